@@ -1,0 +1,108 @@
+"""Normalise text for matching without moving a single character.
+
+Every later stage matches against `Normalised.text`, which has exactly the same
+length as the original: each character is replaced by at most one character, so
+an offset found in the normalised text is the offset in the original. This is
+why thousands separators and line breaks inside figures are not removed here:
+the grammar's terminals accept them instead.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+
+def _build_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    # Full-width ASCII forms (！ to ～) → ASCII.
+    for code in range(0xFF01, 0xFF5F):
+        table[code] = chr(code - 0xFEE0)
+    # Odd spaces → plain space; carriage return too, so "\r\n" keeps its length.
+    for ch in "\u3000\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\ufeff\t\r":
+        table[ord(ch)] = " "
+    # Small forms, other per-mille/percent look-alikes, dashes and dots used in figures.
+    extra = {
+        "\ufe6a": "%", "\u2030": "‰", "\ufe50": ",", "\ufe51": "、", "\ufe52": ".",
+        "\ufe54": ";", "\ufe55": ":", "\ufe59": "(", "\ufe5a": ")",
+        "\u2212": "-", "\u2013": "-", "\uff61": "。",
+    }
+    for src, dst in extra.items():
+        table[ord(src)] = dst
+    return table
+
+
+_TABLE = _build_table()
+
+# Characters that only traditional script uses, common in finance reports; their
+# presence is what makes the (comparatively slow) OpenCC conversion worth running.
+_TRADITIONAL_HINT = re.compile(
+    "[萬億預項經費決為與統計門區縣團員條數據個實際額總構資產務們這會開關發"
+    "設備購買貨幣財稅務價處環興辦導學機產業轉結餘較減長績評際]"
+)
+
+
+@lru_cache(maxsize=1)
+def _t2s():
+    import opencc  # imported lazily: most reports are in simplified characters
+
+    return opencc.OpenCC("t2s")
+
+
+def _to_simplified(text: str) -> str:
+    """Traditional → simplified, one character for one character."""
+    converter = _t2s()
+    converted = converter.convert(text)
+    if len(converted) == len(text):
+        return converted
+    # A phrase rule changed the length somewhere: fall back to per-character
+    # conversion, which can never shift an offset.
+    out = []
+    for ch in text:
+        conv = converter.convert(ch)
+        out.append(conv if len(conv) == 1 else ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Normalised:
+    """Original text, its same-length normalised twin, and line bookkeeping."""
+
+    original: str
+    text: str
+    traditional: bool = False
+    _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a 0-based character offset."""
+        index = bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+
+def normalise(original: str) -> Normalised:
+    text = original.translate(_TABLE)
+    traditional = bool(_TRADITIONAL_HINT.search(text))
+    if traditional:
+        text = _to_simplified(text)
+    # Compatibility forms not covered above (e.g. ｍ², circled digits stay as they are).
+    if not text.isascii():
+        text = _fold_compat(text)
+    assert len(text) == len(original), "normalisation must keep every offset"
+    line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
+    return Normalised(original, text, traditional, line_starts)
+
+
+_COMPAT = re.compile("[\u2160-\u217f\u3220-\u3243\uf900-\ufaff]")
+
+
+def _fold_compat(text: str) -> str:
+    """NFKC for the few compatibility characters whose NFKC form is one character."""
+
+    def fold(m: re.Match[str]) -> str:
+        folded = unicodedata.normalize("NFKC", m.group())
+        return folded if len(folded) == 1 else m.group()
+
+    return _COMPAT.sub(fold, text)
