@@ -1,0 +1,38 @@
+"""Stage 3: normalised text → typed facts and the relations the text states.
+
+    scan (find windows with figures, tables, the report year)
+      → parse (grammar/statements.lark, one cached LALR parser)
+      → bind (labels, periods, scenarios; breakdowns, changes, rates, shares)
+      → tables, headings, grades
+"""
+
+from __future__ import annotations
+
+from auditor.extract.bind import Binder, build_slots
+from auditor.extract.model import Extraction
+from auditor.extract.parse import parse_window
+from auditor.extract.scan import report_year, windows
+from auditor.extract.structure import grades, headings
+from auditor.extract.tables import read_tables
+from auditor.extract.vocabulary import Vocabulary, default_vocabulary
+from auditor.normalise import Normalised
+
+
+def extract(norm: Normalised, vocab: Vocabulary | None = None) -> Extraction:
+    vocab = vocab or default_vocabulary()
+    year = report_year(norm.text)
+    table_result = read_tables(norm, vocab)
+    parsed = [(start, parse_window(norm.text[start:end])) for start, end in windows(norm.text, table_result.lines)]
+    bound = Binder(norm, vocab, year, first_id=len(table_result.facts)).bind(build_slots(parsed))
+    facts = sorted([*table_result.facts, *bound.facts], key=lambda f: f.span.start)
+    return Extraction(
+        facts=tuple(facts),
+        breakdowns=tuple(bound.breakdowns),
+        changes=tuple(bound.changes),
+        rates=tuple(bound.rates),
+        shares=tuple(bound.shares),
+        tables=tuple(table_result.tables),
+        grades=tuple(grades(norm, facts)),
+        headings=tuple(headings(norm)),
+        report_year=year,
+    )

@@ -1,0 +1,827 @@
+"""Assemble the grammar's statement pieces into facts and stated relations.
+
+The grammar says *what shape* a stretch of text has (a labelled figure, a
+change, a share, a list opener …); the binder decides *which facts a shape
+relates*: the total a 其中-list belongs to, the subject of 较上年增加, the
+amounts an 执行率 is computed from.  Every decision uses only what the text
+itself puts close together (same clause, sentence, window) plus the domain
+vocabulary, and when the text is ambiguous the binder records nothing rather
+than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from auditor.extract.figures import read_figure
+from auditor.extract.model import Breakdown, Change, Fact, Rate, Share, Span
+from auditor.extract.parse import Piece
+from auditor.extract.vocabulary import LabelInfo, Vocabulary, read_label
+from auditor.normalise import Normalised
+
+VALUE_PIECES = {"labelled", "total", "increase", "decrease", "growth_up", "growth_down", "share"}
+OPENERS = {"qizhong", "fenbie", "include"}
+
+
+@dataclass
+class Slot:
+    piece: Piece
+    start: int
+    end: int
+    window: int
+    sentence: int
+    sub: int  # sub-sentence: also split at ';'
+    clause: int  # also split at ','
+    depth: int  # parenthesis depth
+    fact: Fact | None = None
+    info: LabelInfo | None = None
+
+
+@dataclass
+class Bound:
+    facts: list[Fact] = field(default_factory=list)
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+    rates: list[Rate] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+    slots: list[Slot] = field(default_factory=list)
+
+
+def build_slots(windows: list[tuple[int, list[Piece]]]) -> list[Slot]:
+    """Absolute offsets plus sentence/clause/paren bookkeeping for every piece."""
+    slots: list[Slot] = []
+    sentence = sub = clause = 0
+    for w_index, (base, pieces) in enumerate(windows):
+        depth = 0
+        sentence += 1
+        sub += 1
+        clause += 1
+        for p in pieces:
+            if p.kind == "sep":
+                k = p.keyword
+                if k in "。!?":
+                    slots.append(Slot(p, base + p.start, base + p.end, w_index, sentence, sub, clause, depth))
+                    sentence += 1
+                    sub += 1
+                    clause += 1
+                    depth = 0
+                    continue
+                if k == ";":
+                    sub += 1
+                    clause += 1
+                elif k == ",":
+                    clause += 1
+                elif k in "([【":
+                    depth += 1
+                elif k in ")]】":
+                    depth = max(0, depth - 1)
+            slots.append(Slot(p, base + p.start, base + p.end, w_index, sentence, sub, clause, depth))
+    return slots
+
+
+class Binder:
+    def __init__(self, norm: Normalised, vocab: Vocabulary, report_year: str | None, first_id: int = 0):
+        self.norm = norm
+        self.vocab = vocab
+        self.report_year = report_year
+        self.out = Bound()
+        self._next_id = first_id
+
+    # ------------------------------------------------------------------ facts
+    def make_fact(self, slot: Slot, token_type: str, token_text: str, start: int, end: int,
+                  label: str, info: LabelInfo | None, period: str | None,
+                  unit_from: tuple | None = None) -> Fact:
+        fig = read_figure(token_type, token_text)
+        if unit_from is not None:  # "120、52、260万元": the unit written once for the list
+            kind, unit, written_unit, scale = unit_from
+            fig = fig._replace(kind=kind, value=fig.value * scale, unit=unit,
+                               written_unit=written_unit, scale=scale)
+        line, column = self.norm.line_col(start)
+        approximate = fig.approximate or _approximate_context(self.norm.text, start, end, slot.piece.copula)
+        fact = Fact(
+            id=self._next_id,
+            kind=fig.kind,
+            value=fig.value,
+            unit=fig.unit,
+            written_unit=fig.written_unit,
+            scale=fig.scale,
+            decimals=fig.decimals,
+            approximate=approximate,
+            text=self.norm.original[start:end],
+            span=Span(start=start, end=end, line=line, column=column),
+            label=info.text if info else label,
+            concept=info.concept if info else None,
+            period=period,
+            scenario=info.scenario if info else None,
+            window=slot.window,
+            sentence=slot.sentence,
+        )
+        self._next_id += 1
+        return fact
+
+    def bind(self, slots: list[Slot]) -> Bound:
+        self.out.slots = slots
+        overrides = _pair_respectively(slots)
+        units = _distribute_units(slots)
+        for i, slot in enumerate(slots):
+            p = slot.piece
+            if p.kind not in VALUE_PIECES or p.value is None:
+                continue
+            tok = p.value
+            start = slot.start + (tok.start_pos - p.start)
+            end = slot.start + (tok.end_pos - p.start)
+            label, period, info = self._label_for(i, slots, overrides.get(i))
+            slot.info = info
+            slot.fact = self.make_fact(slot, tok.type, str(tok), start, end, label, info, period, units.get(i))
+            self.out.facts.append(slot.fact)
+        self._breakdowns(slots)
+        self._item_lists(slots)
+        self._totals(slots)
+        self._changes(slots)
+        self._rates(slots)
+        self._shares(slots)
+        return self.out
+
+    def _label_for(self, i: int, slots: list[Slot], override: str | None):
+        """Label text, period and label reading of the figure in slots[i]."""
+        slot = slots[i]
+        p = slot.piece
+        if p.kind not in {"labelled", "total"}:
+            # change deltas, growth rates and shares are read by their statement
+            label = p.keyword + p.label
+            return label, self._period_before(i, slots), None
+        own = override if override is not None else p.label
+        context = []
+        j = i - 1
+        while j >= 0 and slots[j].clause == slot.clause and slots[j].piece.kind in {"words", "period", "item"}:
+            if slots[j].piece.kind != "item":
+                context.append(slots[j].piece.label or slots[j].piece.keyword)
+            j -= 1
+        context.reverse()
+        if p.kind == "total":
+            own = own + p.keyword
+        full = "".join(context) + own
+        info = read_label(full, self.vocab)
+        if info.concept is None:
+            inherited = self._inherit_concept(i, slots)
+            if inherited:
+                info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
+        if info.scenario is None:
+            listed = self._list_scenario(i, slots)
+            if listed:
+                info = LabelInfo(info.text, info.concept, info.known, listed, info.period, info.rate)
+        period = info.period or self._period_before(i, slots)
+        return full, period, info
+
+    def _list_scenario(self, i: int, slots: list[Slot]) -> str | None:
+        """Parts after 其中/分别为 take the scenario of the figure the list hangs from.
+
+        "三公经费预算1.5万元,其中公务接待费1.5万元;三公经费实际支出0.18万元,其中公务接待费0.18万元"
+        """
+        slot = slots[i]
+        for j in range(i - 1, -1, -1):
+            s = slots[j]
+            if s.sentence != slot.sentence:
+                return None
+            if s.piece.kind in OPENERS and s.depth <= slot.depth:
+                for k in range(j - 1, -1, -1):
+                    t = slots[k]
+                    if t.sentence != slot.sentence:
+                        return None
+                    if t.fact is not None and t.piece.kind in {"labelled", "total"} and t.depth <= s.depth:
+                        return t.fact.scenario
+                return None
+        return None
+
+    def _period_before(self, i: int, slots: list[Slot]) -> str | None:
+        sentence = slots[i].sentence
+        for j in range(i - 1, -1, -1):
+            s = slots[j]
+            if s.sentence != sentence:
+                break
+            if s.piece.kind == "period":
+                m = re.match(r"(\d{4})", s.piece.keyword)
+                return m.group(1) if m else None
+        return None
+
+    def _inherit_concept(self, i: int, slots: list[Slot]) -> str | None:
+        """A label with only scenario words ("全年预算") continues the subject before it."""
+        slot = slots[i]
+        for j in range(i - 1, -1, -1):
+            s = slots[j]
+            if s.sub != slot.sub:
+                break
+            if s.fact is not None and s.info is not None and s.info.concept and s.fact.kind == "amount":
+                return s.info.concept
+        return None
+
+    # ------------------------------------------------------------ breakdowns
+    def _is_part_slot(self, slot: Slot) -> bool:
+        return slot.fact is not None and slot.piece.kind == "labelled" and not slot.fact.approximate
+
+    def _breakdowns(self, slots: list[Slot]) -> None:
+        for i, slot in enumerate(slots):
+            if slot.piece.kind in OPENERS:
+                self._opener_list(i, slots)
+            elif slot.piece.kind == "sep" and slot.piece.keyword in "([【":
+                self._paren_list(i, slots)
+
+    def _opener_list(self, i: int, slots: list[Slot]) -> None:
+        opener = slots[i]
+        candidates = self._total_candidates(i, slots)
+        if not candidates:
+            return
+        end = self._list_end(i, slots)
+        first_total = candidates[0]
+        parts = [
+            (k, slots[k].fact) for k in range(i + 1, end)
+            if self._is_part_slot(slots[k]) and slots[k].depth == opener.depth
+            and slots[k].fact.kind == first_total.kind and slots[k].fact.unit == first_total.unit
+        ]
+        # a figure of the total's own concept starts the next statement, not a part
+        for n, (_, f) in enumerate(parts):
+            if f.concept and f.concept == first_total.concept and n > 0:
+                parts = parts[:n]
+                break
+        memo = self.vocab.memo_for(first_total.concept)
+        parts = [(k, f) for k, f in parts if f.concept not in memo]
+        if not parts:
+            return
+        scenarios = {f.scenario for _, f in parts}
+        named = [f.scenario for _, f in parts if f.scenario]
+        same_sentence = [c for c in candidates if c.sentence == opener.sentence
+                         and c.kind == first_total.kind and c.unit == first_total.unit and c.scenario]
+        if len(set(named)) > 1 and len(named) >= 4 and len(same_sentence) > 1:
+            # "年初预算数A,全年执行B,其中基本支出年初预算a1,全年执行b1;项目支出年初预算a2,全年执行b2"
+            for cand in same_sentence:
+                same = [f for _, f in parts if f.scenario == cand.scenario]
+                if len(same) >= 2:
+                    self._add_breakdown(cand, same, "其中", strict=True)
+            return
+        concepts = [f.concept for _, f in parts if f.concept]
+        if len(concepts) != len(set(concepts)) and len(set(named)) > 1:
+            return  # the same parts for several scenarios, without matching totals
+        part_facts = [f for _, f in parts]
+        if opener.piece.kind == "qizhong" and parts:
+            part_facts = self._continue_list(parts[-1][0], part_facts, slots)
+        total = self._choose_total(candidates, part_facts)
+        strict = opener.piece.kind == "fenbie" or self._family_complete(total, part_facts)
+        if self._partial_marker(i, parts[-1][0], slots):
+            strict = False
+        self._add_breakdown(total, part_facts, _marker(opener.piece), strict)
+
+    def _paren_list(self, i: int, slots: list[Slot]) -> None:
+        """"项目支出1241.76万元(财政拨款1235.28万元,其他收入6.48万元)": a breakdown in brackets."""
+        if i == 0 or not self._is_part_slot(slots[i - 1]) and slots[i - 1].piece.kind != "total":
+            return
+        owner = slots[i - 1].fact
+        if owner is None:
+            return
+        depth = slots[i].depth
+        parts = []
+        k = i + 1
+        while k < len(slots) and slots[k].depth >= depth and slots[k].sentence == slots[i].sentence:
+            s = slots[k]
+            if s.piece.kind in OPENERS | {"share", "increase", "decrease"}:
+                return
+            if s.depth == depth and self._is_part_slot(s):
+                if s.fact.kind != owner.kind or s.fact.unit != owner.unit:
+                    return
+                parts.append(s.fact)
+            k += 1
+        if len(parts) >= 2:
+            self._add_breakdown(owner, parts, "()", strict=True)
+
+    def _continue_list(self, last: int, parts: list[Fact], slots: list[Slot]) -> list[Fact]:
+        """"其中基本支出180.5万元。…项目支出667.9万元": siblings in the next sentences."""
+        concepts = {f.concept for f in parts}
+        family = set().union(*(self.vocab.siblings(c) for c in concepts)) - concepts
+        if not family:
+            return parts
+        window = slots[last].window
+        sentence = slots[last].sentence
+        out = list(parts)
+        k = last + 1
+        while k < len(slots) and slots[k].window == window:
+            s = slots[k]
+            if s.sentence == sentence:
+                k += 1
+                continue
+            sentence = s.sentence
+            first = next((slots[m] for m in range(k, len(slots))
+                          if slots[m].sentence == sentence and self._is_part_slot(slots[m])), None)
+            if first is None:
+                k += 1
+                continue
+            if first.fact.concept in family and first.fact.concept not in concepts:
+                out.append(first.fact)
+                concepts.add(first.fact.concept)
+                family.discard(first.fact.concept)
+                k += 1
+                continue
+            break
+        return out
+
+    def _family_complete(self, total: Fact, parts: list[Fact]) -> bool:
+        concepts = [f.concept for f in parts]
+        if any(c is None for c in concepts):
+            return False
+        family = self.vocab.family_of(concepts)
+        return family is not None and (not family.open or total.concept in family.totals)
+
+    def _choose_total(self, candidates: list[Fact], parts: list[Fact]) -> Fact:
+        """The nearest figure before the list, unless the parts add up to another one."""
+        nearest = candidates[0]
+        total = sum((p.value for p in parts), Decimal(0))
+        slack = sum((p.tolerance for p in parts), Decimal(0))
+        if total <= nearest.value + nearest.tolerance + slack:
+            return nearest
+        same_sentence = [c for c in candidates if c.sentence == nearest.sentence]
+        matching = [c for c in same_sentence if abs(c.value - total) <= c.tolerance + slack]
+        if matching:
+            return matching[0]
+        bigger = [c for c in same_sentence if c.value >= max(p.value for p in parts)]
+        return min(bigger, key=lambda c: abs(c.value - total)) if bigger else nearest
+
+    def _add_breakdown(self, total: Fact, parts: list[Fact], marker: str, strict: bool) -> None:
+        subtracted = tuple(p for p in parts if re.match(r"(?:减|扣除|减去|减:)", p.label))
+        added = [p for p in parts if p not in subtracted]
+        if not added or total in parts:
+            return
+        if not strict:
+            # "18人,其中:事业编制18人,年初实有18人…": the list ended where a prefix adds up
+            running = -sum((p.value for p in subtracted), Decimal(0))
+            slack = total.tolerance + sum((p.tolerance for p in subtracted), Decimal(0))
+            for n, p in enumerate(added, 1):
+                running += p.value
+                slack += p.tolerance
+                if abs(running - total.value) <= slack and n < len(added):
+                    added = added[:n]
+                    strict = True
+                    break
+        key = (total.id, tuple(p.id for p in added))
+        if any((b.total.id, tuple(p.id for p in b.parts)) == key for b in self.out.breakdowns):
+            return
+        self.out.breakdowns.append(Breakdown(
+            total=total, parts=tuple(added), subtracted=subtracted, marker=marker, complete=strict))
+
+    def _total_candidates(self, i: int, slots: list[Slot]) -> list[Fact]:
+        """Figures a list opener may refer to, nearest first.
+
+        When words name the subject right before the opener ("支出按经济分类为:"),
+        the first figure of the window with that subject leads the list.
+        """
+        opener = slots[i]
+        out: list[Fact] = []
+        subject = ""
+        if i > 0 and slots[i - 1].clause == opener.clause and slots[i - 1].piece.kind == "words":
+            subject = read_label(slots[i - 1].piece.label, self.vocab).text
+            subject = re.split(r"按|主要|具体", subject)[0]
+        for j in range(i - 1, -1, -1):
+            s = slots[j]
+            if s.window != opener.window:
+                break
+            if s.sentence != opener.sentence and not (_sentence_start(i, slots) or subject):
+                break
+            if s.piece.kind in OPENERS and not subject:
+                break
+            if s.fact is not None and s.piece.kind in {"labelled", "total"} and s.fact.kind in {"amount", "count"}:
+                if s.depth <= opener.depth:
+                    out.append(s.fact)
+            if not subject and out and s.sentence < opener.sentence - 1:
+                break
+        if subject and len(subject) >= 2:
+            named = [f for f in out if f.label.endswith(subject) or (f.concept or "").endswith(subject)]
+            if named:
+                return [named[-1]]
+            return []
+        if out and out[0].sentence != opener.sentence and not _sentence_start(i, slots):
+            return []
+        return [f for f in out if f.sentence >= out[0].sentence - 0] if out else []
+
+    def _list_end(self, i: int, slots: list[Slot]) -> int:
+        """A list runs to the end of its sentence (across ';'), or to the next opener."""
+        opener = slots[i]
+        k = i + 1
+        while k < len(slots):
+            s = slots[k]
+            if s.sentence != opener.sentence or s.window != opener.window:
+                break
+            if s.piece.kind in OPENERS and s.depth == opener.depth:
+                break
+            if s.piece.kind == "total":
+                break
+            k += 1
+        return k
+
+    def _partial_marker(self, i: int, last: int, slots: list[Slot]) -> bool:
+        """主要/部分 right after the opener, or 等 right after the last part."""
+        if "主要" in slots[i].piece.keyword:
+            return True
+        if i + 1 < len(slots) and slots[i + 1].piece.kind in {"words", "labelled"}:
+            if re.match(r"(?:主要|部分|如|包括)", slots[i + 1].piece.label):
+                return True
+        if last + 1 < len(slots) and slots[last + 1].piece.kind == "words":
+            if re.match(r"等", slots[last + 1].piece.label):
+                return True
+        return False
+
+    def _item_lists(self, slots: list[Slot]) -> None:
+        """(1) a … (2) b … under a stated total: numbered parts of it."""
+        groups: dict[str, list[int]] = {}
+        for i, s in enumerate(slots):
+            if s.piece.kind == "item":
+                groups.setdefault(_item_style(s.piece.keyword), []).append(i)
+        for style, indices in groups.items():
+            for run in _numbered_runs(indices, slots):
+                self._item_run(run, slots)
+
+    def _item_run(self, run: list[int], slots: list[Slot]) -> None:
+        first = run[0]
+        # the total: nearest amount before item 1, in its window or the one before
+        total_index = None
+        for j in range(first - 1, -1, -1):
+            s = slots[j]
+            if s.window < slots[first].window - 1:
+                break
+            if s.piece.kind == "item":
+                break
+            if s.fact is not None and s.piece.kind in {"labelled", "total"} and s.fact.kind == "amount":
+                total_index = j
+                break
+        if total_index is None:
+            return
+        total = slots[total_index].fact
+        parts: list[Fact] = []
+        missing = 0
+        bounds = run[1:] + [self._run_end(run, slots)]
+        for start, stop in zip(run, bounds):
+            found = next(
+                (slots[k].fact for k in range(start + 1, stop)
+                 if slots[k].fact is not None and slots[k].piece.kind == "labelled"
+                 and slots[k].fact.kind == "amount" and slots[k].depth == slots[start].depth
+                 and slots[k].window == slots[start].window),
+                None,
+            )
+            if found is None:
+                missing += 1
+            elif found.concept in self.vocab.memo_for(total.concept):
+                continue
+            else:
+                parts.append(found)
+        if len(parts) < 2 or any(p.approximate for p in parts):
+            return
+        self._add_breakdown(total, parts, "items", strict=missing == 0)
+
+    def _run_end(self, run: list[int], slots: list[Slot]) -> int:
+        """The last item of a list ends with its window."""
+        last = slots[run[-1]]
+        k = run[-1] + 1
+        while k < len(slots) and slots[k].window == last.window and slots[k].piece.kind != "item":
+            k += 1
+        return k
+
+    def _totals(self, slots: list[Slot]) -> None:
+        """A a、B b,合计 T: the figures before 合计 in its sentence are its parts."""
+        for i, s in enumerate(slots):
+            if s.piece.kind != "total" or s.fact is None:
+                continue
+            parts = []
+            for j in range(i - 1, -1, -1):
+                t = slots[j]
+                if t.sentence != s.sentence or t.piece.kind in OPENERS or t.piece.kind == "total":
+                    break
+                if t.fact is not None and t.piece.kind == "labelled" and t.depth == s.depth:
+                    if t.fact.kind == s.fact.kind and t.fact.unit == s.fact.unit:
+                        parts.append(t.fact)
+            if len(parts) >= 2 and not any(p.approximate for p in parts):
+                self._add_breakdown(s.fact, list(reversed(parts)), "合计", strict=True)
+
+    # --------------------------------------------------------------- changes
+    def _changes(self, slots: list[Slot]) -> None:
+        consumed: set[int] = set()
+        for i, s in enumerate(slots):
+            kind = s.piece.kind
+            if kind not in {"increase", "decrease", "flat"} or i in consumed:
+                continue
+            direction = {"increase": 1, "decrease": -1, "flat": 0}[kind]
+            delta = pct = None
+            if s.fact is not None:
+                if s.fact.kind == "percent":
+                    pct = s.fact
+                elif s.fact.kind in {"amount", "count"}:
+                    delta = s.fact
+            # a growth rate in the next clause of the same sentence completes it
+            for k in range(i + 1, min(i + 6, len(slots))):
+                t = slots[k]
+                if t.sentence != s.sentence:
+                    break
+                if t.piece.kind in {"growth_up", "growth_down", "increase", "decrease"} and t.fact is not None:
+                    if t.fact.kind == "percent" and pct is None and delta is not None:
+                        t_dir = 1 if t.piece.kind in {"growth_up", "increase"} else -1
+                        if t_dir == direction:
+                            pct = t.fact
+                            consumed.add(k)
+                    break
+                if t.fact is not None and t.piece.kind == "labelled":
+                    break
+            if delta is None and pct is None:
+                continue
+            subject_label, current, previous = self._change_subject(i, slots)
+            reference = "budget" if re.search("预算|计划|年初", s.piece.keyword) else "previous"
+            self.out.changes.append(Change(
+                direction=direction, delta=delta, percent=pct, current=current, previous=previous,
+                subject_label=subject_label, reference=reference, keyword=s.piece.keyword,
+                keyword_span=self._span(s.start, s.end),
+            ))
+
+    def _change_subject(self, i: int, slots: list[Slot]) -> tuple[str, Fact | None, Fact | None]:
+        """What changed: the figure just before, or the words the change follows."""
+        s = slots[i]
+        words = ""
+        if i > 0 and slots[i - 1].clause == s.clause and slots[i - 1].piece.kind == "words":
+            words = slots[i - 1].piece.label
+        before: list[Fact] = []
+        for j in range(i - 1, -1, -1):
+            t = slots[j]
+            if t.sentence != s.sentence and not (words and t.window == s.window and t.sentence == s.sentence - 1):
+                break
+            if t.piece.kind in {"increase", "decrease", "flat"}:
+                break
+            if t.fact is not None and t.piece.kind in {"labelled", "total"} and t.fact.kind == "amount":
+                before.append(t.fact)
+        current = previous = None
+        if words:
+            winfo = read_label(words, self.vocab)
+            # "支出较去年增加": a fact before whose concept the words name
+            match = next((f for f in before if _same_subject(winfo, f)), None)
+            if match is not None:
+                current = match
+            elif before and (winfo.concept is None or (not winfo.known and len(winfo.text) <= 2)):
+                current = before[0]
+            label = words
+        elif before:
+            current = before[0]
+            label = current.label
+        else:
+            label = ""
+        if current is not None and self._is_previous(current):
+            previous, current = current, None
+            # an explicit current figure of the same subject earlier in the sentence
+            for f in before[1:]:
+                if f.concept == previous.concept and not self._is_previous(f):
+                    current = f
+                    break
+        elif current is not None:
+            for f in before[1:]:
+                if f.concept == current.concept and f.concept and self._is_previous(f) and f.scenario == current.scenario:
+                    previous = f
+                    break
+        return label, current, previous
+
+    def _is_previous(self, fact: Fact) -> bool:
+        if fact.period == "previous":
+            return True
+        if fact.period and self.report_year and fact.period.isdigit():
+            return int(fact.period) < int(self.report_year)
+        return False
+
+    # ----------------------------------------------------------------- rates
+    def _rates(self, slots: list[Slot]) -> None:
+        for i, s in enumerate(slots):
+            if s.piece.kind != "labelled" or s.fact is None or s.fact.kind != "percent":
+                continue
+            info = s.info
+            if info is None or info.rate is None:
+                continue
+            spec = self.vocab.rates[info.rate]
+            near, far = self._rate_groups(i, slots)
+            nums, dens, others = self._classify(near, spec)
+            if not (nums and (dens or others)):
+                part_ids = {p.id for b in self.out.breakdowns for p in b.parts}
+                group = [f for f in near if f.id not in part_ids] + far
+                nums, dens, others = self._classify(group, spec)
+            self.out.rates.append(Rate(
+                rate=s.fact, name=info.rate, base=_named_base(info.text),
+                numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
+            ))
+
+    def _rate_groups(self, i: int, slots: list[Slot]) -> tuple[list[Fact], list[Fact]]:
+        """Amounts before a rate in its sub-sentence: after the last opener, and before it.
+
+        A previous rate closes the group: "…执行403.18万元,执行率94.08%,其中基本支出…,执行率98.84%".
+        """
+        near: list[Fact] = []
+        far: list[Fact] = []
+        target = near
+        for k in range(i - 1, -1, -1):
+            t = slots[k]
+            if t.sub != slots[i].sub:
+                break
+            if t.piece.kind in OPENERS:
+                target = far
+                continue
+            if t.fact is None or t.piece.kind not in {"labelled", "total"}:
+                continue
+            if t.info is not None and t.info.rate is not None:
+                break
+            if t.fact.kind == "amount" and not t.fact.approximate:
+                target.append(t.fact)
+        return near, far
+
+    @staticmethod
+    def _classify(amounts: list[Fact], spec) -> tuple[list[Fact], list[Fact], list[Fact]]:
+        nums = [f for f in amounts if f.scenario in spec["numerator"]]
+        dens = [f for f in amounts if f.scenario in spec["denominator"] and f not in nums]
+        others = [f for f in amounts if f not in nums and f not in dens]
+        return nums, dens, others
+
+    # ---------------------------------------------------------------- shares
+    def _shares(self, slots: list[Slot]) -> None:
+        for i, s in enumerate(slots):
+            if s.piece.kind != "share" or s.fact is None or s.fact.kind != "percent":
+                continue
+            part = None
+            for j in range(i - 1, -1, -1):
+                t = slots[j]
+                if t.sub != s.sub:
+                    break
+                if t.fact is not None and t.piece.kind in {"labelled", "total"}:
+                    if t.fact.kind == "amount":
+                        part = t.fact
+                    break
+            whole_label = re.sub(r"的$", "", s.piece.label)
+            self.out.shares.append(Share(percent=s.fact, part=part, whole_label=whole_label))
+
+    def _span(self, start: int, end: int) -> Span:
+        line, column = self.norm.line_col(start)
+        return Span(start=start, end=end, line=line, column=column)
+
+
+# ---------------------------------------------------------------- helpers
+def _marker(piece: Piece) -> str:
+    return {"qizhong": "其中", "fenbie": "分别为", "include": "包括"}[piece.kind]
+
+
+def _sentence_start(i: int, slots: list[Slot]) -> bool:
+    """The opener starts its sentence ("…146万元。其中：…")."""
+    return i == 0 or slots[i - 1].sentence != slots[i].sentence or (
+        slots[i - 1].piece.kind == "sep" and slots[i - 1].piece.keyword in "。!?")
+
+
+def _same_subject(words: LabelInfo, fact: Fact) -> bool:
+    if not fact.concept:
+        return False
+    if words.known and words.concept == fact.concept:
+        return True
+    core = words.concept or words.text
+    return bool(core) and (fact.concept.endswith(core) or fact.label.endswith(core))
+
+
+def _named_base(rate_label: str) -> str | None:
+    if re.search("年初", rate_label):
+        return "budget_initial"
+    if re.search("调整|全年预算", rate_label):
+        return "budget_adjusted"
+    if re.search("到位", rate_label) and "到位率" not in rate_label:
+        return "available"
+    return None
+
+
+_APPROX_BEFORE = re.compile(r"(?:约|近|逾|超过|不足|将近|大约|累计近)\s*$")
+_APPROX_AFTER = re.compile(r"^\s*(?:以上|以下|左右|余|多|上下)")
+
+
+def _approximate_context(text: str, start: int, end: int, copula: str) -> bool:
+    if copula.startswith("约"):
+        return True
+    return bool(_APPROX_BEFORE.search(text[max(0, start - 4):start]) or _APPROX_AFTER.match(text[end:end + 3]))
+
+
+def _item_style(marker: str) -> str:
+    if marker.startswith("("):
+        return "(一)" if re.match(r"\([一二三四五六七八九十]", marker) else "(1)"
+    if marker[0].isdigit():
+        return "1" + marker[-1]
+    if "\u2460" <= marker[0] <= "\u2473":
+        return "①"
+    if "\u2474" <= marker[0] <= "\u2487":
+        return "⑴"
+    return "一" + marker[-1]
+
+
+_CN_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
+
+
+def item_number(marker: str) -> int | None:
+    m = re.search(r"\d+", marker)
+    if m:
+        return int(m.group())
+    if "\u2460" <= marker[0] <= "\u2473":
+        return ord(marker[0]) - 0x2460 + 1
+    if "\u2474" <= marker[0] <= "\u2487":
+        return ord(marker[0]) - 0x2474 + 1
+    cn = re.sub(r"[()、是]", "", marker)
+    return chinese_number(cn)
+
+
+def chinese_number(cn: str) -> int | None:
+    if not cn:
+        return None
+    if cn == "十":
+        return 10
+    if cn.startswith("十"):
+        rest = _CN_DIGITS.get(cn[1:], None) if len(cn) == 2 else None
+        return 10 + rest if rest else None
+    if len(cn) == 1:
+        return _CN_DIGITS.get(cn)
+    if len(cn) == 2 and cn[1] == "十":
+        return _CN_DIGITS.get(cn[0], 0) * 10 or None
+    if len(cn) == 3 and cn[1] == "十":
+        a, b = _CN_DIGITS.get(cn[0]), _CN_DIGITS.get(cn[2])
+        return a * 10 + b if a and b else None
+    return None
+
+
+def _numbered_runs(indices: list[int], slots: list[Slot]) -> list[list[int]]:
+    """Split item markers of one style into runs numbered 1, 2, 3 … close together."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for i in indices:
+        n = item_number(slots[i].piece.keyword)
+        if n == 1:
+            if len(current) >= 2:
+                runs.append(current)
+            current = [i]
+        elif current and n == item_number(slots[current[-1]].piece.keyword) + 1 and \
+                slots[i].window - slots[current[-1]].window <= 3:
+            current.append(i)
+        else:
+            if len(current) >= 2:
+                runs.append(current)
+            current = []
+    if len(current) >= 2:
+        runs.append(current)
+    return runs
+
+
+def _pair_respectively(slots: list[Slot]) -> dict[int, str]:
+    """"基本支出、项目支出分别为180.5万元、667.9万元": names before 分别为, figures after."""
+    overrides: dict[int, str] = {}
+    for i, s in enumerate(slots):
+        if s.piece.kind != "fenbie":
+            continue
+        names: list[str] = []
+        j = i - 1
+        while j >= 0 and slots[j].clause == s.clause:
+            p = slots[j].piece
+            if p.kind == "words":
+                names.append(p.label)
+            elif not (p.kind == "sep" and p.keyword == "、"):
+                break
+            j -= 1
+        if len(names) < 2:
+            continue
+        names.reverse()
+        values = []
+        k = i + 1
+        while k < len(slots) and slots[k].sentence == s.sentence and len(values) < len(names):
+            p = slots[k].piece
+            if p.kind == "labelled" and not p.label:
+                values.append(k)
+            elif not (p.kind == "sep" and p.keyword in "、,"):
+                break
+            k += 1
+        if len(values) == len(names):
+            for name, k in zip(names, values):
+                overrides[k] = name
+    return overrides
+
+
+def _distribute_units(slots: list[Slot]) -> dict[int, tuple]:
+    """"分别为120、52、260万元": bare numbers take the unit written after the last one."""
+    units: dict[int, tuple] = {}
+    run: list[int] = []
+    after_pause = False
+    for i, s in enumerate(slots):
+        p = s.piece
+        if p.kind == "labelled" and p.value is not None:
+            if run and not after_pause:
+                run = []
+            after_pause = False
+            if p.value.type == "NUMBER":
+                run.append(i)
+                continue
+            if run and p.value.type in {"AMOUNT", "PERCENT"}:
+                fig = read_figure(p.value.type, str(p.value))
+                for k in run:
+                    units[k] = (fig.kind, fig.unit, fig.written_unit, fig.scale)
+            run = []
+        elif p.kind == "sep" and p.keyword == "、" and run:
+            after_pause = True
+        else:
+            run = []
+            after_pause = False
+    return units

@@ -1,0 +1,67 @@
+"""Turn a figure token ("848.4万元", "94.08%", "98.4分", "22人") into an exact value."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+_MONEY_SCALE = (
+    ("亿", Decimal(100_000_000)),
+    ("万", Decimal(10_000)),
+    ("千", Decimal(1_000)),
+    ("元", Decimal(1)),
+)
+_KIND = {"AMOUNT": "amount", "PERCENT": "percent", "SCORE": "score", "COUNT": "count", "NUMBER": "number"}
+
+
+class Figure(NamedTuple):
+    kind: str
+    value: Decimal  # base units
+    unit: str  # base unit
+    written_unit: str
+    scale: Decimal
+    decimals: int
+    approximate: bool
+
+
+def read_figure(token_type: str, text: str) -> Figure:
+    compact = re.sub(r"[\s,]", "", text)
+    match = _NUMBER.match(compact)
+    assert match, text
+    number = match.group()
+    rest = compact[match.end():]
+    approximate = rest[:1] in {"余", "多"}
+    if approximate:
+        rest = rest[1:]
+    written = Decimal(number)
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    kind = _KIND[token_type]
+    scale = Decimal(1)
+    if kind == "amount":
+        unit = "元"
+        for prefix, factor in _MONEY_SCALE:
+            if rest.startswith(prefix):
+                scale = factor
+                break
+    elif kind == "percent":
+        unit = "%"
+        if rest.startswith("‰"):
+            scale = Decimal("0.1")
+    elif kind == "score":
+        unit = "分"
+    elif kind == "count":
+        if rest.startswith("万"):
+            scale, rest = Decimal(10_000), rest[1:]
+        unit = rest
+    else:
+        unit = ""
+    return Figure(kind, written * scale, unit, compact[match.end():].lstrip("余多") or unit, scale, decimals, approximate)
+
+
+def format_value(value: Decimal, unit: str, written_unit: str, scale: Decimal, decimals: int) -> str:
+    """A value in the unit and precision a report would write it, e.g. '413.67万元'."""
+    quantum = Decimal(1).scaleb(-decimals)
+    shown = (value / scale).quantize(quantum)
+    return f"{shown}{written_unit}"

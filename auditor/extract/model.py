@@ -1,0 +1,158 @@
+"""Typed facts and the statements that relate them.
+
+A `Fact` is one figure as the report states it: exact `Decimal` value in base
+units (元 for money, percent points for %, 分 for scores), the precision it was
+written with, where it stands, and what it is about (concept, period, scenario)
+as far as its label says.  Statements (`Breakdown`, `Change`, `Rate`, `Share`,
+`ScoreTable`, `Grade`, `Heading`) record which facts the text itself puts in
+relation; rules only ever check relations the text states.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["amount", "percent", "score", "count", "number"]
+Scenario = Literal["budget_initial", "budget_adjusted", "budget", "actual", "available", "final"]
+
+
+class Span(BaseModel):
+    """A stretch of the original text: 0-based offsets, 1-based line and column."""
+
+    model_config = ConfigDict(frozen=True)
+    start: int
+    end: int
+    line: int
+    column: int
+
+
+class Fact(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    kind: Kind
+    value: Decimal = Field(description="exact value in base units (元, %, 分, 人 …)")
+    unit: str = Field(description="base unit")
+    written_unit: str = Field(description="unit as written, e.g. 万元")
+    scale: Decimal = Field(description="base units per written unit (万元 → 10000)")
+    decimals: int = Field(description="decimals as written")
+    approximate: bool = False
+    text: str = Field(description="the figure exactly as in the original text")
+    span: Span
+    label: str = Field("", description="normalised label text the figure belongs to")
+    concept: str | None = None
+    period: str | None = Field(None, description="'2020', 'previous', 'current' or None")
+    scenario: Scenario | None = None
+    window: int = 0
+    sentence: int = 0
+    in_table: bool = False
+
+    @property
+    def written_value(self) -> Decimal:
+        """The number as written, in its written unit."""
+        return self.value / self.scale
+
+    @property
+    def tolerance(self) -> Decimal:
+        """Half a unit of the last written digit, in base units (±0.5×10^-d)."""
+        return Decimal(5).scaleb(-(self.decimals + 1)) * self.scale
+
+
+class Breakdown(BaseModel):
+    """A total and the parts the text lists under it."""
+
+    model_config = ConfigDict(frozen=True)
+    total: Fact
+    parts: tuple[Fact, ...]
+    subtracted: tuple[Fact, ...] = Field((), description="parts written as 减…")
+    marker: str = Field(description="其中 | 分别为 | 包括 | 合计 | items | identity")
+    complete: bool = True
+
+
+class Change(BaseModel):
+    """较上年增加 d、增长 p%: a change of `subject` against a reference."""
+
+    model_config = ConfigDict(frozen=True)
+    direction: int = Field(description="+1 increase, -1 decrease, 0 flat")
+    delta: Fact | None = None
+    percent: Fact | None = None
+    current: Fact | None = None
+    previous: Fact | None = None
+    subject_label: str = ""
+    reference: str = "previous"
+    keyword: str = ""
+    keyword_span: Span
+
+
+class Rate(BaseModel):
+    """A rate such as 执行率, with the amounts its sentence gives."""
+
+    model_config = ConfigDict(frozen=True)
+    rate: Fact
+    name: str = Field(description="执行率, 完成率, 到位率 …")
+    base: Scenario | None = Field(None, description="the base the text names, if any")
+    numerators: tuple[Fact, ...] = Field((), description="local amounts whose label reads as a numerator")
+    denominators: tuple[Fact, ...] = Field((), description="local amounts whose label reads as a base")
+    others: tuple[Fact, ...] = Field((), description="other amounts of the rate's clause group")
+
+
+class Share(BaseModel):
+    """占 X 的 p%: `part` is p% of `whole`."""
+
+    model_config = ConfigDict(frozen=True)
+    percent: Fact
+    part: Fact | None = None
+    whole: Fact | None = None
+    whole_label: str = ""
+
+
+class TableRow(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    label: str
+    cells: dict[str, Fact]
+    span: Span
+    is_total: bool = False
+
+
+class ScoreTable(BaseModel):
+    """A score table or 自评表 grid read from table-shaped text."""
+
+    model_config = ConfigDict(frozen=True)
+    columns: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    span: Span
+
+
+class Grade(BaseModel):
+    """自评等级为“优”: a grade word and the score it is said to follow from."""
+
+    model_config = ConfigDict(frozen=True)
+    grade: str
+    text: str
+    span: Span
+    score: Fact | None = None
+
+
+class Heading(BaseModel):
+    model_config = ConfigDict(frozen=True)
+    number: int
+    text: str
+    span: Span
+
+
+class Extraction(BaseModel):
+    """Everything the grammar and binder read from one document."""
+
+    model_config = ConfigDict(frozen=True)
+    facts: tuple[Fact, ...] = ()
+    breakdowns: tuple[Breakdown, ...] = ()
+    changes: tuple[Change, ...] = ()
+    rates: tuple[Rate, ...] = ()
+    shares: tuple[Share, ...] = ()
+    tables: tuple[ScoreTable, ...] = ()
+    grades: tuple[Grade, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    report_year: str | None = None

@@ -1,0 +1,105 @@
+"""Run grammar/statements.lark over one window and return its statement pieces.
+
+The parser is built once per process (LALR, cached on disk by Lark) and applies
+its transformer while parsing, so no parse tree is ever built: each grammar
+rule turns straight into a small `Piece` tuple.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import NamedTuple
+
+from lark import Lark, Token, Transformer, Tree
+
+from auditor.extract.lexer import GapLexer
+from auditor.resources import data_dir
+
+
+class Piece(NamedTuple):
+    """One statement piece; offsets are relative to the window."""
+
+    kind: str  # labelled, increase, decrease, flat, growth_up, growth_down, share,
+    #            total, qizhong, fenbie, include, item, period, date, points, words, sep
+    start: int
+    end: int
+    label: str = ""  # TEXT before the figure, or the whole of a words piece
+    keyword: str = ""  # change/total/share keyword, list opener, separator, item marker
+    value: Token | None = None  # the figure's token (AMOUNT, PERCENT, …)
+    copula: str = ""
+
+
+def _span(tokens: list) -> tuple[int, int]:
+    starts = [t.start_pos for t in tokens if isinstance(t, Token)]
+    ends = [t.end_pos for t in tokens if isinstance(t, Token)]
+    return min(starts), max(ends)
+
+
+def _split(children: list) -> tuple[str, str, Token | None, str]:
+    """TEXT label, keyword, value token and copula of a shape's children."""
+    label = keyword = copula = ""
+    value = None
+    for tok in children:
+        if tok.type == "TEXT":
+            label = f"{label}{tok}" if label else str(tok)
+        elif tok.type == "COPULA":
+            copula = str(tok)
+        elif tok.type in {"AMOUNT", "PERCENT", "SCORE", "COUNT", "NUMBER"}:
+            value = tok
+        elif tok.type == "YEAR":
+            label = f"{label}{tok}"
+        else:
+            keyword = str(tok)
+    return label, keyword, value, copula
+
+
+class _ToPieces(Transformer):
+    """Grammar rule → Piece.  Terminal children arrive as Tokens."""
+
+    def __default__(self, data, children, meta):  # every shape rule
+        if data.startswith("_"):  # a rule Lark inlines into its parent
+            return Tree(data, children)
+        label, keyword, value, copula = _split(children)
+        start, end = _span(children)
+        return Piece(str(data), start, end, label, keyword, value, copula)
+
+    # Figures and periods stay tokens; the shape around them decides what they are.
+    def _token(self, children):
+        return children[0]
+
+    amount = percent = score = count = number = period = _token
+
+    def words(self, children):
+        start, end = _span(children)
+        text = "".join(str(t) for t in children)
+        return Piece("words", start, end, label=text)
+
+    def start(self, children):
+        out = []
+        for c in children:
+            if isinstance(c, Token):  # a period on its own, or a separator
+                kind = "period" if c.type == "YEAR" else "sep"
+                out.append(Piece(kind, c.start_pos, c.end_pos, keyword=str(c), value=c))
+            else:
+                out.append(c)
+        return out
+
+
+@lru_cache(maxsize=1)
+def parser() -> Lark:
+    grammar = data_dir("grammar") / "statements.lark"
+    cache = Path(tempfile.gettempdir()) / "auditor-statements-grammar.cache"
+    return Lark(
+        grammar.read_text(encoding="utf-8"),
+        parser="lalr",
+        lexer=GapLexer,
+        transformer=_ToPieces(),
+        maybe_placeholders=False,
+        cache=str(cache),
+    )
+
+
+def parse_window(text: str) -> list[Piece]:
+    return parser().parse(text)

@@ -1,0 +1,90 @@
+"""A fast scan that finds where the grammar needs to run.
+
+Only paragraphs ("windows") that contain a digit are parsed.  A window is a
+line, or several lines when the text was hard-wrapped (a line that does not end
+a sentence runs on into the next), or a short label line followed by a line
+holding only its figure ("年度预算金额 |" / "677.41万元 |").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_DIGIT = re.compile(r"\d")
+_SENTENCE_END = re.compile(r"[。;!?:]\s*\|?\s*$")
+_STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[\u2460-\u2487])")
+_FIGURE_ONLY = re.compile(r"^\s*\|?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元|万|%|分|人|个)?\s*\|?\s*$")
+_WRAP_MIN = 30  # a hard-wrapped line is at least this long
+
+
+def lines_of(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, end excluding the newline."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def windows(text: str, skip: set[int] | None = None) -> list[tuple[int, int]]:
+    """Windows (start, end) worth parsing; `skip` holds line numbers (0-based) read as tables."""
+    skip = skip or set()
+    spans = lines_of(text)
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        if i in skip:
+            i += 1
+            continue
+        start, end = spans[i]
+        line = text[start:end]
+        j = i
+        # hard-wrapped prose: join while a long line does not end its sentence
+        while (
+            j + 1 < len(spans)
+            and j + 1 not in skip
+            and len(text[spans[j][0]:spans[j][1]].strip()) >= _WRAP_MIN
+            and not _SENTENCE_END.search(text[spans[j][0]:spans[j][1]])
+            and text[spans[j + 1][0]:spans[j + 1][1]].strip()
+            and not _STARTS_ITEM.match(text[spans[j + 1][0]:spans[j + 1][1]])
+        ):
+            j += 1
+        # a short label line whose figure stands alone on the next line
+        if (
+            j == i
+            and j + 1 < len(spans)
+            and j + 1 not in skip
+            and 0 < len(line.strip(" |")) <= 24
+            and not _DIGIT.search(line)
+            and _FIGURE_ONLY.match(text[spans[j + 1][0]:spans[j + 1][1]])
+        ):
+            j += 1
+        w_start, w_end = start, spans[j][1]
+        if _DIGIT.search(text, w_start, w_end):
+            out.append((w_start, w_end))
+        i = j + 1
+    return out
+
+
+_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\n。]{0,30}?(?:报告|说明|自评|评价|决算|预算|自评表)")
+_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+_TITLE_LINE = re.compile(r"(?:报告|说明|自评表|评价表|情况|公开|决算|预算)\s*[)）]?\s*\|?\s*$")
+
+
+def report_year(text: str) -> str | None:
+    """The year a report is about: its title's year, else the most frequent year."""
+    head = text[:3000]
+    for line in head.split("\n")[:60]:
+        if _TITLE_LINE.search(line) and len(line.strip()) <= 60:
+            m = _TITLE_YEAR.search(line) or _ANY_YEAR.search(line)
+            if m:
+                return m.group(1)
+    m = _TITLE_YEAR.search(head)
+    if m:
+        return m.group(1)
+    years = Counter(m.group(1) for m in _ANY_YEAR.finditer(text))
+    return years.most_common(1)[0][0] if years else None

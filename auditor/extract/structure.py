@@ -1,0 +1,65 @@
+"""Statements that are not figures: top-level headings and grades."""
+
+from __future__ import annotations
+
+import re
+
+from auditor.extract.bind import chinese_number
+from auditor.extract.model import Fact, Grade, Heading, Span
+from auditor.normalise import Normalised
+
+_HEADING = re.compile(r"(?m)^[ \t|]*([一二三四五六七八九十]{1,3})、(?=\s*\S)")
+
+# "评价等级为“优”", "自评结果:良好", "评价结果 |\n优 |"
+_GRADE = re.compile(
+    r"(?:等级|等次|评级|评价结果|评定结果|自评结果|考评结果|绩效评价结果|评价级别|级别)"
+    r"(?:为|是|:|评定为|评为|确定为|\s|\|)*[“\"'「『]?"
+    r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
+    r"(?=[”\"'」』\s|,。;:级等)(]|$)"
+)
+GRADE_WORDS = {
+    "优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
+    "合格": "中", "及格": "中", "差": "差", "不合格": "差", "较差": "差",
+}
+
+
+def headings(norm: Normalised) -> list[Heading]:
+    out = []
+    for m in _HEADING.finditer(norm.text):
+        n = chinese_number(m.group(1))
+        if n is None:
+            continue
+        start = m.start(1)
+        end = m.end()
+        line, column = norm.line_col(start)
+        line_end = norm.text.find("\n", start)
+        text = norm.original[start: line_end if line_end != -1 else len(norm.text)].strip()
+        out.append(Heading(number=n, text=text[:40], span=Span(start=start, end=end, line=line, column=column)))
+    return out
+
+
+def grades(norm: Normalised, facts: list[Fact]) -> list[Grade]:
+    """Grade statements, each with the score it follows from when the text makes that clear."""
+    scores = [f for f in facts if f.kind == "score" and not f.in_table]
+    out = []
+    for m in _GRADE.finditer(norm.text):
+        start, end = m.start(1), m.end(1)
+        line, column = norm.line_col(start)
+        span = Span(start=start, end=end, line=line, column=column)
+        score = _score_for(m.start(), scores, norm)
+        out.append(Grade(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span, score=score))
+    return out
+
+
+def _score_for(pos: int, scores: list[Fact], norm: Normalised) -> Fact | None:
+    """The total score in the grade's own paragraph, else the nearest before it within a few lines."""
+    line, _ = norm.line_col(pos)
+    near = [f for f in scores if abs(f.span.line - line) <= 0 and _is_total_score(f)]
+    if near:
+        return min(near, key=lambda f: abs(f.span.start - pos))
+    before = [f for f in scores if 0 < line - f.span.line <= 6 and _is_total_score(f)]
+    return before[-1] if before else None
+
+
+def _is_total_score(fact: Fact) -> bool:
+    return bool(re.search("得分|评分|总分|分数|综合|自评|评价", fact.label)) or fact.label == ""

@@ -1,0 +1,257 @@
+"""Read tables flattened to text: score tables and 自评表 budget grids.
+
+Real reports arrive with their tables flattened in several ways: one cell per
+line (with blank lines between cells, or with " |" after each cell and "|" for
+an empty one), or one row per line with "|" between cells.  The reader turns
+every such stretch into a stream of cells, finds a header row by its column
+words (分值/权重, 得分, 年初预算数, 全年预算数, 全年执行数, 执行率), and reads the
+rows after it: a label (at most two cells) followed by figures, aligned to the
+header's figure columns.  A row whose figures do not fit their columns (a
+percentage under 分值, more figures than columns) ends the table: a table read
+wrongly is worse than a table not read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from auditor.extract.figures import read_figure
+from auditor.extract.model import Fact, ScoreTable, Span, TableRow
+from auditor.extract.vocabulary import Vocabulary
+from auditor.normalise import Normalised
+
+COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("rate", re.compile(r"执行率|完成率")),
+    ("weight", re.compile(r"分值|权重|标准分|满分")),
+    ("score", re.compile(r"得分|评分|自评分")),
+    ("budget_initial", re.compile(r"年初预算")),
+    ("budget_adjusted", re.compile(r"全年预算|调整后预算|调整预算")),
+    ("actual", re.compile(r"执行数|全年执行|实际支出|决算数|支出数")),
+    ("budget", re.compile(r"预算数")),
+)
+TOTAL_ROW = re.compile(r"^(?:合计|总计|总分|小计|总分值|得分合计|合\s*计)[::]?$")
+_CELL_VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?$")
+_EMPTY = {"", "/", "-", "—", "--", "——", "\\", "无"}
+_MAX_CELL = 60
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int
+    end: int
+    line: int  # 0-based line index
+
+    @property
+    def is_value(self) -> bool:
+        return bool(_CELL_VALUE.match(self.text))
+
+    @property
+    def is_empty(self) -> bool:
+        return self.text in _EMPTY
+
+
+@dataclass
+class TableResult:
+    tables: list[ScoreTable] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)
+
+
+def _role(header: str) -> str | None:
+    for role, pattern in COLUMN_ROLES:
+        if pattern.search(header):
+            return role
+    return None
+
+
+def cell_stream(text: str) -> list[list[Cell]]:
+    """Runs of table-shaped lines, each run as a flat list of cells."""
+    runs: list[list[Cell]] = []
+    current: list[Cell] = []
+    blank_run = 0
+    pos = 0
+    for index, line in enumerate(text.split("\n")):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            blank_run += 1
+            if blank_run > 6 and current:
+                runs.append(current)
+                current = []
+            continue
+        blank_run = 0
+        cells = _cells_of_line(line, start, index)
+        if cells is None:  # prose: ends the run
+            if len(current) >= 4:
+                runs.append(current)
+            current = []
+            continue
+        current.extend(cells)
+    if len(current) >= 4:
+        runs.append(current)
+    return runs
+
+
+def _cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
+    if "|" in line:
+        out = []
+        offset = 0
+        for part in line.split("|"):
+            stripped = part.strip()
+            lead = len(part) - len(part.lstrip())
+            out.append(Cell(stripped, start + offset + lead, start + offset + lead + len(stripped), index))
+            offset += len(part) + 1
+        # "a |" is one cell and its bar; "|" alone is an empty cell
+        if line.strip() == "|":
+            return [Cell("", start, start, index)]
+        cells = out[:-1] if not out[-1].text else out
+        if len(cells) > 1:  # a row on one line: drop padding empties at the end
+            while len(cells) > 1 and not cells[-1].text:
+                cells.pop()
+        if any(len(c.text) > _MAX_CELL * 3 for c in cells):
+            return None
+        return cells
+    stripped = line.strip()
+    if len(stripped) > _MAX_CELL or (stripped.count("。") and len(stripped) > 20):
+        return None
+    lead = len(line) - len(line.lstrip())
+    return [Cell(stripped, start + lead, start + lead + len(stripped), index)]
+
+
+def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
+    result = TableResult()
+    for cells in cell_stream(norm.text):
+        _read_run(cells, norm, result)
+    return result
+
+
+def _read_run(cells: list[Cell], norm: Normalised, result: TableResult) -> None:
+    i = 0
+    while i < len(cells):
+        header = _header_at(cells, i)
+        if header is None:
+            i += 1
+            continue
+        first, columns = header
+        rows, end = _rows_after(cells, first + len(columns) + 1, columns)
+        if rows:
+            table = _make_table(cells, first, columns, rows, norm, result)
+            result.tables.append(table)
+            for line in range(cells[first].line, cells[end - 1].line + 1):
+                result.lines.add(line)
+        i = max(end, i + 1)
+
+
+def _header_at(cells: list[Cell], i: int) -> tuple[int, list[str]] | None:
+    """A header: a label-column cell then ≥2 figure-column cells, all words."""
+    if cells[i].is_value or not cells[i].text:
+        return None
+    columns = []
+    j = i + 1
+    while j < len(cells) and not cells[j].is_value and cells[j].text and len(cells[j].text) <= 20:
+        columns.append(cells[j].text)
+        j += 1
+    roles = [_role(c) for c in columns]
+    # trim trailing non-figure columns (原因, 备注 …) but keep them counted
+    known = [r for r in roles if r]
+    if len(known) < 2 or roles[0] is None:
+        return None
+    return i, columns
+
+
+def _rows_after(cells: list[Cell], k: int, columns: list[str]) -> tuple[list[tuple[list[Cell], list[Cell]]], int]:
+    roles = [_role(c) for c in columns]
+    rows = []
+    while k < len(cells):
+        labels: list[Cell] = []
+        while k < len(cells) and not cells[k].is_value and not cells[k].is_empty:
+            labels.append(cells[k])
+            k += 1
+        values: list[Cell] = []
+        while k < len(cells) and (cells[k].is_value or cells[k].is_empty):
+            values.append(cells[k])
+            k += 1
+        while values and values[-1].is_empty and len(values) > len(roles):
+            values.pop()
+        if not labels:
+            break
+        if not any(v.is_value for v in values):
+            if len(labels) > 3 or _header_like(labels):
+                k -= len(labels) + len(values)
+                break
+            continue  # a row with no figures (其他资金 | | |): skip it
+        if len(labels) > 2 or len(values) > len(roles) or not _fits(values, roles):
+            k -= len(labels) + len(values)
+            break
+        rows.append((labels, values))
+    return rows, max(k, 0)
+
+
+def _header_like(labels: list[Cell]) -> bool:
+    return sum(1 for c in labels if _role(c.text)) >= 2
+
+
+def _fits(values: list[Cell], roles: list[str | None]) -> bool:
+    for cell, role in zip(values, roles):
+        if cell.is_empty:
+            continue
+        percent = cell.text.endswith("%")
+        if role == "rate" and not percent:
+            return False
+        if role != "rate" and percent:
+            return False
+        if role in {"weight", "score"}:
+            if Decimal(cell.text.replace(",", "")) > 100:
+                return False
+    return True
+
+
+def _make_table(cells, first, columns, rows, norm: Normalised, result: TableResult) -> ScoreTable:
+    roles = [_role(c) for c in columns]
+    context = norm.text[max(0, cells[first].start - 300): cells[first + len(columns)].end]
+    money_unit = "元" if ("元" in context and "万元" not in context) else "万元"
+    table_rows = []
+    for labels, values in rows:
+        label = "".join(c.text for c in labels)
+        row_cells: dict[str, Fact] = {}
+        for cell, role, header in zip(values, roles, columns):
+            if cell.is_empty or role is None or role in row_cells:
+                continue
+            fact = _cell_fact(cell, role, header, label, money_unit, norm, len(result.facts))
+            result.facts.append(fact)
+            row_cells[role] = fact
+        first_cell = labels[0]
+        line, column = norm.line_col(first_cell.start)
+        table_rows.append(TableRow(
+            label=label, cells=row_cells,
+            span=Span(start=first_cell.start, end=values[-1].end, line=line, column=column),
+            is_total=bool(TOTAL_ROW.match(label.replace(" ", ""))),
+        ))
+    head = cells[first]
+    line, column = norm.line_col(head.start)
+    return ScoreTable(columns=tuple(columns), rows=tuple(table_rows),
+                      span=Span(start=head.start, end=rows[-1][1][-1].end, line=line, column=column))
+
+
+def _cell_fact(cell: Cell, role: str, header: str, row_label: str, money_unit: str,
+               norm: Normalised, fact_id: int) -> Fact:
+    if role == "rate":
+        token_type, text = "PERCENT", cell.text
+    elif role in {"weight", "score"}:
+        token_type, text = "SCORE", cell.text + "分"
+    else:
+        token_type, text = "AMOUNT", cell.text + money_unit
+    fig = read_figure(token_type, text)
+    line, column = norm.line_col(cell.start)
+    scenario = role if role in {"budget_initial", "budget_adjusted", "actual", "budget"} else None
+    year = re.search(r"((?:19|20)\d{2})\s*年", header)
+    return Fact(
+        id=fact_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
+        scale=fig.scale, decimals=fig.decimals, text=norm.original[cell.start:cell.end],
+        span=Span(start=cell.start, end=cell.end, line=line, column=column),
+        label=f"{row_label}{header}", concept=row_label or None,
+        period=year.group(1) if year else None, scenario=scenario, in_table=True,
+    )

@@ -1,0 +1,213 @@
+"""Read labels with the domain vocabulary in rules/vocabulary.toml.
+
+A label is the prose right before a figure ("项目支出年初预算", "2019年总收入支出为").
+`read_label` tells what it names: the concept (canonical name when the label
+ends with a known synonym, else the cleaned label itself), the scenario
+(年初预算 / 调整后预算 / 执行 / 到位 / 决算), a relative period (上年 / 本年) and,
+for percentages, the rate name (执行率 …).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from auditor.resources import data_dir
+
+_PUNCT = re.compile(r"[\s\"'“”‘’《》<>〈〉「」『』*#|·…~—\-:,]+")
+
+
+@dataclass(frozen=True)
+class Family:
+    """Concepts that make up a total (支出 = 基本支出 + 项目支出)."""
+
+    name: str
+    totals: tuple[str, ...]
+    parts: tuple[str, ...]
+    optional: tuple[str, ...] = ()
+    alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
+    open: bool = False  # reports may list only some of the parts
+
+    @property
+    def members(self) -> set[str]:
+        alts = {a for group in self.alternatives.values() for a in group}
+        return {*self.parts, *self.optional, *alts}
+
+    def covers(self, concepts: list[str]) -> bool:
+        """The concepts are all members and, for a closed family, every part is there."""
+        if not concepts or len(set(concepts)) != len(concepts):
+            return False
+        if not set(concepts) <= self.members:
+            return False
+        if self.open:
+            return len(concepts) >= 2
+        for part in self.parts:
+            if part in concepts:
+                continue
+            alts = self.alternatives.get(part, ())
+            if not any(a in concepts for a in alts):
+                return False
+        return True
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: it keys label caches
+class Vocabulary:
+    concepts: dict[str, str]  # synonym → canonical
+    scenarios: tuple[tuple[str, tuple[str, ...]], ...]
+    periods: tuple[tuple[str, tuple[str, ...]], ...]
+    rates: dict[str, dict[str, tuple[str, ...]]]
+    bounded: tuple[str, ...]
+    leading: tuple[str, ...]
+    partial_markers: tuple[str, ...]
+    families: dict[str, "Family"] = field(default_factory=dict)
+    memo: frozenset[str] = frozenset()
+    _synonyms_longest_first: tuple[str, ...] = field(default=(), repr=False)
+    qualifier_words: tuple[str, ...] = field(default=(), repr=False)
+
+    def family_of(self, concepts: list[str]) -> "Family | None":
+        return next((f for f in self.families.values() if f.covers(concepts)), None)
+
+    def siblings(self, concept: str | None) -> set[str]:
+        """Concepts that share a family with `concept`."""
+        if not concept:
+            return set()
+        out: set[str] = set()
+        for fam in self.families.values():
+            if concept in fam.members:
+                out |= fam.members
+        return out - {concept}
+
+    def memo_for(self, total_concept: str | None) -> frozenset[str]:
+        """Memo concepts to keep out of a breakdown of `total_concept`."""
+        if total_concept and (total_concept in self.memo or any(
+                total_concept in f.totals and set(f.members) & self.memo for f in self.families.values())):
+            return frozenset()
+        return self.memo
+
+    @classmethod
+    def from_toml(cls, data: dict, extra_concepts: dict[str, list[str]] | None = None) -> "Vocabulary":
+        concepts: dict[str, str] = {}
+        merged = {k: list(v) for k, v in data.get("concepts", {}).items()}
+        for name, syns in (extra_concepts or {}).items():
+            merged.setdefault(name, []).extend(syns)
+        for canonical, synonyms in merged.items():
+            for syn in [canonical, *synonyms]:
+                concepts[_clean(syn)] = canonical
+        scen = tuple((k, tuple(v)) for k, v in data.get("scenarios", {}).items())
+        per = tuple((k, tuple(v)) for k, v in data.get("periods", {}).items())
+        rates = {
+            name: {"numerator": tuple(v["numerator"]), "denominator": tuple(v["denominator"])}
+            for name, v in data.get("rates", {}).items()
+        }
+        labels = data.get("labels", {})
+        families = {
+            name: Family(
+                name=name,
+                totals=tuple(spec.get("totals", ())),
+                parts=tuple(spec.get("parts", ())),
+                optional=tuple(spec.get("optional", ())),
+                alternatives={k: tuple(v) for k, v in spec.get("alternatives", {}).items()},
+                open=bool(spec.get("open", False)),
+            )
+            for name, spec in data.get("families", {}).items()
+        }
+        return cls(
+            families=families,
+            memo=frozenset(data.get("memo", {}).get("concepts", ())),
+            concepts=concepts,
+            scenarios=scen,
+            periods=per,
+            rates=rates,
+            bounded=tuple(data.get("bounded", {}).get("words", ())),
+            leading=tuple(sorted(labels.get("leading", ()), key=len, reverse=True)),
+            partial_markers=tuple(labels.get("partial_markers", ())),
+            _synonyms_longest_first=tuple(sorted(concepts, key=len, reverse=True)),
+            qualifier_words=tuple(
+                sorted({w for _, ws in (*scen, *per) for w in ws}, key=len, reverse=True)
+            ),
+        )
+
+
+@lru_cache(maxsize=None)
+def default_vocabulary() -> Vocabulary:
+    with open(data_dir("rules") / "vocabulary.toml", "rb") as fh:
+        return Vocabulary.from_toml(tomllib.load(fh))
+
+
+def _clean(text: str) -> str:
+    return _PUNCT.sub("", text)
+
+
+@dataclass(frozen=True)
+class LabelInfo:
+    text: str  # cleaned label
+    concept: str | None
+    known: bool  # concept comes from the vocabulary
+    scenario: str | None
+    period: str | None
+    rate: str | None  # 执行率 / 完成率 … for percentages
+
+
+_YEAR_IN_LABEL = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
+_TRAILING = re.compile(r"(?:的|为|是|达|达到|约|共|计|合计|总计|共计|分别|:)+$")
+
+
+def read_label(text: str, vocab: Vocabulary | None = None) -> LabelInfo:
+    return _read_label(text, vocab or default_vocabulary())
+
+
+@lru_cache(maxsize=65536)
+def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
+    cleaned = _TRAILING.sub("", _clean(text))
+    scenario = next((name for name, words in vocab.scenarios if any(w in cleaned for w in words)), None)
+    period = next((name for name, words in vocab.periods if any(w in cleaned for w in words)), None)
+    year = _YEAR_IN_LABEL.search(cleaned)
+    if year:
+        period = year.group(1)
+    rate = None
+    if cleaned.endswith("率") or "率" in cleaned[-6:]:
+        rate = next((name for name in vocab.rates if name in cleaned), None)
+    concept, known = _concept(_trim(cleaned, vocab), vocab)
+    if not known:
+        concept, known = _concept(_core(cleaned, vocab), vocab)
+    return LabelInfo(cleaned, concept, known, scenario, period, rate)
+
+
+_PAREN_TAIL = re.compile(r"\([^()]*\)$")
+
+
+def _trim(cleaned: str, vocab: Vocabulary) -> str:
+    """The label without years, leading fillers and a trailing remark."""
+    core = _PAREN_TAIL.sub("", _YEAR_IN_LABEL.sub("", cleaned))
+    return _strip_fillers(core, vocab)
+
+
+def _core(cleaned: str, vocab: Vocabulary) -> str:
+    """The label without years, scenario and period words, fillers and remarks."""
+    core = _PAREN_TAIL.sub("", _YEAR_IN_LABEL.sub("", cleaned))
+    for word in vocab.qualifier_words:
+        core = core.replace(word, "")
+    return _strip_fillers(core, vocab)
+
+
+def _strip_fillers(core: str, vocab: Vocabulary) -> str:
+    changed = True
+    while changed:
+        changed = False
+        for lead in vocab.leading:
+            if core.startswith(lead):
+                core = core[len(lead):]
+                changed = True
+    core = _TRAILING.sub("", core).removesuffix("数").removesuffix("金额")
+    return core if len(core) >= 2 else ""
+
+
+def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
+    if not core:
+        return None, False
+    for syn in vocab._synonyms_longest_first:
+        if core.endswith(syn):
+            return vocab.concepts[syn], True
+    return core[-12:], False
