@@ -1,0 +1,110 @@
+"""Rounding-aware comparison with exact Decimal interval arithmetic.
+
+A figure written with d decimals stands for the interval value ± 0.5×10^-d
+(XBRL Calculations 1.1).  A relation holds when the stated figure's interval
+meets the interval of what the other figures give.  When it does not, the miss
+is *minor* if it is within one unit of the stated figure's last digit — what
+truncation instead of rounding, a slip in the last digit, or nudging one share
+so that shares add to 100 % produce — and *gross* otherwise (statcheck's split).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal, localcontext
+from typing import Literal
+
+from auditor.extract.model import Fact
+
+Verdict = Literal["ok", "minor", "gross"]
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Value:
+    """A computed value with its uncertainty (half-width), in base units."""
+
+    value: Decimal
+    tolerance: Decimal
+
+    @classmethod
+    def of(cls, fact: Fact) -> "Value":
+        return cls(fact.value, fact.tolerance)
+
+    def __add__(self, other: "Value") -> "Value":
+        return Value(self.value + other.value, self.tolerance + other.tolerance)
+
+    def __sub__(self, other: "Value") -> "Value":
+        return Value(self.value - other.value, self.tolerance + other.tolerance)
+
+    @property
+    def lo(self) -> Decimal:
+        return self.value - self.tolerance
+
+    @property
+    def hi(self) -> Decimal:
+        return self.value + self.tolerance
+
+
+def total(values: list[Value]) -> Value:
+    out = Value(ZERO, ZERO)
+    for v in values:
+        out = out + v
+    return out
+
+
+def ratio_percent(num: Value, den: Value) -> Value | None:
+    """num / den × 100 as an interval; None when the denominator may be zero."""
+    if den.lo <= 0 <= den.hi or den.value == 0:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 28
+        candidates = [
+            a / b * 100
+            for a in (num.lo, num.hi)
+            for b in (den.lo, den.hi)
+            if b != 0
+        ]
+        mid = num.value / den.value * 100
+    lo, hi = min(candidates), max(candidates)
+    return Value(mid, max(hi - mid, mid - lo))
+
+
+@dataclass(frozen=True)
+class Comparison:
+    verdict: Verdict
+    difference: Decimal  # stated − computed, base units
+    slack: Decimal  # combined half-widths
+
+
+def compare(stated: Fact, computed: Value) -> Comparison:
+    difference = stated.value - computed.value
+    slack = stated.tolerance + computed.tolerance
+    gap = abs(difference) - slack
+    if gap <= 0:
+        return Comparison("ok", difference, slack)
+    last_digit = Decimal(1).scaleb(-stated.decimals) * stated.scale
+    return Comparison("minor" if gap <= last_digit else "gross", difference, slack)
+
+
+def show(value: Decimal, like: Fact, extra_decimals: int = 0) -> str:
+    """A base-unit value written the way `like` is written (its unit and precision)."""
+    decimals = like.decimals + extra_decimals
+    shown = (value / like.scale).quantize(Decimal(1).scaleb(-decimals))
+    return f"{shown}"
+
+
+def written(fact: Fact, like: Fact | None = None) -> str:
+    """The fact's number as written, or converted to `like`'s unit when they differ."""
+    if like is None or fact.scale == like.scale:
+        return f"{fact.written_value.normalize():f}" if fact.decimals == 0 else f"{fact.written_value:f}"
+    return f"{(fact.value / like.scale).normalize():f}"
+
+
+def decimals_for(facts: list[Fact], like: Fact) -> int:
+    """Enough decimals to show a result computed from `facts` in `like`'s unit."""
+    most = like.decimals
+    for f in facts:
+        step = (Decimal(1).scaleb(-f.decimals) * f.scale / like.scale).normalize()
+        most = max(most, -step.as_tuple().exponent)
+    return min(most, 6)

@@ -1,0 +1,39 @@
+"""The check kinds a rule file can name: small pure functions over a document's facts.
+
+Each takes the rule (its parameters, severity, messages) and the document
+context, and yields findings; none raises to report.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from auditor.check.context import Context
+from auditor.check.kinds import changes, document, ratios, scores, sums
+from auditor.check.rulebook import Rule
+from auditor.findings import Finding
+
+CheckFn = Callable[[Rule, Context], Iterator[Finding]]
+
+KINDS: dict[str, CheckFn] = {
+    "breakdown": sums.check_breakdown,
+    "identity": sums.check_identity,
+    "balance": sums.check_balance,
+    "rate": ratios.check_rate,
+    "share": ratios.check_share,
+    "shares_total": ratios.check_shares_total,
+    "table_rate": ratios.check_table_rate,
+    "change_delta": changes.check_change_delta,
+    "change_growth": changes.check_change_growth,
+    "change_direction": changes.check_change_direction,
+    "change_parts": changes.check_change_parts,
+    "table_weights": scores.check_table_weights,
+    "table_scores": scores.check_table_scores,
+    "score_cap": scores.check_score_cap,
+    "score_prose": scores.check_score_prose,
+    "grade": scores.check_grade,
+    "repeat": document.check_repeat,
+    "headings": document.check_headings,
+    "bounded": document.check_bounded,
+    "negative": document.check_negative,
+}

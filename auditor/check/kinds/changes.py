@@ -1,0 +1,211 @@
+"""Changes: 较上年增加 d、增长 p% against the figures they compare."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from auditor.check.arithmetic import Value, compare, ratio_percent, written
+from auditor.check.context import Context, diff_text, finding
+from auditor.check.rulebook import Rule
+from auditor.extract.model import Change, Fact
+from auditor.findings import Evidence, Finding
+
+
+def _current(ctx: Context, c: Change) -> Fact | None:
+    """The changed figure: bound by the sentence, or the subject's one value this year."""
+    if c.current is not None:
+        return c.current
+    if c.previous is not None or not c.subject_label:
+        return None
+    info = ctx.label_concept(c.subject_label)
+    if not info.concept:
+        return None
+    candidates = [
+        f for f in ctx.doc.facts
+        if f.kind == "amount" and not f.approximate and f.concept == info.concept
+        and ctx.period_of(f) == ctx.doc.report_year
+        and (info.scenario is None or f.scenario == info.scenario)
+        and f.span.start < c.keyword_span.start
+    ]
+    return ctx.unique(candidates)
+
+
+def _signed(c: Change, delta: Fact) -> Value:
+    v = Value.of(delta)
+    return Value(v.value * c.direction, v.tolerance)
+
+
+def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """CHG001: the stated difference equals current − previous."""
+    for c in ctx.doc.changes:
+        if c.reference != "previous" or c.delta is None or c.current is None or c.previous is None:
+            continue
+        if c.delta.kind != c.current.kind:
+            continue
+        computed = Value.of(c.current) - Value.of(c.previous)
+        signed_delta = _signed(c, c.delta)
+        stated = c.delta.model_copy(update={"value": signed_delta.value})
+        cmp = compare(stated, computed)
+        if cmp.verdict == "ok":
+            continue
+        arithmetic = {
+            lang: f"{written(c.current, c.delta)} − {written(c.previous, c.delta)} = "
+                  f"{(computed.value / c.delta.scale).normalize():f} ≠ {'-' if c.direction < 0 else ''}{written(c.delta)} "
+                  f"{diff_text(cmp.difference, c.delta, lang)}"
+            for lang in ("zh", "en")
+        }
+        yield finding(
+            rule, ctx, primary=c.delta, stated=c.delta.text,
+            expected=f"{(abs(computed.value) / c.delta.scale).normalize():f}{c.delta.written_unit}",
+            arithmetic=arithmetic,
+            evidence=[Evidence.of(c.delta, "change"), Evidence.of(c.current, "current"),
+                      Evidence.of(c.previous, "previous")],
+            comparison=cmp, fields={"subject": c.subject_label[-12:]},
+        )
+
+
+def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """CHG002: the stated growth rate equals the change over the previous value."""
+    for c in ctx.doc.changes:
+        if c.reference != "previous" or c.percent is None or c.percent.approximate:
+            continue
+        current = _current(ctx, c)
+        evidence = [Evidence.of(c.percent, "growth")]
+        if c.delta is not None and c.delta.kind == "amount":
+            delta = _signed(c, c.delta)
+            evidence.append(Evidence.of(c.delta, "change"))
+            if c.previous is not None:
+                base = Value.of(c.previous)
+                evidence.append(Evidence.of(c.previous, "previous"))
+                base_text = written(c.previous, c.delta)
+            elif current is not None:
+                base = Value.of(current) - delta
+                evidence.append(Evidence.of(current, "current"))
+                sign = "−" if c.direction > 0 else "+"
+                base_text = f"({written(current, c.delta)} {sign} {written(c.delta)})"
+            else:
+                continue
+            num_text = written(c.delta)
+        elif current is not None and c.previous is not None:
+            delta = Value.of(current) - Value.of(c.previous)
+            base = Value.of(c.previous)
+            evidence += [Evidence.of(current, "current"), Evidence.of(c.previous, "previous")]
+            num_text = f"({written(current)} − {written(c.previous, current)})"
+            base_text = written(c.previous, current)
+        else:
+            continue
+        if base.value <= 0:
+            continue
+        computed = ratio_percent(Value(abs(delta.value), delta.tolerance), base)
+        if computed is None:
+            continue
+        cmp = compare(c.percent, computed)
+        if cmp.verdict == "ok":
+            continue
+        hint_zh = hint_en = ""
+        if current is not None:
+            on_current = ratio_percent(Value(abs(delta.value), delta.tolerance), Value.of(current))
+            if on_current is not None and compare(c.percent, on_current).verdict == "ok":
+                hint_zh = "；该增幅等于变动额除以本年数，误用了本年数作基数"
+                hint_en = "; it equals the change over the current value, i.e. the wrong base"
+        shown = computed.value.quantize(Decimal(1).scaleb(-max(c.percent.decimals, 2)))
+        arithmetic = {
+            lang: f"{num_text} / {base_text} = {shown}% ≠ {written(c.percent)}% "
+                  f"{diff_text(cmp.difference, c.percent, lang, max(c.percent.decimals, 2))}"
+            for lang in ("zh", "en")
+        }
+        yield finding(
+            rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
+            evidence=evidence, comparison=cmp,
+            fields={"subject": c.subject_label[-12:], "hint_zh": hint_zh, "hint_en": hint_en},
+        )
+
+
+def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """CHG003: 增加 when the figure went up, 减少 when it went down."""
+    for c in ctx.doc.changes:
+        if c.reference != "previous" or c.current is None or c.previous is None or c.direction == 0:
+            continue
+        moved = c.current.value - c.previous.value
+        if abs(moved) <= c.current.tolerance + c.previous.tolerance:
+            continue
+        if (moved > 0) == (c.direction > 0):
+            continue
+        said = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}[c.direction]
+        arithmetic = {
+            lang: f"{written(c.current)} − {written(c.previous, c.current)} = {(moved / c.current.scale).normalize():f}"
+            for lang in ("zh", "en")
+        }
+        primary = c.delta or c.percent
+        yield finding(
+            rule, ctx, primary=primary, span=None if primary else c.keyword_span,
+            stated=c.keyword, expected="减少" if moved < 0 else "增加", arithmetic=arithmetic,
+            evidence=[Evidence.at(c.keyword_span, c.keyword, "direction"), Evidence.of(c.current, "current"),
+                      Evidence.of(c.previous, "previous")],
+            fields={"said_zh": said[0], "said_en": said[1]},
+        )
+
+
+def check_change_parts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """CHG004: the changes of the parts add up to the change of the total."""
+    changes = [c for c in ctx.doc.changes if c.reference == "previous" and c.delta is not None
+               and c.delta.kind == "amount"]
+    by_current = {c.current.id: c for c in changes if c.current is not None}
+    for b in ctx.doc.breakdowns:
+        if not b.complete or b.subtracted or len(b.parts) < 2:
+            continue
+        part_changes = [by_current.get(p.id) for p in b.parts]
+        if any(pc is None for pc in part_changes):
+            continue
+        total_change = by_current.get(b.total.id) or _same_quantity_change(ctx, b.total, changes)
+        if total_change is None:
+            continue
+        summed = Value(Decimal(0), Decimal(0))
+        for pc in part_changes:
+            summed = summed + _signed(pc, pc.delta)
+        stated_value = _signed(total_change, total_change.delta)
+        stated = total_change.delta.model_copy(update={"value": stated_value.value})
+        cmp = compare(stated, summed)
+        if cmp.verdict == "ok":
+            continue
+        like = total_change.delta
+        terms = ""
+        for n, pc in enumerate(part_changes):
+            sign = "-" if pc.direction < 0 else ""
+            joiner = "" if n == 0 else (" − " if pc.direction < 0 else " + ")
+            terms += (joiner + written(pc.delta, like)) if n else (sign + written(pc.delta, like))
+        shown = (summed.value / like.scale).quantize(Decimal(1).scaleb(-max(pc.delta.decimals for pc in part_changes)))
+        arithmetic = {
+            lang: f"{terms} = {shown} ≠ {'-' if total_change.direction < 0 else ''}{written(like)} "
+                  f"{diff_text(cmp.difference, like, lang, max(pc.delta.decimals for pc in part_changes))}"
+            for lang in ("zh", "en")
+        }
+        yield finding(
+            rule, ctx, primary=total_change.delta, stated=total_change.delta.text,
+            expected=f"{abs(shown)}{like.written_unit}", arithmetic=arithmetic,
+            evidence=[Evidence.of(total_change.delta, "total change"),
+                      *(Evidence.of(pc.delta, "part change") for pc in part_changes),
+                      Evidence.of(b.total, "total"), *(Evidence.of(p, "part") for p in b.parts)],
+            comparison=cmp, fields={"label": b.total.concept or b.total.label[-10:]},
+        )
+
+
+def _same_quantity_change(ctx: Context, total: Fact, changes: list[Change]) -> Change | None:
+    """A change stated for the same quantity under another label (收入预算 848.4 = 支出预算 848.4)."""
+    matches = [
+        c for c in changes
+        if c.current is not None and c.current.id != total.id
+        and c.current.value == total.value and c.current.unit == total.unit
+        and ctx.period_of(c.current) == ctx.period_of(total)
+        and abs(c.current.window - total.window) <= 2
+        and _compatible(c.current.scenario, total.scenario)
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Same scenario, one unknown, or a generic 预算 against a specific budget."""
+    if a is None or b is None or a == b:
+        return True
+    return {a, b} <= {"budget", "budget_initial", "budget_adjusted"} and "budget" in {a, b}

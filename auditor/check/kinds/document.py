@@ -1,0 +1,116 @@
+"""Whole-document checks: repeated figures, heading numbering, plausibility."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from auditor.check.arithmetic import Value, compare, written
+from auditor.check.context import Context, diff_text, finding
+from auditor.check.rulebook import Rule
+from auditor.findings import Evidence, Finding
+
+_CN = "零一二三四五六七八九十"
+
+
+def _cn(n: int) -> str:
+    if n <= 10:
+        return _CN[n]
+    if n < 20:
+        return "十" + (_CN[n - 10] if n > 10 else "")
+    return _CN[n // 10] + "十" + (_CN[n % 10] if n % 10 else "")
+
+
+def check_repeat(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """DUP001: one quantity (concept, year, scenario, funding scope) stated with different values.
+
+    Only concepts of the vocabulary count (a label the vocabulary does not know
+    is too loose an identity), and each conflict is reported once.
+    """
+    known = set(ctx.vocab.concepts.values())
+    generic = set(rule.params.get("ignore", ()))
+    # differences the text itself states ("决算比预算减少120万元") explain two values
+    stated_deltas = [c.delta for c in ctx.doc.changes if c.delta is not None and c.delta.kind == "amount"]
+    for key, facts in ctx.by_key.items():
+        concept = key[0]
+        if concept not in known or concept in generic:
+            continue
+        facts = [f for f in facts if not f.in_table]
+        if len(facts) < 2:
+            continue
+        first = facts[0]
+        for other in facts[1:]:
+            cmp = compare(other, Value.of(first))
+            if cmp.verdict == "ok":
+                continue
+            gap = abs(other.value - first.value)
+            if any(abs(gap - d.value) <= d.tolerance + other.tolerance + first.tolerance for d in stated_deltas):
+                continue
+            arithmetic = {
+                "zh": f"{written(other)}（第{other.span.line}行）≠ {written(first, other)}（第{first.span.line}行）{diff_text(cmp.difference, other, 'zh')}",
+                "en": f"{written(other)} (line {other.span.line}) ≠ {written(first, other)} (line {first.span.line}) {diff_text(cmp.difference, other, 'en')}",
+            }
+            yield finding(rule, ctx, primary=other, stated=other.text, expected=first.text, arithmetic=arithmetic,
+                          evidence=[Evidence.of(other, "repeat"), Evidence.of(first, "first")], comparison=cmp,
+                          fields={"concept": concept, "first_line": str(first.span.line)})
+            break  # one finding per conflicting quantity
+
+
+def check_headings(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """STR001: top-level headings 一、二、三 … neither skip nor repeat a number."""
+    previous = None
+    for h in ctx.doc.headings:
+        n = h.number
+        if previous is None or n == 1:
+            previous = h
+            continue
+        expected = previous.number + 1
+        if n == expected:
+            previous = h
+            continue
+        if n > expected and n - expected <= 3:
+            missing = "、".join(_cn(k) for k in range(expected, n))
+            arithmetic = {"zh": f"{_cn(previous.number)}、 → {_cn(n)}、（缺{missing}）",
+                          "en": f"{_cn(previous.number)}、 → {_cn(n)}、 ({missing} missing)"}
+        elif n == previous.number:
+            arithmetic = {"zh": f"{_cn(n)}、 重复出现", "en": f"{_cn(n)}、 appears twice"}
+        else:
+            previous = h
+            continue
+        yield finding(rule, ctx, span=h.span, stated=f"{_cn(n)}、", expected=f"{_cn(expected)}、",
+                      arithmetic=arithmetic,
+                      evidence=[Evidence.at(h.span, f"{_cn(n)}、", "heading"),
+                                Evidence.at(previous.span, f"{_cn(previous.number)}、", "previous heading")],
+                      fields={"heading": h.text})
+        previous = h
+
+
+def check_bounded(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """PLA001: a rate that cannot exceed 100 % (占比, 满意度, 覆盖率 …) above it."""
+    words = tuple(ctx.vocab.bounded)
+    shares = {s.percent.id for s in ctx.doc.shares}
+    limit = Decimal(100)
+    for f in ctx.doc.facts:
+        if f.kind != "percent" or f.approximate:
+            continue
+        bounded = f.id in shares or any(w in f.label for w in words)
+        if not bounded or re.search(r"增长|增加|提高|上升|下降|减少|变动|超|比上年|较上年", f.label):
+            continue
+        if f.value - f.tolerance <= limit:
+            continue
+        arithmetic = {"zh": f"{written(f)}% > 100%", "en": f"{written(f)}% > 100%"}
+        yield finding(rule, ctx, primary=f, stated=f.text, expected="≤ 100%", arithmetic=arithmetic,
+                      evidence=[Evidence.of(f, "rate")], fields={"label": f.label[-12:]})
+
+
+def check_negative(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """PLA002: an amount below zero where a report states sizes (not changes)."""
+    for f in ctx.doc.facts:
+        if f.kind != "amount" or f.value >= 0:
+            continue
+        if re.search(r"变动|增减|差额|结余|较上年|比上年|增加|减少", f.label):
+            continue
+        yield finding(rule, ctx, primary=f, stated=f.text, expected="≥ 0",
+                      arithmetic={"zh": f"{written(f)} < 0", "en": f"{written(f)} < 0"},
+                      evidence=[Evidence.of(f, "amount")], fields={"label": f.label[-12:]})

@@ -1,0 +1,209 @@
+"""Ratios: execution/completion rates, shares (占…的 p%), and shares adding to 100 %."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterator
+
+from auditor.check.arithmetic import Comparison, Value, compare, ratio_percent, written
+from auditor.check.context import Context, diff_text, finding
+from auditor.check.rulebook import Rule
+from auditor.extract.model import Fact, Rate
+from auditor.findings import Evidence, Finding
+
+SCENARIO_NAMES = {
+    "budget_initial": ("年初预算", "initial budget"),
+    "budget_adjusted": ("调整后预算", "adjusted budget"),
+    "budget": ("预算", "budget"),
+    "available": ("实际到位资金", "funds received"),
+    "actual": ("执行数", "spending"),
+    "final": ("决算", "final accounts"),
+}
+
+
+def _rate_text(num: Fact, den: Fact, value: Decimal, stated: Fact, cmp: Comparison) -> dict[str, str]:
+    shown = value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
+    return {
+        lang: f"{written(num)} / {written(den, num)} = {shown}% ≠ {written(stated)}% {diff_text(cmp.difference, stated, lang, max(stated.decimals, 2))}"
+        for lang in ("zh", "en")
+    }
+
+
+def _best(pairs: list[tuple[Fact, Fact]], stated: Fact):
+    """Compare the stated rate with every (numerator, denominator) pair; best first."""
+    results = []
+    for num, den in pairs:
+        computed = ratio_percent(Value.of(num), Value.of(den))
+        if computed is None:
+            continue
+        results.append((compare(stated, computed), num, den, computed))
+    order = {"ok": 0, "minor": 1, "gross": 2}
+    results.sort(key=lambda r: (order[r[0].verdict], abs(r[0].difference)))
+    return results
+
+
+def _local_pairs(rate: Rate) -> list[tuple[Fact, Fact]]:
+    local = [*rate.numerators, *rate.denominators, *rate.others]
+    return [(a, b) for a in local for b in local if a is not b]
+
+
+def check_rate(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """RAT001: a stated 执行率/完成率/到位率 equals the amounts its sentence gives."""
+    for r in ctx.doc.rates:
+        stated = r.rate
+        if stated.approximate:
+            continue
+        dens = list(r.denominators)
+        if r.base:
+            named = [d for d in dens if d.scenario == r.base]
+            dens = named or dens
+        confident = [(n, d) for n in r.numerators for d in dens if n is not d]
+        if not confident and r.numerators and r.others:
+            confident = [(n, d) for n in r.numerators for d in r.others]
+        if not confident:
+            if r.numerators:
+                yield from _doc_level_rate(rule, ctx, r)
+            continue
+        best = _best(confident, stated)
+        if not best or best[0][0].verdict == "ok":
+            continue
+        # Before calling it a contradiction: does any pair of the sentence's own figures give it?
+        relaxed = _best(_local_pairs(r), stated)
+        if relaxed and relaxed[0][0].verdict == "ok":
+            continue
+        cmp, num, den, computed = best[0]
+        hint = _elsewhere(ctx, r, num, stated)
+        yield finding(
+            rule, ctx, primary=stated, stated=stated.text,
+            expected=f"{computed.value.quantize(Decimal('0.01'))}%",
+            arithmetic=_rate_text(num, den, computed.value, stated, cmp),
+            evidence=[Evidence.of(stated, "rate"), Evidence.of(num, "numerator"), Evidence.of(den, "denominator")],
+            comparison=cmp,
+            fields={"name": r.name, "hint_zh": hint[0], "hint_en": hint[1]},
+        )
+
+
+def _elsewhere(ctx: Context, r: Rate, num: Fact, stated: Fact) -> tuple[str, str]:
+    """Name a base stated elsewhere that does give the rate (the wrong-base case)."""
+    for f in ctx.doc.facts:
+        if f.kind != "amount" or f is num or f.approximate:
+            continue
+        computed = ratio_percent(Value.of(num), Value.of(f))
+        if computed is not None and compare(stated, computed).verdict == "ok":
+            zh_name = SCENARIO_NAMES.get(f.scenario or "", ("", ""))[0]
+            en_name = SCENARIO_NAMES.get(f.scenario or "", ("", ""))[1]
+            return (f"；该比率与 {written(num)} / {written(f, num)}（第{f.span.line}行{zh_name}）相符，疑为口径不一致",
+                    f"; it matches {written(num)} / {written(f, num)} (line {f.span.line}{', ' + en_name if en_name else ''}), "
+                    f"so a different base was probably used")
+    return "", ""
+
+
+def _doc_level_rate(rule: Rule, ctx: Context, r: Rate) -> Iterator[Finding]:
+    """No base in the sentence: accept any amount of the document that gives the rate."""
+    stated = r.rate
+    candidates = [f for f in ctx.doc.facts if f.kind == "amount" and not f.approximate and f.value > 0]
+    for num in r.numerators:
+        best = _best([(num, d) for d in candidates if d is not num], stated)
+        if not best or best[0][0].verdict in {"ok", "minor"}:
+            return
+    num = r.numerators[0]
+    bases = [f for f in candidates if f.scenario in {"budget_initial", "budget_adjusted", "budget", "available"}
+             and f.value >= num.value * Decimal("0.5")]
+    if not bases:
+        return
+    best = _best([(num, d) for d in bases], stated)
+    cmp, num, den, computed = best[0]
+    yield finding(
+        rule, ctx, primary=stated, stated=stated.text, expected=f"{computed.value.quantize(Decimal('0.01'))}%",
+        arithmetic=_rate_text(num, den, computed.value, stated, cmp),
+        evidence=[Evidence.of(stated, "rate"), Evidence.of(num, "numerator"), Evidence.of(den, "denominator")],
+        comparison=cmp, fields={"name": r.name, "hint_zh": "；文中没有任何预算数能得出该比率",
+                                "hint_en": "; no budget figure in the report gives this rate"},
+    )
+
+
+def _whole_for(ctx: Context, share, part: Fact) -> list[Fact]:
+    """Candidates for the whole of 占 X 的 p%: the list's own total first, then X by name."""
+    label = re.sub(r"(?:总额|总数|总量|总计|合计)$", "", share.whole_label)
+    own = [b.total for b in ctx.doc.breakdowns if any(p.id == part.id for p in b.parts)]
+    if not label or label in {"比", "比重"}:
+        return own[:1]
+    info = ctx.label_concept(label)
+    core = info.concept or info.text
+    named = []
+    for f in ctx.doc.facts:
+        if f.kind != "amount" or f.id == part.id or f.approximate:
+            continue
+        if (info.known and f.concept == info.concept) or (core and (f.label.endswith(core) or f.label.endswith(label))):
+            named.append(f)
+    own_named = [t for t in own if t in named]
+    return own_named or named
+
+
+def check_share(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """RAT002: 占 X 的 p% — the part is p% of the whole the text names."""
+    for s in ctx.doc.shares:
+        if s.part is None or s.percent.approximate:
+            continue
+        wholes = _whole_for(ctx, s, s.part)
+        if not wholes:
+            continue
+        results = _best([(s.part, w) for w in wholes], s.percent)
+        if not results or results[0][0].verdict == "ok":
+            continue
+        cmp, num, den, computed = results[0]
+        yield finding(
+            rule, ctx, primary=s.percent, stated=s.percent.text,
+            expected=f"{computed.value.quantize(Decimal('0.01'))}%",
+            arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
+            evidence=[Evidence.of(s.percent, "share"), Evidence.of(num, "part"), Evidence.of(den, "whole")],
+            comparison=cmp, fields={"whole": s.whole_label or (den.concept or "")},
+        )
+
+
+def check_shares_total(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """RAT003: the shares of all parts of a complete breakdown add to 100 %."""
+    share_of = {s.part.id: s.percent for s in ctx.doc.shares if s.part is not None}
+    for b in ctx.doc.breakdowns:
+        if not b.complete or b.subtracted or len(b.parts) < 2:
+            continue
+        shares = [share_of.get(p.id) for p in b.parts]
+        if any(x is None for x in shares):
+            continue
+        summed = Value(sum((x.value for x in shares), Decimal(0)), sum((x.tolerance for x in shares), Decimal(0)))
+        hundred = shares[-1].model_copy(update={"value": Decimal(100), "decimals": shares[-1].decimals})
+        cmp = compare(hundred, summed)
+        if cmp.verdict == "ok":
+            continue
+        terms = " + ".join(written(x) for x in shares)
+        arithmetic = {lang: f"{terms} = {summed.value}% ≠ 100% {diff_text(cmp.difference, hundred, lang)}"
+                      for lang in ("zh", "en")}
+        yield finding(
+            rule, ctx, primary=shares[-1], stated=shares[-1].text, expected="100%", arithmetic=arithmetic,
+            evidence=[Evidence.of(x, "share") for x in shares], comparison=cmp,
+            fields={"label": b.total.concept or ""},
+        )
+
+
+def check_table_rate(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """RAT004: in a 自评表 row, 执行率 = 全年执行数 / 全年预算数 (or the base the table uses)."""
+    order = ("budget_adjusted", "budget", "budget_initial")
+    for table in ctx.doc.tables:
+        for row in table.rows:
+            rate, actual = row.cells.get("rate"), row.cells.get("actual")
+            bases = [row.cells[b] for b in order if b in row.cells]
+            if rate is None or actual is None or not bases:
+                continue
+            results = _best([(actual, b) for b in bases if b.value > 0], rate)
+            if not results or results[0][0].verdict == "ok":
+                continue
+            cmp, num, den, computed = results[0]
+            if cmp.verdict == "gross" and rate.value == 100 and num.value >= den.value:
+                continue  # over-execution written as 100 % (capped), a common convention
+            yield finding(
+                rule, ctx, primary=rate, stated=rate.text, expected=f"{computed.value.quantize(Decimal('0.01'))}%",
+                arithmetic=_rate_text(num, den, computed.value, rate, cmp),
+                evidence=[Evidence.of(rate, "rate"), Evidence.of(num, "numerator"), Evidence.of(den, "denominator")],
+                comparison=cmp, fields={"row": row.label},
+            )

@@ -1,0 +1,62 @@
+"""Stage 5: findings — one frozen record per contradiction, rendered by reporters."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from auditor.extract.model import Fact, Span
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+
+
+class Evidence(BaseModel):
+    """A figure the relation used, with its role in it (total, part, numerator …)."""
+
+    model_config = ConfigDict(frozen=True)
+    text: str
+    start: int
+    end: int
+    line: int
+    column: int
+    role: str
+
+    @classmethod
+    def of(cls, fact: Fact, role: str) -> "Evidence":
+        s = fact.span
+        return cls(text=fact.text, start=s.start, end=s.end, line=s.line, column=s.column, role=role)
+
+    @classmethod
+    def at(cls, span: Span, text: str, role: str) -> "Evidence":
+        return cls(text=text, start=span.start, end=span.end, line=span.line, column=span.column, role=role)
+
+
+class Finding(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    severity: Severity
+    messages: dict[str, str]  # language → message
+    stated: str | None = None
+    expected: str | None = None
+    arithmetic: dict[str, str] = {}  # language → "28.09 + 385.58 = 413.67 ≠ 396.6 (差 17.07)"
+    start: int
+    end: int
+    line: int
+    column: int
+    evidence: tuple[Evidence, ...] = ()
+    difference: Decimal | None = None
+    tolerance: Decimal | None = None
+
+    def message(self, lang: str = "zh") -> str:
+        return self.messages.get(lang) or next(iter(self.messages.values()))
+
+    def arithmetic_text(self, lang: str = "zh") -> str:
+        return self.arithmetic.get(lang) or next(iter(self.arithmetic.values()), "")
+
+    @property
+    def rank(self) -> int:
+        return SEVERITY_RANK[self.severity]
