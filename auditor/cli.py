@@ -1,0 +1,201 @@
+"""The `audit` command.
+
+    audit report.txt [more files or folders]   check reports (the default command)
+    audit rules                                list the rules
+    audit explain RAT001                       a rule's documentation and examples
+    audit facts report.txt                     the figures the auditor read
+
+Exit status: 0 when nothing at or above --fail-on was found, 1 when something
+was, 2 for usage and input errors (one line on stderr, never a traceback).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from auditor import __version__
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+REPORT_SUFFIXES = {".txt", ".text"}
+
+
+class DefaultGroup(click.Group):
+    """`audit FILE` means `audit check FILE`: the group falls back to its default command."""
+
+    default_command = "check"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and args[0] not in {"--help", "-h", "--version"}:
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"audit: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="audit")
+def main() -> None:
+    """Check Chinese public-finance reports for numbers that contradict each other.
+
+    \b
+    audit report.txt              check one report (same as `audit check report.txt`)
+    audit reports/                check every report in a folder
+    audit report.txt --format json
+    audit rules                   list the rules;  audit explain RAT001  for one rule
+    audit facts report.txt        show the figures the auditor read
+
+    Run `audit check --help` for all options of a check.
+    """
+
+
+def collect_inputs(paths: tuple[str, ...]) -> list[Path]:
+    """Files as given; folders walked for reports.  Usage errors exit 2."""
+    out: list[Path] = []
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            _fail(f"{raw}: no such file or folder")
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+            if not found:
+                _fail(f"{raw}: no reports in this folder (looked for {', '.join(sorted(REPORT_SUFFIXES))})")
+            out.extend(found)
+        else:
+            out.append(p)
+    return out
+
+
+@main.command("check")
+@click.argument("files", nargs=-1, required=True, metavar="FILE_OR_FOLDER...")
+@click.option("--format", "fmt", type=click.Choice(["rich", "text", "json"]), default=None,
+              help="Output format [default: rich on a terminal, text otherwise].")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the messages.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
+              show_default=True, help="Exit with status 1 when a finding of this severity or worse is found.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the report to this file instead of standard output.")
+@click.option("--color/--no-color", default=None, help="Force colours on or off (rich format).")
+def check_command(files, fmt, lang, fail_on, output, color) -> None:
+    """Check reports and list every contradiction with its numbers, arithmetic and place."""
+    from auditor.check import default_rules
+    from auditor.check.rulebook import RuleFileError
+    from auditor.findings import SEVERITY_RANK
+    from auditor.load import LoadError, load_document
+    from auditor.pipeline import audit_document
+    from auditor.report import reporters
+
+    inputs = collect_inputs(files)
+    try:
+        rules = default_rules()
+    except RuleFileError as exc:
+        _fail(str(exc))
+    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    if fmt is None:
+        fmt = "rich" if stream.isatty() else "text"
+    reporter = reporters()[fmt](stream, lang=lang, color=color)
+    worst = -1
+    input_error = False
+    try:
+        reporter.start()
+        for path in inputs:
+            try:
+                document = load_document(path)
+            except LoadError as exc:
+                if len(inputs) == 1:
+                    _fail(str(exc))
+                reporter.failed(str(path), str(exc))
+                input_error = True
+                continue
+            result = audit_document(document, rules)
+            worst = max([worst, *(f.rank for f in result.findings)])
+            reporter.file(result)
+        reporter.finish()
+    finally:
+        if output:
+            stream.close()
+    if input_error:
+        sys.exit(EXIT_USAGE)
+    threshold = SEVERITY_RANK.get(fail_on)
+    sys.exit(EXIT_FINDINGS if threshold is not None and worst >= threshold else EXIT_OK)
+
+
+@main.command("rules")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
+def rules_command(lang) -> None:
+    """List every rule: ID, name, severity and what it checks."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from auditor.check import default_rules
+
+    table = Table(show_lines=False, box=None, pad_edge=False)
+    for col in ("ID", "name", "severity", "checks"):
+        table.add_column(col, no_wrap=col != "checks")
+    for rule in default_rules():
+        table.add_row(rule.id, rule.name, rule.severity, rule.summary if lang == "zh" else (rule.summary_en or rule.summary))
+    Console(soft_wrap=False).print(table)
+
+
+@main.command("explain")
+@click.argument("rule_id")
+def explain_command(rule_id) -> None:
+    """Show a rule's description, the relation it checks, and its examples."""
+    from rich.console import Console
+    from rich.text import Text
+
+    from auditor.check import default_rules
+
+    rules = {r.id: r for r in default_rules()}
+    rule = rules.get(rule_id.upper())
+    if rule is None:
+        _fail(f"no rule {rule_id!r}; `audit rules` lists them")
+    c = Console(highlight=False)
+    c.print(Text.assemble((f"{rule.id} ", "bold"), (rule.name, "bold cyan"), f"  [{rule.severity}]"))
+    c.print(rule.summary)
+    if rule.summary_en:
+        c.print(Text(rule.summary_en, style="dim"))
+    c.print(Text.assemble(("\nRelation: ", "bold"), rule.relation))
+    if rule.description.strip():
+        c.print(Text(rule.description.strip()))
+    if rule.source:
+        c.print(Text.assemble(("Source: ", "bold"), rule.source))
+    for title, examples in (("Passes", rule.examples.passing), ("Fails", rule.examples.failing)):
+        for ex in examples:
+            c.print(Text(f"\n{title}:" + (f"  ({ex.note})" if ex.note else ""), style="bold green" if title == "Passes" else "bold red"))
+            c.print(Text("  " + ex.text.strip().replace("\n", "\n  ")))
+            if ex.stated:
+                c.print(Text(f"  → reported at {ex.stated}", style="red"))
+
+
+@main.command("facts")
+@click.argument("file")
+def facts_command(file) -> None:
+    """Print the figures the auditor read from FILE: concept, value, unit, period, place."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from auditor.load import LoadError
+    from auditor.pipeline import audit_path
+
+    try:
+        result = audit_path(file)
+    except LoadError as exc:
+        _fail(str(exc))
+    table = Table(box=None, pad_edge=False)
+    for col in ("line:col", "text", "concept", "value", "unit", "period", "scenario", "label"):
+        table.add_column(col)
+    for f in result.extraction.facts:
+        table.add_row(f"{f.span.line}:{f.span.column}", f.text.replace("\n", " "), f.concept or "",
+                      f"{f.value.normalize():f}", f.unit, f.period or "", f.scenario or "", f.label[-20:])
+    Console(soft_wrap=False).print(table)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,69 @@
+"""The JSON contract tools read (see README): one object per file, an array for several."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from auditor.report import Reporter
+
+
+def number(value: Decimal) -> int | float:
+    """A Decimal as a JSON number that prints with the same digits."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def result_object(result, lang: str) -> dict[str, Any]:
+    findings = [
+        {
+            "rule": f.rule,
+            "severity": f.severity,
+            "message": f.message(lang),
+            "line": f.line,
+            "column": f.column,
+            "start": f.start,
+            "end": f.end,
+            "stated": f.stated,
+            "expected": f.expected,
+            "evidence": [
+                {"text": e.text, "line": e.line, "column": e.column, "start": e.start, "end": e.end, "role": e.role}
+                for e in f.evidence
+            ],
+        }
+        for f in result.findings
+    ]
+    facts = [
+        {
+            "concept": fact.concept,
+            "value": number(fact.value),
+            "unit": fact.unit,
+            "text": fact.text,
+            "line": fact.span.line,
+            "column": fact.span.column,
+            "start": fact.span.start,
+            "end": fact.span.end,
+        }
+        for fact in result.extraction.facts
+    ]
+    return {"file": result.path, "findings": findings, "facts": facts}
+
+
+class JsonReporter(Reporter):
+    name = "json"
+
+    def start(self) -> None:
+        self.objects: list[dict[str, Any]] = []
+
+    def file(self, result) -> None:
+        self.objects.append(result_object(result, self.lang))
+
+    def failed(self, path: str, message: str) -> None:
+        self.objects.append({"file": path, "error": message, "findings": [], "facts": []})
+
+    def finish(self) -> None:
+        payload: Any = self.objects[0] if len(self.objects) == 1 else self.objects
+        json.dump(payload, self.stream, ensure_ascii=False, indent=2)
+        self.stream.write("\n")
