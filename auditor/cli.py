@@ -12,14 +12,12 @@ was, 2 for usage and input errors (one line on stderr, never a traceback).
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
 from auditor import __version__
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-REPORT_SUFFIXES = {".txt", ".text"}
 
 
 class DefaultGroup(click.Group):
@@ -54,23 +52,6 @@ def main() -> None:
     """
 
 
-def collect_inputs(paths: tuple[str, ...]) -> list[Path]:
-    """Files as given; folders walked for reports.  Usage errors exit 2."""
-    out: list[Path] = []
-    for raw in paths:
-        p = Path(raw)
-        if not p.exists():
-            _fail(f"{raw}: no such file or folder")
-        if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
-            if not found:
-                _fail(f"{raw}: no reports in this folder (looked for {', '.join(sorted(REPORT_SUFFIXES))})")
-            out.extend(found)
-        else:
-            out.append(p)
-    return out
-
-
 @main.command("check")
 @click.argument("files", nargs=-1, required=True, metavar="FILE_OR_FOLDER...")
 @click.option("--format", "fmt", type=click.Choice(["rich", "text", "json"]), default=None,
@@ -84,45 +65,42 @@ def collect_inputs(paths: tuple[str, ...]) -> list[Path]:
 @click.option("--color/--no-color", default=None, help="Force colours on or off (rich format).")
 def check_command(files, fmt, lang, fail_on, output, color) -> None:
     """Check reports and list every contradiction with its numbers, arithmetic and place."""
-    from auditor.check import default_rules
+    from auditor import batch, config
     from auditor.check.rulebook import RuleFileError
     from auditor.findings import SEVERITY_RANK
-    from auditor.load import LoadError, load_document
-    from auditor.pipeline import audit_document
     from auditor.report import reporters
 
-    inputs = collect_inputs(files)
     try:
-        rules = default_rules()
-    except RuleFileError as exc:
+        settings = config.resolve(lang=lang, fail_on=fail_on)
+        rules = config.rules_for(settings)
+        vocab = config.vocabulary_for(settings)
+        inputs = batch.collect(files)
+    except (batch.InputError, RuleFileError) as exc:
         _fail(str(exc))
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     if fmt is None:
         fmt = "rich" if stream.isatty() else "text"
-    reporter = reporters()[fmt](stream, lang=lang, color=color)
+    reporter = reporters()[fmt](stream, lang=settings.lang, color=color)
     worst = -1
     input_error = False
     try:
         reporter.start()
-        for path in inputs:
-            try:
-                document = load_document(path)
-            except LoadError as exc:
+        for outcome in batch.run(inputs, rules, vocab):
+            if outcome.error is not None:
                 if len(inputs) == 1:
-                    _fail(str(exc))
-                reporter.failed(str(path), str(exc))
+                    _fail(outcome.error)
+                reporter.failed(outcome.path, outcome.error)
                 input_error = True
                 continue
-            result = audit_document(document, rules)
-            worst = max([worst, *(f.rank for f in result.findings)])
-            reporter.file(result)
+            worst = max([worst, *(f.rank for f in outcome.result.findings)])
+            reporter.file(outcome.result)
         reporter.finish()
     finally:
         if output:
             stream.close()
     if input_error:
         sys.exit(EXIT_USAGE)
-    threshold = SEVERITY_RANK.get(fail_on)
+    threshold = SEVERITY_RANK.get(settings.fail_on)
     sys.exit(EXIT_FINDINGS if threshold is not None and worst >= threshold else EXIT_OK)
 
 

@@ -164,7 +164,7 @@ class Binder:
             own = own + p.keyword
         full = "".join(context) + own
         info = read_label(full, self.vocab)
-        if info.concept is None:
+        if info.concept is None and p.kind != "total":  # a 合计 is the list's total, not a sibling
             inherited = self._inherit_concept(i, slots)
             if inherited:
                 info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
@@ -576,7 +576,8 @@ class Binder:
                     break
         elif current is not None:
             for f in before[1:]:
-                if f.concept == current.concept and f.concept and self._is_previous(f) and f.scenario == current.scenario:
+                same_series = (f.concept == current.concept and f.concept) or _year_before(f, current)
+                if same_series and self._is_previous(f) and f.scenario == current.scenario and f.unit == current.unit:
                     previous = f
                     break
         return label, current, previous
@@ -678,6 +679,13 @@ def _same_subject(words: LabelInfo, fact: Fact) -> bool:
         return True
     core = words.concept or words.text
     return bool(core) and (fact.concept.endswith(core) or fact.label.endswith(core))
+
+
+def _year_before(earlier: Fact, later: Fact) -> bool:
+    """"2019年…1262.92万元，2020年…1709.11万元": explicit consecutive years."""
+    if earlier.period and later.period and earlier.period.isdigit() and later.period.isdigit():
+        return int(later.period) - int(earlier.period) == 1
+    return False
 
 
 def _named_base(rate_label: str) -> str | None:

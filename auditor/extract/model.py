@@ -49,6 +49,7 @@ class Fact(BaseModel):
     window: int = 0
     sentence: int = 0
     in_table: bool = False
+    exact: bool = Field(False, description="a designed value (a score table's 分值), not a rounded one")
 
     @property
     def written_value(self) -> Decimal:
@@ -57,7 +58,13 @@ class Fact(BaseModel):
 
     @property
     def tolerance(self) -> Decimal:
-        """Half a unit of the last written digit, in base units (±0.5×10^-d)."""
+        """Half a unit of the last written digit, in base units (±0.5×10^-d).
+
+        A written zero is exact: reports write 0 when there was nothing, not to
+        round a small amount away (“因公出国(境)费0万元”).
+        """
+        if self.value == 0 or self.exact:
+            return Decimal(0)
         return Decimal(5).scaleb(-(self.decimals + 1)) * self.scale
 
 

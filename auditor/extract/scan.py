@@ -87,4 +87,7 @@ def report_year(text: str) -> str | None:
     if m:
         return m.group(1)
     years = Counter(m.group(1) for m in _ANY_YEAR.finditer(text))
-    return years.most_common(1)[0][0] if years else None
+    if not years:
+        return None
+    top = max(years.values())
+    return max(y for y, n in years.items() if n == top)  # ties: the latest year discussed

@@ -31,6 +31,7 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("actual", re.compile(r"执行数|全年执行|实际支出|决算数|支出数")),
     ("budget", re.compile(r"预算数")),
 )
+_TEXT_COLUMN = re.compile(r"原因|备注|说明|措施|情况|分析|依据")
 TOTAL_ROW = re.compile(r"^(?:合计|总计|总分|小计|总分值|得分合计|合\s*计)[::]?$")
 _CELL_VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?$")
 _EMPTY = {"", "/", "-", "—", "--", "——", "\\", "无"}
@@ -147,7 +148,7 @@ def _read_run(cells: list[Cell], norm: Normalised, result: TableResult) -> None:
 
 def _header_at(cells: list[Cell], i: int) -> tuple[int, list[str]] | None:
     """A header: a label-column cell then ≥2 figure-column cells, all words."""
-    if cells[i].is_value or not cells[i].text:
+    if cells[i].is_value or not cells[i].text or _role(cells[i].text) or len(cells[i].text) > 16:
         return None
     columns = []
     j = i + 1
@@ -155,11 +156,15 @@ def _header_at(cells: list[Cell], i: int) -> tuple[int, list[str]] | None:
         columns.append(cells[j].text)
         j += 1
     roles = [_role(c) for c in columns]
-    # trim trailing non-figure columns (原因, 备注 …) but keep them counted
-    known = [r for r in roles if r]
-    if len(known) < 2 or roles[0] is None:
-        return None
-    return i, columns
+    known = [n for n, r in enumerate(roles) if r]
+    if len(known) < 2 or roles[0] is None or known != list(range(len(known))):
+        return None  # figure columns come together, right after the label column
+    # after the last figure column only text columns (原因, 备注 …) belong to the
+    # header; anything else is the first row's label
+    end = known[-1] + 1
+    while end < len(columns) and _TEXT_COLUMN.search(columns[end]):
+        end += 1
+    return i, columns[:end]
 
 
 def _rows_after(cells: list[Cell], k: int, columns: list[str]) -> tuple[list[tuple[list[Cell], list[Cell]]], int]:
@@ -213,14 +218,23 @@ def _make_table(cells, first, columns, rows, norm: Normalised, result: TableResu
     roles = [_role(c) for c in columns]
     context = norm.text[max(0, cells[first].start - 300): cells[first + len(columns)].end]
     money_unit = "元" if ("元" in context and "万元" not in context) else "万元"
+    # A column is written to one precision; authoring tools drop trailing zeros,
+    # so "19" in a column of "14.4"s stands for 19.0, not 19 ± 0.5.
+    precision = [0] * len(roles)
+    for _, values in rows:
+        for n, cell in enumerate(values):
+            if cell.is_value and "." in cell.text:
+                precision[n] = max(precision[n], len(cell.text.rstrip("%").split(".")[1]))
     table_rows = []
     for labels, values in rows:
         label = "".join(c.text for c in labels)
         row_cells: dict[str, Fact] = {}
-        for cell, role, header in zip(values, roles, columns):
+        for n, (cell, role, header) in enumerate(zip(values, roles, columns)):
             if cell.is_empty or role is None or role in row_cells:
                 continue
             fact = _cell_fact(cell, role, header, label, money_unit, norm, len(result.facts))
+            if fact.decimals < precision[n]:
+                fact = fact.model_copy(update={"decimals": precision[n]})
             result.facts.append(fact)
             row_cells[role] = fact
         first_cell = labels[0]
@@ -254,4 +268,5 @@ def _cell_fact(cell: Cell, role: str, header: str, row_label: str, money_unit: s
         span=Span(start=cell.start, end=cell.end, line=line, column=column),
         label=f"{row_label}{header}", concept=row_label or None,
         period=year.group(1) if year else None, scenario=scenario, in_table=True,
+        exact=role == "weight",
     )

@@ -151,7 +151,7 @@ class LabelInfo:
 
 
 _YEAR_IN_LABEL = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
-_TRAILING = re.compile(r"(?:的|为|是|达|达到|约|共|计|合计|总计|共计|分别|:)+$")
+_TRAILING = re.compile(r"(?:的|为|是|达|达到|约|分别|:)+$")
 
 
 def read_label(text: str, vocab: Vocabulary | None = None) -> LabelInfo:

@@ -49,6 +49,9 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Finding]:
         cmp = compare(stated, computed)
         if cmp.verdict == "ok":
             continue
+        flipped = compare(c.delta.model_copy(update={"value": -signed_delta.value}), computed)
+        if flipped.verdict == "ok":
+            continue  # right size, wrong direction: CHG003 says so
         arithmetic = {
             lang: f"{written(c.current, c.delta)} − {written(c.previous, c.delta)} = "
                   f"{(computed.value / c.delta.scale).normalize():f} ≠ {'-' if c.direction < 0 else ''}{written(c.delta)} "
@@ -140,7 +143,8 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Finding]:
         primary = c.delta or c.percent
         yield finding(
             rule, ctx, primary=primary, span=None if primary else c.keyword_span,
-            stated=c.keyword, expected="减少" if moved < 0 else "增加", arithmetic=arithmetic,
+            stated=primary.text if primary else c.keyword, expected="减少" if moved < 0 else "增加",
+            arithmetic=arithmetic,
             evidence=[Evidence.at(c.keyword_span, c.keyword, "direction"), Evidence.of(c.current, "current"),
                       Evidence.of(c.previous, "previous")],
             fields={"said_zh": said[0], "said_en": said[1]},

@@ -39,8 +39,8 @@ def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Finding]:
     full = Decimal(rule.params.get("full_marks", 100))
     for table in ctx.doc.tables:
         yield from _column_sum(rule, ctx, table, "weight", ("分值", "weights"))
-        totals = [r for r in table.rows if r.is_total and "weight" in r.cells]
-        if len(totals) == 1:
+        totals = [r for r in table.rows if r.is_total and "weight" in r.cells and not r.label.startswith("小计")]
+        if len(totals) == 1 and len(table.rows) >= 4:
             stated = totals[0].cells["weight"]
             cmp = compare(stated, Value(full, Decimal(0)))
             if cmp.verdict != "ok" and stated.value < full * 2:

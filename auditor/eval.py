@@ -1,0 +1,259 @@
+"""Quality harness: how the auditor does on hand-labelled real reports.
+
+    python -m auditor.eval                    corpus + seeds, per genre and overall
+    python -m auditor.eval --slice 12 --check benchmarks/quality_baseline.json
+    python -m auditor.eval --json out.json    the figures for tools
+    python -m auditor.eval --misses           list what was missed and each false error
+
+Figures (see examples/corpus/README.md for the label format):
+
+- recall: labelled contradictions (consistent = false, rounding = false) that a
+  finding cites (its figure, or one of its evidence figures, on the labelled line);
+- false errors: error findings on relations labelled consistent (or explained by
+  rounding), plus error findings that cite no labelled relation at all;
+- coverage: share of money/percent/score figures in the text that became facts
+  with a concept;
+- mutation recall: consistent relations whose stated figure, changed by a few
+  percent in a copy, gains a finding that cites it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tomllib
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from auditor.check import default_rules
+from auditor.pipeline import audit_text
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "examples" / "corpus"
+SEEDS = ROOT / "examples" / "seeds"
+FIGURE = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万元|亿元|元|%|％|分(?![之别配类析])|万)")
+NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
+MUTABLE_KINDS = {"sum", "ratio", "change", "growth", "score_sum", "weight_sum", "change_sum"}
+
+
+@dataclass
+class Item:
+    name: str
+    genre: str
+    text: str
+    relations: list[dict]
+
+
+@dataclass
+class Tally:
+    contradictions: int = 0
+    found: int = 0
+    consistent: int = 0
+    false_on_consistent: int = 0
+    unlabelled_errors: int = 0
+    figures: int = 0
+    covered: int = 0
+    mutations: int = 0
+    mutations_found: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_errors: list[str] = field(default_factory=list)
+
+    def add(self, other: "Tally") -> None:
+        for k, v in vars(other).items():
+            if isinstance(v, list):
+                getattr(self, k).extend(v)
+            else:
+                setattr(self, k, getattr(self, k) + v)
+
+    def figures_dict(self) -> dict[str, float | int]:
+        def ratio(a: int, b: int) -> float:
+            return round(a / b, 4) if b else 1.0
+
+        return {
+            "contradictions": self.contradictions,
+            "recall": ratio(self.found, self.contradictions),
+            "consistent_relations": self.consistent,
+            "false_errors_on_consistent": self.false_on_consistent,
+            "unlabelled_errors": self.unlabelled_errors,
+            "false_errors": self.false_on_consistent + self.unlabelled_errors,
+            "coverage": ratio(self.covered, self.figures),
+            "mutations": self.mutations,
+            "mutation_recall": ratio(self.mutations_found, self.mutations),
+        }
+
+
+def load_items(folders: list[Path]) -> list[Item]:
+    items = []
+    for folder in folders:
+        for label_path in sorted(folder.glob("*.labels.toml")):
+            name = label_path.name.removesuffix(".labels.toml")
+            text_path = folder / f"{name}.txt"
+            if not text_path.exists():
+                continue
+            labels = tomllib.loads(label_path.read_text(encoding="utf-8"))
+            items.append(Item(name, labels.get("genre", "?"), text_path.read_text(encoding="utf-8"),
+                              labels.get("relation", [])))
+    return items
+
+
+def _number(text: str) -> str | None:
+    m = NUMBER.search(text.replace(" ", ""))
+    return m.group().replace(",", "") if m else None
+
+
+def cites(finding, rel: dict) -> bool:
+    """Does the finding point at the relation's stated figure (or use it as evidence)?"""
+    stated = rel["stated"]
+    num = _number(stated)
+    spots = [(finding.line, finding.stated or ""), *((e.line, e.text) for e in finding.evidence)]
+    for line, text in spots:
+        if line != rel["line"]:
+            continue
+        if num is None:
+            if stated.strip() and (stated in text or text in stated):
+                return True
+        elif _number(text) == num:
+            return True
+    return False
+
+
+def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
+    t = Tally()
+    result = audit_text(item.text, path=item.name, rules=rules)
+    findings = result.findings
+    errors = [f for f in findings if f.severity == "error"]
+    matched_errors: set[int] = set()
+    for rel in item.relations:
+        contradiction = not rel.get("consistent", True) and not rel.get("rounding", False)
+        citing = [f for f in findings if cites(f, rel)]
+        if contradiction:
+            t.contradictions += 1
+            if citing:
+                t.found += 1
+            else:
+                t.misses.append(f"{item.name}:{rel['line']} {rel['kind']} {rel['stated']} ({rel.get('note', '')})")
+        else:
+            t.consistent += 1
+            bad = [f for f in citing if f.severity == "error" and f.stated and _number(f.stated) == _number(rel["stated"])
+                   and f.line == rel["line"]]
+            if bad:
+                t.false_on_consistent += 1
+                t.false_errors.append(f"{item.name}:{bad[0].line} {bad[0].rule} on consistent {rel['kind']} "
+                                      f"{rel['stated']}: {bad[0].message('en')}")
+        for f in citing:
+            matched_errors.add(id(f))
+    for f in errors:
+        if id(f) not in matched_errors:
+            t.unlabelled_errors += 1
+            t.false_errors.append(f"{item.name}:{f.line} {f.rule} unlabelled: {f.message('en')}")
+    # coverage: figures in the text that became facts with a concept
+    covered_spans = {(x.span.start, x.span.end) for x in result.extraction.facts if x.concept}
+    starts = {s for s, _ in covered_spans}
+    body = item.text.split("\n", 1)[1] if item.text.startswith("http") else item.text
+    offset = len(item.text) - len(body)
+    for m in FIGURE.finditer(body):
+        t.figures += 1
+        if m.start() + offset in starts:
+            t.covered += 1
+    if mutate:
+        for rel in item.relations:
+            if rel.get("kind") in MUTABLE_KINDS and rel.get("consistent", True) and _number(rel["stated"]):
+                mutated = mutate_relation(item.text, rel)
+                if mutated is None:
+                    continue
+                text, line = mutated
+                t.mutations += 1
+                found = audit_text(text, path=item.name, rules=rules).findings
+                if any(cites(f, {**rel, "stated": line}) for f in found):
+                    t.mutations_found += 1
+    return t
+
+
+def mutate_relation(text: str, rel: dict, factor: Decimal = Decimal("1.03")) -> tuple[str, str] | None:
+    """A copy of the text with the relation's stated figure changed by a few percent."""
+    lines = text.split("\n")
+    index = rel["line"] - 1
+    line = lines[index]
+    pos = line.find(rel["stated"])
+    if pos < 0:
+        return None
+    m = NUMBER.search(rel["stated"])
+    if not m:
+        return None
+    raw = m.group().replace(",", "")
+    value = Decimal(raw)
+    decimals = len(raw.split(".")[1]) if "." in raw else 0
+    new = (value * factor).quantize(Decimal(1).scaleb(-decimals))
+    if new == value:
+        new = value + Decimal(1).scaleb(-decimals) * (3 if decimals == 0 else 7)
+    new_text = f"{new:f}"
+    stated_new = rel["stated"][: m.start()] + new_text + rel["stated"][m.end():]
+    lines[index] = line[:pos] + stated_new + line[pos + len(rel["stated"]):]
+    return "\n".join(lines), stated_new
+
+
+def run(folders: list[Path], limit: int | None = None, mutate: bool = True):
+    items = load_items(folders)
+    if limit:
+        items = items[:limit]
+    rules = default_rules()
+    by_genre: dict[str, Tally] = defaultdict(Tally)
+    overall = Tally()
+    for item in items:
+        t = evaluate(item, rules, mutate)
+        by_genre[item.genre].add(t)
+        overall.add(t)
+    return items, by_genre, overall
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m auditor.eval", description=__doc__.split("\n")[0])
+    ap.add_argument("--slice", type=int, default=None, help="only the first N labelled reports (CI)")
+    ap.add_argument("--no-mutations", action="store_true", help="skip the mutation run (faster)")
+    ap.add_argument("--json", help="write the figures as JSON to this file")
+    ap.add_argument("--check", help="fail (exit 1) if recall or false errors are worse than this baseline JSON")
+    ap.add_argument("--misses", action="store_true", help="list missed contradictions and false errors")
+    args = ap.parse_args(argv)
+    items, by_genre, overall = run([SEEDS, CORPUS], args.slice, not args.no_mutations)
+    names = {"zt": "部门整体支出自评", "xm": "项目支出自评", "js": "决算说明", "ys": "预算说明"}
+    print(f"{len(items)} labelled reports")
+    header = f"{'genre':<18}{'contra':>7}{'recall':>8}{'consist':>8}{'falseE':>7}{'unlab':>6}{'cover':>7}{'mut':>6}{'mutRec':>8}"
+    print(header)
+    for genre, t in sorted(by_genre.items()):
+        f = t.figures_dict()
+        print(f"{names.get(genre, genre):<16}{f['contradictions']:>7}{f['recall']:>8.1%}{f['consistent_relations']:>8}"
+              f"{f['false_errors_on_consistent']:>7}{f['unlabelled_errors']:>6}{f['coverage']:>7.1%}{f['mutations']:>6}{f['mutation_recall']:>8.1%}")
+    f = overall.figures_dict()
+    print(f"{'overall':<18}{f['contradictions']:>7}{f['recall']:>8.1%}{f['consistent_relations']:>8}"
+          f"{f['false_errors_on_consistent']:>7}{f['unlabelled_errors']:>6}{f['coverage']:>7.1%}{f['mutations']:>6}{f['mutation_recall']:>8.1%}")
+    if args.misses:
+        print("\nmissed contradictions:")
+        for m in overall.misses:
+            print("  " + m)
+        print("\nfalse errors:")
+        for m in overall.false_errors:
+            print("  " + m)
+    report = {"overall": f, "by_genre": {g: t.figures_dict() for g, t in by_genre.items()}, "reports": len(items)}
+    if args.json:
+        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    if args.check:
+        base = json.loads(Path(args.check).read_text(encoding="utf-8"))["overall"]
+        worse = []
+        if f["recall"] < base["recall"]:
+            worse.append(f"recall {f['recall']:.1%} < baseline {base['recall']:.1%}")
+        if f["false_errors"] > base["false_errors"]:
+            worse.append(f"false errors {f['false_errors']} > baseline {base['false_errors']}")
+        if f["mutation_recall"] < base["mutation_recall"]:
+            worse.append(f"mutation recall {f['mutation_recall']:.1%} < baseline {base['mutation_recall']:.1%}")
+        for w in worse:
+            print("WORSE: " + w)
+        return 1 if worse else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
