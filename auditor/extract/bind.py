@@ -155,8 +155,18 @@ class Binder:
         own = override if override is not None else p.label
         context = []
         j = i - 1
-        while j >= 0 and slots[j].clause == slot.clause and slots[j].piece.kind in {"words", "period", "item"}:
-            if slots[j].piece.kind != "item":
+        while j >= 0 and slots[j].clause == slot.clause:
+            kind = slots[j].piece.kind
+            if kind == "sep" and slots[j].piece.keyword in ")]】" and not own:
+                # "政务服务体系(大厅水电、物业管理、办公等)113万元": the name stands before the bracket
+                depth = slots[j].depth
+                j -= 1
+                while j >= 0 and slots[j].depth > depth:
+                    j -= 1  # the bracket's content and the opening bracket itself
+                continue
+            if kind not in {"words", "period", "item"}:
+                break
+            if kind != "item":
                 context.append(slots[j].piece.label or slots[j].piece.keyword)
             j -= 1
         context.reverse()
@@ -164,7 +174,7 @@ class Binder:
             own = own + p.keyword
         full = "".join(context) + own
         info = read_label(full, self.vocab)
-        if info.concept is None and p.kind != "total":  # a 合计 is the list's total, not a sibling
+        if info.concept is None and p.kind != "total" and info.text:  # a 合计 is the list's total, not a sibling
             inherited = self._inherit_concept(i, slots)
             if inherited:
                 info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
@@ -234,7 +244,7 @@ class Binder:
         if not candidates:
             return
         end = self._list_end(i, slots)
-        first_total = candidates[0]
+        first_total = next((c for c in candidates if not self._is_previous(c)), candidates[0])
         parts = [
             (k, slots[k].fact) for k in range(i + 1, end)
             if self._is_part_slot(slots[k]) and slots[k].depth == opener.depth
@@ -247,6 +257,11 @@ class Binder:
                 break
         memo = self.vocab.memo_for(first_total.concept)
         parts = [(k, f) for k, f in parts if f.concept not in memo]
+        # "比上年累计支出285万元" inside a list is last year's figure, not a part
+        parts = [(k, f) for k, f in parts if not self._is_previous(f) or self._is_previous(first_total)]
+        # an unlabelled figure among labelled parts restates its neighbour ("…后,为165.61亿元")
+        if any(f.label for _, f in parts):
+            parts = [(k, f) for k, f in parts if f.label]
         if not parts:
             return
         scenarios = {f.scenario for _, f in parts}
@@ -260,6 +275,13 @@ class Binder:
                 if len(same) >= 2:
                     self._add_breakdown(cand, same, "其中", strict=True)
             return
+        # "资金107.13万元,其中项目管理费1.07万元,目前已拨付106.36万元": an execution
+        # figure is not a part of a budget (or unqualified) total
+        total_scenario = first_total.scenario
+        parts = [(k, f) for k, f in parts
+                 if f.scenario in (None, total_scenario) or _compatible_scenarios(f.scenario, total_scenario)]
+        if not parts:
+            return
         concepts = [f.concept for _, f in parts if f.concept]
         if len(concepts) != len(set(concepts)) and len(set(named)) > 1:
             return  # the same parts for several scenarios, without matching totals
@@ -267,6 +289,8 @@ class Binder:
         if opener.piece.kind == "qizhong" and parts:
             part_facts = self._continue_list(parts[-1][0], part_facts, slots)
         total = self._choose_total(candidates, part_facts)
+        if total is None:
+            return
         strict = opener.piece.kind == "fenbie" or self._family_complete(total, part_facts)
         if self._partial_marker(i, parts[-1][0], slots):
             strict = False
@@ -331,25 +355,31 @@ class Binder:
         family = self.vocab.family_of(concepts)
         return family is not None and (not family.open or total.concept in family.totals)
 
-    def _choose_total(self, candidates: list[Fact], parts: list[Fact]) -> Fact:
-        """The nearest figure before the list, unless the parts add up to another one."""
-        nearest = candidates[0]
+    def _choose_total(self, candidates: list[Fact], parts: list[Fact]) -> Fact | None:
+        """The nearest figure before the list, unless the parts add up to another one.
+
+        When the parts exceed the nearest figure and add up to no other, which
+        figure the list belongs to is unclear: nothing is bound.
+        """
+        current = [c for c in candidates if not self._is_previous(c)] or candidates
+        nearest = current[0]
         total = sum((p.value for p in parts), Decimal(0))
         slack = sum((p.tolerance for p in parts), Decimal(0))
-        if total <= nearest.value + nearest.tolerance + slack:
+        if total <= nearest.value + nearest.tolerance + slack or len(current) == 1:
             return nearest
-        same_sentence = [c for c in candidates if c.sentence == nearest.sentence]
+        same_sentence = [c for c in current if c.sentence == nearest.sentence]
         matching = [c for c in same_sentence if abs(c.value - total) <= c.tolerance + slack]
-        if matching:
-            return matching[0]
-        bigger = [c for c in same_sentence if c.value >= max(p.value for p in parts)]
-        return min(bigger, key=lambda c: abs(c.value - total)) if bigger else nearest
+        return matching[0] if matching else None
 
     def _add_breakdown(self, total: Fact, parts: list[Fact], marker: str, strict: bool) -> None:
         subtracted = tuple(p for p in parts if re.match(r"(?:减|扣除|减去|减:)", p.label))
         added = [p for p in parts if p not in subtracted]
         if not added or total in parts:
             return
+        if not subtracted and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
+            return  # a part larger than its total: the list hangs from another figure
+        if total.kind == "count" and not strict:
+            return  # head counts under 其中 overlap (职称, 工种, 退休 …): not additive
         if not strict:
             # "18人,其中:事业编制18人,年初实有18人…": the list ended where a prefix adds up
             running = -sum((p.value for p in subtracted), Decimal(0))
@@ -388,7 +418,7 @@ class Binder:
             if s.piece.kind in OPENERS and not subject:
                 break
             if s.fact is not None and s.piece.kind in {"labelled", "total"} and s.fact.kind in {"amount", "count"}:
-                if s.depth <= opener.depth:
+                if s.depth <= opener.depth and not s.fact.approximate:
                     out.append(s.fact)
             if not subject and out and s.sentence < opener.sentence - 1:
                 break
@@ -473,7 +503,10 @@ class Binder:
                 parts.append(found)
         if len(parts) < 2 or any(p.approximate for p in parts):
             return
-        self._add_breakdown(total, parts, "items", strict=missing == 0)
+        # a list that runs to the end of the text may be cut off (an excerpt, a lost page)
+        last_window = max(s.window for s in slots)
+        truncated = slots[run[-1]].window >= last_window - 1
+        self._add_breakdown(total, parts, "items", strict=missing == 0 and not truncated)
 
     def _run_end(self, run: list[int], slots: list[Slot]) -> int:
         """The last item of a list ends with its window."""
@@ -496,6 +529,9 @@ class Binder:
                 if t.fact is not None and t.piece.kind == "labelled" and t.depth == s.depth:
                     if t.fact.kind == s.fact.kind and t.fact.unit == s.fact.unit:
                         parts.append(t.fact)
+            if any(p.label for p in parts):
+                parts = [p for p in parts if p.label]
+            parts = [p for p in parts if not self._is_previous(p) or self._is_previous(s.fact)]
             if len(parts) >= 2 and not any(p.approximate for p in parts):
                 self._add_breakdown(s.fact, list(reversed(parts)), "合计", strict=True)
 
@@ -679,6 +715,12 @@ def _same_subject(words: LabelInfo, fact: Fact) -> bool:
         return True
     core = words.concept or words.text
     return bool(core) and (fact.concept.endswith(core) or fact.label.endswith(core))
+
+
+def _compatible_scenarios(a: str | None, b: str | None) -> bool:
+    """A generic 预算 goes with a specific budget; 决算 goes with 执行."""
+    pair = {a, b}
+    return pair <= {"budget", "budget_initial", "budget_adjusted"} and "budget" in pair or pair == {"actual", "final"}
 
 
 def _year_before(earlier: Fact, later: Fact) -> bool:

@@ -47,6 +47,7 @@ def windows(text: str, skip: set[int] | None = None) -> list[tuple[int, int]]:
             and j + 1 not in skip
             and len(text[spans[j][0]:spans[j][1]].strip()) >= _WRAP_MIN
             and not _SENTENCE_END.search(text[spans[j][0]:spans[j][1]])
+            and "://" not in text[spans[j][0]:spans[j][1]]
             and text[spans[j + 1][0]:spans[j + 1][1]].strip()
             and not _STARTS_ITEM.match(text[spans[j + 1][0]:spans[j + 1][1]])
         ):

@@ -136,8 +136,12 @@ def default_vocabulary() -> Vocabulary:
         return Vocabulary.from_toml(tomllib.load(fh))
 
 
+_PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
 def _clean(text: str) -> str:
-    return _PUNCT.sub("", text)
+    """Drop punctuation, quotes and pinyin glosses ("預(yù)算" on converted mirror pages)."""
+    return _PUNCT.sub("", _PINYIN_GLOSS.sub("", text))
 
 
 @dataclass(frozen=True)
@@ -158,10 +162,15 @@ def read_label(text: str, vocab: Vocabulary | None = None) -> LabelInfo:
     return _read_label(text, vocab or default_vocabulary())
 
 
+# Fund names that contain 预算 but say nothing about budget versus execution.
+_FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外")
+
+
 @lru_cache(maxsize=65536)
 def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     cleaned = _TRAILING.sub("", _clean(text))
-    scenario = next((name for name, words in vocab.scenarios if any(w in cleaned for w in words)), None)
+    unfunded = _FUNDS.sub("", cleaned)
+    scenario = next((name for name, words in vocab.scenarios if any(w in unfunded for w in words)), None)
     period = next((name for name, words in vocab.periods if any(w in cleaned for w in words)), None)
     year = _YEAR_IN_LABEL.search(cleaned)
     if year:
@@ -169,7 +178,9 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     rate = None
     if cleaned.endswith("率") or "率" in cleaned[-6:]:
         rate = next((name for name in vocab.rates if name in cleaned), None)
-    concept, known = _concept(_trim(cleaned, vocab), vocab)
+    concept, known = _concept(_PAREN_TAIL.sub("", _YEAR_IN_LABEL.sub("", cleaned)), vocab)
+    if not known:
+        concept, known = _concept(_trim(cleaned, vocab), vocab)
     if not known:
         concept, known = _concept(_core(cleaned, vocab), vocab)
     return LabelInfo(cleaned, concept, known, scenario, period, rate)
@@ -204,10 +215,14 @@ def _strip_fillers(core: str, vocab: Vocabulary) -> str:
     return core if len(core) >= 2 else ""
 
 
+_GENERIC_TAIL = re.compile(r"(?:费用|经费|资金|金额|数)$")
+
+
 def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if not core:
         return None, False
-    for syn in vocab._synonyms_longest_first:
-        if core.endswith(syn):
-            return vocab.concepts[syn], True
+    for candidate in (core, _GENERIC_TAIL.sub("", core)):
+        for syn in vocab._synonyms_longest_first:
+            if candidate.endswith(syn):
+                return vocab.concepts[syn], True
     return core[-12:], False

@@ -30,13 +30,19 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """
     known = set(ctx.vocab.concepts.values())
     generic = set(rule.params.get("ignore", ()))
+    parents = _parents(ctx)
     # differences the text itself states ("决算比预算减少120万元") explain two values
     stated_deltas = [c.delta for c in ctx.doc.changes if c.delta is not None and c.delta.kind == "amount"]
+    groups: dict[tuple, list] = {}
     for key, facts in ctx.by_key.items():
+        for f in facts:
+            groups.setdefault((*key, parents.get(f.id)), []).append(f)
+    for key, facts in groups.items():
         concept = key[0]
         if concept not in known or concept in generic:
             continue
-        facts = [f for f in facts if not f.in_table]
+        # a zero says "none of it here" (a sub-category), not a restatement
+        facts = [f for f in facts if not f.in_table and f.value != 0]
         if len(facts) < 2:
             continue
         first = facts[0]
@@ -55,6 +61,29 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Finding]:
                           evidence=[Evidence.of(other, "repeat"), Evidence.of(first, "first")], comparison=cmp,
                           fields={"concept": concept, "first_line": str(first.span.line)})
             break  # one finding per conflicting quantity
+
+
+def _parents(ctx: Context) -> dict[int, str]:
+    """What a figure is part of, when that is narrower than the whole report.
+
+    "商品和服务支出165247.88元,占基本支出…" and "商品和服务支出29700元,占项目支出…"
+    are two different quantities; so are the 项目支出 of two functional categories.
+    """
+    top = {t for name in ("支出构成", "收入来源") if name in ctx.vocab.families
+           for t in ctx.vocab.families[name].totals}
+    out: dict[int, str] = {}
+    for b in ctx.doc.breakdowns:
+        parent = b.total.concept or b.total.label
+        if parent and parent not in top:
+            for p in b.parts:
+                out.setdefault(p.id, parent)
+    for s in ctx.doc.shares:
+        if s.part is not None and s.whole_label:
+            info = ctx.label_concept(s.whole_label)
+            parent = info.concept or info.text
+            if parent and parent not in top:
+                out.setdefault(s.part.id, parent)
+    return out
 
 
 def check_headings(rule: Rule, ctx: Context) -> Iterator[Finding]:

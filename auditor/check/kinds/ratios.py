@@ -131,11 +131,16 @@ def _whole_for(ctx: Context, share, part: Fact) -> list[Fact]:
         return own[:1]
     info = ctx.label_concept(label)
     core = info.concept or info.text
+    if not info.known and len(core) < 3:
+        return own[:1]  # "占支出的": too generic a name to look up
     named = []
     for f in ctx.doc.facts:
         if f.kind != "amount" or f.id == part.id or f.approximate:
             continue
-        if (info.known and f.concept == info.concept) or (core and (f.label.endswith(core) or f.label.endswith(label))):
+        if info.known:
+            if f.concept == info.concept:
+                named.append(f)
+        elif f.label.endswith(core) or f.label.endswith(label):
             named.append(f)
     own_named = [t for t in own if t in named]
     return own_named or named
