@@ -29,6 +29,7 @@ def extract(norm: Normalised, vocab: Vocabulary | None = None) -> Extraction:
         facts=tuple(facts),
         breakdowns=tuple(bound.breakdowns),
         changes=tuple(bound.changes),
+        change_lists=tuple(bound.change_lists),
         rates=tuple(bound.rates),
         shares=tuple(bound.shares),
         tables=tuple(table_result.tables),

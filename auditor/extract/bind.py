@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from auditor.extract.figures import read_figure
-from auditor.extract.model import Breakdown, Change, Fact, Rate, Share, Span
+from auditor.extract.model import Breakdown, Change, ChangeList, Fact, Rate, Share, Span
 from auditor.extract.parse import Piece
 from auditor.extract.vocabulary import LabelInfo, Vocabulary, read_label
 from auditor.normalise import Normalised
@@ -44,6 +44,7 @@ class Bound:
     facts: list[Fact] = field(default_factory=list)
     breakdowns: list[Breakdown] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    change_lists: list[ChangeList] = field(default_factory=list)
     rates: list[Rate] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
     slots: list[Slot] = field(default_factory=list)
@@ -88,6 +89,7 @@ class Binder:
         self.report_year = report_year
         self.out = Bound()
         self._next_id = first_id
+        self._change_at: dict[int, Change] = {}
 
     # ------------------------------------------------------------------ facts
     def make_fact(self, slot: Slot, token_type: str, token_text: str, start: int, end: int,
@@ -140,6 +142,7 @@ class Binder:
         self._item_lists(slots)
         self._totals(slots)
         self._changes(slots)
+        self._change_lists(slots)
         self._rates(slots)
         self._shares(slots)
         return self.out
@@ -212,6 +215,9 @@ class Binder:
             if s.sentence != sentence:
                 break
             if s.piece.kind == "period":
+                before = slots[j - 1].piece if j > 0 else None
+                if before is not None and before.kind == "words" and re.search(r"(?:较|比|与|同|相较于?)$", before.label):
+                    continue  # "较2024年的2190万元": the year of the comparison, not of what follows
                 m = re.match(r"(\d{4})", s.piece.keyword)
                 return m.group(1) if m else None
         return None
@@ -566,12 +572,57 @@ class Binder:
             if delta is None and pct is None:
                 continue
             subject_label, current, previous = self._change_subject(i, slots)
-            reference = "budget" if re.search("预算|计划|年初", s.piece.keyword) else "previous"
+            keyword = s.piece.keyword
+            if re.search(r"上一?年|去年|同期|同比|前一年|\d{4}", keyword):
+                reference = "previous"  # "比2017年预算数减少": this year's budget against last year's
+            elif re.search("预算|计划|年初", keyword):
+                reference = "budget"  # "决算比预算减少120万元"
+            else:
+                reference = "previous"
             self.out.changes.append(Change(
                 direction=direction, delta=delta, percent=pct, current=current, previous=previous,
                 subject_label=subject_label, reference=reference, keyword=s.piece.keyword,
                 keyword_span=self._span(s.start, s.end),
             ))
+            self._change_at[i] = self.out.changes[-1]
+
+    def _change_lists(self, slots: list[Slot]) -> None:
+        """A total's change, then numbered items each stating the change of one part."""
+        groups: dict[str, list[int]] = {}
+        for i, s in enumerate(slots):
+            if s.piece.kind == "item" and (i == 0 or slots[i - 1].window != s.window):
+                groups.setdefault(_item_style(s.piece.keyword), []).append(i)
+        for indices in groups.values():
+            for run in _numbered_runs(indices, slots):
+                self._change_run(run, slots)
+
+    def _change_run(self, run: list[int], slots: list[Slot]) -> None:
+        parts: list[Change] = []
+        for item in run:
+            window = slots[item].window
+            found = next((self._change_at[k] for k in range(item + 1, len(slots))
+                          if slots[k].window == window and k in self._change_at), None)
+            if found is None or found.delta is None or found.delta.kind != "amount":
+                return
+            parts.append(found)
+        first = run[0]
+        total = None
+        for k in range(first - 1, -1, -1):
+            if slots[k].window < slots[first].window - 2 or slots[k].piece.kind == "item":
+                break
+            if k in self._change_at:
+                total = self._change_at[k]
+                break
+        if total is None or total.delta is None or total.delta.kind != "amount":
+            return
+        concepts = [read_label(c.subject_label, self.vocab).concept for c in parts]
+        total_concept = read_label(total.subject_label, self.vocab).concept
+        if any(c is None for c in concepts):
+            return
+        family = self.vocab.family_of(concepts)
+        if family is None or total_concept not in family.totals:
+            return
+        self.out.change_lists.append(ChangeList(total=total, parts=tuple(parts)))
 
     def _change_subject(self, i: int, slots: list[Slot]) -> tuple[str, Fact | None, Fact | None]:
         """What changed: the figure just before, or the words the change follows."""

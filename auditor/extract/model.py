@@ -94,6 +94,17 @@ class Change(BaseModel):
     keyword_span: Span
 
 
+class ChangeList(BaseModel):
+    """A change of a total followed by a list of the changes of its parts.
+
+    "基本支出较上年增17.1万元。1.工资福利支出较上年增18.67万元 2.商品和服务支出较上年减0.04万元 …"
+    """
+
+    model_config = ConfigDict(frozen=True)
+    total: Change
+    parts: tuple[Change, ...]
+
+
 class Rate(BaseModel):
     """A rate such as 执行率, with the amounts its sentence gives."""
 
@@ -157,6 +168,7 @@ class Extraction(BaseModel):
     facts: tuple[Fact, ...] = ()
     breakdowns: tuple[Breakdown, ...] = ()
     changes: tuple[Change, ...] = ()
+    change_lists: tuple[ChangeList, ...] = ()
     rates: tuple[Rate, ...] = ()
     shares: tuple[Share, ...] = ()
     tables: tuple[ScoreTable, ...] = ()

@@ -215,7 +215,7 @@ def _strip_fillers(core: str, vocab: Vocabulary) -> str:
     return core if len(core) >= 2 else ""
 
 
-_GENERIC_TAIL = re.compile(r"(?:费用|经费|资金|金额|数)$")
+_GENERIC_TAIL = re.compile(r"(?:费用|经费|资金|金额|总额|数)$")
 
 
 def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:

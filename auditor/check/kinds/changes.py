@@ -156,6 +156,7 @@ def check_change_parts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     changes = [c for c in ctx.doc.changes if c.reference == "previous" and c.delta is not None
                and c.delta.kind == "amount"]
     by_current = {c.current.id: c for c in changes if c.current is not None}
+    seen: set[int] = set()
     for b in ctx.doc.breakdowns:
         if not b.complete or b.subtracted or len(b.parts) < 2:
             continue
@@ -165,34 +166,46 @@ def check_change_parts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         total_change = by_current.get(b.total.id) or _same_quantity_change(ctx, b.total, changes)
         if total_change is None:
             continue
-        summed = Value(Decimal(0), Decimal(0))
-        for pc in part_changes:
-            summed = summed + _signed(pc, pc.delta)
-        stated_value = _signed(total_change, total_change.delta)
-        stated = total_change.delta.model_copy(update={"value": stated_value.value})
-        cmp = compare(stated, summed)
-        if cmp.verdict == "ok":
+        seen.add(id(total_change))
+        yield from _changes_sum(rule, ctx, total_change, part_changes, b.total.concept or b.total.label[-10:],
+                                [Evidence.of(b.total, "total"), *(Evidence.of(p, "part") for p in b.parts)])
+    for cl in ctx.doc.change_lists:
+        if id(cl.total) in seen:
             continue
-        like = total_change.delta
-        terms = ""
-        for n, pc in enumerate(part_changes):
-            sign = "-" if pc.direction < 0 else ""
-            joiner = "" if n == 0 else (" − " if pc.direction < 0 else " + ")
-            terms += (joiner + written(pc.delta, like)) if n else (sign + written(pc.delta, like))
-        shown = (summed.value / like.scale).quantize(Decimal(1).scaleb(-max(pc.delta.decimals for pc in part_changes)))
-        arithmetic = {
-            lang: f"{terms} = {shown} ≠ {'-' if total_change.direction < 0 else ''}{written(like)} "
-                  f"{diff_text(cmp.difference, like, lang, max(pc.delta.decimals for pc in part_changes))}"
-            for lang in ("zh", "en")
-        }
-        yield finding(
-            rule, ctx, primary=total_change.delta, stated=total_change.delta.text,
-            expected=f"{abs(shown)}{like.written_unit}", arithmetic=arithmetic,
-            evidence=[Evidence.of(total_change.delta, "total change"),
-                      *(Evidence.of(pc.delta, "part change") for pc in part_changes),
-                      Evidence.of(b.total, "total"), *(Evidence.of(p, "part") for p in b.parts)],
-            comparison=cmp, fields={"label": b.total.concept or b.total.label[-10:]},
-        )
+        label = ctx.label_concept(cl.total.subject_label).concept or cl.total.subject_label[-10:]
+        yield from _changes_sum(rule, ctx, cl.total, list(cl.parts), label, [])
+
+
+def _changes_sum(rule, ctx, total_change: Change, part_changes: list[Change], label: str, extra) -> Iterator[Finding]:
+    summed = Value(Decimal(0), Decimal(0))
+    for pc in part_changes:
+        summed = summed + _signed(pc, pc.delta)
+    stated_value = _signed(total_change, total_change.delta)
+    stated = total_change.delta.model_copy(update={"value": stated_value.value})
+    cmp = compare(stated, summed)
+    if cmp.verdict == "ok":
+        return
+    like = total_change.delta
+    terms = ""
+    for n, pc in enumerate(part_changes):
+        if n == 0:
+            terms = ("-" if pc.direction < 0 else "") + written(pc.delta, like)
+        else:
+            terms += (" − " if pc.direction < 0 else " + ") + written(pc.delta, like)
+    decimals = max(pc.delta.decimals for pc in part_changes)
+    shown = (summed.value / like.scale).quantize(Decimal(1).scaleb(-decimals))
+    arithmetic = {
+        lang: f"{terms} = {shown} ≠ {'-' if total_change.direction < 0 else ''}{written(like)} "
+              f"{diff_text(cmp.difference, like, lang, decimals)}"
+        for lang in ("zh", "en")
+    }
+    yield finding(
+        rule, ctx, primary=total_change.delta, stated=total_change.delta.text,
+        expected=f"{abs(shown)}{like.written_unit}", arithmetic=arithmetic,
+        evidence=[Evidence.of(total_change.delta, "total change"),
+                  *(Evidence.of(pc.delta, "part change") for pc in part_changes), *extra],
+        comparison=cmp, fields={"label": label},
+    )
 
 
 def _same_quantity_change(ctx: Context, total: Fact, changes: list[Change]) -> Change | None:
