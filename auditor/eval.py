@@ -61,6 +61,7 @@ class Tally:
     mutations_found: int = 0
     misses: list[str] = field(default_factory=list)
     false_errors: list[str] = field(default_factory=list)
+    mutation_misses: list[str] = field(default_factory=list)
 
     def add(self, other: "Tally") -> None:
         for k, v in vars(other).items():
@@ -170,6 +171,9 @@ def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
                 found = audit_text(text, path=item.name, rules=rules).findings
                 if any(cites(f, {**rel, "stated": line}) for f in found):
                     t.mutations_found += 1
+                else:
+                    t.mutation_misses.append(f"{item.name}:{rel['line']} {rel['kind']} {rel['stated']} -> {line} "
+                                             f"({rel.get('formula', '')[:60]})")
     return t
 
 
@@ -236,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
             print("  " + m)
         print("\nfalse errors:")
         for m in overall.false_errors:
+            print("  " + m)
+        print("\nmutations not detected:")
+        for m in overall.mutation_misses:
             print("  " + m)
     report = {"overall": f, "by_genre": {g: t.figures_dict() for g, t in by_genre.items()}, "reports": len(items)}
     if args.json:

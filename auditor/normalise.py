@@ -37,12 +37,16 @@ def _build_table() -> dict[int, str]:
 
 _TABLE = _build_table()
 
-# Characters that only traditional script uses, common in finance reports; their
-# presence is what makes the (comparatively slow) OpenCC conversion worth running.
+# Characters that only traditional script uses, common in finance reports: they
+# mark a document as written in traditional characters (OpenCC runs on every
+# Chinese text anyway, so that a stray 執 in a simplified report is folded too).
 _TRADITIONAL_HINT = re.compile(
     "[萬億預項經費決為與統計門區縣團員條數據個實際額總構資產務們這會開關發"
     "設備購買貨幣財稅務價處環興辦導學機產業轉結餘較減長績評際]"
 )
+
+
+_CJK = re.compile("[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -84,9 +88,11 @@ class Normalised:
 
 def normalise(original: str) -> Normalised:
     text = original.translate(_TABLE)
-    traditional = bool(_TRADITIONAL_HINT.search(text))
-    if traditional:
-        text = _to_simplified(text)
+    traditional = False
+    if _CJK.search(text):
+        simplified = _to_simplified(text)
+        traditional = simplified != text and bool(_TRADITIONAL_HINT.search(text))
+        text = simplified
     # Compatibility forms not covered above (e.g. ｍ², circled digits stay as they are).
     if not text.isascii():
         text = _fold_compat(text)

@@ -476,20 +476,19 @@ class Binder:
 
     def _item_run(self, run: list[int], slots: list[Slot]) -> None:
         first = run[0]
-        # the total: nearest amount before item 1, in its window or the one before
-        total_index = None
+        # the total: an amount before item 1, in its window or the one before
+        candidates = []
         for j in range(first - 1, -1, -1):
             s = slots[j]
             if s.window < slots[first].window - 1:
                 break
             if s.piece.kind == "item":
                 break
-            if s.fact is not None and s.piece.kind in {"labelled", "total"} and s.fact.kind == "amount":
-                total_index = j
-                break
-        if total_index is None:
+            if s.fact is not None and s.piece.kind in {"labelled", "total"} and s.fact.kind == "amount" \
+                    and not s.fact.approximate:
+                candidates.append(s.fact)
+        if not candidates:
             return
-        total = slots[total_index].fact
         parts: list[Fact] = []
         missing = 0
         bounds = run[1:] + [self._run_end(run, slots)]
@@ -503,11 +502,14 @@ class Binder:
             )
             if found is None:
                 missing += 1
-            elif found.concept in self.vocab.memo_for(total.concept):
+            elif found.concept in self.vocab.memo_for(candidates[0].concept):
                 continue
             else:
                 parts.append(found)
         if len(parts) < 2 or any(p.approximate for p in parts):
+            return
+        total = self._choose_total(candidates, parts)
+        if total is None:
             return
         # a list that runs to the end of the text may be cut off (an excerpt, a lost page)
         last_window = max(s.window for s in slots)
@@ -654,6 +656,13 @@ class Binder:
             label = current.label
         else:
             label = ""
+            if _sentence_start(i, slots) or (i > 0 and slots[i - 1].piece.kind == "sep"
+                                              and slots[i - 1].piece.keyword in "。!?"):
+                # "1.一般公共预算财政拨款收入382.17万元,为…资金。较2020年度决算数减少157.86万元":
+                # a sentence that opens with the change continues the previous sentence's subject
+                subject = self._sentence_subject(i, slots)
+                if subject is not None:
+                    current, label = subject, subject.label
         if current is not None and self._is_previous(current):
             previous, current = current, None
             # an explicit current figure of the same subject earlier in the sentence
@@ -668,6 +677,19 @@ class Binder:
                     previous = f
                     break
         return label, current, previous
+
+    def _sentence_subject(self, i: int, slots: list[Slot]) -> Fact | None:
+        """The first labelled amount of the sentence before slots[i], in the same window."""
+        window, sentence = slots[i].window, slots[i].sentence - 1
+        first = None
+        for j in range(i - 1, -1, -1):
+            t = slots[j]
+            if t.window != window or t.sentence < sentence:
+                break
+            if t.sentence == sentence and t.fact is not None and t.piece.kind == "labelled" \
+                    and t.fact.kind == "amount" and t.depth == 0:
+                first = t.fact
+        return first
 
     def _is_previous(self, fact: Fact) -> bool:
         if fact.period == "previous":

@@ -9,11 +9,12 @@ holding only its figure ("年度预算金额 |" / "677.41万元 |").
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。;!?:]\s*\|?\s*$")
-_STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十\d]{1,3}[)、.]|[\u2460-\u2487])")
+_STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十\d]{1,3}(?:[)、]|\.(?!\d))|[\u2460-\u2487])")
 _FIGURE_ONLY = re.compile(r"^\s*\|?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元|万|%|分|人|个)?\s*\|?\s*$")
 _WRAP_MIN = 30  # a hard-wrapped line is at least this long
 
@@ -28,10 +29,33 @@ def lines_of(text: str) -> list[tuple[int, int]]:
     return out
 
 
+def display_width(line: str) -> int:
+    """Columns a line takes: CJK characters are two wide, as on the page it came from."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
+    """The width a PDF or print layout wrapped the text at, if it was hard-wrapped.
+
+    Wrapped text has many lines of (almost) the same width; text with one
+    paragraph per line has lines of every length.
+    """
+    widths = [display_width(text[a:b].strip()) for a, b in spans]
+    widths = [w for w in widths if w >= 30]
+    if len(widths) < 6:
+        return None
+    common = Counter(w // 4 for w in widths).most_common(1)[0]
+    if common[1] < 0.3 * len(widths):
+        return None
+    return common[0] * 4 + 3
+
+
 def windows(text: str, skip: set[int] | None = None) -> list[tuple[int, int]]:
     """Windows (start, end) worth parsing; `skip` holds line numbers (0-based) read as tables."""
     skip = skip or set()
     spans = lines_of(text)
+    width = wrap_width(text, spans)
+    wrap_min = width - 10 if width else None
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):
@@ -45,7 +69,8 @@ def windows(text: str, skip: set[int] | None = None) -> list[tuple[int, int]]:
         while (
             j + 1 < len(spans)
             and j + 1 not in skip
-            and len(text[spans[j][0]:spans[j][1]].strip()) >= _WRAP_MIN
+            and (display_width(text[spans[j][0]:spans[j][1]].strip()) >= wrap_min if wrap_min
+                 else len(text[spans[j][0]:spans[j][1]].strip()) >= _WRAP_MIN)
             and not _SENTENCE_END.search(text[spans[j][0]:spans[j][1]])
             and "://" not in text[spans[j][0]:spans[j][1]]
             and text[spans[j + 1][0]:spans[j + 1][1]].strip()

@@ -162,6 +162,8 @@ def read_label(text: str, vocab: Vocabulary | None = None) -> LabelInfo:
     return _read_label(text, vocab or default_vocabulary())
 
 
+_CARRIED_OVER = re.compile(r"(?:上年度?|去年|以前年度)(?=结转|结余|未完成|未使用)")
+
 # Fund names that contain 预算 but say nothing about budget versus execution.
 _FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外")
 
@@ -171,7 +173,9 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     cleaned = _TRAILING.sub("", _clean(text))
     unfunded = _FUNDS.sub("", cleaned)
     scenario = next((name for name, words in vocab.scenarios if any(w in unfunded for w in words)), None)
-    period = next((name for name, words in vocab.periods if any(w in cleaned for w in words)), None)
+    # "上年结转和结余" names a kind of money, not last year's figure
+    dated = _CARRIED_OVER.sub("", cleaned)
+    period = next((name for name, words in vocab.periods if any(w in dated for w in words)), None)
     year = _YEAR_IN_LABEL.search(cleaned)
     if year:
         period = year.group(1)

@@ -1,13 +1,31 @@
 """Plain-text reports in the encodings Chinese offices actually use.
 
-UTF-8 (with or without BOM) and UTF-16 are recognised by their bytes; GB18030
-(a superset of GBK and GB2312) is tried next; anything else is left to
-charset-normalizer (Big5 and the rest).  Binary files are refused.
+UTF-8 (with or without BOM) and UTF-16/UTF-32 with a BOM are recognised by
+their bytes, UTF-16 without a BOM by its zero bytes.  Otherwise the bytes are
+decoded as GB18030 (a superset of GBK and GB2312) and as Big5 (cp950, then
+Big5-HKSCS), and the decoding that reads most like Chinese wins.
+
+Why not decode as GB18030 and stop when it succeeds: almost every Big5 byte
+pair is also a valid GBK pair, so Big5 text *decodes* as GB18030 — into
+nonsense.  Telling the two apart takes a language model, and a tiny one is
+enough: in real Chinese text a large share of the characters are the most
+frequent ones (的, 是, 年, 为/為 …, and the full-width punctuation), while a
+wrong decoding scatters over thousands of rare characters.  The frequent
+characters come from charset-normalizer's frequency table (simplified), with
+their traditional forms from OpenCC, plus the words every finance report
+uses.  When neither reading looks like Chinese, charset-normalizer decides.
+Binary files are refused.
 """
 
 from __future__ import annotations
 
 import codecs
+from functools import lru_cache
+
+# Characters every public-finance report is full of (simplified; traditional added below).
+_DOMAIN = "元万亿预算支出项目资金费率计合收入财政绩效单位额数度完成情况其管理部门基本经增减较"
+_PUNCTUATION = "，。、：；（）“”《》％！？"
+CANDIDATES = ("gb18030", "cp950", "big5hkscs")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -18,37 +36,100 @@ def _looks_binary(data: bytes) -> bool:
     return control > len(sample) // 100 + 2
 
 
-def decode_text(data: bytes, name: str) -> str:
-    from auditor.load import LoadError
+@lru_cache(maxsize=1)
+def _frequent() -> frozenset[str]:
+    from charset_normalizer.constant import FREQUENCIES
 
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    simplified = "".join(FREQUENCIES.get("Chinese", [])) + _DOMAIN
+    try:
+        import opencc
+
+        traditional = opencc.OpenCC("s2t").convert(simplified) + opencc.OpenCC("s2tw").convert(simplified)
+    except Exception:  # pragma: no cover - OpenCC is a dependency; stay usable without it
+        traditional = ""
+    return frozenset(simplified + traditional + _PUNCTUATION)
+
+
+def chinese_score(text: str) -> float:
+    """Share of the non-ASCII characters that are frequent Chinese characters or punctuation."""
+    frequent = _frequent()
+    total = hits = 0
+    for ch in text:
+        if ch.isascii():
+            continue
+        total += 1
+        hits += ch in frequent
+    return hits / total if total else 0.0
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: zero bytes in every other position."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_zero = sample[0::2].count(0) / len(sample[0::2])
+    odd_zero = sample[1::2].count(0) / len(sample[1::2])
+    if max(even_zero, odd_zero) < 0.2 or min(even_zero, odd_zero) > 0.05:
+        return None
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data[: len(data) // 2 * 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if not _looks_binary(text.encode("utf-8")) and (text.isascii() or chinese_score(text) > 0.1):
+            return text
+    return None
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """The text of `data`; raises LoadError (one line) when it is not text."""
+    from auditor.load.base import LoadError
+
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                       (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
                 return data.decode(codec)
             except UnicodeDecodeError:
-                raise LoadError(f"{name}: starts like {codec} but is not valid {codec} text") from None
+                raise LoadError(f"{name}: starts like {codec} text but is not valid {codec}") from None
+    if b"\x00" in data[:4096]:
+        text = _utf16_without_bom(data)
+        if text is not None:
+            return text
     if _looks_binary(data):
         raise LoadError(f"{name}: looks like a binary file, not a text report")
-    for codec in ("utf-8", "gb18030"):
-        try:
-            text = data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-        if codec == "gb18030" and not _mostly_cjk(text):
-            break  # decodes, but into nonsense: let detection decide
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = guess_chinese(data)
+    if text is not None:
         return text
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise LoadError(f"{name}: cannot tell the text encoding (tried UTF-8, GB18030 and detection)")
+        raise LoadError(f"{name}: cannot tell the text encoding (tried UTF-8, GB18030, Big5 and detection)")
     return str(best)
 
 
-def _mostly_cjk(text: str) -> bool:
-    """A GB18030 decoding of Big5 or Latin-1 bytes yields rare characters, not common Chinese."""
-    letters = [ch for ch in text if not ch.isspace() and not ch.isascii()]
-    if not letters:
-        return True
-    common = sum(1 for ch in letters if "\u4e00" <= ch <= "\u9fa5" or ch in "，。：；、（）“”％")
-    return common / len(letters) > 0.9
+def guess_chinese(data: bytes) -> str | None:
+    """GB18030 or Big5, whichever reads more like Chinese; None when neither does."""
+    best: tuple[float, str] | None = None
+    for codec in CANDIDATES:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        score = chinese_score(text)
+        if best is None or score > best[0]:
+            best = (score, text)
+    if best is None:
+        return None
+    score, text = best
+    non_ascii = sum(1 for ch in text[:2000] if not ch.isascii())
+    # A short snippet may hold no frequent character at all; trust a clean
+    # decoding then, but not a long text that reads like nonsense.
+    if score >= 0.12 or non_ascii < 8:
+        return text
+    return None

@@ -71,7 +71,9 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Finding]:
     """CHG002: the stated growth rate equals the change over the previous value."""
     for c in ctx.doc.changes:
-        if c.reference != "previous" or c.percent is None or c.percent.approximate:
+        # against last year or against the budget ("较年初预算数减少1111.4万元,下降27.56%"):
+        # the base is the value compared with, in both cases
+        if c.percent is None or c.percent.approximate:
             continue
         current = _current(ctx, c)
         evidence = [Evidence.of(c.percent, "growth")]

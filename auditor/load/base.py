@@ -1,0 +1,157 @@
+"""The loaded document and the builder every loader writes its text with.
+
+A `Document` holds the text the auditor reads and, beside it, *where* each
+stretch of that text came from in the original file: `locations` is a sorted
+tuple of `(start, end, place)` segments over the text, where `place` is a small
+dict whose keys mean something for the format:
+
+    txt, html   {"line": 12, "column": 5}      (html: line of the element in the source)
+    pdf         {"page": 3}  (+ "table", "row", "cell" inside a table)
+    docx        {"paragraph": 17} or {"table": 2, "row": 3, "cell": 4}
+    xlsx, xls   {"sheet": "评分表", "row": 5, "cell": "C5"}
+    attachments any of the above + {"file": "评分表.xlsx"}
+
+`Document.location_at(offset)` answers for one offset.  Offsets inside a
+segment that carries an integer "column" advance the column, so one segment
+per line is enough for text.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+Place = dict[str, Any]
+Segment = tuple[int, int, Place]
+
+
+class LoadError(Exception):
+    """A file that cannot be read as a report; str() is a one-line explanation."""
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    text: str
+    format: str = "txt"
+    # (start, end, place) segments over `text`, sorted by start; see the module docstring
+    locations: tuple[Segment, ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [start for start, _, _ in self.locations]
+
+    def location_at(self, offset: int) -> Place:
+        """Where the character at `offset` of the text came from; {} when unknown.
+
+        An offset between segments (a separator the loader wrote, such as the
+        " | " between table cells) belongs to the segment before it.
+        """
+        if not self.locations:
+            return {}
+        index = bisect_right(self._starts, offset) - 1
+        if index < 0:
+            index = 0
+        start, end, place = self.locations[index]
+        out = dict(place)
+        column = out.get("column")
+        if isinstance(column, int) and "line" in out:
+            out["column"] = column + max(0, min(offset, end) - start)
+        return out
+
+    def describe(self, offset: int) -> str:
+        """The location as a short human phrase, e.g. "第3页" / "page 3"."""
+        return describe_place(self.location_at(offset), self.format)
+
+
+def describe_place(place: Place, fmt: str = "", lang: str = "en") -> str:
+    """A place as short text: 'p.3', '表2 行3 格4', 'Sheet1!C5', 'line 12:5'."""
+    if not place:
+        return ""
+    parts: list[str] = []
+    if "file" in place:
+        parts.append(str(place["file"]))
+    if "sheet" in place:
+        cell = place.get("cell") or (f"row {place['row']}" if "row" in place else "")
+        parts.append(f"{place['sheet']}!{cell}" if cell else str(place["sheet"]))
+    else:
+        if "page" in place:
+            parts.append(f"p.{place['page']}")
+        if "paragraph" in place:
+            parts.append(f"¶{place['paragraph']}")
+        if "table" in place:
+            where = f"table {place['table']}"
+            if "row" in place:
+                where += f" row {place['row']}"
+            if "cell" in place:
+                where += f" cell {place['cell']}"
+            parts.append(where)
+        if "line" in place:
+            parts.append(f"line {place['line']}" + (f":{place['column']}" if "column" in place else ""))
+    return " ".join(parts)
+
+
+class TextBuilder:
+    """Accumulates a loader's text and the place of every piece of it."""
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._segments: list[Segment] = []
+        self.pos = 0
+
+    def write(self, text: str, place: Place | None = None) -> None:
+        """Append text; with a place, record where it came from."""
+        if not text:
+            return
+        if place is not None:
+            self._segments.append((self.pos, self.pos + len(text), place))
+        self._parts.append(text)
+        self.pos += len(text)
+
+    def line(self, text: str = "", place: Place | None = None) -> None:
+        """Append text and a line break."""
+        self.write(text, place)
+        self.write("\n")
+
+    def row(self, cells: list[tuple[str, Place]], separator: str = " | ") -> None:
+        """One table row on one line, cells separated by " | " (what the table reader reads)."""
+        for n, (text, place) in enumerate(cells):
+            if n:
+                self.write(separator)
+            self.write(text, place)
+        self.write("\n")
+
+    def blank_line(self) -> None:
+        """End the current line and leave one empty line (never two in a row)."""
+        text = "".join(self._parts[-2:])
+        if not self._parts or text.endswith("\n\n"):
+            return
+        self.write("\n" if text.endswith("\n") else "\n\n")
+
+    @property
+    def text(self) -> str:
+        return "".join(self._parts)
+
+    def build(self, path: str, fmt: str) -> Document:
+        text = self.text
+        return Document(path=path, text=text, format=fmt, locations=tuple(self._segments))
+
+
+def cell_text(text: str) -> str:
+    """A table cell's text on one line: inner line breaks joined, bars escaped."""
+    lines = [part.strip() for part in text.replace("\r", "\n").split("\n")]
+    out = ""
+    for part in lines:
+        if not part:
+            continue
+        out = join_lines(out, part) if out else part
+    return out.replace("|", "｜")
+
+
+def join_lines(left: str, right: str) -> str:
+    """Join two pieces of one wrapped line: no space between CJK, one between Latin words."""
+    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
+        return f"{left} {right}"
+    return left + right
