@@ -1,13 +1,206 @@
-"""Settings for a run: command-line options over configuration files over defaults."""
+"""Settings for a run: command-line options over configuration files over defaults.
+
+Configuration is read from the first of these found walking up from the first
+input's folder (the current folder for `audit rules`), or from `--config FILE`:
+
+    audit.toml                  the whole file is the configuration
+    pyproject.toml              its [tool.audit] table (a pyproject without one is skipped)
+
+    lang = "zh"                 # message language: zh | en
+    fail-on = "error"           # error | warning | info | never
+    select = ["SUM", "RAT001"]  # only these rules (ID, ID prefix or rule name); default: all
+    ignore = ["PLA", "STR001"]  # never these (the longer, more specific pattern wins)
+    rules = ["my_rules/"]       # extra rule folders or files, relative to this file
+    baseline = "audit-baseline.json"
+
+    [severity]                  # per rule ID or ID prefix
+    DUP001 = "warning"
+
+    [params.GRD001]             # rule parameters, merged over the rule file's
+    bands = { "优" = 85, "良" = 75, "中" = 60, "差" = 0 }
+
+    [grade-bands]               # shorthand for the bands of every grade rule
+    "优" = 85
+
+    [vocabulary.concepts]       # extra synonyms (or new concepts), merged into rules/vocabulary.toml
+    "公用经费" = ["办公经费"]
+
+    [vocabulary.families."专项资金构成"]   # new totals made of parts, for identity rules
+    totals = ["专项资金"]
+    parts = ["中央补助资金", "省级补助资金"]
+
+Every problem is reported as `file:line: problem` (`ConfigError`).
+"""
 
 from __future__ import annotations
 
+import difflib
+import tomllib
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
+from typing import Any, Iterable, Literal, Mapping, Sequence
 
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from auditor import tomlpos
 from auditor.check import default_rules
-from auditor.check.rulebook import Rule
+from auditor.check.kinds import KINDS
+from auditor.check.rulebook import SEVERITIES, Rule, RuleFileError, load_rules
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
+from auditor.resources import data_dir
+
+CONFIG_FILE = "audit.toml"
+PYPROJECT = "pyproject.toml"
+LANGS = ("zh", "en")
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+class ConfigError(Exception):
+    """A configuration that cannot be used; str() names file, line and problem."""
+
+
+# ------------------------------------------------------------------ the file
+
+
+class _Family(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    totals: list[str] = Field(min_length=1)
+    parts: list[str] = Field(min_length=1)
+    optional: list[str] = []
+    alternatives: dict[str, list[str]] = {}
+    open: bool = False
+
+
+class _Vocabulary(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    concepts: dict[str, list[str]] = {}
+    families: dict[str, _Family] = {}
+
+    @field_validator("concepts")
+    @classmethod
+    def _no_empty(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
+        for name, synonyms in value.items():
+            if not name.strip() or any(not s.strip() for s in synonyms):
+                raise ValueError(f"concept {name!r}: names and synonyms must not be empty")
+        return value
+
+
+class _File(BaseModel):
+    """The schema of audit.toml / [tool.audit]."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    lang: Literal["zh", "en"] | None = None
+    fail_on: Literal["error", "warning", "info", "never"] | None = Field(None, alias="fail-on")
+    select: list[str] = []
+    ignore: list[str] = []
+    rules: list[str] = []
+    baseline: str | None = None
+    severity: dict[str, Literal["error", "warning", "info"]] = {}
+    params: dict[str, dict[str, Any]] = {}
+    grade_bands: dict[str, float] = Field({}, alias="grade-bands")
+    vocabulary: _Vocabulary = _Vocabulary()
+
+
+_KEYS = {
+    (): {"lang", "fail-on", "select", "ignore", "rules", "baseline", "severity", "params", "grade-bands",
+         "vocabulary"},
+    ("vocabulary",): {"concepts", "families"},
+}
+
+
+@dataclass(frozen=True)
+class Source:
+    """A configuration file that was read: where, its text, and the table holding the settings."""
+
+    path: Path
+    text: str
+    prefix: tuple[str, ...] = ()  # ("tool", "audit") in a pyproject.toml
+
+    def at(self, *loc: str | int) -> str:
+        return f"{self.path}:{tomlpos.line_of(self.text, loc, self.prefix)}"
+
+    @property
+    def folder(self) -> Path:
+        return self.path.parent
+
+
+def _problem(error: dict) -> str:
+    loc = tuple(str(p) for p in error["loc"])
+    key = ".".join(loc)
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        parent = loc[:-1]
+        known = _KEYS.get(parent, set())
+        close = difflib.get_close_matches(loc[-1], sorted(known), n=1, cutoff=0.6)
+        hint = f" (did you mean {close[0]!r}?)" if close else (f" (known: {', '.join(sorted(known))})" if known else "")
+        return f"unknown setting {key!r}{hint}"
+    if loc[:1] == ("severity",) and kind == "literal_error":
+        return f"severity of {loc[-1]} must be one of {', '.join(SEVERITIES)}, not {error.get('input')!r}"
+    if loc == ("lang",):
+        return f"lang must be one of {', '.join(LANGS)}, not {error.get('input')!r}"
+    if loc in {("fail-on",), ("fail_on",)}:
+        return f"fail-on must be one of {', '.join(FAIL_ON)}, not {error.get('input')!r}"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{key}: {message}" if key else message
+
+
+def _parse(source: Source, data: dict) -> _File:
+    try:
+        return _File.model_validate(data)
+    except ValidationError as exc:
+        lines = []
+        for error in exc.errors():
+            lines.append(f"{source.at(*error['loc'])}: {_problem(error)}")
+        raise ConfigError("\n".join(lines)) from None
+
+
+def _read(path: Path) -> tuple[str, dict]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the configuration ({exc})") from None
+    try:
+        return text, tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line, problem = tomlpos.syntax_error(exc, text)
+        raise ConfigError(f"{path}:{line}: not valid TOML: {problem}") from None
+
+
+def load_file(path: Path) -> tuple[Source, _File]:
+    """A named configuration file: an audit.toml, or a pyproject.toml's [tool.audit]."""
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    text, data = _read(path)
+    if path.name == PYPROJECT:
+        tool = data.get("tool", {})
+        if "audit" not in tool:
+            raise ConfigError(f"{path}:1: no [tool.audit] table in this pyproject.toml")
+        source = Source(path, text, ("tool", "audit"))
+        return source, _parse(source, tool["audit"])
+    source = Source(path, text)
+    return source, _parse(source, data)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest audit.toml, or pyproject.toml with [tool.audit], in `start` or above it."""
+    start = start.resolve()
+    folder = start if start.is_dir() else start.parent
+    for here in (folder, *folder.parents):
+        candidate = here / CONFIG_FILE
+        if candidate.is_file():
+            return candidate
+        pyproject = here / PYPROJECT
+        if pyproject.is_file():
+            try:
+                if "audit" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
+                    return pyproject
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue  # not ours to complain about unless it holds our table
+    return None
+
+
+# ------------------------------------------------------------------ settings
 
 
 @dataclass(frozen=True)
@@ -15,16 +208,194 @@ class Settings:
     lang: str = "zh"
     fail_on: str = "error"
     rule_dirs: tuple[Path, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    grade_bands: Mapping[str, float] = field(default_factory=dict)
+    concepts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    families: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    baseline: Path | None = None
+    source: Source | None = None  # the configuration file read, if any
+    cli_select: tuple[str, ...] = ()  # patterns given on the command line (for error messages)
+    cli_ignore: tuple[str, ...] = ()
     extra: dict = field(default_factory=dict)
 
+    def origin(self, *loc: str | int) -> str:
+        """`file:line` of a setting, for error messages."""
+        return self.source.at(*loc) if self.source else "<settings>"
 
-def resolve(lang: str = "zh", fail_on: str = "error") -> Settings:
-    return Settings(lang=lang, fail_on=fail_on)
+
+def _start_of(start: str | Path | Sequence[str | Path] | None) -> Path:
+    if start is None or isinstance(start, (str, Path)):
+        first = start
+    else:
+        first = next(iter(start), None)
+    return Path(first) if first is not None else Path.cwd()
 
 
-def rules_for(settings: Settings) -> list[Rule]:
-    return default_rules()
+def _split_patterns(values: Iterable[str]) -> tuple[str, ...]:
+    """--select SUM,RAT001 --select PLA → ('SUM', 'RAT001', 'PLA')."""
+    return tuple(p.strip() for v in values for p in v.split(",") if p.strip())
+
+
+def resolve(lang: str | None = None, fail_on: str | None = None, *, config: str | Path | None = None,
+            start: str | Path | Sequence[str | Path] | None = None, rule_dirs: Iterable[str | Path] = (),
+            select: Iterable[str] = (), ignore: Iterable[str] = (), use_config: bool = True) -> Settings:
+    """The settings of a run: explicit options over the configuration file over defaults.
+
+    `start` is the first input (or all inputs); the configuration is looked for
+    from its folder upwards unless `config` names a file.  --select replaces the
+    file's `select`; --ignore and --rules add to the file's.
+    """
+    source: Source | None = None
+    parsed = _File()
+    if config is not None:
+        source, parsed = load_file(Path(config))
+    elif use_config:
+        found = find_config(_start_of(start))
+        if found is not None:
+            source, parsed = load_file(found)
+    here = source.folder if source else Path.cwd()
+    cli_select, cli_ignore = _split_patterns(select), _split_patterns(ignore)
+    return Settings(
+        lang=lang or parsed.lang or "zh",
+        fail_on=fail_on or parsed.fail_on or "error",
+        rule_dirs=(*(here / p for p in parsed.rules), *(Path(p) for p in rule_dirs)),
+        select=cli_select or tuple(parsed.select),
+        ignore=(*parsed.ignore, *cli_ignore),
+        severity=dict(parsed.severity),
+        params={k: dict(v) for k, v in parsed.params.items()},
+        grade_bands=dict(parsed.grade_bands),
+        concepts={k: tuple(v) for k, v in parsed.vocabulary.concepts.items()},
+        families={k: v.model_dump() for k, v in parsed.vocabulary.families.items()},
+        baseline=(here / parsed.baseline) if parsed.baseline else None,
+        source=source,
+        cli_select=cli_select,
+        cli_ignore=cli_ignore,
+    )
+
+
+# ------------------------------------------------------------------ vocabulary
 
 
 def vocabulary_for(settings: Settings) -> Vocabulary:
-    return default_vocabulary()
+    """The built-in vocabulary, with the configuration's synonyms and families merged in."""
+    if not settings.concepts and not settings.families:
+        return default_vocabulary()
+    with open(data_dir("rules") / "vocabulary.toml", "rb") as fh:
+        data = tomllib.load(fh)
+    if settings.families:
+        data["families"] = {**data.get("families", {}), **{k: dict(v) for k, v in settings.families.items()}}
+    return Vocabulary.from_toml(data, extra_concepts={k: list(v) for k, v in settings.concepts.items()})
+
+
+# ------------------------------------------------------------------ rules
+
+
+def _matches(rule: Rule, pattern: str) -> int:
+    """How specifically `pattern` names `rule`: its length, or -1 when it does not."""
+    if rule.id.startswith(pattern.upper()) or rule.name == pattern:
+        return len(pattern)
+    return -1
+
+
+def _enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
+    chosen = max((_matches(rule, p) for p in select), default=0 if not select else -1)
+    dropped = max((_matches(rule, p) for p in ignore), default=-1)
+    return chosen >= 0 and chosen > dropped
+
+
+def _check_patterns(settings: Settings, rules: list[Rule]) -> None:
+    problems = []
+    for key, patterns, cli in (("select", settings.select, settings.cli_select),
+                               ("ignore", settings.ignore, settings.cli_ignore)):
+        for n, pattern in enumerate(patterns):
+            if any(_matches(r, pattern) >= 0 for r in rules):
+                continue
+            where = f"--{key}" if pattern in cli else settings.origin(key, n)
+            problems.append(f"{where}: {pattern!r} matches no rule (`audit rules` lists them)")
+    for prefix in settings.severity:
+        if not any(r.id.startswith(prefix.upper()) for r in rules):
+            problems.append(f"{settings.origin('severity', prefix)}: {prefix!r} matches no rule")
+    for rule_id in settings.params:
+        if rule_id.upper() not in {r.id for r in rules}:
+            problems.append(f"{settings.origin('params', rule_id)}: no rule {rule_id!r}")
+    if problems:
+        raise ConfigError("\n".join(problems))
+
+
+def _check_grade_bands(settings: Settings, rules: list[Rule]) -> None:
+    known = {name for r in rules if r.kind == "grade" for name in r.params.get("bands", {})}
+    for name, lower in settings.grade_bands.items():
+        if known and name not in known:
+            raise ConfigError(f"{settings.origin('grade-bands', name)}: unknown grade {name!r} "
+                              f"(grades: {', '.join(sorted(known))})")
+        if not 0 <= lower <= 100:
+            raise ConfigError(f"{settings.origin('grade-bands', name)}: the lower limit of {name!r} "
+                              f"must be between 0 and 100, not {lower}")
+
+
+def _check_families(rules: list[Rule], vocab: Vocabulary) -> None:
+    """An identity rule names a vocabulary family; a misspelt one would silently check nothing."""
+    problems = []
+    for rule in rules:
+        if rule.kind != "identity":
+            continue
+        family = rule.params.get("family")
+        if family in vocab.families:
+            continue
+        line = 1
+        if rule.path:
+            try:
+                line = tomlpos.line_of(Path(rule.path).read_text(encoding="utf-8"), ["params", "family"])
+            except OSError:
+                pass
+        close = difflib.get_close_matches(str(family), sorted(vocab.families), n=1, cutoff=0.5)
+        hint = f" (did you mean {close[0]!r}?)" if close else ""
+        problems.append(f"{rule.path or rule.id}:{line}: params.family: no family {family!r} in the vocabulary"
+                        f"{hint}; families: {', '.join(sorted(vocab.families))}")
+    if problems:
+        raise RuleFileError("\n".join(problems))
+
+
+def all_rules(settings: Settings) -> list[Rule]:
+    """Every rule (built-in and the configuration's), with its configured severity and parameters."""
+    if settings.rule_dirs:
+        rules = load_rules(list(settings.rule_dirs), known_kinds=set(KINDS))
+    else:
+        rules = default_rules()
+    _check_patterns(settings, rules)
+    _check_grade_bands(settings, rules)
+    _check_families(rules, vocabulary_for(settings))
+    out = []
+    for rule in rules:
+        params = dict(rule.params)
+        params.update(settings.params.get(rule.id, settings.params.get(rule.id.lower(), {})))
+        if rule.kind == "grade" and settings.grade_bands:
+            params["bands"] = {**params.get("bands", {}), **settings.grade_bands}
+        if params != rule.params:
+            rule = rule.model_copy(update={"params": params})
+        overrides = [(len(p), sev) for p, sev in settings.severity.items() if rule.id.startswith(p.upper())]
+        if overrides:
+            rule = rule.with_severity(max(overrides)[1])
+        out.append(rule)
+    return out
+
+
+def is_enabled(settings: Settings, rule: Rule) -> bool:
+    return _enabled(rule, settings.select, settings.ignore)
+
+
+def rules_for(settings: Settings) -> list[Rule]:
+    """The rules a run checks: all rules, selected and ignored as configured."""
+    return [r for r in all_rules(settings) if is_enabled(settings, r)]
+
+
+def describe(settings: Settings) -> str:
+    """One line saying where the settings came from, for `audit rules`."""
+    return f"configuration: {settings.source.path}" if settings.source else "configuration: defaults (no audit.toml found)"
+
+
+__all__ = ["ConfigError", "Settings", "all_rules", "find_config", "is_enabled", "resolve", "rules_for",
+           "vocabulary_for", "Decimal"]

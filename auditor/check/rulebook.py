@@ -9,13 +9,14 @@ rule file name the file, the line and the problem.
 
 from __future__ import annotations
 
-import re
+import difflib
 import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from auditor import tomlpos
 from auditor.resources import data_dir
 
 Severity = Literal["error", "warning", "info"]
@@ -63,44 +64,87 @@ class Rule(BaseModel):
 
 
 class RuleFileError(Exception):
-    """A rule file that cannot be used; str() names file, line and problem."""
+    """A rule file that cannot be used; str() names file, line and problem (one line per problem)."""
 
 
-def _line_of(source: str, key: str) -> int:
-    """Best-effort line of a key in a TOML source, for error messages."""
-    top = key.split(".")[0]
-    for n, line in enumerate(source.splitlines(), 1):
-        if re.match(rf"\s*(\[+\s*)?{re.escape(top)}\b", line):
-            return n
-    return 1
+SEVERITIES = ("error", "warning", "info")
+_FIELDS = {
+    "rule": set(Rule.model_fields) - {"path"},
+    "examples": {"pass", "fail"},
+    "example": set(Example.model_fields),
+}
+
+
+def _suggest(word: str, choices) -> str:
+    close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _problem(error: dict) -> str:
+    """One validation error of a rule file in words a rule author can act on."""
+    loc = tuple(error["loc"])
+    key = ".".join(str(p) for p in loc)
+    last = str(loc[-1]) if loc else ""
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        level = ("example" if len(loc) >= 3 and loc[0] == "examples" else
+                 "examples" if loc[:1] == ("examples",) else "rule")
+        return f"unknown key {key!r}{_suggest(last, _FIELDS[level])}"
+    if kind == "missing":
+        if loc == ("examples",):
+            return ("missing the examples: every rule needs at least one [[examples.pass]] and one "
+                    "[[examples.fail]] (they are its tests and its documentation)")
+        if loc[:1] == ("examples",) and len(loc) == 2:
+            return f"missing [[examples.{last}]]: every rule needs at least one passing and one failing example"
+        return f"missing key {key!r}"
+    if kind == "too_short" and loc[:1] == ("examples",):
+        return f"[[examples.{last}]] needs at least one example"
+    if loc == ("severity",):
+        return f"severity {value!r} is not one of {', '.join(SEVERITIES)}"
+    if loc == ("id",) and kind == "string_pattern_mismatch":
+        return f"id {value!r} must be 2-4 capital letters and 3 digits, e.g. 'SUM101'"
+    if loc == ("name",) and kind == "string_pattern_mismatch":
+        return f"name {value!r} must be lower-case words joined by hyphens, e.g. 'grant-identity'"
+    message = error["msg"].removeprefix("Value error, ")
+    return f"{key}: {message}" if key else message
 
 
 def load_rule_file(path: Path, known_kinds: set[str] | None = None) -> Rule:
-    source = path.read_text(encoding="utf-8")
+    """One rule file, validated; every problem found is reported, each with its line."""
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleFileError(f"{path}:1: cannot read the rule file ({exc})") from None
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        line = match.group(1) if match else "?"
-        raise RuleFileError(f"{path}:{line}: not valid TOML: {exc}") from None
+        line, problem = tomlpos.syntax_error(exc, source)
+        raise RuleFileError(f"{path}:{line}: not valid TOML: {problem}") from None
+    problems: list[tuple[int, str]] = []
+    rule = None
     try:
         rule = Rule.model_validate({**data, "path": str(path)})
     except ValidationError as exc:
-        first = exc.errors()[0]
-        key = ".".join(str(p) for p in first["loc"])
-        line = _line_of(source, key) if first["loc"] else 1
-        problem = first["msg"]
-        if first["type"] == "extra_forbidden":
-            problem = f"unknown key {key!r}"
-        elif first["type"] == "missing":
-            problem = f"missing key {key!r}"
-        else:
-            problem = f"{key}: {problem}"
-        raise RuleFileError(f"{path}:{line}: {problem}") from None
-    if known_kinds is not None and rule.kind not in known_kinds:
-        line = _line_of(source, "kind")
-        raise RuleFileError(
-            f"{path}:{line}: unknown kind {rule.kind!r} (known: {', '.join(sorted(known_kinds))})")
+        for error in exc.errors():
+            problems.append((tomlpos.line_of(source, error["loc"]), _problem(error)))
+    kind = data.get("kind")
+    if known_kinds is not None and isinstance(kind, str) and kind not in known_kinds:
+        problems.append((tomlpos.line_of(source, ["kind"]),
+                         f"unknown kind {kind!r}{_suggest(kind, known_kinds)}; "
+                         f"known kinds: {', '.join(sorted(known_kinds))}"))
+    if rule is not None:
+        for n, example in enumerate(rule.examples.failing):
+            if not example.stated:
+                problems.append((tomlpos.line_of(source, ["examples", "fail", n]),
+                                 "a failing example needs `stated`: the figure its finding must cite"))
+            elif example.stated not in example.text:
+                problems.append((tomlpos.line_of(source, ["examples", "fail", n, "stated"]),
+                                 f"stated {example.stated!r} does not occur in the example's text"))
+    if problems:
+        problems.sort()
+        raise RuleFileError("\n".join(f"{path}:{line}: {problem}" for line, problem in problems))
+    assert rule is not None
     return rule
 
 
@@ -109,14 +153,33 @@ def builtin_rule_dir() -> Path:
 
 
 def load_rules(extra_dirs: list[Path] | None = None, known_kinds: set[str] | None = None) -> list[Rule]:
-    """Built-in rules, then rules from `extra_dirs` (a later file with the same ID replaces it)."""
+    """Built-in rules, then rules from `extra_dirs` (folders or single rule files).
+
+    A rule from a later folder with the ID of an earlier one replaces it (a team
+    can redefine a built-in rule); two files of one folder with the same ID are
+    an error.
+    """
     by_id: dict[str, Rule] = {}
     for folder in [builtin_rule_dir(), *(extra_dirs or [])]:
-        if not folder.is_dir():
+        if folder.is_file() and folder.suffix == ".toml":
+            paths = [folder]
+        elif folder.is_dir():
+            paths = sorted(p for p in folder.glob("*.toml") if p.name != "vocabulary.toml")
+        else:
             raise RuleFileError(f"{folder}: rule folder not found")
-        for path in sorted(folder.glob("*.toml")):
-            if path.name == "vocabulary.toml":
+        here: dict[str, Path] = {}
+        errors: list[str] = []
+        for path in paths:
+            try:
+                rule = load_rule_file(path, known_kinds)
+            except RuleFileError as exc:
+                errors.append(str(exc))
                 continue
-            rule = load_rule_file(path, known_kinds)
+            if rule.id in here:
+                errors.append(f"{path}:1: rule id {rule.id} is already used by {here[rule.id]}")
+                continue
+            here[rule.id] = path
             by_id[rule.id] = rule
+        if errors:
+            raise RuleFileError("\n".join(errors))
     return sorted(by_id.values(), key=lambda r: r.id)

@@ -22,7 +22,7 @@ from auditor.extract.vocabulary import LabelInfo, Vocabulary, read_label
 from auditor.normalise import Normalised
 
 VALUE_PIECES = {"labelled", "total", "increase", "decrease", "growth_up", "growth_down", "share"}
-OPENERS = {"qizhong", "fenbie", "include"}
+OPENERS = {"qizhong", "fenbie", "include", "classify"}
 
 
 @dataclass
@@ -140,6 +140,7 @@ class Binder:
             self.out.facts.append(slot.fact)
         self._breakdowns(slots)
         self._item_lists(slots)
+        self._family_lists(slots)
         self._totals(slots)
         self._changes(slots)
         self._change_lists(slots)
@@ -297,10 +298,38 @@ class Binder:
         total = self._choose_total(candidates, part_facts)
         if total is None:
             return
-        strict = opener.piece.kind == "fenbie" or self._family_complete(total, part_facts)
+        strict = (opener.piece.kind in {"fenbie", "classify"} and len(part_facts) >= 2) \
+            or self._family_complete(total, part_facts)
         if self._partial_marker(i, parts[-1][0], slots):
             strict = False
         self._add_breakdown(total, part_facts, _marker(opener.piece), strict)
+
+    def _family_lists(self, slots: list[Slot]) -> None:
+        """"2020年支出1241.76万元,商品和服务支出791.68万元、对个人和家庭的补助228.02万元、资本性支出222.06万元":
+        a total followed by the members of its family, without 其中."""
+        listed = {b.total.id for b in self.out.breakdowns}
+        totals = {t: f for f in self.vocab.families.values() for t in f.totals}
+        for i, s in enumerate(slots):
+            f = s.fact
+            if f is None or s.piece.kind != "labelled" or f.kind != "amount" or f.id in listed:
+                continue
+            family = next((fam for fam in self.vocab.families.values() if f.concept in fam.totals), None)
+            if family is None:
+                continue
+            parts: list[Fact] = []
+            for k in range(i + 1, len(slots)):
+                t = slots[k]
+                if t.sentence != s.sentence or t.piece.kind in OPENERS:
+                    break
+                if t.fact is None or t.piece.kind != "labelled" or t.fact.kind != "amount":
+                    continue
+                if t.fact.concept in family.members and t.fact.concept not in {p.concept for p in parts}:
+                    parts.append(t.fact)
+                else:
+                    break
+            if len(parts) >= 2 and self._family_complete(f, parts):
+                self._add_breakdown(f, parts, "family", strict=True)
+        del totals
 
     def _paren_list(self, i: int, slots: list[Slot]) -> None:
         """"项目支出1241.76万元(财政拨款1235.28万元,其他收入6.48万元)": a breakdown in brackets."""
@@ -385,7 +414,12 @@ class Binder:
         if not subtracted and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
             return  # a part larger than its total: the list hangs from another figure
         if total.kind == "count" and not strict:
-            return  # head counts under 其中 overlap (职称, 工种, 退休 …): not additive
+            # head counts under 其中 overlap (职称, 工种, 退休 …) — unless every part is
+            # the same kind of thing as the total ("编制22人,其中:行政编制8人,事业编制14人")
+            suffix = _clean_label(total.label)[-2:]
+            if not suffix or not all(_clean_label(p.label).endswith(suffix) for p in added):
+                return
+            strict = True
         if not strict:
             # "18人,其中:事业编制18人,年初实有18人…": the list ended where a prefix adds up
             running = -sum((p.value for p in subtracted), Decimal(0))
@@ -771,8 +805,12 @@ class Binder:
 
 
 # ---------------------------------------------------------------- helpers
+def _clean_label(label: str) -> str:
+    return re.sub(r"[\s:,、“”\"()]", "", label)
+
+
 def _marker(piece: Piece) -> str:
-    return {"qizhong": "其中", "fenbie": "分别为", "include": "包括"}[piece.kind]
+    return {"qizhong": "其中", "fenbie": "分别为", "include": "包括", "classify": "分类"}[piece.kind]
 
 
 def _sentence_start(i: int, slots: list[Slot]) -> bool:

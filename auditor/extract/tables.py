@@ -188,7 +188,8 @@ def _rows_after(cells: list[Cell], k: int, columns: list[str]) -> tuple[list[tup
                 k -= len(labels) + len(values)
                 break
             continue  # a row with no figures (其他资金 | | |): skip it
-        if len(labels) > 2 or len(values) > len(roles) or not _fits(values, roles):
+        is_total = bool(TOTAL_ROW.match("".join(c.text for c in labels).replace(" ", "")))
+        if len(labels) > 2 or len(values) > len(roles) or not _fits(values, roles, is_total):
             k -= len(labels) + len(values)
             break
         rows.append((labels, values))
@@ -199,7 +200,7 @@ def _header_like(labels: list[Cell]) -> bool:
     return sum(1 for c in labels if _role(c.text)) >= 2
 
 
-def _fits(values: list[Cell], roles: list[str | None]) -> bool:
+def _fits(values: list[Cell], roles: list[str | None], is_total: bool = False) -> bool:
     for cell, role in zip(values, roles):
         if cell.is_empty:
             continue
@@ -208,7 +209,7 @@ def _fits(values: list[Cell], roles: list[str | None]) -> bool:
             return False
         if role != "rate" and percent:
             return False
-        if role in {"weight", "score"}:
+        if role in {"weight", "score"} and not is_total:  # a wrong 合计 is what we look for
             if Decimal(cell.text.replace(",", "")) > 100:
                 return False
     return True

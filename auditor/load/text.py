@@ -20,6 +20,7 @@ Binary files are refused.
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from functools import lru_cache
 
 # Characters every public-finance report is full of (simplified; traditional added below).
@@ -50,16 +51,45 @@ def _frequent() -> frozenset[str]:
     return frozenset(simplified + traditional + _PUNCTUATION)
 
 
+def _unlikely(ch: str) -> bool:
+    """Characters a wrong decoding produces and Chinese reports do not hold:
+    private use, unassigned, kana, Hangul and half-width katakana."""
+    code = ord(ch)
+    if 0x3040 <= code <= 0x30FF or 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0xFF61 <= code <= 0xFF9F:
+        return True
+    return unicodedata.category(ch) in {"Co", "Cn", "Cs"}
+
+
+def _common(ch: str) -> bool:
+    """In GB2312 (the common simplified set) or Big5 level 1 (the common traditional set)."""
+    try:
+        ch.encode("gb2312")
+        return True
+    except UnicodeEncodeError:
+        pass
+    try:
+        return 0xA440 <= int.from_bytes(ch.encode("big5"), "big") <= 0xC67E
+    except UnicodeEncodeError:
+        return False
+
+
 def chinese_score(text: str) -> float:
-    """Share of the non-ASCII characters that are frequent Chinese characters or punctuation."""
+    """How much `text` reads like Chinese, about the share of its non-ASCII
+    characters that are frequent Chinese characters or punctuation; common
+    characters count a little, characters no Chinese report holds count against."""
     frequent = _frequent()
-    total = hits = 0
-    for ch in text:
+    total = hits = common = bad = 0
+    for ch in text[:20000]:
         if ch.isascii():
             continue
         total += 1
-        hits += ch in frequent
-    return hits / total if total else 0.0
+        if ch in frequent:
+            hits += 1
+        elif _unlikely(ch):
+            bad += 1
+        elif _common(ch):
+            common += 1
+    return (hits + 0.1 * common - bad) / total if total else 0.0
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -102,19 +132,22 @@ def decode_text(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    text = guess_chinese(data)
-    if text is not None:
-        return text
+    guess = guess_chinese(data)
+    if guess is not None and guess[0] >= 0.12:
+        return guess[1]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
-    if best is None or best.encoding is None:
+    detected = str(best) if best is not None and best.encoding is not None else None
+    if guess is not None and (detected is None or chinese_score(detected) <= guess[0]):
+        return guess[1]  # a clean Chinese decoding that merely holds few frequent characters
+    if detected is None:
         raise LoadError(f"{name}: cannot tell the text encoding (tried UTF-8, GB18030, Big5 and detection)")
-    return str(best)
+    return detected
 
 
-def guess_chinese(data: bytes) -> str | None:
-    """GB18030 or Big5, whichever reads more like Chinese; None when neither does."""
+def guess_chinese(data: bytes) -> tuple[float, str] | None:
+    """(score, text) of GB18030 or Big5, whichever reads more like Chinese; None when neither decodes."""
     best: tuple[float, str] | None = None
     for codec in CANDIDATES:
         try:
@@ -124,12 +157,4 @@ def guess_chinese(data: bytes) -> str | None:
         score = chinese_score(text)
         if best is None or score > best[0]:
             best = (score, text)
-    if best is None:
-        return None
-    score, text = best
-    non_ascii = sum(1 for ch in text[:2000] if not ch.isascii())
-    # A short snippet may hold no frequent character at all; trust a clean
-    # decoding then, but not a long text that reads like nonsense.
-    if score >= 0.12 or non_ascii < 8:
-        return text
-    return None
+    return best

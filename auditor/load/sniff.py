@@ -1,0 +1,139 @@
+"""What a file *is*, from its bytes: the extension is only a hint.
+
+Binary containers are told apart by their signatures and, for zip and OLE2
+(Compound File) containers, by the parts inside them (zipfile, olefile):
+
+    %PDF-                       pdf
+    zip with word/document.xml  docx      zip with xl/workbook.xml   xlsx
+    OLE2 with Workbook/Book     xls       OLE2 with EncryptedPackage  a password-protected docx/xlsx
+    OLE2 with WordDocument      a legacy .doc (refused with a hint)
+    anything that is text       html when it looks like markup, else txt
+
+A file whose bytes match none of them, or match a format the auditor cannot
+read (images, archives, .doc, .odt …), is refused with one line that says what
+the file appears to be.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from auditor.load.base import LoadError
+
+FORMAT_NAMES = {"pdf": "PDF", "docx": "Word .docx", "xlsx": "Excel .xlsx", "xls": "Excel .xls",
+                "html": "web page", "txt": "text"}
+SUFFIX_FORMAT = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
+                 ".xls": "xls", ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+                 ".txt": "txt", ".text": "txt", ".md": "txt", ".csv": "txt"}
+
+# Formats the auditor cannot read, by signature: a clear refusal beats a garbled read.
+_FOREIGN = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"II*\x00", "a TIFF image"),
+    (b"MM\x00*", "a TIFF image"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"{\\rtf", "an RTF document (save it as .docx)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", None),  # OLE2: looked into below
+    (b"PK\x03\x04", None),  # zip: looked into below
+    (b"PK\x05\x06", "an empty zip archive"),
+)
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_MARKUP = re.compile(
+    rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_TAGS = re.compile(rb"<(?:p|div|table|tr|td|br|span|body|h[1-6])\b[^>]*>", re.IGNORECASE)
+
+
+def sniff(data: bytes, path: str | Path) -> str:
+    """The format of `data`: pdf, docx, xlsx, xls, html or txt; LoadError when unreadable."""
+    name = str(path)
+    suffix = Path(path).suffix.lower()
+    head = data[:1024]
+    if b"%PDF-" in head:
+        return "pdf"
+    for signature, what in _FOREIGN:
+        if data.startswith(signature):
+            if data.startswith(_OLE2):
+                return _ole2_kind(data, name)
+            if data.startswith(b"PK\x03\x04"):
+                return _zip_kind(data, name)
+            raise LoadError(f"{name}: this is {what}, not a report")
+    claimed = SUFFIX_FORMAT.get(suffix)
+    if claimed in {"pdf", "docx", "xlsx", "xls"} and _binary(data):
+        raise LoadError(f"{name}: not a {FORMAT_NAMES[claimed]} file (its content does not match the "
+                        f"{suffix} extension, and it is not text either); the file may be damaged or mislabelled")
+    if _is_markup(data, claimed == "html"):
+        return "html"
+    return "txt"
+
+
+def _binary(data: bytes) -> bool:
+    from auditor.load.text import _looks_binary, _utf16_without_bom
+
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data.startswith(b"\xef\xbb\xbf"):
+        return False
+    return _looks_binary(data) and _utf16_without_bom(data) is None
+
+
+def _is_markup(data: bytes, claimed_html: bool) -> bool:
+    head = data[:4096]
+    if head[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 markup: look at it as text
+        try:
+            head = data[:8192].decode("utf-16").encode("utf-8", "ignore")
+        except UnicodeDecodeError:
+            return False
+    if head.startswith(b"\xef\xbb\xbf"):
+        head = head[3:]
+    if _MARKUP.match(head):
+        return True
+    return claimed_html and len(_TAGS.findall(head)) >= 2
+
+
+def _zip_kind(data: bytes, name: str) -> str:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            names = set(archive.namelist())
+            mimetype = archive.read("mimetype").decode("ascii", "ignore") if "mimetype" in names else ""
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError, NotImplementedError):
+        raise LoadError(f"{name}: damaged file (a zip package that cannot be opened; "
+                        "Word .docx and Excel .xlsx files are zip packages)") from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    if "ppt/presentation.xml" in names:
+        raise LoadError(f"{name}: this is a PowerPoint presentation, not a report")
+    if mimetype.startswith("application/vnd.oasis.opendocument"):
+        raise LoadError(f"{name}: this is an OpenDocument file; save it as .docx or .xlsx")
+    if any(n.startswith("word/") for n in names) or any(n.startswith("xl/") for n in names):
+        raise LoadError(f"{name}: damaged Office file (its main part is missing)")
+    raise LoadError(f"{name}: this is a zip archive, not a report; unpack it and check the files inside")
+
+
+def _ole2_kind(data: bytes, name: str) -> str:
+    import olefile
+
+    try:
+        with olefile.OleFileIO(data) as ole:
+            streams = {"/".join(entry).lower() for entry in ole.listdir(streams=True, storages=True)}
+    except Exception:  # olefile raises plain OSError and others on damaged containers
+        raise LoadError(f"{name}: damaged Office file (an OLE2 container that cannot be opened)") from None
+    if "encryptedpackage" in streams or "encryptioninfo" in streams:
+        raise LoadError(f"{name}: password-protected Office file; remove the password (save an unprotected copy) "
+                        "and check that")
+    if "workbook" in streams or "book" in streams:
+        return "xls"
+    if "worddocument" in streams:
+        raise LoadError(f"{name}: this is a legacy Word .doc file; save it as .docx and check that")
+    if "powerpoint document" in streams:
+        raise LoadError(f"{name}: this is a PowerPoint presentation, not a report")
+    raise LoadError(f"{name}: an Office container the auditor cannot read (no Word or Excel content)")
