@@ -37,7 +37,6 @@ from __future__ import annotations
 import difflib
 import tomllib
 from dataclasses import dataclass, field
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, Iterable, Literal, Mapping, Sequence
 
@@ -98,7 +97,7 @@ class _File(BaseModel):
     baseline: str | None = None
     severity: dict[str, Literal["error", "warning", "info"]] = {}
     params: dict[str, dict[str, Any]] = {}
-    grade_bands: dict[str, float] = Field({}, alias="grade-bands")
+    grade_bands: dict[str, int | float] = Field({}, alias="grade-bands")
     vocabulary: _Vocabulary = _Vocabulary()
 
 
@@ -149,10 +148,9 @@ def _parse(source: Source, data: dict) -> _File:
     try:
         return _File.model_validate(data)
     except ValidationError as exc:
-        lines = []
-        for error in exc.errors():
-            lines.append(f"{source.at(*error['loc'])}: {_problem(error)}")
-        raise ConfigError("\n".join(lines)) from None
+        found = sorted((tomlpos.line_of(source.text, error["loc"], source.prefix), _problem(error))
+                       for error in exc.errors())
+        raise ConfigError("\n".join(f"{source.path}:{line}: {problem}" for line, problem in found)) from None
 
 
 def _read(path: Path) -> tuple[str, dict]:
@@ -212,7 +210,7 @@ class Settings:
     ignore: tuple[str, ...] = ()
     severity: Mapping[str, str] = field(default_factory=dict)
     params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
-    grade_bands: Mapping[str, float] = field(default_factory=dict)
+    grade_bands: Mapping[str, int | float] = field(default_factory=dict)
     concepts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     families: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     baseline: Path | None = None
@@ -398,4 +396,4 @@ def describe(settings: Settings) -> str:
 
 
 __all__ = ["ConfigError", "Settings", "all_rules", "find_config", "is_enabled", "resolve", "rules_for",
-           "vocabulary_for", "Decimal"]
+           "vocabulary_for"]

@@ -27,7 +27,7 @@ def extract(norm: Normalised, vocab: Vocabulary | None = None) -> Extraction:
     facts = sorted([*table_result.facts, *bound.facts], key=lambda f: f.span.start)
     return Extraction(
         facts=tuple(facts),
-        breakdowns=tuple(bound.breakdowns),
+        breakdowns=tuple([*table_result.breakdowns, *bound.breakdowns]),
         changes=tuple(bound.changes),
         change_lists=tuple(bound.change_lists),
         rates=tuple(bound.rates),

@@ -618,7 +618,7 @@ class Binder:
             self.out.changes.append(Change(
                 direction=direction, delta=delta, percent=pct, current=current, previous=previous,
                 subject_label=subject_label, reference=reference, keyword=s.piece.keyword,
-                keyword_span=self._span(s.start, s.end),
+                keyword_span=self._span(s.start, s.start + len(s.piece.keyword)),
             ))
             self._change_at[i] = self.out.changes[-1]
 
@@ -864,7 +864,7 @@ def _approximate_context(text: str, start: int, end: int, copula: str) -> bool:
 def _item_style(marker: str) -> str:
     if marker.startswith("("):
         return "(一)" if re.match(r"\([一二三四五六七八九十]", marker) else "(1)"
-    if marker[0].isdigit():
+    if marker[0] in "0123456789":  # not str.isdigit(): ① counts as a digit there
         return "1" + marker[-1]
     if "\u2460" <= marker[0] <= "\u2473":
         return "①"

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from auditor.extract.figures import read_figure
-from auditor.extract.model import Fact, ScoreTable, Span, TableRow
+from auditor.extract.model import Breakdown, Fact, ScoreTable, Span, TableRow
 from auditor.extract.vocabulary import Vocabulary
 from auditor.normalise import Normalised
 
@@ -59,6 +59,7 @@ class TableResult:
     tables: list[ScoreTable] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     lines: set[int] = field(default_factory=set)
+    breakdowns: list[Breakdown] = field(default_factory=list)
 
 
 def _role(header: str) -> str | None:
@@ -136,35 +137,58 @@ def _read_run(cells: list[Cell], norm: Normalised, result: TableResult) -> None:
         if header is None:
             i += 1
             continue
-        first, columns = header
-        rows, end = _rows_after(cells, first + len(columns) + 1, columns)
+        first, columns, after = header
+        rows, end = _rows_after(cells, after, columns)
         if rows:
-            table = _make_table(cells, first, columns, rows, norm, result)
+            table = _make_table(cells, first, after, columns, rows, norm, result)
             result.tables.append(table)
+            result.breakdowns.extend(table_breakdowns(table, norm))
             for line in range(cells[first].line, cells[end - 1].line + 1):
                 result.lines.add(line)
         i = max(end, i + 1)
 
 
-def _header_at(cells: list[Cell], i: int) -> tuple[int, list[str]] | None:
-    """A header: a label-column cell then ≥2 figure-column cells, all words."""
+_LABEL_HEADER = re.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出)")
+
+
+def _header_at(cells: list[Cell], i: int) -> tuple[int, list[str], int] | None:
+    """A header: a label-column cell, then figure-column cells, all words.
+
+    Returns (index of the label-column cell, column names, index of the first
+    row's cell).  A column name split over two cells ("年初" / "预算数", as PDF
+    flattening leaves it) is joined again.
+    """
     if cells[i].is_value or not cells[i].text or _role(cells[i].text) or len(cells[i].text) > 16:
         return None
-    columns = []
+    raw: list[Cell] = []
     j = i + 1
-    while j < len(cells) and not cells[j].is_value and cells[j].text and len(cells[j].text) <= 20:
-        columns.append(cells[j].text)
+    while j < len(cells) and not cells[j].is_value and cells[j].text and len(cells[j].text) <= 14:
+        raw.append(cells[j])
         j += 1
+    columns: list[str] = []
+    consumed: list[int] = []  # raw cells used by each column
+    n = 0
+    while n < len(raw):
+        text = raw[n].text
+        if n + 1 < len(raw) and len(text) <= 3 and not _role(text) and _role(text + raw[n + 1].text):
+            columns.append(text + raw[n + 1].text)
+            consumed.append(2)
+            n += 2
+        else:
+            columns.append(text)
+            consumed.append(1)
+            n += 1
     roles = [_role(c) for c in columns]
     known = [n for n, r in enumerate(roles) if r]
-    if len(known) < 2 or roles[0] is None or known != list(range(len(known))):
+    enough = len(known) >= 2 or (len(known) == 1 and _LABEL_HEADER.match(cells[i].text))
+    if not enough or roles[0] is None or known != list(range(len(known))):
         return None  # figure columns come together, right after the label column
     # after the last figure column only text columns (原因, 备注 …) belong to the
     # header; anything else is the first row's label
     end = known[-1] + 1
     while end < len(columns) and _TEXT_COLUMN.search(columns[end]):
         end += 1
-    return i, columns[:end]
+    return i, columns[:end], i + 1 + sum(consumed[:end])
 
 
 def _rows_after(cells: list[Cell], k: int, columns: list[str]) -> tuple[list[tuple[list[Cell], list[Cell]]], int]:
@@ -187,7 +211,9 @@ def _rows_after(cells: list[Cell], k: int, columns: list[str]) -> tuple[list[tup
             if len(labels) > 3 or _header_like(labels):
                 k -= len(labels) + len(values)
                 break
-            continue  # a row with no figures (其他资金 | | |): skip it
+            if len(labels) <= 2 and all(len(c.text) <= 20 for c in labels):
+                rows.append((labels, []))  # a template row left empty (其他资金 | | |)
+            continue
         is_total = bool(TOTAL_ROW.match("".join(c.text for c in labels).replace(" ", "")))
         if len(labels) > 2 or len(values) > len(roles) or not _fits(values, roles, is_total):
             k -= len(labels) + len(values)
@@ -215,9 +241,9 @@ def _fits(values: list[Cell], roles: list[str | None], is_total: bool = False) -
     return True
 
 
-def _make_table(cells, first, columns, rows, norm: Normalised, result: TableResult) -> ScoreTable:
+def _make_table(cells, first, after, columns, rows, norm: Normalised, result: TableResult) -> ScoreTable:
     roles = [_role(c) for c in columns]
-    context = norm.text[max(0, cells[first].start - 300): cells[first + len(columns)].end]
+    context = norm.text[max(0, cells[first].start - 300): cells[after - 1].end]
     money_unit = "元" if ("元" in context and "万元" not in context) else "万元"
     # A column is written to one precision; authoring tools drop trailing zeros,
     # so "19" in a column of "14.4"s stands for 19.0, not 19 ± 0.5.
@@ -240,15 +266,16 @@ def _make_table(cells, first, columns, rows, norm: Normalised, result: TableResu
             row_cells[role] = fact
         first_cell = labels[0]
         line, column = norm.line_col(first_cell.start)
+        last = values[-1] if values else labels[-1]
         table_rows.append(TableRow(
             label=label, cells=row_cells,
-            span=Span(start=first_cell.start, end=values[-1].end, line=line, column=column),
+            span=Span(start=first_cell.start, end=last.end, line=line, column=column),
             is_total=bool(TOTAL_ROW.match(label.replace(" ", ""))),
         ))
     head = cells[first]
     line, column = norm.line_col(head.start)
     return ScoreTable(columns=tuple(columns), rows=tuple(table_rows),
-                      span=Span(start=head.start, end=rows[-1][1][-1].end, line=line, column=column))
+                      span=Span(start=head.start, end=table_rows[-1].span.end, line=line, column=column))
 
 
 def _cell_fact(cell: Cell, role: str, header: str, row_label: str, money_unit: str,
@@ -271,3 +298,68 @@ def _cell_fact(cell: Cell, role: str, header: str, row_label: str, money_unit: s
         period=year.group(1) if year else None, scenario=scenario, in_table=True,
         exact=role == "weight",
     )
+
+
+# ------------------------------------------------------------ table totals
+AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "actual")
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
+_SUBTOTAL = re.compile(r"总额|合计|总计|小计|[::]$")
+# Rows of the funding part of a 自评表: together they are all the money there is.
+_FUNDING = re.compile(r"财政拨款|财政资金|上年结转|结转资金|其他资金|财政专户|单位资金|中央补助|中央资金|"
+                      r"省级|市级|县级|州级|区级|本级|地方资金|自筹|社会投入|银行贷款")
+
+
+def table_breakdowns(table: ScoreTable, norm: Normalised) -> list[Breakdown]:
+    """Totals and parts a table's row structure states, per money column.
+
+    - a row named 合计/总额/…: followed by numbered rows (1、2、3、) — those are its parts;
+    - a row followed by rows that start with 其中 — the 其中 row and its siblings are
+      its parts (complete when they are the funding rows of a 自评表, else partial);
+    - a last row named 合计 — every row above it that is not a 其中 sub-row.
+    """
+    rows = list(table.rows)
+    out: list[Breakdown] = []
+    for n, row in enumerate(rows):
+        parts, complete = _parts_of(rows, n)
+        if not parts:
+            continue
+        for role in AMOUNT_ROLES:
+            total = row.cells.get(role)
+            values = [p.cells[role] for p in parts if role in p.cells]
+            if total is None or not values:
+                continue
+            out.append(Breakdown(total=total, parts=tuple(values), marker="表格", complete=complete))
+    return out
+
+
+def _parts_of(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool]:
+    row = rows[n]
+    following = rows[n + 1:]
+    if not following:
+        if row.is_total and n >= 2:
+            above = [r for r in rows[:n] if not r.label.startswith("其中")]
+            return above, True
+        return [], False
+    nxt = following[0]
+    if _NUMBERED.match(nxt.label) and (_SUBTOTAL.search(row.label) or row.is_total):
+        style = _NUMBERED.match(nxt.label).group()[-1]
+        parts = [r for r in following if _NUMBERED.match(r.label) and _NUMBERED.match(r.label).group()[-1] == style]
+        # stop at the first row that is neither numbered nor a sub-row of a numbered one
+        out = []
+        for r in following:
+            if _NUMBERED.match(r.label):
+                out.append(r)
+            elif r.label.startswith("其中") or not _SUBTOTAL.search(r.label):
+                continue
+            else:
+                break
+        return [r for r in out if r in parts], True
+    if nxt.label.startswith("其中"):
+        parts = [nxt]
+        for r in following[1:]:
+            if _NUMBERED.match(r.label) or _SUBTOTAL.search(r.label) or r.label.startswith("其中"):
+                break
+            parts.append(r)
+        funding = all(_FUNDING.search(p.label) for p in parts)
+        return parts, funding and len(parts) >= 2
+    return [], False

@@ -139,19 +139,31 @@ class TextBuilder:
         return Document(path=path, text=text, format=fmt, locations=tuple(self._segments))
 
 
-def cell_text(text: str) -> str:
-    """A table cell's text on one line: inner line breaks joined, bars escaped."""
-    lines = [part.strip() for part in text.replace("\r", "\n").split("\n")]
+def cell_text(text: str, wrapped: bool = False) -> str:
+    """A table cell's text on one line, bars escaped.
+
+    wrapped: the cell's line breaks are where a PDF wrapped the text (join them
+    tightly); otherwise they were typed (<br>, a new paragraph) and only
+    disappear between two Chinese characters.
+    """
+    lines = [" ".join(part.split()) for part in text.replace("\r", "\n").split("\n")]
     out = ""
     for part in lines:
         if not part:
             continue
-        out = join_lines(out, part) if out else part
+        out = join_lines(out, part, wrapped) if out else part
     return out.replace("|", "｜")
 
 
-def join_lines(left: str, right: str) -> str:
-    """Join two pieces of one wrapped line: no space between CJK, one between Latin words."""
-    if left and right and left[-1].isascii() and left[-1].isalpha() and right[0].isascii() and right[0].isalpha():
-        return f"{left} {right}"
-    return left + right
+def join_lines(left: str, right: str, wrapped: bool = True) -> str:
+    """Join two lines of one paragraph.
+
+    A wrapped line (PDF) continues the word it broke: no space, except between
+    two Latin letters.  A typed break keeps a space unless both sides are Chinese.
+    """
+    if not left or not right:
+        return left + right
+    a, b = left[-1], right[0]
+    if wrapped:
+        return f"{left} {right}" if (a.isascii() and a.isalpha() and b.isascii() and b.isalpha()) else left + right
+    return left + right if (not a.isascii() and not b.isascii()) else f"{left} {right}"

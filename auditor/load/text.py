@@ -129,9 +129,15 @@ def decode_text(data: bytes, name: str) -> str:
     if _looks_binary(data):
         raise LoadError(f"{name}: looks like a binary file, not a text report")
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        if text.isascii() or chinese_score(text) > 0:
+            return text
+        # valid UTF-8 without a single Chinese character: a few GBK bytes can look like that
+        guess = guess_chinese(data)
+        return guess[1] if guess is not None and guess[0] >= 0.5 else text
     guess = guess_chinese(data)
     if guess is not None and guess[0] >= 0.12:
         return guess[1]

@@ -1,14 +1,31 @@
-"""Stage 6: reporters — one lifecycle (start → each file → finish), many formats.
+"""Stage 6: reporters — one lifecycle (start → each file / failed → finish), many formats.
 
-Adding a format means adding a class to `REPORTERS`; the checker never changes.
+Adding a format means adding a module with a `Reporter` subclass and naming it
+in `FORMATS`; the checker never changes.  A reporter receives each file's
+result as soon as it is checked (`file`), each unreadable input (`failed`),
+and writes or flushes what it still holds in `finish`.
 """
 
 from __future__ import annotations
 
-from typing import IO, TYPE_CHECKING
+import importlib
+from typing import IO, TYPE_CHECKING, Sequence
 
 if TYPE_CHECKING:
+    from auditor.check.rulebook import Rule
     from auditor.pipeline import AuditResult
+
+# format name → "module:Class"; imported only when reporters() is called
+FORMATS = {
+    "rich": "auditor.report.rich:RichReporter",
+    "text": "auditor.report.text:TextReporter",
+    "json": "auditor.report.jsonfmt:JsonReporter",
+    "jsonl": "auditor.report.jsonl:JsonLinesReporter",
+    "sarif": "auditor.report.sarif:SarifReporter",
+    "markdown": "auditor.report.markdown:MarkdownReporter",
+    "html": "auditor.report.htmlfmt:HtmlReporter",
+    "csv": "auditor.report.csvfmt:CsvReporter",
+}
 
 
 class Reporter:
@@ -16,10 +33,12 @@ class Reporter:
 
     name = ""
 
-    def __init__(self, stream: IO[str], lang: str = "zh", color: bool | None = None) -> None:
+    def __init__(self, stream: IO[str], lang: str = "zh", color: bool | None = None,
+                 rules: Sequence["Rule"] = ()) -> None:
         self.stream = stream
         self.lang = lang
         self.color = color
+        self.rules = list(rules)  # the rules that ran (for formats that describe them, e.g. SARIF)
 
     def start(self) -> None:
         pass
@@ -34,9 +53,14 @@ class Reporter:
         pass
 
 
-def reporters() -> dict[str, type[Reporter]]:
-    from auditor.report.jsonfmt import JsonReporter
-    from auditor.report.rich import RichReporter
-    from auditor.report.text import TextReporter
+def format_names() -> list[str]:
+    return list(FORMATS)
 
-    return {r.name: r for r in (RichReporter, TextReporter, JsonReporter)}
+
+def reporters() -> dict[str, type[Reporter]]:
+    """Every output format, by name."""
+    out = {}
+    for name, target in FORMATS.items():
+        module, cls = target.split(":")
+        out[name] = getattr(importlib.import_module(module), cls)
+    return out

@@ -1,0 +1,148 @@
+"""Baselines: accept the findings of one draft and see only new ones on the next.
+
+    audit draft1.txt --write-baseline accepted.json    # accept what is there now
+    audit draft2.txt --baseline accepted.json          # show only what is new
+
+A finding is recognised by its *fingerprint*, not by its line: the rule, the
+figures it cites (stated, expected and every figure of its arithmetic, with
+full-width characters folded and spaces removed) and a little of the text
+right before the figure it points at.  Inserting or deleting paragraphs above a
+finding, re-wrapping lines or renaming the file keeps its fingerprint; changing
+one of its figures, or the words that introduce it, makes it a new finding.
+
+A baseline is a multiset: a fingerprint accepted once hides one finding with
+that fingerprint per file.  Matching ignores the file name, so a baseline
+written for `draft-v1.txt` applies to `draft-v2.txt`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+from auditor import __version__
+from auditor.findings import Finding
+
+if TYPE_CHECKING:
+    from auditor.pipeline import AuditResult
+
+FORMAT = "audit-baseline"
+VERSION = 1
+CONTEXT = 8  # characters of text before the figure that belong to the fingerprint
+
+_SPACE = re.compile(r"\s+")
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be used; str() is one line naming the file."""
+
+
+def normalise(text: str | None) -> str:
+    """Figures and context compared the way a reader would: full-width folded, no spaces."""
+    if not text:
+        return ""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def context_before(text: str, start: int, width: int = CONTEXT) -> str:
+    """Up to `width` non-space characters before offset `start`, on the same line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return normalise(text[line_start:start])[-width:]
+
+
+def fingerprint(finding: Finding, text: str) -> str:
+    """A stable identity of a finding in a document: independent of line numbers and file names."""
+    key = [
+        finding.rule,
+        normalise(finding.stated),
+        normalise(finding.expected),
+        sorted(f"{e.role}={normalise(e.text)}" for e in finding.evidence),
+        context_before(text, finding.start),
+    ]
+    digest = hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
+    return digest[:20]
+
+
+def entries(results: Iterable["AuditResult"]) -> list[dict]:
+    """The baseline entries of some results: a fingerprint, plus what a reviewer needs to recognise it."""
+    out = []
+    for result in results:
+        for f in result.findings:
+            out.append({
+                "fingerprint": fingerprint(f, result.text),
+                "rule": f.rule,
+                "severity": f.severity,
+                "file": result.path,
+                "line": f.line,
+                "stated": f.stated,
+                "expected": f.expected,
+                "message": f.message("zh"),
+            })
+    return out
+
+
+def write(path: str | Path, results: Iterable["AuditResult"]) -> int:
+    """Write a baseline accepting every finding of `results`; returns how many."""
+    items = sorted(entries(results), key=lambda e: (e["file"], e["line"], e["rule"], e["fingerprint"]))
+    payload = {"format": FORMAT, "version": VERSION, "tool": f"audit {__version__}", "findings": items}
+    Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return len(items)
+
+
+@dataclasses.dataclass
+class Baseline:
+    """Accepted fingerprints (with multiplicity), and how many findings they hid so far."""
+
+    accepted: Counter
+    path: str = ""
+    hidden: int = 0
+
+    @classmethod
+    def load(cls, path: str | Path) -> "Baseline":
+        p = Path(path)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise BaselineError(f"{p}: no such baseline file (write one with --write-baseline)") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BaselineError(f"{p}: cannot read the baseline ({exc})") from None
+        except json.JSONDecodeError as exc:
+            raise BaselineError(f"{p}:{exc.lineno}: not a baseline file: {exc.msg}") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise BaselineError(f"{p}: not a baseline file written by `audit --write-baseline`")
+        if data.get("version") != VERSION:
+            raise BaselineError(f"{p}: baseline version {data.get('version')!r} is not supported "
+                                f"(this audit reads version {VERSION}); write it again")
+        try:
+            accepted = Counter(str(item["fingerprint"]) for item in data["findings"])
+        except (KeyError, TypeError):
+            raise BaselineError(f"{p}: a baseline entry has no fingerprint") from None
+        return cls(accepted=accepted, path=str(p))
+
+    def known(self, findings: list[Finding], text: str) -> list[bool]:
+        """For each finding, whether the baseline accepts it (each accepted fingerprint once per file)."""
+        left = Counter(self.accepted)
+        out = []
+        for f in findings:
+            key = fingerprint(f, text)
+            if left[key] > 0:
+                left[key] -= 1
+                out.append(True)
+            else:
+                out.append(False)
+        return out
+
+    def apply(self, result: "AuditResult") -> "AuditResult":
+        """`result` without the findings the baseline accepts."""
+        known = self.known(result.findings, result.text)
+        kept = [f for f, k in zip(result.findings, known) if not k]
+        self.hidden += len(result.findings) - len(kept)
+        if len(kept) == len(result.findings):
+            return result
+        return dataclasses.replace(result, findings=kept)

@@ -1,0 +1,229 @@
+"""Web pages: the visible text of the page, tables as rows the table reader reads.
+
+Parsed with lxml (libxml2's forgiving HTML parser); the character set comes
+from the page's own declaration (BOM, <meta charset>, found with
+BeautifulSoup's EncodingDetector) and otherwise from the text detector.
+
+What is kept: the text a reader sees, block elements (p, div, li, h1 …) and
+<br> as line breaks, whitespace collapsed as a browser does (a line break
+between two Chinese characters disappears).  What is dropped: scripts,
+styles, the <head>, forms, hidden elements, and navigation chrome — <nav>,
+<header>, <footer>, ARIA navigation/banner/contentinfo roles, and elements
+whose class or id names them (nav, menu, breadcrumb, footer …) when they hold
+mostly links or little text and no table.
+
+Data tables become one line per row, cells separated by " | "; a table used
+for page layout (it holds another table, or paragraphs of prose in a cell) is
+read as ordinary blocks.  Locations: {"line": n} is the line of the element in
+the HTML source; table cells add {"table", "row", "cell"}.
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.load.base import Document, LoadError, Place, TextBuilder, cell_text
+from auditor.load.text import decode_text
+
+DROP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "nav", "header", "footer",
+    "aside", "form", "button", "select", "option", "textarea", "input", "iframe", "object", "embed",
+    "svg", "canvas", "map", "audio", "video", "dialog", "menu",
+})
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
+    "dt", "dd", "blockquote", "pre", "address", "figure", "figcaption", "center", "hr", "table", "tr",
+    "caption", "body", "html", "fieldset", "details", "summary", "tbody", "thead", "tfoot",
+})
+CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
+CHROME_WORDS = frozenset({
+    "nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
+    "footer", "foot", "header", "topbar", "sidebar", "share", "login", "toolbar", "skip", "position",
+    "location", "copyright", "dqwz",
+})
+_WORD = re.compile(r"[a-z]+")
+_SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
+_CJK = re.compile(r"[^\x00-\x7f]")
+
+
+def load_html(data: bytes, path: str) -> Document:
+    import lxml.html
+
+    text = _decode(data, path)
+    text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input that declares an encoding
+    try:
+        root = lxml.html.document_fromstring(text)
+    except Exception as exc:  # lxml.etree.ParserError: "Document is empty" and the like
+        raise LoadError(f"{path}: not a readable web page ({exc})") from None
+    walker = _Walker()
+    walker.block(root)
+    return walker.out.build(path, "html")
+
+
+def _decode(data: bytes, path: str) -> str:
+    from bs4.dammit import EncodingDetector
+
+    declared = EncodingDetector.find_declared_encoding(data[:16384], is_html=True)
+    if declared and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\xef\xbb\xbf")):
+        codec = declared.lower().replace("_", "-")
+        codec = {"gb2312": "gb18030", "gbk": "gb18030", "gb-2312": "gb18030", "x-gbk": "gb18030",
+                 "big5": "cp950", "x-big5": "cp950"}.get(codec, codec)
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeDecodeError):
+            pass  # the declaration lies (it often does): detect instead
+    return decode_text(data, path)
+
+
+def _visible(el) -> bool:
+    if not isinstance(el.tag, str):  # comments, processing instructions
+        return False
+    tag = el.tag.lower()
+    if tag in DROP_TAGS:
+        return False
+    attrib = el.attrib
+    if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
+        return False
+    if attrib.get("role", "").lower() in CHROME_ROLES:
+        return False
+    style = attrib.get("style", "").replace(" ", "").lower()
+    if "display:none" in style or "visibility:hidden" in style:
+        return False
+    if tag in {"table", "tr", "td", "th", "tbody", "html", "body"}:
+        return True
+    words = set(_WORD.findall(f"{attrib.get('class', '')} {attrib.get('id', '')}".lower()))
+    if words & CHROME_WORDS and not el.findall(".//table"):
+        text = _SPACE.sub("", el.text_content())
+        links = sum(len(_SPACE.sub("", a.text_content())) for a in el.iter("a"))
+        if not text or links / len(text) >= 0.5 or len(text) <= 300:
+            return False
+    if tag in {"ul", "ol", "div"}:  # a list of links with nothing else is navigation
+        anchors = el.findall(".//a")
+        if len(anchors) >= 3:
+            text = _SPACE.sub("", el.text_content())
+            links = sum(len(_SPACE.sub("", a.text_content())) for a in anchors)
+            if text and links / len(text) > 0.8 and len(text) < 400:
+                return False
+    return True
+
+
+def _is_layout_table(table) -> bool:
+    if table.find(".//table") is not None:
+        return True
+    cells = [c for c in table.iter("td", "th")]
+    if len(cells) <= 1:
+        return True
+    for cell in cells:
+        blocks = [c for c in cell.iter("p", "div", "h1", "h2", "h3", "h4", "ul", "ol") if c is not cell]
+        if len(blocks) >= 2 and len(_SPACE.sub("", cell.text_content())) > 300:
+            return True
+    return False
+
+
+class _Walker:
+    """Writes the visible text of a tree into a TextBuilder, block by block."""
+
+    def __init__(self) -> None:
+        self.out = TextBuilder()
+        self.line: list[tuple[str, Place]] = []  # inline pieces of the current line
+        self.tables = 0
+
+    # -- inline text ---------------------------------------------------------
+    def _piece(self, text: str | None, el) -> None:
+        if text:
+            self.line.append((text, {"line": el.sourceline or 1}))
+
+    def flush(self) -> None:
+        """End the current line: collapse its whitespace and write it."""
+        pieces, self.line = self.line, []
+        written = False
+        pending_space = False
+        previous = ""
+        for text, place in pieces:
+            parts = _SPACE.split(text)
+            for n, part in enumerate(parts):
+                if n:  # a whitespace run stood here
+                    pending_space = True
+                if not part:
+                    continue
+                if pending_space and written and not (_CJK.match(previous) and _CJK.match(part[0])):
+                    self.out.write(" ")
+                pending_space = False
+                self.out.write(part, place)
+                written = True
+                previous = part[-1]
+        if written:
+            self.out.write("\n")
+
+    # -- blocks ----------------------------------------------------------------
+    def block(self, el) -> None:
+        self._children(el)
+        self.flush()
+
+    def _children(self, el) -> None:
+        self._piece(el.text, el)
+        for child in el:
+            if _visible(child):
+                tag = child.tag.lower()
+                if tag == "br":
+                    self.flush()
+                elif tag == "table" and not _is_layout_table(child):
+                    self.flush()
+                    self.table(child)
+                elif tag in {"td", "th"}:
+                    self._children(child)
+                    self.line.append((" ", {"line": child.sourceline or 1}))
+                elif tag in BLOCK_TAGS:
+                    self.flush()
+                    self._children(child)
+                    self.flush()
+                    if tag in {"p", "h1", "h2", "h3", "h4", "h5", "h6", "table"}:
+                        self.out.blank_line()
+                else:
+                    self._children(child)
+            if isinstance(child.tag, str) or child.tail:
+                self._piece(child.tail, child)
+
+    def table(self, table) -> None:
+        self.tables += 1
+        number = self.tables
+        rows = [tr for tr in table.iter("tr") if _owner_table(tr) is table and _visible(tr)]
+        self.out.blank_line()
+        for r, tr in enumerate(rows, start=1):
+            cells = []
+            for c, td in enumerate((x for x in tr if isinstance(x.tag, str) and x.tag.lower() in {"td", "th"}
+                                    and _visible(x)), start=1):
+                cells.append((cell_text(_cell_lines(td)),
+                              {"line": td.sourceline or 1, "table": number, "row": r, "cell": c}))
+            if any(text for text, _ in cells):
+                self.out.row(cells)
+        self.out.blank_line()
+
+
+def _owner_table(tr):
+    parent = tr.getparent()
+    while parent is not None and parent.tag != "table":
+        parent = parent.getparent()
+    return parent
+
+
+def _cell_lines(td) -> str:
+    """A cell's visible text, with its inner line breaks (joined later by cell_text)."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        if el.text:
+            parts.append(_SPACE.sub(" ", el.text))
+        for child in el:
+            if _visible(child):
+                tag = child.tag.lower()
+                if tag == "br" or tag in BLOCK_TAGS:
+                    parts.append("\n")
+                walk(child)
+                if tag in BLOCK_TAGS:
+                    parts.append("\n")
+            if child.tail:
+                parts.append(_SPACE.sub(" ", child.tail))
+
+    walk(td)
+    return "".join(parts)

@@ -1,0 +1,177 @@
+"""PDF reports, read with pdfplumber (pdfminer.six): text and ruled tables, page by page.
+
+Why pdfplumber and not PyMuPDF: on Chinese text both read every character and
+figure of the reports we generated (CID fonts and embedded TrueType); PyMuPDF
+is several times faster, but it is AGPL-licensed (this project is MIT) and
+its current release pulls in onnxruntime and numpy.  pdfplumber is MIT, pure
+Python, and finds ruled tables — the score tables of 自评报告 are ruled.
+The measurement is in benchmarks/pdf_libraries.py.
+
+A PDF has no paragraphs, only positioned lines, so the loader rebuilds them:
+
+* ruled tables (pdfplumber's line-based finder) become one line per row,
+  cells separated by " | "; the text inside a table area is not read twice;
+* a line that runs to the right margin and is followed, without extra
+  spacing, by a line that is not indented is a *wrapped* line: it is joined
+  to the next one (across a page break too), without a space between Chinese
+  characters, so "403.18" at the end of one line and "万元" at the start of
+  the next stay one figure;
+* spaces a justified line puts between Chinese characters are dropped;
+* a page number alone on the first or last line of a page ("- 3 -", "第3页",
+  "3/12") is dropped.
+
+Locations: {"page": n}; table cells add {"table", "row", "cell"}.
+A password-protected PDF (one that needs a password to open) is refused with
+one line; so is a damaged one, and one without a text layer (a scan).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+
+from auditor.load.base import Document, LoadError, Place, TextBuilder, cell_text, join_lines
+
+_PAGE_NUMBER = re.compile(
+    r"^[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|of|共)\s*\d{1,4}\s*页?)?[-—–_\s]*$", re.IGNORECASE)
+_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
+
+
+@dataclass
+class _Line:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    left: float = 0.0  # the page's text margins
+    right: float = 0.0
+
+
+@dataclass
+class _Table:
+    page: int
+    top: float
+    rows: list[list[str | None]] = field(default_factory=list)
+
+
+def load_pdf(data: bytes, path: str) -> Document:
+    import pdfplumber
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as exc:
+        raise _error(exc, path) from None
+    items: list[_Line | _Table] = []
+    try:
+        for number, page in enumerate(pdf.pages, start=1):
+            items.extend(_page_items(page, number))
+    except PdfminerException as exc:
+        raise _error(exc, path) from None
+    finally:
+        pdf.close()
+    return _write(items, path)
+
+
+def _error(exc: Exception, path: str) -> LoadError:
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    name = type(cause).__name__
+    if "Password" in name or "Encrypt" in name:
+        return LoadError(f"{path}: password-protected PDF; open it with its password, save an unprotected "
+                         "copy and check that")
+    detail = str(cause).strip().splitlines()[0][:120] if str(cause).strip() else name
+    return LoadError(f"{path}: damaged PDF ({detail})")
+
+
+def _page_items(page, number: int) -> list[_Line | _Table]:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        if obj.get("object_type") != "char" or not boxes:
+            return True
+        cx = (obj["x0"] + obj["x1"]) / 2
+        cy = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    body = page.filter(outside) if boxes else page
+    lines = []
+    for raw in body.extract_text_lines(return_chars=True, x_tolerance=1.5):
+        text = _CJK_SPACE.sub("", raw["text"]).strip()
+        if not text:
+            continue
+        sizes = sorted(c.get("size", 0) or (c["bottom"] - c["top"]) for c in raw["chars"])
+        size = sizes[len(sizes) // 2] if sizes else raw["bottom"] - raw["top"]
+        lines.append(_Line(text, number, raw["x0"], raw["x1"], raw["top"], raw["bottom"], size or 10.0))
+    # page numbers alone at the top or bottom of the page
+    for index in (-1, 0):
+        if lines and _PAGE_NUMBER.match(lines[index].text):
+            lines.pop(index)
+    if lines:
+        left = min(line.x0 for line in lines)
+        right = max(line.x1 for line in lines)
+        for line in lines:
+            line.left, line.right = left, right
+    items: list[_Line | _Table] = list(lines)
+    for table in tables:
+        items.append(_Table(number, table.bbox[1], table.extract()))
+    items.sort(key=lambda item: item.top)
+    return items
+
+
+def _wraps(line: _Line, following: _Line) -> bool:
+    """Does `line` continue on `following` (a wrapped line, not the end of a paragraph)?"""
+    em = line.size
+    if line.right - line.x1 > 2.0 * em:  # ends short of the margin: the paragraph ended
+        return False
+    if following.x0 - following.left > 0.9 * em:  # indented: a new paragraph starts
+        return False
+    if following.page == line.page:
+        gap = following.top - line.bottom
+        if gap > 0.9 * em or gap < -0.5 * em:  # paragraph spacing, or not the next line down
+            return False
+    return True
+
+
+def _write(items: list[_Line | _Table], path: str) -> Document:
+    out = TextBuilder()
+    tables = 0
+    previous: _Line | None = None
+    page = 0
+    for item in items:
+        if isinstance(item, _Table):
+            if previous is not None:
+                out.write("\n")
+                previous = None
+            tables += 1
+            out.blank_line()
+            for r, row in enumerate(item.rows, start=1):
+                cells = [(cell_text(text or "", wrapped=True),
+                          {"page": item.page, "table": tables, "row": r, "cell": c})
+                         for c, text in enumerate(row, start=1)]
+                if any(text for text, _ in cells):
+                    out.row(cells)
+            out.blank_line()
+            continue
+        place: Place = {"page": item.page}
+        if previous is not None:
+            if _wraps(previous, item):
+                joined = join_lines(previous.text, item.text)
+                if len(joined) > len(previous.text) + len(item.text):
+                    out.write(" ")
+            else:
+                out.write("\n")
+                if item.page == previous.page and item.top - previous.bottom > 0.9 * previous.size:
+                    out.write("\n")  # paragraph spacing: keep it as a blank line
+        elif page and item.page != page:
+            out.blank_line()
+        out.write(item.text, place)
+        previous = item
+        page = item.page
+    if previous is not None:
+        out.write("\n")
+    return out.build(path, "pdf")
