@@ -146,3 +146,13 @@ class Baseline:
         if len(kept) == len(result.findings):
             return result
         return dataclasses.replace(result, findings=kept)
+
+
+def load_for(settings, explicit: str | Path | None = None) -> Baseline | None:
+    """The baseline of a run: --baseline FILE, else `baseline` of the configuration if that file exists."""
+    if explicit is not None:
+        return Baseline.load(explicit)
+    configured = getattr(settings, "baseline", None)
+    if configured is not None and Path(configured).is_file():
+        return Baseline.load(configured)
+    return None

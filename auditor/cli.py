@@ -16,6 +16,7 @@ import sys
 import click
 
 from auditor import __version__
+from auditor.report import format_names
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -54,33 +55,48 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("files", nargs=-1, required=True, metavar="FILE_OR_FOLDER...")
-@click.option("--format", "fmt", type=click.Choice(["rich", "text", "json"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(format_names()), default=None,
               help="Output format [default: rich on a terminal, text otherwise].")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of the messages.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="error",
-              show_default=True, help="Exit with status 1 when a finding of this severity or worse is found.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="Language of the messages [default: zh, or `lang` in audit.toml].")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="Exit with status 1 when a finding of this severity or worse is found [default: error].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write the report to this file instead of standard output.")
 @click.option("--color/--no-color", default=None, help="Force colours on or off (rich format).")
-def check_command(files, fmt, lang, fail_on, output, color) -> None:
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+              help="Read settings from this audit.toml or pyproject.toml [default: the nearest one above the input].")
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), metavar="DIR",
+              help="Also load the rule files in DIR (repeatable).")
+@click.option("--select", multiple=True, metavar="IDS",
+              help="Check only these rules: IDs or ID prefixes, comma-separated (replaces `select` of audit.toml).")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Do not check these rules (adds to `ignore` of audit.toml).")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
+              help="Hide the findings accepted in this baseline file; show only new ones.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
+              help="Write every current finding to this baseline file (and exit 0).")
+def check_command(files, fmt, lang, fail_on, output, color, config_file, rule_dirs, select, ignore,
+                  baseline_file, write_baseline) -> None:
     """Check reports and list every contradiction with its numbers, arithmetic and place."""
-    from auditor import batch, config
+    from auditor import baseline, batch, config
     from auditor.check.rulebook import RuleFileError
     from auditor.findings import SEVERITY_RANK
     from auditor.report import reporters
 
     try:
-        settings = config.resolve(lang=lang, fail_on=fail_on)
+        settings = config.resolve(lang=lang, fail_on=fail_on, config=config_file, start=files,
+                                  rule_dirs=rule_dirs, select=select, ignore=ignore)
         rules = config.rules_for(settings)
         vocab = config.vocabulary_for(settings)
+        accepted = baseline.load_for(settings, baseline_file)
         inputs = batch.collect(files)
-    except (batch.InputError, RuleFileError) as exc:
+    except (batch.InputError, RuleFileError, config.ConfigError, baseline.BaselineError) as exc:
         _fail(str(exc))
+    checked = []  # every result, before the baseline hides anything (for --write-baseline)
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     if fmt is None:
         fmt = "rich" if stream.isatty() else "text"
-    reporter = reporters()[fmt](stream, lang=settings.lang, color=color)
+    reporter = reporters()[fmt](stream, lang=settings.lang, color=color, rules=rules)
     worst = -1
     input_error = False
     try:
@@ -92,14 +108,25 @@ def check_command(files, fmt, lang, fail_on, output, color) -> None:
                 reporter.failed(outcome.path, outcome.error)
                 input_error = True
                 continue
-            worst = max([worst, *(f.rank for f in outcome.result.findings)])
-            reporter.file(outcome.result)
+            result = outcome.result
+            if write_baseline:
+                checked.append(result)
+            if accepted is not None:
+                result = accepted.apply(result)
+            worst = max([worst, *(f.rank for f in result.findings)])
+            reporter.file(result)
         reporter.finish()
     finally:
         if output:
             stream.close()
+    if accepted is not None and accepted.hidden:
+        click.echo(f"audit: {accepted.hidden} finding(s) accepted in {accepted.path} not shown", err=True)
     if input_error:
         sys.exit(EXIT_USAGE)
+    if write_baseline:
+        count = baseline.write(write_baseline, checked)
+        click.echo(f"audit: wrote {count} finding(s) to the baseline {write_baseline}", err=True)
+        sys.exit(EXIT_OK)
     threshold = SEVERITY_RANK.get(settings.fail_on)
     sys.exit(EXIT_FINDINGS if threshold is not None and worst >= threshold else EXIT_OK)
 

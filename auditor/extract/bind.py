@@ -18,7 +18,7 @@ from decimal import Decimal
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Breakdown, Change, ChangeList, Fact, Rate, Share, Span
 from auditor.extract.parse import Piece
-from auditor.extract.vocabulary import LabelInfo, Vocabulary, read_label
+from auditor.extract.vocabulary import FUNDING_SOURCE, LabelInfo, Vocabulary, read_label
 from auditor.normalise import Normalised
 
 VALUE_PIECES = {"labelled", "total", "increase", "decrease", "growth_up", "growth_down", "share"}
@@ -119,12 +119,20 @@ class Binder:
             scenario=info.scenario if info else None,
             window=slot.window,
             sentence=slot.sentence,
+            # a head count or a number of items is exact, not rounded
+            exact=fig.kind == "count" and fig.scale == 1 and fig.decimals == 0,
         )
         self._next_id += 1
         return fact
 
     def bind(self, slots: list[Slot]) -> Bound:
         self.out.slots = slots
+        self._window_lines: dict[int, tuple[int, int]] = {}
+        for s in slots:
+            first, last = self._window_lines.get(s.window, (None, None))
+            line = self.norm.line_col(s.start)[0]
+            end_line = self.norm.line_col(max(s.start, s.end - 1))[0]
+            self._window_lines[s.window] = (line if first is None else first, end_line)
         overrides = _pair_respectively(slots)
         units = _distribute_units(slots)
         for i, slot in enumerate(slots):
@@ -295,11 +303,14 @@ class Binder:
         part_facts = [f for _, f in parts]
         if opener.piece.kind == "qizhong" and parts:
             part_facts = self._continue_list(parts[-1][0], part_facts, slots)
+        if end >= len(slots) or slots[end].window != opener.window:
+            part_facts += self._line_list(opener.window, first_total, slots)
         total = self._choose_total(candidates, part_facts)
         if total is None:
             return
         strict = (opener.piece.kind in {"fenbie", "classify"} and len(part_facts) >= 2) \
-            or self._family_complete(total, part_facts)
+            or self._family_complete(total, part_facts) \
+            or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts))
         if self._partial_marker(i, parts[-1][0], slots):
             strict = False
         self._add_breakdown(total, part_facts, _marker(opener.piece), strict)
@@ -352,6 +363,39 @@ class Binder:
             k += 1
         if len(parts) >= 2:
             self._add_breakdown(owner, parts, "()", strict=True)
+
+    def _figure_line(self, window: int, slots: list[Slot]) -> Fact | None:
+        """The one labelled figure of a window, if that is all the window holds."""
+        facts = [s for s in slots if s.window == window and s.fact is not None]
+        if len(facts) == 1 and facts[0].piece.kind in {"labelled", "total"} and facts[0].fact.label:
+            return facts[0].fact
+        return None
+
+    def _line_list(self, window: int, like: Fact, slots: list[Slot]) -> list[Fact]:
+        """"其中:中央补助 668.00 / 市级资金 343.00 / 本级资金 73.25": a list that goes on
+        one "label figure" line at a time, as flattened tables leave it."""
+        by_window: dict[int, list[Slot]] = {}
+        for s in slots:
+            if s.window > window:
+                by_window.setdefault(s.window, []).append(s)
+        out: list[Fact] = []
+        last_line = self._window_lines.get(window, (0, 0))[1]
+        w = window + 1
+        while w in by_window:
+            pieces = [s for s in by_window[w] if s.piece.kind != "sep"]
+            facts = [s for s in pieces if s.fact is not None]
+            first_line = self._window_lines[w][0]
+            if first_line != last_line + 1 or len(facts) != 1 or facts[0].piece.kind != "labelled":
+                break
+            fact = facts[0].fact
+            if fact.kind != like.kind or fact.unit != like.unit or not fact.label:
+                break
+            if re.search(r"总额|合计|总计|小计|:$", fact.label) or any(p.piece.kind in OPENERS for p in pieces):
+                break
+            out.append(fact)
+            last_line = self._window_lines[w][1]
+            w += 1
+        return out
 
     def _continue_list(self, last: int, parts: list[Fact], slots: list[Slot]) -> list[Fact]:
         """"其中基本支出180.5万元。…项目支出667.9万元": siblings in the next sentences."""
@@ -413,13 +457,7 @@ class Binder:
             return
         if not subtracted and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
             return  # a part larger than its total: the list hangs from another figure
-        if total.kind == "count" and not strict:
-            # head counts under 其中 overlap (职称, 工种, 退休 …) — unless every part is
-            # the same kind of thing as the total ("编制22人,其中:行政编制8人,事业编制14人")
-            suffix = _clean_label(total.label)[-2:]
-            if not suffix or not all(_clean_label(p.label).endswith(suffix) for p in added):
-                return
-            strict = True
+        counted = total.kind == "count" and not strict
         if not strict:
             # "18人,其中:事业编制18人,年初实有18人…": the list ended where a prefix adds up
             running = -sum((p.value for p in subtracted), Decimal(0))
@@ -431,6 +469,13 @@ class Binder:
                     added = added[:n]
                     strict = True
                     break
+        if counted and not strict:
+            # head counts under 其中 overlap (职称, 工种, 退休 …) — unless every part is
+            # the same kind of thing as the total ("编制22人,其中:行政编制8人,事业编制14人")
+            suffix = _clean_label(total.label)[-2:]
+            if not suffix or not all(_clean_label(p.label).endswith(suffix) for p in added):
+                return
+            strict = True
         key = (total.id, tuple(p.id for p in added))
         if any((b.total.id, tuple(p.id for p in b.parts)) == key for b in self.out.breakdowns):
             return
@@ -457,11 +502,17 @@ class Binder:
                 break
             if s.piece.kind in OPENERS and not subject:
                 break
-            if s.fact is not None and s.piece.kind in {"labelled", "total"} and s.fact.kind in {"amount", "count"}:
+            if s.fact is not None and s.piece.kind in {"labelled", "total"} and s.fact.kind in {"amount", "count", "number"}:
                 if s.depth <= opener.depth and not s.fact.approximate:
                     out.append(s.fact)
             if not subject and out and s.sentence < opener.sentence - 1:
                 break
+        if not out and _window_start(i, slots):
+            # "年度预算资金总额: 763.00" / "其中:中央补助 502.00": the total on the line before
+            previous = self._figure_line(opener.window - 1, slots)
+            if previous is not None and self._window_lines.get(opener.window - 1, (0, -9))[1] + 1 \
+                    == self._window_lines.get(opener.window, (0, 0))[0]:
+                out.append(previous)
         if subject and len(subject) >= 2:
             named = [f for f in out if f.label.endswith(subject) or (f.concept or "").endswith(subject)]
             if named:
@@ -811,6 +862,16 @@ def _clean_label(label: str) -> str:
 
 def _marker(piece: Piece) -> str:
     return {"qizhong": "其中", "fenbie": "分别为", "include": "包括", "classify": "分类"}[piece.kind]
+
+
+def _window_start(i: int, slots: list[Slot]) -> bool:
+    """Nothing but separators and item markers before slots[i] in its window."""
+    for j in range(i - 1, -1, -1):
+        if slots[j].window != slots[i].window:
+            return True
+        if slots[j].piece.kind not in {"sep", "item"}:
+            return False
+    return True
 
 
 def _sentence_start(i: int, slots: list[Slot]) -> bool:

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Breakdown, Fact, ScoreTable, Span, TableRow
-from auditor.extract.vocabulary import Vocabulary
+from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary
 from auditor.normalise import Normalised
 
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -304,11 +304,6 @@ def _cell_fact(cell: Cell, role: str, header: str, row_label: str, money_unit: s
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "actual")
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
 _SUBTOTAL = re.compile(r"总额|合计|总计|小计|[::]$")
-# Rows of the funding part of a 自评表: together they are all the money there is.
-_FUNDING = re.compile(r"财政拨款|财政资金|上年结转|结转资金|其他资金|财政专户|单位资金|中央补助|中央资金|"
-                      r"省级|市级|县级|州级|区级|本级|地方资金|自筹|社会投入|银行贷款")
-
-
 def table_breakdowns(table: ScoreTable, norm: Normalised) -> list[Breakdown]:
     """Totals and parts a table's row structure states, per money column.
 
@@ -360,6 +355,6 @@ def _parts_of(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool]:
             if _NUMBERED.match(r.label) or _SUBTOTAL.search(r.label) or r.label.startswith("其中"):
                 break
             parts.append(r)
-        funding = all(_FUNDING.search(p.label) for p in parts)
+        funding = all(FUNDING_SOURCE.search(p.label) for p in parts)
         return parts, funding and len(parts) >= 2
     return [], False

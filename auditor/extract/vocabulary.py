@@ -162,6 +162,12 @@ def read_label(text: str, vocab: Vocabulary | None = None) -> LabelInfo:
     return _read_label(text, vocab or default_vocabulary())
 
 
+# Rows/lines naming where money comes from: together they are all the money there is
+# (自评表 "其中:财政拨款 | 上年结转 | 其他资金", "其中:中央补助 / 市级资金 / 本级资金").
+FUNDING_SOURCE = re.compile(
+    r"财政拨款|财政资金|上年结转|结转资金|其他资金|财政专户|单位资金|中央补助|中央资金|中央财政|"
+    r"省级|市级|县级|州级|区级|本级|地方资金|地方财政|自筹|社会投入|银行贷款")
+
 _CARRIED_OVER = re.compile(r"(?:上年度?|去年|以前年度)(?=结转|结余|未完成|未使用)")
 
 # Fund names that contain 预算 but say nothing about budget versus execution.

@@ -116,11 +116,15 @@ class TextBuilder:
         self.write("\n")
 
     def row(self, cells: list[tuple[str, Place]], separator: str = " | ") -> None:
-        """One table row on one line, cells separated by " | " (what the table reader reads)."""
+        """One table row on one line, cells separated by " | " (what the table reader reads).
+
+        A bar inside a cell of a several-cell row would split the cell: it is
+        written as a full-width bar.  A one-cell row is a line of text, written as it is.
+        """
         for n, (text, place) in enumerate(cells):
             if n:
                 self.write(separator)
-            self.write(text, place)
+            self.write(text.replace("|", "｜") if len(cells) > 1 else text, place)
         self.write("\n")
 
     def blank_line(self) -> None:
@@ -140,7 +144,7 @@ class TextBuilder:
 
 
 def cell_text(text: str, wrapped: bool = False) -> str:
-    """A table cell's text on one line, bars escaped.
+    """A table cell's text on one line.
 
     wrapped: the cell's line breaks are where a PDF wrapped the text (join them
     tightly); otherwise they were typed (<br>, a new paragraph) and only
@@ -152,7 +156,7 @@ def cell_text(text: str, wrapped: bool = False) -> str:
         if not part:
             continue
         out = join_lines(out, part, wrapped) if out else part
-    return out.replace("|", "｜")
+    return out
 
 
 def join_lines(left: str, right: str, wrapped: bool = True) -> str:

@@ -1,0 +1,226 @@
+"""The inspection commands' output: `audit rules`, `audit explain ID`, `audit facts FILE`.
+
+Each renders to a rich console on a terminal and to plain, stable text
+otherwise (no colours, no truncation, no hard wrapping), so the output can be
+read, diffed and piped.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO, Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from auditor.check.rulebook import Rule
+from auditor.report.jsonfmt import number
+
+SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+
+WORDS = {
+    "zh": {"id": "ID", "name": "名称", "severity": "级别", "on": "启用", "checks": "检查内容", "yes": "是", "no": "否",
+           "overridden": "* 级别由配置改写", "relation": "关系", "why": "说明", "source": "依据", "params": "参数",
+           "passes": "通过的例子", "fails": "报告的例子", "cites": "应指出", "gives": "检查结果",
+           "no_finding": "✗ 此例没有得到应有的发现：规则与其例子不符",
+           "unexpected": "✗ 此例本应通过，却得到发现", "file": "规则文件", "count": "{n} 条规则，{on} 条启用",
+           "place": "位置", "text": "原文", "concept": "概念", "value": "数值", "unit": "单位", "period": "期间",
+           "scenario": "口径", "label": "标签", "previous": "上年", "facts": "{n} 个数字"},
+    "en": {"id": "ID", "name": "name", "severity": "severity", "on": "on", "checks": "checks", "yes": "yes", "no": "off",
+           "overridden": "* severity set by the configuration", "relation": "Relation", "why": "Why",
+           "source": "Source", "params": "Parameters", "passes": "Passes", "fails": "Fails", "cites": "cites",
+           "gives": "finding", "no_finding": "✗ this example gives no finding: the rule does not do what it documents",
+           "unexpected": "✗ this example should pass but gives a finding", "file": "Rule file",
+           "count": "{n} rules, {on} enabled", "place": "place", "text": "text", "concept": "concept",
+           "value": "value", "unit": "unit", "period": "period", "scenario": "scenario", "label": "label",
+           "previous": "previous year", "facts": "{n} figures"},
+}
+
+
+def words(lang: str) -> dict[str, str]:
+    return WORDS.get(lang, WORDS["en"])
+
+
+def summary_of(rule: Rule, lang: str) -> str:
+    return rule.summary if lang == "zh" else (rule.summary_en or rule.summary)
+
+
+def console(stream: IO[str] | None, tty: bool) -> Console:
+    """Rich on a terminal; plain text (no colour, no wrapping) elsewhere."""
+    return Console(file=stream, highlight=False, soft_wrap=not tty, force_terminal=tty or None,
+                   no_color=not tty)
+
+
+# ------------------------------------------------------------------ audit rules
+
+
+def rules_listing(rules: Sequence[Rule], enabled: set[str], overridden: set[str], lang: str,
+                  stream: IO[str], tty: bool, origin: str = "") -> None:
+    """Every rule: ID, name, severity (after configuration), whether it runs, and what it checks."""
+    w = words(lang)
+    if not tty:
+        width_id = max((len(r.id) for r in rules), default=2)
+        width_name = max((len(r.name) for r in rules), default=4)
+        for r in rules:
+            severity = r.severity + ("*" if r.id in overridden else "")
+            state = w["yes"] if r.id in enabled else w["no"]
+            stream.write(f"{r.id:<{width_id}}  {r.name:<{width_name}}  {severity:<8}  {state:<3}  {summary_of(r, lang)}\n")
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    for col in ("id", "name", "severity", "on", "checks"):
+        table.add_column(w[col], no_wrap=col != "checks", overflow="fold")
+    for r in rules:
+        on = r.id in enabled
+        severity = Text(r.severity + ("*" if r.id in overridden else ""), style=SEVERITY_STYLE[r.severity])
+        table.add_row(Text(r.id, style="bold" if on else "dim"), Text(r.name, style="" if on else "dim"), severity,
+                      Text(w["yes"] if on else w["no"], style="green" if on else "dim"), summary_of(r, lang))
+    c = console(stream, tty)
+    c.print(table)
+    notes = [w["count"].format(n=len(rules), on=len(enabled))]
+    if overridden:
+        notes.append(w["overridden"])
+    if origin:
+        notes.append(origin)
+    c.print(Text("\n" + "  ·  ".join(notes), style="dim"))
+
+
+# ------------------------------------------------------------------ audit explain
+
+
+def explain(rule: Rule, lang: str, stream: IO[str], tty: bool, all_rules: Sequence[Rule] | None = None,
+            vocab=None) -> bool:
+    """A rule's page: what it checks, why, its source, its examples and what the checker says on them.
+
+    The examples are run through the checker, so the page shows the real
+    finding; returns False when an example does not behave as documented.
+    """
+    from auditor.pipeline import audit_text
+
+    w = words(lang)
+    c = console(stream, tty)
+    rules = list(all_rules) if all_rules else [rule]
+    if rule not in rules:
+        rules = [*(r for r in rules if r.id != rule.id), rule]
+    c.print(Text.assemble((rule.id, "bold"), "  ", (rule.name, "bold cyan"), "  ",
+                          (f"[{rule.severity}]", SEVERITY_STYLE[rule.severity])))
+    c.print(Text(summary_of(rule, lang)))
+    other = rule.summary_en if lang == "zh" else rule.summary
+    if other and other != summary_of(rule, lang):
+        c.print(Text(other, style="dim"))
+
+    def section(title: str, body: str) -> None:
+        c.print(Text(f"\n{title}", style="bold"))
+        c.print(Text("  " + body.strip().replace("\n", "\n  ")))
+
+    section(w["relation"], rule.relation)
+    if rule.description.strip():
+        section(w["why"], rule.description)
+    if rule.source:
+        section(w["source"], rule.source)
+    if rule.params:
+        section(w["params"], "\n".join(f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in rule.params.items()))
+    ok = True
+    for title, examples, failing in ((w["passes"], rule.examples.passing, False),
+                                     (w["fails"], rule.examples.failing, True)):
+        for ex in examples:
+            c.print(Text(f"\n{title}" + (f"  ({ex.note})" if ex.note else ""),
+                         style="bold red" if failing else "bold green"))
+            c.print(Text("  " + ex.text.strip().replace("\n", "\n  ")))
+            found = [f for f in audit_text(ex.text, rules=rules, vocab=vocab).findings if f.rule == rule.id]
+            if failing:
+                if ex.stated:
+                    c.print(Text(f"  → {w['cites']} {ex.stated}", style="red"))
+                hit = next((f for f in found if f.stated == ex.stated), found[0] if found else None)
+                if hit is None:
+                    ok = False
+                    c.print(Text("  " + w["no_finding"], style="bold red"))
+                else:
+                    c.print(Text(f"  {w['gives']}: {hit.severity} {hit.line}:{hit.column} {hit.message(lang)}"))
+            elif found:
+                ok = False
+                c.print(Text(f"  {w['unexpected']}: {found[0].message(lang)}", style="bold red"))
+    if rule.path and not rule.path.startswith(str(_builtin())):
+        c.print(Text(f"\n{w['file']}: {rule.path}", style="dim"))
+    return ok
+
+
+def _builtin():
+    from auditor.check.rulebook import builtin_rule_dir
+
+    return builtin_rule_dir()
+
+
+# ------------------------------------------------------------------ audit facts
+
+
+def period_of(fact, report_year: str | None, lang: str) -> str:
+    """The period a fact is about, as the checks read it: its year when known."""
+    if fact.period in (None, "current"):
+        return report_year or ""
+    if fact.period == "previous":
+        return str(int(report_year) - 1) if report_year and report_year.isdigit() else words(lang)["previous"]
+    return str(fact.period)
+
+
+def place_of(result, fact) -> str:
+    """line:column, plus the loader's page/table/cell for formats that have one."""
+    where = f"{fact.span.line}:{fact.span.column}"
+    document = result.document
+    if getattr(document, "format", "txt") != "txt" and hasattr(document, "describe"):
+        extra = document.describe(fact.span.start)
+        if extra:
+            where += f" ({extra})"
+    return where
+
+
+def fact_rows(result, lang: str) -> list[dict]:
+    year = result.extraction.report_year
+    rows = []
+    for f in result.extraction.facts:
+        rows.append({
+            "place": place_of(result, f),
+            "line": f.span.line,
+            "column": f.span.column,
+            "text": f.text.replace("\n", " "),
+            "kind": f.kind,
+            "concept": f.concept or "",
+            "value": f"{f.value.normalize():f}",
+            "unit": f.unit,
+            "period": period_of(f, year, lang),
+            "scenario": f.scenario or "",
+            "label": f.label[-16:],
+        })
+    return rows
+
+
+def facts_listing(result, lang: str, fmt: str, stream: IO[str]) -> None:
+    """The figures read from a document: rich table, tab-separated text or JSON."""
+    w = words(lang)
+    rows = fact_rows(result, lang)
+    columns = ("place", "text", "concept", "value", "unit", "period", "scenario", "label")
+    if fmt == "json":
+        year = result.extraction.report_year
+        out = []
+        for f, row in zip(result.extraction.facts, rows):
+            out.append({"text": f.text, "kind": f.kind, "concept": f.concept, "value": number(f.value), "unit": f.unit,
+                        "written_unit": f.written_unit, "period": period_of(f, year, lang) or None,
+                        "scenario": f.scenario, "label": f.label, "line": f.span.line, "column": f.span.column,
+                        "start": f.span.start, "end": f.span.end, "place": row["place"]})
+        json.dump({"file": result.path, "report_year": year, "facts": out}, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+        return
+    if fmt == "text":
+        stream.write("\t".join(w[c] for c in columns) + "\n")
+        for row in rows:
+            stream.write("\t".join(row[c] for c in columns) + "\n")
+        return
+    table = Table(box=None, pad_edge=False, show_edge=False)
+    for col in columns:
+        table.add_column(w[col], justify="right" if col == "value" else "left",
+                         no_wrap=col in {"place", "value", "unit"}, overflow="fold")
+    for row in rows:
+        table.add_row(*(row[c] for c in columns))
+    c = console(stream, True)
+    c.print(table)
+    c.print(Text(f"\n{result.path}: " + w["facts"].format(n=len(rows)), style="dim"))
