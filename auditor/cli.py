@@ -131,75 +131,91 @@ def check_command(files, fmt, lang, fail_on, output, color, config_file, rule_di
     sys.exit(EXIT_FINDINGS if threshold is not None and worst >= threshold else EXIT_OK)
 
 
+def _inspection_settings(lang, config_file, rule_dirs=(), start=None):
+    """Settings and every rule for `audit rules/explain/facts` (errors: one line, exit 2)."""
+    from auditor import config
+    from auditor.check.rulebook import RuleFileError
+
+    try:
+        settings = config.resolve(lang=lang, config=config_file, start=start, rule_dirs=rule_dirs)
+        return settings, config.all_rules(settings)
+    except (config.ConfigError, RuleFileError) as exc:
+        _fail(str(exc))
+
+
+_LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+                     help="Language [default: zh, or `lang` in audit.toml].")
+_CONFIG = click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
+                       help="Read settings from this audit.toml or pyproject.toml [default: the nearest one].")
+_RULES = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), metavar="DIR",
+                      help="Also load the rule files in DIR (repeatable).")
+
+
 @main.command("rules")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True)
-def rules_command(lang) -> None:
-    """List every rule: ID, name, severity and what it checks."""
-    from rich.console import Console
-    from rich.table import Table
+@_LANG
+@_CONFIG
+@_RULES
+def rules_command(lang, config_file, rule_dirs) -> None:
+    """List every rule: ID, name, severity, whether it runs, and what it checks.
 
-    from auditor.check import default_rules
+    Built-in rules and the rules of --rules folders and audit.toml, with the
+    severities and selection the configuration sets.
+    """
+    from auditor import config
+    from auditor.report.catalogue import rules_listing
 
-    table = Table(show_lines=False, box=None, pad_edge=False)
-    for col in ("ID", "name", "severity", "checks"):
-        table.add_column(col, no_wrap=col != "checks")
-    for rule in default_rules():
-        table.add_row(rule.id, rule.name, rule.severity, rule.summary if lang == "zh" else (rule.summary_en or rule.summary))
-    Console(soft_wrap=False).print(table)
+    settings, rules = _inspection_settings(lang, config_file, rule_dirs)
+    enabled = {r.id for r in rules if config.is_enabled(settings, r)}
+    overridden = {r.id for r in rules if config.severity_overridden(settings, r)}
+    rules_listing(rules, enabled, overridden, settings.lang, sys.stdout, sys.stdout.isatty(),
+                  origin=config.describe(settings))
 
 
 @main.command("explain")
 @click.argument("rule_id")
-def explain_command(rule_id) -> None:
-    """Show a rule's description, the relation it checks, and its examples."""
-    from rich.console import Console
-    from rich.text import Text
+@_LANG
+@_CONFIG
+@_RULES
+def explain_command(rule_id, lang, config_file, rule_dirs) -> None:
+    """Show a rule's relation, rationale, source and examples, with what the checker finds on them.
 
-    from auditor.check import default_rules
+    Exit status 1 when one of the rule's examples does not behave as documented
+    (useful when writing a rule file).
+    """
+    from auditor import config
+    from auditor.report.catalogue import explain
 
-    rules = {r.id: r for r in default_rules()}
-    rule = rules.get(rule_id.upper())
+    settings, rules = _inspection_settings(lang, config_file, rule_dirs)
+    by_key = {r.id: r for r in rules} | {r.name: r for r in rules}
+    rule = by_key.get(rule_id.upper()) or by_key.get(rule_id)
     if rule is None:
         _fail(f"no rule {rule_id!r}; `audit rules` lists them")
-    c = Console(highlight=False)
-    c.print(Text.assemble((f"{rule.id} ", "bold"), (rule.name, "bold cyan"), f"  [{rule.severity}]"))
-    c.print(rule.summary)
-    if rule.summary_en:
-        c.print(Text(rule.summary_en, style="dim"))
-    c.print(Text.assemble(("\nRelation: ", "bold"), rule.relation))
-    if rule.description.strip():
-        c.print(Text(rule.description.strip()))
-    if rule.source:
-        c.print(Text.assemble(("Source: ", "bold"), rule.source))
-    for title, examples in (("Passes", rule.examples.passing), ("Fails", rule.examples.failing)):
-        for ex in examples:
-            c.print(Text(f"\n{title}:" + (f"  ({ex.note})" if ex.note else ""), style="bold green" if title == "Passes" else "bold red"))
-            c.print(Text("  " + ex.text.strip().replace("\n", "\n  ")))
-            if ex.stated:
-                c.print(Text(f"  → reported at {ex.stated}", style="red"))
+    ok = explain(rule, settings.lang, sys.stdout, sys.stdout.isatty(), all_rules=rules,
+                 vocab=config.vocabulary_for(settings))
+    sys.exit(EXIT_OK if ok else EXIT_FINDINGS)
 
 
 @main.command("facts")
 @click.argument("file")
-def facts_command(file) -> None:
-    """Print the figures the auditor read from FILE: concept, value, unit, period, place."""
-    from rich.console import Console
-    from rich.table import Table
-
+@click.option("--format", "fmt", type=click.Choice(["rich", "text", "json"]), default=None,
+              help="Output format [default: rich on a terminal, tab-separated text otherwise].")
+@_LANG
+@_CONFIG
+def facts_command(file, fmt, lang, config_file) -> None:
+    """Print the figures the auditor read from FILE: place, text, concept, value, unit, period, scenario."""
+    from auditor import config
     from auditor.load import LoadError
     from auditor.pipeline import audit_path
+    from auditor.report.catalogue import facts_listing
 
+    settings, _ = _inspection_settings(lang, config_file, start=file)
     try:
-        result = audit_path(file)
+        result = audit_path(file, rules=[], vocab=config.vocabulary_for(settings))
     except LoadError as exc:
         _fail(str(exc))
-    table = Table(box=None, pad_edge=False)
-    for col in ("line:col", "text", "concept", "value", "unit", "period", "scenario", "label"):
-        table.add_column(col)
-    for f in result.extraction.facts:
-        table.add_row(f"{f.span.line}:{f.span.column}", f.text.replace("\n", " "), f.concept or "",
-                      f"{f.value.normalize():f}", f.unit, f.period or "", f.scenario or "", f.label[-20:])
-    Console(soft_wrap=False).print(table)
+    if fmt is None:
+        fmt = "rich" if sys.stdout.isatty() else "text"
+    facts_listing(result, settings.lang, fmt, sys.stdout)
 
 
 if __name__ == "__main__":

@@ -381,6 +381,10 @@ def all_rules(settings: Settings) -> list[Rule]:
     return out
 
 
+def severity_overridden(settings: Settings, rule: Rule) -> bool:
+    return any(rule.id.startswith(p.upper()) for p in settings.severity)
+
+
 def is_enabled(settings: Settings, rule: Rule) -> bool:
     return _enabled(rule, settings.select, settings.ignore)
 

@@ -265,6 +265,9 @@ class Binder:
             if self._is_part_slot(slots[k]) and slots[k].depth == opener.depth
             and slots[k].fact.kind == first_total.kind and slots[k].fact.unit == first_total.unit
         ]
+        if not parts and (end >= len(slots) or slots[end].window != opener.window):
+            # "基本支出911000.39元,其中:" ending its line; each next paragraph opens with a part
+            parts = self._paragraph_list(opener.window, first_total, slots)
         # a figure of the total's own concept starts the next statement, not a part
         for n, (_, f) in enumerate(parts):
             if f.concept and f.concept == first_total.concept and n > 0:
@@ -304,7 +307,8 @@ class Binder:
         if opener.piece.kind == "qizhong" and parts:
             part_facts = self._continue_list(parts[-1][0], part_facts, slots)
         if end >= len(slots) or slots[end].window != opener.window:
-            part_facts += self._line_list(opener.window, first_total, slots)
+            known = {f.id for f in part_facts}
+            part_facts += [f for f in self._line_list(opener.window, first_total, slots) if f.id not in known]
         total = self._choose_total(candidates, part_facts)
         if total is None:
             return
@@ -370,6 +374,24 @@ class Binder:
         if len(facts) == 1 and facts[0].piece.kind in {"labelled", "total"} and facts[0].fact.label:
             return facts[0].fact
         return None
+
+    def _paragraph_list(self, window: int, like: Fact, slots: list[Slot]) -> list[tuple[int, Fact]]:
+        """Parts that each open a paragraph of their own, right after the opener's line."""
+        out: list[tuple[int, Fact]] = []
+        last_line = self._window_lines.get(window, (0, 0))[1]
+        w = window + 1
+        while w in self._window_lines and self._window_lines[w][0] == last_line + 1:
+            first = next(((k, s) for k, s in enumerate(slots) if s.window == w and s.fact is not None), None)
+            if first is None or first[1].piece.kind != "labelled":
+                break
+            fact = first[1].fact
+            if fact.kind != like.kind or fact.unit != like.unit or not fact.label \
+                    or re.search(r"总额|合计|总计|小计", fact.label):
+                break
+            out.append((first[0], fact))
+            last_line = self._window_lines[w][1]
+            w += 1
+        return out
 
     def _line_list(self, window: int, like: Fact, slots: list[Slot]) -> list[Fact]:
         """"其中:中央补助 668.00 / 市级资金 343.00 / 本级资金 73.25": a list that goes on

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import IO, Sequence
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -62,10 +63,13 @@ def rules_listing(rules: Sequence[Rule], enabled: set[str], overridden: set[str]
     if not tty:
         width_id = max((len(r.id) for r in rules), default=2)
         width_name = max((len(r.name) for r in rules), default=4)
+        states = {True: w["yes"], False: w["no"]}
+        width_state = max(cell_len(v) for v in states.values())
         for r in rules:
             severity = r.severity + ("*" if r.id in overridden else "")
-            state = w["yes"] if r.id in enabled else w["no"]
-            stream.write(f"{r.id:<{width_id}}  {r.name:<{width_name}}  {severity:<8}  {state:<3}  {summary_of(r, lang)}\n")
+            state = states[r.id in enabled]
+            state += " " * (width_state - cell_len(state))
+            stream.write(f"{r.id:<{width_id}}  {r.name:<{width_name}}  {severity:<8}  {state}  {summary_of(r, lang)}\n")
         return
     table = Table(box=None, pad_edge=False, show_edge=False)
     for col in ("id", "name", "severity", "on", "checks"):

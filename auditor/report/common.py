@@ -53,3 +53,12 @@ class Lines:
         start = self.starts[line - 1]
         end = self.starts[line] - 1 if line < len(self.starts) else len(self.text)
         return self.text[start:end]
+
+
+def place_note(result, offset: int) -> str:
+    """' (p.3 table 2 row 4)' for formats whose loader records places; '' for plain text."""
+    document = getattr(result, "document", None)
+    if document is None or getattr(document, "format", "txt") == "txt" or not hasattr(document, "describe"):
+        return ""
+    where = document.describe(offset)
+    return f" ({where})" if where else ""

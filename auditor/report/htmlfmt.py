@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from auditor import __version__
 from auditor.report import Reporter
-from auditor.report.common import Lines, header, role_word, severity_word
+from auditor.report.common import header, place_note, role_word, severity_word
 from auditor.report.summary import count_line
 
 WORDS = {
@@ -193,6 +193,8 @@ def render_text(text: str, marks: list[Mark], prefix: str) -> str:
         pos = m.end
     segments.append((pos, len(text), None))
     rows: list[list[str]] = [[]]
+    body = text[:-1] if text.endswith("\n") else text  # no empty numbered line after the last newline
+    segments = [(s, min(e, len(body)), m) for s, e, m in segments if s < len(body)]
     for start, end, mark in segments:
         with_id = True
         for k, piece in enumerate(text[start:end].split("\n")):
@@ -227,7 +229,7 @@ class HtmlReporter(Reporter):
     def w(self, key: str, **values) -> str:
         return WORDS.get(self.lang, WORDS["en"])[key].format(**values)
 
-    def _card(self, f, fid: str, mark_ids: dict[tuple[int, int], str]) -> str:
+    def _card(self, f, fid: str, mark_ids: dict[tuple[int, int], str], note: str = "") -> str:
         rule = self.rule_info.get(f.rule)
         summary = ""
         if rule is not None:
@@ -240,7 +242,7 @@ class HtmlReporter(Reporter):
             f'<span class="badge {f.severity}">{esc(severity_word(self.lang, f.severity))}</span>',
             f'<span class="rule" title="{esc(summary)}">{esc(f.rule)}</span>',
             f'<span class="rname">{esc(rule.name) if rule else ""}</span>',
-            f'<a class="loc" href="#{primary}">{esc(self.w("at", line=f.line, column=f.column))}</a>',
+            f'<a class="loc" href="#{primary}">{esc(self.w("at", line=f.line, column=f.column) + note)}</a>',
             "</div>",
             f'<p class="msg">{esc(f.message(self.lang))}</p>',
         ]
@@ -269,7 +271,8 @@ class HtmlReporter(Reporter):
         self.files += 1
         findings = result.findings
         marks, mark_ids = marks_of(findings, prefix)
-        cards = [self._card(f, f"{prefix}f{n}", mark_ids) for n, f in enumerate(findings, 1)]
+        cards = [self._card(f, f"{prefix}f{n}", mark_ids, place_note(result, f.start))
+                 for n, f in enumerate(findings, 1)]
         for f in findings:
             self.severities[f.severity] += 1
             self.rule_counts[f.rule] += 1
