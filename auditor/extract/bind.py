@@ -869,7 +869,7 @@ class Binder:
                     if t.fact.kind == "amount":
                         part = t.fact
                     break
-            whole_label = re.sub(r"的$", "", s.piece.label)
+            whole_label = re.sub(r"的$", "", re.sub(r"\s+", "", s.piece.label))
             self.out.shares.append(Share(percent=s.fact, part=part, whole_label=whole_label))
 
     def _span(self, start: int, end: int) -> Span:
@@ -1011,8 +1011,14 @@ def _numbered_runs(indices: list[int], slots: list[Slot]) -> list[list[int]]:
     return runs
 
 
+_ABBREVIATED = {"收": "收入", "支": "支出"}
+
+
 def _pair_respectively(slots: list[Slot]) -> dict[int, str]:
-    """"基本支出、项目支出分别为180.5万元、667.9万元": names before 分别为, figures after."""
+    """"基本支出、项目支出分别为180.5万元、667.9万元": names before 分别为, figures after.
+
+    "收、支总计各是4125.49,4143.91万元": a shared ending is written once, on the last name.
+    """
     overrides: dict[int, str] = {}
     for i, s in enumerate(slots):
         if s.piece.kind != "fenbie":
@@ -1022,13 +1028,21 @@ def _pair_respectively(slots: list[Slot]) -> dict[int, str]:
         while j >= 0 and slots[j].clause == s.clause:
             p = slots[j].piece
             if p.kind == "words":
-                names.append(p.label)
+                names.append(re.sub(r"\d{4}年度?", "", p.label))
+            elif p.kind == "period":
+                pass
             elif not (p.kind == "sep" and p.keyword == "、"):
                 break
             j -= 1
         if len(names) < 2:
             continue
         names.reverse()
+        last = names[-1]
+        for n, name in enumerate(names[:-1]):
+            if name in _ABBREVIATED and last[:1] in _ABBREVIATED:
+                names[n] = _ABBREVIATED[name] + last[1:]
+        if last[:1] in _ABBREVIATED and names[0].startswith(_ABBREVIATED.get(names[0][:1], "#")):
+            names[-1] = _ABBREVIATED[last[:1]] + last[1:]
         values = []
         k = i + 1
         while k < len(slots) and slots[k].sentence == s.sentence and len(values) < len(names):
@@ -1063,9 +1077,14 @@ def _distribute_units(slots: list[Slot]) -> dict[int, tuple]:
                 for k in run:
                     units[k] = (fig.kind, fig.unit, fig.written_unit, fig.scale)
             run = []
-        elif p.kind == "sep" and p.keyword == "、" and run:
+        elif p.kind == "sep" and run and (p.keyword == "、" or (p.keyword == "," and _after_fenbie(slots, run[0]))):
             after_pause = True
         else:
             run = []
             after_pause = False
     return units
+
+
+def _after_fenbie(slots: list[Slot], i: int) -> bool:
+    """The figure at slots[i] comes right after 分别为/各是 ("各是4125.49,4143.91万元")."""
+    return i > 0 and slots[i - 1].piece.kind == "fenbie"

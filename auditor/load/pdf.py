@@ -16,6 +16,8 @@ A PDF has no paragraphs, only positioned lines, so the loader rebuilds them:
   to the next one (across a page break too), without a space between Chinese
   characters, so "403.18" at the end of one line and "万元" at the start of
   the next stay one figure;
+* a full line that ends a sentence, followed by a numbered item ("2.", "（三）"),
+  ends its paragraph;
 * spaces a justified line puts between Chinese characters are dropped;
 * a page number alone on the first or last line of a page ("- 3 -", "第3页",
   "3/12") is dropped.
@@ -36,6 +38,8 @@ from auditor.load.base import Document, LoadError, Place, TextBuilder, cell_text
 _PAGE_NUMBER = re.compile(
     r"^[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|of|共)\s*\d{1,4}\s*页?)?[-—–_\s]*$", re.IGNORECASE)
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
+_ITEM = re.compile(r"^(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])")
+_SENTENCE_END = "。；;：:！？!?"
 
 
 @dataclass
@@ -129,6 +133,8 @@ def _wraps(line: _Line, following: _Line) -> bool:
     if line.right - line.x1 > 2.0 * em:  # ends short of the margin: the paragraph ended
         return False
     if following.x0 - following.left > 0.9 * em:  # indented: a new paragraph starts
+        return False
+    if line.text[-1] in _SENTENCE_END and _ITEM.match(following.text):  # "…增加。" then "2.商品…"
         return False
     if following.page == line.page:
         gap = following.top - line.bottom

@@ -167,15 +167,40 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Finding]:
         )
 
 
-def check_shares_total(rule: Rule, ctx: Context) -> Iterator[Finding]:
-    """RAT003: the shares of all parts of a complete breakdown add to 100 %."""
+def _share_groups(ctx: Context):
+    """(label, shares) of parts that together make up one whole.
+
+    Either the parts of a complete breakdown, each with its share, or shares of
+    one named whole whose parts are all the members of a vocabulary family
+    ("基本支出…占一般公共预算支出的84.06%" and "项目支出…占一般公共预算支出的19.62%").
+    """
     share_of = {s.part.id: s.percent for s in ctx.doc.shares if s.part is not None}
+    seen: set[int] = set()
     for b in ctx.doc.breakdowns:
         if not b.complete or b.subtracted or len(b.parts) < 2:
             continue
         shares = [share_of.get(p.id) for p in b.parts]
         if any(x is None for x in shares):
             continue
+        seen.update(x.id for x in shares)
+        yield b.total.concept or "", shares
+    by_whole: dict[str, list] = {}
+    for s in ctx.doc.shares:
+        if s.part is not None and s.whole_label and s.percent.id not in seen:
+            by_whole.setdefault(s.whole_label, []).append(s)
+    for whole, shares in by_whole.items():
+        concepts = [s.part.concept for s in shares]
+        if None in concepts or len(set(concepts)) != len(concepts) or len(shares) < 2:
+            continue
+        family = ctx.vocab.family_of(concepts)
+        if family is None or family.open:
+            continue
+        yield whole, [s.percent for s in shares]
+
+
+def check_shares_total(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """RAT003: the shares of all parts of a whole add to 100 %."""
+    for label, shares in _share_groups(ctx):
         summed = Value(sum((x.value for x in shares), Decimal(0)), sum((x.tolerance for x in shares), Decimal(0)))
         hundred = shares[-1].model_copy(update={"value": Decimal(100), "decimals": shares[-1].decimals})
         cmp = compare(hundred, summed)
@@ -187,7 +212,7 @@ def check_shares_total(rule: Rule, ctx: Context) -> Iterator[Finding]:
         yield finding(
             rule, ctx, primary=shares[-1], stated=shares[-1].text, expected="100%", arithmetic=arithmetic,
             evidence=[Evidence.of(x, "share") for x in shares], comparison=cmp,
-            fields={"label": b.total.concept or ""},
+            fields={"label": label},
         )
 
 
