@@ -871,6 +871,29 @@ class Binder:
                     break
             whole_label = re.sub(r"的$", "", re.sub(r"\s+", "", s.piece.label))
             self.out.shares.append(Share(percent=s.fact, part=part, whole_label=whole_label))
+        self._percent_of_total(slots)
+
+    def _percent_of_total(self, slots: list[Slot]) -> None:
+        """"总保费1293.45万元,中央财政补贴47.5%为614.39万元": p% of the sentence's total is a."""
+        for i, s in enumerate(slots[:-1]):
+            nxt = slots[i + 1]
+            if s.fact is None or s.fact.kind != "percent" or s.piece.kind != "labelled":
+                continue
+            if not (nxt.piece.kind == "labelled" and nxt.fact is not None and nxt.fact.kind == "amount"
+                    and not nxt.piece.label and nxt.piece.copula == "为"):
+                continue
+            whole = None
+            for j in range(i - 1, -1, -1):
+                t = slots[j]
+                if t.sentence != s.sentence:
+                    break
+                if t.fact is not None and t.piece.kind == "labelled" and t.fact.kind == "amount" \
+                        and not (j > 0 and slots[j - 1].fact is not None and slots[j - 1].fact.kind == "percent"):
+                    whole = t.fact
+                    break
+            if whole is not None and whole.unit == nxt.fact.unit:
+                self.out.shares.append(Share(percent=s.fact, part=nxt.fact, whole=whole,
+                                             whole_label=whole.label))
 
     def _span(self, start: int, end: int) -> Span:
         line, column = self.norm.line_col(start)

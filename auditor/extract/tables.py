@@ -33,7 +33,7 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 _TEXT_COLUMN = re.compile(r"原因|备注|说明|措施|情况|分析|依据")
 TOTAL_ROW = re.compile(r"^(?:合计|总计|总分|小计|总分值|得分合计|合\s*计)[::]?$")
-_CELL_VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*%?$")
+_CELL_VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元)?$")
 _EMPTY = {"", "/", "-", "—", "--", "——", "\\", "无"}
 _MAX_CELL = 60
 
@@ -162,7 +162,7 @@ def _header_at(cells: list[Cell], i: int) -> tuple[int, list[str], int] | None:
         return None
     raw: list[Cell] = []
     j = i + 1
-    while j < len(cells) and not cells[j].is_value and cells[j].text and len(cells[j].text) <= 14:
+    while j < len(cells) and not cells[j].is_value and cells[j].text and len(cells[j].text) <= 20:
         raw.append(cells[j])
         j += 1
     columns: list[str] = []
@@ -251,7 +251,7 @@ def _make_table(cells, first, after, columns, rows, norm: Normalised, result: Ta
     for _, values in rows:
         for n, cell in enumerate(values):
             if cell.is_value and "." in cell.text:
-                precision[n] = max(precision[n], len(cell.text.rstrip("%").split(".")[1]))
+                precision[n] = max(precision[n], len(re.sub(r"[^\d.]", "", cell.text).split(".")[1]))
     table_rows = []
     for labels, values in rows:
         label = "".join(c.text for c in labels)
@@ -284,6 +284,8 @@ def _cell_fact(cell: Cell, role: str, header: str, row_label: str, money_unit: s
         token_type, text = "PERCENT", cell.text
     elif role in {"weight", "score"}:
         token_type, text = "SCORE", cell.text + "分"
+    elif re.search(r"[万元亿]$", cell.text):  # "150万": the cell carries its own unit
+        token_type, text = "AMOUNT", cell.text
     else:
         token_type, text = "AMOUNT", cell.text + money_unit
     fig = read_figure(token_type, text)

@@ -151,20 +151,34 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Finding]:
     for s in ctx.doc.shares:
         if s.part is None or s.percent.approximate:
             continue
-        wholes = _whole_for(ctx, s, s.part)
+        wholes = [s.whole] if s.whole is not None else _whole_for(ctx, s, s.part)
         if not wholes:
             continue
         results = _best([(s.part, w) for w in wholes], s.percent)
         if not results or results[0][0].verdict == "ok":
             continue
         cmp, num, den, computed = results[0]
+        slip = _unit_slip(num, den, s.percent)
+        if slip is not None:
+            cmp = Comparison("minor", cmp.difference, cmp.slack)  # "420.37元" meant 万元: a slip
         yield finding(
             rule, ctx, primary=s.percent, stated=s.percent.text,
             expected=f"{computed.value.quantize(Decimal('0.01'))}%",
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
             evidence=[Evidence.of(s.percent, "share"), Evidence.of(num, "part"), Evidence.of(den, "whole")],
-            comparison=cmp, fields={"whole": s.whole_label or (den.concept or "")},
+            comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
         )
+
+
+def _unit_slip(num: Fact, den: Fact, stated: Fact) -> str | None:
+    """The ratio holds if the part were written in the whole's unit (元 for 万元 …)."""
+    if num.scale == den.scale or num.kind != "amount" or den.kind != "amount":
+        return None
+    rescaled = num.model_copy(update={"value": num.value / num.scale * den.scale, "scale": den.scale})
+    computed = ratio_percent(Value.of(rescaled), Value.of(den))
+    if computed is not None and compare(stated, computed).verdict == "ok":
+        return f"（{num.text}的单位应为{den.written_unit}）"
+    return None
 
 
 def _share_groups(ctx: Context):
