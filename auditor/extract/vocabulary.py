@@ -225,14 +225,21 @@ def _strip_fillers(core: str, vocab: Vocabulary) -> str:
     return core if len(core) >= 2 else ""
 
 
-_GENERIC_TAIL = re.compile(r"(?:费用|经费|资金|金额|总额|数)$")
+_GENERIC_TAIL = re.compile(r"(?:费用|经费|资金|金额|总额|总计|合计|数)$")
 
 
 def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     if not core:
         return None, False
-    for candidate in (core, _GENERIC_TAIL.sub("", core)):
+    # the reading that explains most of the label wins: "政府采购支出总额" is 政府采购
+    # (+ a generic 总额), not 支出总额
+    best = None
+    for candidate in (core, core.replace("费用", "费"), _GENERIC_TAIL.sub("", core)):
         for syn in vocab._synonyms_longest_first:
             if candidate.endswith(syn):
-                return vocab.concepts[syn], True
+                if best is None or len(syn) > len(best):
+                    best = syn
+                break
+    if best is not None:
+        return vocab.concepts[best], True
     return core[-12:], False
