@@ -620,8 +620,9 @@ class Binder:
             return
         # a list that runs to the end of the text may be cut off (an excerpt, a lost page)
         last_window = max(s.window for s in slots)
-        truncated = slots[run[-1]].window >= last_window - 1
-        self._add_breakdown(total, parts, "items", strict=missing == 0 and not truncated)
+        truncated = slots[run[-1]].window >= last_window
+        strict = (missing == 0 and not truncated) or self._family_complete(total, parts)
+        self._add_breakdown(total, parts, "items", strict=strict)
 
     def _run_end(self, run: list[int], slots: list[Slot]) -> int:
         """The last item of a list ends with its window."""
