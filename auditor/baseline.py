@@ -5,10 +5,11 @@
 
 A finding is recognised by its *fingerprint*, not by its line: the rule, the
 figures it cites (stated, expected and every figure of its arithmetic, with
-full-width characters folded and spaces removed) and a little of the text
-right before the figure it points at.  Inserting or deleting paragraphs above a
-finding, re-wrapping lines or renaming the file keeps its fingerprint; changing
-one of its figures, or the words that introduce it, makes it a new finding.
+full-width characters folded and spaces removed) and the few characters of its
+paragraph right before the figure it points at.  Inserting or deleting
+paragraphs above a finding, re-wrapping lines or renaming the file keeps its
+fingerprint; changing one of its figures, or the words that introduce it, makes
+it a new finding.
 
 A baseline is a multiset: a fingerprint accepted once hides one finding with
 that fingerprint per file.  Matching ignores the file name, so a baseline
@@ -50,10 +51,20 @@ def normalise(text: str | None) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
+_PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
+
+
 def context_before(text: str, start: int, width: int = CONTEXT) -> str:
-    """Up to `width` non-space characters before offset `start`, on the same line."""
-    line_start = text.rfind("\n", 0, start) + 1
-    return normalise(text[line_start:start])[-width:]
+    """Up to `width` non-space characters before offset `start`, within its paragraph.
+
+    A single line break is layout (hard-wrapped text), so the context runs across
+    it; a blank line ends a paragraph, so text inserted above one never counts.
+    """
+    window = text[max(0, start - 40 * width):start]
+    breaks = list(_PARAGRAPH.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end():]
+    return normalise(window)[-width:]
 
 
 def fingerprint(finding: Finding, text: str) -> str:

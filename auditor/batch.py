@@ -1,27 +1,57 @@
-"""Inputs and running: which files to check, and checking them.
+"""Inputs and running: which files to check, and checking them — many at once.
 
-`collect` turns the command line's files and folders into a list of reports;
-`run` audits them and yields one `Outcome` per input, in input order.  A file
-that cannot be read yields an Outcome with an error instead of stopping the
-batch.
+`collect` turns the command line's files and folders into a list of inputs: a
+`Path` per report, or a `Together` group (a report and its attachments,
+checked as one document).  Folders are walked for the extensions the loaders
+read (`auditor.load.REPORT_SUFFIXES`), narrowed by `--glob` patterns.
+
+`run` audits the inputs and yields one `Outcome` per input, *in input order*,
+each as soon as it and every input before it are done, so a reporter can
+stream them.  With several inputs it runs them in a process pool (`jobs`
+workers, default: every core the process may use) and shows a Rich progress
+bar on stderr when stderr is a terminal.  A file that cannot be read — or that
+trips an internal error — yields an Outcome with a one-line error instead of
+stopping the batch.
+
+`summarising` wraps a reporter so that, when more than one input was checked,
+it receives a summary (file, errors, warnings, worst rule; worst first) just
+before `finish`, if it has a `summary` method.
 """
 
 from __future__ import annotations
 
+import fnmatch
+import multiprocessing
+import os
+import sys
+from collections import Counter, deque
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator, Sequence, Union
 
 from auditor.check.rulebook import Rule
 from auditor.extract.vocabulary import Vocabulary
-from auditor.load import LoadError, load_document
+from auditor.load import REPORT_SUFFIXES, LoadError, load_together
 from auditor.pipeline import AuditResult, audit_document
-
-REPORT_SUFFIXES = {".txt", ".text"}
 
 
 class InputError(Exception):
     """A command-line input that is not usable (missing, empty folder …)."""
+
+
+class Together(tuple):
+    """Several files checked as ONE document: a report and its attachments."""
+
+    def __new__(cls, paths):
+        return super().__new__(cls, tuple(Path(p) for p in paths))
+
+    def __str__(self) -> str:
+        return str(self[0])
+
+
+Input = Union[Path, Together]
 
 
 @dataclass(frozen=True)
@@ -31,30 +61,295 @@ class Outcome:
     error: str | None = None
 
 
-def collect(paths: tuple[str, ...] | list[str]) -> list[Path]:
+# -- which files --------------------------------------------------------------------
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name.startswith("~$")  # dot files, Office lock files
+
+
+def walk(folder: Path, globs: Sequence[str] = ()) -> list[Path]:
+    """The reports in a folder and its subfolders, sorted by path."""
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        for name in sorted(files):
+            if _hidden(name) or Path(name).suffix.lower() not in REPORT_SUFFIXES:
+                continue
+            path = Path(root) / name
+            if globs:
+                relative = path.relative_to(folder).as_posix()
+                if not any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(name, g) for g in globs):
+                    continue
+            found.append(path)
+    return found
+
+
+def collect(paths: Sequence[str], globs: Sequence[str] = (), attachments: Sequence[str] = (),
+            together: bool = False) -> list[Input]:
+    """The inputs the command line names, in order, each once.
+
+    globs narrow what folders contribute (fnmatch patterns on the file name or
+    the path below the folder: "*.pdf", "2023/*"); attachments (--with) join
+    the single report they are given with; together checks every file as one.
+    """
     out: list[Path] = []
     for raw in paths:
         p = Path(raw)
         if not p.exists():
             raise InputError(f"{raw}: no such file or folder")
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in REPORT_SUFFIXES)
+            found = walk(p, globs)
             if not found:
-                raise InputError(f"{raw}: no reports in this folder (looked for {', '.join(sorted(REPORT_SUFFIXES))})")
+                looked = ", ".join(sorted(REPORT_SUFFIXES))
+                narrowed = f" matching {' or '.join(globs)}" if globs else ""
+                raise InputError(f"{raw}: no reports in this folder{narrowed} (looked for {looked})")
             out.extend(found)
         else:
             out.append(p)
-    return out
+    seen: set[Path] = set()
+    unique = []
+    for p in out:
+        key = p.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    if attachments:
+        if len(unique) != 1:
+            raise InputError(f"--with attaches files to one report; {len(unique)} reports were given "
+                             "(use --together to check several files as one document)")
+        for raw in attachments:
+            if not Path(raw).is_file():
+                raise InputError(f"{raw}: no such file (given with --with)")
+        return [Together([unique[0], *attachments])]
+    if together and len(unique) > 1:
+        return [Together(unique)]
+    return list(unique)
 
 
-def audit_one(path: Path, rules: list[Rule], vocab: Vocabulary | None) -> Outcome:
+# -- checking one input ------------------------------------------------------------------
+
+def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None) -> Outcome:
+    """Load and audit one input; every failure becomes a one-line error, never an exception."""
+    name = str(item)
     try:
-        document = load_document(path)
+        document = load_together(list(item)) if isinstance(item, Together) else load_together([item])
     except LoadError as exc:
-        return Outcome(str(path), error=str(exc))
-    return Outcome(str(path), result=audit_document(document, rules, vocab))
+        return Outcome(name, error=str(exc))
+    except Exception as exc:  # a loader bug must not end a batch of a thousand files
+        return Outcome(name, error=f"{name}: internal error while reading ({type(exc).__name__}: {exc})")
+    try:
+        return Outcome(name, result=audit_document(document, rules, vocab))
+    except Exception as exc:
+        return Outcome(name, error=f"{name}: internal error while checking ({type(exc).__name__}: {exc}); "
+                                   "please report it with this file")
 
 
-def run(paths: list[Path], rules: list[Rule], vocab: Vocabulary | None = None) -> Iterator[Outcome]:
-    for path in paths:
-        yield audit_one(path, rules, vocab)
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(rules: list[Rule], vocab: Vocabulary | None) -> None:
+    _WORKER["rules"], _WORKER["vocab"] = rules, vocab
+
+
+def _work(item: Input) -> Outcome:
+    return audit_one(item, _WORKER["rules"], _WORKER["vocab"])
+
+
+# -- checking many ---------------------------------------------------------------------------
+
+def default_jobs() -> int:
+    """Every core this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        try:
+            return max(1, len(os.sched_getaffinity(0)))
+        except OSError:
+            pass
+    return max(1, os.cpu_count() or 1)
+
+
+def _context():
+    # fork starts workers in milliseconds with the grammar already built; it is
+    # safe here because the pool's processes start before any thread (the
+    # progress bar's) does.  Elsewhere (macOS, Windows) the platform default.
+    if sys.platform.startswith("linux") and "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+class _Bar:
+    """A Rich progress bar on stderr, paused while the caller prints a result."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.progress = None
+        if not enabled:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
+            TimeRemainingColumn
+
+        self.progress = Progress(TextColumn("[bold]checking"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[name]}"),
+                                 console=Console(stderr=True), transient=True, redirect_stdout=False,
+                                 redirect_stderr=False)
+        self.task = self.progress.add_task("checking", total=total, name="")
+
+    def start(self) -> None:
+        if self.progress is not None:
+            self.progress.start()
+
+    def stop(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+    def advance(self, name: str = "") -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, advance=1, name=Path(name).name[-40:])
+
+
+def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = None, jobs: int | None = None,
+        progress: bool | None = None) -> Iterator[Outcome]:
+    """Audit every input; yield their Outcomes in input order, as they become ready.
+
+    jobs: worker processes (None: every core; 1: in this process).  progress:
+    show a progress bar (None: when there are several inputs and stderr is a terminal).
+    """
+    inputs = list(inputs)
+    if not inputs:
+        return
+    jobs = max(1, min(jobs or default_jobs(), len(inputs)))
+    if progress is None:
+        progress = len(inputs) > 1 and sys.stderr.isatty()
+    bar = _Bar(len(inputs), progress)
+    if jobs == 1:
+        yield from _run_here(inputs, rules, vocab, bar)
+    else:
+        yield from _run_pool(inputs, rules, vocab, jobs, bar)
+
+
+def _run_here(inputs, rules, vocab, bar: _Bar) -> Iterator[Outcome]:
+    bar.start()
+    try:
+        for item in inputs:
+            outcome = audit_one(item, rules, vocab)
+            bar.advance(outcome.path)
+            bar.stop()
+            yield outcome
+            bar.start()
+    finally:
+        bar.stop()
+
+
+def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar) -> Iterator[Outcome]:
+    from auditor.pipeline import audit_text
+
+    audit_text("预算100万元。", rules=rules, vocab=vocab)  # build the grammar once, before the fork
+    window = jobs * 4  # inputs in flight: bounds the finished results held back for order
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(rules, vocab))
+    pending: deque[tuple[Input, Future]] = deque()
+    queue = iter(inputs)
+    retried: set[int] = set()
+
+    def fill() -> None:
+        while len(pending) < window:
+            item = next(queue, None)
+            if item is None:
+                return
+            pending.append((item, pool.submit(_work, item)))
+
+    try:
+        fill()  # the workers start here, before the progress bar's thread
+        bar.start()
+        while pending:
+            wait([f for _, f in pending], return_when=FIRST_COMPLETED)
+            while pending and pending[0][1].done():
+                item, future = pending.popleft()
+                try:
+                    outcome = future.result()
+                except BrokenProcessPool:
+                    # a worker died (a library crashed on some file): start a new pool and
+                    # give every unfinished input one more chance there
+                    outcome = None
+                    if id(item) not in retried:
+                        retried.add(id(item))
+                        unfinished = [item] + [i for i, f in pending]
+                        pending.clear()
+                        pool.shutdown(wait=False, cancel_futures=True)
+                        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
+                                                   initializer=_init_worker, initargs=(rules, vocab))
+                        for again in unfinished:
+                            retried.add(id(again))
+                            pending.append((again, pool.submit(_work, again)))
+                        break
+                    outcome = Outcome(str(item), error=f"{item}: the checker crashed while reading this file")
+                except Exception as exc:  # pickling trouble and the like: report it, keep going
+                    outcome = Outcome(str(item), error=f"{item}: internal error ({type(exc).__name__}: {exc})")
+                bar.advance(outcome.path)
+                bar.stop()
+                yield outcome
+                bar.start()
+            fill()
+    finally:
+        bar.stop()
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+# -- the summary of a batch ------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SummaryRow:
+    path: str
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+    worst_rule: str = ""
+    worst_count: int = 0
+    failure: str | None = None  # the file could not be read
+
+    @property
+    def order(self) -> tuple:
+        """Worst first: unreadable files, then by errors, warnings, notes."""
+        return (self.failure is None, -self.errors, -self.warnings, -self.infos)
+
+
+def summary_row(result: AuditResult) -> SummaryRow:
+    counts = Counter(f.severity for f in result.findings)
+    worst_rule, worst_count = "", 0
+    if result.findings:
+        top = max(f.rank for f in result.findings)
+        by_rule = Counter(f.rule for f in result.findings if f.rank == top)
+        worst_rule, worst_count = min(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
+    return SummaryRow(result.path, counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0),
+                      worst_rule, worst_count)
+
+
+class _Summarising:
+    """A reporter that also tallies every file, and hands the summary over before finishing."""
+
+    def __init__(self, inner, expected: int) -> None:
+        self.inner = inner
+        self.expected = expected
+        self.rows: list[SummaryRow] = []
+
+    def start(self) -> None:
+        self.inner.start()
+
+    def file(self, result) -> None:
+        self.rows.append(summary_row(result))
+        self.inner.file(result)
+
+    def failed(self, path: str, message: str) -> None:
+        self.rows.append(SummaryRow(path, failure=message))
+        self.inner.failed(path, message)
+
+    def finish(self) -> None:
+        if len(self.rows) > 1 and hasattr(self.inner, "summary"):
+            self.inner.summary(sorted(self.rows, key=lambda r: r.order))
+        self.inner.finish()
+
+    def __getattr__(self, name: str):
+        return getattr(self.inner, name)
+
+
+def summarising(reporter, expected: int = 0):
+    """Wrap a reporter so that a batch of several files ends with a summary table."""
+    return _Summarising(reporter, expected)

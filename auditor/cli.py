@@ -121,12 +121,12 @@ def check_command(files, fmt, lang, fail_on, output, color, config_file, rule_di
             stream.close()
     if accepted is not None and accepted.hidden:
         click.echo(f"audit: {accepted.hidden} finding(s) accepted in {accepted.path} not shown", err=True)
-    if input_error:
-        sys.exit(EXIT_USAGE)
     if write_baseline:
         count = baseline.write(write_baseline, checked)
         click.echo(f"audit: wrote {count} finding(s) to the baseline {write_baseline}", err=True)
-        sys.exit(EXIT_OK)
+        sys.exit(EXIT_USAGE if input_error else EXIT_OK)
+    if input_error:
+        sys.exit(EXIT_USAGE)
     threshold = SEVERITY_RANK.get(settings.fail_on)
     sys.exit(EXIT_FINDINGS if threshold is not None and worst >= threshold else EXIT_OK)
 

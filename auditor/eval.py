@@ -62,6 +62,7 @@ class Tally:
     misses: list[str] = field(default_factory=list)
     false_errors: list[str] = field(default_factory=list)
     mutation_misses: list[str] = field(default_factory=list)
+    uncovered: list[str] = field(default_factory=list)
 
     def add(self, other: "Tally") -> None:
         for k, v in vars(other).items():
@@ -156,10 +157,13 @@ def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
     starts = {s for s, _ in covered_spans}
     body = item.text.split("\n", 1)[1] if item.text.startswith("http") else item.text
     offset = len(item.text) - len(body)
+    facts_at = {x.span.start: x for x in result.extraction.facts}
     for m in FIGURE.finditer(body):
         t.figures += 1
         if m.start() + offset in starts:
             t.covered += 1
+        else:
+            t.uncovered.append(_shape(body, m, facts_at.get(m.start() + offset)))
     if mutate:
         for rel in item.relations:
             if rel.get("kind") in MUTABLE_KINDS and rel.get("consistent", True) and _number(rel["stated"]):
@@ -175,6 +179,14 @@ def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
                     t.mutation_misses.append(f"{item.name}:{rel['line']} {rel['kind']} {rel['stated']} -> {line} "
                                              f"({rel.get('formula', '')[:60]})")
     return t
+
+
+def _shape(body: str, m: re.Match, fact) -> str:
+    """What stands before an unbound figure, with digits folded: the pattern to teach next."""
+    before = body[max(0, m.start() - 6):m.start()].replace("\n", "⏎")
+    unit = re.sub(r"[\d.,\s]", "", m.group())
+    why = "no fact" if fact is None else "no concept"
+    return f"{why}: …{re.sub(r'[0-9]', '#', before)}[#{unit}]"
 
 
 def mutate_relation(text: str, rel: dict, factor: Decimal = Decimal("1.03")) -> tuple[str, str] | None:
@@ -221,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", help="write the figures as JSON to this file")
     ap.add_argument("--check", help="fail (exit 1) if recall or false errors are worse than this baseline JSON")
     ap.add_argument("--misses", action="store_true", help="list missed contradictions and false errors")
+    ap.add_argument("--coverage", type=int, metavar="N", help="print the N most common shapes of unbound figures")
     args = ap.parse_args(argv)
     items, by_genre, overall = run([SEEDS, CORPUS], args.slice, not args.no_mutations)
     names = {"zt": "部门整体支出自评", "xm": "项目支出自评", "js": "决算说明", "ys": "预算说明"}
@@ -244,6 +257,12 @@ def main(argv: list[str] | None = None) -> int:
         print("\nmutations not detected:")
         for m in overall.mutation_misses:
             print("  " + m)
+    if args.coverage:
+        from collections import Counter
+
+        print(f"\nmost common unbound figure shapes ({len(overall.uncovered)} unbound):")
+        for shape, n in Counter(overall.uncovered).most_common(args.coverage):
+            print(f"  {n:4}  {shape}")
     report = {"overall": f, "by_genre": {g: t.figures_dict() for g, t in by_genre.items()}, "reports": len(items)}
     if args.json:
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -161,10 +161,23 @@ class Binder:
         slot = slots[i]
         p = slot.piece
         if p.kind not in {"labelled", "total"}:
-            # change deltas, growth rates and shares are read by their statement
+            # change deltas, growth rates and shares are read by their statement;
+            # the concept says which part of it they are
             label = p.keyword + p.label
-            return label, self._period_before(i, slots), None
+            kind = p.value.type if p.value is not None else ""
+            if p.kind == "share":
+                concept = "占比"
+            elif kind == "PERCENT":
+                concept = "增减率"
+            else:
+                concept = "预算差额" if re.search("预算|计划|年初", p.keyword) and not re.search(r"上一?年|去年|\d{4}", p.keyword) \
+                    else "增减额"
+            info = LabelInfo(label, concept, False, None, None, None)
+            return label, self._period_before(i, slots), info
         own = override if override is not None else p.label
+        if not own and p.copula == "为" and i > 0 and slots[i - 1].clause == slot.clause \
+                and slots[i - 1].fact is not None and slots[i - 1].fact.kind == "percent":
+            own = slots[i - 1].piece.label  # "中央财政补贴47.5%为614.39万元": the subsidy's amount
         context = []
         j = i - 1
         while j >= 0 and slots[j].clause == slot.clause:
@@ -190,6 +203,10 @@ class Binder:
             inherited = self._inherit_concept(i, slots)
             if inherited:
                 info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
+        if info.concept is None and info.text:
+            # "年初预算数为146万元" with nothing to inherit: the label itself names it
+            info = LabelInfo(info.text, re.sub(r"^\d{4}年度?", "", info.text) or None, False,
+                             info.scenario, info.period, info.rate)
         if info.scenario is None:
             listed = self._list_scenario(i, slots)
             if listed:

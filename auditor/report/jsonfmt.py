@@ -16,7 +16,18 @@ def number(value: Decimal) -> int | float:
     return float(value)
 
 
+def locator(result):
+    """offset → the place in the original file (page, paragraph, table cell, sheet cell, line)."""
+    document = getattr(result, "document", None)
+    if document is None or not hasattr(document, "location_at"):
+        return lambda offset: {}
+    return document.location_at
+
+
 def result_object(result, lang: str) -> dict[str, Any]:
+    # Beside the contract's keys, "location" says where a figure is in the original
+    # file: {"page": 3}, {"table": 1, "row": 2, "cell": 3}, {"sheet": …, "cell": "C5"}, …
+    where = locator(result)
     findings = [
         {
             "rule": f.rule,
@@ -28,8 +39,10 @@ def result_object(result, lang: str) -> dict[str, Any]:
             "end": f.end,
             "stated": f.stated,
             "expected": f.expected,
+            "location": where(f.start),
             "evidence": [
-                {"text": e.text, "line": e.line, "column": e.column, "start": e.start, "end": e.end, "role": e.role}
+                {"text": e.text, "line": e.line, "column": e.column, "start": e.start, "end": e.end, "role": e.role,
+                 "location": where(e.start)}
                 for e in f.evidence
             ],
         }
@@ -45,6 +58,7 @@ def result_object(result, lang: str) -> dict[str, Any]:
             "column": fact.span.column,
             "start": fact.span.start,
             "end": fact.span.end,
+            "location": where(fact.span.start),
         }
         for fact in result.extraction.facts
     ]
