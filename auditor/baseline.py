@@ -5,11 +5,13 @@
 
 A finding is recognised by its *fingerprint*, not by its line: the rule, the
 figures it cites (stated, expected and every figure of its arithmetic, with
-full-width characters folded and spaces removed) and the few characters of its
-paragraph right before the figure it points at.  Inserting or deleting
-paragraphs above a finding, re-wrapping lines or renaming the file keeps its
-fingerprint; changing one of its figures, or the words that introduce it, makes
-it a new finding.
+full-width characters folded and spaces removed) and the few characters right
+before the figure it points at on its line.  Inserting or deleting paragraphs
+above a finding, re-wrapping lines or renaming the file keeps it accepted;
+changing one of its figures makes it a new finding.  The surrounding text tells
+apart findings whose figures are the same: when a finding's exact fingerprint
+is not in the baseline, an accepted entry with the same rule and figures that no
+other finding of the file matched exactly still accepts it.
 
 A baseline is a multiset: a fingerprint accepted once hides one finding with
 that fingerprint per file.  Matching ignores the file name, so a baseline
@@ -51,33 +53,29 @@ def normalise(text: str | None) -> str:
     return _SPACE.sub("", unicodedata.normalize("NFKC", text))
 
 
-_PARAGRAPH = re.compile(r"\n[ \t\u3000]*\n")
-
-
 def context_before(text: str, start: int, width: int = CONTEXT) -> str:
-    """Up to `width` non-space characters before offset `start`, within its paragraph.
-
-    A single line break is layout (hard-wrapped text), so the context runs across
-    it; a blank line ends a paragraph, so text inserted above one never counts.
-    """
-    window = text[max(0, start - 40 * width):start]
-    breaks = list(_PARAGRAPH.finditer(window))
-    if breaks:
-        window = window[breaks[-1].end():]
-    return normalise(window)[-width:]
+    """Up to `width` non-space characters before offset `start`, on the same line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return normalise(text[line_start:start])[-width:]
 
 
-def fingerprint(finding: Finding, text: str) -> str:
-    """A stable identity of a finding in a document: independent of line numbers and file names."""
-    key = [
+def _digest(key: list) -> str:
+    return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()[:20]
+
+
+def figures_key(finding: Finding) -> str:
+    """The finding without its surroundings: rule and normalised figures."""
+    return _digest([
         finding.rule,
         normalise(finding.stated),
         normalise(finding.expected),
         sorted(f"{e.role}={normalise(e.text)}" for e in finding.evidence),
-        context_before(text, finding.start),
-    ]
-    digest = hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()
-    return digest[:20]
+    ])
+
+
+def fingerprint(finding: Finding, text: str) -> str:
+    """A stable identity of a finding in a document: independent of line numbers and file names."""
+    return _digest([figures_key(finding), context_before(text, finding.start)])
 
 
 def entries(results: Iterable["AuditResult"]) -> list[dict]:
@@ -87,6 +85,7 @@ def entries(results: Iterable["AuditResult"]) -> list[dict]:
         for f in result.findings:
             out.append({
                 "fingerprint": fingerprint(f, result.text),
+                "figures": figures_key(f),
                 "rule": f.rule,
                 "severity": f.severity,
                 "file": result.path,
@@ -108,9 +107,17 @@ def write(path: str | Path, results: Iterable["AuditResult"]) -> int:
 
 @dataclasses.dataclass
 class Baseline:
-    """Accepted fingerprints (with multiplicity), and how many findings they hid so far."""
+    """Accepted findings (with multiplicity), and how many findings they hid so far.
+
+    `accepted` counts full fingerprints, `figures` the same entries by their
+    figures alone.  A finding is accepted when its fingerprint is; failing that,
+    when an accepted entry with the same rule and figures is still unused (its
+    words were edited, or a line break moved next to it).  The surrounding text
+    thus only tells apart findings whose figures are the same.
+    """
 
     accepted: Counter
+    figures: Counter = dataclasses.field(default_factory=Counter)
     path: str = ""
     hidden: int = 0
 
@@ -132,21 +139,25 @@ class Baseline:
                                 f"(this audit reads version {VERSION}); write it again")
         try:
             accepted = Counter(str(item["fingerprint"]) for item in data["findings"])
-        except (KeyError, TypeError):
+            figures = Counter(str(item["figures"]) for item in data["findings"] if item.get("figures"))
+        except (KeyError, TypeError, AttributeError):
             raise BaselineError(f"{p}: a baseline entry has no fingerprint") from None
-        return cls(accepted=accepted, path=str(p))
+        return cls(accepted=accepted, figures=figures, path=str(p))
 
     def known(self, findings: list[Finding], text: str) -> list[bool]:
-        """For each finding, whether the baseline accepts it (each accepted fingerprint once per file)."""
-        left = Counter(self.accepted)
-        out = []
-        for f in findings:
-            key = fingerprint(f, text)
-            if left[key] > 0:
-                left[key] -= 1
-                out.append(True)
-            else:
-                out.append(False)
+        """For each finding, whether the baseline accepts it (each accepted entry once per file)."""
+        exact, loose = Counter(self.accepted), Counter(self.figures)
+        keys = [(fingerprint(f, text), figures_key(f)) for f in findings]
+        out = [False] * len(findings)
+        for n, (full, core) in enumerate(keys):  # first the findings that did not move a character
+            if exact[full] > 0:
+                exact[full] -= 1
+                loose[core] -= 1
+                out[n] = True
+        for n, (_, core) in enumerate(keys):  # then the ones whose surroundings changed
+            if not out[n] and loose[core] > 0:
+                loose[core] -= 1
+                out[n] = True
         return out
 
     def apply(self, result: "AuditResult") -> "AuditResult":

@@ -75,8 +75,17 @@ def main() -> None:
               help="Hide the findings accepted in this baseline file; show only new ones.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
               help="Write every current finding to this baseline file (and exit 0).")
+@click.option("--with", "attachments", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="An attachment of the report (评分表.xlsx …), checked with it as one document (repeatable).")
+@click.option("--together", is_flag=True, help="Check all the given files as one document (one department's files).")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
+              help="In folders, check only the files matching PATTERN, e.g. '*.pdf' or '2023/*' (repeatable).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Files checked in parallel [default: every core].")
+@click.option("--progress/--no-progress", default=None,
+              help="Progress bar on stderr [default: when several files are checked on a terminal].")
 def check_command(files, fmt, lang, fail_on, output, color, config_file, rule_dirs, select, ignore,
-                  baseline_file, write_baseline) -> None:
+                  baseline_file, write_baseline, attachments, together, globs, jobs, progress) -> None:
     """Check reports and list every contradiction with its numbers, arithmetic and place."""
     from auditor import baseline, batch, config
     from auditor.check.rulebook import RuleFileError
@@ -89,7 +98,7 @@ def check_command(files, fmt, lang, fail_on, output, color, config_file, rule_di
         rules = config.rules_for(settings)
         vocab = config.vocabulary_for(settings)
         accepted = baseline.load_for(settings, baseline_file)
-        inputs = batch.collect(files)
+        inputs = batch.collect(files, globs=globs, attachments=attachments, together=together)
     except (batch.InputError, RuleFileError, config.ConfigError, baseline.BaselineError) as exc:
         _fail(str(exc))
     checked = []  # every result, before the baseline hides anything (for --write-baseline)
@@ -97,11 +106,12 @@ def check_command(files, fmt, lang, fail_on, output, color, config_file, rule_di
     if fmt is None:
         fmt = "rich" if stream.isatty() else "text"
     reporter = reporters()[fmt](stream, lang=settings.lang, color=color, rules=rules)
+    reporter = batch.summarising(reporter, len(inputs))  # several files: a summary table, worst first
     worst = -1
     input_error = False
     try:
         reporter.start()
-        for outcome in batch.run(inputs, rules, vocab):
+        for outcome in batch.run(inputs, rules, vocab, jobs=jobs, progress=progress):
             if outcome.error is not None:
                 if len(inputs) == 1:
                     _fail(outcome.error)

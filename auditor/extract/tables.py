@@ -192,8 +192,14 @@ def _header_at(cells: list[Cell], i: int) -> tuple[int, list[str], int] | None:
 
 
 def _rows_after(cells: list[Cell], k: int, columns: list[str]) -> tuple[list[tuple[list[Cell], list[Cell]]], int]:
+    """Rows after a header, and the index just past the last row read.
+
+    Cells after the last row (a heading, a prose line that happened to be short)
+    are not the table's: they go back to the prose reader.
+    """
     roles = [_role(c) for c in columns]
     rows = []
+    last = k
     while k < len(cells):
         labels: list[Cell] = []
         while k < len(cells) and not cells[k].is_value and not cells[k].is_empty:
@@ -211,7 +217,8 @@ def _rows_after(cells: list[Cell], k: int, columns: list[str]) -> tuple[list[tup
             if len(labels) > 3 or _header_like(labels):
                 k -= len(labels) + len(values)
                 break
-            if len(labels) <= 2 and all(len(c.text) <= 20 for c in labels):
+            if len(labels) <= 2 and all(len(c.text) <= 20 for c in labels) \
+                    and (values or FUNDING_SOURCE.search("".join(c.text for c in labels))):
                 rows.append((labels, []))  # a template row left empty (其他资金 | | |)
             continue
         is_total = bool(TOTAL_ROW.match("".join(c.text for c in labels).replace(" ", "")))
@@ -219,7 +226,8 @@ def _rows_after(cells: list[Cell], k: int, columns: list[str]) -> tuple[list[tup
             k -= len(labels) + len(values)
             break
         rows.append((labels, values))
-    return rows, max(k, 0)
+        last = k
+    return rows, last
 
 
 def _header_like(labels: list[Cell]) -> bool:

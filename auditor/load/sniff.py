@@ -7,7 +7,11 @@ Binary containers are told apart by their signatures and, for zip and OLE2
     zip with word/document.xml  docx      zip with xl/workbook.xml   xlsx
     OLE2 with Workbook/Book     xls       OLE2 with EncryptedPackage  a password-protected docx/xlsx
     OLE2 with WordDocument      a legacy .doc (refused with a hint)
-    anything that is text       html when it looks like markup, else txt
+    anything that is text       html when it looks like markup, else txt — but plain
+                                text named .pdf/.docx/.xlsx/.xls is refused (a failed
+                                download, an error page saved under the report's name);
+                                a web page named .xls/.xlsx is read as one (web systems
+                                export such "spreadsheets")
 
 A file whose bytes match none of them, or match a format the auditor cannot
 read (images, archives, .doc, .odt …), is refused with one line that says what
@@ -58,7 +62,7 @@ def sniff(data: bytes, path: str | Path) -> str:
     name = str(path)
     suffix = Path(path).suffix.lower()
     head = data[:1024]
-    if b"%PDF-" in head:
+    if re.search(rb"%PDF-\d", head):
         return "pdf"
     for signature, what in _FOREIGN:
         if data.startswith(signature):
@@ -68,11 +72,18 @@ def sniff(data: bytes, path: str | Path) -> str:
                 return _zip_kind(data, name)
             raise LoadError(f"{name}: this is {what}, not a report")
     claimed = SUFFIX_FORMAT.get(suffix)
-    if claimed in {"pdf", "docx", "xlsx", "xls"} and _binary(data):
+    binary_claim = claimed in {"pdf", "docx", "xlsx", "xls"}
+    if binary_claim and _binary(data):
         raise LoadError(f"{name}: not a {FORMAT_NAMES[claimed]} file (its content does not match the "
                         f"{suffix} extension, and it is not text either); the file may be damaged or mislabelled")
-    if _is_markup(data, claimed == "html"):
-        return "html"
+    if _is_markup(data, claimed == "html" or binary_claim):
+        if claimed in {"pdf", "docx"}:
+            raise LoadError(f"{name}: not a {FORMAT_NAMES[claimed]} file: it is a web page (an error page "
+                            "saved instead of the report?); if it is the report, rename it to .html")
+        return "html"  # the ".xls" many web systems export is an HTML table: read it as one
+    if binary_claim:
+        raise LoadError(f"{name}: not a {FORMAT_NAMES[claimed]} file: it holds plain text (a failed download? "
+                        f"if it is a text report, rename it to .txt)")
     return "txt"
 
 

@@ -65,6 +65,7 @@ class RichReporter(Reporter):
                 (f" {f.rule} ", "reverse " + STYLE[f.severity]), " ",
                 (f.severity, STYLE[f.severity]), "  ",
                 (f"{result.path}:{f.line}:{f.column}", "dim"),
+                (place(result, f.start), "bold cyan"),
             ))
             c.print(Text("  " + f.message(self.lang)))
             by_line: dict[int, list[tuple[int, int, bool]]] = {}
@@ -79,7 +80,8 @@ class RichReporter(Reporter):
                 line_start = text.rfind("\n", 0, by_line[line][0][0]) + 1
                 line_end = text.find("\n", line_start)
                 line_end = len(text) if line_end == -1 else line_end
-                grid.add_row(f"  {line:>5} │", excerpt(text, line_start, line_end, by_line[line]))
+                label = place(result, min(by_line[line])[0]).strip(" ()") or str(line)
+                grid.add_row(f"  {label:>5} │", excerpt(text, line_start, line_end, by_line[line]))
             c.print(grid)
             arithmetic = f.arithmetic_text(self.lang)
             if arithmetic:
@@ -88,3 +90,39 @@ class RichReporter(Reporter):
 
     def failed(self, path: str, message: str) -> None:
         self.console.print(Text.assemble((path, "bold"), "  ", (message, "red")))
+
+    def summary(self, rows) -> None:
+        """The batch's files, worst first (auditor.batch.SummaryRow)."""
+        words = SUMMARY_WORDS.get(self.lang, SUMMARY_WORDS["en"])
+        table = Table(title=words["title"].format(n=len(rows)), title_justify="left", title_style="bold")
+        table.add_column(words["file"], overflow="fold")
+        table.add_column(words["errors"], justify="right")
+        table.add_column(words["warnings"], justify="right")
+        table.add_column(words["worst"], overflow="fold")
+        for row in rows:
+            if row.failure is not None:
+                table.add_row(Text(row.path, style="bold"), Text("—", style="red"), Text("—", style="red"),
+                              Text(row.failure.removeprefix(f"{row.path}: "), style="red"))
+                continue
+            worst = f"{row.worst_rule} ×{row.worst_count}" if row.worst_count > 1 else row.worst_rule
+            table.add_row(row.path, Text(str(row.errors), style="bold red" if row.errors else "dim"),
+                          Text(str(row.warnings), style="yellow" if row.warnings else "dim"),
+                          Text(worst, style="bold red" if row.errors else "yellow" if row.warnings else "dim"))
+        self.console.print(table)
+
+
+SUMMARY_WORDS = {
+    "zh": {"title": "汇总：{n} 个文件（最严重的在前）", "file": "文件", "errors": "错误", "warnings": "警告",
+           "worst": "最严重的规则 / 无法读取的原因"},
+    "en": {"title": "Summary: {n} files, worst first", "file": "file", "errors": "errors", "warnings": "warnings",
+           "worst": "worst rule / why unreadable"},
+}
+
+
+def place(result, offset: int) -> str:
+    """'  (p.3)', '  (table 2 row 3 cell 4)' … where the figure is in a PDF, Word, sheet or web page."""
+    document = getattr(result, "document", None)
+    if document is None or document.format == "txt" or not hasattr(document, "describe"):
+        return ""
+    where = document.describe(offset)
+    return f"  ({where})" if where else ""

@@ -4,8 +4,9 @@ One run for the whole batch: the rules that ran as `tool.driver.rules`, each
 checked file as an artifact, each finding as a result whose location is the
 figure it points at and whose related locations are the other figures of its
 arithmetic.  Columns count characters (`columnKind: unicodeCodePoints`).  The
-baseline fingerprint is given as `partialFingerprints["auditFingerprint/v1"]`
-so tools can track a finding across drafts.  Unreadable files become
+baseline fingerprints are given as `partialFingerprints` ("auditFingerprint/v1":
+figures and surrounding text; "auditFigures/v1": figures only) so tools can
+track a finding across drafts.  Unreadable files become
 tool-execution notifications.
 """
 
@@ -16,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from auditor import __version__
-from auditor.baseline import fingerprint
+from auditor.baseline import figures_key, fingerprint
 from auditor.report import Reporter
 from auditor.report.common import Lines, role_word
 
@@ -76,7 +77,8 @@ class SarifReporter(Reporter):
                 "level": LEVEL[f.severity],
                 "message": {"text": f.message(self.lang)},
                 "locations": [{"physicalLocation": physical}],
-                "partialFingerprints": {"auditFingerprint/v1": fingerprint(f, result.text)},
+                "partialFingerprints": {"auditFingerprint/v1": fingerprint(f, result.text),
+                                        "auditFigures/v1": figures_key(f)},
                 "properties": {"severity": f.severity, "stated": f.stated, "expected": f.expected,
                                "arithmetic": f.arithmetic_text(self.lang)},
             }
