@@ -17,6 +17,8 @@ _SENTENCE_END = re.compile(r"[。;!?:]\s*\|?\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十\d]{1,3}(?:[)、]|\.(?!\d))|[\u2460-\u2487])")
 _FIGURE_ONLY = re.compile(r"^\s*\|?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元|万|%|分|人|个)?\s*\|?\s*$")
 _WRAP_MIN = 30  # a hard-wrapped line is at least this long
+_UNIT_SPLIT = re.compile(r"\d\s*[万亿千]?\s*$")
+_UNIT_CONTINUES = re.compile(r"^\s*(?:万元|亿元|元|%|个百分点)")
 
 
 def lines_of(text: str) -> list[tuple[int, int]]:
@@ -65,12 +67,13 @@ def windows(text: str, skip: set[int] | None = None) -> list[tuple[int, int]]:
         start, end = spans[i]
         line = text[start:end]
         j = i
-        # hard-wrapped prose: join while a long line does not end its sentence
-        while (
-            j + 1 < len(spans)
-            and j + 1 not in skip
-            and (display_width(text[spans[j][0]:spans[j][1]].strip()) >= wrap_min if wrap_min
-                 else len(text[spans[j][0]:spans[j][1]].strip()) >= _WRAP_MIN)
+        # hard-wrapped prose: join while a long line does not end its sentence,
+        # and always where a figure's unit went to the next line ("300万" / "元。")
+        while j + 1 < len(spans) and j + 1 not in skip and (
+            _UNIT_SPLIT.search(text[spans[j][0]:spans[j][1]])
+            and _UNIT_CONTINUES.match(text[spans[j + 1][0]:spans[j + 1][1]])
+            or (display_width(text[spans[j][0]:spans[j][1]].strip()) >= wrap_min if wrap_min
+                else len(text[spans[j][0]:spans[j][1]].strip()) >= _WRAP_MIN)
             and not _SENTENCE_END.search(text[spans[j][0]:spans[j][1]])
             and "://" not in text[spans[j][0]:spans[j][1]]
             and text[spans[j + 1][0]:spans[j + 1][1]].strip()

@@ -49,6 +49,13 @@ _FOREIGN = (
     (b"PK\x03\x04", None),  # zip: looked into below
     (b"PK\x05\x06", "an empty zip archive"),
 )
+
+
+def a(name: str) -> str:
+    """'a PDF', 'an Excel .xls'."""
+    return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
+
+
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MARKUP = re.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
@@ -74,15 +81,15 @@ def sniff(data: bytes, path: str | Path) -> str:
     claimed = SUFFIX_FORMAT.get(suffix)
     binary_claim = claimed in {"pdf", "docx", "xlsx", "xls"}
     if binary_claim and _binary(data):
-        raise LoadError(f"{name}: not a {FORMAT_NAMES[claimed]} file (its content does not match the "
+        raise LoadError(f"{name}: not {a(FORMAT_NAMES[claimed])} file (its content does not match the "
                         f"{suffix} extension, and it is not text either); the file may be damaged or mislabelled")
     if _is_markup(data, claimed == "html" or binary_claim):
         if claimed in {"pdf", "docx"}:
-            raise LoadError(f"{name}: not a {FORMAT_NAMES[claimed]} file: it is a web page (an error page "
+            raise LoadError(f"{name}: not {a(FORMAT_NAMES[claimed])} file: it is a web page (an error page "
                             "saved instead of the report?); if it is the report, rename it to .html")
         return "html"  # the ".xls" many web systems export is an HTML table: read it as one
     if binary_claim:
-        raise LoadError(f"{name}: not a {FORMAT_NAMES[claimed]} file: it holds plain text (a failed download? "
+        raise LoadError(f"{name}: not {a(FORMAT_NAMES[claimed])} file: it holds plain text (a failed download? "
                         f"if it is a text report, rename it to .txt)")
     return "txt"
 

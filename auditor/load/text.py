@@ -129,7 +129,7 @@ def decode_text(data: bytes, name: str) -> str:
     if _looks_binary(data):
         raise LoadError(f"{name}: looks like a binary file, not a text report")
     try:
-        text = data.decode("utf-8")
+        text = _utf8(data)
     except UnicodeDecodeError:
         pass
     else:
@@ -139,6 +139,10 @@ def decode_text(data: bytes, name: str) -> str:
         guess = guess_chinese(data)
         return guess[1] if guess is not None and guess[0] >= 0.5 else text
     guess = guess_chinese(data)
+    lenient = data.decode("utf-8", errors="replace")  # UTF-8 with a few damaged bytes
+    if lenient.count("\ufffd") <= max(1, len(lenient) // 1000) and (
+            guess is None or chinese_score(lenient) > guess[0]):
+        return lenient
     if guess is not None and guess[0] >= 0.12:
         return guess[1]
     from charset_normalizer import from_bytes
@@ -150,6 +154,16 @@ def decode_text(data: bytes, name: str) -> str:
     if detected is None:
         raise LoadError(f"{name}: cannot tell the text encoding (tried UTF-8, GB18030, Big5 and detection)")
     return detected
+
+
+def _utf8(data: bytes) -> str:
+    """Strict UTF-8, except that a character cut off at the very end (a truncated
+    download) is dropped rather than failing the whole file."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    text = decoder.decode(data, final=False)
+    if len(decoder.getstate()[0]) > 3:  # pragma: no cover - the decoder never holds more than 3 bytes
+        raise UnicodeDecodeError("utf-8", data, len(data) - 1, len(data), "truncated")
+    return text
 
 
 def guess_chinese(data: bytes) -> tuple[float, str] | None:
