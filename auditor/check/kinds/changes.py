@@ -31,6 +31,19 @@ def _current(ctx: Context, c: Change) -> Fact | None:
     return ctx.unique(candidates)
 
 
+def _at_precision(fact: Fact, delta: Fact | None) -> Value:
+    """A compared value, known at least as precisely as the change stated from it.
+
+    "10万元 … 较上年增加2.27万元": a change written to 0.01 was computed from
+    values known to 0.01, so 10 stands for 10.00 here, not 10 ± 0.5.
+    """
+    v = Value.of(fact)
+    if delta is not None and delta.kind == fact.kind and delta.tolerance and delta.tolerance < v.tolerance \
+            and delta.scale == fact.scale:
+        return Value(v.value, delta.tolerance)
+    return v
+
+
 def _signed(c: Change, delta: Fact) -> Value:
     v = Value.of(delta)
     return Value(v.value * c.direction, v.tolerance)
@@ -43,7 +56,7 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         if c.delta.kind != c.current.kind:
             continue
-        computed = Value.of(c.current) - Value.of(c.previous)
+        computed = _at_precision(c.current, c.delta) - _at_precision(c.previous, c.delta)
         signed_delta = _signed(c, c.delta)
         stated = c.delta.model_copy(update={"value": signed_delta.value})
         cmp = compare(stated, computed)
@@ -81,11 +94,11 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Finding]:
             delta = _signed(c, c.delta)
             evidence.append(Evidence.of(c.delta, "change"))
             if c.previous is not None:
-                base = Value.of(c.previous)
+                base = _at_precision(c.previous, c.delta)
                 evidence.append(Evidence.of(c.previous, "previous"))
                 base_text = written(c.previous, c.delta)
             elif current is not None:
-                base = Value.of(current) - delta
+                base = _at_precision(current, c.delta) - delta
                 evidence.append(Evidence.of(current, "current"))
                 sign = "−" if c.direction > 0 else "+"
                 base_text = f"({written(current, c.delta)} {sign} {written(c.delta)})"
