@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from auditor.extract.bind import Binder, build_slots
 from auditor.extract.model import Extraction
-from auditor.extract.parse import parse_window
+from auditor.extract.parse import parse_span
 from auditor.extract.scan import report_year, windows
 from auditor.extract.structure import grades, headings
 from auditor.extract.tables import read_tables
@@ -22,7 +22,7 @@ def extract(norm: Normalised, vocab: Vocabulary | None = None) -> Extraction:
     vocab = vocab or default_vocabulary()
     year = report_year(norm.text)
     table_result = read_tables(norm, vocab)
-    parsed = [(start, parse_window(norm.text[start:end])) for start, end in windows(norm.text, table_result.lines)]
+    parsed = [(0, parse_span(norm.text, start, end)) for start, end in windows(norm.text, table_result.lines)]
     bound = Binder(norm, vocab, year, first_id=len(table_result.facts)).bind(build_slots(parsed))
     facts = sorted([*table_result.facts, *bound.facts], key=lambda f: f.span.start)
     return Extraction(

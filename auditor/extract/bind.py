@@ -199,7 +199,8 @@ class Binder:
             own = own + p.keyword
         full = "".join(context) + own
         info = read_label(full, self.vocab)
-        if info.concept is None and p.kind != "total" and info.text:  # a 合计 is the list's total, not a sibling
+        if info.concept is None and p.kind != "total" and info.text \
+                and info.text not in {"合计", "总计", "共计", "小计", "累计"}:  # a 合计 is the list's total, not a sibling
             inherited = self._inherit_concept(i, slots)
             if inherited:
                 info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)

@@ -103,3 +103,30 @@ def parser() -> Lark:
 
 def parse_window(text: str) -> list[Piece]:
     return parser().parse(text)
+
+
+def parse_span(text: str, start: int, end: int) -> list[Piece]:
+    """Parse text[start:end]; pieces and their figure tokens carry offsets into `text`.
+
+    Line breaks inside a window (hard-wrapped text: "合\n计600万元", "项目支出300万\n元")
+    are taken out before parsing so that words and figures split by them are read
+    whole; offsets are mapped back to the original positions.
+    """
+    window = text[start:end]
+    if "\n" not in window:
+        return [_shift(p, lambda k: start + k) for p in parse_window(window)]
+    keep = [k for k, ch in enumerate(window) if ch != "\n"]
+    compact = "".join(window[k] for k in keep)
+
+    def place(k: int) -> int:
+        return start + (keep[k] if k < len(keep) else len(window))
+
+    return [_shift(p, place, end_of=lambda k: start + keep[k - 1] + 1 if k else start) for p in parse_window(compact)]
+
+
+def _shift(piece: Piece, place, end_of=None) -> Piece:
+    end_of = end_of or place
+    value = piece.value
+    if value is not None:
+        value = Token(value.type, str(value), start_pos=place(value.start_pos), end_pos=end_of(value.end_pos))
+    return piece._replace(start=place(piece.start), end=end_of(piece.end), value=value)

@@ -93,20 +93,22 @@ def chinese_score(text: str) -> float:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM: zero bytes in every other position."""
-    sample = data[:4096]
-    if len(sample) < 4:
+    """UTF-16 text without a BOM: its zero bytes (the high halves of ASCII
+    characters) fall mostly at odd offsets (little-endian) or mostly at even
+    ones (U+4E00 一 and its like put a few on the other side), and it decodes
+    to text without control characters that reads like Chinese or is ASCII."""
+    sample = data[:8192]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if not (even or odd) or min(even, odd) > max(even, odd) * 0.35:
         return None
-    even_zero = sample[0::2].count(0) / len(sample[0::2])
-    odd_zero = sample[1::2].count(0) / len(sample[1::2])
-    if max(even_zero, odd_zero) < 0.2 or min(even_zero, odd_zero) > 0.05:
-        return None
-    for codec in ("utf-16-le", "utf-16-be"):
+    for codec in (("utf-16-le", "utf-16-be") if odd >= even else ("utf-16-be", "utf-16-le")):
         try:
             text = data[: len(data) // 2 * 2].decode(codec)
         except UnicodeDecodeError:
             continue
-        if not _looks_binary(text.encode("utf-8")) and (text.isascii() or chinese_score(text) > 0.1):
+        head = text[:4096]
+        controls = sum(1 for ch in head if ch < " " and ch not in "\n\r\t\f")
+        if controls <= len(head) // 200 and (head.isascii() or chinese_score(head) > 0.1):
             return text
     return None
 
