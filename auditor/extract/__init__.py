@@ -22,7 +22,7 @@ def extract(norm: Normalised, vocab: Vocabulary | None = None) -> Extraction:
     vocab = vocab or default_vocabulary()
     year = report_year(norm.text)
     table_result = read_tables(norm, vocab)
-    parsed = [(0, parse_span(norm.text, start, end)) for start, end in windows(norm.text, table_result.lines)]
+    parsed = [(0, parse_span(norm.text, start, end)) for start, end in windows(norm.text, table_result.lines, norm.original)]
     bound = Binder(norm, vocab, year, first_id=len(table_result.facts)).bind(build_slots(parsed))
     facts = sorted([*table_result.facts, *bound.facts], key=lambda f: f.span.start)
     return Extraction(

@@ -14,6 +14,8 @@ from collections import Counter
 
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。;!?:]\s*\|?\s*$")
+# in hard-wrapped text a line may stop at a ';' in the middle of a list
+_PARAGRAPH_END = re.compile(r"[。!?:]\s*\|?\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十\d]{1,3}(?:[)、]|\.(?!\d))|[\u2460-\u2487])")
 _FIGURE_ONLY = re.compile(r"^\s*\|?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元|万|%|分|人|个)?\s*\|?\s*$")
 _WRAP_MIN = 30  # a hard-wrapped line is at least this long
@@ -52,11 +54,16 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
     return common[0] * 4 + 3
 
 
-def windows(text: str, skip: set[int] | None = None) -> list[tuple[int, int]]:
-    """Windows (start, end) worth parsing; `skip` holds line numbers (0-based) read as tables."""
+def windows(text: str, skip: set[int] | None = None, original: str | None = None) -> list[tuple[int, int]]:
+    """Windows (start, end) worth parsing; `skip` holds line numbers (0-based) read as tables.
+
+    Widths are measured on the original text (full-width digits are two columns
+    wide on the page they came from, one in the normalised text).
+    """
     skip = skip or set()
     spans = lines_of(text)
-    width = wrap_width(text, spans)
+    page = original if original is not None else text
+    width = wrap_width(page, spans)
     wrap_min = width - 10 if width else None
     out: list[tuple[int, int]] = []
     i = 0
@@ -72,9 +79,9 @@ def windows(text: str, skip: set[int] | None = None) -> list[tuple[int, int]]:
         while j + 1 < len(spans) and j + 1 not in skip and (
             _UNIT_SPLIT.search(text[spans[j][0]:spans[j][1]])
             and _UNIT_CONTINUES.match(text[spans[j + 1][0]:spans[j + 1][1]])
-            or (display_width(text[spans[j][0]:spans[j][1]].strip()) >= wrap_min if wrap_min
+            or (display_width(page[spans[j][0]:spans[j][1]].strip()) >= wrap_min if wrap_min
                 else len(text[spans[j][0]:spans[j][1]].strip()) >= _WRAP_MIN)
-            and not _SENTENCE_END.search(text[spans[j][0]:spans[j][1]])
+            and not (_PARAGRAPH_END if wrap_min else _SENTENCE_END).search(text[spans[j][0]:spans[j][1]])
             and "://" not in text[spans[j][0]:spans[j][1]]
             and text[spans[j + 1][0]:spans[j + 1][1]].strip()
             and not _STARTS_ITEM.match(text[spans[j + 1][0]:spans[j + 1][1]])
