@@ -25,7 +25,7 @@ import multiprocessing
 import os
 import sys
 from collections import Counter, deque
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -201,9 +201,17 @@ class _Bar:
         if self.progress is not None:
             self.progress.stop()
 
-    def advance(self, name: str = "") -> None:
+    def advance(self, name: str = "", completed: int | None = None) -> None:
+        """One more file done (or `completed` files done), `name` the last one reported."""
         if self.progress is not None:
-            self.progress.update(self.task, advance=1, name=Path(name).name[-40:])
+            if completed is None:
+                self.progress.update(self.task, advance=1, name=Path(name).name[-40:])
+            else:
+                self.progress.update(self.task, completed=completed, name=Path(name).name[-40:])
+
+    def show(self, completed: int) -> None:
+        if self.progress is not None:
+            self.progress.update(self.task, completed=completed)
 
 
 def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = None, jobs: int | None = None,
@@ -259,8 +267,12 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar) -> Iterator[Outcome]:
     try:
         fill()  # the workers start here, before the progress bar's thread
         bar.start()
+        yielded = 0
         while pending:
-            wait([f for _, f in pending], return_when=FIRST_COMPLETED)
+            # results go out in input order: wait for the oldest; meanwhile the bar
+            # counts every finished file (a few times a second, not per file)
+            wait([pending[0][1]], timeout=0.25 if bar.progress is not None else None)
+            bar.show(yielded + sum(1 for _, f in pending if f.done()))
             while pending and pending[0][1].done():
                 item, future = pending.popleft()
                 try:
@@ -283,7 +295,8 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar) -> Iterator[Outcome]:
                     outcome = Outcome(str(item), error=f"{item}: the checker crashed while reading this file")
                 except Exception as exc:  # pickling trouble and the like: report it, keep going
                     outcome = Outcome(str(item), error=f"{item}: internal error ({type(exc).__name__}: {exc})")
-                bar.advance(outcome.path)
+                yielded += 1
+                bar.advance(outcome.path, completed=yielded + sum(1 for _, f in pending if f.done()))
                 bar.stop()
                 yield outcome
                 bar.start()

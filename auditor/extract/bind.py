@@ -637,8 +637,8 @@ class Binder:
         if total is None:
             return
         # a list that runs to the end of the text may be cut off (an excerpt, a lost page)
-        last_window = max(s.window for s in slots)
-        truncated = slots[run[-1]].window >= last_window
+        last_slot = max((s for s in slots if s.window == slots[run[-1]].window), key=lambda s: s.end)
+        truncated = not self.norm.text[last_slot.end:].strip()  # nothing at all after the list
         strict = (missing == 0 and not truncated) or self._family_complete(total, parts)
         self._add_breakdown(total, parts, "items", strict=strict)
 
@@ -1071,10 +1071,8 @@ def _pair_respectively(slots: list[Slot]) -> dict[int, str]:
             p = slots[j].piece
             if p.kind == "words":
                 names.append(re.sub(r"\d{4}年度?", "", p.label))
-            elif p.kind == "period":
-                pass
             elif not (p.kind == "sep" and p.keyword == "、"):
-                break
+                break  # a year, a bracket, anything else: the names started after it
             j -= 1
         if len(names) < 2:
             continue

@@ -19,6 +19,8 @@ _PARAGRAPH_END = re.compile(r"[。!?:]\s*\|?\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十\d]{1,3}(?:[)、]|\.(?!\d))|[\u2460-\u2487])")
 _FIGURE_ONLY = re.compile(r"^\s*\|?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元|万|%|分|人|个)?\s*\|?\s*$")
 _WRAP_MIN = 30  # a hard-wrapped line is at least this long
+# a heading on a line of its own ("一、收入支出决算总体情况说明") is not wrapped prose
+_TITLE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]+部分)[^,。;:]*$")
 _UNIT_SPLIT = re.compile(r"\d\s*[万亿千]?\s*$")
 _UNIT_CONTINUES = re.compile(r"^\s*(?:万元|亿元|元|%|个百分点)")
 
@@ -64,7 +66,7 @@ def windows(text: str, skip: set[int] | None = None, original: str | None = None
     spans = lines_of(text)
     page = original if original is not None else text
     width = wrap_width(page, spans)
-    wrap_min = width - 10 if width else None
+    wrap_min = int(width * 0.6) if width else None  # paragraphs end with 。 or ：, not with a short line
     out: list[tuple[int, int]] = []
     i = 0
     while i < len(spans):
@@ -83,6 +85,7 @@ def windows(text: str, skip: set[int] | None = None, original: str | None = None
                 else len(text[spans[j][0]:spans[j][1]].strip()) >= _WRAP_MIN)
             and not (_PARAGRAPH_END if wrap_min else _SENTENCE_END).search(text[spans[j][0]:spans[j][1]])
             and "://" not in text[spans[j][0]:spans[j][1]]
+            and not _TITLE.match(text[spans[j][0]:spans[j][1]])
             and text[spans[j + 1][0]:spans[j + 1][1]].strip()
             and not _STARTS_ITEM.match(text[spans[j + 1][0]:spans[j + 1][1]])
         ):

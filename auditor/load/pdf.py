@@ -11,8 +11,10 @@ A PDF has no paragraphs, only positioned lines, so the loader rebuilds them:
 
 * ruled tables (pdfplumber's line-based finder) become one line per row,
   cells separated by " | "; the text inside a table area is not read twice;
-* a line that runs to the right margin and is followed, without extra
-  spacing, by a line that is not indented is a *wrapped* line: it is joined
+* a line that runs to the right margin of a text column (at least 15
+  characters wide; a page of a few lines takes the margins of the full pages)
+  and is followed, without extra spacing, by a line that is not indented is a
+  *wrapped* line: it is joined
   to the next one (across a page break too), without a space between Chinese
   characters, so "403.18" at the end of one line and "万元" at the start of
   the next stay one figure;
@@ -20,7 +22,10 @@ A PDF has no paragraphs, only positioned lines, so the loader rebuilds them:
   ends its paragraph;
 * spaces a justified line puts between Chinese characters are dropped;
 * a page number alone on the first or last line of a page ("- 3 -", "第3页",
-  "3/12") is dropped.
+  "3/12") is dropped;
+* characters drawn twice to look bold are read once (pdfplumber's dedupe_chars);
+* a glyph the font cannot map to a character ("(cid:123)") becomes U+FFFD, and a
+  PDF that is mostly such glyphs is refused (its text cannot be read without OCR).
 
 Locations: {"page": n}; table cells add {"table", "row", "cell"}.
 A password-protected PDF (one that needs a password to open) is refused with
@@ -37,6 +42,7 @@ from auditor.load.base import Document, LoadError, Place, TextBuilder, cell_text
 
 _PAGE_NUMBER = re.compile(
     r"^[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|of|共)\s*\d{1,4}\s*页?)?[-—–_\s]*$", re.IGNORECASE)
+_CID = re.compile(r"\(cid:\d+\)")
 _CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
 _ITEM = re.compile(r"^(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])")
 _SENTENCE_END = "。；;：:！？!?"
@@ -73,12 +79,43 @@ def load_pdf(data: bytes, path: str) -> Document:
     items: list[_Line | _Table] = []
     try:
         for number, page in enumerate(pdf.pages, start=1):
-            items.extend(_page_items(page, number))
+            items.extend(_page_items(page.dedupe_chars(), number))  # fake bold: each glyph drawn twice
+            page.close()  # drop the page's parsed objects: memory stays flat on long reports
     except PdfminerException as exc:
         raise _error(exc, path) from None
     finally:
         pdf.close()
+    _refuse_unmapped_fonts(items, path)
+    _settle_margins([item for item in items if isinstance(item, _Line)])
     return _write(items, path)
+
+
+def _settle_margins(lines: list[_Line]) -> None:
+    """A page of a few lines says little about where the text column ends: it
+    gets the margins most full pages have (the median of theirs)."""
+    pages: dict[int, list[_Line]] = {}
+    for line in lines:
+        pages.setdefault(line.page, []).append(line)
+    full = [group for group in pages.values() if len(group) >= 8]
+    if not full:
+        return
+    rights = sorted(group[0].right for group in full)
+    lefts = sorted(group[0].left for group in full)
+    right, left = rights[len(rights) // 2], lefts[len(lefts) // 2]
+    for group in pages.values():
+        if len(group) < 8:
+            for line in group:
+                line.right = max(right, line.right)
+                line.left = min(left, line.left)
+
+
+def _refuse_unmapped_fonts(items: list, path: str) -> None:
+    """A font without a ToUnicode map gives "(cid:1234)" instead of characters."""
+    text = "".join(item.text for item in items if isinstance(item, _Line))
+    unmapped = text.count("\ufffd")
+    if text and unmapped > len(text) * 0.3:
+        raise LoadError(f"{path}: this PDF's fonts do not say which characters they draw (no ToUnicode map), "
+                        "so its text cannot be read; run OCR on it first")
 
 
 def _error(exc: Exception, path: str) -> LoadError:
@@ -106,6 +143,8 @@ def _page_items(page, number: int) -> list[_Line | _Table]:
     lines = []
     for raw in body.extract_text_lines(return_chars=True, x_tolerance=1.5):
         text = _CJK_SPACE.sub("", raw["text"]).strip()
+        if "(cid:" in text:
+            text = _CID.sub("\ufffd", text)
         if not text:
             continue
         sizes = sorted(c.get("size", 0) or (c["bottom"] - c["top"]) for c in raw["chars"])
@@ -130,6 +169,8 @@ def _page_items(page, number: int) -> list[_Line | _Table]:
 def _wraps(line: _Line, following: _Line) -> bool:
     """Does `line` continue on `following` (a wrapped line, not the end of a paragraph)?"""
     em = line.size
+    if line.right - line.left < 15 * em:  # no text column that wide on the page: nothing wrapped
+        return False
     if line.right - line.x1 > 2.0 * em:  # ends short of the margin: the paragraph ended
         return False
     if following.x0 - following.left > 0.9 * em:  # indented: a new paragraph starts
