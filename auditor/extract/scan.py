@@ -48,12 +48,14 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
     """
     widths = [display_width(text[a:b].strip()) for a, b in spans]
     widths = [w for w in widths if w >= 30]
-    if len(widths) < 6:
+    if len(widths) < 4:
         return None
-    common = Counter(w // 4 for w in widths).most_common(1)[0]
-    if common[1] < 0.3 * len(widths):
+    # the widest width that many lines come close to (a page's right margin)
+    best, count = max(((c, sum(1 for x in widths if c - 4 <= x <= c)) for c in set(widths)),
+                      key=lambda pair: (pair[1], pair[0]))
+    if count < 3 or count < 0.3 * len(widths):
         return None
-    return common[0] * 4 + 3
+    return best
 
 
 def windows(text: str, skip: set[int] | None = None, original: str | None = None) -> list[tuple[int, int]]:
