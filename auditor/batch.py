@@ -148,6 +148,9 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(rules: list[Rule], vocab: Vocabulary | None) -> None:
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     _WORKER["rules"], _WORKER["vocab"] = rules, vocab
 
 

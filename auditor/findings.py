@@ -7,16 +7,15 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from auditor.extract.model import Fact, Span
+from auditor.extract.model import Fact, Record, Span
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
-class Evidence(BaseModel):
+class Evidence(Record):
     """A figure the relation used, with its role in it (total, part, numerator …)."""
 
-    model_config = ConfigDict(frozen=True)
     text: str
     start: int
     end: int
@@ -27,15 +26,14 @@ class Evidence(BaseModel):
     @classmethod
     def of(cls, fact: Fact, role: str) -> "Evidence":
         s = fact.span
-        return cls(text=fact.text, start=s.start, end=s.end, line=s.line, column=s.column, role=role)
+        return cls.model_construct(text=fact.text, start=s.start, end=s.end, line=s.line, column=s.column, role=role)
 
     @classmethod
     def at(cls, span: Span, text: str, role: str) -> "Evidence":
-        return cls(text=text, start=span.start, end=span.end, line=span.line, column=span.column, role=role)
+        return cls.model_construct(text=text, start=span.start, end=span.end, line=span.line, column=span.column, role=role)
 
 
-class Finding(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class Finding(Record):
 
     rule: str
     severity: Severity

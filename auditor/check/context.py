@@ -95,7 +95,7 @@ def finding(
             messages[lang] = template
     where = span or (primary.span if primary else None)
     assert where is not None, "a finding needs a place"
-    return Finding(
+    return Finding.model_construct(
         rule=rule.id,
         severity=severity,
         messages=messages,

@@ -25,7 +25,7 @@ def extract(norm: Normalised, vocab: Vocabulary | None = None) -> Extraction:
     parsed = [(0, parse_span(norm.text, start, end)) for start, end in windows(norm.text, table_result.lines, norm.original)]
     bound = Binder(norm, vocab, year, first_id=len(table_result.facts)).bind(build_slots(parsed))
     facts = sorted([*table_result.facts, *bound.facts], key=lambda f: f.span.start)
-    return Extraction(
+    return Extraction.model_construct(
         facts=tuple(facts),
         breakdowns=tuple([*table_result.breakdowns, *bound.breakdowns]),
         changes=tuple(bound.changes),

@@ -102,7 +102,7 @@ class Binder:
                                written_unit=written_unit, scale=scale)
         line, column = self.norm.line_col(start)
         approximate = fig.approximate or _approximate_context(self.norm.text, start, end, slot.piece.copula)
-        fact = Fact(
+        fact = Fact.model_construct(
             id=self._next_id,
             kind=fig.kind,
             value=fig.value,
@@ -112,7 +112,7 @@ class Binder:
             decimals=fig.decimals,
             approximate=approximate,
             text=self.norm.original[start:end],
-            span=Span(start=start, end=end, line=line, column=column),
+            span=Span.model_construct(start=start, end=end, line=line, column=column),
             label=info.text if info else label,
             concept=info.concept if info else None,
             period=period,
@@ -495,8 +495,9 @@ class Binder:
         added = [p for p in parts if p not in subtracted]
         if not added or total in parts:
             return
-        if not subtracted and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
-            return  # a part larger than its total: the list hangs from another figure
+        if not subtracted and total.sentence != added[0].sentence \
+                and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
+            return  # a part larger than a total found in another sentence: the list hangs from another figure
         counted = total.kind == "count" and not strict
         if not strict:
             # "18人,其中:事业编制18人,年初实有18人…": the list ended where a prefix adds up
@@ -519,7 +520,7 @@ class Binder:
         key = (total.id, tuple(p.id for p in added))
         if any((b.total.id, tuple(p.id for p in b.parts)) == key for b in self.out.breakdowns):
             return
-        self.out.breakdowns.append(Breakdown(
+        self.out.breakdowns.append(Breakdown.model_construct(
             total=total, parts=tuple(added), subtracted=subtracted, marker=marker, complete=strict))
 
     def _total_candidates(self, i: int, slots: list[Slot]) -> list[Fact]:
@@ -707,7 +708,7 @@ class Binder:
                 reference = "budget"  # "决算比预算减少120万元"
             else:
                 reference = "previous"
-            self.out.changes.append(Change(
+            self.out.changes.append(Change.model_construct(
                 direction=direction, delta=delta, percent=pct, current=current, previous=previous,
                 subject_label=subject_label, reference=reference, keyword=s.piece.keyword,
                 keyword_span=self._span(s.start, s.start + len(s.piece.keyword)),
@@ -750,7 +751,7 @@ class Binder:
         family = self.vocab.family_of(concepts)
         if family is None or total_concept not in family.totals:
             return
-        self.out.change_lists.append(ChangeList(total=total, parts=tuple(parts)))
+        self.out.change_lists.append(ChangeList.model_construct(total=total, parts=tuple(parts)))
 
     def _change_subject(self, i: int, slots: list[Slot]) -> tuple[str, Fact | None, Fact | None]:
         """What changed: the figure just before, or the words the change follows."""
@@ -839,7 +840,7 @@ class Binder:
                 part_ids = {p.id for b in self.out.breakdowns for p in b.parts}
                 group = [f for f in near if f.id not in part_ids] + far
                 nums, dens, others = self._classify(group, spec)
-            self.out.rates.append(Rate(
+            self.out.rates.append(Rate.model_construct(
                 rate=s.fact, name=info.rate, base=_named_base(info.text),
                 numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
             ))
@@ -889,7 +890,7 @@ class Binder:
                         part = t.fact
                     break
             whole_label = re.sub(r"的$", "", re.sub(r"\s+", "", s.piece.label))
-            self.out.shares.append(Share(percent=s.fact, part=part, whole_label=whole_label))
+            self.out.shares.append(Share.model_construct(percent=s.fact, part=part, whole_label=whole_label))
         self._percent_of_total(slots)
 
     def _percent_of_total(self, slots: list[Slot]) -> None:
@@ -911,12 +912,12 @@ class Binder:
                     whole = t.fact
                     break
             if whole is not None and whole.unit == nxt.fact.unit:
-                self.out.shares.append(Share(percent=s.fact, part=nxt.fact, whole=whole,
+                self.out.shares.append(Share.model_construct(percent=s.fact, part=nxt.fact, whole=whole,
                                              whole_label=whole.label))
 
     def _span(self, start: int, end: int) -> Span:
         line, column = self.norm.line_col(start)
-        return Span(start=start, end=end, line=line, column=column)
+        return Span.model_construct(start=start, end=end, line=line, column=column)
 
 
 # ---------------------------------------------------------------- helpers

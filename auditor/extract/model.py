@@ -15,23 +15,31 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+
+class Record(BaseModel):
+    """Frozen pydantic record whose validator is built only if something validates.
+
+    The pipeline builds records with `model_construct` (its own values are
+    already typed), so a run never pays for schema building or validation.
+    """
+
+    model_config = ConfigDict(frozen=True, defer_build=True)
+
+
 Kind = Literal["amount", "percent", "score", "count", "number"]
 Scenario = Literal["budget_initial", "budget_adjusted", "budget", "actual", "available", "final"]
 
 
-class Span(BaseModel):
+class Span(Record):
     """A stretch of the original text: 0-based offsets, 1-based line and column."""
 
-    model_config = ConfigDict(frozen=True)
     start: int
     end: int
     line: int
     column: int
 
 
-class Fact(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class Fact(Record):
     id: int
     kind: Kind
     value: Decimal = Field(description="exact value in base units (元, %, 分, 人 …)")
@@ -68,10 +76,9 @@ class Fact(BaseModel):
         return Decimal(5).scaleb(-(self.decimals + 1)) * self.scale
 
 
-class Breakdown(BaseModel):
+class Breakdown(Record):
     """A total and the parts the text lists under it."""
 
-    model_config = ConfigDict(frozen=True)
     total: Fact
     parts: tuple[Fact, ...]
     subtracted: tuple[Fact, ...] = Field((), description="parts written as 减…")
@@ -79,10 +86,9 @@ class Breakdown(BaseModel):
     complete: bool = True
 
 
-class Change(BaseModel):
+class Change(Record):
     """较上年增加 d、增长 p%: a change of `subject` against a reference."""
 
-    model_config = ConfigDict(frozen=True)
     direction: int = Field(description="+1 increase, -1 decrease, 0 flat")
     delta: Fact | None = None
     percent: Fact | None = None
@@ -94,21 +100,19 @@ class Change(BaseModel):
     keyword_span: Span
 
 
-class ChangeList(BaseModel):
+class ChangeList(Record):
     """A change of a total followed by a list of the changes of its parts.
 
     "基本支出较上年增17.1万元。1.工资福利支出较上年增18.67万元 2.商品和服务支出较上年减0.04万元 …"
     """
 
-    model_config = ConfigDict(frozen=True)
     total: Change
     parts: tuple[Change, ...]
 
 
-class Rate(BaseModel):
+class Rate(Record):
     """A rate such as 执行率, with the amounts its sentence gives."""
 
-    model_config = ConfigDict(frozen=True)
     rate: Fact
     name: str = Field(description="执行率, 完成率, 到位率 …")
     base: Scenario | None = Field(None, description="the base the text names, if any")
@@ -117,54 +121,48 @@ class Rate(BaseModel):
     others: tuple[Fact, ...] = Field((), description="other amounts of the rate's clause group")
 
 
-class Share(BaseModel):
+class Share(Record):
     """占 X 的 p%: `part` is p% of `whole`."""
 
-    model_config = ConfigDict(frozen=True)
     percent: Fact
     part: Fact | None = None
     whole: Fact | None = None
     whole_label: str = ""
 
 
-class TableRow(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class TableRow(Record):
     label: str
     cells: dict[str, Fact]
     span: Span
     is_total: bool = False
 
 
-class ScoreTable(BaseModel):
+class ScoreTable(Record):
     """A score table or 自评表 grid read from table-shaped text."""
 
-    model_config = ConfigDict(frozen=True)
     columns: tuple[str, ...]
     rows: tuple[TableRow, ...]
     span: Span
 
 
-class Grade(BaseModel):
+class Grade(Record):
     """自评等级为“优”: a grade word and the score it is said to follow from."""
 
-    model_config = ConfigDict(frozen=True)
     grade: str
     text: str
     span: Span
     score: Fact | None = None
 
 
-class Heading(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class Heading(Record):
     number: int
     text: str
     span: Span
 
 
-class Extraction(BaseModel):
+class Extraction(Record):
     """Everything the grammar and binder read from one document."""
 
-    model_config = ConfigDict(frozen=True)
     facts: tuple[Fact, ...] = ()
     breakdowns: tuple[Breakdown, ...] = ()
     changes: tuple[Change, ...] = ()

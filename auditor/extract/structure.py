@@ -34,7 +34,7 @@ def headings(norm: Normalised) -> list[Heading]:
         line, column = norm.line_col(start)
         line_end = norm.text.find("\n", start)
         text = norm.original[start: line_end if line_end != -1 else len(norm.text)].strip()
-        out.append(Heading(number=n, text=text[:40], span=Span(start=start, end=end, line=line, column=column)))
+        out.append(Heading.model_construct(number=n, text=text[:40], span=Span.model_construct(start=start, end=end, line=line, column=column)))
     return out
 
 
@@ -45,9 +45,9 @@ def grades(norm: Normalised, facts: list[Fact]) -> list[Grade]:
     for m in _GRADE.finditer(norm.text):
         start, end = m.start(1), m.end(1)
         line, column = norm.line_col(start)
-        span = Span(start=start, end=end, line=line, column=column)
+        span = Span.model_construct(start=start, end=end, line=line, column=column)
         score = _score_for(m.start(), scores, norm)
-        out.append(Grade(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span, score=score))
+        out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span, score=score))
     return out
 
 

@@ -275,15 +275,15 @@ def _make_table(cells, first, after, columns, rows, norm: Normalised, result: Ta
         first_cell = labels[0]
         line, column = norm.line_col(first_cell.start)
         last = values[-1] if values else labels[-1]
-        table_rows.append(TableRow(
+        table_rows.append(TableRow.model_construct(
             label=label, cells=row_cells,
-            span=Span(start=first_cell.start, end=last.end, line=line, column=column),
+            span=Span.model_construct(start=first_cell.start, end=last.end, line=line, column=column),
             is_total=bool(TOTAL_ROW.match(label.replace(" ", ""))),
         ))
     head = cells[first]
     line, column = norm.line_col(head.start)
-    return ScoreTable(columns=tuple(columns), rows=tuple(table_rows),
-                      span=Span(start=head.start, end=table_rows[-1].span.end, line=line, column=column))
+    return ScoreTable.model_construct(columns=tuple(columns), rows=tuple(table_rows),
+                      span=Span.model_construct(start=head.start, end=table_rows[-1].span.end, line=line, column=column))
 
 
 def _cell_fact(cell: Cell, role: str, header: str, row_label: str, money_unit: str,
@@ -300,10 +300,10 @@ def _cell_fact(cell: Cell, role: str, header: str, row_label: str, money_unit: s
     line, column = norm.line_col(cell.start)
     scenario = role if role in {"budget_initial", "budget_adjusted", "actual", "budget"} else None
     year = re.search(r"((?:19|20)\d{2})\s*年", header)
-    return Fact(
+    return Fact.model_construct(
         id=fact_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
         scale=fig.scale, decimals=fig.decimals, text=norm.original[cell.start:cell.end],
-        span=Span(start=cell.start, end=cell.end, line=line, column=column),
+        span=Span.model_construct(start=cell.start, end=cell.end, line=line, column=column),
         label=f"{row_label}{header}", concept=row_label or None,
         period=year.group(1) if year else None, scenario=scenario, in_table=True,
         exact=role == "weight",
@@ -333,7 +333,7 @@ def table_breakdowns(table: ScoreTable, norm: Normalised) -> list[Breakdown]:
             values = [p.cells[role] for p in parts if role in p.cells]
             if total is None or not values:
                 continue
-            out.append(Breakdown(total=total, parts=tuple(values), marker="表格", complete=complete))
+            out.append(Breakdown.model_construct(total=total, parts=tuple(values), marker="表格", complete=complete))
     return out
 
 

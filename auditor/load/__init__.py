@@ -87,7 +87,7 @@ def load_together(paths: list[str | Path]) -> Document:
             parts.append(ATTACHMENT_SEPARATOR)
             pos += len(ATTACHMENT_SEPARATOR)
         name = Path(doc.path).name
-        locations = doc.locations or ((0, len(doc.text), {}),)
+        locations = doc.locations or (text_lines(doc.text) if doc.format == "txt" else ((0, len(doc.text), {}),))
         for start, end, place in locations:
             segments.append((pos + start, pos + end, {"file": name, **place}))
         parts.append(doc.text)
@@ -101,7 +101,7 @@ def _load_txt(data: bytes, path: str) -> Document:
     text = decode_text(data, path)
     if text.startswith("\ufeff"):
         text = text[1:]
-    return Document(path=path, text=text, format="txt", locations=text_lines(text))
+    return Document(path=path, text=text, format="txt")
 
 
 def text_lines(text: str) -> tuple[Segment, ...]:

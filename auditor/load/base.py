@@ -5,7 +5,8 @@ stretch of that text came from in the original file: `locations` is a sorted
 tuple of `(start, end, place)` segments over the text, where `place` is a small
 dict whose keys mean something for the format:
 
-    txt, html   {"line": 12, "column": 5}      (html: line of the element in the source)
+    txt         {"line": 12, "column": 5}      (computed from the text: no segments stored)
+    html        {"line": 12}                   (the line of the element in the HTML source)
     pdf         {"page": 3}  (+ "table", "row", "cell" inside a table)
     docx        {"paragraph": 17} or {"table": 2, "row": 3, "cell": 4}
     xlsx, xls   {"sheet": "评分表", "row": 5, "cell": "C5"}
@@ -43,14 +44,22 @@ class Document:
     def _starts(self) -> list[int]:
         return [start for start, _, _ in self.locations]
 
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [n + 1 for n, ch in enumerate(self.text) if ch == "\n"]
+
     def location_at(self, offset: int) -> Place:
         """Where the character at `offset` of the text came from; {} when unknown.
 
         An offset between segments (a separator the loader wrote, such as the
-        " | " between table cells) belongs to the segment before it.
+        " | " between table cells) belongs to the segment before it.  A text
+        file needs no segments: its places are its lines and columns.
         """
         if not self.locations:
-            return {}
+            if self.format != "txt":
+                return {}
+            line = bisect_right(self._line_starts, offset)
+            return {"line": line, "column": offset - self._line_starts[line - 1] + 1}
         index = bisect_right(self._starts, offset) - 1
         if index < 0:
             index = 0

@@ -7,10 +7,12 @@ BeautifulSoup's EncodingDetector) and otherwise from the text detector.
 What is kept: the text a reader sees, block elements (p, div, li, h1 …) and
 <br> as line breaks, whitespace collapsed as a browser does (a line break
 between two Chinese characters disappears).  What is dropped: scripts,
-styles, the <head>, forms, hidden elements, and navigation chrome — <nav>,
-<header>, <footer>, ARIA navigation/banner/contentinfo roles, and elements
-whose class or id names them (nav, menu, breadcrumb, footer …) when they hold
-mostly links or little text and no table.
+styles, the <head>, form controls, hidden elements, and navigation chrome —
+<nav>, the page's <header> and <footer> (an <article>'s own stay), ARIA
+navigation/banner/contentinfo roles, elements whose class or id names them
+(nav, menu, breadcrumb, position …) when they hold no table and are mostly
+links or short, elements named header/footer/top when they are mostly links,
+and lists of links with nothing else.
 
 Data tables become one line per row, cells separated by " | "; a table used
 for page layout (it holds another table, or paragraphs of prose in a cell) is
@@ -26,21 +28,25 @@ from auditor.load.base import Document, LoadError, Place, TextBuilder, cell_text
 from auditor.load.text import decode_text
 
 DROP_TAGS = frozenset({
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "nav", "header", "footer",
-    "aside", "form", "button", "select", "option", "textarea", "input", "iframe", "object", "embed",
-    "svg", "canvas", "map", "audio", "video", "dialog", "menu",
-})
+    "script", "style", "noscript", "template", "head", "title", "meta", "link", "nav", "aside", "button",
+    "select", "option", "textarea", "input", "iframe", "object", "embed", "svg", "canvas", "map", "audio",
+    "video", "dialog", "menu",
+})  # not <form>: ASP.NET pages wrap the whole page in one
+PAGE_CHROME_TAGS = frozenset({"header", "footer"})  # the page's, not an <article>'s own header
 BLOCK_TAGS = frozenset({
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
     "dt", "dd", "blockquote", "pre", "address", "figure", "figcaption", "center", "hr", "table", "tr",
     "caption", "body", "html", "fieldset", "details", "summary", "tbody", "thead", "tfoot",
 })
 CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "menu", "menubar"})
+# class/id words that name chrome; an element so named goes when it holds no
+# table and is mostly links or short
 CHROME_WORDS = frozenset({
     "nav", "navbar", "navigation", "menu", "menus", "breadcrumb", "breadcrumbs", "crumb", "crumbs",
-    "footer", "foot", "header", "topbar", "sidebar", "share", "login", "toolbar", "skip", "position",
-    "location", "copyright", "dqwz",
+    "topbar", "sidebar", "share", "login", "toolbar", "skip", "position", "location", "copyright", "dqwz",
 })
+# words that may also name an article's own title block: those go only when mostly links
+LINKY_WORDS = frozenset({"header", "head", "footer", "foot", "top", "bottom"})
 _WORD = re.compile(r"[a-z]+")
 _SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
 _CJK = re.compile(r"[^\x00-\x7f]")
@@ -81,6 +87,8 @@ def _visible(el) -> bool:
     tag = el.tag.lower()
     if tag in DROP_TAGS:
         return False
+    if tag in PAGE_CHROME_TAGS and not any(a.tag in {"article", "main", "section"} for a in el.iterancestors()):
+        return False
     attrib = el.attrib
     if "hidden" in attrib or attrib.get("aria-hidden", "").lower() == "true":
         return False
@@ -92,10 +100,13 @@ def _visible(el) -> bool:
     if tag in {"table", "tr", "td", "th", "tbody", "html", "body"}:
         return True
     words = set(_WORD.findall(f"{attrib.get('class', '')} {attrib.get('id', '')}".lower()))
-    if words & CHROME_WORDS and not el.findall(".//table"):
+    if words & (CHROME_WORDS | LINKY_WORDS) and el.find(".//table") is None:
         text = _SPACE.sub("", el.text_content())
         links = sum(len(_SPACE.sub("", a.text_content())) for a in el.iter("a"))
-        if not text or links / len(text) >= 0.5 or len(text) <= 300:
+        density = links / len(text) if text else 1.0
+        if words & CHROME_WORDS and (density >= 0.3 or len(text) <= 300):
+            return False
+        if density >= 0.5 and len(text) <= 1000:
             return False
     if tag in {"ul", "ol", "div"}:  # a list of links with nothing else is navigation
         anchors = el.findall(".//a")
