@@ -90,7 +90,7 @@ def check_command(files, fmt, lang, fail_on, output, color, config_file, rule_di
     from auditor import baseline, batch, config
     from auditor.check.rulebook import RuleFileError
     from auditor.findings import SEVERITY_RANK
-    from auditor.report import reporters
+    from auditor.report import reporter as reporter_for
 
     try:
         settings = config.resolve(lang=lang, fail_on=fail_on, config=config_file, start=files,
@@ -105,7 +105,7 @@ def check_command(files, fmt, lang, fail_on, output, color, config_file, rule_di
     stream = open(output, "w", encoding="utf-8") if output else sys.stdout
     if fmt is None:
         fmt = "rich" if stream.isatty() else "text"
-    reporter = reporters()[fmt](stream, lang=settings.lang, color=color, rules=rules)
+    reporter = reporter_for(fmt)(stream, lang=settings.lang, color=color, rules=rules)
     reporter = batch.summarising(reporter, len(inputs))  # several files: a summary table, worst first
     worst = -1
     input_error = False

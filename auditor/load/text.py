@@ -27,6 +27,7 @@ from functools import lru_cache
 _DOMAIN = "元万亿预算支出项目资金费率计合收入财政绩效单位额数度完成情况其管理部门基本经增减较"
 _PUNCTUATION = "，。、：；（）“”《》％！？"
 CANDIDATES = ("gb18030", "cp950", "big5hkscs")
+_HAS_CJK = __import__("re").compile("[\u4e00-\u9fff]")
 
 
 def _looks_binary(data: bytes) -> bool:
@@ -135,7 +136,9 @@ def decode_text(data: bytes, name: str) -> str:
     except UnicodeDecodeError:
         pass
     else:
-        if text.isascii() or chinese_score(text) > 0:
+        # valid UTF-8 holding CJK characters is UTF-8: GBK or Big5 bytes almost never
+        # form valid multi-byte UTF-8 sequences (no need for the slower language check)
+        if text.isascii() or _HAS_CJK.search(text) or chinese_score(text) > 0:
             return text
         # valid UTF-8 without a single Chinese character: a few GBK bytes can look like that
         guess = guess_chinese(data)

@@ -57,6 +57,12 @@ def format_names() -> list[str]:
     return list(FORMATS)
 
 
+def reporter(name: str) -> type[Reporter]:
+    """One output format's reporter; only its module is imported."""
+    module, cls = FORMATS[name].split(":")
+    return getattr(importlib.import_module(module), cls)
+
+
 def reporters() -> dict[str, type[Reporter]]:
     """Every output format, by name."""
     out = {}
