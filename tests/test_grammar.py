@@ -29,6 +29,24 @@ def doc(text: str) -> Extraction:
         assert (f.span.line, f.span.column) == _line_col(text, f.span.start), f
     ids = [f.id for f in out.facts]
     assert len(ids) == len(set(ids)), "fact ids are unique"
+    # every figure a statement relates is one of the document's facts
+    known = {(f.id, f.span.start, f.span.end) for f in out.facts}
+    related = [
+        *(f for b in out.breakdowns for f in (b.total, *b.parts, *b.subtracted)),
+        *(f for c in out.changes for f in (c.delta, c.percent, c.current, c.previous) if f is not None),
+        *(f for r in out.rates for f in (r.rate, *r.numerators, *r.denominators, *r.others)),
+        *(f for s in out.shares for f in (s.percent, s.part, s.whole) if f is not None),
+        *(f for t in out.tables for row in t.rows for f in row.cells.values()),
+        *(g.score for g in out.grades if g.score is not None),
+    ]
+    for f in related:
+        assert (f.id, f.span.start, f.span.end) in known, f
+    for c in out.changes:
+        assert text[c.keyword_span.start:c.keyword_span.end] == c.keyword, c
+    for g in out.grades:
+        assert text[g.span.start:g.span.end] == g.text, g
+    for h in out.headings:
+        assert text[h.span.start:h.span.end].endswith("、"), h
     return out
 
 
@@ -305,7 +323,7 @@ def test_label_copula_amount(copula):
     "label,concept",
     [
         ("项目支出", "项目支出"),
-        ("项目经费", "项目支出"),
+        ("项目支出预算", "项目支出"),
         ("日常公用经费", "公用经费"),
         ("人员经费", "人员经费"),
         ("工资福利支出", "工资福利支出"),
@@ -328,7 +346,7 @@ def test_label_gives_the_concept(label, concept):
         ("项目支出调整后预算", "budget_adjusted"),
         ("项目支出全年执行", "actual"),
         ("项目支出决算", "final"),
-        ("项目资金实际到位", "available"),
+        ("项目支出实际到位", "available"),
         ("项目支出预算数", "budget"),
     ],
 )
@@ -372,6 +390,20 @@ def test_qizhong_naming_only_some_parts_is_partial():
 def test_qizhong_with_zhuyao_is_partial():
     d = doc("2023年项目支出300万元，其中主要用于：办公费100万元、印刷费150万元等。")
     assert all(not b.complete for b in d.breakdowns)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2016年项目支出300万元，其中：工资福利支出20万元、商品和服务支出310万元。",  # a whole family of 项目支出
+        "2016年专项经费300万元，其中：办公费20万元、印刷费310万元。",  # a partial list: exactly what must be reported
+    ],
+    ids=["family", "partial"],
+)
+def test_list_whose_part_exceeds_its_total_still_belongs_to_it(text):
+    """A typo in the total (300 for 330) makes one part larger than it; the list is still its list."""
+    d = doc(text)
+    assert [(b.total.text, texts(b.parts)) for b in d.breakdowns] == [("300万元", ["20万元", "310万元"])]
 
 
 def test_fenbie_breakdown_after_the_total():
@@ -437,6 +469,29 @@ def test_numbered_list_under_a_stated_total(markers):
     assert b.complete is True
 
 
+def test_numbered_list_followed_by_one_more_paragraph_is_complete():
+    """A list in the middle of a report, naming a whole family (支出 = 基本支出 + 项目支出), is not cut off."""
+    text = (
+        "2023年支出合计630万元，具体如下：\n(1)基本支出300万元；\n(2)项目支出300万元。\n"
+        "全年开展培训3次。\n"
+    )
+    d = doc(text)
+    (b,) = [b for b in d.breakdowns if b.marker == "items"]
+    assert texts(b.parts) == ["300万元", "300万元"]
+    assert b.complete is True, "the parts of a complete list must add up: 300 + 300 ≠ 630 goes unreported"
+
+
+def test_numbered_list_followed_by_prose_without_figures_is_complete():
+    """Only a list that runs to the very end of the text may be cut off; prose after it ends it."""
+    text = (
+        "2016年专项业务经费315万元，具体如下：\n(1)办公费150万元；\n(2)印刷费150万元。\n"
+        "三、存在的问题及改进措施\n部分项目资金支出进度较慢，下一步将加快预算执行进度，提高资金使用效益。\n"
+    )
+    d = doc(text)
+    (b,) = [b for b in d.breakdowns if b.marker == "items"]
+    assert b.complete is True, "150 + 150 ≠ 315 goes unreported"
+
+
 @pytest.mark.parametrize("markers", [("①", "②", "③"), ("⑴", "⑵", "⑶")], ids=["circled", "parenthesized"])
 def test_numbered_list_with_circled_numbers(markers):
     """The grammar's ITEM terminal accepts ① and ⑴; a list numbered so is a list too."""
@@ -462,7 +517,15 @@ def test_change_increase_with_growth():
     assert c.current.text == "1709.11万元"
     assert c.previous is None
     assert c.reference == "previous"
-    assert text[c.keyword_span.start:c.keyword_span.end] == c.keyword == "较上年增加"
+    assert c.keyword == "较上年增加"
+    assert c.keyword_span.start == text.index("较上年增加")
+
+
+def test_change_keyword_span_is_the_keyword():
+    """CHG003 cites `keyword_span` with the text `keyword` as its evidence: they must agree."""
+    text = "2020年支出合计1709.11万元，较上年增加446.19万元、增长35.33%。"
+    (c,) = doc(text).changes
+    assert text[c.keyword_span.start:c.keyword_span.end] == c.keyword
 
 
 def test_change_decrease_with_decline():
@@ -633,7 +696,8 @@ def test_self_assessment_grid_with_bars():
     )
     d = doc(text)
     (t,) = d.tables
-    (row,) = t.rows
+    (row,) = [r for r in t.rows if r.cells]  # 其他资金 has no figures
+    assert [r.label for r in t.rows if not r.cells] in ([], ["其他资金"])
     assert row.cells["rate"].text == "85.22%"
     assert row.cells["actual"].span.start == text.index("1730.12")
 
@@ -697,3 +761,61 @@ def test_spans_in_a_multi_line_report():
     assert texts(d.facts) == ["22人", "848.4万元", "180.5万元", "667.9万元", "31万元", "108万元", "86.34万元", "79.94%"]
     assert [f.span.line for f in d.facts] == [3, 3, 3, 3, 5, 5, 5, 5]
     assert fact(d, "86.34万元").span.start == at(text, "86.34万元")
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "2023年基本支出300万元，其中：人员经费150万元、公用经费170万\n元。",
+        "2023年基本支出300万元，其中：人员经费150万元、公用经\n费170万元。",
+    ],
+    ids=["unit-split", "word-split"],
+)
+def test_hard_wrapped_prose_after_a_table_is_still_prose(prose):
+    """PDF text is hard-wrapped: a prose line without its 。 right after a table is not a table row."""
+    text = "一级指标 | 分值 | 得分\n投入 | 50 | 48\n过程 | 50 | 45\n合计 | 100 | 93\n" + prose
+    d = doc(text)
+    assert len(d.tables) == 1 and [r.label for r in d.tables[0].rows] == ["投入", "过程", "合计"]
+    prose_facts = [f for f in d.facts if not f.in_table]
+    assert [f.value for f in prose_facts] == [D("3000000"), D("1500000"), D("1700000")], texts(d.facts)
+    (b,) = d.breakdowns
+    assert b.total.text == "300万元"
+
+
+# A short report hard-wrapped at 56 columns, as PDF extraction leaves it: numbers are never
+# broken, so the line before a long full-width number ends early (46–48 columns), and full
+# lines are 54 or 56 columns wide.
+WRAPPED_REPORT = """2016年度部门整体支出绩效自评报告
+本部门主要职责是贯彻执行国家和省市有关方针政策及法律法
+规，负责本行政区域内相关业务的统筹规划、组织实施和监督管
+理，承担上级交办的其他工作任务。本单位内设办公室、财务
+股、业务股等股室，下属事业单位两个，均纳入本次部门整体支
+出绩效评价范围。
+一、部门基本情况
+2016年支出合计600万元，具体如下：
+(1)基本支出300万元；
+(2)项目支出300万元。
+二、部门基本情况
+乡村振兴衔接项目年初预算100.0万元，全年预算200.0万元，全
+年执行120.0万元，执行率60.0％。
+三、部门基本情况
+2015年人员经费１６６．６７万元，2016年人员经费
+１５０．００万元，较上年减少１６．６７万元、下降
+１０．０％。
+2015年公用经费１６６．６７万元，2016年公用经费
+１５０．００万元，较上年减少１６．６７万元、下降
+１０．０％。
+四、存在的问题及改进措施
+部分项目资金支出进度较慢，绩效目标设置不够细化。下一步将
+加快预算执行进度，完善绩效指标体系，提高资金使用效益。
+"""
+
+
+def test_hard_wrapped_report_sentences_run_across_lines():
+    d = doc(WRAPPED_REPORT)
+    changes = [(c.delta.text, c.percent and c.percent.text, c.current and c.current.text,
+                c.previous and c.previous.text) for c in d.changes]
+    expected = ("１６．６７万元", "１０．０％", "１５０．００万元", "１６６．６７万元")
+    assert changes == [expected, expected]
+    (r,) = d.rates
+    assert r.rate.text == "60.0％" and texts(r.numerators) == ["120.0万元"]

@@ -245,6 +245,12 @@ class Binder:
                 before = slots[j - 1].piece if j > 0 else None
                 if before is not None and before.kind == "words" and re.search(r"(?:较|比|与|同|相较于?)$", before.label):
                     continue  # "较2024年的2190万元": the year of the comparison, not of what follows
+                # a year that opens the sentence dates all of it; a later one only its own
+                # clause ("…、2022年度考核优秀等次奖励工作经费3.09万元、评标建设资金53.49万元")
+                opens = not any(slots[k].fact is not None for k in range(j - 1, -1, -1)
+                                if slots[k].sentence == sentence)
+                if not opens and s.clause != slots[i].clause:
+                    continue
                 m = re.match(r"(\d{4})", s.piece.keyword)
                 return m.group(1) if m else None
         return None
@@ -293,8 +299,9 @@ class Binder:
                 break
         memo = self.vocab.memo_for(first_total.concept)
         parts = [(k, f) for k, f in parts if f.concept not in memo]
-        # "比上年累计支出285万元" inside a list is last year's figure, not a part
-        parts = [(k, f) for k, f in parts if not self._is_previous(f) or self._is_previous(first_total)]
+        # "比上年累计支出285万元" inside a list is last year's figure, not a part (a year in a
+        # part's own name — "2022年度考核奖励经费" — does not make it last year's)
+        parts = [(k, f) for k, f in parts if f.period != "previous" or self._is_previous(first_total)]
         # an unlabelled figure among labelled parts restates its neighbour ("…后,为165.61亿元")
         if any(f.label for _, f in parts):
             parts = [(k, f) for k, f in parts if f.label]
@@ -835,11 +842,13 @@ class Binder:
                 continue
             spec = self.vocab.rates[info.rate]
             near, far = self._rate_groups(i, slots)
+            # "执行金额403.18万元,其中A…、B…,预算执行率94.08%": after a list, the rate is the total's
+            far_ids = {f.id for f in far}
+            listed = {p.id for b in self.out.breakdowns if b.total.id in far_ids for p in b.parts}
+            near = [f for f in near if f.id not in listed]
             nums, dens, others = self._classify(near, spec)
-            if not (nums and (dens or others)):
-                part_ids = {p.id for b in self.out.breakdowns for p in b.parts}
-                group = [f for f in near if f.id not in part_ids] + far
-                nums, dens, others = self._classify(group, spec)
+            if not (nums and (dens or others)) and far:
+                nums, dens, others = self._classify(far, spec)  # the figures before the list
             self.out.rates.append(Rate.model_construct(
                 rate=s.fact, name=info.rate, base=_named_base(info.text),
                 numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
@@ -870,8 +879,10 @@ class Binder:
 
     @staticmethod
     def _classify(amounts: list[Fact], spec) -> tuple[list[Fact], list[Fact], list[Fact]]:
-        nums = [f for f in amounts if f.scenario in spec["numerator"]]
-        dens = [f for f in amounts if f.scenario in spec["denominator"] and f not in nums]
+        # money received ("全年收入决算428.56万元", "到位资金") is a base, whatever its scenario
+        received = [f for f in amounts if re.search("收入|到位|下达|拨入", f.label) and "available" in spec["denominator"]]
+        nums = [f for f in amounts if f.scenario in spec["numerator"] and f not in received]
+        dens = [f for f in amounts if (f.scenario in spec["denominator"] or f in received) and f not in nums]
         others = [f for f in amounts if f not in nums and f not in dens]
         return nums, dens, others
 

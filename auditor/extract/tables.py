@@ -139,6 +139,9 @@ def _read_run(cells: list[Cell], norm: Normalised, result: TableResult) -> None:
             continue
         first, columns, after = header
         rows, end = _rows_after(cells, after, columns)
+        if not rows:
+            i += 1  # "预算执行情况(10分)" / "年度预算数(万元)" / 年初预算 …: the next cell may head it
+            continue
         if rows:
             table = _make_table(cells, first, after, columns, rows, norm, result)
             result.tables.append(table)
@@ -148,6 +151,7 @@ def _read_run(cells: list[Cell], norm: Normalised, result: TableResult) -> None:
         i = max(end, i + 1)
 
 
+_UNIT_NOTE = re.compile(r"[(（](?:万元|元|亿元|千元)[)）]?$")
 _LABEL_HEADER = re.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出)")
 
 
@@ -158,7 +162,10 @@ def _header_at(cells: list[Cell], i: int) -> tuple[int, list[str], int] | None:
     row's cell).  A column name split over two cells ("年初" / "预算数", as PDF
     flattening leaves it) is joined again.
     """
-    if cells[i].is_value or not cells[i].text or _role(cells[i].text) or len(cells[i].text) > 16:
+    label = cells[i].text
+    if cells[i].is_value or not label or len(label) > 16:
+        return None
+    if _role(label) and not _UNIT_NOTE.search(label):  # "年度预算数(万元)" heads the columns below it
         return None
     raw: list[Cell] = []
     j = i + 1
@@ -208,6 +215,11 @@ def _rows_after(cells: list[Cell], k: int, columns: list[str]) -> tuple[list[tup
         values: list[Cell] = []
         while k < len(cells) and (cells[k].is_value or cells[k].is_empty):
             values.append(cells[k])
+            k += 1
+        # a long text right after the figures fills the row's 原因/说明 column
+        while k < len(cells) and len(values) < len(roles) and roles[len(values)] is None \
+                and not cells[k].is_value and len(cells[k].text) > 20:
+            values.append(Cell("", cells[k].start, cells[k].start, cells[k].line))
             k += 1
         while values and values[-1].is_empty and len(values) > len(roles):
             values.pop()

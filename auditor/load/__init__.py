@@ -19,14 +19,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from auditor.load.base import Document, LoadError, Place, Segment, TextBuilder, describe_place
-from auditor.load.sniff import FORMAT_NAMES, SUFFIX_FORMAT, sniff
+from auditor.load.sniff import FORMAT_NAMES, sniff
 from auditor.load.text import decode_text
 
-__all__ = ["Document", "LoadError", "Place", "Segment", "TextBuilder", "describe_place", "load_document",
-           "load_together", "decode_text", "sniff", "REPORT_SUFFIXES", "ATTACHMENT_SEPARATOR"]
+__all__ = ["Document", "LoadError", "Place", "Segment", "TextBuilder", "describe_place", "load_bytes",
+           "load_document", "load_together", "decode_text", "sniff", "REPORT_SUFFIXES", "ATTACHMENT_SEPARATOR"]
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
-# Extensions a folder walk picks up.
+# Extensions a folder walk picks up (a file given by name is read whatever its extension).
 REPORT_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".xlsx", ".xls", ".html", ".htm"})
 # Written between a report and each attachment: a line no grammar rule reads,
 # surrounded by enough blank lines to end any table the reader is in.

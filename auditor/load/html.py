@@ -181,6 +181,13 @@ class _Walker:
                 elif tag == "table" and not _is_layout_table(child):
                     self.flush()
                     self.table(child)
+                elif tag in {"pre", "xmp", "plaintext", "listing"}:
+                    self.flush()  # preformatted: its lines are lines (whole reports are posted so)
+                    start = child.sourceline or 1
+                    for k, line in enumerate(child.text_content().split("\n")):
+                        # after the first line, the source column is the text's column
+                        self.out.line(line.rstrip(), {"line": start + k, "column": 1} if k else {"line": start})
+                    self.out.blank_line()
                 elif tag in {"td", "th"}:
                     self._children(child)
                     self.line.append((" ", {"line": child.sourceline or 1}))

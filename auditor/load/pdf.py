@@ -1,23 +1,27 @@
 """PDF reports, read with pdfplumber (pdfminer.six): text and ruled tables, page by page.
 
-Why pdfplumber and not PyMuPDF: on Chinese text both read every character and
-figure of the reports we generated (CID fonts and embedded TrueType); PyMuPDF
-is several times faster, but it is AGPL-licensed (this project is MIT) and
-its current release pulls in onnxruntime and numpy.  pdfplumber is MIT, pure
-Python, and finds ruled tables — the score tables of 自评报告 are ruled.
-The measurement is in benchmarks/pdf_libraries.py.
+Why pdfplumber and not PyMuPDF (benchmarks/pdf_libraries.py, 58 reports
+written as PDFs with a CID font and with an embedded TrueType font): both read
+the same characters (raw text 0.979 similar to the source for both, the same
+figures found); PyMuPDF's raw text is ten times faster (2 against 21 ms a
+page), but once it also looks for tables (16 ms a page) it is hardly faster
+than this whole loader (22–27 ms a page, tables and line joining included,
+which reads every figure and gives the .txt's findings on all 58).  PyMuPDF is
+AGPL-licensed (this project is MIT) and its 2.x release pulls in onnxruntime;
+pdfplumber is MIT and pure Python.
 
 A PDF has no paragraphs, only positioned lines, so the loader rebuilds them:
 
 * ruled tables (pdfplumber's line-based finder) become one line per row,
   cells separated by " | "; the text inside a table area is not read twice;
+* a line with gaps wider than two characters is a row of a table drawn without
+  rules: it is written as cells too;
 * a line that runs to the right margin of a text column (at least 15
   characters wide; a page of a few lines takes the margins of the full pages)
   and is followed, without extra spacing, by a line that is not indented is a
-  *wrapped* line: it is joined
-  to the next one (across a page break too), without a space between Chinese
-  characters, so "403.18" at the end of one line and "万元" at the start of
-  the next stay one figure;
+  *wrapped* line: it is joined to the next one (across a page break too),
+  without a space between Chinese characters, so "403.18" at the end of one
+  line and "万元" at the start of the next stay one figure;
 * a full line that ends a sentence, followed by a numbered item ("2.", "（三）"),
   ends its paragraph;
 * spaces a justified line puts between Chinese characters are dropped;
@@ -59,6 +63,7 @@ class _Line:
     size: float
     left: float = 0.0  # the page's text margins
     right: float = 0.0
+    cells: list[str] | None = None  # a row of an unruled table: its cells
 
 
 @dataclass
@@ -79,7 +84,7 @@ def load_pdf(data: bytes, path: str) -> Document:
     items: list[_Line | _Table] = []
     try:
         for number, page in enumerate(pdf.pages, start=1):
-            items.extend(_page_items(page.dedupe_chars(), number))  # fake bold: each glyph drawn twice
+            items.extend(_page_items(_deduped(page), number))
             page.close()  # drop the page's parsed objects: memory stays flat on long reports
     except PdfminerException as exc:
         raise _error(exc, path) from None
@@ -107,6 +112,18 @@ def _settle_margins(lines: list[_Line]) -> None:
             for line in group:
                 line.right = max(right, line.right)
                 line.left = min(left, line.left)
+
+
+def _deduped(page):
+    """The page with characters drawn twice to look bold read once — pdfplumber's
+    dedupe_chars, which costs a third of the reading time, only when needed."""
+    seen: set[tuple] = set()
+    for ch in page.chars:
+        key = (ch["text"], round(ch["x0"]), round(ch["top"]))
+        if key in seen:
+            return page.dedupe_chars()
+        seen.add(key)
+    return page
 
 
 def _refuse_unmapped_fonts(items: list, path: str) -> None:
@@ -148,15 +165,21 @@ def _page_items(page, number: int) -> list[_Line | _Table]:
         if not text:
             continue
         sizes = sorted(c.get("size", 0) or (c["bottom"] - c["top"]) for c in raw["chars"])
-        size = sizes[len(sizes) // 2] if sizes else raw["bottom"] - raw["top"]
-        lines.append(_Line(text, number, raw["x0"], raw["x1"], raw["top"], raw["bottom"], size or 10.0))
+        size = (sizes[len(sizes) // 2] if sizes else raw["bottom"] - raw["top"]) or 10.0
+        line = _Line(text, number, raw["x0"], raw["x1"], raw["top"], raw["bottom"], size)
+        cells = _gap_cells(raw["chars"], size)
+        if len(cells) >= 2:
+            line.cells = cells
+            line.text = " | ".join(cells)
+        lines.append(line)
     # page numbers alone at the top or bottom of the page
     for index in (-1, 0):
         if lines and _PAGE_NUMBER.match(lines[index].text):
             lines.pop(index)
-    if lines:
-        left = min(line.x0 for line in lines)
-        right = max(line.x1 for line in lines)
+    prose = [line for line in lines if line.cells is None] or lines
+    if prose:
+        left = min(line.x0 for line in prose)
+        right = max(line.x1 for line in prose)
         for line in lines:
             line.left, line.right = left, right
     items: list[_Line | _Table] = list(lines)
@@ -166,8 +189,28 @@ def _page_items(page, number: int) -> list[_Line | _Table]:
     return items
 
 
+def _gap_cells(chars: list[dict], size: float) -> list[str]:
+    """A line's text cut where a gap wider than two characters stands: the
+    columns of a table drawn without rules.  One piece for ordinary prose."""
+    pieces: list[list[str]] = [[]]
+    previous = None
+    for ch in sorted(chars, key=lambda c: c["x0"]):
+        if previous is not None:
+            gap = ch["x0"] - previous["x1"]
+            if gap > 1.8 * size:
+                pieces.append([])
+            elif gap > 0.25 * size and pieces[-1]:
+                pieces[-1].append(" ")
+        pieces[-1].append(ch["text"])
+        previous = ch
+    out = [_CJK_SPACE.sub("", "".join(piece)).strip() for piece in pieces]
+    return [piece for piece in out if piece]
+
+
 def _wraps(line: _Line, following: _Line) -> bool:
     """Does `line` continue on `following` (a wrapped line, not the end of a paragraph)?"""
+    if line.cells is not None or following.cells is not None:
+        return False
     em = line.size
     if line.right - line.left < 15 * em:  # no text column that wide on the page: nothing wrapped
         return False
@@ -205,6 +248,14 @@ def _write(items: list[_Line | _Table], path: str) -> Document:
             out.blank_line()
             continue
         place: Place = {"page": item.page}
+        if item.cells is not None:  # a row of an unruled table
+            if previous is not None:
+                out.write("\n")
+            elif page and item.page != page:
+                out.blank_line()
+            out.row([(cell, place) for cell in item.cells])
+            previous, page = None, item.page
+            continue
         if previous is not None:
             if _wraps(previous, item):
                 joined = join_lines(previous.text, item.text)

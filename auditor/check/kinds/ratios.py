@@ -44,8 +44,11 @@ def _best(pairs: list[tuple[Fact, Fact]], stated: Fact):
 
 
 def _local_pairs(rate: Rate) -> list[tuple[Fact, Fact]]:
-    local = [*rate.numerators, *rate.denominators, *rate.others]
-    return [(a, b) for a in local for b in local if a is not b]
+    """Every (numerator, denominator) the sentence allows: a budget figure is never
+    the numerator of an execution rate (年初预算100 / 全年预算125 is no 执行率)."""
+    tops = [*rate.numerators, *rate.others]
+    bottoms = [*rate.denominators, *rate.others]
+    return [(a, b) for a in tops for b in bottoms if a is not b]
 
 
 def check_rate(rule: Rule, ctx: Context) -> Iterator[Finding]:
