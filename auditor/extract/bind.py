@@ -663,10 +663,16 @@ class Binder:
         for i, s in enumerate(slots):
             if s.piece.kind != "total" or s.fact is None:
                 continue
+            named = i > 0 and slots[i - 1].clause == s.clause and slots[i - 1].piece.kind == "words" \
+                and not re.fullmatch(r"(?:以上|上述|全部|总|两项|三项|各项|共|合|本年|全年)?", slots[i - 1].piece.label)
+            if named and s.fact.concept not in {t for f in self.vocab.families.values() for t in f.totals}:
+                continue  # "拆除圬工共计114立方米", "差旅费共计2万元": that item's own total
+            if s.fact.kind == "number":
+                continue  # bare figures without units: too loose to add up outside a table
             parts = []
             for j in range(i - 1, -1, -1):
                 t = slots[j]
-                if t.sentence != s.sentence or t.piece.kind in OPENERS or t.piece.kind == "total":
+                if t.sub != s.sub or t.piece.kind in OPENERS or t.piece.kind == "total":
                     break
                 if t.fact is not None and t.piece.kind == "labelled" and t.depth == s.depth:
                     if t.fact.kind == s.fact.kind and t.fact.unit == s.fact.unit:
@@ -797,7 +803,11 @@ class Binder:
                 subject = self._sentence_subject(i, slots)
                 if subject is not None:
                     current, label = subject, subject.label
-        if current is not None and self._is_previous(current):
+        relative_only = current is not None and current.period == "previous" and \
+            re.search(r"同比|较上|比上|比去年|较去年", slots[i].piece.keyword) and len(before) == 1
+        if current is not None and self._is_previous(current) and not relative_only:
+            # "2019年…1262.92万元,本年度增加了446.19万元": that figure is the previous term.
+            # ("去年…收入310682万元,同比增加23188万元" stays the current term of its own 同比.)
             previous, current = current, None
             # an explicit current figure of the same subject earlier in the sentence
             for f in before[1:]:
@@ -880,6 +890,8 @@ class Binder:
     @staticmethod
     def _classify(amounts: list[Fact], spec) -> tuple[list[Fact], list[Fact], list[Fact]]:
         # money received ("全年收入决算428.56万元", "到位资金") is a base, whatever its scenario
+        # what is left (未支703万元, 结余, 未拨付) is never a rate's base or numerator
+        amounts = [f for f in amounts if not re.search("未支|未付|未拨|未使用|结余|剩余|余额|结转", f.label)]
         received = [f for f in amounts if re.search("收入|到位|下达|拨入", f.label) and "available" in spec["denominator"]]
         nums = [f for f in amounts if f.scenario in spec["numerator"] and f not in received]
         dens = [f for f in amounts if (f.scenario in spec["denominator"] or f in received) and f not in nums]

@@ -23,12 +23,29 @@ GRADE_WORDS = {
 }
 
 
+_FIGURE_LINE = re.compile(r"\s*\|?\s*-?[\d.,]+\s*(?:万元|元|%)?\s*\|?\s*$")
+
+
+def _next_line(text: str, pos: int) -> str:
+    """The next non-blank line after the line holding pos."""
+    end = text.find("\n", pos)
+    while end != -1:
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1: nxt if nxt != -1 else len(text)]
+        if line.strip():
+            return line
+        end = nxt
+    return ""
+
+
 def headings(norm: Normalised) -> list[Heading]:
     out = []
     for m in _HEADING.finditer(norm.text):
         n = chinese_number(m.group(1))
         if n is None:
             continue
+        if _FIGURE_LINE.fullmatch(_next_line(norm.text, m.start())):
+            continue  # "二、政府性基金预算财政拨款收入" / "2" / "0.00": a row label of a flattened table
         start = m.start(1)
         end = m.end()
         line, column = norm.line_col(start)

@@ -251,8 +251,8 @@ def _fits(values: list[Cell], roles: list[str | None], is_total: bool = False) -
         if cell.is_empty:
             continue
         percent = cell.text.endswith("%")
-        if role == "rate" and not percent:
-            return False
+        if role == "rate" and not percent and cell.text.strip("0.") != "":
+            return False  # a rate column holds percentages (a bare 0 is a zero rate)
         if role != "rate" and percent:
             return False
         if role in {"weight", "score"} and not is_total:  # a wrong 合计 is what we look for
@@ -301,7 +301,7 @@ def _make_table(cells, first, after, columns, rows, norm: Normalised, result: Ta
 def _cell_fact(cell: Cell, role: str, header: str, row_label: str, money_unit: str,
                norm: Normalised, fact_id: int) -> Fact:
     if role == "rate":
-        token_type, text = "PERCENT", cell.text
+        token_type, text = "PERCENT", cell.text if cell.text.endswith("%") else cell.text + "%"
     elif role in {"weight", "score"}:
         token_type, text = "SCORE", cell.text + "分"
     elif re.search(r"[万元亿]$", cell.text):  # "150万": the cell carries its own unit

@@ -106,10 +106,22 @@ def _doc_level_rate(rule: Rule, ctx: Context, r: Rate) -> Iterator[Finding]:
     """No base in the sentence: accept any amount of the document that gives the rate."""
     stated = r.rate
     candidates = [f for f in ctx.doc.facts if f.kind == "amount" and not f.approximate and f.value > 0]
+    overall = []
     for num in r.numerators:
         best = _best([(num, d) for d in candidates if d is not num], stated)
-        if not best or best[0][0].verdict in {"ok", "minor"}:
+        if not best or best[0][0].verdict == "ok":
             return
+        overall.extend(best)
+    minor = [b for b in overall if b[0].verdict == "minor"]
+    if minor:  # one amount gives it but for the last digit: a slip, said as a warning
+        cmp, num, den, computed = minor[0]
+        yield finding(
+            rule, ctx, primary=stated, stated=stated.text, expected=f"{computed.value.quantize(Decimal('0.01'))}%",
+            arithmetic=_rate_text(num, den, computed.value, stated, cmp),
+            evidence=[Evidence.of(stated, "rate"), Evidence.of(num, "numerator"), Evidence.of(den, "denominator")],
+            comparison=cmp, fields={"name": r.name, "hint_zh": "", "hint_en": ""},
+        )
+        return
     num = r.numerators[0]
     bases = [f for f in candidates if f.scenario in {"budget_initial", "budget_adjusted", "budget", "available"}
              and f.value >= num.value * Decimal("0.5")]
