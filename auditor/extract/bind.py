@@ -672,7 +672,7 @@ class Binder:
             parts = []
             for j in range(i - 1, -1, -1):
                 t = slots[j]
-                if t.sub != s.sub or t.piece.kind in OPENERS or t.piece.kind == "total":
+                if t.sentence != s.sentence or t.piece.kind in OPENERS or t.piece.kind == "total":
                     break
                 if t.fact is not None and t.piece.kind == "labelled" and t.depth == s.depth:
                     if t.fact.kind == s.fact.kind and t.fact.unit == s.fact.unit:

@@ -226,7 +226,7 @@ def _strip_fillers(core: str, vocab: Vocabulary) -> str:
     return core if len(core) >= 2 else ""
 
 
-_GENERIC_TAIL = re.compile(r"(?:费用|经费|资金|金额|总额|总计|合计|数)$")
+_GENERIC_TAILS = ("费用", "经费", "资金", "金额", "总额", "总计", "合计支出", "支出合计", "合计", "数")
 
 
 def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
@@ -234,12 +234,14 @@ def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         return None, False
     # the reading that explains most of the label wins: "政府采购支出总额" is 政府采购
     # (+ a generic 总额), not 支出总额
-    best = None
-    for candidate in (core, core.replace("费用", "费"), _GENERIC_TAIL.sub("", core)):
+    best, explained = None, 0
+    readings = [(core, 0), (core.replace("费用", "费"), 0)]
+    readings += [(core[: -len(t)], len(t)) for t in _GENERIC_TAILS if core.endswith(t) and len(core) > len(t)]
+    for candidate, tail in readings:
         for syn in vocab._synonyms_longest_first:
             if candidate.endswith(syn):
-                if best is None or len(syn) > len(best):
-                    best = syn
+                if len(syn) + tail > explained:  # synonym plus the generic ending it explains
+                    best, explained = syn, len(syn) + tail
                 break
     if best is not None:
         return vocab.concepts[best], True
