@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from decimal import Decimal
 from typing import Iterator
 
 from auditor.check.arithmetic import Value, compare, decimals_for, show, total, written
@@ -35,7 +36,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Finding]:
         cmp = compare(b.total, computed)
         if cmp.verdict == "ok":
             continue
-        partial = not b.complete
+        partial = not b.complete and not _shares_make_whole(ctx, b)
         if partial and computed.value <= b.total.value:
             continue  # a list naming only some parts may fall short of the total
         evidence = [Evidence.of(b.total, "total"), *(Evidence.of(p, "part") for p in b.parts),
@@ -48,6 +49,19 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Finding]:
             fields={"label": b.total.concept or b.total.label[-12:] or "总额", "marker": b.marker,
                     "partial": "（分项之和超过总额）" if partial else ""},
         )
+
+
+def _shares_make_whole(ctx: Context, b) -> bool:
+    """Every part states its share and the shares add to 100 %: the list is complete
+    ("主要用于以下方面:A 67.64万元,占5.35%;B 1196.48万元,占94.59%;C 0.8万元,占0.06%")."""
+    share_of = {s.part.id: s.percent for s in ctx.doc.shares if s.part is not None}
+    shares = [share_of.get(p.id) for p in b.parts]
+    if len(shares) < 2 or any(x is None for x in shares):
+        return False
+    total_share = sum((x.value for x in shares), Decimal(0))
+    # the shares' own rounding, plus one unit of their last digit (a share nudged to make 100 %)
+    slack = sum((x.tolerance for x in shares), Decimal(0)) + Decimal(1).scaleb(-max(x.decimals for x in shares))
+    return abs(total_share - 100) <= slack
 
 
 def check_identity(rule: Rule, ctx: Context) -> Iterator[Finding]:
