@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.check.rulebook import Rule
+from auditor.report.common import place
 from auditor.report.jsonfmt import number
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -169,13 +170,7 @@ def period_of(fact, report_year: str | None, lang: str) -> str:
 
 def place_of(result, fact) -> str:
     """line:column, plus the loader's page/table/cell for formats that have one."""
-    where = f"{fact.span.line}:{fact.span.column}"
-    document = result.document
-    if getattr(document, "format", "txt") != "txt" and hasattr(document, "describe"):
-        extra = document.describe(fact.span.start)
-        if extra:
-            where += f" ({extra})"
-    return where
+    return f"{fact.span.line}:{fact.span.column}" + place(result, fact.span.start, lead=" ")
 
 
 def fact_rows(result, lang: str) -> list[dict]:

@@ -55,10 +55,11 @@ class Lines:
         return self.text[start:end]
 
 
-def place_note(result, offset: int) -> str:
-    """' (p.3 table 2 row 4)' for formats whose loader records places; '' for plain text."""
+def place(result, offset: int, lead: str = "  ") -> str:
+    """'  (p.3)', '  (table 2 row 3 cell 4)' … where a figure stands in a PDF, Word
+    file, sheet or web page; '' for plain text (its line:column says it all)."""
     document = getattr(result, "document", None)
     if document is None or getattr(document, "format", "txt") == "txt" or not hasattr(document, "describe"):
         return ""
     where = document.describe(offset)
-    return f" ({where})" if where else ""
+    return f"{lead}({where})" if where else ""

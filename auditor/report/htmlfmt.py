@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from auditor import __version__
 from auditor.report import Reporter
-from auditor.report.common import header, place_note, role_word, severity_word
+from auditor.report.common import header, place, role_word, severity_word
 from auditor.report.summary import count_line
 
 WORDS = {
@@ -273,7 +273,7 @@ class HtmlReporter(Reporter):
         self.files += 1
         findings = result.findings
         marks, mark_ids = marks_of(findings, prefix)
-        cards = [self._card(f, f"{prefix}f{n}", mark_ids, place_note(result, f.start))
+        cards = [self._card(f, f"{prefix}f{n}", mark_ids, place(result, f.start, lead=" "))
                  for n, f in enumerate(findings, 1)]
         for f in findings:
             self.severities[f.severity] += 1

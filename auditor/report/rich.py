@@ -8,6 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from auditor.report import Reporter
+from auditor.report.common import place
 from auditor.report.summary import count_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -117,12 +118,3 @@ SUMMARY_WORDS = {
     "en": {"title": "Summary: {n} files, worst first", "file": "file", "errors": "errors", "warnings": "warnings",
            "worst": "worst rule / why unreadable"},
 }
-
-
-def place(result, offset: int) -> str:
-    """'  (p.3)', '  (table 2 row 3 cell 4)' … where the figure is in a PDF, Word, sheet or web page."""
-    document = getattr(result, "document", None)
-    if document is None or document.format == "txt" or not hasattr(document, "describe"):
-        return ""
-    where = document.describe(offset)
-    return f"  ({where})" if where else ""

@@ -6,15 +6,10 @@ Meant for pipes, diffs and CI logs; no colour, no wrapping.
 from __future__ import annotations
 
 from auditor.report import Reporter
+from auditor.report.common import place
 from auditor.report.summary import count_line
 
 
-def place(result, offset: int) -> str:
-    document = getattr(result, "document", None)
-    if document is None or document.format == "txt" or not hasattr(document, "describe"):
-        return ""
-    where = document.describe(offset)
-    return f" ({where})" if where else ""
 
 
 class TextReporter(Reporter):
@@ -22,7 +17,7 @@ class TextReporter(Reporter):
 
     def file(self, result) -> None:
         for f in result.findings:
-            where = place(result, f.start)  # " (p.3)" for PDF, Word, sheets, web pages; "" for text
+            where = place(result, f.start, lead=" ")  # " (p.3)" for PDF, Word, sheets, web pages; "" for text
             self.stream.write(f"{result.path}:{f.line}:{f.column}: {f.rule} {f.severity} {f.message(self.lang)}{where}\n")
         self.stream.write(f"{result.path}: {count_line(result.findings, self.lang)}\n")
 
