@@ -5,7 +5,6 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
 
 from auditor.extract.model import Fact, Record, Span
 

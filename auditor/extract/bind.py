@@ -307,7 +307,6 @@ class Binder:
             parts = [(k, f) for k, f in parts if f.label]
         if not parts:
             return
-        scenarios = {f.scenario for _, f in parts}
         named = [f.scenario for _, f in parts if f.scenario]
         same_sentence = [c for c in candidates if c.sentence == opener.sentence
                          and c.kind == first_total.kind and c.unit == first_total.unit and c.scenario]
