@@ -289,9 +289,20 @@ class Binder:
             if self._is_part_slot(slots[k]) and slots[k].depth == opener.depth
             and slots[k].fact.kind == first_total.kind and slots[k].fact.unit == first_total.unit
         ]
-        if not parts and (end >= len(slots) or slots[end].window != opener.window):
-            # "基本支出911000.39元,其中:" ending its line; each next paragraph opens with a part
-            parts = self._paragraph_list(opener.window, first_total, slots)
+        if end >= len(slots) or slots[end].window != opener.window:
+            # "基本支出911000.39元,其中:" ending its paragraph, or a list whose first part ends
+            # it: each next paragraph opens with a part
+            following = self._paragraph_list(opener.window, first_total, slots)
+            if parts:  # only the siblings of the parts already listed ("工资福利支出…。商品和服务支出…")
+                family = set().union(*(self.vocab.siblings(f.concept) for _, f in parts))
+                known = {f.id for _, f in parts}
+                taken = []
+                for k, f in following:
+                    if f.concept not in family or f.id in known:
+                        break
+                    taken.append((k, f))
+                following = taken
+            parts += following
         # a figure of the total's own concept starts the next statement, not a part
         for n, (_, f) in enumerate(parts):
             if f.concept and f.concept == first_total.concept and n > 0:
@@ -408,6 +419,9 @@ class Binder:
             first = next(((k, s) for k, s in enumerate(slots) if s.window == w and s.fact is not None), None)
             if first is None or first[1].piece.kind != "labelled":
                 break
+            opening = next(s for s in slots if s.window == w)
+            if opening.piece.kind == "item":
+                break  # "2. 项目支出…": the next item of an outer list, not a part
             fact = first[1].fact
             if fact.kind != like.kind or fact.unit != like.unit or not fact.label \
                     or re.search(r"总额|合计|总计|小计", fact.label):

@@ -15,13 +15,15 @@ from collections import Counter
 _DIGIT = re.compile(r"\d")
 _SENTENCE_END = re.compile(r"[。;!?:]\s*\|?\s*$")
 # in hard-wrapped text a line may stop at a ';' in the middle of a list
-_PARAGRAPH_END = re.compile(r"[。!?:]\s*\|?\s*$")
+_PARAGRAPH_END = re.compile(r"[。!?]\s*\|?\s*$")
 _STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十\d]{1,3}(?:[)、]|\.(?!\d))|[\u2460-\u2487])")
 _FIGURE_ONLY = re.compile(r"^\s*\|?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元|万|%|分|人|个)?\s*\|?\s*$")
 _WRAP_MIN = 30  # a hard-wrapped line is at least this long
 # a heading on a line of its own ("一、收入支出决算总体情况说明") is not wrapped prose
 _TITLE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]+部分)[^,。;:]*$")
 _UNIT_SPLIT = re.compile(r"\d\s*[万亿千]?\s*$")
+_ENDS_IN_WORD = re.compile(r"[\u4e00-\u9fff)]\s*$")
+_STARTS_WITH_FIGURE = re.compile(r"^\s*\d")
 _UNIT_CONTINUES = re.compile(r"^\s*(?:万元|亿元|元|%|个百分点)")
 
 
@@ -58,6 +60,19 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
     return best
 
 
+def _continues(line: str, on_page: str, nxt: str, wrap_min: int | None) -> bool:
+    """Does `nxt` continue the paragraph `line` belongs to?"""
+    if _UNIT_SPLIT.search(line) and _UNIT_CONTINUES.match(nxt):
+        return True  # "…项目支出300万" / "元。"
+    if _TITLE.match(line) or "://" in line or not nxt.strip() or _STARTS_ITEM.match(nxt):
+        return False  # a heading, a link, a blank line, a new item
+    if wrap_min and _ENDS_IN_WORD.search(line) and _STARTS_WITH_FIGURE.match(nxt):
+        return True  # in wrapped text a label may end a line and its figure start the next
+    if wrap_min:
+        return display_width(on_page.strip()) >= wrap_min and not _PARAGRAPH_END.search(line)
+    return len(line.strip()) >= _WRAP_MIN and not _SENTENCE_END.search(line)
+
+
 def windows(text: str, skip: set[int] | None = None, original: str | None = None) -> list[tuple[int, int]]:
     """Windows (start, end) worth parsing; `skip` holds line numbers (0-based) read as tables.
 
@@ -80,17 +95,9 @@ def windows(text: str, skip: set[int] | None = None, original: str | None = None
         j = i
         # hard-wrapped prose: join while a long line does not end its sentence,
         # and always where a figure's unit went to the next line ("300万" / "元。")
-        while j + 1 < len(spans) and j + 1 not in skip and (
-            _UNIT_SPLIT.search(text[spans[j][0]:spans[j][1]])
-            and _UNIT_CONTINUES.match(text[spans[j + 1][0]:spans[j + 1][1]])
-            or (display_width(page[spans[j][0]:spans[j][1]].strip()) >= wrap_min if wrap_min
-                else len(text[spans[j][0]:spans[j][1]].strip()) >= _WRAP_MIN)
-            and not (_PARAGRAPH_END if wrap_min else _SENTENCE_END).search(text[spans[j][0]:spans[j][1]])
-            and "://" not in text[spans[j][0]:spans[j][1]]
-            and not _TITLE.match(text[spans[j][0]:spans[j][1]])
-            and text[spans[j + 1][0]:spans[j + 1][1]].strip()
-            and not _STARTS_ITEM.match(text[spans[j + 1][0]:spans[j + 1][1]])
-        ):
+        while j + 1 < len(spans) and j + 1 not in skip and _continues(
+                text[spans[j][0]:spans[j][1]], page[spans[j][0]:spans[j][1]],
+                text[spans[j + 1][0]:spans[j + 1][1]], wrap_min):
             j += 1
         # a short label line whose figure stands alone on the next line
         if (
