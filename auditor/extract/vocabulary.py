@@ -237,9 +237,12 @@ def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     best, explained = None, 0
     readings = [(core, 0), (core.replace("费用", "费"), 0)]
     readings += [(core[: -len(t)], len(t)) for t in _GENERIC_TAILS if core.endswith(t) and len(core) > len(t)]
+    longest = len(vocab._synonyms_longest_first[0]) if vocab._synonyms_longest_first else 0
     for candidate, tail in readings:
-        for syn in vocab._synonyms_longest_first:
-            if candidate.endswith(syn):
+        # the longest synonym the candidate ends with: try its suffixes, longest first
+        for start in range(max(0, len(candidate) - longest), len(candidate)):
+            syn = candidate[start:]
+            if syn in vocab.concepts:
                 if len(syn) + tail > explained:  # synonym plus the generic ending it explains
                     best, explained = syn, len(syn) + tail
                 break
