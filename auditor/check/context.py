@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from auditor.check.arithmetic import Comparison
@@ -56,12 +58,55 @@ class Context:
             return first
         return None
 
-    def concept_values(self, concept: str, period: str | None, scenario: str | None = None) -> list[Fact]:
-        out = []
-        for (c, p, s, _), facts in self.by_key.items():
-            if c == concept and p == period and (scenario is None or s == scenario):
-                out.extend(facts)
-        return out
+    # ---- indexes, built once: each check looks things up instead of scanning the document
+
+    @cached_property
+    def amounts_by_concept(self) -> dict[str, list[Fact]]:
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.doc.facts:
+            if f.kind == "amount" and f.concept and not f.approximate:
+                out[f.concept].append(f)
+        return dict(out)
+
+    @cached_property
+    def amounts_by_value(self) -> list[tuple[Decimal, Fact]]:
+        """Positive exact amounts sorted by value, for "which amount gives this ratio" searches."""
+        return sorted(((f.value, f) for f in self.doc.facts if f.kind == "amount" and not f.approximate
+                       and f.value > 0), key=lambda pair: pair[0])
+
+    def amounts_between(self, low: Decimal, high: Decimal) -> list[Fact]:
+        values = self.amounts_by_value
+        start = bisect_left(values, low, key=lambda pair: pair[0])
+        end = bisect_right(values, high, key=lambda pair: pair[0])
+        return [f for _, f in values[start:end]]
+
+    @cached_property
+    def budget_amounts(self) -> list[Fact]:
+        """Amounts whose label makes them a budget or the money received: a rate's possible base."""
+        return [f for _, f in self.amounts_by_value
+                if f.scenario in {"budget_initial", "budget_adjusted", "budget", "available"}]
+
+    @cached_property
+    def share_of(self) -> dict[int, Fact]:
+        """part fact id → its stated share (占 p%)."""
+        return {s.part.id: s.percent for s in self.doc.shares if s.part is not None}
+
+    @cached_property
+    def breakdowns_of_part(self) -> dict[int, list]:
+        out: dict[int, list] = defaultdict(list)
+        for b in self.doc.breakdowns:
+            for p in b.parts:
+                out[p.id].append(b)
+        return dict(out)
+
+    @cached_property
+    def amounts_by_label_end(self) -> dict[str, list[Fact]]:
+        """Amounts by the last two characters of their label (labels are matched by ending)."""
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.doc.facts:
+            if f.kind == "amount" and not f.approximate and len(f.label) >= 2:
+                out[f.label[-2:]].append(f)
+        return dict(out)
 
     def label_concept(self, label: str):
         return read_label(label, self.vocab)

@@ -127,18 +127,24 @@ class Binder:
 
     def bind(self, slots: list[Slot]) -> Bound:
         self.out.slots = slots
+        # indexes, so that every look-up below stays within a window or sentence:
+        # the binder's work grows with the text, not with its square
         self._window_lines: dict[int, tuple[int, int]] = {}
-        for s in slots:
+        self._in_window: dict[int, list[int]] = {}
+        for k, s in enumerate(slots):
             first, last = self._window_lines.get(s.window, (None, None))
             line = self.norm.line_col(s.start)[0]
             end_line = self.norm.line_col(max(s.start, s.end - 1))[0]
             self._window_lines[s.window] = (line if first is None else first, end_line)
+            self._in_window.setdefault(s.window, []).append(k)
+        self._first_figure: dict[int, int] = {}  # sentence → index of its first figure
         overrides = _pair_respectively(slots)
         units = _distribute_units(slots)
         for i, slot in enumerate(slots):
             p = slot.piece
             if p.kind not in VALUE_PIECES or p.value is None:
                 continue
+            self._first_figure.setdefault(slot.sentence, i)
             tok = p.value
             start = slot.start + (tok.start_pos - p.start)
             end = slot.start + (tok.end_pos - p.start)
@@ -247,8 +253,7 @@ class Binder:
                     continue  # "较2024年的2190万元": the year of the comparison, not of what follows
                 # a year that opens the sentence dates all of it; a later one only its own
                 # clause ("…、2022年度考核优秀等次奖励工作经费3.09万元、评标建设资金53.49万元")
-                opens = not any(slots[k].fact is not None for k in range(j - 1, -1, -1)
-                                if slots[k].sentence == sentence)
+                opens = self._first_figure.get(sentence, i) >= j
                 if not opens and s.clause != slots[i].clause:
                     continue
                 m = re.match(r"(\d{4})", s.piece.keyword)
@@ -405,7 +410,7 @@ class Binder:
 
     def _figure_line(self, window: int, slots: list[Slot]) -> Fact | None:
         """The one labelled figure of a window, if that is all the window holds."""
-        facts = [s for s in slots if s.window == window and s.fact is not None]
+        facts = [slots[k] for k in self._in_window.get(window, ()) if slots[k].fact is not None]
         if len(facts) == 1 and facts[0].piece.kind in {"labelled", "total"} and facts[0].fact.label:
             return facts[0].fact
         return None
@@ -416,10 +421,10 @@ class Binder:
         last_line = self._window_lines.get(window, (0, 0))[1]
         w = window + 1
         while w in self._window_lines and self._window_lines[w][0] == last_line + 1:
-            first = next(((k, s) for k, s in enumerate(slots) if s.window == w and s.fact is not None), None)
+            first = next(((k, slots[k]) for k in self._in_window[w] if slots[k].fact is not None), None)
             if first is None or first[1].piece.kind != "labelled":
                 break
-            opening = next(s for s in slots if s.window == w)
+            opening = slots[self._in_window[w][0]]
             if opening.piece.kind == "item":
                 break  # "2. 项目支出…": the next item of an outer list, not a part
             fact = first[1].fact
@@ -434,15 +439,11 @@ class Binder:
     def _line_list(self, window: int, like: Fact, slots: list[Slot]) -> list[Fact]:
         """"其中:中央补助 668.00 / 市级资金 343.00 / 本级资金 73.25": a list that goes on
         one "label figure" line at a time, as flattened tables leave it."""
-        by_window: dict[int, list[Slot]] = {}
-        for s in slots:
-            if s.window > window:
-                by_window.setdefault(s.window, []).append(s)
         out: list[Fact] = []
         last_line = self._window_lines.get(window, (0, 0))[1]
         w = window + 1
-        while w in by_window:
-            pieces = [s for s in by_window[w] if s.piece.kind != "sep"]
+        while w in self._in_window:
+            pieces = [slots[k] for k in self._in_window[w] if slots[k].piece.kind != "sep"]
             facts = [s for s in pieces if s.fact is not None]
             first_line = self._window_lines[w][0]
             if first_line != last_line + 1 or len(facts) != 1 or facts[0].piece.kind != "labelled":
@@ -473,8 +474,13 @@ class Binder:
                 k += 1
                 continue
             sentence = s.sentence
-            first = next((slots[m] for m in range(k, len(slots))
-                          if slots[m].sentence == sentence and self._is_part_slot(slots[m])), None)
+            first = None
+            for m in range(k, len(slots)):
+                if slots[m].sentence != sentence:
+                    break
+                if self._is_part_slot(slots[m]):
+                    first = slots[m]
+                    break
             if first is None:
                 k += 1
                 continue
@@ -658,7 +664,7 @@ class Binder:
         if total is None:
             return
         # a list that runs to the end of the text may be cut off (an excerpt, a lost page)
-        last_slot = max((s for s in slots if s.window == slots[run[-1]].window), key=lambda s: s.end)
+        last_slot = max((slots[k] for k in self._in_window[slots[run[-1]].window]), key=lambda s: s.end)
         truncated = not self.norm.text[last_slot.end:].strip()  # nothing at all after the list
         strict = (missing == 0 and not truncated) or self._family_complete(total, parts)
         self._add_breakdown(total, parts, "items", strict=strict)
@@ -755,8 +761,8 @@ class Binder:
         parts: list[Change] = []
         for item in run:
             window = slots[item].window
-            found = next((self._change_at[k] for k in range(item + 1, len(slots))
-                          if slots[k].window == window and k in self._change_at), None)
+            found = next((self._change_at[k] for k in self._in_window[window]
+                          if k > item and k in self._change_at), None)
             if found is None or found.delta is None or found.delta.kind != "amount":
                 return
             parts.append(found)

@@ -22,9 +22,8 @@ def _current(ctx: Context, c: Change) -> Fact | None:
     if not info.concept:
         return None
     candidates = [
-        f for f in ctx.doc.facts
-        if f.kind == "amount" and not f.approximate and f.concept == info.concept
-        and ctx.period_of(f) == ctx.doc.report_year
+        f for f in ctx.amounts_by_concept.get(info.concept, ())
+        if ctx.period_of(f) == ctx.doc.report_year
         and (info.scenario is None or f.scenario == info.scenario)
         and f.span.start < c.keyword_span.start
     ]
@@ -171,6 +170,10 @@ def check_change_parts(rule: Rule, ctx: Context) -> Iterator[Finding]:
     changes = [c for c in ctx.doc.changes if c.reference == "previous" and c.delta is not None
                and c.delta.kind == "amount"]
     by_current = {c.current.id: c for c in changes if c.current is not None}
+    by_value: dict = {}
+    for c in changes:
+        if c.current is not None:
+            by_value.setdefault((c.current.value, c.current.unit), []).append(c)
     seen: set[int] = set()
     for b in ctx.doc.breakdowns:
         if not b.complete or b.subtracted or len(b.parts) < 2:
@@ -178,7 +181,8 @@ def check_change_parts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         part_changes = [by_current.get(p.id) for p in b.parts]
         if any(pc is None for pc in part_changes):
             continue
-        total_change = by_current.get(b.total.id) or _same_quantity_change(ctx, b.total, changes)
+        total_change = by_current.get(b.total.id) or _same_quantity_change(
+            ctx, b.total, by_value.get((b.total.value, b.total.unit), []))
         if total_change is None:
             continue
         seen.add(id(total_change))
@@ -224,11 +228,12 @@ def _changes_sum(rule, ctx, total_change: Change, part_changes: list[Change], la
 
 
 def _same_quantity_change(ctx: Context, total: Fact, changes: list[Change]) -> Change | None:
-    """A change stated for the same quantity under another label (收入预算 848.4 = 支出预算 848.4)."""
+    """A change stated for the same quantity under another label (收入预算 848.4 = 支出预算 848.4).
+
+    `changes` are those whose changed figure has the total's value and unit."""
     matches = [
         c for c in changes
         if c.current is not None and c.current.id != total.id
-        and c.current.value == total.value and c.current.unit == total.unit
         and ctx.period_of(c.current) == ctx.period_of(total)
         and abs(c.current.window - total.window) <= 2
         and _compatible(c.current.scenario, total.scenario)

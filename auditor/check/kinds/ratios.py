@@ -87,11 +87,25 @@ def check_rate(rule: Rule, ctx: Context) -> Iterator[Finding]:
         )
 
 
+def _bases_for(ctx: Context, num: Fact, stated: Fact, slack_digits: int = 0) -> list[Fact]:
+    """Amounts that could be the base giving `stated` for `num` (a bisect, not a scan),
+    within the rounding of both and, with slack_digits, that many last-digit units."""
+    margin = stated.tolerance + Decimal(slack_digits) * Decimal(1).scaleb(-stated.decimals) * stated.scale
+    low_rate, high_rate = stated.value - margin, stated.value + margin
+    if high_rate <= 0:
+        return []
+    low = (num.value - num.tolerance) * 100 / high_rate
+    high = (num.value + num.tolerance) * 100 / low_rate if low_rate > 0 else Decimal("Infinity")
+    # the base's own rounding can only widen the range by its tolerance: pad generously
+    pad = max(abs(low), abs(high)) * Decimal("0.001") if high != Decimal("Infinity") else Decimal(0)
+    if high == Decimal("Infinity"):
+        high = ctx.amounts_by_value[-1][0] if ctx.amounts_by_value else low
+    return [f for f in ctx.amounts_between(low - pad, high + pad) if f is not num]
+
+
 def _elsewhere(ctx: Context, r: Rate, num: Fact, stated: Fact) -> tuple[str, str]:
     """Name a base stated elsewhere that does give the rate (the wrong-base case)."""
-    for f in ctx.doc.facts:
-        if f.kind != "amount" or f is num or f.approximate:
-            continue
+    for f in _bases_for(ctx, num, stated):
         computed = ratio_percent(Value.of(num), Value.of(f))
         if computed is not None and compare(stated, computed).verdict == "ok":
             zh_name = SCENARIO_NAMES.get(f.scenario or "", ("", ""))[0]
@@ -105,13 +119,12 @@ def _elsewhere(ctx: Context, r: Rate, num: Fact, stated: Fact) -> tuple[str, str
 def _doc_level_rate(rule: Rule, ctx: Context, r: Rate) -> Iterator[Finding]:
     """No base in the sentence: accept any amount of the document that gives the rate."""
     stated = r.rate
-    candidates = [f for f in ctx.doc.facts if f.kind == "amount" and not f.approximate and f.value > 0]
     overall = []
     for num in r.numerators:
-        best = _best([(num, d) for d in candidates if d is not num], stated)
-        if not best or best[0][0].verdict == "ok":
+        best = _best([(num, d) for d in _bases_for(ctx, num, stated, slack_digits=1)], stated)
+        if best and best[0][0].verdict == "ok":
             return
-        overall.extend(best)
+        overall.extend(best)  # (none at all: no amount of the report comes close)
     minor = [b for b in overall if b[0].verdict == "minor"]
     if minor:  # one amount gives it but for the last digit: a slip, said as a warning
         cmp, num, den, computed = minor[0]
@@ -123,8 +136,7 @@ def _doc_level_rate(rule: Rule, ctx: Context, r: Rate) -> Iterator[Finding]:
         )
         return
     num = r.numerators[0]
-    bases = [f for f in candidates if f.scenario in {"budget_initial", "budget_adjusted", "budget", "available"}
-             and f.value >= num.value * Decimal("0.5")]
+    bases = [f for f in ctx.budget_amounts if f.value >= num.value * Decimal("0.5")]
     if not bases:
         return
     best = _best([(num, d) for d in bases], stated)
@@ -141,22 +153,18 @@ def _doc_level_rate(rule: Rule, ctx: Context, r: Rate) -> Iterator[Finding]:
 def _whole_for(ctx: Context, share, part: Fact) -> list[Fact]:
     """Candidates for the whole of 占 X 的 p%: the list's own total first, then X by name."""
     label = re.sub(r"(?:总额|总数|总量|总计|合计)$", "", share.whole_label)
-    own = [b.total for b in ctx.doc.breakdowns if any(p.id == part.id for p in b.parts)]
+    own = [b.total for b in ctx.breakdowns_of_part.get(part.id, ())]
     if not label or label in {"比", "比重"}:
         return own[:1]
     info = ctx.label_concept(label)
     core = info.concept or info.text
     if not info.known and len(core) < 3:
         return own[:1]  # "占支出的": too generic a name to look up
-    named = []
-    for f in ctx.doc.facts:
-        if f.kind != "amount" or f.id == part.id or f.approximate:
-            continue
-        if info.known:
-            if f.concept == info.concept:
-                named.append(f)
-        elif f.label.endswith(core) or f.label.endswith(label):
-            named.append(f)
+    if info.known:
+        named = [f for f in ctx.amounts_by_concept.get(info.concept, ()) if f.id != part.id]
+    else:
+        named = [f for f in ctx.amounts_by_label_end.get(core[-2:], ())
+                 if f.id != part.id and (f.label.endswith(core) or f.label.endswith(label))]
     own_named = [t for t in own if t in named]
     return own_named or named
 

@@ -54,8 +54,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Finding]:
 def _shares_make_whole(ctx: Context, b) -> bool:
     """Every part states its share and the shares add to 100 %: the list is complete
     ("主要用于以下方面:A 67.64万元,占5.35%;B 1196.48万元,占94.59%;C 0.8万元,占0.06%")."""
-    share_of = {s.part.id: s.percent for s in ctx.doc.shares if s.part is not None}
-    shares = [share_of.get(p.id) for p in b.parts]
+    shares = [ctx.share_of.get(p.id) for p in b.parts]
     if len(shares) < 2 or any(x is None for x in shares):
         return False
     total_share = sum((x.value for x in shares), Decimal(0))
