@@ -33,9 +33,10 @@ class AuditResult:
 def audit_document(document: Document, rules: list[Rule] | None = None,
                    vocab: Vocabulary | None = None) -> AuditResult:
     vocab = vocab or default_vocabulary()
+    rules = rules if rules is not None else default_rules()
     norm = normalise(document.text)
     doc = extract(norm, vocab)
-    findings = check(doc, rules if rules is not None else default_rules(), vocab)
+    findings = check(doc, rules, vocab)
     return AuditResult(document, norm, doc, findings)
 
 

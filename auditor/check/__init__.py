@@ -8,6 +8,7 @@ from auditor.check.rulebook import Rule, load_rules
 from auditor.extract.model import Extraction
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
 from auditor.findings import Finding
+from auditor.nogc import without_cycle_collection
 
 
 def default_rules() -> list[Rule]:
@@ -16,7 +17,12 @@ def default_rules() -> list[Rule]:
 
 def check(doc: Extraction, rules: list[Rule], vocab: Vocabulary | None = None) -> list[Finding]:
     """All findings of `rules` on `doc`, each contradiction once, in text order."""
-    ctx = Context(doc, vocab or default_vocabulary())
+    with without_cycle_collection():
+        return _check(doc, rules, vocab or default_vocabulary())
+
+
+def _check(doc: Extraction, rules: list[Rule], vocab: Vocabulary) -> list[Finding]:
+    ctx = Context(doc, vocab)
     findings: list[Finding] = []
     seen: set[tuple] = set()
     for rule in rules:

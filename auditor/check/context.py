@@ -68,6 +68,15 @@ class Context:
                 out[f.concept].append(f)
         return dict(out)
 
+    def amounts_of(self, concept: str | None, near: int | None = None, reach: int = 20000) -> list[Fact]:
+        """Amounts of a concept; for a concept stated very often (a compendium of many
+        units), only those within `reach` characters of offset `near`."""
+        facts = self.amounts_by_concept.get(concept or "", [])
+        if near is None or len(facts) <= 50:
+            return facts
+        starts = [f.span.start for f in facts]
+        return facts[bisect_left(starts, near - reach):bisect_right(starts, near + reach)]
+
     @cached_property
     def amounts_by_value(self) -> list[tuple[Decimal, Fact]]:
         """Positive exact amounts sorted by value, for "which amount gives this ratio" searches."""

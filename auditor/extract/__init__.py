@@ -15,11 +15,16 @@ from auditor.extract.scan import report_year, windows
 from auditor.extract.structure import grades, headings
 from auditor.extract.tables import read_tables
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
+from auditor.nogc import without_cycle_collection
 from auditor.normalise import Normalised
 
 
 def extract(norm: Normalised, vocab: Vocabulary | None = None) -> Extraction:
-    vocab = vocab or default_vocabulary()
+    with without_cycle_collection():
+        return _extract(norm, vocab or default_vocabulary())
+
+
+def _extract(norm: Normalised, vocab: Vocabulary) -> Extraction:
     year = report_year(norm.text)
     table_result = read_tables(norm, vocab)
     parsed = [(0, parse_span(norm.text, start, end)) for start, end in windows(norm.text, table_result.lines, norm.original)]

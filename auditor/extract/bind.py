@@ -138,6 +138,7 @@ class Binder:
             self._window_lines[s.window] = (line if first is None else first, end_line)
             self._in_window.setdefault(s.window, []).append(k)
         self._first_figure: dict[int, int] = {}  # sentence → index of its first figure
+        self._listed: set[tuple] = set()  # (total, parts) of the breakdowns found so far
         overrides = _pair_respectively(slots)
         units = _distribute_units(slots)
         for i, slot in enumerate(slots):
@@ -544,8 +545,9 @@ class Binder:
                 return
             strict = True
         key = (total.id, tuple(p.id for p in added))
-        if any((b.total.id, tuple(p.id for p in b.parts)) == key for b in self.out.breakdowns):
+        if key in self._listed:
             return
+        self._listed.add(key)
         self.out.breakdowns.append(Breakdown.model_construct(
             total=total, parts=tuple(added), subtracted=subtracted, marker=marker, complete=strict))
 

@@ -22,7 +22,7 @@ def _current(ctx: Context, c: Change) -> Fact | None:
     if not info.concept:
         return None
     candidates = [
-        f for f in ctx.amounts_by_concept.get(info.concept, ())
+        f for f in ctx.amounts_of(info.concept, near=c.keyword_span.start)
         if ctx.period_of(f) == ctx.doc.report_year
         and (info.scenario is None or f.scenario == info.scenario)
         and f.span.start < c.keyword_span.start

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Iterator
 
@@ -32,7 +33,10 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Finding]:
     generic = set(rule.params.get("ignore", ()))
     parents = _parents(ctx)
     # differences the text itself states ("决算比预算减少120万元") explain two values
-    stated_deltas = [c.delta for c in ctx.doc.changes if c.delta is not None and c.delta.kind == "amount"]
+    stated_deltas = sorted((c.delta for c in ctx.doc.changes if c.delta is not None and c.delta.kind == "amount"),
+                           key=lambda d: d.value)
+    delta_values = [d.value for d in stated_deltas]
+    widest = max((d.tolerance for d in stated_deltas), default=Decimal(0))
     groups: dict[tuple, list] = {}
     for key, facts in ctx.by_key.items():
         for f in facts:
@@ -51,7 +55,9 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Finding]:
             if cmp.verdict == "ok":
                 continue
             gap = abs(other.value - first.value)
-            if any(abs(gap - d.value) <= d.tolerance + other.tolerance + first.tolerance for d in stated_deltas):
+            margin = widest + other.tolerance + first.tolerance
+            near = stated_deltas[bisect_left(delta_values, gap - margin):bisect_right(delta_values, gap + margin)]
+            if any(abs(gap - d.value) <= d.tolerance + other.tolerance + first.tolerance for d in near):
                 continue
             arithmetic = {
                 "zh": f"{written(other)}（第{other.span.line}行）≠ {written(first, other)}（第{first.span.line}行）{diff_text(cmp.difference, other, 'zh')}",

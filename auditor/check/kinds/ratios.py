@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Iterator
 
@@ -161,12 +162,22 @@ def _whole_for(ctx: Context, share, part: Fact) -> list[Fact]:
     if not info.known and len(core) < 3:
         return own[:1]  # "占支出的": too generic a name to look up
     if info.known:
-        named = [f for f in ctx.amounts_by_concept.get(info.concept, ()) if f.id != part.id]
+        named = [f for f in ctx.amounts_of(info.concept, near=part.span.start) if f.id != part.id]
     else:
         named = [f for f in ctx.amounts_by_label_end.get(core[-2:], ())
                  if f.id != part.id and (f.label.endswith(core) or f.label.endswith(label))]
     own_named = [t for t in own if t in named]
     return own_named or named
+
+
+def _nearest(facts: list[Fact], target: Decimal | None, keep: int = 4) -> list[Fact]:
+    """The few facts whose values lie nearest to `target` (bisect on sorted values)."""
+    if target is None:
+        return facts[:keep]
+    ordered = sorted(facts, key=lambda f: f.value)
+    values = [f.value for f in ordered]
+    at = bisect_left(values, target)
+    return ordered[max(0, at - keep // 2): at + keep // 2]
 
 
 def check_share(rule: Rule, ctx: Context) -> Iterator[Finding]:
@@ -177,6 +188,8 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Finding]:
         wholes = [s.whole] if s.whole is not None else _whole_for(ctx, s, s.part)
         if not wholes:
             continue
+        if len(wholes) > 8:  # a concept stated many times: only the values near the one implied matter
+            wholes = _nearest(wholes, s.part.value * 100 / s.percent.value if s.percent.value else None)
         results = _best([(s.part, w) for w in wholes], s.percent)
         if not results or results[0][0].verdict == "ok":
             continue
