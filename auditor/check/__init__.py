@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from auditor.check.context import Context
 from auditor.check.kinds import KINDS
 from auditor.check.rulebook import Rule, load_rules
@@ -12,7 +14,13 @@ from auditor.nogc import without_cycle_collection
 
 
 def default_rules() -> list[Rule]:
-    return load_rules(known_kinds=set(KINDS))
+    """The built-in rule set (read once per process; rules are frozen records)."""
+    return list(_builtin_rules())
+
+
+@lru_cache(maxsize=1)
+def _builtin_rules() -> tuple[Rule, ...]:
+    return tuple(load_rules(known_kinds=set(KINDS)))
 
 
 def check(doc: Extraction, rules: list[Rule], vocab: Vocabulary | None = None) -> list[Finding]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from auditor.extract.bind import Binder, build_slots
 from auditor.extract.model import Extraction
 from auditor.extract.parse import parse_span
-from auditor.extract.scan import report_year, windows
+from auditor.extract.scan import figure_sentences, report_year, windows
 from auditor.extract.structure import grades, headings
 from auditor.extract.tables import read_tables
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
@@ -27,7 +27,9 @@ def extract(norm: Normalised, vocab: Vocabulary | None = None) -> Extraction:
 def _extract(norm: Normalised, vocab: Vocabulary) -> Extraction:
     year = report_year(norm.text)
     table_result = read_tables(norm, vocab)
-    parsed = [(0, parse_span(norm.text, start, end)) for start, end in windows(norm.text, table_result.lines, norm.original)]
+    parsed = [(0, [piece for start, end in figure_sentences(norm.text, w_start, w_end)
+                   for piece in parse_span(norm.text, start, end)])
+              for w_start, w_end in windows(norm.text, table_result.lines, norm.original)]
     bound = Binder(norm, vocab, year, first_id=len(table_result.facts)).bind(build_slots(parsed))
     facts = sorted([*table_result.facts, *bound.facts], key=lambda f: f.span.start)
     return Extraction.model_construct(

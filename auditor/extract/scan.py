@@ -116,6 +116,23 @@ def windows(text: str, skip: set[int] | None = None, original: str | None = None
     return out
 
 
+_SENTENCE = re.compile(r"[^。!?]*[。!?]?")
+
+
+def figure_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The stretches of a window worth parsing: its sentences that hold a digit,
+    adjacent ones merged (a sentence without a figure states no relation)."""
+    out: list[tuple[int, int]] = []
+    for m in _SENTENCE.finditer(text, start, end):
+        if m.start() == m.end() or not _DIGIT.search(text, m.start(), m.end()):
+            continue
+        if out and out[-1][1] == m.start():
+            out[-1] = (out[-1][0], m.end())
+        else:
+            out.append((m.start(), m.end()))
+    return out
+
+
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\n。]{0,30}?(?:报告|说明|自评|评价|决算|预算|自评表)")
 _ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
