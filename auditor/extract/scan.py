@@ -9,7 +9,6 @@ holding only its figure ("年度预算金额 |" / "677.41万元 |").
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
 _DIGIT = re.compile(r"\d")
@@ -37,9 +36,14 @@ def lines_of(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms)
+_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+                   "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
+
 def display_width(line: str) -> int:
     """Columns a line takes: CJK characters are two wide, as on the page it came from."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    return len(line) + len(_WIDE.findall(line))
 
 
 def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
