@@ -811,7 +811,13 @@ class Binder:
                 current = match
             elif before and (winfo.concept is None or (not winfo.known and len(winfo.text) <= 2)):
                 current = before[0]
-            label = words
+            elif not winfo.known and not any(f.sentence == s.sentence for f in before):
+                # "…收入总计1234.56万元…。与2021年相比，收、支总计各增加100万元": the words do not
+                # name a known concept; the sentence before says what changed
+                subject = self._sentence_subject(i, slots)
+                if subject is not None and (_same_subject(winfo, subject) or re.search("总计|合计|总额", words)):
+                    current = subject
+            label = current.label if current is not None and not winfo.known else words
         elif before:
             current = before[0]
             label = current.label
@@ -851,7 +857,7 @@ class Binder:
             t = slots[j]
             if t.window != window or t.sentence < sentence:
                 break
-            if t.sentence == sentence and t.fact is not None and t.piece.kind == "labelled" \
+            if t.sentence == sentence and t.fact is not None and t.piece.kind in {"labelled", "total"} \
                     and t.fact.kind == "amount" and t.depth == 0:
                 first = t.fact
         return first
