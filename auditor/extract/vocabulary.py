@@ -98,7 +98,8 @@ class Vocabulary:
         scen = tuple((k, tuple(v)) for k, v in data.get("scenarios", {}).items())
         per = tuple((k, tuple(v)) for k, v in data.get("periods", {}).items())
         rates = {
-            name: {"numerator": tuple(v["numerator"]), "denominator": tuple(v["denominator"])}
+            name: {"numerator": tuple(v["numerator"]), "denominator": tuple(v["denominator"]),
+                   "phrases": tuple(v.get("phrases", ()))}
             for name, v in data.get("rates", {}).items()
         }
         labels = data.get("labels", {})
@@ -189,6 +190,9 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     rate = None
     if cleaned.endswith("率") or "率" in cleaned[-6:]:
         rate = next((name for name in vocab.rates if name in cleaned), None)
+    if rate is None:  # "支出决算为25.7万元,完成预算的83.44%": the rate without the word 率
+        rate = next((name for name, spec in vocab.rates.items()
+                     if any(cleaned.endswith(p) for p in spec["phrases"])), None)
     concept, known = _concept(_PAREN_TAIL.sub("", _YEAR_IN_LABEL.sub("", cleaned)), vocab)
     if not known:
         concept, known = _concept(_trim(cleaned, vocab), vocab)
@@ -226,6 +230,7 @@ def _strip_fillers(core: str, vocab: Vocabulary) -> str:
     return core if len(core) >= 2 else ""
 
 
+_OTHER = ("其他", "其它")
 _GENERIC_TAILS = ("费用", "经费", "资金", "金额", "总额", "总计", "合计支出", "支出合计", "合计", "数")
 
 
@@ -243,6 +248,8 @@ def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
         for start in range(max(0, len(candidate) - longest), len(candidate)):
             syn = candidate[start:]
             if syn in vocab.concepts:
+                if candidate[:start].endswith(_OTHER):
+                    break  # "其他项目支出" is the rest of 项目支出, not all of it
                 if len(syn) + tail > explained:  # synonym plus the generic ending it explains
                     best, explained = syn, len(syn) + tail
                 break
