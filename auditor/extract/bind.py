@@ -541,7 +541,8 @@ class Binder:
             # head counts under 其中 overlap (职称, 工种, 退休 …) — unless every part is
             # the same kind of thing as the total ("编制22人,其中:行政编制8人,事业编制14人")
             suffix = _clean_label(total.label)[-2:]
-            if not suffix or not all(_clean_label(p.label).endswith(suffix) for p in added):
+            # (one part alone is a subset: "接待312批次(其中外事接待0批次)")
+            if not suffix or len(added) < 2 or not all(_clean_label(p.label).endswith(suffix) for p in added):
                 return
             strict = True
         key = (total.id, tuple(p.id for p in added))
@@ -666,8 +667,9 @@ class Binder:
         if total is None:
             return
         # a list that runs to the end of the text may be cut off (an excerpt, a lost page)
+        # (nothing after it, or only lines that number nothing: the last item's own sub-lines)
         last_slot = max((slots[k] for k in self._in_window[slots[run[-1]].window]), key=lambda s: s.end)
-        truncated = not self.norm.text[last_slot.end:].strip()  # nothing at all after the list
+        truncated = not _NUMBERED_LINE.search(self.norm.text, last_slot.end)
         strict = (missing == 0 and not truncated) or self._family_complete(total, parts)
         self._add_breakdown(total, parts, "items", strict=strict)
 
@@ -987,6 +989,10 @@ def _window_start(i: int, slots: list[Slot]) -> bool:
         if slots[j].piece.kind not in {"sep", "item"}:
             return False
     return True
+
+
+# A line that opens a heading or a list item: "四、", "(三)", "3.", "3、", "第三".
+_NUMBERED_LINE = re.compile(r"(?m)^[ \t|]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、](?!\d)|第[一二三四五六七八九十\d]{1,3}[章节部条])")
 
 
 def _sentence_start(i: int, slots: list[Slot]) -> bool:
