@@ -155,7 +155,7 @@ class Grade(Record):
 
 
 class Heading(Record):
-    number: int
+    number: int | None  # None: a line opening with "、", its numeral lost in extraction
     text: str
     span: Span
 

@@ -8,7 +8,8 @@ from auditor.extract.bind import chinese_number
 from auditor.extract.model import Fact, Grade, Heading, Span
 from auditor.normalise import Normalised
 
-_HEADING = re.compile(r"(?m)^[ \t|]*([一二三四五六七八九十]{1,3})、(?=\s*\S)")
+# "七、…" — or "、政府采购…": a heading whose numeral a PDF extraction lost
+_HEADING = re.compile(r"(?m)^[ \t|]*([一二三四五六七八九十]{1,3}|)、(?=\s*\S)")
 
 # "评价等级为“优”", "自评结果:良好", "评价结果 |\n优 |"
 _GRADE = re.compile(
@@ -41,8 +42,8 @@ def _next_line(text: str, pos: int) -> str:
 def headings(norm: Normalised) -> list[Heading]:
     out = []
     for m in _HEADING.finditer(norm.text):
-        n = chinese_number(m.group(1))
-        if n is None:
+        n = chinese_number(m.group(1)) if m.group(1) else None
+        if n is None and m.group(1):
             continue
         if _FIGURE_LINE.fullmatch(_next_line(norm.text, m.start())):
             continue  # "二、政府性基金预算财政拨款收入" / "2" / "0.00": a row label of a flattened table

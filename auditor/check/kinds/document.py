@@ -97,6 +97,10 @@ def check_headings(rule: Rule, ctx: Context) -> Iterator[Finding]:
     previous = None
     for h in ctx.doc.headings:
         n = h.number
+        if n is None:  # its numeral was lost: it takes the next number
+            if previous is not None:
+                previous = previous.model_copy(update={"number": previous.number + 1})
+            continue
         if previous is None or n == 1:
             previous = h
             continue
