@@ -24,6 +24,16 @@ SILENT = {
         "2022年度本级一般公共预算支出数为459989万元,占调整预算数115.8%,增支42991万元,增长10.3%。"),
     "收、支总计各增加 with a growth rate that agrees": (
         "2021年度收入总计1234.56万元,支出总计1234.56万元。与2020年相比,收、支总计各增加100.00万元,增长8.8%。"),
+    "a one-item 其中 under a count is a subset, not a breakdown": (
+        "国内公务接待共312批次(其中外事接待0批次)。公务接待共312批次,其中外事接待5批次。"),
+    "其他项目支出 is the rest of 项目支出, not the same quantity": (
+        "项目支出609.74万元,其他项目支出594.74万元。基本支出100万元,其他基本支出20万元。"),
+    "a numbered list cut off by the end of the text may go on": (
+        "“三公”经费支出决算总额为5.48万元。具体情况如下:\n(一)因公出国(境)费支出0万元。\n"
+        "(二)公务用车购置及运行费支出3.98万元。其中:\n公务用车购置支出0万元。\n公务用车运行支出3.98万元。\n"),
+    "a heading whose numeral was lost in extraction takes the next number": (
+        "七、国有资本经营预算支出情况说明\n无。\n、政府采购预算安排情况\n无。\n、国有资产占用情况\n无。\n"
+        "十、项目预算绩效情况\n无。\n"),
     "indicator weights without units are not summed outside a table": (
         "绩效指标(90分) 产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 "
         "时效指标按时发放率=100% 22.5 效益指标结余率≤5% 22.5 合计100"),
@@ -42,6 +52,15 @@ FOUND = {
     "收、支总计各增加: the change continues the totals of the sentence before": (
         "2021年度收入总计1234.56万元,支出总计1234.56万元。与2020年相比,收、支总计各增加100.00万元,增长10.8%。",
         "CHG002", "10.8%"),
+    "a numbered list that stops short, followed by the next heading, is still complete": (
+        "“三公”经费支出决算总额为5.48万元。具体情况如下:\n(一)因公出国(境)费支出0万元。\n"
+        "(二)公务用车购置及运行费支出3.98万元。\n公务用车运行支出3.98万元。\n四、其他说明\n无。\n",
+        "SUM001", "5.48万元"),
+    "完成预算的p%: a completion rate without the word 率": (
+        "2020年度“三公”经费支出预算为30.8万元,支出决算为25.7万元,完成预算的84.44%。", "RAT001", "84.44%"),
+    "占总支出的p% of a list's own total (支出合计)": (
+        "2016年支出合计26,994.72万元,其中基本支出12,270.36万元,占总支出的45.46%,"
+        "项目支出14,629.33万元,占总支出的54.19%。", "RAT002", "45.46%"),
 }
 
 

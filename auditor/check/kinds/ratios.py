@@ -167,7 +167,7 @@ def _whole_for(ctx: Context, share, part: Fact) -> list[Fact]:
         named = [f for f in ctx.amounts_by_label_end.get(core[-2:], ())
                  if f.id != part.id and (f.label.endswith(core) or f.label.endswith(label))]
     own_named = [t for t in own if t in named]
-    return own_named or named
+    return own_named or named or own[:1]
 
 
 def _nearest(facts: list[Fact], target: Decimal | None, keep: int = 4) -> list[Fact]:
