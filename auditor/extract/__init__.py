@@ -3,12 +3,13 @@
     scan (find windows with figures, tables, the report year)
       → parse (grammar/statements.lark, one cached LALR parser)
       → bind (labels, periods, scenarios; breakdowns, changes, rates, shares)
-      → tables, headings, grades
+      → tables, headings, grades, written-out arithmetic (grammar/formula.lark)
 """
 
 from __future__ import annotations
 
 from auditor.extract.bind import Binder, build_slots
+from auditor.extract.formulas import calculations
 from auditor.extract.model import Extraction
 from auditor.extract.parse import parse_span
 from auditor.extract.scan import figure_sentences, report_year, windows
@@ -42,5 +43,6 @@ def _extract(norm: Normalised, vocab: Vocabulary) -> Extraction:
         tables=tuple(table_result.tables),
         grades=tuple(grades(norm, facts)),
         headings=tuple(headings(norm)),
+        calculations=tuple(calculations(norm, first_id=len(facts))),
         report_year=year,
     )

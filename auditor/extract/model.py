@@ -160,6 +160,23 @@ class Heading(Record):
     span: Span
 
 
+class Operation(Record):
+    """One node of written-out arithmetic: a figure, or an operator over two operands."""
+
+    op: Literal["figure", "+", "-", "×", "÷"]
+    figure: Fact | None = None
+    left: "Operation | None" = None
+    right: "Operation | None" = None
+
+
+class Calculation(Record):
+    """Arithmetic the report writes out, "(63.46-32)÷32=98.31%": every side is equal."""
+
+    sides: tuple[Operation, ...]
+    text: str
+    span: Span
+
+
 class Extraction(Record):
     """Everything the grammar and binder read from one document."""
 
@@ -172,4 +189,5 @@ class Extraction(Record):
     tables: tuple[ScoreTable, ...] = ()
     grades: tuple[Grade, ...] = ()
     headings: tuple[Heading, ...] = ()
+    calculations: tuple[Calculation, ...] = ()
     report_year: str | None = None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from auditor.check.context import Context
-from auditor.check.kinds import changes, document, ratios, scores, sums
+from auditor.check.kinds import calculations, changes, document, ratios, scores, sums
 from auditor.check.rulebook import Rule
 from auditor.findings import Finding
 
@@ -36,4 +36,5 @@ KINDS: dict[str, CheckFn] = {
     "headings": document.check_headings,
     "bounded": document.check_bounded,
     "negative": document.check_negative,
+    "calculation": calculations.check_calculation,
 }

@@ -1,0 +1,106 @@
+"""Arithmetic the report writes out — "(63.46-32)÷32=98.31%" — read with grammar/formula.lark.
+
+A candidate is any stretch of figures, operators and brackets that holds both an
+operator and "="; the grammar decides whether it is an equation.  Operands and
+results become `Fact`s (exact value, written precision, place), kept inside the
+`Calculation` only: they restate figures the statement grammar already read.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import LarkError
+
+from auditor.extract.figures import read_figure
+from auditor.extract.model import Calculation, Fact, Operation, Span
+from auditor.normalise import Normalised
+from auditor.resources import data_dir
+
+_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_UNIT = r"(?:\s*(?:%|‰|亿元|万元|千元|元|分))?"
+_OPERAND = rf"\(*[ \t]*{_NUMBER}{_UNIT}[ \t]*\)*"
+_OPERATOR = r"[ \t]*[-+×*÷/][ \t]*"
+_EXPRESSION = rf"{_OPERAND}(?:{_OPERATOR}{_OPERAND})*"
+# not inside a longer number, a date ("2020/12/31") or a link ("?id=2&siteId=2")
+_CANDIDATE = re.compile(rf"(?<![\d.,/&?_a-zA-Z-])(?<![a-zA-Z_]=){_EXPRESSION}(?:[ \t]*=[ \t]*{_EXPRESSION})+(?![\d./&a-zA-Z])")
+_HAS_OPERATOR = re.compile(r"\d(?:[ \t%‰)分]|[亿万千]?元)*[-+×*÷/][ \t(]*\d")
+
+
+def _kind(text: str) -> str:
+    if text.endswith(("%", "‰")):
+        return "PERCENT"
+    if text.endswith("分"):
+        return "SCORE"
+    return "AMOUNT" if text.endswith("元") else "NUMBER"
+
+
+class _ToOperations(Transformer):
+    def __init__(self, norm: Normalised, offset: int, first_id: int):
+        super().__init__()
+        self.norm, self.offset, self.next_id = norm, offset, first_id
+
+    def FIGURE(self, token: Token) -> Operation:
+        text = str(token).strip()
+        start = self.offset + token.start_pos
+        end = start + len(text)
+        fig = read_figure(_kind(text), text)
+        line, column = self.norm.line_col(start)
+        fact = Fact.model_construct(
+            id=self.next_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
+            scale=fig.scale, decimals=fig.decimals, approximate=False, text=self.norm.original[start:end],
+            span=Span.model_construct(start=start, end=end, line=line, column=column),
+            label="", concept=None, period=None, scenario=None, window=0, sentence=0, in_table=False, exact=False,
+        )
+        self.next_id += 1
+        return Operation.model_construct(op="figure", figure=fact, left=None, right=None)
+
+    def _binary(op):  # noqa: N805 — builds the methods below
+        def build(self, children):
+            return Operation.model_construct(op=op, figure=None, left=children[0], right=children[1])
+        return build
+
+    add, sub, mul, div = _binary("+"), _binary("-"), _binary("×"), _binary("÷")
+
+    def start(self, children):
+        return tuple(children)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> Lark:
+    grammar = (data_dir("grammar") / "formula.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", maybe_placeholders=False)
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop brackets that belong to the prose around the formula: "(计算:1/4=25%)"."""
+    while end > start and text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end):
+        end -= 1
+    while start < end and text[start] == "(" and text.count("(", start, end) > text.count(")", start, end):
+        start += 1
+    return start, end
+
+
+def calculations(norm: Normalised, first_id: int = 0) -> list[Calculation]:
+    text = norm.text
+    out: list[Calculation] = []
+    next_id = first_id
+    for m in _CANDIDATE.finditer(text):
+        start, end = _balanced(text, *m.span())
+        body = text[start:end]
+        if not _HAS_OPERATOR.search(body):
+            continue
+        try:
+            tree = _parser().parse(body)
+        except LarkError:
+            continue
+        builder = _ToOperations(norm, start, next_id)
+        sides = builder.transform(tree)
+        next_id = builder.next_id
+        line, column = norm.line_col(start)
+        out.append(Calculation.model_construct(
+            sides=sides, text=norm.original[start:end].strip(),
+            span=Span.model_construct(start=start, end=end, line=line, column=column)))
+    return out
