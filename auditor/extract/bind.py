@@ -300,7 +300,7 @@ class Binder:
             # it: each next paragraph opens with a part
             following = self._paragraph_list(opener.window, first_total, slots)
             if parts:  # only the siblings of the parts already listed ("工资福利支出…。商品和服务支出…")
-                family = set().union(*(self.vocab.siblings(f.concept) for _, f in parts))
+                family = self._list_family(first_total.concept, {f.concept for _, f in parts})
                 known = {f.id for _, f in parts}
                 taken = []
                 for k, f in following:
@@ -346,7 +346,7 @@ class Binder:
             return  # the same parts for several scenarios, without matching totals
         part_facts = [f for _, f in parts]
         if opener.piece.kind == "qizhong" and parts:
-            part_facts = self._continue_list(parts[-1][0], part_facts, slots)
+            part_facts = self._continue_list(parts[-1][0], part_facts, slots, first_total.concept)
         if end >= len(slots) or slots[end].window != opener.window:
             known = {f.id for f in part_facts}
             part_facts += [f for f in self._line_list(opener.window, first_total, slots) if f.id not in known]
@@ -459,10 +459,14 @@ class Binder:
             w += 1
         return out
 
-    def _continue_list(self, last: int, parts: list[Fact], slots: list[Slot]) -> list[Fact]:
-        """"其中基本支出180.5万元。…项目支出667.9万元": siblings in the next sentences."""
+    def _continue_list(self, last: int, parts: list[Fact], slots: list[Slot], total: str | None) -> list[Fact]:
+        """"其中基本支出180.5万元。…项目支出667.9万元": siblings in the next sentences.
+
+        When the total names a family, only its members continue the list: 公务接待费 is a
+        sibling of 公务用车运行费 in 三公经费, not a part of 公务用车购置及运行费.
+        """
         concepts = {f.concept for f in parts}
-        family = set().union(*(self.vocab.siblings(c) for c in concepts)) - concepts
+        family = self._list_family(total, concepts) - concepts
         if not family:
             return parts
         window = slots[last].window
@@ -493,6 +497,14 @@ class Binder:
                 continue
             break
         return out
+
+    def _list_family(self, total: str | None, concepts: set[str | None]) -> set[str]:
+        """Concepts that may continue a list: the members of the total's own family, if it
+        has one, else every sibling of the parts."""
+        own = [fam.members for fam in self.vocab.families.values() if total and total in fam.totals]
+        if own:
+            return set().union(*own)
+        return set().union(*(self.vocab.siblings(c) for c in concepts))
 
     def _family_complete(self, total: Fact, parts: list[Fact]) -> bool:
         concepts = [f.concept for f in parts]

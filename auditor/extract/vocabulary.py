@@ -242,6 +242,8 @@ def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     best, explained = None, 0
     readings = [(core, 0), (core.replace("费用", "费"), 0)]
     readings += [(core[: -len(t)], len(t)) for t in _GENERIC_TAILS if core.endswith(t) and len(core) > len(t)]
+    if core.endswith("费支出"):  # "公务用车购置及运行费(决算)支出" is that 费
+        readings.append((core[:-2], 2))
     longest = len(vocab._synonyms_longest_first[0]) if vocab._synonyms_longest_first else 0
     for candidate, tail in readings:
         # the longest synonym the candidate ends with: try its suffixes, longest first
