@@ -61,6 +61,11 @@ class Context:
     # ---- indexes, built once: each check looks things up instead of scanning the document
 
     @cached_property
+    def known_concepts(self) -> frozenset[str]:
+        """The concepts the vocabulary names (a label it does not know is its own 'concept')."""
+        return frozenset(self.vocab.concepts.values())
+
+    @cached_property
     def amounts_by_concept(self) -> dict[str, list[Fact]]:
         out: dict[str, list[Fact]] = defaultdict(list)
         for f in self.doc.facts:

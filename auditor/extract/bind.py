@@ -1191,7 +1191,35 @@ def _distribute_units(slots: list[Slot]) -> dict[int, tuple]:
         else:
             run = []
             after_pause = False
+    units.update(_money_without_unit(slots, units))
     return units
+
+
+# a label that names money: "全区执行数1032849.44(含中央资金689139.31万元…)"
+_MONEY_LABEL = re.compile(r"(?:预算|执行|决算|支出|收入|到位|拨付|结余|结转)数?$|(?:金额|资金|经费)$")
+
+
+def _money_without_unit(slots: list[Slot], known: dict[int, tuple]) -> dict[int, tuple]:
+    """A figure with decimals whose label names money, its unit left out, in a sentence
+    whose amounts are all in one unit: that unit."""
+    out: dict[int, tuple] = {}
+    by_sentence: dict[int, list[int]] = {}
+    for i, s in enumerate(slots):
+        if s.piece.value is not None and s.piece.kind == "labelled":
+            by_sentence.setdefault(s.sentence, []).append(i)
+    for indices in by_sentence.values():
+        bare = [i for i in indices if slots[i].piece.value.type == "NUMBER" and i not in known
+                and "." in str(slots[i].piece.value) and _MONEY_LABEL.search(slots[i].piece.label)]
+        if not bare:
+            continue
+        amounts = [read_figure("AMOUNT", str(slots[i].piece.value)) for i in indices
+                   if slots[i].piece.value.type == "AMOUNT"]
+        if len({fig.written_unit for fig in amounts}) != 1:
+            continue
+        fig = amounts[0]
+        for i in bare:
+            out[i] = (fig.kind, fig.unit, fig.written_unit, fig.scale)
+    return out
 
 
 def _after_fenbie(slots: list[Slot], i: int) -> bool:

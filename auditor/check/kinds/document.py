@@ -29,7 +29,7 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Finding]:
     Only concepts of the vocabulary count (a label the vocabulary does not know
     is too loose an identity), and each conflict is reported once.
     """
-    known = set(ctx.vocab.concepts.values())
+    known = ctx.known_concepts
     generic = set(rule.params.get("ignore", ()))
     parents = _parents(ctx)
     # differences the text itself states ("决算比预算减少120万元") explain two values

@@ -138,6 +138,10 @@ def _doc_level_rate(rule: Rule, ctx: Context, r: Rate) -> Iterator[Finding]:
         return
     num = r.numerators[0]
     bases = [f for f in ctx.budget_amounts if f.value >= num.value * Decimal("0.5")]
+    if num.concept in ctx.known_concepts:
+        # "公务用车…决算8.47万元,完成预算的60.50%" with no budget of 公务用车 in the text:
+        # the 三公经费 budget is no base for it
+        bases = [f for f in bases if f.concept in (num.concept, None)]
     if not bases:
         return
     best = _best([(num, d) for d in bases], stated)
