@@ -211,6 +211,11 @@ class Binder:
             inherited = self._inherit_concept(i, slots)
             if inherited:
                 info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
+        elif info.concept in _BARE_NOUNS and not info.known and info.scenario and p.kind != "total":
+            # "三公经费支出年初预算22.00万元,支出决算8.77万元": the bare 支出 is the one just named
+            inherited = self._inherit_concept(i, slots, containing=info.concept)
+            if inherited:
+                info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
         if info.concept is None and info.text:
             # "年初预算数为146万元" with nothing to inherit: the label itself names it
             info = LabelInfo(info.text, re.sub(r"^\d{4}年度?", "", info.text) or None, False,
@@ -261,14 +266,17 @@ class Binder:
                 return m.group(1) if m else None
         return None
 
-    def _inherit_concept(self, i: int, slots: list[Slot]) -> str | None:
-        """A label with only scenario words ("全年预算") continues the subject before it."""
+    def _inherit_concept(self, i: int, slots: list[Slot], containing: str = "") -> str | None:
+        """A label with only scenario words ("全年预算") continues the subject before it;
+        with `containing`, only a known subject whose own label holds that word."""
         slot = slots[i]
         for j in range(i - 1, -1, -1):
             s = slots[j]
             if s.sub != slot.sub:
                 break
             if s.fact is not None and s.info is not None and s.info.concept and s.fact.kind == "amount":
+                if containing and not (s.info.known and containing in s.info.text):
+                    return None
                 return s.info.concept
         return None
 
@@ -1194,6 +1202,9 @@ def _distribute_units(slots: list[Slot]) -> dict[int, tuple]:
     units.update(_money_without_unit(slots, units))
     return units
 
+
+# nouns that, with only scenario words around them, name no quantity of their own
+_BARE_NOUNS = {"支出", "收入"}
 
 # a label that names money: "全区执行数1032849.44(含中央资金689139.31万元…)"
 _MONEY_LABEL = re.compile(r"(?:预算|执行|决算|支出|收入|到位|拨付|结余|结转)数?$|(?:金额|资金|经费)$")

@@ -231,6 +231,7 @@ def _strip_fillers(core: str, vocab: Vocabulary) -> str:
 
 
 _OTHER = ("其他", "其它")
+_FEE_SPENT = re.compile(r"费(?:财政拨款)?支出$")
 _GENERIC_TAILS = ("费用", "经费", "资金", "金额", "总额", "总计", "合计支出", "支出合计", "合计", "数")
 
 
@@ -242,8 +243,9 @@ def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     best, explained = None, 0
     readings = [(core, 0), (core.replace("费用", "费"), 0)]
     readings += [(core[: -len(t)], len(t)) for t in _GENERIC_TAILS if core.endswith(t) and len(core) > len(t)]
-    if core.endswith("费支出"):  # "公务用车购置及运行费(决算)支出" is that 费
-        readings.append((core[:-2], 2))
+    spent = _FEE_SPENT.search(core)
+    if spent:  # "公务用车购置及运行费(决算)支出", "三公经费财政拨款支出": that 费
+        readings.append((core[: spent.start() + 1], len(spent.group()) - 1))
     longest = len(vocab._synonyms_longest_first[0]) if vocab._synonyms_longest_first else 0
     for candidate, tail in readings:
         # the longest synonym the candidate ends with: try its suffixes, longest first

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -28,6 +29,15 @@ def _current(ctx: Context, c: Change) -> Fact | None:
         and f.span.start < c.keyword_span.start
     ]
     return ctx.unique(candidates)
+
+
+def _subject(c: Change, ctx: Context) -> str:
+    """The subject as a message names it: from its concept on (or its last dozen
+    characters), without quote marks."""
+    label = re.sub(r"[“”\"‘’'「」]", "", c.subject_label)
+    concept = ctx.label_concept(label).concept or ""
+    at = label.rfind(concept) if concept else -1
+    return label[at:][:16] if at >= 0 else label[-12:]
 
 
 def _at_precision(fact: Fact, delta: Fact | None) -> Value:
@@ -76,7 +86,7 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Finding]:
             arithmetic=arithmetic,
             evidence=[Evidence.of(c.delta, "change"), Evidence.of(c.current, "current"),
                       Evidence.of(c.previous, "previous")],
-            comparison=cmp, fields={"subject": c.subject_label[-12:]},
+            comparison=cmp, fields={"subject": _subject(c, ctx)},
         )
 
 
@@ -135,7 +145,7 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Finding]:
         yield finding(
             rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
             evidence=evidence, comparison=cmp,
-            fields={"subject": c.subject_label[-12:], "hint_zh": hint_zh, "hint_en": hint_en},
+            fields={"subject": _subject(c, ctx), "hint_zh": hint_zh, "hint_en": hint_en},
         )
 
 
