@@ -106,6 +106,12 @@ class Context:
         return {s.part.id: s.percent for s in self.doc.shares if s.part is not None}
 
     @cached_property
+    def complete_lists(self) -> tuple:
+        """Breakdowns that name every part of their total (no 减 items): what the parts'
+        own changes or shares must add up to."""
+        return tuple(b for b in self.doc.breakdowns if b.complete and not b.subtracted and len(b.parts) >= 2)
+
+    @cached_property
     def breakdowns_of_part(self) -> dict[int, list]:
         out: dict[int, list] = defaultdict(list)
         for b in self.doc.breakdowns:

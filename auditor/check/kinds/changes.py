@@ -185,9 +185,7 @@ def check_change_parts(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if c.current is not None:
             by_value.setdefault((c.current.value, c.current.unit), []).append(c)
     seen: set[int] = set()
-    for b in ctx.doc.breakdowns:
-        if not b.complete or b.subtracted or len(b.parts) < 2:
-            continue
+    for b in ctx.complete_lists:
         part_changes = [by_current.get(p.id) for p in b.parts]
         if any(pc is None for pc in part_changes):
             continue

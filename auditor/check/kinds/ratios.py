@@ -230,9 +230,7 @@ def _share_groups(ctx: Context):
     """
     share_of = {s.part.id: s.percent for s in ctx.doc.shares if s.part is not None}
     seen: set[int] = set()
-    for b in ctx.doc.breakdowns:
-        if not b.complete or b.subtracted or len(b.parts) < 2:
-            continue
+    for b in ctx.complete_lists:
         shares = [share_of.get(p.id) for p in b.parts]
         if any(x is None for x in shares):
             continue
