@@ -95,6 +95,11 @@ def texts(facts) -> list[str]:
         ("公用经费62.30万元。", "62.30万元", D("623000"), "万元", D(10000), 2),
         ("事业收入0万元。", "0万元", D("0"), "万元", D(10000), 0),
         ("基本支出１８０．５萬元。", "１８０．５萬元", D("1805000"), "万元", D(10000), 1),
+        # one amount in several units: stated to the smallest unit written
+        ("預算數13億7,800萬元。", "13億7,800萬元", D("1378000000"), "万元", D(10000), 0),
+        ("實現數7億580萬4千元。", "7億580萬4千元", D("705804000"), "千元", D(1000), 0),
+        ("應付數1,236萬5千元。", "1,236萬5千元", D("12365000"), "千元", D(1000), 0),
+        ("总投资1亿2000万。", "1亿2000万", D("120000000"), "万元", D(10000), 0),
     ],
 )
 def test_monetary_amounts(text, figure, value, written_unit, scale, decimals):
@@ -164,6 +169,12 @@ def test_approximate_amounts_are_marked(text, figure, value):
 
 def test_exact_amount_is_not_approximate():
     assert only(doc("支出5万元。")).approximate is False
+
+
+@pytest.mark.parametrize("text", ["分别为8.1%和91.9%。", "分别为2666.3亿元及30400.7亿元。"])
+def test_a_conjunction_between_figures_separates_them(text):
+    facts = doc(text).facts
+    assert len(facts) == 2 and all(f.label == "" for f in facts)
 
 
 def test_figures_are_not_amounts_when_a_word_follows_wan():

@@ -613,7 +613,7 @@ class Binder:
         return [f for f in out if f.sentence >= out[0].sentence - 0] if out else []
 
     def _list_end(self, i: int, slots: list[Slot]) -> int:
-        """A list runs to the end of its sentence (across ';'), or to the next opener."""
+        """A list runs to the end of its sentence (across ';'), its bracket, or to the next opener."""
         opener = slots[i]
         k = i + 1
         while k < len(slots):
@@ -621,6 +621,8 @@ class Binder:
             if s.sentence != opener.sentence or s.window != opener.window:
                 break
             if s.piece.kind in OPENERS and s.depth == opener.depth:
+                break
+            if s.depth < opener.depth:  # "(其中3.5亿元…)": the bracket closes the list
                 break
             if s.piece.kind == "total":
                 break
@@ -746,11 +748,15 @@ class Binder:
                 if t.sentence != s.sentence:
                     break
                 if t.piece.kind in {"growth_up", "growth_down", "increase", "decrease"} and t.fact is not None:
-                    if t.fact.kind == "percent" and pct is None and delta is not None:
-                        t_dir = 1 if t.piece.kind in {"growth_up", "increase"} else -1
-                        if t_dir == direction:
-                            pct = t.fact
-                            consumed.add(k)
+                    t_dir = 1 if t.piece.kind in {"growth_up", "increase"} else -1
+                    if t.fact.kind == "percent" and pct is None and delta is not None and t_dir == direction:
+                        pct = t.fact
+                        consumed.add(k)
+                    elif (t.fact.kind == "amount" and delta is None and pct is not None and t_dir == direction
+                          and t.piece.kind in {"increase", "decrease"}
+                          and all(slots[m].piece.kind == "sep" for m in range(i + 1, k))):
+                        delta = t.fact  # "同比增长14.6%,增收4376万元": the amount the rate stands for
+                        consumed.add(k)
                     break
                 if t.fact is not None and t.piece.kind == "labelled":
                     break
@@ -902,8 +908,9 @@ class Binder:
             spec = self.vocab.rates[info.rate]
             near, far = self._rate_groups(i, slots)
             # "执行金额403.18万元,其中A…、B…,预算执行率94.08%": after a list, the rate is the total's
-            far_ids = {f.id for f in far}
-            listed = {p.id for b in self.out.breakdowns if b.total.id in far_ids for p in b.parts}
+            # "预算数13亿元(其中3.5亿元…)": a part listed under a figure of the group is no base
+            group_ids = {f.id for f in near + far}
+            listed = {p.id for b in self.out.breakdowns if b.total.id in group_ids for p in b.parts}
             near = [f for f in near if f.id not in listed]
             nums, dens, others = self._classify(near, spec)
             if not (nums and (dens or others)) and far:
@@ -952,18 +959,30 @@ class Binder:
         for i, s in enumerate(slots):
             if s.piece.kind != "share" or s.fact is None or s.fact.kind != "percent":
                 continue
-            part = None
-            for j in range(i - 1, -1, -1):
-                t = slots[j]
-                if t.sub != s.sub:
-                    break
-                if t.fact is not None and t.piece.kind in {"labelled", "total"}:
-                    if t.fact.kind == "amount":
-                        part = t.fact
-                    break
             whole_label = re.sub(r"的$", "", re.sub(r"\s+", "", s.piece.label))
+            percents = [s.fact] + [slots[k].fact for k in _figure_run(slots, i, +1)]
+            amounts = [slots[k].fact for k in _figure_run(slots, self._part_before(i, slots), -1)]
+            if len(percents) > 1:
+                # "A、B分别为a、b,占X的p%、q%": pair in order, or not at all
+                pairs = zip(percents, amounts) if len(amounts) == len(percents) else []
+                for percent, part in pairs:
+                    self.out.shares.append(Share.model_construct(percent=percent, part=part,
+                                                                 whole_label=whole_label))
+                continue
+            part = amounts[-1] if amounts else None
             self.out.shares.append(Share.model_construct(percent=s.fact, part=part, whole_label=whole_label))
         self._percent_of_total(slots)
+
+    @staticmethod
+    def _part_before(i: int, slots: list[Slot]) -> int | None:
+        """The amount a share's percentage is of: the last figure before 占 in its sub-sentence."""
+        for j in range(i - 1, -1, -1):
+            t = slots[j]
+            if t.sub != slots[i].sub:
+                return None
+            if t.fact is not None and t.piece.kind in {"labelled", "total"}:
+                return j if t.fact.kind == "amount" else None
+        return None
 
     def _percent_of_total(self, slots: list[Slot]) -> None:
         """"总保费1293.45万元,中央财政补贴47.5%为614.39万元": p% of the sentence's total is a."""
@@ -1231,6 +1250,28 @@ def _money_without_unit(slots: list[Slot], known: dict[int, tuple]) -> dict[int,
         for i in bare:
             out[i] = (fig.kind, fig.unit, fig.written_unit, fig.scale)
     return out
+
+
+def _figure_run(slots: list[Slot], i: int | None, step: int) -> list[int]:
+    """The figures listed with slots[i] by "、" or "和", in text order.
+
+    Forward (step +1, "8.1%、91.9%"): the bare figures after slots[i], which is excluded.
+    Backward (step -1, "货物8607亿元、工程15004亿元"): the figures up to slots[i], included.
+    """
+    if i is None:
+        return []
+    kind = slots[i].fact.kind
+    run = [] if step > 0 else [i]
+    k = i
+    while 0 <= k + 2 * step < len(slots):
+        sep, nxt = slots[k + step], slots[k + 2 * step]
+        if not (sep.piece.kind == "sep" and sep.piece.keyword == "、" and nxt.piece.kind == "labelled"
+                and nxt.fact is not None and nxt.fact.kind == kind
+                and (step < 0 or not nxt.piece.label)):
+            break
+        k += 2 * step
+        run.append(k)
+    return run if step > 0 else run[::-1]
 
 
 def _after_fenbie(slots: list[Slot], i: int) -> bool:

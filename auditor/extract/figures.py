@@ -26,8 +26,13 @@ class Figure(NamedTuple):
     approximate: bool
 
 
+_COMPOUND = re.compile(r"(\d+)(亿|万|千)")
+
+
 def read_figure(token_type: str, text: str) -> Figure:
     compact = re.sub(r"[\s,]", "", text)
+    if token_type == "AMOUNT" and re.match(r"\d+[亿万]\d", compact):
+        return _read_compound(compact)
     match = _NUMBER.match(compact)
     assert match, text
     number = match.group()
@@ -58,6 +63,18 @@ def read_figure(token_type: str, text: str) -> Figure:
     else:
         unit = ""
     return Figure(kind, written * scale, unit, compact[match.end():].lstrip("余多") or unit, scale, decimals, approximate)
+
+
+def _read_compound(compact: str) -> Figure:
+    """"13亿7800万元" = 1378000000 元, stated to the 万 (the smallest unit written)."""
+    scales = dict(_MONEY_SCALE)
+    value = Decimal(0)
+    scale = Decimal(1)
+    for number, prefix in _COMPOUND.findall(compact):
+        scale = scales[prefix]
+        value += Decimal(number) * scale
+    written_unit = {Decimal(10_000): "万元", Decimal(1_000): "千元"}.get(scale, "元")
+    return Figure("amount", value, "元", written_unit, scale, 0, False)
 
 
 def format_value(value: Decimal, unit: str, written_unit: str, scale: Decimal, decimals: int) -> str:

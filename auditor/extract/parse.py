@@ -81,7 +81,8 @@ class _ToPieces(Transformer):
         for c in children:
             if isinstance(c, Token):  # a period on its own, or a separator
                 kind = "period" if c.type == "YEAR" else "sep"
-                out.append(Piece(kind, c.start_pos, c.end_pos, keyword=str(c), value=c))
+                keyword = "、" if c.type == "PAUSE" else str(c)  # "和" between figures reads as "、"
+                out.append(Piece(kind, c.start_pos, c.end_pos, keyword=keyword, value=c))
             else:
                 out.append(c)
         return out

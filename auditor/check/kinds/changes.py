@@ -32,11 +32,13 @@ def _current(ctx: Context, c: Change) -> Fact | None:
 
 
 def _subject(c: Change, ctx: Context) -> str:
-    """The subject as a message names it: from its concept on (or its last dozen
-    characters), without quote marks."""
+    """The subject as a message names it: from its concept on (a name the vocabulary
+    does not know: the label as written), without quote marks."""
     label = re.sub(r"[“”\"‘’'「」]", "", c.subject_label)
-    concept = ctx.label_concept(label).concept or ""
-    at = label.rfind(concept) if concept else -1
+    reading = ctx.label_concept(label)
+    if not reading.known:  # a name the vocabulary does not know: as written, if short enough
+        return label if len(label) <= 20 else label[-16:]
+    at = label.rfind(reading.concept)
     return label[at:][:16] if at >= 0 else label[-12:]
 
 
