@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,6 +20,14 @@ Key = tuple[str, str | None, str | None, tuple[str, ...]]
 
 SCOPES = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "财政专户", "其他资金", "自筹", "中央", "省级", "市级",
           "州级", "县级", "区级", "本级", "上级", "专项", "非税")
+
+
+_DONE = re.compile(r"(?:累计)?(?:完成|实现)$")
+
+
+def named_part(label: str) -> str:
+    """"地方一般公共预算收入完成": the name, without the verb that states the figure."""
+    return _DONE.sub("", label)
 
 
 def scope_of(label: str) -> tuple[str, ...]:
@@ -121,11 +131,12 @@ class Context:
 
     @cached_property
     def amounts_by_label_end(self) -> dict[str, list[Fact]]:
-        """Amounts by the last two characters of their label (labels are matched by ending)."""
+        """Amounts by the last two characters of their name (names are matched by ending)."""
         out: dict[str, list[Fact]] = defaultdict(list)
         for f in self.doc.facts:
-            if f.kind == "amount" and not f.approximate and len(f.label) >= 2:
-                out[f.label[-2:]].append(f)
+            name = named_part(f.label)
+            if f.kind == "amount" and not f.approximate and len(name) >= 2:
+                out[name[-2:]].append(f)
         return dict(out)
 
     def label_concept(self, label: str):

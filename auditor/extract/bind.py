@@ -528,6 +528,8 @@ class Binder:
         figure the list belongs to is unclear: nothing is bound.
         """
         current = [c for c in candidates if not self._is_previous(c)] or candidates
+        # a figure of another kind ("1-5月" before "财政总收入4348万元") is no rival
+        current = [c for c in current if (c.kind, c.unit) == (parts[0].kind, parts[0].unit)] or current
         nearest = current[0]
         total = sum((p.value for p in parts), Decimal(0))
         slack = sum((p.tolerance for p in parts), Decimal(0))
@@ -763,6 +765,9 @@ class Binder:
             if delta is None and pct is None:
                 continue
             subject_label, current, previous = self._change_subject(i, slots)
+            # "约100万元" or a figure with a lost character is no base for exact arithmetic
+            current = None if current is not None and current.approximate else current
+            previous = None if previous is not None and previous.approximate else previous
             keyword = s.piece.keyword
             if re.search(r"上一?年|去年|同期|同比|前一年|\d{4}", keyword):
                 reference = "previous"  # "比2017年预算数减少": this year's budget against last year's
@@ -957,9 +962,15 @@ class Binder:
     # ---------------------------------------------------------------- shares
     def _shares(self, slots: list[Slot]) -> None:
         for i, s in enumerate(slots):
-            if s.piece.kind != "share" or s.fact is None or s.fact.kind != "percent":
+            if s.piece.kind != "share" or s.fact is None:
                 continue
-            whole_label = re.sub(r"的$", "", re.sub(r"\s+", "", s.piece.label))
+            if s.fact.kind == "amount":
+                self._share_of_stated_whole(i, slots)
+                continue
+            if s.fact.kind != "percent":
+                continue
+            # "占财政总收入的比重为": the whole is 财政总收入
+            whole_label = re.sub(r"的?(?:比重|比例|份额)?(?:为|是|约|达到?)?$", "", re.sub(r"\s+", "", s.piece.label))
             percents = [s.fact] + [slots[k].fact for k in _figure_run(slots, i, +1)]
             amounts = [slots[k].fact for k in _figure_run(slots, self._part_before(i, slots), -1)]
             if len(percents) > 1:
@@ -972,6 +983,21 @@ class Binder:
             part = amounts[-1] if amounts else None
             self.out.shares.append(Share.model_construct(percent=s.fact, part=part, whole_label=whole_label))
         self._percent_of_total(slots)
+
+    def _share_of_stated_whole(self, i: int, slots: list[Slot]) -> None:
+        """"887万元,占年初预算1600万元的52.3%": the whole is written inside the share."""
+        if i + 1 >= len(slots):
+            return
+        nxt = slots[i + 1]
+        if not (nxt.piece.kind == "labelled" and nxt.fact is not None and nxt.fact.kind == "percent"
+                and re.fullmatch(r"的?(?:比例|比重)?", nxt.piece.label)):
+            return
+        j = self._part_before(i, slots)
+        part = slots[j].fact if j is not None else None
+        whole = slots[i].fact
+        if part is not None and part.unit == whole.unit:
+            self.out.shares.append(Share.model_construct(percent=nxt.fact, part=part, whole=whole,
+                                                         whole_label=slots[i].piece.label))
 
     @staticmethod
     def _part_before(i: int, slots: list[Slot]) -> int | None:
@@ -1079,6 +1105,8 @@ _APPROX_AFTER = re.compile(r"^\s*(?:以上|以下|左右|余|多|上下)")
 def _approximate_context(text: str, start: int, end: int, copula: str) -> bool:
     if copula.startswith("约"):
         return True
+    if start and text[start - 1] in "?\ufffd":
+        return True  # "一般公共服务支出?8639万元": a character lost in conversion, maybe a digit
     return bool(_APPROX_BEFORE.search(text[max(0, start - 4):start]) or _APPROX_AFTER.match(text[end:end + 3]))
 
 

@@ -19,16 +19,19 @@ from decimal import Decimal
 
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Breakdown, Fact, ScoreTable, Span, TableRow
-from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary
+from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label
 from auditor.normalise import Normalised
 
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a change on last year ("支出减少情况(万元)", "支出减少率"): a figure column, not read
+    ("change_rate", re.compile(r"增长率|减少率|增减率|下降率|增幅|降幅|变动率")),
+    ("change", re.compile(r"增减|增加情况|减少情况|增加额|减少额|变动额|变动情况")),
     ("rate", re.compile(r"执行率|完成率")),
     ("weight", re.compile(r"分值|权重|标准分|满分")),
     ("score", re.compile(r"得分|评分|自评分")),
     ("budget_initial", re.compile(r"年初预算")),
     ("budget_adjusted", re.compile(r"全年预算|调整后预算|调整预算")),
-    ("actual", re.compile(r"执行数|全年执行|实际支出|决算数|支出数")),
+    ("actual", re.compile(r"执行数|全年执行|实际支出|决算数|支出数|(?:年度|本年|当年)支出|支出决算|决算支出")),
     ("budget", re.compile(r"预算数")),
 )
 _TEXT_COLUMN = re.compile(r"原因|备注|说明|措施|情况|分析|依据")
@@ -126,11 +129,11 @@ def _cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
 def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     result = TableResult()
     for cells in cell_stream(norm.text):
-        _read_run(cells, norm, result)
+        _read_run(cells, norm, result, vocab)
     return result
 
 
-def _read_run(cells: list[Cell], norm: Normalised, result: TableResult) -> None:
+def _read_run(cells: list[Cell], norm: Normalised, result: TableResult, vocab: Vocabulary) -> None:
     i = 0
     while i < len(cells):
         header = _header_at(cells, i)
@@ -143,7 +146,7 @@ def _read_run(cells: list[Cell], norm: Normalised, result: TableResult) -> None:
             i += 1  # "预算执行情况(10分)" / "年度预算数(万元)" / 年初预算 …: the next cell may head it
             continue
         if rows:
-            table = _make_table(cells, first, after, columns, rows, norm, result)
+            table = _make_table(cells, first, after, columns, rows, norm, result, vocab)
             result.tables.append(table)
             result.breakdowns.extend(table_breakdowns(table, norm))
             for line in range(cells[first].line, cells[end - 1].line + 1):
@@ -152,7 +155,8 @@ def _read_run(cells: list[Cell], norm: Normalised, result: TableResult) -> None:
 
 
 _UNIT_NOTE = re.compile(r"[(（](?:万元|元|亿元|千元)[)）]?$")
-_LABEL_HEADER = re.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出)")
+_LABEL_HEADER = re.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出|经费项目|经费名称)")
+_UNREAD_ROLES = {"change", "change_rate"}
 
 
 def _header_at(cells: list[Cell], i: int) -> tuple[int, list[str], int] | None:
@@ -253,7 +257,7 @@ def _fits(values: list[Cell], roles: list[str | None], is_total: bool = False) -
         percent = cell.text.endswith("%")
         if role == "rate" and not percent and cell.text.strip("0.") != "":
             return False  # a rate column holds percentages (a bare 0 is a zero rate)
-        if role != "rate" and percent:
+        if role not in {"rate", "change_rate"} and percent:
             return False
         if role in {"weight", "score"} and not is_total:  # a wrong 合计 is what we look for
             if Decimal(cell.text.replace(",", "")) > 100:
@@ -261,7 +265,8 @@ def _fits(values: list[Cell], roles: list[str | None], is_total: bool = False) -
     return True
 
 
-def _make_table(cells, first, after, columns, rows, norm: Normalised, result: TableResult) -> ScoreTable:
+def _make_table(cells, first, after, columns, rows, norm: Normalised, result: TableResult,
+                vocab: Vocabulary) -> ScoreTable:
     roles = [_role(c) for c in columns]
     context = norm.text[max(0, cells[first].start - 300): cells[after - 1].end]
     money_unit = "元" if ("元" in context and "万元" not in context) else "万元"
@@ -277,9 +282,9 @@ def _make_table(cells, first, after, columns, rows, norm: Normalised, result: Ta
         label = "".join(c.text for c in labels)
         row_cells: dict[str, Fact] = {}
         for n, (cell, role, header) in enumerate(zip(values, roles, columns)):
-            if cell.is_empty or role is None or role in row_cells:
+            if cell.is_empty or role is None or role in row_cells or role in _UNREAD_ROLES:
                 continue
-            fact = _cell_fact(cell, role, header, label, money_unit, norm, len(result.facts))
+            fact = _cell_fact(cell, role, header, label, money_unit, norm, len(result.facts), vocab)
             if fact.decimals < precision[n]:
                 fact = fact.model_copy(update={"decimals": precision[n]})
             result.facts.append(fact)
@@ -299,7 +304,7 @@ def _make_table(cells, first, after, columns, rows, norm: Normalised, result: Ta
 
 
 def _cell_fact(cell: Cell, role: str, header: str, row_label: str, money_unit: str,
-               norm: Normalised, fact_id: int) -> Fact:
+               norm: Normalised, fact_id: int, vocab: Vocabulary) -> Fact:
     if role == "rate":
         token_type, text = "PERCENT", cell.text if cell.text.endswith("%") else cell.text + "%"
     elif role in {"weight", "score"}:
@@ -316,10 +321,19 @@ def _cell_fact(cell: Cell, role: str, header: str, row_label: str, money_unit: s
         id=fact_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
         scale=fig.scale, decimals=fig.decimals, text=norm.original[cell.start:cell.end],
         span=Span.model_construct(start=cell.start, end=cell.end, line=line, column=column),
-        label=f"{row_label}{header}", concept=row_label or None,
+        label=f"{row_label}{header}", concept=_row_concept(row_label, vocab),
         period=year.group(1) if year else None, scenario=scenario, in_table=True,
         exact=role == "weight",
     )
+
+
+def _row_concept(row_label: str, vocab: Vocabulary) -> str | None:
+    """A row the vocabulary knows ("公务用车购置及运行维护费") takes its concept; any other
+    row is known by its label."""
+    if not row_label:
+        return None
+    info = read_label(row_label, vocab)
+    return info.concept if info.known else row_label
 
 
 # ------------------------------------------------------------ table totals

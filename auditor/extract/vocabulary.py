@@ -173,7 +173,7 @@ FUNDING_SOURCE = re.compile(
 _CARRIED_OVER = re.compile(r"(?:上年度?|去年|以前年度)(?=结转|结余|未完成|未使用)")
 
 # Fund names that contain 预算 but say nothing about budget versus execution.
-_FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外")
+_FUNDS = re.compile(r"一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外")
 
 
 @lru_cache(maxsize=65536)

@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check.arithmetic import Comparison, Value, compare, ratio_percent, written
-from auditor.check.context import Context, diff_text, finding
+from auditor.check.context import Context, diff_text, finding, named_part
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Fact, Rate
 from auditor.findings import Evidence, Finding
@@ -169,7 +169,7 @@ def _whole_for(ctx: Context, share, part: Fact) -> list[Fact]:
         named = [f for f in ctx.amounts_of(info.concept, near=part.span.start) if f.id != part.id]
     else:
         named = [f for f in ctx.amounts_by_label_end.get(core[-2:], ())
-                 if f.id != part.id and (f.label.endswith(core) or f.label.endswith(label))]
+                 if f.id != part.id and (named_part(f.label).endswith(core) or named_part(f.label).endswith(label))]
     own_named = [t for t in own if t in named]
     return own_named or named or own[:1]
 

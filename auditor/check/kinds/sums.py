@@ -76,11 +76,12 @@ def check_identity(rule: Rule, ctx: Context) -> Iterator[Finding]:
     explicit = {b.total.id for b in ctx.doc.breakdowns}
     groups: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for f in ctx.doc.facts:
-        if f.kind != "amount" or f.approximate or not f.concept or f.in_table:
+        if f.kind != "amount" or f.approximate or not f.concept:
             continue
         key = (ctx.period_of(f), f.scenario, scope_of(f.label))
         if f.concept in family.totals or f.concept in family.members:
             groups[key][f.concept].append(f)
+    _lend_unscoped_parts(groups, family)
     for key, by_concept in groups.items():
         totals = [c for c in family.totals if c in by_concept and c not in family.members]
         if not totals:
@@ -122,6 +123,26 @@ def check_identity(rule: Rule, ctx: Context) -> Iterator[Finding]:
             arithmetic=sum_arithmetic(total_fact, parts, [], computed, cmp), evidence=evidence, comparison=cmp,
             fields={"label": total_fact.concept or "", "parts": "、".join(p.concept or "" for p in parts)},
         )
+
+
+def _lend_unscoped_parts(groups: dict[tuple, dict[str, list[Fact]]], family) -> None:
+    """"财政拨款的三公经费支出合计53.73亿元。三公经费中,因公出国(境)经费17.44亿元…": the
+    funding scope is said once, on the total.  Parts stated without a scope belong to the one
+    scoped total of their year and scenario, unless an unscoped total of their own competes."""
+    def has_total(by_concept) -> bool:
+        return any(c in by_concept for c in family.totals if c not in family.members)
+
+    def has_parts(by_concept) -> bool:
+        return any(c in by_concept for c in family.members)
+
+    for (period, scenario, scope), bare in list(groups.items()):
+        if scope or has_total(bare) or not has_parts(bare):
+            continue
+        takers = [k for k, by_concept in groups.items()
+                  if k[:2] == (period, scenario) and k[2] and has_total(by_concept) and not has_parts(by_concept)]
+        if len(takers) == 1:
+            for concept, facts in bare.items():
+                groups[takers[0]][concept].extend(facts)
 
 
 def check_balance(rule: Rule, ctx: Context) -> Iterator[Finding]:
