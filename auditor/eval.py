@@ -1,7 +1,7 @@
 """Quality harness: how the auditor does on hand-labelled real reports.
 
     python -m auditor.eval                    corpus + seeds, per genre and overall
-    python -m auditor.eval --slice 12 --check benchmarks/quality_baseline.json
+    python -m auditor.eval --check benchmarks/quality_baseline.json   fail if worse than accepted
     python -m auditor.eval --json out.json    the figures for tools
     python -m auditor.eval --misses           list what was missed and each false error
 
@@ -263,11 +263,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nmost common unbound figure shapes ({len(overall.uncovered)} unbound):")
         for shape, n in Counter(overall.uncovered).most_common(args.coverage):
             print(f"  {n:4}  {shape}")
-    report = {"overall": f, "by_genre": {g: t.figures_dict() for g, t in by_genre.items()}, "reports": len(items)}
+    report = {"overall": f, "by_genre": {g: t.figures_dict() for g, t in by_genre.items()}, "reports": len(items),
+              "slice": args.slice}
     if args.json:
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     if args.check:
-        base = json.loads(Path(args.check).read_text(encoding="utf-8"))["overall"]
+        baseline = json.loads(Path(args.check).read_text(encoding="utf-8"))
+        if baseline.get("slice") != args.slice:  # figures of other reports are no yardstick
+            print(f"error: {args.check} was written with --slice {baseline.get('slice')}, not {args.slice}",
+                  file=sys.stderr)
+            return 2
+        base = baseline["overall"]
         worse = []
         if f["recall"] < base["recall"]:
             worse.append(f"recall {f['recall']:.1%} < baseline {base['recall']:.1%}")
