@@ -157,6 +157,7 @@ class Binder:
         self._item_lists(slots)
         self._family_lists(slots)
         self._totals(slots)
+        self._score_totals(slots)
         self._changes(slots)
         self._change_lists(slots)
         self._rates(slots)
@@ -730,6 +731,35 @@ class Binder:
             if len(parts) >= 2 and not any(p.approximate for p in parts):
                 self._add_breakdown(s.fact, list(reversed(parts)), "合计", strict=True)
 
+    def _score_totals(self, slots: list[Slot]) -> None:
+        """"项目立项6分,绩效目标5分,…,满意度15分,总得分96": the scores before a total score."""
+        for i, s in enumerate(slots):
+            if s.piece.kind != "labelled" or s.fact is None or s.fact.kind not in {"score", "number"} \
+                    or not _SCORE_TOTAL.search(_clean_label(s.piece.label)):
+                continue
+            parts: list[Fact] = []
+            for j in range(i - 1, -1, -1):
+                t = slots[j]
+                if t.sentence != s.sentence or t.piece.kind == "total":
+                    break
+                if t.piece.kind in OPENERS:
+                    if any(slots[k].fact is not None and slots[k].fact.kind == "score"
+                           for k in range(j) if slots[k].sentence == s.sentence):
+                        parts = []  # "产出指标38分,其中数量指标20分…": sub-scores, not the whole list
+                    break
+                if t.fact is not None and t.piece.kind == "labelled" and t.depth == s.depth \
+                        and t.fact.kind == "score":
+                    parts.append(t.fact)
+            labels = [_clean_label(p.label) for p in parts]
+            if len(parts) < 2 or any(_WEIGHT_WORDS.search(x) or _SCORE_TOTAL.search(x) or not x for x in labels):
+                continue  # weights beside scores, subtotals, unnamed figures: not one list
+            total = s.fact
+            if total.kind == "number":  # "总得分96": a total score written without 分
+                total = total.model_copy(update={"kind": "score", "unit": "分", "written_unit": "分"})
+                self.out.facts[self.out.facts.index(s.fact)] = total
+                s.fact = total
+            self._add_breakdown(total, list(reversed(parts)), "合计", strict=True)
+
     # --------------------------------------------------------------- changes
     def _changes(self, slots: list[Slot]) -> None:
         consumed: set[int] = set()
@@ -1038,6 +1068,10 @@ class Binder:
 
 
 # ---------------------------------------------------------------- helpers
+_SCORE_TOTAL = re.compile(r"(?:总得分|总分|综合得分|自评总分|评价总分|得分合计|合计得分)$")
+_WEIGHT_WORDS = re.compile(r"分值|满分|权重|标准分")
+
+
 def _clean_label(label: str) -> str:
     return re.sub(r"[\s:,、“”\"()]", "", label)
 
