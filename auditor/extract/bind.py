@@ -226,6 +226,8 @@ class Binder:
             if listed:
                 info = LabelInfo(info.text, info.concept, info.known, listed, info.period, info.rate)
         period = info.period or self._period_before(i, slots)
+        if _COMPARED_WITH.fullmatch(_clean_label(full)):
+            period = "previous"  # "…1969万元,较2024年的2190万元减少221万元": the figure compared with
         return full, period, info
 
     def _list_scenario(self, i: int, slots: list[Slot]) -> str | None:
@@ -258,6 +260,10 @@ class Binder:
                 before = slots[j - 1].piece if j > 0 else None
                 if before is not None and before.kind == "words" and re.search(r"(?:较|比|与|同|相较于?)$", before.label):
                     continue  # "较2024年的2190万元": the year of the comparison, not of what follows
+                after = slots[j + 1].piece if j + 1 < len(slots) else None
+                if s.depth > slots[i].depth or (after is not None and after.kind == "words"
+                                                 and re.match(r"(?:修订|修正|印发|发布|版)", after.label)):
+                    continue  # "《…操作规程(2022年修订)》": the year of a document cited, not of the figures
                 # a year that opens the sentence dates all of it; a later one only its own
                 # clause ("…、2022年度考核优秀等次奖励工作经费3.09万元、评标建设资金53.49万元")
                 opens = self._first_figure.get(sentence, i) >= j
@@ -903,6 +909,8 @@ class Binder:
             for f in before[1:]:
                 if f.concept == previous.concept and not self._is_previous(f):
                     current = f
+                    if _COMPARED_WITH.fullmatch(_clean_label(label)):
+                        label = f.label  # "三公经费1969万元,较2024年的2190万元减少": the subject is named first
                     break
         elif current is not None:
             for f in before[1:]:
@@ -1068,6 +1076,7 @@ class Binder:
 
 
 # ---------------------------------------------------------------- helpers
+_COMPARED_WITH = re.compile(r"(?:较|比|与)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}年度?)(?:同期)?(?:的|为)?")
 _SCORE_TOTAL = re.compile(r"(?:总得分|总分|综合得分|自评总分|评价总分|得分合计|合计得分)$")
 _WEIGHT_WORDS = re.compile(r"分值|满分|权重|标准分")
 

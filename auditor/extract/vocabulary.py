@@ -99,7 +99,9 @@ class Vocabulary:
         per = tuple((k, tuple(v)) for k, v in data.get("periods", {}).items())
         rates = {
             name: {"numerator": tuple(v["numerator"]), "denominator": tuple(v["denominator"]),
-                   "phrases": tuple(v.get("phrases", ()))}
+                   "phrases": tuple(v.get("phrases", ())),
+                   # may an amount of no listed scenario stand in for the base?
+                   "unnamed_base": bool(v.get("unnamed_base", True))}
             for name, v in data.get("rates", {}).items()
         }
         labels = data.get("labels", {})

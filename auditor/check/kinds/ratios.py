@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check.arithmetic import Comparison, Value, compare, ratio_percent, written
-from auditor.check.context import Context, diff_text, finding, named_part
+from auditor.check.context import Context, diff_text, finding, named_part, scope_of
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Fact, Rate
 from auditor.findings import Evidence, Finding
@@ -63,7 +63,8 @@ def check_rate(rule: Rule, ctx: Context) -> Iterator[Finding]:
             named = [d for d in dens if d.scenario == r.base]
             dens = named or dens
         confident = [(n, d) for n in r.numerators for d in dens if n is not d]
-        if not confident and r.numerators and r.others:
+        unnamed_base = ctx.vocab.rates.get(r.name, {}).get("unnamed_base", True)
+        if not confident and r.numerators and r.others and unnamed_base:
             confident = [(n, d) for n in r.numerators for d in r.others]
         if not confident:
             if r.numerators:
@@ -160,7 +161,7 @@ def _whole_for(ctx: Context, share, part: Fact) -> list[Fact]:
     label = re.sub(r"(?:总额|总数|总量|总计|合计)$", "", share.whole_label)
     own = [b.total for b in ctx.breakdowns_of_part.get(part.id, ())]
     if not label or label in {"比", "比重"}:
-        return own[:1]
+        return own[:1] or _family_total(ctx, part)
     info = ctx.label_concept(label)
     core = info.concept or info.text
     if not info.known and len(core) < 3:
@@ -172,6 +173,28 @@ def _whole_for(ctx: Context, share, part: Fact) -> list[Fact]:
                  if f.id != part.id and (named_part(f.label).endswith(core) or named_part(f.label).endswith(label))]
     own_named = [t for t in own if t in named]
     return own_named or named or own[:1]
+
+
+def _family_total(ctx: Context, part: Fact) -> list[Fact]:
+    """"因公出国(境)费7.8万元,占45.7%": a share with no whole named, of a part of a known
+    identity (“三公”经费 = 出国 + 公车 + 接待), is of that identity's total in the same year."""
+    if not part.concept:
+        return []
+    for family in ctx.vocab.families.values():
+        if part.concept not in family.parts or family.open:
+            continue
+        for total in family.totals:
+            # of the same year and funds, and spent money for a part not called a budget
+            same_year = [f for f in ctx.amounts_of(total, near=part.span.start)
+                         if ctx.period_of(f) == ctx.period_of(part)
+                         and (f.scenario == part.scenario
+                              or (part.scenario is None and f.scenario in (None, "final", "actual")))]
+            same_funds = [f for f in same_year if scope_of(f.label) == scope_of(part.label)]
+            if not same_funds and not scope_of(part.label) and len({scope_of(f.label) for f in same_year}) == 1:
+                same_funds = same_year  # the funds named once, on the total (财政拨款“三公”经费)
+            if same_funds:
+                return same_funds
+    return []
 
 
 def _nearest(facts: list[Fact], target: Decimal | None, keep: int = 4) -> list[Fact]:
