@@ -830,3 +830,21 @@ def test_hard_wrapped_report_sentences_run_across_lines():
     assert changes == [expected, expected]
     (r,) = d.rates
     assert r.rate.text == "60.0％" and texts(r.numerators) == ["120.0万元"]
+
+
+def test_pinyin_glosses_are_read_through_and_offsets_kept():
+    text = "預(yù)算執(zhí)行率(lǜ)為95.5%,支出決算為190.9萬(wàn)元。"
+    facts = doc(text).facts
+    rate = next(f for f in facts if f.kind == "percent")
+    amount = next(f for f in facts if f.kind == "amount")
+    assert rate.text == "95.5%" and rate.span.start == text.index("95.5%")
+    assert amount.text == "190.9萬(wàn)元" and amount.value == D("1909000")
+    assert amount.span.start == text.index("190.9")
+
+
+@pytest.mark.parametrize("opener", ["分部门情况是:", "从征收部门来看:", "按级次分,"])
+def test_a_dimension_opener_splits_the_paragraph_total(opener):
+    text = f"全区完成收入20348万元,为预算的55.3%。{opener}国税部门完成3954万元;地税部门完成10529万元;财政部门完成5865万元。"
+    lists = doc(text).breakdowns
+    assert [(b.total.text, [p.text for p in b.parts]) for b in lists] == [
+        ("20348万元", ["3954万元", "10529万元", "5865万元"])]

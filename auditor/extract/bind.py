@@ -22,7 +22,7 @@ from auditor.extract.vocabulary import FUNDING_SOURCE, LabelInfo, Vocabulary, re
 from auditor.normalise import Normalised
 
 VALUE_PIECES = {"labelled", "total", "increase", "decrease", "growth_up", "growth_down", "share"}
-OPENERS = {"qizhong", "fenbie", "include", "classify"}
+OPENERS = {"qizhong", "fenbie", "include", "classify", "dimension"}
 
 
 @dataclass
@@ -293,7 +293,9 @@ class Binder:
 
     def _breakdowns(self, slots: list[Slot]) -> None:
         for i, slot in enumerate(slots):
-            if slot.piece.kind in OPENERS:
+            if slot.piece.kind == "dimension":
+                self._dimension_list(i, slots)
+            elif slot.piece.kind in OPENERS:
                 self._opener_list(i, slots)
             elif slot.piece.kind == "sep" and slot.piece.keyword in "([【":
                 self._paren_list(i, slots)
@@ -374,6 +376,28 @@ class Binder:
         if self._partial_marker(i, parts[-1][0], slots):
             strict = False
         self._add_breakdown(total, part_facts, _marker(opener.piece), strict)
+
+    def _dimension_list(self, i: int, slots: list[Slot]) -> None:
+        """"全区完成收入20348万元…。分部门情况是:国税部门完成3954万元…;地税部门…": the
+        paragraph's first figure split along one dimension.  Reports may name only the main
+        parts, so the list is checked only for parts that exceed the total."""
+        opener = slots[i]
+        before = [s.fact for s in (slots[k] for k in self._in_window[opener.window] if k < i)
+                  if self._is_part_slot(s) and s.fact.kind == "amount" and s.depth == 0
+                  and not self._is_previous(s.fact)]
+        if not before:
+            return
+        total = before[0]
+        listed = {p.id for b in self.out.breakdowns if b.total.id == total.id for p in b.parts}
+        if any(f.id not in listed for f in before[1:]):
+            return  # "盟本级支出…;旗级支出…。分项目看:": which total the list splits is unclear
+        parts = [slots[k].fact for k in range(i + 1, self._list_end(i, slots))
+                 if self._is_part_slot(slots[k]) and slots[k].depth == opener.depth
+                 and slots[k].fact.kind == "amount" and slots[k].fact.unit == total.unit]
+        if len(parts) < 2 or not all(p.label for p in parts) or any(self._is_previous(p) for p in parts) \
+                or any(p.value > total.value + total.tolerance for p in parts):
+            return  # a part larger than the total: the list hangs from another figure
+        self._add_breakdown(total, parts, "分类", strict=False)
 
     def _family_lists(self, slots: list[Slot]) -> None:
         """"2020年支出1241.76万元,商品和服务支出791.68万元、对个人和家庭的补助228.02万元、资本性支出222.06万元":
@@ -1086,7 +1110,7 @@ def _clean_label(label: str) -> str:
 
 
 def _marker(piece: Piece) -> str:
-    return {"qizhong": "其中", "fenbie": "分别为", "include": "包括", "classify": "分类"}[piece.kind]
+    return {"qizhong": "其中", "fenbie": "分别为", "include": "包括", "classify": "分类", "dimension": "分类"}[piece.kind]
 
 
 def _window_start(i: int, slots: list[Slot]) -> bool:

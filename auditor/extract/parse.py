@@ -7,6 +7,8 @@ rule turns straight into a small `Piece` tuple.
 
 from __future__ import annotations
 
+import re
+
 import tempfile
 from functools import lru_cache
 from pathlib import Path
@@ -110,19 +112,26 @@ def parse_span(text: str, start: int, end: int) -> list[Piece]:
     """Parse text[start:end]; pieces and their figure tokens carry offsets into `text`.
 
     Line breaks inside a window (hard-wrapped text: "合\n计600万元", "项目支出300万\n元")
-    are taken out before parsing so that words and figures split by them are read
-    whole; offsets are mapped back to the original positions.
+    and pinyin glosses (mirror sites print "预(yù)算执行率(lǜ)") are taken out before
+    parsing so that words and figures split by them are read whole; offsets are mapped
+    back to the original positions.
     """
     window = text[start:end]
-    if "\n" not in window:
+    glosses = _GLOSS.search(window) if "(" in window else None
+    if "\n" not in window and glosses is None:
         return [_shift(p, lambda k: start + k) for p in parse_window(window)]
-    keep = [k for k, ch in enumerate(window) if ch != "\n"]
+    dropped = {k for m in _GLOSS.finditer(window) for k in range(m.start(), m.end())} if glosses else set()
+    keep = [k for k, ch in enumerate(window) if ch != "\n" and k not in dropped]
     compact = "".join(window[k] for k in keep)
 
     def place(k: int) -> int:
         return start + (keep[k] if k < len(keep) else len(window))
 
     return [_shift(p, place, end_of=lambda k: start + keep[k - 1] + 1 if k else start) for p in parse_window(compact)]
+
+
+# a pinyin gloss right after a Chinese character: lower-case letters with a tone mark
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
 def _shift(piece: Piece, place, end_of=None) -> Piece:

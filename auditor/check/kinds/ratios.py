@@ -163,6 +163,8 @@ def _whole_for(ctx: Context, share, part: Fact) -> list[Fact]:
     if not label or label in {"比", "比重"}:
         return own[:1] or _family_total(ctx, part)
     info = ctx.label_concept(label)
+    if info.concept is None and info.scenario:
+        return []  # "占调整预算90.75%": of the part's own budget, which the text does not give
     core = info.concept or info.text
     if not info.known and len(core) < 3:
         return own[:1]  # "占支出的": too generic a name to look up
@@ -251,7 +253,8 @@ def _share_groups(ctx: Context):
     one named whole whose parts are all the members of a vocabulary family
     ("基本支出…占一般公共预算支出的84.06%" and "项目支出…占一般公共预算支出的19.62%").
     """
-    share_of = {s.part.id: s.percent for s in ctx.doc.shares if s.part is not None}
+    # "完成预算10万元的78.0%": a share of its own stated whole is no part of a partition
+    share_of = {s.part.id: s.percent for s in ctx.doc.shares if s.part is not None and s.whole is None}
     seen: set[int] = set()
     for b in ctx.complete_lists:
         shares = [share_of.get(p.id) for p in b.parts]
@@ -261,7 +264,7 @@ def _share_groups(ctx: Context):
         yield b.total.concept or "", shares
     by_whole: dict[str, list] = {}
     for s in ctx.doc.shares:
-        if s.part is not None and s.whole_label and s.percent.id not in seen:
+        if s.part is not None and s.whole_label and s.whole is None and s.percent.id not in seen:
             by_whole.setdefault(s.whole_label, []).append(s)
     for whole, shares in by_whole.items():
         concepts = [s.part.concept for s in shares]
