@@ -21,7 +21,6 @@ written for `draft-v1.txt` applies to `draft-v2.txt`.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import re
 import unicodedata
@@ -60,6 +59,8 @@ def context_before(text: str, start: int, width: int = CONTEXT) -> str:
 
 
 def _digest(key: list) -> str:
+    import hashlib  # only baselines need it
+
     return hashlib.sha256(json.dumps(key, ensure_ascii=False).encode("utf-8")).hexdigest()[:20]
 
 

@@ -21,12 +21,9 @@ before `finish`, if it has a `summary` method.
 from __future__ import annotations
 
 import fnmatch
-import multiprocessing
 import os
 import sys
 from collections import Counter, deque
-from concurrent.futures import Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence, Union
@@ -171,6 +168,8 @@ def default_jobs() -> int:
 
 
 def _context():
+    import multiprocessing  # only a pool needs it: one report starts faster without
+
     # fork starts workers in milliseconds with the grammar already built; it is
     # safe here because the pool's processes start before any thread (the
     # progress bar's) does.  Elsewhere (macOS, Windows) the platform default.
@@ -251,6 +250,10 @@ def _run_here(inputs, rules, vocab, bar: _Bar) -> Iterator[Outcome]:
 
 
 def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar) -> Iterator[Outcome]:
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor, wait
+    from concurrent.futures.process import BrokenProcessPool
+
     from auditor.pipeline import audit_text
 
     audit_text("预算100万元。", rules=rules, vocab=vocab)  # build the grammar once, before the fork
