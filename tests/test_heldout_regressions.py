@@ -1,5 +1,5 @@
 """Findings a reviewer would dismiss, and misses, found by running the auditor on
-reports it had never seen (four held-out reviews, 91 real pages in all).  Each case
+reports it had never seen (five held-out reviews, 117 real pages in all).  Each case
 is the smallest text that showed the problem; the expected outcome is what a careful
 reviewer says."""
 
@@ -91,6 +91,17 @@ SILENT = {
         "“三公”经费财政拨款支出决算为17.06万元,完成预算27万元的63.2%。其中:因公出国(境)费支出决算为7.8万元,"
         "完成预算10万元的78.0%;公务用车购置及运行费支出决算为7.5万元,完成预算12万元的62.5%;"
         "公务接待费支出决算为1.76万元,完成预算5万元的35.2%。"),
+    "完成预算的p% of a transfer whose budget the text does not give": (
+        "中央一般公共预算收入94887.14亿元,为预算的100%。\n"
+        "从支出来看,中央本级支出35570.83亿元,完成预算的100%;中央对地方转移支付96941.82亿元,完成预算的98.9%。"),
+    "占年初政府采购预算的p%: the money saved is no budget": (
+        "省本级完成采购额50.07亿元。上半年国省道养护工程完成42.31亿元,占年初政府采购预算的94.5%。"
+        "另外,上半年,全省政府采购节约资金70.11亿元,实现节约率11.9%。"),
+    "收入合计 of the general budget and of the fund budget are two quantities": (
+        "2021年全区一般公共预算收入完成147.1亿元。加上转移性收入49.2亿元,收入合计196.3亿元。\n\n"
+        "2021全区政府性基金预算收入完成130.2亿元。加上转移性收入33.8亿元,收入合计164.0亿元。"),
+    "决算比预算减少d beside a stated budget: the ordinary rate decides": (
+        "2020年度项目支出667.9万元,年初预算项目支出667.9万元,决算比预算减少120万元,预算完成率82%。"),
 }
 
 FOUND = {
@@ -169,6 +180,15 @@ FOUND = {
         "上半年,全區完成公共財政預(yù)算收入20348萬(wàn)元,為預(yù)算的55.3%。分部門(mén)情況是:"
         "國(guó)稅部門(mén)完成3954萬(wàn)元,為預(yù)算的47.9%;地稅部門(mén)完成10929萬(wàn)元,為預(yù)算的50.1%;"
         "財政部門(mén)完成5865萬(wàn)元,為預(yù)算的78%。", "SUM001", "20348萬(wàn)元"),
+    "完成年初预算100% while 决算数大于预算数 d: the implied budget gives another rate": (
+        "2017年度,本单位一般公共预算财政拨款支出总计1741.75万元,与上年相比减少53.7万元,降低2.99%;"
+        "完成年初预算100%,决算数大于预算数55.93万元。", "RAT001", "100%"),
+    "三公经费财政拨款支出合计 is the 三公 total of its 其中 list": (
+        "2022年,中央本级“三公”经费财政拨款支出合计28.24亿元。其中,因公出国(境)费2.94亿元;"
+        "公务用车购置及运行费25.72亿元;公务接待费0.58亿元。", "SUM001", "28.24亿元"),
+    "三公经费财政拨款预算数: the funds named after the concept": (
+        "2010年三公经费财政拨款预算数2711.65万元。其中,因公出国(境)费617万元,公务用车购置及运行费1279.65万元,"
+        "公务接待费865万元。", "SUM001", "2711.65万元"),
 }
 
 

@@ -12,13 +12,14 @@ than guess.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Breakdown, Change, ChangeList, Fact, Rate, Share, Span
 from auditor.extract.parse import Piece
-from auditor.extract.vocabulary import FUNDING_SOURCE, LabelInfo, Vocabulary, read_label
+from auditor.extract.vocabulary import FUNDING_SOURCE, LabelInfo, Vocabulary, compatible_scenarios, read_label
 from auditor.normalise import Normalised
 
 VALUE_PIECES = {"labelled", "total", "increase", "decrease", "growth_up", "growth_down", "share"}
@@ -117,6 +118,7 @@ class Binder:
             concept=info.concept if info else None,
             period=period,
             scenario=info.scenario if info else None,
+            fund=self._fund_of(slot.window, start),
             window=slot.window,
             sentence=slot.sentence,
             # a head count or a number of items is exact, not rounded
@@ -137,6 +139,12 @@ class Binder:
             end_line = self.norm.line_col(max(s.start, s.end - 1))[0]
             self._window_lines[s.window] = (line if first is None else first, end_line)
             self._in_window.setdefault(s.window, []).append(k)
+        self._window_start: dict[int, int] = {}
+        for s in slots:
+            self._window_start.setdefault(s.window, s.start)
+        funds = list(_FUND.finditer(self.norm.text))
+        self._fund_at = [m.start() for m in funds]
+        self._fund_name = [m.group() for m in funds]
         self._first_figure: dict[int, int] = {}  # sentence → index of its first figure
         self._listed: set[tuple] = set()  # (total, parts) of the breakdowns found so far
         overrides = _pair_respectively(slots)
@@ -287,6 +295,13 @@ class Binder:
                 return s.info.concept
         return None
 
+    def _fund_of(self, window: int, at: int) -> str | None:
+        """The fund named last before offset `at` in its paragraph ("政府性基金预算收入…收入合计")."""
+        k = bisect_right(self._fund_at, at) - 1
+        if k >= 0 and self._fund_at[k] >= self._window_start.get(window, at):
+            return self._fund_name[k]
+        return None
+
     # ------------------------------------------------------------ breakdowns
     def _is_part_slot(self, slot: Slot) -> bool:
         return slot.fact is not None and slot.piece.kind == "labelled" and not slot.fact.approximate
@@ -355,7 +370,7 @@ class Binder:
         # figure is not a part of a budget (or unqualified) total
         total_scenario = first_total.scenario
         parts = [(k, f) for k, f in parts
-                 if f.scenario in (None, total_scenario) or _compatible_scenarios(f.scenario, total_scenario)]
+                 if f.scenario in (None, total_scenario) or compatible_scenarios(f.scenario, total_scenario)]
         if not parts:
             return
         concepts = [f.concept for _, f in parts if f.concept]
@@ -1100,6 +1115,7 @@ class Binder:
 
 
 # ---------------------------------------------------------------- helpers
+_FUND = re.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
 _COMPARED_WITH = re.compile(r"(?:较|比|与)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}年度?)(?:同期)?(?:的|为)?")
 _SCORE_TOTAL = re.compile(r"(?:总得分|总分|综合得分|自评总分|评价总分|得分合计|合计得分)$")
 _WEIGHT_WORDS = re.compile(r"分值|满分|权重|标准分")
@@ -1140,12 +1156,6 @@ def _same_subject(words: LabelInfo, fact: Fact) -> bool:
         return True
     core = words.concept or words.text
     return bool(core) and (fact.concept.endswith(core) or fact.label.endswith(core))
-
-
-def _compatible_scenarios(a: str | None, b: str | None) -> bool:
-    """A generic 预算 goes with a specific budget; 决算 goes with 执行."""
-    pair = {a, b}
-    return pair <= {"budget", "budget_initial", "budget_adjusted"} and "budget" in pair or pair == {"actual", "final"}
 
 
 def _year_before(earlier: Fact, later: Fact) -> bool:

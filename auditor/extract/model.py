@@ -54,6 +54,7 @@ class Fact(Record):
     concept: str | None = None
     period: str | None = Field(None, description="'2020', 'previous', 'current' or None")
     scenario: Scenario | None = None
+    fund: str | None = Field(None, description="the budget fund the paragraph speaks of (一般公共预算, 政府性基金 …)")
     window: int = 0
     sentence: int = 0
     in_table: bool = False

@@ -161,6 +161,12 @@ _YEAR_IN_LABEL = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
 _TRAILING = re.compile(r"(?:的|为|是|达|达到|约|分别|:)+$")
 
 
+def compatible_scenarios(a: str | None, b: str | None) -> bool:
+    """A generic 预算 goes with a specific budget; 决算 goes with 执行."""
+    pair = {a, b}
+    return pair <= {"budget", "budget_initial", "budget_adjusted"} and "budget" in pair or pair == {"actual", "final"}
+
+
 def read_label(text: str, vocab: Vocabulary | None = None) -> LabelInfo:
     return _read_label(text, vocab or default_vocabulary())
 
@@ -233,8 +239,9 @@ def _strip_fillers(core: str, vocab: Vocabulary) -> str:
 
 
 _OTHER = ("其他", "其它")
-_FEE_SPENT = re.compile(r"费(?:财政拨款)?支出$")
-_GENERIC_TAILS = ("费用", "经费", "资金", "金额", "总额", "总计", "合计支出", "支出合计", "合计", "数")
+_FEE_SPENT = re.compile(r"费(?:财政拨款)?支出(?:合计|总额|总计)?$")
+# endings that say nothing of what the money is ("三公经费财政拨款": the funds it came from)
+_GENERIC_TAILS = ("费用", "经费", "资金", "金额", "总额", "总计", "合计支出", "支出合计", "合计", "数", "财政拨款")
 
 
 def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:

@@ -51,6 +51,8 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Finding]:
             continue
         first = facts[0]
         for other in facts[1:]:
+            if first.fund and other.fund and first.fund != other.fund:
+                continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
             cmp = compare(other, Value.of(first))
             if cmp.verdict == "ok":
                 continue

@@ -11,6 +11,7 @@ from auditor.check.arithmetic import Comparison, Value, compare, ratio_percent, 
 from auditor.check.context import Context, diff_text, finding, named_part, scope_of
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Fact, Rate
+from auditor.extract.vocabulary import compatible_scenarios
 from auditor.findings import Evidence, Finding
 
 SCENARIO_NAMES = {
@@ -69,6 +70,8 @@ def check_rate(rule: Rule, ctx: Context) -> Iterator[Finding]:
         if not confident:
             if r.numerators:
                 yield from _doc_level_rate(rule, ctx, r)
+            else:
+                yield from _rate_against_stated_excess(rule, ctx, r)
             continue
         best = _best(confident, stated)
         if not best or best[0][0].verdict == "ok":
@@ -118,6 +121,49 @@ def _elsewhere(ctx: Context, r: Rate, num: Fact, stated: Fact) -> tuple[str, str
     return "", ""
 
 
+_DELTA_CONCEPTS = {"增减额", "预算差额"}
+
+
+def _rate_against_stated_excess(rule: Rule, ctx: Context, r: Rate) -> Iterator[Finding]:
+    """"支出1741.75万元…完成年初预算100%,决算数大于预算数55.93万元": the budget the
+    sentence implies (1741.75 − 55.93) is the rate's base."""
+    stated = r.rate
+    for c in ctx.doc.changes:
+        d = c.delta
+        if c.reference != "budget" or d is None or d.kind != "amount" or d.sentence != stated.sentence:
+            continue
+        # the spent figure: the one amount of the sentence, and not a budget (a budget stated
+        # beside it makes the rate an ordinary one, checked above)
+        amounts = [f for f in ctx.doc.facts if f.sentence == stated.sentence and f.kind == "amount"
+                   and f.concept not in _DELTA_CONCEPTS and not f.approximate]
+        if len(amounts) != 1 or (amounts[0].scenario or "").startswith("budget"):
+            continue
+        current = amounts[0]
+        if current.unit != d.unit:
+            continue
+        base = Value.of(current) - Value(d.value * c.direction, d.tolerance)
+        computed = ratio_percent(Value.of(current), base)
+        if computed is None:
+            return
+        cmp = compare(stated, computed)
+        if cmp.verdict == "ok":
+            return
+        sign = "−" if c.direction > 0 else "+"
+        shown = computed.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
+        arithmetic = {
+            lang: f"{written(current)} / ({written(current)} {sign} {written(d, current)}) = {shown}% ≠ {written(stated)}% "
+                  f"{diff_text(cmp.difference, stated, lang, max(stated.decimals, 2))}"
+            for lang in ("zh", "en")
+        }
+        yield finding(
+            rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
+            evidence=[Evidence.of(stated, "rate"), Evidence.of(current, "numerator"), Evidence.of(d, "change")],
+            comparison=cmp, fields={"name": r.name, "hint_zh": "；预算数由文中所述的超出额推得",
+                                    "hint_en": "; the budget follows from the excess the text states"},
+        )
+        return
+
+
 def _doc_level_rate(rule: Rule, ctx: Context, r: Rate) -> Iterator[Finding]:
     """No base in the sentence: accept any amount of the document that gives the rate."""
     stated = r.rate
@@ -139,10 +185,13 @@ def _doc_level_rate(rule: Rule, ctx: Context, r: Rate) -> Iterator[Finding]:
         return
     num = r.numerators[0]
     bases = [f for f in ctx.budget_amounts if f.value >= num.value * Decimal("0.5")]
-    if num.concept in ctx.known_concepts:
-        # "公务用车…决算8.47万元,完成预算的60.50%" with no budget of 公务用车 in the text:
-        # the 三公经费 budget is no base for it
-        bases = [f for f in bases if f.concept in (num.concept, None)]
+    # "公务用车…决算8.47万元,完成预算的60.50%" with no budget of 公务用车 in the text: the
+    # 三公经费 budget is no base for it; "中央对地方转移支付…完成预算的98.9%": nor is the
+    # budget of revenue.  A numerator that names something must find a base of the same
+    # concept (or of none); one named only by scenario words ("预算执行金额") is the report's
+    # own spending, and any budget may be its base.
+    if ctx.label_concept(num.label).concept is not None:
+        bases = [f for f in bases if f.concept == num.concept or ctx.label_concept(f.label).concept is None]
     if not bases:
         return
     best = _best([(num, d) for d in bases], stated)
@@ -173,6 +222,9 @@ def _whole_for(ctx: Context, share, part: Fact) -> list[Fact]:
     else:
         named = [f for f in ctx.amounts_by_label_end.get(core[-2:], ())
                  if f.id != part.id and (named_part(f.label).endswith(core) or named_part(f.label).endswith(label))]
+    if info.scenario:  # "占年初政府采购预算的94.5%": a budget, not the money saved on it
+        named = [f for f in named if f.scenario in (None, info.scenario)
+                 or compatible_scenarios(f.scenario, info.scenario)]
     own_named = [t for t in own if t in named]
     return own_named or named or own[:1]
 
