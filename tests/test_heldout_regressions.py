@@ -189,6 +189,9 @@ FOUND = {
     "三公经费财政拨款预算数: the funds named after the concept": (
         "2010年三公经费财政拨款预算数2711.65万元。其中,因公出国(境)费617万元,公务用车购置及运行费1279.65万元,"
         "公务接待费865万元。", "SUM001", "2711.65万元"),
+    "a 自评表 row executed at 100% scoring less than its weight (markdown-style rows, pinyin glosses)": (
+        "項(xiàng)目資金 (萬元) |\n年初預(yù)算數(shù) | 全年預(yù)算數(shù) | 全年執(zhí)行數(shù) | 分值 | 執(zhí)行率 | 得分 | ||||\n"
+        "| 年度資金總額 | 7.29 | 7.29 | 7.29 | 10.00 | 100% | 9.00 | ||||\n", "SCO005", "9.00"),
 }
 
 

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Breakdown, Fact, ScoreTable, Span, TableRow
-from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label
+from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
 from auditor.normalise import Normalised
 
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -66,6 +66,7 @@ class TableResult:
 
 
 def _role(header: str) -> str | None:
+    header = strip_glosses(header)
     for role, pattern in COLUMN_ROLES:
         if pattern.search(header):
             return role
@@ -116,6 +117,8 @@ def _cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
         if len(cells) > 1:  # a row on one line: drop padding empties at the end
             while len(cells) > 1 and not cells[-1].text:
                 cells.pop()
+            if not cells[0].text and len(cells) > 2:
+                cells = cells[1:]  # "| 年度资金总额 | 7.29 |": the bar that opens a markdown-style row
         if any(len(c.text) > _MAX_CELL * 3 for c in cells):
             return None
         return cells
@@ -191,13 +194,13 @@ def _header_at(cells: list[Cell], i: int) -> tuple[int, list[str], int] | None:
             n += 1
     roles = [_role(c) for c in columns]
     known = [n for n, r in enumerate(roles) if r]
-    enough = len(known) >= 2 or (len(known) == 1 and _LABEL_HEADER.match(cells[i].text))
+    enough = len(known) >= 2 or (len(known) == 1 and _LABEL_HEADER.match(strip_glosses(cells[i].text)))
     if not enough or roles[0] is None or known != list(range(len(known))):
         return None  # figure columns come together, right after the label column
     # after the last figure column only text columns (原因, 备注 …) belong to the
     # header; anything else is the first row's label
     end = known[-1] + 1
-    while end < len(columns) and _TEXT_COLUMN.search(columns[end]):
+    while end < len(columns) and _TEXT_COLUMN.search(strip_glosses(columns[end])):
         end += 1
     return i, columns[:end], i + 1 + sum(consumed[:end])
 
@@ -237,7 +240,7 @@ def _rows_after(cells: list[Cell], k: int, columns: list[str]) -> tuple[list[tup
                     and (values or FUNDING_SOURCE.search("".join(c.text for c in labels))):
                 rows.append((labels, []))  # a template row left empty (其他资金 | | |)
             continue
-        is_total = bool(TOTAL_ROW.match("".join(c.text for c in labels).replace(" ", "")))
+        is_total = bool(TOTAL_ROW.match(strip_glosses("".join(c.text for c in labels)).replace(" ", "")))
         if len(labels) > 2 or len(values) > len(roles) or not _fits(values, roles, is_total):
             k -= len(labels) + len(values)
             break
@@ -295,7 +298,7 @@ def _make_table(cells, first, after, columns, rows, norm: Normalised, result: Ta
         table_rows.append(TableRow.model_construct(
             label=label, cells=row_cells,
             span=Span.model_construct(start=first_cell.start, end=last.end, line=line, column=column),
-            is_total=bool(TOTAL_ROW.match(label.replace(" ", ""))),
+            is_total=bool(TOTAL_ROW.match(strip_glosses(label).replace(" ", ""))),
         ))
     head = cells[first]
     line, column = norm.line_col(head.start)

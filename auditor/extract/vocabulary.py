@@ -142,6 +142,11 @@ def default_vocabulary() -> Vocabulary:
 _PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
 
+def strip_glosses(text: str) -> str:
+    """"预(yù)算数(shù)" → "预算数": the pinyin a converted mirror page prints after characters."""
+    return _PINYIN_GLOSS.sub("", text) if "(" in text else text
+
+
 def _clean(text: str) -> str:
     """Drop punctuation, quotes and pinyin glosses ("預(yù)算" on converted mirror pages)."""
     return _PUNCT.sub("", _PINYIN_GLOSS.sub("", text))

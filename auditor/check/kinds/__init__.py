@@ -30,6 +30,7 @@ KINDS: dict[str, CheckFn] = {
     "table_weights": scores.check_table_weights,
     "table_scores": scores.check_table_scores,
     "score_cap": scores.check_score_cap,
+    "execution_score": scores.check_execution_score,
     "score_prose": scores.check_score_prose,
     "grade": scores.check_grade,
     "repeat": document.check_repeat,

@@ -72,6 +72,27 @@ def check_score_cap(rule: Rule, ctx: Context) -> Iterator[Finding]:
                           comparison=cmp, fields={"row": row.label})
 
 
+def check_execution_score(rule: Rule, ctx: Context) -> Iterator[Finding]:
+    """SCO005: a funds row executed at 100 % or more scores its whole weight (every
+    scoring scheme agrees there; below 100 % provinces differ, so nothing is said)."""
+    for table in ctx.doc.tables:
+        for row in table.rows:
+            rate, score, weight = row.cells.get("rate"), row.cells.get("score"), row.cells.get("weight")
+            if rate is None or score is None or weight is None or rate.value < 100:
+                continue
+            # "100%" may stand for 99.5 %: a proportional score may then be a little short
+            low = weight.value * max(rate.value - rate.tolerance, Decimal(0)) / 100
+            full = Value((low + weight.value) / 2, (weight.value - low) / 2 + weight.tolerance)
+            cmp = compare(score, full)
+            if cmp.verdict == "ok" or score.value > weight.value:
+                continue  # a score above its weight is SCO003's
+            arithmetic = {lang: f"{written(score)} < {written(weight)}" for lang in ("zh", "en")}
+            yield finding(rule, ctx, primary=score, stated=score.text, expected=written(weight),
+                          arithmetic=arithmetic,
+                          evidence=[Evidence.of(score, "score"), Evidence.of(weight, "weight"), Evidence.of(rate, "rate")],
+                          comparison=cmp, fields={"row": row.label, "rate": rate.text})
+
+
 def _table_total_scores(ctx: Context) -> list[Fact]:
     out = []
     for table in ctx.doc.tables:
