@@ -40,6 +40,7 @@ class Context:
     vocab: Vocabulary
     langs: tuple[str, ...] = ("zh", "en")
     by_key: dict[Key, list[Fact]] = field(default_factory=dict)
+    _starts: dict[str, list[int]] = field(default_factory=dict)  # offsets of indexed lists, for bisect
 
     def __post_init__(self) -> None:
         index: dict[Key, list[Fact]] = defaultdict(list)
@@ -89,7 +90,9 @@ class Context:
         facts = self.amounts_by_concept.get(concept or "", [])
         if near is None or len(facts) <= 50:
             return facts
-        starts = [f.span.start for f in facts]
+        starts = self._starts.get(concept or "")
+        if starts is None:
+            starts = self._starts[concept or ""] = [f.span.start for f in facts]
         return facts[bisect_left(starts, near - reach):bisect_right(starts, near + reach)]
 
     @cached_property
@@ -130,14 +133,44 @@ class Context:
         return dict(out)
 
     @cached_property
-    def amounts_by_label_end(self) -> dict[str, list[Fact]]:
-        """Amounts by the last two characters of their name (names are matched by ending)."""
-        out: dict[str, list[Fact]] = defaultdict(list)
+    def facts_by_sentence(self) -> dict[int, list[Fact]]:
+        out: dict[int, list[Fact]] = defaultdict(list)
         for f in self.doc.facts:
-            name = named_part(f.label)
-            if f.kind == "amount" and not f.approximate and len(name) >= 2:
-                out[name[-2:]].append(f)
+            out[f.sentence].append(f)
         return dict(out)
+
+    @cached_property
+    def budget_changes_by_sentence(self) -> dict[int, list]:
+        """Differences against the budget ("决算数大于预算数55.93万元"), by the sentence of their amount."""
+        out: dict[int, list] = defaultdict(list)
+        for c in self.doc.changes:
+            if c.reference == "budget" and c.delta is not None:
+                out[c.delta.sentence].append(c)
+        return dict(out)
+
+    @cached_property
+    def amounts_by_label_end(self) -> dict[str, list[tuple[str, Fact]]]:
+        """(name, amount) by the last two characters of the name (names are matched by ending),
+        in text order."""
+        out: dict[str, list[tuple[str, Fact]]] = defaultdict(list)
+        for f in self.doc.facts:
+            if f.kind != "amount" or f.approximate:
+                continue
+            name = named_part(f.label)
+            if len(name) >= 2:
+                out[name[-2:]].append((name, f))
+        return dict(out)
+
+    def amounts_named(self, ending: str, near: int, reach: int = 20000) -> list[tuple[str, Fact]]:
+        """(name, amount) whose name ends in `ending`'s last two characters, within `reach`
+        characters of `near` when the name is very common."""
+        pairs = self.amounts_by_label_end.get(ending[-2:], [])
+        if len(pairs) <= 50:
+            return pairs
+        starts = self._starts.get("label-end:" + ending[-2:])
+        if starts is None:
+            starts = self._starts["label-end:" + ending[-2:]] = [f.span.start for _, f in pairs]
+        return pairs[bisect_left(starts, near - reach):bisect_right(starts, near + reach)]
 
     def label_concept(self, label: str):
         return read_label(label, self.vocab)

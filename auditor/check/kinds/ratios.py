@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check.arithmetic import Comparison, Value, compare, ratio_percent, written
-from auditor.check.context import Context, diff_text, finding, named_part, scope_of
+from auditor.check.context import Context, diff_text, finding, scope_of
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Fact, Rate
 from auditor.extract.vocabulary import compatible_scenarios
@@ -128,13 +128,13 @@ def _rate_against_stated_excess(rule: Rule, ctx: Context, r: Rate) -> Iterator[F
     """"支出1741.75万元…完成年初预算100%,决算数大于预算数55.93万元": the budget the
     sentence implies (1741.75 − 55.93) is the rate's base."""
     stated = r.rate
-    for c in ctx.doc.changes:
+    for c in ctx.budget_changes_by_sentence.get(stated.sentence, ()):
         d = c.delta
-        if c.reference != "budget" or d is None or d.kind != "amount" or d.sentence != stated.sentence:
+        if d.kind != "amount":
             continue
         # the spent figure: the one amount of the sentence, and not a budget (a budget stated
         # beside it makes the rate an ordinary one, checked above)
-        amounts = [f for f in ctx.doc.facts if f.sentence == stated.sentence and f.kind == "amount"
+        amounts = [f for f in ctx.facts_by_sentence.get(stated.sentence, ()) if f.kind == "amount"
                    and f.concept not in _DELTA_CONCEPTS and not f.approximate]
         if len(amounts) != 1 or (amounts[0].scenario or "").startswith("budget"):
             continue
@@ -220,8 +220,8 @@ def _whole_for(ctx: Context, share, part: Fact) -> list[Fact]:
     if info.known:
         named = [f for f in ctx.amounts_of(info.concept, near=part.span.start) if f.id != part.id]
     else:
-        named = [f for f in ctx.amounts_by_label_end.get(core[-2:], ())
-                 if f.id != part.id and (named_part(f.label).endswith(core) or named_part(f.label).endswith(label))]
+        named = [f for name, f in ctx.amounts_named(core, near=part.span.start)
+                 if f.id != part.id and (name.endswith(core) or name.endswith(label))]
     if info.scenario:  # "占年初政府采购预算的94.5%": a budget, not the money saved on it
         named = [f for f in named if f.scenario in (None, info.scenario)
                  or compatible_scenarios(f.scenario, info.scenario)]
