@@ -19,7 +19,7 @@ from decimal import Decimal
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Breakdown, Change, ChangeList, Fact, Rate, Share, Span
 from auditor.extract.parse import Piece
-from auditor.extract.vocabulary import FUNDING_SOURCE, LabelInfo, Vocabulary, compatible_scenarios, read_label
+from auditor.extract.vocabulary import FUND_NAME, FUNDING_SOURCE, LabelInfo, Vocabulary, compatible_scenarios, read_label
 from auditor.normalise import Normalised
 
 VALUE_PIECES = {"labelled", "total", "increase", "decrease", "growth_up", "growth_down", "share"}
@@ -142,7 +142,7 @@ class Binder:
         self._window_start: dict[int, int] = {}
         for s in slots:
             self._window_start.setdefault(s.window, s.start)
-        funds = list(_FUND.finditer(self.norm.text))
+        funds = list(FUND_NAME.finditer(self.norm.text))
         self._fund_at = [m.start() for m in funds]
         self._fund_name = [m.group() for m in funds]
         self._first_figure: dict[int, int] = {}  # sentence → index of its first figure
@@ -1115,7 +1115,6 @@ class Binder:
 
 
 # ---------------------------------------------------------------- helpers
-_FUND = re.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
 _COMPARED_WITH = re.compile(r"(?:较|比|与)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}年度?)(?:同期)?(?:的|为)?")
 _SCORE_TOTAL = re.compile(r"(?:总得分|总分|综合得分|自评总分|评价总分|得分合计|合计得分)$")
 _WEIGHT_WORDS = re.compile(r"分值|满分|权重|标准分")

@@ -7,7 +7,6 @@ rule turns straight into a small `Piece` tuple.
 
 from __future__ import annotations
 
-import re
 
 import tempfile
 from functools import lru_cache
@@ -17,6 +16,7 @@ from typing import NamedTuple
 from lark import Lark, Token, Transformer, Tree
 
 from auditor.extract.lexer import GapLexer
+from auditor.extract.vocabulary import PINYIN_GLOSS_AFTER_HAN
 from auditor.resources import data_dir
 
 
@@ -117,10 +117,10 @@ def parse_span(text: str, start: int, end: int) -> list[Piece]:
     back to the original positions.
     """
     window = text[start:end]
-    glosses = _GLOSS.search(window) if "(" in window else None
-    if "\n" not in window and glosses is None:
+    dropped = {k for m in PINYIN_GLOSS_AFTER_HAN.finditer(window) for k in range(m.start(), m.end())} \
+        if "(" in window else set()
+    if "\n" not in window and not dropped:
         return [_shift(p, lambda k: start + k) for p in parse_window(window)]
-    dropped = {k for m in _GLOSS.finditer(window) for k in range(m.start(), m.end())} if glosses else set()
     keep = [k for k, ch in enumerate(window) if ch != "\n" and k not in dropped]
     compact = "".join(window[k] for k in keep)
 
@@ -128,10 +128,6 @@ def parse_span(text: str, start: int, end: int) -> list[Piece]:
         return start + (keep[k] if k < len(keep) else len(window))
 
     return [_shift(p, place, end_of=lambda k: start + keep[k - 1] + 1 if k else start) for p in parse_window(compact)]
-
-
-# a pinyin gloss right after a Chinese character: lower-case letters with a tone mark
-_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
 def _shift(piece: Piece, place, end_of=None) -> Piece:

@@ -140,6 +140,9 @@ def default_vocabulary() -> Vocabulary:
 
 
 _PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+# The strict form, safe to drop from text before parsing: right after a Chinese character,
+# with a tone mark ("预(yù)算"), so "(a)" or "(一)" never matches.
+PINYIN_GLOSS_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
 def strip_glosses(text: str) -> str:
@@ -186,6 +189,9 @@ FUNDING_SOURCE = re.compile(
 _CARRIED_OVER = re.compile(r"(?:上年度?|去年|以前年度)(?=结转|结余|未完成|未使用)")
 
 # Fund names that contain 预算 but say nothing about budget versus execution.
+# The budget funds a paragraph may speak of ("政府性基金预算收入…收入合计"): they tell apart
+# quantities with one name.
+FUND_NAME = re.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
 _FUNDS = re.compile(r"一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外")
 
 
