@@ -8,16 +8,17 @@ rule turns straight into a small `Piece` tuple.
 from __future__ import annotations
 
 
-import tempfile
+import hashlib
+import sys
 from functools import lru_cache
-from pathlib import Path
 from typing import NamedTuple
 
+import lark
 from lark import Lark, Token, Transformer, Tree
 
 from auditor.extract.lexer import GapLexer
 from auditor.extract.vocabulary import PINYIN_GLOSS_AFTER_HAN
-from auditor.resources import data_dir
+from auditor.resources import data_dir, private_cache_dir, safe_cache_file
 
 
 class Piece(NamedTuple):
@@ -92,16 +93,21 @@ class _ToPieces(Transformer):
 
 @lru_cache(maxsize=1)
 def parser() -> Lark:
-    grammar = data_dir("grammar") / "statements.lark"
-    cache = Path(tempfile.gettempdir()) / "auditor-statements-grammar.cache"
-    return Lark(
-        grammar.read_text(encoding="utf-8"),
-        parser="lalr",
-        lexer=GapLexer,
-        transformer=_ToPieces(),
-        maybe_placeholders=False,
-        cache=str(cache),
-    )
+    """The LALR parser, its tables cached in the user's private cache folder.
+
+    Lark's cache is a pickle, so it is kept only where no other user can write
+    (see `private_cache_dir`); the file name carries a hash of the grammar and
+    of the Lark and Python versions, so a stale cache is never read.  Without
+    a safe folder the parser is built in memory (about 0.3 s).
+    """
+    grammar = (data_dir("grammar") / "statements.lark").read_text(encoding="utf-8")
+    options = dict(parser="lalr", lexer=GapLexer, transformer=_ToPieces(), maybe_placeholders=False)
+    key = hashlib.sha256(f"{grammar}\0{lark.__version__}\0{sys.version_info[:2]}".encode()).hexdigest()[:16]
+    folder = private_cache_dir()
+    cache = safe_cache_file(folder, f"statements-{key}.lark-cache") if folder is not None else None
+    if cache is not None:
+        return Lark(grammar, cache=str(cache), **options)
+    return Lark(grammar, **options)
 
 
 def parse_window(text: str) -> list[Piece]:
