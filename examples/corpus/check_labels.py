@@ -1,6 +1,6 @@
 """Validate the corpus label files against their texts.
 
-Run: python examples/corpus/check_labels.py [ID ...]
+Run: python examples/corpus/check_labels.py [--dir FOLDER] [ID ...]
 
 Checks, for every relation: the stated figure stands on the given line, every
 other figure stands somewhere in the text, and the formula evaluates (exactly,
@@ -23,6 +23,9 @@ HERE = Path(__file__).resolve().parent
 KINDS = {
     "sum", "ratio", "change", "growth", "change_sum", "score_sum", "weight_sum",
     "score_cap", "score_prose", "grade", "repeat", "heading",
+    # added with issue 11 (see README.md): differences, products, scores computed by a
+    # formula, shares adding to 100 %, unit slips, arithmetic the report writes out
+    "difference", "product", "score_formula", "shares_total", "unit", "calculation",
 }
 GENRES = {"zt", "xm", "js", "ys"}
 OPS = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv}
@@ -92,7 +95,10 @@ def check(label_path: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    paths = sorted(HERE.glob("*.labels.toml"))
+    folder = HERE
+    if argv[:1] == ["--dir"]:
+        folder, argv = Path(argv[1]), argv[2:]
+    paths = sorted(folder.glob("*.labels.toml"))
     if argv:
         paths = [p for p in paths if p.name.split(".labels")[0] in argv]
     problems = [p for path in paths for p in check(path)]
