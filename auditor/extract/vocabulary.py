@@ -60,9 +60,9 @@ class Vocabulary:
     rates: dict[str, dict[str, tuple[str, ...]]]
     bounded: tuple[str, ...]
     leading: tuple[str, ...]
-    partial_markers: tuple[str, ...]
     families: dict[str, "Family"] = field(default_factory=dict)
     memo: frozenset[str] = frozenset()
+    cues: dict[str, re.Pattern[str]] = field(default_factory=dict, hash=False)
     _synonyms_longest_first: tuple[str, ...] = field(default=(), repr=False)
     qualifier_words: tuple[str, ...] = field(default=(), repr=False)
 
@@ -78,6 +78,10 @@ class Vocabulary:
             if concept in fam.members:
                 out |= fam.members
         return out - {concept}
+
+    def cue(self, name: str) -> re.Pattern[str]:
+        """The compiled cue pattern `name` of vocabulary.toml [cues]."""
+        return self.cues[name]
 
     def memo_for(self, total_concept: str | None) -> frozenset[str]:
         """Memo concepts to keep out of a breakdown of `total_concept`."""
@@ -118,18 +122,17 @@ class Vocabulary:
         }
         return cls(
             families=families,
+            cues={name: re.compile(pattern) for name, pattern in data.get("cues", {}).items()},
             memo=frozenset(data.get("memo", {}).get("concepts", ())),
             concepts=concepts,
             scenarios=scen,
             periods=per,
             rates=rates,
             bounded=tuple(data.get("bounded", {}).get("words", ())),
-            leading=tuple(sorted(labels.get("leading", ()), key=len, reverse=True)),
-            partial_markers=tuple(labels.get("partial_markers", ())),
-            _synonyms_longest_first=tuple(sorted(concepts, key=len, reverse=True)),
-            qualifier_words=tuple(
-                sorted({w for _, ws in (*scen, *per) for w in ws}, key=len, reverse=True)
-            ),
+            leading=tuple(sorted(labels.get("leading", ()), key=lambda w: (-len(w), w))),
+            # longest first, ties in a fixed order: the same reading under any PYTHONHASHSEED
+            _synonyms_longest_first=tuple(sorted(concepts, key=lambda w: (-len(w), w))),
+            qualifier_words=tuple(sorted({w for _, ws in (*scen, *per) for w in ws}, key=lambda w: (-len(w), w))),
         )
 
 
