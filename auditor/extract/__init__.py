@@ -2,16 +2,20 @@
 
     scan (find windows with figures, tables, the report year)
       → parse (grammar/statements.lark, one cached LALR parser)
-      → bind (labels, periods, scenarios; breakdowns, changes, rates, shares)
+      → discourse (the one structure: paragraph › sentence › clause › bracket › piece)
+      → readings (every figure as a fact: label, concept, period, scenario, fund)
+      → bind (resolvers propose relations with reasons, one arbiter decides)
       → tables, headings, grades, written-out arithmetic (grammar/formula.lark)
 """
 
 from __future__ import annotations
 
-from auditor.extract.bind import Binder, build_slots
+from auditor.extract.bind import bind
+from auditor.extract.discourse import place
 from auditor.extract.formulas import calculations
 from auditor.extract.model import Extraction
 from auditor.extract.parse import parse_span
+from auditor.extract.readings import read_figures
 from auditor.extract.scan import figure_sentences, report_year, windows
 from auditor.extract.structure import grades, headings
 from auditor.extract.tables import read_tables
@@ -28,11 +32,13 @@ def extract(norm: Normalised, vocab: Vocabulary | None = None) -> Extraction:
 def _extract(norm: Normalised, vocab: Vocabulary) -> Extraction:
     year = report_year(norm.text)
     table_result = read_tables(norm, vocab)
-    parsed = [(0, [piece for start, end in figure_sentences(norm.text, w_start, w_end)
-                   for piece in parse_span(norm.text, start, end)])
+    parsed = [[piece for start, end in figure_sentences(norm.text, w_start, w_end)
+               for piece in parse_span(norm.text, start, end)]
               for w_start, w_end in windows(norm.text, table_result.lines, norm.original)]
-    bound = Binder(norm, vocab, year, first_id=len(table_result.facts)).bind(build_slots(parsed))
-    facts = sorted([*table_result.facts, *bound.facts], key=lambda f: f.span.start)
+    tree = place(parsed, lambda offset: norm.line_col(offset)[0])
+    reading = read_figures(norm, vocab, year, tree, first_id=len(table_result.facts))
+    bound = bind(reading)
+    facts = sorted([*table_result.facts, *(f for f in reading.facts if f is not None)], key=lambda f: f.span.start)
     return Extraction.model_construct(
         facts=tuple(facts),
         breakdowns=tuple([*table_result.breakdowns, *bound.breakdowns]),

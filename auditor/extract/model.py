@@ -77,7 +77,22 @@ class Fact(Record):
         return Decimal(5).scaleb(-(self.decimals + 1)) * self.scale
 
 
-class Breakdown(Record):
+class Bound(Record):
+    """What every relation the binder states carries: why it was bound, and what it beat.
+
+    `reason` names the resolver's reading (auditor/extract/bind/reasons.py: an
+    explicit 其中 marker, a table's rows, numbered items, a vocabulary identity,
+    a document-wide look-up …); `via` how the reading was extended (parts found
+    on the following lines …); `rejected` the competing readings the arbiter
+    dropped, each as "reason: what it proposed".
+    """
+
+    reason: str = ""
+    via: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+
+
+class Breakdown(Bound):
     """A total and the parts the text lists under it."""
 
     total: Fact
@@ -85,9 +100,10 @@ class Breakdown(Record):
     subtracted: tuple[Fact, ...] = Field((), description="parts written as 减…")
     marker: str = Field(description="其中 | 分别为 | 包括 | 合计 | items | identity")
     complete: bool = True
+    family: str | None = Field(None, description="the vocabulary family of an identity (支出构成 …)")
 
 
-class Change(Record):
+class Change(Bound):
     """较上年增加 d、增长 p%: a change of `subject` against a reference."""
 
     direction: int = Field(description="+1 increase, -1 decrease, 0 flat")
@@ -101,7 +117,7 @@ class Change(Record):
     keyword_span: Span
 
 
-class ChangeList(Record):
+class ChangeList(Bound):
     """A change of a total followed by a list of the changes of its parts.
 
     "基本支出较上年增17.1万元。1.工资福利支出较上年增18.67万元 2.商品和服务支出较上年减0.04万元 …"
@@ -111,7 +127,7 @@ class ChangeList(Record):
     parts: tuple[Change, ...]
 
 
-class Rate(Record):
+class Rate(Bound):
     """A rate such as 执行率, with the amounts its sentence gives."""
 
     rate: Fact
@@ -122,7 +138,7 @@ class Rate(Record):
     others: tuple[Fact, ...] = Field((), description="other amounts of the rate's clause group")
 
 
-class Share(Record):
+class Share(Bound):
     """占 X 的 p%: `part` is p% of `whole`."""
 
     percent: Fact

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from auditor.extract.bind import chinese_number
+from auditor.extract.numbering import chinese_number
 from auditor.extract.model import Fact, Grade, Heading, Span
 from auditor.normalise import Normalised
 

@@ -362,7 +362,8 @@ def table_breakdowns(table: ScoreTable, norm: Normalised) -> list[Breakdown]:
             values = [p.cells[role] for p in parts if role in p.cells]
             if total is None or not values:
                 continue
-            out.append(Breakdown.model_construct(total=total, parts=tuple(values), marker="表格", complete=complete))
+            out.append(Breakdown.model_construct(total=total, parts=tuple(values), marker="表格", complete=complete,
+                                                 reason="table_rows"))
     return out
 
 

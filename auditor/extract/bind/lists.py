@@ -1,0 +1,275 @@
+"""What every list resolver shares: which figures may be parts, the total a list hangs
+from, where a list ends, and how a proposed list becomes a `Breakdown`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.discourse import Node
+from auditor.extract.model import Breakdown, Fact
+from auditor.extract.readings import OPENERS, Reading, clean_label
+from auditor.extract.vocabulary import read_label
+
+MARKERS = {"qizhong": "其中", "fenbie": "分别为", "include": "包括", "classify": "分类", "dimension": "分类"}
+REASON_OF_OPENER = {"qizhong": "qizhong_list", "fenbie": "respectively_list", "include": "include_list",
+                    "classify": "classify_list", "dimension": "dimension_split"}
+_LOOK_BACK = 200  # pieces a list's total is looked for across at most
+
+
+def is_part(r: Reading, node: Node) -> bool:
+    """A labelled, exact figure: what a list may hold."""
+    fact = r.facts[node.index]
+    return fact is not None and node.kind == "labelled" and not fact.approximate
+
+
+def list_family(r: Reading, total: str | None, concepts: set[str | None]) -> set[str]:
+    """Concepts that may continue a list: the members of the total's own family, if it
+    has one, else every sibling of the parts."""
+    own = [fam.members for fam in r.vocab.families.values() if total and total in fam.totals]
+    if own:
+        return set().union(*own)
+    return set().union(*(r.vocab.siblings(c) for c in concepts))
+
+
+def family_complete(r: Reading, total: Fact, parts: list[Fact]) -> bool:
+    concepts = [f.concept for f in parts]
+    if any(c is None for c in concepts):
+        return False
+    family = r.vocab.family_of(concepts)
+    return family is not None and (not family.open or total.concept in family.totals)
+
+
+def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact | None:
+    """The nearest figure before the list, unless the parts add up to another one.
+
+    When the parts exceed the nearest figure and add up to no other, which
+    figure the list belongs to is unclear: nothing is bound.
+    """
+    current = [c for c in candidates if not r.is_previous(c)] or candidates
+    # a figure of another kind ("1-5月" before "财政总收入4348万元") is no rival
+    current = [c for c in current if (c.kind, c.unit) == (parts[0].kind, parts[0].unit)] or current
+    nearest = current[0]
+    total = sum((p.value for p in parts), Decimal(0))
+    slack = sum((p.tolerance for p in parts), Decimal(0))
+    if total <= nearest.value + nearest.tolerance + slack or len(current) == 1:
+        return nearest
+    same_sentence = [c for c in current if c.sentence == nearest.sentence]
+    matching = [c for c in same_sentence if abs(c.value - total) <= c.tolerance + slack]
+    return matching[0] if matching else None
+
+
+def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
+                   via: tuple[str, ...] = ()) -> Candidate | None:
+    """A proposed list as a `Breakdown`, or None when it cannot be one.
+
+    Parts written as 减… are subtracted; a part larger than a total found in
+    another sentence means the list hangs from another figure; a list that may
+    name only some parts ends where a prefix of it adds up; head counts under
+    其中 overlap unless every part is the same kind of thing as the total.
+    """
+    subtracted_cue = r.vocab.cue("subtracted")
+    subtracted = tuple(p for p in parts if subtracted_cue.match(p.label))
+    added = [p for p in parts if p not in subtracted]
+    if not added or total in parts:
+        return None
+    if not subtracted and total.sentence != added[0].sentence \
+            and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
+        return None  # a part larger than a total found in another sentence: the list hangs from another figure
+    counted = total.kind == "count" and not strict
+    if not strict:
+        # "18人,其中:事业编制18人,年初实有18人…": the list ended where a prefix adds up
+        running = -sum((p.value for p in subtracted), Decimal(0))
+        slack = total.tolerance + sum((p.tolerance for p in subtracted), Decimal(0))
+        for n, p in enumerate(added, 1):
+            running += p.value
+            slack += p.tolerance
+            if abs(running - total.value) <= slack and n < len(added):
+                added = added[:n]
+                strict = True
+                via = (*via, "ends where its parts add up")
+                break
+    if counted and not strict:
+        # head counts under 其中 overlap (职称, 工种, 退休 …) — unless every part is
+        # the same kind of thing as the total ("编制22人,其中:行政编制8人,事业编制14人")
+        suffix = clean_label(total.label)[-2:]
+        # (one part alone is a subset: "接待312批次(其中外事接待0批次)")
+        if not suffix or len(added) < 2 or not all(clean_label(p.label).endswith(suffix) for p in added):
+            return None
+        strict = True
+    breakdown = Breakdown.model_construct(total=total, parts=tuple(added), subtracted=subtracted, marker=marker,
+                                          complete=strict, family=None, reason=reason, via=tuple(via), rejected=())
+    return Candidate(breakdown, total=total.id, parts=tuple(p.id for p in added))
+
+
+def total_candidates(r: Reading, i: int) -> list[Fact]:
+    """Figures a list opener at node i may refer to, nearest first.
+
+    When words name the subject right before the opener ("支出按经济分类为:"),
+    the first figure of the paragraph with that subject leads the list.
+    """
+    tree = r.tree
+    opener = tree[i]
+    out: list[Fact] = []
+    subject = ""
+    if i > 0 and tree[i - 1].clause == opener.clause and tree[i - 1].kind == "words":
+        subject = read_label(tree[i - 1].piece.label, r.vocab).text
+        subject = subject_before_list(subject)
+    opens = tree.opens_sentence(i)
+    for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
+        s = tree[j]
+        if s.sentence != opener.sentence and not (opens or subject):
+            break
+        if s.kind in OPENERS and not subject:
+            break
+        fact = r.facts[j]
+        if fact is not None and s.kind in {"labelled", "total"} and fact.kind in {"amount", "count", "number"}:
+            if s.depth <= opener.depth and not fact.approximate:
+                out.append(fact)
+        if not subject and out and s.sentence < opener.sentence - 1:
+            break
+    if not out and tree.opens_paragraph(i):
+        # "年度预算资金总额: 763.00" / "其中:中央补助 502.00": the total on the line before
+        previous = figure_line(r, opener.paragraph - 1)
+        if previous is not None and tree.paragraph_lines.get(opener.paragraph - 1, (0, -9))[1] + 1 \
+                == tree.paragraph_lines.get(opener.paragraph, (0, 0))[0]:
+            out.append(previous)
+    if subject and len(subject) >= 2:
+        named = [f for f in out if f.label.endswith(subject) or (f.concept or "").endswith(subject)]
+        return [named[-1]] if named else []
+    if out and out[0].sentence != opener.sentence and not opens:
+        return []
+    return [f for f in out if f.sentence >= out[0].sentence] if out else []
+
+
+def subject_before_list(words: str) -> str:
+    """"支出按经济分类" → "支出": the subject named before a list opener."""
+    for cut in ("按", "主要", "具体"):
+        words = words.split(cut)[0]
+    return words
+
+
+def list_end(r: Reading, i: int) -> int:
+    """A list runs to the end of its sentence (across ';'), its bracket, or to the next opener."""
+    tree = r.tree
+    opener = tree[i]
+    k = i + 1
+    while k < len(tree):
+        s = tree[k]
+        if s.sentence != opener.sentence or s.paragraph != opener.paragraph:
+            break
+        if s.kind in OPENERS and s.depth == opener.depth:
+            break
+        if s.depth < opener.depth:  # "(其中3.5亿元…)": the bracket closes the list
+            break
+        if s.kind == "total":
+            break
+        k += 1
+    return k
+
+
+def partial_marker(r: Reading, i: int, last: int) -> bool:
+    """主要/部分 right after the opener, or 等 right after the last part."""
+    tree = r.tree
+    if "主要" in tree[i].piece.keyword:
+        return True
+    if i + 1 < len(tree) and tree[i + 1].kind in {"words", "labelled"}:
+        if r.vocab.cue("partial_opener").match(tree[i + 1].piece.label):
+            return True
+    if last + 1 < len(tree) and tree[last + 1].kind == "words":
+        if r.vocab.cue("partial_closer").match(tree[last + 1].piece.label):
+            return True
+    return False
+
+
+def figure_line(r: Reading, paragraph: int) -> Fact | None:
+    """The one labelled figure of a paragraph, if that is all the paragraph holds."""
+    tree = r.tree
+    facts = [k for k in tree.paragraph_nodes(paragraph) if r.facts[k] is not None]
+    if len(facts) == 1 and tree[facts[0]].kind in {"labelled", "total"} and r.facts[facts[0]].label:
+        return r.facts[facts[0]]
+    return None
+
+
+def paragraph_list(r: Reading, paragraph: int, like: Fact) -> list[tuple[int, Fact]]:
+    """Parts that each open a paragraph of their own, right after the opener's line."""
+    tree = r.tree
+    out: list[tuple[int, Fact]] = []
+    last_line = tree.paragraph_lines.get(paragraph, (0, 0))[1]
+    subtotal = r.vocab.cue("subtotal")
+    w = paragraph + 1
+    while w in tree.paragraph_lines and tree.paragraph_lines[w][0] == last_line + 1:
+        nodes = tree.paragraph_nodes(w)
+        first = next((k for k in nodes if r.facts[k] is not None), None)
+        if first is None or tree[first].kind != "labelled":
+            break
+        if tree[nodes[0]].kind == "item":
+            break  # "2. 项目支出…": the next item of an outer list, not a part
+        fact = r.facts[first]
+        if fact.kind != like.kind or fact.unit != like.unit or not fact.label or subtotal.search(fact.label):
+            break
+        out.append((first, fact))
+        last_line = tree.paragraph_lines[w][1]
+        w += 1
+    return out
+
+
+def line_list(r: Reading, paragraph: int, like: Fact) -> list[Fact]:
+    """"其中:中央补助 668.00 / 市级资金 343.00 / 本级资金 73.25": a list that goes on
+    one "label figure" line at a time, as flattened tables leave it."""
+    tree = r.tree
+    out: list[Fact] = []
+    last_line = tree.paragraph_lines.get(paragraph, (0, 0))[1]
+    subtotal = r.vocab.cue("subtotal")
+    w = paragraph + 1
+    while tree.has_paragraph(w):
+        nodes = [tree[k] for k in tree.paragraph_nodes(w) if tree[k].kind != "sep"]
+        facts = [s for s in nodes if r.facts[s.index] is not None]
+        first_line = tree.paragraph_lines[w][0]
+        if first_line != last_line + 1 or len(facts) != 1 or facts[0].kind != "labelled":
+            break
+        fact = r.facts[facts[0].index]
+        if fact.kind != like.kind or fact.unit != like.unit or not fact.label:
+            break
+        if subtotal.search(fact.label) or fact.label.endswith(":") or any(p.kind in OPENERS for p in nodes):
+            break
+        out.append(fact)
+        last_line = tree.paragraph_lines[w][1]
+        w += 1
+    return out
+
+
+def continue_list(r: Reading, last: int, parts: list[Fact], total: str | None) -> list[Fact]:
+    """"其中基本支出180.5万元。…项目支出667.9万元": siblings in the next sentences.
+
+    When the total names a family, only its members continue the list: 公务接待费 is a
+    sibling of 公务用车运行费 in 三公经费, not a part of 公务用车购置及运行费.
+    """
+    tree = r.tree
+    concepts = {f.concept for f in parts}
+    family = list_family(r, total, concepts) - concepts
+    if not family:
+        return parts
+    paragraph = tree[last].paragraph
+    sentence = tree[last].sentence
+    out = list(parts)
+    k = last + 1
+    while k < len(tree) and tree[k].paragraph == paragraph:
+        s = tree[k]
+        if s.sentence == sentence:
+            k += 1
+            continue
+        sentence = s.sentence
+        first = next((tree[m] for m in tree.unit("sentence", k) if m >= k and is_part(r, tree[m])), None)
+        if first is None:
+            k += 1
+            continue
+        fact = r.facts[first.index]
+        if fact.concept in family and fact.concept not in concepts:
+            out.append(fact)
+            concepts.add(fact.concept)
+            family.discard(fact.concept)
+            k += 1
+            continue
+        break
+    return out

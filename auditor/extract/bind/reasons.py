@@ -1,0 +1,105 @@
+"""Why a relation was bound: every reading a resolver can propose, with its strength.
+
+The strength orders readings when two claim the same figures in different
+ways (the arbiter keeps the stronger; equal strengths that disagree bind
+neither), and it bounds how loudly a failing relation may speak: a reading
+that the text states explicitly may accuse (error); a reading inferred from
+the vocabulary or found by looking through the document may only warn.
+
+    4  explicit: a marker in the same clause or sentence (其中, 分别为, 合计,
+       a bracket, a table's header and rows, the amounts of a rate's own sentence)
+    3  structural: numbered items, parts that continue on the following lines,
+       the subject of the sentence before
+    2  vocabulary: a known family or identity (支出 = 基本支出 + 项目支出)
+       without a marker
+    1  look-up: a figure found elsewhere in the document by name or value
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+EXPLICIT, STRUCTURAL, VOCABULARY, LOOKUP = 4, 3, 2, 1
+
+
+@dataclass(frozen=True)
+class Reason:
+    name: str
+    strength: int
+    summary: str
+    example: str
+
+
+_ALL = [
+    # ---------------------------------------------------------------- lists
+    Reason("qizhong_list", EXPLICIT, "parts after 其中 belong to the figure before it",
+           "支出100万元,其中:基本支出60万元,项目支出40万元。"),
+    Reason("respectively_list", EXPLICIT, "figures after 分别为/各为 are the parts of the figure before it",
+           "支出合计100万元,分别为基本支出60万元、项目支出40万元。"),
+    Reason("include_list", EXPLICIT, "parts after 包括/主要用于以下方面 belong to the figure before it",
+           "项目资金100万元,包括:培训费60万元,印刷费40万元。"),
+    Reason("classify_list", EXPLICIT, "a classification (分类为/构成为) lists every part of its total",
+           "支出100万元,按经济分类为:工资福利支出60万元,商品和服务支出40万元。"),
+    Reason("dimension_split", EXPLICIT, "分部门情况是/从…来看/按…分 split the paragraph's total along one dimension",
+           "全区完成收入200万元。分部门情况是:国税部门完成120万元;地税部门完成80万元。"),
+    Reason("bracket_list", EXPLICIT, "figures in a bracket right after a figure are its parts",
+           "项目支出100万元(财政拨款60万元,其他收入40万元)。"),
+    Reason("total_after_parts", EXPLICIT, "合计/共计 after figures sums the figures before it in its sentence",
+           "办公费60万元,印刷费40万元,合计100万元。"),
+    Reason("score_list", EXPLICIT, "scores followed by 总得分 add up to it",
+           "项目立项20分,项目管理30分,项目绩效45分,总得分95分。"),
+    Reason("table_rows", EXPLICIT, "a table's 合计/总额 row and the rows the table puts under it",
+           "项目 | 年初预算数\n合计 | 100\n1、基本支出 | 60\n2、项目支出 | 40"),
+    Reason("numbered_items", STRUCTURAL, "numbered items (1)(2)(3) each stating one part of the figure before item 1",
+           "支出100万元。\n(1)基本支出60万元。\n(2)项目支出40万元。"),
+    Reason("family_list", VOCABULARY, "a total followed, without a marker, by every member of its vocabulary family",
+           "2020年支出100万元,基本支出60万元,项目支出40万元。"),
+    # -------------------------------------------------------------- changes
+    Reason("change_in_sentence", EXPLICIT, "较上年增加 d / 增长 p% of the figure before it in its sentence",
+           "支出100万元,比上年增加20万元,增长25%。"),
+    Reason("change_of_named_subject", EXPLICIT, "the words right before the change name its subject",
+           "支出100万元,收入90万元,支出较上年增加20万元。"),
+    Reason("change_continues_sentence", STRUCTURAL, "a change opening its sentence continues the previous sentence's subject",
+           "一般公共预算财政拨款收入100万元。较上年减少20万元。"),
+    Reason("change_of_unstated_figure", LOOKUP, "the changed figure is the subject's one value this year, stated elsewhere",
+           "支出100万元。…支出较上年增加20万元,增长25%。"),
+    Reason("numbered_change_list", STRUCTURAL, "a total's change followed by numbered items each stating a part's change",
+           "基本支出较上年增加10万元。1.工资福利支出较上年增加6万元 2.商品和服务支出较上年增加4万元"),
+    # ---------------------------------------------------------------- rates
+    Reason("rate_in_sentence", EXPLICIT, "a rate and the amounts its sentence gives (执行数 / 预算数)",
+           "年初预算100万元,全年执行95万元,执行率95%。"),
+    Reason("rate_implied_budget", EXPLICIT, "the budget follows from the excess the sentence states",
+           "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元。"),
+    Reason("rate_base_in_document", LOOKUP, "no base in the sentence: a budget of the same subject stated elsewhere",
+           "项目预算100万元。…项目支出95万元,执行率95%。"),
+    # --------------------------------------------------------------- shares
+    Reason("share_of_stated_whole", EXPLICIT, "占 X万元 的 p%: the whole is written inside the share",
+           "支出887万元,占年初预算1600万元的55.4%。"),
+    Reason("share_of_sentence_total", EXPLICIT, "p% 为 a: a part of the total its sentence states",
+           "总保费100万元,中央财政补贴40%为40万元。"),
+    Reason("share_of_list_total", EXPLICIT, "a listed part's share is of its list's total",
+           "支出100万元,其中基本支出60万元,占60%;项目支出40万元,占40%。"),
+    Reason("share_of_named_whole", STRUCTURAL, "占 X 的 p%: X names a figure of the document",
+           "支出100万元。基本支出60万元,占支出的60%。"),
+    Reason("share_of_family_total", VOCABULARY, "a share with no whole named, of a part of a known identity, is of its total",
+           "三公经费10万元,因公出国(境)费4万元,占40%。"),
+    # ----------------------------------------------------------- identities
+    Reason("vocabulary_identity", VOCABULARY, "a known identity across the document (支出 = 基本支出 + 项目支出)",
+           "本年支出100万元。基本支出60万元。项目支出40万元。"),
+    Reason("accounts_balance", VOCABULARY, "收入总计 = 支出总计 in 决算 accounts",
+           "收入总计100万元。支出总计100万元。"),
+    Reason("same_quantity", VOCABULARY, "one quantity (concept, year, scenario, funds) stated twice",
+           "基本支出60万元。…基本支出60万元。"),
+    Reason("changes_of_listed_parts", EXPLICIT, "the parts of a complete list each state a change, as does its total",
+           "支出100万元,增加20万元,其中基本支出60万元,增加15万元,项目支出40万元,增加5万元。"),
+    Reason("shares_of_listed_parts", EXPLICIT, "every part of a complete list states its share of one whole",
+           "支出100万元,其中基本支出60万元,占60%;项目支出40万元,占40%。"),
+    Reason("shares_of_family", VOCABULARY, "shares of one named whole whose parts are all the members of a family",
+           "基本支出…占支出的60%。项目支出…占支出的40%。"),
+]
+
+REASONS: dict[str, Reason] = {r.name: r for r in _ALL}
+
+
+def strength(name: str) -> int:
+    return REASONS[name].strength

@@ -1,0 +1,177 @@
+"""较上年增加 d、增长 p%: a change, its subject, and the figures it compares.
+
+    "支出100万元,比上年增加20万元,增长25%。"         → current 100, delta 20, growth 25 %
+    "2019年…1262.92万元,2020年…1709.11万元,增加446.19万元" → previous and current by year
+    "…收入382.17万元。较2020年度决算数减少157.86万元"  → the previous sentence's subject
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.model import Change, Fact
+from auditor.extract.readings import Reading, clean_label
+from auditor.extract.vocabulary import LabelInfo, read_label
+
+DIRECTIONS = {"increase": 1, "decrease": -1, "flat": 0}
+_LOOK_BACK = 200
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    tree = r.tree
+    consumed: set[int] = set()
+    for s in tree.nodes:
+        i = s.index
+        if s.kind not in DIRECTIONS or i in consumed:
+            continue
+        direction = DIRECTIONS[s.kind]
+        delta = pct = None
+        fact = r.facts[i]
+        if fact is not None:
+            if fact.kind == "percent":
+                pct = fact
+            elif fact.kind in {"amount", "count"}:
+                delta = fact
+        # a growth rate in the next clause of the same sentence completes it
+        for k in range(i + 1, min(i + 6, len(tree))):
+            t = tree[k]
+            if t.sentence != s.sentence:
+                break
+            g = r.facts[k]
+            if t.kind in {"growth_up", "growth_down", "increase", "decrease"} and g is not None:
+                t_dir = 1 if t.kind in {"growth_up", "increase"} else -1
+                if g.kind == "percent" and pct is None and delta is not None and t_dir == direction:
+                    pct = g
+                    consumed.add(k)
+                elif (g.kind == "amount" and delta is None and pct is not None and t_dir == direction
+                      and t.kind in {"increase", "decrease"} and all(tree[m].kind == "sep" for m in range(i + 1, k))):
+                    delta = g  # "同比增长14.6%,增收4376万元": the amount the rate stands for
+                    consumed.add(k)
+                break
+            if g is not None and t.kind == "labelled":
+                break
+        if delta is None and pct is None:
+            continue
+        subject_label, current, previous, reason = _subject(r, i)
+        # "约100万元" or a figure with a lost character is no base for exact arithmetic
+        current = None if current is not None and current.approximate else current
+        previous = None if previous is not None and previous.approximate else previous
+        keyword = s.piece.keyword
+        if r.vocab.cue("reference_previous").search(keyword):
+            reference = "previous"  # "比2017年预算数减少": this year's budget against last year's
+        elif r.vocab.cue("reference_budget").search(keyword):
+            reference = "budget"  # "决算比预算减少120万元"
+        else:
+            reference = "previous"
+        yield Candidate(Change.model_construct(
+            direction=direction, delta=delta, percent=pct, current=current, previous=previous,
+            subject_label=subject_label, reference=reference, keyword=keyword,
+            keyword_span=r.span(s.start, s.start + len(keyword)), reason=reason, via=(), rejected=(),
+        ))
+
+
+def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
+    """What changed: the figure just before, or the words the change follows."""
+    tree = r.tree
+    s = tree[i]
+    words = ""
+    if i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words":
+        words = tree[i - 1].piece.label
+    before: list[Fact] = []
+    for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
+        t = tree[j]
+        if t.sentence != s.sentence and not (words and t.sentence == s.sentence - 1):
+            break
+        if t.kind in DIRECTIONS:
+            break
+        f = r.facts[j]
+        if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount":
+            before.append(f)
+    current = previous = None
+    reason = "change_in_sentence"
+    if words:
+        winfo = read_label(words, r.vocab)
+        # "支出较去年增加": a fact before whose concept the words name
+        match = next((f for f in before if same_subject(winfo, f)), None)
+        if match is not None:
+            current = match
+            reason = "change_of_named_subject"
+        elif before and (winfo.concept is None or (not winfo.known and len(winfo.text) <= 2)):
+            current = before[0]
+        elif not winfo.known and not any(f.sentence == s.sentence for f in before):
+            # "…收入总计1234.56万元…。与2021年相比，收、支总计各增加100万元": the words do not
+            # name a known concept; the sentence before says what changed
+            subject = _sentence_subject(r, i)
+            if subject is not None and (same_subject(winfo, subject) or re.search("总计|合计|总额", words)):
+                current = subject
+                reason = "change_continues_sentence"
+        label = current.label if current is not None and not winfo.known else words
+        if current is None:
+            reason = "change_of_unstated_figure"
+    elif before:
+        current = before[0]
+        label = current.label
+    else:
+        label = ""
+        reason = "change_of_unstated_figure"
+        if r.tree.opens_sentence(i):
+            # "1.一般公共预算财政拨款收入382.17万元,为…资金。较2020年度决算数减少157.86万元":
+            # a sentence that opens with the change continues the previous sentence's subject
+            subject = _sentence_subject(r, i)
+            if subject is not None:
+                current, label = subject, subject.label
+                reason = "change_continues_sentence"
+    relative_only = current is not None and current.period == "previous" and \
+        re.search(r"同比|较上|比上|比去年|较去年", s.piece.keyword) and len(before) == 1
+    if current is not None and r.is_previous(current) and not relative_only:
+        # "2019年…1262.92万元,本年度增加了446.19万元": that figure is the previous term.
+        # ("去年…收入310682万元,同比增加23188万元" stays the current term of its own 同比.)
+        previous, current = current, None
+        # an explicit current figure of the same subject earlier in the sentence
+        for f in before[1:]:
+            if f.concept == previous.concept and not r.is_previous(f):
+                current = f
+                if r.vocab.cue("compared_with").fullmatch(clean_label(label)):
+                    label = f.label  # "三公经费1969万元,较2024年的2190万元减少": the subject is named first
+                break
+    elif current is not None:
+        for f in before[1:]:
+            same_series = (f.concept == current.concept and f.concept) or _year_before(f, current)
+            if same_series and r.is_previous(f) and f.scenario == current.scenario and f.unit == current.unit:
+                previous = f
+                break
+    return label, current, previous, reason
+
+
+def _sentence_subject(r: Reading, i: int) -> Fact | None:
+    """The first labelled amount of the sentence before node i, in the same paragraph."""
+    tree = r.tree
+    sentence = tree[i].sentence - 1
+    first = None
+    for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
+        t = tree[j]
+        if t.sentence < sentence:
+            break
+        f = r.facts[j]
+        if t.sentence == sentence and f is not None and t.kind in {"labelled", "total"} \
+                and f.kind == "amount" and t.depth == 0:
+            first = f
+    return first
+
+
+def same_subject(words: LabelInfo, fact: Fact) -> bool:
+    if not fact.concept:
+        return False
+    if words.known and words.concept == fact.concept:
+        return True
+    core = words.concept or words.text
+    return bool(core) and (fact.concept.endswith(core) or fact.label.endswith(core))
+
+
+def _year_before(earlier: Fact, later: Fact) -> bool:
+    """"2019年…1262.92万元，2020年…1709.11万元": explicit consecutive years."""
+    if earlier.period and later.period and earlier.period.isdigit() and later.period.isdigit():
+        return int(later.period) - int(earlier.period) == 1
+    return False

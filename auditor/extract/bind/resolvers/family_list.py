@@ -1,0 +1,40 @@
+"""A total followed, without a marker, by every member of its vocabulary family.
+
+    "2020年支出1241.76万元,商品和服务支出791.68万元、对个人和家庭的补助228.02万元、资本性支出222.06万元"
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.lists import family_complete, make_breakdown
+from auditor.extract.model import Fact
+from auditor.extract.readings import OPENERS, Reading
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    tree = r.tree
+    for s in tree.nodes:
+        f = r.facts[s.index]
+        if f is None or s.kind != "labelled" or f.kind != "amount":
+            continue
+        family = next((fam for fam in r.vocab.families.values() if f.concept in fam.totals), None)
+        if family is None:
+            continue
+        parts: list[Fact] = []
+        for k in tree.after(s.index, "sentence"):
+            t = tree[k]
+            if t.kind in OPENERS:
+                break
+            g = r.facts[k]
+            if g is None or t.kind != "labelled" or g.kind != "amount":
+                continue
+            if g.concept in family.members and g.concept not in {p.concept for p in parts}:
+                parts.append(g)
+            else:
+                break
+        if len(parts) >= 2 and family_complete(r, f, parts):
+            made = make_breakdown(r, f, parts, "family", True, "family_list")
+            if made:
+                yield made

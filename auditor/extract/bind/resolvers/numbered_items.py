@@ -1,0 +1,87 @@
+"""(1) a … (2) b …: numbered items each stating one part of the figure before item 1.
+
+    "支出100万元。\\n(1)基本支出60万元。\\n(2)项目支出40万元。" → 100 = 60 + 40
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.lists import choose_total, family_complete, make_breakdown
+from auditor.extract.numbering import NUMBERED_LINE, item_style, numbered_runs
+from auditor.extract.readings import Reading
+
+_LOOK_BACK = 200
+
+
+def item_runs(r: Reading, first_in_paragraph: bool = False) -> list[list[int]]:
+    """Runs of numbered items of one style (1, 2, 3 … close together); with
+    `first_in_paragraph`, only markers that open their paragraph."""
+    tree = r.tree
+    groups: dict[str, list[tuple[int, str, int]]] = {}
+    for s in tree.nodes:
+        if s.kind == "item" and (not first_in_paragraph or s.index == 0 or tree[s.index - 1].paragraph != s.paragraph):
+            groups.setdefault(item_style(s.piece.keyword), []).append((s.index, s.piece.keyword, s.paragraph))
+    return [run for markers in groups.values() for run in numbered_runs(markers)]
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    for run in item_runs(r):
+        made = _item_run(r, run)
+        if made:
+            yield made
+
+
+def _item_run(r: Reading, run: list[int]) -> Candidate | None:
+    tree = r.tree
+    first = run[0]
+    # the total: an amount before item 1, in its paragraph or the one before
+    candidates = []
+    for j in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
+        s = tree[j]
+        if s.paragraph < tree[first].paragraph - 1 or s.kind == "item":
+            break
+        f = r.facts[j]
+        if f is not None and s.kind in {"labelled", "total"} and f.kind == "amount" and not f.approximate:
+            candidates.append(f)
+    if not candidates:
+        return None
+    parts = []
+    missing = 0
+    bounds = run[1:] + [_run_end(r, run)]
+    for start, stop in zip(run, bounds):
+        found = next(
+            (r.facts[k] for k in range(start + 1, stop)
+             if r.facts[k] is not None and tree[k].kind == "labelled" and r.facts[k].kind == "amount"
+             and tree[k].depth == tree[start].depth and tree[k].paragraph == tree[start].paragraph),
+            None,
+        )
+        if found is None:
+            missing += 1
+        elif found.concept in r.vocab.memo_for(candidates[0].concept):
+            continue
+        else:
+            parts.append(found)
+    if len(parts) < 2 or any(p.approximate for p in parts):
+        return None
+    total = choose_total(r, candidates, parts)
+    if total is None:
+        return None
+    # a list that runs to the end of the text may be cut off (an excerpt, a lost page)
+    # (nothing after it, or only lines that number nothing: the last item's own sub-lines)
+    last_end = max(tree[k].end for k in tree.paragraph_nodes(tree[run[-1]].paragraph))
+    truncated = not NUMBERED_LINE.search(r.norm.text, last_end)
+    strict = (missing == 0 and not truncated) or family_complete(r, total, parts)
+    via = ("may be cut off by the end of the text",) if truncated else ()
+    return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
+
+
+def _run_end(r: Reading, run: list[int]) -> int:
+    """The last item of a list ends with its paragraph."""
+    tree = r.tree
+    last = tree[run[-1]]
+    k = run[-1] + 1
+    while k < len(tree) and tree[k].paragraph == last.paragraph and tree[k].kind != "item":
+        k += 1
+    return k

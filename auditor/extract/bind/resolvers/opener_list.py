@@ -1,0 +1,117 @@
+"""其中 / 分别为 / 包括 / 分类为: the parts listed after a marker belong to the figure before it.
+
+    "支出100万元,其中:基本支出60万元,项目支出40万元。"       → 100 = 60 + 40 (qizhong_list)
+    "其中:中央补助 668.00\\n市级资金 343.00"                    → the list goes on line by line
+    "…其中基本支出180.5万元。…项目支出667.9万元"               → a sibling in the next sentence
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.lists import (MARKERS, REASON_OF_OPENER, choose_total, continue_list, family_complete,
+                                        is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
+                                        partial_marker, total_candidates)
+from auditor.extract.readings import Reading
+from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    for node in r.tree.nodes:
+        if node.kind in MARKERS and node.kind != "dimension":
+            yield from _opener_list(r, node.index)
+
+
+def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
+    tree = r.tree
+    opener = tree[i]
+    candidates = total_candidates(r, i)
+    if not candidates:
+        return
+    end = list_end(r, i)
+    via: list[str] = []
+    first_total = next((c for c in candidates if not r.is_previous(c)), candidates[0])
+    parts = [
+        (k, r.facts[k]) for k in range(i + 1, end)
+        if is_part(r, tree[k]) and tree[k].depth == opener.depth
+        and r.facts[k].kind == first_total.kind and r.facts[k].unit == first_total.unit
+    ]
+    ends_paragraph = end >= len(tree) or tree[end].paragraph != opener.paragraph
+    if ends_paragraph:
+        # "基本支出911000.39元,其中:" ending its paragraph, or a list whose first part ends
+        # it: each next paragraph opens with a part
+        following = paragraph_list(r, opener.paragraph, first_total)
+        if parts:  # only the siblings of the parts already listed ("工资福利支出…。商品和服务支出…")
+            family = list_family(r, first_total.concept, {f.concept for _, f in parts})
+            known = {f.id for _, f in parts}
+            taken = []
+            for k, f in following:
+                if f.concept not in family or f.id in known:
+                    break
+                taken.append((k, f))
+            following = taken
+        if following:
+            via.append("parts open the following paragraphs")
+        parts += following
+    # a figure of the total's own concept starts the next statement, not a part
+    for n, (_, f) in enumerate(parts):
+        if f.concept and f.concept == first_total.concept and n > 0:
+            parts = parts[:n]
+            break
+    memo = r.vocab.memo_for(first_total.concept)
+    parts = [(k, f) for k, f in parts if f.concept not in memo]
+    # "比上年累计支出285万元" inside a list is last year's figure, not a part (a year in a
+    # part's own name — "2022年度考核奖励经费" — does not make it last year's)
+    parts = [(k, f) for k, f in parts if f.period != "previous" or r.is_previous(first_total)]
+    # an unlabelled figure among labelled parts restates its neighbour ("…后,为165.61亿元")
+    if any(f.label for _, f in parts):
+        parts = [(k, f) for k, f in parts if f.label]
+    if not parts:
+        return
+    reason = REASON_OF_OPENER[opener.kind]
+    named = [f.scenario for _, f in parts if f.scenario]
+    same_sentence = [c for c in candidates if c.sentence == opener.sentence
+                     and c.kind == first_total.kind and c.unit == first_total.unit and c.scenario]
+    if len(set(named)) > 1 and len(named) >= 4 and len(same_sentence) > 1:
+        # "年初预算数A,全年执行B,其中基本支出年初预算a1,全年执行b1;项目支出年初预算a2,全年执行b2"
+        for cand in same_sentence:
+            same = [f for _, f in parts if f.scenario == cand.scenario]
+            if len(same) >= 2:
+                made = make_breakdown(r, cand, same, "其中", True, reason, (*via, "one list per scenario"))
+                if made:
+                    yield made
+        return
+    # "资金107.13万元,其中项目管理费1.07万元,目前已拨付106.36万元": an execution
+    # figure is not a part of a budget (or unqualified) total
+    total_scenario = first_total.scenario
+    parts = [(k, f) for k, f in parts
+             if f.scenario in (None, total_scenario) or compatible_scenarios(f.scenario, total_scenario)]
+    if not parts:
+        return
+    concepts = [f.concept for _, f in parts if f.concept]
+    if len(concepts) != len(set(concepts)) and len(set(named)) > 1:
+        return  # the same parts for several scenarios, without matching totals
+    part_facts = [f for _, f in parts]
+    if opener.kind == "qizhong":
+        continued = continue_list(r, parts[-1][0], part_facts, first_total.concept)
+        if len(continued) > len(part_facts):
+            via.append("siblings continue in the next sentences")
+        part_facts = continued
+    if ends_paragraph:
+        known = {f.id for f in part_facts}
+        lines = [f for f in line_list(r, opener.paragraph, first_total) if f.id not in known]
+        if lines:
+            via.append("parts on the following lines")
+        part_facts += lines
+    total = choose_total(r, candidates, part_facts)
+    if total is None:
+        return
+    strict = (opener.kind in {"fenbie", "classify"} and len(part_facts) >= 2) \
+        or family_complete(r, total, part_facts) \
+        or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts))
+    if partial_marker(r, i, parts[-1][0]):
+        strict = False
+    made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via))
+    if made:
+        yield made

@@ -1,0 +1,91 @@
+"""执行率 / 完成率 / 到位率 …: a rate and the amounts its sentence gives.
+
+    "年初预算100万元,全年执行95万元,执行率95%。" → numerator 95, denominator 100
+
+The amounts before the rate in its sub-sentence are sorted by their labels'
+scenarios into numerators (执行, 决算 …), denominators (预算, 到位 …) and others.
+After a list, the rate is the list's total's: "执行金额403.18万元,其中A…、B…,预算执行率94.08%".
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.model import Breakdown, Fact, Rate
+from auditor.extract.readings import OPENERS, Reading
+
+_LOOK_BACK = 200
+
+
+def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
+    tree = r.tree
+    parts_of: dict[int, set[int]] = {}
+    for b in lists:
+        parts_of.setdefault(b.total.id, set()).update(p.id for p in b.parts)
+    for s in tree.nodes:
+        fact, info = r.facts[s.index], r.labels[s.index]
+        if s.kind != "labelled" or fact is None or fact.kind != "percent" or info is None or info.rate is None:
+            continue
+        spec = r.vocab.rates[info.rate]
+        near, far = _groups(r, s.index)
+        # "预算数13亿元(其中3.5亿元…)": a part listed under a figure of the group is no base
+        listed = set().union(*(parts_of.get(f.id, set()) for f in near + far))
+        near = [f for f in near if f.id not in listed]
+        nums, dens, others = _classify(r, near, spec)
+        via: tuple[str, ...] = ()
+        if not (nums and (dens or others)) and far:
+            nums, dens, others = _classify(r, far, spec)  # the figures before the list
+            via = ("amounts before the list",)
+        yield Candidate(Rate.model_construct(
+            rate=fact, name=info.rate, base=named_base(r, info.text),
+            numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
+            reason="rate_in_sentence", via=via, rejected=(),
+        ))
+
+
+def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
+    """Amounts before a rate in its sub-sentence: after the last opener, and before it.
+
+    A previous rate closes the group: "…执行403.18万元,执行率94.08%,其中基本支出…,执行率98.84%".
+    """
+    tree = r.tree
+    near: list[Fact] = []
+    far: list[Fact] = []
+    target = near
+    for k in tree.before(i, "sub", limit=_LOOK_BACK):
+        t = tree[k]
+        if t.kind in OPENERS:
+            target = far
+            continue
+        f = r.facts[k]
+        if f is None or t.kind not in {"labelled", "total"}:
+            continue
+        if r.labels[k] is not None and r.labels[k].rate is not None:
+            break
+        if f.kind == "amount" and not f.approximate:
+            target.append(f)
+    return near, far
+
+
+def _classify(r: Reading, amounts: list[Fact], spec) -> tuple[list[Fact], list[Fact], list[Fact]]:
+    # money received ("全年收入决算428.56万元", "到位资金") is a base, whatever its scenario;
+    # what is left (未支703万元, 结余, 未拨付) is never a rate's base or numerator
+    remainder, received_cue = r.vocab.cue("remainder"), r.vocab.cue("received")
+    amounts = [f for f in amounts if not remainder.search(f.label)]
+    received = [f for f in amounts if received_cue.search(f.label) and "available" in spec["denominator"]]
+    nums = [f for f in amounts if f.scenario in spec["numerator"] and f not in received]
+    dens = [f for f in amounts if (f.scenario in spec["denominator"] or f in received) and f not in nums]
+    others = [f for f in amounts if f not in nums and f not in dens]
+    return nums, dens, others
+
+
+def named_base(r: Reading, rate_label: str) -> str | None:
+    """The base a rate's own label names: 年初预算执行率, 调整预算执行率, 资金到位…"""
+    if r.vocab.cue("base_initial").search(rate_label):
+        return "budget_initial"
+    if r.vocab.cue("base_adjusted").search(rate_label):
+        return "budget_adjusted"
+    if r.vocab.cue("base_available").search(rate_label) and "到位率" not in rate_label:
+        return "available"
+    return None

@@ -1,0 +1,45 @@
+"""A a、B b,合计 T: the figures before 合计 in its sentence are its parts.
+
+    "办公费60万元,印刷费40万元,合计100万元。" → 100 = 60 + 40
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.lists import make_breakdown
+from auditor.extract.readings import OPENERS, Reading
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    tree = r.tree
+    family_totals = {t for f in r.vocab.families.values() for t in f.totals}
+    generic = r.vocab.cue("generic_total_name")
+    for s in tree.nodes:
+        total = r.facts[s.index]
+        if s.kind != "total" or total is None:
+            continue
+        i = s.index
+        named = i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words" \
+            and not generic.fullmatch(tree[i - 1].piece.label)
+        if named and total.concept not in family_totals:
+            continue  # "拆除圬工共计114立方米", "差旅费共计2万元": that item's own total
+        if total.kind == "number":
+            continue  # bare figures without units: too loose to add up outside a table
+        parts = []
+        for j in tree.before(i, "sentence"):
+            t = tree[j]
+            if t.kind in OPENERS or t.kind == "total":
+                break
+            f = r.facts[j]
+            if f is not None and t.kind == "labelled" and t.depth == s.depth \
+                    and f.kind == total.kind and f.unit == total.unit:
+                parts.append(f)
+        if any(p.label for p in parts):
+            parts = [p for p in parts if p.label]
+        parts = [p for p in parts if not r.is_previous(p) or r.is_previous(total)]
+        if len(parts) >= 2 and not any(p.approximate for p in parts):
+            made = make_breakdown(r, total, list(reversed(parts)), "合计", True, "total_after_parts")
+            if made:
+                yield made

@@ -1,0 +1,150 @@
+"""The one structure of the text: paragraph › sentence › sub-sentence › clause › bracket › piece.
+
+The grammar turns each paragraph ("window") into a flat run of statement
+pieces; this module places every piece in the text's structure and answers
+the few questions resolvers ask of it ("the figures before this one in its
+clause", "the paragraph after this one", "does this piece open its
+sentence?").  It is the only code that walks the text: resolvers ask it
+instead of counting separators themselves.
+
+Units nest and are numbered through the document: a paragraph holds whole
+sentences, a sentence whole sub-sentences (split at ';'), a sub-sentence whole
+clauses (split at ','), and a piece's `depth` is how many brackets enclose it.
+Every unit is a contiguous range of node indices, so each query is a slice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from auditor.extract.parse import Piece
+
+UNITS = ("paragraph", "sentence", "sub", "clause")
+SENTENCE_ENDS = "。!?"
+OPEN_BRACKETS = "([【"
+CLOSE_BRACKETS = ")]】"
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """One statement piece, placed: absolute offsets and the units it belongs to."""
+
+    index: int
+    piece: Piece
+    start: int
+    end: int
+    paragraph: int
+    sentence: int
+    sub: int  # sub-sentence: split at ';' as well
+    clause: int  # split at ',' as well
+    depth: int  # brackets around the piece
+
+    @property
+    def kind(self) -> str:
+        return self.piece.kind
+
+    @property
+    def is_separator(self) -> bool:
+        return self.piece.kind == "sep"
+
+    def separator(self, chars: str) -> bool:
+        """A separator whose keyword is one of `chars`."""
+        return self.piece.kind == "sep" and self.piece.keyword in chars
+
+
+class Discourse:
+    """The placed pieces of a document and the queries over them."""
+
+    def __init__(self, nodes: list[Node], line_of) -> None:
+        self.nodes: tuple[Node, ...] = tuple(nodes)
+        # first and last index of every unit (units are contiguous)
+        self._bounds: dict[str, dict[int, tuple[int, int]]] = {u: {} for u in UNITS}
+        for node in self.nodes:
+            for unit in UNITS:
+                key = getattr(node, unit)
+                first, _ = self._bounds[unit].get(key, (node.index, node.index))
+                self._bounds[unit][key] = (first, node.index)
+        # the lines each paragraph spans: from its first piece to the end of its last
+        self.paragraph_lines: dict[int, tuple[int, int]] = {}
+        for p, (first, last) in self._bounds["paragraph"].items():
+            a, b = self.nodes[first], self.nodes[last]
+            self.paragraph_lines[p] = (line_of(a.start), line_of(max(b.start, b.end - 1)))
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def __getitem__(self, i: int) -> Node:
+        return self.nodes[i]
+
+    # ------------------------------------------------------------ units
+    def unit(self, unit: str, i: int) -> range:
+        """Indices of the `unit` (paragraph, sentence, sub, clause) holding node i."""
+        first, last = self._bounds[unit][getattr(self.nodes[i], unit)]
+        return range(first, last + 1)
+
+    def paragraph_nodes(self, paragraph: int) -> range:
+        first, last = self._bounds["paragraph"].get(paragraph, (0, -1))
+        return range(first, last + 1)
+
+    def has_paragraph(self, paragraph: int) -> bool:
+        return paragraph in self._bounds["paragraph"]
+
+    def paragraph_start(self, paragraph: int) -> int | None:
+        """Offset of the paragraph's first piece."""
+        bounds = self._bounds["paragraph"].get(paragraph)
+        return self.nodes[bounds[0]].start if bounds else None
+
+    def before(self, i: int, within: str, limit: int | None = None) -> Iterator[int]:
+        """Indices before node i in its `within` unit, nearest first (at most `limit`)."""
+        first = self._bounds[within][getattr(self.nodes[i], within)][0]
+        stop = first - 1 if limit is None else max(first, i - limit) - 1
+        return iter(range(i - 1, stop, -1))
+
+    def after(self, i: int, within: str, limit: int | None = None) -> Iterator[int]:
+        """Indices after node i in its `within` unit, nearest first (at most `limit`)."""
+        last = self._bounds[within][getattr(self.nodes[i], within)][1]
+        stop = last + 1 if limit is None else min(last, i + limit) + 1
+        return iter(range(i + 1, stop))
+
+    def opens_sentence(self, i: int) -> bool:
+        """Node i starts its sentence ("…146万元。其中:…")."""
+        return i == 0 or self.nodes[i - 1].sentence != self.nodes[i].sentence or \
+            self.nodes[i - 1].separator(SENTENCE_ENDS)
+
+    def opens_paragraph(self, i: int) -> bool:
+        """Only separators and item markers stand before node i in its paragraph."""
+        return all(self.nodes[j].kind in {"sep", "item"} for j in self.before(i, "paragraph"))
+
+
+def place(windows: list[list[Piece]], line_of) -> Discourse:
+    """Number the units of every piece: a window is a paragraph, '。!?' end a sentence,
+    ';' a sub-sentence, ',' a clause; brackets nest."""
+    nodes: list[Node] = []
+    sentence = sub = clause = 0
+    for paragraph, pieces in enumerate(windows):
+        depth = 0
+        sentence += 1
+        sub += 1
+        clause += 1
+        for p in pieces:
+            if p.kind == "sep":
+                k = p.keyword
+                if k in SENTENCE_ENDS:
+                    nodes.append(Node(len(nodes), p, p.start, p.end, paragraph, sentence, sub, clause, depth))
+                    sentence += 1
+                    sub += 1
+                    clause += 1
+                    depth = 0
+                    continue
+                if k == ";":
+                    sub += 1
+                    clause += 1
+                elif k == ",":
+                    clause += 1
+                elif k in OPEN_BRACKETS:
+                    depth += 1
+                elif k in CLOSE_BRACKETS:
+                    depth = max(0, depth - 1)
+            nodes.append(Node(len(nodes), p, p.start, p.end, paragraph, sentence, sub, clause, depth))
+    return Discourse(nodes, line_of)

@@ -1,0 +1,430 @@
+"""Read every figure of the text as a fact: value, label, concept, period, scenario, fund.
+
+A figure's label is the prose right before it in its clause ("项目支出年初预算").
+Where the label says too little, the reading borrows from what the text itself
+puts around it, and says so:
+
+- names written before 分别为 go to the figures after it, in order
+  ("基本支出、项目支出分别为180.5万元、667.9万元");
+- a unit written once goes to a run of bare numbers ("120、52、260万元");
+- a label with only scenario words continues the subject before it
+  ("三公经费支出年初预算22.00万元,支出决算8.77万元");
+- parts after 其中/分别为 take the scenario of the figure the list hangs from;
+- a year opening the sentence dates all of it; a later one only its clause.
+
+The reading runs left to right once; a figure may use the readings of
+figures before it, never after.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+
+from auditor.extract.discourse import Discourse, Node
+from auditor.extract.figures import read_figure
+from auditor.extract.model import Fact, Span
+from auditor.extract.vocabulary import FUND_NAME, LabelInfo, Vocabulary, read_label
+from auditor.normalise import Normalised
+
+VALUE_PIECES = {"labelled", "total", "increase", "decrease", "growth_up", "growth_down", "share"}
+OPENERS = {"qizhong", "fenbie", "include", "classify", "dimension"}
+# nouns that, with only scenario words around them, name no quantity of their own
+_BARE_NOUNS = {"支出", "收入"}
+_ABBREVIATED = {"收": "收入", "支": "支出"}
+_LIST_TOTAL_WORDS = {"合计", "总计", "共计", "小计", "累计"}  # a 合计 is the list's total, not a sibling
+_LOOK_BACK = 64  # pieces a label inherits across at most: readings stay linear in the text
+
+
+@dataclass(frozen=True)
+class Reading:
+    """The text's structure with every figure read: what each resolver takes."""
+
+    norm: Normalised
+    vocab: Vocabulary
+    report_year: str | None
+    tree: Discourse
+    facts: tuple[Fact | None, ...]  # by node index
+    labels: tuple[LabelInfo | None, ...]  # by node index
+
+    def fact(self, i: int) -> Fact | None:
+        return self.facts[i]
+
+    def is_previous(self, fact: Fact) -> bool:
+        """Last year's figure (上年, or a year before the report's)."""
+        if fact.period == "previous":
+            return True
+        if fact.period and self.report_year and fact.period.isdigit():
+            return int(fact.period) < int(self.report_year)
+        return False
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.norm.line_col(start)
+        return Span.model_construct(start=start, end=end, line=line, column=column)
+
+
+def read_figures(norm: Normalised, vocab: Vocabulary, report_year: str | None, tree: Discourse,
+                 first_id: int = 0) -> Reading:
+    """Every figure piece of `tree` as a `Fact`, in text order."""
+    return _Reader(norm, vocab, report_year, tree, first_id).read()
+
+
+class _Reader:
+    def __init__(self, norm: Normalised, vocab: Vocabulary, report_year: str | None, tree: Discourse,
+                 first_id: int) -> None:
+        self.norm, self.vocab, self.year, self.tree = norm, vocab, report_year, tree
+        self.next_id = first_id
+        n = len(tree)
+        self.facts: list[Fact | None] = [None] * n
+        self.labels: list[LabelInfo | None] = [None] * n
+        funds = list(FUND_NAME.finditer(norm.text))
+        self.fund_at = [m.start() for m in funds]
+        self.fund_name = [m.group() for m in funds]
+        self.first_figure: dict[int, int] = {}  # sentence → index of its first figure
+        self.periods: dict[int, list[int]] = {}  # sentence → indices of its period pieces so far
+        self.list_heads = _list_heads(tree)
+
+    def read(self) -> Reading:
+        tree = self.tree
+        overrides = _pair_respectively(tree)
+        units = _distribute_units(tree, self.vocab)
+        for node in tree.nodes:
+            p = node.piece
+            if p.kind == "period":
+                self.periods.setdefault(node.sentence, []).append(node.index)
+            if p.kind not in VALUE_PIECES or p.value is None:
+                continue
+            i = node.index
+            self.first_figure.setdefault(node.sentence, i)
+            tok = p.value
+            start = node.start + (tok.start_pos - p.start)
+            end = node.start + (tok.end_pos - p.start)
+            label, period, info = self._label_for(node, overrides.get(i))
+            self.labels[i] = info
+            self.facts[i] = self._make_fact(node, tok.type, str(tok), start, end, label, info, period, units.get(i))
+        _score_totals(tree, self.facts, self.vocab)
+        return Reading(self.norm, self.vocab, self.year, tree, tuple(self.facts), tuple(self.labels))
+
+    # ------------------------------------------------------------ facts
+    def _make_fact(self, node: Node, token_type: str, token_text: str, start: int, end: int,
+                   label: str, info: LabelInfo | None, period: str | None, unit_from: tuple | None) -> Fact:
+        fig = read_figure(token_type, token_text)
+        if unit_from is not None:  # "120、52、260万元": the unit written once for the list
+            kind, unit, written_unit, scale = unit_from
+            fig = fig._replace(kind=kind, value=fig.value * scale, unit=unit, written_unit=written_unit, scale=scale)
+        line, column = self.norm.line_col(start)
+        approximate = fig.approximate or self._approximate_context(start, end, node.piece.copula)
+        fact = Fact.model_construct(
+            id=self.next_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
+            scale=fig.scale, decimals=fig.decimals, approximate=approximate,
+            text=self.norm.original[start:end],
+            span=Span.model_construct(start=start, end=end, line=line, column=column),
+            label=info.text if info else label,
+            concept=info.concept if info else None,
+            period=period,
+            scenario=info.scenario if info else None,
+            fund=self._fund_of(node.paragraph, start),
+            window=node.paragraph,
+            sentence=node.sentence,
+            # a head count or a number of items is exact, not rounded
+            exact=fig.kind == "count" and fig.scale == 1 and fig.decimals == 0,
+        )
+        self.next_id += 1
+        return fact
+
+    def _approximate_context(self, start: int, end: int, copula: str) -> bool:
+        if copula.startswith("约"):
+            return True
+        text = self.norm.text
+        if start and text[start - 1] in "?\ufffd":
+            return True  # "一般公共服务支出?8639万元": a character lost in conversion, maybe a digit
+        return bool(self.vocab.cue("approximate_before").search(text[max(0, start - 4):start])
+                    or self.vocab.cue("approximate_after").match(text[end:end + 3]))
+
+    def _fund_of(self, paragraph: int, at: int) -> str | None:
+        """The fund named last before offset `at` in its paragraph ("政府性基金预算收入…收入合计")."""
+        k = bisect_right(self.fund_at, at) - 1
+        if k >= 0:
+            start = self.tree.paragraph_start(paragraph)
+            if self.fund_at[k] >= (start if start is not None else at):
+                return self.fund_name[k]
+        return None
+
+    # ----------------------------------------------------------- labels
+    def _label_for(self, node: Node, override: str | None) -> tuple[str, str | None, LabelInfo]:
+        """Label text, period and label reading of the figure at `node`."""
+        tree, i, p = self.tree, node.index, node.piece
+        if p.kind not in {"labelled", "total"}:
+            # change deltas, growth rates and shares are read by their statement;
+            # the concept says which part of it they are
+            label = p.keyword + p.label
+            kind = p.value.type if p.value is not None else ""
+            if p.kind == "share":
+                concept = "占比"
+            elif kind == "PERCENT":
+                concept = "增减率"
+            else:
+                concept = "预算差额" if self.vocab.cue("reference_budget").search(p.keyword) \
+                    and not re.search(r"上一?年|去年|\d{4}", p.keyword) else "增减额"
+            info = LabelInfo(label, concept, False, None, None, None)
+            return label, self._period_before(node), info
+        own = override if override is not None else p.label
+        if not own and p.copula == "为" and i > 0 and tree[i - 1].clause == node.clause \
+                and self.facts[i - 1] is not None and self.facts[i - 1].kind == "percent":
+            own = tree[i - 1].piece.label  # "中央财政补贴47.5%为614.39万元": the subsidy's amount
+        context = []
+        j = i - 1
+        while j >= 0 and tree[j].clause == node.clause:
+            kind = tree[j].kind
+            if tree[j].separator(")]】") and not own:
+                # "政务服务体系(大厅水电、物业管理、办公等)113万元": the name stands before the bracket
+                depth = tree[j].depth
+                j -= 1
+                while j >= 0 and tree[j].depth > depth:
+                    j -= 1  # the bracket's content and the opening bracket itself
+                continue
+            if kind not in {"words", "period", "item"}:
+                break
+            if kind != "item":
+                context.append(tree[j].piece.label or tree[j].piece.keyword)
+            j -= 1
+        context.reverse()
+        if p.kind == "total":
+            own = own + p.keyword
+        full = "".join(context) + own
+        info = read_label(full, self.vocab)
+        if info.concept is None and p.kind != "total" and info.text and info.text not in _LIST_TOTAL_WORDS:
+            inherited = self._inherit_concept(node)
+            if inherited:
+                info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
+        elif info.concept in _BARE_NOUNS and not info.known and info.scenario and p.kind != "total":
+            # "三公经费支出年初预算22.00万元,支出决算8.77万元": the bare 支出 is the one just named
+            inherited = self._inherit_concept(node, containing=info.concept)
+            if inherited:
+                info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
+        if info.concept is None and info.text:
+            # "年初预算数为146万元" with nothing to inherit: the label itself names it
+            info = LabelInfo(info.text, re.sub(r"^\d{4}年度?", "", info.text) or None, False,
+                             info.scenario, info.period, info.rate)
+        if info.scenario is None:
+            listed = self._list_scenario(node)
+            if listed:
+                info = LabelInfo(info.text, info.concept, info.known, listed, info.period, info.rate)
+        period = info.period or self._period_before(node)
+        if self.vocab.cue("compared_with").fullmatch(clean_label(full)):
+            period = "previous"  # "…1969万元,较2024年的2190万元减少221万元": the figure compared with
+        return full, period, info
+
+    def _list_scenario(self, node: Node) -> str | None:
+        """Parts after 其中/分别为 take the scenario of the figure the list hangs from.
+
+        "三公经费预算1.5万元,其中公务接待费1.5万元;三公经费实际支出0.18万元,其中公务接待费0.18万元"
+        """
+        head = self.list_heads.get(node.index)
+        if head is None:
+            return None
+        fact = self.facts[head]
+        return fact.scenario if fact is not None else None
+
+    def _period_before(self, node: Node) -> str | None:
+        tree = self.tree
+        i = node.index
+        for j in reversed(self.periods.get(node.sentence, [])[-8:]):  # the nearest few: linear in the text
+            s = tree[j]
+            before = tree[j - 1].piece if j > 0 else None
+            if before is not None and before.kind == "words" and self.vocab.cue("compared_before_year").search(before.label):
+                continue  # "较2024年的2190万元": the year of the comparison, not of what follows
+            after = tree[j + 1].piece if j + 1 < len(tree) else None
+            if s.depth > node.depth or (after is not None and after.kind == "words"
+                                        and self.vocab.cue("cited_after_year").match(after.label)):
+                continue  # "《…操作规程(2022年修订)》": the year of a document cited, not of the figures
+            # a year that opens the sentence dates all of it; a later one only its own
+            # clause ("…、2022年度考核优秀等次奖励工作经费3.09万元、评标建设资金53.49万元")
+            opens = self.first_figure.get(node.sentence, i) >= j
+            if not opens and s.clause != node.clause:
+                continue
+            m = re.match(r"(\d{4})", s.piece.keyword)
+            return m.group(1) if m else None
+        return None
+
+    def _inherit_concept(self, node: Node, containing: str = "") -> str | None:
+        """A label with only scenario words ("全年预算") continues the subject before it;
+        with `containing`, only a known subject whose own label holds that word."""
+        for j in self.tree.before(node.index, "sub", limit=_LOOK_BACK):
+            fact, info = self.facts[j], self.labels[j]
+            if fact is not None and info is not None and info.concept and fact.kind == "amount":
+                if containing and not (info.known and containing in info.text):
+                    return None
+                return info.concept
+        return None
+
+
+def clean_label(label: str) -> str:
+    return re.sub(r"[\s:,、“”\"()]", "", label)
+
+
+def _list_heads(tree: Discourse) -> dict[int, int]:
+    """node index → the labelled figure a 其中/分别为 list before it hangs from.
+
+    For each piece: the nearest opener before it in its sentence at its bracket
+    depth or shallower, and the nearest labelled figure or total before that
+    opener at the opener's depth or shallower.  One pass, per-depth memory.
+    """
+    heads: dict[int, int] = {}
+    sentence = None
+    last_opener: dict[int, int] = {}  # depth → last opener index in the sentence
+    last_figure: dict[int, int] = {}  # depth → last labelled figure index in the sentence
+    head_of_opener: dict[int, int | None] = {}
+    for node in tree.nodes:
+        if node.sentence != sentence:
+            sentence = node.sentence
+            last_opener, last_figure = {}, {}
+        opener = max((j for d, j in last_opener.items() if d <= node.depth), default=None)
+        if opener is not None and head_of_opener.get(opener) is not None:
+            heads[node.index] = head_of_opener[opener]
+        if node.kind in OPENERS:
+            head_of_opener[node.index] = max((j for d, j in last_figure.items() if d <= node.depth), default=None)
+            last_opener[node.depth] = node.index
+        if node.kind in {"labelled", "total"} and node.piece.value is not None:
+            last_figure[node.depth] = node.index
+    return heads
+
+
+def _pair_respectively(tree: Discourse) -> dict[int, str]:
+    """"基本支出、项目支出分别为180.5万元、667.9万元": names before 分别为, figures after.
+
+    "收、支总计各是4125.49,4143.91万元": a shared ending is written once, on the last name.
+    """
+    overrides: dict[int, str] = {}
+    for s in tree.nodes:
+        if s.kind != "fenbie":
+            continue
+        i = s.index
+        names: list[str] = []
+        for j in tree.before(i, "clause"):
+            p = tree[j].piece
+            if p.kind == "words":
+                names.append(re.sub(r"\d{4}年度?", "", p.label))
+            elif not (p.kind == "sep" and p.keyword == "、"):
+                break  # a year, a bracket, anything else: the names started after it
+        if len(names) < 2:
+            continue
+        names.reverse()
+        last = names[-1]
+        for n, name in enumerate(names[:-1]):
+            if name in _ABBREVIATED and last[:1] in _ABBREVIATED:
+                names[n] = _ABBREVIATED[name] + last[1:]
+        if last[:1] in _ABBREVIATED and names[0].startswith(_ABBREVIATED.get(names[0][:1], "#")):
+            names[-1] = _ABBREVIATED[last[:1]] + last[1:]
+        values = []
+        for k in tree.after(i, "sentence"):
+            if len(values) >= len(names):
+                break
+            p = tree[k].piece
+            if p.kind == "labelled" and not p.label:
+                values.append(k)
+            elif not (p.kind == "sep" and p.keyword in "、,"):
+                break
+        if len(values) == len(names):
+            for name, k in zip(names, values):
+                overrides[k] = name
+    return overrides
+
+
+def _distribute_units(tree: Discourse, vocab: Vocabulary) -> dict[int, tuple]:
+    """"分别为120、52、260万元": bare numbers take the unit written after the last one."""
+    units: dict[int, tuple] = {}
+    run: list[int] = []
+    after_pause = False
+    for s in tree.nodes:
+        p, i = s.piece, s.index
+        if p.kind == "labelled" and p.value is not None:
+            if run and not after_pause:
+                run = []
+            after_pause = False
+            if p.value.type == "NUMBER":
+                run.append(i)
+                continue
+            if run and p.value.type in {"AMOUNT", "PERCENT"}:
+                fig = read_figure(p.value.type, str(p.value))
+                for k in run:
+                    units[k] = (fig.kind, fig.unit, fig.written_unit, fig.scale)
+            run = []
+        elif p.kind == "sep" and run and (p.keyword == "、" or (p.keyword == "," and _after_fenbie(tree, run[0]))):
+            after_pause = True
+        else:
+            run = []
+            after_pause = False
+    units.update(_money_without_unit(tree, units, vocab))
+    return units
+
+
+def _after_fenbie(tree: Discourse, i: int) -> bool:
+    """The figure at node i comes right after 分别为/各是 ("各是4125.49,4143.91万元")."""
+    return i > 0 and tree[i - 1].kind == "fenbie"
+
+
+def _money_without_unit(tree: Discourse, known: dict[int, tuple], vocab: Vocabulary) -> dict[int, tuple]:
+    """A figure with decimals whose label names money, its unit left out, in a sentence
+    whose amounts are all in one unit: that unit."""
+    out: dict[int, tuple] = {}
+    by_sentence: dict[int, list[int]] = {}
+    for s in tree.nodes:
+        if s.piece.value is not None and s.kind == "labelled":
+            by_sentence.setdefault(s.sentence, []).append(s.index)
+    money_label = vocab.cue("money_label")
+    for indices in by_sentence.values():
+        bare = [i for i in indices if tree[i].piece.value.type == "NUMBER" and i not in known
+                and "." in str(tree[i].piece.value) and money_label.search(tree[i].piece.label)]
+        if not bare:
+            continue
+        amounts = [read_figure("AMOUNT", str(tree[i].piece.value)) for i in indices
+                   if tree[i].piece.value.type == "AMOUNT"]
+        if len({fig.written_unit for fig in amounts}) != 1:
+            continue
+        fig = amounts[0]
+        for i in bare:
+            out[i] = (fig.kind, fig.unit, fig.written_unit, fig.scale)
+    return out
+
+
+def _score_totals(tree: Discourse, facts: list[Fact | None], vocab: Vocabulary) -> None:
+    """"…,满意度15分,总得分96": a total score written without 分 is a score when
+    named scores come before it in its sentence (the reading the score list needs)."""
+    total_name, weight = vocab.cue("score_total"), vocab.cue("score_weight")
+    for s in tree.nodes:
+        fact = facts[s.index]
+        if s.kind != "labelled" or fact is None or fact.kind != "number" \
+                or not total_name.search(clean_label(s.piece.label)):
+            continue
+        parts = score_list_before(tree, facts, s.index, vocab)
+        labels = [clean_label(p.label) for p in parts]
+        if len(parts) < 2 or any(weight.search(x) or total_name.search(x) or not x for x in labels):
+            continue
+        facts[s.index] = fact.model_copy(update={"kind": "score", "unit": "分", "written_unit": "分"})
+
+
+def score_list_before(tree: Discourse, facts, i: int, vocab: Vocabulary) -> list[Fact]:
+    """The labelled scores before node i in its sentence, nearest last; empty when the
+    scores are the sub-scores of a 其中 ("产出指标38分,其中数量指标20分…")."""
+    parts: list[Fact] = []
+    node = tree[i]
+    for j in tree.before(i, "sentence"):
+        t = tree[j]
+        if t.kind == "total":
+            break
+        if t.kind in OPENERS:
+            if any(facts[k] is not None and facts[k].kind == "score" for k in tree.before(j, "sentence")):
+                parts = []
+            break
+        f = facts[j]
+        if f is not None and t.kind == "labelled" and t.depth == node.depth and f.kind == "score":
+            parts.append(f)
+    parts.reverse()
+    return parts
+
+
+def sum_value(facts: list[Fact]) -> Decimal:
+    return sum((f.value for f in facts), Decimal(0))
