@@ -1,4 +1,5 @@
-"""Stage 5: findings — one frozen record per contradiction, rendered by reporters."""
+"""Stage 5: findings — one frozen record per contradiction, rendered by reporters —
+and the outcome of every relation checked, contradicted or not."""
 
 from __future__ import annotations
 
@@ -57,3 +58,26 @@ class Finding(Record):
     @property
     def rank(self) -> int:
         return SEVERITY_RANK[self.severity]
+
+
+Verdict = Literal["holds", "fails", "undecided", "explained"]
+
+
+class Outcome(Record):
+    """What checking one relation gave: it holds, it fails (with its finding), it could
+    not be decided (a figure it needs is not stated), or it fails as read but another
+    plausible reading of the same text explains it (`alternative`).
+
+    `reason`, `via` and `rejected` say why the relation was bound and what it beat
+    (auditor/extract/bind/reasons.py).
+    """
+
+    rule: str
+    verdict: Verdict
+    reason: str = ""
+    via: tuple[str, ...] = ()
+    rejected: tuple[str, ...] = ()
+    figures: tuple[Evidence, ...] = ()
+    note: str = ""
+    alternative: str | None = None
+    finding: Finding | None = None

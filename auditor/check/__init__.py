@@ -1,4 +1,5 @@
-"""Stage 4: run the rule set over a document's facts and collect findings."""
+"""Stage 4: run the rule set over a document's relations: an outcome for every relation
+checked, and a finding for every contradiction."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from auditor.check.kinds import KINDS
 from auditor.check.rulebook import Rule, load_rules
 from auditor.extract.model import Extraction
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
-from auditor.findings import Finding
+from auditor.findings import Finding, Outcome
 from auditor.nogc import without_cycle_collection
 
 
@@ -25,20 +26,32 @@ def _builtin_rules() -> tuple[Rule, ...]:
 
 def check(doc: Extraction, rules: list[Rule], vocab: Vocabulary | None = None) -> list[Finding]:
     """All findings of `rules` on `doc`, each contradiction once, in text order."""
+    return evaluate(doc, rules, vocab)[0]
+
+
+def evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary | None = None
+             ) -> tuple[list[Finding], list[Outcome]]:
+    """The findings, and the outcome of every relation each rule checked."""
     with without_cycle_collection():
-        return _check(doc, rules, vocab or default_vocabulary())
+        return _evaluate(doc, rules, vocab or default_vocabulary())
 
 
-def _check(doc: Extraction, rules: list[Rule], vocab: Vocabulary) -> list[Finding]:
+def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary) -> tuple[list[Finding], list[Outcome]]:
     ctx = Context(doc, vocab)
     findings: list[Finding] = []
-    seen: set[tuple] = set()
+    outcomes: list[Outcome] = []
+    seen: dict[tuple, str] = {}
     for rule in rules:
-        for f in KINDS[rule.kind](rule, ctx):
-            key = (f.start, f.end, f.stated, f.expected)
-            if key in seen:
-                continue  # two rules reaching the same conclusion about one figure
-            seen.add(key)
-            findings.append(f)
+        for o in KINDS[rule.kind](rule, ctx):
+            f = o.finding
+            if f is not None:
+                key = (f.start, f.end, f.stated, f.expected)
+                if key in seen:  # two rules reaching the same conclusion about one figure
+                    o = o.model_copy(update={"finding": None, "note": f"= {seen[key]}"})
+                else:
+                    seen[key] = rule.id
+                    findings.append(f)
+            outcomes.append(o)
     findings.sort(key=lambda f: (f.start, -f.rank, f.rule))
-    return findings
+    outcomes.sort(key=lambda o: (o.figures[0].start if o.figures else -1, o.rule))
+    return findings, outcomes

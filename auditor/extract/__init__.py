@@ -37,8 +37,8 @@ def _extract(norm: Normalised, vocab: Vocabulary) -> Extraction:
               for w_start, w_end in windows(norm.text, table_result.lines, norm.original)]
     tree = place(parsed, lambda offset: norm.line_col(offset)[0])
     reading = read_figures(norm, vocab, year, tree, first_id=len(table_result.facts))
-    bound = bind(reading)
     facts = sorted([*table_result.facts, *(f for f in reading.facts if f is not None)], key=lambda f: f.span.start)
+    bound = bind(reading, facts, table_result.breakdowns)
     return Extraction.model_construct(
         facts=tuple(facts),
         breakdowns=tuple([*table_result.breakdowns, *bound.breakdowns]),
@@ -51,4 +51,7 @@ def _extract(norm: Normalised, vocab: Vocabulary) -> Extraction:
         headings=tuple(headings(norm)),
         calculations=tuple(calculations(norm, first_id=len(facts))),
         report_year=year,
+        identities=tuple(bound.identities),
+        partitions=tuple(bound.partitions),
+        repeats=tuple(bound.repeats),
     )

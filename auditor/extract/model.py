@@ -115,16 +115,20 @@ class Change(Bound):
     reference: str = "previous"
     keyword: str = ""
     keyword_span: Span
+    current_elsewhere: Fact | None = Field(None, description="no current figure in the sentence: the subject's "
+                                                             "one value this year, stated elsewhere")
 
 
 class ChangeList(Bound):
     """A change of a total followed by a list of the changes of its parts.
 
-    "基本支出较上年增17.1万元。1.工资福利支出较上年增18.67万元 2.商品和服务支出较上年减0.04万元 …"
+    "基本支出较上年增17.1万元。1.工资福利支出较上年增18.67万元 2.商品和服务支出较上年减0.04万元 …",
+    or the changes stated for a complete list's total and each of its parts (`breakdown`).
     """
 
     total: Change
     parts: tuple[Change, ...]
+    breakdown: Breakdown | None = None
 
 
 class Rate(Bound):
@@ -136,6 +140,14 @@ class Rate(Bound):
     numerators: tuple[Fact, ...] = Field((), description="local amounts whose label reads as a numerator")
     denominators: tuple[Fact, ...] = Field((), description="local amounts whose label reads as a base")
     others: tuple[Fact, ...] = Field((), description="other amounts of the rate's clause group")
+    pairs: tuple[tuple[Fact, Fact], ...] = Field((), description="(numerator, base) the sentence states")
+    local_pairs: tuple[tuple[Fact, Fact], ...] = Field((), description="every (numerator, base) the sentence's "
+                                                                       "own amounts allow")
+    document_pairs: tuple[tuple[Fact, Fact], ...] = Field((), description="no base in the sentence: budgets of "
+                                                                          "the numerator's subject elsewhere")
+    value_pairs: tuple[tuple[Fact, Fact], ...] = Field((), description="no base in the sentence: amounts anywhere "
+                                                                       "that give the rate within a last digit")
+    excess: "Change | None" = Field(None, description="决算数大于预算数 d: the budget is the figure minus d")
 
 
 class Share(Bound):
@@ -145,6 +157,23 @@ class Share(Bound):
     part: Fact | None = None
     whole: Fact | None = None
     whole_label: str = ""
+    wholes: tuple[Fact, ...] = Field((), description="the wholes the share may be of, most likely first")
+
+
+class SharePartition(Bound):
+    """The shares of all the parts of one whole: they add to 100 %."""
+
+    label: str
+    shares: tuple[Fact, ...]
+
+
+class Repeat(Bound):
+    """One quantity (concept, year, scenario, funds) stated again: `other` against `first`."""
+
+    first: Fact
+    other: Fact
+    concept: str
+    group: int = Field(description="pairs of one quantity share a group: one finding per quantity")
 
 
 class TableRow(Record):
@@ -208,3 +237,6 @@ class Extraction(Record):
     headings: tuple[Heading, ...] = ()
     calculations: tuple[Calculation, ...] = ()
     report_year: str | None = None
+    identities: tuple[Breakdown, ...] = ()
+    partitions: tuple[SharePartition, ...] = ()
+    repeats: tuple[Repeat, ...] = ()

@@ -1,7 +1,10 @@
 """The check kinds a rule file can name: small pure functions over a document's facts.
 
 Each takes the rule (its parameters, severity, messages) and the document
-context, and yields findings; none raises to report.
+context, and yields the outcome of every relation it checks (with a finding
+when the relation fails); none raises to report.  Which figures a relation
+relates was decided by the binder: a check kind does the arithmetic and says
+what it found.
 """
 
 from __future__ import annotations
@@ -11,9 +14,9 @@ from typing import Callable, Iterator
 from auditor.check.context import Context
 from auditor.check.kinds import calculations, changes, document, ratios, scores, sums
 from auditor.check.rulebook import Rule
-from auditor.findings import Finding
+from auditor.findings import Outcome
 
-CheckFn = Callable[[Rule, Context], Iterator[Finding]]
+CheckFn = Callable[[Rule, Context], Iterator[Outcome]]
 
 KINDS: dict[str, CheckFn] = {
     "breakdown": sums.check_breakdown,

@@ -6,10 +6,10 @@ from decimal import Decimal, localcontext
 from typing import Iterator
 
 from auditor.check.arithmetic import Comparison, Value, compare
-from auditor.check.context import Context, diff_text, finding
+from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Calculation, Fact, Operation
-from auditor.findings import Evidence, Finding
+from auditor.findings import Evidence, Finding, Outcome
 
 _HUNDRED = Decimal(100)
 
@@ -68,18 +68,23 @@ def _readings(stated: Fact, computed: Decimal) -> list[Decimal]:
     return [computed]
 
 
-def check_calculation(rule: Rule, ctx: Context) -> Iterator[Finding]:
+def check_calculation(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """CAL001: each side of a written equation equals the figure it is set equal to."""
     for calc in ctx.doc.calculations:
         for stated, expression in _pairs(calc):
+            figures = [Evidence.of(stated, "result"), Evidence.at(calc.span, calc.text, "calculation")]
             computed = evaluate(expression)
             if computed is None:
+                yield outcome(rule, None, "undecided", figures, reason="written_calculation",
+                              note="division by zero, or a percentage added to a number")
                 continue
             results = [(compare(stated, Value(v, Decimal(0))), v) for v in _readings(stated, computed)]
             cmp, value = min(results, key=lambda r: ("ok", "minor", "gross").index(r[0].verdict))
             if cmp.verdict == "ok":
+                yield outcome(rule, None, "holds", figures, reason="written_calculation")
                 continue
-            yield _finding(rule, ctx, calc, stated, expression, value, cmp)
+            yield failed(rule, None, _finding(rule, ctx, calc, stated, expression, value, cmp),
+                         reason="written_calculation")
 
 
 def _pairs(calc: Calculation) -> Iterator[tuple[Fact, Operation]]:

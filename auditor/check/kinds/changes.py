@@ -7,35 +7,18 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check.arithmetic import Value, compare, ratio_percent, written
-from auditor.check.context import Context, diff_text, finding
+from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Change, Fact
-from auditor.findings import Evidence, Finding
-
-
-def _current(ctx: Context, c: Change) -> Fact | None:
-    """The changed figure: bound by the sentence, or the subject's one value this year."""
-    if c.current is not None:
-        return c.current
-    if c.previous is not None or not c.subject_label:
-        return None
-    info = ctx.label_concept(c.subject_label)
-    if not info.concept:
-        return None
-    candidates = [
-        f for f in ctx.amounts_of(info.concept, near=c.keyword_span.start)
-        if ctx.period_of(f) == ctx.doc.report_year
-        and (info.scenario is None or f.scenario == info.scenario)
-        and f.span.start < c.keyword_span.start
-    ]
-    return ctx.unique(candidates)
+from auditor.extract.vocabulary import read_label
+from auditor.findings import Evidence, Outcome
 
 
 def _subject(c: Change, ctx: Context) -> str:
     """The subject as a message names it: from its concept on (a name the vocabulary
     does not know: the label as written), without quote marks."""
     label = re.sub(r"[“”\"‘’'「」]", "", c.subject_label)
-    reading = ctx.label_concept(label)
+    reading = read_label(label, ctx.vocab)
     if not reading.known:  # a name the vocabulary does not know: as written, if short enough
         return label if len(label) <= 20 else label[-16:]
     at = label.rfind(reading.concept)
@@ -60,46 +43,46 @@ def _signed(c: Change, delta: Fact) -> Value:
     return Value(v.value * c.direction, v.tolerance)
 
 
-def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Finding]:
+def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """CHG001: the stated difference equals current − previous."""
     for c in ctx.doc.changes:
         if c.reference != "previous" or c.delta is None or c.current is None or c.previous is None:
             continue
         if c.delta.kind != c.current.kind:
             continue
+        figures = [Evidence.of(c.delta, "change"), Evidence.of(c.current, "current"), Evidence.of(c.previous, "previous")]
         computed = _at_precision(c.current, c.delta) - _at_precision(c.previous, c.delta)
         signed_delta = _signed(c, c.delta)
         stated = c.delta.model_copy(update={"value": signed_delta.value})
         cmp = compare(stated, computed)
         if cmp.verdict == "ok":
+            yield outcome(rule, c, "holds", figures)
             continue
         flipped = compare(c.delta.model_copy(update={"value": -signed_delta.value}), computed)
         if flipped.verdict == "ok":
-            continue  # right size, wrong direction: CHG003 says so
+            yield outcome(rule, c, "holds", figures, note="right size, wrong direction: CHG003")
+            continue
         arithmetic = {
             lang: f"{written(c.current, c.delta)} − {written(c.previous, c.delta)} = "
                   f"{(computed.value / c.delta.scale).normalize():f} ≠ {'-' if c.direction < 0 else ''}{written(c.delta)} "
                   f"{diff_text(cmp.difference, c.delta, lang)}"
             for lang in ("zh", "en")
         }
-        yield finding(
+        yield failed(rule, c, finding(
             rule, ctx, primary=c.delta, stated=c.delta.text,
             expected=f"{(abs(computed.value) / c.delta.scale).normalize():f}{c.delta.written_unit}",
-            arithmetic=arithmetic,
-            evidence=[Evidence.of(c.delta, "change"), Evidence.of(c.current, "current"),
-                      Evidence.of(c.previous, "previous")],
-            comparison=cmp, fields={"subject": _subject(c, ctx)},
-        )
+            arithmetic=arithmetic, evidence=figures, comparison=cmp, fields={"subject": _subject(c, ctx)},
+        ))
 
 
-def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Finding]:
+def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """CHG002: the stated growth rate equals the change over the previous value."""
     for c in ctx.doc.changes:
         # against last year or against the budget ("较年初预算数减少1111.4万元,下降27.56%"):
         # the base is the value compared with, in both cases
         if c.percent is None or c.percent.approximate:
             continue
-        current = _current(ctx, c)
+        current = c.current or c.current_elsewhere
         evidence = [Evidence.of(c.percent, "growth")]
         if c.delta is not None and c.delta.kind == "amount":
             delta = _signed(c, c.delta)
@@ -114,6 +97,7 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Finding]:
                 sign = "−" if c.direction > 0 else "+"
                 base_text = f"({written(current, c.delta)} {sign} {written(c.delta)})"
             else:
+                yield outcome(rule, c, "undecided", evidence, note="no figure to take the base from")
                 continue
             num_text = written(c.delta)
         elif current is not None and c.previous is not None:
@@ -123,14 +107,18 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Finding]:
             num_text = f"({written(current)} − {written(c.previous, current)})"
             base_text = written(c.previous, current)
         else:
+            yield outcome(rule, c, "undecided", evidence, note="no figures to compute it from")
             continue
         if base.value <= 0:
+            yield outcome(rule, c, "undecided", evidence, note="no base above zero")
             continue
         computed = ratio_percent(Value(abs(delta.value), delta.tolerance), base)
         if computed is None:
+            yield outcome(rule, c, "undecided", evidence, note="no base above zero")
             continue
         cmp = compare(c.percent, computed)
         if cmp.verdict == "ok":
+            yield outcome(rule, c, "holds", evidence)
             continue
         hint_zh = hint_en = ""
         if current is not None:
@@ -144,22 +132,26 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Finding]:
                   f"{diff_text(cmp.difference, c.percent, lang, max(c.percent.decimals, 2))}"
             for lang in ("zh", "en")
         }
-        yield finding(
+        yield failed(rule, c, finding(
             rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
             evidence=evidence, comparison=cmp,
             fields={"subject": _subject(c, ctx), "hint_zh": hint_zh, "hint_en": hint_en},
-        )
+        ))
 
 
-def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Finding]:
+def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """CHG003: 增加 when the figure went up, 减少 when it went down."""
     for c in ctx.doc.changes:
         if c.reference != "previous" or c.current is None or c.previous is None or c.direction == 0:
             continue
+        figures = [Evidence.at(c.keyword_span, c.keyword, "direction"), Evidence.of(c.current, "current"),
+                   Evidence.of(c.previous, "previous")]
         moved = c.current.value - c.previous.value
         if abs(moved) <= c.current.tolerance + c.previous.tolerance:
+            yield outcome(rule, c, "holds", figures, note="no change beyond rounding")
             continue
         if (moved > 0) == (c.direction > 0):
+            yield outcome(rule, c, "holds", figures)
             continue
         said = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}[c.direction]
         arithmetic = {
@@ -167,45 +159,31 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Finding]:
             for lang in ("zh", "en")
         }
         primary = c.delta or c.percent
-        yield finding(
+        yield failed(rule, c, finding(
             rule, ctx, primary=primary, span=None if primary else c.keyword_span,
             stated=primary.text if primary else c.keyword, expected="减少" if moved < 0 else "增加",
-            arithmetic=arithmetic,
-            evidence=[Evidence.at(c.keyword_span, c.keyword, "direction"), Evidence.of(c.current, "current"),
-                      Evidence.of(c.previous, "previous")],
+            arithmetic=arithmetic, evidence=figures,
             fields={"said_zh": said[0], "said_en": said[1]},
-        )
+        ))
 
 
-def check_change_parts(rule: Rule, ctx: Context) -> Iterator[Finding]:
+def check_change_parts(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """CHG004: the changes of the parts add up to the change of the total."""
-    changes = [c for c in ctx.doc.changes if c.reference == "previous" and c.delta is not None
-               and c.delta.kind == "amount"]
-    by_current = {c.current.id: c for c in changes if c.current is not None}
-    by_value: dict = {}
-    for c in changes:
-        if c.current is not None:
-            by_value.setdefault((c.current.value, c.current.unit), []).append(c)
-    seen: set[int] = set()
-    for b in ctx.complete_lists:
-        part_changes = [by_current.get(p.id) for p in b.parts]
-        if any(pc is None for pc in part_changes):
-            continue
-        total_change = by_current.get(b.total.id) or _same_quantity_change(
-            ctx, b.total, by_value.get((b.total.value, b.total.unit), []))
-        if total_change is None:
-            continue
-        seen.add(id(total_change))
-        yield from _changes_sum(rule, ctx, total_change, part_changes, b.total.concept or b.total.label[-10:],
-                                [Evidence.of(b.total, "total"), *(Evidence.of(p, "part") for p in b.parts)])
     for cl in ctx.doc.change_lists:
-        if id(cl.total) in seen:
-            continue
-        label = ctx.label_concept(cl.total.subject_label).concept or cl.total.subject_label[-10:]
-        yield from _changes_sum(rule, ctx, cl.total, list(cl.parts), label, [])
+        if cl.breakdown is not None:
+            b = cl.breakdown
+            label = b.total.concept or b.total.label[-10:]
+            extra = [Evidence.of(b.total, "total"), *(Evidence.of(p, "part") for p in b.parts)]
+        else:
+            label = read_label(cl.total.subject_label, ctx.vocab).concept or cl.total.subject_label[-10:]
+            extra = []
+        yield _changes_sum(rule, ctx, cl, label, extra)
 
 
-def _changes_sum(rule, ctx, total_change: Change, part_changes: list[Change], label: str, extra) -> Iterator[Finding]:
+def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
+    total_change, part_changes = cl.total, list(cl.parts)
+    figures = [Evidence.of(total_change.delta, "total change"),
+               *(Evidence.of(pc.delta, "part change") for pc in part_changes), *extra]
     summed = Value(Decimal(0), Decimal(0))
     for pc in part_changes:
         summed = summed + _signed(pc, pc.delta)
@@ -213,7 +191,7 @@ def _changes_sum(rule, ctx, total_change: Change, part_changes: list[Change], la
     stated = total_change.delta.model_copy(update={"value": stated_value.value})
     cmp = compare(stated, summed)
     if cmp.verdict == "ok":
-        return
+        return outcome(rule, cl, "holds", figures)
     like = total_change.delta
     terms = ""
     for n, pc in enumerate(part_changes):
@@ -228,31 +206,8 @@ def _changes_sum(rule, ctx, total_change: Change, part_changes: list[Change], la
               f"{diff_text(cmp.difference, like, lang, decimals)}"
         for lang in ("zh", "en")
     }
-    yield finding(
+    return failed(rule, cl, finding(
         rule, ctx, primary=total_change.delta, stated=total_change.delta.text,
         expected=f"{abs(shown)}{like.written_unit}", arithmetic=arithmetic,
-        evidence=[Evidence.of(total_change.delta, "total change"),
-                  *(Evidence.of(pc.delta, "part change") for pc in part_changes), *extra],
-        comparison=cmp, fields={"label": label},
-    )
-
-
-def _same_quantity_change(ctx: Context, total: Fact, changes: list[Change]) -> Change | None:
-    """A change stated for the same quantity under another label (收入预算 848.4 = 支出预算 848.4).
-
-    `changes` are those whose changed figure has the total's value and unit."""
-    matches = [
-        c for c in changes
-        if c.current is not None and c.current.id != total.id
-        and ctx.period_of(c.current) == ctx.period_of(total)
-        and abs(c.current.window - total.window) <= 2
-        and _compatible(c.current.scenario, total.scenario)
-    ]
-    return matches[0] if len(matches) == 1 else None
-
-
-def _compatible(a: str | None, b: str | None) -> bool:
-    """Same scenario, one unknown, or a generic 预算 against a specific budget."""
-    if a is None or b is None or a == b:
-        return True
-    return {a, b} <= {"budget", "budget_initial", "budget_adjusted"} and "budget" in {a, b}
+        evidence=figures, comparison=cmp, fields={"label": label},
+    ))

@@ -6,6 +6,11 @@
       → layer 2: lists that need layer 1 (a paragraph's dimension split),
                  numbered change lists                     → arbiter
       → layer 3: rates and shares, which need every list  → arbiter
+      → document: what reaches beyond a sentence, through an index of all
+                 facts (tables included): a rate's base stated elsewhere, the
+                 whole a share names, a change's figure stated elsewhere, the
+                 vocabulary's identities, change and share sums over complete
+                 lists, quantities stated twice
 
 Each resolver is a pure function of the reading and of the relations decided
 in the layers before it; nothing else is shared.  Every relation names its
@@ -18,9 +23,12 @@ from dataclasses import dataclass, field
 
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.resolvers import (bracket_list, change, change_list, dimension_list, family_list,
-                                            numbered_items, opener_list, rate, score_list, share, total_after)
-from auditor.extract.model import Breakdown, Change, ChangeList, Rate, Share
+from auditor.extract.bind.index import DocumentIndex
+from auditor.extract.bind.resolvers import (bracket_list, change, change_current, change_list, change_sum,
+                                            dimension_list, family_list, identity, numbered_items, opener_list, rate,
+                                            rate_base, repeat, score_list, share, share_partition, share_whole,
+                                            total_after)
+from auditor.extract.model import Breakdown, Change, ChangeList, Fact, Rate, Repeat, Share, SharePartition
 from auditor.extract.readings import Reading
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
@@ -34,18 +42,36 @@ class Relations:
     change_lists: list[ChangeList] = field(default_factory=list)
     rates: list[Rate] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
+    identities: list[Breakdown] = field(default_factory=list)
+    partitions: list[SharePartition] = field(default_factory=list)
+    repeats: list[Repeat] = field(default_factory=list)
 
 
-def bind(r: Reading) -> Relations:
+def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relations:
+    """`facts`: every fact of the document (tables included), in text order;
+    `table_lists`: the lists the tables' rows state."""
     lists = _relations(decide([c for resolver in LIST_RESOLVERS for c in resolver.resolve(r)]))
     changes = _relations(decide(list(change.resolve(r))))
     keyword_at = {node.start: node.index for node in r.tree.nodes if node.kind in change.DIRECTIONS}
     change_at = {keyword_at[c.keyword_span.start]: c for c in changes}
     lists += _relations(decide(list(dimension_list.resolve(r, lists))))
-    change_lists = _relations(decide(list(change_list.resolve(r, change_at))))
+    numbered_changes = _relations(decide(list(change_list.resolve(r, change_at))))
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide(list(share.resolve(r))))
-    return Relations(lists, changes, change_lists, rates, shares)
+    # the document layer
+    index = DocumentIndex(tuple(facts), r.vocab, r.report_year)
+    all_lists = [*table_lists, *lists]
+    shares = share_whole.resolve(index, shares, all_lists)
+    return Relations(
+        breakdowns=lists,
+        changes=change_current.resolve(index, changes),
+        change_lists=change_sum.resolve(index, all_lists, changes, numbered_changes),
+        rates=rate_base.resolve(index, rates, changes),
+        shares=shares,
+        identities=identity.resolve(index, all_lists),
+        partitions=share_partition.resolve(index, all_lists, shares),
+        repeats=repeat.resolve(index, all_lists, shares),
+    )
 
 
 def _relations(candidates: list[Candidate]) -> list:

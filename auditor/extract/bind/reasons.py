@@ -98,6 +98,20 @@ _ALL = [
            "基本支出…占支出的60%。项目支出…占支出的40%。"),
 ]
 
+_ALL += [
+    # --------------------------------------------------- scores and document
+    Reason("table_total_in_prose", STRUCTURAL, "the total score stated in prose is the score table's total",
+           "项目 | 分值 | 得分\n合计 | 100 | 92\n…自评得分92分。"),
+    Reason("grade_score_near", EXPLICIT, "the grade and the total score stated next to it",
+           "自评得分92分,评价等级为“优”。"),
+    Reason("grade_score_in_document", LOOKUP, "the grade and the one total score the document states",
+           "…总得分92分。…评价等级为“优”。"),
+    Reason("written_calculation", EXPLICIT, "arithmetic the report writes out", "(63.46-32)÷32=98.31%"),
+    Reason("heading_numbers", EXPLICIT, "top-level headings number 一、二、三 … in order", "一、…\n二、…\n三、…"),
+    Reason("bounded_rate", EXPLICIT, "a share or satisfaction rate cannot exceed 100 %", "满意度为95%。"),
+    Reason("plain_amount", EXPLICIT, "an amount that states a size is not negative", "基本支出60万元。"),
+]
+
 REASONS: dict[str, Reason] = {r.name: r for r in _ALL}
 
 

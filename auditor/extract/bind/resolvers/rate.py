@@ -37,11 +37,28 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if not (nums and (dens or others)) and far:
             nums, dens, others = _classify(r, far, spec)  # the figures before the list
             via = ("amounts before the list",)
+        base = named_base(r, info.text)
         yield Candidate(Rate.model_construct(
-            rate=fact, name=info.rate, base=named_base(r, info.text),
+            rate=fact, name=info.rate, base=base,
             numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
+            pairs=sentence_pairs(nums, dens, others, base, spec["unnamed_base"]),
+            local_pairs=tuple((a, b) for a in [*nums, *others] for b in [*dens, *others] if a is not b),
+            document_pairs=(), value_pairs=(), excess=None,
             reason="rate_in_sentence", via=via, rejected=(),
         ))
+
+
+def sentence_pairs(nums: list[Fact], dens: list[Fact], others: list[Fact], base: str | None,
+                   unnamed_base: bool) -> tuple[tuple[Fact, Fact], ...]:
+    """The (numerator, base) pairs the sentence states: a base of the scenario the rate
+    names, else any base; an amount of no scenario stands in for the base only where
+    the rate allows it (节约率 does not: the amount spent is no base of a saving)."""
+    if base:
+        dens = [d for d in dens if d.scenario == base] or dens
+    pairs = [(n, d) for n in nums for d in dens if n is not d]
+    if not pairs and nums and others and unnamed_base:
+        pairs = [(n, d) for n in nums for d in others]
+    return tuple(pairs)
 
 
 def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:

@@ -1,0 +1,158 @@
+"""The document's figures, indexed for the look-ups that reach beyond a sentence.
+
+Document-wide resolvers (a rate's base stated elsewhere, the whole a share
+names, the identities of the vocabulary, a quantity stated twice) ask this
+index instead of scanning the facts, so their work grows with the text, not
+with its square.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
+from decimal import Decimal
+from functools import cached_property
+
+from auditor.extract.model import Fact
+from auditor.extract.vocabulary import LabelInfo, Vocabulary, read_label
+
+Key = tuple[str, str | None, str | None, tuple[str, ...]]
+
+# the funds a figure is of, as its label says: figures of different funds are different quantities
+SCOPES = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "财政专户", "其他资金", "自筹", "中央", "省级", "市级",
+          "州级", "县级", "区级", "本级", "上级", "专项", "非税")
+_DONE = re.compile(r"(?:累计)?(?:完成|实现)$")
+_NEAR = 20000  # characters: how far a look-up reaches for a concept stated very often
+
+
+def named_part(label: str) -> str:
+    """"地方一般公共预算收入完成": the name, without the verb that states the figure."""
+    return _DONE.sub("", label)
+
+
+def scope_of(label: str) -> tuple[str, ...]:
+    return tuple(s for s in SCOPES if s in label)
+
+
+class DocumentIndex:
+    def __init__(self, facts: tuple[Fact, ...], vocab: Vocabulary, report_year: str | None) -> None:
+        self.facts = facts
+        self.vocab = vocab
+        self.report_year = report_year
+        self._starts: dict[str, list[int]] = {}
+
+    # ------------------------------------------------------------ identity of a quantity
+    def period_of(self, fact: Fact) -> str | None:
+        year = self.report_year
+        if fact.period in (None, "current"):
+            return year
+        if fact.period == "previous":
+            return str(int(year) - 1) if year else "previous"
+        return fact.period
+
+    def key(self, fact: Fact) -> Key:
+        """What makes two figures one quantity: concept, year, scenario, funds."""
+        return (fact.concept or "", self.period_of(fact), fact.scenario, scope_of(fact.label))
+
+    @staticmethod
+    def unique(facts: list[Fact]) -> Fact | None:
+        """One value for a quantity, or None when the text gives several (ambiguous)."""
+        if not facts:
+            return None
+        first = facts[0]
+        if all(abs(f.value - first.value) <= f.tolerance + first.tolerance for f in facts):
+            return first
+        return None
+
+    def label_concept(self, label: str) -> LabelInfo:
+        return read_label(label, self.vocab)
+
+    def is_previous(self, fact: Fact) -> bool:
+        if fact.period == "previous":
+            return True
+        if fact.period and self.report_year and fact.period.isdigit():
+            return int(fact.period) < int(self.report_year)
+        return False
+
+    # ------------------------------------------------------------ indexes
+    @cached_property
+    def by_key(self) -> dict[Key, list[Fact]]:
+        index: dict[Key, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            if f.kind == "amount" and f.concept and not f.approximate:
+                index[self.key(f)].append(f)
+        return dict(index)
+
+    @cached_property
+    def known_concepts(self) -> frozenset[str]:
+        """The concepts the vocabulary names (a label it does not know is its own 'concept')."""
+        return frozenset(self.vocab.concepts.values())
+
+    @cached_property
+    def amounts_by_concept(self) -> dict[str, list[Fact]]:
+        out: dict[str, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            if f.kind == "amount" and f.concept and not f.approximate:
+                out[f.concept].append(f)
+        return dict(out)
+
+    def amounts_of(self, concept: str | None, near: int | None = None, reach: int = _NEAR) -> list[Fact]:
+        """Amounts of a concept; for a concept stated very often (a compendium of many
+        units), only those within `reach` characters of offset `near`."""
+        facts = self.amounts_by_concept.get(concept or "", [])
+        if near is None or len(facts) <= 50:
+            return facts
+        starts = self._starts.get(concept or "")
+        if starts is None:
+            starts = self._starts[concept or ""] = [f.span.start for f in facts]
+        return facts[bisect_left(starts, near - reach):bisect_right(starts, near + reach)]
+
+    @cached_property
+    def amounts_by_value(self) -> list[tuple[Decimal, Fact]]:
+        """Positive exact amounts sorted by value, for "which amount gives this ratio" searches."""
+        return sorted(((f.value, f) for f in self.facts if f.kind == "amount" and not f.approximate
+                       and f.value > 0), key=lambda pair: pair[0])
+
+    def amounts_between(self, low: Decimal, high: Decimal) -> list[Fact]:
+        values = self.amounts_by_value
+        start = bisect_left(values, low, key=lambda pair: pair[0])
+        end = bisect_right(values, high, key=lambda pair: pair[0])
+        return [f for _, f in values[start:end]]
+
+    @cached_property
+    def budget_amounts(self) -> list[Fact]:
+        """Amounts whose label makes them a budget or the money received: a rate's possible base."""
+        return [f for _, f in self.amounts_by_value
+                if f.scenario in {"budget_initial", "budget_adjusted", "budget", "available"}]
+
+    @cached_property
+    def facts_by_sentence(self) -> dict[int, list[Fact]]:
+        out: dict[int, list[Fact]] = defaultdict(list)
+        for f in self.facts:
+            out[f.sentence].append(f)
+        return dict(out)
+
+    @cached_property
+    def amounts_by_label_end(self) -> dict[str, list[tuple[str, Fact]]]:
+        """(name, amount) by the last two characters of the name (names are matched by ending),
+        in text order."""
+        out: dict[str, list[tuple[str, Fact]]] = defaultdict(list)
+        for f in self.facts:
+            if f.kind != "amount" or f.approximate:
+                continue
+            name = named_part(f.label)
+            if len(name) >= 2:
+                out[name[-2:]].append((name, f))
+        return dict(out)
+
+    def amounts_named(self, ending: str, near: int, reach: int = _NEAR) -> list[tuple[str, Fact]]:
+        """(name, amount) whose name ends in `ending`'s last two characters, within `reach`
+        characters of `near` when the name is very common."""
+        pairs = self.amounts_by_label_end.get(ending[-2:], [])
+        if len(pairs) <= 50:
+            return pairs
+        starts = self._starts.get("label-end:" + ending[-2:])
+        if starts is None:
+            starts = self._starts["label-end:" + ending[-2:]] = [f.span.start for _, f in pairs]
+        return pairs[bisect_left(starts, near - reach):bisect_right(starts, near + reach)]

@@ -1,0 +1,33 @@
+"""Two totals the accounts make equal, named by the words of a rule's parameters:
+收入总计 = 支出总计 in 决算 (income includes what was carried over, spending what
+is carried forward).
+
+    "2022年度收入总计4125.49万元，支出总计4125.49万元。" → 4125.49 = 4125.49
+
+Figures are paired by year, scenario and funds; a side stated with two values
+is ambiguous and pairs with nothing.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterator
+
+from auditor.extract.bind.index import DocumentIndex, scope_of
+from auditor.extract.model import Fact
+
+
+def pairs(index: DocumentIndex, left_words, right_words) -> Iterator[tuple[Fact, Fact]]:
+    """(left, right) totals of one year, scenario and funds."""
+    by_period: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    for f in index.facts:
+        if f.kind != "amount" or f.approximate:
+            continue
+        side = "left" if any(w in f.label for w in left_words) else \
+            "right" if any(w in f.label for w in right_words) else None
+        if side:
+            by_period[(index.period_of(f), f.scenario, scope_of(f.label))][side].append(f)
+    for sides in by_period.values():
+        left, right = index.unique(sides.get("left", [])), index.unique(sides.get("right", []))
+        if left is not None and right is not None:
+            yield left, right

@@ -1,0 +1,68 @@
+"""The changes of a complete list's parts, with the change of its total: they add up.
+
+    "支出100万元,增加20万元,其中基本支出60万元,增加15万元,项目支出40万元,增加5万元。"
+
+The total's change may be stated for the same quantity under another label
+(收入预算 848.4 = 支出预算 848.4), close by.  A numbered change list of a total
+whose change this reading already pairs yields to it.
+"""
+
+from __future__ import annotations
+
+from auditor.extract.bind.index import DocumentIndex
+from auditor.extract.model import Breakdown, Change, ChangeList, Fact
+
+
+def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
+            numbered: list[ChangeList]) -> list[ChangeList]:
+    usable = [c for c in changes if c.reference == "previous" and c.delta is not None and c.delta.kind == "amount"]
+    by_current = {c.current.id: c for c in usable if c.current is not None}
+    by_value: dict = {}
+    for c in usable:
+        if c.current is not None:
+            by_value.setdefault((c.current.value, c.current.unit), []).append(c)
+    out: list[ChangeList] = []
+    paired: set[int] = set()
+    for b in complete_lists(lists):
+        part_changes = [by_current.get(p.id) for p in b.parts]
+        if any(pc is None for pc in part_changes):
+            continue
+        total_change = by_current.get(b.total.id) or _same_quantity_change(
+            index, b.total, by_value.get((b.total.value, b.total.unit), []))
+        if total_change is None:
+            continue
+        paired.add(id(total_change))
+        out.append(ChangeList.model_construct(total=total_change, parts=tuple(part_changes), breakdown=b,
+                                              reason="changes_of_listed_parts", via=(), rejected=()))
+    for cl in numbered:
+        if id(cl.total) in paired:
+            continue
+        out.append(cl)
+    return out
+
+
+def complete_lists(lists: list[Breakdown]) -> list[Breakdown]:
+    """Lists that name every part of their total (no 减 items): what the parts' own
+    changes or shares must add up to."""
+    return [b for b in lists if b.complete and not b.subtracted and len(b.parts) >= 2]
+
+
+def _same_quantity_change(index: DocumentIndex, total: Fact, changes: list[Change]) -> Change | None:
+    """A change stated for the same quantity under another label (收入预算 848.4 = 支出预算 848.4).
+
+    `changes` are those whose changed figure has the total's value and unit."""
+    matches = [
+        c for c in changes
+        if c.current is not None and c.current.id != total.id
+        and index.period_of(c.current) == index.period_of(total)
+        and abs(c.current.window - total.window) <= 2
+        and _compatible(c.current.scenario, total.scenario)
+    ]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    """Same scenario, one unknown, or a generic 预算 against a specific budget."""
+    if a is None or b is None or a == b:
+        return True
+    return {a, b} <= {"budget", "budget_initial", "budget_adjusted"} and "budget" in {a, b}

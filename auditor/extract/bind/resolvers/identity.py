@@ -1,0 +1,90 @@
+"""The vocabulary's identities across the document: 支出 = 基本支出 + 项目支出,
+“三公”经费 = 出国 + 公车 + 接待, 基本支出 = 人员经费 + 公用经费 …
+
+Only figures whose labels name the concepts exactly, for the same year,
+scenario and funds, are grouped; a concept stated with conflicting values is
+ambiguous and its identity is not bound.  A total that a stated list already
+breaks down yields to that list.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from auditor.extract.bind.index import DocumentIndex, scope_of
+from auditor.extract.model import Breakdown, Fact
+from auditor.extract.vocabulary import Family
+
+
+def resolve(index: DocumentIndex, lists: list[Breakdown]) -> list[Breakdown]:
+    explicit = {b.total.id for b in lists}
+    out = []
+    for family in index.vocab.families.values():
+        out.extend(_family(index, family, explicit))
+    return out
+
+
+def _family(index: DocumentIndex, family: Family, explicit: set[int]) -> list[Breakdown]:
+    groups: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    for f in index.facts:
+        if f.kind != "amount" or f.approximate or not f.concept:
+            continue
+        key = (index.period_of(f), f.scenario, scope_of(f.label))
+        if f.concept in family.totals or f.concept in family.members:
+            groups[key][f.concept].append(f)
+    _lend_unscoped_parts(groups, family)
+    out = []
+    for by_concept in groups.values():
+        totals = [c for c in family.totals if c in by_concept and c not in family.members]
+        if not totals:
+            continue
+        total_fact = index.unique(by_concept[totals[0]])
+        if total_fact is None or total_fact.id in explicit:
+            continue
+        parts: list[Fact] = []
+        for part in family.parts:
+            names = [part, *family.alternatives.get(part, ())]
+            found = [n for n in names if n in by_concept]
+            if not found:
+                if family.open:
+                    continue
+                parts = []
+                break
+            if found[0] == part:
+                fact = index.unique(by_concept[part])
+                if fact is None:
+                    parts = []
+                    break
+                parts.append(fact)
+            else:
+                alt = [index.unique(by_concept[n]) for n in found]
+                if any(a is None for a in alt):
+                    parts = []
+                    break
+                parts.extend(alt)
+        if len(parts) < 2:
+            continue
+        out.append(Breakdown.model_construct(total=total_fact, parts=tuple(parts), subtracted=(), marker="identity",
+                                             complete=True, family=family.name, reason="vocabulary_identity",
+                                             via=(), rejected=()))
+    return out
+
+
+def _lend_unscoped_parts(groups: dict[tuple, dict[str, list[Fact]]], family: Family) -> None:
+    """"财政拨款的三公经费支出合计53.73亿元。三公经费中,因公出国(境)经费17.44亿元…": the
+    funding scope is said once, on the total.  Parts stated without a scope belong to the one
+    scoped total of their year and scenario, unless an unscoped total of their own competes."""
+    def has_total(by_concept) -> bool:
+        return any(c in by_concept for c in family.totals if c not in family.members)
+
+    def has_parts(by_concept) -> bool:
+        return any(c in by_concept for c in family.members)
+
+    for (period, scenario, scope), bare in list(groups.items()):
+        if scope or has_total(bare) or not has_parts(bare):
+            continue
+        takers = [k for k, by_concept in groups.items()
+                  if k[:2] == (period, scenario) and k[2] and has_total(by_concept) and not has_parts(by_concept)]
+        if len(takers) == 1:
+            for concept, facts in bare.items():
+                groups[takers[0]][concept].extend(facts)

@@ -1,0 +1,40 @@
+"""Shares of all the parts of one whole: they add to 100 %.
+
+    "其中基本支出60万元,占60%;项目支出40万元,占40%"  → a complete list's parts (shares_of_listed_parts)
+    "基本支出…占支出的84.06%" and "项目支出…占支出的19.62%" → a closed family's members
+                                                          of one named whole (shares_of_family)
+"""
+
+from __future__ import annotations
+
+from auditor.extract.bind.index import DocumentIndex
+from auditor.extract.bind.resolvers.change_sum import complete_lists
+from auditor.extract.model import Breakdown, Share, SharePartition
+
+
+def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -> list[SharePartition]:
+    # "完成预算10万元的78.0%": a share of its own stated whole is no part of a partition
+    share_of = {s.part.id: s.percent for s in shares if s.part is not None and s.whole is None}
+    out: list[SharePartition] = []
+    seen: set[int] = set()
+    for b in complete_lists(lists):
+        parts = [share_of.get(p.id) for p in b.parts]
+        if any(x is None for x in parts):
+            continue
+        seen.update(x.id for x in parts)
+        out.append(SharePartition.model_construct(label=b.total.concept or "", shares=tuple(parts),
+                                                  reason="shares_of_listed_parts", via=(), rejected=()))
+    by_whole: dict[str, list[Share]] = {}
+    for s in shares:
+        if s.part is not None and s.whole_label and s.whole is None and s.percent.id not in seen:
+            by_whole.setdefault(s.whole_label, []).append(s)
+    for whole, group in by_whole.items():
+        concepts = [s.part.concept for s in group]
+        if None in concepts or len(set(concepts)) != len(concepts) or len(group) < 2:
+            continue
+        family = index.vocab.family_of(concepts)
+        if family is None or family.open:
+            continue
+        out.append(SharePartition.model_construct(label=whole, shares=tuple(s.percent for s in group),
+                                                  reason="shares_of_family", via=(), rejected=()))
+    return out

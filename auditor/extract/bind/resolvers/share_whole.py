@@ -1,0 +1,84 @@
+"""The whole a share is of, when the share does not write it out.
+
+    "其中基本支出60万元,占60%"                  → its list's total (share_of_list_total)
+    "基本支出60万元,占支出的60%"                → 支出, stated in the document (share_of_named_whole)
+    "因公出国(境)费7.8万元,占45.7%"             → the 三公经费 of the same year and funds
+                                                  (share_of_family_total)
+"""
+
+from __future__ import annotations
+
+import re
+
+from auditor.extract.bind.index import DocumentIndex, scope_of
+from auditor.extract.model import Breakdown, Fact, Share
+from auditor.extract.vocabulary import compatible_scenarios
+
+
+def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -> list[Share]:
+    totals_of: dict[int, list[Fact]] = {}
+    for b in lists:
+        for p in b.parts:
+            totals_of.setdefault(p.id, []).append(b.total)
+    out = []
+    for s in shares:
+        if s.whole is not None:
+            out.append(s.model_copy(update={"wholes": (s.whole,)}))
+        elif s.part is None:
+            out.append(s)
+        else:
+            wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []))
+            out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
+    return out
+
+
+def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[list[Fact], str | None]:
+    """Candidates for the whole of 占 X 的 p%: the list's own total first, then X by name."""
+    part = share.part
+    label = re.sub(r"(?:总额|总数|总量|总计|合计)$", "", share.whole_label)
+    if not label or label in {"比", "比重"}:
+        if own:
+            return own[:1], "share_of_list_total"
+        return _family_total(index, part), "share_of_family_total"
+    info = index.label_concept(label)
+    if info.concept is None and info.scenario:
+        return [], None  # "占调整预算90.75%": of the part's own budget, which the text does not give
+    core = info.concept or info.text
+    if not info.known and len(core) < 3:
+        return own[:1], "share_of_list_total" if own else None  # "占支出的": too generic a name to look up
+    if info.known:
+        named = [f for f in index.amounts_of(info.concept, near=part.span.start) if f.id != part.id]
+    else:
+        named = [f for name, f in index.amounts_named(core, near=part.span.start)
+                 if f.id != part.id and (name.endswith(core) or name.endswith(label))]
+    if info.scenario:  # "占年初政府采购预算的94.5%": a budget, not the money saved on it
+        named = [f for f in named if f.scenario in (None, info.scenario)
+                 or compatible_scenarios(f.scenario, info.scenario)]
+    own_named = [t for t in own if t in named]
+    if own_named:
+        return own_named, "share_of_list_total"
+    if named:
+        return named, "share_of_named_whole"
+    return own[:1], "share_of_list_total" if own else None
+
+
+def _family_total(index: DocumentIndex, part: Fact) -> list[Fact]:
+    """"因公出国(境)费7.8万元,占45.7%": a share with no whole named, of a part of a known
+    identity (“三公”经费 = 出国 + 公车 + 接待), is of that identity's total in the same year."""
+    if not part.concept:
+        return []
+    for family in index.vocab.families.values():
+        if part.concept not in family.parts or family.open:
+            continue
+        for total in family.totals:
+            # of the same year and funds, and spent money for a part not called a budget
+            same_year = [f for f in index.amounts_of(total, near=part.span.start)
+                         if index.period_of(f) == index.period_of(part)
+                         and (f.scenario == part.scenario
+                              or (part.scenario is None and f.scenario in (None, "final", "actual")))]
+            same_funds = [f for f in same_year if scope_of(f.label) == scope_of(part.label)]
+            if not same_funds and not scope_of(part.label) and len({scope_of(f.label) for f in same_year}) == 1:
+                same_funds = same_year  # the funds named once, on the total (财政拨款“三公”经费)
+            if same_funds:
+                return same_funds
+    return []
