@@ -228,5 +228,31 @@ def facts_command(file, fmt, lang, config_file) -> None:
     facts_listing(result, settings.lang, fmt, sys.stdout)
 
 
+@main.command("relations")
+@click.argument("file")
+@click.option("--format", "fmt", type=click.Choice(["rich", "text", "json"]), default=None,
+              help="Output format [default: rich on a terminal, tab-separated text otherwise].")
+@_LANG
+@_CONFIG
+@_RULES
+def relations_command(file, fmt, lang, config_file, rule_dirs) -> None:
+    """Print every relation checked in FILE: rule, verdict (holds, fails, undecided,
+    explained), why the auditor read it so (its reason), and the figures it relates."""
+    from auditor import config
+    from auditor.load import LoadError
+    from auditor.pipeline import audit_path
+    from auditor.report.catalogue import relations_listing
+
+    settings, rules = _inspection_settings(lang, config_file, rule_dirs, start=file)
+    try:
+        result = audit_path(file, rules=[r for r in rules if config.is_enabled(settings, r)],
+                            vocab=config.vocabulary_for(settings))
+    except LoadError as exc:
+        _fail(str(exc))
+    if fmt is None:
+        fmt = "rich" if sys.stdout.isatty() else "text"
+    relations_listing(result, settings.lang, fmt, sys.stdout)
+
+
 if __name__ == "__main__":
     main()

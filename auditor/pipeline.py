@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from auditor.check import check, default_rules
+from auditor.check import default_rules, evaluate
 from auditor.check.rulebook import Rule
 from auditor.extract import extract
 from auditor.extract.model import Extraction
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
-from auditor.findings import Finding
+from auditor.findings import Finding, Outcome
 from auditor.load import Document, load_document
 from auditor.normalise import Normalised, normalise
 
@@ -20,10 +20,17 @@ class AuditResult:
     normalised: Normalised
     extraction: Extraction
     findings: list[Finding]
+    outcomes: tuple[Outcome, ...] = ()
 
     @property
     def path(self) -> str:
         return self.document.path
+
+    @property
+    def checked(self) -> tuple[int, int, int]:
+        """(figures read, relations checked, relations that could not be decided)."""
+        undecided = sum(1 for o in self.outcomes if o.verdict == "undecided")
+        return len(self.extraction.facts), len(self.outcomes) - undecided, undecided
 
     @property
     def text(self) -> str:
@@ -36,8 +43,8 @@ def audit_document(document: Document, rules: list[Rule] | None = None,
     rules = rules if rules is not None else default_rules()
     norm = normalise(document.text)
     doc = extract(norm, vocab)
-    findings = check(doc, rules, vocab)
-    return AuditResult(document, norm, doc, findings)
+    findings, outcomes = evaluate(doc, rules, vocab)
+    return AuditResult(document, norm, doc, findings, tuple(outcomes))
 
 
 def audit_text(text: str, path: str = "<text>", rules: list[Rule] | None = None,

@@ -223,3 +223,46 @@ def facts_listing(result, lang: str, fmt: str, stream: IO[str]) -> None:
     c = console(stream, True)
     c.print(table)
     c.print(Text(f"\n{result.path}: " + w["facts"].format(n=len(rows)), style="dim"))
+
+
+VERDICT_STYLE = {"holds": "green", "fails": "bold red", "undecided": "yellow", "explained": "cyan"}
+VERDICTS = {"zh": {"holds": "成立", "fails": "不符", "undecided": "无法判定", "explained": "另有解读"},
+            "en": {"holds": "holds", "fails": "fails", "undecided": "undecided", "explained": "explained"}}
+
+
+def relations_listing(result, lang: str, fmt: str, stream: IO[str]) -> None:
+    """Every relation checked in a document: rule, verdict, reason, figures (rich, text or JSON)."""
+    from auditor.report.common import role_word
+    from auditor.report.jsonfmt import relation_objects
+    from auditor.report.summary import checked_line
+
+    if fmt == "json":
+        json.dump({"file": result.path, "relations": relation_objects(result)}, stream, ensure_ascii=False, indent=2)
+        stream.write("\n")
+        return
+    verdicts = VERDICTS.get(lang, VERDICTS["en"])
+    rows = []
+    for o in result.outcomes:
+        line = o.figures[0].line if o.figures else 0
+        figures = "  ".join(f"{role_word(lang, e.role)} {e.text}" for e in o.figures)
+        why = o.reason + (f" ({'; '.join(o.via)})" if o.via else "")
+        if o.note:
+            why += f" — {o.note}"
+        rows.append((str(line), o.rule, verdicts[o.verdict], why, figures, o.verdict))
+    if fmt == "text":
+        for line, rule, verdict, why, figures, _ in rows:
+            stream.write(f"{result.path}:{line}\t{rule}\t{verdict}\t{why}\t{figures}\n")
+    else:
+        table = Table(box=None, pad_edge=False, show_edge=False)
+        heads = ("行", "规则", "结论", "依据", "数字") if lang == "zh" else ("line", "rule", "verdict", "reason", "figures")
+        for n, head in enumerate(heads):
+            table.add_column(head, justify="right" if n == 0 else "left", overflow="fold", no_wrap=n < 3)
+        for line, rule, verdict, why, figures, key in rows:
+            table.add_row(line, rule, Text(verdict, style=VERDICT_STYLE[key]), why, figures)
+        c = console(stream, True)
+        c.print(table)
+    tail = f"{result.path}: {checked_line(result.checked, lang)}\n"
+    if fmt == "text":
+        stream.write(tail)
+    else:
+        console(stream, True).print(Text("\n" + tail.rstrip(), style="dim"))

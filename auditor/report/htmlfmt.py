@@ -279,7 +279,7 @@ class HtmlReporter(Reporter):
             self.severities[f.severity] += 1
             self.rule_counts[f.rule] += 1
         self.all_findings.extend(findings)
-        heading = (f'<h2>{esc(result.path)} <small>— {esc(count_line(findings, self.lang))}</small></h2>')
+        heading = (f'<h2>{esc(result.path)} <small>— {esc(count_line(findings, self.lang, result.checked))}</small></h2>')
         text = f'<article class="text">{render_text(result.text, marks, prefix)}</article>'
         if not cards:  # nothing to look at: the text stays folded away
             self.sections.append(f'<section class="doc clean" id="{prefix}doc">{heading}<details>'

@@ -62,7 +62,30 @@ def result_object(result, lang: str) -> dict[str, Any]:
         }
         for fact in result.extraction.facts
     ]
-    return {"file": result.path, "findings": findings, "facts": facts}
+    figures, relations, undecided = result.checked
+    return {"file": result.path, "findings": findings, "facts": facts,
+            "relations": relation_objects(result, where),
+            "checked": {"figures": figures, "relations": relations, "undecided": undecided}}
+
+
+def relation_objects(result, where=None) -> list[dict[str, Any]]:
+    """Every relation checked: its rule, verdict, reason (and what it beat), and figures."""
+    where = where or locator(result)
+    out = []
+    for o in result.outcomes:
+        out.append({
+            "rule": o.rule,
+            "verdict": o.verdict,
+            "reason": o.reason,
+            "via": list(o.via),
+            "rejected": list(o.rejected),
+            "note": o.note,
+            "alternative": o.alternative,
+            "finding": o.finding is not None,
+            "figures": [{"text": e.text, "role": e.role, "line": e.line, "column": e.column, "start": e.start,
+                         "end": e.end, "location": where(e.start)} for e in o.figures],
+        })
+    return out
 
 
 class JsonReporter(Reporter):
@@ -75,7 +98,7 @@ class JsonReporter(Reporter):
         self.objects.append(result_object(result, self.lang))
 
     def failed(self, path: str, message: str) -> None:
-        self.objects.append({"file": path, "error": message, "findings": [], "facts": []})
+        self.objects.append({"file": path, "error": message, "findings": [], "facts": [], "relations": []})
 
     def finish(self) -> None:
         payload: Any = self.objects[0] if len(self.objects) == 1 else self.objects

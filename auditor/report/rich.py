@@ -58,7 +58,7 @@ class RichReporter(Reporter):
         findings = result.findings
         worst = max((f.rank for f in findings), default=-1)
         head_style = "bold red" if worst == 2 else "yellow" if worst == 1 else "green"
-        c.print(Text.assemble((result.path, "bold"), "  ", (count_line(findings, self.lang), head_style)))
+        c.print(Text.assemble((result.path, "bold"), "  ", (count_line(findings, self.lang, result.checked), head_style)))
         text = result.text
         for f in findings:
             c.print()

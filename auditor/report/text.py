@@ -19,7 +19,7 @@ class TextReporter(Reporter):
         for f in result.findings:
             where = place(result, f.start, lead=" ")  # " (p.3)" for PDF, Word, sheets, web pages; "" for text
             self.stream.write(f"{result.path}:{f.line}:{f.column}: {f.rule} {f.severity} {f.message(self.lang)}{where}\n")
-        self.stream.write(f"{result.path}: {count_line(result.findings, self.lang)}\n")
+        self.stream.write(f"{result.path}: {count_line(result.findings, self.lang, result.checked)}\n")
 
     def failed(self, path: str, message: str) -> None:
         self.stream.write(f"{path}: error: {message}\n")
