@@ -63,11 +63,18 @@ class Tally:
     false_errors: list[str] = field(default_factory=list)
     mutation_misses: list[str] = field(default_factory=list)
     uncovered: list[str] = field(default_factory=list)
+    # reason → [findings citing a labelled contradiction, findings on a consistent or unlabelled relation]
+    by_reason: dict[str, list[int]] = field(default_factory=dict)
 
     def add(self, other: "Tally") -> None:
         for k, v in vars(other).items():
             if isinstance(v, list):
                 getattr(self, k).extend(v)
+            elif isinstance(v, dict):
+                for reason, (right, wrong) in v.items():
+                    mine = getattr(self, k).setdefault(reason, [0, 0])
+                    mine[0] += right
+                    mine[1] += wrong
             else:
                 setattr(self, k, getattr(self, k) + v)
 
@@ -152,6 +159,14 @@ def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
         if id(f) not in matched_errors:
             t.unlabelled_errors += 1
             t.false_errors.append(f"{item.name}:{f.line} {f.rule} unlabelled: {f.message('en')}")
+    # per-reason precision: is each finding (error or warning) a labelled contradiction?
+    contradictions = [rel for rel in item.relations if not rel.get("consistent", True)]
+    for o in result.outcomes:
+        if o.finding is None or o.finding.severity == "info":
+            continue
+        right = any(cites(o.finding, rel) for rel in contradictions)
+        key = f"{o.reason or '?'}/{o.finding.severity}"
+        t.by_reason.setdefault(key, [0, 0])[0 if right else 1] += 1
     # coverage: figures in the text that became facts with a concept
     covered_spans = {(x.span.start, x.span.end) for x in result.extraction.facts if x.concept}
     starts = {s for s, _ in covered_spans}
@@ -234,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", help="fail (exit 1) if recall or false errors are worse than this baseline JSON")
     ap.add_argument("--misses", action="store_true", help="list missed contradictions and false errors")
     ap.add_argument("--coverage", type=int, metavar="N", help="print the N most common shapes of unbound figures")
+    ap.add_argument("--reasons", action="store_true", help="precision of the findings of each binding reason")
     args = ap.parse_args(argv)
     items, by_genre, overall = run([SEEDS, CORPUS], args.slice, not args.no_mutations)
     names = {"zt": "部门整体支出自评", "xm": "项目支出自评", "js": "决算说明", "ys": "预算说明"}
@@ -257,6 +273,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\nmutations not detected:")
         for m in overall.mutation_misses:
             print("  " + m)
+    if args.reasons:
+        print("\nprecision by reason (findings citing a labelled contradiction / all findings):")
+        for key, (right, wrong) in sorted(overall.by_reason.items(), key=lambda kv: -sum(kv[1])):
+            print(f"  {key:<40}{right:>4} / {right + wrong:<4} {right / (right + wrong):>6.0%}")
     if args.coverage:
         from collections import Counter
 
@@ -264,7 +284,7 @@ def main(argv: list[str] | None = None) -> int:
         for shape, n in Counter(overall.uncovered).most_common(args.coverage):
             print(f"  {n:4}  {shape}")
     report = {"overall": f, "by_genre": {g: t.figures_dict() for g, t in by_genre.items()}, "reports": len(items),
-              "slice": args.slice}
+              "slice": args.slice, "by_reason": {k: {"right": r, "wrong": w} for k, (r, w) in sorted(overall.by_reason.items())}}
     if args.json:
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     if args.check:

@@ -38,19 +38,22 @@ class AuditResult:
 
 
 def audit_document(document: Document, rules: list[Rule] | None = None,
-                   vocab: Vocabulary | None = None) -> AuditResult:
+                   vocab: Vocabulary | None = None, explained: bool = False) -> AuditResult:
+    """`explained`: also report, as info findings, the relations that fail as read but
+    that another plausible reading of the text explains (auditor/check/doubt.py)."""
     vocab = vocab or default_vocabulary()
     rules = rules if rules is not None else default_rules()
     norm = normalise(document.text)
     doc = extract(norm, vocab)
-    findings, outcomes = evaluate(doc, rules, vocab)
+    findings, outcomes = evaluate(doc, rules, vocab, norm.text, explained)
     return AuditResult(document, norm, doc, findings, tuple(outcomes))
 
 
 def audit_text(text: str, path: str = "<text>", rules: list[Rule] | None = None,
-               vocab: Vocabulary | None = None) -> AuditResult:
-    return audit_document(Document(path=path, text=text), rules, vocab)
+               vocab: Vocabulary | None = None, explained: bool = False) -> AuditResult:
+    return audit_document(Document(path=path, text=text), rules, vocab, explained)
 
 
-def audit_path(path: str, rules: list[Rule] | None = None, vocab: Vocabulary | None = None) -> AuditResult:
-    return audit_document(load_document(path), rules, vocab)
+def audit_path(path: str, rules: list[Rule] | None = None, vocab: Vocabulary | None = None,
+               explained: bool = False) -> AuditResult:
+    return audit_document(load_document(path), rules, vocab, explained)

@@ -24,27 +24,34 @@ def _builtin_rules() -> tuple[Rule, ...]:
     return tuple(load_rules(known_kinds=set(KINDS)))
 
 
-def check(doc: Extraction, rules: list[Rule], vocab: Vocabulary | None = None) -> list[Finding]:
+def check(doc: Extraction, rules: list[Rule], vocab: Vocabulary | None = None, text: str = "") -> list[Finding]:
     """All findings of `rules` on `doc`, each contradiction once, in text order."""
-    return evaluate(doc, rules, vocab)[0]
+    return evaluate(doc, rules, vocab, text)[0]
 
 
-def evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary | None = None
-             ) -> tuple[list[Finding], list[Outcome]]:
-    """The findings, and the outcome of every relation each rule checked."""
+def evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary | None = None, text: str = "",
+             explained: bool = False) -> tuple[list[Finding], list[Outcome]]:
+    """The findings, and the outcome of every relation each rule checked.
+
+    `text` (the normalised text) lets doubt look at a figure's surroundings;
+    with `explained`, relations another reading explains are findings too (info).
+    """
     with without_cycle_collection():
-        return _evaluate(doc, rules, vocab or default_vocabulary())
+        return _evaluate(doc, rules, vocab or default_vocabulary(), text, explained)
 
 
-def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary) -> tuple[list[Finding], list[Outcome]]:
-    ctx = Context(doc, vocab)
+def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
+              explained: bool) -> tuple[list[Finding], list[Outcome]]:
+    ctx = Context(doc, vocab, text=text)
     findings: list[Finding] = []
     outcomes: list[Outcome] = []
     seen: dict[tuple, str] = {}
     for rule in rules:
         for o in KINDS[rule.kind](rule, ctx):
             f = o.finding
-            if f is not None:
+            if f is not None and o.verdict == "explained" and not explained:
+                pass  # kept with its outcome, shown only on request
+            elif f is not None:
                 key = (f.start, f.end, f.stated, f.expected)
                 if key in seen:  # two rules reaching the same conclusion about one figure
                     o = o.model_copy(update={"finding": None, "note": f"= {seen[key]}"})

@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Iterable
 
+from auditor.check import doubt
 from auditor.check.arithmetic import Comparison
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.index import DocumentIndex
@@ -21,11 +22,18 @@ class Context:
     doc: Extraction
     vocab: Vocabulary
     langs: tuple[str, ...] = ("zh", "en")
+    text: str = ""  # the normalised text, for the readings doubt looks at
 
     @cached_property
     def index(self) -> DocumentIndex:
         """The document's facts indexed, for the few look-ups a check's message makes."""
         return DocumentIndex(self.doc.facts, self.vocab, self.doc.report_year)
+
+    @cached_property
+    def doubt(self) -> doubt.Document:
+        """What the alternative readings look at (auditor/check/doubt.py)."""
+        return doubt.Document(self.doc.facts, self.text, tuple((t.span.start, t.span.end) for t in self.doc.tables),
+                              self.doc.breakdowns)
 
 
 def finding(
@@ -87,7 +95,21 @@ def outcome(rule: Rule, relation: Bound | None, verdict: str, figures: Iterable[
     )
 
 
-def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = "") -> Outcome:
+def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = "",
+           found: doubt.Found | None = None) -> Outcome:
+    """A failing relation: an error or warning, unless another reading (`found`)
+    explains it; a relation bound only by looking through the document (a LOOKUP
+    reason) warns rather than accuses."""
+    why = (relation.reason if relation is not None else "") or reason
+    if found is not None:
+        messages = {lang: f"{text}；另一读法成立（{found.describe(lang)}）" if lang == "zh"
+                    else f"{text}; another reading holds ({found.describe(lang)})"
+                    for lang, text in result.messages.items()}
+        info = result.model_copy(update={"severity": "info", "messages": messages})
+        return outcome(rule, relation, "explained", result=info, reason=reason, alternative=found.alternative)
+    severity = doubt.capped(why, result.severity)
+    if severity != result.severity:
+        result = result.model_copy(update={"severity": severity})
     return outcome(rule, relation, "fails", result=result, reason=reason)
 
 

@@ -148,6 +148,10 @@ def load_rule_file(path: Path, known_kinds: set[str] | None = None) -> Rule:
     return rule
 
 
+# data files that live beside the rules but are not rules
+NOT_RULES = {"vocabulary.toml", "alternatives.toml"}
+
+
 def builtin_rule_dir() -> Path:
     return data_dir("rules")
 
@@ -164,7 +168,7 @@ def load_rules(extra_dirs: list[Path] | None = None, known_kinds: set[str] | Non
         if folder.is_file() and folder.suffix == ".toml":
             paths = [folder]
         elif folder.is_dir():
-            paths = sorted(p for p in folder.glob("*.toml") if p.name != "vocabulary.toml")
+            paths = sorted(p for p in folder.glob("*.toml") if p.name not in NOT_RULES)
         else:
             raise RuleFileError(f"{folder}: rule folder not found")
         here: dict[str, Path] = {}

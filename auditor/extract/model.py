@@ -101,6 +101,8 @@ class Breakdown(Bound):
     marker: str = Field(description="其中 | 分别为 | 包括 | 合计 | items | identity")
     complete: bool = True
     family: str | None = Field(None, description="the vocabulary family of an identity (支出构成 …)")
+    core: int | None = Field(None, description="parts[:core] stand in the list's own sentence; the rest were "
+                                               "found by extending it (next sentences, paragraphs, lines)")
 
 
 class Change(Bound):

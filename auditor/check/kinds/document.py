@@ -7,6 +7,7 @@ from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Iterator
 
+from auditor.check import doubt
 from auditor.check.arithmetic import Value, compare, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
@@ -55,10 +56,13 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             "zh": f"{written(other)}（第{other.span.line}行）≠ {written(first, other)}（第{first.span.line}行）{diff_text(cmp.difference, other, 'zh')}",
             "en": f"{written(other)} (line {other.span.line}) ≠ {written(first, other)} (line {first.span.line}) {diff_text(cmp.difference, other, 'en')}",
         }
-        reported.add(pair.group)  # one finding per conflicting quantity
+        found = doubt.explain_repeat(ctx.doubt, first, other)
+        if found is None:
+            reported.add(pair.group)  # one finding per conflicting quantity
         yield failed(rule, pair, finding(rule, ctx, primary=other, stated=other.text, expected=first.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp,
-                                         fields={"concept": pair.concept, "first_line": str(first.span.line)}))
+                                         fields={"concept": pair.concept, "first_line": str(first.span.line)}),
+                     found=found)
 
 
 def check_headings(rule: Rule, ctx: Context) -> Iterator[Outcome]:

@@ -6,6 +6,7 @@ from bisect import bisect_left
 from decimal import Decimal
 from typing import Iterator
 
+from auditor.check import doubt
 from auditor.check.arithmetic import Comparison, Value, compare, ratio_percent, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
@@ -78,6 +79,7 @@ def _sentence_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         _, n2, d2, _ = relaxed[0]
         return outcome(rule, r, "holds", _rate_figures(stated, n2, d2), note="another pair of the sentence's figures")
     hint = _elsewhere(ctx, num, stated)
+    tried = [*r.denominators, *r.others]
     return failed(rule, r, finding(
         rule, ctx, primary=stated, stated=stated.text,
         expected=f"{computed.value.quantize(Decimal('0.01'))}%",
@@ -85,7 +87,7 @@ def _sentence_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         evidence=_rate_figures(stated, num, den),
         comparison=cmp,
         fields={"name": r.name, "hint_zh": hint[0], "hint_en": hint[1]},
-    ))
+    ), found=doubt.explain_rate(ctx.doubt, stated, num, tried, ctx.index.budget_amounts))
 
 
 def _elsewhere(ctx: Context, num: Fact, stated: Fact) -> tuple[str, str]:
@@ -125,7 +127,7 @@ def _rate_against_stated_excess(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
         evidence=figures, comparison=cmp, fields={"name": r.name, "hint_zh": "；预算数由文中所述的超出额推得",
                                                   "hint_en": "; the budget follows from the excess the text states"},
-    ))
+    ), found=doubt.explain_rate(ctx.doubt, stated, current, []))
 
 
 def _doc_level_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
@@ -147,7 +149,7 @@ def _doc_level_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
             arithmetic=_rate_text(num, den, computed.value, stated, cmp),
             evidence=_rate_figures(stated, num, den),
             comparison=cmp, fields={"name": r.name, "hint_zh": "", "hint_en": ""},
-        ))
+        ), found=doubt.explain_rate(ctx.doubt, stated, num, [den]))
     if not r.document_pairs:
         return outcome(rule, r, "undecided", [Evidence.of(stated, "rate")], note="no budget of its subject")
     cmp, num, den, computed = _best(list(r.document_pairs), stated)[0]
@@ -157,7 +159,7 @@ def _doc_level_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         evidence=_rate_figures(stated, num, den),
         comparison=cmp, fields={"name": r.name, "hint_zh": "；文中没有任何预算数能得出该比率",
                                 "hint_en": "; no budget figure in the report gives this rate"},
-    ))
+    ), found=doubt.explain_rate(ctx.doubt, stated, num, [d for _, d in r.document_pairs]))
 
 
 def _nearest(facts: list[Fact], target: Decimal | None, keep: int = 4) -> list[Fact]:
@@ -200,7 +202,7 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             expected=f"{computed.value.quantize(Decimal('0.01'))}%",
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
             evidence=figures, comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
-        ))
+        ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label))
 
 
 def _unit_slip(num: Fact, den: Fact, stated: Fact) -> str | None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditor.check.arithmetic import Value, compare, decimals_for, show, total, written
+from auditor.check import diagnose, doubt
+from auditor.check.arithmetic import Comparison, Value, compare, decimals_for, show, total, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.resolvers import balance
@@ -48,13 +49,20 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield outcome(rule, b, "holds", _figures(b), note="a list naming only some parts")
             continue
         expected = show(computed.value, b.total, decimals_for([*b.parts, *b.subtracted], b.total) - b.total.decimals)
+        fields = {"label": b.total.concept or b.total.label[-12:] or "总额", "marker": b.marker,
+                  "partial": "（分项之和超过总额）" if partial else "", "slip_zh": "", "slip_en": ""}
+        primary, stated, expected = b.total, b.total.text, f"{expected}{b.total.written_unit}"
+        slip = diagnose.find_slip([b.total, *b.parts, *b.subtracted], diagnose.sum_holds(0, 1 + len(b.parts)))
+        if slip is not None:  # "471.23元" among 万元: a unit slip, said as such (a warning)
+            cmp = Comparison("minor", cmp.difference, cmp.slack)
+            primary, stated, expected = slip.figure, slip.figure.text, slip.should_be
+            fields.update(slip_zh=slip.message["zh"], slip_en=slip.message["en"], partial="")
         yield failed(rule, b, finding(
-            rule, ctx, primary=b.total, stated=b.total.text, expected=f"{expected}{b.total.written_unit}",
+            rule, ctx, primary=primary, stated=stated, expected=expected,
             arithmetic=sum_arithmetic(b.total, list(b.parts), list(b.subtracted), computed, cmp, partial),
-            evidence=_figures(b), comparison=cmp,
-            fields={"label": b.total.concept or b.total.label[-12:] or "总额", "marker": b.marker,
-                    "partial": "（分项之和超过总额）" if partial else ""},
-        ))
+            evidence=_figures(b), comparison=cmp, fields=fields,
+        ), found=None if slip else doubt.explain_sum(ctx.doubt, b.total, list(b.parts), list(b.subtracted), b,
+                                                       ctx.vocab))
 
 
 def _shares_make_whole(share_of: dict[int, Fact], b: Breakdown) -> bool:
@@ -87,7 +95,7 @@ def check_identity(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=b.total, stated=b.total.text, expected=f"{expected}{b.total.written_unit}",
             arithmetic=sum_arithmetic(b.total, parts, [], computed, cmp), evidence=_figures(b), comparison=cmp,
             fields={"label": b.total.concept or "", "parts": "、".join(p.concept or "" for p in parts)},
-        ))
+        ), found=doubt.explain_identity(ctx.doubt, b.total, parts))
 
 
 def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -102,4 +110,4 @@ def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                       for lang in ("zh", "en")}
         yield failed(rule, None, finding(rule, ctx, primary=right, stated=right.text, expected=left.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp),
-                     reason="accounts_balance")
+                     reason="accounts_balance", found=doubt.explain_identity(ctx.doubt, right, [left]))

@@ -60,7 +60,7 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
 
 
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
-                   via: tuple[str, ...] = ()) -> Candidate | None:
+                   via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
 
     Parts written as 减… are subtracted; a part larger than a total found in
@@ -97,8 +97,12 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         if not suffix or len(added) < 2 or not all(clean_label(p.label).endswith(suffix) for p in added):
             return None
         strict = True
+    core = None
+    if inline is not None and any(p.id not in inline for p in added):
+        core = next((n for n, p in enumerate(added) if p.id not in inline), len(added))
     breakdown = Breakdown.model_construct(total=total, parts=tuple(added), subtracted=subtracted, marker=marker,
-                                          complete=strict, family=None, reason=reason, via=tuple(via), rejected=())
+                                          complete=strict, family=None, reason=reason, via=tuple(via), rejected=(),
+                                          core=core)
     return Candidate(breakdown, total=total.id, parts=tuple(p.id for p in added))
 
 
@@ -233,6 +237,8 @@ def line_list(r: Reading, paragraph: int, like: Fact) -> list[Fact]:
             break
         if subtotal.search(fact.label) or fact.label.endswith(":") or any(p.kind in OPENERS for p in nodes):
             break
+        if nodes[0].kind == "item":
+            break  # "1、档案整理费5万元…": a numbered list of its own, not more lines of this one
         out.append(fact)
         last_line = tree.paragraph_lines[w][1]
         w += 1

@@ -61,8 +61,9 @@ _ALL = [
            "支出100万元,收入90万元,支出较上年增加20万元。"),
     Reason("change_continues_sentence", STRUCTURAL, "a change opening its sentence continues the previous sentence's subject",
            "一般公共预算财政拨款收入100万元。较上年减少20万元。"),
-    Reason("change_of_unstated_figure", LOOKUP, "the changed figure is the subject's one value this year, stated elsewhere",
-           "支出100万元。…支出较上年增加20万元,增长25%。"),
+    # the subject is named by the change itself and stated with one value this year: structural, not a guess
+    Reason("change_of_unstated_figure", STRUCTURAL, "the changed figure is the named subject's one value this year, "
+           "stated elsewhere", "支出100万元。…支出较上年增加20万元,增长25%。"),
     Reason("numbered_change_list", STRUCTURAL, "a total's change followed by numbered items each stating a part's change",
            "基本支出较上年增加10万元。1.工资福利支出较上年增加6万元 2.商品和服务支出较上年增加4万元"),
     # ---------------------------------------------------------------- rates

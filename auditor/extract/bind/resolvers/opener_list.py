@@ -13,7 +13,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, REASON_OF_OPENER, choose_total, continue_list, family_complete,
                                         is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
                                         partial_marker, total_candidates)
-from auditor.extract.readings import Reading
+from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
 
 
@@ -37,7 +37,11 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
         if is_part(r, tree[k]) and tree[k].depth == opener.depth
         and r.facts[k].kind == first_total.kind and r.facts[k].unit == first_total.unit
     ]
-    ends_paragraph = end >= len(tree) or tree[end].paragraph != opener.paragraph
+    inline = {f.id for _, f in parts}  # the parts in the list's own sentence
+    # a list whose own sentence names every member of its total's family is whole: it
+    # does not go on into the next sentences, paragraphs or lines
+    whole = bool(parts) and family_complete(r, first_total, [f for _, f in parts])
+    ends_paragraph = not whole and (end >= len(tree) or tree[end].paragraph != opener.paragraph)
     if ends_paragraph:
         # "基本支出911000.39元,其中:" ending its paragraph, or a list whose first part ends
         # it: each next paragraph opens with a part
@@ -54,9 +58,11 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
         if following:
             via.append("parts open the following paragraphs")
         parts += following
-    # a figure of the total's own concept starts the next statement, not a part
+    # a figure of the total's own concept starts the next statement, not a part; right
+    # after the opener, it says the opener does not list this total ("其中:中央财政4676
+    # 其中:中央财政4676 …": the columns of a flattened table, each with its own 其中)
     for n, (_, f) in enumerate(parts):
-        if f.concept and f.concept == first_total.concept and n > 0:
+        if f.concept and f.concept == first_total.concept and (n > 0 or named_alike(f, first_total)):
             parts = parts[:n]
             break
     memo = r.vocab.memo_for(first_total.concept)
@@ -75,7 +81,10 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
                      and c.kind == first_total.kind and c.unit == first_total.unit and c.scenario]
     if len(set(named)) > 1 and len(named) >= 4 and len(same_sentence) > 1:
         # "年初预算数A,全年执行B,其中基本支出年初预算a1,全年执行b1;项目支出年初预算a2,全年执行b2"
+        nearest = {}  # each scenario's total is the nearest figure of that scenario
         for cand in same_sentence:
+            nearest.setdefault(cand.scenario, cand)
+        for cand in nearest.values():
             same = [f for _, f in parts if f.scenario == cand.scenario]
             if len(same) >= 2:
                 made = make_breakdown(r, cand, same, "其中", True, reason, (*via, "one list per scenario"))
@@ -93,7 +102,7 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
     if len(concepts) != len(set(concepts)) and len(set(named)) > 1:
         return  # the same parts for several scenarios, without matching totals
     part_facts = [f for _, f in parts]
-    if opener.kind == "qizhong":
+    if opener.kind == "qizhong" and not whole:
         continued = continue_list(r, parts[-1][0], part_facts, first_total.concept)
         if len(continued) > len(part_facts):
             via.append("siblings continue in the next sentences")
@@ -109,9 +118,15 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
         return
     strict = (opener.kind in {"fenbie", "classify"} and len(part_facts) >= 2) \
         or family_complete(r, total, part_facts) \
-        or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts))
+        or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts)) \
+        or (len(part_facts) >= 2 and bool(r.vocab.cue("remainder_part").match(clean_label(part_facts[-1].label))))
     if partial_marker(r, i, parts[-1][0]):
         strict = False
-    made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via))
+    made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via), inline)
     if made:
         yield made
+
+
+def named_alike(a, b) -> bool:
+    """Two figures with the same name (their scenario and period words aside)."""
+    return clean_label(a.label) == clean_label(b.label)

@@ -1,0 +1,340 @@
+"""Doubt before accusing: another plausible reading under which a failing relation holds.
+
+A relation fails as the binder read it.  Before that becomes a finding, the
+readings of rules/alternatives.toml are tried (cheap and local first): if one
+of them makes the relation hold, the text does not contradict itself for
+certain, and the outcome is "explained" (an `info` finding, shown on request)
+instead of an error.
+
+    ALT001 another-whole           another whole or base of the right concept in scope
+    ALT002 sub-list                 a contiguous run of the parts (a nested item, a sibling, an overrun)
+    ALT003 missed-part              the parts plus one unused figure of the same paragraph or table
+    ALT004 other-period-or-entity   the figures belong to different units, regions or years
+    ALT005 cut-off-list             the list runs into the end of the text or a page break
+    ALT006 garbled-figure           a figure was damaged in extraction
+
+Every function here is pure: the document's facts and text in, a `Found`
+reading (or None) out.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cached_property, lru_cache
+from typing import Iterable
+
+from auditor.check.arithmetic import Value, compare, ratio_percent, written
+from auditor.extract.bind.reasons import LOOKUP, REASONS
+from auditor.extract.model import Breakdown, Fact
+from auditor.resources import data_dir
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """An alternative reading as rules/alternatives.toml documents it."""
+
+    id: str
+    name: str
+    applies: tuple[str, ...]
+    summary: str
+    summary_en: str
+    description: str
+    passing: tuple[str, ...]
+    failing: tuple[tuple[str, str], ...]  # (text, stated figure the finding must cite)
+
+
+@lru_cache(maxsize=1)
+def alternatives() -> dict[str, Alternative]:
+    with open(data_dir("rules") / "alternatives.toml", "rb") as fh:
+        data = tomllib.load(fh)
+    out = {}
+    for a in data["alternative"]:
+        out[a["id"]] = Alternative(
+            id=a["id"], name=a["name"], applies=tuple(a["applies"]), summary=a["summary"],
+            summary_en=a.get("summary_en", ""), description=a.get("description", "").strip(),
+            passing=tuple(e["text"] for e in a["pass"]),
+            failing=tuple((e["text"], e["stated"]) for e in a["fail"]),
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Found:
+    """The reading under which the relation holds."""
+
+    alternative: str  # ALT…
+    reading: dict[str, str]  # language → the arithmetic of that reading
+
+    def describe(self, lang: str) -> str:
+        alt = alternatives()[self.alternative]
+        name = alt.summary if lang == "zh" else (alt.summary_en or alt.name)
+        return f"{self.alternative} {name}: {self.reading.get(lang) or self.reading['zh']}"
+
+
+def capped(reason: str, severity: str) -> str:
+    """A reading found by looking through the document (reason strength LOOKUP) is not
+    explicit enough to accuse: at most a warning."""
+    spec = REASONS.get(reason)
+    if spec is not None and spec.strength <= LOOKUP and severity == "error":
+        return "warning"
+    return severity
+
+
+@dataclass(frozen=True, eq=False)
+class Document:
+    """What the alternatives look at: the facts, by paragraph and table, and the text."""
+
+    facts: tuple[Fact, ...]
+    text: str
+    table_spans: tuple[tuple[int, int], ...] = ()
+    lists: tuple[Breakdown, ...] = ()
+
+    @cached_property
+    def sub_parts(self) -> dict[int, set[int]]:
+        """fact id → the ids of the parts of the lists it is the total of (its sub-items)."""
+        out: dict[int, set[int]] = {}
+        for b in self.lists:
+            out.setdefault(b.total.id, set()).update(p.id for p in (*b.parts, *b.subtracted))
+        return out
+
+    def neighbours(self, fact: Fact) -> list[Fact]:
+        """The figures of `fact`'s paragraph, or of its table."""
+        if fact.in_table:
+            span = next(((a, b) for a, b in self.table_spans if a <= fact.span.start <= b), None)
+            if span is None:
+                return []
+            return [f for f in self.facts if f.in_table and span[0] <= f.span.start <= span[1]]
+        return self._by_window.get(fact.window, [])
+
+    @cached_property
+    def _by_window(self) -> dict[int, list[Fact]]:
+        out: dict[int, list[Fact]] = {}
+        for f in self.facts:
+            if not f.in_table:
+                out.setdefault(f.window, []).append(f)
+        return out
+
+
+# ------------------------------------------------------------------ sums
+def _holds(total: Fact, parts: Iterable[Fact], subtracted: Iterable[Fact] = ()) -> bool:
+    value = Value(Decimal(0), Decimal(0))
+    for p in parts:
+        value = value + Value.of(p)
+    for p in subtracted:
+        value = value - Value.of(p)
+    return compare(total, value).verdict == "ok"
+
+
+def _sum_text(total: Fact, parts: list[Fact], subtracted: Iterable[Fact] = (), extra: str = "") -> str:
+    terms = " + ".join(written(p, total) for p in parts) + "".join(f" − {written(p, total)}" for p in subtracted)
+    return f"{terms}{extra} = {written(total)}"
+
+
+def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[Fact] = (),
+                breakdown: Breakdown | None = None, vocab=None) -> Found | None:
+    """A total that its parts, as read, do not make: garbled, cut off, a sub-list, a missed part."""
+    figures = [total, *parts, *subtracted]
+    found = _garbled(doc, figures)
+    if found:
+        return found
+    short = sum((p.value for p in parts), Decimal(0)) - sum((p.value for p in subtracted), Decimal(0)) < total.value
+    if short and _cut_off(doc, parts, breakdown) and not _closed_and_complete(total, parts, vocab):
+        return Found("ALT005", {"zh": "清单最后一项之后文本即结束，后面的分项可能被截去",
+                                "en": "the text ends right after the list's last part; the rest may be cut off"})
+    found = _sub_list(total, parts, subtracted, breakdown, vocab)
+    if found:
+        return found
+    return _missed_part(doc, total, parts, subtracted)
+
+
+def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None, vocab) -> Found | None:
+    n = len(parts)
+    partial = breakdown is not None and not breakdown.complete
+    # the parts a list found by going on past its own sentence are the first to doubt
+    core = breakdown.core if breakdown is not None else None
+    if core:
+        own = parts[:core]
+        if (_holds(total, own, subtracted) or (partial and sum(p.value for p in own) <= total.value + total.tolerance)):
+            return Found("ALT002", {"zh": _sum_text(total, own, subtracted, "（清单读过了本句）"),
+                                    "en": _sum_text(total, own, subtracted, " (the list was read past its sentence)")})
+    if partial:
+        return None  # a list naming only some parts fails only by excess: no run of it explains that
+    runs = [parts[i:j] for i in range(n) for j in range(i + 2, n + 1) if (i, j) != (0, n)]
+    runs += [parts[:k] + parts[k + 1:] for k in range(1, n - 1) if n - 1 >= 2]  # a nested item read in
+    closed = [fam for fam in (vocab.families.values() if vocab is not None else ())
+              if total.concept and total.concept in fam.totals and not fam.open]
+    for run in runs:
+        if not _holds(total, run, subtracted):
+            continue
+        if closed:  # a total the vocabulary breaks down: the run must still be all of it
+            plausible = all(p.concept for p in run) and any(fam.covers([p.concept for p in run]) for fam in closed)
+        else:
+            plausible = sum(1 for p in run if p.value != 0) >= 2
+        if plausible:
+            dropped = [p for p in parts if p not in run]
+            note = "、".join(p.text for p in dropped)
+            return Found("ALT002", {"zh": _sum_text(total, run, subtracted, f"（不计 {note}）"),
+                                    "en": _sum_text(total, run, subtracted, f" (without {note})")})
+    return None
+
+
+def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> Found | None:
+    used = {f.id for f in (total, *parts, *subtracted)}
+    for p in parts:  # a part's own sub-items are inside it, not beside it
+        used |= doc.sub_parts.get(p.id, set())
+    seen: set[int] = set()
+    pool = []
+    for anchor in (total, *parts):
+        for f in doc.neighbours(anchor):
+            if f.id in used or f.id in seen or f.kind != total.kind or f.unit != total.unit or f.approximate:
+                continue
+            seen.add(f.id)
+            pool.append(f)
+    for f in pool:
+        if _holds(total, [*parts, f], subtracted):
+            return Found("ALT003", {"zh": _sum_text(total, [f, *parts], subtracted, f"（加上同段的 {f.text}）"),
+                                    "en": _sum_text(total, [f, *parts], subtracted, f" (with {f.text} of the same paragraph)")})
+    return None
+
+
+def _closed_and_complete(total: Fact, parts: list[Fact], vocab) -> bool:
+    """The parts are every member a closed vocabulary family of the total can have
+    (“三公” = 出国 + 公车 + 接待): such a list cannot go on past a cut."""
+    if vocab is None or not total.concept or any(p.concept is None for p in parts):
+        return False
+    concepts = [p.concept for p in parts]
+    return any(total.concept in fam.totals and not fam.open and not fam.optional and fam.covers(concepts)
+               for fam in vocab.families.values())
+
+
+_PAGE_BREAK = re.compile(r"^\s*(?:\f|[-—]\s*\d+\s*[-—]|第\s*\d+\s*页|\d+\s*/\s*\d+\s*$)")
+
+
+def _cut_off(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> bool:
+    """The text ends (or a page breaks) right after the list's last part, before the
+    list could end: its sentence is still open, or it is a list of lines or paragraphs
+    (numbered items, parts on the following lines) that may go on after the cut."""
+    if not parts or not doc.text:
+        return False
+    end = max(p.span.end for p in parts)
+    rest = doc.text[end:]
+    if not (len(rest.strip(" \t\r\n。;,.、|")) == 0 or _PAGE_BREAK.match(rest)):
+        return False
+    by_lines = len({p.window for p in parts}) > 1 or (breakdown is not None and (
+        breakdown.reason in {"numbered_items", "table_rows"} or breakdown.core is not None))
+    return by_lines or not re.search(r"[。!?]", rest)
+
+
+# A figure whose neighbourhood shows extraction damage: "2、7万元", "35. 3万元",
+# a character lost right before it, a bare number glued to the next by 、.
+_GLUED_BEFORE = re.compile(r"\d(?:、|\.\s+|\s+)$")
+_LOST_BEFORE = re.compile(r"[?\ufffd]$")
+_GLUED_AFTER = re.compile(r"^、\s*\d")
+_LIST_OPENER_BEFORE = re.compile(r"分别|各(?:为|是|自)")
+
+
+def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
+    for f in figures:
+        if f.in_table or not doc.text:
+            continue
+        before = doc.text[max(0, f.span.start - 3):f.span.start]
+        after = doc.text[f.span.end:f.span.end + 3]
+        unitless = not re.search(r"[元%分万亿]", f.text)
+        glued_after = unitless and _GLUED_AFTER.match(after) and \
+            not _LIST_OPENER_BEFORE.search(doc.text[max(0, f.span.start - 30):f.span.start])
+        if _GLUED_BEFORE.search(before) or _LOST_BEFORE.search(before) or glued_after:
+            shown = doc.text[max(0, f.span.start - 2):f.span.end + (3 if glued_after else 0)]
+            return Found("ALT006", {"zh": f"“{shown}”在提取时可能受损", "en": f"“{shown}” may have been damaged in extraction"})
+    return None
+
+
+# ---------------------------------------------------------------- ratios
+_SCENARIO_TAIL = re.compile(r"(?:执行数?|完成数?|决算数?|预算数?|实际|支出数|数)$")
+
+
+def _name_core(label: str) -> str:
+    return _SCENARIO_TAIL.sub("", re.sub(r"[\s:,、“”\"()]", "", label))
+
+
+def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], whole_label: str) -> Found | None:
+    """占 X 的 p%: another whole of the right concept, in the part's paragraph or of a tried whole's concept."""
+    found = _garbled(doc, [stated, part, *tried[:1]])
+    if found:
+        return found
+    core = _name_core(whole_label)
+    concepts = {w.concept for w in tried if w.concept}
+    tried_ids = {w.id for w in tried}
+    for f in doc.neighbours(part):
+        if f.id in tried_ids or f.id == part.id or f.kind != "amount" or f.approximate or f.unit != part.unit:
+            continue
+        named = (len(core) >= 2 and _name_core(f.label).endswith(core)) or (f.concept in concepts)
+        if named and _ratio_holds(stated, part, f):
+            return _ratio_found("ALT001", stated, part, f)
+    return None
+
+
+def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budgets: Iterable[Fact] = ()) -> Found | None:
+    """A rate its sentence's amounts do not give: another base of the paragraph, or a
+    budget of the numerator's subject stated elsewhere (templates use different bases)."""
+    found = _garbled(doc, [stated, num])
+    if found:
+        return found
+    tried_ids = {f.id for f in tried}
+    pool = [f for f in doc.neighbours(num) if f.scenario in _BASES]
+    pool += [f for f in budgets if f.concept and f.concept == num.concept]
+    for f in pool:
+        if f.id in tried_ids or f.id == num.id or f.kind != "amount" or f.approximate or f.unit != num.unit:
+            continue
+        if _ratio_holds(stated, num, f):
+            return _ratio_found("ALT001", stated, num, f)
+    return None
+
+
+_BASES = {"budget", "budget_initial", "budget_adjusted", "available"}
+
+
+def _ratio_holds(stated: Fact, num: Fact, den: Fact) -> bool:
+    computed = ratio_percent(Value.of(num), Value.of(den))
+    return computed is not None and compare(stated, computed).verdict == "ok"
+
+
+def _ratio_found(alt: str, stated: Fact, num: Fact, den: Fact) -> Found:
+    text = f"{written(num)} / {written(den, num)} = {written(stated)}%"
+    return Found(alt, {"zh": f"{text}（第{den.span.line}行的 {den.text}）",
+                       "en": f"{text} ({den.text} on line {den.span.line})"})
+
+
+# ------------------------------------------------------------- entities
+# a unit, region or department named before a figure: "县教育局", "晋城市", "国税部门"
+ENTITY = re.compile(r"(?<![本我全该各])([\u4e00-\u9fff]{1,10}?(?:省|市|县|区|州|旗|盟|镇|乡|街道|部门|局|委员会|委|办公室|中心|站|院|学校|馆|厅))(?![级直属内外])")
+
+
+def entity_of(fact: Fact) -> str | None:
+    m = ENTITY.search(fact.label)
+    return m.group(1) if m else None
+
+
+def explain_repeat(doc: Document, first: Fact, other: Fact) -> Found | None:
+    """One quantity stated twice with two values: are they two quantities after all?"""
+    found = _garbled(doc, [first, other])
+    if found:
+        return found
+    a, b = entity_of(first), entity_of(other)
+    if a and b and a != b:
+        return Found("ALT004", {"zh": f"{a}与{b}的数字，不是同一数量", "en": f"figures of {a} and of {b}, not one quantity"})
+    return None
+
+
+def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | None:
+    """An identity of figures gathered across the document: of different units?"""
+    found = _garbled(doc, [total, *parts])
+    if found:
+        return found
+    names = {e for e in (entity_of(f) for f in (total, *parts)) if e}
+    if len(names) > 1:
+        return Found("ALT004", {"zh": "、".join(sorted(names)) + "的数字，不是同一单位的分项",
+                                "en": "figures of " + ", ".join(sorted(names)) + ", not one unit's parts"})
+    return None

@@ -1,0 +1,39 @@
+"""Doubt before accusing (issue 10, item 2): each alternative reading of
+rules/alternatives.toml, run on its own examples.  A passing example fails as
+the binder reads it, and the alternative explains it: no error, an "explained"
+outcome that names the alternative (an info finding with --explained).  A
+failing example is not explained: the error stands, on the stated figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditor.check.doubt import alternatives
+from auditor.pipeline import audit_text
+
+CASES = [(a.id, text) for a in alternatives().values() for text in a.passing]
+FAILING = [(a.id, text, stated) for a in alternatives().values() for text, stated in a.failing]
+
+
+@pytest.mark.parametrize("alt_id,text", CASES)
+def test_the_alternative_explains_its_passing_example(alt_id, text):
+    result = audit_text(text)
+    assert not [f for f in result.findings if f.severity == "error"], result.findings
+    assert any(o.verdict == "explained" and o.alternative == alt_id for o in result.outcomes), \
+        [(o.rule, o.verdict, o.alternative) for o in result.outcomes]
+    shown = audit_text(text, explained=True)
+    infos = [f for f in shown.findings if f.severity == "info"]
+    assert infos and all(alt_id in f.message("zh") or "另一读法" in f.message("zh") for f in infos)
+
+
+@pytest.mark.parametrize("alt_id,text,stated", FAILING)
+def test_the_error_of_its_failing_example_stands(alt_id, text, stated):
+    result = audit_text(text)
+    errors = [f for f in result.findings if f.severity == "error"]
+    assert any(f.stated == stated for f in errors), (alt_id, result.findings)
+
+
+def test_every_alternative_is_documented_with_both_examples():
+    for a in alternatives().values():
+        assert a.summary and a.description and a.applies
+        assert a.passing and a.failing
