@@ -102,10 +102,7 @@ def explain(rule: Rule, lang: str, stream: IO[str], tty: bool, all_rules: Sequen
         rules = [*(r for r in rules if r.id != rule.id), rule]
     c.print(Text.assemble((rule.id, "bold"), "  ", (rule.name, "bold cyan"), "  ",
                           (f"[{rule.severity}]", SEVERITY_STYLE[rule.severity])))
-    c.print(Text(summary_of(rule, lang)))
-    other = rule.summary_en if lang == "zh" else rule.summary
-    if other and other != summary_of(rule, lang):
-        c.print(Text(other, style="dim"))
+    c.print(Text(summary_of(rule, lang)))  # one language at a time: the other summary is `--lang`'s
 
     def section(title: str, body: str) -> None:
         c.print(Text(f"\n{title}", style="bold"))
