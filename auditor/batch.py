@@ -171,10 +171,10 @@ def size_of(item: Input) -> int:
 
 # -- checking one input ------------------------------------------------------------------
 
-def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: bool | None = None) -> Outcome:
+def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None = None) -> Outcome:
     """Load and audit one input; every failure becomes a one-line error, never an exception.
 
-    slim: None keeps the whole result; False/True return `AuditResult.slim` without/with the facts.
+    slim: None keeps the whole result; else `AuditResult.slim(keep=slim)` ("findings", "facts", "all").
     """
     name = str(item)
     try:
@@ -191,22 +191,22 @@ def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: bo
     except Exception as exc:
         return Outcome(name, error=f"{name}: internal error while checking ({type(exc).__name__}: {exc}); "
                                    "please report it with this file")
-    return Outcome(name, result=result if slim is None else result.slim(facts=slim))
+    return Outcome(name, result=result if slim is None else result.slim(keep=slim))
 
 
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(rules: list[Rule], vocab: Vocabulary | None, facts: bool = False) -> None:
+def _init_worker(rules: list[Rule], vocab: Vocabulary | None, keep: str = "facts") -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
-    _WORKER["rules"], _WORKER["vocab"], _WORKER["facts"] = rules, vocab, facts
+    _WORKER["rules"], _WORKER["vocab"], _WORKER["keep"] = rules, vocab, keep
 
 
 def _work(item: Input) -> Outcome:
     # a slim result: pickling the whole extraction cost more than checking a small report
-    return audit_one(item, _WORKER["rules"], _WORKER["vocab"], slim=_WORKER.get("facts", False))
+    return audit_one(item, _WORKER["rules"], _WORKER["vocab"], slim=_WORKER.get("keep", "facts"))
 
 
 # -- checking many ---------------------------------------------------------------------------
@@ -288,13 +288,14 @@ class _Bar:
 
 
 def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = None, jobs: int | None = None,
-        progress: bool | None = None, facts: bool = True, lang: str = "zh") -> Iterator[Outcome]:
+        progress: bool | None = None, keep: str = "facts", lang: str = "zh") -> Iterator[Outcome]:
     """Audit every input; yield their Outcomes in input order, as they become ready.
 
     jobs: worker processes (None: as many as the work pays for, see default_jobs;
     1: in this process).  progress: show a progress bar (None: when there are
-    several inputs and stderr is a terminal).  facts: whether results keep
-    their facts (a reporter that shows only findings does not need them).
+    several inputs and stderr is a terminal).  keep: what results of several
+    inputs keep (AuditResult.slim): "findings" (and the counts), "facts" too,
+    or "all"; a single input keeps everything.
     """
     inputs = list(inputs)
     if not inputs:
@@ -304,17 +305,17 @@ def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = N
         progress = len(inputs) > 1 and sys.stderr.isatty()
     bar = _Bar(len(inputs), progress, lang)
     if jobs == 1:
-        yield from _run_here(inputs, rules, vocab, bar, facts)
+        yield from _run_here(inputs, rules, vocab, bar, keep)
     else:
-        yield from _run_pool(inputs, rules, vocab, jobs, bar, facts)
+        yield from _run_pool(inputs, rules, vocab, jobs, bar, keep)
 
 
-def _run_here(inputs, rules, vocab, bar: _Bar, facts: bool = True) -> Iterator[Outcome]:
+def _run_here(inputs, rules, vocab, bar: _Bar, keep: str = "facts") -> Iterator[Outcome]:
     bar.start()
     try:
         for item in inputs:
             # several inputs: drop what no reporter reads (the parse, the relations) as each is done
-            outcome = audit_one(item, rules, vocab, slim=None if len(inputs) == 1 else facts)
+            outcome = audit_one(item, rules, vocab, slim=None if len(inputs) == 1 else keep)
             bar.advance(outcome.path)
             bar.stop()
             yield outcome
@@ -323,7 +324,7 @@ def _run_here(inputs, rules, vocab, bar: _Bar, facts: bool = True) -> Iterator[O
         bar.stop()
 
 
-def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, facts: bool = True) -> Iterator[Outcome]:
+def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts") -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -332,7 +333,7 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, facts: bool = True) ->
 
     audit_text("预算100万元。", rules=rules, vocab=vocab)  # build the grammar once, before the fork
     window = jobs * 4  # inputs in flight: bounds the finished results held back for order
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(rules, vocab, facts))
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(rules, vocab, keep))
     pending: deque[tuple[Input, Future]] = deque()
     queue = iter(inputs)
     retried: set[int] = set()
@@ -367,7 +368,7 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, facts: bool = True) ->
                         pending.clear()
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                                                   initializer=_init_worker, initargs=(rules, vocab, facts))
+                                                   initializer=_init_worker, initargs=(rules, vocab, keep))
                         for again in unfinished:
                             retried.add(id(again))
                             pending.append((again, pool.submit(_work, again)))

@@ -169,7 +169,7 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, color, 
     try:
         reporter.start()
         for outcome in batch.run(inputs, rules, vocab, jobs=jobs, progress=progress,
-                                 facts=getattr(reporter_class, "needs_facts", False), lang=lang):
+                                 keep="facts" if getattr(reporter_class, "needs_facts", False) else "findings", lang=lang):
             if outcome.error is not None:
                 if len(inputs) == 1:
                     _fail(outcome.error)
@@ -366,7 +366,7 @@ def facts_command(files, fmt, output, attachments, globs, jobs, lang, config_fil
     if fmt is None:
         fmt = "rich" if stream.isatty() else "text"
     results, failed = [], False
-    for outcome in batch.run(inputs, rules=[], vocab=config.vocabulary_for(settings), jobs=jobs, facts=True,
+    for outcome in batch.run(inputs, rules=[], vocab=config.vocabulary_for(settings), jobs=jobs, keep="facts",
                              lang=settings.lang):
         if outcome.error is not None:
             if len(inputs) == 1:

@@ -57,7 +57,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "summary.title": "汇总：{n} 个文件（最严重的在前）", "summary.file": "文件", "summary.errors": "错误",
         "summary.warnings": "警告", "summary.worst": "最严重的规则 / 无法读取的原因", "summary.unreadable": "无法读取",
         "summary.head": "汇总", "summary.files": "{n} 个文件",
-        "summary.total": "共 {errors} 个错误、{warnings} 个警告，涉及 {affected} / {files} 个文件；"
+        "summary.total": "共 {errors}、{warnings}，涉及 {affected} / {files} 个文件；"
                          "读取 {facts} 个数字，核对 {relations} 个关系",
         "summary.total_unreadable": "；{n} 个文件无法读取",
         "summary.quiet": "（另有 {n} 个文件未发现矛盾，未列出）",
@@ -130,7 +130,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "summary.title": "Summary: {n} files, worst first", "summary.file": "file", "summary.errors": "errors",
         "summary.warnings": "warnings", "summary.worst": "worst rule / why unreadable", "summary.unreadable": "unreadable",
         "summary.head": "summary", "summary.files": "{n} files",
-        "summary.total": "{errors} errors, {warnings} warnings in {affected} of {files} files; "
+        "summary.total": "{errors}, {warnings} in {affected} of {files} files; "
                          "{facts} figures read, {relations} relations checked",
         "summary.total_unreadable": "; {n} files unreadable",
         "summary.quiet": "({n} more files without contradictions not listed)",
