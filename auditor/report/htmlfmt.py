@@ -8,7 +8,8 @@ severity and by rule hide findings and dim their figures; the filter state is
 kept in the address (`report.html#severity=error&rule=SUM001`) so a filtered
 view can be linked.  For several files the page opens with an index: every
 file with its counts, worst first, linked to its section, with a filter by
-name and a switch to hide clean files; the sections follow in the same order
+name and a switch to hide clean files (`#file=2023&only=1` in the address sets
+them); the sections follow in the same order
 and a clean file's text stays folded.  A print stylesheet prints the findings
 beside their text without the controls.  CSS and JavaScript are inline: the
 page needs no network.
@@ -169,9 +170,15 @@ SCRIPT = """
     var out=document.getElementById('files-shown'); if(out){out.textContent=String(n);}
     document.body.dataset.files=String(n);
   }
+  function fileHash(){  // #file=part-of-a-name&only=1 : a filtered index can be linked
+    var params=new URLSearchParams(location.hash.replace(/^#/,''));
+    if(search&&params.has('file')){search.value=params.get('file');}
+    if(only&&params.has('only')){only.checked=params.get('only')==='1';}
+  }
   if(search){search.addEventListener('input',files);}
   if(only){only.addEventListener('change',files);}
-  files();
+  window.addEventListener('hashchange',function(){fileHash();files();});
+  fileHash(); files();
 })();
 """
 
