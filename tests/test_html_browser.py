@@ -204,7 +204,7 @@ def batch_page(tmp_path_factory):
 
     root = Path(__file__).resolve().parents[1] / "examples"
     folder = tmp_path_factory.mktemp("hundred")
-    reports = sorted(root.glob("*/*.txt"))
+    reports = sorted(root.glob("*/*.txt"))[:100]
     for n, p in enumerate(reports):
         (folder / f"r{n:03d}-{p.name}").write_bytes(p.read_bytes())
     seeds = sorted((root / "seeds").glob("*.txt"))
@@ -266,9 +266,10 @@ def test_the_index_of_100_reports_is_worst_first_and_filters_in_the_browser(batc
     assert only.body.get("data-files") == str(with_findings) and 0 < with_findings < 100
     assert all(("hidden" in r) == (r["class"] == "clean") for r in only.rows)
 
-    named = dumped(batch_page, "file=copy", tmp_path / "p3")
+    named = dumped(batch_page, "file=xm.txt", tmp_path / "p3")  # the 项目支出 reports
     shown = [r["data-path"] for r in named.rows if "hidden" not in r]
-    assert shown and all("copy" in p for p in shown) and named.body.get("data-files") == str(len(shown))
+    assert 0 < len(shown) < 100 and all(p.endswith("xm.txt") for p in shown)
+    assert named.body.get("data-files") == str(len(shown))
     hidden_sections = {s["id"] for s in named.sections if "hidden" in s}
     assert hidden_sections == {r["data-doc"] for r in named.rows if "hidden" in r}
 
@@ -287,7 +288,7 @@ def test_the_page_prints_without_its_controls(batch_page, tmp_path):
         first = unicodedata.normalize("NFKC", doc.pages[0].extract_text() or "")
         assert len(doc.pages) > 3
         some = unicodedata.normalize("NFKC", "".join((doc.pages[k].extract_text() or "")
-                                                      for k in range(1, min(6, len(doc.pages)))))
+                                                      for k in range(1, min(30, len(doc.pages)))))
     assert "文件一览" in first and "共 " in first  # the index and the grand total print
     assert "筛选文件" not in first and "只看有发现的文件" not in first  # the controls do not
     assert "应为" in some or "所写" in some  # findings print beside their text

@@ -22,7 +22,7 @@ class MarkdownReporter(Reporter):
     def file(self, result) -> None:
         h = lambda key: header(self.lang, key)  # noqa: E731
         w = self.stream.write
-        w(f"### {cell(result.path)}\n\n{count_line(result.findings, self.lang, getattr(result, "checked", None))}\n\n")
+        w(f"### {cell(result.path)}\n\n{count_line(result.findings, self.lang, getattr(result, 'checked', None))}\n\n")
         if not result.findings:
             return
         w(f"| {h('place')} | {h('rule')} | {h('severity')} | {h('stated')} | {h('expected')} | {h('message')} |\n")

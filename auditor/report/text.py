@@ -26,7 +26,7 @@ class TextReporter(Reporter):
             expected = messages.text(lang, "text.expected", expected=f.expected) if f.expected else ""
             self.stream.write(f"{result.path}:{where}: {f.rule} {f.severity} "
                               f"{f.message(lang)}{expected}\n")
-        self.stream.write(f"{result.path}: {count_line(result.findings, lang, getattr(result, "checked", None))}\n")
+        self.stream.write(f"{result.path}: {count_line(result.findings, lang, getattr(result, 'checked', None))}\n")
 
     def failed(self, path: str, message: str) -> None:
         self.stream.write(f"{path}: {messages.text(self.lang, 'summary.unreadable')}: {message}\n")
