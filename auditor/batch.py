@@ -7,15 +7,19 @@ read (`auditor.load.REPORT_SUFFIXES`), narrowed by `--glob` patterns.
 
 `run` audits the inputs and yields one `Outcome` per input, *in input order*,
 each as soon as it and every input before it are done, so a reporter can
-stream them.  With several inputs it runs them in a process pool (`jobs`
-workers, default: every core the process may use) and shows a Rich progress
-bar on stderr when stderr is a terminal.  A file that cannot be read — or that
+stream them.  With enough work it runs them in a process pool (`jobs`
+workers; by default as many as the size of the work pays for, at most every
+core the process may use) and shows a Rich progress bar on stderr when stderr
+is a terminal.  Workers send back slim results (`AuditResult.slim`): the
+document, the findings and the counts, the facts only when the reporter shows
+them.  A file that cannot be read — or that
 trips an internal error — yields an Outcome with a one-line error instead of
 stopping the batch.
 
 `summarising` wraps a reporter so that, when more than one input was checked,
 it receives a summary (file, errors, warnings, worst rule; worst first) just
-before `finish`, if it has a `summary` method.
+before `finish`, if it has a `summary` method; with `quiet`, files without
+findings reach only the summary.
 """
 
 from __future__ import annotations
@@ -30,12 +34,27 @@ from typing import Any, Iterator, Sequence, Union
 
 from auditor.check.rulebook import Rule
 from auditor.extract.vocabulary import Vocabulary
-from auditor.load import REPORT_SUFFIXES, LoadError, load_together
+from auditor.load import REPORT_SUFFIXES, LoadError, load_bytes, load_together
 from auditor.pipeline import AuditResult, audit_document
 
 
 class InputError(Exception):
     """A command-line input that is not usable (missing, empty folder …)."""
+
+
+class Stdin:
+    """A report read from standard input (`audit -`): its bytes, read once in the parent."""
+
+    name = "<stdin>"
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def __str__(self) -> str:
+        return self.name
+
+    def __iter__(self):
+        return iter(())
 
 
 class Together(tuple):
@@ -48,7 +67,7 @@ class Together(tuple):
         return str(self[0])
 
 
-Input = Union[Path, Together]
+Input = Union[Path, Together, Stdin]
 
 
 @dataclass(frozen=True)
@@ -89,8 +108,13 @@ def collect(paths: Sequence[str], globs: Sequence[str] = (), attachments: Sequen
     the path below the folder: "*.pdf", "2023/*"); attachments (--with) join
     the single report they are given with; together checks every file as one.
     """
-    out: list[Path] = []
+    out: list = []
     for raw in paths:
+        if raw == "-":
+            if any(isinstance(item, Stdin) for item in out):
+                continue
+            out.append(Stdin(_read_stdin()))
+            continue
         p = Path(raw)
         if not p.exists():
             raise InputError(f"{raw}: no such file or folder")
@@ -103,10 +127,10 @@ def collect(paths: Sequence[str], globs: Sequence[str] = (), attachments: Sequen
             out.extend(found)
         else:
             out.append(p)
-    seen: set[Path] = set()
+    seen: set = set()
     unique = []
     for p in out:
-        key = p.resolve()
+        key = p.resolve() if isinstance(p, Path) else id(p)
         if key not in seen:
             seen.add(key)
             unique.append(p)
@@ -123,41 +147,77 @@ def collect(paths: Sequence[str], globs: Sequence[str] = (), attachments: Sequen
     return list(unique)
 
 
+def _read_stdin() -> bytes:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        raise InputError("-: no standard input to read")
+    if sys.stdin.isatty():
+        raise InputError("-: standard input is a terminal; pipe a report into it (audit - < report.txt)")
+    return stream.read()
+
+
+def size_of(item: Input) -> int:
+    """Bytes of an input (0 when it cannot be told)."""
+    if isinstance(item, Stdin):
+        return len(item.data)
+    total = 0
+    for p in (item if isinstance(item, Together) else [item]):
+        try:
+            total += Path(p).stat().st_size
+        except OSError:
+            pass
+    return total
+
+
 # -- checking one input ------------------------------------------------------------------
 
-def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None) -> Outcome:
-    """Load and audit one input; every failure becomes a one-line error, never an exception."""
+def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None = None) -> Outcome:
+    """Load and audit one input; every failure becomes a one-line error, never an exception.
+
+    slim: None keeps the whole result; else `AuditResult.slim(keep=slim)` ("findings", "facts", "all").
+    """
     name = str(item)
     try:
-        document = load_together(list(item)) if isinstance(item, Together) else load_together([item])
+        if isinstance(item, Stdin):
+            document = load_bytes(item.data, item.name)
+        else:
+            document = load_together(list(item)) if isinstance(item, Together) else load_together([item])
     except LoadError as exc:
         return Outcome(name, error=str(exc))
     except Exception as exc:  # a loader bug must not end a batch of a thousand files
         return Outcome(name, error=f"{name}: internal error while reading ({type(exc).__name__}: {exc})")
     try:
-        return Outcome(name, result=audit_document(document, rules, vocab))
+        result = audit_document(document, rules, vocab)
     except Exception as exc:
         return Outcome(name, error=f"{name}: internal error while checking ({type(exc).__name__}: {exc}); "
                                    "please report it with this file")
+    return Outcome(name, result=result if slim is None else result.slim(keep=slim))
 
 
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(rules: list[Rule], vocab: Vocabulary | None) -> None:
+def _init_worker(rules: list[Rule], vocab: Vocabulary | None, keep: str = "facts") -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
-    _WORKER["rules"], _WORKER["vocab"] = rules, vocab
+    _WORKER["rules"], _WORKER["vocab"], _WORKER["keep"] = rules, vocab, keep
 
 
 def _work(item: Input) -> Outcome:
-    return audit_one(item, _WORKER["rules"], _WORKER["vocab"])
+    # a slim result: pickling the whole extraction cost more than checking a small report
+    return audit_one(item, _WORKER["rules"], _WORKER["vocab"], slim=_WORKER.get("keep", "facts"))
 
 
 # -- checking many ---------------------------------------------------------------------------
 
-def default_jobs() -> int:
+# Work one worker should have before another pays: starting a worker and sending
+# results back costs about as much as checking this many bytes of reports
+# (benchmarks/scaling.py; measured on examples/: 58 reports, 160 KB, are faster in one process).
+BYTES_PER_JOB = 512 * 1024
+
+
+def usable_cores() -> int:
     """Every core this process may run on."""
     if hasattr(os, "sched_getaffinity"):
         try:
@@ -165,6 +225,15 @@ def default_jobs() -> int:
         except OSError:
             pass
     return max(1, os.cpu_count() or 1)
+
+
+def default_jobs(inputs: Sequence[Input] = ()) -> int:
+    """Workers for this much work: one per BYTES_PER_JOB of input, at most one per core
+    (a small batch is faster in this process than in a pool)."""
+    if not inputs:
+        return usable_cores()
+    size = sum(size_of(item) for item in inputs)
+    return max(1, min(usable_cores(), len(inputs), size // BYTES_PER_JOB))
 
 
 def _context():
@@ -181,19 +250,21 @@ def _context():
 class _Bar:
     """A Rich progress bar on stderr, paused while the caller prints a result."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
+    def __init__(self, total: int, enabled: bool, lang: str = "zh") -> None:
         self.progress = None
         if not enabled:
             return
+        from auditor.messages import text
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
             TimeRemainingColumn
 
-        self.progress = Progress(TextColumn("[bold]checking"), BarColumn(), MofNCompleteColumn(),
+        label = text(lang, "progress.checking").replace("[", "\\[")
+        self.progress = Progress(TextColumn(f"[bold]{label}"), BarColumn(), MofNCompleteColumn(),
                                  TimeElapsedColumn(), TimeRemainingColumn(), TextColumn("{task.fields[name]}"),
                                  console=Console(stderr=True), transient=True, redirect_stdout=False,
                                  redirect_stderr=False)
-        self.task = self.progress.add_task("checking", total=total, name="")
+        self.task = self.progress.add_task(label, total=total, name="")
 
     def start(self) -> None:
         if self.progress is not None:
@@ -217,30 +288,34 @@ class _Bar:
 
 
 def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = None, jobs: int | None = None,
-        progress: bool | None = None) -> Iterator[Outcome]:
+        progress: bool | None = None, keep: str = "facts", lang: str = "zh") -> Iterator[Outcome]:
     """Audit every input; yield their Outcomes in input order, as they become ready.
 
-    jobs: worker processes (None: every core; 1: in this process).  progress:
-    show a progress bar (None: when there are several inputs and stderr is a terminal).
+    jobs: worker processes (None: as many as the work pays for, see default_jobs;
+    1: in this process).  progress: show a progress bar (None: when there are
+    several inputs and stderr is a terminal).  keep: what results of several
+    inputs keep (AuditResult.slim): "findings" (and the counts), "facts" too,
+    or "all"; a single input keeps everything.
     """
     inputs = list(inputs)
     if not inputs:
         return
-    jobs = max(1, min(jobs or default_jobs(), len(inputs)))
+    jobs = max(1, min(jobs or default_jobs(inputs), len(inputs)))
     if progress is None:
         progress = len(inputs) > 1 and sys.stderr.isatty()
-    bar = _Bar(len(inputs), progress)
+    bar = _Bar(len(inputs), progress, lang)
     if jobs == 1:
-        yield from _run_here(inputs, rules, vocab, bar)
+        yield from _run_here(inputs, rules, vocab, bar, keep)
     else:
-        yield from _run_pool(inputs, rules, vocab, jobs, bar)
+        yield from _run_pool(inputs, rules, vocab, jobs, bar, keep)
 
 
-def _run_here(inputs, rules, vocab, bar: _Bar) -> Iterator[Outcome]:
+def _run_here(inputs, rules, vocab, bar: _Bar, keep: str = "facts") -> Iterator[Outcome]:
     bar.start()
     try:
         for item in inputs:
-            outcome = audit_one(item, rules, vocab)
+            # several inputs: drop what no reporter reads (the parse, the relations) as each is done
+            outcome = audit_one(item, rules, vocab, slim=None if len(inputs) == 1 else keep)
             bar.advance(outcome.path)
             bar.stop()
             yield outcome
@@ -249,7 +324,7 @@ def _run_here(inputs, rules, vocab, bar: _Bar) -> Iterator[Outcome]:
         bar.stop()
 
 
-def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar) -> Iterator[Outcome]:
+def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts") -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -258,7 +333,7 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar) -> Iterator[Outcome]:
 
     audit_text("预算100万元。", rules=rules, vocab=vocab)  # build the grammar once, before the fork
     window = jobs * 4  # inputs in flight: bounds the finished results held back for order
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(rules, vocab))
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(rules, vocab, keep))
     pending: deque[tuple[Input, Future]] = deque()
     queue = iter(inputs)
     retried: set[int] = set()
@@ -293,7 +368,7 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar) -> Iterator[Outcome]:
                         pending.clear()
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                                                   initializer=_init_worker, initargs=(rules, vocab))
+                                                   initializer=_init_worker, initargs=(rules, vocab, keep))
                         for again in unfinished:
                             retried.add(id(again))
                             pending.append((again, pool.submit(_work, again)))
@@ -323,11 +398,17 @@ class SummaryRow:
     worst_rule: str = ""
     worst_count: int = 0
     failure: str | None = None  # the file could not be read
+    facts: int = 0  # figures read
+    relations: int = 0  # relations checked
 
     @property
     def order(self) -> tuple:
         """Worst first: unreadable files, then by errors, warnings, notes."""
         return (self.failure is None, -self.errors, -self.warnings, -self.infos)
+
+    @property
+    def clean(self) -> bool:
+        return self.failure is None and not (self.errors or self.warnings or self.infos)
 
 
 def summary_row(result: AuditResult) -> SummaryRow:
@@ -338,37 +419,50 @@ def summary_row(result: AuditResult) -> SummaryRow:
         by_rule = Counter(f.rule for f in result.findings if f.rank == top)
         worst_rule, worst_count = min(by_rule.items(), key=lambda kv: (-kv[1], kv[0]))
     return SummaryRow(result.path, counts.get("error", 0), counts.get("warning", 0), counts.get("info", 0),
-                      worst_rule, worst_count)
+                      worst_rule, worst_count, facts=getattr(result, "fact_count", 0),
+                      relations=getattr(result, "relation_count", 0))
 
 
 class _Summarising:
-    """A reporter that also tallies every file, and hands the summary over before finishing."""
+    """A reporter that also tallies every file, and hands the summary over before finishing.
 
-    def __init__(self, inner, expected: int) -> None:
+    quiet: a file without findings is tallied but not handed to the reporter.
+    """
+
+    def __init__(self, inner, expected: int, quiet: bool = False) -> None:
         self.inner = inner
         self.expected = expected
+        self.quiet = quiet
         self.rows: list[SummaryRow] = []
 
     def start(self) -> None:
         self.inner.start()
 
     def file(self, result) -> None:
-        self.rows.append(summary_row(result))
+        row = summary_row(result)
+        self.rows.append(row)
+        if self.quiet and row.clean:
+            return
         self.inner.file(result)
 
     def failed(self, path: str, message: str) -> None:
         self.rows.append(SummaryRow(path, failure=message))
         self.inner.failed(path, message)
 
+    @property
+    def ordered(self) -> list[SummaryRow]:
+        return sorted(self.rows, key=lambda r: r.order)
+
     def finish(self) -> None:
         if len(self.rows) > 1 and hasattr(self.inner, "summary"):
-            self.inner.summary(sorted(self.rows, key=lambda r: r.order))
+            rows = self.ordered
+            self.inner.summary([r for r in rows if not r.clean] if self.quiet else rows, totals=rows)
         self.inner.finish()
 
     def __getattr__(self, name: str):
         return getattr(self.inner, name)
 
 
-def summarising(reporter, expected: int = 0):
+def summarising(reporter, expected: int = 0, quiet: bool = False):
     """Wrap a reporter so that a batch of several files ends with a summary table."""
-    return _Summarising(reporter, expected)
+    return _Summarising(reporter, expected, quiet)

@@ -22,7 +22,10 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 class DefaultGroup(click.Group):
-    """`audit FILE` means `audit check FILE`: the group falls back to its default command."""
+    """`audit FILE` means `audit check FILE`: the group falls back to its default command.
+
+    Usage errors are one line on stderr ("audit: …"), exit status 2.
+    """
 
     default_command = "check"
 
@@ -31,10 +34,39 @@ class DefaultGroup(click.Group):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
+    def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        try:
+            code = super().main(args, prog_name or "audit", complete_var, standalone_mode=False, **extra)
+        except click.UsageError as exc:
+            command = exc.ctx.command_path if exc.ctx is not None else "audit"
+            click.echo(f"audit: {exc.format_message()} (see `{command} --help`)", err=True)
+            sys.exit(EXIT_USAGE)
+        except click.ClickException as exc:
+            click.echo(f"audit: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.exceptions.Abort:
+            click.echo("audit: stopped", err=True)
+            sys.exit(130)
+        sys.exit(code or 0)
+
 
 def _fail(message: str) -> None:
     click.echo(f"audit: {message}", err=True)
     sys.exit(EXIT_USAGE)
+
+
+def _note(lang: str, key: str, **values) -> None:
+    """A note on stderr, in the language of the run."""
+    from auditor import messages
+
+    click.echo(f"audit: {messages.text(lang, key, **values)}", err=True)
+
+
+# -o report.html picks the format when --format is not given
+SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl",
+                  ".sarif": "sarif", ".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,21 +81,28 @@ def main() -> None:
     audit rules                   list the rules;  audit explain RAT001  for one rule
     audit facts report.txt        show the figures the auditor read
 
-    Run `audit check --help` for all options of a check.
+    Run `audit check --help` for all options of a check.  `audit -` reads a
+    report from standard input.  Shell completion: see the README.
     """
 
 
 @main.command("check")
 @click.argument("files", nargs=-1, required=True, metavar="FILE_OR_FOLDER...")
 @click.option("--format", "fmt", type=click.Choice(format_names()), default=None,
-              help="Output format [default: rich on a terminal, text otherwise].")
+              help="Output format [default: from the -o file's extension, else rich on a terminal, text otherwise].")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="Language of the messages [default: zh, or `lang` in audit.toml].")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="Exit with status 1 when a finding of this severity or worse is found [default: error].")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file instead of standard output.")
-@click.option("--color/--no-color", default=None, help="Force colours on or off (rich format).")
+              help="Write the report to this file instead of standard output (.html, .json, .sarif, .csv, .md "
+                   "pick the format); the grand total still goes to the terminal.")
+@click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False), default=None, metavar="COPY",
+              help="Write the findings as comments into COPY, a copy of the .docx or .xlsx being checked "
+                   "(the original is never changed).")
+@click.option("--quiet", "-q", is_flag=True, help="List only the files with findings (the summary counts them all).")
+@click.option("--color/--no-color", default=None,
+              help="Force colours on or off (rich format) [default: on a terminal, unless NO_COLOR is set].")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="Read settings from this audit.toml or pyproject.toml [default: the nearest one above the input].")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), metavar="DIR",
@@ -81,37 +120,56 @@ def main() -> None:
 @click.option("--glob", "globs", multiple=True, metavar="PATTERN",
               help="In folders, check only the files matching PATTERN, e.g. '*.pdf' or '2023/*' (repeatable).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Files checked in parallel [default: every core].")
+              help="Files checked in parallel [default: one per 512 KB of input, at most every core].")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr [default: when several files are checked on a terminal].")
-def check_command(files, fmt, lang, fail_on, output, color, config_file, rule_dirs, select, ignore,
-                  baseline_file, write_baseline, attachments, together, globs, jobs, progress) -> None:
-    """Check reports and list every contradiction with its numbers, arithmetic and place."""
+def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, color, config_file, rule_dirs, select,
+                  ignore, baseline_file, write_baseline, attachments, together, globs, jobs, progress) -> None:
+    """Check reports and list every contradiction with its numbers, arithmetic and place.
+
+    FILE may be - to read a report from standard input.
+    """
+    from pathlib import Path
+
     from auditor import baseline, batch, config
     from auditor.check.rulebook import RuleFileError
     from auditor.findings import SEVERITY_RANK
     from auditor.report import reporter as reporter_for
+    from auditor.report.summary import count_line, total_line
 
     try:
-        settings = config.resolve(lang=lang, fail_on=fail_on, config=config_file, start=files,
+        settings = config.resolve(lang=lang, fail_on=fail_on, config=config_file,
+                                  start=[f for f in files if f != "-"] or None,
                                   rule_dirs=rule_dirs, select=select, ignore=ignore)
         rules = config.rules_for(settings)
         vocab = config.vocabulary_for(settings)
         accepted = baseline.load_for(settings, baseline_file)
         inputs = batch.collect(files, globs=globs, attachments=attachments, together=together)
+        if annotate_to is not None:
+            annotate_source = _annotate_source(inputs, annotate_to)
     except (batch.InputError, RuleFileError, config.ConfigError, baseline.BaselineError) as exc:
         _fail(str(exc))
+    lang = settings.lang
+    if fmt is None and output:
+        fmt = SUFFIX_FORMATS.get(Path(output).suffix.lower())
     checked = []  # every result, before the baseline hides anything (for --write-baseline)
-    stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    try:
+        stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror or exc})")
     if fmt is None:
         fmt = "rich" if stream.isatty() else "text"
-    reporter = reporter_for(fmt)(stream, lang=settings.lang, color=color, rules=rules)
-    reporter = batch.summarising(reporter, len(inputs))  # several files: a summary table, worst first
+    reporter_class = reporter_for(fmt)
+    reporter = reporter_class(stream, lang=lang, color=color, rules=rules)
+    reporter = batch.summarising(reporter, len(inputs), quiet=quiet)  # several files: a summary, worst first
     worst = -1
     input_error = False
+    shown = suppressed = 0
+    annotated = None
     try:
         reporter.start()
-        for outcome in batch.run(inputs, rules, vocab, jobs=jobs, progress=progress):
+        for outcome in batch.run(inputs, rules, vocab, jobs=jobs, progress=progress,
+                                 keep="facts" if getattr(reporter_class, "needs_facts", False) else "findings", lang=lang):
             if outcome.error is not None:
                 if len(inputs) == 1:
                     _fail(outcome.error)
@@ -119,26 +177,84 @@ def check_command(files, fmt, lang, fail_on, output, color, config_file, rule_di
                 input_error = True
                 continue
             result = outcome.result
+            suppressed += len(result.suppressed)
             if write_baseline:
                 checked.append(result)
             if accepted is not None:
                 result = accepted.apply(result)
+            shown += len(result.findings)
             worst = max([worst, *(f.rank for f in result.findings)])
             reporter.file(result)
+            if annotate_to is not None:
+                annotated = result
         reporter.finish()
     finally:
         if output:
             stream.close()
+    if annotated is not None:
+        from auditor.annotate import AnnotateError, annotate
+
+        try:
+            written = annotate(annotated, annotate_source, annotate_to, lang)
+        except AnnotateError as exc:
+            _fail(str(exc))
+        except OSError as exc:
+            _fail(f"{annotate_to}: cannot write ({exc.strerror or exc})")
+        _note(lang, "note.annotated", n=written.comments, path=annotate_to)
+        if written.skipped:
+            _note(lang, "note.annotated_skipped", n=written.skipped)
+    if suppressed:
+        _note(lang, "note.suppressed", n=suppressed)
     if accepted is not None and accepted.hidden:
-        click.echo(f"audit: {accepted.hidden} finding(s) accepted in {accepted.path} not shown", err=True)
+        if shown == 0:
+            _note(lang, "note.no_new_findings", n=accepted.hidden, path=accepted.path)
+        else:
+            _note(lang, "note.baseline_hidden", n=accepted.hidden, path=accepted.path)
+    if output:  # the report went to a file: the terminal still hears how it went
+        rows = reporter.rows
+        line = total_line(rows, lang) if len(rows) > 1 else (
+            f"{rows[0].path}: {count_line(annotated.findings if annotated else [], lang)}"
+            if rows and annotated is not None else total_line(rows, lang))
+        click.echo(f"{line}\n{_message(lang, 'summary.written', path=output)}", err=True)
     if write_baseline:
         count = baseline.write(write_baseline, checked)
-        click.echo(f"audit: wrote {count} finding(s) to the baseline {write_baseline}", err=True)
+        _note(lang, "note.baseline_written", n=count, path=write_baseline)
         sys.exit(EXIT_USAGE if input_error else EXIT_OK)
     if input_error:
         sys.exit(EXIT_USAGE)
     threshold = SEVERITY_RANK.get(settings.fail_on)
     sys.exit(EXIT_FINDINGS if threshold is not None and worst >= threshold else EXIT_OK)
+
+
+def _message(lang: str, key: str, **values) -> str:
+    from auditor import messages
+
+    return messages.text(lang, key, **values)
+
+
+def _annotate_source(inputs, target: str):
+    """The file --annotate copies: the one report checked (its attachments stay as they are)."""
+    from auditor import batch
+    from auditor.annotate import AnnotateError, check_target
+    from auditor.load import LoadError, sniff
+
+    if inputs and isinstance(inputs[0], batch.Stdin):
+        raise batch.InputError("--annotate writes comments into a copy of a file; standard input has none")
+    if len(inputs) != 1:
+        raise batch.InputError(f"--annotate writes comments into one report; {len(inputs)} reports were given")
+    item = inputs[0]
+    source = item[0] if isinstance(item, batch.Together) else item
+    try:
+        fmt = sniff(source.read_bytes(), str(source))
+    except OSError as exc:
+        raise batch.InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
+    except LoadError as exc:
+        raise batch.InputError(str(exc)) from None
+    try:
+        check_target(source, target, fmt)
+    except AnnotateError as exc:
+        raise batch.InputError(str(exc)) from None
+    return source
 
 
 def _inspection_settings(lang, config_file, rule_dirs=(), start=None):
@@ -199,33 +315,72 @@ def explain_command(rule_id, lang, config_file, rule_dirs) -> None:
     by_key = {r.id: r for r in rules} | {r.name: r for r in rules}
     rule = by_key.get(rule_id.upper()) or by_key.get(rule_id)
     if rule is None:
-        _fail(f"no rule {rule_id!r}; `audit rules` lists them")
+        import difflib
+
+        names = sorted(by_key)
+        nearest = difflib.get_close_matches(rule_id.upper(), [n.upper() for n in names], n=1, cutoff=0.5)
+        if nearest:
+            match = next(n for n in names if n.upper() == nearest[0])
+            _fail(_message(settings.lang, "cat.nearest", rule=rule_id, nearest=match))
+        _fail(_message(settings.lang, "cat.no_rule", rule=rule_id))
     ok = explain(rule, settings.lang, sys.stdout, sys.stdout.isatty(), all_rules=rules,
                  vocab=config.vocabulary_for(settings))
     sys.exit(EXIT_OK if ok else EXIT_FINDINGS)
 
 
 @main.command("facts")
-@click.argument("file")
-@click.option("--format", "fmt", type=click.Choice(["rich", "text", "json"]), default=None,
-              help="Output format [default: rich on a terminal, tab-separated text otherwise].")
+@click.argument("files", nargs=-1, required=True, metavar="FILE_OR_FOLDER...")
+@click.option("--format", "fmt", type=click.Choice(["rich", "text", "json", "csv"]), default=None,
+              help="Output format [default: from the -o file's extension, else rich on a terminal, "
+                   "tab-separated text otherwise].")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write the figures to this file (.csv for a spreadsheet, .json).")
+@click.option("--with", "attachments", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
+              help="An attachment of the report, read with it as one document (repeatable).")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN", help="In folders, only files matching PATTERN.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files read in parallel.")
 @_LANG
 @_CONFIG
-def facts_command(file, fmt, lang, config_file) -> None:
-    """Print the figures the auditor read from FILE: place, text, concept, value, unit, period, scenario."""
-    from auditor import config
-    from auditor.load import LoadError
-    from auditor.pipeline import audit_path
-    from auditor.report.catalogue import facts_listing
+def facts_command(files, fmt, output, attachments, globs, jobs, lang, config_file) -> None:
+    """Print the figures the auditor read: place, text, concept, value, unit, period, scenario.
 
-    settings, _ = _inspection_settings(lang, config_file, start=file)
+    Takes files and folders (every report in them); `-o figures.csv` writes one
+    table of every figure of every file, ready for a spreadsheet.
+    """
+    from pathlib import Path
+
+    from auditor import batch, config
+    from auditor.report.catalogue import facts_report
+
+    settings, _ = _inspection_settings(lang, config_file, start=[f for f in files if f != "-"] or None)
     try:
-        result = audit_path(file, rules=[], vocab=config.vocabulary_for(settings))
-    except LoadError as exc:
+        inputs = batch.collect(files, globs=globs, attachments=attachments)
+    except batch.InputError as exc:
         _fail(str(exc))
+    if fmt is None and output:
+        fmt = {".csv": "csv", ".json": "json", ".txt": "text", ".tsv": "text"}.get(Path(output).suffix.lower())
+    try:
+        stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror or exc})")
     if fmt is None:
-        fmt = "rich" if sys.stdout.isatty() else "text"
-    facts_listing(result, settings.lang, fmt, sys.stdout)
+        fmt = "rich" if stream.isatty() else "text"
+    results, failed = [], False
+    for outcome in batch.run(inputs, rules=[], vocab=config.vocabulary_for(settings), jobs=jobs, keep="facts",
+                             lang=settings.lang):
+        if outcome.error is not None:
+            if len(inputs) == 1:
+                _fail(outcome.error)
+            click.echo(f"audit: {outcome.error}", err=True)
+            failed = True
+            continue
+        results.append(outcome.result)
+    try:
+        facts_report(results, settings.lang, fmt, stream)
+    finally:
+        if output:
+            stream.close()
+    sys.exit(EXIT_USAGE if failed else EXIT_OK)
 
 
 @main.command("relations")

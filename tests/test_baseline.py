@@ -100,11 +100,14 @@ def test_baseline_written_for_one_draft_hides_exactly_those_on_the_edited_draft(
     assert [f["rule"] for f in shown] == ["GRD001"], "only the new contradiction is shown"
     assert shown[0]["line"] == DRAFT_2.splitlines().index(NEW) + 1
     assert result.exit_code == 1, "the new finding is an error"
-    assert f"{len(first)} finding(s) accepted in {accepted} not shown" in result.stderr
+    assert f"audit: 基线 {accepted} 已接受 {len(first)} 个发现，未显示" in result.stderr
+    english = run(draft_2, "--format", "json", "--baseline", accepted, "--lang", "en")
+    assert f"audit: {len(first)} findings accepted in the baseline {accepted} not shown" in english.stderr
 
-    # on the first draft itself the baseline hides everything
+    # on the first draft itself the baseline hides everything, and says so
     clean = run(draft_1, "--format", "json", "--baseline", accepted)
     assert json.loads(clean.stdout)["findings"] == [] and clean.exit_code == 0
+    assert f"没有新的发现（基线 {accepted} 已接受全部 {len(first)} 个）" in clean.stderr
 
 
 def test_each_accepted_fingerprint_hides_one_finding_per_file():

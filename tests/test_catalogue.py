@@ -62,7 +62,7 @@ def test_explain_in_chinese_by_default_and_by_name():
 def test_explain_an_unknown_rule_is_a_usage_error():
     result = run("explain", "XYZ999")
     assert result.exit_code == 2
-    assert result.stderr == "audit: no rule 'XYZ999'; `audit rules` lists them\n"
+    assert result.stderr == "audit: 没有规则 XYZ999；`audit rules` 列出全部规则\n"
 
 
 REPORT = "2020年支出合计为1709.11万元。基本支出467.35万元，保障了人员工资。\n上年项目支出1214.76万元。\n"

@@ -48,7 +48,7 @@ def render(fmt: str, results, failed=(), lang="zh", rules=None) -> str:
 
 
 def test_every_format_is_registered():
-    assert set(reporters()) == {"rich", "text", "json", "jsonl", "sarif", "markdown", "html", "csv"}
+    assert set(reporters()) == {"rich", "text", "json", "jsonl", "sarif", "markdown", "html", "csv", "github"}
 
 
 # ------------------------------------------------------------------ sarif
@@ -177,7 +177,8 @@ def test_markdown_cells_escape_what_would_break_the_table():
 def test_text_format_is_one_line_per_finding(result):
     lines = render("text", [result]).splitlines()
     assert lines[:-1] == [f"{result.path}:{f.line}:{f.column}: {f.rule} {f.severity} {f.message('zh')}"
-                          for f in result.findings]
+                          + (f"（应为 {f.expected}）" if f.expected else "") for f in result.findings]
+    assert all(f.expected for f in result.findings if f.rule in ("SUM001", "SUM003"))
 
 
 # ------------------------------------------------------------------ html (structure; the browser test renders it)

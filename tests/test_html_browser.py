@@ -190,3 +190,105 @@ def test_filters_hide_findings_and_dim_their_figures_in_the_browser(page, tmp_pa
 
     one_rule = rendered(path, "rule=SUM003", tmp_path / "p3")
     assert [c["data-rule"] for c in one_rule.cards if "hidden" not in c] == ["SUM003"]
+
+
+# ------------------------------------------------------------------ a page for 100 reports
+
+
+@pytest.fixture(scope="module")
+def batch_page(tmp_path_factory):
+    """The page `audit FOLDER -o report.html` writes for 100 reports (the examples, and edited copies)."""
+    from click.testing import CliRunner
+
+    from auditor.cli import main
+
+    root = Path(__file__).resolve().parents[1] / "examples"
+    folder = tmp_path_factory.mktemp("hundred")
+    reports = sorted(root.glob("*/*.txt"))[:100]
+    for n, p in enumerate(reports):
+        (folder / f"r{n:03d}-{p.name}").write_bytes(p.read_bytes())
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    n = len(reports)
+    while n < 100:  # copies of the seeds with one figure changed
+        text = seeds[n % len(seeds)].read_text(encoding="utf-8")
+        (folder / f"r{n:03d}-copy.txt").write_text(text.replace("万元", "0万元", 1), encoding="utf-8")
+        n += 1
+    page = tmp_path_factory.mktemp("html") / "batch.html"
+    result = CliRunner().invoke(main, [str(folder), "-o", str(page), "--jobs", "2"])
+    assert result.exit_code == 1 and page.is_file(), result.output
+    return page
+
+
+class Index(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.rows: list[dict] = []
+        self.sections: list[dict] = []
+        self.body: dict = {}
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "body":
+            self.body = a
+        if tag == "tr" and "data-path" in a:
+            self.rows.append(a)
+        if tag == "section" and "doc" in (a.get("class") or ""):
+            self.sections.append(a)
+
+
+def dumped(path: Path, fragment: str, profile: Path) -> Index:
+    proc = browser(["--dump-dom", f"{path.as_uri()}#{fragment}"], profile)
+    assert "<body" in proc.stdout, proc.stderr[-2000:]
+    dom = Index()
+    dom.feed(proc.stdout)
+    return dom
+
+
+def test_the_index_of_100_reports_is_worst_first_and_filters_in_the_browser(batch_page, tmp_path):
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "html-batch.png"
+    shot.unlink(missing_ok=True)
+    shutil.copy(batch_page, ARTIFACTS / "html-batch.html")
+    proc = browser([f"--screenshot={shot}", "--window-size=1280,1400", batch_page.as_uri()], tmp_path / "shot")
+    assert shot.is_file(), proc.stderr[-2000:]
+    assert read_png(shot.read_bytes())[0] == 1280
+
+    everything = dumped(batch_page, "", tmp_path / "p1")
+    assert everything.body.get("data-files") == "100" and len(everything.rows) == 100
+    kinds = [r["class"] for r in everything.rows]
+    rank = {"failed": 0, "sev-error": 1, "sev-warning": 2, "sev-info": 3, "clean": 4}
+    assert [rank[k] for k in kinds] == sorted(rank[k] for k in kinds), "worst first"
+    assert [s["id"] for s in everything.sections] == [r["data-doc"] for r in everything.rows], "sections follow"
+    assert not any("hidden" in r for r in everything.rows)
+
+    with_findings = sum(1 for k in kinds if k != "clean")
+    only = dumped(batch_page, "only=1", tmp_path / "p2")
+    assert only.body.get("data-files") == str(with_findings) and 0 < with_findings < 100
+    assert all(("hidden" in r) == (r["class"] == "clean") for r in only.rows)
+
+    named = dumped(batch_page, "file=xm.txt", tmp_path / "p3")  # the 项目支出 reports
+    shown = [r["data-path"] for r in named.rows if "hidden" not in r]
+    assert 0 < len(shown) < 100 and all(p.endswith("xm.txt") for p in shown)
+    assert named.body.get("data-files") == str(len(shown))
+    hidden_sections = {s["id"] for s in named.sections if "hidden" in s}
+    assert hidden_sections == {r["data-doc"] for r in named.rows if "hidden" in r}
+
+
+def test_the_page_prints_without_its_controls(batch_page, tmp_path):
+    import pdfplumber
+
+    pdf = ARTIFACTS / "html-batch-print.pdf"
+    ARTIFACTS.mkdir(exist_ok=True)
+    pdf.unlink(missing_ok=True)
+    proc = browser([f"--print-to-pdf={pdf}", "--no-pdf-header-footer", batch_page.as_uri()], tmp_path / "print")
+    assert pdf.is_file(), proc.stderr[-2000:]
+    import unicodedata
+
+    with pdfplumber.open(pdf) as doc:  # NFKC: the font maps some characters to Kangxi radicals
+        first = unicodedata.normalize("NFKC", doc.pages[0].extract_text() or "")
+        assert len(doc.pages) > 3
+        some = unicodedata.normalize("NFKC", "".join((doc.pages[k].extract_text() or "")
+                                                      for k in range(1, min(30, len(doc.pages)))))
+    assert "文件一览" in first and "共 " in first  # the index and the grand total print
+    assert "筛选文件" not in first and "只看有发现的文件" not in first  # the controls do not
+    assert "应为" in some or "所写" in some  # findings print beside their text

@@ -412,3 +412,39 @@ def test_pdf_table_without_rules_is_read_as_rows(tmp_path):
     assert lines[0] == "部门整体支出绩效评分表" and lines[5].startswith("综上")
     # read as a score table: its total is compared with the score in the prose
     assert {(f.rule, f.stated) for f in audit_document(document).findings} >= {("SCO002", "98.4"), ("SCO004", "96.4分")}
+
+
+def test_a_pdf_line_opening_with_a_comma_continues_its_sentence(tmp_path):
+    """'、培训费…' at the start of a PDF line is the rest of an enumeration, not a heading whose numeral
+    was lost (it gave STR001 warnings the .txt did not give); a real lost numeral after a sentence stays one."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from auditor.pipeline import audit_path, audit_text
+
+    font = docgen._cid_font()
+    path = tmp_path / "wrapped.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    c.setFont(font, 10.5)
+    lines = [
+        (72, "一、部门收支情况"),
+        (72, "本年收入合计500万元，其中财政拨款收入480万元，其他收入20万元，较上年增加36万元，增长7.76%。"),
+        (72, "本年支出合计500万元，主要用于保障机构正常运转和完成各项业务工作，包括办公费、印刷费"),  # 4 em short
+        (72, "、会议费、培训费和差旅费等日常公用支出，以及信息化建设等项目支出。本年结余结转为零。"),
+        (72, "二、三公经费情况"),
+        (72, "三公经费支出合计12万元，比上年减少3万元，主要是严格执行中央八项规定精神，压减公务接待。"),
+        (72, "、政府采购情况"),
+        (72, "本年政府采购支出合计86万元，其中货物类采购60万元，服务类采购26万元，均按规定程序执行。"),
+    ]
+    y = 780
+    for x, text in lines:
+        c.drawString(x, y, text)
+        y -= 15
+    c.save()
+    document = load_document(path)
+    assert "办公费、印刷费、会议费、培训费" in document.text
+    assert "\n、政府采购情况" in document.text  # after a finished sentence: a heading that lost its numeral
+    as_typed = "\n".join(text for _, text in lines[:2]) + lines[2][1] + lines[3][1] + "\n" + \
+        "\n".join(text for _, text in lines[4:]) + "\n"
+    from_pdf = [f.message("zh") for f in audit_path(str(path)).findings if f.rule == "STR001"]
+    assert from_pdf == [f.message("zh") for f in audit_text(as_typed).findings if f.rule == "STR001"]

@@ -80,6 +80,7 @@ def load_together(paths: list[str | Path]) -> Document:
         return documents[0]
     parts: list[str] = []
     segments: list[Segment] = []
+    notes: list = []
     pos = 0
     for n, doc in enumerate(documents):
         if n:
@@ -89,11 +90,12 @@ def load_together(paths: list[str | Path]) -> Document:
         locations = doc.locations or (text_lines(doc.text) if doc.format == "txt" else ((0, len(doc.text), {}),))
         for start, end, place in locations:
             segments.append((pos + start, pos + end, {"file": name, **place}))
+        notes.extend((pos + start, pos + end, note) for start, end, note in doc.notes)
         parts.append(doc.text)
         pos += len(doc.text)
     text = "".join(parts)
     return Document(path=documents[0].path, text=text, format="+".join(d.format for d in documents),
-                    locations=tuple(segments))
+                    locations=tuple(segments), notes=tuple(notes))
 
 
 def _load_txt(data: bytes, path: str) -> Document:
@@ -106,6 +108,7 @@ def _load_txt(data: bytes, path: str) -> Document:
 def text_lines(text: str) -> tuple[Segment, ...]:
     """One segment per line: {"line": n, "column": 1} (columns advance within the line)."""
     segments: list[Segment] = []
+    notes: list = []
     pos = 0
     for number, line in enumerate(text.split("\n"), start=1):
         segments.append((pos, pos + len(line) + 1, {"line": number, "column": 1}))

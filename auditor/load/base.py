@@ -10,6 +10,7 @@ dict whose keys mean something for the format:
     pdf         {"page": 3}  (+ "table", "row", "cell" inside a table)
     docx        {"paragraph": 17} or {"table": 2, "row": 3, "cell": 4}
     xlsx, xls   {"sheet": "评分表", "row": 5, "cell": "C5"}
+    (Document.notes: the comments a reviewer anchored on stretches of the text)
     attachments any of the above + {"file": "评分表.xlsx"}
 
 `Document.location_at(offset)` answers for one offset.  Offsets inside a
@@ -26,6 +27,7 @@ from typing import Any
 
 Place = dict[str, Any]
 Segment = tuple[int, int, Place]
+Note = tuple[int, int, str]
 
 
 class LoadError(Exception):
@@ -39,6 +41,9 @@ class Document:
     format: str = "txt"
     # (start, end, place) segments over `text`, sorted by start; see the module docstring
     locations: tuple[Segment, ...] = field(default=(), repr=False, compare=False)
+    # reviewers' comments in the file (Word comments, cell comments): (start, end, text),
+    # the stretch of `text` each is anchored on; see auditor.ignores
+    notes: tuple[Note, ...] = field(default=(), repr=False, compare=False)
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -70,36 +75,17 @@ class Document:
             out["column"] = column + max(0, min(offset, end) - start)
         return out
 
-    def describe(self, offset: int) -> str:
+    def describe(self, offset: int, lang: str = "en") -> str:
         """The location as a short human phrase, e.g. "第3页" / "page 3"."""
-        return describe_place(self.location_at(offset), self.format)
+        return describe_place(self.location_at(offset), self.format, lang)
 
 
 def describe_place(place: Place, fmt: str = "", lang: str = "en") -> str:
-    """A place as short text: 'p.3', '表2 行3 格4', 'Sheet1!C5', 'line 12:5'."""
-    if not place:
-        return ""
-    parts: list[str] = []
-    if "file" in place:
-        parts.append(str(place["file"]))
-    if "sheet" in place:
-        cell = place.get("cell") or (f"row {place['row']}" if "row" in place else "")
-        parts.append(f"{place['sheet']}!{cell}" if cell else str(place["sheet"]))
-    else:
-        if "page" in place:
-            parts.append(f"p.{place['page']}")
-        if "paragraph" in place:
-            parts.append(f"¶{place['paragraph']}")
-        if "table" in place:
-            where = f"table {place['table']}"
-            if "row" in place:
-                where += f" row {place['row']}"
-            if "cell" in place:
-                where += f" cell {place['cell']}"
-            parts.append(where)
-        if "line" in place:
-            parts.append(f"line {place['line']}" + (f":{place['column']}" if "column" in place else ""))
-    return " ".join(parts)
+    """A place as short words: 'page 3', '表2 第3行 第4列', 'Sheet1!C5', 'line 12, column 5'
+    (auditor.messages.place_text, in the language asked)."""
+    from auditor.messages import place_text
+
+    return place_text(place, lang)
 
 
 class TextBuilder:
@@ -147,9 +133,14 @@ class TextBuilder:
     def text(self) -> str:
         return "".join(self._parts)
 
-    def build(self, path: str, fmt: str) -> Document:
+    def build(self, path: str, fmt: str, notes: tuple[Note, ...] = ()) -> Document:
         text = self.text
-        return Document(path=path, text=text, format=fmt, locations=tuple(self._segments))
+        return Document(path=path, text=text, format=fmt, locations=tuple(self._segments), notes=notes)
+
+    def span_of(self, place: Place) -> tuple[int, int] | None:
+        """The stretch of text written with exactly this place (first to last segment), if any."""
+        found = [(start, end) for start, end, where in self._segments if where == place]
+        return (found[0][0], found[-1][1]) if found else None
 
 
 def cell_text(text: str, wrapped: bool = False) -> str:

@@ -10,8 +10,13 @@ of contents (its "一、… 3" lines are not headings).  Tracked insertions are
 read, deletions are not.  Not read: headers, footers, footnotes, comments,
 text boxes, and numbers Word generates for numbered lists.
 
+Comments (批注) are not part of the text, but where they are anchored is kept
+(Document.notes) so that a reviewer's "audit: ignore RULE 理由" is honoured
+(auditor.ignores); a comment inside a table cell covers the whole cell.
+
 Locations: {"paragraph": n} (n counts the body's paragraphs from 1) and
-{"table": t, "row": r, "cell": c}.
+{"table": t, "row": r, "cell": c}.  `blocks` walks the body in the same order
+for auditor.annotate, so a place read here finds its paragraph or cell there.
 """
 
 from __future__ import annotations
@@ -34,7 +39,55 @@ def load_docx(data: bytes, path: str) -> Document:
         raise LoadError(f"{path}: not a Word .docx package (the main document part is missing)") from None
     reader = _Reader()
     reader.blocks(document.element.body)
-    return reader.out.build(path, "docx")
+    return reader.out.build(path, "docx", _notes(document, reader.marks))
+
+
+def _notes(document, marks: dict[str, list[int]]) -> tuple:
+    """(start, end, text) of every comment anchored in the body."""
+    if not marks:
+        return ()
+    texts = {str(c.comment_id): c.text for c in document.comments}
+    out = []
+    for ident, (start, end) in marks.items():
+        if ident in texts and start >= 0:
+            out.append((start, max(start, end), texts[ident]))
+    return tuple(sorted(out))
+
+
+def blocks(container, start: int = 0):
+    """The body's paragraphs and table cells in reading order, numbered as the loader numbers them:
+    ("paragraph", {"paragraph": n}, w:p) and ("cell", {"table": t, "row": r, "cell": c}, w:tc)."""
+    from docx.oxml.ns import qn
+
+    counters = {"paragraph": 0, "table": 0}
+
+    def walk(node):
+        for child in node.iterchildren():
+            if child.tag == qn("w:p"):
+                counters["paragraph"] += 1
+                yield "paragraph", {"paragraph": counters["paragraph"]}, child
+            elif child.tag == qn("w:tbl"):
+                counters["table"] += 1
+                number = counters["table"]
+                yield "table", {"table": number}, child
+                for r, tr in enumerate(child.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr"), start=1):
+                    for c, tc in enumerate(tr.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc"), start=1):
+                        yield "cell", {"table": number, "row": r, "cell": c}, tc
+            elif child.tag == qn("w:sdt"):
+                if child.xpath("./w:sdtPr/w:docPartObj/w:docPartGallery[contains(@w:val, 'Contents')]"):
+                    continue  # a table of contents
+                for content in child.xpath("./w:sdtContent"):
+                    yield from walk(content)
+
+    yield from walk(container)
+
+
+_MARKS = _RUNS + " | .//w:commentRangeStart | .//w:commentRangeEnd | .//w:commentReference"
+
+
+def paragraph_pieces(p):
+    """A w:p's runs and comment marks in document order (runs as `paragraph_text` reads them)."""
+    return p.xpath(_MARKS)
 
 
 def paragraph_text(p) -> str:
@@ -45,39 +98,62 @@ def paragraph_text(p) -> str:
 class _Reader:
     def __init__(self) -> None:
         self.out = TextBuilder()
-        self.paragraphs = 0
-        self.tables = 0
+        self.marks: dict[str, list[int]] = {}  # comment id → [start, end] offsets
+        self.row_cells: list = []
+        self.in_table = False
 
-    def blocks(self, container) -> None:
+    def blocks(self, body) -> None:
+        for kind, place, element in blocks(body):
+            if kind == "cell":
+                if self.row_cells and self.row_cells[-1][1]["row"] != place["row"]:
+                    self.flush_row()
+                continued = element.vMerge == "continue"
+                self.row_cells.append(("" if continued else cell_text(_cell_content(element)), place, element))
+                continue
+            self.end_table()
+            if kind == "table":
+                self.in_table = True
+                self.out.blank_line()
+            else:
+                self.paragraph(element, place)
+        self.end_table()
+
+    def end_table(self) -> None:
+        if self.in_table:
+            self.flush_row()
+            self.out.blank_line()
+            self.in_table = False
+
+    def paragraph(self, p, place) -> None:
         from docx.oxml.ns import qn
 
-        for child in container.iterchildren():
-            if child.tag == qn("w:p"):
-                self.paragraphs += 1
-                place = {"paragraph": self.paragraphs}
-                for line in paragraph_text(child).split("\n"):
-                    self.out.line(line, place)
-            elif child.tag == qn("w:tbl"):
-                self.table(child)
-            elif child.tag == qn("w:sdt"):
-                if child.xpath("./w:sdtPr/w:docPartObj/w:docPartGallery[contains(@w:val, 'Contents')]"):
-                    continue  # a table of contents
-                for content in child.xpath("./w:sdtContent"):
-                    self.blocks(content)
+        pos = self.out.pos
+        for piece in paragraph_pieces(p):
+            if piece.tag == qn("w:r"):
+                pos += len(piece.text)
+                continue
+            ident = piece.get(qn("w:id"))
+            if piece.tag == qn("w:commentRangeStart"):
+                self.marks.setdefault(ident, [pos, pos])[0] = pos
+            elif piece.tag == qn("w:commentRangeEnd"):
+                self.marks.setdefault(ident, [-1, pos])[1] = pos
+            elif ident not in self.marks:  # a comment with no range: anchored where it stands
+                self.marks[ident] = [pos, pos]
+        for line in paragraph_text(p).split("\n"):
+            self.out.line(line, place)
 
-    def table(self, tbl) -> None:
-        self.tables += 1
-        number = self.tables
-        self.out.blank_line()
-        for r, tr in enumerate(tbl.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr"), start=1):
-            cells = []
-            for c, tc in enumerate(tr.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc"), start=1):
-                continued = tc.vMerge == "continue"
-                text = "" if continued else cell_text(_cell_content(tc))
-                cells.append((text, {"table": number, "row": r, "cell": c}))
-            if any(text for text, _ in cells):
-                self.out.row(cells)
-        self.out.blank_line()
+    def flush_row(self) -> None:
+        from docx.oxml.ns import qn
+
+        cells, self.row_cells = self.row_cells, []
+        if not any(text for text, _, _ in cells):
+            return
+        self.out.row([(text, place) for text, place, _ in cells])
+        for _, place, tc in cells:  # a comment inside a cell covers the cell
+            for mark in tc.iter(qn("w:commentRangeStart"), qn("w:commentReference")):
+                span = self.out.span_of(place)
+                if span is not None:
+                    self.marks[mark.get(qn("w:id"))] = list(span)
 
 
 def _cell_content(tc) -> str:

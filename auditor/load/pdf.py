@@ -24,6 +24,10 @@ A PDF has no paragraphs, only positioned lines, so the loader rebuilds them:
   line and "万元" at the start of the next stay one figure;
 * a full line that ends a sentence, followed by a numbered item ("2.", "（三）"),
   ends its paragraph;
+* a line that opens with "、" after a long line that ends mid-sentence continues
+  it (an enumeration wrapped before its comma, e.g. by a typesetter that keeps
+  "会议费" whole), even where the previous line stops short of the margin: it is
+  not a heading whose numeral was lost;
 * spaces a justified line puts between Chinese characters are dropped;
 * a page number alone on the first or last line of a page ("- 3 -", "第3页",
   "3/12") is dropped;
@@ -218,12 +222,26 @@ def _wraps(line: _Line, following: _Line) -> bool:
         return False
     if following.x0 - following.left > 0.9 * em:  # indented: a new paragraph starts
         return False
-    if line.text[-1] in _SENTENCE_END and _ITEM.match(following.text):  # "…增加。" then "2.商品…"
-        return False
+    if line.text[-1] in _SENTENCE_END and (_ITEM.match(following.text) or following.text.startswith("、")):
+        return False  # "…增加。" then "2.商品…", or "、政府采购情况": a heading that lost its numeral
     if following.page == line.page:
         gap = following.top - line.bottom
         if gap > 0.9 * em or gap < -0.5 * em:  # paragraph spacing, or not the next line down
             return False
+    return True
+
+
+def _continues(line: _Line, following: _Line) -> bool:
+    """Does `following`, which opens with "、", continue `line`'s unfinished enumeration?"""
+    if line.cells is not None or following.cells is not None or not following.text.startswith("、"):
+        return False
+    em = line.size
+    if line.text[-1] in _SENTENCE_END or line.right - line.left < 15 * em:
+        return False
+    if line.right - line.x1 > 5.0 * em:  # a short line (a heading, the end of a paragraph)
+        return False
+    if following.page == line.page and following.top - line.bottom > 1.5 * em:
+        return False
     return True
 
 
@@ -257,7 +275,7 @@ def _write(items: list[_Line | _Table], path: str) -> Document:
             previous, page = None, item.page
             continue
         if previous is not None:
-            if _wraps(previous, item):
+            if _wraps(previous, item) or _continues(previous, item):
                 joined = join_lines(previous.text, item.text)
                 if len(joined) > len(previous.text) + len(item.text):
                     out.write(" ")

@@ -25,6 +25,7 @@ FORMATS = {
     "markdown": "auditor.report.markdown:MarkdownReporter",
     "html": "auditor.report.htmlfmt:HtmlReporter",
     "csv": "auditor.report.csvfmt:CsvReporter",
+    "github": "auditor.report.github:GithubReporter",
 }
 
 
@@ -32,6 +33,7 @@ class Reporter:
     """Base reporter: collects nothing, prints nothing."""
 
     name = ""
+    needs_facts = False  # whether results must keep their facts (workers then send them back)
 
     def __init__(self, stream: IO[str], lang: str = "zh", color: bool | None = None,
                  rules: Sequence["Rule"] = ()) -> None:
@@ -48,6 +50,9 @@ class Reporter:
 
     def failed(self, path: str, message: str) -> None:
         """A file of a batch that could not be read."""
+
+    # A reporter may also have `summary(rows, totals)`: the batch's auditor.batch.SummaryRow
+    # rows worst first (the listed ones; `totals`: every file, for the grand total), before finish.
 
     def finish(self) -> None:
         pass

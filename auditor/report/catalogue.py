@@ -15,33 +15,26 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from auditor import messages
 from auditor.check.rulebook import Rule
 from auditor.report.common import place
 from auditor.report.jsonfmt import number
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
-WORDS = {
-    "zh": {"id": "ID", "name": "名称", "severity": "级别", "on": "启用", "checks": "检查内容", "yes": "是", "no": "否",
-           "overridden": "* 级别由配置改写", "relation": "关系", "why": "说明", "source": "依据", "params": "参数",
-           "passes": "通过的例子", "fails": "报告的例子", "cites": "应指出", "gives": "检查结果",
-           "no_finding": "✗ 此例没有得到应有的发现：规则与其例子不符",
-           "unexpected": "✗ 此例本应通过，却得到发现", "file": "规则文件", "count": "{n} 条规则，{on} 条启用",
-           "place": "位置", "text": "原文", "concept": "概念", "value": "数值", "unit": "单位", "period": "期间",
-           "scenario": "口径", "label": "标签", "previous": "上年", "facts": "{n} 个数字"},
-    "en": {"id": "ID", "name": "name", "severity": "severity", "on": "on", "checks": "checks", "yes": "yes", "no": "off",
-           "overridden": "* severity set by the configuration", "relation": "Relation", "why": "Why",
-           "source": "Source", "params": "Parameters", "passes": "Passes", "fails": "Fails", "cites": "cites",
-           "gives": "finding", "no_finding": "✗ this example gives no finding: the rule does not do what it documents",
-           "unexpected": "✗ this example should pass but gives a finding", "file": "Rule file",
-           "count": "{n} rules, {on} enabled", "place": "place", "text": "text", "concept": "concept",
-           "value": "value", "unit": "unit", "period": "period", "scenario": "scenario", "label": "label",
-           "previous": "previous year", "facts": "{n} figures"},
-}
+
+class _Words:
+    """The catalogue's "cat." words of one language, by short key (auditor.messages)."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+
+    def __getitem__(self, key: str) -> str:
+        return messages.text(self.lang, "cat." + key)
 
 
-def words(lang: str) -> dict[str, str]:
-    return WORDS.get(lang, WORDS["en"])
+def words(lang: str) -> _Words:
+    return _Words(lang)
 
 
 def summary_of(rule: Rule, lang: str) -> str:
@@ -51,7 +44,7 @@ def summary_of(rule: Rule, lang: str) -> str:
 def console(stream: IO[str] | None, tty: bool) -> Console:
     """Rich on a terminal; plain text (no colour, no wrapping) elsewhere."""
     return Console(file=stream, highlight=False, soft_wrap=not tty, force_terminal=tty or None,
-                   no_color=not tty)
+                   no_color=True if not tty else None)  # NO_COLOR is honoured on a terminal
 
 
 # ------------------------------------------------------------------ audit rules
@@ -109,10 +102,7 @@ def explain(rule: Rule, lang: str, stream: IO[str], tty: bool, all_rules: Sequen
         rules = [*(r for r in rules if r.id != rule.id), rule]
     c.print(Text.assemble((rule.id, "bold"), "  ", (rule.name, "bold cyan"), "  ",
                           (f"[{rule.severity}]", SEVERITY_STYLE[rule.severity])))
-    c.print(Text(summary_of(rule, lang)))
-    other = rule.summary_en if lang == "zh" else rule.summary
-    if other and other != summary_of(rule, lang):
-        c.print(Text(other, style="dim"))
+    c.print(Text(summary_of(rule, lang)))  # one language at a time: the other summary is `--lang`'s
 
     def section(title: str, body: str) -> None:
         c.print(Text(f"\n{title}", style="bold"))
@@ -168,9 +158,11 @@ def period_of(fact, report_year: str | None, lang: str) -> str:
     return str(fact.period)
 
 
-def place_of(result, fact) -> str:
-    """line:column, plus the loader's page/table/cell for formats that have one."""
-    return f"{fact.span.line}:{fact.span.column}" + place(result, fact.span.start, lead=" ")
+def place_of(result, fact, lang: str = "en") -> str:
+    """Where the figure stands in the original file: line:column for text, else ¶ / page / cell."""
+    from auditor.report.common import position
+
+    return position(result, fact.span.start, lang, fact.span.line, fact.span.column).short()
 
 
 def fact_rows(result, lang: str) -> list[dict]:
@@ -178,7 +170,7 @@ def fact_rows(result, lang: str) -> list[dict]:
     rows = []
     for f in result.extraction.facts:
         rows.append({
-            "place": place_of(result, f),
+            "place": place_of(result, f, lang),
             "line": f.span.line,
             "column": f.span.column,
             "text": f.text.replace("\n", " "),
@@ -193,41 +185,71 @@ def fact_rows(result, lang: str) -> list[dict]:
     return rows
 
 
+FACT_COLUMNS = ("place", "text", "concept", "value", "unit", "period", "scenario", "label")
+
+
 def facts_listing(result, lang: str, fmt: str, stream: IO[str]) -> None:
-    """The figures read from a document: rich table, tab-separated text or JSON."""
+    """The figures read from one document: rich table, tab-separated text, JSON or CSV."""
+    facts_report([result], lang, fmt, stream)
+
+
+def _fact_object(result, f, row: dict, lang: str) -> dict:
+    year = result.extraction.report_year
+    return {"text": f.text, "kind": f.kind, "concept": f.concept, "value": number(f.value), "unit": f.unit,
+            "written_unit": f.written_unit, "period": period_of(f, year, lang) or None,
+            "scenario": f.scenario, "label": f.label, "line": f.span.line, "column": f.span.column,
+            "start": f.span.start, "end": f.span.end, "place": row["place"]}
+
+
+def facts_report(results, lang: str, fmt: str, stream: IO[str]) -> None:
+    """The figures read from one or many documents.
+
+    json: one object per file (an array for several); csv: one row per figure with
+    stable English column names and a `file` column (UTF-8 with a byte-order mark,
+    for Excel); text: tab-separated, a file column when there are several files."""
     w = words(lang)
-    rows = fact_rows(result, lang)
-    columns = ("place", "text", "concept", "value", "unit", "period", "scenario", "label")
+    results = list(results)
     if fmt == "json":
-        year = result.extraction.report_year
-        out = []
-        for f, row in zip(result.extraction.facts, rows):
-            out.append({"text": f.text, "kind": f.kind, "concept": f.concept, "value": number(f.value), "unit": f.unit,
-                        "written_unit": f.written_unit, "period": period_of(f, year, lang) or None,
-                        "scenario": f.scenario, "label": f.label, "line": f.span.line, "column": f.span.column,
-                        "start": f.span.start, "end": f.span.end, "place": row["place"]})
-        json.dump({"file": result.path, "report_year": year, "facts": out}, stream, ensure_ascii=False, indent=2)
+        out = [{"file": r.path, "report_year": r.extraction.report_year,
+                "facts": [_fact_object(r, f, row, lang) for f, row in zip(r.extraction.facts, fact_rows(r, lang))]}
+               for r in results]
+        json.dump(out[0] if len(out) == 1 else out, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
         return
-    if fmt == "text":
-        stream.write("\t".join(w[c] for c in columns) + "\n")
-        for row in rows:
-            stream.write("\t".join(row[c] for c in columns) + "\n")
+    if fmt == "csv":
+        import csv
+
+        stream.write("\ufeff")
+        writer = csv.writer(stream, lineterminator="\n")
+        columns = ("file", "place", "line", "column", "text", "kind", "concept", "value", "unit", "period",
+                   "scenario", "label")
+        writer.writerow(columns)
+        for r in results:
+            for row in fact_rows(r, lang):
+                writer.writerow([r.path] + [row[c] for c in columns[1:]])
         return
-    table = Table(box=None, pad_edge=False, show_edge=False)
-    for col in columns:
-        table.add_column(w[col], justify="right" if col == "value" else "left",
-                         no_wrap=col in {"place", "value", "unit"}, overflow="fold")
-    for row in rows:
-        table.add_row(*(row[c] for c in columns))
+    many = len(results) > 1
+    if fmt == "text":
+        stream.write("\t".join(([messages.text(lang, "header.file")] if many else []) + [w[c] for c in FACT_COLUMNS])
+                     + "\n")
+        for r in results:
+            for row in fact_rows(r, lang):
+                stream.write("\t".join(([r.path] if many else []) + [row[c] for c in FACT_COLUMNS]) + "\n")
+        return
     c = console(stream, True)
-    c.print(table)
-    c.print(Text(f"\n{result.path}: " + w["facts"].format(n=len(rows)), style="dim"))
+    for r in results:
+        rows = fact_rows(r, lang)
+        table = Table(box=None, pad_edge=False, show_edge=False, title=r.path if many else None, title_justify="left")
+        for col in FACT_COLUMNS:
+            table.add_column(w[col], justify="right" if col == "value" else "left",
+                             no_wrap=col in {"place", "value", "unit"}, overflow="fold")
+        for row in rows:
+            table.add_row(*(row[col] for col in FACT_COLUMNS))
+        c.print(table)
+        c.print(Text(f"\n{r.path}: " + w["facts"].format(n=len(rows)), style="dim"))
 
 
 VERDICT_STYLE = {"holds": "green", "fails": "bold red", "undecided": "yellow", "explained": "cyan"}
-VERDICTS = {"zh": {"holds": "成立", "fails": "不符", "undecided": "无法判定", "explained": "另有解读"},
-            "en": {"holds": "holds", "fails": "fails", "undecided": "undecided", "explained": "explained"}}
 
 
 def relations_listing(result, lang: str, fmt: str, stream: IO[str]) -> None:
@@ -240,7 +262,6 @@ def relations_listing(result, lang: str, fmt: str, stream: IO[str]) -> None:
         json.dump({"file": result.path, "relations": relation_objects(result)}, stream, ensure_ascii=False, indent=2)
         stream.write("\n")
         return
-    verdicts = VERDICTS.get(lang, VERDICTS["en"])
     rows = []
     for o in result.outcomes:
         line = o.figures[0].line if o.figures else 0
@@ -248,13 +269,13 @@ def relations_listing(result, lang: str, fmt: str, stream: IO[str]) -> None:
         why = o.reason + (f" ({'; '.join(o.via)})" if o.via else "")
         if o.note:
             why += f" — {o.note}"
-        rows.append((str(line), o.rule, verdicts[o.verdict], why, figures, o.verdict))
+        rows.append((str(line), o.rule, messages.text(lang, "verdict." + o.verdict), why, figures, o.verdict))
     if fmt == "text":
         for line, rule, verdict, why, figures, _ in rows:
             stream.write(f"{result.path}:{line}\t{rule}\t{verdict}\t{why}\t{figures}\n")
     else:
         table = Table(box=None, pad_edge=False, show_edge=False)
-        heads = ("行", "规则", "结论", "依据", "数字") if lang == "zh" else ("line", "rule", "verdict", "reason", "figures")
+        heads = [messages.text(lang, "rel." + k) for k in ("line", "rule", "verdict", "reason", "figures")]
         for n, head in enumerate(heads):
             table.add_column(head, justify="right" if n == 0 else "left", overflow="fold", no_wrap=n < 3)
         for line, rule, verdict, why, figures, key in rows:

@@ -1,38 +1,29 @@
-"""What several reporters share: words in each language, and offsets as line/column."""
+"""What several reporters share: words from the catalogue, offsets as line/column, and places.
+
+A finding's *position* is the place a user can open: line:column in a text
+file, the source line of a web page, and for Word, PDF and spreadsheets the
+paragraph, page or cell (¶ 12, page 3, 评分表!C5) — never the line of the
+text the auditor extracted, which the user cannot find.
+"""
 
 from __future__ import annotations
 
 from bisect import bisect_right
+from dataclasses import dataclass
 
-from auditor.report.summary import WORDS
-
-HEADERS = {
-    "zh": {"file": "文件", "place": "位置", "line": "行", "column": "列", "rule": "规则", "severity": "级别",
-           "message": "说明", "stated": "所写", "expected": "应为", "arithmetic": "算式", "evidence": "所用数字",
-           "error": "无法读取"},
-    "en": {"file": "File", "place": "Place", "line": "Line", "column": "Column", "rule": "Rule",
-           "severity": "Severity", "message": "Message", "stated": "Stated", "expected": "Expected",
-           "arithmetic": "Arithmetic", "evidence": "Figures used", "error": "Cannot read"},
-}
-
-ROLES = {
-    "zh": {"total": "总额", "part": "分项", "subtracted": "减项", "numerator": "分子", "denominator": "分母",
-           "rate": "比率", "share": "占比", "whole": "整体", "amount": "金额", "change": "增减额", "growth": "增长率",
-           "current": "本期数", "previous": "上期数", "direction": "增减方向", "first": "首次出现", "repeat": "再次出现",
-           "left": "收入总计", "right": "支出总计", "grade": "等级", "score": "得分", "weight": "分值", "row": "行"},
-}
+from auditor import messages
 
 
 def header(lang: str, key: str) -> str:
-    return HEADERS.get(lang, HEADERS["en"])[key]
+    return messages.text(lang, "header." + key)
 
 
 def severity_word(lang: str, severity: str) -> str:
-    return WORDS.get(lang, WORDS["en"])[severity]
+    return messages.severity(lang, severity)
 
 
 def role_word(lang: str, role: str) -> str:
-    return ROLES.get(lang, {}).get(role, role)
+    return messages.role(lang, role)
 
 
 class Lines:
@@ -55,11 +46,65 @@ class Lines:
         return self.text[start:end]
 
 
-def place(result, offset: int, lead: str = "  ") -> str:
-    """'  (p.3)', '  (table 2 row 3 cell 4)' … where a figure stands in a PDF, Word
+@dataclass(frozen=True)
+class Position:
+    """Where a figure stands, as the user finds it in the original file.
+
+    line/column: a line the user can open (a text file's line and column, a
+    web page's source line); place: words for any other place (paragraph,
+    page, table cell, sheet cell), '' when the line says it all.
+    """
+
+    line: int | None
+    column: int | None
+    place: str
+
+    def short(self) -> str:
+        """'41:46' (a text file), '120' (a web page's source line), '第12段', 'page 3 table 1 row 2 cell 3'."""
+        if self.line is not None:
+            return f"{self.line}:{self.column}" if self.column is not None else f"{self.line}"
+        return self.place
+
+    def words(self, lang: str) -> str:
+        """'第41行第46列', 'line 120', '第12段'."""
+        if self.line is not None:
+            head = (messages.text(lang, "place.line_column", line=self.line, column=self.column)
+                    if self.column is not None else messages.text(lang, "place.line", n=self.line))
+            return f"{head} {self.place}" if self.place else head
+        return self.place
+
+
+def _format_of(result) -> str:
+    document = getattr(result, "document", None)
+    return getattr(document, "format", "txt") if document is not None else "txt"
+
+
+def position(result, offset: int, lang: str, line: int | None = None, column: int | None = None) -> Position:
+    """The position of `offset` in `result`'s original file (see Position).
+
+    `line`/`column` are the finding's own, used for a plain text file.
+    """
+    document = getattr(result, "document", None)
+    fmt = _format_of(result)
+    if document is None or fmt == "txt" or not hasattr(document, "location_at"):
+        if line is None and document is not None:
+            line, column = Lines(document.text).position(offset)
+        return Position(line, column, "")
+    where = dict(document.location_at(offset))
+    if not where:
+        return Position(line, column, "")
+    if "file" not in where and "line" in where and not any(k in where for k in ("page", "paragraph", "sheet")):
+        # a web page: its source line is the one line number shown
+        src_line, src_column = where.pop("line"), where.pop("column", None)
+        return Position(src_line, src_column, messages.place_text(where, lang))
+    return Position(None, None, messages.place_text(where, lang))
+
+
+def place(result, offset: int, lead: str = "  ", lang: str = "en") -> str:
+    """'  (page 3)', '  (表1 第2行 第3列)' … where a figure stands in a PDF, Word
     file, sheet or web page; '' for plain text (its line:column says it all)."""
     document = getattr(result, "document", None)
-    if document is None or getattr(document, "format", "txt") == "txt" or not hasattr(document, "describe"):
+    if document is None or _format_of(result) == "txt" or not hasattr(document, "location_at"):
         return ""
-    where = document.describe(offset)
+    where = messages.place_text(document.location_at(offset), lang)
     return f"{lead}({where})" if where else ""

@@ -90,6 +90,7 @@ def relation_objects(result, where=None) -> list[dict[str, Any]]:
 
 class JsonReporter(Reporter):
     name = "json"
+    needs_facts = True
 
     def start(self) -> None:
         self.objects: list[dict[str, Any]] = []

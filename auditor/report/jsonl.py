@@ -14,6 +14,7 @@ from auditor.report.jsonfmt import result_object
 
 class JsonLinesReporter(Reporter):
     name = "jsonl"
+    needs_facts = True
 
     def _write(self, obj: dict) -> None:
         self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")

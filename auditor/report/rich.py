@@ -7,9 +7,12 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from collections import Counter
+
+from auditor import messages
 from auditor.report import Reporter
-from auditor.report.common import place
-from auditor.report.summary import count_line
+from auditor.report.common import position, severity_word
+from auditor.report.summary import count_line, total_line
 
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 ROLE_STYLE = "bold black on yellow"
@@ -46,29 +49,46 @@ def excerpt(text: str, line_start: int, line_end: int, spans: list[tuple[int, in
 
 
 class RichReporter(Reporter):
+    """Each file is rendered as it arrives and printed at the end, worst file first,
+    then the batch's summary table and grand total."""
+
     name = "rich"
 
     def start(self) -> None:
+        # NO_COLOR (no-color.org) is honoured unless --color/--no-color says otherwise
         force = None if self.color is None else self.color
-        self.console = Console(file=self.stream, force_terminal=force, no_color=self.color is False,
+        self.console = Console(file=self.stream, force_terminal=force, no_color=True if self.color is False else None,
                                highlight=False, soft_wrap=False)
+        self.rendered: list[tuple[tuple, int, str]] = []
+
+    def _keep(self, order: tuple, rendered: str) -> None:
+        self.rendered.append((order, len(self.rendered), rendered))
 
     def file(self, result) -> None:
+        findings = result.findings
+        counts = Counter(f.severity for f in findings)
+        with self.console.capture() as capture:
+            self._render(result)
+        self._keep((True, -counts["error"], -counts["warning"], -counts["info"]), capture.get())
+
+    def _render(self, result) -> None:
         c = self.console
+        lang = self.lang
         findings = result.findings
         worst = max((f.rank for f in findings), default=-1)
         head_style = "bold red" if worst == 2 else "yellow" if worst == 1 else "green"
-        c.print(Text.assemble((result.path, "bold"), "  ", (count_line(findings, self.lang, result.checked), head_style)))
+        c.print(Text.assemble((result.path, "bold"), "  ", (count_line(findings, lang, getattr(result, "checked", None)), head_style)))
         text = result.text
         for f in findings:
             c.print()
+            where = position(result, f.start, lang, f.line, f.column)
             c.print(Text.assemble(
                 (f" {f.rule} ", "reverse " + STYLE[f.severity]), " ",
-                (f.severity, STYLE[f.severity]), "  ",
-                (f"{result.path}:{f.line}:{f.column}", "dim"),
-                (place(result, f.start), "bold cyan"),
+                (severity_word(lang, f.severity), STYLE[f.severity]), "  ",
+                (f"{result.path}:{where.short()}" if where.line is not None else result.path, "dim"),
+                ((f"  {where.place}" if where.place else ""), "bold cyan"),
             ))
-            c.print(Text("  " + f.message(self.lang)))
+            c.print(Text("  " + f.message(lang)))
             by_line: dict[int, list[tuple[int, int, bool]]] = {}
             by_line.setdefault(f.line, []).append((f.start, f.end, True))
             for e in f.evidence:
@@ -81,25 +101,33 @@ class RichReporter(Reporter):
                 line_start = text.rfind("\n", 0, by_line[line][0][0]) + 1
                 line_end = text.find("\n", line_start)
                 line_end = len(text) if line_end == -1 else line_end
-                label = place(result, min(by_line[line])[0]).strip(" ()") or str(line)
+                label = position(result, min(by_line[line])[0], lang, line).short()
                 grid.add_row(f"  {label:>5} │", excerpt(text, line_start, line_end, by_line[line]))
             c.print(grid)
-            arithmetic = f.arithmetic_text(self.lang)
+            arithmetic = f.arithmetic_text(lang)
             if arithmetic:
                 c.print(Text("        " + arithmetic, style="bold"))
+            if f.expected:
+                key = "rich.stated_expected" if f.stated else "rich.expected"
+                c.print(Text("        " + messages.text(lang, key, stated=f.stated, expected=f.expected),
+                             style="bold green"))
         c.print()
 
     def failed(self, path: str, message: str) -> None:
-        self.console.print(Text.assemble((path, "bold"), "  ", (message, "red")))
+        with self.console.capture() as capture:
+            self.console.print(Text.assemble((path, "bold"), "  ", (message, "red")))
+        self._keep((False,), capture.get())
 
-    def summary(self, rows) -> None:
-        """The batch's files, worst first (auditor.batch.SummaryRow)."""
-        words = SUMMARY_WORDS.get(self.lang, SUMMARY_WORDS["en"])
-        table = Table(title=words["title"].format(n=len(rows)), title_justify="left", title_style="bold")
-        table.add_column(words["file"], overflow="fold")
-        table.add_column(words["errors"], justify="right")
-        table.add_column(words["warnings"], justify="right")
-        table.add_column(words["worst"], overflow="fold")
+    def summary(self, rows, totals=None) -> None:
+        """The batch's files, worst first (auditor.batch.SummaryRow), and the grand total."""
+        lang = self.lang
+        totals = rows if totals is None else totals
+        w = lambda key, **v: messages.text(lang, "summary." + key, **v)  # noqa: E731
+        table = Table(title=w("title", n=len(totals)), title_justify="left", title_style="bold")
+        table.add_column(w("file"), overflow="fold")
+        table.add_column(w("errors"), justify="right")
+        table.add_column(w("warnings"), justify="right")
+        table.add_column(w("worst"), overflow="fold")
         for row in rows:
             if row.failure is not None:
                 table.add_row(Text(row.path, style="bold"), Text("—", style="red"), Text("—", style="red"),
@@ -109,12 +137,17 @@ class RichReporter(Reporter):
             table.add_row(row.path, Text(str(row.errors), style="bold red" if row.errors else "dim"),
                           Text(str(row.warnings), style="yellow" if row.warnings else "dim"),
                           Text(worst, style="bold red" if row.errors else "yellow" if row.warnings else "dim"))
-        self.console.print(table)
+        self.summary_parts = (table, len(totals) - len(rows), total_line(totals, lang))
 
-
-SUMMARY_WORDS = {
-    "zh": {"title": "汇总：{n} 个文件（最严重的在前）", "file": "文件", "errors": "错误", "warnings": "警告",
-           "worst": "最严重的规则 / 无法读取的原因"},
-    "en": {"title": "Summary: {n} files, worst first", "file": "file", "errors": "errors", "warnings": "warnings",
-           "worst": "worst rule / why unreadable"},
-}
+    def finish(self) -> None:
+        for _, _, rendered in sorted(self.rendered, key=lambda item: (item[0], item[1])):
+            self.stream.write(rendered)
+        parts = getattr(self, "summary_parts", None)
+        if parts is not None:
+            table, hidden, total = parts
+            if table.rows:
+                self.console.print(table)
+            if hidden:
+                self.console.print(Text(messages.text(self.lang, "summary.quiet", n=hidden), style="dim"))
+            self.console.print(Text(total, style="bold"))
+        self.stream.flush()

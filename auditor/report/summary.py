@@ -1,14 +1,11 @@
-"""Counting findings, in the words of each language."""
+"""Counting findings and files, in the words of each language (auditor.messages)."""
 
 from __future__ import annotations
 
 from collections import Counter
+from typing import Sequence
 
-WORDS = {
-    "zh": {"error": "错误", "warning": "警告", "info": "提示", "none": "未发现矛盾", "nothing": "未核对任何关系"},
-    "en": {"error": "error", "warning": "warning", "info": "note", "none": "no contradictions found",
-           "nothing": "no relation checked"},
-}
+from auditor import messages
 
 
 def checked_line(checked: tuple[int, int, int] | None, lang: str) -> str:
@@ -16,30 +13,36 @@ def checked_line(checked: tuple[int, int, int] | None, lang: str) -> str:
     if checked is None:
         return ""
     figures, relations, undecided = checked
-    if lang == "zh":
-        text = f"读取 {figures} 个数字，核对 {relations} 个关系"
-        return text + (f"，{undecided} 个无法判定" if undecided else "")
-    text = f"read {figures} figure{'s' if figures != 1 else ''}, checked {relations} relation{'s' if relations != 1 else ''}"
-    return text + (f", {undecided} undecided" if undecided else "")
+    text = messages.text(lang, "checked.line", figures=messages.count(lang, "count.figures", figures),
+                         relations=messages.count(lang, "count.relations", relations))
+    return text + (messages.text(lang, "checked.undecided", n=undecided) if undecided else "")
 
 
 def count_line(findings, lang: str, checked: tuple[int, int, int] | None = None) -> str:
-    """The findings counted, then (given `checked`) how much was checked: "no contradictions"
-    is said only when some relation was checked."""
+    """'2 个错误，1 个警告' / '2 errors, 1 warning' / '未发现矛盾', then (given `checked`) how much
+    was checked: "no contradictions" is said only when some relation was checked."""
     counts = Counter(f.severity for f in findings)
-    words = WORDS.get(lang, WORDS["en"])
     tail = checked_line(checked, lang)
-    sep = "；" if lang == "zh" else "; "
+    after = messages.text(lang, "checked.after", tail=tail) if tail else ""
     if not findings:
         if checked is not None and checked[1] == 0:
-            return words["nothing"] + (f"（{tail}）" if lang == "zh" else f" ({tail})")
-        return words["none"] + (sep + tail if tail else "")
-    parts = []
-    for sev in ("error", "warning", "info"):
-        n = counts.get(sev, 0)
-        if n:
-            if lang == "zh":
-                parts.append(f"{n} 个{words[sev]}")
-            else:
-                parts.append(f"{n} {words[sev]}{'s' if n != 1 else ''}")
-    return ("，" if lang == "zh" else ", ").join(parts) + (sep + tail if tail else "")
+            return messages.text(lang, "count.nothing") + messages.text(lang, "checked.paren", tail=tail)
+        return messages.text(lang, "count.none") + after
+    parts = [messages.count(lang, f"count.{sev}", counts[sev]) for sev in ("error", "warning", "info") if counts[sev]]
+    return messages.text(lang, "count.join").join(parts) + after
+
+
+def total_line(rows: Sequence, lang: str) -> str:
+    """The grand total of a batch (rows: auditor.batch.SummaryRow):
+    "共 N 个错误、M 个警告，涉及 K / T 个文件；读取 X 个数字，核对 Y 个关系"."""
+    read = [r for r in rows if r.failure is None]
+    line = messages.text(
+        lang, "summary.total",
+        errors=messages.count(lang, "count.error", sum(r.errors for r in read)),
+        warnings=messages.count(lang, "count.warning", sum(r.warnings for r in read)),
+        affected=sum(1 for r in read if r.errors or r.warnings or r.infos), files=len(rows),
+        facts=sum(r.facts for r in read), relations=sum(r.relations for r in read))
+    unreadable = len(rows) - len(read)
+    if unreadable:
+        line += messages.text(lang, "summary.total_unreadable", n=unreadable)
+    return line

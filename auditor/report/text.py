@@ -1,41 +1,51 @@
-"""Plain, stable text: one line per finding (file:line:col: RULE severity message), then its arithmetic.
+"""Plain, stable text: one line per finding, `file:place: RULE severity message (expected …)`.
 
-Meant for pipes, diffs and CI logs; no colour, no wrapping.
+The place is the one the user can open (auditor.report.common.position):
+`line:column` for a text file, the source line of a web page, the paragraph,
+page or cell of Word, PDF and spreadsheet files.  Meant for pipes, diffs and
+logs; no colour, no wrapping.  The rule ID and the severity are written as
+keys (error, warning, info — as a compiler writes them, for tools that read
+the lines); every other word is in the language of the run.
 """
 
 from __future__ import annotations
 
+from auditor import messages
 from auditor.report import Reporter
-from auditor.report.common import place
-from auditor.report.summary import count_line
-
-
+from auditor.report.common import position
+from auditor.report.summary import count_line, total_line
 
 
 class TextReporter(Reporter):
     name = "text"
 
     def file(self, result) -> None:
+        lang = self.lang
         for f in result.findings:
-            where = place(result, f.start, lead=" ")  # " (p.3)" for PDF, Word, sheets, web pages; "" for text
-            self.stream.write(f"{result.path}:{f.line}:{f.column}: {f.rule} {f.severity} {f.message(self.lang)}{where}\n")
-        self.stream.write(f"{result.path}: {count_line(result.findings, self.lang, result.checked)}\n")
+            where = position(result, f.start, lang, f.line, f.column).short()
+            expected = messages.text(lang, "text.expected", expected=f.expected) if f.expected else ""
+            self.stream.write(f"{result.path}:{where}: {f.rule} {f.severity} "
+                              f"{f.message(lang)}{expected}\n")
+        self.stream.write(f"{result.path}: {count_line(result.findings, lang, getattr(result, 'checked', None))}\n")
 
     def failed(self, path: str, message: str) -> None:
-        self.stream.write(f"{path}: error: {message}\n")
+        self.stream.write(f"{path}: {messages.text(self.lang, 'summary.unreadable')}: {message}\n")
 
-    def summary(self, rows) -> None:
-        """The batch's files, worst first: one line each (auditor.batch.SummaryRow)."""
-        zh = self.lang == "zh"
-        self.stream.write(f"{'汇总' if zh else 'summary'}: {len(rows)} {'个文件' if zh else 'files'}\n")
+    def summary(self, rows, totals=None) -> None:
+        """The batch's files, worst first (auditor.batch.SummaryRow), then the grand total."""
+        lang = self.lang
+        totals = rows if totals is None else totals
+        self.stream.write(f"{messages.text(lang, 'summary.head')}: {messages.text(lang, 'summary.files', n=len(totals))}\n")
         for row in rows:
             if row.failure is not None:
                 reason = row.failure.removeprefix(f"{row.path}: ")
-                self.stream.write(f"  {row.path}: {'无法读取' if zh else 'unreadable'}: {reason}\n")
+                self.stream.write(f"  {row.path}: {messages.text(lang, 'summary.unreadable')}: {reason}\n")
                 continue
             worst = f" {row.worst_rule}" + (f" ×{row.worst_count}" if row.worst_count > 1 else "")
-            if zh:
-                counts = f"{row.errors} 个错误，{row.warnings} 个警告"
-            else:
-                counts = f"{row.errors} error{'s' if row.errors != 1 else ''}, {row.warnings} warning{'s' if row.warnings != 1 else ''}"
+            counts = messages.text(lang, "count.join").join(
+                (messages.count(lang, "count.error", row.errors), messages.count(lang, "count.warning", row.warnings)))
             self.stream.write(f"  {row.path}: {counts}{worst if row.worst_rule else ''}\n")
+        hidden = len(totals) - len(rows)
+        if hidden:
+            self.stream.write(f"  {messages.text(lang, 'summary.quiet', n=hidden)}\n")
+        self.stream.write(total_line(totals, lang) + "\n")

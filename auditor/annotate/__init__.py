@@ -1,0 +1,99 @@
+"""Findings written back into a copy of the reviewed document (`audit 草稿.docx --annotate 草稿-审核.docx`).
+
+Word files get one comment (批注) per finding, anchored on the stated figure;
+spreadsheets get a cell comment on the figure's cell.  Each comment says the
+rule, the message, the arithmetic and what the figure should be, and how to
+accept the finding in the document itself (auditor.ignores).  The original
+file is never opened for writing: the copy is written to a temporary file
+beside the target and moved into place.  Other formats are refused with one
+line (AnnotateError).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from auditor import messages
+from auditor.findings import Finding
+
+SUFFIXES = {"docx": ".docx", "xlsx": ".xlsx"}
+
+
+class AnnotateError(Exception):
+    """--annotate cannot be done for these inputs; str() is one line."""
+
+
+@dataclass(frozen=True)
+class Written:
+    comments: int  # comments written
+    skipped: int  # findings that stand in an attachment, not in the annotated file
+
+
+def check_target(source: str | Path, target: str | Path, fmt: str) -> None:
+    """Refuse, in one line, what cannot be annotated: other formats, the original itself, a mismatched suffix."""
+    source, target = Path(source), Path(target)
+    if fmt not in SUFFIXES:
+        raise AnnotateError(f"--annotate writes comments into Word .docx and Excel .xlsx files; "
+                            f"{source} is a {fmt} file (use --format html for a page to share)")
+    if target.exists() and target.resolve() == source.resolve():
+        raise AnnotateError(f"--annotate {target}: that is the file being checked; name a copy "
+                            f"(the original is never changed)")
+    if target.suffix.lower() != SUFFIXES[fmt]:
+        raise AnnotateError(f"--annotate {target}: the copy of a {fmt} file must end in {SUFFIXES[fmt]}")
+    if target.is_dir():
+        raise AnnotateError(f"--annotate {target}: is a folder; name the annotated copy's file")
+
+
+def comment_lines(f: Finding, lang: str) -> list[str]:
+    """What a comment says: rule and message, the arithmetic if the message lacks it, the expected
+    value, and how to accept the finding."""
+    lines = [f"[{f.rule} {messages.severity(lang, f.severity)}] {f.message(lang)}"]
+    arithmetic = f.arithmetic_text(lang)
+    if arithmetic and arithmetic not in lines[0]:
+        lines.append(arithmetic)
+    if f.expected:
+        lines.append(messages.text(lang, "annotate.expected", value=f.expected))
+    lines.append(messages.text(lang, "annotate.ignore_hint", rule=f.rule))
+    return lines
+
+
+def annotate(result, source: str | Path, target: str | Path, lang: str = "zh") -> Written:
+    """Write `result`'s findings as comments into a copy of `source` at `target`."""
+    source, target = Path(source), Path(target)
+    fmt = result.document.format.split("+")[0]
+    check_target(source, target, fmt)
+    if fmt == "docx":
+        from auditor.annotate.word import annotate_docx as write
+    else:
+        from auditor.annotate.sheets import annotate_xlsx as write
+    fd, temporary = tempfile.mkstemp(prefix=".audit-", suffix=target.suffix, dir=target.parent or ".")
+    os.close(fd)
+    try:
+        written = write(result, source, Path(temporary), lang)
+        shutil.copymode(source, temporary)  # the copy is as readable as the original
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+    return written
+
+
+def in_file(result, finding: Finding, source: Path) -> bool:
+    """Does the finding's figure stand in `source` itself (not in an attachment given with --with)?"""
+    return finding.start < _first_attachment(result)
+
+
+def _first_attachment(result) -> int:
+    """Offset where the first attachment starts (the end of the text when there is none)."""
+    first = None
+    for start, _, place in result.document.locations:
+        name = place.get("file")
+        if first is None:
+            first = name
+        elif name != first:
+            return start
+    return len(result.document.text)

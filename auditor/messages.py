@@ -1,0 +1,234 @@
+"""Every word the auditor prints outside the rule messages, in both languages: one catalogue.
+
+The checks emit *keys* (an evidence role such as "total change", a place such
+as {"table": 1, "row": 2}); reporters, the command line and the inspection
+commands turn them into words here, at render time, in the language of the
+run.  Both languages hold exactly the same keys with the same {placeholders}
+(tests/test_messages.py), so nothing English leaks into a Chinese report and
+nothing Chinese into an English one.
+
+    text("zh", "role.total")                → "总额"
+    count("en", "count.error", 2)           → "2 errors"
+    place_text({"page": 3}, "zh")           → "第3页"
+
+A key ending in ".one" is the singular form of the key before it (English
+needs it; Chinese repeats the general form).
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+LANGS = ("zh", "en")
+
+CATALOGUE: dict[str, dict[str, str]] = {
+    "zh": {
+        # severities and counts
+        "severity.error": "错误", "severity.warning": "警告", "severity.info": "提示",
+        "count.error": "{n} 个错误", "count.error.one": "{n} 个错误",
+        "count.warning": "{n} 个警告", "count.warning.one": "{n} 个警告",
+        "count.info": "{n} 个提示", "count.info.one": "{n} 个提示",
+        "count.none": "未发现矛盾", "count.join": "，", "count.nothing": "未核对任何关系",
+        "count.figures": "{n} 个数字", "count.figures.one": "{n} 个数字",
+        "count.relations": "{n} 个关系", "count.relations.one": "{n} 个关系",
+        "checked.line": "读取 {figures}，核对 {relations}", "checked.undecided": "，{n} 个无法判定",
+        "checked.after": "；{tail}", "checked.paren": "（{tail}）",
+        "verdict.holds": "成立", "verdict.fails": "不符", "verdict.undecided": "无法判定", "verdict.explained": "另有解读",
+        "rel.line": "行", "rel.rule": "规则", "rel.verdict": "结论", "rel.reason": "依据", "rel.figures": "数字",
+        # column headers shared by the reporters
+        "header.file": "文件", "header.place": "位置", "header.line": "行", "header.column": "列",
+        "header.rule": "规则", "header.severity": "级别", "header.message": "说明", "header.stated": "所写",
+        "header.expected": "应为", "header.arithmetic": "算式", "header.evidence": "所用数字",
+        "header.error": "无法读取",
+        # the roles of the figures a finding used (keys: the role the check emits, spaces as _)
+        "role.total": "总额", "role.part": "分项", "role.subtracted": "减项", "role.numerator": "分子",
+        "role.denominator": "分母", "role.rate": "比率", "role.share": "占比", "role.whole": "整体",
+        "role.amount": "金额", "role.change": "增减额", "role.growth": "增长率", "role.current": "本期数",
+        "role.previous": "上期数", "role.direction": "增减方向", "role.first": "首次出现", "role.repeat": "再次出现",
+        "role.left": "收入总计", "role.right": "支出总计", "role.grade": "等级", "role.score": "得分",
+        "role.weight": "分值", "role.row": "表中得分", "role.result": "算式结果", "role.calculation": "算式",
+        "role.heading": "标题", "role.previous_heading": "上一个标题", "role.total_change": "总额增减额",
+        "role.part_change": "分项增减额", "role.prose_score": "正文中的得分", "role.table_total": "表中总分",
+        # places in the original file
+        "place.page": "第{n}页", "place.paragraph": "第{n}段", "place.table": "表{n}", "place.row": "第{n}行",
+        "place.cell": "第{n}列", "place.line": "第{n}行", "place.line_column": "第{line}行第{column}列",
+        "place.sheet_row": "{sheet} 第{n}行", "place.join": " ",
+        # the batch summary
+        "summary.title": "汇总：{n} 个文件（最严重的在前）", "summary.file": "文件", "summary.errors": "错误",
+        "summary.warnings": "警告", "summary.worst": "最严重的规则 / 无法读取的原因", "summary.unreadable": "无法读取",
+        "summary.head": "汇总", "summary.files": "{n} 个文件",
+        "summary.total": "共 {errors}、{warnings}，涉及 {affected} / {files} 个文件；"
+                         "读取 {facts} 个数字，核对 {relations} 个关系",
+        "summary.total_unreadable": "；{n} 个文件无法读取",
+        "summary.quiet": "（另有 {n} 个文件未发现矛盾，未列出）",
+        "summary.written": "报告已写入 {path}",
+        # progress and notes on stderr
+        "progress.checking": "检查中",
+        "note.baseline_hidden": "基线 {path} 已接受 {n} 个发现，未显示",
+        "note.no_new_findings": "没有新的发现（基线 {path} 已接受全部 {n} 个）",
+        "note.baseline_written": "已将 {n} 个发现写入基线 {path}",
+        "note.annotated": "已在 {path} 中写入 {n} 条批注（原文件未改动）",
+        "note.annotated_skipped": "{n} 个发现位于附件中，未写入批注",
+        "note.suppressed": "文档中的批注 “audit: ignore” 忽略了 {n} 个发现",
+        # annotations written into a copy of the document
+        "annotate.expected": "应为 {value}",
+        "annotate.stated": "所写 {value}",
+        "annotate.author": "audit",
+        "annotate.ignore_hint": "如已核实无误：在此数字上加一条以 “audit: ignore {rule} 理由” 开头的批注，下次检查不再报告",
+        # the terminal report
+        "rich.stated_expected": "所写 {stated} → 应为 {expected}",
+        "rich.expected": "应为 {expected}",
+        "text.expected": "（应为 {expected}）",
+        # the HTML page
+        "html.title": "审计报告", "html.files": "{n} 个文件", "html.severity": "级别", "html.rule": "规则",
+        "html.shown": "显示", "html.of": "/", "html.findings": "条", "html.legend_primary": "所报告的数字",
+        "html.legend_evidence": "算式所用的其他数字", "html.generated": "由 audit {version} 生成",
+        "html.none_shown": "没有符合筛选条件的发现", "html.full_text": "全文", "html.index": "文件一览（最严重的在前）",
+        "html.filter": "筛选文件", "html.filter_placeholder": "输入文件名的一部分", "html.only_findings": "只看有发现的文件",
+        "html.clean": "未发现矛盾", "html.files_shown": "显示 {shown} / {total} 个文件",
+        # audit rules / explain / facts
+        "cat.id": "ID", "cat.name": "名称", "cat.severity": "级别", "cat.on": "启用", "cat.checks": "检查内容",
+        "cat.yes": "是", "cat.no": "否", "cat.overridden": "* 级别由配置改写", "cat.relation": "关系",
+        "cat.why": "说明", "cat.source": "依据", "cat.params": "参数", "cat.passes": "通过的例子",
+        "cat.fails": "报告的例子", "cat.cites": "应指出", "cat.gives": "检查结果",
+        "cat.no_finding": "✗ 此例没有得到应有的发现：规则与其例子不符",
+        "cat.unexpected": "✗ 此例本应通过，却得到发现", "cat.file": "规则文件", "cat.count": "{n} 条规则，{on} 条启用",
+        "cat.place": "位置", "cat.text": "原文", "cat.concept": "概念", "cat.value": "数值", "cat.unit": "单位",
+        "cat.period": "期间", "cat.scenario": "口径", "cat.label": "标签", "cat.previous": "上年",
+        "cat.facts": "{n} 个数字", "cat.nearest": "没有规则 {rule}；是不是 {nearest}？（`audit rules` 列出全部规则）",
+        "cat.no_rule": "没有规则 {rule}；`audit rules` 列出全部规则",
+    },
+    "en": {
+        "severity.error": "error", "severity.warning": "warning", "severity.info": "note",
+        "count.error": "{n} errors", "count.error.one": "{n} error",
+        "count.warning": "{n} warnings", "count.warning.one": "{n} warning",
+        "count.info": "{n} notes", "count.info.one": "{n} note",
+        "count.none": "no contradictions found", "count.join": ", ", "count.nothing": "no relation checked",
+        "count.figures": "{n} figures", "count.figures.one": "{n} figure",
+        "count.relations": "{n} relations", "count.relations.one": "{n} relation",
+        "checked.line": "read {figures}, checked {relations}", "checked.undecided": ", {n} undecided",
+        "checked.after": "; {tail}", "checked.paren": " ({tail})",
+        "verdict.holds": "holds", "verdict.fails": "fails", "verdict.undecided": "undecided",
+        "verdict.explained": "explained",
+        "rel.line": "line", "rel.rule": "rule", "rel.verdict": "verdict", "rel.reason": "reason", "rel.figures": "figures",
+        "header.file": "File", "header.place": "Place", "header.line": "Line", "header.column": "Column",
+        "header.rule": "Rule", "header.severity": "Severity", "header.message": "Message", "header.stated": "Stated",
+        "header.expected": "Expected", "header.arithmetic": "Arithmetic", "header.evidence": "Figures used",
+        "header.error": "Cannot read",
+        "role.total": "total", "role.part": "part", "role.subtracted": "subtracted", "role.numerator": "numerator",
+        "role.denominator": "denominator", "role.rate": "rate", "role.share": "share", "role.whole": "whole",
+        "role.amount": "amount", "role.change": "change", "role.growth": "growth", "role.current": "current",
+        "role.previous": "previous", "role.direction": "direction", "role.first": "first stated",
+        "role.repeat": "stated again", "role.left": "total income", "role.right": "total spending",
+        "role.grade": "grade", "role.score": "score", "role.weight": "weight", "role.row": "table score",
+        "role.result": "result", "role.calculation": "calculation", "role.heading": "heading",
+        "role.previous_heading": "previous heading", "role.total_change": "total change",
+        "role.part_change": "part change", "role.prose_score": "score in the text", "role.table_total": "table total",
+        "place.page": "page {n}", "place.paragraph": "¶ {n}", "place.table": "table {n}", "place.row": "row {n}",
+        "place.cell": "cell {n}", "place.line": "line {n}", "place.line_column": "line {line}, column {column}",
+        "place.sheet_row": "{sheet} row {n}", "place.join": " ",
+        "summary.title": "Summary: {n} files, worst first", "summary.file": "file", "summary.errors": "errors",
+        "summary.warnings": "warnings", "summary.worst": "worst rule / why unreadable", "summary.unreadable": "unreadable",
+        "summary.head": "summary", "summary.files": "{n} files",
+        "summary.total": "{errors}, {warnings} in {affected} of {files} files; "
+                         "{facts} figures read, {relations} relations checked",
+        "summary.total_unreadable": "; {n} files unreadable",
+        "summary.quiet": "({n} more files without contradictions not listed)",
+        "summary.written": "report written to {path}",
+        "progress.checking": "checking",
+        "note.baseline_hidden": "{n} findings accepted in the baseline {path} not shown",
+        "note.no_new_findings": "no new findings (the baseline {path} accepts all {n})",
+        "note.baseline_written": "wrote {n} findings to the baseline {path}",
+        "note.annotated": "wrote {n} comments to {path} (the original is unchanged)",
+        "note.annotated_skipped": "{n} findings stand in an attachment and were not written as comments",
+        "note.suppressed": "{n} findings ignored by “audit: ignore” comments in the document",
+        "annotate.expected": "should be {value}",
+        "annotate.stated": "stated {value}",
+        "annotate.author": "audit",
+        "annotate.ignore_hint": "If this is correct: add a comment starting “audit: ignore {rule} reason” on this "
+                                "figure and the next check will not report it",
+        "rich.stated_expected": "stated {stated} → expected {expected}",
+        "rich.expected": "expected {expected}",
+        "text.expected": " (expected {expected})",
+        "html.title": "Audit report", "html.files": "{n} files", "html.severity": "Severity", "html.rule": "Rule",
+        "html.shown": "Showing", "html.of": "of", "html.findings": "findings", "html.legend_primary": "figure reported",
+        "html.legend_evidence": "other figures of the arithmetic", "html.generated": "generated by audit {version}",
+        "html.none_shown": "no finding matches the filters", "html.full_text": "full text",
+        "html.index": "Files, worst first", "html.filter": "Filter files", "html.filter_placeholder": "part of a file name",
+        "html.only_findings": "only files with findings", "html.clean": "no contradictions found",
+        "html.files_shown": "showing {shown} of {total} files",
+        "cat.id": "ID", "cat.name": "name", "cat.severity": "severity", "cat.on": "on", "cat.checks": "checks",
+        "cat.yes": "yes", "cat.no": "off", "cat.overridden": "* severity set by the configuration",
+        "cat.relation": "Relation", "cat.why": "Why", "cat.source": "Source", "cat.params": "Parameters",
+        "cat.passes": "Passes", "cat.fails": "Fails", "cat.cites": "cites", "cat.gives": "finding",
+        "cat.no_finding": "✗ this example gives no finding: the rule does not do what it documents",
+        "cat.unexpected": "✗ this example should pass but gives a finding", "cat.file": "Rule file",
+        "cat.count": "{n} rules, {on} enabled", "cat.place": "place", "cat.text": "text", "cat.concept": "concept",
+        "cat.value": "value", "cat.unit": "unit", "cat.period": "period", "cat.scenario": "scenario",
+        "cat.label": "label", "cat.previous": "previous year", "cat.facts": "{n} figures",
+        "cat.nearest": "no rule {rule}; did you mean {nearest}? (`audit rules` lists them)",
+        "cat.no_rule": "no rule {rule}; `audit rules` lists them",
+    },
+}
+
+
+def language(lang: str | None) -> str:
+    """A supported language; anything else reads English."""
+    return lang if lang in CATALOGUE else "en"
+
+
+def text(lang: str | None, key: str, **values: Any) -> str:
+    """The words for `key` in `lang`, with {placeholders} filled in."""
+    words = CATALOGUE[language(lang)][key]
+    return words.format(**values) if values else words
+
+
+def count(lang: str | None, key: str, n: int) -> str:
+    """A counted phrase: "2 errors", "1 error", "2 个错误"."""
+    table = CATALOGUE[language(lang)]
+    return table[f"{key}.one" if n == 1 and f"{key}.one" in table else key].format(n=n)
+
+
+def role(lang: str | None, key: str) -> str:
+    """An evidence role ("total change") in words; an unknown role (a user's rule kind) as it is."""
+    return CATALOGUE[language(lang)].get("role." + key.replace(" ", "_"), key)
+
+
+def severity(lang: str | None, key: str) -> str:
+    return CATALOGUE[language(lang)]["severity." + key]
+
+
+def place_text(place: Mapping[str, Any], lang: str | None = "en") -> str:
+    """A place in the original file as short words: 'page 3', '第12段', '评分表!C5',
+    'table 2 row 3 cell 4', 'line 12, column 5' (with its file first for an attachment)."""
+    if not place:
+        return ""
+    lang = language(lang)
+    parts: list[str] = []
+    if "file" in place:
+        parts.append(str(place["file"]))
+    if "sheet" in place:
+        if place.get("cell"):
+            parts.append(f"{place['sheet']}!{place['cell']}")
+        elif "row" in place:
+            parts.append(text(lang, "place.sheet_row", sheet=place["sheet"], n=place["row"]))
+        else:
+            parts.append(str(place["sheet"]))
+        return text(lang, "place.join").join(parts)
+    if "page" in place:
+        parts.append(text(lang, "place.page", n=place["page"]))
+    if "paragraph" in place:
+        parts.append(text(lang, "place.paragraph", n=place["paragraph"]))
+    if "table" in place:
+        where = [text(lang, "place.table", n=place["table"])]
+        if "row" in place:
+            where.append(text(lang, "place.row", n=place["row"]))
+        if "cell" in place:
+            where.append(text(lang, "place.cell", n=place["cell"]))
+        parts.append(" ".join(where))
+    if "line" in place and "table" not in place:
+        if "column" in place:
+            parts.append(text(lang, "place.line_column", line=place["line"], column=place["column"]))
+        else:
+            parts.append(text(lang, "place.line", n=place["line"]))
+    return text(lang, "place.join").join(parts)

@@ -1,0 +1,200 @@
+"""One language at a time: every word outside the rule messages comes from auditor.messages, which
+holds the same keys in both languages, and no output carries the other language's script outside
+quoted text (the document's own words, file names, rule IDs and the rule messages)."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+import re
+import string
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import docgen
+from auditor import messages
+from auditor.check import default_rules
+from auditor.cli import main
+from auditor.normalise import normalise
+from auditor.pipeline import audit_path, audit_text
+from auditor.report import reporters
+
+RULES = default_rules()
+HAN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
+LATIN = re.compile(r"[A-Za-z]{2,}")
+# the failing example of every rule: every kind of finding, every role
+TEXT = "\n".join(ex.text.strip() for r in RULES for ex in r.examples.failing) + "\n"
+
+
+def placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_both_languages_hold_the_same_keys_and_placeholders():
+    zh, en = messages.CATALOGUE["zh"], messages.CATALOGUE["en"]
+    assert set(zh) == set(en), f"only zh: {set(zh) - set(en)}; only en: {set(en) - set(zh)}"
+    for key in zh:
+        assert placeholders(zh[key]) == placeholders(en[key]), key
+        assert not LATIN.search(re.sub(r"\{[^}]*\}|audit|ID|`[^`]*`|“[^”]*”", "", zh[key])), f"English in zh {key}"
+        assert not HAN.search(en[key].replace("“", "").replace("”", "")), f"Chinese in en {key}"
+
+
+def test_every_role_the_checks_emit_has_words_in_both_languages():
+    roles = set()
+    for rule in RULES:
+        for ex in (*rule.examples.failing, *rule.examples.passing):
+            roles |= {e.role for f in audit_text(ex.text, rules=RULES).findings for e in f.evidence}
+    assert len(roles) >= 15
+    for role in roles:
+        for lang in ("zh", "en"):
+            assert f"role.{role.replace(' ', '_')}" in messages.CATALOGUE[lang], role
+    assert messages.role("zh", "total change") == "总额增减额" and messages.role("en", "part change") == "part change"
+
+
+def test_places_in_each_language():
+    assert messages.place_text({"table": 1, "row": 2, "cell": 2}, "zh") == "表1 第2行 第2列"
+    assert messages.place_text({"table": 1, "row": 2, "cell": 2}, "en") == "table 1 row 2 cell 2"
+    assert messages.place_text({"page": 3}, "zh") == "第3页"
+    assert messages.place_text({"paragraph": 12}, "en") == "¶ 12"
+    assert messages.place_text({"file": "评分表.xlsx", "sheet": "评分表", "row": 5, "cell": "C5"}, "en") == \
+        "评分表.xlsx 评分表!C5"
+
+
+class Visible(HTMLParser):
+    """The text a reader sees, and the attributes shown as tooltips and placeholders."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script") or (tag == "article" and ("class", "text") in attrs):
+            self.skip += 1  # the document's own text is quoted
+        for name, value in attrs:
+            if name in ("title", "placeholder") and value:
+                self.parts.append(value)
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "article") and self.skip:
+            self.skip -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(data)
+
+
+def shown(fmt: str, output: str) -> str:
+    if fmt == "html":
+        page = Visible()
+        page.feed(output)
+        return "\n".join(page.parts)
+    if fmt == "csv":  # not the header (stable keys), the severity keys or the fingerprints
+        rows = list(csv.reader(io.StringIO(output.lstrip("\ufeff"))))
+        return "\n".join(" ".join(cell for n, cell in enumerate(row) if n not in (5, 11)) for row in rows[1:])
+    if fmt == "github":  # the messages, not the command syntax
+        return "\n".join(line.split("::", 2)[-1] for line in output.splitlines())
+    if fmt == "markdown":
+        return html.unescape(output)
+    if fmt == "sarif":
+        run = json.loads(output)["runs"][0]
+        return "\n".join(loc["message"]["text"] for r in run["results"] for loc in r.get("relatedLocations", []))
+    return output
+
+
+def quoted(results, lang: str) -> list[str]:
+    """What a report quotes: file names, rule IDs and names, figures, the rule messages, the document."""
+    out = ["missing.txt: no such file", "no such file", "missing.txt"]  # a loader's reason (English) and a name
+    for r in results:
+        out += [r.path, r.text, normalise(r.text).text]
+        out += [str(v) for _, _, place in r.document.locations for k, v in place.items() if k in ("file", "sheet")]
+        for f in r.findings:
+            out += [f.message(lang), f.arithmetic_text(lang), f.stated or "", f.expected or ""]
+            out += [e.text for e in f.evidence]
+    out += [r.id for r in RULES] + [r.name for r in RULES]
+    return sorted(set(out), key=len, reverse=True)
+
+
+def leaks(text: str, results, lang: str) -> list[str]:
+    for piece in quoted(results, lang):
+        if piece and len(piece) < 2000:
+            text = text.replace(piece, " ")
+    sources = "\n".join(q for q in quoted(results, lang))
+    if lang == "en":
+        zh_words = {v for v in messages.CATALOGUE["zh"].values() if len(HAN.findall(v)) == 1 and len(v) >= 2}
+        return [run for run in HAN.findall(text) if run not in sources or run in zh_words]
+    allowed = {"audit", "ID", "error", "warning", "info"}  # the command, and severity keys (text format)
+    return [w for w in LATIN.findall(text) if w not in allowed]
+
+
+@pytest.fixture(scope="module")
+def results(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("lang")
+    seed = (Path(__file__).resolve().parents[1] / "examples" / "seeds" / "004_9b6aaad42b3395ab.txt").read_text(
+        encoding="utf-8")
+    scores = "一级指标 | 指标分值 | 评价得分\n投入 | 50 | 48.4\n过程 | 50 | 50\n合计 | 100 | 97.4\n"
+    paths = [docgen.write_docx(seed + "\n" + scores, folder / "a.docx"), docgen.write_pdf(seed, folder / "b.pdf"),
+             docgen.write_xlsx(scores, folder / "c.xlsx", sheet="评分表"), docgen.write_html(seed, folder / "d.html")]
+    out = [audit_text(TEXT, path="examples.txt")] + [audit_path(str(p)) for p in paths]
+    assert all(r.findings for r in out)
+    return out
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["rich", "text", "markdown", "html", "csv", "sarif", "github"])
+def test_no_output_carries_the_other_languages_script(results, fmt, lang, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "1000")  # rich does not fold a long path
+    out = io.StringIO()
+    reporter = reporters()[fmt](out, lang=lang, color=False, rules=RULES)
+    reporter.start()
+    for r in results:
+        reporter.file(r)
+    reporter.failed("missing.txt", "missing.txt: no such file")
+    if hasattr(reporter, "summary"):
+        from auditor.batch import SummaryRow, summary_row
+
+        rows = [summary_row(r) for r in results] + [SummaryRow("missing.txt", failure="missing.txt: no such file")]
+        reporter.summary(rows, totals=rows)
+    reporter.finish()
+    text = shown(fmt, out.getvalue())
+    found = leaks(text, results, lang)
+    where = [text[max(0, text.find(w) - 40):text.find(w) + 40] for w in found[:3]]
+    assert not found, f"{fmt} --lang {lang}: {found[:10]} in {where}"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_inspection_commands_speak_one_language(results, lang, tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(results[0].text, encoding="utf-8")
+    runner = CliRunner()
+    for args in (["rules"], ["explain", "CHG004"], ["explain", "SCO002"], ["facts", str(report)]):
+        result = runner.invoke(main, [*args, "--lang", lang])
+        assert result.exit_code == 0, result.output
+        text = result.stdout
+        pieces = [r.id for r in RULES] + [r.name for r in RULES]
+        for rule in RULES:  # the rule's own texts are quoted: relation, description, examples, summary
+            for piece in (rule.relation, rule.description, rule.source, rule.summary, rule.summary_en,
+                          *(ex.text for ex in (*rule.examples.failing, *rule.examples.passing)),
+                          *(ex.stated or "" for ex in rule.examples.failing),
+                          *(ex.note or "" for ex in (*rule.examples.failing, *rule.examples.passing))):
+                pieces += [line.strip() for line in (piece or "").strip().splitlines() if line.strip()]
+        for f in audit_text("\n".join(ex.text for r in RULES for ex in r.examples.failing), rules=RULES).findings:
+            pieces.append(f.message(lang))
+        for piece in sorted(set(pieces), key=len, reverse=True):
+            text = text.replace(piece, " ")
+        if args[0] == "facts":  # the cells are the document's figures and the vocabulary's words:
+            rows = [line.split("\t") for line in result.stdout.splitlines()]  # the header and periods are ours
+            period = rows[0].index(messages.text(lang, "cat.period"))
+            text = "\t".join(rows[0] + [row[period] for row in rows[1:] if not row[period].isdigit()])
+        if lang == "en":
+            assert not HAN.findall(text), (args, HAN.findall(text)[:10])
+        else:
+            left = [w for w in LATIN.findall(text) if w not in {"ID", "audit", "error", "warning", "info", "rules"}
+                    and not re.fullmatch(r"[a-z]+(-[a-z]+)*", w)]  # rule names are identifiers
+            assert not left, (args, left[:10])
+
