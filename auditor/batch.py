@@ -171,7 +171,8 @@ def size_of(item: Input) -> int:
 
 # -- checking one input ------------------------------------------------------------------
 
-def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None = None) -> Outcome:
+def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None = None,
+              explained: bool = False) -> Outcome:
     """Load and audit one input; every failure becomes a one-line error, never an exception.
 
     slim: None keeps the whole result; else `AuditResult.slim(keep=slim)` ("findings", "facts", "all").
@@ -187,7 +188,7 @@ def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: st
     except Exception as exc:  # a loader bug must not end a batch of a thousand files
         return Outcome(name, error=f"{name}: internal error while reading ({type(exc).__name__}: {exc})")
     try:
-        result = audit_document(document, rules, vocab)
+        result = audit_document(document, rules, vocab, explained)
     except Exception as exc:
         return Outcome(name, error=f"{name}: internal error while checking ({type(exc).__name__}: {exc}); "
                                    "please report it with this file")
@@ -197,16 +198,17 @@ def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: st
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(rules: list[Rule], vocab: Vocabulary | None, keep: str = "facts") -> None:
+def _init_worker(rules: list[Rule], vocab: Vocabulary | None, keep: str = "facts", explained: bool = False) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
-    _WORKER["rules"], _WORKER["vocab"], _WORKER["keep"] = rules, vocab, keep
+    _WORKER["rules"], _WORKER["vocab"], _WORKER["keep"], _WORKER["explained"] = rules, vocab, keep, explained
 
 
 def _work(item: Input) -> Outcome:
     # a slim result: pickling the whole extraction cost more than checking a small report
-    return audit_one(item, _WORKER["rules"], _WORKER["vocab"], slim=_WORKER.get("keep", "facts"))
+    return audit_one(item, _WORKER["rules"], _WORKER["vocab"], slim=_WORKER.get("keep", "facts"),
+                     explained=_WORKER.get("explained", False))
 
 
 # -- checking many ---------------------------------------------------------------------------
@@ -288,14 +290,16 @@ class _Bar:
 
 
 def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = None, jobs: int | None = None,
-        progress: bool | None = None, keep: str = "facts", lang: str = "zh") -> Iterator[Outcome]:
+        progress: bool | None = None, keep: str = "facts", lang: str = "zh",
+        explained: bool = False) -> Iterator[Outcome]:
     """Audit every input; yield their Outcomes in input order, as they become ready.
 
     jobs: worker processes (None: as many as the work pays for, see default_jobs;
     1: in this process).  progress: show a progress bar (None: when there are
     several inputs and stderr is a terminal).  keep: what results of several
     inputs keep (AuditResult.slim): "findings" (and the counts), "facts" too,
-    or "all"; a single input keeps everything.
+    or "all"; a single input keeps everything.  explained: also report, as info
+    findings, the relations another reading of the text explains.
     """
     inputs = list(inputs)
     if not inputs:
@@ -305,17 +309,17 @@ def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = N
         progress = len(inputs) > 1 and sys.stderr.isatty()
     bar = _Bar(len(inputs), progress, lang)
     if jobs == 1:
-        yield from _run_here(inputs, rules, vocab, bar, keep)
+        yield from _run_here(inputs, rules, vocab, bar, keep, explained)
     else:
-        yield from _run_pool(inputs, rules, vocab, jobs, bar, keep)
+        yield from _run_pool(inputs, rules, vocab, jobs, bar, keep, explained)
 
 
-def _run_here(inputs, rules, vocab, bar: _Bar, keep: str = "facts") -> Iterator[Outcome]:
+def _run_here(inputs, rules, vocab, bar: _Bar, keep: str = "facts", explained: bool = False) -> Iterator[Outcome]:
     bar.start()
     try:
         for item in inputs:
             # several inputs: drop what no reporter reads (the parse, the relations) as each is done
-            outcome = audit_one(item, rules, vocab, slim=None if len(inputs) == 1 else keep)
+            outcome = audit_one(item, rules, vocab, slim=None if len(inputs) == 1 else keep, explained=explained)
             bar.advance(outcome.path)
             bar.stop()
             yield outcome
@@ -324,7 +328,8 @@ def _run_here(inputs, rules, vocab, bar: _Bar, keep: str = "facts") -> Iterator[
         bar.stop()
 
 
-def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts") -> Iterator[Outcome]:
+def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts",
+              explained: bool = False) -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -333,7 +338,7 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts") -
 
     audit_text("预算100万元。", rules=rules, vocab=vocab)  # build the grammar once, before the fork
     window = jobs * 4  # inputs in flight: bounds the finished results held back for order
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(rules, vocab, keep))
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(rules, vocab, keep, explained))
     pending: deque[tuple[Input, Future]] = deque()
     queue = iter(inputs)
     retried: set[int] = set()
@@ -368,7 +373,7 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts") -
                         pending.clear()
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                                                   initializer=_init_worker, initargs=(rules, vocab, keep))
+                                                   initializer=_init_worker, initargs=(rules, vocab, keep, explained))
                         for again in unfinished:
                             retried.add(id(again))
                             pending.append((again, pool.submit(_work, again)))

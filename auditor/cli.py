@@ -101,6 +101,9 @@ def main() -> None:
               help="Write the findings as comments into COPY, a copy of the .docx or .xlsx being checked "
                    "(the original is never changed).")
 @click.option("--quiet", "-q", is_flag=True, help="List only the files with findings (the summary counts them all).")
+@click.option("--explained", is_flag=True,
+              help="Also show, as notes (info), relations that fail as read but that another plausible reading "
+                   "of the text explains (`audit explain ALT001` … describes each reading).")
 @click.option("--color/--no-color", default=None,
               help="Force colours on or off (rich format) [default: on a terminal, unless NO_COLOR is set].")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
@@ -123,8 +126,8 @@ def main() -> None:
               help="Files checked in parallel [default: one per 512 KB of input, at most every core].")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr [default: when several files are checked on a terminal].")
-def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, color, config_file, rule_dirs, select,
-                  ignore, baseline_file, write_baseline, attachments, together, globs, jobs, progress) -> None:
+def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explained, color, config_file, rule_dirs,
+                  select, ignore, baseline_file, write_baseline, attachments, together, globs, jobs, progress) -> None:
     """Check reports and list every contradiction with its numbers, arithmetic and place.
 
     FILE may be - to read a report from standard input.
@@ -169,7 +172,8 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, color, 
     try:
         reporter.start()
         for outcome in batch.run(inputs, rules, vocab, jobs=jobs, progress=progress,
-                                 keep="facts" if getattr(reporter_class, "needs_facts", False) else "findings", lang=lang):
+                                 keep="facts" if getattr(reporter_class, "needs_facts", False) else "findings", lang=lang,
+                                 explained=explained):
             if outcome.error is not None:
                 if len(inputs) == 1:
                     _fail(outcome.error)
@@ -312,6 +316,16 @@ def explain_command(rule_id, lang, config_file, rule_dirs) -> None:
     from auditor.report.catalogue import explain
 
     settings, rules = _inspection_settings(lang, config_file, rule_dirs)
+    from auditor.check.doubt import alternatives
+
+    readings = {a.id: a for a in alternatives().values()} | {a.name: a for a in alternatives().values()}
+    alt = readings.get(rule_id.upper()) or readings.get(rule_id)
+    if alt is not None:  # ALT001 …: a reading doubt tries before a failing relation becomes an error
+        from auditor.report.catalogue import explain_alternative
+
+        ok = explain_alternative(alt, settings.lang, sys.stdout, sys.stdout.isatty(),
+                                 [r for r in rules if config.is_enabled(settings, r)], config.vocabulary_for(settings))
+        sys.exit(EXIT_OK if ok else EXIT_FINDINGS)
     by_key = {r.id: r for r in rules} | {r.name: r for r in rules}
     rule = by_key.get(rule_id.upper()) or by_key.get(rule_id)
     if rule is None:

@@ -105,7 +105,7 @@ def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = ""
         messages = {lang: f"{text}；另一读法成立（{found.describe(lang)}）" if lang == "zh"
                     else f"{text}; another reading holds ({found.describe(lang)})"
                     for lang, text in result.messages.items()}
-        info = result.model_copy(update={"severity": "info", "messages": messages})
+        info = result.model_copy(update={"severity": "info", "messages": messages, "expected": None})
         return outcome(rule, relation, "explained", result=info, reason=reason, alternative=found.alternative)
     severity = doubt.capped(why, result.severity)
     if severity != result.severity:

@@ -140,6 +140,45 @@ def explain(rule: Rule, lang: str, stream: IO[str], tty: bool, all_rules: Sequen
     return ok
 
 
+def explain_alternative(alt, lang: str, stream: IO[str], tty: bool, rules: Sequence[Rule], vocab=None) -> bool:
+    """An alternative reading's page (rules/alternatives.toml): what it is, where it applies,
+    and its examples run through the checker; False when one misbehaves."""
+    from auditor.pipeline import audit_text
+
+    w = words(lang)
+    c = console(stream, tty)
+    c.print(Text.assemble((alt.id, "bold"), "  ", (alt.name, "bold cyan")))
+    c.print(Text(alt.summary if lang == "zh" else (alt.summary_en or alt.summary)))
+    c.print(Text(f"\n{w['applies']}", style="bold"))
+    c.print(Text("  " + ", ".join(alt.applies)))
+    c.print(Text(f"\n{w['why']}", style="bold"))
+    c.print(Text("  " + alt.description.strip().replace("\n", "\n  ")))
+    ok = True
+    for text in alt.passing:
+        c.print(Text(f"\n{w['alt_passes']}", style="bold green"))
+        c.print(Text("  " + text.strip().replace("\n", "\n  ")))
+        result = audit_text(text, rules=list(rules), vocab=vocab, explained=True)
+        hit = next((o for o in result.outcomes if o.verdict == "explained" and o.alternative == alt.id), None)
+        errors = [f for f in result.findings if f.severity == "error"]
+        if hit is None or errors:
+            ok = False
+            c.print(Text("  " + w["not_explained"], style="bold red"))
+        else:
+            c.print(Text(f"  {w['explained']}: {hit.finding.message(lang)}"))
+    for text, stated in alt.failing:
+        c.print(Text(f"\n{w['alt_fails']}", style="bold red"))
+        c.print(Text("  " + text.strip().replace("\n", "\n  ")))
+        c.print(Text(f"  → {w['cites']} {stated}", style="red"))
+        hit = next((f for f in audit_text(text, rules=list(rules), vocab=vocab).findings
+                    if f.severity == "error" and f.stated == stated), None)
+        if hit is None:
+            ok = False
+            c.print(Text("  " + w["no_finding"], style="bold red"))
+        else:
+            c.print(Text(f"  {w['gives']}: {hit.severity} {hit.line}:{hit.column} {hit.message(lang)}"))
+    return ok
+
+
 def _builtin():
     from auditor.check.rulebook import builtin_rule_dir
 
