@@ -4,6 +4,11 @@
     python -m auditor.eval --check benchmarks/quality_baseline.json   fail if worse than accepted
     python -m auditor.eval --json out.json    the figures for tools
     python -m auditor.eval --misses           list what was missed and each false error
+    python -m auditor.eval --reasons          precision of the findings of each binding reason
+    python -m auditor.eval --sealed examples/sealed/round6 --findings-out round6.json
+                                              score a sealed round (once, at its end): its labelled
+                                              part, and every error and warning on all its pages
+                                              for judging by hand
 
 Figures (see examples/corpus/README.md for the label format):
 
@@ -14,7 +19,13 @@ Figures (see examples/corpus/README.md for the label format):
 - coverage: share of money/percent/score figures in the text that became facts
   with a concept;
 - mutation recall: consistent relations whose stated figure, changed by a few
-  percent in a copy, gains a finding that cites it.
+  percent in a copy, gains a finding that cites it;
+- recall of all contradictions: gross ones and those labelled rounding = true;
+- relation coverage: labelled relations whose stated figure appears in a relation
+  the auditor checked (its "relations" output, verdict holds / fails / explained).
+
+Genre groups: 绩效表格 (zt/xm laid out as tables), 绩效文字 (zt/xm in prose), 决算 (js),
+预算 (ys).
 """
 
 from __future__ import annotations
@@ -46,12 +57,23 @@ class Item:
     genre: str
     text: str
     relations: list[dict]
+    layout: str = "prose"
+
+    @property
+    def group(self) -> str:
+        if self.genre in {"zt", "xm"}:
+            return "绩效表格" if self.layout in {"table", "mixed"} else "绩效文字"
+        return {"js": "决算", "ys": "预算"}.get(self.genre, self.genre)
 
 
 @dataclass
 class Tally:
     contradictions: int = 0
     found: int = 0
+    contradictions_all: int = 0  # gross and rounding
+    found_all: int = 0
+    relations: int = 0
+    relations_covered: int = 0
     consistent: int = 0
     false_on_consistent: int = 0
     unlabelled_errors: int = 0
@@ -85,6 +107,10 @@ class Tally:
         return {
             "contradictions": self.contradictions,
             "recall": ratio(self.found, self.contradictions),
+            "contradictions_all": self.contradictions_all,
+            "recall_all": ratio(self.found_all, self.contradictions_all),
+            "relations": self.relations,
+            "relation_coverage": ratio(self.relations_covered, self.relations),
             "consistent_relations": self.consistent,
             "false_errors_on_consistent": self.false_on_consistent,
             "unlabelled_errors": self.unlabelled_errors,
@@ -105,7 +131,7 @@ def load_items(folders: list[Path]) -> list[Item]:
                 continue
             labels = tomllib.loads(label_path.read_text(encoding="utf-8"))
             items.append(Item(name, labels.get("genre", "?"), text_path.read_text(encoding="utf-8"),
-                              labels.get("relation", [])))
+                              labels.get("relation", []), labels.get("layout", "prose")))
     return items
 
 
@@ -130,15 +156,29 @@ def cites(finding, rel: dict) -> bool:
     return False
 
 
+def _outcome_cites(outcome, rel: dict) -> bool:
+    """Does a checked relation use the labelled relation's stated figure?"""
+    num = _number(rel["stated"])
+    return any(e.line == rel["line"] and (_number(e.text) == num if num is not None else rel["stated"] in e.text)
+               for e in outcome.figures)
+
+
 def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
     t = Tally()
     result = audit_text(item.text, path=item.name, rules=rules)
     findings = result.findings
     errors = [f for f in findings if f.severity == "error"]
     matched_errors: set[int] = set()
+    checked = [o for o in result.outcomes if o.verdict != "undecided"]
     for rel in item.relations:
         contradiction = not rel.get("consistent", True) and not rel.get("rounding", False)
         citing = [f for f in findings if cites(f, rel)]
+        t.relations += 1
+        if any(_outcome_cites(o, rel) for o in checked):
+            t.relations_covered += 1
+        if not rel.get("consistent", True):
+            t.contradictions_all += 1
+            t.found_all += 1 if citing else 0
         if contradiction:
             t.contradictions += 1
             if citing:
@@ -227,6 +267,9 @@ def mutate_relation(text: str, rel: dict, factor: Decimal = Decimal("1.03")) -> 
     return "\n".join(lines), stated_new
 
 
+_tallies: list[Tally] = []  # the last run's tally of each item, in order
+
+
 def run(folders: list[Path], limit: int | None = None, mutate: bool = True):
     items = load_items(folders)
     if limit:
@@ -234,11 +277,39 @@ def run(folders: list[Path], limit: int | None = None, mutate: bool = True):
     rules = default_rules()
     by_genre: dict[str, Tally] = defaultdict(Tally)
     overall = Tally()
+    _tallies.clear()
     for item in items:
         t = evaluate(item, rules, mutate)
+        _tallies.append(t)
         by_genre[item.genre].add(t)
         overall.add(t)
     return items, by_genre, overall
+
+
+def sealed_findings(folder: Path) -> list[dict]:
+    """Every error and warning on every page of a sealed round, with its line, to judge by hand."""
+    indexes = {}
+    for index in sorted(folder.glob("INDEX*.toml")):
+        for entry in tomllib.loads(index.read_text(encoding="utf-8")).get("report", []):
+            indexes[entry["id"]] = entry
+    rules = default_rules()
+    out = []
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        entry = indexes.get(path.stem, {})
+        group = Item(path.stem, entry.get("genre", "?"), "", [], entry.get("layout", "prose")).group
+        result = audit_text(text, path=path.name, rules=rules)
+        lines = text.split("\n")
+        for f in result.findings:
+            if f.severity not in ("error", "warning"):
+                continue
+            out.append({"report": path.stem, "group": group, "rule": f.rule, "severity": f.severity,
+                        "line": f.line, "stated": f.stated, "expected": f.expected, "message": f.message("zh"),
+                        "text": lines[f.line - 1][:400] if f.line <= len(lines) else "",
+                        "evidence_lines": sorted({e.line for e in f.evidence}), "verdict": ""})
+        out.append({"report": path.stem, "group": group, "pages": 1, "figures": result.checked[0],
+                    "relations": result.checked[1]})
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -250,19 +321,24 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="list missed contradictions and false errors")
     ap.add_argument("--coverage", type=int, metavar="N", help="print the N most common shapes of unbound figures")
     ap.add_argument("--reasons", action="store_true", help="precision of the findings of each binding reason")
+    ap.add_argument("--sealed", metavar="DIR", help="score a sealed round's labelled reports instead of the corpus")
+    ap.add_argument("--findings-out", metavar="FILE",
+                    help="with --sealed: write every error and warning on all of its pages to FILE (JSON) for judging")
     args = ap.parse_args(argv)
-    items, by_genre, overall = run([SEEDS, CORPUS], args.slice, not args.no_mutations)
-    names = {"zt": "部门整体支出自评", "xm": "项目支出自评", "js": "决算说明", "ys": "预算说明"}
-    print(f"{len(items)} labelled reports")
-    header = f"{'genre':<18}{'contra':>7}{'recall':>8}{'consist':>8}{'falseE':>7}{'unlab':>6}{'cover':>7}{'mut':>6}{'mutRec':>8}"
-    print(header)
-    for genre, t in sorted(by_genre.items()):
+    folders = [Path(args.sealed)] if args.sealed else [SEEDS, CORPUS]
+    items, by_genre, overall = run(folders, args.slice, not args.no_mutations)
+    by_group: dict[str, Tally] = defaultdict(Tally)
+    for item, t in zip(items, _tallies):
+        by_group[item.group].add(t)
+    print(f"{len(items)} labelled reports" + (f" in {args.sealed}" if args.sealed else ""))
+    print(f"{'genre':<12}{'gross':>6}{'recall':>8}{'all':>5}{'recall':>8}{'consist':>8}{'falseE':>7}{'unlab':>6}"
+          f"{'rels':>6}{'relCov':>8}{'cover':>7}{'mut':>6}{'mutRec':>8}")
+    for name, t in [*sorted(by_group.items()), ("overall", overall)]:
         f = t.figures_dict()
-        print(f"{names.get(genre, genre):<16}{f['contradictions']:>7}{f['recall']:>8.1%}{f['consistent_relations']:>8}"
-              f"{f['false_errors_on_consistent']:>7}{f['unlabelled_errors']:>6}{f['coverage']:>7.1%}{f['mutations']:>6}{f['mutation_recall']:>8.1%}")
-    f = overall.figures_dict()
-    print(f"{'overall':<18}{f['contradictions']:>7}{f['recall']:>8.1%}{f['consistent_relations']:>8}"
-          f"{f['false_errors_on_consistent']:>7}{f['unlabelled_errors']:>6}{f['coverage']:>7.1%}{f['mutations']:>6}{f['mutation_recall']:>8.1%}")
+        print(f"{name:<10}{f['contradictions']:>8}{f['recall']:>8.1%}{f['contradictions_all']:>5}{f['recall_all']:>8.1%}"
+              f"{f['consistent_relations']:>8}{f['false_errors_on_consistent']:>7}{f['unlabelled_errors']:>6}"
+              f"{f['relations']:>6}{f['relation_coverage']:>8.1%}{f['coverage']:>7.1%}{f['mutations']:>6}"
+              f"{f['mutation_recall']:>8.1%}")
     if args.misses:
         print("\nmissed contradictions:")
         for m in overall.misses:
@@ -283,7 +359,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nmost common unbound figure shapes ({len(overall.uncovered)} unbound):")
         for shape, n in Counter(overall.uncovered).most_common(args.coverage):
             print(f"  {n:4}  {shape}")
-    report = {"overall": f, "by_genre": {g: t.figures_dict() for g, t in by_genre.items()}, "reports": len(items),
+    f = overall.figures_dict()
+    if args.sealed and args.findings_out:
+        judged = sealed_findings(Path(args.sealed))
+        Path(args.findings_out).write_text(json.dumps(judged, ensure_ascii=False, indent=1), encoding="utf-8")
+        pages = sum(1 for x in judged if "pages" in x)
+        errors = sum(1 for x in judged if x.get("severity") == "error")
+        warnings = sum(1 for x in judged if x.get("severity") == "warning")
+        print(f"\n{pages} pages: {errors} errors, {warnings} warnings written to {args.findings_out} for judging")
+    report = {"overall": f, "by_genre": {g: t.figures_dict() for g, t in by_genre.items()},
+              "by_group": {g: t.figures_dict() for g, t in by_group.items()}, "reports": len(items),
               "slice": args.slice, "by_reason": {k: {"right": r, "wrong": w} for k, (r, w) in sorted(overall.by_reason.items())}}
     if args.json:
         Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
