@@ -4,7 +4,7 @@ and the outcome of every relation checked, contradicted or not."""
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 
 from auditor.extract.model import Fact, Record, Span
@@ -81,3 +81,6 @@ class Outcome(Record):
     note: str = ""
     alternative: str | None = None
     finding: Finding | None = None
+    # the relation as arithmetic over its figures (auditor.check.arithmetic.Equation), for the
+    # diagnosis of which figure is wrong; not part of any output
+    equation: Any = None

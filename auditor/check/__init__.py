@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from auditor.check import diagnose
 from auditor.check.context import Context
 from auditor.check.kinds import KINDS
 from auditor.check.rulebook import Rule, load_rules
@@ -43,22 +44,23 @@ def evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary | None = None
 def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
               explained: bool) -> tuple[list[Finding], list[Outcome]]:
     ctx = Context(doc, vocab, text=text)
+    checked = [o for rule in rules for o in KINDS[rule.kind](rule, ctx)]
+    checked = diagnose.assign(checked)  # which figure of a failing relation is likely wrong
     findings: list[Finding] = []
     outcomes: list[Outcome] = []
     seen: dict[tuple, str] = {}
-    for rule in rules:
-        for o in KINDS[rule.kind](rule, ctx):
-            f = o.finding
-            if f is not None and o.verdict == "explained" and not explained:
-                pass  # kept with its outcome, shown only on request
-            elif f is not None:
-                key = (f.start, f.end, f.stated, f.expected)
-                if key in seen:  # two rules reaching the same conclusion about one figure
-                    o = o.model_copy(update={"finding": None, "note": f"= {seen[key]}"})
-                else:
-                    seen[key] = rule.id
-                    findings.append(f)
-            outcomes.append(o)
+    for o in checked:
+        f = o.finding
+        if f is not None and o.verdict == "explained" and not explained:
+            pass  # kept with its outcome, shown only on request
+        elif f is not None:
+            key = (f.start, f.end, f.stated, f.expected)
+            if key in seen:  # two rules reaching the same conclusion about one figure
+                o = o.model_copy(update={"finding": None, "note": f"= {seen[key]}"})
+            else:
+                seen[key] = o.rule
+                findings.append(f)
+        outcomes.append(o)
     findings.sort(key=lambda f: (f.start, -f.rank, f.rule))
     outcomes.sort(key=lambda o: (o.figures[0].start if o.figures else -1, o.rule))
     return findings, outcomes

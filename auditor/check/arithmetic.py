@@ -108,3 +108,49 @@ def decimals_for(facts: list[Fact], like: Fact) -> int:
         step = (Decimal(1).scaleb(-f.decimals) * f.scale / like.scale).normalize()
         most = max(most, -step.as_tuple().exponent)
     return min(most, 6)
+
+
+@dataclass(frozen=True)
+class Equation:
+    """A checked relation as arithmetic over its figures, so that it can be solved for
+    any one of them (auditor/check/diagnose.py asks which figure is wrong).
+
+    kind "linear": Σ coefficient × figure = 0 (a sum, a difference, a change);
+    kind "ratio": figures = (stated %, numerator, denominator), stated = numerator / denominator × 100.
+    """
+
+    kind: str
+    terms: tuple[tuple[Fact, Decimal], ...]
+
+    @property
+    def facts(self) -> tuple[Fact, ...]:
+        return tuple(f for f, _ in self.terms)
+
+    def solve(self, fact: Fact) -> Decimal | None:
+        """The value `fact` would need for the relation to hold exactly (None: cannot tell)."""
+        if self.kind == "linear":
+            coefficient = next((c for f, c in self.terms if f.id == fact.id), None)
+            if not coefficient:
+                return None
+            rest = sum((c * f.value for f, c in self.terms if f.id != fact.id), Decimal(0))
+            return -rest / coefficient
+        (stated, _), (num, _), (den, _) = self.terms
+        with localcontext() as ctx:
+            ctx.prec = 28
+            if fact.id == stated.id:
+                return num.value / den.value * 100 if den.value else None
+            if fact.id == num.id:
+                return stated.value * den.value / 100
+            if fact.id == den.id:
+                return num.value * 100 / stated.value if stated.value else None
+        return None
+
+
+def sum_equation(total_fact: Fact, parts, subtracted=()) -> Equation:
+    """total = Σ parts − Σ subtracted."""
+    one = Decimal(1)
+    return Equation("linear", ((total_fact, one), *((p, -one) for p in parts), *((p, one) for p in subtracted)))
+
+
+def ratio_equation(stated: Fact, num: Fact, den: Fact) -> Equation:
+    return Equation("ratio", ((stated, Decimal(1)), (num, Decimal(1)), (den, Decimal(1))))

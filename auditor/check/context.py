@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Iterable
 
 from auditor.check import doubt
-from auditor.check.arithmetic import Comparison
+from auditor.check.arithmetic import Comparison, Equation
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.model import Bound, Extraction, Fact, Span
@@ -83,7 +83,7 @@ def finding(
 
 def outcome(rule: Rule, relation: Bound | None, verdict: str, figures: Iterable[Evidence] = (),
             result: Finding | None = None, note: str = "", reason: str = "",
-            alternative: str | None = None) -> Outcome:
+            alternative: str | None = None, equation: Equation | None = None) -> Outcome:
     """The outcome of checking `relation` (its reason and what it beat travel along)."""
     return Outcome.model_construct(
         rule=rule.id, verdict=verdict,
@@ -91,12 +91,12 @@ def outcome(rule: Rule, relation: Bound | None, verdict: str, figures: Iterable[
         via=tuple(relation.via) if relation is not None else (),
         rejected=tuple(relation.rejected) if relation is not None else (),
         figures=tuple(result.evidence if result is not None and not figures else figures),
-        note=note, alternative=alternative, finding=result,
+        note=note, alternative=alternative, finding=result, equation=equation,
     )
 
 
 def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = "",
-           found: doubt.Found | None = None) -> Outcome:
+           found: doubt.Found | None = None, equation: Equation | None = None) -> Outcome:
     """A failing relation: an error or warning, unless another reading (`found`)
     explains it; a relation bound only by looking through the document (a LOOKUP
     reason) warns rather than accuses."""
@@ -110,7 +110,7 @@ def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = ""
     severity = doubt.capped(why, result.severity)
     if severity != result.severity:
         result = result.model_copy(update={"severity": severity})
-    return outcome(rule, relation, "fails", result=result, reason=reason)
+    return outcome(rule, relation, "fails", result=result, reason=reason, equation=equation)
 
 
 def diff_text(difference: Decimal, like: Fact, lang: str, decimals: int | None = None) -> str:

@@ -75,3 +75,148 @@ def sum_holds(total_index: int, subtracted_from: int | None = None) -> Callable[
             value = value - v if subtracted_from is not None and n >= subtracted_from else value + v
         return compare(total, value).verdict == "ok"
     return holds
+
+
+# ------------------------------------------------------------ which figure is wrong
+_ROLE_BLAME = {
+    "linear": ({"zh": "总额或某一分项有误", "en": "the total or one of the parts is wrong"}),
+    "ratio": ({"zh": "比率或所用金额有误", "en": "the rate or one of its amounts is wrong"}),
+}
+
+
+def assign(outcomes: list) -> list:
+    """Name, in each failing relation's finding, the figure most likely wrong.
+
+    A figure another relation confirms (it holds with it) is taken as right; a
+    figure stated again with the same value is one figure (DUP001 holds).  If one
+    figure of a failing relation is left, it is the suspect, and the message says
+    what it should be and how it probably went wrong (transposed digits, 元 for
+    万元, a shifted decimal point).  If several are left, but one of them also makes
+    another failing relation hold at the same value, it is the suspect of both.
+    Otherwise the message says that the total (rate) or one of the parts (amounts)
+    is wrong, rather than always blaming the total.
+    """
+    failing = [o for o in outcomes if o.verdict == "fails" and o.finding is not None and o.equation is not None]
+    if not failing:
+        return outcomes
+    same = _Same()
+    for o in outcomes:  # the same figure stated again, with the same value
+        if o.verdict == "holds" and o.rule == "DUP001" and o.equation is not None:
+            a, b = o.equation.facts
+            same.join(a.id, b.id)
+    confirmed: set[int] = {same.find(f.id) for o in outcomes if o.verdict == "holds" and o.equation is not None
+                           and o.rule != "DUP001" for f in o.equation.facts}
+    suspects = {id(o): [f for f in o.equation.facts if same.find(f.id) not in confirmed] for o in failing}
+    shared: dict[int, list] = {}
+    for o in failing:
+        for f in suspects[id(o)]:
+            shared.setdefault(same.find(f.id), []).append(o)
+    out = []
+    for o in outcomes:
+        if id(o) not in suspects:
+            out.append(o)
+            continue
+        out.append(o.model_copy(update={"finding": _blame(o, suspects[id(o)], shared, same)}))
+    return out
+
+
+class _Same:
+    """Union-find over fact ids: mentions of one figure."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        while self.parent.get(x, x) != x:
+            x = self.parent[x]
+        return x
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _blame(o, candidates: list[Fact], shared: dict[int, list], same: _Same):
+    f = o.finding
+    culprit = candidates[0] if len(candidates) == 1 else _shared_culprit(o, candidates, shared, same)
+    if culprit is None:
+        tail = _ROLE_BLAME.get(o.equation.kind)
+        if tail is None or len(o.equation.facts) < 2:
+            return f
+        # no figure stands out: the total's "should be" would blame it without evidence
+        return _with_tail(f, {"zh": f"（{tail['zh']}）", "en": f" ({tail['en']})"}).model_copy(update={"expected": None})
+    value = o.equation.solve(culprit)
+    if value is None:
+        return f
+    should = _written(value, culprit, [x for x in o.equation.facts if x.id != culprit.id])
+    slip = slip_class(culprit, value)
+    note = {"zh": f"（疑为 {culprit.text.strip()} 有误，应为 {should}{('，' + slip['zh']) if slip else ''}）",
+            "en": f" ({culprit.text.strip()} is likely wrong: should be {should}{('; ' + slip['en']) if slip else ''})"}
+    f = _with_tail(f, note)
+    s = culprit.span
+    return f.model_copy(update={"stated": culprit.text.strip(), "expected": should, "start": s.start, "end": s.end,
+                                "line": s.line, "column": s.column})
+
+
+def _shared_culprit(o, candidates: list[Fact], shared: dict[int, list], same: _Same) -> Fact | None:
+    """The one candidate that another failing relation also points to, at the same value."""
+    found = []
+    mine_set = {same.find(f.id) for f in o.equation.facts}
+    for c in candidates:
+        # another relation over the very same figures (an identity and the list stating it) is no
+        # independent witness
+        others = [x for x in shared.get(same.find(c.id), [])
+                  if x is not o and {same.find(f.id) for f in x.equation.facts} != mine_set]
+        if not others:
+            continue
+        mine = o.equation.solve(c)
+        if mine is None:
+            continue
+        agree = True
+        for x in others:
+            mention = next((m for m in x.equation.facts if same.find(m.id) == same.find(c.id)), None)
+            v = x.equation.solve(mention) if mention is not None else None
+            if v is None or abs(v - mine) > c.tolerance + c.scale * Decimal("0.01"):
+                agree = False
+        if agree:
+            found.append(c)
+    return found[0] if len(found) == 1 else None
+
+
+def _with_tail(f, tail: dict[str, str]):
+    messages = {lang: text + tail.get(lang, tail["zh"]) for lang, text in f.messages.items()}
+    return f.model_copy(update={"messages": messages})
+
+
+def _written(value: Decimal, like: Fact, others: list[Fact] = ()) -> str:
+    """`value` in `like`'s unit, to the precision of the figures it was computed from."""
+    from auditor.check.arithmetic import decimals_for
+
+    decimals = decimals_for([x for x in others if x.unit == like.unit], like) if others else like.decimals
+    shown = (value / like.scale).quantize(Decimal(1).scaleb(-decimals))
+    unit = like.written_unit if like.unit != "%" else "%"
+    return f"{shown}{unit}"
+
+
+def slip_class(fact: Fact, value: Decimal) -> dict[str, str] | None:
+    """How a figure written as `fact` may have come from `value`: transposed digits,
+    a unit slip (×10⁴), a shifted decimal point (×10, ×100, ×1000)."""
+    if fact.value == 0 or value == 0:
+        return None
+    ratio = value / fact.value
+    for factor, zh, en in ((Decimal(10000), "疑为万元与元混用", "万元 and 元 mixed up"),
+                           (Decimal(1000), "疑为小数点错位", "a shifted decimal point"),
+                           (Decimal(100), "疑为小数点错位", "a shifted decimal point"),
+                           (Decimal(10), "疑为小数点错位", "a shifted decimal point")):
+        for r in (factor, 1 / factor):
+            if abs(ratio - r) <= r * Decimal("0.001"):
+                return {"zh": zh, "en": en}
+    written = str((fact.value / fact.scale).quantize(Decimal(1).scaleb(-fact.decimals))).replace(".", "")
+    should = str((value / fact.scale).quantize(Decimal(1).scaleb(-fact.decimals))).replace(".", "")
+    if len(written) == len(should) and written != should:
+        diff = [k for k in range(len(written)) if written[k] != should[k]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1 and written[diff[0]] == should[diff[1]] \
+                and written[diff[1]] == should[diff[0]]:
+            return {"zh": "疑为数字颠倒", "en": "two digits transposed"}
+    return None

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from auditor.check.arithmetic import Value, compare, ratio_percent, written
+from auditor.check.arithmetic import Equation, Value, compare, ratio_percent, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Change, Fact
@@ -51,12 +51,15 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if c.delta.kind != c.current.kind:
             continue
         figures = [Evidence.of(c.delta, "change"), Evidence.of(c.current, "current"), Evidence.of(c.previous, "previous")]
+        # direction × delta = current − previous
+        equation = Equation("linear", ((c.delta, Decimal(c.direction)), (c.current, Decimal(-1)),
+                                       (c.previous, Decimal(1)))) if c.direction else None
         computed = _at_precision(c.current, c.delta) - _at_precision(c.previous, c.delta)
         signed_delta = _signed(c, c.delta)
         stated = c.delta.model_copy(update={"value": signed_delta.value})
         cmp = compare(stated, computed)
         if cmp.verdict == "ok":
-            yield outcome(rule, c, "holds", figures)
+            yield outcome(rule, c, "holds", figures, equation=equation)
             continue
         flipped = compare(c.delta.model_copy(update={"value": -signed_delta.value}), computed)
         if flipped.verdict == "ok":
@@ -72,7 +75,7 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=c.delta, stated=c.delta.text,
             expected=f"{(abs(computed.value) / c.delta.scale).normalize():f}{c.delta.written_unit}",
             arithmetic=arithmetic, evidence=figures, comparison=cmp, fields={"subject": _subject(c, ctx)},
-        ))
+        ), equation=equation)
 
 
 def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:

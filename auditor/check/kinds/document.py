@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import doubt
-from auditor.check.arithmetic import Value, compare, written
+from auditor.check.arithmetic import Equation, Value, compare, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.findings import Evidence, Outcome
@@ -42,9 +42,10 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         first, other = pair.first, pair.other
         figures = [Evidence.of(other, "repeat"), Evidence.of(first, "first")]
+        equation = Equation("linear", ((other, Decimal(1)), (first, Decimal(-1))))
         cmp = compare(other, Value.of(first))
         if cmp.verdict == "ok":
-            yield outcome(rule, pair, "holds", figures)
+            yield outcome(rule, pair, "holds", figures, equation=equation)
             continue
         gap = abs(other.value - first.value)
         margin = widest + other.tolerance + first.tolerance

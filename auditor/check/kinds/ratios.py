@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import doubt
-from auditor.check.arithmetic import Comparison, Value, compare, ratio_percent, written
+from auditor.check.arithmetic import Comparison, Value, compare, ratio_equation, ratio_percent, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.resolvers import rate_base
@@ -72,7 +72,7 @@ def _sentence_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         return outcome(rule, r, "undecided", [Evidence.of(stated, "rate")], note="no base above zero")
     cmp, num, den, computed = best[0]
     if cmp.verdict == "ok":
-        return outcome(rule, r, "holds", _rate_figures(stated, num, den))
+        return outcome(rule, r, "holds", _rate_figures(stated, num, den), equation=ratio_equation(stated, num, den))
     # Before calling it a contradiction: does any pair of the sentence's own figures give it?
     relaxed = _best(list(r.local_pairs), stated)
     if relaxed and relaxed[0][0].verdict == "ok":
@@ -87,7 +87,8 @@ def _sentence_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         evidence=_rate_figures(stated, num, den),
         comparison=cmp,
         fields={"name": r.name, "hint_zh": hint[0], "hint_en": hint[1]},
-    ), found=doubt.explain_rate(ctx.doubt, stated, num, tried, ctx.index.budget_amounts))
+    ), found=doubt.explain_rate(ctx.doubt, stated, num, tried, ctx.index.budget_amounts),
+        equation=ratio_equation(stated, num, den) if len(r.pairs) == 1 else None)
 
 
 def _elsewhere(ctx: Context, num: Fact, stated: Fact) -> tuple[str, str]:
@@ -192,7 +193,7 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         cmp, num, den, computed = results[0]
         figures = [Evidence.of(s.percent, "share"), Evidence.of(num, "part"), Evidence.of(den, "whole")]
         if cmp.verdict == "ok":
-            yield outcome(rule, s, "holds", figures)
+            yield outcome(rule, s, "holds", figures, equation=ratio_equation(s.percent, num, den))
             continue
         slip = _unit_slip(num, den, s.percent)
         if slip is not None:
@@ -202,7 +203,8 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             expected=f"{computed.value.quantize(Decimal('0.01'))}%",
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
             evidence=figures, comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
-        ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label))
+        ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label),
+            equation=ratio_equation(s.percent, num, den) if len(wholes) == 1 and not slip else None)
 
 
 def _unit_slip(num: Fact, den: Fact, stated: Fact) -> str | None:

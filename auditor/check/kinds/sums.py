@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import diagnose, doubt
-from auditor.check.arithmetic import Comparison, Value, compare, decimals_for, show, total, written
+from auditor.check.arithmetic import Comparison, Value, compare, decimals_for, show, sum_equation, total, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.resolvers import balance
@@ -41,13 +41,16 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         computed = total([Value.of(p) for p in b.parts]) - total([Value.of(p) for p in b.subtracted])
         cmp = compare(b.total, computed)
+        equation = sum_equation(b.total, b.parts, b.subtracted)
         if cmp.verdict == "ok":
-            yield outcome(rule, b, "holds", _figures(b))
+            yield outcome(rule, b, "holds", _figures(b), equation=equation)
             continue
         partial = not b.complete and not _shares_make_whole(share_of, b)
         if partial and computed.value <= b.total.value:
             yield outcome(rule, b, "holds", _figures(b), note="a list naming only some parts")
             continue
+        if partial:
+            equation = None  # a list naming only some parts: its total is not their sum
         expected = show(computed.value, b.total, decimals_for([*b.parts, *b.subtracted], b.total) - b.total.decimals)
         fields = {"label": b.total.concept or b.total.label[-12:] or "总额", "marker": b.marker,
                   "partial": "（分项之和超过总额）" if partial else "", "slip_zh": "", "slip_en": ""}
@@ -62,7 +65,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             arithmetic=sum_arithmetic(b.total, list(b.parts), list(b.subtracted), computed, cmp, partial),
             evidence=_figures(b), comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_sum(ctx.doubt, b.total, list(b.parts), list(b.subtracted), b,
-                                                       ctx.vocab))
+                                                       ctx.vocab), equation=None if slip else equation)
 
 
 def _shares_make_whole(share_of: dict[int, Fact], b: Breakdown) -> bool:
@@ -87,15 +90,16 @@ def check_identity(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         parts = list(b.parts)
         computed = total([Value.of(p) for p in parts])
         cmp = compare(b.total, computed)
+        equation = sum_equation(b.total, parts)
         if cmp.verdict == "ok":
-            yield outcome(rule, b, "holds", _figures(b))
+            yield outcome(rule, b, "holds", _figures(b), equation=equation)
             continue
         expected = show(computed.value, b.total, decimals_for(parts, b.total) - b.total.decimals)
         yield failed(rule, b, finding(
             rule, ctx, primary=b.total, stated=b.total.text, expected=f"{expected}{b.total.written_unit}",
             arithmetic=sum_arithmetic(b.total, parts, [], computed, cmp), evidence=_figures(b), comparison=cmp,
             fields={"label": b.total.concept or "", "parts": "、".join(p.concept or "" for p in parts)},
-        ), found=doubt.explain_identity(ctx.doubt, b.total, parts))
+        ), found=doubt.explain_identity(ctx.doubt, b.total, parts), equation=equation)
 
 
 def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:

@@ -1,0 +1,54 @@
+"""Which figure is wrong (issue 11, item 3): a figure that other relations confirm is
+taken as right; the one left — or the one two failing relations point to at the same
+value — is named, with what it should be and the slip that probably made it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from auditor.check.diagnose import slip_class
+from auditor.pipeline import audit_text
+
+
+def _errors(text: str):
+    return [f for f in audit_text(text).findings if f.severity in ("error", "warning")]
+
+
+def test_the_figure_two_failing_lists_share_is_named_with_its_slip():
+    text = ("2023年支出1276.6万元,其中:基本支出604.6万元,项目支出636万元。"
+            "基本支出604.6万元,其中人员经费500万元,公用经费140.6万元。")
+    found = _errors(text)
+    assert found, "both lists fail"
+    assert {f.stated for f in found} == {"604.6万元"}
+    assert all(f.expected == "640.6万元" for f in found)
+    assert all("疑为 604.6万元 有误，应为 640.6万元，疑为数字颠倒" in f.message("zh") for f in found)
+
+
+def test_a_part_the_other_relations_confirm_is_not_blamed():
+    # 项目支出 636 is confirmed by its own list; 基本支出 is confirmed by its list: the total is left
+    text = ("2023年支出1300万元,其中:基本支出640.6万元,项目支出636万元。"
+            "基本支出640.6万元,其中人员经费500万元,公用经费140.6万元。"
+            "项目支出636万元,其中:运行维护费400万元,专项业务费236万元。")
+    (f,) = _errors(text)
+    assert f.stated == "1300万元" and f.expected == "1276.6万元"
+
+
+def test_when_no_figure_stands_out_the_total_is_not_blamed_alone():
+    (f,) = _errors("本年收入合计100万元,其中财政拨款收入60万元,其他收入50万元。")
+    assert "总额或某一分项有误" in f.message("zh")
+    assert f.expected is None
+
+
+def test_a_unit_slip_is_named_as_such():
+    (f,) = _errors("项目资金合计2300.67万元,其中:中央资金1829.44万元,省级资金471.23元。")
+    assert f.severity == "warning"
+    assert (f.stated, f.expected) == ("471.23元", "471.23万元")
+    assert "471.23元的单位应为万元" in f.message("zh")
+
+
+def test_slip_classes():
+    fact = audit_text("基本支出1204.6万元。").extraction.facts[0]
+    assert slip_class(fact, Decimal("12406000"))["zh"] == "疑为数字颠倒"
+    assert slip_class(fact, Decimal("120460000"))["zh"] == "疑为小数点错位"
+    assert slip_class(fact, Decimal("1204.6"))["zh"] == "疑为万元与元混用"
+    assert slip_class(fact, Decimal("12050000")) is None
