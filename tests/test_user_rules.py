@@ -59,7 +59,7 @@ def test_a_user_rule_runs_beside_the_built_in_ones(tmp_path):
     result = CliRunner().invoke(main, [str(report), "--rules", str(folder), "--format", "text"])
     assert result.exit_code == 1, result.output
     assert f"{report}:1:12: SUM101 error" in result.stdout
-    assert "600 + 300 + 80 = 980 ≠ 1000" in result.stdout
+    assert "600 + 300 + 80 = 980万元 ≠ 1,000万元" in result.stdout
     without = CliRunner().invoke(main, [str(report), "--format", "text"])
     assert "SUM101" not in without.stdout
 

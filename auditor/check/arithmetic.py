@@ -87,18 +87,36 @@ def compare(stated: Fact, computed: Value) -> Comparison:
     return Comparison("minor" if gap <= last_digit else "gross", difference, slack)
 
 
+def grouped(number: str) -> str:
+    """"1241760.5" → "1,241,760.5": thousands separators, as a finance reviewer reads figures."""
+    sign, rest = ("-", number[1:]) if number.startswith("-") else ("", number)
+    whole, dot, fraction = rest.partition(".")
+    if len(whole) <= 3 or not whole.isdigit():
+        return number
+    return f"{sign}{int(whole):,}{dot}{fraction}"
+
+
 def show(value: Decimal, like: Fact, extra_decimals: int = 0) -> str:
     """A base-unit value written the way `like` is written (its unit and precision)."""
     decimals = like.decimals + extra_decimals
     shown = (value / like.scale).quantize(Decimal(1).scaleb(-decimals))
-    return f"{shown}"
+    return grouped(f"{shown}")
 
 
 def written(fact: Fact, like: Fact | None = None) -> str:
     """The fact's number as written, or converted to `like`'s unit when they differ."""
     if like is None or fact.scale == like.scale:
-        return f"{fact.written_value.normalize():f}" if fact.decimals == 0 else f"{fact.written_value:f}"
-    return f"{(fact.value / like.scale).normalize():f}"
+        text = f"{fact.written_value.normalize():f}" if fact.decimals == 0 else f"{fact.written_value:f}"
+    else:
+        text = f"{(fact.value / like.scale).normalize():f}"
+    return grouped(text)
+
+
+def unit_of(like: Fact) -> str:
+    """The unit a result in `like`'s terms is written with: 万元, 元, 亿元, 人 … ('' for %)."""
+    if like.unit == "%":
+        return ""
+    return like.written_unit.strip()
 
 
 def decimals_for(facts: list[Fact], like: Fact) -> int:

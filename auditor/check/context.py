@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Iterable
 
 from auditor.check import doubt
-from auditor.check.arithmetic import Comparison, Equation
+from auditor.check.arithmetic import Comparison, Equation, grouped, unit_of
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.model import Bound, Extraction, Fact, Span
@@ -114,7 +114,11 @@ def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = ""
 
 
 def diff_text(difference: Decimal, like: Fact, lang: str, decimals: int | None = None) -> str:
+    """"(差 17.07万元)", "(差 3.93个百分点)": the gap, in the stated figure's unit."""
     d = like.decimals if decimals is None else decimals
-    shown = (abs(difference) / like.scale).quantize(Decimal(1).scaleb(-d))
-    unit = "个百分点" if like.unit == "%" and lang == "zh" else (" points" if like.unit == "%" else "")
+    shown = grouped(f"{(abs(difference) / like.scale).quantize(Decimal(1).scaleb(-d))}")
+    if like.unit == "%":
+        unit = "个百分点" if lang == "zh" else " percentage points"
+    else:
+        unit = unit_of(like)
     return f"(差 {shown}{unit})" if lang == "zh" else f"(difference {shown}{unit})"

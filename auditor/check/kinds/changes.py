@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from auditor.check.arithmetic import Equation, Value, compare, ratio_percent, written
+from auditor.check.arithmetic import Equation, Value, compare, grouped, ratio_percent, unit_of, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Change, Fact
@@ -23,6 +23,30 @@ def _subject(c: Change, ctx: Context) -> str:
         return label if len(label) <= 20 else label[-16:]
     at = label.rfind(reading.concept)
     return label[at:][:16] if at >= 0 else label[-12:]
+
+
+_CHANGE_WORDS = {"zh": {1: "增加额", -1: "减少额", 0: "变动额"}, "en": {1: "increase", -1: "decrease", 0: "change"}}
+
+
+def _term(ctx: Context, fact: Fact, lang: str, like: Fact | None = None) -> str:
+    """A compared figure with its period: "本年 3,112.91", "上年 254.25", "2019年 1,262.92"."""
+    period = ctx.index.period_of(fact)
+    year = ctx.doc.report_year
+    if period and year and period == year:
+        word = "本年" if lang == "zh" else "this year"
+    elif period and year and period.isdigit() and year.isdigit() and int(period) == int(year) - 1:
+        word = "上年" if lang == "zh" else "last year"
+    elif period and period.isdigit():
+        word = f"{period}年" if lang == "zh" else period
+    elif fact.period == "previous" or period == "previous":
+        word = "上年" if lang == "zh" else "last year"
+    else:
+        word = "本年" if lang == "zh" else "this year"
+    return f"{word} {written(fact, like)}"
+
+
+def _delta_term(c: Change, lang: str) -> str:
+    return f"{_CHANGE_WORDS[lang][c.direction]} {written(c.delta)}"
 
 
 def _at_precision(fact: Fact, delta: Fact | None) -> Value:
@@ -65,10 +89,11 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if flipped.verdict == "ok":
             yield outcome(rule, c, "holds", figures, note="right size, wrong direction: CHG003")
             continue
+        unit = unit_of(c.delta)
         arithmetic = {
-            lang: f"{written(c.current, c.delta)} − {written(c.previous, c.delta)} = "
-                  f"{(computed.value / c.delta.scale).normalize():f} ≠ {'-' if c.direction < 0 else ''}{written(c.delta)} "
-                  f"{diff_text(cmp.difference, c.delta, lang)}"
+            lang: f"{_term(ctx, c.current, lang, c.delta)} − {_term(ctx, c.previous, lang, c.delta)} = "
+                  f"{grouped(f'{(computed.value / c.delta.scale).normalize():f}')}{unit} ≠ "
+                  f"{'-' if c.direction < 0 else ''}{written(c.delta)}{unit} {diff_text(cmp.difference, c.delta, lang)}"
             for lang in ("zh", "en")
         }
         yield failed(rule, c, finding(
@@ -93,22 +118,24 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             if c.previous is not None:
                 base = _at_precision(c.previous, c.delta)
                 evidence.append(Evidence.of(c.previous, "previous"))
-                base_text = written(c.previous, c.delta)
+                base_text = {lang: _term(ctx, c.previous, lang, c.delta) for lang in ("zh", "en")}
             elif current is not None:
                 base = _at_precision(current, c.delta) - delta
                 evidence.append(Evidence.of(current, "current"))
                 sign = "−" if c.direction > 0 else "+"
-                base_text = f"({written(current, c.delta)} {sign} {written(c.delta)})"
+                base_text = {lang: f"({_term(ctx, current, lang, c.delta)} {sign} {_delta_term(c, lang)})"
+                             for lang in ("zh", "en")}
             else:
                 yield outcome(rule, c, "undecided", evidence, note="no figure to take the base from")
                 continue
-            num_text = written(c.delta)
+            num_text = {lang: _delta_term(c, lang) for lang in ("zh", "en")}
         elif current is not None and c.previous is not None:
             delta = Value.of(current) - Value.of(c.previous)
             base = Value.of(c.previous)
             evidence += [Evidence.of(current, "current"), Evidence.of(c.previous, "previous")]
-            num_text = f"({written(current)} − {written(c.previous, current)})"
-            base_text = written(c.previous, current)
+            num_text = {lang: f"({_term(ctx, current, lang)} − {_term(ctx, c.previous, lang, current)})"
+                        for lang in ("zh", "en")}
+            base_text = {lang: _term(ctx, c.previous, lang, current) for lang in ("zh", "en")}
         else:
             yield outcome(rule, c, "undecided", evidence, note="no figures to compute it from")
             continue
@@ -131,7 +158,7 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                 hint_en = "; it equals the change over the current value, i.e. the wrong base"
         shown = computed.value.quantize(Decimal(1).scaleb(-max(c.percent.decimals, 2)))
         arithmetic = {
-            lang: f"{num_text} / {base_text} = {shown}% ≠ {written(c.percent)}% "
+            lang: f"{num_text[lang]} / {base_text[lang]} = {shown}% ≠ {written(c.percent)}% "
                   f"{diff_text(cmp.difference, c.percent, lang, max(c.percent.decimals, 2))}"
             for lang in ("zh", "en")
         }
@@ -158,7 +185,8 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         said = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}[c.direction]
         arithmetic = {
-            lang: f"{written(c.current)} − {written(c.previous, c.current)} = {(moved / c.current.scale).normalize():f}"
+            lang: f"{_term(ctx, c.current, lang)} − {_term(ctx, c.previous, lang, c.current)} = "
+                  f"{grouped(f'{(moved / c.current.scale).normalize():f}')}{unit_of(c.current)}"
             for lang in ("zh", "en")
         }
         primary = c.delta or c.percent
@@ -204,8 +232,9 @@ def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
             terms += (" − " if pc.direction < 0 else " + ") + written(pc.delta, like)
     decimals = max(pc.delta.decimals for pc in part_changes)
     shown = (summed.value / like.scale).quantize(Decimal(1).scaleb(-decimals))
+    unit = unit_of(like)
     arithmetic = {
-        lang: f"{terms} = {shown} ≠ {'-' if total_change.direction < 0 else ''}{written(like)} "
+        lang: f"{terms} = {grouped(str(shown))}{unit} ≠ {'-' if total_change.direction < 0 else ''}{written(like)}{unit} "
               f"{diff_text(cmp.difference, like, lang, decimals)}"
         for lang in ("zh", "en")
     }

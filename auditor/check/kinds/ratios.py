@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import doubt
-from auditor.check.arithmetic import Comparison, Value, compare, ratio_equation, ratio_percent, written
+from auditor.check.arithmetic import Comparison, Value, compare, ratio_equation, ratio_percent, unit_of, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.resolvers import rate_base
@@ -26,10 +26,19 @@ SCENARIO_NAMES = {
 
 def _rate_text(num: Fact, den: Fact, value: Decimal, stated: Fact, cmp: Comparison) -> dict[str, str]:
     shown = value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
-    return {
-        lang: f"{written(num)} / {written(den, num)} = {shown}% ≠ {written(stated)}% {diff_text(cmp.difference, stated, lang, max(stated.decimals, 2))}"
-        for lang in ("zh", "en")
-    }
+    out = {}
+    for n, lang in enumerate(("zh", "en")):
+        top, bottom = _named(num, n), _named(den, n)
+        unit = unit_of(num)
+        out[lang] = (f"{top}{written(num)}{unit} / {bottom}{written(den, num)}{unit} = {shown}% ≠ {written(stated)}% "
+                     f"{diff_text(cmp.difference, stated, lang, max(stated.decimals, 2))}")
+    return out
+
+
+def _named(fact: Fact, lang_index: int) -> str:
+    """"执行数 ", "年初预算 ": the term's scenario, where its label says it."""
+    name = SCENARIO_NAMES.get(fact.scenario or "", ("", ""))[lang_index]
+    return f"{name} " if name else ""
 
 
 def _best(pairs: list[tuple[Fact, Fact]], stated: Fact):

@@ -6,7 +6,8 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import diagnose, doubt
-from auditor.check.arithmetic import Comparison, Value, compare, decimals_for, show, sum_equation, total, written
+from auditor.check.arithmetic import (Comparison, Value, compare, decimals_for, show, sum_equation, total, unit_of,
+                                      written)
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.resolvers import balance
@@ -21,9 +22,10 @@ def sum_arithmetic(total_fact: Fact, parts: list[Fact], subtracted: list[Fact], 
         terms += "".join(f" − {written(p, total_fact)}" for p in subtracted)
     shown = show(computed.value, total_fact, decimals_for([*parts, *subtracted], total_fact) - total_fact.decimals)
     relation = ">" if partial else "≠"
+    unit = unit_of(total_fact)
     out = {}
     for lang in ("zh", "en"):
-        out[lang] = f"{terms} = {shown} {relation} {written(total_fact)} {diff_text(comparison.difference, total_fact, lang, decimals_for([*parts, *subtracted], total_fact))}"
+        out[lang] = f"{terms} = {shown}{unit} {relation} {written(total_fact)}{unit} {diff_text(comparison.difference, total_fact, lang, decimals_for([*parts, *subtracted], total_fact))}"
     return out
 
 
@@ -110,8 +112,8 @@ def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if cmp.verdict == "ok":
             yield outcome(rule, None, "holds", figures, reason="accounts_balance")
             continue
-        arithmetic = {lang: f"{written(left)} ≠ {written(right, left)} {diff_text(cmp.difference, right, lang)}"
-                      for lang in ("zh", "en")}
+        arithmetic = {lang: f"{written(left)}{unit_of(left)} ≠ {written(right, left)}{unit_of(left)} "
+                            f"{diff_text(cmp.difference, right, lang)}" for lang in ("zh", "en")}
         yield failed(rule, None, finding(rule, ctx, primary=right, stated=right.text, expected=left.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp),
                      reason="accounts_balance", found=doubt.explain_identity(ctx.doubt, right, [left]))
