@@ -170,6 +170,7 @@ def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
     errors = [f for f in findings if f.severity == "error"]
     matched_errors: set[int] = set()
     checked = [o for o in result.outcomes if o.verdict != "undecided"]
+    counted_false: set[int] = set()
     for rel in item.relations:
         contradiction = not rel.get("consistent", True) and not rel.get("rounding", False)
         citing = [f for f in findings if cites(f, rel)]
@@ -190,15 +191,21 @@ def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
             bad = [f for f in citing if f.severity == "error" and f.stated and _number(f.stated) == _number(rel["stated"])
                    and f.line == rel["line"]]
             if bad:
+                counted_false.add(id(bad[0]))
                 t.false_on_consistent += 1
                 t.false_errors.append(f"{item.name}:{bad[0].line} {bad[0].rule} on consistent {rel['kind']} "
                                       f"{rel['stated']}: {bad[0].message('en')}")
         for f in citing:
             matched_errors.add(id(f))
+    # an error is right only if it cites a labelled contradiction; any other error is false (on a
+    # consistent relation's figures, or on a relation nobody labelled)
+    contradicted = [rel for rel in item.relations if not rel.get("consistent", True)]
     for f in errors:
-        if id(f) not in matched_errors:
+        if id(f) in counted_false:
+            continue
+        if not any(cites(f, rel) for rel in contradicted):
             t.unlabelled_errors += 1
-            t.false_errors.append(f"{item.name}:{f.line} {f.rule} unlabelled: {f.message('en')}")
+            t.false_errors.append(f"{item.name}:{f.line} {f.rule} cites no labelled contradiction: {f.message('en')}")
     # per-reason precision: is each finding (error or warning) a labelled contradiction?
     contradictions = [rel for rel in item.relations if not rel.get("consistent", True)]
     for o in result.outcomes:

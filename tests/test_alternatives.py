@@ -27,10 +27,11 @@ def test_the_alternative_explains_its_passing_example(alt_id, text):
 
 
 @pytest.mark.parametrize("alt_id,text,stated", FAILING)
-def test_the_error_of_its_failing_example_stands(alt_id, text, stated):
+def test_the_finding_of_its_failing_example_stands(alt_id, text, stated):
+    # (an error, or a warning where the reading is only inferred: doubt.capped)
     result = audit_text(text)
-    errors = [f for f in result.findings if f.severity == "error"]
-    assert any(f.stated == stated for f in errors), (alt_id, result.findings)
+    found = [f for f in result.findings if f.severity in ("error", "warning")]
+    assert any(f.stated == stated for f in found), (alt_id, result.findings)
 
 
 def test_every_alternative_is_documented_with_both_examples():

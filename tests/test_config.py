@@ -12,6 +12,7 @@ from auditor.cli import main
 RULES = {r.id: r for r in default_rules()}
 GRADE_FAIL = RULES["GRD001"].examples.failing[0].text  # 88.4分 with grade 优
 DUP_FAIL = RULES["DUP001"].examples.failing[0].text
+SUM_FAIL = RULES["SUM001"].examples.failing[0].text  # an explicit 其中 list: an error
 
 
 def write(path, text):
@@ -86,12 +87,12 @@ def test_severity_overrides_by_id_and_prefix_longest_wins():
 
 
 def test_severity_override_changes_the_findings_and_the_exit_status(tmp_path):
-    report = write(tmp_path / "r.txt", DUP_FAIL)
+    report = write(tmp_path / "r.txt", SUM_FAIL)
     assert run(report, "--format", "text").exit_code == 1
-    write(tmp_path / "audit.toml", '[severity]\nDUP001 = "warning"\n')
+    write(tmp_path / "audit.toml", '[severity]\nSUM001 = "warning"\n')
     result = run(report, "--format", "text")
     assert result.exit_code == 0, result.output
-    assert "DUP001 warning" in result.stdout
+    assert "SUM001 warning" in result.stdout
 
 
 def test_grade_bands_and_params_override_the_rule(tmp_path):

@@ -41,6 +41,9 @@ def find_slip(figures: list[Fact], holds: Callable[[list[Fact]], bool]) -> Slip 
     for n, f in enumerate(figures):
         if f.kind != "amount":
             continue
+        others = [g.scale for k, g in enumerate(figures) if k != n and g.kind == "amount"]
+        if not others or f.scale in others:
+            continue  # a slip of unit shows as a unit unlike the figures around it
         for slip in _unit_readings(f):
             trial = list(figures)
             trial[n] = slip[0]

@@ -27,7 +27,7 @@ from functools import cached_property, lru_cache
 from typing import Iterable
 
 from auditor.check.arithmetic import Value, compare, ratio_percent, written
-from auditor.extract.bind.reasons import LOOKUP, REASONS
+from auditor.extract.bind.reasons import REASONS, VOCABULARY
 from auditor.extract.model import Breakdown, Fact
 from auditor.resources import data_dir
 
@@ -75,10 +75,11 @@ class Found:
 
 
 def capped(reason: str, severity: str) -> str:
-    """A reading found by looking through the document (reason strength LOOKUP) is not
-    explicit enough to accuse: at most a warning."""
+    """Only an explicit or structural reading accuses: a relation the vocabulary infers
+    (an identity across paragraphs, a quantity stated twice) or one found by looking
+    through the document is at most a warning."""
     spec = REASONS.get(reason)
-    if spec is not None and spec.strength <= LOOKUP and severity == "error":
+    if spec is not None and spec.strength <= VOCABULARY and severity == "error":
         return "warning"
     return severity
 

@@ -170,7 +170,7 @@ def explain_alternative(alt, lang: str, stream: IO[str], tty: bool, rules: Seque
         c.print(Text("  " + text.strip().replace("\n", "\n  ")))
         c.print(Text(f"  → {w['cites']} {stated}", style="red"))
         hit = next((f for f in audit_text(text, rules=list(rules), vocab=vocab).findings
-                    if f.severity == "error" and f.stated == stated), None)
+                    if f.severity in ("error", "warning") and f.stated == stated), None)
         if hit is None:
             ok = False
             c.print(Text("  " + w["no_finding"], style="bold red"))

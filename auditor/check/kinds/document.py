@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import doubt
-from auditor.check.arithmetic import Equation, Value, compare, written
+from auditor.check.arithmetic import Equation, Value, compare, unit_of, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.findings import Evidence, Outcome
@@ -53,9 +53,12 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if any(abs(gap - d.value) <= d.tolerance + other.tolerance + first.tolerance for d in near):
             yield outcome(rule, pair, "holds", figures, note="a change the text states explains the two values")
             continue
+        unit = unit_of(other)
         arithmetic = {
-            "zh": f"{written(other)}（第{other.span.line}行）≠ {written(first, other)}（第{first.span.line}行）{diff_text(cmp.difference, other, 'zh')}",
-            "en": f"{written(other)} (line {other.span.line}) ≠ {written(first, other)} (line {first.span.line}) {diff_text(cmp.difference, other, 'en')}",
+            "zh": f"{written(other)}{unit}（第{other.span.line}行）≠ {written(first, other)}{unit}（第{first.span.line}行）"
+                  f"{diff_text(cmp.difference, other, 'zh')}",
+            "en": f"{written(other)}{unit} (line {other.span.line}) ≠ {written(first, other)}{unit} (line {first.span.line}) "
+                  f"{diff_text(cmp.difference, other, 'en')}",
         }
         found = doubt.explain_repeat(ctx.doubt, first, other)
         if found is None:

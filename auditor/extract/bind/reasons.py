@@ -80,12 +80,16 @@ _ALL = [
            "总保费100万元,中央财政补贴40%为40万元。"),
     Reason("share_of_list_total", EXPLICIT, "a listed part's share is of its list's total",
            "支出100万元,其中基本支出60万元,占60%;项目支出40万元,占40%。"),
+    Reason("share_of_list_total_renamed", VOCABULARY, "a listed part's share of a whole named otherwise, "
+           "taken as its list's total", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的比例为49.10%。"),
     Reason("share_of_named_whole", STRUCTURAL, "占 X 的 p%: X names a figure of the document",
            "支出100万元。基本支出60万元,占支出的60%。"),
     Reason("share_of_family_total", VOCABULARY, "a share with no whole named, of a part of a known identity, is of its total",
            "三公经费10万元,因公出国(境)费4万元,占40%。"),
     # ----------------------------------------------------------- identities
     Reason("vocabulary_identity", VOCABULARY, "a known identity across the document (支出 = 基本支出 + 项目支出)",
+           "本年支出100万元。\n基本支出60万元。\n项目支出40万元。"),
+    Reason("identity_in_paragraph", STRUCTURAL, "a known identity whose figures one paragraph states",
            "本年支出100万元。基本支出60万元。项目支出40万元。"),
     Reason("accounts_balance", VOCABULARY, "收入总计 = 支出总计 in 决算 accounts",
            "收入总计100万元。支出总计100万元。"),

@@ -64,8 +64,11 @@ def _family(index: DocumentIndex, family: Family, explicit: set[int]) -> list[Br
                 parts.extend(alt)
         if len(parts) < 2:
             continue
+        # figures one paragraph states are read together; across paragraphs the identity is inferred
+        together = len({f.window for f in (total_fact, *parts) if not f.in_table}) == 1 and not total_fact.in_table
         out.append(Breakdown.model_construct(total=total_fact, parts=tuple(parts), subtracted=(), marker="identity",
-                                             complete=True, family=family.name, reason="vocabulary_identity",
+                                             complete=True, family=family.name,
+                                             reason="identity_in_paragraph" if together else "vocabulary_identity",
                                              via=(), rejected=()))
     return out
 

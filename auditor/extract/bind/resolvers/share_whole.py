@@ -59,7 +59,11 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
         return own_named, "share_of_list_total"
     if named:
         return named, "share_of_named_whole"
-    return own[:1], "share_of_list_total" if own else None
+    # the list's own total under another name: likely ("占高校资助总额" of 资助总金额), but not
+    # stated — "占同类产品采购规模的90%" is not of the 全国政府采购规模 its amount is listed under
+    if any(core in t.label or core in (t.concept or "") for t in own[:1]):
+        return own[:1], "share_of_list_total"
+    return own[:1], "share_of_list_total_renamed" if own else None
 
 
 def _family_total(index: DocumentIndex, part: Fact) -> list[Fact]:
