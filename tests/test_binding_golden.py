@@ -48,6 +48,17 @@ def test_reviewer_expectation_is_met(name):
                        f"{[(f.rule, f.severity, f.stated) for f in result(name).findings]}")
 
 
+@pytest.mark.parametrize("name", CASES)
+def test_figures_stand_where_they_are_written(name):
+    """Every figure read, and every figure a relation uses, is the text at its place."""
+    text = CASES[name].text
+    places = [(f.text, f.span.start, f.span.end, f.span.line, f.span.column) for f in result(name).facts]
+    places += [(e.text, e.start, e.end, e.line, e.column) for o in result(name).outcomes for e in o.figures]
+    for written, start, end, line, column in places:
+        assert text[start:end] == written
+        assert (line, column) == (text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)), written
+
+
 def test_generated_cases_follow_their_sources():
     """reasons/ and alternatives/ hold the examples of reasons.py and alternatives.toml, as they are now."""
     stale = golden.sync(write=False)
