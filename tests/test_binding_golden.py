@@ -48,6 +48,14 @@ def test_reviewer_expectation_is_met(name):
                        f"{[(f.rule, f.severity, f.stated) for f in result(name).findings]}")
 
 
+def test_every_resolver_has_a_fixture_folder():
+    """One report layout = one resolver + one folder of cases that show what it reads."""
+    missing = [p.stem for p in sorted(golden.RESOLVERS.glob("*.py"))
+               if p.stem != "__init__" and not any((golden.HERE / p.stem).glob("*.txt"))]
+    assert not missing, (f"no golden case for resolver(s) {missing}: write the smallest text each reads as "
+                         f"tests/binding/<resolver>/<case>.txt, then run python tests/binding/regenerate.py")
+
+
 @pytest.mark.parametrize("name", CASES)
 def test_figures_stand_where_they_are_written(name):
     """Every figure read, and every figure a relation uses, is the text at its place."""
