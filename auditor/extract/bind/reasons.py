@@ -58,21 +58,21 @@ _ALL = [
     Reason("change_in_sentence", EXPLICIT, "较上年增加 d / 增长 p% of the figure before it in its sentence",
            "支出100万元,比上年增加20万元,增长25%。"),
     Reason("change_of_named_subject", EXPLICIT, "the words right before the change name its subject",
-           "支出100万元,收入90万元,支出较上年增加20万元。"),
+           "支出100万元,收入90万元,支出较上年增加20万元,增长25%。"),
     Reason("change_continues_sentence", STRUCTURAL, "a change opening its sentence continues the previous sentence's subject",
-           "一般公共预算财政拨款收入100万元。较上年减少20万元。"),
+           "一般公共预算财政拨款收入100万元。较上年减少20万元,下降16.67%。"),
     # the subject is named by the change itself and stated with one value this year: structural, not a guess
     Reason("change_of_unstated_figure", STRUCTURAL, "the changed figure is the named subject's one value this year, "
-           "stated elsewhere", "支出100万元。…支出较上年增加20万元,增长25%。"),
+           "stated elsewhere", "支出100万元。\n…\n支出较上年增加20万元,增长25%。"),
     Reason("numbered_change_list", STRUCTURAL, "a total's change followed by numbered items each stating a part's change",
-           "基本支出较上年增加10万元。1.工资福利支出较上年增加6万元 2.商品和服务支出较上年增加4万元"),
+           "基本支出较上年增加10万元。\n1.工资福利支出较上年增加6万元\n2.商品和服务支出较上年增加4万元"),
     # ---------------------------------------------------------------- rates
     Reason("rate_in_sentence", EXPLICIT, "a rate and the amounts its sentence gives (执行数 / 预算数)",
            "年初预算100万元,全年执行95万元,执行率95%。"),
     Reason("rate_implied_budget", EXPLICIT, "the budget follows from the excess the sentence states",
            "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元。"),
     Reason("rate_base_in_document", LOOKUP, "no base in the sentence: a budget of the same subject stated elsewhere",
-           "项目预算100万元。…项目支出95万元,执行率95%。"),
+           "项目年初预算100万元。…项目全年执行95万元,预算执行率95%。"),
     # --------------------------------------------------------------- shares
     Reason("share_of_stated_whole", EXPLICIT, "占 X万元 的 p%: the whole is written inside the share",
            "支出887万元,占年初预算1600万元的55.4%。"),
@@ -100,7 +100,7 @@ _ALL = [
     Reason("shares_of_listed_parts", EXPLICIT, "every part of a complete list states its share of one whole",
            "支出100万元,其中基本支出60万元,占60%;项目支出40万元,占40%。"),
     Reason("shares_of_family", VOCABULARY, "shares of one named whole whose parts are all the members of a family",
-           "基本支出…占支出的60%。项目支出…占支出的40%。"),
+           "基本支出60万元,占支出的60%。项目支出40万元,占支出的40%。"),
 ]
 
 _ALL += [
@@ -110,7 +110,7 @@ _ALL += [
     Reason("grade_score_near", EXPLICIT, "the grade and the total score stated next to it",
            "自评得分92分,评价等级为“优”。"),
     Reason("grade_score_in_document", LOOKUP, "the grade and the one total score the document states",
-           "…总得分92分。…评价等级为“优”。"),
+           "项目 | 分值 | 得分\n合计 | 100 | 92\n…评价等级为“优”。"),
     Reason("written_calculation", EXPLICIT, "arithmetic the report writes out", "(63.46-32)÷32=98.31%"),
     Reason("heading_numbers", EXPLICIT, "top-level headings number 一、二、三 … in order", "一、…\n二、…\n三、…"),
     Reason("bounded_rate", EXPLICIT, "a share or satisfaction rate cannot exceed 100 %", "满意度为95%。"),
