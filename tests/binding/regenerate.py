@@ -28,6 +28,7 @@ A .txt may open with header lines, each starting with "# "; they are not part of
     # expect: silent                  no error or warning
     # expect: found RULE on FIGURE    a finding of RULE that blames FIGURE (a contradiction a reviewer sees)
     # expect: error on FIGURE         an error that blames FIGURE
+    # expect: finding on FIGURE       an error or a warning (an inferred reading warns) that blames FIGURE
     # expect: reason NAME             a relation bound with that reason
     # expect: explained ALTnnn        no error; a relation the alternative reading explains
     # known: why the expectation is not met today (its test is then an expected failure)
@@ -58,7 +59,7 @@ from auditor.pipeline import AuditResult, audit_text  # noqa: E402
 
 RESOLVERS = ROOT / "auditor" / "extract" / "bind" / "resolvers"
 GENERATED = ("reasons", "alternatives")  # folders this script writes from the sources
-_EXPECT = re.compile(r"(silent)|found (\S+) on (.+)|error on (.+)|reason (\S+)|explained (ALT\d+)")
+_EXPECT = re.compile(r"(silent)|found (\S+) on (.+)|error on (.+)|finding on (.+)|reason (\S+)|explained (ALT\d+)")
 
 
 @dataclass(frozen=True)
@@ -188,13 +189,15 @@ def unmet(case: Case, result: AuditResult) -> list[str]:
     errors = [f for f in result.findings if f.severity == "error"]
     for e in case.expect:
         m = _EXPECT.fullmatch(e)
-        silent, rule, on, error_on, reason, alt = m.groups()
+        silent, rule, on, error_on, finding_on, reason, alt = m.groups()
         if silent:
             ok = not loud
         elif rule:
             ok = any(f.rule == rule and f.stated == on.strip() for f in result.findings)
         elif error_on:
             ok = any(f.stated == error_on.strip() for f in errors)
+        elif finding_on:
+            ok = any(f.stated == finding_on.strip() for f in loud)
         elif reason:
             ok = any(o.reason == reason for o in result.outcomes)
         else:
@@ -223,7 +226,7 @@ def sources() -> dict[Path, tuple[list[str], str]]:
         for n, (text, stated) in enumerate(a.failing, 1):
             out[HERE / "alternatives" / f"{a.id}_fail_{n}.txt"] = (
                 [f"{a.summary_en}: not here", f"source: rules/alternatives.toml ({a.id}, fail {n})",
-                 f"expect: error on {stated}"], text)
+                 f"expect: finding on {stated}"], text)
     return out
 
 

@@ -108,12 +108,13 @@ def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """SUM006: two totals the accounts make equal (收入总计 = 支出总计 in 决算)."""
     for left, right in balance.pairs(ctx.index, rule.params.get("left", ()), rule.params.get("right", ())):
         figures = [Evidence.of(right, "right"), Evidence.of(left, "left")]
+        reason = balance.reason(left, right)
         cmp = compare(right, Value.of(left))
         if cmp.verdict == "ok":
-            yield outcome(rule, None, "holds", figures, reason="accounts_balance")
+            yield outcome(rule, None, "holds", figures, reason=reason)
             continue
         arithmetic = {lang: f"{written(left)}{unit_of(left)} ≠ {written(right, left)}{unit_of(left)} "
                             f"{diff_text(cmp.difference, right, lang)}" for lang in ("zh", "en")}
         yield failed(rule, None, finding(rule, ctx, primary=right, stated=right.text, expected=left.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp),
-                     reason="accounts_balance", found=doubt.explain_identity(ctx.doubt, right, [left]))
+                     reason=reason, found=doubt.explain_identity(ctx.doubt, right, [left]))

@@ -52,7 +52,9 @@ _ALL = [
            "项目 | 年初预算数\n合计 | 100\n1、基本支出 | 60\n2、项目支出 | 40"),
     Reason("numbered_items", STRUCTURAL, "numbered items (1)(2)(3) each stating one part of the figure before item 1",
            "支出100万元。\n(1)基本支出60万元。\n(2)项目支出40万元。"),
-    Reason("family_list", VOCABULARY, "a total followed, without a marker, by every member of its vocabulary family",
+    # the members follow their total in its own sentence: the sentence states the list, the vocabulary names it
+    Reason("family_list", STRUCTURAL, "a total followed in its sentence, without a marker, by every member of its "
+           "vocabulary family",
            "2020年支出100万元,基本支出60万元,项目支出40万元。"),
     # -------------------------------------------------------------- changes
     Reason("change_in_sentence", EXPLICIT, "较上年增加 d / 增长 p% of the figure before it in its sentence",
@@ -92,7 +94,9 @@ _ALL = [
     Reason("identity_in_paragraph", STRUCTURAL, "a known identity whose figures one paragraph states",
            "本年支出100万元。基本支出60万元。项目支出40万元。"),
     Reason("accounts_balance", VOCABULARY, "收入总计 = 支出总计 in 决算 accounts",
-           "收入总计100万元。支出总计100万元。"),
+           "收入总计100万元。\n支出总计100万元。"),
+    Reason("balance_in_paragraph", STRUCTURAL, "收入总计 = 支出总计, both stated in one paragraph",
+           "2022年度收入总计100万元,支出总计100万元。"),
     Reason("same_quantity", VOCABULARY, "one quantity (concept, year, scenario, funds) stated twice",
            "基本支出60万元。…基本支出60万元。"),
     Reason("changes_of_listed_parts", EXPLICIT, "the parts of a complete list each state a change, as does its total",

@@ -31,3 +31,9 @@ def pairs(index: DocumentIndex, left_words, right_words) -> Iterator[tuple[Fact,
         left, right = index.unique(sides.get("left", [])), index.unique(sides.get("right", []))
         if left is not None and right is not None:
             yield left, right
+
+
+def reason(left: Fact, right: Fact) -> str:
+    """Stated in one paragraph: read together; across paragraphs: inferred from the accounts."""
+    together = left.window == right.window and not left.in_table and not right.in_table
+    return "balance_in_paragraph" if together else "accounts_balance"
