@@ -339,3 +339,31 @@ def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | N
         return Found("ALT004", {"zh": "、".join(sorted(names)) + "的数字，不是同一单位的分项",
                                 "en": "figures of " + ", ".join(sorted(names)) + ", not one unit's parts"})
     return None
+
+
+# --------------------------------------------------------------- changes
+def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fact | None, direction: int,
+                   growth: bool) -> Found | None:
+    """较上年增加 d、增长 p% that the figure read as the changed one does not give: a
+    damaged figure, or another figure of the paragraph named like it ("支出100万元。
+    基本支出60万元。支出较上年增加20万元,增长25%": of 支出, not of 基本支出)."""
+    found = _garbled(doc, [f for f in (stated, delta, current) if f is not None])
+    if found or current is None or delta is None:
+        return found
+    tail = (current.concept or current.label)[-2:]
+    for f in doc.neighbours(current):
+        if f.id in {current.id, delta.id, stated.id} or f.kind != current.kind or f.unit != current.unit \
+                or f.approximate or f.span.start > stated.span.start:
+            continue
+        if not (f.concept == current.concept or (len(tail) == 2 and (f.concept or f.label).endswith(tail))):
+            continue
+        if growth:
+            base = Value.of(f) - Value(delta.value * direction, delta.tolerance)
+            computed = ratio_percent(Value(abs(delta.value), delta.tolerance), base) if base.value > 0 else None
+            holds = computed is not None and compare(stated, computed).verdict == "ok"
+        else:
+            holds = False
+        if holds:
+            return Found("ALT001", {"zh": f"以第{f.span.line}行的 {f.text} 为本年数，增幅成立",
+                                    "en": f"with {f.text} (line {f.span.line}) as the current figure, the growth holds"})
+    return None

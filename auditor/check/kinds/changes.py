@@ -6,6 +6,7 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
+from auditor.check import doubt
 from auditor.check.arithmetic import Equation, Value, compare, grouped, ratio_percent, unit_of, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
@@ -166,7 +167,7 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
             evidence=evidence, comparison=cmp,
             fields={"subject": _subject(c, ctx), "hint_zh": hint_zh, "hint_en": hint_en},
-        ))
+        ), found=doubt.explain_change(ctx.doubt, c.percent, c.delta, current, c.direction, growth=True))
 
 
 def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:

@@ -93,7 +93,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     reason = "change_in_sentence"
     if words:
         winfo = read_label(words, r.vocab)
-        # "支出较去年增加": a fact before whose concept the words name
+        # "支出较去年增加": a fact before whose concept the words name ("基本支出180.5万元。支出较去年…";
+        # doubt also tries a figure named exactly so, earlier in the paragraph: ALT001)
         match = next((f for f in before if same_subject(winfo, f)), None)
         if match is not None:
             current = match
@@ -175,3 +176,14 @@ def _year_before(earlier: Fact, later: Fact) -> bool:
     if earlier.period and later.period and earlier.period.isdigit() and later.period.isdigit():
         return int(later.period) - int(earlier.period) == 1
     return False
+
+
+def named_exactly(r: Reading, i: int, core: str) -> Fact | None:
+    """The nearest amount before node i in its paragraph whose concept is exactly `core`."""
+    if not core:
+        return None
+    for j in r.tree.before(i, "paragraph", limit=_LOOK_BACK):
+        f = r.facts[j]
+        if f is not None and f.kind == "amount" and r.tree[j].kind in {"labelled", "total"} and f.concept == core:
+            return f
+    return None
