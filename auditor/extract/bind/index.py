@@ -41,6 +41,7 @@ class DocumentIndex:
         self.vocab = vocab
         self.report_year = report_year
         self._starts: dict[str, list[int]] = {}
+        self._qualifiers: dict[int, tuple[str, ...]] = {}
 
     # ------------------------------------------------------------ identity of a quantity
     def period_of(self, fact: Fact) -> str | None:
@@ -52,8 +53,17 @@ class DocumentIndex:
         return fact.period
 
     def key(self, fact: Fact) -> Key:
-        """What makes two figures one quantity: concept, year, scenario, funds."""
-        return (fact.concept or "", self.period_of(fact), fact.scenario, scope_of(fact.label))
+        """What makes two figures one quantity: concept, year, scenario, funds, and the
+        concept the label puts it under (基本支出财政拨款收入 is not 项目支出财政拨款收入)."""
+        return (fact.concept or "", self.period_of(fact), fact.scenario, scope_of(fact.label) + self.qualifier(fact))
+
+    def qualifier(self, fact: Fact) -> tuple[str, ...]:
+        """Another vocabulary concept named before the figure's own in its label: "基本支出" in
+        "基本支出财政拨款收入", "项目支出" in "项目支出中的商品和服务支出"."""
+        cached = self._qualifiers.get(fact.id)
+        if cached is None:
+            cached = self._qualifiers[fact.id] = _qualifier(fact, self.vocab)
+        return cached
 
     @staticmethod
     def unique(facts: list[Fact]) -> Fact | None:
@@ -156,3 +166,21 @@ class DocumentIndex:
         if starts is None:
             starts = self._starts["label-end:" + ending[-2:]] = [f.span.start for _, f in pairs]
         return pairs[bisect_left(starts, near - reach):bisect_right(starts, near + reach)]
+
+
+_LABEL_NOISE = re.compile(r"[\s\"'“”‘’()（）:,、]")
+
+
+def _qualifier(fact: Fact, vocab: Vocabulary) -> tuple[str, ...]:
+    if not fact.concept or fact.concept not in vocab.concepts.values():
+        return ()
+    label = _LABEL_NOISE.sub("", fact.label)
+    # the label up to where its own concept's name begins
+    own = [syn for syn, canonical in vocab.concepts.items() if canonical == fact.concept and syn in label]
+    if not own:
+        return ()
+    head = label[:max(label.rfind(syn) for syn in own)]
+    for syn in vocab._synonyms_longest_first:
+        if len(syn) >= 4 and syn in head and vocab.concepts[syn] != fact.concept:
+            return (vocab.concepts[syn],)
+    return ()

@@ -18,9 +18,11 @@ _LOOK_BACK = 200  # pieces a list's total is looked for across at most
 
 
 def is_part(r: Reading, node: Node) -> bool:
-    """A labelled, exact figure: what a list may hold."""
+    """A labelled, exact figure that is not a later state of another ("追加到9564.38万元"):
+    what a list may hold."""
     fact = r.facts[node.index]
-    return fact is not None and node.kind == "labelled" and not fact.approximate
+    return fact is not None and node.kind == "labelled" and not fact.approximate \
+        and not r.vocab.cue("history").search(node.piece.label)
 
 
 def list_family(r: Reading, total: str | None, concepts: set[str | None]) -> set[str]:

@@ -29,7 +29,7 @@ def _family(index: DocumentIndex, family: Family, explicit: set[int]) -> list[Br
     for f in index.facts:
         if f.kind != "amount" or f.approximate or not f.concept:
             continue
-        key = (index.period_of(f), f.scenario, scope_of(f.label))
+        key = (index.period_of(f), f.scenario, scope_of(f.label) + index.qualifier(f))
         if f.concept in family.totals or f.concept in family.members:
             groups[key][f.concept].append(f)
     _lend_unscoped_parts(groups, family)

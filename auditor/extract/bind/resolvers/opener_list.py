@@ -58,6 +58,13 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
         if following:
             via.append("parts open the following paragraphs")
         parts += following
+    # after a ';', 支出 / 结余 / 滚存 … open the next statement: the list ended at the ';'
+    head = r.vocab.cue("statement_head")
+    for n, (k, f) in enumerate(parts):
+        if tree[k].sub != opener.sub and tree[k].paragraph == opener.paragraph \
+                and head.search(clean_label(f.concept or f.label)) and f.concept != first_total.concept:
+            parts = parts[:n]
+            break
     # a figure of the total's own concept starts the next statement, not a part; right
     # after the opener, it says the opener does not list this total ("其中:中央财政4676
     # 其中:中央财政4676 …": the columns of a flattened table, each with its own 其中)
