@@ -10,20 +10,45 @@ relation; rules only ever check relations the text states.
 
 from __future__ import annotations
 
+import dataclasses
+from copy import copy
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+_MISSING: Any = dataclasses.MISSING
+_MUTABLE = (dict, list, set)
 
 
-class Record(BaseModel):
-    """Frozen pydantic record whose validator is built only if something validates.
+def Field(default: Any = _MISSING, *, description: str = "") -> Any:
+    """A record field with its description (pydantic's spelling, kept for readability)."""
+    if isinstance(default, _MUTABLE):
+        return dataclasses.field(default_factory=lambda d=default: copy(d), metadata={"description": description})
+    return dataclasses.field(default=default, metadata={"description": description})
 
-    The pipeline builds records with `model_construct` (its own values are
-    already typed), so a run never pays for schema building or validation.
+
+class Record:
+    """A frozen, keyword-only record: a plain dataclass, cheap to build on the hot path.
+
+    Every subclass becomes a frozen dataclass when it is defined.  Records are
+    made only by the pipeline from values it has already typed, so nothing is
+    validated; `model_construct` and `model_copy` keep the spelling the code
+    uses (they build with the class and `dataclasses.replace`).
     """
 
-    model_config = ConfigDict(frozen=True, defer_build=True)
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in cls.__dict__.get("__annotations__", {}):
+            value = cls.__dict__.get(name, _MISSING)
+            if isinstance(value, _MUTABLE):  # "arithmetic: dict[str, str] = {}"
+                setattr(cls, name, Field(value))
+        dataclasses.dataclass(frozen=True, kw_only=True)(cls)
+
+    @classmethod
+    def model_construct(cls, **values: Any):
+        return cls(**values)
+
+    def model_copy(self, update: dict[str, Any] | None = None):
+        return dataclasses.replace(self, **(update or {}))
 
 
 Kind = Literal["amount", "percent", "score", "count", "number"]
