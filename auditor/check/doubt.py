@@ -165,6 +165,8 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
         return None  # a list naming only some parts fails only by excess: no run of it explains that
     runs = [parts[i:j] for i in range(n) for j in range(i + 2, n + 1) if (i, j) != (0, n)]
     runs += [parts[:k] + parts[k + 1:] for k in range(1, n - 1) if n - 1 >= 2]  # a nested item read in
+    if n >= 4:  # two columns of a table printed side by side, read across: every other figure
+        runs += [parts[0::2], parts[1::2]]
     closed = [fam for fam in (vocab.families.values() if vocab is not None else ())
               if total.concept and total.concept in fam.totals and not fam.open]
     for run in runs:

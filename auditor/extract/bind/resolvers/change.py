@@ -31,7 +31,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         fact = r.facts[i]
         if fact is not None:
             if fact.kind == "percent":
-                pct = fact
+                pct = None if _other_basis(r, i) else fact  # "剔除留抵退税后同口径下降6.07%": not of these figures
             elif fact.kind in {"amount", "count"}:
                 delta = fact
         # a growth rate in the next clause of the same sentence completes it
@@ -42,8 +42,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             g = r.facts[k]
             if t.kind in {"growth_up", "growth_down", "increase", "decrease"} and g is not None:
                 t_dir = 1 if t.kind in {"growth_up", "increase"} else -1
+                theirs, mine = _reference(r, t.piece.keyword, ""), _reference(r, s.piece.keyword, "")
+                if theirs and mine and theirs != mine:
+                    break  # "调减86080万元,同比下降33.5%": against the plan, then against last year
                 if g.kind == "percent" and pct is None and delta is not None and t_dir == direction:
-                    pct = g
+                    pct = None if _other_basis(r, k) else g
                     consumed.add(k)
                 elif (g.kind == "amount" and delta is None and pct is not None and t_dir == direction
                       and t.kind in {"increase", "decrease"} and all(tree[m].kind == "sep" for m in range(i + 1, k))):
@@ -59,12 +62,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         current = None if current is not None and current.approximate else current
         previous = None if previous is not None and previous.approximate else previous
         keyword = s.piece.keyword
-        if r.vocab.cue("reference_previous").search(keyword):
-            reference = "previous"  # "比2017年预算数减少": this year's budget against last year's
-        elif r.vocab.cue("reference_budget").search(keyword):
-            reference = "budget"  # "决算比预算减少120万元"
-        else:
-            reference = "previous"
+        reference = _reference(r, keyword, "previous")
         yield Candidate(Change.model_construct(
             direction=direction, delta=delta, percent=pct, current=current, previous=previous,
             subject_label=subject_label, reference=reference, keyword=keyword,
@@ -187,3 +185,26 @@ def named_exactly(r: Reading, i: int, core: str) -> Fact | None:
         if f is not None and f.kind == "amount" and r.tree[j].kind in {"labelled", "total"} and f.concept == core:
             return f
     return None
+
+
+def _other_basis(r: Reading, k: int) -> bool:
+    """The words before a growth rate put it on another basis than the figures written
+    ("剔除留抵退税后同口径下降6.07%", "按可比口径增长3%")."""
+    cue = r.vocab.cue("adjusted_basis")
+    for j in r.tree.before(k, "clause", limit=3):
+        node = r.tree[j]
+        if node.kind == "words" and cue.search(node.piece.label):
+            return True
+        if node.kind != "sep":
+            break
+    return bool(cue.search(r.tree[k].piece.label))
+
+
+def _reference(r: Reading, keyword: str, default: str) -> str:
+    """What a change keyword compares with: last year ("比2017年预算数减少", "同比") or the
+    budget ("决算比预算减少", "调减"); `default` when it does not say."""
+    if r.vocab.cue("reference_previous").search(keyword):
+        return "previous"
+    if r.vocab.cue("reference_budget").search(keyword):
+        return "budget"
+    return default

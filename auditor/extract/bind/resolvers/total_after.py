@@ -9,6 +9,7 @@ from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
+from auditor.extract.model import Fact
 from auditor.extract.readings import OPENERS, Reading
 
 
@@ -39,7 +40,28 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if any(p.label for p in parts):
             parts = [p for p in parts if p.label]
         parts = [p for p in parts if not r.is_previous(p) or r.is_previous(total)]
+        parts.reverse()
+        via: tuple[str, ...] = ()
+        if parts and r.vocab.cue("plus_after").search(parts[0].label):
+            # "收入684.51亿元…。加上结算净收入128.60亿元…后,收入总计820.86亿元": the sum starts from
+            # the paragraph's first figure, stated before 加上
+            base = _base_before(r, s, parts[0], total)
+            if base is not None:
+                parts = [base, *parts]
+                via = ("the base stated before 加上",)
         if len(parts) >= 2 and not any(p.approximate for p in parts):
-            made = make_breakdown(r, total, list(reversed(parts)), "合计", True, "total_after_parts")
+            made = make_breakdown(r, total, parts, "合计", True, "total_after_parts", via)
             if made:
                 yield made
+
+
+def _base_before(r: Reading, total_node, first: Fact, total: Fact) -> Fact | None:
+    """The paragraph's first labelled amount, if it stands before the first addend."""
+    for k in r.tree.paragraph_nodes(total_node.paragraph):
+        f = r.facts[k]
+        if f is None or r.tree[k].kind != "labelled" or r.tree[k].depth != 0:
+            continue
+        if f.span.start >= first.span.start or f.kind != total.kind or f.unit != total.unit or f.approximate:
+            return None
+        return f
+    return None
