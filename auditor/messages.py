@@ -49,6 +49,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "role.weight": "分值", "role.row": "表中得分", "role.result": "算式结果", "role.calculation": "算式",
         "role.heading": "标题", "role.previous_heading": "上一个标题", "role.total_change": "总额增减额",
         "role.part_change": "分项增减额", "role.prose_score": "正文中的得分", "role.table_total": "表中总分",
+        # the relation families: differences, products, targets, named items, unit slips
+        "role.difference": "差额", "role.submitted": "送审数", "role.approved": "审定数", "role.funds": "可用资金",
+        "role.budget": "预算数", "role.spent": "实际数", "role.product": "金额", "role.count": "数量",
+        "role.standard": "标准", "role.target": "目标值", "role.actual": "实际完成值", "role.names": "所列名称",
+        "role.slipped": "单位有误之处", "role.other_mention": "其他各处",
         # places in the original file
         "place.page": "第{n}页", "place.paragraph": "第{n}段", "place.table": "表{n}", "place.row": "第{n}行",
         "place.cell": "第{n}列", "place.line": "第{n}行", "place.line_column": "第{line}行第{column}列",
@@ -126,6 +131,10 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "role.result": "result", "role.calculation": "calculation", "role.heading": "heading",
         "role.previous_heading": "previous heading", "role.total_change": "total change",
         "role.part_change": "part change", "role.prose_score": "score in the text", "role.table_total": "table total",
+        "role.difference": "difference", "role.submitted": "submitted", "role.approved": "approved",
+        "role.funds": "funds", "role.budget": "budget", "role.spent": "spent", "role.product": "amount",
+        "role.count": "count", "role.standard": "standard", "role.target": "target", "role.actual": "achieved",
+        "role.names": "names listed", "role.slipped": "slipped unit", "role.other_mention": "other mention",
         "place.page": "page {n}", "place.paragraph": "¶ {n}", "place.table": "table {n}", "place.row": "row {n}",
         "place.cell": "cell {n}", "place.line": "line {n}", "place.line_column": "line {line}, column {column}",
         "place.sheet_row": "{sheet} row {n}", "place.join": " ",

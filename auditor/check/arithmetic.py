@@ -46,6 +46,19 @@ class Value:
         return self.value + self.tolerance
 
 
+def at_precision(fact: Fact, stated: Fact | None) -> Value:
+    """A figure used to compute `stated`, known at least as precisely as `stated` is written.
+
+    "10万元 … 较上年增加2.27万元": a result written to 0.01 was computed from values known
+    to 0.01, so 10 stands for 10.00 here, not 10 ± 0.5.
+    """
+    v = Value.of(fact)
+    if stated is not None and stated.kind == fact.kind and stated.tolerance and stated.tolerance < v.tolerance \
+            and stated.scale == fact.scale:
+        return Value(v.value, stated.tolerance)
+    return v
+
+
 def total(values: list[Value]) -> Value:
     out = Value(ZERO, ZERO)
     for v in values:

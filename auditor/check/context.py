@@ -96,10 +96,11 @@ def outcome(rule: Rule, relation: Bound | None, verdict: str, figures: Iterable[
 
 
 def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = "",
-           found: doubt.Found | None = None, equation: Equation | None = None) -> Outcome:
+           found: doubt.Found | None = None, equation: Equation | None = None,
+           accuse_from: int | None = None) -> Outcome:
     """A failing relation: an error or warning, unless another reading (`found`)
-    explains it; a relation bound only by looking through the document (a LOOKUP
-    reason) warns rather than accuses."""
+    explains it; a relation the vocabulary infers or a look-up found (or, when the
+    check asks, any reading below `accuse_from`) warns rather than accuses."""
     why = (relation.reason if relation is not None else "") or reason
     if found is not None:
         messages = {lang: f"{text}；另一读法成立（{found.describe(lang)}）" if lang == "zh"
@@ -107,7 +108,8 @@ def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = ""
                     for lang, text in result.messages.items()}
         info = result.model_copy(update={"severity": "info", "messages": messages, "expected": None})
         return outcome(rule, relation, "explained", result=info, reason=reason, alternative=found.alternative)
-    severity = doubt.capped(why, result.severity)
+    severity = doubt.capped(why, result.severity) if accuse_from is None else \
+        doubt.capped(why, result.severity, accuse_from)
     if severity != result.severity:
         result = result.model_copy(update={"severity": severity})
     return outcome(rule, relation, "fails", result=result, reason=reason, equation=equation)

@@ -74,12 +74,13 @@ class Found:
         return f"{self.alternative} {name}: {self.reading.get(lang) or self.reading['zh']}"
 
 
-def capped(reason: str, severity: str) -> str:
+def capped(reason: str, severity: str, accuse_from: int = VOCABULARY + 1) -> str:
     """Only an explicit or structural reading accuses: a relation the vocabulary infers
     (an identity across paragraphs, a quantity stated twice) or one found by looking
-    through the document is at most a warning."""
+    through the document is at most a warning.  A check may ask for more
+    (`accuse_from`): a family whose reading may be inferred accuses only when explicit."""
     spec = REASONS.get(reason)
-    if spec is not None and spec.strength <= VOCABULARY and severity == "error":
+    if spec is not None and spec.strength < accuse_from and severity == "error":
         return "warning"
     return severity
 
@@ -368,4 +369,56 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
         if holds:
             return Found("ALT001", {"zh": f"以第{f.span.line}行的 {f.text} 为本年数，增幅成立",
                                     "en": f"with {f.text} (line {f.span.line}) as the current figure, the growth holds"})
+    return None
+
+
+# ------------------------------------------------------------ differences
+def _difference_holds(diff: Fact, plus: Iterable[Fact], minus: Iterable[Fact]) -> bool:
+    value = Value(Decimal(0), Decimal(0))
+    for p in plus:
+        value = value + Value.of(p)
+    for m in minus:
+        value = value - Value.of(m)
+    return compare(diff, value).verdict == "ok"
+
+
+def _difference_text(diff: Fact, plus: list[Fact], minus: list[Fact], extra: str = "") -> str:
+    terms = " + ".join(written(p, diff) for p in plus) + "".join(f" − {written(m, diff)}" for m in minus)
+    return f"{terms}{extra} = {written(diff)}"
+
+
+def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[Fact],
+                       rivals: Iterable[Fact] = ()) -> Found | None:
+    """审减 / 结余 / 节约 / 超支 its figures do not give: a figure damaged in extraction, a
+    rival of the same role further back in the sentence meant instead (预算 rather than
+    到位资金), one of two added figures (收入, 上年结转) not meant, or one more figure of the
+    sentence taken away ("预算200,支出150,退回30,结余20")."""
+    found = _garbled(doc, [diff, *plus, *minus])
+    if found:
+        return found
+    for rival in rivals:
+        for n in range(len(plus) + len(minus)):
+            trial_plus, trial_minus = list(plus), list(minus)
+            if n < len(plus):
+                trial_plus[n] = rival
+            else:
+                trial_minus[n - len(plus)] = rival
+            if _difference_holds(diff, trial_plus, trial_minus):
+                shown = _difference_text(diff, trial_plus, trial_minus)
+                return Found("ALT001", {"zh": f"{shown}（第{rival.span.line}行的 {rival.text}）",
+                                        "en": f"{shown} ({rival.text} on line {rival.span.line})"})
+    if len(plus) > 1:
+        for p in plus:
+            if _difference_holds(diff, [p], minus):
+                return Found("ALT002", {"zh": _difference_text(diff, [p], minus, "（只计其中一项）"),
+                                        "en": _difference_text(diff, [p], minus, " (one of the added figures)")})
+    used = {f.id for f in (diff, *plus, *minus)}
+    for f in doc.neighbours(diff):
+        if f.id in used or f.kind != diff.kind or f.unit != diff.unit or f.approximate or f.sentence != diff.sentence:
+            continue
+        for more_plus, more_minus in (([], [f]), ([f], [])):
+            if _difference_holds(diff, [*plus, *more_plus], [*minus, *more_minus]):
+                shown = _difference_text(diff, [*plus, *more_plus], [*minus, *more_minus])
+                return Found("ALT003", {"zh": f"{shown}（计入同句的 {f.text}）",
+                                        "en": f"{shown} (with {f.text} of the same sentence)"})
     return None

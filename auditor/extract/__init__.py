@@ -54,4 +54,10 @@ def _extract(norm: Normalised, vocab: Vocabulary) -> Extraction:
         identities=tuple(bound.identities),
         partitions=tuple(bound.partitions),
         repeats=tuple(bound.repeats),
+        differences=tuple(bound.differences),
+        products=tuple(bound.products),
+        targets=tuple(bound.targets),
+        enumerations=tuple(bound.enumerations),
+        unit_slips=tuple(bound.unit_slips),
+        named_repeats=tuple(bound.named_repeats),
     )

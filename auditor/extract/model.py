@@ -203,6 +203,55 @@ class Repeat(Bound):
     group: int = Field(description="pairs of one quantity share a group: one finding per quantity")
 
 
+class Difference(Bound):
+    """审减 = 送审 − 审定, 结余 = 预算 − 支出, 节约 = 预算 − 实际, 超支 = 实际 − 预算: a
+    difference the text names, of figures its sentence states."""
+
+    difference: Fact
+    minuends: tuple[Fact, ...] = Field(description="added: 送审, 预算 (and 上年结转 …), 实际 for 超支")
+    subtrahends: tuple[Fact, ...] = Field(description="taken away: 审定, 支出, 实际, 预算 for 超支")
+    name: str = Field(description="审减 | 结余 | 节约 | 超支")
+    rate: Fact | None = Field(None, description="审减率 / 结余率 …: the difference over `base`")
+    base: Fact | None = None
+    rivals: tuple[Fact, ...] = Field((), description="figures further back in the sentence in one of the roles "
+                                                     "(a second budget): another reading may take them")
+
+
+class Product(Bound):
+    """户数 × 标准 = 金额, 人数 × 每人 = 合计: an amount its sentence states as a count times a rate."""
+
+    product: Fact
+    count: Fact
+    standard: Fact = Field(description="the amount per unit (每人600元, 500元/户)")
+    per: str = Field(description="what the standard is per: 人, 户, 亩 …")
+
+
+class Target(Bound):
+    """完成目标任务数 X 的 p%, 超任务 p%: a physical target and what was done against it."""
+
+    percent: Fact
+    target: Fact
+    actual: Fact
+    measure: Literal["completion", "excess"] = Field(description="completion: actual / target; "
+                                                                 "excess: (actual − target) / target")
+
+
+class Enumeration(Bound):
+    """直属事业单位10个,即 A、B、C …: a count followed by the names it counts."""
+
+    count: Fact
+    names: tuple[str, ...]
+    span: Span = Field(description="where the names stand")
+
+
+class UnitSlip(Bound):
+    """One quantity written in 元 in one place and in 万元 in another, 10⁴ apart."""
+
+    slipped: Fact
+    others: tuple[Fact, ...] = Field(description="the other mentions, in the unit the slipped figure lacks")
+    concept: str
+
+
 class TableRow(Record):
     label: str
     cells: dict[str, Fact]
@@ -267,3 +316,10 @@ class Extraction(Record):
     identities: tuple[Breakdown, ...] = ()
     partitions: tuple[SharePartition, ...] = ()
     repeats: tuple[Repeat, ...] = ()
+    differences: tuple[Difference, ...] = ()
+    products: tuple[Product, ...] = ()
+    targets: tuple[Target, ...] = ()
+    enumerations: tuple[Enumeration, ...] = ()
+    unit_slips: tuple[UnitSlip, ...] = ()
+    named_repeats: tuple[Repeat, ...] = Field((), description="an amount named by a project or a document "
+                                                              "(文号) stated twice")

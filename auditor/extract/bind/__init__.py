@@ -28,7 +28,9 @@ from auditor.extract.bind.resolvers import (bracket_list, change, change_current
                                             dimension_list, family_list, identity, numbered_items, opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             total_after)
-from auditor.extract.model import Breakdown, Change, ChangeList, Fact, Rate, Repeat, Share, SharePartition
+from auditor.extract.bind.resolvers import difference
+from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
+                                   Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
@@ -45,6 +47,12 @@ class Relations:
     identities: list[Breakdown] = field(default_factory=list)
     partitions: list[SharePartition] = field(default_factory=list)
     repeats: list[Repeat] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)
+    products: list[Product] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
+    enumerations: list[Enumeration] = field(default_factory=list)
+    unit_slips: list[UnitSlip] = field(default_factory=list)
+    named_repeats: list[Repeat] = field(default_factory=list)
 
 
 def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relations:
@@ -58,6 +66,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
     numbered_changes = _relations(decide(list(change_list.resolve(r, change_at))))
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide(list(share.resolve(r))))
+    differences = _relations(decide(list(difference.resolve(r, lists))))
     # the document layer
     index = DocumentIndex(tuple(facts), r.vocab, r.report_year)
     all_lists = [*table_lists, *lists]
@@ -71,6 +80,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
         identities=identity.resolve(index, all_lists),
         partitions=share_partition.resolve(index, all_lists, shares),
         repeats=repeat.resolve(index, all_lists, shares),
+        differences=differences,
     )
 
 

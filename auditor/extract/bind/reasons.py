@@ -121,6 +121,12 @@ _ALL += [
     Reason("plain_amount", EXPLICIT, "an amount that states a size is not negative", "基本支出60万元。"),
 ]
 
+_ALL += [
+    # ------------------------------------------------ differences, products, targets
+    Reason("difference_in_sentence", EXPLICIT, "a named difference (审减, 结余, 节约, 超支) and the figures of its "
+           "sentence whose labels give their roles", "送审金额1250.36万元,审定金额1180.20万元,审减70.16万元。"),
+]
+
 REASONS: dict[str, Reason] = {r.name: r for r in _ALL}
 
 

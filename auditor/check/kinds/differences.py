@@ -1,0 +1,108 @@
+"""Differences the text names: 审减 = 送审 − 审定, 结余 = 预算 − 支出, 节约 = 预算 − 实际,
+超支 = 实际 − 预算, and their rates (审减率 = 审减 / 送审 …)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from auditor.check import diagnose, doubt
+from auditor.check.arithmetic import Comparison, Value, at_precision, compare, decimals_for, ratio_percent, show, written
+from auditor.check.context import Context, diff_text, failed, finding, outcome
+from auditor.check.rulebook import Rule
+from auditor.extract.bind.reasons import STRUCTURAL
+from auditor.extract.model import Difference, Fact
+from auditor.findings import Evidence, Outcome
+
+PLUS_ROLE = {"审减": "submitted", "结余": "funds", "节约": "budget", "超支": "spent"}
+MINUS_ROLE = {"审减": "approved", "结余": "spent", "节约": "spent", "超支": "budget"}
+
+
+def _figures(d: Difference) -> list[Evidence]:
+    return [Evidence.of(d.difference, "difference"), *(Evidence.of(p, PLUS_ROLE[d.name]) for p in d.minuends),
+            *(Evidence.of(m, MINUS_ROLE[d.name]) for m in d.subtrahends)]
+
+
+def computed(d: Difference) -> Value:
+    """Σ minuends − Σ subtrahends, each known as precisely as the difference is written."""
+    value = Value(Decimal(0), Decimal(0))
+    for p in d.minuends:
+        value = value + at_precision(p, d.difference)
+    for m in d.subtrahends:
+        value = value - at_precision(m, d.difference)
+    return value
+
+
+def _terms(d: Difference) -> str:
+    like = d.difference
+    return " + ".join(written(p, like) for p in d.minuends) + "".join(f" − {written(m, like)}" for m in d.subtrahends)
+
+
+def check_difference(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """DIF001: the difference the text names equals the figures it is the difference of."""
+    for d in ctx.doc.differences:
+        figures = _figures(d)
+        value = computed(d)
+        cmp = compare(d.difference, value)
+        if cmp.verdict == "ok":
+            yield outcome(rule, d, "holds", figures)
+            continue
+        operands = [*d.minuends, *d.subtrahends]
+        decimals = decimals_for(operands, d.difference)
+        shown = show(value.value, d.difference, decimals - d.difference.decimals)
+        arithmetic = {lang: f"{_terms(d)} = {shown} ≠ {written(d.difference)} "
+                            f"{diff_text(cmp.difference, d.difference, lang, decimals)}" for lang in ("zh", "en")}
+        fields = {"name": d.name, "slip_zh": "", "slip_en": ""}
+        primary, stated, expected = d.difference, d.difference.text, f"{shown}{d.difference.written_unit}"
+        n_plus = len(d.minuends)
+        slip = diagnose.find_slip([d.difference, *operands], _holds(n_plus))
+        if slip is not None:  # "结余14.5元" among 万元: a unit slip, said as such (a warning)
+            cmp = Comparison("minor", cmp.difference, cmp.slack)
+            primary, stated, expected = slip.figure, slip.figure.text, slip.should_be
+            fields.update(slip_zh=slip.message["zh"], slip_en=slip.message["en"])
+        yield failed(rule, d, finding(
+            rule, ctx, primary=primary, stated=stated, expected=expected, arithmetic=arithmetic,
+            evidence=figures, comparison=cmp, fields=fields,
+        ), found=None if slip else doubt.explain_difference(ctx.doubt, d.difference, list(d.minuends),
+                                                            list(d.subtrahends), d.rivals),
+            accuse_from=STRUCTURAL)
+
+
+def _holds(n_plus: int):
+    """figures[0] = figures[1:1+n_plus] − the rest."""
+    def holds(figures: list[Fact]) -> bool:
+        value = Value(Decimal(0), Decimal(0))
+        for n, f in enumerate(figures[1:], 1):
+            value = value + Value.of(f) if n <= n_plus else value - Value.of(f)
+        return compare(figures[0], value).verdict == "ok"
+    return holds
+
+
+def check_difference_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """DIF002: 审减率 / 结余率 / 超支率 = the difference over the figure it is of."""
+    for d in ctx.doc.differences:
+        if d.rate is None or d.base is None:
+            continue
+        stated, diff, base = d.rate, d.difference, d.base
+        figures = [Evidence.of(stated, "rate"), Evidence.of(diff, "difference"), Evidence.of(base, "denominator")]
+        value = ratio_percent(Value.of(diff), Value.of(base))
+        if value is None:
+            yield outcome(rule, d, "undecided", figures, note="no base above zero")
+            continue
+        cmp = compare(stated, value)
+        if cmp.verdict == "ok":
+            yield outcome(rule, d, "holds", figures)
+            continue
+        # the rate of the difference the figures give, when the stated difference is itself wrong
+        of_operands = ratio_percent(computed(d), Value.of(base))
+        if of_operands is not None and compare(stated, of_operands).verdict == "ok":
+            yield outcome(rule, d, "holds", figures, note="the rate of the difference its figures give: DIF001")
+            continue
+        shown = value.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
+        arithmetic = {lang: f"{written(diff)} / {written(base, diff)} = {shown}% ≠ {written(stated)}% "
+                            f"{diff_text(cmp.difference, stated, lang, max(stated.decimals, 2))}"
+                      for lang in ("zh", "en")}
+        yield failed(rule, d, finding(
+            rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
+            evidence=figures, comparison=cmp, fields={"name": d.name},
+        ), found=doubt.explain_rate(ctx.doubt, stated, diff, [base]), accuse_from=STRUCTURAL)

@@ -1,0 +1,205 @@
+"""审减 / 结余 / 节约 / 超支: a difference the text names, and the two figures it is of.
+
+    "送审金额1250.36万元,审定金额1180.20万元,审减70.16万元,审减率5.61%。"
+        → 70.16 = 1250.36 − 1180.20, 5.61 % = 70.16 / 1250.36
+    "总收入266.98万元,上年结转171.6万元,总支出405.43万元,结余33.15万元。"
+        → 33.15 = 266.98 + 171.6 − 405.43
+    "项目预算100万元,实际支出112万元,超支12万元。"  → 12 = 112 − 100
+
+The difference names itself (its label ends in 审减, 结余, 节约, 超支 …: the cues
+of rules/vocabulary.toml); its operands are the nearest figures before it in its
+sentence whose labels (or scenarios) give their role, read nearest first and no
+further back than the previous difference; a role still missing may follow it
+("审减70.16万元,审定金额1180.20万元").  A role claimed twice before the other is
+found (two budgets, two amounts spent) leaves the reading open: nothing is bound.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.model import Breakdown, Difference, Fact
+from auditor.extract.readings import Reading, clean_label
+from auditor.extract.vocabulary import FUNDING_SOURCE
+
+_FIGURES = {"labelled", "total"}
+_DIFFERENCE_PIECES = {"labelled", "increase", "decrease"}  # "节约40万元", "超支12万元" read as changes
+_BUDGETS = {"budget", "budget_initial", "budget_adjusted", "available"}
+_SPENT = {"actual", "final"}
+_CARRIED = re.compile(r"(?:上年度?|以前年度|年初)结转")
+_LOOK_BACK = 64
+
+
+@dataclass(frozen=True)
+class _Family:
+    name: str
+    cue: str  # the difference's own name
+    plus: str  # cue of the figure the difference is taken from
+    minus: str  # cue of the figure taken away
+    plus_scenarios: frozenset[str]
+    minus_scenarios: frozenset[str]
+    rate_base: str  # "plus" or "minus": what a 审减率 / 超支率 is of
+    several_plus: bool = False  # 结余 = 收入 + 上年结转 − 支出, 中央资金 + 省级资金 − 支出
+
+
+FAMILIES = (
+    _Family("审减", "difference_review", "review_submitted", "review_approved", frozenset(), frozenset(), "plus"),
+    _Family("结余", "difference_leftover", "leftover_from", "leftover_spent", frozenset(_BUDGETS), frozenset(_SPENT),
+            "plus", several_plus=True),
+    _Family("节约", "difference_saved", "saved_from", "saved_spent", frozenset(_BUDGETS - {"available"}),
+            frozenset(_SPENT), "plus"),
+    _Family("超支", "difference_overspent", "overspent_spent", "overspent_budget", frozenset(_SPENT),
+            frozenset(_BUDGETS - {"available"}), "minus"),
+)
+
+
+def family_of(r: Reading, fact: Fact) -> _Family | None:
+    label = clean_label(fact.label)
+    return next((fam for fam in FAMILIES if r.vocab.cue(fam.cue).search(label)), None)
+
+
+def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
+    tree = r.tree
+    listed = {p.id for b in lists for p in (*b.parts, *b.subtracted)}
+    for s in tree.nodes:
+        fact = r.facts[s.index]
+        if s.kind not in _DIFFERENCE_PIECES or fact is None or fact.kind != "amount" or fact.approximate:
+            continue
+        fam = family_of(r, fact)
+        if fam is None:
+            continue
+        operands = _operands(r, s.index, fam, listed)
+        if operands is None:
+            continue
+        plus, minus, rivals = operands
+        rate = _rate_after(r, s.index)
+        base = None
+        if rate is not None:
+            bases = plus if fam.rate_base == "plus" else minus
+            base = bases[0] if len(bases) == 1 else None
+            rate = rate if base is not None else None
+        yield Candidate(Difference.model_construct(
+            difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
+            rivals=tuple(rivals), reason="difference_in_sentence", via=(), rejected=()))
+
+
+def _role(r: Reading, fam: _Family, fact: Fact) -> str | None:
+    """"plus", "minus" or None: what `fact` is in a difference of family `fam`."""
+    label = clean_label(fact.label)
+    if family_of(r, fact) is not None or r.vocab.cue("difference_rate").search(label):
+        return None
+    if r.vocab.cue("remainder").search(label) and not (fam.several_plus and _CARRIED.search(label)):
+        return None  # what is left (未支, 结转下年) is neither side of a difference
+    plus = bool(r.vocab.cue(fam.plus).search(label))
+    minus = bool(r.vocab.cue(fam.minus).search(label))
+    if plus != minus:
+        return "plus" if plus else "minus"
+    if fact.scenario in fam.plus_scenarios:
+        return "plus"
+    if fact.scenario in fam.minus_scenarios:
+        return "minus"
+    return None
+
+
+def _operands(r: Reading, i: int, fam: _Family,
+              listed: set[int]) -> tuple[list[Fact], list[Fact], list[Fact]] | None:
+    """The figures before the difference at node i (a missing one may follow it), and
+    the rivals further back in its sentence; None when the reading is open."""
+    tree = r.tree
+    diff = r.facts[i]
+    plus: list[Fact] = []
+    minus: list[Fact] = []
+
+    def take(k: int) -> bool | None:
+        """Record node k's figure; False when the reading is ambiguous, None to stop."""
+        f = r.facts[k]
+        if f is None or tree[k].kind not in _FIGURES | _DIFFERENCE_PIECES:
+            return True
+        if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
+            return None  # the previous (or next) difference: its figures are its own
+        if tree[k].kind not in _FIGURES or f.kind != "amount" or f.unit != diff.unit or f.id in listed:
+            return True
+        role = _role(r, fam, f)
+        if role is None:
+            return True
+        if f.approximate:
+            return False  # "约100万元" is no operand of exact arithmetic
+        if role == "plus" and (not plus or (fam.several_plus and _added_together(r, plus + [f]))):
+            plus.append(f)
+        elif role == "minus" and not minus:
+            minus.append(f)
+        else:
+            return False  # a role claimed twice before the reading is complete: which one is open
+        return True
+
+    def complete() -> bool:
+        if not (plus and minus):
+            return False
+        return not fam.several_plus or any(not _CARRIED.search(clean_label(p.label)) for p in plus)
+
+    back = tree.before(i, "sentence", limit=_LOOK_BACK)
+    for k in back:
+        went = take(k)
+        if went is False:
+            return None
+        if went is None or complete():
+            break
+    rivals: list[Fact] = []
+    if complete():  # figures further back in a role the nearest reading took: another reading
+        for k in back:
+            f = r.facts[k]
+            if f is None or tree[k].kind not in _FIGURES | _DIFFERENCE_PIECES:
+                continue
+            if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
+                break
+            if tree[k].kind in _FIGURES and f.kind == "amount" and f.unit == diff.unit and f.id not in listed \
+                    and not f.approximate and _role(r, fam, f) is not None:
+                if not rivals and fam.several_plus and _role(r, fam, f) == "plus" \
+                        and _added_together(r, plus + [f]):
+                    plus.append(f)  # "中央到位资金100万元,省级到位资金50万元": the sources add up
+                else:
+                    rivals.append(f)
+    if not complete():
+        for k in tree.after(i, "sentence", limit=_LOOK_BACK):
+            if plus and minus:
+                break
+            went = take(k)
+            if went is False:
+                return None
+            if went is None:
+                break
+    if not complete():
+        return None
+    return sorted(plus, key=lambda f: f.span.start), minus, rivals
+
+
+def _added_together(r: Reading, plus: list[Fact]) -> bool:
+    """收入 and 上年结转, or the funds of each level or source (中央…, 省级…): figures that add
+    up to the money there was (at most one carried over; never two of one source)."""
+    labels = [clean_label(p.label) for p in plus]
+    carried = [x for x in labels if _CARRIED.search(x)]
+    if len(carried) > 1:
+        return False
+    rest = [x for x in labels if not _CARRIED.search(x)]
+    if len(rest) <= 1:
+        return True
+    level = r.vocab.cue("funding_level")
+    sources = [level.search(x) or FUNDING_SOURCE.search(x) for x in rest]
+    return all(sources) and len({m.group() for m in sources}) == len(rest)
+
+
+def _rate_after(r: Reading, i: int) -> Fact | None:
+    """"审减70.16万元,审减率5.61%": the difference's rate, right after it in its sentence."""
+    tree = r.tree
+    for k in tree.after(i, "sentence", limit=4):
+        f = r.facts[k]
+        if f is None:
+            continue
+        if f.kind == "percent" and tree[k].kind == "labelled" and not f.approximate \
+                and r.vocab.cue("difference_rate").search(clean_label(f.label)):
+            return f
+        return None
+    return None
