@@ -66,6 +66,12 @@ def total(values: list[Value]) -> Value:
     return out
 
 
+def product_value(count: Fact, standard: Fact) -> Value:
+    """count × standard, in base units: a standard (每人600元) is a designed value, exact; a
+    count written with decimals (34.2万亩) stands for its interval."""
+    return Value(count.value * standard.value, count.tolerance * abs(standard.value))
+
+
 def ratio_percent(num: Value, den: Value) -> Value | None:
     """num / den × 100 as an interval; None when the denominator may be zero."""
     if den.lo <= 0 <= den.hi or den.value == 0:

@@ -26,7 +26,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Iterable
 
-from auditor.check.arithmetic import Value, compare, ratio_percent, written
+from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, written
 from auditor.extract.bind.reasons import REASONS, VOCABULARY
 from auditor.extract.model import Breakdown, Fact
 from auditor.resources import data_dir
@@ -421,4 +421,21 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
                 shown = _difference_text(diff, [*plus, *more_plus], [*minus, *more_minus])
                 return Found("ALT003", {"zh": f"{shown}（计入同句的 {f.text}）",
                                         "en": f"{shown} (with {f.text} of the same sentence)"})
+    return None
+
+
+# ---------------------------------------------------------------- products
+def explain_product(doc: Document, product: Fact, count: Fact, standard: Fact,
+                    rivals: Iterable[Fact] = ()) -> Found | None:
+    """户数 × 标准 ≠ 金额 as read: a figure damaged in extraction, or another count of that
+    unit (or another amount) of the sentence the product is of."""
+    found = _garbled(doc, [product, count, standard])
+    if found:
+        return found
+    for rival in rivals:
+        n, amount = (rival, product) if rival.kind == count.kind else (count, rival)
+        if compare(amount, product_value(n, standard)).verdict == "ok":
+            text = f"{written(n)} × {written(standard)} = {written(amount)}"
+            return Found("ALT001", {"zh": f"{text}（第{rival.span.line}行的 {rival.text}）",
+                                    "en": f"{text} ({rival.text} on line {rival.span.line})"})
     return None

@@ -224,6 +224,8 @@ class Product(Bound):
     count: Fact
     standard: Fact = Field(description="the amount per unit (每人600元, 500元/户)")
     per: str = Field(description="what the standard is per: 人, 户, 亩 …")
+    rivals: tuple[Fact, ...] = Field((), description="other counts of that unit and other amounts of the "
+                                                     "sentence: another reading may take them")
 
 
 class Target(Bound):

@@ -1,0 +1,56 @@
+"""Products: 户数 × 标准 = 金额, 人数 × 每人 = 合计 (人 × 元 → 万元 in base units)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from auditor.check import diagnose, doubt
+from auditor.check.arithmetic import Comparison, compare, product_value, written
+from auditor.check.context import Context, diff_text, failed, finding, outcome
+from auditor.check.rulebook import Rule
+from auditor.extract.bind.reasons import EXPLICIT
+from auditor.extract.model import Fact, Product
+from auditor.findings import Evidence, Outcome
+
+
+def _figures(p: Product) -> list[Evidence]:
+    return [Evidence.of(p.product, "product"), Evidence.of(p.count, "count"), Evidence.of(p.standard, "standard")]
+
+
+def _standard_text(p: Product) -> str:
+    s = p.standard
+    return f"{written(s)}{s.written_unit or '元'}/{p.per}"
+
+
+def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """PRD001: the amount equals the count times the standard per unit."""
+    for p in ctx.doc.products:
+        figures = _figures(p)
+        value = product_value(p.count, p.standard)
+        cmp = compare(p.product, value)
+        if cmp.verdict == "ok":
+            yield outcome(rule, p, "holds", figures)
+            continue
+        like = p.product
+        shown = (value.value / like.scale).quantize(Decimal(1).scaleb(-max(like.decimals, 2))).normalize()
+        count_text = f"{written(p.count)}{p.count.written_unit}"
+        arithmetic = {lang: f"{count_text} × {_standard_text(p)} = {shown:f}{like.written_unit} ≠ {like.text} "
+                            f"{diff_text(cmp.difference, like, lang, max(like.decimals, 2))}" for lang in ("zh", "en")}
+        fields = {"slip_zh": "", "slip_en": ""}
+        primary, stated, expected = like, like.text, f"{shown:f}{like.written_unit}"
+        slip = diagnose.find_slip([p.product, p.count, p.standard], _holds)
+        if slip is not None:
+            cmp = Comparison("minor", cmp.difference, cmp.slack)
+            primary, stated, expected = slip.figure, slip.figure.text, slip.should_be
+            fields.update(slip_zh=slip.message["zh"], slip_en=slip.message["en"])
+        yield failed(rule, p, finding(
+            rule, ctx, primary=primary, stated=stated, expected=expected, arithmetic=arithmetic,
+            evidence=figures, comparison=cmp, fields=fields,
+        ), found=None if slip else doubt.explain_product(ctx.doubt, p.product, p.count, p.standard, p.rivals),
+            accuse_from=EXPLICIT)
+
+
+def _holds(figures: list[Fact]) -> bool:
+    product, count, standard = figures
+    return compare(product, product_value(count, standard)).verdict == "ok"

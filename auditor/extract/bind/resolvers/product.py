@@ -1,0 +1,118 @@
+"""户数 × 标准 = 金额, 人数 × 每人 = 合计: an amount a sentence states as a count times a rate.
+
+    "移民常规扶持人数为5525人,按照每人每年600元的扶持标准,扶持资金为331.5万元"
+        → 331.5万元 = 5525人 × 600元
+    "共为1200户发放补贴,补助标准为500元/户,发放补贴资金60万元"   → 60万元 = 1200户 × 500元
+
+The standard names the unit it is per (每人, 户均, 500元/户: cues of
+rules/vocabulary.toml); the count is a figure of that unit in the standard's
+sub-sentence, else its sentence (the one whose label says it is the total —
+合计, 共 — else the nearest); the product is the first amount after the standard
+whose label names money paid (else the one before the count).  A standard per
+month or day, a bound (最高, 不超过) or a range (500至1000元) states no product.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.model import Fact, Product
+from auditor.extract.readings import Reading, clean_label
+
+_TOTAL = re.compile(r"合计|共计|总计|共|总")
+_RANGE_AFTER = re.compile(r"^\s*(?:[至~\-—到]|以上|以下|左右)")
+_LOOK = 64
+
+
+def per_unit(r: Reading, fact: Fact) -> str | None:
+    """The unit an amount is per (每人600元 → 人, 500元/户 → 户), or None."""
+    after = r.norm.text[fact.span.end:fact.span.end + 8]
+    if fact.kind == "number":  # "500元/户": the figure read bare, its 元 written before the slash
+        m = r.vocab.cue("per_unit_after").match(after)
+        return m.group(1) if m and "元" in m.group() else None
+    if fact.kind != "amount":
+        return None
+    m = r.vocab.cue("per_unit_after").match(after)
+    if m:
+        return m.group(1)
+    m = r.vocab.cue("per_unit").search(clean_label(fact.label))
+    return m.group(1) if m else None
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    tree = r.tree
+    for s in tree.nodes:
+        standard = r.facts[s.index]
+        if standard is None or s.kind != "labelled" or standard.approximate or standard.value <= 0:
+            continue
+        per = per_unit(r, standard)
+        if per is None:
+            continue
+        label = clean_label(standard.label)
+        if r.vocab.cue("per_period").search(label) or r.vocab.cue("standard_bound").search(label) \
+                or _RANGE_AFTER.match(r.norm.text[standard.span.end:standard.span.end + 4]) \
+                or r.vocab.cue("per_period").match(r.norm.text[standard.span.end:standard.span.end + 8].lstrip("元/")):
+            continue
+        counts, near = _counts(r, s.index, per)
+        if not counts:
+            continue
+        count = counts[0]
+        found = _product(r, s.index, count)
+        if not found:
+            continue
+        at, product = found[0]
+        if product.value <= standard.value or count.value <= 1:
+            continue
+        explicit = near and len(counts) == 1 and tree[at].sub == s.sub
+        yield Candidate(Product.model_construct(
+            product=product, count=count, standard=standard, per=per,
+            rivals=tuple([*counts[1:], *(f for _, f in found[1:])]),
+            reason="product_in_sentence" if explicit else "product_of_nearest_count", via=(), rejected=()))
+
+
+def _counts(r: Reading, i: int, per: str) -> tuple[list[Fact], bool]:
+    """Counts of unit `per` for the standard at node i, the likeliest first; and whether
+    they stand in its sub-sentence."""
+    tree = r.tree
+    for within in ("sub", "sentence"):
+        before = [r.facts[k] for k in tree.before(i, within, limit=_LOOK) if _is_count(r, k, per)]
+        after = [r.facts[k] for k in tree.after(i, within, limit=_LOOK) if _is_count(r, k, per)]
+        found = before or after
+        if found:
+            totals = [f for f in found if _TOTAL.search(clean_label(f.label))]
+            first = totals[0] if len(found) > 1 and totals else found[0]
+            return [first, *(f for f in found if f is not first), *(f for f in after if f not in found)], \
+                within == "sub"
+    return [], False
+
+
+def _is_count(r: Reading, k: int, per: str) -> bool:
+    f = r.facts[k]
+    return f is not None and r.tree[k].kind in {"labelled", "total"} and f.kind == "count" and f.unit == per \
+        and not f.approximate
+
+
+def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
+    """The amounts the standard at node i may give, the likeliest first: those after it in
+    its sentence (up to the next standard) whose label names money paid, else the one
+    before the count in its sub-sentence."""
+    tree = r.tree
+    money = r.vocab.cue("product_label")
+    found: list[tuple[int, Fact]] = []
+    for k in tree.after(i, "sentence", limit=_LOOK):
+        f = r.facts[k]
+        if f is None or tree[k].kind not in {"labelled", "total"} or f.kind != "amount" or f.approximate:
+            continue
+        if per_unit(r, f) is not None:
+            break  # the next standard: what follows is its product
+        if money.search(clean_label(f.label)) or tree[k].kind == "total" or not f.label:
+            found.append((k, f))
+    if not found:
+        for k in tree.before(i, "sub", limit=_LOOK):
+            f = r.facts[k]
+            if f is not None and tree[k].kind in {"labelled", "total"} and f.kind == "amount" and not f.approximate \
+                    and f.span.start < count.span.start and money.search(clean_label(f.label)):
+                found.append((k, f))
+    return found
