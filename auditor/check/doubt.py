@@ -439,3 +439,9 @@ def explain_product(doc: Document, product: Fact, count: Fact, standard: Fact,
             return Found("ALT001", {"zh": f"{text}（第{rival.span.line}行的 {rival.text}）",
                                     "en": f"{text} ({rival.text} on line {rival.span.line})"})
     return None
+
+
+# ----------------------------------------------------------------- targets
+def explain_target(doc: Document, stated: Fact, done: Fact, goal: Fact) -> Found | None:
+    """A completion or excess rate its figures do not give: a figure damaged in extraction."""
+    return _garbled(doc, [stated, done, goal])

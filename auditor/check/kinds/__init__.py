@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from auditor.check.context import Context
-from auditor.check.kinds import calculations, changes, differences, document, products, ratios, scores, sums
+from auditor.check.kinds import calculations, changes, differences, document, products, ratios, scores, sums, targets
 from auditor.check.rulebook import Rule
 from auditor.findings import Outcome
 
@@ -44,4 +44,5 @@ KINDS: dict[str, CheckFn] = {
     "difference": differences.check_difference,
     "difference_rate": differences.check_difference_rate,
     "product": products.check_product,
+    "target": targets.check_target,
 }

@@ -28,7 +28,7 @@ from auditor.extract.bind.resolvers import (bracket_list, change, change_current
                                             dimension_list, family_list, identity, numbered_items, opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             total_after)
-from auditor.extract.bind.resolvers import difference, product
+from auditor.extract.bind.resolvers import difference, product, target
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
                                    Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
@@ -68,6 +68,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
     shares = _relations(decide(list(share.resolve(r))))
     differences = _relations(decide(list(difference.resolve(r, lists))))
     products = _relations(decide(list(product.resolve(r))))
+    targets = _relations(decide(list(target.resolve(r))))
     # the document layer
     index = DocumentIndex(tuple(facts), r.vocab, r.report_year)
     all_lists = [*table_lists, *lists]
@@ -83,6 +84,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
         repeats=repeat.resolve(index, all_lists, shares),
         differences=differences,
         products=products,
+        targets=targets,
     )
 
 

@@ -130,6 +130,10 @@ _ALL += [
     Reason("product_of_nearest_count", STRUCTURAL, "a standard per unit and its amount, with the count of that unit "
            "chosen among several of the sentence (its total, else the nearest)",
            "馆藏合计132697卷,其中档案118606卷;按每卷2元测算,争取资金26.54万元。"),
+    Reason("target_in_sentence", EXPLICIT, "超任务 / 完成率 of a target and a figure done that its sentence names "
+           "(目标, 计划; 实际, 完成)", "计划完成造林面积1000亩,实际完成1200亩,超任务20%。"),
+    Reason("completion_of_stated_target", EXPLICIT, "完成目标 X 的 p%: the target right before the percentage, "
+           "what was done right before that", "培训2399人,完成市目标任务数2000人的120%。"),
 ]
 
 REASONS: dict[str, Reason] = {r.name: r for r in _ALL}

@@ -1,0 +1,56 @@
+"""Targets: 完成率 = 实际 / 目标 of a physical target, 超任务 p% = (实际 − 目标) / 目标."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Iterator
+
+from auditor.check import doubt
+from auditor.check.arithmetic import Comparison, Value, compare, ratio_percent, written
+from auditor.check.context import Context, diff_text, failed, finding, outcome
+from auditor.check.rulebook import Rule
+from auditor.extract.model import Target
+from auditor.findings import Evidence, Outcome
+
+
+def _figures(t: Target) -> list[Evidence]:
+    return [Evidence.of(t.percent, "rate"), Evidence.of(t.actual, "actual"), Evidence.of(t.target, "target")]
+
+
+def _value(t: Target, measure: str) -> Value | None:
+    done, goal = Value.of(t.actual), Value.of(t.target)
+    return ratio_percent(done if measure == "completion" else done - goal, goal)
+
+
+def check_target(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """TGT001 (params.measure = "completion") and TGT002 ("excess")."""
+    measure = rule.params.get("measure", "completion")
+    for t in ctx.doc.targets:
+        if t.measure != measure:
+            continue
+        figures = _figures(t)
+        value = _value(t, measure)
+        if value is None:
+            yield outcome(rule, t, "undecided", figures, note="no target above zero")
+            continue
+        stated = t.percent
+        cmp = compare(stated, value)
+        if cmp.verdict == "ok":
+            yield outcome(rule, t, "holds", figures)
+            continue
+        shown = value.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
+        done, goal = written(t.actual), written(t.target, t.actual)
+        num = done if measure == "completion" else f"({done} − {goal})"
+        arithmetic = {lang: f"{num} / {goal} = {shown}% ≠ {written(stated)}% "
+                            f"{diff_text(cmp.difference, stated, lang, max(stated.decimals, 2))}" for lang in ("zh", "en")}
+        hint_zh = hint_en = ""
+        other = _value(t, "completion")
+        if measure == "excess" and other is not None and compare(stated, other).verdict == "ok":
+            # "超额完成120%" where 120 % is what was done of the target: a wording slip, not a sum
+            cmp = Comparison("minor", cmp.difference, cmp.slack)
+            hint_zh = "；所写比例等于完成率（实际 / 目标），而非超出的比例"
+            hint_en = "; the percentage stated is the completion rate (done / target), not the excess"
+        yield failed(rule, t, finding(
+            rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
+            evidence=figures, comparison=cmp, fields={"hint_zh": hint_zh, "hint_en": hint_en},
+        ), found=doubt.explain_target(ctx.doubt, stated, t.actual, t.target))

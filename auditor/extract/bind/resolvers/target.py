@@ -1,0 +1,124 @@
+"""完成目标任务数 X 的 p%, 超任务 p%: a physical target, what was done, and the percentage.
+
+    "计划完成造林面积1000亩,实际完成1200亩,超任务20%。"       → 20 % = (1200 − 1000) / 1000
+    "培训2399人,完成市目标任务数2000人的120%。"               → 120 % = 2399 / 2000
+    "目标任务新增就业1000人,实际新增就业1150人,完成率115%。" → 115 % = 1150 / 1000
+
+The percentage names the measure (超任务, 超额完成 …: excess; 完成率, 完成目标的 …:
+completion — cues of rules/vocabulary.toml); the target and the figure done are
+the nearest counts before it in its sentence, of one unit, whose labels say which
+is which (目标/计划/任务; 实际/已/完成).  "X人,完成目标Y人的p%" names its target
+right before the percentage and what was done right before that.  A role
+claimed twice before both are found binds nothing.  Rates of amounts (完成预算的
+p%) are RAT001's; an excess of amounts is read here, as no other reading states it.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.model import Fact, Target
+from auditor.extract.readings import Reading, clean_label
+
+_LOOK = 64
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    tree = r.tree
+    excess, completion = r.vocab.cue("target_excess"), r.vocab.cue("target_completion")
+    for s in tree.nodes:
+        p = r.facts[s.index]
+        if p is None or s.kind != "labelled" or p.kind != "percent" or p.approximate:
+            continue
+        label = clean_label(p.label)
+        if excess.search(label):
+            measure = "excess"
+        elif completion.search(label) or (label in {"", "的"} and _names_target_before(r, s.index)):
+            measure = "completion"
+        else:
+            continue
+        stated = _stated_target(r, s.index) if measure == "completion" else None
+        if stated is not None:
+            target, actual = stated
+            reason = "completion_of_stated_target"
+        else:
+            pair = _target_and_done(r, s.index, allow_amounts=measure == "excess")
+            if pair is None:
+                continue
+            target, actual = pair
+            reason = "target_in_sentence"
+        yield Candidate(Target.model_construct(percent=p, target=target, actual=actual, measure=measure,
+                                               reason=reason, via=(), rejected=()))
+
+
+def _names_target_before(r: Reading, i: int) -> bool:
+    """"完成市目标任务数2000人的120%": the figure right before names a target it completes."""
+    tree = r.tree
+    k = i - 1
+    while k >= 0 and tree[k].kind in {"words", "sep"} and tree[k].clause == tree[i].clause:
+        k -= 1
+    f = r.facts[k] if k >= 0 else None
+    return f is not None and tree[k].clause == tree[i].clause and f.kind == "count" \
+        and r.vocab.cue("target_goal").search(clean_label(f.label)) is not None \
+        and "完成" in clean_label(f.label)
+
+
+def _stated_target(r: Reading, i: int) -> tuple[Fact, Fact] | None:
+    """"培训2399人,完成市目标任务数2000人的120%": the target right before the percentage,
+    what was done the nearest count of its unit before that, in the sentence."""
+    if not _names_target_before(r, i):
+        return None
+    tree = r.tree
+    k = next(k for k in tree.before(i, "sentence") if r.facts[k] is not None)
+    target = r.facts[k]
+    for j in tree.before(k, "sentence", limit=_LOOK):
+        f = r.facts[j]
+        if f is None or tree[j].kind not in {"labelled", "total"}:
+            continue
+        if f.kind == "percent":
+            return None  # a percentage between them: the figure belongs to another statement
+        if f.kind == "count" and f.unit == target.unit and not f.approximate:
+            return target, f
+    return None
+
+
+def _role(r: Reading, f: Fact) -> str | None:
+    label = clean_label(f.label)
+    if r.vocab.cue("target_done_first").search(label):
+        return "done"
+    if r.vocab.cue("target_goal").search(label):
+        return "target"
+    if r.vocab.cue("target_done").search(label) or f.scenario == "actual":
+        return "done"
+    return None
+
+
+def _target_and_done(r: Reading, i: int, allow_amounts: bool) -> tuple[Fact, Fact] | None:
+    tree = r.tree
+    target = done = None
+    kinds = {"count", "amount"} if allow_amounts else {"count"}
+    for k in tree.before(i, "sentence", limit=_LOOK):
+        f = r.facts[k]
+        if f is None or tree[k].kind not in {"labelled", "total"}:
+            continue
+        if f.kind == "percent":
+            if r.labels[k] is not None and (r.labels[k].rate or r.vocab.cue("target_excess").search(
+                    clean_label(f.label)) or r.vocab.cue("target_completion").search(clean_label(f.label))):
+                break  # the previous statement's percentage: its figures are its own
+            continue
+        if f.kind not in kinds or f.approximate:
+            continue
+        like = target or done
+        if like is not None and (f.kind, f.unit) != (like.kind, like.unit):
+            continue
+        role = _role(r, f)
+        if role == "target" and target is None:
+            target = f
+        elif role == "done" and done is None:
+            done = f
+        elif role is not None:
+            return None  # a role claimed twice before both are found: which one is open
+        if target is not None and done is not None:
+            return target, done
+    return None
