@@ -28,6 +28,7 @@ KINDS: dict[str, CheckFn] = {
     "table_rate": ratios.check_table_rate,
     "change_delta": changes.check_change_delta,
     "change_growth": changes.check_change_growth,
+    "change_growth_base": changes.check_growth_base,
     "change_direction": changes.check_change_direction,
     "change_parts": changes.check_change_parts,
     "table_weights": scores.check_table_weights,

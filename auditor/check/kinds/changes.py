@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import doubt
-from auditor.check.arithmetic import Equation, Value, compare, grouped, ratio_percent, unit_of, written
+from auditor.check.arithmetic import Equation, Value, at_precision, compare, grouped, ratio_percent, unit_of, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Change, Fact
@@ -50,19 +51,6 @@ def _delta_term(c: Change, lang: str) -> str:
     return f"{_CHANGE_WORDS[lang][c.direction]} {written(c.delta)}"
 
 
-def _at_precision(fact: Fact, delta: Fact | None) -> Value:
-    """A compared value, known at least as precisely as the change stated from it.
-
-    "10万元 … 较上年增加2.27万元": a change written to 0.01 was computed from
-    values known to 0.01, so 10 stands for 10.00 here, not 10 ± 0.5.
-    """
-    v = Value.of(fact)
-    if delta is not None and delta.kind == fact.kind and delta.tolerance and delta.tolerance < v.tolerance \
-            and delta.scale == fact.scale:
-        return Value(v.value, delta.tolerance)
-    return v
-
-
 def _signed(c: Change, delta: Fact) -> Value:
     v = Value.of(delta)
     return Value(v.value * c.direction, v.tolerance)
@@ -79,7 +67,7 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         # direction × delta = current − previous
         equation = Equation("linear", ((c.delta, Decimal(c.direction)), (c.current, Decimal(-1)),
                                        (c.previous, Decimal(1)))) if c.direction else None
-        computed = _at_precision(c.current, c.delta) - _at_precision(c.previous, c.delta)
+        computed = at_precision(c.current, c.delta) - at_precision(c.previous, c.delta)
         signed_delta = _signed(c, c.delta)
         stated = c.delta.model_copy(update={"value": signed_delta.value})
         cmp = compare(stated, computed)
@@ -104,70 +92,136 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         ), equation=equation)
 
 
-def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
-    """CHG002: the stated growth rate equals the change over the previous value."""
+@dataclass(frozen=True)
+class _Growth:
+    """What a growth rate is computed from: the change, the base, and how to write them."""
+
+    evidence: list[Evidence]
+    delta: Value
+    base: Value
+    num_text: dict[str, str]
+    base_text: dict[str, str]
+    current: Fact | None
+
+    def rate(self) -> Value | None:
+        if self.base.value <= 0:
+            return None
+        return ratio_percent(Value(abs(self.delta.value), self.delta.tolerance), self.base)
+
+    def on_current(self) -> Value | None:
+        """The change over the current value: the wrong base."""
+        if self.current is None or self.current.value <= 0:
+            return None
+        return ratio_percent(Value(abs(self.delta.value), self.delta.tolerance), Value.of(self.current))
+
+
+def _growth(ctx: Context, c: Change) -> _Growth | tuple[str, list[Evidence]]:
+    """The figures of a change's growth rate, or why it cannot be computed (with the
+    figures it has)."""
+    current = c.current or c.current_elsewhere
+    evidence = [Evidence.of(c.percent, "growth")]
+    if c.delta is not None and c.delta.kind == "amount":
+        delta = _signed(c, c.delta)
+        evidence.append(Evidence.of(c.delta, "change"))
+        if c.previous is not None:
+            base = at_precision(c.previous, c.delta)
+            evidence.append(Evidence.of(c.previous, "previous"))
+            base_text = {lang: _term(ctx, c.previous, lang, c.delta) for lang in ("zh", "en")}
+        elif current is not None:
+            base = at_precision(current, c.delta) - delta
+            evidence.append(Evidence.of(current, "current"))
+            sign = "−" if c.direction > 0 else "+"
+            base_text = {lang: f"({_term(ctx, current, lang, c.delta)} {sign} {_delta_term(c, lang)})"
+                         for lang in ("zh", "en")}
+        else:
+            return "no figure to take the base from", evidence
+        return _Growth(evidence, delta, base, {lang: _delta_term(c, lang) for lang in ("zh", "en")}, base_text,
+                       current)
+    if current is not None and c.previous is not None:
+        evidence += [Evidence.of(current, "current"), Evidence.of(c.previous, "previous")]
+        num_text = {lang: f"({_term(ctx, current, lang)} − {_term(ctx, c.previous, lang, current)})"
+                    for lang in ("zh", "en")}
+        base_text = {lang: _term(ctx, c.previous, lang, current) for lang in ("zh", "en")}
+        return _Growth(evidence, Value.of(current) - Value.of(c.previous), Value.of(c.previous), num_text, base_text,
+                       current)
+    return "no figures to compute it from", evidence
+
+
+def _growths(rule: Rule, ctx: Context) -> Iterator[tuple[Change, _Growth | None, Value | None, Outcome | None]]:
+    """Each change with a growth rate: its figures and the rate they give, or its undecided outcome."""
     for c in ctx.doc.changes:
         # against last year or against the budget ("较年初预算数减少1111.4万元,下降27.56%"):
         # the base is the value compared with, in both cases
         if c.percent is None or c.percent.approximate:
             continue
-        current = c.current or c.current_elsewhere
-        evidence = [Evidence.of(c.percent, "growth")]
-        if c.delta is not None and c.delta.kind == "amount":
-            delta = _signed(c, c.delta)
-            evidence.append(Evidence.of(c.delta, "change"))
-            if c.previous is not None:
-                base = _at_precision(c.previous, c.delta)
-                evidence.append(Evidence.of(c.previous, "previous"))
-                base_text = {lang: _term(ctx, c.previous, lang, c.delta) for lang in ("zh", "en")}
-            elif current is not None:
-                base = _at_precision(current, c.delta) - delta
-                evidence.append(Evidence.of(current, "current"))
-                sign = "−" if c.direction > 0 else "+"
-                base_text = {lang: f"({_term(ctx, current, lang, c.delta)} {sign} {_delta_term(c, lang)})"
-                             for lang in ("zh", "en")}
-            else:
-                yield outcome(rule, c, "undecided", evidence, note="no figure to take the base from")
-                continue
-            num_text = {lang: _delta_term(c, lang) for lang in ("zh", "en")}
-        elif current is not None and c.previous is not None:
-            delta = Value.of(current) - Value.of(c.previous)
-            base = Value.of(c.previous)
-            evidence += [Evidence.of(current, "current"), Evidence.of(c.previous, "previous")]
-            num_text = {lang: f"({_term(ctx, current, lang)} − {_term(ctx, c.previous, lang, current)})"
-                        for lang in ("zh", "en")}
-            base_text = {lang: _term(ctx, c.previous, lang, current) for lang in ("zh", "en")}
-        else:
-            yield outcome(rule, c, "undecided", evidence, note="no figures to compute it from")
+        g = _growth(ctx, c)
+        if isinstance(g, tuple):
+            note, evidence = g
+            yield c, None, None, outcome(rule, c, "undecided", evidence, note=note)
             continue
-        if base.value <= 0:
-            yield outcome(rule, c, "undecided", evidence, note="no base above zero")
-            continue
-        computed = ratio_percent(Value(abs(delta.value), delta.tolerance), base)
+        computed = g.rate()
         if computed is None:
-            yield outcome(rule, c, "undecided", evidence, note="no base above zero")
+            yield c, None, None, outcome(rule, c, "undecided", g.evidence, note="no base above zero")
+            continue
+        yield c, g, computed, None
+
+
+def _on_current_base(c: Change, g: _Growth, computed: Value) -> bool:
+    """The stated rate is the change over the current value, and not over the previous one."""
+    on_current = g.on_current()
+    return compare(c.percent, computed).verdict != "ok" and on_current is not None \
+        and compare(c.percent, on_current).verdict == "ok"
+
+
+def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """CHG002: the stated growth rate equals the change over the previous value (a rate
+    that is the change over the current value is CHG005's)."""
+    for c, g, computed, undecided in _growths(rule, ctx):
+        if undecided is not None:
+            yield undecided
             continue
         cmp = compare(c.percent, computed)
         if cmp.verdict == "ok":
-            yield outcome(rule, c, "holds", evidence)
+            yield outcome(rule, c, "holds", g.evidence)
             continue
-        hint_zh = hint_en = ""
-        if current is not None:
-            on_current = ratio_percent(Value(abs(delta.value), delta.tolerance), Value.of(current))
-            if on_current is not None and compare(c.percent, on_current).verdict == "ok":
-                hint_zh = "；该增幅等于变动额除以本年数，误用了本年数作基数"
-                hint_en = "; it equals the change over the current value, i.e. the wrong base"
+        if _on_current_base(c, g, computed):
+            yield outcome(rule, c, "fails", g.evidence, note="= CHG005 (the change over the current value)")
+            continue
         shown = computed.value.quantize(Decimal(1).scaleb(-max(c.percent.decimals, 2)))
         arithmetic = {
-            lang: f"{num_text[lang]} / {base_text[lang]} = {shown}% ≠ {written(c.percent)}% "
+            lang: f"{g.num_text[lang]} / {g.base_text[lang]} = {shown}% ≠ {written(c.percent)}% "
                   f"{diff_text(cmp.difference, c.percent, lang, max(c.percent.decimals, 2))}"
             for lang in ("zh", "en")
         }
         yield failed(rule, c, finding(
             rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
-            evidence=evidence, comparison=cmp,
-            fields={"subject": _subject(c, ctx), "hint_zh": hint_zh, "hint_en": hint_en},
-        ), found=doubt.explain_change(ctx.doubt, c.percent, c.delta, current, c.direction, growth=True))
+            evidence=g.evidence, comparison=cmp, fields={"subject": _subject(c, ctx)},
+        ), found=doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True))
+
+
+def check_growth_base(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """CHG005: a growth rate computed on the current value instead of the previous one."""
+    for c, g, computed, undecided in _growths(rule, ctx):
+        if undecided is not None or not _on_current_base(c, g, computed):
+            continue  # undecided, holds, or fails some other way: CHG002 says so
+        digits = max(c.percent.decimals, 2)
+        shown = computed.value.quantize(Decimal(1).scaleb(-digits))
+        wrong = g.on_current().value.quantize(Decimal(1).scaleb(-digits))
+        like = c.delta if c.delta is not None and c.delta.kind == g.current.kind else None
+        current = {lang: _term(ctx, g.current, lang, like) for lang in ("zh", "en")}
+        arithmetic = {
+            "zh": f"{g.num_text['zh']} / {current['zh']} = {wrong}% = 所写 {written(c.percent)}%；"
+                  f"以上年数为基数：{g.num_text['zh']} / {g.base_text['zh']} = {shown}%",
+            "en": f"{g.num_text['en']} / {current['en']} = {wrong}% = the {written(c.percent)}% stated; "
+                  f"over the previous value: {g.num_text['en']} / {g.base_text['en']} = {shown}%",
+        }
+        evidence = [*g.evidence]
+        if not any(e.role == "current" for e in evidence):
+            evidence.append(Evidence.of(g.current, "current"))
+        yield failed(rule, c, finding(
+            rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
+            evidence=evidence, comparison=compare(c.percent, computed), fields={"subject": _subject(c, ctx)},
+        ), found=doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True))
 
 
 def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
