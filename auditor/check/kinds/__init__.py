@@ -38,6 +38,7 @@ KINDS: dict[str, CheckFn] = {
     "score_prose": scores.check_score_prose,
     "grade": scores.check_grade,
     "repeat": document.check_repeat,
+    "unit_slip": document.check_unit_slip,
     "headings": document.check_headings,
     "bounded": document.check_bounded,
     "negative": document.check_negative,

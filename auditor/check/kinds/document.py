@@ -69,6 +69,30 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                      found=found)
 
 
+def check_unit_slip(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """UNI001: one quantity written in 元 in one place and in 万元 in another."""
+    for slip in ctx.doc.unit_slips:
+        f = slip.slipped
+        others = list(slip.others)
+        figures = [Evidence.of(f, "slipped"), *(Evidence.of(o, "other mention") for o in others)]
+        first = others[0]
+        # the slipped figure read in the other mentions' unit is their value
+        moved = f.model_copy(update={"value": f.written_value * first.scale, "scale": first.scale})
+        if compare(moved, Value.of(first)).verdict != "ok":
+            yield outcome(rule, slip, "undecided", figures, note="the digits differ in the other unit")
+            continue
+        lines = "、".join(f"第{o.span.line}行" for o in others)
+        lines_en = ", ".join(str(o.span.line) for o in others)
+        should_be = f"{written(f)}{first.written_unit}"
+        arithmetic = {"zh": f"{f.text}（第{f.span.line}行）与 {first.text}（{lines}）数字相同、单位相差一万倍",
+                      "en": f"{f.text} (line {f.span.line}) has the digits of {first.text} (line {lines_en}), "
+                            f"in a unit 10⁴ apart"}
+        yield failed(rule, slip, finding(
+            rule, ctx, primary=f, stated=f.text, expected=should_be, arithmetic=arithmetic, evidence=figures,
+            fields={"concept": slip.concept, "unit": first.written_unit},
+        ), found=doubt.explain_repeat(ctx.doubt, first, f))
+
+
 def check_headings(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """STR001: top-level headings 一、二、三 … neither skip nor repeat a number."""
     previous = None

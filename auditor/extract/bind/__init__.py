@@ -10,7 +10,7 @@
                  facts (tables included): a rate's base stated elsewhere, the
                  whole a share names, a change's figure stated elsewhere, the
                  vocabulary's identities, change and share sums over complete
-                 lists, quantities stated twice
+                 lists, quantities stated twice (or once in 元 and once in 万元)
 
 Each resolver is a pure function of the reading and of the relations decided
 in the layers before it; nothing else is shared.  Every relation names its
@@ -28,7 +28,7 @@ from auditor.extract.bind.resolvers import (bracket_list, change, change_current
                                             dimension_list, family_list, identity, numbered_items, opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             total_after)
-from auditor.extract.bind.resolvers import difference, product, target
+from auditor.extract.bind.resolvers import difference, product, target, unit_slip
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
                                    Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
@@ -73,6 +73,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
     index = DocumentIndex(tuple(facts), r.vocab, r.report_year)
     all_lists = [*table_lists, *lists]
     shares = share_whole.resolve(index, shares, all_lists)
+    slips = unit_slip.resolve(index)
     return Relations(
         breakdowns=lists,
         changes=change_current.resolve(index, changes),
@@ -81,10 +82,11 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
         shares=shares,
         identities=identity.resolve(index, all_lists),
         partitions=share_partition.resolve(index, all_lists, shares),
-        repeats=repeat.resolve(index, all_lists, shares),
+        repeats=repeat.resolve(index, all_lists, shares, frozenset(s.slipped.id for s in slips)),
         differences=differences,
         products=products,
         targets=targets,
+        unit_slips=slips,
     )
 
 

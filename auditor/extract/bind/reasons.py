@@ -99,6 +99,8 @@ _ALL = [
            "2022年度收入总计100万元,支出总计100万元。"),
     Reason("same_quantity", VOCABULARY, "one quantity (concept, year, scenario, funds) stated twice",
            "基本支出60万元。…基本支出60万元。"),
+    Reason("same_quantity_other_unit", VOCABULARY, "one quantity stated with the same digits in 元 and in 万元",
+           "2023年基本支出2089万元,项目支出312.5万元。…2023年基本支出2089元。"),
     Reason("changes_of_listed_parts", EXPLICIT, "the parts of a complete list each state a change, as does its total",
            "支出100万元,增加20万元,其中基本支出60万元,增加15万元,项目支出40万元,增加5万元。"),
     Reason("shares_of_listed_parts", EXPLICIT, "every part of a complete list states its share of one whole",

@@ -14,7 +14,10 @@ from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.model import Breakdown, Repeat, Share
 
 
-def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -> list[Repeat]:
+def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share],
+            slipped: frozenset[int] = frozenset()) -> list[Repeat]:
+    """`slipped`: figures a unit-slip reading claims (2089元 for 2089万元): UNI001's, not a
+    second value of their quantity."""
     known = index.known_concepts
     parents = _parents(index, lists, shares)
     groups: dict[tuple, list] = {}
@@ -27,7 +30,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
         if concept not in known:
             continue
         # a zero says "none of it here" (a sub-category), not a restatement
-        facts = [f for f in facts if not f.in_table and f.value != 0]
+        facts = [f for f in facts if not f.in_table and f.value != 0 and f.id not in slipped]
         first = facts[0] if facts else None
         for other in facts[1:]:
             if first.fund and other.fund and first.fund != other.fund:
