@@ -11,6 +11,7 @@ from auditor.check import doubt
 from auditor.check.arithmetic import Equation, Value, compare, unit_of, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
+from auditor.extract.bind.reasons import STRUCTURAL
 from auditor.findings import Evidence, Outcome
 
 _CN = "零一二三四五六七八九十"
@@ -30,6 +31,16 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     Only concepts of the vocabulary count (a label the vocabulary does not know
     is too loose an identity), and each conflict is reported once.
     """
+    yield from _repeats(rule, ctx, ctx.doc.repeats)
+
+
+def check_named_repeat(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """DUP002: the amount a document (文号, 《title》) or a project names, stated with different
+    values (a project's name alone only warns)."""
+    yield from _repeats(rule, ctx, ctx.doc.named_repeats, accuse_from=STRUCTURAL)
+
+
+def _repeats(rule: Rule, ctx: Context, repeats, accuse_from: int | None = None) -> Iterator[Outcome]:
     generic = set(rule.params.get("ignore", ()))
     # differences the text itself states ("决算比预算减少120万元") explain two values
     stated_deltas = sorted((c.delta for c in ctx.doc.changes if c.delta is not None and c.delta.kind == "amount"),
@@ -37,7 +48,7 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     delta_values = [d.value for d in stated_deltas]
     widest = max((d.tolerance for d in stated_deltas), default=Decimal(0))
     reported: set[int] = set()
-    for pair in ctx.doc.repeats:
+    for pair in repeats:
         if pair.concept in generic or pair.group in reported:
             continue
         first, other = pair.first, pair.other
@@ -66,7 +77,7 @@ def check_repeat(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, pair, finding(rule, ctx, primary=other, stated=other.text, expected=first.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp,
                                          fields={"concept": pair.concept, "first_line": str(first.span.line)}),
-                     found=found)
+                     found=found, accuse_from=accuse_from)
 
 
 def check_unit_slip(rule: Rule, ctx: Context) -> Iterator[Outcome]:

@@ -28,7 +28,7 @@ from auditor.extract.bind.resolvers import (bracket_list, change, change_current
                                             dimension_list, family_list, identity, numbered_items, opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             total_after)
-from auditor.extract.bind.resolvers import difference, product, target, unit_slip
+from auditor.extract.bind.resolvers import difference, named_repeat, product, target, unit_slip
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
                                    Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
@@ -87,6 +87,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
         products=products,
         targets=targets,
         unit_slips=slips,
+        named_repeats=named_repeat.resolve(index, r.norm.text),
     )
 
 

@@ -99,6 +99,10 @@ _ALL = [
            "2022年度收入总计100万元,支出总计100万元。"),
     Reason("same_quantity", VOCABULARY, "one quantity (concept, year, scenario, funds) stated twice",
            "基本支出60万元。…基本支出60万元。"),
+    Reason("same_document_amount", STRUCTURAL, "the one amount a document (文号, 《title》) is cited for, stated "
+           "twice", "…(保财建〔2021〕6号)下达经费260万元。…保财建〔2021〕6号下达经费260万元。"),
+    Reason("same_project_amount", VOCABULARY, "one project's amount (its name, scenario and year) stated twice",
+           "农村公路提升改造项目预算资金120万元。…农村公路提升改造项目预算资金120万元。"),
     Reason("same_quantity_other_unit", VOCABULARY, "one quantity stated with the same digits in 元 and in 万元",
            "2023年基本支出2089万元,项目支出312.5万元。…2023年基本支出2089元。"),
     Reason("changes_of_listed_parts", EXPLICIT, "the parts of a complete list each state a change, as does its total",

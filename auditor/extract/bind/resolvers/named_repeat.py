@@ -1,0 +1,104 @@
+"""The amount a document (文号, 《title》) or a project names, stated twice.
+
+    "…(保财建〔2021〕6号),市财政下达…建设经费260万元。" … "保财建〔2021〕6号下达资金280万元"
+        → one document's amount with two values
+    "农村公路提升改造项目预算资金120万元。" … "农村公路提升改造项目预算资金150万元。"
+        → one project's budget with two values
+
+A document's amount is the one amount its sentence states after the citation
+(a 其中 list under it aside); a sentence that states several amounts after it
+(what it gave each unit) names none.  A project's amount is an amount whose own
+label names the project (…项目, …工程, at least six characters) and its scenario
+(预算, 执行 …): the same name, scenario and year, stated in two sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from auditor.extract.bind.index import DocumentIndex
+from auditor.extract.model import Fact, Repeat
+from auditor.extract.readings import clean_label
+
+# 保财建〔2021〕6号, 怀政发[2015]8号, 《关于下达…的通知》
+CITATION = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*\d{1,4}\s*号|《[^《》]{4,60}》")
+_SENTENCE_END = re.compile(r"[。!?;\n]")
+_MONEY = re.compile(r"\d[\d,.]*\s*(?:亿|万)?元")
+_QIZHONG = re.compile(r"其中|包括|含")
+PROJECT = re.compile(r"[\u4e00-\u9fff]{4,24}?(?:项目|工程)")
+_GENERIC_PROJECT = re.compile(r"^(?:本|该|此|全部|各|其他|其它|部门|单位|上述|以上|年度|专项)")
+
+
+def resolve(index: DocumentIndex, text: str) -> list[Repeat]:
+    out: list[Repeat] = []
+    by_document: dict[str, list[Fact]] = defaultdict(list)
+    by_project: dict[tuple, list[Fact]] = defaultdict(list)
+    for f in index.facts:
+        if f.kind != "amount" or f.in_table or f.approximate or f.value == 0:
+            continue
+        citation = _citation_of(f, text)
+        if citation is not None:
+            by_document[citation].append(f)
+        name = _project_of(f)
+        if name is not None and f.scenario is not None:
+            by_project[(name, index.period_of(f), f.scenario, f.fund)].append(f)
+    group = 0
+    for citation, facts in by_document.items():
+        out.extend(_pairs(facts, citation, "same_document_amount", group))
+        group += 1
+    for key, facts in by_project.items():
+        out.extend(_pairs(facts, key[0], "same_project_amount", group))
+        group += 1
+    return out
+
+
+def _pairs(facts: list[Fact], name: str, reason: str, group: int) -> list[Repeat]:
+    facts = [f for n, f in enumerate(facts) if all(g.sentence != f.sentence for g in facts[:n])]
+    return [Repeat.model_construct(first=facts[0], other=other, concept=name, group=group, reason=reason, via=(),
+                                   rejected=()) for other in facts[1:]]
+
+
+def _citation_of(f: Fact, text: str) -> str | None:
+    """The document cited before `f` in its sentence, when `f` is the one amount after it."""
+    start = f.span.start
+    head = max(0, start - 300)
+    ends = list(_SENTENCE_END.finditer(text, head, start))
+    begin = ends[-1].end() if ends else head
+    cited = list(CITATION.finditer(text, begin, start))
+    if not cited:
+        return None
+    last = cited[-1]
+    between = text[last.end():start]
+    if _MONEY.search(between):
+        return None  # another amount after the citation comes first
+    end = _SENTENCE_END.search(text, f.span.end)
+    rest = text[f.span.end:end.start() if end else len(text)]
+    more = _MONEY.search(rest)
+    if more and not _QIZHONG.search(rest[:more.start()]):
+        return None  # several amounts after the citation: what it gave each, not one amount
+    return _document_key(last.group())
+
+
+_CITING_VERB = re.compile(r"^(?:按照|根据|依据|依照|参照|通过|经|按|据|依|以|和|及|与|由|对|在|将|用|下达|印发|文件)+")
+
+
+def _document_key(citation: str) -> str:
+    """"按照保财建[2021]6号" → "保财建〔2021〕6号": the document, whoever cites it how."""
+    key = re.sub(r"\s+", "", citation)
+    if key.startswith("《"):
+        return key
+    key = re.sub(r"[\[【]", "〔", re.sub(r"[\]】]", "〕", key))
+    return _CITING_VERB.sub("", key)
+
+
+def _project_of(f: Fact) -> str | None:
+    """The project an amount's own label names (…项目, …工程), at least six characters."""
+    label = clean_label(f.label)
+    names = [m.group() for m in PROJECT.finditer(label)]
+    if not names:
+        return None
+    name = re.sub(r"^(?:年度?|度)", "", names[-1])
+    if len(name) < 6 or _GENERIC_PROJECT.match(name):
+        return None
+    return name
