@@ -244,6 +244,8 @@ class Enumeration(Bound):
     count: Fact
     names: tuple[str, ...]
     span: Span = Field(description="where the names stand")
+    text: str = Field("", description="the names as written")
+    joined: bool = Field(False, description="the last two names were joined by 和/及 (or one name holds 和)")
 
 
 class UnitSlip(Bound):

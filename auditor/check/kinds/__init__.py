@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from auditor.check.context import Context
-from auditor.check.kinds import calculations, changes, differences, document, products, ratios, scores, sums, targets
+from auditor.check.kinds import calculations, changes, differences, document, enumerations, products, ratios, scores, sums, targets
 from auditor.check.rulebook import Rule
 from auditor.findings import Outcome
 
@@ -48,4 +48,5 @@ KINDS: dict[str, CheckFn] = {
     "difference_rate": differences.check_difference_rate,
     "product": products.check_product,
     "target": targets.check_target,
+    "named_items": enumerations.check_named_items,
 }

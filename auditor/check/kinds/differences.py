@@ -14,6 +14,7 @@ from auditor.extract.bind.reasons import STRUCTURAL
 from auditor.extract.model import Difference, Fact
 from auditor.findings import Evidence, Outcome
 
+NAME_EN = {"审减": "cut in review", "结余": "balance left", "节约": "saving", "超支": "overspending"}
 PLUS_ROLE = {"审减": "submitted", "结余": "funds", "节约": "budget", "超支": "spent"}
 MINUS_ROLE = {"审减": "approved", "结余": "spent", "节约": "spent", "超支": "budget"}
 
@@ -52,7 +53,7 @@ def check_difference(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         shown = show(value.value, d.difference, decimals - d.difference.decimals)
         arithmetic = {lang: f"{_terms(d)} = {shown} ≠ {written(d.difference)} "
                             f"{diff_text(cmp.difference, d.difference, lang, decimals)}" for lang in ("zh", "en")}
-        fields = {"name": d.name, "slip_zh": "", "slip_en": ""}
+        fields = {"name": d.name, "name_en": NAME_EN[d.name], "slip_zh": "", "slip_en": ""}
         primary, stated, expected = d.difference, d.difference.text, f"{shown}{d.difference.written_unit}"
         n_plus = len(d.minuends)
         slip = diagnose.find_slip([d.difference, *operands], _holds(n_plus))
@@ -104,5 +105,5 @@ def check_difference_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                       for lang in ("zh", "en")}
         yield failed(rule, d, finding(
             rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
-            evidence=figures, comparison=cmp, fields={"name": d.name},
+            evidence=figures, comparison=cmp, fields={"name": d.name, "name_en": NAME_EN[d.name]},
         ), found=doubt.explain_rate(ctx.doubt, stated, diff, [base]), accuse_from=STRUCTURAL)

@@ -28,13 +28,14 @@ from auditor.extract.bind.resolvers import (bracket_list, change, change_current
                                             dimension_list, family_list, identity, numbered_items, opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             total_after)
-from auditor.extract.bind.resolvers import difference, named_repeat, product, target, unit_slip
+from auditor.extract.bind.resolvers import (difference, named_items, named_repeat, product, target, total_after_list,
+                                            unit_slip)
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
                                    Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
-LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, total_after, score_list)
+LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, total_after, score_list, total_after_list)
 
 
 @dataclass
@@ -69,6 +70,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
     differences = _relations(decide(list(difference.resolve(r, lists))))
     products = _relations(decide(list(product.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))
+    enumerations = _relations(decide(list(named_items.resolve(r))))
     # the document layer
     index = DocumentIndex(tuple(facts), r.vocab, r.report_year)
     all_lists = [*table_lists, *lists]
@@ -86,6 +88,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
         differences=differences,
         products=products,
         targets=targets,
+        enumerations=enumerations,
         unit_slips=slips,
         named_repeats=named_repeat.resolve(index, r.norm.text),
     )

@@ -46,6 +46,10 @@ _ALL = [
            "项目支出100万元(财政拨款60万元,其他收入40万元)。"),
     Reason("total_after_parts", EXPLICIT, "合计/共计 after figures sums the figures before it in its sentence",
            "办公费60万元,印刷费40万元,合计100万元。"),
+    Reason("total_after_items", EXPLICIT, "以上共计/合计 opening the sentence right after numbered items sums them",
+           "1.设备购置50万元;\n2.人员培训40万元。\n以上共计90万元。"),
+    Reason("total_after_respectively", EXPLICIT, "分别为 with no figure before it: the 共计 after the figures sums them",
+           "培训分别为:农民200人、干部50人,共计培训250人。"),
     Reason("score_list", EXPLICIT, "scores followed by 总得分 add up to it",
            "项目立项20分,项目管理30分,项目绩效45分,总得分95分。"),
     Reason("table_rows", EXPLICIT, "a table's 合计/总额 row and the rows the table puts under it",
@@ -136,6 +140,8 @@ _ALL += [
     Reason("product_of_nearest_count", STRUCTURAL, "a standard per unit and its amount, with the count of that unit "
            "chosen among several of the sentence (its total, else the nearest)",
            "馆藏合计132697卷,其中档案118606卷;按每卷2元测算,争取资金26.54万元。"),
+    Reason("names_after_count", EXPLICIT, "a count followed by 即/分别为/: and the names it counts",
+           "直属事业单位3个,即县财政信息中心、县会计服务中心、县经济开发区财政所。"),
     Reason("target_in_sentence", EXPLICIT, "超任务 / 完成率 of a target and a figure done that its sentence names "
            "(目标, 计划; 实际, 完成)", "计划完成造林面积1000亩,实际完成1200亩,超任务20%。"),
     Reason("completion_of_stated_target", EXPLICIT, "完成目标 X 的 p%: the target right before the percentage, "

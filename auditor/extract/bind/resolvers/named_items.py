@@ -1,0 +1,67 @@
+"""直属事业单位10个,即 A、B、C …: a count followed by the names it counts.
+
+    "直属事业单位10个,即县国库集中支付中心、县财政信息中心、…、县经济开发区财政所。"
+        → 10 units, 9 names
+
+The names follow the count after a marker that says they are all of it (即,
+分别为, 分别是, a colon), separated by 、 (the last one may be joined by 和/及),
+up to the end of the sentence or sub-sentence; the stretch holds no figures and
+no name is long enough to be a clause.  A list ending in 等 names only some.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.model import Enumeration
+from auditor.extract.readings import Reading
+
+_UNITS = {"个", "家", "所", "项", "处", "座", "条", "支", "类", "批"}
+_MARKER = re.compile(r"\s*[,:]?\s*(?:即|分别为|分别是|分别|具体为|具体是|:)\s*:?\s*")
+_END = re.compile(r"[。;!?\n]")
+_BRACKETS = re.compile(r"\([^()]*\)|“[^“”]*”")
+_LAST_JOIN = re.compile(r"(?:以及|和|及|与)")
+_PARTIAL = re.compile(r"等(?:等)?$|其他|其它|若干")
+_MAX_NAME = 24
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    text = r.norm.text
+    for s in r.tree.nodes:
+        count = r.facts[s.index]
+        if count is None or s.kind != "labelled" or count.kind != "count" or count.unit not in _UNITS \
+                or count.approximate or count.value < 2 or count.value > 60:
+            continue
+        m = _MARKER.match(text, count.span.end)
+        if not m:
+            continue
+        end = _END.search(text, m.end())
+        stop = end.start() if end else len(text)
+        stretch = text[m.end():stop]
+        read = _names(stretch)
+        if read is None:
+            continue
+        names, joined = read
+        yield Candidate(Enumeration.model_construct(
+            count=count, names=tuple(names), span=r.span(m.end(), stop), text=r.norm.original[m.end():stop],
+            joined=joined,
+            reason="names_after_count", via=(), rejected=()))
+
+
+def _names(stretch: str) -> tuple[list[str], bool] | None:
+    """The names of the stretch and whether the last two were joined by 和/及, or None
+    when it is not a plain list of names."""
+    plain = _BRACKETS.sub("", stretch).strip().rstrip(",")
+    if not plain or re.search(r"\d|,", plain) or _PARTIAL.search(plain):
+        return None
+    pieces = plain.split("、")
+    last = _LAST_JOIN.split(pieces[-1])
+    joined = len(last) == 2 and all(len(x) >= 2 for x in last)
+    if joined:
+        pieces = pieces[:-1] + last
+    pieces = [p.strip() for p in pieces]
+    if len(pieces) < 2 or any(len(p) < 2 or len(p) > _MAX_NAME for p in pieces):
+        return None
+    return pieces, joined
