@@ -9,7 +9,8 @@ rules/vocabulary.toml); the count is a figure of that unit in the standard's
 sub-sentence, else its sentence (the one whose label says it is the total —
 合计, 共 — else the nearest); the product is the first amount after the standard
 whose label names money paid (else the one before the count).  A standard per
-month or day, a bound (最高, 不超过) or a range (500至1000元) states no product.
+month or day, a bound (最高, 不超过), a range (500至1000元) or tiers (一等每人3000元,
+二等每人2000元) state no product.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 or _RANGE_AFTER.match(r.norm.text[standard.span.end:standard.span.end + 4]) \
                 or r.vocab.cue("per_period").match(r.norm.text[standard.span.end:standard.span.end + 8].lstrip("元/")):
             continue
+        if _tiers(r, s.index, per):
+            continue  # "一等每人3000元,二等每人2000元": tiers whose counts the sentence does not give
         counts, near = _counts(r, s.index, per)
         if not counts:
             continue
@@ -70,6 +73,18 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             product=product, count=count, standard=standard, per=per,
             rivals=tuple([*counts[1:], *(f for _, f in found[1:])]),
             reason="product_in_sentence" if explicit else "product_of_nearest_count", via=(), rejected=()))
+
+
+def _tiers(r: Reading, i: int, per: str) -> bool:
+    """Another standard per the same unit in the sub-sentence of node i (the next one,
+    after ';', is a statement of its own)."""
+    tree = r.tree
+    for k in tree.unit("sub", i):
+        f = r.facts[k]
+        if k != i and f is not None and tree[k].kind == "labelled" and f.kind in {"amount", "number"} \
+                and per_unit(r, f) == per:
+            return True
+    return False
 
 
 def _counts(r: Reading, i: int, per: str) -> tuple[list[Fact], bool]:

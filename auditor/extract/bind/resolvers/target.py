@@ -103,10 +103,7 @@ def _target_and_done(r: Reading, i: int, allow_amounts: bool) -> tuple[Fact, Fac
         if f is None or tree[k].kind not in {"labelled", "total"}:
             continue
         if f.kind == "percent":
-            if r.labels[k] is not None and (r.labels[k].rate or r.vocab.cue("target_excess").search(
-                    clean_label(f.label)) or r.vocab.cue("target_completion").search(clean_label(f.label))):
-                break  # the previous statement's percentage: its figures are its own
-            continue
+            continue  # "完成率124%,超额完成任务24%": percentages of the same figures
         if f.kind not in kinds or f.approximate:
             continue
         like = target or done
