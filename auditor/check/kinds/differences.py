@@ -14,9 +14,10 @@ from auditor.extract.bind.reasons import STRUCTURAL
 from auditor.extract.model import Difference, Fact
 from auditor.findings import Evidence, Outcome
 
-NAME_EN = {"审减": "cut in review", "结余": "balance left", "节约": "saving", "超支": "overspending"}
-PLUS_ROLE = {"审减": "submitted", "结余": "funds", "节约": "budget", "超支": "spent"}
-MINUS_ROLE = {"审减": "approved", "结余": "spent", "节约": "spent", "超支": "budget"}
+NAME_EN = {"审减": "cut in review", "结余": "balance left", "节约": "saving", "超支": "overspending",
+           "尚需": "amount still due"}
+PLUS_ROLE = {"审减": "submitted", "结余": "funds", "节约": "budget", "超支": "spent", "尚需": "total due"}
+MINUS_ROLE = {"审减": "approved", "结余": "spent", "节约": "spent", "超支": "budget", "尚需": "paid"}
 
 
 def _figures(d: Difference) -> list[Evidence]:

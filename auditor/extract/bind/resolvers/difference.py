@@ -1,10 +1,11 @@
-"""审减 / 结余 / 节约 / 超支: a difference the text names, and the two figures it is of.
+"""审减 / 结余 / 节约 / 超支 / 尚需: a difference the text names, and the two figures it is of.
 
     "送审金额1250.36万元,审定金额1180.20万元,审减70.16万元,审减率5.61%。"
         → 70.16 = 1250.36 − 1180.20, 5.61 % = 70.16 / 1250.36
     "总收入266.98万元,上年结转171.6万元,总支出405.43万元,结余33.15万元。"
         → 33.15 = 266.98 + 171.6 − 405.43
     "项目预算100万元,实际支出112万元,超支12万元。"  → 12 = 112 − 100
+    "已支付9600万元,…应承担增加投资共9925万元,还需拨付325万元" → 325 = 9925 − 9600
 
 The difference names itself (its label ends in 审减, 结余, 节约, 超支 …: the cues
 of rules/vocabulary.toml); its operands are the nearest figures before it in its
@@ -53,6 +54,7 @@ FAMILIES = (
             frozenset(_SPENT), "plus"),
     _Family("超支", "difference_overspent", "overspent_spent", "overspent_budget", frozenset(_SPENT),
             frozenset(_BUDGETS - {"available"}), "minus"),
+    _Family("尚需", "difference_remaining", "remaining_total", "remaining_done", frozenset(), frozenset(), "plus"),
 )
 
 
