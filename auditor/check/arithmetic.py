@@ -10,7 +10,7 @@ so that shares add to 100 % produce — and *gross* otherwise (statcheck's split
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, localcontext
 from typing import Literal
 
@@ -158,6 +158,9 @@ class Equation:
 
     kind: str
     terms: tuple[tuple[Fact, Decimal], ...]
+    # what to say when no one figure stands out, if not the kind's "the total or one of the
+    # parts" ("the difference or one of its figures is wrong")
+    blame: dict[str, str] | None = field(default=None, compare=False)
 
     @property
     def facts(self) -> tuple[Fact, ...]:

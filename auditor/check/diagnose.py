@@ -144,7 +144,7 @@ def _blame(o, candidates: list[Fact], shared: dict[int, list], same: _Same):
     f = o.finding
     culprit = candidates[0] if len(candidates) == 1 else _shared_culprit(o, candidates, shared, same)
     if culprit is None:
-        tail = _ROLE_BLAME.get(o.equation.kind)
+        tail = o.equation.blame or _ROLE_BLAME.get(o.equation.kind)
         if tail is None or len(o.equation.facts) < 2:
             return f
         # no figure stands out: the total's "should be" would blame it without evidence

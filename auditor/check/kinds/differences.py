@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import diagnose, doubt
-from auditor.check.arithmetic import Comparison, Value, at_precision, compare, decimals_for, ratio_percent, show, written
+from auditor.check.arithmetic import (Comparison, Equation, Value, at_precision, compare, decimals_for, ratio_percent,
+                                      show, unit_of, written)
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import STRUCTURAL
@@ -35,9 +37,39 @@ def computed(d: Difference) -> Value:
     return value
 
 
-def _terms(d: Difference) -> str:
+def equation(d: Difference) -> Equation:
+    """difference − Σ minuends + Σ subtrahends = 0."""
+    one = Decimal(1)
+    return Equation("linear", ((d.difference, one), *((p, -one) for p in d.minuends),
+                               *((m, one) for m in d.subtrahends)),
+                    blame={"zh": f"{d.name}额或所用的数有误", "en": f"the {NAME_EN[d.name]} or one of its figures is wrong"})
+
+
+# the words that name each figure in the arithmetic ("送审 1,250.36 − 审定 1,180.20 = …")
+_WORDS = {"zh": {"submitted": "送审", "approved": "审定", "budget": "预算", "spent": "实际", "total due": "应付",
+                 "paid": "已付", "difference": ""},
+          "en": {"submitted": "submitted", "approved": "approved", "budget": "budget", "spent": "spent",
+                 "total due": "due", "paid": "paid", "difference": ""}}
+
+
+def _word(role: str, fact: Fact, lang: str) -> str:
+    if role != "funds":
+        return _WORDS[lang][role]
+    label = fact.label
+    if re.search("结转", label):
+        return "上年结转" if lang == "zh" else "carried over"
+    if re.search("收入", label):
+        return "收入" if lang == "zh" else "income"
+    if fact.scenario == "available" or "到位" in label:
+        return "到位" if lang == "zh" else "received"
+    return "预算" if lang == "zh" else "budget"
+
+
+def _terms(d: Difference, lang: str) -> str:
     like = d.difference
-    return " + ".join(written(p, like) for p in d.minuends) + "".join(f" − {written(m, like)}" for m in d.subtrahends)
+    plus = [f"{_word(PLUS_ROLE[d.name], p, lang)} {written(p, like)}" for p in d.minuends]
+    minus = [f" − {_word(MINUS_ROLE[d.name], m, lang)} {written(m, like)}" for m in d.subtrahends]
+    return " + ".join(plus) + "".join(minus)
 
 
 def check_difference(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -47,12 +79,14 @@ def check_difference(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         value = computed(d)
         cmp = compare(d.difference, value)
         if cmp.verdict == "ok":
-            yield outcome(rule, d, "holds", figures)
+            yield outcome(rule, d, "holds", figures, equation=equation(d))
             continue
         operands = [*d.minuends, *d.subtrahends]
         decimals = decimals_for(operands, d.difference)
         shown = show(value.value, d.difference, decimals - d.difference.decimals)
-        arithmetic = {lang: f"{_terms(d)} = {shown} ≠ {written(d.difference)} "
+        unit = unit_of(d.difference)
+        name = {"zh": d.name, "en": NAME_EN[d.name]}
+        arithmetic = {lang: f"{_terms(d, lang)} = {shown}{unit} ≠ {name[lang]} {written(d.difference)}{unit} "
                             f"{diff_text(cmp.difference, d.difference, lang, decimals)}" for lang in ("zh", "en")}
         fields = {"name": d.name, "name_en": NAME_EN[d.name], "slip_zh": "", "slip_en": ""}
         primary, stated, expected = d.difference, d.difference.text, f"{shown}{d.difference.written_unit}"
@@ -67,7 +101,7 @@ def check_difference(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             evidence=figures, comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_difference(ctx.doubt, d.difference, list(d.minuends),
                                                             list(d.subtrahends), d.rivals),
-            accuse_from=STRUCTURAL)
+            accuse_from=STRUCTURAL, equation=None if slip else equation(d))
 
 
 def _holds(n_plus: int):
@@ -87,13 +121,14 @@ def check_difference_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         stated, diff, base = d.rate, d.difference, d.base
         figures = [Evidence.of(stated, "rate"), Evidence.of(diff, "difference"), Evidence.of(base, "denominator")]
+        ratio = Equation("ratio", ((stated, Decimal(1)), (diff, Decimal(1)), (base, Decimal(1))))
         value = ratio_percent(Value.of(diff), Value.of(base))
         if value is None:
             yield outcome(rule, d, "undecided", figures, note="no base above zero")
             continue
         cmp = compare(stated, value)
         if cmp.verdict == "ok":
-            yield outcome(rule, d, "holds", figures)
+            yield outcome(rule, d, "holds", figures, equation=ratio)
             continue
         # the rate of the difference the figures give, when the stated difference is itself wrong
         of_operands = ratio_percent(computed(d), Value.of(base))
@@ -101,10 +136,12 @@ def check_difference_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield outcome(rule, d, "holds", figures, note="the rate of the difference its figures give: DIF001")
             continue
         shown = value.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
-        arithmetic = {lang: f"{written(diff)} / {written(base, diff)} = {shown}% ≠ {written(stated)}% "
+        arithmetic = {lang: f"{d.name if lang == 'zh' else NAME_EN[d.name]} {written(diff)} / "
+                            f"{_word(PLUS_ROLE[d.name] if base in d.minuends else MINUS_ROLE[d.name], base, lang)} "
+                            f"{written(base, diff)} = {shown}% ≠ {written(stated)}% "
                             f"{diff_text(cmp.difference, stated, lang, max(stated.decimals, 2))}"
                       for lang in ("zh", "en")}
         yield failed(rule, d, finding(
             rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields={"name": d.name, "name_en": NAME_EN[d.name]},
-        ), found=doubt.explain_rate(ctx.doubt, stated, diff, [base]), accuse_from=STRUCTURAL)
+        ), found=doubt.explain_rate(ctx.doubt, stated, diff, [base]), accuse_from=STRUCTURAL, equation=ratio)

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import diagnose, doubt
-from auditor.check.arithmetic import Comparison, compare, product_value, written
+from auditor.check.arithmetic import Comparison, Equation, compare, product_value, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT
@@ -16,6 +16,12 @@ from auditor.findings import Evidence, Outcome
 
 def _figures(p: Product) -> list[Evidence]:
     return [Evidence.of(p.product, "product"), Evidence.of(p.count, "count"), Evidence.of(p.standard, "standard")]
+
+
+def _equation(p: Product) -> Equation:
+    """product − count × standard = 0: the standard is a designed value, never the suspect."""
+    return Equation("linear", ((p.product, Decimal(1)), (p.count, -p.standard.value)),
+                    blame={"zh": "金额或数量有误", "en": "the amount or the count is wrong"})
 
 
 def _standard_text(p: Product) -> str:
@@ -30,7 +36,7 @@ def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         value = product_value(p.count, p.standard)
         cmp = compare(p.product, value)
         if cmp.verdict == "ok":
-            yield outcome(rule, p, "holds", figures)
+            yield outcome(rule, p, "holds", figures, equation=_equation(p))
             continue
         like = p.product
         shown = (value.value / like.scale).quantize(Decimal(1).scaleb(-max(like.decimals, 2))).normalize()
@@ -48,7 +54,7 @@ def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=primary, stated=stated, expected=expected, arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_product(ctx.doubt, p.product, p.count, p.standard, p.rivals),
-            accuse_from=EXPLICIT)
+            accuse_from=EXPLICIT, equation=None if slip else _equation(p))
 
 
 def _holds(figures: list[Fact]) -> bool:

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import doubt
-from auditor.check.arithmetic import Comparison, Value, compare, ratio_percent, written
+from auditor.check.arithmetic import Comparison, Equation, Value, compare, ratio_percent, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Target
@@ -29,6 +29,10 @@ def check_target(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if t.measure != measure:
             continue
         figures = _figures(t)
+        # completion = actual / target × 100 (an excess is no ratio of two figures)
+        ratio = Equation("ratio", ((t.percent, Decimal(1)), (t.actual, Decimal(1)), (t.target, Decimal(1))),
+                         blame={"zh": "完成率、实际数或目标数有误", "en": "the rate, the figure done or the target is wrong"}) \
+            if measure == "completion" else None
         value = _value(t, measure)
         if value is None:
             yield outcome(rule, t, "undecided", figures, note="no target above zero")
@@ -36,7 +40,7 @@ def check_target(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         stated = t.percent
         cmp = compare(stated, value)
         if cmp.verdict == "ok":
-            yield outcome(rule, t, "holds", figures)
+            yield outcome(rule, t, "holds", figures, equation=ratio)
             continue
         shown = value.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
         done, goal = written(t.actual), written(t.target, t.actual)
@@ -53,4 +57,4 @@ def check_target(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, t, finding(
             rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields={"hint_zh": hint_zh, "hint_en": hint_en},
-        ), found=doubt.explain_target(ctx.doubt, stated, t.actual, t.target))
+        ), found=doubt.explain_target(ctx.doubt, stated, t.actual, t.target), equation=ratio)
