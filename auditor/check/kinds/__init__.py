@@ -39,6 +39,7 @@ KINDS: dict[str, CheckFn] = {
     "grade": scores.check_grade,
     "repeat": document.check_repeat,
     "unit_slip": document.check_unit_slip,
+    "sibling_unit": document.check_sibling_unit,
     "named_repeat": document.check_named_repeat,
     "headings": document.check_headings,
     "bounded": document.check_bounded,

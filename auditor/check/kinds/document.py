@@ -83,6 +83,8 @@ def _repeats(rule: Rule, ctx: Context, repeats, accuse_from: int | None = None) 
 def check_unit_slip(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """UNI001: one quantity written in 元 in one place and in 万元 in another."""
     for slip in ctx.doc.unit_slips:
+        if slip.reason == "unit_unlike_siblings":
+            continue  # UNI002's
         f = slip.slipped
         others = list(slip.others)
         figures = [Evidence.of(f, "slipped"), *(Evidence.of(o, "other mention") for o in others)]
@@ -102,6 +104,28 @@ def check_unit_slip(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=f, stated=f.text, expected=should_be, arithmetic=arithmetic, evidence=figures,
             fields={"concept": slip.concept, "unit": first.written_unit},
         ), found=doubt.explain_repeat(ctx.doubt, first, f))
+
+
+def check_sibling_unit(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """UNI002: an amount in 元 among the 万元 amounts of a list, with digits of their size."""
+    for slip in ctx.doc.unit_slips:
+        if slip.reason != "unit_unlike_siblings":
+            continue
+        f, others = slip.slipped, list(slip.others)
+        figures = [Evidence.of(f, "slipped"), *(Evidence.of(o, "other mention") for o in others)]
+        smallest = min(o.value for o in others)
+        if f.value * 1000 >= smallest:
+            yield outcome(rule, slip, "holds", figures, note="of a size that may be in 元")
+            continue
+        siblings = "、".join(o.text for o in others)
+        arithmetic = {"zh": f"同列各项 {siblings} 均以万元计，{f.text} 不到其中最小一项的千分之一；"
+                            f"读作 {written(f)}万元 则与各项同一量级",
+                      "en": f"the other items ({siblings}) are in 万元 and {f.text} is less than a thousandth of the "
+                            f"smallest of them; as {written(f)}万元 it would be of their size"}
+        yield failed(rule, slip, finding(
+            rule, ctx, primary=f, stated=f.text, expected=f"{written(f)}万元", arithmetic=arithmetic, evidence=figures,
+            fields={"label": slip.concept},
+        ))
 
 
 def check_headings(rule: Rule, ctx: Context) -> Iterator[Outcome]:

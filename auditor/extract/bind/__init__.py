@@ -29,7 +29,7 @@ from auditor.extract.bind.resolvers import (bracket_list, change, change_current
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             total_after)
 from auditor.extract.bind.resolvers import (difference, named_items, named_repeat, product, target, total_after_list,
-                                            unit_slip)
+                                            unit_sibling, unit_slip)
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
                                    Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
@@ -71,6 +71,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
     products = _relations(decide(list(product.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))
     enumerations = _relations(decide(list(named_items.resolve(r))))
+    sibling_slips = _relations(decide(list(unit_sibling.resolve(r, lists))))
     # the document layer
     index = DocumentIndex(tuple(facts), r.vocab, r.report_year)
     all_lists = [*table_lists, *lists]
@@ -89,7 +90,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
         products=products,
         targets=targets,
         enumerations=enumerations,
-        unit_slips=slips,
+        unit_slips=[*slips, *sibling_slips],
         named_repeats=named_repeat.resolve(index, r.norm.text),
     )
 

@@ -103,6 +103,8 @@ _ALL = [
            "2022年度收入总计100万元,支出总计100万元。"),
     Reason("same_quantity", VOCABULARY, "one quantity (concept, year, scenario, funds) stated twice",
            "基本支出60万元。…基本支出60万元。"),
+    Reason("unit_unlike_siblings", VOCABULARY, "an amount in 元 among the 万元 amounts of a list no sum checks, "
+           "written with digits of their size", "项目资金分别用于:设备购置120万元、人员培训85元、宣传印刷60万元。"),
     Reason("same_document_amount", STRUCTURAL, "the one amount a document (文号, 《title》) is cited for, stated "
            "twice", "…(保财建〔2021〕6号)下达经费260万元。…保财建〔2021〕6号下达经费260万元。"),
     Reason("same_project_amount", VOCABULARY, "one project's amount (its name, scenario and year) stated twice",
