@@ -448,14 +448,14 @@ def explain_target(doc: Document, stated: Fact, done: Fact, goal: Fact) -> Found
 
 
 # ------------------------------------------------------------ named items
-def explain_names(doc: Document, count: Fact, names: list[str], joined: bool) -> Found | None:
+def explain_names(doc: Document, count: Fact, names: list[str], joined: str) -> Found | None:
     """A count the names listed after it do not make: the last two names, joined by 和/及,
     are one name ("县财政信息和技术中心"), or the count was damaged in extraction."""
     found = _garbled(doc, [count])
     if found:
         return found
     if joined and count.value == len(names) - 1:
-        one = f"{names[-2]}和{names[-1]}"
+        one = f"{names[-2]}{joined}{names[-1]}"
         return Found("ALT002", {"zh": f"“{one}”是一个名称，共 {len(names) - 1} 个",
                                 "en": f"“{one}” is one name: {len(names) - 1} in all"})
     return None

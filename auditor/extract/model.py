@@ -245,7 +245,7 @@ class Enumeration(Bound):
     names: tuple[str, ...]
     span: Span = Field(description="where the names stand")
     text: str = Field("", description="the names as written")
-    joined: bool = Field(False, description="the last two names were joined by 和/及 (or one name holds 和)")
+    joined: str = Field("", description="the word (和, 及 …) that joined the last two names, which may be one name")
 
 
 class UnitSlip(Bound):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.standards import per_unit
 from auditor.extract.discourse import Node
 from auditor.extract.model import Breakdown, Fact
 from auditor.extract.readings import OPENERS, Reading, clean_label
@@ -130,7 +131,8 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
             break
         fact = r.facts[j]
         if fact is not None and s.kind in {"labelled", "total"} and fact.kind in {"amount", "count", "number"}:
-            if s.depth <= opener.depth and not fact.approximate:
+            # (a standard per unit, "按每人600元", is no list's total)
+            if s.depth <= opener.depth and not fact.approximate and per_unit(r, fact) is None:
                 out.append(fact)
         if not subject and out and s.sentence < opener.sentence - 1:
             break

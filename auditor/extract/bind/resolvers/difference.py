@@ -30,7 +30,7 @@ _FIGURES = {"labelled", "total"}
 _DIFFERENCE_PIECES = {"labelled", "increase", "decrease"}  # "节约40万元", "超支12万元" read as changes
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted", "available"}
 _SPENT = {"actual", "final"}
-_CARRIED = re.compile(r"(?:上年度?|以前年度|年初)结转")
+_CARRIED = re.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
 
 
@@ -60,6 +60,8 @@ FAMILIES = (
 
 def family_of(r: Reading, fact: Fact) -> _Family | None:
     label = clean_label(fact.label)
+    if r.vocab.cue("carried_balance").search(label):
+        return None  # "上年结余资金15万元": money carried over, not a difference of the sentence
     return next((fam for fam in FAMILIES if r.vocab.cue(fam.cue).search(label)), None)
 
 

@@ -21,8 +21,9 @@ from auditor.extract.readings import Reading
 _UNITS = {"个", "家", "所", "项", "处", "座", "条", "支", "类", "批"}
 _MARKER = re.compile(r"\s*[,:]?\s*(?:即|分别为|分别是|分别|具体为|具体是|:)\s*:?\s*")
 _END = re.compile(r"[。;!?\n]")
+_CLOSED = re.compile(r"[。!?\n]")  # a list that stops at ';' may go on after it
 _BRACKETS = re.compile(r"\([^()]*\)|“[^“”]*”")
-_LAST_JOIN = re.compile(r"(?:以及|和|及|与)")
+_LAST_JOIN = re.compile(r"以及|和|及|与")
 _PARTIAL = re.compile(r"等(?:等)?$|其他|其它|若干")
 _MAX_NAME = 24
 
@@ -38,6 +39,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if not m:
             continue
         end = _END.search(text, m.end())
+        if end is not None and not _CLOSED.match(end.group()):
+            continue  # "目标3个:A、B;C。": the list may go on past the ';'
         stop = end.start() if end else len(text)
         stretch = text[m.end():stop]
         read = _names(stretch)
@@ -50,16 +53,17 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             reason="names_after_count", via=(), rejected=()))
 
 
-def _names(stretch: str) -> tuple[list[str], bool] | None:
-    """The names of the stretch and whether the last two were joined by 和/及, or None
-    when it is not a plain list of names."""
+def _names(stretch: str) -> tuple[list[str], str] | None:
+    """The names of the stretch and the word that joined the last two (和, 及 …; "" when
+    none did), or None when it is not a plain list of names."""
     plain = _BRACKETS.sub("", stretch).strip().rstrip(",")
     if not plain or re.search(r"\d|,", plain) or _PARTIAL.search(plain):
         return None
     pieces = plain.split("、")
     last = _LAST_JOIN.split(pieces[-1])
-    joined = len(last) == 2 and all(len(x) >= 2 for x in last)
-    if joined:
+    joined = ""
+    if len(last) == 2 and all(len(x) >= 2 for x in last):
+        joined = _LAST_JOIN.search(pieces[-1]).group()
         pieces = pieces[:-1] + last
     pieces = [p.strip() for p in pieces]
     if len(pieces) < 2 or any(len(p) < 2 or len(p) > _MAX_NAME for p in pieces):

@@ -19,27 +19,13 @@ import re
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.standards import per_unit
 from auditor.extract.model import Fact, Product
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _TOTAL = re.compile(r"合计|共计|总计|共|总")
 _RANGE_AFTER = re.compile(r"^\s*(?:[至~\-—到]|以上|以下|左右)")
 _LOOK = 64
-
-
-def per_unit(r: Reading, fact: Fact) -> str | None:
-    """The unit an amount is per (每人600元 → 人, 500元/户 → 户), or None."""
-    after = r.norm.text[fact.span.end:fact.span.end + 8]
-    if fact.kind == "number":  # "500元/户": the figure read bare, its 元 written before the slash
-        m = r.vocab.cue("per_unit_after").match(after)
-        return m.group(1) if m and "元" in m.group() else None
-    if fact.kind != "amount":
-        return None
-    m = r.vocab.cue("per_unit_after").match(after)
-    if m:
-        return m.group(1)
-    m = r.vocab.cue("per_unit").search(clean_label(fact.label))
-    return m.group(1) if m else None
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -122,6 +108,8 @@ def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
             continue
         if per_unit(r, f) is not None:
             break  # the next standard: what follows is its product
+        if any(tree[m].kind in OPENERS for m in range(i + 1, k)):
+            break  # after 其中 come the parts of an amount, not the product
         if money.search(clean_label(f.label)) or tree[k].kind == "total" or not f.label:
             found.append((k, f))
     if not found:

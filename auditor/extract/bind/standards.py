@@ -1,0 +1,21 @@
+"""Amounts per unit (每人600元, 人均200元, 500元/户): standards, never totals or parts of lists."""
+
+from __future__ import annotations
+
+from auditor.extract.model import Fact
+from auditor.extract.readings import Reading, clean_label
+
+
+def per_unit(r: Reading, fact: Fact) -> str | None:
+    """The unit an amount is per (每人600元 → 人, 500元/户 → 户), or None."""
+    after = r.norm.text[fact.span.end:fact.span.end + 8]
+    if fact.kind == "number":  # "500元/户": the figure read bare, its 元 written before the slash
+        m = r.vocab.cue("per_unit_after").match(after)
+        return m.group(1) if m and "元" in m.group() else None
+    if fact.kind != "amount":
+        return None
+    m = r.vocab.cue("per_unit_after").match(after)
+    if m:
+        return m.group(1)
+    m = r.vocab.cue("per_unit").search(clean_label(fact.label))
+    return m.group(1) if m else None
