@@ -48,7 +48,8 @@ CORPUS = ROOT / "examples" / "corpus"
 SEEDS = ROOT / "examples" / "seeds"
 FIGURE = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万元|亿元|元|%|％|分(?![之别配类析])|万)")
 NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
-MUTABLE_KINDS = {"sum", "ratio", "change", "growth", "score_sum", "weight_sum", "change_sum"}
+MUTABLE_KINDS = {"sum", "ratio", "change", "growth", "score_sum", "weight_sum", "change_sum", "difference", "product",
+                 "repeat", "unit"}
 
 
 @dataclass
