@@ -9,6 +9,8 @@ from auditor.extract.readings import Reading, clean_label
 def per_unit(r: Reading, fact: Fact) -> str | None:
     """The unit an amount is per (每人600元 → 人, 500元/户 → 户), or None."""
     after = r.norm.text[fact.span.end:fact.span.end + 8]
+    if "/" not in after and "每" not in fact.label and "均" not in fact.label:
+        return None  # (the cheap test first: most figures are no standard)
     if fact.kind == "number":  # "500元/户": the figure read bare, its 元 written before the slash
         m = r.vocab.cue("per_unit_after").match(after)
         return m.group(1) if m and "元" in m.group() else None

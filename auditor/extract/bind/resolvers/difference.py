@@ -32,6 +32,7 @@ _BUDGETS = {"budget", "budget_initial", "budget_adjusted", "available"}
 _SPENT = {"actual", "final"}
 _CARRIED = re.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
+_NAMES = re.compile(r"审减|核减|结余|结存|剩余|余额|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,8 @@ FAMILIES = (
 
 
 def family_of(r: Reading, fact: Fact) -> _Family | None:
+    if not _NAMES.search(fact.label):
+        return None  # (the cheap test first: most figures name no difference)
     label = clean_label(fact.label)
     if r.vocab.cue("carried_balance").search(label):
         return None  # "上年结余资金15万元": money carried over, not a difference of the sentence

@@ -46,17 +46,15 @@ def _opens_with_total(r: Reading, i: int) -> bool:
 
 def _after_items(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
-    runs = item_runs(r)
-    if not runs:
-        return
-    last_of = {run[-1]: run for run in runs}
+    last_of = None
     for s in tree.nodes:
         total = r.facts[s.index]
         if s.kind != "total" or total is None or total.kind not in {"amount", "count"} or total.approximate:
             continue
         if not _opens_with_total(r, s.index):
             continue
-        # the nearest item marker before the total, with no other total between
+        if last_of is None:  # the runs of numbered items, once, when a total could follow one
+            last_of = {run[-1]: run for run in item_runs(r)}        # the nearest item marker before the total, with no other total between
         k = s.index - 1
         while k >= 0 and s.index - k < _LOOK and tree[k].kind != "item" and tree[k].kind != "total":
             k -= 1

@@ -19,6 +19,7 @@ from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _TEN_THOUSAND = Decimal(10000)
 _MIN_SIBLINGS = 2
+_LOOK = 200  # pieces a list runs across at most: the reading stays linear in the text
 
 
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
@@ -29,7 +30,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if s.kind not in OPENERS:
             continue
         run = []
-        for k in tree.after(s.index, "sentence"):
+        for k in tree.after(s.index, "sentence", limit=_LOOK):
             t = tree[k]
             if t.kind in OPENERS or t.kind == "total" or t.depth < s.depth:
                 break
