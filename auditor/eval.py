@@ -257,9 +257,11 @@ def mutate_relation(text: str, rel: dict, factor: Decimal = Decimal("1.03")) -> 
     lines = text.split("\n")
     index = rel["line"] - 1
     line = lines[index]
-    pos = line.find(rel["stated"])
-    if pos < 0:
+    # the stated figure itself, not a longer number it ends ("3.34万元" inside "93.34万元")
+    found = re.search(r"(?<![\d.])" + re.escape(rel["stated"]), line)
+    if found is None:
         return None
+    pos = found.start()
     m = NUMBER.search(rel["stated"])
     if not m:
         return None

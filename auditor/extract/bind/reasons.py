@@ -139,7 +139,7 @@ _ALL += [
            "sentence whose labels give their roles", "送审金额1250.36万元,审定金额1180.20万元,审减70.16万元。"),
     Reason("product_in_sentence", EXPLICIT, "a count, a standard per unit of it and the amount they give, in one "
            "clause group", "共1200户,每户补助500元,发放补贴资金60万元。"),
-    Reason("product_of_nearest_count", STRUCTURAL, "a standard per unit and its amount, with the count of that unit "
+    Reason("product_of_nearest_count", VOCABULARY, "a standard per unit and its amount, with the count of that unit "
            "chosen among several of the sentence (its total, else the nearest)",
            "馆藏合计132697卷,其中档案118606卷;按每卷2元测算,争取资金26.54万元。"),
     Reason("names_after_count", EXPLICIT, "a count followed by 即/分别为/: and the names it counts",

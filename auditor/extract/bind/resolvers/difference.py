@@ -76,8 +76,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if s.kind not in _DIFFERENCE_PIECES or fact is None or fact.kind != "amount" or fact.approximate:
             continue
         fam = family_of(r, fact)
-        if fam is None:
-            continue
+        if fam is None or fact.id in listed:
+            continue  # (a 年终结余 listed among the items of a 支出总计 is an item, not a stated difference)
         operands = _operands(r, s.index, fam, listed)
         if operands is None:
             continue

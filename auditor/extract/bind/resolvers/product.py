@@ -54,7 +54,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         at, product = found[0]
         if product.value <= standard.value or count.value <= 1:
             continue
-        explicit = near and len(counts) == 1 and tree[at].sub == s.sub
+        # explicit: one count of the unit beside the standard, and the amount after it, in its
+        # sub-sentence; an amount stated before the count may be another sum ("共计40.83万元,带动
+        # 14户…分红,每户可分得700元"): the reading is only inferred
+        explicit = near and len(counts) == 1 and tree[at].sub == s.sub and at > s.index
         yield Candidate(Product.model_construct(
             product=product, count=count, standard=standard, per=per,
             rivals=tuple([*counts[1:], *(f for _, f in found[1:])]),

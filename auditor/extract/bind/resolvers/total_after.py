@@ -31,8 +31,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         parts = []
         for j in tree.before(i, "sentence"):
             t = tree[j]
-            if t.kind in OPENERS or t.kind == "total":
-                break
+            if (t.kind in OPENERS or t.kind == "total") and t.depth <= s.depth:
+                break  # (a 其中 inside a bracket is that item's own: "年终结余4558万元(其中:本级791万元)")
             f = r.facts[j]
             if f is not None and t.kind == "labelled" and t.depth == s.depth \
                     and f.kind == total.kind and f.unit == total.unit:
