@@ -11,7 +11,8 @@ then compares every output byte for byte:
   * `audit FILE --format F` for every .txt of examples/ (seeds and corpus) and
     every output format (json, text, jsonl, sarif, markdown, html, csv, and
     text in English);
-  * `audit facts FILE --format json` and `--format text` for the same files;
+  * `audit facts FILE` and `audit relations FILE`, `--format json` and
+    `--format text`, for the same files;
   * `audit examples/seeds --jobs 1 --format F` (several files: the summary).
 
 With --documents, the seeds are also written as .docx, .html and .xlsx (with
@@ -98,6 +99,8 @@ def commands(formats: list[str], documents: list[Path]) -> list[tuple[str, list[
             jobs.append((f"{name}.text-en", [rel, "--format", "text", "--lang", "en", "--jobs", "1"]))
         jobs.append((f"{name}.facts-json", ["facts", rel, "--format", "json"]))
         jobs.append((f"{name}.facts-text", ["facts", rel, "--format", "text"]))
+        jobs.append((f"{name}.relations-json", ["relations", rel, "--format", "json"]))
+        jobs.append((f"{name}.relations-text", ["relations", rel, "--format", "text"]))
     for fmt in formats:
         jobs.append((f"seeds-folder.{fmt}", ["examples/seeds", "--format", fmt, "--jobs", "1"]))
     for path in documents:
@@ -182,8 +185,8 @@ def main() -> None:
         if args.keep:
             for side in ("before", "after"):
                 shutil.copytree(tmp / side, args.keep / side, dirs_exist_ok=True)
-        inputs = len({a[1] if a[0] == "facts" else a[0] for _, a in jobs})
-        print(f"{len(jobs)} outputs ({len(formats)} formats, facts; {inputs} inputs): "
+        inputs = len({a[1] if a[0] in ("facts", "relations") else a[0] for _, a in jobs})
+        print(f"{len(jobs)} outputs ({len(formats)} formats, facts, relations; {inputs} inputs): "
               f"{len(jobs) - len(differ)} identical, {len(differ)} differ   "
               f"[{args.rev} {t_ref:.1f} s, this checkout {t_new:.1f} s, one run each]")
         sys.exit(1 if differ else 0)

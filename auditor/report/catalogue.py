@@ -297,8 +297,7 @@ def relations_listing(result, lang: str, fmt: str, stream: IO[str]) -> None:
     from auditor.report.summary import checked_line
 
     if fmt == "json":
-        json.dump({"file": result.path, "relations": relation_objects(result)}, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        write_indented({"file": result.path, "relations": relation_objects(result)}, stream)
         return
     rows = []
     for o in result.outcomes:
