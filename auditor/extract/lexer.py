@@ -33,29 +33,36 @@ class GapLexer(Lexer):
         order = {t.name: i for i, t in enumerate(terminals)}
         terminals.sort(key=lambda t: (-t.priority, order[t.name]))
         self.names = [t.name for t in terminals]
-        branches = [(t.name, t.pattern.to_regexp()) for t in terminals]
-        self.pattern = re.compile("|".join(f"(?P<{name}>{regexp})" for name, regexp in branches), re.UNICODE)
-        self.dispatch = Dispatch.of(branches)
+        self.branches = [(t.name, t.pattern.to_regexp()) for t in terminals]
+        self.dispatch = Dispatch.of(self.branches)
+        self._pattern: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The whole alternation (compiled when first needed: the dispatch does without it)."""
+        if self._pattern is None:
+            self._pattern = re.compile("|".join(f"(?P<{name}>{regexp})" for name, regexp in self.branches), re.UNICODE)
+        return self._pattern
 
     def lex(self, data, *_parser_state) -> Iterator[Token]:
         # Lark hands a custom lexer the plain text (older versions: a LexerState).
         text = data if isinstance(data, str) else getattr(data.text, "text", data.text)
-        return tokenize(self.pattern, text, self.dispatch)
+        return tokenize(self.pattern if self.dispatch is None else None, text, self.dispatch)
 
 
 class Dispatch:
     """Where a terminal may start, and which terminals to try there.
 
-    `guard` finds the next character any terminal can start with; `at(ch)` is the
-    alternation of the terminals that can start with `ch`, in priority order
-    (compiled when first needed, shared by every character with the same terminals).
+    `guard` finds the next character any terminal can start with; `at(ch)` lists
+    the terminals that can start with `ch`, in priority order, each with its own
+    compiled pattern (compiled once, when first needed).
     """
 
     def __init__(self, branches: list[tuple[str, str, re.Pattern[str]]], guard: re.Pattern[str]) -> None:
         self.branches = branches
         self.guard = guard
-        self._by_char: dict[str, re.Pattern[str] | None] = {}
-        self._by_names: dict[tuple[str, ...], re.Pattern[str]] = {}
+        self._by_char: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+        self._compiled: dict[str, re.Pattern[str]] = {}
 
     @classmethod
     def of(cls, branches: list[tuple[str, str]]) -> "Dispatch | None":
@@ -66,21 +73,20 @@ class Dispatch:
         guard = re.compile("[" + "".join(classes) + "]")
         return cls([(name, regexp, re.compile(f"[{c}]")) for (name, regexp), c in zip(branches, classes)], guard)
 
-    def at(self, ch: str) -> re.Pattern[str] | None:
+    def at(self, ch: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         try:
             return self._by_char[ch]
         except KeyError:
             pass
-        chosen = tuple((name, regexp) for name, regexp, first in self.branches if first.match(ch))
-        pattern = None
-        if chosen:
-            names = tuple(name for name, _ in chosen)
-            pattern = self._by_names.get(names)
-            if pattern is None:
-                pattern = re.compile("|".join(f"(?P<{name}>{regexp})" for name, regexp in chosen), re.UNICODE)
-                self._by_names[names] = pattern
-        self._by_char[ch] = pattern
-        return pattern
+        chosen = []
+        for name, regexp, first in self.branches:
+            if first.match(ch):
+                compiled = self._compiled.get(name)
+                if compiled is None:
+                    compiled = self._compiled[name] = re.compile(regexp, re.UNICODE)
+                chosen.append((name, compiled))
+        self._by_char[ch] = found = tuple(chosen)
+        return found
 
 
 def first_characters(regexp: str) -> str | None:
@@ -158,39 +164,43 @@ def _first(sequence, out: set[str], sre) -> bool:
 _GLUE = re.compile(r"[(\[【][^()\[\]【】\d,;。:]{1,6}[)\]】]")
 
 
-def _next_match(pattern: re.Pattern[str], dispatch: Dispatch | None, text: str, start: int) -> re.Match[str] | None:
-    """pattern.search(text, start), trying only where and what the dispatch allows."""
+def _next_match(pattern: re.Pattern[str] | None, dispatch: Dispatch | None, text: str,
+                start: int) -> tuple[str, re.Match[str]] | None:
+    """(terminal, match) of pattern.search(text, start), trying only where and what the dispatch allows."""
     if dispatch is None:
-        return pattern.search(text, start)
+        match = pattern.search(text, start)
+        return (match.lastgroup, match) if match is not None else None
     guard, at = dispatch.guard.search, dispatch.at
     while True:
         found = guard(text, start)
         if found is None:
             return None
         position = found.start()
-        candidates = at(text[position])
-        match = candidates.match(text, position) if candidates is not None else None
-        if match is not None:
-            return match
+        for name, candidate in at(text[position]):
+            match = candidate.match(text, position)
+            if match is not None:
+                return name, match
         start = position + 1
 
 
-def tokenize(pattern: re.Pattern[str], text: str, dispatch: Dispatch | None = None) -> Iterator[Token]:
+def tokenize(pattern: re.Pattern[str] | None, text: str, dispatch: Dispatch | None = None) -> Iterator[Token]:
+    """The tokens of `text`: the terminals `pattern` finds (or `dispatch`, if given) and TEXT between them."""
     pos = 0  # end of the last token
     search_from = 0
     while True:
-        match = _next_match(pattern, dispatch, text, search_from)
-        if match is None:
+        found = _next_match(pattern, dispatch, text, search_from)
+        if found is None:
             break
+        name, match = found
         start = match.start()
-        if match.lastgroup == "LPAR":
+        if name == "LPAR":
             glue = _GLUE.match(text, start)
             if glue:
                 search_from = glue.end()
                 continue
         if start > pos:
             yield from _gap(text, pos, start)
-        yield Token(match.lastgroup, match.group(), start_pos=start, end_pos=match.end())
+        yield Token(name, match.group(), start_pos=start, end_pos=match.end())
         pos = search_from = match.end()
     if pos < len(text):
         yield from _gap(text, pos, len(text))
