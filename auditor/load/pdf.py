@@ -52,12 +52,13 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import groupby
 
+from auditor import lazyre
 from auditor.load.base import Document, LoadError, Place, TextBuilder, cell_text, join_lines
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazyre.compile(
     r"^[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|of|共)\s*\d{1,4}\s*页?)?[-—–_\s]*$", re.IGNORECASE)
-_CJK_SPACE = re.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
-_ITEM = re.compile(r"^(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])")
+_CJK_SPACE = lazyre.compile(r"(?<=[^\x00-\x7f]) +(?=[^\x00-\x7f])")
+_ITEM = lazyre.compile(r"^(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]\d{1,2}[）)]|\d{1,2}[、.．](?!\d)|[①-⑳])")
 _SENTENCE_END = "。；;：:！？!?"
 
 # Tolerances (PDF points) of the line and table readers, as pdfplumber has them.
