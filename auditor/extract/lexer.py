@@ -58,7 +58,7 @@ class Dispatch:
     compiled pattern (compiled once, when first needed).
     """
 
-    def __init__(self, branches: list[tuple[str, str, re.Pattern[str]]], guard: re.Pattern[str]) -> None:
+    def __init__(self, branches: list[tuple[str, str, "Starts"]], guard: re.Pattern[str]) -> None:
         self.branches = branches
         self.guard = guard
         self._by_char: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
@@ -67,11 +67,11 @@ class Dispatch:
     @classmethod
     def of(cls, branches: list[tuple[str, str]]) -> "Dispatch | None":
         """None when some terminal may start with any character (or match nothing at all)."""
-        classes = [first_characters(regexp) for _, regexp in branches]
-        if any(c is None for c in classes):
+        starts = [Starts.of(regexp) for _, regexp in branches]
+        if any(s is None for s in starts):
             return None
-        guard = re.compile("[" + "".join(classes) + "]")
-        return cls([(name, regexp, re.compile(f"[{c}]")) for (name, regexp), c in zip(branches, classes)], guard)
+        guard = re.compile("[" + "".join(s.regex() for s in starts) + "]")
+        return cls([(name, regexp, s) for (name, regexp), s in zip(branches, starts)], guard)
 
     def at(self, ch: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
         try:
@@ -79,8 +79,8 @@ class Dispatch:
         except KeyError:
             pass
         chosen = []
-        for name, regexp, first in self.branches:
-            if first.match(ch):
+        for name, regexp, starts in self.branches:
+            if ch in starts:
                 compiled = self._compiled.get(name)
                 if compiled is None:
                     compiled = self._compiled[name] = re.compile(regexp, re.UNICODE)
@@ -89,47 +89,83 @@ class Dispatch:
         return found
 
 
+class Starts:
+    """The characters a match of a pattern can start with: some characters, ranges,
+    and the categories digit / space / word (as `re` defines them for text)."""
+
+    def __init__(self, chars: set[str], ranges: set[tuple[str, str]], categories: set[str]) -> None:
+        self.chars = frozenset(chars)
+        self.ranges = tuple(sorted(ranges))
+        self.categories = frozenset(categories)
+
+    @classmethod
+    def of(cls, regexp: str) -> "Starts | None":
+        """None when that cannot be told (any character, an empty match, a
+        back-reference, case folding)."""
+        try:
+            from re import _constants as sre
+            from re import _parser as sre_parse
+        except ImportError:  # the regular expression parser is private to Python: without it, no dispatch
+            return None
+        chars: set[str] = set()
+        ranges: set[tuple[str, str]] = set()
+        categories: set[str] = set()
+        try:
+            nullable = _first(sre_parse.parse(regexp), (chars, ranges, categories), sre)
+        except _Unknown:
+            return None
+        except Exception:  # a pattern this Python parses differently: no dispatch
+            return None
+        if nullable or not (chars or ranges or categories):
+            return None
+        return cls(chars, ranges, categories)
+
+    def __contains__(self, ch: str) -> bool:
+        return (ch in self.chars or any(low <= ch <= high for low, high in self.ranges)
+                or ("digit" in self.categories and ch.isdecimal())  # \d
+                or ("space" in self.categories and ch.isspace())  # \s
+                or ("word" in self.categories and (ch.isalnum() or ch == "_")))  # \w
+
+    def regex(self) -> str:
+        """The body of a character class holding the same characters."""
+        def esc(ch: str) -> str:
+            return "\\" + ch if ch in "-]^\\[" else ch
+
+        parts = [esc(c) for c in sorted(self.chars)] + [f"{esc(a)}-{esc(b)}" for a, b in self.ranges]
+        parts += [{"digit": r"\d", "space": r"\s", "word": r"\w"}[c] for c in sorted(self.categories)]
+        return "".join(parts)
+
+
 def first_characters(regexp: str) -> str | None:
     """The body of a character class that holds every character a match of `regexp`
-    can start with, or None when that cannot be told (any character, an empty match,
-    a back-reference, case folding)."""
-    try:
-        from re import _constants as sre
-        from re import _parser as sre_parse
-    except ImportError:  # the regular expression parser is private to Python: without it, no dispatch
-        return None
-    out: set[str] = set()
-    try:
-        nullable = _first(sre_parse.parse(regexp), out, sre)
-    except _Unknown:
-        return None
-    except Exception:  # a pattern this Python parses differently: no dispatch
-        return None
-    return None if nullable or not out else "".join(sorted(out))
+    can start with, or None when that cannot be told."""
+    starts = Starts.of(regexp)
+    return starts.regex() if starts is not None else None
 
 
 class _Unknown(Exception):
     """Any character may start the match."""
 
 
-_CATEGORIES = {"CATEGORY_DIGIT": r"\d", "CATEGORY_SPACE": r"\s", "CATEGORY_WORD": r"\w"}
+_CATEGORIES = {"CATEGORY_DIGIT": "digit", "CATEGORY_SPACE": "space", "CATEGORY_WORD": "word"}
 
 
-def _first(sequence, out: set[str], sre) -> bool:
-    """Add the characters `sequence` can start with to `out`; True when it can match empty."""
+def _first(sequence, out: tuple[set, set, set], sre) -> bool:
+    """Add what `sequence` can start with to `out` (characters, ranges, categories);
+    True when it can match empty."""
+    chars, ranges, categories = out
     for op, av in sequence:
         if op is sre.LITERAL:
-            out.add(re.escape(chr(av)) if chr(av) not in "-]^\\" else "\\" + chr(av))
+            chars.add(chr(av))
             return False
         if op is sre.IN:
             for item, value in av:
                 if item is sre.LITERAL:
-                    out.add(re.escape(chr(value)) if chr(value) not in "-]^\\" else "\\" + chr(value))
+                    chars.add(chr(value))
                 elif item is sre.RANGE:
-                    low, high = (chr(v) if chr(v) not in "-]^\\" else "\\" + chr(v) for v in value)
-                    out.add(f"{low}-{high}")
+                    ranges.add((chr(value[0]), chr(value[1])))
                 elif item is sre.CATEGORY and str(value) in _CATEGORIES:
-                    out.add(_CATEGORIES[str(value)])
+                    categories.add(_CATEGORIES[str(value)])
                 else:  # NEGATE, a negated category …
                     raise _Unknown
             return False
