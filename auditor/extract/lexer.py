@@ -36,6 +36,7 @@ class GapLexer(Lexer):
         self.branches = [(t.name, t.pattern.to_regexp()) for t in terminals]
         self.dispatch = Dispatch.of(self.branches)
         self._pattern: re.Pattern[str] | None = None
+        self._replay: tuple[str, list[Token]] | None = None
 
     @property
     def pattern(self) -> re.Pattern[str]:
@@ -47,7 +48,17 @@ class GapLexer(Lexer):
     def lex(self, data, *_parser_state) -> Iterator[Token]:
         # Lark hands a custom lexer the plain text (older versions: a LexerState).
         text = data if isinstance(data, str) else getattr(data.text, "text", data.text)
+        replay, self._replay = self._replay, None
+        if replay is not None and replay[0] == text:
+            return iter(replay[1])
+        return self.tokens(text)
+
+    def tokens(self, text: str) -> Iterator[Token]:
         return tokenize(self.pattern if self.dispatch is None else None, text, self.dispatch)
+
+    def replay(self, text: str, tokens: list[Token]) -> None:
+        """Hand over `tokens` (already read from `text`) the next time the parser asks for text's tokens."""
+        self._replay = (text, tokens)
 
 
 class Dispatch:
