@@ -33,10 +33,11 @@ PDFium is BSD/Apache-licensed and ships as a wheel.
 * a glyph the font cannot map to a character becomes U+FFFD, and a PDF that is
   mostly such glyphs is refused (its text cannot be read without OCR).
 
-PDFium is told that the system has no fonts: reading text needs only the
-PDF's own character maps and widths, and a font the PDF names without
-embedding it (common: 宋体) would otherwise be looked up among the system's
-fonts on every page — 10 ms a page with the Noto CJK fonts installed.
+A font the PDF names without embedding it (common: 宋体) is measured with a
+stand-in font of boxes (`_stand_in_fonts`), not looked up among the system's
+fonts: reading text needs only the PDF's character maps and positions, the
+system's CJK fonts cost 10 ms a page, and the text read no longer depends on
+which fonts the machine has.
 
 Locations: {"page": n}; table cells add {"table", "row", "cell"}.
 A password-protected PDF (one that needs a password to open) is refused with
