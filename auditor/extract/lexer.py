@@ -53,8 +53,9 @@ class GapLexer(Lexer):
             return iter(replay[1])
         return self.tokens(text)
 
-    def tokens(self, text: str) -> Iterator[Token]:
-        return tokenize(self.pattern if self.dispatch is None else None, text, self.dispatch)
+    def tokens(self, text: str, offset: int = 0) -> Iterator[Token]:
+        """text's tokens, their positions moved by `offset` (where text stands in a longer one)."""
+        return tokenize(self.pattern if self.dispatch is None else None, text, self.dispatch, offset)
 
     def replay(self, text: str, tokens: list[Token]) -> None:
         """Hand over `tokens` (already read from `text`) the next time the parser asks for text's tokens."""
@@ -230,8 +231,10 @@ def _next_match(pattern: re.Pattern[str] | None, dispatch: Dispatch | None, text
         start = position + 1
 
 
-def tokenize(pattern: re.Pattern[str] | None, text: str, dispatch: Dispatch | None = None) -> Iterator[Token]:
-    """The tokens of `text`: the terminals `pattern` finds (or `dispatch`, if given) and TEXT between them."""
+def tokenize(pattern: re.Pattern[str] | None, text: str, dispatch: Dispatch | None = None,
+             offset: int = 0) -> Iterator[Token]:
+    """The tokens of `text`: the terminals `pattern` finds (or `dispatch`, if given) and TEXT
+    between them; positions are moved by `offset`."""
     pos = 0  # end of the last token
     search_from = 0
     while True:
@@ -246,18 +249,19 @@ def tokenize(pattern: re.Pattern[str] | None, text: str, dispatch: Dispatch | No
                 search_from = glue.end()
                 continue
         if start > pos:
-            yield from _gap(text, pos, start)
-        yield Token(name, match.group(), start_pos=start, end_pos=match.end())
-        pos = search_from = match.end()
+            yield from _gap(text, pos, start, offset)
+        end = match.end()
+        yield Token(name, match.group(), start_pos=start + offset, end_pos=end + offset)
+        pos = search_from = end
     if pos < len(text):
-        yield from _gap(text, pos, len(text))
+        yield from _gap(text, pos, len(text), offset)
 
 
-def _gap(text: str, start: int, end: int) -> Iterator[Token]:
+def _gap(text: str, start: int, end: int, offset: int = 0) -> Iterator[Token]:
     """Text between terminals → one TEXT token, surrounding white space dropped."""
     chunk = text[start:end]
     stripped = chunk.strip()
     if stripped:
         lead = len(chunk) - len(chunk.lstrip())
-        s = start + lead
+        s = start + lead + offset
         yield Token("TEXT", stripped, start_pos=s, end_pos=s + len(stripped))

@@ -118,15 +118,19 @@ _VALUES = frozenset({"AMOUNT", "PERCENT", "SCORE", "COUNT", "NUMBER"})
 _ONE_TOKEN = {"ITEM": "item", "DATE": "date", "PPOINT": "points"}
 
 
-def parse_window(text: str) -> list[Piece]:
-    """The pieces of one window.  Most stretches hold no relation word: for them the
-    pieces the LALR parser would build are read straight off the tokens
-    (`plain_pieces`); the others go through the parser, without lexing twice."""
+def parse_window(text: str, offset: int = 0) -> list[Piece]:
+    """The pieces of one window, their offsets moved by `offset`.
+
+    Most stretches hold no relation word: for them the pieces the LALR parser
+    would build are read straight off the tokens (`plain_pieces`); the others go
+    through the parser, without lexing twice.  The tokens carry their final
+    positions from the start, so nothing is moved afterwards."""
     lark_parser = parser()
     lexer = _gap_lexer(lark_parser)
     if lexer is None:
-        return lark_parser.parse(text)
-    tokens = list(lexer.tokens(text))
+        pieces = lark_parser.parse(text)
+        return [_shift(p, lambda k: offset + k) for p in pieces] if offset else pieces
+    tokens = list(lexer.tokens(text, offset))
     if _PLAIN.issuperset([t.type for t in tokens]):
         return plain_pieces(tokens)
     lexer.replay(text, tokens)
@@ -189,7 +193,7 @@ def parse_span(text: str, start: int, end: int) -> list[Piece]:
     dropped = {k for m in PINYIN_GLOSS_AFTER_HAN.finditer(window) for k in range(m.start(), m.end())} \
         if "(" in window else set()
     if "\n" not in window and not dropped:
-        return [_shift(p, lambda k: start + k) for p in parse_window(window)]
+        return parse_window(window, start)
     keep = [k for k, ch in enumerate(window) if ch != "\n" and k not in dropped]
     compact = "".join(window[k] for k in keep)
 
