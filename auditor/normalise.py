@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from auditor import lazyre
+from auditor.load.base import line_starts
 
 
 def _build_table() -> dict[int, str]:
@@ -99,8 +100,7 @@ def normalise(original: str) -> Normalised:
     if not text.isascii():
         text = _fold_compat(text)
     assert len(text) == len(original), "normalisation must keep every offset"
-    line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
-    return Normalised(original, text, traditional, line_starts)
+    return Normalised(original, text, traditional, line_starts(original))
 
 
 _COMPAT = lazyre.compile("[\u2160-\u217f\u3220-\u3243\uf900-\ufaff]")
