@@ -194,8 +194,16 @@ def parse_span(text: str, start: int, end: int) -> list[Piece]:
         if "(" in window else set()
     if "\n" not in window and not dropped:
         return parse_window(window, start)
-    keep = [k for k, ch in enumerate(window) if ch != "\n" and k not in dropped]
-    compact = "".join(window[k] for k in keep)
+    if dropped:
+        keep = [k for k, ch in enumerate(window) if ch != "\n" and k not in dropped]
+        compact = "".join(window[k] for k in keep)
+    else:  # line breaks only: the kept positions run by run, without a loop over every character
+        keep = []
+        at = 0
+        for line in window.split("\n"):
+            keep.extend(range(at, at + len(line)))
+            at += len(line) + 1
+        compact = window.replace("\n", "")
 
     def place(k: int) -> int:
         return start + (keep[k] if k < len(keep) else len(window))
