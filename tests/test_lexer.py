@@ -61,3 +61,13 @@ ALPHABET = "0123456789.,%‰-—~:;。!?()[]【】|、 \n年月日号万亿千�
 @given(st.text(alphabet=ALPHABET, max_size=80))
 def test_dispatch_finds_the_same_tokens_on_random_text(text):
     assert _tokens(text, LEXER.dispatch) == _tokens(text, None)
+
+
+def test_tokens_are_lark_tokens_with_every_slot_set():
+    from lark import Token
+
+    from auditor.extract.lexer import make_token
+
+    made, lark_made = make_token("AMOUNT", "12万元", 3, 8), Token("AMOUNT", "12万元", start_pos=3, end_pos=8)
+    assert type(made) is Token and made == lark_made
+    assert all(getattr(made, slot) == getattr(lark_made, slot) for slot in Token.__slots__)
