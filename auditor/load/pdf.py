@@ -275,6 +275,7 @@ def _chars(textpage, page_top: float) -> list[_Char]:
             continue  # line breaks and spaces PDFium inferred: the line reader decides those
         box(handle, index, rect)
         out.append(_Char(chr(code), rect.left, rect.right, page_top - rect.top, page_top - rect.bottom, index))
+    out = _joined_surrogates(out)
     # A box's left edge is the character's origin; its right edge comes from the font's
     # widths, which a font that is not embedded lacks.  Where the next character follows
     # on the same line within that box, it ends where the next one starts.
@@ -282,6 +283,25 @@ def _chars(textpage, page_top: float) -> list[_Char]:
         if c.x0 < following.x0 < c.x1 and abs(following.top - c.top) < 1:
             c.x1 = following.x0
     _mark_unmapped(handle, out)
+    return out
+
+
+def _joined_surrogates(chars: list[_Char]) -> list[_Char]:
+    """PDFium lists a character beyond U+FFFF (an emoji, a rare 汉字 of plane 2) as its two
+    UTF-16 halves: they become one character again; a half alone becomes U+FFFD."""
+    if not any("\ud800" <= c.text <= "\udfff" for c in chars):
+        return chars
+    out: list[_Char] = []
+    for c in chars:
+        previous = out[-1] if out else None
+        if (previous is not None and "\udc00" <= c.text <= "\udfff" and "\ud800" <= previous.text <= "\udbff"):
+            previous.text = (previous.text + c.text).encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+            previous.x1 = max(previous.x1, c.x1)
+            continue
+        out.append(c)
+    for c in out:
+        if "\ud800" <= c.text <= "\udfff":
+            c.text = "\ufffd"
     return out
 
 
