@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import unicodedata
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
+from auditor import lazyre
 from auditor import __version__
 from auditor.findings import Finding
 
@@ -38,7 +38,7 @@ FORMAT = "audit-baseline"
 VERSION = 1
 CONTEXT = 8  # characters of text before the figure that belong to the fingerprint
 
-_SPACE = re.compile(r"\s+")
+_SPACE = lazyre.compile(r"\s+")
 
 
 class BaselineError(Exception):

@@ -11,6 +11,8 @@ was, 2 for usage and input errors (one line on stderr, never a traceback).
 
 from __future__ import annotations
 
+import gc
+import os
 import sys
 
 import click
@@ -19,6 +21,32 @@ from auditor import __version__
 from auditor.report import format_names
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+# pydantic looks for plugins among every installed package's entry points when
+# it builds its first model (a scan of the environment, ~10 ms a start); the
+# command has none to offer.  A user's own setting wins.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+
+_starting = False  # set by run(): the cycle collector waits until the modules are loaded
+
+
+def run() -> None:
+    """The `audit` console script: `main` with the cycle collector paused while the
+    modules, rules and vocabulary load.  What they create is never garbage, yet the
+    collector would walk it again and again (and once more at exit); `_loaded`
+    freezes it out of every later collection and lets the collector run again."""
+    global _starting
+    _starting = True
+    gc.disable()
+    main()
+
+
+def _loaded() -> None:
+    global _starting
+    if _starting:
+        _starting = False
+        gc.freeze()
+        gc.enable()
 
 
 class DefaultGroup(click.Group):
@@ -169,6 +197,7 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explain
     input_error = False
     shown = suppressed = 0
     annotated = None
+    _loaded()
     try:
         reporter.start()
         for outcome in batch.run(inputs, rules, vocab, jobs=jobs, progress=progress,
@@ -371,6 +400,7 @@ def facts_command(files, fmt, output, attachments, globs, jobs, lang, config_fil
         inputs = batch.collect(files, globs=globs, attachments=attachments)
     except batch.InputError as exc:
         _fail(str(exc))
+    _loaded()
     if fmt is None and output:
         fmt = {".csv": "csv", ".json": "json", ".txt": "text", ".tsv": "text"}.get(Path(output).suffix.lower())
     try:

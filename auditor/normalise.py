@@ -15,6 +15,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from auditor import lazyre
+from auditor.load.base import line_starts
+
 
 def _build_table() -> dict[int, str]:
     table: dict[int, str] = {}
@@ -40,13 +43,13 @@ _TABLE = _build_table()
 # Characters that only traditional script uses, common in finance reports: they
 # mark a document as written in traditional characters (OpenCC runs on every
 # Chinese text anyway, so that a stray 執 in a simplified report is folded too).
-_TRADITIONAL_HINT = re.compile(
+_TRADITIONAL_HINT = lazyre.compile(
     "[萬億預項經費決為與統計門區縣團員條數據個實際額總構資產務們這會開關發"
     "設備購買貨幣財稅務價處環興辦導學機產業轉結餘較減長績評際]"
 )
 
 
-_CJK = re.compile("[\u4e00-\u9fff]")
+_CJK = lazyre.compile("[\u4e00-\u9fff]")
 
 
 @lru_cache(maxsize=1)
@@ -97,11 +100,10 @@ def normalise(original: str) -> Normalised:
     if not text.isascii():
         text = _fold_compat(text)
     assert len(text) == len(original), "normalisation must keep every offset"
-    line_starts = [0] + [m.end() for m in re.finditer("\n", original)]
-    return Normalised(original, text, traditional, line_starts)
+    return Normalised(original, text, traditional, line_starts(original))
 
 
-_COMPAT = re.compile("[\u2160-\u217f\u3220-\u3243\uf900-\ufaff]")
+_COMPAT = lazyre.compile("[\u2160-\u217f\u3220-\u3243\uf900-\ufaff]")
 
 
 def _fold_compat(text: str) -> str:

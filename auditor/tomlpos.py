@@ -9,16 +9,17 @@ validator complained about (`("examples", "fail", 0, "stated")`).
 
 from __future__ import annotations
 
-import re
 import tomllib
 from collections.abc import Sequence
 
+from auditor import lazyre
+
 _KEY = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
 _DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"
-_HEADER = re.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?\s*(?:#.*)?$")
-_KEYVAL = re.compile(rf"^\s*({_DOTTED})\s*=")
-_PART = re.compile(_KEY)
-_AT = re.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
+_HEADER = lazyre.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?\s*(?:#.*)?$")
+_KEYVAL = lazyre.compile(rf"^\s*({_DOTTED})\s*=")
+_PART = lazyre.compile(_KEY)
+_AT = lazyre.compile(r"\s*\(at line (\d+), column (\d+)\)|\s*\(at end of document\)")
 
 
 def _split(dotted: str) -> tuple[str, ...]:

@@ -1,9 +1,10 @@
-"""pdfplumber or PyMuPDF for Chinese PDFs?  Quality and speed, measured.
+"""pdfplumber, PyMuPDF or the auditor's own loader for Chinese PDFs?  Quality and speed, measured.
 
     python benchmarks/pdf_libraries.py [--limit N]
 
-Needs `pip install pymupdf` besides the test dependencies (PyMuPDF is not a
-dependency of the auditor; this script is how it was judged).
+Needs `pip install pdfplumber pymupdf` besides the test dependencies (neither
+is a dependency of the auditor; this script is how they were judged, before
+the loader moved to pypdfium2 — see benchmarks/pdf_speed.py).
 
 Every report of examples/corpus and examples/seeds is written as a PDF twice,
 with reportlab (paragraphs wrapped at the margin, tables as ruled grids, page
@@ -15,7 +16,7 @@ numbers in the footer — tests/docgen.py):
 and read back four ways:
 
     plumber-raw    pdfplumber page.extract_text()
-    plumber-audit  auditor.load.pdf (pdfplumber + ruled tables + re-joined wrapped lines)
+    auditor        auditor.load.pdf (PDFium characters + ruled tables + re-joined wrapped lines)
     mupdf-raw      PyMuPDF page.get_text(sort=True)  (sorted: natural reading order)
     mupdf-tables   PyMuPDF page.find_tables() + page.get_text(sort=True)  (what a table-aware loader needs)
 
@@ -25,7 +26,7 @@ carry are left out of the source); figures — share of the source's figures
 (number + 万元/元/%/分/人 …) found, as a multiset, in the extracted text, read
 line by line: a figure the PDF wrapped over two lines only counts when the
 reader joined the lines again (the raw readers do not; that is the loader's job).
-Findings — for plumber-audit only: same (rule, stated figure) set as the .txt.
+Findings — for the auditor's loader only: same (rule, stated figure) set as the .txt.
 Speed: milliseconds per page, best of 3 runs.
 """
 
@@ -78,7 +79,7 @@ def plumber_raw(path: Path) -> tuple[str, int]:
         return "\n".join(p.extract_text() or "" for p in pdf.pages), len(pdf.pages)
 
 
-def plumber_audit(path: Path) -> tuple[str, int]:
+def auditor_loader(path: Path) -> tuple[str, int]:
     from auditor.load import load_document
 
     doc = load_document(path)
@@ -115,13 +116,19 @@ def main() -> None:
     sources = sorted((ROOT / "examples" / "corpus").glob("*.txt")) + sorted((ROOT / "examples" / "seeds").glob("*.txt"))
     if args.limit:
         sources = sources[: args.limit]
-    readers = {"plumber-raw": plumber_raw, "plumber-audit": plumber_audit}
+    readers = {"auditor": auditor_loader}
+    try:
+        import pdfplumber  # noqa: F401
+
+        readers["plumber-raw"] = plumber_raw
+    except ImportError:
+        print("pdfplumber is not installed: not measured")
     try:
         import pymupdf  # noqa: F401
 
         readers.update({"mupdf-raw": mupdf_raw, "mupdf-tables": mupdf_tables})
     except ImportError:
-        print("PyMuPDF is not installed: measuring pdfplumber only")
+        print("PyMuPDF is not installed: not measured")
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)
         fonts = {"cid": None, "ttf": _ttf_font(tmp)}
@@ -153,13 +160,13 @@ def main() -> None:
                     got = figures(out)
                     if want:
                         recalls.append(sum((want & got).values()) / sum(want.values()))
-                    if reader_name == "plumber-audit":
+                    if reader_name == "auditor":
                         from auditor.load import Document
 
                         f1 = sorted((f.rule, f.stated) for f in audit_document(Document(str(src), text)).findings)
                         f2 = sorted((f.rule, f.stated) for f in audit_document(load_document(pdf)).findings)
                         same += f1 == f2
-                findings = f"{same}/{len(pdfs)}" if reader_name == "plumber-audit" else "-"
+                findings = f"{same}/{len(pdfs)}" if reader_name == "auditor" else "-"
                 print(f"{font_name:5} {reader_name:14} {statistics.mean(sims):7.4f} {statistics.mean(recalls):8.4f} "
                       f"{findings:>9} {statistics.median(per_page):8.1f} {pages_total:6}")
 

@@ -128,6 +128,20 @@ class Recorder(io.StringIO):
         self.flushed.append(self.getvalue())
 
 
+@pytest.mark.parametrize("payload", [
+    {"value": 4.3, "big": 2**70, "neg": -(2**63) - 1, "u64": 2**64 - 1},  # beyond 64 bits: the standard library
+    {"tiny": 1e-05, "small": 0.0001, "huge": 1.5e16, "edge": 9999999999999998.0, "nan": float("nan")},
+    {"text": "合计\u0000\x1f\x7f\u2028\"\\/\b\f\n\r\t", "lone": "\ud800", "empty": [{}, [], ()]},
+    [{"file": "a.txt", "facts": [{"value": 0.30000000000000004, "location": {}}], "findings": []}, 12.5, None, True],
+])
+def test_indented_json_is_what_the_standard_library_writes(payload):
+    from auditor.report.jsonfmt import write_indented
+
+    out = io.StringIO()
+    write_indented(payload, out)
+    assert out.getvalue() == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
 def test_jsonl_writes_one_object_per_file_as_each_file_finishes(result):
     out = Recorder()
     reporter = reporters()["jsonl"](out, lang="en")

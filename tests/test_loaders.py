@@ -382,6 +382,33 @@ def test_pdf_glyphs_drawn_twice_are_read_once(tmp_path):
     assert lines == ["一、部门决算支出403.18万元", "二、项目支出86.34万元"]
 
 
+def test_pdf_one_character_lines_and_cells_are_read(tmp_path):
+    """A text object of one character, in a font the PDF does not embed: PDFium
+    measures it with a stand-in font, and a glyph it could not measure would be
+    dropped (the last "金" of a wrapped paragraph, a lone "0" in a cell)."""
+    from reportlab.pdfgen import canvas
+
+    path = tmp_path / "single.pdf"
+    c = canvas.Canvas(str(path))
+    c.setFont(docgen._cid_font(), 12)
+    c.drawString(72, 760, "本年支出合计403.18万元，其中基本支出316.84万元，项目支出86.34万")
+    c.drawString(72, 744, "元")
+    c.drawString(72, 720, "结转")
+    c.drawString(200, 720, "0")
+    c.save()
+    lines = [line for line in load_document(path).text.splitlines() if line]
+    assert lines == ["本年支出合计403.18万元，其中基本支出316.84万元，项目支出86.34万元", "结转 | 0"]
+
+
+def test_pdf_character_beyond_the_basic_plane_is_one_character(tmp_path):
+    """PDFium lists 🔍 (U+1F50D) as its two UTF-16 halves; a lone half would make the
+    text unencodable (OpenCC refused it)."""
+    path = docgen.write_pdf("查看相关推荐🔍发送关键词，支出100万元。", tmp_path / "emoji.pdf")
+    text = load_document(path).text
+    assert "推荐🔍发送" in text
+    text.encode("utf-8")
+
+
 def test_pdf_without_character_maps_is_refused():
     from auditor.load.pdf import _Line, _refuse_unmapped_fonts
 

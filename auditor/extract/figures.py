@@ -6,7 +6,9 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+from auditor import lazyre
+
+_NUMBER = lazyre.compile(r"-?\d+(?:\.\d+)?")
 _MONEY_SCALE = (
     ("亿", Decimal(100_000_000)),
     ("万", Decimal(10_000)),
@@ -26,7 +28,7 @@ class Figure(NamedTuple):
     approximate: bool
 
 
-_COMPOUND = re.compile(r"(\d+)(亿|万|千)")
+_COMPOUND = lazyre.compile(r"(\d+)(亿|万|千)")
 
 
 def read_figure(token_type: str, text: str) -> Figure:

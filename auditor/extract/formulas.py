@@ -8,12 +8,12 @@ results become `Fact`s (exact value, written precision, place), kept inside the
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
 
+from auditor import lazyre
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Calculation, Fact, Operation, Span
 from auditor.normalise import Normalised
@@ -25,8 +25,8 @@ _OPERAND = rf"\(*[ \t]*{_NUMBER}{_UNIT}[ \t]*\)*"
 _OPERATOR = r"[ \t]*[-+×*÷/][ \t]*"
 _EXPRESSION = rf"{_OPERAND}(?:{_OPERATOR}{_OPERAND})*"
 # not inside a longer number, a date ("2020/12/31") or a link ("?id=2&siteId=2")
-_CANDIDATE = re.compile(rf"(?<![\d.,/&?_a-zA-Z-])(?<![a-zA-Z_]=){_EXPRESSION}(?:[ \t]*=[ \t]*{_EXPRESSION})+(?![\d./&a-zA-Z])")
-_HAS_OPERATOR = re.compile(r"\d(?:[ \t%‰)分]|[亿万千]?元)*[-+×*÷/][ \t(]*\d")
+_CANDIDATE = lazyre.compile(rf"(?<![\d.,/&?_a-zA-Z-])(?<![a-zA-Z_]=){_EXPRESSION}(?:[ \t]*=[ \t]*{_EXPRESSION})+(?![\d./&a-zA-Z])")
+_HAS_OPERATOR = lazyre.compile(r"\d(?:[ \t%‰)分]|[亿万千]?元)*[-+×*÷/][ \t(]*\d")
 
 
 def _kind(text: str) -> str:

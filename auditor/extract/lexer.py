@@ -5,6 +5,15 @@ lexer scans for all terminals the grammar defines (one compiled alternation,
 ordered by priority) and hands over the text *between* matches as one TEXT
 token, so a label such as "项目支出年初预算" arrives whole and the parser sees a
 few tokens per clause instead of one per character.
+
+Most characters of a report can start no terminal (a terminal starts with a
+digit, a punctuation mark or one of a few dozen words' first characters), yet
+a plain search tries every branch of the alternation, lookbehinds first, at
+every position.  So the lexer works out from the terminals' own patterns which
+characters each can start with (`first_characters`), jumps between such
+characters with one character-class search, and there tries only the
+terminals that can start with that character, in the same order: the same
+tokens, found 3–4× faster.
 """
 
 from __future__ import annotations
@@ -24,15 +33,201 @@ class GapLexer(Lexer):
         order = {t.name: i for i, t in enumerate(terminals)}
         terminals.sort(key=lambda t: (-t.priority, order[t.name]))
         self.names = [t.name for t in terminals]
-        self.pattern = re.compile(
-            "|".join(f"(?P<{t.name}>{t.pattern.to_regexp()})" for t in terminals),
-            re.UNICODE,
-        )
+        self.branches = [(t.name, t.pattern.to_regexp()) for t in terminals]
+        self.dispatch = Dispatch.of(self.branches)
+        self._pattern: re.Pattern[str] | None = None
+        self._replay: tuple[str, list[Token]] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """The whole alternation (compiled when first needed: the dispatch does without it)."""
+        if self._pattern is None:
+            self._pattern = re.compile("|".join(f"(?P<{name}>{regexp})" for name, regexp in self.branches), re.UNICODE)
+        return self._pattern
 
     def lex(self, data, *_parser_state) -> Iterator[Token]:
         # Lark hands a custom lexer the plain text (older versions: a LexerState).
         text = data if isinstance(data, str) else getattr(data.text, "text", data.text)
-        return tokenize(self.pattern, text)
+        replay, self._replay = self._replay, None
+        if replay is not None and replay[0] == text:
+            return iter(replay[1])
+        return self.tokens(text)
+
+    def tokens(self, text: str, offset: int = 0) -> Iterator[Token]:
+        """text's tokens, their positions moved by `offset` (where text stands in a longer one)."""
+        return tokenize(self.pattern if self.dispatch is None else None, text, self.dispatch, offset)
+
+    def replay(self, text: str, tokens: list[Token]) -> None:
+        """Hand over `tokens` (already read from `text`) the next time the parser asks for text's tokens."""
+        self._replay = (text, tokens)
+
+
+class Dispatch:
+    """Where a terminal may start, and which terminals to try there.
+
+    `guard` finds the next character any terminal can start with; `at(ch)` lists
+    the terminals that can start with `ch`, in priority order, each with its own
+    compiled pattern (compiled once, when first needed).
+    """
+
+    def __init__(self, branches: list[tuple[str, str, "Starts"]], guard: re.Pattern[str]) -> None:
+        self.branches = branches
+        self.guard = guard
+        self._by_char: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    @classmethod
+    def of(cls, branches: list[tuple[str, str]]) -> "Dispatch | None":
+        """None when some terminal may start with any character (or match nothing at all)."""
+        starts = [Starts.of(regexp) for _, regexp in branches]
+        if any(s is None for s in starts):
+            return None
+        guard = re.compile("[" + "".join(s.regex() for s in starts) + "]")
+        return cls([(name, regexp, s) for (name, regexp), s in zip(branches, starts)], guard)
+
+    def at(self, ch: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        try:
+            return self._by_char[ch]
+        except KeyError:
+            pass
+        chosen = []
+        for name, regexp, starts in self.branches:
+            if ch in starts:
+                compiled = self._compiled.get(name)
+                if compiled is None:
+                    compiled = self._compiled[name] = re.compile(regexp, re.UNICODE)
+                chosen.append((name, compiled))
+        self._by_char[ch] = found = tuple(chosen)
+        return found
+
+
+class Starts:
+    """The characters a match of a pattern can start with: some characters, ranges,
+    and the categories digit / space / word (as `re` defines them for text)."""
+
+    def __init__(self, chars: set[str], ranges: set[tuple[str, str]], categories: set[str]) -> None:
+        self.chars = frozenset(chars)
+        self.ranges = tuple(sorted(ranges))
+        self.categories = frozenset(categories)
+
+    @classmethod
+    def of(cls, regexp: str) -> "Starts | None":
+        """None when that cannot be told (any character, an empty match, a
+        back-reference, case folding)."""
+        try:
+            from re import _constants as sre
+            from re import _parser as sre_parse
+        except ImportError:  # the regular expression parser is private to Python: without it, no dispatch
+            return None
+        chars: set[str] = set()
+        ranges: set[tuple[str, str]] = set()
+        categories: set[str] = set()
+        try:
+            nullable = _first(sre_parse.parse(regexp), (chars, ranges, categories), sre)
+        except _Unknown:
+            return None
+        except Exception:  # a pattern this Python parses differently: no dispatch
+            return None
+        if nullable or not (chars or ranges or categories):
+            return None
+        return cls(chars, ranges, categories)
+
+    def __contains__(self, ch: str) -> bool:
+        return (ch in self.chars or any(low <= ch <= high for low, high in self.ranges)
+                or ("digit" in self.categories and ch.isdecimal())  # \d
+                or ("space" in self.categories and ch.isspace())  # \s
+                or ("word" in self.categories and (ch.isalnum() or ch == "_")))  # \w
+
+    def regex(self) -> str:
+        """The body of a character class holding the same characters."""
+        def esc(ch: str) -> str:
+            return "\\" + ch if ch in "-]^\\[" else ch
+
+        parts = [esc(c) for c in sorted(self.chars)] + [f"{esc(a)}-{esc(b)}" for a, b in self.ranges]
+        parts += [{"digit": r"\d", "space": r"\s", "word": r"\w"}[c] for c in sorted(self.categories)]
+        return "".join(parts)
+
+
+def first_characters(regexp: str) -> str | None:
+    """The body of a character class that holds every character a match of `regexp`
+    can start with, or None when that cannot be told."""
+    starts = Starts.of(regexp)
+    return starts.regex() if starts is not None else None
+
+
+class _Unknown(Exception):
+    """Any character may start the match."""
+
+
+_CATEGORIES = {"CATEGORY_DIGIT": "digit", "CATEGORY_SPACE": "space", "CATEGORY_WORD": "word"}
+
+
+def _first(sequence, out: tuple[set, set, set], sre) -> bool:
+    """Add what `sequence` can start with to `out` (characters, ranges, categories);
+    True when it can match empty."""
+    chars, ranges, categories = out
+    for op, av in sequence:
+        if op is sre.LITERAL:
+            chars.add(chr(av))
+            return False
+        if op is sre.IN:
+            for item, value in av:
+                if item is sre.LITERAL:
+                    chars.add(chr(value))
+                elif item is sre.RANGE:
+                    ranges.add((chr(value[0]), chr(value[1])))
+                elif item is sre.CATEGORY and str(value) in _CATEGORIES:
+                    categories.add(_CATEGORIES[str(value)])
+                else:  # NEGATE, a negated category …
+                    raise _Unknown
+            return False
+        if op is sre.BRANCH:
+            if not any([_first(branch, out, sre) for branch in av[1]]):
+                return False
+            continue
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, inner = av
+            if add_flags & sre.SRE_FLAG_IGNORECASE:
+                raise _Unknown
+            if not _first(inner, out, sre):
+                return False
+            continue
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            low, _high, inner = av
+            if not _first(inner, out, sre) and low > 0:
+                return False
+            continue
+        if op is getattr(sre, "ATOMIC_GROUP", None):
+            if not _first(av, out, sre):
+                return False
+            continue
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue  # zero width: the next element starts the match
+        raise _Unknown  # ANY, NOT_LITERAL, GROUPREF …
+    return True
+
+
+def _make_token():
+    """A Token constructor without Lark's argument checks (a tenth of the lexing time):
+    the same eight slots set to the same values, or Lark's own if its Token changed."""
+    slots = ("type", "start_pos", "value", "line", "column", "end_line", "end_column", "end_pos")
+    if getattr(Token, "__slots__", None) != slots:
+        return lambda kind, value, start, end: Token(kind, value, start_pos=start, end_pos=end)
+    new = str.__new__
+
+    def token(kind: str, value: str, start: int, end: int) -> Token:
+        inst = new(Token, value)
+        inst.type = kind
+        inst.start_pos = start
+        inst.value = value
+        inst.line = inst.column = inst.end_line = inst.end_column = None
+        inst.end_pos = end
+        return inst
+
+    return token
+
+
+make_token = _make_token()
 
 
 # A short bracketed remark inside a name ("因公出国(境)费", "一般预算拨款(补助)") is
@@ -40,32 +235,56 @@ class GapLexer(Lexer):
 _GLUE = re.compile(r"[(\[【][^()\[\]【】\d,;。:]{1,6}[)\]】]")
 
 
-def tokenize(pattern: re.Pattern[str], text: str) -> Iterator[Token]:
+def _next_match(pattern: re.Pattern[str] | None, dispatch: Dispatch | None, text: str,
+                start: int) -> tuple[str, re.Match[str]] | None:
+    """(terminal, match) of pattern.search(text, start), trying only where and what the dispatch allows."""
+    if dispatch is None:
+        match = pattern.search(text, start)
+        return (match.lastgroup, match) if match is not None else None
+    guard, at = dispatch.guard.search, dispatch.at
+    while True:
+        found = guard(text, start)
+        if found is None:
+            return None
+        position = found.start()
+        for name, candidate in at(text[position]):
+            match = candidate.match(text, position)
+            if match is not None:
+                return name, match
+        start = position + 1
+
+
+def tokenize(pattern: re.Pattern[str] | None, text: str, dispatch: Dispatch | None = None,
+             offset: int = 0) -> Iterator[Token]:
+    """The tokens of `text`: the terminals `pattern` finds (or `dispatch`, if given) and TEXT
+    between them; positions are moved by `offset`."""
     pos = 0  # end of the last token
     search_from = 0
     while True:
-        match = pattern.search(text, search_from)
-        if match is None:
+        found = _next_match(pattern, dispatch, text, search_from)
+        if found is None:
             break
+        name, match = found
         start = match.start()
-        if match.lastgroup == "LPAR":
+        if name == "LPAR":
             glue = _GLUE.match(text, start)
             if glue:
                 search_from = glue.end()
                 continue
         if start > pos:
-            yield from _gap(text, pos, start)
-        yield Token(match.lastgroup, match.group(), start_pos=start, end_pos=match.end())
-        pos = search_from = match.end()
+            yield from _gap(text, pos, start, offset)
+        end = match.end()
+        yield make_token(name, match.group(), start + offset, end + offset)
+        pos = search_from = end
     if pos < len(text):
-        yield from _gap(text, pos, len(text))
+        yield from _gap(text, pos, len(text), offset)
 
 
-def _gap(text: str, start: int, end: int) -> Iterator[Token]:
+def _gap(text: str, start: int, end: int, offset: int = 0) -> Iterator[Token]:
     """Text between terminals → one TEXT token, surrounding white space dropped."""
     chunk = text[start:end]
     stripped = chunk.strip()
     if stripped:
         lead = len(chunk) - len(chunk.lstrip())
-        s = start + lead
-        yield Token("TEXT", stripped, start_pos=s, end_pos=s + len(stripped))
+        s = start + lead + offset
+        yield make_token("TEXT", stripped, s, s + len(stripped))

@@ -110,8 +110,75 @@ def parser() -> Lark:
     return Lark(grammar, **options)
 
 
-def parse_window(text: str) -> list[Piece]:
-    return parser().parse(text)
+# Tokens of a stretch that states no relation: prose, figures, periods, dates, item
+# markers and separators — no change, growth, share or total word, no list opener.
+_PLAIN = frozenset({"TEXT", "COPULA", "AMOUNT", "PERCENT", "SCORE", "COUNT", "NUMBER", "ITEM", "DATE", "YEAR",
+                    "PPOINT", "COMMA", "PAUSE", "SEMI", "STOP", "COLON", "LPAR", "RPAR", "BAR"})
+_VALUES = frozenset({"AMOUNT", "PERCENT", "SCORE", "COUNT", "NUMBER"})
+_ONE_TOKEN = {"ITEM": "item", "DATE": "date", "PPOINT": "points"}
+
+
+def parse_window(text: str, offset: int = 0) -> list[Piece]:
+    """The pieces of one window, their offsets moved by `offset`.
+
+    Most stretches hold no relation word: for them the pieces the LALR parser
+    would build are read straight off the tokens (`plain_pieces`); the others go
+    through the parser, without lexing twice.  The tokens carry their final
+    positions from the start, so nothing is moved afterwards."""
+    lark_parser = parser()
+    lexer = _gap_lexer(lark_parser)
+    if lexer is None:
+        pieces = lark_parser.parse(text)
+        return [_shift(p, lambda k: offset + k) for p in pieces] if offset else pieces
+    tokens = list(lexer.tokens(text, offset))
+    if _PLAIN.issuperset([t.type for t in tokens]):
+        return plain_pieces(tokens)
+    lexer.replay(text, tokens)
+    return lark_parser.parse(text)
+
+
+def _gap_lexer(lark_parser: Lark) -> GapLexer | None:
+    """The parser's GapLexer instance (Lark keeps a custom lexer inside a wrapper); None if not found."""
+    lexer = getattr(getattr(lark_parser, "parser", None), "lexer", None)
+    for _ in range(3):
+        if isinstance(lexer, GapLexer):
+            return lexer
+        lexer = getattr(lexer, "lexer", None)
+    return None
+
+
+def plain_pieces(tokens: list[Token]) -> list[Piece]:
+    """What grammar/statements.lark makes of tokens without relation words, as its LALR
+    parser reads them (a shift wins over a reduce): TEXT? COPULA? value is a labelled
+    figure, TEXT COPULA? or a lone COPULA is prose, and each other token a piece of its own."""
+    out: list[Piece] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        tok = tokens[i]
+        kind = tok.type
+        if kind == "TEXT" or kind == "COPULA" or kind in _VALUES:
+            j = i + 1
+            if kind == "TEXT" and j < n and tokens[j].type == "COPULA":
+                j += 1
+            if kind not in _VALUES and j < n and tokens[j].type in _VALUES:
+                j += 1
+            shape = tokens[i:j]
+            if shape[-1].type in _VALUES:
+                label, keyword, value, copula = _split(shape)
+                out.append(Piece("labelled", shape[0].start_pos, shape[-1].end_pos, label, keyword, value, copula))
+            else:
+                out.append(Piece("words", shape[0].start_pos, shape[-1].end_pos, label="".join(str(t) for t in shape)))
+            i = j
+            continue
+        if kind in _ONE_TOKEN:
+            out.append(Piece(_ONE_TOKEN[kind], tok.start_pos, tok.end_pos, "", str(tok), None, ""))
+        elif kind == "YEAR":
+            out.append(Piece("period", tok.start_pos, tok.end_pos, keyword=str(tok), value=tok))
+        else:  # a separator
+            out.append(Piece("sep", tok.start_pos, tok.end_pos, keyword="、" if kind == "PAUSE" else str(tok), value=tok))
+        i += 1
+    return out
 
 
 def parse_span(text: str, start: int, end: int) -> list[Piece]:
@@ -126,9 +193,17 @@ def parse_span(text: str, start: int, end: int) -> list[Piece]:
     dropped = {k for m in PINYIN_GLOSS_AFTER_HAN.finditer(window) for k in range(m.start(), m.end())} \
         if "(" in window else set()
     if "\n" not in window and not dropped:
-        return [_shift(p, lambda k: start + k) for p in parse_window(window)]
-    keep = [k for k, ch in enumerate(window) if ch != "\n" and k not in dropped]
-    compact = "".join(window[k] for k in keep)
+        return parse_window(window, start)
+    if dropped:
+        keep = [k for k, ch in enumerate(window) if ch != "\n" and k not in dropped]
+        compact = "".join(window[k] for k in keep)
+    else:  # line breaks only: the kept positions run by run, without a loop over every character
+        keep = []
+        at = 0
+        for line in window.split("\n"):
+            keep.extend(range(at, at + len(line)))
+            at += len(line) + 1
+        compact = window.replace("\n", "")
 
     def place(k: int) -> int:
         return start + (keep[k] if k < len(keep) else len(window))

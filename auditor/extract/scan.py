@@ -8,22 +8,23 @@ holding only its figure ("年度预算金额 |" / "677.41万元 |").
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
-_DIGIT = re.compile(r"\d")
-_SENTENCE_END = re.compile(r"[。;!?:]\s*\|?\s*$")
+from auditor import lazyre
+
+_DIGIT = lazyre.compile(r"\d")
+_SENTENCE_END = lazyre.compile(r"[。;!?:]\s*\|?\s*$")
 # in hard-wrapped text a line may stop at a ';' in the middle of a list
-_PARAGRAPH_END = re.compile(r"[。!?]\s*\|?\s*$")
-_STARTS_ITEM = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十\d]{1,3}(?:[)、]|\.(?!\d))|[\u2460-\u2487])")
-_FIGURE_ONLY = re.compile(r"^\s*\|?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元|万|%|分|人|个)?\s*\|?\s*$")
+_PARAGRAPH_END = lazyre.compile(r"[。!?]\s*\|?\s*$")
+_STARTS_ITEM = lazyre.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、是]|\(?[一二三四五六七八九十\d]{1,3}(?:[)、]|\.(?!\d))|[\u2460-\u2487])")
+_FIGURE_ONLY = lazyre.compile(r"^\s*\|?\s*-?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元|万|%|分|人|个)?\s*\|?\s*$")
 _WRAP_MIN = 30  # a hard-wrapped line is at least this long
 # a heading on a line of its own ("一、收入支出决算总体情况说明") is not wrapped prose
-_TITLE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]+部分)[^,。;:]*$")
-_UNIT_SPLIT = re.compile(r"\d\s*[万亿千]?\s*$")
-_ENDS_IN_WORD = re.compile(r"[\u4e00-\u9fff)]\s*$")
-_STARTS_WITH_FIGURE = re.compile(r"^\s*\d")
-_UNIT_CONTINUES = re.compile(r"^\s*(?:万元|亿元|元|%|个百分点)")
+_TITLE = lazyre.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\)|第[一二三四五六七八九十]+部分)[^,。;:]*$")
+_UNIT_SPLIT = lazyre.compile(r"\d\s*[万亿千]?\s*$")
+_ENDS_IN_WORD = lazyre.compile(r"[\u4e00-\u9fff)]\s*$")
+_STARTS_WITH_FIGURE = lazyre.compile(r"^\s*\d")
+_UNIT_CONTINUES = lazyre.compile(r"^\s*(?:万元|亿元|元|%|个百分点)")
 
 
 def lines_of(text: str) -> list[tuple[int, int]]:
@@ -37,7 +38,7 @@ def lines_of(text: str) -> list[tuple[int, int]]:
 
 
 # East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms)
-_WIDE = re.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
+_WIDE = lazyre.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
                    "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
@@ -120,7 +121,7 @@ def windows(text: str, skip: set[int] | None = None, original: str | None = None
     return out
 
 
-_SENTENCE = re.compile(r"[^。!?]*[。!?]?")
+_SENTENCE = lazyre.compile(r"[^。!?]*[。!?]?")
 
 
 def figure_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -137,11 +138,11 @@ def figure_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-_TITLE_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\n。]{0,30}?(?:报告|说明|自评|评价|决算|预算|自评表)")
-_ANY_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\n。]{0,30}?(?:报告|说明|自评|评价|决算|预算|自评表)")
+_ANY_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
-_TITLE_LINE = re.compile(r"(?:报告|说明|自评表|评价表|情况|公开|决算|预算)\s*[)）]?\s*\|?\s*$")
+_TITLE_LINE = lazyre.compile(r"(?:报告|说明|自评表|评价表|情况|公开|决算|预算)\s*[)）]?\s*\|?\s*$")
 
 
 def report_year(text: str) -> str | None:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import re
 
+from auditor import lazyre
 from auditor.extract.numbering import chinese_number
 from auditor.extract.model import Fact, Grade, Heading, Span
 from auditor.normalise import Normalised
 
 # "七、…" — or "、政府采购…": a heading whose numeral a PDF extraction lost
-_HEADING = re.compile(r"(?m)^[ \t|]*([一二三四五六七八九十]{1,3}|)、(?=\s*\S)")
+_HEADING = lazyre.compile(r"(?m)^[ \t|]*([一二三四五六七八九十]{1,3}|)、(?=\s*\S)")
 
 # "评价等级为“优”", "自评结果:良好", "评价结果 |\n优 |"
-_GRADE = re.compile(
+_GRADE = lazyre.compile(
     r"(?:等级|等次|评级|评价结果|评定结果|自评结果|考评结果|绩效评价结果|评价级别|级别|评价结论|自评结论|综合评定|评定)"
     r"(?:为|是|:|评定为|评为|确定为|\s|\|)*[“\"'「『]?"
     r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
@@ -24,7 +25,7 @@ GRADE_WORDS = {
 }
 
 
-_FIGURE_LINE = re.compile(r"\s*\|?\s*-?[\d.,]+\s*(?:万元|元|%)?\s*\|?\s*$")
+_FIGURE_LINE = lazyre.compile(r"\s*\|?\s*-?[\d.,]+\s*(?:万元|元|%)?\s*\|?\s*$")
 
 
 def _next_line(text: str, pos: int) -> str:

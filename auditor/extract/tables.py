@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from auditor import lazyre
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Breakdown, Fact, ScoreTable, Span, TableRow
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
@@ -34,9 +35,9 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("actual", re.compile(r"执行数|全年执行|实际支出|决算数|支出数|(?:年度|本年|当年)支出|支出决算|决算支出")),
     ("budget", re.compile(r"预算数")),
 )
-_TEXT_COLUMN = re.compile(r"原因|备注|说明|措施|情况|分析|依据")
-TOTAL_ROW = re.compile(r"^(?:合计|总计|总分|小计|总分值|得分合计|合\s*计)[::]?$")
-_CELL_VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元)?$")
+_TEXT_COLUMN = lazyre.compile(r"原因|备注|说明|措施|情况|分析|依据")
+TOTAL_ROW = lazyre.compile(r"^(?:合计|总计|总分|小计|总分值|得分合计|合\s*计)[::]?$")
+_CELL_VALUE = lazyre.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元)?$")
 _EMPTY = {"", "/", "-", "—", "--", "——", "\\", "无"}
 _MAX_CELL = 60
 
@@ -157,8 +158,8 @@ def _read_run(cells: list[Cell], norm: Normalised, result: TableResult, vocab: V
         i = max(end, i + 1)
 
 
-_UNIT_NOTE = re.compile(r"[(（](?:万元|元|亿元|千元)[)）]?$")
-_LABEL_HEADER = re.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出|经费项目|经费名称)")
+_UNIT_NOTE = lazyre.compile(r"[(（](?:万元|元|亿元|千元)[)）]?$")
+_LABEL_HEADER = lazyre.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出|经费项目|经费名称)")
 _UNREAD_ROLES = {"change", "change_rate"}
 
 
@@ -341,8 +342,8 @@ def _row_concept(row_label: str, vocab: Vocabulary) -> str | None:
 
 # ------------------------------------------------------------ table totals
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "actual")
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
-_SUBTOTAL = re.compile(r"总额|合计|总计|小计|[::]$")
+_NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
+_SUBTOTAL = lazyre.compile(r"总额|合计|总计|小计|[::]$")
 def table_breakdowns(table: ScoreTable, norm: Normalised) -> list[Breakdown]:
     """Totals and parts a table's row structure states, per money column.
 

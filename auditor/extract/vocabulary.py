@@ -14,9 +14,10 @@ import tomllib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from auditor import lazyre
 from auditor.resources import data_dir
 
-_PUNCT = re.compile(r"[\s\"'“”‘’《》<>〈〉「」『』*#|·…~—\-:,]+")
+_PUNCT = lazyre.compile(r"[\s\"'“”‘’《》<>〈〉「」『』*#|·…~—\-:,]+")
 
 
 @dataclass(frozen=True)
@@ -142,10 +143,10 @@ def default_vocabulary() -> Vocabulary:
         return Vocabulary.from_toml(tomllib.load(fh))
 
 
-_PINYIN_GLOSS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+_PINYIN_GLOSS = lazyre.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 # The strict form, safe to drop from text before parsing: right after a Chinese character,
 # with a tone mark ("预(yù)算"), so "(a)" or "(一)" never matches.
-PINYIN_GLOSS_AFTER_HAN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+PINYIN_GLOSS_AFTER_HAN = lazyre.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
 def strip_glosses(text: str) -> str:
@@ -168,8 +169,8 @@ class LabelInfo:
     rate: str | None  # 执行率 / 完成率 … for percentages
 
 
-_YEAR_IN_LABEL = re.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
-_TRAILING = re.compile(r"(?:的|为|是|达|达到|约|分别|:)+$")
+_YEAR_IN_LABEL = lazyre.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
+_TRAILING = lazyre.compile(r"(?:的|为|是|达|达到|约|分别|:)+$")
 
 
 def compatible_scenarios(a: str | None, b: str | None) -> bool:
@@ -184,18 +185,18 @@ def read_label(text: str, vocab: Vocabulary | None = None) -> LabelInfo:
 
 # Rows/lines naming where money comes from: together they are all the money there is
 # (自评表 "其中:财政拨款 | 上年结转 | 其他资金", "其中:中央补助 / 市级资金 / 本级资金").
-FUNDING_SOURCE = re.compile(
+FUNDING_SOURCE = lazyre.compile(
     r"财政拨款|财政资金|上年结转|结转资金|其他资金|财政专户|单位资金|中央补助|中央资金|中央财政|"
     r"省级|市级|县级|州级|区级|本级|地方资金|地方财政|自筹|社会投入|银行贷款|"
     r"^(?:其中)?(?:中央|地方|省|市|县|区|乡镇)(?:安排|下达|补助|配套|级)")
 
-_CARRIED_OVER = re.compile(r"(?:上年度?|去年|以前年度)(?=结转|结余|未完成|未使用)")
+_CARRIED_OVER = lazyre.compile(r"(?:上年度?|去年|以前年度)(?=结转|结余|未完成|未使用)")
 
 # Fund names that contain 预算 but say nothing about budget versus execution.
 # The budget funds a paragraph may speak of ("政府性基金预算收入…收入合计"): they tell apart
 # quantities with one name.
-FUND_NAME = re.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
-_FUNDS = re.compile(r"一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外")
+FUND_NAME = lazyre.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
+_FUNDS = lazyre.compile(r"一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外")
 
 
 @lru_cache(maxsize=65536)
@@ -223,7 +224,7 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     return LabelInfo(cleaned, concept, known, scenario, period, rate)
 
 
-_PAREN_TAIL = re.compile(r"\([^()]*\)$")
+_PAREN_TAIL = lazyre.compile(r"\([^()]*\)$")
 
 
 def _trim(cleaned: str, vocab: Vocabulary) -> str:
@@ -253,7 +254,7 @@ def _strip_fillers(core: str, vocab: Vocabulary) -> str:
 
 
 _OTHER = ("其他", "其它")
-_FEE_SPENT = re.compile(r"费(?:财政拨款)?支出(?:合计|总额|总计)?$")
+_FEE_SPENT = lazyre.compile(r"费(?:财政拨款)?支出(?:合计|总额|总计)?$")
 # endings that say nothing of what the money is ("三公经费财政拨款": the funds it came from)
 _GENERIC_TAILS = ("费用", "经费", "资金", "金额", "总额", "总计", "合计支出", "支出合计", "合计", "数", "财政拨款")
 

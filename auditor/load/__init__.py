@@ -6,7 +6,7 @@ extension being only a hint, and each format is read by a well-kept library:
     txt    auditor.load.text    UTF-8/UTF-16/GB18030/GBK/Big5 detection (charset-normalizer as last resort)
     html   auditor.load.html    lxml: visible text, tables as "a | b | c" rows
     docx   auditor.load.docx    python-docx: paragraphs and tables in document order
-    pdf    auditor.load.pdf     pdfplumber: text and ruled tables, page by page
+    pdf    auditor.load.pdf     pypdfium2 (PDFium): characters → lines, ruled tables, paragraphs
     xlsx   auditor.load.sheets  openpyxl;   xls: xlrd — every sheet as rows
 
 Loaders never modify the input.  Every failure is a `LoadError` whose message

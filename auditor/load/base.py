@@ -51,7 +51,7 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [n + 1 for n, ch in enumerate(self.text) if ch == "\n"]
+        return line_starts(self.text)
 
     def location_at(self, offset: int) -> Place:
         """Where the character at `offset` of the text came from; {} when unknown.
@@ -78,6 +78,17 @@ class Document:
     def describe(self, offset: int, lang: str = "en") -> str:
         """The location as a short human phrase, e.g. "第3页" / "page 3"."""
         return describe_place(self.location_at(offset), self.format, lang)
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of `text` starts (0 first; after every "\\n")."""
+    starts = [0]
+    find = text.find
+    at = find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = find("\n", at + 1)
+    return starts
 
 
 def describe_place(place: Place, fmt: str = "", lang: str = "en") -> str:

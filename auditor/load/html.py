@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import lazyre
 from auditor.load.base import Document, LoadError, Place, TextBuilder, cell_text
 from auditor.load.text import decode_text
 
@@ -47,9 +48,9 @@ CHROME_WORDS = frozenset({
 })
 # words that may also name an article's own title block: those go only when mostly links
 LINKY_WORDS = frozenset({"header", "head", "footer", "foot", "top", "bottom"})
-_WORD = re.compile(r"[a-z]+")
-_SPACE = re.compile(r"[ \t\r\n\f\v\xa0]+")
-_CJK = re.compile(r"[^\x00-\x7f]")
+_WORD = lazyre.compile(r"[a-z]+")
+_SPACE = lazyre.compile(r"[ \t\r\n\f\v\xa0]+")
+_CJK = lazyre.compile(r"[^\x00-\x7f]")
 
 
 def load_html(data: bytes, path: str) -> Document:

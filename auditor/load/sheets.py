@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 
+from auditor import lazyre
 from auditor.load.base import Document, LoadError, TextBuilder, cell_text
 
-_QUOTED = re.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
-_DECIMALS = re.compile(r"\.([0#?]+)")
+_QUOTED = lazyre.compile(r'"[^"]*"|\[[^\]]*\]|\\.')
+_DECIMALS = lazyre.compile(r"\.([0#?]+)")
 
 
 def format_number(value: float | int, number_format: str | None) -> str:

@@ -25,6 +25,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from auditor import lazyre
 from auditor.load.base import LoadError
 
 FORMAT_NAMES = {"pdf": "PDF", "docx": "Word .docx", "xlsx": "Excel .xlsx", "xls": "Excel .xls",
@@ -57,11 +58,11 @@ def a(name: str) -> str:
 
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_MARKUP = re.compile(
+_MARKUP = lazyre.compile(
     rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b",
     re.IGNORECASE | re.DOTALL,
 )
-_TAGS = re.compile(rb"<(?:p|div|table|tr|td|br|span|body|h[1-6])\b[^>]*>", re.IGNORECASE)
+_TAGS = lazyre.compile(rb"<(?:p|div|table|tr|td|br|span|body|h[1-6])\b[^>]*>", re.IGNORECASE)
 
 
 def sniff(data: bytes, path: str | Path) -> str:

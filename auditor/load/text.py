@@ -30,11 +30,15 @@ CANDIDATES = ("gb18030", "cp950", "big5hkscs")
 _HAS_CJK = __import__("re").compile("[\u4e00-\u9fff]")
 
 
+# control characters no text file holds (tab, line and page breaks are text)
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or 13 < b)
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    control = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    control = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return control > len(sample) // 100 + 2
 
 

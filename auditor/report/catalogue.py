@@ -18,7 +18,7 @@ from rich.text import Text
 from auditor import messages
 from auditor.check.rulebook import Rule
 from auditor.report.common import place
-from auditor.report.jsonfmt import number
+from auditor.report.jsonfmt import number, write_indented
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 
@@ -252,8 +252,7 @@ def facts_report(results, lang: str, fmt: str, stream: IO[str]) -> None:
         out = [{"file": r.path, "report_year": r.extraction.report_year,
                 "facts": [_fact_object(r, f, row, lang) for f, row in zip(r.extraction.facts, fact_rows(r, lang))]}
                for r in results]
-        json.dump(out[0] if len(out) == 1 else out, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        write_indented(out[0] if len(out) == 1 else out, stream)
         return
     if fmt == "csv":
         import csv
@@ -298,8 +297,7 @@ def relations_listing(result, lang: str, fmt: str, stream: IO[str]) -> None:
     from auditor.report.summary import checked_line
 
     if fmt == "json":
-        json.dump({"file": result.path, "relations": relation_objects(result)}, stream, ensure_ascii=False, indent=2)
-        stream.write("\n")
+        write_indented({"file": result.path, "relations": relation_objects(result)}, stream)
         return
     rows = []
     for o in result.outcomes:

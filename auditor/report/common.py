@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from auditor import messages
+from auditor.load.base import line_starts
 
 
 def header(lang: str, key: str) -> str:
@@ -31,10 +32,7 @@ class Lines:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts = [0]
-        for n, ch in enumerate(text):
-            if ch == "\n":
-                self.starts.append(n + 1)
+        self.starts = line_starts(text)
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect_right(self.starts, offset)

@@ -12,7 +12,6 @@ tool-execution notifications.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import quote
 
@@ -20,6 +19,7 @@ from auditor import __version__
 from auditor.baseline import figures_key, fingerprint
 from auditor.report import Reporter
 from auditor.report.common import Lines, role_word
+from auditor.report.jsonfmt import write_indented
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -119,5 +119,4 @@ class SarifReporter(Reporter):
             "columnKind": "unicodeCodePoints",
             "language": "zh-CN" if self.lang == "zh" else "en-US",
         }
-        json.dump({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        write_indented({"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}, self.stream)

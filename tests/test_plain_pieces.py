@@ -1,0 +1,73 @@
+"""Stretches without a relation word skip the LALR parser: the pieces must be the parser's.
+
+`auditor.extract.parse.plain_pieces` reads the pieces of a stretch that holds
+only prose, figures, periods, dates, item markers and separators straight off
+its tokens.  Here the LALR parser reads the same tokens (handed over with
+`GapLexer.replay`, so both see exactly the same input) and both must agree —
+on every figure sentence of the examples and on random token sequences.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lark import Token
+
+from auditor.extract.parse import _PLAIN, _gap_lexer, parse_window, parser, plain_pieces
+from auditor.extract.scan import figure_sentences, windows
+from auditor.normalise import normalise
+
+ROOT = Path(__file__).resolve().parents[1]
+LEXER = _gap_lexer(parser())
+
+
+def _lalr(text: str, tokens: list[Token]):
+    LEXER.replay(text, tokens)
+    return parser().parse(text)
+
+
+def test_the_parser_has_the_gap_lexer():
+    assert LEXER is not None
+
+
+def test_plain_stretches_of_the_examples_read_as_the_parser_reads_them():
+    plain = 0
+    for path in sorted((ROOT / "examples").rglob("*.txt"))[:80]:
+        text = normalise(path.read_text(encoding="utf-8")).text
+        for w_start, w_end in windows(text):
+            for start, end in figure_sentences(text, w_start, w_end):
+                stretch = text[start:end].replace("\n", "")
+                tokens = list(LEXER.tokens(stretch))
+                if _PLAIN.issuperset(t.type for t in tokens):
+                    plain += 1
+                    assert plain_pieces(tokens) == _lalr(stretch, tokens), stretch
+                else:
+                    assert parse_window(stretch) == parser().parse(stretch), stretch
+    assert plain > 500
+
+
+TYPES = sorted(_PLAIN)
+
+
+@st.composite
+def token_runs(draw):
+    """Any sequence of plain tokens (TEXT never twice in a row: the lexer merges gaps)."""
+    kinds = draw(st.lists(st.sampled_from(TYPES), max_size=12))
+    tokens, pos, previous = [], 0, None
+    for kind in kinds:
+        if kind == "TEXT" and previous == "TEXT":
+            continue
+        value = {"TEXT": "支出", "COPULA": "为", "PAUSE": "、", "COMMA": ",", "YEAR": "2023年"}.get(kind, "12")
+        tokens.append(Token(kind, value, start_pos=pos, end_pos=pos + len(value)))
+        pos += len(value) + 1
+        previous = kind
+    return tokens
+
+
+@settings(max_examples=400, deadline=None)
+@given(token_runs())
+def test_plain_pieces_of_any_token_sequence_are_the_parsers(tokens):
+    text = "x" * (tokens[-1].end_pos if tokens else 0)
+    assert plain_pieces(tokens) == _lalr(text, tokens)
