@@ -60,11 +60,17 @@ class Discourse:
         self.nodes: tuple[Node, ...] = tuple(nodes)
         # first and last index of every unit (units are contiguous)
         self._bounds: dict[str, dict[int, tuple[int, int]]] = {u: {} for u in UNITS}
-        for node in self.nodes:
-            for unit in UNITS:
+        for unit in UNITS:
+            bounds = self._bounds[unit]
+            for node in self.nodes:
                 key = getattr(node, unit)
-                first, _ = self._bounds[unit].get(key, (node.index, node.index))
-                self._bounds[unit][key] = (first, node.index)
+                found = bounds.get(key)
+                bounds[key] = (node.index, node.index) if found is None else (found[0], node.index)
+        # each paragraph's first piece that is neither a separator nor an item marker
+        self._first_content: dict[int, int] = {}
+        for node in self.nodes:
+            if node.piece.kind not in ("sep", "item"):
+                self._first_content.setdefault(node.paragraph, node.index)
         # the lines each paragraph spans: from its first piece to the end of its last
         self.paragraph_lines: dict[int, tuple[int, int]] = {}
         for p, (first, last) in self._bounds["paragraph"].items():
@@ -114,7 +120,8 @@ class Discourse:
 
     def opens_paragraph(self, i: int) -> bool:
         """Only separators and item markers stand before node i in its paragraph."""
-        return all(self.nodes[j].kind in {"sep", "item"} for j in self.before(i, "paragraph"))
+        first = self._first_content.get(self.nodes[i].paragraph)
+        return first is None or first >= i
 
 
 def place(windows: list[list[Piece]], line_of) -> Discourse:
