@@ -235,7 +235,8 @@ def _cut_off(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> b
 # A figure whose neighbourhood shows extraction damage: "2、7万元", "35. 3万元",
 # a character lost right before it, a bare number glued to the next by 、.
 _GLUED_BEFORE = re.compile(r"\d(?:、|\.\s+|\s+)$")
-_LOST_BEFORE = re.compile(r"[?\ufffd]$")
+_LOST_BEFORE = re.compile(r"[?\ufffd^~]$")
+_ODD_AFTER = re.compile(r"^[\^~\ufffd]")
 _GLUED_AFTER = re.compile(r"^、\s*\d")
 _LIST_OPENER_BEFORE = re.compile(r"分别|各(?:为|是|自)")
 
@@ -249,7 +250,7 @@ def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
         unitless = not re.search(r"[元%分万亿]", f.text)
         glued_after = unitless and _GLUED_AFTER.match(after) and \
             not _LIST_OPENER_BEFORE.search(doc.text[max(0, f.span.start - 30):f.span.start])
-        if _GLUED_BEFORE.search(before) or _LOST_BEFORE.search(before) or glued_after:
+        if _GLUED_BEFORE.search(before) or _LOST_BEFORE.search(before) or glued_after or _ODD_AFTER.match(after):
             shown = doc.text[max(0, f.span.start - 2):f.span.end + (3 if glued_after else 0)]
             return Found("ALT006", {"zh": f"“{shown}”在提取时可能受损", "en": f"“{shown}” may have been damaged in extraction"})
     return None
@@ -459,3 +460,8 @@ def explain_names(doc: Document, count: Fact, names: list[str], joined: str) -> 
         return Found("ALT002", {"zh": f"“{one}”是一个名称，共 {len(names) - 1} 个",
                                 "en": f"“{one}” is one name: {len(names) - 1} in all"})
     return None
+
+
+def explain_figure(doc: Document, fact: Fact) -> Found | None:
+    """A single figure out of bounds (占比 880%): was it damaged in extraction?"""
+    return _garbled(doc, [fact])

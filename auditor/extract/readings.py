@@ -36,6 +36,7 @@ _BARE_NOUNS = {"支出", "收入"}
 _ABBREVIATED = {"收": "收入", "支": "支出"}
 _LIST_TOTAL_WORDS = {"合计", "总计", "共计", "小计", "累计"}  # a 合计 is the list's total, not a sibling
 _LOOK_BACK = 64  # pieces a label inherits across at most: readings stay linear in the text
+_ABBREVIATED_AS = re.compile(r"(?:以下)?简称[:：]?([^)]{2,14})")
 
 
 @dataclass(frozen=True)
@@ -179,11 +180,19 @@ class _Reader:
         while j >= 0 and tree[j].clause == node.clause:
             kind = tree[j].kind
             if tree[j].separator(")]】") and not own:
-                # "政务服务体系(大厅水电、物业管理、办公等)113万元": the name stands before the bracket
+                # "政务服务体系(大厅水电、物业管理、办公等)113万元": the name stands before the bracket —
+                # unless the bracket gives the name ("…公务接待费(简称“三公”经费)支出合计24.75万元")
                 depth = tree[j].depth
                 j -= 1
+                inside = []
                 while j >= 0 and tree[j].depth > depth:
+                    if tree[j].kind == "words":
+                        inside.append(tree[j].piece.label)
                     j -= 1  # the bracket's content and the opening bracket itself
+                short = _ABBREVIATED_AS.search("".join(reversed(inside)))
+                if short:
+                    context.append(re.sub(r"[“”\"'「」『』]", "", short.group(1)))
+                    break
                 continue
             if kind not in {"words", "period", "item"}:
                 break

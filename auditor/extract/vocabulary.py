@@ -199,9 +199,16 @@ FUND_NAME = lazyre.compile(r"一般公共预算|政府性基金|国有资本经�
 _FUNDS = lazyre.compile(r"一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外")
 
 
+# "出国(境)经费、车辆购置及运行费、公务接待费(简称三公经费)支出合计": the figure is of what the
+# abbreviation names, not of the last item listed before it
+_ABBREVIATION = lazyre.compile(r"^.*\((?:以下)?简称([^()]{2,12})\)")
+
+
 @lru_cache(maxsize=65536)
 def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     cleaned = _TRAILING.sub("", _clean(text))
+    if "简称" in cleaned:
+        cleaned = _ABBREVIATION.sub(r"\1", cleaned)
     unfunded = _FUNDS.sub("", cleaned)
     scenario = next((name for name, words in vocab.scenarios if any(w in unfunded for w in words)), None)
     # "上年结转和结余" names a kind of money, not last year's figure

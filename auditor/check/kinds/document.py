@@ -178,7 +178,7 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         arithmetic = {"zh": f"{written(f)}% > 100%", "en": f"{written(f)}% > 100%"}
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≤ 100%", arithmetic=arithmetic,
                                          evidence=[Evidence.of(f, "rate")], fields={"label": f.label[-12:]}),
-                     reason="bounded_rate")
+                     reason="bounded_rate", found=doubt.explain_figure(ctx.doubt, f))
 
 
 def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:

@@ -5,11 +5,24 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import is_part, make_breakdown
 from auditor.extract.readings import OPENERS, Reading
+
+_RATIO = re.compile(r"\d\s*[:：]\s*[\u4e00-\u9fff]{0,4}\d|比例|比率|标准")
+
+
+def _bracket_end(r: Reading, node) -> int:
+    """The offset where the bracket opened at `node` closes (or its sentence ends)."""
+    end = node.end
+    for k in r.tree.after(node.index, "sentence"):
+        end = r.tree[k].end
+        if r.tree[k].depth < node.depth:
+            break
+    return end
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -21,8 +34,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if i == 0 or not is_part(r, tree[i - 1]) and tree[i - 1].kind != "total":
             continue
         owner = r.facts[i - 1]
-        if owner is None:
-            continue
+        if owner is None or owner.kind == "number":
+            continue  # bare figures without units ("每人补助480(2400/年为标准,按1:0.4:0.6的比例)"): too loose
+        if _RATIO.search(r.norm.text, node.start, _bracket_end(r, node)):
+            continue  # "(按省级1:州级0.4:县级0.6的比例匹配)": a ratio, not parts
         parts = []
         ok = True
         for k in tree.after(i, "sentence"):
