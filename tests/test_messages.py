@@ -121,6 +121,7 @@ def quoted(results, lang: str) -> list[str]:
 
 
 def leaks(text: str, results, lang: str) -> list[str]:
+    text = re.sub(r"(?m)^\s*\d+ │ .*$", " ", text)  # the report's own lines, quoted under a finding
     for piece in quoted(results, lang):
         if piece and len(piece) < 2000:
             text = text.replace(piece, " ")

@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 from auditor.extract.bind import bind
+from auditor.extract.bind.resolvers import table as table_resolver
 from auditor.extract.discourse import place
 from auditor.extract.formulas import calculations
 from auditor.extract.model import Extraction
@@ -38,10 +39,11 @@ def _extract(norm: Normalised, vocab: Vocabulary) -> Extraction:
     tree = place(parsed, lambda offset: norm.line_col(offset)[0])
     reading = read_figures(norm, vocab, year, tree, first_id=len(table_result.facts))
     facts = sorted([*table_result.facts, *(f for f in reading.facts if f is not None)], key=lambda f: f.span.start)
-    bound = bind(reading, facts, table_result.breakdowns)
+    table = table_resolver.resolve(table_result.tables)
+    bound = bind(reading, facts, table.breakdowns)
     return Extraction.model_construct(
         facts=tuple(facts),
-        breakdowns=tuple([*table_result.breakdowns, *bound.breakdowns]),
+        breakdowns=tuple([*table.breakdowns, *bound.breakdowns]),
         changes=tuple(bound.changes),
         change_lists=tuple(bound.change_lists),
         rates=tuple(bound.rates),
@@ -60,4 +62,8 @@ def _extract(norm: Normalised, vocab: Vocabulary) -> Extraction:
         enumerations=tuple(bound.enumerations),
         unit_slips=tuple(bound.unit_slips),
         named_repeats=tuple(bound.named_repeats),
+        table_rates=tuple(table.rates),
+        funds_scores=tuple(table.funds_scores),
+        indicator_scores=tuple(table.indicators),
+        score_sums=tuple(table.score_sums),
     )

@@ -261,6 +261,12 @@ class TableRow(Record):
     cells: dict[str, Fact]
     span: Span
     is_total: bool = False
+    labels: tuple[str, ...] = Field((), description="every label cell of the row (一级 / 二级 / 三级指标)")
+    texts: dict[str, str] = Field({}, description="text in figure columns: 年度指标值 '≥200平方米', 实际完成值 '已完成'")
+    dashed: tuple[str, ...] = Field((), description="columns whose cell is an explicit '—' / '无' / '/' (nothing)")
+    part_of: int | None = Field(None, description="the index of the row this row is a 其中 part of")
+    via: tuple[str, ...] = Field((), description="how the row was read beyond its plain cells (run-together "
+                                                 "cells split, cells placed by the row's arithmetic)")
 
 
 class ScoreTable(Record):
@@ -269,6 +275,55 @@ class ScoreTable(Record):
     columns: tuple[str, ...]
     rows: tuple[TableRow, ...]
     span: Span
+    kind: str = Field("", description="funds (资金 grid), indicators (绩效指标), scores, amounts")
+    layout: str = Field("", description="how it was written: cells (one per line), rows (one per line), "
+                                        "line (a table flattened onto one line)")
+    base: Scenario | None = Field(None, description="the 执行率 base the header names (B/A, A = 全年预算数)")
+    score_rule: str = Field("", description="the funds score rule the header states ('得分(20分*执行率)')")
+    complete: bool = Field(False, description="every row between the header and the last row was read")
+    full_when_met: str = Field("", description="where the report says a met indicator scores full marks")
+
+
+class TableRate(Bound):
+    """执行率 of a table row: 执行数 over the base its template names."""
+
+    rate: Fact
+    actual: Fact
+    base: Fact | None = Field(None, description="the base the header or the template names")
+    others: tuple[Fact, ...] = Field((), description="the row's other budget figures")
+    named: bool = Field(False, description="the header names the base (执行率(B/A), A = 全年预算数)")
+    row: str = ""
+
+
+class FundsScore(Bound):
+    """得分 of a funds row = 分值 × 执行率, capped at 分值."""
+
+    score: Fact
+    weight: Fact
+    rate: Fact
+    rule: str = Field("", description="the rule as the header or text states it; '' when only the convention")
+    row: str = ""
+
+
+class IndicatorScore(Bound):
+    """An indicator row: 年度指标值 / 实际完成值 / 分值 / 得分."""
+
+    score: Fact
+    weight: Fact
+    target: str = ""
+    achieved: str = ""
+    met: bool | None = Field(None, description="a quantitative target the 实际完成值 meets (None: not comparable)")
+    full_when_met: str = Field("", description="where the template says a met indicator scores full marks")
+    row: str = ""
+
+
+class ScoreSum(Bound):
+    """The 分值 or 得分 of a score table's rows add to its 合计 / 总分 row."""
+
+    total: Fact
+    parts: tuple[Fact, ...]
+    column: Literal["weight", "score"]
+    complete: bool = Field(True, description="every row was read (or the weights add to their total)")
 
 
 class Grade(Record):
@@ -327,3 +382,7 @@ class Extraction(Record):
     unit_slips: tuple[UnitSlip, ...] = ()
     named_repeats: tuple[Repeat, ...] = Field((), description="an amount named by a project or a document "
                                                               "(文号) stated twice")
+    table_rates: tuple[TableRate, ...] = ()
+    funds_scores: tuple[FundsScore, ...] = ()
+    indicator_scores: tuple[IndicatorScore, ...] = ()
+    score_sums: tuple[ScoreSum, ...] = ()

@@ -35,6 +35,8 @@ KINDS: dict[str, CheckFn] = {
     "table_scores": scores.check_table_scores,
     "score_cap": scores.check_score_cap,
     "execution_score": scores.check_execution_score,
+    "funds_score": scores.check_funds_score,
+    "indicator_full_marks": scores.check_indicator_full_marks,
     "score_prose": scores.check_score_prose,
     "grade": scores.check_grade,
     "repeat": document.check_repeat,

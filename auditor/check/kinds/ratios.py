@@ -248,30 +248,33 @@ def check_shares_total(rule: Rule, ctx: Context) -> Iterator[Outcome]:
 
 
 def check_table_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
-    """RAT004: in a 自评表 row, 执行率 = 全年执行数 / 全年预算数 (or the base the table uses)."""
-    order = ("budget_adjusted", "budget", "budget_initial")
-    for table in ctx.doc.tables:
-        for row in table.rows:
-            rate, actual = row.cells.get("rate"), row.cells.get("actual")
-            bases = [row.cells[b] for b in order if b in row.cells]
-            if rate is None or actual is None or not bases:
-                continue
-            results = _best([(actual, b) for b in bases if b.value > 0], rate)
-            if not results:
-                yield outcome(rule, None, "undecided", [Evidence.of(rate, "rate")], reason="table_rows",
-                              note="no budget above zero")
-                continue
-            cmp, num, den, computed = results[0]
-            figures = _rate_figures(rate, num, den)
-            if cmp.verdict == "ok":
-                yield outcome(rule, None, "holds", figures, reason="table_rows")
-                continue
-            if cmp.verdict == "gross" and rate.value == 100 and num.value >= den.value:
-                yield outcome(rule, None, "holds", figures, reason="table_rows",
-                              note="over-execution written as 100 % (capped), a common convention")
-                continue
-            yield failed(rule, None, finding(
-                rule, ctx, primary=rate, stated=rate.text, expected=f"{computed.value.quantize(Decimal('0.01'))}%",
-                arithmetic=_rate_text(num, den, computed.value, rate, cmp),
-                evidence=figures, comparison=cmp, fields={"row": row.label},
-            ), reason="table_rows")
+    """RAT004: in a table row, 执行率 = 执行数 / the base the header names (执行率(B/A) with
+    全年预算数(A)) or the template's (全年预算数, else 年初预算数)."""
+    for r in ctx.doc.table_rates:
+        rate, actual = r.rate, r.actual
+        bases = [b for b in (r.base, *r.others) if b is not None and b.value > 0]
+        results = _best([(actual, b) for b in bases], rate)
+        if not results:
+            yield outcome(rule, r, "undecided", [Evidence.of(rate, "rate")], note="no budget above zero")
+            continue
+        by_base = {id(res[2]): res for res in results}
+        cmp, num, den, computed = by_base.get(id(r.base), results[0]) if r.base is not None else results[0]
+        figures = _rate_figures(rate, num, den)
+        if cmp.verdict == "ok":
+            yield outcome(rule, r, "holds", figures)
+            continue
+        other = next((res for res in results if res[0].verdict == "ok"), None)
+        if other is not None:
+            _, n2, d2, _ = other
+            name = SCENARIO_NAMES.get(d2.scenario or "", ("", ""))[0] or "另一预算数"
+            note = f"against {name}, not the base the header names" if r.named else f"against {name}"
+            yield outcome(rule, r, "holds", _rate_figures(rate, n2, d2), note=note)
+            continue
+        if cmp.verdict == "gross" and rate.value == 100 and num.value >= den.value:
+            yield outcome(rule, r, "holds", figures, note="over-execution written as 100 % (capped), a common convention")
+            continue
+        yield failed(rule, r, finding(
+            rule, ctx, primary=rate, stated=rate.text, expected=f"{computed.value.quantize(Decimal('0.01'))}%",
+            arithmetic=_rate_text(num, den, computed.value, rate, cmp),
+            evidence=figures, comparison=cmp, fields={"row": r.row},
+        ))

@@ -6,60 +6,61 @@ import re
 from decimal import Decimal
 from typing import Iterator
 
-from auditor.check.arithmetic import Value, compare, total, written
+from auditor.check.arithmetic import Value, compare, show, total, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
-from auditor.extract.model import Fact, ScoreTable
+from auditor.extract.model import Fact, FundsScore, ScoreSum
 from auditor.findings import Evidence, Outcome
 
 TOTAL_SCORE_LABEL = re.compile(r"总分|综合得分|自评得分|自评评分|评价得分|最后得分|最终得分|评分为|得分为|自评分|总得分|评分$|得分$")
 
 
-def _column_sum(rule: Rule, ctx: Context, table: ScoreTable, role: str, name: tuple[str, str]) -> Iterator[Outcome]:
-    totals = [r for r in table.rows if r.is_total and role in r.cells]
-    rows = [r for r in table.rows if not r.is_total and role in r.cells]
-    if len(totals) != 1 or len(rows) < 2:
-        return
-    stated = totals[0].cells[role]
-    facts = [r.cells[role] for r in rows]
-    figures = [Evidence.of(stated, "total"), *(Evidence.of(f, "row") for f in facts)]
-    computed = total([Value.of(f) for f in facts])
-    cmp = compare(stated, computed)
+def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> Outcome:
+    figures = [Evidence.of(s.total, "total"), *(Evidence.of(f, "row") for f in s.parts)]
+    computed = total([Value.of(f) for f in s.parts])
+    cmp = compare(s.total, computed)
     if cmp.verdict == "ok":
-        yield outcome(rule, None, "holds", figures, reason="table_rows")
-        return
-    terms = " + ".join(written(f) for f in facts)
-    arithmetic = {lang: f"{terms} = {computed.value.normalize():f} ≠ {written(stated)} {diff_text(cmp.difference, stated, lang, max(f.decimals for f in facts))}"
+        return outcome(rule, s, "holds", figures)
+    if not s.complete:
+        return outcome(rule, s, "undecided", figures, note="some rows were not read, and the weights read do not "
+                                                           "add to their total")
+    terms = " + ".join(written(f) for f in s.parts)
+    arithmetic = {lang: f"{terms} = {computed.value.normalize():f} ≠ {written(s.total)} "
+                        f"{diff_text(cmp.difference, s.total, lang, max(f.decimals for f in s.parts))}"
                   for lang in ("zh", "en")}
-    yield failed(rule, None, finding(rule, ctx, primary=stated, stated=stated.text,
-                                     expected=f"{computed.value.normalize():f}", arithmetic=arithmetic,
-                                     evidence=figures, comparison=cmp,
-                                     fields={"column_zh": name[0], "column_en": name[1]}), reason="table_rows")
+    return failed(rule, s, finding(rule, ctx, primary=s.total, stated=s.total.text,
+                                   expected=f"{computed.value.normalize():f}", arithmetic=arithmetic,
+                                   evidence=figures, comparison=cmp,
+                                   fields={"column_zh": name[0], "column_en": name[1]}))
 
 
 def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """SCO001: the weights (分值) of a score table add to its total, and the total is 100."""
     full = Decimal(rule.params.get("full_marks", 100))
-    for table in ctx.doc.tables:
-        yield from _column_sum(rule, ctx, table, "weight", ("分值", "weights"))
-        totals = [r for r in table.rows if r.is_total and "weight" in r.cells and not r.label.startswith("小计")]
-        if len(totals) == 1 and len(table.rows) >= 4:
-            stated = totals[0].cells["weight"]
-            cmp = compare(stated, Value(full, Decimal(0)))
-            if cmp.verdict == "ok":
-                yield outcome(rule, None, "holds", [Evidence.of(stated, "total")], reason="table_rows")
-            elif stated.value < full * 2:
-                arithmetic = {"zh": f"{written(stated)} ≠ {full}", "en": f"{written(stated)} ≠ {full}"}
-                yield failed(rule, None, finding(
-                    rule, ctx, primary=stated, stated=stated.text, expected=str(full), arithmetic=arithmetic,
-                    evidence=[Evidence.of(stated, "total")], comparison=cmp,
-                    fields={"column_zh": "分值合计", "column_en": "total weight"}), reason="table_rows")
+    for s in ctx.doc.score_sums:
+        if s.column != "weight":
+            continue
+        yield _score_sum(rule, ctx, s, ("分值", "weights"))
+        if len(s.parts) < 3:
+            continue
+        stated = s.total
+        cmp = compare(stated, Value(full, Decimal(0)))
+        if cmp.verdict == "ok":
+            yield outcome(rule, s, "holds", [Evidence.of(stated, "total")])
+        elif stated.value < full * 2:
+            arithmetic = {"zh": f"{written(stated)} ≠ {full}", "en": f"{written(stated)} ≠ {full}"}
+            yield failed(rule, s, finding(
+                rule, ctx, primary=stated, stated=stated.text, expected=str(full), arithmetic=arithmetic,
+                evidence=[Evidence.of(stated, "total")], comparison=cmp,
+                fields={"column_zh": "分值合计", "column_en": "total weight"}))
 
 
 def check_table_scores(rule: Rule, ctx: Context) -> Iterator[Outcome]:
-    """SCO002: the scores (得分) of a score table add to its stated total."""
-    for table in ctx.doc.tables:
-        yield from _column_sum(rule, ctx, table, "score", ("得分", "scores"))
+    """SCO002: the scores (得分) of a score table add to its stated total (a 自评表's funds
+    row and indicator rows to its 总分)."""
+    for s in ctx.doc.score_sums:
+        if s.column == "score":
+            yield _score_sum(rule, ctx, s, ("得分", "scores"))
 
 
 def check_score_cap(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -69,37 +70,87 @@ def check_score_cap(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             score, weight = row.cells.get("score"), row.cells.get("weight")
             if score is None or weight is None:
                 continue
+            reason = "indicator_row" if table.kind == "indicators" else "table_rows"
             figures = [Evidence.of(score, "score"), Evidence.of(weight, "weight")]
             if score.value - weight.value <= score.tolerance + weight.tolerance:
-                yield outcome(rule, None, "holds", figures, reason="table_rows")
+                yield outcome(rule, None, "holds", figures, reason=reason)
                 continue
             cmp = compare(score, Value.of(weight))
             arithmetic = {"zh": f"{written(score)} > {written(weight)}", "en": f"{written(score)} > {written(weight)}"}
             yield failed(rule, None, finding(rule, ctx, primary=score, stated=score.text, expected=f"≤ {written(weight)}",
                                              arithmetic=arithmetic, evidence=figures, comparison=cmp,
-                                             fields={"row": row.label}), reason="table_rows")
+                                             fields={"row": row.label}), reason=reason)
+
+
+def _funds_figures(s: FundsScore) -> list[Evidence]:
+    return [Evidence.of(s.score, "score"), Evidence.of(s.weight, "weight"), Evidence.of(s.rate, "rate")]
 
 
 def check_execution_score(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """SCO005: a funds row executed at 100 % or more scores its whole weight (every
-    scoring scheme agrees there; below 100 % provinces differ, so nothing is said)."""
-    for table in ctx.doc.tables:
-        for row in table.rows:
-            rate, score, weight = row.cells.get("rate"), row.cells.get("score"), row.cells.get("weight")
-            if rate is None or score is None or weight is None or rate.value < 100:
-                continue
-            # "100%" may stand for 99.5 %: a proportional score may then be a little short
-            low = weight.value * max(rate.value - rate.tolerance, Decimal(0)) / 100
-            full = Value((low + weight.value) / 2, (weight.value - low) / 2 + weight.tolerance)
-            cmp = compare(score, full)
-            figures = [Evidence.of(score, "score"), Evidence.of(weight, "weight"), Evidence.of(rate, "rate")]
-            if cmp.verdict == "ok" or score.value > weight.value:
-                yield outcome(rule, None, "holds", figures, reason="table_rows")  # above its weight: SCO003's
-                continue
-            arithmetic = {lang: f"{written(score)} < {written(weight)}" for lang in ("zh", "en")}
-            yield failed(rule, None, finding(rule, ctx, primary=score, stated=score.text, expected=written(weight),
-                                             arithmetic=arithmetic, evidence=figures, comparison=cmp,
-                                             fields={"row": row.label, "rate": rate.text}), reason="table_rows")
+    scoring scheme agrees there)."""
+    for s in ctx.doc.funds_scores:
+        score, weight, rate = s.score, s.weight, s.rate
+        if rate.value < 100:
+            continue
+        # "100%" may stand for 99.5 %: a proportional score may then be a little short
+        low = weight.value * max(rate.value - rate.tolerance, Decimal(0)) / 100
+        full = Value((low + weight.value) / 2, (weight.value - low) / 2 + weight.tolerance)
+        cmp = compare(score, full)
+        figures = _funds_figures(s)
+        if cmp.verdict == "ok" or score.value > weight.value:
+            yield outcome(rule, s, "holds", figures)  # above its weight: SCO003's
+            continue
+        arithmetic = {lang: f"{written(score)} < {written(weight)}" for lang in ("zh", "en")}
+        yield failed(rule, s, finding(rule, ctx, primary=score, stated=score.text, expected=written(weight),
+                                      arithmetic=arithmetic, evidence=figures, comparison=cmp,
+                                      fields={"row": s.row, "rate": rate.text}))
+
+
+def check_funds_score(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """SCO006: below 100 %, the funds row scores 分值 × 执行率 — checked as an error where
+    the header or the text states that rule, else at most a warning (provinces differ)."""
+    for s in ctx.doc.funds_scores:
+        score, weight, rate = s.score, s.weight, s.rate
+        if rate.value >= 100 or weight.value >= 50:  # SCO005's; a 分值 of 50 or more is no funds row's
+            continue
+        figures = _funds_figures(s)
+        expected = Value(weight.value * rate.value / 100,
+                         weight.value * rate.tolerance / 100 + weight.tolerance * rate.value / 100)
+        cmp = compare(score, expected)
+        if cmp.verdict == "ok":
+            yield outcome(rule, s, "holds", figures)
+            continue
+        shown = show(expected.value, score, max(0, 2 - score.decimals))
+        arithmetic = {lang: f"{written(weight)} × {written(rate)}% = {shown} ≠ {written(score)} "
+                            f"{diff_text(cmp.difference, score, lang, max(score.decimals, 2))}" for lang in ("zh", "en")}
+        fields = {"row": s.row, "rule_zh": f"（表中写明“{s.rule}”）" if s.rule else
+                  "（按通常的“分值×执行率”计分；报告未写明计分办法，仅作提示）",
+                  "rule_en": " (the rule the table states)" if s.rule else
+                  " (by the usual weight × rate rule; the report does not state its rule, so only a warning)"}
+        result = finding(rule, ctx, primary=score, stated=score.text, expected=shown, arithmetic=arithmetic,
+                         evidence=figures, comparison=cmp, fields=fields)
+        if not s.rule and result.severity == "error":
+            result = result.model_copy(update={"severity": "warning"})
+        yield failed(rule, s, result)
+
+
+def check_indicator_full_marks(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """SCO007: an indicator whose 实际完成值 meets its 年度指标值 scores its full 分值 —
+    only where the report says so (many templates deduct for quality of evidence)."""
+    for s in ctx.doc.indicator_scores:
+        if not s.met or not s.full_when_met:
+            continue
+        figures = [Evidence.of(s.score, "score"), Evidence.of(s.weight, "weight")]
+        cmp = compare(s.score, Value.of(s.weight))
+        if cmp.verdict == "ok" or s.score.value > s.weight.value:
+            yield outcome(rule, s, "holds", figures)
+            continue
+        arithmetic = {"zh": f"{s.achieved} 达到 {s.target}：{written(s.score)} < {written(s.weight)}",
+                      "en": f"{s.achieved} meets {s.target}: {written(s.score)} < {written(s.weight)}"}
+        yield failed(rule, s, finding(rule, ctx, primary=s.score, stated=s.score.text, expected=written(s.weight),
+                                      arithmetic=arithmetic, evidence=figures, comparison=cmp,
+                                      fields={"row": s.row, "rule": s.full_when_met}))
 
 
 def _table_total_scores(ctx: Context) -> list[Fact]:

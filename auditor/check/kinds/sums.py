@@ -35,11 +35,15 @@ def _figures(b: Breakdown) -> list[Evidence]:
 
 
 def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
-    """SUM001: parts listed under a total add up to it (a partial list: do not exceed it)."""
+    """SUM001: parts listed under a total add up to it (a partial list: do not exceed it).
+
+    `reasons` / `exclude_reasons` (rule parameters) give a rule the lists of some
+    readings only: TAB001 the 自评表's sources, TAB002 its 结余."""
     min_parts = int(rule.params.get("min_parts", 1))
+    only, skip = set(rule.params.get("reasons", ())), set(rule.params.get("exclude_reasons", ()))
     share_of = {s.part.id: s.percent for s in ctx.doc.shares if s.part is not None}
     for b in ctx.doc.breakdowns:
-        if len(b.parts) + len(b.subtracted) < min_parts:
+        if len(b.parts) + len(b.subtracted) < min_parts or (only and b.reason not in only) or b.reason in skip:
             continue
         computed = total([Value.of(p) for p in b.parts]) - total([Value.of(p) for p in b.subtracted])
         cmp = compare(b.total, computed)

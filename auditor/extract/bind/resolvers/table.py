@@ -1,0 +1,232 @@
+"""The relations a table's rows and columns state, each with its reason.
+
+A 自评表 states, through its template:
+
+- 年度资金总额 = Σ its 其中 rows (当年财政拨款 / 上年结转资金 / 其他资金), per
+  column (`funds_sources`: complete when every source row is written, else
+  the parts may not exceed it);
+- 执行率 = 全年执行数 / the base the header names (`table_rate_named`: "执行率
+  (B/A)" with "全年预算数(A)") or the template's (`table_rate`);
+- 得分 = 分值 × 执行率, capped at 分值, for the funds row (`funds_score_stated`
+  where the header or the text states it, else `funds_score_convention`);
+- each indicator row's 分值 and 得分, 年度指标值 and 实际完成值 (`indicator_row`);
+- Σ 分值 and Σ 得分 of the rows = the 总分 row, the funds row included
+  (`score_table_total`);
+- 结余 = 实际到位资金 (or 预算) − 实际支出 (`funds_balance`).
+
+Other tables state sums by their rows (`table_rows`): a 合计 row over numbered
+rows, a row over its 其中 rows, a last 合计 row over every row above it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from auditor.extract.model import (Breakdown, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable, TableRate,
+                                   TableRow)
+from auditor.extract.tables.columns import AMOUNT_ROLES, BUDGET_ROLES
+from auditor.extract.vocabulary import FUNDING_SOURCE
+
+_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
+_SUBTOTAL = re.compile(r"总额|合计|总计|小计|[::]$")
+_SUM_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance")
+_NEAR = 4000  # an indicator table this close after a 资金 grid is the same 自评表
+
+
+@dataclass
+class TableRelations:
+    breakdowns: list[Breakdown] = field(default_factory=list)
+    rates: list[TableRate] = field(default_factory=list)
+    funds_scores: list[FundsScore] = field(default_factory=list)
+    indicators: list[IndicatorScore] = field(default_factory=list)
+    score_sums: list[ScoreSum] = field(default_factory=list)
+
+
+def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations:
+    out = TableRelations()
+    previous: ScoreTable | None = None
+    for table in tables:
+        rows = list(table.rows)
+        via = _via(table)
+        out.breakdowns.extend(_sums(table, rows, via))
+        out.breakdowns.extend(_balances(rows, via))
+        out.rates.extend(_rates(table, rows))
+        out.funds_scores.extend(_funds_scores(table, rows))
+        if table.kind == "indicators":
+            out.indicators.extend(_indicators(rows, table.full_when_met))
+            funds = previous if previous is not None and previous.kind == "funds" \
+                and 0 <= table.span.start - previous.span.end <= _NEAR else None
+            out.score_sums.extend(_score_sums(table, funds))
+        elif table.kind == "scores":
+            out.score_sums.extend(_score_sums(table, None))
+        previous = table
+    return out
+
+
+def _via(table: ScoreTable) -> tuple[str, ...]:
+    return ("a table flattened onto one line",) if table.layout == "line" else ()
+
+
+# -------------------------------------------------------------------- sums
+def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
+    out = []
+    for n, row in enumerate(rows):
+        parts, complete, reason = _parts_of(table, rows, n)
+        if not parts:
+            continue
+        for key in row.cells:
+            if key.split("#")[0] not in _SUM_ROLES:
+                continue
+            total = row.cells[key]
+            values = [p.cells[key] for p in parts if key in p.cells]
+            if not values:
+                continue
+            # a source left blank may be money the table does not show: then the parts
+            # may only not exceed the total; "—" or 0 says there was none
+            full = complete and all(key in p.cells or key in p.dashed for p in parts)
+            out.append(Breakdown.model_construct(
+                total=total, parts=tuple(values), marker="表格", complete=full, reason=reason,
+                via=tuple(dict.fromkeys([*via, *row.via, *(v for p in parts for v in p.via)]))))
+    return out
+
+
+def _parts_of(table: ScoreTable, rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
+    row = rows[n]
+    following = rows[n + 1:]
+    subs = [r for r in following if r.part_of == n]
+    if subs:
+        funding = all(FUNDING_SOURCE.search(p.label) for p in subs)
+        reason = "funds_sources" if table.kind == "funds" and funding else "table_rows"
+        return subs, funding and len(subs) >= 2, reason
+    if not following:
+        if row.is_total and n >= 2:
+            above = [r for r in rows[:n] if r.part_of is None and not r.label.startswith("其中")]
+            return above, True, "table_rows"
+        return [], False, ""
+    nxt = following[0]
+    if _NUMBERED.match(nxt.label) and (_SUBTOTAL.search(row.label) or row.is_total):
+        style = _NUMBERED.match(nxt.label).group()[-1]
+        out = []
+        for r in following:
+            m = _NUMBERED.match(r.label)
+            if m:
+                if m.group()[-1] == style:
+                    out.append(r)
+            elif r.label.startswith("其中") or not _SUBTOTAL.search(r.label):
+                continue
+            else:
+                break
+        return out, True, "table_rows"
+    return [], False, ""
+
+
+def _balances(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
+    """结余 = 实际到位资金 (or the budget) − 实际支出, in a row that states all three."""
+    out = []
+    for row in rows:
+        balance, actual = row.cells.get("balance"), row.cells.get("actual")
+        base = row.cells.get("received") or next((row.cells[b] for b in BUDGET_ROLES if b in row.cells), None)
+        if balance is None or actual is None or base is None:
+            continue
+        out.append(Breakdown.model_construct(total=balance, parts=(base,), subtracted=(actual,), marker="结余",
+                                             complete=True, reason="funds_balance", via=via))
+    return out
+
+
+# ------------------------------------------------------------------- rates
+def _rates(table: ScoreTable, rows: list[TableRow]) -> list[TableRate]:
+    out = []
+    for row in rows:
+        rate, actual = row.cells.get("rate"), row.cells.get("actual")
+        budgets = [row.cells[b] for b in BUDGET_ROLES if b in row.cells]
+        if rate is None or actual is None or not budgets:
+            continue
+        named = table.base is not None and table.base in row.cells
+        base = row.cells[table.base] if named else budgets[0]  # 全年预算数 before 年初预算数 (BUDGET_ROLES order)
+        others = tuple(b for b in budgets if b is not base)
+        out.append(TableRate.model_construct(
+            rate=rate, actual=actual, base=base, others=others, named=named, row=row.label,
+            reason="table_rate_named" if named else "table_rate", via=tuple([*_via(table), *row.via])))
+    return out
+
+
+def _funds_scores(table: ScoreTable, rows: list[TableRow]) -> list[FundsScore]:
+    out = []
+    for row in rows:
+        score, weight, rate = (row.cells.get(r) for r in ("score", "weight", "rate"))
+        if score is None or weight is None or rate is None or row.part_of is not None:
+            continue  # a 其中 row repeating the total's 分值 and 得分 is not scored again
+        rule = table.score_rule if table.score_rule != "bands" else ""
+        if table.score_rule == "bands":
+            continue  # a banded rule the report states: not one we can compute
+        out.append(FundsScore.model_construct(
+            score=score, weight=weight, rate=rate, rule=rule, row=row.label,
+            reason="funds_score_stated" if rule else "funds_score_convention",
+            via=tuple([*_via(table), *row.via])))
+    return out
+
+
+# -------------------------------------------------------------- indicators
+_COMPARE = re.compile(r"^(?P<op>≥|>=|≧|大于等于|不低于|不少于|≤|<=|≦|小于等于|不高于|不超过|不多于|>|<|=|═|＝)?\s*"
+                      r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|[\u4e00-\u9fff]{0,4})$")
+_AT_LEAST = {"≥", ">=", "≧", "大于等于", "不低于", "不少于"}
+_AT_MOST = {"≤", "<=", "≦", "小于等于", "不高于", "不超过", "不多于"}
+
+
+def met(target: str, achieved: str) -> bool | None:
+    """Does the 实际完成值 meet a quantitative 年度指标值? None: not comparable."""
+    t, a = _COMPARE.match(target.replace(" ", "")), _COMPARE.match(achieved.replace(" ", ""))
+    if t is None or a is None or a.group("op") not in (None, "=", "═", "＝"):
+        return None
+    if t.group("unit") != a.group("unit"):
+        return None
+    tv, av = Decimal(t.group("num")), Decimal(a.group("num"))
+    op = t.group("op")
+    if op in _AT_LEAST:
+        return av >= tv
+    if op in _AT_MOST:
+        return av <= tv
+    if op == ">":
+        return av > tv
+    if op == "<":
+        return av < tv
+    return av == tv if op else (av == tv or None)
+
+
+def _indicators(rows: list[TableRow], full_when_met: str) -> list[IndicatorScore]:
+    out = []
+    for row in rows:
+        score, weight = row.cells.get("score"), row.cells.get("weight")
+        if row.is_total or score is None or weight is None:
+            continue
+        target, achieved = row.texts.get("target", ""), row.texts.get("achieved", "")
+        out.append(IndicatorScore.model_construct(
+            score=score, weight=weight, target=target, achieved=achieved, met=met(target, achieved),
+            full_when_met=full_when_met, row=row.label, reason="indicator_row", via=row.via))
+    return out
+
+
+def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
+    totals = [r for r in table.rows if r.is_total]
+    if len(totals) != 1 or totals[0] is not table.rows[-1]:
+        return []
+    total_row = totals[0]
+    rows = [r for r in table.rows[:-1] if not r.is_total]
+    lead: list[TableRow] = []
+    if funds is not None:
+        lead = [r for r in funds.rows if "weight" in r.cells and "score" in r.cells and r.part_of is None][:1]
+    out = []
+    weights_add = None
+    for column in ("weight", "score"):
+        total = total_row.cells.get(column)
+        parts = [r.cells[column] for r in [*lead, *rows] if column in r.cells]
+        if total is None or len(parts) < 2:
+            continue
+        if column == "weight":
+            weights_add = sum(p.value for p in parts) == total.value
+        complete = table.complete or bool(weights_add)
+        out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=complete,
+                                            reason="score_table_total", via=_via(table)))
+    return out

@@ -1,0 +1,72 @@
+"""Read tables flattened to text: 自评表 资金 grids, indicator tables, score tables.
+
+    cells    (text → runs of cells, with the row boundaries the layout states)
+      → columns  (the header: label columns, figure columns, their roles, glosses)
+      → reader   (rows: figures by position, or placed by arithmetic in `glued`;
+                  indicator rows found by their 分值 and 得分)
+      → ScoreTable and its facts; the relations its rows state are bound by
+        auditor/extract/bind/resolvers/table.py like every other relation.
+
+A table read wrongly is worse than a table not read: a row whose figures no
+reading places for certain is refused, and the table ends there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from auditor.extract.model import Fact, ScoreTable
+from auditor.extract.tables.cells import cell_runs, line_cells
+from auditor.extract.tables.columns import COLUMN_WORD, role_of
+from auditor.extract.tables.reader import TOTAL_ROW, read_run
+from auditor.extract.vocabulary import Vocabulary, strip_glosses
+from auditor.normalise import Normalised
+
+__all__ = ["TableResult", "read_tables", "TOTAL_ROW"]
+
+_LONG_LINE = 180
+
+
+@dataclass
+class TableResult:
+    tables: list[ScoreTable] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    lines: set[int] = field(default_factory=set)
+
+
+def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
+    result = TableResult()
+    found: list[tuple[ScoreTable, list[Fact], tuple[int, int]]] = []
+    for cells in cell_runs(norm.text):
+        found.extend(read_run(cells, norm, vocab, sum(len(f) for _, f, _ in found), "cells"))
+    for cells in flattened_lines(norm.text):
+        found.extend(read_run(cells, norm, vocab, sum(len(f) for _, f, _ in found), "line"))
+    found.sort(key=lambda t: t[0].span.start)
+    fid = 0
+    for table, facts, (first, last) in found:
+        if any(first <= line <= last for line in result.lines) and table.layout == "line":
+            continue  # the line was read as cells already
+        renumbered = [f.model_copy(update={"id": fid + n}) for n, f in enumerate(facts)]
+        fid += len(facts)
+        remap = {f.span.start: g for f, g in zip(facts, renumbered)}
+        rows = tuple(r.model_copy(update={"cells": {k: remap[v.span.start] for k, v in r.cells.items()}})
+                     for r in table.rows)
+        result.tables.append(table.model_copy(update={"rows": rows}))
+        result.facts.extend(renumbered)
+        result.lines.update(range(first, last + 1))
+    return result
+
+
+def flattened_lines(text: str):
+    """Long lines that hold a 自评表 flattened onto one line (its column names run
+    together or separated by spaces), each as a run of cells."""
+    pos = 0
+    for index, line in enumerate(text.split("\n")):
+        start, pos = pos, pos + len(line) + 1
+        if len(line) < _LONG_LINE:
+            continue
+        view = strip_glosses(line)
+        names = [m for m in COLUMN_WORD.finditer(view) if role_of(m.group()) in {"rate", "weight", "score", "actual",
+                                                                                  "budget_adjusted", "budget"}]
+        if len(names) >= 3:
+            yield line_cells(line, start, index)

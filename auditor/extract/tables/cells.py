@@ -1,0 +1,235 @@
+"""Table-shaped text → runs of cells, with the row boundaries the layout states.
+
+Reports reach us with their tables flattened in many ways; each line is read
+for what its layout says:
+
+- one cell per line, with blank lines between cells (a line of spaces is an
+  empty cell) or with " |" after each cell ("|" alone is an empty cell, a
+  line of bars "||||" ends a row);
+- one row per line with "|" between cells (Word, HTML and spreadsheet loaders
+  write rows this way; markdown adds an opening bar and a "|---|" rule);
+- box-drawn grids ("│ a │ b │" with "─┼─" rules between rows; a row whose
+  cells wrap over several lines between two rules is one row);
+- one row per line with its cells separated by runs of spaces, or run
+  together ("年度资金总额:40004000100%": a label and its figures);
+- a whole 自评表 flattened onto one long line (its words and figures glued).
+
+The result is a stream of cells per run of table-shaped lines; a `BREAK`
+cell marks where the layout itself ends a row, an `EOL` cell the end of a line
+that held several cells (a row, in layouts that keep one row per line).  Page
+furniture ("— 3 —", "第2页") between rows is dropped, so a row cut by a page
+break reads on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CELL, BREAK, EOL = "cell", "break", "eol"
+
+_BOX_VERTICAL = re.compile(r"[│┃║╎╏┆┇┊┋]")
+_BOX_CHARS = "─━═┄┅┈┉╌╍┼╋╬╪╫┌┐└┘├┤┬┴┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨"
+_RULE = re.compile(rf"^[\s{_BOX_CHARS}│┃║|+:=\-—]*$")
+_HAS_RULE_CHAR = re.compile(rf"[{_BOX_CHARS}]|-{{3}}|\|\s*:?-+")
+_BARS_ONLY = re.compile(r"^\|(?:\s*\|)+$")
+PAGE_MARK = re.compile(r"^(?:[-—–−~]{1,3}\s*\d{1,3}\s*[-—–−~]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?|"
+                       r"共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)$")
+_MAX_CELL = 60
+# a line holding a label and its figures separated by spaces, or run together
+_TOKEN = r"(?:-?\d[\d,.]*(?:万元|万|亿元|元|%)?|[-—/]{1,2})"
+_SPACED_ROW = re.compile(rf"^(?P<label>\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
+_GLUED_ROW = re.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.]*(?:万元|万|元|%)?(?:\d[\d,.]*(?:万元|万|元|%)?)*)$")
+_SPACES = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    start: int
+    end: int
+    line: int  # 0-based line index
+    kind: str = CELL
+    source: str | None = None  # the cell as written, when its text reads past pinyin glosses
+
+    def offset(self, i: int) -> int:
+        """Where the text's i-th character stands in the document."""
+        if self.source is None:
+            return self.start + i
+        _, where = without_pinyin(self.source)
+        return self.start + (where[i] if i < len(where) else len(self.source))
+
+    @property
+    def is_mark(self) -> bool:
+        return self.kind != CELL
+
+
+def cell_runs(text: str) -> list[list[Cell]]:
+    """Runs of table-shaped lines, each as a stream of cells (with BREAK/EOL marks).
+
+    A prose line ends a run; so do more than six blank lines.
+    """
+    runs: list[list[Cell]] = []
+    current: list[Cell] = []
+    blank_run = 0
+    pos = 0
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
+        start, pos = pos, pos + len(line) + 1
+        if not line:
+            blank_run += 1
+            if blank_run > 6 and current:
+                _close(runs, current)
+                current = []
+            continue
+        blank_run = 0
+        cells = cells_of_line(line, start, index)
+        if cells is None:  # prose ends the run
+            _close(runs, current)
+            current = []
+            continue
+        current.extend(cells)
+    _close(runs, current)
+    return runs
+
+
+def _close(runs: list[list[Cell]], current: list[Cell]) -> None:
+    if sum(1 for c in current if not c.is_mark) >= 4:
+        runs.append(current)
+
+
+def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
+    """The cells one line holds, or None for a line of prose."""
+    stripped = line.strip()
+    if not stripped:  # a line of spaces between blank lines: an empty cell
+        return [Cell("", start, start, index)]
+    if _RULE.match(stripped) and _HAS_RULE_CHAR.search(stripped):
+        return [Cell("", start, start, index, BREAK)]
+    if _BARS_ONLY.match(stripped):
+        return [Cell("", start, start, index, BREAK)]
+    if _BOX_VERTICAL.search(line):
+        line = _BOX_VERTICAL.sub("|", line)  # one character for one: offsets hold
+    if "|" in line:
+        return _bar_cells(line, start, index)
+    if PAGE_MARK.match(stripped):
+        return []
+    lead = len(line) - len(line.lstrip())
+    if len(stripped) > _MAX_CELL or (stripped.count("。") and len(stripped) > 20):
+        return None
+    split = _split_row_line(stripped, start + lead, index)
+    if split is not None:
+        return split
+    return [_plain_cell(stripped, start + lead, index)]
+
+
+def _plain_cell(text: str, start: int, index: int) -> Cell:
+    view, _ = without_pinyin(text) if "(" in text else (text, None)
+    return Cell(view, start, start + len(text), index, source=text if view != text else None)
+
+
+def _bar_cells(line: str, start: int, index: int) -> list[Cell] | None:
+    if line.strip() == "|":
+        return [Cell("", start, start, index)]
+    out: list[Cell] = []
+    offset = 0
+    for part in line.split("|"):
+        stripped = part.strip()
+        lead = len(part) - len(part.lstrip())
+        out.append(_plain_cell(stripped, start + offset + lead, index))
+        offset += len(part) + 1
+    # "a |" is one cell and its bar
+    cells = out[:-1] if not out[-1].text else out
+    if len(cells) > 1:  # a row on one line: drop padding empties at the end
+        while len(cells) > 1 and not cells[-1].text:
+            cells.pop()
+        if not cells[0].text and len(cells) > 2 and line.lstrip().startswith("|"):
+            cells = cells[1:]  # "| 年度资金总额 | 7.29 |": the bar that opens a markdown-style row
+    if any(len(c.text) > _MAX_CELL * 3 for c in cells):
+        return None
+    cells = [c for c in cells if not PAGE_MARK.match(c.text)]
+    if len(cells) > 1:
+        cells.append(Cell("", cells[-1].end, cells[-1].end, index, EOL))
+    return cells
+
+
+def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
+    """"年度资金总额: 2300.67 2300.67 100%" or "年度资金总额:40004000100%": a label and
+    its figures on one line, as separate cells (the glued run stays one cell for the
+    table reader to take apart)."""
+    m = _SPACED_ROW.match(stripped)
+    if m is not None and re.search(r"\d", m.group("figs")):
+        label = m.group("label").rstrip(": ")
+        cells = [Cell(label, start, start + len(label), index)]
+        base = start + m.start("figs")
+        for word in _SPACES.finditer(m.group("figs")):
+            cells.append(Cell(word.group(), base + word.start(), base + word.end(), index))
+        cells.append(Cell("", start + len(stripped), start + len(stripped), index, EOL))
+        return cells
+    m = _GLUED_ROW.match(stripped)
+    if m is not None and len(m.group("label").rstrip(":")) <= 24 and (
+            m.group("label").endswith(":") or re.search(r"[%万元.]", m.group("figs"))):
+        label = m.group("label").rstrip(":")
+        return [Cell(label, start, start + len(label), index),
+                Cell(m.group("figs"), start + m.start("figs"), start + m.end("figs"), index),
+                Cell("", start + len(stripped), start + len(stripped), index, EOL)]
+    # a header line whose column names are separated by spaces
+    words = [w for w in _SPACES.finditer(stripped)]
+    if len(words) >= 3 and all(len(w.group()) <= 20 for w in words):
+        from auditor.extract.tables.columns import role_of  # columns imports nothing from here
+
+        if sum(1 for w in words if role_of(w.group())) >= 2:
+            cells = [Cell(w.group(), start + w.start(), start + w.end(), index) for w in words]
+            cells.append(Cell("", start + len(stripped), start + len(stripped), index, EOL))
+            return cells
+    return None
+
+
+_GLUED_TOKEN = re.compile(r"\([^()\n]{0,40}\)|\d[\d,.]*(?:万元|万|元|%)?|[^\d(]+|\(")
+_FIGURES = re.compile(r"^(?:\d[\d,.]*(?:万元|万|元|%)?)+$")
+
+
+_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
+
+def line_cells(line: str, start: int, index: int) -> list[Cell]:
+    """A long line (a 自评表 flattened onto one line) as cells: runs of figures apart from
+    the words around them; a bracketed gloss ("(B/A)", "(20分*执行率)") stays with its words.
+    Pinyin a mirror page prints after characters ("预(yù)算") is read past."""
+    view, where = without_pinyin(line)
+    out: list[Cell] = []
+    text_start: int | None = None
+    for m in _GLUED_TOKEN.finditer(view):
+        token = m.group()
+        if _FIGURES.match(token):
+            if text_start is not None:
+                out.extend(_words(line, view, where, text_start, m.start(), start, index))
+                text_start = None
+            out.append(_cell(line, view, where, m.start(), m.end(), start, index))
+        elif text_start is None:
+            text_start = m.start()
+    if text_start is not None:
+        out.extend(_words(line, view, where, text_start, len(view), start, index))
+    return out
+
+
+def without_pinyin(line: str) -> tuple[str, list[int]]:
+    """The line without pinyin glosses, and where each of its characters stands in the line."""
+    keep = [True] * len(line)
+    for m in _PINYIN.finditer(line):
+        for i in range(m.start(), m.end()):
+            keep[i] = False
+    where = [i for i, k in enumerate(keep) if k]
+    return "".join(line[i] for i in where), where
+
+
+def _words(line: str, view: str, where: list[int], a: int, b: int, start: int, index: int) -> list[Cell]:
+    out = []
+    for w in _SPACES.finditer(view, a, b):
+        out.append(_cell(line, view, where, w.start(), w.end(), start, index))
+    return out
+
+
+def _cell(line: str, view: str, where: list[int], a: int, b: int, start: int, index: int) -> Cell:
+    first, last = where[a], where[b - 1] + 1
+    source = line[first:last]
+    return Cell(view[a:b], start + first, start + last, index, source=source if source != view[a:b] else None)

@@ -1,0 +1,281 @@
+"""Column headers: what each column of a table holds, and the header a table starts with.
+
+A header is a run of column names: the label columns (项目, 一级指标 / 二级指标 /
+三级指标 …) and then the figure columns (年初预算数, 全年执行数, 执行率, 分值, 得分,
+年度指标值, 实际完成值 …), perhaps followed by text columns (偏差原因, 备注).
+A header may span two lines ("年初" / "预算数" as PDF flattening leaves it), carry
+glosses ("全年预算数(A)", "执行率(B/A)", "得分(20分*执行率)"), or be run together
+("全年预算数(A)全年执行数(B)预算执行率(B/A)"); all of these are read here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from auditor.extract.tables.cells import BREAK, EOL, Cell
+from auditor.extract.vocabulary import strip_glosses
+
+COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a change on last year ("支出减少情况(万元)", "支出减少率"): a figure column, not read
+    ("change_rate", re.compile(r"增长率|减少率|增减率|下降率|增幅|降幅|变动率")),
+    ("change", re.compile(r"增减|增加情况|减少情况|增加额|减少额|变动额|变动情况")),
+    ("score_rate", re.compile(r"得分率")),
+    ("weight", re.compile(r"^(?:指标)?分值|权重|标准分|满分|^分数$")),
+    ("score", re.compile(r"得分|评分|自评分")),
+    ("rate", re.compile(r"执行率|完成率")),
+    ("target", re.compile(r"指标值|目标值")),
+    ("achieved", re.compile(r"完成值|实际值")),
+    ("budget_initial", re.compile(r"年初预算")),
+    ("budget_adjusted", re.compile(r"全年预算|调整后预算|调整预算|全年\(调整\)预算")),
+    ("received", re.compile(r"实际到位|到位资金|到位数")),
+    ("balance", re.compile(r"^结余|^结转结余")),
+    ("actual", re.compile(r"执行数|全年执行|实际支出|决算数|支出数|(?:年度|本年|当年)支出|支出决算|决算支出|实际使用")),
+    ("budget", re.compile(r"预算数|计划安排|计划投资|预算安排|安排资金")),
+)
+AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance")
+BUDGET_ROLES = ("budget_adjusted", "budget_initial", "budget")
+UNREAD_ROLES = {"change", "change_rate", "score_rate"}
+_TEXT_COLUMN = re.compile(r"原因|备注|说明|措施|情况|分析|依据|评价标准|凭证|计算方法|评分标准|扣分")
+LEVEL_COLUMN = re.compile(r"^(?:绩效)?(?:一级|二级|三级)指标(?:名称)?$|^指标名称$|^指标内容$")
+_LABEL_HEADER = re.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出|经费项目|经费名称"
+                           r"|支出内容|资金投入情况|资金情况|项目资金|预算执行情况|单位)")
+UNIT_NOTE = re.compile(r"[(]\s*(?:单位[::])?\s*(万元|元|亿元|千元)\s*[)]|^单位[::]\s*(万元|元|亿元|千元)$")
+_GLOSS = re.compile(r"\(([^()]{0,30})\)")
+_SPACES = re.compile(r"\s+")
+
+# column names as they stand run together in one cell or line
+COLUMN_WORD = re.compile(
+    r"(?:年初预算数|全年\(调整\)预算数|全年预算数|调整后预算数|预算数|全年执行数|执行数|实际支出数?|"
+    r"预算执行率|执行率权重|执行率得分|执行率|指标分值|分值|权重|自评得分|得分|"
+    r"年度指标值|年初目标值|全年实际完成值|实际完成指标值|实际完成值|指标值|完成值|"
+    r"偏差原因分析及改进措施|未完成原因和改进措施|未完成原因分析)"
+    r"(?:\([^()]{0,20}\)|\([A-Z/×x*%0-9\s]{0,12}(?=[\u4e00-\u9fff]))?")
+
+
+def clean(text: str) -> str:
+    return _SPACES.sub("", strip_glosses(text))
+
+
+_TEXT_END = re.compile(r"(?:方法|原因|说明|标准|依据|措施|备注|分析|情况)$")
+
+
+def role_of(header: str) -> str | None:
+    """The role of a column named `header` (None: not a figure column)."""
+    name = clean(header)
+    if not name or len(name) > 30 or _TEXT_END.search(_GLOSS.sub("", name)):
+        return None
+    for role, pattern in COLUMN_ROLES:
+        if pattern.search(name):
+            return role
+    return None
+
+
+def is_text_column(header: str) -> bool:
+    return bool(_TEXT_COLUMN.search(clean(header))) and role_of(header) is None
+
+
+@dataclass
+class Column:
+    name: str
+    role: str | None  # None: a text column (原因, 备注 …)
+    cell: Cell
+
+    @property
+    def gloss(self) -> str:
+        m = _GLOSS.search(clean(self.name))
+        return m.group(1) if m else ""
+
+
+@dataclass
+class Header:
+    first: int  # index of the header's first cell in the stream
+    after: int  # index of the first cell after the header
+    columns: list[Column]  # the figure and text columns, after the label columns
+    label_columns: int  # how many label columns the header names (at least 1)
+    unit: str | None = None  # 万元 / 元 when a unit note names it
+    notes: list[str] = field(default_factory=list)  # words of the header not a column (glosses, titles)
+
+    @property
+    def roles(self) -> list[str | None]:
+        return [c.role for c in self.columns]
+
+    @property
+    def keys(self) -> list[str | None]:
+        """One key per column: its role, and "role#2" … for a second column of the same
+        role (决算数 of two years)."""
+        seen: dict[str, int] = {}
+        out: list[str | None] = []
+        for role in self.roles:
+            if role is None:
+                out.append(None)
+                continue
+            seen[role] = seen.get(role, 0) + 1
+            out.append(role if seen[role] == 1 else f"{role}#{seen[role]}")
+        return out
+
+    @property
+    def trailing_text(self) -> int:
+        """Text columns (原因, 备注) after the last figure column."""
+        n = 0
+        for c in reversed(self.columns):
+            if c.role is not None:
+                break
+            n += 1
+        return n
+
+    @property
+    def kind(self) -> str:
+        roles = set(self.roles)
+        if roles & {"target", "achieved"} and roles & {"weight", "score"}:
+            return "indicators"
+        if roles & set(AMOUNT_ROLES):
+            return "funds" if roles & {"rate", "weight", "score"} or len(roles & set(AMOUNT_ROLES)) >= 2 else "amounts"
+        return "scores"
+
+    def base(self) -> str | None:
+        """The role of the base the 执行率 column names: "执行率(B/A)" with "全年预算数(A)"."""
+        rate = next((c for c in self.columns if c.role == "rate"), None)
+        if rate is None:
+            return None
+        m = re.search(r"([A-Z])\s*/\s*([A-Z])", rate.gloss)
+        if m is None:
+            return None
+        for c in self.columns:
+            if c.role in BUDGET_ROLES and re.fullmatch(rf"\s*{m.group(2)}\s*", c.gloss):
+                return c.role
+        return None
+
+    def score_rule(self) -> str:
+        """The funds score rule the 得分 column states: "得分(20分*执行率)"."""
+        for c in self.columns:
+            if c.role == "score" and re.search(r"执行率", c.gloss) and re.search(r"[*×xX]", c.gloss):
+                return clean(c.name)
+        return ""
+
+
+def split_glued_header(cell: Cell) -> tuple[str, list[Cell], str] | None:
+    """"全年预算数(A)全年执行数(B)预算执行率(B/A)" → the column names as cells, with the
+    words before the first (a label-column name, a title) and after the last (the first
+    row's label, in a 自评表 flattened onto one line)."""
+    text = cell.text
+    matches = list(COLUMN_WORD.finditer(text))
+    run: list[re.Match] = []
+    best: list[re.Match] = []
+    for m in matches:
+        if run and text[run[-1].end():m.start()].strip():
+            run = []
+        run.append(m)
+        if len(run) > len(best):
+            best = list(run)
+    if len(best) < 2 or sum(1 for m in best if role_of(m.group()) in {"rate", "weight", "score", *AMOUNT_ROLES}) < 2:
+        return None
+    names = [Cell(m.group().strip(), cell.offset(m.start()), cell.offset(m.end() - 1) + 1, cell.line) for m in best]
+    return text[:best[0].start()].strip(), names, text[best[-1].end():].strip()
+
+
+def find_header(cells: list[Cell], i: int) -> Header | None:
+    """A header starting at cells[i]: label columns, then at least two figure columns."""
+    first = cells[i]
+    if first.is_mark or not first.text or _is_figure(first.text):
+        return None
+    j = i
+    raw: list[Cell] = []
+    while j < len(cells):
+        c = cells[j]
+        if c.kind == BREAK:
+            if raw and any(role_of(x.text) for x in raw):
+                break
+            j += 1
+            continue
+        if c.kind == EOL:
+            j += 1
+            continue
+        if _is_figure(c.text) or len(clean(c.text)) > 30:
+            break
+        if c.text and not _headerish(c.text) and not _splits_name(cells, j) and any(role_of(x.text) for x in raw):
+            # a cell that is no column name after the figure columns: the first row's label
+            break
+        raw.append(c)
+        j += 1
+    names = _join_split_names(raw)
+    # figure columns come together; the label columns come before them
+    roles = [role_of(c.text) for c in names]
+    # "年度预算数(万元)" over "年初预算 / 调整后预算数 / 预算执行数": a name over the columns below it
+    known = [n for n, r in enumerate(roles) if r]
+    if len(known) >= 3 and UNIT_NOTE.search(clean(names[known[0]].text)) and \
+            not any(UNIT_NOTE.search(clean(names[n].text)) for n in known[1:]):
+        roles[known[0]] = None
+    known = [n for n, r in enumerate(roles) if r]
+    if not known or len(known) < 2 and not (len(known) == 1 and _LABEL_HEADER.match(clean(names[0].text)) and known[0] > 0):
+        return None
+    lo, hi = known[0], known[-1]
+    if any(roles[n] is None and names[n].text and not is_text_column(names[n].text) for n in range(lo, hi + 1)):
+        return None  # a word that is no column between two figure columns: not a header
+    # the cells before the figure columns: level names, a label-column name, units, blanks
+    before = names[:lo]
+    unit = None
+    notes = []
+    for c in names:
+        m = UNIT_NOTE.search(clean(c.text))
+        if m:
+            unit = m.group(1) or m.group(2)
+    for c in before:
+        if c.text and not (LEVEL_COLUMN.match(clean(c.text)) or _LABEL_HEADER.match(clean(c.text))
+                           or UNIT_NOTE.search(clean(c.text)) or len(clean(c.text)) <= 12):
+            return None
+        notes.append(c.text)
+    levels = sum(1 for c in before if LEVEL_COLUMN.match(clean(c.text)))
+    end = hi + 1
+    while end < len(names) and names[end].text and is_text_column(names[end].text):
+        end += 1
+    columns = [Column(c.text, roles[n] if n <= hi else None, c) for n, c in enumerate(names[lo:end], lo)]
+    # the index just after the last header cell used
+    last = columns[-1].cell
+    after = next(k for k in range(i, len(cells)) if cells[k] is last or (cells[k].start >= last.end
+                                                                          and not cells[k].is_mark)) + 1
+    if cells[after - 1] is not last:
+        after = next(k for k in range(i, len(cells)) if cells[k].start >= last.end and cells[k] is not last)
+    return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes)
+
+
+def _splits_name(cells: list[Cell], j: int) -> bool:
+    """"年初" / "预算数": the first half of a column name split over two cells."""
+    nxt = next((c for c in cells[j + 1:j + 3] if not c.is_mark), None)
+    return nxt is not None and len(clean(cells[j].text)) <= 3 and role_of(cells[j].text + nxt.text) is not None
+
+
+def _headerish(text: str) -> bool:
+    name = clean(text)
+    return bool(role_of(text) or LEVEL_COLUMN.match(name) or _LABEL_HEADER.match(name) or UNIT_NOTE.search(name)
+                or is_text_column(text) or name in {"(万元)", "(元)"})
+
+
+def _join_split_names(raw: list[Cell]) -> list[Cell]:
+    """"年初" / "预算数": a column name PDF flattening split over two cells is one name."""
+    out: list[Cell] = []
+    n = 0
+    while n < len(raw):
+        c = raw[n]
+        if n + 1 < len(raw) and len(clean(c.text)) <= 3 and c.text and not role_of(c.text) \
+                and role_of(c.text + raw[n + 1].text) and raw[n + 1].text:
+            nxt = raw[n + 1]
+            out.append(Cell(c.text + nxt.text, c.start, nxt.end, c.line))
+            n += 2
+            continue
+        # "全年预算数" / "(A)": a gloss on its own cell belongs to the name before it
+        if out and c.text and re.fullmatch(r"\([^()]{0,20}\)", clean(c.text)) and role_of(out[-1].text):
+            prev = out[-1]
+            out[-1] = Cell(prev.text + c.text, prev.start, c.end, prev.line)
+            n += 1
+            continue
+        out.append(c)
+        n += 1
+    return out
+
+
+_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元)?$")
+
+
+def _is_figure(text: str) -> bool:
+    return bool(_FIGURE.match(text.strip()))

@@ -1,0 +1,575 @@
+"""Header and rows → a `ScoreTable` and its facts.
+
+Two kinds of rows follow a header:
+
+- figure rows (资金 grids, score tables, amount tables): a label (one to three
+  cells) and then the figures, one per column.  Where the layout keeps every
+  cell (a full row, or empty cells written as "|") the figures stand in their
+  columns by position; where cells vanished or ran together, `glued` places
+  them by the row's arithmetic or refuses the row.  A row of figures cut by a
+  page break reads on after it; a header repeated on the next page is skipped.
+- indicator rows (一级 / 二级 / 三级指标, 年度指标值, 实际完成值, 分值, 得分): the
+  level cells of a row are merged over the rows below them, and 指标值 and
+  完成值 may be words ("已完成"), so a row is found by its end: the last two
+  numbers (分值, 得分) before the next row's words, with 指标值 and 完成值 the two
+  cells before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from auditor.extract.figures import read_figure
+from auditor.extract.model import Fact, ScoreTable, Span, TableRow
+from auditor.extract.tables import glued
+from auditor.extract.tables.cells import BREAK, EOL, PAGE_MARK, Cell
+from auditor.extract.tables.columns import (AMOUNT_ROLES, UNREAD_ROLES, Header, clean, find_header,
+                                            split_glued_header)
+from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
+from auditor.normalise import Normalised
+
+TOTAL_ROW = re.compile(r"^(?:合计|总计|总分|小计|总分值|得分合计|合\s*计|总\s*分|自评总分|综合得分)[::]?$")
+_VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元|分)?$")
+_GLUED = re.compile(r"^(?:\d[\d,.]*(?:万元|万|元|%)?){2,}$")
+_DASH = {"—", "-", "--", "——", "/", "\\", "无", "-—", "—-", "─"}
+_NOISE = re.compile(r"[?\ufffd]+$")  # "3,724,055.00?": a character the page could not show
+_SCENARIO = {"budget_initial": "budget_initial", "budget_adjusted": "budget_adjusted", "budget": "budget",
+             "actual": "actual", "received": "available"}
+_SCORE_RULE = re.compile(r"(?:预算)?执行率\s*[×*xX]\s*(?:该项|该指标)?(?:分值|权重)|(?:分值|权重)\s*[×*xX]\s*(?:预算)?执行率")
+_BAND_RULE = re.compile(r"执行率.{0,12}(?:以上|以下|之间|低于|不足|每[降低少]).{0,12}(?:得|扣|计)")
+_FULL_WHEN_MET = re.compile(r"(?:完成|达到|实现)(?:年度)?(?:指标值|目标值?|绩效目标)(?:的)?[,]?(?:得|计|给予?)满分|"
+                            r"(?:全部|足额)完成(?:的)?(?:得|计)满分")
+
+
+def cell_text(cell: Cell) -> str:
+    return _NOISE.sub("", cell.text)
+
+
+def is_value(cell: Cell) -> bool:
+    return not cell.is_mark and bool(_VALUE.match(cell_text(cell))) and not _big_rate(cell_text(cell))
+
+
+def _big_rate(text: str) -> bool:
+    return text.endswith("%") and Decimal(re.sub(r"[^\d.]", "", text) or 0) >= 1000
+
+
+def is_glued(cell: Cell) -> bool:
+    """Figures run together ("194.9194.9100%"); a "rate" of 1000 % or more is such a run."""
+    if cell.is_mark or not _GLUED.match(cell_text(cell)):
+        return False
+    text = cell_text(cell)
+    return not is_value(cell) or _big_rate(text)
+
+
+def is_empty(cell: Cell) -> bool:
+    return not cell.is_mark and (not cell.text or cell.text in _DASH)
+
+
+def is_label(cell: Cell) -> bool:
+    return not cell.is_mark and bool(cell.text) and not is_empty(cell) and not is_value(cell) and not is_glued(cell)
+
+
+@dataclass
+class RawRow:
+    labels: list[Cell]
+    slots: list[Cell]
+    via: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Read:
+    """What reading one header's rows gave."""
+
+    rows: list[TableRow]
+    facts: list[Fact]
+    end: int  # index just past the last cell read
+    complete: bool
+
+
+def expand_glued_headers(cells: list[Cell]) -> list[Cell]:
+    """Column names run together in one cell become one cell each (and the words
+    before and after them cells of their own)."""
+    out: list[Cell] = []
+    for c in cells:
+        if c.is_mark or len(c.text) < 6 or is_value(c):
+            out.append(c)
+            continue
+        split = split_glued_header(c)
+        if split is None:
+            out.append(c)
+            continue
+        before, names, after = split
+        if before:
+            out.append(Cell(before, c.start, c.offset(len(before) - 1) + 1, c.line))
+        out.extend(names)
+        if after:
+            out.append(Cell(after, c.offset(len(c.text) - len(after)), c.end, c.line))
+    return out
+
+
+# ------------------------------------------------------------------ figure rows
+def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, bool]:
+    """Rows after a header: label cells, then figure slots; and whether every row
+    between the header and the last row was read."""
+    roles = header.roles
+    n_cols = len(roles)
+    rows: list[RawRow] = []
+    complete = True
+    k = header.after
+    last = k
+    while k < len(cells):
+        # a row opens: skip the marks and the empty cells of merged label columns
+        while k < len(cells) and (cells[k].is_mark or not cells[k].text):
+            k += 1
+        if k >= len(cells):
+            break
+        start = k
+        labels: list[Cell] = []
+        while k < len(cells) and (is_label(cells[k]) or cells[k].kind == EOL) and len(labels) <= 4:
+            if not cells[k].is_mark:
+                labels.append(cells[k])
+            k += 1
+        slots: list[Cell] = []
+        while k < len(cells):
+            c = cells[k]
+            if c.kind == BREAK or (c.kind == EOL and slots):
+                k += 1
+                break
+            if c.kind == EOL:
+                k += 1
+                continue
+            if is_value(c) or is_glued(c) or is_empty(c):
+                slots.append(c)
+                k += 1
+                continue
+            # words in a text column (原因, 凭证号) after the figures — not the next row's
+            # label, which figures follow
+            after = cells[k + 1] if k + 1 < len(cells) else None
+            if slots and len(slots) < n_cols and roles[len(slots)] is None and (
+                    len(c.text) > 20 or after is None or not (is_value(after) or is_glued(after))):
+                slots.append(Cell("", c.start, c.start, c.line))
+                k += 1
+                continue
+            break
+        while slots and is_empty(slots[-1]) and len(slots) > n_cols:
+            slots.pop()
+        if not labels:
+            if any(not is_empty(s) for s in slots):
+                if rows and _continues(rows[-1], slots, n_cols):
+                    rows[-1].slots.extend(slots)
+                    rows[-1].via.append("continued after a page break")
+                    last = k
+                    continue
+                k = start
+                break
+            continue
+        label = clean("".join(c.text for c in labels))
+        if not any(not is_empty(s) for s in slots):
+            if _repeats_header(labels, header):
+                last = k  # the header again, after a page break
+                continue
+            if len(labels) <= 2 and len(label) <= 24 and (slots or FUNDING_SOURCE.search(label)):
+                rows.append(RawRow(labels, slots))  # a template row left empty (其他资金 | | |)
+                last = k
+                continue
+            k = start
+            break
+        if len(labels) > 3 or len(label) > 40 or len(slots) > n_cols:
+            k = start
+            break
+        rows.append(RawRow(labels, slots))
+        last = k
+    return rows, last, complete
+
+
+def _continues(row: RawRow, slots: list[Cell], n_cols: int) -> bool:
+    """Figures without a label right after a row short of figures: the rest of that row,
+    cut by a page break."""
+    return 0 < len(row.slots) < n_cols and len(row.slots) + len(slots) <= n_cols
+
+
+def _repeats_header(labels: list[Cell], header: Header) -> bool:
+    names = {clean(c.name) for c in header.columns}
+    return sum(1 for c in labels if clean(c.text) in names) >= 2
+
+
+def _figures_of(row: RawRow, header: Header, part: bool) -> glued.RowFigures:
+    n_cols = len(header.columns)
+    pieces: list[glued.Piece | None] = []
+    is_glued_row = False
+    for s in row.slots:
+        if is_empty(s) or not s.text:
+            pieces.append(None)
+            continue
+        text = cell_text(s)
+        is_glued_row |= is_glued(s)
+        pieces.append(glued.Piece(text, s.start, s.start + len(text)))
+    # every cell kept (text columns at the end may be left out)
+    positional = len(row.slots) == n_cols or (
+        header.trailing_text and len(row.slots) == n_cols - header.trailing_text)
+    while len(pieces) < n_cols and positional:
+        pieces.append(None)
+    return glued.RowFigures(pieces, glued=is_glued_row, positional=positional and not is_glued_row, part=part)
+
+
+def _plain_rates(raw: list[RawRow], header: Header) -> bool:
+    """Does the table write its 执行率 without "%" ("96.85" under 执行率)?"""
+    if "rate" not in header.roles:
+        return False
+    at = header.roles.index("rate")
+    return any(len(r.slots) == len(header.columns) and is_value(r.slots[at]) and not r.slots[at].text.endswith("%")
+               for r in raw)
+
+
+def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab: Vocabulary,
+                     first_id: int, context: str) -> Read | None:
+    raw, end, complete = figure_rows(cells, header)
+    if not raw:
+        return None
+    keys = header.keys
+    base = header.base()
+    rule = bool(header.score_rule())
+    plain = _plain_rates(raw, header)
+    labels = [clean("".join(c.text for c in r.labels)) for r in raw]
+    groups = _groups(labels)
+    parts_at = {n for _, parts, _ in groups for n in parts}
+    figures = [_figures_of(r, header, n in parts_at) for n, r in enumerate(raw)]
+    readings: dict[int, glued.Reading] = {}
+    for n, f in enumerate(figures):
+        if not any(p is not None for p in f.cells):
+            continue
+        one = glued.resolve_row(f, keys, base, rule, plain)
+        if one is not None:
+            readings[n] = one
+    # rows their own arithmetic leaves open: read with their 其中 rows
+    for total, parts, full in groups:
+        rows_here = [total, *parts]
+        if all(n in readings or not figures[n].readings for n in rows_here):
+            continue
+        fixed = {m: readings[n] for m, n in enumerate(rows_here) if n in readings}
+        decided = glued.resolve_with_sums(figures[total], [figures[n] for n in parts], fixed, full)
+        for m, reading in decided.items():
+            readings[rows_here[m]] = reading
+    read_rows = [n for n in range(len(raw)) if n in readings or not any(p is not None for p in figures[n].cells)]
+    if not any(n in readings for n in read_rows):
+        return None
+    complete = complete and len(read_rows) == len(raw)
+    # a row not read ends the table there (its cells may not be the table's)
+    stop = next((n for n in range(len(raw)) if n not in read_rows), len(raw))
+    unit = _money_unit(header, context)
+    precision = _column_precision([readings[n] for n in range(stop) if n in readings])
+    facts: list[Fact] = []
+    rows: list[TableRow] = []
+    parent = None
+    for n in range(stop):
+        r = raw[n]
+        label = "".join(c.text for c in r.labels)
+        reading = readings.get(n)
+        row_cells: dict[str, Fact] = {}
+        if reading is not None:
+            for key, piece in reading.roles.items():
+                role = glued.base_role(key)
+                if role in UNREAD_ROLES:
+                    continue
+                name = _column_name(header, key)
+                fact = cell_fact(piece, role, name, label, unit, norm, first_id + len(facts), vocab)
+                if fact.decimals < precision.get(key, 0):
+                    fact = fact.model_copy(update={"decimals": precision[key]})
+                facts.append(fact)
+                row_cells[key] = fact
+        if "score" in row_cells and "rate" in row_cells and "weight" not in row_cells:
+            weight = _weight_in_rule(header, norm.text)  # "得分(20分*执行率)": the 分值 the header states
+            if weight is not None:
+                fact = cell_fact(weight, "weight", "分值", label, unit, norm, first_id + len(facts), vocab)
+                facts.append(fact)
+                row_cells["weight"] = fact
+        dashed = _dashed(r, keys) if figures[n].positional else ()
+        is_total = bool(TOTAL_ROW.match(clean(strip_glosses(label))))
+        if clean(label).startswith("其中"):
+            part_of = parent
+        elif parent is not None and rows and rows[-1].part_of == parent and FUNDING_SOURCE.search(clean(label)):
+            part_of = parent
+        else:
+            part_of = None
+            parent = len(rows)
+        first_cell = r.labels[0]
+        line, column = norm.line_col(first_cell.start)
+        end_at = max([first_cell.end, *(s.end for s in r.slots)])
+        rows.append(TableRow.model_construct(
+            label=label, cells=row_cells, is_total=is_total, labels=tuple(c.text for c in r.labels),
+            texts={}, dashed=dashed, part_of=part_of,
+            via=tuple(dict.fromkeys([*r.via, *(reading.via if reading else ())])),
+            span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))
+    end_index = end if stop == len(raw) else _index_after(cells, raw[stop - 1]) if stop else header.after
+    return Read(rows, facts, end_index, complete and stop == len(raw))
+
+
+def _weight_in_rule(header: Header, text: str) -> glued.Piece | None:
+    column = next((c for c in header.columns if c.role == "score"), None)
+    if column is None or not header.score_rule():
+        return None
+    m = re.compile(r"(\d+(?:\.\d+)?)\s*分\s*[*×xX]").search(text, column.cell.start, column.cell.end)
+    if m is None:
+        return None
+    return glued.Piece(m.group(1), m.start(1), m.end(1))
+
+
+def _index_after(cells: list[Cell], row: RawRow) -> int:
+    last = max([*(c.end for c in row.labels), *(s.end for s in row.slots)])
+    return next((k for k, c in enumerate(cells) if c.start >= last and not c.is_mark and c.end > last), len(cells))
+
+
+def _groups(labels: list[str]) -> list[tuple[int, list[int], bool]]:
+    """(total row, its 其中 rows, complete) for every row followed by 其中 rows."""
+    out = []
+    for n, label in enumerate(labels):
+        if label.startswith("其中") or n + 1 >= len(labels) or not labels[n + 1].startswith("其中"):
+            continue
+        parts = [n + 1]
+        for m in range(n + 2, len(labels)):
+            if labels[m].startswith("其中") or not FUNDING_SOURCE.search(labels[m]):
+                break
+            parts.append(m)
+        full = len(parts) >= 2 and all(FUNDING_SOURCE.search(labels[m]) for m in parts)
+        out.append((n, parts, full))
+    return out
+
+
+def _dashed(row: RawRow, keys: list[str | None]) -> tuple[str, ...]:
+    return tuple(key for s, key in zip(row.slots, keys) if key and s.text in _DASH)
+
+
+def _column_name(header: Header, key: str) -> str:
+    for c, k in zip(header.columns, header.keys):
+        if k == key:
+            return c.name
+    return {"budget": "预算数"}.get(key, key)
+
+
+def _column_precision(readings: list[glued.Reading]) -> dict[str, int]:
+    """A column is written to one precision; authoring tools drop trailing zeros, so "19"
+    in a column of "14.4"s stands for 19.0, not 19 ± 0.5."""
+    out: dict[str, int] = {}
+    for r in readings:
+        for role, p in r.roles.items():
+            if "." in p.text:
+                out[role] = max(out.get(role, 0), p.decimals)
+    return out
+
+
+def _money_unit(header: Header, context: str) -> str:
+    if header.unit:
+        return header.unit
+    return "元" if ("元" in context and "万元" not in context and "万" not in context) else "万元"
+
+
+def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_unit: str,
+              norm: Normalised, fact_id: int, vocab: Vocabulary) -> Fact:
+    text = piece.text
+    if role == "rate":
+        token_type, text = "PERCENT", text if text.endswith("%") else text + "%"
+    elif role in {"weight", "score"}:
+        token_type, text = "SCORE", text.removesuffix("分") + "分"
+    elif re.search(r"[万元亿]$", text):  # "150万": the cell carries its own unit
+        token_type = "AMOUNT"
+    else:
+        token_type, text = "AMOUNT", text + money_unit
+    fig = read_figure(token_type, text)
+    line, column = norm.line_col(piece.start)
+    year = re.search(r"((?:19|20)\d{2})\s*年", header)
+    return Fact.model_construct(
+        id=fact_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
+        scale=fig.scale, decimals=fig.decimals, text=norm.original[piece.start:piece.end],
+        span=Span.model_construct(start=piece.start, end=piece.end, line=line, column=column),
+        label=f"{row_label}{header}", concept=_row_concept(row_label, vocab),
+        period=year.group(1) if year else None, scenario=_SCENARIO.get(role), in_table=True,
+        exact=role == "weight",
+    )
+
+
+def _row_concept(row_label: str, vocab: Vocabulary) -> str | None:
+    """A row the vocabulary knows ("公务用车购置及运行维护费") takes its concept; any other
+    row is known by its label."""
+    if not row_label:
+        return None
+    info = read_label(row_label, vocab)
+    return info.concept if info.known else row_label
+
+
+# --------------------------------------------------------------- indicator rows
+_PLAIN = re.compile(r"^\d{1,3}(?:\.\d{1,2})?(?:分)?$")
+
+
+def _plain(cell: Cell) -> bool:
+    return not cell.is_mark and bool(_PLAIN.match(cell_text(cell))) and \
+        Decimal(cell_text(cell).removesuffix("分")) <= 100
+
+
+def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, vocab: Vocabulary,
+                        first_id: int) -> Read | None:
+    """Indicator rows, each found by its 分值 and 得分: the last two numbers before words."""
+    roles = [r for r in header.roles if r is not None]
+    if roles[:4] != ["target", "achieved", "weight", "score"]:
+        return None
+    rows: list[TableRow] = []
+    facts: list[Fact] = []
+    pending: list[Cell] = []
+    complete = True
+    k = header.after
+    end = k
+    while k < len(cells):
+        c = cells[k]
+        if c.kind == BREAK:
+            if any(not is_empty(p) for p in pending):
+                complete = False  # a row with no 分值 / 得分 of its own
+            pending = []
+            k += 1
+            continue
+        if c.is_mark:
+            k += 1
+            continue
+        nxt = _next_cell(cells, k)
+        after = _next_cell(cells, nxt) if nxt is not None else None
+        if _plain(c) and nxt is not None and _plain(cells[nxt]) and (after is None or not _plain(cells[after])):
+            if len(pending) >= 2 and _plain(pending[-1]) and _plain(pending[-2]):
+                complete = False  # four numbers in a row: 指标值, 完成值, 分值, 得分 — or two rows' ends
+                if _plain(pending[-3]) if len(pending) >= 3 else False:
+                    pending = []
+                    k = nxt + 1
+                    continue
+            row = _indicator_row(pending, c, cells[nxt], norm, vocab, first_id + len(facts))
+            pending = []
+            k = nxt + 1
+            if row is None:
+                complete = False
+                continue
+            table_row, row_facts = row
+            rows.append(table_row)
+            facts.extend(row_facts)
+            end = k
+            if table_row.is_total:
+                break
+            continue
+        if find_header(cells, k) is not None and rows:
+            break  # another table starts
+        if len(pending) > 8:
+            break  # too many words for one row: the indicator rows ended
+        pending.append(c)
+        k += 1
+    if not rows:
+        return None
+    return Read(rows, facts, end, complete)
+
+
+def _next_cell(cells: list[Cell], k: int) -> int | None:
+    """The next cell on from k, across the end of a line (not across a row break)."""
+    j = k + 1
+    while j < len(cells) and cells[j].kind == EOL:
+        j += 1
+    if j >= len(cells) or cells[j].is_mark:
+        return None
+    return j
+
+
+def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normalised,
+                   vocab: Vocabulary, first_id: int) -> tuple[TableRow, list[Fact]] | None:
+    words = [c for c in pending if c.text]
+    total = any(TOTAL_ROW.match(clean(c.text)) for c in words)
+    if total:
+        labels, target, achieved = [c for c in words if TOTAL_ROW.match(clean(c.text))], None, None
+    else:
+        if len(pending) < 3:
+            return None  # no room for 指标值 and 完成值: not a row we can place
+        target, achieved = pending[-2], pending[-1]
+        labels = [c for c in pending[:-2] if c.text]
+        if not labels or clean(achieved.text).endswith("指标") or clean(target.text).endswith("指标"):
+            return None
+    label = clean(labels[-1].text)
+    facts = []
+    row_cells = {}
+    for role, cell in (("weight", weight), ("score", score)):
+        text = cell_text(cell)
+        piece = glued.Piece(text, cell.start, cell.start + len(text))
+        fact = cell_fact(piece, role, role, label, "万元", norm, first_id + len(facts), vocab)
+        facts.append(fact)
+        row_cells[role] = fact
+    texts = {}
+    if target is not None and achieved is not None:
+        texts = {"target": target.text, "achieved": achieved.text}
+    first = labels[0]
+    line, column = norm.line_col(first.start)
+    row = TableRow.model_construct(
+        label=label, cells=row_cells, is_total=total, labels=tuple(c.text for c in labels), texts=texts,
+        dashed=(), part_of=None, via=(),
+        span=Span.model_construct(start=first.start, end=score.end, line=line, column=column))
+    return row, facts
+
+
+# ------------------------------------------------------------------ the tables
+def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: int,
+             layout: str) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
+    """Every table in one run of cells: (table, its facts, (first, last) line)."""
+    cells = [c for c in expand_glued_headers(cells) if c.is_mark or not PAGE_MARK.match(c.text)]
+    out = []
+    i = 0
+    while i < len(cells):
+        header = find_header(cells, i)
+        if header is None:
+            i += 1
+            continue
+        context = norm.text[max(0, cells[header.first].start - 300): cells[header.after - 1].end]
+        fid = first_id + sum(len(f) for _, f, _ in out)
+        if header.kind == "indicators" and layout == "line":
+            read = None  # a flattened line keeps no order in which indicator rows could be found
+        elif header.kind == "indicators":
+            read = read_indicator_rows(cells, header, norm, vocab, fid)
+        else:
+            read = read_figure_rows(cells, header, norm, vocab, fid, context)
+        if read is None or not read.rows:
+            i += 1
+            continue
+        head = cells[header.first]
+        line, column = norm.line_col(head.start)
+        table = ScoreTable.model_construct(
+            columns=tuple(c.name for c in header.columns), rows=tuple(read.rows),
+            span=Span.model_construct(start=head.start, end=read.rows[-1].span.end, line=line, column=column),
+            kind=header.kind, layout=layout,
+            base=header.base() or _stated_base(norm.text[head.start:read.rows[-1].span.end + 600]),
+            score_rule=header.score_rule() or _stated_score_rule(norm.text), complete=read.complete,
+            full_when_met=_full_when_met(norm.text) if header.kind == "indicators" else "")
+        last_line = max(c.line for c in cells[header.first:max(read.end, header.after)] if not c.is_mark) \
+            if read.end > header.first else head.line
+        out.append((table, read.facts, (head.line, last_line)))
+        i = max(read.end, i + 1)
+    return out
+
+
+_BASE_RULE = re.compile(r"执行率\s*=\s*[\u4e00-\u9fff()]{2,10}?\s*[/÷]\s*(?P<base>[\u4e00-\u9fff()]{2,10}?数)")
+
+
+def _stated_base(text: str) -> str | None:
+    """"预算执行率=预算执行数/调整后预算数" written by the table: the base it names."""
+    from auditor.extract.tables.columns import BUDGET_ROLES, role_of
+
+    m = _BASE_RULE.search(text)
+    if m is None:
+        return None
+    base = role_of(m.group("base"))
+    return base if base in BUDGET_ROLES else None
+
+
+def _stated_score_rule(text: str) -> str:
+    """得分 = 执行率 × 分值 as the report states it; "bands" when it states a banded rule."""
+    m = _SCORE_RULE.search(text)
+    if m:
+        return m.group()
+    if _BAND_RULE.search(text):
+        return "bands"
+    return ""
+
+
+def _full_when_met(text: str) -> str:
+    m = _FULL_WHEN_MET.search(text)
+    return m.group() if m else ""
