@@ -67,15 +67,23 @@ class Cell:
 def cell_runs(text: str) -> list[list[Cell]]:
     """Runs of table-shaped lines, each as a stream of cells (with BREAK/EOL marks).
 
-    A prose line ends a run; so do more than six blank lines.
+    A prose line ends a run; so do more than six blank lines.  In a box-drawn grid the
+    lines between two rules are one row: a cell that wraps is joined again.
     """
     runs: list[list[Cell]] = []
     current: list[Cell] = []
+    boxed: list[tuple[str, int, int]] = []  # box lines since the last rule: (line, start, index)
     blank_run = 0
     pos = 0
     lines = text.split("\n")
     for index, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
+        if _BOX_VERTICAL.search(line) and not _RULE.match(line.strip()):
+            boxed.append((line, start, index))
+            continue
+        if boxed:
+            current.extend(box_row(boxed))
+            boxed = []
         if not line:
             blank_run += 1
             if blank_run > 6 and current:
@@ -89,8 +97,60 @@ def cell_runs(text: str) -> list[list[Cell]]:
             current = []
             continue
         current.extend(cells)
+    if boxed:
+        current.extend(box_row(boxed))
     _close(runs, current)
     return runs
+
+
+def box_row(lines: list[tuple[str, int, int]]) -> list[Cell]:
+    """Box-drawn lines between two rules: one row, or one row per line when the lines
+    do not have the same columns (a grid drawn without rules between its rows)."""
+    split = [_box_cells(line, start, index) for line, start, index in lines]
+    if len(split) == 1 or len({len(cells) for cells in split}) != 1 or not _wraps(split):
+        out: list[Cell] = []
+        for line, start, index in lines:
+            out.extend(cells_of_line(line, start, index) or [])
+        return out
+    merged = []
+    for column in zip(*split):
+        parts = [c for c in column if c.text]
+        if not parts:
+            merged.append(Cell("", column[0].start, column[0].start, column[0].line))
+            continue
+        text = "".join(c.text for c in parts)
+        merged.append(Cell(text, parts[0].start, parts[-1].end, parts[0].line,
+                           source=None if len(parts) == 1 else text))
+    while merged and not merged[-1].text:
+        merged.pop()
+    while merged and not merged[0].text:
+        merged.pop(0)
+    if len(merged) > 1:
+        merged.append(Cell("", merged[-1].end, merged[-1].end, merged[-1].line, EOL))
+    return merged
+
+
+def _wraps(split: list[list[Cell]]) -> bool:
+    """Later lines only continue cells of the first (no figures of their own where the
+    first line has none): the lines are one row."""
+    first = split[0]
+    for cells in split[1:]:
+        for a, b in zip(first, cells):
+            if b.text and not a.text:
+                return False
+    return True
+
+
+def _box_cells(line: str, start: int, index: int) -> list[Cell]:
+    line = _BOX_VERTICAL.sub("|", line)
+    out = []
+    offset = 0
+    for part in line.split("|"):
+        stripped = part.strip()
+        lead = len(part) - len(part.lstrip())
+        out.append(Cell(stripped, start + offset + lead, start + offset + lead + len(stripped), index))
+        offset += len(part) + 1
+    return out
 
 
 def _close(runs: list[list[Cell]], current: list[Cell]) -> None:

@@ -271,11 +271,12 @@ def agreed(readings: list[Reading]) -> Reading | None:
 
 def resolve_row(row: RowFigures, roles: list[str | None], base: str | None, score_rule: bool,
                 plain_rates: bool = False) -> Reading | None:
-    """The one reading a row's own arithmetic allows, if there is one (a row with a
-    single reading its figures and columns allow needs no arithmetic)."""
+    """The one reading a row's own arithmetic allows, if there is one (a row whose cells
+    were only dropped, with a single placement its figures and columns allow, needs no
+    arithmetic; a run-together row always does)."""
     readings = candidate_readings(row, roles, plain_rates)
     row.readings = readings
-    if len(readings) == 1:
+    if len(readings) == 1 and not row.glued:
         return readings[0]
     held = [r for r in readings if rate_pins(r, base) or (score_rule and score_pins(r))]
     return agreed(held)

@@ -125,6 +125,10 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             k += 1
         if k >= len(cells):
             break
+        again = find_header(cells, k)
+        if again is not None and [c.name for c in again.columns] == [c.name for c in header.columns]:
+            k = last = again.after  # the header again, after a page break
+            continue
         start = k
         labels: list[Cell] = []
         while k < len(cells) and (is_label(cells[k]) or cells[k].kind == EOL) and len(labels) <= 4:
@@ -528,7 +532,7 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
         else:
             read = read_figure_rows(cells, header, norm, vocab, fid, context)
         if read is None or not read.rows:
-            i += 1
+            i = max(i + 1, header.after)  # not again from inside the same header
             continue
         head = cells[header.first]
         line, column = norm.line_col(head.start)

@@ -1,0 +1,319 @@
+"""The table model: one smallest real-looking 自评表 per layout, read and checked.
+
+Each layout a report reaches us in (cells one per line, pipe rows, box-drawn, a label
+and its figures on one line, run-together figures, a 自评表 flattened onto one line,
+multi-level headers, merged cells, rows cut by a page break) is read into the same
+rows; run-together or dropped cells are placed only where the row's arithmetic pins
+one reading, and refused otherwise.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from auditor.extract import extract
+from auditor.extract.bind.resolvers.table import met
+from auditor.extract.tables import glued
+from auditor.normalise import normalise
+from auditor.pipeline import audit_text
+
+
+def tables(text: str):
+    return extract(normalise(text)).tables
+
+
+def row_of(table, label: str):
+    return next(r for r in table.rows if r.label.startswith(label))
+
+
+def cells(row) -> dict[str, str]:
+    return {k: v.text for k, v in row.cells.items()}
+
+
+def verdicts(text: str, rule: str) -> list[str]:
+    return [o.verdict for o in audit_text(text).outcomes if o.rule == rule]
+
+
+def findings(text: str, rule: str):
+    return [f for f in audit_text(text).findings if f.rule == rule]
+
+
+# ------------------------------------------------------------------ layouts
+CELL_PER_LINE = "\n\n".join([
+    "项目资金", "(万元)", " ", "年初", "预算数", "全年", "预算数", "全年", "执行数", "分值", "执行率", "得分",
+    "年度资金总额", "43.2", "43.2", "37.24", "10", "86%", "9",
+    "其中:当年财政拨款", "43.2", "43.2", "37.24", " ",
+    "上年结转资金", " ", "其他资金", " ", "年度总体目标"]) + "\n"
+
+
+def test_cells_one_per_line_with_a_header_split_over_two_cells():
+    (t,) = tables(CELL_PER_LINE)
+    assert t.kind == "funds" and t.columns[:3] == ("年初预算数", "全年预算数", "全年执行数")
+    total, part = t.rows[0], t.rows[1]
+    assert cells(total) == {"budget_initial": "43.2", "budget_adjusted": "43.2", "actual": "37.24",
+                            "weight": "10", "rate": "86%", "score": "9"}
+    # the 其中 row's figures are amounts: 分值 and 得分 are the total row's
+    assert cells(part) == {"budget_initial": "43.2", "budget_adjusted": "43.2", "actual": "37.24"}
+    assert part.part_of == 0
+    assert verdicts(CELL_PER_LINE, "RAT004") == ["holds"]
+    assert "holds" in verdicts(CELL_PER_LINE, "TAB001")
+
+
+BARS = "\n".join([
+    "项目资金 (万元) |", "|", "年初预算数 |", "全年预算数 |", "全年执行数 |", "分值 |", "执行率 |", "得分 |", "||||||",
+    "年度资金总额 |", "150万 |", "150万 |", "125.25万 |", "10 |", "83.5% |", "8 |", "|||||||",
+    "其中:当年财政拨款 |", "150万 |", "150万 |", "125.25万 |", "— |", "|", "— |", "|||||||",
+    "上年结转资金 |", "0 |", "0 |", "0 |", "— |", "|", "— |", "|||||||",
+    "其他资金 |", "0 |", "0 |", "0 |", "— |", "|", "— |", "|||||||",
+    "年度总体目标 |"]) + "\n"
+
+
+def test_cells_one_per_line_with_bars_and_row_separators():
+    (t,) = tables(BARS)
+    assert [r.label for r in t.rows] == ["年度资金总额", "其中:当年财政拨款", "上年结转资金", "其他资金"]
+    assert t.rows[0].cells["actual"].value == D("1252500")  # "125.25万": the cell carries its unit
+    # every source row written (0 or —): the list is complete, per column
+    sums = [b for b in extract(normalise(BARS)).breakdowns if b.reason == "funds_sources"]
+    assert len(sums) == 3 and all(b.complete for b in sums)
+    assert set(verdicts(BARS, "TAB001")) == {"holds"}
+
+
+PIPE = (
+    "项目资金(万元) | | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+    " | 年度资金总额 | 120.00 | 150.00 | 142.50 | 10 | 95% | 9.5\n"
+    " | 其中:当年财政拨款 | 100.00 | 130.00 | 122.50 | — | 94.23% | —\n"
+    " | 上年结转资金 | 20.00 | 20.00 | 20.00 | — | 100% | —\n"
+    " | 其他资金 | — | — | — | — | — | —\n"
+)
+
+
+def test_pipe_rows_as_word_writes_them_with_a_merged_label_column():
+    (t,) = tables(PIPE)
+    assert [r.label for r in t.rows] == ["年度资金总额", "其中:当年财政拨款", "上年结转资金", "其他资金"]
+    assert cells(t.rows[2])["actual"] == "20.00"
+    assert set(verdicts(PIPE, "TAB001")) == {"holds"} and len(verdicts(PIPE, "TAB001")) == 3
+    broken = PIPE.replace(" | 上年结转资金 | 20.00 | 20.00 | 20.00", " | 上年结转资金 | 20.00 | 30.00 | 20.00")
+    (f,) = findings(broken, "TAB001")
+    assert f.stated == "150.00" and f.severity == "error"
+
+
+BOX = """项目支出绩效自评表
+┌──────────────┬────────┬────────┬────────┬────┬──────┬────┐
+│项目资金(万元)│年初预算数│全年预算数│全年执行数│分值│执行率│得分│
+├──────────────┼────────┼────────┼────────┼────┼──────┼────┤
+│年度资金总额  │  194.9 │  194.9 │  175.4 │ 10 │90.00%│  9 │
+├──────────────┼────────┼────────┼────────┼────┼──────┼────┤
+│其中:当年财政 │  194.9 │  194.9 │  175.4 │ —  │90.00%│ —  │
+│拨款          │        │        │        │    │      │    │
+├──────────────┼────────┼────────┼────────┼────┼──────┼────┤
+│上年结转资金  │      0 │      0 │      0 │ —  │  —   │ —  │
+└──────────────┴────────┴────────┴────────┴────┴──────┴────┘
+"""
+
+
+def test_box_drawn_grid_with_a_cell_wrapped_over_two_lines():
+    (t,) = tables(BOX)
+    assert [r.label for r in t.rows] == ["年度资金总额", "其中:当年财政拨款", "上年结转资金"]
+    assert t.rows[0].cells["rate"].span.start == BOX.index("90.00%")
+    assert set(verdicts(BOX, "TAB001")) == {"holds"}
+    assert verdicts(BOX, "RAT004") == ["holds", "holds"]
+
+
+SPACED = (
+    "项目资金(万元) 全年预算数(A) 全年执行数(B) 执行率(B/A)\n"
+    "年度资金总额: 2300.67 2300.67 100%\n"
+    " 其中:中央补助 442.43 442.43 100%\n"
+    "       地方资金 1858.24 1858.24 100%\n"
+    "       其他资金\n"
+    "总体目标完成情况 总体目标 全年实际完成情况\n"
+)
+
+
+def test_a_label_and_its_figures_separated_by_spaces():
+    (t,) = tables(SPACED)
+    assert t.base == "budget_adjusted"  # 执行率(B/A) with 全年预算数(A)
+    assert [r.label for r in t.rows][:3] == ["年度资金总额", "其中:中央补助", "地方资金"]
+    sums = [b for b in extract(normalise(SPACED)).breakdowns if b.reason == "funds_sources"]
+    # 其他资金 left blank: its money is unknown, so the sources may only not exceed the total
+    assert [b.total.text for b in sums] == ["2300.67", "2300.67"] and not any(b.complete for b in sums)
+    assert [o.reason for o in audit_text(SPACED).outcomes if o.rule == "RAT004"] == ["table_rate_named"] * 3
+
+
+# ------------------------------------------------------------ run together
+GLUED = (
+    "项目资金\n(万元)\n\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n"
+    "年度资金总额:194.9175.490.00%\n"
+    " 其中:中央补助194.9175.490.00%\n"
+    "地方资金\n\n其他资金\n"
+)
+
+
+def test_run_together_cells_split_where_the_rate_pins_them():
+    (t,) = tables(GLUED)
+    total = t.rows[0]
+    assert cells(total) == {"budget_adjusted": "194.9", "actual": "175.4", "rate": "90.00%"}
+    assert "run-together cells split by the row's arithmetic" in total.via
+    assert total.cells["actual"].span.start == GLUED.index("175.4")
+    rates = [o for o in audit_text(GLUED).outcomes if o.rule == "RAT004"]
+    assert [o.verdict for o in rates] == ["holds", "holds"]
+    assert all("run-together cells split by the row's arithmetic" in o.via for o in rates)
+
+
+def test_run_together_cells_split_where_only_the_sources_pin_them():
+    """"1484631.00%": no split gives 31.00 % exactly, but 148 = 102 + 46 and 46 = 0 + 46 do."""
+    text = ("资金投入情况(万元)全年预算数(A)全年执行数(B)预算执行率(B/A×100%)\n"
+            "年度资金总额:1484631.00%\n其中:中央财政资金10200%\n地方资金4646100%\n")
+    (t,) = tables(text)
+    assert [cells(r) for r in t.rows] == [
+        {"budget_adjusted": "148", "actual": "46", "rate": "31.00%"},
+        {"budget_adjusted": "102", "actual": "0", "rate": "0%"},
+        {"budget_adjusted": "46", "actual": "46", "rate": "100%"}]
+    assert verdicts(text, "TAB001") == ["holds", "holds"]
+
+
+def test_run_together_cells_no_arithmetic_pins_are_refused():
+    """"1000%" reads as 10 | 0 | 0% — or 100 | 0%: a 0 % rate holds for any budget and pins nothing."""
+    text = "项目资金(万元)\n全年预算数(A)全年执行数(B)预算执行率(B/A)\n年度资金总额:1000%\n其中:中央补助1000%\n"
+    assert tables(text) == ()
+    assert audit_text(text).extraction.facts == () or all(not f.in_table for f in audit_text(text).extraction.facts)
+
+
+def test_splits_enumerate_every_reading_and_only_readings():
+    readings = {tuple(p.text for p in s) for s in glued.splits("10200%", 0)}
+    assert readings == {("10200%",), ("1020", "0%"), ("102", "0", "0%"), ("10", "200%"), ("10", "20", "0%"),
+                        ("10", "2", "0", "0%"), ("1", "0", "200%"), ("1", "0", "20", "0%"), ("1", "0", "2", "0", "0%")}
+    for s in glued.splits("194.9194.9100%", 0):
+        assert "".join(p.text for p in s) == "194.9194.9100%"
+        assert not any(p.text[0] == "0" and p.text[1:2].isdigit() for p in s)  # no leading zeros
+
+
+# ------------------------------------------------------------- merged cells
+def test_a_row_short_of_cells_is_placed_by_its_rate():
+    """年初预算数 left empty and dropped: 32.4 is a budget (年初 or 全年, either gives the
+    rate), 31.69 the spending, 10 the 分值 — the only placements the rate allows."""
+    text = ("项目资金 (万元) |\n| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+            "年度资金总额 |\n| 32.4 | 31.69 | 10 | 97.80% | 9.78 |\n年度 总体 目标 | 预期目标 | 实际完成情况 |\n")
+    (t,) = tables(text)
+    assert cells(t.rows[0]) == {"budget": "32.4", "actual": "31.69", "weight": "10", "rate": "97.80%",
+                                "score": "9.78"}
+    assert "cells placed in their columns by the row's arithmetic" in t.rows[0].via
+    assert verdicts(text, "RAT004") == ["holds"]  # 31.685 / 32.45 … 31.695 / 32.35 holds 97.80 %
+    # a rate no placement gives pins nothing: the row is not read (rather than read wrongly)
+    assert tables(text.replace("97.80%", "95.80%")) == ()
+
+
+def test_a_row_short_of_cells_with_nothing_to_pin_it_is_refused():
+    text = ("项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+            "年度资金总额 | 50 | 45 | 10 | 9\n")
+    assert tables(text) == ()
+
+
+# ------------------------------------------------------------- page breaks
+def test_a_row_cut_by_a_page_break_with_the_header_repeated():
+    text = ("项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+            "年度资金总额 | 100 | 100 | 90 | 10 | 90% | 9\n"
+            "其中:当年财政拨款 | 100 | 100\n"
+            "— 1 —\n"
+            "90 | — | 90% | —\n"
+            "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+            "上年结转资金 | 0 | 0 | 0 | — | — | —\n"
+            "其他资金 | 0 | 0 | 0 | — | — | —\n")
+    (t,) = tables(text)
+    assert [r.label for r in t.rows] == ["年度资金总额", "其中:当年财政拨款", "上年结转资金", "其他资金"]
+    cut = t.rows[1]
+    assert cells(cut) == {"budget_initial": "100", "budget_adjusted": "100", "actual": "90", "rate": "90%"}
+    assert "continued after a page break" in cut.via
+    assert set(verdicts(text, "TAB001")) == {"holds"}
+
+
+# ------------------------------------------------- multi-level headers
+SELF_ASSESSMENT = (
+    "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+    "年度资金总额 | 50 | 50 | 50 | 10 | 100% | 10\n"
+    "其中:当年财政拨款 | 50 | 50 | 50 | — | 100% | —\n"
+    "年度总体目标 | 预期目标 | 实际完成情况\n"
+    "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施\n"
+    " | 产出指标 | 数量指标 | 培训人次 | ≥200人次 | 215人次 | 30 | 30 | 无\n"
+    " |  |  | 覆盖乡镇 | 12个 | 12个 | 20 | 20 | 无\n"
+    " |  | 质量指标 | 验收合格率 | 100% | 95% | 20 | 18 | 个别未验收\n"
+    " | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% | 92% | 20 | 20 | 无\n"
+    "总分 |  |  |  |  |  | 100 | 98 | 优\n"
+)
+
+
+def test_indicator_rows_under_one_two_three_level_headers_with_merged_levels():
+    funds, indicators = tables(SELF_ASSESSMENT)
+    assert indicators.kind == "indicators"
+    rows = indicators.rows
+    assert [r.label for r in rows] == ["培训人次", "覆盖乡镇", "验收合格率", "群众满意度", "总分"]
+    assert rows[1].texts == {"target": "12个", "achieved": "12个"}
+    assert [cells(r) for r in rows[2:3]] == [{"weight": "20", "score": "18"}]
+    assert rows[-1].is_total
+
+
+def test_self_assessment_totals_count_the_funds_row():
+    """总分 100 = 10 (funds) + 30 + 20 + 20 + 20; 98 = 10 + 30 + 20 + 18 + 20."""
+    assert verdicts(SELF_ASSESSMENT, "SCO001") == ["holds", "holds"]
+    assert verdicts(SELF_ASSESSMENT, "SCO002") == ["holds"]
+    wrong = SELF_ASSESSMENT.replace("| 100 | 98 | 优", "| 100 | 93 | 优")
+    (f,) = findings(wrong, "SCO002")
+    assert f.stated == "93" and f.expected == "98"
+
+
+def test_indicator_targets_met_or_not():
+    assert met("≥200人次", "215人次") is True
+    assert met("100%", "95%") is None  # no ≥ or ≤: which way is better is not said
+    assert met("≤10次", "12次") is False
+    assert met("≥90%", "92%") is True
+    assert met("已完成", "已完成") is None
+    assert met("≥200平方米", "204.46平方米") is True
+    assert met("12个", "12个") is True
+    assert met("≥90%", "92人") is None  # different units: not comparable
+
+
+# --------------------------------------------- one line, and score rules
+ONE_LINE = (
+    "2、自评表 单位名称:某市档案馆 填报日期:2021年4月项目名称档案抢救与保护专项经费主管部门项目实施单位某市档案馆"
+    "项目类别1、上级专项 2、本级专项 项目属性1、持续性项目 2、新增性项目项目类型1、一次性拨付项目 2、多次拨付项目 "
+    "预算执行情况(万元)(20分)预算数(A)执行数(B)执行率(B/A)得分(20分*执行率)年度财政资金总额10万9万90%18"
+    "年度绩效指标一级指标二级指标三级指标年度指标值实际完成值得分产出指标数量指标档案数字化10000卷10000卷20\n"
+)
+
+
+def test_a_self_assessment_flattened_onto_one_line():
+    (t,) = tables(ONE_LINE)
+    assert t.layout == "line" and t.score_rule == "得分(20分*执行率)"
+    (row,) = t.rows
+    assert cells(row) == {"budget": "10万", "actual": "9万", "rate": "90%", "score": "18", "weight": "20"}
+    outcomes = {o.rule: o for o in audit_text(ONE_LINE).outcomes if o.rule in ("RAT004", "SCO006")}
+    assert outcomes["RAT004"].verdict == "holds" and outcomes["SCO006"].verdict == "holds"
+    assert outcomes["SCO006"].reason == "funds_score_stated"
+
+
+def test_a_stated_score_rule_accuses_and_the_convention_only_warns():
+    stated = ONE_LINE.replace("90%18", "90%20")
+    (f,) = findings(stated, "SCO006")
+    assert f.severity == "error" and f.stated == "20" and f.expected == "18.00"
+    convention = ("项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+                  "年度资金总额 | 65.66 | 65.66 | 52.53 | 10 | 80% | 9\n")
+    (f,) = findings(convention, "SCO006")
+    assert f.severity == "warning" and "未写明计分办法" in f.message("zh")
+    banded = "预算执行率得分:执行率在90%以上得满分,80%-90%之间得8分。\n" + convention
+    assert findings(banded, "SCO006") == []
+
+
+def test_funds_balance_received_minus_spent():
+    text = ("项目 | 计划安排资金(万元) | 实际到位资金(万元) | 实际支出(万元) | 结余(万元)\n"
+            "县市区财政 | 48 | 48 | 46.5 | 1.5\n")
+    assert verdicts(text, "TAB002") == ["holds"]
+    (f,) = findings(text.replace("| 1.5", "| 2.5"), "TAB002")
+    assert f.stated == "2.5"
+
+
+@pytest.mark.parametrize("layout", [CELL_PER_LINE, BARS, PIPE, BOX, SPACED, GLUED, SELF_ASSESSMENT, ONE_LINE])
+def test_table_lines_are_not_read_again_as_prose(layout):
+    facts = extract(normalise(layout)).facts
+    assert all(f.in_table for f in facts if f.kind in ("amount", "percent", "score")), \
+        [f.text for f in facts if not f.in_table]
