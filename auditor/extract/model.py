@@ -285,8 +285,9 @@ class ScoreTable(Record):
 
 
 class TableRate(Bound):
-    """执行率 of a table row: 执行数 over the base its template names."""
+    """执行率 of a table row: 执行数 over the base its template names (or 得分率: 得分 / 分值)."""
 
+    name: str = "执行率"
     rate: Fact
     actual: Fact
     base: Fact | None = Field(None, description="the base the header or the template names")

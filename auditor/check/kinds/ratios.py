@@ -270,11 +270,12 @@ def check_table_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             note = f"against {name}, not the base the header names" if r.named else f"against {name}"
             yield outcome(rule, r, "holds", _rate_figures(rate, n2, d2), note=note)
             continue
-        if cmp.verdict == "gross" and rate.value == 100 and num.value >= den.value:
+        if cmp.verdict == "gross" and rate.value == 100 and num.value >= den.value and r.name == "执行率":
             yield outcome(rule, r, "holds", figures, note="over-execution written as 100 % (capped), a common convention")
             continue
         yield failed(rule, r, finding(
             rule, ctx, primary=rate, stated=rate.text, expected=f"{computed.value.quantize(Decimal('0.01'))}%",
             arithmetic=_rate_text(num, den, computed.value, rate, cmp),
-            evidence=figures, comparison=cmp, fields={"row": r.row},
+            evidence=figures, comparison=cmp, fields={"row": r.row, "name": r.name,
+                                                      "name_en": {"得分率": "score rate"}.get(r.name, "execution rate")},
         ))

@@ -158,6 +158,8 @@ _ALL += [
            "项目资金 | 全年预算数(A) | 全年执行数(B) | 执行率(B/A)\n年度资金总额 | 100 | 95 | 95%"),
     Reason("table_rate", EXPLICIT, "a row's 执行率 over the base of its template (全年预算数, else 年初预算数)",
            "项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 执行率\n年度资金总额 | 80 | 100 | 95 | 95%"),
+    Reason("score_rate_row", EXPLICIT, "a score table row's 得分率 = 得分 / 分值",
+           "一级指标 | 分值 | 得分 | 得分率\nA立项必要性 | 20 | 19 | 95%"),
     Reason("funds_score_stated", EXPLICIT, "the funds row's 得分 = 分值 × 执行率 (capped at 分值), as the header or "
            "the text states it", "预算数(A) | 执行数(B) | 执行率(B/A) | 得分(20分*执行率)\n年度财政资金总额 | 10 | 9 | 90% | 18"),
     Reason("funds_score_convention", VOCABULARY, "the funds row's 得分 = 分值 × 执行率 (capped at 分值) by the usual "

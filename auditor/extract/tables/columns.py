@@ -35,7 +35,7 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance")
 BUDGET_ROLES = ("budget_adjusted", "budget_initial", "budget")
-UNREAD_ROLES = {"change", "change_rate", "score_rate"}
+UNREAD_ROLES = {"change", "change_rate"}
 _TEXT_COLUMN = re.compile(r"原因|备注|说明|措施|情况|分析|依据|评价标准|凭证|计算方法|评分标准|扣分")
 LEVEL_COLUMN = re.compile(r"^(?:绩效)?(?:一级|二级|三级)指标(?:名称)?$|^指标名称$|^指标内容$")
 _LABEL_HEADER = re.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出|经费项目|经费名称"
@@ -209,9 +209,17 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
     known = [n for n, r in enumerate(roles) if r]
     if not known or len(known) < 2 and not (len(known) == 1 and _LABEL_HEADER.match(clean(names[0].text)) and known[0] > 0):
         return None
-    lo, hi = known[0], known[-1]
-    if any(roles[n] is None and names[n].text and not is_text_column(names[n].text) for n in range(lo, hi + 1)):
-        return None  # a word that is no column between two figure columns: not a header
+    # the figure columns are the first block of them (text columns may stand between);
+    # what follows the block is a second header line or the first row
+    lo = hi = known[0]
+    j = lo
+    while j < len(names) and (roles[j] or not names[j].text or is_text_column(names[j].text)):
+        if roles[j]:
+            hi = j
+        j += 1
+    if sum(1 for n in range(lo, hi + 1) if roles[n]) < 2 and not (
+            len(known) >= 1 and _LABEL_HEADER.match(clean(names[0].text)) and lo > 0):
+        return None
     # the cells before the figure columns: level names, a label-column name, units, blanks
     before = names[:lo]
     unit = None

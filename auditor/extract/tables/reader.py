@@ -25,12 +25,13 @@ from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import BREAK, EOL, PAGE_MARK, Cell
-from auditor.extract.tables.columns import (AMOUNT_ROLES, UNREAD_ROLES, Header, clean, find_header,
+from auditor.extract.tables.columns import (LEVEL_COLUMN, UNREAD_ROLES, Header, clean, find_header, role_of,
                                             split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
 from auditor.normalise import Normalised
 
-TOTAL_ROW = re.compile(r"^(?:合计|总计|总分|小计|总分值|得分合计|合\s*计|总\s*分|自评总分|综合得分)[::]?$")
+TOTAL_ROW = re.compile(r"^(?:支出|收入|经费|资金|费用|金额)?(?:合计|总计)[::]?$|"
+                       r"^(?:总分|小计|总分值|得分合计|合\s*计|总\s*分|自评总分|综合得分)[::]?$")
 _VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元|分)?$")
 _GLUED = re.compile(r"^(?:\d[\d,.]*(?:万元|万|元|%)?){2,}$")
 _DASH = {"—", "-", "--", "——", "/", "\\", "无", "-—", "—-", "─"}
@@ -372,7 +373,7 @@ def _money_unit(header: Header, context: str) -> str:
 def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_unit: str,
               norm: Normalised, fact_id: int, vocab: Vocabulary) -> Fact:
     text = piece.text
-    if role == "rate":
+    if role in {"rate", "score_rate"}:
         token_type, text = "PERCENT", text if text.endswith("%") else text + "%"
     elif role in {"weight", "score"}:
         token_type, text = "SCORE", text.removesuffix("分") + "分"
@@ -458,13 +459,40 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             continue
         if find_header(cells, k) is not None and rows:
             break  # another table starts
-        if len(pending) > 8:
+        if not rows and not pending and _subheader(c):
+            k += 1  # "指标性质 | 指标值 | 度量单位": the header's second line
+            continue
+        if sum(1 for p in pending if p.text) > 8:
             break  # too many words for one row: the indicator rows ended
-        pending.append(c)
+        if c.text:
+            pending.append(c)
         k += 1
     if not rows:
         return None
     return Read(rows, facts, end, complete)
+
+
+_SUBHEADER = re.compile(r"^(?:指标性质|度量单位|计量单位|单位|指标方向|权重)$")
+
+
+def _subheader(cell: Cell) -> bool:
+    name = clean(cell.text)
+    return bool(LEVEL_COLUMN.match(name) or role_of(cell.text) or _SUBHEADER.match(name))
+
+
+_COMPARATOR = re.compile(r"^(?:≥|>=|≧|≤|<=|≦|>|<|=|═|大于等于|小于等于|不低于|不高于|不少于|不超过)$")
+_UNIT_WORD = re.compile(r"^(?:%|[\u4e00-\u9fff]{1,3})$")
+
+
+def _target_cells(cells: list[Cell]) -> list[Cell]:
+    """The cells of 年度指标值, right before 实际完成值: one cell, or a value a table split
+    into comparator, number and unit ("≧ | 100 | %")."""
+    if len(cells) >= 2 and _UNIT_WORD.match(cells[-1].text) and re.fullmatch(r"\d+(?:\.\d+)?", cells[-2].text):
+        out = cells[-2:]
+        if len(cells) >= 3 and _COMPARATOR.match(cells[-3].text):
+            out = cells[-3:]
+        return out
+    return cells[-1:]
 
 
 def _next_cell(cells: list[Cell], k: int) -> int | None:
@@ -486,11 +514,15 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
     else:
         if len(pending) < 3:
             return None  # no room for 指标值 and 完成值: not a row we can place
-        target, achieved = pending[-2], pending[-1]
-        labels = [c for c in pending[:-2] if c.text]
+        achieved = pending[-1]
+        target_cells = _target_cells(pending[:-1])
+        target = Cell("".join(c.text for c in target_cells), target_cells[0].start, target_cells[-1].end,
+                      target_cells[0].line)
+        labels = [c for c in pending[:-1 - len(target_cells)] if c.text]
         if not labels or clean(achieved.text).endswith("指标") or clean(target.text).endswith("指标"):
             return None
-    label = clean(labels[-1].text)
+    named = [c for c in labels if len(re.findall(r"[\u4e00-\u9fff]", c.text)) >= 2]
+    label = clean((named or labels)[-1].text)
     facts = []
     row_cells = {}
     for role, cell in (("weight", weight), ("score", score)):

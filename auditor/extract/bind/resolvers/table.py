@@ -33,6 +33,12 @@ _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六
 _SUBTOTAL = re.compile(r"总额|合计|总计|小计|[::]$")
 _SUM_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance")
 _NEAR = 4000  # an indicator table this close after a 资金 grid is the same 自评表
+_OTHER_SOURCE = re.compile(r"^其[它他](?:资金|来源)?$")
+
+
+def is_source(label: str) -> bool:
+    """A row naming where money comes from (其中:当年财政拨款, 上年结转资金, 其他资金, 省财政 …)."""
+    return bool(FUNDING_SOURCE.search(label) or _OTHER_SOURCE.match(label.strip()))
 
 
 @dataclass
@@ -97,7 +103,7 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int) -> tuple[list[Tab
     following = rows[n + 1:]
     subs = [r for r in following if r.part_of == n]
     if subs:
-        funding = all(FUNDING_SOURCE.search(p.label) for p in subs)
+        funding = all(is_source(p.label) for p in subs)
         reason = "funds_sources" if table.kind == "funds" and funding else "table_rows"
         return subs, funding and len(subs) >= 2, reason
     if not following:
@@ -149,6 +155,12 @@ def _rates(table: ScoreTable, rows: list[TableRow]) -> list[TableRate]:
         out.append(TableRate.model_construct(
             rate=rate, actual=actual, base=base, others=others, named=named, row=row.label,
             reason="table_rate_named" if named else "table_rate", via=tuple([*_via(table), *row.via])))
+    for row in rows:
+        rate, score, weight = (row.cells.get(r) for r in ("score_rate", "score", "weight"))
+        if rate is not None and score is not None and weight is not None:
+            out.append(TableRate.model_construct(
+                name="得分率", rate=rate, actual=score, base=weight, others=(), named=True, row=row.label,
+                reason="score_rate_row", via=tuple([*_via(table), *row.via])))
     return out
 
 
