@@ -14,7 +14,7 @@ from decimal import Decimal as D
 import pytest
 
 from auditor.extract import extract
-from auditor.extract.bind.resolvers.table import met
+from auditor.extract.bind.resolvers.tables import met
 from auditor.extract.tables import glued
 from auditor.normalise import normalise
 from auditor.pipeline import audit_text
@@ -211,13 +211,19 @@ def test_a_row_short_of_cells_with_nothing_to_pin_it_is_refused():
 
 
 # ------------------------------------------------------------- page breaks
+def test_two_tables_with_one_header_stay_two_tables():
+    one = "一级指标 | 分值 | 得分\n投入 | 50 | 48\n过程 | 50 | 45\n合计 | 100 | 93\n"
+    two = tables(one + one.replace("| 45", "| 44").replace("| 93", "| 92"))
+    assert len(two) == 2 and [r.label for r in two[1].rows] == ["投入", "过程", "合计"]
+
+
 def test_a_row_cut_by_a_page_break_with_the_header_repeated():
     text = ("项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
             "年度资金总额 | 100 | 100 | 90 | 10 | 90% | 9\n"
             "其中:当年财政拨款 | 100 | 100\n"
             "— 1 —\n"
-            "90 | — | 90% | —\n"
             "项目资金(万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+            "90 | — | 90% | —\n"
             "上年结转资金 | 0 | 0 | 0 | — | — | —\n"
             "其他资金 | 0 | 0 | 0 | — | — | —\n")
     (t,) = tables(text)

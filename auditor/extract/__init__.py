@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from auditor.extract.bind import bind
-from auditor.extract.bind.resolvers import table as table_resolver
+from auditor.extract.bind.resolvers import tables as table_resolver
 from auditor.extract.discourse import place
 from auditor.extract.formulas import calculations
 from auditor.extract.model import Extraction

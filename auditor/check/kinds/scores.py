@@ -93,6 +93,8 @@ def check_execution_score(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         score, weight, rate = s.score, s.weight, s.rate
         if rate.value < 100:
             continue
+        if not s.rule:  # every scoring rule gives full marks at 100 %: no convention needed
+            s = s.model_copy(update={"reason": "funds_score_full"})
         # "100%" may stand for 99.5 %: a proportional score may then be a little short
         low = weight.value * max(rate.value - rate.tolerance, Decimal(0)) / 100
         full = Value((low + weight.value) / 2, (weight.value - low) / 2 + weight.tolerance)

@@ -153,7 +153,7 @@ _ALL += [
            "其他资金), per column", "项目资金 | 全年预算数 | 全年执行数\n年度资金总额 | 100 | 90\n"
            "其中:当年财政拨款 | 80 | 70\n上年结转资金 | 20 | 20\n其他资金 | — | —"),
     Reason("funds_balance", EXPLICIT, "结余 = 实际到位资金 (or 预算) − 实际支出 in the row that states all three",
-           "计划安排资金 | 实际到位资金 | 实际支出 | 结余\n48 | 48 | 46.5 | 1.5"),
+           "项目 | 计划安排资金 | 实际到位资金 | 实际支出 | 结余\n县市区财政 | 48 | 48 | 46.5 | 1.5"),
     Reason("table_rate_named", EXPLICIT, "a row's 执行率 over the base its header names (执行率(B/A), 全年预算数(A))",
            "项目资金 | 全年预算数(A) | 全年执行数(B) | 执行率(B/A)\n年度资金总额 | 100 | 95 | 95%"),
     Reason("table_rate", EXPLICIT, "a row's 执行率 over the base of its template (全年预算数, else 年初预算数)",
@@ -165,11 +165,14 @@ _ALL += [
     Reason("funds_score_convention", VOCABULARY, "the funds row's 得分 = 分值 × 执行率 (capped at 分值) by the usual "
            "convention, which the report does not state: at most a warning",
            "全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n年度资金总额 | 100 | 90 | 10 | 90% | 9"),
+    Reason("funds_score_full", EXPLICIT, "a funds row executed at 100 % or more scores its whole 分值: every "
+           "scoring rule (proportional, banded) agrees there",
+           "全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n年度资金总额 | 100 | 100 | 10 | 100% | 10"),
     Reason("indicator_row", EXPLICIT, "an indicator row's 年度指标值, 实际完成值, 分值 and 得分",
            "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n培训人次 | ≥100人次 | 120人次 | 10 | 10"),
     Reason("score_table_total", EXPLICIT, "a score table's 总分 / 合计 row over its rows (a 自评表's funds row "
-           "included)", "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n培训人次 | ≥100 | 120 | 90 | 90\n"
-           "总分 | 100 | 98"),
+           "included)", "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n培训人次 | ≥100 | 120 | 50 | 50\n"
+           "验收合格率 | 100% | 96% | 50 | 48\n总分 | | | 100 | 98"),
 ]
 
 REASONS: dict[str, Reason] = {r.name: r for r in _ALL}

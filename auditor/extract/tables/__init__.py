@@ -5,7 +5,7 @@
       → reader   (rows: figures by position, or placed by arithmetic in `glued`;
                   indicator rows found by their 分值 and 得分)
       → ScoreTable and its facts; the relations its rows state are bound by
-        auditor/extract/bind/resolvers/table.py like every other relation.
+        auditor/extract/bind/resolvers/tables.py like every other relation.
 
 A table read wrongly is worse than a table not read: a row whose figures no
 reading places for certain is refused, and the table ends there.

@@ -16,9 +16,9 @@ for what its layout says:
 
 The result is a stream of cells per run of table-shaped lines; a `BREAK`
 cell marks where the layout itself ends a row, an `EOL` cell the end of a line
-that held several cells (a row, in layouts that keep one row per line).  Page
-furniture ("— 3 —", "第2页") between rows is dropped, so a row cut by a page
-break reads on.
+that held several cells (a row, in layouts that keep one row per line), a `PAGE`
+cell page furniture ("— 3 —", "第2页") between rows: a row cut by a page break
+reads on after it, and a header repeated there does not start a new table.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CELL, BREAK, EOL = "cell", "break", "eol"
+CELL, BREAK, EOL, PAGE = "cell", "break", "eol", "page"
 
 _BOX_VERTICAL = re.compile(r"[│┃║╎╏┆┇┊┋]")
 _BOX_CHARS = "─━═┄┅┈┉╌╍┼╋╬╪╫┌┐└┘├┤┬┴┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨"
@@ -172,7 +172,7 @@ def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
     if "|" in line:
         return _bar_cells(line, start, index)
     if PAGE_MARK.match(stripped):
-        return []
+        return [Cell("", start, start, index, PAGE)]
     lead = len(line) - len(line.lstrip())
     if len(stripped) > _MAX_CELL or (stripped.count("。") and len(stripped) > 20):
         return None

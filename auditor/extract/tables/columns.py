@@ -250,13 +250,17 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
 def _splits_name(cells: list[Cell], j: int) -> bool:
     """"年初" / "预算数": the first half of a column name split over two cells."""
     nxt = next((c for c in cells[j + 1:j + 3] if not c.is_mark), None)
-    return nxt is not None and len(clean(cells[j].text)) <= 3 and role_of(cells[j].text + nxt.text) is not None
+    return nxt is not None and len(clean(cells[j].text)) <= 3 and role_of(cells[j].text + nxt.text) is not None \
+        and (not role_of(nxt.text) or clean(cells[j].text) in _NAME_HEADS)
 
 
 def _headerish(text: str) -> bool:
     name = clean(text)
     return bool(role_of(text) or LEVEL_COLUMN.match(name) or _LABEL_HEADER.match(name) or UNIT_NOTE.search(name)
                 or is_text_column(text) or name in {"(万元)", "(元)"})
+
+
+_NAME_HEADS = {"年初", "全年", "年度", "实际", "调整后", "调整", "预算", "执行", "指标", "完成", "本年", "当年"}
 
 
 def _join_split_names(raw: list[Cell]) -> list[Cell]:
@@ -266,7 +270,8 @@ def _join_split_names(raw: list[Cell]) -> list[Cell]:
     while n < len(raw):
         c = raw[n]
         if n + 1 < len(raw) and len(clean(c.text)) <= 3 and c.text and not role_of(c.text) \
-                and role_of(c.text + raw[n + 1].text) and raw[n + 1].text:
+                and role_of(c.text + raw[n + 1].text) and raw[n + 1].text \
+                and (not role_of(raw[n + 1].text) or clean(c.text) in _NAME_HEADS):
             nxt = raw[n + 1]
             out.append(Cell(c.text + nxt.text, c.start, nxt.end, c.line))
             n += 2

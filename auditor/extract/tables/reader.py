@@ -24,7 +24,7 @@ from decimal import Decimal
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.tables import glued
-from auditor.extract.tables.cells import BREAK, EOL, PAGE_MARK, Cell
+from auditor.extract.tables.cells import BREAK, EOL, PAGE, PAGE_MARK, Cell
 from auditor.extract.tables.columns import (LEVEL_COLUMN, UNREAD_ROLES, Header, clean, find_header, role_of,
                                             split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
@@ -120,16 +120,21 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
     complete = True
     k = header.after
     last = k
+    page = False  # a page break since the last row
     while k < len(cells):
         # a row opens: skip the marks and the empty cells of merged label columns
         while k < len(cells) and (cells[k].is_mark or not cells[k].text):
+            page |= cells[k].kind == PAGE
             k += 1
         if k >= len(cells):
             break
         again = find_header(cells, k)
         if again is not None and [c.name for c in again.columns] == [c.name for c in header.columns]:
-            k = last = again.after  # the header again, after a page break
+            if not page:
+                break  # the same header without a page break: the next table
+            k = last = again.after  # the header again at the top of the next page
             continue
+        page = False
         start = k
         labels: list[Cell] = []
         while k < len(cells) and (is_label(cells[k]) or cells[k].kind == EOL) and len(labels) <= 4:
