@@ -268,6 +268,15 @@ def test_self_assessment_totals_count_the_funds_row():
     assert f.stated == "93" and f.expected == "98"
 
 
+def test_the_grade_a_table_gives_its_total():
+    """"总分 | | … | 100 | 98 | 优": the grade stands beside the total score it follows from."""
+    (g,) = extract(normalise(SELF_ASSESSMENT)).grades
+    assert (g.grade, g.score.text) == ("优", "98")
+    assert verdicts(SELF_ASSESSMENT, "GRD001") == ["holds"]
+    (f,) = findings(SELF_ASSESSMENT.replace("| 98 | 优", "| 98 | 良"), "GRD001")
+    assert f.stated == "良" and f.expected == "优"
+
+
 def test_indicator_targets_met_or_not():
     assert met("≥200人次", "215人次") is True
     assert met("100%", "95%") is None  # no ≥ or ≤: which way is better is not said
@@ -308,6 +317,16 @@ def test_a_stated_score_rule_accuses_and_the_convention_only_warns():
     assert f.severity == "warning" and "未写明计分办法" in f.message("zh")
     banded = "预算执行率得分:执行率在90%以上得满分,80%-90%之间得8分。\n" + convention
     assert findings(banded, "SCO006") == []
+
+
+def test_a_form_with_two_columns_and_its_sources_named_twice():
+    """Sichuan's 预算执行情况 block: 预算数 and 执行数, then each source once per column."""
+    text = "\n\n".join(["预算执行情况", "预算数:", "2.38", "执行数:", "2.38", "20",
+                        "其中:中央补助", "2.38 万元", "其中:中央补助", "2.38万元",
+                        "地方资金/其他", "万元", "地方资金/其他", "万元", "年度目标完成情况"]) + "\n"
+    (t,) = tables(text)
+    assert t.layout == "form" and cells(t.rows[1]) == {"budget": "2.38 万元", "actual": "2.38万元"}
+    assert verdicts(text, "TAB001") == ["holds", "holds"]
 
 
 def test_funds_balance_received_minus_spent():

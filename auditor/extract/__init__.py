@@ -18,7 +18,7 @@ from auditor.extract.model import Extraction
 from auditor.extract.parse import parse_span
 from auditor.extract.readings import read_figures
 from auditor.extract.scan import figure_sentences, report_year, windows
-from auditor.extract.structure import grades, headings
+from auditor.extract.structure import grades, headings, table_grades
 from auditor.extract.tables import read_tables
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
 from auditor.nogc import without_cycle_collection
@@ -49,7 +49,8 @@ def _extract(norm: Normalised, vocab: Vocabulary) -> Extraction:
         rates=tuple(bound.rates),
         shares=tuple(bound.shares),
         tables=tuple(table_result.tables),
-        grades=tuple(grades(norm, facts)),
+        grades=tuple(sorted([*grades(norm, facts), *table_grades(norm, table_result.tables)],
+                            key=lambda g: g.span.start)),
         headings=tuple(headings(norm)),
         calculations=tuple(calculations(norm, first_id=len(facts))),
         report_year=year,

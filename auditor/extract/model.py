@@ -267,6 +267,7 @@ class TableRow(Record):
     part_of: int | None = Field(None, description="the index of the row this row is a 其中 part of")
     via: tuple[str, ...] = Field((), description="how the row was read beyond its plain cells (run-together "
                                                  "cells split, cells placed by the row's arithmetic)")
+    grade_span: tuple[int, int] | None = Field(None, description="where a 总分 row gives its grade ('总分 | 100 | 96 | 优')")
 
 
 class ScoreTable(Record):

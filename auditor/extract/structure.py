@@ -57,6 +57,21 @@ def headings(norm: Normalised) -> list[Heading]:
     return out
 
 
+def table_grades(norm: Normalised, tables) -> list[Grade]:
+    """"总分 | 100 | 96 | 优": the grade a score table gives beside its total score."""
+    out = []
+    for t in tables:
+        for row in t.rows:
+            if row.grade_span is None or "score" not in row.cells:
+                continue
+            start, end = row.grade_span
+            line, column = norm.line_col(start)
+            span = Span.model_construct(start=start, end=end, line=line, column=column)
+            out.append(Grade.model_construct(grade=GRADE_WORDS[row.texts["grade"]], text=norm.original[start:end],
+                                             span=span, score=row.cells["score"]))
+    return out
+
+
 def grades(norm: Normalised, facts: list[Fact]) -> list[Grade]:
     """Grade statements, each with the score it follows from when the text makes that clear."""
     scores = [f for f in facts if f.kind == "score" and not f.in_table]

@@ -12,6 +12,8 @@ when every source is named exactly as many times as there are headings.
 
 from __future__ import annotations
 
+import re
+
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import Cell
@@ -20,7 +22,9 @@ from auditor.extract.tables.reader import cell_fact, cell_text, is_empty, is_val
 from auditor.extract.vocabulary import Vocabulary
 from auditor.normalise import Normalised
 
-_MIN_HEADINGS = 3
+_MIN_HEADINGS = 2
+_BARE_UNIT = re.compile(r"^(?:万元|元|亿元)$")
+_PLAIN_SCORE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 
 
 def read_forms(cells: list[Cell], norm: Normalised, vocab: Vocabulary,
@@ -34,6 +38,8 @@ def read_forms(cells: list[Cell], norm: Normalised, vocab: Vocabulary,
             i += 1
             continue
         headings, j = block
+        if j < len(cells) and _PLAIN_SCORE.match(cells[j].text) and len(headings) == 2:
+            j += 1  # "预算数: 2.38 执行数: 2.38 20": the block's score, in a column of its own
         sources = []
         while True:
             group = _source(cells, j, len(headings))
@@ -41,13 +47,19 @@ def read_forms(cells: list[Cell], norm: Normalised, vocab: Vocabulary,
                 break
             sources.append(group[0])
             j = group[1]
-        if not sources:
+        if not sources or (len(headings) == 2 and not all(_is_source(label.text) for label, _ in sources)):
             i += 1
             continue
         fid = first_id + sum(len(f) for _, f, _ in out)
         out.append(_table(headings, sources, cells[i], cells[j - 1], norm, vocab, fid))
         i = j
     return out
+
+
+def _is_source(label: str) -> bool:
+    from auditor.extract.bind.resolvers.tables import is_source
+
+    return clean(label).startswith("其中") or is_source(clean(label)) or "/" in label and is_source(label.split("/")[0])
 
 
 def _headings(cells: list[Cell], i: int) -> tuple[list[tuple[Cell, str, str, Cell | None]], int] | None:
@@ -85,7 +97,7 @@ def _source(cells: list[Cell], j: int, n: int) -> tuple[tuple[Cell, list[Cell | 
         if k >= len(cells) or clean(cells[k].text) != clean(label.text):
             return None
         k += 1
-        if k < len(cells) and (is_value(cells[k]) or is_empty(cells[k])):
+        if k < len(cells) and (is_value(cells[k]) or is_empty(cells[k]) or _BARE_UNIT.match(cells[k].text)):
             values.append(cells[k] if is_value(cells[k]) else None)
             k += 1
         else:

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
+from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import BREAK, EOL, PAGE, PAGE_MARK, Cell
 from auditor.extract.tables.columns import (LEVEL_COLUMN, UNREAD_ROLES, Header, clean, find_header, role_of,
@@ -456,6 +457,13 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
                 complete = False
                 continue
             table_row, row_facts = row
+            grade = _next_cell(cells, nxt)
+            if table_row.is_total and grade is not None and clean(cells[grade].text) in GRADE_WORDS:
+                # "总分 | 100 | 96 | 优": the grade the table gives its total
+                g = cells[grade]
+                table_row = table_row.model_copy(update={"texts": {**table_row.texts, "grade": g.text},
+                                                         "grade_span": (g.start, g.end)})
+                k = grade + 1
             rows.append(table_row)
             facts.extend(row_facts)
             end = k
