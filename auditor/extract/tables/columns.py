@@ -174,6 +174,9 @@ def split_glued_header(cell: Cell) -> tuple[str, list[Cell], str] | None:
     return text[:best[0].start()].strip(), names, text[best[-1].end():].strip()
 
 
+_MAX_HEADER = 40  # cells a header may have: the scan stays linear in the text
+
+
 def find_header(cells: list[Cell], i: int) -> Header | None:
     """A header starting at cells[i]: label columns, then at least two figure columns."""
     first = cells[i]
@@ -191,7 +194,7 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         if c.kind == EOL:
             j += 1
             continue
-        if _is_figure(c.text) or len(clean(c.text)) > 30:
+        if _is_figure(c.text) or len(clean(c.text)) > 30 or len(raw) > _MAX_HEADER:
             break
         if c.text and not _headerish(c.text) and not _splits_name(cells, j) and any(role_of(x.text) for x in raw):
             # a cell that is no column name after the figure columns: the first row's label

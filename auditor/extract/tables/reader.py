@@ -565,7 +565,7 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
     i = 0
     while i < len(cells):
         header = find_header(cells, i)
-        if header is None:
+        if header is None or (layout == "line" and not _named_exactly(header)):
             i += 1
             continue
         context = norm.text[max(0, cells[header.first].start - 300): cells[header.after - 1].end]
@@ -607,6 +607,15 @@ def _stated_base(text: str) -> str | None:
         return None
     base = role_of(m.group("base"))
     return base if base in BUDGET_ROLES else None
+
+
+def _named_exactly(header: Header) -> bool:
+    """On a flattened line only column names as a 自评表 writes them make a header (not
+    prose that happens to say 预算数 and 执行数)."""
+    from auditor.extract.tables.columns import COLUMN_WORD
+
+    figures = [c for c in header.columns if c.role]
+    return len(figures) >= 2 and all(COLUMN_WORD.fullmatch(clean(c.name)) for c in figures)
 
 
 def _stated_score_rule(text: str) -> str:
