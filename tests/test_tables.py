@@ -342,3 +342,17 @@ def test_table_lines_are_not_read_again_as_prose(layout):
     facts = extract(normalise(layout)).facts
     assert all(f.in_table for f in facts if f.kind in ("amount", "percent", "score")), \
         [f.text for f in facts if not f.in_table]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "html", "pdf"])
+def test_the_same_self_assessment_from_word_excel_html_and_pdf(fmt, tmp_path):
+    """The loaders write a table row per line with bars; the 自评表 reads the same from each."""
+    import docgen
+    from auditor.pipeline import audit_path
+
+    writer = {"docx": docgen.write_docx, "xlsx": docgen.write_xlsx, "html": docgen.write_html,
+              "pdf": docgen.write_pdf}[fmt]
+    result = audit_path(str(writer(SELF_ASSESSMENT, tmp_path / f"self.{fmt}")))
+    assert [(t.kind, len(t.rows)) for t in result.extraction.tables] == [("funds", 2), ("indicators", 5)]
+    checked = {(o.rule, o.verdict) for o in result.outcomes}
+    assert {("TAB001", "holds"), ("SCO001", "holds"), ("SCO002", "holds"), ("GRD001", "holds")} <= checked

@@ -326,6 +326,7 @@ class ScoreSum(Bound):
     parts: tuple[Fact, ...]
     column: Literal["weight", "score"]
     complete: bool = Field(True, description="every row was read (or the weights add to their total)")
+    row: str = Field("", description="the total row's label (总分, 合计, 小计 …)")
 
 
 class Grade(Record):

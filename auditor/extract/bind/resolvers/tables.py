@@ -240,5 +240,5 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
             weights_add = sum(p.value for p in parts) == total.value
         complete = table.complete or bool(weights_add)
         out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=complete,
-                                            reason="score_table_total", via=_via(table)))
+                                            row=total_row.label, reason="score_table_total", via=_via(table)))
     return out
