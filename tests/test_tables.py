@@ -329,6 +329,26 @@ def test_a_form_with_two_columns_and_its_sources_named_twice():
     assert verdicts(text, "TAB001") == ["holds", "holds"]
 
 
+BLOCKS = (
+    "预算资金安排 2024年度转移支付资金预算安排情况。\n"
+    "转移支付资金合计(万元) 年度预算资金总额): 1084.25 \n其中:中央补助 668.00 \n市级资金 343.00 \n"
+    "本级资金(包括结转结余) 73.25 \n其中:\n奖励扶助资金(万元)\n年度预算资金总额: 763.00 \n其中:中央补助 502.00 \n"
+    "市级资金 208.00 \n本级资金(包括结转结余) 53.00 \n其中:\n特别扶助资金(万元)\n年度预算资金总额: 321.25 \n"
+    "其中:中央补助 166.00 \n市级资金 135.00 \n本级资金(包括结转结余) 20.25 \n其中:\n"
+)
+
+
+def test_blocks_of_labelled_figures_one_per_project():
+    """The 合计 block, "其中:", then a block per project: each block's total is the sum of its
+    sources, and each source of the 合计 block is at least the projects' sum."""
+    (t,) = tables(BLOCKS)
+    assert t.layout == "blocks" and [r.part_of for r in t.rows] == [None, 0, 0]
+    assert verdicts(BLOCKS, "TAB001") == ["holds", "holds", "holds"]
+    assert set(verdicts(BLOCKS, "SUM001")) == {"holds"}
+    (f,) = findings(BLOCKS.replace("市级资金 135.00", "市级资金 136.00").replace("20.25", "19.25"), "SUM001")
+    assert f.stated == "343.00"  # 208.00 + 136.00 = 344.00 > 343.00
+
+
 def test_funds_balance_received_minus_spent():
     text = ("项目 | 计划安排资金(万元) | 实际到位资金(万元) | 实际支出(万元) | 结余(万元)\n"
             "县市区财政 | 48 | 48 | 46.5 | 1.5\n")

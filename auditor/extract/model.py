@@ -283,6 +283,8 @@ class ScoreTable(Record):
     score_rule: str = Field("", description="the funds score rule the header states ('得分(20分*执行率)')")
     complete: bool = Field(False, description="every row between the header and the last row was read")
     full_when_met: str = Field("", description="where the report says a met indicator scores full marks")
+    column_sums: bool = Field(False, description="the first figure column is the sum of the others, in every row "
+                                                 "(a block of 年度资金总额 and its sources, one block per row)")
 
 
 class TableRate(Bound):

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from auditor.extract.model import Fact, ScoreTable
 from auditor.extract.tables.cells import cell_runs, line_cells
 from auditor.extract.tables.columns import COLUMN_WORD, role_of
-from auditor.extract.tables.forms import read_forms
+from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.reader import TOTAL_ROW, read_run
 from auditor.extract.vocabulary import Vocabulary, strip_glosses
 from auditor.normalise import Normalised
@@ -41,6 +41,7 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     for cells in cell_runs(norm.text):
         found.extend(read_run(cells, norm, vocab, sum(len(f) for _, f, _ in found), "cells"))
         found.extend(read_forms(cells, norm, vocab, sum(len(f) for _, f, _ in found)))
+        found.extend(read_blocks(cells, norm, vocab, sum(len(f) for _, f, _ in found)))
     for cells in flattened_lines(norm.text):
         found.extend(read_run(cells, norm, vocab, sum(len(f) for _, f, _ in found), "line"))
     found.sort(key=lambda t: t[0].span.start)

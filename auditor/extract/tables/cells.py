@@ -226,7 +226,8 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
         cells.append(Cell("", start + len(stripped), start + len(stripped), index, EOL))
         return cells
     m = _GLUED_ROW.match(stripped)
-    if m is not None and len(m.group("label").rstrip(":")) <= 24 and (
+    if m is not None and (len(m.group("label").rstrip(":")) <= 24 or (
+            m.group("label").endswith(":") and len(m.group("label")) <= 48)) and (
             m.group("label").endswith(":") or re.search(r"[%万元.]", m.group("figs"))):
         label = m.group("label").rstrip(":")
         return [Cell(label, start, start + len(label), index),

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from auditor.extract.tables.cells import BREAK, EOL, Cell
-from auditor.extract.vocabulary import strip_glosses
+from auditor.extract.vocabulary import FUNDING_SOURCE, strip_glosses
 
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change on last year ("支出减少情况(万元)", "支出减少率"): a figure column, not read
@@ -51,6 +51,14 @@ COLUMN_WORD = re.compile(
     r"年度指标值|年初目标值|全年实际完成值|实际完成指标值|实际完成值|指标值|完成值|"
     r"偏差原因分析及改进措施|未完成原因和改进措施|未完成原因分析)"
     r"(?:\([^()]{0,20}\)|\([A-Z/×x*%0-9\s]{0,12}(?=[\u4e00-\u9fff]))?")
+
+
+_OTHER_SOURCE = re.compile(r"^其[它他](?:资金|来源)?$")
+
+
+def is_source(label: str) -> bool:
+    """A row naming where money comes from (其中:当年财政拨款, 上年结转资金, 其他资金, 省财政 …)."""
+    return bool(FUNDING_SOURCE.search(label) or _OTHER_SOURCE.match(label.strip()))
 
 
 def clean(text: str) -> str:

@@ -1,4 +1,6 @@
-"""Forms whose columns were flattened one after another (Hunan's 项目支出绩效自评表).
+"""Forms: a 自评表's 资金 block written as labelled figures rather than a grid.
+
+Columns flattened one after another (Hunan's 项目支出绩效自评表):
 
     计划安排资金(万元) 48 | 实际到位资金(万元) 48 | 实际支出(万元) 46.5 | 结余(万元) 1.5
     其中:中央财政 | 其中:中央财政 | 其中:中央财政 | 其中:中央财政
@@ -8,6 +10,19 @@
 Flattened, each heading comes with its figure, and then each source is named once
 per heading, the n-th time with the n-th heading's figure.  A form is read only
 when every source is named exactly as many times as there are headings.
+
+Blocks (Chongqing's 转移支付 自评表), one per project, after the block of their total:
+
+    计划生育转移支付资金合计(万元) 年度预算资金总额: 1084.25
+    其中:中央补助 668.00 / 市级资金 343.00 / 本级资金 73.25
+    其中:
+    农村部分计划生育家庭奖励扶助制度补助资金(万元)
+    年度预算资金总额: 763.00
+    其中:中央补助 502.00 / 市级资金 208.00 / 本级资金 53.00
+    …
+
+read as a table with one row per block: each row's total is the sum of its
+sources, and each source of the 合计 block is at least the sum of the projects'.
 """
 
 from __future__ import annotations
@@ -17,7 +32,7 @@ import re
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import Cell
-from auditor.extract.tables.columns import AMOUNT_ROLES, UNIT_NOTE, clean, role_of
+from auditor.extract.tables.columns import AMOUNT_ROLES, UNIT_NOTE, clean, is_source, role_of
 from auditor.extract.tables.reader import cell_fact, cell_text, is_empty, is_value
 from auditor.extract.vocabulary import Vocabulary
 from auditor.normalise import Normalised
@@ -57,8 +72,6 @@ def read_forms(cells: list[Cell], norm: Normalised, vocab: Vocabulary,
 
 
 def _is_source(label: str) -> bool:
-    from auditor.extract.bind.resolvers.tables import is_source
-
     return clean(label).startswith("其中") or is_source(clean(label)) or "/" in label and is_source(label.split("/")[0])
 
 
@@ -136,4 +149,123 @@ def _table(headings, sources, first: Cell, last: Cell, norm: Normalised, vocab: 
         columns=tuple(h.text for h, *_ in headings), rows=tuple(rows),
         span=Span.model_construct(start=first.start, end=last.end, line=line, column=column),
         kind="funds", layout="form", base=None, score_rule="", complete=True, full_when_met="")
+    return table, facts, (first.line, last.line)
+
+
+# ------------------------------------------------------------------ blocks
+_BLOCK_TOTAL = re.compile(r"资金总额|资金合计")
+_PARENT = re.compile(r"合计|总计")
+_OPENER = re.compile(r"^其中[::]?$")
+_GLOSS = re.compile(r"\([^()]*\)")
+
+
+def _kv(cells: list[Cell]) -> list[tuple[Cell, Cell | None]]:
+    """The run as labelled figures: each label with the figure after it (or none)."""
+    out: list[tuple[Cell, Cell | None]] = []
+    marks = [c for c in cells if not c.is_mark and c.text]
+    k = 0
+    while k < len(marks):
+        c = marks[k]
+        if is_value(c):
+            k += 1
+            continue
+        value = marks[k + 1] if k + 1 < len(marks) and is_value(marks[k + 1]) else None
+        out.append((c, value))
+        k += 2 if value is not None else 1
+    return out
+
+
+def _key(label: str) -> str:
+    return _GLOSS.sub("", clean(label)).removeprefix("其中:").removeprefix("其中").rstrip(":")
+
+
+def _block(items, n: int):
+    """A block at items[n]: its total (a 资金总额 label) and the sources after it."""
+    label, value = items[n]
+    if not _BLOCK_TOTAL.search(clean(label.text)):
+        return None
+    sources = []
+    m = n + 1
+    while m < len(items) and (clean(items[m][0].text).startswith("其中") or is_source(_key(items[m][0].text))) \
+            and not _OPENER.match(clean(items[m][0].text)):
+        sources.append(items[m])
+        m += 1
+    if not sources:
+        return None
+    return (label, value, sources), m
+
+
+def read_blocks(cells: list[Cell], norm: Normalised, vocab: Vocabulary,
+                first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
+    items = _kv(cells)
+    out = []
+    n = 0
+    while n < len(items):
+        found = _block(items, n)
+        title = items[n - 1][0].text if n and items[n - 1][1] is None else ""
+        # the 合计 block, then "其中:", then one block per project
+        if found is None or not (_PARENT.search(clean(items[n][0].text)) or _PARENT.search(clean(title))):
+            n += 1
+            continue
+        parent, m = found
+        if m >= len(items) or not _OPENER.match(clean(items[m][0].text)):
+            n += 1
+            continue
+        keys = [_key(label.text) for label, _ in parent[2]]
+        children = []
+        m += 1
+        while m < len(items):
+            if _OPENER.match(clean(items[m][0].text)):
+                m += 1
+                continue
+            child_title = items[m][0] if items[m][1] is None and not _BLOCK_TOTAL.search(clean(items[m][0].text)) \
+                else None
+            at = m + 1 if child_title is not None else m
+            child = _block(items, at) if at < len(items) else None
+            if child is None or [_key(label.text) for label, _ in child[0][2]] != keys:
+                break
+            children.append((child_title, child[0]))
+            m = child[1]
+        if not children:
+            n += 1
+            continue
+        fid = first_id + sum(len(f) for _, f, _ in out)
+        out.append(_blocks_table(title or items[n][0].text, parent, children, keys, norm, vocab, fid))
+        n = m
+    return out
+
+
+def _blocks_table(title: str, parent, children, keys: list[str], norm: Normalised, vocab: Vocabulary,
+                  first_id: int) -> tuple[ScoreTable, list[Fact], tuple[int, int]]:
+    columns = ["年度资金总额", *keys]
+    slots = ["budget", *(f"budget#{n}" for n in range(2, len(keys) + 2))]
+    facts: list[Fact] = []
+    rows: list[TableRow] = []
+    all_cells: list[Cell] = []
+    for n, (row_title, (label, value, sources)) in enumerate([(None, parent), *children]):
+        name = row_title.text if row_title is not None else title
+        row_cells = {}
+        for slot, column, cell in zip(slots, columns, [value, *(v for _, v in sources)]):
+            if cell is None:
+                continue
+            text = cell_text(cell)
+            fact = cell_fact(glued.Piece(text, cell.start, cell.start + len(text)), "budget", column, name, "万元",
+                             norm, first_id + len(facts), vocab)
+            facts.append(fact)
+            row_cells[slot] = fact
+        first = row_title or label
+        all_cells.extend([first, label, *(c for c in [value, *(v for _, v in sources)] if c is not None)])
+        line, column = norm.line_col(first.start)
+        rows.append(TableRow.model_construct(
+            label=clean(name), cells=row_cells, is_total=n == 0, labels=(name,), texts={}, dashed=(),
+            part_of=None if n == 0 else 0, via=("blocks of labelled figures, one per project",),
+            span=Span.model_construct(start=first.start, end=max(c.end for c in all_cells[-6:]), line=line,
+                                      column=column)))
+    first, last = min(all_cells, key=lambda c: c.start), max(all_cells, key=lambda c: c.end)
+    line, column = norm.line_col(first.start)
+    table = ScoreTable.model_construct(
+        columns=tuple(columns), rows=tuple(rows),
+        span=Span.model_construct(start=first.start, end=last.end, line=line, column=column),
+        kind="funds", layout="blocks", base=None, score_rule="", complete=False, full_when_met="",
+        column_sums=True)
     return table, facts, (first.line, last.line)

@@ -26,19 +26,13 @@ from decimal import Decimal
 
 from auditor.extract.model import (Breakdown, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable, TableRate,
                                    TableRow)
-from auditor.extract.tables.columns import AMOUNT_ROLES, BUDGET_ROLES
-from auditor.extract.vocabulary import FUNDING_SOURCE
+from auditor.extract.tables.columns import BUDGET_ROLES, is_source
 
 _NUMBERED = re.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
 _SUBTOTAL = re.compile(r"总额|合计|总计|小计|[::]$")
 _SUM_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance")
 _NEAR = 4000  # an indicator table this close after a 资金 grid is the same 自评表
-_OTHER_SOURCE = re.compile(r"^其[它他](?:资金|来源)?$")
 
-
-def is_source(label: str) -> bool:
-    """A row naming where money comes from (其中:当年财政拨款, 上年结转资金, 其他资金, 省财政 …)."""
-    return bool(FUNDING_SOURCE.search(label) or _OTHER_SOURCE.match(label.strip()))
 
 
 @dataclass
@@ -78,6 +72,15 @@ def _via(table: ScoreTable) -> tuple[str, ...]:
 # -------------------------------------------------------------------- sums
 def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
     out = []
+    if table.column_sums:  # each block: 年度资金总额 = Σ its sources
+        keys = [k for k in dict.fromkeys(k for r in rows for k in r.cells)]
+        for row in rows:
+            total, parts = row.cells.get(keys[0]), [row.cells[k] for k in keys[1:] if k in row.cells]
+            if total is None or not parts:
+                continue
+            out.append(Breakdown.model_construct(
+                total=total, parts=tuple(parts), marker="表格", complete=len(parts) == len(keys) - 1,
+                reason="funds_sources", via=tuple(dict.fromkeys([*via, *row.via]))))
     for n, row in enumerate(rows):
         parts, complete, reason = _parts_of(table, rows, n)
         if not parts:
