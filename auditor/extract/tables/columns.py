@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from auditor.extract.tables.cells import BREAK, EOL, Cell
 from auditor.extract.vocabulary import FUNDING_SOURCE, strip_glosses
@@ -61,6 +62,7 @@ def is_source(label: str) -> bool:
     return bool(FUNDING_SOURCE.search(label) or _OTHER_SOURCE.match(label.strip()))
 
 
+@lru_cache(maxsize=8192)
 def clean(text: str) -> str:
     return _SPACES.sub("", strip_glosses(text))
 
@@ -68,6 +70,7 @@ def clean(text: str) -> str:
 _TEXT_END = re.compile(r"(?:方法|原因|说明|标准|依据|措施|备注|分析|情况)$")
 
 
+@lru_cache(maxsize=8192)
 def role_of(header: str) -> str | None:
     """The role of a column named `header` (None: not a figure column)."""
     name = clean(header)
@@ -79,6 +82,7 @@ def role_of(header: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def is_text_column(header: str) -> bool:
     return bool(_TEXT_COLUMN.search(clean(header))) and role_of(header) is None
 
@@ -265,6 +269,7 @@ def _splits_name(cells: list[Cell], j: int) -> bool:
         and (not role_of(nxt.text) or clean(cells[j].text) in _NAME_HEADS)
 
 
+@lru_cache(maxsize=8192)
 def _headerish(text: str) -> bool:
     name = clean(text)
     return bool(role_of(text) or LEVEL_COLUMN.match(name) or _LABEL_HEADER.match(name) or UNIT_NOTE.search(name)
