@@ -33,6 +33,7 @@ _BOX_CHARS = "─━═┄┅┈┉╌╍┼╋╬╪╫┌┐└┘├┤┬┴
 _RULE = re.compile(rf"^[\s{_BOX_CHARS}│┃║|+:=\-—]*$")
 _HAS_RULE_CHAR = re.compile(rf"[{_BOX_CHARS}]|-{{3}}|\|\s*:?-+")
 _BARS_ONLY = re.compile(r"^\|(?:\s*\|)+$")
+_TABLE_CHAR = re.compile(rf"[|│┃║╎╏┆┇┊┋{_BOX_CHARS}]")
 PAGE_MARK = re.compile(r"^(?:[-—–−~]{1,3}\s*\d{1,3}\s*[-—–−~]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?|"
                        r"共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)$")
 _MAX_CELL = 60
@@ -41,6 +42,7 @@ _TOKEN = r"(?:-?\d[\d,.]*(?:万元|万|亿元|元|%)?|[-—/]{1,2})"
 _SPACED_ROW = re.compile(rf"^(?P<label>\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
 _GLUED_ROW = re.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.]*(?:万元|万|元|%)?(?:\d[\d,.]*(?:万元|万|元|%)?)*)$")
 _SPACES = re.compile(r"\S+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,14 @@ def cell_runs(text: str) -> list[list[Cell]]:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
+        if len(line) > _MAX_CELL + 20 and not _TABLE_CHAR.search(line):  # a prose line ends the run
+            if boxed:
+                current.extend(box_row(boxed))
+                boxed = []
+            _close(runs, current)
+            current = []
+            blank_run = 0
+            continue
         if _BOX_VERTICAL.search(line) and not _RULE.match(line.strip()):
             boxed.append((line, start, index))
             continue
@@ -176,14 +186,15 @@ def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
     lead = len(line) - len(line.lstrip())
     if len(stripped) > _MAX_CELL or (stripped.count("。") and len(stripped) > 20):
         return None
-    split = _split_row_line(stripped, start + lead, index)
-    if split is not None:
-        return split
+    if _DIGIT.search(stripped) or stripped.count(" ") >= 2:  # a row on one line, or a spaced header
+        split = _split_row_line(stripped, start + lead, index)
+        if split is not None:
+            return split
     return [_plain_cell(stripped, start + lead, index)]
 
 
 def _plain_cell(text: str, start: int, index: int) -> Cell:
-    view, _ = without_pinyin(text) if "(" in text else (text, None)
+    view, _ = without_pinyin(text) if "(" in text and _PINYIN.search(text) else (text, None)
     return Cell(view, start, start + len(text), index, source=text if view != text else None)
 
 

@@ -196,10 +196,11 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         return None
     j = i
     raw: list[Cell] = []
+    has_role = False
     while j < len(cells):
         c = cells[j]
         if c.kind == BREAK:
-            if raw and any(role_of(x.text) for x in raw):
+            if has_role:
                 break
             j += 1
             continue
@@ -208,10 +209,11 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
             continue
         if _is_figure(c.text) or len(clean(c.text)) > 30 or len(raw) > _MAX_HEADER:
             break
-        if c.text and not _headerish(c.text) and not _splits_name(cells, j) and any(role_of(x.text) for x in raw):
+        if c.text and has_role and not _headerish(c.text) and not _splits_name(cells, j):
             # a cell that is no column name after the figure columns: the first row's label
             break
         raw.append(c)
+        has_role = has_role or role_of(c.text) is not None
         j += 1
     names = _join_split_names(raw)
     # figure columns come together; the label columns come before them
@@ -306,5 +308,6 @@ def _join_split_names(raw: list[Cell]) -> list[Cell]:
 _FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元)?$")
 
 
+@lru_cache(maxsize=8192)
 def _is_figure(text: str) -> bool:
     return bool(_FIGURE.match(text.strip()))

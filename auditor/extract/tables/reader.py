@@ -20,12 +20,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
-from auditor.extract.tables.cells import BREAK, EOL, PAGE, PAGE_MARK, Cell
+from auditor.extract.tables.cells import BREAK, CELL, EOL, PAGE, PAGE_MARK, Cell
 from auditor.extract.tables.columns import (LEVEL_COLUMN, UNREAD_ROLES, Header, clean, find_header, role_of,
                                             split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
@@ -46,11 +47,28 @@ _FULL_WHEN_MET = re.compile(r"(?:完成|达到|实现)(?:年度)?(?:指标值|�
 
 
 def cell_text(cell: Cell) -> str:
-    return _NOISE.sub("", cell.text)
+    return _without_noise(cell.text)
+
+
+@lru_cache(maxsize=8192)
+def _without_noise(text: str) -> str:
+    return _NOISE.sub("", text) if text else text
+
+
+@lru_cache(maxsize=8192)
+def _is_value(text: str) -> bool:
+    text = _without_noise(text)
+    return bool(_VALUE.match(text)) and not _big_rate(text)
+
+
+@lru_cache(maxsize=8192)
+def _is_glued(text: str) -> bool:
+    text = _without_noise(text)
+    return bool(_GLUED.match(text)) and (not _is_value(text) or _big_rate(text))
 
 
 def is_value(cell: Cell) -> bool:
-    return not cell.is_mark and bool(_VALUE.match(cell_text(cell))) and not _big_rate(cell_text(cell))
+    return cell.kind == CELL and _is_value(cell.text)
 
 
 def _big_rate(text: str) -> bool:
@@ -59,10 +77,7 @@ def _big_rate(text: str) -> bool:
 
 def is_glued(cell: Cell) -> bool:
     """Figures run together ("194.9194.9100%"); a "rate" of 1000 % or more is such a run."""
-    if cell.is_mark or not _GLUED.match(cell_text(cell)):
-        return False
-    text = cell_text(cell)
-    return not is_value(cell) or _big_rate(text)
+    return cell.kind == CELL and _is_glued(cell.text)
 
 
 def is_empty(cell: Cell) -> bool:
@@ -470,7 +485,7 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             if table_row.is_total:
                 break
             continue
-        if find_header(cells, k) is not None and rows:
+        if rows and find_header(cells, k) is not None:
             break  # another table starts
         if not rows and not pending and _subheader(c):
             k += 1  # "指标性质 | 指标值 | 度量单位": the header's second line
@@ -561,10 +576,22 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
              layout: str) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
     """Every table in one run of cells: (table, its facts, (first, last) line)."""
     cells = [c for c in expand_glued_headers(cells) if c.is_mark or not PAGE_MARK.match(c.text)]
+    # where a header could start: a column word before the next figure (most cells have none)
+    role_ahead = [False] * (len(cells) + 1)
+    for n in range(len(cells) - 1, -1, -1):
+        c = cells[n]
+        if c.is_mark or not c.text:
+            role_ahead[n] = role_ahead[n + 1]
+        elif is_value(c):
+            role_ahead[n] = False
+        else:
+            nxt = cells[n + 1].text if n + 1 < len(cells) else ""
+            role_ahead[n] = role_ahead[n + 1] or bool(role_of(c.text)) or (
+                len(c.text) <= 3 and bool(role_of(c.text + nxt)))
     out = []
     i = 0
     while i < len(cells):
-        header = find_header(cells, i)
+        header = find_header(cells, i) if role_ahead[i] else None
         if header is None or (layout == "line" and not _named_exactly(header)):
             i += 1
             continue
