@@ -376,3 +376,11 @@ def test_the_same_self_assessment_from_word_excel_html_and_pdf(fmt, tmp_path):
     assert [(t.kind, len(t.rows)) for t in result.extraction.tables] == [("funds", 2), ("indicators", 5)]
     checked = {(o.rule, o.verdict) for o in result.outcomes}
     assert {("TAB001", "holds"), ("SCO001", "holds"), ("SCO002", "holds"), ("GRD001", "holds")} <= checked
+
+
+@pytest.mark.parametrize("run", ["1" * 60 + "x", "1." * 40 + "1%", "1" * 80 + "%", "9" * 200])
+def test_long_runs_of_digits_are_read_or_refused_at_once(run):
+    """Run-together cells are split by trying readings; long runs (a garbled page) must not
+    make that search, or the patterns that find such cells, explode."""
+    text = f"项目资金(万元) | 全年预算数 | 全年执行数 | 执行率\n年度资金总额:{run}\n其中:中央补助{run}\n"
+    extract(normalise(text))  # finishes: each split is bounded, each pattern linear

@@ -40,7 +40,7 @@ _MAX_CELL = 60
 # a line holding a label and its figures separated by spaces, or run together
 _TOKEN = r"(?:-?\d[\d,.]*(?:万元|万|亿元|元|%)?|[-—/]{1,2})"
 _SPACED_ROW = re.compile(rf"^(?P<label>\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
-_GLUED_ROW = re.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.]*(?:万元|万|元|%)?(?:\d[\d,.]*(?:万元|万|元|%)?)*)$")
+_GLUED_ROW = re.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
 _SPACES = re.compile(r"\S+")
 _DIGIT = re.compile(r"\d")
 
@@ -257,7 +257,7 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
 
 
 _GLUED_TOKEN = re.compile(r"\([^()\n]{0,40}\)|\d[\d,.]*(?:万元|万|元|%)?|[^\d(]+|\(")
-_FIGURES = re.compile(r"^(?:\d[\d,.]*(?:万元|万|元|%)?)+$")
+_FIGURES = re.compile(r"^\d[\d,.%万元]*$")
 
 
 _PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")

@@ -35,7 +35,7 @@ from auditor.normalise import Normalised
 TOTAL_ROW = re.compile(r"^(?:支出|收入|经费|资金|费用|金额)?(?:合计|总计)[::]?$|"
                        r"^(?:总分|小计|总分值|得分合计|合\s*计|总\s*分|自评总分|综合得分)[::]?$")
 _VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元|分)?$")
-_GLUED = re.compile(r"^(?:\d[\d,.]*(?:万元|万|元|%)?){2,}$")
+_GLUED = re.compile(r"^\d[\d,.%万元]*$")  # one character class: no backtracking on long runs
 _DASH = {"—", "-", "--", "——", "/", "\\", "无", "-—", "—-", "─"}
 _NOISE = re.compile(r"[?\ufffd]+$")  # "3,724,055.00?": a character the page could not show
 _SCENARIO = {"budget_initial": "budget_initial", "budget_adjusted": "budget_adjusted", "budget": "budget",
