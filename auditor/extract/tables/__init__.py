@@ -38,16 +38,16 @@ class TableResult:
 def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     result = TableResult()
     found: list[tuple[ScoreTable, list[Fact], tuple[int, int]]] = []
-    for cells in cell_runs(norm.text):
-        found.extend(read_run(cells, norm, vocab, sum(len(f) for _, f, _ in found), "cells"))
-        found.extend(read_forms(cells, norm, vocab, sum(len(f) for _, f, _ in found)))
-        found.extend(read_blocks(cells, norm, vocab, sum(len(f) for _, f, _ in found)))
+    for cells in cell_runs(norm.text):  # fact ids are given below, in text order
+        found.extend(read_run(cells, norm, vocab, 0, "cells"))
+        found.extend(read_forms(cells, norm, vocab, 0))
+        found.extend(read_blocks(cells, norm, vocab, 0))
     for cells in flattened_lines(norm.text):
-        found.extend(read_run(cells, norm, vocab, sum(len(f) for _, f, _ in found), "line"))
+        found.extend(read_run(cells, norm, vocab, 0, "line"))
     found.sort(key=lambda t: t[0].span.start)
     fid = 0
     for table, facts, (first, last) in found:
-        if any(first <= line <= last for line in result.lines) and table.layout == "line":
+        if table.layout == "line" and any(line in result.lines for line in range(first, last + 1)):
             continue  # the line was read as cells already
         renumbered = [f.model_copy(update={"id": fid + n}) for n, f in enumerate(facts)]
         fid += len(facts)

@@ -645,6 +645,7 @@ def _named_exactly(header: Header) -> bool:
     return len(figures) >= 2 and all(COLUMN_WORD.fullmatch(clean(c.name)) for c in figures)
 
 
+@lru_cache(maxsize=4)  # once per document: the text's hash is kept by the string
 def _stated_score_rule(text: str) -> str:
     """得分 = 执行率 × 分值 as the report states it; "bands" when it states a banded rule."""
     m = _SCORE_RULE.search(text)
@@ -655,6 +656,7 @@ def _stated_score_rule(text: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=4)
 def _full_when_met(text: str) -> str:
     m = _FULL_WHEN_MET.search(text)
     return m.group() if m else ""
