@@ -24,25 +24,27 @@ reads on after it, and a header repeated there does not start a new table.
 from __future__ import annotations
 
 import re
+
+from auditor import lazyre
 from dataclasses import dataclass
 
 CELL, BREAK, EOL, PAGE = "cell", "break", "eol", "page"
 
-_BOX_VERTICAL = re.compile(r"[│┃║╎╏┆┇┊┋]")
+_BOX_VERTICAL = lazyre.compile(r"[│┃║╎╏┆┇┊┋]")
 _BOX_CHARS = "─━═┄┅┈┉╌╍┼╋╬╪╫┌┐└┘├┤┬┴┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨"
-_RULE = re.compile(rf"^[\s{_BOX_CHARS}│┃║|+:=\-—]*$")
-_HAS_RULE_CHAR = re.compile(rf"[{_BOX_CHARS}]|-{{3}}|\|\s*:?-+")
-_BARS_ONLY = re.compile(r"^\|(?:\s*\|)+$")
-_TABLE_CHAR = re.compile(rf"[|│┃║╎╏┆┇┊┋{_BOX_CHARS}]")
-PAGE_MARK = re.compile(r"^(?:[-—–−~]{1,3}\s*\d{1,3}\s*[-—–−~]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?|"
+_RULE = lazyre.compile(rf"^[\s{_BOX_CHARS}│┃║|+:=\-—]*$")
+_HAS_RULE_CHAR = lazyre.compile(rf"[{_BOX_CHARS}]|-{{3}}|\|\s*:?-+")
+_BARS_ONLY = lazyre.compile(r"^\|(?:\s*\|)+$")
+_TABLE_CHAR = lazyre.compile(rf"[|│┃║╎╏┆┇┊┋{_BOX_CHARS}]")
+PAGE_MARK = lazyre.compile(r"^(?:[-—–−~]{1,3}\s*\d{1,3}\s*[-—–−~]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?|"
                        r"共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)$")
 _MAX_CELL = 60
 # a line holding a label and its figures separated by spaces, or run together
 _TOKEN = r"(?:-?\d[\d,.]*(?:万元|万|亿元|元|%)?|[-—/]{1,2})"
-_SPACED_ROW = re.compile(rf"^(?P<label>\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
-_GLUED_ROW = re.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
-_SPACES = re.compile(r"\S+")
-_DIGIT = re.compile(r"\d")
+_SPACED_ROW = lazyre.compile(rf"^(?P<label>\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
+_GLUED_ROW = lazyre.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
+_SPACES = lazyre.compile(r"\S+")
+_DIGIT = lazyre.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -256,11 +258,11 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
     return None
 
 
-_GLUED_TOKEN = re.compile(r"\([^()\n]{0,40}\)|\d[\d,.]*(?:万元|万|元|%)?|[^\d(]+|\(")
-_FIGURES = re.compile(r"^\d[\d,.%万元]*$")
+_GLUED_TOKEN = lazyre.compile(r"\([^()\n]{0,40}\)|\d[\d,.]*(?:万元|万|元|%)?|[^\d(]+|\(")
+_FIGURES = lazyre.compile(r"^\d[\d,.%万元]*$")
 
 
-_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+_PINYIN = lazyre.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 
 
 def line_cells(line: str, start: int, index: int) -> list[Cell]:

@@ -14,39 +14,40 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from auditor import lazyre
 from auditor.extract.tables.cells import BREAK, EOL, Cell
 from auditor.extract.vocabulary import FUNDING_SOURCE, strip_glosses
 
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change on last year ("支出减少情况(万元)", "支出减少率"): a figure column, not read
-    ("change_rate", re.compile(r"增长率|减少率|增减率|下降率|增幅|降幅|变动率")),
-    ("change", re.compile(r"增减|增加情况|减少情况|增加额|减少额|变动额|变动情况")),
-    ("score_rate", re.compile(r"得分率")),
-    ("weight", re.compile(r"^(?:指标)?分值|权重|标准分|满分|^分数$")),
-    ("score", re.compile(r"得分|评分|自评分")),
-    ("rate", re.compile(r"执行率|完成率")),
-    ("target", re.compile(r"指标值|目标值")),
-    ("achieved", re.compile(r"完成值|实际值")),
-    ("budget_initial", re.compile(r"年初预算")),
-    ("budget_adjusted", re.compile(r"全年预算|调整后预算|调整预算|全年\(调整\)预算")),
-    ("received", re.compile(r"实际到位|到位资金|到位数")),
-    ("balance", re.compile(r"^结余|^结转结余")),
-    ("actual", re.compile(r"执行数|全年执行|实际支出|决算数|支出数|(?:年度|本年|当年)支出|支出决算|决算支出|实际使用")),
-    ("budget", re.compile(r"预算数|计划安排|计划投资|预算安排|安排资金")),
+    ("change_rate", lazyre.compile(r"增长率|减少率|增减率|下降率|增幅|降幅|变动率")),
+    ("change", lazyre.compile(r"增减|增加情况|减少情况|增加额|减少额|变动额|变动情况")),
+    ("score_rate", lazyre.compile(r"得分率")),
+    ("weight", lazyre.compile(r"^(?:指标)?分值|权重|标准分|满分|^分数$")),
+    ("score", lazyre.compile(r"得分|评分|自评分")),
+    ("rate", lazyre.compile(r"执行率|完成率")),
+    ("target", lazyre.compile(r"指标值|目标值")),
+    ("achieved", lazyre.compile(r"完成值|实际值")),
+    ("budget_initial", lazyre.compile(r"年初预算")),
+    ("budget_adjusted", lazyre.compile(r"全年预算|调整后预算|调整预算|全年\(调整\)预算")),
+    ("received", lazyre.compile(r"实际到位|到位资金|到位数")),
+    ("balance", lazyre.compile(r"^结余|^结转结余")),
+    ("actual", lazyre.compile(r"执行数|全年执行|实际支出|决算数|支出数|(?:年度|本年|当年)支出|支出决算|决算支出|实际使用")),
+    ("budget", lazyre.compile(r"预算数|计划安排|计划投资|预算安排|安排资金")),
 )
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance")
 BUDGET_ROLES = ("budget_adjusted", "budget_initial", "budget")
 UNREAD_ROLES = {"change", "change_rate"}
-_TEXT_COLUMN = re.compile(r"原因|备注|说明|措施|情况|分析|依据|评价标准|凭证|计算方法|评分标准|扣分")
-LEVEL_COLUMN = re.compile(r"^(?:绩效)?(?:一级|二级|三级)指标(?:名称)?$|^指标名称$|^指标内容$")
-_LABEL_HEADER = re.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出|经费项目|经费名称"
+_TEXT_COLUMN = lazyre.compile(r"原因|备注|说明|措施|情况|分析|依据|评价标准|凭证|计算方法|评分标准|扣分")
+LEVEL_COLUMN = lazyre.compile(r"^(?:绩效)?(?:一级|二级|三级)指标(?:名称)?$|^指标名称$|^指标内容$")
+_LABEL_HEADER = lazyre.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出|经费项目|经费名称"
                            r"|支出内容|资金投入情况|资金情况|项目资金|预算执行情况|单位)")
-UNIT_NOTE = re.compile(r"[(]\s*(?:单位[::])?\s*(万元|元|亿元|千元)\s*[)]|^单位[::]\s*(万元|元|亿元|千元)$")
-_GLOSS = re.compile(r"\(([^()]{0,30})\)")
-_SPACES = re.compile(r"\s+")
+UNIT_NOTE = lazyre.compile(r"[(]\s*(?:单位[::])?\s*(万元|元|亿元|千元)\s*[)]|^单位[::]\s*(万元|元|亿元|千元)$")
+_GLOSS = lazyre.compile(r"\(([^()]{0,30})\)")
+_SPACES = lazyre.compile(r"\s+")
 
 # column names as they stand run together in one cell or line
-COLUMN_WORD = re.compile(
+COLUMN_WORD = lazyre.compile(
     r"(?:年初预算数|全年\(调整\)预算数|全年预算数|调整后预算数|预算数|全年执行数|执行数|实际支出数?|"
     r"预算执行率|执行率权重|执行率得分|执行率|指标分值|分值|权重|自评得分|得分|"
     r"年度指标值|年初目标值|全年实际完成值|实际完成指标值|实际完成值|指标值|完成值|"
@@ -54,7 +55,7 @@ COLUMN_WORD = re.compile(
     r"(?:\([^()]{0,20}\)|\([A-Z/×x*%0-9\s]{0,12}(?=[\u4e00-\u9fff]))?")
 
 
-_OTHER_SOURCE = re.compile(r"^其[它他](?:资金|来源)?$")
+_OTHER_SOURCE = lazyre.compile(r"^其[它他](?:资金|来源)?$")
 
 
 def is_source(label: str) -> bool:
@@ -67,7 +68,7 @@ def clean(text: str) -> str:
     return _SPACES.sub("", strip_glosses(text))
 
 
-_TEXT_END = re.compile(r"(?:方法|原因|说明|标准|依据|措施|备注|分析|情况)$")
+_TEXT_END = lazyre.compile(r"(?:方法|原因|说明|标准|依据|措施|备注|分析|情况)$")
 
 
 @lru_cache(maxsize=8192)
@@ -305,7 +306,7 @@ def _join_split_names(raw: list[Cell]) -> list[Cell]:
     return out
 
 
-_FIGURE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元)?$")
+_FIGURE = lazyre.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元)?$")
 
 
 @lru_cache(maxsize=8192)

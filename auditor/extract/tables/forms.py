@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 
+from auditor import lazyre
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import Cell
@@ -38,8 +39,8 @@ from auditor.extract.vocabulary import Vocabulary
 from auditor.normalise import Normalised
 
 _MIN_HEADINGS = 2
-_BARE_UNIT = re.compile(r"^(?:万元|元|亿元)$")
-_PLAIN_SCORE = re.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
+_BARE_UNIT = lazyre.compile(r"^(?:万元|元|亿元)$")
+_PLAIN_SCORE = lazyre.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 
 
 def read_forms(cells: list[Cell], norm: Normalised, vocab: Vocabulary,
@@ -153,10 +154,10 @@ def _table(headings, sources, first: Cell, last: Cell, norm: Normalised, vocab: 
 
 
 # ------------------------------------------------------------------ blocks
-_BLOCK_TOTAL = re.compile(r"资金总额|资金合计")
-_PARENT = re.compile(r"合计|总计")
-_OPENER = re.compile(r"^其中[::]?$")
-_GLOSS = re.compile(r"\([^()]*\)")
+_BLOCK_TOTAL = lazyre.compile(r"资金总额|资金合计")
+_PARENT = lazyre.compile(r"合计|总计")
+_OPENER = lazyre.compile(r"^其中[::]?$")
+_GLOSS = lazyre.compile(r"\([^()]*\)")
 
 
 def _kv(cells: list[Cell]) -> list[tuple[Cell, Cell | None]]:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
 
+from auditor import lazyre
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.structure import GRADE_WORDS
@@ -32,17 +33,17 @@ from auditor.extract.tables.columns import (LEVEL_COLUMN, UNREAD_ROLES, Header, 
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
 from auditor.normalise import Normalised
 
-TOTAL_ROW = re.compile(r"^(?:支出|收入|经费|资金|费用|金额)?(?:合计|总计)[::]?$|"
+TOTAL_ROW = lazyre.compile(r"^(?:支出|收入|经费|资金|费用|金额)?(?:合计|总计)[::]?$|"
                        r"^(?:总分|小计|总分值|得分合计|合\s*计|总\s*分|自评总分|综合得分)[::]?$")
-_VALUE = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元|分)?$")
-_GLUED = re.compile(r"^\d[\d,.%万元]*$")  # one character class: no backtracking on long runs
+_VALUE = lazyre.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元|分)?$")
+_GLUED = lazyre.compile(r"^\d[\d,.%万元]*$")  # one character class: no backtracking on long runs
 _DASH = {"—", "-", "--", "——", "/", "\\", "无", "-—", "—-", "─"}
-_NOISE = re.compile(r"[?\ufffd]+$")  # "3,724,055.00?": a character the page could not show
+_NOISE = lazyre.compile(r"[?\ufffd]+$")  # "3,724,055.00?": a character the page could not show
 _SCENARIO = {"budget_initial": "budget_initial", "budget_adjusted": "budget_adjusted", "budget": "budget",
              "actual": "actual", "received": "available"}
-_SCORE_RULE = re.compile(r"(?:预算)?执行率\s*[×*xX]\s*(?:该项|该指标)?(?:分值|权重)|(?:分值|权重)\s*[×*xX]\s*(?:预算)?执行率")
-_BAND_RULE = re.compile(r"执行率.{0,12}(?:以上|以下|之间|低于|不足|每[降低少]).{0,12}(?:得|扣|计)")
-_FULL_WHEN_MET = re.compile(r"(?:完成|达到|实现)(?:年度)?(?:指标值|目标值?|绩效目标)(?:的)?[,]?(?:得|计|给予?)满分|"
+_SCORE_RULE = lazyre.compile(r"(?:预算)?执行率\s*[×*xX]\s*(?:该项|该指标)?(?:分值|权重)|(?:分值|权重)\s*[×*xX]\s*(?:预算)?执行率")
+_BAND_RULE = lazyre.compile(r"执行率.{0,12}(?:以上|以下|之间|低于|不足|每[降低少]).{0,12}(?:得|扣|计)")
+_FULL_WHEN_MET = lazyre.compile(r"(?:完成|达到|实现)(?:年度)?(?:指标值|目标值?|绩效目标)(?:的)?[,]?(?:得|计|给予?)满分|"
                             r"(?:全部|足额)完成(?:的)?(?:得|计)满分")
 
 
@@ -332,11 +333,14 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     return Read(rows, facts, end_index, complete and stop == len(raw))
 
 
+_RULE_WEIGHT = lazyre.compile(r"(\d+(?:\.\d+)?)\s*分\s*[*×xX]")
+
+
 def _weight_in_rule(header: Header, text: str) -> glued.Piece | None:
     column = next((c for c in header.columns if c.role == "score"), None)
     if column is None or not header.score_rule():
         return None
-    m = re.compile(r"(\d+(?:\.\d+)?)\s*分\s*[*×xX]").search(text, column.cell.start, column.cell.end)
+    m = _RULE_WEIGHT.search(text, column.cell.start, column.cell.end)
     if m is None:
         return None
     return glued.Piece(m.group(1), m.start(1), m.end(1))
@@ -425,7 +429,7 @@ def _row_concept(row_label: str, vocab: Vocabulary) -> str | None:
 
 
 # --------------------------------------------------------------- indicator rows
-_PLAIN = re.compile(r"^\d{1,3}(?:\.\d{1,2})?(?:分)?$")
+_PLAIN = lazyre.compile(r"^\d{1,3}(?:\.\d{1,2})?(?:分)?$")
 
 
 def _plain(cell: Cell) -> bool:
@@ -500,7 +504,7 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
     return Read(rows, facts, end, complete)
 
 
-_SUBHEADER = re.compile(r"^(?:指标性质|度量单位|计量单位|单位|指标方向|权重)$")
+_SUBHEADER = lazyre.compile(r"^(?:指标性质|度量单位|计量单位|单位|指标方向|权重)$")
 
 
 def _subheader(cell: Cell) -> bool:
@@ -508,8 +512,8 @@ def _subheader(cell: Cell) -> bool:
     return bool(LEVEL_COLUMN.match(name) or role_of(cell.text) or _SUBHEADER.match(name))
 
 
-_COMPARATOR = re.compile(r"^(?:≥|>=|≧|≤|<=|≦|>|<|=|═|大于等于|小于等于|不低于|不高于|不少于|不超过)$")
-_UNIT_WORD = re.compile(r"^(?:%|[\u4e00-\u9fff]{1,3})$")
+_COMPARATOR = lazyre.compile(r"^(?:≥|>=|≧|≤|<=|≦|>|<|=|═|大于等于|小于等于|不低于|不高于|不少于|不超过)$")
+_UNIT_WORD = lazyre.compile(r"^(?:%|[\u4e00-\u9fff]{1,3})$")
 
 
 def _target_cells(cells: list[Cell]) -> list[Cell]:
@@ -622,7 +626,7 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
     return out
 
 
-_BASE_RULE = re.compile(r"执行率\s*=\s*[\u4e00-\u9fff()]{2,10}?\s*[/÷]\s*(?P<base>[\u4e00-\u9fff()]{2,10}?数)")
+_BASE_RULE = lazyre.compile(r"执行率\s*=\s*[\u4e00-\u9fff()]{2,10}?\s*[/÷]\s*(?P<base>[\u4e00-\u9fff()]{2,10}?数)")
 
 
 def _stated_base(text: str) -> str | None:

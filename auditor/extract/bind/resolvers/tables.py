@@ -24,12 +24,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from auditor import lazyre
 from auditor.extract.model import (Breakdown, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable, TableRate,
                                    TableRow)
 from auditor.extract.tables.columns import BUDGET_ROLES, is_source
 
-_NUMBERED = re.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
-_SUBTOTAL = re.compile(r"总额|合计|总计|小计|[::]$")
+_NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
+_SUBTOTAL = lazyre.compile(r"总额|合计|总计|小计|[::]$")
 _SUM_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance")
 _NEAR = 4000  # an indicator table this close after a 资金 grid is the same 自评表
 
@@ -184,7 +185,7 @@ def _funds_scores(table: ScoreTable, rows: list[TableRow]) -> list[FundsScore]:
 
 
 # -------------------------------------------------------------- indicators
-_COMPARE = re.compile(r"^(?P<op>≥|>=|≧|大于等于|不低于|不少于|≤|<=|≦|小于等于|不高于|不超过|不多于|>|<|=|═|＝)?\s*"
+_COMPARE = lazyre.compile(r"^(?P<op>≥|>=|≧|大于等于|不低于|不少于|≤|<=|≦|小于等于|不高于|不超过|不多于|>|<|=|═|＝)?\s*"
                       r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|[\u4e00-\u9fff]{0,4})$")
 _AT_LEAST = {"≥", ">=", "≧", "大于等于", "不低于", "不少于"}
 _AT_MOST = {"≤", "<=", "≦", "小于等于", "不高于", "不超过", "不多于"}
