@@ -375,12 +375,7 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
 
 # ------------------------------------------------------------ differences
 def _difference_holds(diff: Fact, plus: Iterable[Fact], minus: Iterable[Fact]) -> bool:
-    value = Value(Decimal(0), Decimal(0))
-    for p in plus:
-        value = value + Value.of(p)
-    for m in minus:
-        value = value - Value.of(m)
-    return compare(diff, value).verdict == "ok"
+    return _holds(diff, plus, minus)  # a difference is a sum with its subtrahends taken away
 
 
 def _difference_text(diff: Fact, plus: list[Fact], minus: list[Fact], extra: str = "") -> str:

@@ -102,6 +102,15 @@ class Fact(Record):
         return Decimal(5).scaleb(-(self.decimals + 1)) * self.scale
 
 
+def is_previous(fact: "Fact", report_year: str | None) -> bool:
+    """Last year's figure (上年, or a year before the report's)."""
+    if fact.period == "previous":
+        return True
+    if fact.period and report_year and fact.period.isdigit():
+        return int(fact.period) < int(report_year)
+    return False
+
+
 class Bound(Record):
     """What every relation the binder states carries: why it was bound, and what it beat.
 

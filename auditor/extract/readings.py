@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from auditor.extract.discourse import Discourse, Node
 from auditor.extract.figures import read_figure
-from auditor.extract.model import Fact, Span
+from auditor.extract.model import Fact, Span, is_previous
 from auditor.extract.vocabulary import FUND_NAME, LabelInfo, Vocabulary, read_label
 from auditor.normalise import Normalised
 
@@ -55,11 +55,7 @@ class Reading:
 
     def is_previous(self, fact: Fact) -> bool:
         """Last year's figure (上年, or a year before the report's)."""
-        if fact.period == "previous":
-            return True
-        if fact.period and self.report_year and fact.period.isdigit():
-            return int(fact.period) < int(self.report_year)
-        return False
+        return is_previous(fact, self.report_year)
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.norm.line_col(start)

@@ -14,7 +14,7 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import cached_property
 
-from auditor.extract.model import Fact
+from auditor.extract.model import Fact, is_previous
 from auditor.extract.vocabulary import LabelInfo, Vocabulary, read_label
 
 Key = tuple[str, str | None, str | None, tuple[str, ...]]
@@ -79,11 +79,8 @@ class DocumentIndex:
         return read_label(label, self.vocab)
 
     def is_previous(self, fact: Fact) -> bool:
-        if fact.period == "previous":
-            return True
-        if fact.period and self.report_year and fact.period.isdigit():
-            return int(fact.period) < int(self.report_year)
-        return False
+        """Last year's figure (上年, or a year before the report's)."""
+        return is_previous(fact, self.report_year)
 
     # ------------------------------------------------------------ indexes
     @cached_property
