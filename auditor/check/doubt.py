@@ -313,13 +313,17 @@ def _ratio_found(alt: str, stated: Fact, num: Fact, den: Fact) -> Found:
 
 
 # ------------------------------------------------------------- entities
-# a unit, region or department named before a figure: "县教育局", "晋城市", "国税部门"
-ENTITY = re.compile(r"(?<![本我全该各])([\u4e00-\u9fff]{1,10}?(?:省|市|县|区|州|旗|盟|镇|乡|街道|部门|局|委员会|委|办公室|中心|站|院|学校|馆|厅))(?![级直属内外])")
-
-
 def entity_of(fact: Fact) -> str | None:
-    m = ENTITY.search(fact.label)
+    """The unit, region or department named before a figure ("县教育局", "晋城市"): the
+    [cues] entity pattern of rules/vocabulary.toml."""
+    m = _entity().search(fact.label)
     return m.group(1) if m else None
+
+
+def _entity():
+    from auditor.extract.vocabulary import default_vocabulary
+
+    return default_vocabulary().cue("entity")
 
 
 def explain_repeat(doc: Document, first: Fact, other: Fact) -> Found | None:

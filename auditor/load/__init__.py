@@ -108,7 +108,6 @@ def _load_txt(data: bytes, path: str) -> Document:
 def text_lines(text: str) -> tuple[Segment, ...]:
     """One segment per line: {"line": n, "column": 1} (columns advance within the line)."""
     segments: list[Segment] = []
-    notes: list = []
     pos = 0
     for number, line in enumerate(text.split("\n"), start=1):
         segments.append((pos, pos + len(line) + 1, {"line": number, "column": 1}))

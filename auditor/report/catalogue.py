@@ -17,7 +17,6 @@ from rich.text import Text
 
 from auditor import messages
 from auditor.check.rulebook import Rule
-from auditor.report.common import place
 from auditor.report.jsonfmt import number, write_indented
 
 SEVERITY_STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}

@@ -171,7 +171,7 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if f.kind != "percent" or f.approximate:
             continue
         bounded = f.id in shares or any(w in f.label for w in words)
-        if not bounded or re.search(r"增长|增加|提高|上升|下降|减少|变动|超|比上年|较上年", f.label):
+        if not bounded or ctx.vocab.cue("change_percent").search(f.label):
             continue
         if f.value - f.tolerance <= limit:
             continue  # (a bound that holds is not a relation the report states: no outcome)
@@ -186,7 +186,7 @@ def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     for f in ctx.doc.facts:
         if f.kind != "amount" or f.value >= 0:
             continue
-        if re.search(r"变动|增减|差额|结余|较上年|比上年|增加|减少", f.label):
+        if ctx.vocab.cue("signed_amount").search(f.label):
             continue
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≥ 0",
                                          arithmetic={"zh": f"{written(f)} < 0", "en": f"{written(f)} < 0"},

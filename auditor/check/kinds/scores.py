@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Iterator
 
@@ -12,7 +11,6 @@ from auditor.check.rulebook import Rule
 from auditor.extract.model import Fact, FundsScore, ScoreSum
 from auditor.findings import Evidence, Outcome
 
-TOTAL_SCORE_LABEL = re.compile(r"总分|综合得分|自评得分|自评评分|评价得分|最后得分|最终得分|评分为|得分为|自评分|总得分|评分$|得分$")
 
 
 def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> Outcome:
@@ -169,7 +167,7 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
     for f in ctx.doc.facts:
         if f.kind != "score" or f.in_table or f.approximate:
             continue
-        if TOTAL_SCORE_LABEL.search(f.label) and Decimal(0) <= f.value <= Decimal(100):
+        if ctx.vocab.cue("total_score_label").search(f.label) and Decimal(0) <= f.value <= Decimal(100):
             out.append(f)
     return out
 

@@ -27,7 +27,6 @@ sources, and each source of the 合计 block is at least the sum of the projects
 
 from __future__ import annotations
 
-import re
 
 from auditor import lazyre
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow

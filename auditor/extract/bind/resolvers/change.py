@@ -123,7 +123,7 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 current, label = subject, subject.label
                 reason = "change_continues_sentence"
     relative_only = current is not None and current.period == "previous" and \
-        re.search(r"同比|较上|比上|比去年|较去年", s.piece.keyword) and len(before) == 1
+        r.vocab.cue("relative_change").search(s.piece.keyword) and len(before) == 1
     if current is not None and r.is_previous(current) and not relative_only:
         # "2019年…1262.92万元,本年度增加了446.19万元": that figure is the previous term.
         # ("去年…收入310682万元,同比增加23188万元" stays the current term of its own 同比.)

@@ -20,12 +20,11 @@ rows, a row over its 其中 rows, a last 合计 row over every row above it.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from auditor import lazyre
-from auditor.extract.model import (Breakdown, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable, TableRate,
+from auditor.extract.model import (Breakdown, FundsScore, IndicatorScore, ScoreSum, ScoreTable, TableRate,
                                    TableRow)
 from auditor.extract.tables.columns import BUDGET_ROLES, is_source
 
