@@ -82,10 +82,12 @@ class Tally:
     covered: int = 0
     mutations: int = 0
     mutations_found: int = 0
+    crashes: int = 0  # audits that ended in an internal error (the CLI reports it and finds nothing there)
     misses: list[str] = field(default_factory=list)
     false_errors: list[str] = field(default_factory=list)
     mutation_misses: list[str] = field(default_factory=list)
     uncovered: list[str] = field(default_factory=list)
+    crash_notes: list[str] = field(default_factory=list)
     # reason → [findings citing a labelled contradiction, findings on a consistent or unlabelled relation]
     by_reason: dict[str, list[int]] = field(default_factory=dict)
 
@@ -119,6 +121,7 @@ class Tally:
             "coverage": ratio(self.covered, self.figures),
             "mutations": self.mutations,
             "mutation_recall": ratio(self.mutations_found, self.mutations),
+            "crashes": self.crashes,
         }
 
 
@@ -164,9 +167,19 @@ def _outcome_cites(outcome, rel: dict) -> bool:
                for e in outcome.figures)
 
 
+def _audit(text: str, name: str, rules, t: Tally):
+    """The audit as a user gets it: an internal error loses that text's findings, it does not stop the batch."""
+    try:
+        return audit_text(text, path=name, rules=rules)
+    except Exception as exc:  # noqa: BLE001 - counted and listed, like the CLI's per-file "internal error"
+        t.crashes += 1
+        t.crash_notes.append(f"{name}: internal error ({type(exc).__name__}: {exc})")
+        return audit_text("", path=name, rules=rules)
+
+
 def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
     t = Tally()
-    result = audit_text(item.text, path=item.name, rules=rules)
+    result = _audit(item.text, item.name, rules, t)
     findings = result.findings
     errors = [f for f in findings if f.severity == "error"]
     matched_errors: set[int] = set()
@@ -235,7 +248,7 @@ def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
                     continue
                 text, line = mutated
                 t.mutations += 1
-                found = audit_text(text, path=item.name, rules=rules).findings
+                found = _audit(text, item.name, rules, t).findings
                 if any(cites(f, {**rel, "stated": line}) for f in found):
                     t.mutations_found += 1
                 else:
@@ -308,7 +321,11 @@ def sealed_findings(folder: Path) -> list[dict]:
         text = path.read_text(encoding="utf-8")
         entry = indexes.get(path.stem, {})
         group = Item(path.stem, entry.get("genre", "?"), "", [], entry.get("layout", "prose")).group
-        result = audit_text(text, path=path.name, rules=rules)
+        crashed = Tally()
+        result = _audit(text, path.name, rules, crashed)
+        for note in crashed.crash_notes:
+            out.append({"report": path.stem, "group": group, "rule": "CRASH", "severity": "crash", "line": 0,
+                        "message": note, "verdict": ""})
         lines = text.split("\n")
         for f in result.findings:
             if f.severity not in ("error", "warning"):
@@ -358,6 +375,10 @@ def main(argv: list[str] | None = None) -> int:
             print("  " + m)
         print("\nmutations not detected:")
         for m in overall.mutation_misses:
+            print("  " + m)
+    if overall.crash_notes:
+        print(f"\n{overall.crashes} audits ended in an internal error (their findings are lost):")
+        for m in overall.crash_notes[:20]:
             print("  " + m)
     if args.reasons:
         print("\nprecision by reason (findings citing a labelled contradiction / all findings):")
