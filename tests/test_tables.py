@@ -384,3 +384,12 @@ def test_long_runs_of_digits_are_read_or_refused_at_once(run):
     make that search, or the patterns that find such cells, explode."""
     text = f"项目资金(万元) | 全年预算数 | 全年执行数 | 执行率\n年度资金总额:{run}\n其中:中央补助{run}\n"
     extract(normalise(text))  # finishes: each split is bounded, each pattern linear
+
+
+def test_a_header_that_ends_the_text_is_read_without_rows():
+    """A 自评表 header whose last cell is a note ("(20分*执行率)") and nothing after it: no crash, no relation."""
+    from auditor.pipeline import audit_text
+
+    text = "预算执行情况(万元)\n(20分)\n预算数(A)\n执行数(B)\n执行率(B/A)\n得分\n(20分*执行率)"
+    result = audit_text(text)
+    assert result.findings == [] and result.checked[1] == 0

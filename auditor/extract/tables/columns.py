@@ -258,10 +258,12 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
     columns = [Column(c.text, roles[n] if n <= hi else None, c) for n, c in enumerate(names[lo:end], lo)]
     # the index just after the last header cell used
     last = columns[-1].cell
-    after = next(k for k in range(i, len(cells)) if cells[k] is last or (cells[k].start >= last.end
-                                                                          and not cells[k].is_mark)) + 1
-    if cells[after - 1] is not last:
-        after = next(k for k in range(i, len(cells)) if cells[k].start >= last.end and cells[k] is not last)
+    # (a header may end the text: then no row follows it)
+    after = next((k for k in range(i, len(cells)) if cells[k] is last or (cells[k].start >= last.end
+                                                                           and not cells[k].is_mark)), len(cells)) + 1
+    if after > len(cells) or cells[after - 1] is not last:
+        after = next((k for k in range(i, len(cells)) if cells[k].start >= last.end and cells[k] is not last),
+                     len(cells))
     return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes)
 
 
