@@ -157,16 +157,64 @@ def subject_before_list(words: str) -> str:
     return words
 
 
-def list_end(r: Reading, i: int) -> int:
-    """A list runs to the end of its sentence (across ';'), its bracket, or to the next opener."""
+def outer_opener(r: Reading, i: int) -> int | None:
+    """The opener of the list whose item the list opened at `i` details: "其中:财政拨款收入751.8万元,
+    包括一般公共预算收入751.8万元;其他收入7000万元" — the 包括 list lies inside the 其中 list's
+    first item.  A list opened after a ";" ("…;其中:公务用车购置…") opens the next item's
+    own list, not a detail of one: the outer list ends there as before."""
     tree = r.tree
     opener = tree[i]
+    seen_part = False
+    for j in range(i - 1, -1, -1):
+        t = tree[j]
+        if t.sentence != opener.sentence or t.paragraph != opener.paragraph:
+            return None
+        if t.depth != opener.depth:
+            continue
+        if t.kind in OPENERS:
+            return j if seen_part and t.kind != "dimension" else None
+        if t.kind == "labelled" and r.facts[j] is not None and t.sub == opener.sub:
+            seen_part = True  # the item it details stands in its own clause (";" ends an item)
+    return None
+
+
+def inner_nodes(r: Reading, i: int, end: int) -> set[int]:
+    """The nodes of the lists nested in the items of the list opened at `i` (see `list_end`)."""
+    tree = r.tree
+    out: set[int] = set()
+    k = i + 1
+    while k < end:
+        s = tree[k]
+        if s.kind in OPENERS and s.depth == tree[i].depth and outer_opener(r, k) == i:
+            while k < end and tree[k].sub == s.sub:
+                out.add(k)
+                k += 1
+            continue
+        k += 1
+    return out
+
+
+def list_end(r: Reading, i: int) -> int:
+    """A list runs to the end of its sentence (across ';'), its bracket, or to the next opener.
+
+    A list inside an item of another ends with that item, at the next ';'; the outer list
+    steps over it and goes on."""
+    tree = r.tree
+    opener = tree[i]
+    nested = outer_opener(r, i) is not None
     k = i + 1
     while k < len(tree):
         s = tree[k]
         if s.sentence != opener.sentence or s.paragraph != opener.paragraph:
             break
+        if nested and s.sub != opener.sub:
+            break
         if s.kind in OPENERS and s.depth == opener.depth:
+            if outer_opener(r, k) == i:  # an inner list: its parts are not this list's
+                inner = s.sub
+                while k < len(tree) and tree[k].sub == inner and tree[k].sentence == opener.sentence:
+                    k += 1
+                continue
             break
         if s.depth < opener.depth:  # "(其中3.5亿元…)": the bracket closes the list
             break

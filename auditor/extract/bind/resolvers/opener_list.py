@@ -11,7 +11,7 @@ from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, REASON_OF_OPENER, choose_total, continue_list, family_complete,
-                                        is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
+                                        inner_nodes, is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
                                         partial_marker, total_candidates)
 from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
@@ -32,9 +32,10 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
     end = list_end(r, i)
     via: list[str] = []
     first_total = next((c for c in candidates if not r.is_previous(c)), candidates[0])
+    inner = inner_nodes(r, i, end)
     parts = [
         (k, r.facts[k]) for k in range(i + 1, end)
-        if is_part(r, tree[k]) and tree[k].depth == opener.depth
+        if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth
         and r.facts[k].kind == first_total.kind and r.facts[k].unit == first_total.unit
     ]
     inline = {f.id for _, f in parts}  # the parts in the list's own sentence
@@ -42,6 +43,10 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
     # does not go on into the next sentences, paragraphs or lines
     whole = bool(parts) and family_complete(r, first_total, [f for _, f in parts])
     ends_paragraph = not whole and (end >= len(tree) or tree[end].paragraph != opener.paragraph)
+    if not parts and any(r.facts[k] is not None for k in range(i + 1, end)):
+        # "调增84000万元,分别是一般性转移支付收入调增55610万元、专项…调增28390万元": the list's
+        # own sentence lists other figures (the changes); the next paragraphs are not its parts
+        return
     if ends_paragraph:
         # "基本支出911000.39元,其中:" ending its paragraph, or a list whose first part ends
         # it: each next paragraph opens with a part
@@ -70,6 +75,12 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
     # 其中:中央财政4676 …": the columns of a flattened table, each with its own 其中)
     for n, (_, f) in enumerate(parts):
         if f.concept and f.concept == first_total.concept and (n > 0 or named_alike(f, first_total)):
+            parts = parts[:n]
+            break
+    # "…,县财政资金30.9万元,共计下达61.8万元": a 共计 / 合计 closing the list restates a total
+    subtotal = r.vocab.cue("subtotal")
+    for n, (_, f) in enumerate(parts):
+        if n > 0 and f.label and subtotal.search(f.label):
             parts = parts[:n]
             break
     memo = r.vocab.memo_for(first_total.concept)

@@ -41,6 +41,9 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
             return own[:1], "share_of_list_total"
         return _family_total(index, part), "share_of_family_total"
     info = index.label_concept(label)
+    whole_info = index.label_concept(share.whole_label)
+    if whole_info.known and not info.known:  # "收入预算总额" names 收入总计; "收入预算" alone names no concept
+        info = whole_info
     if info.concept is None and info.scenario:
         return [], None  # "占调整预算90.75%": of the part's own budget, which the text does not give
     core = info.concept or info.text
