@@ -395,11 +395,23 @@ def _money_unit(header: Header, context: str) -> str:
     return "元" if ("元" in context and "万元" not in context and "万" not in context) else "万元"
 
 
+_FRACTION = re.compile(r"0\.\d+|1\.0*")
+
+
+def _percent_of(text: str) -> str:
+    """A rate cell without "%": "96.85" is 96.85 %, but "0.958" (or "1.00") is a fraction,
+    95.8 % — no 执行率 is written as a number of percent below 1 with three decimals."""
+    if _FRACTION.fullmatch(text):
+        decimals = max(len(text.split(".")[1]) - 2, 0)
+        return f"{Decimal(text) * 100:.{decimals}f}%"
+    return text + "%"
+
+
 def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_unit: str,
               norm: Normalised, fact_id: int, vocab: Vocabulary) -> Fact:
     text = piece.text
     if role in {"rate", "score_rate"}:
-        token_type, text = "PERCENT", text if text.endswith("%") else text + "%"
+        token_type, text = "PERCENT", text if text.endswith("%") else _percent_of(text)
     elif role in {"weight", "score"}:
         token_type, text = "SCORE", text.removesuffix("分") + "分"
     elif re.search(r"[万元亿]$", text):  # "150万": the cell carries its own unit

@@ -43,8 +43,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if t.kind in {"growth_up", "growth_down", "increase", "decrease"} and g is not None:
                 t_dir = 1 if t.kind in {"growth_up", "increase"} else -1
                 theirs, mine = _reference(r, t.piece.keyword, ""), _reference(r, s.piece.keyword, "")
-                if theirs and mine and theirs != mine:
-                    break  # "调减86080万元,同比下降33.5%": against the plan, then against last year
+                if theirs != mine and "budget" in (theirs, mine):
+                    # "调减86080万元,同比下降33.5%": against the plan, then against last year; a bare
+                    # "下降9.7%" after "调减16000万元" does not say it is against the plan either
+                    break
                 if g.kind == "percent" and pct is None and delta is not None and t_dir == direction:
                     pct = None if _other_basis(r, k) else g
                     consumed.add(k)
@@ -78,6 +80,7 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     if i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words":
         words = tree[i - 1].piece.label
     before: list[Fact] = []
+    inner: list[bool] = []  # is the figure inside a bracket the change is not in
     for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
         t = tree[j]
         if t.sentence != s.sentence and not (words and t.sentence == s.sentence - 1):
@@ -87,6 +90,11 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         f = r.facts[j]
         if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount":
             before.append(f)
+            inner.append(t.depth > s.depth)
+    # "公务用车购置及运行维护费2.68万元(运行维护费2.68万元、购置费0元),较上年减少0.95万元":
+    # the bracket details the figure before it; the change after the bracket is that figure's
+    if any(inner) and not all(inner):
+        before = [f for f, deeper in zip(before, inner) if not deeper]
     current = previous = None
     reason = "change_in_sentence"
     if words:
