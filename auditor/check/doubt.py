@@ -12,6 +12,7 @@ instead of an error.
     ALT004 other-period-or-entity   the figures belong to different units, regions or years
     ALT005 cut-off-list             the list runs into the end of the text or a page break
     ALT006 garbled-figure           a figure was damaged in extraction
+    ALT007 capped-rate              a rate written as 100 % where the amounts give more
 
 Every function here is pure: the document's facts and text in, a `Found`
 reading (or None) out.
@@ -281,12 +282,17 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
     return None
 
 
-def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budgets: Iterable[Fact] = ()) -> Found | None:
+def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budgets: Iterable[Fact] = (),
+                 capped: bool = True) -> Found | None:
     """A rate its sentence's amounts do not give: another base of the paragraph, or a
     budget of the numerator's subject stated elsewhere (templates use different bases)."""
     found = _garbled(doc, [stated, num])
     if found:
         return found
+    if capped and tried and stated.value == 100 and all(_exceeds_whole(num, f) for f in tried):
+        computed = ratio_percent(Value.of(num), Value.of(tried[0]))
+        shown = f"{written(num)} / {written(tried[0], num)} = {computed.value:.2f}% > 100%"
+        return Found("ALT007", {"zh": f"{shown}（封顶记为100%）", "en": f"{shown} (capped at 100 %)"})
     tried_ids = {f.id for f in tried}
     pool = [f for f in doc.neighbours(num) if f.scenario in _BASES]
     pool += [f for f in budgets if f.concept and f.concept == num.concept]
@@ -296,6 +302,10 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
         if _ratio_holds(stated, num, f):
             return _ratio_found("ALT001", stated, num, f)
     return None
+
+
+def _exceeds_whole(num: Fact, den: Fact) -> bool:
+    return den.kind == num.kind and den.unit == num.unit and den.value > 0 and num.value > den.value + den.tolerance
 
 
 _BASES = {"budget", "budget_initial", "budget_adjusted", "available"}
@@ -347,6 +357,13 @@ def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | N
         return Found("ALT004", {"zh": "、".join(sorted(names)) + "的数字，不是同一单位的分项",
                                 "en": "figures of " + ", ".join(sorted(names)) + ", not one unit's parts"})
     return None
+
+
+def explain_balance(doc: Document, income: Fact, spending: Fact) -> Found | None:
+    """收入总计 ≠ 支出总计 by exactly a figure the paragraph states ("收支相抵,结转下年14263万元"):
+    the balance is written out, not broken."""
+    return explain_identity(doc, spending, [income]) or _missed_part(doc, income, [spending], ()) \
+        or _missed_part(doc, spending, [income], ())
 
 
 # --------------------------------------------------------------- changes
@@ -413,6 +430,18 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
                 return Found("ALT002", {"zh": _difference_text(diff, [p], minus, "（只计其中一项）"),
                                         "en": _difference_text(diff, [p], minus, " (one of the added figures)")})
     used = {f.id for f in (diff, *plus, *minus)}
+    if len(plus) == 1 and minus:
+        # "上年结余26.37亿元,上级补助收入14.64亿元,…,债务转贷收入1.34亿元;支出19.31亿元,年终结余23.04亿元":
+        # every source listed before the figure taken away, not the last one alone
+        before = [f for f in doc.neighbours(diff) if f.sentence == diff.sentence and f.kind == diff.kind
+                  and f.unit == diff.unit and not f.approximate and f.span.start < plus[0].span.start
+                  and f.id not in used]
+        for n in range(len(before) - 1, -1, -1):
+            run = [*before[n:], plus[0]]
+            if _difference_holds(diff, run, minus):
+                shown = _difference_text(diff, run, minus)
+                return Found("ALT003", {"zh": f"{shown}（计入同句前面的各项）",
+                                        "en": f"{shown} (with the earlier figures of the sentence)"})
     for f in doc.neighbours(diff):
         if f.id in used or f.kind != diff.kind or f.unit != diff.unit or f.approximate or f.sentence != diff.sentence:
             continue

@@ -144,4 +144,4 @@ def check_difference_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, d, finding(
             rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields={"name": d.name, "name_en": NAME_EN[d.name]},
-        ), found=doubt.explain_rate(ctx.doubt, stated, diff, [base]), accuse_from=STRUCTURAL, equation=ratio)
+        ), found=doubt.explain_rate(ctx.doubt, stated, diff, [base], capped=False), accuse_from=STRUCTURAL, equation=ratio)
