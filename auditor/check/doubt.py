@@ -344,7 +344,21 @@ def explain_repeat(doc: Document, first: Fact, other: Fact) -> Found | None:
     a, b = entity_of(first), entity_of(other)
     if a and b and a != b:
         return Found("ALT004", {"zh": f"{a}与{b}的数字，不是同一数量", "en": f"figures of {a} and of {b}, not one quantity"})
+    left, right = _qualifiers(first.label, other.label)
+    if left and right and left not in right and right not in left:
+        # "福彩公益金总收入" / "体彩公益金总收入": one concept, named for two funds
+        return Found("ALT004", {"zh": f"“{left}…”与“{right}…”的数字，不是同一数量",
+                                "en": f"figures of “{left}…” and of “{right}…”, not one quantity"})
     return None
+
+
+def _qualifiers(a: str, b: str) -> tuple[str, str]:
+    """What two labels say before their common ending ("福" and "体" of "…彩公益金总收入")."""
+    a, b = re.sub(r"[\s:,、“”\"()]", "", a), re.sub(r"[\s:,、“”\"()]", "", b)
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return a[:len(a) - n], b[:len(b) - n]
 
 
 def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | None:
