@@ -11,7 +11,7 @@ instead of an error.
     ALT003 missed-part              the parts plus one unused figure of the same paragraph or table
     ALT004 other-period-or-entity   the figures belong to different units, regions or years
     ALT005 cut-off-list             the list runs into the end of the text or a page break
-    ALT006 garbled-figure           a figure was damaged in extraction
+    ALT006 garbled-figure           a figure was damaged in extraction (or a heading run into a line)
     ALT007 capped-rate              a rate written as 100 % where the amounts give more
 
 Every function here is pure: the document's facts and text in, a `Found`
@@ -359,6 +359,18 @@ def _qualifiers(a: str, b: str) -> tuple[str, str]:
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1
     return a[:len(a) - n], b[:len(b) - n]
+
+
+def explain_heading_gap(text: str, start: int, end: int, numerals: list[str]) -> Found | None:
+    """一、 → 三、 where "二、部门预算单位构成" stands inside a line between them: extraction ran
+    the heading into the line before, its number is not missing."""
+    between = text[start:end]
+    inside = [m for m in numerals if re.search(rf"(?<=[^\n\s]){m}、\s*\S", between)]
+    if inside and len(inside) == len(numerals):
+        shown = "、".join(numerals)
+        return Found("ALT006", {"zh": f"{shown}、写在一行中间（标题在提取时并入了上一行）",
+                                "en": f"{shown}、 stands inside a line (the heading was run into the line before)"})
+    return None
 
 
 def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | None:

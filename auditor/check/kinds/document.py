@@ -144,8 +144,11 @@ def check_headings(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if n == expected:
             previous = h
             continue
+        found = None
         if n > expected and n - expected <= 3:
             missing = "、".join(_cn(k) for k in range(expected, n))
+            found = doubt.explain_heading_gap(ctx.text, previous.span.end, h.span.start,
+                                              [_cn(k) for k in range(expected, n)])
             arithmetic = {"zh": f"{_cn(previous.number)}、 → {_cn(n)}、（缺{missing}）",
                           "en": f"{_cn(previous.number)}、 → {_cn(n)}、 ({missing} missing)"}
         elif n == previous.number:
@@ -157,7 +160,7 @@ def check_headings(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, span=h.span, stated=f"{_cn(n)}、", expected=f"{_cn(expected)}、", arithmetic=arithmetic,
             evidence=[Evidence.at(h.span, f"{_cn(n)}、", "heading"),
                       Evidence.at(previous.span, f"{_cn(previous.number)}、", "previous heading")],
-            fields={"heading": h.text}), reason="heading_numbers")
+            fields={"heading": h.text}), reason="heading_numbers", found=found)
         previous = h
 
 
