@@ -276,10 +276,19 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
     for f in doc.neighbours(part):
         if f.id in tried_ids or f.id == part.id or f.kind != "amount" or f.approximate or f.unit != part.unit:
             continue
-        named = (len(core) >= 2 and _name_core(f.label).endswith(core)) or (f.concept in concepts)
+        named = (len(core) >= 2 and _name_core(f.label).endswith(core)) or (f.concept in concepts) \
+            or _abbreviates(_name_core(f.label), core)
         if named and _ratio_holds(stated, part, f):
             return _ratio_found("ALT001", stated, part, f)
     return None
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """"区本级支出" for "区本级一般公共预算支出": the same head and ending, the middle left out."""
+    if len(short) < 4 or len(short) >= len(name) or short[:2] != name[:2] or short[-2:] != name[-2:]:
+        return False
+    rest = iter(name)
+    return all(ch in rest for ch in short)
 
 
 def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budgets: Iterable[Fact] = (),
