@@ -374,7 +374,7 @@ def explain_heading_gap(text: str, start: int, end: int, numerals: list[str]) ->
     """一、 → 三、 where "二、部门预算单位构成" stands inside a line between them: extraction ran
     the heading into the line before, its number is not missing."""
     between = text[start:end]
-    inside = [m for m in numerals if re.search(rf"(?<=[^\n\s]){m}、\s*\S", between)]
+    inside = [m for m in numerals if re.search(rf"[^\n\s][ \t\u3000]*{m}、\s*\S", between)]
     if inside and len(inside) == len(numerals):
         shown = "、".join(numerals)
         return Found("ALT006", {"zh": f"{shown}、写在一行中间（标题在提取时并入了上一行）",
