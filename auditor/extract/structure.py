@@ -19,6 +19,8 @@ _GRADE = lazyre.compile(
     r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
     r"(?=[”\"'」』\s|,。;:级等)(]|$)"
 )
+# a grade followed by a count of the projects that got it
+_COUNTED = lazyre.compile(r"[”\"'」』]?\s*(?:的)?(?:有|共|计|为)?\s*\d+\s*(?:个|项|家)")
 GRADE_WORDS = {
     "优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
     "合格": "中", "及格": "中", "差": "差", "不合格": "差", "较差": "差",
@@ -77,6 +79,8 @@ def grades(norm: Normalised, facts: list[Fact]) -> list[Grade]:
     scores = [f for f in facts if f.kind == "score" and not f.in_table]
     out = []
     for m in _GRADE.finditer(norm.text):
+        if _COUNTED.match(norm.text, m.end(1)):
+            continue  # "48个项目评价等级为“优”有37个": how many projects got that grade, not a grade of a score
         start, end = m.start(1), m.end(1)
         line, column = norm.line_col(start)
         span = Span.model_construct(start=start, end=end, line=line, column=column)
