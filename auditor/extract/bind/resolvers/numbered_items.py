@@ -45,6 +45,10 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
         f = r.facts[j]
         if f is not None and s.kind in {"labelled", "total"} and f.kind == "amount" and not f.approximate:
             candidates.append(f)
+    # "2022年本级留用447.07万元。\n二、本级公益金使用情况\n(一)…": a heading between a figure
+    # and item 1 opens another subject; the figure is not what the items make up
+    style = item_style(tree[first].piece.keyword)
+    candidates = [c for c in candidates if not _heading_between(r, c.span.end, tree[first].start, style)]
     if not candidates:
         return None
     parts = []
@@ -75,6 +79,12 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     strict = (missing == 0 and not truncated) or family_complete(r, total, parts)
     via = ("may be cut off by the end of the text",) if truncated else ()
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
+
+
+def _heading_between(r: Reading, start: int, end: int, style: str) -> bool:
+    """A numbered line of another style than the items' between two offsets: a heading."""
+    return any(item_style(m.group().strip(" \t|")) != style
+               for m in NUMBERED_LINE.finditer(r.norm.text, start, end))
 
 
 def _run_end(r: Reading, run: list[int]) -> int:
