@@ -226,7 +226,10 @@ def _cut_off(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> b
         return False
     end = max(p.span.end for p in parts)
     rest = doc.text[end:]
-    if not (len(rest.strip(" \t\r\n。;,.、|")) == 0 or _PAGE_BREAK.match(rest)):
+    tail = rest.strip(" \t\r\n。;,.、|")
+    # "…9万元,科": the text stops inside the next part's name
+    unfinished = 0 < len(tail) <= 20 and not re.search(r"[\d。!?！？\n]", tail)
+    if not (len(tail) == 0 or unfinished or _PAGE_BREAK.match(rest)):
         return False
     by_lines = len({p.window for p in parts}) > 1 or (breakdown is not None and (
         breakdown.reason in {"numbered_items", "table_rows"} or breakdown.core is not None))
