@@ -132,7 +132,10 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 reason = "change_continues_sentence"
     relative_only = current is not None and current.period == "previous" and \
         r.vocab.cue("relative_change").search(s.piece.keyword) and len(before) == 1
-    if current is not None and r.is_previous(current) and not relative_only:
+    # "…95亿元,较112年度法定预算53亿元增加42亿元": a figure named "较…" is what the change is
+    # measured from, whatever its year is written as
+    compared = current is not None and bool(r.vocab.cue("compared_prefix").match(clean_label(current.label)))
+    if current is not None and (r.is_previous(current) or compared) and not relative_only:
         # "2019年…1262.92万元,本年度增加了446.19万元": that figure is the previous term.
         # ("去年…收入310682万元,同比增加23188万元" stays the current term of its own 同比.)
         previous, current = current, None

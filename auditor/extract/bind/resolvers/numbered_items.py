@@ -81,9 +81,14 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
 
 
+_TOP_STYLES = {"一、", "一章"}  # the top level of a report's outline: 一、 二、 …, 第一章/部分
+
+
 def _heading_between(r: Reading, start: int, end: int, style: str) -> bool:
-    """A numbered line of another style than the items' between two offsets: a heading."""
-    return any(item_style(m.group().strip(" \t|")) != style
+    """A top-level heading (二、) between two offsets, when the items are of another style:
+    a new section.  (A sub-heading "(三)项目预算投入" between a 共需资金 and its items
+    does not part them.)"""
+    return any(item_style(m.group().strip(" \t|")) != style and item_style(m.group().strip(" \t|")) in _TOP_STYLES
                for m in NUMBERED_LINE.finditer(r.norm.text, start, end))
 
 
