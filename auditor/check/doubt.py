@@ -283,6 +283,18 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
             or _abbreviates(_name_core(f.label), core)
         if named and _ratio_holds(stated, part, f):
             return _ratio_found("ALT001", stated, part, f)
+    # "(一)群众体育130.21万元,占总数的58.09%。(二)竞技体育93.93万元,占总数的41.91%": the whole is
+    # what the listed parts add up to, not the figure the list hangs from
+    for b in doc.lists:
+        if any(p.id == part.id for p in b.parts) and len(b.parts) >= 2 and not b.subtracted:
+            whole = Value(Decimal(0), Decimal(0))
+            for p in b.parts:
+                whole = whole + Value.of(p)
+            computed = ratio_percent(Value.of(part), whole)
+            if computed is not None and compare(stated, computed).verdict == "ok":
+                terms = " + ".join(written(p, part) for p in b.parts)
+                text = f"{written(part)} / ({terms}) = {written(stated)}%"
+                return Found("ALT001", {"zh": f"{text}（以各分项之和为整体）", "en": f"{text} (of the parts' sum)"})
     return None
 
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import diagnose, doubt
-from auditor.check.arithmetic import (Comparison, Value, compare, decimals_for, show, sum_equation, total, unit_of,
-                                      written)
+from auditor.check.arithmetic import (Comparison, Value, compare, decimals_for, ratio_percent, show, sum_equation,
+                                      total, unit_of, written)
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.resolvers import balance
@@ -83,7 +83,12 @@ def _shares_make_whole(share_of: dict[int, Fact], b: Breakdown) -> bool:
     total_share = sum((x.value for x in shares), Decimal(0))
     # the shares' own rounding, plus one unit of their last digit (a share nudged to make 100 %)
     slack = sum((x.tolerance for x in shares), Decimal(0)) + Decimal(1).scaleb(-max(x.decimals for x in shares))
-    return abs(total_share - 100) <= slack
+    if abs(total_share - 100) > slack:
+        return False
+    # shares of the parts' own sum ("占总数的58.09%" of 224.14, not of the 447.07 the list hangs
+    # from) make the parts whole, not the total: they must be shares of the total too
+    computed = ratio_percent(Value.of(b.parts[0]), Value.of(b.total))
+    return computed is not None and compare(shares[0], computed).verdict == "ok"
 
 
 def check_identity(rule: Rule, ctx: Context) -> Iterator[Outcome]:

@@ -45,10 +45,6 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
         f = r.facts[j]
         if f is not None and s.kind in {"labelled", "total"} and f.kind == "amount" and not f.approximate:
             candidates.append(f)
-    # "2022年本级留用447.07万元。\n二、本级公益金使用情况\n(一)…": a heading between a figure
-    # and item 1 opens another subject; the figure is not what the items make up
-    style = item_style(tree[first].piece.keyword)
-    candidates = [c for c in candidates if not _heading_between(r, c.span.end, tree[first].start, style)]
     if not candidates:
         return None
     parts = []
@@ -76,7 +72,10 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     # (nothing after it, or only lines that number nothing: the last item's own sub-lines)
     last_end = max(tree[k].end for k in tree.paragraph_nodes(tree[run[-1]].paragraph))
     truncated = not NUMBERED_LINE.search(r.norm.text, last_end)
-    strict = (missing == 0 and not truncated) or family_complete(r, total, parts)
+    # "2022年本级留用447.07万元。\n二、本级公益金使用情况\n(一)…": under a new top-level heading the
+    # items say how the money was used, not that they make up all of it: only more than it is wrong
+    sectioned = _heading_between(r, total.span.end, tree[first].start, item_style(tree[first].piece.keyword))
+    strict = (missing == 0 and not truncated and not sectioned) or family_complete(r, total, parts)
     via = ("may be cut off by the end of the text",) if truncated else ()
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
 
