@@ -85,8 +85,10 @@ def _shares_make_whole(share_of: dict[int, Fact], b: Breakdown) -> bool:
     slack = sum((x.tolerance for x in shares), Decimal(0)) + Decimal(1).scaleb(-max(x.decimals for x in shares))
     if abs(total_share - 100) > slack:
         return False
-    # shares of the parts' own sum ("占总数的58.09%" of 224.14, not of the 447.07 the list hangs
-    # from) make the parts whole, not the total: they must be shares of the total too
+    # shares in the total's own paragraph are of it; elsewhere ("本级留用447.07万元。二、…(一)…占总数的
+    # 58.09%", of the parts' sum 224.14) they make the parts whole, not the total, unless they are its shares
+    if shares[0].window == b.total.window:
+        return True
     computed = ratio_percent(Value.of(b.parts[0]), Value.of(b.total))
     return computed is not None and compare(shares[0], computed).verdict == "ok"
 
