@@ -1,0 +1,185 @@
+"""Hostile and broken inputs at the loaders (issue 9): links, FIFOs, devices, folders
+that may not be read, huge figures, damaged bytes, deep HTML.
+
+Each case is a reproducer run through the command line as a user would: it
+must end in one clear line on stderr and the right exit status, never a
+traceback or a hang, and the rest of a batch is still checked.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+REPORT = "年初预算100万元,其中基本支出60万元,项目支出40万元。\n"
+WRONG = "年初预算100万元,其中基本支出60万元,项目支出50万元。\n"
+
+
+def audit(*args: str, cwd: Path | None = None, prefix: tuple[str, ...] = (), stdin: bytes | None = None,
+          timeout: float = 120) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([*prefix, sys.executable, "-m", "auditor", *args], capture_output=True, cwd=cwd,
+                            env=env, timeout=timeout, input=stdin)
+    result.out = result.stdout.decode("utf-8", "replace")
+    result.err = result.stderr.decode("utf-8", "replace")
+    return result
+
+
+def folder_with_report(tmp_path: Path) -> Path:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(WRONG, encoding="utf-8")
+    return folder
+
+
+def one_line(text: str) -> bool:
+    return len(text.strip().splitlines()) == 1 and "Traceback" not in text
+
+
+# -- item 4: symbolic links that loop ------------------------------------------------------
+
+def test_a_link_that_loops_in_a_folder_is_skipped_with_one_line(tmp_path):
+    folder = folder_with_report(tmp_path)
+    os.symlink("loop.txt", folder / "loop.txt")
+    result = audit(str(folder), "--lang", "en")
+    assert result.returncode == 1, result.err  # ok.txt was checked and holds an error
+    assert "ok.txt" in result.out and "SUM001" in result.out
+    assert one_line(result.err) and "loop.txt" in result.err and "loops" in result.err
+
+
+def test_a_link_that_loops_given_by_name_is_one_line(tmp_path):
+    os.symlink("loop.txt", tmp_path / "loop.txt")
+    result = audit("loop.txt", cwd=tmp_path)
+    assert result.returncode == 2
+    assert one_line(result.err) and "loop.txt" in result.err
+
+
+def test_a_folder_linked_to_its_parent_is_not_walked_forever(tmp_path):
+    folder = folder_with_report(tmp_path)
+    os.symlink("..", folder / "sub")
+    os.symlink(".", folder / "self")
+    result = audit(str(folder), "--lang", "en", timeout=60)
+    assert result.returncode == 1, result.err
+    assert result.out.count("SUM001") == 1  # ok.txt once, not again through the links
+    assert "Traceback" not in result.err
+
+
+# -- item 5: FIFOs ---------------------------------------------------------------------------
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_given_by_name_is_refused_without_hanging(tmp_path):
+    os.mkfifo(tmp_path / "x.txt")
+    result = audit("x.txt", "--lang", "en", cwd=tmp_path, timeout=60)
+    assert result.returncode == 2
+    assert one_line(result.err) and "x.txt" in result.err and "FIFO" in result.err
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_a_fifo_in_a_folder_is_skipped_without_hanging(tmp_path):
+    folder = folder_with_report(tmp_path)
+    os.mkfifo(folder / "x.txt")
+    result = audit(str(folder), "--lang", "en", timeout=60)
+    assert result.returncode == 1, result.err
+    assert "SUM001" in result.out
+    assert one_line(result.err) and "x.txt" in result.err and "FIFO" in result.err
+
+
+# -- item 6: devices and the size limit -------------------------------------------------------
+
+@pytest.mark.parametrize("device", ["/dev/zero", "/dev/urandom"])
+def test_a_device_is_refused_at_once(device):
+    if not os.path.exists(device):
+        pytest.skip(f"no {device}")
+    result = audit(device, timeout=60)
+    assert result.returncode == 2
+    assert one_line(result.err) and device in result.err and "device" in result.err
+
+
+def test_a_file_larger_than_the_limit_is_refused_and_the_batch_goes_on(tmp_path):
+    (tmp_path / "ok.txt").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "big.txt").write_text(REPORT * 2000, encoding="utf-8")  # ~150 KB
+    result = audit("big.txt", "ok.txt", "--max-size", "100KB", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 2  # a file could not be read
+    assert "SUM001" in result.out  # ok.txt was checked
+    assert "100 KB limit" in result.out and "--max-size" in result.out  # big.txt's error, in the report
+    alone = audit("big.txt", "--max-size", "100KB", cwd=tmp_path)
+    assert alone.returncode == 2 and one_line(alone.err) and "100 KB limit" in alone.err
+    assert audit("big.txt", "--max-size", "1MB", cwd=tmp_path).returncode == 0
+
+
+def test_standard_input_is_bounded_by_the_limit():
+    result = audit("-", "--max-size", "1KB", stdin=REPORT.encode() * 100)
+    assert result.returncode == 2 and one_line(result.err) and "1 KB limit" in result.err
+
+
+def test_the_size_limit_is_documented_and_checked():
+    assert "--max-size" in audit("check", "--help").out
+    bad = audit("x.txt", "--max-size", "lots")
+    assert bad.returncode == 2 and one_line(bad.err) and "--max-size" in bad.err
+
+
+def test_a_file_that_grows_past_the_limit_is_not_read_whole(tmp_path):
+    """The read itself is bounded: a file whose size said little is cut at the limit + 1."""
+    from auditor.load import LoadError, read_file
+
+    path = tmp_path / "r.txt"
+    path.write_bytes(b"x" * 5000)
+    assert len(read_file(path, 5000)) == 5000
+    with pytest.raises(LoadError, match="limit"):
+        read_file(path, 4999)
+
+
+# -- item 7: folders that may not be read -----------------------------------------------------
+
+def _as_unprivileged() -> tuple[str, ...] | None:
+    """A command prefix under which permissions apply (root reads everything)."""
+    if os.geteuid() != 0:
+        return ()
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        return None
+    caps = "-dac_override,-dac_read_search"
+    prefix = (setpriv, f"--inh-caps={caps}", f"--bounding-set={caps}")
+    probe = subprocess.run([*prefix, "true"], capture_output=True)
+    return prefix if probe.returncode == 0 else None
+
+
+@pytest.fixture
+def unprivileged():
+    prefix = _as_unprivileged()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: permissions do not apply")
+    return prefix
+
+
+def test_an_unreadable_folder_given_by_name_is_one_line(tmp_path, unprivileged):
+    folder = folder_with_report(tmp_path)
+    folder.chmod(0)
+    try:
+        result = audit(str(folder), "--lang", "en", prefix=unprivileged)
+    finally:
+        folder.chmod(0o755)
+    assert result.returncode == 2
+    assert one_line(result.err) and "cannot read this folder" in result.err
+
+
+def test_an_unreadable_subfolder_is_skipped_with_one_line(tmp_path, unprivileged):
+    folder = folder_with_report(tmp_path)
+    sub = folder / "sub"
+    sub.mkdir()
+    (sub / "hidden.txt").write_text(REPORT, encoding="utf-8")
+    sub.chmod(0)
+    try:
+        result = audit(str(folder), "--lang", "en", prefix=unprivileged)
+    finally:
+        sub.chmod(0o755)
+    assert result.returncode == 1, result.err
+    assert "SUM001" in result.out
+    assert one_line(result.err) and "sub" in result.err and "skipped" in result.err
