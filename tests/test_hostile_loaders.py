@@ -183,3 +183,42 @@ def test_an_unreadable_subfolder_is_skipped_with_one_line(tmp_path, unprivileged
     assert result.returncode == 1, result.err
     assert "SUM001" in result.out
     assert one_line(result.err) and "sub" in result.err and "skipped" in result.err
+
+
+# -- item 12: figures too long to be amounts --------------------------------------------------
+
+@pytest.mark.parametrize("digits", [26, 30, 4400])
+def test_a_figure_too_long_for_an_amount_is_text_and_json_stays_valid(tmp_path, digits):
+    import json
+
+    (tmp_path / "big.txt").write_text(f"资产总额{'1' * digits}万元。\n{WRONG}增长{'2' * digits}.5%。\n", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text(WRONG, encoding="utf-8")
+    result = audit("big.txt", "ok.txt", "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1, result.err  # both files checked, the wrong sum found in each
+    assert "Traceback" not in result.err and "internal error" not in result.out
+    files = json.loads(result.out)
+    assert [f["file"] for f in files] == ["big.txt", "ok.txt"]
+    assert all("error" not in f for f in files)
+    assert [f["rule"] for f in files[0]["findings"]] == ["SUM001"]
+    assert all(len(f["text"]) < 30 for f in files[0]["facts"])  # the long figure is not one
+
+
+def test_a_figure_of_24_digits_is_still_read_and_checked():
+    from auditor.pipeline import audit_text
+
+    total, part = "3" + "0" * 23, "1" + "0" * 23
+    result = audit_text(f"年初预算{total}元,其中基本支出{part}元,项目支出{part}元。")
+    assert [f.rule for f in result.findings] == ["SUM001"]
+
+
+def test_the_json_writer_never_fails_on_a_huge_value():
+    import io
+    import json
+    from decimal import Decimal
+
+    from auditor.report.jsonfmt import number, write_indented
+
+    stream = io.StringIO()
+    write_indented([number(Decimal("1" * 5000)), number(Decimal("1E+400")), number(Decimal("2.5"))], stream)
+    values = json.loads(stream.getvalue())
+    assert values[2] == 2.5 and values[0] == "1" * 5000 and values[1] == "1E+400"
