@@ -131,9 +131,9 @@ def walk(folder: Path, globs: Sequence[str] = (), lang: str = "zh") -> list[Path
 
 def _warn(lang: str, key: str, **values) -> None:
     """One line on stderr (the parent's: folders are walked and warnings printed there)."""
-    from auditor.messages import text
+    from auditor.messages import warning
 
-    print(f"audit: {text(lang, key, **values)}", file=sys.stderr, flush=True)
+    print(f"audit: {warning(lang, key, values)}", file=sys.stderr, flush=True)
 
 
 def warn_loaded(outcome: "Outcome", lang: str = "zh") -> None:

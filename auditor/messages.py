@@ -83,6 +83,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "warn.broken_link": "{path}：符号链接指向不存在的文件，已跳过",
         "warn.not_a_file": "{path}：不是普通文件（{kind}），已跳过",
         "warn.damaged_bytes": "{path}：有 {n} 处字节无法按 {encoding} 解码（文件可能已损坏），已替换为 �，其余内容照常检查",
+        "warn.damaged_bytes.one": "{path}：有 {n} 处字节无法按 {encoding} 解码（文件可能已损坏），已替换为 �，其余内容照常检查",
         "kind.folder": "文件夹", "kind.fifo": "命名管道", "kind.device": "设备文件", "kind.socket": "套接字",
         "kind.special": "特殊文件",
         "warn.deep_html": "{path}：网页嵌套超过 {depth} 层，已按纯文本读取（不区分页面导航等）",
@@ -172,6 +173,8 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "warn.not_a_file": "{path}: not a regular file ({kind}); skipped",
         "warn.damaged_bytes": "{path}: {n} byte sequences are not valid {encoding} (a damaged file?); "
                               "replaced with � and the rest checked",
+        "warn.damaged_bytes.one": "{path}: {n} byte sequence is not valid {encoding} (a damaged file?); "
+                                  "replaced with � and the rest checked",
         "kind.folder": "a folder", "kind.fifo": "a FIFO (named pipe)", "kind.device": "a device",
         "kind.socket": "a socket", "kind.special": "a special file",
         "warn.deep_html": "{path}: the page is nested more than {depth} levels deep; read as plain text "
@@ -218,6 +221,15 @@ def text(lang: str | None, key: str, **values: Any) -> str:
     """The words for `key` in `lang`, with {placeholders} filled in."""
     words = CATALOGUE[language(lang)][key]
     return words.format(**values) if values else words
+
+
+def warning(lang: str | None, key: str, values: Mapping[str, Any]) -> str:
+    """A loader's or a folder walk's warning (key and values) in words; the ".one"
+    form when it counts one thing."""
+    table = CATALOGUE[language(lang)]
+    if values.get("n") == 1 and f"{key}.one" in table:
+        key = f"{key}.one"
+    return table[key].format(**values)
 
 
 def count(lang: str | None, key: str, n: int) -> str:

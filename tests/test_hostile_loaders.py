@@ -222,3 +222,57 @@ def test_the_json_writer_never_fails_on_a_huge_value():
     write_indented([number(Decimal("1" * 5000)), number(Decimal("1E+400")), number(Decimal("2.5"))], stream)
     values = json.loads(stream.getvalue())
     assert values[2] == 2.5 and values[0] == "1" * 5000 and values[1] == "1E+400"
+
+
+# -- item 16: one damaged byte ------------------------------------------------------------------
+
+SAMPLE = ROOT / "examples" / "corpus" / "anhui-hefei-2023-js.txt"
+
+
+def _damaged(codec: str, seed: int) -> bytes:
+    """A real report with one byte replaced or inserted where it breaks the encoding."""
+    rng = random.Random(seed)
+    text = SAMPLE.read_text(encoding="utf-8")
+    while True:
+        data = bytearray(text.encode(codec))
+        at = rng.randrange(len(data) // 4, len(data))
+        if rng.random() < 0.5:
+            data[at] = rng.randrange(128, 256)
+        else:
+            data.insert(at, rng.randrange(128, 256))
+        try:
+            bytes(data).decode(codec)
+        except UnicodeDecodeError:
+            return bytes(data)
+
+
+@pytest.mark.parametrize("codec", ["utf-8", "gb18030"])
+def test_a_report_with_a_damaged_byte_is_read_with_one_warning(tmp_path, codec):
+    clean = audit(str(SAMPLE), "--format", "json")
+    damaged = tmp_path / "r.txt"
+    damaged.write_bytes(_damaged(codec, 7))
+    result = audit("r.txt", "--format", "json", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == clean.returncode, result.err
+    assert one_line(result.err) and "not valid" in result.err and codec.upper() in result.err
+    import json
+
+    out = json.loads(result.out)
+    assert out["warnings"] == [result.err.strip().removeprefix("audit: ")]
+    assert len(out["facts"]) >= len(json.loads(clean.out)["facts"]) - 2
+
+
+def test_nearly_every_single_byte_damage_is_read(tmp_path):
+    """The issue's measure, small: one in three damaged UTF-8 reports was refused."""
+    from auditor.load import LoadError
+    from auditor.load.text import decode_report
+
+    refused = 0
+    for seed in range(40):
+        for codec in ("utf-8", "gb18030"):
+            try:
+                text, damage = decode_report(_damaged(codec, seed), "r.txt")
+            except LoadError:
+                refused += 1
+                continue
+            assert damage is not None and damage[1] <= 3
+    assert refused == 0

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from auditor.load.base import Document, LoadError, Place, Segment, TextBuilder, describe_place
 from auditor.load.sniff import FORMAT_NAMES, sniff
-from auditor.load.text import decode_text
+from auditor.load.text import decode_report, decode_text
 
 __all__ = ["Document", "LoadError", "Place", "Segment", "TextBuilder", "describe_place", "load_bytes",
            "load_document", "load_together", "decode_text", "sniff", "REPORT_SUFFIXES", "ATTACHMENT_SEPARATOR",
@@ -205,10 +205,18 @@ def load_together(paths: list[str | Path], max_bytes: int | None = None) -> Docu
 
 
 def _load_txt(data: bytes, path: str) -> Document:
-    text = decode_text(data, path)
+    text, damage = decode_report(data, path)
     if text.startswith("\ufeff"):
         text = text[1:]
-    return Document(path=path, text=text, format="txt")
+    return Document(path=path, text=text, format="txt", warnings=damage_warnings(damage, path))
+
+
+def damage_warnings(damage, path: str) -> tuple:
+    """The one warning of a text read with damaged bytes replaced (see decode_report)."""
+    if damage is None:
+        return ()
+    encoding, count = damage
+    return (("warn.damaged_bytes", {"path": path, "n": count, "encoding": encoding}),)
 
 
 def text_lines(text: str) -> tuple[Segment, ...]:

@@ -26,7 +26,7 @@ import re
 
 from auditor import lazyre
 from auditor.load.base import Document, LoadError, Place, TextBuilder, cell_text
-from auditor.load.text import decode_text
+from auditor.load.text import decode_report
 
 DROP_TAGS = frozenset({
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "nav", "aside", "button",
@@ -56,7 +56,7 @@ _CJK = lazyre.compile(r"[^\x00-\x7f]")
 def load_html(data: bytes, path: str) -> Document:
     import lxml.html
 
-    text = _decode(data, path)
+    text, damage = _decode(data, path)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input that declares an encoding
     try:
         root = lxml.html.document_fromstring(text)
@@ -64,10 +64,13 @@ def load_html(data: bytes, path: str) -> Document:
         raise LoadError(f"{path}: not a readable web page ({exc})") from None
     walker = _Walker()
     walker.block(root)
-    return walker.out.build(path, "html")
+    from auditor.load import damage_warnings
+
+    return walker.out.build(path, "html", warnings=damage_warnings(damage, path))
 
 
-def _decode(data: bytes, path: str) -> str:
+def _decode(data: bytes, path: str) -> tuple[str, tuple[str, int] | None]:
+    """The page's text and, when bytes had to be replaced, the damage (decode_report)."""
     from bs4.dammit import EncodingDetector
 
     declared = EncodingDetector.find_declared_encoding(data[:16384], is_html=True)
@@ -76,10 +79,10 @@ def _decode(data: bytes, path: str) -> str:
         codec = {"gb2312": "gb18030", "gbk": "gb18030", "gb-2312": "gb18030", "x-gbk": "gb18030",
                  "big5": "cp950", "x-big5": "cp950"}.get(codec, codec)
         try:
-            return data.decode(codec)
+            return data.decode(codec), None
         except (LookupError, UnicodeDecodeError):
             pass  # the declaration lies (it often does): detect instead
-    return decode_text(data, path)
+    return decode_report(data, path)
 
 
 def _visible(el) -> bool:

@@ -114,9 +114,15 @@ def result_object(result, lang: str) -> dict[str, Any]:
         for fact in result.extraction.facts
     ]
     figures, relations, undecided = result.checked
-    return {"file": result.path, "findings": findings, "facts": facts,
-            "relations": relation_objects(result, where),
-            "checked": {"figures": figures, "relations": relations, "undecided": undecided}}
+    out = {"file": result.path, "findings": findings, "facts": facts,
+           "relations": relation_objects(result, where),
+           "checked": {"figures": figures, "relations": relations, "undecided": undecided}}
+    loaded = getattr(getattr(result, "document", None), "warnings", ())
+    if loaded:  # read only in part (damaged bytes replaced …): said with the file it concerns
+        from auditor.messages import warning
+
+        out["warnings"] = [warning(lang, key, values) for key, values in loaded]
+    return out
 
 
 def relation_objects(result, where=None) -> list[dict[str, Any]]:
