@@ -276,3 +276,49 @@ def test_nearly_every_single_byte_damage_is_read(tmp_path):
                 continue
             assert damage is not None and damage[1] <= 3
     assert refused == 0
+
+
+# -- item 18: deeply nested web pages ------------------------------------------------------------
+
+def _deep_page(depth: int) -> str:
+    return ("<html><body><p>报告</p><script>var x = 1;</script>" + "<div>" * depth
+            + f"<p>{WRONG}</p>" + "</div>" * depth + "</body></html>")
+
+
+@pytest.mark.parametrize("depth", [300, 1500])
+def test_text_nested_hundreds_of_levels_deep_is_read(tmp_path, depth):
+    (tmp_path / "deep.html").write_text(_deep_page(depth), encoding="utf-8")
+    result = audit("deep.html", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 1, result.err  # libxml2 stopped at 256 levels: exit 0, nothing read
+    assert "SUM001" in result.out and result.err == ""
+
+
+def test_text_nested_beyond_the_parser_is_read_as_a_stream_with_one_warning(tmp_path):
+    (tmp_path / "deep.html").write_text(_deep_page(20000), encoding="utf-8")
+    result = audit("deep.html", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 1, result.err
+    assert "SUM001" in result.out
+    assert one_line(result.err) and "nested more than" in result.err
+
+
+def test_a_page_without_visible_text_is_an_error_not_a_clean_report(tmp_path):
+    (tmp_path / "empty.html").write_text("<html><body><script>预算100万元</script><div hidden>预算100万元</div>"
+                                         "</body></html>", encoding="utf-8")
+    result = audit("empty.html", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 2 and one_line(result.err) and "no text found" in result.err
+
+
+# -- item 13: a unit in the score column ------------------------------------------------------------
+
+@pytest.mark.parametrize("table", [
+    "一级指标 | 指标分值 | 评价得分\n投入 | 50 | 5万元\n过程 | 50 | 50\n合计 | 100 | 98.4\n",
+    "一级指标 | 指标分值 | 评价得分\n投入 | 5万元 | 48.4\n过程 | 50 | 50\n合计 | 100 | 98.4\n",
+    "一级指标 | 指标分值 | 评价得分\n投入 | 50 | 48.4\n过程 | 50 | 50\n合计 | 100 | 5万元\n",
+])
+def test_a_unit_in_a_score_column_is_no_internal_error_and_not_compared(table):
+    from auditor.pipeline import audit_text
+
+    result = audit_text(table + "综上所述，自评得分为98.4分。\n")  # it raised InvalidOperation once
+    for outcome in result.outcomes:
+        units = {"万元" in e.text for e in outcome.figures}
+        assert len(units) <= 1, outcome  # 万元 never weighed against 分
