@@ -24,6 +24,7 @@ findings reach only the summary.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import sys
@@ -34,7 +35,7 @@ from typing import Any, Iterator, Sequence, Union
 
 from auditor.check.rulebook import Rule
 from auditor.extract.vocabulary import Vocabulary
-from auditor.load import REPORT_SUFFIXES, LoadError, load_bytes, load_together
+from auditor.load import REPORT_SUFFIXES, LoadError, load_bytes, load_together, not_a_file, show_size
 from auditor.pipeline import AuditResult, audit_document
 
 
@@ -83,10 +84,23 @@ def _hidden(name: str) -> bool:
     return name.startswith(".") or name.startswith("~$")  # dot files, Office lock files
 
 
-def walk(folder: Path, globs: Sequence[str] = ()) -> list[Path]:
-    """The reports in a folder and its subfolders, sorted by path."""
+def walk(folder: Path, globs: Sequence[str] = (), lang: str = "zh") -> list[Path]:
+    """The reports in a folder and its subfolders, sorted by path.
+
+    Linked folders are not followed (a link to a parent would loop forever).  What
+    cannot be read is skipped with one line on stderr — a link that loops or leads
+    nowhere, a FIFO or device named like a report (opening it would block or never
+    end), a subfolder without permission — and the rest is checked; the folder
+    itself unreadable is an InputError.
+    """
     found: list[Path] = []
-    for root, dirs, files in os.walk(folder):
+
+    def unreadable(exc: OSError) -> None:
+        if exc.filename is None or Path(exc.filename) == folder:
+            raise InputError(f"{folder}: cannot read this folder ({exc.strerror or exc})")
+        _warn(lang, "warn.folder_skipped", path=exc.filename, reason=exc.strerror or str(exc))
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not _hidden(d))
         for name in sorted(files):
             if _hidden(name) or Path(name).suffix.lower() not in REPORT_SUFFIXES:
@@ -96,30 +110,62 @@ def walk(folder: Path, globs: Sequence[str] = ()) -> list[Path]:
                 relative = path.relative_to(folder).as_posix()
                 if not any(fnmatch.fnmatch(relative, g) or fnmatch.fnmatch(name, g) for g in globs):
                     continue
+            try:
+                kind = not_a_file(path.stat().st_mode)
+            except OSError as exc:
+                reason = "link_loop" if exc.errno == errno.ELOOP else "broken_link" \
+                    if exc.errno == errno.ENOENT else None
+                if reason is None:
+                    _warn(lang, "warn.file_skipped", path=path, reason=exc.strerror or str(exc))
+                else:
+                    _warn(lang, f"warn.{reason}", path=path)
+                continue
+            if kind is not None:
+                from auditor.messages import text
+
+                _warn(lang, "warn.not_a_file", path=path, kind=text(lang, f"kind.{kind}"))
+                continue
             found.append(path)
     return found
 
 
+def _warn(lang: str, key: str, **values) -> None:
+    """One line on stderr (the parent's: folders are walked and warnings printed there)."""
+    from auditor.messages import warning
+
+    print(f"audit: {warning(lang, key, values)}", file=sys.stderr, flush=True)
+
+
+def warn_loaded(outcome: "Outcome", lang: str = "zh") -> None:
+    """The warnings of a loaded document (damaged bytes replaced …), one line each on stderr."""
+    if outcome.result is not None:
+        for key, values in outcome.result.document.warnings:
+            _warn(lang, key, **values)
+
+
 def collect(paths: Sequence[str], globs: Sequence[str] = (), attachments: Sequence[str] = (),
-            together: bool = False) -> list[Input]:
+            together: bool = False, lang: str = "zh", max_bytes: int | None = None) -> list[Input]:
     """The inputs the command line names, in order, each once.
 
     globs narrow what folders contribute (fnmatch patterns on the file name or
     the path below the folder: "*.pdf", "2023/*"); attachments (--with) join
     the single report they are given with; together checks every file as one.
+    max_bytes bounds what standard input may hold (files are bounded as they are read).
     """
     out: list = []
     for raw in paths:
         if raw == "-":
             if any(isinstance(item, Stdin) for item in out):
                 continue
-            out.append(Stdin(_read_stdin()))
+            out.append(Stdin(_read_stdin(max_bytes)))
             continue
         p = Path(raw)
         if not p.exists():
+            if p.is_symlink():
+                raise InputError(f"{raw}: a symbolic link that loops or leads nowhere")
             raise InputError(f"{raw}: no such file or folder")
         if p.is_dir():
-            found = walk(p, globs)
+            found = walk(p, globs, lang)
             if not found:
                 looked = ", ".join(sorted(REPORT_SUFFIXES))
                 narrowed = f" matching {' or '.join(globs)}" if globs else ""
@@ -130,7 +176,10 @@ def collect(paths: Sequence[str], globs: Sequence[str] = (), attachments: Sequen
     seen: set = set()
     unique = []
     for p in out:
-        key = p.resolve() if isinstance(p, Path) else id(p)
+        try:
+            key = p.resolve() if isinstance(p, Path) else id(p)
+        except (OSError, RuntimeError):  # a link loop made after the walk: its reading says so
+            key = p
         if key not in seen:
             seen.add(key)
             unique.append(p)
@@ -147,13 +196,20 @@ def collect(paths: Sequence[str], globs: Sequence[str] = (), attachments: Sequen
     return list(unique)
 
 
-def _read_stdin() -> bytes:
+def _read_stdin(max_bytes: int | None = None) -> bytes:
+    from auditor.load import DEFAULT_MAX_BYTES
+
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
         raise InputError("-: no standard input to read")
     if sys.stdin.isatty():
         raise InputError("-: standard input is a terminal; pipe a report into it (audit - < report.txt)")
-    return stream.read()
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
+    data = stream.read(limit + 1)  # `audit - < /dev/zero` must not read until memory runs out
+    if len(data) > limit:
+        raise InputError(f"-: standard input holds more than the {show_size(limit)} limit "
+                         "(--max-size raises it)")
+    return data
 
 
 def size_of(item: Input) -> int:
@@ -172,17 +228,18 @@ def size_of(item: Input) -> int:
 # -- checking one input ------------------------------------------------------------------
 
 def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None = None,
-              explained: bool = False) -> Outcome:
+              explained: bool = False, max_bytes: int | None = None) -> Outcome:
     """Load and audit one input; every failure becomes a one-line error, never an exception.
 
     slim: None keeps the whole result; else `AuditResult.slim(keep=slim)` ("findings", "facts", "all").
+    max_bytes: the largest file read (None: auditor.load.DEFAULT_MAX_BYTES).
     """
     name = str(item)
     try:
         if isinstance(item, Stdin):
             document = load_bytes(item.data, item.name)
         else:
-            document = load_together(list(item)) if isinstance(item, Together) else load_together([item])
+            document = load_together(list(item) if isinstance(item, Together) else [item], max_bytes)
     except LoadError as exc:
         return Outcome(name, error=str(exc))
     except Exception as exc:  # a loader bug must not end a batch of a thousand files
@@ -198,17 +255,19 @@ def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: st
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(rules: list[Rule], vocab: Vocabulary | None, keep: str = "facts", explained: bool = False) -> None:
+def _init_worker(rules: list[Rule], vocab: Vocabulary | None, keep: str = "facts", explained: bool = False,
+                 max_bytes: int | None = None) -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     _WORKER["rules"], _WORKER["vocab"], _WORKER["keep"], _WORKER["explained"] = rules, vocab, keep, explained
+    _WORKER["max_bytes"] = max_bytes
 
 
 def _work(item: Input) -> Outcome:
     # a slim result: pickling the whole extraction cost more than checking a small report
     return audit_one(item, _WORKER["rules"], _WORKER["vocab"], slim=_WORKER.get("keep", "facts"),
-                     explained=_WORKER.get("explained", False))
+                     explained=_WORKER.get("explained", False), max_bytes=_WORKER.get("max_bytes"))
 
 
 # -- checking many ---------------------------------------------------------------------------
@@ -291,7 +350,7 @@ class _Bar:
 
 def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = None, jobs: int | None = None,
         progress: bool | None = None, keep: str = "facts", lang: str = "zh",
-        explained: bool = False) -> Iterator[Outcome]:
+        explained: bool = False, max_bytes: int | None = None) -> Iterator[Outcome]:
     """Audit every input; yield their Outcomes in input order, as they become ready.
 
     jobs: worker processes (None: as many as the work pays for, see default_jobs;
@@ -299,7 +358,9 @@ def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = N
     several inputs and stderr is a terminal).  keep: what results of several
     inputs keep (AuditResult.slim): "findings" (and the counts), "facts" too,
     or "all"; a single input keeps everything.  explained: also report, as info
-    findings, the relations another reading of the text explains.
+    findings, the relations another reading of the text explains.  max_bytes: the
+    largest file read.  What a file could be read only in part is said on stderr
+    (one line each) as its outcome goes out.
     """
     inputs = list(inputs)
     if not inputs:
@@ -309,17 +370,22 @@ def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = N
         progress = len(inputs) > 1 and sys.stderr.isatty()
     bar = _Bar(len(inputs), progress, lang)
     if jobs == 1:
-        yield from _run_here(inputs, rules, vocab, bar, keep, explained)
+        outcomes = _run_here(inputs, rules, vocab, bar, keep, explained, max_bytes)
     else:
-        yield from _run_pool(inputs, rules, vocab, jobs, bar, keep, explained)
+        outcomes = _run_pool(inputs, rules, vocab, jobs, bar, keep, explained, max_bytes)
+    for outcome in outcomes:
+        warn_loaded(outcome, lang)
+        yield outcome
 
 
-def _run_here(inputs, rules, vocab, bar: _Bar, keep: str = "facts", explained: bool = False) -> Iterator[Outcome]:
+def _run_here(inputs, rules, vocab, bar: _Bar, keep: str = "facts", explained: bool = False,
+              max_bytes: int | None = None) -> Iterator[Outcome]:
     bar.start()
     try:
         for item in inputs:
             # several inputs: drop what no reporter reads (the parse, the relations) as each is done
-            outcome = audit_one(item, rules, vocab, slim=None if len(inputs) == 1 else keep, explained=explained)
+            outcome = audit_one(item, rules, vocab, slim=None if len(inputs) == 1 else keep, explained=explained,
+                                max_bytes=max_bytes)
             bar.advance(outcome.path)
             bar.stop()
             yield outcome
@@ -329,7 +395,7 @@ def _run_here(inputs, rules, vocab, bar: _Bar, keep: str = "facts", explained: b
 
 
 def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts",
-              explained: bool = False) -> Iterator[Outcome]:
+              explained: bool = False, max_bytes: int | None = None) -> Iterator[Outcome]:
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor, wait
     from concurrent.futures.process import BrokenProcessPool
@@ -338,7 +404,8 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts",
 
     audit_text("预算100万元。", rules=rules, vocab=vocab)  # build the grammar once, before the fork
     window = jobs * 4  # inputs in flight: bounds the finished results held back for order
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker, initargs=(rules, vocab, keep, explained))
+    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
+                               initargs=(rules, vocab, keep, explained, max_bytes))
     pending: deque[tuple[Input, Future]] = deque()
     queue = iter(inputs)
     retried: set[int] = set()
@@ -373,7 +440,7 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts",
                         pending.clear()
                         pool.shutdown(wait=False, cancel_futures=True)
                         pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                                                   initializer=_init_worker, initargs=(rules, vocab, keep, explained))
+                                                   initializer=_init_worker, initargs=(rules, vocab, keep, explained, max_bytes))
                         for again in unfinished:
                             retried.add(id(again))
                             pending.append((again, pool.submit(_work, again)))

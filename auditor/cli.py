@@ -97,6 +97,16 @@ SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".jsonl": "j
                   ".sarif": "sarif", ".csv": "csv", ".md": "markdown", ".markdown": "markdown", ".txt": "text"}
 
 
+def _size_option(ctx, param, value) -> int:
+    """--max-size: '20MB', '500KB', '1GB' or bytes."""
+    from auditor.load import parse_size
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="audit")
 def main() -> None:
@@ -154,8 +164,12 @@ def main() -> None:
               help="Files checked in parallel [default: one per 512 KB of input, at most every core].")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr [default: when several files are checked on a terminal].")
+@click.option("--max-size", default="20MB", show_default=True, metavar="SIZE", callback=_size_option,
+              help="Refuse files larger than SIZE (e.g. 500KB, 50MB); each is reported as unreadable and "
+                   "the rest are checked.")
 def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explained, color, config_file, rule_dirs,
-                  select, ignore, baseline_file, write_baseline, attachments, together, globs, jobs, progress) -> None:
+                  select, ignore, baseline_file, write_baseline, attachments, together, globs, jobs, progress,
+                  max_size) -> None:
     """Check reports and list every contradiction with its numbers, arithmetic and place.
 
     FILE may be - to read a report from standard input.
@@ -175,7 +189,8 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explain
         rules = config.rules_for(settings)
         vocab = config.vocabulary_for(settings)
         accepted = baseline.load_for(settings, baseline_file)
-        inputs = batch.collect(files, globs=globs, attachments=attachments, together=together)
+        inputs = batch.collect(files, globs=globs, attachments=attachments, together=together,
+                               lang=settings.lang, max_bytes=max_size)
         if annotate_to is not None:
             annotate_source = _annotate_source(inputs, annotate_to)
     except (batch.InputError, RuleFileError, config.ConfigError, baseline.BaselineError) as exc:
@@ -202,7 +217,7 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explain
         reporter.start()
         for outcome in batch.run(inputs, rules, vocab, jobs=jobs, progress=progress,
                                  keep="facts" if getattr(reporter_class, "needs_facts", False) else "findings", lang=lang,
-                                 explained=explained):
+                                 explained=explained, max_bytes=max_size):
             if outcome.error is not None:
                 if len(inputs) == 1:
                     _fail(outcome.error)
@@ -397,7 +412,7 @@ def facts_command(files, fmt, output, attachments, globs, jobs, lang, config_fil
 
     settings, _ = _inspection_settings(lang, config_file, start=[f for f in files if f != "-"] or None)
     try:
-        inputs = batch.collect(files, globs=globs, attachments=attachments)
+        inputs = batch.collect(files, globs=globs, attachments=attachments, lang=settings.lang)
     except batch.InputError as exc:
         _fail(str(exc))
     _loaded()

@@ -180,16 +180,27 @@ def load_file(path: Path) -> tuple[Source, _File]:
     return source, _parse(source, data)
 
 
+def _is_file(path: Path) -> bool:
+    """is_file() that answers False in a folder it may not look into (it raises there)."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
 def find_config(start: Path) -> Path | None:
     """The nearest audit.toml, or pyproject.toml with [tool.audit], in `start` or above it."""
-    start = start.resolve()
+    try:
+        start = start.resolve()
+    except (OSError, RuntimeError):  # a link that loops: the input's own error says so later
+        start = start.absolute()
     folder = start if start.is_dir() else start.parent
     for here in (folder, *folder.parents):
         candidate = here / CONFIG_FILE
-        if candidate.is_file():
+        if _is_file(candidate):
             return candidate
         pyproject = here / PYPROJECT
-        if pyproject.is_file():
+        if _is_file(pyproject):
             try:
                 if "audit" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
                     return pyproject

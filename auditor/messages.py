@@ -76,6 +76,17 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "note.annotated": "已在 {path} 中写入 {n} 条批注（原文件未改动）",
         "note.annotated_skipped": "{n} 个发现位于附件中，未写入批注",
         "note.suppressed": "文档中的批注 “audit: ignore” 忽略了 {n} 个发现",
+        # inputs read only in part, or skipped (stderr, one line each)
+        "warn.folder_skipped": "{path}：无法读取此文件夹（{reason}），已跳过",
+        "warn.file_skipped": "{path}：无法读取（{reason}），已跳过",
+        "warn.link_loop": "{path}：符号链接指向自身（循环），已跳过",
+        "warn.broken_link": "{path}：符号链接指向不存在的文件，已跳过",
+        "warn.not_a_file": "{path}：不是普通文件（{kind}），已跳过",
+        "warn.damaged_bytes": "{path}：有 {n} 处字节无法按 {encoding} 解码（文件可能已损坏），已替换为 �，其余内容照常检查",
+        "warn.damaged_bytes.one": "{path}：有 {n} 处字节无法按 {encoding} 解码（文件可能已损坏），已替换为 �，其余内容照常检查",
+        "kind.folder": "文件夹", "kind.fifo": "命名管道", "kind.device": "设备文件", "kind.socket": "套接字",
+        "kind.special": "特殊文件",
+        "warn.deep_html": "{path}：网页嵌套超过 {depth} 层，已按纯文本读取（不区分页面导航等）",
         # annotations written into a copy of the document
         "annotate.expected": "应为 {value}",
         "annotate.stated": "所写 {value}",
@@ -155,6 +166,19 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "note.annotated": "wrote {n} comments to {path} (the original is unchanged)",
         "note.annotated_skipped": "{n} findings stand in an attachment and were not written as comments",
         "note.suppressed": "{n} findings ignored by “audit: ignore” comments in the document",
+        "warn.folder_skipped": "{path}: cannot read this folder ({reason}); skipped",
+        "warn.file_skipped": "{path}: cannot read ({reason}); skipped",
+        "warn.link_loop": "{path}: a symbolic link that loops back on itself; skipped",
+        "warn.broken_link": "{path}: a symbolic link to a file that does not exist; skipped",
+        "warn.not_a_file": "{path}: not a regular file ({kind}); skipped",
+        "warn.damaged_bytes": "{path}: {n} byte sequences are not valid {encoding} (a damaged file?); "
+                              "replaced with � and the rest checked",
+        "warn.damaged_bytes.one": "{path}: {n} byte sequence is not valid {encoding} (a damaged file?); "
+                                  "replaced with � and the rest checked",
+        "kind.folder": "a folder", "kind.fifo": "a FIFO (named pipe)", "kind.device": "a device",
+        "kind.socket": "a socket", "kind.special": "a special file",
+        "warn.deep_html": "{path}: the page is nested more than {depth} levels deep; read as plain text "
+                          "(navigation and page chrome not told apart)",
         "annotate.expected": "should be {value}",
         "annotate.stated": "stated {value}",
         "annotate.author": "audit",
@@ -197,6 +221,15 @@ def text(lang: str | None, key: str, **values: Any) -> str:
     """The words for `key` in `lang`, with {placeholders} filled in."""
     words = CATALOGUE[language(lang)][key]
     return words.format(**values) if values else words
+
+
+def warning(lang: str | None, key: str, values: Mapping[str, Any]) -> str:
+    """A loader's or a folder walk's warning (key and values) in words; the ".one"
+    form when it counts one thing."""
+    table = CATALOGUE[language(lang)]
+    if values.get("n") == 1 and f"{key}.one" in table:
+        key = f"{key}.one"
+    return table[key].format(**values)
 
 
 def count(lang: str | None, key: str, n: int) -> str:

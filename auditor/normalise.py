@@ -5,6 +5,12 @@ length as the original: each character is replaced by at most one character, so
 an offset found in the normalised text is the offset in the original. This is
 why thousands separators and line breaks inside figures are not removed here:
 the grammar's terminals accept them instead.
+
+A figure of more than MAX_DIGITS significant digits is no amount any report
+states (the national budget is 15 digits in 元): it is an account number, a
+garbled run, or a hostile file, and arithmetic on it overflows the decimal
+context.  Its characters become "#" in the normalised text, so it is read as
+text, never as a figure.
 """
 
 from __future__ import annotations
@@ -89,6 +95,29 @@ class Normalised:
         return index + 1, offset - self._line_starts[index] + 1
 
 
+MAX_DIGITS = 24
+_DIGIT_RUN = lazyre.compile(r"\d[\d,. ]{%d,}" % MAX_DIGITS)  # where a figure that long may be
+_FIGURE = lazyre.compile(r"(?<![\d.])(?:\d{1,3}(?:, ?\d{3})+(?!\d)|\d+)(?:\.\d+)?")  # the grammar's numbers
+
+
+def _mask_long_figures(text: str) -> str:
+    """Each figure of more than MAX_DIGITS significant digits as as many "#"."""
+    if not _DIGIT_RUN.search(text):
+        return text
+    spans = []
+    for run in _DIGIT_RUN.finditer(text):
+        for m in _FIGURE.finditer(text, run.start(), run.end()):
+            if len(re.sub(r"\D", "", m.group()).lstrip("0")) > MAX_DIGITS:
+                spans.append(m.span())
+    if not spans:
+        return text
+    parts, at = [], 0
+    for start, end in spans:
+        parts += [text[at:start], "#" * (end - start)]
+        at = end
+    return "".join(parts) + text[at:]
+
+
 def normalise(original: str) -> Normalised:
     text = original.translate(_TABLE)
     traditional = False
@@ -99,6 +128,7 @@ def normalise(original: str) -> Normalised:
     # Compatibility forms not covered above (e.g. ｍ², circled digits stay as they are).
     if not text.isascii():
         text = _fold_compat(text)
+    text = _mask_long_figures(text)
     assert len(text) == len(original), "normalisation must keep every offset"
     return Normalised(original, text, traditional, line_starts(original))
 

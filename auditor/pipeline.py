@@ -62,7 +62,7 @@ class AuditResult:
         whole extraction (the Python API)."""
         doc = self.document
         document = Document(path=doc.path, text=doc.text, format=doc.format, locations=doc.locations,
-                            notes=doc.notes)  # without the offset indexes cached on the original
+                            notes=doc.notes, warnings=doc.warnings)  # without the offset indexes cached on the original
         if keep == "all":
             extraction = self.extraction
         else:

@@ -8,7 +8,7 @@ runs the same commands twice in this environment's Python — once with the
 reference's `auditor` package first on sys.path, once with this checkout's —
 then compares every output byte for byte:
 
-  * `audit FILE --format F` for every .txt of examples/ (seeds and corpus) and
+  * `audit FILE --format F` for every .txt of examples/ (seeds and corpus; never sealed/) and
     every output format (json, text, jsonl, sarif, markdown, html, csv, and
     text in English);
   * `audit facts FILE` and `audit relations FILE`, `--format json` and
@@ -88,7 +88,8 @@ def export(rev: str, folder: Path) -> Path:
 
 
 def commands(formats: list[str], documents: list[Path]) -> list[tuple[str, list[str]]]:
-    texts = sorted((ROOT / "examples").rglob("*.txt"))
+    # examples/sealed is kept unread for blind scoring: never run the auditor on it
+    texts = sorted(p for p in (ROOT / "examples").rglob("*.txt") if "sealed" not in p.relative_to(ROOT).parts)
     jobs: list[tuple[str, list[str]]] = []
     for path in texts:
         name = path.relative_to(ROOT / "examples").as_posix().replace("/", "__")

@@ -11,19 +11,28 @@ extension being only a hint, and each format is read by a well-kept library:
 
 Loaders never modify the input.  Every failure is a `LoadError` whose message
 is one line a user can act on; the CLI prints it and exits with status 2.
+Only regular files are opened (a FIFO would block, /dev/zero never ends), and
+never more than `max_bytes` of them is read (DEFAULT_MAX_BYTES, `--max-size`).
+What a loader could read only in part (damaged bytes replaced) is said in
+`Document.warnings`.
 `load_together` reads a report and its attachments as one document.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
 from pathlib import Path
 
 from auditor.load.base import Document, LoadError, Place, Segment, TextBuilder, describe_place
 from auditor.load.sniff import FORMAT_NAMES, sniff
-from auditor.load.text import decode_text
+from auditor.load.text import decode_report, decode_text
 
 __all__ = ["Document", "LoadError", "Place", "Segment", "TextBuilder", "describe_place", "load_bytes",
-           "load_document", "load_together", "decode_text", "sniff", "REPORT_SUFFIXES", "ATTACHMENT_SEPARATOR"]
+           "load_document", "load_together", "decode_text", "sniff", "REPORT_SUFFIXES", "ATTACHMENT_SEPARATOR",
+           "DEFAULT_MAX_BYTES", "read_file", "parse_size", "show_size", "not_a_file"]
 
 # Extensions a folder walk picks up (a file given by name is read whatever its extension).
 REPORT_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".xlsx", ".xls", ".html", ".htm"})
@@ -32,15 +41,110 @@ REPORT_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".xlsx", ".xls", 
 ATTACHMENT_SEPARATOR = "\n" * 8 + "—— 附件 ——" + "\n" * 8
 
 
-def _read_bytes(p: Path) -> bytes:
-    if not p.exists():
-        raise LoadError(f"{p}: no such file")
-    if p.is_dir():
-        raise LoadError(f"{p}: is a folder, not a report")
+# The largest file read (--max-size): a report is at most a few MB; 20 MB holds every real one
+# with room to spare and keeps a batch's memory bounded whatever it is given.
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024 ** 2, "mb": 1024 ** 2, "g": 1024 ** 3, "gb": 1024 ** 3}
+_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
+
+
+def parse_size(text: str) -> int:
+    """'20MB', '500k', '1.5G', '1048576' → bytes; ValueError when it is none of these."""
+    m = _SIZE.match(str(text))
+    if m is None or m.group(2).lower() not in _UNITS:
+        raise ValueError(f"not a size: {text!r} (write e.g. 20MB, 500KB or a number of bytes)")
+    size = int(float(m.group(1)) * _UNITS[m.group(2).lower()])
+    if size <= 0:
+        raise ValueError(f"not a size: {text!r} (it must be more than 0)")
+    return size
+
+
+def show_size(size: int) -> str:
+    """20971520 → '20 MB', 1536 → '1.5 KB', 100 → '100 bytes'."""
+    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+        if size >= factor:
+            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return f"{size} bytes"
+
+
+def too_large(name: str, limit: int) -> LoadError:
+    return LoadError(f"{name}: larger than the {show_size(limit)} limit, not read "
+                     f"(--max-size raises it)")
+
+
+_KINDS = {"folder": "a folder", "fifo": "a FIFO (named pipe)", "device": "a device", "socket": "a socket",
+          "special": "a special file"}
+
+
+def not_a_file(mode: int) -> str | None:
+    """What a path that is not a regular file is: folder, fifo, device, socket or special
+    (auditor.messages "kind.*" in words); None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "folder"
+    if stat.S_ISFIFO(mode):
+        return "fifo"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "device"
+    if stat.S_ISSOCK(mode):
+        return "socket"
+    return "special"
+
+
+def _os_error(name: str, exc: OSError) -> LoadError:
+    if exc.errno == errno.ELOOP:
+        return LoadError(f"{name}: a symbolic link that loops back on itself; not read")
+    if exc.errno == errno.ENOENT:
+        return LoadError(f"{name}: no such file")
+    return LoadError(f"{name}: cannot read ({exc.strerror or exc})")
+
+
+def read_file(p: str | Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file, refused when larger than `max_bytes`.
+
+    Why so careful: a FIFO blocks the reader forever and /dev/zero never ends,
+    so only a regular file is opened (checked again on the open descriptor, in
+    case the path changed in between), and at most max_bytes + 1 bytes are
+    read, so a file that grows while it is read cannot exhaust memory either.
+    """
+    name = str(p)
+    limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     try:
-        return p.read_bytes()
+        info = os.stat(p)
     except OSError as exc:
-        raise LoadError(f"{p}: cannot read ({exc.strerror or exc})") from None
+        raise _os_error(name, exc) from None
+    kind = not_a_file(info.st_mode)
+    if kind == "folder":
+        raise LoadError(f"{name}: is a folder, not a report")
+    if kind is not None:
+        raise LoadError(f"{name}: {_KINDS[kind]}, not a file; only regular files are read")
+    if info.st_size > limit:
+        raise too_large(name, limit)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(p, flags)
+    except OSError as exc:
+        raise _os_error(name, exc) from None
+    try:
+        kind = not_a_file(os.fstat(fd).st_mode)
+        if kind is not None:
+            raise LoadError(f"{name}: {_KINDS[kind]}, not a file; only regular files are read")
+        chunks: list[bytes] = []
+        total = 0
+        while total <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise _os_error(name, exc) from None
+    finally:
+        os.close(fd)
+    if total > limit:
+        raise too_large(name, limit)
+    return b"".join(chunks)
 
 
 def load_bytes(data: bytes, path: str) -> Document:
@@ -63,24 +167,25 @@ def load_bytes(data: bytes, path: str) -> Document:
     return document
 
 
-def load_document(path: str | Path) -> Document:
+def load_document(path: str | Path, max_bytes: int | None = None) -> Document:
     p = Path(path)
-    return load_bytes(_read_bytes(p), str(p))
+    return load_bytes(read_file(p, max_bytes), str(p))
 
 
-def load_together(paths: list[str | Path]) -> Document:
+def load_together(paths: list[str | Path], max_bytes: int | None = None) -> Document:
     """A report and its attachments as ONE document.
 
     The texts are joined with `ATTACHMENT_SEPARATOR`; every location keeps the
     file it came from (place["file"]), so a finding in the attachment says so.
     The document is named after the first file.
     """
-    documents = [load_document(p) for p in paths]
+    documents = [load_document(p, max_bytes) for p in paths]
     if len(documents) == 1:
         return documents[0]
     parts: list[str] = []
     segments: list[Segment] = []
     notes: list = []
+    warnings: list = []
     pos = 0
     for n, doc in enumerate(documents):
         if n:
@@ -91,18 +196,27 @@ def load_together(paths: list[str | Path]) -> Document:
         for start, end, place in locations:
             segments.append((pos + start, pos + end, {"file": name, **place}))
         notes.extend((pos + start, pos + end, note) for start, end, note in doc.notes)
+        warnings.extend(doc.warnings)
         parts.append(doc.text)
         pos += len(doc.text)
     text = "".join(parts)
     return Document(path=documents[0].path, text=text, format="+".join(d.format for d in documents),
-                    locations=tuple(segments), notes=tuple(notes))
+                    locations=tuple(segments), notes=tuple(notes), warnings=tuple(warnings))
 
 
 def _load_txt(data: bytes, path: str) -> Document:
-    text = decode_text(data, path)
+    text, damage = decode_report(data, path)
     if text.startswith("\ufeff"):
         text = text[1:]
-    return Document(path=path, text=text, format="txt")
+    return Document(path=path, text=text, format="txt", warnings=damage_warnings(damage, path))
+
+
+def damage_warnings(damage, path: str) -> tuple:
+    """The one warning of a text read with damaged bytes replaced (see decode_report)."""
+    if damage is None:
+        return ()
+    encoding, count = damage
+    return (("warn.damaged_bytes", {"path": path, "n": count, "encoding": encoding}),)
 
 
 def text_lines(text: str) -> tuple[Segment, ...]:

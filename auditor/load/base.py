@@ -28,6 +28,9 @@ from typing import Any
 Place = dict[str, Any]
 Segment = tuple[int, int, Place]
 Note = tuple[int, int, str]
+# something the loader could do only in part (damaged bytes replaced, a page read without its
+# layout): a key of auditor.messages and its values, "path" among them; said once on stderr
+LoadWarning = tuple[str, dict[str, Any]]
 
 
 class LoadError(Exception):
@@ -44,6 +47,8 @@ class Document:
     # reviewers' comments in the file (Word comments, cell comments): (start, end, text),
     # the stretch of `text` each is anchored on; see auditor.ignores
     notes: tuple[Note, ...] = field(default=(), repr=False, compare=False)
+    # what could be read only in part (see LoadWarning); the rest of the text is checked
+    warnings: tuple[LoadWarning, ...] = field(default=(), repr=False, compare=False)
 
     @cached_property
     def _starts(self) -> list[int]:
@@ -144,9 +149,11 @@ class TextBuilder:
     def text(self) -> str:
         return "".join(self._parts)
 
-    def build(self, path: str, fmt: str, notes: tuple[Note, ...] = ()) -> Document:
+    def build(self, path: str, fmt: str, notes: tuple[Note, ...] = (),
+              warnings: tuple[LoadWarning, ...] = ()) -> Document:
         text = self.text
-        return Document(path=path, text=text, format=fmt, locations=tuple(self._segments), notes=notes)
+        return Document(path=path, text=text, format=fmt, locations=tuple(self._segments), notes=notes,
+                        warnings=warnings)
 
     def span_of(self, place: Place) -> tuple[int, int] | None:
         """The stretch of text written with exactly this place (first to last segment), if any."""

@@ -23,10 +23,11 @@ the HTML source; table cells add {"table", "row", "cell"}.
 from __future__ import annotations
 
 import re
+import sys
 
 from auditor import lazyre
 from auditor.load.base import Document, LoadError, Place, TextBuilder, cell_text
-from auditor.load.text import decode_text
+from auditor.load.text import decode_report
 
 DROP_TAGS = frozenset({
     "script", "style", "noscript", "template", "head", "title", "meta", "link", "nav", "aside", "button",
@@ -56,18 +57,87 @@ _CJK = lazyre.compile(r"[^\x00-\x7f]")
 def load_html(data: bytes, path: str) -> Document:
     import lxml.html
 
-    text = _decode(data, path)
+    from auditor.load import damage_warnings
+
+    text, damage = _decode(data, path)
+    warnings = damage_warnings(damage, path)
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text)  # lxml refuses str input that declares an encoding
+    # huge_tree: libxml2 otherwise stops at 256 levels of nesting and drops the rest of the page
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        root = lxml.html.document_fromstring(text)
+        root = lxml.html.document_fromstring(text, parser=parser)
     except Exception as exc:  # lxml.etree.ParserError: "Document is empty" and the like
         raise LoadError(f"{path}: not a readable web page ({exc})") from None
+    if any("depth" in str(e.message).lower() for e in parser.error_log):
+        # nested deeper than libxml2 goes even so (2048): the rest would be lost; read the
+        # whole page as a stream of text instead, and say so
+        walker = _flat_text(text)
+        warnings += (("warn.deep_html", {"path": path, "depth": MAX_DEPTH}),)
+        return walker.out.build(path, "html", warnings=warnings)
     walker = _Walker()
-    walker.block(root)
-    return walker.out.build(path, "html")
+    limit = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(limit, 4 * MAX_DEPTH + 1000))  # the walk recurses once or twice a level
+    try:
+        walker.block(root)
+    finally:
+        sys.setrecursionlimit(limit)
+    return walker.out.build(path, "html", warnings=warnings)
 
 
-def _decode(data: bytes, path: str) -> str:
+MAX_DEPTH = 2048  # libxml2's nesting limit with huge_tree
+
+
+def _flat_text(text: str) -> "_Walker":
+    """The visible text of a page too deeply nested for a tree, read as a stream of tags
+    (html.parser: no depth limit, linear): dropped elements skipped, blocks and rows as
+    lines, cells separated by " | ".  No chrome heuristics (they need the tree)."""
+    from html.parser import HTMLParser
+
+    walker = _Walker()
+
+    class Stream(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.skipping: list[str] = []
+            self.cells = 0
+
+        def handle_starttag(self, tag, attrs) -> None:
+            if self.skipping:
+                if tag == self.skipping[-1]:
+                    self.skipping.append(tag)
+                return
+            if tag in DROP_TAGS and tag not in {"meta", "link", "input"}:  # void tags hold nothing
+                self.skipping.append(tag)
+            elif tag in {"td", "th"}:
+                if self.cells:
+                    walker.line.append((" | ", {"line": self.getpos()[0]}))
+                self.cells += 1
+            elif tag == "br" or tag in BLOCK_TAGS:
+                walker.flush()
+                self.cells = 0
+
+        def handle_endtag(self, tag) -> None:
+            if self.skipping:
+                if tag == self.skipping[-1]:
+                    self.skipping.pop()
+                return
+            if tag in BLOCK_TAGS:
+                walker.flush()
+                self.cells = 0
+
+        def handle_data(self, data) -> None:
+            if not self.skipping:
+                walker.line.append((data, {"line": self.getpos()[0]}))
+
+    stream = Stream()
+    stream.feed(text)
+    stream.close()
+    walker.flush()
+    return walker
+
+
+def _decode(data: bytes, path: str) -> tuple[str, tuple[str, int] | None]:
+    """The page's text and, when bytes had to be replaced, the damage (decode_report)."""
     from bs4.dammit import EncodingDetector
 
     declared = EncodingDetector.find_declared_encoding(data[:16384], is_html=True)
@@ -76,10 +146,10 @@ def _decode(data: bytes, path: str) -> str:
         codec = {"gb2312": "gb18030", "gbk": "gb18030", "gb-2312": "gb18030", "x-gbk": "gb18030",
                  "big5": "cp950", "x-big5": "cp950"}.get(codec, codec)
         try:
-            return data.decode(codec)
+            return data.decode(codec), None
         except (LookupError, UnicodeDecodeError):
             pass  # the declaration lies (it often does): detect instead
-    return decode_text(data, path)
+    return decode_report(data, path)
 
 
 def _visible(el) -> bool:

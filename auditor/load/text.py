@@ -120,19 +120,41 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def decode_text(data: bytes, name: str) -> str:
     """The text of `data`; raises LoadError (one line) when it is not text."""
+    return decode_report(data, name)[0]
+
+
+Damage = tuple[str, int]  # (the encoding, how many byte sequences were replaced with U+FFFD)
+
+
+def decode_report(data: bytes, name: str) -> tuple[str, Damage | None]:
+    """The text of `data` and, when some bytes were not valid in its encoding, the damage.
+
+    Why not refuse a file with one bad byte: a report damaged in one place (a
+    download cut and resumed, a disk error) is still a report; its text is read
+    in the most likely encoding with the bad bytes as U+FFFD, the caller says
+    so in one line, and the rest is checked.  LoadError (one line) when the
+    bytes are not text, or too damaged to tell.
+    """
     from auditor.load.base import LoadError
 
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                        (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             try:
-                return data.decode(codec)
+                return data.decode(codec), None
             except UnicodeDecodeError:
+                text = data.decode(codec, errors="replace")
+                if _few(text.count("\ufffd"), text):
+                    return text, (_CODEC_NAMES.get(codec, codec), text.count("\ufffd"))
                 raise LoadError(f"{name}: starts like {codec} text but is not valid {codec}") from None
     if b"\x00" in data[:4096]:
         text = _utf16_without_bom(data)
         if text is not None:
-            return text
+            return text, None
+    if 0 < data.count(b"\x00") <= 2:
+        # a NUL or two in a text file is damage, not a binary file: 0xFF is invalid in
+        # every candidate encoding, so it is read as one replaced byte
+        data = data.replace(b"\x00", b"\xff")
     if _looks_binary(data):
         raise LoadError(f"{name}: looks like a binary file, not a text report")
     try:
@@ -143,26 +165,58 @@ def decode_text(data: bytes, name: str) -> str:
         # valid UTF-8 holding CJK characters is UTF-8: GBK or Big5 bytes almost never
         # form valid multi-byte UTF-8 sequences (no need for the slower language check)
         if text.isascii() or _HAS_CJK.search(text) or chinese_score(text) > 0:
-            return text
+            return text, None
         # valid UTF-8 without a single Chinese character: a few GBK bytes can look like that
         guess = guess_chinese(data)
-        return guess[1] if guess is not None and guess[0] >= 0.5 else text
+        return (guess[1] if guess is not None and guess[0] >= 0.5 else text), None
     guess = guess_chinese(data)
     lenient = data.decode("utf-8", errors="replace")  # UTF-8 with a few damaged bytes
     if lenient.count("\ufffd") <= max(1, len(lenient) // 1000) and (
             guess is None or chinese_score(lenient) > guess[0]):
-        return lenient
+        return lenient, ("UTF-8", lenient.count("\ufffd"))
     if guess is not None and guess[0] >= 0.12:
-        return guess[1]
+        return guess[1], None
+    damaged = _least_damaged(data)
+    if damaged is not None and chinese_score(damaged[0]) >= 0.12:
+        return damaged  # Chinese text with a bad byte or two: before the detector's guess
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
     detected = str(best) if best is not None and best.encoding is not None else None
     if guess is not None and (detected is None or chinese_score(detected) <= guess[0]):
-        return guess[1]  # a clean Chinese decoding that merely holds few frequent characters
-    if detected is None:
-        raise LoadError(f"{name}: cannot tell the text encoding (tried UTF-8, GB18030, Big5 and detection)")
-    return detected
+        return guess[1], None  # a clean Chinese decoding that merely holds few frequent characters
+    if detected is not None:
+        return detected, None
+    if damaged is not None:
+        return damaged
+    raise LoadError(f"{name}: cannot tell the text encoding (tried UTF-8, GB18030, Big5 and detection)")
+
+
+_CODEC_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32",
+                "gb18030": "GB18030", "cp950": "Big5"}
+
+
+def _few(replaced: int, text: str) -> bool:
+    """Few enough replaced sequences to call the file damaged rather than not of this encoding."""
+    return replaced <= max(8, len(text) // 200)
+
+
+def _least_damaged(data: bytes) -> tuple[str, Damage] | None:
+    """The decoding (UTF-8, GB18030 or Big5, bad bytes as U+FFFD) with the fewest
+    replacements, the one that reads more like Chinese on a tie; None when every
+    one has too many to be a damaged file of that encoding."""
+    best: tuple[int, float, str, str] | None = None
+    for codec in ("utf-8", "gb18030", "cp950"):
+        text = data.decode(codec, errors="replace")
+        replaced = text.count("\ufffd")
+        if not _few(replaced, text):
+            continue
+        key = (replaced, -chinese_score(text))
+        if best is None or key < best[:2]:
+            best = (replaced, key[1], codec, text)
+    if best is None:
+        return None
+    return best[3], (_CODEC_NAMES[best[2]], best[0])
 
 
 def _utf8(data: bytes) -> str:

@@ -52,8 +52,16 @@ def _same_in_orjson(value: Any) -> bool:
     return True
 
 
-def number(value: Decimal) -> int | float:
-    """A Decimal as a JSON number that prints with the same digits."""
+def number(value: Decimal) -> int | float | str:
+    """A Decimal as a JSON number that prints with the same digits.
+
+    A value no float or printable int holds (more than 300 digits: Python refuses
+    to print an int of over 4,300, and a float becomes Infinity, which is no JSON)
+    is written as a string — no report states one (auditor.normalise.MAX_DIGITS),
+    and the writer must never fail on it.
+    """
+    if not value.is_finite() or value.adjusted() > 300:
+        return str(value)
     if value == value.to_integral_value():
         return int(value)
     return float(value)
@@ -106,9 +114,15 @@ def result_object(result, lang: str) -> dict[str, Any]:
         for fact in result.extraction.facts
     ]
     figures, relations, undecided = result.checked
-    return {"file": result.path, "findings": findings, "facts": facts,
-            "relations": relation_objects(result, where),
-            "checked": {"figures": figures, "relations": relations, "undecided": undecided}}
+    out = {"file": result.path, "findings": findings, "facts": facts,
+           "relations": relation_objects(result, where),
+           "checked": {"figures": figures, "relations": relations, "undecided": undecided}}
+    loaded = getattr(getattr(result, "document", None), "warnings", ())
+    if loaded:  # read only in part (damaged bytes replaced …): said with the file it concerns
+        from auditor.messages import warning
+
+        out["warnings"] = [warning(lang, key, values) for key, values in loaded]
+    return out
 
 
 def relation_objects(result, where=None) -> list[dict[str, Any]]:
