@@ -23,7 +23,7 @@ from auditor.check import default_rules
 from auditor.cli import main
 
 SEEDS = Path(__file__).resolve().parents[1] / "examples" / "seeds"
-ERRORS_TXT = (SEEDS / "004_9b6aaad42b3395ab.txt").read_text(encoding="utf-8")  # 2 errors
+ERRORS_TXT = (SEEDS / "004_9b6aaad42b3395ab.txt").read_text(encoding="utf-8")  # 1 error, 1 warning
 ONE_ERROR_TXT = (SEEDS / "001_73dc0bc18e462815.txt").read_text(encoding="utf-8")  # 1 error
 WARNING_TXT = (SEEDS / "000_1c2316021723f4dd.txt").read_text(encoding="utf-8")  # 1 warning
 CLEAN_TXT = "2023年部门预算收入500万元，其中财政拨款收入500万元。\n"
@@ -159,7 +159,7 @@ def test_summary_is_sorted_worst_first(folder):
     order = [Path(r.path).name for r in inner.rows]
     assert order[0] == "d_broken.pdf" and inner.rows[0].failure
     assert order[1:3] == ["a_errors.pdf", "b_one_error.docx"]
-    assert inner.rows[1].errors == 2 and inner.rows[1].worst_rule
+    assert inner.rows[1].errors == 1 and inner.rows[1].worst_rule
     assert order[3] == "e_warning.html" and inner.rows[3].warnings == 1 and inner.rows[3].errors == 0
     assert set(order[4:]) == {"c_clean.txt", "f_scores.xlsx"}
 
@@ -181,7 +181,7 @@ def test_folder_in_text_format_ends_with_a_plain_summary(folder):
     start = lines.index("summary: 6 files")
     summary = lines[start + 1:]
     assert "d_broken.pdf: unreadable: damaged PDF" in summary[0]
-    assert "a_errors.pdf: 2 errors, 0 warnings" in summary[1]
+    assert "a_errors.pdf: 1 error, 1 warning" in summary[1]
     assert "Traceback" not in result.output
     # findings of a PDF say on which page they are
     assert any("a_errors.pdf:page " in line for line in lines[:start])

@@ -16,7 +16,7 @@ from auditor.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "examples" / "seeds"
-ERRORS = SEEDS / "004_9b6aaad42b3395ab.txt"  # 2 errors
+ERRORS = SEEDS / "004_9b6aaad42b3395ab.txt"  # 1 error, 1 warning
 WARNING = SEEDS / "000_1c2316021723f4dd.txt"  # 1 warning
 CLEAN = "2023年部门预算收入500万元，其中财政拨款收入500万元。\n"
 
@@ -64,7 +64,7 @@ def test_the_output_files_extension_picks_the_format(tmp_path, suffix, check):
     assert result.exit_code == 1 and result.stdout == ""
     assert check(out.read_text(encoding="utf-8"))
     # a report written to a file still tells the terminal how it went
-    assert f"2 个错误" in result.stderr and f"报告已写入 {out}" in result.stderr
+    assert f"1 个错误" in result.stderr and f"报告已写入 {out}" in result.stderr
     explicit = run(ERRORS, "-o", out, "--format", "text")
     assert out.read_text(encoding="utf-8").startswith(f"{ERRORS}:41:46: CHG004"), explicit.stderr
 
@@ -173,13 +173,13 @@ def test_the_readme_test_command_prints_the_summary_line():
 def test_a_batch_ends_with_the_grand_total_worst_first(folder):
     result = run(folder, "--format", "text", "--jobs", "1")
     lines = result.stdout.splitlines()
-    assert lines[-1] == "共 2 个错误、1 个警告，涉及 2 / 4 个文件；" + lines[-1].split("；")[1]
+    assert lines[-1] == "共 1 个错误、2 个警告，涉及 2 / 4 个文件；" + lines[-1].split("；")[1]
     assert re.fullmatch(r"读取 \d+ 个数字，核对 \d+ 个关系", lines[-1].split("；")[1])
     summary = lines[lines.index("汇总: 4 个文件") + 1:-1]
     assert [line.split(":")[0].strip() for line in summary] == \
            [str(folder / n) for n in ("c_errors.txt", "b_warning.txt", "a_clean.txt", "d_clean.txt")]
     english = run(folder, "--format", "text", "--lang", "en").stdout.splitlines()[-1]
-    assert re.fullmatch(r"2 errors, 1 warning in 2 of 4 files; \d+ figures read, \d+ relations checked", english)
+    assert re.fullmatch(r"1 error, 2 warnings in 2 of 4 files; \d+ figures read, \d+ relations checked", english)
 
 
 def test_quiet_lists_only_files_with_findings(folder):
@@ -203,9 +203,9 @@ def test_summary_with_output_file(folder, tmp_path):
     out = tmp_path / "all.html"
     result = run(folder, "-o", out)
     assert result.exit_code == 1 and result.stdout == ""
-    assert "共 2 个错误、1 个警告，涉及 2 / 4 个文件" in result.stderr
+    assert "共 1 个错误、2 个警告，涉及 2 / 4 个文件" in result.stderr
     page = out.read_text(encoding="utf-8")
-    assert 'id="index"' in page and "共 2 个错误" in page
+    assert 'id="index"' in page and "共 1 个错误" in page
     rows = re.findall(r'<tr class="([^"]+)" data-path="([^"]+)"', page)
     assert [Path(p).name for _, p in rows] == ["c_errors.txt", "b_warning.txt", "a_clean.txt", "d_clean.txt"]
     assert [k for k, _ in rows] == ["sev-error", "sev-warning", "clean", "clean"]

@@ -108,8 +108,10 @@ def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = ""
                     for lang, text in result.messages.items()}
         info = result.model_copy(update={"severity": "info", "messages": messages, "expected": None})
         return outcome(rule, relation, "explained", result=info, reason=reason, alternative=found.alternative)
-    severity = doubt.capped(why, result.severity) if accuse_from is None else \
-        doubt.capped(why, result.severity, accuse_from)
+    lines = len({e.line for e in result.evidence}) or 1
+    extended = getattr(relation, "core", None) is not None  # a list taken on past its own sentence
+    severity = doubt.capped(why, result.severity, lines=lines, extended=extended) if accuse_from is None else \
+        doubt.capped(why, result.severity, accuse_from, lines, extended)
     if severity != result.severity:
         result = result.model_copy(update={"severity": severity})
     return outcome(rule, relation, "fails", result=result, reason=reason, equation=equation)

@@ -28,7 +28,7 @@ from functools import cached_property, lru_cache
 from typing import Iterable
 
 from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, written
-from auditor.extract.bind.reasons import REASONS, VOCABULARY
+from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import Breakdown, Fact
 from auditor.resources import data_dir
 
@@ -75,13 +75,21 @@ class Found:
         return f"{self.alternative} {name}: {self.reading.get(lang) or self.reading['zh']}"
 
 
-def capped(reason: str, severity: str, accuse_from: int = VOCABULARY + 1) -> str:
+def capped(reason: str, severity: str, accuse_from: int = VOCABULARY + 1, lines: int = 1,
+           extended: bool = False) -> str:
     """Only an explicit or structural reading accuses: a relation the vocabulary infers
     (an identity across paragraphs, a quantity stated twice) or one found by looking
     through the document is at most a warning.  A check may ask for more
-    (`accuse_from`): a family whose reading may be inferred accuses only when explicit."""
+    (`accuse_from`): a family whose reading may be inferred accuses only when explicit.
+    A reading whose figures stand on several `lines` accuses only when it is explicit and
+    was not `extended` beyond its own sentence (parts taken from the following lines or
+    paragraphs), or when the text is laid out that way (a table, a score list, the
+    headings: reasons.LAID_OUT)."""
     spec = REASONS.get(reason)
     if spec is not None and spec.strength < accuse_from and severity == "error":
+        return "warning"
+    if severity == "error" and lines > 1 and reason not in LAID_OUT \
+            and (extended or (spec is not None and spec.strength < EXPLICIT)):
         return "warning"
     return severity
 

@@ -21,6 +21,17 @@ from dataclasses import dataclass
 
 EXPLICIT, STRUCTURAL, VOCABULARY, LOOKUP = 4, 3, 2, 1
 
+# Readings of a laid-out text — a table's header and rows, a score table, the outline's
+# headings — whose figures stand on separate lines by nature.  Any other reading
+# accuses only when every figure it uses stands on one line: a relation read across
+# lines (numbered items under a figure, parts on the following lines, a share's whole
+# two paragraphs up) is a reading the text does not spell out, so it warns.
+LAID_OUT = frozenset({
+    "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance",
+    "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "score_table_total",
+    "score_list", "heading_numbers", "grade_score_near", "table_total_in_prose",
+})
+
 
 @dataclass(frozen=True)
 class Reason:
