@@ -102,7 +102,9 @@ def write(path: str | Path, results: Iterable["AuditResult"]) -> int:
     """Write a baseline accepting every finding of `results`; returns how many."""
     items = sorted(entries(results), key=lambda e: (e["file"], e["line"], e["rule"], e["fingerprint"]))
     payload = {"format": FORMAT, "version": VERSION, "tool": f"audit {__version__}", "findings": items}
-    Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    from auditor.outfile import write_text  # whole or not at all: a full disk leaves the old baseline
+
+    write_text(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     return len(items)
 
 
