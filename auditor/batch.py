@@ -225,6 +225,41 @@ def size_of(item: Input) -> int:
     return total
 
 
+# -- names every output can write -----------------------------------------------------------
+
+def printable(name: str) -> str:
+    """A file name as every output can write it: the bytes of a name that is not UTF-8 (a
+    GBK name from a Windows zip, which Python holds as lone surrogates) as \\xNN escapes.
+
+    Without it, JSON gets invalid UTF-8 on standard output and -o fails with
+    UnicodeEncodeError; with it, every format writes the same, readable name.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no undecodable byte made
+        raw = name.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def printable_document(document):
+    """The document with printable names (its own, and its attachments' in the places)."""
+    from dataclasses import replace
+
+    path = printable(document.path)
+    locations = document.locations
+    if any("file" in place and printable(str(place["file"])) != place["file"] for _, _, place in locations):
+        locations = tuple((start, end, {**place, "file": printable(str(place["file"]))} if "file" in place else place)
+                          for start, end, place in locations)
+    if path == document.path and locations is document.locations:
+        return document
+    return replace(document, path=path, locations=locations)
+
+
 # -- checking one input ------------------------------------------------------------------
 
 def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None = None,
@@ -234,16 +269,17 @@ def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: st
     slim: None keeps the whole result; else `AuditResult.slim(keep=slim)` ("findings", "facts", "all").
     max_bytes: the largest file read (None: auditor.load.DEFAULT_MAX_BYTES).
     """
-    name = str(item)
+    name = printable(str(item))
     try:
         if isinstance(item, Stdin):
             document = load_bytes(item.data, item.name)
         else:
             document = load_together(list(item) if isinstance(item, Together) else [item], max_bytes)
     except LoadError as exc:
-        return Outcome(name, error=str(exc))
+        return Outcome(name, error=printable(str(exc)))
     except Exception as exc:  # a loader bug must not end a batch of a thousand files
-        return Outcome(name, error=f"{name}: internal error while reading ({type(exc).__name__}: {exc})")
+        return Outcome(name, error=printable(f"{name}: internal error while reading ({type(exc).__name__}: {exc})"))
+    document = printable_document(document)
     try:
         result = audit_document(document, rules, vocab, explained)
     except Exception as exc:

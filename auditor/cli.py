@@ -306,6 +306,8 @@ def _write_failed(target, output, exc: OSError, lang: str) -> None:
             os.close(devnull)
         except (OSError, ValueError, AttributeError):
             pass
+        if isinstance(exc, BrokenPipeError):  # `audit … | head`: the reader has all it wanted
+            sys.exit(EXIT_USAGE)
     _fail(outfile.cannot_write(output or "<stdout>", exc, lang))
 
 
@@ -542,17 +544,18 @@ def facts_command(files, fmt, output, attachments, globs, jobs, lang, config_fil
 def relations_command(file, fmt, lang, config_file, isolated, rule_dirs) -> None:
     """Print every relation checked in FILE: rule, verdict (holds, fails, undecided,
     explained), why the auditor read it so (its reason), and the figures it relates."""
-    from auditor import config
-    from auditor.load import LoadError
-    from auditor.pipeline import audit_path
+    from auditor import batch, config
+    from auditor.load import LoadError, load_document
+    from auditor.pipeline import audit_document
     from auditor.report.catalogue import relations_listing
 
     settings, rules = _inspection_settings(lang, config_file, rule_dirs, start=file, isolated=isolated)
     try:
-        result = audit_path(file, rules=[r for r in rules if config.is_enabled(settings, r)],
-                            vocab=config.vocabulary_for(settings))
+        document = batch.printable_document(load_document(file))
     except LoadError as exc:
-        _fail(str(exc))
+        _fail(batch.printable(str(exc)))
+    result = audit_document(document, rules=[r for r in rules if config.is_enabled(settings, r)],
+                            vocab=config.vocabulary_for(settings))
     if fmt is None:
         fmt = "rich" if sys.stdout.isatty() else "text"
     relations_listing(result, settings.lang, fmt, sys.stdout)

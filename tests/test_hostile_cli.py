@@ -239,3 +239,32 @@ def test_every_unreadable_file_of_a_batch_is_one_line_on_stderr(tmp_path):
     assert len(errors) == 2, result.stderr
     assert errors[0].startswith(f"audit: {folder / 'bin.docx'}: ")
     assert errors[1] == f"audit: {folder / 'empty.txt'}: the file is empty"
+
+
+# ------------------------------------------------------------------ item 8: names that are not UTF-8
+
+GBK_NAME = "预算".encode("gbk") + b".txt"  # what a zip made on Windows leaves behind
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "sarif", "csv", "text", "markdown", "html", "github"])
+def test_a_name_that_is_not_utf8_is_written_safely_by_every_format(tmp_path, fmt):
+    folder = tmp_path / "zip"
+    folder.mkdir()
+    with open(os.path.join(os.fsencode(folder), GBK_NAME), "wb") as fh:
+        fh.write(BAD.encode("utf-8"))
+    (folder / "ok.txt").write_text(BAD, encoding="utf-8")
+    env = {**os.environ, "LC_ALL": "C.UTF-8", "PYTHONIOENCODING": ""}  # a strict UTF-8 standard output
+    out = tmp_path / f"out.{fmt}"
+    for args in ((), ("-o", str(out))):
+        done = subprocess.run([sys.executable, "-m", "auditor", str(folder), "--format", fmt, *args],
+                              capture_output=True, env=env, timeout=120)
+        assert done.returncode == 1, done.stderr.decode("utf-8", "replace")
+        assert b"Traceback" not in done.stderr
+        written = out.read_bytes() if args else done.stdout
+        text = written.decode("utf-8")  # valid UTF-8, whatever the name
+        # the undecodable bytes, escaped (in a URI too: SARIF names files by URI)
+        assert "\\xcb\\xe3.txt" in text.replace("\\\\", "\\").replace("%5C", "\\")
+        if fmt in ("json", "sarif"):
+            json.loads(text)
+        if fmt == "jsonl":
+            [json.loads(line) for line in text.splitlines()]
