@@ -125,7 +125,7 @@ class Baseline:
     hidden: int = 0
 
     @classmethod
-    def load(cls, path: str | Path) -> "Baseline":
+    def load(cls, path: str | Path, lang: str = "zh") -> "Baseline":
         p = Path(path)
         try:
             data = json.loads(p.read_text(encoding="utf-8"))
@@ -135,6 +135,10 @@ class Baseline:
             raise BaselineError(f"{p}: cannot read the baseline ({exc})") from None
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{p}:{exc.lineno}: not a baseline file: {exc.msg}") from None
+        except RecursionError:  # arrays nested thousands deep
+            from auditor import messages
+
+            raise BaselineError(messages.text(lang, "cli.too_deep", path=p)) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise BaselineError(f"{p}: not a baseline file written by `audit --write-baseline`")
         if data.get("version") != VERSION:
@@ -175,9 +179,10 @@ class Baseline:
 
 def load_for(settings, explicit: str | Path | None = None) -> Baseline | None:
     """The baseline of a run: --baseline FILE, else `baseline` of the configuration if that file exists."""
+    lang = getattr(settings, "lang", "zh")
     if explicit is not None:
-        return Baseline.load(explicit)
+        return Baseline.load(explicit, lang)
     configured = getattr(settings, "baseline", None)
     if configured is not None and Path(configured).is_file():
-        return Baseline.load(configured)
+        return Baseline.load(configured, lang)
     return None

@@ -153,7 +153,7 @@ def _parse(source: Source, data: dict) -> _File:
         raise ConfigError("\n".join(f"{source.path}:{line}: {problem}" for line, problem in found)) from None
 
 
-def _read(path: Path) -> tuple[str, dict]:
+def _read(path: Path, lang: str = "zh") -> tuple[str, dict]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -163,13 +163,17 @@ def _read(path: Path) -> tuple[str, dict]:
     except tomllib.TOMLDecodeError as exc:
         line, problem = tomlpos.syntax_error(exc, text)
         raise ConfigError(f"{path}:{line}: not valid TOML: {problem}") from None
+    except RecursionError:  # arrays or tables nested thousands deep: the parser runs out of stack
+        from auditor import messages
+
+        raise ConfigError(messages.text(lang, "cli.too_deep", path=path)) from None
 
 
-def load_file(path: Path) -> tuple[Source, _File]:
+def load_file(path: Path, lang: str = "zh") -> tuple[Source, _File]:
     """A named configuration file: an audit.toml, or a pyproject.toml's [tool.audit]."""
     if not path.is_file():
         raise ConfigError(f"{path}: no such configuration file")
-    text, data = _read(path)
+    text, data = _read(path, lang)
     if path.name == PYPROJECT:
         tool = data.get("tool", {})
         if "audit" not in tool:
@@ -204,7 +208,7 @@ def find_config(start: Path) -> Path | None:
             try:
                 if "audit" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
                     return pyproject
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
                 continue  # not ours to complain about unless it holds our table
     return None
 
@@ -260,11 +264,11 @@ def resolve(lang: str | None = None, fail_on: str | None = None, *, config: str 
     source: Source | None = None
     parsed = _File()
     if config is not None:
-        source, parsed = load_file(Path(config))
+        source, parsed = load_file(Path(config), lang or "zh")
     elif use_config:
         found = find_config(_start_of(start))
         if found is not None:
-            source, parsed = load_file(found)
+            source, parsed = load_file(found, lang or "zh")
     here = source.folder if source else Path.cwd()
     cli_select, cli_ignore = _split_patterns(select), _split_patterns(ignore)
     return Settings(
@@ -371,7 +375,7 @@ def _check_families(rules: list[Rule], vocab: Vocabulary) -> None:
 def all_rules(settings: Settings) -> list[Rule]:
     """Every rule (built-in and the configuration's), with its configured severity and parameters."""
     if settings.rule_dirs:
-        rules = load_rules(list(settings.rule_dirs), known_kinds=set(KINDS))
+        rules = load_rules(list(settings.rule_dirs), known_kinds=set(KINDS), lang=settings.lang)
     else:
         rules = default_rules()
     _check_patterns(settings, rules)

@@ -268,3 +268,32 @@ def test_a_name_that_is_not_utf8_is_written_safely_by_every_format(tmp_path, fmt
             json.loads(text)
         if fmt == "jsonl":
             [json.loads(line) for line in text.splitlines()]
+
+
+# ------------------------------------------------------------------ item 10: nested 20,000 deep
+
+DEEP_TOML = "x = " + "[" * 20000 + "]" * 20000 + "\n"
+
+
+def test_a_configuration_nested_20000_deep_is_one_line(tmp_path):
+    config = write(tmp_path / "audit.toml", DEEP_TOML)
+    report = write(tmp_path / "r.txt", BAD)
+    result = run(report)
+    assert result.exit_code == 2 and one_line(result) == f"audit: {config}：嵌套层次过深，无法读取"
+    result = run("rules", "--config", config, "--lang", "en")
+    assert result.exit_code == 2 and one_line(result) == f"audit: {config}: nested too deeply to read"
+
+
+def test_a_rule_file_nested_20000_deep_is_one_line(tmp_path):
+    rule = write(tmp_path / "rules" / "USR001.toml", DEEP_TOML)
+    result = run(write(tmp_path / "r.txt", BAD), "--rules", tmp_path / "rules", "--isolated")
+    assert result.exit_code == 2 and one_line(result) == f"audit: {rule}：嵌套层次过深，无法读取"
+
+
+def test_a_baseline_nested_20000_deep_is_one_line(tmp_path):
+    report = write(tmp_path / "r.txt", BAD)
+    for text in ("[" * 20000 + "]" * 20000,
+                 '{"format": "audit-baseline", "version": 1, "findings": ' + "[" * 20000 + "]" * 20000 + "}"):
+        baseline = write(tmp_path / "b.json", text)
+        result = run(report, "--baseline", baseline, "--lang", "en")
+        assert result.exit_code == 2 and one_line(result) == f"audit: {baseline}: nested too deeply to read"

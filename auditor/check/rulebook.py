@@ -110,7 +110,7 @@ def _problem(error: dict) -> str:
     return f"{key}: {message}" if key else message
 
 
-def load_rule_file(path: Path, known_kinds: set[str] | None = None) -> Rule:
+def load_rule_file(path: Path, known_kinds: set[str] | None = None, lang: str = "zh") -> Rule:
     """One rule file, validated; every problem found is reported, each with its line."""
     try:
         source = path.read_text(encoding="utf-8")
@@ -121,6 +121,10 @@ def load_rule_file(path: Path, known_kinds: set[str] | None = None) -> Rule:
     except tomllib.TOMLDecodeError as exc:
         line, problem = tomlpos.syntax_error(exc, source)
         raise RuleFileError(f"{path}:{line}: not valid TOML: {problem}") from None
+    except RecursionError:  # nested thousands deep: the parser runs out of stack
+        from auditor import messages
+
+        raise RuleFileError(messages.text(lang, "cli.too_deep", path=path)) from None
     problems: list[tuple[int, str]] = []
     rule = None
     try:
@@ -156,7 +160,8 @@ def builtin_rule_dir() -> Path:
     return data_dir("rules")
 
 
-def load_rules(extra_dirs: list[Path] | None = None, known_kinds: set[str] | None = None) -> list[Rule]:
+def load_rules(extra_dirs: list[Path] | None = None, known_kinds: set[str] | None = None,
+               lang: str = "zh") -> list[Rule]:
     """Built-in rules, then rules from `extra_dirs` (folders or single rule files).
 
     A rule from a later folder with the ID of an earlier one replaces it (a team
@@ -175,7 +180,7 @@ def load_rules(extra_dirs: list[Path] | None = None, known_kinds: set[str] | Non
         errors: list[str] = []
         for path in paths:
             try:
-                rule = load_rule_file(path, known_kinds)
+                rule = load_rule_file(path, known_kinds, lang)
             except RuleFileError as exc:
                 errors.append(str(exc))
                 continue
