@@ -372,6 +372,23 @@ def _check_families(rules: list[Rule], vocab: Vocabulary) -> None:
         raise RuleFileError("\n".join(problems))
 
 
+def _param_problems(settings: Settings, rule: Rule, params: dict) -> list[str]:
+    """The parameters the configuration gives a rule must be of the type its check reads: `min_parts
+    = "x"` would otherwise pass here and fail every file as an internal error."""
+    from auditor.check.rulebook import param_line, param_problems
+
+    problems = []
+    for key, expected in param_problems(params, settings.lang):
+        if key in settings.params.get(rule.id, settings.params.get(rule.id.lower(), {})):
+            where = settings.origin("params", rule.id if rule.id in settings.params else rule.id.lower(), key)
+        elif key == "bands" and rule.kind == "grade" and settings.grade_bands:
+            where = settings.origin("grade-bands")
+        else:  # a rule file's own parameters were checked when it was read
+            where = rule.path or rule.id
+        problems.append(f"{where}: {param_line(settings.lang, rule.id, key, expected, params[key])}")
+    return problems
+
+
 def all_rules(settings: Settings) -> list[Rule]:
     """Every rule (built-in and the configuration's), with its configured severity and parameters."""
     if settings.rule_dirs:
@@ -381,19 +398,29 @@ def all_rules(settings: Settings) -> list[Rule]:
     _check_patterns(settings, rules)
     _check_grade_bands(settings, rules)
     _check_families(rules, vocabulary_for(settings))
-    out = []
+    out, problems = [], []
     for rule in rules:
         params = dict(rule.params)
         params.update(settings.params.get(rule.id, settings.params.get(rule.id.lower(), {})))
         if rule.kind == "grade" and settings.grade_bands:
             params["bands"] = {**params.get("bands", {}), **settings.grade_bands}
         if params != rule.params:
+            problems.extend(_param_problems(settings, rule, params))
             rule = rule.model_copy(update={"params": params})
         overrides = [(len(p), sev) for p, sev in settings.severity.items() if rule.id.startswith(p.upper())]
         if overrides:
             rule = rule.with_severity(max(overrides)[1])
         out.append(rule)
+    if problems:
+        raise ConfigError("\n".join(sorted(problems, key=_file_line)))
     return out
+
+
+def _file_line(problem: str) -> tuple[str, int]:
+    """'audit.toml:12: …' → ('audit.toml', 12): problems of one file in line order."""
+    where = problem.split(": ", 1)[0]
+    path, _, line = where.rpartition(":")
+    return (path, int(line)) if line.isdigit() else (where, 0)
 
 
 def severity_overridden(settings: Settings, rule: Rule) -> bool:

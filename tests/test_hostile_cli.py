@@ -297,3 +297,51 @@ def test_a_baseline_nested_20000_deep_is_one_line(tmp_path):
         baseline = write(tmp_path / "b.json", text)
         result = run(report, "--baseline", baseline, "--lang", "en")
         assert result.exit_code == 2 and one_line(result) == f"audit: {baseline}: nested too deeply to read"
+
+
+# ------------------------------------------------------------------ item 11: parameters and message templates
+
+
+def test_a_parameter_of_the_wrong_type_is_refused_when_the_configuration_is_read(tmp_path):
+    config = write(tmp_path / "audit.toml", '[params.SUM001]\nmin_parts = "x"\n')
+    report = write(tmp_path / "r.txt", BAD)
+    result = run(report)  # was: accepted, then every file "internal error while checking"
+    assert result.exit_code == 2
+    assert one_line(result) == f"audit: {config}:2: SUM001 的参数 min_parts 应为非负整数，而不是 'x'"
+    write(tmp_path / "audit.toml", '[params.TGT001]\nmeasure = "fast"\n[params.SCO001]\nfull_marks = true\n')
+    result = run(report, "--lang", "en")
+    assert result.exit_code == 2 and result.stderr.splitlines() == [
+        f"audit: {config}:2: parameter measure of TGT001 must be one of completion, excess, not 'fast'",
+        f"{config}:4: parameter full_marks of SCO001 must be a number, not True"]
+    write(tmp_path / "audit.toml", '[params.SUM001]\nmin_parts = 2\n')
+    assert run(report).exit_code == 1  # a good value still works
+
+
+USER_RULE = Path(__file__).resolve().parent.parent / "rules" / "SUM001.toml"
+
+
+def user_rule(tmp_path, message: str) -> Path:
+    text = USER_RULE.read_text(encoding="utf-8").replace('id = "SUM001"', 'id = "USR001"')
+    text = text.replace('name = "', 'name = "usr-', 1)
+    lines = [f'zh = "{message}"' if line.startswith("zh = ") else line for line in text.splitlines()]
+    folder = tmp_path / "rules"
+    folder.mkdir(exist_ok=True)
+    (folder / "USR001.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("message,problem", [
+    ("{", "花括号不成对"), ("总额 {stated.x}", "占位符 {stated.x} 只能是一个名称"),
+    ("总额 {stated[0]}", "占位符 {stated[0]}"), ("{0}", "占位符 {0}"), ("{stated!r}", "占位符 {stated!r}")])
+def test_a_message_template_that_cannot_be_filled_is_refused_when_the_rule_is_read(tmp_path, message, problem):
+    folder = user_rule(tmp_path, message)
+    for args in (("explain", "USR001", "--rules", folder), (write(tmp_path / "r.txt", BAD), "--rules", folder)):
+        result = run(*args, "--isolated")
+        assert result.exit_code == 2 and problem in one_line(result), result.stderr
+        assert f"{folder / 'USR001.toml'}:" in result.stderr
+
+
+def test_a_user_rule_with_placeholders_by_name_still_loads(tmp_path):
+    folder = user_rule(tmp_path, "{label}不符{partial}：{arithmetic}，{{注}}")
+    result = run(write(tmp_path / "r.txt", BAD), "--rules", folder, "--select", "USR", "--isolated")
+    assert result.exit_code == 1 and "年初预算不符：60 + 50" in result.stdout and "{注}" in result.stdout
