@@ -24,6 +24,7 @@ findings reach only the summary.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fnmatch
 import os
@@ -269,6 +270,13 @@ def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: st
     slim: None keeps the whole result; else `AuditResult.slim(keep=slim)` ("findings", "facts", "all").
     max_bytes: the largest file read (None: auditor.load.DEFAULT_MAX_BYTES).
     """
+    # standard output is the report's: whatever a library prints while reading or checking goes to stderr
+    with contextlib.redirect_stdout(sys.stderr):
+        return _audit_one(item, rules, vocab, slim, explained, max_bytes)
+
+
+def _audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None,
+               explained: bool, max_bytes: int | None) -> Outcome:
     name = printable(str(item))
     try:
         if isinstance(item, Stdin):

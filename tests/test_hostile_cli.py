@@ -345,3 +345,34 @@ def test_a_user_rule_with_placeholders_by_name_still_loads(tmp_path):
     folder = user_rule(tmp_path, "{label}不符{partial}：{arithmetic}，{{注}}")
     result = run(write(tmp_path / "r.txt", BAD), "--rules", folder, "--select", "USR", "--isolated")
     assert result.exit_code == 1 and "年初预算不符：60 + 50" in result.stdout and "{注}" in result.stdout
+
+
+# ------------------------------------------------------------------ item 17: library chatter off standard output
+
+
+def test_xlrd_warnings_do_not_break_json_on_standard_output(tmp_path):
+    import docgen
+
+    sheet = docgen.write_xls(BAD, tmp_path / "r.xls")
+    sheet.write_bytes(sheet.read_bytes() + b"\0" * 7)  # not a whole number of sectors: xlrd warns
+    for fmt in ("json", "sarif"):
+        done = subprocess.run([sys.executable, "-m", "auditor", str(sheet), "--format", fmt], capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 1, done.stderr
+        assert "WARNING" not in done.stdout
+        json.loads(done.stdout)
+
+
+def test_whatever_a_loader_prints_goes_to_stderr(tmp_path, monkeypatch):
+    from auditor import batch
+
+    real = batch.load_together
+
+    def chatty(paths):
+        print("*** a library talking")
+        return real(paths)
+
+    monkeypatch.setattr(batch, "load_together", chatty)
+    result = run(write(tmp_path / "r.txt", BAD), "--format", "json")
+    assert result.exit_code == 1 and json.loads(result.stdout)["findings"]
+    assert "*** a library talking" in result.stderr
