@@ -28,6 +28,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 _starting = False  # set by run(): the cycle collector waits until the modules are loaded
+_run_lang: str | None = None  # the language of the run, once the settings are known (for Ctrl-C)
 
 
 def run() -> None:
@@ -49,6 +50,10 @@ def _loaded() -> None:
         gc.enable()
 
 
+class _Stopped(Exception):
+    """Ctrl-C while a command ran."""
+
+
 class DefaultGroup(click.Group):
     """`audit FILE` means `audit check FILE`: the group falls back to its default command.
 
@@ -62,6 +67,12 @@ class DefaultGroup(click.Group):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # past click, which would print an empty line first
+            raise _Stopped() from None
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -74,8 +85,8 @@ class DefaultGroup(click.Group):
         except click.ClickException as exc:
             click.echo(f"audit: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
-        except click.exceptions.Abort:
-            click.echo("audit: stopped", err=True)
+        except (click.exceptions.Abort, _Stopped):  # Ctrl-C: one line, no traceback, the shell's code for it
+            click.echo(f"audit: {_message(_run_lang or 'zh', 'cli.stopped')}", err=True)
             sys.exit(130)
         sys.exit(code or 0)
 
@@ -370,6 +381,8 @@ def _check_isolated(lang, config_file, isolated) -> None:
 
 def _announce_config(settings) -> None:
     """Which configuration file applies, on stderr: one found in a parent folder is never applied silently."""
+    global _run_lang
+    _run_lang = settings.lang
     if settings.source is not None:
         _note(settings.lang, "cli.config", path=settings.source.path.resolve())
 

@@ -376,3 +376,29 @@ def test_whatever_a_loader_prints_goes_to_stderr(tmp_path, monkeypatch):
     result = run(write(tmp_path / "r.txt", BAD), "--format", "json")
     assert result.exit_code == 1 and json.loads(result.stdout)["findings"]
     assert "*** a library talking" in result.stderr
+
+
+# ------------------------------------------------------------------ item 19: Ctrl-C
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_is_one_line_exit_130_and_leaves_no_half_report(tmp_path, jobs):
+    import signal
+    import time
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(3000):
+        (folder / f"r{n:04}.txt").write_text(BAD, encoding="utf-8")
+    out = tmp_path / "out.txt"
+    proc = subprocess.Popen([sys.executable, "-m", "auditor", str(folder), "-o", str(out), "--jobs", jobs,
+                             "--lang", "en"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True)
+    deadline = time.monotonic() + 120
+    while not any(p.name.endswith(".part") and p.stat().st_size for p in tmp_path.iterdir()):
+        assert proc.poll() is None and time.monotonic() < deadline, "the batch ended before Ctrl-C"
+        time.sleep(0.01)
+    os.killpg(proc.pid, signal.SIGINT)  # a terminal sends Ctrl-C to the whole process group
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and err == "audit: stopped\n", err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["many"]  # no half-written report, no temporary file
