@@ -388,7 +388,7 @@ def test_ctrl_c_is_one_line_exit_130_and_leaves_no_half_report(tmp_path, jobs):
 
     folder = tmp_path / "many"
     folder.mkdir()
-    for n in range(3000):
+    for n in range(2000):
         (folder / f"r{n:04}.txt").write_text(BAD, encoding="utf-8")
     out = tmp_path / "out.txt"
     proc = subprocess.Popen([sys.executable, "-m", "auditor", str(folder), "-o", str(out), "--jobs", jobs,
@@ -402,3 +402,50 @@ def test_ctrl_c_is_one_line_exit_130_and_leaves_no_half_report(tmp_path, jobs):
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130 and err == "audit: stopped\n", err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["many"]  # no half-written report, no temporary file
+
+
+# ------------------------------------------------------------------ item 14: a worker that dies
+
+
+def test_a_file_that_kills_its_worker_is_an_error_and_the_batch_goes_on(tmp_path):
+    from auditor import batch
+
+    folder = tmp_path / "reports"
+    names = [f"r{n:02}.txt" for n in range(24)]
+    for name in names:
+        write(folder / name, BAD)
+    env = {**os.environ, batch.DIE_ON: "r05.txt"}  # every worker handed r05.txt dies (tests only)
+    done = subprocess.run([sys.executable, "-m", "auditor", str(folder), "--jobs", "2", "--format", "json",
+                           "--lang", "en"], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    report = json.loads(done.stdout)
+    assert [Path(r["file"]).name for r in report] == names  # every file, in order
+    doomed = str(folder / "r05.txt")
+    assert [r["file"] for r in report if r.get("error")] == [doomed]
+    assert all(r["findings"] for r in report if r["file"] != doomed)  # the others were checked
+    assert done.stderr == (f"audit: {doomed}: the process checking this file died "
+                           f"(out of memory or a crash in a library)\n")
+
+
+def test_a_worker_killed_from_outside_loses_no_file(tmp_path):
+    import multiprocessing
+    import signal
+
+    from auditor import batch
+
+    folder = tmp_path / "reports"
+    for n in range(80):
+        write(folder / f"r{n:02}.txt", BAD)
+    inputs = batch.collect([str(folder)])
+    from auditor.check import default_rules
+
+    outcomes, killed = [], False
+    for outcome in batch.run(inputs, default_rules(), jobs=2, progress=False):
+        outcomes.append(outcome)
+        if not killed:
+            workers = multiprocessing.active_children()
+            assert workers
+            os.kill(workers[0].pid, signal.SIGKILL)  # as the kernel kills a process out of memory
+            killed = True
+    assert [o.path for o in outcomes] == [str(p) for p in inputs]
+    assert all(o.error is None and o.result.findings for o in outcomes)
