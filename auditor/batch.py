@@ -29,7 +29,7 @@ import errno
 import fnmatch
 import os
 import sys
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence, Union

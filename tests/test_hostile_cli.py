@@ -368,9 +368,9 @@ def test_whatever_a_loader_prints_goes_to_stderr(tmp_path, monkeypatch):
 
     real = batch.load_together
 
-    def chatty(paths):
+    def chatty(paths, *args, **kwargs):
         print("*** a library talking")
-        return real(paths)
+        return real(paths, *args, **kwargs)
 
     monkeypatch.setattr(batch, "load_together", chatty)
     result = run(write(tmp_path / "r.txt", BAD), "--format", "json")
