@@ -102,7 +102,9 @@ def write(path: str | Path, results: Iterable["AuditResult"]) -> int:
     """Write a baseline accepting every finding of `results`; returns how many."""
     items = sorted(entries(results), key=lambda e: (e["file"], e["line"], e["rule"], e["fingerprint"]))
     payload = {"format": FORMAT, "version": VERSION, "tool": f"audit {__version__}", "findings": items}
-    Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    from auditor.outfile import write_text  # whole or not at all: a full disk leaves the old baseline
+
+    write_text(path, json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     return len(items)
 
 
@@ -123,7 +125,7 @@ class Baseline:
     hidden: int = 0
 
     @classmethod
-    def load(cls, path: str | Path) -> "Baseline":
+    def load(cls, path: str | Path, lang: str = "zh") -> "Baseline":
         p = Path(path)
         try:
             data = json.loads(p.read_text(encoding="utf-8"))
@@ -133,6 +135,10 @@ class Baseline:
             raise BaselineError(f"{p}: cannot read the baseline ({exc})") from None
         except json.JSONDecodeError as exc:
             raise BaselineError(f"{p}:{exc.lineno}: not a baseline file: {exc.msg}") from None
+        except RecursionError:  # arrays nested thousands deep
+            from auditor import messages
+
+            raise BaselineError(messages.text(lang, "cli.too_deep", path=p)) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise BaselineError(f"{p}: not a baseline file written by `audit --write-baseline`")
         if data.get("version") != VERSION:
@@ -173,9 +179,10 @@ class Baseline:
 
 def load_for(settings, explicit: str | Path | None = None) -> Baseline | None:
     """The baseline of a run: --baseline FILE, else `baseline` of the configuration if that file exists."""
+    lang = getattr(settings, "lang", "zh")
     if explicit is not None:
-        return Baseline.load(explicit)
+        return Baseline.load(explicit, lang)
     configured = getattr(settings, "baseline", None)
     if configured is not None and Path(configured).is_file():
-        return Baseline.load(configured)
+        return Baseline.load(configured, lang)
     return None

@@ -24,11 +24,12 @@ findings reach only the summary.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fnmatch
 import os
 import sys
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence, Union
@@ -225,6 +226,41 @@ def size_of(item: Input) -> int:
     return total
 
 
+# -- names every output can write -----------------------------------------------------------
+
+def printable(name: str) -> str:
+    """A file name as every output can write it: the bytes of a name that is not UTF-8 (a
+    GBK name from a Windows zip, which Python holds as lone surrogates) as \\xNN escapes.
+
+    Without it, JSON gets invalid UTF-8 on standard output and -o fails with
+    UnicodeEncodeError; with it, every format writes the same, readable name.
+    """
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = name.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no undecodable byte made
+        raw = name.encode("utf-8", "surrogatepass")
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def printable_document(document):
+    """The document with printable names (its own, and its attachments' in the places)."""
+    from dataclasses import replace
+
+    path = printable(document.path)
+    locations = document.locations
+    if any("file" in place and printable(str(place["file"])) != place["file"] for _, _, place in locations):
+        locations = tuple((start, end, {**place, "file": printable(str(place["file"]))} if "file" in place else place)
+                          for start, end, place in locations)
+    if path == document.path and locations is document.locations:
+        return document
+    return replace(document, path=path, locations=locations)
+
+
 # -- checking one input ------------------------------------------------------------------
 
 def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None = None,
@@ -234,16 +270,24 @@ def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: st
     slim: None keeps the whole result; else `AuditResult.slim(keep=slim)` ("findings", "facts", "all").
     max_bytes: the largest file read (None: auditor.load.DEFAULT_MAX_BYTES).
     """
-    name = str(item)
+    # standard output is the report's: whatever a library prints while reading or checking goes to stderr
+    with contextlib.redirect_stdout(sys.stderr):
+        return _audit_one(item, rules, vocab, slim, explained, max_bytes)
+
+
+def _audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None,
+               explained: bool, max_bytes: int | None) -> Outcome:
+    name = printable(str(item))
     try:
         if isinstance(item, Stdin):
             document = load_bytes(item.data, item.name)
         else:
             document = load_together(list(item) if isinstance(item, Together) else [item], max_bytes)
     except LoadError as exc:
-        return Outcome(name, error=str(exc))
+        return Outcome(name, error=printable(str(exc)))
     except Exception as exc:  # a loader bug must not end a batch of a thousand files
-        return Outcome(name, error=f"{name}: internal error while reading ({type(exc).__name__}: {exc})")
+        return Outcome(name, error=printable(f"{name}: internal error while reading ({type(exc).__name__}: {exc})"))
+    document = printable_document(document)
     try:
         result = audit_document(document, rules, vocab, explained)
     except Exception as exc:
@@ -264,7 +308,17 @@ def _init_worker(rules: list[Rule], vocab: Vocabulary | None, keep: str = "facts
     _WORKER["max_bytes"] = max_bytes
 
 
+# tests only (tests/test_hostile_cli.py): a worker that is handed a file of this name dies, as one
+# killed by the kernel for lack of memory does; read in workers, never in the main process
+DIE_ON = "AUDITOR_TEST_WORKER_DIES_ON"
+
+
 def _work(item: Input) -> Outcome:
+    doomed = os.environ.get(DIE_ON)
+    if doomed and Path(str(item)).name == doomed:
+        import signal
+
+        os.kill(os.getpid(), signal.SIGKILL)
     # a slim result: pickling the whole extraction cost more than checking a small report
     return audit_one(item, _WORKER["rules"], _WORKER["vocab"], slim=_WORKER.get("keep", "facts"),
                      explained=_WORKER.get("explained", False), max_bytes=_WORKER.get("max_bytes"))
@@ -372,7 +426,7 @@ def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = N
     if jobs == 1:
         outcomes = _run_here(inputs, rules, vocab, bar, keep, explained, max_bytes)
     else:
-        outcomes = _run_pool(inputs, rules, vocab, jobs, bar, keep, explained, max_bytes)
+        outcomes = _run_pool(inputs, rules, vocab, jobs, bar, keep, explained, max_bytes, lang)
     for outcome in outcomes:
         warn_loaded(outcome, lang)
         yield outcome
@@ -395,68 +449,135 @@ def _run_here(inputs, rules, vocab, bar: _Bar, keep: str = "facts", explained: b
 
 
 def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts",
-              explained: bool = False, max_bytes: int | None = None) -> Iterator[Outcome]:
-    import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor, wait
+              explained: bool = False, max_bytes: int | None = None,
+              lang: str = "zh") -> Iterator[Outcome]:
+    """Outcomes in input order from a pool of `jobs` workers, that survives a worker's death.
+
+    A worker killed while checking (out of memory, a crash in a C library, a
+    kill) breaks the whole pool: every file the pool held unfinished fails with
+    it.  The files that had finished keep their results; each unfinished one is
+    checked again alone in a one-worker pool (`_alone`): the file that kills
+    that worker too becomes a per-file error, the others get their results; the
+    rest of the batch goes on in a fresh pool.
+    """
+    from concurrent.futures import Future, wait
     from concurrent.futures.process import BrokenProcessPool
 
     from auditor.pipeline import audit_text
 
     audit_text("预算100万元。", rules=rules, vocab=vocab)  # build the grammar once, before the fork
+    inputs = list(inputs)
     window = jobs * 4  # inputs in flight: bounds the finished results held back for order
-    pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
-                               initargs=(rules, vocab, keep, explained, max_bytes))
-    pending: deque[tuple[Input, Future]] = deque()
-    queue = iter(inputs)
-    retried: set[int] = set()
-
-    def fill() -> None:
-        while len(pending) < window:
-            item = next(queue, None)
-            if item is None:
-                return
-            pending.append((item, pool.submit(_work, item)))
+    initargs = (rules, vocab, keep, explained, max_bytes)
+    pool = _pool(jobs, initargs, fresh=False)
+    inflight: dict[int, Future] = {}
+    done: dict[int, Outcome] = {}
+    submitted = yielded = 0
+    broken = started = False
 
     try:
-        fill()  # the workers start here, before the progress bar's thread
-        bar.start()
-        yielded = 0
-        while pending:
-            # results go out in input order: wait for the oldest; meanwhile the bar
-            # counts every finished file (a few times a second, not per file)
-            wait([pending[0][1]], timeout=0.25 if bar.progress is not None else None)
-            bar.show(yielded + sum(1 for _, f in pending if f.done()))
-            while pending and pending[0][1].done():
-                item, future = pending.popleft()
+        while yielded < len(inputs):
+            while not broken and len(inflight) < window and submitted < len(inputs):
                 try:
-                    outcome = future.result()
-                except BrokenProcessPool:
-                    # a worker died (a library crashed on some file): start a new pool and
-                    # give every unfinished input one more chance there
-                    outcome = None
-                    if id(item) not in retried:
-                        retried.add(id(item))
-                        unfinished = [item] + [i for i, f in pending]
-                        pending.clear()
-                        pool.shutdown(wait=False, cancel_futures=True)
-                        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("spawn"),
-                                                   initializer=_init_worker, initargs=(rules, vocab, keep, explained, max_bytes))
-                        for again in unfinished:
-                            retried.add(id(again))
-                            pending.append((again, pool.submit(_work, again)))
-                        break
-                    outcome = Outcome(str(item), error=f"{item}: the checker crashed while reading this file")
-                except Exception as exc:  # pickling trouble and the like: report it, keep going
-                    outcome = Outcome(str(item), error=f"{item}: internal error ({type(exc).__name__}: {exc})")
+                    inflight[submitted] = pool.submit(_work, inputs[submitted])
+                except BrokenProcessPool:  # a worker died between two files
+                    broken = True
+                    break
+                submitted += 1
+            if not started:  # the workers start with the first files, before the progress bar's thread
+                bar.start()
+                started = True
+            if not broken and yielded in inflight:
+                # results go out in input order: wait for the oldest; meanwhile the bar
+                # counts every finished file (a few times a second, not per file)
+                wait([inflight[yielded]], timeout=0.25 if bar.progress is not None else None)
+            for index, future in list(inflight.items()):
+                if future.done():
+                    outcome = _harvest(inputs[index], future)
+                    if outcome is None:
+                        broken = True
+                        continue  # stays in flight: checked again below
+                    del inflight[index]
+                    done[index] = outcome
+            if broken:
+                pool.shutdown(wait=True, cancel_futures=True)  # settles every file the dead worker took down
+                unfinished = []
+                for index, future in sorted(inflight.items()):
+                    outcome = _harvest(inputs[index], future)
+                    if outcome is None:
+                        unfinished.append(index)
+                    else:
+                        done[index] = outcome
+                inflight.clear()
+                done.update(_alone(inputs, unfinished, initargs, lang))
+                pool = _pool(jobs, initargs, fresh=True)
+                broken = False
+            bar.show(yielded + len(done))
+            while yielded in done:
+                outcome = done.pop(yielded)
                 yielded += 1
-                bar.advance(outcome.path, completed=yielded + sum(1 for _, f in pending if f.done()))
+                bar.advance(outcome.path, completed=yielded + len(done))
                 bar.stop()
                 yield outcome
                 bar.start()
-            fill()
     finally:
         bar.stop()
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _harvest(item: Input, future) -> Outcome | None:
+    """A finished future's Outcome; None when its worker died (or it was cancelled with the pool)."""
+    from concurrent.futures import CancelledError
+    from concurrent.futures.process import BrokenProcessPool
+
+    if not future.done():
+        return None
+    try:
+        return future.result()
+    except (BrokenProcessPool, CancelledError):
+        return None
+    except Exception as exc:  # pickling trouble and the like: report it, keep going
+        return Outcome(printable(str(item)), error=printable(f"{item}: internal error ({type(exc).__name__}: {exc})"))
+
+
+def _pool(jobs: int, initargs: tuple, fresh: bool):
+    """A worker pool; `fresh` after a worker died: spawned, since threads (the pool's, the
+    progress bar's) now run in this process, and forking a process with threads is unsafe."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("spawn") if fresh else _context()
+    return ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=initargs)
+
+
+def _alone(inputs: Sequence[Input], indices: list[int], initargs: tuple, lang: str) -> dict[int, Outcome]:
+    """Check each file a dead worker held, one at a time in a one-worker pool: its result, or, when
+    it kills that worker too, a one-line error naming it (and a new worker for the next)."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    from auditor.messages import text
+
+    out: dict[int, Outcome] = {}
+    pool = None
+    try:
+        for index in indices:
+            item = inputs[index]
+            if pool is None:
+                pool = _pool(1, initargs, fresh=True)
+            try:
+                out[index] = pool.submit(_work, item).result()
+            except BrokenProcessPool:
+                name = printable(str(item))
+                out[index] = Outcome(name, error=text(lang, "cli.worker_died", path=name))
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = None
+            except Exception as exc:
+                out[index] = Outcome(printable(str(item)),
+                                     error=printable(f"{item}: internal error ({type(exc).__name__}: {exc})"))
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    return out
 
 
 # -- the summary of a batch ------------------------------------------------------------------

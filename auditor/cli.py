@@ -28,6 +28,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 _starting = False  # set by run(): the cycle collector waits until the modules are loaded
+_run_lang: str | None = None  # the language of the run, once the settings are known (for Ctrl-C)
 
 
 def run() -> None:
@@ -49,6 +50,10 @@ def _loaded() -> None:
         gc.enable()
 
 
+class _Stopped(Exception):
+    """Ctrl-C while a command ran."""
+
+
 class DefaultGroup(click.Group):
     """`audit FILE` means `audit check FILE`: the group falls back to its default command.
 
@@ -62,6 +67,12 @@ class DefaultGroup(click.Group):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # past click, which would print an empty line first
+            raise _Stopped() from None
+
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
@@ -74,8 +85,8 @@ class DefaultGroup(click.Group):
         except click.ClickException as exc:
             click.echo(f"audit: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
-        except click.exceptions.Abort:
-            click.echo("audit: stopped", err=True)
+        except (click.exceptions.Abort, _Stopped):  # Ctrl-C: one line, no traceback, the shell's code for it
+            click.echo(f"audit: {_message(_run_lang or 'zh', 'cli.stopped')}", err=True)
             sys.exit(130)
         sys.exit(code or 0)
 
@@ -146,6 +157,8 @@ def main() -> None:
               help="Force colours on or off (rich format) [default: on a terminal, unless NO_COLOR is set].")
 @click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
               help="Read settings from this audit.toml or pyproject.toml [default: the nearest one above the input].")
+@click.option("--isolated", "--no-config", "isolated", is_flag=True,
+              help="Ignore every audit.toml and [tool.audit]: built-in settings and the command line only.")
 @click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), metavar="DIR",
               help="Also load the rule files in DIR (repeatable).")
 @click.option("--select", multiple=True, metavar="IDS",
@@ -167,9 +180,9 @@ def main() -> None:
 @click.option("--max-size", default="20MB", show_default=True, metavar="SIZE", callback=_size_option,
               help="Refuse files larger than SIZE (e.g. 500KB, 50MB); each is reported as unreadable and "
                    "the rest are checked.")
-def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explained, color, config_file, rule_dirs,
-                  select, ignore, baseline_file, write_baseline, attachments, together, globs, jobs, progress,
-                  max_size) -> None:
+def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explained, color, config_file, isolated,
+                  rule_dirs, select, ignore, baseline_file, write_baseline, attachments, together, globs, jobs,
+                  progress, max_size) -> None:
     """Check reports and list every contradiction with its numbers, arithmetic and place.
 
     FILE may be - to read a report from standard input.
@@ -182,27 +195,35 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explain
     from auditor.report import reporter as reporter_for
     from auditor.report.summary import count_line, total_line
 
+    from auditor import outfile
+
+    _check_isolated(lang, config_file, isolated)
     try:
         settings = config.resolve(lang=lang, fail_on=fail_on, config=config_file,
                                   start=[f for f in files if f != "-"] or None,
-                                  rule_dirs=rule_dirs, select=select, ignore=ignore)
+                                  rule_dirs=rule_dirs, select=select, ignore=ignore, use_config=not isolated)
         rules = config.rules_for(settings)
         vocab = config.vocabulary_for(settings)
+        _announce_config(settings)  # once it is known to be usable (a problem in it names it anyway)
         accepted = baseline.load_for(settings, baseline_file)
         inputs = batch.collect(files, globs=globs, attachments=attachments, together=together,
                                lang=settings.lang, max_bytes=max_size)
-        if annotate_to is not None:
+        # every file the run writes is checked before anything is read: no traceback after a long audit
+        targets = [("-o", output), ("--annotate", annotate_to), ("--write-baseline", write_baseline)]
+        if annotate_to is not None:  # its own checks first: they say what --annotate needs
             annotate_source = _annotate_source(inputs, annotate_to)
-    except (batch.InputError, RuleFileError, config.ConfigError, baseline.BaselineError) as exc:
+        inputs = _guard_outputs(inputs, files, targets, settings.lang)
+    except (batch.InputError, RuleFileError, config.ConfigError, baseline.BaselineError, outfile.OutputError) as exc:
         _fail(str(exc))
     lang = settings.lang
     if fmt is None and output:
         fmt = SUFFIX_FORMATS.get(Path(output).suffix.lower())
     checked = []  # every result, before the baseline hides anything (for --write-baseline)
+    target = outfile.Atomic(output) if output else None
     try:
-        stream = open(output, "w", encoding="utf-8") if output else sys.stdout
+        stream = target.open() if target else sys.stdout
     except OSError as exc:
-        _fail(f"{output}: cannot write ({exc.strerror or exc})")
+        _fail(outfile.cannot_write(output, exc, lang))
     if fmt is None:
         fmt = "rich" if stream.isatty() else "text"
     reporter_class = reporter_for(fmt)
@@ -221,6 +242,7 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explain
             if outcome.error is not None:
                 if len(inputs) == 1:
                     _fail(outcome.error)
+                click.echo(f"audit: {outcome.error}", err=True)  # the report may go to a file: say it here too
                 reporter.failed(outcome.path, outcome.error)
                 input_error = True
                 continue
@@ -236,9 +258,15 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explain
             if annotate_to is not None:
                 annotated = result
         reporter.finish()
+        if target:
+            target.commit()
+        else:
+            stream.flush()
+    except OSError as exc:  # a full disk, a closed pipe: one line, and no half-written report
+        _write_failed(target, output, exc, lang)
     finally:
-        if output:
-            stream.close()
+        if target:
+            target.discard()
     if annotated is not None:
         from auditor.annotate import AnnotateError, annotate
 
@@ -247,7 +275,7 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explain
         except AnnotateError as exc:
             _fail(str(exc))
         except OSError as exc:
-            _fail(f"{annotate_to}: cannot write ({exc.strerror or exc})")
+            _fail(outfile.cannot_write(annotate_to, exc, lang))
         _note(lang, "note.annotated", n=written.comments, path=annotate_to)
         if written.skipped:
             _note(lang, "note.annotated_skipped", n=written.skipped)
@@ -265,7 +293,10 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explain
             if rows and annotated is not None else total_line(rows, lang))
         click.echo(f"{line}\n{_message(lang, 'summary.written', path=output)}", err=True)
     if write_baseline:
-        count = baseline.write(write_baseline, checked)
+        try:
+            count = baseline.write(write_baseline, checked)
+        except OSError as exc:
+            _fail(outfile.cannot_write(write_baseline, exc, lang))
         _note(lang, "note.baseline_written", n=count, path=write_baseline)
         sys.exit(EXIT_USAGE if input_error else EXIT_OK)
     if input_error:
@@ -273,6 +304,44 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explain
     threshold = SEVERITY_RANK.get(settings.fail_on)
     sys.exit(EXIT_FINDINGS if threshold is not None and worst >= threshold else EXIT_OK)
 
+
+def _write_failed(target, output, exc: OSError, lang: str) -> None:
+    """A report that could not be written: one line, exit 2.  Standard output is pointed at
+    /dev/null first, or Python would try to flush it once more on the way out and complain."""
+    from auditor import outfile
+
+    if target is None:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+        if isinstance(exc, BrokenPipeError):  # `audit … | head`: the reader has all it wanted
+            sys.exit(EXIT_USAGE)
+    _fail(outfile.cannot_write(output or "<stdout>", exc, lang))
+
+
+def _guard_outputs(inputs, files, targets, lang: str):
+    """The inputs without the reports audit wrote (a note for each), after refusing any
+    target that cannot be written or that would overwrite an input (outfile.OutputError)."""
+    from pathlib import Path
+
+    from auditor import outfile
+
+    for option, path in targets:
+        if path:
+            why = outfile.problem(path, lang)
+            if why is not None:
+                raise outfile.OutputError(why)
+    kept, skipped = outfile.guard(inputs, list(files), targets, lang)
+    own = [path for _, path in targets if path]
+    for path in skipped:
+        if not any(outfile.same_file(path, Path(o)) for o in own):  # the run's own -o file goes without saying
+            _note(lang, "cli.skipped_own", path=path)
+    if not kept:
+        raise outfile.OutputError(_message(lang, "cli.nothing_left"))
+    return kept
 
 def _message(lang: str, key: str, **values) -> str:
     from auditor import messages
@@ -305,14 +374,32 @@ def _annotate_source(inputs, target: str):
     return source
 
 
-def _inspection_settings(lang, config_file, rule_dirs=(), start=None):
+def _check_isolated(lang, config_file, isolated) -> None:
+    if isolated and config_file is not None:
+        _fail(_message(lang or "zh", "cli.isolated_and_config"))
+
+
+def _announce_config(settings) -> None:
+    """Which configuration file applies, on stderr: one found in a parent folder is never applied silently."""
+    global _run_lang
+    _run_lang = settings.lang
+    if settings.source is not None:
+        _note(settings.lang, "cli.config", path=settings.source.path.resolve())
+
+
+def _inspection_settings(lang, config_file, rule_dirs=(), start=None, isolated=False, announce=True):
     """Settings and every rule for `audit rules/explain/facts` (errors: one line, exit 2)."""
     from auditor import config
     from auditor.check.rulebook import RuleFileError
 
+    _check_isolated(lang, config_file, isolated)
     try:
-        settings = config.resolve(lang=lang, config=config_file, start=start, rule_dirs=rule_dirs)
-        return settings, config.all_rules(settings)
+        settings = config.resolve(lang=lang, config=config_file, start=start, rule_dirs=rule_dirs,
+                                  use_config=not isolated)
+        rules = config.all_rules(settings)
+        if announce:
+            _announce_config(settings)
+        return settings, rules
     except (config.ConfigError, RuleFileError) as exc:
         _fail(str(exc))
 
@@ -321,6 +408,8 @@ _LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
                      help="Language [default: zh, or `lang` in audit.toml].")
 _CONFIG = click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
                        help="Read settings from this audit.toml or pyproject.toml [default: the nearest one].")
+_ISOLATED = click.option("--isolated", "--no-config", "isolated", is_flag=True,
+                         help="Ignore every audit.toml and [tool.audit].")
 _RULES = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), metavar="DIR",
                       help="Also load the rule files in DIR (repeatable).")
 
@@ -328,8 +417,9 @@ _RULES = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), 
 @main.command("rules")
 @_LANG
 @_CONFIG
+@_ISOLATED
 @_RULES
-def rules_command(lang, config_file, rule_dirs) -> None:
+def rules_command(lang, config_file, isolated, rule_dirs) -> None:
     """List every rule: ID, name, severity, whether it runs, and what it checks.
 
     Built-in rules and the rules of --rules folders and audit.toml, with the
@@ -338,7 +428,8 @@ def rules_command(lang, config_file, rule_dirs) -> None:
     from auditor import config
     from auditor.report.catalogue import rules_listing
 
-    settings, rules = _inspection_settings(lang, config_file, rule_dirs)
+    # the listing names its configuration itself
+    settings, rules = _inspection_settings(lang, config_file, rule_dirs, isolated=isolated, announce=False)
     enabled = {r.id for r in rules if config.is_enabled(settings, r)}
     overridden = {r.id for r in rules if config.severity_overridden(settings, r)}
     rules_listing(rules, enabled, overridden, settings.lang, sys.stdout, sys.stdout.isatty(),
@@ -349,8 +440,9 @@ def rules_command(lang, config_file, rule_dirs) -> None:
 @click.argument("rule_id")
 @_LANG
 @_CONFIG
+@_ISOLATED
 @_RULES
-def explain_command(rule_id, lang, config_file, rule_dirs) -> None:
+def explain_command(rule_id, lang, config_file, isolated, rule_dirs) -> None:
     """Show a rule's relation, rationale, source and examples, with what the checker finds on them.
 
     Exit status 1 when one of the rule's examples does not behave as documented
@@ -359,7 +451,7 @@ def explain_command(rule_id, lang, config_file, rule_dirs) -> None:
     from auditor import config
     from auditor.report.catalogue import explain
 
-    settings, rules = _inspection_settings(lang, config_file, rule_dirs)
+    settings, rules = _inspection_settings(lang, config_file, rule_dirs, isolated=isolated)
     from auditor.check.doubt import alternatives
 
     readings = {a.id: a for a in alternatives().values()} | {a.name: a for a in alternatives().values()}
@@ -399,7 +491,8 @@ def explain_command(rule_id, lang, config_file, rule_dirs) -> None:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files read in parallel.")
 @_LANG
 @_CONFIG
-def facts_command(files, fmt, output, attachments, globs, jobs, lang, config_file) -> None:
+@_ISOLATED
+def facts_command(files, fmt, output, attachments, globs, jobs, lang, config_file, isolated) -> None:
     """Print the figures the auditor read: place, text, concept, value, unit, period, scenario.
 
     Takes files and folders (every report in them); `-o figures.csv` writes one
@@ -410,35 +503,46 @@ def facts_command(files, fmt, output, attachments, globs, jobs, lang, config_fil
     from auditor import batch, config
     from auditor.report.catalogue import facts_report
 
-    settings, _ = _inspection_settings(lang, config_file, start=[f for f in files if f != "-"] or None)
+    from auditor import outfile
+
+    settings, _ = _inspection_settings(lang, config_file, start=[f for f in files if f != "-"] or None,
+                                       isolated=isolated)
     try:
         inputs = batch.collect(files, globs=globs, attachments=attachments, lang=settings.lang)
-    except batch.InputError as exc:
+        inputs = _guard_outputs(inputs, files, [("-o", output)], settings.lang)
+    except (batch.InputError, outfile.OutputError) as exc:
         _fail(str(exc))
     _loaded()
     if fmt is None and output:
         fmt = {".csv": "csv", ".json": "json", ".txt": "text", ".tsv": "text"}.get(Path(output).suffix.lower())
+    target = outfile.Atomic(output, newline="") if output else None
     try:
-        stream = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        stream = target.open() if target else sys.stdout
     except OSError as exc:
-        _fail(f"{output}: cannot write ({exc.strerror or exc})")
+        _fail(outfile.cannot_write(output, exc, settings.lang))
     if fmt is None:
         fmt = "rich" if stream.isatty() else "text"
     results, failed = [], False
-    for outcome in batch.run(inputs, rules=[], vocab=config.vocabulary_for(settings), jobs=jobs, keep="facts",
-                             lang=settings.lang):
-        if outcome.error is not None:
-            if len(inputs) == 1:
-                _fail(outcome.error)
-            click.echo(f"audit: {outcome.error}", err=True)
-            failed = True
-            continue
-        results.append(outcome.result)
     try:
+        for outcome in batch.run(inputs, rules=[], vocab=config.vocabulary_for(settings), jobs=jobs, keep="facts",
+                                 lang=settings.lang):
+            if outcome.error is not None:
+                if len(inputs) == 1:
+                    _fail(outcome.error)
+                click.echo(f"audit: {outcome.error}", err=True)
+                failed = True
+                continue
+            results.append(outcome.result)
         facts_report(results, settings.lang, fmt, stream)
+        if target:
+            target.commit()
+        else:
+            stream.flush()
+    except OSError as exc:
+        _write_failed(target, output, exc, settings.lang)
     finally:
-        if output:
-            stream.close()
+        if target:
+            target.discard()
     sys.exit(EXIT_USAGE if failed else EXIT_OK)
 
 
@@ -448,21 +552,23 @@ def facts_command(files, fmt, output, attachments, globs, jobs, lang, config_fil
               help="Output format [default: rich on a terminal, tab-separated text otherwise].")
 @_LANG
 @_CONFIG
+@_ISOLATED
 @_RULES
-def relations_command(file, fmt, lang, config_file, rule_dirs) -> None:
+def relations_command(file, fmt, lang, config_file, isolated, rule_dirs) -> None:
     """Print every relation checked in FILE: rule, verdict (holds, fails, undecided,
     explained), why the auditor read it so (its reason), and the figures it relates."""
-    from auditor import config
-    from auditor.load import LoadError
-    from auditor.pipeline import audit_path
+    from auditor import batch, config
+    from auditor.load import LoadError, load_document
+    from auditor.pipeline import audit_document
     from auditor.report.catalogue import relations_listing
 
-    settings, rules = _inspection_settings(lang, config_file, rule_dirs, start=file)
+    settings, rules = _inspection_settings(lang, config_file, rule_dirs, start=file, isolated=isolated)
     try:
-        result = audit_path(file, rules=[r for r in rules if config.is_enabled(settings, r)],
-                            vocab=config.vocabulary_for(settings))
+        document = batch.printable_document(load_document(file))
     except LoadError as exc:
-        _fail(str(exc))
+        _fail(batch.printable(str(exc)))
+    result = audit_document(document, rules=[r for r in rules if config.is_enabled(settings, r)],
+                            vocab=config.vocabulary_for(settings))
     if fmt is None:
         fmt = "rich" if sys.stdout.isatty() else "text"
     relations_listing(result, settings.lang, fmt, sys.stdout)

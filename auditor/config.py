@@ -153,7 +153,7 @@ def _parse(source: Source, data: dict) -> _File:
         raise ConfigError("\n".join(f"{source.path}:{line}: {problem}" for line, problem in found)) from None
 
 
-def _read(path: Path) -> tuple[str, dict]:
+def _read(path: Path, lang: str = "zh") -> tuple[str, dict]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -163,13 +163,17 @@ def _read(path: Path) -> tuple[str, dict]:
     except tomllib.TOMLDecodeError as exc:
         line, problem = tomlpos.syntax_error(exc, text)
         raise ConfigError(f"{path}:{line}: not valid TOML: {problem}") from None
+    except RecursionError:  # arrays or tables nested thousands deep: the parser runs out of stack
+        from auditor import messages
+
+        raise ConfigError(messages.text(lang, "cli.too_deep", path=path)) from None
 
 
-def load_file(path: Path) -> tuple[Source, _File]:
+def load_file(path: Path, lang: str = "zh") -> tuple[Source, _File]:
     """A named configuration file: an audit.toml, or a pyproject.toml's [tool.audit]."""
     if not path.is_file():
         raise ConfigError(f"{path}: no such configuration file")
-    text, data = _read(path)
+    text, data = _read(path, lang)
     if path.name == PYPROJECT:
         tool = data.get("tool", {})
         if "audit" not in tool:
@@ -204,7 +208,7 @@ def find_config(start: Path) -> Path | None:
             try:
                 if "audit" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
                     return pyproject
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
                 continue  # not ours to complain about unless it holds our table
     return None
 
@@ -260,11 +264,11 @@ def resolve(lang: str | None = None, fail_on: str | None = None, *, config: str 
     source: Source | None = None
     parsed = _File()
     if config is not None:
-        source, parsed = load_file(Path(config))
+        source, parsed = load_file(Path(config), lang or "zh")
     elif use_config:
         found = find_config(_start_of(start))
         if found is not None:
-            source, parsed = load_file(found)
+            source, parsed = load_file(found, lang or "zh")
     here = source.folder if source else Path.cwd()
     cli_select, cli_ignore = _split_patterns(select), _split_patterns(ignore)
     return Settings(
@@ -368,28 +372,55 @@ def _check_families(rules: list[Rule], vocab: Vocabulary) -> None:
         raise RuleFileError("\n".join(problems))
 
 
+def _param_problems(settings: Settings, rule: Rule, params: dict) -> list[str]:
+    """The parameters the configuration gives a rule must be of the type its check reads: `min_parts
+    = "x"` would otherwise pass here and fail every file as an internal error."""
+    from auditor.check.rulebook import param_line, param_problems
+
+    problems = []
+    for key, expected in param_problems(params, settings.lang):
+        if key in settings.params.get(rule.id, settings.params.get(rule.id.lower(), {})):
+            where = settings.origin("params", rule.id if rule.id in settings.params else rule.id.lower(), key)
+        elif key == "bands" and rule.kind == "grade" and settings.grade_bands:
+            where = settings.origin("grade-bands")
+        else:  # a rule file's own parameters were checked when it was read
+            where = rule.path or rule.id
+        problems.append(f"{where}: {param_line(settings.lang, rule.id, key, expected, params[key])}")
+    return problems
+
+
 def all_rules(settings: Settings) -> list[Rule]:
     """Every rule (built-in and the configuration's), with its configured severity and parameters."""
     if settings.rule_dirs:
-        rules = load_rules(list(settings.rule_dirs), known_kinds=set(KINDS))
+        rules = load_rules(list(settings.rule_dirs), known_kinds=set(KINDS), lang=settings.lang)
     else:
         rules = default_rules()
     _check_patterns(settings, rules)
     _check_grade_bands(settings, rules)
     _check_families(rules, vocabulary_for(settings))
-    out = []
+    out, problems = [], []
     for rule in rules:
         params = dict(rule.params)
         params.update(settings.params.get(rule.id, settings.params.get(rule.id.lower(), {})))
         if rule.kind == "grade" and settings.grade_bands:
             params["bands"] = {**params.get("bands", {}), **settings.grade_bands}
         if params != rule.params:
+            problems.extend(_param_problems(settings, rule, params))
             rule = rule.model_copy(update={"params": params})
         overrides = [(len(p), sev) for p, sev in settings.severity.items() if rule.id.startswith(p.upper())]
         if overrides:
             rule = rule.with_severity(max(overrides)[1])
         out.append(rule)
+    if problems:
+        raise ConfigError("\n".join(sorted(problems, key=_file_line)))
     return out
+
+
+def _file_line(problem: str) -> tuple[str, int]:
+    """'audit.toml:12: …' → ('audit.toml', 12): problems of one file in line order."""
+    where = problem.split(": ", 1)[0]
+    path, _, line = where.rpartition(":")
+    return (path, int(line)) if line.isdigit() else (where, 0)
 
 
 def severity_overridden(settings: Settings, rule: Rule) -> bool:

@@ -199,7 +199,7 @@ def test_exit_codes_follow_the_worst_result(folder, tmp_path):
 
 def test_json_adds_locations_beside_the_contract(folder):
     result = run_cli(str(folder / "a_errors.pdf"), str(folder / "d_broken.pdf"), "--format", "json")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert result.exit_code == 2 and len(data) == 2
     report, broken = data
     assert broken["error"].startswith(str(folder / "d_broken.pdf")) and broken["findings"] == []
@@ -261,7 +261,8 @@ def test_single_bad_files_give_one_line_and_status_2(tmp_path):
 def test_batch_in_a_subprocess_without_a_terminal(folder):
     done = audit_subprocess(str(folder), "--format", "text", "--lang", "en", "--jobs", "2")
     assert done.returncode == 2
-    assert done.stderr == ""  # no progress bar without a terminal
+    # no progress bar without a terminal; the unreadable file is named on stderr too
+    assert done.stderr == f"audit: {folder / 'd_broken.pdf'}: damaged PDF (data format error)\n"
     lines = done.stdout.splitlines()
     body = lines[: lines.index("summary: 6 files")]
     first = [next(n for n, line in enumerate(body) if line.startswith(f"{p}:")) for p in batch.collect([str(folder)])]

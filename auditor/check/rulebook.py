@@ -67,6 +67,74 @@ class RuleFileError(Exception):
     """A rule file that cannot be used; str() names file, line and problem (one line per problem)."""
 
 
+# -- what the check kinds read: parameters and message templates -----------------------------------
+
+_MEASURES = ("completion", "excess")
+
+
+def _whole(v) -> bool:
+    return isinstance(v, int) and not isinstance(v, bool) and v >= 0
+
+
+def _number(v) -> bool:
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def _texts(v) -> bool:
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+# parameter → (test, the catalogue's word for what it must be); a kind reads these by name, and a
+# wrong type would fail only while checking, as "internal error" on every file
+PARAM_TYPES = {
+    "min_parts": (_whole, "type.int"),
+    "reasons": (_texts, "type.texts"),
+    "exclude_reasons": (_texts, "type.texts"),
+    "left": (_texts, "type.texts"),
+    "right": (_texts, "type.texts"),
+    "ignore": (_texts, "type.texts"),
+    "family": (lambda v: isinstance(v, str), "type.text"),
+    "measure": (lambda v: v in _MEASURES, "type.choice"),
+    "full_marks": (_number, "type.number"),
+    "bands": (lambda v: isinstance(v, dict) and all(_number(x) for x in v.values()), "type.bands"),
+}
+
+
+def param_problems(params: dict, lang: str = "zh") -> list[tuple[str, str]]:
+    """(key, what it must be) for every parameter of a known name whose value a check cannot use."""
+    from auditor import messages
+
+    out = []
+    for key, value in params.items():
+        test, word = PARAM_TYPES.get(key, (None, ""))
+        if test is not None and not test(value):
+            out.append((key, messages.text(lang, word, choices=", ".join(_MEASURES))))
+    return out
+
+
+def template_problem(template: str, lang: str = "zh") -> str | None:
+    """Why a message template cannot be filled in (a lone brace, {a.b}, {0}, {x!r}), or None.
+
+    A finding's message is the template with its placeholders filled in by name;
+    anything else would fail while checking, or in `audit explain`.
+    """
+    import string
+
+    from auditor import messages
+
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError:
+        return messages.text(lang, "template.braces")
+    for _, name, spec, conversion in fields:
+        if name is None:
+            continue
+        if not name.isidentifier() or spec or conversion:
+            shown = name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "")
+            return messages.text(lang, "template.field", field=shown)
+    return None
+
+
 SEVERITIES = ("error", "warning", "info")
 _FIELDS = {
     "rule": set(Rule.model_fields) - {"path"},
@@ -110,7 +178,7 @@ def _problem(error: dict) -> str:
     return f"{key}: {message}" if key else message
 
 
-def load_rule_file(path: Path, known_kinds: set[str] | None = None) -> Rule:
+def load_rule_file(path: Path, known_kinds: set[str] | None = None, lang: str = "zh") -> Rule:
     """One rule file, validated; every problem found is reported, each with its line."""
     try:
         source = path.read_text(encoding="utf-8")
@@ -121,6 +189,10 @@ def load_rule_file(path: Path, known_kinds: set[str] | None = None) -> Rule:
     except tomllib.TOMLDecodeError as exc:
         line, problem = tomlpos.syntax_error(exc, source)
         raise RuleFileError(f"{path}:{line}: not valid TOML: {problem}") from None
+    except RecursionError:  # nested thousands deep: the parser runs out of stack
+        from auditor import messages
+
+        raise RuleFileError(messages.text(lang, "cli.too_deep", path=path)) from None
     problems: list[tuple[int, str]] = []
     rule = None
     try:
@@ -134,6 +206,13 @@ def load_rule_file(path: Path, known_kinds: set[str] | None = None) -> Rule:
                          f"unknown kind {kind!r}{_suggest(kind, known_kinds)}; "
                          f"known kinds: {', '.join(sorted(known_kinds))}"))
     if rule is not None:
+        for key, expected in param_problems(rule.params, lang):
+            problems.append((tomlpos.line_of(source, ["params", key]),
+                             param_line(lang, rule.id, key, expected, rule.params[key])))
+        for which, template in rule.message.items():
+            why = template_problem(template, lang)
+            if why is not None:
+                problems.append((tomlpos.line_of(source, ["message", which]), _template_line(lang, which, why)))
         for n, example in enumerate(rule.examples.failing):
             if not example.stated:
                 problems.append((tomlpos.line_of(source, ["examples", "fail", n]),
@@ -148,6 +227,19 @@ def load_rule_file(path: Path, known_kinds: set[str] | None = None) -> Rule:
     return rule
 
 
+def param_line(lang: str, rule_id: str, key: str, expected: str, value) -> str:
+    """A parameter of the wrong type, in words (the caller puts `file:line: ` in front)."""
+    from auditor import messages
+
+    return messages.text(lang, "cli.param_type", rule=rule_id, param=key, expected=expected, value=repr(value))
+
+
+def _template_line(lang: str, which: str, why: str) -> str:
+    from auditor import messages
+
+    return messages.text(lang, "cli.template", which=which, problem=why)
+
+
 # data files that live beside the rules but are not rules
 NOT_RULES = {"vocabulary.toml", "alternatives.toml"}
 
@@ -156,7 +248,8 @@ def builtin_rule_dir() -> Path:
     return data_dir("rules")
 
 
-def load_rules(extra_dirs: list[Path] | None = None, known_kinds: set[str] | None = None) -> list[Rule]:
+def load_rules(extra_dirs: list[Path] | None = None, known_kinds: set[str] | None = None,
+               lang: str = "zh") -> list[Rule]:
     """Built-in rules, then rules from `extra_dirs` (folders or single rule files).
 
     A rule from a later folder with the ID of an earlier one replaces it (a team
@@ -175,7 +268,7 @@ def load_rules(extra_dirs: list[Path] | None = None, known_kinds: set[str] | Non
         errors: list[str] = []
         for path in paths:
             try:
-                rule = load_rule_file(path, known_kinds)
+                rule = load_rule_file(path, known_kinds, lang)
             except RuleFileError as exc:
                 errors.append(str(exc))
                 continue

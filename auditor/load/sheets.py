@@ -136,11 +136,23 @@ def _cell_notes(data: bytes, out: TextBuilder) -> tuple:
     return tuple(sorted(notes))
 
 
+class _Silent:
+    """A log file that keeps nothing."""
+
+    def write(self, text: str) -> int:
+        return len(text)
+
+    def flush(self) -> None:
+        pass
+
+
 def load_xls(data: bytes, path: str) -> Document:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+        # logfile: xlrd prints "WARNING *** …" about odd files to standard output, where the
+        # report goes (--format json would stop being JSON); nothing in them is for the user
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=_Silent())
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
             raise LoadError(f"{path}: password-protected Excel file; remove the password and check that") from None

@@ -256,6 +256,8 @@ def facts_report(results, lang: str, fmt: str, stream: IO[str]) -> None:
     if fmt == "csv":
         import csv
 
+        from auditor.report.csvfmt import safe_cell  # no formula runs when the table is opened
+
         stream.write("\ufeff")
         writer = csv.writer(stream, lineterminator="\n")
         columns = ("file", "place", "line", "column", "text", "kind", "concept", "value", "unit", "period",
@@ -263,7 +265,7 @@ def facts_report(results, lang: str, fmt: str, stream: IO[str]) -> None:
         writer.writerow(columns)
         for r in results:
             for row in fact_rows(r, lang):
-                writer.writerow([r.path] + [row[c] for c in columns[1:]])
+                writer.writerow([safe_cell(c) for c in [r.path] + [row[c] for c in columns[1:]]])
         return
     many = len(results) > 1
     if fmt == "text":
