@@ -143,7 +143,7 @@ def check(paths: str | Path | Sequence[str | Path], config: str | Path | bool | 
         raise InputError("no reports given")
     settings = configuration.resolve(lang=lang, config=config or None, start=items, rule_dirs=rules,
                                      select=select, ignore=ignore, use_config=config is not False)
-    inputs = batch.collect(items, attachments=[str(a) for a in attachments])
+    inputs = batch.collect(items, attachments=[str(a) for a in attachments], lang=settings.lang)
     run = Run(lang=settings.lang)
     for outcome in batch.run(inputs, configuration.rules_for(settings), configuration.vocabulary_for(settings),
                              jobs=jobs, progress=False, keep="all", lang=settings.lang):

@@ -36,12 +36,19 @@ from typing import Any, Iterator, Sequence, Union
 
 from auditor.check.rulebook import Rule
 from auditor.extract.vocabulary import Vocabulary
-from auditor.load import REPORT_SUFFIXES, LoadError, load_bytes, load_together, not_a_file, show_size
+from auditor.load import REPORT_SUFFIXES, LoadError, load_bytes, load_together, not_a_file
 from auditor.pipeline import AuditResult, audit_document
 
 
 class InputError(Exception):
-    """A command-line input that is not usable (missing, empty folder …)."""
+    """A command-line input that is not usable (missing, empty folder …); str() is one line in the
+    language of the run (auditor.messages "input.*")."""
+
+
+def _words(lang: str, key: str, **values) -> str:
+    from auditor import messages
+
+    return messages.text(lang, key, **values)
 
 
 class Stdin:
@@ -98,8 +105,8 @@ def walk(folder: Path, globs: Sequence[str] = (), lang: str = "zh") -> list[Path
 
     def unreadable(exc: OSError) -> None:
         if exc.filename is None or Path(exc.filename) == folder:
-            raise InputError(f"{folder}: cannot read this folder ({exc.strerror or exc})")
-        _warn(lang, "warn.folder_skipped", path=exc.filename, reason=exc.strerror or str(exc))
+            raise InputError(_words(lang, "input.folder_unreadable", path=folder, reason=_reason(lang, exc)))
+        _warn(lang, "warn.folder_skipped", path=exc.filename, reason=_reason(lang, exc))
 
     for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = sorted(d for d in dirs if not _hidden(d))
@@ -117,7 +124,7 @@ def walk(folder: Path, globs: Sequence[str] = (), lang: str = "zh") -> list[Path
                 reason = "link_loop" if exc.errno == errno.ELOOP else "broken_link" \
                     if exc.errno == errno.ENOENT else None
                 if reason is None:
-                    _warn(lang, "warn.file_skipped", path=path, reason=exc.strerror or str(exc))
+                    _warn(lang, "warn.file_skipped", path=path, reason=_reason(lang, exc))
                 else:
                     _warn(lang, f"warn.{reason}", path=path)
                 continue
@@ -128,6 +135,12 @@ def walk(folder: Path, globs: Sequence[str] = (), lang: str = "zh") -> list[Path
                 continue
             found.append(path)
     return found
+
+
+def _reason(lang: str, exc: OSError) -> str:
+    from auditor.messages import os_reason
+
+    return os_reason(lang, exc)
 
 
 def _warn(lang: str, key: str, **values) -> None:
@@ -158,19 +171,21 @@ def collect(paths: Sequence[str], globs: Sequence[str] = (), attachments: Sequen
         if raw == "-":
             if any(isinstance(item, Stdin) for item in out):
                 continue
-            out.append(Stdin(_read_stdin(max_bytes)))
+            out.append(Stdin(_read_stdin(max_bytes, lang)))
             continue
         p = Path(raw)
         if not p.exists():
             if p.is_symlink():
-                raise InputError(f"{raw}: a symbolic link that loops or leads nowhere")
-            raise InputError(f"{raw}: no such file or folder")
+                raise InputError(_words(lang, "input.dangling_link", path=raw))
+            raise InputError(_words(lang, "input.missing", path=raw))
         if p.is_dir():
             found = walk(p, globs, lang)
             if not found:
                 looked = ", ".join(sorted(REPORT_SUFFIXES))
-                narrowed = f" matching {' or '.join(globs)}" if globs else ""
-                raise InputError(f"{raw}: no reports in this folder{narrowed} (looked for {looked})")
+                if globs:
+                    raise InputError(_words(lang, "input.no_reports_matching", path=raw, globs=" | ".join(globs),
+                                            looked=looked))
+                raise InputError(_words(lang, "input.no_reports", path=raw, looked=looked))
             out.extend(found)
         else:
             out.append(p)
@@ -186,30 +201,30 @@ def collect(paths: Sequence[str], globs: Sequence[str] = (), attachments: Sequen
             unique.append(p)
     if attachments:
         if len(unique) != 1:
-            raise InputError(f"--with attaches files to one report; {len(unique)} reports were given "
-                             "(use --together to check several files as one document)")
+            raise InputError(_words(lang, "input.with_many", n=len(unique)))
         for raw in attachments:
             if not Path(raw).is_file():
-                raise InputError(f"{raw}: no such file (given with --with)")
+                raise InputError(_words(lang, "input.with_missing", path=raw))
         return [Together([unique[0], *attachments])]
     if together and len(unique) > 1:
         return [Together(unique)]
     return list(unique)
 
 
-def _read_stdin(max_bytes: int | None = None) -> bytes:
+def _read_stdin(max_bytes: int | None = None, lang: str = "zh") -> bytes:
     from auditor.load import DEFAULT_MAX_BYTES
 
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
-        raise InputError("-: no standard input to read")
+        raise InputError(_words(lang, "input.no_stdin"))
     if sys.stdin.isatty():
-        raise InputError("-: standard input is a terminal; pipe a report into it (audit - < report.txt)")
+        raise InputError(_words(lang, "input.stdin_terminal"))
     limit = DEFAULT_MAX_BYTES if max_bytes is None else max_bytes
     data = stream.read(limit + 1)  # `audit - < /dev/zero` must not read until memory runs out
     if len(data) > limit:
-        raise InputError(f"-: standard input holds more than the {show_size(limit)} limit "
-                         "(--max-size raises it)")
+        from auditor.messages import size
+
+        raise InputError(_words(lang, "input.stdin_too_large", limit=size(lang, limit)))
     return data
 
 
@@ -264,19 +279,20 @@ def printable_document(document):
 # -- checking one input ------------------------------------------------------------------
 
 def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None = None,
-              explained: bool = False, max_bytes: int | None = None) -> Outcome:
+              explained: bool = False, max_bytes: int | None = None, lang: str = "zh") -> Outcome:
     """Load and audit one input; every failure becomes a one-line error, never an exception.
 
     slim: None keeps the whole result; else `AuditResult.slim(keep=slim)` ("findings", "facts", "all").
     max_bytes: the largest file read (None: auditor.load.DEFAULT_MAX_BYTES).
+    lang: the language of the error line (a worker renders it: the parent prints it as it is).
     """
     # standard output is the report's: whatever a library prints while reading or checking goes to stderr
     with contextlib.redirect_stdout(sys.stderr):
-        return _audit_one(item, rules, vocab, slim, explained, max_bytes)
+        return _audit_one(item, rules, vocab, slim, explained, max_bytes, lang)
 
 
 def _audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None,
-               explained: bool, max_bytes: int | None) -> Outcome:
+               explained: bool, max_bytes: int | None, lang: str) -> Outcome:
     name = printable(str(item))
     try:
         if isinstance(item, Stdin):
@@ -284,15 +300,16 @@ def _audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: s
         else:
             document = load_together(list(item) if isinstance(item, Together) else [item], max_bytes)
     except LoadError as exc:
-        return Outcome(name, error=printable(str(exc)))
+        return Outcome(name, error=printable(exc.render(lang)))
     except Exception as exc:  # a loader bug must not end a batch of a thousand files
-        return Outcome(name, error=printable(f"{name}: internal error while reading ({type(exc).__name__}: {exc})"))
+        return Outcome(name, error=printable(_words(lang, "load.internal_read", path=name,
+                                                    detail=f"{type(exc).__name__}: {exc}")))
     document = printable_document(document)
     try:
         result = audit_document(document, rules, vocab, explained)
     except Exception as exc:
-        return Outcome(name, error=f"{name}: internal error while checking ({type(exc).__name__}: {exc}); "
-                                   "please report it with this file")
+        return Outcome(name, error=_words(lang, "load.internal_check", path=name,
+                                          detail=f"{type(exc).__name__}: {exc}"))
     return Outcome(name, result=result if slim is None else result.slim(keep=slim))
 
 
@@ -300,12 +317,12 @@ _WORKER: dict[str, Any] = {}
 
 
 def _init_worker(rules: list[Rule], vocab: Vocabulary | None, keep: str = "facts", explained: bool = False,
-                 max_bytes: int | None = None) -> None:
+                 max_bytes: int | None = None, lang: str = "zh") -> None:
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     _WORKER["rules"], _WORKER["vocab"], _WORKER["keep"], _WORKER["explained"] = rules, vocab, keep, explained
-    _WORKER["max_bytes"] = max_bytes
+    _WORKER["max_bytes"], _WORKER["lang"] = max_bytes, lang
 
 
 # tests only (tests/test_hostile_cli.py): a worker that is handed a file of this name dies, as one
@@ -321,7 +338,8 @@ def _work(item: Input) -> Outcome:
         os.kill(os.getpid(), signal.SIGKILL)
     # a slim result: pickling the whole extraction cost more than checking a small report
     return audit_one(item, _WORKER["rules"], _WORKER["vocab"], slim=_WORKER.get("keep", "facts"),
-                     explained=_WORKER.get("explained", False), max_bytes=_WORKER.get("max_bytes"))
+                     explained=_WORKER.get("explained", False), max_bytes=_WORKER.get("max_bytes"),
+                     lang=_WORKER.get("lang", "zh"))
 
 
 # -- checking many ---------------------------------------------------------------------------
@@ -424,7 +442,7 @@ def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = N
         progress = len(inputs) > 1 and sys.stderr.isatty()
     bar = _Bar(len(inputs), progress, lang)
     if jobs == 1:
-        outcomes = _run_here(inputs, rules, vocab, bar, keep, explained, max_bytes)
+        outcomes = _run_here(inputs, rules, vocab, bar, keep, explained, max_bytes, lang)
     else:
         outcomes = _run_pool(inputs, rules, vocab, jobs, bar, keep, explained, max_bytes, lang)
     for outcome in outcomes:
@@ -433,13 +451,13 @@ def run(inputs: Sequence[Input], rules: list[Rule], vocab: Vocabulary | None = N
 
 
 def _run_here(inputs, rules, vocab, bar: _Bar, keep: str = "facts", explained: bool = False,
-              max_bytes: int | None = None) -> Iterator[Outcome]:
+              max_bytes: int | None = None, lang: str = "zh") -> Iterator[Outcome]:
     bar.start()
     try:
         for item in inputs:
             # several inputs: drop what no reporter reads (the parse, the relations) as each is done
             outcome = audit_one(item, rules, vocab, slim=None if len(inputs) == 1 else keep, explained=explained,
-                                max_bytes=max_bytes)
+                                max_bytes=max_bytes, lang=lang)
             bar.advance(outcome.path)
             bar.stop()
             yield outcome
@@ -468,7 +486,7 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts",
     audit_text("预算100万元。", rules=rules, vocab=vocab)  # build the grammar once, before the fork
     inputs = list(inputs)
     window = jobs * 4  # inputs in flight: bounds the finished results held back for order
-    initargs = (rules, vocab, keep, explained, max_bytes)
+    initargs = (rules, vocab, keep, explained, max_bytes, lang)
     pool = _pool(jobs, initargs, fresh=False)
     inflight: dict[int, Future] = {}
     done: dict[int, Outcome] = {}
@@ -493,7 +511,7 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts",
                 wait([inflight[yielded]], timeout=0.25 if bar.progress is not None else None)
             for index, future in list(inflight.items()):
                 if future.done():
-                    outcome = _harvest(inputs[index], future)
+                    outcome = _harvest(inputs[index], future, lang)
                     if outcome is None:
                         broken = True
                         continue  # stays in flight: checked again below
@@ -503,7 +521,7 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts",
                 pool.shutdown(wait=True, cancel_futures=True)  # settles every file the dead worker took down
                 unfinished = []
                 for index, future in sorted(inflight.items()):
-                    outcome = _harvest(inputs[index], future)
+                    outcome = _harvest(inputs[index], future, lang)
                     if outcome is None:
                         unfinished.append(index)
                     else:
@@ -525,7 +543,7 @@ def _run_pool(inputs, rules, vocab, jobs: int, bar: _Bar, keep: str = "facts",
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _harvest(item: Input, future) -> Outcome | None:
+def _harvest(item: Input, future, lang: str = "zh") -> Outcome | None:
     """A finished future's Outcome; None when its worker died (or it was cancelled with the pool)."""
     from concurrent.futures import CancelledError
     from concurrent.futures.process import BrokenProcessPool
@@ -537,7 +555,8 @@ def _harvest(item: Input, future) -> Outcome | None:
     except (BrokenProcessPool, CancelledError):
         return None
     except Exception as exc:  # pickling trouble and the like: report it, keep going
-        return Outcome(printable(str(item)), error=printable(f"{item}: internal error ({type(exc).__name__}: {exc})"))
+        return Outcome(printable(str(item)), error=printable(_words(lang, "load.internal", path=item,
+                                                                    detail=f"{type(exc).__name__}: {exc}")))
 
 
 def _pool(jobs: int, initargs: tuple, fresh: bool):
@@ -573,7 +592,8 @@ def _alone(inputs: Sequence[Input], indices: list[int], initargs: tuple, lang: s
                 pool = None
             except Exception as exc:
                 out[index] = Outcome(printable(str(item)),
-                                     error=printable(f"{item}: internal error ({type(exc).__name__}: {exc})"))
+                                     error=printable(text(lang, "load.internal", path=item,
+                                                          detail=f"{type(exc).__name__}: {exc}")))
     finally:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)

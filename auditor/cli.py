@@ -211,7 +211,7 @@ def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explain
         # every file the run writes is checked before anything is read: no traceback after a long audit
         targets = [("-o", output), ("--annotate", annotate_to), ("--write-baseline", write_baseline)]
         if annotate_to is not None:  # its own checks first: they say what --annotate needs
-            annotate_source = _annotate_source(inputs, annotate_to)
+            annotate_source = _annotate_source(inputs, annotate_to, settings.lang)
         inputs = _guard_outputs(inputs, files, targets, settings.lang)
     except (batch.InputError, RuleFileError, config.ConfigError, baseline.BaselineError, outfile.OutputError) as exc:
         _fail(str(exc))
@@ -349,26 +349,28 @@ def _message(lang: str, key: str, **values) -> str:
     return messages.text(lang, key, **values)
 
 
-def _annotate_source(inputs, target: str):
+def _annotate_source(inputs, target: str, lang: str):
     """The file --annotate copies: the one report checked (its attachments stay as they are)."""
     from auditor import batch
     from auditor.annotate import AnnotateError, check_target
     from auditor.load import LoadError, sniff
 
     if inputs and isinstance(inputs[0], batch.Stdin):
-        raise batch.InputError("--annotate writes comments into a copy of a file; standard input has none")
+        raise batch.InputError(_message(lang, "input.annotate_stdin"))
     if len(inputs) != 1:
-        raise batch.InputError(f"--annotate writes comments into one report; {len(inputs)} reports were given")
+        raise batch.InputError(_message(lang, "input.annotate_many", n=len(inputs)))
     item = inputs[0]
     source = item[0] if isinstance(item, batch.Together) else item
     try:
         fmt = sniff(source.read_bytes(), str(source))
     except OSError as exc:
-        raise batch.InputError(f"{source}: cannot read ({exc.strerror or exc})") from None
+        from auditor.messages import os_reason
+
+        raise batch.InputError(_message(lang, "load.cannot_read", path=source, reason=os_reason(lang, exc))) from None
     except LoadError as exc:
-        raise batch.InputError(str(exc)) from None
+        raise batch.InputError(exc.render(lang)) from None
     try:
-        check_target(source, target, fmt)
+        check_target(source, target, fmt, lang)
     except AnnotateError as exc:
         raise batch.InputError(str(exc)) from None
     return source
@@ -566,7 +568,7 @@ def relations_command(file, fmt, lang, config_file, isolated, rule_dirs) -> None
     try:
         document = batch.printable_document(load_document(file))
     except LoadError as exc:
-        _fail(batch.printable(str(exc)))
+        _fail(batch.printable(exc.render(settings.lang)))
     result = audit_document(document, rules=[r for r in rules if config.is_enabled(settings, r)],
                             vocab=config.vocabulary_for(settings))
     if fmt is None:

@@ -157,12 +157,17 @@ def _read(path: Path, lang: str = "zh") -> tuple[str, dict]:
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the configuration ({exc})") from None
+        from auditor import messages
+
+        reason = messages.os_reason(lang, exc) if isinstance(exc, OSError) else str(exc)
+        raise ConfigError(messages.text(lang, "config.cannot_read", path=path, reason=reason)) from None
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line, problem = tomlpos.syntax_error(exc, text)
-        raise ConfigError(f"{path}:{line}: not valid TOML: {problem}") from None
+        from auditor import messages
+
+        raise ConfigError(messages.text(lang, "config.not_toml", path=path, line=line, problem=problem)) from None
     except RecursionError:  # arrays or tables nested thousands deep: the parser runs out of stack
         from auditor import messages
 
@@ -171,13 +176,15 @@ def _read(path: Path, lang: str = "zh") -> tuple[str, dict]:
 
 def load_file(path: Path, lang: str = "zh") -> tuple[Source, _File]:
     """A named configuration file: an audit.toml, or a pyproject.toml's [tool.audit]."""
+    from auditor import messages
+
     if not path.is_file():
-        raise ConfigError(f"{path}: no such configuration file")
+        raise ConfigError(messages.text(lang, "config.missing", path=path))
     text, data = _read(path, lang)
     if path.name == PYPROJECT:
         tool = data.get("tool", {})
         if "audit" not in tool:
-            raise ConfigError(f"{path}:1: no [tool.audit] table in this pyproject.toml")
+            raise ConfigError(messages.text(lang, "config.no_tool_audit", path=path))
         source = Source(path, text, ("tool", "audit"))
         return source, _parse(source, tool["audit"])
     source = Source(path, text)

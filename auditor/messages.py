@@ -87,6 +87,76 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "kind.folder": "文件夹", "kind.fifo": "命名管道", "kind.device": "设备文件", "kind.socket": "套接字",
         "kind.special": "特殊文件",
         "warn.deep_html": "{path}：网页嵌套超过 {depth} 层，已按纯文本读取（不区分页面导航等）",
+        # files that cannot be read (auditor.load.LoadError: a key and its values, rendered here)
+        "load.no_such_file": "{path}：文件不存在",
+        "load.link_loop": "{path}：符号链接指向自身（循环），未读取",
+        "load.cannot_read": "{path}：无法读取（{reason}）",
+        "load.folder": "{path}：这是一个文件夹，不是报告",
+        "load.not_a_file": "{path}：{kind}，不是普通文件；只读取普通文件",
+        "load.too_large": "{path}：超过 {limit} 的上限，未读取（`--max-size` 可提高上限）",
+        "load.memory": "{path}：文件过大，无法读取",
+        "load.empty": "{path}：文件是空的",
+        "load.damaged": "{path}：{format}已损坏或无法读取（{detail}）",
+        "load.no_text": "{path}：此{format}中没有文字",
+        "load.no_text_pdf": "{path}：此{format}中没有文字（扫描得到的 PDF 没有文字层：请先做文字识别 OCR）",
+        "load.foreign": "{path}：这是{what}，不是报告",
+        "load.mislabelled": "{path}：不是{a_format}（内容与扩展名 {suffix} 不符，也不是文本）；文件可能已损坏或扩展名有误",
+        "load.web_page_named": "{path}：不是{a_format}，而是一个网页（是否把出错页面存成了报告？）；"
+                               "如果它就是报告，请改名为 .html",
+        "load.text_named": "{path}：不是{a_format}，而是纯文本（下载失败？如果它是文本报告，请改名为 .txt）",
+        "load.zip_damaged": "{path}：文件已损坏（无法打开的 zip 包；Word .docx 与 Excel .xlsx 文件都是 zip 包）",
+        "load.powerpoint": "{path}：这是 PowerPoint 演示文稿，不是报告",
+        "load.opendocument": "{path}：这是 OpenDocument 文件；请另存为 .docx 或 .xlsx",
+        "load.office_damaged": "{path}：Office 文件已损坏（缺少主体部分）",
+        "load.zip_archive": "{path}：这是 zip 压缩包，不是报告；请解压后检查其中的文件",
+        "load.ole_damaged": "{path}：Office 文件已损坏（无法打开的 OLE2 容器）",
+        "load.office_password": "{path}：Office 文件设有密码；请去掉密码（另存一份不加密的副本）再检查",
+        "load.legacy_doc": "{path}：这是旧版 Word .doc 文件；请另存为 .docx 再检查",
+        "load.office_unknown": "{path}：无法读取的 Office 文件（没有 Word 或 Excel 内容）",
+        "load.docx_no_main": "{path}：不是 Word .docx 文件包（缺少文档主体部分）",
+        "load.html_unreadable": "{path}：无法读取的网页（{detail}）",
+        "load.pdf_password": "{path}：PDF 设有密码；请用密码打开，另存一份不加密的副本再检查",
+        "load.pdf_damaged": "{path}：PDF 文件已损坏（{detail}）",
+        "load.pdf_fonts": "{path}：此 PDF 的字体没有说明所画的是哪些字（缺少 ToUnicode 映射），无法读取文字；"
+                          "请先做文字识别（OCR）",
+        "load.xlsx_missing_part": "{path}：Excel .xlsx 文件已损坏（缺少部件 {detail}）",
+        "load.xls_password": "{path}：Excel 文件设有密码；请去掉密码再检查",
+        "load.xls_damaged": "{path}：Excel .xls 文件已损坏或无法读取（{detail}）",
+        "load.bad_bom": "{path}：开头像 {codec} 文本，却不是有效的 {codec}",
+        "load.binary": "{path}：看来是二进制文件，不是文本报告",
+        "load.encoding": "{path}：无法判断文字编码（已尝试 UTF-8、GB18030、Big5 与自动检测）",
+        "load.internal_read": "{path}：读取时发生内部错误（{detail}）",
+        "load.internal_check": "{path}：检查时发生内部错误（{detail}）；请连同此文件报告这个问题",
+        "load.internal": "{path}：内部错误（{detail}）",
+        "format.pdf": "PDF 文件", "format.docx": "Word .docx 文件", "format.xlsx": "Excel .xlsx 文件",
+        "format.xls": "Excel .xls 文件", "format.html": "网页", "format.txt": "文本文件",
+        "what.png": "PNG 图片", "what.jpeg": "JPEG 图片", "what.gif": "GIF 图片", "what.tiff": "TIFF 图片",
+        "what.rar": "RAR 压缩包", "what.7z": "7-Zip 压缩包", "what.gzip": "gzip 压缩包",
+        "what.rtf": "RTF 文档（请另存为 .docx）", "what.empty_zip": "空的 zip 压缩包",
+        "size.bytes": "{n} 字节", "reason.permission": "没有权限", "reason.io": "读写错误",
+        # command-line inputs that cannot be used (one line, exit 2)
+        "input.folder_unreadable": "{path}：无法读取此文件夹（{reason}）",
+        "input.dangling_link": "{path}：符号链接循环或指向不存在的文件",
+        "input.missing": "{path}：文件或文件夹不存在",
+        "input.no_reports": "{path}：此文件夹中没有报告（查找的是 {looked}）",
+        "input.no_reports_matching": "{path}：此文件夹中没有符合 {globs} 的报告（查找的是 {looked}）",
+        "input.with_many": "`--with` 把附件附在一份报告上，现在给了 {n} 份报告（要把几个文件作为一个文档检查，请用 `--together`）",
+        "input.with_missing": "{path}：文件不存在（由 `--with` 给出）",
+        "input.no_stdin": "-：没有可读取的标准输入",
+        "input.stdin_terminal": "-：标准输入是终端；请用管道送入报告（`audit - < report.txt`）",
+        "input.stdin_too_large": "-：标准输入超过 {limit} 的上限（`--max-size` 可提高上限）",
+        "input.annotate_stdin": "`--annotate` 把批注写入文件的副本；标准输入没有文件",
+        "input.annotate_many": "`--annotate` 只把批注写入一份报告，现在给了 {n} 份报告",
+        "annotate.format": "`--annotate` 只把批注写入 Word .docx 与 Excel .xlsx 文件；{path} 是{a_format}"
+                           "（要分享的网页请用 `--format html`）",
+        "annotate.original": "`--annotate` {path}：这就是正在检查的文件；请给副本另起名字（原文件从不改动）",
+        "annotate.suffix": "`--annotate` {path}：{a_format}的副本必须以 {suffix} 结尾",
+        "annotate.folder": "`--annotate` {path}：这是一个文件夹；请给出带批注副本的文件名",
+        # configuration files that cannot be read
+        "config.cannot_read": "{path}：无法读取配置文件（{reason}）",
+        "config.not_toml": "{path}:{line}：不是有效的 TOML：{problem}",
+        "config.missing": "{path}：配置文件不存在",
+        "config.no_tool_audit": "{path}:1：此 pyproject.toml 中没有 [tool.audit] 表",
         # annotations written into a copy of the document
         "annotate.expected": "应为 {value}",
         "annotate.stated": "所写 {value}",
@@ -200,6 +270,81 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "kind.socket": "a socket", "kind.special": "a special file",
         "warn.deep_html": "{path}: the page is nested more than {depth} levels deep; read as plain text "
                           "(navigation and page chrome not told apart)",
+        "load.no_such_file": "{path}: no such file",
+        "load.link_loop": "{path}: a symbolic link that loops back on itself; not read",
+        "load.cannot_read": "{path}: cannot read ({reason})",
+        "load.folder": "{path}: is a folder, not a report",
+        "load.not_a_file": "{path}: {kind}, not a file; only regular files are read",
+        "load.too_large": "{path}: larger than the {limit} limit, not read (--max-size raises it)",
+        "load.memory": "{path}: too large to read",
+        "load.empty": "{path}: the file is empty",
+        "load.damaged": "{path}: damaged or unreadable {format} file ({detail})",
+        "load.no_text": "{path}: no text found in this {format} file",
+        "load.no_text_pdf": "{path}: no text found in this {format} file (a scanned PDF has no text layer: "
+                            "run OCR on it first)",
+        "load.foreign": "{path}: this is {what}, not a report",
+        "load.mislabelled": "{path}: not {a_format} file (its content does not match the {suffix} extension, and it "
+                            "is not text either); the file may be damaged or mislabelled",
+        "load.web_page_named": "{path}: not {a_format} file: it is a web page (an error page saved instead of the "
+                               "report?); if it is the report, rename it to .html",
+        "load.text_named": "{path}: not {a_format} file: it holds plain text (a failed download? if it is a text "
+                           "report, rename it to .txt)",
+        "load.zip_damaged": "{path}: damaged file (a zip package that cannot be opened; Word .docx and Excel .xlsx "
+                            "files are zip packages)",
+        "load.powerpoint": "{path}: this is a PowerPoint presentation, not a report",
+        "load.opendocument": "{path}: this is an OpenDocument file; save it as .docx or .xlsx",
+        "load.office_damaged": "{path}: damaged Office file (its main part is missing)",
+        "load.zip_archive": "{path}: this is a zip archive, not a report; unpack it and check the files inside",
+        "load.ole_damaged": "{path}: damaged Office file (an OLE2 container that cannot be opened)",
+        "load.office_password": "{path}: password-protected Office file; remove the password (save an unprotected "
+                                "copy) and check that",
+        "load.legacy_doc": "{path}: this is a legacy Word .doc file; save it as .docx and check that",
+        "load.office_unknown": "{path}: an Office container the auditor cannot read (no Word or Excel content)",
+        "load.docx_no_main": "{path}: not a Word .docx package (the main document part is missing)",
+        "load.html_unreadable": "{path}: not a readable web page ({detail})",
+        "load.pdf_password": "{path}: password-protected PDF; open it with its password, save an unprotected copy "
+                             "and check that",
+        "load.pdf_damaged": "{path}: damaged PDF ({detail})",
+        "load.pdf_fonts": "{path}: this PDF's fonts do not say which characters they draw (no ToUnicode map), so "
+                          "its text cannot be read; run OCR on it first",
+        "load.xlsx_missing_part": "{path}: damaged Excel .xlsx file (missing part {detail})",
+        "load.xls_password": "{path}: password-protected Excel file; remove the password and check that",
+        "load.xls_damaged": "{path}: damaged or unreadable Excel .xls file ({detail})",
+        "load.bad_bom": "{path}: starts like {codec} text but is not valid {codec}",
+        "load.binary": "{path}: looks like a binary file, not a text report",
+        "load.encoding": "{path}: cannot tell the text encoding (tried UTF-8, GB18030, Big5 and detection)",
+        "load.internal_read": "{path}: internal error while reading ({detail})",
+        "load.internal_check": "{path}: internal error while checking ({detail}); please report it with this file",
+        "load.internal": "{path}: internal error ({detail})",
+        "format.pdf": "PDF", "format.docx": "Word .docx", "format.xlsx": "Excel .xlsx", "format.xls": "Excel .xls",
+        "format.html": "web page", "format.txt": "text",
+        "what.png": "a PNG image", "what.jpeg": "a JPEG image", "what.gif": "a GIF image", "what.tiff": "a TIFF image",
+        "what.rar": "a RAR archive", "what.7z": "a 7-Zip archive", "what.gzip": "a gzip archive",
+        "what.rtf": "an RTF document (save it as .docx)", "what.empty_zip": "an empty zip archive",
+        "size.bytes": "{n} bytes", "reason.permission": "permission denied", "reason.io": "input/output error",
+        "input.folder_unreadable": "{path}: cannot read this folder ({reason})",
+        "input.dangling_link": "{path}: a symbolic link that loops or leads nowhere",
+        "input.missing": "{path}: no such file or folder",
+        "input.no_reports": "{path}: no reports in this folder (looked for {looked})",
+        "input.no_reports_matching": "{path}: no reports in this folder matching {globs} (looked for {looked})",
+        "input.with_many": "--with attaches files to one report; {n} reports were given (use --together to check "
+                           "several files as one document)",
+        "input.with_missing": "{path}: no such file (given with --with)",
+        "input.no_stdin": "-: no standard input to read",
+        "input.stdin_terminal": "-: standard input is a terminal; pipe a report into it (audit - < report.txt)",
+        "input.stdin_too_large": "-: standard input holds more than the {limit} limit (--max-size raises it)",
+        "input.annotate_stdin": "--annotate writes comments into a copy of a file; standard input has none",
+        "input.annotate_many": "--annotate writes comments into one report; {n} reports were given",
+        "annotate.format": "--annotate writes comments into Word .docx and Excel .xlsx files; {path} is {a_format} "
+                           "file (use --format html for a page to share)",
+        "annotate.original": "--annotate {path}: that is the file being checked; name a copy (the original is never "
+                             "changed)",
+        "annotate.suffix": "--annotate {path}: the copy of {a_format} file must end in {suffix}",
+        "annotate.folder": "--annotate {path}: is a folder; name the annotated copy's file",
+        "config.cannot_read": "{path}: cannot read the configuration ({reason})",
+        "config.not_toml": "{path}:{line}: not valid TOML: {problem}",
+        "config.missing": "{path}: no such configuration file",
+        "config.no_tool_audit": "{path}:1: no [tool.audit] table in this pyproject.toml",
         "annotate.expected": "should be {value}",
         "annotate.stated": "stated {value}",
         "annotate.author": "audit",
@@ -272,6 +417,45 @@ def warning(lang: str | None, key: str, values: Mapping[str, Any]) -> str:
     if values.get("n") == 1 and f"{key}.one" in table:
         key = f"{key}.one"
     return table[key].format(**values)
+
+
+def size(lang: str | None, n: int) -> str:
+    """A size in bytes as words: '20 MB', '1.5 KB', '100 字节'."""
+    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+        if n >= factor:
+            return f"{n / factor:.1f}".removesuffix(".0") + f" {unit}"
+    return text(lang, "size.bytes", n=n)
+
+
+_REASONS = {1: "reason.permission", 13: "reason.permission", 5: "reason.io"}  # EPERM, EACCES, EIO
+
+
+def os_reason(lang: str | None, exc: OSError) -> str:
+    """Why the system refused, in the language when it is a common reason, else as the system said it."""
+    key = _REASONS.get(getattr(exc, "errno", None) or 0)
+    return text(lang, key) if key else str(exc.strerror or exc)
+
+
+def load_error(lang: str | None, key: str, params: Mapping[str, Any]) -> str:
+    """A file's one-line error (auditor.load.LoadError) in words: the values that have words of
+    their own ("kind", "what", "format", "limit", "errno") rendered in the language too."""
+    lang = language(lang)
+    values = dict(params)
+    if "kind" in values:
+        values["kind"] = text(lang, f"kind.{values['kind']}")
+    if "what" in values:
+        values["what"] = text(lang, f"what.{values['what']}")
+    if "format" in values:
+        name = text(lang, f"format.{values['format']}")
+        values["format"] = name
+        values["a_format"] = (f"an {name}" if name[:1] in "AEIOU" else f"a {name}") if lang == "en" else name
+    if "limit" in values:
+        values["limit"] = size(lang, values["limit"])
+    if "errno" in values:
+        reason = _REASONS.get(values.pop("errno") or 0)
+        if reason:
+            values["reason"] = text(lang, reason)
+    return warning(lang, key, values)
 
 
 def count(lang: str | None, key: str, n: int) -> str:

@@ -163,7 +163,7 @@ def test_other_inputs_and_unsafe_targets_are_refused_in_one_line(draft, tmp_path
         ((draft, text, "--annotate", tmp_path / "c.docx"), "one report"),
     ]
     for args, words in cases:
-        result = run(*args)
+        result = run(*args, "--lang", "en")
         assert result.exit_code == 2, args
         assert result.stderr.count("\n") == 1 and words in result.stderr, result.stderr
         assert result.stdout == ""

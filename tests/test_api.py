@@ -61,7 +61,7 @@ def test_parallel_checks_keep_everything_and_unreadable_files_are_listed(tmp_pat
 
 def test_errors_are_one_line_and_kinds_are_checked(tmp_path):
     with pytest.raises(auditor.api.InputError, match="no such file or folder"):
-        auditor.check(tmp_path / "missing.txt")
+        auditor.check(tmp_path / "missing.txt", lang="en")
     with pytest.raises(ValueError, match="one of findings, facts, relations, files"):
         auditor.check(ERRORS).dataframe("figures")
     empty = auditor.check(ERRORS, select=["GRD"]).dataframe("findings")

@@ -70,7 +70,7 @@ def test_glob_narrows_a_folder(folder):
     assert [p.name for p in batch.collect([str(folder)], globs=["*.pdf"])] == ["a_errors.pdf", "d_broken.pdf"]
     assert [p.name for p in batch.collect([str(folder)], globs=["2023/*"])] == ["e_warning.html", "f_scores.xlsx"]
     with pytest.raises(batch.InputError, match=r"no reports in this folder matching \*\.xls"):
-        batch.collect([str(folder)], globs=["*.xls"])
+        batch.collect([str(folder)], globs=["*.xls"], lang="en")
 
 
 def test_same_file_twice_is_checked_once(folder):
@@ -82,7 +82,8 @@ def test_attachments_need_exactly_one_report(folder):
     group = batch.collect([str(folder / "b_one_error.docx")], attachments=[str(folder / "2023" / "f_scores.xlsx")])
     assert len(group) == 1 and isinstance(group[0], batch.Together) and len(group[0]) == 2
     with pytest.raises(batch.InputError, match="one report"):
-        batch.collect([str(folder / "c_clean.txt"), str(folder / "a_errors.pdf")], attachments=[str(folder / "x")])
+        batch.collect([str(folder / "c_clean.txt"), str(folder / "a_errors.pdf")], attachments=[str(folder / "x")],
+                      lang="en")
     together = batch.collect([str(folder / "c_clean.txt"), str(folder / "a_errors.pdf")], together=True)
     assert len(together) == 1 and len(together[0]) == 2
 
@@ -93,8 +94,8 @@ def test_attachments_need_exactly_one_report(folder):
 def test_parallel_run_keeps_input_order_and_survives_a_bad_file(folder):
     inputs = batch.collect([str(folder)])
     rules = default_rules()
-    serial = list(batch.run(inputs, rules, jobs=1, progress=False))
-    parallel = list(batch.run(inputs, rules, jobs=2, progress=False))
+    serial = list(batch.run(inputs, rules, jobs=1, progress=False, lang="en"))
+    parallel = list(batch.run(inputs, rules, jobs=2, progress=False, lang="en"))
     assert [o.path for o in parallel] == [str(p) for p in inputs] == [o.path for o in serial]
     for one, other in zip(serial, parallel):
         assert one.error == other.error
@@ -255,7 +256,7 @@ def test_single_bad_files_give_one_line_and_status_2(tmp_path):
         assert proc.returncode == 2, (name, err)
         assert out == "" and "Traceback" not in err
         lines = err.splitlines()
-        assert len(lines) == 1 and lines[0].startswith(f"audit: {name}: "), (name, err)
+        assert len(lines) == 1 and lines[0].startswith(f"audit: {name}："), (name, err)  # in Chinese by default
 
 
 def test_batch_in_a_subprocess_without_a_terminal(folder):

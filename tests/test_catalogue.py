@@ -96,4 +96,5 @@ def test_facts_as_json(tmp_path):
 def test_facts_of_a_missing_file_is_a_usage_error(tmp_path):
     result = run("facts", tmp_path / "nope.txt")
     assert result.exit_code == 2
-    assert "no such file" in result.stderr
+    assert "文件或文件夹不存在" in result.stderr
+    assert "no such file" in run("facts", tmp_path / "nope.txt", "--lang", "en").stderr

@@ -58,7 +58,7 @@ def test_config_option_names_a_file_and_a_missing_one_is_an_error(tmp_path):
     cfg = write(tmp_path / "elsewhere.toml", 'ignore = ["PLA"]\n')
     assert config.resolve(config=cfg).ignore == ("PLA",)
     with pytest.raises(config.ConfigError, match="no such configuration file"):
-        config.resolve(config=tmp_path / "missing.toml")
+        config.resolve(config=tmp_path / "missing.toml", lang="en")
 
 
 # ------------------------------------------------------------------ rules
@@ -161,7 +161,7 @@ def test_mistakes_in_pyproject_point_into_the_tool_audit_table(tmp_path):
 def test_toml_syntax_error_in_the_configuration(tmp_path):
     cfg = write(tmp_path / "audit.toml", 'lang = "en"\nignore = ["PLA"\n')
     with pytest.raises(config.ConfigError, match=rf"^{cfg}:\d+: not valid TOML: "):
-        config.resolve(config=cfg)
+        config.resolve(config=cfg, lang="en")
 
 
 def test_cli_reports_a_configuration_mistake_in_one_line_with_exit_2(tmp_path):

@@ -237,8 +237,8 @@ def test_every_unreadable_file_of_a_batch_is_one_line_on_stderr(tmp_path):
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("audit: ")]
     assert len(errors) == 2, result.stderr
-    assert errors[0].startswith(f"audit: {folder / 'bin.docx'}: ")
-    assert errors[1] == f"audit: {folder / 'empty.txt'}: the file is empty"
+    assert errors[0].startswith(f"audit: {folder / 'bin.docx'}：")
+    assert errors[1] == f"audit: {folder / 'empty.txt'}：文件是空的"  # in the language of the run (zh by default)
 
 
 # ------------------------------------------------------------------ item 8: names that are not UTF-8

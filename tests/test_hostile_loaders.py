@@ -97,7 +97,7 @@ def test_a_fifo_in_a_folder_is_skipped_without_hanging(tmp_path):
 def test_a_device_is_refused_at_once(device):
     if not os.path.exists(device):
         pytest.skip(f"no {device}")
-    result = audit(device, timeout=60)
+    result = audit(device, "--lang", "en", timeout=60)
     assert result.returncode == 2
     assert one_line(result.err) and device in result.err and "device" in result.err
 
@@ -105,17 +105,17 @@ def test_a_device_is_refused_at_once(device):
 def test_a_file_larger_than_the_limit_is_refused_and_the_batch_goes_on(tmp_path):
     (tmp_path / "ok.txt").write_text(WRONG, encoding="utf-8")
     (tmp_path / "big.txt").write_text(REPORT * 2000, encoding="utf-8")  # ~150 KB
-    result = audit("big.txt", "ok.txt", "--max-size", "100KB", "--format", "json", cwd=tmp_path)
+    result = audit("big.txt", "ok.txt", "--max-size", "100KB", "--format", "json", "--lang", "en", cwd=tmp_path)
     assert result.returncode == 2  # a file could not be read
     assert "SUM001" in result.out  # ok.txt was checked
     assert "100 KB limit" in result.out and "--max-size" in result.out  # big.txt's error, in the report
-    alone = audit("big.txt", "--max-size", "100KB", cwd=tmp_path)
+    alone = audit("big.txt", "--max-size", "100KB", "--lang", "en", cwd=tmp_path)
     assert alone.returncode == 2 and one_line(alone.err) and "100 KB limit" in alone.err
     assert audit("big.txt", "--max-size", "1MB", cwd=tmp_path).returncode == 0
 
 
 def test_standard_input_is_bounded_by_the_limit():
-    result = audit("-", "--max-size", "1KB", stdin=REPORT.encode() * 100)
+    result = audit("-", "--max-size", "1KB", "--lang", "en", stdin=REPORT.encode() * 100)
     assert result.returncode == 2 and one_line(result.err) and "1 KB limit" in result.err
 
 

@@ -27,6 +27,10 @@ from auditor.report import reporters
 RULES = default_rules()
 HAN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
 LATIN = re.compile(r"[A-Za-z]{2,}")
+# names, not English: formats, products, encodings, units, file names and extensions
+NAMES = re.compile(r"(?<![A-Za-z0-9])(?:PDF|Word|Excel|PowerPoint|Office|OpenDocument|OLE2|zip|gzip|RAR|7-Zip|PNG|JPEG|GIF|TIFF|RTF"
+                   r"|UTF-8|GB18030|Big5|OCR|ToUnicode|TOML|KB|MB|GB)(?![\w-])"
+                   r"|pyproject\.toml|\[tool\.(?:audit)?\]|\.[a-z]{3,4}\b")
 # the failing example of every rule: every kind of finding, every role
 TEXT = "\n".join(ex.text.strip() for r in RULES for ex in r.examples.failing) + "\n"
 
@@ -40,7 +44,8 @@ def test_both_languages_hold_the_same_keys_and_placeholders():
     assert set(zh) == set(en), f"only zh: {set(zh) - set(en)}; only en: {set(en) - set(zh)}"
     for key in zh:
         assert placeholders(zh[key]) == placeholders(en[key]), key
-        assert not LATIN.search(re.sub(r"\{[^}]*\}|audit|ID|`[^`]*`|“[^”]*”", "", zh[key])), f"English in zh {key}"
+        assert not LATIN.search(NAMES.sub("", re.sub(r"\{[^}]*\}|audit|ID|`[^`]*`|“[^”]*”", "", zh[key]))), \
+            f"English in zh {key}"
         assert not HAN.search(en[key].replace("“", "").replace("”", "")), f"Chinese in en {key}"
 
 
@@ -199,3 +204,93 @@ def test_inspection_commands_speak_one_language(results, lang, tmp_path):
                     and not re.fullmatch(r"[a-z]+(-[a-z]+)*", w)]  # rule names are identifiers
             assert not left, (args, left[:10])
 
+
+
+# -- files that cannot be read, and inputs that cannot be used: stderr in the language of the run ----
+
+NAMES_QUOTED = re.compile(r"`[^`]*`|audit")
+
+
+def _broken_inputs(folder: Path) -> Path:
+    """A folder of reports that cannot be read, each for a different reason (and a big one beside it)."""
+    folder.mkdir()
+    (folder / "empty.txt").write_bytes(b"")
+    whole = docgen.write_docx("本年支出100万元。", folder / "whole.docx").read_bytes()
+    (folder / "whole.docx").unlink()
+    (folder / "damaged.docx").write_bytes(whole[: len(whole) // 2])  # a download cut in half
+    (folder / "damaged.pdf").write_bytes(b"%PDF-1.4\n1 0 obj <<>> garbage")
+    sheet = docgen.write_xlsx("项目 | 金额\n合计 | 100\n", folder / "whole.xlsx").read_bytes()
+    (folder / "whole.xlsx").unlink()
+    (folder / "damaged.xlsx").write_bytes(sheet[: len(sheet) // 2])
+    (folder.parent / "big.txt").write_text("本年支出100万元。\n" * 200, encoding="utf-8")  # > 1KB
+    (folder / "plain.pdf").write_text("只是一段文字", encoding="utf-8")  # text named .pdf
+    return folder
+
+
+def _details(folder: Path) -> list[str]:
+    """What the libraries said about each broken file: quoted as they said it, in either language."""
+    from auditor.load import LoadError, load_document
+
+    out = []
+    for p in folder.iterdir():
+        try:
+            load_document(p, max_bytes=1024)
+        except LoadError as exc:
+            out += [str(v) for k, v in exc.params.items() if k in ("detail", "reason")]
+    return out
+
+
+def _other_script(text: str, lang: str, quoted: list[str]) -> list[str]:
+    for piece in sorted(set(quoted), key=len, reverse=True):
+        text = text.replace(piece, " ")
+    if lang == "en":
+        return HAN.findall(text)
+    text = NAMES.sub(" ", NAMES_QUOTED.sub(" ", text))
+    return LATIN.findall(text)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_errors_about_files_and_inputs_speak_one_language(tmp_path, lang):
+    folder = _broken_inputs(tmp_path / "broken")
+    quoted = [str(folder)] + [str(p) for p in folder.iterdir()] + _details(folder) + [str(tmp_path / "big.txt")]
+    (tmp_path / "nothing").mkdir()
+    runner = CliRunner()
+    outputs = []
+    big = str(tmp_path / "big.txt")
+    for args in ([str(folder), "--format", "text"],  # every file: one line each
+                 [str(folder), "--format", "text", "-j", "2"],  # rendered in the workers
+                 [str(folder / "empty.txt")], [str(folder / "damaged.docx")], [str(folder / "damaged.pdf")],
+                 [str(folder / "damaged.xlsx")], [str(folder / "plain.pdf")],
+                 [big, "--max-size", "1KB"],
+                 [str(tmp_path / "missing.txt")], [str(tmp_path / "nothing")],
+                 ["relations", str(tmp_path / "nothing")], ["relations", str(tmp_path / "missing.txt")],
+                 [big, "--with", str(tmp_path / "missing.txt")],
+                 [big, "--config", str(tmp_path / "missing.toml")],
+                 [big, "--annotate", str(tmp_path / "copy.txt")]):
+        result = runner.invoke(main, [*args, "--lang", lang])
+        assert result.exit_code == 2, (args, result.output)
+        assert "Traceback" not in result.output
+        outputs.append((args, result.stderr + result.stdout))
+        quoted += [str(tmp_path / "missing.txt"), str(tmp_path / "missing.toml"), str(tmp_path / "nothing"),
+                   str(tmp_path / "copy.txt")]
+    batch_lines = outputs[0][1].splitlines()
+    assert sum(line.startswith("audit: ") for line in batch_lines) == 5, outputs[0][1]  # one line per broken file
+    assert outputs[1][1].splitlines()[:5] == batch_lines[:5]
+    for args, text in outputs:
+        found = _other_script(text, lang, quoted)
+        assert not found, (lang, args, found[:10], text)
+    if lang == "zh":  # and it is Chinese indeed, not a blank
+        assert "文件是空的" in outputs[2][1] and "超过 1 KB 的上限" in outputs[7][1]
+    else:
+        assert "the file is empty" in outputs[2][1] and "larger than the 1 KB limit" in outputs[7][1]
+
+
+def test_a_load_error_keeps_its_key_through_a_pickle():
+    import pickle
+
+    from auditor.load import LoadError
+
+    error = pickle.loads(pickle.dumps(LoadError("load.not_a_file", path="x.txt", kind="fifo")))
+    assert isinstance(error, LoadError) and error.key == "load.not_a_file"
+    assert error.render("zh") == "x.txt：命名管道，不是普通文件；只读取普通文件"
+    assert str(error) == "x.txt: a FIFO (named pipe), not a file; only regular files are read"

@@ -33,19 +33,18 @@ class Written:
     skipped: int  # findings that stand in an attachment, not in the annotated file
 
 
-def check_target(source: str | Path, target: str | Path, fmt: str) -> None:
+def check_target(source: str | Path, target: str | Path, fmt: str, lang: str = "zh") -> None:
     """Refuse, in one line, what cannot be annotated: other formats, the original itself, a mismatched suffix."""
     source, target = Path(source), Path(target)
     if fmt not in SUFFIXES:
-        raise AnnotateError(f"--annotate writes comments into Word .docx and Excel .xlsx files; "
-                            f"{source} is a {fmt} file (use --format html for a page to share)")
+        raise AnnotateError(messages.load_error(lang, "annotate.format", {"path": source, "format": fmt}))
     if target.exists() and target.resolve() == source.resolve():
-        raise AnnotateError(f"--annotate {target}: that is the file being checked; name a copy "
-                            f"(the original is never changed)")
+        raise AnnotateError(messages.text(lang, "annotate.original", path=target))
     if target.suffix.lower() != SUFFIXES[fmt]:
-        raise AnnotateError(f"--annotate {target}: the copy of a {fmt} file must end in {SUFFIXES[fmt]}")
+        raise AnnotateError(messages.load_error(lang, "annotate.suffix", {"path": target, "format": fmt,
+                                                                           "suffix": SUFFIXES[fmt]}))
     if target.is_dir():
-        raise AnnotateError(f"--annotate {target}: is a folder; name the annotated copy's file")
+        raise AnnotateError(messages.text(lang, "annotate.folder", path=target))
 
 
 def comment_lines(f: Finding, lang: str) -> list[str]:
@@ -65,7 +64,7 @@ def annotate(result, source: str | Path, target: str | Path, lang: str = "zh") -
     """Write `result`'s findings as comments into a copy of `source` at `target`."""
     source, target = Path(source), Path(target)
     fmt = result.document.format.split("+")[0]
-    check_target(source, target, fmt)
+    check_target(source, target, fmt, lang)
     if fmt == "docx":
         from auditor.annotate.word import annotate_docx as write
     else:

@@ -9,8 +9,9 @@ extension being only a hint, and each format is read by a well-kept library:
     pdf    auditor.load.pdf     pypdfium2 (PDFium): characters → lines, ruled tables, paragraphs
     xlsx   auditor.load.sheets  openpyxl;   xls: xlrd — every sheet as rows
 
-Loaders never modify the input.  Every failure is a `LoadError` whose message
-is one line a user can act on; the CLI prints it and exits with status 2.
+Loaders never modify the input.  Every failure is a `LoadError`: a key of the
+message catalogue and its values, rendered as one line a user can act on in the
+language of the run (`LoadError.render`); the CLI prints it and exits with status 2.
 Only regular files are opened (a FIFO would block, /dev/zero never ends), and
 never more than `max_bytes` of them is read (DEFAULT_MAX_BYTES, `--max-size`).
 What a loader could read only in part (damaged bytes replaced) is said in
@@ -27,7 +28,7 @@ import stat
 from pathlib import Path
 
 from auditor.load.base import Document, LoadError, Place, Segment, TextBuilder, describe_place
-from auditor.load.sniff import FORMAT_NAMES, sniff
+from auditor.load.sniff import sniff
 from auditor.load.text import decode_report, decode_text
 
 __all__ = ["Document", "LoadError", "Place", "Segment", "TextBuilder", "describe_place", "load_bytes",
@@ -59,21 +60,15 @@ def parse_size(text: str) -> int:
     return size
 
 
-def show_size(size: int) -> str:
-    """20971520 → '20 MB', 1536 → '1.5 KB', 100 → '100 bytes'."""
-    for unit, factor in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
-        if size >= factor:
-            return f"{size / factor:.1f}".removesuffix(".0") + f" {unit}"
-    return f"{size} bytes"
+def show_size(size: int, lang: str = "en") -> str:
+    """20971520 → '20 MB', 1536 → '1.5 KB', 100 → '100 bytes' (auditor.messages.size)."""
+    from auditor.messages import size as words
+
+    return words(lang, size)
 
 
 def too_large(name: str, limit: int) -> LoadError:
-    return LoadError(f"{name}: larger than the {show_size(limit)} limit, not read "
-                     f"(--max-size raises it)")
-
-
-_KINDS = {"folder": "a folder", "fifo": "a FIFO (named pipe)", "device": "a device", "socket": "a socket",
-          "special": "a special file"}
+    return LoadError("load.too_large", path=name, limit=limit)
 
 
 def not_a_file(mode: int) -> str | None:
@@ -94,10 +89,10 @@ def not_a_file(mode: int) -> str | None:
 
 def _os_error(name: str, exc: OSError) -> LoadError:
     if exc.errno == errno.ELOOP:
-        return LoadError(f"{name}: a symbolic link that loops back on itself; not read")
+        return LoadError("load.link_loop", path=name)
     if exc.errno == errno.ENOENT:
-        return LoadError(f"{name}: no such file")
-    return LoadError(f"{name}: cannot read ({exc.strerror or exc})")
+        return LoadError("load.no_such_file", path=name)
+    return LoadError("load.cannot_read", path=name, reason=str(exc.strerror or exc), errno=exc.errno)
 
 
 def read_file(p: str | Path, max_bytes: int | None = None) -> bytes:
@@ -116,9 +111,9 @@ def read_file(p: str | Path, max_bytes: int | None = None) -> bytes:
         raise _os_error(name, exc) from None
     kind = not_a_file(info.st_mode)
     if kind == "folder":
-        raise LoadError(f"{name}: is a folder, not a report")
+        raise LoadError("load.folder", path=name)
     if kind is not None:
-        raise LoadError(f"{name}: {_KINDS[kind]}, not a file; only regular files are read")
+        raise LoadError("load.not_a_file", path=name, kind=kind)
     if info.st_size > limit:
         raise too_large(name, limit)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
@@ -129,7 +124,7 @@ def read_file(p: str | Path, max_bytes: int | None = None) -> bytes:
     try:
         kind = not_a_file(os.fstat(fd).st_mode)
         if kind is not None:
-            raise LoadError(f"{name}: {_KINDS[kind]}, not a file; only regular files are read")
+            raise LoadError("load.not_a_file", path=name, kind=kind)
         chunks: list[bytes] = []
         total = 0
         while total <= limit:
@@ -150,20 +145,19 @@ def read_file(p: str | Path, max_bytes: int | None = None) -> bytes:
 def load_bytes(data: bytes, path: str) -> Document:
     """Read a report from its bytes; `path` names it in messages and hints at the format."""
     if not data.strip():
-        raise LoadError(f"{path}: the file is empty")
+        raise LoadError("load.empty", path=path)
     fmt = sniff(data, path)
     try:
         document = _LOADERS[fmt](data, path)
     except LoadError:
         raise
     except MemoryError:
-        raise LoadError(f"{path}: too large to read") from None
+        raise LoadError("load.memory", path=path) from None
     except Exception as exc:  # a library's own error on a damaged file: one line, never a traceback
         detail = str(exc).strip().splitlines()[0][:160] if str(exc).strip() else type(exc).__name__
-        raise LoadError(f"{path}: damaged or unreadable {FORMAT_NAMES[fmt]} file ({detail})") from None
+        raise LoadError("load.damaged", path=path, format=fmt, detail=detail) from None
     if not document.text.strip():
-        hint = " (a scanned PDF has no text layer: run OCR on it first)" if fmt == "pdf" else ""
-        raise LoadError(f"{path}: no text found in this {FORMAT_NAMES[fmt]} file{hint}")
+        raise LoadError("load.no_text_pdf" if fmt == "pdf" else "load.no_text", path=path, format=fmt)
     return document
 
 

@@ -34,7 +34,33 @@ LoadWarning = tuple[str, dict[str, Any]]
 
 
 class LoadError(Exception):
-    """A file that cannot be read as a report; str() is a one-line explanation."""
+    """A file that cannot be read as a report: a key of auditor.messages ("load.empty") and its
+    values, so the one line is written where the language of the run is known (`render`).
+
+    str() is the English line (logs, the Python API's default); values that have words of
+    their own are rendered in the language too: "kind" (kind.*), "format" (format.*, and
+    "a_format" with its article), "limit" (a size in bytes).  "detail" and "reason" quote
+    a library or the operating system as they said it.
+    """
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key, params)
+        self.key, self.params = key, params
+
+    def render(self, lang: str | None) -> str:
+        from auditor import messages
+
+        return messages.load_error(lang, self.key, self.params)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __reduce__(self):  # through a worker pool's pickle: the key and values, not the words
+        return (_load_error, (self.key, self.params))
+
+
+def _load_error(key: str, params: dict[str, Any]) -> LoadError:
+    return LoadError(key, **params)
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ def load_docx(data: bytes, path: str) -> Document:
     try:
         document = docx.Document(io.BytesIO(data))
     except PackageNotFoundError:
-        raise LoadError(f"{path}: not a Word .docx package (the main document part is missing)") from None
+        raise LoadError("load.docx_no_main", path=path) from None
     reader = _Reader()
     reader.blocks(document.element.body)
     return reader.out.build(path, "docx", _notes(document, reader.marks))

@@ -67,7 +67,7 @@ def load_html(data: bytes, path: str) -> Document:
     try:
         root = lxml.html.document_fromstring(text, parser=parser)
     except Exception as exc:  # lxml.etree.ParserError: "Document is empty" and the like
-        raise LoadError(f"{path}: not a readable web page ({exc})") from None
+        raise LoadError("load.html_unreadable", path=path, detail=str(exc)) from None
     if any("depth" in str(e.message).lower() for e in parser.error_log):
         # nested deeper than libxml2 goes even so (2048): the rest would be lost; read the
         # whole page as a stream of text instead, and say so

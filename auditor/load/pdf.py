@@ -217,12 +217,11 @@ def _error(exc: Exception, path: str) -> LoadError:
     import pypdfium2.raw as raw
 
     if getattr(exc, "err_code", None) in (raw.FPDF_ERR_PASSWORD, raw.FPDF_ERR_SECURITY):
-        return LoadError(f"{path}: password-protected PDF; open it with its password, save an unprotected "
-                         "copy and check that")
+        return LoadError("load.pdf_password", path=path)
     message = str(exc).strip()
     said = re.search(r"PDFium: ([^)]+)", message)  # "Failed to load document (PDFium: Data format error)."
     detail = said.group(1) if said else (message.splitlines()[0][:120] if message else type(exc).__name__)
-    return LoadError(f"{path}: damaged PDF ({detail.lower()})")
+    return LoadError("load.pdf_damaged", path=path, detail=detail.lower())
 
 
 def _settle_margins(lines: list[_Line]) -> None:
@@ -249,8 +248,7 @@ def _refuse_unmapped_fonts(items: list, path: str) -> None:
     text = "".join(item.text for item in items if isinstance(item, _Line))
     unmapped = text.count("\ufffd")
     if text and unmapped > len(text) * 0.3:
-        raise LoadError(f"{path}: this PDF's fonts do not say which characters they draw (no ToUnicode map), "
-                        "so its text cannot be read; run OCR on it first")
+        raise LoadError("load.pdf_fonts", path=path)
 
 
 # -- characters ----------------------------------------------------------------------

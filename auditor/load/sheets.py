@@ -93,7 +93,7 @@ def load_xlsx(data: bytes, path: str) -> Document:
     try:
         book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except KeyError as exc:
-        raise LoadError(f"{path}: damaged Excel .xlsx file (missing part {exc})") from None
+        raise LoadError("load.xlsx_missing_part", path=path, detail=str(exc)) from None
     out = TextBuilder()
     try:
         for sheet in book.worksheets:
@@ -155,8 +155,8 @@ def load_xls(data: bytes, path: str) -> Document:
         book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True, logfile=_Silent())
     except xlrd.XLRDError as exc:
         if "encrypt" in str(exc).lower():
-            raise LoadError(f"{path}: password-protected Excel file; remove the password and check that") from None
-        raise LoadError(f"{path}: damaged or unreadable Excel .xls file ({exc})") from None
+            raise LoadError("load.xls_password", path=path) from None
+        raise LoadError("load.xls_damaged", path=path, detail=str(exc)) from None
     out = TextBuilder()
     try:
         for index in range(book.nsheets):

@@ -28,33 +28,26 @@ from pathlib import Path
 from auditor import lazyre
 from auditor.load.base import LoadError
 
-FORMAT_NAMES = {"pdf": "PDF", "docx": "Word .docx", "xlsx": "Excel .xlsx", "xls": "Excel .xls",
-                "html": "web page", "txt": "text"}
 SUFFIX_FORMAT = {".pdf": "pdf", ".docx": "docx", ".docm": "docx", ".xlsx": "xlsx", ".xlsm": "xlsx",
                  ".xls": "xls", ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
                  ".txt": "txt", ".text": "txt", ".md": "txt", ".csv": "txt"}
 
 # Formats the auditor cannot read, by signature: a clear refusal beats a garbled read.
-_FOREIGN = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF87a", "a GIF image"),
-    (b"GIF89a", "a GIF image"),
-    (b"II*\x00", "a TIFF image"),
-    (b"MM\x00*", "a TIFF image"),
-    (b"Rar!\x1a\x07", "a RAR archive"),
-    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"{\\rtf", "an RTF document (save it as .docx)"),
+_FOREIGN = (  # (signature, what it is: auditor.messages "what.*")
+    (b"\x89PNG\r\n\x1a\n", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF87a", "gif"),
+    (b"GIF89a", "gif"),
+    (b"II*\x00", "tiff"),
+    (b"MM\x00*", "tiff"),
+    (b"Rar!\x1a\x07", "rar"),
+    (b"7z\xbc\xaf\x27\x1c", "7z"),
+    (b"\x1f\x8b", "gzip"),
+    (b"{\\rtf", "rtf"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", None),  # OLE2: looked into below
     (b"PK\x03\x04", None),  # zip: looked into below
-    (b"PK\x05\x06", "an empty zip archive"),
+    (b"PK\x05\x06", "empty_zip"),
 )
-
-
-def a(name: str) -> str:
-    """'a PDF', 'an Excel .xls'."""
-    return f"an {name}" if name[:1] in "AEIOU" else f"a {name}"
 
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -78,20 +71,17 @@ def sniff(data: bytes, path: str | Path) -> str:
                 return _ole2_kind(data, name)
             if data.startswith(b"PK\x03\x04"):
                 return _zip_kind(data, name)
-            raise LoadError(f"{name}: this is {what}, not a report")
+            raise LoadError("load.foreign", path=name, what=what)
     claimed = SUFFIX_FORMAT.get(suffix)
     binary_claim = claimed in {"pdf", "docx", "xlsx", "xls"}
     if binary_claim and _binary(data):
-        raise LoadError(f"{name}: not {a(FORMAT_NAMES[claimed])} file (its content does not match the "
-                        f"{suffix} extension, and it is not text either); the file may be damaged or mislabelled")
+        raise LoadError("load.mislabelled", path=name, format=claimed, suffix=suffix)
     if _is_markup(data, claimed == "html" or binary_claim):
         if claimed in {"pdf", "docx"}:
-            raise LoadError(f"{name}: not {a(FORMAT_NAMES[claimed])} file: it is a web page (an error page "
-                            "saved instead of the report?); if it is the report, rename it to .html")
+            raise LoadError("load.web_page_named", path=name, format=claimed)
         return "html"  # the ".xls" many web systems export is an HTML table: read it as one
     if binary_claim:
-        raise LoadError(f"{name}: not {a(FORMAT_NAMES[claimed])} file: it holds plain text (a failed download? "
-                        f"if it is a text report, rename it to .txt)")
+        raise LoadError("load.text_named", path=name, format=claimed)
     return "txt"
 
 
@@ -123,19 +113,18 @@ def _zip_kind(data: bytes, name: str) -> str:
             names = set(archive.namelist())
             mimetype = archive.read("mimetype").decode("ascii", "ignore") if "mimetype" in names else ""
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError, NotImplementedError):
-        raise LoadError(f"{name}: damaged file (a zip package that cannot be opened; "
-                        "Word .docx and Excel .xlsx files are zip packages)") from None
+        raise LoadError("load.zip_damaged", path=name) from None
     if "word/document.xml" in names:
         return "docx"
     if "xl/workbook.xml" in names:
         return "xlsx"
     if "ppt/presentation.xml" in names:
-        raise LoadError(f"{name}: this is a PowerPoint presentation, not a report")
+        raise LoadError("load.powerpoint", path=name)
     if mimetype.startswith("application/vnd.oasis.opendocument"):
-        raise LoadError(f"{name}: this is an OpenDocument file; save it as .docx or .xlsx")
+        raise LoadError("load.opendocument", path=name)
     if any(n.startswith("word/") for n in names) or any(n.startswith("xl/") for n in names):
-        raise LoadError(f"{name}: damaged Office file (its main part is missing)")
-    raise LoadError(f"{name}: this is a zip archive, not a report; unpack it and check the files inside")
+        raise LoadError("load.office_damaged", path=name)
+    raise LoadError("load.zip_archive", path=name)
 
 
 def _ole2_kind(data: bytes, name: str) -> str:
@@ -145,14 +134,13 @@ def _ole2_kind(data: bytes, name: str) -> str:
         with olefile.OleFileIO(data) as ole:
             streams = {"/".join(entry).lower() for entry in ole.listdir(streams=True, storages=True)}
     except Exception:  # olefile raises plain OSError and others on damaged containers
-        raise LoadError(f"{name}: damaged Office file (an OLE2 container that cannot be opened)") from None
+        raise LoadError("load.ole_damaged", path=name) from None
     if "encryptedpackage" in streams or "encryptioninfo" in streams:
-        raise LoadError(f"{name}: password-protected Office file; remove the password (save an unprotected copy) "
-                        "and check that")
+        raise LoadError("load.office_password", path=name)
     if "workbook" in streams or "book" in streams:
         return "xls"
     if "worddocument" in streams:
-        raise LoadError(f"{name}: this is a legacy Word .doc file; save it as .docx and check that")
+        raise LoadError("load.legacy_doc", path=name)
     if "powerpoint document" in streams:
-        raise LoadError(f"{name}: this is a PowerPoint presentation, not a report")
-    raise LoadError(f"{name}: an Office container the auditor cannot read (no Word or Excel content)")
+        raise LoadError("load.powerpoint", path=name)
+    raise LoadError("load.office_unknown", path=name)

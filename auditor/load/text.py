@@ -146,7 +146,7 @@ def decode_report(data: bytes, name: str) -> tuple[str, Damage | None]:
                 text = data.decode(codec, errors="replace")
                 if _few(text.count("\ufffd"), text):
                     return text, (_CODEC_NAMES.get(codec, codec), text.count("\ufffd"))
-                raise LoadError(f"{name}: starts like {codec} text but is not valid {codec}") from None
+                raise LoadError("load.bad_bom", path=name, codec=codec) from None
     if b"\x00" in data[:4096]:
         text = _utf16_without_bom(data)
         if text is not None:
@@ -156,7 +156,7 @@ def decode_report(data: bytes, name: str) -> tuple[str, Damage | None]:
         # every candidate encoding, so it is read as one replaced byte
         data = data.replace(b"\x00", b"\xff")
     if _looks_binary(data):
-        raise LoadError(f"{name}: looks like a binary file, not a text report")
+        raise LoadError("load.binary", path=name)
     try:
         text = _utf8(data)
     except UnicodeDecodeError:
@@ -189,7 +189,7 @@ def decode_report(data: bytes, name: str) -> tuple[str, Damage | None]:
         return detected, None
     if damaged is not None:
         return damaged
-    raise LoadError(f"{name}: cannot tell the text encoding (tried UTF-8, GB18030, Big5 and detection)")
+    raise LoadError("load.encoding", path=name)
 
 
 _CODEC_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "utf-32": "UTF-32",
