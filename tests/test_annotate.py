@@ -177,3 +177,48 @@ def test_the_ignore_syntax():
     assert parse("王五:\naudit: ignore DUP001 两处口径不同") == (frozenset({"DUP001"}), "两处口径不同")
     assert parse("请核实 audit: ignore SUM001") is None  # not at the start of a line
     assert parse("audit: ignore") is None
+
+
+def _workbook_with_cached_formulas(path: Path) -> Path:
+    """A score table whose totals are formulas with the values Excel last calculated (openpyxl cannot
+    write cached values: they are put into the cell XML by hand, as Excel would have saved them)."""
+    import re
+    import zipfile
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "评分表"
+    for row in (("一级指标", "指标分值", "评价得分"), ("投入", 50, 48.4), ("过程", 50, 50)):
+        sheet.append(row)
+    sheet.append(("合计", "=SUM(B2:B3)", "=SUM(C2:C3)"))  # saved showing 97.4: a part changed since, unrecalculated
+    sheet.append(("等级", '=IF(C4>=90,"优","良")', None))
+    plain = path.with_suffix(".plain.xlsx")
+    book.save(plain)
+    with zipfile.ZipFile(plain) as z:
+        parts = {info.filename: z.read(info.filename) for info in z.infolist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    xml, n = re.subn(r'<c r="(B4|C4|B5)"><f>(.*?)</f><v\s*/?>(?:</v>)?</c>',
+                     lambda m: {"B4": '<c r="B4"><f>{}</f><v>100</v></c>', "C4": '<c r="C4"><f>{}</f><v>97.4</v></c>',
+                                "B5": '<c r="B5" t="str"><f>{}</f><v>优</v></c>'}[m.group(1)].format(m.group(2)), xml)
+    assert n == 3, xml
+    parts["xl/worksheets/sheet1.xml"] = xml.encode("utf-8")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    plain.unlink()
+    return path
+
+
+def test_xlsx_copy_keeps_the_values_formula_cells_showed(tmp_path):
+    sheet = _workbook_with_cached_formulas(tmp_path / "评分表.xlsx")
+    assert openpyxl.load_workbook(sheet, data_only=True)["评分表"]["C4"].value == 97.4  # the fixture is right
+    copy = tmp_path / "评分表-审核.xlsx"
+    result = run(sheet, "--annotate", copy, "--format", "json")
+    assert [f["rule"] for f in json.loads(result.stdout)["findings"]] == ["SCO002"], result.output
+    shown = openpyxl.load_workbook(copy, data_only=True)["评分表"]  # what a viewer that does not calculate shows
+    assert (shown["B4"].value, shown["C4"].value, shown["B5"].value) == (100, 97.4, "优")
+    formulas = openpyxl.load_workbook(copy)["评分表"]
+    assert formulas["C4"].value == "=SUM(C2:C3)" and formulas["B5"].value == '=IF(C4>=90,"优","良")'
+    assert formulas["C4"].comment is not None and "SCO002" in formulas["C4"].comment.text
+    again = run(copy, "--format", "json")  # the copy reads as the original did
+    assert [f["rule"] for f in json.loads(again.stdout)["findings"]] == ["SCO002"]

@@ -1,15 +1,24 @@
 """Excel cell comments (openpyxl): one comment per cell holding the findings' figures.
 
 A cell that already has a comment keeps it; the findings are added below it.
-openpyxl writes formulas without their last calculated values: Excel and
-LibreOffice calculate them again when the copy is opened (and saved).
+openpyxl writes formulas without their last calculated values, so a viewer
+that does not calculate again (a previewer, a phone, the auditor itself)
+would show empty cells where the original showed figures: after saving, the
+cached values of the original's formula cells are put back (`keep_cached_values`).
 """
 
 from __future__ import annotations
 
+import io
+import posixpath
+import zipfile
 from pathlib import Path
 
 from auditor.annotate import Written, comment_lines, in_file
+
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
 def annotate_xlsx(result, source: Path, target: Path, lang: str) -> Written:
@@ -36,4 +45,85 @@ def annotate_xlsx(result, source: Path, target: Path, lang: str) -> Written:
         comment.width, comment.height = 360, 80 + 60 * len(notes)
         target_cell.comment = comment
     book.save(str(target))
+    keep_cached_values(source, target)
     return Written(sum(len(v) for v in by_cell.values()), skipped)
+
+
+def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:
+    """Sheet name → the part holding it (xl/worksheets/sheet1.xml), from the workbook and its rels."""
+    from lxml import etree
+
+    workbook = etree.fromstring(package.read("xl/workbook.xml"))
+    rels = etree.fromstring(package.read("xl/_rels/workbook.xml.rels"))
+    targets = {}
+    for rel in rels.iter(f"{{{_PKG_REL}}}Relationship"):
+        target = rel.get("Target", "")
+        targets[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else \
+            posixpath.normpath(posixpath.join("xl", target))
+    out = {}
+    for sheet in workbook.iter(f"{{{_MAIN}}}sheet"):
+        part = targets.get(sheet.get(f"{{{_REL}}}id"))
+        if part is not None:
+            out[sheet.get("name")] = part
+    return out
+
+
+def _cached(xml: bytes) -> dict[str, tuple[str | None, str]]:
+    """Cell reference → (type attribute, cached value) of every formula cell that has one."""
+    from lxml import etree
+
+    out = {}
+    for cell in etree.fromstring(xml).iter(f"{{{_MAIN}}}c"):
+        formula, value = cell.find(f"{{{_MAIN}}}f"), cell.find(f"{{{_MAIN}}}v")
+        if formula is not None and value is not None and value.text:
+            out[cell.get("r")] = (cell.get("t"), value.text)
+    return out
+
+
+def keep_cached_values(source: Path, target: Path) -> int:
+    """Put the original's cached formula values back into the copy openpyxl wrote (same sheets,
+    same cells); returns how many.  Only formula cells without a value in the copy are touched."""
+    from lxml import etree
+
+    with zipfile.ZipFile(source) as original:
+        parts = _sheet_parts(original)
+        cached = {name: _cached(original.read(part)) for name, part in parts.items() if part in original.namelist()}
+    cached = {name: cells for name, cells in cached.items() if cells}
+    if not cached:
+        return 0
+    restored = 0
+    with zipfile.ZipFile(target) as copy:
+        entries = [(info, copy.read(info.filename)) for info in copy.infolist()]
+        copy_parts = _sheet_parts(copy)
+    changed: dict[str, bytes] = {}
+    contents = dict((info.filename, data) for info, data in entries)
+    for name, cells in cached.items():
+        part = copy_parts.get(name)
+        if part not in contents:
+            continue
+        root = etree.fromstring(contents[part])
+        touched = False
+        for cell in root.iter(f"{{{_MAIN}}}c"):
+            if cell.find(f"{{{_MAIN}}}f") is None or cell.get("r") not in cells:
+                continue
+            value = cell.find(f"{{{_MAIN}}}v")
+            if value is not None and value.text:
+                continue
+            if value is None:
+                value = etree.SubElement(cell, f"{{{_MAIN}}}v")
+            kind, value.text = cells[cell.get("r")]
+            if kind is None:
+                cell.attrib.pop("t", None)
+            else:
+                cell.set("t", kind)
+            restored += 1
+            touched = True
+        if touched:
+            changed[part] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if changed:
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as out:
+            for info, data in entries:
+                out.writestr(info, changed.get(info.filename, data))
+        target.write_bytes(buffer.getvalue())
+    return restored
