@@ -222,3 +222,65 @@ def test_xlsx_copy_keeps_the_values_formula_cells_showed(tmp_path):
     assert formulas["C4"].comment is not None and "SCO002" in formulas["C4"].comment.text
     again = run(copy, "--format", "json")  # the copy reads as the original did
     assert [f["rule"] for f in json.loads(again.stdout)["findings"]] == ["SCO002"]
+
+
+def test_annotating_an_annotated_copy_does_not_repeat_the_auditors_comments(draft, tmp_path):
+    first = tmp_path / "审核1.docx"
+    result = run(draft, "--annotate", first, "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    document = docx.Document(str(first))
+    target = next(p for p in document.paragraphs if "396.6万元" in p.text)
+    runs = [r for r in target.runs if r.text == "396.6万元"]
+    comment_on(document, runs, "audit: ignore CHG004 已与财务科核实，以决算报表为准")  # a reviewer's answer
+    comment_on(document, runs, "请财务科再看一下这个数")  # and a remark
+    reviewed = tmp_path / "已审.docx"
+    document.save(str(reviewed))
+
+    second = tmp_path / "审核2.docx"
+    again = run(reviewed, "--annotate", second, "--format", "json")
+    left = json.loads(again.stdout)["findings"]
+    assert len(left) == len(findings) - 1 and "CHG004" not in {f["rule"] for f in left}
+    annotated = docx.Document(str(second))
+    own = [c for c in annotated.comments if c.author == "audit"]
+    theirs = sorted(c.text for c in annotated.comments if c.author != "audit")
+    assert len(own) == len(left), [c.text for c in own]  # the first run's comments are not kept beside the new
+    assert len({c.text for c in own}) == len(own)
+    assert theirs == sorted(["audit: ignore CHG004 已与财务科核实，以决算报表为准", "请财务科再看一下这个数"])
+    ranges = anchored(annotated)
+    assert set(ranges) == {str(c.comment_id) for c in annotated.comments}  # no anchor left without its comment
+    references = [el.get(qn("w:id")) for el in annotated.element.body.iter(qn("w:commentReference"))]
+    assert sorted(references) == sorted(ranges)
+    assert f"已在 {second} 中写入 {len(left)} 条批注" in again.stderr
+
+    third = tmp_path / "审核3.docx"  # once more: the same comments, not one more of each
+    run(second, "--annotate", third)
+    assert sorted(c.text for c in docx.Document(str(third)).comments) == \
+        sorted(c.text for c in annotated.comments)
+
+
+def test_annotating_an_annotated_xlsx_does_not_repeat_the_cell_comments(tmp_path):
+    sheet = docgen.write_xlsx(SCORES, tmp_path / "评分表.xlsx", sheet="评分表")
+    first = tmp_path / "审核1.xlsx"
+    run(sheet, "--annotate", first)
+    book = openpyxl.load_workbook(first)
+    book["评分表"]["A2"].comment = openpyxl.comments.Comment("请核对投入的分值", "张三")  # a reviewer's note
+    book.save(first)
+    second = tmp_path / "审核2.xlsx"
+    run(first, "--annotate", second)
+    cells = {c.coordinate: c.comment for row in openpyxl.load_workbook(second)["评分表"].iter_rows() for c in row
+             if c.comment}
+    assert set(cells) == {"A2", "C4"}
+    assert cells["A2"].text == "请核对投入的分值"
+    assert cells["C4"].text.count("[SCO002 ") == 1, cells["C4"].text  # the finding once, not once per run
+
+    # a reviewer accepts the finding below the auditor's note: the note goes, the decision stays
+    book = openpyxl.load_workbook(second)
+    note = book["评分表"]["C4"].comment
+    book["评分表"]["C4"].comment = openpyxl.comments.Comment(note.text + "\naudit: ignore SCO002 以财务数据为准",
+                                                            note.author)
+    book.save(second)
+    third = tmp_path / "审核3.xlsx"
+    result = run(second, "--annotate", third, "--format", "json")
+    assert json.loads(result.stdout)["findings"] == []
+    kept = openpyxl.load_workbook(third)["评分表"]["C4"].comment
+    assert kept is not None and kept.text == "audit: ignore SCO002 以财务数据为准"

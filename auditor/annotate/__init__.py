@@ -7,11 +7,18 @@ accept the finding in the document itself (auditor.ignores).  The original
 file is never opened for writing: the copy is written to a temporary file
 beside the target and moved into place.  Other formats are refused with one
 line (AnnotateError).
+
+Annotating a copy that was annotated before (or a draft that came back with
+the auditor's comments in it) does not say the same thing twice: the
+auditor's own comments — author AUTHOR, first line "[RULE severity] …" — are
+taken out before the findings are written again, and the reviewers' comments
+stay, an "audit: ignore RULE 理由" line added to one of the auditor's own among them.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -21,6 +28,27 @@ from auditor import messages
 from auditor.findings import Finding
 
 SUFFIXES = {"docx": ".docx", "xlsx": ".xlsx"}
+AUTHOR = "audit"  # the author of every comment the auditor writes: how it knows its own again
+_OWN_FIRST_LINE = re.compile(r"\[[A-Za-z][A-Za-z0-9_-]*\d+ [^\]\n]+\] ")  # "[SCO002 错误] …"
+
+
+def own_note(author: str | None, text: str) -> bool:
+    """Is this a comment the auditor wrote (comment_lines), not a reviewer's?"""
+    return author == AUTHOR and bool(_OWN_FIRST_LINE.match(text.lstrip()))
+
+
+def without_own_notes(text: str) -> str:
+    """A cell comment's text without the auditor's notes in it (they are written again): what a
+    reviewer wrote above them stays, and so does an "audit: ignore" line added to one of them."""
+    from auditor.ignores import parse
+
+    kept = []
+    for block in re.split(r"\n[ \t]*\n", text):
+        if _OWN_FIRST_LINE.match(block.lstrip()):
+            kept += [line for line in block.splitlines() if parse(line) is not None]
+        elif block.strip():
+            kept.append(block)
+    return "\n\n".join(kept)
 
 
 class AnnotateError(Exception):

@@ -14,7 +14,7 @@ import posixpath
 import zipfile
 from pathlib import Path
 
-from auditor.annotate import Written, comment_lines, in_file
+from auditor.annotate import AUTHOR, Written, comment_lines, in_file, without_own_notes
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -26,6 +26,7 @@ def annotate_xlsx(result, source: Path, target: Path, lang: str) -> Written:
     from openpyxl.comments import Comment
 
     book = openpyxl.load_workbook(str(source))
+    _drop_own_notes(book)
     by_cell: dict[tuple[str, str], list[str]] = {}
     skipped = 0
     for f in result.findings:
@@ -41,12 +42,31 @@ def annotate_xlsx(result, source: Path, target: Path, lang: str) -> Written:
         text = "\n\n".join(notes)
         if target_cell.comment is not None and target_cell.comment.text:
             text = f"{target_cell.comment.text}\n\n{text}"
-        comment = Comment(text, "audit")
+        comment = Comment(text, AUTHOR)
         comment.width, comment.height = 360, 80 + 60 * len(notes)
         target_cell.comment = comment
     book.save(str(target))
     keep_cached_values(source, target)
     return Written(sum(len(v) for v in by_cell.values()), skipped)
+
+
+def _drop_own_notes(book) -> None:
+    """Take the auditor's notes of an earlier run out of the cell comments it wrote."""
+    from openpyxl.comments import Comment
+
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                comment = cell.comment
+                if comment is None or comment.author != AUTHOR:
+                    continue
+                left = without_own_notes(comment.text or "")
+                if not left.strip():
+                    cell.comment = None
+                elif left != comment.text:
+                    kept = Comment(left, comment.author)
+                    kept.width, kept.height = comment.width, comment.height
+                    cell.comment = kept
 
 
 def _sheet_parts(package: zipfile.ZipFile) -> dict[str, str]:

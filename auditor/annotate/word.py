@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from auditor.annotate import Written, comment_lines, in_file
+from auditor.annotate import AUTHOR, Written, comment_lines, in_file, own_note
 
 # run children and the characters each stands for (what python-docx's Run.text reads)
 _ONE_CHAR = {"br", "cr", "noBreakHyphen", "ptab", "tab"}
@@ -123,6 +123,37 @@ def _in_cell(tc, figure: str, occurrence: int) -> tuple | None:
     return None
 
 
+def _drop_own_comments(document) -> int:
+    """Take out the comments an earlier run of the auditor wrote (they are written again), with
+    their anchors; a reviewer's comments stay, and so does one of ours a reviewer added an
+    "audit: ignore" line to (it now suppresses that finding).  Returns how many went."""
+    from docx.oxml.ns import qn
+
+    from auditor.ignores import parse
+
+    gone = set()
+    for comment in list(document.comments):
+        text = comment.text or ""
+        if own_note(comment.author, text) and not any(parse(line) for line in text.splitlines()):
+            element = comment._comment_elm
+            element.getparent().remove(element)
+            gone.add(str(comment.comment_id))
+    if not gone:
+        return 0
+    body = document.element.body
+    for tag in ("w:commentRangeStart", "w:commentRangeEnd"):
+        for mark in list(body.iter(qn(tag))):
+            if mark.get(qn("w:id")) in gone:
+                mark.getparent().remove(mark)
+    for reference in list(body.iter(qn("w:commentReference"))):
+        if reference.get(qn("w:id")) in gone:
+            run = reference.getparent()
+            run.remove(reference)
+            if run.tag == qn("w:r") and all(child.tag == qn("w:rPr") for child in run):
+                run.getparent().remove(run)
+    return len(gone)
+
+
 def annotate_docx(result, source: Path, target: Path, lang: str) -> Written:
     import docx
     from docx.oxml.ns import qn
@@ -132,6 +163,7 @@ def annotate_docx(result, source: Path, target: Path, lang: str) -> Written:
     from auditor.load.docx import blocks, paragraph_text
 
     document = docx.Document(str(source))
+    _drop_own_comments(document)
     elements = {_key(place): element for kind, place, element in blocks(document.element.body) if kind != "table"}
     loaded = result.document
     starts = _paragraph_starts(loaded)
@@ -163,7 +195,7 @@ def annotate_docx(result, source: Path, target: Path, lang: str) -> Written:
             continue
         paragraph = Paragraph(p, document._body)
         lines = comment_lines(f, lang)
-        comment = document.add_comment([Run(r, paragraph) for r in runs], text=lines[0], author="audit",
+        comment = document.add_comment([Run(r, paragraph) for r in runs], text=lines[0], author=AUTHOR,
                                        initials="AU")
         for line in lines[1:]:
             comment.add_paragraph(line)
