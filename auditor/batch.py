@@ -279,20 +279,22 @@ def printable_document(document):
 # -- checking one input ------------------------------------------------------------------
 
 def audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None = None,
-              explained: bool = False, max_bytes: int | None = None, lang: str = "zh") -> Outcome:
+              explained: bool = False, max_bytes: int | None = None, lang: str = "zh",
+              keep: str | None = None) -> Outcome:
     """Load and audit one input; every failure becomes a one-line error, never an exception.
 
     slim: None keeps the whole result; else `AuditResult.slim(keep=slim)` ("findings", "facts", "all").
     max_bytes: the largest file read (None: auditor.load.DEFAULT_MAX_BYTES).
     lang: the language of the error line (a worker renders it: the parent prints it as it is).
+    keep: what the reporter reads, for a long text checked in segments (pipeline.audit_document).
     """
     # standard output is the report's: whatever a library prints while reading or checking goes to stderr
     with contextlib.redirect_stdout(sys.stderr):
-        return _audit_one(item, rules, vocab, slim, explained, max_bytes, lang)
+        return _audit_one(item, rules, vocab, slim, explained, max_bytes, lang, keep)
 
 
 def _audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: str | None,
-               explained: bool, max_bytes: int | None, lang: str) -> Outcome:
+               explained: bool, max_bytes: int | None, lang: str, keep: str | None = None) -> Outcome:
     name = printable(str(item))
     try:
         if isinstance(item, Stdin):
@@ -306,7 +308,7 @@ def _audit_one(item: Input, rules: list[Rule], vocab: Vocabulary | None, slim: s
                                                     detail=f"{type(exc).__name__}: {exc}")))
     document = printable_document(document)
     try:
-        result = audit_document(document, rules, vocab, explained)
+        result = audit_document(document, rules, vocab, explained, keep=keep or slim)
     except Exception as exc:
         return Outcome(name, error=_words(lang, "load.internal_check", path=name,
                                           detail=f"{type(exc).__name__}: {exc}"))
@@ -457,7 +459,7 @@ def _run_here(inputs, rules, vocab, bar: _Bar, keep: str = "facts", explained: b
         for item in inputs:
             # several inputs: drop what no reporter reads (the parse, the relations) as each is done
             outcome = audit_one(item, rules, vocab, slim=None if len(inputs) == 1 else keep, explained=explained,
-                                max_bytes=max_bytes, lang=lang)
+                                max_bytes=max_bytes, lang=lang, keep=keep)
             bar.advance(outcome.path)
             bar.stop()
             yield outcome

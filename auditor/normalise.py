@@ -88,11 +88,21 @@ class Normalised:
     text: str
     traditional: bool = False
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
+    # a segment of a longer text (auditor/pipeline.py): lines before it, so that line numbers
+    # (and the messages that quote them) are the whole document's
+    line_base: int = 0
 
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a 0-based character offset."""
         index = bisect_right(self._line_starts, offset) - 1
-        return index + 1, offset - self._line_starts[index] + 1
+        return index + 1 + self.line_base, offset - self._line_starts[index] + 1
+
+    def segment(self, start: int, end: int) -> "Normalised":
+        """text[start:end] (start at a line's beginning) as a text of its own, its lines numbered
+        as in the whole; offsets in it are relative to `start`."""
+        original = self.original[start:end]
+        line_base = bisect_right(self._line_starts, start) - 1 + self.line_base
+        return Normalised(original, self.text[start:end], self.traditional, line_starts(original), line_base)
 
 
 MAX_DIGITS = 24

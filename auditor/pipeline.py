@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field, replace
+from decimal import Decimal
 
 from auditor import ignores
 from auditor.check import default_rules, evaluate
 from auditor.check.rulebook import Rule
 from auditor.extract import extract
-from auditor.extract.model import Extraction, Fact
+from auditor.extract.model import Extraction, Fact, Record, Span, TableRow
+from auditor.extract.scan import report_year
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
-from auditor.findings import Finding, Outcome
+from auditor.findings import Evidence, Finding, Outcome
 from auditor.load import Document, load_document
 from auditor.normalise import Normalised, normalise
 
@@ -72,17 +75,147 @@ class AuditResult:
                        outcomes=self.outcomes if keep != "findings" else (), counts={"checked": self.checked})
 
 
+# A text longer than this (in characters; ~1 MB of Chinese in UTF-8) is checked in segments
+# of about this size, cut at paragraph or line breaks: the reading's working structures
+# (pieces, clauses, labels) are the whole text's, so one 10 MB document would need
+# ~700 MB at once; segment by segment the peak stays that of one segment, and the time
+# linear.  Relations are read within a segment: no real report comes near this size.
+SEGMENT_CHARS = 350_000
+
+
 def audit_document(document: Document, rules: list[Rule] | None = None,
-                   vocab: Vocabulary | None = None, explained: bool = False) -> AuditResult:
+                   vocab: Vocabulary | None = None, explained: bool = False,
+                   keep: str | None = None) -> AuditResult:
     """`explained`: also report, as info findings, the relations that fail as read but
-    that another plausible reading of the text explains (auditor/check/doubt.py)."""
+    that another plausible reading of the text explains (auditor/check/doubt.py).
+
+    `keep` ("findings", "facts", "all" as in `AuditResult.slim`): what a text longer than
+    SEGMENT_CHARS keeps of each segment once it is checked (None: everything)."""
     vocab = vocab or default_vocabulary()
     rules = rules if rules is not None else default_rules()
     norm = normalise(document.text)
+    if len(norm.text) > SEGMENT_CHARS:
+        return _audit_segments(document, norm, rules, vocab, explained, keep)
     doc = extract(norm, vocab)
     findings, outcomes = evaluate(doc, rules, vocab, norm.text, explained)
     findings, suppressed = ignores.split(findings, document.notes)
     return AuditResult(document, norm, doc, findings, tuple(outcomes), suppressed)
+
+
+def segments(text: str, size: int | None = None) -> list[tuple[int, int]]:
+    """[start, end) stretches of about `size` characters that cover `text`, each cut after
+    a blank line, else a line break, else a sentence's or clause's end (。；，), else anywhere
+    (one line of a million characters); each cut is looked for in the stretch's second half."""
+    size = size or SEGMENT_CHARS
+    out = []
+    start, n = 0, len(text)
+    while n - start > size:
+        end = start + size
+        low = start + size // 2
+        for mark in ("\n\n", "\n", "。", ";", ",", "；", "，"):
+            at = text.rfind(mark, low, end)
+            if at >= 0:
+                end = at + len(mark)
+                break
+        out.append((start, end))
+        start = end
+    out.append((start, n))
+    return out
+
+
+def _audit_segments(document: Document, norm, rules, vocab, explained: bool, keep: str | None) -> AuditResult:
+    """A long text checked segment by segment; offsets, lines and fact ids as in the whole."""
+    year = report_year(norm.text)
+    facts: list[Fact] = []
+    relations: dict[str, list] = {}
+    findings: list[Finding] = []
+    outcomes: list[Outcome] = []
+    n_facts = n_windows = n_sentences = 0
+    checked = [0, 0, 0]
+    for start, end in segments(norm.text):
+        part = norm.segment(start, end)
+        doc = extract(part, vocab, year=year)
+        found, done = evaluate(doc, rules, vocab, part.text, explained)
+        undecided = sum(1 for o in done if o.verdict == "undecided")
+        checked = [checked[0] + len(doc.facts), checked[1] + len(done) - undecided, checked[2] + undecided]
+        shift = _Shift(start, n_facts, n_windows, n_sentences)
+        findings.extend(shift(f) for f in found)
+        if keep in (None, "all", "facts"):
+            outcomes.extend(shift(replace(o, equation=None)) for o in done)
+            facts.extend(shift(f) for f in doc.facts)
+        if keep in (None, "all"):
+            for f in dataclasses.fields(Extraction):
+                if f.name not in ("facts", "report_year"):
+                    relations.setdefault(f.name, []).extend(shift(r) for r in getattr(doc, f.name))
+        n_facts += _next_id(doc)
+        n_windows = max([n_windows, *(f.window + n_windows + 1 for f in doc.facts)])
+        n_sentences = max([n_sentences, *(f.sentence + n_sentences + 1 for f in doc.facts)])
+        del doc, found, done, part
+    outcomes.sort(key=lambda o: (o.figures[0].start if o.figures else -1, o.rule))
+    extraction = Extraction.model_construct(facts=tuple(facts), report_year=year,
+                                            **{k: tuple(v) for k, v in relations.items()})
+    findings, suppressed = ignores.split(findings, document.notes)
+    counts = {} if keep in (None, "all", "facts") else {"checked": tuple(checked)}
+    return AuditResult(document, norm, extraction, findings, tuple(outcomes), suppressed, counts)
+
+
+def _next_id(doc: Extraction) -> int:
+    """One more than the largest fact id of an extraction (its facts, then its calculations' figures)."""
+    top = max((f.id for f in doc.facts), default=-1)
+    stack = [side for c in doc.calculations for side in c.sides]
+    while stack:
+        op = stack.pop()
+        if op is None:
+            continue
+        if op.figure is not None:
+            top = max(top, op.figure.id)
+        stack.extend((op.left, op.right))
+    return top + 1
+
+
+class _Shift:
+    """A segment's records moved into the whole document: offsets by the segment's start,
+    fact ids, paragraph and sentence numbers by those of the segments before it.  Records
+    shared between relations stay shared (one copy each)."""
+
+    _PLAIN = (str, int, float, bool, Decimal, type(None))
+
+    def __init__(self, offset: int, ids: int, windows: int, sentences: int) -> None:
+        self.offset, self.ids, self.windows, self.sentences = offset, ids, windows, sentences
+        self.memo: dict[int, tuple[object, object]] = {}  # id → (record, its move): the record held, so its id stays its own
+
+    def __call__(self, obj):
+        if isinstance(obj, self._PLAIN):
+            return obj
+        done = self.memo.get(id(obj))
+        if done is not None:
+            return done[1]
+        if isinstance(obj, Record):
+            changes = {}
+            for f in dataclasses.fields(obj):
+                value = getattr(obj, f.name)
+                moved = self(value)
+                if moved is not value:
+                    changes[f.name] = moved
+            if isinstance(obj, (Span, Evidence, Finding)):
+                changes["start"], changes["end"] = obj.start + self.offset, obj.end + self.offset
+            if isinstance(obj, Fact):
+                changes.update(id=obj.id + self.ids, window=obj.window + self.windows,
+                               sentence=obj.sentence + self.sentences)
+            if isinstance(obj, TableRow) and obj.grade_span is not None:
+                changes["grade_span"] = (obj.grade_span[0] + self.offset, obj.grade_span[1] + self.offset)
+            out = replace(obj, **changes) if changes else obj
+        elif type(obj) is tuple:
+            items = [self(x) for x in obj]
+            out = obj if all(a is b for a, b in zip(items, obj)) else tuple(items)
+        elif type(obj) is list:
+            out = [self(x) for x in obj]
+        elif type(obj) is dict:
+            out = {k: self(v) for k, v in obj.items()}
+        else:
+            out = obj  # anything else holds no offsets
+        self.memo[id(obj)] = (obj, out)
+        return out
 
 
 def audit_text(text: str, path: str = "<text>", rules: list[Rule] | None = None,

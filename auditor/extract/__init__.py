@@ -25,13 +25,15 @@ from auditor.nogc import without_cycle_collection
 from auditor.normalise import Normalised
 
 
-def extract(norm: Normalised, vocab: Vocabulary | None = None) -> Extraction:
+def extract(norm: Normalised, vocab: Vocabulary | None = None, year: str | None = "") -> Extraction:
+    """year: the report year when known (a segment of a long document has the whole one's); "" to find it."""
     with without_cycle_collection():
-        return _extract(norm, vocab or default_vocabulary())
+        return _extract(norm, vocab or default_vocabulary(), year)
 
 
-def _extract(norm: Normalised, vocab: Vocabulary) -> Extraction:
-    year = report_year(norm.text)
+def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extraction:
+    if year == "":
+        year = report_year(norm.text)
     table_result = read_tables(norm, vocab)
     parsed = [[piece for start, end in figure_sentences(norm.text, w_start, w_end)
                for piece in parse_span(norm.text, start, end)]

@@ -284,7 +284,8 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
         return None
     complete = complete and len(read_rows) == len(raw)
     # a row not read ends the table there (its cells may not be the table's)
-    stop = next((n for n in range(len(raw)) if n not in read_rows), len(raw))
+    read_set = set(read_rows)  # a set: one look-up per row, not a scan of the list
+    stop = next((n for n in range(len(raw)) if n not in read_set), len(raw))
     unit = _money_unit(header, context)
     precision = _column_precision([readings[n] for n in range(stop) if n in readings])
     facts: list[Fact] = []

@@ -20,6 +20,7 @@ rows, a row over its 其中 rows, a last 合计 row over every row above it.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -81,8 +82,12 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list
             out.append(Breakdown.model_construct(
                 total=total, parts=tuple(parts), marker="表格", complete=len(parts) == len(keys) - 1,
                 reason="funds_sources", via=tuple(dict.fromkeys([*via, *row.via]))))
+    children: dict[int, list[TableRow]] = {}  # each row's 其中 rows after it (looked up once, not per row)
+    for m, r in enumerate(rows):
+        if r.part_of is not None and r.part_of < m:
+            children.setdefault(r.part_of, []).append(r)
     for n, row in enumerate(rows):
-        parts, complete, reason = _parts_of(table, rows, n)
+        parts, complete, reason = _parts_of(table, rows, n, children.get(n, []))
         if not parts:
             continue
         for key in row.cells:
@@ -101,24 +106,24 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list
     return out
 
 
-def _parts_of(table: ScoreTable, rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
+def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
+              subs: list[TableRow]) -> tuple[list[TableRow], bool, str]:
+    """subs: the rows after row n that are its 其中 parts."""
     row = rows[n]
-    following = rows[n + 1:]
-    subs = [r for r in following if r.part_of == n]
     if subs:
         funding = all(is_source(p.label) for p in subs)
         reason = "funds_sources" if table.kind == "funds" and funding else "table_rows"
         return subs, funding and len(subs) >= 2, reason
-    if not following:
+    if n + 1 == len(rows):
         if row.is_total and n >= 2:
             above = [r for r in rows[:n] if r.part_of is None and not r.label.startswith("其中")]
             return above, True, "table_rows"
         return [], False, ""
-    nxt = following[0]
+    nxt = rows[n + 1]
     if _NUMBERED.match(nxt.label) and (_SUBTOTAL.search(row.label) or row.is_total):
         style = _NUMBERED.match(nxt.label).group()[-1]
         out = []
-        for r in following:
+        for r in itertools.islice(rows, n + 1, None):
             m = _NUMBERED.match(r.label)
             if m:
                 if m.group()[-1] == style:
