@@ -25,7 +25,9 @@ _OPERAND = rf"\(*[ \t]*{_NUMBER}{_UNIT}[ \t]*\)*"
 _OPERATOR = r"[ \t]*[-+×*÷/][ \t]*"
 _EXPRESSION = rf"{_OPERAND}(?:{_OPERATOR}{_OPERAND})*"
 # not inside a longer number, a date ("2020/12/31") or a link ("?id=2&siteId=2")
-_CANDIDATE = lazyre.compile(rf"(?<![\d.,/&?_a-zA-Z-])(?<![a-zA-Z_]=){_EXPRESSION}(?:[ \t]*=[ \t]*{_EXPRESSION})+(?![\d./&a-zA-Z])")
+# (a candidate never starts inside a run of "(": the run's first one starts it, and trying
+# every later one again made "((((…" quadratic)
+_CANDIDATE = lazyre.compile(rf"(?<![\d.,/&?_a-zA-Z-])(?<![a-zA-Z_]=)(?!(?<=\()\(){_EXPRESSION}(?:[ \t]*=[ \t]*{_EXPRESSION})+(?![\d./&a-zA-Z])")
 _HAS_OPERATOR = lazyre.compile(r"\d(?:[ \t%‰)分]|[亿万千]?元)*[-+×*÷/][ \t(]*\d")
 
 
@@ -76,10 +78,13 @@ def _parser() -> Lark:
 
 def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     """Drop brackets that belong to the prose around the formula: "(计算:1/4=25%)"."""
-    while end > start and text[end - 1] == ")" and text.count("(", start, end) < text.count(")", start, end):
+    opens, closes = text.count("(", start, end), text.count(")", start, end)  # kept up to date, not recounted
+    while end > start and text[end - 1] == ")" and opens < closes:
         end -= 1
-    while start < end and text[start] == "(" and text.count("(", start, end) > text.count(")", start, end):
+        closes -= 1
+    while start < end and text[start] == "(" and opens > closes:
         start += 1
+        opens -= 1
     return start, end
 
 
