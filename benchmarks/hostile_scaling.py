@@ -125,14 +125,14 @@ print(json.dumps({"seconds": best, "runs": runs}))
 """
 
 
-def measure(text: str, fmt: str, min_work: float) -> tuple[float, int, int]:
+def measure(text: str, fmt: str, min_work: float, root: Path = ROOT) -> tuple[float, int, int]:
     """(best seconds, runs, peak RSS in KB) of checking `text` in a child process reaped with wait4."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.txt"
         path.write_bytes(text.encode("utf-8"))
         out_path, err_path = Path(tmp) / "out", Path(tmp) / "err"
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
-            child = subprocess.Popen([sys.executable, "-c", _CHILD, str(ROOT), str(path), fmt, str(min_work)],
+            child = subprocess.Popen([sys.executable, "-c", _CHILD, str(root), str(path), fmt, str(min_work)],
                                      stdout=out, stderr=err)
             _, status, usage = os.wait4(child.pid, 0)
             child.returncode = os.waitstatus_to_exitcode(status)
@@ -177,13 +177,15 @@ def main() -> int:
     parser.add_argument("--budget", type=float, default=600.0,
                         help="skip a size predicted to take longer than this many seconds [600]")
     parser.add_argument("--profile", metavar="SHAPE:SIZE", help="profile one case in-process instead")
+    parser.add_argument("--root", type=Path, default=ROOT,
+                        help="check with the auditor package of this checkout (e.g. /work/main, for a before/after)")
     args = parser.parse_args()
     if args.profile:
         profile(args.profile)
         return 0
     sizes = [parse_size(s) for s in args.sizes.split(",")] if args.sizes else (QUICK_SIZES if args.quick else SIZES)
     shapes = [s.strip() for s in args.shapes.split(",") if s.strip()]
-    print(f"`audit FILE --format {args.format} --jobs 1 -o /dev/null` in a child process, warm; "
+    print(f"{args.root}: `audit FILE --format {args.format} --jobs 1 -o /dev/null` in a child process, warm; "
           f"time per MB (10^6 bytes); peak RSS of the child\n")
     print(f"{'shape':<12} {'bytes':>11} {'runs':>4} {'seconds':>9} {'s/MB':>7} {'peak RSS MB':>11}")
     summary, missed = [], False
@@ -199,7 +201,7 @@ def main() -> int:
                     continue
             text = SHAPES[shape](size)
             n_bytes = len(text.encode("utf-8"))
-            seconds, runs, peak_kb = measure(text, args.format, 1.0 if n_bytes < 1_000_000 else 0.0)
+            seconds, runs, peak_kb = measure(text, args.format, 1.0 if n_bytes < 1_000_000 else 0.0, args.root)
             del text
             per_mb.append((n_bytes, seconds / (n_bytes / 1e6), peak_kb))
             print(f"{shape:<12} {n_bytes:>11,} {runs:>4} {seconds:>9.3f} {per_mb[-1][1]:>7.2f} {peak_kb / 1024:>11.0f}",
