@@ -111,3 +111,13 @@ def test_any_text_is_checked_and_reported_in_every_format(text):
 def test_table_like_text_is_checked_and_reported(text):
     for fmt, out in outputs(text).items():
         parses(fmt, out)
+
+
+def test_a_line_break_of_unicode_inside_a_figure_keeps_jsonl_one_line_per_file():
+    # found by benchmarks/reliability.py: U+0085 inside a figure's text split the line for str.splitlines()
+    for mark in ("\x85", "\u2028", "\u2029"):
+        result = audit_text(f"支出合计100万{mark}元，其中基本支出60万{mark}元，项目支出50万{mark}元。")
+        assert any(mark in e.text for f in result.findings for e in f.evidence)
+        lines = render("jsonl", result).splitlines()
+        assert len(lines) == 2  # the file's object and the failed one
+        assert mark in json.dumps([json.loads(line) for line in lines], ensure_ascii=False)

@@ -12,12 +12,17 @@ from auditor.report import Reporter
 from auditor.report.jsonfmt import result_object
 
 
+# Characters that Python's str.splitlines() (and other line readers) take for line breaks,
+# which json.dumps leaves raw inside strings: escaped, so that one object stays one line.
+_LINE_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
 class JsonLinesReporter(Reporter):
     name = "jsonl"
     needs_facts = True
 
     def _write(self, obj: dict) -> None:
-        self.stream.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        self.stream.write(json.dumps(obj, ensure_ascii=False).translate(_LINE_BREAKS) + "\n")
         self.stream.flush()
 
     def file(self, result) -> None:
