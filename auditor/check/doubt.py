@@ -131,12 +131,26 @@ class Document:
 
 # ------------------------------------------------------------------ sums
 def _holds(total: Fact, parts: Iterable[Fact], subtracted: Iterable[Fact] = ()) -> bool:
+    return _makes(total, _sum(parts, subtracted))
+
+
+def _sum(parts: Iterable[Fact], subtracted: Iterable[Fact] = ()) -> Value:
+    """Σ parts − Σ subtracted, with the sum of their half-widths."""
     value = Value(Decimal(0), Decimal(0))
     for p in parts:
         value = value + Value.of(p)
     for p in subtracted:
         value = value - Value.of(p)
+    return value
+
+
+def _makes(total: Fact, value: Value) -> bool:
     return compare(total, value).verdict == "ok"
+
+
+# A list longer than this is not searched for a run of its parts that makes the total
+# (there are n² runs); no list a report writes comes near it.
+MAX_RUN_SEARCH = 300
 
 
 def _sum_text(total: Fact, parts: list[Fact], subtracted: Iterable[Fact] = (), extra: str = "") -> str:
@@ -173,15 +187,9 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
                                     "en": _sum_text(total, own, subtracted, " (the list was read past its sentence)")})
     if partial:
         return None  # a list naming only some parts fails only by excess: no run of it explains that
-    runs = [parts[i:j] for i in range(n) for j in range(i + 2, n + 1) if (i, j) != (0, n)]
-    runs += [parts[:k] + parts[k + 1:] for k in range(1, n - 1) if n - 1 >= 2]  # a nested item read in
-    if n >= 4:  # two columns of a table printed side by side, read across: every other figure
-        runs += [parts[0::2], parts[1::2]]
     closed = [fam for fam in (vocab.families.values() if vocab is not None else ())
               if total.concept and total.concept in fam.totals and not fam.open]
-    for run in runs:
-        if not _holds(total, run, subtracted):
-            continue
+    for run in _runs_that_make(total, parts, subtracted):
         if closed:  # a total the vocabulary breaks down: the run must still be all of it
             plausible = all(p.concept for p in run) and any(fam.covers([p.concept for p in run]) for fam in closed)
         else:
@@ -192,6 +200,37 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
             return Found("ALT002", {"zh": _sum_text(total, run, subtracted, f"（不计 {note}）"),
                                     "en": _sum_text(total, run, subtracted, f" (without {note})")})
     return None
+
+
+def _runs_that_make(total: Fact, parts: list[Fact], subtracted) -> Iterable[list[Fact]]:
+    """The runs of `parts` that make `total`, in the order they are tried: every stretch
+    of two or more but not all of them, the list without one of its inner parts (a nested
+    item read in), every other part (two table columns read across).  Each run's sum
+    comes from running sums (one addition per part, not one per part of every run)."""
+    n = len(parts)
+    values = [Value.of(p) for p in parts]
+    taken = _sum((), subtracted)  # what is taken away: −Σ values, Σ half-widths
+    prefix = [Value(Decimal(0), Decimal(0))]
+    for v in values:
+        prefix.append(prefix[-1] + v)
+
+    def makes(value: Decimal, tolerance: Decimal) -> bool:
+        return _makes(total, Value(value + taken.value, tolerance + taken.tolerance))
+
+    if n <= MAX_RUN_SEARCH:
+        for i in range(n):
+            for j in range(i + 2, n + 1):
+                if (i, j) != (0, n) and makes(prefix[j].value - prefix[i].value,
+                                              prefix[j].tolerance - prefix[i].tolerance):
+                    yield parts[i:j]
+    whole = prefix[n]
+    for k in range(1, n - 1):
+        if makes(whole.value - values[k].value, whole.tolerance - values[k].tolerance):
+            yield parts[:k] + parts[k + 1:]
+    if n >= 4:
+        for run in (parts[0::2], parts[1::2]):
+            if _holds(total, run, subtracted):
+                yield run
 
 
 def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> Found | None:
@@ -206,8 +245,9 @@ def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> F
                 continue
             seen.add(f.id)
             pool.append(f)
+    listed = _sum(parts, subtracted)  # once, not once per candidate
     for f in pool:
-        if _holds(total, [*parts, f], subtracted):
+        if _makes(total, listed + Value.of(f)):
             return Found("ALT003", {"zh": _sum_text(total, [f, *parts], subtracted, f"（加上同段的 {f.text}）"),
                                     "en": _sum_text(total, [f, *parts], subtracted, f" (with {f.text} of the same paragraph)")})
     return None
@@ -494,9 +534,11 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
         before = [f for f in doc.neighbours(diff) if f.sentence == diff.sentence and f.kind == diff.kind
                   and f.unit == diff.unit and not f.approximate and f.span.start < plus[0].span.start
                   and f.id not in used]
+        running = _sum(plus[:1], minus)  # grows by one figure a step, not summed again
         for n in range(len(before) - 1, -1, -1):
-            run = [*before[n:], plus[0]]
-            if _difference_holds(diff, run, minus):
+            running = running + Value.of(before[n])
+            if _makes(diff, running):
+                run = [*before[n:], plus[0]]
                 shown = _difference_text(diff, run, minus)
                 return Found("ALT003", {"zh": f"{shown}（计入同句前面的各项）",
                                         "en": f"{shown} (with the earlier figures of the sentence)"})
