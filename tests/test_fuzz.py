@@ -97,7 +97,7 @@ def parses(fmt: str, out: str) -> None:
         assert rows and all(len(r) == len(rows[0]) for r in rows), rows[:3]
 
 
-@settings(max_examples=40, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=30, derandomize=True, deadline=None, suppress_health_check=list(HealthCheck))
 @given(reports)
 def test_any_text_is_checked_and_reported_in_every_format(text):
     first = outputs(text)
