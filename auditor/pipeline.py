@@ -6,7 +6,7 @@ import dataclasses
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from auditor import ignores
+from auditor import ignores, lazyre
 from auditor.check import default_rules, evaluate
 from auditor.check.rulebook import Rule
 from auditor.extract import extract
@@ -75,12 +75,15 @@ class AuditResult:
                        outcomes=self.outcomes if keep != "findings" else (), counts={"checked": self.checked})
 
 
-# A text longer than this (in characters; ~1 MB of Chinese in UTF-8) is checked in segments
-# of about this size, cut at paragraph or line breaks: the reading's working structures
-# (pieces, clauses, labels) are the whole text's, so one 10 MB document would need
-# ~700 MB at once; segment by segment the peak stays that of one segment, and the time
-# linear.  Relations are read within a segment: no real report comes near this size.
-SEGMENT_CHARS = 350_000
+# A text with more figures than SEGMENT_FIGURES, or more characters than SEGMENT_CHARS,
+# is checked in segments of at most that many, cut at paragraph or line breaks.  The
+# reading's working structures (pieces, clauses, labels, table cells) are the whole
+# text's and grow with its figures: one 10 MB document needed ~700 MB at once; segment
+# by segment the peak stays that of one segment (~100 MB), and the time linear.
+# Relations are read within a segment: a real report states a few thousand figures.
+SEGMENT_FIGURES = 30_000
+SEGMENT_CHARS = 1_000_000
+_FIGURE_RUN = lazyre.compile(r"\d+(?:[.,]\d+)*")
 
 
 def audit_document(document: Document, rules: list[Rule] | None = None,
@@ -89,41 +92,67 @@ def audit_document(document: Document, rules: list[Rule] | None = None,
     """`explained`: also report, as info findings, the relations that fail as read but
     that another plausible reading of the text explains (auditor/check/doubt.py).
 
-    `keep` ("findings", "facts", "all" as in `AuditResult.slim`): what a text longer than
-    SEGMENT_CHARS keeps of each segment once it is checked (None: everything)."""
+    `keep` ("findings", "facts", "all" as in `AuditResult.slim`): what a text checked in
+    segments (see SEGMENT_FIGURES) keeps of each once it is checked (None: everything)."""
     vocab = vocab or default_vocabulary()
     rules = rules if rules is not None else default_rules()
     norm = normalise(document.text)
-    if len(norm.text) > SEGMENT_CHARS:
-        return _audit_segments(document, norm, rules, vocab, explained, keep)
+    cuts = segments(norm.text)
+    if len(cuts) > 1:
+        return _audit_segments(document, norm, cuts, rules, vocab, explained, keep)
     doc = extract(norm, vocab)
     findings, outcomes = evaluate(doc, rules, vocab, norm.text, explained)
     findings, suppressed = ignores.split(findings, document.notes)
     return AuditResult(document, norm, doc, findings, tuple(outcomes), suppressed)
 
 
-def segments(text: str, size: int | None = None) -> list[tuple[int, int]]:
-    """[start, end) stretches of about `size` characters that cover `text`, each cut after
-    a blank line, else a line break, else a sentence's or clause's end (。；，), else anywhere
-    (one line of a million characters); each cut is looked for in the stretch's second half."""
+def segments(text: str, size: int | None = None, figures: int | None = None) -> list[tuple[int, int]]:
+    """[start, end) stretches that cover `text`, each of at most `size` characters and about
+    `figures` figures (runs of digits), cut after a blank line, else a line break, else a
+    sentence's or clause's end (。；，), else anywhere; the cut is looked for in the second
+    half of what the stretch could hold."""
     size = size or SEGMENT_CHARS
-    out = []
-    start, n = 0, len(text)
-    while n - start > size:
-        end = start + size
-        low = start + size // 2
-        for mark in ("\n\n", "\n", "。", ";", ",", "；", "，"):
-            at = text.rfind(mark, low, end)
-            if at >= 0:
-                end = at + len(mark)
-                break
-        out.append((start, end))
-        start = end
+    figures = figures or SEGMENT_FIGURES
+    n = len(text)
+    if n <= size and n < figures:  # fewer characters than the budget of figures: no need to count
+        return [(0, n)]
+    out: list[tuple[int, int]] = []
+    start, count = 0, 0
+    for m in _FIGURE_RUN.finditer(text):
+        if m.start() - start >= size:
+            start = _cut_by_size(text, start, m.start(), size, out)
+            count = sum(1 for _ in _FIGURE_RUN.finditer(text, start, m.start()))
+        count += 1
+        if count > figures:
+            end = _cut(text, start, m.start())
+            out.append((start, end))
+            start = end
+            count = sum(1 for _ in _FIGURE_RUN.finditer(text, start, m.end()))
+    start = _cut_by_size(text, start, n, size, out)
     out.append((start, n))
     return out
 
 
-def _audit_segments(document: Document, norm, rules, vocab, explained: bool, keep: str | None) -> AuditResult:
+def _cut_by_size(text: str, start: int, upto: int, size: int, out: list[tuple[int, int]]) -> int:
+    """Cut [start, upto) into stretches of at most `size` characters (all but the last into `out`)."""
+    while upto - start > size:
+        end = _cut(text, start, start + size)
+        out.append((start, end))
+        start = end
+    return start
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end a stretch that starts at `start` and may reach `limit`."""
+    low = start + (limit - start) // 2
+    for mark in ("\n\n", "\n", "。", ";", ",", "；", "，"):
+        at = text.rfind(mark, low, limit)
+        if at >= 0:
+            return at + len(mark)
+    return limit
+
+
+def _audit_segments(document: Document, norm, cuts, rules, vocab, explained: bool, keep: str | None) -> AuditResult:
     """A long text checked segment by segment; offsets, lines and fact ids as in the whole."""
     year = report_year(norm.text)
     facts: list[Fact] = []
@@ -132,7 +161,7 @@ def _audit_segments(document: Document, norm, rules, vocab, explained: bool, kee
     outcomes: list[Outcome] = []
     n_facts = n_windows = n_sentences = 0
     checked = [0, 0, 0]
-    for start, end in segments(norm.text):
+    for start, end in cuts:
         part = norm.segment(start, end)
         doc = extract(part, vocab, year=year)
         found, done = evaluate(doc, rules, vocab, part.text, explained)

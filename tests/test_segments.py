@@ -20,7 +20,7 @@ SEEDS = sorted((Path(__file__).resolve().parents[1] / "examples" / "seeds").glob
 @pytest.fixture
 def whole(monkeypatch) -> str:
     texts = [p.read_text(encoding="utf-8") for p in SEEDS]
-    monkeypatch.setattr(pipeline, "SEGMENT_CHARS", max(len(t) for t in texts) // 2)
+    monkeypatch.setattr(pipeline, "SEGMENT_FIGURES", 150)
     return "".join(t if t.endswith("\n") else t + "\n" for t in texts)
 
 
@@ -30,6 +30,20 @@ def test_segments_cover_the_text_and_cut_at_line_breaks(whole):
     assert cuts[0][0] == 0 and cuts[-1][1] == len(whole)
     assert all(a[1] == b[0] for a, b in zip(cuts, cuts[1:]))
     assert all(whole[end - 1] == "\n" for _, end in cuts[:-1])
+
+
+def test_each_segment_holds_about_the_budget_of_figures(whole):
+    cuts = pipeline.segments(whole)
+    counts = [len(pipeline._FIGURE_RUN.findall(whole, a, b)) for a, b in cuts]
+    assert all(75 <= c <= 150 for c in counts[:-1]), counts
+    assert sum(counts) == len(pipeline._FIGURE_RUN.findall(whole))
+
+
+def test_a_text_without_figures_is_cut_by_its_length():
+    text = "说明文字。\n" * 1000
+    cuts = pipeline.segments(text, size=600)
+    assert len(cuts) == 10 and all(b - a <= 600 for a, b in cuts)
+    assert all(text[b - 1] == "\n" for _, b in cuts[:-1])
 
 
 def test_one_line_of_a_million_characters_is_cut_at_commas():
