@@ -121,3 +121,14 @@ def test_a_line_break_of_unicode_inside_a_figure_keeps_jsonl_one_line_per_file()
         lines = render("jsonl", result).splitlines()
         assert len(lines) == 2  # the file's object and the failed one
         assert mark in json.dumps([json.loads(line) for line in lines], ensure_ascii=False)
+
+
+def test_figures_far_apart_in_size_and_precision_are_checked_without_an_error():
+    # found by benchmarks/reliability.py (shrunk): a difference of 51亿 and 0.0000000000000000001元
+    # written to the smaller one's 19 decimals needs 30 digits; quantize raised InvalidOperation
+    for text in ("公用经费支出51亿\n公用经费0.0000000000000000001元",
+                 "支出合计0412908255074608694639086万元，其中基本支出10.25万元、项目支出50万元。"):
+        result = audit_text(text)
+        assert result.outcomes
+        for fmt in reporters():
+            parses(fmt, render(fmt, result))

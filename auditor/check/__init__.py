@@ -3,6 +3,7 @@ checked, and a finding for every contradiction."""
 
 from __future__ import annotations
 
+import decimal
 from functools import lru_cache
 
 from auditor.check import diagnose
@@ -37,8 +38,27 @@ def evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary | None = None
     `text` (the normalised text) lets doubt look at a figure's surroundings;
     with `explained`, relations another reading explains are findings too (info).
     """
-    with without_cycle_collection():
+    with without_cycle_collection(), decimal.localcontext() as context:
+        context.prec = max(context.prec, _digits_needed(doc))
         return _evaluate(doc, rules, vocab or default_vocabulary(), text, explained)
+
+
+def _digits_needed(doc: Extraction) -> int:
+    """Digits that sums and results written to the figures' precision may need: a figure of
+    24 digits beside one written to 30 decimals (0.000…01, a hostile or garbled file) is more
+    than the default 28, and quantize then raises InvalidOperation.  A real report needs
+    fewer than 28, so its arithmetic is the default context's."""
+    figures = list(doc.facts)
+    stack = [side for c in doc.calculations for side in c.sides]
+    while stack:
+        op = stack.pop()
+        if op is not None:
+            if op.figure is not None:
+                figures.append(op.figure)
+            stack.extend((op.left, op.right))
+    whole = max((f.value.adjusted() + 1 for f in figures if f.value.is_finite() and f.value), default=1)
+    decimals = max((f.decimals for f in figures), default=0)
+    return max(whole, 1) + decimals + 6  # sums of up to a million figures
 
 
 def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
