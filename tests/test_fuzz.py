@@ -132,3 +132,11 @@ def test_figures_far_apart_in_size_and_precision_are_checked_without_an_error():
         assert result.outcomes
         for fmt in reporters():
             parses(fmt, render(fmt, result))
+
+
+def test_a_carriage_return_inside_a_figure_keeps_a_csv_row_one_row():
+    # found by benchmarks/reliability.py: "543.10\r萬元" was written unquoted, and read back as two rows
+    result = audit_text("支出合计100万\r元，其中基本支出60万元，项目支出50万元。")
+    assert any("\r" in e.text for f in result.findings for e in f.evidence)
+    rows = list(csv.reader(io.StringIO(render("csv", result), newline="")))
+    assert [len(r) for r in rows] == [12] * len(rows) and len(rows) == 1 + len(result.findings) + 1

@@ -41,10 +41,15 @@ class CsvReporter(Reporter):
     def start(self) -> None:
         self.stream.write("\ufeff")
         self.writer = csv.writer(self.stream, lineterminator="\n")
+        # csv quotes a cell holding "\n" (the line terminator) but not one holding a lone "\r",
+        # which every reader takes for a line break: such rows are written with every cell quoted
+        self.quoted = csv.writer(self.stream, lineterminator="\n", quoting=csv.QUOTE_ALL)
         self.writer.writerow(COLUMNS)
 
     def _row(self, cells: list) -> None:
-        self.writer.writerow([safe_cell(c) for c in cells])
+        cells = [safe_cell(c) for c in cells]
+        carriage = any(isinstance(c, str) and "\r" in c for c in cells)
+        (self.quoted if carriage else self.writer).writerow(cells)
 
     def file(self, result) -> None:
         for f in result.findings:
