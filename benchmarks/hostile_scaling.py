@@ -14,9 +14,8 @@ report, so the time is the check's and not the interpreter's start; the time
 is the child's CPU time (time.process_time), so other work on a shared machine
 does not count.  Small
 sizes are checked again until about a second of work is done (best run kept).
-The child's peak resident set size is read by the parent from wait4 (the same
-figure `/usr/bin/time -f %M` prints): the whole process, interpreter and
-grammar included.
+The child's peak resident set size is /usr/bin/time's (-f %M): the whole
+process, interpreter and grammar included.
 
 Shapes — each once took time growing with the square of its size:
 
@@ -128,20 +127,29 @@ print(json.dumps({"seconds": best, "runs": runs}))
 
 
 def measure(text: str, fmt: str, min_work: float, root: Path = ROOT) -> tuple[float, int, int]:
-    """(best seconds, runs, peak RSS in KB) of checking `text` in a child process reaped with wait4."""
+    """(best CPU seconds, runs, peak RSS in KB) of checking `text` in a child process.
+
+    The peak is /usr/bin/time's (%M) where it exists: a child forked straight from this
+    process starts as a copy of it, and wait4's ru_maxrss would count this process's
+    memory (the texts it built) as the child's; /usr/bin/time forks from its own small
+    process.  Without it, wait4's figure is an upper bound."""
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "report.txt"
         path.write_bytes(text.encode("utf-8"))
-        out_path, err_path = Path(tmp) / "out", Path(tmp) / "err"
+        out_path, err_path, rss_path = Path(tmp) / "out", Path(tmp) / "err", Path(tmp) / "rss"
+        command = [sys.executable, "-c", _CHILD, str(root), str(path), fmt, str(min_work)]
+        timer = Path("/usr/bin/time")
+        if timer.exists():
+            command = [str(timer), "-o", str(rss_path), "-f", "%M", *command]
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
-            child = subprocess.Popen([sys.executable, "-c", _CHILD, str(root), str(path), fmt, str(min_work)],
-                                     stdout=out, stderr=err)
+            child = subprocess.Popen(command, stdout=out, stderr=err)
             _, status, usage = os.wait4(child.pid, 0)
             child.returncode = os.waitstatus_to_exitcode(status)
         if child.returncode:
             raise RuntimeError(err_path.read_text("utf-8", "replace")[-2000:])
         result = json.loads(out_path.read_text().strip().splitlines()[-1])
-        return result["seconds"], result["runs"], usage.ru_maxrss
+        peak = int(rss_path.read_text().split()[-1]) if rss_path.exists() else usage.ru_maxrss
+        return result["seconds"], result["runs"], peak
 
 
 def parse_size(value: str) -> int:
