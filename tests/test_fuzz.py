@@ -127,6 +127,7 @@ def test_figures_far_apart_in_size_and_precision_are_checked_without_an_error():
     # found by benchmarks/reliability.py (shrunk): a difference of 51亿 and 0.0000000000000000001元
     # written to the smaller one's 19 decimals needs 30 digits; quantize raised InvalidOperation
     for text in ("公用经费支出51亿\n公用经费0.0000000000000000001元",
+                 "2023年0.0000000001元2022年25千元增长0.000000000001%",  # a ratio over a tiny figure
                  "支出合计0412908255074608694639086万元，其中基本支出10.25万元、项目支出50万元。"):
         result = audit_text(text)
         assert result.outcomes

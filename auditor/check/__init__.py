@@ -38,16 +38,24 @@ def evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary | None = None
     `text` (the normalised text) lets doubt look at a figure's surroundings;
     with `explained`, relations another reading explains are findings too (info).
     """
-    with without_cycle_collection(), decimal.localcontext() as context:
-        context.prec = max(context.prec, _digits_needed(doc))
-        return _evaluate(doc, rules, vocab or default_vocabulary(), text, explained)
+    vocab = vocab or default_vocabulary()
+    with without_cycle_collection():
+        try:
+            return _evaluate(doc, rules, vocab, text, explained)
+        except decimal.InvalidOperation:
+            # figures far apart in size and precision (51亿 beside 0.0000000000000000001元, a
+            # hostile or garbled file): a result written to the finest one's precision has more
+            # digits than the default context's 28.  Checked again with as many as they need;
+            # a document that does not need them keeps the default arithmetic exactly.
+            with decimal.localcontext() as context:
+                context.prec = max(context.prec, _digits_needed(doc))
+                return _evaluate(doc, rules, vocab, text, explained)
 
 
 def _digits_needed(doc: Extraction) -> int:
-    """Digits that sums and results written to the figures' precision may need: a figure of
-    24 digits beside one written to 30 decimals (0.000…01, a hostile or garbled file) is more
-    than the default 28, and quantize then raises InvalidOperation.  A real report needs
-    fewer than 28, so its arithmetic is the default context's."""
+    """Digits that sums, ratios and results written to the figures' precision may need: the
+    span from the largest figure to the smallest (a ratio of the two), the most decimals, a
+    margin for percentages and for sums of many figures."""
     figures = list(doc.facts)
     stack = [side for c in doc.calculations for side in c.sides]
     while stack:
@@ -56,9 +64,10 @@ def _digits_needed(doc: Extraction) -> int:
             if op.figure is not None:
                 figures.append(op.figure)
             stack.extend((op.left, op.right))
-    whole = max((f.value.adjusted() + 1 for f in figures if f.value.is_finite() and f.value), default=1)
+    sizes = [f.value.adjusted() for f in figures if f.value.is_finite() and f.value]
+    span = max(sizes, default=0) - min(0, *sizes)
     decimals = max((f.decimals for f in figures), default=0)
-    return max(whole, 1) + decimals + 6  # sums of up to a million figures
+    return max(60, span + decimals + 16)
 
 
 def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
