@@ -30,6 +30,11 @@ class Slip:
     should_be: str  # the figure as it should be written
     message: dict[str, str]  # language → "（471.23元的单位应为万元）"
 
+    @property
+    def fields(self) -> dict[str, str]:
+        """The message's slip_zh / slip_en fields."""
+        return {"slip_zh": self.message["zh"], "slip_en": self.message["en"]}
+
 
 def _with_value(fact: Fact, value: Decimal) -> Fact:
     return fact.model_copy(update={"value": value})

@@ -30,6 +30,7 @@ from typing import Iterable
 from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, written
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import Breakdown, Fact
+from auditor.extract.readings import clean_label
 from auditor.resources import data_dir
 
 
@@ -313,7 +314,7 @@ _SCENARIO_TAIL = re.compile(r"(?:执行数?|完成数?|决算数?|预算数?|实
 
 
 def _name_core(label: str) -> str:
-    return _SCENARIO_TAIL.sub("", re.sub(r"[\s:,、“”\"()]", "", label))
+    return _SCENARIO_TAIL.sub("", clean_label(label))
 
 
 def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], whole_label: str) -> Found | None:
@@ -335,10 +336,7 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
     # what the listed parts add up to, not the figure the list hangs from
     for b in doc.lists:
         if any(p.id == part.id for p in b.parts) and len(b.parts) >= 2 and not b.subtracted:
-            whole = Value(Decimal(0), Decimal(0))
-            for p in b.parts:
-                whole = whole + Value.of(p)
-            computed = ratio_percent(Value.of(part), whole)
+            computed = ratio_percent(Value.of(part), _sum(b.parts))
             if computed is not None and compare(stated, computed).verdict == "ok":
                 terms = " + ".join(written(p, part) for p in b.parts)
                 text = f"{written(part)} / ({terms}) = {written(stated)}%"
@@ -426,7 +424,7 @@ def explain_repeat(doc: Document, first: Fact, other: Fact) -> Found | None:
 
 def _qualifiers(a: str, b: str) -> tuple[str, str]:
     """What two labels say before their common ending ("福" and "体" of "…彩公益金总收入")."""
-    a, b = re.sub(r"[\s:,、“”\"()]", "", a), re.sub(r"[\s:,、“”\"()]", "", b)
+    a, b = clean_label(a), clean_label(b)
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1

@@ -95,7 +95,7 @@ def check_difference(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if slip is not None:  # "结余14.5元" among 万元: a unit slip, said as such (a warning)
             cmp = Comparison("minor", cmp.difference, cmp.slack)
             primary, stated, expected = slip.figure, slip.figure.text, slip.should_be
-            fields.update(slip_zh=slip.message["zh"], slip_en=slip.message["en"])
+            fields.update(slip.fields)
         yield failed(rule, d, finding(
             rule, ctx, primary=primary, stated=stated, expected=expected, arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields=fields,

@@ -49,7 +49,7 @@ def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if slip is not None:
             cmp = Comparison("minor", cmp.difference, cmp.slack)
             primary, stated, expected = slip.figure, slip.figure.text, slip.should_be
-            fields.update(slip_zh=slip.message["zh"], slip_en=slip.message["en"])
+            fields.update(slip.fields)
         yield failed(rule, p, finding(
             rule, ctx, primary=primary, stated=stated, expected=expected, arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields=fields,

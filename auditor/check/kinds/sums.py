@@ -65,7 +65,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if slip is not None:  # "471.23元" among 万元: a unit slip, said as such (a warning)
             cmp = Comparison("minor", cmp.difference, cmp.slack)
             primary, stated, expected = slip.figure, slip.figure.text, slip.should_be
-            fields.update(slip_zh=slip.message["zh"], slip_en=slip.message["en"], partial="")
+            fields.update(slip.fields, partial="")
         yield failed(rule, b, finding(
             rule, ctx, primary=primary, stated=stated, expected=expected,
             arithmetic=sum_arithmetic(b.total, list(b.parts), list(b.subtracted), computed, cmp, partial),

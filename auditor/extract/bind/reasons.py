@@ -187,6 +187,8 @@ _ALL += [
 ]
 
 REASONS: dict[str, Reason] = {r.name: r for r in _ALL}
+if LAID_OUT - REASONS.keys():
+    raise ValueError(f"LAID_OUT names no reason: {sorted(LAID_OUT - REASONS.keys())}")
 
 
 def strength(name: str) -> int:

@@ -396,7 +396,7 @@ def _money_unit(header: Header, context: str) -> str:
     return "元" if ("元" in context and "万元" not in context and "万" not in context) else "万元"
 
 
-_FRACTION = re.compile(r"0\.\d+|1\.0*")
+_FRACTION = lazyre.compile(r"0\.\d+|1\.0*")
 
 
 def _percent_of(text: str) -> str:

@@ -87,8 +87,8 @@ def _heading_between(r: Reading, start: int, end: int, style: str) -> bool:
     """A top-level heading (二、) between two offsets, when the items are of another style:
     a new section.  (A sub-heading "(三)项目预算投入" between a 共需资金 and its items
     does not part them.)"""
-    return any(item_style(m.group().strip(" \t|")) != style and item_style(m.group().strip(" \t|")) in _TOP_STYLES
-               for m in NUMBERED_LINE.finditer(r.norm.text, start, end))
+    headings = (item_style(m.group().strip(" \t|")) for m in NUMBERED_LINE.finditer(r.norm.text, start, end))
+    return any(h != style and h in _TOP_STYLES for h in headings)
 
 
 def _run_end(r: Reading, run: list[int]) -> int:
