@@ -321,6 +321,14 @@ def test_report_year_comes_from_the_title():
     assert doc(text).report_year == "2023"
 
 
+def test_a_title_wrapped_over_two_lines_is_about_the_year_its_first_line_names():
+    # found by wrapping a real report at 25 characters: the title's second line names the next year's budget
+    wrapped = "关于某县2020年财政预算执行情\n况及2021年财政预算(草案)报告\n2020年全县一般公共预算收入完成34264万元。\n"
+    assert doc(wrapped).report_year == "2020"
+    one_line = "关于某县2020年财政预算执行情况及2021年财政预算(草案)报告\n2020年全县一般公共预算收入完成34264万元。\n"
+    assert doc(one_line).report_year == "2020"
+
+
 # ------------------------------------------------------- labels and copulas
 @pytest.mark.parametrize("copula", ["", "为", "是", "达", "：", ":", "共", "计"])
 def test_label_copula_amount(copula):

@@ -103,11 +103,8 @@ def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = ""
     check asks, any reading below `accuse_from`) warns rather than accuses."""
     why = (relation.reason if relation is not None else "") or reason
     if found is not None:
-        messages = {lang: f"{text}；另一读法成立（{found.describe(lang)}）" if lang == "zh"
-                    else f"{text}; another reading holds ({found.describe(lang)})"
-                    for lang, text in result.messages.items()}
-        info = result.model_copy(update={"severity": "info", "messages": messages, "expected": None})
-        return outcome(rule, relation, "explained", result=info, reason=reason, alternative=found.alternative)
+        return outcome(rule, relation, "explained", result=explained_finding(result, found), reason=reason,
+                       alternative=found.alternative)
     lines = len({e.line for e in result.evidence}) or 1
     extended = getattr(relation, "core", None) is not None  # a list taken on past its own sentence
     severity = doubt.capped(why, result.severity, lines=lines, extended=extended) if accuse_from is None else \
@@ -115,6 +112,25 @@ def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = ""
     if severity != result.severity:
         result = result.model_copy(update={"severity": severity})
     return outcome(rule, relation, "fails", result=result, reason=reason, equation=equation)
+
+
+def explained_finding(result: Finding, found: doubt.Found) -> Finding:
+    """The finding of a relation another reading explains: info, with that reading."""
+    messages = {lang: f"{text}；另一读法成立（{found.describe(lang)}）" if lang == "zh"
+                else f"{text}; another reading holds ({found.describe(lang)})"
+                for lang, text in result.messages.items()}
+    return result.model_copy(update={"severity": "info", "messages": messages, "expected": None})
+
+
+def doubt_cut_figures(ctx: Context, o: Outcome) -> Outcome:
+    """Any failing relation, whatever its check: is one of its figures cut by a line break?"""
+    if o.verdict != "fails" or o.finding is None:
+        return o
+    found = doubt.cut_by_line_break(ctx.doubt, [(e.start, e.end) for e in (o.figures or o.finding.evidence)])
+    if found is None:
+        return o
+    return o.model_copy(update={"verdict": "explained", "finding": explained_finding(o.finding, found),
+                                "alternative": found.alternative, "equation": None})
 
 
 def diff_text(difference: Decimal, like: Fact, lang: str, decimals: int | None = None) -> str:

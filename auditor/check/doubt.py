@@ -121,6 +121,46 @@ class Document:
             return [f for f in self.facts if f.in_table and span[0] <= f.span.start <= span[1]]
         return self._by_window.get(fact.window, [])
 
+    def around(self, fact: Fact) -> list[Fact]:
+        """The figures of `fact`'s paragraph, of the paragraph before it, and of the
+        paragraphs its sentences run into.  A line broken inside a sentence (wrapped by
+        extraction, or after ';') splits no paragraph a reader sees; and a report that
+        sets each sentence on its own line states "…收入73220万元。⏎加上补助收入…,收入合计
+        231838万元" with the first addend one line up."""
+        if fact.in_table:
+            return self.neighbours(fact)
+        out = list(self._by_window.get(fact.window, []))
+        w = fact.window
+        while w - 1 in self._by_window and self._continues(w):
+            w -= 1
+            out = self._by_window[w] + out
+        if w - 1 in self._by_window and not self._heading_between(w):
+            out = self._by_window[w - 1] + out
+        w = fact.window
+        while w + 1 in self._by_window and self._continues(w + 1):
+            w += 1
+            out = out + self._by_window[w]
+        return out
+
+    def _heading_between(self, window: int) -> bool:
+        """A heading or a numbered item opens a line between paragraph `window` and the one before."""
+        before, here = self._by_window[window - 1][-1], self._by_window[window][0]
+        at = self.text.find("\n", before.span.end, here.span.start)
+        while at >= 0:
+            if _OPENS_ITEM.match(self.text, at + 1):
+                return True
+            at = self.text.find("\n", at + 1, here.span.start)
+        return False
+
+    def _continues(self, window: int) -> bool:
+        """Paragraph `window` goes on with the sentence the paragraph before it left open."""
+        before, here = self._by_window[window - 1][-1], self._by_window[window][0]
+        gap = self.text[before.span.end:here.span.start]
+        cut = gap.rfind("\n")
+        if cut < 0:
+            return True
+        return not re.search(r"[。!?！？:：]\s*$", gap[:cut]) and not self._heading_between(window)
+
     @cached_property
     def _by_window(self) -> dict[int, list[Fact]]:
         out: dict[int, list[Fact]] = {}
@@ -241,7 +281,7 @@ def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> F
     seen: set[int] = set()
     pool = []
     for anchor in (total, *parts):
-        for f in doc.neighbours(anchor):
+        for f in doc.around(anchor):
             if f.id in used or f.id in seen or f.kind != total.kind or f.unit != total.unit or f.approximate:
                 continue
             seen.add(f.id)
@@ -249,9 +289,16 @@ def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> F
     listed = _sum(parts, subtracted)  # once, not once per candidate
     for f in pool:
         if _makes(total, listed + Value.of(f)):
-            return Found("ALT003", {"zh": _sum_text(total, [f, *parts], subtracted, f"（加上同段的 {f.text}）"),
-                                    "en": _sum_text(total, [f, *parts], subtracted, f" (with {f.text} of the same paragraph)")})
+            return Found("ALT003", {"zh": _sum_text(total, [f, *parts], subtracted, f"（加上{_where(f, total)}的 {f.text}）"),
+                                    "en": _sum_text(total, [f, *parts], subtracted, f" (with {f.text} of {_where(f, total, 'en')})")})
     return None
+
+
+def _where(f: Fact, total: Fact, lang: str = "zh") -> str:
+    """Where the missed part stands, seen from the total."""
+    if f.window == total.window or f.in_table:
+        return "同段" if lang == "zh" else "the same paragraph"
+    return f"第{f.span.line}行" if lang == "zh" else f"line {f.span.line}"
 
 
 def _closed_and_complete(total: Fact, parts: list[Fact], vocab) -> bool:
@@ -264,6 +311,8 @@ def _closed_and_complete(total: Fact, parts: list[Fact], vocab) -> bool:
                for fam in vocab.families.values())
 
 
+# a line that opens a heading or a numbered item starts a new paragraph whatever the line before
+_OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+)")
 _PAGE_BREAK = re.compile(r"^\s*(?:\f|[-—]\s*\d+\s*[-—]|第\s*\d+\s*页|\d+\s*/\s*\d+\s*$)")
 
 
@@ -306,6 +355,37 @@ def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
         if _GLUED_BEFORE.search(before) or _LOST_BEFORE.search(before) or glued_after or _ODD_AFTER.match(after):
             shown = doc.text[max(0, f.span.start - 2):f.span.end + (3 if glued_after else 0)]
             return Found("ALT006", {"zh": f"“{shown}”在提取时可能受损", "en": f"“{shown}” may have been damaged in extraction"})
+    return None
+
+
+# a number a line break cut in two: "完成预算的9⏎9.2%", "年度资金总额 … 100.00% 1⏎0"
+_CUT_AFTER = re.compile(r"[ \t]*\n[ \t]*[\d.．%]")
+_CUT_BEFORE = re.compile(r"[\d.．][ \t]*\n[ \t]*$")
+_BARE_NUMBER = re.compile(r"^\s*[\d.,%]*\s*$")
+
+
+def cut_by_line_break(doc: Document, spans: Iterable[tuple[int, int]]) -> Found | None:
+    """A figure of the relation that a line break may have cut in two (PDF and web
+    extraction wrap lines anywhere, inside a number too): it ends a line that holds more
+    than the figure, with no unit after it, and the next line opens with a digit; or
+    it opens a line and the line before, holding more than a number, ends with one.
+    Every check's failing relation is tried against this before it accuses."""
+    text = doc.text
+    for start, end in spans:
+        if not text or end > len(text) or start >= end:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        cut = None
+        if text[end - 1].isdigit() and _CUT_AFTER.match(text, end) and text[line_start:start].strip():
+            cut = (start, text.find("\n", end) + 2)
+        elif _CUT_BEFORE.search(text, max(0, start - 8), start):
+            prev_start = text.rfind("\n", 0, line_start - 1) + 1
+            if not _BARE_NUMBER.match(text[prev_start:line_start - 1]):
+                cut = (line_start - 3, end)
+        if cut is not None:
+            shown = text[max(0, cut[0]):cut[1]].replace("\n", "⏎")
+            return Found("ALT006", {"zh": f"“{shown}”中的数字可能被换行截断",
+                                    "en": f"a figure in “{shown}” may have been cut by a line break"})
     return None
 
 
@@ -472,7 +552,7 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
     if found or current is None or delta is None:
         return found
     tail = (current.concept or current.label)[-2:]
-    for f in doc.neighbours(current):
+    for f in doc.around(current):
         if f.id in {current.id, delta.id, stated.id} or f.kind != current.kind or f.unit != current.unit \
                 or f.approximate or f.span.start > stated.span.start:
             continue

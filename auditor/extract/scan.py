@@ -145,14 +145,23 @@ _ANY_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 _TITLE_LINE = lazyre.compile(r"(?:报告|说明|自评表|评价表|情况|公开|决算|预算)\s*[)）]?\s*\|?\s*$")
 
 
+_CLOSED_LINE = lazyre.compile(r"[。!?:：;；|]\s*$|^\s*$")
+
+
 def report_year(text: str) -> str | None:
     """The year a report is about: its title's year, else the most frequent year."""
     head = text[:3000]
+    previous = ""
     for line in head.split("\n")[:60]:
         if _TITLE_LINE.search(line) and len(line.strip()) <= 60:
-            m = _TITLE_YEAR.search(line) or _ANY_YEAR.search(line)
+            # a title wrapped over two lines ("…2020年财政预算执行情⏎况及2021年财政预算(草案)报告")
+            # is about the year its first line names
+            title = previous + line if previous and len(previous.strip()) <= 60 and not _CLOSED_LINE.search(previous) \
+                and not _TITLE_LINE.search(previous) else line
+            m = _TITLE_YEAR.search(title) or _ANY_YEAR.search(title)
             if m:
                 return m.group(1)
+        previous = line
     m = _TITLE_YEAR.search(head)
     if m:
         return m.group(1)

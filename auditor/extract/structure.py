@@ -89,10 +89,17 @@ def grades(norm: Normalised, facts: list[Fact]) -> list[Grade]:
     return out
 
 
+_NEAR = 80  # characters between a grade and the score it is said next to
+
+
 def _score_for(pos: int, scores: list[Fact], norm: Normalised) -> Fact | None:
-    """The total score in the grade's own paragraph, else the nearest before it within a few lines."""
+    """The total score next to the grade on its line, else the nearest before it within a few lines.
+
+    "Next to" is a distance in characters, not the line: a 自评表 flattened onto one line
+    holds many scores and grades, and a grade far along it is not the first score's."""
     line, _ = norm.line_col(pos)
-    near = [f for f in scores if abs(f.span.line - line) <= 0 and _is_total_score(f)]
+    near = [f for f in scores if f.span.line == line and _is_total_score(f)
+            and min(abs(f.span.start - pos), abs(f.span.end - pos)) <= _NEAR]
     if near:
         return min(near, key=lambda f: abs(f.span.start - pos))
     before = [f for f in scores if 0 < line - f.span.line <= 6 and _is_total_score(f)]

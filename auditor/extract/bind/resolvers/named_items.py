@@ -26,6 +26,17 @@ _BRACKETS = re.compile(r"\([^()]*\)|“[^“”]*”")
 _LAST_JOIN = re.compile(r"以及|和|及|与")
 _PARTIAL = re.compile(r"等(?:等)?$|其他|其它|若干")
 _MAX_NAME = 24
+_MAX_WRAPS = 4
+_WRAP_BEFORE = re.compile(r"[\u4e00-\u9fff、()“”]$")
+_WRAP_AFTER = re.compile(r"[\u4e00-\u9fff、()“”]")
+_NEW_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（]?\d{1,2}[)）.、]|第[一二三四五六七八九十]+)")
+
+
+def _wrapped(text: str, at: int) -> bool:
+    """The line break at `at` falls inside a sentence (a line wrapped by extraction): the
+    line ends in a name or 、 and the next line goes on with one, not with a new item."""
+    return bool(_WRAP_BEFORE.search(text, max(0, at - 1), at) and _WRAP_AFTER.match(text, at + 1)
+                and not _NEW_ITEM.match(text, at + 1))
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -39,10 +50,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if not m:
             continue
         end = _END.search(text, m.end())
+        wraps = 0
+        while end is not None and end.group() == "\n" and wraps < _MAX_WRAPS and _wrapped(text, end.start()):
+            end = _END.search(text, end.end())  # a line wrapped inside the list: the list goes on
+            wraps += 1
         if end is not None and not _CLOSED.match(end.group()):
             continue  # "目标3个:A、B;C。": the list may go on past the ';'
         stop = end.start() if end else len(text)
-        stretch = text[m.end():stop]
+        stretch = text[m.end():stop].replace("\n", "")
         read = _names(stretch)
         if read is None:
             continue

@@ -1,0 +1,106 @@
+"""The same report in other layouts: what PDF and web extraction do to a text without
+changing a word of it.  A reading that accuses under one layout and not under another
+depended on where the lines happen to break, which no reviewer would accept.
+
+Each variant is a pure function text → text that keeps every word and figure:
+lines wrapped at a width (inside words and numbers, as PDF text extraction does),
+one sentence per line, a paragraph's lines run together, a table's bars turned into
+runs of spaces, its cells one per line or its rows joined onto one line, and the text
+in traditional characters.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+
+def wrapped(width: int):
+    def wrap(text: str) -> str:
+        out = []
+        for line in text.split("\n"):
+            if len(line) <= width or "|" in line:
+                out.append(line)
+            else:
+                out.extend(line[i:i + width] for i in range(0, len(line), width))
+        return "\n".join(out)
+    wrap.__name__ = f"wrapped_at_{width}"
+    return wrap
+
+
+def sentence_per_line(text: str) -> str:
+    return re.sub(r"。(?=.)", "。\n", text)
+
+
+def bars_as_spaces(text: str) -> str:
+    return "\n".join(re.sub(r"[ \t]*\|[ \t]*", "   ", line).strip() for line in text.split("\n"))
+
+
+def table_on_one_line(text: str) -> str:
+    out: list[str] = []
+    run: list[str] = []
+    for line in text.split("\n"):
+        if "|" in line:
+            run.append(line.strip())
+            continue
+        if run:
+            out.append(" ".join(run))
+            run = []
+        out.append(line)
+    if run:
+        out.append(" ".join(run))
+    return "\n".join(out)
+
+
+def lines_joined(text: str) -> str:
+    """A paragraph's lines run together, as a loader that drops soft line breaks leaves them."""
+    return re.sub(r"(?<=[^。:;：；\n|])\n(?=[^\n|])", "", text)
+
+
+def cell_per_line(text: str) -> str:
+    """A table's cells one per line, " |" after each, a line of bars ending each row."""
+    out = []
+    for line in text.split("\n"):
+        if "|" in line:
+            out.extend(c.strip() + " |" for c in line.split("|") if c.strip())
+            out.append("||||")
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@lru_cache(maxsize=1)
+def _to_traditional():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+def traditional(text: str) -> str:
+    return _to_traditional().convert(text)
+
+
+VARIANTS = {f.__name__: f for f in (wrapped(25), wrapped(34), wrapped(45), wrapped(57), wrapped(70), sentence_per_line,
+                                    bars_as_spaces, table_on_one_line, lines_joined, cell_per_line, traditional)}
+
+
+_FULL_WIDTH = {ord(c) + 0xFEE0: ord(c) for c in "0123456789%,.:;()"}
+
+
+def error_keys(findings) -> list[tuple[str, str]]:
+    """The errors of a run, keyed so that the same error matches across layouts: its rule
+    and its stated figure without spaces, in simplified characters."""
+    out = []
+    for f in findings:
+        if f.severity != "error":
+            continue
+        stated = re.sub(r"\s", "", f.stated or "").translate(_FULL_WIDTH)
+        out.append((f.rule, _to_simplified().convert(stated)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _to_simplified():
+    import opencc
+
+    return opencc.OpenCC("t2s")
