@@ -307,7 +307,7 @@ def test_a_parameter_of_the_wrong_type_is_refused_when_the_configuration_is_read
     report = write(tmp_path / "r.txt", BAD)
     result = run(report)  # was: accepted, then every file "internal error while checking"
     assert result.exit_code == 2
-    assert one_line(result) == f"audit: {config}:2: SUM001 的参数 min_parts 应为非负整数，而不是 'x'"
+    assert one_line(result) == f"audit: {config}:2: SUM001 的参数 `min_parts` 应为非负整数，而不是 'x'"
     write(tmp_path / "audit.toml", '[params.TGT001]\nmeasure = "fast"\n[params.SCO001]\nfull_marks = true\n')
     result = run(report, "--lang", "en")
     assert result.exit_code == 2 and result.stderr.splitlines() == [
