@@ -17,6 +17,7 @@ needs it; Chinese repeats the general form).
 
 from __future__ import annotations
 
+import errno
 from typing import Any, Mapping
 
 LANGS = ("zh", "en")
@@ -134,6 +135,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "what.rar": "RAR 压缩包", "what.7z": "7-Zip 压缩包", "what.gzip": "gzip 压缩包",
         "what.rtf": "RTF 文档（请另存为 .docx）", "what.empty_zip": "空的 zip 压缩包",
         "size.bytes": "{n} 字节", "reason.permission": "没有权限", "reason.io": "读写错误",
+        "reason.no_space": "磁盘空间不足", "reason.quota": "超出磁盘配额", "reason.read_only": "只读的文件系统",
+        "reason.name_too_long": "文件名过长", "reason.is_folder": "这是一个文件夹",
+        "reason.not_folder": "路径中有一部分不是文件夹", "reason.missing": "文件或文件夹不存在",
+        "reason.link_loop": "符号链接层次过多（循环）", "reason.too_many_open": "打开的文件过多",
+        "reason.busy": "文件正被占用", "reason.pipe": "读取的一方已关闭（管道已断开）",
         # command-line inputs that cannot be used (one line, exit 2)
         "input.folder_unreadable": "{path}：无法读取此文件夹（{reason}）",
         "input.dangling_link": "{path}：符号链接循环或指向不存在的文件",
@@ -405,6 +411,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "what.rar": "a RAR archive", "what.7z": "a 7-Zip archive", "what.gzip": "a gzip archive",
         "what.rtf": "an RTF document (save it as .docx)", "what.empty_zip": "an empty zip archive",
         "size.bytes": "{n} bytes", "reason.permission": "permission denied", "reason.io": "input/output error",
+        "reason.no_space": "no space left on device", "reason.quota": "disk quota exceeded",
+        "reason.read_only": "read-only file system", "reason.name_too_long": "file name too long",
+        "reason.is_folder": "is a folder", "reason.not_folder": "a part of the path is not a folder",
+        "reason.missing": "no such file or folder", "reason.link_loop": "too many levels of symbolic links",
+        "reason.too_many_open": "too many open files", "reason.busy": "the file is busy",
+        "reason.pipe": "broken pipe",
         "input.folder_unreadable": "{path}: cannot read this folder ({reason})",
         "input.dangling_link": "{path}: a symbolic link that loops or leads nowhere",
         "input.missing": "{path}: no such file or folder",
@@ -596,7 +608,13 @@ def size(lang: str | None, n: int) -> str:
     return text(lang, "size.bytes", n=n)
 
 
-_REASONS = {1: "reason.permission", 13: "reason.permission", 5: "reason.io"}  # EPERM, EACCES, EIO
+# the system's common reasons (its own words are English whatever the language); a rarer one as it says it
+_REASONS = {getattr(errno, name): key for name, key in (
+    ("EPERM", "reason.permission"), ("EACCES", "reason.permission"), ("EIO", "reason.io"),
+    ("ENOSPC", "reason.no_space"), ("EDQUOT", "reason.quota"), ("EROFS", "reason.read_only"),
+    ("ENAMETOOLONG", "reason.name_too_long"), ("EISDIR", "reason.is_folder"), ("ENOTDIR", "reason.not_folder"),
+    ("ENOENT", "reason.missing"), ("ELOOP", "reason.link_loop"), ("EMFILE", "reason.too_many_open"),
+    ("ENFILE", "reason.too_many_open"), ("EBUSY", "reason.busy"), ("EPIPE", "reason.pipe")) if hasattr(errno, name)}
 
 
 def os_reason(lang: str | None, exc: OSError) -> str:

@@ -127,12 +127,12 @@ def test_a_full_disk_is_one_line(tmp_path):
         done = subprocess.run([sys.executable, "-m", "auditor", str(report), *args], capture_output=True, text=True,
                               timeout=120)
         assert done.returncode == 2
-        assert done.stderr.splitlines()[-1] == "audit: /dev/full：无法写入（No space left on device）", done.stderr
+        assert done.stderr.splitlines()[-1] == "audit: /dev/full：无法写入（磁盘空间不足）", done.stderr
         assert "Traceback" not in done.stderr
     with open("/dev/full", "w") as full:
         done = subprocess.run([sys.executable, "-m", "auditor", str(report)], stdout=full, stderr=subprocess.PIPE,
                               text=True, timeout=120)
-    assert done.returncode == 2 and done.stderr == "audit: <stdout>：无法写入（No space left on device）\n"
+    assert done.returncode == 2 and done.stderr == "audit: <stdout>：无法写入（磁盘空间不足）\n"
 
 
 def test_a_failed_write_leaves_the_old_report_whole(tmp_path, monkeypatch):
@@ -146,7 +146,7 @@ def test_a_failed_write_leaves_the_old_report_whole(tmp_path, monkeypatch):
 
     monkeypatch.setattr(jsonfmt.JsonReporter, "finish", full_disk)
     result = run(report, "-o", out)
-    assert result.exit_code == 2 and one_line(result).endswith("无法写入（No space left on device）")
+    assert result.exit_code == 2 and one_line(result).endswith("无法写入（磁盘空间不足）")
     assert out.read_text(encoding="utf-8") == '{"old": true}\n'  # not half a report
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "r.txt"]  # no temporary file left
 

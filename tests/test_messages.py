@@ -454,3 +454,16 @@ def test_parser_messages_in_words_and_an_unknown_one_as_said():
     assert messages.parser_problem("en", "toml", "Invalid value") == "Invalid value"
     assert messages.parser_problem("zh", "json", "Expecting ',' delimiter") == "此处应为 `,`"
     assert messages.parser_problem("zh", "toml", "Something new") == "Something new"
+
+
+def test_the_rules_listing_names_its_configuration_in_the_language_of_the_run(tmp_path):
+    from auditor import config
+    from auditor.report.catalogue import rules_listing
+
+    (tmp_path / "audit.toml").write_text('ignore = ["PLA"]\n', encoding="utf-8")
+    for lang, words in (("zh", "配置：默认设置（未找到 audit.toml）"), ("en", "configuration: defaults (no audit.toml found)")):
+        out = io.StringIO()
+        rules_listing(RULES, set(), set(), lang, out, True, origin=config.describe(config.Settings(lang=lang)))
+        assert words in out.getvalue()
+        found = config.resolve(lang=lang, start=tmp_path / "r.txt")
+        assert config.describe(found) == messages.text(lang, "cli.config", path=tmp_path / "audit.toml")
