@@ -126,29 +126,31 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str | Path, lang: str = "zh") -> "Baseline":
+        from auditor import messages
+
         p = Path(path)
         try:
             data = json.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise BaselineError(f"{p}: no such baseline file (write one with --write-baseline)") from None
+            raise BaselineError(messages.text(lang, "baseline.missing", path=p)) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise BaselineError(f"{p}: cannot read the baseline ({exc})") from None
+            reason = messages.os_reason(lang, exc) if isinstance(exc, OSError) else messages.text(lang, "reason.not_utf8")
+            raise BaselineError(messages.text(lang, "baseline.cannot_read", path=p, reason=reason)) from None
         except json.JSONDecodeError as exc:
-            raise BaselineError(f"{p}:{exc.lineno}: not a baseline file: {exc.msg}") from None
+            raise BaselineError(messages.text(lang, "baseline.not_json", path=p, line=exc.lineno,
+                                              problem=messages.parser_problem(lang, "json", exc.msg))) from None
         except RecursionError:  # arrays nested thousands deep
-            from auditor import messages
-
             raise BaselineError(messages.text(lang, "cli.too_deep", path=p)) from None
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise BaselineError(f"{p}: not a baseline file written by `audit --write-baseline`")
+            raise BaselineError(messages.text(lang, "baseline.foreign", path=p))
         if data.get("version") != VERSION:
-            raise BaselineError(f"{p}: baseline version {data.get('version')!r} is not supported "
-                                f"(this audit reads version {VERSION}); write it again")
+            raise BaselineError(messages.text(lang, "baseline.version", path=p, version=repr(data.get("version")),
+                                              supported=VERSION))
         try:
             accepted = Counter(str(item["fingerprint"]) for item in data["findings"])
             figures = Counter(str(item["figures"]) for item in data["findings"] if item.get("figures"))
         except (KeyError, TypeError, AttributeError):
-            raise BaselineError(f"{p}: a baseline entry has no fingerprint") from None
+            raise BaselineError(messages.text(lang, "baseline.no_fingerprint", path=p)) from None
         return cls(accepted=accepted, figures=figures, path=str(p))
 
     def known(self, findings: list[Finding], text: str) -> list[bool]:

@@ -54,13 +54,46 @@ class _Stopped(Exception):
     """Ctrl-C while a command ran."""
 
 
+class _ExtraArguments(click.UsageError):
+    """Arguments a command does not take (click's "Got unexpected extra argument"), kept as a list."""
+
+    def __init__(self, extra: list[str], ctx: click.Context) -> None:
+        self.extra = list(extra)
+        super().__init__(_message("en", "usage.extra_arguments.one" if len(extra) == 1 else "usage.extra_arguments",
+                                  args=" ".join(extra)), ctx)
+
+
+class _Command(click.Command):
+    """A command whose usage errors keep what their words need (`_usage_words`): the context
+    (click leaves it out of a few) and the arguments as given (the value a parameter refused)."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        given = list(args)
+        allow = ctx.allow_extra_args
+        ctx.allow_extra_args = True  # refused below, as an error of its own rather than a sentence
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            if exc.ctx is None:
+                exc.ctx = ctx
+            exc.given = given
+            raise
+        finally:
+            ctx.allow_extra_args = allow
+        if rest and not allow and not ctx.resilient_parsing:
+            raise _ExtraArguments(rest, ctx)
+        return rest
+
+
 class DefaultGroup(click.Group):
     """`audit FILE` means `audit check FILE`: the group falls back to its default command.
 
-    Usage errors are one line on stderr ("audit: …"), exit status 2.
+    Usage errors are one line on stderr ("audit: …"), exit status 2, in the language of the run
+    as far as the command line and the configuration file tell it (`_early_lang`).
     """
 
     default_command = "check"
+    command_class = _Command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if args and args[0] not in self.commands and args[0] not in {"--help", "-h", "--version"}:
@@ -76,19 +109,144 @@ class DefaultGroup(click.Group):
     def main(self, args=None, prog_name=None, complete_var=None, standalone_mode=True, **extra):
         if not standalone_mode:
             return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        given = list(args) if args is not None else sys.argv[1:]
         try:
             code = super().main(args, prog_name or "audit", complete_var, standalone_mode=False, **extra)
         except click.UsageError as exc:
+            lang = _early_lang(given)
             command = exc.ctx.command_path if exc.ctx is not None else "audit"
-            click.echo(f"audit: {exc.format_message()} (see `{command} --help`)", err=True)
+            click.echo(f"audit: {_usage_words(exc, lang)}{_message(lang, 'usage.see_help', command=command)}",
+                       err=True)
             sys.exit(EXIT_USAGE)
         except click.ClickException as exc:
             click.echo(f"audit: {exc.format_message()}", err=True)
             sys.exit(exc.exit_code)
         except (click.exceptions.Abort, _Stopped):  # Ctrl-C: one line, no traceback, the shell's code for it
-            click.echo(f"audit: {_message(_run_lang or 'zh', 'cli.stopped')}", err=True)
+            click.echo(f"audit: {_message(_run_lang or _early_lang(given), 'cli.stopped')}", err=True)
             sys.exit(130)
         sys.exit(code or 0)
+
+
+def _early_lang(args: list[str]) -> str:
+    """The language of an error found before the settings are known (a usage error, Ctrl-C while
+    loading): --lang as given, else the `lang` of the configuration file the run would read, else zh."""
+    from pathlib import Path
+
+    from auditor import config
+
+    words, after = (args[:args.index("--")], args[args.index("--") + 1:]) if "--" in args else (args, [])
+    lang = config_file = None
+    for n, word in enumerate(words):  # the last one counts, as in click
+        following = words[n + 1] if n + 1 < len(words) else None
+        if word == "--lang":
+            lang = following
+        elif word.startswith("--lang="):
+            lang = word.partition("=")[2]
+        elif word == "--config":
+            config_file = following
+        elif word.startswith("--config="):
+            config_file = word.partition("=")[2]
+    if lang in config.LANGS:
+        return lang
+    if "--isolated" in words or "--no-config" in words:
+        return "zh"
+    if config_file is not None:
+        return config.peek_lang(config_file) or "zh"
+    command = main.commands.get(words[0]) if words else None
+    body = words[1:] if command is not None else words
+    command = command or main.commands[DefaultGroup.default_command]
+    valued = {name for p in command.params if isinstance(p, click.Option) and not p.is_flag and not p.count
+              for name in (*p.opts, *p.secondary_opts)}
+    positional, skip = [], False
+    for word in body:
+        if skip:
+            skip = False
+        elif word in valued:
+            skip = True
+        elif not word.startswith("-") or word == "-":
+            positional.append(word)
+    files = [w for w in (*positional, *after) if w != "-"] if command.name in ("check", "facts", "relations") else []
+    try:
+        found = config.find_config(Path(files[0]) if files else Path.cwd())
+    except (OSError, ValueError):  # a name the system refuses: no configuration to tell the language
+        return "zh"
+    return config.peek_lang(found) or "zh"
+
+
+def _usage_words(exc: click.UsageError, lang: str) -> str:
+    """A usage error in the language of the run: click's common ones in the catalogue's words
+    (no such option, a missing argument, a value refused), a rarer one as click says it."""
+    from auditor import messages
+
+    def words(key: str, **values) -> str:
+        return messages.text(lang, key, **values)
+
+    english = messages.language(lang) == "en"
+    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
+        return words("usage.no_arguments")
+    if isinstance(exc, click.NoSuchOption):
+        possible = sorted(exc.possibilities or [])
+        hint = (words("usage.did_you_mean", choice=possible[0]) if len(possible) == 1 else
+                words("usage.did_you_mean_one_of", choices=messages.names(lang, possible, quote=True))
+                if possible else "")
+        return words("usage.no_such_option", option=exc.option_name) + hint
+    if isinstance(exc, _ExtraArguments):
+        shown = " ".join(exc.extra) if english else messages.names(lang, exc.extra)
+        return messages.warning(lang, "usage.extra_arguments", {"n": len(exc.extra), "args": shown})
+    if isinstance(exc, click.BadOptionUsage):  # a flag given a value, or an option given none
+        param = next((p for p in (exc.ctx.command.params if exc.ctx else [])
+                      if exc.option_name in (*p.opts, *p.secondary_opts)), None)
+        flag = isinstance(param, click.Option) and (param.is_flag or param.count)
+        return words("usage.takes_no_value" if flag else "usage.requires_value", option=exc.option_name)
+    param = getattr(exc, "param", None)
+    if isinstance(exc, click.MissingParameter) and param is not None:
+        if isinstance(param, click.Argument):
+            return words("usage.missing_argument", name=param.make_metavar(exc.ctx) if exc.ctx else param.name)
+        return words("usage.missing_option", name=param.opts[0])
+    if isinstance(exc, click.BadParameter) and param is not None:
+        option = param.opts[0] if isinstance(param, click.Option) else (
+            param.make_metavar(exc.ctx) if exc.ctx else param.name)
+        if isinstance(exc.__cause__, ValueError) and hasattr(exc.__cause__, "render"):  # --max-size
+            return words("usage.invalid_because", option=option, problem=exc.__cause__.render(lang))
+        value = _given_value(exc)
+        kind = param.type
+        if isinstance(kind, click.Choice):
+            return words("usage.invalid_choice", option=option, value=repr(value),
+                         choices=messages.names(lang, kind.choices, quote=True))
+        if isinstance(kind, click.types.IntParamType):
+            try:
+                number = int(value)
+            except (TypeError, ValueError):
+                return words("usage.invalid_int", option=option, value=repr(value))
+            low = getattr(kind, "min", None)
+            if low is not None and number < low:
+                return words("usage.int_min", option=option, value=repr(value), min=low)
+        if isinstance(kind, click.Path) and isinstance(value, str):
+            if os.path.isdir(value) and not kind.dir_okay:
+                return words("usage.is_folder", option=option, value=repr(value))
+            if kind.readable and os.path.exists(value) and not os.access(value, os.R_OK):
+                return words("usage.not_readable", option=option, value=repr(value))
+            if kind.writable and os.path.exists(value) and not os.access(value, os.W_OK):
+                return words("usage.not_writable", option=option, value=repr(value))
+        if english:
+            return exc.format_message()
+        return words("usage.invalid_value", option=option, value=repr(value))
+    return exc.format_message() if english else words("usage.other", problem=exc.format_message())
+
+
+def _given_value(exc: click.BadParameter):
+    """The value a parameter refused, as the command line gave it (click keeps only its words)."""
+    given, ctx, param = getattr(exc, "given", None), exc.ctx, exc.param
+    if given is None or ctx is None or param is None:
+        return None
+    try:
+        values, _, _ = ctx.command.make_parser(ctx).parse_args(args=list(given))
+    except click.UsageError:
+        return None
+    value = values.get(param.name)
+    if isinstance(value, (list, tuple)):
+        return value[-1] if value else None
+    return value
 
 
 def _fail(message: str) -> None:
@@ -109,13 +267,13 @@ SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".json": "json", ".jsonl": "j
 
 
 def _size_option(ctx, param, value) -> int:
-    """--max-size: '20MB', '500KB', '1GB' or bytes."""
-    from auditor.load import parse_size
+    """--max-size: '20MB', '500KB', '1GB' or bytes (a refused one is worded by `_usage_words`)."""
+    from auditor.load import SizeError, parse_size
 
     try:
         return parse_size(value)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from None
+    except SizeError as exc:
+        raise click.BadParameter(str(exc), ctx, param) from exc
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -378,7 +536,9 @@ def _annotate_source(inputs, target: str, lang: str):
 
 def _check_isolated(lang, config_file, isolated) -> None:
     if isolated and config_file is not None:
-        _fail(_message(lang or "zh", "cli.isolated_and_config"))
+        from auditor.config import peek_lang
+
+        _fail(_message(lang or peek_lang(config_file) or "zh", "cli.isolated_and_config"))
 
 
 def _announce_config(settings) -> None:

@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any, Iterable, Literal, Mapping, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from auditor import tomlpos
 from auditor.check import default_rules
@@ -80,8 +81,9 @@ class _Vocabulary(BaseModel):
     @classmethod
     def _no_empty(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
         for name, synonyms in value.items():
-            if not name.strip() or any(not s.strip() for s in synonyms):
-                raise ValueError(f"concept {name!r}: names and synonyms must not be empty")
+            if not name.strip() or any(not s.strip() for s in synonyms):  # worded by _problem
+                raise PydanticCustomError("empty_name", "concept {name}: names and synonyms must not be empty",
+                                          {"name": repr(name)})
         return value
 
 
@@ -124,32 +126,65 @@ class Source:
         return self.path.parent
 
 
-def _problem(error: dict) -> str:
+# pydantic's error types → the catalogue's word for what the setting must be
+_EXPECTED = {"string_type": "type.text", "list_type": "type.list", "dict_type": "type.table",
+             "model_type": "type.table", "model_attributes_type": "type.table", "int_type": "type.whole",
+             "int_parsing": "type.whole", "int_from_float": "type.whole", "float_type": "type.number",
+             "float_parsing": "type.number", "bool_type": "type.bool", "bool_parsing": "type.bool"}
+_TAGS = {"int": "type.number", "float": "type.number"}  # one alternative of `int | float`: a number
+
+
+def _shown(value: Any) -> str:
+    """A value the file gave, as the problem quotes it (shortened: a whole table is no help)."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _problem(error: dict, lang: str = "zh") -> str:
+    """One validation error of the file in words, in the language of the run."""
+    from auditor import messages
+
     loc = tuple(str(p) for p in error["loc"])
-    key = ".".join(loc)
     kind = error["type"]
+    value = error.get("input")
     if kind == "extra_forbidden":
-        parent = loc[:-1]
-        known = _KEYS.get(parent, set())
+        known = _KEYS.get(loc[:-1], set())
         close = difflib.get_close_matches(loc[-1], sorted(known), n=1, cutoff=0.6)
-        hint = f" (did you mean {close[0]!r}?)" if close else (f" (known: {', '.join(sorted(known))})" if known else "")
-        return f"unknown setting {key!r}{hint}"
-    if loc[:1] == ("severity",) and kind == "literal_error":
-        return f"severity of {loc[-1]} must be one of {', '.join(SEVERITIES)}, not {error.get('input')!r}"
+        hint = (messages.text(lang, "config.did_you_mean", name=close[0]) if close else
+                messages.text(lang, "config.known", names=messages.names(lang, sorted(known))) if known else "")
+        return messages.text(lang, "config.unknown_setting", key=repr(".".join(loc)), hint=hint)
+    if loc[:1] == ("severity",) and len(loc) == 2:
+        return messages.text(lang, "config.severity_value", rule=loc[-1], choices=messages.names(lang, SEVERITIES),
+                             value=_shown(value))
     if loc == ("lang",):
-        return f"lang must be one of {', '.join(LANGS)}, not {error.get('input')!r}"
+        return messages.text(lang, "config.lang_value", choices=messages.names(lang, LANGS), value=_shown(value))
     if loc in {("fail-on",), ("fail_on",)}:
-        return f"fail-on must be one of {', '.join(FAIL_ON)}, not {error.get('input')!r}"
-    message = error["msg"].removeprefix("Value error, ")
-    return f"{key}: {message}" if key else message
+        return messages.text(lang, "config.fail_on_value", choices=messages.names(lang, FAIL_ON), value=_shown(value))
+    expected = _EXPECTED.get(kind)
+    if expected and loc and loc[-1] in _TAGS:
+        expected, loc = _TAGS[loc[-1]], loc[:-1]
+    key = ".".join(loc)
+    if expected:
+        return messages.text(lang, "config.expected", key=key, expected=messages.text(lang, expected),
+                             value=_shown(value))
+    if kind == "missing":
+        return messages.text(lang, "config.missing_key", key=key)
+    if kind == "too_short":
+        return messages.text(lang, "config.too_short", key=key, n=error.get("ctx", {}).get("min_length", 1))
+    if kind == "empty_name":
+        return messages.text(lang, "config.empty_name", name=error["ctx"]["name"])
+    if messages.language(lang) == "en":  # a rarer check: pydantic's own words
+        message = error["msg"].removeprefix("Value error, ")
+        return f"{key}: {message}" if key else message
+    return messages.text(lang, "config.unusable", key=key, value=_shown(value))
 
 
-def _parse(source: Source, data: dict) -> _File:
+def _parse(source: Source, data: dict, lang: str = "zh") -> _File:
     try:
         return _File.model_validate(data)
     except ValidationError as exc:
-        found = sorted((tomlpos.line_of(source.text, error["loc"], source.prefix), _problem(error))
-                       for error in exc.errors())
+        found = sorted({(tomlpos.line_of(source.text, error["loc"], source.prefix), _problem(error, lang))
+                        for error in exc.errors()})
         raise ConfigError("\n".join(f"{source.path}:{line}: {problem}" for line, problem in found)) from None
 
 
@@ -159,12 +194,12 @@ def _read(path: Path, lang: str = "zh") -> tuple[str, dict]:
     except (OSError, UnicodeDecodeError) as exc:
         from auditor import messages
 
-        reason = messages.os_reason(lang, exc) if isinstance(exc, OSError) else str(exc)
+        reason = messages.os_reason(lang, exc) if isinstance(exc, OSError) else messages.text(lang, "reason.not_utf8")
         raise ConfigError(messages.text(lang, "config.cannot_read", path=path, reason=reason)) from None
     try:
         return text, tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line, problem = tomlpos.syntax_error(exc, text)
+        line, problem = tomlpos.syntax_error(exc, text, lang)
         from auditor import messages
 
         raise ConfigError(messages.text(lang, "config.not_toml", path=path, line=line, problem=problem)) from None
@@ -174,21 +209,44 @@ def _read(path: Path, lang: str = "zh") -> tuple[str, dict]:
         raise ConfigError(messages.text(lang, "cli.too_deep", path=path)) from None
 
 
-def load_file(path: Path, lang: str = "zh") -> tuple[Source, _File]:
-    """A named configuration file: an audit.toml, or a pyproject.toml's [tool.audit]."""
+def load_file(path: Path, lang: str | None = None) -> tuple[Source, _File]:
+    """A named configuration file: an audit.toml, or a pyproject.toml's [tool.audit].
+
+    Its problems are in `lang` (--lang), else in the file's own `lang` once it could be read, else zh."""
     from auditor import messages
 
     if not path.is_file():
-        raise ConfigError(messages.text(lang, "config.missing", path=path))
-    text, data = _read(path, lang)
+        raise ConfigError(messages.text(lang or "zh", "config.missing", path=path))
+    text, data = _read(path, lang or "zh")
     if path.name == PYPROJECT:
         tool = data.get("tool", {})
         if "audit" not in tool:
-            raise ConfigError(messages.text(lang, "config.no_tool_audit", path=path))
+            raise ConfigError(messages.text(lang or "zh", "config.no_tool_audit", path=path))
         source = Source(path, text, ("tool", "audit"))
-        return source, _parse(source, tool["audit"])
+        return source, _parse(source, tool["audit"], lang or _lang_of(tool["audit"]))
     source = Source(path, text)
-    return source, _parse(source, data)
+    return source, _parse(source, data, lang or _lang_of(data))
+
+
+def _lang_of(table: Any) -> str:
+    """The `lang` a configuration table sets, if it is a language; zh otherwise."""
+    lang = table.get("lang") if isinstance(table, dict) else None
+    return lang if lang in LANGS else "zh"
+
+
+def peek_lang(path: str | Path | None) -> str | None:
+    """The `lang` of a configuration file, or None when there is no such file or it cannot be read:
+    the language of an error found before the settings are known (a usage error)."""
+    if path is None:
+        return None
+    path = Path(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        table = data.get("tool", {}).get("audit") if path.name == PYPROJECT else data
+        lang = table.get("lang") if isinstance(table, dict) else None
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, AttributeError, ValueError):
+        return None
+    return lang if lang in LANGS else None
 
 
 def _is_file(path: Path) -> bool:
@@ -271,11 +329,11 @@ def resolve(lang: str | None = None, fail_on: str | None = None, *, config: str 
     source: Source | None = None
     parsed = _File()
     if config is not None:
-        source, parsed = load_file(Path(config), lang or "zh")
+        source, parsed = load_file(Path(config), lang)
     elif use_config:
         found = find_config(_start_of(start))
         if found is not None:
-            source, parsed = load_file(found, lang or "zh")
+            source, parsed = load_file(found, lang)
     here = source.folder if source else Path.cwd()
     cli_select, cli_ignore = _split_patterns(select), _split_patterns(ignore)
     return Settings(
@@ -327,6 +385,9 @@ def _enabled(rule: Rule, select: Sequence[str], ignore: Sequence[str]) -> bool:
 
 
 def _check_patterns(settings: Settings, rules: list[Rule]) -> None:
+    from auditor import messages
+
+    lang = settings.lang
     problems = []
     for key, patterns, cli in (("select", settings.select, settings.cli_select),
                                ("ignore", settings.ignore, settings.cli_ignore)):
@@ -334,30 +395,37 @@ def _check_patterns(settings: Settings, rules: list[Rule]) -> None:
             if any(_matches(r, pattern) >= 0 for r in rules):
                 continue
             where = f"--{key}" if pattern in cli else settings.origin(key, n)
-            problems.append(f"{where}: {pattern!r} matches no rule (`audit rules` lists them)")
+            problems.append(f"{where}: {messages.text(lang, 'config.no_match', pattern=repr(pattern))}")
     for prefix in settings.severity:
         if not any(r.id.startswith(prefix.upper()) for r in rules):
-            problems.append(f"{settings.origin('severity', prefix)}: {prefix!r} matches no rule")
+            problems.append(f"{settings.origin('severity', prefix)}: "
+                            f"{messages.text(lang, 'config.no_match_severity', pattern=repr(prefix))}")
     for rule_id in settings.params:
         if rule_id.upper() not in {r.id for r in rules}:
-            problems.append(f"{settings.origin('params', rule_id)}: no rule {rule_id!r}")
+            problems.append(f"{settings.origin('params', rule_id)}: {messages.text(lang, 'config.no_rule', rule=repr(rule_id))}")
     if problems:
         raise ConfigError("\n".join(problems))
 
 
 def _check_grade_bands(settings: Settings, rules: list[Rule]) -> None:
+    from auditor import messages
+
+    lang = settings.lang
     known = {name for r in rules if r.kind == "grade" for name in r.params.get("bands", {})}
     for name, lower in settings.grade_bands.items():
         if known and name not in known:
-            raise ConfigError(f"{settings.origin('grade-bands', name)}: unknown grade {name!r} "
-                              f"(grades: {', '.join(sorted(known))})")
+            grades = ", ".join(sorted(known)) if messages.language(lang) == "en" else "、".join(sorted(known))
+            raise ConfigError(f"{settings.origin('grade-bands', name)}: "
+                              f"{messages.text(lang, 'config.unknown_grade', name=repr(name), grades=grades)}")
         if not 0 <= lower <= 100:
-            raise ConfigError(f"{settings.origin('grade-bands', name)}: the lower limit of {name!r} "
-                              f"must be between 0 and 100, not {lower}")
+            raise ConfigError(f"{settings.origin('grade-bands', name)}: "
+                              f"{messages.text(lang, 'config.grade_limit', name=repr(name), lower=lower)}")
 
 
-def _check_families(rules: list[Rule], vocab: Vocabulary) -> None:
+def _check_families(rules: list[Rule], vocab: Vocabulary, lang: str = "zh") -> None:
     """An identity rule names a vocabulary family; a misspelt one would silently check nothing."""
+    from auditor import messages
+
     problems = []
     for rule in rules:
         if rule.kind != "identity":
@@ -372,9 +440,11 @@ def _check_families(rules: list[Rule], vocab: Vocabulary) -> None:
             except OSError:
                 pass
         close = difflib.get_close_matches(str(family), sorted(vocab.families), n=1, cutoff=0.5)
-        hint = f" (did you mean {close[0]!r}?)" if close else ""
-        problems.append(f"{rule.path or rule.id}:{line}: params.family: no family {family!r} in the vocabulary"
-                        f"{hint}; families: {', '.join(sorted(vocab.families))}")
+        hint = messages.text(lang, "config.did_you_mean", name=close[0]) if close else ""
+        families = (", ".join(sorted(vocab.families)) if messages.language(lang) == "en" else
+                    "、".join(sorted(vocab.families)))
+        problems.append(f"{rule.path or rule.id}:{line}: " + messages.text(
+            lang, "config.no_family", family=repr(family), hint=hint, families=families))
     if problems:
         raise RuleFileError("\n".join(problems))
 
@@ -404,7 +474,7 @@ def all_rules(settings: Settings) -> list[Rule]:
         rules = default_rules()
     _check_patterns(settings, rules)
     _check_grade_bands(settings, rules)
-    _check_families(rules, vocabulary_for(settings))
+    _check_families(rules, vocabulary_for(settings), settings.lang)
     out, problems = [], []
     for rule in rules:
         params = dict(rule.params)
@@ -445,7 +515,11 @@ def rules_for(settings: Settings) -> list[Rule]:
 
 def describe(settings: Settings) -> str:
     """One line saying where the settings came from, for `audit rules`."""
-    return f"configuration: {settings.source.path}" if settings.source else "configuration: defaults (no audit.toml found)"
+    from auditor import messages
+
+    if settings.source:
+        return messages.text(settings.lang, "cli.config", path=settings.source.path)
+    return messages.text(settings.lang, "config.defaults")
 
 
 __all__ = ["ConfigError", "Settings", "all_rules", "find_config", "is_enabled", "resolve", "rules_for",

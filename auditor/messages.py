@@ -17,6 +17,7 @@ needs it; Chinese repeats the general form).
 
 from __future__ import annotations
 
+import errno
 from typing import Any, Mapping
 
 LANGS = ("zh", "en")
@@ -134,6 +135,11 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "what.rar": "RAR 压缩包", "what.7z": "7-Zip 压缩包", "what.gzip": "gzip 压缩包",
         "what.rtf": "RTF 文档（请另存为 .docx）", "what.empty_zip": "空的 zip 压缩包",
         "size.bytes": "{n} 字节", "reason.permission": "没有权限", "reason.io": "读写错误",
+        "reason.no_space": "磁盘空间不足", "reason.quota": "超出磁盘配额", "reason.read_only": "只读的文件系统",
+        "reason.name_too_long": "文件名过长", "reason.is_folder": "这是一个文件夹",
+        "reason.not_folder": "路径中有一部分不是文件夹", "reason.missing": "文件或文件夹不存在",
+        "reason.link_loop": "符号链接层次过多（循环）", "reason.too_many_open": "打开的文件过多",
+        "reason.busy": "文件正被占用", "reason.pipe": "读取的一方已关闭（管道已断开）",
         # command-line inputs that cannot be used (one line, exit 2)
         "input.folder_unreadable": "{path}：无法读取此文件夹（{reason}）",
         "input.dangling_link": "{path}：符号链接循环或指向不存在的文件",
@@ -154,9 +160,9 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "annotate.folder": "`--annotate` {path}：这是一个文件夹；请给出带批注副本的文件名",
         # configuration files that cannot be read
         "config.cannot_read": "{path}：无法读取配置文件（{reason}）",
-        "config.not_toml": "{path}:{line}：不是有效的 TOML：{problem}",
+        "config.not_toml": "{path}:{line}: 不是有效的 TOML：{problem}",
         "config.missing": "{path}：配置文件不存在",
-        "config.no_tool_audit": "{path}:1：此 pyproject.toml 中没有 [tool.audit] 表",
+        "config.no_tool_audit": "{path}:1: 此 pyproject.toml 中没有 [tool.audit] 表",
         # annotations written into a copy of the document
         "annotate.expected": "应为 {value}",
         "annotate.stated": "所写 {value}",
@@ -201,12 +207,95 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cli.nothing_left": "除 audit 写的报告外，没有要检查的报告",
         "cli.too_deep": "{path}：嵌套层次过深，无法读取",
         "cli.worker_died": "{path}：检查此文件的进程意外终止（内存不足或程序库崩溃）",
-        "cli.param_type": "{rule} 的参数 {param} 应为{expected}，而不是 {value}",
+        "cli.param_type": "{rule} 的参数 `{param}` 应为{expected}，而不是 {value}",
         "cli.template": "`message.{which}` 不是可用的消息模板：{problem}",
         "type.int": "非负整数", "type.number": "数字", "type.text": "文本", "type.texts": "文本列表",
         "type.bands": "等级 = 最低分 的表（分数为数字）", "type.choice": "以下之一：{choices}",
         "template.braces": "花括号不成对（字面的花括号写作 {{ 或 }}）",
         "template.field": "占位符 {{{field}}} 只能是一个名称，如 {{label}}",
+        # configuration settings that cannot be used (`file:line: problem`, one line each)
+        "config.unknown_setting": "未知的设置 {key}{hint}",
+        "config.did_you_mean": "（是不是 `{name}`？）",
+        "config.known": "（可用的设置：{names}）",
+        "config.severity_value": "{rule} 的级别应为 {choices} 之一，而不是 {value}",
+        "config.lang_value": "`lang` 应为 {choices} 之一，而不是 {value}",
+        "config.fail_on_value": "`fail-on` 应为 {choices} 之一，而不是 {value}",
+        "config.expected": "`{key}` 应为{expected}，而不是 {value}",
+        "config.missing_key": "缺少 `{key}`",
+        "config.too_short": "`{key}` 至少要有 {n} 项",
+        "config.unusable": "`{key}` 的值 {value} 无法使用",
+        "config.empty_name": "概念 {name}：名称与同义词都不能为空",
+        "config.no_match": "{pattern} 不匹配任何规则（`audit rules` 列出全部规则）",
+        "config.no_match_severity": "{pattern} 不匹配任何规则",
+        "config.no_rule": "没有规则 {rule}",
+        "config.unknown_grade": "未知的等级 {name}（已有的等级：{grades}）",
+        "config.grade_limit": "等级 {name} 的下限应在 0 到 100 之间，而不是 {lower}",
+        "config.no_family": "`params.family`：词表中没有构成 {family}{hint}；已有的构成：{families}",
+        "config.defaults": "配置：默认设置（未找到 audit.toml）",
+        "type.list": "列表", "type.table": "表", "type.whole": "整数", "type.bool": "`true` 或 `false`",
+        "reason.not_utf8": "不是 UTF-8 编码的文本",
+        # rule files that cannot be used (`file:line: problem`)
+        "rule.cannot_read": "{path}:1: 无法读取规则文件（{reason}）",
+        "rule.unknown_key": "未知的键 {key}{hint}",
+        "rule.no_examples": "缺少例子：每条规则至少需要一个 `[[examples.pass]]` 和一个 `[[examples.fail]]`"
+                            "（它们既是规则的测试，也是规则的说明）",
+        "rule.missing_examples": "缺少 `[[examples.{which}]]`：每条规则至少需要一个通过的例子和一个报告的例子",
+        "rule.missing_key": "缺少键 `{key}`",
+        "rule.too_few_examples": "`[[examples.{which}]]` 至少需要一个例子",
+        "rule.severity": "级别 {value} 不是 {choices} 之一",
+        "rule.id": "ID {value} 应为 2 到 4 个大写字母加 3 位数字，如 `SUM101`",
+        "rule.name": "名称 {value} 应为以连字符连接的小写单词，如 `grant-identity`",
+        "rule.message_zh": "`{key}` 必须有 `zh` 一项（`en` 可有可无）",
+        "rule.unknown_kind": "未知的检查类型 {kind}{hint}；已有的类型：{kinds}",
+        "rule.needs_stated": "报告的例子需要 `stated`：其发现应指出的数字",
+        "rule.stated_absent": "`stated` 的 {stated} 不在例子的原文中",
+        "rule.folder_missing": "{folder}：规则文件夹不存在",
+        "rule.duplicate_id": "{path}:1: 规则 ID {rule} 已由 {other} 使用",
+        # baseline files that cannot be used
+        "baseline.missing": "{path}：基线文件不存在（`--write-baseline` 可写出一个）",
+        "baseline.cannot_read": "{path}：无法读取基线（{reason}）",
+        "baseline.not_json": "{path}:{line}: 不是基线文件：{problem}",
+        "baseline.foreign": "{path}：不是由 `audit --write-baseline` 写出的基线文件",
+        "baseline.version": "{path}：不支持基线版本 {version}（此版本的 audit 读取版本 {supported}）；请重新写出基线",
+        "baseline.no_fingerprint": "{path}：基线中有一项缺少 `fingerprint`",
+        # what a TOML or JSON parser said, in words (tomllib's and json's messages, by pattern)
+        "toml.column": "{problem}（第{column}列）",
+        "toml.invalid_statement": "无效的语句", "toml.expected_newline": "语句之后应换行或结束",
+        "toml.expected": "此处应为 {what}", "toml.invalid_character": "无效的字符 {what}",
+        "toml.declared_twice": "{key} 重复声明", "toml.overwrite": "不能改写已有的值",
+        "toml.table_end": "表的声明应以 `]` 结束", "toml.immutable": "不能改动已写完的 {key}",
+        "toml.array_end": "数组表的声明应以 `]]` 结束", "toml.redefine": "不能重新定义 {key}",
+        "toml.expected_equals": "键之后应为 `=`", "toml.key_start": "键的第一个字符无效",
+        "toml.unclosed_array": "数组没有闭合", "toml.duplicate_key": "内联表中的键 {key} 重复",
+        "toml.unclosed_table": "内联表没有闭合", "toml.backslash": "字符串中有未转义的反斜杠",
+        "toml.hex": "无效的十六进制值", "toml.scalar": "转义得到的不是有效的字符",
+        "toml.unterminated": "字符串没有结束的引号", "toml.illegal": "非法的字符 {what}",
+        "toml.date": "无效的日期或时间", "toml.invalid_value": "无效的值",
+        "json.value": "此处应为一个值", "json.name": "此处应为双引号括起的键名", "json.colon": "此处应为 `:`",
+        "json.comma": "此处应为 `,`", "json.extra": "多余的内容", "json.unterminated": "字符串没有结束的引号",
+        "json.control": "字符串中有控制字符", "json.escape": "无效的转义", "json.trailing_comma": "末尾多了一个逗号",
+        # command-line usage errors (click's, in words; exit 2)
+        "usage.see_help": "（见 `{command} --help`）",
+        "usage.no_such_option": "没有选项 `{option}`",
+        "usage.did_you_mean": "（是不是 `{choice}`？）",
+        "usage.did_you_mean_one_of": "（是不是以下之一：{choices}？）",
+        "usage.missing_argument": "缺少参数 `{name}`",
+        "usage.missing_option": "缺少选项 `{name}`",
+        "usage.requires_value": "选项 `{option}` 需要一个值",
+        "usage.takes_no_value": "选项 `{option}` 不接受值",
+        "usage.extra_arguments": "多余的参数：{args}", "usage.extra_arguments.one": "多余的参数：{args}",
+        "usage.invalid_choice": "`{option}` 的值 {value} 无效：应为 {choices} 之一",
+        "usage.invalid_int": "`{option}` 的值 {value} 无效：应为整数",
+        "usage.int_min": "`{option}` 的值 {value} 无效：应不小于 {min}",
+        "usage.is_folder": "`{option}` 的值 {value} 无效：这是一个文件夹，不是文件",
+        "usage.not_writable": "`{option}` 的值 {value} 无效：没有写入这个文件的权限",
+        "usage.not_readable": "`{option}` 的值 {value} 无效：没有读取这个文件的权限",
+        "usage.invalid_value": "`{option}` 的值 {value} 无效",
+        "usage.invalid_because": "`{option}` 的值无效：{problem}",
+        "usage.no_arguments": "请给出要检查的报告，如 `audit report.txt`",
+        "usage.other": "命令行有误：{problem}",
+        "size.invalid": "{value} 不是大小（写作如 `20MB`、`500KB` 或字节数）",
+        "size.not_positive": "{value} 不是大小（必须大于 0）",
     },
     "en": {
         "severity.error": "error", "severity.warning": "warning", "severity.info": "note",
@@ -322,6 +411,12 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "what.rar": "a RAR archive", "what.7z": "a 7-Zip archive", "what.gzip": "a gzip archive",
         "what.rtf": "an RTF document (save it as .docx)", "what.empty_zip": "an empty zip archive",
         "size.bytes": "{n} bytes", "reason.permission": "permission denied", "reason.io": "input/output error",
+        "reason.no_space": "no space left on device", "reason.quota": "disk quota exceeded",
+        "reason.read_only": "read-only file system", "reason.name_too_long": "file name too long",
+        "reason.is_folder": "is a folder", "reason.not_folder": "a part of the path is not a folder",
+        "reason.missing": "no such file or folder", "reason.link_loop": "too many levels of symbolic links",
+        "reason.too_many_open": "too many open files", "reason.busy": "the file is busy",
+        "reason.pipe": "broken pipe",
         "input.folder_unreadable": "{path}: cannot read this folder ({reason})",
         "input.dangling_link": "{path}: a symbolic link that loops or leads nowhere",
         "input.missing": "{path}: no such file or folder",
@@ -395,6 +490,92 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "type.choice": "one of {choices}",
         "template.braces": "unbalanced braces (write a literal brace as {{ or }})",
         "template.field": "the placeholder {{{field}}} must be a plain name such as {{label}}",
+        "config.unknown_setting": "unknown setting {key}{hint}",
+        "config.did_you_mean": " (did you mean '{name}'?)",
+        "config.known": " (known: {names})",
+        "config.severity_value": "severity of {rule} must be one of {choices}, not {value}",
+        "config.lang_value": "lang must be one of {choices}, not {value}",
+        "config.fail_on_value": "fail-on must be one of {choices}, not {value}",
+        "config.expected": "{key} must be {expected}, not {value}",
+        "config.missing_key": "missing {key}",
+        "config.too_short": "{key} must have at least {n} item(s)",
+        "config.unusable": "{key}: the value {value} cannot be used",
+        "config.empty_name": "concept {name}: names and synonyms must not be empty",
+        "config.no_match": "{pattern} matches no rule (`audit rules` lists them)",
+        "config.no_match_severity": "{pattern} matches no rule",
+        "config.no_rule": "no rule {rule}",
+        "config.unknown_grade": "unknown grade {name} (grades: {grades})",
+        "config.grade_limit": "the lower limit of {name} must be between 0 and 100, not {lower}",
+        "config.no_family": "params.family: no family {family} in the vocabulary{hint}; families: {families}",
+        "config.defaults": "configuration: defaults (no audit.toml found)",
+        "type.list": "a list", "type.table": "a table", "type.whole": "a whole number", "type.bool": "true or false",
+        "reason.not_utf8": "not UTF-8 text",
+        "rule.cannot_read": "{path}:1: cannot read the rule file ({reason})",
+        "rule.unknown_key": "unknown key {key}{hint}",
+        "rule.no_examples": "missing the examples: every rule needs at least one [[examples.pass]] and one "
+                            "[[examples.fail]] (they are its tests and its documentation)",
+        "rule.missing_examples": "missing [[examples.{which}]]: every rule needs at least one passing and one "
+                                 "failing example",
+        "rule.missing_key": "missing key '{key}'",
+        "rule.too_few_examples": "[[examples.{which}]] needs at least one example",
+        "rule.severity": "severity {value} is not one of {choices}",
+        "rule.id": "id {value} must be 2-4 capital letters and 3 digits, e.g. 'SUM101'",
+        "rule.name": "name {value} must be lower-case words joined by hyphens, e.g. 'grant-identity'",
+        "rule.message_zh": "{key}: message needs a 'zh' entry (and may have 'en')",
+        "rule.unknown_kind": "unknown kind {kind}{hint}; known kinds: {kinds}",
+        "rule.needs_stated": "a failing example needs `stated`: the figure its finding must cite",
+        "rule.stated_absent": "stated {stated} does not occur in the example's text",
+        "rule.folder_missing": "{folder}: rule folder not found",
+        "rule.duplicate_id": "{path}:1: rule id {rule} is already used by {other}",
+        "baseline.missing": "{path}: no such baseline file (write one with --write-baseline)",
+        "baseline.cannot_read": "{path}: cannot read the baseline ({reason})",
+        "baseline.not_json": "{path}:{line}: not a baseline file: {problem}",
+        "baseline.foreign": "{path}: not a baseline file written by `audit --write-baseline`",
+        "baseline.version": "{path}: baseline version {version} is not supported (this audit reads version "
+                            "{supported}); write it again",
+        "baseline.no_fingerprint": "{path}: a baseline entry has no fingerprint",
+        "toml.column": "{problem} (column {column})",
+        "toml.invalid_statement": "Invalid statement",
+        "toml.expected_newline": "Expected newline or end of document after a statement",
+        "toml.expected": "Expected {what}", "toml.invalid_character": "Found invalid character {what}",
+        "toml.declared_twice": "Cannot declare {key} twice", "toml.overwrite": "Cannot overwrite a value",
+        "toml.table_end": "Expected ']' at the end of a table declaration",
+        "toml.immutable": "Cannot mutate immutable namespace {key}",
+        "toml.array_end": "Expected ']]' at the end of an array declaration",
+        "toml.redefine": "Cannot redefine namespace {key}",
+        "toml.expected_equals": "Expected '=' after a key in a key/value pair",
+        "toml.key_start": "Invalid initial character for a key part", "toml.unclosed_array": "Unclosed array",
+        "toml.duplicate_key": "Duplicate inline table key {key}", "toml.unclosed_table": "Unclosed inline table",
+        "toml.backslash": "Unescaped '\\' in a string", "toml.hex": "Invalid hex value",
+        "toml.scalar": "Escaped character is not a Unicode scalar value", "toml.unterminated": "Unterminated string",
+        "toml.illegal": "Illegal character {what}", "toml.date": "Invalid date or datetime",
+        "toml.invalid_value": "Invalid value",
+        "json.value": "Expecting value", "json.name": "Expecting property name enclosed in double quotes",
+        "json.colon": "Expecting ':' delimiter", "json.comma": "Expecting ',' delimiter", "json.extra": "Extra data",
+        "json.unterminated": "Unterminated string", "json.control": "Invalid control character",
+        "json.escape": "Invalid escape", "json.trailing_comma": "Illegal trailing comma",
+        "usage.see_help": " (see `{command} --help`)",
+        "usage.no_such_option": "No such option '{option}'.",
+        "usage.did_you_mean": " Did you mean '{choice}'?",
+        "usage.did_you_mean_one_of": " (Did you mean one of: {choices}?)",
+        "usage.missing_argument": "Missing argument '{name}'.",
+        "usage.missing_option": "Missing option '{name}'.",
+        "usage.requires_value": "Option '{option}' requires an argument.",
+        "usage.takes_no_value": "Option '{option}' does not take a value.",
+        "usage.extra_arguments": "Got unexpected extra arguments ({args})",
+        "usage.extra_arguments.one": "Got unexpected extra argument ({args})",
+        "usage.invalid_choice": "Invalid value for '{option}': {value} is not one of {choices}.",
+        "usage.invalid_int": "Invalid value for '{option}': {value} is not a whole number.",
+        "usage.int_min": "Invalid value for '{option}': {value} is less than {min}.",
+        "usage.is_folder": "Invalid value for '{option}': {value} is a folder, not a file.",
+        "usage.not_writable": "Invalid value for '{option}': {value} is not writable.",
+        "usage.not_readable": "Invalid value for '{option}': {value} is not readable.",
+        "usage.invalid_value": "Invalid value for '{option}': {value}.",
+        "usage.invalid_because": "Invalid value for '{option}': {problem}",
+        "usage.no_arguments": "give a report to check, e.g. `audit report.txt`",
+        "usage.other": "{problem}",
+        "size.invalid": "not a size: {value} (write e.g. 20MB, 500KB or a number of bytes)",
+        "size.not_positive": "not a size: {value} (it must be more than 0)",
     },
 }
 
@@ -404,7 +585,7 @@ def language(lang: str | None) -> str:
     return lang if lang in CATALOGUE else "en"
 
 
-def text(lang: str | None, key: str, **values: Any) -> str:
+def text(lang: str | None, key: str, /, **values: Any) -> str:
     """The words for `key` in `lang`, with {placeholders} filled in."""
     words = CATALOGUE[language(lang)][key]
     return words.format(**values) if values else words
@@ -427,7 +608,13 @@ def size(lang: str | None, n: int) -> str:
     return text(lang, "size.bytes", n=n)
 
 
-_REASONS = {1: "reason.permission", 13: "reason.permission", 5: "reason.io"}  # EPERM, EACCES, EIO
+# the system's common reasons (its own words are English whatever the language); a rarer one as it says it
+_REASONS = {getattr(errno, name): key for name, key in (
+    ("EPERM", "reason.permission"), ("EACCES", "reason.permission"), ("EIO", "reason.io"),
+    ("ENOSPC", "reason.no_space"), ("EDQUOT", "reason.quota"), ("EROFS", "reason.read_only"),
+    ("ENAMETOOLONG", "reason.name_too_long"), ("EISDIR", "reason.is_folder"), ("ENOTDIR", "reason.not_folder"),
+    ("ENOENT", "reason.missing"), ("ELOOP", "reason.link_loop"), ("EMFILE", "reason.too_many_open"),
+    ("ENFILE", "reason.too_many_open"), ("EBUSY", "reason.busy"), ("EPIPE", "reason.pipe")) if hasattr(errno, name)}
 
 
 def os_reason(lang: str | None, exc: OSError) -> str:
@@ -507,3 +694,77 @@ def place_text(place: Mapping[str, Any], lang: str | None = "en") -> str:
         else:
             parts.append(text(lang, "place.line", n=place["line"]))
     return text(lang, "place.join").join(parts)
+
+
+def names(lang: str | None, items, quote: bool = False) -> str:
+    """Names in a list: 'error, warning, info' (quote: "'rich', 'text'"); in Chinese
+    '`error`、`warning`、`info`' (a name is not a word to translate)."""
+    if language(lang) == "zh":
+        return "、".join(f"`{item}`" for item in items)
+    return ", ".join(repr(item) if quote else str(item) for item in items)
+
+
+# What tomllib and json say about a file they cannot parse, by pattern → the catalogue's key.
+# A message not listed (a newer library's) is shown as the library said it.
+_PARSERS: dict[str, tuple[tuple[str, str], ...]] = {
+    "toml": (
+        (r"Invalid statement", "toml.invalid_statement"),
+        (r"Expected newline or end of document after a statement", "toml.expected_newline"),
+        (r"Expected ']' at the end of a table declaration", "toml.table_end"),
+        (r"Expected ']]' at the end of an array declaration", "toml.array_end"),
+        (r"Expected '=' after a key in a key/value pair", "toml.expected_equals"),
+        (r"Expected (?P<what>.+)", "toml.expected"),
+        (r"Found invalid character (?P<what>.+)", "toml.invalid_character"),
+        (r"Cannot declare (?P<key>.+) twice", "toml.declared_twice"),
+        (r"Cannot overwrite a value", "toml.overwrite"),
+        (r"Cannot mutate immutable namespace (?P<key>.+)", "toml.immutable"),
+        (r"Cannot redefine namespace (?P<key>.+)", "toml.redefine"),
+        (r"Invalid initial character for a key part", "toml.key_start"),
+        (r"Unclosed array", "toml.unclosed_array"),
+        (r"Duplicate inline table key (?P<key>.+)", "toml.duplicate_key"),
+        (r"Unclosed inline table", "toml.unclosed_table"),
+        (r"Unescaped '\\' in a string", "toml.backslash"),
+        (r"Invalid hex value", "toml.hex"),
+        (r"Escaped character is not a Unicode scalar value", "toml.scalar"),
+        (r"Unterminated string", "toml.unterminated"),
+        (r"Illegal character (?P<what>.+)", "toml.illegal"),
+        (r"Invalid date or datetime", "toml.date"),
+        (r"Invalid value", "toml.invalid_value"),
+    ),
+    "json": (
+        (r"Expecting value", "json.value"),
+        (r"Expecting property name enclosed in double quotes", "json.name"),
+        (r"Expecting ':' delimiter", "json.colon"),
+        (r"Expecting ',' delimiter", "json.comma"),
+        (r"Extra data", "json.extra"),
+        (r"Unterminated string.*", "json.unterminated"),
+        (r"Invalid control character.*", "json.control"),
+        (r"Invalid \\.*escape.*", "json.escape"),
+        (r"Illegal trailing comma.*", "json.trailing_comma"),
+    ),
+}
+
+
+def _dotted(value: str) -> str:
+    """tomllib names a key as a tuple, "('severity', 'SUM001')": as the file writes it, severity.SUM001."""
+    import ast
+
+    if value.startswith("(") and value.endswith(")"):
+        try:
+            parts = ast.literal_eval(value)
+        except (ValueError, SyntaxError):
+            return value
+        if isinstance(parts, tuple) and all(isinstance(p, str) for p in parts):
+            return ".".join(parts)
+    return value
+
+
+def parser_problem(lang: str | None, parser: str, said: str) -> str:
+    """What a parser ("toml", "json") said about a file, in the language of the run."""
+    import re
+
+    for pattern, key in _PARSERS[parser]:
+        match = re.fullmatch(pattern, said.strip(), re.DOTALL)
+        if match:
+            return text(lang, key, **{k: _dotted(v) for k, v in match.groupdict().items()})
+    return said

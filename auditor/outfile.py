@@ -59,7 +59,7 @@ def problem(path: str | Path, lang: str = "zh") -> str | None:
 def cannot_write(path: str | Path, exc: OSError, lang: str = "zh") -> str:
     from auditor import messages
 
-    return messages.text(lang, "cli.cannot_write", path=path, reason=exc.strerror or exc)
+    return messages.text(lang, "cli.cannot_write", path=path, reason=messages.os_reason(lang, exc))
 
 
 class Atomic:

@@ -69,11 +69,13 @@ def line_of(source: str, loc: Sequence[str | int], prefix: Sequence[str] = ()) -
     return line_of(source, tuple(prefix)) if prefix else 1
 
 
-def syntax_error(exc: tomllib.TOMLDecodeError, source: str) -> tuple[int, str]:
-    """(line, problem) of a TOML syntax error, without tomllib's '(at line …)' suffix."""
+def syntax_error(exc: tomllib.TOMLDecodeError, source: str, lang: str = "en") -> tuple[int, str]:
+    """(line, problem) of a TOML syntax error, without tomllib's '(at line …)' suffix, in `lang`."""
+    from auditor import messages
+
     text = str(exc)
     match = _AT.search(text)
-    problem = _AT.sub("", text).strip()
+    problem = messages.parser_problem(lang, "toml", _AT.sub("", text).strip())
     if match and match.group(1):
-        return int(match.group(1)), f"{problem} (column {match.group(2)})"
+        return int(match.group(1)), messages.text(lang, "toml.column", problem=problem, column=match.group(2))
     return max(1, len(source.splitlines())), problem

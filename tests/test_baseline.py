@@ -143,6 +143,6 @@ def test_an_unusable_baseline_is_a_usage_error(tmp_path, content, problem):
     path = tmp_path / "b.json"
     if content is not None:
         path.write_text(content, encoding="utf-8")
-    result = run(report, "--baseline", path)
+    result = run(report, "--baseline", path, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr.startswith(f"audit: {path}") and problem in result.stderr

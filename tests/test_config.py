@@ -139,7 +139,7 @@ def test_configuration_mistakes_name_file_line_and_problem(tmp_path):
 
 def test_patterns_that_match_no_rule_are_errors_with_their_line(tmp_path):
     cfg = write(tmp_path / "audit.toml", 'select = ["SUM"]\n\nignore = ["PLX"]\n[severity]\nDUX001 = "warning"\n')
-    settings = config.resolve(config=cfg, ignore=["QQQ"])
+    settings = config.resolve(config=cfg, ignore=["QQQ"], lang="en")
     with pytest.raises(config.ConfigError) as err:
         config.rules_for(settings)
     assert str(err.value).splitlines() == [
@@ -153,7 +153,7 @@ def test_mistakes_in_pyproject_point_into_the_tool_audit_table(tmp_path):
     py = write(tmp_path / "pyproject.toml",
                '[project]\nname = "x"\n\n[tool.audit]\nlang = "fr"\n\n[tool.audit.severity]\nSUM001 = "fatal"\n')
     with pytest.raises(config.ConfigError) as err:
-        config.resolve(start=tmp_path / "r.txt")
+        config.resolve(start=tmp_path / "r.txt", lang="en")
     assert str(err.value).splitlines() == [f"{py}:5: lang must be one of zh, en, not 'fr'",
                                            f"{py}:8: severity of SUM001 must be one of error, warning, info, not 'fatal'"]
 
@@ -167,7 +167,7 @@ def test_toml_syntax_error_in_the_configuration(tmp_path):
 def test_cli_reports_a_configuration_mistake_in_one_line_with_exit_2(tmp_path):
     report = write(tmp_path / "r.txt", DUP_FAIL)
     write(tmp_path / "audit.toml", 'ignore = ["ZZZ"]\n')
-    result = run(report)
+    result = run(report, "--lang", "en")
     assert result.exit_code == 2
     assert result.stderr == f"audit: {tmp_path / 'audit.toml'}:1: 'ZZZ' matches no rule (`audit rules` lists them)\n"
     assert result.stdout == ""
@@ -176,7 +176,7 @@ def test_cli_reports_a_configuration_mistake_in_one_line_with_exit_2(tmp_path):
 def test_unknown_grade_in_grade_bands(tmp_path):
     cfg = write(tmp_path / "audit.toml", '[grade-bands]\n"优秀" = 85\n')
     with pytest.raises(config.ConfigError, match=r"audit.toml:2: unknown grade '优秀'"):
-        config.rules_for(config.resolve(config=cfg))
+        config.rules_for(config.resolve(config=cfg, lang="en"))
 
 
 def test_select_and_ignore_on_the_command_line(tmp_path):
@@ -187,5 +187,5 @@ def test_select_and_ignore_on_the_command_line(tmp_path):
     assert "GRD001" in only and "DUP001" not in only
     ignored = run(report, "--format", "text", "--ignore", "repeated-figure").stdout
     assert "GRD001" in ignored and "DUP001" not in ignored
-    typo = run(report, "--select", "GRX")
+    typo = run(report, "--select", "GRX", "--lang", "en")
     assert typo.exit_code == 2 and typo.stderr == "audit: --select: 'GRX' matches no rule (`audit rules` lists them)\n"

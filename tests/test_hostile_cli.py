@@ -127,12 +127,12 @@ def test_a_full_disk_is_one_line(tmp_path):
         done = subprocess.run([sys.executable, "-m", "auditor", str(report), *args], capture_output=True, text=True,
                               timeout=120)
         assert done.returncode == 2
-        assert done.stderr.splitlines()[-1] == "audit: /dev/full：无法写入（No space left on device）", done.stderr
+        assert done.stderr.splitlines()[-1] == "audit: /dev/full：无法写入（磁盘空间不足）", done.stderr
         assert "Traceback" not in done.stderr
     with open("/dev/full", "w") as full:
         done = subprocess.run([sys.executable, "-m", "auditor", str(report)], stdout=full, stderr=subprocess.PIPE,
                               text=True, timeout=120)
-    assert done.returncode == 2 and done.stderr == "audit: <stdout>：无法写入（No space left on device）\n"
+    assert done.returncode == 2 and done.stderr == "audit: <stdout>：无法写入（磁盘空间不足）\n"
 
 
 def test_a_failed_write_leaves_the_old_report_whole(tmp_path, monkeypatch):
@@ -146,7 +146,7 @@ def test_a_failed_write_leaves_the_old_report_whole(tmp_path, monkeypatch):
 
     monkeypatch.setattr(jsonfmt.JsonReporter, "finish", full_disk)
     result = run(report, "-o", out)
-    assert result.exit_code == 2 and one_line(result).endswith("无法写入（No space left on device）")
+    assert result.exit_code == 2 and one_line(result).endswith("无法写入（磁盘空间不足）")
     assert out.read_text(encoding="utf-8") == '{"old": true}\n'  # not half a report
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "r.txt"]  # no temporary file left
 
@@ -307,7 +307,7 @@ def test_a_parameter_of_the_wrong_type_is_refused_when_the_configuration_is_read
     report = write(tmp_path / "r.txt", BAD)
     result = run(report)  # was: accepted, then every file "internal error while checking"
     assert result.exit_code == 2
-    assert one_line(result) == f"audit: {config}:2: SUM001 的参数 min_parts 应为非负整数，而不是 'x'"
+    assert one_line(result) == f"audit: {config}:2: SUM001 的参数 `min_parts` 应为非负整数，而不是 'x'"
     write(tmp_path / "audit.toml", '[params.TGT001]\nmeasure = "fast"\n[params.SCO001]\nfull_marks = true\n')
     result = run(report, "--lang", "en")
     assert result.exit_code == 2 and result.stderr.splitlines() == [

@@ -294,3 +294,176 @@ def test_a_load_error_keeps_its_key_through_a_pickle():
     assert isinstance(error, LoadError) and error.key == "load.not_a_file"
     assert error.render("zh") == "x.txt：命名管道，不是普通文件；只读取普通文件"
     assert str(error) == "x.txt: a FIFO (named pipe), not a file; only regular files are read"
+
+
+# -- configuration, rule files, baselines and the command line itself: in the language of the run too -------
+
+RULE_FILE = Path(__file__).resolve().parents[1] / "rules" / "SUM001.toml"
+REPORT = "年初预算100万元,其中基本支出60万元,项目支出50万元。\n"
+
+
+def _user_rule(folder: Path, *edits: tuple[str, str]) -> Path:
+    """A folder holding one user rule: the built-in SUM001 as USR001, with `edits` (old, new) made to it."""
+    text = RULE_FILE.read_text(encoding="utf-8").replace('id = "SUM001"', 'id = "USR001"')
+    text = text.replace('name = "', 'name = "usr-', 1)
+    for old, new in edits:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "USR001.toml").write_text(text, encoding="utf-8")
+    return folder
+
+
+# (what goes wrong, audit.toml beside the report or None, the arguments after the report, the words the user typed)
+MISTAKES = [
+    ("unknown setting, bad severity", 'ignroe = ["PLA"]\n\n[severity]\nDUP001 = "warn"\n', [], ["ignroe", "warn"]),
+    ("bad lang", 'lang = "fr"\n', [], ["fr"]),
+    ("bad fail-on", 'fail-on = "sometimes"\n', [], ["sometimes"]),
+    ("selectors that match no rule", 'select = ["QQQ"]\n[severity]\nDUX001 = "warning"\n[params.ZZZ001]\nx = 1\n',
+     [], ["QQQ", "DUX001", "ZZZ001"]),
+    ("parameters of the wrong type", '[params.SUM001]\nmin_parts = "x"\n[params.TGT001]\nmeasure = "fast"\n', [],
+     ["min_parts", "measure", "fast"]),
+    ("unknown grade", '[grade-bands]\n"优秀" = 85\n', [], ["优秀"]),
+    ("grade out of range", '[grade-bands]\n"优" = 120\n', [], ["优"]),
+    ("values of the wrong type", 'select = "SUM"\nbaseline = 5\n[vocabulary.families.x]\ntotals = []\n', [],
+     ["SUM"]),
+    ("unknown table key", '[vocabulary]\nfoo = 1\n', [], ["vocabulary.foo"]),
+    ("TOML syntax", 'ignore = ["PLA"\n', [], []),
+    ("TOML table twice", '[a]\n[a]\n', [], []),
+    ("--select matching nothing", None, ["--select", "GRX"], ["--select", "GRX"]),
+    ("rule file typos", None, ["--rules", "{rules}"], ["eror", "identiy", "sumary_en", "sum7"]),
+    ("rule file family", None, ["--rules", "{family}"], ["经济分内"]),
+    ("rule folder missing", None, ["--rules", "{nope}"], []),
+    ("baseline missing", None, ["--baseline", "{missing.json}"], []),
+    ("baseline not JSON", None, ["--baseline", "{broken.json}"], []),
+    ("baseline of another tool", None, ["--baseline", "{foreign.json}"], []),
+    ("baseline version", None, ["--baseline", "{v9.json}"], []),
+    ("no such option", None, ["--bogus"], []),
+    ("bad choice", None, ["--format", "xml"], ["xml"]),
+    ("jobs below 1", None, ["--jobs", "0"], []),
+    ("jobs not a number", None, ["--jobs", "x"], []),
+    ("max-size not a size", None, ["--max-size", "12QB"], ["12QB"]),
+    ("max-size zero", None, ["--max-size", "0"], []),
+    ("flag given a value", None, ["--quiet=yes"], ["yes"]),
+    ("option without its value", None, ["--select"], []),
+    ("config is a folder", None, ["--config", "{folder}"], []),
+]
+
+
+def _mistake(tmp_path: Path, config_text, extra: list[str]) -> tuple[Path, list[str]]:
+    """The report (with its audit.toml) and the arguments of one mistake."""
+    report = tmp_path / "case" / "r.txt"
+    report.parent.mkdir()
+    report.write_text(REPORT, encoding="utf-8")
+    if config_text is not None:
+        (report.parent / "audit.toml").write_text(config_text, encoding="utf-8")
+    (tmp_path / "broken.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "foreign.json").write_text('{"findings": []}', encoding="utf-8")
+    (tmp_path / "v9.json").write_text('{"format": "audit-baseline", "version": 9, "findings": []}', encoding="utf-8")
+    (tmp_path / "folder").mkdir()
+    places = {"{rules}": _user_rule(tmp_path / "typos", ('severity = "error"', 'severity = "eror"'),
+                                    ('kind = "breakdown"', 'kind = "identiy"'), ("summary_en =", "sumary_en ="),
+                                    ('id = "USR001"', 'id = "sum7"')),
+              "{family}": _user_rule(tmp_path / "family", ('kind = "breakdown"', 'kind = "identity"'),
+                                     ("params = {", 'params = { family = "经济分内",')),
+              "{nope}": tmp_path / "nope", "{missing.json}": tmp_path / "missing.json",
+              "{broken.json}": tmp_path / "broken.json", "{foreign.json}": tmp_path / "foreign.json",
+              "{v9.json}": tmp_path / "v9.json", "{folder}": tmp_path / "folder"}
+    return report, [str(places.get(a, a)) for a in extra]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("what,config_text,extra,typed", MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_configuration_rule_file_and_usage_errors_speak_one_language(tmp_path, lang, what, config_text, extra,
+                                                                     typed):
+    report, args = _mistake(tmp_path, config_text, extra)
+    result = CliRunner().invoke(main, ["--lang", lang, str(report), *args], prog_name="audit")
+    assert result.exit_code == 2, (what, result.output)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert result.stdout == "" and result.stderr.startswith("audit: "), result.output
+    quoted = [str(tmp_path), *(str(p) for p in tmp_path.rglob("*")), *args, *typed, *(r.id for r in RULES), "USR001",
+              "ID"]
+    if lang == "en":  # the vocabulary's and the rules' own names
+        from auditor.extract.vocabulary import default_vocabulary
+
+        quoted += [*default_vocabulary().families, *(g for r in RULES for g in r.params.get("bands", {}))]
+    found = _other_script(result.stderr, lang, quoted)
+    assert not found, (what, found[:10], result.stderr)
+    for line in result.stderr.splitlines():  # every problem in words of the language, not only names and values
+        assert (HAN if lang == "zh" else LATIN).search(_other_script_free(line, quoted)), (what, line)
+
+
+def _other_script_free(line: str, quoted: list[str]) -> str:
+    for piece in sorted(set(quoted), key=len, reverse=True):
+        line = line.replace(piece, " ")
+    return NAMES_QUOTED.sub(" ", line)
+
+
+def test_a_usage_error_keeps_its_exit_status_and_help_pointer_in_chinese(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    result = CliRunner().invoke(main, [str(report), "--format", "xml"], prog_name="audit")
+    assert result.exit_code == 2
+    assert result.stderr == ("audit: `--format` 的值 'xml' 无效：应为 `rich`、`text`、`json`、`jsonl`、`sarif`、"
+                             "`markdown`、`html`、`csv`、`github` 之一（见 `audit check --help`）\n")
+    english = CliRunner().invoke(main, [str(report), "--format", "xml", "--lang", "en"], prog_name="audit")
+    assert english.exit_code == 2 and english.stderr.startswith("audit: Invalid value for '--format': 'xml' is not one")
+    assert english.stderr.endswith(" (see `audit check --help`)\n")
+    for args, words in ((["rules", "extra"], "多余的参数：`extra`（见 `audit rules --help`）"),
+                        (["explain"], "缺少参数 `RULE_ID`（见 `audit explain --help`）"),
+                        ([str(report), "--progres"], "没有选项 `--progres`（是不是以下之一："),
+                        ([], "请给出要检查的报告，如 `audit report.txt`（见 `audit --help`）")):
+        result = CliRunner().invoke(main, args, prog_name="audit")
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.output
+        assert result.stderr.startswith(f"audit: {words}"), result.stderr
+
+
+def test_an_error_before_the_settings_are_known_speaks_the_configurations_language(tmp_path):
+    """--lang if given, else `lang` of the configuration the run would read (if it can be read), else zh."""
+    report = tmp_path / "reports" / "r.txt"
+    report.parent.mkdir()
+    report.write_text(REPORT, encoding="utf-8")
+    config = report.parent / "audit.toml"
+    config.write_text('lang = "en"\n', encoding="utf-8")
+
+    def stderr(*args) -> str:
+        result = CliRunner().invoke(main, [str(a) for a in args])
+        assert result.exit_code == 2, result.output
+        return result.stderr
+
+    assert stderr(report, "--format", "xml").startswith("audit: Invalid value for '--format'")
+    assert stderr("facts", report, "--jobs", "x").startswith("audit: Invalid value for '--jobs'")
+    assert stderr(report, "--format", "xml", "--lang", "zh").startswith("audit: `--format` 的值 'xml' 无效")
+    assert stderr(report, "--isolated", "--jobs", "x").startswith("audit: `--jobs` 的值 'x' 无效")  # no configuration
+    elsewhere = tmp_path / "r.txt"
+    elsewhere.write_text(REPORT, encoding="utf-8")
+    assert stderr(elsewhere, "--jobs", "x").startswith("audit: `--jobs`")
+    assert stderr(elsewhere, "--config", config, "--jobs", "x").startswith("audit: Invalid value for '--jobs'")
+    assert stderr(elsewhere, "--config", config, "--isolated") == \
+        "audit: --isolated and --config cannot be used together\n"
+    config.write_text('lang = "en"\nignroe = ["PLA"]\n', encoding="utf-8")  # a mistake in a file that says en
+    assert stderr(report) == f"audit: {config}:2: unknown setting 'ignroe' (did you mean 'ignore'?)\n"
+    assert stderr(report, "--lang", "zh") == f"audit: {config}:2: 未知的设置 'ignroe'（是不是 `ignore`？）\n"
+    config.write_text('lang = "en"\nignore = ["PLA"\n', encoding="utf-8")  # a file that cannot be read says nothing
+    assert stderr(report) == f"audit: {config}:2: 不是有效的 TOML：数组没有闭合\n"
+
+
+def test_parser_messages_in_words_and_an_unknown_one_as_said():
+    assert messages.parser_problem("zh", "toml", "Cannot declare ('severity', 'SUM001') twice") == \
+        "severity.SUM001 重复声明"
+    assert messages.parser_problem("en", "toml", "Invalid value") == "Invalid value"
+    assert messages.parser_problem("zh", "json", "Expecting ',' delimiter") == "此处应为 `,`"
+    assert messages.parser_problem("zh", "toml", "Something new") == "Something new"
+
+
+def test_the_rules_listing_names_its_configuration_in_the_language_of_the_run(tmp_path):
+    from auditor import config
+    from auditor.report.catalogue import rules_listing
+
+    (tmp_path / "audit.toml").write_text('ignore = ["PLA"]\n', encoding="utf-8")
+    for lang, words in (("zh", "配置：默认设置（未找到 audit.toml）"), ("en", "configuration: defaults (no audit.toml found)")):
+        out = io.StringIO()
+        rules_listing(RULES, set(), set(), lang, out, True, origin=config.describe(config.Settings(lang=lang)))
+        assert words in out.getvalue()
+        found = config.resolve(lang=lang, start=tmp_path / "r.txt")
+        assert config.describe(found) == messages.text(lang, "cli.config", path=tmp_path / "audit.toml")

@@ -48,7 +48,7 @@ def rule_dir(tmp_path, text, name="SUM101.toml"):
 def error_of(tmp_path, text) -> str:
     folder = rule_dir(tmp_path, text)
     with pytest.raises(RuleFileError) as err:
-        load_rules([folder], known_kinds=set(KINDS))
+        load_rules([folder], known_kinds=set(KINDS), lang="en")
     return str(err.value)
 
 
@@ -121,7 +121,7 @@ def test_an_unknown_family_is_reported_at_its_line(tmp_path):
     folder = rule_dir(tmp_path, GOOD.replace('family = "经济分类"', 'family = "经济分内"'))
     report = tmp_path / "r.txt"
     report.write_text(FAILING_TEXT, encoding="utf-8")
-    result = CliRunner().invoke(main, [str(report), "--rules", str(folder)])
+    result = CliRunner().invoke(main, [str(report), "--rules", str(folder), "--lang", "en"])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"audit: {folder / 'SUM101.toml'}:8: params.family: no family '经济分内' in the "
                                     "vocabulary (did you mean '经济分类'?)")
@@ -131,12 +131,12 @@ def test_two_files_of_one_folder_with_one_id(tmp_path):
     rule_dir(tmp_path, GOOD, "a.toml")
     folder = rule_dir(tmp_path, GOOD, "b.toml")
     with pytest.raises(RuleFileError, match=r"b.toml:1: rule id SUM101 is already used by .*a.toml"):
-        load_rules([folder], known_kinds=set(KINDS))
+        load_rules([folder], known_kinds=set(KINDS), lang="en")
 
 
 def test_a_missing_rule_folder(tmp_path):
     with pytest.raises(RuleFileError, match="rule folder not found"):
-        load_rules([tmp_path / "nope"])
+        load_rules([tmp_path / "nope"], lang="en")
 
 
 def test_the_built_in_rule_files_load_without_a_problem():
@@ -151,7 +151,7 @@ def test_the_real_command_exits_2_with_one_line_per_problem(tmp_path):
     report.write_text(FAILING_TEXT, encoding="utf-8")
     exe = shutil.which("audit", path=str(Path(sys.executable).parent)) or shutil.which("audit")
     command = [exe] if exe else [sys.executable, "-m", "auditor"]
-    proc = subprocess.run([*command, str(report), "--rules", str(folder)], capture_output=True, text=True,
+    proc = subprocess.run([*command, str(report), "--rules", str(folder), "--lang", "en"], capture_output=True, text=True,
                           timeout=60, env={**os.environ, "PYTHONIOENCODING": "utf-8"})
     assert proc.returncode == 2
     assert proc.stdout == ""

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from auditor import tomlpos
 from auditor.resources import data_dir
@@ -55,8 +56,8 @@ class Rule(BaseModel):
     @field_validator("message")
     @classmethod
     def _has_zh(cls, value: dict[str, str]) -> dict[str, str]:
-        if "zh" not in value:
-            raise ValueError("message needs a 'zh' entry (and may have 'en')")
+        if "zh" not in value:  # worded by _problem, in the language of the run
+            raise PydanticCustomError("message_zh", "message needs a 'zh' entry (and may have 'en')")
         return value
 
     def with_severity(self, severity: Severity) -> "Rule":
@@ -108,7 +109,7 @@ def param_problems(params: dict, lang: str = "zh") -> list[tuple[str, str]]:
     for key, value in params.items():
         test, word = PARAM_TYPES.get(key, (None, ""))
         if test is not None and not test(value):
-            out.append((key, messages.text(lang, word, choices=", ".join(_MEASURES))))
+            out.append((key, messages.text(lang, word, choices=messages.names(lang, _MEASURES))))
     return out
 
 
@@ -143,13 +144,18 @@ _FIELDS = {
 }
 
 
-def _suggest(word: str, choices) -> str:
+def _suggest(word: str, choices, lang: str = "zh") -> str:
+    from auditor import messages
+
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
+    return messages.text(lang, "config.did_you_mean", name=close[0]) if close else ""
 
 
-def _problem(error: dict) -> str:
+def _problem(error: dict, lang: str = "zh") -> str:
     """One validation error of a rule file in words a rule author can act on."""
+    from auditor import messages
+    from auditor.config import _problem as setting_problem
+
     loc = tuple(error["loc"])
     key = ".".join(str(p) for p in loc)
     last = str(loc[-1]) if loc else ""
@@ -158,40 +164,41 @@ def _problem(error: dict) -> str:
     if kind == "extra_forbidden":
         level = ("example" if len(loc) >= 3 and loc[0] == "examples" else
                  "examples" if loc[:1] == ("examples",) else "rule")
-        return f"unknown key {key!r}{_suggest(last, _FIELDS[level])}"
+        return messages.text(lang, "rule.unknown_key", key=repr(key), hint=_suggest(last, _FIELDS[level], lang))
     if kind == "missing":
         if loc == ("examples",):
-            return ("missing the examples: every rule needs at least one [[examples.pass]] and one "
-                    "[[examples.fail]] (they are its tests and its documentation)")
+            return messages.text(lang, "rule.no_examples")
         if loc[:1] == ("examples",) and len(loc) == 2:
-            return f"missing [[examples.{last}]]: every rule needs at least one passing and one failing example"
-        return f"missing key {key!r}"
+            return messages.text(lang, "rule.missing_examples", which=last)
+        return messages.text(lang, "rule.missing_key", key=key)
     if kind == "too_short" and loc[:1] == ("examples",):
-        return f"[[examples.{last}]] needs at least one example"
+        return messages.text(lang, "rule.too_few_examples", which=last)
     if loc == ("severity",):
-        return f"severity {value!r} is not one of {', '.join(SEVERITIES)}"
+        return messages.text(lang, "rule.severity", value=repr(value), choices=messages.names(lang, SEVERITIES))
     if loc == ("id",) and kind == "string_pattern_mismatch":
-        return f"id {value!r} must be 2-4 capital letters and 3 digits, e.g. 'SUM101'"
+        return messages.text(lang, "rule.id", value=repr(value))
     if loc == ("name",) and kind == "string_pattern_mismatch":
-        return f"name {value!r} must be lower-case words joined by hyphens, e.g. 'grant-identity'"
-    message = error["msg"].removeprefix("Value error, ")
-    return f"{key}: {message}" if key else message
+        return messages.text(lang, "rule.name", value=repr(value))
+    if kind == "message_zh":
+        return messages.text(lang, "rule.message_zh", key=key)
+    return setting_problem(error, lang)  # a value of the wrong type: worded as in audit.toml
 
 
 def load_rule_file(path: Path, known_kinds: set[str] | None = None, lang: str = "zh") -> Rule:
     """One rule file, validated; every problem found is reported, each with its line."""
+    from auditor import messages
+
     try:
         source = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        raise RuleFileError(f"{path}:1: cannot read the rule file ({exc})") from None
+        reason = messages.os_reason(lang, exc) if isinstance(exc, OSError) else messages.text(lang, "reason.not_utf8")
+        raise RuleFileError(messages.text(lang, "rule.cannot_read", path=path, reason=reason)) from None
     try:
         data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        line, problem = tomlpos.syntax_error(exc, source)
-        raise RuleFileError(f"{path}:{line}: not valid TOML: {problem}") from None
+        line, problem = tomlpos.syntax_error(exc, source, lang)
+        raise RuleFileError(messages.text(lang, "config.not_toml", path=path, line=line, problem=problem)) from None
     except RecursionError:  # nested thousands deep: the parser runs out of stack
-        from auditor import messages
-
         raise RuleFileError(messages.text(lang, "cli.too_deep", path=path)) from None
     problems: list[tuple[int, str]] = []
     rule = None
@@ -199,12 +206,12 @@ def load_rule_file(path: Path, known_kinds: set[str] | None = None, lang: str = 
         rule = Rule.model_validate({**data, "path": str(path)})
     except ValidationError as exc:
         for error in exc.errors():
-            problems.append((tomlpos.line_of(source, error["loc"]), _problem(error)))
+            problems.append((tomlpos.line_of(source, error["loc"]), _problem(error, lang)))
     kind = data.get("kind")
     if known_kinds is not None and isinstance(kind, str) and kind not in known_kinds:
         problems.append((tomlpos.line_of(source, ["kind"]),
-                         f"unknown kind {kind!r}{_suggest(kind, known_kinds)}; "
-                         f"known kinds: {', '.join(sorted(known_kinds))}"))
+                         messages.text(lang, "rule.unknown_kind", kind=repr(kind), hint=_suggest(kind, known_kinds, lang),
+                                       kinds=messages.names(lang, sorted(known_kinds)))))
     if rule is not None:
         for key, expected in param_problems(rule.params, lang):
             problems.append((tomlpos.line_of(source, ["params", key]),
@@ -216,10 +223,10 @@ def load_rule_file(path: Path, known_kinds: set[str] | None = None, lang: str = 
         for n, example in enumerate(rule.examples.failing):
             if not example.stated:
                 problems.append((tomlpos.line_of(source, ["examples", "fail", n]),
-                                 "a failing example needs `stated`: the figure its finding must cite"))
+                                 messages.text(lang, "rule.needs_stated")))
             elif example.stated not in example.text:
                 problems.append((tomlpos.line_of(source, ["examples", "fail", n, "stated"]),
-                                 f"stated {example.stated!r} does not occur in the example's text"))
+                                 messages.text(lang, "rule.stated_absent", stated=repr(example.stated))))
     if problems:
         problems.sort()
         raise RuleFileError("\n".join(f"{path}:{line}: {problem}" for line, problem in problems))
@@ -263,7 +270,9 @@ def load_rules(extra_dirs: list[Path] | None = None, known_kinds: set[str] | Non
         elif folder.is_dir():
             paths = sorted(p for p in folder.glob("*.toml") if p.name not in NOT_RULES)
         else:
-            raise RuleFileError(f"{folder}: rule folder not found")
+            from auditor import messages
+
+            raise RuleFileError(messages.text(lang, "rule.folder_missing", folder=folder))
         here: dict[str, Path] = {}
         errors: list[str] = []
         for path in paths:
@@ -273,7 +282,9 @@ def load_rules(extra_dirs: list[Path] | None = None, known_kinds: set[str] | Non
                 errors.append(str(exc))
                 continue
             if rule.id in here:
-                errors.append(f"{path}:1: rule id {rule.id} is already used by {here[rule.id]}")
+                from auditor import messages
+
+                errors.append(messages.text(lang, "rule.duplicate_id", path=path, rule=rule.id, other=here[rule.id]))
                 continue
             here[rule.id] = path
             by_id[rule.id] = rule

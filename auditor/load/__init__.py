@@ -33,7 +33,7 @@ from auditor.load.text import decode_report, decode_text
 
 __all__ = ["Document", "LoadError", "Place", "Segment", "TextBuilder", "describe_place", "load_bytes",
            "load_document", "load_together", "decode_text", "sniff", "REPORT_SUFFIXES", "ATTACHMENT_SEPARATOR",
-           "DEFAULT_MAX_BYTES", "read_file", "parse_size", "show_size", "not_a_file"]
+           "DEFAULT_MAX_BYTES", "read_file", "parse_size", "SizeError", "show_size", "not_a_file"]
 
 # Extensions a folder walk picks up (a file given by name is read whatever its extension).
 REPORT_SUFFIXES = frozenset({".txt", ".text", ".pdf", ".docx", ".xlsx", ".xls", ".html", ".htm"})
@@ -49,14 +49,30 @@ _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024 ** 2, "mb": 1024 ** 2,
 _SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
 
 
+class SizeError(ValueError):
+    """A --max-size that is not a size: str() in English, render(lang) in the language of the run."""
+
+    def __init__(self, key: str, value: str) -> None:
+        self.key, self.value = key, value
+        super().__init__(key, value)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def render(self, lang: str) -> str:
+        from auditor.messages import text
+
+        return text(lang, self.key, value=repr(self.value))
+
+
 def parse_size(text: str) -> int:
-    """'20MB', '500k', '1.5G', '1048576' → bytes; ValueError when it is none of these."""
+    """'20MB', '500k', '1.5G', '1048576' → bytes; SizeError (a ValueError) when it is none of these."""
     m = _SIZE.match(str(text))
     if m is None or m.group(2).lower() not in _UNITS:
-        raise ValueError(f"not a size: {text!r} (write e.g. 20MB, 500KB or a number of bytes)")
+        raise SizeError("size.invalid", str(text))
     size = int(float(m.group(1)) * _UNITS[m.group(2).lower()])
     if size <= 0:
-        raise ValueError(f"not a size: {text!r} (it must be more than 0)")
+        raise SizeError("size.not_positive", str(text))
     return size
 
 
