@@ -339,6 +339,30 @@ def sealed_findings(folder: Path) -> list[dict]:
     return out
 
 
+def _invariance(folders: list[Path]) -> int:
+    """Print the errors that depend on layout, neighbours or where an excerpt stops."""
+    import tomllib
+
+    from auditor.check import default_rules
+    from auditor.variants import unstable_errors
+
+    reports = {}
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")):
+            text = path.read_text(encoding="utf-8")
+            first, _, rest = text.partition("\n")
+            labels = path.with_name(path.stem + ".labels.toml")
+            genre = tomllib.loads(labels.read_text(encoding="utf-8")).get("genre", "?") if labels.exists() else "?"
+            reports[path.stem] = (rest if first.startswith("http") else text, genre)
+    found = unstable_errors(reports, default_rules())
+    print(f"{len(reports)} reports: errors raised only in another layout {len(found['layouts'])}, "
+          f"only next to another report {len(found['documents'])}, only as an excerpt {len(found['excerpts'])}")
+    for family, lines in found.items():
+        for line in lines:
+            print(f"  {family}: {line}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m auditor.eval", description=__doc__.split("\n")[0])
     ap.add_argument("--slice", type=int, default=None, help="only the first N labelled reports (CI)")
@@ -351,8 +375,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--sealed", metavar="DIR", help="score a sealed round's labelled reports instead of the corpus")
     ap.add_argument("--findings-out", metavar="FILE",
                     help="with --sealed: write every error and warning on all of its pages to FILE (JSON) for judging")
+    ap.add_argument("--invariance", action="store_true",
+                    help="count the errors a report raises only in another layout, next to another report, "
+                         "or as an excerpt (auditor/variants.py), over all pages of the folders")
     args = ap.parse_args(argv)
     folders = [Path(args.sealed)] if args.sealed else [SEEDS, CORPUS]
+    if args.invariance:
+        return _invariance(folders)
     items, by_genre, overall = run(folders, args.slice, not args.no_mutations)
     by_group: dict[str, Tally] = defaultdict(Tally)
     for item, t in zip(items, _tallies):

@@ -388,7 +388,7 @@ def test_ctrl_c_is_one_line_exit_130_and_leaves_no_half_report(tmp_path, jobs):
 
     folder = tmp_path / "many"
     folder.mkdir()
-    for n in range(2000):
+    for n in range(6000):
         (folder / f"r{n:04}.txt").write_text(BAD, encoding="utf-8")
     out = tmp_path / "out.txt"
     proc = subprocess.Popen([sys.executable, "-m", "auditor", str(folder), "-o", str(out), "--jobs", jobs,

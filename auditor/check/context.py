@@ -126,7 +126,7 @@ def doubt_cut_figures(ctx: Context, o: Outcome) -> Outcome:
     """Any failing relation, whatever its check: is one of its figures cut by a line break?"""
     if o.verdict != "fails" or o.finding is None:
         return o
-    found = doubt.cut_by_line_break(ctx.doubt, [(e.start, e.end) for e in (o.figures or o.finding.evidence)])
+    found = doubt.cut_in_extraction(ctx.doubt, [(e.start, e.end) for e in (o.figures or o.finding.evidence)])
     if found is None:
         return o
     return o.model_copy(update={"verdict": "explained", "finding": explained_finding(o.finding, found),

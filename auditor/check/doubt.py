@@ -216,6 +216,18 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     return _missed_part(doc, total, parts, subtracted)
 
 
+def explain_change_sum(doc: Document, deltas: list[Fact], breakdown: Breakdown | None) -> Found | None:
+    """The parts' changes that do not make the total's: a damaged figure, or the list of
+    parts cut off where the text ends (the missing parts' changes with it)."""
+    found = _garbled(doc, deltas)
+    if found or breakdown is None:
+        return found
+    if _cut_off(doc, list(breakdown.parts), breakdown):
+        return Found("ALT005", {"zh": "清单在文本截断处中断，后面分项的增减额可能被截去",
+                                "en": "the list is cut off where the text ends; the other parts' changes may be lost"})
+    return None
+
+
 def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None, vocab) -> Found | None:
     n = len(parts)
     partial = breakdown is not None and not breakdown.complete
@@ -316,6 +328,10 @@ _OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一
 _PAGE_BREAK = re.compile(r"^\s*(?:\f|[-—]\s*\d+\s*[-—]|第\s*\d+\s*页|\d+\s*/\s*\d+\s*$)")
 
 
+_LAST_ITEM = 600  # characters of a last item the text may end inside
+_OPEN_TAIL = 200  # characters an excerpt may run on after a list's last part without closing its sentence
+
+
 def _cut_off(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> bool:
     """The text ends (or a page breaks) right after the list's last part, before the
     list could end: its sentence is still open, or it is a list of lines or paragraphs
@@ -327,11 +343,38 @@ def _cut_off(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> b
     tail = rest.strip(" \t\r\n。;,.、|")
     # "…9万元,科": the text stops inside the next part's name
     unfinished = 0 < len(tail) <= 20 and not re.search(r"[\d。!?！？\n]", tail)
+    # "…9万元,科⏎⏎(what the page shows next)": the line stops inside the next part's name
+    line_rest = rest.split("\n", 1)[0]
+    line_tail = line_rest.strip(" \t\r。;,.、|")
+    cut_line = bool(re.match(r"[^\n]*\n[ \t]*\n", rest)) and line_rest.rstrip().endswith(line_tail) \
+        and 0 < len(line_tail) <= 20 \
+        and bool(re.search(r"[,、]\s*[\u4e00-\u9fff]{1,20}$", line_rest.rstrip())) \
+        and not re.search(r"[\d。!?！？;；:：]", line_tail)
+    # "…3357.17万元、东湖区…修复项目" and the text ends: the list's sentence never closes
+    open_to_end = len(rest.strip()) <= _OPEN_TAIL and not re.search(r"[。!?！？|]", rest) \
+        and not any(p.in_table for p in parts)
+    if cut_line or open_to_end or _ends_inside(doc, parts, breakdown):
+        return True
     if not (len(tail) == 0 or unfinished or _PAGE_BREAK.match(rest)):
         return False
     by_lines = len({p.window for p in parts}) > 1 or (breakdown is not None and (
         breakdown.reason in {"numbered_items", "table_rows"} or breakdown.core is not None))
     return by_lines or not re.search(r"[。!?]", rest)
+
+
+def _ends_inside(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> bool:
+    """A list of lines or numbered items whose last item the text ends inside: the last
+    line stops mid-sentence and no further item or heading opens after the last part."""
+    end = max(p.span.end for p in parts)
+    rest = doc.text[end:]
+    by_items = breakdown is not None and breakdown.reason in {"numbered_items", "dimension_split", "table_rows"}
+    if not by_items or len(rest) > _LAST_ITEM or re.search(r"[。!?！？:：;；)）」”\"|]\s*$", doc.text):
+        return False
+    if breakdown.reason == "table_rows":
+        # the table runs on to the cut, its 合计 row above its rows: the rows after the cut are lost
+        return breakdown.total.span.start < parts[0].span.start and all(len(line) <= 60 for line in rest.split("\n")) \
+            and not re.search(r"\n\s*[一二三四五六七八九十]+、", rest)
+    return not any(_OPENS_ITEM.match(rest, m.end()) for m in re.finditer(r"\n", rest))
 
 
 # A figure whose neighbourhood shows extraction damage: "2、7万元", "35. 3万元",
@@ -364,11 +407,22 @@ _CUT_BEFORE = re.compile(r"[\d.．][ \t]*\n[ \t]*$")
 _BARE_NUMBER = re.compile(r"^\s*[\d.,%]*\s*$")
 
 
-def cut_by_line_break(doc: Document, spans: Iterable[tuple[int, int]]) -> Found | None:
-    """A figure of the relation that a line break may have cut in two (PDF and web
-    extraction wrap lines anywhere, inside a number too): it ends a line that holds more
-    than the figure, with no unit after it, and the next line opens with a digit; or
-    it opens a line and the line before, holding more than a number, ends with one.
+def _ends_cut(text: str, line_start: int, start: int) -> bool:
+    """The text ends on a figure where its line is unfinished: in prose, right after the
+    words that name it ("完成率为8"); in a table whose rows end with "|", a row without it."""
+    line = text[line_start:].rstrip()
+    if "|" not in line:
+        return start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+    previous = text[:line_start].rstrip().rsplit("\n", 1)[-1].rstrip()
+    return previous.endswith("|") and not line.endswith("|")
+
+
+def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]]) -> Found | None:
+    """A figure of the relation that extraction may have cut (PDF and web extraction wrap
+    lines anywhere, inside a number too; an excerpt stops anywhere): it ends a line that
+    holds more than the figure, with no unit after it, and the next line opens with a
+    digit; it opens a line and the line before, holding more than a number, ends with
+    one; or the text ends on it, with no unit after it.
     Every check's failing relation is tried against this before it accuses."""
     text = doc.text
     for start, end in spans:
@@ -376,7 +430,9 @@ def cut_by_line_break(doc: Document, spans: Iterable[tuple[int, int]]) -> Found 
             continue
         line_start = text.rfind("\n", 0, start) + 1
         cut = None
-        if text[end - 1].isdigit() and _CUT_AFTER.match(text, end) and text[line_start:start].strip():
+        if text[end - 1].isdigit() and not text[end:].strip() and _ends_cut(text, line_start, start):
+            cut = (start, end)  # the text ends on the figure: an excerpt may have cut it ("85.75%" as "8")
+        elif text[end - 1].isdigit() and _CUT_AFTER.match(text, end) and text[line_start:start].strip():
             cut = (start, text.find("\n", end) + 2)
         elif _CUT_BEFORE.search(text, max(0, start - 8), start):
             prev_start = text.rfind("\n", 0, line_start - 1) + 1
@@ -384,8 +440,9 @@ def cut_by_line_break(doc: Document, spans: Iterable[tuple[int, int]]) -> Found 
                 cut = (line_start - 3, end)
         if cut is not None:
             shown = text[max(0, cut[0]):cut[1]].replace("\n", "⏎")
-            return Found("ALT006", {"zh": f"“{shown}”中的数字可能被换行截断",
-                                    "en": f"a figure in “{shown}” may have been cut by a line break"})
+            return Found("ALT006", {"zh": f"“{shown}”中的数字可能被换行或文本末尾截断",
+                                    "en": f"a figure in “{shown}” may have been cut by a line break or where the "
+                                          f"text ends"})
     return None
 
 
@@ -421,6 +478,16 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
                 terms = " + ".join(written(p, part) for p in b.parts)
                 text = f"{written(part)} / ({terms}) = {written(stated)}%"
                 return Found("ALT001", {"zh": f"{text}（以各分项之和为整体）", "en": f"{text} (of the parts' sum)"})
+            # the text ends inside the list: the parts' whole sum is not known, only that it is at
+            # least what the parts read so far make
+            if stated.value > 0 and _cut_off(doc, list(b.parts), b):
+                implied = part.value * 100 / stated.value
+                if implied >= _sum(b.parts).value - _sum(b.parts).tolerance:
+                    return Found("ALT005", {"zh": f"清单在文本截断处中断，所写占比对应的整体 {written(part)} / "
+                                                 f"{written(stated)}% 不小于已读分项之和",
+                                            "en": f"the list is cut off where the text ends; the whole the share "
+                                                  f"implies ({written(part)} / {written(stated)}%) is at least "
+                                                  f"the parts read so far"})
     return None
 
 
@@ -544,13 +611,24 @@ def explain_balance(doc: Document, income: Fact, spending: Fact) -> Found | None
 
 # --------------------------------------------------------------- changes
 def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fact | None, direction: int,
-                   growth: bool) -> Found | None:
+                   growth: bool, keyword: str = "") -> Found | None:
     """较上年增加 d、增长 p% that the figure read as the changed one does not give: a
     damaged figure, or another figure of the paragraph named like it ("支出100万元。
     基本支出60万元。支出较上年增加20万元,增长25%": of 支出, not of 基本支出)."""
     found = _garbled(doc, [f for f in (stated, delta, current) if f is not None])
     if found or current is None or delta is None:
         return found
+    between = doc.text[current.span.end:stated.span.start] if current.span.end <= stated.span.start else keyword
+    if growth and _REPORT_YEAR_CHANGE.search(between) and current.period and current.period.isdigit():
+        # "2019年总收入1262.92万元,本年度增加了446.19万元,增加35.33%": which year is 本年度 depends on
+        # the year the report is about, read from its title; the figure names its own year, and the
+        # rate says it is the base
+        computed = ratio_percent(Value(abs(delta.value), delta.tolerance), Value.of(current)) \
+            if current.value > 0 else None
+        if computed is not None and compare(stated, computed).verdict == "ok":
+            return Found("ALT004", {"zh": f"{current.text}（{current.period}年）若为上年数，增幅成立",
+                                    "en": f"with {current.text} ({current.period}) as last year's figure, the "
+                                          f"growth holds"})
     tail = (current.concept or current.label)[-2:]
     for f in doc.around(current):
         if f.id in {current.id, delta.id, stated.id} or f.kind != current.kind or f.unit != current.unit \
@@ -568,6 +646,9 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
             return Found("ALT001", {"zh": f"以第{f.span.line}行的 {f.text} 为本年数，增幅成立",
                                     "en": f"with {f.text} (line {f.span.line}) as the current figure, the growth holds"})
     return None
+
+
+_REPORT_YEAR_CHANGE = re.compile(r"本年|今年|当年")
 
 
 # ------------------------------------------------------------ differences

@@ -196,7 +196,8 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, c, finding(
             rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
             evidence=g.evidence, comparison=cmp, fields={"subject": _subject(c, ctx)},
-        ), found=doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True))
+        ), found=doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True,
+                                   keyword=c.keyword))
 
 
 def check_growth_base(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -221,7 +222,8 @@ def check_growth_base(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, c, finding(
             rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
             evidence=evidence, comparison=compare(c.percent, computed), fields={"subject": _subject(c, ctx)},
-        ), found=doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True))
+        ), found=doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True,
+                                   keyword=c.keyword))
 
 
 def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -297,4 +299,5 @@ def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
         rule, ctx, primary=total_change.delta, stated=total_change.delta.text,
         expected=f"{abs(shown)}{like.written_unit}", arithmetic=arithmetic,
         evidence=figures, comparison=cmp, fields={"label": label},
-    ))
+    ), found=doubt.explain_change_sum(ctx.doubt, [total_change.delta, *(pc.delta for pc in part_changes)],
+                                       getattr(cl, "breakdown", None)))

@@ -8,6 +8,7 @@ from typing import Iterator
 from auditor.check.arithmetic import Value, compare, show, total, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
+from auditor.extract.bind.reasons import EXPLICIT
 from auditor.extract.model import Fact, FundsScore, ScoreSum
 from auditor.findings import Evidence, Outcome
 
@@ -179,7 +180,12 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         return
     table_total = tables[0]
     row_scores = {r.cells["score"].value for t in ctx.doc.tables for r in t.rows if "score" in r.cells and not r.is_total}
-    for prose in prose_total_scores(ctx):
+    proses = prose_total_scores(ctx)
+    # the prose states several different total scores, one of them the table's: the others may be
+    # other evaluations' (another project, another year) — a reading the text does not rule out
+    several = len({p.value for p in proses}) > 1 and any(compare(p, Value.of(table_total)).verdict == "ok"
+                                                        for p in proses)
+    for prose in proses:
         if prose.value in row_scores and prose.value != table_total.value:
             continue  # a row's score mentioned in prose
         figures = [Evidence.of(prose, "prose score"), Evidence.of(table_total, "table total")]
@@ -190,7 +196,7 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         arithmetic = {"zh": f"{written(prose)} ≠ {written(table_total)}", "en": f"{written(prose)} ≠ {written(table_total)}"}
         yield failed(rule, None, finding(rule, ctx, primary=prose, stated=prose.text, expected=table_total.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp),
-                     reason="table_total_in_prose")
+                     reason="table_total_in_prose", accuse_from=EXPLICIT + 1 if several else None)
 
 
 def band_of(score: Decimal, bands: list[tuple[str, Decimal]]) -> str:

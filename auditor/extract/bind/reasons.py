@@ -124,6 +124,9 @@ _ALL = [
            "2023年基本支出2089万元,项目支出312.5万元。…2023年基本支出2089元。"),
     Reason("changes_of_listed_parts", EXPLICIT, "the parts of a complete list each state a change, as does its total",
            "支出100万元,增加20万元,其中基本支出60万元,增加15万元,项目支出40万元,增加5万元。"),
+    Reason("changes_of_laid_out_parts", STRUCTURAL, "the parts of a list read from its layout (numbered items, "
+           "parts on the following lines) each state a change, as does its total",
+           "支出100万元,增加20万元。\n1.基本支出60万元,增加15万元。\n2.项目支出40万元,增加5万元。"),
     Reason("shares_of_listed_parts", EXPLICIT, "every part of a complete list states its share of one whole",
            "支出100万元,其中基本支出60万元,占60%;项目支出40万元,占40%。"),
     Reason("shares_of_family", VOCABULARY, "shares of one named whole whose parts are all the members of a family",

@@ -39,6 +39,9 @@ _TABLE_CHAR = lazyre.compile(rf"[|│┃║╎╏┆┇┊┋{_BOX_CHARS}]")
 PAGE_MARK = lazyre.compile(r"^(?:[-—–−~]{1,3}\s*\d{1,3}\s*[-—–−~]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?|"
                        r"共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)$")
 _MAX_CELL = 60
+# a title on its own line: "附件一", "2023年贯塘乡人民政府决算编制说明", "2023年度部门整体支出绩效评价基础数据表"
+_TITLE = lazyre.compile(r"^(?:附件\s*[一二三四五六七八九十\d]{0,3}|[^|│\d]{0,30}(?:19|20)\d{2}\s*年[^|│]{2,40}"
+                        r"(?:报告|说明|公开|[^,，;；。、]{2}表))[:：]?$")
 # a line holding a label and its figures separated by spaces, or run together
 _TOKEN = r"(?:-?\d[\d,.]*(?:万元|万|亿元|元|%)?|[-—/]{1,2})"
 _SPACED_ROW = lazyre.compile(rf"^(?P<label>\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
@@ -103,6 +106,13 @@ def cell_runs(text: str) -> list[list[Cell]]:
                 current = []
             continue
         blank_run = 0
+        if _TITLE.match(line.strip()):  # a document's or table's title ends the table before it
+            if boxed:
+                current.extend(box_row(boxed))
+                boxed = []
+            _close(runs, current)
+            current = []
+            continue
         cells = cells_of_line(line, start, index)
         if cells is None:  # prose ends the run
             _close(runs, current)

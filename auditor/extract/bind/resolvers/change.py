@@ -130,8 +130,12 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
             if subject is not None:
                 current, label = subject, subject.label
                 reason = "change_continues_sentence"
-    relative_only = current is not None and current.period == "previous" and \
-        r.vocab.cue("relative_change").search(s.piece.keyword) and len(before) == 1
+    # "去年…收入310682万元,同比增加23188万元", "2018年三公经费51万元,比上年减少17万元": a 比上年 /
+    # 同比 change compares the one figure before it with the year before that figure's own year,
+    # whatever year the report is about
+    relative_only = current is not None and r.is_previous(current) and (
+        len(before) == 1 and bool(r.vocab.cue("relative_change").search(s.piece.keyword))
+        or _after_named_year(current, s.piece.keyword))
     # "…95亿元,较112年度法定预算53亿元增加42亿元": a figure named "较…" is what the change is
     # measured from, whatever its year is written as
     compared = current is not None and bool(r.vocab.cue("compared_prefix").match(clean_label(current.label)))
@@ -153,6 +157,16 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 previous = f
                 break
     return label, current, previous, reason
+
+
+_NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _after_named_year(fact: Fact, keyword: str) -> bool:
+    """"2021年…实际收入377841万元,比2020年增加": the change names the year it compares with,
+    and the figure before it is of a later year — its current term."""
+    m = _NAMED_YEAR.search(keyword)
+    return m is not None and bool(fact.period) and fact.period.isdigit() and int(fact.period) > int(m.group())
 
 
 def _sentence_subject(r: Reading, i: int) -> Fact | None:

@@ -10,6 +10,7 @@ whose change this reading already pairs yields to it.
 from __future__ import annotations
 
 from auditor.extract.bind.index import DocumentIndex
+from auditor.extract.bind.reasons import EXPLICIT, strength
 from auditor.extract.model import Breakdown, Change, ChangeList, Fact
 
 
@@ -32,8 +33,11 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
         if total_change is None:
             continue
         paired.add(id(total_change))
+        # the reading is no stronger than the list's own: numbered items or parts on the following
+        # lines are a layout the text does not spell out
+        reason = "changes_of_listed_parts" if strength(b.reason) >= EXPLICIT else "changes_of_laid_out_parts"
         out.append(ChangeList.model_construct(total=total_change, parts=tuple(part_changes), breakdown=b,
-                                              reason="changes_of_listed_parts", via=(), rejected=()))
+                                              reason=reason, via=(), rejected=()))
     for cl in numbered:
         if id(cl.total) in paired:
             continue

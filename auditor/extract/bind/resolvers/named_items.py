@@ -54,7 +54,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         while end is not None and end.group() == "\n" and wraps < _MAX_WRAPS and _wrapped(text, end.start()):
             end = _END.search(text, end.end())  # a line wrapped inside the list: the list goes on
             wraps += 1
-        if end is not None and not _CLOSED.match(end.group()):
+        if end is None:
+            continue  # the text ends before the list's sentence closes: an excerpt may have cut it
+        if not _CLOSED.match(end.group()):
             continue  # "目标3个:A、B;C。": the list may go on past the ';'
         stop = end.start() if end else len(text)
         stretch = text[m.end():stop].replace("\n", "")

@@ -104,3 +104,39 @@ def _to_simplified():
     import opencc
 
     return opencc.OpenCC("t2s")
+
+
+EXCERPTS = (0.15, 0.3, 0.42, 0.55, 0.67, 0.8, 0.9)
+
+
+def unstable_errors(reports: dict[str, tuple[str, str]], rules) -> dict[str, list[str]]:
+    """Errors a report raises only in another layout, only when it shares a document with
+    the next report of its genre, or only as an excerpt: family → ["report: RULE on FIGURE"].
+
+    `reports` maps a name to (text, genre).  A stable reading gives every list empty."""
+    from collections import Counter
+
+    from auditor.pipeline import audit_text
+
+    def errors(text: str, name: str) -> Counter:
+        return Counter(error_keys(audit_text(text, path=name, rules=rules).findings))
+
+    alone = {name: errors(text, name) for name, (text, _) in reports.items()}
+    out: dict[str, list[str]] = {"layouts": [], "documents": [], "excerpts": []}
+    for name, (text, _) in reports.items():
+        for vname, variant in VARIANTS.items():
+            changed = variant(text)
+            if changed != text:
+                out["layouts"].extend(f"{name} ({vname}): {r} on {s}" for r, s in errors(changed, name) - alone[name])
+        for fraction in EXCERPTS:
+            cut = text[:int(len(text) * fraction)]
+            out["excerpts"].extend(f"{name} ({fraction:.0%}): {r} on {s}" for r, s in errors(cut, name) - alone[name])
+    by_genre: dict[str, list[str]] = {}
+    for name, (_, genre) in reports.items():
+        by_genre.setdefault(genre, []).append(name)
+    for names in by_genre.values():
+        for a, b in zip(names, names[1:] + names[:1]):
+            if a != b:
+                joined = errors(reports[a][0] + "\n\n" + reports[b][0], a)
+                out["documents"].extend(f"{a} + {b}: {r} on {s}" for r, s in joined - (alone[a] + alone[b]))
+    return out
