@@ -356,7 +356,8 @@ def _invariance(folders: list[Path]) -> int:
             reports[path.stem] = (rest if first.startswith("http") else text, genre)
     found = unstable_errors(reports, default_rules())
     print(f"{len(reports)} reports: errors raised only in another layout {len(found['layouts'])}, "
-          f"only next to another report {len(found['documents'])}, only as an excerpt {len(found['excerpts'])}")
+          f"only next to another report {len(found['documents'])}, only as an excerpt {len(found['excerpts'])}; "
+          f"errors lost in another layout {len(found['lost in layouts'])}")
     for family, lines in found.items():
         for line in lines:
             print(f"  {family}: {line}")

@@ -48,6 +48,9 @@ class Finding(Record):
     evidence: tuple[Evidence, ...] = ()
     difference: Decimal | None = None
     tolerance: Decimal | None = None
+    # how many paragraphs (lines joined where extraction wrapped them) its figures stand in;
+    # 0 when not known (then its evidence's lines count)
+    paragraphs: int = 0
 
     def message(self, lang: str = "zh") -> str:
         return self.messages.get(lang) or next(iter(self.messages.values()))

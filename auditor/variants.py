@@ -111,9 +111,11 @@ EXCERPTS = (0.15, 0.3, 0.42, 0.55, 0.67, 0.8, 0.9)
 
 def unstable_errors(reports: dict[str, tuple[str, str]], rules) -> dict[str, list[str]]:
     """Errors a report raises only in another layout, only when it shares a document with
-    the next report of its genre, or only as an excerpt: family → ["report: RULE on FIGURE"].
+    the next report of its genre, or only as an excerpt: family → ["report: RULE on FIGURE"];
+    and, for recall, the errors it raises as written but not in another layout ("lost in
+    layouts": a wrap may cut a figure, so this one need not be empty).
 
-    `reports` maps a name to (text, genre).  A stable reading gives every list empty."""
+    `reports` maps a name to (text, genre).  A stable reading gives the first three empty."""
     from collections import Counter
 
     from auditor.pipeline import audit_text
@@ -122,12 +124,14 @@ def unstable_errors(reports: dict[str, tuple[str, str]], rules) -> dict[str, lis
         return Counter(error_keys(audit_text(text, path=name, rules=rules).findings))
 
     alone = {name: errors(text, name) for name, (text, _) in reports.items()}
-    out: dict[str, list[str]] = {"layouts": [], "documents": [], "excerpts": []}
+    out: dict[str, list[str]] = {"layouts": [], "documents": [], "excerpts": [], "lost in layouts": []}
     for name, (text, _) in reports.items():
         for vname, variant in VARIANTS.items():
             changed = variant(text)
             if changed != text:
-                out["layouts"].extend(f"{name} ({vname}): {r} on {s}" for r, s in errors(changed, name) - alone[name])
+                got = errors(changed, name)
+                out["layouts"].extend(f"{name} ({vname}): {r} on {s}" for r, s in got - alone[name])
+                out["lost in layouts"].extend(f"{name} ({vname}): {r} on {s}" for r, s in alone[name] - got)
         for fraction in EXCERPTS:
             cut = text[:int(len(text) * fraction)]
             out["excerpts"].extend(f"{name} ({fraction:.0%}): {r} on {s}" for r, s in errors(cut, name) - alone[name])

@@ -30,6 +30,17 @@ class Context:
         return DocumentIndex(self.doc.facts, self.vocab, self.doc.report_year)
 
     @cached_property
+    def paragraph_at(self) -> dict[int, int]:
+        """Where a figure starts → its paragraph (lines that extraction wrapped are one)."""
+        return {f.span.start: f.window for f in self.doc.facts if not f.in_table}
+
+    def paragraphs(self, evidence: Iterable[Evidence]) -> int:
+        """How many paragraphs the figures stand in (a table's lines, or a figure read
+        outside the paragraphs, count one per line)."""
+        return len({("p", self.paragraph_at[e.start]) if e.start in self.paragraph_at else ("line", e.line)
+                    for e in evidence})
+
+    @cached_property
     def doubt(self) -> doubt.Document:
         """What the alternative readings look at (auditor/check/doubt.py)."""
         return doubt.Document(self.doc.facts, self.text, tuple((t.span.start, t.span.end) for t in self.doc.tables),
@@ -76,6 +87,7 @@ def finding(
         line=where.line,
         column=where.column,
         evidence=tuple(evidence),
+        paragraphs=ctx.paragraphs(evidence),
         difference=comparison.difference if comparison else None,
         tolerance=comparison.slack if comparison else None,
     )
@@ -105,7 +117,7 @@ def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = ""
     if found is not None:
         return outcome(rule, relation, "explained", result=explained_finding(result, found), reason=reason,
                        alternative=found.alternative)
-    lines = len({e.line for e in result.evidence}) or 1
+    lines = result.paragraphs or len({e.line for e in result.evidence}) or 1
     extended = getattr(relation, "core", None) is not None  # a list taken on past its own sentence
     severity = doubt.capped(why, result.severity, lines=lines, extended=extended) if accuse_from is None else \
         doubt.capped(why, result.severity, accuse_from, lines, extended)
