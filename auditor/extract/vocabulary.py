@@ -84,10 +84,23 @@ class Vocabulary:
         """The compiled cue pattern `name` of vocabulary.toml [cues]."""
         return self.cues[name]
 
+    def flow(self, label: str) -> str | None:
+        """Does a label name money coming in ("in"), going out ("out"), or both (收支)?"""
+        if self.cue("flow_both").search(label):
+            return "both"
+        inflow, outflow = self.cue("flow_in").search(label), self.cue("flow_out").search(label)
+        if inflow and outflow:
+            return "both"
+        return "in" if inflow else "out" if outflow else None
+
     def memo_for(self, total_concept: str | None) -> frozenset[str]:
         """Memo concepts to keep out of a breakdown of `total_concept`."""
         if total_concept and (total_concept in self.memo or any(
                 total_concept in f.totals and set(f.members) & self.memo for f in self.families.values())):
+            return frozenset()
+        # a total named with more words ("鄂城区的三公经费数合计") is still the memo family's own total
+        if total_concept and any(t in total_concept for f in self.families.values() if set(f.members) & self.memo
+                                 for t in f.totals):
             return frozenset()
         return self.memo
 
@@ -275,6 +288,9 @@ def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     best, explained = None, 0
     readings = [(core, 0), (core.replace("费用", "费"), 0)]
     readings += [(core[: -len(t)], len(t)) for t in _GENERIC_TAILS if core.endswith(t) and len(core) > len(t)]
+    # two generic endings stacked ("三公经费(决算)数合计": 数 and 合计)
+    readings += [(c[: -len(t)], n + len(t)) for c, n in readings[2:] for t in _GENERIC_TAILS
+                 if c.endswith(t) and len(c) > len(t)]
     spent = _FEE_SPENT.search(core)
     if spent:  # "公务用车购置及运行费(决算)支出", "三公经费财政拨款支出": that 费
         readings.append((core[: spent.start() + 1], len(spent.group()) - 1))

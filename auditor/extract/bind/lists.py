@@ -92,6 +92,16 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
                 strict = True
                 via = (*via, "ends where its parts add up")
                 break
+    # "总收入44.47万元,其中上年结转36.97万元,本年支出36.97万元": money going out is no part of money
+    # coming in; the list ended before it.  (Spending is broken down by the income that funds it:
+    # "项目支出1241.76万元(财政拨款1235.28万元,其他收入6.48万元)".)
+    if r.vocab.flow(total.concept or total.label) == "in":
+        cut = next((n for n, p in enumerate(added) if r.vocab.flow(p.concept or p.label) == "out"), None)
+        if cut == 0:
+            return None
+        if cut is not None:
+            added = added[:cut]
+            via = (*via, "ends before money going out")
     if counted and not strict:
         # head counts under 其中 overlap (职称, 工种, 退休 …) — unless every part is
         # the same kind of thing as the total ("编制22人,其中:行政编制8人,事业编制14人")

@@ -4,7 +4,8 @@
 Only figures whose labels name the concepts exactly, for the same year,
 scenario and funds, are grouped; a concept stated with conflicting values is
 ambiguous and its identity is not bound.  A total that a stated list already
-breaks down yields to that list.
+breaks down yields to that list, and parts a stated list gives to another total
+are not borrowed.
 """
 
 from __future__ import annotations
@@ -18,13 +19,16 @@ from auditor.extract.vocabulary import Family
 
 def resolve(index: DocumentIndex, lists: list[Breakdown]) -> list[Breakdown]:
     explicit = {b.total.id for b in lists}
+    # a part a stated list gives to its total is that total's: "鄂城区三公经费1000.86万,其中:…公务接待费
+    # 43.77万元…" — a narrower total elsewhere ("区直…三公经费736.40万元") does not borrow it
+    claimed = {p.id: b.total.id for b in lists for p in b.parts}
     out = []
     for family in index.vocab.families.values():
-        out.extend(_family(index, family, explicit))
+        out.extend(_family(index, family, explicit, claimed))
     return out
 
 
-def _family(index: DocumentIndex, family: Family, explicit: set[int]) -> list[Breakdown]:
+def _family(index: DocumentIndex, family: Family, explicit: set[int], claimed: dict[int, int]) -> list[Breakdown]:
     groups: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for f in index.facts:
         if f.kind != "amount" or f.approximate or not f.concept:
@@ -62,7 +66,7 @@ def _family(index: DocumentIndex, family: Family, explicit: set[int]) -> list[Br
                     parts = []
                     break
                 parts.extend(alt)
-        if len(parts) < 2:
+        if len(parts) < 2 or any(claimed.get(p.id, total_fact.id) != total_fact.id for p in parts):
             continue
         # figures one paragraph states are read together; across paragraphs the identity is inferred
         together = len({f.window for f in (total_fact, *parts) if not f.in_table}) == 1 and not total_fact.in_table

@@ -29,12 +29,12 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue
         spec = r.vocab.rates[info.rate]
         near, far = _groups(r, s.index)
-        flow = _flow(r, info.text)
+        flow = r.vocab.flow(info.text)
         if flow == "both":
             continue  # "收支完成率为100%": no ratio of two of the amounts
         if flow:  # "收入完成率": not of the spending figures
-            near, far = [f for f in near if _flow(r, f.label) in (None, flow)], \
-                        [f for f in far if _flow(r, f.label) in (None, flow)]
+            near, far = [f for f in near if r.vocab.flow(f.label) in (None, flow)], \
+                        [f for f in far if r.vocab.flow(f.label) in (None, flow)]
         # "预算数13亿元(其中3.5亿元…)": a part listed under a figure of the group is no base
         listed = set().union(*(parts_of.get(f.id, set()) for f in near + far))
         near = [f for f in near if f.id not in listed]
@@ -65,16 +65,6 @@ def sentence_pairs(nums: list[Fact], dens: list[Fact], others: list[Fact], base:
     if not pairs and nums and others and unnamed_base:
         pairs = [(n, d) for n in nums for d in others]
     return tuple(pairs)
-
-
-def _flow(r: Reading, label: str) -> str | None:
-    """Does a label name money coming in, going out, or both (收支)?"""
-    if r.vocab.cue("flow_both").search(label):
-        return "both"
-    inflow, outflow = r.vocab.cue("flow_in").search(label), r.vocab.cue("flow_out").search(label)
-    if inflow and outflow:
-        return "both"
-    return "in" if inflow else "out" if outflow else None
 
 
 def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
