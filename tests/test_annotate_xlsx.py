@@ -242,6 +242,7 @@ def test_an_existing_comment_keeps_its_text_and_formatting_and_the_findings_go_b
     run(copy, "--annotate", second)
     text = comments(load_quietly(second))["评分表", "C4"]
     assert text.count("请核对合计") == 1 and text.count("[SCO002 ") == 1, text
+    assert parts(second)[comments_part] == after[comments_part], "the same words in the same runs"
 
 
 def test_when_the_figure_is_put_right_the_auditors_note_goes_with_its_parts(tmp_path):
@@ -285,15 +286,19 @@ def test_a_sheet_with_form_controls_gets_its_notes_in_the_same_drawing(tmp_path)
     source = tmp_path / "控件.xlsx"
     book.save(source)
     contents = parts(source)
+    # as Excel writes a button: its ID in o:spid, in the drawing's block 2 (the workbook's second VML)
     checkbox = (b'<xml xmlns:v="urn:schemas-microsoft-com:vml"\n xmlns:o="urn:schemas-microsoft-com:office:office"\n'
                 b' xmlns:x="urn:schemas-microsoft-com:office:excel">\n <o:shapelayout v:ext="edit">\n'
-                b'  <o:idmap v:ext="edit" data="1"/>\n </o:shapelayout><v:shapetype id="_x0000_t201" '
-                b'coordsize="21600,21600" o:spt="201" path="m,l,21600r21600,l21600,xe">\n'
-                b'  <v:stroke joinstyle="miter"/>\n </v:shapetype><v:shape id="_x0000_s1025" type="#_x0000_t201" '
-                b'style="position:absolute;margin-left:200pt;margin-top:2pt;width:60pt;height:15pt;z-index:1" '
-                b'filled="f" stroked="f">\n  <x:ClientData ObjectType="Checkbox">\n   <x:Anchor>\n    '
-                b'4, 0, 0, 2, 5, 0, 1, 0</x:Anchor>\n   <x:AutoFill>False</x:AutoFill>\n  </x:ClientData>\n'
-                b' </v:shape></xml>')
+                b'  <o:idmap v:ext="edit" data="2"/>\n </o:shapelayout><v:shapetype id="_x0000_t201" '
+                b'coordsize="21600,21600" o:spt="201"\n  path="m,l,21600r21600,l21600,xe">\n'
+                b'  <v:stroke joinstyle="miter"/>\n </v:shapetype><v:shape id="Button_x0020_1" o:spid="_x0000_s2049"'
+                b' type="#_x0000_t201"\n  style=\'position:absolute;margin-left:200pt;margin-top:2pt;width:60pt;\n'
+                b'  height:15pt;z-index:1;mso-wrap-style:tight\' o:button="t" fillcolor="buttonFace [67]">\n'
+                b'  <v:textbox style=\'mso-direction-alt:auto\' o:singleclick="f">\n   <div style=\'text-align:center\'>'
+                b'<font face="\xe5\xae\x8b\xe4\xbd\x93" size="220" color="#000000">\xe6\xb1\x87\xe6\x80\xbb</font></div>\n'
+                b'  </v:textbox>\n  <x:ClientData ObjectType="Button">\n   <x:Anchor>\n'
+                b'    4, 0, 0, 2, 5, 0, 1, 0</x:Anchor>\n   <x:AutoFill>False</x:AutoFill>\n'
+                b'   <x:FmlaMacro>[0]!Sum_Click</x:FmlaMacro>\n  </x:ClientData>\n </v:shape></xml>')
     contents["xl/drawings/vmlDrawing1.vml"] = checkbox
     contents["xl/worksheets/_rels/sheet1.xml.rels"] = (
         b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats'
@@ -314,10 +319,9 @@ def test_a_sheet_with_form_controls_gets_its_notes_in_the_same_drawing(tmp_path)
     assert changed == {"[Content_Types].xml", "xl/drawings/vmlDrawing1.vml", "xl/worksheets/_rels/sheet1.xml.rels"}
     assert added == {"xl/comments1.xml"} and not removed
     vml = after["xl/drawings/vmlDrawing1.vml"]
-    assert vml.startswith(checkbox[:checkbox.index(b' data="1"')]) and checkbox[checkbox.index(b"<v:shape "):-6] in vml
-    assert b'ObjectType="Checkbox"' in vml and note_shapes(vml) == [(3, 2)]
-    ids = re.findall(rb'id="(_x0000_s\d+)"', vml)
-    assert len(ids) == len(set(ids)) == 2 and shape_blocks(vml) == {1}
+    assert vml.startswith(checkbox[:checkbox.index(b' data="2"')]) and checkbox[checkbox.index(b"<v:shape "):-6] in vml
+    assert b'ObjectType="Button"' in vml and note_shapes(vml) == [(3, 2)]
+    assert re.findall(rb"_x0000_s\d+", vml) == [b"_x0000_s2049", b"_x0000_s2050"] and shape_blocks(vml) == {2}
     assert sheet_children(after["xl/worksheets/sheet1.xml"]).count("legacyDrawing") == 1
     assert "[SCO002 " in comments(load_quietly(copy))["评分表", "C4"]
 

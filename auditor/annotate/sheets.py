@@ -508,6 +508,28 @@ class _Comments:
         t.text = _clean(text)
         t.set(_XML_SPACE, "preserve")
 
+    def keep_first(self, comment, n: int) -> None:
+        """Keep the comment's first n characters in the runs that hold them (their formatting with
+        them); what follows goes."""
+        from lxml import etree
+
+        body = self._body(comment)
+        at = 0
+        for child in list(body):
+            name = etree.QName(child).localname
+            if name not in ("t", "r"):
+                continue
+            texts = [child] if name == "t" else child.findall(self._q("t"))
+            length = sum(len(t.text or "") for t in texts)
+            if at >= n:
+                body.remove(child)
+            elif at + length > n:
+                room = n - at
+                for t in texts:
+                    whole = t.text or ""
+                    t.text, room = whole[:room], max(0, room - len(whole))
+            at += length
+
     def add_below(self, comment, text: str) -> None:
         """`text` below what the comment says, in a run of its own after the others (a plain text
         becomes a run first, so that runs alone follow each other); phonetic runs stay last."""
@@ -724,7 +746,10 @@ def _annotate_sheet(package: _Package, part: str, notes: dict[str, list[str]]) -
             comments.remove(comment)
             changed = True
         elif left != text:
-            comments.set_text(comment, left)
+            if text.startswith(left):  # a reviewer's words above the notes: kept as they were written
+                comments.keep_first(comment, len(left.rstrip()))
+            else:
+                comments.set_text(comment, left)
             changed = True
     if not notes and not changed:
         return
@@ -793,6 +818,7 @@ def _sheet_drawing(package: _Package, part: str, dropped: set, after: set, lines
         return
     package.write(vml_part, None)  # only our notes were drawn there
     _drop_rel(package, part, rel.id)
+    _drop_type(package, vml_part)
     if not any(package.exists(p) for p in package.parts(".vml")):
         _drop_default(package, "vml")
     package.write(part, sheet[:legacy.start] + sheet[legacy.end:])
