@@ -435,3 +435,23 @@ def test_libreoffice_reads_the_copy_with_its_notes_chart_and_picture(tmp_path):
     frames = etree.parse(str(converted)).findall(".//{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}frame")
     assert len(frames) >= 2  # the chart and the picture
     assert "数据来源：财务科" in converted.read_text(encoding="utf-8")  # and the text box
+
+
+def test_parts_edited_as_text_keep_every_other_byte():
+    """The relationships and content types are edited as text: an entry inserted or taken out, the
+    rest as written, in the root's own prefix; an empty root opens; a UTF-16 part becomes UTF-8."""
+    from auditor.annotate.sheets import _append_child, _remove_children
+
+    rels = (b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n<Relationships xmlns="http://schemas.'
+            b'openxmlformats.org/package/2006/relationships">\r\n  <Relationship Id="rId1" Type="t" Target="a.xml" />'
+            b"\r\n</Relationships>")
+    added = _append_child(rels, "r", lambda p: f'<{p}Relationship Id="rId2" Type="t" Target="b.xml"/>')
+    assert added == rels.replace(b"</Relationships>", b'<Relationship Id="rId2" Type="t" Target="b.xml"/>'
+                                                      b"</Relationships>")
+    assert _remove_children(added, "r", lambda el: el.attrs["Id"] == "rId2") == rels
+    assert _append_child(b'<p:Types xmlns:p="u" />', "t", lambda p: f"<{p}Default/>") == \
+        b'<p:Types xmlns:p="u" ><p:Default/></p:Types>'
+    wide = rels.decode("utf-8").replace("UTF-8", "UTF-16").encode("utf-16")
+    converted = _append_child(wide, "r", lambda p: f'<{p}Relationship Id="rId2" Type="t" Target="b.xml"/>')
+    assert etree.fromstring(converted).getchildren()[-1].get("Target") == "b.xml"
+    assert converted.startswith(b"<?xml version='1.0' encoding='UTF-8'")

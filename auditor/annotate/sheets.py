@@ -1,9 +1,10 @@
 """Excel cell comments written into the package itself: the copy is the original file with its
 comment parts added or changed, every other part copied byte for byte.
 
-Why not a round trip through openpyxl: it writes back only what it models, so charts, pictures,
-shapes, pivot tables, slicers, data-validation extensions, some conditional formats, the VBA of an
-.xlsm and the values formula cells last showed would be lost.  A reviewer's copy loses nothing.
+Why not a round trip through openpyxl: it writes back only what it models, so shapes and text
+boxes, form controls, slicers, threaded comments, data-validation and other extensions, some
+conditional formats, the VBA of an .xlsm and the values formula cells last showed would be lost,
+and charts and pictures kept only as far as it understands them.  A reviewer's copy loses nothing.
 
 For each worksheet that gets findings (or holds the auditor's notes of an earlier run):
 - xl/commentsN.xml, the comment texts: added, or rewritten with the other comments kept;
@@ -15,6 +16,10 @@ For each worksheet that gets findings (or holds the auditor's notes of an earlie
 A cell that already has a comment keeps it, the findings added below it; the auditor's notes of an
 earlier run are taken out first (auditor.annotate.without_own_notes).  A comment the auditor wrote
 to is its author's (AUTHOR), so that the next run knows its notes again.
+
+Not done: Excel 365's threaded comments.  On a cell that has a thread, the findings go into the
+legacy note that stands for the thread (what other programs and older Excel show, and what the
+auditor reads back); Excel 365 itself shows the thread.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ import re
 import time
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 from xml.parsers import expat
