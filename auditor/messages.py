@@ -158,6 +158,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "annotate.original": "`--annotate` {path}：这就是正在检查的文件；请给副本另起名字（原文件从不改动）",
         "annotate.suffix": "`--annotate` {path}：{a_format}的副本必须以 {suffix} 结尾",
         "annotate.folder": "`--annotate` {path}：这是一个文件夹；请给出带批注副本的文件名",
+        "annotate.damaged": "`--annotate` {path}：无法写出带批注的副本，文件中的 {part} 已损坏",
         # configuration files that cannot be read
         "config.cannot_read": "{path}：无法读取配置文件（{reason}）",
         "config.not_toml": "{path}:{line}: 不是有效的 TOML：{problem}",
@@ -436,6 +437,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
                              "changed)",
         "annotate.suffix": "--annotate {path}: the copy of {a_format} file must end in {suffix}",
         "annotate.folder": "--annotate {path}: is a folder; name the annotated copy's file",
+        "annotate.damaged": "--annotate {path}: cannot write the annotated copy, its part {part} is damaged",
         "config.cannot_read": "{path}: cannot read the configuration ({reason})",
         "config.not_toml": "{path}:{line}: not valid TOML: {problem}",
         "config.missing": "{path}: no such configuration file",

@@ -28,6 +28,9 @@ from auditor import messages
 from auditor.findings import Finding
 
 SUFFIXES = {"docx": ".docx", "xlsx": ".xlsx"}
+# the copy of a macro-enabled workbook is one too: its package says so, and Excel opens an .xlsm
+# only under that name
+_KEEP_SUFFIX = {"xlsx": (".xlsm",)}
 AUTHOR = "audit"  # the author of every comment the auditor writes: how it knows its own again
 _OWN_FIRST_LINE = re.compile(r"\[[A-Za-z][A-Za-z0-9_-]*\d+ [^\]\n]+\] ")  # "[SCO002 错误] …"
 
@@ -68,9 +71,10 @@ def check_target(source: str | Path, target: str | Path, fmt: str, lang: str = "
         raise AnnotateError(messages.load_error(lang, "annotate.format", {"path": source, "format": fmt}))
     if target.exists() and target.resolve() == source.resolve():
         raise AnnotateError(messages.text(lang, "annotate.original", path=target))
-    if target.suffix.lower() != SUFFIXES[fmt]:
+    suffix = source.suffix.lower() if source.suffix.lower() in _KEEP_SUFFIX.get(fmt, ()) else SUFFIXES[fmt]
+    if target.suffix.lower() != suffix:
         raise AnnotateError(messages.load_error(lang, "annotate.suffix", {"path": target, "format": fmt,
-                                                                           "suffix": SUFFIXES[fmt]}))
+                                                                           "suffix": suffix}))
     if target.is_dir():
         raise AnnotateError(messages.text(lang, "annotate.folder", path=target))
 
