@@ -38,10 +38,7 @@ import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Literal, Mapping, Sequence
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic_core import PydanticCustomError
+from typing import Any, Iterable, Mapping, Sequence
 
 from auditor import tomlpos
 from auditor.check import default_rules
@@ -63,44 +60,22 @@ class ConfigError(Exception):
 # ------------------------------------------------------------------ the file
 
 
-class _Family(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    totals: list[str] = Field(min_length=1)
-    parts: list[str] = Field(min_length=1)
-    optional: list[str] = []
-    alternatives: dict[str, list[str]] = {}
-    open: bool = False
+@dataclass(frozen=True)
+class FileSettings:
+    """What a configuration file sets, once auditor/configschema.py has validated it
+    (a run without a file: these defaults)."""
 
-
-class _Vocabulary(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    concepts: dict[str, list[str]] = {}
-    families: dict[str, _Family] = {}
-
-    @field_validator("concepts")
-    @classmethod
-    def _no_empty(cls, value: dict[str, list[str]]) -> dict[str, list[str]]:
-        for name, synonyms in value.items():
-            if not name.strip() or any(not s.strip() for s in synonyms):  # worded by _problem
-                raise PydanticCustomError("empty_name", "concept {name}: names and synonyms must not be empty",
-                                          {"name": repr(name)})
-        return value
-
-
-class _File(BaseModel):
-    """The schema of audit.toml / [tool.audit]."""
-
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    lang: Literal["zh", "en"] | None = None
-    fail_on: Literal["error", "warning", "info", "never"] | None = Field(None, alias="fail-on")
-    select: list[str] = []
-    ignore: list[str] = []
-    rules: list[str] = []
+    lang: str | None = None
+    fail_on: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
     baseline: str | None = None
-    severity: dict[str, Literal["error", "warning", "info"]] = {}
-    params: dict[str, dict[str, Any]] = {}
-    grade_bands: dict[str, int | float] = Field({}, alias="grade-bands")
-    vocabulary: _Vocabulary = _Vocabulary()
+    severity: Mapping[str, str] = field(default_factory=dict)
+    params: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    grade_bands: Mapping[str, int | float] = field(default_factory=dict)
+    concepts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    families: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
 
 
 _KEYS = {
@@ -179,13 +154,21 @@ def _problem(error: dict, lang: str = "zh") -> str:
     return messages.text(lang, "config.unusable", key=key, value=_shown(value))
 
 
-def _parse(source: Source, data: dict, lang: str = "zh") -> _File:
+def _parse(source: Source, data: dict, lang: str = "zh") -> FileSettings:
+    from auditor import configschema  # pydantic: only when there is a file to check
+
     try:
-        return _File.model_validate(data)
-    except ValidationError as exc:
+        parsed = configschema.File.model_validate(data)
+    except configschema.ValidationError as exc:
         found = sorted({(tomlpos.line_of(source.text, error["loc"], source.prefix), _problem(error, lang))
                         for error in exc.errors()})
         raise ConfigError("\n".join(f"{source.path}:{line}: {problem}" for line, problem in found)) from None
+    return FileSettings(
+        lang=parsed.lang, fail_on=parsed.fail_on, select=tuple(parsed.select), ignore=tuple(parsed.ignore),
+        rules=tuple(parsed.rules), baseline=parsed.baseline, severity=dict(parsed.severity),
+        params={k: dict(v) for k, v in parsed.params.items()}, grade_bands=dict(parsed.grade_bands),
+        concepts={k: tuple(v) for k, v in parsed.vocabulary.concepts.items()},
+        families={k: v.model_dump() for k, v in parsed.vocabulary.families.items()})
 
 
 def _read(path: Path, lang: str = "zh") -> tuple[str, dict]:
@@ -209,7 +192,7 @@ def _read(path: Path, lang: str = "zh") -> tuple[str, dict]:
         raise ConfigError(messages.text(lang, "cli.too_deep", path=path)) from None
 
 
-def load_file(path: Path, lang: str | None = None) -> tuple[Source, _File]:
+def load_file(path: Path, lang: str | None = None) -> tuple[Source, FileSettings]:
     """A named configuration file: an audit.toml, or a pyproject.toml's [tool.audit].
 
     Its problems are in `lang` (--lang), else in the file's own `lang` once it could be read, else zh."""
@@ -327,7 +310,7 @@ def resolve(lang: str | None = None, fail_on: str | None = None, *, config: str 
     file's `select`; --ignore and --rules add to the file's.
     """
     source: Source | None = None
-    parsed = _File()
+    parsed = FileSettings()
     if config is not None:
         source, parsed = load_file(Path(config), lang)
     elif use_config:
@@ -340,13 +323,13 @@ def resolve(lang: str | None = None, fail_on: str | None = None, *, config: str 
         lang=lang or parsed.lang or "zh",
         fail_on=fail_on or parsed.fail_on or "error",
         rule_dirs=(*(here / p for p in parsed.rules), *(Path(p) for p in rule_dirs)),
-        select=cli_select or tuple(parsed.select),
+        select=cli_select or parsed.select,
         ignore=(*parsed.ignore, *cli_ignore),
         severity=dict(parsed.severity),
         params={k: dict(v) for k, v in parsed.params.items()},
         grade_bands=dict(parsed.grade_bands),
-        concepts={k: tuple(v) for k, v in parsed.vocabulary.concepts.items()},
-        families={k: v.model_dump() for k, v in parsed.vocabulary.families.items()},
+        concepts=dict(parsed.concepts),
+        families=dict(parsed.families),
         baseline=(here / parsed.baseline) if parsed.baseline else None,
         source=source,
         cli_select=cli_select,
@@ -483,7 +466,7 @@ def all_rules(settings: Settings) -> list[Rule]:
             params["bands"] = {**params.get("bands", {}), **settings.grade_bands}
         if params != rule.params:
             problems.extend(_param_problems(settings, rule, params))
-            rule = rule.model_copy(update={"params": params})
+            rule = rule.with_params(params)
         overrides = [(len(p), sev) for p, sev in settings.severity.items() if rule.id.startswith(p.upper())]
         if overrides:
             rule = rule.with_severity(max(overrides)[1])

@@ -169,3 +169,41 @@ def test_explain_runs_a_user_rule_s_examples_and_fails_when_they_misbehave(tmp_p
     bad = CliRunner().invoke(main, ["explain", "SUM101", "--rules", str(folder), "--lang", "en"])
     assert bad.exit_code == 1
     assert "✗ this example should pass but gives a finding" in bad.stdout
+
+
+def test_a_well_formed_file_reads_as_the_schema_reads_it():
+    """A plainly well-formed rule file is read without pydantic; the rule is the one the schema gives."""
+    import tomllib
+
+    from auditor.check import ruleschema
+    from auditor.check.rulebook import _plain_rule, _validated_rule
+
+    for path in sorted(builtin_rule_dir().glob("[A-Z]*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        plain = _plain_rule(data, str(path))
+        assert plain is not None, path
+        assert plain == _validated_rule(ruleschema.RuleFile.model_validate({**data, "path": str(path)})), path
+
+
+@pytest.mark.parametrize("edit,problem", [
+    (('summary = "', 'summary = 7\nx = "'), "summary: Input should be a valid string"),
+    (('kind = "identity"', 'kind = ["identity"]'), "kind: Input should be a valid string"),
+    (('[message]\nzh', '[message]\nde = 1\nzh'), "message.de: Input should be a valid string"),
+    (('[[examples.pass]]\ntext', '[[examples.pass]]\nstated = 3\ntext'), "examples.pass.0.stated: Input should be"),
+    (('[[examples.fail]]', '[examples.bad]\n[[examples.fail]]'), "unknown key 'examples.bad'"),
+    # digits the schema's \\d takes and the plain reading does not: the schema accepts the rule
+    (('id = "SUM101"', 'id = "SUM\uff11\uff10\uff11"'), None),
+])
+def test_a_file_not_plainly_well_formed_goes_to_the_schema(tmp_path, edit, problem):
+    import tomllib
+
+    from auditor.check.rulebook import _plain_rule
+
+    old, new = edit
+    assert old in GOOD
+    text = GOOD.replace(old, new, 1)
+    assert _plain_rule(tomllib.loads(text), "x.toml") is None
+    if problem is None:
+        assert load_rule_file(rule_dir(tmp_path, text) / "SUM101.toml", set(KINDS)).id == "SUM\uff11\uff10\uff11"
+    else:
+        assert problem in error_of(tmp_path, text)

@@ -10,12 +10,11 @@ rule file name the file, the line and the problem.
 from __future__ import annotations
 
 import difflib
+import re
 import tomllib
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
-from pydantic_core import PydanticCustomError
 
 from auditor import tomlpos
 from auditor.resources import data_dir
@@ -23,24 +22,27 @@ from auditor.resources import data_dir
 Severity = Literal["error", "warning", "info"]
 
 
-class Example(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+# A rule is a plain frozen record: the checks read it on every relation, and a well-formed
+# file becomes one without a validation library (see `load_rule_file`; the schema that
+# judges every other file is auditor/check/ruleschema.py).
+
+@dataclass(frozen=True)
+class Example:
     text: str
-    stated: str | None = Field(None, description="failing examples: the figure the finding must cite")
+    stated: str | None = None  # failing examples: the figure the finding must cite
     note: str = ""
 
 
-class Examples(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-    passing: tuple[Example, ...] = Field(alias="pass", min_length=1)
-    failing: tuple[Example, ...] = Field(alias="fail", min_length=1)
+@dataclass(frozen=True)
+class Examples:
+    passing: tuple[Example, ...]  # [[examples.pass]]
+    failing: tuple[Example, ...]  # [[examples.fail]]
 
 
-class Rule(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    id: str = Field(pattern=r"^[A-Z]{2,4}\d{3}$")
-    name: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+@dataclass(frozen=True, kw_only=True)
+class Rule:
+    id: str
+    name: str
     summary: str
     summary_en: str = ""
     kind: str
@@ -48,20 +50,16 @@ class Rule(BaseModel):
     relation: str
     description: str = ""
     source: str = ""
-    params: dict[str, Any] = {}
+    params: dict[str, Any] = field(default_factory=dict)
     message: dict[str, str]
     examples: Examples
     path: str = ""
 
-    @field_validator("message")
-    @classmethod
-    def _has_zh(cls, value: dict[str, str]) -> dict[str, str]:
-        if "zh" not in value:  # worded by _problem, in the language of the run
-            raise PydanticCustomError("message_zh", "message needs a 'zh' entry (and may have 'en')")
-        return value
-
     def with_severity(self, severity: Severity) -> "Rule":
-        return self.model_copy(update={"severity": severity})
+        return replace(self, severity=severity)
+
+    def with_params(self, params: dict[str, Any]) -> "Rule":
+        return replace(self, params=params)
 
 
 class RuleFileError(Exception):
@@ -138,10 +136,55 @@ def template_problem(template: str, lang: str = "zh") -> str | None:
 
 SEVERITIES = ("error", "warning", "info")
 _FIELDS = {
-    "rule": set(Rule.model_fields) - {"path"},
+    "rule": {f.name for f in fields(Rule)} - {"path"},
     "examples": {"pass", "fail"},
-    "example": set(Example.model_fields),
+    "example": {f.name for f in fields(Example)},
 }
+_REQUIRED = {"id", "name", "summary", "kind", "severity", "relation", "message", "examples"}
+_TEXTS = ("id", "name", "summary", "summary_en", "kind", "severity", "relation", "description", "source")
+# what the schema's patterns accept, in their plainest (ASCII) form
+_ID = re.compile(r"[A-Z]{2,4}[0-9]{3}")
+_NAME = re.compile(r"[a-z][a-z0-9-]*")
+
+
+def _plain_rule(data: dict, path: str) -> Rule | None:
+    """The rule of a plainly well-formed file — every key known, every required one there,
+    every value of exactly its type (as tomllib returns them) and within the schema — or
+    None: then pydantic judges it (auditor/check/ruleschema.py).  Never more lenient than
+    the schema, so a file reads the same either way."""
+    if not (data.keys() <= _FIELDS["rule"] and data.keys() >= _REQUIRED):
+        return None
+    if not all(type(data[key]) is str for key in _TEXTS if key in data):
+        return None
+    if not (_ID.fullmatch(data["id"]) and _NAME.fullmatch(data["name"]) and data["severity"] in SEVERITIES):
+        return None
+    params, message, examples = data.get("params", {}), data["message"], data["examples"]
+    if not (type(params) is dict and all(type(k) is str for k in params)):
+        return None
+    if not (type(message) is dict and "zh" in message and all(type(k) is str and type(v) is str
+                                                              for k, v in message.items())):
+        return None
+    if not (type(examples) is dict and examples.keys() == _FIELDS["examples"]):
+        return None
+    both = []
+    for which in ("pass", "fail"):
+        listed = examples[which]
+        if not (type(listed) is list and listed and all(
+                type(e) is dict and "text" in e and e.keys() <= _FIELDS["example"]
+                and all(type(v) is str for v in e.values()) for e in listed)):
+            return None
+        both.append(tuple(Example(**e) for e in listed))
+    return Rule(**{key: data[key] for key in _TEXTS if key in data}, params=dict(params), message=dict(message),
+                examples=Examples(*both), path=path)
+
+
+def _validated_rule(model) -> Rule:
+    """The `Rule` of a file the schema accepted (a `ruleschema.RuleFile`)."""
+    def examples(listed) -> tuple[Example, ...]:
+        return tuple(Example(e.text, e.stated, e.note) for e in listed)
+
+    values = {f.name: getattr(model, f.name) for f in fields(Rule) if f.name != "examples"}
+    return Rule(**values, examples=Examples(examples(model.examples.passing), examples(model.examples.failing)))
 
 
 def _suggest(word: str, choices, lang: str = "zh") -> str:
@@ -201,12 +244,15 @@ def load_rule_file(path: Path, known_kinds: set[str] | None = None, lang: str = 
     except RecursionError:  # nested thousands deep: the parser runs out of stack
         raise RuleFileError(messages.text(lang, "cli.too_deep", path=path)) from None
     problems: list[tuple[int, str]] = []
-    rule = None
-    try:
-        rule = Rule.model_validate({**data, "path": str(path)})
-    except ValidationError as exc:
-        for error in exc.errors():
-            problems.append((tomlpos.line_of(source, error["loc"]), _problem(error, lang)))
+    rule = _plain_rule(data, str(path))
+    if rule is None:
+        from auditor.check import ruleschema
+
+        try:
+            rule = _validated_rule(ruleschema.RuleFile.model_validate({**data, "path": str(path)}))
+        except ruleschema.ValidationError as exc:
+            for error in exc.errors():
+                problems.append((tomlpos.line_of(source, error["loc"]), _problem(error, lang)))
     kind = data.get("kind")
     if known_kinds is not None and isinstance(kind, str) and kind not in known_kinds:
         problems.append((tomlpos.line_of(source, ["kind"]),
