@@ -63,7 +63,7 @@ class Vocabulary:
     leading: tuple[str, ...]
     families: dict[str, "Family"] = field(default_factory=dict)
     memo: frozenset[str] = frozenset()
-    cues: dict[str, re.Pattern[str]] = field(default_factory=dict, hash=False)
+    cues: dict[str, re.Pattern[str]] = field(default_factory=dict, hash=False)  # compiled when first used
     _synonyms_longest_first: tuple[str, ...] = field(default=(), repr=False)
     qualifier_words: tuple[str, ...] = field(default=(), repr=False)
 
@@ -136,7 +136,8 @@ class Vocabulary:
         }
         return cls(
             families=families,
-            cues={name: re.compile(pattern) for name, pattern in data.get("cues", {}).items()},
+            # a report needs only some of the cues: each is compiled when first asked for
+            cues={name: lazyre.compile(pattern) for name, pattern in data.get("cues", {}).items()},
             memo=frozenset(data.get("memo", {}).get("concepts", ())),
             concepts=concepts,
             scenarios=scen,
