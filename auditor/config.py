@@ -34,7 +34,6 @@ Every problem is reported as `file:line: problem` (`ConfigError`).
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +116,8 @@ def _shown(value: Any) -> str:
 
 def _problem(error: dict, lang: str = "zh") -> str:
     """One validation error of the file in words, in the language of the run."""
+    import difflib  # only when a file has a problem
+
     from auditor import messages
 
     loc = tuple(str(p) for p in error["loc"])
@@ -422,6 +423,8 @@ def _check_families(rules: list[Rule], vocab: Vocabulary, lang: str = "zh") -> N
                 line = tomlpos.line_of(Path(rule.path).read_text(encoding="utf-8"), ["params", "family"])
             except OSError:
                 pass
+        import difflib  # only when a rule names no family
+
         close = difflib.get_close_matches(str(family), sorted(vocab.families), n=1, cutoff=0.5)
         hint = messages.text(lang, "config.did_you_mean", name=close[0]) if close else ""
         families = (", ".join(sorted(vocab.families)) if messages.language(lang) == "en" else

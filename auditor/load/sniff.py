@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from pathlib import Path
 
 from auditor import lazyre
@@ -108,6 +107,8 @@ def _is_markup(data: bytes, claimed_html: bool) -> bool:
 
 
 def _zip_kind(data: bytes, name: str) -> str:
+    import zipfile  # only for a zip container (with shutil, 4 ms of a start that reads text)
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
