@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from typing import Iterable, Sequence
 
+from auditor import lazyre
 from auditor.findings import Finding
 
-_IGNORE = re.compile(r"^[ \t]*audit[ \t]*[:：][ \t]*ignore[ \t]+"
+_IGNORE = lazyre.compile(r"^[ \t]*audit[ \t]*[:：][ \t]*ignore[ \t]+"
                      r"((?:[A-Za-z][A-Za-z0-9_-]*\d+)(?:[ \t]*[,，、][ \t]*[A-Za-z][A-Za-z0-9_-]*\d+)*)"
                      r"(?:[ \t]+(.*))?$", re.IGNORECASE | re.MULTILINE)
 

@@ -5,7 +5,8 @@ them there costs every process all of them — `audit --version` and `audit
 rules` too, and a report run the patterns only some inputs need (a table
 layout, a config error, a PDF).  `compile` returns a stand-in that compiles on
 first use and then answers from the compiled pattern's own methods, with no
-cost per call after the first.
+cost per call after the first.  It compiles through auditor/patterncache.py:
+a pattern an earlier run compiled is built from that run's result.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ class LazyPattern:
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        compiled = re.compile(self._source, self._flags)
+        from auditor import patterncache
+
+        compiled = patterncache.compile(self._source, self._flags)
         for method in _METHODS:
             setattr(self, method, getattr(compiled, method))
         self.pattern, self.flags, self.groups, self.groupindex = (

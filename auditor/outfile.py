@@ -12,11 +12,12 @@ replace the device.
 from __future__ import annotations
 
 import os
-import re
 import stat
 import tempfile
 from pathlib import Path
 from typing import IO
+
+from auditor import lazyre
 
 
 class OutputError(Exception):
@@ -139,7 +140,7 @@ _HEAD = 8192
 _COUNTED = (r"(读取 \d+ 个数字，核对 \d+ 个关系|read \d+ figures?, checked \d+ relations?"
             r"|未核对任何关系|no relation checked)")
 # the first lines of each format audit writes (a report of public finance never starts so)
-_OWN_STARTS = [re.compile(p) for p in (
+_OWN_STARTS = [lazyre.compile(p) for p in (
     r'<meta name="generator" content="audit ',                                  # html
     r'\A\ufeff?file,line,column,place,rule,severity,message,',                  # csv
     r'\A\s*\{\s*"\$schema": "[^"]*sarif[^"]*",(?s:.*?)"name": "audit"',          # sarif

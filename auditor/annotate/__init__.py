@@ -24,7 +24,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from auditor import messages
+from auditor import lazyre, messages
 from auditor.findings import Finding
 
 SUFFIXES = {"docx": ".docx", "xlsx": ".xlsx"}
@@ -32,7 +32,7 @@ SUFFIXES = {"docx": ".docx", "xlsx": ".xlsx"}
 # only under that name
 _KEEP_SUFFIX = {"xlsx": (".xlsm",)}
 AUTHOR = "audit"  # the author of every comment the auditor writes: how it knows its own again
-_OWN_FIRST_LINE = re.compile(r"\[[A-Za-z][A-Za-z0-9_-]*\d+ [^\]\n]+\] ")  # "[SCO002 错误] …"
+_OWN_FIRST_LINE = lazyre.compile(r"\[[A-Za-z][A-Za-z0-9_-]*\d+ [^\]\n]+\] ")  # "[SCO002 错误] …"
 
 
 def own_note(author: str | None, text: str) -> bool:

@@ -27,6 +27,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Iterable
 
+from auditor import lazyre
 from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, written
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import Breakdown, Fact
@@ -324,8 +325,8 @@ def _closed_and_complete(total: Fact, parts: list[Fact], vocab) -> bool:
 
 
 # a line that opens a heading or a numbered item starts a new paragraph whatever the line before
-_OPENS_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+)")
-_PAGE_BREAK = re.compile(r"^\s*(?:\f|[-—]\s*\d+\s*[-—]|第\s*\d+\s*页|\d+\s*/\s*\d+\s*$)")
+_OPENS_ITEM = lazyre.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+)")
+_PAGE_BREAK = lazyre.compile(r"^\s*(?:\f|[-—]\s*\d+\s*[-—]|第\s*\d+\s*页|\d+\s*/\s*\d+\s*$)")
 
 
 _LAST_ITEM = 600  # characters of a last item the text may end inside
@@ -379,11 +380,11 @@ def _ends_inside(doc: Document, parts: list[Fact], breakdown: Breakdown | None) 
 
 # A figure whose neighbourhood shows extraction damage: "2、7万元", "35. 3万元",
 # a character lost right before it, a bare number glued to the next by 、.
-_GLUED_BEFORE = re.compile(r"\d(?:、|\.\s+|\s+)$")
-_LOST_BEFORE = re.compile(r"[?\ufffd^~]$")
-_ODD_AFTER = re.compile(r"^[\^~\ufffd]")
-_GLUED_AFTER = re.compile(r"^、\s*\d")
-_LIST_OPENER_BEFORE = re.compile(r"分别|各(?:为|是|自)")
+_GLUED_BEFORE = lazyre.compile(r"\d(?:、|\.\s+|\s+)$")
+_LOST_BEFORE = lazyre.compile(r"[?\ufffd^~]$")
+_ODD_AFTER = lazyre.compile(r"^[\^~\ufffd]")
+_GLUED_AFTER = lazyre.compile(r"^、\s*\d")
+_LIST_OPENER_BEFORE = lazyre.compile(r"分别|各(?:为|是|自)")
 
 
 def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
@@ -402,9 +403,9 @@ def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
 
 
 # a number a line break cut in two: "完成预算的9⏎9.2%", "年度资金总额 … 100.00% 1⏎0"
-_CUT_AFTER = re.compile(r"[ \t]*\n[ \t]*[\d.．%]")
-_CUT_BEFORE = re.compile(r"[\d.．][ \t]*\n[ \t]*$")
-_BARE_NUMBER = re.compile(r"^\s*[\d.,%]*\s*$")
+_CUT_AFTER = lazyre.compile(r"[ \t]*\n[ \t]*[\d.．%]")
+_CUT_BEFORE = lazyre.compile(r"[\d.．][ \t]*\n[ \t]*$")
+_BARE_NUMBER = lazyre.compile(r"^\s*[\d.,%]*\s*$")
 
 
 def _ends_cut(text: str, line_start: int, start: int) -> bool:
@@ -447,7 +448,7 @@ def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]]) -> Found 
 
 
 # ---------------------------------------------------------------- ratios
-_SCENARIO_TAIL = re.compile(r"(?:执行数?|完成数?|决算数?|预算数?|实际|支出数|数)$")
+_SCENARIO_TAIL = lazyre.compile(r"(?:执行数?|完成数?|决算数?|预算数?|实际|支出数|数)$")
 
 
 def _name_core(label: str) -> str:

@@ -9,14 +9,12 @@ rule file name the file, the line and the problem.
 
 from __future__ import annotations
 
-import difflib
-import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from auditor import tomlpos
+from auditor import lazyre, tomlpos
 from auditor.resources import data_dir
 
 Severity = Literal["error", "warning", "info"]
@@ -143,8 +141,8 @@ _FIELDS = {
 _REQUIRED = {"id", "name", "summary", "kind", "severity", "relation", "message", "examples"}
 _TEXTS = ("id", "name", "summary", "summary_en", "kind", "severity", "relation", "description", "source")
 # what the schema's patterns accept, in their plainest (ASCII) form
-_ID = re.compile(r"[A-Z]{2,4}[0-9]{3}")
-_NAME = re.compile(r"[a-z][a-z0-9-]*")
+_ID = lazyre.compile(r"[A-Z]{2,4}[0-9]{3}")
+_NAME = lazyre.compile(r"[a-z][a-z0-9-]*")
 
 
 def _plain_rule(data: dict, path: str) -> Rule | None:
@@ -188,6 +186,8 @@ def _validated_rule(model) -> Rule:
 
 
 def _suggest(word: str, choices, lang: str = "zh") -> str:
+    import difflib  # only when a file has a problem
+
     from auditor import messages
 
     close = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)

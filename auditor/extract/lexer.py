@@ -23,7 +23,7 @@ from typing import Iterator
 
 from lark.lexer import Lexer, Token
 
-_SPACE = re.compile(r"\s+")
+from auditor import lazyre, patterncache
 
 
 class GapLexer(Lexer):
@@ -42,7 +42,8 @@ class GapLexer(Lexer):
     def pattern(self) -> re.Pattern[str]:
         """The whole alternation (compiled when first needed: the dispatch does without it)."""
         if self._pattern is None:
-            self._pattern = re.compile("|".join(f"(?P<{name}>{regexp})" for name, regexp in self.branches), re.UNICODE)
+            self._pattern = patterncache.compile("|".join(f"(?P<{name}>{regexp})" for name, regexp in self.branches),
+                                                 re.UNICODE)
         return self._pattern
 
     def lex(self, data, *_parser_state) -> Iterator[Token]:
@@ -82,7 +83,7 @@ class Dispatch:
         starts = [Starts.of(regexp) for _, regexp in branches]
         if any(s is None for s in starts):
             return None
-        guard = re.compile("[" + "".join(s.regex() for s in starts) + "]")
+        guard = patterncache.compile("[" + "".join(s.regex() for s in starts) + "]")
         return cls([(name, regexp, s) for (name, regexp), s in zip(branches, starts)], guard)
 
     def at(self, ch: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
@@ -95,7 +96,7 @@ class Dispatch:
             if ch in starts:
                 compiled = self._compiled.get(name)
                 if compiled is None:
-                    compiled = self._compiled[name] = re.compile(regexp, re.UNICODE)
+                    compiled = self._compiled[name] = patterncache.compile(regexp, re.UNICODE)
                 chosen.append((name, compiled))
         self._by_char[ch] = found = tuple(chosen)
         return found
@@ -232,7 +233,7 @@ make_token = _make_token()
 
 # A short bracketed remark inside a name ("因公出国(境)费", "一般预算拨款(补助)") is
 # part of the label, not a bracket around figures.
-_GLUE = re.compile(r"[(\[【][^()\[\]【】\d,;。:]{1,6}[)\]】]")
+_GLUE = lazyre.compile(r"[(\[【][^()\[\]【】\d,;。:]{1,6}[)\]】]")
 
 
 def _next_match(pattern: re.Pattern[str] | None, dispatch: Dispatch | None, text: str,

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from auditor import lazyre
+
 _CN_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
 
 # A line that opens a heading or a list item: "四、", "(三)", "3.", "3、", "第三".
-NUMBERED_LINE = re.compile(r"(?m)^[ \t|]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、](?!\d)|第[一二三四五六七八九十\d]{1,3}[章节部条])")
+NUMBERED_LINE = lazyre.compile(r"(?m)^[ \t|]*(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、](?!\d)|第[一二三四五六七八九十\d]{1,3}[章节部条])")
 
 
 def chinese_number(cn: str) -> int | None:

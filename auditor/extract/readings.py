@@ -23,6 +23,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
+from auditor import lazyre
 from auditor.extract.discourse import Discourse, Node
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, Span, is_previous
@@ -36,7 +37,7 @@ _BARE_NOUNS = {"支出", "收入"}
 _ABBREVIATED = {"收": "收入", "支": "支出"}
 _LIST_TOTAL_WORDS = {"合计", "总计", "共计", "小计", "累计"}  # a 合计 is the list's total, not a sibling
 _LOOK_BACK = 64  # pieces a label inherits across at most: readings stay linear in the text
-_ABBREVIATED_AS = re.compile(r"(?:以下)?简称[:：]?([^)]{2,14})")
+_ABBREVIATED_AS = lazyre.compile(r"(?:以下)?简称[:：]?([^)]{2,14})")
 
 
 @dataclass(frozen=True)

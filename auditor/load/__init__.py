@@ -27,6 +27,7 @@ import re
 import stat
 from pathlib import Path
 
+from auditor import lazyre
 from auditor.load.base import Document, LoadError, Place, Segment, TextBuilder, describe_place
 from auditor.load.sniff import sniff
 from auditor.load.text import decode_report, decode_text
@@ -46,7 +47,7 @@ ATTACHMENT_SEPARATOR = "\n" * 8 + "—— 附件 ——" + "\n" * 8
 # with room to spare and keeps a batch's memory bounded whatever it is given.
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _UNITS = {"": 1, "b": 1, "k": 1024, "kb": 1024, "m": 1024 ** 2, "mb": 1024 ** 2, "g": 1024 ** 3, "gb": 1024 ** 3}
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
+_SIZE = lazyre.compile(r"^\s*(\d+(?:\.\d+)?)\s*([a-z]*)\s*$", re.IGNORECASE)
 
 
 class SizeError(ValueError):

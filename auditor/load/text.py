@@ -23,11 +23,13 @@ import codecs
 import unicodedata
 from functools import lru_cache
 
+from auditor import lazyre
+
 # Characters every public-finance report is full of (simplified; traditional added below).
 _DOMAIN = "元万亿预算支出项目资金费率计合收入财政绩效单位额数度完成情况其管理部门基本经增减较"
 _PUNCTUATION = "，。、：；（）“”《》％！？"
 CANDIDATES = ("gb18030", "cp950", "big5hkscs")
-_HAS_CJK = __import__("re").compile("[\u4e00-\u9fff]")
+_HAS_CJK = lazyre.compile("[\u4e00-\u9fff]")
 
 
 # control characters no text file holds (tab, line and page breaks are text)

@@ -15,8 +15,8 @@ author wrote; a plain number such as -12.5 is left as it is.
 from __future__ import annotations
 
 import csv
-import re
 
+from auditor import lazyre
 from auditor.baseline import fingerprint
 from auditor.report import Reporter
 from auditor.report.common import place, role_word
@@ -25,7 +25,7 @@ COLUMNS = ["file", "line", "column", "place", "rule", "severity", "message", "st
            "evidence", "fingerprint"]
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PLAIN_NUMBER = re.compile(r"[+-]?\d+(\.\d+)?\Z")
+_PLAIN_NUMBER = lazyre.compile(r"[+-]?\d+(\.\d+)?\Z")
 
 
 def safe_cell(value):

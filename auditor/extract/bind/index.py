@@ -8,12 +8,12 @@ with its square.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from decimal import Decimal
 from functools import cached_property
 
+from auditor import lazyre
 from auditor.extract.model import Fact, is_previous
 from auditor.extract.vocabulary import LabelInfo, Vocabulary, read_label
 
@@ -22,7 +22,7 @@ Key = tuple[str, str | None, str | None, tuple[str, ...]]
 # the funds a figure is of, as its label says: figures of different funds are different quantities
 SCOPES = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "财政专户", "其他资金", "自筹", "中央", "省级", "市级",
           "州级", "县级", "区级", "本级", "上级", "专项", "非税")
-_DONE = re.compile(r"(?:累计)?(?:完成|实现)$")
+_DONE = lazyre.compile(r"(?:累计)?(?:完成|实现)$")
 _NEAR = 20000  # characters: how far a look-up reaches for a concept stated very often
 
 
@@ -165,7 +165,7 @@ class DocumentIndex:
         return pairs[bisect_left(starts, near - reach):bisect_right(starts, near + reach)]
 
 
-_LABEL_NOISE = re.compile(r"[\s\"'“”‘’()（）:,、]")
+_LABEL_NOISE = lazyre.compile(r"[\s\"'“”‘’()（）:,、]")
 
 
 def _qualifier(fact: Fact, vocab: Vocabulary) -> tuple[str, ...]:

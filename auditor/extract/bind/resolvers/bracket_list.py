@@ -5,14 +5,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import is_part, make_breakdown
 from auditor.extract.readings import OPENERS, Reading
 
-_RATIO = re.compile(r"\d\s*[:：]\s*[\u4e00-\u9fff]{0,4}\d|比例|比率|标准")
+_RATIO = lazyre.compile(r"\d\s*[:：]\s*[\u4e00-\u9fff]{0,4}\d|比例|比率|标准")
 
 
 def _bracket_end(r: Reading, node) -> int:

@@ -17,10 +17,10 @@ found (two budgets, two amounts spent) leaves the reading open: nothing is bound
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Difference, Fact
 from auditor.extract.readings import Reading, clean_label
@@ -30,9 +30,9 @@ _FIGURES = {"labelled", "total"}
 _DIFFERENCE_PIECES = {"labelled", "increase", "decrease"}  # "节约40万元", "超支12万元" read as changes
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted", "available"}
 _SPENT = {"actual", "final"}
-_CARRIED = re.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
+_CARRIED = lazyre.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
-_NAMES = re.compile(r"审减|核减|结余|结存|剩余|余额|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未")
+_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|余额|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未")
 
 
 @dataclass(frozen=True)

@@ -14,17 +14,18 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Enumeration
 from auditor.extract.readings import Reading
 
 _UNITS = {"个", "家", "所", "项", "处", "座", "条", "支", "类", "批"}
-_MARKER = re.compile(r"\s*[,:]?\s*(?:即|分别为|分别是|分别|具体为|具体是|:)\s*:?\s*")
-_END = re.compile(r"[。;!?\n]")
-_CLOSED = re.compile(r"[。!?\n]")  # a list that stops at ';' may go on after it
-_BRACKETS = re.compile(r"\([^()]*\)|“[^“”]*”")
-_LAST_JOIN = re.compile(r"以及|和|及|与")
-_PARTIAL = re.compile(r"等(?:等)?$|其他|其它|若干")
+_MARKER = lazyre.compile(r"\s*[,:]?\s*(?:即|分别为|分别是|分别|具体为|具体是|:)\s*:?\s*")
+_END = lazyre.compile(r"[。;!?\n]")
+_CLOSED = lazyre.compile(r"[。!?\n]")  # a list that stops at ';' may go on after it
+_BRACKETS = lazyre.compile(r"\([^()]*\)|“[^“”]*”")
+_LAST_JOIN = lazyre.compile(r"以及|和|及|与")
+_PARTIAL = lazyre.compile(r"等(?:等)?$|其他|其它|若干")
 _MAX_NAME = 24
 _MAX_WRAPS = 4
 _WRAP_BEFORE = re.compile(r"[\u4e00-\u9fff、()“”]$")

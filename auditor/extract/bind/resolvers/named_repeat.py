@@ -17,17 +17,18 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.model import Fact, Repeat
 from auditor.extract.readings import clean_label
 
 # 保财建〔2021〕6号, 怀政发[2015]8号, 《关于下达…的通知》
-CITATION = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*\d{1,4}\s*号|《[^《》]{4,60}》")
-_SENTENCE_END = re.compile(r"[。!?;\n]")
-_MONEY = re.compile(r"\d[\d,.]*\s*(?:亿|万)?元")
-_QIZHONG = re.compile(r"其中|包括|含")
-PROJECT = re.compile(r"[\u4e00-\u9fff]{4,24}?(?:项目|工程)")
-_GENERIC_PROJECT = re.compile(r"^(?:本|该|此|全部|各|其他|其它|部门|单位|上述|以上|年度|专项)")
+CITATION = lazyre.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*\d{1,4}\s*号|《[^《》]{4,60}》")
+_SENTENCE_END = lazyre.compile(r"[。!?;\n]")
+_MONEY = lazyre.compile(r"\d[\d,.]*\s*(?:亿|万)?元")
+_QIZHONG = lazyre.compile(r"其中|包括|含")
+PROJECT = lazyre.compile(r"[\u4e00-\u9fff]{4,24}?(?:项目|工程)")
+_GENERIC_PROJECT = lazyre.compile(r"^(?:本|该|此|全部|各|其他|其它|部门|单位|上述|以上|年度|专项)")
 
 
 def resolve(index: DocumentIndex, text: str) -> list[Repeat]:
@@ -82,7 +83,7 @@ def _citation_of(f: Fact, text: str) -> str | None:
     return _document_key(last.group())
 
 
-_CITING_VERB = re.compile(r"^(?:按照|根据|依据|依照|参照|通过|经|按|据|依|以|和|及|与|由|对|在|将|用|下达|印发|文件)+")
+_CITING_VERB = lazyre.compile(r"^(?:按照|根据|依据|依照|参照|通过|经|按|据|依|以|和|及|与|由|对|在|将|用|下达|印发|文件)+")
 
 
 def _document_key(citation: str) -> str:

@@ -15,16 +15,16 @@ month or day, a bound (最高, 不超过), a range (500至1000元) or tiers (一
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.model import Fact, Product
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
-_TOTAL = re.compile(r"合计|共计|总计|共|总")
-_RANGE_AFTER = re.compile(r"^\s*(?:[至~\-—到]|以上|以下|左右)")
+_TOTAL = lazyre.compile(r"合计|共计|总计|共|总")
+_RANGE_AFTER = lazyre.compile(r"^\s*(?:[至~\-—到]|以上|以下|左右)")
 _LOOK = 64
 
 

@@ -14,9 +14,9 @@ up to the 共计 that closes them.
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
 from auditor.extract.bind.resolvers.numbered_items import item_runs
@@ -76,7 +76,7 @@ def _after_items(r: Reading) -> Iterator[Candidate]:
                 yield made
 
 
-_NAMED_TOTAL = re.compile(r"^(?:共计|合计|总计|累计|共)[\u4e00-\u9fff]{0,4}$")
+_NAMED_TOTAL = lazyre.compile(r"^(?:共计|合计|总计|累计|共)[\u4e00-\u9fff]{0,4}$")
 
 
 def _after_respectively(r: Reading) -> Iterator[Candidate]:
