@@ -51,4 +51,4 @@ def test_a_configuration_file_is_still_validated_by_its_schema(tmp_path):
     report.write_text("预算100万元。", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "auditor", str(report)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
-    assert done.stderr.startswith(f"audit: {tmp_path / 'audit.toml'}:1: fail-on must be one of error, warning, info, never")
+    assert done.stderr.startswith(f"audit: {tmp_path / 'audit.toml'}:1: `fail-on` 应为 `error`、`warning`、`info`、`never` 之一")

@@ -186,10 +186,10 @@ def test_a_well_formed_file_reads_as_the_schema_reads_it():
 
 
 @pytest.mark.parametrize("edit,problem", [
-    (('summary = "', 'summary = 7\nx = "'), "summary: Input should be a valid string"),
-    (('kind = "identity"', 'kind = ["identity"]'), "kind: Input should be a valid string"),
-    (('[message]\nzh', '[message]\nde = 1\nzh'), "message.de: Input should be a valid string"),
-    (('[[examples.pass]]\ntext', '[[examples.pass]]\nstated = 3\ntext'), "examples.pass.0.stated: Input should be"),
+    (('summary = "', 'summary = 7\nx = "'), "summary must be a text, not 7"),
+    (('kind = "identity"', 'kind = ["identity"]'), "kind must be a text, not ['identity']"),
+    (('[message]\nzh', '[message]\nde = 1\nzh'), "message.de must be a text, not 1"),
+    (('[[examples.pass]]\ntext', '[[examples.pass]]\nstated = 3\ntext'), "examples.pass.0.stated must be a text, not 3"),
     (('[[examples.fail]]', '[examples.bad]\n[[examples.fail]]'), "unknown key 'examples.bad'"),
     # digits the schema's \\d takes and the plain reading does not: the schema accepts the rule
     (('id = "SUM101"', 'id = "SUM\uff11\uff10\uff11"'), None),

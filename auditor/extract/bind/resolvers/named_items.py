@@ -28,9 +28,9 @@ _LAST_JOIN = lazyre.compile(r"以及|和|及|与")
 _PARTIAL = lazyre.compile(r"等(?:等)?$|其他|其它|若干")
 _MAX_NAME = 24
 _MAX_WRAPS = 4
-_WRAP_BEFORE = re.compile(r"[\u4e00-\u9fff、()“”]$")
-_WRAP_AFTER = re.compile(r"[\u4e00-\u9fff、()“”]")
-_NEW_ITEM = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（]?\d{1,2}[)）.、]|第[一二三四五六七八九十]+)")
+_WRAP_BEFORE = lazyre.compile(r"[\u4e00-\u9fff、()“”]$")
+_WRAP_AFTER = lazyre.compile(r"[\u4e00-\u9fff、()“”]")
+_NEW_ITEM = lazyre.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（]?\d{1,2}[)）.、]|第[一二三四五六七八九十]+)")
 
 
 def _wrapped(text: str, at: int) -> bool:
