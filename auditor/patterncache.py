@@ -23,12 +23,14 @@ cache only ever saves time.
 from __future__ import annotations
 
 import atexit
+import base64
 import hashlib
 import json
 import os
 import re
 import sys
 import tempfile
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -37,11 +39,16 @@ try:
     from re import _compiler, _parser
 except ImportError:  # pragma: no cover - another Python: compile as re.compile does
     _sre = None
+# the array type whose items are the engine's code words
+_WORD = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 0)), None)
 
 # entries beyond this many: the file keeps only those this process used (old versions' patterns go)
 MAX_ENTRIES = 2000
 
-Entry = list  # [flags, program, groups - 1, group index {name: number}, names by number]
+# [flags, program, groups - 1, group index {name: number}, names by number]; in the file the
+# program (thousands of integers for a class of Chinese characters) is its machine words in
+# base64, which JSON reads as one string
+Entry = list
 
 _entries: dict[str, Entry] | None = None  # the file's entries, once read
 _used: set[str] = set()
@@ -51,7 +58,7 @@ _added = False
 def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - it stands for re.compile
     """`re.compile(source, flags)`, built from the cache when it holds the pattern."""
     flags = int(flags)
-    if _sre is None or not isinstance(source, str) or flags & re.DEBUG:
+    if _WORD is None or not isinstance(source, str) or flags & re.DEBUG:
         return re.compile(source, flags)
     entries = _load()
     key = f"{flags}:{source}"
@@ -92,13 +99,24 @@ def _compile(source: str, flags: int) -> tuple[re.Pattern[str], Entry | None]:
 def _build(source: str, entry: Entry) -> re.Pattern[str] | None:
     try:
         flags, code, groups, groupindex, names = entry
+        if isinstance(code, str):
+            code = array(_WORD, base64.b64decode(code)).tolist()
         return _sre.compile(source, flags, code, groups, groupindex, tuple(names))
     except Exception:  # a damaged entry: the engine refused it
         return None
 
 
+def _stored(entry: Entry) -> Entry:
+    """The entry as the file keeps it: the program as base64."""
+    flags, code, groups, groupindex, names = entry
+    if not isinstance(code, str):
+        code = base64.b64encode(array(_WORD, code).tobytes()).decode("ascii")
+    return [flags, code, groups, groupindex, names]
+
+
 def _name() -> str:
-    build = (sys.version, sys.implementation.cache_tag, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT, _sre.MAXGROUPS)
+    build = (sys.version, sys.implementation.cache_tag, sys.byteorder, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT,
+             _sre.MAXGROUPS)
     return f"regex-{hashlib.sha256(repr(build).encode()).hexdigest()[:16]}.json"
 
 
@@ -152,9 +170,8 @@ def save() -> None:
     path = _path()
     if path is None:
         return
-    entries: dict[str, Any] = _entries
-    if len(entries) > MAX_ENTRIES:
-        entries = {k: v for k, v in entries.items() if k in _used}
+    entries: dict[str, Any] = {k: _stored(v) for k, v in _entries.items()
+                               if len(_entries) <= MAX_ENTRIES or k in _used}
     body = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     data = hashlib.sha256(body).hexdigest().encode() + b"\n" + body
     try:
