@@ -14,11 +14,12 @@ that cannot be read in a batch is kept in `Run.errors` and the others are checke
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from auditor.batch import InputError  # noqa: F401  (re-exported: the API's input errors)
+from auditor.records import dataclass
 
 KINDS = ("findings", "facts", "relations", "files")
 

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Iterable
 from auditor import lazyre
 from auditor import __version__
 from auditor.findings import Finding
+from auditor.records import dataclass
 
 if TYPE_CHECKING:
     from auditor.pipeline import AuditResult
@@ -108,7 +109,7 @@ def write(path: str | Path, results: Iterable["AuditResult"]) -> int:
     return len(items)
 
 
-@dataclasses.dataclass
+@dataclass
 class Baseline:
     """Accepted findings (with multiplicity), and how many findings they hid so far.
 

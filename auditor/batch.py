@@ -30,7 +30,6 @@ import fnmatch
 import os
 import sys
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator, Sequence, Union
 
@@ -38,6 +37,7 @@ from auditor.check.rulebook import Rule
 from auditor.extract.vocabulary import Vocabulary
 from auditor.load import REPORT_SUFFIXES, LoadError, load_bytes, load_together, not_a_file
 from auditor.pipeline import AuditResult, audit_document
+from auditor.records import dataclass
 
 
 class InputError(Exception):

@@ -35,7 +35,7 @@ Every problem is reported as `file:line: problem` (`ConfigError`).
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -44,6 +44,7 @@ from auditor.check import default_rules
 from auditor.check.kinds import KINDS
 from auditor.check.rulebook import SEVERITIES, Rule, RuleFileError, load_rules
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
+from auditor.records import dataclass
 from auditor.resources import data_dir
 
 CONFIG_FILE = "audit.toml"

@@ -36,12 +36,13 @@ import re
 import sys
 import tomllib
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from pathlib import Path
 
 from auditor.check import default_rules
 from auditor.pipeline import audit_text
+from auditor.records import dataclass
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "examples" / "corpus"

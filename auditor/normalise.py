@@ -18,11 +18,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from auditor import lazyre
 from auditor.load.base import line_starts
+from auditor.records import dataclass
 
 
 def _build_table() -> dict[int, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 
 from auditor import ignores, lazyre
@@ -16,6 +16,7 @@ from auditor.extract.vocabulary import Vocabulary, default_vocabulary
 from auditor.findings import Evidence, Finding, Outcome
 from auditor.load import Document, load_document
 from auditor.normalise import Normalised, normalise
+from auditor.records import dataclass
 
 
 @dataclass(frozen=True)

@@ -59,3 +59,51 @@ def test_records_stay_frozen_and_pickle():
         e.role = "part"  # type: ignore[misc]
     assert pickle.loads(pickle.dumps(e)) == e
     assert e.model_copy(update={"role": "part"}).role == "part" and e.role == "total"
+
+
+# -- auditor.records.dataclass: the standard dataclass, with shared __eq__, __hash__ and __repr__
+
+SHAPES = [  # (decorator options, class body) — the kinds of dataclass the pipeline defines
+    ({"frozen": True}, "a: int\nb: str = 'x'\n"),
+    ({}, "a: int\nb: list = dataclasses.field(default_factory=list)\n"),
+    ({"frozen": True}, "a: int\nb: dict = dataclasses.field(default_factory=dict, hash=False)\n"),
+    ({"frozen": True}, "a: int\nb: str = dataclasses.field(default='', compare=False, repr=False)\n"),
+    ({"frozen": True, "slots": True}, "a: int\nb: tuple = ()\n"),
+    ({"frozen": True, "eq": False}, "a: int\n"),
+    ({"frozen": True, "kw_only": True}, "a: int\nb: int = 0\n"),
+    ({"frozen": True}, "a: int\ndef __eq__(self, other):\n    return True\ndef __hash__(self):\n    return 7\n"),
+]
+
+
+def make(decorator, options: dict, body: str):
+    namespace: dict = {"dataclasses": dataclasses}
+    exec("class Shape:\n" + "".join(f"    {line}\n" for line in body.splitlines()), namespace)
+    return decorator(**options)(namespace["Shape"])
+
+
+@pytest.mark.parametrize("options,body", SHAPES)
+def test_a_shared_dataclass_behaves_as_the_generated_one(options, body):
+    from auditor import records
+
+    ours, theirs = make(records.dataclass, options, body), make(dataclasses.dataclass, options, body)
+    kw = options.get("kw_only", False)
+
+    def build(cls, a, b=None):
+        values = {"a": a} if b is None else {"a": a, "b": b}
+        return cls(**values) if kw else cls(*values.values())
+
+    samples = [(1, None), (1, None), (2, None)] + ([(1, "y"), (1, "z")] if "b:" in body and "list" not in body
+                                                   and "dict" not in body else [])
+    for (a1, b1) in samples:
+        for (a2, b2) in samples:
+            assert (build(ours, a1, b1) == build(ours, a2, b2)) == (build(theirs, a1, b1) == build(theirs, a2, b2))
+        x, y = build(ours, a1, b1), build(theirs, a1, b1)
+        assert repr(x) == repr(y)
+        assert (ours.__hash__ is None) == (theirs.__hash__ is None)
+        if theirs.__hash__ is not None and options.get("eq", True):  # (eq=False: hashed by identity)
+            assert hash(x) == hash(y)
+        assert (x == 1) == (y == 1)
+    assert [f.name for f in dataclasses.fields(ours)] == [f.name for f in dataclasses.fields(theirs)]
+    if options.get("frozen"):
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            build(ours, 1).a = 2

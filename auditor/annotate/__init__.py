@@ -21,11 +21,11 @@ import os
 import re
 import shutil
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from auditor import lazyre, messages
 from auditor.findings import Finding
+from auditor.records import dataclass
 
 SUFFIXES = {"docx": ".docx", "xlsx": ".xlsx"}
 # the copy of a macro-enabled workbook is one too: its package says so, and Excel opens an .xlsm

@@ -10,11 +10,12 @@ so that shares add to 100 % produce — and *gross* otherwise (statcheck's split
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal, localcontext
 from typing import Literal
 
 from auditor.extract.model import Fact
+from auditor.records import dataclass
 
 Verdict = Literal["ok", "minor", "gross"]
 ZERO = Decimal(0)

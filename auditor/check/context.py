@@ -3,7 +3,6 @@ what a check found (a finding, and the outcome of the relation it checked)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from typing import Iterable
@@ -15,6 +14,7 @@ from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.model import Bound, Extraction, Fact, Span
 from auditor.extract.vocabulary import Vocabulary
 from auditor.findings import Evidence, Finding, Outcome
+from auditor.records import dataclass
 
 
 @dataclass

@@ -13,12 +13,12 @@ Every function is pure: figures in, a `Slip` (or None) out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable
 
 from auditor.check.arithmetic import Value, compare
 from auditor.extract.model import Fact
+from auditor.records import dataclass
 
 _TEN_THOUSAND = Decimal(10000)
 

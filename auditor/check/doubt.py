@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Iterable
@@ -32,6 +31,7 @@ from auditor.check.arithmetic import Value, compare, product_value, ratio_percen
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import Breakdown, Fact
 from auditor.extract.readings import clean_label
+from auditor.records import dataclass
 from auditor.resources import data_dir
 
 

@@ -10,11 +10,12 @@ rule file name the file, the line and the problem.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
 from auditor import lazyre, tomlpos
+from auditor.records import dataclass
 from auditor.resources import data_dir
 
 Severity = Literal["error", "warning", "info"]

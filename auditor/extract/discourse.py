@@ -15,10 +15,10 @@ Every unit is a contiguous range of node indices, so each query is a slice.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator
 
 from auditor.extract.parse import Piece
+from auditor.records import dataclass
 
 UNITS = ("paragraph", "sentence", "sub", "clause")
 SENTENCE_ENDS = "。!?"

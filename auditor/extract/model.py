@@ -11,12 +11,11 @@ relation; rules only ever check relations the text states.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
 from copy import copy
 from decimal import Decimal
-from operator import attrgetter
-from reprlib import recursive_repr
 from typing import Any, Literal
+
+from auditor import records
 
 _MISSING: Any = dataclasses.MISSING
 _MUTABLE = (dict, list, set)
@@ -37,14 +36,9 @@ class Record:
     validated; `model_construct` and `model_copy` keep the spelling the code
     uses (they build with the class and `dataclasses.replace`).
 
-    Equality, hashing and repr are the ones a dataclass would generate — by the
-    fields, in order, between records of the same class — written once here
-    for every record: a dataclass compiles each generated method for each class
-    when the class is defined, which every start of `audit` pays (only
-    `__init__` and the frozen guards are generated per class).
+    Equality, hashing and repr are shared by all records (auditor/records.py):
+    a class compiles only its `__init__` and frozen guards when it is defined.
     """
-
-    _field_values: Callable[["Record"], tuple]  # the fields' values, in order (set per class)
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -52,23 +46,7 @@ class Record:
             value = cls.__dict__.get(name, _MISSING)
             if isinstance(value, _MUTABLE):  # "arithmetic: dict[str, str] = {}"
                 setattr(cls, name, Field(value))
-        dataclasses.dataclass(frozen=True, kw_only=True, eq=False, repr=False)(cls)
-        names = [f.name for f in dataclasses.fields(cls)]
-        getter = attrgetter(*names) if names else (lambda record: ())
-        cls._field_values = staticmethod(getter if len(names) != 1 else lambda record: (getter(record),))
-
-    def __eq__(self, other: object) -> bool:
-        if other.__class__ is self.__class__:
-            return self._field_values(self) == self._field_values(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self._field_values(self))
-
-    @recursive_repr()
-    def __repr__(self) -> str:
-        values = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(self) if f.repr)
-        return f"{self.__class__.__qualname__}({values})"
+        records.dataclass(cls, frozen=True, kw_only=True)
 
     @classmethod
     def model_construct(cls, **values: Any):

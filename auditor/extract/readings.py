@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from decimal import Decimal
 
 from auditor import lazyre
@@ -29,6 +28,7 @@ from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, Span, is_previous
 from auditor.extract.vocabulary import FUND_NAME, LabelInfo, Vocabulary, read_label
 from auditor.normalise import Normalised
+from auditor.records import dataclass
 
 VALUE_PIECES = {"labelled", "total", "increase", "decrease", "growth_up", "growth_down", "share"}
 OPENERS = {"qizhong", "fenbie", "include", "classify", "dimension"}

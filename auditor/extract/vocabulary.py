@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from auditor import lazyre
+from auditor.records import dataclass
 from auditor.resources import data_dir
 
 _PUNCT = lazyre.compile(r"[\s\"'“”‘’《》<>〈〉「」『』*#|·…~—\-:,]+")

@@ -21,9 +21,11 @@ per line is enough for text.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cached_property
 from typing import Any
+
+from auditor.records import dataclass
 
 Place = dict[str, Any]
 Segment = tuple[int, int, Place]

@@ -49,12 +49,13 @@ from __future__ import annotations
 import ctypes
 import re
 import struct
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 from itertools import groupby
 
 from auditor import lazyre
 from auditor.load.base import Document, LoadError, Place, TextBuilder, cell_text, join_lines
+from auditor.records import dataclass
 
 _PAGE_NUMBER = lazyre.compile(
     r"^[-—–_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|of|共)\s*\d{1,4}\s*页?)?[-—–_\s]*$", re.IGNORECASE)

@@ -9,10 +9,10 @@ text the auditor extracted, which the user cannot find.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from auditor import messages
 from auditor.load.base import line_starts
+from auditor.records import dataclass
 
 
 def header(lang: str, key: str) -> str:

@@ -20,9 +20,10 @@ from __future__ import annotations
 import html
 import json
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from auditor import __version__, messages
+from auditor.records import dataclass
 from auditor.report import Reporter
 from auditor.report.common import header, position, role_word, severity_word
 from auditor.report.summary import count_line, total_line

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Iterator
 
@@ -14,6 +13,7 @@ from auditor.check.rulebook import Rule
 from auditor.extract.model import Change, Fact
 from auditor.extract.vocabulary import read_label
 from auditor.findings import Evidence, Outcome
+from auditor.records import dataclass
 
 
 def _subject(c: Change, ctx: Context) -> str:

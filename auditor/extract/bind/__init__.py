@@ -19,7 +19,7 @@ reason (bind/reasons.py) and what it beat.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
@@ -33,6 +33,7 @@ from auditor.extract.bind.resolvers import (difference, named_items, named_repea
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
                                    Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
+from auditor.records import dataclass
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
 LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, total_after, score_list, total_after_list)

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from auditor.extract.model import Bound
+from auditor.records import dataclass
 
 
 @dataclass(frozen=True)

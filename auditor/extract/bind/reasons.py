@@ -17,7 +17,8 @@ the vocabulary or found by looking through the document may only warn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from auditor.records import dataclass
+
 
 EXPLICIT, STRUCTURAL, VOCABULARY, LOOKUP = 4, 3, 2, 1
 

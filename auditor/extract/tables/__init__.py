@@ -13,7 +13,7 @@ reading places for certain is refused, and the table ends there.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from auditor.extract.model import Fact, ScoreTable
 from auditor.extract.tables.cells import cell_runs, line_cells
@@ -22,6 +22,7 @@ from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.reader import TOTAL_ROW, read_run
 from auditor.extract.vocabulary import Vocabulary, strip_glosses
 from auditor.normalise import Normalised
+from auditor.records import dataclass
 
 __all__ = ["TableResult", "read_tables", "TOTAL_ROW"]
 

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from auditor import lazyre
-from dataclasses import dataclass
+from auditor.records import dataclass
 
 CELL, BREAK, EOL, PAGE = "cell", "break", "eol", "page"
 

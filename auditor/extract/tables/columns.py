@@ -11,12 +11,13 @@ glosses ("全年预算数(A)", "执行率(B/A)", "得分(20分*执行率)"), or 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import lru_cache
 
 from auditor import lazyre
 from auditor.extract.tables.cells import BREAK, EOL, Cell
 from auditor.extract.vocabulary import FUNDING_SOURCE, strip_glosses
+from auditor.records import dataclass
 
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change on last year ("支出减少情况(万元)", "支出减少率"): a figure column, not read

@@ -21,13 +21,14 @@ than a table not read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from functools import lru_cache
 from itertools import product
 
 from auditor import lazyre
 from auditor.extract.tables.columns import AMOUNT_ROLES, BUDGET_ROLES, UNREAD_ROLES
+from auditor.records import dataclass
 
 _ONE = lazyre.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?(?:万元|万|亿元|元|%)?")
 MAX_READINGS = 400

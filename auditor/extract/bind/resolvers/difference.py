@@ -17,7 +17,6 @@ found (two budgets, two amounts spent) leaves the reading open: nothing is bound
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Iterator
 
 from auditor import lazyre
@@ -25,6 +24,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Difference, Fact
 from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE
+from auditor.records import dataclass
 
 _FIGURES = {"labelled", "total"}
 _DIFFERENCE_PIECES = {"labelled", "increase", "decrease"}  # "节约40万元", "超支12万元" read as changes

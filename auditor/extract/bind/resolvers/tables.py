@@ -21,13 +21,14 @@ rows, a row over its 其中 rows, a last 合计 row over every row above it.
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from auditor import lazyre
 from auditor.extract.model import (Breakdown, FundsScore, IndicatorScore, ScoreSum, ScoreTable, TableRate,
                                    TableRow)
 from auditor.extract.tables.columns import BUDGET_ROLES, is_source
+from auditor.records import dataclass
 
 _NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
 _SUBTOTAL = lazyre.compile(r"总额|合计|总计|小计|[::]$")

@@ -1,0 +1,73 @@
+"""`dataclass` as the standard library's, with equality, hashing and repr shared by all classes.
+
+For every class it decorates, `dataclasses.dataclass` writes the source of
+each method it adds and compiles it: `__init__`, `__repr__`, `__eq__` and,
+for a frozen class, `__hash__`, `__setattr__` and `__delattr__`.  Compiling
+them is most of the cost of defining a dataclass, and the ~70 classes of the
+pipeline are defined on every start of `audit`.  This `dataclass` takes the
+same arguments and gives the same classes, except that `__repr__`, `__eq__`
+and `__hash__` are the functions below, written once: by the fields, in
+order, exactly as the generated ones (the fields a dataclass compares, hashes
+and shows; equal only to an instance of the very same class; a mutable class
+unhashable).  Only `__init__` and a frozen class's guards are compiled per
+class.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from operator import attrgetter
+from reprlib import recursive_repr
+from typing import Any, Callable
+
+__all__ = ["dataclass", "field"]
+
+field = dataclasses.field
+
+
+def dataclass(cls: type | None = None, /, *, init: bool = True, repr: bool = True, eq: bool = True,  # noqa: A002
+              frozen: bool = False, **options: Any):
+    """@dataclasses.dataclass(...) with the shared `__repr__`, `__eq__` and `__hash__`."""
+
+    def wrap(cls: type) -> type:
+        own = cls.__dict__
+        has_eq, has_hash, has_repr = "__eq__" in own, "__hash__" in own, "__repr__" in own
+        cls = dataclasses.dataclass(cls, init=init, repr=False, eq=False, frozen=frozen, **options)
+        fields = dataclasses.fields(cls)
+        if repr and not has_repr:
+            cls.__repr__ = _repr
+        if eq and not has_eq:
+            cls._compared = staticmethod(_getter([f.name for f in fields if f.compare]))
+            cls.__eq__ = _eq
+            if frozen and not has_hash:
+                cls._hashed = staticmethod(_getter([f.name for f in fields if (f.compare if f.hash is None else f.hash)]))
+                cls.__hash__ = _hash
+            elif not has_hash:
+                cls.__hash__ = None  # a mutable class that compares by value: unhashable
+        return cls
+
+    return wrap if cls is None else wrap(cls)
+
+
+def _getter(names: list[str]) -> Callable[[Any], tuple]:
+    """The values of these attributes, as a tuple (also of one attribute, or of none)."""
+    if not names:
+        return lambda obj: ()
+    get = attrgetter(*names)
+    return (lambda obj: (get(obj),)) if len(names) == 1 else get
+
+
+def _eq(self, other: object) -> bool:
+    if other.__class__ is self.__class__:
+        return self._compared(self) == other._compared(other)
+    return NotImplemented
+
+
+def _hash(self) -> int:
+    return hash(self._hashed(self))
+
+
+@recursive_repr()
+def _repr(self) -> str:
+    shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in dataclasses.fields(self) if f.repr)
+    return f"{self.__class__.__qualname__}({shown})"
