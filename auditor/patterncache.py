@@ -42,6 +42,8 @@ except ImportError:  # pragma: no cover - another Python: compile as re.compile 
 # the array type whose items are the engine's code words
 _WORD = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 0)), None)
 
+_DEBUG = int(re.DEBUG)  # (an int: a RegexFlag would take enum's slow path on every compile)
+
 # entries beyond this many: the file keeps only those this process used (old versions' patterns go)
 MAX_ENTRIES = 2000
 
@@ -58,7 +60,7 @@ _added = False
 def compile(source: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - it stands for re.compile
     """`re.compile(source, flags)`, built from the cache when it holds the pattern."""
     flags = int(flags)
-    if _WORD is None or not isinstance(source, str) or flags & re.DEBUG:
+    if _WORD is None or not isinstance(source, str) or flags & _DEBUG:
         return re.compile(source, flags)
     entries = _load()
     key = f"{flags}:{source}"

@@ -385,6 +385,7 @@ _LOST_BEFORE = lazyre.compile(r"[?\ufffd^~]$")
 _ODD_AFTER = lazyre.compile(r"^[\^~\ufffd]")
 _GLUED_AFTER = lazyre.compile(r"^、\s*\d")
 _LIST_OPENER_BEFORE = lazyre.compile(r"分别|各(?:为|是|自)")
+_UNIT = lazyre.compile(r"[元%分万亿]")
 
 
 def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
@@ -393,7 +394,7 @@ def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
             continue
         before = doc.text[max(0, f.span.start - 3):f.span.start]
         after = doc.text[f.span.end:f.span.end + 3]
-        unitless = not re.search(r"[元%分万亿]", f.text)
+        unitless = not _UNIT.search(f.text)
         glued_after = unitless and _GLUED_AFTER.match(after) and \
             not _LIST_OPENER_BEFORE.search(doc.text[max(0, f.span.start - 30):f.span.start])
         if _GLUED_BEFORE.search(before) or _LOST_BEFORE.search(before) or glued_after or _ODD_AFTER.match(after):

@@ -31,6 +31,9 @@ def chinese_number(cn: str) -> int | None:
     return None
 
 
+_MARKER_MARKS = lazyre.compile(r"[()、是]")
+
+
 def item_number(marker: str) -> int | None:
     """The number an item marker stands for: "(3)" → 3, "③" → 3, "三是" → 3."""
     m = re.search(r"\d+", marker)
@@ -40,14 +43,17 @@ def item_number(marker: str) -> int | None:
         return ord(marker[0]) - 0x2460 + 1
     if "\u2474" <= marker[0] <= "\u2487":
         return ord(marker[0]) - 0x2474 + 1
-    cn = re.sub(r"[()、是]", "", marker)
+    cn = _MARKER_MARKS.sub("", marker)
     return chinese_number(cn)
+
+
+_CHINESE_IN_BRACKETS = lazyre.compile(r"\([一二三四五六七八九十]")
 
 
 def item_style(marker: str) -> str:
     """Markers of one style number one list: "(1)", "(一)", "1、", "1.", "①", "⑴", "一、", "一是"."""
     if marker.startswith("("):
-        return "(一)" if re.match(r"\([一二三四五六七八九十]", marker) else "(1)"
+        return "(一)" if _CHINESE_IN_BRACKETS.match(marker) else "(1)"
     if marker[0] in "0123456789":  # not str.isdigit(): ① counts as a digit there
         return "1" + marker[-1]
     if "\u2460" <= marker[0] <= "\u2473":

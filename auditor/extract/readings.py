@@ -267,8 +267,11 @@ class _Reader:
         return None
 
 
+_LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()]")
+
+
 def clean_label(label: str) -> str:
-    return re.sub(r"[\s:,、“”\"()]", "", label)
+    return _LABEL_MARKS.sub("", label)
 
 
 def _list_heads(tree: Discourse) -> dict[int, int]:

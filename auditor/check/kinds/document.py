@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.check import doubt
 from auditor.check.arithmetic import Equation, Value, compare, unit_of, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
@@ -164,11 +164,14 @@ def check_headings(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         previous = h
 
 
+# "占调整预算数115.8%" compares spending with a budget: it may exceed 100 %
+_PLANNED = lazyre.compile("预算|计划|年初|任务|目标")
+
+
 def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """PLA001: a rate that cannot exceed 100 % (占比, 满意度, 覆盖率 …) above it."""
     words = tuple(ctx.vocab.bounded)
-    # "占调整预算数115.8%" compares spending with a budget: it may exceed 100 %
-    shares = {s.percent.id for s in ctx.doc.shares if not re.search("预算|计划|年初|任务|目标", s.whole_label)}
+    shares = {s.percent.id for s in ctx.doc.shares if not _PLANNED.search(s.whole_label)}
     limit = Decimal(100)
     for f in ctx.doc.facts:
         if f.kind != "percent" or f.approximate:

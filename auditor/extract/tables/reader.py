@@ -409,6 +409,9 @@ def _percent_of(text: str) -> str:
     return text + "%"
 
 
+_OWN_UNIT = lazyre.compile(r"[万元亿]$")
+
+
 def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_unit: str,
               norm: Normalised, fact_id: int, vocab: Vocabulary) -> Fact:
     text = piece.text
@@ -416,7 +419,7 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
         token_type, text = "PERCENT", text if text.endswith("%") else _percent_of(text)
     elif role in {"weight", "score"}:
         token_type, text = "SCORE", text.removesuffix("分") + "分"
-    elif re.search(r"[万元亿]$", text):  # "150万": the cell carries its own unit
+    elif _OWN_UNIT.search(text):  # "150万": the cell carries its own unit
         token_type = "AMOUNT"
     else:
         token_type, text = "AMOUNT", text + money_unit

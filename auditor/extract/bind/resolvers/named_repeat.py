@@ -86,12 +86,16 @@ def _citation_of(f: Fact, text: str) -> str | None:
 _CITING_VERB = lazyre.compile(r"^(?:按照|根据|依据|依照|参照|通过|经|按|据|依|以|和|及|与|由|对|在|将|用|下达|印发|文件)+")
 
 
+_OPENING = lazyre.compile(r"[\[【]")
+_CLOSING = lazyre.compile(r"[\]】]")
+
+
 def _document_key(citation: str) -> str:
     """"按照保财建[2021]6号" → "保财建〔2021〕6号": the document, whoever cites it how."""
     key = re.sub(r"\s+", "", citation)
     if key.startswith("《"):
         return key
-    key = re.sub(r"[\[【]", "〔", re.sub(r"[\]】]", "〕", key))
+    key = _OPENING.sub("〔", _CLOSING.sub("〕", key))
     return _CITING_VERB.sub("", key)
 
 
