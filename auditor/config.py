@@ -43,9 +43,8 @@ from auditor import tomlpos
 from auditor.check import default_rules
 from auditor.check.kinds import KINDS
 from auditor.check.rulebook import SEVERITIES, Rule, RuleFileError, load_rules
-from auditor.extract.vocabulary import Vocabulary, default_vocabulary
+from auditor.extract.vocabulary import Vocabulary, default_vocabulary, vocabulary_data
 from auditor.records import dataclass
-from auditor.resources import data_dir
 
 CONFIG_FILE = "audit.toml"
 PYPROJECT = "pyproject.toml"
@@ -346,8 +345,7 @@ def vocabulary_for(settings: Settings) -> Vocabulary:
     """The built-in vocabulary, with the configuration's synonyms and families merged in."""
     if not settings.concepts and not settings.families:
         return default_vocabulary()
-    with open(data_dir("rules") / "vocabulary.toml", "rb") as fh:
-        data = tomllib.load(fh)
+    data = vocabulary_data()
     if settings.families:
         data["families"] = {**data.get("families", {}), **{k: dict(v) for k, v in settings.families.items()}}
     return Vocabulary.from_toml(data, extra_concepts={k: list(v) for k, v in settings.concepts.items()})

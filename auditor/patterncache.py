@@ -10,12 +10,12 @@ the parser cache, and the next process builds the same pattern from it with
 the constructor `re.compile` itself ends in (`_sre.compile`, which checks the
 program before it accepts it).
 
-The file is trusted as little as the parser cache (auditor/resources.py): a
-folder only the user can write, a regular file only the user can write, never
-a link.  It is JSON, so loading it runs no code; its first line is a SHA-256
-of the rest (a damaged file is not read), and its name carries a hash of the
-Python build and of the engine's program format (another Python never reads
-it).  A Python without these internals, an entry the engine refuses, a folder
+The file is trusted as little as the parser cache (auditor/resources.py,
+`read_private`): a folder only the user can write, a regular file only the
+user can write, never a link.  It is JSON, so loading it runs no code; its
+first line is a SHA-256 of the rest (a damaged file is not read), and its name
+carries a hash of the Python build and of the engine's program format
+(another Python never reads it).  A Python without these internals, an entry the engine refuses, a folder
 that is not safe: the pattern is compiled as `re.compile` compiles it — the
 cache only ever saves time.
 """
@@ -26,13 +26,12 @@ import atexit
 import base64
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
 from array import array
-from pathlib import Path
 from typing import Any
+
+from auditor.resources import read_private, write_private
 
 try:
     import _sre
@@ -122,34 +121,19 @@ def _name() -> str:
     return f"regex-{hashlib.sha256(repr(build).encode()).hexdigest()[:16]}.json"
 
 
-def _path() -> Path | None:
-    from auditor.resources import private_cache_dir, safe_cache_file
-
-    folder = private_cache_dir()
-    return safe_cache_file(folder, _name()) if folder is not None else None
-
-
 def _load() -> dict[str, Entry]:
     global _entries
     if _entries is None:
-        _entries = {}
-        path = _path()
-        if path is not None:
-            _entries = _read(path)
+        _entries = _read(read_private(_name()))
     return _entries
 
 
-def _read(path: Path) -> dict[str, Entry]:
-    """The entries of a cache file; empty when it is absent, damaged or not ours."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    digest, _, body = data.partition(b"\n")
-    if hashlib.sha256(body).hexdigest().encode() != digest:
+def _read(content: bytes | None) -> dict[str, Entry]:
+    """The entries of the cache file's content; empty when there is none or it is not JSON."""
+    if content is None:
         return {}
     try:
-        entries = json.loads(body)
+        entries = json.loads(content)
     except ValueError:
         return {}
     return entries if isinstance(entries, dict) else {}
@@ -169,23 +153,6 @@ def save() -> None:
     """Write the entries (at exit, when this process compiled a pattern the file did not hold)."""
     if not _added or _entries is None:
         return
-    path = _path()
-    if path is None:
-        return
     entries: dict[str, Any] = {k: _stored(v) for k, v in _entries.items()
                                if len(_entries) <= MAX_ENTRIES or k in _used}
-    body = json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    data = hashlib.sha256(body).hexdigest().encode() + b"\n" + body
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".regex-", suffix=".tmp")
-    except OSError:
-        return
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(temp, path)  # another process may have written meanwhile: the last one stays
-    except OSError:
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+    write_private(_name(), json.dumps(entries, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import stat
 import sys
+import tempfile
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -68,3 +71,90 @@ def safe_cache_file(folder: Path, name: str) -> Path | None:
     if hasattr(os, "getuid") and (info.st_uid != os.getuid() or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)):
         return None
     return path
+
+
+# -- files of the private cache that hold data, never code --------------------------------------
+
+def read_private(name: str) -> bytes | None:
+    """The content of a data file of the private cache folder, or None: absent, not safe (see
+    `safe_cache_file`), or damaged (its first line is the SHA-256 of the rest)."""
+    folder = private_cache_dir()
+    path = safe_cache_file(folder, name) if folder is not None else None
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    digest, _, content = data.partition(b"\n")
+    return content if hashlib.sha256(content).hexdigest().encode() == digest else None
+
+
+def write_private(name: str, content: bytes) -> None:
+    """Write a data file of the private cache folder, whole or not at all (nothing when no folder is safe)."""
+    folder = private_cache_dir()
+    path = safe_cache_file(folder, name) if folder is not None else None
+    if path is None:
+        return
+    try:
+        fd, temp = tempfile.mkstemp(dir=folder, prefix=".write-", suffix=".tmp")
+    except OSError:
+        return
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(hashlib.sha256(content).hexdigest().encode() + b"\n" + content)
+        os.replace(temp, path)  # another process may have written meanwhile: the last one stays
+    except OSError:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+
+
+# -- the built-in rules folder's TOML files, parsed once per installation -------------------------
+
+_builtin_json: dict[str, str] | None = None  # file name → its data as JSON text
+
+
+def builtin_toml(name: str) -> dict | None:
+    """A TOML file of the built-in rules folder (a rule, vocabulary.toml, alternatives.toml),
+    parsed; None when it cannot be read that way (the caller reads it and says what is wrong).
+
+    tomllib is pure Python: the folder's ~40 files cost every start ~20 ms to parse,
+    more than reading a report.  The folder's data is kept as JSON in the private
+    cache folder (`read_private`: the user's own, checked, file), named by a hash of
+    the files' names and bytes — an edited or updated file is a new name — and read
+    from there in a fraction of that.  Each call returns new objects, as tomllib does.
+    """
+    global _builtin_json
+    if _builtin_json is None:
+        _builtin_json = _builtin_folder()
+    text = _builtin_json.get(name)
+    return json.loads(text) if text is not None else None
+
+
+def _builtin_folder() -> dict[str, str | None]:
+    paths = sorted(data_dir("rules").glob("*.toml"))
+    sources = {p.name: p.read_bytes() for p in paths}
+    key = hashlib.sha256(b"\0".join(n.encode() + b"\0" + b for n, b in sources.items())).hexdigest()[:16]
+    cached = read_private(f"rules-{key}.json")
+    if cached is not None:
+        try:
+            texts = json.loads(cached)
+        except ValueError:
+            texts = None
+        if isinstance(texts, dict) and texts.keys() == sources.keys():
+            return texts
+    texts = {n: _as_json(b) for n, b in sources.items()}
+    write_private(f"rules-{key}.json", json.dumps(texts, ensure_ascii=False).encode("utf-8"))
+    return texts
+
+
+def _as_json(source: bytes) -> str | None:
+    """A TOML file's data as JSON text; None if it is not valid TOML or holds what JSON cannot (a date)."""
+    import tomllib
+
+    try:
+        return json.dumps(tomllib.loads(source.decode("utf-8")), ensure_ascii=False)
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError, TypeError, ValueError):
+        return None

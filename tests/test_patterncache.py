@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from auditor import patterncache
+from auditor.resources import read_private
 
 PATTERNS = [
     (r"(?P<whole>\d+(?:\.\d+)?)\s*(?P<unit>万元|亿元|元)", 0),
@@ -56,10 +57,13 @@ def test_a_damaged_file_is_not_read(fresh, monkeypatch):
     patterncache.compile(r"\d+万元")
     patterncache.save()
     path = cache_file(fresh)
+    assert read_private(path.name)
     digest, body = path.read_bytes().split(b"\n", 1)
-    assert patterncache._read(path)
     path.write_bytes(digest + b"\n" + body[:-1] + b" " + body[-1:])  # one byte more: the same JSON, not the same file
-    assert patterncache._read(path) == {}
+    assert read_private(path.name) is None
+    monkeypatch.setattr(patterncache, "_entries", None)
+    assert patterncache.compile(r"\d+万元") == re.compile(r"\d+万元") and patterncache._entries == {
+        "0:\\d+万元": patterncache.program(r"\d+万元")}  # compiled, not read
 
 
 def test_an_entry_the_engine_refuses_is_compiled_again(fresh, monkeypatch):
@@ -74,9 +78,9 @@ def test_a_file_others_can_write_is_not_read(fresh):
     patterncache.compile(r"\d+万元")
     patterncache.save()
     path = cache_file(fresh)
-    assert patterncache._read(path)
+    assert read_private(path.name)
     os.chmod(path, 0o666)
-    assert patterncache._path() is None
+    assert read_private(path.name) is None
 
 
 def test_a_second_start_compiles_no_pattern_the_first_one_compiled(tmp_path):

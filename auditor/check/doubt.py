@@ -32,7 +32,7 @@ from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import Breakdown, Fact
 from auditor.extract.readings import clean_label
 from auditor.records import dataclass
-from auditor.resources import data_dir
+from auditor.resources import builtin_toml, data_dir
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,10 @@ class Alternative:
 
 @lru_cache(maxsize=1)
 def alternatives() -> dict[str, Alternative]:
-    with open(data_dir("rules") / "alternatives.toml", "rb") as fh:
-        data = tomllib.load(fh)
+    data = builtin_toml("alternatives.toml")
+    if data is None:
+        with open(data_dir("rules") / "alternatives.toml", "rb") as fh:
+            data = tomllib.load(fh)
     out = {}
     for a in data["alternative"]:
         out[a["id"]] = Alternative(

@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 from auditor import lazyre, tomlpos
 from auditor.records import dataclass
-from auditor.resources import data_dir
+from auditor.resources import builtin_toml, data_dir
 
 Severity = Literal["error", "warning", "info"]
 
@@ -228,22 +228,24 @@ def _problem(error: dict, lang: str = "zh") -> str:
     return setting_problem(error, lang)  # a value of the wrong type: worded as in audit.toml
 
 
-def load_rule_file(path: Path, known_kinds: set[str] | None = None, lang: str = "zh") -> Rule:
-    """One rule file, validated; every problem found is reported, each with its line."""
+def load_rule_file(path: Path, known_kinds: set[str] | None = None, lang: str = "zh",
+                   data: dict | None = None) -> Rule:
+    """One rule file, validated; every problem found is reported, each with its line.
+
+    `data`: the file already parsed (a built-in rule: auditor.resources.builtin_toml);
+    its text is then read only to tell the line of a problem."""
     from auditor import messages
 
-    try:
-        source = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = messages.os_reason(lang, exc) if isinstance(exc, OSError) else messages.text(lang, "reason.not_utf8")
-        raise RuleFileError(messages.text(lang, "rule.cannot_read", path=path, reason=reason)) from None
-    try:
-        data = tomllib.loads(source)
-    except tomllib.TOMLDecodeError as exc:
-        line, problem = tomlpos.syntax_error(exc, source, lang)
-        raise RuleFileError(messages.text(lang, "config.not_toml", path=path, line=line, problem=problem)) from None
-    except RecursionError:  # nested thousands deep: the parser runs out of stack
-        raise RuleFileError(messages.text(lang, "cli.too_deep", path=path)) from None
+    source = _source(path, lang) if data is None else None
+    if data is None:
+        data = _parsed(path, source, lang)
+
+    def line(loc) -> int:
+        nonlocal source
+        if source is None:
+            source = _source(path, lang)
+        return tomlpos.line_of(source, loc)
+
     problems: list[tuple[int, str]] = []
     rule = _plain_rule(data, str(path))
     if rule is None:
@@ -253,32 +255,56 @@ def load_rule_file(path: Path, known_kinds: set[str] | None = None, lang: str = 
             rule = _validated_rule(ruleschema.RuleFile.model_validate({**data, "path": str(path)}))
         except ruleschema.ValidationError as exc:
             for error in exc.errors():
-                problems.append((tomlpos.line_of(source, error["loc"]), _problem(error, lang)))
+                problems.append((line(error["loc"]), _problem(error, lang)))
     kind = data.get("kind")
     if known_kinds is not None and isinstance(kind, str) and kind not in known_kinds:
-        problems.append((tomlpos.line_of(source, ["kind"]),
+        problems.append((line(["kind"]),
                          messages.text(lang, "rule.unknown_kind", kind=repr(kind), hint=_suggest(kind, known_kinds, lang),
                                        kinds=messages.names(lang, sorted(known_kinds)))))
     if rule is not None:
         for key, expected in param_problems(rule.params, lang):
-            problems.append((tomlpos.line_of(source, ["params", key]),
+            problems.append((line(["params", key]),
                              param_line(lang, rule.id, key, expected, rule.params[key])))
         for which, template in rule.message.items():
             why = template_problem(template, lang)
             if why is not None:
-                problems.append((tomlpos.line_of(source, ["message", which]), _template_line(lang, which, why)))
+                problems.append((line(["message", which]), _template_line(lang, which, why)))
         for n, example in enumerate(rule.examples.failing):
             if not example.stated:
-                problems.append((tomlpos.line_of(source, ["examples", "fail", n]),
+                problems.append((line(["examples", "fail", n]),
                                  messages.text(lang, "rule.needs_stated")))
             elif example.stated not in example.text:
-                problems.append((tomlpos.line_of(source, ["examples", "fail", n, "stated"]),
+                problems.append((line(["examples", "fail", n, "stated"]),
                                  messages.text(lang, "rule.stated_absent", stated=repr(example.stated))))
     if problems:
         problems.sort()
         raise RuleFileError("\n".join(f"{path}:{line}: {problem}" for line, problem in problems))
     assert rule is not None
     return rule
+
+
+def _source(path: Path, lang: str) -> str:
+    """A rule file's text (RuleFileError when it cannot be read)."""
+    from auditor import messages
+
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = messages.os_reason(lang, exc) if isinstance(exc, OSError) else messages.text(lang, "reason.not_utf8")
+        raise RuleFileError(messages.text(lang, "rule.cannot_read", path=path, reason=reason)) from None
+
+
+def _parsed(path: Path, source: str, lang: str) -> dict:
+    """A rule file's TOML (RuleFileError, with the line, when it is not TOML)."""
+    from auditor import messages
+
+    try:
+        return tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        line, problem = tomlpos.syntax_error(exc, source, lang)
+        raise RuleFileError(messages.text(lang, "config.not_toml", path=path, line=line, problem=problem)) from None
+    except RecursionError:  # nested thousands deep: the parser runs out of stack
+        raise RuleFileError(messages.text(lang, "cli.too_deep", path=path)) from None
 
 
 def param_line(lang: str, rule_id: str, key: str, expected: str, value) -> str:
@@ -322,9 +348,10 @@ def load_rules(extra_dirs: list[Path] | None = None, known_kinds: set[str] | Non
             raise RuleFileError(messages.text(lang, "rule.folder_missing", folder=folder))
         here: dict[str, Path] = {}
         errors: list[str] = []
+        builtin = folder == builtin_rule_dir()
         for path in paths:
             try:
-                rule = load_rule_file(path, known_kinds, lang)
+                rule = load_rule_file(path, known_kinds, lang, builtin_toml(path.name) if builtin else None)
             except RuleFileError as exc:
                 errors.append(str(exc))
                 continue

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from auditor import lazyre
 from auditor.records import dataclass
-from auditor.resources import data_dir
+from auditor.resources import builtin_toml, data_dir
 
 _PUNCT = lazyre.compile(r"[\s\"'“”‘’《》<>〈〉「」『』*#|·…~—\-:,]+")
 
@@ -154,8 +154,16 @@ class Vocabulary:
 
 @lru_cache(maxsize=None)
 def default_vocabulary() -> Vocabulary:
-    with open(data_dir("rules") / "vocabulary.toml", "rb") as fh:
-        return Vocabulary.from_toml(tomllib.load(fh))
+    return Vocabulary.from_toml(vocabulary_data())
+
+
+def vocabulary_data() -> dict:
+    """rules/vocabulary.toml, parsed (new objects on every call)."""
+    data = builtin_toml("vocabulary.toml")
+    if data is None:
+        with open(data_dir("rules") / "vocabulary.toml", "rb") as fh:
+            data = tomllib.load(fh)
+    return data
 
 
 _PINYIN_GLOSS = lazyre.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
