@@ -34,7 +34,6 @@ Every problem is reported as `file:line: problem` (`ConfigError`).
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
@@ -173,6 +172,8 @@ def _parse(source: Source, data: dict, lang: str = "zh") -> FileSettings:
 
 
 def _read(path: Path, lang: str = "zh") -> tuple[str, dict]:
+    import tomllib
+
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
@@ -223,6 +224,8 @@ def peek_lang(path: str | Path | None) -> str | None:
     the language of an error found before the settings are known (a usage error)."""
     if path is None:
         return None
+    import tomllib
+
     path = Path(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
@@ -254,6 +257,8 @@ def find_config(start: Path) -> Path | None:
             return candidate
         pyproject = here / PYPROJECT
         if _is_file(pyproject):
+            import tomllib
+
             try:
                 if "audit" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}):
                     return pyproject

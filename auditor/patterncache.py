@@ -23,7 +23,7 @@ cache only ever saves time.
 from __future__ import annotations
 
 import atexit
-import base64
+import binascii
 import hashlib
 import json
 import re
@@ -101,7 +101,7 @@ def _build(source: str, entry: Entry) -> re.Pattern[str] | None:
     try:
         flags, code, groups, groupindex, names = entry
         if isinstance(code, str):
-            code = array(_WORD, base64.b64decode(code)).tolist()
+            code = array(_WORD, binascii.a2b_base64(code)).tolist()
         return _sre.compile(source, flags, code, groups, groupindex, tuple(names))
     except Exception:  # a damaged entry: the engine refused it
         return None
@@ -111,7 +111,7 @@ def _stored(entry: Entry) -> Entry:
     """The entry as the file keeps it: the program as base64."""
     flags, code, groups, groupindex, names = entry
     if not isinstance(code, str):
-        code = base64.b64encode(array(_WORD, code).tobytes()).decode("ascii")
+        code = binascii.b2a_base64(array(_WORD, code).tobytes(), newline=False).decode("ascii")
     return [flags, code, groups, groupindex, names]
 
 

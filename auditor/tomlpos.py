@@ -9,10 +9,13 @@ validator complained about (`("examples", "fail", 0, "stated")`).
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from auditor import lazyre
+
+if TYPE_CHECKING:
+    import tomllib
 
 _KEY = r'(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|\'[^\']*\')'
 _DOTTED = rf"{_KEY}(?:\s*\.\s*{_KEY})*"

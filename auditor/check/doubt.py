@@ -21,7 +21,6 @@ reading (or None) out.
 from __future__ import annotations
 
 import re
-import tomllib
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Iterable
@@ -53,6 +52,8 @@ class Alternative:
 def alternatives() -> dict[str, Alternative]:
     data = builtin_toml("alternatives.toml")
     if data is None:
+        import tomllib
+
         with open(data_dir("rules") / "alternatives.toml", "rb") as fh:
             data = tomllib.load(fh)
     out = {}

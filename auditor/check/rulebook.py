@@ -9,7 +9,6 @@ rule file name the file, the line and the problem.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import field, fields, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -296,6 +295,8 @@ def _source(path: Path, lang: str) -> str:
 
 def _parsed(path: Path, source: str, lang: str) -> dict:
     """A rule file's TOML (RuleFileError, with the line, when it is not TOML)."""
+    import tomllib
+
     from auditor import messages
 
     try:

@@ -10,7 +10,6 @@ for percentages, the rate name (执行率 …).
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import field
 from functools import lru_cache
 
@@ -161,6 +160,8 @@ def vocabulary_data() -> dict:
     """rules/vocabulary.toml, parsed (new objects on every call)."""
     data = builtin_toml("vocabulary.toml")
     if data is None:
+        import tomllib
+
         with open(data_dir("rules") / "vocabulary.toml", "rb") as fh:
             data = tomllib.load(fh)
     return data
