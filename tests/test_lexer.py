@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -71,3 +72,27 @@ def test_tokens_are_lark_tokens_with_every_slot_set():
     made, lark_made = make_token("AMOUNT", "12万元", 3, 8), Token("AMOUNT", "12万元", start_pos=3, end_pos=8)
     assert type(made) is Token and made == lark_made
     assert all(getattr(made, slot) == getattr(lark_made, slot) for slot in Token.__slots__)
+
+
+def test_the_kept_first_character_analysis_is_the_computed_one(tmp_path, monkeypatch):
+    """Dispatch.of reads what each terminal can start with from the private cache after the
+    first start: the same sets, and nothing is parsed again; a damaged file is not used."""
+    from auditor.extract import lexer
+    from auditor.extract.lexer import Starts, analysed
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    regexps = [regexp for _, regexp in LEXER.branches] + [".*"]  # one that can start anywhere: None
+    computed = [Starts.of(r) for r in regexps]
+    first = analysed(regexps)
+    monkeypatch.setattr(lexer.Starts, "of", classmethod(lambda cls, regexp: pytest.fail("analysed again")))
+    again = analysed(regexps)
+
+    def shown(starts):
+        return [s.as_data() if s is not None else None for s in starts]
+
+    assert shown(first) == shown(again) == shown(computed) and computed[-1] is None
+    assert [s.regex() for s in again[:-1]] == [s.regex() for s in computed[:-1]]
+    (cache,) = (tmp_path / "cache" / "auditor").glob("lexer-*.json")
+    cache.write_bytes(cache.read_bytes() + b" ")  # damaged: not read, analysed again
+    with pytest.raises(pytest.fail.Exception, match="analysed again"):
+        analysed(regexps)
