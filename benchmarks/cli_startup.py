@@ -14,11 +14,15 @@ in the same run,
 with hyperfine when it is installed (best and mean of --runs after warm-up
 runs), otherwise with its own loop (best of --runs).  `--fail-on never` only
 changes the exit status (the report contains contradictions).  It prints the
-ratio best(audit) / best(import) against the target of issue 5: ≤ 1.5×, and,
+ratio best(audit) / best(import) against the target of issue 13: ≤ 2×, and,
 for context, how long `audit_text` takes on the same text inside a warm process
 (the work without any start-up).
 
-The auditor package is byte-compiled first, as `pip install` leaves it.
+The auditor package is byte-compiled first, as `pip install` leaves it.  The
+first start on a machine fills the user's private cache folder (the parser's
+tables, compiled regular expressions, the built-in rules parsed, the lexer's
+analysis: auditor/resources.py); the warm-up runs do that, as a user's first
+run does, so the timed runs are every later start.
 
 This is a measurement, not a test: nothing fails when it is slow.
 """
@@ -37,7 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _corpus
 
-TARGET = 1.5
+TARGET = 2.0  # issue 13 (issue 5 asked for 1.5)
 
 
 def own_timing(commands: dict[str, list[str]], runs: int, warmup: int) -> dict[str, tuple[float, float]]:
