@@ -12,7 +12,8 @@ in the same run,
     audit --version                                      (context: CLI start-up, no report)
 
 with hyperfine when it is installed (best and mean of --runs after warm-up
-runs), otherwise with its own loop (best of --runs).  `--fail-on never` only
+runs), otherwise with its own loop (best and mean of --runs, the commands
+taking turns).  `--fail-on never` only
 changes the exit status (the report contains contradictions).  It prints the
 ratio best(audit) / best(import) against the target of issue 13: ≤ 2×, and,
 for context, how long `audit_text` takes on the same text inside a warm process
@@ -45,17 +46,18 @@ TARGET = 2.0  # issue 13 (issue 5 asked for 1.5)
 
 
 def own_timing(commands: dict[str, list[str]], runs: int, warmup: int) -> dict[str, tuple[float, float]]:
-    out = {}
-    for name, cmd in commands.items():
+    """Best and mean of `runs` runs of each command, the commands taking turns (on a machine
+    shared with other work, a busy minute then slows all of them, not only one)."""
+    for cmd in commands.values():
         for _ in range(warmup):
             subprocess.run(cmd, check=False, capture_output=True)
-        times = []
-        for _ in range(runs):
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, cmd in commands.items():
             start = time.perf_counter()
             subprocess.run(cmd, check=False, capture_output=True)
-            times.append(time.perf_counter() - start)
-        out[name] = (min(times), sum(times) / len(times))
-    return out
+            times[name].append(time.perf_counter() - start)
+    return {name: (min(t), sum(t) / len(t)) for name, t in times.items()}
 
 
 def hyperfine_timing(commands: dict[str, list[str]], runs: int, warmup: int, tmp: Path) -> dict[str, tuple[float, float]]:
