@@ -29,13 +29,13 @@ import re
 import time
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 from xml.parsers import expat
 from xml.sax.saxutils import escape
 
 from auditor.annotate import AUTHOR, AnnotateError, Written, comment_lines, in_file, without_own_notes
+from auditor.records import dataclass
 
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
