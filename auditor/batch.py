@@ -81,6 +81,8 @@ Input = Union[Path, Together, Stdin]
 
 @dataclass(frozen=True)
 class Outcome:
+    """What became of one input: its result, or the one-line error that stopped it."""
+
     path: str
     result: AuditResult | None = None
     error: str | None = None
@@ -606,6 +608,8 @@ def _alone(inputs: Sequence[Input], indices: list[int], initargs: tuple, lang: s
 
 @dataclass(frozen=True)
 class SummaryRow:
+    """One file's line of a batch's summary."""
+
     path: str
     errors: int = 0
     warnings: int = 0

@@ -272,6 +272,8 @@ def find_config(start: Path) -> Path | None:
 
 @dataclass(frozen=True)
 class Settings:
+    """The settings of a run (see the module docstring)."""
+
     lang: str = "zh"
     fail_on: str = "error"
     rule_dirs: tuple[Path, ...] = ()

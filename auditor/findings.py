@@ -34,6 +34,7 @@ class Evidence(Record):
 
 
 class Finding(Record):
+    """A contradiction: the rule, where, the figures and the arithmetic, and the message in each language."""
 
     rule: str
     severity: Severity

@@ -21,6 +21,8 @@ from auditor.records import dataclass
 
 @dataclass(frozen=True)
 class AuditResult:
+    """One input audited: the document, what was read of it, the findings and every relation checked."""
+
     document: Document
     normalised: Normalised | None
     extraction: Extraction

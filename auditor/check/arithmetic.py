@@ -92,6 +92,8 @@ def ratio_percent(num: Value, den: Value) -> Value | None:
 
 @dataclass(frozen=True)
 class Comparison:
+    """A stated figure against the computed one: the verdict, the difference and the slack rounding allows."""
+
     verdict: Verdict
     difference: Decimal  # stated − computed, base units
     slack: Decimal  # combined half-widths

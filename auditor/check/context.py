@@ -19,6 +19,8 @@ from auditor.records import dataclass
 
 @dataclass
 class Context:
+    """The document and vocabulary a check reads, with indexes built on first use."""
+
     doc: Extraction
     vocab: Vocabulary
     langs: tuple[str, ...] = ("zh", "en")

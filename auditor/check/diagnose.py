@@ -25,6 +25,8 @@ _TEN_THOUSAND = Decimal(10000)
 
 @dataclass(frozen=True)
 class Slip:
+    """A figure that looks mistyped (unit, decimal point, swapped digits) and how it should read."""
+
     figure: Fact
     kind: str  # "unit" | "decimal" | "transposed"
     should_be: str  # the figure as it should be written

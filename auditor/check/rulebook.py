@@ -26,6 +26,8 @@ Severity = Literal["error", "warning", "info"]
 
 @dataclass(frozen=True)
 class Example:
+    """A passing or failing example of a rule: its test and its documentation."""
+
     text: str
     stated: str | None = None  # failing examples: the figure the finding must cite
     note: str = ""
@@ -33,12 +35,16 @@ class Example:
 
 @dataclass(frozen=True)
 class Examples:
+    """A rule's examples: at least one that passes and one that fails."""
+
     passing: tuple[Example, ...]  # [[examples.pass]]
     failing: tuple[Example, ...]  # [[examples.fail]]
 
 
 @dataclass(frozen=True, kw_only=True)
 class Rule:
+    """A rule file, read (see the module docstring)."""
+
     id: str
     name: str
     summary: str

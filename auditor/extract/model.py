@@ -70,6 +70,8 @@ class Span(Record):
 
 
 class Fact(Record):
+    """One figure as the report states it (see the module docstring)."""
+
     id: int
     kind: Kind
     value: Decimal = Field(description="exact value in base units (元, %, 分, 人 …)")
@@ -271,6 +273,8 @@ class UnitSlip(Bound):
 
 
 class TableRow(Record):
+    """A row of a score or budget table: its label and its figures by column."""
+
     label: str
     cells: dict[str, Fact]
     span: Span
@@ -355,6 +359,8 @@ class Grade(Record):
 
 
 class Heading(Record):
+    """A numbered heading (一、二、…): its numbers are checked to run on."""
+
     number: int | None  # None: a line opening with "、", its numeral lost in extraction
     text: str
     span: Span

@@ -55,6 +55,8 @@ class Family:
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: it keys label caches
 class Vocabulary:
+    """rules/vocabulary.toml, read: concepts and their synonyms, scenario and period words, rates, families, cues."""
+
     concepts: dict[str, str]  # synonym → canonical
     scenarios: tuple[tuple[str, tuple[str, ...]], ...]
     periods: tuple[tuple[str, tuple[str, ...]], ...]
@@ -185,6 +187,8 @@ def _clean(text: str) -> str:
 
 @dataclass(frozen=True)
 class LabelInfo:
+    """What a label names, as `read_label` reads it."""
+
     text: str  # cleaned label
     concept: str | None
     known: bool  # concept comes from the vocabulary

@@ -67,6 +67,8 @@ def _load_error(key: str, params: dict[str, Any]) -> LoadError:
 
 @dataclass(frozen=True)
 class Document:
+    """A loaded input: its text, and where each stretch of it stands in the file (for messages)."""
+
     path: str
     text: str
     format: str = "txt"

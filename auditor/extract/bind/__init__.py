@@ -41,6 +41,8 @@ LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, total_
 
 @dataclass
 class Relations:
+    """The relations decided so far, by kind (each layer adds to them)."""
+
     breakdowns: list[Breakdown] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     change_lists: list[ChangeList] = field(default_factory=list)

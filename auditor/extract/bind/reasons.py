@@ -36,6 +36,8 @@ LAID_OUT = frozenset({
 
 @dataclass(frozen=True)
 class Reason:
+    """Why a relation was bound, how strong that reading is against others, and an example."""
+
     name: str
     strength: int
     summary: str

@@ -31,6 +31,8 @@ _LONG_LINE = 180
 
 @dataclass
 class TableResult:
+    """The tables of a text, the facts read from them and the lines they take."""
+
     tables: list[ScoreTable] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     lines: set[int] = field(default_factory=set)

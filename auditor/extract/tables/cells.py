@@ -52,6 +52,8 @@ _DIGIT = lazyre.compile(r"\d")
 
 @dataclass(frozen=True)
 class Cell:
+    """One cell of a table as the text lays it out, with where it stands."""
+
     text: str
     start: int
     end: int

@@ -91,6 +91,8 @@ def is_text_column(header: str) -> bool:
 
 @dataclass
 class Column:
+    """A column a table's header names, and the role its figures play."""
+
     name: str
     role: str | None  # None: a text column (原因, 备注 …)
     cell: Cell
@@ -103,6 +105,8 @@ class Column:
 
 @dataclass
 class Header:
+    """A table's header row(s): where they stand and the columns they name."""
+
     first: int  # index of the header's first cell in the stream
     after: int  # index of the first cell after the header
     columns: list[Column]  # the figure and text columns, after the label columns

@@ -92,6 +92,8 @@ def is_label(cell: Cell) -> bool:
 
 @dataclass
 class RawRow:
+    """A row's cells before they are read: its label cells and the cells under the columns."""
+
     labels: list[Cell]
     slots: list[Cell]
     via: list[str] = field(default_factory=list)

@@ -37,6 +37,8 @@ _NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|余额|节约|节�
 
 @dataclass(frozen=True)
 class _Family:
+    """One kind of difference (审减, 结余 …): its name and which figures it is taken between."""
+
     name: str
     cue: str  # the difference's own name
     plus: str  # cue of the figure the difference is taken from

@@ -39,6 +39,8 @@ _NEAR = 4000  # an indicator table this close after a 资金 grid is the same �
 
 @dataclass
 class TableRelations:
+    """The relations a table states by its layout (totals, rates, scores)."""
+
     breakdowns: list[Breakdown] = field(default_factory=list)
     rates: list[TableRate] = field(default_factory=list)
     funds_scores: list[FundsScore] = field(default_factory=list)
