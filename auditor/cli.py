@@ -174,21 +174,36 @@ class _Help:
         if isinstance(self, click.Group):  # click.Group.format_options, which this one stands for, lists them
             self.format_commands(ctx, formatter)
 
-    def _option_row(self, ctx: click.Context, param: click.Option, lang: str) -> tuple[str, str]:
+    def _option_words(self, ctx: click.Context, param: click.Option, lang: str) -> str:
         from auditor import messages
 
         if param is self.get_help_option(ctx):
-            key = "help.option.help"
-        else:
-            key = f"help.{self._help_name()}.{param.name}"
-            if key not in messages.CATALOGUE[messages.language(lang)]:
-                key = f"help.option.{param.name}"
-        words = _message(lang, key)
+            return _message(lang, "help.option.help")
+        key = f"help.{self._help_name()}.{param.name}"
+        if key not in messages.CATALOGUE[messages.language(lang)]:
+            key = f"help.option.{param.name}"
+        return _message(lang, key)
+
+    def _option_row(self, ctx: click.Context, param: click.Option, lang: str) -> tuple[str, str]:
+        words = self._option_words(ctx, param, lang)
         extra = param.get_help_extra(ctx)
         items = [_message(lang, "help.default", default=extra["default"])] if "default" in extra else []
         items += [extra["range"]] if "range" in extra else []
         items += [_message(lang, "help.required")] if "required" in extra else []
         return param.get_help_spec(ctx), words + _message(lang, "help.extra", items="; ".join(items)) if items else words
+
+    def shell_complete(self, ctx: click.Context, incomplete: str):
+        """Shell completion shows the same words as `--help` beside options and commands."""
+        items = super().shell_complete(ctx, incomplete)
+        lang = _help_lang(ctx)
+        options = {name: p for p in self.get_params(ctx) if isinstance(p, click.Option)
+                   for name in (*p.opts, *p.secondary_opts)}
+        for item in items:
+            if item.value in options:
+                item.help = self._option_words(ctx, options[item.value], lang)
+            elif isinstance(self, click.Group) and item.value in self.commands:
+                item.help = _message(lang, f"help.{item.value}.short")
+        return items
 
 
 def _help_lang(ctx: click.Context) -> str:

@@ -527,3 +527,18 @@ def test_help_keeps_option_names_metavars_and_defaults():
     assert "［默认：20MB］" in chinese and "[default: 20MB]" in english
     assert "把报告写入这个文件而不是标准输出" in chinese and "Write the report to this file" in english
     assert "检查报告，列出每一处矛盾" in _help_text(["--help"])
+
+
+def test_shell_completion_describes_options_and_commands_in_the_language_of_the_run(tmp_path, monkeypatch):
+    from click.shell_completion import ShellComplete
+
+    monkeypatch.chdir(tmp_path)
+
+    def described(args, incomplete):
+        return {i.value: i.help for i in ShellComplete(main, {}, "audit", "_AUDIT_COMPLETE")
+                .get_completions(args, incomplete)}
+
+    assert described([], "")["rules"] == "列出规则"
+    assert described(["check"], "--ma")["--max-size"].startswith("拒绝大于 `SIZE` 的文件")
+    assert described(["check", "--lang", "en"], "--ma")["--max-size"].startswith("Refuse files larger than SIZE")
+    assert described(["rules"], "--is")["--isolated"] == "忽略所有 `audit.toml` 和 `[tool.audit]`。"
