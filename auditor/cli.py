@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import sys
 
 import click
@@ -63,12 +64,164 @@ class _ExtraArguments(click.UsageError):
                                   args=" ".join(extra)), ctx)
 
 
-class _Command(click.Command):
+# characters a terminal shows two columns wide (CJK, full-width forms), and the punctuation a
+# Chinese line neither begins nor ends with
+_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+_NO_START, _NO_END = "，。、；：？！）］」』》”…", "（［「『《“"
+
+
+def _columns(text: str) -> int:
+    return len(text) + len(_WIDE.findall(text))
+
+
+def _fill(text: str, width: int) -> list[str]:
+    """Lines of at most `width` columns: click's wrapper counts characters and breaks only at
+    spaces, so Chinese help ran twice as wide as the terminal and broke inside `quoted words`."""
+    tokens: list[str] = []
+    for token in re.findall(r"\s+|`[^`]*`|" + _WIDE.pattern + r"|[^\s`]+?(?=\s|`|" + _WIDE.pattern + r"|$)", text):
+        if tokens and not tokens[-1].isspace() and not token.isspace() and (
+                token[0] in _NO_START or tokens[-1][-1] in _NO_END):
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    lines, line, space = [], "", False
+    for token in tokens:
+        if token.isspace():
+            space = bool(line)
+            continue
+        piece = f" {token}" if space else token
+        if line and _columns(line + piece) > width:
+            lines.append(line)
+            line = token
+        else:
+            line += piece
+        space = False
+    return [*lines, line] if line else lines
+
+
+class _Formatter(click.HelpFormatter):
+    """click's help formatter, wrapping Chinese by the columns it takes (English as click does)."""
+
+    def write_heading(self, heading: str) -> None:
+        if not _WIDE.search(heading):
+            return super().write_heading(heading)
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+    def write_text(self, text: str) -> None:
+        if not _WIDE.search(text):
+            return super().write_text(text)
+        indent = " " * self.current_indent
+        paragraphs = []
+        for paragraph in re.split(r"\n\s*\n", text.strip("\n")):
+            if paragraph.startswith("\b\n"):  # as written, like click's \b
+                paragraphs.append("\n".join(indent + line for line in paragraph[2:].splitlines()))
+            else:
+                paragraphs.append("\n".join(indent + line for line in
+                                             _fill(paragraph, self.width - self.current_indent)))
+        self.write("\n\n".join(paragraphs) + "\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        if not any(_WIDE.search(second) for _, second in rows):
+            return super().write_dl(rows, col_max, col_spacing)
+        first_col = min(max(_columns(first) for first, _ in rows), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if _columns(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - _columns(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = _fill(second, max(self.width - first_col - 2, 10)) or [""]
+            self.write(f"{lines[0]}\n")
+            for line in lines[1:]:
+                self.write(f"{'':>{first_col + self.current_indent}}{line}\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+class _Help:
+    """`--help` in the language of the run (`_early_lang` on the command line as given, the way usage
+    errors choose theirs): the descriptions, the option texts and click's own headings come from the
+    catalogue (help.COMMAND, help.COMMAND.PARAM, help.option.PARAM); option names, metavars, choices
+    and defaults are click's."""
+
+    context_class = _Context
+
+    def _help_name(self) -> str:
+        return "audit" if isinstance(self, click.Group) else self.name
+
+    def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_usage(ctx.command_path, " ".join(self.collect_usage_pieces(ctx)),
+                              prefix=_message(_help_lang(ctx), "help.usage"))
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        formatter.write_paragraph()
+        with formatter.indentation():
+            formatter.write_text(self._description(_help_lang(ctx)))
+
+    def _description(self, lang: str) -> str:
+        return _message(lang, f"help.{self._help_name()}")
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = _help_lang(ctx)
+        rows = [self._option_row(ctx, param, lang) for param in self.get_params(ctx)
+                if isinstance(param, click.Option) and not param.hidden]
+        if rows:
+            with formatter.section(_message(lang, "help.options")):
+                formatter.write_dl(rows)
+        if isinstance(self, click.Group):  # click.Group.format_options, which this one stands for, lists them
+            self.format_commands(ctx, formatter)
+
+    def _option_words(self, ctx: click.Context, param: click.Option, lang: str) -> str:
+        from auditor import messages
+
+        if param is self.get_help_option(ctx):
+            return _message(lang, "help.option.help")
+        key = f"help.{self._help_name()}.{param.name}"
+        if key not in messages.CATALOGUE[messages.language(lang)]:
+            key = f"help.option.{param.name}"
+        return _message(lang, key)
+
+    def _option_row(self, ctx: click.Context, param: click.Option, lang: str) -> tuple[str, str]:
+        words = self._option_words(ctx, param, lang)
+        extra = param.get_help_extra(ctx)
+        items = [_message(lang, "help.default", default=extra["default"])] if "default" in extra else []
+        items += [extra["range"]] if "range" in extra else []
+        items += [_message(lang, "help.required")] if "required" in extra else []
+        return param.get_help_spec(ctx), words + _message(lang, "help.extra", items="; ".join(items)) if items else words
+
+    def shell_complete(self, ctx: click.Context, incomplete: str):
+        """Shell completion shows the same words as `--help` beside options and commands."""
+        items = super().shell_complete(ctx, incomplete)
+        lang = _help_lang(ctx)
+        options = {name: p for p in self.get_params(ctx) if isinstance(p, click.Option)
+                   for name in (*p.opts, *p.secondary_opts)}
+        for item in items:
+            if item.value in options:
+                item.help = self._option_words(ctx, options[item.value], lang)
+            elif isinstance(self, click.Group) and item.value in self.commands:
+                item.help = _message(lang, f"help.{item.value}.short")
+        return items
+
+
+def _help_lang(ctx: click.Context) -> str:
+    """The language of `--help`: the run's, as far as the command line and the configuration
+    file tell it before the settings are read (the same rule as a usage error)."""
+    meta = ctx.meta
+    if "audit.help_lang" not in meta:
+        meta["audit.help_lang"] = _early_lang(meta.get("audit.args", []))
+    return meta["audit.help_lang"]
+
+
+class _Command(_Help, click.Command):
     """A command whose usage errors keep what their words need (`_usage_words`): the context
     (click leaves it out of a few) and the arguments as given (the value a parameter refused)."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         given = list(args)
+        ctx.meta.setdefault("audit.args", [self.name, *given])  # for `--help` (`_help_lang`)
         allow = ctx.allow_extra_args
         ctx.allow_extra_args = True  # refused below, as an error of its own rather than a sentence
         try:
@@ -85,7 +238,7 @@ class _Command(click.Command):
         return rest
 
 
-class DefaultGroup(click.Group):
+class DefaultGroup(_Help, click.Group):
     """`audit FILE` means `audit check FILE`: the group falls back to its default command.
 
     Usage errors are one line on stderr ("audit: …"), exit status 2, in the language of the run
@@ -96,9 +249,32 @@ class DefaultGroup(click.Group):
     command_class = _Command
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and args[0] not in {"--help", "-h", "--version"}:
+        ctx.meta["audit.args"] = list(args)  # the language of `--help` (`_help_lang`)
+        helped = [word for n, word in enumerate(args) if not (
+            word == "--lang" or word.startswith("--lang=") or (n and args[n - 1] == "--lang"))]
+        if helped and set(helped) <= {"--help", "-h"}:  # `audit --lang en --help`: this help, in English
+            args = helped
+        elif args and args[0] not in self.commands and args[0] not in {"--help", "-h", "--version"}:
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    # `audit report.txt` and friends, aligned, each with its words in the catalogue
+    EXAMPLES = (("audit report.txt", "help.example.one"), ("audit reports/", "help.example.folder"),
+                ("audit report.txt --format json", "help.example.json"), ("audit rules", "help.example.rules"),
+                ("audit facts report.txt", "help.example.facts"))
+
+    def _description(self, lang: str) -> str:
+        width = max(len(command) for command, _ in self.EXAMPLES) + 2
+        examples = "\n".join(f"{command:<{width}}{_message(lang, key)}" for command, key in self.EXAMPLES)
+        return f"{_message(lang, 'help.audit')}\n\n\b\n{examples}\n\n{_message(lang, 'help.audit.more')}"
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        lang = _help_lang(ctx)
+        rows = [(name, _message(lang, f"help.{name}.short")) for name in self.list_commands(ctx)
+                if not self.commands[name].hidden]
+        if rows:
+            with formatter.section(_message(lang, "help.commands")):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -279,72 +455,36 @@ def _size_option(ctx, param, value) -> int:
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="audit")
 def main() -> None:
-    """Check Chinese public-finance reports for numbers that contradict each other.
-
-    \b
-    audit report.txt              check one report (same as `audit check report.txt`)
-    audit reports/                check every report in a folder
-    audit report.txt --format json
-    audit rules                   list the rules;  audit explain RAT001  for one rule
-    audit facts report.txt        show the figures the auditor read
-
-    Run `audit check --help` for all options of a check.  `audit -` reads a
-    report from standard input.  Shell completion: see the README.
-    """
+    """The group of commands; `audit FILE` is `audit check FILE` (help: help.audit in the catalogue)."""
 
 
 @main.command("check")
 @click.argument("files", nargs=-1, required=True, metavar="FILE_OR_FOLDER...")
-@click.option("--format", "fmt", type=click.Choice(format_names()), default=None,
-              help="Output format [default: from the -o file's extension, else rich on a terminal, text otherwise].")
-@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-              help="Language of the messages [default: zh, or `lang` in audit.toml].")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
-              help="Exit with status 1 when a finding of this severity or worse is found [default: error].")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the report to this file instead of standard output (.html, .json, .sarif, .csv, .md "
-                   "pick the format); the grand total still goes to the terminal.")
-@click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False), default=None, metavar="COPY",
-              help="Write the findings as comments into COPY, a copy of the .docx or .xlsx being checked "
-                   "(the original is never changed).")
-@click.option("--quiet", "-q", is_flag=True, help="List only the files with findings (the summary counts them all).")
-@click.option("--explained", is_flag=True,
-              help="Also show, as notes (info), relations that fail as read but that another plausible reading "
-                   "of the text explains (`audit explain ALT001` … describes each reading).")
-@click.option("--color/--no-color", default=None,
-              help="Force colours on or off (rich format) [default: on a terminal, unless NO_COLOR is set].")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-              help="Read settings from this audit.toml or pyproject.toml [default: the nearest one above the input].")
-@click.option("--isolated", "--no-config", "isolated", is_flag=True,
-              help="Ignore every audit.toml and [tool.audit]: built-in settings and the command line only.")
-@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), metavar="DIR",
-              help="Also load the rule files in DIR (repeatable).")
-@click.option("--select", multiple=True, metavar="IDS",
-              help="Check only these rules: IDs or ID prefixes, comma-separated (replaces `select` of audit.toml).")
-@click.option("--ignore", multiple=True, metavar="IDS", help="Do not check these rules (adds to `ignore` of audit.toml).")
-@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None,
-              help="Hide the findings accepted in this baseline file; show only new ones.")
-@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None,
-              help="Write every current finding to this baseline file (and exit 0).")
-@click.option("--with", "attachments", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
-              help="An attachment of the report (评分表.xlsx …), checked with it as one document (repeatable).")
-@click.option("--together", is_flag=True, help="Check all the given files as one document (one department's files).")
-@click.option("--glob", "globs", multiple=True, metavar="PATTERN",
-              help="In folders, check only the files matching PATTERN, e.g. '*.pdf' or '2023/*' (repeatable).")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
-              help="Files checked in parallel [default: one per 512 KB of input, at most every core].")
-@click.option("--progress/--no-progress", default=None,
-              help="Progress bar on stderr [default: when several files are checked on a terminal].")
-@click.option("--max-size", default="20MB", show_default=True, metavar="SIZE", callback=_size_option,
-              help="Refuse files larger than SIZE (e.g. 500KB, 50MB); each is reported as unreadable and "
-                   "the rest are checked.")
+@click.option("--format", "fmt", type=click.Choice(format_names()), default=None)
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
+@click.option("--annotate", "annotate_to", type=click.Path(dir_okay=False), default=None, metavar="COPY")
+@click.option("--quiet", "-q", is_flag=True)
+@click.option("--explained", is_flag=True)
+@click.option("--color/--no-color", default=None)
+@click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
+@click.option("--isolated", "--no-config", "isolated", is_flag=True)
+@click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), metavar="DIR")
+@click.option("--select", multiple=True, metavar="IDS")
+@click.option("--ignore", multiple=True, metavar="IDS")
+@click.option("--baseline", "baseline_file", type=click.Path(dir_okay=False), default=None)
+@click.option("--write-baseline", type=click.Path(dir_okay=False), default=None)
+@click.option("--with", "attachments", multiple=True, type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--together", is_flag=True)
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None)
+@click.option("--progress/--no-progress", default=None)
+@click.option("--max-size", default="20MB", show_default=True, metavar="SIZE", callback=_size_option)
 def check_command(files, fmt, lang, fail_on, output, annotate_to, quiet, explained, color, config_file, isolated,
                   rule_dirs, select, ignore, baseline_file, write_baseline, attachments, together, globs, jobs,
                   progress, max_size) -> None:
-    """Check reports and list every contradiction with its numbers, arithmetic and place.
-
-    FILE may be - to read a report from standard input.
-    """
+    """Check reports (help: help.check and help.check.* in the catalogue)."""
     from pathlib import Path
 
     from auditor import baseline, batch, config
@@ -566,14 +706,10 @@ def _inspection_settings(lang, config_file, rule_dirs=(), start=None, isolated=F
         _fail(str(exc))
 
 
-_LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
-                     help="Language [default: zh, or `lang` in audit.toml].")
-_CONFIG = click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None,
-                       help="Read settings from this audit.toml or pyproject.toml [default: the nearest one].")
-_ISOLATED = click.option("--isolated", "--no-config", "isolated", is_flag=True,
-                         help="Ignore every audit.toml and [tool.audit].")
-_RULES = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), metavar="DIR",
-                      help="Also load the rule files in DIR (repeatable).")
+_LANG = click.option("--lang", type=click.Choice(["zh", "en"]), default=None)
+_CONFIG = click.option("--config", "config_file", type=click.Path(dir_okay=False), default=None)
+_ISOLATED = click.option("--isolated", "--no-config", "isolated", is_flag=True)
+_RULES = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), metavar="DIR")
 
 
 @main.command("rules")
@@ -582,11 +718,7 @@ _RULES = click.option("--rules", "rule_dirs", multiple=True, type=click.Path(), 
 @_ISOLATED
 @_RULES
 def rules_command(lang, config_file, isolated, rule_dirs) -> None:
-    """List every rule: ID, name, severity, whether it runs, and what it checks.
-
-    Built-in rules and the rules of --rules folders and audit.toml, with the
-    severities and selection the configuration sets.
-    """
+    """List the rules (help: help.rules in the catalogue)."""
     from auditor import config
     from auditor.report.catalogue import rules_listing
 
@@ -605,11 +737,7 @@ def rules_command(lang, config_file, isolated, rule_dirs) -> None:
 @_ISOLATED
 @_RULES
 def explain_command(rule_id, lang, config_file, isolated, rule_dirs) -> None:
-    """Show a rule's relation, rationale, source and examples, with what the checker finds on them.
-
-    Exit status 1 when one of the rule's examples does not behave as documented
-    (useful when writing a rule file).
-    """
+    """A rule's documentation, its examples checked (help: help.explain in the catalogue)."""
     from auditor import config
     from auditor.report.catalogue import explain
 
@@ -642,24 +770,16 @@ def explain_command(rule_id, lang, config_file, isolated, rule_dirs) -> None:
 
 @main.command("facts")
 @click.argument("files", nargs=-1, required=True, metavar="FILE_OR_FOLDER...")
-@click.option("--format", "fmt", type=click.Choice(["rich", "text", "json", "csv"]), default=None,
-              help="Output format [default: from the -o file's extension, else rich on a terminal, "
-                   "tab-separated text otherwise].")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
-              help="Write the figures to this file (.csv for a spreadsheet, .json).")
-@click.option("--with", "attachments", multiple=True, type=click.Path(dir_okay=False), metavar="FILE",
-              help="An attachment of the report, read with it as one document (repeatable).")
-@click.option("--glob", "globs", multiple=True, metavar="PATTERN", help="In folders, only files matching PATTERN.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Files read in parallel.")
+@click.option("--format", "fmt", type=click.Choice(["rich", "text", "json", "csv"]), default=None)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None)
+@click.option("--with", "attachments", multiple=True, type=click.Path(dir_okay=False), metavar="FILE")
+@click.option("--glob", "globs", multiple=True, metavar="PATTERN")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None)
 @_LANG
 @_CONFIG
 @_ISOLATED
 def facts_command(files, fmt, output, attachments, globs, jobs, lang, config_file, isolated) -> None:
-    """Print the figures the auditor read: place, text, concept, value, unit, period, scenario.
-
-    Takes files and folders (every report in them); `-o figures.csv` writes one
-    table of every figure of every file, ready for a spreadsheet.
-    """
+    """The figures read (help: help.facts and help.facts.* in the catalogue)."""
     from pathlib import Path
 
     from auditor import batch, config
@@ -710,15 +830,13 @@ def facts_command(files, fmt, output, attachments, globs, jobs, lang, config_fil
 
 @main.command("relations")
 @click.argument("file")
-@click.option("--format", "fmt", type=click.Choice(["rich", "text", "json"]), default=None,
-              help="Output format [default: rich on a terminal, tab-separated text otherwise].")
+@click.option("--format", "fmt", type=click.Choice(["rich", "text", "json"]), default=None)
 @_LANG
 @_CONFIG
 @_ISOLATED
 @_RULES
 def relations_command(file, fmt, lang, config_file, isolated, rule_dirs) -> None:
-    """Print every relation checked in FILE: rule, verdict (holds, fails, undecided,
-    explained), why the auditor read it so (its reason), and the figures it relates."""
+    """Every relation checked in one file (help: help.relations in the catalogue)."""
     from auditor import batch, config
     from auditor.load import LoadError, load_document
     from auditor.pipeline import audit_document

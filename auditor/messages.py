@@ -770,3 +770,140 @@ def parser_problem(lang: str | None, parser: str, said: str) -> str:
         if match:
             return text(lang, key, **{k: _dotted(v) for k, v in match.groupdict().items()})
     return said
+
+
+# `--help` of every command, in the language of the run (auditor/cli.py `_Help` renders it):
+# help.COMMAND the description, help.COMMAND.short its line in `audit --help`, help.COMMAND.PARAM an
+# option of one command, help.option.PARAM an option several commands share, help.example.* the
+# examples of `audit --help` (the commands themselves are not words and stay in cli.py).
+CATALOGUE["zh"].update({
+    "help.usage": "用法：", "help.options": "选项", "help.commands": "命令", "help.arguments": "参数",
+    "help.default": "默认：{default}", "help.required": "必需", "help.extra": "［{items}］",
+    "help.audit": "检查中文财政报告（预算、决算、绩效评价……）中相互矛盾的数字。",
+    "help.audit.more": "`audit check --help` 列出检查的全部选项。`audit -` 从标准输入读取报告。"
+                       "命令行补全：见 `README.md`。",
+    "help.example.one": "检查一个报告（同 `audit check report.txt`）",
+    "help.example.folder": "检查文件夹中的每个报告",
+    "help.example.json": "以 `json` 格式输出",
+    "help.example.rules": "列出规则；`audit explain RAT001` 说明一条规则",
+    "help.example.facts": "列出读到的数字",
+    "help.check": "检查报告，列出每一处矛盾及其数字、算式和位置。\n\n`FILE` 为 `-` 时从标准输入读取报告。",
+    "help.check.short": "检查报告，列出每一处矛盾",
+    "help.rules": "列出每条规则：编号、名称、级别、是否运行、检查什么。\n\n"
+                  "内置规则以及 `--rules` 文件夹和 `audit.toml` 中的规则，按配置设定的级别和选择。",
+    "help.rules.short": "列出规则",
+    "help.explain": "说明一条规则：它核对的关系、理由、出处和示例，以及检查器在示例上的结果。\n\n"
+                    "规则的某个示例与文档不符时退出状态为 1（编写规则文件时有用）。",
+    "help.explain.short": "说明一条规则及其示例",
+    "help.facts": "列出读到的数字：位置、原文、概念、数值、单位、期间、口径。\n\n"
+                  "可以给出文件和文件夹（其中的每个报告）；`-o figures.csv` 把每个文件的每个数字写成一张表，"
+                  "可直接用电子表格打开。",
+    "help.facts.short": "列出读到的数字",
+    "help.relations": "列出 `FILE` 中核对的每个关系：规则、结论（成立、不符、无法判定、另有解读）、"
+                      "这样读的依据，以及所涉及的数字。",
+    "help.relations.short": "列出核对的每个关系",
+    "help.option.help": "显示本帮助并退出。",
+    "help.option.version": "显示版本并退出。",
+    "help.option.lang": "信息的语言［默认：`zh`，或 `audit.toml` 中的 `lang`］。",
+    "help.option.config_file": "从这个 `audit.toml` 或 `pyproject.toml` 读取设置［默认：最近的一个］。",
+    "help.option.isolated": "忽略所有 `audit.toml` 和 `[tool.audit]`。",
+    "help.option.rule_dirs": "另外加载 `DIR` 中的规则文件（可重复）。",
+    "help.check.fmt": "输出格式［默认：按 `-o` 文件的扩展名，否则终端上为 `rich`，其他情况为 `text`］。",
+    "help.check.lang": "信息的语言［默认：`zh`，或 `audit.toml` 中的 `lang`］。",
+    "help.check.fail_on": "发现此级别或更严重的问题时退出状态为 1［默认：`error`］。",
+    "help.check.output": "把报告写入这个文件而不是标准输出（扩展名 `.html`、`.json`、`.sarif`、`.csv`、`.md` 决定格式）；"
+                         "总计仍显示在终端上。",
+    "help.check.annotate_to": "把发现作为批注写入 `COPY`，即所检查的 .docx 或 .xlsx 的副本（原文件不改动）。",
+    "help.check.quiet": "只列出有发现的文件（汇总仍计入全部文件）。",
+    "help.check.explained": "另外以提示（`info`）显示按所读不成立、但文本的另一种合理解读可以解释的关系"
+                            "（`audit explain ALT001` …… 说明每种解读）。",
+    "help.check.color": "强制开启或关闭颜色（`rich` 格式）［默认：在终端上开启，除非设置了 `NO_COLOR`］。",
+    "help.check.config_file": "从这个 `audit.toml` 或 `pyproject.toml` 读取设置［默认：输入文件之上最近的一个］。",
+    "help.check.isolated": "忽略所有 `audit.toml` 和 `[tool.audit]`：只用内置设置和命令行。",
+    "help.check.select": "只检查这些规则：编号或编号前缀，以逗号分隔（取代 `audit.toml` 的 `select`）。",
+    "help.check.ignore": "不检查这些规则（加在 `audit.toml` 的 `ignore` 之上）。",
+    "help.check.baseline_file": "隐藏这个基线文件已接受的发现；只显示新的发现。",
+    "help.check.write_baseline": "把当前的全部发现写入这个基线文件（退出状态为 0）。",
+    "help.check.attachments": "报告的附件（评分表.xlsx ……），与报告作为一个文档一起检查（可重复）。",
+    "help.check.together": "把给出的全部文件作为一个文档检查（一个部门的各个文件）。",
+    "help.check.globs": "在文件夹中只检查与 `PATTERN` 匹配的文件，如 '*.pdf' 或 '2023/*'（可重复）。",
+    "help.check.jobs": "并行检查的文件数［默认：每 512 KB 输入一个，最多为全部核心数］。",
+    "help.check.progress": "在标准错误上显示进度条［默认：在终端上检查多个文件时］。",
+    "help.check.max_size": "拒绝大于 `SIZE` 的文件（如 `500KB`、`50MB`）；每个这样的文件报告为无法读取，其余照常检查。",
+    "help.facts.fmt": "输出格式［默认：按 `-o` 文件的扩展名，否则终端上为 `rich`，其他情况为制表符分隔的文本］。",
+    "help.facts.output": "把数字写入这个文件（.csv 供电子表格使用，或 .json）。",
+    "help.facts.attachments": "报告的附件，与报告作为一个文档一起读取（可重复）。",
+    "help.facts.globs": "在文件夹中只读取与 `PATTERN` 匹配的文件。",
+    "help.facts.jobs": "并行读取的文件数。",
+    "help.relations.fmt": "输出格式［默认：终端上为 `rich`，其他情况为制表符分隔的文本］。",
+})
+CATALOGUE["en"].update({
+    "help.usage": "Usage: ", "help.options": "Options", "help.commands": "Commands", "help.arguments": "Arguments",
+    "help.default": "default: {default}", "help.required": "required", "help.extra": "  [{items}]",
+    "help.audit": "Check Chinese public-finance reports for numbers that contradict each other.",
+    "help.audit.more": "Run `audit check --help` for all options of a check.  `audit -` reads a "
+                       "report from standard input.  Shell completion: see the README.",
+    "help.example.one": "check one report (same as `audit check report.txt`)",
+    "help.example.folder": "check every report in a folder",
+    "help.example.json": "the findings as JSON",
+    "help.example.rules": "list the rules;  `audit explain RAT001` for one rule",
+    "help.example.facts": "show the figures the auditor read",
+    "help.check": "Check reports and list every contradiction with its numbers, arithmetic and place.\n\n"
+                  "FILE may be - to read a report from standard input.",
+    "help.check.short": "Check reports and list every contradiction",
+    "help.rules": "List every rule: ID, name, severity, whether it runs, and what it checks.\n\n"
+                  "Built-in rules and the rules of --rules folders and audit.toml, with the "
+                  "severities and selection the configuration sets.",
+    "help.rules.short": "List the rules",
+    "help.explain": "Show a rule's relation, rationale, source and examples, with what the checker finds on them.\n\n"
+                    "Exit status 1 when one of the rule's examples does not behave as documented "
+                    "(useful when writing a rule file).",
+    "help.explain.short": "Show a rule and its examples",
+    "help.facts": "Print the figures the auditor read: place, text, concept, value, unit, period, scenario.\n\n"
+                  "Takes files and folders (every report in them); `-o figures.csv` writes one "
+                  "table of every figure of every file, ready for a spreadsheet.",
+    "help.facts.short": "Print the figures the auditor read",
+    "help.relations": "Print every relation checked in FILE: rule, verdict (holds, fails, undecided, "
+                      "explained), why the auditor read it so (its reason), and the figures it relates.",
+    "help.relations.short": "Print every relation checked",
+    "help.option.help": "Show this message and exit.",
+    "help.option.version": "Show the version and exit.",
+    "help.option.lang": "Language [default: zh, or `lang` in audit.toml].",
+    "help.option.config_file": "Read settings from this audit.toml or pyproject.toml [default: the nearest one].",
+    "help.option.isolated": "Ignore every audit.toml and [tool.audit].",
+    "help.option.rule_dirs": "Also load the rule files in DIR (repeatable).",
+    "help.check.fmt": "Output format [default: from the -o file's extension, else rich on a terminal, text otherwise].",
+    "help.check.lang": "Language of the messages [default: zh, or `lang` in audit.toml].",
+    "help.check.fail_on": "Exit with status 1 when a finding of this severity or worse is found [default: error].",
+    "help.check.output": "Write the report to this file instead of standard output (.html, .json, .sarif, .csv, .md "
+                         "pick the format); the grand total still goes to the terminal.",
+    "help.check.annotate_to": "Write the findings as comments into COPY, a copy of the .docx or .xlsx being checked "
+                              "(the original is never changed).",
+    "help.check.quiet": "List only the files with findings (the summary counts them all).",
+    "help.check.explained": "Also show, as notes (info), relations that fail as read but that another plausible "
+                            "reading of the text explains (`audit explain ALT001` … describes each reading).",
+    "help.check.color": "Force colours on or off (rich format) [default: on a terminal, unless NO_COLOR is set].",
+    "help.check.config_file": "Read settings from this audit.toml or pyproject.toml "
+                              "[default: the nearest one above the input].",
+    "help.check.isolated": "Ignore every audit.toml and [tool.audit]: built-in settings and the command line only.",
+    "help.check.select": "Check only these rules: IDs or ID prefixes, comma-separated "
+                         "(replaces `select` of audit.toml).",
+    "help.check.ignore": "Do not check these rules (adds to `ignore` of audit.toml).",
+    "help.check.baseline_file": "Hide the findings accepted in this baseline file; show only new ones.",
+    "help.check.write_baseline": "Write every current finding to this baseline file (and exit 0).",
+    "help.check.attachments": "An attachment of the report (e.g. a score sheet), checked with it as one document "
+                              "(repeatable).",
+    "help.check.together": "Check all the given files as one document (one department's files).",
+    "help.check.globs": "In folders, check only the files matching PATTERN, e.g. '*.pdf' or '2023/*' (repeatable).",
+    "help.check.jobs": "Files checked in parallel [default: one per 512 KB of input, at most every core].",
+    "help.check.progress": "Progress bar on stderr [default: when several files are checked on a terminal].",
+    "help.check.max_size": "Refuse files larger than SIZE (e.g. 500KB, 50MB); each is reported as unreadable and "
+                           "the rest are checked.",
+    "help.facts.fmt": "Output format [default: from the -o file's extension, else rich on a terminal, "
+                      "tab-separated text otherwise].",
+    "help.facts.output": "Write the figures to this file (.csv for a spreadsheet, .json).",
+    "help.facts.attachments": "An attachment of the report, read with it as one document (repeatable).",
+    "help.facts.globs": "In folders, only files matching PATTERN.",
+    "help.facts.jobs": "Files read in parallel.",
+    "help.relations.fmt": "Output format [default: rich on a terminal, tab-separated text otherwise].",
+})

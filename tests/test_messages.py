@@ -467,3 +467,78 @@ def test_the_rules_listing_names_its_configuration_in_the_language_of_the_run(tm
         assert words in out.getvalue()
         found = config.resolve(lang=lang, start=tmp_path / "r.txt")
         assert config.describe(found) == messages.text(lang, "cli.config", path=tmp_path / "audit.toml")
+
+
+COMMANDS = ["check", "rules", "explain", "facts", "relations"]
+
+
+def _help_syntax() -> list[str]:
+    """What `--help` may show in Latin letters in a Chinese run: the command line's syntax (the usage
+    line's metavars, option names with their metavars and choices, defaults, command names, the examples)."""
+    import click
+
+    from auditor.cli import DefaultGroup
+
+    out = ["[OPTIONS]", "COMMAND [ARGS]...", "FILE_OR_FOLDER...", "RULE_ID", "FILE", *COMMANDS]
+    out += [command for command, _ in DefaultGroup.EXAMPLES]
+    root = click.Context(main, info_name="audit", **main.context_settings)  # -h as well: click keeps the first
+    for command in (main, *main.commands.values()):
+        ctx = root if command is main else click.Context(command, info_name=command.name, parent=root)
+        options = [p for p in command.get_params(ctx) if isinstance(p, click.Option)]
+        out += [p.get_help_spec(ctx) for p in options] + [str(p.default) for p in options if p.show_default]
+    return out
+
+
+def _help_text(args: list[str]) -> str:
+    result = CliRunner().invoke(main, args, prog_name="audit")
+    assert result.exit_code == 0 and not result.stderr, (args, result.output, result.stderr)
+    return result.stdout
+
+
+@pytest.mark.parametrize("command", [[], *([c] for c in COMMANDS)])
+def test_help_speaks_the_language_of_the_run(command, tmp_path, monkeypatch):
+    """`--help` follows --lang and `lang` of audit.toml like every other message (zh by default)."""
+    monkeypatch.chdir(tmp_path)  # no audit.toml above: the default language
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "audit.toml").write_text('lang = "en"\n', encoding="utf-8")
+    chinese = _help_text([*command, "--help"])
+    assert chinese.startswith(f"用法：audit {' '.join(command)}".rstrip())
+    assert "选项：" in chinese and "显示本帮助并退出。" in chinese and ("命令：" in chinese) == (not command)
+    found = _other_script(chinese, "zh", _help_syntax())
+    assert not found, (command, found, chinese)
+    for line in chinese.splitlines():  # a terminal's width: a Chinese character takes two columns
+        assert len(line) + sum(len(run) for run in HAN.findall(line)) <= 80, line
+    english = [_help_text([*command, "--lang", "en", "--help"]), _help_text([*command, "--lang=en", "-h"])]
+    monkeypatch.chdir(tmp_path / "en")
+    english.append(_help_text([*command, "--help"]))  # lang = "en" in audit.toml
+    for english in english:
+        assert english.startswith(f"Usage: audit {' '.join(command)}".rstrip())
+        assert "Options:" in english and "Show this message and exit." in english
+        assert not HAN.findall(english), english
+    assert _help_text([*command, "--lang", "zh", "--help"]) == chinese  # --lang wins over audit.toml
+
+
+def test_help_keeps_option_names_metavars_and_defaults():
+    chinese, english = _help_text(["check", "--help"]), _help_text(["check", "--lang", "en", "--help"])
+    for shown in (chinese, english):
+        for words in ("--format [rich|text|json|", "-o, --output FILE", "--annotate COPY", "--isolated, --no-config",
+                      "-j, --jobs INTEGER RANGE", "--color / --no-color", "--max-size SIZE", "x>=1"):
+            assert words in shown, words
+    assert "［默认：20MB］" in chinese and "[default: 20MB]" in english
+    assert "把报告写入这个文件而不是标准输出" in chinese and "Write the report to this file" in english
+    assert "检查报告，列出每一处矛盾" in _help_text(["--help"])
+
+
+def test_shell_completion_describes_options_and_commands_in_the_language_of_the_run(tmp_path, monkeypatch):
+    from click.shell_completion import ShellComplete
+
+    monkeypatch.chdir(tmp_path)
+
+    def described(args, incomplete):
+        return {i.value: i.help for i in ShellComplete(main, {}, "audit", "_AUDIT_COMPLETE")
+                .get_completions(args, incomplete)}
+
+    assert described([], "")["rules"] == "列出规则"
+    assert described(["check"], "--ma")["--max-size"].startswith("拒绝大于 `SIZE` 的文件")
+    assert described(["check", "--lang", "en"], "--ma")["--max-size"].startswith("Refuse files larger than SIZE")
+    assert described(["rules"], "--is")["--isolated"] == "忽略所有 `audit.toml` 和 `[tool.audit]`。"
