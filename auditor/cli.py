@@ -18,8 +18,9 @@ import sys
 
 import click
 
-from auditor import __version__
+from auditor import __version__, lazyre
 from auditor.report import format_names
+from auditor.widths import WIDE, WIDE_CHARACTERS, display_width
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -66,19 +67,16 @@ class _ExtraArguments(click.UsageError):
 
 # characters a terminal shows two columns wide (CJK, full-width forms), and the punctuation a
 # Chinese line neither begins nor ends with
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 _NO_START, _NO_END = "，。、；：？！）］」』》”…", "（［「『《“"
-
-
-def _columns(text: str) -> int:
-    return len(text) + len(_WIDE.findall(text))
+# a help text's tokens: spaces, a `quoted word`, one wide character, or a run of other characters
+_TOKEN = lazyre.compile(rf"\s+|`[^`]*`|[{WIDE_CHARACTERS}]|[^\s`]+?(?=\s|`|[{WIDE_CHARACTERS}]|$)")
 
 
 def _fill(text: str, width: int) -> list[str]:
     """Lines of at most `width` columns: click's wrapper counts characters and breaks only at
     spaces, so Chinese help ran twice as wide as the terminal and broke inside `quoted words`."""
     tokens: list[str] = []
-    for token in re.findall(r"\s+|`[^`]*`|" + _WIDE.pattern + r"|[^\s`]+?(?=\s|`|" + _WIDE.pattern + r"|$)", text):
+    for token in _TOKEN.findall(text):
         if tokens and not tokens[-1].isspace() and not token.isspace() and (
                 token[0] in _NO_START or tokens[-1][-1] in _NO_END):
             tokens[-1] += token
@@ -90,7 +88,7 @@ def _fill(text: str, width: int) -> list[str]:
             space = bool(line)
             continue
         piece = f" {token}" if space else token
-        if line and _columns(line + piece) > width:
+        if line and display_width(line + piece) > width:
             lines.append(line)
             line = token
         else:
@@ -103,12 +101,12 @@ class _Formatter(click.HelpFormatter):
     """click's help formatter, wrapping Chinese by the columns it takes (English as click does)."""
 
     def write_heading(self, heading: str) -> None:
-        if not _WIDE.search(heading):
+        if not WIDE.search(heading):
             return super().write_heading(heading)
         self.write(f"{'':>{self.current_indent}}{heading}：\n")
 
     def write_text(self, text: str) -> None:
-        if not _WIDE.search(text):
+        if not WIDE.search(text):
             return super().write_text(text)
         indent = " " * self.current_indent
         paragraphs = []
@@ -122,13 +120,13 @@ class _Formatter(click.HelpFormatter):
 
     def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
         rows = list(rows)
-        if not any(_WIDE.search(second) for _, second in rows):
+        if not any(WIDE.search(second) for _, second in rows):
             return super().write_dl(rows, col_max, col_spacing)
-        first_col = min(max(_columns(first) for first, _ in rows), col_max) + col_spacing
+        first_col = min(max(display_width(first) for first, _ in rows), col_max) + col_spacing
         for first, second in rows:
             self.write(f"{'':>{self.current_indent}}{first}")
-            if _columns(first) <= first_col - col_spacing:
-                self.write(" " * (first_col - _columns(first)))
+            if display_width(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - display_width(first)))
             else:
                 self.write("\n" + " " * (first_col + self.current_indent))
             lines = _fill(second, max(self.width - first_col - 2, 10)) or [""]

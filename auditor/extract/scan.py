@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from auditor import lazyre
+from auditor.widths import display_width
 
 _DIGIT = lazyre.compile(r"\d")
 _SENTENCE_END = lazyre.compile(r"[。;!?:]\s*\|?\s*$")
@@ -35,16 +36,6 @@ def lines_of(text: str) -> list[tuple[int, int]]:
         out.append((pos, pos + len(line)))
         pos += len(line) + 1
     return out
-
-
-# East Asian wide and full-width characters (CJK, kana, Hangul, full-width forms)
-_WIDE = lazyre.compile("[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff"
-                   "\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
-
-
-def display_width(line: str) -> int:
-    """Columns a line takes: CJK characters are two wide, as on the page it came from."""
-    return len(line) + len(_WIDE.findall(line))
 
 
 def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
