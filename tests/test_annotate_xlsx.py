@@ -106,6 +106,16 @@ def relationships(contents: dict[str, bytes], rels: str) -> dict[str, tuple[str,
     return {r.get("Id"): (r.get("Type").rsplit("/", 1)[-1], r.get("Target")) for r in root.iter(f"{PKG}Relationship")}
 
 
+def score_book():
+    """A workbook whose one sheet, 评分表, holds SCORES (its 合计 score is wrong)."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "评分表"
+    for row in SCORES:
+        sheet.append(row)
+    return book, sheet
+
+
 def rich_workbook(path: Path) -> Path:
     """Three sheets: a score table with a chart, a picture, a text box, a table and data validation;
     a second score table; a sheet of prose."""
@@ -114,11 +124,7 @@ def rich_workbook(path: Path) -> Path:
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table
 
-    book = openpyxl.Workbook()
-    first = book.active
-    first.title = "评分表"
-    for row in SCORES:
-        first.append(row)
+    book, first = score_book()
     chart = BarChart()
     chart.add_data(Reference(first, min_col=3, min_row=1, max_row=3), titles_from_data=True)
     first.add_chart(chart, "E2")
@@ -199,11 +205,7 @@ def test_annotating_the_copy_again_gives_the_same_package(tmp_path):
 
 
 def test_an_existing_comment_keeps_its_text_and_formatting_and_the_findings_go_below(tmp_path):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "评分表"
-    for row in SCORES:
-        sheet.append(row)
+    book, sheet = score_book()
     sheet["C4"].comment = openpyxl.comments.Comment("请核对合计", "张三")
     sheet["A2"].comment = openpyxl.comments.Comment("投入含追加预算", "李四")
     source = tmp_path / "已审.xlsx"
@@ -246,11 +248,7 @@ def test_an_existing_comment_keeps_its_text_and_formatting_and_the_findings_go_b
 
 
 def test_when_the_figure_is_put_right_the_auditors_note_goes_with_its_parts(tmp_path):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "评分表"
-    for row in SCORES:
-        sheet.append(row)
+    book, sheet = score_book()
     source = tmp_path / "评分表.xlsx"
     book.save(source)
     first = tmp_path / "审核1.xlsx"
@@ -278,11 +276,7 @@ def test_when_the_figure_is_put_right_the_auditors_note_goes_with_its_parts(tmp_
 
 
 def test_a_sheet_with_form_controls_gets_its_notes_in_the_same_drawing(tmp_path):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "评分表"
-    for row in SCORES:
-        sheet.append(row)
+    book, sheet = score_book()
     source = tmp_path / "控件.xlsx"
     book.save(source)
     contents = parts(source)
@@ -330,11 +324,7 @@ def test_a_sheet_with_form_controls_gets_its_notes_in_the_same_drawing(tmp_path)
 def test_legacy_drawing_goes_before_controls_and_extensions_and_uses_the_sheets_prefix(tmp_path):
     """A sheet as Excel writes it: r: declared on the root, form controls inside mc:AlternateContent,
     an extension list at the end; <legacyDrawing> belongs before both (CT_Worksheet)."""
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "评分表"
-    for row in SCORES:
-        sheet.append(row)
+    book, sheet = score_book()
     source = tmp_path / "excel.xlsx"
     book.save(source)
     contents = parts(source)
@@ -364,11 +354,7 @@ def test_legacy_drawing_goes_before_controls_and_extensions_and_uses_the_sheets_
 
 
 def test_a_macro_workbook_keeps_its_vba_and_its_suffix(tmp_path):
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.title = "评分表"
-    for row in SCORES:
-        sheet.append(row)
+    book, sheet = score_book()
     plain = tmp_path / "plain.xlsx"
     book.save(plain)
     contents = parts(plain)

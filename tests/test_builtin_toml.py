@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 import tomllib
 
 import pytest
 
+import startprobe
 from auditor import resources
 
 RULES = resources.data_dir("rules")
@@ -58,27 +56,12 @@ def test_an_edited_folder_is_read_again(fresh, tmp_path, monkeypatch):
 
 def test_a_second_start_parses_no_builtin_file(tmp_path):
     """The real command twice: the second run reads the rules and the vocabulary from the cache."""
-    report = tmp_path / "r.txt"
-    report.write_text("2022年本年支出合计1000万元，其中：工资福利支出600万元，商品和服务支出300万元。", encoding="utf-8")
-    probe = (
-        "import runpy, sys, tomllib\n"
+    parsed = startprobe.counter(tmp_path, (
+        "import tomllib\n"
         "parsed = []\n"
         "original = tomllib.loads\n"
         "tomllib.loads = lambda *a, **k: parsed.append(1) or original(*a, **k)\n"
-        "sys.argv = ['audit', *sys.argv[1:]]\n"
-        "try:\n"
-        "    runpy.run_module('auditor', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "sys.stderr.write(f'\\nPARSED {len(parsed)}\\n')\n"
-    )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-
-    def parsed() -> int:
-        done = subprocess.run([sys.executable, "-c", probe, str(report), "--format", "json", "--isolated"],
-                              capture_output=True, text=True, timeout=120, env=env)
-        assert done.returncode in (0, 1), done.stderr
-        return int(done.stderr.rsplit("PARSED ", 1)[1])
+    ), "len(parsed)")
 
     assert parsed() > 30  # every rule file, the vocabulary
     assert parsed() == 0

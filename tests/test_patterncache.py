@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import subprocess
-import sys
 
 import pytest
 
+import startprobe
 from auditor import patterncache
 from auditor.resources import read_private
 
@@ -85,11 +84,9 @@ def test_a_file_others_can_write_is_not_read(fresh):
 
 def test_a_second_start_compiles_no_pattern_the_first_one_compiled(tmp_path):
     """The real command twice: the second run builds the auditor's patterns from the cache."""
-    report = tmp_path / "r.txt"
-    report.write_text("2022年本年支出合计1000万元，其中：工资福利支出600万元，商品和服务支出300万元。", encoding="utf-8")
     # count the programs generated (the costly step of every compilation) for the auditor's own code
-    probe = (
-        "import os, runpy, sys\n"
+    auditor_compiles = startprobe.counter(tmp_path, (
+        "import os, sys\n"
         "from re import _compiler\n"
         "generated = []\n"
         "original = _compiler._code\n"
@@ -99,20 +96,7 @@ def test_a_second_start_compiles_no_pattern_the_first_one_compiled(tmp_path):
         "    generated.append(os.sep + 'auditor' + os.sep in f.f_code.co_filename)\n"
         "    return original(*args, **kwargs)\n"
         "_compiler._code = counting\n"
-        "sys.argv = ['audit', *sys.argv[1:]]\n"
-        "try:\n"
-        "    runpy.run_module('auditor', run_name='__main__')\n"
-        "except SystemExit:\n"
-        "    pass\n"
-        "sys.stderr.write(f'\\nGENERATED {sum(generated)}\\n')\n"
-    )
-    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
-
-    def auditor_compiles() -> int:
-        done = subprocess.run([sys.executable, "-c", probe, str(report), "--format", "json", "--isolated"],
-                              capture_output=True, text=True, timeout=120, env=env)
-        assert done.returncode in (0, 1), done.stderr
-        return int(done.stderr.rsplit("GENERATED ", 1)[1])
+    ), "sum(generated)")
 
     first = auditor_compiles()
     assert first > 50  # the lexer's terminals, the readings' and the binder's patterns …
