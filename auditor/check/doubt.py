@@ -29,6 +29,7 @@ from auditor import lazyre
 from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, written
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import Breakdown, Fact
+from auditor.extract.numbering import NUMBERED_LINE
 from auditor.extract.readings import clean_label
 from auditor.records import dataclass
 from auditor.resources import builtin_toml, data_dir
@@ -151,7 +152,7 @@ class Document:
         before, here = self._by_window[window - 1][-1], self._by_window[window][0]
         at = self.text.find("\n", before.span.end, here.span.start)
         while at >= 0:
-            if _OPENS_ITEM.match(self.text, at + 1):
+            if NUMBERED_LINE.match(self.text, at + 1):
                 return True
             at = self.text.find("\n", at + 1, here.span.start)
         return False
@@ -327,8 +328,6 @@ def _closed_and_complete(total: Fact, parts: list[Fact], vocab) -> bool:
                for fam in vocab.families.values())
 
 
-# a line that opens a heading or a numbered item starts a new paragraph whatever the line before
-_OPENS_ITEM = lazyre.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.、．](?!\d)|第[一二三四五六七八九十]+)")
 _PAGE_BREAK = lazyre.compile(r"^\s*(?:\f|[-—]\s*\d+\s*[-—]|第\s*\d+\s*页|\d+\s*/\s*\d+\s*$)")
 
 
@@ -378,7 +377,7 @@ def _ends_inside(doc: Document, parts: list[Fact], breakdown: Breakdown | None) 
         # the table runs on to the cut, its 合计 row above its rows: the rows after the cut are lost
         return breakdown.total.span.start < parts[0].span.start and all(len(line) <= 60 for line in rest.split("\n")) \
             and not re.search(r"\n\s*[一二三四五六七八九十]+、", rest)
-    return not any(_OPENS_ITEM.match(rest, m.end()) for m in re.finditer(r"\n", rest))
+    return not any(NUMBERED_LINE.match(rest, m.end()) for m in re.finditer(r"\n", rest))
 
 
 # A figure whose neighbourhood shows extraction damage: "2、7万元", "35. 3万元",

@@ -17,6 +17,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Enumeration
+from auditor.extract.numbering import NUMBERED_LINE
 from auditor.extract.readings import Reading
 
 _UNITS = {"个", "家", "所", "项", "处", "座", "条", "支", "类", "批"}
@@ -30,14 +31,13 @@ _MAX_NAME = 24
 _MAX_WRAPS = 4
 _WRAP_BEFORE = lazyre.compile(r"[\u4e00-\u9fff、()“”]$")
 _WRAP_AFTER = lazyre.compile(r"[\u4e00-\u9fff、()“”]")
-_NEW_ITEM = lazyre.compile(r"\s*(?:[一二三四五六七八九十]+、|[(（]?\d{1,2}[)）.、]|第[一二三四五六七八九十]+)")
 
 
 def _wrapped(text: str, at: int) -> bool:
     """The line break at `at` falls inside a sentence (a line wrapped by extraction): the
     line ends in a name or 、 and the next line goes on with one, not with a new item."""
     return bool(_WRAP_BEFORE.search(text, max(0, at - 1), at) and _WRAP_AFTER.match(text, at + 1)
-                and not _NEW_ITEM.match(text, at + 1))
+                and not NUMBERED_LINE.match(text, at + 1))
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
