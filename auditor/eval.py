@@ -342,19 +342,10 @@ def sealed_findings(folder: Path) -> list[dict]:
 
 def _invariance(folders: list[Path]) -> int:
     """Print the errors that depend on layout, neighbours or where an excerpt stops."""
-    import tomllib
-
     from auditor.check import default_rules
-    from auditor.variants import unstable_errors
+    from auditor.variants import load_reports, unstable_errors
 
-    reports = {}
-    for folder in folders:
-        for path in sorted(folder.glob("*.txt")):
-            text = path.read_text(encoding="utf-8")
-            first, _, rest = text.partition("\n")
-            labels = path.with_name(path.stem + ".labels.toml")
-            genre = tomllib.loads(labels.read_text(encoding="utf-8")).get("genre", "?") if labels.exists() else "?"
-            reports[path.stem] = (rest if first.startswith("http") else text, genre)
+    reports = load_reports(folders)
     found = unstable_errors(reports, default_rules())
     print(f"{len(reports)} reports: errors raised only in another layout {len(found['layouts'])}, "
           f"only next to another report {len(found['documents'])}, only as an excerpt {len(found['excerpts'])}; "

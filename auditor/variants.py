@@ -109,6 +109,21 @@ def _to_simplified():
 EXCERPTS = (0.15, 0.3, 0.42, 0.55, 0.67, 0.8, 0.9)
 
 
+def load_reports(folders) -> dict[str, tuple[str, str]]:
+    """The reports of `folders` (ID.txt, line 1 its source URL; ID.labels.toml its genre),
+    in path order: name → (text, genre), as `unstable_errors` takes them."""
+    import tomllib
+
+    out = {}
+    for path in sorted(p for folder in folders for p in folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        first, _, rest = text.partition("\n")
+        labels = path.with_name(path.stem + ".labels.toml")
+        genre = tomllib.loads(labels.read_text(encoding="utf-8")).get("genre", "?") if labels.exists() else "?"
+        out[path.stem] = (rest if first.startswith("http") else text, genre)
+    return out
+
+
 def unstable_errors(reports: dict[str, tuple[str, str]], rules) -> dict[str, list[str]]:
     """Errors a report raises only in another layout, only when it shares a document with
     the next report of its genre, or only as an excerpt: family → ["report: RULE on FIGURE"];
