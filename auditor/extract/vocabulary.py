@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from auditor import lazyre
 from auditor.records import dataclass
@@ -97,14 +97,15 @@ class Vocabulary:
 
     def memo_for(self, total_concept: str | None) -> frozenset[str]:
         """Memo concepts to keep out of a breakdown of `total_concept`."""
-        if total_concept and (total_concept in self.memo or any(
-                total_concept in f.totals and set(f.members) & self.memo for f in self.families.values())):
-            return frozenset()
-        # a total named with more words ("鄂城区的三公经费数合计") is still the memo family's own total
-        if total_concept and any(t in total_concept for f in self.families.values() if set(f.members) & self.memo
-                                 for t in f.totals):
+        # a memo family's own total, also when named with more words ("鄂城区的三公经费数合计")
+        if total_concept and (total_concept in self.memo or any(t in total_concept for t in self._memo_totals)):
             return frozenset()
         return self.memo
+
+    @cached_property
+    def _memo_totals(self) -> tuple[str, ...]:
+        """The totals of the families that have memo members (“三公”经费 …)."""
+        return tuple(t for f in self.families.values() if set(f.members) & self.memo for t in f.totals)
 
     @classmethod
     def from_toml(cls, data: dict, extra_concepts: dict[str, list[str]] | None = None) -> "Vocabulary":
