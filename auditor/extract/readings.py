@@ -82,7 +82,7 @@ class _Reader:
         self.fund_name = [m.group() for m in funds]
         self.first_figure: dict[int, int] = {}  # sentence → index of its first figure
         self.periods: dict[int, list[int]] = {}  # sentence → indices of its period pieces so far
-        self.list_heads = _list_heads(tree)
+        self.list_heads = _list_heads(tree, vocab.cue("compared_prefix"))
 
     def read(self) -> Reading:
         tree = self.tree
@@ -260,12 +260,16 @@ class _Reader:
         with `containing`, only a known subject whose own label holds that word."""
         for j in self.tree.before(node.index, "sub", limit=_LOOK_BACK):
             fact, info = self.facts[j], self.labels[j]
+            if self.tree[j].kind in _CHANGE_WORDS:
+                continue  # "…减少40万元,较预算数1237万元": a change's amount names no subject
             if fact is not None and info is not None and info.concept and fact.kind == "amount":
                 if containing and not (info.known and containing in info.text):
                     return None
                 return info.concept
         return None
 
+
+_CHANGE_WORDS = frozenset({"increase", "decrease"})
 
 _LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()]")
 
@@ -274,7 +278,7 @@ def clean_label(label: str) -> str:
     return _LABEL_MARKS.sub("", label)
 
 
-def _list_heads(tree: Discourse) -> dict[int, int]:
+def _list_heads(tree: Discourse, compared: re.Pattern) -> dict[int, int]:
     """node index → the labelled figure a 其中/分别为 list before it hangs from.
 
     For each piece: the nearest opener before it in its sentence at its bracket
@@ -296,8 +300,9 @@ def _list_heads(tree: Discourse) -> dict[int, int]:
         if node.kind in OPENERS:
             head_of_opener[node.index] = max((j for d, j in last_figure.items() if d <= node.depth), default=None)
             last_opener[node.depth] = node.index
-        if node.kind in {"labelled", "total"} and node.piece.value is not None:
-            last_figure[node.depth] = node.index
+        if node.kind in {"labelled", "total"} and node.piece.value is not None \
+                and not compared.match(clean_label(node.piece.label)):
+            last_figure[node.depth] = node.index  # not "较预算数898万元": what a figure is compared with
     return heads
 
 

@@ -142,7 +142,9 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         fact = r.facts[j]
         if fact is not None and s.kind in {"labelled", "total"} and fact.kind in {"amount", "count", "number"}:
             # (a standard per unit, "按每人600元", is no list's total)
-            if s.depth <= opener.depth and not fact.approximate and per_unit(r, fact) is None:
+            # (nor is what a figure is compared with, "较预算数1237万元减少103万元")
+            if s.depth <= opener.depth and not fact.approximate and per_unit(r, fact) is None \
+                    and not r.vocab.cue("compared_prefix").match(clean_label(fact.label)):
                 out.append(fact)
         if not subject and out and s.sentence < opener.sentence - 1:
             break
@@ -333,7 +335,9 @@ def continue_list(r: Reading, last: int, parts: list[Fact], total: str | None) -
             k += 1
             continue
         fact = r.facts[first.index]
-        if fact.concept in family and fact.concept not in concepts:
+        # ("全年公务用车购置数为7辆" names a member, but counts no money)
+        if fact.concept in family and fact.concept not in concepts \
+                and (fact.kind, fact.unit) == (parts[0].kind, parts[0].unit):
             out.append(fact)
             concepts.add(fact.concept)
             family.discard(fact.concept)

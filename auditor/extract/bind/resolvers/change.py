@@ -150,6 +150,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 if r.vocab.cue("compared_with").fullmatch(clean_label(label)):
                     label = f.label  # "三公经费1969万元,较2024年的2190万元减少": the subject is named first
                 break
+        if current is None and compared:
+            current = _compared_again(r, i, previous)
     elif current is not None:
         for f in before[1:]:
             same_series = (f.concept == current.concept and f.concept) or _year_before(f, current)
@@ -157,6 +159,20 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 previous = f
                 break
     return label, current, previous, reason
+
+
+def _compared_again(r: Reading, i: int, base: Fact) -> Fact | None:
+    """"三公经费1134万元,较上年1174万元减少40万元,较预算数1237万元减少103万元": a second
+    comparison of one subject, whose figure the sentence stated before the first one."""
+    tree = r.tree
+    for j in tree.before(i, "sentence", limit=_LOOK_BACK):
+        t, f = tree[j], r.facts[j]
+        if f is None or t.kind not in {"labelled", "total"} or f.kind != "amount" or t.depth != tree[i].depth:
+            continue
+        if f.concept == base.concept and f.unit == base.unit and not r.is_previous(f) \
+                and not r.vocab.cue("compared_prefix").match(clean_label(f.label)):
+            return f
+    return None
 
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")

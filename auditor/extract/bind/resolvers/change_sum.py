@@ -17,20 +17,24 @@ from auditor.extract.model import Breakdown, Change, ChangeList, Fact
 def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
             numbered: list[ChangeList]) -> list[ChangeList]:
     usable = [c for c in changes if c.reference == "previous" and c.delta is not None and c.delta.kind == "amount"]
-    by_current = {c.current.id: c for c in usable if c.current is not None}
+    # "较上年…减少6万元,较预算数…减少217万元": one figure, two changes; parts pair by what they compare with
+    by_current = {(c.current.id, _base(c)): c for c in usable if c.current is not None}
     by_value: dict = {}
     for c in usable:
         if c.current is not None:
-            by_value.setdefault((c.current.value, c.current.unit), []).append(c)
+            by_value.setdefault((c.current.value, c.current.unit, _base(c)), []).append(c)
     out: list[ChangeList] = []
     paired: set[int] = set()
     for b in complete_lists(lists):
-        part_changes = [by_current.get(p.id) for p in b.parts]
-        if any(pc is None for pc in part_changes):
-            continue
-        total_change = by_current.get(b.total.id) or _same_quantity_change(
-            index, b.total, by_value.get((b.total.value, b.total.unit), []))
-        if total_change is None:
+        for base in ("previous", "budget"):
+            part_changes = [by_current.get((p.id, base)) for p in b.parts]
+            if any(pc is None for pc in part_changes):
+                continue
+            total_change = by_current.get((b.total.id, base)) or _same_quantity_change(
+                index, b.total, by_value.get((b.total.value, b.total.unit, base), []))
+            if total_change is not None:
+                break
+        else:
             continue
         paired.add(id(total_change))
         # the reading is no stronger than the list's own: numbered items or parts on the following
@@ -43,6 +47,12 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
             continue
         out.append(cl)
     return out
+
+
+def _base(c: Change) -> str:
+    """What a change compares with: the budget when its earlier figure is one, else last year."""
+    scenario = c.previous.scenario if c.previous is not None else None
+    return "budget" if scenario and scenario.startswith("budget") and c.previous.period != "previous" else "previous"
 
 
 def complete_lists(lists: list[Breakdown]) -> list[Breakdown]:
