@@ -19,6 +19,7 @@ from auditor.extract.readings import Reading
 
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
+    split_here: dict[int, set[int]] = {}  # total id -> the parts an earlier dimension of it listed
     for opener in tree.nodes:
         if opener.kind != "dimension":
             continue
@@ -29,7 +30,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if not before:
             continue
         total = before[0]
-        listed = {p.id for b in lists if b.total.id == total.id for p in b.parts}
+        listed = {p.id for b in lists if b.total.id == total.id for p in b.parts} | split_here.get(total.id, set())
         if any(f.id not in listed for f in before[1:]):
             continue  # "盟本级支出…;旗级支出…。分项目看:": which total the list splits is unclear
         parts = [r.facts[k] for k in range(i + 1, list_end(r, i))
@@ -40,4 +41,5 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue  # a part larger than the total: the list hangs from another figure
         made = make_breakdown(r, total, parts, "分类", False, "dimension_split")
         if made:
+            split_here.setdefault(total.id, set()).update(p.id for p in parts)
             yield made

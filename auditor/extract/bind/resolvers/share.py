@@ -2,6 +2,7 @@
 
     "基本支出60万元,占支出的60%"            → part 60, whole named 支出
     "A、B分别为a、b,占X的p%、q%"            → shares pair with the amounts in order
+    "A a;B b;C c。占X的比重分别为p%、q%、r%" → shares pair with the parts of the list just before
     "887万元,占年初预算1600万元的55.4%"     → the whole is written inside the share
     "总保费1293.45万元,中央财政补贴47.5%为614.39万元" → p% of the sentence's total is a
 """
@@ -9,20 +10,25 @@
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterator, Sequence
 
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Share
+from auditor.extract.model import Breakdown, Fact, Share
 from auditor.extract.readings import Reading
 
 
-def resolve(r: Reading) -> Iterator[Candidate]:
+def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
+    """`lists`: the lists read so far, whose parts a run of percentages may pair with."""
     tree = r.tree
     for s in tree.nodes:
-        fact = r.facts[s.index]
-        if s.kind != "share" or fact is None:
+        if s.kind != "share":
             continue
-        i = s.index
+        i = first = s.index
+        if r.facts[i] is None and i + 2 < len(tree) and tree[i + 1].kind == "fenbie":
+            first = i + 2  # "占X的比重分别为p%、q%": the run starts after 分别为
+        fact = r.facts[first]
+        if fact is None:
+            continue
         if fact.kind == "amount":
             yield from _share_of_stated_whole(r, i)
             continue
@@ -30,20 +36,34 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         # "占财政总收入的比重为": the whole is 财政总收入
         whole_label = re.sub(r"的?(?:比重|比例|份额)?(?:为|是|约|达到?)?$", "", re.sub(r"\s+", "", s.piece.label))
-        percents = [fact] + [r.facts[k] for k in _figure_run(r, i, +1)]
+        percents = [fact] + [r.facts[k] for k in _figure_run(r, first, +1)]
         amounts = [r.facts[k] for k in _figure_run(r, _part_before(r, i), -1)]
         if len(percents) > 1:
             # "A、B分别为a、b,占X的p%、q%": pair in order, or not at all
-            pairs = zip(percents, amounts) if len(amounts) == len(percents) else []
-            for percent, part in pairs:
+            via = "paired in order"
+            if len(amounts) != len(percents):
+                amounts, via = _list_just_before(r, i, lists, len(percents)), "paired with the list just before"
+            for percent, part in zip(percents, amounts) if len(amounts) == len(percents) else ():
                 yield Candidate(Share.model_construct(percent=percent, part=part, whole=None, whole_label=whole_label,
-                                                      reason="share_of_named_whole", via=("paired in order",),
-                                                      rejected=()))
+                                                      reason="share_of_named_whole", via=(via,), rejected=()))
             continue
         part = amounts[-1] if amounts else None
         yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label=whole_label,
                                               reason="share_of_named_whole", via=(), rejected=()))
     yield from _percent_of_total(r)
+
+
+def _list_just_before(r: Reading, i: int, lists: Sequence[Breakdown], count: int) -> list[Fact]:
+    """The parts of a list of `count` parts whose last part is the last figure before node i
+    in its paragraph, with no figure between: what "占…的比重分别为p%、q%…" is written about."""
+    tree = r.tree
+    last = next((j for j in range(i - 1, -1, -1) if r.facts[j] is not None), None)
+    if last is None or tree[last].paragraph != tree[i].paragraph:
+        return []
+    for b in lists:
+        if len(b.parts) == count and not b.subtracted and b.parts[-1].id == r.facts[last].id:
+            return list(b.parts)
+    return []
 
 
 def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:

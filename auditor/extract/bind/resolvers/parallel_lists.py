@@ -1,0 +1,48 @@
+"""Parallel lists: lists of one paragraph that name the same parts are complete together.
+
+    "上缴中央17812万元,其中:福利彩票公益金14196万元,体育彩票公益金3616万元;省本级留成10316万元,
+     其中:福利彩票公益金7998万元,体育彩票公益金2318万元;…"
+
+A 其中 list may name only some parts, so by itself it fails only by excess. But when
+another list of the same paragraph names the same parts, in the same order, and adds
+up exactly, the text has shown that these parts make up such a total: a sibling list
+that falls short of its total is then a contradiction, not a partial list.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from auditor.extract.model import Breakdown, Fact
+from auditor.extract.readings import Reading
+
+VIA = "a parallel list naming the same parts adds up"
+
+
+def _adds_up(b: Breakdown) -> bool:
+    slack = b.total.tolerance + sum((p.tolerance for p in b.parts), Decimal(0))
+    return abs(sum((p.value for p in b.parts), Decimal(0)) - b.total.value) <= slack
+
+
+def _name(p: Fact) -> str:
+    return p.concept or p.label
+
+
+def complete(r: Reading, lists: list[Breakdown]) -> list[Breakdown]:
+    """`lists` with the partial lists that a parallel list shows complete marked complete."""
+    paragraph = {r.facts[n.index].id: n.paragraph for n in r.tree.nodes if r.facts[n.index] is not None}
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for k, b in enumerate(lists):
+        names = tuple(_name(p) for p in b.parts)
+        if len(names) >= 2 and all(names) and len(set(names)) == len(names) and not b.subtracted \
+                and b.total.id in paragraph:
+            groups[(paragraph[b.total.id], b.total.unit, names)].append(k)
+    out = list(lists)
+    for members in groups.values():
+        if len(members) < 2 or not any(_adds_up(lists[k]) for k in members):
+            continue
+        for k in members:
+            if not lists[k].complete:
+                out[k] = lists[k].model_copy(update={"complete": True, "via": (*lists[k].via, VIA)})
+    return out
