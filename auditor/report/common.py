@@ -19,6 +19,15 @@ def header(lang: str, key: str) -> str:
     return messages.text(lang, "header." + key)
 
 
+def expected_tail(finding, lang: str) -> str:
+    """"（应为 X）" after a message, unless the message already says what the figure should be
+    (a diagnosis names the figure and its value: "（疑为 0万元 有误，应为 10万元）")."""
+    if not finding.expected:
+        return ""
+    said = {"zh": f"应为 {finding.expected}", "en": f"should be {finding.expected}"}[lang]
+    return "" if said in finding.message(lang) else messages.text(lang, "text.expected", expected=finding.expected)
+
+
 def severity_word(lang: str, severity: str) -> str:
     return messages.severity(lang, severity)
 

@@ -11,7 +11,7 @@ without a line.  See docs.github.com, "Workflow commands for GitHub Actions".
 from __future__ import annotations
 
 from auditor.report import Reporter
-from auditor.report.common import position
+from auditor.report.common import expected_tail, position
 from auditor import messages
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -44,8 +44,7 @@ class GithubReporter(Reporter):
                         props.append(f"endColumn={where.column + (f.end - f.start)}")
             elif where.place:
                 message = f"{where.place}: {message}"
-            if f.expected:
-                message += messages.text(self.lang, "text.expected", expected=f.expected)
+            message += expected_tail(f, self.lang)
             title = f"{f.rule} {self.names.get(f.rule, '')}".strip()
             props.append(f"title={_property(title)}")
             self.stream.write(f"::{LEVEL[f.severity]} {','.join(props)}::{_data(message)}\n")

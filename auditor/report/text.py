@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from auditor import messages
 from auditor.report import Reporter
-from auditor.report.common import position
+from auditor.report.common import expected_tail, position
 from auditor.report.summary import count_line, total_line
 
 
@@ -23,7 +23,7 @@ class TextReporter(Reporter):
         lang = self.lang
         for f in result.findings:
             where = position(result, f.start, lang, f.line, f.column).short()
-            expected = messages.text(lang, "text.expected", expected=f.expected) if f.expected else ""
+            expected = expected_tail(f, lang)
             self.stream.write(f"{result.path}:{where}: {f.rule} {f.severity} "
                               f"{f.message(lang)}{expected}\n")
         self.stream.write(f"{result.path}: {count_line(result.findings, lang, getattr(result, 'checked', None))}\n")
