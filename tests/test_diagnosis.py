@@ -52,3 +52,16 @@ def test_slip_classes():
     assert slip_class(fact, Decimal("120460000"))["zh"] == "疑为小数点错位"
     assert slip_class(fact, Decimal("1204.6"))["zh"] == "疑为万元与元混用"
     assert slip_class(fact, Decimal("12050000")) is None
+
+
+def test_the_text_report_says_what_the_named_figure_should_be_once():
+    import io
+
+    from auditor.report.text import TextReporter
+    text = ("2023年支出1276.6万元,其中:基本支出604.6万元,项目支出636万元。"
+            "基本支出604.6万元,其中人员经费500万元,公用经费140.6万元。")
+    result = audit_text(text)
+    out = io.StringIO()
+    TextReporter(out, lang="zh").file(result)
+    lines = [line for line in out.getvalue().splitlines() if "SUM001" in line]
+    assert lines and all(line.count("应为 640.6万元") == 1 for line in lines)
