@@ -289,8 +289,28 @@ def _headerish(text: str) -> bool:
 _NAME_HEADS = {"年初", "全年", "年度", "实际", "调整后", "调整", "预算", "执行", "指标", "完成", "本年", "当年"}
 
 
+def _join_stacked_names(raw: list[Cell]) -> list[Cell]:
+    """A header on two lines: "年度 实际 分值 得分" over "指标值 完成值" — each head word of the
+    first line ("年度", "实际") is completed by the cell below it, in order ("年度指标值", "实际完成值")."""
+    heads = [n for n, c in enumerate(raw) if clean(c.text) in _NAME_HEADS and not role_of(c.text)]
+    if len(heads) < 2 or any(raw[n].line != raw[heads[0]].line for n in heads):
+        return raw
+    below = [n for n, c in enumerate(raw) if c.line == raw[heads[0]].line + 1 and c.text]
+    if not below or below[0] < heads[-1]:
+        return raw
+    words = [w for n in below for w in raw[n].text.split()]  # ("指标值 完成值": one cell, one space apart)
+    if len(words) != len(heads) or not all(role_of(raw[h].text + w) for h, w in zip(heads, words)):
+        return raw
+    out = list(raw)
+    for h, w in zip(heads, words):
+        out[h] = Cell(raw[h].text + w, raw[h].start, raw[h].end, raw[h].line)
+    drop = set(below)
+    return [c for n, c in enumerate(out) if n not in drop]
+
+
 def _join_split_names(raw: list[Cell]) -> list[Cell]:
     """"年初" / "预算数": a column name PDF flattening split over two cells is one name."""
+    raw = _join_stacked_names(raw)
     out: list[Cell] = []
     n = 0
     while n < len(raw):

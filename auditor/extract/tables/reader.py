@@ -556,6 +556,21 @@ def _next_cell(cells: list[Cell], k: int) -> int | None:
     return j
 
 
+def _spaced_words(pending: list[Cell]) -> list[Cell]:
+    """A row's words the layout left in one cell, one word per cell: the label words, then
+    指标值 and 完成值 (each written without a space, as a value usually is)."""
+    out: list[Cell] = []
+    for c in pending:
+        if not c.text or c.source is not None:
+            out.append(c)
+            continue
+        out.extend(Cell(m.group(), c.start + m.start(), c.start + m.end(), c.line) for m in _WORD.finditer(c.text))
+    return out
+
+
+_WORD = lazyre.compile(r"\S+")
+
+
 def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normalised,
                    vocab: Vocabulary, first_id: int) -> tuple[TableRow, list[Fact]] | None:
     words = [c for c in pending if c.text]
@@ -563,6 +578,8 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
     if total:
         labels, target, achieved = [c for c in words if TOTAL_ROW.match(clean(c.text))], None, None
     else:
+        if len([c for c in pending if c.text]) < 3:
+            pending = _spaced_words(pending)  # "修缮建筑面积 6000平方米 6000平方米 | 7 | 7"
         if len(pending) < 3:
             return None  # no room for 指标值 and 完成值: not a row we can place
         achieved = pending[-1]
