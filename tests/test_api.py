@@ -25,7 +25,7 @@ def test_check_a_folder_gives_every_figure_in_one_table():
     assert row["value"] == Decimal("3966000") and row["unit"] == "元" and row["place"] == "41:46"
     findings = run.dataframe("findings")
     assert {"CHG004", "RAT002"} <= set(findings[findings["file"] == str(ERRORS)]["rule"])
-    assert findings.loc[findings["rule"] == "CHG004", "expected"].iloc[0] == "413.67万元"
+    assert findings.loc[findings["rule"] == "CHG004", "stated"].iloc[0] == "396.6万元"
     relations = run.dataframe("relations")
     assert len(relations) > 20 and {"file", "rule", "verdict", "reason", "figures"} <= set(relations.columns)
     assert set(relations["verdict"]) >= {"holds", "fails"}

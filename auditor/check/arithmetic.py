@@ -134,6 +134,12 @@ def written(fact: Fact, like: Fact | None = None) -> str:
     return grouped(text)
 
 
+def sign_as_written(fact: Fact) -> str:
+    """"-" for a figure written with its minus sign (a table's "-88.57") whose value the
+    reading keeps unsigned, with the direction apart: what it should be is written so too."""
+    return "-" if fact.value >= 0 and fact.text.lstrip().startswith(("-", "−")) else ""
+
+
 def unit_of(like: Fact) -> str:
     """The unit a result in `like`'s terms is written with: 万元, 元, 亿元, 人 … ('' for %)."""
     if like.unit == "%":

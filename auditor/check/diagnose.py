@@ -201,12 +201,12 @@ def _with_tail(f, tail: dict[str, str]):
 
 def _written(value: Decimal, like: Fact, others: list[Fact] = ()) -> str:
     """`value` in `like`'s unit, to the precision of the figures it was computed from."""
-    from auditor.check.arithmetic import decimals_for
+    from auditor.check.arithmetic import decimals_for, sign_as_written
 
     decimals = decimals_for([x for x in others if x.unit == like.unit], like) if others else like.decimals
     shown = (value / like.scale).quantize(Decimal(1).scaleb(-decimals))
     unit = like.written_unit if like.unit != "%" else "%"
-    return f"{shown}{unit}"
+    return f"{sign_as_written(like) if shown > 0 else ''}{shown}{unit}"
 
 
 def slip_class(fact: Fact, value: Decimal) -> dict[str, str] | None:

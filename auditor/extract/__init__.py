@@ -42,7 +42,7 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
     reading = read_figures(norm, vocab, year, tree, first_id=len(table_result.facts))
     facts = sorted([*table_result.facts, *(f for f in reading.facts if f is not None)], key=lambda f: f.span.start)
     table = table_resolver.resolve(table_result.tables)
-    bound = bind(reading, facts, table.breakdowns)
+    bound = bind(reading, facts, table.breakdowns, table.changes)
     return Extraction.model_construct(
         facts=tuple(facts),
         breakdowns=tuple([*table.breakdowns, *bound.breakdowns]),

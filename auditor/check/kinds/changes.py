@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import doubt
-from auditor.check.arithmetic import Equation, Value, at_precision, compare, grouped, ratio_percent, unit_of, written
+from auditor.check.arithmetic import (Equation, Value, at_precision, compare, grouped, ratio_percent, sign_as_written,
+                                      unit_of, written)
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Change, Fact
@@ -87,7 +88,8 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         }
         yield failed(rule, c, finding(
             rule, ctx, primary=c.delta, stated=c.delta.text,
-            expected=f"{(abs(computed.value) / c.delta.scale).normalize():f}{c.delta.written_unit}",
+            expected=f"{sign_as_written(c.delta) if computed.value < 0 else ''}"
+                     f"{(abs(computed.value) / c.delta.scale).normalize():f}{c.delta.written_unit}",
             arithmetic=arithmetic, evidence=figures, comparison=cmp, fields={"subject": _subject(c, ctx)},
         ), equation=equation)
 
@@ -194,8 +196,8 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             for lang in ("zh", "en")
         }
         yield failed(rule, c, finding(
-            rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
-            evidence=g.evidence, comparison=cmp, fields={"subject": _subject(c, ctx)},
+            rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{sign_as_written(c.percent)}{shown}%",
+            arithmetic=arithmetic, evidence=g.evidence, comparison=cmp, fields={"subject": _subject(c, ctx)},
         ), found=doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True,
                                    keyword=c.keyword))
 
@@ -295,9 +297,15 @@ def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
               f"{diff_text(cmp.difference, like, lang, decimals)}"
         for lang in ("zh", "en")
     }
+    # Σ direction × part change − direction × total change = 0: which figure is wrong, when the
+    # other relations say (a flat part, direction 0, leaves nothing to solve for)
+    changes = [*part_changes, total_change]
+    equation = Equation("linear", (*((pc.delta, Decimal(pc.direction)) for pc in part_changes),
+                                   (total_change.delta, Decimal(-total_change.direction)))) \
+        if all(c.direction for c in changes) and len({c.delta.id for c in changes}) == len(changes) else None
     return failed(rule, cl, finding(
         rule, ctx, primary=total_change.delta, stated=total_change.delta.text,
-        expected=f"{abs(shown)}{like.written_unit}", arithmetic=arithmetic,
-        evidence=figures, comparison=cmp, fields={"label": label},
+        expected=f"{sign_as_written(like) if shown < 0 else ''}{abs(shown)}{like.written_unit}",
+        arithmetic=arithmetic, evidence=figures, comparison=cmp, fields={"label": label},
     ), found=doubt.explain_change_sum(ctx.doubt, [total_change.delta, *(pc.delta for pc in part_changes)],
-                                       getattr(cl, "breakdown", None)))
+                                       getattr(cl, "breakdown", None)), equation=equation)

@@ -59,9 +59,9 @@ class Relations:
     named_repeats: list[Repeat] = field(default_factory=list)
 
 
-def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relations:
+def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_changes: list[Change] = ()) -> Relations:
     """`facts`: every fact of the document (tables included), in text order;
-    `table_lists`: the lists the tables' rows state."""
+    `table_lists` and `table_changes`: the lists and changes the tables' rows state."""
     lists = _relations(decide([c for resolver in LIST_RESOLVERS for c in resolver.resolve(r)]))
     changes = _relations(decide(list(change.resolve(r))))
     keyword_at = {node.start: node.index for node in r.tree.nodes if node.kind in change.DIRECTIONS}
@@ -83,8 +83,8 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown]) -> Relatio
     slips = unit_slip.resolve(index)
     return Relations(
         breakdowns=lists,
-        changes=change_current.resolve(index, changes),
-        change_lists=change_sum.resolve(index, all_lists, changes, numbered_changes),
+        changes=[*change_current.resolve(index, changes), *table_changes],
+        change_lists=change_sum.resolve(index, all_lists, [*changes, *table_changes], numbered_changes),
         rates=rate_base.resolve(index, rates, changes),
         shares=shares,
         identities=identity.resolve(index, all_lists),

@@ -30,7 +30,7 @@ EXPLICIT, STRUCTURAL, VOCABULARY, LOOKUP = 4, 3, 2, 1
 LAID_OUT = frozenset({
     "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance",
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "score_table_total",
-    "score_list", "heading_numbers", "grade_score_near", "table_total_in_prose",
+    "score_list", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
 })
 
 
@@ -68,6 +68,8 @@ _ALL = [
            "项目立项20分,项目管理30分,项目绩效45分,总得分95分。"),
     Reason("table_rows", EXPLICIT, "a table's 合计/总额 row and the rows the table puts under it",
            "项目 | 年初预算数\n合计 | 100\n1、基本支出 | 60\n2、项目支出 | 40"),
+    Reason("table_change_row", EXPLICIT, "a table row's 增减额 / 增减率 against its 上年 and 本年 cells",
+           "项目 | 上年决算数 | 本年决算数 | 增减额 | 增减率\n合计 | 100 | 120 | 20 | 20%"),
     Reason("numbered_items", STRUCTURAL, "numbered items (1)(2)(3) each stating one part of the figure before item 1",
            "支出100万元。\n(1)基本支出60万元。\n(2)项目支出40万元。"),
     # the members follow their total in its own sentence: the sentence states the list, the vocabulary names it

@@ -21,7 +21,7 @@ from auditor.records import dataclass
 
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change on last year ("支出减少情况(万元)", "支出减少率"): a figure column, not read
-    ("change_rate", lazyre.compile(r"增长率|减少率|增减率|下降率|增幅|降幅|变动率")),
+    ("change_rate", lazyre.compile(r"增长率|减少率|增减率|下降率|增幅|降幅|变动率|增减幅度|变动幅度")),
     ("change", lazyre.compile(r"增减|增加情况|减少情况|增加额|减少额|变动额|变动情况")),
     ("score_rate", lazyre.compile(r"得分率")),
     ("weight", lazyre.compile(r"^(?:指标)?分值|权重|标准分|满分|^分数$")),
@@ -75,7 +75,7 @@ _TEXT_END = lazyre.compile(r"(?:方法|原因|说明|标准|依据|措施|备注
 @lru_cache(maxsize=8192)
 def role_of(header: str) -> str | None:
     """The role of a column named `header` (None: not a figure column)."""
-    name = clean(header)
+    name = clean(header).replace("、", "")  # "增、减金额"
     if not name or len(name) > 30 or _TEXT_END.search(_GLOSS.sub("", name)):
         return None
     for role, pattern in COLUMN_ROLES:
@@ -308,9 +308,26 @@ def _join_stacked_names(raw: list[Cell]) -> list[Cell]:
     return [c for n, c in enumerate(out) if n not in drop]
 
 
+def _expand_group_name(raw: list[Cell]) -> list[Cell]:
+    """A group name over the columns below it: "比上年增、减情况" over "增、减金额 | 增、减幅度" —
+    the columns of the next line stand where the group name stands."""
+    top = next((c.line for c in raw if role_of(c.text)), None)
+    if top is None:
+        return raw
+    first = [n for n, c in enumerate(raw) if c.line == top and c.text]
+    below = [n for n, c in enumerate(raw) if c.line == top + 1 and c.text]
+    groups = [n for n in first if not role_of(raw[n].text) and is_text_column(raw[n].text)
+              and any(role_of(raw[m].text) for m in first if m < n)]
+    if len(groups) != 1 or groups[0] != first[-1] or len(below) < 2 \
+            or not all(role_of(raw[n].text) for n in below):
+        return raw
+    g = groups[0]
+    return [*raw[:g], *(raw[n] for n in below), *(c for n, c in enumerate(raw) if n > g and n not in below)]
+
+
 def _join_split_names(raw: list[Cell]) -> list[Cell]:
     """"年初" / "预算数": a column name PDF flattening split over two cells is one name."""
-    raw = _join_stacked_names(raw)
+    raw = _expand_group_name(_join_stacked_names(raw))
     out: list[Cell] = []
     n = 0
     while n < len(raw):

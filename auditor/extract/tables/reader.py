@@ -25,10 +25,11 @@ from functools import lru_cache
 from auditor import lazyre
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
+from auditor.extract.numbering import item_number, item_style
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import BREAK, CELL, EOL, PAGE, PAGE_MARK, Cell
-from auditor.extract.tables.columns import (LEVEL_COLUMN, UNREAD_ROLES, Header, clean, find_header, role_of,
+from auditor.extract.tables.columns import (LEVEL_COLUMN, Header, clean, find_header, role_of,
                                             split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
 from auditor.normalise import Normalised
@@ -302,8 +303,6 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
         if reading is not None:
             for key, piece in reading.roles.items():
                 role = glued.base_role(key)
-                if role in UNREAD_ROLES:
-                    continue
                 name = _column_name(header, key)
                 fact = cell_fact(piece, role, name, label, unit, norm, first_id + len(facts), vocab)
                 if fact.decimals < precision.get(key, 0):
@@ -320,8 +319,9 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
         is_total = bool(TOTAL_ROW.match(clean(strip_glosses(label))))
         if clean(label).startswith("其中"):
             part_of = parent
-        elif parent is not None and rows and rows[-1].part_of == parent and FUNDING_SOURCE.search(clean(label)):
-            part_of = parent
+        elif parent is not None and rows and rows[-1].part_of == parent and (
+                FUNDING_SOURCE.search(clean(label)) or _next_item(rows[-1].label, label)):
+            part_of = parent  # "其中:(1)公务用车购置费" then "(2)公务用车运行费"
         else:
             part_of = None
             parent = len(rows)
@@ -353,6 +353,18 @@ def _weight_in_rule(header: Header, text: str) -> glued.Piece | None:
 def _index_after(cells: list[Cell], row: RawRow) -> int:
     last = max([*(c.end for c in row.labels), *(s.end for s in row.slots)])
     return next((k for k, c in enumerate(cells) if c.start >= last and not c.is_mark and c.end > last), len(cells))
+
+
+_ITEM_MARKER = lazyre.compile(r"^(?:其中[::]?)?(\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、]|[\u2460-\u2473\u2474-\u2487])")
+
+
+def _next_item(previous: str, label: str) -> bool:
+    """`label` is numbered as the item after `previous`, in the same style ("(1)…" → "(2)…")."""
+    a, b = _ITEM_MARKER.match(clean(previous)), _ITEM_MARKER.match(clean(label))
+    if a is None or b is None or item_style(a.group(1)) != item_style(b.group(1)):
+        return False
+    m, n = item_number(a.group(1)), item_number(b.group(1))
+    return m is not None and n == m + 1
 
 
 def _groups(labels: list[str]) -> list[tuple[int, list[int], bool]]:
@@ -417,7 +429,7 @@ _OWN_UNIT = lazyre.compile(r"[万元亿]$")
 def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_unit: str,
               norm: Normalised, fact_id: int, vocab: Vocabulary) -> Fact:
     text = piece.text
-    if role in {"rate", "score_rate"}:
+    if role in {"rate", "score_rate", "change_rate"}:
         token_type, text = "PERCENT", text if text.endswith("%") else _percent_of(text)
     elif role in {"weight", "score"}:
         token_type, text = "SCORE", text.removesuffix("分") + "分"
@@ -428,14 +440,21 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     fig = read_figure(token_type, text)
     line, column = norm.line_col(piece.start)
     year = re.search(r"((?:19|20)\d{2})\s*年", header)
+    period = year.group(1) if year else ("previous" if _LAST_YEAR.search(header) else None)
     return Fact.model_construct(
         id=fact_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
         scale=fig.scale, decimals=fig.decimals, text=norm.original[piece.start:piece.end],
         span=Span.model_construct(start=piece.start, end=piece.end, line=line, column=column),
-        label=f"{row_label}{header}", concept=_row_concept(row_label, vocab),
-        period=year.group(1) if year else None, scenario=_SCENARIO.get(role), in_table=True,
+        label=f"{row_label}{header}", concept=_CHANGE_CONCEPT.get(role) or _row_concept(row_label, vocab),
+        period=period, scenario=_SCENARIO.get(role), in_table=True,
         exact=role == "weight",
     )
+
+
+# "上年决算数" is last year's figure; "上年结转" is money carried over into this year
+_LAST_YEAR = lazyre.compile(r"(?:上年|上一年|去年)(?!度?结转|度?结余)")
+# a change column's cells are changes, not figures of the row's subject
+_CHANGE_CONCEPT = {"change": "增减额", "change_rate": "增减率"}
 
 
 def _row_concept(row_label: str, vocab: Vocabulary) -> str | None:

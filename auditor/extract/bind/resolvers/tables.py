@@ -14,6 +14,10 @@ A 自评表 states, through its template:
   (`score_table_total`);
 - 结余 = 实际到位资金 (or 预算) − 实际支出 (`funds_balance`).
 
+A table with last year's and this year's figures side by side and 增减额 /
+增减率 columns states a change per row (`table_change_row`):
+"项目 | 上年决算数 | 本年决算数 | 增减额 | 增减幅度".
+
 Other tables state sums by their rows (`table_rows`): a 合计 row over numbered
 rows, a row over its 其中 rows, a last 合计 row over every row above it.
 """
@@ -25,8 +29,8 @@ from dataclasses import field
 from decimal import Decimal
 
 from auditor import lazyre
-from auditor.extract.model import (Breakdown, FundsScore, IndicatorScore, ScoreSum, ScoreTable, TableRate,
-                                   TableRow)
+from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable,
+                                   TableRate, TableRow)
 from auditor.extract.tables.columns import BUDGET_ROLES, is_source
 from auditor.records import dataclass
 
@@ -46,6 +50,7 @@ class TableRelations:
     funds_scores: list[FundsScore] = field(default_factory=list)
     indicators: list[IndicatorScore] = field(default_factory=list)
     score_sums: list[ScoreSum] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
 
 
 def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations:
@@ -58,6 +63,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         out.breakdowns.extend(_balances(rows, via))
         out.rates.extend(_rates(table, rows))
         out.funds_scores.extend(_funds_scores(table, rows))
+        out.changes.extend(_changes(table, rows))
         if table.kind == "indicators":
             out.indicators.extend(_indicators(rows, table.full_when_met))
             funds = previous if previous is not None and previous.kind == "funds" \
@@ -67,6 +73,55 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
             out.score_sums.extend(_score_sums(table, None))
         previous = table
     return out
+
+
+# ------------------------------------------------------------------ changes
+def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
+    """Each row's 增减额 / 增减率 against its last-year and this-year cells."""
+    out = []
+    for row in rows:
+        by_role: dict[str, list[Fact]] = {}
+        for key, fact in row.cells.items():
+            by_role.setdefault(key.split("#")[0], []).append(fact)
+        delta, percent = (by_role.get(r, [None])[0] for r in ("change", "change_rate"))
+        pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2]
+        if (delta is None and percent is None) or len(pair) != 1:
+            continue
+        previous, current = _in_time_order(pair[0])
+        if previous is None:
+            continue
+        stated = delta if delta is not None else percent
+        if _NEGATIVE.match(stated.text):
+            direction = -1
+        elif stated.value == 0:
+            direction = 0
+        else:  # a table may write a decrease without its sign: the figures say which way
+            direction = -1 if current.value < previous.value - current.tolerance - previous.tolerance else 1
+        out.append(Change.model_construct(
+            direction=direction, delta=_unsigned(delta), percent=_unsigned(percent), current=current,
+            previous=previous, subject_label=row.label, reference="previous", keyword=stated.text,
+            keyword_span=stated.span, current_elsewhere=None, reason="table_change_row",
+            via=tuple([*_via(table), *row.via]), rejected=()))
+    return out
+
+
+_NEGATIVE = lazyre.compile(r"^\s*[-−–]")
+
+
+def _in_time_order(pair: list[Fact]) -> tuple[Fact | None, Fact | None]:
+    """(last year's, this year's) of two cells: a column named 上年…, or the earlier year."""
+    a, b = pair
+    if a.period == "previous" and b.period != "previous":
+        return a, b
+    if b.period == "previous" and a.period != "previous":
+        return b, a
+    if a.period and b.period and a.period.isdigit() and b.period.isdigit() and a.period != b.period:
+        return (a, b) if a.period < b.period else (b, a)
+    return None, None
+
+
+def _unsigned(fact: Fact | None) -> Fact | None:
+    return fact.model_copy(update={"value": abs(fact.value)}) if fact is not None and fact.value < 0 else fact
 
 
 def _via(table: ScoreTable) -> tuple[str, ...]:
