@@ -168,6 +168,15 @@ def _growths(rule: Rule, ctx: Context) -> Iterator[tuple[Change, _Growth | None,
         yield c, g, computed, None
 
 
+def _follows_from_figures(c: Change) -> bool:
+    """The stated rate is (current − previous) / previous, both figures stated."""
+    if c.current is None or c.previous is None or c.previous.value <= 0 or c.current.kind != c.previous.kind:
+        return False
+    moved = Value.of(c.current) - Value.of(c.previous)
+    rate = ratio_percent(Value(abs(moved.value), moved.tolerance), Value.of(c.previous))
+    return compare(c.percent, rate).verdict == "ok"
+
+
 def _on_current_base(c: Change, g: _Growth, computed: Value) -> bool:
     """The stated rate is the change over the current value, and not over the previous one."""
     on_current = g.on_current()
@@ -188,6 +197,11 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         if _on_current_base(c, g, computed):
             yield outcome(rule, c, "fails", g.evidence, note="= CHG005 (the change over the current value)")
+            continue
+        if _follows_from_figures(c):
+            # "上年3.55 | 本年2.65 | -0.8 | -25.35%": the rate follows from the two figures, the
+            # change does not — one slip, which CHG001 reports
+            yield outcome(rule, c, "holds", g.evidence, note="the rate follows from the two figures: = CHG001")
             continue
         shown = computed.value.quantize(Decimal(1).scaleb(-max(c.percent.decimals, 2)))
         arithmetic = {

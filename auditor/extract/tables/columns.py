@@ -206,7 +206,7 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
     while j < len(cells):
         c = cells[j]
         if c.kind == BREAK:
-            if has_role:
+            if has_role and not _group_goes_on(cells, j, raw):
                 break
             j += 1
             continue
@@ -308,14 +308,31 @@ def _join_stacked_names(raw: list[Cell]) -> list[Cell]:
     return [c for n, c in enumerate(out) if n not in drop]
 
 
+def _group_goes_on(cells: list[Cell], j: int, raw: list[Cell]) -> bool:
+    """A rule after a group name ("较上年增减情况 | ─── | 增、减额 | 增、减幅度", one cell per
+    line): the group's columns come after the rule, and the header goes on."""
+    last = next((c for c in reversed(raw) if c.text), None)
+    if last is None or role_of(last.text) or not is_text_column(last.text):
+        return False
+    after = [c for c in cells[j + 1:j + 8] if not c.is_mark and c.text][:2]
+    return len(after) == 2 and all(role_of(c.text) in UNREAD_ROLES for c in after)
+
+
 def _expand_group_name(raw: list[Cell]) -> list[Cell]:
     """A group name over the columns below it: "比上年增、减情况" over "增、减金额 | 增、减幅度" —
     the columns of the next line stand where the group name stands."""
     top = next((c.line for c in raw if role_of(c.text)), None)
     if top is None:
         return raw
-    first = [n for n, c in enumerate(raw) if c.line == top and c.text]
-    below = [n for n, c in enumerate(raw) if c.line == top + 1 and c.text]
+    if len({c.line for c in raw}) > 3:  # one cell per line: the group's columns follow it
+        named = [n for n, c in enumerate(raw) if c.text]
+        g = next((n for n in named if not role_of(raw[n].text) and is_text_column(raw[n].text)
+                  and any(role_of(raw[m].text) for m in named if m < n)), None)
+        first = [n for n in named if g is not None and n <= g]
+        below = [n for n in named if g is not None and n > g]
+    else:
+        first = [n for n, c in enumerate(raw) if c.line == top and c.text]
+        below = [n for n, c in enumerate(raw) if c.line == top + 1 and c.text]
     groups = [n for n in first if not role_of(raw[n].text) and is_text_column(raw[n].text)
               and any(role_of(raw[m].text) for m in first if m < n)]
     if len(groups) != 1 or groups[0] != first[-1] or len(below) < 2 \

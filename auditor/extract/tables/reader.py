@@ -163,9 +163,11 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 labels.append(cells[k])
             k += 1
         slots: list[Cell] = []
+        ruled = False  # the row ends at a rule: a row the table leaves blank is still a row
         while k < len(cells):
             c = cells[k]
             if c.kind == BREAK or (c.kind == EOL and slots):
+                ruled = c.kind == BREAK
                 k += 1
                 break
             if c.kind == EOL:
@@ -201,7 +203,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             if _repeats_header(labels, header):
                 last = k  # the header again, after a page break
                 continue
-            if len(labels) <= 2 and len(label) <= 24 and (slots or FUNDING_SOURCE.search(label)):
+            if len(labels) <= 2 and len(label) <= 24 and (slots or ruled or FUNDING_SOURCE.search(label)):
                 rows.append(RawRow(labels, slots))  # a template row left empty (其他资金 | | |)
                 last = k
                 continue
