@@ -29,7 +29,7 @@ from auditor.extract.bind.resolvers import (bracket_list, change, change_current
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             total_after)
 from auditor.extract.bind.resolvers import (difference, named_items, named_repeat, product, target, total_after_list,
-                                            parallel_lists, unit_sibling, unit_slip)
+                                            offset_balance, parallel_lists, unit_sibling, unit_slip)
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
                                    Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
@@ -71,7 +71,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     numbered_changes = _relations(decide(list(change_list.resolve(r, change_at))))
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide(list(share.resolve(r, lists))))
-    differences = _relations(decide(list(difference.resolve(r, lists))))
+    differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))
     enumerations = _relations(decide(list(named_items.resolve(r))))

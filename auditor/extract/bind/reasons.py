@@ -154,6 +154,8 @@ _ALL += [
 
 _ALL += [
     # ------------------------------------------------ differences, products, targets
+    Reason("offset_balance", EXPLICIT, "收支相抵: a balance = the income total − the spending total stated just before",
+           "政府性基金收入合计192496万元。政府性基金支出合计101788万元。\n上述收支相抵,年终结余90708万元。"),
     Reason("difference_in_sentence", EXPLICIT, "a named difference (审减, 结余, 节约, 超支) and the figures of its "
            "sentence whose labels give their roles", "送审金额1250.36万元,审定金额1180.20万元,审减70.16万元。"),
     Reason("product_in_sentence", EXPLICIT, "a count, a standard per unit of it and the amount they give, in one "

@@ -1,0 +1,60 @@
+"""收支相抵: the balance a text draws from the income and spending totals it stated just before.
+
+    "…债务转贷收入39000万元,收入合计192496万元。
+     政府性基金支出83173万元,…支出合计101788万元。
+     上述收支相抵,年终结余90708万元。"                → 90708 = 192496 − 101788
+
+The totals are the nearest 收入合计 / 支出合计 (or 总计) before the balance, within the
+paragraphs since the previous balance or heading; either missing, or stated twice, and
+nothing is read.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.model import Difference, Fact
+from auditor.extract.readings import Reading, clean_label
+
+_REACH = 3  # paragraphs back
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    tree = r.tree
+    offset, balance = r.vocab.cue("offset"), r.vocab.cue("offset_balance")
+    income, spending = r.vocab.cue("offset_income"), r.vocab.cue("offset_spending")
+    for node in tree.nodes:
+        fact = r.facts[node.index]
+        if fact is None or fact.kind != "amount" or node.kind != "labelled" \
+                or not balance.search(clean_label(node.piece.label)):
+            continue
+        said = "".join(tree[k].piece.label for k in tree.unit("sentence", node.index) if k <= node.index)
+        if not offset.search(said):
+            continue
+        plus, minus = _totals(r, node.index, income), _totals(r, node.index, spending)
+        if len(plus) != 1 or len(minus) != 1 or plus[0].unit != fact.unit or minus[0].unit != fact.unit:
+            continue
+        yield Candidate(Difference.model_construct(
+            difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name="结余", rate=None, base=None,
+            rivals=(), reason="offset_balance", via=(), rejected=()))
+
+
+def _totals(r: Reading, i: int, cue) -> list[Fact]:
+    """The figures before node i named by `cue`, back to the previous balance or heading."""
+    tree = r.tree
+    found: list[Fact] = []
+    first = tree[i].paragraph - _REACH
+    for k in range(i - 1, -1, -1):
+        t = tree[k]
+        if t.paragraph < first or t.kind == "heading":
+            break
+        f = r.facts[k]
+        if f is None or t.kind not in {"labelled", "total"} or f.kind != "amount":
+            continue
+        label = clean_label(f.label)
+        if r.vocab.cue("offset_balance").search(label) and k != i:
+            break  # the previous balance: its totals are its own
+        if cue.search(label):
+            found.append(f)
+    return found
