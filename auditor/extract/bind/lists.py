@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.discourse import Node
@@ -150,9 +151,11 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
             break
     if not out and tree.opens_paragraph(i):
         # "年度预算资金总额: 763.00" / "其中:中央补助 502.00": the total on the line before
+        # (or a blank line apart: "用于群众体育支出476万元。⏎⏎其中:用于…")
         previous = figure_line(r, opener.paragraph - 1)
-        if previous is not None and tree.paragraph_lines.get(opener.paragraph - 1, (0, -9))[1] + 1 \
-                == tree.paragraph_lines.get(opener.paragraph, (0, 0))[0]:
+        if previous is not None and (tree.paragraph_lines.get(opener.paragraph - 1, (0, -9))[1] + 1
+                                     == tree.paragraph_lines.get(opener.paragraph, (0, 0))[0]
+                                     or _BLANK_GAP.fullmatch(r.norm.text, previous.span.end, opener.start)):
             out.append(previous)
     if subject and len(subject) >= 2:
         named = [f for f in out if f.label.endswith(subject) or (f.concept or "").endswith(subject)]
@@ -160,6 +163,9 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
     if out and out[0].sentence != opener.sentence and not opens:
         return []
     return [f for f in out if f.sentence >= out[0].sentence] if out else []
+
+
+_BLANK_GAP = lazyre.compile(r"[。;,:]?[ \t]*\n(?:[ \t]*\n){1,2}[ \t]*")
 
 
 def subject_before_list(words: str) -> str:
