@@ -4,8 +4,8 @@
      其中:福利彩票公益金7998万元,体育彩票公益金2318万元;…"
 
 A 其中 list may name only some parts, so by itself it fails only by excess. But when
-another list of the same paragraph names the same parts, in the same order, and adds
-up exactly, the text has shown that these parts make up such a total: a sibling list
+another list of the same paragraph, of another total and read the same way, names the
+same parts in the same order and adds up exactly, the text has shown that these parts make up such a total: a sibling list
 that falls short of its total is then a contradiction, not a partial list.
 """
 
@@ -37,10 +37,12 @@ def complete(r: Reading, lists: list[Breakdown]) -> list[Breakdown]:
         names = tuple(_name(p) for p in b.parts)
         if len(names) >= 2 and all(names) and len(set(names)) == len(names) and not b.subtracted \
                 and b.total.id in paragraph:
-            groups[(paragraph[b.total.id], b.total.unit, names)].append(k)
+            groups[(paragraph[b.total.id], b.total.unit, b.reason, names)].append(k)
     out = list(lists)
     for members in groups.values():
-        if len(members) < 2 or not any(_adds_up(lists[k]) for k in members):
+        # lists of different totals, read the same way: two readings of one total are rivals, not parallels
+        if len({lists[k].total.id for k in members}) < len(members) or len(members) < 2 \
+                or not any(_adds_up(lists[k]) for k in members):
             continue
         for k in members:
             if not lists[k].complete:

@@ -1,6 +1,7 @@
 """A a、B b,合计 T: the figures before 合计 in its sentence are its parts.
 
     "办公费60万元,印刷费40万元,合计100万元。" → 100 = 60 + 40
+    "…收入1229269万元。加上中央财政收入752382万元,合计财政总收入1981651万元" → the base before 加上
 """
 
 from __future__ import annotations
@@ -10,17 +11,19 @@ from typing import Iterator
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
 from auditor.extract.model import Fact
-from auditor.extract.readings import OPENERS, Reading
+from auditor.extract.readings import OPENERS, Reading, clean_label
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     family_totals = {t for f in r.vocab.families.values() for t in f.totals}
     generic = r.vocab.cue("generic_total_name")
+    prefixed = r.vocab.cue("total_prefix")
     for s in tree.nodes:
         total = r.facts[s.index]
-        if s.kind != "total" or total is None:
-            continue
+        if total is None or not (s.kind == "total" or (
+                s.kind == "labelled" and prefixed.match(clean_label(s.piece.label)))):
+            continue  # (a total named after 合计: "加上中央财政收入752382万元,合计财政总收入1981651万元")
         i = s.index
         named = i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words" \
             and not generic.fullmatch(tree[i - 1].piece.label)
