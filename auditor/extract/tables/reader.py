@@ -481,6 +481,8 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
                         first_id: int) -> Read | None:
     """Indicator rows, each found by its 分值 and 得分: the last two numbers before words."""
     roles = [r for r in header.roles if r is not None]
+    if roles[:4] == ["weight", "target", "achieved", "score"]:
+        return _weight_first_rows(cells, header, norm, vocab, first_id)
     if roles[:4] != ["target", "achieved", "weight", "score"]:
         return None
     rows: list[TableRow] = []
@@ -542,6 +544,48 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
     if not rows:
         return None
     return Read(rows, facts, end, complete)
+
+
+def _weight_first_rows(cells: list[Cell], header: Header, norm: Normalised, vocab: Vocabulary,
+                       first_id: int) -> Read | None:
+    """Indicator rows whose 分值 comes before 指标值 and 完成值 ("三级指标 | 分值 | 年度指标值 |
+    全年实际值 | 得分"), one row a line: a row is found by its 分值 and 得分, three cells apart.
+    A line that is no such row (a 其中 line under an indicator, a level name) is passed over."""
+    rows: list[TableRow] = []
+    facts: list[Fact] = []
+    k = header.after
+    end = k
+    line: list[Cell] = []
+    while k <= len(cells):
+        c = cells[k] if k < len(cells) else None
+        if c is not None and not c.is_mark:
+            if rows and not line and find_header(cells, k) is not None:
+                break  # another table starts
+            line.append(c)
+            k += 1
+            continue
+        named = [x for x in line if x.text]
+        while line and not line[-1].text:
+            line.pop()  # the empty cells of the text columns at the end
+        at = max((n for n, x in enumerate(line) if _plain(x)), default=None)
+        if at is not None and at >= 4 and _plain(line[at - 3]) and any(x.text for x in line[:at - 3]):
+            row = _indicator_row([x for x in line[:at - 3] if x.text] + line[at - 2:at], line[at - 3], line[at],
+                                 norm, vocab, first_id + len(facts))
+            if row is not None:
+                rows.append(row[0])
+                facts.extend(row[1])
+                end = k
+                if row[0].is_total:
+                    break
+        elif len(named) > 8:
+            break  # too many words for one row: the table ended
+        line = []
+        if c is None:
+            break
+        k += 1
+    if not rows:
+        return None
+    return Read(rows, facts, end, False)
 
 
 _SUBHEADER = lazyre.compile(r"^(?:指标性质|度量单位|计量单位|单位|指标方向|权重)$")
