@@ -28,7 +28,7 @@ from auditor.extract.bind.resolvers import (bracket_list, change, change_current
                                             dimension_list, family_list, identity, numbered_items, opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             total_after)
-from auditor.extract.bind.resolvers import (difference, named_items, named_repeat, product, target, total_after_list,
+from auditor.extract.bind.resolvers import (difference, grade_counts, named_items, named_repeat, product, target, total_after_list,
                                             offset_balance, parallel_lists, unit_sibling, unit_slip)
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
                                    Share, SharePartition, Target, UnitSlip)
@@ -36,7 +36,8 @@ from auditor.extract.readings import Reading
 from auditor.records import dataclass
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
-LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, total_after, score_list, total_after_list)
+LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, total_after, score_list, total_after_list,
+                  grade_counts)
 
 
 @dataclass

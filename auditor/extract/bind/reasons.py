@@ -66,6 +66,8 @@ _ALL = [
            "培训分别为:农民200人、干部50人,共计培训250人。"),
     Reason("score_list", EXPLICIT, "scores followed by 总得分 add up to it",
            "项目立项20分,项目管理30分,项目绩效45分,总得分95分。"),
+    Reason("grade_counts", EXPLICIT, "the items rated 优/良/中/差 (quoted, or after 评为/等次为) are the items rated",
+           "上报项目绩效自评50个。自评结果“优秀”5个、“良好”23个、“中”20个、“差”2个。"),
     Reason("table_rows", EXPLICIT, "a table's 合计/总额 row and the rows the table puts under it",
            "项目 | 年初预算数\n合计 | 100\n1、基本支出 | 60\n2、项目支出 | 40"),
     Reason("table_change_row", EXPLICIT, "a table row's 增减额 / 增减率 against its 上年 and 本年 cells",

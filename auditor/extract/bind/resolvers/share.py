@@ -91,7 +91,7 @@ def _part_before(r: Reading, i: int) -> int | None:
     for j in tree.before(i, "sub"):
         f = r.facts[j]
         if f is not None and tree[j].kind in {"labelled", "total"}:
-            return j if f.kind == "amount" else None
+            return j if f.kind in {"amount", "count"} else None  # ("“优秀”的5个,占比10%")
     return None
 
 
