@@ -160,6 +160,8 @@ class Change(Bound):
     keyword_span: Span
     current_elsewhere: Fact | None = Field(None, description="no current figure in the sentence: the subject's "
                                                              "one value this year, stated elsewhere")
+    previous_elsewhere: Fact | None = Field(None, description="with `current_elsewhere`: the subject's one value "
+                                                              "the year before, stated before the change")
 
 
 class ChangeList(Bound):

@@ -60,6 +60,9 @@ def _signed(c: Change, delta: Fact) -> Value:
 def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """CHG001: the stated difference equals current − previous."""
     for c in ctx.doc.changes:
+        if c.current is None and c.previous is None and c.previous_elsewhere is not None:
+            # "…相较于上年增加275.76万元": the subject's figures of both years, stated before it
+            c = c.model_copy(update={"current": c.current_elsewhere, "previous": c.previous_elsewhere})
         if c.reference != "previous" or c.delta is None or c.current is None or c.previous is None:
             continue
         if c.delta.kind != c.current.kind:
