@@ -28,7 +28,7 @@ from auditor.extract.bind.resolvers import (bracket_list, change, change_current
                                             dimension_list, family_list, identity, numbered_items, opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             total_after)
-from auditor.extract.bind.resolvers import (difference, grade_counts, named_items, named_repeat, product, target, total_after_list,
+from auditor.extract.bind.resolvers import (difference, grade_counts, named_items, named_kinds, named_repeat, product, target, total_after_list,
                                             offset_balance, parallel_lists, unit_sibling, unit_slip)
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
                                    Share, SharePartition, Target, UnitSlip)
@@ -68,7 +68,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     keyword_at = {node.start: node.index for node in r.tree.nodes if node.kind in change.DIRECTIONS}
     change_at = {keyword_at[c.keyword_span.start]: c for c in changes}
     lists += _relations(decide(list(dimension_list.resolve(r, lists))))
-    lists = parallel_lists.complete(r, lists)
+    lists = named_kinds.complete(r, parallel_lists.complete(r, lists))
     numbered_changes = _relations(decide(list(change_list.resolve(r, change_at))))
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide(list(share.resolve(r, lists))))
