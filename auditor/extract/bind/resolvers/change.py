@@ -43,9 +43,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if t.kind in {"growth_up", "growth_down", "increase", "decrease"} and g is not None:
                 t_dir = 1 if t.kind in {"growth_up", "increase"} else -1
                 theirs, mine = _reference(r, t.piece.keyword, ""), _reference(r, s.piece.keyword, "")
-                if theirs != mine and "budget" in (theirs, mine):
+                compared = mine == "budget" and not theirs and r.vocab.cue("compared_prefix").match(s.piece.keyword)
+                if theirs != mine and "budget" in (theirs, mine) and not compared:
                     # "调减86080万元,同比下降33.5%": against the plan, then against last year; a bare
                     # "下降9.7%" after "调减16000万元" does not say it is against the plan either
+                    # (after "较年初预算数减少4万元" it goes on with that comparison)
                     break
                 if g.kind == "percent" and pct is None and delta is not None and t_dir == direction:
                     pct = None if _other_basis(r, k) else g
@@ -123,7 +125,11 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     else:
         label = ""
         reason = "change_of_unstated_figure"
-        if r.tree.opens_sentence(i):
+        again = _second_comparison(r, i)
+        if again is not None:
+            # "三公经费41万元,较上年减少19万元,…,较年初预算数减少4万元,下降2.2%": the sentence's subject
+            current, label, reason = again, again.label, "change_in_sentence"
+        elif r.tree.opens_sentence(i):
             # "1.一般公共预算财政拨款收入382.17万元,为…资金。较2020年度决算数减少157.86万元":
             # a sentence that opens with the change continues the previous sentence's subject
             subject = _sentence_subject(r, i)
@@ -159,6 +165,26 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 previous = f
                 break
     return label, current, previous, reason
+
+
+def _second_comparison(r: Reading, i: int) -> Fact | None:
+    """"X,较上年减少a,较年初预算数减少b": a comparison with no figure of its own after another
+    change of the same sentence is of X, the figure that change was of."""
+    tree = r.tree
+    if not r.vocab.cue("compared_prefix").match(tree[i].piece.keyword):
+        return None
+    earlier = False
+    for j in tree.before(i, "sentence", limit=_LOOK_BACK):
+        t, f = tree[j], r.facts[j]
+        if t.kind in DIRECTIONS:
+            earlier = True
+            continue
+        if earlier and f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" \
+                and t.depth == tree[i].depth:
+            if r.is_previous(f) or r.vocab.cue("compared_prefix").match(clean_label(f.label)):
+                continue
+            return f
+    return None
 
 
 def _compared_again(r: Reading, i: int, base: Fact) -> Fact | None:
