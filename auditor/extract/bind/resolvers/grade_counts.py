@@ -41,8 +41,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if fact is None or fact.kind != "count" or node.kind != "labelled" or grade_of(node.piece.label) is None:
             continue
         last = groups[-1][-1] if groups else None
+        # a group ends at another count ("本级48个…“优”有37个、“良”有6个;来凤山管理所4个…") or a band named again
         if last is not None and tree[last].paragraph == node.paragraph and node.sentence - tree[last].sentence <= 1 \
-                and r.facts[last].unit == fact.unit and tree[last].depth == node.depth:
+                and r.facts[last].unit == fact.unit and tree[last].depth == node.depth \
+                and not any(r.facts[k] is not None and r.facts[k].kind == "count" for k in range(last + 1, node.index)) \
+                and grade_of(node.piece.label) not in {grade_of(tree[k].piece.label) for k in groups[-1]}:
             groups[-1].append(node.index)
         else:
             groups.append([node.index])
