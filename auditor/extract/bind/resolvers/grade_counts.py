@@ -23,6 +23,7 @@ from auditor.extract.readings import Reading
 
 _QUOTED = lazyre.compile(r"[“\"「『](优秀|优|良好|良|中等|中|一般|合格|较差|差|不合格)(?:\([^()]{0,6}\))?[”\"」』]")
 _NAMED = lazyre.compile(r"(?:评为|等次为|等级为|结果为|评价为)(优秀|优|良好|良|中等|中|一般|合格|较差|差|不合格)(?:等次|等级)?(?:的|项目)*$")
+_LOOK_BACK = 64  # nodes: a total is near its grades (and the look stays linear in the text)
 _BAND = {"优秀": 0, "优": 0, "良好": 1, "良": 1, "中等": 2, "中": 2, "一般": 2, "合格": 2,
          "较差": 3, "差": 3, "不合格": 3}
 
@@ -53,13 +54,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         bands = [grade_of(tree[k].piece.label) for k in group]
         if len(group) < 2 or len(set(bands)) != len(bands):
             continue
-        total = _total_before(r, group[0])
-        if total is None:
+        found = _total_before(r, group[0])
+        if found is None:
             continue
+        at, total = found
         complete = set(bands) == {0, 1, 2, 3}
         parts = [r.facts[k] for k in group]
         yield _list(total, parts, complete)
-        money = _money_of_each(r, group, total)
+        money = _money_of_each(r, group, at)
         if money is not None:
             yield _list(money[0], money[1], complete)
 
@@ -71,11 +73,12 @@ def _list(total: Fact, parts: list[Fact], complete: bool) -> Candidate:
                      total=total.id, parts=tuple(p.id for p in parts))
 
 
-def _total_before(r: Reading, first: int) -> Fact | None:
-    """The nearest count before the first grade, of its unit, in its sentence or the one before."""
+def _total_before(r: Reading, first: int) -> tuple[int, Fact] | None:
+    """The nearest count before the first grade, of its unit, in its sentence or the one
+    before (with its node)."""
     tree = r.tree
     like = r.facts[first]
-    for k in tree.before(first, "paragraph"):
+    for k in tree.before(first, "paragraph", limit=_LOOK_BACK):
         t = tree[k]
         if t.sentence < tree[first].sentence - 1:
             return None
@@ -83,11 +86,11 @@ def _total_before(r: Reading, first: int) -> Fact | None:
         if f is None or t.kind not in {"labelled", "total"} or t.depth > tree[first].depth:
             continue
         if f.kind == "count" and f.unit == like.unit:
-            return None if grade_of(t.piece.label) is not None or f.approximate else f
+            return None if grade_of(t.piece.label) is not None or f.approximate else (k, f)
     return None
 
 
-def _money_of_each(r: Reading, group: list[int], total: Fact) -> tuple[Fact, list[Fact]] | None:
+def _money_of_each(r: Reading, group: list[int], total_index: int) -> tuple[Fact, list[Fact]] | None:
     """"“优”的项目79个财政资金3038.38万元": each grade's money right after its count, and the money
     right after the total's count — a second list of the same split."""
     tree = r.tree
@@ -100,7 +103,6 @@ def _money_of_each(r: Reading, group: list[int], total: Fact) -> tuple[Fact, lis
         return f
 
     amounts = [after(k) for k in group]
-    total_index = next(k for k in range(len(tree)) if r.facts[k] is not None and r.facts[k].id == total.id)
     own = next((r.facts[j] for j in range(total_index + 1, min(total_index + 3, len(tree)))
                 if r.facts[j] is not None and tree[j].sentence == tree[total_index].sentence), None)
     if own is None or own.kind != "amount" or any(a is None or a.unit != own.unit for a in amounts):
