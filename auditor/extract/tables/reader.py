@@ -322,7 +322,8 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
         if clean(label).startswith("其中"):
             part_of = parent
         elif parent is not None and rows and rows[-1].part_of == parent and (
-                FUNDING_SOURCE.search(clean(label)) or _next_item(rows[-1].label, label)):
+                FUNDING_SOURCE.search(clean(label)) or _next_item(rows[-1].label, label)
+                or _same_family(vocab, rows[parent].label, rows[-1].label, label)):
             part_of = parent  # "其中:(1)公务用车购置费" then "(2)公务用车运行费"
         else:
             part_of = None
@@ -358,6 +359,14 @@ def _index_after(cells: list[Cell], row: RawRow) -> int:
 
 
 _ITEM_MARKER = lazyre.compile(r"^(?:其中[::]?)?(\([一二三四五六七八九十\d]{1,3}\)|\d{1,2}[.、]|[\u2460-\u2473\u2474-\u2487])")
+
+
+def _same_family(vocab: Vocabulary, parent: str, previous: str, label: str) -> bool:
+    """`label` names another member of the family that makes up `parent`, of which `previous`
+    (a 其中 row) is one: "公务用车购置及运行维护费 | 其中:公务用车运行维护费 | 公务用车购置费"."""
+    whole, one, other = (_row_concept(x, vocab) for x in (parent, previous, label))
+    return any(whole in fam.totals and one in fam.members and other in fam.members and one != other
+               for fam in vocab.families.values())
 
 
 def _next_item(previous: str, label: str) -> bool:

@@ -178,6 +178,11 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
             return above, True, "table_rows"
         return [], False, ""
     nxt = rows[n + 1]
+    if n == 0 and row.is_total and not _NUMBERED.match(nxt.label):
+        # "合计 | 30.8 | 25.7" first, then the rows it sums (their 其中 rows aside)
+        below = [r for r in rows[1:] if r.part_of is None and not r.label.startswith("其中")]
+        if len(below) >= 2 and not any(r.is_total for r in below):
+            return below, True, "table_rows"
     if _NUMBERED.match(nxt.label) and (_SUBTOTAL.search(row.label) or row.is_total):
         style = _NUMBERED.match(nxt.label).group()[-1]
         out = []
