@@ -290,10 +290,11 @@ def check_change_parts(rule: Rule, ctx: Context) -> Iterator[Outcome]:
 def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
     total_change, part_changes = cl.total, list(cl.parts)
     figures = [Evidence.of(total_change.delta, "total change"),
-               *(Evidence.of(pc.delta, "part change") for pc in part_changes), *extra]
+               *(Evidence.of(pc.delta, "part change") for pc in part_changes if pc.delta is not None), *extra]
     summed = Value(Decimal(0), Decimal(0))
     for pc in part_changes:
-        summed = summed + _signed(pc, pc.delta)
+        if pc.delta is not None:  # (a flat part, "较上年无增减", adds nothing)
+            summed = summed + _signed(pc, pc.delta)
     stated_value = _signed(total_change, total_change.delta)
     stated = total_change.delta.model_copy(update={"value": stated_value.value})
     cmp = compare(stated, summed)
@@ -302,11 +303,12 @@ def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
     like = total_change.delta
     terms = ""
     for n, pc in enumerate(part_changes):
+        shown = written(pc.delta, like) if pc.delta is not None else "0"
         if n == 0:
-            terms = ("-" if pc.direction < 0 else "") + written(pc.delta, like)
+            terms = ("-" if pc.direction < 0 else "") + shown
         else:
-            terms += (" − " if pc.direction < 0 else " + ") + written(pc.delta, like)
-    decimals = max(pc.delta.decimals for pc in part_changes)
+            terms += (" − " if pc.direction < 0 else " + ") + shown
+    decimals = max(pc.delta.decimals for pc in part_changes if pc.delta is not None)
     shown = (summed.value / like.scale).quantize(Decimal(1).scaleb(-decimals))
     unit = unit_of(like)
     arithmetic = {
@@ -319,10 +321,11 @@ def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
     changes = [*part_changes, total_change]
     equation = Equation("linear", (*((pc.delta, Decimal(pc.direction)) for pc in part_changes),
                                    (total_change.delta, Decimal(-total_change.direction)))) \
-        if all(c.direction for c in changes) and len({c.delta.id for c in changes}) == len(changes) else None
+        if all(c.direction and c.delta is not None for c in changes) \
+        and len({c.delta.id for c in changes}) == len(changes) else None
     return failed(rule, cl, finding(
         rule, ctx, primary=total_change.delta, stated=total_change.delta.text,
         expected=f"{sign_as_written(like) if shown < 0 else ''}{abs(shown)}{like.written_unit}",
         arithmetic=arithmetic, evidence=figures, comparison=cmp, fields={"label": label},
-    ), found=doubt.explain_change_sum(ctx.doubt, [total_change.delta, *(pc.delta for pc in part_changes)],
+    ), found=doubt.explain_change_sum(ctx.doubt, [total_change.delta, *(pc.delta for pc in part_changes if pc.delta is not None)],
                                        getattr(cl, "breakdown", None)), equation=equation)

@@ -59,8 +59,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 break
             if g is not None and t.kind == "labelled":
                 break
-        if delta is None and pct is None:
-            continue
+        if delta is None and pct is None and direction != 0:
+            continue  # (a flat change, "较上年无增减", states a change of nothing: the parts' changes count it)
         subject_label, current, previous, reason = _subject(r, i)
         # "约100万元" or a figure with a lost character is no base for exact arithmetic
         current = None if current is not None and current.approximate else current

@@ -16,7 +16,9 @@ from auditor.extract.model import Breakdown, Change, ChangeList, Fact
 
 def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
             numbered: list[ChangeList]) -> list[ChangeList]:
-    usable = [c for c in changes if c.reference == "previous" and c.delta is not None and c.delta.kind == "amount"]
+    # (a flat part, "较上年无增减", changed by nothing)
+    usable = [c for c in changes if c.reference == "previous" and (
+        (c.delta is not None and c.delta.kind == "amount") or (c.direction == 0 and c.delta is None and c.percent is None))]
     # "较上年…减少6万元,较预算数…减少217万元": one figure, two changes; parts pair by what they compare with
     by_current = {(c.current.id, _base(c)): c for c in usable if c.current is not None}
     by_value: dict = {}
@@ -28,11 +30,11 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
     for b in complete_lists(lists):
         for base in ("previous", "budget"):
             part_changes = [by_current.get((p.id, base)) for p in b.parts]
-            if any(pc is None for pc in part_changes):
+            if any(pc is None for pc in part_changes) or all(pc.delta is None for pc in part_changes):
                 continue
             total_change = by_current.get((b.total.id, base)) or _same_quantity_change(
                 index, b.total, by_value.get((b.total.value, b.total.unit, base), []))
-            if total_change is not None:
+            if total_change is not None and total_change.delta is not None:
                 break
         else:
             continue
