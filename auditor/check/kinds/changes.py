@@ -171,6 +171,21 @@ def _growths(rule: Rule, ctx: Context) -> Iterator[tuple[Change, _Growth | None,
         yield c, g, computed, None
 
 
+def _other_direction(c: Change, g: _Growth) -> Value | None:
+    """The rate the change gives in the other direction ("减支670.23万元,降低81.67%" with this
+    year 1490.91: 670.23 / (1490.91 − 670.23) = 81.67%), when that is the rate stated and
+    the stated direction's is not; else None."""
+    if c.previous is not None or g.current is None or c.direction == 0 or c.delta is None \
+            or c.delta.kind != g.current.kind:
+        return None
+    base = at_precision(g.current, c.delta) + _signed(c, c.delta)  # current − (−direction × delta)
+    if base.value <= 0:
+        return None
+    flipped = ratio_percent(Value(abs(g.delta.value), g.delta.tolerance), base)
+    stated_ok = g.rate() is not None and compare(c.percent, g.rate()).verdict == "ok"
+    return flipped if flipped is not None and not stated_ok and compare(c.percent, flipped).verdict == "ok" else None
+
+
 def _follows_from_figures(c: Change) -> bool:
     """The stated rate is (current − previous) / previous, both figures stated."""
     if c.current is None or c.previous is None or c.previous.value <= 0 or c.current.kind != c.previous.kind:
@@ -200,6 +215,9 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         if _on_current_base(c, g, computed):
             yield outcome(rule, c, "fails", g.evidence, note="= CHG005 (the change over the current value)")
+            continue
+        if _other_direction(c, g) is not None and _explained(ctx, c, g) is None:
+            yield outcome(rule, c, "fails", g.evidence, note="= CHG003 (the rate fits the other direction)")
             continue
         if _follows_from_figures(c):
             # "上年3.55 | 本年2.65 | -0.8 | -25.35%": the rate follows from the two figures, the
@@ -246,8 +264,15 @@ def check_growth_base(rule: Rule, ctx: Context) -> Iterator[Outcome]:
 
 
 def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
-    """CHG003: 增加 when the figure went up, 减少 when it went down."""
+    """CHG003: 增加 when the figure went up, 减少 when it went down (or, with no previous
+    figure, when the stated rate fits the change only in the other direction)."""
+    which = {"which_zh": "本年数与上年数", "which_en": "the figures"}
     for c in ctx.doc.changes:
+        if c.previous is None and c.percent is not None and not c.percent.approximate:
+            found = _direction_by_rate(rule, ctx, c)
+            if found is not None:
+                yield found
+            continue
         if c.reference != "previous" or c.current is None or c.previous is None or c.direction == 0:
             continue
         figures = [Evidence.at(c.keyword_span, c.keyword, "direction"), Evidence.of(c.current, "current"),
@@ -270,8 +295,72 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=primary, span=None if primary else c.keyword_span,
             stated=primary.text if primary else c.keyword, expected="减少" if moved < 0 else "增加",
             arithmetic=arithmetic, evidence=figures,
-            fields={"said_zh": said[0], "said_en": said[1]},
+            fields={"said_zh": said[0], "said_en": said[1], **which},
         ))
+
+
+def _explained(ctx: Context, c: Change, g: _Growth):
+    """Another reading under which the stated rate holds as written (another current figure …)."""
+    return doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True,
+                                keyword=c.keyword)
+
+
+def _holds_flipped(cl, flipped: Change) -> bool:
+    """The parts' changes make the total's with the part `flipped` the other way round."""
+    summed = Value(Decimal(0), Decimal(0))
+    for pc in cl.parts:
+        if pc.delta is not None:
+            one = _signed(pc, pc.delta)
+            summed = summed + (Value(-one.value, one.tolerance) if pc.delta.id == flipped.delta.id else one)
+    total = _signed(cl.total, cl.total.delta)
+    return compare(cl.total.delta.model_copy(update={"value": total.value}), summed).verdict == "ok"
+
+
+_TOGETHER = {"zh": "；按此方向，各分项增减额之和也与总额增减额相符",
+             "en": "; that way round, the parts' changes also make the total's"}
+
+
+def _rate_fits_other_direction(ctx: Context, c: Change) -> bool:
+    g = _growth(ctx, c)
+    return not isinstance(g, tuple) and g.rate() is not None and _other_direction(c, g) is not None \
+        and _explained(ctx, c, g) is None
+
+
+def _direction_by_rate(rule: Rule, ctx: Context, c: Change) -> Outcome | None:
+    """"…1490.91万元,比上年减支670.23万元,降低81.67%": only an increase gives the stated rate."""
+    g = _growth(ctx, c)
+    if isinstance(g, tuple) or g.rate() is None:
+        return None
+    flipped = _other_direction(c, g)
+    if flipped is None:
+        return None
+    said = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}[c.direction]
+    other = {1: ("减少额", "decrease"), -1: ("增加额", "increase")}[c.direction]
+    sign = "+" if c.direction > 0 else "−"
+    shown = flipped.value.quantize(Decimal(1).scaleb(-max(c.percent.decimals, 2)))
+    arithmetic = {
+        "zh": f"{other[0]} {written(c.delta)} / ({_term(ctx, g.current, 'zh', c.delta)} {sign} {other[0]} "
+              f"{written(c.delta)}) = {shown}% = 所写 {written(c.percent)}%",
+        "en": f"{other[1]} {written(c.delta)} / ({_term(ctx, g.current, 'en', c.delta)} {sign} {written(c.delta)}) "
+              f"= {shown}% = the {written(c.percent)}% stated",
+    }
+    found = _explained(ctx, c, g)
+    if found is not None:
+        return None  # CHG002 shows the reading under which the rate holds as written
+    evidence = list(g.evidence)
+    for cl in ctx.doc.change_lists:
+        # the parts' changes that add up only with this one the other way: the same slip, shown
+        if any(pc.delta is not None and pc.delta.id == c.delta.id for pc in cl.parts) and _holds_flipped(cl, c):
+            evidence += [Evidence.of(cl.total.delta, "total change"),
+                         *(Evidence.of(pc.delta, "part change") for pc in cl.parts
+                           if pc.delta is not None and pc.delta.id != c.delta.id)]
+            arithmetic = {lang: f"{text}{_TOGETHER[lang]}" for lang, text in arithmetic.items()}
+            break
+    return failed(rule, c, finding(
+        rule, ctx, primary=c.delta, stated=c.delta.text, expected="增加" if c.direction < 0 else "减少",
+        arithmetic=arithmetic, evidence=evidence,
+        fields={"said_zh": said[0], "said_en": said[1], "which_zh": "增减额与增长率", "which_en": "the change and its rate"},
+    ))
 
 
 def check_change_parts(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -300,6 +389,12 @@ def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
     cmp = compare(stated, summed)
     if cmp.verdict == "ok":
         return outcome(rule, cl, "holds", figures)
+    for pc in part_changes:
+        # "…减支670.23万元,降低81.67%" where only an increase gives the rate (CHG003 says so):
+        # with that part the other way, the parts make the total's change — one slip, said once
+        if pc.delta is not None and pc.percent is not None and _rate_fits_other_direction(ctx, pc) \
+                and _holds_flipped(cl, pc):
+            return outcome(rule, cl, "fails", figures, note="one part's direction is wrong: = CHG003")
     like = total_change.delta
     terms = ""
     for n, pc in enumerate(part_changes):
