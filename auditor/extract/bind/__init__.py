@@ -82,13 +82,16 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     all_lists = [*table_lists, *lists]
     shares = share_whole.resolve(index, shares, all_lists)
     slips = unit_slip.resolve(index)
+    identities = identity.resolve(index, all_lists)
     return Relations(
         breakdowns=lists,
         changes=[*change_current.resolve(index, changes), *table_changes],
-        change_lists=change_sum.resolve(index, all_lists, [*changes, *table_changes], numbered_changes),
+        # (an identity's parts change with its total too: "三公经费…比预算数减少1188万元" over its items')
+        change_lists=change_sum.resolve(index, [*all_lists, *identities], [*changes, *table_changes],
+                                        numbered_changes),
         rates=rate_base.resolve(index, rates, changes),
         shares=shares,
-        identities=identity.resolve(index, all_lists),
+        identities=identities,
         partitions=share_partition.resolve(index, all_lists, shares),
         repeats=repeat.resolve(index, all_lists, shares, frozenset(s.slipped.id for s in slips)),
         differences=differences,

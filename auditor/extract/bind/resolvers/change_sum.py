@@ -17,7 +17,7 @@ from auditor.extract.model import Breakdown, Change, ChangeList, Fact
 def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
             numbered: list[ChangeList]) -> list[ChangeList]:
     # (a flat part, "较上年无增减", changed by nothing)
-    usable = [c for c in changes if c.reference == "previous" and (
+    usable = [c for c in changes if c.reference in {"previous", "budget"} and (
         (c.delta is not None and c.delta.kind == "amount") or (c.direction == 0 and c.delta is None and c.percent is None))]
     # "较上年…减少6万元,较预算数…减少217万元": one figure, two changes; parts pair by what they compare with
     by_current = {(c.current.id, _base(c)): c for c in usable if c.current is not None}
@@ -52,7 +52,10 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
 
 
 def _base(c: Change) -> str:
-    """What a change compares with: the budget when its earlier figure is one, else last year."""
+    """What a change compares with: the budget when it says so ("比预算数减少") or its earlier
+    figure is one, else last year."""
+    if c.reference == "budget":
+        return "budget"
     scenario = c.previous.scenario if c.previous is not None else None
     return "budget" if scenario and scenario.startswith("budget") and c.previous.period != "previous" else "previous"
 
