@@ -27,6 +27,9 @@ _CLOSED = lazyre.compile(r"[。!?\n]")  # a list that stops at ';' may go on aft
 _BRACKETS = lazyre.compile(r"\([^()]*\)|“[^“”]*”")
 _LAST_JOIN = lazyre.compile(r"以及|和|及|与")
 _PARTIAL = lazyre.compile(r"等(?:等)?$|其他|其它|若干")
+_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,6}(?=\s*[,:]?\s*(?:即|分别为|分别是|分别|具体为|具体是|:))")
+# after ';': "区公路养护中心内设4个科室…" — a new statement with its own count, so the list ended
+_NEXT_STATEMENT = lazyre.compile(r"[^、,;。\n]{0,20}?\d+\s*[个家所项处座条支类批名人]")
 _MAX_NAME = 24
 _MAX_WRAPS = 4
 _WRAP_BEFORE = lazyre.compile(r"[\u4e00-\u9fff、()“”]$")
@@ -47,7 +50,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if count is None or s.kind != "labelled" or count.kind != "count" or count.unit not in _UNITS \
                 or count.approximate or count.value < 2 or count.value > 60:
             continue
-        m = _MARKER.match(text, count.span.end)
+        # "内设7个科室:办公室、…": the counted noun may stand between the count and the marker
+        noun = _NOUN.match(text, count.span.end)
+        m = _MARKER.match(text, noun.end() if noun else count.span.end)
         if not m:
             continue
         end = _END.search(text, m.end())
@@ -57,8 +62,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             wraps += 1
         if end is None:
             continue  # the text ends before the list's sentence closes: an excerpt may have cut it
-        if not _CLOSED.match(end.group()):
-            continue  # "目标3个:A、B;C。": the list may go on past the ';'
+        if not _CLOSED.match(end.group()) and not _NEXT_STATEMENT.match(text, end.end()):
+            continue  # "目标3个:A、B;C。": the list may go on past the ';' (not when a counted statement follows)
         stop = end.start() if end else len(text)
         stretch = text[m.end():stop].replace("\n", "")
         read = _names(stretch)
