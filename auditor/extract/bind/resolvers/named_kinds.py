@@ -3,9 +3,9 @@
     "主要有部门预算项目支出、专项预算支出二类支出,项目资金总预算为2455.5万元,其中部门预算
      项目支出87.5万元,专项预算支出2350万元。"  → the 其中 list names both kinds: it is complete
 
-A 其中 list may name only some parts, so by itself it fails only by excess.  When its
-paragraph names the kinds ("A、B二类", "A、B、C三项") and the list's parts are exactly
-those kinds, the list is all of its total.  Names ending in 等 name only some.
+A 其中 list may name only some parts, so by itself it fails only by excess.  When the
+line of its total names the kinds ("A、B二类", "A、B、C三项") and the list's parts are
+exactly those kinds, the list is all of its total.  Names ending in 等 name only some.
 """
 
 from __future__ import annotations
@@ -18,10 +18,11 @@ from auditor.extract.readings import Reading, clean_label
 _KINDS = lazyre.compile(r"((?:[\u4e00-\u9fff()]{2,20}、)+[\u4e00-\u9fff()]{2,20}?)(等)?"
                         r"([二两三四五六七八九十]|\d{1,2})(?:类|项|个方面|个部分|部分|种|大类)")
 _LEAD = lazyre.compile(r"有|包括|包含|分为|即")
-VIA = "its paragraph names these kinds as all there are"
+VIA = "its line names these kinds as all there are"
 
 
 def complete(r: Reading, lists: list[Breakdown]) -> list[Breakdown]:
+    """`lists` with the partial lists whose kinds the text names marked complete."""
     out = list(lists)
     lines: list[str] | None = None
     for n, b in enumerate(lists):

@@ -5,8 +5,9 @@
 
 A 其中 list may name only some parts, so by itself it fails only by excess. But when
 another list of the same paragraph, of another total and read the same way, names the
-same parts in the same order and adds up exactly, the text has shown that these parts make up such a total: a sibling list
-that falls short of its total is then a contradiction, not a partial list.
+same parts in the same order and adds up exactly, the text has shown that these parts
+make up such a total: a sibling list that falls short of its total is then a
+contradiction, not a partial list.
 """
 
 from __future__ import annotations
