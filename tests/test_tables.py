@@ -393,3 +393,27 @@ def test_a_header_that_ends_the_text_is_read_without_rows():
     text = "预算执行情况(万元)\n(20分)\n预算数(A)\n执行数(B)\n执行率(B/A)\n得分\n(20分*执行率)"
     result = audit_text(text)
     assert result.findings == [] and result.checked[1] == 0
+
+
+def test_a_glued_run_no_reading_completes_has_no_split():
+    """Hundreds of digits that end in something no figure ends with: every way to cut them
+    fails at the end (the walk used to try them all, exponentially many: reliability input
+    19636 of seed 4 ran for minutes)."""
+    from auditor.extract.tables.glued import _splits
+
+    assert _splits("25546533537318437785844018818195222253625028273145468076497978" + "1.") == ()
+    assert _splits("1" * 300) == ()  # longer than a row of figures: not read at all
+    assert ((0, 5), (5, 10), (10, 14)) in _splits("194.9194.9100%")
+
+
+def test_figures_that_fit_no_placement_are_given_up_early():
+    """Figures no order-keeping placement fits: the placement walk marks dead ends once
+    (reliability input 86699 of seed 4)."""
+    from auditor.extract.tables.glued import Piece, alignments
+
+    # twelve amounts fit any of thirty amount columns, the rate after them none: C(30, 12)
+    # placements of the amounts to try before each fails at the rate, unless dead ends are kept
+    pieces = [Piece(f"{n}.5", 10 * n, 10 * n + 4) for n in range(1, 13)] + [Piece("50%", 200, 203)]
+    roles = ["actual", *(f"actual#{k}" for k in range(2, 31))]
+    assert alignments(pieces, roles) == []
+    assert len(alignments(pieces[:-1], roles)) == 400  # placements there are: as many as are kept

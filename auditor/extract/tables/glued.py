@@ -32,6 +32,7 @@ from auditor.records import dataclass
 
 _ONE = lazyre.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?(?:万元|万|亿元|元|%)?")
 MAX_READINGS = 400
+MAX_COMBINATIONS = 1000  # splits of a row's cells tried together
 
 
 @dataclass(frozen=True)
@@ -82,28 +83,45 @@ class RowFigures:
     readings: list[Reading] = field(default_factory=list)
 
 
+_LONGEST = 24  # characters of one figure in a cell ("1,234,567,890.12万元")
+_LONGEST_RUN = 240  # characters of a run of glued figures: ten long figures
+
+
 @lru_cache(maxsize=512)
 def _splits(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """Every way to read `text` as figures written one after another."""
+    """Every way to read `text` as figures written one after another (at most MAX_READINGS).
+
+    The ways a figure may end at each position are found once, and the walk only steps to
+    positions from which the rest of the text can still be read: without that, a run no
+    reading completes (hundreds of digits) is tried in exponentially many ways."""
+    n = len(text)
+    if n > _LONGEST_RUN:
+        return ()  # more figures run together than a row of a table holds: no reading
+    ends: list[list[int]] = [[] for _ in range(n)]
+    for pos in range(n):
+        for end in range(min(n, pos + _LONGEST), pos, -1):
+            if (end == n or text[end] not in ".,") and _ONE.fullmatch(text, pos, end):
+                ends[pos].append(end)  # (a figure does not end right before its own decimal point)
+    finishes = [False] * (n + 1)
+    finishes[n] = True
+    for pos in range(n - 1, -1, -1):
+        finishes[pos] = any(finishes[end] for end in ends[pos])
     out: list[tuple[tuple[int, int], ...]] = []
 
     def walk(pos: int, acc: list[tuple[int, int]]) -> None:
         if len(out) >= MAX_READINGS:
             return
-        if pos == len(text):
+        if pos == n:
             out.append(tuple(acc))
             return
-        for end in range(len(text), pos, -1):
-            piece = text[pos:end]
-            if not _ONE.fullmatch(piece):
-                continue
-            if end < len(text) and text[end] in ".,":
-                continue  # a figure does not end right before its own decimal point
-            acc.append((pos, end))
-            walk(end, acc)
-            acc.pop()
+        for end in ends[pos]:
+            if finishes[end]:
+                acc.append((pos, end))
+                walk(end, acc)
+                acc.pop()
 
-    walk(0, [])
+    if finishes[0]:
+        walk(0, [])
     return tuple(out)
 
 
@@ -139,13 +157,15 @@ def fits(piece: Piece, key: str | None, plain_rates: bool = True) -> bool:
 def alignments(pieces: list[Piece], roles: list[str | None], plain_rates: bool = False) -> list[dict[str, Piece]]:
     """Every order-keeping placement of the figures in columns they fit."""
     out: list[dict[str, Piece]] = []
+    dead: set[tuple[int, int]] = set()  # (figure, column) from which no placement completes
 
     def walk(i: int, j: int, acc: dict[str, Piece]) -> None:
-        if len(out) >= MAX_READINGS:
+        if len(out) >= MAX_READINGS or (i, j) in dead:
             return
         if i == len(pieces):
             out.append(dict(acc))
             return
+        found = len(out)
         for k in range(j, len(roles) - (len(pieces) - i) + 1):
             role = roles[k]
             if role is None or role in acc or not fits(pieces[i], role, plain_rates):
@@ -153,6 +173,8 @@ def alignments(pieces: list[Piece], roles: list[str | None], plain_rates: bool =
             acc[role] = pieces[i]
             walk(i + 1, k + 1, acc)
             del acc[role]
+        if len(out) == found:
+            dead.add((i, j))  # (columns are keyed one role each, so what is placed before does not matter)
 
     walk(0, 0, {})
     return out
@@ -190,8 +212,13 @@ def _readings(row: RowFigures, roles: list[str | None], plain_rates: bool) -> li
     out: list[Reading] = []
     via = ("run-together cells split by the row's arithmetic",) if row.glued else \
           ("cells placed in their columns by the row's arithmetic",)
-    for combo in product(*options):
+    columns = sum(1 for r in roles if r is not None)
+    for tried, combo in enumerate(product(*options)):
+        if tried >= MAX_COMBINATIONS:
+            break  # so many ways to split the cells that no reading of them is certain anyway
         pieces = [p for part in combo for p in part]
+        if len(pieces) > columns:
+            continue
         for placed in alignments(pieces, roles, plain_rates):
             out.append(Reading(placed, via))
             if len(out) >= MAX_READINGS:
