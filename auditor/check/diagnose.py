@@ -121,13 +121,37 @@ def assign(outcomes: list) -> list:
     for o in failing:
         for f in suspects[id(o)]:
             shared.setdefault(same.find(f.id), []).append(o)
+    witnesses = _Witnesses(same)
     out = []
     for o in outcomes:
         if id(o) not in suspects:
             out.append(o)
             continue
-        out.append(o.model_copy(update={"finding": _blame(o, suspects[id(o)], shared, same)}))
+        out.append(o.model_copy(update={"finding": _blame(o, suspects[id(o)], shared, witnesses)}))
     return out
+
+
+class _Witnesses:
+    """Each failing relation's figures by mention and what it needs each to be, worked out once:
+    a document with many failing relations sharing figures is not examined pair by pair again."""
+
+    def __init__(self, same: "_Same") -> None:
+        self.same = same
+        self._roots: dict[int, dict[int, Fact]] = {}
+        self._solved: dict[tuple[int, int], Decimal | None] = {}
+
+    def roots(self, o) -> dict[int, Fact]:
+        """The relation's figures, keyed by the figure they mention."""
+        key = id(o)
+        if key not in self._roots:
+            self._roots[key] = {self.same.find(f.id): f for f in o.equation.facts}
+        return self._roots[key]
+
+    def solve(self, o, fact: Fact) -> Decimal | None:
+        key = (id(o), fact.id)
+        if key not in self._solved:
+            self._solved[key] = o.equation.solve(fact)
+        return self._solved[key]
 
 
 class _Same:
@@ -147,9 +171,9 @@ class _Same:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _blame(o, candidates: list[Fact], shared: dict[int, list], same: _Same):
+def _blame(o, candidates: list[Fact], shared: dict[int, list], witnesses: _Witnesses):
     f = o.finding
-    culprit = candidates[0] if len(candidates) == 1 else _shared_culprit(o, candidates, shared, same)
+    culprit = candidates[0] if len(candidates) == 1 else _shared_culprit(o, candidates, shared, witnesses)
     if culprit is None:
         tail = o.equation.blame or _ROLE_BLAME.get(o.equation.kind)
         if tail is None or len(o.equation.facts) < 2:
@@ -169,28 +193,31 @@ def _blame(o, candidates: list[Fact], shared: dict[int, list], same: _Same):
                                 "line": s.line, "column": s.column})
 
 
-def _shared_culprit(o, candidates: list[Fact], shared: dict[int, list], same: _Same) -> Fact | None:
+def _shared_culprit(o, candidates: list[Fact], shared: dict[int, list], witnesses: _Witnesses) -> Fact | None:
     """The one candidate that another failing relation also points to, at the same value."""
     found = []
-    mine_set = {same.find(f.id) for f in o.equation.facts}
+    mine_set = witnesses.roots(o).keys()
     for c in candidates:
+        root = witnesses.same.find(c.id)
         # another relation over the very same figures (an identity and the list stating it) is no
         # independent witness
-        others = [x for x in shared.get(same.find(c.id), [])
-                  if x is not o and {same.find(f.id) for f in x.equation.facts} != mine_set]
+        others = [x for x in shared.get(root, []) if x is not o and witnesses.roots(x).keys() != mine_set]
         if not others:
             continue
-        mine = o.equation.solve(c)
+        mine = witnesses.solve(o, c)
         if mine is None:
             continue
         agree = True
         for x in others:
-            mention = next((m for m in x.equation.facts if same.find(m.id) == same.find(c.id)), None)
-            v = x.equation.solve(mention) if mention is not None else None
+            mention = witnesses.roots(x).get(root)
+            v = witnesses.solve(x, mention) if mention is not None else None
             if v is None or abs(v - mine) > c.tolerance + c.scale * Decimal("0.01"):
                 agree = False
+                break
         if agree:
             found.append(c)
+            if len(found) > 1:
+                return None  # two figures stand out: neither does
     return found[0] if len(found) == 1 else None
 
 
