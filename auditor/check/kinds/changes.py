@@ -233,8 +233,7 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, c, finding(
             rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{sign_as_written(c.percent)}{shown}%",
             arithmetic=arithmetic, evidence=g.evidence, comparison=cmp, fields={"subject": _subject(c, ctx)},
-        ), found=doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True,
-                                   keyword=c.keyword))
+        ), found=_explained(ctx, c, g))
 
 
 def check_growth_base(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -259,8 +258,7 @@ def check_growth_base(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, c, finding(
             rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
             evidence=evidence, comparison=compare(c.percent, computed), fields={"subject": _subject(c, ctx)},
-        ), found=doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True,
-                                   keyword=c.keyword))
+        ), found=_explained(ctx, c, g))
 
 
 def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -305,15 +303,26 @@ def _explained(ctx: Context, c: Change, g: _Growth):
                                 keyword=c.keyword)
 
 
-def _holds_flipped(cl, flipped: Change) -> bool:
-    """The parts' changes make the total's with the part `flipped` the other way round."""
+def _parts_sum(parts, flipped: Change | None = None) -> Value:
+    """The parts' signed changes added up (a flat part, "较上年无增减", adds nothing), with the
+    part `flipped` taken the other way round."""
     summed = Value(Decimal(0), Decimal(0))
-    for pc in cl.parts:
+    for pc in parts:
         if pc.delta is not None:
             one = _signed(pc, pc.delta)
-            summed = summed + (Value(-one.value, one.tolerance) if pc.delta.id == flipped.delta.id else one)
-    total = _signed(cl.total, cl.total.delta)
-    return compare(cl.total.delta.model_copy(update={"value": total.value}), summed).verdict == "ok"
+            summed = summed + (Value(-one.value, one.tolerance) if flipped is not None
+                               and pc.delta.id == flipped.delta.id else one)
+    return summed
+
+
+def _stated_total(cl) -> Fact:
+    """The total's change as a figure carrying its sign."""
+    return cl.total.delta.model_copy(update={"value": _signed(cl.total, cl.total.delta).value})
+
+
+def _holds_flipped(cl, flipped: Change) -> bool:
+    """The parts' changes make the total's with the part `flipped` the other way round."""
+    return compare(_stated_total(cl), _parts_sum(cl.parts, flipped)).verdict == "ok"
 
 
 _TOGETHER = {"zh": "；按此方向，各分项增减额之和也与总额增减额相符",
@@ -380,12 +389,8 @@ def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
     total_change, part_changes = cl.total, list(cl.parts)
     figures = [Evidence.of(total_change.delta, "total change"),
                *(Evidence.of(pc.delta, "part change") for pc in part_changes if pc.delta is not None), *extra]
-    summed = Value(Decimal(0), Decimal(0))
-    for pc in part_changes:
-        if pc.delta is not None:  # (a flat part, "较上年无增减", adds nothing)
-            summed = summed + _signed(pc, pc.delta)
-    stated_value = _signed(total_change, total_change.delta)
-    stated = total_change.delta.model_copy(update={"value": stated_value.value})
+    summed = _parts_sum(part_changes)
+    stated = _stated_total(cl)
     cmp = compare(stated, summed)
     if cmp.verdict == "ok":
         return outcome(rule, cl, "holds", figures)

@@ -59,8 +59,14 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
     if total <= nearest.value + nearest.tolerance + slack or len(current) == 1:
         return nearest
     same_sentence = [c for c in current if c.sentence == nearest.sentence]
-    matching = [c for c in same_sentence if abs(c.value - total) <= c.tolerance + slack]
+    matching = [c for c in same_sentence if adds_up(c, parts)]
     return matching[0] if matching else None
+
+
+def adds_up(total: Fact, parts: list[Fact] | tuple[Fact, ...]) -> bool:
+    """The parts add up to the total within the rounding of every figure."""
+    slack = total.tolerance + sum((p.tolerance for p in parts), Decimal(0))
+    return abs(sum((p.value for p in parts), Decimal(0)) - total.value) <= slack
 
 
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,

@@ -157,7 +157,7 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                     label = f.label  # "三公经费1969万元,较2024年的2190万元减少": the subject is named first
                 break
         if current is None and compared:
-            current = _compared_again(r, i, previous)
+            current = _subject_before(r, i, like=previous)
     elif current is not None:
         for f in before[1:]:
             same_series = (f.concept == current.concept and f.concept) or _year_before(f, current)
@@ -170,33 +170,30 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
 def _second_comparison(r: Reading, i: int) -> Fact | None:
     """"X,较上年减少a,较年初预算数减少b": a comparison with no figure of its own after another
     change of the same sentence is of X, the figure that change was of."""
-    tree = r.tree
-    if not r.vocab.cue("compared_prefix").match(tree[i].piece.keyword):
+    if not r.vocab.cue("compared_prefix").match(r.tree[i].piece.keyword):
         return None
-    earlier = False
+    return _subject_before(r, i, after_a_change=True)
+
+
+def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change: bool = False) -> Fact | None:
+    """The nearest figure before node i in its sentence (and bracket depth) that a comparison is
+    of: this year's, not one compared with ("较预算数1237万元"); with `like`, of its concept
+    and unit ("三公经费1134万元,较上年1174万元减少40万元,较预算数1237万元减少103万元"); with
+    `after_a_change`, only one stated before another change of the sentence."""
+    tree = r.tree
+    compared = r.vocab.cue("compared_prefix")
+    seen_change = not after_a_change
     for j in tree.before(i, "sentence", limit=_LOOK_BACK):
         t, f = tree[j], r.facts[j]
         if t.kind in DIRECTIONS:
-            earlier = True
+            seen_change = True
             continue
-        if earlier and f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" \
-                and t.depth == tree[i].depth:
-            if r.is_previous(f) or r.vocab.cue("compared_prefix").match(clean_label(f.label)):
-                continue
-            return f
-    return None
-
-
-def _compared_again(r: Reading, i: int, base: Fact) -> Fact | None:
-    """"三公经费1134万元,较上年1174万元减少40万元,较预算数1237万元减少103万元": a second
-    comparison of one subject, whose figure the sentence stated before the first one."""
-    tree = r.tree
-    for j in tree.before(i, "sentence", limit=_LOOK_BACK):
-        t, f = tree[j], r.facts[j]
-        if f is None or t.kind not in {"labelled", "total"} or f.kind != "amount" or t.depth != tree[i].depth:
+        if not seen_change or f is None or t.kind not in {"labelled", "total"} or f.kind != "amount" \
+                or t.depth != tree[i].depth:
             continue
-        if f.concept == base.concept and f.unit == base.unit and not r.is_previous(f) \
-                and not r.vocab.cue("compared_prefix").match(clean_label(f.label)):
+        if like is not None and (f.concept != like.concept or f.unit != like.unit):
+            continue
+        if not r.is_previous(f) and not compared.match(clean_label(f.label)):
             return f
     return None
 

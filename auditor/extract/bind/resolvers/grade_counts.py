@@ -21,11 +21,12 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Fact
 from auditor.extract.readings import Reading
 
-_QUOTED = lazyre.compile(r"[“\"「『](优秀|优|良好|良|中等|中|一般|合格|较差|差|不合格)(?:\([^()]{0,6}\))?[”\"」』]")
-_NAMED = lazyre.compile(r"(?:评为|等次为|等级为|结果为|评价为)(优秀|优|良好|良|中等|中|一般|合格|较差|差|不合格)(?:等次|等级)?(?:的|项目)*$")
 _LOOK_BACK = 64  # nodes: a total is near its grades (and the look stays linear in the text)
 _BAND = {"优秀": 0, "优": 0, "良好": 1, "良": 1, "中等": 2, "中": 2, "一般": 2, "合格": 2,
          "较差": 3, "差": 3, "不合格": 3}
+_GRADES = "|".join(sorted(_BAND, key=len, reverse=True))  # the longer word first: 不合格 before 合格
+_QUOTED = lazyre.compile(rf"[“\"「『]({_GRADES})(?:\([^()]{{0,6}}\))?[”\"」』]")
+_NAMED = lazyre.compile(rf"(?:评为|等次为|等级为|结果为|评价为)({_GRADES})(?:等次|等级)?(?:的|项目)*$")
 
 
 def grade_of(label: str) -> int | None:

@@ -21,13 +21,14 @@ from auditor.extract.numbering import NUMBERED_LINE
 from auditor.extract.readings import Reading
 
 _UNITS = {"个", "家", "所", "项", "处", "座", "条", "支", "类", "批"}
-_MARKER = lazyre.compile(r"\s*[,:]?\s*(?:即|分别为|分别是|分别|具体为|具体是|:)\s*:?\s*")
+_MARKER_WORDS = r"即|分别为|分别是|分别|具体为|具体是|:"
+_MARKER = lazyre.compile(rf"\s*[,:]?\s*(?:{_MARKER_WORDS})\s*:?\s*")
 _END = lazyre.compile(r"[。;!?\n]")
 _CLOSED = lazyre.compile(r"[。!?\n]")  # a list that stops at ';' may go on after it
 _BRACKETS = lazyre.compile(r"\([^()]*\)|“[^“”]*”")
 _LAST_JOIN = lazyre.compile(r"以及|和|及|与")
 _PARTIAL = lazyre.compile(r"等(?:等)?$|其他|其它|若干")
-_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,6}(?=\s*[,:]?\s*(?:即|分别为|分别是|分别|具体为|具体是|:))")
+_NOUN = lazyre.compile(rf"[\u4e00-\u9fff]{{1,6}}(?=\s*[,:]?\s*(?:{_MARKER_WORDS}))")
 # after ';': "区公路养护中心内设4个科室…" — a new statement with its own count, so the list ended
 _NEXT_STATEMENT = lazyre.compile(r"[^、,;。\n]{0,20}?\d+\s*[个家所项处座条支类批名人]")
 _MAX_NAME = 24

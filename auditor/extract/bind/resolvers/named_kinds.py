@@ -24,14 +24,13 @@ VIA = "its line names these kinds as all there are"
 def complete(r: Reading, lists: list[Breakdown]) -> list[Breakdown]:
     """`lists` with the partial lists whose kinds the text names marked complete."""
     out = list(lists)
-    lines: list[str] | None = None
+    text = r.norm.text
     for n, b in enumerate(lists):
         if b.complete or b.subtracted or len(b.parts) < 2:
             continue
-        if lines is None:
-            lines = r.norm.text.split("\n")
-        line = lines[b.total.span.line - 1] if b.total.span.line <= len(lines) else ""
-        names = _kinds(line)
+        at = b.total.span.start  # the total's line, not the whole text split into lines
+        end = text.find("\n", at)
+        names = _kinds(text[text.rfind("\n", 0, at) + 1:end if end >= 0 else len(text)])
         parts = {clean_label(p.label) for p in b.parts}
         if names and len(names) == len(b.parts) and all(any(p.endswith(k) for k in names) for p in parts) \
                 and len(parts) == len(b.parts):

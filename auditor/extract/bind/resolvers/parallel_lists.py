@@ -13,17 +13,12 @@ contradiction, not a partial list.
 from __future__ import annotations
 
 from collections import defaultdict
-from decimal import Decimal
 
+from auditor.extract.bind.lists import adds_up
 from auditor.extract.model import Breakdown, Fact
 from auditor.extract.readings import Reading
 
 VIA = "a parallel list naming the same parts adds up"
-
-
-def _adds_up(b: Breakdown) -> bool:
-    slack = b.total.tolerance + sum((p.tolerance for p in b.parts), Decimal(0))
-    return abs(sum((p.value for p in b.parts), Decimal(0)) - b.total.value) <= slack
 
 
 def _name(p: Fact) -> str:
@@ -43,7 +38,7 @@ def complete(r: Reading, lists: list[Breakdown]) -> list[Breakdown]:
     for members in groups.values():
         # lists of different totals, read the same way: two readings of one total are rivals, not parallels
         if len({lists[k].total.id for k in members}) < len(members) or len(members) < 2 \
-                or not any(_adds_up(lists[k]) for k in members):
+                or not any(adds_up(lists[k].total, lists[k].parts) for k in members):
             continue
         for k in members:
             if not lists[k].complete:
