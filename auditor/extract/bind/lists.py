@@ -76,7 +76,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     Parts written as 减… are subtracted; a part larger than a total found in
     another sentence means the list hangs from another figure; a list that may
     name only some parts ends where a prefix of it adds up; head counts under
-    其中 overlap unless every part is the same kind of thing as the total.
+    其中 overlap unless every part is the same kind of thing as the total or they
+    add up to it exactly.
     """
     subtracted_cue = r.vocab.cue("subtracted")
     subtracted = tuple(p for p in parts if subtracted_cue.match(p.label))
@@ -114,8 +115,15 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # the same kind of thing as the total ("编制22人,其中:行政编制8人,事业编制14人")
         suffix = clean_label(total.label)[-2:]
         # (one part alone is a subset: "接待312批次(其中外事接待0批次)")
-        if not suffix or len(added) < 2 or not all(clean_label(p.label).endswith(suffix) for p in added):
+        if len(added) < 2:
             return None
+        if not (suffix and all(clean_label(p.label).endswith(suffix) for p in added)):
+            # "共遴选11家培训机构,其中砀山3家、萧县3家…": counts that add up to their total
+            # exactly are its partition, whatever they are named; counts that do not may overlap
+            # or name only some, and are no relation we can hold the report to
+            if not adds_up(total, added) or any(p.unit != total.unit for p in added):
+                return None
+            via = (*via, "counts that add up")
         strict = True
     core = None
     if inline is not None and any(p.id not in inline for p in added):
