@@ -221,13 +221,15 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     return _missed_part(doc, total, parts, subtracted)
 
 
-def explain_change_sum(doc: Document, deltas: list[Fact], breakdown: Breakdown | None) -> Found | None:
+def explain_change_sum(doc: Document, deltas: list[Fact], breakdown: Breakdown | None, vocab=None) -> Found | None:
     """The parts' changes that do not make the total's: a damaged figure, or the list of
-    parts cut off where the text ends (the missing parts' changes with it)."""
+    parts cut off where the text ends (the missing parts' changes with it) — unless the
+    parts are every member of a closed family, which no cut can have shortened."""
     found = _garbled(doc, deltas)
     if found or breakdown is None:
         return found
-    if _cut_off(doc, list(breakdown.parts), breakdown):
+    parts = list(breakdown.parts)
+    if _cut_off(doc, parts, breakdown) and not _closed_and_complete(breakdown.total, parts, vocab):
         return Found("ALT005", {"zh": "清单在文本截断处中断，后面分项的增减额可能被截去",
                                 "en": "the list is cut off where the text ends; the other parts' changes may be lost"})
     return None

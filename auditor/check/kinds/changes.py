@@ -428,4 +428,4 @@ def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
         expected=f"{sign_as_written(like) if shown < 0 else ''}{abs(shown)}{like.written_unit}",
         arithmetic=arithmetic, evidence=figures, comparison=cmp, fields={"label": label},
     ), found=doubt.explain_change_sum(ctx.doubt, [total_change.delta, *(pc.delta for pc in part_changes if pc.delta is not None)],
-                                       getattr(cl, "breakdown", None)), equation=equation)
+                                       getattr(cl, "breakdown", None), ctx.vocab), equation=equation)
