@@ -26,6 +26,7 @@ from auditor.extract.readings import OPENERS, Reading, clean_label
 _TOTAL = lazyre.compile(r"合计|共计|总计|共|总")
 _RANGE_AFTER = lazyre.compile(r"^\s*(?:[至~\-—到]|以上|以下|左右)")
 _LOOK = 64
+_COUNTED_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,6}")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -93,9 +94,15 @@ def _counts(r: Reading, i: int, per: str) -> tuple[list[Fact], bool]:
 
 
 def _is_count(r: Reading, k: int, per: str) -> bool:
+    """A count of what the standard is per: written in that unit (1200户), or counted with 个
+    and naming it right after ("832个行政村" for 每村)."""
     f = r.facts[k]
-    return f is not None and r.tree[k].kind in {"labelled", "total"} and f.kind == "count" and f.unit == per \
-        and not f.approximate
+    if f is None or r.tree[k].kind not in {"labelled", "total"} or f.kind != "count" or f.approximate:
+        return False
+    if f.unit == per:
+        return True
+    noun = _COUNTED_NOUN.match(r.norm.text, f.span.end)
+    return f.unit == "个" and per != "个" and noun is not None and noun.group().endswith(per)
 
 
 def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
