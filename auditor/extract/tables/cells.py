@@ -29,6 +29,7 @@ from auditor import lazyre
 from auditor.records import dataclass
 
 CELL, BREAK, EOL, PAGE = "cell", "break", "eol", "page"
+BARRED = "|"  # the source of the EOL mark of a bar row that writes its empty cells ("| 5 | | |")
 
 _BOX_VERTICAL = lazyre.compile(r"[│┃║╎╏┆┇┊┋]")
 _BOX_CHARS = "─━═┄┅┈┉╌╍┼╋╬╪╫┌┐└┘├┤┬┴┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨"
@@ -224,16 +225,18 @@ def _bar_cells(line: str, start: int, index: int) -> list[Cell] | None:
         offset += len(part) + 1
     # "a |" is one cell and its bar
     cells = out[:-1] if not out[-1].text else out
+    padded = False  # the line writes its empty cells: none is missing, those at its end are empty
     if len(cells) > 1:  # a row on one line: drop padding empties at the end
         while len(cells) > 1 and not cells[-1].text:
             cells.pop()
+            padded = True
         if not cells[0].text and len(cells) > 2 and line.lstrip().startswith("|"):
             cells = cells[1:]  # "| 年度资金总额 | 7.29 |": the bar that opens a markdown-style row
     if any(len(c.text) > _MAX_CELL * 3 for c in cells):
         return None
     cells = [c for c in cells if not PAGE_MARK.match(c.text)]
     if len(cells) > 1:
-        cells.append(Cell("", cells[-1].end, cells[-1].end, index, EOL))
+        cells.append(Cell("", cells[-1].end, cells[-1].end, index, EOL, source=BARRED if padded else None))
     return cells
 
 

@@ -28,7 +28,7 @@ from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.numbering import item_number, item_style
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
-from auditor.extract.tables.cells import BREAK, CELL, EOL, PAGE, PAGE_MARK, Cell
+from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PAGE, PAGE_MARK, Cell
 from auditor.extract.tables.columns import (LEVEL_COLUMN, Header, clean, find_header, role_of,
                                             split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
@@ -98,6 +98,7 @@ class RawRow:
     labels: list[Cell]
     slots: list[Cell]
     via: list[str] = field(default_factory=list)
+    barred: bool = False  # one bar row that writes its empty cells: the cells after its last are empty
 
 
 @dataclass
@@ -164,10 +165,12 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             k += 1
         slots: list[Cell] = []
         ruled = False  # the row ends at a rule: a row the table leaves blank is still a row
+        barred = False
         while k < len(cells):
             c = cells[k]
             if c.kind == BREAK or (c.kind == EOL and slots):
                 ruled = c.kind == BREAK
+                barred = c.source == BARRED and all(s.line == c.line for s in (*labels, *slots))
                 k += 1
                 break
             if c.kind == EOL:
@@ -212,7 +215,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         if len(labels) > 3 or len(label) > 40 or len(slots) > n_cols:
             k = start
             break
-        rows.append(RawRow(labels, slots))
+        rows.append(RawRow(labels, slots, barred=barred))
         last = k
     return rows, last, complete
 
@@ -241,7 +244,8 @@ def _figures_of(row: RawRow, header: Header, part: bool) -> glued.RowFigures:
         pieces.append(glued.Piece(text, s.start, s.start + len(text)))
     # every cell kept (text columns at the end may be left out)
     positional = len(row.slots) == n_cols or (
-        header.trailing_text and len(row.slots) == n_cols - header.trailing_text)
+        header.trailing_text and len(row.slots) == n_cols - header.trailing_text) or (
+        row.barred and len(row.slots) < n_cols)
     while len(pieces) < n_cols and positional:
         pieces.append(None)
     return glued.RowFigures(pieces, glued=is_glued_row, positional=positional and not is_glued_row, part=part)
