@@ -278,4 +278,5 @@ def check_table_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             arithmetic=_rate_text(num, den, computed.value, rate, cmp),
             evidence=figures, comparison=cmp, fields={"row": r.row, "name": r.name,
                                                       "name_en": {"得分率": "score rate"}.get(r.name, "execution rate")},
-        ))
+        ), equation=ratio_equation(rate, num, den) if len({b.value for b in bases}) == 1 else None)
+        # (with bases of different values the row fails against each: which figure is wrong is not one equation)
