@@ -4,6 +4,8 @@
         → 70.16 = 1250.36 − 1180.20, 5.61 % = 70.16 / 1250.36
     "总收入266.98万元,上年结转171.6万元,总支出405.43万元,结余33.15万元。"
         → 33.15 = 266.98 + 171.6 − 405.43
+    "本级留用1024.90万元,上年结余464.14万元,体育部门支出656.90万元,财政部门支出362.14万元,
+     年末结余470.00万元。"     → 470.00 = 1024.90 + 464.14 − 656.90 − 362.14
     "项目预算100万元,实际支出112万元,超支12万元。"  → 12 = 112 − 100
     "已支付9600万元,…应承担增加投资共9925万元,还需拨付325万元" → 325 = 9925 − 9600
 
@@ -138,7 +140,7 @@ def _operands(r: Reading, i: int, fam: _Family,
             return False  # "约100万元" is no operand of exact arithmetic
         if role == "plus" and (not plus or (fam.several_plus and _added_together(r, plus + [f]))):
             plus.append(f)
-        elif role == "minus" and not minus:
+        elif role == "minus" and (not minus or (fam.several_plus and _spent_apart(minus + [f]))):
             minus.append(f)
         else:
             return False  # a role claimed twice before the reading is complete: which one is open
@@ -182,7 +184,20 @@ def _operands(r: Reading, i: int, fam: _Family,
                 break
     if not complete():
         return None
+    if len(minus) > 1 and not any(_CARRIED.search(clean_label(p.label)) for p in plus):
+        return None  # several amounts spent out of a budget: which the 结余 is of is open — unless the
+        # sentence is an account of a fund (上年结余 + 收入 − each spending = 年末结余)
     return sorted(plus, key=lambda f: f.span.start), minus, rivals
+
+
+def _spent_apart(minus: list[Fact]) -> bool:
+    """"体育部门支出656.90万元,财政部门支出362.14万元": money going out by different names,
+    none a total of the others (kept only in an account that starts from a balance carried over)."""
+    labels = [clean_label(m.label) for m in minus]
+    return len(set(labels)) == len(labels) and not any(_TOTAL_WORD.search(x) for x in labels)
+
+
+_TOTAL_WORD = lazyre.compile(r"合计|总计|共计|累计")
 
 
 def _added_together(r: Reading, plus: list[Fact]) -> bool:
