@@ -32,6 +32,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if total.kind == "number":
             continue  # bare figures without units: too loose to add up outside a table
         parts = []
+        via: tuple[str, ...] = ()
         for j in tree.before(i, "sentence"):
             t = tree[j]
             if (t.kind in OPENERS or t.kind == "total") and t.depth <= s.depth:
@@ -40,11 +41,16 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if f is not None and t.kind == "labelled" and t.depth == s.depth \
                     and f.kind == total.kind and f.unit == total.unit:
                 parts.append(f)
+        if not parts:
+            # "…转移性收入707163万元,一般债券转贷收入220379万元。合计收入为2845379万元。": a sentence
+            # that opens with its 合计 sums the sentence just before it
+            parts = _previous_sentence(r, s, total)
+            if len(parts) >= 2:
+                via = ("the sentence before its 合计",)
         if any(p.label for p in parts):
             parts = [p for p in parts if p.label]
         parts = [p for p in parts if not r.is_previous(p) or r.is_previous(total)]
         parts.reverse()
-        via: tuple[str, ...] = ()
         if parts and r.vocab.cue("plus_after").search(parts[0].label):
             # "收入684.51亿元…。加上结算净收入128.60亿元…后,收入总计820.86亿元": the sum starts from
             # the paragraph's first figure, stated before 加上
@@ -56,6 +62,31 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             made = make_breakdown(r, total, parts, "合计", True, "total_after_parts", via)
             if made:
                 yield made
+
+
+def _previous_sentence(r: Reading, total_node, total: Fact) -> list[Fact]:
+    """The figures of the sentence before, nearest first, when the total's sentence opens with
+    合计/总计 (nothing but words before it) in the same paragraph; none when that sentence holds a
+    list opener or a total of its own at its top level (its figures are that list's)."""
+    tree = r.tree
+    i = total_node.index
+    if not r.vocab.cue("total_prefix").match(clean_label(total_node.piece.label)) or not tree.opens_sentence(i) \
+            or i == 0 or tree[i - 1].paragraph != total_node.paragraph:
+        return []
+    parts: list[Fact] = []
+    for j in tree.before(i - 1, "sentence"):
+        t = tree[j]
+        if (t.kind in OPENERS or t.kind == "total") and t.depth <= total_node.depth:
+            return []
+        f = r.facts[j]
+        if f is not None and t.kind == "labelled" and t.depth == total_node.depth \
+                and f.kind == total.kind and f.unit == total.unit:
+            parts.append(f)
+    last = r.facts[i - 1]
+    if last is not None and tree[i - 1].kind == "labelled" and tree[i - 1].depth == total_node.depth \
+            and last.kind == total.kind and last.unit == total.unit:
+        parts.insert(0, last)
+    return parts
 
 
 def _base_before(r: Reading, total_node, first: Fact, total: Fact) -> Fact | None:
