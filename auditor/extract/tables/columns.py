@@ -35,14 +35,20 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("balance", lazyre.compile(r"^结余|^结转结余")),
     ("actual", lazyre.compile(r"执行数|全年执行|实际支出|决算数|支出数|(?:年度|本年|当年)支出|支出决算|决算支出|实际使用")),
     ("budget", lazyre.compile(r"预算数|计划安排|计划投资|预算安排|安排资金")),
+    # money the column names no more of: "金额", "补助资金", "下达资金(万元)" (a 资金安排表's one column)
+    # ("项目资金", "资金情况": the label column of a 自评表's 资金 grid, not a column of figures)
+    ("amount", lazyre.compile(r"^(?:(?:分配|补助|下达|拨付|奖补|奖励|投资)?金额|(?:分配|补助|下达|拨付|奖补|奖励)资金(?:数|额)?)"
+                              r"(?:\(万元\)|\(元\))?$")),
 )
-AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance")
+AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
 BUDGET_ROLES = ("budget_adjusted", "budget_initial", "budget")
 UNREAD_ROLES = {"change", "change_rate"}
 _TEXT_COLUMN = lazyre.compile(r"原因|备注|说明|措施|情况|分析|依据|评价标准|凭证|计算方法|评分标准|扣分")
 LEVEL_COLUMN = lazyre.compile(r"^(?:绩效)?(?:一级|二级|三级)指标(?:名称)?$|^指标名称$|^指标内容$")
 _LABEL_HEADER = lazyre.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出|经费项目|经费名称"
                            r"|支出内容|资金投入情况|资金情况|项目资金|预算执行情况|单位)")
+# a numbering column ("序号 | 乡镇名称 | 项目名称 | 金额"): its cells are row numbers, not figures
+SERIAL_HEADER = lazyre.compile(r"^(?:序号|编号)$")
 UNIT_NOTE = lazyre.compile(r"[(]\s*(?:单位[::])?\s*(万元|元|亿元|千元)\s*[)]|^单位[::]\s*(万元|元|亿元|千元)$")
 _GLOSS = lazyre.compile(r"\(([^()]{0,30})\)")
 _SPACES = lazyre.compile(r"\s+")
@@ -113,6 +119,12 @@ class Header:
     label_columns: int  # how many label columns the header names (at least 1)
     unit: str | None = None  # 万元 / 元 when a unit note names it
     notes: list[str] = field(default_factory=list)  # words of the header not a column (glosses, titles)
+    serial: bool = False  # the first label column numbers the rows (序号): each row is as wide as the header
+
+    @property
+    def label_names(self) -> int:
+        """How many label columns the header names (序号, 单位名称 …; a unit note is none)."""
+        return sum(1 for n in self.notes if n and not UNIT_NOTE.search(clean(n)))
 
     @property
     def roles(self) -> list[str | None]:
@@ -230,7 +242,11 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
             not any(UNIT_NOTE.search(clean(names[n].text)) for n in known[1:]):
         roles[known[0]] = None
     known = [n for n, r in enumerate(roles) if r]
-    if not known or len(known) < 2 and not (len(known) == 1 and _LABEL_HEADER.match(clean(names[0].text)) and known[0] > 0):
+    # (a unit note may stand first: "单位:万元 | 序号 | 乡镇名称 | 金额")
+    first_name = next((c for c in names if not UNIT_NOTE.search(clean(c.text))), None)
+    serial = first_name is not None and bool(SERIAL_HEADER.match(clean(first_name.text)))
+    labelled = bool(names) and (serial or bool(_LABEL_HEADER.match(clean(names[0].text))))
+    if not known or len(known) < 2 and not (len(known) == 1 and labelled and known[0] > 0):
         return None
     # the figure columns are the first block of them (text columns may stand between);
     # what follows the block is a second header line or the first row
@@ -240,8 +256,7 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         if roles[j]:
             hi = j
         j += 1
-    if sum(1 for n in range(lo, hi + 1) if roles[n]) < 2 and not (
-            len(known) >= 1 and _LABEL_HEADER.match(clean(names[0].text)) and lo > 0):
+    if sum(1 for n in range(lo, hi + 1) if roles[n]) < 2 and not (len(known) >= 1 and labelled and lo > 0):
         return None
     # the cells before the figure columns: level names, a label-column name, units, blanks
     before = names[:lo]
@@ -269,7 +284,8 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
     if after > len(cells) or cells[after - 1] is not last:
         after = next((k for k in range(i, len(cells)) if cells[k].start >= last.end and cells[k] is not last),
                      len(cells))
-    return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes)
+    return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes,
+                  serial=serial)
 
 
 def _splits_name(cells: list[Cell], j: int) -> bool:

@@ -41,6 +41,7 @@ _VALUE = lazyre.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|
 _GLUED = lazyre.compile(r"^\d[\d,.%万元]*$")  # one character class: no backtracking on long runs
 _DASH = {"—", "-", "--", "——", "/", "\\", "无", "-—", "—-", "─"}
 _NOISE = lazyre.compile(r"[?\ufffd]+$")  # "3,724,055.00?": a character the page could not show
+_SERIAL = lazyre.compile(r"^\d{1,3}$")
 _SCENARIO = {"budget_initial": "budget_initial", "budget_adjusted": "budget_adjusted", "budget": "budget",
              "actual": "actual", "received": "available"}
 _SCORE_RULE = lazyre.compile(r"(?:预算)?执行率\s*[×*xX]\s*(?:该项|该指标)?(?:分值|权重)|(?:分值|权重)\s*[×*xX]\s*(?:预算)?执行率")
@@ -158,16 +159,26 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             continue
         page = False
         start = k
+        numbered = header.serial and _SERIAL.match(cells[k].text) and k + 1 < len(cells) and is_label(cells[k + 1])
+        if numbered:
+            k += 1  # the row's number under 序号: no figure of the row
         labels: list[Cell] = []
         while k < len(cells) and (is_label(cells[k]) or cells[k].kind == EOL) and len(labels) <= 4:
             if not cells[k].is_mark:
                 labels.append(cells[k])
             k += 1
+        if header.serial:  # "合计 | | 250": the label columns the row's label spans, left empty
+            width = header.label_names - len(labels) - bool(numbered)
+            while width > 0 and k < len(cells) and cells[k].kind == CELL and is_empty(cells[k]):
+                k += 1
+                width -= 1
         slots: list[Cell] = []
         ruled = False  # the row ends at a rule: a row the table leaves blank is still a row
         barred = False
         while k < len(cells):
             c = cells[k]
+            if header.serial and len(slots) == n_cols:
+                break  # numbered rows one cell per line: a row is as wide as the header
             if c.kind == BREAK or (c.kind == EOL and slots):
                 ruled = c.kind == BREAK
                 barred = c.source == BARRED and all(s.line == c.line for s in (*labels, *slots))

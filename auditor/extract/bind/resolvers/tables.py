@@ -36,7 +36,7 @@ from auditor.records import dataclass
 
 _NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
 _SUBTOTAL = lazyre.compile(r"总额|合计|总计|小计|[::]$")
-_SUM_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance")
+_SUM_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
 _NEAR = 4000  # an indicator table this close after a 资金 grid is the same 自评表
 
 
