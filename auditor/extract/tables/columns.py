@@ -35,9 +35,10 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("balance", lazyre.compile(r"^结余|^结转结余")),
     ("actual", lazyre.compile(r"执行数|全年执行|实际支出|决算数|支出数|(?:年度|本年|当年)支出|支出决算|决算支出|实际使用")),
     ("budget", lazyre.compile(r"预算数|计划安排|计划投资|预算安排|安排资金")),
-    # money the column names no more of: "金额", "补助资金", "下达资金(万元)" (a 资金安排表's one column)
+    # money the column names no more of: "金额", "补助资金", "资金分配额度(万元)" (a 资金安排表's one column)
     # ("项目资金", "资金情况": the label column of a 自评表's 资金 grid, not a column of figures)
-    ("amount", lazyre.compile(r"^(?:(?:分配|补助|下达|拨付|奖补|奖励|投资)?金额|(?:分配|补助|下达|拨付|奖补|奖励)资金(?:数|额)?)"
+    ("amount", lazyre.compile(r"^(?:资金)?(?:(?:分配|补助|下达|拨付|奖补|奖励|投资)?金额|(?:分配|补助|下达|拨付|奖补|奖励)额度|"
+                              r"(?:分配|补助|下达|拨付|奖补|奖励)资金(?:数|额)?)"
                               r"(?:\(万元\)|\(元\))?$")),
 )
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
