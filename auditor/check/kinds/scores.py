@@ -40,8 +40,8 @@ def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if s.column != "weight":
             continue
         yield _score_sum(rule, ctx, s, ("分值", "weights"))
-        if len(s.parts) < 3 or s.row.startswith("小计"):
-            continue  # a 小计 sums one block, not the whole score
+        if len(s.parts) < 3 or s.row.startswith("小计") or s.reason == "level_weights":
+            continue  # a 小计 or a level (产出指标(50分)) sums one block, not the whole score
         stated = s.total
         cmp = compare(stated, Value(full, Decimal(0)))
         if cmp.verdict == "ok":

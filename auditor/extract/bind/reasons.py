@@ -196,6 +196,10 @@ _ALL += [
     Reason("score_table_total", EXPLICIT, "a score table's 总分 / 合计 row over its rows (a 自评表's funds row "
            "included)", "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n培训人次 | ≥100 | 120 | 50 | 50\n"
            "验收合格率 | 100% | 96% | 50 | 48\n总分 | | | 100 | 98"),
+    Reason("level_weights", EXPLICIT, "a level of an indicator table named with its weight (产出指标(50分)) over "
+           "the 分值 of its rows, up to the next level", "一级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分\n"
+           "产出指标(50分) | 培训人次 | 30 | ≥100 | 120 | 30\n | 验收合格率 | 20 | 100% | 96% | 19\n"
+           "效益指标(50分) | 群众满意度 | 50 | ≥90% | 95% | 50"),
 ]
 
 REASONS: dict[str, Reason] = {r.name: r for r in _ALL}

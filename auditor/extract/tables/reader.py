@@ -42,6 +42,9 @@ _GLUED = lazyre.compile(r"^\d[\d,.%万元]*$")  # one character class: no backtr
 _DASH = {"—", "-", "--", "——", "/", "\\", "无", "-—", "—-", "─"}
 _NOISE = lazyre.compile(r"[?\ufffd]+$")  # "3,724,055.00?": a character the page could not show
 _SERIAL = lazyre.compile(r"^\d{1,3}$")
+# a level of an indicator table named with its weight: "产 出 指 标 (50分)", "项目决策(20分)"
+LEVEL_WEIGHT = lazyre.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12})[(（](?P<weight>\d{1,3}(?:\.\d{1,2})?)分[)）]$")
+_LEVEL_FIGURE = lazyre.compile(r"\d{1,3}(?:\.\d{1,2})?(?=\s*分\s*[)）]\s*$)")
 _SCENARIO = {"budget_initial": "budget_initial", "budget_adjusted": "budget_adjusted", "budget": "budget",
              "actual": "actual", "received": "available"}
 _SCORE_RULE = lazyre.compile(r"(?:预算)?执行率\s*[×*xX]\s*(?:该项|该指标)?(?:分值|权重)|(?:分值|权重)\s*[×*xX]\s*(?:预算)?执行率")
@@ -580,6 +583,7 @@ def _weight_first_rows(cells: list[Cell], header: Header, norm: Normalised, voca
     k = header.after
     end = k
     line: list[Cell] = []
+    levels: list[Cell] = []
     while k <= len(cells):
         c = cells[k] if k < len(cells) else None
         if c is not None and not c.is_mark:
@@ -593,8 +597,9 @@ def _weight_first_rows(cells: list[Cell], header: Header, norm: Normalised, voca
             line.pop()  # the empty cells of the text columns at the end
         at = max((n for n, x in enumerate(line) if _plain(x)), default=None)
         if at is not None and at >= 4 and _plain(line[at - 3]) and any(x.text for x in line[:at - 3]):
-            row = _indicator_row([x for x in line[:at - 3] if x.text] + line[at - 2:at], line[at - 3], line[at],
-                                 norm, vocab, first_id + len(facts))
+            row = _indicator_row(levels + [x for x in line[:at - 3] if x.text] + line[at - 2:at], line[at - 3],
+                                 line[at], norm, vocab, first_id + len(facts))
+            levels = []
             if row is not None:
                 rows.append(row[0])
                 facts.extend(row[1])
@@ -603,6 +608,8 @@ def _weight_first_rows(cells: list[Cell], header: Header, norm: Normalised, voca
                     break
         elif len(named) > 8:
             break  # too many words for one row: the table ended
+        else:  # "产 出 指 标 (50分)" on a line of its own: the level of the rows after it
+            levels += [x for x in named if LEVEL_WEIGHT.match(clean(x.text))]
         line = []
         if c is None:
             break
@@ -688,6 +695,18 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
         fact = cell_fact(piece, role, role, label, "万元", norm, first_id + len(facts), vocab)
         facts.append(fact)
         row_cells[role] = fact
+    via: tuple[str, ...] = ()
+    levels = [c for c in labels if c.source is None and LEVEL_WEIGHT.match(clean(c.text))]
+    if len(levels) == 1 and not total:  # "产出指标(50分)": the weight of this row and the rows after it
+        m = _LEVEL_FIGURE.search(levels[0].text)
+        piece = glued.Piece(m.group(), levels[0].start + m.start(), levels[0].start + m.end())
+        name = LEVEL_WEIGHT.match(clean(levels[0].text)).group("name")
+        fact = cell_fact(piece, "weight", "分值", name, "万元", norm, first_id + len(facts), vocab)
+        facts.insert(0, fact)
+        facts = [f.model_copy(update={"id": first_id + n}) for n, f in enumerate(facts)]
+        row_cells = {"level": facts[0], "weight": facts[1], "score": facts[2]}
+    elif len(levels) > 1:
+        via = ("levels nested in one row",)
     texts = {}
     if target is not None and achieved is not None:
         texts = {"target": target.text, "achieved": achieved.text}
@@ -695,7 +714,7 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
     line, column = norm.line_col(first.start)
     row = TableRow.model_construct(
         label=label, cells=row_cells, is_total=total, labels=tuple(c.text for c in labels), texts=texts,
-        dashed=(), part_of=None, via=(),
+        dashed=(), part_of=None, via=via,
         span=Span.model_construct(start=first.start, end=score.end, line=line, column=column))
     return row, facts
 

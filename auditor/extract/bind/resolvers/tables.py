@@ -66,6 +66,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         out.changes.extend(_changes(table, rows))
         if table.kind == "indicators":
             out.indicators.extend(_indicators(rows, table.full_when_met))
+            out.score_sums.extend(_level_weights(table))
             funds = previous if previous is not None and previous.kind == "funds" \
                 and 0 <= table.span.start - previous.span.end <= _NEAR else None
             out.score_sums.extend(_score_sums(table, funds))
@@ -288,6 +289,28 @@ def _indicators(rows: list[TableRow], full_when_met: str) -> list[IndicatorScore
         out.append(IndicatorScore.model_construct(
             score=score, weight=weight, target=target, achieved=achieved, met=met(target, achieved),
             full_when_met=full_when_met, row=row.label, reason="indicator_row", via=row.via))
+    return out
+
+
+def _level_weights(table: ScoreTable) -> list[ScoreSum]:
+    """"产出指标(50分)" over its indicator rows: their 分值 add to the level's weight. A level's
+    rows run to the next level or the 总分 row; levels nested in one row leave it open."""
+    if any("levels nested in one row" in r.via for r in table.rows):
+        return []
+    out = []
+    groups: list[tuple[TableRow, list[Fact]]] = []
+    for row in table.rows:
+        if row.is_total:
+            break
+        if "level" in row.cells:
+            groups.append((row, []))
+        if groups and "weight" in row.cells:
+            groups[-1][1].append(row.cells["weight"])
+    for row, weights in groups:
+        if len(weights) >= 2:
+            out.append(ScoreSum.model_construct(total=row.cells["level"], parts=tuple(weights), column="weight",
+                                                complete=table.complete, row=row.labels[0] if row.labels else "",
+                                                reason="level_weights", via=_via(table)))
     return out
 
 
