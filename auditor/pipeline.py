@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import field, replace
 from decimal import Decimal
 
@@ -205,6 +206,20 @@ def _next_id(doc: Extraction) -> int:
     return top + 1
 
 
+@functools.lru_cache(maxsize=None)
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
+def _with(obj, changes: dict):
+    """dataclasses.replace without running __init__ again (records have no __post_init__):
+    a copy of the record's attributes with some of them changed."""
+    new = object.__new__(type(obj))
+    new.__dict__.update(obj.__dict__)
+    new.__dict__.update(changes)
+    return new
+
+
 class _Shift:
     """A segment's records moved into the whole document: offsets by the segment's start,
     fact ids, paragraph and sentence numbers by those of the segments before it.  Records
@@ -224,11 +239,11 @@ class _Shift:
             return done[1]
         if isinstance(obj, Record):
             changes = {}
-            for f in dataclasses.fields(obj):
-                value = getattr(obj, f.name)
+            for name in _field_names(type(obj)):
+                value = getattr(obj, name)
                 moved = self(value)
                 if moved is not value:
-                    changes[f.name] = moved
+                    changes[name] = moved
             if isinstance(obj, (Span, Evidence, Finding)):
                 changes["start"], changes["end"] = obj.start + self.offset, obj.end + self.offset
             if isinstance(obj, Fact):
@@ -236,7 +251,7 @@ class _Shift:
                                sentence=obj.sentence + self.sentences)
             if isinstance(obj, TableRow) and obj.grade_span is not None:
                 changes["grade_span"] = (obj.grade_span[0] + self.offset, obj.grade_span[1] + self.offset)
-            out = replace(obj, **changes) if changes else obj
+            out = _with(obj, changes) if changes else obj
         elif type(obj) is tuple:
             items = [self(x) for x in obj]
             out = obj if all(a is b for a, b in zip(items, obj)) else tuple(items)

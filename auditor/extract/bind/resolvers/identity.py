@@ -22,20 +22,28 @@ def resolve(index: DocumentIndex, lists: list[Breakdown]) -> list[Breakdown]:
     # a part a stated list gives to its total is that total's: "鄂城区三公经费1000.86万,其中:…公务接待费
     # 43.77万元…" — a narrower total elsewhere ("区直…三公经费736.40万元") does not borrow it
     claimed = {p.id: b.total.id for b in lists for p in b.parts}
+    # the amounts of each concept, in text order, found once (not once per family: a long text
+    # holds many figures and the vocabulary many families)
+    by_concept: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
+    for n, f in enumerate(index.facts):
+        if f.kind == "amount" and not f.approximate and f.concept:
+            by_concept[f.concept].append((n, f))
     out = []
     for family in index.vocab.families.values():
-        out.extend(_family(index, family, explicit, claimed))
+        concepts = dict.fromkeys([*family.totals, *family.members])
+        facts = [f for _, f in sorted((x for c in concepts for x in by_concept.get(c, ())), key=lambda x: x[0])]
+        if facts:
+            out.extend(_family(index, family, facts, explicit, claimed))
     return out
 
 
-def _family(index: DocumentIndex, family: Family, explicit: set[int], claimed: dict[int, int]) -> list[Breakdown]:
+def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: set[int],
+            claimed: dict[int, int]) -> list[Breakdown]:
+    """The identity of one family over the amounts of its concepts (in text order)."""
     groups: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
-    for f in index.facts:
-        if f.kind != "amount" or f.approximate or not f.concept:
-            continue
+    for f in facts:
         key = (index.period_of(f), f.scenario, scope_of(f.label) + index.qualifier(f))
-        if f.concept in family.totals or f.concept in family.members:
-            groups[key][f.concept].append(f)
+        groups[key][f.concept].append(f)
     _lend_unscoped_parts(groups, family)
     out = []
     for by_concept in groups.values():
