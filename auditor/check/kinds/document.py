@@ -194,6 +194,8 @@ def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         if ctx.vocab.cue("signed_amount").search(f.label):
             continue
+        if ctx.text and ctx.vocab.cue("negative_reason").match(ctx.text, f.span.end, f.span.end + 48):
+            continue  # the text says why the amount is below zero (money taken back)
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≥ 0",
                                          arithmetic={"zh": f"{written(f)} < 0", "en": f"{written(f)} < 0"},
                                          evidence=[Evidence.of(f, "amount")], fields={"label": f.label[-12:]}),

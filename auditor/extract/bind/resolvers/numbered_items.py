@@ -8,9 +8,10 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import choose_total, family_complete, make_breakdown
+from auditor.extract.bind.lists import adds_up, choose_total, family_complete, make_breakdown
 from auditor.extract.numbering import NUMBERED_LINE, item_style, numbered_runs
-from auditor.extract.readings import Reading
+from auditor.extract.model import Fact
+from auditor.extract.readings import OPENERS, Reading
 
 _LOOK_BACK = 200
 
@@ -48,24 +49,34 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     if not candidates:
         return None
     parts = []
+    every = []  # every amount each item states at its own level (before a 其中 of its own)
     missing = 0
     bounds = run[1:] + [_run_end(r, run)]
     for start, stop in zip(run, bounds):
-        found = next(
-            (r.facts[k] for k in range(start + 1, stop)
-             if r.facts[k] is not None and tree[k].kind == "labelled" and r.facts[k].kind == "amount"
-             and tree[k].depth == tree[start].depth and tree[k].paragraph == tree[start].paragraph),
-            None,
-        )
+        amounts = _item_amounts(r, start, stop)
+        found = amounts[0] if amounts else None
         if found is None:
             missing += 1
         elif found.concept in r.vocab.memo_for(candidates[0].concept):
             continue
         else:
             parts.append(found)
+            every.extend(a for a in amounts if a.unit == found.unit and not r.is_previous(a))
     if len(parts) < 2 or any(p.approximate for p in parts):
         return None
     total = choose_total(r, candidates, parts)
+    via: tuple[str, ...] = ()
+    if len(every) > len(parts):
+        # "5.再融资债券转贷收入-82万元,新增专项债券转贷收入11554万元": an item stating several amounts is
+        # one part or several; the reading is the one under which a figure before the items adds up,
+        # and with none, which figure the list makes is open
+        firsts, whole = parts, every
+        total = next((c for c in candidates if adds_up(c, whole)), None)
+        parts, via = (whole, ("items stating several amounts",)) if total is not None else (firsts, ())
+        if total is None:
+            total = next((c for c in candidates if adds_up(c, firsts)), None)
+        if total is None:
+            return None
     if total is None:
         return None
     # a list that runs to the end of the text may be cut off (an excerpt, a lost page)
@@ -76,8 +87,26 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     # items say how the money was used, not that they make up all of it: only more than it is wrong
     sectioned = _heading_between(r, total.span.end, tree[first].start, item_style(tree[first].piece.keyword))
     strict = (missing == 0 and not truncated and not sectioned) or family_complete(r, total, parts)
-    via = ("may be cut off by the end of the text",) if truncated else ()
+    if truncated:
+        via = (*via, "may be cut off by the end of the text")
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
+
+
+def _item_amounts(r: Reading, start: int, stop: int) -> list[Fact]:
+    """The labelled amounts of the item at node `start`, at its own level, in its paragraph,
+    up to a list opener of its own ("1.收入45034万元,其中税收21043万元…": the 其中 parts are not the item's)."""
+    tree = r.tree
+    out = []
+    for k in range(start + 1, stop):
+        t = tree[k]
+        if t.paragraph != tree[start].paragraph:
+            continue
+        if t.kind in OPENERS and t.depth <= tree[start].depth:
+            break
+        f = r.facts[k]
+        if f is not None and t.kind == "labelled" and f.kind == "amount" and t.depth == tree[start].depth:
+            out.append(f)
+    return out
 
 
 _TOP_STYLES = {"一、", "一章"}  # the top level of a report's outline: 一、 二、 …, 第一章/部分
