@@ -38,10 +38,12 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         # "预算数13亿元(其中3.5亿元…)": a part listed under a figure of the group is no base
         listed = set().union(*(parts_of.get(f.id, set()) for f in near + far))
         near = [f for f in near if f.id not in listed]
-        nums, dens, others = _classify(r, near, spec)
+        # (the subject of a 完成率, when its words do not name one: "收入完成…,完成年初预算的98.21%")
+        subject_flow = flow or (r.vocab.flow(fact.concept or "") if info.rate == "完成率" else None)
+        nums, dens, others = _classify(r, near, spec, subject_flow)
         via: tuple[str, ...] = ()
         if not (nums and (dens or others)) and far:
-            nums, dens, others = _classify(r, far, spec)  # the figures before the list
+            nums, dens, others = _classify(r, far, spec, subject_flow)  # the figures before the list
             via = ("amounts before the list",)
         base = named_base(r, info.text)
         yield Candidate(Rate.model_construct(
@@ -91,16 +93,29 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
     return near, far
 
 
-def _classify(r: Reading, amounts: list[Fact], spec) -> tuple[list[Fact], list[Fact], list[Fact]]:
-    # money received ("全年收入决算428.56万元", "到位资金") is a base, whatever its scenario;
+def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) -> tuple[list[Fact], list[Fact], list[Fact]]:
+    # money received ("全年收入决算428.56万元", "到位资金") is a base, whatever its scenario —
+    # of a rate of spending: of a rate of income ("收入完成34264万元,完成年初预算的98.21%") the
+    # income done is the numerator;
     # what is left (未支703万元, 结余, 未拨付) is never a rate's base or numerator
     remainder, received_cue = r.vocab.cue("remainder"), r.vocab.cue("received")
     amounts = [f for f in amounts if not remainder.search(f.label)]
-    received = [f for f in amounts if received_cue.search(f.label) and "available" in spec["denominator"]]
-    nums = [f for f in amounts if f.scenario in spec["numerator"] and f not in received]
-    dens = [f for f in amounts if (f.scenario in spec["denominator"] or f in received) and f not in nums]
+    scenario = {f.id: f.scenario or _ending_scenario(r, f.label) for f in amounts}
+    received = [f for f in amounts if received_cue.search(f.label) and "available" in spec["denominator"]
+                and not (flow == "in" and scenario[f.id] in spec["numerator"])]
+    nums = [f for f in amounts if scenario[f.id] in spec["numerator"] and f not in received]
+    dens = [f for f in amounts if (scenario[f.id] in spec["denominator"] or f in received) and f not in nums]
     others = [f for f in amounts if f not in nums and f not in dens]
     return nums, dens, others
+
+
+# cues of rules/vocabulary.toml for a scenario only the end of a label names, for a rate's amounts
+_ENDINGS = (("budget_adjusted", "label_end_adjusted"), ("budget", "label_end_budget"), ("actual", "label_end_actual"))
+
+
+def _ending_scenario(r: Reading, label: str) -> str | None:
+    """"收入计划34888万元" (budget), "收入完成34264万元" (actual), "收入调整为368000万元" (adjusted)."""
+    return next((name for name, cue in _ENDINGS if r.vocab.cue(cue).search(label)), None)
 
 
 def named_base(r: Reading, rate_label: str) -> str | None:
