@@ -93,6 +93,9 @@ _ALL = [
     # ---------------------------------------------------------------- rates
     Reason("rate_in_sentence", EXPLICIT, "a rate and the amounts its sentence gives (执行数 / 预算数)",
            "年初预算100万元,全年执行95万元,执行率95%。"),
+    Reason("rate_after_its_amounts", VOCABULARY, "a rate whose sentence states no amount, of the two amounts "
+           "(one done, one its base) of the sentence right before it",
+           "收到上级下达补助资金118.92万元,全年发放108.61万元。经自评,项目预算执行率91.33%。"),
     Reason("rate_implied_budget", EXPLICIT, "the budget follows from the excess the sentence states",
            "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元。"),
     Reason("rate_base_in_document", LOOKUP, "no base in the sentence: a budget of the same subject stated elsewhere",

@@ -29,6 +29,12 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue
         spec = r.vocab.rates[info.rate]
         near, far = _groups(r, s.index)
+        reason = "rate_in_sentence"
+        if not near and not far and tree.opens_sentence(_sentence_start(r, s.index)):
+            # "收到…资金118.92万元,全年发放108.61万元。…预算执行率91.33%": a rate whose sentence
+            # states no amount, of the two amounts of the sentence right before it
+            near = _sentence_before(r, s.index)
+            reason = "rate_after_its_amounts" if near else reason
         flow = r.vocab.flow(info.text)
         if flow == "both":
             continue  # "收支完成率为100%": no ratio of two of the amounts
@@ -46,13 +52,16 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             nums, dens, others = _classify(r, far, spec, subject_flow)  # the figures before the list
             via = ("amounts before the list",)
         base = named_base(r, info.text)
+        if reason == "rate_after_its_amounts" and not (len(nums) == 1 and len(dens) == 1):
+            # which of the sentence before's amounts the rate is of is open: none is
+            reason, nums, dens, others = "rate_in_sentence", [], [], []
         yield Candidate(Rate.model_construct(
             rate=fact, name=info.rate, base=base,
             numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
             pairs=sentence_pairs(nums, dens, others, base, spec["unnamed_base"]),
             local_pairs=tuple((a, b) for a in [*nums, *others] for b in [*dens, *others] if a is not b),
             document_pairs=(), value_pairs=(), excess=None,
-            reason="rate_in_sentence", via=via, rejected=(),
+            reason=reason, via=via, rejected=(),
         ))
 
 
@@ -91,6 +100,27 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
         if f.kind == "amount" and not f.approximate:
             target.append(f)
     return near, far
+
+
+def _sentence_start(r: Reading, i: int) -> int:
+    return next(iter(r.tree.unit("sentence", i)))
+
+
+def _sentence_before(r: Reading, i: int) -> list[Fact]:
+    """The two amounts of the sentence right before node i's, in its paragraph — nearest first —
+    when that sentence states exactly two and no rate or list of its own."""
+    tree = r.tree
+    first = _sentence_start(r, i)
+    if first == 0 or tree[first - 1].paragraph != tree[i].paragraph:
+        return []
+    amounts = []
+    for k in tree.unit("sentence", first - 1):
+        t, f = tree[k], r.facts[k]
+        if t.kind in OPENERS or (r.labels[k] is not None and r.labels[k].rate is not None):
+            return []
+        if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" and not f.approximate:
+            amounts.append(f)
+    return amounts[::-1] if len(amounts) == 2 else []
 
 
 def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) -> tuple[list[Fact], list[Fact], list[Fact]]:
