@@ -22,6 +22,7 @@ _LOOK_BACK = 200
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     consumed: set[int] = set()
+    last: tuple[int, str, Fact | None, str] | None = None  # the change before: node, subject, figure, reason
     for s in tree.nodes:
         i = s.index
         if s.kind not in DIRECTIONS or i in consumed:
@@ -62,6 +63,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if delta is None and pct is None and direction != 0:
             continue  # (a flat change, "较上年无增减", states a change of nothing: the parts' changes count it)
         subject_label, current, previous, reason = _subject(r, i)
+        if current is None and (not subject_label or _comparison_words(r, i)) and last is not None \
+                and _compares_again(r, last[0], i):
+            # "三公经费较上年决算减少1897.9万元,下降39.38%;较年初预算数减少1111.4万元,下降27.56%":
+            # a second comparison with no subject of its own is of the first one's subject
+            _, subject_label, current, reason = last
+        last = (i, subject_label, current, reason)
         # "约100万元" or a figure with a lost character is no base for exact arithmetic
         current = None if current is not None and current.approximate else current
         previous = None if previous is not None and previous.approximate else previous
@@ -165,6 +172,34 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 previous = f
                 break
     return label, current, previous, reason
+
+
+def _compares_again(r: Reading, before: int, i: int) -> bool:
+    """The change at node i is a comparison (较…/比…) that follows the change at node `before` in
+    its paragraph with no figure or words between them: the same subject compared again."""
+    tree = r.tree
+    if tree[before].paragraph != tree[i].paragraph:
+        return False
+    if not r.vocab.cue("compared_prefix").match(tree[i].piece.keyword) and not _comparison_words(r, i):
+        return False
+    return all(tree[k].kind in {"sep", *DIRECTIONS, "growth_up", "growth_down"} or k in _words_before(r, i)
+               for k in range(before + 1, i))
+
+
+def _words_before(r: Reading, i: int) -> range:
+    """The words (and years) right before node i in its clause."""
+    tree = r.tree
+    j = i
+    while j > 0 and tree[j - 1].clause == tree[i].clause and tree[j - 1].kind in {"words", "period"}:
+        j -= 1
+    return range(j, i)
+
+
+def _comparison_words(r: Reading, i: int) -> bool:
+    """"比2019年(疫情前)决算数减少": the words before the change say what it is compared with, not
+    what changed."""
+    text = "".join(r.tree[k].piece.label or r.tree[k].piece.keyword for k in _words_before(r, i))
+    return bool(text) and bool(r.vocab.cue("compared_prefix").match(text))
 
 
 def _second_comparison(r: Reading, i: int) -> Fact | None:
