@@ -120,7 +120,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
             # "…收入总计1234.56万元…。与2021年相比，收、支总计各增加100万元": the words do not
             # name a known concept; the sentence before says what changed
             subject = _sentence_subject(r, i)
-            if subject is not None and (same_subject(winfo, subject) or re.search("总计|合计|总额", words)):
+            if subject is not None and (same_subject(winfo, subject) or re.search("总计|合计|总额", words)
+                                        or _named_but_its_flow(winfo, subject)):
                 current = subject
                 reason = "change_continues_sentence"
         label = current.label if current is not None and not winfo.known else words
@@ -266,6 +267,13 @@ def same_subject(words: LabelInfo, fact: Fact) -> bool:
         return True
     core = words.concept or words.text
     return bool(core) and (fact.concept.endswith(core) or fact.label.endswith(core))
+
+
+def _named_but_its_flow(words: LabelInfo, fact: Fact) -> bool:
+    """"一般公共预算财政拨款支出1264.92万元…。与2019年相比,一般公共预算财政拨款增加27.44万元": the
+    words name the figure of the sentence before without saying 支出 or 收入 again."""
+    core = words.text
+    return len(core) >= 4 and bool(re.search(re.escape(core) + r"(?:支出|收入)$", clean_label(fact.label)))
 
 
 def _year_before(earlier: Fact, later: Fact) -> bool:
