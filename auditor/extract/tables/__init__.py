@@ -4,6 +4,8 @@
       → columns  (the header: label columns, figure columns, their roles, glosses)
       → reader   (rows: figures by position, or placed by arithmetic in `glued`;
                   indicator rows found by their 分值 and 得分)
+      (forms: 资金 blocks written as labelled figures; family_grid: one-row tables
+       whose header names a vocabulary family's members, the “三公”经费 table)
       → ScoreTable and its facts; the relations its rows state are bound by
         auditor/extract/bind/resolvers/tables.py like every other relation.
 
@@ -18,6 +20,7 @@ from dataclasses import field
 from auditor.extract.model import Fact, ScoreTable
 from auditor.extract.tables.cells import cell_runs, line_cells
 from auditor.extract.tables.columns import COLUMN_WORD, role_of
+from auditor.extract.tables.family_grid import read_family_grids
 from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.reader import TOTAL_ROW, read_run
 from auditor.extract.vocabulary import Vocabulary, strip_glosses
@@ -45,6 +48,7 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         found.extend(read_run(cells, norm, vocab, 0, "cells"))
         found.extend(read_forms(cells, norm, vocab, 0))
         found.extend(read_blocks(cells, norm, vocab, 0))
+        found.extend(read_family_grids(cells, norm, vocab, 0))
     for cells in flattened_lines(norm.text):
         found.extend(read_run(cells, norm, vocab, 0, "line"))
     found.sort(key=lambda t: t[0].span.start)
