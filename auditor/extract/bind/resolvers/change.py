@@ -149,7 +149,7 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     # whatever year the report is about
     relative_only = current is not None and r.is_previous(current) and (
         len(before) == 1 and bool(r.vocab.cue("relative_change").search(s.piece.keyword))
-        or _after_named_year(current, s.piece.keyword))
+        or _after_named_year(current, s.piece.keyword) or _after_named_year(current, _comparison_before(r, i)))
     # "…95亿元,较112年度法定预算53亿元增加42亿元": a figure named "较…" is what the change is
     # measured from, whatever its year is written as
     compared = current is not None and bool(r.vocab.cue("compared_prefix").match(clean_label(current.label)))
@@ -235,6 +235,20 @@ def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change
 
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
+_COMPARED_YEAR = re.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:相比|比较)?[,，]?\s*$")
+
+
+def _comparison_before(r: Reading, i: int) -> str:
+    """"与2019年相比,…财政拨款增加": the year the change's clause opens by comparing with."""
+    tree = r.tree
+    first = next(iter(tree.unit("sentence", i)))
+    for k in tree.unit("sentence", i):
+        if k >= i:
+            break
+        m = _COMPARED_YEAR.search(r.norm.text, tree[first].start, tree[k].start)
+        if m:
+            return m.group()
+    return ""
 
 
 def _after_named_year(fact: Fact, keyword: str) -> bool:
