@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Change, Fact
 from auditor.extract.readings import Reading, clean_label
@@ -235,7 +236,7 @@ def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change
 
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
-_COMPARED_YEAR = re.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:相比|比较)?[,，]?\s*$")
+_COMPARED_YEAR = lazyre.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:相比|比较)?[,，]?\s*$")
 
 
 def _comparison_before(r: Reading, i: int) -> str:
@@ -287,7 +288,8 @@ def _named_but_its_flow(words: LabelInfo, fact: Fact) -> bool:
     """"一般公共预算财政拨款支出1264.92万元…。与2019年相比,一般公共预算财政拨款增加27.44万元": the
     words name the figure of the sentence before without saying 支出 or 收入 again."""
     core = words.text
-    return len(core) >= 4 and bool(re.search(re.escape(core) + r"(?:支出|收入)$", clean_label(fact.label)))
+    label = clean_label(fact.label)
+    return len(core) >= 4 and (label.endswith(core + "支出") or label.endswith(core + "收入"))
 
 
 def _year_before(earlier: Fact, later: Fact) -> bool:
