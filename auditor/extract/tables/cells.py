@@ -29,7 +29,7 @@ from auditor import lazyre
 from auditor.records import dataclass
 
 CELL, BREAK, EOL, PAGE = "cell", "break", "eol", "page"
-BARRED = "|"  # the source of the EOL mark of a bar row that writes its empty cells ("| 5 | | |")
+BARRED = "|"  # the source of the EOL mark of a bar row that writes its empty cells ("| 5 | | 90% | |")
 
 _BOX_VERTICAL = lazyre.compile(r"[│┃║╎╏┆┇┊┋]")
 _BOX_CHARS = "─━═┄┅┈┉╌╍┼╋╬╪╫┌┐└┘├┤┬┴┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨"
@@ -225,7 +225,7 @@ def _bar_cells(line: str, start: int, index: int) -> list[Cell] | None:
         offset += len(part) + 1
     # "a |" is one cell and its bar
     cells = out[:-1] if not out[-1].text else out
-    padded = False  # the line writes its empty cells: none is missing, those at its end are empty
+    padded = False  # the line writes empty cells at its end
     if len(cells) > 1:  # a row on one line: drop padding empties at the end
         while len(cells) > 1 and not cells[-1].text:
             cells.pop()
@@ -236,7 +236,11 @@ def _bar_cells(line: str, start: int, index: int) -> list[Cell] | None:
         return None
     cells = [c for c in cells if not PAGE_MARK.match(c.text)]
     if len(cells) > 1:
-        cells.append(Cell("", cells[-1].end, cells[-1].end, index, EOL, source=BARRED if padded else None))
+        # ("| 177.80 | ||||": cells written left-aligned and padded, their columns not kept —
+        # only a row that writes an empty cell between two others keeps its cells' places)
+        full = [n for n, c in enumerate(cells) if c.text]
+        kept = padded and any(not cells[n].text for n in range(full[0], full[-1])) if full else False
+        cells.append(Cell("", cells[-1].end, cells[-1].end, index, EOL, source=BARRED if kept else None))
     return cells
 
 
