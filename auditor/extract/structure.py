@@ -50,8 +50,12 @@ def headings(norm: Normalised) -> list[Heading]:
         n = chinese_number(m.group(1)) if m.group(1) else None
         if n is None and m.group(1):
             continue
-        if _FIGURE_LINE.fullmatch(_next_line(norm.text, m.start())):
+        following = _next_line(norm.text, m.start())
+        if _FIGURE_LINE.fullmatch(following):
             continue  # "二、政府性基金预算财政拨款收入" / "2" / "0.00": a row label of a flattened table
+        line_end = norm.text.find("\n", m.end())
+        if not following.strip() and len(norm.text[m.end():line_end if line_end != -1 else len(norm.text)].strip()) <= 3:
+            continue  # "五、经" and the text ends: a line cut off (a table's row label, as likely as a heading)
         start = m.start(1)
         end = m.end()
         line, column = norm.line_col(start)
