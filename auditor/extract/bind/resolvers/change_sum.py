@@ -32,8 +32,12 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
             part_changes = [by_current.get((p.id, base)) for p in b.parts]
             if any(pc is None for pc in part_changes) or all(pc.delta is None for pc in part_changes):
                 continue
+            # (a part stated with the total's value is no other name of the total: "公务用车购置及运行费
+            # 1116.14万元。其中:…公务用车运行费1116.14万元…减少596.98万元" states no change of the total)
+            parts = {p.id for p in b.parts}
             total_change = by_current.get((b.total.id, base)) or _same_quantity_change(
-                index, b.total, by_value.get((b.total.value, b.total.unit, base), []))
+                index, b.total, [c for c in by_value.get((b.total.value, b.total.unit, base), [])
+                                 if c.current is None or c.current.id not in parts])
             if total_change is not None and total_change.delta is not None:
                 break
         else:
