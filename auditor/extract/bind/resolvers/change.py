@@ -184,7 +184,8 @@ def _compares_again(r: Reading, before: int, i: int) -> bool:
         return False
     if not r.vocab.cue("compared_prefix").match(tree[i].piece.keyword) and not _comparison_words(r, i):
         return False
-    return all(tree[k].kind in {"sep", *DIRECTIONS, "growth_up", "growth_down"} or k in _words_before(r, i)
+    words = _words_before(r, i)
+    return all(tree[k].kind in {"sep", *DIRECTIONS, "growth_up", "growth_down"} or k in words
                for k in range(before + 1, i))
 
 
@@ -236,20 +237,18 @@ def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change
 
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
-_COMPARED_YEAR = lazyre.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:相比|比较)?[,，]?\s*$")
+_COMPARED_YEAR = lazyre.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:同期)?(?:相比|比较)")
+_COMPARED_REACH = 60  # characters before a change its sentence's comparison may stand
 
 
 def _comparison_before(r: Reading, i: int) -> str:
-    """"与2019年相比,…财政拨款增加": the year the change's clause opens by comparing with."""
+    """"与2019年相比,…财政拨款增加": the year the change's sentence compares with, said just before it
+    (looked for in a bounded stretch: a long sentence of many changes is not searched again for each)."""
     tree = r.tree
-    first = next(iter(tree.unit("sentence", i)))
-    for k in tree.unit("sentence", i):
-        if k >= i:
-            break
-        m = _COMPARED_YEAR.search(r.norm.text, tree[first].start, tree[k].start)
-        if m:
-            return m.group()
-    return ""
+    first = tree[next(iter(tree.unit("sentence", i)))].start
+    start = tree[i].start
+    m = _COMPARED_YEAR.search(r.norm.text, max(first, start - _COMPARED_REACH), start)
+    return m.group() if m else ""
 
 
 def _after_named_year(fact: Fact, keyword: str) -> bool:

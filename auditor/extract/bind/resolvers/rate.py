@@ -20,6 +20,7 @@ _LOOK_BACK = 200
 
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
+    before_sentence: dict[int, list[Fact]] = {}
     parts_of: dict[int, set[int]] = {}
     for b in lists:
         parts_of.setdefault(b.total.id, set()).update(p.id for p in b.parts)
@@ -30,10 +31,14 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         spec = r.vocab.rates[info.rate]
         near, far = _groups(r, s.index)
         reason = "rate_in_sentence"
-        if not near and not far and tree.opens_sentence(_sentence_start(r, s.index)):
+        if not near and not far:
             # "收到…资金118.92万元,全年发放108.61万元。…预算执行率91.33%": a rate whose sentence
-            # states no amount, of the two amounts of the sentence right before it
-            near = _sentence_before(r, s.index)
+            # states no amount, of the two amounts of the sentence right before it (found once a
+            # sentence: a sentence of many rates does not read the one before again for each)
+            first = _sentence_start(r, s.index)
+            if first not in before_sentence:
+                before_sentence[first] = _sentence_before(r, s.index)
+            near = list(before_sentence[first])
             reason = "rate_after_its_amounts" if near else reason
         flow = r.vocab.flow(info.text)
         if flow == "both":
