@@ -54,8 +54,9 @@ def headings(norm: Normalised) -> list[Heading]:
         if _FIGURE_LINE.fullmatch(following):
             continue  # "二、政府性基金预算财政拨款收入" / "2" / "0.00": a row label of a flattened table
         line_end = norm.text.find("\n", m.end())
-        if not following.strip() and len(norm.text[m.end():line_end if line_end != -1 else len(norm.text)].strip()) <= 3:
-            continue  # "五、经" and the text ends: a line cut off (a table's row label, as likely as a heading)
+        if not following.strip() and len(norm.text[m.end():line_end if line_end != -1 else len(norm.text)].strip()) <= 1:
+            continue  # "五、经" and the text ends: a line cut off (a table's row label, as likely as a heading;
+            # "十一、其他" at the end is a heading)
         start = m.start(1)
         end = m.end()
         line, column = norm.line_col(start)
