@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 from dataclasses import field, replace
 from decimal import Decimal
 
@@ -206,20 +205,6 @@ def _next_id(doc: Extraction) -> int:
     return top + 1
 
 
-@functools.lru_cache(maxsize=None)
-def _field_names(cls: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(cls))
-
-
-def _with(obj, changes: dict):
-    """dataclasses.replace without running __init__ again (records have no __post_init__):
-    a copy of the record's attributes with some of them changed."""
-    new = object.__new__(type(obj))
-    new.__dict__.update(obj.__dict__)
-    new.__dict__.update(changes)
-    return new
-
-
 class _Shift:
     """A segment's records moved into the whole document: offsets by the segment's start,
     fact ids, paragraph and sentence numbers by those of the segments before it.  Records
@@ -239,7 +224,7 @@ class _Shift:
             return done[1]
         if isinstance(obj, Record):
             changes = {}
-            for name in _field_names(type(obj)):
+            for name in obj.field_names():
                 value = getattr(obj, name)
                 moved = self(value)
                 if moved is not value:
@@ -251,7 +236,7 @@ class _Shift:
                                sentence=obj.sentence + self.sentences)
             if isinstance(obj, TableRow) and obj.grade_span is not None:
                 changes["grade_span"] = (obj.grade_span[0] + self.offset, obj.grade_span[1] + self.offset)
-            out = _with(obj, changes) if changes else obj
+            out = obj.model_copy(changes) if changes else obj
         elif type(obj) is tuple:
             items = [self(x) for x in obj]
             out = obj if all(a is b for a, b in zip(items, obj)) else tuple(items)

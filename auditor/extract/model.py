@@ -34,7 +34,7 @@ class Record:
     Every subclass becomes a frozen dataclass when it is defined.  Records are
     made only by the pipeline from values it has already typed, so nothing is
     validated; `model_construct` and `model_copy` keep the spelling the code
-    uses (they build with the class and `dataclasses.replace`).
+    uses (the first builds with the class, the second copies the attributes).
 
     Equality, hashing and repr are shared by all records (auditor/records.py):
     a class compiles only its `__init__` and frozen guards when it is defined.
@@ -52,8 +52,26 @@ class Record:
     def model_construct(cls, **values: Any):
         return cls(**values)
 
+    @classmethod
+    def field_names(cls) -> tuple[str, ...]:
+        """The record's fields, in order (looked up once a class: copies are on the hot path)."""
+        names = cls.__dict__.get("_field_names")
+        if names is None:
+            names = tuple(f.name for f in dataclasses.fields(cls))
+            type.__setattr__(cls, "_field_names", names)
+        return names
+
     def model_copy(self, update: dict[str, Any] | None = None):
-        return dataclasses.replace(self, **(update or {}))
+        """A copy with some fields changed — what dataclasses.replace gives, without running
+        __init__ again (records have no __post_init__ to run)."""
+        update = update or {}
+        unknown = update.keys() - set(self.field_names())
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field(s) {sorted(unknown)}")
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new.__dict__.update(update)
+        return new
 
 
 Kind = Literal["amount", "percent", "score", "count", "number"]

@@ -60,7 +60,7 @@ def _header(cells: list[Cell], i: int, vocab: Vocabulary) -> tuple[list[tuple[st
     names: list[tuple[str, Cell]] = []
     k = i
     while k < len(cells) and not is_value(cells[k]) and len(names) <= _MAX_HEADER:
-        text = clean(cells[k].text).replace("“", "").replace("”", "").replace('"', "")
+        text = clean(cells[k].text).replace("“", "").replace("”", "").replace('"', "")  # the label, unquoted
         if UNIT_NOTE.search(text):
             return None
         if _TOTAL.match(text) or _SUBTOTAL.match(text) or _concept(text, vocab):
@@ -97,7 +97,8 @@ def _grid_at(cells: list[Cell], i: int, norm: Normalised, vocab: Vocabulary, fir
         return None
     facts: list[Fact] = []
     rows: list[TableRow] = []
-    unit = _unit(norm.text[max(0, cells[i].start - 200):cells[i].start])
+    notes = [UNIT_NOTE.search(clean(c.text)) for c in cells[max(0, i - 3):i]]  # "单位:万元" above it
+    unit = next((m.group(1) or m.group(2) for m in reversed(notes) if m), "万元")
     group_row: int | None = None
     for (name, level, written), cell in zip(columns, figures):
         text = cell_text(cell)
@@ -159,13 +160,3 @@ def _columns(names: list[tuple[str, Cell]], concepts: list[str | None], family, 
             or [name for name, _, _ in out].count("合计") != 1 or out[0][0] != "合计":
         return None
     return out
-
-
-_UNIT = lazyre.compile(r"单位[::]\s*(万元|元|亿元)")
-
-
-def _unit(before: str) -> str:
-    m = None
-    for m in _UNIT.finditer(before):
-        pass
-    return m.group(1) if m else "万元"

@@ -64,8 +64,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if delta is None and pct is None and direction != 0:
             continue  # (a flat change, "较上年无增减", states a change of nothing: the parts' changes count it)
         subject_label, current, previous, reason = _subject(r, i)
-        if current is None and (not subject_label or _comparison_words(r, i)) and last is not None \
-                and _compares_again(r, last[0], i):
+        compared_words = _comparison_words(r, i) if current is None and last is not None else False
+        if current is None and (not subject_label or compared_words) and last is not None \
+                and _compares_again(r, last[0], i, compared_words):
             # "三公经费较上年决算减少1897.9万元,下降39.38%;较年初预算数减少1111.4万元,下降27.56%":
             # a second comparison with no subject of its own is of the first one's subject
             _, subject_label, current, reason = last
@@ -176,13 +177,14 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     return label, current, previous, reason
 
 
-def _compares_again(r: Reading, before: int, i: int) -> bool:
-    """The change at node i is a comparison (较…/比…) that follows the change at node `before` in
-    its paragraph with no figure or words between them: the same subject compared again."""
+def _compares_again(r: Reading, before: int, i: int, compared_words: bool) -> bool:
+    """The change at node i is a comparison (较…/比…, in its keyword or in the words before it:
+    `compared_words`) that follows the change at node `before` in its paragraph with no figure or
+    other words between them: the same subject compared again."""
     tree = r.tree
     if tree[before].paragraph != tree[i].paragraph:
         return False
-    if not r.vocab.cue("compared_prefix").match(tree[i].piece.keyword) and not _comparison_words(r, i):
+    if not compared_words and not r.vocab.cue("compared_prefix").match(tree[i].piece.keyword):
         return False
     words = _words_before(r, i)
     return all(tree[k].kind in {"sep", *DIRECTIONS, "growth_up", "growth_down"} or k in words
@@ -245,7 +247,7 @@ def _comparison_before(r: Reading, i: int) -> str:
     """"与2019年相比,…财政拨款增加": the year the change's sentence compares with, said just before it
     (looked for in a bounded stretch: a long sentence of many changes is not searched again for each)."""
     tree = r.tree
-    first = tree[next(iter(tree.unit("sentence", i)))].start
+    first = tree[tree.unit("sentence", i).start].start
     start = tree[i].start
     m = _COMPARED_YEAR.search(r.norm.text, max(first, start - _COMPARED_REACH), start)
     return m.group() if m else ""

@@ -35,7 +35,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # "收到…资金118.92万元,全年发放108.61万元。…预算执行率91.33%": a rate whose sentence
             # states no amount, of the two amounts of the sentence right before it (found once a
             # sentence: a sentence of many rates does not read the one before again for each)
-            first = _sentence_start(r, s.index)
+            first = tree.unit("sentence", s.index).start
             if first not in before_sentence:
                 before_sentence[first] = _sentence_before(r, s.index)
             near = list(before_sentence[first])
@@ -107,15 +107,11 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
     return near, far
 
 
-def _sentence_start(r: Reading, i: int) -> int:
-    return next(iter(r.tree.unit("sentence", i)))
-
-
 def _sentence_before(r: Reading, i: int) -> list[Fact]:
     """The two amounts of the sentence right before node i's, in its paragraph — nearest first —
     when that sentence states exactly two and no rate or list of its own."""
     tree = r.tree
-    first = _sentence_start(r, i)
+    first = tree.unit("sentence", i).start
     if first == 0 or tree[first - 1].paragraph != tree[i].paragraph:
         return []
     amounts = []
