@@ -111,6 +111,9 @@ _ALL = [
            "taken as its list's total", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的比例为49.10%。"),
     Reason("share_of_named_whole", STRUCTURAL, "占 X 的 p%: X names a figure of the document",
            "支出100万元。基本支出60万元,占支出的60%。"),
+    Reason("share_of_siblings_total", LOOKUP, "shares of an unnamed whole (占总数的p%) whose parts add up to a "
+           "figure stated before them: that figure is the whole", "本年支出100万元。\n用于群众体育60万元,占总数的60%;"
+           "用于竞技体育40万元,占总数的40%。"),
     Reason("share_of_family_total", VOCABULARY, "a share with no whole named, of a part of a known identity, is of its total",
            "三公经费10万元,因公出国(境)费4万元,占40%。"),
     # ----------------------------------------------------------- identities
@@ -139,6 +142,9 @@ _ALL = [
            "支出100万元,增加20万元。\n1.基本支出60万元,增加15万元。\n2.项目支出40万元,增加5万元。"),
     Reason("shares_of_listed_parts", EXPLICIT, "every part of a complete list states its share of one whole",
            "支出100万元,其中基本支出60万元,占60%;项目支出40万元,占40%。"),
+    Reason("shares_of_siblings", LOOKUP, "shares of one unnamed whole whose parts add up to a figure stated "
+           "before them: together they are all of it", "本年支出100万元。\n用于群众体育60万元,占总数的60%;"
+           "用于竞技体育40万元,占总数的40%。"),
     Reason("shares_of_family", VOCABULARY, "shares of one named whole whose parts are all the members of a family",
            "基本支出60万元,占支出的60%。项目支出40万元,占支出的40%。"),
 ]

@@ -3,6 +3,8 @@
     "其中基本支出60万元,占60%;项目支出40万元,占40%"  → a complete list's parts (shares_of_listed_parts)
     "基本支出…占支出的84.06%" and "项目支出…占支出的19.62%" → a closed family's members
                                                           of one named whole (shares_of_family)
+    "…占总数的76.25%" and "…占总数的23.75%", their parts adding up to a figure stated before
+                                                          → siblings that are all of it (shares_of_siblings)
 """
 
 from __future__ import annotations
@@ -24,6 +26,15 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
         seen.update(x.id for x in parts)
         out.append(SharePartition.model_construct(label=b.total.concept or "", shares=tuple(parts),
                                                   reason="shares_of_listed_parts", via=(), rejected=()))
+    # "占总数的76.25%" … "占总数的23.75%": siblings whose parts add up to a figure stated before them
+    siblings: dict[int, list[Share]] = {}
+    for s in shares:
+        if s.reason == "share_of_siblings_total" and s.percent.id not in seen:
+            siblings.setdefault(s.wholes[0].id, []).append(s)
+    for group in siblings.values():
+        seen.update(s.percent.id for s in group)
+        out.append(SharePartition.model_construct(label=group[0].whole_label, shares=tuple(s.percent for s in group),
+                                                  reason="shares_of_siblings", via=(), rejected=()))
     by_whole: dict[str, list[Share]] = {}
     for s in shares:
         if s.part is not None and s.whole_label and s.whole is None and s.percent.id not in seen:

@@ -4,12 +4,18 @@
     "基本支出60万元,占支出的60%"                → 支出, stated in the document (share_of_named_whole)
     "因公出国(境)费7.8万元,占45.7%"             → the 三公经费 of the same year and funds
                                                   (share_of_family_total)
+    "总支出1270.6万元。…(一)群众体育968.8万元,占总数的76.25%。…(二)竞技体育301.8万元,
+     占总数的23.75%。"                             → the stated figure its siblings' parts make
+                                                  (share_of_siblings_total)
 """
 
 from __future__ import annotations
 
 import re
 
+from decimal import Decimal
+
+from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, scope_of
 from auditor.extract.model import Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
@@ -29,6 +35,39 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
         else:
             wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []))
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
+    return _siblings_total(index, out)
+
+
+_TOTAL_WORDS = lazyre.compile(r"(?:总额|总数|总量|总计|合计)$")
+
+
+def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
+    """Shares "占总数的p%" with no whole found, two or more of one such whole: their parts
+    together make the whole when a figure stated before them is their sum (the siblings
+    are then all of it, and each share is of that figure).  Found by looking through the
+    document, so at most a warning."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for n, s in enumerate(shares):
+        if s.wholes or s.part is None or s.part.kind != "amount" or _TOTAL_WORDS.sub("", s.whole_label):
+            continue
+        groups.setdefault((s.whole_label, s.part.unit), []).append(n)
+    out = list(shares)
+    for members in groups.values():
+        parts = [shares[n].part for n in members]
+        if len(members) < 2 or len({p.id for p in parts}) < len(parts):
+            continue
+        total = sum((p.value for p in parts), Decimal(0))
+        slack = sum((p.tolerance for p in parts), Decimal(0))
+        first = min(p.span.start for p in parts)
+        ids = {p.id for p in parts}
+        found = [f for f in index.amounts_between(total - slack * 2, total + slack * 2)
+                 if f.id not in ids and f.span.end <= first and f.unit == parts[0].unit
+                 and abs(f.value - total) <= slack + f.tolerance]
+        if not found:
+            continue
+        whole = max(found, key=lambda f: f.span.start)  # the nearest before the shares
+        for n in members:
+            out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_siblings_total"})
     return out
 
 
