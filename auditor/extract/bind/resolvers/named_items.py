@@ -7,6 +7,10 @@ The names follow the count after a marker that says they are all of it (即,
 分别为, 分别是, a colon), separated by 、 (the last one may be joined by 和/及),
 up to the end of the sentence or sub-sentence; the stretch holds no figures and
 no name is long enough to be a clause.  A list ending in 等 names only some.
+
+The names may also come right before the count, from the start of their clause
+(names_before_count): "共设办公室、法制处、研究室3个内设机构".  Where that list starts
+is less certain (a verb may open the clause), so it only warns.
 """
 
 from __future__ import annotations
@@ -55,6 +59,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         noun = _NOUN.match(text, count.span.end)
         m = _MARKER.match(text, noun.end() if noun else count.span.end)
         if not m:
+            before = _names_before(r, count)
+            if before is not None:
+                yield before
             continue
         end = _END.search(text, m.end())
         wraps = 0
@@ -93,3 +100,48 @@ def _names(stretch: str) -> tuple[list[str], str] | None:
     if len(pieces) < 2 or any(len(p) < 2 or len(p) > _MAX_NAME for p in pieces):
         return None
     return pieces, joined
+
+
+_CLAUSE_START = lazyre.compile(r"[,。;:!?\n]")
+_COUNTED_AFTER = lazyre.compile(r"[\u4e00-\u9fff]")  # "3个内设机构": the noun counted comes right after
+_NOT_A_NAME_END = lazyre.compile(r"[的了在是为等和及与、]$")
+_MAX_BEFORE = 300
+_UNITS_BEFORE = {"个", "家", "所", "处", "座"}  # units that count named bodies (not 条, 项: "…30条" names a rule)
+# "等" anywhere (a partial list: "殡葬、公墓等社会事务共8个"), a title 《…》 (no body's name)
+_NOT_NAMES = lazyre.compile(r"等|《|》|共$")
+
+
+def _names_before(r: Reading, count) -> Candidate | None:
+    """"神经内科、肾内科2个专科": the names right before the count, back to their clause's start."""
+    text = r.norm.text
+    start = count.span.start
+    if start == 0 or count.unit not in _UNITS_BEFORE or not _COUNTED_AFTER.match(text, count.span.end):
+        return None
+    if not re.match(r"[\u4e00-\u9fff)]", text[start - 1]):
+        return None  # a name ends right before the count
+    floor = max(0, start - _MAX_BEFORE)
+    opened = floor
+    depth = 0
+    for k in range(start - 1, floor - 1, -1):  # the clause start, outside brackets
+        ch = text[k]
+        if ch == ")":
+            depth += 1
+        elif ch == "(":
+            depth = max(0, depth - 1)
+        elif depth == 0 and _CLAUSE_START.match(ch):
+            opened = k + 1
+            break
+    else:
+        if floor > 0:
+            return None  # no clause start within reach
+    stretch = text[opened:start]
+    plain = _BRACKETS.sub("", stretch)
+    if "、" not in plain or _NOT_A_NAME_END.search(plain) or _NOT_NAMES.search(plain):
+        return None
+    read = _names(stretch)
+    if read is None:
+        return None
+    names, joined = read
+    return Candidate(Enumeration.model_construct(
+        count=count, names=tuple(names), span=r.span(opened, start), text=r.norm.original[opened:start],
+        joined=joined, reason="names_before_count", via=(), rejected=()))
