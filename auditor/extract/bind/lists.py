@@ -10,6 +10,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.discourse import Node
 from auditor.extract.model import Breakdown, Fact
+from auditor.extract.numbering import item_number, item_style
 from auditor.extract.readings import OPENERS, Reading, clean_label
 from auditor.extract.vocabulary import read_label
 
@@ -230,14 +231,19 @@ def list_end(r: Reading, i: int) -> int:
     """A list runs to the end of its sentence (across ';'), its bracket, or to the next opener.
 
     A list inside an item of another ends with that item, at the next ';'; the outer list
-    steps over it and goes on."""
+    steps over it and goes on.  A list inside a numbered item ends where the next item
+    begins ("1、档案管理…30万元,其中国重档案10万元;2、县档案馆建设项目…427.36万元")."""
     tree = r.tree
     opener = tree[i]
     nested = outer_opener(r, i) is not None
+    following = _next_item(r, i)
     k = i + 1
     while k < len(tree):
         s = tree[k]
         if s.sentence != opener.sentence or s.paragraph != opener.paragraph:
+            break
+        if following is not None and s.kind == "item" and (item_style(s.piece.keyword), item_number(
+                s.piece.keyword)) == following:
             break
         if nested and s.sub != opener.sub:
             break
@@ -254,6 +260,22 @@ def list_end(r: Reading, i: int) -> int:
             break
         k += 1
     return k
+
+
+_ITEM_REACH = 60  # nodes looked back for the item a list stands in
+
+
+def _next_item(r: Reading, i: int) -> tuple[str, int] | None:
+    """(style, number) of the item after the one node i stands in, in its paragraph: "1、…其中" → ("1、", 2)."""
+    tree = r.tree
+    for k in range(i - 1, max(-1, i - 1 - _ITEM_REACH), -1):  # (bounded: a paragraph may be a whole file)
+        s = tree[k]
+        if s.paragraph != tree[i].paragraph:
+            return None
+        if s.kind == "item":
+            n = item_number(s.piece.keyword)
+            return (item_style(s.piece.keyword), n + 1) if n is not None else None
+    return None
 
 
 def partial_marker(r: Reading, i: int, last: int) -> bool:

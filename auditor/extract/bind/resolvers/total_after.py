@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import make_breakdown
+from auditor.extract.bind.lists import adds_up, make_breakdown
 from auditor.extract.model import Fact
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
@@ -49,7 +49,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 via = ("the sentence before its 合计",)
         if any(p.label for p in parts):
             parts = [p for p in parts if p.label]
-        parts = [p for p in parts if not r.is_previous(p) or r.is_previous(total)]
+        if not _years_summed(parts):
+            # (last year's figure is no part of this year's total — unless the parts are the years
+            # the total adds up: "2016年投入45.20亿元,2017年投入80.56亿元,合计125.76亿元")
+            parts = [p for p in parts if not r.is_previous(p) or r.is_previous(total)]
         parts.reverse()
         if parts and r.vocab.cue("plus_after").search(parts[0].label):
             # "收入684.51亿元…。加上结算净收入128.60亿元…后,收入总计820.86亿元": the sum starts from
@@ -58,10 +61,23 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if base is not None:
                 parts = [base, *parts]
                 via = ("the base stated before 加上",)
+        if len(parts) > 2 and not adds_up(total, parts):
+            # "预估总投入205.9亿元,2016年投入45.20亿元,2017年投入80.56亿元,合计125.76亿元": the figures
+            # right before 合计 that add up to it are its parts; the sentence's first ones say something else
+            start = next((k for k in range(1, len(parts) - 1) if adds_up(total, parts[k:])), None)
+            if start is not None:
+                parts = parts[start:]
+                via = (*via, "starts where its parts add up")
         if len(parts) >= 2 and not any(p.approximate for p in parts):
             made = make_breakdown(r, total, parts, "合计", True, "total_after_parts", via)
             if made:
                 yield made
+
+
+def _years_summed(parts: list[Fact]) -> bool:
+    """Two or more parts each stating its own year, the years all different: a sum over years."""
+    years = [p.period for p in parts if p.period and p.period.isdigit()]
+    return len(years) >= 2 and len(set(years)) == len(years)
 
 
 def _previous_sentence(r: Reading, total_node, total: Fact) -> list[Fact]:
