@@ -109,6 +109,15 @@ def compare(stated: Fact, computed: Value) -> Comparison:
     return Comparison("minor" if gap <= last_digit else "gross", difference, slack)
 
 
+def truncated(stated: Fact, computed: Value) -> bool:
+    """The stated figure is the computed value cut, not rounded, after its last digit
+    (1.1399 % written 1.13 %): its magnitude lies in [stated, stated + one last digit)."""
+    unit = Decimal(1).scaleb(-stated.decimals) * stated.scale
+    low, high = abs(stated.value), abs(stated.value) + unit
+    value = abs(computed.value)
+    return value + computed.tolerance >= low and value - computed.tolerance < high
+
+
 def grouped(number: str) -> str:
     """"1241760.5" → "1,241,760.5": thousands separators, as a finance reviewer reads figures."""
     sign, rest = ("-", number[1:]) if number.startswith("-") else ("", number)

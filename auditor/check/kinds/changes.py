@@ -8,7 +8,7 @@ from typing import Iterator
 
 from auditor.check import doubt
 from auditor.check.arithmetic import (Equation, Value, at_precision, compare, grouped, ratio_percent, sign_as_written,
-                                      unit_of, written)
+                                      truncated, unit_of, written)
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Change, Fact
@@ -196,9 +196,11 @@ def _follows_from_figures(c: Change) -> bool:
 
 
 def _on_current_base(c: Change, g: _Growth, computed: Value) -> bool:
-    """The stated rate is the change over the current value, and not over the previous one."""
+    """The stated rate is the change over the current value, and not over the previous one —
+    not even as a last-digit slip (1.1399 % written 1.13 %: truncated, the simpler reading)."""
     on_current = g.on_current()
-    return compare(c.percent, computed).verdict != "ok" and on_current is not None \
+    return compare(c.percent, computed).verdict != "ok" and not truncated(c.percent, computed) \
+        and on_current is not None \
         and compare(c.percent, on_current).verdict == "ok"
 
 

@@ -32,6 +32,8 @@ def named_part(label: str) -> str:
 
 
 def scope_of(label: str) -> tuple[str, ...]:
+    # ("部门专项项目预算": 专项项目 is project spending, a kind of spending, not money of the 专项 funds)
+    label = label.replace("专项项目", "项目")
     return tuple(s for s in SCOPES if s in label)
 
 
