@@ -31,6 +31,7 @@ LAID_OUT = frozenset({
     "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance",
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "score_table_total",
     "score_list", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
+    "table_row_total", "table_subtotal_rows",
 })
 
 
@@ -70,6 +71,12 @@ _ALL = [
            "上报项目绩效自评50个。自评结果“优秀”5个、“良好”23个、“中”20个、“差”2个。"),
     Reason("table_rows", EXPLICIT, "a table's 合计/总额 row and the rows the table puts under it",
            "项目 | 年初预算数\n合计 | 100\n1、基本支出 | 60\n2、项目支出 | 40"),
+    Reason("table_row_total", EXPLICIT, "a table's last money column named 合计… is the sum of the money "
+           "columns before it, in each row", "地区 | 已预下达 | 本次下达 | 合计下达\n杭州市 | 650 | 175 | 825"),
+    Reason("table_subtotal_rows", EXPLICIT, "a table's X合计 rows each sum the rows under them, and its first "
+           "合计 row the X合计 rows (the last block may go on past the table's end)",
+           "地区 | 下达资金\n全省合计 | 2500\n甲市合计 | 1000\n甲县 | 600\n乙县 | 400\n乙市合计 | 1500\n丙县 | 1500\n"
+           "备注:以上资金为补助资金。"),
     Reason("table_change_row", EXPLICIT, "a table row's 增减额 / 增减率 against its 上年 and 本年 cells",
            "项目 | 上年决算数 | 本年决算数 | 增减额 | 增减率\n合计 | 100 | 120 | 20 | 20%"),
     Reason("numbered_items", STRUCTURAL, "numbered items (1)(2)(3) each stating one part of the figure before item 1",

@@ -37,8 +37,11 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("budget", lazyre.compile(r"预算数|计划安排|计划投资|预算安排|安排资金")),
     # money the column names no more of: "金额", "补助资金", "资金分配额度(万元)" (a 资金安排表's one column)
     # ("项目资金", "资金情况": the label column of a 自评表's 资金 grid, not a column of figures)
+    # ("已预下达 | 本次下达 | 合计下达": a 资金分配表's columns of money handed down, each an amount)
     ("amount", lazyre.compile(r"^(?:资金)?(?:(?:分配|补助|下达|拨付|奖补|奖励|投资)?金额|(?:分配|补助|下达|拨付|奖补|奖励)额度|"
-                              r"(?:分配|补助|下达|拨付|奖补|奖励)资金(?:数|额)?)"
+                              r"(?:分配|补助|下达|拨付|奖补|奖励)资金(?:数|额)?|"
+                              r"(?:已预|已|预|提前|本次|此次|本批|再次|首批|第[一二三四五六七八九十\d]批|合计|共计|累计)"
+                              r"(?:下达|分配|拨付)(?:资金|金额|数|额)?)"
                               r"(?:\(万元\)|\(元\))?$")),
 )
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
@@ -47,7 +50,7 @@ UNREAD_ROLES = {"change", "change_rate"}
 _TEXT_COLUMN = lazyre.compile(r"原因|备注|说明|措施|情况|分析|依据|评价标准|凭证|计算方法|评分标准|扣分")
 LEVEL_COLUMN = lazyre.compile(r"^(?:绩效)?(?:一级|二级|三级)指标(?:名称)?$|^指标名称$|^指标内容$")
 _LABEL_HEADER = lazyre.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出|经费项目|经费名称"
-                           r"|支出内容|资金投入情况|资金情况|项目资金|预算执行情况|单位)")
+                           r"|支出内容|资金投入情况|资金情况|项目资金|预算执行情况|单位|地区|市县|区县|地市|县区|县\(市、区\)|市\(县、区\))")
 # a numbering column ("序号 | 乡镇名称 | 项目名称 | 金额"): its cells are row numbers, not figures
 SERIAL_HEADER = lazyre.compile(r"^(?:序号|编号)$")
 UNIT_NOTE = lazyre.compile(r"[(]\s*(?:单位[::])?\s*(万元|元|亿元|千元)\s*[)]|^单位[::]\s*(万元|元|亿元|千元)$")

@@ -60,6 +60,8 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         rows = list(table.rows)
         via = _via(table)
         out.breakdowns.extend(_sums(table, rows, via))
+        out.breakdowns.extend(_row_totals(table, rows, via))
+        out.breakdowns.extend(_subtotal_blocks(rows, via))
         out.breakdowns.extend(_balances(rows, via))
         out.rates.extend(_rates(table, rows))
         out.funds_scores.extend(_funds_scores(table, rows))
@@ -162,6 +164,73 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list
             out.append(Breakdown.model_construct(
                 total=total, parts=tuple(values), marker="表格", complete=full, reason=reason,
                 via=tuple(dict.fromkeys([*via, *row.via, *(v for p in parts for v in p.via)]))))
+    return out
+
+
+_TOTAL_COLUMN = lazyre.compile(r"^(?:合计|小计|总计|共计)")
+_SUBTOTAL_ROW = lazyre.compile(r"(?:合计|小计)[::]?$")
+
+
+def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
+    """"地区 | 已预下达 | 本次下达 | 合计下达": the last money column, named 合计…, is the sum of
+    the money columns before it, in every row."""
+    from auditor.extract.tables.columns import role_of
+
+    keys, seen = [], {}
+    for name in table.columns:
+        role = role_of(name)
+        if role is None:
+            keys.append(None)
+            continue
+        seen[role] = seen.get(role, 0) + 1
+        keys.append(role if seen[role] == 1 else f"{role}#{seen[role]}")
+    money = [(name, key) for name, key in zip(table.columns, keys) if key and key.split("#")[0] in _SUM_ROLES]
+    if len(money) < 3 or not _TOTAL_COLUMN.match(money[-1][0]) or any(_TOTAL_COLUMN.match(n) for n, _ in money[:-1]):
+        return []
+    total_key, part_keys = money[-1][1], [k for _, k in money[:-1]]
+    out = []
+    for row in rows:
+        total = row.cells.get(total_key)
+        parts = [row.cells[k] for k in part_keys if k in row.cells]
+        if total is None or len(parts) < 2:
+            continue
+        full = all(k in row.cells or k in row.dashed for k in part_keys)
+        out.append(Breakdown.model_construct(total=total, parts=tuple(parts), marker="表格", complete=full,
+                                             reason="table_row_total", via=tuple(dict.fromkeys([*via, *row.via]))))
+    return out
+
+
+def _subtotal_blocks(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
+    """"浙江省合计 | 杭州市合计 | 淳安县 | 温州市合计 | 永嘉县 | …": each "X合计" row sums the rows
+    under it up to the next one, and the first row, a 合计 over such rows, sums the subtotals.
+    The last block may go on past where the table stops (a page break, an excerpt's end), so
+    it, and the first row with it, may only not be exceeded."""
+    heads = [n for n, r in enumerate(rows) if n > 0 and _SUBTOTAL_ROW.search(r.label) and r.part_of is None]
+    if len(heads) < 2 or heads[0] == 1 and not _SUBTOTAL_ROW.search(rows[0].label) and not rows[0].is_total:
+        return []
+    out = []
+    bounds = heads[1:] + [len(rows)]
+    for n, (head, stop) in enumerate(zip(heads, bounds)):
+        block = [r for r in rows[head + 1:stop] if r.part_of is None]
+        if block:
+            out.extend(_block_sums(rows[head], block, complete=stop < len(rows), via=via))
+    first = rows[0]
+    if (first.is_total or _SUBTOTAL_ROW.search(first.label)) and heads[0] == 1:
+        out.extend(_block_sums(first, [rows[h] for h in heads], complete=False, via=via))
+    return out
+
+
+def _block_sums(head: TableRow, block: list[TableRow], complete: bool, via: tuple[str, ...]) -> list[Breakdown]:
+    out = []
+    for key, total in head.cells.items():
+        if key.split("#")[0] not in _SUM_ROLES:
+            continue
+        values = [r.cells[key] for r in block if key in r.cells]
+        if not values:
+            continue
+        full = complete and all(key in r.cells or key in r.dashed for r in block)
+        out.append(Breakdown.model_construct(total=total, parts=tuple(values), marker="表格", complete=full,
+                                             reason="table_subtotal_rows", via=via))
     return out
 
 
