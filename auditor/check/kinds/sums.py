@@ -58,7 +58,9 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if partial:
             equation = None  # a list naming only some parts: its total is not their sum
         expected = show(computed.value, b.total, decimals_for([*b.parts, *b.subtracted], b.total) - b.total.decimals)
-        fields = {"label": b.total.concept or b.total.label[-12:] or "总额", "marker": b.marker,
+        generic = ctx.vocab.cue("generic_total_name")  # ("共26人": no name to put before 的分项之和)
+        named = next((x for x in (b.total.concept or "", b.total.label[-12:]) if x and not generic.fullmatch(x)), "")
+        fields = {"label": named or "总额", "marker": b.marker,
                   "partial": "（分项之和超过总额）" if partial else "", "slip_zh": "", "slip_en": ""}
         primary, stated, expected = b.total, b.total.text, f"{expected}{b.total.written_unit}"
         slip = diagnose.find_slip([b.total, *b.parts, *b.subtracted], diagnose.sum_holds(0, 1 + len(b.parts)))

@@ -33,14 +33,25 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue  # bare figures without units: too loose to add up outside a table
         parts = []
         via: tuple[str, ...] = ()
+        joined = ""  # the separator met since the last part: "、" joins an enumeration of head counts
+        enumeration = False
         for j in tree.before(i, "sentence"):
             t = tree[j]
             if (t.kind in OPENERS or t.kind == "total") and t.depth <= s.depth:
                 break  # (a 其中 inside a bracket is that item's own: "年终结余4558万元(其中:本级791万元)")
+            if t.kind == "sep" and t.depth == s.depth and parts:
+                joined = joined or t.piece.keyword
             f = r.facts[j]
             if f is not None and t.kind == "labelled" and t.depth == s.depth \
                     and f.kind == total.kind and f.unit == total.unit:
+                if parts and joined == "、":
+                    enumeration = True
+                elif total.kind == "count" and parts and enumeration and joined and joined != "、":
+                    # "实有编制12人,在职12人、退休14人,共26人": head counts overlap (编制, 实有, 在职), so
+                    # the enumeration right before 共 is its parts, not every count of the sentence
+                    break
                 parts.append(f)
+                joined = ""
         if not parts:
             # "…转移性收入707163万元,一般债券转贷收入220379万元。合计收入为2845379万元。": a sentence
             # that opens with its 合计 sums the sentence just before it
