@@ -32,7 +32,7 @@ _CLOSED = lazyre.compile(r"[。!?\n]")  # a list that stops at ';' may go on aft
 _BRACKETS = lazyre.compile(r"\([^()]*\)|“[^“”]*”")
 _LAST_JOIN = lazyre.compile(r"以及|和|及|与")
 _PARTIAL = lazyre.compile(r"等(?:等)?$|其他|其它|若干")
-_NOUN = lazyre.compile(rf"[\u4e00-\u9fff]{{1,6}}(?=\s*[,:]?\s*(?:{_MARKER_WORDS}))")
+_NOUN = lazyre.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:\([\u4e00-\u9fff]{{1,3}}\))?(?=\s*[,:]?\s*(?:{_MARKER_WORDS}))")
 # after ';': "区公路养护中心内设4个科室…" — a new statement with its own count, so the list ended
 _NEXT_STATEMENT = lazyre.compile(r"[^、,;。\n]{0,20}?\d+\s*[个家所项处座条支类批名人]")
 _MAX_NAME = 24
