@@ -183,6 +183,8 @@ _ALL += [
            "馆藏合计132697卷,其中档案118606卷;按每卷2元测算,争取资金26.54万元。"),
     Reason("names_after_count", EXPLICIT, "a count followed by 即/分别为/: and the names it counts",
            "直属事业单位3个,即县财政信息中心、县会计服务中心、县经济开发区财政所。"),
+    Reason("names_included", EXPLICIT, "a count followed by 包括/包含 and names: it may name only some, so only "
+           "more names than the count contradict it", "纳入本部门决算汇编范围的单位共3个,包括:县人民政府、县行政审批局、县综合执法局。"),
     Reason("names_before_count", VOCABULARY, "the names right before a count, back to their clause's start "
            "(where the list starts is less certain: it only warns)", "医院共设办公室、护理部、财务科3个职能科室。"),
     Reason("target_in_sentence", EXPLICIT, "超任务 / 完成率 of a target and a figure done that its sentence names "

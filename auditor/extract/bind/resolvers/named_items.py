@@ -6,7 +6,8 @@
 The names follow the count after a marker that says they are all of it (即,
 分别为, 分别是, a colon), separated by 、 (the last one may be joined by 和/及),
 up to the end of the sentence or sub-sentence; the stretch holds no figures and
-no name is long enough to be a clause.  A list ending in 等 names only some.
+no name is long enough to be a clause.  A list ending in 等 names only some; so may one after 包括 (names_included): fewer names
+than the count is no contradiction there, more is.
 
 The names may also come right before the count, from the start of their clause
 (names_before_count): "共设办公室、法制处、研究室3个内设机构".  Where that list starts
@@ -25,7 +26,8 @@ from auditor.extract.numbering import NUMBERED_LINE
 from auditor.extract.readings import Reading
 
 _UNITS = {"个", "家", "所", "项", "处", "座", "条", "支", "类", "批"}
-_MARKER_WORDS = r"即|分别为|分别是|分别|具体为|具体是|:"
+_MARKER_WORDS = r"即|分别为|分别是|分别|具体为|具体是|包括|包含|:"
+_INCLUDES = lazyre.compile(r"包括|包含")  # a marker that may name only some: fewer names are no contradiction
 _MARKER = lazyre.compile(rf"\s*[,:]?\s*(?:{_MARKER_WORDS})\s*:?\s*")
 _END = lazyre.compile(r"[。;!?\n]")
 _CLOSED = lazyre.compile(r"[。!?\n]")  # a list that stops at ';' may go on after it
@@ -81,7 +83,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         yield Candidate(Enumeration.model_construct(
             count=count, names=tuple(names), span=r.span(m.end(), stop), text=r.norm.original[m.end():stop],
             joined=joined,
-            reason="names_after_count", via=(), rejected=()))
+            reason="names_included" if _INCLUDES.search(m.group()) else "names_after_count", via=(), rejected=()))
 
 
 def _names(stretch: str) -> tuple[list[str], str] | None:
