@@ -99,6 +99,19 @@ def is_text_column(header: str) -> bool:
     return bool(_TEXT_COLUMN.search(clean(header))) and role_of(header) is None
 
 
+def column_keys(roles: list[str | None]) -> list[str | None]:
+    """The key of each column's cells in a row: its role, "role#2" for the second of that role."""
+    seen: dict[str, int] = {}
+    out: list[str | None] = []
+    for role in roles:
+        if role is None:
+            out.append(None)
+            continue
+        seen[role] = seen.get(role, 0) + 1
+        out.append(role if seen[role] == 1 else f"{role}#{seen[role]}")
+    return out
+
+
 @dataclass
 class Column:
     """A column a table's header names, and the role its figures play."""
@@ -138,15 +151,7 @@ class Header:
     def keys(self) -> list[str | None]:
         """One key per column: its role, and "role#2" … for a second column of the same
         role (决算数 of two years)."""
-        seen: dict[str, int] = {}
-        out: list[str | None] = []
-        for role in self.roles:
-            if role is None:
-                out.append(None)
-                continue
-            seen[role] = seen.get(role, 0) + 1
-            out.append(role if seen[role] == 1 else f"{role}#{seen[role]}")
-        return out
+        return column_keys(self.roles)
 
     @property
     def trailing_text(self) -> int:

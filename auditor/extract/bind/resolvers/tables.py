@@ -31,7 +31,7 @@ from decimal import Decimal
 from auditor import lazyre
 from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable,
                                    TableRate, TableRow)
-from auditor.extract.tables.columns import BUDGET_ROLES, is_source
+from auditor.extract.tables.columns import BUDGET_ROLES, column_keys, is_source, role_of
 from auditor.records import dataclass
 
 _NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
@@ -174,16 +174,7 @@ _SUBTOTAL_ROW = lazyre.compile(r"(?:合计|小计)[::]?$")
 def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
     """"地区 | 已预下达 | 本次下达 | 合计下达": the last money column, named 合计…, is the sum of
     the money columns before it, in every row."""
-    from auditor.extract.tables.columns import role_of
-
-    keys, seen = [], {}
-    for name in table.columns:
-        role = role_of(name)
-        if role is None:
-            keys.append(None)
-            continue
-        seen[role] = seen.get(role, 0) + 1
-        keys.append(role if seen[role] == 1 else f"{role}#{seen[role]}")
+    keys = column_keys([role_of(name) for name in table.columns])
     money = [(name, key) for name, key in zip(table.columns, keys) if key and key.split("#")[0] in _SUM_ROLES]
     if len(money) < 3 or not _TOTAL_COLUMN.match(money[-1][0]) or any(_TOTAL_COLUMN.match(n) for n, _ in money[:-1]):
         return []
@@ -206,11 +197,11 @@ def _subtotal_blocks(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdo
     The last block may go on past where the table stops (a page break, an excerpt's end), so
     it, and the first row with it, may only not be exceeded."""
     heads = [n for n, r in enumerate(rows) if n > 0 and _SUBTOTAL_ROW.search(r.label) and r.part_of is None]
-    if len(heads) < 2 or heads[0] == 1 and not _SUBTOTAL_ROW.search(rows[0].label) and not rows[0].is_total:
+    if len(heads) < 2:
         return []
     out = []
     bounds = heads[1:] + [len(rows)]
-    for n, (head, stop) in enumerate(zip(heads, bounds)):
+    for head, stop in zip(heads, bounds):
         block = [r for r in rows[head + 1:stop] if r.part_of is None]
         if block:
             out.extend(_block_sums(rows[head], block, complete=stop < len(rows), via=via))
