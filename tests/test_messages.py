@@ -542,3 +542,12 @@ def test_shell_completion_describes_options_and_commands_in_the_language_of_the_
     assert described(["check"], "--ma")["--max-size"].startswith("拒绝大于 `SIZE` 的文件")
     assert described(["check", "--lang", "en"], "--ma")["--max-size"].startswith("Refuse files larger than SIZE")
     assert described(["rules"], "--is")["--isolated"] == "忽略所有 `audit.toml` 和 `[tool.audit]`。"
+
+
+def test_a_label_cut_for_a_message_does_not_start_inside_a_year():
+    from auditor.check.context import label_tail
+
+    assert label_tail("较2017年部门预算支出总数", 12) == "部门预算支出总数"
+    assert label_tail("公务用车购置及运行费", 12) == "公务用车购置及运行费"
+    assert label_tail("2018年部门预算支出总数", 12) == "部门预算支出总数"  # not "018年…"
+    assert label_tail("2018年部门预算支出总数", 13) == "2018年部门预算支出总数"

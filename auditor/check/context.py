@@ -3,6 +3,7 @@ what a check found (a finding, and the outcome of the relation it checked)."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from functools import cached_property
 from typing import Iterable
@@ -145,6 +146,17 @@ def doubt_cut_figures(ctx: Context, o: Outcome) -> Outcome:
         return o
     return o.model_copy(update={"verdict": "explained", "finding": explained_finding(o.finding, found),
                                 "alternative": found.alternative, "equation": None})
+
+
+def label_tail(label: str, size: int) -> str:
+    """The last `size` characters of a label, as a message names it — not starting inside a
+    figure ("017年部门预算支出总数" cut from "较2017年…"): a year or number cut there is left out."""
+    if len(label) <= size:
+        return label
+    tail = label[-size:]
+    if label[-size - 1].isdigit() and tail[0].isdigit():
+        tail = re.sub(r"^[\d.]+(?:年度|年)?", "", tail)
+    return tail
 
 
 def diff_text(difference: Decimal, like: Fact, lang: str, decimals: int | None = None) -> str:

@@ -9,7 +9,7 @@ from typing import Iterator
 from auditor.check import doubt
 from auditor.check.arithmetic import (Equation, Value, at_precision, compare, grouped, ratio_percent, sign_as_written,
                                       truncated, unit_of, written)
-from auditor.check.context import Context, diff_text, failed, finding, outcome
+from auditor.check.context import Context, diff_text, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Change, Fact
 from auditor.extract.vocabulary import read_label
@@ -23,9 +23,9 @@ def _subject(c: Change, ctx: Context) -> str:
     label = re.sub(r"[“”\"‘’'「」]", "", c.subject_label)
     reading = read_label(label, ctx.vocab)
     if not reading.known:  # a name the vocabulary does not know: as written, if short enough
-        return label if len(label) <= 20 else label[-16:]
+        return label if len(label) <= 20 else label_tail(label, 16)
     at = label.rfind(reading.concept)
-    return label[at:][:16] if at >= 0 else label[-12:]
+    return label[at:][:16] if at >= 0 else label_tail(label, 12)
 
 
 _CHANGE_WORDS = {"zh": {1: "增加额", -1: "减少额", 0: "变动额"}, "en": {1: "increase", -1: "decrease", 0: "change"}}
@@ -379,10 +379,10 @@ def check_change_parts(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     for cl in ctx.doc.change_lists:
         if cl.breakdown is not None:
             b = cl.breakdown
-            label = b.total.concept or b.total.label[-10:]
+            label = b.total.concept or label_tail(b.total.label, 10)
             extra = [Evidence.of(b.total, "total"), *(Evidence.of(p, "part") for p in b.parts)]
         else:
-            label = read_label(cl.total.subject_label, ctx.vocab).concept or cl.total.subject_label[-10:]
+            label = read_label(cl.total.subject_label, ctx.vocab).concept or label_tail(cl.total.subject_label, 10)
             extra = []
         yield _changes_sum(rule, ctx, cl, label, extra)
 

@@ -9,7 +9,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.check import doubt
 from auditor.check.arithmetic import Equation, Value, compare, unit_of, written
-from auditor.check.context import Context, diff_text, failed, finding, outcome
+from auditor.check.context import Context, diff_text, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import STRUCTURAL
 from auditor.findings import Evidence, Outcome
@@ -183,7 +183,7 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # (a bound that holds is not a relation the report states: no outcome)
         arithmetic = {"zh": f"{written(f)}% > 100%", "en": f"{written(f)}% > 100%"}
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≤ 100%", arithmetic=arithmetic,
-                                         evidence=[Evidence.of(f, "rate")], fields={"label": f.label[-12:]}),
+                                         evidence=[Evidence.of(f, "rate")], fields={"label": label_tail(f.label, 12)}),
                      reason="bounded_rate", found=doubt.explain_figure(ctx.doubt, f))
 
 
@@ -198,5 +198,5 @@ def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # the text says why the amount is below zero (money taken back)
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≥ 0",
                                          arithmetic={"zh": f"{written(f)} < 0", "en": f"{written(f)} < 0"},
-                                         evidence=[Evidence.of(f, "amount")], fields={"label": f.label[-12:]}),
+                                         evidence=[Evidence.of(f, "amount")], fields={"label": label_tail(f.label, 12)}),
                      reason="plain_amount")

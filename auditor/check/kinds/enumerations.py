@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor.check import doubt
-from auditor.check.context import Context, failed, finding, outcome
+from auditor.check.context import Context, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
 from auditor.findings import Evidence, Outcome
 
@@ -28,5 +28,5 @@ def check_named_items(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                       "en": f"{n} names listed ({shown}) ≠ {count.text}"}
         yield failed(rule, e, finding(
             rule, ctx, primary=count, stated=count.text, expected=listed, arithmetic=arithmetic, evidence=figures,
-            fields={"label": count.label[-12:] or count.unit, "n": str(n)},
+            fields={"label": label_tail(count.label, 12) or count.unit, "n": str(n)},
         ), found=doubt.explain_names(ctx.doubt, count, list(e.names), e.joined))

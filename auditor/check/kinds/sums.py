@@ -8,7 +8,7 @@ from typing import Iterator
 from auditor.check import diagnose, doubt
 from auditor.check.arithmetic import (Comparison, Value, compare, decimals_for, ratio_percent, show, sum_equation,
                                       total, unit_of, written)
-from auditor.check.context import Context, diff_text, failed, finding, outcome
+from auditor.check.context import Context, diff_text, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.resolvers import balance
 from auditor.extract.model import Breakdown, Fact
@@ -59,7 +59,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             equation = None  # a list naming only some parts: its total is not their sum
         expected = show(computed.value, b.total, decimals_for([*b.parts, *b.subtracted], b.total) - b.total.decimals)
         generic = ctx.vocab.cue("generic_total_name")  # ("共26人": no name to put before 的分项之和)
-        named = next((x for x in (b.total.concept or "", b.total.label[-12:]) if x and not generic.fullmatch(x)), "")
+        named = next((x for x in (b.total.concept or "", label_tail(b.total.label, 12)) if x and not generic.fullmatch(x)), "")
         fields = {"label": named or "总额", "marker": b.marker,
                   "partial": "（分项之和超过总额）" if partial else "", "slip_zh": "", "slip_en": ""}
         primary, stated, expected = b.total, b.total.text, f"{expected}{b.total.written_unit}"
