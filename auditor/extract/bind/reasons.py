@@ -118,6 +118,9 @@ _ALL = [
            "taken as its list's total", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的比例为49.10%。"),
     Reason("share_of_named_whole", STRUCTURAL, "占 X 的 p%: X names a figure of the document",
            "支出100万元。基本支出60万元,占支出的60%。"),
+    Reason("share_of_same_named_whole", VOCABULARY, "a share naming, in the same words, the whole another share of "
+           "its paragraph was read to be of", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的49.10%。"
+           "财政资金中,中央财政285.93亿元,占高校资助总额29.91%。"),
     Reason("share_of_siblings_total", LOOKUP, "shares of an unnamed whole (占总数的p%) whose parts add up to a "
            "figure stated before them: that figure is the whole", "本年支出100万元。\n用于群众体育60万元,占总数的60%;"
            "用于竞技体育40万元,占总数的40%。"),

@@ -4,6 +4,8 @@
     "基本支出60万元,占支出的60%"                → 支出, stated in the document (share_of_named_whole)
     "因公出国(境)费7.8万元,占45.7%"             → the 三公经费 of the same year and funds
                                                   (share_of_family_total)
+    "…占高校资助总额29.91%" after "…占2016年度高校资助总额的49.10%" read → the same figure
+                                                  (share_of_same_named_whole)
     "总支出1270.6万元。…(一)群众体育968.8万元,占总数的76.25%。…(二)竞技体育301.8万元,
      占总数的23.75%。"                             → the stated figure its siblings' parts make
                                                   (share_of_siblings_total)
@@ -35,7 +37,30 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
         else:
             wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []))
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
-    return _siblings_total(index, out)
+    return _siblings_total(index, _same_named_whole(out))
+
+
+_YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
+
+
+def _same_named_whole(shares: list[Share]) -> list[Share]:
+    """"佔2016年度高校資助總額的比例為49.10%" read as of 955.84億元; "占高校资助总额29.91%" in the same
+    paragraph names the same whole in the same words: it is of that figure too (at most a warning,
+    as the first reading's whole was itself found by its name)."""
+    found: dict[tuple[int, str], tuple[Fact, ...]] = {}
+    for s in shares:
+        name = _YEAR.sub("", s.whole_label)
+        if s.wholes and len(s.wholes) == 1 and len(name) >= 3 and s.whole is None:
+            found.setdefault((s.percent.window, name), s.wholes)
+    if not found:
+        return shares
+    out = []
+    for s in shares:
+        wholes = found.get((s.percent.window, _YEAR.sub("", s.whole_label)))
+        if not s.wholes and s.part is not None and wholes is not None and s.part.id != wholes[0].id:
+            s = s.model_copy(update={"wholes": wholes, "reason": "share_of_same_named_whole"})
+        out.append(s)
+    return out
 
 
 _TOTAL_WORDS = lazyre.compile(r"(?:总额|总数|总量|总计|合计)$")
