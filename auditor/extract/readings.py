@@ -301,8 +301,10 @@ def _list_heads(tree: Discourse, compared: re.Pattern) -> dict[int, int]:
             head_of_opener[node.index] = max((j for d, j in last_figure.items() if d <= node.depth), default=None)
             last_opener[node.depth] = node.index
         if node.kind in {"labelled", "total"} and node.piece.value is not None \
-                and not compared.match(clean_label(node.piece.label)):
-            last_figure[node.depth] = node.index  # not "较预算数898万元": what a figure is compared with
+                and node.piece.value.type != "PERCENT" and not compared.match(clean_label(node.piece.label)):
+            # not "较预算数898万元": what a figure is compared with; nor "完成预算的32.8%": a rate
+            # heads no list of amounts ("收入1014.5亿元,完成预算的32.8%,…其中:省本级收入12.7亿元")
+            last_figure[node.depth] = node.index
     return heads
 
 
