@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
@@ -21,10 +22,20 @@ def item_runs(r: Reading, first_in_paragraph: bool = False) -> list[list[int]]:
     `first_in_paragraph`, only markers that open their paragraph."""
     tree = r.tree
     groups: dict[str, list[tuple[int, str, int]]] = {}
+    opening: list[tuple[int, str]] = []  # (paragraph, style) of each paragraph an item opens
     for s in tree.nodes:
-        if s.kind == "item" and (not first_in_paragraph or s.index == 0 or tree[s.index - 1].paragraph != s.paragraph):
+        opens = s.index == 0 or tree[s.index - 1].paragraph != s.paragraph
+        if s.kind == "item" and opens:
+            opening.append((s.paragraph, item_style(s.piece.keyword)))
+        if s.kind == "item" and (not first_in_paragraph or opens):
             groups.setdefault(item_style(s.piece.keyword), []).append((s.index, s.piece.keyword, s.paragraph))
-    return [run for markers in groups.values() for run in numbered_runs(markers)]
+    runs = []
+    for style, markers in groups.items():
+        # "(一)…543.10万元;\n1.…\n2.…\n3.…\n(二)…": paragraphs that other items open (the sub-items)
+        # do not part two items of this style
+        others = sorted(p for p, st in opening if st != style)
+        runs.extend(numbered_runs([(i, m, p - bisect_left(others, p)) for i, m, p in markers]))
+    return runs
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
