@@ -48,11 +48,15 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     tree = r.tree
     first = run[0]
-    # the total: an amount before item 1, in its paragraph or the one before
+    # the total: an amount before item 1, in its paragraph or the one before — or the one before a
+    # heading that stands between ("…总支出996.8182万元。\n二、…总支出情况\n(一)…")
     candidates = []
+    reach = 2 if _heading_just_before(r, first) else 1
     for j in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
         s = tree[j]
-        if s.paragraph < tree[first].paragraph - 1 or s.kind == "item":
+        if s.paragraph < tree[first].paragraph - reach or (s.kind == "item" and s.paragraph == tree[first].paragraph):
+            break
+        if s.kind == "item" and s.paragraph != tree[first].paragraph - 1:
             break
         f = r.facts[j]
         if f is not None and s.kind in {"labelled", "total"} and f.kind == "amount" and not f.approximate:
@@ -101,6 +105,19 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     if truncated:
         via = (*via, "may be cut off by the end of the text")
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
+
+
+def _heading_just_before(r: Reading, first: int) -> bool:
+    """The paragraph right before item `first` is a heading of its own: a numbered line of
+    another style with no figure ("二、2022年体育彩票公益金总支出情况")."""
+    tree = r.tree
+    paragraph = tree[first].paragraph - 1
+    nodes = [k for k in range(first - 1, max(-1, first - 1 - 12), -1) if tree[k].paragraph == paragraph]
+    if not nodes:
+        return False
+    opening = tree[min(nodes)]
+    return opening.kind == "item" and item_style(opening.piece.keyword) != item_style(tree[first].piece.keyword) \
+        and all(r.facts[k] is None for k in nodes) and min(nodes) > 0 and tree[min(nodes) - 1].paragraph < paragraph
 
 
 def _item_amounts(r: Reading, start: int, stop: int) -> list[Fact]:
