@@ -44,12 +44,15 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
     Wrapped text has many lines of (almost) the same width; text with one
     paragraph per line has lines of every length.
     """
-    widths = [display_width(text[a:b].strip()) for a, b in spans]
-    widths = [w for w in widths if w >= 30]
+    # a line of fewer than 15 characters is narrower than 30 columns: not measured
+    widths = [w for w in (display_width(line) for line in (text[a:b].strip() for a, b in spans) if len(line) >= 15)
+              if w >= 30]
     if len(widths) < 4:
         return None
-    # the widest width that many lines come close to (a page's right margin)
-    best, count = max(((c, sum(1 for x in widths if c - 4 <= x <= c)) for c in set(widths)),
+    # the widest width that many lines come close to (a page's right margin): the lines
+    # of each width counted once, then summed over the five widths up to it
+    per_width = Counter(widths)
+    best, count = max(((c, sum(per_width.get(x, 0) for x in range(c - 4, c + 1))) for c in per_width),
                       key=lambda pair: (pair[1], pair[0]))
     if count < 3 or count < 0.3 * len(widths):
         return None
