@@ -283,27 +283,41 @@ def _list_heads(tree: Discourse, compared: re.Pattern) -> dict[int, int]:
 
     For each piece: the nearest opener before it in its sentence at its bracket
     depth or shallower, and the nearest labelled figure or total before that
-    opener at the opener's depth or shallower.  One pass, per-depth memory.
+    opener at the opener's depth or shallower.  One pass, per-depth memory;
+    a figure's label is read (is it what another is compared with?) only when an
+    opener comes after it, and most sentences have none.
     """
     heads: dict[int, int] = {}
     sentence = None
     last_opener: dict[int, int] = {}  # depth → last opener index in the sentence
-    last_figure: dict[int, int] = {}  # depth → last labelled figure index in the sentence
+    figures: dict[int, list[int]] = {}  # depth → labelled figures in the sentence so far
     head_of_opener: dict[int, int | None] = {}
     for node in tree.nodes:
         if node.sentence != sentence:
             sentence = node.sentence
-            last_opener, last_figure = {}, {}
-        opener = max((j for d, j in last_opener.items() if d <= node.depth), default=None)
-        if opener is not None and head_of_opener.get(opener) is not None:
-            heads[node.index] = head_of_opener[opener]
+            last_opener, figures = {}, {}
+        if last_opener:
+            opener = max((j for d, j in last_opener.items() if d <= node.depth), default=None)
+            if opener is not None and head_of_opener.get(opener) is not None:
+                heads[node.index] = head_of_opener[opener]
         if node.kind in OPENERS:
-            head_of_opener[node.index] = max((j for d, j in last_figure.items() if d <= node.depth), default=None)
+            head_of_opener[node.index] = max(
+                (j for d, found in figures.items() if d <= node.depth
+                 for j in _last_not_compared(tree, found, compared)), default=None)
             last_opener[node.depth] = node.index
-        if node.kind in {"labelled", "total"} and node.piece.value is not None \
-                and not compared.match(clean_label(node.piece.label)):
-            last_figure[node.depth] = node.index  # not "较预算数898万元": what a figure is compared with
+        if node.kind in {"labelled", "total"} and node.piece.value is not None:
+            figures.setdefault(node.depth, []).append(node.index)
     return heads
+
+
+def _last_not_compared(tree: Discourse, found: list[int], compared: re.Pattern) -> list[int]:
+    """The last of `found` that is not what a figure is compared with ("较预算数898万元"), as a list of
+    at most one; the ones after it are dropped from `found` (they are never its last again)."""
+    while found:
+        if not compared.match(clean_label(tree[found[-1]].piece.label)):
+            return found[-1:]
+        found.pop()
+    return []
 
 
 def _pair_respectively(tree: Discourse) -> dict[int, str]:
