@@ -186,7 +186,7 @@ def _clean(text: str) -> str:
     return _PUNCT.sub("", _PINYIN_GLOSS.sub("", text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelInfo:
     """What a label names, as `read_label` reads it."""
 
