@@ -103,6 +103,15 @@ class Vocabulary:
         return self.memo
 
     @cached_property
+    def synonyms_of(self) -> dict[str, tuple[str, ...]]:
+        """Canonical concept → its synonyms, in the vocabulary's order (looked up once, not
+        by a pass over every synonym for each figure)."""
+        out: dict[str, list[str]] = {}
+        for syn, canonical in self.concepts.items():
+            out.setdefault(canonical, []).append(syn)
+        return {canonical: tuple(syns) for canonical, syns in out.items()}
+
+    @cached_property
     def _memo_totals(self) -> tuple[str, ...]:
         """The totals of the families that have memo members (“三公”经费 …)."""
         return tuple(t for f in self.families.values() if set(f.members) & self.memo for t in f.totals)
