@@ -31,8 +31,10 @@ class Family:
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     open: bool = False  # reports may list only some of the parts
 
-    @property
+    @cached_property
     def members(self) -> set[str]:
+        """Parts, optional parts and their alternatives: worked out once (checks ask for them
+        thousands of times a report); read it, do not change it."""
         alts = {a for group in self.alternatives.values() for a in group}
         return {*self.parts, *self.optional, *alts}
 
