@@ -38,6 +38,12 @@ _ABBREVIATED = {"收": "收入", "支": "支出"}
 _LIST_TOTAL_WORDS = {"合计", "总计", "共计", "小计", "累计"}  # a 合计 is the list's total, not a sibling
 _LOOK_BACK = 64  # pieces a label inherits across at most: readings stay linear in the text
 _ABBREVIATED_AS = lazyre.compile(r"(?:以下)?简称[:：]?([^)]{2,14})")
+# (compiled once here, not looked up in re's cache for every figure)
+_PREVIOUS_YEAR_WORD = lazyre.compile(r"上一?年|去年|\d{4}")
+_QUOTES = lazyre.compile(r"[“”\"'「」『』]")
+_LEADING_YEAR = lazyre.compile(r"^\d{4}年度?")
+_FOUR_DIGITS = lazyre.compile(r"(\d{4})")
+_YEAR = lazyre.compile(r"\d{4}年度?")
 
 
 @dataclass(frozen=True)
@@ -165,7 +171,7 @@ class _Reader:
                 concept = "增减率"
             else:
                 concept = "预算差额" if self.vocab.cue("reference_budget").search(p.keyword) \
-                    and not re.search(r"上一?年|去年|\d{4}", p.keyword) else "增减额"
+                    and not _PREVIOUS_YEAR_WORD.search(p.keyword) else "增减额"
             info = LabelInfo(label, concept, False, None, None, None)
             return label, self._period_before(node), info
         own = override if override is not None else p.label
@@ -188,7 +194,7 @@ class _Reader:
                     j -= 1  # the bracket's content and the opening bracket itself
                 short = _ABBREVIATED_AS.search("".join(reversed(inside)))
                 if short:
-                    context.append(re.sub(r"[“”\"'「」『』]", "", short.group(1)))
+                    context.append(_QUOTES.sub("", short.group(1)))
                     break
                 continue
             if kind not in {"words", "period", "item"}:
@@ -212,7 +218,7 @@ class _Reader:
                 info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
         if info.concept is None and info.text:
             # "年初预算数为146万元" with nothing to inherit: the label itself names it
-            info = LabelInfo(info.text, re.sub(r"^\d{4}年度?", "", info.text) or None, False,
+            info = LabelInfo(info.text, _LEADING_YEAR.sub("", info.text) or None, False,
                              info.scenario, info.period, info.rate)
         if info.scenario is None:
             listed = self._list_scenario(node)
@@ -251,7 +257,7 @@ class _Reader:
             opens = self.first_figure.get(node.sentence, i) >= j
             if not opens and s.clause != node.clause:
                 continue
-            m = re.match(r"(\d{4})", s.piece.keyword)
+            m = _FOUR_DIGITS.match(s.piece.keyword)
             return m.group(1) if m else None
         return None
 
@@ -334,7 +340,7 @@ def _pair_respectively(tree: Discourse) -> dict[int, str]:
         for j in tree.before(i, "clause"):
             p = tree[j].piece
             if p.kind == "words":
-                names.append(re.sub(r"\d{4}年度?", "", p.label))
+                names.append(_YEAR.sub("", p.label))
             elif not (p.kind == "sep" and p.keyword == "、"):
                 break  # a year, a bracket, anything else: the names started after it
         if len(names) < 2:
