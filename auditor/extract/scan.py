@@ -60,12 +60,13 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
 
 
 def _continues(line: str, on_page: str, nxt: str, wrap_min: int | None) -> bool:
-    """Does `nxt` continue the paragraph `line` belongs to?"""
-    if _UNIT_SPLIT.search(line) and _UNIT_CONTINUES.match(nxt):
+    """Does `nxt` continue the paragraph `line` belongs to?  (What the next line starts
+    with is asked first: a match at its start is cheap, a search for the end of `line` is not.)"""
+    if _UNIT_CONTINUES.match(nxt) and _UNIT_SPLIT.search(line):
         return True  # "…项目支出300万" / "元。"
     if _TITLE.match(line) or "://" in line or not nxt.strip() or _STARTS_ITEM.match(nxt):
         return False  # a heading, a link, a blank line, a new item
-    if wrap_min and _ENDS_IN_WORD.search(line) and _STARTS_WITH_FIGURE.match(nxt):
+    if wrap_min and _STARTS_WITH_FIGURE.match(nxt) and _ENDS_IN_WORD.search(line):
         return True  # in wrapped text a label may end a line and its figure start the next
     if wrap_min:
         return display_width(on_page.strip()) >= wrap_min and not _PARAGRAPH_END.search(line)
