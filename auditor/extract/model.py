@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from copy import copy
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Literal
 
 from auditor import records
@@ -127,7 +128,14 @@ class Fact(Record):
         """
         if self.value == 0 or self.exact:
             return Decimal(0)
-        return Decimal(5).scaleb(-(self.decimals + 1)) * self.scale
+        return _half_unit(self.decimals, self.scale)
+
+
+@lru_cache(maxsize=256)
+def _half_unit(decimals: int, scale: Decimal) -> Decimal:
+    """0.5×10^-decimals written units, in base units: a handful of values, asked for by the
+    ten thousand (one digit times a power of ten, so exact in any decimal context)."""
+    return Decimal(5).scaleb(-(decimals + 1)) * scale
 
 
 def is_previous(fact: "Fact", report_year: str | None) -> bool:
