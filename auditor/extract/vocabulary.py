@@ -126,6 +126,13 @@ class Vocabulary:
         return frozenset(syn[-1] for syn in self.concepts if syn)
 
     @cached_property
+    def _longest_synonym_suffix(self) -> re.Pattern[str]:
+        """Matched at the start of a reversed name: the longest synonym the name ends with
+        (reversed synonyms, longest first: one match instead of a look-up per suffix)."""
+        reversed_synonyms = sorted((syn[::-1] for syn in self.concepts if syn), key=lambda w: (-len(w), w))
+        return lazyre.compile("|".join(re.escape(w) for w in reversed_synonyms) or "(?!)")
+
+    @cached_property
     def synonyms_of(self) -> dict[str, tuple[str, ...]]:
         """Canonical concept → its synonyms, in the vocabulary's order (looked up once, not
         by a pass over every synonym for each figure)."""
@@ -347,20 +354,18 @@ def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     spent = _FEE_SPENT.search(core)
     if spent:  # "公务用车购置及运行费(决算)支出", "三公经费财政拨款支出": that 费
         readings.append((core[: spent.start() + 1], len(spent.group()) - 1))
-    longest = len(vocab._synonyms_longest_first[0]) if vocab._synonyms_longest_first else 0
-    ends = vocab._synonym_ends
+    ends, suffix = vocab._synonym_ends, vocab._longest_synonym_suffix
     for candidate, tail in readings:
         if candidate[-1:] not in ends:
             continue  # no synonym ends as it does
-        # the longest synonym the candidate ends with: try its suffixes, longest first
-        for start in range(max(0, len(candidate) - longest), len(candidate)):
-            syn = candidate[start:]
-            if syn in vocab.concepts:
-                if candidate[:start].endswith(_OTHER):
-                    break  # "其他项目支出" is the rest of 项目支出, not all of it
-                if len(syn) + tail > explained:  # synonym plus the generic ending it explains
-                    best, explained = syn, len(syn) + tail
-                break
+        # the longest synonym the candidate ends with
+        found = suffix.match(candidate[::-1])
+        if found is not None:
+            syn = found.group()[::-1]
+            if candidate[:-len(syn)].endswith(_OTHER):
+                continue  # "其他项目支出" is the rest of 项目支出, not all of it
+            if len(syn) + tail > explained:  # synonym plus the generic ending it explains
+                best, explained = syn, len(syn) + tail
     if best is not None:
         return vocab.concepts[best], True
     return core[-12:], False
