@@ -18,11 +18,13 @@ from __future__ import annotations
 import dataclasses
 from operator import attrgetter
 from reprlib import recursive_repr
+from types import MemberDescriptorType
 from typing import Any, Callable
 
 __all__ = ["dataclass", "field"]
 
 field = dataclasses.field
+_MISSING = dataclasses.MISSING
 
 
 def dataclass(cls: type | None = None, /, *, init: bool = True, repr: bool = True, eq: bool = True,  # noqa: A002
@@ -31,9 +33,11 @@ def dataclass(cls: type | None = None, /, *, init: bool = True, repr: bool = Tru
 
     def wrap(cls: type) -> type:
         own = cls.__dict__
-        has_eq, has_hash, has_repr = "__eq__" in own, "__hash__" in own, "__repr__" in own
+        has_eq, has_hash, has_repr, has_init = "__eq__" in own, "__hash__" in own, "__repr__" in own, "__init__" in own
         cls = dataclasses.dataclass(cls, init=init, repr=False, eq=False, frozen=frozen, **options)
         fields = dataclasses.fields(cls)
+        if init and frozen and options.get("slots") and not has_init:
+            cls.__init__ = _slot_init(cls, fields) or cls.__init__
         if repr and not has_repr:
             cls.__repr__ = _repr
         if eq and not has_eq:
@@ -47,6 +51,34 @@ def dataclass(cls: type | None = None, /, *, init: bool = True, repr: bool = Tru
         return cls
 
     return wrap if cls is None else wrap(cls)
+
+
+def _slot_init(cls: type, fields: tuple[dataclasses.Field, ...]) -> Callable[..., None] | None:
+    """For a frozen class with slots: an `__init__` that sets each slot through its descriptor,
+    which is what the generated one's `object.__setattr__` ends up doing, at a third of the
+    cost (slots are for a class whose instances come by the thousand).  The same parameters and
+    defaults; None (keep the generated one) where it does more than set the fields."""
+    original = cls.__init__
+    code = original.__code__
+    if hasattr(cls, "__post_init__") or any(not f.init or f.default_factory is not _MISSING for f in fields):
+        return None
+    names = code.co_varnames[1:code.co_argcount + code.co_kwonlyargcount]
+    if list(names) != [f.name for f in fields]:
+        return None
+    setters = {}
+    for n, name in enumerate(names):
+        slot = next((c.__dict__[name] for c in cls.__mro__ if name in c.__dict__), None)
+        if type(slot) is not MemberDescriptorType:
+            return None
+        setters[f"_set{n}"] = slot.__set__
+    positional, keyword = names[:code.co_argcount - 1], names[code.co_argcount - 1:]
+    params = ", ".join([code.co_varnames[0], *positional, *(["*", *keyword] if keyword else [])])
+    body = "".join(f"    _set{n}({code.co_varnames[0]}, {name})\n" for n, name in enumerate(names)) or "    pass\n"
+    exec(f"def __init__({params}):\n{body}", setters)  # noqa: S102 - the fields' own names only
+    init = setters["__init__"]
+    init.__defaults__, init.__kwdefaults__ = original.__defaults__, original.__kwdefaults__
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    return init
 
 
 def _getter(names: list[str]) -> Callable[[Any], tuple]:

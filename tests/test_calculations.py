@@ -81,3 +81,18 @@ def test_right_results_are_silent(text):
 def test_a_last_digit_slip_is_a_warning():
     [f] = [f for f in audit_text("执行率=403.18/428.56=94.09%").findings if f.rule == "CAL001"]
     assert f.severity == "warning"
+
+
+def test_candidates_are_those_of_one_scan_over_the_whole_text():
+    """The candidate pattern runs only near an '=' (extract/formulas.py `_candidates`):
+    it must find what one scan of the whole text finds, at the edges of runs too."""
+    import random
+
+    from auditor.extract.formulas import _CANDIDATE, _candidates
+
+    rng = random.Random(5)
+    alphabet = "0123456789 .,=()+-×*÷/%元万分a&?_\n\t一x"
+    texts = ["a=1+1=2", "x=1+2=3&", "1+1=2。", "(1+1)=2)", "?id=2&siteId=2", "2020/1=3"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
+    for text in texts:
+        assert [m.span() for m in _candidates(text)] == [m.span() for m in _CANDIDATE.finditer(text)], text

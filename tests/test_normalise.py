@@ -310,3 +310,20 @@ def test_figure_spans_point_into_the_original(prefix, whole, decimals, full_widt
     assert original[f.span.start:f.span.end] == f.text
     assert (f.span.line, f.span.column) == _naive_line_col(original, f.span.start)
     assert f.decimals == decimals
+
+
+def test_display_width_counts_wide_characters_twice():
+    """auditor/widths.py: one column a character, two for a wide (CJK, full-width) one —
+    also for wide characters in runs, alone, and at either end."""
+    import random
+
+    from auditor.widths import WIDE, display_width
+
+    assert display_width("") == 0
+    assert display_width("abc") == 3
+    assert display_width("预算100万元") == 2 * 4 + 3
+    assert display_width("（１）a") == 7
+    rng = random.Random(2)
+    for _ in range(2000):
+        text = "".join(rng.choice("a1 ,。预算（）ｍ\u3000\t한") for _ in range(rng.randint(0, 20)))
+        assert display_width(text) == sum(2 if WIDE.match(ch) else 1 for ch in text), text

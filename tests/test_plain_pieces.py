@@ -71,3 +71,39 @@ def token_runs(draw):
 def test_plain_pieces_of_any_token_sequence_are_the_parsers(tokens):
     text = "x" * (tokens[-1].end_pos if tokens else 0)
     assert plain_pieces(tokens) == _lalr(text, tokens)
+
+
+ALL_TYPES = sorted({t.name for t in parser().terminals} | {"TEXT"})
+
+
+@st.composite
+def any_token_runs(draw):
+    """Any sequence of the grammar's terminals, relation words too (TEXT never twice in a row)."""
+    kinds = draw(st.lists(st.sampled_from(ALL_TYPES), max_size=14))
+    tokens, pos, previous = [], 0, None
+    for kind in kinds:
+        if kind == "TEXT" and previous == "TEXT":
+            continue
+        value = {"TEXT": "支出", "COPULA": "为", "PAUSE": "、", "COMMA": ",", "YEAR": "2023年",
+                 "QIZHONG": "其中", "TOTAL": "合计", "CHANGE_UP": "增加", "SHARE": "占"}.get(kind, "12")
+        tokens.append(Token(kind, value, start_pos=pos, end_pos=pos + len(value)))
+        pos += len(value) + 1
+        previous = kind
+    return tokens
+
+
+@settings(max_examples=600, deadline=None)
+@given(any_token_runs())
+def test_the_fused_lalr_loop_reads_any_token_sequence_as_lark_does(tokens):
+    """auditor/extract/parse.py `_Driver` runs Lark's parse table itself: the same pieces, and
+    no pieces (None) exactly where Lark's own loop raises."""
+    from lark.exceptions import LarkError
+
+    from auditor.extract.parse import _driver
+
+    text = "x" * (tokens[-1].end_pos if tokens else 0)
+    try:
+        expected = _lalr(text, tokens)
+    except (LarkError, AssertionError):
+        expected = None
+    assert _driver(parser()).parse(tokens) == expected

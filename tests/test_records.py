@@ -69,6 +69,7 @@ SHAPES = [  # (decorator options, class body) — the kinds of dataclass the pip
     ({"frozen": True}, "a: int\nb: dict = dataclasses.field(default_factory=dict, hash=False)\n"),
     ({"frozen": True}, "a: int\nb: str = dataclasses.field(default='', compare=False, repr=False)\n"),
     ({"frozen": True, "slots": True}, "a: int\nb: tuple = ()\n"),
+    ({"frozen": True, "slots": True, "kw_only": True}, "a: int\nb: int = 0\n"),
     ({"frozen": True, "eq": False}, "a: int\n"),
     ({"frozen": True, "kw_only": True}, "a: int\nb: int = 0\n"),
     ({"frozen": True}, "a: int\ndef __eq__(self, other):\n    return True\ndef __hash__(self):\n    return 7\n"),
@@ -107,3 +108,26 @@ def test_a_shared_dataclass_behaves_as_the_generated_one(options, body):
     if options.get("frozen"):
         with pytest.raises(dataclasses.FrozenInstanceError):
             build(ours, 1).a = 2
+
+
+@pytest.mark.parametrize("options", [{"frozen": True, "slots": True}, {"frozen": True, "slots": True, "kw_only": True}])
+def test_a_frozen_class_with_slots_sets_its_slots_directly_with_the_same_parameters(options):
+    """Its __init__ sets each slot through the slot's descriptor (no object.__setattr__ per
+    field), and takes and refuses the same arguments as the generated one."""
+    import inspect
+
+    from auditor import records
+
+    body = "a: int\nb: tuple = ()\nc: str = 'z'\n"
+    ours, theirs = make(records.dataclass, options, body), make(dataclasses.dataclass, options, body)
+    assert "__setattr__" not in ours.__init__.__code__.co_names
+    def parameters(cls):
+        return [(p.name, p.kind, p.default) for p in inspect.signature(cls.__init__).parameters.values()]
+
+    assert parameters(ours) == parameters(theirs)
+    assert repr(ours(a=1, c="y")) == repr(theirs(a=1, c="y"))
+    for bad in ({}, {"a": 1, "d": 2}):
+        with pytest.raises(TypeError):
+            theirs(**bad)
+        with pytest.raises(TypeError):
+            ours(**bad)

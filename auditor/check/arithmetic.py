@@ -21,7 +21,7 @@ Verdict = Literal["ok", "minor", "gross"]
 ZERO = Decimal(0)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Value:
     """A computed value with its uncertainty (half-width), in base units."""
 
@@ -90,7 +90,7 @@ def ratio_percent(num: Value, den: Value) -> Value | None:
     return Value(mid, max(hi - mid, mid - lo))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """A stated figure against the computed one: the verdict, the difference and the slack rounding allows."""
 
@@ -165,7 +165,7 @@ def decimals_for(facts: list[Fact], like: Fact) -> int:
     return min(most, 6)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Equation:
     """A checked relation as arithmetic over its figures, so that it can be solved for
     any one of them (auditor/check/diagnose.py asks which figure is wrong).

@@ -15,7 +15,7 @@ from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.model import Bound, Extraction, Fact, Span
 from auditor.extract.vocabulary import Vocabulary
 from auditor.findings import Evidence, Finding, Outcome
-from auditor.records import dataclass
+from auditor.records import dataclass, field
 
 
 @dataclass
@@ -26,6 +26,9 @@ class Context:
     vocab: Vocabulary
     langs: tuple[str, ...] = ("zh", "en")
     text: str = ""  # the normalised text, for the readings doubt looks at
+    # what several checks work out alike for one relation, kept for the document's checks
+    # (changes.py: a change's growth figures, asked for by CHG002, CHG003 and CHG005)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def index(self) -> DocumentIndex:

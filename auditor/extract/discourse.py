@@ -39,18 +39,15 @@ class Node:
     sub: int  # sub-sentence: split at ';' as well
     clause: int  # split at ',' as well
     depth: int  # brackets around the piece
-
-    @property
-    def kind(self) -> str:
-        return self.piece.kind
+    kind: str  # the piece's kind, a field of its own: every query reads it
 
     @property
     def is_separator(self) -> bool:
-        return self.piece.kind == "sep"
+        return self.kind == "sep"
 
     def separator(self, chars: str) -> bool:
         """A separator whose keyword is one of `chars`."""
-        return self.piece.kind == "sep" and self.piece.keyword in chars
+        return self.kind == "sep" and self.piece.keyword in chars
 
 
 class Discourse:
@@ -138,7 +135,7 @@ def place(windows: list[list[Piece]], line_of) -> Discourse:
             if p.kind == "sep":
                 k = p.keyword
                 if k in SENTENCE_ENDS:
-                    nodes.append(Node(len(nodes), p, p.start, p.end, paragraph, sentence, sub, clause, depth))
+                    nodes.append(Node(len(nodes), p, p.start, p.end, paragraph, sentence, sub, clause, depth, p.kind))
                     sentence += 1
                     sub += 1
                     clause += 1
@@ -153,5 +150,5 @@ def place(windows: list[list[Piece]], line_of) -> Discourse:
                     depth += 1
                 elif k in CLOSE_BRACKETS:
                     depth = max(0, depth - 1)
-            nodes.append(Node(len(nodes), p, p.start, p.end, paragraph, sentence, sub, clause, depth))
+            nodes.append(Node(len(nodes), p, p.start, p.end, paragraph, sentence, sub, clause, depth, p.kind))
     return Discourse(nodes, line_of)

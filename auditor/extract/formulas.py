@@ -8,7 +8,9 @@ results become `Fact`s (exact value, written precision, place), kept inside the
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import Iterator
 
 from lark import Lark, Token, Transformer
 from lark.exceptions import LarkError
@@ -28,6 +30,10 @@ _EXPRESSION = rf"{_OPERAND}(?:{_OPERATOR}{_OPERAND})*"
 # (a candidate never starts inside a run of "(": the run's first one starts it, and trying
 # every later one again made "((((…" quadratic)
 _CANDIDATE = lazyre.compile(rf"(?<![\d.,/&?_a-zA-Z-])(?<![a-zA-Z_]=)(?!(?<=\()\(){_EXPRESSION}(?:[ \t]*=[ \t]*{_EXPRESSION})+(?![\d./&a-zA-Z])")
+# every character a candidate can hold: a candidate lies inside one run of them
+_FORMULA_CHARS = r"\d\s.,%‰亿万千元分()+\-×*÷/="
+_FORMULA_RUN = lazyre.compile(rf"[{_FORMULA_CHARS}]+")
+_FORMULA_CHAR = lazyre.compile(rf"[{_FORMULA_CHARS}]")
 _HAS_OPERATOR = lazyre.compile(r"\d(?:[ \t%‰)分]|[亿万千]?元)*[-+×*÷/][ \t(]*\d")
 
 
@@ -88,11 +94,26 @@ def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _candidates(text: str) -> Iterator[re.Match[str]]:
+    """_CANDIDATE.finditer(text), searched only in the runs of formula characters that hold
+    an "=": the same matches (each lies in one such run; the lookarounds still see the
+    characters around it), without trying the lookbehinds at every position of the text."""
+    at = text.find("=")
+    while at >= 0:
+        start = at
+        while start > 0 and _FORMULA_CHAR.match(text, start - 1):
+            start -= 1
+        end = _FORMULA_RUN.match(text, at).end()
+        # one character more: the closing lookahead sees what follows the run
+        yield from _CANDIDATE.finditer(text, start, end + 1)
+        at = text.find("=", end)
+
+
 def calculations(norm: Normalised, first_id: int = 0) -> list[Calculation]:
     text = norm.text
     out: list[Calculation] = []
     next_id = first_id
-    for m in _CANDIDATE.finditer(text):
+    for m in _candidates(text):
         start, end = _balanced(text, *m.span())
         body = text[start:end]
         if not _HAS_OPERATOR.search(body):

@@ -69,16 +69,17 @@ class GapLexer(Lexer):
 class Dispatch:
     """Where a terminal may start, and which terminals to try there.
 
-    `guard` finds the next character any terminal can start with; `at(ch)` lists
-    the terminals that can start with `ch`, in priority order, each with its own
-    compiled pattern (compiled once, when first needed).
+    `guard` finds the next character any terminal can start with; `at(ch)` is one
+    compiled alternation of the terminals that can start with `ch`, in priority
+    order, each a named group (compiled once, when first needed): at a given
+    position an alternation matches with its first branch that matches, as
+    trying the terminals one by one would, in one call instead of several.
     """
 
     def __init__(self, branches: list[tuple[str, str, "Starts"]], guard: re.Pattern[str]) -> None:
         self.branches = branches
         self.guard = guard
-        self._by_char: dict[str, tuple[tuple[str, re.Pattern[str]], ...]] = {}
-        self._compiled: dict[str, re.Pattern[str]] = {}
+        self._by_char: dict[str, tuple[re.Pattern[str], dict[int, str]]] = {}
 
     @classmethod
     def of(cls, branches: list[tuple[str, str]]) -> "Dispatch | None":
@@ -89,19 +90,16 @@ class Dispatch:
         guard = patterncache.compile("[" + "".join(s.regex() for s in starts) + "]")
         return cls([(name, regexp, s) for (name, regexp), s in zip(branches, starts)], guard)
 
-    def at(self, ch: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    def at(self, ch: str) -> tuple[re.Pattern[str], dict[int, str]]:
+        """The alternation to try where `ch` stands, and each branch's terminal by its group number."""
         try:
             return self._by_char[ch]
         except KeyError:
             pass
-        chosen = []
-        for name, regexp, starts in self.branches:
-            if ch in starts:
-                compiled = self._compiled.get(name)
-                if compiled is None:
-                    compiled = self._compiled[name] = patterncache.compile(regexp, re.UNICODE)
-                chosen.append((name, compiled))
-        self._by_char[ch] = found = tuple(chosen)
+        chosen = [(name, regexp) for name, regexp, starts in self.branches if ch in starts]
+        alternation = "|".join(f"(?P<{name}>{regexp})" for name, regexp in chosen) or "(?!)"  # (?!): none
+        compiled = patterncache.compile(alternation, re.UNICODE)
+        self._by_char[ch] = found = (compiled, {compiled.groupindex[name]: name for name, _ in chosen})
         return found
 
 
@@ -287,10 +285,10 @@ def _next_match(pattern: re.Pattern[str] | None, dispatch: Dispatch | None, text
         if found is None:
             return None
         position = found.start()
-        for name, candidate in at(text[position]):
-            match = candidate.match(text, position)
-            if match is not None:
-                return name, match
+        candidates, names = at(text[position])
+        match = candidates.match(text, position)
+        if match is not None:
+            return names[match.lastindex], match  # the branch's own group closes last
         start = position + 1
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from copy import copy
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Literal
 
 from auditor import records
@@ -34,7 +35,7 @@ class Record:
     Every subclass becomes a frozen dataclass when it is defined.  Records are
     made only by the pipeline from values it has already typed, so nothing is
     validated; `model_construct` and `model_copy` keep the spelling the code
-    uses (the first builds with the class, the second copies the attributes).
+    uses (the first is the class itself, the second copies the attributes).
 
     Equality, hashing and repr are shared by all records (auditor/records.py):
     a class compiles only its `__init__` and frozen guards when it is defined.
@@ -47,6 +48,9 @@ class Record:
             if isinstance(value, _MUTABLE):  # "arithmetic: dict[str, str] = {}"
                 setattr(cls, name, Field(value))
         records.dataclass(cls, frozen=True, kw_only=True)
+        # `Fact.model_construct(...)` is `Fact(...)`: the same record, without a classmethod's
+        # call and second packing of every keyword in between (a quarter of building a Fact)
+        cls.model_construct = cls
 
     @classmethod
     def model_construct(cls, **values: Any):
@@ -124,7 +128,14 @@ class Fact(Record):
         """
         if self.value == 0 or self.exact:
             return Decimal(0)
-        return Decimal(5).scaleb(-(self.decimals + 1)) * self.scale
+        return _half_unit(self.decimals, self.scale)
+
+
+@lru_cache(maxsize=256)
+def _half_unit(decimals: int, scale: Decimal) -> Decimal:
+    """0.5×10^-decimals written units, in base units: a handful of values, asked for by the
+    ten thousand (one digit times a power of ten, so exact in any decimal context)."""
+    return Decimal(5).scaleb(-(decimals + 1)) * scale
 
 
 def is_previous(fact: "Fact", report_year: str | None) -> bool:

@@ -133,8 +133,85 @@ def parse_window(text: str, offset: int = 0) -> list[Piece]:
     tokens = list(lexer.tokens(text, offset))
     if _PLAIN.issuperset([t.type for t in tokens]):
         return plain_pieces(tokens)
-    lexer.replay(text, tokens)
-    return lark_parser.parse(text)
+    driver = _driver(lark_parser)
+    if driver is None:
+        lexer.replay(text, tokens)
+        return lark_parser.parse(text)
+    pieces = driver.parse(tokens)
+    if pieces is None:  # not a statement the grammar knows: Lark's own parse says why
+        lexer.replay(text, tokens)
+        return lark_parser.parse(text)
+    return pieces
+
+
+class _Driver:
+    """Lark's LALR loop (lark/parsers/lalr_parser_state.py `feed_token`) over a list of tokens,
+    with Lark's own parse table and rule callbacks: the same shifts, reductions and pieces.
+
+    Lark's loop runs behind four layers of calls per parse, and on each reduction hashes the
+    rule (a Python `__hash__`) to find its callback and compares it with the end state (a
+    Python `__eq__`); here each table entry is turned once into what it does — shift to a
+    state, or reduce so many values with this callback to that rule's name.
+    """
+
+    def __init__(self, parse_table, callbacks) -> None:
+        from lark.parsers.lalr_analysis import Shift
+
+        self.start = parse_table.start_states["start"]
+        self.end = parse_table.end_states["start"]
+        self.token_callbacks = {name: cb for name, cb in callbacks.items() if isinstance(name, str)}
+        self.actions: dict = {
+            state: {name: (None, arg, 0, "") if action is Shift
+                    else (callbacks[arg], arg, len(arg.expansion), arg.origin.name)
+                    for name, (action, arg) in row.items()}
+            for state, row in parse_table.states.items()}
+
+    def parse(self, tokens: list[Token]) -> list[Piece] | None:
+        """The pieces; None where Lark would raise (no action for a token)."""
+        actions, token_callbacks, end = self.actions, self.token_callbacks, self.end
+        state_stack = [self.start]
+        value_stack: list = []
+        for token in tokens:
+            kind = token.type
+            while True:
+                found = actions[state_stack[-1]].get(kind)
+                if found is None:
+                    return None
+                callback, target, size, name = found
+                if callback is None:  # shift
+                    state_stack.append(target)
+                    value_stack.append(token_callbacks[kind](token) if kind in token_callbacks else token)
+                    break
+                self._reduce(state_stack, value_stack, callback, size, name)
+        while True:  # the end of input: reduce until the start rule is done
+            found = actions[state_stack[-1]].get("$END")
+            if found is None or found[0] is None:
+                return None
+            callback, target, size, name = found
+            self._reduce(state_stack, value_stack, callback, size, name)
+            if state_stack[-1] == end:
+                return value_stack[-1]
+
+    def _reduce(self, state_stack: list, value_stack: list, callback, size: int, name: str) -> None:
+        if size:
+            values = value_stack[-size:]
+            del state_stack[-size:]
+            del value_stack[-size:]
+        else:
+            values = []
+        value_stack.append(callback(values))
+        _, state, _, _ = self.actions[state_stack[-1]][name]
+        state_stack.append(state)
+
+
+@lru_cache(maxsize=1)
+def _driver(lark_parser: Lark) -> _Driver | None:
+    """The fused loop over this parser's table; None when Lark keeps it elsewhere than expected."""
+    inner = getattr(getattr(getattr(lark_parser, "parser", None), "parser", None), "parser", None)
+    table, callbacks = getattr(inner, "parse_table", None), getattr(inner, "callbacks", None)
+    if table is None or not isinstance(callbacks, dict) or "start" not in getattr(table, "start_states", {}):
+        return None
+    return _Driver(table, callbacks)
 
 
 def _gap_lexer(lark_parser: Lark) -> GapLexer | None:

@@ -38,6 +38,12 @@ _ABBREVIATED = {"收": "收入", "支": "支出"}
 _LIST_TOTAL_WORDS = {"合计", "总计", "共计", "小计", "累计"}  # a 合计 is the list's total, not a sibling
 _LOOK_BACK = 64  # pieces a label inherits across at most: readings stay linear in the text
 _ABBREVIATED_AS = lazyre.compile(r"(?:以下)?简称[:：]?([^)]{2,14})")
+# (compiled once here, not looked up in re's cache for every figure)
+_PREVIOUS_YEAR_WORD = lazyre.compile(r"上一?年|去年|\d{4}")
+_QUOTES = lazyre.compile(r"[“”\"'「」『』]")
+_LEADING_YEAR = lazyre.compile(r"^\d{4}年度?")
+_FOUR_DIGITS = lazyre.compile(r"(\d{4})")
+_YEAR = lazyre.compile(r"\d{4}年度?")
 
 
 @dataclass(frozen=True)
@@ -165,7 +171,7 @@ class _Reader:
                 concept = "增减率"
             else:
                 concept = "预算差额" if self.vocab.cue("reference_budget").search(p.keyword) \
-                    and not re.search(r"上一?年|去年|\d{4}", p.keyword) else "增减额"
+                    and not _PREVIOUS_YEAR_WORD.search(p.keyword) else "增减额"
             info = LabelInfo(label, concept, False, None, None, None)
             return label, self._period_before(node), info
         own = override if override is not None else p.label
@@ -188,7 +194,7 @@ class _Reader:
                     j -= 1  # the bracket's content and the opening bracket itself
                 short = _ABBREVIATED_AS.search("".join(reversed(inside)))
                 if short:
-                    context.append(re.sub(r"[“”\"'「」『』]", "", short.group(1)))
+                    context.append(_QUOTES.sub("", short.group(1)))
                     break
                 continue
             if kind not in {"words", "period", "item"}:
@@ -212,7 +218,7 @@ class _Reader:
                 info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
         if info.concept is None and info.text:
             # "年初预算数为146万元" with nothing to inherit: the label itself names it
-            info = LabelInfo(info.text, re.sub(r"^\d{4}年度?", "", info.text) or None, False,
+            info = LabelInfo(info.text, _LEADING_YEAR.sub("", info.text) or None, False,
                              info.scenario, info.period, info.rate)
         if info.scenario is None:
             listed = self._list_scenario(node)
@@ -251,7 +257,7 @@ class _Reader:
             opens = self.first_figure.get(node.sentence, i) >= j
             if not opens and s.clause != node.clause:
                 continue
-            m = re.match(r"(\d{4})", s.piece.keyword)
+            m = _FOUR_DIGITS.match(s.piece.keyword)
             return m.group(1) if m else None
         return None
 
@@ -283,29 +289,44 @@ def _list_heads(tree: Discourse, compared: re.Pattern) -> dict[int, int]:
 
     For each piece: the nearest opener before it in its sentence at its bracket
     depth or shallower, and the nearest labelled figure or total before that
-    opener at the opener's depth or shallower.  One pass, per-depth memory.
+    opener at the opener's depth or shallower.  One pass, per-depth memory;
+    a figure's label is read (is it what another is compared with?) only when an
+    opener comes after it, and most sentences have none.
     """
     heads: dict[int, int] = {}
     sentence = None
     last_opener: dict[int, int] = {}  # depth → last opener index in the sentence
-    last_figure: dict[int, int] = {}  # depth → last labelled figure index in the sentence
+    figures: dict[int, list[int]] = {}  # depth → labelled figures in the sentence so far
     head_of_opener: dict[int, int | None] = {}
     for node in tree.nodes:
         if node.sentence != sentence:
             sentence = node.sentence
-            last_opener, last_figure = {}, {}
-        opener = max((j for d, j in last_opener.items() if d <= node.depth), default=None)
-        if opener is not None and head_of_opener.get(opener) is not None:
-            heads[node.index] = head_of_opener[opener]
+            last_opener, figures = {}, {}
+        if last_opener:
+            opener = max((j for d, j in last_opener.items() if d <= node.depth), default=None)
+            if opener is not None and head_of_opener.get(opener) is not None:
+                heads[node.index] = head_of_opener[opener]
         if node.kind in OPENERS:
-            head_of_opener[node.index] = max((j for d, j in last_figure.items() if d <= node.depth), default=None)
+            head_of_opener[node.index] = max(
+                (j for d, found in figures.items() if d <= node.depth
+                 for j in _last_not_compared(tree, found, compared)), default=None)
             last_opener[node.depth] = node.index
         if node.kind in {"labelled", "total"} and node.piece.value is not None \
-                and node.piece.value.type != "PERCENT" and not compared.match(clean_label(node.piece.label)):
-            # not "较预算数898万元": what a figure is compared with; nor "完成预算的32.8%": a rate
-            # heads no list of amounts ("收入1014.5亿元,完成预算的32.8%,…其中:省本级收入12.7亿元")
-            last_figure[node.depth] = node.index
+                and node.piece.value.type != "PERCENT":
+            # (nor "完成预算的32.8%": a rate heads no list of amounts — "收入1014.5亿元,完成预算的32.8%,
+            # …其中:省本级收入12.7亿元")
+            figures.setdefault(node.depth, []).append(node.index)
     return heads
+
+
+def _last_not_compared(tree: Discourse, found: list[int], compared: re.Pattern) -> list[int]:
+    """The last of `found` that is not what a figure is compared with ("较预算数898万元"), as a list of
+    at most one; the ones after it are dropped from `found` (they are never its last again)."""
+    while found:
+        if not compared.match(clean_label(tree[found[-1]].piece.label)):
+            return found[-1:]
+        found.pop()
+    return []
 
 
 def _pair_respectively(tree: Discourse) -> dict[int, str]:
@@ -322,7 +343,7 @@ def _pair_respectively(tree: Discourse) -> dict[int, str]:
         for j in tree.before(i, "clause"):
             p = tree[j].piece
             if p.kind == "words":
-                names.append(re.sub(r"\d{4}年度?", "", p.label))
+                names.append(_YEAR.sub("", p.label))
             elif not (p.kind == "sep" and p.keyword == "、"):
                 break  # a year, a bracket, anything else: the names started after it
         if len(names) < 2:

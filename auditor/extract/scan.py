@@ -44,12 +44,15 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
     Wrapped text has many lines of (almost) the same width; text with one
     paragraph per line has lines of every length.
     """
-    widths = [display_width(text[a:b].strip()) for a, b in spans]
-    widths = [w for w in widths if w >= 30]
+    # a line of fewer than 15 characters is narrower than 30 columns: not measured
+    widths = [w for w in (display_width(line) for line in (text[a:b].strip() for a, b in spans) if len(line) >= 15)
+              if w >= 30]
     if len(widths) < 4:
         return None
-    # the widest width that many lines come close to (a page's right margin)
-    best, count = max(((c, sum(1 for x in widths if c - 4 <= x <= c)) for c in set(widths)),
+    # the widest width that many lines come close to (a page's right margin): the lines
+    # of each width counted once, then summed over the five widths up to it
+    per_width = Counter(widths)
+    best, count = max(((c, sum(per_width.get(x, 0) for x in range(c - 4, c + 1))) for c in per_width),
                       key=lambda pair: (pair[1], pair[0]))
     if count < 3 or count < 0.3 * len(widths):
         return None
@@ -57,12 +60,13 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
 
 
 def _continues(line: str, on_page: str, nxt: str, wrap_min: int | None) -> bool:
-    """Does `nxt` continue the paragraph `line` belongs to?"""
-    if _UNIT_SPLIT.search(line) and _UNIT_CONTINUES.match(nxt):
+    """Does `nxt` continue the paragraph `line` belongs to?  (What the next line starts
+    with is asked first: a match at its start is cheap, a search for the end of `line` is not.)"""
+    if _UNIT_CONTINUES.match(nxt) and _UNIT_SPLIT.search(line):
         return True  # "…项目支出300万" / "元。"
     if _TITLE.match(line) or "://" in line or not nxt.strip() or _STARTS_ITEM.match(nxt):
         return False  # a heading, a link, a blank line, a new item
-    if wrap_min and _ENDS_IN_WORD.search(line) and _STARTS_WITH_FIGURE.match(nxt):
+    if wrap_min and _STARTS_WITH_FIGURE.match(nxt) and _ENDS_IN_WORD.search(line):
         return True  # in wrapped text a label may end a line and its figure start the next
     if wrap_min:
         return display_width(on_page.strip()) >= wrap_min and not _PARAGRAPH_END.search(line)

@@ -31,8 +31,10 @@ class Family:
     alternatives: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False)
     open: bool = False  # reports may list only some of the parts
 
-    @property
+    @cached_property
     def members(self) -> set[str]:
+        """Parts, optional parts and their alternatives: worked out once (checks ask for them
+        thousands of times a report); read it, do not change it."""
         alts = {a for group in self.alternatives.values() for a in group}
         return {*self.parts, *self.optional, *alts}
 
@@ -101,6 +103,43 @@ class Vocabulary:
         if total_concept and (total_concept in self.memo or any(t in total_concept for t in self._memo_totals)):
             return frozenset()
         return self.memo
+
+    @cached_property
+    def _any_word(self) -> dict[str, re.Pattern[str]]:
+        """One pattern per word list a label is read against (scenario, period and qualifier
+        words): where none of a list's words occurs, reading the label skips trying each."""
+        def any_of(words) -> re.Pattern[str]:
+            return lazyre.compile("|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w))))
+
+        return {"scenario": any_of(w for _, ws in self.scenarios for w in ws),
+                "period": any_of(w for _, ws in self.periods for w in ws),
+                "qualifier": any_of(self.qualifier_words)}
+
+    @cached_property
+    def _rate_phrases(self) -> tuple[str, ...]:
+        """Every rate's phrases together: a label ending in none of them names no rate by them."""
+        return tuple(p for spec in self.rates.values() for p in spec["phrases"])
+
+    @cached_property
+    def _synonym_ends(self) -> frozenset[str]:
+        """The last characters of the synonyms: a name ending otherwise is no synonym's."""
+        return frozenset(syn[-1] for syn in self.concepts if syn)
+
+    @cached_property
+    def _longest_synonym_suffix(self) -> re.Pattern[str]:
+        """Matched at the start of a reversed name: the longest synonym the name ends with
+        (reversed synonyms, longest first: one match instead of a look-up per suffix)."""
+        reversed_synonyms = sorted((syn[::-1] for syn in self.concepts if syn), key=lambda w: (-len(w), w))
+        return lazyre.compile("|".join(re.escape(w) for w in reversed_synonyms) or "(?!)")
+
+    @cached_property
+    def synonyms_of(self) -> dict[str, tuple[str, ...]]:
+        """Canonical concept → its synonyms, in the vocabulary's order (looked up once, not
+        by a pass over every synonym for each figure)."""
+        out: dict[str, list[str]] = {}
+        for syn, canonical in self.concepts.items():
+            out.setdefault(canonical, []).append(syn)
+        return {canonical: tuple(syns) for canonical, syns in out.items()}
 
     @cached_property
     def _memo_totals(self) -> tuple[str, ...]:
@@ -186,7 +225,7 @@ def _clean(text: str) -> str:
     return _PUNCT.sub("", _PINYIN_GLOSS.sub("", text))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LabelInfo:
     """What a label names, as `read_label` reads it."""
 
@@ -240,17 +279,21 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     if "简称" in cleaned:
         cleaned = _ABBREVIATION.sub(r"\1", cleaned)
     unfunded = _FUNDS.sub("", cleaned)
-    scenario = next((name for name, words in vocab.scenarios if any(w in unfunded for w in words)), None)
+    any_word = vocab._any_word
+    scenario = next((name for name, words in vocab.scenarios if any(w in unfunded for w in words)), None) \
+        if any_word["scenario"].search(unfunded) else None
     # "上年结转和结余" names a kind of money, not last year's figure
     dated = _CARRIED_OVER.sub("", cleaned)
-    period = next((name for name, words in vocab.periods if any(w in dated for w in words)), None)
+    period = next((name for name, words in vocab.periods if any(w in dated for w in words)), None) \
+        if any_word["period"].search(dated) else None
     year = _YEAR_IN_LABEL.search(cleaned)
     if year:
         period = year.group(1)
     rate = None
     if cleaned.endswith("率") or "率" in cleaned[-6:]:
         rate = next((name for name in vocab.rates if name in cleaned), None)
-    if rate is None:  # "支出决算为25.7万元,完成预算的83.44%": the rate without the word 率
+    # "支出决算为25.7万元,完成预算的83.44%": the rate without the word 率
+    if rate is None and cleaned.endswith(vocab._rate_phrases):
         rate = next((name for name, spec in vocab.rates.items()
                      if any(cleaned.endswith(p) for p in spec["phrases"])), None)
     concept, known = _concept(_PAREN_TAIL.sub("", _YEAR_IN_LABEL.sub("", cleaned)), vocab)
@@ -273,19 +316,19 @@ def _trim(cleaned: str, vocab: Vocabulary) -> str:
 def _core(cleaned: str, vocab: Vocabulary) -> str:
     """The label without years, scenario and period words, fillers and remarks."""
     core = _PAREN_TAIL.sub("", _YEAR_IN_LABEL.sub("", cleaned))
-    for word in vocab.qualifier_words:
-        core = core.replace(word, "")
+    if vocab._any_word["qualifier"].search(core):  # (none there: no word to take out)
+        for word in vocab.qualifier_words:
+            core = core.replace(word, "")
     return _strip_fillers(core, vocab)
 
 
 def _strip_fillers(core: str, vocab: Vocabulary) -> str:
-    changed = True
-    while changed:
-        changed = False
-        for lead in vocab.leading:
+    leading = tuple(vocab.leading)
+    # a pass over the fillers takes one off exactly when the label starts with one of them
+    while core.startswith(leading):
+        for lead in leading:
             if core.startswith(lead):
                 core = core[len(lead):]
-                changed = True
     core = _TRAILING.sub("", core).removesuffix("数").removesuffix("金额")
     return core if len(core) >= 2 else ""
 
@@ -303,24 +346,26 @@ def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
     # (+ a generic 总额), not 支出总额
     best, explained = None, 0
     readings = [(core, 0), (core.replace("费用", "费"), 0)]
-    readings += [(core[: -len(t)], len(t)) for t in _GENERIC_TAILS if core.endswith(t) and len(core) > len(t)]
-    # two generic endings stacked ("三公经费(决算)数合计": 数 and 合计)
-    readings += [(c[: -len(t)], n + len(t)) for c, n in readings[2:] for t in _GENERIC_TAILS
-                 if c.endswith(t) and len(c) > len(t)]
+    if core.endswith(_GENERIC_TAILS):
+        readings += [(core[: -len(t)], len(t)) for t in _GENERIC_TAILS if core.endswith(t) and len(core) > len(t)]
+        # two generic endings stacked ("三公经费(决算)数合计": 数 and 合计)
+        readings += [(c[: -len(t)], n + len(t)) for c, n in readings[2:] for t in _GENERIC_TAILS
+                     if c.endswith(t) and len(c) > len(t)]
     spent = _FEE_SPENT.search(core)
     if spent:  # "公务用车购置及运行费(决算)支出", "三公经费财政拨款支出": that 费
         readings.append((core[: spent.start() + 1], len(spent.group()) - 1))
-    longest = len(vocab._synonyms_longest_first[0]) if vocab._synonyms_longest_first else 0
+    ends, suffix = vocab._synonym_ends, vocab._longest_synonym_suffix
     for candidate, tail in readings:
-        # the longest synonym the candidate ends with: try its suffixes, longest first
-        for start in range(max(0, len(candidate) - longest), len(candidate)):
-            syn = candidate[start:]
-            if syn in vocab.concepts:
-                if candidate[:start].endswith(_OTHER):
-                    break  # "其他项目支出" is the rest of 项目支出, not all of it
-                if len(syn) + tail > explained:  # synonym plus the generic ending it explains
-                    best, explained = syn, len(syn) + tail
-                break
+        if candidate[-1:] not in ends:
+            continue  # no synonym ends as it does
+        # the longest synonym the candidate ends with
+        found = suffix.match(candidate[::-1])
+        if found is not None:
+            syn = found.group()[::-1]
+            if candidate[:-len(syn)].endswith(_OTHER):
+                continue  # "其他项目支出" is the rest of 项目支出, not all of it
+            if len(syn) + tail > explained:  # synonym plus the generic ending it explains
+                best, explained = syn, len(syn) + tail
     if best is not None:
         return vocab.concepts[best], True
     return core[-12:], False

@@ -122,7 +122,15 @@ class _Growth:
 
 def _growth(ctx: Context, c: Change) -> _Growth | tuple[str, list[Evidence]]:
     """The figures of a change's growth rate, or why it cannot be computed (with the
-    figures it has)."""
+    figures it has); worked out once a change (three checks ask), so read, never change, them."""
+    key = ("growth", id(c))  # the change lives as long as the context's document
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _work_out_growth(ctx, c)
+    return found
+
+
+def _work_out_growth(ctx: Context, c: Change) -> _Growth | tuple[str, list[Evidence]]:
     current = c.current or c.current_elsewhere
     evidence = [Evidence.of(c.percent, "growth")]
     if c.delta is not None and c.delta.kind == "amount":

@@ -6,7 +6,7 @@ from auditor.extract.model import Bound
 from auditor.records import dataclass
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """`relation` carries its reason; `total` and `parts` are the fact ids it claims
     (for a list: its total and its added parts), what conflicts are judged on."""

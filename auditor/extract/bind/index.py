@@ -171,11 +171,11 @@ _LABEL_NOISE = lazyre.compile(r"[\s\"'“”‘’()（）:,、]")
 
 
 def _qualifier(fact: Fact, vocab: Vocabulary) -> tuple[str, ...]:
-    if not fact.concept or fact.concept not in vocab.concepts.values():
+    if not fact.concept or fact.concept not in vocab.synonyms_of:
         return ()
     label = _LABEL_NOISE.sub("", fact.label)
     # the label up to where its own concept's name begins
-    own = [syn for syn, canonical in vocab.concepts.items() if canonical == fact.concept and syn in label]
+    own = [syn for syn in vocab.synonyms_of[fact.concept] if syn in label]
     if not own:
         return ()
     head = label[:max(label.rfind(syn) for syn in own)]

@@ -51,7 +51,7 @@ _SPACES = lazyre.compile(r"\S+")
 _DIGIT = lazyre.compile(r"\d")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One cell of a table as the text lays it out, with where it stands."""
 

@@ -35,7 +35,7 @@ MAX_READINGS = 400
 MAX_COMBINATIONS = 1000  # splits of a row's cells tried together
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     """One figure of a row, where it stands in the original text."""
 
