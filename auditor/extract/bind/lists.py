@@ -293,9 +293,10 @@ def partial_marker(r: Reading, i: int, last: int) -> bool:
 
 
 def figure_line(r: Reading, paragraph: int) -> Fact | None:
-    """The one labelled figure of a paragraph, if that is all the paragraph holds."""
+    """The one labelled figure of a paragraph, if that is all the paragraph holds besides
+    percentages ("用于群众体育支出205.875万元,占总数的74.17%。": the share is of it)."""
     tree = r.tree
-    facts = [k for k in tree.paragraph_nodes(paragraph) if r.facts[k] is not None]
+    facts = [k for k in tree.paragraph_nodes(paragraph) if r.facts[k] is not None and r.facts[k].kind != "percent"]
     if len(facts) == 1 and tree[facts[0]].kind in {"labelled", "total"} and r.facts[facts[0]].label:
         return r.facts[facts[0]]
     return None
