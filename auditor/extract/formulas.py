@@ -34,6 +34,8 @@ _CANDIDATE = lazyre.compile(rf"(?<![\d.,/&?_a-zA-Z-])(?<![a-zA-Z_]=)(?!(?<=\()\(
 _FORMULA_CHARS = r"\d\s.,%‰亿万千元分()+\-×*÷/="
 _FORMULA_RUN = lazyre.compile(rf"[{_FORMULA_CHARS}]+")
 _FORMULA_CHAR = lazyre.compile(rf"[{_FORMULA_CHARS}]")
+# "(4)=(3)/(1)", "(3)=(2)-(1)": a table header's column numbers, not arithmetic on figures
+_COLUMN_REFERENCES = lazyre.compile(r"\s*\(\s*\d{1,2}\s*\)(?:\s*[-+×*÷/=]\s*\(\s*\d{1,2}\s*\))+\s*")
 _HAS_OPERATOR = lazyre.compile(r"\d(?:[ \t%‰)分]|[亿万千]?元)*[-+×*÷/][ \t(]*\d")
 
 
@@ -116,7 +118,7 @@ def calculations(norm: Normalised, first_id: int = 0) -> list[Calculation]:
     for m in _candidates(text):
         start, end = _balanced(text, *m.span())
         body = text[start:end]
-        if not _HAS_OPERATOR.search(body):
+        if not _HAS_OPERATOR.search(body) or _COLUMN_REFERENCES.fullmatch(body):
             continue
         try:
             tree = _parser().parse(body)

@@ -310,6 +310,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     # a row not read ends the table there (its cells may not be the table's)
     read_set = set(read_rows)  # a set: one look-up per row, not a scan of the list
     stop = next((n for n in range(len(raw)) if n not in read_set), len(raw))
+    stop = _text_after_rows(raw, readings, stop)
     unit = _money_unit(header, context)
     precision = _column_precision([readings[n] for n in range(stop) if n in readings])
     facts: list[Fact] = []
@@ -356,6 +357,27 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))
     end_index = end if stop == len(raw) else _index_after(cells, raw[stop - 1]) if stop else header.after
     return Read(rows, facts, end_index, complete and stop == len(raw))
+
+
+_WRITTEN_UNIT = lazyre.compile(r"[万亿]?元$")
+
+
+def _text_after_rows(raw: list[RawRow], readings: dict[int, glued.Reading], stop: int) -> int:
+    """Rows whose figures are bare numbers (the header gives the unit) end where a line writes
+    its figure with a unit: "福鼎 | 8 |", "合计 | 51 |", then "二、省级福彩公益金3237.15万元" or
+    "(四)农村养老服务改革试点补助50万元" is the report's text again, not a row."""
+    bare = False
+    for n in range(stop):
+        reading = readings.get(n)
+        if reading is None:
+            continue
+        written = [bool(_WRITTEN_UNIT.search(p.text.strip())) for p in reading.roles.values()]
+        if any(written):
+            if bare:
+                return n
+            return stop  # the table writes units in its cells: nothing to tell rows from text by
+        bare = bare or bool(written)
+    return stop
 
 
 _RULE_WEIGHT = lazyre.compile(r"(\d+(?:\.\d+)?)\s*分\s*[*×xX]")

@@ -29,12 +29,14 @@ def item_runs(r: Reading, first_in_paragraph: bool = False) -> list[list[int]]:
             opening.append((s.paragraph, item_style(s.piece.keyword)))
         if s.kind == "item" and (not first_in_paragraph or opens):
             groups.setdefault(item_style(s.piece.keyword), []).append((s.index, s.piece.keyword, s.paragraph))
+    # paragraphs counted as the text's own: a table read as such between two items holds no node
+    present = sorted({s.paragraph for s in tree.nodes})
     runs = []
     for style, markers in groups.items():
         # "(一)…543.10万元;\n1.…\n2.…\n3.…\n(二)…": paragraphs that other items open (the sub-items)
-        # do not part two items of this style
+        # do not part two items of this style, nor does a table between them
         others = sorted(p for p, st in opening if st != style)
-        runs.extend(numbered_runs([(i, m, p - bisect_left(others, p)) for i, m, p in markers]))
+        runs.extend(numbered_runs([(i, m, bisect_left(present, p) - bisect_left(others, p)) for i, m, p in markers]))
     return runs
 
 
@@ -101,7 +103,10 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     # "2022年本级留用447.07万元。\n二、本级公益金使用情况\n(一)…": under a new top-level heading the
     # items say how the money was used, not that they make up all of it: only more than it is wrong
     sectioned = _heading_between(r, total.span.end, tree[first].start, item_style(tree[first].piece.keyword))
-    strict = (missing == 0 and not truncated and not sectioned) or family_complete(r, total, parts)
+    # "一是…二是…三是…": points an official text picks out, not a partition of the total (重点民生支出
+    # 113875万元。一是教育支出41128万元;二是…): only more than the total is wrong
+    picked = item_style(tree[first].piece.keyword) == "一是"
+    strict = (missing == 0 and not truncated and not sectioned and not picked) or family_complete(r, total, parts)
     if truncated:
         via = (*via, "may be cut off by the end of the text")
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)

@@ -136,13 +136,21 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
         return
     strict = (opener.kind in {"fenbie", "classify"} and len(part_facts) >= 2) \
         or family_complete(r, total, part_facts) \
-        or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts)) \
+        or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts)
+            and not _grants_of_investment(r, total, part_facts)) \
         or (len(part_facts) >= 2 and bool(r.vocab.cue("remainder_part").match(clean_label(part_facts[-1].label))))
     if partial_marker(r, i, parts[-1][0]):
         strict = False
     made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via), inline)
     if made:
         yield made
+
+
+def _grants_of_investment(r: Reading, total, parts) -> bool:
+    """"共投入资金4065.35万元(其中省级补助869万元、区级补助429万元、乡镇补助431万元)": the
+    governments' grants are part of an investment, which villagers and donors add to — not all of it."""
+    return bool(r.vocab.cue("investment_total").search(clean_label(total.label))) and \
+        all(r.vocab.cue("grant_part").search(clean_label(f.label)) for f in parts)
 
 
 def named_alike(a, b) -> bool:

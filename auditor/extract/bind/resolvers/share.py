@@ -14,7 +14,7 @@ from typing import Iterator, Sequence
 
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Fact, Share
-from auditor.extract.readings import Reading
+from auditor.extract.readings import Reading, clean_label
 
 
 def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
@@ -86,11 +86,15 @@ def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:
 
 
 def _part_before(r: Reading, i: int) -> int | None:
-    """The amount a share's percentage is of: the last figure before 占 in its sub-sentence."""
+    """The amount a share's percentage is of: the last figure before 占 in its sub-sentence, at
+    its own bracket depth ("奖补资金348万元(市262万元,区86万元),约占投资总额的40%": of 348), and not
+    the figure another is compared with."""
     tree = r.tree
+    compared = r.vocab.cue("compared_prefix")  # (nor what it is compared with: "比上年同期144987万元")
     for j in tree.before(i, "sub"):
         f = r.facts[j]
-        if f is not None and tree[j].kind in {"labelled", "total"}:
+        if f is not None and tree[j].kind in {"labelled", "total"} and tree[j].depth <= tree[i].depth \
+                and not compared.match(clean_label(f.label)):
             return j if f.kind in {"amount", "count"} else None  # ("“优秀”的5个,占比10%")
     return None
 
