@@ -123,9 +123,11 @@ def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
         if money.search(clean_label(f.label)) or tree[k].kind == "total" or not f.label:
             found.append((k, f))
     if not found:
+        # (not a 共计 before the count: it sums the items before it — "…3.2万元;共计40.83万元,带动14户
+        # 分红,每户可分得700元")
         for k in tree.before(i, "sub", limit=_LOOK):
             f = r.facts[k]
-            if f is not None and tree[k].kind in {"labelled", "total"} and f.kind == "amount" and not f.approximate \
+            if f is not None and tree[k].kind == "labelled" and f.kind == "amount" and not f.approximate \
                     and f.span.start < count.span.start and money.search(clean_label(f.label)):
                 found.append((k, f))
     return found
