@@ -157,13 +157,20 @@ def box_row(lines: list[tuple[str, int, int]]) -> list[Cell]:
 
 def _wraps(split: list[list[Cell]]) -> bool:
     """Later lines only continue cells of the first (no figures of their own where the
-    first line has none): the lines are one row."""
+    first line has none, and no second figure under a figure — a figure does not wrap):
+    the lines are one row.  ("│ 3,160,840 │ 2,503,949 │" over "│ 2,053,747 │ 1,400,279 │"
+    are two rows of a grid drawn without rules between them.)"""
     first = split[0]
     for cells in split[1:]:
         for a, b in zip(first, cells):
             if b.text and not a.text:
                 return False
+            if _BOX_FIGURE.match(a.text) and _BOX_FIGURE.match(b.text):
+                return False
     return True
+
+
+_BOX_FIGURE = lazyre.compile(r"^\s*-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*$")
 
 
 def _box_cells(line: str, start: int, index: int) -> list[Cell]:

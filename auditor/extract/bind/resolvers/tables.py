@@ -31,6 +31,7 @@ from decimal import Decimal
 from auditor import lazyre
 from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable,
                                    TableRate, TableRow)
+from auditor.extract.numbering import item_style
 from auditor.extract.tables.columns import BUDGET_ROLES, column_keys, is_source, role_of
 from auditor.records import dataclass
 
@@ -225,6 +226,14 @@ def _block_sums(head: TableRow, block: list[TableRow], complete: bool, via: tupl
     return out
 
 
+_SPACES = lazyre.compile(r"\s+")
+
+
+def _bare(label: str) -> str:
+    """A row label without the spaces a layout spreads it with ("一、岁    入    合    计")."""
+    return _SPACES.sub("", label)
+
+
 def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
               subs: list[TableRow]) -> tuple[list[TableRow], bool, str]:
     """subs: the rows after row n that are its 其中 parts."""
@@ -244,15 +253,18 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
         below = [r for r in rows[1:] if r.part_of is None and not r.label.startswith("其中")]
         if len(below) >= 2 and not any(r.is_total for r in below):
             return below, True, "table_rows"
-    if _NUMBERED.match(nxt.label) and (_SUBTOTAL.search(row.label) or row.is_total):
-        style = _NUMBERED.match(nxt.label).group()[-1]
+    if _NUMBERED.match(_bare(nxt.label)) and (_SUBTOTAL.search(_bare(row.label)) or row.is_total):
+        style = _NUMBERED.match(_bare(nxt.label)).group()[-1]
+        own = _NUMBERED.match(_bare(row.label))
         out = []
         for r in itertools.islice(rows, n + 1, None):
-            m = _NUMBERED.match(r.label)
+            m = _NUMBERED.match(_bare(r.label))
+            if m and own and item_style(m.group()) == item_style(own.group()):
+                break  # "二、岁出合计" after "一、岁入合计 | 1.… | 2.…": the next total's own rows follow
             if m:
                 if m.group()[-1] == style:
                     out.append(r)
-            elif r.label.startswith("其中") or not _SUBTOTAL.search(r.label):
+            elif r.label.startswith("其中") or not _SUBTOTAL.search(_bare(r.label)):
                 continue
             else:
                 break
