@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Difference, Fact
 from auditor.extract.readings import Reading, clean_label
 
 _REACH = 3  # paragraphs back
+_TOTAL_NAME = lazyre.compile(r"(?:合计|总计|总量)$")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -57,4 +59,7 @@ def _totals(r: Reading, i: int, cue) -> list[Fact]:
             break  # the previous balance: its totals are its own
         if cue.search(label):
             found.append(f)
-    return found
+    # a 合计/总计/总量 named as such is the total; plain 收入/支出 only where none is ("2013年收入6873亿元…
+    # 支出5667亿元。本年收支结余1206亿元")
+    named = [f for f in found if _TOTAL_NAME.search(clean_label(f.label))]
+    return named or found
