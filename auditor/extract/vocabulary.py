@@ -329,7 +329,7 @@ def _strip_fillers(core: str, vocab: Vocabulary) -> str:
         for lead in leading:
             if core.startswith(lead):
                 core = core[len(lead):]
-    core = _TRAILING.sub("", core).removesuffix("数").removesuffix("金额")
+    core = _TRAILING.sub("", core).removesuffix("数据").removesuffix("数").removesuffix("金额")  # ("决算数据": the figure, not a data set)
     return core if len(core) >= 2 else ""
 
 
