@@ -463,3 +463,38 @@ def test_family_grid_start_filter_skips_only_cells_that_start_no_grid():
                 starts += found is not None
                 assert found is None or may_start(i), (norm.text, i)
     assert starts > 50  # grids were found, the filter let them through
+
+
+def test_header_search_skips_only_first_cells_no_header_starts_with(monkeypatch):
+    """find_header refuses at once a first cell of more than 12 characters naming no column,
+    level, label column or unit (_never_before_figures); without that early refusal it finds
+    the same headers at every cell of the corpus, the seeds and built headers with a long
+    title or a long label column before them.  Fails if the early refusal takes a cell some
+    header starts with."""
+    import random
+    from pathlib import Path
+
+    from auditor.extract.tables import columns
+    from auditor.extract.tables.cells import cell_runs
+
+    root = Path(__file__).resolve().parents[1] / "examples"
+    texts = [p.read_text(encoding="utf-8")
+             for p in sorted([*(root / "seeds").glob("*.txt"), *(root / "corpus").glob("*.txt")])]
+    rng = random.Random(3)
+    firsts = ["项目支出绩效自评表(2023年度)", "单位名称:某某县财政局某某股室", "资金投入情况及使用情况说明",
+              "一级指标二级指标三级指标名称", "项目名称", "单位:万元"]
+    heads = [["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], ["年初", "预算数", "执行数"],
+             ["预算数(万元)全年执行数(万元)", "执行率"]]
+    for _ in range(300):
+        stream = [rng.choice(firsts) for _ in range(rng.randint(1, 3))] + rng.choice(heads) + \
+            [rng.choice(["年度资金总额", "其中:财政拨款"]), "10", "9", "90%", "10", "9"]
+        texts.append("\n".join(stream))
+    streams = [s for t in texts for s in cell_runs(normalise(t).text)]
+    calls = [(s, i) for s in streams for i in range(len(s))]
+    early = [columns.find_header(s, i) for s, i in calls]
+    refused = sum(1 for s, i in calls if not s[i].is_mark and s[i].text and columns._never_before_figures(s[i].text))
+    monkeypatch.setattr(columns, "_never_before_figures", lambda text: False)
+    late = [columns.find_header(s, i) for s, i in calls]
+    assert early == late
+    assert sum(h is not None for h in late) > 100
+    assert refused > 300  # the early refusal is tried
