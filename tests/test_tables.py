@@ -417,3 +417,84 @@ def test_figures_that_fit_no_placement_are_given_up_early():
     roles = ["actual", *(f"actual#{k}" for k in range(2, 31))]
     assert alignments(pieces, roles) == []
     assert len(alignments(pieces[:-1], roles)) == 400  # placements there are: as many as are kept
+
+
+def test_family_grid_start_filter_skips_only_cells_that_start_no_grid():
+    """read_family_grids tries a grid only where _may_start allows (the figures after the
+    header, one a column): at every other cell _grid_at finds none.  On the corpus, the
+    seeds and random streams of the three-公 grid's names, figures and stray words (grids
+    with 小计, names split over two cells, too few or too many figures); fails if the bound
+    on the header's cells is too tight."""
+    import random
+    from pathlib import Path
+
+    from auditor.extract.tables.cells import cell_runs
+    from auditor.extract.tables.family_grid import _grid_at, _may_start
+    from auditor.extract.vocabulary import default_vocabulary
+
+    vocab = default_vocabulary()
+    root = Path(__file__).resolve().parents[1] / "examples"
+    runs = [(normalise(p.read_text(encoding="utf-8")), None)
+            for p in sorted([*(root / "seeds").glob("*.txt"), *(root / "corpus").glob("*.txt")])]
+    noise = ["项目", "单位:万元", "说明", "合计", "公务接待费", "12.5", "小计"]
+    rng = random.Random(5)
+    for _ in range(3000):
+        members = [["因公出国(境)费"], rng.choice([["公务接待费"], ["公务", "接待费"]]),
+                   rng.choice([["公务用车购置及运行费"], ["公务用车购置费"]])]
+        rng.shuffle(members)
+        header = [rng.choice(["“三公”经费合计", "合计", "总计"])] + [w for m in members for w in m]
+        columns = 4
+        if "公务用车购置及运行费" in header and rng.random() < 0.6:
+            header += ["小计", "公务用车购置费", "公务用车运行费"]
+            columns = 6
+        figures = [str(rng.randint(1, 999)) for _ in range(max(0, columns + rng.choice([-1, 0, 0, 0, 1])))]
+        stream = [rng.choice(noise) for _ in range(rng.randint(0, 3))] + header + figures + \
+            [rng.choice(noise) for _ in range(rng.randint(0, 3))]
+        runs.append((normalise("\n".join(stream)), None))
+    runs.append((normalise(Path(__file__).resolve().parent.joinpath(
+        "binding/tables/family_grid_one_cell_per_line.txt").read_text(encoding="utf-8")), None))
+    starts = 0
+    for norm, _ in runs:
+        for stream in cell_runs(norm.text):
+            cells = [c for c in stream if not c.is_mark and c.text]
+            may_start = _may_start(cells)
+            for i in range(len(cells)):
+                found = _grid_at(cells, i, norm, vocab, 0)
+                starts += found is not None
+                assert found is None or may_start(i), (norm.text, i)
+    assert starts > 50  # grids were found, the filter let them through
+
+
+def test_header_search_skips_only_first_cells_no_header_starts_with(monkeypatch):
+    """find_header refuses at once a first cell of more than 12 characters naming no column,
+    level, label column or unit (_never_before_figures); without that early refusal it finds
+    the same headers at every cell of the corpus, the seeds and built headers with a long
+    title or a long label column before them.  Fails if the early refusal takes a cell some
+    header starts with."""
+    import random
+    from pathlib import Path
+
+    from auditor.extract.tables import columns
+    from auditor.extract.tables.cells import cell_runs
+
+    root = Path(__file__).resolve().parents[1] / "examples"
+    texts = [p.read_text(encoding="utf-8")
+             for p in sorted([*(root / "seeds").glob("*.txt"), *(root / "corpus").glob("*.txt")])]
+    rng = random.Random(3)
+    firsts = ["项目支出绩效自评表(2023年度)", "单位名称:某某县财政局某某股室", "资金投入情况及使用情况说明",
+              "一级指标二级指标三级指标名称", "项目名称", "单位:万元"]
+    heads = [["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"], ["年初", "预算数", "执行数"],
+             ["预算数(万元)全年执行数(万元)", "执行率"]]
+    for _ in range(300):
+        stream = [rng.choice(firsts) for _ in range(rng.randint(1, 3))] + rng.choice(heads) + \
+            [rng.choice(["年度资金总额", "其中:财政拨款"]), "10", "9", "90%", "10", "9"]
+        texts.append("\n".join(stream))
+    streams = [s for t in texts for s in cell_runs(normalise(t).text)]
+    calls = [(s, i) for s in streams for i in range(len(s))]
+    early = [columns.find_header(s, i) for s, i in calls]
+    refused = sum(1 for s, i in calls if not s[i].is_mark and s[i].text and columns._never_before_figures(s[i].text))
+    monkeypatch.setattr(columns, "_never_before_figures", lambda text: False)
+    late = [columns.find_header(s, i) for s, i in calls]
+    assert early == late
+    assert sum(h is not None for h in late) > 100
+    assert refused > 300  # the early refusal is tried

@@ -219,7 +219,7 @@ _MAX_HEADER = 40  # cells a header may have: the scan stays linear in the text
 def find_header(cells: list[Cell], i: int) -> Header | None:
     """A header starting at cells[i]: label columns, then at least two figure columns."""
     first = cells[i]
-    if first.is_mark or not first.text or _is_figure(first.text):
+    if first.is_mark or not first.text or _is_figure(first.text) or _never_before_figures(first.text):
         return None
     j = i
     raw: list[Cell] = []
@@ -295,6 +295,19 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
                      len(cells))
     return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes,
                   serial=serial)
+
+
+@lru_cache(maxsize=8192)
+def _never_before_figures(text: str) -> bool:
+    """A first cell that no header can start with: text of more than 12 characters that names
+    no column, no level, no label column and no unit.  It stays the header's first name (no
+    join takes it: it is too long to be a split name's head and has no role for a gloss; the
+    stacked and group joins keep the first cell first), it stands before the figure columns,
+    and find_header refuses such a cell there: asked first, the cells after it are not read
+    (a table's title before its header, tried at each of its cells)."""
+    name = clean(text)
+    return len(name) > 12 and role_of(text) is None and not (
+        LEVEL_COLUMN.match(name) or _LABEL_HEADER.match(name) or UNIT_NOTE.search(name))
 
 
 def _splits_name(cells: list[Cell], j: int) -> bool:

@@ -36,10 +36,11 @@ _MAX_HEADER = 16
 def read_family_grids(cells: list[Cell], norm: Normalised, vocab: Vocabulary,
                       first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
     cells = [c for c in cells if not c.is_mark and c.text]
+    may_start = _may_start(cells)
     out = []
     i = 0
     while i < len(cells):
-        found = _grid_at(cells, i, norm, vocab, first_id + sum(len(f) for _, f, _ in out))
+        found = _grid_at(cells, i, norm, vocab, first_id + sum(len(f) for _, f, _ in out)) if may_start(i) else None
         if found is None:
             i += 1
             continue
@@ -47,6 +48,30 @@ def read_family_grids(cells: list[Cell], norm: Normalised, vocab: Vocabulary,
         out.append((table, facts, lines))
         i = end
     return out
+
+
+def _may_start(cells: list[Cell]):
+    """Whether a grid may start at cells[i], from where the figures stand alone: its header
+    runs up to the next figure, and exactly one figure a column follows it (at least
+    _MIN_MEMBERS + 1: the total and the members).  The header's names, one or two cells
+    each, are as many as the columns (one more with 小计), so the names take between V and
+    2V + 2 cells for V figures.  Most cells fail this, and their labels are not read."""
+    n = len(cells)
+    figures = [0] * (n + 1)  # figures in a row from here (0: no figure here)
+    next_figure = [n] * (n + 1)  # the first figure from here on
+    for k in range(n - 1, -1, -1):
+        if is_value(cells[k]):
+            figures[k] = figures[k + 1] + 1
+            next_figure[k] = k
+        else:
+            next_figure[k] = next_figure[k + 1]
+
+    def may_start(i: int) -> bool:
+        k = next_figure[i]
+        v = figures[k]
+        return v > _MIN_MEMBERS and v <= k - i <= 2 * v + 2
+
+    return may_start
 
 
 def _concept(name: str, vocab: Vocabulary) -> str | None:
