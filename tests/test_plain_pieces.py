@@ -54,12 +54,20 @@ TYPES = sorted(_PLAIN)
 @st.composite
 def token_runs(draw):
     """Any sequence of plain tokens (TEXT never twice in a row: the lexer merges gaps)."""
-    kinds = draw(st.lists(st.sampled_from(TYPES), max_size=12))
+    return _tokens(draw(st.lists(st.sampled_from(TYPES), max_size=12)))
+
+
+_SAMPLE = {"TEXT": "支出", "COPULA": "为", "PAUSE": "、", "COMMA": ",", "YEAR": "2023年",
+           "QIZHONG": "其中", "TOTAL": "合计", "CHANGE_UP": "增加", "SHARE": "占"}
+
+
+def _tokens(kinds: list[str]) -> list[Token]:
+    """Tokens of those kinds, each with a sample text, one space apart (TEXT never twice in a row)."""
     tokens, pos, previous = [], 0, None
     for kind in kinds:
         if kind == "TEXT" and previous == "TEXT":
             continue
-        value = {"TEXT": "支出", "COPULA": "为", "PAUSE": "、", "COMMA": ",", "YEAR": "2023年"}.get(kind, "12")
+        value = _SAMPLE.get(kind, "12")
         tokens.append(Token(kind, value, start_pos=pos, end_pos=pos + len(value)))
         pos += len(value) + 1
         previous = kind
@@ -79,17 +87,7 @@ ALL_TYPES = sorted({t.name for t in parser().terminals} | {"TEXT"})
 @st.composite
 def any_token_runs(draw):
     """Any sequence of the grammar's terminals, relation words too (TEXT never twice in a row)."""
-    kinds = draw(st.lists(st.sampled_from(ALL_TYPES), max_size=14))
-    tokens, pos, previous = [], 0, None
-    for kind in kinds:
-        if kind == "TEXT" and previous == "TEXT":
-            continue
-        value = {"TEXT": "支出", "COPULA": "为", "PAUSE": "、", "COMMA": ",", "YEAR": "2023年",
-                 "QIZHONG": "其中", "TOTAL": "合计", "CHANGE_UP": "增加", "SHARE": "占"}.get(kind, "12")
-        tokens.append(Token(kind, value, start_pos=pos, end_pos=pos + len(value)))
-        pos += len(value) + 1
-        previous = kind
-    return tokens
+    return _tokens(draw(st.lists(st.sampled_from(ALL_TYPES), max_size=14)))
 
 
 @settings(max_examples=600, deadline=None)

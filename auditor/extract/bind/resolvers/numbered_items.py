@@ -56,10 +56,9 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     reach = 2 if _heading_just_before(r, first) else 1
     for j in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
         s = tree[j]
-        if s.paragraph < tree[first].paragraph - reach or (s.kind == "item" and s.paragraph == tree[first].paragraph):
-            break
-        if s.kind == "item" and s.paragraph != tree[first].paragraph - 1:
-            break
+        if s.paragraph < tree[first].paragraph - reach \
+                or (s.kind == "item" and s.paragraph != tree[first].paragraph - 1):
+            break  # (the only item passed over is the heading's own marker, opening the paragraph before)
         f = r.facts[j]
         if f is not None and s.kind in {"labelled", "total"} and f.kind == "amount" and not f.approximate:
             candidates.append(f)

@@ -13,13 +13,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Difference, Fact
 from auditor.extract.readings import Reading, clean_label
 
 _REACH = 3  # paragraphs back
-_TOTAL_NAME = lazyre.compile(r"(?:合计|总计|总量)$")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -61,5 +59,5 @@ def _totals(r: Reading, i: int, cue) -> list[Fact]:
             found.append(f)
     # a 合计/总计/总量 named as such is the total; plain 收入/支出 only where none is ("2013年收入6873亿元…
     # 支出5667亿元。本年收支结余1206亿元")
-    named = [f for f in found if _TOTAL_NAME.search(clean_label(f.label))]
+    named = [f for f in found if r.vocab.cue("offset_total").search(clean_label(f.label))]
     return named or found

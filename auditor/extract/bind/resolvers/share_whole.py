@@ -13,12 +13,11 @@
 
 from __future__ import annotations
 
-import re
-
 from decimal import Decimal
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, scope_of
+from auditor.extract.bind.lists import adds_up
 from auditor.extract.model import Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
 
@@ -41,6 +40,9 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
 
 
 _YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
+_TOTAL_WORDS = lazyre.compile(r"(?:总额|总数|总量|总计|合计)$")  # "占总数的", "占支出总额的": no other name
+# the widest rounding any figure states (an integer in 亿元): how far a stated whole may lie from its parts' sum
+_WIDEST_ROUNDING = Decimal(10) ** 8 / 2
 
 
 def _same_named_whole(shares: list[Share]) -> list[Share]:
@@ -63,9 +65,6 @@ def _same_named_whole(shares: list[Share]) -> list[Share]:
     return out
 
 
-_TOTAL_WORDS = lazyre.compile(r"(?:总额|总数|总量|总计|合计)$")
-
-
 def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
     """Shares "占总数的p%" with no whole found, two or more of one such whole: their parts
     together make the whole when a figure stated before them is their sum (the siblings
@@ -82,12 +81,11 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
         if len(members) < 2 or len({p.id for p in parts}) < len(parts):
             continue
         total = sum((p.value for p in parts), Decimal(0))
-        slack = sum((p.tolerance for p in parts), Decimal(0))
+        reach = sum((p.tolerance for p in parts), Decimal(0)) + _WIDEST_ROUNDING
         first = min(p.span.start for p in parts)
         ids = {p.id for p in parts}
-        found = [f for f in index.amounts_between(total - slack * 2, total + slack * 2)
-                 if f.id not in ids and f.span.end <= first and f.unit == parts[0].unit
-                 and abs(f.value - total) <= slack + f.tolerance]
+        found = [f for f in index.amounts_between(total - reach, total + reach)
+                 if f.id not in ids and f.span.end <= first and f.unit == parts[0].unit and adds_up(f, parts)]
         if not found:
             continue
         whole = max(found, key=lambda f: f.span.start)  # the nearest before the shares
@@ -99,7 +97,7 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
 def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[list[Fact], str | None]:
     """Candidates for the whole of 占 X 的 p%: the list's own total first, then X by name."""
     part = share.part
-    label = re.sub(r"(?:总额|总数|总量|总计|合计)$", "", share.whole_label)
+    label = _TOTAL_WORDS.sub("", share.whole_label)
     if not label or label in {"比", "比重"}:
         if own:
             return own[:1], "share_of_list_total"

@@ -161,11 +161,17 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list
                 continue
             # a source left blank may be money the table does not show: then the parts
             # may only not exceed the total; "—" or 0 says there was none
-            full = complete and all(key in p.cells or key in p.dashed for p in parts)
+            full = complete and all(_written(p, key) for p in parts)
             out.append(Breakdown.model_construct(
                 total=total, parts=tuple(values), marker="表格", complete=full, reason=reason,
                 via=tuple(dict.fromkeys([*via, *row.via, *(v for p in parts for v in p.via)]))))
     return out
+
+
+def _written(row: TableRow, key: str) -> bool:
+    """The row writes column `key`: a figure, or an explicit "—" / 0 for none (a blank may be
+    money the table does not show)."""
+    return key in row.cells or key in row.dashed
 
 
 _TOTAL_COLUMN = lazyre.compile(r"^(?:合计|小计|总计|共计)")
@@ -186,7 +192,7 @@ def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -
         parts = [row.cells[k] for k in part_keys if k in row.cells]
         if total is None or len(parts) < 2:
             continue
-        full = all(k in row.cells or k in row.dashed for k in part_keys)
+        full = all(_written(row, k) for k in part_keys)
         out.append(Breakdown.model_construct(total=total, parts=tuple(parts), marker="表格", complete=full,
                                              reason="table_row_total", via=tuple(dict.fromkeys([*via, *row.via]))))
     return out
@@ -220,7 +226,7 @@ def _block_sums(head: TableRow, block: list[TableRow], complete: bool, via: tupl
         values = [r.cells[key] for r in block if key in r.cells]
         if not values:
             continue
-        full = complete and all(key in r.cells or key in r.dashed for r in block)
+        full = complete and all(_written(r, key) for r in block)
         out.append(Breakdown.model_construct(total=total, parts=tuple(values), marker="表格", complete=full,
                                              reason="table_subtotal_rows", via=via))
     return out
