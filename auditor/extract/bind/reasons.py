@@ -121,9 +121,11 @@ _ALL = [
     Reason("share_of_same_named_whole", VOCABULARY, "a share naming, in the same words, the whole another share of "
            "its paragraph was read to be of", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的49.10%。"
            "财政资金中,中央财政285.93亿元,占高校资助总额29.91%。"),
-    Reason("share_of_siblings_total", LOOKUP, "shares of an unnamed whole (占总数的p%) whose parts add up to a "
+    Reason("share_of_siblings_total", LOOKUP, "shares of an unnamed whole (占总数的p%, 占比p%) whose parts add up to a "
            "figure stated before them: that figure is the whole", "本年支出100万元。\n用于群众体育60万元,占总数的60%;"
            "用于竞技体育40万元,占总数的40%。"),
+    Reason("share_of_whole_before", VOCABULARY, "a bare 占比 of the amount named a whole (总规模, 总额…) its "
+           "sentence states right before the part", "到位资金总规模100万元,纳入方案资金80万元,占比80%。"),
     Reason("share_of_family_total", VOCABULARY, "a share with no whole named, of a part of a known identity, is of its total",
            "三公经费10万元,因公出国(境)费4万元,占40%。"),
     # ----------------------------------------------------------- identities

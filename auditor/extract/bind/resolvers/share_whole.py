@@ -4,6 +4,8 @@
     "基本支出60万元,占支出的60%"                → 支出, stated in the document (share_of_named_whole)
     "因公出国(境)费7.8万元,占45.7%"             → the 三公经费 of the same year and funds
                                                   (share_of_family_total)
+    "资金总规模64458.18万元,纳入…53043.61万元,占比82.29%" → the whole named right before the part
+                                                  (share_of_whole_before)
     "…占高校资助总额29.91%" after "…占2016年度高校资助总额的49.10%" read → the same figure
                                                   (share_of_same_named_whole)
     "总支出1270.6万元。…(一)群众体育968.8万元,占总数的76.25%。…(二)竞技体育301.8万元,
@@ -66,32 +68,53 @@ def _same_named_whole(shares: list[Share]) -> list[Share]:
 
 
 def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
-    """Shares "占总数的p%" with no whole found, two or more of one such whole: their parts
-    together make the whole when a figure stated before them is their sum (the siblings
-    are then all of it, and each share is of that figure).  Found by looking through the
-    document, so at most a warning."""
+    """Shares "占总数的p%" (or a bare "占比p%") with no whole found, two or more of one such
+    whole: their parts together make the whole when a figure stated before them is their sum
+    (the siblings are then all of it, and each share is of that figure).  The siblings are a
+    run of consecutive such shares, the longest that adds up: "纳入方案资金53043.61万元,
+    占比82.29%,…其中,产业发展26602万元,占比50.15%,基础设施建设26441.61万元,占比49.85%"
+    (the first share is of another whole).  Found by looking through the document, so at
+    most a warning."""
     groups: dict[tuple[str, str], list[int]] = {}
     for n, s in enumerate(shares):
-        if s.wholes or s.part is None or s.part.kind != "amount" or _TOTAL_WORDS.sub("", s.whole_label):
+        if s.wholes or s.part is None or s.part.kind != "amount" or not _names_no_whole(s.whole_label):
             continue
         groups.setdefault((s.whole_label, s.part.unit), []).append(n)
     out = list(shares)
     for members in groups.values():
-        parts = [shares[n].part for n in members]
-        if len(members) < 2 or len({p.id for p in parts}) < len(parts):
-            continue
-        total = sum((p.value for p in parts), Decimal(0))
-        reach = sum((p.tolerance for p in parts), Decimal(0)) + _WIDEST_ROUNDING
-        first = min(p.span.start for p in parts)
-        ids = {p.id for p in parts}
-        found = [f for f in index.amounts_between(total - reach, total + reach)
-                 if f.id not in ids and f.span.end <= first and f.unit == parts[0].unit and adds_up(f, parts)]
-        if not found:
-            continue
-        whole = max(found, key=lambda f: f.span.start)  # the nearest before the shares
-        for n in members:
-            out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_siblings_total"})
+        members.sort(key=lambda n: shares[n].part.span.start)
+        taken: set[int] = set()
+        for size in range(len(members), 1, -1):
+            for start in range(len(members) - size + 1):
+                run = members[start:start + size]
+                if taken.intersection(run):
+                    continue
+                whole = _stated_sum(index, [shares[n].part for n in run])
+                if whole is None:
+                    continue
+                taken.update(run)
+                for n in run:
+                    out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_siblings_total"})
     return out
+
+
+def _names_no_whole(whole_label: str) -> bool:
+    """"占总数的", "占支出总额的"… name no other whole; nor does a bare "占比"."""
+    rest = _TOTAL_WORDS.sub("", whole_label)
+    return not rest or rest in {"比", "比重"}
+
+
+def _stated_sum(index: DocumentIndex, parts: list[Fact]) -> Fact | None:
+    """The figure stated before the parts that they add up to (the nearest), if any."""
+    if len({p.id for p in parts}) < len(parts):
+        return None
+    total = sum((p.value for p in parts), Decimal(0))
+    reach = sum((p.tolerance for p in parts), Decimal(0)) + _WIDEST_ROUNDING
+    first = min(p.span.start for p in parts)
+    ids = {p.id for p in parts}
+    found = [f for f in index.amounts_between(total - reach, total + reach)
+             if f.id not in ids and f.span.end <= first and f.unit == parts[0].unit and adds_up(f, parts)]
+    return max(found, key=lambda f: f.span.start) if found else None
 
 
 def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[list[Fact], str | None]:
@@ -101,6 +124,9 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     if not label or label in {"比", "比重"}:
         if own:
             return own[:1], "share_of_list_total"
+        before = _named_whole_before(index, part)
+        if before is not None:
+            return [before], "share_of_whole_before"
         return _family_total(index, part), "share_of_family_total"
     info = index.label_concept(label)
     whole_info = index.label_concept(share.whole_label)
@@ -129,6 +155,20 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     if any(core in t.label or core in (t.concept or "") for t in own[:1]):
         return own[:1], "share_of_list_total"
     return own[:1], "share_of_list_total_renamed" if own else None
+
+
+def _named_whole_before(index: DocumentIndex, part: Fact) -> Fact | None:
+    """"…资金总规模64458.18万元,纳入方案资金53043.61万元,占比82.29%": a bare 占比 of the amount
+    its sentence states right before the part, when that amount is named a whole (总规模, 总额…)
+    and is larger than the part."""
+    before = [f for f in index.facts_by_sentence.get(part.sentence, ())
+              if f.kind == "amount" and f.span.end <= part.span.start and f.id != part.id]
+    if not before:
+        return None
+    nearest = max(before, key=lambda f: f.span.start)
+    if nearest.unit == part.unit and nearest.value > part.value and index.vocab.cue("named_whole").search(nearest.label):
+        return nearest
+    return None
 
 
 def _family_total(index: DocumentIndex, part: Fact) -> list[Fact]:
