@@ -2,6 +2,8 @@
 
     "办公费60万元,印刷费40万元,合计100万元。" → 100 = 60 + 40
     "…收入1229269万元。加上中央财政收入752382万元,合计财政总收入1981651万元" → the base before 加上
+    "节约A 110.37万元,节约B 248.85万元,共节约C 366.84万元" → 共 and a verb, every part named by the
+        same scenario (节约) as the total: "年初预算100万元,追加20万元,共支出110万元" is no sum
 """
 
 from __future__ import annotations
@@ -18,10 +20,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     family_totals = {t for f in r.vocab.families.values() for t in f.totals}
     generic = r.vocab.cue("generic_total_name")
-    prefixed = r.vocab.cue("total_prefix")
+    prefixed, shared = r.vocab.cue("total_prefix"), r.vocab.cue("total_prefix_shared")
     for s in tree.nodes:
         total = r.facts[s.index]
-        if total is None or not (s.kind == "total" or (
+        if total is None:
+            continue
+        by_verb = s.kind == "labelled" and total.scenario is not None and bool(shared.match(clean_label(s.piece.label)))
+        if not (s.kind == "total" or by_verb or (
                 s.kind == "labelled" and prefixed.match(clean_label(s.piece.label)))):
             continue  # (a total named after 合计: "加上中央财政收入752382万元,合计财政总收入1981651万元")
         i = s.index
@@ -60,6 +65,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 via = ("the sentence before its 合计",)
         if any(p.label for p in parts):
             parts = [p for p in parts if p.label]
+        if by_verb and any(p.scenario != total.scenario for p in parts):
+            continue
         if not _years_summed(parts):
             # (last year's figure is no part of this year's total — unless the parts are the years
             # the total adds up: "2016年投入45.20亿元,2017年投入80.56亿元,合计125.76亿元")
