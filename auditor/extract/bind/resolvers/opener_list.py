@@ -73,8 +73,12 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
     # a figure of the total's own concept starts the next statement, not a part; right
     # after the opener, it says the opener does not list this total ("其中:中央财政4676
     # 其中:中央财政4676 …": the columns of a flattened table, each with its own 其中)
+    restated = _restated_per_clause(r, opener, first_total, parts)
+    if restated:
+        parts = restated
+        via.append("each clause restates the total's measure")
     for n, (_, f) in enumerate(parts):
-        if f.concept and f.concept == first_total.concept and (n > 0 or named_alike(f, first_total)):
+        if not restated and f.concept and f.concept == first_total.concept and (n > 0 or named_alike(f, first_total)):
             parts = parts[:n]
             break
     # "…,县财政资金30.9万元,共计下达61.8万元": a 共计 / 合计 closing the list restates a total
@@ -151,6 +155,23 @@ def _grants_of_investment(r: Reading, total, parts) -> bool:
     governments' grants are part of an investment, which villagers and donors add to — not all of it."""
     return bool(r.vocab.cue("investment_total").search(clean_label(total.label))) and \
         all(r.vocab.cue("grant_part").search(clean_label(f.label)) for f in parts)
+
+
+def _restated_per_clause(r: Reading, opener, total, parts):
+    """"受灾人口53504人、直接经济损失531460.39万元。其中,迪庆州32062人受灾,直接经济损失324657.98万元;
+    丽江市…21442人受灾,直接经济损失206802.41万元": each ';' clause of the list is one member (a region,
+    a unit) restating the total's measure in the total's own name, once — those figures are the
+    parts (not the next statement, as one such figure would be)."""
+    same = [(k, f) for k, f in parts if f.concept and f.concept == total.concept and named_alike(f, total)]
+    tree = r.tree
+    subs = [tree[k].sub for k, _ in same]
+    if len(same) < 2 or len(set(subs)) != len(subs) or subs[0] != opener.sub:
+        return []
+    for k, _ in same[1:]:
+        first = tree[tree.unit("sub", k).start]  # (a clause opens with the ';' that ends the one before)
+        if first.kind != "sep" or first.piece.keyword != ";":
+            return []
+    return same
 
 
 def named_alike(a, b) -> bool:
