@@ -208,7 +208,7 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
                 breakdown: Breakdown | None = None, vocab=None) -> Found | None:
     """A total that its parts, as read, do not make: garbled, cut off, a sub-list, a missed part."""
     figures = [total, *parts, *subtracted]
-    found = _garbled(doc, figures)
+    found = _garbled(doc, figures) or _unread_amount_among(doc, parts)
     if found:
         return found
     short = sum((p.value for p in parts), Decimal(0)) - sum((p.value for p in subtracted), Decimal(0)) < total.value
@@ -405,6 +405,24 @@ def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
             shown = doc.text[max(0, f.span.start - 2):f.span.end + (3 if glued_after else 0)]
             return Found("ALT006", {"zh": f"“{shown}”在提取时可能受损", "en": f"“{shown}” may have been damaged in extraction"})
     return None
+
+
+# an amount whose unit extraction or a typo damaged, so the reading took no figure there:
+# "③…支付71.01万地,资金执行率30%" (万 followed by what no unit of money, people or land is)
+_UNREAD_AMOUNT = lazyre.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[万亿](?![元人户亩吨株头只台件个次名所座套辆平公千米])(?=[\u4e00-\u9fff])")
+
+
+def _unread_amount_among(doc: Document, parts: list[Fact]) -> Found | None:
+    """An amount between a list's first and last part that was not read as a figure, its
+    unit damaged: the list may be missing that part (ALT006)."""
+    if len(parts) < 2 or not doc.text or any(p.in_table for p in parts):
+        return None
+    start, end = min(p.span.start for p in parts), max(p.span.end for p in parts)
+    m = _UNREAD_AMOUNT.search(doc.text, start, end)
+    if m is None:
+        return None
+    shown = doc.text[m.start():m.end() + 1]
+    return Found("ALT006", {"zh": f"清单中的“{shown}”单位受损，未读作分项", "en": f"“{shown}” in the list has a damaged unit and was not read as a part"})
 
 
 # a number a line break cut in two: "完成预算的9⏎9.2%", "年度资金总额 … 100.00% 1⏎0"
