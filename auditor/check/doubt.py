@@ -426,7 +426,8 @@ def _unread_amount_among(doc: Document, parts: list[Fact]) -> Found | None:
 
 
 # a number a line break cut in two: "完成预算的9⏎9.2%", "年度资金总额 … 100.00% 1⏎0"
-_CUT_AFTER = lazyre.compile(r"[ \t]*\n[ \t]*[\d.．%]")
+# (a next line opening with an item marker, "1.稅課…", "2、", continues no number)
+_CUT_AFTER = lazyre.compile(r"[ \t]*\n[ \t]*(?!\d{1,2}[.、．](?!\d))[\d.．%]")
 _CUT_BEFORE = lazyre.compile(r"[\d.．][ \t]*\n[ \t]*$")
 _BARE_NUMBER = lazyre.compile(r"^\s*[\d.,%]*\s*$")
 

@@ -173,6 +173,8 @@ class Breakdown(Bound):
     family: str | None = Field(None, description="the vocabulary family of an identity (支出构成 …)")
     core: int | None = Field(None, description="parts[:core] stand in the list's own sentence; the rest were "
                                                "found by extending it (next sentences, paragraphs, lines)")
+    written_none: int = Field(0, description="members a table writes as none (—) in this column: 0 in the sum, "
+                                             "but they may still state a change, which the parts then lack")
 
 
 class Change(Bound):

@@ -41,7 +41,9 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("amount", lazyre.compile(r"^(?:资金)?(?:(?:分配|补助|下达|拨付|奖补|奖励|投资)?金额|(?:分配|补助|下达|拨付|奖补|奖励)额度|"
                               r"(?:分配|补助|下达|拨付|奖补|奖励)资金(?:数|额)?|"
                               r"(?:已预|已|预|提前|本次|此次|本批|再次|首批|第[一二三四五六七八九十\d]批|合计|共计|累计)"
-                              r"(?:下达|分配|拨付)(?:资金|金额|数|额)?)"
+                              r"(?:下达|分配|拨付)(?:资金|金额|数|额)?|"
+                              # ("经常门预算数 | 资本门预算数 | 合计": the row's total, a column of money like the others)
+                              r"合计|总计|共计)"
                               r"(?:\(万元\)|\(元\))?$")),
 )
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
@@ -66,6 +68,7 @@ COLUMN_WORD = lazyre.compile(
     r"(?:\([^()]{0,20}\)|\([A-Z/×x*%0-9\s]{0,12}(?=[\u4e00-\u9fff]))?")
 
 
+_BARE_TOTAL = lazyre.compile(r"^(?:合计|总计|共计)$")
 _OTHER_SOURCE = lazyre.compile(r"^其[它他](?:资金|来源)?$")
 
 
@@ -238,6 +241,10 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
             break
         if c.text and has_role and not _headerish(c.text) and not _splits_name(cells, j):
             # a cell that is no column name after the figure columns: the first row's label
+            break
+        if has_role and raw and _BARE_TOTAL.match(clean(c.text)) and c.line != raw[-1].line:
+            # "预算数 | 决算数 | 合计 | 30.8 | 25.7", a cell a line: the 合计 is the first row's label;
+            # a 合计 column stands on its header's line ("经常门预算数 │ 资本门预算数 │ 合  计")
             break
         raw.append(c)
         has_role = has_role or role_of(c.text) is not None

@@ -28,6 +28,8 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
     out: list[ChangeList] = []
     paired: set[int] = set()
     for b in complete_lists(lists):
+        if b.written_none:
+            continue  # ("6.公債收入 | - | 220,329 | -220,329": a member written as none this year still changed)
         for base in ("previous", "budget"):
             part_changes = [by_current.get((p.id, base)) for p in b.parts]
             if any(pc is None for pc in part_changes) or all(pc.delta is None for pc in part_changes):

@@ -32,7 +32,7 @@ from auditor import lazyre
 from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable,
                                    TableRate, TableRow)
 from auditor.extract.numbering import item_style
-from auditor.extract.tables.columns import BUDGET_ROLES, column_keys, is_source, role_of
+from auditor.extract.tables.columns import BUDGET_ROLES, clean, column_keys, is_source, role_of
 from auditor.records import dataclass
 
 _NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
@@ -162,8 +162,9 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list
             # a source left blank may be money the table does not show: then the parts
             # may only not exceed the total; "—" or 0 says there was none
             full = complete and all(_written(p, key) for p in parts)
+            none = sum(1 for p in parts if key not in p.cells and key in p.dashed)
             out.append(Breakdown.model_construct(
-                total=total, parts=tuple(values), marker="表格", complete=full, reason=reason,
+                total=total, parts=tuple(values), marker="表格", complete=full, reason=reason, written_none=none,
                 via=tuple(dict.fromkeys([*via, *row.via, *(v for p in parts for v in p.via)]))))
     return out
 
@@ -183,7 +184,8 @@ def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -
     the money columns before it, in every row."""
     keys = column_keys([role_of(name) for name in table.columns])
     money = [(name, key) for name, key in zip(table.columns, keys) if key and key.split("#")[0] in _SUM_ROLES]
-    if len(money) < 3 or not _TOTAL_COLUMN.match(money[-1][0]) or any(_TOTAL_COLUMN.match(n) for n, _ in money[:-1]):
+    names = [clean(n) for n, _ in money]  # ("合        计": a name spaced out to its column's width)
+    if len(money) < 3 or not _TOTAL_COLUMN.match(names[-1]) or any(_TOTAL_COLUMN.match(n) for n in names[:-1]):
         return []
     total_key, part_keys = money[-1][1], [k for _, k in money[:-1]]
     out = []
@@ -275,7 +277,49 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
             else:
                 break
         return out, True, "table_rows"
-    return [], False, ""
+    return _outline_children(rows, n)
+
+
+# an outline's markers, shallow to deep: 一、 › (一) › 1. › (1) › ①
+_OUTLINE = lazyre.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[、.．](?!\d)|"
+                          r"\(\d{1,2}\)|[\u2460-\u2473])")
+_DEPTH = {"一、": 0, "一.": 0, "一．": 0, "(一)": 1, "1.": 2, "1、": 2, "1．": 2, "(1)": 3, "①": 4}
+
+
+def _outline_depth(label: str) -> int | None:
+    m = _OUTLINE.match(label)
+    return _DEPTH.get(item_style(m.group().strip())) if m else None
+
+
+def _outline_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
+    """"(一)實質收入 | 1.稅課… | 2.營業… | … | (二)融資財源": a numbered row followed by rows numbered
+    one level deeper is their sum — those rows up to the next row of its own level or above (rows of
+    deeper levels, and unnumbered ones such as a 百分比 line, are not its parts).  A run of children
+    that reaches the table's last row may be cut short (an excerpt, a page): then the parts may only
+    not exceed the total."""
+    own = _outline_depth(rows[n].label)
+    if own is None:
+        return [], False, ""
+    children: list[TableRow] = []
+    child_depth = None
+    closed = False
+    for r in itertools.islice(rows, n + 1, None):
+        depth = _outline_depth(r.label)
+        if depth is None:
+            if r.is_total or _SUBTOTAL_ROW.search(r.label):
+                closed = True
+                break
+            continue
+        if depth <= own:
+            closed = True
+            break
+        if child_depth is None:
+            child_depth = depth
+        if depth == child_depth:
+            children.append(r)
+    if len(children) < 2:
+        return [], False, ""
+    return children, closed, "table_rows"
 
 
 def _balances(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
