@@ -86,3 +86,16 @@ def numbered_runs(markers: list[tuple[int, str, int]], max_gap: int = 3) -> list
     if len(current) >= 2:
         runs.append([c[0] for c in current])
     return runs
+
+
+# an outline's markers at the start of a label, shallow to deep: 一、 › (一) › 1. › (1) › ①
+OUTLINE_MARKER = lazyre.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[、.．](?!\d)|"
+                                r"\(\d{1,2}\)|[\u2460-\u2473])")
+_DEPTH = {"一、": 0, "一.": 0, "一．": 0, "(一)": 1, "1.": 2, "1、": 2, "1．": 2, "(1)": 3, "①": 4}
+
+
+def outline_depth(label: str) -> int | None:
+    """How deep in an outline a label's marker stands (一、 0, (一) 1, 1. 2, (1) 3, ① 4), or None."""
+    m = OUTLINE_MARKER.match(label)
+    return _DEPTH.get(item_style(m.group().strip())) if m else None
+

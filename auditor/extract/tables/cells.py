@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from auditor import lazyre
+from auditor.extract.numbering import OUTLINE_MARKER
 from auditor.records import dataclass
 
 CELL, BREAK, EOL, PAGE = "cell", "break", "eol", "page"
@@ -116,6 +117,12 @@ def cell_runs(text: str) -> list[list[Cell]]:
             _close(runs, current)
             current = []
             continue
+        stripped = line.strip()
+        split = _SPLIT_RULE.match(stripped) if "├" in stripped and "┬" in stripped else None
+        if split is not None and "┬" in split.group("rule"):  # a two-level header's split line
+            lead = len(line) - len(line.lstrip())
+            current.append(Cell(stripped, start + lead, start + lead + len(stripped), index))
+            continue
         cells = cells_of_line(line, start, index)
         if cells is None:  # prose ends the run
             _close(runs, current)
@@ -162,6 +169,9 @@ def _wraps(split: list[list[Cell]]) -> bool:
     are two rows of a grid drawn without rules between them.)"""
     first = split[0]
     for cells in split[1:]:
+        label = next((c.text for c in cells if c.text), "")
+        if cells[0].text and OUTLINE_MARKER.match(cells[0].text) and label == cells[0].text:
+            return False  # "一、經常門 │ │" over " (一)歲入 │ 1,295,182,922 │": a numbered line opens a row
         for a, b in zip(first, cells):
             if b.text and not a.text:
                 return False
@@ -187,7 +197,42 @@ def _box_cells(line: str, start: int, index: int) -> list[Cell]:
 
 def _close(runs: list[list[Cell]], current: list[Cell]) -> None:
     if sum(1 for c in current if not c.is_mark) >= 4:
-        runs.append(current)
+        runs.append(_two_level_headers(current))
+
+
+# the line between a two-level header's group names and their columns: the label column's name,
+# then a rule that splits each group ("項  目 ├───┬───┼───┬───"): ┼ between groups, ┬ inside one
+_SPLIT_RULE = lazyre.compile(r"^(?P<label>[^─━┼┬├┤│]*?)\s*├(?P<rule>[─━┬┼]+)┤?$")
+
+
+def _two_level_headers(cells: list[Cell]) -> list[Cell]:
+    """"│ 本年度預算數 │ 上年度預算數 │" over "項 目 ├───┬───┼───┬───" over "│ 金 額 │百分比│ 金 額 │百分比│":
+    each column is named by its group and its own name ("本年度預算數金額", "本年度預算數百分比"),
+    the label column by the split line's words.  Groups and columns are matched by count (the rule
+    says how many columns each group has), not by position: spaces in such lines are not kept."""
+    for n, cell in enumerate(cells):
+        m = _SPLIT_RULE.match(cell.text) if cell.kind == CELL and "├" in cell.text else None
+        if m is None or "┬" not in m.group("rule"):
+            continue
+        counts = [part.count("┬") + 1 for part in m.group("rule").split("┼")]
+        above = [k for k in range(n) if cells[k].line == cell.line - 1 and cells[k].kind == CELL and cells[k].text]
+        below = [k for k in range(n + 1, len(cells)) if cells[k].line == cell.line + 1 and cells[k].kind == CELL
+                 and cells[k].text]
+        if len(above) != len(counts) or len(below) != sum(counts) or not above or not below:
+            continue
+        names = []
+        for group, count in zip(above, counts):
+            names.extend([cells[group].text] * count)
+        label = m.group("label").strip()
+        head = [Cell(label, cell.start, cell.start + len(m.group("label").rstrip()), cell.line)] if label else []
+        composed = [Cell(f"{name}{cells[k].text}", cells[k].start, cells[k].end, cells[k].line)
+                    for name, k in zip(names, below)]
+        end = below[-1] + 1
+        tail = [cells[end]] if end < len(cells) and cells[end].kind == EOL else []
+        return cells[:above[0]] + head + composed + (tail or [Cell("", composed[-1].end, composed[-1].end,
+                                                                    composed[-1].line, EOL)]) \
+            + _two_level_headers(cells[end + len(tail):])
+    return cells
 
 
 def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:

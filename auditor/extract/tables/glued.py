@@ -145,6 +145,8 @@ def fits(piece: Piece, key: str | None, plain_rates: bool = True) -> bool:
     r = base_role(key)
     if r in UNREAD_ROLES:
         return True
+    if r == "share":
+        return (piece.percent or not piece.unit) and piece.number <= 100
     if r in {"rate", "score_rate"}:
         return (piece.percent and piece.number < 1000) or (plain_rates and not piece.unit and piece.number <= 300)
     if piece.percent:

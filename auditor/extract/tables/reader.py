@@ -25,7 +25,7 @@ from functools import lru_cache
 from auditor import lazyre
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
-from auditor.extract.numbering import item_number, item_style
+from auditor.extract.numbering import OUTLINE_MARKER, item_number, item_style
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PAGE, PAGE_MARK, Cell
@@ -166,7 +166,13 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         if numbered:
             k += 1  # the row's number under 序号: no figure of the row
         labels: list[Cell] = []
+        heading = False  # "一、經常門" over "(一)歲入 | 1,295,182,922 | …": a numbered line of no figures
         while k < len(cells) and (is_label(cells[k]) or cells[k].kind == EOL) and len(labels) <= 4:
+            # (in a layout of a row a line: the numbered label shares its line with its figures)
+            if labels and cells[k].kind == CELL and cells[k].line != labels[-1].line \
+                    and OUTLINE_MARKER.match(cells[k].text) and k + 1 < len(cells) and cells[k + 1].line == cells[k].line:
+                heading = True
+                break
             if not cells[k].is_mark:
                 labels.append(cells[k])
             k += 1
@@ -220,7 +226,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             if _repeats_header(labels, header):
                 last = k  # the header again, after a page break
                 continue
-            if len(labels) <= 2 and len(label) <= 24 and (slots or ruled or FUNDING_SOURCE.search(label)):
+            if len(labels) <= 2 and len(label) <= 24 and (slots or ruled or heading or FUNDING_SOURCE.search(label)):
                 rows.append(RawRow(labels, slots))  # a template row left empty (其他资金 | | |)
                 last = k
                 continue
@@ -480,7 +486,7 @@ _OWN_UNIT = lazyre.compile(r"[万元亿]$")
 def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_unit: str,
               norm: Normalised, fact_id: int, vocab: Vocabulary) -> Fact:
     text = piece.text
-    if role in {"rate", "score_rate", "change_rate"}:
+    if role in {"rate", "score_rate", "change_rate", "share"}:
         token_type, text = "PERCENT", text if text.endswith("%") else _percent_of(text)
     elif role in {"weight", "score"}:
         token_type, text = "SCORE", text.removesuffix("分") + "分"
@@ -490,8 +496,9 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
         token_type, text = "AMOUNT", text + money_unit
     fig = read_figure(token_type, text)
     line, column = norm.line_col(piece.start)
-    year = re.search(r"((?:19|20)\d{2})\s*年", header)
-    period = year.group(1) if year else ("previous" if _LAST_YEAR.search(header) else None)
+    named = clean(header)  # ("上 年 度 預 算 數": a name spaced out to its column's width)
+    year = re.search(r"((?:19|20)\d{2})\s*年", named)
+    period = year.group(1) if year else ("previous" if _LAST_YEAR.search(named) else None)
     return Fact.model_construct(
         id=fact_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
         scale=fig.scale, decimals=fig.decimals, text=norm.original[piece.start:piece.end],

@@ -31,7 +31,7 @@ from decimal import Decimal
 from auditor import lazyre
 from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable,
                                    TableRate, TableRow)
-from auditor.extract.numbering import item_style
+from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.columns import BUDGET_ROLES, clean, column_keys, is_source, role_of
 from auditor.records import dataclass
 
@@ -280,31 +280,20 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
     return _outline_children(rows, n)
 
 
-# an outline's markers, shallow to deep: 一、 › (一) › 1. › (1) › ①
-_OUTLINE = lazyre.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[、.．](?!\d)|"
-                          r"\(\d{1,2}\)|[\u2460-\u2473])")
-_DEPTH = {"一、": 0, "一.": 0, "一．": 0, "(一)": 1, "1.": 2, "1、": 2, "1．": 2, "(1)": 3, "①": 4}
-
-
-def _outline_depth(label: str) -> int | None:
-    m = _OUTLINE.match(label)
-    return _DEPTH.get(item_style(m.group().strip())) if m else None
-
-
 def _outline_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
     """"(一)實質收入 | 1.稅課… | 2.營業… | … | (二)融資財源": a numbered row followed by rows numbered
     one level deeper is their sum — those rows up to the next row of its own level or above (rows of
     deeper levels, and unnumbered ones such as a 百分比 line, are not its parts).  A run of children
     that reaches the table's last row may be cut short (an excerpt, a page): then the parts may only
     not exceed the total."""
-    own = _outline_depth(rows[n].label)
+    own = outline_depth(rows[n].label)
     if own is None:
         return [], False, ""
     children: list[TableRow] = []
     child_depth = None
     closed = False
     for r in itertools.islice(rows, n + 1, None):
-        depth = _outline_depth(r.label)
+        depth = outline_depth(r.label)
         if depth is None:
             if r.is_total or _SUBTOTAL_ROW.search(r.label):
                 closed = True
