@@ -15,6 +15,7 @@ Every unit is a contiguous range of node indices, so each query is a slice.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Iterator
 
 from auditor.extract.parse import Piece
@@ -55,19 +56,18 @@ class Discourse:
 
     def __init__(self, nodes: list[Node], line_of) -> None:
         self.nodes: tuple[Node, ...] = tuple(nodes)
-        # first and last index of every unit (units are contiguous)
-        self._bounds: dict[str, dict[int, tuple[int, int]]] = {u: {} for u in UNITS}
+        # first and last index of every unit (units are contiguous).  A dict keeps a key where
+        # it was first put and the value put last: built from the nodes forwards it holds each
+        # unit's last index, backwards its first (a pass each in C, not a Python loop per node)
+        indices = [node.index for node in self.nodes]
+        self._bounds: dict[str, dict[int, tuple[int, int]]] = {}
         for unit in UNITS:
-            bounds = self._bounds[unit]
-            for node in self.nodes:
-                key = getattr(node, unit)
-                found = bounds.get(key)
-                bounds[key] = (node.index, node.index) if found is None else (found[0], node.index)
+            keys = list(map(attrgetter(unit), self.nodes))
+            first = dict(zip(reversed(keys), reversed(indices)))
+            self._bounds[unit] = {key: (first[key], last) for key, last in dict(zip(keys, indices)).items()}
         # each paragraph's first piece that is neither a separator nor an item marker
-        self._first_content: dict[int, int] = {}
-        for node in self.nodes:
-            if node.piece.kind not in ("sep", "item"):
-                self._first_content.setdefault(node.paragraph, node.index)
+        self._first_content: dict[int, int] = dict(reversed(
+            [(node.paragraph, node.index) for node in self.nodes if node.piece.kind not in ("sep", "item")]))
         # the lines each paragraph spans: from its first piece to the end of its last
         self.paragraph_lines: dict[int, tuple[int, int]] = {}
         for p, (first, last) in self._bounds["paragraph"].items():

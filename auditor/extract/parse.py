@@ -16,7 +16,7 @@ from typing import NamedTuple
 import lark
 from lark import Lark, Token, Transformer, Tree
 
-from auditor.extract.lexer import GapLexer
+from auditor.extract.lexer import GapLexer, make_token
 from auditor.extract.vocabulary import PINYIN_GLOSS_AFTER_HAN
 from auditor.resources import data_dir, private_cache_dir, safe_cache_file
 
@@ -130,7 +130,7 @@ def parse_window(text: str, offset: int = 0) -> list[Piece]:
     if lexer is None:
         pieces = lark_parser.parse(text)
         return [_shift(p, lambda k: offset + k) for p in pieces] if offset else pieces
-    tokens = list(lexer.tokens(text, offset))
+    tokens = lexer.tokens(text, offset)
     if _PLAIN.issuperset([t.type for t in tokens]):
         return plain_pieces(tokens)
     driver = _driver(lark_parser)
@@ -292,5 +292,5 @@ def _shift(piece: Piece, place, end_of=None) -> Piece:
     end_of = end_of or place
     value = piece.value
     if value is not None:
-        value = Token(value.type, str(value), start_pos=place(value.start_pos), end_pos=end_of(value.end_pos))
-    return piece._replace(start=place(piece.start), end=end_of(piece.end), value=value)
+        value = make_token(value.type, str(value), place(value.start_pos), end_of(value.end_pos))
+    return Piece(piece.kind, place(piece.start), end_of(piece.end), piece.label, piece.keyword, value, piece.copula)
