@@ -51,11 +51,20 @@ class Node:
         return self.kind == "sep" and self.piece.keyword in chars
 
 
-class Discourse:
-    """The placed pieces of a document and the queries over them."""
+class Discourse(tuple):
+    """The placed pieces of a document and the queries over them.
+
+    It is the tuple of its nodes, so that `tree[i]` and `len(tree)`, which every resolver
+    asks in its loops, are the tuple's own (no Python call each); otherwise an object like
+    any other: equal only to itself, hashed and shown by identity."""
+
+    __eq__, __ne__, __hash__, __repr__ = object.__eq__, object.__ne__, object.__hash__, object.__repr__
+
+    def __new__(cls, nodes: list[Node], line_of) -> "Discourse":
+        return super().__new__(cls, nodes)
 
     def __init__(self, nodes: list[Node], line_of) -> None:
-        self.nodes: tuple[Node, ...] = tuple(nodes)
+        self.nodes: tuple[Node, ...] = tuple(self)
         # first and last index of every unit (units are contiguous).  A dict keeps a key where
         # it was first put and the value put last: built from the nodes forwards it holds each
         # unit's last index, backwards its first (a pass each in C, not a Python loop per node)
@@ -73,12 +82,6 @@ class Discourse:
         for p, (first, last) in self._bounds["paragraph"].items():
             a, b = self.nodes[first], self.nodes[last]
             self.paragraph_lines[p] = (line_of(a.start), line_of(max(b.start, b.end - 1)))
-
-    def __len__(self) -> int:
-        return len(self.nodes)
-
-    def __getitem__(self, i: int) -> Node:
-        return self.nodes[i]
 
     # ------------------------------------------------------------ units
     def unit(self, unit: str, i: int) -> range:
