@@ -112,8 +112,10 @@ def parser() -> Lark:
 
 # Tokens of a stretch that states no relation: prose, figures, periods, dates, item
 # markers and separators — no change, growth, share or total word, no list opener.
+# (the separators are the grammar's _separator; no statement shape holds one)
+_SEPARATORS = frozenset({"COMMA", "PAUSE", "SEMI", "STOP", "COLON", "LPAR", "RPAR", "BAR"})
 _PLAIN = frozenset({"TEXT", "COPULA", "AMOUNT", "PERCENT", "SCORE", "COUNT", "NUMBER", "ITEM", "DATE", "YEAR",
-                    "PPOINT", "COMMA", "PAUSE", "SEMI", "STOP", "COLON", "LPAR", "RPAR", "BAR"})
+                    "PPOINT"}) | _SEPARATORS
 _VALUES = frozenset({"AMOUNT", "PERCENT", "SCORE", "COUNT", "NUMBER"})
 _ONE_TOKEN = {"ITEM": "item", "DATE": "date", "PPOINT": "points"}
 
@@ -122,8 +124,9 @@ def parse_window(text: str, offset: int = 0) -> list[Piece]:
     """The pieces of one window, their offsets moved by `offset`.
 
     Most stretches hold no relation word: for them the pieces the LALR parser
-    would build are read straight off the tokens (`plain_pieces`); the others go
-    through the parser, without lexing twice.  The tokens carry their final
+    would build are read straight off the tokens (`plain_pieces`); in the others
+    the parser reads only from each relation word to the next separator
+    (`_relation_stretches`), without lexing twice.  The tokens carry their final
     positions from the start, so nothing is moved afterwards."""
     lark_parser = parser()
     lexer = _gap_lexer(lark_parser)
@@ -137,7 +140,7 @@ def parse_window(text: str, offset: int = 0) -> list[Piece]:
     if driver is None:
         lexer.replay(text, tokens)
         return lark_parser.parse(text)
-    pieces = driver.parse(tokens)
+    pieces = _relation_stretches(driver, tokens)
     if pieces is None:  # not a statement the grammar knows: Lark's own parse says why
         lexer.replay(text, tokens)
         return lark_parser.parse(text)
@@ -222,6 +225,32 @@ def _gap_lexer(lark_parser: Lark) -> GapLexer | None:
             return lexer
         lexer = getattr(lexer, "lexer", None)
     return None
+
+
+def _relation_stretches(driver: _Driver, tokens: list[Token]) -> list[Piece] | None:
+    """The pieces of tokens with relation words, the LALR loop run only from each relation word
+    to the next separator.  No statement shape of the grammar holds a separator, and a relation
+    word (change, growth, share, total, list opener) always begins one: so the tokens before it
+    are pieces of their own, read straight off (`plain_pieces`), and the loop reads only the
+    shape the word begins and what follows it up to a separator.  None where the loop refuses."""
+    out: list[Piece] = []
+    plain_from = k = 0
+    n = len(tokens)
+    while k < n:
+        if tokens[k].type in _PLAIN:
+            k += 1
+            continue
+        end = k + 1
+        while end < n and tokens[end].type not in _SEPARATORS:
+            end += 1
+        read = driver.parse(tokens[k:end])
+        if read is None:
+            return None
+        out += plain_pieces(tokens[plain_from:k])
+        out += read
+        plain_from = k = end
+    out += plain_pieces(tokens[plain_from:])
+    return out
 
 
 def plain_pieces(tokens: list[Token]) -> list[Piece]:
