@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 import lark
@@ -253,37 +253,48 @@ def _relation_stretches(driver: _Driver, tokens: list[Token]) -> list[Piece] | N
     return out
 
 
+# a Piece from its seven fields, built as NamedTuple._make builds it (without the Python __new__)
+_piece = partial(tuple.__new__, Piece)
+
+
 def plain_pieces(tokens: list[Token]) -> list[Piece]:
     """What grammar/statements.lark makes of tokens without relation words, as its LALR
     parser reads them (a shift wins over a reduce): TEXT? COPULA? value is a labelled
     figure, TEXT COPULA? or a lone COPULA is prose, and each other token a piece of its own."""
     out: list[Piece] = []
+    append = out.append
     n = len(tokens)
     i = 0
     while i < n:
         tok = tokens[i]
         kind = tok.type
-        if kind == "TEXT" or kind == "COPULA" or kind in _VALUES:
-            j = i + 1
-            if kind == "TEXT" and j < n and tokens[j].type == "COPULA":
-                j += 1
-            if kind not in _VALUES and j < n and tokens[j].type in _VALUES:
-                j += 1
-            shape = tokens[i:j]
-            if shape[-1].type in _VALUES:
-                label, keyword, value, copula = _split(shape)
-                out.append(Piece("labelled", shape[0].start_pos, shape[-1].end_pos, label, keyword, value, copula))
-            else:
-                out.append(Piece("words", shape[0].start_pos, shape[-1].end_pos, label="".join(str(t) for t in shape)))
-            i = j
-            continue
-        if kind in _ONE_TOKEN:
-            out.append(Piece(_ONE_TOKEN[kind], tok.start_pos, tok.end_pos, "", str(tok), None, ""))
-        elif kind == "YEAR":
-            out.append(Piece("period", tok.start_pos, tok.end_pos, keyword=str(tok), value=tok))
-        else:  # a separator
-            out.append(Piece("sep", tok.start_pos, tok.end_pos, keyword="、" if kind == "PAUSE" else str(tok), value=tok))
         i += 1
+        if kind == "TEXT" or kind == "COPULA" or kind in _VALUES:
+            label = copula = ""
+            last = tok  # the shape's last token so far
+            if kind == "TEXT":
+                label = str(tok)
+                if i < n and tokens[i].type == "COPULA":
+                    last = tokens[i]
+                    copula = str(last)
+                    i += 1
+            elif kind == "COPULA":
+                copula = str(tok)
+            if last.type in _VALUES:
+                value = last
+            elif i < n and tokens[i].type in _VALUES:
+                value = tokens[i]
+                i += 1
+            else:  # no figure: prose
+                append(_piece(("words", tok.start_pos, last.end_pos, label + copula, "", None, "")))
+                continue
+            append(_piece(("labelled", tok.start_pos, value.end_pos, label, "", value, copula)))
+        elif kind in _ONE_TOKEN:
+            append(_piece((_ONE_TOKEN[kind], tok.start_pos, tok.end_pos, "", str(tok), None, "")))
+        elif kind == "YEAR":
+            append(_piece(("period", tok.start_pos, tok.end_pos, "", str(tok), tok, "")))
+        else:  # a separator
+            append(_piece(("sep", tok.start_pos, tok.end_pos, "", "、" if kind == "PAUSE" else str(tok), tok, "")))
     return out
 
 
