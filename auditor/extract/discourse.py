@@ -74,6 +74,10 @@ class Discourse(tuple):
             keys = list(map(attrgetter(unit), self.nodes))
             first = dict(zip(reversed(keys), reversed(indices)))
             self._bounds[unit] = {key: (first[key], last) for key, last in dict(zip(keys, indices)).items()}
+        # the nodes of each kind, in text order
+        self._by_kind: dict[str, list[Node]] = {}
+        for node in self.nodes:
+            self._by_kind.setdefault(node.kind, []).append(node)
         # each paragraph's first piece that is neither a separator nor an item marker
         self._first_content: dict[int, int] = dict(reversed(
             [(node.paragraph, node.index) for node in self.nodes if node.piece.kind not in ("sep", "item")]))
@@ -82,6 +86,13 @@ class Discourse(tuple):
         for p, (first, last) in self._bounds["paragraph"].items():
             a, b = self.nodes[first], self.nodes[last]
             self.paragraph_lines[p] = (line_of(a.start), line_of(max(b.start, b.end - 1)))
+
+    def of_kind(self, *kinds: str) -> list[Node]:
+        """The nodes of these kinds, in text order: a resolver that reads one or two kinds of
+        piece (the labelled figures, the list openers) need not walk every node."""
+        if len(kinds) == 1:
+            return self._by_kind.get(kinds[0], [])
+        return sorted((node for kind in set(kinds) for node in self._by_kind.get(kind, ())), key=attrgetter("index"))
 
     # ------------------------------------------------------------ units
     def unit(self, unit: str, i: int) -> range:
