@@ -90,18 +90,40 @@ def any_token_runs(draw):
     return _tokens(draw(st.lists(st.sampled_from(ALL_TYPES), max_size=14)))
 
 
+def _lark_or_none(tokens: list[Token]):
+    """Lark's own pieces of the tokens; None where its loop raises."""
+    from lark.exceptions import LarkError
+
+    text = "x" * (tokens[-1].end_pos if tokens else 0)
+    try:
+        return _lalr(text, tokens)
+    except (LarkError, AssertionError):
+        return None
+
+
 @settings(max_examples=600, deadline=None)
 @given(any_token_runs())
 def test_the_fused_lalr_loop_reads_any_token_sequence_as_lark_does(tokens):
     """auditor/extract/parse.py `_Driver` runs Lark's parse table itself: the same pieces, and
     no pieces (None) exactly where Lark's own loop raises."""
-    from lark.exceptions import LarkError
-
     from auditor.extract.parse import _driver
 
-    text = "x" * (tokens[-1].end_pos if tokens else 0)
-    try:
-        expected = _lalr(text, tokens)
-    except (LarkError, AssertionError):
-        expected = None
-    assert _driver(parser()).parse(tokens) == expected
+    assert _driver(parser()).parse(tokens) == _lark_or_none(tokens)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(ALL_TYPES), max_size=20).map(_tokens))
+def test_the_lalr_loop_run_from_each_relation_word_to_the_next_separator_reads_as_lark_does(tokens):
+    """parse.py `_relation_stretches` runs the loop only from each relation word to the next
+    separator and reads the tokens before it straight off: the pieces of Lark's parse of the
+    whole run, and None exactly where Lark raises."""
+    from auditor.extract.parse import _driver, _relation_stretches
+
+    assert _relation_stretches(_driver(parser()), tokens) == _lark_or_none(tokens)
+
+
+def test_the_separators_are_the_grammars():
+    """The stretches are cut at the grammar's own separators (its rule _separator)."""
+    from auditor.extract.parse import _SEPARATORS
+
+    assert {r.expansion[0].name for r in parser().rules if r.origin.name == "_separator"} == _SEPARATORS

@@ -110,10 +110,12 @@ def test_a_shared_dataclass_behaves_as_the_generated_one(options, body):
             build(ours, 1).a = 2
 
 
-@pytest.mark.parametrize("options", [{"frozen": True, "slots": True}, {"frozen": True, "slots": True, "kw_only": True}])
-def test_a_frozen_class_with_slots_sets_its_slots_directly_with_the_same_parameters(options):
-    """Its __init__ sets each slot through the slot's descriptor (no object.__setattr__ per
-    field), and takes and refuses the same arguments as the generated one."""
+@pytest.mark.parametrize("options", [{"frozen": True, "slots": True}, {"frozen": True, "slots": True, "kw_only": True},
+                                     {"frozen": True}, {"frozen": True, "kw_only": True}])
+def test_a_frozen_class_sets_its_fields_directly_with_the_same_parameters(options):
+    """Its __init__ sets each slot through the slot's descriptor, or fills the instance's
+    __dict__ in one update (no object.__setattr__ per field), and takes and refuses the same
+    arguments as the generated one."""
     import inspect
 
     from auditor import records
@@ -126,6 +128,9 @@ def test_a_frozen_class_with_slots_sets_its_slots_directly_with_the_same_paramet
 
     assert parameters(ours) == parameters(theirs)
     assert repr(ours(a=1, c="y")) == repr(theirs(a=1, c="y"))
+    if not options.get("slots"):  # the same attributes, in the same order
+        assert list(vars(ours(a=1, c="y")).items()) == list(vars(theirs(a=1, c="y")).items()) == \
+            [("a", 1), ("b", ()), ("c", "y")]
     for bad in ({}, {"a": 1, "d": 2}):
         with pytest.raises(TypeError):
             theirs(**bad)

@@ -15,6 +15,7 @@ Every unit is a contiguous range of node indices, so each query is a slice.
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Iterator
 
 from auditor.extract.parse import Piece
@@ -50,35 +51,48 @@ class Node:
         return self.kind == "sep" and self.piece.keyword in chars
 
 
-class Discourse:
-    """The placed pieces of a document and the queries over them."""
+class Discourse(tuple):
+    """The placed pieces of a document and the queries over them.
+
+    It is the tuple of its nodes, so that `tree[i]` and `len(tree)`, which every resolver
+    asks in its loops, are the tuple's own (no Python call each); otherwise an object like
+    any other: equal only to itself, hashed and shown by identity."""
+
+    __eq__, __ne__, __hash__, __repr__ = object.__eq__, object.__ne__, object.__hash__, object.__repr__
+
+    def __new__(cls, nodes: list[Node], line_of) -> "Discourse":
+        return super().__new__(cls, nodes)
 
     def __init__(self, nodes: list[Node], line_of) -> None:
-        self.nodes: tuple[Node, ...] = tuple(nodes)
-        # first and last index of every unit (units are contiguous)
-        self._bounds: dict[str, dict[int, tuple[int, int]]] = {u: {} for u in UNITS}
+        self.nodes: tuple[Node, ...] = tuple(self)
+        # first and last index of every unit (units are contiguous).  A dict keeps a key where
+        # it was first put and the value put last: built from the nodes forwards it holds each
+        # unit's last index, backwards its first (a pass each in C, not a Python loop per node)
+        indices = [node.index for node in self.nodes]
+        self._bounds: dict[str, dict[int, tuple[int, int]]] = {}
         for unit in UNITS:
-            bounds = self._bounds[unit]
-            for node in self.nodes:
-                key = getattr(node, unit)
-                found = bounds.get(key)
-                bounds[key] = (node.index, node.index) if found is None else (found[0], node.index)
-        # each paragraph's first piece that is neither a separator nor an item marker
-        self._first_content: dict[int, int] = {}
+            keys = list(map(attrgetter(unit), self.nodes))
+            first = dict(zip(reversed(keys), reversed(indices)))
+            self._bounds[unit] = {key: (first[key], last) for key, last in dict(zip(keys, indices)).items()}
+        # the nodes of each kind, in text order
+        self._by_kind: dict[str, list[Node]] = {}
         for node in self.nodes:
-            if node.piece.kind not in ("sep", "item"):
-                self._first_content.setdefault(node.paragraph, node.index)
+            self._by_kind.setdefault(node.kind, []).append(node)
+        # each paragraph's first piece that is neither a separator nor an item marker
+        self._first_content: dict[int, int] = dict(reversed(
+            [(node.paragraph, node.index) for node in self.nodes if node.piece.kind not in ("sep", "item")]))
         # the lines each paragraph spans: from its first piece to the end of its last
         self.paragraph_lines: dict[int, tuple[int, int]] = {}
         for p, (first, last) in self._bounds["paragraph"].items():
             a, b = self.nodes[first], self.nodes[last]
             self.paragraph_lines[p] = (line_of(a.start), line_of(max(b.start, b.end - 1)))
 
-    def __len__(self) -> int:
-        return len(self.nodes)
-
-    def __getitem__(self, i: int) -> Node:
-        return self.nodes[i]
+    def of_kind(self, *kinds: str) -> list[Node]:
+        """The nodes of these kinds, in text order: a resolver that reads one or two kinds of
+        piece (the labelled figures, the list openers) need not walk every node."""
+        if len(kinds) == 1:
+            return self._by_kind.get(kinds[0], [])
+        return sorted((node for kind in set(kinds) for node in self._by_kind.get(kind, ())), key=attrgetter("index"))
 
     # ------------------------------------------------------------ units
     def unit(self, unit: str, i: int) -> range:

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 import lark
 from lark import Lark, Token, Transformer, Tree
 
-from auditor.extract.lexer import GapLexer
+from auditor.extract.lexer import GapLexer, make_token
 from auditor.extract.vocabulary import PINYIN_GLOSS_AFTER_HAN
 from auditor.resources import data_dir, private_cache_dir, safe_cache_file
 
@@ -112,8 +112,10 @@ def parser() -> Lark:
 
 # Tokens of a stretch that states no relation: prose, figures, periods, dates, item
 # markers and separators — no change, growth, share or total word, no list opener.
+# (the separators are the grammar's _separator; no statement shape holds one)
+_SEPARATORS = frozenset({"COMMA", "PAUSE", "SEMI", "STOP", "COLON", "LPAR", "RPAR", "BAR"})
 _PLAIN = frozenset({"TEXT", "COPULA", "AMOUNT", "PERCENT", "SCORE", "COUNT", "NUMBER", "ITEM", "DATE", "YEAR",
-                    "PPOINT", "COMMA", "PAUSE", "SEMI", "STOP", "COLON", "LPAR", "RPAR", "BAR"})
+                    "PPOINT"}) | _SEPARATORS
 _VALUES = frozenset({"AMOUNT", "PERCENT", "SCORE", "COUNT", "NUMBER"})
 _ONE_TOKEN = {"ITEM": "item", "DATE": "date", "PPOINT": "points"}
 
@@ -122,22 +124,23 @@ def parse_window(text: str, offset: int = 0) -> list[Piece]:
     """The pieces of one window, their offsets moved by `offset`.
 
     Most stretches hold no relation word: for them the pieces the LALR parser
-    would build are read straight off the tokens (`plain_pieces`); the others go
-    through the parser, without lexing twice.  The tokens carry their final
+    would build are read straight off the tokens (`plain_pieces`); in the others
+    the parser reads only from each relation word to the next separator
+    (`_relation_stretches`), without lexing twice.  The tokens carry their final
     positions from the start, so nothing is moved afterwards."""
     lark_parser = parser()
     lexer = _gap_lexer(lark_parser)
     if lexer is None:
         pieces = lark_parser.parse(text)
         return [_shift(p, lambda k: offset + k) for p in pieces] if offset else pieces
-    tokens = list(lexer.tokens(text, offset))
+    tokens = lexer.tokens(text, offset)
     if _PLAIN.issuperset([t.type for t in tokens]):
         return plain_pieces(tokens)
     driver = _driver(lark_parser)
     if driver is None:
         lexer.replay(text, tokens)
         return lark_parser.parse(text)
-    pieces = driver.parse(tokens)
+    pieces = _relation_stretches(driver, tokens)
     if pieces is None:  # not a statement the grammar knows: Lark's own parse says why
         lexer.replay(text, tokens)
         return lark_parser.parse(text)
@@ -224,37 +227,74 @@ def _gap_lexer(lark_parser: Lark) -> GapLexer | None:
     return None
 
 
+def _relation_stretches(driver: _Driver, tokens: list[Token]) -> list[Piece] | None:
+    """The pieces of tokens with relation words, the LALR loop run only from each relation word
+    to the next separator.  No statement shape of the grammar holds a separator, and a relation
+    word (change, growth, share, total, list opener) always begins one: so the tokens before it
+    are pieces of their own, read straight off (`plain_pieces`), and the loop reads only the
+    shape the word begins and what follows it up to a separator.  None where the loop refuses."""
+    out: list[Piece] = []
+    plain_from = k = 0
+    n = len(tokens)
+    while k < n:
+        if tokens[k].type in _PLAIN:
+            k += 1
+            continue
+        end = k + 1
+        while end < n and tokens[end].type not in _SEPARATORS:
+            end += 1
+        read = driver.parse(tokens[k:end])
+        if read is None:
+            return None
+        out += plain_pieces(tokens[plain_from:k])
+        out += read
+        plain_from = k = end
+    out += plain_pieces(tokens[plain_from:])
+    return out
+
+
+# a Piece from its seven fields, built as NamedTuple._make builds it (without the Python __new__)
+_piece = partial(tuple.__new__, Piece)
+
+
 def plain_pieces(tokens: list[Token]) -> list[Piece]:
     """What grammar/statements.lark makes of tokens without relation words, as its LALR
     parser reads them (a shift wins over a reduce): TEXT? COPULA? value is a labelled
     figure, TEXT COPULA? or a lone COPULA is prose, and each other token a piece of its own."""
     out: list[Piece] = []
+    append = out.append
     n = len(tokens)
     i = 0
     while i < n:
         tok = tokens[i]
         kind = tok.type
-        if kind == "TEXT" or kind == "COPULA" or kind in _VALUES:
-            j = i + 1
-            if kind == "TEXT" and j < n and tokens[j].type == "COPULA":
-                j += 1
-            if kind not in _VALUES and j < n and tokens[j].type in _VALUES:
-                j += 1
-            shape = tokens[i:j]
-            if shape[-1].type in _VALUES:
-                label, keyword, value, copula = _split(shape)
-                out.append(Piece("labelled", shape[0].start_pos, shape[-1].end_pos, label, keyword, value, copula))
-            else:
-                out.append(Piece("words", shape[0].start_pos, shape[-1].end_pos, label="".join(str(t) for t in shape)))
-            i = j
-            continue
-        if kind in _ONE_TOKEN:
-            out.append(Piece(_ONE_TOKEN[kind], tok.start_pos, tok.end_pos, "", str(tok), None, ""))
-        elif kind == "YEAR":
-            out.append(Piece("period", tok.start_pos, tok.end_pos, keyword=str(tok), value=tok))
-        else:  # a separator
-            out.append(Piece("sep", tok.start_pos, tok.end_pos, keyword="、" if kind == "PAUSE" else str(tok), value=tok))
         i += 1
+        if kind == "TEXT" or kind == "COPULA" or kind in _VALUES:
+            label = copula = ""
+            last = tok  # the shape's last token so far
+            if kind == "TEXT":
+                label = str(tok)
+                if i < n and tokens[i].type == "COPULA":
+                    last = tokens[i]
+                    copula = str(last)
+                    i += 1
+            elif kind == "COPULA":
+                copula = str(tok)
+            if last.type in _VALUES:
+                value = last
+            elif i < n and tokens[i].type in _VALUES:
+                value = tokens[i]
+                i += 1
+            else:  # no figure: prose
+                append(_piece(("words", tok.start_pos, last.end_pos, label + copula, "", None, "")))
+                continue
+            append(_piece(("labelled", tok.start_pos, value.end_pos, label, "", value, copula)))
+        elif kind in _ONE_TOKEN:
+            append(_piece((_ONE_TOKEN[kind], tok.start_pos, tok.end_pos, "", str(tok), None, "")))
+        elif kind == "YEAR":
+            append(_piece(("period", tok.start_pos, tok.end_pos, "", str(tok), tok, "")))
+        else:  # a separator
+            append(_piece(("sep", tok.start_pos, tok.end_pos, "", "、" if kind == "PAUSE" else str(tok), tok, "")))
     return out
 
 
@@ -292,5 +332,5 @@ def _shift(piece: Piece, place, end_of=None) -> Piece:
     end_of = end_of or place
     value = piece.value
     if value is not None:
-        value = Token(value.type, str(value), start_pos=place(value.start_pos), end_pos=end_of(value.end_pos))
-    return piece._replace(start=place(piece.start), end=end_of(piece.end), value=value)
+        value = make_token(value.type, str(value), place(value.start_pos), end_of(value.end_pos))
+    return Piece(piece.kind, place(piece.start), end_of(piece.end), piece.label, piece.keyword, value, piece.copula)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from decimal import Decimal
+from functools import lru_cache
 
 from auditor import lazyre
 from auditor.extract.discourse import Discourse, Node
@@ -280,6 +281,7 @@ _CHANGE_WORDS = frozenset({"increase", "decrease"})
 _LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()]")
 
 
+@lru_cache(maxsize=4096)  # resolvers clean the same few labels over and over (3 calls a figure)
 def clean_label(label: str) -> str:
     return _LABEL_MARKS.sub("", label)
 

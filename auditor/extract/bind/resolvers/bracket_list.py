@@ -27,7 +27,7 @@ def _bracket_end(r: Reading, node) -> int:
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
-    for node in tree.nodes:
+    for node in tree.of_kind("sep"):
         if not node.separator("([【"):
             continue
         i = node.index

@@ -24,7 +24,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     consumed: set[int] = set()
     last: tuple[int, str, Fact | None, str] | None = None  # the change before: node, subject, figure, reason
-    for s in tree.nodes:
+    for s in tree.of_kind(*DIRECTIONS):
         i = s.index
         if s.kind not in DIRECTIONS or i in consumed:
             continue

@@ -75,7 +75,7 @@ def family_of(r: Reading, fact: Fact) -> _Family | None:
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
     listed = {p.id for b in lists for p in (*b.parts, *b.subtracted)}
-    for s in tree.nodes:
+    for s in tree.of_kind(*_DIFFERENCE_PIECES):
         fact = r.facts[s.index]
         if s.kind not in _DIFFERENCE_PIECES or fact is None or fact.kind != "amount" or fact.approximate:
             continue

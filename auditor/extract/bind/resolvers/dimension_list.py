@@ -20,7 +20,7 @@ from auditor.extract.readings import Reading
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
     split_here: dict[int, set[int]] = {}  # total id -> the parts an earlier dimension of it listed
-    for opener in tree.nodes:
+    for opener in tree.of_kind("dimension"):
         if opener.kind != "dimension":
             continue
         i = opener.index

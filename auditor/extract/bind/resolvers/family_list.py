@@ -15,7 +15,7 @@ from auditor.extract.readings import OPENERS, Reading
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
-    for s in tree.nodes:
+    for s in tree.of_kind("labelled"):
         f = r.facts[s.index]
         if f is None or s.kind != "labelled" or f.kind != "amount":
             continue

@@ -38,7 +38,7 @@ def grade_of(label: str) -> int | None:
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     groups: list[list[int]] = []
-    for node in tree.nodes:
+    for node in tree.of_kind("labelled"):
         fact = r.facts[node.index]
         if fact is None or fact.kind != "count" or node.kind != "labelled" or grade_of(node.piece.label) is None:
             continue

@@ -52,7 +52,7 @@ def _wrapped(text: str, at: int) -> bool:
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     text = r.norm.text
-    for s in r.tree.nodes:
+    for s in r.tree.of_kind("labelled"):
         count = r.facts[s.index]
         if count is None or s.kind != "labelled" or count.kind != "count" or count.unit not in _UNITS \
                 or count.approximate or count.value < 2 or count.value > 60:

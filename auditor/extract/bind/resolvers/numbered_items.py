@@ -24,10 +24,12 @@ def item_runs(r: Reading, first_in_paragraph: bool = False) -> list[list[int]]:
     groups: dict[str, list[tuple[int, str, int]]] = {}
     opening: list[tuple[int, str]] = []  # (paragraph, style) of each paragraph an item opens
     for s in tree.nodes:
+        if s.kind != "item":  # (most nodes: nothing more to ask of them)
+            continue
         opens = s.index == 0 or tree[s.index - 1].paragraph != s.paragraph
-        if s.kind == "item" and opens:
+        if opens:
             opening.append((s.paragraph, item_style(s.piece.keyword)))
-        if s.kind == "item" and (not first_in_paragraph or opens):
+        if not first_in_paragraph or opens:
             groups.setdefault(item_style(s.piece.keyword), []).append((s.index, s.piece.keyword, s.paragraph))
     # paragraphs counted as the text's own: a table read as such between two items holds no node
     present = sorted({s.paragraph for s in tree.nodes})

@@ -24,7 +24,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     offset, balance = r.vocab.cue("offset"), r.vocab.cue("offset_balance")
     income, spending = r.vocab.cue("offset_income"), r.vocab.cue("offset_spending")
-    for node in tree.nodes:
+    for node in tree.of_kind("labelled"):
         fact = r.facts[node.index]
         if fact is None or fact.kind != "amount" or node.kind != "labelled" \
                 or not balance.search(clean_label(node.piece.label)):

@@ -18,7 +18,7 @@ from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
-    for node in r.tree.nodes:
+    for node in r.tree.of_kind(*MARKERS):
         if node.kind in MARKERS and node.kind != "dimension":
             yield from _opener_list(r, node.index)
 

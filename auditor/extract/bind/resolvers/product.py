@@ -31,7 +31,7 @@ _COUNTED_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,6}")
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
-    for s in tree.nodes:
+    for s in tree.of_kind("labelled"):
         standard = r.facts[s.index]
         if standard is None or s.kind != "labelled" or standard.approximate or standard.value <= 0:
             continue

@@ -24,7 +24,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     parts_of: dict[int, set[int]] = {}
     for b in lists:
         parts_of.setdefault(b.total.id, set()).update(p.id for p in b.parts)
-    for s in tree.nodes:
+    for s in tree.of_kind("labelled"):
         fact, info = r.facts[s.index], r.labels[s.index]
         if s.kind != "labelled" or fact is None or fact.kind != "percent" or info is None or info.rate is None:
             continue

@@ -12,7 +12,7 @@ from auditor.extract.readings import Reading, clean_label, score_list_before
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     total_name, weight = r.vocab.cue("score_total"), r.vocab.cue("score_weight")
-    for s in tree.nodes:
+    for s in tree.of_kind("labelled"):
         total = r.facts[s.index]
         if s.kind != "labelled" or total is None or total.kind != "score" \
                 or not total_name.search(clean_label(s.piece.label)):

@@ -20,7 +20,7 @@ from auditor.extract.readings import Reading, clean_label
 def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
     """`lists`: the lists read so far, whose parts a run of percentages may pair with."""
     tree = r.tree
-    for s in tree.nodes:
+    for s in tree.of_kind("share"):
         if s.kind != "share":
             continue
         i = first = s.index

@@ -27,7 +27,7 @@ _LOOK = 64
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     excess, completion = r.vocab.cue("target_excess"), r.vocab.cue("target_completion")
-    for s in tree.nodes:
+    for s in tree.of_kind("labelled"):
         p = r.facts[s.index]
         if p is None or s.kind != "labelled" or p.kind != "percent" or p.approximate:
             continue

@@ -47,7 +47,7 @@ def _opens_with_total(r: Reading, i: int) -> bool:
 def _after_items(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     last_of = None
-    for s in tree.nodes:
+    for s in tree.of_kind("total"):
         total = r.facts[s.index]
         if s.kind != "total" or total is None or total.kind not in {"amount", "count"} or total.approximate:
             continue
@@ -81,7 +81,7 @@ _NAMED_TOTAL = lazyre.compile(r"^(?:共计|合计|总计|累计|共)[\u4e00-\u9f
 
 def _after_respectively(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
-    for s in tree.nodes:
+    for s in tree.of_kind("total", "labelled"):
         total = r.facts[s.index]
         if total is None or total.kind not in {"amount", "count"} or total.approximate:
             continue

@@ -26,7 +26,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
     in_lists = {f.id for b in lists for f in (b.total, *b.parts, *b.subtracted)}
     per_unit = r.vocab.cue("per_unit")
-    for s in tree.nodes:
+    for s in tree.of_kind(*OPENERS):
         if s.kind not in OPENERS:
             continue
         run = []
