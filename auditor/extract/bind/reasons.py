@@ -31,7 +31,7 @@ LAID_OUT = frozenset({
     "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance",
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "score_table_total",
     "score_list", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
-    "table_row_total", "table_subtotal_rows",
+    "table_row_total", "table_subtotal_rows", "table_share",
 })
 
 
@@ -108,6 +108,8 @@ _ALL = [
     Reason("rate_base_in_document", LOOKUP, "no base in the sentence: a budget of the same subject stated elsewhere",
            "项目年初预算100万元。…项目全年执行95万元,预算执行率95%。"),
     # --------------------------------------------------------------- shares
+    Reason("table_share", EXPLICIT, "a table's 百分比 column: a row's amount over that of the row it is a part of, "
+           "whose own 百分比 is 100", "项目 | 金额 | 百分比\n(一)收入 | 200 | 100.0\n1.税收收入 | 150 | 75.0\n2.非税收入 | 50 | 25.0"),
     Reason("share_of_stated_whole", EXPLICIT, "占 X万元 的 p%: the whole is written inside the share",
            "支出887万元,占年初预算1600万元的55.4%。"),
     Reason("share_of_sentence_total", EXPLICIT, "p% 为 a: a part of the total its sentence states",

@@ -29,7 +29,7 @@ from dataclasses import field
 from decimal import Decimal
 
 from auditor import lazyre
-from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable,
+from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable, Share,
                                    TableRate, TableRow)
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.columns import BUDGET_ROLES, clean, column_keys, is_source, role_of
@@ -52,6 +52,7 @@ class TableRelations:
     indicators: list[IndicatorScore] = field(default_factory=list)
     score_sums: list[ScoreSum] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
 
 
 def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations:
@@ -67,6 +68,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         out.rates.extend(_rates(table, rows))
         out.funds_scores.extend(_funds_scores(table, rows))
         out.changes.extend(_changes(table, rows))
+        out.shares.extend(_column_shares(table, rows))
         if table.kind == "indicators":
             out.indicators.extend(_indicators(rows, table.full_when_met))
             out.score_sums.extend(_level_weights(table))
@@ -166,6 +168,33 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list
             out.append(Breakdown.model_construct(
                 total=total, parts=tuple(values), marker="表格", complete=full, reason=reason, written_none=none,
                 via=tuple(dict.fromkeys([*via, *row.via, *(v for p in parts for v in p.via)]))))
+    return out
+
+
+def _column_shares(table: ScoreTable, rows: list[TableRow]) -> list[Share]:
+    """"金額 | 百分比" column pairs: a row's 百分比 is its 金額 over the 金額 of the row it is a part
+    of — where that row's own 百分比 is written 100 (the table says which row is the whole)."""
+    keys = column_keys([role_of(name) for name in table.columns])
+    pairs = [(keys[n - 1], key) for n, key in enumerate(keys)
+             if n and key and key.split("#")[0] == "share" and keys[n - 1] and keys[n - 1].split("#")[0] in _SUM_ROLES]
+    if not pairs:
+        return []
+    children: dict[int, list[TableRow]] = {}
+    for m, r in enumerate(rows):
+        if r.part_of is not None and r.part_of < m:
+            children.setdefault(r.part_of, []).append(r)
+    out = []
+    for n, row in enumerate(rows):
+        parts, _, _ = _parts_of(table, rows, n, children.get(n, []))
+        for amount, share in pairs:
+            whole, hundred = row.cells.get(amount), row.cells.get(share)
+            if whole is None or hundred is None or hundred.value != 100:
+                continue
+            for p in parts:
+                if amount in p.cells and share in p.cells:
+                    out.append(Share.model_construct(
+                        percent=p.cells[share], part=p.cells[amount], whole=whole, whole_label=row.label,
+                        wholes=(whole,), reason="table_share", via=_via(table), rejected=()))
     return out
 
 
