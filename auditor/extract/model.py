@@ -319,6 +319,7 @@ class TableRow(Record):
     via: tuple[str, ...] = Field((), description="how the row was read beyond its plain cells (run-together "
                                                  "cells split, cells placed by the row's arithmetic)")
     grade_span: tuple[int, int] | None = Field(None, description="where a 总分 row gives its grade ('总分 | 100 | 96 | 优')")
+    level: int | None = Field(None, description="in a coded grid (款 | 項 | 目 | 節 | 名稱), the code column numbering the row")
 
 
 class ScoreTable(Record):

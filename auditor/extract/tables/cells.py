@@ -62,6 +62,7 @@ class Cell:
     line: int  # 0-based line index
     kind: str = CELL
     source: str | None = None  # the cell as written, when its text reads past pinyin glosses
+    level: int | None = None  # a coded grid's row label: which code column (款 0, 項 1, 目 2, 節 3) numbers it
 
     def offset(self, i: int) -> int:
         """Where the text's i-th character stands in the document."""
@@ -84,6 +85,7 @@ def cell_runs(text: str) -> list[list[Cell]]:
     runs: list[list[Cell]] = []
     current: list[Cell] = []
     boxed: list[tuple[str, int, int]] = []  # box lines since the last rule: (line, start, index)
+    coded: list[int] = []  # a coded grid's width and code columns, once its stacked header is read
     blank_run = 0
     pos = 0
     lines = text.split("\n")
@@ -91,17 +93,18 @@ def cell_runs(text: str) -> list[list[Cell]]:
         start, pos = pos, pos + len(line) + 1
         if len(line) > _MAX_CELL + 20 and not _TABLE_CHAR.search(line):  # a prose line ends the run
             if boxed:
-                current.extend(box_row(boxed))
+                current.extend(box_row(boxed, coded))
                 boxed = []
             _close(runs, current)
             current = []
+            coded = []
             blank_run = 0
             continue
         if _BOX_VERTICAL.search(line) and not _RULE.match(line.strip()):
             boxed.append((line, start, index))
             continue
         if boxed:
-            current.extend(box_row(boxed))
+            current.extend(box_row(boxed, coded))
             boxed = []
         if not line:
             blank_run += 1
@@ -112,7 +115,7 @@ def cell_runs(text: str) -> list[list[Cell]]:
         blank_run = 0
         if _TITLE.match(line.strip()):  # a document's or table's title ends the table before it
             if boxed:
-                current.extend(box_row(boxed))
+                current.extend(box_row(boxed, coded))
                 boxed = []
             _close(runs, current)
             current = []
@@ -130,15 +133,24 @@ def cell_runs(text: str) -> list[list[Cell]]:
             continue
         current.extend(cells)
     if boxed:
-        current.extend(box_row(boxed))
+        current.extend(box_row(boxed, coded))
     _close(runs, current)
     return runs
 
 
-def box_row(lines: list[tuple[str, int, int]]) -> list[Cell]:
+def box_row(lines: list[tuple[str, int, int]], coded: list[int] | None = None) -> list[Cell]:
     """Box-drawn lines between two rules: one row, or one row per line when the lines
-    do not have the same columns (a grid drawn without rules between its rows)."""
+    do not have the same columns (a grid drawn without rules between its rows).
+    `coded` holds a coded grid's width and code columns once its stacked header was read here."""
     split = [_box_cells(line, start, index) for line, start, index in lines]
+    stacked = _stacked_header(split)
+    if stacked is not None:
+        cells, codes = stacked
+        if coded is not None and codes:
+            coded[:] = [len(cells), codes]
+        return [*cells, Cell("", cells[-1].end, cells[-1].end, cells[-1].line, EOL)]
+    if coded:
+        return [c for row in split for c in _coded_row(row, *coded)]
     if len(split) == 1 or len({len(cells) for cells in split}) != 1 or not _wraps(split):
         out: list[Cell] = []
         for line, start, index in lines:
@@ -160,6 +172,82 @@ def box_row(lines: list[tuple[str, int, int]]) -> list[Cell]:
     if len(merged) > 1:
         merged.append(Cell("", merged[-1].end, merged[-1].end, merged[-1].line, EOL))
     return merged
+
+
+# the middle line of a stacked header: the label columns' split, then the figure columns' names
+# ("─┬─┬─┬─┬───────┤ 本年度預算數 │ 上年度預算數 │本年度與上年度│ 說明")
+_STACK_SPLIT = lazyre.compile(rf"^[{_BOX_CHARS}]*┤\s*")
+# a coded grid's code columns: 款 › 項 › 目 › 節 (the row's place in the budget's hierarchy)
+_CODE_NAMES = ("款", "项", "目", "节")
+
+
+def _stacked_header(split: list[list[Cell]]) -> tuple[list[Cell], int] | None:
+    """"科 目 │ │ │" over "─┬─┬─┤ 本年度預算數 │ 上年度預算數 │ 本年度與上年度" over
+    "款│項│名 稱│ │ │比 較": one header whose names stand on several lines.  With code columns
+    (款 項 目 節) opening the last line, every line above names the figure columns from the left,
+    after the name column (the middle line after its "┤", a line above after its label cell), and
+    a column's name is its names top to bottom ("本年度與上年度" + "比較"); without them the middle
+    line's names stand over the last line's cells counted from the right.  Also how many code
+    columns open it."""
+    if len(split) < 2:
+        return None
+    mid = next((n for n, cells in enumerate(split) if n and cells and _STACK_SPLIT.match(cells[0].text)), None)
+    if mid is None or mid != len(split) - 2:
+        return None
+    last = split[-1]
+    codes = 0
+    while codes < len(last) and last[codes].text in _CODE_NAMES:
+        codes += 1
+    mid_names = [Cell(_STACK_SPLIT.sub("", split[mid][0].text), split[mid][0].start, split[mid][0].end,
+                      split[mid][0].line), *split[mid][1:]]
+    if codes:
+        first = codes + 1
+        figure_columns = last[first:]
+        uppers = [cells[1:] for cells in split[:mid]] + [mid_names]
+        if len(figure_columns) < 2 or any(len(u) > len(figure_columns) for u in uppers):
+            return None
+        composed = []
+        for k, below in enumerate(figure_columns):
+            text = "".join(u[k].text for u in uppers if k < len(u)) + below.text
+            composed.append(Cell(text, below.start, below.end, below.line))
+        while composed and not composed[-1].text:
+            composed.pop()
+        # the code columns' names stay notes; the name column is the label
+        return [Cell("", last[0].start, last[0].start, last[0].line), last[codes], *composed], codes
+    # (a closing border on both lines adds an empty cell to each; the last line's alone is the
+    # column under the middle line's last name)
+    bordered = not split[mid][-1].text
+    if bordered and not last[-1].text:
+        last = last[:-1]
+    names = mid_names[:len(mid_names) - bordered]
+    if len(names) < 2 or len(names) >= len(last):
+        return None
+    out = list(last[:len(last) - len(names)])
+    for above, below in zip(names, last[len(last) - len(names):]):
+        out.append(Cell(f"{above.text}{below.text}", below.start, below.end, below.line))
+    return out, 0
+
+
+_DIGITS = lazyre.compile(r"^\d+$")
+
+
+def _coded_row(cells: list[Cell], width: int, codes: int) -> list[Cell]:
+    """A body line of a coded grid (its stacked header folded `codes` code columns into the label):
+    "│ 1│  │考試院 │ 464,610 │…": the label 考試院, at the level of the code column that numbers it.
+    A line naming only a budget code ("0006010000") or continuing a 說明 cell gives no row."""
+    row = cells[:width + codes]
+    if len(row) < codes + 1:
+        return []
+    code_cells, name = row[:codes], row[codes]
+    figures = row[codes + 1:]
+    level = next((n for n, c in enumerate(code_cells) if _DIGITS.match(c.text)), None)
+    if not name.text or _DIGITS.match(name.text) and not any(c.text for c in figures[:-1]):
+        return []  # a budget code line, or a 說明 continued
+    label = Cell(name.text, name.start, name.end, name.line, level=level)
+    out = [label, *(c for c in figures)]
+    while out and not out[-1].text:
+        out.pop()
+    return [*out, Cell("", out[-1].end, out[-1].end, out[-1].line, EOL)]
 
 
 def _wraps(split: list[list[Cell]]) -> bool:

@@ -358,7 +358,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
         end_at = max([first_cell.end, *(s.end for s in r.slots)])
         rows.append(TableRow.model_construct(
             label=label, cells=row_cells, is_total=is_total, labels=tuple(c.text for c in r.labels),
-            texts={}, dashed=dashed, part_of=part_of,
+            texts={}, dashed=dashed, part_of=part_of, level=first_cell.level,
             via=tuple(dict.fromkeys([*r.via, *(reading.via if reading else ())])),
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))
     end_index = end if stop == len(raw) else _index_after(cells, raw[stop - 1]) if stop else header.after

@@ -275,6 +275,8 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
               subs: list[TableRow]) -> tuple[list[TableRow], bool, str]:
     """subs: the rows after row n that are its 其中 parts."""
     row = rows[n]
+    if any(r.level is not None for r in rows):
+        return _coded_children(rows, n)
     if subs:
         funding = all(is_source(p.label) for p in subs)
         reason = "funds_sources" if table.kind == "funds" and funding else "table_rows"
@@ -307,6 +309,28 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
                 break
         return out, True, "table_rows"
     return _outline_children(rows, n)
+
+
+def _coded_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
+    """A coded grid (款 | 項 | 目 | 節 | 名稱): a row is the sum of the rows coded one column to its
+    right under it, up to the next row coded in its column or to its left.  A row with no code
+    (合計, a bracketed group) sums nothing and ends the rows above it: the table says no more."""
+    own = rows[n].level
+    if own is None:
+        return [], False, ""
+    children: list[TableRow] = []
+    child = None
+    closed = False
+    for r in itertools.islice(rows, n + 1, None):
+        if r.level is None or r.level <= own:
+            closed = True
+            break
+        child = r.level if child is None else child
+        if r.level == child:
+            children.append(r)
+    if not children:
+        return [], False, ""
+    return children, closed, "table_rows"
 
 
 def _outline_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
