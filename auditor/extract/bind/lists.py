@@ -118,7 +118,10 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # (one part alone is a subset: "接待312批次(其中外事接待0批次)")
         if len(added) < 2:
             return None
-        if not (suffix and all(clean_label(p.label).endswith(suffix) for p in added)):
+        # (a part named 其他… is the rest of them: "动力机械52台,…,其他机械15台" partition the total)
+        rest = r.vocab.cue("remainder_part")
+        if not (suffix and all(clean_label(p.label).endswith(suffix) for p in added)) \
+                and not any(rest.match(clean_label(p.label)) for p in added[1:]):
             # "共遴选11家培训机构,其中砀山3家、萧县3家…": counts that add up to their total
             # exactly are its partition, whatever they are named; counts that do not may overlap
             # or name only some, and are no relation we can hold the report to
@@ -145,7 +148,8 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
     opener = tree[i]
     out: list[Fact] = []
     subject = ""
-    if i > 0 and tree[i - 1].clause == opener.clause and tree[i - 1].kind == "words":
+    if i > 0 and tree[i - 1].clause == opener.clause and tree[i - 1].kind == "words" \
+            and not _GLOSS.fullmatch(tree[i - 1].piece.label.strip()):  # ("247台(套),其中:": a unit's gloss)
         subject = read_label(tree[i - 1].piece.label, r.vocab).text
         subject = subject_before_list(subject)
     opens = tree.opens_sentence(i)
@@ -181,6 +185,9 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
 
 
 _BLANK_GAP = lazyre.compile(r"[。;,:]?[ \t]*\n(?:[ \t]*\n){1,2}[ \t]*")
+
+
+_GLOSS = lazyre.compile(r"\([^()]{1,6}\)")
 
 
 def subject_before_list(words: str) -> str:

@@ -110,6 +110,9 @@ _ALL = [
     # --------------------------------------------------------------- shares
     Reason("table_share", EXPLICIT, "a table's 百分比 column: a row's amount over that of the row it is a part of, "
            "whose own 百分比 is 100", "项目 | 金额 | 百分比\n(一)收入 | 200 | 100.0\n1.税收收入 | 150 | 75.0\n2.非税收入 | 50 | 25.0"),
+    Reason("funds_available_total", VOCABULARY, "the money one may use (可用资金) is the sum of the funds stated "
+           "right before it, last year's carry-over included", "中央资金640万元,省补贴资金147万元,上年结转资金0.5万元。"
+           "现全年可用资金787.5万元。"),
     Reason("share_of_stated_whole", EXPLICIT, "占 X万元 的 p%: the whole is written inside the share",
            "支出887万元,占年初预算1600万元的55.4%。"),
     Reason("share_of_sentence_total", EXPLICIT, "p% 为 a: a part of the total its sentence states",

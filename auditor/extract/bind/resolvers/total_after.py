@@ -21,12 +21,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     family_totals = {t for f in r.vocab.families.values() for t in f.totals}
     generic = r.vocab.cue("generic_total_name")
     prefixed, shared = r.vocab.cue("total_prefix"), r.vocab.cue("total_prefix_shared")
+    available = r.vocab.cue("available_prefix")
     for s in tree.nodes:
         total = r.facts[s.index]
         if total is None:
             continue
         by_verb = s.kind == "labelled" and total.scenario is not None and bool(shared.match(clean_label(s.piece.label)))
-        if not (s.kind == "total" or by_verb or (
+        funds = s.kind == "labelled" and bool(available.match(clean_label(s.piece.label)))
+        if not (s.kind == "total" or by_verb or funds or (
                 s.kind == "labelled" and prefixed.match(clean_label(s.piece.label)))):
             continue  # (a total named after 合计: "加上中央财政收入752382万元,合计财政总收入1981651万元")
         i = s.index
@@ -60,7 +62,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if not parts:
             # "…转移性收入707163万元,一般债券转贷收入220379万元。合计收入为2845379万元。": a sentence
             # that opens with its 合计 sums the sentence just before it
-            parts = _previous_sentence(r, s, total)
+            parts = _previous_sentence(r, s, total, funds)
             if len(parts) >= 2:
                 via = ("the sentence before its 合计",)
         if any(p.label for p in parts):
@@ -69,8 +71,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         if not _years_summed(parts):
             # (last year's figure is no part of this year's total — unless the parts are the years
-            # the total adds up: "2016年投入45.20亿元,2017年投入80.56亿元,合计125.76亿元")
-            parts = [p for p in parts if not r.is_previous(p) or r.is_previous(total)]
+            # the total adds up: "2016年投入45.20亿元,2017年投入80.56亿元,合计125.76亿元" — or
+            # last year's money carried over into the money one may use this year)
+            carried = r.vocab.cue("remainder")
+            parts = [p for p in parts if not r.is_previous(p) or r.is_previous(total)
+                     or (funds and carried.search(p.label))]
         parts.reverse()
         if parts and r.vocab.cue("plus_after").search(parts[0].label):
             # "收入684.51亿元…。加上结算净收入128.60亿元…后,收入总计820.86亿元": the sum starts from
@@ -87,7 +92,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 parts = parts[start:]
                 via = (*via, "starts where its parts add up")
         if len(parts) >= 2 and not any(p.approximate for p in parts):
-            made = make_breakdown(r, total, parts, "合计", True, "total_after_parts", via)
+            made = make_breakdown(r, total, parts, "合计", True,
+                                  "funds_available_total" if funds else "total_after_parts", via)
             if made:
                 yield made
 
@@ -98,13 +104,13 @@ def _years_summed(parts: list[Fact]) -> bool:
     return len(years) >= 2 and len(set(years)) == len(years)
 
 
-def _previous_sentence(r: Reading, total_node, total: Fact) -> list[Fact]:
+def _previous_sentence(r: Reading, total_node, total: Fact, funds: bool = False) -> list[Fact]:
     """The figures of the sentence before, nearest first, when the total's sentence opens with
     合计/总计 (nothing but words before it) in the same paragraph; none when that sentence holds a
     list opener or a total of its own at its top level (its figures are that list's)."""
     tree = r.tree
     i = total_node.index
-    if not r.vocab.cue("total_prefix").match(clean_label(total_node.piece.label)) or not tree.opens_sentence(i) \
+    if not (funds or r.vocab.cue("total_prefix").match(clean_label(total_node.piece.label))) or not tree.opens_sentence(i) \
             or i == 0 or tree[i - 1].paragraph != total_node.paragraph:
         return []
     parts: list[Fact] = []
