@@ -81,6 +81,16 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
         if not restated and f.concept and f.concept == first_total.concept and (n > 0 or named_alike(f, first_total)):
             parts = parts[:n]
             break
+    # "省级资金124.23万元,为A…,B…;市级资金260.3万元,为…": a part naming another level of government's
+    # money than the total's own is the next statement
+    level = r.vocab.cue("level_money")
+    own_level = level.match(clean_label(first_total.label))
+    if own_level:
+        for n, (_, f) in enumerate(parts):
+            other = level.match(clean_label(f.label))
+            if n and other and other.group(1) != own_level.group(1):
+                parts = parts[:n]
+                break
     # "…,县财政资金30.9万元,共计下达61.8万元": a 共计 / 合计 closing the list restates a total
     subtotal = r.vocab.cue("subtotal")
     for n, (_, f) in enumerate(parts):
