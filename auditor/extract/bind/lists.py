@@ -89,8 +89,9 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
             and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
         return None  # a part larger than a total found in another sentence: the list hangs from another figure
     counted = total.kind == "count" and not strict
-    if not strict:
-        # "18人,其中:事业编制18人,年初实有18人…": the list ended where a prefix adds up
+    if not strict and (subtracted or not adds_up(total, added)):
+        # "18人,其中:事业编制18人,年初实有18人…": the list ended where a prefix adds up (when the
+        # whole list does not: "220万元。用于A 219.09万元,B 0.72万元,C 0.19万元" is all of it)
         running = -sum((p.value for p in subtracted), Decimal(0))
         slack = total.tolerance + sum((p.tolerance for p in subtracted), Decimal(0))
         for n, p in enumerate(added, 1):
