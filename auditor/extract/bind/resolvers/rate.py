@@ -132,8 +132,9 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     remainder, received_cue = r.vocab.cue("remainder"), r.vocab.cue("received")
     amounts = [f for f in amounts if not remainder.search(f.label)]
     scenario = {f.id: f.scenario or _ending_scenario(r, f.label) for f in amounts}
+    done = r.vocab.cue("label_end_actual")
     received = [f for f in amounts if received_cue.search(f.label) and "available" in spec["denominator"]
-                and not (flow == "in" and scenario[f.id] in spec["numerator"])]
+                and not (flow == "in" and scenario[f.id] in spec["numerator"]) and not done.search(f.label)]
     nums = [f for f in amounts if scenario[f.id] in spec["numerator"] and f not in received]
     dens = [f for f in amounts if (scenario[f.id] in spec["denominator"] or f in received) and f not in nums]
     others = [f for f in amounts if f not in nums and f not in dens]
