@@ -29,7 +29,8 @@ GRADE_WORDS = {
 }
 
 
-_FIGURE_LINE = lazyre.compile(r"\s*\|?\s*-?[\d.,]+\s*(?:万元|元|%)?\s*\|?\s*$")
+# a line holding one figure, or a dash for an empty cell: what follows a flattened table's row label
+_FIGURE_LINE = lazyre.compile(r"\s*\|?\s*(?:-?[\d.,]+\s*(?:万元|元|%)?|[-—–]{1,2})\s*\|?\s*$")
 
 
 def _next_line(text: str, pos: int) -> str:
@@ -52,7 +53,7 @@ def headings(norm: Normalised) -> list[Heading]:
             continue
         following = _next_line(norm.text, m.start())
         if _FIGURE_LINE.fullmatch(following):
-            continue  # "二、政府性基金预算财政拨款收入" / "2" / "0.00": a row label of a flattened table
+            continue  # "二、政府性基金预算财政拨款收入" / "2" / "0.00" (or "-"): a row label of a flattened table
         line_end = norm.text.find("\n", m.end())
         if not following.strip() and len(norm.text[m.end():line_end if line_end != -1 else len(norm.text)].strip()) <= 1:
             continue  # "五、经" and the text ends: a line cut off (a table's row label, as likely as a heading;

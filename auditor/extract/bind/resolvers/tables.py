@@ -314,7 +314,8 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
 def _coded_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
     """A coded grid (款 | 項 | 目 | 節 | 名稱): a row is the sum of the rows coded one column to its
     right under it, up to the next row coded in its column or to its left.  A row with no code
-    (合計, a bracketed group) sums nothing and ends the rows above it: the table says no more."""
+    (合計, a bracketed group, a 政事別 name between "總統府" and its 目 rows) sums nothing and is
+    no part: the rows around it keep their places."""
     own = rows[n].level
     if own is None:
         return [], False, ""
@@ -322,7 +323,9 @@ def _coded_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool,
     child = None
     closed = False
     for r in itertools.islice(rows, n + 1, None):
-        if r.level is None or r.level <= own:
+        if r.level is None:
+            continue
+        if r.level <= own:
             closed = True
             break
         child = r.level if child is None else child
