@@ -150,8 +150,9 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list
     for m, r in enumerate(rows):
         if r.part_of is not None and r.part_of < m:
             children.setdefault(r.part_of, []).append(r)
+    coded = any(r.level is not None for r in rows)
     for n, row in enumerate(rows):
-        parts, complete, reason = _parts_of(table, rows, n, children.get(n, []))
+        parts, complete, reason = _parts_of(table, rows, n, children.get(n, []), coded)
         if not parts:
             continue
         for key in row.cells:
@@ -184,8 +185,9 @@ def _column_shares(table: ScoreTable, rows: list[TableRow]) -> list[Share]:
         if r.part_of is not None and r.part_of < m:
             children.setdefault(r.part_of, []).append(r)
     out = []
+    coded = any(r.level is not None for r in rows)
     for n, row in enumerate(rows):
-        parts, _, _ = _parts_of(table, rows, n, children.get(n, []))
+        parts, _, _ = _parts_of(table, rows, n, children.get(n, []), coded)
         for amount, share in pairs:
             whole, hundred = row.cells.get(amount), row.cells.get(share)
             if whole is None or hundred is None or hundred.value != 100:
@@ -272,10 +274,11 @@ def _bare(label: str) -> str:
 
 
 def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
-              subs: list[TableRow]) -> tuple[list[TableRow], bool, str]:
-    """subs: the rows after row n that are its 其中 parts."""
+              subs: list[TableRow], coded: bool = False) -> tuple[list[TableRow], bool, str]:
+    """subs: the rows after row n that are its 其中 parts; coded: the table is a coded grid
+    (some row has a level; found once a table by the caller, not once a row)."""
     row = rows[n]
-    if any(r.level is not None for r in rows):
+    if coded:
         return _coded_children(rows, n)
     if subs:
         funding = all(is_source(p.label) for p in subs)
