@@ -319,53 +319,43 @@ def _coded_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool,
     right under it, up to the next row coded in its column or to its left.  A row with no code
     (合計, a bracketed group, a 政事別 name between "總統府" and its 目 rows) sums nothing and is
     no part: the rows around it keep their places."""
-    own = rows[n].level
+    return _children(rows, n, lambda r: r.level, lambda r: False, least=1)
+
+
+def _outline_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
+    """"(一)實質收入 | 1.稅課… | 2.營業… | … | (二)融資財源": a numbered row followed by rows numbered
+    one level deeper is their sum — those rows up to the next row of its own level or above (rows of
+    deeper levels, and unnumbered ones such as a 百分比 line, are not its parts; a 合計 row ends them)."""
+    return _children(rows, n, lambda r: outline_depth(r.label),
+                     lambda r: r.is_total or bool(_SUBTOTAL_ROW.search(r.label)), least=2)
+
+
+def _children(rows: list[TableRow], n: int, depth_of, ends, least: int) -> tuple[list[TableRow], bool, str]:
+    """Row n's children in a hierarchy (at least `least` of them): the rows one level deeper under it
+    (the level of the first deeper row), up to the next row of its own level or above, or a row of no
+    level that `ends` them.
+    A run of children that reaches the table's last row may be cut short (an excerpt, a page):
+    then the parts may only not exceed the total."""
+    own = depth_of(rows[n])
     if own is None:
         return [], False, ""
     children: list[TableRow] = []
     child = None
     closed = False
     for r in itertools.islice(rows, n + 1, None):
-        if r.level is None:
-            continue
-        if r.level <= own:
-            closed = True
-            break
-        child = r.level if child is None else child
-        if r.level == child:
-            children.append(r)
-    if not children:
-        return [], False, ""
-    return children, closed, "table_rows"
-
-
-def _outline_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
-    """"(一)實質收入 | 1.稅課… | 2.營業… | … | (二)融資財源": a numbered row followed by rows numbered
-    one level deeper is their sum — those rows up to the next row of its own level or above (rows of
-    deeper levels, and unnumbered ones such as a 百分比 line, are not its parts).  A run of children
-    that reaches the table's last row may be cut short (an excerpt, a page): then the parts may only
-    not exceed the total."""
-    own = outline_depth(rows[n].label)
-    if own is None:
-        return [], False, ""
-    children: list[TableRow] = []
-    child_depth = None
-    closed = False
-    for r in itertools.islice(rows, n + 1, None):
-        depth = outline_depth(r.label)
+        depth = depth_of(r)
         if depth is None:
-            if r.is_total or _SUBTOTAL_ROW.search(r.label):
+            if ends(r):
                 closed = True
                 break
             continue
         if depth <= own:
             closed = True
             break
-        if child_depth is None:
-            child_depth = depth
-        if depth == child_depth:
+        child = depth if child is None else child
+        if depth == child:
             children.append(r)
-    if len(children) < 2:
+    if len(children) < least:
         return [], False, ""
     return children, closed, "table_rows"
 
