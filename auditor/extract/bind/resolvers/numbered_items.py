@@ -106,7 +106,9 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     sectioned = _heading_between(r, total.span.end, tree[first].start, item_style(tree[first].piece.keyword))
     # "一是…二是…三是…": points an official text picks out, not a partition of the total (重点民生支出
     # 113875万元。一是教育支出41128万元;二是…): only more than the total is wrong
-    picked = item_style(tree[first].piece.keyword) == "一是"
+    # — unless the text says the items are what the total is made of ("共计123.22万元,其组成情况如下:一是…")
+    picked = item_style(tree[first].piece.keyword) == "一是" and not r.vocab.cue("composition").search(
+        r.norm.text, total.span.end, tree[first].start)
     strict = (missing == 0 and not truncated and not sectioned and not picked) or family_complete(r, total, parts)
     if truncated:
         via = (*via, "may be cut off by the end of the text")
@@ -138,7 +140,8 @@ def _item_amounts(r: Reading, start: int, stop: int) -> list[Fact]:
         if t.kind in OPENERS and t.depth <= tree[start].depth:
             break
         f = r.facts[k]
-        if f is not None and t.kind == "labelled" and f.kind == "amount" and t.depth == tree[start].depth:
+        # (an item may state its amount as its own total: "三是…经费共计4.5万元")
+        if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" and t.depth == tree[start].depth:
             out.append(f)
     return out
 
