@@ -10,7 +10,7 @@ from auditor import lazyre
 _NUMBER = lazyre.compile(r"-?\d+(?:\.\d+)?")
 # (compiled once here, not looked up in re's cache on each of the thousands of figures a report has)
 _SPACE_OR_COMMA = lazyre.compile(r"[\s,]")
-_COMPOUND_START = lazyre.compile(r"\d+[亿万]\d")
+_COMPOUND_START = lazyre.compile(r"\d+[兆亿万]\d")
 _MONEY_SCALE = (
     ("亿", Decimal(100_000_000)),
     ("万", Decimal(10_000)),
@@ -30,7 +30,7 @@ class Figure(NamedTuple):
     approximate: bool
 
 
-_COMPOUND = lazyre.compile(r"(\d+)(亿|万|千)")
+_COMPOUND = lazyre.compile(r"(\d+)(兆|亿|万|千)")
 
 
 def read_figure(token_type: str, text: str) -> Figure:
@@ -70,15 +70,16 @@ def read_figure(token_type: str, text: str) -> Figure:
 
 
 def _read_compound(compact: str) -> Figure:
-    """"13亿7800万元" = 1378000000 元, stated to the 万 (the smallest unit written)."""
-    scales = dict(_MONEY_SCALE)
+    """"13亿7800万元" = 1378000000 元, stated to the 万 (the smallest unit written); "3兆4514亿5398万8千元"
+    (a 兆 is 10^12); "405亿9629万余元" is about that much."""
+    scales = {**dict(_MONEY_SCALE), "兆": Decimal(10) ** 12}
     value = Decimal(0)
     scale = Decimal(1)
     for number, prefix in _COMPOUND.findall(compact):
         scale = scales[prefix]
         value += Decimal(number) * scale
     written_unit = {Decimal(10_000): "万元", Decimal(1_000): "千元"}.get(scale, "元")
-    return Figure("amount", value, "元", written_unit, scale, 0, False)
+    return Figure("amount", value, "元", written_unit, scale, 0, "余" in compact or "多" in compact)
 
 
 def format_value(value: Decimal, unit: str, written_unit: str, scale: Decimal, decimals: int) -> str:

@@ -8,6 +8,7 @@
      年末结余470.00万元。"     → 470.00 = 1024.90 + 464.14 − 656.90 − 362.14
     "项目预算100万元,实际支出112万元,超支12万元。"  → 12 = 112 − 100
     "已支付9600万元,…应承担增加投资共9925万元,还需拨付325万元" → 325 = 9925 − 9600
+    "营业总收入原列3兆5507亿7998万8千元,减列993亿2600万元,改列3兆4514亿5398万8千元" → 减列 = 原列 − 改列
 
 The difference names itself (its label ends in 审减, 结余, 节约, 超支 …: the cues
 of rules/vocabulary.toml); its operands are the nearest figures before it in its
@@ -34,7 +35,7 @@ _BUDGETS = {"budget", "budget_initial", "budget_adjusted", "available"}
 _SPENT = {"actual", "final"}
 _CARRIED = lazyre.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
-_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|余额|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未")
+_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|余额|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列")
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,8 @@ FAMILIES = (
     _Family("超支", "difference_overspent", "overspent_spent", "overspent_budget", frozenset(_SPENT),
             frozenset(_BUDGETS - {"available"}), "minus"),
     _Family("尚需", "difference_remaining", "remaining_total", "remaining_done", frozenset(), frozenset(), "plus"),
+    # a budget's review: "营业总收入原列3兆5507亿…元,减列993亿2600万元,改列3兆4514亿…元" (减列 = 原列 − 改列)
+    _Family("减列", "difference_cut", "cut_from", "cut_to", frozenset(), frozenset(), "plus"),
 )
 
 
