@@ -35,7 +35,7 @@ _BUDGETS = {"budget", "budget_initial", "budget_adjusted", "available"}
 _SPENT = {"actual", "final"}
 _CARRIED = lazyre.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
-_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|余额|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短绌")
+_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|余额|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短绌|净增|增列")
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,8 @@ FAMILIES = (
     _Family("尚需", "difference_remaining", "remaining_total", "remaining_done", frozenset(), frozenset(), "plus"),
     # a budget's review: "营业总收入原列3兆5507亿…元,减列993亿2600万元,改列3兆4514亿…元" (减列 = 原列 − 改列)
     _Family("减列", "difference_cut", "cut_from", "cut_to", frozenset(), frozenset(), "plus"),
+    # … or raised in it: "歲入原列1599.84億元,最後計列1608.47億元,淨增8.63億元" (净增 = 计列 − 原列)
+    _Family("净增", "difference_raise", "cut_to", "cut_from", frozenset(), frozenset(), "minus"),
     # a government's year: "歲入決算數405億9,629萬元,歲出決算數390億7,285萬元,歲入歲出餘絀數15億2,344萬元"
     # (余绌 = 岁入 − 岁出) and "歲出2142.05億元,歲入2098.01億元,差短44.04億元" (差短 = 岁出 − 岁入)
     _Family("余绌", "difference_surplus", "surplus_income", "surplus_spending", frozenset(), frozenset(), "plus"),
