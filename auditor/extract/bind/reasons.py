@@ -186,6 +186,9 @@ _ALL += [
            "政府性基金收入合计192496万元。政府性基金支出合计101788万元。\n上述收支相抵,年终结余90708万元。"),
     Reason("difference_in_sentence", EXPLICIT, "a named difference (审减, 结余, 节约, 超支) and the figures of its "
            "sentence whose labels give their roles", "送审金额1250.36万元,审定金额1180.20万元,审减70.16万元。"),
+    Reason("difference_in_paragraph", STRUCTURAL, "a government's 差短 or 余绌 and the year's 岁入 and 岁出 stated in the "
+           "sentences before it, in its paragraph", "歲入編列2098.01億元,較上年度增加53.83億元;歲出編列2142.05億元。"
+           "歲入歲出差短44.04億元。"),
     Reason("product_in_sentence", EXPLICIT, "a count, a standard per unit of it and the amount they give, in one "
            "clause group", "共1200户,每户补助500元,发放补贴资金60万元。"),
     Reason("product_of_nearest_count", VOCABULARY, "a standard per unit and its amount, with the count of that unit "

@@ -50,6 +50,7 @@ class _Family:
     minus_scenarios: frozenset[str]
     rate_base: str  # "plus" or "minus": what a 审减率 / 超支率 is of
     several_plus: bool = False  # 结余 = 收入 + 上年结转 − 支出, 中央资金 + 省级资金 − 支出
+    paragraph: bool = False  # its figures may stand in the sentences before it, in its paragraph (差短 of 岁入 and 岁出)
 
 
 FAMILIES = (
@@ -67,8 +68,10 @@ FAMILIES = (
     _Family("净增", "difference_raise", "cut_to", "cut_from", frozenset(), frozenset(), "minus"),
     # a government's year: "歲入決算數405億9,629萬元,歲出決算數390億7,285萬元,歲入歲出餘絀數15億2,344萬元"
     # (余绌 = 岁入 − 岁出) and "歲出2142.05億元,歲入2098.01億元,差短44.04億元" (差短 = 岁出 − 岁入)
-    _Family("余绌", "difference_surplus", "surplus_income", "surplus_spending", frozenset(), frozenset(), "plus"),
-    _Family("差短", "difference_deficit", "surplus_spending", "surplus_income", frozenset(), frozenset(), "plus"),
+    _Family("余绌", "difference_surplus", "surplus_income", "surplus_spending", frozenset(), frozenset(), "plus",
+            paragraph=True),
+    _Family("差短", "difference_deficit", "surplus_spending", "surplus_income", frozenset(), frozenset(), "plus",
+            paragraph=True),
 )
 
 
@@ -92,6 +95,12 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if fam is None or fact.id in listed:
             continue  # (a 年终结余 listed among the items of a 支出总计 is an item, not a stated difference)
         operands = _operands(r, s.index, fam, listed)
+        reason = "difference_in_sentence"
+        if operands is None and fam.paragraph:
+            # "…歲入編列2098.01億元,…;歲出編列2142.05億元,…。歲入歲出差短44.04億元": the year's income and
+            # spending stated in the sentences before, in its paragraph
+            operands = _operands(r, s.index, fam, listed, "paragraph")
+            reason = "difference_in_paragraph"
         if operands is None:
             continue
         plus, minus, rivals = operands
@@ -103,7 +112,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             rate = rate if base is not None else None
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
-            rivals=tuple(rivals), reason="difference_in_sentence", via=(), rejected=()))
+            rivals=tuple(rivals), reason=reason, via=(), rejected=()))
 
 
 def _role(r: Reading, fam: _Family, fact: Fact) -> str | None:
@@ -124,10 +133,10 @@ def _role(r: Reading, fam: _Family, fact: Fact) -> str | None:
     return None
 
 
-def _operands(r: Reading, i: int, fam: _Family,
-              listed: set[int]) -> tuple[list[Fact], list[Fact], list[Fact]] | None:
+def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
+              within: str = "sentence") -> tuple[list[Fact], list[Fact], list[Fact]] | None:
     """The figures before the difference at node i (a missing one may follow it), and
-    the rivals further back in its sentence; None when the reading is open."""
+    the rivals further back in its sentence (or paragraph); None when the reading is open."""
     tree = r.tree
     diff = r.facts[i]
     plus: list[Fact] = []
@@ -160,7 +169,7 @@ def _operands(r: Reading, i: int, fam: _Family,
             return False
         return not fam.several_plus or any(not _CARRIED.search(clean_label(p.label)) for p in plus)
 
-    back = tree.before(i, "sentence", limit=_LOOK_BACK)
+    back = tree.before(i, within, limit=_LOOK_BACK)
     for k in back:
         went = take(k)
         if went is False:
