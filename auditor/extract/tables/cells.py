@@ -119,6 +119,7 @@ def cell_runs(text: str) -> list[list[Cell]]:
                 boxed = []
             _close(runs, current)
             current = []
+            coded = []
             continue
         stripped = line.strip()
         split = _SPLIT_RULE.match(stripped) if "├" in stripped and "┬" in stripped else None
@@ -130,6 +131,7 @@ def cell_runs(text: str) -> list[list[Cell]]:
         if cells is None:  # prose ends the run
             _close(runs, current)
             current = []
+            coded = []
             continue
         current.extend(cells)
     if boxed:
@@ -146,8 +148,8 @@ def box_row(lines: list[tuple[str, int, int]], coded: list[int] | None = None) -
     stacked = _stacked_header(split)
     if stacked is not None:
         cells, codes = stacked
-        if coded is not None and codes:
-            coded[:] = [len(cells), codes]
+        if coded is not None:  # (a header of another table ends the coded grid before it)
+            coded[:] = [len(cells), codes] if codes else []
         return [*cells, Cell("", cells[-1].end, cells[-1].end, cells[-1].line, EOL)]
     if coded:
         return [c for row in split for c in _coded_row(row, *coded)]
