@@ -31,6 +31,7 @@ class Figure(NamedTuple):
 
 
 _COMPOUND = lazyre.compile(r"(\d+)(兆|亿|万|千)")
+_COMPOUND_SCALES = {**dict(_MONEY_SCALE), "兆": Decimal(10) ** 12}  # (a 兆 is written only in such amounts)
 
 
 def read_figure(token_type: str, text: str) -> Figure:
@@ -72,7 +73,7 @@ def read_figure(token_type: str, text: str) -> Figure:
 def _read_compound(compact: str) -> Figure:
     """"13亿7800万元" = 1378000000 元, stated to the 万 (the smallest unit written); "3兆4514亿5398万8千元"
     (a 兆 is 10^12); "405亿9629万余元" is about that much."""
-    scales = {**dict(_MONEY_SCALE), "兆": Decimal(10) ** 12}
+    scales = _COMPOUND_SCALES
     value = Decimal(0)
     scale = Decimal(1)
     for number, prefix in _COMPOUND.findall(compact):

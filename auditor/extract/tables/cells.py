@@ -246,7 +246,7 @@ def _coded_row(cells: list[Cell], width: int, codes: int) -> list[Cell]:
     if not name.text or _DIGITS.match(name.text) and not any(c.text for c in figures[:-1]):
         return []  # a budget code line, or a 說明 continued
     label = Cell(name.text, name.start, name.end, name.line, level=level)
-    out = [label, *(c for c in figures)]
+    out = [label, *figures]
     while out and not out[-1].text:
         out.pop()
     return [*out, Cell("", out[-1].end, out[-1].end, out[-1].line, EOL)]

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from itertools import accumulate
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, scope_of
@@ -83,13 +84,22 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
     out = list(shares)
     for members in groups.values():
         members.sort(key=lambda n: shares[n].part.span.start)
+        parts = [shares[n].part for n in members]
+        # (each run's sum from running sums: a run is tried in constant time, not by adding it up)
+        values = list(accumulate((p.value for p in parts), initial=Decimal(0)))
+        slacks = list(accumulate((p.tolerance for p in parts), initial=Decimal(0)))
+        repeated = len({p.id for p in parts}) < len(parts)
         taken: set[int] = set()
         for size in range(len(members), 1, -1):
             for start in range(len(members) - size + 1):
                 run = members[start:start + size]
                 if taken.intersection(run):
                     continue
-                whole = _stated_sum(index, [shares[n].part for n in run])
+                run_parts = parts[start:start + size]
+                if repeated and len({p.id for p in run_parts}) < size:
+                    continue
+                whole = _stated_sum(index, run_parts, values[start + size] - values[start],
+                                    slacks[start + size] - slacks[start])
                 if whole is None:
                     continue
                 taken.update(run)
@@ -104,16 +114,13 @@ def _names_no_whole(whole_label: str) -> bool:
     return not rest or rest in {"比", "比重"}
 
 
-def _stated_sum(index: DocumentIndex, parts: list[Fact]) -> Fact | None:
-    """The figure stated before the parts that they add up to (the nearest), if any."""
-    if len({p.id for p in parts}) < len(parts):
-        return None
-    total = sum((p.value for p in parts), Decimal(0))
-    reach = sum((p.tolerance for p in parts), Decimal(0)) + _WIDEST_ROUNDING
-    first = min(p.span.start for p in parts)
-    ids = {p.id for p in parts}
+def _stated_sum(index: DocumentIndex, parts: list[Fact], total: Decimal, slack: Decimal) -> Fact | None:
+    """The figure stated before the parts (in text order, adding to `total` within `slack`) that
+    they add up to — the nearest, if any.  (A figure ending before the first part is none of them.)"""
+    reach = slack + _WIDEST_ROUNDING
+    first = parts[0].span.start
     found = [f for f in index.amounts_between(total - reach, total + reach)
-             if f.id not in ids and f.span.end <= first and f.unit == parts[0].unit and adds_up(f, parts)]
+             if f.span.end <= first and f.unit == parts[0].unit and adds_up(f, parts)]
     return max(found, key=lambda f: f.span.start) if found else None
 
 

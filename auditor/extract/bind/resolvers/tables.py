@@ -61,14 +61,15 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
     for table in tables:
         rows = list(table.rows)
         via = _via(table)
-        out.breakdowns.extend(_sums(table, rows, via))
+        parts_of = _partition(table, rows)
+        out.breakdowns.extend(_sums(table, rows, via, parts_of))
         out.breakdowns.extend(_row_totals(table, rows, via))
         out.breakdowns.extend(_subtotal_blocks(rows, via))
         out.breakdowns.extend(_balances(rows, via))
         out.rates.extend(_rates(table, rows))
         out.funds_scores.extend(_funds_scores(table, rows))
         out.changes.extend(_changes(table, rows))
-        out.shares.extend(_column_shares(table, rows))
+        out.shares.extend(_column_shares(table, rows, parts_of))
         if table.kind == "indicators":
             out.indicators.extend(_indicators(rows, table.full_when_met))
             out.score_sums.extend(_level_weights(table))
@@ -135,7 +136,19 @@ def _via(table: ScoreTable) -> tuple[str, ...]:
 
 
 # -------------------------------------------------------------------- sums
-def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
+def _partition(table: ScoreTable, rows: list[TableRow]) -> list[tuple[list[TableRow], bool, str]]:
+    """Each row's parts among the rows (see _parts_of), worked out once a table for the sums and
+    the shares that read them."""
+    children: dict[int, list[TableRow]] = {}  # each row's 其中 rows after it (looked up once, not per row)
+    for m, r in enumerate(rows):
+        if r.part_of is not None and r.part_of < m:
+            children.setdefault(r.part_of, []).append(r)
+    coded = any(r.level is not None for r in rows)
+    return [_parts_of(table, rows, n, children.get(n, []), coded) for n in range(len(rows))]
+
+
+def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
+          parts_of: list[tuple[list[TableRow], bool, str]]) -> list[Breakdown]:
     out = []
     if table.column_sums:  # each block: 年度资金总额 = Σ its sources
         keys = [k for k in dict.fromkeys(k for r in rows for k in r.cells)]
@@ -146,13 +159,7 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list
             out.append(Breakdown.model_construct(
                 total=total, parts=tuple(parts), marker="表格", complete=len(parts) == len(keys) - 1,
                 reason="funds_sources", via=tuple(dict.fromkeys([*via, *row.via]))))
-    children: dict[int, list[TableRow]] = {}  # each row's 其中 rows after it (looked up once, not per row)
-    for m, r in enumerate(rows):
-        if r.part_of is not None and r.part_of < m:
-            children.setdefault(r.part_of, []).append(r)
-    coded = any(r.level is not None for r in rows)
-    for n, row in enumerate(rows):
-        parts, complete, reason = _parts_of(table, rows, n, children.get(n, []), coded)
+    for row, (parts, complete, reason) in zip(rows, parts_of):
         if not parts:
             continue
         for key in row.cells:
@@ -172,7 +179,8 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list
     return out
 
 
-def _column_shares(table: ScoreTable, rows: list[TableRow]) -> list[Share]:
+def _column_shares(table: ScoreTable, rows: list[TableRow],
+                   parts_of: list[tuple[list[TableRow], bool, str]]) -> list[Share]:
     """"金額 | 百分比" column pairs: a row's 百分比 is its 金額 over the 金額 of the row it is a part
     of — where that row's own 百分比 is written 100 (the table says which row is the whole)."""
     keys = column_keys([role_of(name) for name in table.columns])
@@ -180,14 +188,8 @@ def _column_shares(table: ScoreTable, rows: list[TableRow]) -> list[Share]:
              if n and key and key.split("#")[0] == "share" and keys[n - 1] and keys[n - 1].split("#")[0] in _SUM_ROLES]
     if not pairs:
         return []
-    children: dict[int, list[TableRow]] = {}
-    for m, r in enumerate(rows):
-        if r.part_of is not None and r.part_of < m:
-            children.setdefault(r.part_of, []).append(r)
     out = []
-    coded = any(r.level is not None for r in rows)
-    for n, row in enumerate(rows):
-        parts, _, _ = _parts_of(table, rows, n, children.get(n, []), coded)
+    for row, (parts, _, _) in zip(rows, parts_of):
         for amount, share in pairs:
             whole, hundred = row.cells.get(amount), row.cells.get(share)
             if whole is None or hundred is None or hundred.value != 100:

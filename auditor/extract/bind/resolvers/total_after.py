@@ -22,15 +22,18 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     generic = r.vocab.cue("generic_total_name")
     prefixed, shared = r.vocab.cue("total_prefix"), r.vocab.cue("total_prefix_shared")
     available = r.vocab.cue("available_prefix")
-    for s in tree.nodes:
+    for s in tree.of_kind("labelled", "total"):
         total = r.facts[s.index]
         if total is None:
             continue
-        by_verb = s.kind == "labelled" and total.scenario is not None and bool(shared.match(clean_label(s.piece.label)))
-        funds = s.kind == "labelled" and bool(available.match(clean_label(s.piece.label)))
-        if not (s.kind == "total" or by_verb or funds or (
-                s.kind == "labelled" and prefixed.match(clean_label(s.piece.label)))):
-            continue  # (a total named after 合计: "加上中央财政收入752382万元,合计财政总收入1981651万元")
+        label = clean_label(s.piece.label)
+        labelled = s.kind == "labelled"
+        by_verb = labelled and total.scenario is not None and bool(shared.match(label))
+        funds = labelled and bool(available.match(label))
+        # (a total named after 合计: "加上中央财政收入752382万元,合计财政总收入1981651万元")
+        named_total = bool(prefixed.match(label))
+        if not (s.kind == "total" or by_verb or funds or (labelled and named_total)):
+            continue
         i = s.index
         named = i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words" \
             and not generic.fullmatch(tree[i - 1].piece.label)
@@ -62,7 +65,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if not parts:
             # "…转移性收入707163万元,一般债券转贷收入220379万元。合计收入为2845379万元。": a sentence
             # that opens with its 合计 sums the sentence just before it
-            parts = _previous_sentence(r, s, total, funds)
+            parts = _previous_sentence(r, s, total, named_total or funds)
             if len(parts) >= 2:
                 via = ("the sentence before its 合计",)
         if any(p.label for p in parts):
@@ -104,13 +107,14 @@ def _years_summed(parts: list[Fact]) -> bool:
     return len(years) >= 2 and len(set(years)) == len(years)
 
 
-def _previous_sentence(r: Reading, total_node, total: Fact, funds: bool = False) -> list[Fact]:
-    """The figures of the sentence before, nearest first, when the total's sentence opens with
-    合计/总计 (nothing but words before it) in the same paragraph; none when that sentence holds a
-    list opener or a total of its own at its top level (its figures are that list's)."""
+def _previous_sentence(r: Reading, total_node, total: Fact, opens_by_name: bool) -> list[Fact]:
+    """The figures of the sentence before, nearest first, when the total's sentence opens with it,
+    named 合计/总计 or the money one may use (`opens_by_name`; nothing but words before it) in the
+    same paragraph; none when that sentence holds a list opener or a total of its own at its top
+    level (its figures are that list's)."""
     tree = r.tree
     i = total_node.index
-    if not (funds or r.vocab.cue("total_prefix").match(clean_label(total_node.piece.label))) or not tree.opens_sentence(i) \
+    if not opens_by_name or not tree.opens_sentence(i) \
             or i == 0 or tree[i - 1].paragraph != total_node.paragraph:
         return []
     parts: list[Fact] = []
