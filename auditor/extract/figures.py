@@ -79,7 +79,7 @@ def _read_compound(compact: str) -> Figure:
     for number, prefix in _COMPOUND.findall(compact):
         scale = scales[prefix]
         value += Decimal(number) * scale
-    written_unit = {Decimal(10_000): "万元", Decimal(1_000): "千元"}.get(scale, "元")
+    written_unit = {Decimal(10**8): "亿元", Decimal(10_000): "万元", Decimal(1_000): "千元"}.get(scale, "元")
     return Figure("amount", value, "元", written_unit, scale, 0, "余" in compact or "多" in compact)
 
 

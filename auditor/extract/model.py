@@ -102,6 +102,9 @@ class Fact(Record):
     scale: Decimal = Field(description="base units per written unit (万元 → 10000)")
     decimals: int = Field(description="decimals as written")
     approximate: bool = False
+    about: bool = Field(False, description="written as about this much (约, 左右): an approximate figure that stands "
+                                           "for ± one unit of its last digit, and is checked so; other approximate "
+                                           "figures (近, 逾, 余, 以上) are bounds, never checked")
     text: str = Field(description="the figure exactly as in the original text")
     span: Span
     label: str = Field("", description="normalised label text the figure belongs to")
@@ -115,6 +118,11 @@ class Fact(Record):
     exact: bool = Field(False, description="a designed value (a score table's 分值), not a rounded one")
 
     @property
+    def is_bound(self) -> bool:
+        """An approximate figure that only bounds the value (近5%, 逾100万元): nothing to check it against."""
+        return self.approximate and not self.about
+
+    @property
     def written_value(self) -> Decimal:
         """The number as written, in its written unit."""
         return self.value / self.scale
@@ -124,10 +132,13 @@ class Fact(Record):
         """Half a unit of the last written digit, in base units (±0.5×10^-d).
 
         A written zero is exact: reports write 0 when there was nothing, not to
-        round a small amount away (“因公出国(境)费0万元”).
+        round a small amount away (“因公出国(境)费0万元”).  An about-figure (“约增2.63%”)
+        stands for a whole unit either side: the writer says it is rounded loosely.
         """
         if self.value == 0 or self.exact:
             return Decimal(0)
+        if self.about:
+            return 2 * _half_unit(self.decimals, self.scale)
         return _half_unit(self.decimals, self.scale)
 
 

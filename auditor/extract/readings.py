@@ -121,9 +121,10 @@ class _Reader:
             fig = fig._replace(kind=kind, value=fig.value * scale, unit=unit, written_unit=written_unit, scale=scale)
         line, column = self.norm.line_col(start)
         approximate = fig.approximate or self._approximate_context(start, end, node.piece.copula)
+        about = approximate and not fig.approximate and self._about(start, end, node.piece.copula)
         fact = Fact.model_construct(
             id=self.next_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
-            scale=fig.scale, decimals=fig.decimals, approximate=approximate,
+            scale=fig.scale, decimals=fig.decimals, approximate=approximate, about=about,
             text=self.norm.original[start:end],
             span=Span.model_construct(start=start, end=end, line=line, column=column),
             label=info.text if info else label,
@@ -147,6 +148,15 @@ class _Reader:
             return True  # "一般公共服务支出?8639万元": a character lost in conversion, maybe a digit
         return bool(self.vocab.cue("approximate_before").search(text[max(0, start - 4):start])
                     or self.vocab.cue("approximate_after").match(text[end:end + 3]))
+
+    def _about(self, start: int, end: int, copula: str) -> bool:
+        """An approximate figure written as about this much (约, 左右), not as a bound (近, 逾, 以上)."""
+        text = self.norm.text
+        if self.vocab.cue("approximate_bound_before").search(text[max(0, start - 4):start]) \
+                or self.vocab.cue("approximate_bound_after").match(text[end:end + 3]):
+            return False
+        return copula.startswith("约") or bool(self.vocab.cue("approximate_about_before").search(text[max(0, start - 4):start])
+                                               or self.vocab.cue("approximate_about_after").match(text[end:end + 3]))
 
     def _fund_of(self, paragraph: int, at: int) -> str | None:
         """The fund named last before offset `at` in its paragraph ("政府性基金预算收入…收入合计")."""

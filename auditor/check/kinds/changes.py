@@ -165,7 +165,7 @@ def _growths(rule: Rule, ctx: Context) -> Iterator[tuple[Change, _Growth | None,
     for c in ctx.doc.changes:
         # against last year or against the budget ("较年初预算数减少1111.4万元,下降27.56%"):
         # the base is the value compared with, in both cases
-        if c.percent is None or c.percent.approximate:
+        if c.percent is None or c.percent.is_bound:
             continue
         g = _growth(ctx, c)
         if isinstance(g, tuple):
@@ -276,7 +276,7 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     figure, when the stated rate fits the change only in the other direction)."""
     which = {"which_zh": "本年数与上年数", "which_en": "the figures"}
     for c in ctx.doc.changes:
-        if c.previous is None and c.percent is not None and not c.percent.approximate:
+        if c.previous is None and c.percent is not None and not c.percent.is_bound:
             found = _direction_by_rate(rule, ctx, c)
             if found is not None:
                 yield found

@@ -62,7 +62,7 @@ def check_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """RAT001: a stated 执行率/完成率/到位率 equals the amounts its sentence gives."""
     for r in ctx.doc.rates:
         stated = r.rate
-        if stated.approximate:
+        if stated.is_bound:
             continue
         if r.pairs:
             yield _sentence_rate(rule, ctx, r)
@@ -185,7 +185,7 @@ def _nearest(facts: list[Fact], target: Decimal | None, keep: int = 4) -> list[F
 def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """RAT002: 占 X 的 p% — the part is p% of the whole the text names."""
     for s in ctx.doc.shares:
-        if s.part is None or s.percent.approximate:
+        if s.part is None or s.percent.is_bound:
             continue
         wholes = list(s.wholes)
         if not wholes:

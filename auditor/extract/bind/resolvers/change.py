@@ -118,6 +118,10 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
             reason = "change_of_named_subject"
         elif before and (winfo.concept is None or (not winfo.known and len(winfo.text) <= 2)):
             current = before[0]
+        elif before and not winfo.known and r.vocab.cue("compared_prefix").match(words):
+            # "岁出计列1712.31亿元,较原预算案删减14.11亿元": words that only name what the figure
+            # before is compared with
+            current = before[0]
         elif not winfo.known and not any(f.sentence == s.sentence for f in before):
             # "…收入总计1234.56万元…。与2021年相比，收、支总计各增加100万元": the words do not
             # name a known concept; the sentence before says what changed

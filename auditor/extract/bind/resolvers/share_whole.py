@@ -6,6 +6,8 @@
                                                   (share_of_family_total)
     "资金总规模64458.18万元,纳入…53043.61万元,占比82.29%" → the whole named right before the part
                                                   (share_of_whole_before)
+    "岁出编列1668.61亿元,…支出编668.21亿元,占40.05%;…263.76亿元,占15.81%" → the amount the sentence opens with
+                                                  (share_of_sentence_whole)
     "…占高校资助总额29.91%" after "…占2016年度高校资助总额的49.10%" read → the same figure
                                                   (share_of_same_named_whole)
     "总支出1270.6万元。…(一)群众体育968.8万元,占总数的76.25%。…(二)竞技体育301.8万元,
@@ -39,7 +41,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
         else:
             wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []))
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
-    return _siblings_total(index, _same_named_whole(out))
+    return _sentence_whole(index, _siblings_total(index, _same_named_whole(out)))
 
 
 _YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
@@ -176,6 +178,36 @@ def _named_whole_before(index: DocumentIndex, part: Fact) -> Fact | None:
     if nearest.unit == part.unit and nearest.value > part.value and index.vocab.cue("named_whole").search(nearest.label):
         return nearest
     return None
+
+
+def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
+    """"岁出编列1668.61亿元,排名为教育科学文化支出编668.21亿元,占40.05%;社会福利支出编263.76亿元,
+    占15.81%": two or more bare 占 p% (no whole named, none found) in one sentence, each after its part,
+    are of the amount the sentence opens with — when every amount after it is one of those parts,
+    each smaller than it, and together no more than it.  Not stated, so at most a warning."""
+    groups: dict[int, list[int]] = {}
+    for n, s in enumerate(shares):
+        if not s.wholes and s.part is not None and s.part.kind == "amount" and _names_no_whole(s.whole_label):
+            groups.setdefault(s.part.sentence, []).append(n)
+    out = list(shares)
+    for sentence, members in groups.items():
+        parts = {shares[n].part.id for n in members}
+        if len(parts) < 2 or len(parts) < len(members):
+            continue
+        amounts = sorted((f for f in index.facts_by_sentence.get(sentence, ()) if f.kind == "amount"),
+                         key=lambda f: f.span.start)
+        if not amounts:
+            continue
+        whole, rest = amounts[0], amounts[1:]
+        if whole.id in parts or {f.id for f in rest} != parts or whole.approximate \
+                or index.vocab.cue("compared_prefix").match(whole.label):
+            continue
+        if any(f.unit != whole.unit or f.value >= whole.value for f in rest) \
+                or sum(f.value for f in rest) > whole.value + whole.tolerance + sum(f.tolerance for f in rest):
+            continue
+        for n in members:
+            out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_sentence_whole"})
+    return out
 
 
 def _family_total(index: DocumentIndex, part: Fact) -> list[Fact]:
