@@ -301,7 +301,7 @@ def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> F
     pool = []
     for anchor in (total, *parts):
         for f in doc.around(anchor):
-            if f.id in used or f.id in seen or f.kind != total.kind or f.unit != total.unit or f.approximate:
+            if f.id in used or f.id in seen or f.kind != total.kind or f.unit != total.unit or f.is_bound:
                 continue
             seen.add(f.id)
             pool.append(f)
@@ -488,7 +488,7 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
     concepts = {w.concept for w in tried if w.concept}
     tried_ids = {w.id for w in tried}
     for f in doc.neighbours(part):
-        if f.id in tried_ids or f.id == part.id or f.kind != "amount" or f.approximate or f.unit != part.unit:
+        if f.id in tried_ids or f.id == part.id or f.kind != "amount" or f.is_bound or f.unit != part.unit:
             continue
         named = (len(core) >= 2 and _name_core(f.label).endswith(core)) or (f.concept in concepts) \
             or _abbreviates(_name_core(f.label), core)
@@ -539,7 +539,7 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
     pool = [f for f in doc.neighbours(num) if f.scenario in _BASES]
     pool += [f for f in budgets if f.concept and f.concept == num.concept]
     for f in pool:
-        if f.id in tried_ids or f.id == num.id or f.kind != "amount" or f.approximate or f.unit != num.unit:
+        if f.id in tried_ids or f.id == num.id or f.kind != "amount" or f.is_bound or f.unit != num.unit:
             continue
         if _ratio_holds(stated, num, f):
             return _ratio_found("ALT001", stated, num, f)
@@ -657,7 +657,7 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
     tail = (current.concept or current.label)[-2:]
     for f in doc.around(current):
         if f.id in {current.id, delta.id, stated.id} or f.kind != current.kind or f.unit != current.unit \
-                or f.approximate or f.span.start > stated.span.start:
+                or f.is_bound or f.span.start > stated.span.start:
             continue
         if not (f.concept == current.concept or (len(tail) == 2 and (f.concept or f.label).endswith(tail))):
             continue
@@ -716,7 +716,7 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
         # "上年结余26.37亿元,上级补助收入14.64亿元,…,债务转贷收入1.34亿元;支出19.31亿元,年终结余23.04亿元":
         # every source listed before the figure taken away, not the last one alone
         before = [f for f in doc.neighbours(diff) if f.sentence == diff.sentence and f.kind == diff.kind
-                  and f.unit == diff.unit and not f.approximate and f.span.start < plus[0].span.start
+                  and f.unit == diff.unit and not f.is_bound and f.span.start < plus[0].span.start
                   and f.id not in used]
         running = _sum(plus[:1], minus)  # grows by one figure a step, not summed again
         for n in range(len(before) - 1, -1, -1):
@@ -727,7 +727,7 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
                 return Found("ALT003", {"zh": f"{shown}（计入同句前面的各项）",
                                         "en": f"{shown} (with the earlier figures of the sentence)"})
     for f in doc.neighbours(diff):
-        if f.id in used or f.kind != diff.kind or f.unit != diff.unit or f.approximate or f.sentence != diff.sentence:
+        if f.id in used or f.kind != diff.kind or f.unit != diff.unit or f.is_bound or f.sentence != diff.sentence:
             continue
         for more_plus, more_minus in (([], [f]), ([f], [])):
             if _difference_holds(diff, [*plus, *more_plus], [*minus, *more_minus]):

@@ -28,6 +28,9 @@ class Figure(NamedTuple):
     scale: Decimal
     decimals: int
     approximate: bool
+    # "405亿9,629万余元": the 余 after the last unit drops what lies below that unit, so the amount is
+    # known to within one of it (unlike "100余万元", about a hundred and more 万)
+    truncated: bool = False
 
 
 _COMPOUND = lazyre.compile(r"(\d+)(兆|亿|万|千)")
@@ -80,7 +83,8 @@ def _read_compound(compact: str) -> Figure:
         scale = scales[prefix]
         value += Decimal(number) * scale
     written_unit = {Decimal(10**8): "亿元", Decimal(10_000): "万元", Decimal(1_000): "千元"}.get(scale, "元")
-    return Figure("amount", value, "元", written_unit, scale, 0, "余" in compact or "多" in compact)
+    remainder = "余" in compact or "多" in compact
+    return Figure("amount", value, "元", written_unit, scale, 0, remainder, truncated=remainder)
 
 
 def format_value(value: Decimal, unit: str, written_unit: str, scale: Decimal, decimals: int) -> str:

@@ -102,9 +102,10 @@ class Fact(Record):
     scale: Decimal = Field(description="base units per written unit (万元 → 10000)")
     decimals: int = Field(description="decimals as written")
     approximate: bool = False
-    about: bool = Field(False, description="written as about this much (约, 左右): an approximate figure that stands "
-                                           "for ± one unit of its last digit, and is checked so; other approximate "
-                                           "figures (近, 逾, 余, 以上) are bounds, never checked")
+    about: bool = Field(False, description="an approximate figure known to within one unit of its last digit, and "
+                                           "checked so: a rate written as about (约增2.63%, 5%左右), an amount cut "
+                                           "below its last unit (405亿9,629万余元); other approximate figures (近, 逾, "
+                                           "100余万元, 以上, 约100万元) are never checked")
     text: str = Field(description="the figure exactly as in the original text")
     span: Span
     label: str = Field("", description="normalised label text the figure belongs to")

@@ -121,7 +121,8 @@ class _Reader:
             fig = fig._replace(kind=kind, value=fig.value * scale, unit=unit, written_unit=written_unit, scale=scale)
         line, column = self.norm.line_col(start)
         approximate = fig.approximate or self._approximate_context(start, end, node.piece.copula)
-        about = approximate and not fig.approximate and self._about(start, end, node.piece.copula)
+        about = fig.truncated or (fig.kind == "percent" and approximate and not fig.approximate
+                                  and self._about(start, end, node.piece.copula))
         fact = Fact.model_construct(
             id=self.next_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
             scale=fig.scale, decimals=fig.decimals, approximate=approximate, about=about,

@@ -174,7 +174,7 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     shares = {s.percent.id for s in ctx.doc.shares if not _PLANNED.search(s.whole_label)}
     limit = Decimal(100)
     for f in ctx.doc.facts:
-        if f.kind != "percent" or f.approximate:
+        if f.kind != "percent" or f.is_bound:
             continue
         bounded = f.id in shares or any(w in f.label for w in words)
         if not bounded or ctx.vocab.cue("change_percent").search(f.label):

@@ -166,7 +166,7 @@ def _table_total_scores(ctx: Context) -> list[Fact]:
 def prose_total_scores(ctx: Context) -> list[Fact]:
     out = []
     for f in ctx.doc.facts:
-        if f.kind != "score" or f.in_table or f.approximate:
+        if f.kind != "score" or f.in_table or f.is_bound:
             continue
         if ctx.vocab.cue("total_score_label").search(f.label) and Decimal(0) <= f.value <= Decimal(100):
             out.append(f)

@@ -89,7 +89,7 @@ class DocumentIndex:
     def by_key(self) -> dict[Key, list[Fact]]:
         index: dict[Key, list[Fact]] = defaultdict(list)
         for f in self.facts:
-            if f.kind == "amount" and f.concept and not f.approximate:
+            if f.kind == "amount" and f.concept and not f.is_bound:
                 index[self.key(f)].append(f)
         return dict(index)
 
@@ -102,7 +102,7 @@ class DocumentIndex:
     def amounts_by_concept(self) -> dict[str, list[Fact]]:
         out: dict[str, list[Fact]] = defaultdict(list)
         for f in self.facts:
-            if f.kind == "amount" and f.concept and not f.approximate:
+            if f.kind == "amount" and f.concept and not f.is_bound:
                 out[f.concept].append(f)
         return dict(out)
 
@@ -120,7 +120,7 @@ class DocumentIndex:
     @cached_property
     def amounts_by_value(self) -> list[tuple[Decimal, Fact]]:
         """Positive exact amounts sorted by value, for "which amount gives this ratio" searches."""
-        return sorted(((f.value, f) for f in self.facts if f.kind == "amount" and not f.approximate
+        return sorted(((f.value, f) for f in self.facts if f.kind == "amount" and not f.is_bound
                        and f.value > 0), key=lambda pair: pair[0])
 
     def amounts_between(self, low: Decimal, high: Decimal) -> list[Fact]:
@@ -148,7 +148,7 @@ class DocumentIndex:
         in text order."""
         out: dict[str, list[tuple[str, Fact]]] = defaultdict(list)
         for f in self.facts:
-            if f.kind != "amount" or f.approximate:
+            if f.kind != "amount" or f.is_bound:
                 continue
             name = named_part(f.label)
             if len(name) >= 2:

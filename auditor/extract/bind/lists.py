@@ -24,7 +24,7 @@ def is_part(r: Reading, node: Node) -> bool:
     """A labelled, exact figure that is not a later state of another ("追加到9564.38万元"):
     what a list may hold."""
     fact = r.facts[node.index]
-    return fact is not None and node.kind == "labelled" and not fact.approximate \
+    return fact is not None and node.kind == "labelled" and not fact.is_bound \
         and not r.vocab.cue("history").search(node.piece.label)
 
 
@@ -164,7 +164,7 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         if fact is not None and s.kind in {"labelled", "total"} and fact.kind in {"amount", "count", "number"}:
             # (a standard per unit, "按每人600元", is no list's total)
             # (nor is what a figure is compared with, "较预算数1237万元减少103万元")
-            if s.depth <= opener.depth and not fact.approximate and per_unit(r, fact) is None \
+            if s.depth <= opener.depth and not fact.is_bound and per_unit(r, fact) is None \
                     and not r.vocab.cue("compared_prefix").match(clean_label(fact.label)):
                 out.append(fact)
         if not subject and out and s.sentence < opener.sentence - 1:

@@ -21,7 +21,7 @@ def pairs(index: DocumentIndex, left_words, right_words) -> Iterator[tuple[Fact,
     """(left, right) totals of one year, scenario and funds."""
     by_period: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for f in index.facts:
-        if f.kind != "amount" or f.approximate:
+        if f.kind != "amount" or f.is_bound:
             continue
         side = "left" if any(w in f.label for w in left_words) else \
             "right" if any(w in f.label for w in right_words) else None

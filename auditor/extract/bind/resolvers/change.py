@@ -72,8 +72,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             _, subject_label, current, reason = last
         last = (i, subject_label, current, reason)
         # "约100万元" or a figure with a lost character is no base for exact arithmetic
-        current = None if current is not None and current.approximate else current
-        previous = None if previous is not None and previous.approximate else previous
+        current = None if current is not None and current.is_bound else current
+        previous = None if previous is not None and previous.is_bound else previous
         keyword = s.piece.keyword
         reference = _reference(r, keyword, "previous")
         yield Candidate(Change.model_construct(
@@ -178,7 +178,20 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
             if same_series and r.is_previous(f) and f.scenario == current.scenario and f.unit == current.unit:
                 previous = f
                 break
+        if previous is None:
+            previous = _from_to(r, current, before)
     return label, current, previous, reason
+
+
+def _from_to(r: Reading, current: Fact, before: list[Fact]) -> Fact | None:
+    """"由103年度3亿元到107年度1亿1,526万余元,减少61.58%": the figure after 由/从, right before the
+    one after 到/至, is the previous term of the change."""
+    if len(before) < 2 or before[0].id != current.id or before[1].unit != current.unit:
+        return None
+    start = before[1]
+    if r.vocab.cue("to_figure").match(clean_label(current.label)) and r.vocab.cue("from_figure").search(clean_label(start.label)):
+        return start
+    return None
 
 
 def _compares_again(r: Reading, before: int, i: int, compared_words: bool) -> bool:

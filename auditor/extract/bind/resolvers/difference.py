@@ -89,7 +89,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     listed = {p.id for b in lists for p in (*b.parts, *b.subtracted)}
     for s in tree.of_kind(*_DIFFERENCE_PIECES):
         fact = r.facts[s.index]
-        if s.kind not in _DIFFERENCE_PIECES or fact is None or fact.kind != "amount" or fact.approximate:
+        if s.kind not in _DIFFERENCE_PIECES or fact is None or fact.kind != "amount" or fact.is_bound:
             continue
         fam = family_of(r, fact)
         if fam is None or fact.id in listed:
@@ -154,7 +154,7 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         role = _role(r, fam, f)
         if role is None:
             return True
-        if f.approximate:
+        if f.is_bound:
             return False  # "约100万元" is no operand of exact arithmetic
         if role == "plus" and (not plus or (fam.several_plus and _added_together(r, plus + [f]))):
             plus.append(f)
@@ -185,7 +185,7 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
             if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
                 break
             if tree[k].kind in _FIGURES and f.kind == "amount" and f.unit == diff.unit and f.id not in listed \
-                    and not f.approximate and _role(r, fam, f) is not None:
+                    and not f.is_bound and _role(r, fam, f) is not None:
                 if not rivals and fam.several_plus and _role(r, fam, f) == "plus" \
                         and _added_together(r, plus + [f]):
                     plus.append(f)  # "中央到位资金100万元,省级到位资金50万元": the sources add up
@@ -240,7 +240,7 @@ def _rate_after(r: Reading, i: int) -> Fact | None:
         f = r.facts[k]
         if f is None:
             continue
-        if f.kind == "percent" and tree[k].kind == "labelled" and not f.approximate \
+        if f.kind == "percent" and tree[k].kind == "labelled" and not f.is_bound \
                 and r.vocab.cue("difference_rate").search(clean_label(f.label)):
             return f
         return None

@@ -87,7 +87,7 @@ def _total_before(r: Reading, first: int) -> tuple[int, Fact] | None:
         if f is None or t.kind not in {"labelled", "total"} or t.depth > tree[first].depth:
             continue
         if f.kind == "count" and f.unit == like.unit:
-            return None if grade_of(t.piece.label) is not None or f.approximate else (k, f)
+            return None if grade_of(t.piece.label) is not None or f.is_bound else (k, f)
     return None
 
 

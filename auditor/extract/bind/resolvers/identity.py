@@ -26,7 +26,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown]) -> list[Breakdown]:
     # holds many figures and the vocabulary many families)
     by_concept: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
     for n, f in enumerate(index.facts):
-        if f.kind == "amount" and not f.approximate and f.concept:
+        if f.kind == "amount" and not f.is_bound and f.concept:
             by_concept[f.concept].append((n, f))
     out = []
     for family in index.vocab.families.values():

@@ -55,7 +55,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     for s in r.tree.of_kind("labelled"):
         count = r.facts[s.index]
         if count is None or s.kind != "labelled" or count.kind != "count" or count.unit not in _UNITS \
-                or count.approximate or count.value < 2 or count.value > 60:
+                or count.is_bound or count.value < 2 or count.value > 60:
             continue
         # "内设7个科室:办公室、…": the counted noun may stand between the count and the marker
         noun = _NOUN.match(text, count.span.end)

@@ -62,7 +62,7 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
                 or (s.kind == "item" and s.paragraph != tree[first].paragraph - 1):
             break  # (the only item passed over is the heading's own marker, opening the paragraph before)
         f = r.facts[j]
-        if f is not None and s.kind in {"labelled", "total"} and f.kind == "amount" and not f.approximate:
+        if f is not None and s.kind in {"labelled", "total"} and f.kind == "amount" and not f.is_bound:
             candidates.append(f)
     if not candidates:
         return None
@@ -80,7 +80,7 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
         else:
             parts.append(found)
             every.extend(a for a in amounts if a.unit == found.unit and not r.is_previous(a))
-    if len(parts) < 2 or any(p.approximate for p in parts):
+    if len(parts) < 2 or any(p.is_bound for p in parts):
         return None
     total = choose_total(r, candidates, parts)
     via: tuple[str, ...] = ()

@@ -33,7 +33,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     for s in tree.of_kind("labelled"):
         standard = r.facts[s.index]
-        if standard is None or s.kind != "labelled" or standard.approximate or standard.value <= 0:
+        if standard is None or s.kind != "labelled" or standard.is_bound or standard.value <= 0:
             continue
         per = per_unit(r, standard)
         if per is None:
@@ -97,7 +97,7 @@ def _is_count(r: Reading, k: int, per: str) -> bool:
     """A count of what the standard is per: written in that unit (1200户), or counted with 个
     and naming it right after ("832个行政村" for 每村)."""
     f = r.facts[k]
-    if f is None or r.tree[k].kind not in {"labelled", "total"} or f.kind != "count" or f.approximate:
+    if f is None or r.tree[k].kind not in {"labelled", "total"} or f.kind != "count" or f.is_bound:
         return False
     if f.unit == per:
         return True
@@ -114,7 +114,7 @@ def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
     found: list[tuple[int, Fact]] = []
     for k in tree.after(i, "sentence", limit=_LOOK):
         f = r.facts[k]
-        if f is None or tree[k].kind not in {"labelled", "total"} or f.kind != "amount" or f.approximate:
+        if f is None or tree[k].kind not in {"labelled", "total"} or f.kind != "amount" or f.is_bound:
             continue
         if per_unit(r, f) is not None:
             break  # the next standard: what follows is its product
@@ -127,7 +127,7 @@ def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
         # 分红,每户可分得700元")
         for k in tree.before(i, "sub", limit=_LOOK):
             f = r.facts[k]
-            if f is not None and tree[k].kind == "labelled" and f.kind == "amount" and not f.approximate \
+            if f is not None and tree[k].kind == "labelled" and f.kind == "amount" and not f.is_bound \
                     and f.span.start < count.span.start and money.search(clean_label(f.label)):
                 found.append((k, f))
     return found

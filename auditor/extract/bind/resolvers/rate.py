@@ -102,7 +102,7 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
             continue
         if r.labels[k] is not None and r.labels[k].rate is not None:
             break
-        if f.kind == "amount" and not f.approximate:
+        if f.kind == "amount" and not f.is_bound:
             target.append(f)
     return near, far
 
@@ -119,7 +119,7 @@ def _sentence_before(r: Reading, i: int) -> list[Fact]:
         t, f = tree[k], r.facts[k]
         if t.kind in OPENERS or (r.labels[k] is not None and r.labels[k].rate is not None):
             return []
-        if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" and not f.approximate:
+        if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" and not f.is_bound:
             amounts.append(f)
     return amounts[::-1] if len(amounts) == 2 else []
 

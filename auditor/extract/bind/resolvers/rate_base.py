@@ -24,7 +24,7 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change]) -> l
             by_sentence.setdefault(c.delta.sentence, []).append(c)
     out = []
     for r in rates:
-        if r.pairs or r.rate.approximate:
+        if r.pairs or r.rate.is_bound:
             out.append(r)
         elif r.numerators:
             out.append(_in_document(index, r))
@@ -82,7 +82,7 @@ def _implied(index: DocumentIndex, r: Rate, budget_changes) -> Rate:
         # the spent figure: the one amount of the sentence, and not a budget (a budget stated
         # beside it makes the rate an ordinary one)
         amounts = [f for f in index.facts_by_sentence.get(stated.sentence, ()) if f.kind == "amount"
-                   and f.concept not in _DELTA_CONCEPTS and not f.approximate]
+                   and f.concept not in _DELTA_CONCEPTS and not f.is_bound]
         if len(amounts) != 1 or (amounts[0].scenario or "").startswith("budget"):
             continue
         current = amounts[0]

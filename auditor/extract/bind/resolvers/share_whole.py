@@ -199,7 +199,7 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
         if not amounts:
             continue
         whole, rest = amounts[0], amounts[1:]
-        if whole.id in parts or {f.id for f in rest} != parts or whole.approximate \
+        if whole.id in parts or {f.id for f in rest} != parts or whole.is_bound \
                 or index.vocab.cue("compared_prefix").match(whole.label):
             continue
         if any(f.unit != whole.unit or f.value >= whole.value for f in rest) \

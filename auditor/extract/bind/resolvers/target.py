@@ -29,7 +29,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     excess, completion = r.vocab.cue("target_excess"), r.vocab.cue("target_completion")
     for s in tree.of_kind("labelled"):
         p = r.facts[s.index]
-        if p is None or s.kind != "labelled" or p.kind != "percent" or p.approximate:
+        if p is None or s.kind != "labelled" or p.kind != "percent" or p.is_bound:
             continue
         label = clean_label(p.label)
         if excess.search(label):
@@ -78,7 +78,7 @@ def _stated_target(r: Reading, i: int) -> tuple[Fact, Fact] | None:
             continue
         if f.kind == "percent":
             return None  # a percentage between them: the figure belongs to another statement
-        if f.kind == "count" and f.unit == target.unit and not f.approximate:
+        if f.kind == "count" and f.unit == target.unit and not f.is_bound:
             return target, f
     return None
 
@@ -104,7 +104,7 @@ def _target_and_done(r: Reading, i: int, allow_amounts: bool) -> tuple[Fact, Fac
             continue
         if f.kind == "percent":
             continue  # "完成率124%,超额完成任务24%": percentages of the same figures
-        if f.kind not in kinds or f.approximate:
+        if f.kind not in kinds or f.is_bound:
             continue
         like = target or done
         if like is not None and (f.kind, f.unit) != (like.kind, like.unit):

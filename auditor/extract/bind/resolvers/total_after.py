@@ -94,7 +94,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if start is not None:
                 parts = parts[start:]
                 via = (*via, "starts where its parts add up")
-        if len(parts) >= 2 and not any(p.approximate for p in parts):
+        if len(parts) >= 2 and not any(p.is_bound for p in parts):
             made = make_breakdown(r, total, parts, "合计", True,
                                   "funds_available_total" if funds else "total_after_parts", via)
             if made:
@@ -139,7 +139,7 @@ def _base_before(r: Reading, total_node, first: Fact, total: Fact) -> Fact | Non
         f = r.facts[k]
         if f is None or r.tree[k].kind != "labelled" or r.tree[k].depth != 0:
             continue
-        if f.span.start >= first.span.start or f.kind != total.kind or f.unit != total.unit or f.approximate:
+        if f.span.start >= first.span.start or f.kind != total.kind or f.unit != total.unit or f.is_bound:
             return None
         return f
     return None

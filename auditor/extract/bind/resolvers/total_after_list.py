@@ -49,7 +49,7 @@ def _after_items(r: Reading) -> Iterator[Candidate]:
     last_of = None
     for s in tree.of_kind("total"):
         total = r.facts[s.index]
-        if s.kind != "total" or total is None or total.kind not in {"amount", "count"} or total.approximate:
+        if s.kind != "total" or total is None or total.kind not in {"amount", "count"} or total.is_bound:
             continue
         if not _opens_with_total(r, s.index):
             continue
@@ -66,7 +66,7 @@ def _after_items(r: Reading) -> Iterator[Candidate]:
             found = next((r.facts[m] for m in range(start + 1, stop)
                           if r.facts[m] is not None and tree[m].kind == "labelled" and tree[m].depth == s.depth
                           and r.facts[m].kind == total.kind and r.facts[m].unit == total.unit), None)
-            if found is None or found.approximate:
+            if found is None or found.is_bound:
                 parts = []
                 break
             parts.append(found)
@@ -83,7 +83,7 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     for s in tree.of_kind("total", "labelled"):
         total = r.facts[s.index]
-        if total is None or total.kind not in {"amount", "count"} or total.approximate:
+        if total is None or total.kind not in {"amount", "count"} or total.is_bound:
             continue
         # "共计100万元", or "共计发放120万元": a total that names what it sums
         if s.kind != "total" and not (s.kind == "labelled" and _NAMED_TOTAL.match(clean_label(s.piece.label))):
@@ -101,7 +101,7 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
             if f is not None and t.kind == "labelled" and t.depth == s.depth and f.kind == total.kind \
                     and f.unit == total.unit:
                 parts.append(f)
-        if opener is None or opener.kind != "fenbie" or len(parts) < 2 or any(p.approximate for p in parts):
+        if opener is None or opener.kind != "fenbie" or len(parts) < 2 or any(p.is_bound for p in parts):
             continue
         # a figure before 分别为 in its sentence is the list's own total (opener_list's reading)
         if any(r.facts[j] is not None and r.facts[j].kind == total.kind and r.facts[j].unit == total.unit

@@ -37,7 +37,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             f = r.facts[k]
             if f is not None and t.kind == "labelled" and f.kind == "amount" and t.depth == s.depth:
                 run.append(f)
-        if any(f.id in in_lists for f in run) or any(f.approximate for f in run):
+        if any(f.id in in_lists for f in run) or any(f.is_bound for f in run):
             continue
         yuan = [f for f in run if f.scale == 1]
         wan = [f for f in run if f.scale == _TEN_THOUSAND]
