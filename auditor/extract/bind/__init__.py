@@ -27,8 +27,8 @@ from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers import (bracket_list, change, change_current, change_list, change_sum,
                                             dimension_list, family_list, identity, numbered_items, opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
-                                            total_after)
-from auditor.extract.bind.resolvers import (difference, grade_counts, named_items, named_kinds, named_repeat, product, target, total_after_list,
+                                            together_with, total_after)
+from auditor.extract.bind.resolvers import (difference, grade_counts, named_items, named_kinds, named_repeat, net_change, product, target, total_after_list,
                                             offset_balance, parallel_lists, unit_sibling, unit_slip)
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
                                    Share, SharePartition, Target, UnitSlip)
@@ -37,7 +37,7 @@ from auditor.records import dataclass
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
 LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, total_after, score_list, total_after_list,
-                  grade_counts)
+                  grade_counts, together_with)
 
 
 @dataclass
@@ -72,7 +72,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     numbered_changes = _relations(decide(list(change_list.resolve(r, change_at))))
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide(list(share.resolve(r, lists))))
-    differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r)]))
+    differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))
     enumerations = _relations(decide(list(named_items.resolve(r))))

@@ -59,6 +59,10 @@ _ALL = [
            "全区完成收入200万元。分部门情况是:国税部门完成120万元;地税部门完成80万元。"),
     Reason("bracket_list", EXPLICIT, "figures in a bracket right after a figure are its parts",
            "项目支出100万元(财政拨款60万元,其他收入40万元)。"),
+    Reason("together_with_total", EXPLICIT, "A a,连同 B b,还需要 C c: what is needed together is the sum of the two",
+           "岁入岁出差短数103.84亿元,连同债务还本66亿元,还需要融资调度169.84亿元。"),
+    Reason("sources_cover_total", EXPLICIT, "C c,以 A a、B b 予以弥平: the sources that cover a total add up to it",
+           "融资调度169.84亿元,以移用以前年度岁计剩余69.84亿元、发行公债及赊借收入100亿元予以弥平。"),
     Reason("total_after_parts", EXPLICIT, "合计/共计 after figures sums the figures before it in its sentence",
            "办公费60万元,印刷费40万元,合计100万元。"),
     Reason("total_after_items", EXPLICIT, "以上共计/合计 opening the sentence right after numbered items sums them",
@@ -189,6 +193,8 @@ _ALL += [
            "政府性基金收入合计192496万元。政府性基金支出合计101788万元。\n上述收支相抵,年终结余90708万元。"),
     Reason("difference_in_sentence", EXPLICIT, "a named difference (审减, 结余, 节约, 超支) and the figures of its "
            "sentence whose labels give their roles", "送审金额1250.36万元,审定金额1180.20万元,审减70.16万元。"),
+    Reason("net_of_changes", EXPLICIT, "净计 after a change up and a change down of its sentence: their net",
+           "岁出追加13.28亿元、追减18.70亿元,净计追减5.42亿元。"),
     Reason("difference_in_paragraph", STRUCTURAL, "a government's 差短 or 余绌 and the year's 岁入 and 岁出 stated in the "
            "sentences before it, in its paragraph", "歲入編列2098.01億元,較上年度增加53.83億元;歲出編列2142.05億元。"
            "歲入歲出差短44.04億元。"),
