@@ -17,6 +17,7 @@ from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import LabelInfo, read_label
 
 DIRECTIONS = {"increase": 1, "decrease": -1, "flat": 0}
+GROWTHS = {"growth_up": 1, "growth_down": -1}
 _LOOK_BACK = 200
 
 
@@ -24,11 +25,17 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     consumed: set[int] = set()
     last: tuple[int, str, Fact | None, str] | None = None  # the change before: node, subject, figure, reason
-    for s in tree.of_kind(*DIRECTIONS):
+    for s in tree.of_kind(*DIRECTIONS, *GROWTHS):
         i = s.index
-        if s.kind not in DIRECTIONS or i in consumed:
+        if i in consumed:
             continue
-        direction = DIRECTIONS[s.kind]
+        if s.kind in GROWTHS:
+            # "岁入2098.01亿元,较上年度2044.18亿元,增幅2.63%": a growth rate no change amount comes with
+            # (one that does was consumed by that change, before it)
+            fact = r.facts[i]
+            if fact is None or fact.kind != "percent":
+                continue
+        direction = DIRECTIONS[s.kind] if s.kind in DIRECTIONS else GROWTHS[s.kind]
         delta = pct = None
         fact = r.facts[i]
         if fact is not None:

@@ -236,11 +236,16 @@ def _added_together(r: Reading, plus: list[Fact]) -> bool:
 
 
 def _rate_after(r: Reading, i: int) -> Fact | None:
-    """"审减70.16万元,审减率5.61%": the difference's rate, right after it in its sentence."""
+    """"审减70.16万元,审减率5.61%": the difference's rate, right after it in its sentence (or after the
+    figure it leaves: "删减14.11亿元后,三读通过1712.31亿元,删减幅度0.82%")."""
     tree = r.tree
-    for k in tree.after(i, "sentence", limit=4):
+    amounts = 0
+    for k in tree.after(i, "sentence", limit=8):
         f = r.facts[k]
         if f is None:
+            continue
+        if f.kind == "amount" and amounts == 0 and family_of(r, f) is None:
+            amounts += 1
             continue
         if f.kind == "percent" and tree[k].kind == "labelled" and not f.is_bound \
                 and r.vocab.cue("difference_rate").search(clean_label(f.label)):
