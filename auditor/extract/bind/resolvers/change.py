@@ -187,6 +187,11 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 break
         if previous is None:
             previous = _from_to(r, current, before)
+    if current is not None and previous is None and r.vocab.cue("cut_change").match(s.piece.keyword) \
+            and not r.vocab.cue("compared_prefix").match(words):
+        # "总预算岁出1726.42亿元,议会删减14.11亿元,约减0.82%": a cut is of the figure before it, the
+        # budget proposed ("较原预算案删减": of the figure compared with, the one before being the result)
+        previous, current = current, None
     return label, current, previous, reason
 
 
