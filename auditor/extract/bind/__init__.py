@@ -36,8 +36,8 @@ from auditor.extract.readings import Reading
 from auditor.records import dataclass
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
-LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, total_after, score_list, total_after_list,
-                  grade_counts, together_with)
+LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, together_with, total_after, score_list,
+                  total_after_list, grade_counts)
 
 
 @dataclass

@@ -88,7 +88,8 @@ def family_of(r: Reading, fact: Fact) -> _Family | None:
 
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
-    listed = {p.id for b in lists for p in (*b.parts, *b.subtracted)}
+    # (a 差短 carried along with the debt repaid into the money to raise is still the year's 差短)
+    listed = {p.id for b in lists if b.reason != "together_with_total" for p in (*b.parts, *b.subtracted)}
     for s in tree.of_kind(*_DIFFERENCE_PIECES):
         fact = r.facts[s.index]
         if s.kind not in _DIFFERENCE_PIECES or fact is None or fact.kind != "amount" or fact.is_bound:
