@@ -135,6 +135,8 @@ _ALL = [
            "用于竞技体育40万元,占总数的40%。"),
     Reason("share_of_whole_before", VOCABULARY, "a bare 占比 of the amount named a whole (总规模, 总额…) its "
            "sentence states right before the part", "到位资金总规模100万元,纳入方案资金80万元,占比80%。"),
+    Reason("share_of_sibling_whole", VOCABULARY, "a bare 占 p% after a share of its sentence that names its whole: "
+           "of that whole too", "支出总额100万元。以教育支出60万元最多,占支出总额的60%,其次为卫生支出30万元,占30%。"),
     Reason("share_of_sentence_whole", VOCABULARY, "a bare 占 p% with no identity to name its whole, of the amount its "
            "sentence opens with (when that amount holds the part and every amount between)",
            "岁出编列1668.61亿元,教育支出编668.21亿元,占40.05%;社会福利支出编263.76亿元,占15.81%。"),

@@ -6,6 +6,8 @@
                                                   (share_of_family_total)
     "资金总规模64458.18万元,纳入…53043.61万元,占比82.29%" → the whole named right before the part
                                                   (share_of_whole_before)
+    "…95.6亿元最多,占岁出总额32.0%,其次为…70.2亿元,占23.5%" → the whole the share before names
+                                                  (share_of_sibling_whole)
     "岁出编列1668.61亿元,…支出编668.21亿元,占40.05%;…263.76亿元,占15.81%" → the amount the sentence opens with
                                                   (share_of_sentence_whole)
     "…占高校资助总额29.91%" after "…占2016年度高校资助总额的49.10%" read → the same figure
@@ -41,7 +43,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
         else:
             wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []))
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
-    return _sentence_whole(index, _siblings_total(index, _same_named_whole(out)))
+    return _sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out))))
 
 
 _YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
@@ -67,6 +69,26 @@ def _same_named_whole(shares: list[Share]) -> list[Share]:
         if not s.wholes and s.part is not None and wholes is not None and s.part.id != wholes[0].id:
             s = s.model_copy(update={"wholes": wholes, "reason": "share_of_same_named_whole"})
         out.append(s)
+    return out
+
+
+def _sibling_whole(shares: list[Share]) -> list[Share]:
+    """"以教育科学文化支出95.6亿元最多,占岁出总额32.0%,其次为社会福利支出70.2亿元,占23.5%": a bare 占 p%
+    after a share of its sentence that names its whole (and found it) is of that whole too.  The
+    whole is not named again, so at most a warning."""
+    out = list(shares)
+    named: dict[int, Share] = {}  # sentence → the last share naming its whole
+    for n, s in enumerate(shares):
+        if s.part is None:
+            continue
+        sentence = s.percent.sentence
+        if s.wholes and len(s.wholes) == 1 and not _names_no_whole(s.whole_label):
+            named[sentence] = s
+        elif not s.wholes and _names_no_whole(s.whole_label) and sentence in named:
+            before = named[sentence]
+            if before.part is not None and before.part.unit == s.part.unit and before.part.id != s.part.id \
+                    and s.part.value < before.wholes[0].value:
+                out[n] = s.model_copy(update={"wholes": before.wholes, "reason": "share_of_sibling_whole"})
     return out
 
 
