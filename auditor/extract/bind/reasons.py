@@ -61,7 +61,8 @@ _ALL = [
            "项目支出100万元(财政拨款60万元,其他收入40万元)。"),
     Reason("together_with_total", EXPLICIT, "A a,连同 B b,还需要 C c: what is needed together is the sum of the two",
            "岁入岁出差短数103.84亿元,连同债务还本66亿元,还需要融资调度169.84亿元。"),
-    Reason("sources_cover_total", EXPLICIT, "C c,以 A a、B b 予以弥平: the sources that cover a total add up to it",
+    Reason("sources_cover_total", VOCABULARY, "C c,以 A a、B b 予以弥平: the sources that cover a total add up to it "
+           "(a warning at most: a text may say some sources cover part of it)",
            "融资调度169.84亿元,以移用以前年度岁计剩余69.84亿元、发行公债及赊借收入100亿元予以弥平。"),
     Reason("total_after_parts", EXPLICIT, "合计/共计 after figures sums the figures before it in its sentence",
            "办公费60万元,印刷费40万元,合计100万元。"),
