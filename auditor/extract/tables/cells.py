@@ -41,6 +41,7 @@ _TABLE_CHAR = lazyre.compile(rf"[|│┃║╎╏┆┇┊┋{_BOX_CHARS}]")
 PAGE_MARK = lazyre.compile(r"^(?:[-—–−~]{1,3}\s*\d{1,3}\s*[-—–−~]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?|"
                        r"共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)$")
 _MAX_CELL = 60
+_ONE_LINE_TABLE = 300  # a line this long with a box header's rules may hold a whole table
 # a title on its own line: "附件一", "2023年贯塘乡人民政府决算编制说明", "2023年度部门整体支出绩效评价基础数据表"
 _TITLE = lazyre.compile(r"^(?:附件\s*[一二三四五六七八九十\d]{0,3}|[^|│\d]{0,30}(?:19|20)\d{2}\s*年[^|│]{2,40}"
                         r"(?:报告|说明|公开|[^,，;；。、]{2}表))[:：]?$")
@@ -91,6 +92,19 @@ def cell_runs(text: str) -> list[list[Cell]]:
     lines = text.split("\n")
     for index, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
+        if len(line) > _ONE_LINE_TABLE and "┴" in line and "┬" in line:
+            from auditor.extract.tables.boxline import one_line_box  # (it builds on this module's cells)
+
+            flattened = one_line_box(line, start, index)
+            if flattened is not None:  # a whole box table flattened onto the line: a run of its own
+                if boxed:
+                    current.extend(box_row(boxed, coded))
+                    boxed = []
+                _close(runs, current)
+                _close(runs, flattened)
+                current = []
+                coded = []
+                continue
         if len(line) > _MAX_CELL + 20 and not _TABLE_CHAR.search(line):  # a prose line ends the run
             if boxed:
                 current.extend(box_row(boxed, coded))

@@ -486,8 +486,11 @@ _OWN_UNIT = lazyre.compile(r"[万元亿]$")
 def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_unit: str,
               norm: Normalised, fact_id: int, vocab: Vocabulary) -> Fact:
     text = piece.text
-    if role in {"rate", "score_rate", "change_rate", "share"}:
+    if role in {"rate", "score_rate"}:
         token_type, text = "PERCENT", text if text.endswith("%") else _percent_of(text)
+    elif role in {"change_rate", "share"}:
+        # (a 百分比 or 增减率 column writes small shares and changes as they are: "0.25" is 0.25 %)
+        token_type, text = "PERCENT", text if text.endswith("%") else text + "%"
     elif role in {"weight", "score"}:
         token_type, text = "SCORE", text.removesuffix("分") + "分"
     elif _OWN_UNIT.search(text):  # "150万": the cell carries its own unit
@@ -510,7 +513,7 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
 
 
 # "上年决算数" is last year's figure; "上年结转" is money carried over into this year
-_LAST_YEAR = lazyre.compile(r"(?:上年|上一年|去年)(?!度?结转|度?结余)")
+_LAST_YEAR = lazyre.compile(r"(?:上年|上一年|去年|上次)(?!度?结转|度?结余)")
 # a change column's cells are changes, not figures of the row's subject
 _CHANGE_CONCEPT = {"change": "增减额", "change_rate": "增减率"}
 

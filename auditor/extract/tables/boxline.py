@@ -1,0 +1,317 @@
+"""A box-drawn table flattened onto one line: its header's rules and names, then its rows.
+
+    "…單位:新臺幣千元 ────┬─────┬──── 前 年 度 │ │ 本 年 度 … ──┴──┴── 193,735,559 100 盈餘之部
+     177,799,069 100 202,936,896 100 -12.39 190,697,360 98.43   本年度盈餘 …"
+
+Some pages keep a fixed-width table's characters but lose its line breaks.  The
+rules still say how many columns there are: the first rule (┬) the top-level
+columns, the last (┴) the leaf columns, each rule's widths which leaves stand
+under which top column.  The header's names are read line by line from the
+bars between them (each original line has one bar fewer than its columns, and
+a line's last cell runs into the next line's first); the leaf line names each
+leaf ("金 額 │ % │ │ 金 額 …"; the label column is the one its words name:
+科目, 項目 …).  After the last rule come the rows: labels, and figures — those of
+the columns left of the label column before it, the others after.
+
+Between two labels stand the rest of one row and the start of the next; where
+they split is decided only when one split fits the columns (a percent column
+holds no thousands separator, an amount column of a table written in whole
+numbers no decimals, a 百分比 no figure without its 金額): otherwise the table
+ends before that row, as a table read wrongly is worse than a table not read.
+A row's level is its label's indent (the spaces before it after a figure); when
+a row of figures has no indent to read, the table has no levels.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from auditor import lazyre
+from auditor.extract.tables.cells import EOL, Cell
+
+_RULE_RUN = lazyre.compile(r"[─━┬┴┼├┤]{3,}")
+_TOKEN = lazyre.compile(r"\S+")
+_FIGURE = lazyre.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_LABEL_WORD = lazyre.compile(r"^(?:科目|项目|名称|科目名称|项目名称|机关名称|单位名称|类别)$")
+_PERCENT_LEAF = lazyre.compile(r"^(?:%|％|百分比)$")
+_CHANGE_PERCENT_LEAF = lazyre.compile(r"(?:增减|增加|比较)[%％]$|^增减率$|^增加率$")
+_COMPARED = lazyre.compile(r"增减|比较|增加")  # a group of changes: its "%" is a rate of change
+_MIN_FIGURES = 6
+
+
+def one_line_box(line: str, start: int, index: int) -> list[Cell] | None:
+    """The cells of a box table flattened onto `line` (a header row, then one row per label),
+    or None when the line is not one."""
+    rules = [m for m in _RULE_RUN.finditer(line) if "─" in m.group() or "━" in m.group()]
+    if len(rules) < 3:
+        return None
+    top, bottom = rules[0], rules[-1]
+    if "┬" not in top.group() or not re.search("[┴┼]", bottom.group()):
+        return None
+    body = line[bottom.end():]
+    if "│" in body or len(_figures_in(body)) < _MIN_FIGURES:
+        return None
+    top_widths = [len(p) for p in top.group().split("┬")]
+    leaf_widths = [len(p) for p in re.split("[┴┼]", bottom.group())]
+    groups = _leaves_under(top_widths, leaf_widths)
+    if groups is None:
+        return None
+    names = _top_names(line[top.end():rules[1].start()], len(top_widths))
+    if names is None:
+        return None
+    label_top = [c for c, name in enumerate(names) if _LABEL_WORD.match(name)]
+    if len(label_top) != 1 or len(groups[label_top[0]]) != 1:
+        return None
+    label_leaf = groups[label_top[0]][0]
+    leaves = _leaf_names(line, rules[-2], bottom, len(leaf_widths))
+    if leaves is None or leaves[label_leaf]:
+        return None
+    if len(groups[-1]) == 1:
+        # words glued after a rule inside the header are the last column's, which no rule splits
+        # ("…┬───┤預算數比較 金 額 │": 本年度預算數與上年度 + 預算數比較 + 增減 %)
+        names[-1] += "".join(_glued_after(line, r) for r in rules[1:-1])
+    columns = []
+    for c, members in enumerate(groups):
+        for leaf in members:
+            if leaf != label_leaf:
+                columns.append((leaf, _composed(names[c], leaves[leaf])))
+    # (the names are composed from several places: each header cell stands for one character of the
+    # first rule, in order, so that the cells keep the text's order)
+    at = top.start() + start
+    names_in_order = [names[label_top[0]], *(name for _, name in columns)]
+    cells = [Cell(name, at + n, at + n + 1, index) for n, name in enumerate(names_in_order)]
+    cells.append(Cell("", at + len(names_in_order), at + len(names_in_order), index, EOL))
+    rows = _rows(body, start + bottom.end(), index, label_leaf, [leaf for leaf, _ in columns], columns)
+    if len(rows) < 2:
+        return None
+    for row in rows:
+        cells.extend(row)
+    return cells
+
+
+def _figures_in(text: str) -> list[str]:
+    return [t for t in text.split() if _FIGURE.match(t)]
+
+
+def _leaves_under(top_widths: list[int], leaf_widths: list[int]) -> list[list[int]] | None:
+    """Which leaves stand under each top-level column, by the rules' widths (a junction
+    takes one character): None when the rules do not line up."""
+    groups: list[list[int]] = []
+    leaf, position, end = 0, 0, 0
+    for width in top_widths:
+        end += width + 1
+        members = []
+        while leaf < len(leaf_widths) and position + leaf_widths[leaf] + 1 <= end:
+            position += leaf_widths[leaf] + 1
+            members.append(leaf)
+            leaf += 1
+        if position != end or not members:
+            return None
+        groups.append(members)
+    return groups if leaf == len(leaf_widths) else None
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _top_names(band: str, n: int) -> list[str] | None:
+    """The top-level columns' names from the header lines between the first two rules: each line
+    has n − 1 bars, and a line's last cell runs into the next line's first ("本年度預算 決 算 數")."""
+    segments = band.split("│")
+    if n < 2 or (len(segments) - 1) % (n - 1):
+        return None
+    names = [""] * n
+    for j, segment in enumerate(segments):
+        column = j % (n - 1)
+        if column == 0 and 0 < j < len(segments) - 1:
+            last, first = _split_run_together(segment)
+            names[n - 1] += last
+            names[0] += first
+        elif j == len(segments) - 1:
+            names[n - 1] += _clean(segment)
+        else:
+            names[column] += _clean(segment)
+    return names
+
+
+def _split_run_together(segment: str) -> tuple[str, str]:
+    """"本年度預算 決 算 數": a line's last cell, then the next line's first — apart at the widest
+    gap, or (every gap one space) after the first word, as a name spaced out letter by letter
+    is the one that goes on."""
+    words = segment.split()
+    if len(words) < 2:
+        return _clean(segment), ""
+    gaps = [m.group() for m in re.finditer(r"\s+", segment.strip())]
+    widest = max(range(len(gaps)), key=lambda g: len(gaps[g]))
+    cut = widest + 1 if len(gaps[widest]) > 1 else 1
+    return "".join(words[:cut]), "".join(words[cut:])
+
+
+def _glued_after(line: str, rule: re.Match) -> str:
+    m = re.match(r"[^\s│─━┬┴┼├┤]+", line[rule.end():])
+    return m.group() if m else ""
+
+
+def _leaf_names(line: str, before: re.Match, bottom: re.Match, n: int) -> list[str] | None:
+    """The leaf columns' names from the line just above the last rule ("金 額 │ % │ │ 金 額 …");
+    text glued to the rule before it is that rule line's last cell, not a leaf's name."""
+    band = line[before.end():bottom.start()]
+    glued = bool(band) and not band[0].isspace()
+    segments = band.split("│")
+    if len(segments) != n:
+        return None
+    if glued:
+        words = segments[0].split()
+        segments[0] = " ".join(words[1:])
+    return [_clean(s) for s in segments]
+
+
+def _composed(group: str, leaf: str) -> str:
+    """A leaf column's name as the reader's vocabulary knows it: its group's name and its own,
+    a bare "%" under an amount's group being that amount's 百分比, a "增减 %" a 增减率."""
+    if _CHANGE_PERCENT_LEAF.search(leaf) or (_PERCENT_LEAF.match(leaf) and _COMPARED.search(group)):
+        return f"{group}增减率"
+    if _PERCENT_LEAF.match(leaf):
+        return f"{group}百分比"
+    if group.endswith(leaf):
+        return group
+    return f"{group}{leaf}"
+
+
+def _rows(body: str, offset: int, index: int, label_leaf: int, figure_leaves: list[int],
+          columns: list[tuple[int, str]]) -> list[list[Cell]]:
+    """The rows after the last rule: each a label cell (with its level when the table has levels),
+    its figure cells under the columns (empty where the row has none), and an end-of-row mark."""
+    tokens = []  # (text, start, end, is_figure, spaces before)
+    previous_end = 0
+    for m in _TOKEN.finditer(body):
+        tokens.append((m.group(), offset + m.start(), offset + m.end(), bool(_FIGURE.match(m.group())),
+                       m.start() - previous_end))
+        previous_end = m.end()
+    # labels: runs of words (one space within a label's words), figures between them
+    items: list[tuple[str, int, int, int | None]] = []  # label, start, end, indent (None: unknown)
+    between: list[list[tuple[str, int, int]]] = [[]]
+    for n, (text, s, e, is_figure, gap) in enumerate(tokens):
+        if is_figure:
+            between[-1].append((text, s, e))
+            continue
+        if items and not between[-1] and gap == 1 and tokens[n - 1][3] is False:
+            label, ls, _, indent = items[-1]
+            items[-1] = (label + text, ls, e, indent)
+            continue
+        after_figure = n > 0 and tokens[n - 1][3]
+        items.append((text, s, e, gap - 1 if after_figure or n == 0 else None))
+        between.append([])
+    if not items:
+        return []
+    kinds = [_kind(name) for _, name in columns]
+    integers = all("." not in t for group in between for t, _, _ in group if "," in t)
+    pre = sum(1 for leaf in figure_leaves if leaf < label_leaf)
+    post = len(figure_leaves) - pre
+    placed = _place(between[0], kinds[:pre], integers, columns[:pre])
+    if placed is None:
+        return []
+    rows_figures: list[list[tuple[str, int, int] | None]] = []
+    current_pre = placed
+    for k in range(len(items)):
+        group = between[k + 1]
+        last = k == len(items) - 1
+        split = _split(group, kinds, pre, post, integers, columns, last)
+        if split is None:
+            break
+        mine, next_pre = split
+        rows_figures.append(current_pre + mine)
+        current_pre = next_pre
+    cut = len(rows_figures) < len(items)
+    items = items[:len(rows_figures)]
+    with_figures = [i for i, figs in zip(items, rows_figures) if any(f is not None for f in figs)]
+    indents = sorted({i[3] for i in with_figures if i[3] is not None})
+    levelled = all(i[3] is not None for i in with_figures) and len(indents) > 1
+    # every row has a level, so that rows are summed by their indents alone: when a row of figures
+    # has no indent to read, all stand at one level and nothing is summed
+    levels = [(indents.index(i[3]) if i[3] in indents else None) if levelled else 0 for i in items]
+    if cut:
+        # a row no split places ends the table before the top-level row it falls under: the rows of
+        # that row's group are not all known
+        top = [n for n, level in enumerate(levels) if level == 0]
+        keep = top[-1] if top else 0
+        items, rows_figures, levels = items[:keep], rows_figures[:keep], levels[:keep]
+    out = []
+    for (label, s, e, indent), figures, level in zip(items, rows_figures, levels):
+        row = [Cell(label, s, e, index, level=level)]
+        for figure in figures:
+            row.append(Cell(figure[0], figure[1], figure[2], index) if figure else Cell("", e, e, index))
+        row.append(Cell("", e, e, index, EOL))
+        out.append(row)
+    return out
+
+
+def _kind(name: str) -> str:
+    return "share" if name.endswith("百分比") else "change" if name.endswith("增减率") else "amount"
+
+
+def _fits(text: str, kind: str, integers: bool) -> bool:
+    """Can a figure written so stand in a column of `kind`? A share (百分比) is never below 0 nor above
+    100; a change in percent has no thousands separator; an amount of a table written in whole
+    numbers has no decimals."""
+    if kind == "share":
+        return "," not in text and 0 <= Decimal(text) <= 100
+    if kind == "change":
+        return "," not in text and abs(Decimal(text)) < 1000
+    return not (integers and "." in text)
+
+
+def _place(figures, kinds, integers, columns) -> list | None:
+    """The one way to set `figures` in order under columns of `kinds` (None in the columns left
+    blank), or None when there is none or more than one."""
+    found = _placements(figures, kinds, integers, columns)
+    return found[0] if len(found) == 1 else None
+
+
+def _placements(figures, kinds, integers, columns) -> list[list]:
+    """The ways to set `figures` in order under columns of `kinds` (None in the columns left
+    blank): none, one, or the first two found."""
+    found: list[list] = []
+
+    def walk(f: int, c: int, chosen: list) -> None:
+        if len(found) > 1:
+            return
+        if f == len(figures):
+            if c <= len(kinds):
+                out = chosen + [None] * (len(kinds) - c)
+                if _pairs_hold(out, columns):
+                    found.append(out)
+            return
+        for k in range(c, len(kinds)):
+            if _fits(figures[f][0], kinds[k], integers):
+                walk(f + 1, k + 1, chosen + [None] * (k - c) + [figures[f]])
+
+    walk(0, 0, [])
+    return found
+
+
+def _pairs_hold(placed: list, columns) -> bool:
+    """A 百分比 written where its 金額 is blank cannot be."""
+    for n in range(1, len(placed)):
+        if placed[n] is not None and placed[n - 1] is None and columns[n][1].endswith("百分比") \
+                and not columns[n - 1][1].endswith(("百分比", "增减率")):
+            return False
+    return True
+
+
+def _split(group, kinds, pre, post, integers, columns, last) -> tuple[list, list] | None:
+    """The figures between two labels: the rest of one row and the start of the next, split the
+    one way the columns allow (None: no way, or more than one)."""
+    options = []
+    for a in range(0, min(len(group), post) + 1):
+        b = len(group) - a
+        if b > pre or (last and b):
+            continue
+        mine = _placements(group[:a], kinds[pre:], integers, columns[pre:])
+        theirs = _placements(group[a:], kinds[:pre], integers, columns[:pre]) if pre else ([[]] if not b else [])
+        options.extend((m, t) for m in mine for t in theirs)
+        if len(options) > 1:
+            return None
+    return options[0] if len(options) == 1 else None
