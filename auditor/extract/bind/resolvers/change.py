@@ -67,6 +67,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     consumed.add(k)
                 break
             if g is not None and t.kind == "labelled":
+                if _bracketed_rate(tree, i, k, g) and pct is None and delta is not None:
+                    pct = None if _other_basis(r, k) else g  # "增加53.83亿元(2.63%)": its rate, in a bracket
+                    consumed.add(k)
                 break
         if delta is None and pct is None and direction != 0:
             continue  # (a flat change, "较上年无增减", states a change of nothing: the parts' changes count it)
@@ -88,6 +91,15 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             subject_label=subject_label, reference=reference, keyword=keyword,
             keyword_span=r.span(s.start, s.start + len(keyword)), reason=reason, via=(), rejected=(),
         ))
+
+
+def _bracketed_rate(tree, i: int, k: int, g: Fact) -> bool:
+    """Node k is a bare percent alone in a bracket right after the change at node i ("增加53.83亿元(2.63%)")."""
+    if g.kind != "percent" or tree[k].piece.label or tree[k].depth != tree[i].depth + 1:
+        return False
+    inside = [m for m in range(i + 1, len(tree)) if tree[m].depth > tree[i].depth]
+    return all(m == k or tree[m].kind == "sep" for m in inside[:3]) and k in inside[:3] \
+        and all(m in inside for m in range(i + 1, k))
 
 
 def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
