@@ -38,6 +38,7 @@ _PERCENT_LEAF = lazyre.compile(r"^(?:%|％|百分比)$")
 _CHANGE_PERCENT_LEAF = lazyre.compile(r"(?:增减|增加|比较)[%％]$|^增减率$|^增加率$")
 _COMPARED = lazyre.compile(r"增减|比较|增加")  # a group of changes: its "%" is a rate of change
 _MIN_FIGURES = 6
+_MAX_WAYS = 24  # placements of one group of figures looked at before a split is called ambiguous
 
 
 def one_line_box(line: str, start: int, index: int) -> list[Cell] | None:
@@ -171,7 +172,8 @@ def _leaf_names(line: str, before: re.Match, bottom: re.Match, n: int) -> list[s
 def _composed(group: str, leaf: str) -> str:
     """A leaf column's name as the reader's vocabulary knows it: its group's name and its own,
     a bare "%" under an amount's group being that amount's 百分比, a "增减 %" a 增减率."""
-    if _CHANGE_PERCENT_LEAF.search(leaf) or (_PERCENT_LEAF.match(leaf) and _COMPARED.search(group)):
+    if _CHANGE_PERCENT_LEAF.search(leaf) or (_PERCENT_LEAF.match(leaf) and _COMPARED.search(group)) \
+            or (leaf.endswith(("%", "％")) and _COMPARED.search(group + leaf)):
         return f"{group}增减率"
     if _PERCENT_LEAF.match(leaf):
         return f"{group}百分比"
@@ -215,14 +217,16 @@ def _rows(body: str, offset: int, index: int, label_leaf: int, figure_leaves: li
         return []
     rows_figures: list[list[tuple[str, int, int] | None]] = []
     current_pre = placed
+    wholes: dict[int, Decimal] = {}  # share column → the amount of the last row whose share there is 100
     for k in range(len(items)):
         group = between[k + 1]
         last = k == len(items) - 1
-        split = _split(group, kinds, pre, post, integers, columns, last)
+        split = _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes)
         if split is None:
             break
         mine, next_pre = split
         rows_figures.append(current_pre + mine)
+        _note_wholes(rows_figures[-1], kinds, wholes)
         current_pre = next_pre
     cut = len(rows_figures) < len(items)
     items = items[:len(rows_figures)]
@@ -263,6 +267,34 @@ def _fits(text: str, kind: str, integers: bool) -> bool:
     return not (integers and "." in text)
 
 
+def _note_wholes(row: list, kinds: list[str], wholes: dict[int, Decimal]) -> None:
+    for n, kind in enumerate(kinds):
+        if kind == "share" and n and row[n] is not None and row[n - 1] is not None and _number(row[n][0]) == 100:
+            wholes[n] = _number(row[n - 1][0])
+
+
+def _number(text: str) -> Decimal:
+    return Decimal(text.replace(",", ""))
+
+
+def _shares_fit(row: list, kinds: list[str], wholes: dict[int, Decimal], offset: int = 0) -> bool:
+    """Each share the placed cells give is its amount over the column's whole (the amount of the last
+    row whose share is 100), rounded as written; a share of no known whole, or of 100 (a new whole),
+    fits."""
+    for n, cell in enumerate(row):
+        k = n + offset
+        if cell is None or kinds[k] != "share" or k == 0 or row[n - 1] is None if n else True:
+            continue
+        whole = wholes.get(k)
+        share = _number(cell[0])
+        if whole is None or whole == 0 or share == 100:
+            continue
+        decimals = len(cell[0].split(".")[1]) if "." in cell[0] else 0
+        if abs(_number(row[n - 1][0]) / whole * 100 - share) > Decimal(5).scaleb(-decimals - 1):
+            return False
+    return True
+
+
 def _place(figures, kinds, integers, columns) -> list | None:
     """The one way to set `figures` in order under columns of `kinds` (None in the columns left
     blank), or None when there is none or more than one."""
@@ -276,7 +308,7 @@ def _placements(figures, kinds, integers, columns) -> list[list]:
     found: list[list] = []
 
     def walk(f: int, c: int, chosen: list) -> None:
-        if len(found) > 1:
+        if len(found) > _MAX_WAYS:
             return
         if f == len(figures):
             if c <= len(kinds):
@@ -293,17 +325,22 @@ def _placements(figures, kinds, integers, columns) -> list[list]:
 
 
 def _pairs_hold(placed: list, columns) -> bool:
-    """A 百分比 written where its 金額 is blank cannot be."""
+    """A 百分比 written where its 金額 is blank cannot be; nor a 增减率 without the two amounts it
+    compares."""
     for n in range(1, len(placed)):
         if placed[n] is not None and placed[n - 1] is None and columns[n][1].endswith("百分比") \
                 and not columns[n - 1][1].endswith(("百分比", "增减率")):
             return False
-    return True
+    amounts = sum(1 for cell, (_, name) in zip(placed, columns) if cell is not None and _kind(name) == "amount")
+    changes = any(cell is not None and _kind(name) == "change" for cell, (_, name) in zip(placed, columns))
+    return not changes or amounts >= 2
 
 
-def _split(group, kinds, pre, post, integers, columns, last) -> tuple[list, list] | None:
+def _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes) -> tuple[list, list] | None:
     """The figures between two labels: the rest of one row and the start of the next, split the
-    one way the columns allow (None: no way, or more than one)."""
+    one way the columns allow — by the figures' forms, and where two ways remain, by the shares
+    they would give ("… 2.59 | 100 2.59" cannot open a row: 2.59 % is not 100 of a whole of
+    239,453,631). None: no way, or more than one."""
     options = []
     for a in range(0, min(len(group), post) + 1):
         b = len(group) - a
@@ -312,6 +349,15 @@ def _split(group, kinds, pre, post, integers, columns, last) -> tuple[list, list
         mine = _placements(group[:a], kinds[pre:], integers, columns[pre:])
         theirs = _placements(group[a:], kinds[:pre], integers, columns[:pre]) if pre else ([[]] if not b else [])
         options.extend((m, t) for m in mine for t in theirs)
-        if len(options) > 1:
+        if len(options) > _MAX_WAYS:
             return None
+    if len(options) > 1:
+        options = [(m, t) for m, t in options if _shares_fit(current_pre + m, kinds, wholes)
+                   and _shares_fit(t, kinds, _with_row(wholes, current_pre + m, kinds))]
     return options[0] if len(options) == 1 else None
+
+
+def _with_row(wholes: dict[int, Decimal], row: list, kinds: list[str]) -> dict[int, Decimal]:
+    out = dict(wholes)
+    _note_wholes(row, kinds, out)
+    return out
