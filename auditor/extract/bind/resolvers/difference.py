@@ -174,6 +174,11 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
 
     back = tree.before(i, within, limit=_LOOK_BACK)
     for k in back:
+        if (plus or minus) and tree[k].kind == "sep" and tree[k].piece.keyword in {";", "；"} \
+                and tree[k].depth <= tree[i].depth and _rest_in_clause(r, i, fam, "minus" if plus else "plus"):
+            # "司法院原列…,减列…,改列为157万6千元;外交部主管原列…,减列15亿5,000万元,改列为…": a clause
+            # that states the other figure after the difference takes it there, not from the clause before
+            break
         went = take(k)
         if went is False:
             return None
@@ -209,6 +214,18 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         return None  # several amounts spent out of a budget: which the 结余 is of is open — unless the
         # sentence is an account of a fund (上年结余 + 收入 − each spending = 年末结余)
     return sorted(plus, key=lambda f: f.span.start), minus, rivals
+
+
+def _rest_in_clause(r: Reading, i: int, fam: _Family, role: str) -> bool:
+    """Does the difference's own clause (up to the next ";") state a figure of `role` after it?"""
+    tree = r.tree
+    for k in tree.after(i, "sentence", limit=_LOOK_BACK):
+        if tree[k].kind == "sep" and tree[k].piece.keyword in {";", "；"} and tree[k].depth <= tree[i].depth:
+            return False
+        f = r.facts[k]
+        if f is not None and tree[k].kind in _FIGURES and f.kind == "amount" and _role(r, fam, f) == role:
+            return True
+    return False
 
 
 def _spent_apart(minus: list[Fact]) -> bool:
