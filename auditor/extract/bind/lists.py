@@ -70,6 +70,16 @@ def adds_up(total: Fact, parts: list[Fact] | tuple[Fact, ...]) -> bool:
     return abs(sum((p.value for p in parts), Decimal(0)) - total.value) <= slack
 
 
+# units of measure the grammar reads as bare figures (no money, no head count)
+_UNIT_WORD = lazyre.compile(r"\s*(平方公里|平方千米|平方米|公顷|立方米|公里|千米|万千瓦|千瓦|吨|米)")
+
+
+def _unit_word(r: Reading, fact: Fact) -> str:
+    """The unit of measure written right after a bare figure ('' when none is)."""
+    m = _UNIT_WORD.match(r.norm.text, fact.span.end)
+    return m.group(1) if m else ""
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -80,6 +90,9 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     其中 overlap unless every part is the same kind of thing as the total or they
     add up to it exactly.
     """
+    if total.kind == "number" and _unit_word(r, total) and any(_unit_word(r, p) not in {"", _unit_word(r, total)}
+                                                               for p in parts):
+        return None  # "面积89.9平方公里,其中耕地面积4744.4公顷": bare figures in different units
     subtracted_cue = r.vocab.cue("subtracted")
     subtracted = tuple(p for p in parts if subtracted_cue.match(p.label))
     added = [p for p in parts if p not in subtracted]

@@ -167,7 +167,11 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
         return [], None  # "占调整预算90.75%": of the part's own budget, which the text does not give
     core = info.concept or info.text
     if not info.known and len(core) < 3:
-        return own[:1], "share_of_list_total" if own else None  # "占支出的": too generic a name to look up
+        # "占支出的": too generic a name to look up — the list's total when it bears that name (a list
+        # of 补助及协助收入 50.48 is not the 岁入总额 a part's share names)
+        if own and (core in own[0].label or core in (own[0].concept or "")):
+            return own[:1], "share_of_list_total"
+        return [], None
     if info.known:
         named = [f for f in index.amounts_of(info.concept, near=part.span.start) if f.id != part.id]
     else:
