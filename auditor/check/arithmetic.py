@@ -21,12 +21,19 @@ Verdict = Literal["ok", "minor", "gross"]
 ZERO = Decimal(0)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Value:
-    """A computed value with its uncertainty (half-width), in base units."""
+    """A computed value with its uncertainty (half-width), in base units.
+
+    Never changed once made, but not a frozen dataclass (checks make them by the
+    thousand: a frozen one sets each slot through its descriptor); compared and
+    hashed by its fields, as the frozen one was."""
 
     value: Decimal
     tolerance: Decimal
+
+    def __hash__(self) -> int:
+        return hash((self.value, self.tolerance))
 
     @classmethod
     def of(cls, fact: Fact) -> "Value":

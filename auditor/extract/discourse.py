@@ -27,9 +27,14 @@ OPEN_BRACKETS = "([【"
 CLOSE_BRACKETS = ")]】"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Node:
-    """One statement piece, placed: absolute offsets and the units it belongs to."""
+    """One statement piece, placed: absolute offsets and the units it belongs to.
+
+    Never changed once placed, but not a frozen dataclass: a frozen one sets each of its
+    ten slots through the slot's descriptor, a plain one with a store the interpreter
+    specialises (a document has a node per piece).  Compared and hashed by its fields,
+    as the frozen one was."""
 
     index: int
     piece: Piece
@@ -41,6 +46,10 @@ class Node:
     clause: int  # split at ',' as well
     depth: int  # brackets around the piece
     kind: str  # the piece's kind, a field of its own: every query reads it
+
+    def __hash__(self) -> int:
+        return hash((self.index, self.piece, self.start, self.end, self.paragraph, self.sentence, self.sub,
+                     self.clause, self.depth, self.kind))
 
     @property
     def is_separator(self) -> bool:

@@ -95,7 +95,7 @@ class _Reader:
         tree = self.tree
         overrides = _pair_respectively(tree)
         units = _distribute_units(tree, self.vocab)
-        for node in tree.nodes:
+        for node in tree.of_kind("period", *VALUE_PIECES):  # (in text order, as the nodes)
             p = node.piece
             if p.kind == "period":
                 self.periods.setdefault(node.sentence, []).append(node.index)
@@ -348,9 +348,7 @@ def _pair_respectively(tree: Discourse) -> dict[int, str]:
     "收、支总计各是4125.49,4143.91万元": a shared ending is written once, on the last name.
     """
     overrides: dict[int, str] = {}
-    for s in tree.nodes:
-        if s.kind != "fenbie":
-            continue
+    for s in tree.of_kind("fenbie"):  # (in text order, as the nodes)
         i = s.index
         names: list[str] = []
         for j in tree.before(i, "clause"):
@@ -421,8 +419,8 @@ def _money_without_unit(tree: Discourse, known: dict[int, tuple], vocab: Vocabul
     whose amounts are all in one unit: that unit."""
     out: dict[int, tuple] = {}
     by_sentence: dict[int, list[int]] = {}
-    for s in tree.nodes:
-        if s.piece.value is not None and s.kind == "labelled":
+    for s in tree.of_kind("labelled"):
+        if s.piece.value is not None:
             by_sentence.setdefault(s.sentence, []).append(s.index)
     money_label = vocab.cue("money_label")
     for indices in by_sentence.values():
@@ -444,9 +442,9 @@ def _score_totals(tree: Discourse, facts: list[Fact | None], vocab: Vocabulary) 
     """"…,满意度15分,总得分96": a total score written without 分 is a score when
     named scores come before it in its sentence (the reading the score list needs)."""
     total_name, weight = vocab.cue("score_total"), vocab.cue("score_weight")
-    for s in tree.nodes:
+    for s in tree.of_kind("labelled"):
         fact = facts[s.index]
-        if s.kind != "labelled" or fact is None or fact.kind != "number" \
+        if fact is None or fact.kind != "number" \
                 or not total_name.search(clean_label(s.piece.label)):
             continue
         parts = score_list_before(tree, facts, s.index, vocab)

@@ -85,28 +85,30 @@ def windows(text: str, skip: set[int] | None = None, original: str | None = None
     width = wrap_width(page, spans)
     wrap_min = int(width * 0.6) if width else None  # paragraphs end with 。 or ：, not with a short line
     out: list[tuple[int, int]] = []
+    # each line's text, and as it stands on the page, cut once (not again for every question)
+    lines = [text[a:b] for a, b in spans]
+    on_page = lines if page is text else [page[a:b] for a, b in spans]
+    n = len(spans)
     i = 0
-    while i < len(spans):
+    while i < n:
         if i in skip:
             i += 1
             continue
         start, end = spans[i]
-        line = text[start:end]
+        line = lines[i]
         j = i
         # hard-wrapped prose: join while a long line does not end its sentence,
         # and always where a figure's unit went to the next line ("300万" / "元。")
-        while j + 1 < len(spans) and j + 1 not in skip and _continues(
-                text[spans[j][0]:spans[j][1]], page[spans[j][0]:spans[j][1]],
-                text[spans[j + 1][0]:spans[j + 1][1]], wrap_min):
+        while j + 1 < n and j + 1 not in skip and _continues(lines[j], on_page[j], lines[j + 1], wrap_min):
             j += 1
         # a short label line whose figure stands alone on the next line
         if (
             j == i
-            and j + 1 < len(spans)
+            and j + 1 < n
             and j + 1 not in skip
             and 0 < len(line.strip(" |")) <= 24
             and not _DIGIT.search(line)
-            and _FIGURE_ONLY.match(text[spans[j + 1][0]:spans[j + 1][1]])
+            and _FIGURE_ONLY.match(lines[j + 1])
         ):
             j += 1
         w_start, w_end = start, spans[j][1]

@@ -225,9 +225,13 @@ def _clean(text: str) -> str:
     return _PUNCT.sub("", _PINYIN_GLOSS.sub("", text))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class LabelInfo:
-    """What a label names, as `read_label` reads it."""
+    """What a label names, as `read_label` reads it.
+
+    Never changed once made, but not a frozen dataclass (the reading makes one or more
+    a figure: a frozen one sets each slot through its descriptor); compared and hashed
+    by its fields, as the frozen one was."""
 
     text: str  # cleaned label
     concept: str | None
@@ -235,6 +239,9 @@ class LabelInfo:
     scenario: str | None
     period: str | None
     rate: str | None  # 执行率 / 完成率 … for percentages
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.concept, self.known, self.scenario, self.period, self.rate))
 
 
 _YEAR_IN_LABEL = lazyre.compile(r"((?:19|20)\d{2})\s*年(?:度)?")

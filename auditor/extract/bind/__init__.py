@@ -65,7 +65,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     `table_lists` and `table_changes`: the lists and changes the tables' rows state."""
     lists = _relations(decide([c for resolver in LIST_RESOLVERS for c in resolver.resolve(r)]))
     changes = _relations(decide(list(change.resolve(r))))
-    keyword_at = {node.start: node.index for node in r.tree.nodes if node.kind in change.DIRECTIONS or node.kind in change.GROWTHS}
+    keyword_at = {node.start: node.index for node in r.tree.of_kind(*change.DIRECTIONS, *change.GROWTHS)}
     change_at = {keyword_at[c.keyword_span.start]: c for c in changes}
     lists += _relations(decide(list(dimension_list.resolve(r, lists))))
     lists = named_kinds.complete(r, parallel_lists.complete(r, lists))

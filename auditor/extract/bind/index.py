@@ -179,7 +179,11 @@ def _qualifier(fact: Fact, vocab: Vocabulary) -> tuple[str, ...]:
     if not own:
         return ()
     head = label[:max(label.rfind(syn) for syn in own)]
+    if len(head) < 4:  # (most labels start with their concept's name: nothing of four characters before it)
+        return ()
     for syn in vocab._synonyms_longest_first:
-        if len(syn) >= 4 and syn in head and vocab.concepts[syn] != fact.concept:
+        if len(syn) < 4:  # longest first: no name of four characters or more follows
+            break
+        if syn in head and vocab.concepts[syn] != fact.concept:
             return (vocab.concepts[syn],)
     return ()

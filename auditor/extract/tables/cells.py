@@ -53,9 +53,14 @@ _SPACES = lazyre.compile(r"\S+")
 _DIGIT = lazyre.compile(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Cell:
-    """One cell of a table as the text lays it out, with where it stands."""
+    """One cell of a table as the text lays it out, with where it stands.
+
+    Never changed once made, but not a frozen dataclass: a frozen one sets each slot
+    through its descriptor, a plain one with a store the interpreter specialises (every
+    line of a text is read for cells).  Compared and hashed by its fields, as the frozen
+    one was."""
 
     text: str
     start: int
@@ -64,6 +69,9 @@ class Cell:
     kind: str = CELL
     source: str | None = None  # the cell as written, when its text reads past pinyin glosses
     level: int | None = None  # a coded grid's row label: which code column (款 0, 項 1, 目 2, 節 3) numbers it
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.start, self.end, self.line, self.kind, self.source, self.level))
 
     def offset(self, i: int) -> int:
         """Where the text's i-th character stands in the document."""

@@ -23,9 +23,7 @@ def item_runs(r: Reading, first_in_paragraph: bool = False) -> list[list[int]]:
     tree = r.tree
     groups: dict[str, list[tuple[int, str, int]]] = {}
     opening: list[tuple[int, str]] = []  # (paragraph, style) of each paragraph an item opens
-    for s in tree.nodes:
-        if s.kind != "item":  # (most nodes: nothing more to ask of them)
-            continue
+    for s in tree.of_kind("item"):  # (in text order, as the nodes)
         opens = s.index == 0 or tree[s.index - 1].paragraph != s.paragraph
         if opens:
             opening.append((s.paragraph, item_style(s.piece.keyword)))

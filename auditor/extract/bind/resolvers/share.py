@@ -102,8 +102,11 @@ def _part_before(r: Reading, i: int) -> int | None:
 def _percent_of_total(r: Reading) -> Iterator[Candidate]:
     """"总保费1293.45万元,中央财政补贴47.5%为614.39万元": p% of the sentence's total is a."""
     tree = r.tree
-    for s in tree.nodes[:-1]:
+    last = len(tree) - 1
+    for s in tree.of_kind("labelled"):  # (the percent is a labelled figure: in text order, as the nodes)
         i = s.index
+        if i == last:
+            break
         nxt = tree[i + 1]
         fact, amount = r.facts[i], r.facts[i + 1]
         if fact is None or fact.kind != "percent" or s.kind != "labelled":
