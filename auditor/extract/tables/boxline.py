@@ -16,8 +16,11 @@ the columns left of the label column before it, the others after.
 Between two labels stand the rest of one row and the start of the next; where
 they split is decided only when one split fits the columns (a percent column
 holds no thousands separator, an amount column of a table written in whole
-numbers no decimals, a 百分比 no figure without its 金額): otherwise the table
-ends before that row, as a table read wrongly is worse than a table not read.
+numbers no decimals, a 百分比 no figure without its 金額, a 增减率 none without
+the two amounts it compares) and, where several fit, when the shares they would
+give leave one (a 百分比 is its 金額 over the column's 100 row): otherwise the table
+ends before the group of that row, as a table read wrongly is worse than a table
+not read.
 A row's level is its label's indent (the spaces before it after a figure); when
 a row of figures has no indent to read, the table has no levels.
 """
@@ -277,20 +280,20 @@ def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def _shares_fit(row: list, kinds: list[str], wholes: dict[int, Decimal], offset: int = 0) -> bool:
-    """Each share the placed cells give is its amount over the column's whole (the amount of the last
-    row whose share is 100), rounded as written; a share of no known whole, or of 100 (a new whole),
-    fits."""
-    for n, cell in enumerate(row):
-        k = n + offset
-        if cell is None or kinds[k] != "share" or k == 0 or row[n - 1] is None if n else True:
+def _shares_fit(row: list, kinds: list[str], wholes: dict[int, Decimal]) -> bool:
+    """Each share the placed cells give (a row's cells from its first column) is its amount — the cell
+    before it — over the column's whole (the amount of the last row whose share is 100), rounded as
+    written; a share of no known whole, or of 100 (a new whole), fits."""
+    for n in range(1, len(row)):
+        cell, amount = row[n], row[n - 1]
+        if cell is None or amount is None or kinds[n] != "share":
             continue
-        whole = wholes.get(k)
+        whole = wholes.get(n)
         share = _number(cell[0])
         if whole is None or whole == 0 or share == 100:
             continue
         decimals = len(cell[0].split(".")[1]) if "." in cell[0] else 0
-        if abs(_number(row[n - 1][0]) / whole * 100 - share) > Decimal(5).scaleb(-decimals - 1):
+        if abs(_number(amount[0]) / whole * 100 - share) > Decimal(5).scaleb(-decimals - 1):
             return False
     return True
 
@@ -304,7 +307,7 @@ def _place(figures, kinds, integers, columns) -> list | None:
 
 def _placements(figures, kinds, integers, columns) -> list[list]:
     """The ways to set `figures` in order under columns of `kinds` (None in the columns left
-    blank): none, one, or the first two found."""
+    blank), up to a few more than _MAX_WAYS."""
     found: list[list] = []
 
     def walk(f: int, c: int, chosen: list) -> None:
