@@ -41,6 +41,7 @@ _PERCENT_LEAF = lazyre.compile(r"^(?:%|％|百分比)$")
 _CHANGE_PERCENT_LEAF = lazyre.compile(r"(?:增减|增加|比较)[%％]$|^增减率$|^增加率$")
 _COMPARED = lazyre.compile(r"增减|比较|增加")  # a group of changes: its "%" is a rate of change
 _MIN_FIGURES = 6
+_BLANK_SHARE = Decimal("0.05")  # a share this large is written (in one decimal or two), never left blank
 _MAX_WAYS = 24  # placements of one group of figures looked at before a split is called ambiguous
 
 
@@ -221,10 +222,13 @@ def _rows(body: str, offset: int, index: int, label_leaf: int, figure_leaves: li
     rows_figures: list[list[tuple[str, int, int] | None]] = []
     current_pre = placed
     wholes: dict[int, Decimal] = {}  # share column → the amount of the last row whose share there is 100
+    known = [i[3] for i in items if i[3] is not None]
+    top = min(known) if known else None  # the indent of the top-level rows (a new whole's 100 stands there)
     for k in range(len(items)):
         group = between[k + 1]
         last = k == len(items) - 1
-        split = _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes)
+        tops = (items[k][3] == top, not last and items[k + 1][3] == top)
+        split = _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes, tops)
         if split is None:
             break
         mine, next_pre = split
@@ -280,17 +284,24 @@ def _number(text: str) -> Decimal:
     return Decimal(text.replace(",", ""))
 
 
-def _shares_fit(row: list, kinds: list[str], wholes: dict[int, Decimal]) -> bool:
+def _shares_fit(row: list, kinds: list[str], wholes: dict[int, Decimal], top: bool = True) -> bool:
     """Each share the placed cells give (a row's cells from its first column) is its amount — the cell
     before it — over the column's whole (the amount of the last row whose share is 100), rounded as
-    written; a share of no known whole, or of 100 (a new whole), fits."""
+    written; a share of no known whole fits, and one of 100 where the row is a top-level row (a new
+    whole: 分配之部 after 盈餘之部) or its amount is the whole's; a blank one only where the share is
+    too small to write."""
     for n in range(1, len(row)):
         cell, amount = row[n], row[n - 1]
-        if cell is None or amount is None or kinds[n] != "share":
+        if amount is None or kinds[n] != "share":
             continue
         whole = wholes.get(n)
+        if cell is None:
+            # a 百分比 left blank is a share too small to write (1,572 of 193,735,559), not a large one
+            if whole and abs(_number(amount[0])) / whole * 100 >= _BLANK_SHARE:
+                return False
+            continue
         share = _number(cell[0])
-        if whole is None or whole == 0 or share == 100:
+        if whole is None or whole == 0 or (share == 100 and (top or _number(amount[0]) == whole)):
             continue
         decimals = len(cell[0].split(".")[1]) if "." in cell[0] else 0
         if abs(_number(amount[0]) / whole * 100 - share) > Decimal(5).scaleb(-decimals - 1):
@@ -339,7 +350,8 @@ def _pairs_hold(placed: list, columns) -> bool:
     return not changes or amounts >= 2
 
 
-def _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes) -> tuple[list, list] | None:
+def _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes,
+           tops: tuple[bool, bool] = (True, True)) -> tuple[list, list] | None:
     """The figures between two labels: the rest of one row and the start of the next, split the
     one way the columns allow — by the figures' forms, and where two ways remain, by the shares
     they would give ("… 2.59 | 100 2.59" cannot open a row: 2.59 % is not 100 of a whole of
@@ -355,8 +367,8 @@ def _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes
         if len(options) > _MAX_WAYS:
             return None
     if len(options) > 1:
-        options = [(m, t) for m, t in options if _shares_fit(current_pre + m, kinds, wholes)
-                   and _shares_fit(t, kinds, _with_row(wholes, current_pre + m, kinds))]
+        options = [(m, t) for m, t in options if _shares_fit(current_pre + m, kinds, wholes, tops[0])
+                   and _shares_fit(t, kinds, _with_row(wholes, current_pre + m, kinds), tops[1])]
     return options[0] if len(options) == 1 else None
 
 
