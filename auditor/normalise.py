@@ -139,9 +139,66 @@ def normalise(original: str) -> Normalised:
     # Compatibility forms not covered above (e.g. ｍ², circled digits stay as they are).
     if not text.isascii():
         text = _fold_compat(text)
+    text = _chinese_figures(text)
     text = _mask_long_figures(text)
     assert len(text) == len(original), "normalisation must keep every offset"
     return Normalised(original, text, traditional, line_starts(original))
+
+
+# Figures written in Chinese numerals before a money or percent unit, as Taiwanese 決算 news and council
+# reports write them: digit by digit ("三六八億二六八八萬餘元", "四一八．四九億元", "一．七六％") or by place
+# ("四十一．一五億元", "一千四百一十四億元"); 〇/○/零 is 0, 廿/卅 20/30.
+_CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+              "七": 7, "八": 8, "九": 9}
+_CN_PLACES = {"十": 10, "百": 100, "千": 1000}
+_CN_TENS = {"廿": 20, "卅": 30}
+_CN_FIGURE = lazyre.compile(r"(?<![〇○零一二三四五六七八九两十百千廿卅.．\d])([〇○零一二三四五六七八九两十百千廿卅]{2,}|[〇○零一二三四五六七八九](?=[.．][〇○零一二三四五六七八九]))"
+                            r"(?:([.．])([〇○零一二三四五六七八九]+))?(?=\s*(?:亿|万|元|%|％|个百分点))")
+
+
+def _chinese_figures(text: str) -> str:
+    """Chinese-numeral figures before a unit as Arabic digits, right-aligned in the same characters
+    (padded with leading zeros: "一百二十一亿" → "00121亿"), so that every offset holds; a figure its
+    digits would not fit ("一百万", three digits in two characters) stays as written (and unread).
+    Only a run of two or more numerals, or one with decimals ("一．七六％"), is a figure ("统一元化" is not)."""
+    if not _CN_FIGURE.search(text):
+        return text
+    parts, at = [], 0
+    for m in _CN_FIGURE.finditer(text):
+        whole = _cn_integer(m.group(1))
+        if whole is None or len(whole) > len(m.group(1)):
+            continue
+        decimals = "".join(str(_CN_DIGITS[c]) for c in m.group(3)) if m.group(3) else ""
+        written = whole.rjust(len(m.group(1)), "0") + ("." + decimals if m.group(2) else "")
+        parts += [text[at:m.start()], written]
+        at = m.end()
+    return "".join(parts) + text[at:] if parts else text
+
+
+def _cn_integer(run: str) -> str | None:
+    """The integer a run of Chinese numerals writes, in Arabic digits (None: not a number)."""
+    if all(c in _CN_DIGITS for c in run):
+        return "".join(str(_CN_DIGITS[c]) for c in run)  # digit by digit: 三六八 → 368
+    total, digit, last_place = 0, None, 10**9
+    for c in run:
+        if c in _CN_DIGITS:
+            if digit is not None and _CN_DIGITS[c] != 0:
+                return None  # two digits with no place between them in a place-value number
+            digit = _CN_DIGITS[c] if _CN_DIGITS[c] or digit is None else digit
+            if _CN_DIGITS[c] == 0:
+                digit = None
+        elif c in _CN_TENS:
+            if digit is not None or _CN_TENS[c] >= last_place:
+                return None
+            total += _CN_TENS[c]
+            last_place = 10
+        else:
+            place = _CN_PLACES[c]
+            if place >= last_place:
+                return None
+            total += (1 if digit is None else digit) * place
+            digit, last_place = None, place
+    return str(total + (digit or 0))
 
 
 _COMPAT = lazyre.compile("[\u2160-\u217f\u3220-\u3243\uf900-\ufaff]")

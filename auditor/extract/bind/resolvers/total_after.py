@@ -41,6 +41,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue  # "拆除圬工共计114立方米", "差旅费共计2万元": that item's own total
         if total.kind == "number":
             continue  # bare figures without units: too loose to add up outside a table
+        if total.is_bound:
+            continue  # "合计增列超过1300亿元": a bound on the sum, not the sum
         parts = []
         via: tuple[str, ...] = ()
         joined = ""  # the separator met since the last part: "、" joins an enumeration of head counts
