@@ -32,8 +32,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 yield made
     for n, (s, f) in enumerate(figures):
         # the sources that cover a total: "以 A a、B b 予以弥平" right after it, in its sentence
+        # (looked for only after a figure whose next one opens with 以; a handful of sources at most)
+        if n + 1 >= len(figures) or not funded_by.match(clean_label(figures[n + 1][0].piece.label)):
+            continue
         run = []
-        for t, g in figures[n + 1:]:
+        for t, g in figures[n + 1:n + 1 + _MOST_SOURCES]:
             if t.depth > s.depth and t.sentence == s.sentence:
                 continue  # "以移用…69.84亿元(较原预算案拟移用数92.58亿元…)、…": a bracket details its part
             if t.sentence != s.sentence or t.depth != s.depth or g.unit != f.unit:
@@ -50,6 +53,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         made = make_breakdown(r, f, [g for _, g in run], "以…弥平", True, "sources_cover_total")
         if made:
             yield made
+
+
+_MOST_SOURCES = 8
 
 
 def _one_run(nodes) -> bool:
