@@ -152,8 +152,11 @@ _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三":
               "七": 7, "八": 8, "九": 9}
 _CN_PLACES = {"十": 10, "百": 100, "千": 1000}
 _CN_TENS = {"廿": 20, "卅": 30}
-_CN_FIGURE = lazyre.compile(r"(?<![〇○零一二三四五六七八九两十百千廿卅.．\d])([〇○零一二三四五六七八九两十百千廿卅]{2,}|[〇○零一二三四五六七八九](?=[.．][〇○零一二三四五六七八九]))"
-                            r"(?:([.．])([〇○零一二三四五六七八九]+))?(?=\s*(?:亿|万|元|%|％|个百分点))")
+# (the numerals first, so that the engine looks only where one stands; what may not stand before the
+# figure — a numeral, a point, a digit — is tested in code)
+_CN_FIGURE = lazyre.compile(r"([〇○零一二三四五六七八九两十百千廿卅]+)(?:([.．])([〇○零一二三四五六七八九]+))?"
+                            r"(?=\s*(?:亿|万|元|%|％|个百分点))")
+_CN_NOT_BEFORE = frozenset("〇○零一二三四五六七八九两十百千廿卅.．0123456789")
 
 
 def _chinese_figures(text: str) -> str:
@@ -161,10 +164,10 @@ def _chinese_figures(text: str) -> str:
     (padded with leading zeros: "一百二十一亿" → "00121亿"), so that every offset holds; a figure its
     digits would not fit ("一百万", three digits in two characters) stays as written (and unread).
     Only a run of two or more numerals, or one with decimals ("一．七六％"), is a figure ("统一元化" is not)."""
-    if not _CN_FIGURE.search(text):
-        return text
     parts, at = [], 0
     for m in _CN_FIGURE.finditer(text):
+        if (m.start() and text[m.start() - 1] in _CN_NOT_BEFORE) or (len(m.group(1)) < 2 and not m.group(2)):
+            continue
         whole = _cn_integer(m.group(1))
         if whole is None or len(whole) > len(m.group(1)):
             continue

@@ -120,9 +120,9 @@ class _Reader:
             kind, unit, written_unit, scale = unit_from
             fig = fig._replace(kind=kind, value=fig.value * scale, unit=unit, written_unit=written_unit, scale=scale)
         line, column = self.norm.line_col(start)
-        approximate = fig.approximate or self._approximate_context(start, end, node.piece.copula)
-        about = fig.truncated or (fig.kind == "percent" and approximate and not fig.approximate
-                                  and self._about(start, end, node.piece.copula))
+        approximate, about = self._approximation(start, end, node.piece.copula)
+        about = fig.truncated or (fig.kind == "percent" and about and not fig.approximate)
+        approximate = fig.approximate or approximate
         fact = Fact.model_construct(
             id=self.next_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
             scale=fig.scale, decimals=fig.decimals, approximate=approximate, about=about,
@@ -141,23 +141,18 @@ class _Reader:
         self.next_id += 1
         return fact
 
-    def _approximate_context(self, start: int, end: int, copula: str) -> bool:
-        if copula.startswith("约"):
-            return True
+    def _approximation(self, start: int, end: int, copula: str) -> tuple[bool, bool]:
+        """(approximate, about) of the figure at text[start:end]: written as about this much (约, 左右),
+        or as a bound (近, 逾, 以上, 余) — an about-figure is one with no bound word."""
         text = self.norm.text
-        if start and text[start - 1] in "?\ufffd":
-            return True  # "一般公共服务支出?8639万元": a character lost in conversion, maybe a digit
-        return bool(self.vocab.cue("approximate_before").search(text[max(0, start - 4):start])
-                    or self.vocab.cue("approximate_after").match(text[end:end + 3]))
-
-    def _about(self, start: int, end: int, copula: str) -> bool:
-        """An approximate figure written as about this much (约, 左右), not as a bound (近, 逾, 以上)."""
-        text = self.norm.text
-        if self.vocab.cue("approximate_bound_before").search(text[max(0, start - 4):start]) \
-                or self.vocab.cue("approximate_bound_after").match(text[end:end + 3]):
-            return False
-        return copula.startswith("约") or bool(self.vocab.cue("approximate_about_before").search(text[max(0, start - 4):start])
-                                               or self.vocab.cue("approximate_about_after").match(text[end:end + 3]))
+        before, after = text[max(0, start - 4):start], text[end:end + 3]
+        bound = bool(self.vocab.cue("approximate_bound_before").search(before)
+                     or self.vocab.cue("approximate_bound_after").match(after))
+        about = copula.startswith("约") or bool(self.vocab.cue("approximate_about_before").search(before)
+                                                or self.vocab.cue("approximate_about_after").match(after))
+        # "一般公共服务支出?8639万元": a character lost in conversion, maybe a digit
+        lost = bool(start) and text[start - 1] in "?\ufffd"
+        return lost or bound or about, about and not bound
 
     def _fund_of(self, paragraph: int, at: int) -> str | None:
         """The fund named last before offset `at` in its paragraph ("政府性基金预算收入…收入合计")."""

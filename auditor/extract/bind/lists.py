@@ -80,6 +80,12 @@ def _unit_word(r: Reading, fact: Fact) -> str:
     return m.group(1) if m else ""
 
 
+def _in_other_units(r: Reading, total: Fact, parts: list[Fact]) -> bool:
+    """Some part names a unit of measure other than the one the total names."""
+    unit = _unit_word(r, total)
+    return bool(unit) and any(_unit_word(r, p) not in {"", unit} for p in parts)
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -90,8 +96,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     其中 overlap unless every part is the same kind of thing as the total or they
     add up to it exactly.
     """
-    if total.kind == "number" and _unit_word(r, total) and any(_unit_word(r, p) not in {"", _unit_word(r, total)}
-                                                               for p in parts):
+    if total.kind == "number" and _in_other_units(r, total, parts):
         return None  # "面积89.9平方公里,其中耕地面积4744.4公顷": bare figures in different units
     subtracted_cue = r.vocab.cue("subtracted")
     subtracted = tuple(p for p in parts if subtracted_cue.match(p.label))

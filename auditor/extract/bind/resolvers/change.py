@@ -29,15 +29,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         i = s.index
         if i in consumed:
             continue
-        if s.kind in GROWTHS:
-            # "岁入2098.01亿元,较上年度2044.18亿元,增幅2.63%": a growth rate no change amount comes with
-            # (one that does was consumed by that change, before it)
-            fact = r.facts[i]
-            if fact is None or fact.kind != "percent":
-                continue
+        fact = r.facts[i]
+        if s.kind in GROWTHS and (fact is None or fact.kind != "percent"):
+            # ("岁入2098.01亿元,较上年度2044.18亿元,增幅2.63%": a growth rate no change amount comes with
+            # is read here; one that does was consumed by that change, before it)
+            continue
         direction = DIRECTIONS[s.kind] if s.kind in DIRECTIONS else GROWTHS[s.kind]
         delta = pct = None
-        fact = r.facts[i]
         if fact is not None:
             if fact.kind == "percent":
                 pct = None if _other_basis(r, i) else fact  # "剔除留抵退税后同口径下降6.07%": not of these figures

@@ -174,8 +174,7 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
 
     back = tree.before(i, within, limit=_LOOK_BACK)
     for k in back:
-        if (plus or minus) and tree[k].kind == "sep" and tree[k].piece.keyword in {";", "；"} \
-                and tree[k].depth <= tree[i].depth and _rest_in_clause(r, i, fam, "minus" if plus else "plus"):
+        if (plus or minus) and _clause_break(tree, k, i) and _rest_in_clause(r, i, fam, "minus" if plus else "plus"):
             # "司法院原列…,减列…,改列为157万6千元;外交部主管原列…,减列15亿5,000万元,改列为…": a clause
             # that states the other figure after the difference takes it there, not from the clause before
             break
@@ -216,11 +215,16 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
     return sorted(plus, key=lambda f: f.span.start), minus, rivals
 
 
+def _clause_break(tree, k: int, i: int) -> bool:
+    """Node k is a ";" at the depth of node i or above (the normaliser writes "；" as ";")."""
+    return tree[k].kind == "sep" and tree[k].piece.keyword == ";" and tree[k].depth <= tree[i].depth
+
+
 def _rest_in_clause(r: Reading, i: int, fam: _Family, role: str) -> bool:
     """Does the difference's own clause (up to the next ";") state a figure of `role` after it?"""
     tree = r.tree
     for k in tree.after(i, "sentence", limit=_LOOK_BACK):
-        if tree[k].kind == "sep" and tree[k].piece.keyword in {";", "；"} and tree[k].depth <= tree[i].depth:
+        if _clause_break(tree, k, i):
             return False
         f = r.facts[k]
         if f is not None and tree[k].kind in _FIGURES and f.kind == "amount" and _role(r, fam, f) == role:
@@ -257,13 +261,13 @@ def _rate_after(r: Reading, i: int) -> Fact | None:
     """"审减70.16万元,审减率5.61%": the difference's rate, right after it in its sentence (or after the
     figure it leaves: "删减14.11亿元后,三读通过1712.31亿元,删减幅度0.82%")."""
     tree = r.tree
-    amounts = 0
+    skipped = False  # the one amount (the figure the difference leaves) passed over
     for k in tree.after(i, "sentence", limit=8):
         f = r.facts[k]
         if f is None:
             continue
-        if f.kind == "amount" and amounts == 0 and family_of(r, f) is None:
-            amounts += 1
+        if f.kind == "amount" and not skipped and family_of(r, f) is None:
+            skipped = True
             continue
         if f.kind == "percent" and tree[k].kind == "labelled" and not f.is_bound \
                 and r.vocab.cue("difference_rate").search(clean_label(f.label)):

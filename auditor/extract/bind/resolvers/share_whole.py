@@ -102,7 +102,7 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
     most a warning."""
     groups: dict[tuple[str, str], list[int]] = {}
     for n, s in enumerate(shares):
-        if s.wholes or s.part is None or s.part.kind != "amount" or not _names_no_whole(s.whole_label):
+        if not _unplaced(s):
             continue
         groups.setdefault((s.whole_label, s.part.unit), []).append(n)
     out = list(shares)
@@ -130,6 +130,11 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
                 for n in run:
                     out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_siblings_total"})
     return out
+
+
+def _unplaced(s: Share) -> bool:
+    """A share of an amount with no whole named ("占总数的", a bare "占比") and none found yet."""
+    return not s.wholes and s.part is not None and s.part.kind == "amount" and _names_no_whole(s.whole_label)
 
 
 def _names_no_whole(whole_label: str) -> bool:
@@ -213,7 +218,7 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
     each smaller than it, and together no more than it.  Not stated, so at most a warning."""
     groups: dict[int, list[int]] = {}
     for n, s in enumerate(shares):
-        if not s.wholes and s.part is not None and s.part.kind == "amount" and _names_no_whole(s.whole_label):
+        if _unplaced(s):
             groups.setdefault(s.part.sentence, []).append(n)
     out = list(shares)
     for sentence, members in groups.items():
