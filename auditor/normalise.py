@@ -181,7 +181,10 @@ def _chinese_figures(text: str) -> str:
 def _cn_integer(run: str) -> str | None:
     """The integer a run of Chinese numerals writes, in Arabic digits (None: not a number)."""
     if all(c in _CN_DIGITS for c in run):
-        return "".join(str(_CN_DIGITS[c]) for c in run)  # digit by digit: 三六八 → 368
+        digits = [_CN_DIGITS[c] for c in run]
+        if "两" in run or (len(digits) == 2 and digits[1] == digits[0] + 1):
+            return None  # "两三万元", "七八个百分点": a range, not 23 or 78
+        return "".join(map(str, digits))  # digit by digit: 三六八 → 368
     total, digit, last_place = 0, None, 10**9
     for c in run:
         if c in _CN_DIGITS:

@@ -327,3 +327,15 @@ def test_display_width_counts_wide_characters_twice():
     for _ in range(2000):
         text = "".join(rng.choice("a1 ,。预算（）ｍ\u3000\t한") for _ in range(rng.randint(0, 20)))
         assert display_width(text) == sum(2 if WIDE.match(ch) else 1 for ch in text), text
+
+
+@pytest.mark.parametrize("written, read", [
+    ("歲入審定三六八億二六八八萬餘元", "岁入审定368亿2688万余元"),  # digit by digit
+    ("歲計賸餘四十一．一五億元", "岁计賸余041.15亿元"),  # by place, padded to its characters
+    ("增幅一．七六％", "增幅1.76%"),
+    ("另有两三万元的支出", "另有两三万元的支出"),  # a range of two neighbouring numerals: no figure
+    ("增幅约七八个百分点", "增幅约七八个百分点"),
+    ("一百万元", "一百万元"),  # three digits do not fit two characters: left as written
+])
+def test_chinese_numeral_figures_before_a_unit(written, read):
+    assert normalise(written).text == read
