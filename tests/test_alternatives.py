@@ -11,7 +11,8 @@ import pytest
 from auditor.check.doubt import alternatives
 from auditor.pipeline import audit_text
 
-CASES = [(a.id, text) for a in alternatives().values() for text in a.passing]
+CASES = [(a.id, text) for a in alternatives().values() if a.effect == "explained" for text in a.passing]
+DOUBTS = [(a.id, text) for a in alternatives().values() if a.effect == "warning" for text in a.passing]
 FAILING = [(a.id, text, stated) for a in alternatives().values() for text, stated in a.failing]
 
 
@@ -26,6 +27,15 @@ def test_the_alternative_explains_its_passing_example(alt_id, text):
     assert infos and all(alt_id in f.message("zh") or "另一读法" in f.message("zh") for f in infos)
 
 
+@pytest.mark.parametrize("alt_id,text", DOUBTS)
+def test_a_doubt_turns_the_error_of_its_passing_example_into_a_warning(alt_id, text):
+    # the reading is doubtful, not refuted: the finding stays, as a warning that says why
+    result = audit_text(text)
+    assert not [f for f in result.findings if f.severity == "error"], result.findings
+    doubted = [o for o in result.outcomes if o.verdict == "fails" and o.alternative == alt_id]
+    assert doubted and all(o.finding.severity == "warning" and alt_id in o.finding.message("zh") for o in doubted)
+
+
 @pytest.mark.parametrize("alt_id,text,stated", FAILING)
 def test_the_finding_of_its_failing_example_stands(alt_id, text, stated):
     # (an error, or a warning where the reading is only inferred: doubt.capped)
@@ -38,3 +48,4 @@ def test_every_alternative_is_documented_with_both_examples():
     for a in alternatives().values():
         assert a.summary and a.description and a.applies
         assert a.passing and a.failing
+        assert a.effect in ("explained", "warning")

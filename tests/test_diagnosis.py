@@ -65,3 +65,37 @@ def test_the_text_report_says_what_the_named_figure_should_be_once():
     TextReporter(out, lang="zh").file(result)
     lines = [line for line in out.getvalue().splitlines() if "SUM001" in line]
     assert lines and all(line.count("应为 640.6万元") == 1 for line in lines)
+
+
+def _sum_of(text: str):
+    """The equation total = Σ parts of a text's one list (its first figure is the total)."""
+    from auditor.check.arithmetic import sum_equation
+
+    facts = audit_text(text).extraction.facts
+    return sum_equation(facts[0], facts[1:])
+
+
+def test_a_slip_of_one_figure_explains_a_wide_miss():
+    from auditor.check.diagnose import slip_explains
+
+    assert slip_explains(_sum_of("收入6049.98万元,其中:拨款3565.88万元,事业收入1284.1万元,其他收入12000万元。"))  # 1200
+    assert slip_explains(_sum_of("收入1000万元,其中:拨款600万元,其他收入900万元。"))  # one digit: 400
+    assert slip_explains(_sum_of("收入1000万元,其中:拨款640万元,其他收入630万元。"))  # 360: two digits swapped
+    assert slip_explains(_sum_of("收入0万元,其中:拨款90万元。"))  # a total left at 0
+    assert not slip_explains(_sum_of("收入87.5万元,其中:设备5万元,培训18万元,差旅2.5万元,印刷86万元。"))
+    # a part at 0 is no slip: lists write 0 for what a source did not give
+    assert not slip_explains(_sum_of("收入447.07万元,其中:拨款130.21万元,事业收入93.93万元,其他收入0万元。"))
+
+
+def test_the_gap_is_a_share_of_the_larger_side():
+    assert _sum_of("收入100万元,其中:拨款60万元,其他收入90万元。").relative_gap() == Decimal("50") / Decimal("150")
+    assert _sum_of("收入200万元,其中:拨款60万元,其他收入90万元。").relative_gap() == Decimal("50") / Decimal("200")
+
+
+def test_a_wide_miss_no_slip_explains_warns_and_blames_no_figure():
+    (f,) = _errors("本年收入合计1355.81万元,其中:财政拨款收入177.80万元,事业收入61.35万元,其他收入2.78万元。")
+    assert f.severity == "warning" and f.expected is None
+    assert "ALT008" in f.message("zh") and "总额或某一分项有误" not in f.message("zh")
+    # the same list missing as widely by a slip of one figure (a decimal point: 1291.68) accuses
+    (f,) = _errors("本年收入合计1355.81万元,其中:财政拨款收入12916.8万元,事业收入61.35万元,其他收入2.78万元。")
+    assert f.severity == "error" and "ALT008" not in f.message("zh")

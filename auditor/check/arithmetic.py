@@ -214,6 +214,22 @@ class Equation:
                 return num.value * 100 / stated.value if stated.value else None
         return None
 
+    def relative_gap(self) -> Decimal | None:
+        """How far the relation misses, as a share of its larger side: |Σ added − Σ taken|
+        over the larger of the two (a sum: |total − Σ parts| / max(total, Σ parts)); a
+        ratio: |stated − computed| / the larger.  None when it cannot be told (no side)."""
+        if self.kind == "linear":
+            plus = sum((c * f.value for f, c in self.terms if c > 0), Decimal(0))
+            minus = -sum((c * f.value for f, c in self.terms if c < 0), Decimal(0))
+        else:
+            stated = self.terms[0][0]
+            computed = self.solve(stated)
+            if computed is None:
+                return None
+            plus, minus = stated.value, computed
+        larger = max(abs(plus), abs(minus))
+        return abs(plus - minus) / larger if larger else None
+
 
 def sum_equation(total_fact: Fact, parts, subtracted=()) -> Equation:
     """total = Σ parts − Σ subtracted."""

@@ -115,10 +115,11 @@ def outcome(rule: Rule, relation: Bound | None, verdict: str, figures: Iterable[
 
 def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = "",
            found: doubt.Found | None = None, equation: Equation | None = None,
-           accuse_from: int | None = None) -> Outcome:
+           accuse_from: int | None = None, weigh: Equation | None = None) -> Outcome:
     """A failing relation: an error or warning, unless another reading (`found`)
     explains it; a relation the vocabulary infers or a look-up found (or, when the
-    check asks, any reading below `accuse_from`) warns rather than accuses."""
+    check asks, any reading below `accuse_from`) warns rather than accuses; so does one
+    whose miss (`weigh`, the arithmetic as read) is too wide for a slip (ALT008)."""
     why = (relation.reason if relation is not None else "") or reason
     if found is not None:
         return outcome(rule, relation, "explained", result=explained_finding(result, found), reason=reason,
@@ -127,9 +128,23 @@ def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = ""
     extended = getattr(relation, "core", None) is not None  # a list taken on past its own sentence
     severity = doubt.capped(why, result.severity, lines=lines, extended=extended) if accuse_from is None else \
         doubt.capped(why, result.severity, accuse_from, lines, extended)
+    doubted = doubt.wide_gap(weigh) if severity == "error" else None
+    if doubted is not None:
+        severity = "warning"
+        result = _with_doubt(result, doubted)
     if severity != result.severity:
         result = result.model_copy(update={"severity": severity})
-    return outcome(rule, relation, "fails", result=result, reason=reason, equation=equation)
+    return outcome(rule, relation, "fails", result=result, reason=reason, equation=equation,
+                   alternative=doubted.alternative if doubted is not None else None)
+
+
+def _with_doubt(result: Finding, doubted: doubt.Found) -> Finding:
+    """The finding with why its reading is in doubt (ALT008); what a figure "should be"
+    is not said: under another reading it may be right."""
+    messages = {lang: f"{text}（{doubted.reading['zh']}，{doubted.alternative}）" if lang == "zh"
+                else f"{text} ({doubted.reading.get(lang) or doubted.reading['zh']}, {doubted.alternative})"
+                for lang, text in result.messages.items()}
+    return result.model_copy(update={"messages": messages, "expected": None})
 
 
 def explained_finding(result: Finding, found: doubt.Found) -> Finding:

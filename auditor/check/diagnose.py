@@ -176,6 +176,8 @@ def _blame(o, candidates: list[Fact], shared: dict[int, list], witnesses: _Witne
     culprit = candidates[0] if len(candidates) == 1 else _shared_culprit(o, candidates, shared, witnesses)
     if culprit is None:
         tail = o.equation.blame or _ROLE_BLAME.get(o.equation.kind)
+        if o.alternative is not None:  # its reading in doubt (ALT008): no figure of it is blamed
+            return f.model_copy(update={"expected": None})
         if tail is None or len(o.equation.facts) < 2:
             return f
         # no figure stands out: the total's "should be" would blame it without evidence
@@ -249,11 +251,33 @@ def slip_class(fact: Fact, value: Decimal) -> dict[str, str] | None:
         for r in (factor, 1 / factor):
             if abs(ratio - r) <= r * Decimal("0.001"):
                 return {"zh": zh, "en": en}
+    written, should, diff = _differing_digits(fact, value)
+    if len(diff) == 2 and diff[1] == diff[0] + 1 and written[diff[0]] == should[diff[1]] \
+            and written[diff[1]] == should[diff[0]]:
+        return {"zh": "疑为数字颠倒", "en": "two digits transposed"}
+    return None
+
+
+def _differing_digits(fact: Fact, value: Decimal) -> tuple[str, str, list[int]]:
+    """The figure's digits as written and as `value` would write them (at its precision),
+    and where they differ (no position when their lengths differ)."""
     written = str((fact.value / fact.scale).quantize(Decimal(1).scaleb(-fact.decimals))).replace(".", "")
     should = str((value / fact.scale).quantize(Decimal(1).scaleb(-fact.decimals))).replace(".", "")
-    if len(written) == len(should) and written != should:
-        diff = [k for k in range(len(written)) if written[k] != should[k]]
-        if len(diff) == 2 and diff[1] == diff[0] + 1 and written[diff[0]] == should[diff[1]] \
-                and written[diff[1]] == should[diff[0]]:
-            return {"zh": "疑为数字颠倒", "en": "two digits transposed"}
-    return None
+    if len(written) != len(should):
+        return written, should, []
+    return written, should, [k for k in range(len(written)) if written[k] != should[k]]
+
+
+def slip_explains(equation) -> bool:
+    """One figure of the relation, changed as typists and converters change figures — one
+    digit mistyped, two swapped, a shifted decimal point, 元 for 万元, the stated result
+    (a total, a share) left at 0 as in an unfilled form — makes it hold."""
+    for n, fact in enumerate(equation.facts):
+        value = equation.solve(fact)
+        if n == 0 and fact.value == 0 and value:
+            return True
+        if value is None or value < 0 or (value == 0) != (fact.value == 0):
+            continue
+        if slip_class(fact, value) is not None or len(_differing_digits(fact, value)[2]) == 1:
+            return True
+    return False

@@ -31,6 +31,7 @@ A .txt may open with header lines, each starting with "# "; they are not part of
     # expect: finding on FIGURE       an error or a warning (an inferred reading warns) that blames FIGURE
     # expect: reason NAME             a relation bound with that reason
     # expect: explained ALTnnn        no error; a relation the alternative reading explains
+    # expect: doubted ALTnnn          no error; a failing relation that doubt (ALT008) made a warning
     # known: why the expectation is not met today (its test is then an expected failure)
     # source: where a generated case comes from
 
@@ -59,7 +60,7 @@ from auditor.pipeline import AuditResult, audit_text  # noqa: E402
 
 RESOLVERS = ROOT / "auditor" / "extract" / "bind" / "resolvers"
 GENERATED = ("reasons", "alternatives")  # folders this script writes from the sources
-_EXPECT = re.compile(r"(silent)|found (\S+) on (.+)|error on (.+)|finding on (.+)|reason (\S+)|explained (ALT\d+)")
+_EXPECT = re.compile(r"(silent)|found (\S+) on (.+)|error on (.+)|finding on (.+)|reason (\S+)|explained (ALT\d+)|doubted (ALT\d+)")
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ def unmet(case: Case, result: AuditResult) -> list[str]:
     errors = [f for f in result.findings if f.severity == "error"]
     for e in case.expect:
         m = _EXPECT.fullmatch(e)
-        silent, rule, on, error_on, finding_on, reason, alt = m.groups()
+        silent, rule, on, error_on, finding_on, reason, alt, doubted = m.groups()
         if silent:
             ok = not loud
         elif rule:
@@ -200,6 +201,8 @@ def unmet(case: Case, result: AuditResult) -> list[str]:
             ok = any(f.stated == finding_on.strip() for f in loud)
         elif reason:
             ok = any(o.reason == reason for o in result.outcomes)
+        elif doubted:
+            ok = not errors and any(o.verdict == "fails" and o.alternative == doubted for o in result.outcomes)
         else:
             ok = not errors and any(o.verdict == "explained" and o.alternative == alt for o in result.outcomes)
         if not ok:
@@ -221,7 +224,8 @@ def sources() -> dict[Path, tuple[list[str], str]]:
     for a in alternatives().values():
         for n, text in enumerate(a.passing, 1):
             out[HERE / "alternatives" / f"{a.id}_pass_{n}.txt"] = (
-                [a.summary_en, f"source: rules/alternatives.toml ({a.id}, pass {n})", f"expect: explained {a.id}"],
+                [a.summary_en, f"source: rules/alternatives.toml ({a.id}, pass {n})",
+                 f"expect: {'explained' if a.effect == 'explained' else 'doubted'} {a.id}"],
                 text)
         for n, (text, stated) in enumerate(a.failing, 1):
             out[HERE / "alternatives" / f"{a.id}_fail_{n}.txt"] = (

@@ -213,7 +213,8 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
             evidence=figures, comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
         ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label),
-            equation=ratio_equation(s.percent, num, den) if len(wholes) == 1 and not slip else None)
+            equation=ratio_equation(s.percent, num, den) if len(wholes) == 1 and not slip else None,
+            weigh=ratio_equation(s.percent, num, den))
 
 
 def _unit_slip(num: Fact, den: Fact, stated: Fact) -> str | None:

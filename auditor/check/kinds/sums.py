@@ -73,7 +73,8 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             arithmetic=sum_arithmetic(b.total, list(b.parts), list(b.subtracted), computed, cmp, partial),
             evidence=_figures(b), comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_sum(ctx.doubt, b.total, list(b.parts), list(b.subtracted), b,
-                                                       ctx.vocab), equation=None if slip else equation)
+                                                       ctx.vocab), equation=None if slip else equation,
+            weigh=sum_equation(b.total, b.parts, b.subtracted))
 
 
 def _shares_make_whole(share_of: dict[int, Fact], b: Breakdown) -> bool:
@@ -114,7 +115,7 @@ def check_identity(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=b.total, stated=b.total.text, expected=f"{expected}{b.total.written_unit}",
             arithmetic=sum_arithmetic(b.total, parts, [], computed, cmp), evidence=_figures(b), comparison=cmp,
             fields={"label": b.total.concept or "", "parts": "、".join(p.concept or "" for p in parts)},
-        ), found=doubt.explain_identity(ctx.doubt, b.total, parts), equation=equation)
+        ), found=doubt.explain_identity(ctx.doubt, b.total, parts), equation=equation, weigh=equation)
 
 
 def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -130,4 +131,5 @@ def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                             f"{diff_text(cmp.difference, right, lang)}" for lang in ("zh", "en")}
         yield failed(rule, None, finding(rule, ctx, primary=right, stated=right.text, expected=left.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp),
-                     reason=reason, found=doubt.explain_balance(ctx.doubt, left, right))
+                     reason=reason, found=doubt.explain_balance(ctx.doubt, left, right),
+                     weigh=sum_equation(right, [left]))
