@@ -9,8 +9,10 @@ same arguments and gives the same classes, except that `__repr__`, `__eq__`
 and `__hash__` are the functions below, written once: by the fields, in
 order, exactly as the generated ones (the fields a dataclass compares, hashes
 and shows; equal only to an instance of the very same class; a mutable class
-unhashable).  Only `__init__` and a frozen class's guards are compiled per
-class.
+unhashable), and so are a frozen class's guards against assignment.  Only
+`__init__` is compiled per class, from the fields (a class with
+`__post_init__`, or a dataclass base not made here, gets the standard
+library's).
 """
 
 from __future__ import annotations
@@ -34,10 +36,18 @@ def dataclass(cls: type | None = None, /, *, init: bool = True, repr: bool = Tru
     def wrap(cls: type) -> type:
         own = cls.__dict__
         has_eq, has_hash, has_repr, has_init = "__eq__" in own, "__hash__" in own, "__repr__" in own, "__init__" in own
-        cls = dataclasses.dataclass(cls, init=init, repr=False, eq=False, frozen=frozen, **options)
-        fields = dataclasses.fields(cls)
-        if init and frozen and not has_init:
-            cls.__init__ = _frozen_init(cls, fields, bool(options.get("slots"))) or cls.__init__
+        slots = bool(options.get("slots"))
+        if init and not has_init and _plain(cls):
+            # the fields only: no generated method is compiled but the one __init__ below
+            cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, frozen=False, **options)
+            fields = dataclasses.fields(cls)
+            cls.__init__ = _fields_init(cls, fields, slots)
+            cls._made_here = True
+            if frozen:
+                _freeze(cls, fields, slots)
+        else:
+            cls = dataclasses.dataclass(cls, init=init, repr=False, eq=False, frozen=frozen, **options)
+            fields = dataclasses.fields(cls)
         if repr and not has_repr:
             cls.__repr__ = _repr
         if eq and not has_eq:
@@ -53,39 +63,95 @@ def dataclass(cls: type | None = None, /, *, init: bool = True, repr: bool = Tru
     return wrap if cls is None else wrap(cls)
 
 
-def _frozen_init(cls: type, fields: tuple[dataclasses.Field, ...], slots: bool) -> Callable[..., None] | None:
-    """For a frozen class: an `__init__` that stores the fields where the generated one's
-    `object.__setattr__` per field ends up storing them — each slot through its descriptor, or
-    the instance's `__dict__` in one update, in the fields' order — at a third of the cost
-    (records come by the thousand: every figure is a Fact and a Span).  The same parameters
-    and defaults; None (keep the generated one) where it does more than set the fields."""
-    original = cls.__init__
-    code = original.__code__
-    if hasattr(cls, "__post_init__") or any(not f.init or f.default_factory is not _MISSING for f in fields):
-        return None
-    names = code.co_varnames[1:code.co_argcount + code.co_kwonlyargcount]
-    if list(names) != [f.name for f in fields]:
-        return None
-    me = code.co_varnames[0]
-    namespace = {}
+def _plain(cls: type) -> bool:
+    """A class whose `__init__` only stores its fields (made by a factory or not): no
+    `__post_init__`, and no dataclass among its bases but those made here (whose frozen
+    guards it shares)."""
+    if hasattr(cls, "__post_init__"):
+        return False
+    return all("_made_here" in base.__dict__ for base in cls.__mro__[1:] if dataclasses.is_dataclass(base))
+
+
+_FACTORY = object()  # the default of a parameter whose field is made by a factory
+
+
+def _fields_init(cls: type, fields: tuple[dataclasses.Field, ...], slots: bool) -> Callable[..., None]:
+    """An `__init__` with the generated one's parameters and defaults that stores the fields
+    where the generated one ends up storing them — each slot through its descriptor, or the
+    instance's `__dict__` in one update, in the fields' order — at a third of the cost for a
+    frozen class (records come by the thousand: every figure is a Fact and a Span), and
+    compiled once, not with a frozen class's guards beside it."""
+    names = [f.name for f in fields]
+    me = "__dataclass_self__" if "self" in names else "self"
+    namespace: dict[str, Any] = {"_FACTORY": _FACTORY}
+    lines = []
+    for n, f in enumerate(fields):  # a field made by a factory, or not a parameter: its value first
+        if f.default_factory is not _MISSING:
+            namespace[f"_make{n}"] = f.default_factory
+            lines.append(f"    if {f.name} is _FACTORY: {f.name} = _make{n}()" if f.init else f"    {f.name} = _make{n}()")
+        elif not f.init:
+            namespace[f"_default{n}"] = f.default
+            lines.append(f"    {f.name} = _default{n}")
     if slots:
         for n, name in enumerate(names):
             slot = next((c.__dict__[name] for c in cls.__mro__ if name in c.__dict__), None)
-            if type(slot) is not MemberDescriptorType:
-                return None
+            assert type(slot) is MemberDescriptorType, f"{cls.__qualname__}.{name}: no slot"
             namespace[f"_set{n}"] = slot.__set__
-        body = "\n".join(f"    _set{n}({me}, {name})" for n, name in enumerate(names))
-    else:
-        if not cls.__dictoffset__:
-            return None
-        body = f"    {me}.__dict__.update({{{', '.join(f'{name!r}: {name}' for name in names)}}})" if names else ""
-    positional, keyword = names[:code.co_argcount - 1], names[code.co_argcount - 1:]
-    params = ", ".join([me, *positional, *(["*", *keyword] if keyword else [])])
-    exec(f"def __init__({params}):\n{body or '    pass'}\n", namespace)  # noqa: S102 - the fields' own names only
+            lines.append(f"    _set{n}({me}, {name})")
+    elif names:
+        lines.append(f"    {me}.__dict__.update({{{', '.join(f'{name!r}: {name}' for name in names)}}})")
+    positional = [f for f in fields if f.init and not f.kw_only]
+    keyword = [f for f in fields if f.init and f.kw_only]
+    params = ", ".join([me, *(f.name for f in positional), *(["*", *(f.name for f in keyword)] if keyword else [])])
+    body = "\n".join(lines) or "    pass"
+    exec(f"def __init__({params}):\n{body}\n", namespace)  # noqa: S102 - the fields' own names only
     init = namespace["__init__"]
-    init.__defaults__, init.__kwdefaults__ = original.__defaults__, original.__kwdefaults__
+
+    def default(f: dataclasses.Field) -> Any:
+        return _FACTORY if f.default_factory is not _MISSING else f.default
+
+    init.__defaults__ = tuple(default(f) for f in positional if default(f) is not _MISSING) or None
+    init.__kwdefaults__ = {f.name: default(f) for f in keyword if default(f) is not _MISSING} or None
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     return init
+
+
+def _freeze(cls: type, fields: tuple[dataclasses.Field, ...], slots: bool) -> None:
+    """The frozen guards a frozen dataclass generates for each class, shared: assigning or
+    deleting a field (or any attribute of an instance of the class itself) raises
+    FrozenInstanceError; a slotted class pickles and copies through its fields, as
+    dataclasses arranges for frozen slotted classes."""
+    cls._frozen_class = cls
+    cls._frozen_fields = frozenset(f.name for f in fields)
+    cls.__setattr__ = _frozen_setattr
+    cls.__delattr__ = _frozen_delattr
+    if slots:
+        cls._field_order = tuple(f.name for f in fields)
+        cls.__getstate__ = _slots_getstate
+        cls.__setstate__ = _slots_setstate
+
+
+def _frozen_setattr(self, name: str, value: Any) -> None:
+    owner = self._frozen_class
+    if type(self) is owner or name in self._frozen_fields:
+        raise dataclasses.FrozenInstanceError(f"cannot assign to field {name!r}")
+    super(owner, self).__setattr__(name, value)
+
+
+def _frozen_delattr(self, name: str) -> None:
+    owner = self._frozen_class
+    if type(self) is owner or name in self._frozen_fields:
+        raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+    super(owner, self).__delattr__(name)
+
+
+def _slots_getstate(self) -> list:
+    return [getattr(self, name) for name in self._field_order]
+
+
+def _slots_setstate(self, state: list) -> None:
+    for name, value in zip(self._field_order, state):
+        object.__setattr__(self, name, value)
 
 
 def _getter(names: list[str]) -> Callable[[Any], tuple]:
