@@ -609,20 +609,39 @@ def _entity():
     return default_vocabulary().cue("entity")
 
 
-def explain_repeat(doc: Document, first: Fact, other: Fact) -> Found | None:
-    """One quantity stated twice with two values: are they two quantities after all?"""
+def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = False) -> Found | None:
+    """One quantity stated twice with two values: are they two quantities after all?
+    (`restated`: the same digits are not the reason the two were paired — not a unit slip.)"""
     found = _garbled(doc, [first, other])
     if found:
         return found
     a, b = entity_of(first), entity_of(other)
     if a and b and a != b:
         return Found("ALT004", {"zh": f"{a}与{b}的数字，不是同一数量", "en": f"figures of {a} and of {b}, not one quantity"})
+    if restated and _close_in_one_paragraph(doc, first, other):
+        # "合计财政总收入4109121万元…其中:鄞州区…合计财政总收入3239317万元", "营业部分…总支出…;
+        # 非营业部分…总支出": a report restates one quantity in another paragraph, not a sentence on
+        return Found("ALT004", {"zh": "同一段中先后写出、数值不同：是两个范围（其中一部分、另一单位或另一部分）的数字",
+                                "en": "two values in one paragraph: figures of two scopes (a part of it, another "
+                                      "unit or part), not one quantity restated"})
     left, right = _qualifiers(first.label, other.label)
     if left and right and left not in right and right not in left:
         # "福彩公益金总收入" / "体彩公益金总收入": one concept, named for two funds
         return Found("ALT004", {"zh": f"“{left}…”与“{right}…”的数字，不是同一数量",
                                 "en": f"figures of “{left}…” and of “{right}…”, not one quantity"})
     return None
+
+
+def _close_in_one_paragraph(doc: Document, first: Fact, other: Fact) -> bool:
+    """Two figures of one paragraph of prose, at most two sentences apart (a page stored
+    as one long line is one paragraph: figures far apart in it may well be one quantity)."""
+    if first.window != other.window or first.in_table or other.in_table:
+        return False
+    a, b = sorted((first.span.end, other.span.start))
+    return len(_SENTENCE_END.findall(doc.text, a, b)) <= 2
+
+
+_SENTENCE_END = lazyre.compile(r"[。！？!?]")
 
 
 def _qualifiers(a: str, b: str) -> tuple[str, str]:

@@ -71,7 +71,7 @@ def _repeats(rule: Rule, ctx: Context, repeats, accuse_from: int | None = None) 
             "en": f"{written(other)}{unit} (line {other.span.line}) ≠ {written(first, other)}{unit} (line {first.span.line}) "
                   f"{diff_text(cmp.difference, other, 'en')}",
         }
-        found = doubt.explain_repeat(ctx.doubt, first, other)
+        found = doubt.explain_repeat(ctx.doubt, first, other, restated=True)
         if found is None:
             reported.add(pair.group)  # one finding per conflicting quantity
         yield failed(rule, pair, finding(rule, ctx, primary=other, stated=other.text, expected=first.text,
