@@ -37,6 +37,7 @@ _PARTIAL = lazyre.compile(r"等(?:等)?$|其他|其它|若干")
 _NOUN = lazyre.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:\([\u4e00-\u9fff]{{1,3}}\))?(?=\s*[,:]?\s*(?:{_MARKER_WORDS}))")
 # after ';': "区公路养护中心内设4个科室…" — a new statement with its own count, so the list ended
 _NEXT_STATEMENT = lazyre.compile(r"[^、,;。\n]{0,20}?\d+\s*[个家所项处座条支类批名人]")
+_DURATION = lazyre.compile(r"\s*月")  # "3个月": months, not three things
 _MAX_NAME = 24
 _MAX_WRAPS = 4
 _WRAP_BEFORE = lazyre.compile(r"[\u4e00-\u9fff、()“”]$")
@@ -55,8 +56,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     for s in r.tree.of_kind("labelled"):
         count = r.facts[s.index]
         if count is None or s.kind != "labelled" or count.kind != "count" or count.unit not in _UNITS \
-                or count.is_bound or count.value < 2 or count.value > 60:
-            continue
+                or count.is_bound or count.value < 2 or count.value > 60 or count.decimals \
+                or _DURATION.match(text, count.span.end):
+            continue  # (names come in whole numbers; "2.5个月" is a length of time)
         # "内设7个科室:办公室、…": the counted noun may stand between the count and the marker
         noun = _NOUN.match(text, count.span.end)
         m = _MARKER.match(text, noun.end() if noun else count.span.end)
