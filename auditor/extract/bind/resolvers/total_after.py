@@ -82,6 +82,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             parts = [p for p in parts if not r.is_previous(p) or r.is_previous(total)
                      or (funds and carried.search(p.label))]
         parts.reverse()
+        count = _stated_count(r, tree, s, label)
+        if count is not None:
+            # "…840万元,以上四项合计5290万元", "这四案总预算5290万": the last that many figures
+            if len(parts) < count:
+                continue
+            if len(parts) > count:
+                parts = parts[-count:]
+                via = (*via, f"the {count} items it counts")
         if parts and r.vocab.cue("plus_after").search(parts[0].label):
             # "收入684.51亿元…。加上结算净收入128.60亿元…后,收入总计820.86亿元": the sum starts from
             # the paragraph's first figure, stated before 加上
@@ -101,6 +109,23 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                                   "funds_available_total" if funds else "total_after_parts", via)
             if made:
                 yield made
+
+
+_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
+
+
+def _stated_count(r: Reading, tree, s, label: str) -> int | None:
+    """How many items the total says it sums — "以上四项合计", "这四案总预算" — or None."""
+    counted = r.vocab.cue("counted_total")
+    m = counted.match(label)
+    if m is None and s.index > 0:
+        before = tree[s.index - 1]
+        if before.clause == s.clause and before.kind == "words":
+            m = counted.match(clean_label(before.piece.label))
+    if m is None:
+        return None
+    word = m.group("count")
+    return int(word) if word.isdigit() else _NUMERALS.get(word)
 
 
 def _years_summed(parts: list[Fact]) -> bool:
