@@ -34,6 +34,7 @@ class Figure(NamedTuple):
 
 
 _COMPOUND = lazyre.compile(r"(\d+)(兆|亿|万|千)")
+_YUAN_AFTER = lazyre.compile(r"(?<=[兆亿万千])(\d+)(?:余|多)?元$")
 _COMPOUND_SCALES = {**dict(_MONEY_SCALE), "兆": Decimal(10) ** 12}  # (a 兆 is written only in such amounts)
 
 
@@ -75,13 +76,17 @@ def read_figure(token_type: str, text: str) -> Figure:
 
 def _read_compound(compact: str) -> Figure:
     """"13亿7800万元" = 1378000000 元, stated to the 万 (the smallest unit written); "3兆4514亿5398万8千元"
-    (a 兆 is 10^12); "405亿9629万余元" is about that much."""
+    (a 兆 is 10^12); "405亿9629万余元" is about that much; "85万3125元" = 853125 元, stated to the 元."""
     scales = _COMPOUND_SCALES
     value = Decimal(0)
     scale = Decimal(1)
     for number, prefix in _COMPOUND.findall(compact):
         scale = scales[prefix]
         value += Decimal(number) * scale
+    yuan = _YUAN_AFTER.search(compact)  # "85万3125元": the 元 below the last unit
+    if yuan:
+        value += Decimal(yuan.group(1))
+        scale = Decimal(1)
     written_unit = {Decimal(10**8): "亿元", Decimal(10_000): "万元", Decimal(1_000): "千元"}.get(scale, "元")
     remainder = "余" in compact or "多" in compact
     return Figure("amount", value, "元", written_unit, scale, 0, remainder, truncated=remainder)

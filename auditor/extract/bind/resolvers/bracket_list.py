@@ -31,9 +31,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if not node.separator("([【"):
             continue
         i = node.index
-        if i == 0 or not is_part(r, tree[i - 1]) and tree[i - 1].kind != "total":
+        j = i - 1  # the figure the bracket follows: "新台币4,968万9,894元整(…)" — 整 says "exactly"
+        if j > 0 and tree[j].kind == "words" and tree[j].piece.label.strip() == "整":
+            j -= 1
+        if i == 0 or not is_part(r, tree[j]) and tree[j].kind != "total":
             continue
-        owner = r.facts[i - 1]
+        owner = r.facts[j]
         if owner is None or owner.kind == "number":
             continue  # bare figures without units ("每人补助480(2400/年为标准,按1:0.4:0.6的比例)"): too loose
         if _RATIO.search(r.norm.text, node.start, _bracket_end(r, node)):
