@@ -162,17 +162,24 @@ _CN_NOT_BEFORE = frozenset("〇○零一二三四五六七八九两十百千廿�
 def _chinese_figures(text: str) -> str:
     """Chinese-numeral figures before a unit as Arabic digits, right-aligned in the same characters
     (padded with leading zeros: "一百二十一亿" → "00121亿"), so that every offset holds; a figure its
-    digits would not fit ("一百万", three digits in two characters) stays as written (and unread).
+    digits would not fit is a digit and its place ("一千萬元" → "1千萬元", "五百万" → "5百万", read as
+    such by the grammar), or, in any other shape, stays as written (and unread).
     Only a run of two or more numerals, or one with decimals ("一．七六％"), is a figure ("统一元化" is not)."""
     parts, at = [], 0
     for m in _CN_FIGURE.finditer(text):
         if (m.start() and text[m.start() - 1] in _CN_NOT_BEFORE) or (len(m.group(1)) < 2 and not m.group(2)):
             continue
-        whole = _cn_integer(m.group(1))
-        if whole is None or len(whole) > len(m.group(1)):
+        run = m.group(1)
+        whole = _cn_integer(run)
+        if whole is None:
             continue
-        decimals = "".join(str(_CN_DIGITS[c]) for c in m.group(3)) if m.group(3) else ""
-        written = whole.rjust(len(m.group(1)), "0") + ("." + decimals if m.group(2) else "")
+        if len(whole) > len(run):
+            if len(run) != 2 or run[0] not in _CN_DIGITS or run[1] not in "千百" or m.group(2) or not _CN_DIGITS[run[0]]:
+                continue
+            written = f"{_CN_DIGITS[run[0]]}{run[1]}"  # "一千萬元" → "1千萬元": 1000 does not fit in two characters
+        else:
+            decimals = "".join(str(_CN_DIGITS[c]) for c in m.group(3)) if m.group(3) else ""
+            written = whole.rjust(len(run), "0") + ("." + decimals if m.group(2) else "")
         parts += [text[at:m.start()], written]
         at = m.end()
     return "".join(parts) + text[at:] if parts else text

@@ -335,7 +335,9 @@ def test_display_width_counts_wide_characters_twice():
     ("增幅一．七六％", "增幅1.76%"),
     ("另有两三万元的支出", "另有两三万元的支出"),  # a range of two neighbouring numerals: no figure
     ("增幅约七八个百分点", "增幅约七八个百分点"),
-    ("一百万元", "一百万元"),  # three digits do not fit two characters: left as written
+    ("一百万元", "1百万元"),  # three digits do not fit two characters: a digit and its place
+    ("一千萬元", "1千万元"),
+    ("十一万元", "11万元"),
 ])
 def test_chinese_numeral_figures_before_a_unit(written, read):
     assert normalise(written).text == read

@@ -42,6 +42,8 @@ def read_figure(token_type: str, text: str) -> Figure:
     compact = _SPACE_OR_COMMA.sub("", text)
     if token_type == "AMOUNT" and _COMPOUND_START.match(compact):
         return _read_compound(compact)
+    if token_type == "AMOUNT" and (place := _DIGIT_AND_PLACE.match(compact)):
+        return _read_digit_and_place(place)
     match = _NUMBER.match(compact)
     assert match, text
     number = match.group()
@@ -72,6 +74,19 @@ def read_figure(token_type: str, text: str) -> Figure:
     else:
         unit = ""
     return Figure(kind, written * scale, unit, compact[match.end():].lstrip("余多") or unit, scale, decimals, approximate)
+
+
+_DIGIT_AND_PLACE = lazyre.compile(r"(\d)([千百])(亿|万)?(余|多)?")
+
+
+def _read_digit_and_place(m) -> Figure:
+    """"1千万元" = 1000万元, "5百万" = 500万, "5百元" = 500元 (stated to the unit written after the place;
+    a "1千元" is 1 千元, read as usual)."""
+    digit, place, unit, more = m.groups()
+    written = Decimal(digit) * (1000 if place == "千" else 100)
+    scale = dict(_MONEY_SCALE)[unit] if unit else Decimal(1)
+    written_unit = {Decimal(10**8): "亿元", Decimal(10_000): "万元"}.get(scale, "元")
+    return Figure("amount", written * scale, "元", written_unit, scale, 0, bool(more))
 
 
 def _read_compound(compact: str) -> Figure:

@@ -35,7 +35,7 @@ _BUDGETS = {"budget", "budget_initial", "budget_adjusted", "available"}
 _SPENT = {"actual", "final"}
 _CARRIED = lazyre.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
-_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短绌|净增|增列")
+_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短绌|净增|增列|调减|调增")
 
 
 @dataclass(frozen=True)
