@@ -41,6 +41,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from auditor.check import default_rules
+from auditor.normalise import normalise
 from auditor.pipeline import audit_text
 from auditor.records import dataclass
 
@@ -49,6 +50,7 @@ CORPUS = ROOT / "examples" / "corpus"
 SEEDS = ROOT / "examples" / "seeds"
 FIGURE = re.compile(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?\s*(?:万元|亿元|元|%|％|分(?![之别配类析])|万)")
 NUMBER = re.compile(r"-?\d+(?:,\d{3})*(?:\.\d+)?")
+_CHINESE_NUMERAL = re.compile(r"[〇○零一二三四五六七八九两十百千廿卅]")
 MUTABLE_KINDS = {"sum", "ratio", "change", "growth", "score_sum", "weight_sum", "change_sum", "difference", "product",
                  "repeat", "unit"}
 
@@ -141,8 +143,15 @@ def load_items(folders: list[Path]) -> list[Item]:
 
 
 def _number(text: str) -> str | None:
+    """The first number a stated figure writes, as the auditor reads it: "五十萬元" is 50 as
+    "50万元" is (Chinese numerals read as the normaliser reads them; leading zeros dropped)."""
+    if _CHINESE_NUMERAL.search(text):
+        text = normalise(text).text
     m = NUMBER.search(text.replace(" ", ""))
-    return m.group().replace(",", "") if m else None
+    if not m:
+        return None
+    number = m.group().replace(",", "")
+    return number.lstrip("0") or "0" if "." not in number else number
 
 
 def cites(finding, rel: dict) -> bool:
