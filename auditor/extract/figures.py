@@ -55,11 +55,14 @@ def read_figure(token_type: str, text: str) -> Figure:
     decimals = len(number.split(".")[1]) if "." in number else 0
     kind = _KIND[token_type]
     scale = Decimal(1)
+    truncated = False
     if kind == "amount":
         unit = "元"
         for prefix, factor in _MONEY_SCALE:
             if rest.startswith(prefix):
                 scale = factor
+                # "5,037万余元": the 余 after the unit drops what lies below it (as in "405亿9,629万余元")
+                truncated = prefix != "元" and rest[1:2] in {"余", "多"}
                 break
     elif kind == "percent":
         unit = "%"
@@ -73,6 +76,8 @@ def read_figure(token_type: str, text: str) -> Figure:
         unit = rest
     else:
         unit = ""
+    if truncated:
+        return Figure(kind, written * scale, unit, rest[0] + "元", scale, decimals, True, truncated=True)
     return Figure(kind, written * scale, unit, compact[match.end():].lstrip("余多") or unit, scale, decimals, approximate)
 
 

@@ -35,7 +35,7 @@ _BUDGETS = {"budget", "budget_initial", "budget_adjusted", "available"}
 _SPENT = {"actual", "final"}
 _CARRIED = lazyre.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
-_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短绌|净增|增列|调减|调增")
+_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短绌|净增|增列|调减|调增|净损|净亏|亏损")
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,8 @@ FAMILIES = (
             paragraph=True),
     # a business's year: "原列營業總收入3兆5507億…元，營業總支出3兆3255億…元，稅後淨利2252億…元" (净利 = 收入 − 支出)
     _Family("净利", "difference_profit", "surplus_income", "surplus_spending", frozenset(), frozenset(), "plus"),
+    # … or its loss: "总收入15亿9,855万余元,总支出16亿4,892万余元,净损为5,037万余元" (净损 = 支出 − 收入)
+    _Family("净损", "difference_loss", "surplus_spending", "surplus_income", frozenset(), frozenset(), "plus"),
 )
 
 
