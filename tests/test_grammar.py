@@ -102,6 +102,13 @@ def texts(facts) -> list[str]:
         ("實現數7億580萬4千元。", "7億580萬4千元", D("705804000"), "千元", D(1000), 0),
         ("應付數1,236萬5千元。", "1,236萬5千元", D("12365000"), "千元", D(1000), 0),
         ("总投资1亿2000万。", "1亿2000万", D("120000000"), "万元", D(10000), 0),
+        # 万 then 元 (Taiwanese news): stated to the 元
+        ("編列85萬3125元。", "85萬3125元", D("853125"), "元", D(1), 0),
+        ("經費計4,968萬9,894元整。", "4,968萬9,894元", D("49689894"), "元", D(1), 0),
+        # a digit and its place, as the normaliser writes "一千萬元"
+        ("投资1千万元。", "1千万元", D("10000000"), "万元", D(10000), 0),
+        ("设备5百万元。", "5百万元", D("5000000"), "万元", D(10000), 0),
+        ("原編列預算一千萬元。", "一千萬元", D("10000000"), "万元", D(10000), 0),
     ],
 )
 def test_monetary_amounts(text, figure, value, written_unit, scale, decimals):
@@ -115,6 +122,18 @@ def test_monetary_amounts(text, figure, value, written_unit, scale, decimals):
     assert f.decimals == decimals
     assert f.approximate is False
     assert f.span.start == text.index(figure)
+
+
+def test_a_bare_wan_before_deng_is_money_and_wan_yuan_needs_no_space():
+    assert [(f.text, f.value) for f in doc("丁840万等,合计5290万。").facts] == [("840万", D("8400000")),
+                                                                           ("5290万", D("52900000"))]
+    # two cells of a flattened table, not one amount
+    assert texts(doc("资金合计 20万 3000元").facts) == ["20万", "3000元"]
+
+
+def test_an_amount_cut_below_its_wan_is_truncated():
+    f = only(doc("淨損為5,037萬餘元。"))
+    assert (f.text, f.value, f.written_unit, f.about) == ("5,037萬餘元", D("50370000"), "万元", True)  # known to its 万
 
 
 def test_amount_value_is_exact_not_float():
