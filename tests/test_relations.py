@@ -62,3 +62,12 @@ def test_nothing_checked_is_not_called_clean(tmp_path):
     assert out.exit_code == 0
     assert "未发现矛盾" not in out.stdout
     assert "未核对任何关系" in out.stdout
+
+
+def test_audit_relations_names_the_reading_that_explains_or_doubts_a_relation(tmp_path):
+    report = tmp_path / "w.txt"
+    # a miss too wide for a slip of one figure: a warning that names ALT008
+    report.write_text("本年收入合计1355.81万元,其中:财政拨款收入177.80万元,事业收入61.35万元,其他收入2.78万元。\n",
+                      encoding="utf-8")
+    out = CliRunner().invoke(main, ["relations", str(report), "--format", "text"])
+    assert "\tSUM001\t不符\tqizhong_list — ALT008\t" in out.stdout, out.stdout

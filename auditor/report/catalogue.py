@@ -307,6 +307,8 @@ def relations_listing(result, lang: str, fmt: str, stream: IO[str]) -> None:
         why = o.reason + (f" ({'; '.join(o.via)})" if o.via else "")
         if o.note:
             why += f" — {o.note}"
+        if o.alternative:  # the other reading that explains it, or the doubt that made it a warning
+            why += f" — {o.alternative}"
         rows.append((str(line), o.rule, messages.text(lang, "verdict." + o.verdict), why, figures, o.verdict))
     if fmt == "text":
         for line, rule, verdict, why, figures, _ in rows:
