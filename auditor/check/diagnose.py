@@ -175,9 +175,9 @@ def _blame(o, candidates: list[Fact], shared: dict[int, list], witnesses: _Witne
     f = o.finding
     culprit = candidates[0] if len(candidates) == 1 else _shared_culprit(o, candidates, shared, witnesses)
     if culprit is None:
-        tail = o.equation.blame or _ROLE_BLAME.get(o.equation.kind)
         if o.alternative is not None:  # its reading in doubt (ALT008): no figure of it is blamed
             return f.model_copy(update={"expected": None})
+        tail = o.equation.blame or _ROLE_BLAME.get(o.equation.kind)
         if tail is None or len(o.equation.facts) < 2:
             return f
         # no figure stands out: the total's "should be" would blame it without evidence

@@ -110,7 +110,7 @@ def capped(reason: str, severity: str, accuse_from: int = VOCABULARY + 1, lines:
 # slip of one figure (a digit, a decimal point, a unit) explains such a miss, or a misreading
 # does.  Of the errors judged at first sight on rounds 6-15, 16 of the 20 false sums, all 8
 # false shares and all 3 false differences missed by more with no slip to account for it (a
-# list or a whole taken from the wrong place); none of the 6 real ones did.  In all labelled
+# list or a whole taken from the wrong place); none of the 5 real ones did.  In all labelled
 # texts, 1 real error of 14 sums (a count of devices, 2,322 against 16,954) becomes a warning.
 WIDE_GAP = Decimal("0.2")
 
