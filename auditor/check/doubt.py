@@ -22,6 +22,7 @@ reading (or None) out.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import cached_property, lru_cache
 from typing import Iterable
@@ -154,8 +155,29 @@ class Document:
             span = next(((a, b) for a, b in self.table_spans if a <= fact.span.start <= b), None)
             if span is None:
                 return []
-            return [f for f in self.facts if f.in_table and span[0] <= f.span.start <= span[1]]
+            return self._by_table[span]
         return self._by_window.get(fact.window, [])
+
+    @cached_property
+    def _by_table(self) -> dict[tuple[int, int], list[Fact]]:
+        """Each table's figures, gathered once (not by a scan of every figure per question)."""
+        in_table = [f for f in self.facts if f.in_table]
+        order = sorted(range(len(in_table)), key=lambda n: in_table[n].span.start)
+        starts = [in_table[n].span.start for n in order]
+        out: dict[tuple[int, int], list[Fact]] = {}
+        for a, b in self.table_spans:
+            inside = sorted(order[bisect_left(starts, a):bisect_right(starts, b)])  # in the figures' order
+            out[(a, b)] = [in_table[n] for n in inside]
+        return out
+
+    @cached_property
+    def lists_of_part(self) -> dict[int, list[Breakdown]]:
+        """fact id → the lists it is a part of."""
+        out: dict[int, list[Breakdown]] = {}
+        for b in self.lists:
+            for p in b.parts:
+                out.setdefault(p.id, []).append(b)
+        return out
 
     def around(self, fact: Fact) -> list[Fact]:
         """The figures of `fact`'s paragraph, of the paragraph before it, and of the
@@ -527,8 +549,8 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
             return _ratio_found("ALT001", stated, part, f)
     # "(一)群众体育130.21万元,占总数的58.09%。(二)竞技体育93.93万元,占总数的41.91%": the whole is
     # what the listed parts add up to, not the figure the list hangs from
-    for b in doc.lists:
-        if any(p.id == part.id for p in b.parts) and len(b.parts) >= 2 and not b.subtracted:
+    for b in doc.lists_of_part.get(part.id, ()):
+        if len(b.parts) >= 2 and not b.subtracted:
             computed = ratio_percent(Value.of(part), _sum(b.parts))
             if computed is not None and compare(stated, computed).verdict == "ok":
                 terms = " + ".join(written(p, part) for p in b.parts)
