@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from auditor.check import default_rules
+from auditor.check.doubt import alternatives
 from auditor.cli import main
 
 RULES = default_rules()
@@ -98,3 +99,15 @@ def test_facts_of_a_missing_file_is_a_usage_error(tmp_path):
     assert result.exit_code == 2
     assert "文件或文件夹不存在" in result.stderr
     assert "no such file" in run("facts", tmp_path / "nope.txt", "--lang", "en").stderr
+
+
+@pytest.mark.parametrize("alt_id", sorted(alternatives()))
+def test_explain_runs_every_alternative_reading_on_its_examples(alt_id):
+    # a reading that explains its example shows it explained; a doubt (ALT008) shows the warning
+    out = CliRunner().invoke(main, ["explain", alt_id, "--lang", "en"])
+    assert out.exit_code == 0, out.output
+    assert "not explained" not in out.stdout
+    if alternatives()[alt_id].effect == "warning":
+        assert "a warning:" in out.stdout
+    else:
+        assert "another reading holds:" in out.stdout

@@ -153,19 +153,21 @@ def explain_alternative(alt, lang: str, stream: IO[str], tty: bool, rules: Seque
     c.print(Text(f"\n{w['why']}", style="bold"))
     c.print(Text("  " + alt.description.strip().replace("\n", "\n  ")))
     ok = True
+    doubt = alt.effect == "warning"  # a doubt does not explain the relation: it makes its error a warning
+    verdict = "fails" if doubt else "explained"
     for text in alt.passing:
-        c.print(Text(f"\n{w['alt_passes']}", style="bold green"))
+        c.print(Text(f"\n{w['alt_doubts' if doubt else 'alt_passes']}", style="bold green"))
         c.print(Text("  " + text.strip().replace("\n", "\n  ")))
         result = audit_text(text, rules=list(rules), vocab=vocab, explained=True)
-        hit = next((o for o in result.outcomes if o.verdict == "explained" and o.alternative == alt.id), None)
+        hit = next((o for o in result.outcomes if o.verdict == verdict and o.alternative == alt.id), None)
         errors = [f for f in result.findings if f.severity == "error"]
         if hit is None or errors:
             ok = False
             c.print(Text("  " + w["not_explained"], style="bold red"))
         else:
-            c.print(Text(f"  {w['explained']}: {hit.finding.message(lang)}"))
+            c.print(Text(f"  {w['doubted' if doubt else 'explained']}: {hit.finding.message(lang)}"))
     for text, stated in alt.failing:
-        c.print(Text(f"\n{w['alt_fails']}", style="bold red"))
+        c.print(Text(f"\n{w['alt_stands' if doubt else 'alt_fails']}", style="bold red"))
         c.print(Text("  " + text.strip().replace("\n", "\n  ")))
         c.print(Text(f"  → {w['cites']} {stated}", style="red"))
         hit = next((f for f in audit_text(text, rules=list(rules), vocab=vocab).findings
