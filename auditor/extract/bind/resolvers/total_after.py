@@ -88,6 +88,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if len(parts) < count:
                 continue
             if len(parts) > count:
+                # which figures before it are its items is then a guess ("A 100万元,其中a 60万元、b 40万元,
+                # B 50万元,C 30万元,D 20万元,以上四项合计200万元": the last four are not A-D): taken only
+                # when they add up, so that the guess never accuses
+                if not adds_up(total, parts[-count:]):
+                    continue
                 parts = parts[-count:]
                 via = (*via, f"the {count} items it counts")
         if parts and r.vocab.cue("plus_after").search(parts[0].label):
