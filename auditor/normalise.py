@@ -156,6 +156,7 @@ _CN_TENS = {"廿": 20, "卅": 30}
 # figure — a numeral, a point, a digit — is tested in code)
 _CN_FIGURE = lazyre.compile(r"([〇○零一二三四五六七八九两十百千廿卅]+)(?:([.．])([〇○零一二三四五六七八九]+))?"
                             r"(?=\s*(?:亿|万|元|%|％|个百分点))")
+_CN_MONEY_AFTER = lazyre.compile(r"\s*(?:元|[万亿](?:\s*元|等|左右|(?![\u4e00-\u9fff])))")
 _CN_NOT_BEFORE = frozenset("〇○零一二三四五六七八九两十百千廿卅.．0123456789")
 
 
@@ -174,8 +175,9 @@ def _chinese_figures(text: str) -> str:
         if whole is None:
             continue
         if len(whole) > len(run):
-            if len(run) != 2 or run[0] not in _CN_DIGITS or run[1] not in "千百" or m.group(2) or not _CN_DIGITS[run[0]]:
-                continue
+            if len(run) != 2 or run[0] not in _CN_DIGITS or run[1] not in "千百" or m.group(2) or not _CN_DIGITS[run[0]] \
+                    or not _CN_MONEY_AFTER.match(text, m.end()):
+                continue  # (only money: "一百万人口" would leave a bare 1 the grammar reads as a figure)
             written = f"{_CN_DIGITS[run[0]]}{run[1]}"  # "一千萬元" → "1千萬元": 1000 does not fit in two characters
         else:
             decimals = "".join(str(_CN_DIGITS[c]) for c in m.group(3)) if m.group(3) else ""

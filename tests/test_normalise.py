@@ -337,6 +337,8 @@ def test_display_width_counts_wide_characters_twice():
     ("增幅约七八个百分点", "增幅约七八个百分点"),
     ("一百万元", "1百万元"),  # three digits do not fit two characters: a digit and its place
     ("一千萬元", "1千万元"),
+    ("一百万人口", "一百万人口"),  # not money: no digit and place (it would leave a bare 1 read as a figure)
+    ("三百元", "3百元"),
     ("十一万元", "11万元"),
 ])
 def test_chinese_numeral_figures_before_a_unit(written, read):
