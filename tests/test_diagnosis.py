@@ -99,3 +99,13 @@ def test_a_wide_miss_no_slip_explains_warns_and_blames_no_figure():
     # the same list missing as widely by a slip of one figure (a decimal point: 1291.68) accuses
     (f,) = _errors("本年收入合计1355.81万元,其中:财政拨款收入12916.8万元,事业收入61.35万元,其他收入2.78万元。")
     assert f.severity == "error" and "ALT008" not in f.message("zh")
+
+
+def test_solutions_are_what_solve_gives_for_each_figure():
+    from auditor.check.arithmetic import ratio_equation
+
+    eq = _sum_of("收入1000万元,其中:拨款600万元,其他收入350万元,减:退还50万元。")
+    assert [v for _, v in eq.solutions()] == [eq.solve(f) for f in eq.facts]
+    facts = audit_text("支出200万元,占总支出1000万元的20%。").extraction.facts
+    ratio = ratio_equation(facts[2], facts[0], facts[1])
+    assert [v for _, v in ratio.solutions()] == [ratio.solve(f) for f in ratio.facts]

@@ -214,6 +214,19 @@ class Equation:
                 return num.value * 100 / stated.value if stated.value else None
         return None
 
+    def solutions(self) -> list[tuple[Fact, Decimal | None]]:
+        """`solve` for every figure, the terms of a linear relation summed once (a list of
+        hundreds of parts is not summed again for each of them)."""
+        if self.kind != "linear":
+            return [(f, self.solve(f)) for f, _ in self.terms]
+        whole = sum((c * f.value for f, c in self.terms), Decimal(0))
+        own: dict[int, Decimal] = {}  # each figure's own terms (as solve leaves all of them out)
+        first: dict[int, Decimal] = {}  # … and the coefficient solve divides by
+        for f, c in self.terms:
+            own[f.id] = own.get(f.id, Decimal(0)) + c * f.value
+            first.setdefault(f.id, c)
+        return [(f, -(whole - own[f.id]) / first[f.id] if first[f.id] else None) for f, _ in self.terms]
+
     def relative_gap(self) -> Decimal | None:
         """How far the relation misses, as a share of its larger side: |Σ added − Σ taken|
         over the larger of the two (a sum: |total − Σ parts| / max(total, Σ parts)); a

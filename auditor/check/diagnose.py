@@ -176,7 +176,7 @@ def _blame(o, candidates: list[Fact], shared: dict[int, list], witnesses: _Witne
     culprit = candidates[0] if len(candidates) == 1 else _shared_culprit(o, candidates, shared, witnesses)
     if culprit is None:
         if o.alternative is not None:  # its reading in doubt (ALT008): no figure of it is blamed
-            return f.model_copy(update={"expected": None})
+            return f
         tail = o.equation.blame or _ROLE_BLAME.get(o.equation.kind)
         if tail is None or len(o.equation.facts) < 2:
             return f
@@ -272,8 +272,7 @@ def slip_explains(equation) -> bool:
     """One figure of the relation, changed as typists and converters change figures — one
     digit mistyped, two swapped, a shifted decimal point, 元 for 万元, the stated result
     (a total, a share) left at 0 as in an unfilled form — makes it hold."""
-    for n, fact in enumerate(equation.facts):
-        value = equation.solve(fact)
+    for n, (fact, value) in enumerate(equation.solutions()):
         if n == 0 and fact.value == 0 and value:
             return True
         if value is None or value < 0 or (value == 0) != (fact.value == 0):

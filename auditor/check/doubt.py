@@ -659,8 +659,8 @@ def _close_in_one_paragraph(doc: Document, first: Fact, other: Fact) -> bool:
     as one long line is one paragraph: figures far apart in it may well be one quantity)."""
     if first.window != other.window or first.in_table or other.in_table:
         return False
-    a, b = sorted((first.span.end, other.span.start))
-    return len(_SENTENCE_END.findall(doc.text, a, b)) <= 2
+    earlier, later = (first, other) if first.span.start <= other.span.start else (other, first)
+    return len(_SENTENCE_END.findall(doc.text, earlier.span.end, later.span.start)) <= 2
 
 
 _SENTENCE_END = lazyre.compile(r"[。！？!?]")

@@ -89,7 +89,7 @@ def _read_digit_and_place(m) -> Figure:
     a "1千元" is 1 千元, read as usual)."""
     digit, place, unit, more = m.groups()
     written = Decimal(digit) * (1000 if place == "千" else 100)
-    scale = dict(_MONEY_SCALE)[unit] if unit else Decimal(1)
+    scale = _COMPOUND_SCALES[unit] if unit else Decimal(1)
     written_unit = {Decimal(10**8): "亿元", Decimal(10_000): "万元"}.get(scale, "元")
     return Figure("amount", written * scale, "元", written_unit, scale, 0, bool(more))
 

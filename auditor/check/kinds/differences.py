@@ -104,12 +104,13 @@ def check_difference(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             cmp = Comparison("minor", cmp.difference, cmp.slack)
             primary, stated, expected = slip.figure, slip.figure.text, slip.should_be
             fields.update(slip.fields)
+        as_read = equation(d)
         yield failed(rule, d, finding(
             rule, ctx, primary=primary, stated=stated, expected=expected, arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_difference(ctx.doubt, d.difference, list(d.minuends),
                                                             list(d.subtrahends), d.rivals),
-            accuse_from=STRUCTURAL, equation=None if slip else equation(d), weigh=equation(d))
+            accuse_from=STRUCTURAL, equation=None if slip else as_read, weigh=as_read)
 
 
 def _holds(n_plus: int):

@@ -201,8 +201,9 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         cmp, num, den, computed = results[0]
         figures = [Evidence.of(s.percent, "share"), Evidence.of(num, "part"), Evidence.of(den, "whole")]
+        as_read = ratio_equation(s.percent, num, den)
         if cmp.verdict == "ok":
-            yield outcome(rule, s, "holds", figures, equation=ratio_equation(s.percent, num, den))
+            yield outcome(rule, s, "holds", figures, equation=as_read)
             continue
         slip = _unit_slip(num, den, s.percent)
         if slip is not None:
@@ -213,8 +214,7 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
             evidence=figures, comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
         ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label),
-            equation=ratio_equation(s.percent, num, den) if len(wholes) == 1 and not slip else None,
-            weigh=ratio_equation(s.percent, num, den))
+            equation=as_read if len(wholes) == 1 and not slip else None, weigh=as_read)
 
 
 def _unit_slip(num: Fact, den: Fact, stated: Fact) -> str | None:

@@ -55,6 +55,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if partial and computed.value <= b.total.value:
             yield outcome(rule, b, "holds", _figures(b), note="a list naming only some parts")
             continue
+        as_read = equation  # (what the miss is weighed on, ALT008)
         if partial:
             equation = None  # a list naming only some parts: its total is not their sum
         expected = show(computed.value, b.total, decimals_for([*b.parts, *b.subtracted], b.total) - b.total.decimals)
@@ -74,7 +75,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             evidence=_figures(b), comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_sum(ctx.doubt, b.total, list(b.parts), list(b.subtracted), b,
                                                        ctx.vocab), equation=None if slip else equation,
-            weigh=sum_equation(b.total, b.parts, b.subtracted))
+            weigh=as_read)
 
 
 def _shares_make_whole(share_of: dict[int, Fact], b: Breakdown) -> bool:
