@@ -35,7 +35,8 @@ _BUDGETS = {"budget", "budget_initial", "budget_adjusted", "available"}
 _SPENT = {"actual", "final"}
 _CARRIED = lazyre.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
-_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短绌|净增|增列|调减|调增|净损|净亏|亏损")
+_GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
+_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|净增|增列|调减|调增|净损|净亏|亏损")
 
 
 @dataclass(frozen=True)
@@ -73,16 +74,18 @@ FAMILIES = (
     _Family("差短", "difference_deficit", "surplus_spending", "surplus_income", frozenset(), frozenset(), "plus",
             paragraph=True),
     # a business's year: "原列營業總收入3兆5507億…元，營業總支出3兆3255億…元，稅後淨利2252億…元" (净利 = 收入 − 支出)
-    _Family("净利", "difference_profit", "surplus_income", "surplus_spending", frozenset(), frozenset(), "plus"),
+    _Family("净利", "difference_profit", "surplus_income", "surplus_spending", frozenset(), frozenset(), "plus",
+            paragraph=True),
     # … or its loss: "总收入15亿9,855万余元,总支出16亿4,892万余元,净损为5,037万余元" (净损 = 支出 − 收入)
-    _Family("净损", "difference_loss", "surplus_spending", "surplus_income", frozenset(), frozenset(), "plus"),
+    _Family("净损", "difference_loss", "surplus_spending", "surplus_income", frozenset(), frozenset(), "plus",
+            paragraph=True),
 )
 
 
 def family_of(r: Reading, fact: Fact) -> _Family | None:
     if not _NAMES.search(fact.label):
         return None  # (the cheap test first: most figures name no difference)
-    label = clean_label(fact.label)
+    label = clean_label(_GLOSS_TAIL.sub("", fact.label))  # "本期淨利(賸餘)110億元": named twice
     if r.vocab.cue("carried_balance").search(label):
         return None  # "上年结余资金15万元": money carried over, not a difference of the sentence
     return next((fam for fam in FAMILIES if r.vocab.cue(fam.cue).search(label)), None)
@@ -157,7 +160,7 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         if tree[k].kind not in _FIGURES or f.kind != "amount" or f.unit != diff.unit or f.id in listed:
             return True
         role = _role(r, fam, f)
-        if role is None:
+        if role is None or _compared_year(r, f, diff):
             return True
         if f.is_bound:
             return False  # "约100万元" is no operand of exact arithmetic
@@ -194,7 +197,7 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
             if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
                 break
             if tree[k].kind in _FIGURES and f.kind == "amount" and f.unit == diff.unit and f.id not in listed \
-                    and not f.is_bound and _role(r, fam, f) is not None:
+                    and not f.is_bound and _role(r, fam, f) is not None and not _compared_year(r, f, diff):
                 if not rivals and fam.several_plus and _role(r, fam, f) == "plus" \
                         and _added_together(r, plus + [f]):
                     plus.append(f)  # "中央到位资金100万元,省级到位资金50万元": the sources add up
@@ -215,6 +218,12 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         return None  # several amounts spent out of a budget: which the 结余 is of is open — unless the
         # sentence is an account of a fund (上年结余 + 收入 − each spending = 年末结余)
     return sorted(plus, key=lambda f: f.span.start), minus, rivals
+
+
+def _compared_year(r: Reading, f: Fact, diff: Fact) -> bool:
+    """"歲入計列2098億元,較上年度歲入2044億元,…;歲出…;差短44億元": last year's figure, named as what this
+    year's is compared with, is no side of this year's difference."""
+    return r.is_previous(f) and not r.is_previous(diff) and bool(r.vocab.cue("compared_prefix").search(clean_label(f.label)))
 
 
 def _clause_break(tree, k: int, i: int) -> bool:

@@ -91,10 +91,11 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
             if n and other and other.group(1) != own_level.group(1):
                 parts = parts[:n]
                 break
-    # "…,县财政资金30.9万元,共计下达61.8万元": a 共计 / 合计 closing the list restates a total
-    subtotal = r.vocab.cue("subtotal")
+    # "…,县财政资金30.9万元,共计下达61.8万元": a 共计 / 合计 closing the list restates a total;
+    # "连同债务还本127亿元,包括…106亿元及…21亿元,尚须融资调度171.32亿元": what is needed with it is no part
+    subtotal, needed = r.vocab.cue("subtotal"), r.vocab.cue("together_needed")
     for n, (_, f) in enumerate(parts):
-        if n > 0 and f.label and subtotal.search(f.label):
+        if n > 0 and f.label and (subtotal.search(f.label) or needed.match(clean_label(f.label))):
             parts = parts[:n]
             break
     memo = r.vocab.memo_for(first_total.concept)

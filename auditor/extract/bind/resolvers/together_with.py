@@ -25,8 +25,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     for n, (s, f) in enumerate(figures):
         if n < 2 or not needed.match(clean_label(s.piece.label)):
             continue
-        (sa, a), (sb, b) = figures[n - 2], figures[n - 1]
-        if together.match(clean_label(sb.piece.label)) and _one_run([sa, sb, s]) and a.unit == b.unit == f.unit:
+        k = _carried_along(r, figures, n)
+        if k is None or k < 1:
+            continue
+        (sa, a), (sb, b) = figures[k - 1], figures[k]
+        if _one_run([sa, sb, s]) and a.unit == b.unit == f.unit:
             made = make_breakdown(r, f, [a, b], "连同", True, "together_with_total")
             if made:
                 yield made
@@ -56,6 +59,23 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 
 _MOST_SOURCES = 8
+_OPENERS = {"include", "qizhong"}
+
+
+def _carried_along(r: Reading, figures, n: int) -> int | None:
+    """Which figure before the n-th is the one carried along (连同…): the one right before it, or the
+    one before a list of its own parts ("连同债务还本127亿元,包括非自偿性106亿元及自偿性21亿元,尚须…")."""
+    together = r.vocab.cue("together_with")
+    if together.match(clean_label(figures[n - 1][0].piece.label)):
+        return n - 1
+    tree = r.tree
+    for k in range(n - 2, max(-1, n - 2 - _MOST_SOURCES), -1):
+        if not together.match(clean_label(figures[k][0].piece.label)):
+            continue
+        between = [tree[i] for i in range(figures[k][0].index + 1, figures[k + 1][0].index)]
+        opened = [node for node in between if node.kind != "sep"]
+        return k if len(opened) == 1 and opened[0].kind in _OPENERS else None
+    return None
 
 
 def _one_run(nodes) -> bool:
