@@ -118,7 +118,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         f = r.facts[j]
         if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount":
             before.append(f)
-            inner.append(t.depth > s.depth)
+            # ("较去年同期(4,343亿元)增加147亿元": the figure compared with, in a bracket, is no detail)
+            inner.append(t.depth > s.depth and not r.vocab.cue("compared_prefix").match(clean_label(f.label)))
     # "公务用车购置及运行维护费2.68万元(运行维护费2.68万元、购置费0元),较上年减少0.95万元":
     # the bracket details the figure before it; the change after the bracket is that figure's
     if any(inner) and not all(inner):

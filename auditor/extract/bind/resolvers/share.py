@@ -66,6 +66,9 @@ def _list_just_before(r: Reading, i: int, lists: Sequence[Breakdown], count: int
     return []
 
 
+_OF_WHOLE = re.compile(r"[的之]?(?:比例|比重|比率)?(?:为|是)?")  # "…的52.3%", "…之比率为49.97%"
+
+
 def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:
     """"887万元,占年初预算1600万元的52.3%": the whole is written inside the share."""
     tree = r.tree
@@ -74,7 +77,7 @@ def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:
     nxt = tree[i + 1]
     percent = r.facts[i + 1]
     if not (nxt.kind == "labelled" and percent is not None and percent.kind == "percent"
-            and re.fullmatch(r"的?(?:比例|比重)?", nxt.piece.label)):
+            and _OF_WHOLE.fullmatch(nxt.piece.label)):
         return
     j = _part_before(r, i)
     part = r.facts[j] if j is not None else None
