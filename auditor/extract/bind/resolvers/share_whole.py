@@ -54,22 +54,28 @@ _WIDEST_ROUNDING = Decimal(10) ** 8 / 2
 
 def _same_named_whole(shares: list[Share]) -> list[Share]:
     """"佔2016年度高校資助總額的比例為49.10%" read as of 955.84億元; "占高校资助总额29.91%" in the same
-    paragraph names the same whole in the same words: it is of that figure too (at most a warning,
-    as the first reading's whole was itself found by its name)."""
-    found: dict[tuple[int, str], tuple[Fact, ...]] = {}
+    paragraph (or one of the next two: a page may set each sentence on a line of its own) names the same
+    whole in the same words: it is of that figure too (at most a warning, as the first reading's whole
+    was itself found by its name)."""
+    found: dict[str, list[tuple[int, tuple[Fact, ...]]]] = {}  # name → (window, wholes), in text order
     for s in shares:
         name = _YEAR.sub("", s.whole_label)
         if s.wholes and len(s.wholes) == 1 and len(name) >= 3 and s.whole is None:
-            found.setdefault((s.percent.window, name), s.wholes)
+            found.setdefault(name, []).append((s.percent.window, s.wholes))
     if not found:
         return shares
     out = []
     for s in shares:
-        wholes = found.get((s.percent.window, _YEAR.sub("", s.whole_label)))
+        window = s.percent.window
+        wholes = next((w for at, w in reversed(found.get(_YEAR.sub("", s.whole_label), ()))
+                       if window - _SAME_NAME_WINDOWS <= at <= window), None)
         if not s.wholes and s.part is not None and wholes is not None and s.part.id != wholes[0].id:
             s = s.model_copy(update={"wholes": wholes, "reason": "share_of_same_named_whole"})
         out.append(s)
     return out
+
+
+_SAME_NAME_WINDOWS = 2
 
 
 def _sibling_whole(shares: list[Share]) -> list[Share]:
