@@ -462,7 +462,8 @@ def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
 
 # an amount whose unit extraction or a typo damaged, so the reading took no figure there:
 # "③…支付71.01万地,资金执行率30%" (万 followed by what no unit of money, people or land is)
-_UNREAD_AMOUNT = lazyre.compile(r"(?<![\d.])\d+(?:\.\d+)?\s*[万亿](?![元人户亩吨株头只台件个次名所座套辆平公千米])(?=[\u4e00-\u9fff])")
+# (a line break may cut it too: "71⏎.01万地")
+_UNREAD_AMOUNT = lazyre.compile(r"(?<![\d.])\d+(?:[ \t]*\n?[ \t]*\.\d+)?\s*[万亿](?![元人户亩吨株头只台件个次名所座套辆平公千米])(?=[\u4e00-\u9fff])")
 
 
 def _unread_amount_among(doc: Document, parts: list[Fact]) -> Found | None:
@@ -474,7 +475,7 @@ def _unread_amount_among(doc: Document, parts: list[Fact]) -> Found | None:
     m = _UNREAD_AMOUNT.search(doc.text, start, end)
     if m is None:
         return None
-    shown = doc.text[m.start():m.end() + 1]
+    shown = doc.text[m.start():m.end() + 1].replace("\n", "⏎")
     return Found("ALT006", {"zh": f"清单中的“{shown}”单位受损，未读作分项", "en": f"“{shown}” in the list has a damaged unit and was not read as a part"})
 
 
