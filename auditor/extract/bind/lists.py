@@ -210,8 +210,7 @@ def _last_sentence_before(r: Reading, paragraph: int) -> list[Fact]:
     that ends its own line hangs from that sentence's figures (nearest first), as it would with no line
     break between them — a page that sets each sentence on a line of its own says nothing else."""
     tree = r.tree
-    lines = tree.paragraph_lines
-    if paragraph - 1 not in lines or lines[paragraph - 1][1] + 1 != lines.get(paragraph, (0, 0))[0]:
+    if not tree.next_line(paragraph - 1, paragraph):
         return []
     nodes = tree.paragraph_nodes(paragraph - 1)
     if not nodes or not tree[nodes[-1]].separator("。"):
