@@ -138,23 +138,6 @@ class Discourse(tuple):
         return i == 0 or self.nodes[i - 1].sentence != self.nodes[i].sentence or \
             self.nodes[i - 1].separator(SENTENCE_ENDS)
 
-    def next_line(self, earlier: int, later: int) -> bool:
-        """Paragraph `later` starts on the line right after paragraph `earlier` ends."""
-        return earlier in self.paragraph_lines and later in self.paragraph_lines \
-            and self.paragraph_lines[earlier][1] + 1 == self.paragraph_lines[later][0]
-
-    def run_start(self, paragraph: int, openers: set[str]) -> int:
-        """The first of the paragraphs that `paragraph` continues: while a paragraph opens with
-        one of `openers` ("从彩票机构看,…", "其中:…") on the line right after the paragraph before,
-        it goes on that one (a page may set each sentence on a line of its own)."""
-        p = paragraph
-        while self.next_line(p - 1, p):
-            first = self._first_content.get(p)
-            if first is None or self.nodes[first].kind not in openers:
-                break
-            p -= 1
-        return p
-
     def opens_paragraph(self, i: int) -> bool:
         """Only separators and item markers stand before node i in its paragraph."""
         first = self._first_content.get(self.nodes[i].paragraph)

@@ -25,6 +25,10 @@ _TITLE = lazyre.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}、|\([一
 _UNIT_SPLIT = lazyre.compile(r"\d\s*[万亿千]?\s*$")
 _ENDS_IN_WORD = lazyre.compile(r"[\u4e00-\u9fff)]\s*$")
 _STARTS_WITH_FIGURE = lazyre.compile(r"^\s*\d")
+# a line that opens by going on from the sentence before it (a page may set each sentence on a line
+# of its own): a list of that sentence's figure, an addition to it, a split or shares of it
+_GOES_ON = lazyre.compile(r"^\s*(?:其中|加上|再加上|从[^,，。]{1,10}看|分[^,，。]{1,6}看|按[^,，。]{1,8}分|占[^,，。]{0,16}分别)")
+_ENDS_STATEMENT = lazyre.compile(r"[。;；]\s*$")
 _UNIT_CONTINUES = lazyre.compile(r"^\s*(?:万元|亿元|元|%|个百分点)")
 
 
@@ -66,6 +70,8 @@ def _continues(line: str, on_page: str, nxt: str, wrap_min: int | None) -> bool:
         return True  # "…项目支出300万" / "元。"
     if _TITLE.match(line) or "://" in line or not nxt.strip() or _STARTS_ITEM.match(nxt):
         return False  # a heading, a link, a blank line, a new item
+    if _GOES_ON.match(nxt) and _ENDS_STATEMENT.search(line) and _DIGIT.search(line):
+        return True  # "…955.84亿元。⏎其中:…", "…2416460万元。⏎加上…": a sentence that cannot stand alone
     if wrap_min and _STARTS_WITH_FIGURE.match(nxt) and _ENDS_IN_WORD.search(line):
         return True  # in wrapped text a label may end a line and its figure start the next
     if wrap_min:

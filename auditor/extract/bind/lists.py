@@ -195,37 +195,12 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
                                      == tree.paragraph_lines.get(opener.paragraph, (0, 0))[0]
                                      or _BLANK_GAP.fullmatch(r.norm.text, previous.span.end, opener.start)):
             out.append(previous)
-        elif previous is None:
-            out.extend(_last_sentence_before(r, opener.paragraph))
     if subject and len(subject) >= 2:
         named = [f for f in out if f.label.endswith(subject) or (f.concept or "").endswith(subject)]
         return [named[-1]] if named else []
     if out and out[0].sentence != opener.sentence and not opens:
         return []
     return [f for f in out if f.sentence >= out[0].sentence] if out else []
-
-
-def _last_sentence_before(r: Reading, paragraph: int) -> list[Fact]:
-    """"…资助总金额955.84亿元。⏎其中:财政资金469.35亿元…": a list opening the line right after a sentence
-    that ends its own line hangs from that sentence's figures (nearest first), as it would with no line
-    break between them — a page that sets each sentence on a line of its own says nothing else."""
-    tree = r.tree
-    if not tree.next_line(paragraph - 1, paragraph):
-        return []
-    nodes = tree.paragraph_nodes(paragraph - 1)
-    if not nodes or not tree[nodes[-1]].separator("。"):
-        return []
-    last = tree[nodes[-1]].sentence
-    out = []
-    for k in reversed(nodes):
-        s, fact = tree[k], r.facts[k]
-        if s.sentence != last:
-            break
-        if fact is not None and s.kind in {"labelled", "total"} and fact.kind in {"amount", "count", "number"} \
-                and s.depth == 0 and not fact.is_bound and per_unit(r, fact) is None \
-                and not r.vocab.cue("compared_prefix").match(clean_label(fact.label)):
-            out.append(fact)
-    return out
 
 
 _BLANK_GAP = lazyre.compile(r"[。;,:]?[ \t]*\n(?:[ \t]*\n){1,2}[ \t]*")

@@ -24,9 +24,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if opener.kind != "dimension":
             continue
         i = opener.index
-        first = tree.paragraph_nodes(tree.run_start(opener.paragraph, {"dimension"})).start
-        before = [r.facts[k] for k in range(first, i)
-                  if is_part(r, tree[k]) and r.facts[k].kind == "amount" and tree[k].depth == 0
+        before = [r.facts[k] for k in tree.paragraph_nodes(opener.paragraph) if k < i
+                  and is_part(r, tree[k]) and r.facts[k].kind == "amount" and tree[k].depth == 0
                   and not r.is_previous(r.facts[k])]
         if not before:
             continue

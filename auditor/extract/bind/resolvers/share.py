@@ -58,9 +58,8 @@ def _list_just_before(r: Reading, i: int, lists: Sequence[Breakdown], count: int
     in its paragraph, with no figure between: what "占…的比重分别为p%、q%…" is written about."""
     tree = r.tree
     last = next((j for j in range(i - 1, -1, -1) if r.facts[j] is not None), None)
-    if last is None or (tree[last].paragraph != tree[i].paragraph
-                        and not (tree.opens_paragraph(i) and tree.next_line(tree[last].paragraph, tree[i].paragraph))):
-        return []  # (a share opening the line right after its list's: a page setting each sentence on a line)
+    if last is None or tree[last].paragraph != tree[i].paragraph:
+        return []
     for b in lists:
         if len(b.parts) == count and not b.subtracted and b.parts[-1].id == r.facts[last].id:
             return list(b.parts)
