@@ -47,9 +47,12 @@ _TITLE = lazyre.compile(r"^(?:附件\s*[一二三四五六七八九十\d]{0,3}|[
                         r"(?:报告|说明|公开|[^,，;；。、]{2}表))[:：]?$")
 # a line holding a label and its figures separated by spaces, or run together
 _TOKEN = r"(?:-?\d[\d,.]*(?:万元|万|亿元|元|%)?|[-—/]{1,2})"
-_SPACED_ROW = lazyre.compile(rf"^(?P<label>\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
+# (a row label may open with its item number: "1.因公出国(境)费   13.06   10.20")
+_SPACED_ROW = lazyre.compile(rf"^(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
 _GLUED_ROW = lazyre.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
 _SPACES = lazyre.compile(r"\S+")
+_GAPS = lazyre.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+_PROSE_MARK = lazyre.compile(r"[。,，;；]")
 _DIGIT = lazyre.compile(r"\d")
 
 
@@ -362,6 +365,14 @@ def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
         return _bar_cells(line, start, index)
     if PAGE_MARK.match(stripped):
         return [Cell("", start, start, index, PAGE)]
+    if "。" not in stripped and len(_GAPS.findall(stripped)) >= 2 \
+            and (_DIGIT.search(stripped) or not _PROSE_MARK.search(stripped)):
+        # a row whose cells stand apart by runs of spaces (a layout-keeping PDF export: the
+        # bars turned into spaces): read as a bar row, a gap for each bar (offsets kept)
+        barred = _GAPS.sub(lambda m: "|" + m.group()[1:], line)
+        cells = _bar_cells(barred, start, index)
+        if cells is not None and all(len(c.text) <= 30 for c in cells):
+            return cells
     lead = len(line) - len(line.lstrip())
     if len(stripped) > _MAX_CELL or (stripped.count("。") and len(stripped) > 20):
         return None
@@ -430,11 +441,13 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
                 Cell(m.group("figs"), start + m.start("figs"), start + m.end("figs"), index),
                 Cell("", start + len(stripped), start + len(stripped), index, EOL)]
     # a header line whose column names are separated by spaces
+    # (or a second header line of two that both name a column: "增、减金额   增、减幅度")
     words = [w for w in _SPACES.finditer(stripped)]
-    if len(words) >= 3 and all(len(w.group()) <= 20 for w in words):
+    if len(words) >= 2 and all(len(w.group()) <= 20 for w in words):
         from auditor.extract.tables.columns import role_of  # columns imports nothing from here
 
-        if sum(1 for w in words if role_of(w.group())) >= 2:
+        named = sum(1 for w in words if role_of(w.group()))
+        if named >= 2 and (len(words) >= 3 or named == len(words)):
             cells = [Cell(w.group(), start + w.start(), start + w.end(), index) for w in words]
             cells.append(Cell("", start + len(stripped), start + len(stripped), index, EOL))
             return cells
