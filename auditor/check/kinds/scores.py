@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
-from auditor.check.arithmetic import Value, compare, show, total, written
+from auditor.check.arithmetic import Value, compare, show, sum_equation, total, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT
@@ -30,7 +30,8 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
     return failed(rule, s, finding(rule, ctx, primary=s.total, stated=s.total.text,
                                    expected=f"{computed.value.normalize():f}", arithmetic=arithmetic,
                                    evidence=figures, comparison=cmp,
-                                   fields={"column_zh": name[0], "column_en": name[1]}))
+                                   fields={"column_zh": name[0], "column_en": name[1]}),
+                  weigh=sum_equation(s.total, s.parts))  # (rows missed by the reading miss by a lot: ALT008)
 
 
 def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
