@@ -53,9 +53,12 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         found.extend(read_run(cells, norm, vocab, 0, "line"))
     found.sort(key=lambda t: t[0].span.start)
     fid = 0
+    read_as_cells: set[int] = set()
     for table, facts, (first, last) in found:
-        if table.layout == "line" and any(line in result.lines for line in range(first, last + 1)):
-            continue  # the line was read as cells already
+        if table.layout == "line" and any(line in read_as_cells for line in range(first, last + 1)):
+            continue  # the line was read as cells already (a flattened line may hold several tables)
+        if table.layout != "line":
+            read_as_cells.update(range(first, last + 1))
         renumbered = [f.model_copy(update={"id": fid + n}) for n, f in enumerate(facts)]
         fid += len(facts)
         remap = {f.span.start: g for f, g in zip(facts, renumbered)}

@@ -454,7 +454,9 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
     return None
 
 
-_GLUED_TOKEN = lazyre.compile(r"\([^()\n]{0,40}\)|\d[\d,.]*(?:万元|万|元|%)?|[^\d(]+|\(")
+# (an indicator's number stays in its name, "指标1:"; a count with its unit is one cell, "≥2400份")
+_GLUED_TOKEN = lazyre.compile(r"指标\s*\d{1,2}\s*[:：]|(?P<counted>[≥≤><=]?\d[\d,.]*[场份个次人户项家天件台套辆所座名条篇期批](?=[\s\d]|$))|"
+                              r"\([^()\n]{0,40}\)|\d[\d,.]*(?:万元|万|元|%)?|(?:(?!指标\s*\d|[≥≤><=]\d)[^\d(])+|\(")
 _FIGURES = lazyre.compile(r"^\d[\d,.%万元]*$")
 
 
@@ -470,7 +472,7 @@ def line_cells(line: str, start: int, index: int) -> list[Cell]:
     text_start: int | None = None
     for m in _GLUED_TOKEN.finditer(view):
         token = m.group()
-        if _FIGURES.match(token):
+        if m.group("counted") or _FIGURES.match(token):
             if text_start is not None:
                 out.extend(_words(line, view, where, text_start, m.start(), start, index))
                 text_start = None
@@ -493,10 +495,26 @@ def without_pinyin(line: str) -> tuple[str, list[int]]:
 
 
 def _words(line: str, view: str, where: list[int], a: int, b: int, start: int, index: int) -> list[Cell]:
+    """The words between two figures of a flattened line, one cell each — a column name or a funds
+    row's label run into the words before it ("禁毒支队项目资金(万元)年初预算数", "得分年度资金总额:")
+    taken apart from them, as the cells they were."""
+    from auditor.extract.tables.columns import COLUMN_WORD  # columns imports nothing from here
+
     out = []
     for w in _SPACES.finditer(view, a, b):
-        out.append(_cell(line, view, where, w.start(), w.end(), start, index))
+        cuts = {w.start(), w.end()}
+        for pattern in (COLUMN_WORD, _FUNDS_ROW):
+            for m in pattern.finditer(view, w.start(), w.end()):
+                cuts.update((m.start(), m.end()))
+        edges = sorted(cuts)
+        for x, y in zip(edges, edges[1:]):
+            if view[x:y].strip():
+                out.append(_cell(line, view, where, x, y, start, index))
     return out
+
+
+# a 自评表's funds rows, by the label each opens with (run into the cell before it on a flattened line)
+_FUNDS_ROW = lazyre.compile(r"年度资金总额[:：]?|其中[:：]\s*(?:本年|当年)财政拨款|上年结转资金|其他资金")
 
 
 def _cell(line: str, view: str, where: list[int], a: int, b: int, start: int, index: int) -> Cell:

@@ -777,10 +777,10 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
             continue
         context = norm.text[max(0, cells[header.first].start - 300): cells[header.after - 1].end]
         fid = first_id + sum(len(f) for _, f, _ in out)
-        if header.kind == "indicators" and layout == "line":
-            read = None  # a flattened line keeps no order in which indicator rows could be found
-        elif header.kind == "indicators":
+        if header.kind == "indicators":
             read = read_indicator_rows(cells, header, norm, vocab, fid)
+            if layout == "line" and read is not None and not all(_NAMED.search(r.label) for r in read.rows):
+                read = None  # a row with no name: the line's text is out of order (a PDF's cells scrambled)
         else:
             read = read_figure_rows(cells, header, norm, vocab, fid, context)
         if read is None or not read.rows:
@@ -802,6 +802,7 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
     return out
 
 
+_NAMED = lazyre.compile(r"[\u4e00-\u9fff]{2}")
 _BASE_RULE = lazyre.compile(r"执行率\s*=\s*[\u4e00-\u9fff()]{2,10}?\s*[/÷]\s*(?P<base>[\u4e00-\u9fff()]{2,10}?数)")
 
 
