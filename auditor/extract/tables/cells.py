@@ -46,7 +46,9 @@ _ONE_LINE_TABLE = 300  # a line this long with a box header's rules may hold a w
 _TITLE = lazyre.compile(r"^(?:附件\s*[一二三四五六七八九十\d]{0,3}|[^|│\d]{0,30}(?:19|20)\d{2}\s*年[^|│]{2,40}"
                         r"(?:报告|说明|公开|[^,，;；。、]{2}表))[:：]?$")
 # a line holding a label and its figures separated by spaces, or run together
-_TOKEN = r"(?:-?\d[\d,.]*(?:万元|万|亿元|元|%)?|[-—/]{1,2})"
+# (a unit may stand a space apart from its number, as PDF text often leaves it: "100 %", "2476260.58 元")
+_TOKEN = r"(?:-?\d[\d,.]*(?:[ \t]?(?:万元|万|亿元|元|%)(?![\u4e00-\u9fff]))?|[-—/]{1,2})"
+_FIGURE_TOKEN = lazyre.compile(_TOKEN)
 # (a row label may open with its item number: "1.因公出国(境)费   13.06   10.20")
 _SPACED_ROW = lazyre.compile(rf"^(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
 _GLUED_ROW = lazyre.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
@@ -428,7 +430,7 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
         label = m.group("label").rstrip(": ")
         cells = [Cell(label, start, start + len(label), index)]
         base = start + m.start("figs")
-        for word in _SPACES.finditer(m.group("figs")):
+        for word in _FIGURE_TOKEN.finditer(m.group("figs")):
             cells.append(Cell(word.group(), base + word.start(), base + word.end(), index))
         cells.append(Cell("", start + len(stripped), start + len(stripped), index, EOL))
         return cells

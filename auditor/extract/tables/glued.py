@@ -30,7 +30,8 @@ from auditor import lazyre
 from auditor.extract.tables.columns import AMOUNT_ROLES, BUDGET_ROLES, UNREAD_ROLES
 from auditor.records import dataclass
 
-_ONE = lazyre.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?(?:万元|万|亿元|元|%)?")
+# (a cell may leave a space before its unit, as PDF text does: "97.80 %")
+_ONE = lazyre.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?(?:[ \t]?(?:万元|万|亿元|元|%))?")
 MAX_READINGS = 400
 MAX_COMBINATIONS = 1000  # splits of a row's cells tried together
 
