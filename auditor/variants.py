@@ -5,8 +5,8 @@ depended on where the lines happen to break, which no reviewer would accept.
 Each variant is a pure function text → text that keeps every word and figure:
 lines wrapped at a width (inside words and numbers, as PDF text extraction does),
 one sentence per line, a paragraph's lines run together, a table's bars turned into
-runs of spaces, its cells one per line or its rows joined onto one line, and the text
-in traditional characters.
+runs of spaces, its cells one per line or its rows joined onto one line, a space left
+before every unit, and the text in traditional characters.
 """
 
 from __future__ import annotations
@@ -80,8 +80,14 @@ def traditional(text: str) -> str:
     return _to_traditional().convert(text)
 
 
+def units_spaced(text: str) -> str:
+    """A space between every number and its unit, as PDF text often leaves it ("97.80 %", "2476260.58 元")."""
+    return re.sub(r"(\d)(万元|亿元|元|%)", r"\1 \2", text)
+
+
 VARIANTS = {f.__name__: f for f in (wrapped(25), wrapped(34), wrapped(45), wrapped(57), wrapped(70), sentence_per_line,
-                                    bars_as_spaces, table_on_one_line, lines_joined, cell_per_line, traditional)}
+                                    bars_as_spaces, table_on_one_line, lines_joined, cell_per_line, units_spaced,
+                                    traditional)}
 
 
 _FULL_WIDTH = {ord(c) + 0xFEE0: ord(c) for c in "0123456789%,.:;()"}
