@@ -190,6 +190,9 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 break
         if current is None and compared:
             current = _subject_before(r, i, like=previous)
+        if current is None:
+            current = _before_compare_frame(r, i, previous)
+            label = current.label if current is not None else label
     elif current is not None:
         for f in before[1:]:
             same_series = (f.concept == current.concept and f.concept) or _year_before(f, current)
@@ -204,6 +207,38 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         # budget proposed ("较原预算案删减": of the figure compared with, the one before being the result)
         previous, current = current, None
     return label, current, previous, reason
+
+
+def _before_compare_frame(r: Reading, i: int, previous: Fact) -> Fact | None:
+    """"…安排衔接资金1016万元,与2020年本级预算安排扶贫资金1006万元相比,净增加10万元": the figure the
+    text sets in a "与…相比" frame is compared with the figure right before the frame, whatever each is
+    named (a fund renamed from one year to the next): that one is the change's current term."""
+    tree = r.tree
+    k = next((j for j in tree.before(i, "sentence", limit=_LOOK_BACK) if r.facts[j] is previous), None)
+    if k is None:
+        return None
+    node = tree[k]
+    opener = k - 1
+    while opener >= 0 and tree[opener].kind == "period" and tree[opener].clause == node.clause:
+        opener -= 1
+    after = k + 1
+    if opener < 0 or after >= len(tree) or tree[opener].kind != "words" or tree[after].kind != "words" \
+            or not _FRAME_OPENS.fullmatch(tree[opener].piece.label.strip()) \
+            or not _FRAME_CLOSES.match(tree[after].piece.label.strip()):
+        return None
+    for j in tree.before(opener, "sentence", limit=8):
+        t, f = tree[j], r.facts[j]
+        if t.kind == "sep" and t.piece.keyword in ",、":
+            continue
+        if f is not None and t.kind in {"labelled", "total"} and f.kind == previous.kind and f.unit == previous.unit \
+                and t.depth == node.depth and not r.is_previous(f):
+            return f
+        return None
+    return None
+
+
+_FRAME_OPENS = lazyre.compile(r"(?:与|同|和|跟)")
+_FRAME_CLOSES = lazyre.compile(r"(?:相比|相较|比较)")
 
 
 def _from_to(r: Reading, current: Fact, before: list[Fact]) -> Fact | None:
