@@ -109,6 +109,12 @@ class _Reader:
             label, period, info = self._label_for(node, overrides.get(i))
             self.labels[i] = info
             self.facts[i] = self._make_fact(node, tok.type, str(tok), start, end, label, info, period, units.get(i))
+        for node in tree.of_kind("points"):
+            # "低4.83个百分点": a change of a rate in percentage points, a figure of its own (no concept:
+            # only the points change reads it)
+            text = node.piece.keyword
+            self.facts[node.index] = self._make_fact(node, "PERCENT", text, node.start, node.start + len(text),
+                                                     "", None, None, None)
         _score_totals(tree, self.facts, self.vocab)
         return Reading(self.norm, self.vocab, self.year, tree, tuple(self.facts), tuple(self.labels))
 

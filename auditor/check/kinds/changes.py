@@ -31,8 +31,9 @@ def _subject(c: Change, ctx: Context) -> str:
 _CHANGE_WORDS = {"zh": {1: "增加额", -1: "减少额", 0: "变动额"}, "en": {1: "increase", -1: "decrease", 0: "change"}}
 
 
-def _term(ctx: Context, fact: Fact, lang: str, like: Fact | None = None) -> str:
-    """A compared figure with its period: "本年 3,112.91", "上年 254.25", "2019年 1,262.92"."""
+def _term(ctx: Context, fact: Fact, lang: str, like: Fact | None = None, earlier: bool = False) -> str:
+    """A compared figure with its period: "本年 3,112.91", "上年 254.25", "2019年 1,262.92" (`earlier`:
+    the term compared with, "上年" when nothing says its period)."""
     period = ctx.index.period_of(fact)
     year = ctx.doc.report_year
     if period and year and period == year:
@@ -41,7 +42,7 @@ def _term(ctx: Context, fact: Fact, lang: str, like: Fact | None = None) -> str:
         word = "上年" if lang == "zh" else "last year"
     elif period and period.isdigit():
         word = f"{period}年" if lang == "zh" else period
-    elif fact.period == "previous" or period == "previous":
+    elif fact.period == "previous" or period == "previous" or (earlier and not period):
         word = "上年" if lang == "zh" else "last year"
     else:
         word = "本年" if lang == "zh" else "this year"
@@ -84,7 +85,7 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         unit = unit_of(c.delta)
         arithmetic = {
-            lang: f"{_term(ctx, c.current, lang, c.delta)} − {_term(ctx, c.previous, lang, c.delta)} = "
+            lang: f"{_term(ctx, c.current, lang, c.delta)} − {_term(ctx, c.previous, lang, c.delta, earlier=True)} = "
                   f"{grouped(f'{(computed.value / c.delta.scale).normalize():f}')}{unit} ≠ "
                   f"{'-' if c.direction < 0 else ''}{written(c.delta)}{unit} {diff_text(cmp.difference, c.delta, lang)}"
             for lang in ("zh", "en")

@@ -29,7 +29,7 @@ from auditor.extract.bind.resolvers import (bracket_list, change, change_current
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
 from auditor.extract.bind.resolvers import (difference, grade_counts, named_items, named_kinds, named_repeat, net_change, product, target, total_after_list,
-                                            offset_balance, parallel_lists, unit_sibling, unit_slip)
+                                            offset_balance, parallel_lists, points_change, unit_sibling, unit_slip)
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
                                    Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
@@ -70,6 +70,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     lists += _relations(decide(list(dimension_list.resolve(r, lists))))
     lists = named_kinds.complete(r, parallel_lists.complete(r, lists))
     numbered_changes = _relations(decide(list(change_list.resolve(r, change_at))))
+    points = _relations(decide(list(points_change.resolve(r))))  # (rates' changes: of no list's sums)
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide(list(share.resolve(r, lists))))
     differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r)]))
@@ -85,7 +86,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     identities = identity.resolve(index, all_lists)
     return Relations(
         breakdowns=lists,
-        changes=[*change_current.resolve(index, changes), *table_changes],
+        changes=[*change_current.resolve(index, changes), *table_changes, *points],
         # (an identity's parts change with its total too: "三公经费…比预算数减少1188万元" over its items')
         change_lists=change_sum.resolve(index, [*all_lists, *identities], [*changes, *table_changes],
                                         numbered_changes),

@@ -93,6 +93,8 @@ _ALL = [
     # -------------------------------------------------------------- changes
     Reason("change_in_sentence", EXPLICIT, "较上年增加 d / 增长 p% of the figure before it in its sentence",
            "支出100万元,比上年增加20万元,增长25%。"),
+    Reason("points_change", EXPLICIT, "提高/下降 X 个百分点 between the rate before it and the rate it is compared with",
+           "执行率95%,较上年的90%提高5个百分点。"),
     Reason("change_of_named_subject", EXPLICIT, "the words right before the change name its subject",
            "支出100万元,收入90万元,支出较上年增加20万元,增长25%。"),
     Reason("change_continues_sentence", STRUCTURAL, "a change opening its sentence continues the previous sentence's subject",
