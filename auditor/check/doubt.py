@@ -490,13 +490,14 @@ _BARE_NUMBER = lazyre.compile(r"^\s*[\d.,%]*\s*$")
 def _ends_cut(text: str, line_start: int, start: int) -> bool:
     """The text ends on a figure where its line is unfinished: in prose, right after the
     words that name it ("完成率为8"); in a table whose rows end with "|", a row without it;
-    in a table whose rows end with a figure, a row shorter than the one above."""
+    in a table whose rows end with a figure, a row narrower than the row of figures above it."""
     line = _BOX_BAR.sub("|", text[line_start:].rstrip())  # (a box-drawn grid's │ is a bar too)
     if "|" not in line:
         return start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
     previous = _BOX_BAR.sub("|", text[:line_start].rstrip().rsplit("\n", 1)[-1].rstrip())
     # a row that does not close as the one above does, or stops short of where it ends
-    return (previous.endswith("|") and not line.endswith("|")) or ("|" in previous and display_width(line) < display_width(previous))
+    return (previous.endswith("|") and not line.endswith("|")) or (
+        previous[-1:].isdigit() and previous.count("|") == line.count("|") and display_width(line) < display_width(previous))
 
 
 _BOX_BAR = lazyre.compile(r"[│┃║]")

@@ -16,7 +16,7 @@ from auditor.extract.discourse import place
 from auditor.extract.formulas import calculations
 from auditor.extract.model import Extraction
 from auditor.extract.parse import parse_span
-from auditor.extract.readings import read_figures
+from auditor.extract.readings import POINTS, read_figures
 from auditor.extract.scan import figure_sentences, report_year, windows
 from auditor.extract.structure import grades, headings, table_grades
 from auditor.extract.tables import read_tables
@@ -40,7 +40,10 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
               for w_start, w_end in windows(norm.text, table_result.lines, norm.original)]
     tree = place(parsed, lambda offset: norm.line_col(offset)[0])
     reading = read_figures(norm, vocab, year, tree, first_id=len(table_result.facts))
-    facts = sorted([*table_result.facts, *(f for f in reading.facts if f is not None)], key=lambda f: f.span.start)
+    # (a change in percentage points is a figure only of its points change: no percent of anything, it
+    # stays out of the document's facts and of every look-up over them)
+    facts = sorted([*table_result.facts, *(f for f in reading.facts if f is not None and f.written_unit != POINTS)],
+                   key=lambda f: f.span.start)
     table = table_resolver.resolve(table_result.tables)
     bound = bind(reading, facts, table.breakdowns, table.changes)
     return Extraction.model_construct(

@@ -31,6 +31,7 @@ from auditor.extract.vocabulary import FUND_NAME, LabelInfo, Vocabulary, read_la
 from auditor.normalise import Normalised
 from auditor.records import dataclass
 
+POINTS = "个百分点"  # the written unit of a change in percentage points
 VALUE_PIECES = {"labelled", "total", "increase", "decrease", "growth_up", "growth_down", "share"}
 OPENERS = {"qizhong", "fenbie", "include", "classify", "dimension"}
 # nouns that, with only scenario words around them, name no quantity of their own
@@ -113,8 +114,8 @@ class _Reader:
             # "低4.83个百分点": a change of a rate in percentage points, a figure of its own (no concept:
             # only the points change reads it)
             text = node.piece.keyword
-            self.facts[node.index] = self._make_fact(node, "PERCENT", text, node.start, node.start + len(text),
-                                                     "", None, None, None)
+            fact = self._make_fact(node, "PERCENT", text, node.start, node.start + len(text), "", None, None, None)
+            self.facts[node.index] = fact.model_copy(update={"written_unit": POINTS})  # (個百分點 too)
         _score_totals(tree, self.facts, self.vocab)
         return Reading(self.norm, self.vocab, self.year, tree, tuple(self.facts), tuple(self.labels))
 
