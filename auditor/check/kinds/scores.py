@@ -71,6 +71,8 @@ def check_score_cap(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             if score is None or weight is None:
                 continue
             reason = "indicator_row" if table.kind == "indicators" else "table_rows"
+            if table.layout == "line" and table.kind == "indicators":
+                reason = "indicator_row_on_line"  # (found by position on a line that dropped its empty cells)
             figures = [Evidence.of(score, "score"), Evidence.of(weight, "weight")]
             if score.value - weight.value <= score.tolerance + weight.tolerance:
                 yield outcome(rule, None, "holds", figures, reason=reason)

@@ -495,6 +495,7 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
         if column == "weight":
             weights_add = sum(p.value for p in parts) == total.value
         complete = table.complete or bool(weights_add)
+        reason = "score_table_total_on_line" if table.layout == "line" else "score_table_total"
         out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=complete,
-                                            row=total_row.label, reason="score_table_total", via=_via(table)))
+                                            row=total_row.label, reason=reason, via=_via(table)))
     return out
