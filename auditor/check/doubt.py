@@ -464,7 +464,8 @@ def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
 # an amount whose unit extraction or a typo damaged, so the reading took no figure there:
 # "③…支付71.01万地,资金执行率30%" (万 followed by what no unit of money, people or land is)
 # (a line break may cut it too: "71⏎.01万地")
-_UNREAD_AMOUNT = lazyre.compile(r"(?<![\d.])\d+(?:[ \t]*\n?[ \t]*\.\d+)?\s*[万亿](?![元人户亩吨株头只台件个次名所座套辆平公千米])(?=[\u4e00-\u9fff])")
+_UNREAD_AMOUNT = lazyre.compile(r"(?<![\d.])\d+(?:[ \t]*\n?[ \t]*\.\d+)?\s*[万亿]"
+                                r"(?![元人户亩吨株头只台件个次名所座套辆平公千米])(?=[\u4e00-\u9fff])")
 
 
 def _unread_amount_among(doc: Document, parts: list[Fact]) -> Found | None:
@@ -496,8 +497,10 @@ def _ends_cut(text: str, line_start: int, start: int) -> bool:
         return start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
     previous = _BOX_BAR.sub("|", text[:line_start].rstrip().rsplit("\n", 1)[-1].rstrip())
     # a row that does not close as the one above does, or stops short of where it ends
-    return (previous.endswith("|") and not line.endswith("|")) or (
-        previous[-1:].isdigit() and previous.count("|") == line.count("|") and display_width(line) < display_width(previous))
+    if previous.endswith("|") and not line.endswith("|"):
+        return True
+    return previous[-1:].isdigit() and previous.count("|") == line.count("|") \
+        and display_width(line) < display_width(previous)
 
 
 _BOX_BAR = lazyre.compile(r"[│┃║]")

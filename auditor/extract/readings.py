@@ -189,9 +189,10 @@ class _Reader:
             info = LabelInfo(label, concept, False, None, None, None)
             return label, self._period_before(node), info
         own = override if override is not None else p.label
-        if not own and i > 1 and tree[i - 1].separator("([") and tree[i - 2].kind == "words" \
-                and len(tree[i - 2].piece.label) <= 12 and self.vocab.cue("compared_prefix").match(tree[i - 2].piece.label):
-            own = tree[i - 2].piece.label  # "较去年同期(4,343亿元)增加147亿元": the figure compared with, in a bracket
+        before = tree[i - 2].piece.label if i > 1 and tree[i - 2].kind == "words" else ""
+        if not own and 0 < len(before) <= 12 and tree[i - 1].separator("([") \
+                and self.vocab.cue("compared_prefix").match(before):
+            own = before  # "较去年同期(4,343亿元)增加147亿元": the figure compared with, in a bracket
         elif not own and p.copula == "为" and i > 0 and tree[i - 1].clause == node.clause \
                 and self.facts[i - 1] is not None and self.facts[i - 1].kind == "percent":
             own = tree[i - 1].piece.label  # "中央财政补贴47.5%为614.39万元": the subsidy's amount

@@ -45,6 +45,12 @@ class Reason:
     example: str
 
 
+# a 自评表 flattened onto one line, the example of the readings of such a line
+_FLATTENED_SELF_ASSESSMENT = (
+    "项目名称 禁毒经费项目资金(万元)年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分年度资金总额: 100 100 100 "
+    "10 100% 10 年度绩效指标完成情况 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
+    "产出指标 数量指标 指标1:禁毒舞台剧宣传的场次 ≥1场 1场 40 40指标2:毛发检查试剂数量 ≥2400份 3200份 50 50 总分 100 100")
+
 _ALL = [
     # ---------------------------------------------------------------- lists
     Reason("qizhong_list", EXPLICIT, "parts after 其中 belong to the figure before it",
@@ -93,7 +99,8 @@ _ALL = [
     # -------------------------------------------------------------- changes
     Reason("change_in_sentence", EXPLICIT, "较上年增加 d / 增长 p% of the figure before it in its sentence",
            "支出100万元,比上年增加20万元,增长25%。"),
-    Reason("points_change", EXPLICIT, "提高/下降 X 个百分点 between the rate before it and the rate it is compared with",
+    Reason("points_change", EXPLICIT,
+           "提高/下降 X 个百分点 between the rate before it and the rate it is compared with",
            "执行率95%,较上年的90%提高5个百分点。"),
     Reason("change_of_named_subject", EXPLICIT, "the words right before the change name its subject",
            "支出100万元,收入90万元,支出较上年增加20万元,增长25%。"),
@@ -247,9 +254,9 @@ _ALL += [
     # would shift them (at most a warning)
     Reason("indicator_row_on_line", VOCABULARY, "an indicator row of a 自评表 flattened onto one line: its 分值 "
            "and 得分 are the last two numbers before the next indicator's name",
-           "项目名称 禁毒经费项目资金(万元)年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分年度资金总额: 100 100 100 10 100% 10 年度绩效指标完成情况 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 指标1:禁毒舞台剧宣传的场次 ≥1场 1场 40 40指标2:毛发检查试剂数量 ≥2400份 3200份 50 50 总分 100 100"),
+           _FLATTENED_SELF_ASSESSMENT),
     Reason("score_table_total_on_line", VOCABULARY, "the 总分 of a 自评表 flattened onto one line over the rows "
-           "found on it", "项目名称 禁毒经费项目资金(万元)年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分年度资金总额: 100 100 100 10 100% 10 年度绩效指标完成情况 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 产出指标 数量指标 指标1:禁毒舞台剧宣传的场次 ≥1场 1场 40 40指标2:毛发检查试剂数量 ≥2400份 3200份 50 50 总分 100 100"),
+           "found on it", _FLATTENED_SELF_ASSESSMENT),
     Reason("level_weights", EXPLICIT, "a level of an indicator table named with its weight (产出指标(50分)) over "
            "the 分值 of its rows, up to the next level", "一级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分\n"
            "产出指标(50分) | 培训人次 | 30 | ≥100 | 120 | 30\n | 验收合格率 | 20 | 100% | 96% | 19\n"

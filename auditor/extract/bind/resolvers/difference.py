@@ -223,7 +223,8 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
 def _compared_year(r: Reading, f: Fact, diff: Fact) -> bool:
     """"歲入計列2098億元,較上年度歲入2044億元,…;歲出…;差短44億元": last year's figure, named as what this
     year's is compared with, is no side of this year's difference."""
-    return r.is_previous(f) and not r.is_previous(diff) and bool(r.vocab.cue("compared_prefix").search(clean_label(f.label)))
+    return r.is_previous(f) and not r.is_previous(diff) \
+        and bool(r.vocab.cue("compared_prefix").search(clean_label(f.label)))
 
 
 def _clause_break(tree, k: int, i: int) -> bool:
