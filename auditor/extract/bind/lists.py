@@ -86,6 +86,20 @@ def _in_other_units(r: Reading, total: Fact, parts: list[Fact]) -> bool:
     return bool(unit) and any(_unit_word(r, p) not in {"", unit} for p in parts)
 
 
+def _counts_other_things(r: Reading, total: Fact, parts: list[Fact]) -> bool:
+    """Does a part count another thing than the total, by the nouns written right after the counts
+    ("14个镇区", "68个村", "72个项目")?  A count with no noun after it counts what its label names."""
+    def noun(f: Fact) -> str:
+        m = _COUNTED_NOUN.match(r.norm.text, f.span.end)
+        return m.group() if m else ""
+
+    own = noun(total)
+    return bool(own) and any((n := noun(p)) and not set(n) & set(own) for p in parts)
+
+
+_COUNTED_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,4}")
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -98,6 +112,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     """
     if total.kind == "number" and _in_other_units(r, total, parts):
         return None  # "面积89.9平方公里,其中耕地面积4744.4公顷": bare figures in different units
+    if total.kind == "count" and _counts_other_things(r, total, parts):
+        return None  # "涉及14个镇区68个村,共72个项目": towns and villages are no part of the projects
     subtracted_cue = r.vocab.cue("subtracted")
     subtracted = tuple(p for p in parts if subtracted_cue.match(p.label))
     added = [p for p in parts if p not in subtracted]
