@@ -15,6 +15,7 @@ from typing import Iterator, Sequence
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Fact, Share
 from auditor.extract.readings import Reading, clean_label
+from auditor.extract.vocabulary import read_label
 
 
 def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
@@ -94,12 +95,31 @@ def _part_before(r: Reading, i: int) -> int | None:
     the figure another is compared with."""
     tree = r.tree
     compared = r.vocab.cue("compared_prefix")  # (nor what it is compared with: "比上年同期144987万元")
+    subject = _named_subject(r, i)
     for j in tree.before(i, "sub"):
         f = r.facts[j]
         if f is not None and tree[j].kind in {"labelled", "total"} and tree[j].depth <= tree[i].depth \
                 and not compared.match(clean_label(f.label)):
+            if subject and tree[j].clause != tree[i].clause and not _same_name(subject, r.vocab, f):
+                return None  # "…村民捐资23.14万元,村民筹资捐资占工程总投资的19.18%": another subject's share
             return j if f.kind in {"amount", "count"} else None  # ("“优秀”的5个,占比10%")
     return None
+
+
+def _named_subject(r: Reading, i: int) -> str:
+    """The subject words a share's own clause names right before 占 ("村民筹资捐资占…"), or ""."""
+    tree = r.tree
+    if i == 0 or tree[i - 1].clause != tree[i].clause or tree[i - 1].kind != "words":
+        return ""
+    name = clean_label(tree[i - 1].piece.label)
+    return name if len(name) >= 3 else ""  # ("仅占", "约占", "合计占": no name of its own)
+
+
+def _same_name(subject: str, vocab, fact) -> bool:
+    """Does the share's subject name the figure (the same words, or one within the other, or the same
+    concept)?"""
+    label = clean_label(fact.label)
+    return subject in label or label in subject or read_label(subject, vocab).concept == fact.concept
 
 
 def _percent_of_total(r: Reading) -> Iterator[Candidate]:
