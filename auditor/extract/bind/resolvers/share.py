@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from typing import Iterator, Sequence
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Fact, Share
 from auditor.extract.readings import Reading, clean_label
@@ -118,8 +119,12 @@ def _named_subject(r: Reading, i: int) -> str:
 def _same_name(subject: str, vocab, fact) -> bool:
     """Does the share's subject name the figure (the same words, or one within the other, or the same
     concept)?"""
-    label = clean_label(fact.label)
+    label, subject = _TOTAL_WORD.sub("", clean_label(fact.label)), _TOTAL_WORD.sub("", subject)
     return subject in label or label in subject or read_label(subject, vocab).concept == fact.concept
+
+
+# ("授予中小企业合同总金额占…" names the "授予中小企业合同金额" before it)
+_TOTAL_WORD = lazyre.compile(r"总|合计|共计|累计|全部")
 
 
 def _percent_of_total(r: Reading) -> Iterator[Candidate]:
