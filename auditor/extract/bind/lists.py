@@ -193,6 +193,8 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         if s.sentence != opener.sentence and not (opens or subject):
             break
         if s.kind in OPENERS and not subject:
+            if j == i - 1 and s.kind == "qizhong":
+                continue  # "其中包括A a、B b": one opener written in two words
             break
         fact = r.facts[j]
         if fact is not None and s.kind in {"labelled", "total"} and fact.kind in {"amount", "count", "number"}:
