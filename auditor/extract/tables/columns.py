@@ -45,13 +45,16 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"(?:已预|已|预|提前|本次|此次|本批|再次|首批|第[一二三四五六七八九十\d]批|合计|共计|累计)"
                               r"(?:下达|分配|拨付)(?:资金|金额|数|额)?|"
                               # ("经常门预算数 | 资本门预算数 | 合计": the row's total, a column of money like the others)
-                              r"合计|总计|共计)"
+                              r"合计|总计|共计|"
+                              # ("计划名称 | 112年度 | 113年度 | 合计": a column of each year's money)
+                              r"(?:19|20)\d{2}年度?|1[0-2]\d年度)"
                               r"(?:\(万元\)|\(元\))?$")),
 )
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
 BUDGET_ROLES = ("budget_adjusted", "budget_initial", "budget")
 UNREAD_ROLES = {"change", "change_rate"}
-_TEXT_COLUMN = lazyre.compile(r"原因|备注|说明|措施|情况|分析|依据|评价标准|凭证|计算方法|评分标准|扣分")
+_TEXT_COLUMN = lazyre.compile(r"原因|备注|说明|措施|情况|分析|依据|评价标准|凭证|计算方法|评分标准|扣分|"
+                              r"机关$|(?:执行|实施|承办|主办)单位$")  # ("编列机关": who budgets each row)
 LEVEL_COLUMN = lazyre.compile(r"^(?:绩效)?(?:一级|二级|三级)指标(?:名称)?$|^指标名称$|^指标内容$")
 _LABEL_HEADER = lazyre.compile(r"^(?:项目|科目|名称|指标|类别|类型|内容|项目名称|科目名称|资金来源|收入|支出|经费项目|经费名称"
                            r"|支出内容|资金投入情况|资金情况|项目资金|预算执行情况|单位|地区|市县|区县|地市|县区|县\(市、区\)|市\(县、区\))")
@@ -244,9 +247,11 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         if c.text and has_role and not _headerish(c.text) and not _splits_name(cells, j):
             # a cell that is no column name after the figure columns: the first row's label
             break
-        if has_role and raw and _BARE_TOTAL.match(clean(c.text)) and c.line != raw[-1].line:
+        if has_role and raw and _BARE_TOTAL.match(clean(c.text)) and c.line != raw[-1].line \
+                and not _names_after(cells, j):
             # "预算数 | 决算数 | 合计 | 30.8 | 25.7", a cell a line: the 合计 is the first row's label;
-            # a 合计 column stands on its header's line ("经常门预算数 │ 资本门预算数 │ 合  计")
+            # a 合计 column stands on its header's line ("经常门预算数 │ 资本门预算数 │ 合  计"), or
+            # another column's name follows it ("112年度 / 113年度 / 合计 / 编列机关", a cell a line)
             break
         raw.append(c)
         has_role = has_role or role_of(c.text) is not None
@@ -304,6 +309,12 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
                      len(cells))
     return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes,
                   serial=serial)
+
+
+def _names_after(cells: list[Cell], j: int) -> bool:
+    """The next cell after cells[j] names a text column ("编列机关", "备注"): cells[j] is a column's name too."""
+    k = next((k for k in range(j + 1, len(cells)) if not cells[k].is_mark and cells[k].text), None)
+    return k is not None and is_text_column(cells[k].text)
 
 
 @lru_cache(maxsize=8192)

@@ -210,6 +210,7 @@ def _written(row: TableRow, key: str) -> bool:
 
 _TOTAL_COLUMN = lazyre.compile(r"^(?:合计|小计|总计|共计)")
 _SUBTOTAL_ROW = lazyre.compile(r"(?:合计|小计)[::]?$")
+_SMALL_TOTAL = lazyre.compile(r"^小计[::]?$")
 
 
 def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
@@ -239,8 +240,8 @@ def _subtotal_blocks(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdo
     The last block may go on past where the table stops (a page break, an excerpt's end), so
     it, and the first row with it, may only not be exceeded."""
     heads = [n for n, r in enumerate(rows) if n > 0 and _SUBTOTAL_ROW.search(r.label) and r.part_of is None]
-    if len(heads) < 2:
-        return []
+    if len(heads) < 2 or heads[0] > 1:
+        return []  # (rows before the first 合计 are a block it closes: each subtotal stands below its rows)
     out = []
     bounds = heads[1:] + [len(rows)]
     for head, stop in zip(heads, bounds):
@@ -286,9 +287,20 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
         funding = all(is_source(p.label) for p in subs)
         reason = "funds_sources" if table.kind == "funds" and funding else "table_rows"
         return subs, funding and len(subs) >= 2, reason
+    below = [k for k in range(n) if _SMALL_TOTAL.search(_bare(rows[k].label))]  # 小计 rows above row n
+    if _SMALL_TOTAL.search(_bare(row.label)) and n >= 2:
+        # "1.… | 2.… | 3.… | 小计": a subtotal below its block, the rows since the subtotal before it
+        start = below[-1] + 1 if below else 0
+        block = [r for r in rows[start:n] if r.part_of is None and not r.label.startswith("其中") and not r.is_total]
+        if len(block) >= 2 and (start > 0 or not rows[0].is_total):
+            return block, True, "table_rows"
     if n + 1 == len(rows):
         if row.is_total and n >= 2:
             above = [r for r in rows[:n] if r.part_of is None and not r.label.startswith("其中")]
+            if below and not _SMALL_TOTAL.search(_bare(row.label)):
+                # "…| 小计 | …| 小计 | 绿能建设 | 总计": the subtotals and the rows under none of them
+                above = [rows[k] for k in below] + [r for r in rows[below[-1] + 1:n] if r.part_of is None
+                                                    and not r.label.startswith("其中")]
             return above, True, "table_rows"
         return [], False, ""
     nxt = rows[n + 1]
