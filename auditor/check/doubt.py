@@ -491,10 +491,14 @@ _BARE_NUMBER = lazyre.compile(r"^\s*[\d.,%]*\s*$")
 def _ends_cut(text: str, line_start: int, start: int) -> bool:
     """The text ends on a figure where its line is unfinished: in prose, right after the
     words that name it ("完成率为8"); in a table whose rows end with "|", a row without it;
-    in a table whose rows end with a figure, a row narrower than the row of figures above it."""
+    in a table whose rows end with a figure, a row narrower than the row of figures above it; in a
+    table of cells one per line whose figures group their thousands, a last cell of three digits or
+    fewer, no group ("860" of "860,000")."""
     line = _BOX_BAR.sub("|", text[line_start:].rstrip())  # (a box-drawn grid's │ is a bar too)
     if "|" not in line:
-        return start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff"
+        # (a table of cells one per line whose last cell, a figure alone on its line, ends the text)
+        return (start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff") or (
+            bool(_GROUP_HEAD.fullmatch(line.strip())) and _GROUPED_ABOVE.search(text, 0, line_start) is not None)
     previous = _BOX_BAR.sub("|", text[:line_start].rstrip().rsplit("\n", 1)[-1].rstrip())
     # a row that does not close as the one above does, or stops short of where it ends
     if previous.endswith("|") and not line.endswith("|"):
@@ -504,6 +508,8 @@ def _ends_cut(text: str, line_start: int, start: int) -> bool:
 
 
 _BOX_BAR = lazyre.compile(r"[│┃║]")
+_GROUP_HEAD = lazyre.compile(r"\d{1,3}")
+_GROUPED_ABOVE = lazyre.compile(r"(?:^|\n)[ \t]*\d{1,3}(?:,\d{3})+(?:\.\d+)?[ \t]*\n(?:[ \t]*\n)*\Z")
 
 
 def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]]) -> Found | None:
