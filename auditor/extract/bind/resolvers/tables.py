@@ -24,6 +24,8 @@ rows, a row over its 其中 rows, a last 合计 row over every row above it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import itertools
 from dataclasses import field
 from decimal import Decimal
@@ -144,7 +146,8 @@ def _partition(table: ScoreTable, rows: list[TableRow]) -> list[tuple[list[Table
         if r.part_of is not None and r.part_of < m:
             children.setdefault(r.part_of, []).append(r)
     coded = any(r.level is not None for r in rows)
-    return [_parts_of(table, rows, n, children.get(n, []), coded) for n in range(len(rows))]
+    small = [n for n, r in enumerate(rows) if _SMALL_TOTAL.search(_bare(r.label))]  # the 小计 rows, found once
+    return [_parts_of(table, rows, n, children.get(n, []), coded, small) for n in range(len(rows))]
 
 
 def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
@@ -276,10 +279,11 @@ def _bare(label: str) -> str:
     return _SPACES.sub("", label)
 
 
-def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
-              subs: list[TableRow], coded: bool = False) -> tuple[list[TableRow], bool, str]:
+def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableRow], coded: bool = False,
+              small: list[int] = ()) -> tuple[list[TableRow], bool, str]:
     """subs: the rows after row n that are its 其中 parts; coded: the table is a coded grid
-    (some row has a level; found once a table by the caller, not once a row)."""
+    (some row has a level; found once a table by the caller, not once a row); small: the
+    indices of the table's 小计 rows."""
     row = rows[n]
     if coded:
         return _coded_children(rows, n)
@@ -287,20 +291,20 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int,
         funding = all(is_source(p.label) for p in subs)
         reason = "funds_sources" if table.kind == "funds" and funding else "table_rows"
         return subs, funding and len(subs) >= 2, reason
-    below = [k for k in range(n) if _SMALL_TOTAL.search(_bare(rows[k].label))]  # 小计 rows above row n
-    if _SMALL_TOTAL.search(_bare(row.label)) and n >= 2:
+    above_n = bisect_left(small, n)  # how many 小计 rows stand above row n
+    if above_n < len(small) and small[above_n] == n and n >= 2:
         # "1.… | 2.… | 3.… | 小计": a subtotal below its block, the rows since the subtotal before it
-        start = below[-1] + 1 if below else 0
+        start = small[above_n - 1] + 1 if above_n else 0
         block = [r for r in rows[start:n] if r.part_of is None and not r.label.startswith("其中") and not r.is_total]
         if len(block) >= 2 and (start > 0 or not rows[0].is_total):
             return block, True, "table_rows"
     if n + 1 == len(rows):
         if row.is_total and n >= 2:
             above = [r for r in rows[:n] if r.part_of is None and not r.label.startswith("其中")]
-            if below and not _SMALL_TOTAL.search(_bare(row.label)):
+            if above_n and not (above_n < len(small) and small[above_n] == n):
                 # "…| 小计 | …| 小计 | 绿能建设 | 总计": the subtotals and the rows under none of them
-                above = [rows[k] for k in below] + [r for r in rows[below[-1] + 1:n] if r.part_of is None
-                                                    and not r.label.startswith("其中")]
+                above = [rows[k] for k in small[:above_n]] + [r for r in rows[small[above_n - 1] + 1:n]
+                                                              if r.part_of is None and not r.label.startswith("其中")]
             return above, True, "table_rows"
         return [], False, ""
     nxt = rows[n + 1]
