@@ -187,15 +187,12 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
             and not _GLOSS.fullmatch(tree[i - 1].piece.label.strip()):  # ("247台(套),其中:": a unit's gloss)
         subject = read_label(tree[i - 1].piece.label, r.vocab).text
         subject = subject_before_list(subject)
-    # (a list "。其中包括,…" opens its sentence in two words)
-    opens = tree.opens_sentence(i) or (i > 0 and tree[i - 1].kind == "qizhong" and tree.opens_sentence(i - 1))
+    opens = tree.opens_sentence(i)
     for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
         s = tree[j]
         if s.sentence != opener.sentence and not (opens or subject):
             break
         if s.kind in OPENERS and not subject:
-            if j == i - 1 and s.kind == "qizhong":
-                continue  # "其中包括A a、B b": one opener written in two words
             break
         fact = r.facts[j]
         if fact is not None and s.kind in {"labelled", "total"} and fact.kind in {"amount", "count", "number"}:
