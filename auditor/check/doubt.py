@@ -495,11 +495,11 @@ def _ends_cut(text: str, line_start: int, start: int) -> bool:
     table of cells one per line whose figures group their thousands, a last cell of three digits or
     fewer, no group ("860" of "860,000")."""
     line = _BOX_BAR.sub("|", text[line_start:].rstrip())  # (a box-drawn grid's │ is a bar too)
+    previous = _BOX_BAR.sub("|", _line_above(text, line_start))
     if "|" not in line:
         # (a table of cells one per line whose last cell, a figure alone on its line, ends the text)
         return (start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff") or (
-            bool(_GROUP_HEAD.fullmatch(line.strip())) and _GROUPED_ABOVE.search(text, 0, line_start) is not None)
-    previous = _BOX_BAR.sub("|", text[:line_start].rstrip().rsplit("\n", 1)[-1].rstrip())
+            bool(_GROUP_HEAD.fullmatch(line.strip())) and bool(_GROUPED.fullmatch(previous.strip())))
     # a row that does not close as the one above does, or stops short of where it ends
     if previous.endswith("|") and not line.endswith("|"):
         return True
@@ -507,9 +507,20 @@ def _ends_cut(text: str, line_start: int, start: int) -> bool:
         and display_width(line) < display_width(previous)
 
 
+def _line_above(text: str, line_start: int) -> str:
+    """The last non-blank line before the line starting at `line_start` (without copying the text)."""
+    end = line_start - 1
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        if text[begin:end].strip():
+            return text[begin:end].rstrip()
+        end = begin - 1
+    return ""
+
+
 _BOX_BAR = lazyre.compile(r"[│┃║]")
 _GROUP_HEAD = lazyre.compile(r"\d{1,3}")
-_GROUPED_ABOVE = lazyre.compile(r"(?:^|\n)[ \t]*\d{1,3}(?:,\d{3})+(?:\.\d+)?[ \t]*\n(?:[ \t]*\n)*\Z")
+_GROUPED = lazyre.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]]) -> Found | None:

@@ -113,9 +113,9 @@ class _Reader:
         for node in tree.of_kind("points"):
             # "低4.83个百分点": a change of a rate in percentage points, a figure of its own (no concept:
             # only the points change reads it)
-            text = node.piece.keyword
-            fact = self._make_fact(node, "PERCENT", text, node.start, node.start + len(text), "", None, None, None)
-            self.facts[node.index] = fact.model_copy(update={"written_unit": POINTS})  # (個百分點 too)
+            text = node.piece.keyword  # (its written unit is POINTS: the text is read in simplified characters)
+            self.facts[node.index] = self._make_fact(node, "PERCENT", text, node.start, node.start + len(text),
+                                                     "", None, None, None)
         _score_totals(tree, self.facts, self.vocab)
         return Reading(self.norm, self.vocab, self.year, tree, tuple(self.facts), tuple(self.labels))
 

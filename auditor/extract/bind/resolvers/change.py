@@ -215,17 +215,10 @@ def _before_compare_frame(r: Reading, i: int, previous: Fact) -> Fact | None:
     named (a fund renamed from one year to the next): that one is the change's current term."""
     tree = r.tree
     k = next((j for j in tree.before(i, "sentence", limit=_LOOK_BACK) if r.facts[j] is previous), None)
-    if k is None:
+    opener = compare_frame(r, k) if k is not None else None
+    if opener is None:
         return None
     node = tree[k]
-    opener = k - 1
-    while opener >= 0 and tree[opener].kind == "period" and tree[opener].clause == node.clause:
-        opener -= 1
-    after = k + 1
-    if opener < 0 or after >= len(tree) or tree[opener].kind != "words" or tree[after].kind != "words" \
-            or not _FRAME_OPENS.fullmatch(tree[opener].piece.label.strip()) \
-            or not _FRAME_CLOSES.match(tree[after].piece.label.strip()):
-        return None
     for j in tree.before(opener, "sentence", limit=8):
         t, f = tree[j], r.facts[j]
         if t.kind == "sep" and t.piece.keyword in ",、":
@@ -235,6 +228,21 @@ def _before_compare_frame(r: Reading, i: int, previous: Fact) -> Fact | None:
             return f
         return None
     return None
+
+
+def compare_frame(r: Reading, k: int) -> int | None:
+    """The node of the 与 / 同 / 和 / 跟 that opens a "与(year) X相比" frame around the figure at node k,
+    or None: the figure compared with."""
+    tree = r.tree
+    opener = k - 1
+    while opener >= 0 and tree[opener].kind == "period" and tree[opener].clause == tree[k].clause:
+        opener -= 1
+    after = k + 1
+    if opener < 0 or after >= len(tree) or tree[opener].kind != "words" or tree[after].kind != "words" \
+            or not _FRAME_OPENS.fullmatch(tree[opener].piece.label.strip()) \
+            or not _FRAME_CLOSES.match(tree[after].piece.label.strip()):
+        return None
+    return opener
 
 
 _FRAME_OPENS = lazyre.compile(r"(?:与|同|和|跟)")

@@ -5,8 +5,8 @@
     "完成率为95%,上年为90%,同比提高5个百分点"                    → 95 − 90 = 5
 
 Read only when both rates stand in the change's sentence, before it: the one compared with
-right before the change (named 较… / 比… / 与…, in a bracket after such words, or last
-year's), and the rate the comparison is of before that (neither compared nor last year's).
+right before the change (named 较… / 比…, in a bracket after such words, set in a 与…相比 frame,
+or last year's), and the rate the comparison is of before that (neither compared nor last year's).
 A change whose other rate the sentence does not write ("执行率95%,比上年提高5个百分点") is
 left unread.
 """
@@ -17,6 +17,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.resolvers.change import compare_frame
 from auditor.extract.model import Change, Fact
 from auditor.extract.readings import Reading, clean_label
 
@@ -59,7 +60,7 @@ def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
             continue
         if t.kind not in {"labelled", "share"} or f.kind != "percent" or f.is_bound:
             return None, None  # another figure between: whose rates these are is open
-        was = r.is_previous(f) or bool(compared.match(clean_label(f.label))) or _in_frame(r, j)
+        was = r.is_previous(f) or bool(compared.match(clean_label(f.label))) or compare_frame(r, j) is not None
         if previous is None:
             if not was:
                 return None, None
@@ -69,16 +70,3 @@ def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
         else:
             return previous, f
     return None, None
-
-
-def _in_frame(r: Reading, j: int) -> bool:
-    """The rate at node j stands in "与… …相比" or right after "较…(" words: the one compared with."""
-    tree = r.tree
-    k = j - 1
-    while k >= 0 and tree[k].clause == tree[j].clause and tree[k].kind in {"period", "sep"}:
-        k -= 1
-    return k >= 0 and tree[k].clause == tree[j].clause and tree[k].kind == "words" \
-        and bool(_FRAME.match(tree[k].piece.label.strip()))
-
-
-_FRAME = lazyre.compile(r"(?:与|同|和|较|比)")

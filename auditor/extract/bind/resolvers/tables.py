@@ -24,9 +24,8 @@ rows, a row over its 其中 rows, a last 合计 row over every row above it.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
 import itertools
+from bisect import bisect_left
 from dataclasses import field
 from decimal import Decimal
 
@@ -292,7 +291,8 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
         reason = "funds_sources" if table.kind == "funds" and funding else "table_rows"
         return subs, funding and len(subs) >= 2, reason
     above_n = bisect_left(small, n)  # how many 小计 rows stand above row n
-    if above_n < len(small) and small[above_n] == n and n >= 2:
+    is_small = above_n < len(small) and small[above_n] == n
+    if is_small and n >= 2:
         # "1.… | 2.… | 3.… | 小计": a subtotal below its block, the rows since the subtotal before it
         start = small[above_n - 1] + 1 if above_n else 0
         block = [r for r in rows[start:n] if r.part_of is None and not r.label.startswith("其中") and not r.is_total]
@@ -301,7 +301,7 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
     if n + 1 == len(rows):
         if row.is_total and n >= 2:
             above = [r for r in rows[:n] if r.part_of is None and not r.label.startswith("其中")]
-            if above_n and not (above_n < len(small) and small[above_n] == n):
+            if above_n and not is_small:
                 # "…| 小计 | …| 小计 | 绿能建设 | 总计": the subtotals and the rows under none of them
                 above = [rows[k] for k in small[:above_n]] + [r for r in rows[small[above_n - 1] + 1:n]
                                                               if r.part_of is None and not r.label.startswith("其中")]
