@@ -31,8 +31,8 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
         return
     end = list_end(r, i)
     via: list[str] = []
-    first_total = next((c for c in candidates if not r.is_previous(c)), candidates[0])
     inner = inner_nodes(r, i, end)
+    first_total = _nearest_alike(r, candidates, i, end, inner)
     parts = [
         (k, r.facts[k]) for k in range(i + 1, end)
         if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth
@@ -159,6 +159,20 @@ def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
     made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via), inline)
     if made:
         yield made
+
+
+def _nearest_alike(r: Reading, candidates, i: int, end: int, inner: set[int]):
+    """The nearest figure before the list, unless that counts things and the list's first part is
+    money: "资助项目1.75亿元,共5类。其中资助老年福利事业8419.54万元…" lists money, not the 5 kinds."""
+    current = [c for c in candidates if not r.is_previous(c)] or candidates
+    if current[0].kind != "count":
+        return current[0]
+    tree = r.tree
+    first = next((r.facts[k] for k in range(i + 1, end)
+                  if k not in inner and is_part(r, tree[k]) and tree[k].depth == tree[i].depth), None)
+    if first is None or first.kind != "amount":
+        return current[0]
+    return next((c for c in current if (c.kind, c.unit) == (first.kind, first.unit)), current[0])
 
 
 def _grants_of_investment(r: Reading, total, parts) -> bool:
