@@ -342,7 +342,8 @@ class ScoreTable(Record):
     span: Span
     kind: str = Field("", description="funds (资金 grid), indicators (绩效指标), scores, amounts")
     layout: str = Field("", description="how it was written: cells (one per line), rows (one per line), "
-                                        "line (a table flattened onto one line)")
+                                        "line (a table flattened onto one line), spaced (rows whose cells stand apart by single "
+                                        "spaces, read line by line)")
     base: Scenario | None = Field(None, description="the 执行率 base the header names (B/A, A = 全年预算数)")
     score_rule: str = Field("", description="the funds score rule the header states ('得分(20分*执行率)')")
     complete: bool = Field(False, description="every row between the header and the last row was read")

@@ -8,7 +8,7 @@ from typing import Iterator
 from auditor.check.arithmetic import Value, compare, show, sum_equation, total, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
-from auditor.extract.bind.reasons import EXPLICIT
+from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
 from auditor.extract.model import Fact, FundsScore, ScoreSum
 from auditor.findings import Evidence, Outcome
 
@@ -71,8 +71,8 @@ def check_score_cap(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             if score is None or weight is None:
                 continue
             reason = "indicator_row" if table.kind == "indicators" else "table_rows"
-            if table.layout == "line" and table.kind == "indicators":
-                reason = "indicator_row_on_line"  # (found by position on a line that dropped its empty cells)
+            if table.layout in POSITIONAL and table.kind == "indicators":
+                reason = POSITIONAL[table.layout]  # (found by position, not by columns)
             figures = [Evidence.of(score, "score"), Evidence.of(weight, "weight")]
             if score.value - weight.value <= score.tolerance + weight.tolerance:
                 yield outcome(rule, None, "holds", figures, reason=reason)

@@ -51,6 +51,16 @@ _FLATTENED_SELF_ASSESSMENT = (
     "10 100% 10 年度绩效指标完成情况 一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施 "
     "产出指标 数量指标 指标1:禁毒舞台剧宣传的场次 ≥1场 1场 40 40指标2:毛发检查试剂数量 ≥2400份 3200份 50 50 总分 100 100")
 
+# an indicator row found by position, by the layout of its table (ScoreTable.layout)
+POSITIONAL = {"line": "indicator_row_on_line", "spaced": "indicator_row_spaced"}
+
+# a 自评表 whose cells stand apart by single spaces, a target written as a sentence among them
+_SPACED_SELF_ASSESSMENT = (
+    "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施\n"
+    "产出指标 数量指标 指标1:修缮建筑面积 6000平方米 6000平方米 50 50\n"
+    "成本指标 项目成本控制在预算内 本着节约的原则,控制在项目预算的范围之内,没有超支的情况发生。 100% 50 45\n"
+    "总分 100 95")
+
 _ALL = [
     # ---------------------------------------------------------------- lists
     Reason("qizhong_list", EXPLICIT, "parts after 其中 belong to the figure before it",
@@ -257,6 +267,9 @@ _ALL += [
            _FLATTENED_SELF_ASSESSMENT),
     Reason("score_table_total_on_line", VOCABULARY, "the 总分 of a 自评表 flattened onto one line over the rows "
            "found on it", _FLATTENED_SELF_ASSESSMENT),
+    Reason("indicator_row_spaced", VOCABULARY, "an indicator row whose cells stand apart by single spaces (a "
+           "sentence among them): its 分值 and 得分 are the two numbers its line ends with", _SPACED_SELF_ASSESSMENT),
+    Reason("score_table_total_spaced", VOCABULARY, "the 总分 of such rows over the rows found", _SPACED_SELF_ASSESSMENT),
     Reason("level_weights", EXPLICIT, "a level of an indicator table named with its weight (产出指标(50分)) over "
            "the 分值 of its rows, up to the next level", "一级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分\n"
            "产出指标(50分) | 培训人次 | 30 | ≥100 | 120 | 30\n | 验收合格率 | 20 | 100% | 96% | 19\n"

@@ -651,6 +651,72 @@ def _weight_first_rows(cells: list[Cell], header: Header, norm: Normalised, voca
     return Read(rows, facts, end, False)
 
 
+def spaced_indicator_rows(cells: list[Cell], header: Header, read: Read | None, norm: Normalised,
+                          vocab: Vocabulary, first_id: int) -> tuple[Read, int] | None:
+    """Indicator rows below the run of cells their header (and first rows) stand in: rows set
+    one a line with single spaces between their cells, whose long cells (a target written as a
+    sentence, "本着节约的原则,控制在预算中。") read as prose and cut the run.  A line that ends
+    with two plain numbers is a row, its 分值 and 得分 (a text column after 得分 may follow
+    them, as its header names it); its words, split at the spaces, with those of the lines above
+    it since the last row, are its names, 指标值 and 完成值.  Returns the rows read in the run and
+    below it, and the last line read."""
+    done = read.rows if read is not None else []
+    after = read.end if read is not None else header.after
+    if (done and done[-1].is_total) or any(is_value(c) or c.text for c in cells[after:] if not c.is_mark
+                                            and not (read is None and _subheader(c))):
+        return None  # the run goes on past its rows: they were not cut by a long cell
+    last_cell = max((c for c in cells if not c.is_mark), key=lambda c: c.end)  # more rows start on the next line
+    rows, facts, last = _rows_below(norm, last_cell, header.roles[-1] is None, vocab,
+                                    first_id + (len(read.facts) if read is not None else 0))
+    if not rows:
+        return None
+    return Read([*done, *rows], [*(read.facts if read is not None else []), *facts], len(cells), False), last
+
+
+def _rows_below(norm: Normalised, above: Cell, trailing_text: bool, vocab: Vocabulary,
+                first_id: int) -> tuple[list[TableRow], list[Fact], int]:
+    text = norm.text
+    line = above.line
+    pos = text.find("\n", above.end) + 1
+    if pos == 0:
+        return [], [], line
+    rows: list[TableRow] = []
+    facts: list[Fact] = []
+    pending: list[Cell] = []
+    last = line
+    for index in range(line + 1, line + 1 + _MAX_SPACED_LINES):
+        if pos > len(text):
+            break
+        end = text.find("\n", pos)
+        end = len(text) if end < 0 else end
+        words = [Cell(m.group(), m.start(), m.end(), index) for m in _WORD.finditer(text, pos, end)]
+        pos = end + 1
+        if not words:
+            continue
+        at = len(words) - 1
+        if trailing_text:
+            while at >= 0 and not _plain(words[at]) and not re.search(r"\d", words[at].text):
+                at -= 1  # the reasons column after 得分
+        if at >= 1 and _plain(words[at]) and _plain(words[at - 1]):
+            row = _indicator_row(pending + words[:at - 1], words[at - 1], words[at], norm, vocab, first_id + len(facts))
+            pending = []
+            last = index
+            if row is not None:
+                rows.append(row[0])
+                facts.extend(row[1])
+                if row[0].is_total:
+                    break
+            continue
+        pending.extend(words)
+        if len(pending) > _MAX_SPACED_WORDS:
+            break  # prose: the table ended
+    return rows, facts, last
+
+
+_MAX_SPACED_LINES = 80
+_MAX_SPACED_WORDS = 12
+
+
 _SUBHEADER = lazyre.compile(r"^(?:指标性质|度量单位|计量单位|单位|指标方向|权重)$")
 
 
@@ -777,8 +843,13 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
             continue
         context = norm.text[max(0, cells[header.first].start - 300): cells[header.after - 1].end]
         fid = first_id + sum(len(f) for _, f, _ in out)
+        spaced_last = None
         if header.kind == "indicators":
             read = read_indicator_rows(cells, header, norm, vocab, fid)
+            if layout == "cells":
+                spaced = spaced_indicator_rows(cells, header, read, norm, vocab, fid)
+                if spaced is not None:
+                    read, spaced_last = spaced
             if layout == "line" and read is not None and not all(_NAMED.search(r.label) for r in read.rows):
                 read = None  # a row with no name: the line's text is out of order (a PDF's cells scrambled)
         else:
@@ -791,12 +862,14 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
         table = ScoreTable.model_construct(
             columns=tuple(c.name for c in header.columns), rows=tuple(read.rows),
             span=Span.model_construct(start=head.start, end=read.rows[-1].span.end, line=line, column=column),
-            kind=header.kind, layout=layout,
+            kind=header.kind, layout=layout if spaced_last is None else "spaced",
             base=header.base() or _stated_base(norm.text[head.start:read.rows[-1].span.end + 600]),
             score_rule=header.score_rule() or _stated_score_rule(norm.text), complete=read.complete,
             full_when_met=_full_when_met(norm.text) if header.kind == "indicators" else "")
         last_line = max(c.line for c in cells[header.first:max(read.end, header.after)] if not c.is_mark) \
             if read.end > header.first else head.line
+        if spaced_last is not None:
+            last_line = spaced_last
         out.append((table, read.facts, (head.line, last_line)))
         i = max(read.end, i + 1)
     return out

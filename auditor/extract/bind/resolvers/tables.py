@@ -32,6 +32,7 @@ from decimal import Decimal
 from auditor import lazyre
 from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable, Share,
                                    TableRate, TableRow)
+from auditor.extract.bind.reasons import POSITIONAL
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.columns import BUDGET_ROLES, clean, column_keys, is_source, role_of
 from auditor.records import dataclass
@@ -72,7 +73,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         out.changes.extend(_changes(table, rows))
         out.shares.extend(_column_shares(table, rows, parts_of))
         if table.kind == "indicators":
-            out.indicators.extend(_indicators(rows, table.full_when_met))
+            out.indicators.extend(_indicators(rows, table.full_when_met, POSITIONAL.get(table.layout, "indicator_row")))
             out.score_sums.extend(_level_weights(table))
             funds = previous if previous is not None and previous.kind == "funds" \
                 and 0 <= table.span.start - previous.span.end <= _NEAR else None
@@ -133,7 +134,8 @@ def _unsigned(fact: Fact | None) -> Fact | None:
 
 
 def _via(table: ScoreTable) -> tuple[str, ...]:
-    return ("a table flattened onto one line",) if table.layout == "line" else ()
+    return {"line": ("a table flattened onto one line",),
+            "spaced": ("a table's cells set apart by single spaces",)}.get(table.layout, ())
 
 
 # -------------------------------------------------------------------- sums
@@ -457,7 +459,7 @@ def met(target: str, achieved: str) -> bool | None:
     return av == tv if op else (av == tv or None)
 
 
-def _indicators(rows: list[TableRow], full_when_met: str) -> list[IndicatorScore]:
+def _indicators(rows: list[TableRow], full_when_met: str, reason: str) -> list[IndicatorScore]:
     out = []
     for row in rows:
         score, weight = row.cells.get("score"), row.cells.get("weight")
@@ -466,7 +468,7 @@ def _indicators(rows: list[TableRow], full_when_met: str) -> list[IndicatorScore
         target, achieved = row.texts.get("target", ""), row.texts.get("achieved", "")
         out.append(IndicatorScore.model_construct(
             score=score, weight=weight, target=target, achieved=achieved, met=met(target, achieved),
-            full_when_met=full_when_met, row=row.label, reason="indicator_row", via=row.via))
+            full_when_met=full_when_met, row=row.label, reason=reason, via=row.via))
     return out
 
 
@@ -511,7 +513,8 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
         if column == "weight":
             weights_add = sum(p.value for p in parts) == total.value
         complete = table.complete or bool(weights_add)
-        reason = "score_table_total_on_line" if table.layout == "line" else "score_table_total"
+        reason = {"line": "score_table_total_on_line", "spaced": "score_table_total_spaced"}.get(
+            table.layout, "score_table_total")
         out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=complete,
                                             row=total_row.label, reason=reason, via=_via(table)))
     return out
