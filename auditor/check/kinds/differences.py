@@ -19,13 +19,13 @@ from auditor.findings import Evidence, Outcome
 NAME_EN = {"审减": "cut in review", "结余": "balance left", "节约": "saving", "超支": "overspending",
            "尚需": "amount still due", "减列": "cut in the vote", "余绌": "surplus", "差短": "shortfall",
            "净增": "raise in the vote", "净增减": "net change", "净利": "net profit",
-           "净损": "net loss"}
+           "净损": "net loss", "赤字": "deficit"}
 PLUS_ROLE = {"审减": "submitted", "结余": "funds", "节约": "budget", "超支": "spent", "尚需": "total due",
              "减列": "first asked", "余绌": "income", "差短": "spending", "净增": "voted", "净增减": "larger change", "净利": "revenue",
-             "净损": "expenses"}
+             "净损": "expenses", "赤字": "expenses"}
 MINUS_ROLE = {"审减": "approved", "结余": "spent", "节约": "spent", "超支": "budget", "尚需": "paid", "减列": "voted",
               "余绌": "spending", "差短": "income", "净增": "first asked", "净增减": "offset change", "净利": "expenses",
-              "净损": "revenue"}
+              "净损": "revenue", "赤字": "revenue"}
 
 
 def _figures(d: Difference) -> list[Evidence]:

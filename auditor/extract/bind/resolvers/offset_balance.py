@@ -3,6 +3,7 @@
     "…债务转贷收入39000万元,收入合计192496万元。
      政府性基金支出83173万元,…支出合计101788万元。
      上述收支相抵,年终结余90708万元。"                → 90708 = 192496 − 101788
+    "…收入总量为198124.61亿元。…支出总量为221924.61亿元。收支总量相抵,赤字23800亿元" → spending − income
 
 The totals are the nearest 收入合计 / 支出合计 (or 总计) before the balance, within the
 paragraphs since the previous balance or heading; either missing, or stated twice, and
@@ -23,11 +24,14 @@ _REACH = 3  # paragraphs back
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     offset, balance = r.vocab.cue("offset"), r.vocab.cue("offset_balance")
+    deficit = r.vocab.cue("offset_deficit")
     income, spending = r.vocab.cue("offset_income"), r.vocab.cue("offset_spending")
     for node in tree.of_kind("labelled"):
         fact = r.facts[node.index]
-        if fact is None or fact.kind != "amount" or node.kind != "labelled" \
-                or not balance.search(clean_label(node.piece.label)):
+        if fact is None or fact.kind != "amount" or node.kind != "labelled":
+            continue
+        short = bool(deficit.search(clean_label(node.piece.label)))
+        if not short and not balance.search(clean_label(node.piece.label)):
             continue
         said = "".join(tree[k].piece.label for k in tree.unit("sentence", node.index) if k <= node.index)
         if not offset.search(said):
@@ -35,8 +39,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         plus, minus = _totals(r, node.index, income), _totals(r, node.index, spending)
         if len(plus) != 1 or len(minus) != 1 or plus[0].unit != fact.unit or minus[0].unit != fact.unit:
             continue
+        if short:  # a deficit is spending over income
+            plus, minus = minus, plus
         yield Candidate(Difference.model_construct(
-            difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name="结余", rate=None, base=None,
+            difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name="赤字" if short else "结余",
+            rate=None, base=None,
             rivals=(), reason="offset_balance", via=(), rejected=()))
 
 

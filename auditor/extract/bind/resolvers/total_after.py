@@ -4,6 +4,8 @@
     "…收入1229269万元。加上中央财政收入752382万元,合计财政总收入1981651万元" → the base before 加上
     "节约A 110.37万元,节约B 248.85万元,共节约C 366.84万元" → 共 and a verb, every part named by the
         same scenario (节约) as the total: "年初预算100万元,追加20万元,共支出110万元" is no sum
+    "支出220906.07亿元,增长8.7%。加上补充稳定调节基金1018.54亿元,支出总量为221924.61亿元" → a sentence
+        adding with 加上 arrives at a 总量 / 总计 / 可支配收入: the nearest amount before 加上 and the addends
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     generic = r.vocab.cue("generic_total_name")
     prefixed, shared = r.vocab.cue("total_prefix"), r.vocab.cue("total_prefix_shared")
     available = r.vocab.cue("available_prefix")
+    arrived = r.vocab.cue("sum_after_plus")
     for s in tree.of_kind("labelled", "total"):
         total = r.facts[s.index]
         if total is None:
@@ -32,6 +35,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         funds = labelled and bool(available.match(label))
         # (a total named after 合计: "加上中央财政收入752382万元,合计财政总收入1981651万元")
         named_total = bool(prefixed.match(label))
+        if labelled and not (by_verb or funds or named_total) and arrived.search(label):
+            made = _sum_after_plus(r, s, total)
+            if made:
+                yield made
+            continue
         if not (s.kind == "total" or by_verb or funds or (labelled and named_total)):
             continue
         i = s.index
@@ -163,6 +171,35 @@ def _previous_sentence(r: Reading, total_node, total: Fact, opens_by_name: bool)
             and last.kind == total.kind and last.unit == total.unit:
         parts.insert(0, last)
     return parts
+
+
+def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
+    """The addends of a 加上 sentence before its 总量 (each named, in the total's unit), and the
+    nearest amount before the first of them (in its sentence or the one before): their sum."""
+    plus = r.vocab.cue("plus_part")
+    tree = r.tree
+    addends: list[Fact] = []
+    for j in tree.before(s.index, "sentence"):
+        t, f = tree[j], r.facts[j]
+        if (t.kind in OPENERS or t.kind == "total") and t.depth <= s.depth:
+            return None
+        if f is not None and t.kind == "labelled" and t.depth == s.depth and (f.kind, f.unit) == (total.kind, total.unit):
+            addends.append(f)
+    addends.reverse()
+    first = next((n for n, f in enumerate(addends) if plus.search(clean_label(f.label))), None)
+    if first is None or any(f.is_bound or r.is_previous(f) for f in addends):
+        return None
+    if first == 0:  # "…支出220906.07亿元,增长8.7%。加上…": the base ends the sentence before
+        base = next((r.facts[j] for j in tree.before(s.index, "paragraph")
+                     if r.facts[j] is not None and r.facts[j].span.start < addends[0].span.start
+                     and tree[j].kind == "labelled" and tree[j].depth == 0
+                     and (r.facts[j].kind, r.facts[j].unit) == (total.kind, total.unit)), None)
+        if base is None or base.sentence < addends[0].sentence - 1 or base.is_bound or r.is_previous(base):
+            return None
+        addends = [base, *addends]
+    elif first > 1:
+        addends = addends[first - 1:]  # (the nearest amount before 加上 is the base)
+    return make_breakdown(r, total, addends, "加上", True, "sum_after_plus")
 
 
 def _base_before(r: Reading, total_node, first: Fact, total: Fact) -> Fact | None:
