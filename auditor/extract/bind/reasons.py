@@ -82,6 +82,9 @@ _ALL = [
            "融资调度169.84亿元,以移用以前年度岁计剩余69.84亿元、发行公债及赊借收入100亿元予以弥平。"),
     Reason("total_after_parts", EXPLICIT, "合计/共计 after figures sums the figures before it in its sentence",
            "办公费60万元,印刷费40万元,合计100万元。"),
+    Reason("total_of_counted_items", EXPLICIT, "a 共计 / 合计 right after a count of items (9个项目共计) sums the last "
+           "that many amounts before it, in its sentence or the one before", "A村篮球场4万元、B村篮球场4万元、门球场维修费"
+           "4.76万元。3个项目共计12.76万元。"),
     Reason("sum_after_plus", EXPLICIT, "a sentence adding with 加上 arrives at a 总量 / 总计 / 可支配收入: the nearest "
            "amount before 加上 and the amounts added", "一般公共预算支出2209.07亿元,增长8.7%。加上补充预算稳定调节基金"
            "101.85亿元,支出总量为2310.92亿元。"),

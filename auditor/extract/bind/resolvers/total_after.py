@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import adds_up, make_breakdown
 from auditor.extract.model import Fact
@@ -33,6 +34,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         labelled = s.kind == "labelled"
         by_verb = labelled and total.scenario is not None and bool(shared.match(label))
         funds = labelled and bool(available.match(label))
+        counted = _count_before(r, s) if s.kind == "total" else None
+        if counted is not None:
+            made = _counted_total(r, s, total, counted)
+            if made:
+                yield made
+            continue
         # (a total named after 合计: "加上中央财政收入752382万元,合计财政总收入1981651万元")
         named_total = bool(prefixed.match(label))
         if labelled and not (by_verb or funds or named_total) and arrived.search(label):
@@ -171,6 +178,52 @@ def _previous_sentence(r: Reading, total_node, total: Fact, opens_by_name: bool)
             and last.kind == total.kind and last.unit == total.unit:
         parts.insert(0, last)
     return parts
+
+
+def _count_before(r: Reading, s) -> int | None:
+    """"9个项目共计36.97万元", "以上3项合计": how many items the 共计 / 合计 right after a count sums."""
+    tree, i = r.tree, s.index
+    if i < 2 or tree[i - 1].kind != "words" or tree[i - 2].clause != s.clause:
+        return None
+    if not _COUNTED_NOUN.fullmatch(tree[i - 1].piece.label.strip()):
+        return None
+    count = r.facts[i - 2]
+    if count is None or tree[i - 2].kind != "labelled" or count.kind != "count" or count.value != count.value.to_integral() \
+            or not 2 <= count.value <= 60 or not r.vocab.cue("generic_total_name").fullmatch(clean_label(count.label)):
+        return None
+    return int(count.value)
+
+
+_COUNTED_NOUN = lazyre.compile(r"(?:个)?(?:项目|工程|子项目|村|镇|乡|单位|户)?(?:的)?(?:资金|金额|投资|补助|支出)?")
+
+
+def _counted_total(r: Reading, s, total: Fact, count: int) -> Candidate | None:
+    """The last `count` amounts before the total, in its sentence or, when the count opens its
+    sentence, the sentence before ("…门球场维修费4.76万元。9个项目共计36.97万元。")."""
+    tree = r.tree
+    parts: list[Fact] = []
+    units = ["sentence"]
+    if tree.opens_sentence(s.index - 2) and s.index > 2 and tree[s.index - 3].paragraph == s.paragraph:
+        units.append("previous")
+    for unit in units:
+        start = s.index - 2 if unit == "sentence" else s.index - 3
+        nodes = tree.before(start, "sentence") if unit == "sentence" else iter([start, *tree.before(start, "sentence")])
+        for j in nodes:
+            t, f = tree[j], r.facts[j]
+            if (t.kind in OPENERS or t.kind == "total") and t.depth <= s.depth:
+                break
+            if f is not None and t.kind == "labelled" and t.depth == s.depth and (f.kind, f.unit) == (total.kind, total.unit):
+                parts.append(f)
+        if len(parts) >= count:
+            break
+    parts.reverse()
+    if len(parts) < count or any(p.is_bound or r.is_previous(p) for p in parts):
+        return None
+    if len(parts) > count:
+        if not adds_up(total, parts[-count:]):
+            return None  # which figures are its items is a guess: taken only when they add up
+        parts = parts[-count:]
+    return make_breakdown(r, total, parts, "共计", True, "total_of_counted_items")
 
 
 def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
