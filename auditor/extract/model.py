@@ -246,6 +246,8 @@ class Share(Bound):
     whole: Fact | None = None
     whole_label: str = ""
     wholes: tuple[Fact, ...] = Field((), description="the wholes the share may be of, most likely first")
+    whole_of_parts: tuple[Fact, ...] = Field((), description="no whole stated, but the shares of these parts add "
+                                                              "to 100 %: the whole is their sum")
 
 
 class SharePartition(Bound):

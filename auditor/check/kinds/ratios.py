@@ -188,6 +188,9 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if s.part is None or s.percent.is_bound:
             continue
         wholes = list(s.wholes)
+        if not wholes and s.whole_of_parts:
+            yield _share_of_parts_sum(rule, ctx, s)
+            continue
         if not wholes:
             yield outcome(rule, s, "undecided", [Evidence.of(s.percent, "share"), Evidence.of(s.part, "part")],
                           note="the whole is not stated")
@@ -215,6 +218,28 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             evidence=figures, comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
         ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label),
             equation=as_read if len(wholes) == 1 and not slip else None, weigh=as_read)
+
+
+def _share_of_parts_sum(rule: Rule, ctx: Context, s) -> Outcome:
+    """A share of a whole stated nowhere, whose parts' shares add to 100 %: of the parts' sum."""
+    parts = s.whole_of_parts
+    whole = Value(sum((p.value for p in parts), Decimal(0)), sum((p.tolerance for p in parts), Decimal(0)))
+    figures = [Evidence.of(s.percent, "share"), Evidence.of(s.part, "part"), *(Evidence.of(p, "whole") for p in parts)]
+    computed = ratio_percent(Value.of(s.part), whole)
+    if computed is None:
+        return outcome(rule, s, "undecided", figures, note="no whole above zero")
+    cmp = compare(s.percent, computed)
+    if cmp.verdict == "ok":
+        return outcome(rule, s, "holds", figures)
+    shown = computed.value.quantize(Decimal(1).scaleb(-max(s.percent.decimals, 2)))
+    unit = unit_of(s.part)
+    summed = " + ".join(written(p, s.part) for p in parts)
+    arithmetic = {lang: f"{written(s.part)}{unit} / ({summed}){unit} = {shown}% ≠ {written(s.percent)}% "
+                        f"{diff_text(cmp.difference, s.percent, lang, max(s.percent.decimals, 2))}"
+                  for lang in ("zh", "en")}
+    return failed(rule, s, finding(
+        rule, ctx, primary=s.percent, stated=s.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
+        evidence=figures, comparison=cmp, fields={"whole": s.whole_label or "各分项之和"}))
 
 
 def _unit_slip(num: Fact, den: Fact, stated: Fact) -> str | None:

@@ -159,6 +159,9 @@ _ALL = [
     Reason("share_of_siblings_total", LOOKUP, "shares of an unnamed whole (占总数的p%, 占比p%) whose parts add up to a "
            "figure stated before them: that figure is the whole", "本年支出100万元。\n用于群众体育60万元,占总数的60%;"
            "用于竞技体育40万元,占总数的40%。"),
+    Reason("share_of_parts_sum", STRUCTURAL, "shares of an unnamed whole (占总数的p%) that is stated nowhere, the "
+           "shares adding to 100 %: the whole is the parts' sum", "用于群众体育支出205.875万元,占总数的74.17%。"
+           "用于竞技体育支出71.70万元,占总数的25.83%。"),
     Reason("share_of_whole_before", VOCABULARY, "a bare 占比 of the amount named a whole (总规模, 总额…) its "
            "sentence states right before the part", "到位资金总规模100万元,纳入方案资金80万元,占比80%。"),
     Reason("share_of_sibling_whole", VOCABULARY, "a bare 占 p% after a share of its sentence that names its whole: "

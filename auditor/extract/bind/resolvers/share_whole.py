@@ -15,6 +15,7 @@
     "总支出1270.6万元。…(一)群众体育968.8万元,占总数的76.25%。…(二)竞技体育301.8万元,
      占总数的23.75%。"                             → the stated figure its siblings' parts make
                                                   (share_of_siblings_total)
+    the same with no such figure stated, the shares adding to 100 % → the parts' sum (share_of_parts_sum)
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
         else:
             wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []))
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
-    return _sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out))))
+    return _parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out)))))
 
 
 _YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
@@ -136,6 +137,44 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
                 for n in run:
                     out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_siblings_total"})
     return out
+
+
+def _parts_sum(shares: list[Share]) -> list[Share]:
+    """Shares "占总数的p%" of amounts, no whole stated anywhere, that add to 100 % (a run of
+    consecutive such shares): the parts are all of the whole, which is their sum —
+    "(一)群众体育205.875万元,占总数的74.17%。…(二)竞技体育71.70万元,占总数的25.83%。" """
+    groups: dict[tuple[str, str], list[int]] = {}
+    for n, s in enumerate(shares):
+        if _unplaced(s):
+            groups.setdefault((s.whole_label, s.part.unit), []).append(n)
+    out = list(shares)
+    for members in groups.values():
+        members.sort(key=lambda n: shares[n].part.span.start)
+        taken: set[int] = set()
+        for size in range(len(members), 1, -1):
+            for start in range(len(members) - size + 1):
+                run = members[start:start + size]
+                if taken.intersection(run) or len({shares[n].part.id for n in run}) < size:
+                    continue
+                if any(shares[b].part.span.start - shares[a].part.span.end > _NEAR for a, b in zip(run, run[1:])):
+                    continue  # (siblings stand near each other, not in two sections of the report)
+                percents = [shares[n].percent for n in run]
+                if any(p.is_bound for p in percents) or not _hundred(percents):
+                    continue
+                taken.update(run)
+                parts = tuple(shares[n].part for n in run)
+                for n in run:
+                    out[n] = shares[n].model_copy(update={"whole_of_parts": parts, "reason": "share_of_parts_sum"})
+    return out
+
+
+_NEAR = 400  # characters between two siblings' parts
+
+
+def _hundred(percents: list[Fact]) -> bool:
+    """The percentages add to 100 within their rounding."""
+    total = sum((p.value for p in percents), Decimal(0))
+    return abs(total - 100) <= sum((p.tolerance for p in percents), Decimal(0))
 
 
 def _unplaced(s: Share) -> bool:
