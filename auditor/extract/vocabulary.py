@@ -71,6 +71,11 @@ class Vocabulary:
     _synonyms_longest_first: tuple[str, ...] = field(default=(), repr=False)
     qualifier_words: tuple[str, ...] = field(default=(), repr=False)
 
+    @cached_property
+    def known_concepts(self) -> frozenset[str]:
+        """The canonical concepts (a figure's concept may otherwise be its own label)."""
+        return frozenset(self.concepts.values())
+
     def family_of(self, concepts: list[str]) -> "Family | None":
         return next((f for f in self.families.values() if f.covers(concepts)), None)
 

@@ -94,7 +94,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
         shares=shares,
         identities=identities,
         partitions=share_partition.resolve(index, all_lists, shares),
-        repeats=repeat.resolve(index, all_lists, shares, frozenset(s.slipped.id for s in slips)),
+        repeats=repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
         differences=differences,
         products=products,
         targets=targets,

@@ -1,6 +1,8 @@
 """A total followed, without a marker, by every member of its vocabulary family.
 
     "2020年支出1241.76万元,商品和服务支出791.68万元、对个人和家庭的补助228.02万元、资本性支出222.06万元"
+
+Members named by a change ("主要是增加基本支出8362万元、项目支出1900万元") are the changes, no parts.
 """
 
 from __future__ import annotations
@@ -10,11 +12,12 @@ from typing import Iterator
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import family_complete, make_breakdown
 from auditor.extract.model import Fact
-from auditor.extract.readings import OPENERS, Reading
+from auditor.extract.readings import OPENERS, Reading, clean_label
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
+    as_change = r.vocab.cue("stated_as_change")
     for s in tree.of_kind("labelled"):
         f = r.facts[s.index]
         if f is None or s.kind != "labelled" or f.kind != "amount":
@@ -30,6 +33,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             g = r.facts[k]
             if g is None or t.kind != "labelled" or g.kind != "amount":
                 continue
+            if as_change.match(clean_label(g.label)):
+                break  # "比上年增加10262万元,主要是增加基本支出8362万元、项目支出1900万元": the changes
             if g.concept in family.members and g.concept not in {p.concept for p in parts}:
                 parts.append(g)
             else:

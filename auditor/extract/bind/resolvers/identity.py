@@ -24,9 +24,11 @@ def resolve(index: DocumentIndex, lists: list[Breakdown]) -> list[Breakdown]:
     claimed = {p.id: b.total.id for b in lists for p in b.parts}
     # the amounts of each concept, in text order, found once (not once per family: a long text
     # holds many figures and the vocabulary many families)
+    # (a figure named by a change, "主要是增加基本支出8362万元", is the change, not the quantity)
+    as_change = index.vocab.cue("stated_as_change")
     by_concept: dict[str, list[tuple[int, Fact]]] = defaultdict(list)
     for n, f in enumerate(index.facts):
-        if f.kind == "amount" and not f.is_bound and f.concept:
+        if f.kind == "amount" and not f.is_bound and f.concept and not as_change.match(f.label):
             by_concept[f.concept].append((n, f))
     out = []
     for family in index.vocab.families.values():

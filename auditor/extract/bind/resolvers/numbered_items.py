@@ -91,6 +91,10 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
         parts, via = (whole, ("items stating several amounts",)) if total is not None else (firsts, ())
         if total is None:
             total = next((c for c in candidates if adds_up(c, firsts)), None)
+        if total is None and _named_by_known_concepts(r, firsts, whole):
+            # "1.财政拨款收入276.0605万元,在职职工工资性收入18.6973万元…": each item's first amount is
+            # the one its name states, a concept of the vocabulary; the others (none such) tell of it
+            total, parts, via = choose_total(r, candidates, firsts), firsts, ("each item's first amount names it",)
         if total is None:
             return None
     if total is None:
@@ -111,6 +115,15 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     if truncated:
         via = (*via, "may be cut off by the end of the text")
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
+
+
+def _named_by_known_concepts(r: Reading, firsts: list[Fact], every: list[Fact]) -> bool:
+    """Every item's first amount is a concept of the vocabulary (财政拨款收入, 事业收入…) and no other
+    amount of the items is one."""
+    known = r.vocab.known_concepts
+    first_ids = {f.id for f in firsts}
+    return all(f.concept in known for f in firsts) and \
+        not any(f.concept in known for f in every if f.id not in first_ids)
 
 
 def _heading_just_before(r: Reading, first: int) -> bool:

@@ -5,7 +5,8 @@ parent (what the figure is a part of, when narrower than the report).
 
 "商品和服务支出165247.88元,占基本支出…" and "商品和服务支出29700元,占项目支出…"
 are two quantities: their parents differ.  Figures of different funds named by
-their paragraphs are different quantities too.
+their paragraphs are different quantities too, and so are figures whose sentences speak of
+different levels (全区 / 区本级), or a figure named by the change made to it ("调增…83620万元").
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.model import Breakdown, Repeat, Share
 
 
-def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share],
+def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], text: str,
             slipped: frozenset[int] = frozenset()) -> list[Repeat]:
     """`slipped`: figures a unit-slip reading claims (2089元 for 2089万元): UNI001's, not a
     second value of their quantity."""
     known = index.known_concepts
+    as_change = index.vocab.cue("stated_as_change")
     parents = _parents(index, lists, shares)
     groups: dict[tuple, list] = {}
     for key, facts in index.by_key.items():
@@ -30,14 +32,24 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share],
         if concept not in known:
             continue
         # a zero says "none of it here" (a sub-category), not a restatement
-        facts = [f for f in facts if not f.in_table and f.value != 0 and f.id not in slipped]
+        facts = [f for f in facts if not f.in_table and f.value != 0 and f.id not in slipped
+                 and not as_change.match(f.label)]
         first = facts[0] if facts else None
         for other in facts[1:]:
             if first.fund and other.fund and first.fund != other.fund:
                 continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
+            if _level(index, text, first) != _level(index, text, other):
+                continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
             out.append(Repeat.model_construct(first=first, other=other, concept=concept, group=group,
                                               reason="same_quantity", via=(), rejected=()))
     return out
+
+
+def _level(index: DocumentIndex, text: str, fact) -> str | None:
+    """The level its sentence speaks of, named before the figure (全区, 区本级…), if any."""
+    start = max(text.rfind(mark, 0, fact.span.start) for mark in "。\n")
+    found = index.vocab.cue("level_scope").findall(text, start + 1, fact.span.start)
+    return found[-1] if found else None
 
 
 def _parents(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -> dict[int, str]:
