@@ -120,6 +120,9 @@ _ALL = [
            "执行率95%,较上年的90%提高5个百分点。"),
     Reason("change_of_named_subject", EXPLICIT, "the words right before the change name its subject",
            "支出100万元,收入90万元,支出较上年增加20万元,增长25%。"),
+    Reason("change_of_sentence_subject", STRUCTURAL, "an increase larger than the figure just before it is of its "
+           "sentence's first amount (the figure before tells of it)", "财政拨款收入276.0605万元,在职职工工资性收入18.6973万元,"
+           "较上年度决算数增加42.1949万元,增加18%。"),
     Reason("change_continues_sentence", STRUCTURAL, "a change opening its sentence continues the previous sentence's subject",
            "一般公共预算财政拨款收入100万元。较上年减少20万元,下降16.67%。"),
     # the subject is named by the change itself and stated with one value this year: structural, not a guess

@@ -3,6 +3,8 @@
     "支出100万元,比上年增加20万元,增长25%。"         → current 100, delta 20, growth 25 %
     "2019年…1262.92万元,2020年…1709.11万元,增加446.19万元" → previous and current by year
     "…收入382.17万元。较2020年度决算数减少157.86万元"  → the previous sentence's subject
+    "收入276.06万元,…补助收入14.07万元,较上年增加42.19万元" → not the figure just before, smaller than
+                                                       its increase: the sentence's first
 """
 
 from __future__ import annotations
@@ -72,6 +74,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if delta is None and pct is None and direction != 0:
             continue  # (a flat change, "较上年无增减", states a change of nothing: the parts' changes count it)
         subject_label, current, previous, reason = _subject(r, i)
+        if current is not None and previous is None and direction > 0 and delta is not None \
+                and reason == "change_in_sentence" and current.unit == delta.unit and current.value < delta.value:
+            # "财政拨款收入276.0605万元,…补助收入14.0723万元,较上年度决算数增加42.1949万元": the figure
+            # just before is smaller than the increase, so it is not what grew; the sentence's first is
+            subject = _first_in_sentence(r, i)
+            if subject is not None and subject.unit == delta.unit and subject.value > delta.value:
+                current, subject_label, reason = subject, subject.label, "change_of_sentence_subject"
         compared_words = _comparison_words(r, i) if current is None and last is not None else False
         if current is None and (not subject_label or compared_words) and last is not None \
                 and _compares_again(r, last[0], i, compared_words):
@@ -341,6 +350,19 @@ def _after_named_year(fact: Fact, keyword: str) -> bool:
     and the figure before it is of a later year — its current term."""
     m = _NAMED_YEAR.search(keyword)
     return m is not None and bool(fact.period) and fact.period.isdigit() and int(fact.period) > int(m.group())
+
+
+def _first_in_sentence(r: Reading, i: int) -> Fact | None:
+    """The first labelled amount of node i's sentence before it, at its depth: this year's, not
+    one compared with."""
+    tree, compared = r.tree, r.vocab.cue("compared_prefix")
+    first = None
+    for j in tree.before(i, "sentence", limit=_LOOK_BACK):
+        t, f = tree[j], r.facts[j]
+        if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" and t.depth == tree[i].depth \
+                and not r.is_previous(f) and not compared.match(clean_label(f.label)):
+            first = f
+    return first
 
 
 def _sentence_subject(r: Reading, i: int) -> Fact | None:
