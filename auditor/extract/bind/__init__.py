@@ -24,7 +24,7 @@ from dataclasses import field
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers import (bracket_list, change, change_current, change_list, change_sum,
+from auditor.extract.bind.resolvers import (bracket_list, change, change_current, change_list, change_parts, change_sum,
                                             dimension_list, family_list, identity, numbered_items, opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
@@ -69,7 +69,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     change_at = {keyword_at[c.keyword_span.start]: c for c in changes}
     lists += _relations(decide(list(dimension_list.resolve(r, lists))))
     lists = named_kinds.complete(r, parallel_lists.complete(r, lists))
-    numbered_changes = _relations(decide(list(change_list.resolve(r, change_at))))
+    numbered_changes = _relations(decide([*change_list.resolve(r, change_at), *change_parts.resolve(r, change_at)]))
     points = _relations(decide(list(points_change.resolve(r))))  # (rates' changes: of no list's sums)
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide(list(share.resolve(r, lists))))

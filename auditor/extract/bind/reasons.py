@@ -128,6 +128,8 @@ _ALL = [
     # the subject is named by the change itself and stated with one value this year: structural, not a guess
     Reason("change_of_unstated_figure", STRUCTURAL, "the changed figure is the named subject's one value this year, "
            "stated elsewhere", "支出100万元。\n…\n支出较上年增加20万元,增长25%。"),
+    Reason("change_parts_named", EXPLICIT, "a total's change, then (主要是 / 其中) the changes of all the members "
+           "of its family", "支出较去年增加105.77万元,主要是基本支出增加39.77万元,项目支出增加66.00万元。"),
     Reason("numbered_change_list", STRUCTURAL, "a total's change followed by numbered items each stating a part's change",
            "基本支出较上年增加10万元。\n1.工资福利支出较上年增加6万元\n2.商品和服务支出较上年增加4万元"),
     # ---------------------------------------------------------------- rates
