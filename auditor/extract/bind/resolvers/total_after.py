@@ -47,7 +47,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if made:
                 yield made
             continue
-        if not (s.kind == "total" or by_verb or funds or (labelled and named_total)):
+        # "…基本公共卫生服务项目3万元。共计下达中央、市级转移支付资金3580.69万元。": a sentence led by
+        # 共计 / 合计 words before its one figure closes the list of the sentence before
+        led = labelled and not (by_verb or funds or named_total) and _led_by_total_words(r, s)
+        if not (s.kind == "total" or by_verb or funds or (labelled and named_total) or led):
             continue
         i = s.index
         named = i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words" \
@@ -82,7 +85,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if not parts:
             # "…转移性收入707163万元,一般债券转贷收入220379万元。合计收入为2845379万元。": a sentence
             # that opens with its 合计 sums the sentence just before it
-            parts = _previous_sentence(r, s, total, named_total or funds)
+            parts = _previous_sentence(r, s, total, named_total or funds or led, led)
             if len(parts) >= 2:
                 via = ("the sentence before its 合计",)
         if any(p.label for p in parts):
@@ -154,13 +157,25 @@ def _years_summed(parts: list[Fact]) -> bool:
     return len(years) >= 2 and len(set(years)) == len(years)
 
 
-def _previous_sentence(r: Reading, total_node, total: Fact, opens_by_name: bool) -> list[Fact]:
+def _led_by_total_words(r: Reading, s) -> bool:
+    """Only words stand before the figure in its sentence, the first of them a 共计 / 合计 / 总计."""
+    tree = r.tree
+    lead = tree.unit("sentence", s.index).start
+    if lead == s.index or tree[lead].kind != "words" or not _TOTAL_LEAD.match(tree[lead].piece.label.strip()):
+        return False
+    return all(tree[k].kind in {"words", "sep"} and tree[k].depth == 0 for k in range(lead, s.index))
+
+
+_TOTAL_LEAD = lazyre.compile(r"(?:共计|合计|总计)")
+
+
+def _previous_sentence(r: Reading, total_node, total: Fact, opens_by_name: bool, led: bool = False) -> list[Fact]:
     """The figures of the sentence before, nearest first, when the total's sentence opens with it,
     named 合计/总计 or the money one may use (`opens_by_name`; nothing but words before it) in the
     same paragraph; none when that sentence holds a list opener or a total of its own at its top
     level (its figures are that list's)."""
     tree = r.tree
-    i = total_node.index
+    i = tree.unit("sentence", total_node.index).start if led else total_node.index
     if not opens_by_name or not tree.opens_sentence(i) \
             or i == 0 or tree[i - 1].paragraph != total_node.paragraph:
         return []
