@@ -49,7 +49,22 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         cmp = compare(b.total, computed)
         equation = sum_equation(b.total, b.parts, b.subtracted)
         if cmp.verdict == "ok":
-            yield outcome(rule, b, "holds", _figures(b), equation=equation)
+            exact = _whole_parts_exact(b)
+            slipped = compare(b.total, exact) if exact is not None else None
+            if slipped is None or slipped.verdict == "ok":
+                yield outcome(rule, b, "holds", _figures(b), equation=equation)
+                continue
+            # "…4万元、4万元、门球场维修费4.76万元。9个项目共计36.97万元": a whole 4万元 beside 4.76万元 is
+            # 4.00, not anything from 3.5 to 4.5 — read so, the parts miss; read as rounded, they do not
+            yield failed(rule, b, finding(
+                rule, ctx, primary=b.total, stated=b.total.text,
+                expected=f"{show(exact.value, b.total, 0)}{b.total.written_unit}",
+                arithmetic=sum_arithmetic(b.total, list(b.parts), list(b.subtracted), exact,
+                                          Comparison("minor", slipped.difference, slipped.slack), False),
+                evidence=_figures(b), comparison=Comparison("minor", slipped.difference, slipped.slack),
+                fields={"label": b.total.concept or label_tail(b.total.label, 12) or "总额", "marker": b.marker,
+                        "partial": "", "slip_zh": "（整数写出的分项按准确值计）",
+                        "slip_en": " (the parts written as whole numbers taken as exact)"}))
             continue
         partial = not b.complete and not _shares_make_whole(share_of, b)
         if partial and computed.value <= b.total.value:
@@ -76,6 +91,22 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         ), found=None if slip else doubt.explain_sum(ctx.doubt, b.total, list(b.parts), list(b.subtracted), b,
                                                        ctx.vocab), equation=None if slip else equation,
             weigh=as_read)
+
+
+def _whole_parts_exact(b: Breakdown) -> Value | None:
+    """The parts' sum with the parts written as whole numbers taken as exact to the total's
+    decimals — when the total and another part of the list, in the same unit, write decimals
+    (a list that writes 4.76万元 writes 4万元 for 4.00, not for 3.5 to 4.5); else None."""
+    if not b.complete or b.total.decimals == 0:
+        return None
+    unit = b.total.written_unit
+    same = [p for p in (*b.parts, *b.subtracted) if p.written_unit == unit]
+    whole = [p for p in same if p.decimals == 0 and p.value != 0]
+    if not whole or not any(p.decimals > 0 for p in same):
+        return None
+    def value(p: Fact) -> Value:
+        return Value(p.value, min(p.tolerance, b.total.tolerance)) if p in whole else Value.of(p)
+    return total([value(p) for p in b.parts]) - total([value(p) for p in b.subtracted])
 
 
 def _shares_make_whole(share_of: dict[int, Fact], b: Breakdown) -> bool:
