@@ -10,6 +10,7 @@ from auditor.check import doubt
 from auditor.check.arithmetic import Comparison, Value, compare, ratio_equation, ratio_percent, unit_of, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
+from auditor.extract.bind.reasons import EXPLICIT
 from auditor.extract.bind.resolvers import rate_base
 from auditor.extract.model import Fact, Rate
 from auditor.findings import Evidence, Outcome
@@ -237,9 +238,10 @@ def _share_of_parts_sum(rule: Rule, ctx: Context, s) -> Outcome:
     arithmetic = {lang: f"{written(s.part)}{unit} / ({summed}){unit} = {shown}% ≠ {written(s.percent)}% "
                         f"{diff_text(cmp.difference, s.percent, lang, max(s.percent.decimals, 2))}"
                   for lang in ("zh", "en")}
+    # (the whole is inferred, not written: at most a warning)
     return failed(rule, s, finding(
         rule, ctx, primary=s.percent, stated=s.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
-        evidence=figures, comparison=cmp, fields={"whole": s.whole_label or "各分项之和"}))
+        evidence=figures, comparison=cmp, fields={"whole": s.whole_label or "各分项之和"}), accuse_from=EXPLICIT)
 
 
 def _unit_slip(num: Fact, den: Fact, stated: Fact) -> str | None:

@@ -140,12 +140,14 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
 
 
 def _parts_sum(shares: list[Share]) -> list[Share]:
-    """Shares "占总数的p%" of amounts, no whole stated anywhere, that add to 100 % (a run of
-    consecutive such shares): the parts are all of the whole, which is their sum —
+    """Shares "占总数的p%" (or of a whole they name, "占歲出總額83.4％") of amounts, no whole found
+    anywhere, that add to 100 % (a run of consecutive such shares): the parts are all of the
+    whole, which is their sum —
     "(一)群众体育205.875万元,占总数的74.17%。…(二)竞技体育71.70万元,占总数的25.83%。" """
     groups: dict[tuple[str, str], list[int]] = {}
     for n, s in enumerate(shares):
-        if _unplaced(s):
+        # (占总数的 / a bare 占比, or a whole named — "占歲出總額83.4％" — but found nowhere)
+        if not s.wholes and s.part is not None and s.part.kind == "amount":
             groups.setdefault((s.whole_label, s.part.unit), []).append(n)
     out = list(shares)
     for members in groups.values():
