@@ -290,7 +290,6 @@ def explain_change_sum(doc: Document, deltas: list[Fact], breakdown: Breakdown |
 
 
 def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None, vocab) -> Found | None:
-    n = len(parts)
     partial = breakdown is not None and not breakdown.complete
     # the parts a list found by going on past its own sentence are the first to doubt
     core = breakdown.core if breakdown is not None else None

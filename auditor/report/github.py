@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from auditor.report import Reporter
 from auditor.report.common import expected_tail, position
-from auditor import messages
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
 

@@ -12,13 +12,12 @@ from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
-from auditor.extract.model import Fact
 from auditor.extract.readings import Reading, clean_label
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
-    together, needed = r.vocab.cue("together_with"), r.vocab.cue("together_needed")
+    needed = r.vocab.cue("together_needed")
     funded_by, covered = r.vocab.cue("funded_by"), r.vocab.cue("funds_cover")
     figures = [(s, r.facts[s.index]) for s in tree.of_kind("labelled")
                if r.facts[s.index] is not None and r.facts[s.index].kind == "amount"]
