@@ -258,10 +258,13 @@ def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
     if first is None or any(f.is_bound or r.is_previous(f) for f in addends):
         return None
     if first == 0:  # "…支出220906.07亿元,增长8.7%。加上…": the base ends the sentence before
+        # (of the total's own flow: "收入100亿元,支出150亿元。加上…,收入总量为140亿元" starts from the 收入)
+        flow = r.vocab.flow(clean_label(total.label))
         base = next((r.facts[j] for j in tree.before(s.index, "paragraph")
                      if r.facts[j] is not None and r.facts[j].span.start < addends[0].span.start
                      and tree[j].kind == "labelled" and tree[j].depth == 0
-                     and (r.facts[j].kind, r.facts[j].unit) == (total.kind, total.unit)), None)
+                     and (r.facts[j].kind, r.facts[j].unit) == (total.kind, total.unit)
+                     and (flow is None or r.vocab.flow(clean_label(r.facts[j].label)) in (None, flow))), None)
         if base is None or base.sentence < addends[0].sentence - 1 or base.is_bound or r.is_previous(base):
             return None
         addends = [base, *addends]
