@@ -204,7 +204,16 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
                 else:
                     rivals.append(f)
     if not complete():
-        for k in tree.after(i, "sentence", limit=_LOOK_BACK):
+        none_before = not (plus or minus)
+        after = tree.after(i, "sentence", limit=_LOOK_BACK)
+        for k in after:
+            if plus and minus and none_before:
+                # "节约资金7.54亿元,…如某项目,采购预算为1.26亿元,中标金额为5380万,节约资金7220万": both
+                # figures after the difference, and the next figure a difference of its kind: they are its own
+                nxt = next((j for j in [k, *after] if r.facts[j] is not None), None)
+                if nxt is not None and tree[nxt].kind in _DIFFERENCE_PIECES and family_of(r, r.facts[nxt]) is fam:
+                    return None
+                break
             if plus and minus:
                 break
             went = take(k)
