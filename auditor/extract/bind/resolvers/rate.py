@@ -56,6 +56,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if not (nums and (dens or others)) and far:
             nums, dens, others = _classify(r, far, spec, subject_flow)  # the figures before the list
             via = ("amounts before the list",)
+        if info.rate == "执行率" and not nums and not dens and len(others) == 1 and near and others[0] is near[0]:
+            # "因公出国(境)费8657.78万元,预算执行比例为90.13%": the one amount of its clause, named by no
+            # scenario, is what was executed (its budget is looked for in the document)
+            nums, others = others, []
+            via = (*via, "the amount its clause states")
         base = named_base(r, info.text)
         if reason == "rate_after_its_amounts" and not (len(nums) == 1 and len(dens) == 1):
             # which of the sentence before's amounts the rate is of is open: none is
