@@ -56,7 +56,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         named = i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words" \
             and not generic.fullmatch(tree[i - 1].piece.label)
         if named and total.concept not in family_totals:
-            continue  # "拆除圬工共计114立方米", "差旅费共计2万元": that item's own total
+            # "…资金800万元支持,加上之前下达的…资金1,000万元,…共争取到…资金共计1,800万元": a 加上
+            # sentence arrives at it; else "拆除圬工共计114立方米", "差旅费共计2万元": that item's own total
+            made = _sum_after_plus(r, s, total) if _adds_with_plus(r, s) else None
+            if made:
+                yield made
+            continue
         if total.kind == "number":
             continue  # bare figures without units: too loose to add up outside a table
         if total.is_bound:
@@ -239,6 +244,13 @@ def _counted_total(r: Reading, s, total: Fact, count: int) -> Candidate | None:
             return None  # which figures are its items is a guess: taken only when they add up
         parts = parts[-count:]
     return make_breakdown(r, total, parts, "共计", True, "total_of_counted_items")
+
+
+def _adds_with_plus(r: Reading, s) -> bool:
+    """A figure named by 加上 stands before node s in its sentence."""
+    plus = r.vocab.cue("plus_part")
+    return any(r.facts[j] is not None and r.tree[j].kind == "labelled" and plus.search(clean_label(r.facts[j].label))
+               for j in r.tree.before(s.index, "sentence"))
 
 
 def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
