@@ -36,7 +36,7 @@ _SPENT = {"actual", "final"}
 _CARRIED = lazyre.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
-_NAMES = lazyre.compile(r"审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|净增|增列|调减|调增|净损|净亏|亏损")
+_NAMES = lazyre.compile(r"缺口|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|净增|增列|调减|调增|净损|净亏|亏损")
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ FAMILIES = (
     _Family("尚需", "difference_remaining", "remaining_total", "remaining_done", frozenset(), frozenset(), "plus"),
     # a budget's review: "营业总收入原列3兆5507亿…元,减列993亿2600万元,改列3兆4514亿…元" (减列 = 原列 − 改列)
     _Family("减列", "difference_cut", "cut_from", "cut_to", frozenset(), frozenset(), "plus"),
+    # a project's money still missing: "总投资15万元,…共筹集资金7.5万元…。缺口资金7.5万元…" (缺口 = 所需 − 已筹)
+    _Family("缺口", "difference_gap", "remaining_total", "gap_raised", frozenset(), frozenset(), "plus", paragraph=True),
     # … or raised in it: "歲入原列1599.84億元,最後計列1608.47億元,淨增8.63億元" (净增 = 计列 − 原列)
     _Family("净增", "difference_raise", "cut_to", "cut_from", frozenset(), frozenset(), "minus"),
     # a government's year: "歲入決算數405億9,629萬元,歲出決算數390億7,285萬元,歲入歲出餘絀數15億2,344萬元"
