@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import (MARKERS, REASON_OF_OPENER, choose_total, continue_list, family_complete,
+from auditor.extract.bind.lists import (MARKERS, REASON_OF_OPENER, adds_up, choose_total, continue_list, family_complete,
                                         inner_nodes, is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
                                         partial_marker, total_candidates)
 from auditor.extract.readings import Reading, clean_label
@@ -21,6 +21,40 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     for node in r.tree.of_kind(*MARKERS):
         if node.kind in MARKERS and node.kind != "dimension":
             yield from _opener_list(r, node.index)
+            if node.kind == "qizhong":
+                yield from _second_measure(r, node.index)
+
+
+def _second_measure(r: Reading, i: int) -> Iterator[Candidate]:
+    """"砌护渠道48条,长11.27千米,其中U40型农渠46条长8.85千米;U50-1型斗渠2条长2.42千米": each part
+    states two measures of its total's; the list of the measure its nearest total is not in (the
+    count, here) is read too, against the total of that measure stated right before, in the same
+    clause chain — complete when the parts' other measure makes its total exactly."""
+    tree = r.tree
+    opener = tree[i]
+    candidates = total_candidates(r, i)
+    if len(candidates) < 2:
+        return
+    nearest = candidates[0]
+    other = next((c for c in candidates[1:] if c.sentence == opener.sentence and c.kind == "count"
+                  and (c.kind, c.unit) != (nearest.kind, nearest.unit)), None)
+    if other is None or nearest.kind != "count":
+        return
+    end = list_end(r, i)
+    inner = inner_nodes(r, i, end)
+    parts = [r.facts[k] for k in range(i + 1, end)
+             if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth
+             and (r.facts[k].kind, r.facts[k].unit) == (other.kind, other.unit)]
+    firsts = [r.facts[k] for k in range(i + 1, end)
+              if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth
+              and (r.facts[k].kind, r.facts[k].unit) == (nearest.kind, nearest.unit)]
+    if len(parts) < 2 or len(parts) != len(firsts):
+        return  # (each part states both measures, or the lists do not pair)
+    # (complete when the parts' first measure makes its total exactly: then the list names every part)
+    made = make_breakdown(r, other, parts, MARKERS["qizhong"], adds_up(nearest, firsts), REASON_OF_OPENER["qizhong"],
+                          ("a second measure of each part",))
+    if made:
+        yield made
 
 
 def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
