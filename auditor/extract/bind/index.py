@@ -93,10 +93,10 @@ class DocumentIndex:
                 index[self.key(f)].append(f)
         return dict(index)
 
-    @cached_property
+    @property
     def known_concepts(self) -> frozenset[str]:
         """The concepts the vocabulary names (a label it does not know is its own 'concept')."""
-        return frozenset(self.vocab.concepts.values())
+        return self.vocab.known_concepts
 
     @cached_property
     def amounts_by_concept(self) -> dict[str, list[Fact]]:

@@ -53,6 +53,8 @@ _FLATTENED_SELF_ASSESSMENT = (
 
 # an indicator row found by position, by the layout of its table (ScoreTable.layout)
 POSITIONAL = {"line": "indicator_row_on_line", "spaced": "indicator_row_spaced"}
+# … and the 总分 over such rows
+POSITIONAL_TOTAL = {"line": "score_table_total_on_line", "spaced": "score_table_total_spaced"}
 
 # a 自评表 whose cells stand apart by single spaces, a target written as a sentence among them
 _SPACED_SELF_ASSESSMENT = (

@@ -20,21 +20,21 @@ from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
 def resolve(r: Reading) -> Iterator[Candidate]:
     for node in r.tree.of_kind(*MARKERS):
         if node.kind in MARKERS and node.kind != "dimension":
-            yield from _opener_list(r, node.index)
-            if node.kind == "qizhong":
-                yield from _second_measure(r, node.index)
+            candidates = total_candidates(r, node.index)
+            if not candidates:
+                continue
+            yield from _opener_list(r, node.index, candidates)
+            if node.kind == "qizhong" and len(candidates) >= 2:
+                yield from _second_measure(r, node.index, candidates)
 
 
-def _second_measure(r: Reading, i: int) -> Iterator[Candidate]:
+def _second_measure(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     """"砌护渠道48条,长11.27千米,其中U40型农渠46条长8.85千米;U50-1型斗渠2条长2.42千米": each part
     states two measures of its total's; the list of the measure its nearest total is not in (the
     count, here) is read too, against the total of that measure stated right before, in the same
     clause chain — complete when the parts' other measure makes its total exactly."""
     tree = r.tree
     opener = tree[i]
-    candidates = total_candidates(r, i)
-    if len(candidates) < 2:
-        return
     nearest = candidates[0]
     other = next((c for c in candidates[1:] if c.sentence == opener.sentence and c.kind == "count"
                   and (c.kind, c.unit) != (nearest.kind, nearest.unit)), None)
@@ -42,12 +42,10 @@ def _second_measure(r: Reading, i: int) -> Iterator[Candidate]:
         return
     end = list_end(r, i)
     inner = inner_nodes(r, i, end)
-    parts = [r.facts[k] for k in range(i + 1, end)
-             if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth
-             and (r.facts[k].kind, r.facts[k].unit) == (other.kind, other.unit)]
-    firsts = [r.facts[k] for k in range(i + 1, end)
-              if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth
-              and (r.facts[k].kind, r.facts[k].unit) == (nearest.kind, nearest.unit)]
+    listed = [r.facts[k] for k in range(i + 1, end)
+              if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth]
+    parts = [f for f in listed if (f.kind, f.unit) == (other.kind, other.unit)]
+    firsts = [f for f in listed if (f.kind, f.unit) == (nearest.kind, nearest.unit)]
     if len(parts) < 2 or len(parts) != len(firsts):
         return  # (each part states both measures, or the lists do not pair)
     # (complete when the parts' first measure makes its total exactly: then the list names every part)
@@ -57,12 +55,9 @@ def _second_measure(r: Reading, i: int) -> Iterator[Candidate]:
         yield made
 
 
-def _opener_list(r: Reading, i: int) -> Iterator[Candidate]:
+def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     tree = r.tree
     opener = tree[i]
-    candidates = total_candidates(r, i)
-    if not candidates:
-        return
     end = list_end(r, i)
     via: list[str] = []
     inner = inner_nodes(r, i, end)

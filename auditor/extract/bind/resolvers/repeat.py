@@ -35,10 +35,11 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
         facts = [f for f in facts if not f.in_table and f.value != 0 and f.id not in slipped
                  and not as_change.match(f.label)]
         first = facts[0] if facts else None
+        level = _level(index, text, first) if len(facts) > 1 else None
         for other in facts[1:]:
             if first.fund and other.fund and first.fund != other.fund:
                 continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
-            if _level(index, text, first) != _level(index, text, other):
+            if _level(index, text, other) != level:
                 continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
             out.append(Repeat.model_construct(first=first, other=other, concept=concept, group=group,
                                               reason="same_quantity", via=(), rejected=()))

@@ -107,35 +107,27 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
     占比82.29%,…其中,产业发展26602万元,占比50.15%,基础设施建设26441.61万元,占比49.85%"
     (the first share is of another whole).  Found by looking through the document, so at
     most a warning."""
-    groups: dict[tuple[str, str], list[int]] = {}
-    for n, s in enumerate(shares):
-        if not _unplaced(s):
-            continue
-        groups.setdefault((s.whole_label, s.part.unit), []).append(n)
     out = list(shares)
-    for members in groups.values():
-        members.sort(key=lambda n: shares[n].part.span.start)
+    for members in _sibling_groups(shares, _unplaced):
         parts = [shares[n].part for n in members]
         # (each run's sum from running sums: a run is tried in constant time, not by adding it up)
         values = list(accumulate((p.value for p in parts), initial=Decimal(0)))
         slacks = list(accumulate((p.tolerance for p in parts), initial=Decimal(0)))
         repeated = len({p.id for p in parts}) < len(parts)
         taken: set[int] = set()
-        for size in range(len(members), 1, -1):
-            for start in range(len(members) - size + 1):
-                run = members[start:start + size]
-                if taken.intersection(run):
-                    continue
-                run_parts = parts[start:start + size]
-                if repeated and len({p.id for p in run_parts}) < size:
-                    continue
-                whole = _stated_sum(index, run_parts, values[start + size] - values[start],
-                                    slacks[start + size] - slacks[start])
-                if whole is None:
-                    continue
-                taken.update(run)
-                for n in run:
-                    out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_siblings_total"})
+        for start, stop in _longest_runs(len(members)):
+            run = members[start:stop]
+            if taken.intersection(run):
+                continue
+            run_parts = parts[start:stop]
+            if repeated and len({p.id for p in run_parts}) < len(run):
+                continue
+            whole = _stated_sum(index, run_parts, values[stop] - values[start], slacks[stop] - slacks[start])
+            if whole is None:
+                continue
+            taken.update(run)
+            for n in run:
+                out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_siblings_total"})
     return out
 
 
@@ -144,39 +136,52 @@ def _parts_sum(shares: list[Share]) -> list[Share]:
     anywhere, that add to 100 % (a run of consecutive such shares): the parts are all of the
     whole, which is their sum —
     "(一)群众体育205.875万元,占总数的74.17%。…(二)竞技体育71.70万元,占总数的25.83%。" """
-    groups: dict[tuple[str, str], list[int]] = {}
-    for n, s in enumerate(shares):
-        # (占总数的 / a bare 占比, or a whole named — "占歲出總額83.4％" — but found nowhere)
-        if not s.wholes and s.part is not None and s.part.kind == "amount":
-            groups.setdefault((s.whole_label, s.part.unit), []).append(n)
     out = list(shares)
-    for members in groups.values():
-        members.sort(key=lambda n: shares[n].part.span.start)
+    # (占总数的 / a bare 占比, or a whole named — "占歲出總額83.4％" — but found nowhere)
+    for members in _sibling_groups(shares, lambda s: not s.wholes and s.part is not None and s.part.kind == "amount"):
+        percents = [shares[n].percent for n in members]
+        # (each run tried in constant time from running sums, as in _siblings_total: its percentages'
+        # sum and rounding, the bounds among them, the gaps too wide for siblings)
+        values = list(accumulate((p.value for p in percents), initial=Decimal(0)))
+        slacks = list(accumulate((p.tolerance for p in percents), initial=Decimal(0)))
+        bounds = list(accumulate((int(p.is_bound) for p in percents), initial=0))
+        gaps = list(accumulate((int(shares[b].part.span.start - shares[a].part.span.end > _NEAR)
+                                for a, b in zip(members, members[1:])), initial=0))
+        repeated = len({shares[n].part.id for n in members}) < len(members)
         taken: set[int] = set()
-        for size in range(len(members), 1, -1):
-            for start in range(len(members) - size + 1):
-                run = members[start:start + size]
-                if taken.intersection(run) or len({shares[n].part.id for n in run}) < size:
-                    continue
-                if any(shares[b].part.span.start - shares[a].part.span.end > _NEAR for a, b in zip(run, run[1:])):
-                    continue  # (siblings stand near each other, not in two sections of the report)
-                percents = [shares[n].percent for n in run]
-                if any(p.is_bound for p in percents) or not _hundred(percents):
-                    continue
-                taken.update(run)
-                parts = tuple(shares[n].part for n in run)
-                for n in run:
-                    out[n] = shares[n].model_copy(update={"whole_of_parts": parts, "reason": "share_of_parts_sum"})
+        for start, stop in _longest_runs(len(members)):
+            run = members[start:stop]
+            if taken.intersection(run) or (repeated and len({shares[n].part.id for n in run}) < len(run)):
+                continue
+            if gaps[stop - 1] - gaps[start] or bounds[stop] - bounds[start]:
+                continue  # (siblings stand near each other, not in two sections; no bound among them)
+            if abs(values[stop] - values[start] - 100) > slacks[stop] - slacks[start]:
+                continue  # (the shares add to 100 % within their rounding)
+            taken.update(run)
+            parts = tuple(shares[n].part for n in run)
+            for n in run:
+                out[n] = shares[n].model_copy(update={"whole_of_parts": parts, "reason": "share_of_parts_sum"})
     return out
 
 
+def _sibling_groups(shares: list[Share], keep) -> list[list[int]]:
+    """The indices of the shares `keep` takes, grouped by the whole they name and their parts'
+    unit, each group in text order."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for n, s in enumerate(shares):
+        if keep(s):
+            groups.setdefault((s.whole_label, s.part.unit), []).append(n)
+    return [sorted(members, key=lambda n: shares[n].part.span.start) for members in groups.values()]
+
+
+def _longest_runs(count: int):
+    """(start, stop) of every run of two or more of `count` members, the longest first."""
+    for size in range(count, 1, -1):
+        for start in range(count - size + 1):
+            yield start, start + size
+
+
 _NEAR = 400  # characters between two siblings' parts
-
-
-def _hundred(percents: list[Fact]) -> bool:
-    """The percentages add to 100 within their rounding."""
-    total = sum((p.value for p in percents), Decimal(0))
-    return abs(total - 100) <= sum((p.tolerance for p in percents), Decimal(0))
 
 
 def _unplaced(s: Share) -> bool:

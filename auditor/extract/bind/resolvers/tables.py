@@ -32,7 +32,7 @@ from decimal import Decimal
 from auditor import lazyre
 from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable, Share,
                                    TableRate, TableRow)
-from auditor.extract.bind.reasons import POSITIONAL
+from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.columns import BUDGET_ROLES, clean, column_keys, is_source, role_of
 from auditor.records import dataclass
@@ -513,8 +513,7 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
         if column == "weight":
             weights_add = sum(p.value for p in parts) == total.value
         complete = table.complete or bool(weights_add)
-        reason = {"line": "score_table_total_on_line", "spaced": "score_table_total_spaced"}.get(
-            table.layout, "score_table_total")
+        reason = POSITIONAL_TOTAL.get(table.layout, "score_table_total")
         out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=complete,
                                             row=total_row.label, reason=reason, via=_via(table)))
     return out

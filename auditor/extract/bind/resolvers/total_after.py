@@ -58,7 +58,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if named and total.concept not in family_totals:
             # "…资金800万元支持,加上之前下达的…资金1,000万元,…共争取到…资金共计1,800万元": a 加上
             # sentence arrives at it; else "拆除圬工共计114立方米", "差旅费共计2万元": that item's own total
-            made = _sum_after_plus(r, s, total) if _adds_with_plus(r, s) else None
+            made = _sum_after_plus(r, s, total)
             if made:
                 yield made
             continue
@@ -221,21 +221,17 @@ def _counted_total(r: Reading, s, total: Fact, count: int) -> Candidate | None:
     """The last `count` amounts before the total, in its sentence or, when the count opens its
     sentence, the sentence before ("…门球场维修费4.76万元。9个项目共计36.97万元。")."""
     tree = r.tree
+    count_at = s.index - 2
+    nodes = list(tree.before(count_at, "sentence"))
+    if tree.opens_sentence(count_at) and count_at > 0 and tree[count_at - 1].paragraph == s.paragraph:
+        nodes = [count_at - 1, *tree.before(count_at - 1, "sentence")]  # (the sentence before)
     parts: list[Fact] = []
-    units = ["sentence"]
-    if tree.opens_sentence(s.index - 2) and s.index > 2 and tree[s.index - 3].paragraph == s.paragraph:
-        units.append("previous")
-    for unit in units:
-        start = s.index - 2 if unit == "sentence" else s.index - 3
-        nodes = tree.before(start, "sentence") if unit == "sentence" else iter([start, *tree.before(start, "sentence")])
-        for j in nodes:
-            t, f = tree[j], r.facts[j]
-            if (t.kind in OPENERS or t.kind == "total") and t.depth <= s.depth:
-                break
-            if f is not None and t.kind == "labelled" and t.depth == s.depth and (f.kind, f.unit) == (total.kind, total.unit):
-                parts.append(f)
-        if len(parts) >= count:
+    for j in nodes:
+        t, f = tree[j], r.facts[j]
+        if (t.kind in OPENERS or t.kind == "total") and t.depth <= s.depth:
             break
+        if f is not None and t.kind == "labelled" and t.depth == s.depth and (f.kind, f.unit) == (total.kind, total.unit):
+            parts.append(f)
     parts.reverse()
     if len(parts) < count or any(p.is_bound or r.is_previous(p) for p in parts):
         return None
@@ -244,13 +240,6 @@ def _counted_total(r: Reading, s, total: Fact, count: int) -> Candidate | None:
             return None  # which figures are its items is a guess: taken only when they add up
         parts = parts[-count:]
     return make_breakdown(r, total, parts, "共计", True, "total_of_counted_items")
-
-
-def _adds_with_plus(r: Reading, s) -> bool:
-    """A figure named by 加上 stands before node s in its sentence."""
-    plus = r.vocab.cue("plus_part")
-    return any(r.facts[j] is not None and r.tree[j].kind == "labelled" and plus.search(clean_label(r.facts[j].label))
-               for j in r.tree.before(s.index, "sentence"))
 
 
 def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
