@@ -662,7 +662,7 @@ def spaced_indicator_rows(cells: list[Cell], header: Header, read: Read | None, 
     below it, and the last line read."""
     done = read.rows if read is not None else []
     after = read.end if read is not None else header.after
-    if (done and done[-1].is_total) or any(is_value(c) or c.text for c in cells[after:] if not c.is_mark
+    if (done and done[-1].is_total) or any(c.text for c in cells[after:] if not c.is_mark
                                             and not (read is None and _subheader(c))):
         return None  # the run goes on past its rows: they were not cut by a long cell
     last_cell = max((c for c in cells if not c.is_mark), key=lambda c: c.end)  # more rows start on the next line
@@ -689,13 +689,13 @@ def _rows_below(norm: Normalised, above: Cell, trailing_text: bool, vocab: Vocab
             break
         end = text.find("\n", pos)
         end = len(text) if end < 0 else end
-        words = [Cell(m.group(), m.start(), m.end(), index) for m in _WORD.finditer(text, pos, end)]
+        words = [w for w in _spaced_words([Cell(text[pos:end], pos, end, index)]) if w.text]
         pos = end + 1
         if not words:
             continue
         at = len(words) - 1
         if trailing_text:
-            while at >= 0 and not _plain(words[at]) and not re.search(r"\d", words[at].text):
+            while at >= 0 and not _plain(words[at]) and not _HAS_DIGIT.search(words[at].text):
                 at -= 1  # the reasons column after 得分
         if at >= 1 and _plain(words[at]) and _plain(words[at - 1]):
             row = _indicator_row(pending + words[:at - 1], words[at - 1], words[at], norm, vocab, first_id + len(facts))
@@ -713,6 +713,7 @@ def _rows_below(norm: Normalised, above: Cell, trailing_text: bool, vocab: Vocab
     return rows, facts, last
 
 
+_HAS_DIGIT = lazyre.compile(r"\d")
 _MAX_SPACED_LINES = 80
 _MAX_SPACED_WORDS = 12
 
