@@ -336,6 +336,20 @@ class TableRow(Record):
     level: int | None = Field(None, description="in a coded grid (款 | 項 | 目 | 節 | 名稱), the code column numbering the row")
 
 
+class GridFormula(Record):
+    """What a grid's columns agree on, row by row: `target` (a column index) is the sum of the
+    `operands` columns (sum), operands[0] / operands[1] × 100 (ratio), operands[0] over the same
+    column's figure in row `row` × 100 (share_of_row), (operands[0] − operands[1]) / operands[1]
+    × 100 (growth); or the `operands` add to 100 (hundred, no target)."""
+
+    kind: str
+    target: int | None
+    operands: tuple[int, ...]
+    row: int | None = None
+    support: int = Field(0, description="rows in which the formula holds")
+    rows: int = Field(0, description="rows in which all its figures are written")
+
+
 class ScoreTable(Record):
     """A score table or 自评表 grid read from table-shaped text."""
 
@@ -352,6 +366,8 @@ class ScoreTable(Record):
     full_when_met: str = Field("", description="where the report says a met indicator scores full marks")
     column_sums: bool = Field(False, description="the first figure column is the sum of the others, in every row "
                                                  "(a block of 年度资金总额 and its sources, one block per row)")
+    formulas: tuple["GridFormula", ...] = Field((), description="a grid of bare figures: the arithmetic its columns "
+                                                                "agree on in (nearly) every row (tables/grid.py)")
 
 
 class TableRate(Bound):

@@ -106,6 +106,10 @@ _ALL = [
            "合计 row the X合计 rows (the last block may go on past the table's end)",
            "地区 | 下达资金\n全省合计 | 2500\n甲市合计 | 1000\n甲县 | 600\n乙县 | 400\n乙市合计 | 1500\n丙县 | 1500\n"
            "备注:以上资金为补助资金。"),
+    Reason("column_agreement", VOCABULARY, "a grid of bare figures under a header no reader knows: a column that "
+           "is the sum, ratio, growth or share of the total row of others in nearly every row is read so in each row",
+           "1957 16358 10187 6171 16212 37.7\n1965 17585 7008 10577 18738 60.1\n1970 26228 14254 11975 27105 45.7\n"
+           "1975 47928 27450 20478 45173 42.7"),
     Reason("table_change_row", EXPLICIT, "a table row's 增减额 / 增减率 against its 上年 and 本年 cells",
            "项目 | 上年决算数 | 本年决算数 | 增减额 | 增减率\n合计 | 100 | 120 | 20 | 20%"),
     Reason("numbered_items", STRUCTURAL, "numbered items (1)(2)(3) each stating one part of the figure before item 1",

@@ -5,7 +5,9 @@
       → reader   (rows: figures by position, or placed by arithmetic in `glued`;
                   indicator rows found by their 分值 and 得分)
       (forms: 资金 blocks written as labelled figures; family_grid: one-row tables
-       whose header names a vocabulary family's members, the “三公”经费 table)
+       whose header names a vocabulary family's members, the “三公”经费 table;
+       grid: rows of bare figures under a header no reader knows, read by the
+       formulas their columns agree on)
       → ScoreTable and its facts; the relations its rows state are bound by
         auditor/extract/bind/resolvers/tables.py like every other relation.
 
@@ -22,6 +24,7 @@ from auditor.extract.tables.cells import cell_runs, line_cells
 from auditor.extract.tables.columns import COLUMN_WORD, role_of
 from auditor.extract.tables.family_grid import read_family_grids
 from auditor.extract.tables.forms import read_blocks, read_forms
+from auditor.extract.tables.grid import read_grids
 from auditor.extract.tables.reader import TOTAL_ROW, read_run
 from auditor.extract.vocabulary import Vocabulary, strip_glosses
 from auditor.normalise import Normalised
@@ -51,6 +54,9 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         found.extend(read_family_grids(cells, norm, vocab, 0))
     for cells in flattened_lines(norm.text):
         found.extend(read_run(cells, norm, vocab, 0, "line"))
+    # (what no reader above placed by its header may still be a grid of bare figures)
+    taken = {line for _, _, (first, last) in found for line in range(first, last + 1)}
+    found.extend(read_grids(norm, taken, 0))
     found.sort(key=lambda t: t[0].span.start)
     fid = 0
     read_as_cells: set[int] = set()

@@ -33,6 +33,7 @@ from auditor import lazyre
 from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable, Share,
                                    TableRate, TableRow)
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
+from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.columns import BUDGET_ROLES, clean, column_keys, is_source, role_of
 from auditor.records import dataclass
@@ -61,6 +62,12 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
     out = TableRelations()
     previous: ScoreTable | None = None
     for table in tables:
+        if table.kind == "grid":  # (bare figures: only what its columns agree on)
+            breakdowns, shares, changes = column_agreement.resolve(table)
+            out.breakdowns.extend(breakdowns)
+            out.shares.extend(shares)
+            out.changes.extend(changes)
+            continue
         rows = list(table.rows)
         via = _via(table)
         parts_of = _partition(table, rows)

@@ -1,0 +1,76 @@
+"""The relations of a grid of bare figures, row by row, from the formulas its columns
+agree on (auditor/extract/tables/grid.py finds them).
+
+    1957 16358 10187 6171 16212 37.7        c1 = c2 + c3 and c5 = c3 / c1 in every row:
+    1965 17585 7008 10577 18738 60.1        each row states a sum and a share
+    …
+
+A sum becomes a Breakdown, a ratio or a share of the total row a Share, a growth
+column a Change, each with the reason `column_agreement` (a vocabulary-strength
+reading: a row that breaks what the others agree on warns, it does not accuse).
+"""
+
+from __future__ import annotations
+
+from auditor.extract.model import Breakdown, Change, Fact, GridFormula, ScoreTable, Share, TableRow
+
+REASON = "column_agreement"
+
+
+def resolve(table: ScoreTable) -> tuple[list[Breakdown], list[Share], list[Change]]:
+    breakdowns: list[Breakdown] = []
+    shares: list[Share] = []
+    changes: list[Change] = []
+    for formula in table.formulas:
+        via = (f"the grid's columns agree on it in {formula.support} of {formula.rows} rows",)
+        for n, row in enumerate(table.rows):
+            if formula.kind == "sum":
+                breakdowns.extend(_sum(formula, row, via))
+            elif formula.kind == "ratio":
+                shares.extend(_ratio(formula, row, via))
+            elif formula.kind == "share_of_row" and n != formula.row:
+                shares.extend(_share_of_row(formula, row, table.rows[formula.row], via))
+            elif formula.kind == "growth":
+                changes.extend(_growth(formula, row, via))
+    return breakdowns, shares, changes
+
+
+def _cell(row: TableRow, column: int | None) -> Fact | None:
+    return row.cells.get(f"c{column}")
+
+
+def _sum(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Breakdown]:
+    total, parts = _cell(row, formula.target), [_cell(row, c) for c in formula.operands]
+    if total is None or any(p is None for p in parts):
+        return []
+    return [Breakdown.model_construct(total=total, parts=tuple(parts), marker="表格", complete=True,
+                                      reason=REASON, via=via)]
+
+
+def _ratio(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Share]:
+    percent, part, whole = _cell(row, formula.target), *(_cell(row, c) for c in formula.operands)
+    if percent is None or part is None or whole is None:
+        return []
+    return [Share.model_construct(percent=percent, part=part, whole=whole, whole_label=row.label, wholes=(whole,),
+                                  reason=REASON, via=via, rejected=())]
+
+
+def _share_of_row(formula: GridFormula, row: TableRow, whole_row: TableRow, via: tuple[str, ...]) -> list[Share]:
+    percent, part, whole = _cell(row, formula.target), _cell(row, formula.operands[0]), \
+        _cell(whole_row, formula.operands[0])
+    if percent is None or part is None or whole is None:
+        return []
+    return [Share.model_construct(percent=percent, part=part, whole=whole, whole_label=whole_row.label,
+                                  wholes=(whole,), reason=REASON, via=via, rejected=())]
+
+
+def _growth(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Change]:
+    percent, current, previous = _cell(row, formula.target), *(_cell(row, c) for c in formula.operands)
+    if percent is None or current is None or previous is None:
+        return []
+    direction = -1 if percent.value < 0 else (0 if percent.value == 0 else 1)
+    unsigned = percent.model_copy(update={"value": abs(percent.value)}) if percent.value < 0 else percent
+    return [Change.model_construct(
+        direction=direction, delta=None, percent=unsigned, current=current, previous=previous,
+        subject_label=row.label, reference="previous", keyword=percent.text, keyword_span=percent.span,
+        current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=())]

@@ -1,0 +1,460 @@
+"""Numeric grids: rows of bare figures under a header the reader does not know,
+read by the arithmetic their columns agree on.
+
+A yearbook's bilingual header, a budget table flattened one cell per line, an
+allocation table with a row per township: the reader knows none of their
+column names, yet each table states its arithmetic through its columns — one
+column the sum of others, one the ratio of two, a column of shares of the total
+row, a growth column — in every row.  A grid is read as rows of figures only;
+the formulas that hold in (nearly) every row are its reading, and a grid with
+no such formula is not read at all.  No one wrote those formulas down, so a row
+that breaks one can only warn (reason `column_agreement`).
+
+Two layouts:
+
+    1957 16358 10187 6171 6171 16212 37.7 38.1        a row per line (a label first, or none)
+    棠香街道 8 1 7 0 0.75 0 0 24.5 0 24.5 0
+
+    一、賸餘之部 / 7,796,429 / 100.00 / 6,001,850 / …  a cell per line: a label line and k
+    105 / 145,723 / 45.53 / … / 320,085 / 106 / …     figures, or a year and k figures
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal, InvalidOperation
+
+from auditor import lazyre
+from auditor.extract.figures import read_figure
+from auditor.extract.model import Fact, GridFormula, ScoreTable, Span, TableRow
+from auditor.extract.tables.cells import PAGE_MARK
+from auditor.normalise import Normalised
+from auditor.records import dataclass
+
+_NUMBER = lazyre.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+_NOTHING = lazyre.compile(r"[-—–－]{1,2}")
+_SENTENCE = lazyre.compile(r"[。;；，,]")
+_TOTAL_LABEL = lazyre.compile(r"(?:合|总|小)\s*计")
+_MIN_ROWS = 3  # a formula must hold in this many rows
+_MIN_COLUMNS, _MAX_COLUMNS = 3, 16
+_MAX_LABEL = 40
+_HUNDRED = Decimal(100)
+_ONE, _ZERO = Decimal(1), Decimal(0)
+# A formula is read only when a coincidence this likely, over every formula tried on the grid,
+# would explain less than this: each row's chance is the width of what it allows over its size.
+_COINCIDENCE = 0.001
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One cell of a grid: its figure (None for a dash: nothing written), its last digit's
+    unit and half of it (0 for a written zero), and where it stands."""
+
+    text: str
+    start: int
+    value: Decimal | None
+    decimals: int
+    unit: Decimal
+    tolerance: Decimal
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class GridRow:
+    label: str
+    start: int
+    line: int
+    tokens: tuple[Token, ...]
+
+
+def _token(text: str, start: int) -> Token | None:
+    if _NOTHING.fullmatch(text):
+        return Token(text, start, None, 0, _ONE, _ZERO)
+    if not _NUMBER.fullmatch(text):
+        return None
+    digits = text.replace(",", "").replace("−", "-").rstrip("%")
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    unit = _ONE.scaleb(-decimals)
+    return Token(text, start, value, decimals, unit, unit / 2 if value else _ZERO)
+
+
+# ------------------------------------------------------------------ layouts
+def _line_row(line: str, start: int, index: int) -> GridRow | None:
+    """A line of ≥ 3 figures after an optional label: "棠香街道 8 1 7 0 0.75"."""
+    words = [(m.group(), start + m.start()) for m in _WORD.finditer(line)]
+    tokens: list[Token] = []
+    while words:
+        t = _token(*words[-1])
+        if t is None:
+            break
+        tokens.append(t)
+        words.pop()
+    tokens.reverse()
+    if len(tokens) < _MIN_COLUMNS or sum(t.value is not None for t in tokens) < 2:
+        return None
+    label = " ".join(w for w, _ in words)
+    if len(label) > _MAX_LABEL or _SENTENCE.search(label) or (label and label[-1].isdigit()):
+        return None
+    return GridRow(label, words[0][1] if words else tokens[0].start, index, tuple(tokens))
+
+
+_WORD = lazyre.compile(r"\S+")
+
+
+def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
+    """Runs of line rows with as many cells each (blank lines and page marks between them go)."""
+    blocks: list[list[GridRow]] = []
+    current: list[GridRow] = []
+    for index, (line, start) in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or PAGE_MARK.match(stripped):
+            continue
+        row = None if index in taken or len(line.split()) < _MIN_COLUMNS else _line_row(line, start, index)
+        if row is not None and current and len(row.tokens) == len(current[0].tokens):
+            current.append(row)
+            continue
+        if len(current) >= _MIN_ROWS:
+            blocks.append(current)
+        current = [row] if row is not None else []
+    if len(current) >= _MIN_ROWS:
+        blocks.append(current)
+    return blocks
+
+
+def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
+    """Tables written one cell per line, folded back into rows."""
+    items: list[tuple[str, int, int, Token | None]] = []  # (text, start, line, token or None for a label)
+    blocks: list[list[GridRow]] = []
+    for index, (line, start) in enumerate(lines + [("。", -1)]):
+        stripped = line.strip()
+        if not stripped or (PAGE_MARK.match(stripped) and index not in taken):
+            continue
+        at = start + line.index(stripped[0]) if start >= 0 else -1
+        token = _token(stripped, at) if index not in taken else None
+        if token is not None:
+            items.append((stripped, at, index, token))
+            continue
+        if index not in taken and len(stripped) <= _MAX_LABEL and not _SENTENCE.search(stripped) \
+                and len(stripped.split()) <= 3:
+            items.append((stripped, at, index, None))
+            continue
+        blocks.extend(_labelled_rows(items))
+        blocks.extend(_serial_rows(items))
+        items = []
+    return blocks
+
+
+def _labelled_rows(items) -> list[list[GridRow]]:
+    """A label line and k figure lines, again and again with the same k (a label may take two lines)."""
+    groups: list[GridRow] = []
+    out: list[list[GridRow]] = []
+    n = 0
+    while n < len(items):
+        if items[n][3] is not None:
+            n += 1
+            continue
+        label, start, line = items[n][0], items[n][1], items[n][2]
+        m = n + 1
+        while m < len(items) and items[m][3] is not None:
+            m += 1
+        tokens = tuple(item[3] for item in items[n + 1:m])
+        row = GridRow(label, start, line, tokens) if len(tokens) >= _MIN_COLUMNS else None
+        if row is not None and groups and len(tokens) == len(groups[0].tokens):
+            groups.append(row)
+        else:
+            if len(groups) >= _MIN_ROWS:
+                out.append(groups)
+            groups = [row] if row is not None else []
+        n = m
+    if len(groups) >= _MIN_ROWS:
+        out.append(groups)
+    return out
+
+
+def _serial_rows(items) -> list[list[GridRow]]:
+    """Figures only, each row opened by its year (105 / … / 106 / …): the row
+    length is the period at which the opening numbers rise one by one."""
+    out = []
+    run_end = [0] * (len(items) + 1)  # where the run of figures from each item on ends
+    run_end[len(items)] = len(items)
+    for n in range(len(items) - 1, -1, -1):
+        run_end[n] = run_end[n + 1] if items[n][3] is not None else n
+    n = 0
+    while n < len(items):
+        found = _serial_block(items, n, run_end[n]) if _serial(items[n][3]) else None
+        if found is None:
+            n += 1
+            continue
+        rows, n = found
+        out.append(rows)
+    return out
+
+
+def _serial_block(items, n: int, run: int) -> tuple[list[GridRow], int] | None:
+    """The rows from items[n] on (figures up to items[run]), and where they end."""
+    first = items[n][3].value
+    for period in range(_MIN_COLUMNS + 1, _MAX_COLUMNS + 2):
+        if run - n < _MIN_ROWS * period:
+            return None
+        if any(_serial(f[3]) and f[3].value == first + 1 for f in items[n + 1:n + period]):
+            return None  # (the next number comes sooner: a shorter row, or no serial at all)
+        count = 1
+        while n + (count + 1) * period <= run and _serial(items[n + count * period][3]) \
+                and items[n + count * period][3].value == first + count:
+            count += 1
+        if count >= _MIN_ROWS:
+            rows = [GridRow(items[n + i * period][0], items[n + i * period][1], items[n + i * period][2],
+                            tuple(f[3] for f in items[n + i * period + 1:n + (i + 1) * period]))
+                    for i in range(count)]
+            return rows, n + count * period
+    return None
+
+
+def _serial(token: Token | None) -> bool:
+    """A year (民國 50–150, or 1900–2100) written alone, as a row of years opens."""
+    return token is not None and token.value is not None and token.decimals == 0 and token.text.isdigit() \
+        and (50 <= token.value <= 150 or 1900 <= token.value <= 2100)
+
+
+# ------------------------------------------------------------------ formulas
+def _chance(target: Token, point: Decimal) -> float:
+    """How likely a figure of the target's size falls, by chance, as close to what the formula
+    gives from the figures as written (`point`) as the target does, within its last digit."""
+    width = 2 * abs(target.value - point) + 2 * target.tolerance + target.unit
+    return min(1.0, float(width / max(abs(target.value), target.unit)))
+
+
+def _sum_in(row: tuple[Token, ...], target: int, parts: tuple[int, ...]) -> float | bool | None:
+    """The chance of a coincidence when the row's target is the sum of its parts, False when
+    it is not (None: not all written, or a sum of one figure and zeros, which says nothing)."""
+    total = row[target]
+    if total.value is None or not total.value:
+        return None
+    summed = slack = _ZERO
+    nonzero = 0
+    for p in parts:
+        cell = row[p]
+        if cell.value is None:
+            return None
+        if cell.value:
+            nonzero += 1
+            summed += cell.value
+            slack += cell.tolerance
+    if nonzero < 2:
+        return None
+    if abs(total.value - summed) > total.tolerance + slack:
+        return False
+    return _chance(total, summed)
+
+
+def _ratio_in(t: Token, num: Token, den: Token, minus: Decimal = _ZERO) -> float | bool | None:
+    """The same for t = num / den × 100 − minus, num and den within their rounding."""
+    if t.value is None or num.value is None or den.value is None or not num.value or den.value <= 0 \
+            or num.value == den.value or den.value <= den.tolerance:
+        return None
+    low = (num.value - num.tolerance) / (den.value + den.tolerance) * _HUNDRED - minus
+    high = (num.value + num.tolerance) / (den.value - den.tolerance) * _HUNDRED - minus
+    if low > high:
+        low, high = high, low
+    if t.value + t.tolerance < low or t.value - t.tolerance > high:
+        return False
+    return _chance(t, num.value / den.value * _HUNDRED - minus)
+
+
+def _agreed(results, trials: int) -> tuple[int, int] | None:
+    """(rows that hold, rows written) when a formula holds in nearly every row that writes
+    its figures: at least _MIN_ROWS, at most one row in five against it — read from the top
+    down, so that a formula two of its first rows break is dropped without reading on —
+    and no coincidence over the `trials` formulas tried likely to explain the rows."""
+    held = against = 0
+    chance = 1.0
+    for result in results:
+        if result is None:
+            continue
+        if result is False:
+            against += 1
+            if against > max(1, (held + against) // 5):
+                return None
+        else:
+            held += 1
+            chance *= result
+    if held < _MIN_ROWS or chance * trials > _COINCIDENCE:
+        return None
+    return held, held + against
+
+
+def _part_sets(k: int, target: int):
+    """The sets of columns a column may be the sum of: any two, a run of neighbours, every
+    second or third column of a run (amount / share pairs)."""
+    others = [c for c in range(k) if c != target]
+    seen = set()
+    for a, b in itertools.combinations(others, 2):
+        seen.add((a, b))
+        yield (a, b)
+    for step in (1, 2, 3):
+        for first in range(k):
+            for last in range(first + 2 * step, k, step):
+                cols = tuple(c for c in range(first, last + 1, step))
+                if target in cols or cols in seen:
+                    continue
+                seen.add(cols)
+                yield cols
+
+
+def column_formulas(rows: list[GridRow]) -> tuple[GridFormula, ...]:
+    """The formulas the grid's columns agree on (see the module docstring)."""
+    k = len(rows[0].tokens)
+    grid = [r.tokens for r in rows]
+    columns = _distinct_columns(grid, k)
+    trials = len(columns) ** 3  # (about as many formulas as are tried: every target, its part sets, ratios)
+    percent_like = {c: _percent_like(grid, c) for c in columns}
+    found: list[GridFormula] = []
+    covered: set[frozenset[int]] = set()
+    targets: set[int] = set()
+    for target in columns:
+        sums: list[frozenset[int]] = []
+        for parts in _part_sets(k, target):
+            if any(p not in columns for p in parts) or frozenset([target, *parts]) in covered \
+                    or any(s <= frozenset(parts) for s in sums):
+                continue
+            agreed = _agreed((_sum_in(r, target, parts) for r in grid), trials)
+            if agreed:
+                sums.append(frozenset(parts))
+                covered.add(frozenset([target, *parts]))
+                found.append(GridFormula(kind="sum", target=target, operands=parts, support=agreed[0], rows=agreed[1]))
+    for triple in itertools.combinations(columns, 3):
+        if frozenset(triple) in covered:
+            continue
+        formula = _ratio_of(grid, triple, percent_like, trials)
+        if formula is not None and formula.target not in targets:  # (a growth column is also change / last year)
+            targets.add(formula.target)
+            found.append(formula)
+    for target in columns:
+        if target in targets:
+            continue
+        for whole in [n for n in _total_rows(rows) if grid[n][target].value == _HUNDRED]:
+            for amount in columns:
+                if amount == target:
+                    continue
+                agreed = _agreed((_ratio_in(r[target], r[amount], grid[whole][amount]) if n != whole else None
+                                  for n, r in enumerate(grid)), trials)
+                if agreed:
+                    targets.add(target)
+                    found.append(GridFormula(kind="share_of_row", target=target, operands=(amount,), row=whole,
+                                             support=agreed[0], rows=agreed[1]))
+                    break
+            if target in targets:
+                break
+    return tuple(found)
+
+
+def _total_rows(rows: list[GridRow]) -> list[int]:
+    """The rows a column of shares may be of: the first, the last, those named 合计 / 总计 / 小计."""
+    return sorted({0, len(rows) - 1, *(n for n, r in enumerate(rows) if _TOTAL_LABEL.search(r.label))})
+
+
+def _ratio_of(grid: list[tuple[Token, ...]], triple: tuple[int, ...], percent_like: dict, trials: int) -> GridFormula | None:
+    """The ratio or growth three columns agree on, the column most like a percentage taken
+    as the result: the same three figures also hold as part = whole × p% / 100."""
+    for target in sorted(triple, key=percent_like.__getitem__, reverse=True):
+        num, den = (c for c in triple if c != target)
+        for a, b in ((num, den), (den, num)):
+            for kind, minus in (("ratio", Decimal(0)), ("growth", _HUNDRED)):
+                agreed = _agreed((_ratio_in(r[target], r[a], r[b], minus) for r in grid), trials)
+                if agreed:
+                    return GridFormula(kind=kind, target=target, operands=(a, b), support=agreed[0], rows=agreed[1])
+    return None
+
+
+def _percent_like(grid: list[tuple[Token, ...]], column: int) -> tuple[bool, int, Decimal]:
+    """Written with %, then with more decimals, then smaller: how much a column looks like
+    percentages."""
+    cells = [r[column] for r in grid if r[column].value is not None]
+    magnitudes = sorted(abs(c.value) for c in cells)
+    return (any(c.text.endswith("%") for c in cells), max(c.decimals for c in cells),
+            -magnitudes[len(magnitudes) // 2])
+
+
+def _distinct_columns(grid: list[tuple[Token, ...]], k: int) -> list[int]:
+    """The columns worth a formula: not all empty or zero, not a copy of a column before it."""
+    out: list[int] = []
+    for c in range(k):
+        values = [r[c].value for r in grid]
+        if not any(values):
+            continue
+        if any(all(r[c].value == r[d].value for r in grid) for d in out):
+            continue
+        out.append(c)
+    return out
+
+
+# ------------------------------------------------------------------ facts
+def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
+    """The grids of a text that are not on `taken` lines (read as other tables), each with
+    the formulas its columns agree on; a grid with none is left unread."""
+    lines, pos = [], 0
+    for line in norm.text.split("\n"):
+        lines.append((line, pos))
+        pos += len(line) + 1
+    out = []
+    used: set[int] = set()
+    for rows in [*_row_lines(lines, taken), *_cell_lines(lines, taken)]:
+        span_lines = range(rows[0].line, rows[-1].line + 1)
+        if any(n in used for n in span_lines):
+            continue
+        formulas = column_formulas(rows)
+        if not formulas:
+            continue
+        used.update(span_lines)
+        table, facts = _table(rows, formulas, norm, first_id + sum(len(f) for _, f, _ in out))
+        out.append((table, facts, (rows[0].line, rows[-1].line)))
+    return out
+
+
+def _table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Normalised,
+           first_id: int) -> tuple[ScoreTable, list[Fact]]:
+    percent = {f.target for f in formulas if f.kind in {"ratio", "growth", "share_of_row"}}
+    period = {c: p for f in formulas if f.kind == "growth" for c, p in zip(f.operands, ("current", "previous"))}
+    facts: list[Fact] = []
+    table_rows = []
+    for row in rows:
+        cells = {}
+        for c, token in enumerate(row.tokens):
+            if token.value is None:
+                continue
+            fact = _fact(token, c in percent, period.get(c), row.label, norm, first_id + len(facts))
+            facts.append(fact)
+            cells[f"c{c}"] = fact
+        line, column = norm.line_col(row.start)
+        table_rows.append(TableRow.model_construct(
+            label=row.label, cells=cells, span=Span.model_construct(start=row.start, end=row.tokens[-1].end,
+                                                                    line=line, column=column),
+            is_total=bool(_TOTAL_LABEL.search(row.label)), labels=(row.label,), texts={},
+            dashed=tuple(f"c{c}" for c, t in enumerate(row.tokens) if t.value is None), part_of=None,
+            via=(), grade_span=None, level=None))
+    line, column = norm.line_col(rows[0].start)
+    table = ScoreTable.model_construct(
+        columns=tuple(f"第{c + 1}列" for c in range(len(rows[0].tokens))), rows=tuple(table_rows),
+        span=Span.model_construct(start=rows[0].start, end=rows[-1].tokens[-1].end, line=line, column=column),
+        kind="grid", layout="grid", base=None, score_rule="", complete=True, full_when_met="",
+        column_sums=False, formulas=formulas)
+    return table, facts
+
+
+def _fact(token: Token, percent: bool, period: str | None, label: str, norm: Normalised, fact_id: int) -> Fact:
+    text = token.text.replace("−", "-").removeprefix("+")
+    fig = read_figure("PERCENT", text if text.endswith("%") else text + "%") if percent \
+        else read_figure("NUMBER", text.rstrip("%"))
+    line, column = norm.line_col(token.start)
+    return Fact.model_construct(
+        id=fact_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
+        scale=fig.scale, decimals=fig.decimals, text=norm.original[token.start:token.end],
+        span=Span.model_construct(start=token.start, end=token.end, line=line, column=column),
+        label=label, concept=None, period=period, scenario=None, in_table=True, exact=False)

@@ -1,0 +1,93 @@
+"""Numeric grids (auditor/extract/tables/grid.py): the formulas a grid's columns agree on."""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from auditor.extract.tables.grid import _cell_lines, _row_lines, column_formulas
+from auditor.normalise import normalise
+
+
+def _blocks(text: str, layout=_row_lines):
+    norm = normalise(text)
+    lines, pos = [], 0
+    for line in norm.text.split("\n"):
+        lines.append((line, pos))
+        pos += len(line) + 1
+    return layout(lines, set())
+
+
+def _formulas(text: str, layout=_row_lines):
+    blocks = _blocks(text, layout)
+    assert len(blocks) == 1
+    return {(f.kind, f.target, f.operands) for f in column_formulas(blocks[0])}
+
+
+YEARBOOK = """1957 16358 10187 6171 16212 37.7
+1965 17585 7008 10577 18738 60.1
+1970 26228 14254 11975 27105 45.7
+1975 47928 27450 20478 45173 42.7"""
+
+
+def test_a_sum_and_a_share_found_with_the_percentage_as_the_result():
+    # (16358 = 6171 / 37.7 × 100 holds too, within 37.7's rounding: the share column is the result)
+    assert _formulas(YEARBOOK) == {("sum", 1, (2, 3)), ("ratio", 5, (3, 1))}
+
+
+def test_three_rows_are_needed():
+    assert _blocks("\n".join(YEARBOOK.split("\n")[:2])) == []
+
+
+def test_a_formula_two_of_the_first_rows_break_is_not_read():
+    rows = YEARBOOK.split("\n")
+    broken = [rows[0].replace("16358", "16458"), rows[1].replace("17585", "17685"), *rows[2:]]
+    assert ("sum", 1, (2, 3)) not in _formulas("\n".join(broken))
+
+
+def test_one_row_in_five_may_break_a_formula():
+    rows = YEARBOOK.split("\n") + ["1978 70301 41261 29040 68010 41.3"]
+    rows[2] = rows[2].replace("26228", "28228")
+    assert ("sum", 1, (2, 3)) in _formulas("\n".join(rows))
+
+
+def test_small_figures_that_agree_by_chance_are_not_read():
+    # 3 + 2 = 5, 4 + 4 = 8, 1 + 6 = 7: a sum of one-digit figures over three rows is no evidence
+    assert _formulas("甲 5 3 2 9\n乙 8 4 4 1\n丙 7 1 6 3") == set()
+
+
+def test_a_growth_column_is_read_once():
+    text = """税课收入 1,250,300 1,103,200 147,100 13.3
+工程受益费收入 82,110 75,400 6,710 8.9
+罚款及赔偿收入 40,260 34,010 6,250 18.4
+规费收入 95,770 88,300 7,470 8.5"""
+    found = _formulas(text)
+    assert ("growth", 3, (0, 1)) in found
+    assert [f for f in found if f[1] == 3] == [("growth", 3, (0, 1))]
+
+
+def test_cells_one_per_line_fold_into_rows_by_their_years():
+    cells = []
+    for year, (a, b) in zip(range(105, 109), [(145723, 77252), (147714, 85865), (158508, 88001), (156483, 94210)]):
+        cells += [str(year), f"{a:,}", f"{b:,}", f"{a + b:,}"]
+    blocks = _blocks("年度\n" + "\n".join(cells), _cell_lines)
+    assert [r.label for r in blocks[0]] == ["105", "106", "107", "108"]
+    assert {(f.kind, f.target, f.operands) for f in column_formulas(blocks[0])} == {("sum", 2, (0, 1))}
+
+
+def test_label_lines_fold_into_rows():
+    text = "科目\n一、收入\n7,796,429\n100.00\n6,001,850\n营业收入\n5,233,104\n67.12\n4,001,850\n" \
+           "营业外收入\n2,563,325\n32.88\n2,000,000"
+    blocks = _blocks(text, _cell_lines)
+    assert [r.label for r in blocks[0]] == ["一、收入", "营业收入", "营业外收入"]
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_random_grids_agree_on_nothing(seed):
+    # five rows of four random figures: no formula is read (a coincidence over the formulas tried is rare)
+    rng = random.Random(seed)
+    text = "\n".join(" ".join(str(rng.randint(10, 99_999)) for _ in range(4)) for _ in range(5))
+    assert _formulas(text) == set()
