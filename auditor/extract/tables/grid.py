@@ -87,22 +87,25 @@ def _token(text: str, start: int) -> Token | None:
 
 # ------------------------------------------------------------------ layouts
 def _line_row(line: str, start: int, index: int) -> GridRow | None:
-    """A line of ≥ 3 figures after an optional label: "棠香街道 8 1 7 0 0.75"."""
+    """A line of ≥ 3 figures after an optional label, a note after them left aside:
+    "棠香街道 8 1 7 0 0.75 … 追减…"."""
     words = [(m.group(), start + m.start()) for m in _WORD.finditer(line)]
     tokens: list[Token] = []
-    while words:
-        t = _token(*words[-1])
-        if t is None:
+    first = 0
+    for n, (word, at) in enumerate(words):
+        t = _token(word, at)
+        if t is not None:
+            tokens.append(t)
+            continue
+        if len(tokens) >= _MIN_COLUMNS:
             break
-        tokens.append(t)
-        words.pop()
-    tokens.reverse()
+        tokens, first = [], n + 1
     if len(tokens) < _MIN_COLUMNS or sum(t.value is not None for t in tokens) < 2:
         return None
-    label = " ".join(w for w, _ in words)
+    label = " ".join(w for w, _ in words[:first])
     if len(label) > _MAX_LABEL or _SENTENCE.search(label) or (label and label[-1].isdigit()):
         return None
-    return GridRow(label, words[0][1] if words else tokens[0].start, index, tuple(tokens))
+    return GridRow(label, words[0][1] if first else tokens[0].start, index, tuple(tokens))
 
 
 _WORD = lazyre.compile(r"\S+")
@@ -263,9 +266,12 @@ def _ratio_in(t: Token, num: Token, den: Token, minus: Decimal = _ZERO) -> float
     high = (num.value + num.tolerance) / (den.value - den.tolerance) * _HUNDRED - minus
     if low > high:
         low, high = high, low
+    point = num.value / den.value * _HUNDRED - minus
+    if high < 0 <= t.value and not t.text.startswith("+"):  # (a fall written without its sign: "-38,788 … 35.28")
+        low, high, point = -high, -low, -point
     if t.value + t.tolerance < low or t.value - t.tolerance > high:
         return False
-    return _chance(t, num.value / den.value * _HUNDRED - minus)
+    return _chance(t, point)
 
 
 def _agreed(results, trials: int) -> tuple[int, int] | None:
@@ -367,10 +373,20 @@ def _ratio_of(grid: list[tuple[Token, ...]], triple: tuple[int, ...], percent_li
         num, den = (c for c in triple if c != target)
         for a, b in ((num, den), (den, num)):
             for kind, minus in (("ratio", Decimal(0)), ("growth", _HUNDRED)):
+                if kind == "growth" and not _signed_growth(grid, target, a, b):
+                    continue
                 agreed = _agreed((_ratio_in(r[target], r[a], r[b], minus) for r in grid), trials)
                 if agreed:
                     return GridFormula(kind=kind, target=target, operands=(a, b), support=agreed[0], rows=agreed[1])
     return None
+
+
+def _signed_growth(grid: list[tuple[Token, ...]], target: int, current: int, previous: int) -> bool:
+    """A growth column has a rise in some row, or writes a fall with its sign: a column of
+    falls all written unsigned is a share of the other figure (16358 = 10187 + 6171: 6171 is
+    37.7 % of 16358, and 10187 is 37.7 % below it)."""
+    return any(r[current].value is not None and r[previous].value is not None and r[current].value > r[previous].value
+               or (r[target].value is not None and r[target].value < 0) for r in grid)
 
 
 def _percent_like(grid: list[tuple[Token, ...]], column: int) -> tuple[bool, int, Decimal]:

@@ -68,7 +68,8 @@ def _growth(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[C
     percent, current, previous = _cell(row, formula.target), *(_cell(row, c) for c in formula.operands)
     if percent is None or current is None or previous is None:
         return []
-    direction = -1 if percent.value < 0 else (0 if percent.value == 0 else 1)
+    # (a fall may be written without its sign: the figures say which way)
+    direction = -1 if percent.value < 0 or current.value < previous.value else (0 if percent.value == 0 else 1)
     unsigned = percent.model_copy(update={"value": abs(percent.value)}) if percent.value < 0 else percent
     return [Change.model_construct(
         direction=direction, delta=None, percent=unsigned, current=current, previous=previous,
