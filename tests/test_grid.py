@@ -47,10 +47,12 @@ def test_a_formula_two_of_the_first_rows_break_is_not_read():
     assert ("sum", 1, (2, 3)) not in _formulas("\n".join(broken))
 
 
-def test_one_row_in_five_may_break_a_formula():
-    rows = YEARBOOK.split("\n") + ["1978 70301 41261 29040 68010 41.3"]
+def test_one_row_may_break_a_formula_not_two():
+    rows = YEARBOOK.split("\n") + ["1978 70301 41261 29040 68010 41.3", "1980 63684 47191 16493 58841 25.9"]
     rows[2] = rows[2].replace("26228", "28228")
     assert ("sum", 1, (2, 3)) in _formulas("\n".join(rows))
+    rows[5] = rows[5].replace("63684", "64684")  # (a second row against it, far down: not read)
+    assert ("sum", 1, (2, 3)) not in _formulas("\n".join(rows))
 
 
 def test_small_figures_that_agree_by_chance_are_not_read():

@@ -6,7 +6,7 @@ allocation table with a row per township: the reader knows none of their
 column names, yet each table states its arithmetic through its columns — one
 column the sum of others, one the ratio of two, a column of shares of the total
 row, a growth column — in every row.  A grid is read as rows of figures only;
-the formulas that hold in (nearly) every row are its reading, and a grid with
+the formulas that hold in every row, or all but one, are its reading, and a grid with
 no such formula is not read at all.  No one wrote those formulas down, so a row
 that breaks one can only warn (reason `column_agreement`).
 
@@ -275,10 +275,11 @@ def _ratio_in(t: Token, num: Token, den: Token, minus: Decimal = _ZERO) -> float
 
 
 def _agreed(results, trials: int) -> tuple[int, int] | None:
-    """(rows that hold, rows written) when a formula holds in nearly every row that writes
-    its figures: at least _MIN_ROWS, at most one row in five against it — read from the top
-    down, so that a formula two of its first rows break is dropped without reading on —
-    and no coincidence over the `trials` formulas tried likely to explain the rows."""
+    """(rows that hold, rows written) when a formula holds in every row that writes its
+    figures but one at most, in _MIN_ROWS at least, and no coincidence over the `trials`
+    formulas tried is likely to explain the rows.  A second row against it drops it: rows
+    below a change of the table's columns (a yearbook adds a column pair from 1995 on)
+    would otherwise each be accused."""
     held = against = 0
     chance = 1.0
     for result in results:
@@ -286,7 +287,7 @@ def _agreed(results, trials: int) -> tuple[int, int] | None:
             continue
         if result is False:
             against += 1
-            if against > max(1, (held + against) // 5):
+            if against > 1:
                 return None
         else:
             held += 1
