@@ -298,6 +298,15 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
         if (_holds(total, own, subtracted) or (partial and sum(p.value for p in own) <= total.value + total.tolerance)):
             return Found("ALT002", {"zh": _sum_text(total, own, subtracted, "（清单读过了本句）"),
                                     "en": _sum_text(total, own, subtracted, " (the list was read past its sentence)")})
+    nested = _nested_run(parts)
+    if nested is not None:  # "旗本级75.29亿元,分项目看:税收16.81亿元,非税58.48亿元;上级转移支付…"
+        head, inner = nested
+        rest = [p for p in parts if p not in inner]
+        rest_sum = _sum(rest, subtracted)
+        if _makes(total, rest_sum) or (partial and rest_sum.value - rest_sum.tolerance <= total.value + total.tolerance):
+            note = "、".join(p.text for p in inner)
+            return Found("ALT002", {"zh": _sum_text(total, rest, subtracted, f"（{note} 是 {head.text} 的分项，不另计）"),
+                                    "en": _sum_text(total, rest, subtracted, f" ({note}: the parts of {head.text})")})
     if partial:
         return None  # a list naming only some parts fails only by excess: no run of it explains that
     closed = [fam for fam in (vocab.families.values() if vocab is not None else ())
@@ -312,6 +321,23 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
             note = "、".join(p.text for p in dropped)
             return Found("ALT002", {"zh": _sum_text(total, run, subtracted, f"（不计 {note}）"),
                                     "en": _sum_text(total, run, subtracted, f" (without {note})")})
+    return None
+
+
+def _nested_run(parts: list[Fact]) -> tuple[Fact, list[Fact]] | None:
+    """A part and the run of two or more parts right after it that make it: its own
+    breakdown, read into the list beside it.  (Running sums: one addition per part tried.)"""
+    n = min(len(parts), MAX_RUN_SEARCH)
+    for i in range(n):
+        head = parts[i]
+        if not head.value:
+            continue
+        running, nonzero = Value(Decimal(0), Decimal(0)), 0
+        for j in range(i + 1, n):
+            running = running + Value.of(parts[j])
+            nonzero += parts[j].value != 0
+            if j > i + 1 and nonzero >= 2 and _makes(head, running):
+                return head, parts[i + 1:j + 1]
     return None
 
 
