@@ -12,8 +12,8 @@ that breaks one can only warn (reason `column_agreement`).
 
 Two layouts:
 
-    1957 16358 10187 6171 6171 16212 37.7 38.1        a row per line (a label first, or none)
-    棠香街道 8 1 7 0 0.75 0 0 24.5 0 24.5 0
+    1957 16358 10187 6171 6171 16212 37.7 38.1        a row per line (a label first, or none;
+    棠香街道 8 1 7 0 0.75 0 0 24.5 0 24.5 0           bars between cells, a note after them)
 
     一、賸餘之部 / 7,796,429 / 100.00 / 6,001,850 / …  a cell per line: a label line and k
     105 / 145,723 / 45.53 / … / 320,085 / 106 / …     figures, or a year and k figures
@@ -88,7 +88,7 @@ def _token(text: str, start: int) -> Token | None:
 # ------------------------------------------------------------------ layouts
 def _line_row(line: str, start: int, index: int) -> GridRow | None:
     """A line of ≥ 3 figures after an optional label, a note after them left aside:
-    "棠香街道 8 1 7 0 0.75 … 追减…"."""
+    "棠香街道 8 1 7 0 0.75 … 追减…", "教育专项 | 850 | 830 | 97.6% | 100% | 优秀 | …"."""
     words = [(m.group(), start + m.start()) for m in _WORD.finditer(line)]
     tokens: list[Token] = []
     first = 0
@@ -108,7 +108,7 @@ def _line_row(line: str, start: int, index: int) -> GridRow | None:
     return GridRow(label, words[0][1] if first else tokens[0].start, index, tuple(tokens))
 
 
-_WORD = lazyre.compile(r"\S+")
+_WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
 
 
 def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
