@@ -93,3 +93,31 @@ def test_random_grids_agree_on_nothing(seed):
     rng = random.Random(seed)
     text = "\n".join(" ".join(str(rng.randint(10, 99_999)) for _ in range(4)) for _ in range(5))
     assert _formulas(text) == set()
+
+
+def test_several_rows_on_one_line_each_a_row():
+    line = "合计 300 100 200     甲 150 50 100     乙 90 30 60"
+    blocks = _blocks(line + "\n丙 60 20 40")
+    assert [r.label for r in blocks[0]] == ["合计", "甲", "乙", "丙"]
+
+
+def test_an_unsigned_change_column_is_read_as_the_change_between_two_columns():
+    text = """甲 18,152,685 14,535,197(-) 3,617,488(-) 19.93
+乙 8,115,835 7,870,692(-) 245,143(-) 3.02
+丙 342,172 406,352 64,180 18.76
+丁 810,982 694,378(-) 116,604(-) 14.38"""
+    found = _formulas(text)
+    assert ("change", 2, (1, 0)) in found  # (the change from the budget, column 0, the growth's base)
+    assert ("growth", 3, (1, 0)) in found
+
+
+def test_shares_of_each_block_total_row():
+    text = """收入合计 1,000 100.00 930
+甲 600 60.00 550
+乙 400 40.00 380
+支出合计 800 100.00 770
+丙 500 62.50 460
+丁 300 37.50 310"""
+    formulas = column_formulas(_blocks(text)[0])
+    shares = [f for f in formulas if f.kind == "share_of_row"]
+    assert len(shares) == 1 and shares[0].wholes == (None, 0, 0, None, 3, 3)

@@ -339,13 +339,14 @@ class TableRow(Record):
 class GridFormula(Record):
     """What a grid's columns agree on, row by row: `target` (a column index) is the sum of the
     `operands` columns (sum), operands[0] / operands[1] × 100 (ratio), operands[0] over the same
-    column's figure in row `row` × 100 (share_of_row), (operands[0] − operands[1]) / operands[1]
-    × 100 (growth); or the `operands` add to 100 (hundred, no target)."""
+    column's figure in the row `wholes` names for each row × 100 (share_of_row),
+    (operands[0] − operands[1]) / operands[1] × 100 (growth), or the change from operands[1] to
+    operands[0], written unsigned (change)."""
 
     kind: str
-    target: int | None
+    target: int
     operands: tuple[int, ...]
-    row: int | None = None
+    wholes: tuple[int | None, ...] = Field((), description="share_of_row: each row's total row (None: none)")
     support: int = Field(0, description="rows in which the formula holds")
     rows: int = Field(0, description="rows in which all its figures are written")
 

@@ -32,6 +32,9 @@ from auditor.normalise import Normalised
 from auditor.records import dataclass
 
 _NUMBER = lazyre.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+# a sign marker a PDF column leaves after a figure ("14,535,197,049(-)"): which figure it signs the
+# extraction does not keep, so the figure is read as written and a change column as unsigned
+_SIGN_MARK = lazyre.compile(r"[(（][-−][)）]$")
 _NOTHING = lazyre.compile(r"[-—–－]{1,2}")
 _SENTENCE = lazyre.compile(r"[。;；，,]")
 _TOTAL_LABEL = lazyre.compile(r"(?:合|总|小)\s*计")
@@ -73,39 +76,64 @@ class GridRow:
 def _token(text: str, start: int) -> Token | None:
     if _NOTHING.fullmatch(text):
         return Token(text, start, None, 0, _ONE, _ZERO)
-    if not _NUMBER.fullmatch(text):
+    bare = _SIGN_MARK.sub("", text)
+    if not _NUMBER.fullmatch(bare):
         return None
-    digits = text.replace(",", "").replace("−", "-").rstrip("%")
+    digits = bare.replace(",", "").replace("−", "-").rstrip("%")
     try:
         value = Decimal(digits)
     except InvalidOperation:
         return None
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     unit = _ONE.scaleb(-decimals)
-    return Token(text, start, value, decimals, unit, unit / 2 if value else _ZERO)
+    return Token(bare, start, value, decimals, unit, unit / 2 if value else _ZERO)
 
 
 # ------------------------------------------------------------------ layouts
-def _line_row(line: str, start: int, index: int) -> GridRow | None:
-    """A line of ≥ 3 figures after an optional label, a note after them left aside:
-    "棠香街道 8 1 7 0 0.75 … 追减…", "教育专项 | 850 | 830 | 97.6% | 100% | 优秀 | …"."""
-    words = [(m.group(), start + m.start()) for m in _WORD.finditer(line)]
+def _line_rows(line: str, start: int, index: int) -> list[GridRow]:
+    """The rows of a line: one, or several set apart by runs of three spaces or more
+    ("一、歲入合計 18,152,685,000 …   1.稅課收入 8,115,835,000 …")."""
+    rows: list[GridRow] = []
+    at = 0
+    while True:
+        found = _line_row(line, at, start, index)
+        if found is None:
+            return rows
+        row, end = found
+        rows.append(row)
+        gap = end
+        while gap < len(line) and line[gap] in " \t\u3000":
+            gap += 1
+        if gap - end < 3 or gap == len(line):
+            return rows
+        at = gap
+
+
+def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int] | None:
+    """The row that starts at line[at:]: ≥ 3 figures after an optional label, and where its
+    figures end (a note after them is left aside): "棠香街道 8 1 7 0 0.75 … 追减…",
+    "教育专项 | 850 | 830 | 97.6% | 100% | 优秀 | …"."""
     tokens: list[Token] = []
-    first = 0
-    for n, (word, at) in enumerate(words):
-        t = _token(word, at)
+    label: list[tuple[str, int]] = []
+    end = at
+    for m in _WORD.finditer(line, at):
+        t = _token(m.group(), start + m.start())
         if t is not None:
             tokens.append(t)
+            end = m.end()
             continue
         if len(tokens) >= _MIN_COLUMNS:
             break
-        tokens, first = [], n + 1
+        label += [(w.text, w.start - start) for w in tokens] + [(m.group(), m.start())]
+        tokens = []
+        if sum(len(w) for w, _ in label) > _MAX_LABEL:
+            return None
     if len(tokens) < _MIN_COLUMNS or sum(t.value is not None for t in tokens) < 2:
         return None
-    label = " ".join(w for w, _ in words[:first])
-    if len(label) > _MAX_LABEL or _SENTENCE.search(label) or (label and label[-1].isdigit()):
+    text = " ".join(w for w, _ in label)
+    if len(text) > _MAX_LABEL or _SENTENCE.search(text) or (text and text[-1].isdigit()):
         return None
-    return GridRow(label, words[0][1] if first else tokens[0].start, index, tuple(tokens))
+    return GridRow(text, start + label[0][1] if label else tokens[0].start, index, tuple(tokens)), end
 
 
 _WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
@@ -119,13 +147,18 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridR
         stripped = line.strip()
         if not stripped or PAGE_MARK.match(stripped):
             continue
-        row = None if index in taken or len(line.split()) < _MIN_COLUMNS else _line_row(line, start, index)
-        if row is not None and current and len(row.tokens) == len(current[0].tokens):
-            current.append(row)
+        rows = [] if index in taken or len(line.split()) < _MIN_COLUMNS else _line_rows(line, start, index)
+        if not rows:
+            if len(current) >= _MIN_ROWS:
+                blocks.append(current)
+            current = []
             continue
-        if len(current) >= _MIN_ROWS:
-            blocks.append(current)
-        current = [row] if row is not None else []
+        for row in rows:
+            if current and len(row.tokens) != len(current[0].tokens):
+                if len(current) >= _MIN_ROWS:
+                    blocks.append(current)
+                current = []
+            current.append(row)
     if len(current) >= _MIN_ROWS:
         blocks.append(current)
     return blocks
@@ -332,6 +365,10 @@ def column_formulas(rows: list[GridRow]) -> tuple[GridFormula, ...]:
                     or any(s <= frozenset(parts) for s in sums):
                 continue
             agreed = _agreed((_sum_in(r, target, parts) for r in grid), trials)
+            if agreed and agreed[0] < agreed[1] and len(parts) == 2 and any(
+                    _agreed((_change_in(r[change], r[target], r[other]) for r in grid), trials) == (agreed[1], agreed[1])
+                    for change, other in (parts, parts[::-1])):
+                continue  # (a change column written unsigned: it holds in every row as a change, not as a sum)
             if agreed:
                 sums.append(frozenset(parts))
                 covered.add(frozenset([target, *parts]))
@@ -346,20 +383,63 @@ def column_formulas(rows: list[GridRow]) -> tuple[GridFormula, ...]:
     for target in columns:
         if target in targets:
             continue
-        for whole in [n for n in _total_rows(rows) if grid[n][target].value == _HUNDRED]:
-            for amount in columns:
-                if amount == target:
-                    continue
-                agreed = _agreed((_ratio_in(r[target], r[amount], grid[whole][amount]) if n != whole else None
-                                  for n, r in enumerate(grid)), trials)
-                if agreed:
-                    targets.add(target)
-                    found.append(GridFormula(kind="share_of_row", target=target, operands=(amount,), row=whole,
-                                             support=agreed[0], rows=agreed[1]))
-                    break
-            if target in targets:
+        formula = _shares_of_rows(rows, grid, target, columns, trials)
+        if formula is not None:
+            targets.add(target)
+            found.append(formula)
+    for strict, target in itertools.product((True, False), columns):  # (a reading every row agrees on first)
+        if target in targets:
+            continue
+        for a, b in itertools.combinations([c for c in columns if c != target], 2):
+            if frozenset((target, a, b)) in covered or any(f.kind == "change" and {a, b} <= {f.target, *f.operands}
+                                                          for f in found):
+                continue
+            agreed = _agreed((_change_in(r[target], r[a], r[b]) for r in grid), trials)
+            if agreed and (not strict or agreed[0] == agreed[1]):
+                # (a change written unsigned: against last year's, the base its growth is of)
+                previous = next((f.operands[1] for f in found if f.kind == "growth" and set(f.operands) == {a, b}), a)
+                found.append(GridFormula(kind="change", target=target, operands=(b if previous == a else a, previous),
+                                         support=agreed[0], rows=agreed[1]))
+                covered.add(frozenset((target, a, b)))
                 break
     return tuple(found)
+
+
+def _shares_of_rows(rows: list[GridRow], grid: list[tuple[Token, ...]], target: int, columns: list[int],
+                    trials: int) -> GridFormula | None:
+    """A column of shares of a total row: the row above whose share is written 100 (each block
+    of rows opened by its total), else the first, last or 合计 row."""
+    above: list[int | None] = []
+    last = None
+    for n, r in enumerate(grid):
+        above.append(last if r[target].value != _HUNDRED else None)
+        if r[target].value == _HUNDRED:
+            last = n
+    readings = [tuple(above)] if any(w is not None for w in above) else []
+    readings += [tuple(None if n == w else w for n in range(len(grid)))
+                 for w in _total_rows(rows) if grid[w][target].value == _HUNDRED]
+    for wholes in readings:
+        for amount in columns:
+            if amount == target:
+                continue
+            agreed = _agreed((_ratio_in(r[target], r[amount], grid[w][amount]) if w is not None else None
+                              for r, w in zip(grid, wholes)), trials)
+            if agreed:
+                return GridFormula(kind="share_of_row", target=target, operands=(amount,), wholes=wholes,
+                                   support=agreed[0], rows=agreed[1])
+    return None
+
+
+def _change_in(t: Token, a: Token, b: Token) -> float | bool | None:
+    """The chance of a coincidence when t is the change between a and b, written unsigned or
+    signed either way (False when it is not; None when the row says nothing)."""
+    if t.value is None or a.value is None or b.value is None or not t.value or not a.value or not b.value \
+            or a.value == b.value:
+        return None
+    gap = abs(a.value - b.value)
+    if abs(abs(t.value) - gap) > t.tolerance + a.tolerance + b.tolerance:
+        return False
+    return _chance(t, gap if t.value > 0 else -gap)
 
 
 def _total_rows(rows: list[GridRow]) -> list[int]:

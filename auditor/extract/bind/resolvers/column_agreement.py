@@ -6,7 +6,7 @@ agree on (auditor/extract/tables/grid.py finds them).
     …
 
 A sum becomes a Breakdown, a ratio or a share of the total row a Share, a growth
-column a Change, each with the reason `column_agreement` (a vocabulary-strength
+or change column a Change, each with the reason `column_agreement` (a vocabulary-strength
 reading: a row that breaks what the others agree on warns, it does not accuse).
 """
 
@@ -28,10 +28,12 @@ def resolve(table: ScoreTable) -> tuple[list[Breakdown], list[Share], list[Chang
                 breakdowns.extend(_sum(formula, row, via))
             elif formula.kind == "ratio":
                 shares.extend(_ratio(formula, row, via))
-            elif formula.kind == "share_of_row" and n != formula.row:
-                shares.extend(_share_of_row(formula, row, table.rows[formula.row], via))
+            elif formula.kind == "share_of_row" and formula.wholes[n] is not None:
+                shares.extend(_share_of_row(formula, row, table.rows[formula.wholes[n]], via))
             elif formula.kind == "growth":
                 changes.extend(_growth(formula, row, via))
+            elif formula.kind == "change":
+                changes.extend(_change(formula, row, via))
     return breakdowns, shares, changes
 
 
@@ -74,4 +76,16 @@ def _growth(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[C
     return [Change.model_construct(
         direction=direction, delta=None, percent=unsigned, current=current, previous=previous,
         subject_label=row.label, reference="previous", keyword=percent.text, keyword_span=percent.span,
+        current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=())]
+
+
+def _change(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Change]:
+    delta, current, previous = _cell(row, formula.target), *(_cell(row, c) for c in formula.operands)
+    if delta is None or current is None or previous is None:
+        return []
+    direction = -1 if current.value < previous.value else (0 if current.value == previous.value else 1)
+    unsigned = delta.model_copy(update={"value": abs(delta.value)}) if delta.value < 0 else delta
+    return [Change.model_construct(
+        direction=direction, delta=unsigned, percent=None, current=current, previous=previous,
+        subject_label=row.label, reference="previous", keyword=delta.text, keyword_span=delta.span,
         current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=())]
