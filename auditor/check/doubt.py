@@ -8,6 +8,7 @@ instead of an error.
 
     ALT001 another-whole           another whole or base of the right concept in scope
     ALT002 sub-list                 a contiguous run of the parts (a nested item, a sibling, an overrun)
+                                    (ALT001 for a sum: another amount of its base's sentence as the base)
     ALT003 missed-part              the parts plus one unused figure of the same paragraph or table
     ALT004 other-period-or-entity   the figures belong to different units, regions or years
     ALT005 cut-off-list             the list runs into the end of the text or a page break
@@ -272,7 +273,23 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     found = _sub_list(total, parts, subtracted, breakdown, vocab)
     if found:
         return found
-    return _missed_part(doc, total, parts, subtracted)
+    return _another_base(doc, total, parts, subtracted) or _missed_part(doc, total, parts, subtracted)
+
+
+def _another_base(doc: Document, total: Fact, parts: list[Fact], subtracted) -> Found | None:
+    """ALT001 for a sum whose first part, its base, was taken from an earlier sentence ("…收入
+    124,062万元,…,税收收入111,948万元。加上…213,410万元,收入总量337,472万元"): another amount of
+    that sentence, in the total's unit, with the other parts, makes the total."""
+    base, rest = parts[0], parts[1:]
+    if not rest or base.sentence == rest[0].sentence or base.in_table:
+        return None
+    others = _sum(rest, subtracted)
+    for f in doc.neighbours(base):
+        if f.sentence == base.sentence and f.id != base.id and (f.kind, f.unit) == (total.kind, total.unit) \
+                and not f.is_bound and _makes(total, others + Value.of(f)):
+            return Found("ALT001", {"zh": _sum_text(total, [f, *rest], subtracted, f"（以 {f.text} 为基数）"),
+                                    "en": _sum_text(total, [f, *rest], subtracted, f" (from {f.text})")})
+    return None
 
 
 def explain_change_sum(doc: Document, deltas: list[Fact], breakdown: Breakdown | None, vocab=None) -> Found | None:

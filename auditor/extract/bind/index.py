@@ -22,7 +22,7 @@ Key = tuple[str, str | None, str | None, tuple[str, ...]]
 # the funds a figure is of, as its label says: figures of different funds are different quantities
 SCOPES = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "财政专户", "其他资金", "自筹", "中央", "省级", "市级",
           "州级", "县级", "区级", "本级", "上级", "专项", "非税")
-_DONE = lazyre.compile(r"(?:累计)?(?:完成|实现)$")
+_DONE = lazyre.compile(r"(?:累计|实际)?(?:完成|实现)$")
 _NEAR = 20000  # characters: how far a look-up reaches for a concept stated very often
 
 

@@ -248,24 +248,34 @@ def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
     plus = r.vocab.cue("plus_part")
     tree = r.tree
     addends: list[Fact] = []
+    marked: list[bool] = []  # (the addend's clause adds it: "加上上级补助收入、调入资金等收入213,410万元")
+    clause = None  # the last addend's
     for j in tree.before(s.index, "sentence"):
         t, f = tree[j], r.facts[j]
         if (t.kind in OPENERS or t.kind == "total") and t.depth <= s.depth:
             return None
         if f is not None and t.kind == "labelled" and t.depth == s.depth and (f.kind, f.unit) == (total.kind, total.unit):
             addends.append(f)
+            marked.append(bool(plus.search(clean_label(f.label))))
+            clause = t.clause
+        elif t.kind == "words" and addends and t.clause == clause and plus.search(clean_label(t.piece.label)):
+            marked[-1] = True
     addends.reverse()
-    first = next((n for n, f in enumerate(addends) if plus.search(clean_label(f.label))), None)
+    marked.reverse()
+    first = next((n for n, m in enumerate(marked) if m), None)
     if first is None or any(f.is_bound or r.is_previous(f) for f in addends):
         return None
     if first == 0:  # "…支出220906.07亿元,增长8.7%。加上…": the base ends the sentence before
         # (of the total's own flow: "收入100亿元,支出150亿元。加上…,收入总量为140亿元" starts from the 收入)
+        # (the first such amount of its sentence, the sentence's subject: "一般公共预算收入124,062万元,…,税收收入
+        # 完成111,948万元,占…90.24%。加上…": the 税收收入 is a part of it, not the base)
         flow = r.vocab.flow(clean_label(total.label))
-        base = next((r.facts[j] for j in tree.before(s.index, "paragraph")
-                     if r.facts[j] is not None and r.facts[j].span.start < addends[0].span.start
-                     and tree[j].kind == "labelled" and tree[j].depth == 0
-                     and (r.facts[j].kind, r.facts[j].unit) == (total.kind, total.unit)
-                     and (flow is None or r.vocab.flow(clean_label(r.facts[j].label)) in (None, flow))), None)
+        bases = [r.facts[j] for j in tree.before(s.index, "paragraph")
+                 if r.facts[j] is not None and r.facts[j].span.start < addends[0].span.start
+                 and tree[j].kind == "labelled" and tree[j].depth == 0
+                 and (r.facts[j].kind, r.facts[j].unit) == (total.kind, total.unit)
+                 and (flow is None or r.vocab.flow(clean_label(r.facts[j].label)) in (None, flow))]
+        base = min((f for f in bases if f.sentence == bases[0].sentence), key=lambda f: f.span.start) if bases else None
         if base is None or base.sentence < addends[0].sentence - 1 or base.is_bound or r.is_previous(base):
             return None
         addends = [base, *addends]
