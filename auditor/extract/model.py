@@ -341,12 +341,15 @@ class GridFormula(Record):
     `operands` columns (sum), operands[0] / operands[1] × 100 (ratio), operands[0] over the same
     column's figure in the row `wholes` names for each row × 100 (share_of_row),
     (operands[0] − operands[1]) / operands[1] × 100 (growth), or the change from operands[1] to
-    operands[0], written unsigned (change)."""
+    operands[0], written unsigned (change); or row `target` (a 合计) is the sum of the `operands`
+    rows in each of `columns` (row_sum)."""
 
     kind: str
     target: int
     operands: tuple[int, ...]
     wholes: tuple[int | None, ...] = Field((), description="share_of_row: each row's total row (None: none)")
+    columns: tuple[int, ...] = Field((), description="row_sum: the columns in which row `target` is the sum of the "
+                                                     "`operands` rows")
     support: int = Field(0, description="rows in which the formula holds")
     rows: int = Field(0, description="rows in which all its figures are written")
 

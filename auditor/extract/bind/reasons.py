@@ -110,6 +110,9 @@ _ALL = [
            "is the sum, ratio, growth or share of the total row of others in nearly every row is read so in each row",
            "1957 16358 10187 6171 16212 37.7\n1965 17585 7008 10577 18738 60.1\n1970 26228 14254 11975 27105 45.7\n"
            "1975 47928 27450 20478 45173 42.7"),
+    Reason("grid_total_row", VOCABULARY, "a grid of bare figures whose first or last row is named 合计 / 总计: that "
+           "row is the sum of the other rows, in each column (it may not hold in more than one)",
+           "县区名称 资金分配额(万元) 合计 4000 乐都区 819 平安区 100 民和县 1226 互助县 600 化隆县 1155 循化县 100"),
     Reason("table_change_row", EXPLICIT, "a table row's 增减额 / 增减率 against its 上年 and 本年 cells",
            "项目 | 上年决算数 | 本年决算数 | 增减额 | 增减率\n合计 | 100 | 120 | 20 | 20%"),
     Reason("numbered_items", STRUCTURAL, "numbered items (1)(2)(3) each stating one part of the figure before item 1",

@@ -164,6 +164,34 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridR
     return blocks
 
 
+def _pair_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
+    """A one-column table flattened onto one line, its rows label and figure in turn from its
+    合计 on: "县区名称 资金分配额(万元) 合计 4000 乐都区 819 平安区 100 民和县 1226"."""
+    out = []
+    for index, (line, start) in enumerate(lines):
+        if index in taken or not _TOTAL_LABEL.search(line):
+            continue
+        words = [(m.group(), m.start()) for m in _WORD.finditer(line)]
+        at = next((n for n in range(len(words) - 1) if _TOTAL_LABEL.fullmatch(words[n][0].replace(" ", ""))
+                   and _token(words[n + 1][0], start + words[n + 1][1]) is not None), None)
+        if at is None:
+            continue
+        rows: list[GridRow] = []
+        label: list[tuple[str, int]] = []
+        for word, where in words[at:]:
+            token = _token(word, start + where)
+            if token is None:
+                label.append((word, where))
+                continue
+            if not label or token.value is None:
+                break  # (two figures in a row: no longer one figure a row)
+            rows.append(GridRow(" ".join(w for w, _ in label), start + label[0][1], index, (token,)))
+            label = []
+        if len(rows) >= _MIN_ROWS:
+            out.append(rows)
+    return out
+
+
 def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
     """Tables written one cell per line, folded back into rows."""
     items: list[tuple[str, int, int, Token | None]] = []  # (text, start, line, token or None for a label)
@@ -201,7 +229,7 @@ def _labelled_rows(items) -> list[list[GridRow]]:
         while m < len(items) and items[m][3] is not None:
             m += 1
         tokens = tuple(item[3] for item in items[n + 1:m])
-        row = GridRow(label, start, line, tokens) if len(tokens) >= _MIN_COLUMNS else None
+        row = GridRow(label, start, line, tokens) if tokens else None
         if row is not None and groups and len(tokens) == len(groups[0].tokens):
             groups.append(row)
         else:
@@ -479,6 +507,41 @@ def _percent_like(grid: list[tuple[Token, ...]], column: int) -> tuple[bool, int
             -magnitudes[len(magnitudes) // 2])
 
 
+_NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
+
+
+def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[GridFormula, ...]:
+    """A 合计 row, first or last, over every other row, in each column that is not a ratio:
+    read when it holds in every such column but one at most (the rows below a 合计 that holds
+    nowhere are not its parts — nested items, another block).  A row named 小计 / 其中 or a
+    numbered item among the others may be a level of its own: then no row sum is read."""
+    ends = [n for n in {0, len(rows) - 1} if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
+    if len(ends) != 1 or len(rows) < _MIN_ROWS:
+        return ()
+    total = ends[0]
+    parts = [n for n in range(len(rows)) if n != total]
+    if any(_TOTAL_LABEL.search(rows[n].label.replace(" ", "")) or _NESTED_LABEL.search(rows[n].label) for n in parts):
+        return ()
+    ratios = {f.target for f in formulas if f.kind in {"ratio", "growth"}}
+    held, against = [], 0
+    for c in range(len(rows[0].tokens)):
+        head = rows[total].tokens[c]
+        cells = [rows[n].tokens[c] for n in parts]
+        if c in ratios or head.value is None or sum(1 for t in cells if t.value) < 2:
+            continue
+        summed = sum((t.value for t in cells if t.value is not None), _ZERO)
+        slack = sum((t.tolerance for t in cells), head.tolerance)
+        if abs(head.value - summed) <= slack:
+            held.append(c)
+        else:
+            held.append(c)
+            against += 1
+    if not held or against > 1 or (against and len(held) - against < 1 and len(held) > 1):
+        return ()
+    return (GridFormula(kind="row_sum", target=total, operands=tuple(parts), columns=tuple(held),
+                        support=len(held) - against, rows=len(held)),)
+
+
 def _distinct_columns(grid: list[tuple[Token, ...]], k: int) -> list[int]:
     """The columns worth a formula: not all empty or zero, not a copy of a column before it."""
     out: list[int] = []
@@ -495,18 +558,20 @@ def _distinct_columns(grid: list[tuple[Token, ...]], k: int) -> list[int]:
 # ------------------------------------------------------------------ facts
 def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
     """The grids of a text that are not on `taken` lines (read as other tables), each with
-    the formulas its columns agree on; a grid with none is left unread."""
+    the formulas its columns agree on (or a 合计 row over the others); a grid with none is left
+    unread."""
     lines, pos = [], 0
     for line in norm.text.split("\n"):
         lines.append((line, pos))
         pos += len(line) + 1
     out = []
     used: set[int] = set()
-    for rows in [*_row_lines(lines, taken), *_cell_lines(lines, taken)]:
+    for rows in [*_row_lines(lines, taken), *_cell_lines(lines, taken), *_pair_lines(lines, taken)]:
         span_lines = range(rows[0].line, rows[-1].line + 1)
         if any(n in used for n in span_lines):
             continue
-        formulas = column_formulas(rows)
+        formulas = column_formulas(rows) if len(rows[0].tokens) >= _MIN_COLUMNS else ()
+        formulas += row_sums(rows, formulas)
         if not formulas:
             continue
         used.update(span_lines)

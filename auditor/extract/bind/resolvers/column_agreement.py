@@ -5,6 +5,7 @@ agree on (auditor/extract/tables/grid.py finds them).
     1965 17585 7008 10577 18738 60.1        each row states a sum and a share
     …
 
+A 合计 row, first or last, is the sum of the other rows (reason `grid_total_row`).
 A sum becomes a Breakdown, a ratio or a share of the total row a Share, a growth
 or change column a Change, each with the reason `column_agreement` (a vocabulary-strength
 reading: a row that breaks what the others agree on warns, it does not accuse).
@@ -15,6 +16,7 @@ from __future__ import annotations
 from auditor.extract.model import Breakdown, Change, Fact, GridFormula, ScoreTable, Share, TableRow
 
 REASON = "column_agreement"
+TOTAL_ROW = "grid_total_row"
 
 
 def resolve(table: ScoreTable) -> tuple[list[Breakdown], list[Share], list[Change]]:
@@ -22,6 +24,9 @@ def resolve(table: ScoreTable) -> tuple[list[Breakdown], list[Share], list[Chang
     shares: list[Share] = []
     changes: list[Change] = []
     for formula in table.formulas:
+        if formula.kind == "row_sum":
+            breakdowns.extend(_row_sum(formula, table))
+            continue
         via = (f"the grid's columns agree on it in {formula.support} of {formula.rows} rows",)
         for n, row in enumerate(table.rows):
             if formula.kind == "sum":
@@ -89,3 +94,16 @@ def _change(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[C
         direction=direction, delta=unsigned, percent=None, current=current, previous=previous,
         subject_label=row.label, reference="previous", keyword=delta.text, keyword_span=delta.span,
         current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=())]
+
+
+def _row_sum(formula: GridFormula, table: ScoreTable) -> list[Breakdown]:
+    """The 合计 row over the other rows, column by column (a dash is none: 0 in the sum)."""
+    out = []
+    total_row = table.rows[formula.target]
+    for c in formula.columns:
+        total = _cell(total_row, c)
+        parts = [p for p in (_cell(table.rows[n], c) for n in formula.operands) if p is not None]
+        if total is not None and parts:
+            out.append(Breakdown.model_construct(total=total, parts=tuple(parts), marker="合计", complete=True,
+                                                 reason=TOTAL_ROW, via=("a grid's 合计 row over its other rows",)))
+    return out
