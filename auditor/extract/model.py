@@ -350,6 +350,8 @@ class GridFormula(Record):
     wholes: tuple[int | None, ...] = Field((), description="share_of_row: each row's total row (None: none)")
     columns: tuple[int, ...] = Field((), description="row_sum: the columns in which row `target` is the sum of the "
                                                      "`operands` rows")
+    reason: str = Field("column_agreement", description="why: the columns agree on it in (nearly) every row, or the "
+                                                        "header states it (table_subtotal_columns)")
     support: int = Field(0, description="rows in which the formula holds")
     rows: int = Field(0, description="rows in which all its figures are written")
 

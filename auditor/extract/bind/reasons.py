@@ -110,6 +110,10 @@ _ALL = [
            "is the sum, ratio, growth or share of the total row of others in nearly every row is read so in each row",
            "1957 16358 10187 6171 16212 37.7\n1965 17585 7008 10577 18738 60.1\n1970 26228 14254 11975 27105 45.7\n"
            "1975 47928 27450 20478 45173 42.7"),
+    Reason("table_subtotal_columns", STRUCTURAL, "a two-line header that groups columns under a 小计: the 小计 "
+           "column is the sum of its group's columns, and a leading column the sum of the groups put under it with 其中",
+           "单位 | 全年补助资金 | 其中:免学费补助 | 其中:助学金\n小计 | 提前下达 | 本次下达 | 小计 | 提前下达 | 本次下达\n"
+           "甲校 | 7,548,150 | 7,074,550 | 6,728,925 | 345,625 | 473,600 | 414,400 | 59,200"),
     Reason("grid_total_row", VOCABULARY, "a grid of bare figures whose first or last row is named 合计 / 总计: that "
            "row is the sum of the other rows, in each column (it may not hold in more than one)",
            "县区名称 资金分配额(万元) 合计 4000 乐都区 819 平安区 100 民和县 1226 互助县 600 化隆县 1155 循化县 100"),

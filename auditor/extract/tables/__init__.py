@@ -25,6 +25,7 @@ from auditor.extract.tables.columns import COLUMN_WORD, role_of
 from auditor.extract.tables.family_grid import read_family_grids
 from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.grid import read_grids
+from auditor.extract.tables.group_header import read_group_headers
 from auditor.extract.tables.reader import TOTAL_ROW, read_run
 from auditor.extract.vocabulary import Vocabulary, strip_glosses
 from auditor.normalise import Normalised
@@ -47,15 +48,22 @@ class TableResult:
 def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     result = TableResult()
     found: list[tuple[ScoreTable, list[Fact], tuple[int, int]]] = []
-    for cells in cell_runs(norm.text):  # fact ids are given below, in text order
+    runs = cell_runs(norm.text)
+    for cells in runs:  # fact ids are given below, in text order
         found.extend(read_run(cells, norm, vocab, 0, "cells"))
         found.extend(read_forms(cells, norm, vocab, 0))
         found.extend(read_blocks(cells, norm, vocab, 0))
         found.extend(read_family_grids(cells, norm, vocab, 0))
     for cells in flattened_lines(norm.text):
         found.extend(read_run(cells, norm, vocab, 0, "line"))
-    # (what no reader above placed by its header may still be a grid of bare figures)
+    # (what no reader above placed by its header may still be grouped under 小计 columns, or a grid of
+    # bare figures)
     taken = {line for _, _, (first, last) in found for line in range(first, last + 1)}
+    for cells in runs:
+        for table in read_group_headers(cells, norm, 0):
+            if not any(line in taken for line in range(table[2][0], table[2][1] + 1)):
+                found.append(table)
+                taken.update(range(table[2][0], table[2][1] + 1))
     found.extend(read_grids(norm, taken, 0))
     found.sort(key=lambda t: t[0].span.start)
     fid = 0

@@ -73,7 +73,8 @@ class GridRow:
     tokens: tuple[Token, ...]
 
 
-def _token(text: str, start: int) -> Token | None:
+def cell_token(text: str, start: int) -> Token | None:
+    """A cell's figure (None when the cell is no figure; a Token of value None for a dash)."""
     if _NOTHING.fullmatch(text):
         return Token(text, start, None, 0, _ONE, _ZERO)
     bare = _SIGN_MARK.sub("", text)
@@ -117,7 +118,7 @@ def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int]
     label: list[tuple[str, int]] = []
     end = at
     for m in _WORD.finditer(line, at):
-        t = _token(m.group(), start + m.start())
+        t = cell_token(m.group(), start + m.start())
         if t is not None:
             tokens.append(t)
             end = m.end()
@@ -173,13 +174,13 @@ def _pair_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
             continue
         words = [(m.group(), m.start()) for m in _WORD.finditer(line)]
         at = next((n for n in range(len(words) - 1) if _TOTAL_LABEL.fullmatch(words[n][0].replace(" ", ""))
-                   and _token(words[n + 1][0], start + words[n + 1][1]) is not None), None)
+                   and cell_token(words[n + 1][0], start + words[n + 1][1]) is not None), None)
         if at is None:
             continue
         rows: list[GridRow] = []
         label: list[tuple[str, int]] = []
         for word, where in words[at:]:
-            token = _token(word, start + where)
+            token = cell_token(word, start + where)
             if token is None:
                 label.append((word, where))
                 continue
@@ -201,7 +202,7 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
         if not stripped or (PAGE_MARK.match(stripped) and index not in taken):
             continue
         at = start + line.index(stripped[0]) if start >= 0 else -1
-        token = _token(stripped, at) if index not in taken else None
+        token = cell_token(stripped, at) if index not in taken else None
         if token is not None:
             items.append((stripped, at, index, token))
             continue
@@ -575,12 +576,12 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         if not formulas:
             continue
         used.update(span_lines)
-        table, facts = _table(rows, formulas, norm, first_id + sum(len(f) for _, f, _ in out))
+        table, facts = grid_table(rows, formulas, norm, first_id + sum(len(f) for _, f, _ in out))
         out.append((table, facts, (rows[0].line, rows[-1].line)))
     return out
 
 
-def _table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Normalised,
+def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Normalised,
            first_id: int) -> tuple[ScoreTable, list[Fact]]:
     percent = {f.target for f in formulas if f.kind in {"ratio", "growth", "share_of_row"}}
     period = {c: p for f in formulas if f.kind == "growth" for c, p in zip(f.operands, ("current", "previous"))}

@@ -51,7 +51,7 @@ def _sum(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Brea
     if total is None or any(p is None for p in parts):
         return []
     return [Breakdown.model_construct(total=total, parts=tuple(parts), marker="表格", complete=True,
-                                      reason=REASON, via=via)]
+                                      reason=formula.reason, via=via if formula.reason == REASON else ())]
 
 
 def _ratio(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Share]:
