@@ -8,15 +8,20 @@ column the sum of others, one the ratio of two, a column of shares of the total
 row, a growth column — in every row.  A grid is read as rows of figures only;
 the formulas that hold in every row, or all but one, are its reading, and a grid with
 no such formula is not read at all.  No one wrote those formulas down, so a row
-that breaks one can only warn (reason `column_agreement`).
+that breaks one can only warn (reason `column_agreement`).  A 合计 row, first or
+last, over the other rows is read the same way, column by column (`row_sums`,
+reason `grid_total_row`).
 
-Two layouts:
+Layouts:
 
     1957 16358 10187 6171 6171 16212 37.7 38.1        a row per line (a label first, or none;
-    棠香街道 8 1 7 0 0.75 0 0 24.5 0 24.5 0           bars between cells, a note after them)
+    棠香街道 8 1 7 0 0.75 0 0 24.5 0 24.5 0           bars between cells, a note after them,
+    一、歲入合計 18,152,685,000 …   1.稅課收入 …       several rows set apart by wide gaps)
 
     一、賸餘之部 / 7,796,429 / 100.00 / 6,001,850 / …  a cell per line: a label line and k
     105 / 145,723 / 45.53 / … / 320,085 / 106 / …     figures, or a year and k figures
+
+    合计 4000 乐都区 819 平安区 100 …                  a one-column table on one line
 """
 
 from __future__ import annotations
