@@ -50,8 +50,14 @@ def item_number(marker: str) -> int | None:
 _CHINESE_IN_BRACKETS = lazyre.compile(r"\([一二三四五六七八九十]")
 
 
+BULLET = "——"
+
+
 def item_style(marker: str) -> str:
-    """Markers of one style number one list: "(1)", "(一)", "1、", "1.", "①", "⑴", "一、", "一是"."""
+    """Markers of one style number one list: "(1)", "(一)", "1、", "1.", "①", "⑴", "一、", "一是";
+    "——" bullets, unnumbered, make a list of their own."""
+    if marker == BULLET:
+        return BULLET
     if marker.startswith("("):
         return "(一)" if _CHINESE_IN_BRACKETS.match(marker) else "(1)"
     if marker[0] in "0123456789":  # not str.isdigit(): ① counts as a digit there
@@ -64,7 +70,8 @@ def item_style(marker: str) -> str:
 
 
 def numbered_runs(markers: list[tuple[int, str, int]], max_gap: int = 3) -> list[list[int]]:
-    """Runs numbered 1, 2, 3 … close together, from (index, marker, paragraph) of one style.
+    """Runs numbered 1, 2, 3 … close together, from (index, marker, paragraph) of one style
+    (bullets: on consecutive paragraphs).
 
     A run needs at least two items; items more than `max_gap` paragraphs apart
     belong to different lists.
@@ -72,7 +79,15 @@ def numbered_runs(markers: list[tuple[int, str, int]], max_gap: int = 3) -> list
     runs: list[list[int]] = []
     current: list[tuple[int, int, int]] = []  # (index, number, paragraph)
     for index, marker, paragraph in markers:
-        n = item_number(marker)
+        n = item_number(marker) if marker != BULLET else None
+        if marker == BULLET:  # (bullets on lines one after another: one list; a line between ends it)
+            if current and paragraph - current[-1][2] == 1:
+                current.append((index, current[-1][1] + 1, paragraph))
+                continue
+            if len(current) >= 2:
+                runs.append([c[0] for c in current])
+            current = [(index, 1, paragraph)]
+            continue
         if n == 1:
             if len(current) >= 2:
                 runs.append([c[0] for c in current])
