@@ -142,6 +142,8 @@ def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int]
     return GridRow(text, start + label[0][1] if label else tokens[0].start, index, tuple(tokens)), end
 
 
+# (a line with three figures set apart, or none of its rows can be one: most lines are passed over by this)
+_SPACED_FIGURES = lazyre.compile(r"\d[\d,.%)]*[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
 _WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
 
 
@@ -153,7 +155,7 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridR
         stripped = line.strip()
         if not stripped or PAGE_MARK.match(stripped):
             continue
-        rows = [] if index in taken or len(line.split()) < _MIN_COLUMNS else _line_rows(line, start, index)
+        rows = [] if index in taken or not _SPACED_FIGURES.search(line) else _line_rows(line, start, index)
         if not rows:
             if len(current) >= _MIN_ROWS:
                 blocks.append(current)
@@ -204,20 +206,23 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     blocks: list[list[GridRow]] = []
     for index, (line, start) in enumerate(lines + [("。", -1)]):
         stripped = line.strip()
-        if not stripped or (PAGE_MARK.match(stripped) and index not in taken):
+        if not stripped:
+            continue
+        short = len(stripped) <= _MAX_LABEL and index not in taken  # (a prose line ends the cells at once)
+        if short and PAGE_MARK.match(stripped):
             continue
         at = start + line.index(stripped[0]) if start >= 0 else -1
-        token = cell_token(stripped, at) if index not in taken else None
+        token = cell_token(stripped, at) if short else None
         if token is not None:
             items.append((stripped, at, index, token))
             continue
-        if index not in taken and len(stripped) <= _MAX_LABEL and not _SENTENCE.search(stripped) \
-                and len(stripped.split()) <= 3:
+        if short and not _SENTENCE.search(stripped) and len(stripped.split()) <= 3:
             items.append((stripped, at, index, None))
             continue
-        blocks.extend(_labelled_rows(items))
-        blocks.extend(_serial_rows(items))
-        items = []
+        if items:
+            blocks.extend(_labelled_rows(items))
+            blocks.extend(_serial_rows(items))
+            items = []
     return blocks
 
 
