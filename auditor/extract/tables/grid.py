@@ -526,7 +526,10 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
     read when it holds in every such column but one at most (the rows below a 合计 that holds
     nowhere are not its parts — nested items, another block).  A row named 小计 / 其中 or a
     numbered item among the others may be a level of its own: then no row sum is read."""
-    ends = [n for n in {0, len(rows) - 1} if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
+    # (a table of one or two columns, its 合计 first: one whose rows above a last 合计 may start
+    # where an excerpt was cut has nothing else to show it whole)
+    ends = [n for n in ({0, len(rows) - 1} if len(rows[0].tokens) >= _MIN_COLUMNS else {0})
+            if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
     if len(ends) != 1 or len(rows) < _MIN_ROWS:
         return ()
     total = ends[0]
