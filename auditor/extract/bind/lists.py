@@ -100,6 +100,13 @@ def _counts_other_things(r: Reading, total: Fact, parts: list[Fact]) -> bool:
 _COUNTED_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,4}")
 
 
+def _outcomes(r: Reading, parts: list[Fact]) -> bool:
+    """The parts are named by outcomes of one set that exclude each other (赞成 / 反对 / 弃权,
+    男 / 女, 已整改 / 正在整改 / 未整改): they partition what they count."""
+    matches = [r.vocab.cue("outcome_parts").match(clean_label(p.label)) for p in parts]
+    return all(matches) and len({m.lastgroup for m in matches}) == 1
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -156,7 +163,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # (a part named 其他… is the rest of them: "动力机械52台,…,其他机械15台" partition the total)
         rest = r.vocab.cue("remainder_part")
         if not (suffix and all(clean_label(p.label).endswith(suffix) for p in added)) \
-                and not any(rest.match(clean_label(p.label)) for p in added[1:]):
+                and not any(rest.match(clean_label(p.label)) for p in added[1:]) \
+                and not _outcomes(r, added):
             # "共遴选11家培训机构,其中砀山3家、萧县3家…": counts that add up to their total
             # exactly are its partition, whatever they are named; counts that do not may overlap
             # or name only some, and are no relation we can hold the report to
