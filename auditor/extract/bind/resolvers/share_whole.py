@@ -20,12 +20,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from decimal import Decimal
 from itertools import accumulate
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, scope_of
 from auditor.extract.bind.lists import adds_up
+from auditor.extract.readings import clean_label
 from auditor.extract.model import Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
 
@@ -267,17 +269,36 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
     """"岁出编列1668.61亿元,排名为教育科学文化支出编668.21亿元,占40.05%;社会福利支出编263.76亿元,
     占15.81%": two or more bare 占 p% (no whole named, none found) in one sentence, each after its part,
     are of the amount the sentence opens with — when every amount after it is one of those parts,
-    each smaller than it, and together no more than it.  Not stated, so at most a warning."""
+    each smaller than it, and together no more than it.  A sentence that goes on with the ranking
+    ("其次是“经济发展”支出189亿元,占18.55%") is one with the sentence before; a change or an
+    approximate amount between them ("较110年度增加约15亿元") is none of the parts.  Not stated, so
+    at most a warning."""
     groups: dict[int, list[int]] = {}
     for n, s in enumerate(shares):
         if _unplaced(s):
             groups.setdefault(s.part.sentence, []).append(n)
+    ranking_next = index.vocab.cue("ranking_next")
+    merged: dict[int, list[int]] = {}  # the first sentence of each chain → its shares
+    sentences: dict[int, list[int]] = {}  # … and the sentences it takes
+    with_figures = sorted(index.facts_by_sentence)
+    for sentence in sorted(groups):
+        amounts = [f for f in index.facts_by_sentence.get(sentence, ()) if f.kind == "amount"]
+        first = min(amounts, key=lambda f: f.span.start) if amounts else None
+        at = bisect_left(with_figures, sentence)
+        before = with_figures[at - 1] if at else None  # (the sentence before it that states a figure)
+        head = next((h for h, taken in sentences.items() if before in taken), None)
+        if head is not None and first is not None and ranking_next.match(clean_label(first.label)):
+            merged[head].extend(groups[sentence])
+            sentences[head].append(sentence)
+        else:
+            merged[sentence], sentences[sentence] = list(groups[sentence]), [sentence]
     out = list(shares)
-    for sentence, members in groups.items():
+    for sentence, members in merged.items():
         parts = {shares[n].part.id for n in members}
         if len(parts) < 2 or len(parts) < len(members):
             continue
-        amounts = sorted((f for f in index.facts_by_sentence.get(sentence, ()) if f.kind == "amount"),
+        amounts = sorted((f for k in sentences[sentence] for f in index.facts_by_sentence.get(k, ())
+                          if f.kind == "amount" and f.concept not in _CHANGE_CONCEPTS and not f.is_bound),
                          key=lambda f: f.span.start)
         if not amounts:
             continue
@@ -291,6 +312,9 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
         for n in members:
             out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_sentence_whole"})
     return out
+
+
+_CHANGE_CONCEPTS = frozenset({"增减额", "增减率"})
 
 
 def _family_total(index: DocumentIndex, part: Fact) -> list[Fact]:
