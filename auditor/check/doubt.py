@@ -273,20 +273,23 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     found = _sub_list(total, parts, subtracted, breakdown, vocab)
     if found:
         return found
-    return _another_base(doc, total, parts, subtracted) or _missed_part(doc, total, parts, subtracted)
+    return _another_base(doc, total, parts, subtracted, breakdown) or _missed_part(doc, total, parts, subtracted)
 
 
-def _another_base(doc: Document, total: Fact, parts: list[Fact], subtracted) -> Found | None:
+def _another_base(doc: Document, total: Fact, parts: list[Fact], subtracted,
+                  breakdown: Breakdown | None) -> Found | None:
     """ALT001 for a sum whose first part, its base, was taken from an earlier sentence ("…收入
     124,062万元,…,税收收入111,948万元。加上…213,410万元,收入总量337,472万元"): another amount of
     that sentence, in the total's unit, with the other parts, makes the total."""
     base, rest = parts[0], parts[1:]
-    if not rest or base.sentence == rest[0].sentence or base.in_table:
+    if breakdown is None or breakdown.reason != "sum_after_plus" or not rest or base.sentence == rest[0].sentence:
         return None
     others = _sum(rest, subtracted)
     for f in doc.neighbours(base):
+        # (of this year, and no change: "上年为110,000万元", "比上年增加14,062万元" are no base of this year's sum)
         if f.sentence == base.sentence and f.id != base.id and (f.kind, f.unit) == (total.kind, total.unit) \
-                and not f.is_bound and _makes(total, others + Value.of(f)):
+                and not f.is_bound and f.period in (None, base.period) and f.concept not in ("增减额", "增减率") \
+                and _makes(total, others + Value.of(f)):
             return Found("ALT001", {"zh": _sum_text(total, [f, *rest], subtracted, f"（以 {f.text} 为基数）"),
                                     "en": _sum_text(total, [f, *rest], subtracted, f" (from {f.text})")})
     return None
@@ -351,10 +354,14 @@ def _nested_run(parts: list[Fact]) -> tuple[Fact, list[Fact]] | None:
             continue
         running, nonzero = Value(Decimal(0), Decimal(0)), 0
         for j in range(i + 1, n):
+            if parts[j].value < 0:
+                break  # (a run of parts that only add: what a part's breakdown is)
             running = running + Value.of(parts[j])
             nonzero += parts[j].value != 0
             if j > i + 1 and nonzero >= 2 and _makes(head, running):
                 return head, parts[i + 1:j + 1]
+            if running.value - running.tolerance > head.value + head.tolerance:
+                break  # (past the part: no longer run makes it)
     return None
 
 

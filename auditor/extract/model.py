@@ -352,6 +352,7 @@ class GridFormula(Record):
                                                      "`operands` rows")
     reason: str = Field("column_agreement", description="why: the columns agree on it in (nearly) every row, or the "
                                                         "header states it (table_subtotal_columns)")
+    partial: bool = Field(False, description="sum: the operands may name only some of the target (其中 groups)")
     support: int = Field(0, description="rows in which the formula holds")
     rows: int = Field(0, description="rows in which all its figures are written")
 

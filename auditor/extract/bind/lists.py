@@ -102,9 +102,18 @@ _COUNTED_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,4}")
 
 def _outcomes(r: Reading, parts: list[Fact]) -> bool:
     """The parts are named by outcomes of one set that exclude each other (赞成 / 反对 / 弃权,
-    男 / 女, 已整改 / 正在整改 / 未整改): they partition what they count."""
-    matches = [r.vocab.cue("outcome_parts").match(clean_label(p.label)) for p in parts]
-    return all(matches) and len({m.lastgroup for m in matches}) == 1
+    男 / 女, 已整改 / 正在整改 / 未整改), every closing member of the set among them: they
+    partition what they count."""
+    labels = [clean_label(p.label) for p in parts]
+    matches = [r.vocab.cue("outcome_parts").match(label) for label in labels]
+    sets = {m.lastgroup for m in matches if m}
+    if not all(matches) or len(sets) != 1:
+        return False
+    closing = r.vocab.cue("outcome_closing")
+    prefix = f"{sets.pop()}_"
+    needed = {g for g in closing.groupindex if g.startswith(prefix)}
+    named = {m.lastgroup for m in map(closing.match, labels) if m}
+    return needed <= named
 
 
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,

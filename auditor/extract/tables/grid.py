@@ -44,7 +44,8 @@ _NOTHING = lazyre.compile(r"[-—–－]{1,2}")
 _SENTENCE = lazyre.compile(r"[。;；，,]")
 _TOTAL_LABEL = lazyre.compile(r"(?:合|总|小)\s*计")
 _MIN_ROWS = 3  # a formula must hold in this many rows
-_MIN_COLUMNS, _MAX_COLUMNS = 3, 16
+_MIN_COLUMNS, _MAX_COLUMNS = 3, 16  # (a wider grid is not searched: about k³ formulas are tried)
+_MAX_ROWS = 60  # a grid is searched in pieces of this many rows
 _MAX_LABEL = 40
 _HUNDRED = Decimal(100)
 _ONE, _ZERO = Decimal(1), Decimal(0)
@@ -144,7 +145,9 @@ def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int]
 
 # (a line with three figures set apart, or none of its rows can be one: most lines are passed over by this)
 _SPACED_FIGURES = lazyre.compile(r"\d[\d,.%)]*[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
-_WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
+_WORD = lazyre.compile(r"[^\s|│┃]+")
+# a unit or a change written as a word of its own: the figures of a sentence, not a table's cells
+_UNIT_WORD = lazyre.compile(r"(?:^|\s)(?:万元|亿元|元|%|％|增长|下降|增加|减少|上年|同比)(?:\s|$)")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
 
 
 def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
@@ -177,7 +180,8 @@ def _pair_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     合计 on: "县区名称 资金分配额(万元) 合计 4000 乐都区 819 平安区 100 民和县 1226"."""
     out = []
     for index, (line, start) in enumerate(lines):
-        if index in taken or not _TOTAL_LABEL.search(line):
+        # (a line of prose — "合计 4000 万元 , 上年 3800 万元 , 增长 5.3 % 。" — is no table of names and figures)
+        if index in taken or not _TOTAL_LABEL.search(line) or _SENTENCE.search(line) or _UNIT_WORD.search(line):
             continue
         words = [(m.group(), m.start()) for m in _WORD.finditer(line)]
         at = next((n for n in range(len(words) - 1) if _TOTAL_LABEL.fullmatch(words[n][0].replace(" ", ""))
@@ -227,7 +231,8 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
 
 
 def _labelled_rows(items) -> list[list[GridRow]]:
-    """A label line and k figure lines, again and again with the same k (a label may take two lines)."""
+    """A label line and k figure lines, again and again with the same k (label lines with no
+    figure after them — a header — end the rows before them)."""
     groups: list[GridRow] = []
     out: list[list[GridRow]] = []
     n = 0
@@ -522,8 +527,9 @@ _NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*[(（]?\s*\d{1,2}\s*[)）
 
 
 def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[GridFormula, ...]:
-    """A 合计 row, first or last, over every other row, in each column that is not a ratio:
-    read when it holds in every such column but one at most (the rows below a 合计 that holds
+    """A 合计 row, first or last, over every other row, in each column that adds up (not a
+    ratio, a change, a rate in % or an average): read when it holds in every such column but
+    one at most (the rows below a 合计 that holds
     nowhere are not its parts — nested items, another block).  A row named 小计 / 其中 or a
     numbered item among the others may be a level of its own: then no row sum is read."""
     # (a table of one or two columns, its 合计 first: one whose rows above a last 合计 may start
@@ -536,22 +542,24 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
     parts = [n for n in range(len(rows)) if n != total]
     if any(_TOTAL_LABEL.search(rows[n].label.replace(" ", "")) or _NESTED_LABEL.search(rows[n].label) for n in parts):
         return ()
-    ratios = {f.target for f in formulas if f.kind in {"ratio", "growth"}}
-    held, against = [], 0
+    # (a ratio, growth or change column does not add up over rows, nor does one written in %, nor
+    # one whose 合计 is smaller than a part: a rate or an average)
+    skip = {f.target for f in formulas if f.kind in {"ratio", "growth", "change"}}
+    checked, against = [], 0
     for c in range(len(rows[0].tokens)):
         head = rows[total].tokens[c]
-        cells = [rows[n].tokens[c] for n in parts]
-        if c in ratios or head.value is None or sum(1 for t in cells if t.value) < 2:
+        cells = [t for t in (rows[n].tokens[c] for n in parts) if t.value is not None]
+        if c in skip or head.value is None or sum(1 for t in cells if t.value) < 2 \
+                or any(t.text.endswith("%") for t in (head, *cells)) \
+                or any(0 <= head.value < t.value - head.tolerance - t.tolerance for t in cells):
             continue
-        summed = sum((t.value for t in cells if t.value is not None), _ZERO)
+        summed = sum((t.value for t in cells), _ZERO)
         slack = sum((t.tolerance for t in cells), head.tolerance)
-        if abs(head.value - summed) <= slack:
-            held.append(c)
-        else:
-            held.append(c)
-            against += 1
-    if not held or against > 1 or (against and len(held) - against < 1 and len(held) > 1):
+        checked.append(c)
+        against += abs(head.value - summed) > slack
+    if not checked or against > 1:
         return ()
+    held = checked
     return (GridFormula(kind="row_sum", target=total, operands=tuple(parts), columns=tuple(held),
                         support=len(held) - against, rows=len(held)),)
 
@@ -580,11 +588,12 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         pos += len(line) + 1
     out = []
     used: set[int] = set()
-    for rows in [*_row_lines(lines, taken), *_cell_lines(lines, taken), *_pair_lines(lines, taken)]:
+    for rows in [chunk for block in [*_row_lines(lines, taken), *_cell_lines(lines, taken), *_pair_lines(lines, taken)]
+                 for chunk in _chunks(block)]:
         span_lines = range(rows[0].line, rows[-1].line + 1)
         if any(n in used for n in span_lines):
             continue
-        formulas = column_formulas(rows) if len(rows[0].tokens) >= _MIN_COLUMNS else ()
+        formulas = column_formulas(rows) if _MIN_COLUMNS <= len(rows[0].tokens) <= _MAX_COLUMNS else ()
         formulas += row_sums(rows, formulas)
         if not formulas:
             continue
@@ -592,6 +601,17 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         table, facts = grid_table(rows, formulas, norm, first_id + sum(len(f) for _, f, _ in out))
         out.append((table, facts, (rows[0].line, rows[-1].line)))
     return out
+
+
+def _chunks(rows: list[GridRow]) -> list[list[GridRow]]:
+    """A long grid in pieces of at most _MAX_ROWS rows (the last one taking the rest when it would
+    be too short to show a formula): the formulas are sought in each, in time linear in the rows."""
+    if len(rows) <= _MAX_ROWS:
+        return [rows]
+    pieces = [rows[n:n + _MAX_ROWS] for n in range(0, len(rows), _MAX_ROWS)]
+    if len(pieces[-1]) < _MIN_ROWS:
+        pieces[-2:] = [pieces[-2] + pieces[-1]]
+    return pieces
 
 
 def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Normalised,

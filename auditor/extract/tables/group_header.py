@@ -8,7 +8,9 @@ columns of its group, and a leading column the sum of the groups its header puts
 The header states the arithmetic, so a table of one row is read too — but only when the
 figures fit the header exactly: the second line is all names, opening with 小计; the first
 line names the label column, the leading columns and one group head per 小计; each row
-below has as many figures as those columns.  Otherwise nothing is read.
+below has as many figures as those columns, with at most one leading column.  Otherwise
+nothing is read.  (其中 may name only some of what the leading column holds: its groups may
+only not exceed it.)
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from auditor.normalise import Normalised
 REASON = "table_subtotal_columns"
 _SUBTOTAL = lazyre.compile(r"^小\s*计$")
 _PARTS_HEAD = lazyre.compile(r"^其中")
+_NOT_MONEY = lazyre.compile(r"人|户|数量|占比|比例|比重|率|标准|单价|%")
 
 
 def _lines(cells: list[Cell]) -> list[list[Cell]]:
@@ -56,8 +59,8 @@ def _table_at(lines: list[list[Cell]], n: int, norm: Normalised, first_id: int):
         return None
     starts = [k for k, name in enumerate(sub) if _SUBTOTAL.match(name)]
     lead = len(top) - 1 - len(starts)  # (the label column, the leading columns, a head per group)
-    if lead < 0:
-        return None
+    if lead not in (0, 1):
+        return None  # (columns after the groups, or several before them: where each stands is not told)
     width = lead + len(sub)
     rows: list[GridRow] = []
     for line in lines[n + 2:]:
@@ -70,12 +73,15 @@ def _table_at(lines: list[list[Cell]], n: int, norm: Normalised, first_id: int):
     formulas = []
     bounds = [*starts, len(sub)]
     for a, b in zip(bounds, bounds[1:]):
-        if b - a >= 3:  # (a 小计 and at least two columns under it)
+        # (a 小计 and at least two columns under it, all of money: not 人数, 占比, 标准 …)
+        if b - a >= 3 and not any(_NOT_MONEY.search(name) for name in sub[a + 1:b]):
             formulas.append(GridFormula(kind="sum", target=lead + a, operands=tuple(range(lead + a + 1, lead + b)),
                                         reason=REASON))
     heads = top[1 + lead:]
     if lead == 1 and len(starts) >= 2 and all(_PARTS_HEAD.match(h) for h in heads):
-        formulas.append(GridFormula(kind="sum", target=0, operands=tuple(lead + a for a in starts), reason=REASON))
+        # (其中 may name only some of what the leading column holds: its groups may not exceed it)
+        formulas.append(GridFormula(kind="sum", target=0, operands=tuple(lead + a for a in starts), reason=REASON,
+                                    partial=True))
     if not formulas:
         return None
     table, facts = grid_table(rows, tuple(formulas), norm, first_id)

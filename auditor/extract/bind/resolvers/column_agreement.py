@@ -50,7 +50,7 @@ def _sum(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Brea
     total, parts = _cell(row, formula.target), [_cell(row, c) for c in formula.operands]
     if total is None or any(p is None for p in parts):
         return []
-    return [Breakdown.model_construct(total=total, parts=tuple(parts), marker="表格", complete=True,
+    return [Breakdown.model_construct(total=total, parts=tuple(parts), marker="表格", complete=not formula.partial,
                                       reason=formula.reason, via=via if formula.reason == REASON else ())]
 
 

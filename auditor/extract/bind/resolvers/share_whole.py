@@ -280,29 +280,34 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
     ranking_next = index.vocab.cue("ranking_next")
     merged: dict[int, list[int]] = {}  # the first sentence of each chain → its shares
     sentences: dict[int, list[int]] = {}  # … and the sentences it takes
+    head_of: dict[int, int] = {}  # each sentence taken → its chain's first
     with_figures = sorted(index.facts_by_sentence)
     for sentence in sorted(groups):
         amounts = [f for f in index.facts_by_sentence.get(sentence, ()) if f.kind == "amount"]
         first = min(amounts, key=lambda f: f.span.start) if amounts else None
         at = bisect_left(with_figures, sentence)
         before = with_figures[at - 1] if at else None  # (the sentence before it that states a figure)
-        head = next((h for h, taken in sentences.items() if before in taken), None)
+        head = head_of.get(before)
         if head is not None and first is not None and ranking_next.match(clean_label(first.label)):
             merged[head].extend(groups[sentence])
             sentences[head].append(sentence)
         else:
+            head = sentence
             merged[sentence], sentences[sentence] = list(groups[sentence]), [sentence]
+        head_of[sentence] = head
     out = list(shares)
     for sentence, members in merged.items():
         parts = {shares[n].part.id for n in members}
         if len(parts) < 2 or len(parts) < len(members):
             continue
         amounts = sorted((f for k in sentences[sentence] for f in index.facts_by_sentence.get(k, ())
-                          if f.kind == "amount" and f.concept not in _CHANGE_CONCEPTS and not f.is_bound),
-                         key=lambda f: f.span.start)
+                          if f.kind == "amount"), key=lambda f: f.span.start)
         if not amounts:
             continue
-        whole, rest = amounts[0], amounts[1:]
+        # (the whole is the sentence's first amount, whatever it is; a change or an approximate amount after
+        # it is none of the parts)
+        whole = amounts[0]
+        rest = [f for f in amounts[1:] if f.concept not in _CHANGE_CONCEPTS and not f.is_bound]
         if whole.id in parts or {f.id for f in rest} != parts or whole.is_bound \
                 or index.vocab.cue("compared_prefix").match(whole.label):
             continue
