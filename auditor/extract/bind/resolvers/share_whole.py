@@ -26,7 +26,6 @@ from itertools import accumulate
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, scope_of
-from auditor.extract.bind.lists import adds_up
 from auditor.extract.readings import clean_label
 from auditor.extract.model import Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
@@ -202,8 +201,9 @@ def _stated_sum(index: DocumentIndex, parts: list[Fact], total: Decimal, slack: 
     they add up to — the nearest, if any.  (A figure ending before the first part is none of them.)"""
     reach = slack + _WIDEST_ROUNDING
     first = parts[0].span.start
+    # (the parts add up to f: their sum and rounding are `total` and `slack`, not added up again per figure)
     found = [f for f in index.amounts_between(total - reach, total + reach)
-             if f.span.end <= first and f.unit == parts[0].unit and adds_up(f, parts)]
+             if f.span.end <= first and f.unit == parts[0].unit and abs(total - f.value) <= f.tolerance + slack]
     return max(found, key=lambda f: f.span.start) if found else None
 
 
