@@ -32,7 +32,7 @@ from auditor import lazyre
 from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, written
 from auditor.check.diagnose import slip_explains
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
-from auditor.extract.model import Breakdown, Fact
+from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact
 from auditor.extract.numbering import NUMBERED_LINE
 from auditor.extract.readings import clean_label
 from auditor.records import dataclass
@@ -288,7 +288,7 @@ def _another_base(doc: Document, total: Fact, parts: list[Fact], subtracted,
     for f in doc.neighbours(base):
         # (of this year, and no change: "上年为110,000万元", "比上年增加14,062万元" are no base of this year's sum)
         if f.sentence == base.sentence and f.id != base.id and (f.kind, f.unit) == (total.kind, total.unit) \
-                and not f.is_bound and f.period in (None, base.period) and f.concept not in ("增减额", "增减率") \
+                and not f.is_bound and f.period in (None, base.period) and f.concept not in CHANGE_CONCEPTS \
                 and _makes(total, others + Value.of(f)):
             return Found("ALT001", {"zh": _sum_text(total, [f, *rest], subtracted, f"（以 {f.text} 为基数）"),
                                     "en": _sum_text(total, [f, *rest], subtracted, f" (from {f.text})")})

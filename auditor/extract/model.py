@@ -79,6 +79,8 @@ class Record:
 
 
 Kind = Literal["amount", "percent", "score", "count", "number"]
+# the concepts of a figure that is a change (较上年增加 d, 增长 p%), not a quantity of its own
+CHANGE_CONCEPTS = frozenset({"增减额", "增减率"})
 Scenario = Literal["budget_initial", "budget_adjusted", "budget", "actual", "available", "final"]
 
 

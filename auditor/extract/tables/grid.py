@@ -145,9 +145,9 @@ def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int]
 
 # (a line with three figures set apart, or none of its rows can be one: most lines are passed over by this)
 _SPACED_FIGURES = lazyre.compile(r"\d[\d,.%)]*[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
-_WORD = lazyre.compile(r"[^\s|│┃]+")
+_WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
 # a unit or a change written as a word of its own: the figures of a sentence, not a table's cells
-_UNIT_WORD = lazyre.compile(r"(?:^|\s)(?:万元|亿元|元|%|％|增长|下降|增加|减少|上年|同比)(?:\s|$)")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
+_UNIT_WORD = lazyre.compile(r"(?:^|\s)(?:万元|亿元|元|%|％|增长|下降|增加|减少|上年|同比)(?:\s|$)")
 
 
 def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
@@ -529,9 +529,9 @@ _NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*[(（]?\s*\d{1,2}\s*[)）
 def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[GridFormula, ...]:
     """A 合计 row, first or last, over every other row, in each column that adds up (not a
     ratio, a change, a rate in % or an average): read when it holds in every such column but
-    one at most (the rows below a 合计 that holds
-    nowhere are not its parts — nested items, another block).  A row named 小计 / 其中 or a
-    numbered item among the others may be a level of its own: then no row sum is read."""
+    one at most (the rows below a 合计 that holds in none are not its parts — nested items,
+    another block).  A row named 小计 / 其中 or a numbered item among the others may be a level
+    of its own: then no row sum is read."""
     # (a table of one or two columns, its 合计 first: one whose rows above a last 合计 may start
     # where an excerpt was cut has nothing else to show it whole)
     ends = [n for n in ({0, len(rows) - 1} if len(rows[0].tokens) >= _MIN_COLUMNS else {0})
@@ -559,9 +559,8 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
         against += abs(head.value - summed) > slack
     if not checked or against > 1:
         return ()
-    held = checked
-    return (GridFormula(kind="row_sum", target=total, operands=tuple(parts), columns=tuple(held),
-                        support=len(held) - against, rows=len(held)),)
+    return (GridFormula(kind="row_sum", target=total, operands=tuple(parts), columns=tuple(checked),
+                        support=len(checked) - against, rows=len(checked)),)
 
 
 def _distinct_columns(grid: list[tuple[Token, ...]], k: int) -> list[int]:
@@ -615,7 +614,9 @@ def _chunks(rows: list[GridRow]) -> list[list[GridRow]]:
 
 
 def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Normalised,
-           first_id: int) -> tuple[ScoreTable, list[Fact]]:
+               first_id: int) -> tuple[ScoreTable, list[Fact]]:
+    """The grid as a table of facts: the columns a ratio, growth or share gives are percentages,
+    a growth's operands this year's and last year's; every other cell a bare number."""
     percent = {f.target for f in formulas if f.kind in {"ratio", "growth", "share_of_row"}}
     period = {c: p for f in formulas if f.kind == "growth" for c, p in zip(f.operands, ("current", "previous"))}
     facts: list[Fact] = []

@@ -27,7 +27,7 @@ from itertools import accumulate
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, scope_of
 from auditor.extract.readings import clean_label
-from auditor.extract.model import Breakdown, Fact, Share
+from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
 
 
@@ -307,7 +307,7 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
         # (the whole is the sentence's first amount, whatever it is; a change or an approximate amount after
         # it is none of the parts)
         whole = amounts[0]
-        rest = [f for f in amounts[1:] if f.concept not in _CHANGE_CONCEPTS and not f.is_bound]
+        rest = [f for f in amounts[1:] if f.concept not in CHANGE_CONCEPTS and not f.is_bound]
         if whole.id in parts or {f.id for f in rest} != parts or whole.is_bound \
                 or index.vocab.cue("compared_prefix").match(whole.label):
             continue
@@ -318,8 +318,6 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
             out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_sentence_whole"})
     return out
 
-
-_CHANGE_CONCEPTS = frozenset({"增减额", "增减率"})
 
 
 def _family_total(index: DocumentIndex, part: Fact) -> list[Fact]:
