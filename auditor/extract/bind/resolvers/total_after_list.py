@@ -4,12 +4,16 @@
         → 120 = 50 + 40 + 20  (total_after_items)
     "培训分别为:农民200人、干部50人、技术员30人,共计培训300人。"
         → 300 = 200 + 50 + 30  (total_after_respectively: the total may name itself)
+    "中央资金125.5万元\n省级资金91.2万元\n市级资金24.6万元\n以上资金合计241.3万元。"
+        → 241.3 = 125.5 + 91.2 + 24.6  (total_after_lines: a line per item, no numbers)
 
 A 共计/合计 that opens its sentence (with nothing before it but 以上, 上述, N项 …)
 right after a run of numbered items sums the items, one figure each (an item
 without a figure of the total's kind leaves the list open: nothing is bound).
 After 分别为 with no figure before it in its sentence, the parts are the figures
-up to the 共计 that closes them.
+up to the 共计 that closes them.  Lines that each state one figure and nothing
+else, set apart from what comes before them by a line without figures (a
+heading), are the items of the 合计 line right after them.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
 from auditor.extract.bind.resolvers.numbered_items import item_runs
+from auditor.extract.model import Fact
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _LOOK = 200
@@ -28,6 +33,7 @@ _LOOK = 200
 def resolve(r: Reading) -> Iterator[Candidate]:
     yield from _after_items(r)
     yield from _after_respectively(r)
+    yield from _after_lines(r)
 
 
 def _opens_with_total(r: Reading, i: int) -> bool:
@@ -110,3 +116,51 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
         made = make_breakdown(r, total, list(reversed(parts)), "分别为", True, "total_after_respectively")
         if made:
             yield made
+
+
+def _after_lines(r: Reading) -> Iterator[Candidate]:
+    """"中央资金125.5万元\n省级资金91.2万元\n以上资金合计216.7万元": a 合计 line right after lines of
+    one figure each sums them — only when a line without figures (a heading, or the text's start)
+    bounds them above, so that every item is in view; a line above them that states figures of its
+    own (a total, a sentence) leaves the list's extent open, and nothing is bound."""
+    tree = r.tree
+    for s in tree.of_kind("total"):
+        total = r.facts[s.index]
+        if total is None or total.kind not in {"amount", "count"} or total.is_bound:
+            continue
+        if not _opens_with_total(r, s.index) or _figures_on_line(r, s.paragraph) != [s.index]:
+            continue
+        parts: list[Fact] = []
+        line = tree.paragraph_lines[s.paragraph][0]
+        p = s.paragraph - 1
+        bounded = False
+        while True:
+            if not tree.has_paragraph(p) or tree.paragraph_lines[p][1] != line - 1:
+                bounded = True  # a line without figures above the run, or the text's start
+                break
+            figures = _figures_on_line(r, p)
+            first, last = tree.paragraph_lines[p]
+            if first != last or len(figures) != 1:
+                break  # a line of several figures (or wrapped over lines) above: the run's extent is open
+            if any(tree[k].kind == "item" for k in tree.paragraph_nodes(p)):
+                break  # numbered items: _after_items reads them
+            k = figures[0]
+            f = r.facts[k]
+            if tree[k].kind != "labelled" or tree[k].depth != 0 or f.kind != total.kind or f.unit != total.unit \
+                    or f.is_bound or _SUBTOTAL.search(clean_label(f.label)):
+                break
+            parts.append(f)
+            line, p = first, p - 1
+        if not bounded or len(parts) < 2:
+            continue
+        made = make_breakdown(r, total, list(reversed(parts)), "合计", True, "total_after_lines")
+        if made:
+            yield made
+
+
+_SUBTOTAL = lazyre.compile(r"其中|小计|合计|总计|共计|总额")
+
+
+def _figures_on_line(r: Reading, paragraph: int) -> list[int]:
+    """The nodes of a paragraph that state a figure."""
+    return [k for k in r.tree.paragraph_nodes(paragraph) if r.facts[k] is not None]
