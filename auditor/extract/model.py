@@ -203,6 +203,8 @@ class Change(Bound):
     reference: str = "previous"
     keyword: str = ""
     keyword_span: Span
+    compared_name: str = Field("", description="what the previous term is when it is no earlier figure of the "
+                                               "subject: 全省平均增幅 in \"高于全省平均增幅(11%)8.9个百分点\"")
     current_elsewhere: Fact | None = Field(None, description="no current figure in the sentence: the subject's "
                                                              "one value this year, stated elsewhere")
     previous_elsewhere: Fact | None = Field(None, description="with `current_elsewhere`: the subject's one value "

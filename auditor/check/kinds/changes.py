@@ -31,9 +31,13 @@ def _subject(c: Change, ctx: Context) -> str:
 _CHANGE_WORDS = {"zh": {1: "增加额", -1: "减少额", 0: "变动额"}, "en": {1: "increase", -1: "decrease", 0: "change"}}
 
 
-def _term(ctx: Context, fact: Fact, lang: str, like: Fact | None = None, earlier: bool = False) -> str:
+def _term(ctx: Context, fact: Fact, lang: str, like: Fact | None = None, earlier: bool = False,
+          name: str = "") -> str:
     """A compared figure with its period: "本年 3,112.91", "上年 254.25", "2019年 1,262.92" (`earlier`:
-    the term compared with, "上年" when nothing says its period)."""
+    the term compared with, "上年" when nothing says its period), or with the `name` the text gives
+    it when it is another figure than an earlier one ("全省平均增幅 11")."""
+    if name:
+        return f"{name} {written(fact, like)}"
     period = ctx.index.period_of(fact)
     year = ctx.doc.report_year
     if period and year and period == year:
@@ -85,7 +89,8 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         unit = unit_of(c.delta)
         arithmetic = {
-            lang: f"{_term(ctx, c.current, lang, c.delta)} − {_term(ctx, c.previous, lang, c.delta, earlier=True)} = "
+            lang: f"{_term(ctx, c.current, lang, c.delta)} − "
+                  f"{_term(ctx, c.previous, lang, c.delta, earlier=True, name=c.compared_name)} = "
                   f"{grouped(f'{(computed.value / c.delta.scale).normalize():f}')}{unit} ≠ "
                   f"{'-' if c.direction < 0 else ''}{written(c.delta)}{unit} {diff_text(cmp.difference, c.delta, lang)}"
             for lang in ("zh", "en")

@@ -3,10 +3,15 @@
     "第2季经费达成率33.57%,较109年同期(38.40%)低4.83个百分点"   → 33.57 − 38.40 = −4.83
     "执行率95%,比上年的90%提高5个百分点"                         → 95 − 90 = 5
     "完成率为95%,上年为90%,同比提高5个百分点"                    → 95 − 90 = 5
+    "收入增长19.9%,高于全省平均增幅(11%)8.9个百分点"             → 19.9 − 11 = 8.9
+    "增幅19.9%,比全省平均增幅(11%)高8.9个百分点"                 → 19.9 − 11 = 8.9
 
 Read only when both rates stand in the change's sentence, before it: the one compared with
 right before the change (named 较… / 比…, in a bracket after such words, set in a 与…相比 frame,
 or last year's), and the rate the comparison is of before that (neither compared nor last year's).
+A rate in a bracket after 高于 / 低于 … (or 比 / 较 …) is the one compared with; the comparison
+is of the nearest rate before it, past other such comparisons of the same rate
+("…高于全省平均增幅(11%)8.9个百分点,高于州市平均增幅(14.5%)5.4个百分点").
 A change whose other rate the sentence does not write ("执行率95%,比上年提高5个百分点") is
 left unread.
 """
@@ -33,6 +38,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         delta = r.facts[k]
         if delta is None or k == 0:
             continue
+        above = _above_bracket(r, k)
+        if above is not None:
+            yield above
+            continue
         word = tree[k - 1]
         if word.clause != node.clause or word.kind not in {"increase", "decrease", "words"}:
             continue
@@ -58,9 +67,10 @@ def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
         t, f = tree[j], r.facts[j]
         if f is None:
             continue
-        if t.kind not in {"labelled", "share"} or f.kind != "percent" or f.is_bound:
+        if t.kind not in _RATE_KINDS or f.kind != "percent" or f.is_bound:
             return None, None  # another figure between: whose rates these are is open
-        was = r.is_previous(f) or bool(compared.match(clean_label(f.label))) or compare_frame(r, j) is not None
+        was = r.is_previous(f) or bool(compared.match(clean_label(f.label))) or compare_frame(r, j) is not None \
+            or _bracketed_after(r, j, compared) is not None
         if previous is None:
             if not was:
                 return None, None
@@ -70,3 +80,62 @@ def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
         else:
             return previous, f
     return None, None
+
+
+_ABOVE = lazyre.compile(r"^(?:分别)?(?:高于|高出|超过|超出|快于|领先于?)")
+_BELOW = lazyre.compile(r"^(?:分别)?(?:低于|慢于|落后于?)")
+
+
+def _bracketed_after(r: Reading, j: int, words) -> int | None:
+    """The words node right before the bracket that holds only the figure at node j, when its
+    label matches `words` (较… / 比… / 高于…): "比全省平均增幅(11%)"; else None."""
+    tree = r.tree
+    if j < 2 or j + 1 >= len(tree) or not tree[j - 1].separator("(") or not tree[j + 1].separator(")") \
+            or tree[j - 2].kind != "words" or tree[j - 2].clause != tree[j].clause:
+        return None
+    return j - 2 if words.match(clean_label(tree[j - 2].piece.label)) else None
+
+
+def _above_bracket(r: Reading, k: int) -> Candidate | None:
+    """"增长19.9%,高于全省平均增幅(11%)8.9个百分点": the points at node k right after a bracketed
+    rate that 高于 / 低于 … compares with; the rate compared is the nearest one before, past other
+    comparisons of it.  None when the shape is not this one or the rate compared is open."""
+    tree = r.tree
+    j = k - 2
+    if j < 2 or not tree[k - 1].separator(")") or tree[k - 1].clause != tree[k].clause:
+        return None
+    other = r.facts[j]
+    if other is None or other.kind != "percent" or other.is_bound:
+        return None
+    word = _bracketed_after(r, j, _ABOVE)
+    direction = 1
+    if word is None:
+        word, direction = _bracketed_after(r, j, _BELOW), -1
+    if word is None:
+        return None
+    current = None
+    m = word - 1
+    while m >= 0 and tree[m].sentence == tree[k].sentence:
+        t, f = tree[m], r.facts[m]
+        if t.depth > 0 or t.kind in {"sep", "points"} \
+                or (t.kind == "words" and (_ABOVE.match(clean_label(t.piece.label))
+                                           or _BELOW.match(clean_label(t.piece.label)))):
+            m -= 1  # (an earlier comparison of the same rate: its bracket, its words, its points)
+            continue
+        if f is None:
+            return None  # words between: what the comparison is of is open
+        if f.kind != "percent" or f.is_bound or t.kind not in _RATE_KINDS:
+            return None
+        current = f
+        break
+    if current is None:
+        return None
+    said = clean_label(tree[word].piece.label)
+    return Candidate(Change.model_construct(
+        direction=direction, delta=r.facts[k], percent=None, current=current, previous=other,
+        subject_label=current.label, reference="previous", keyword=said,
+        compared_name=(_ABOVE.sub("", said) if direction > 0 else _BELOW.sub("", said)) or said,
+        keyword_span=r.span(tree[word].start, tree[word].end), reason="points_change", via=(), rejected=()))
+
+
+_RATE_KINDS = {"labelled", "share", "increase", "decrease", "growth_up", "growth_down"}
