@@ -24,6 +24,8 @@ Shapes — each once took time growing with the square of its size:
   comma         one sentence, '预算100万元，' repeated (no full stop anywhere)
   table_cells   a 自评表 flattened one cell per line, rows repeated
   qizhong       one total with a 其中 list of ever more parts, that does not add up
+  shares        sentence after sentence of an amount and its 占总数的 share (every run of them
+                may be the siblings of one stated total: still quadratic in their number)
   real_text     the seed and corpus reports one after another (benchmarks/_corpus.py)
 
 Prints, per shape, seconds and seconds per MB at every size, the ratio of the
@@ -90,12 +92,25 @@ def qizhong(size: int) -> str:
     return (f"2023年支出合计{n * 10 + 5}万元，其中：" + "，".join(f"项目{i}支出10万元" for i in range(n)) + "。\n")
 
 
+def shares(size: int) -> str:
+    """Sentence after sentence of an amount and its share of a whole none of them names
+    ("占总数的"): every run of them is a candidate for the siblings of one stated total."""
+    unit = "第{i}项支出{v}.5万元，占总数的{p}.2%。"
+    out, total, i = [], 0, 0
+    while total < size:
+        sentence = unit.format(i=i, v=100 + 3 * i, p=i % 9 + 1)
+        out.append(sentence)
+        total += len(sentence.encode())
+        i += 1
+    return "".join(out)
+
+
 def real_text(size: int) -> str:
     return _corpus.document(size)
 
 
 SHAPES = {"short_lines": short_lines, "comma": comma, "table_cells": table_cells, "qizhong": qizhong,
-          "real_text": real_text}
+          "shares": shares, "real_text": real_text}
 
 # Runs in a fresh interpreter: argv = root, file, format, minimum seconds of work, warm-up text
 _CHILD = r"""

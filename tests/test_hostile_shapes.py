@@ -52,3 +52,33 @@ def test_runs_of_a_list_that_make_its_total_are_those_summed_one_by_one(values, 
         brute += [parts[0::2], parts[1::2]]
     expected = [run for run in brute if doubt._holds(whole, run, subtracted)]
     assert list(doubt._runs_that_make(whole, parts, subtracted)) == expected
+
+
+@settings(max_examples=200, derandomize=True, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 50), st.integers(0, 3)), min_size=1, max_size=12),
+       st.lists(st.integers(-5, 120), min_size=12, max_size=12))
+def test_runs_below_a_limit_are_the_longest_runs_that_fit_in_their_order(parts, limits):
+    """share_whole tries only the runs of shares whose sum may reach a stated figure; they must be
+    exactly the runs of the full search that fit, in the same order (longest first, then by start),
+    whether each part is at least its rounding (the bisection) or not (a 0 among them)."""
+    from itertools import accumulate
+
+    from auditor.extract.bind.resolvers.share_whole import _longest_runs, _runs_below
+
+    values = list(accumulate((Decimal(v) for v, _ in parts), initial=Decimal(0)))
+    slacks = list(accumulate((Decimal(e) / 2 for _, e in parts), initial=Decimal(0)))
+    bounds = [Decimal(x) for x in limits[:len(parts)]]
+    expected = [(a, b) for a, b in _longest_runs(len(parts))
+                if (values[b] - slacks[b]) - (values[a] - slacks[a]) <= bounds[a]]
+    assert list(_runs_below(values, slacks, bounds)) == expected
+
+
+def test_many_shares_of_an_unnamed_whole_are_read_as_few():
+    """Sentence after sentence of 占总数的 shares (benchmarks/hostile_scaling.py's `shares`): each is
+    still checked against the total its neighbours make, and the one whose figures add up to a
+    stated total is read as its siblings' share."""
+    body = "".join(f"第{i}项支出{100 + 3 * i}.5万元,占总数的{i % 9 + 1}.2%。" for i in range(300))
+    result = audit_text("全年支出合计204万元。" + body)  # 100.5 + 103.5: the first two
+    shares = [s for s in result.extraction.shares if s.reason == "share_of_siblings_total"]
+    assert [(s.part.text, [w.text for w in s.wholes]) for s in shares] == [("100.5万元", ["204万元"]),
+                                                                         ("103.5万元", ["204万元"])]

@@ -123,6 +123,12 @@ class DocumentIndex:
         return sorted(((f.value, f) for f in self.facts if f.kind == "amount" and not f.is_bound
                        and f.value > 0), key=lambda pair: pair[0])
 
+    @cached_property
+    def widest_amount_rounding(self) -> Decimal:
+        """The largest rounding of the amounts in `amounts_by_value`: how far from a sum a stated
+        total may stand and still be it."""
+        return max((f.tolerance for _, f in self.amounts_by_value), default=Decimal(0))
+
     def amounts_between(self, low: Decimal, high: Decimal) -> list[Fact]:
         values = self.amounts_by_value
         start = bisect_left(values, low, key=lambda pair: pair[0])

@@ -20,7 +20,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right, insort
 from decimal import Decimal
 from itertools import accumulate
 
@@ -50,8 +50,6 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
 
 _YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
 _TOTAL_WORDS = lazyre.compile(r"(?:总额|总数|总量|总计|合计)$")  # "占总数的", "占支出总额的": no other name
-# the widest rounding any figure states (an integer in 亿元): how far a stated whole may lie from its parts' sum
-_WIDEST_ROUNDING = Decimal(10) ** 8 / 2
 
 
 def _same_named_whole(shares: list[Share]) -> list[Share]:
@@ -115,15 +113,20 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
         values = list(accumulate((p.value for p in parts), initial=Decimal(0)))
         slacks = list(accumulate((p.tolerance for p in parts), initial=Decimal(0)))
         repeated = len({p.id for p in parts}) < len(parts)
+        # (the largest amount stated before each part: a run adding to more has no whole stated before
+        # it, and is passed over without a look-up — the runs are many, the wholes few)
+        ceilings = _largest_before(index, [p.span.start for p in parts])
+        widest = index.widest_amount_rounding
         taken: set[int] = set()
-        for start, stop in _longest_runs(len(members)):
+        for start, stop in _runs_below(values, slacks, [c + widest for c in ceilings]):
+            total, slack = values[stop] - values[start], slacks[stop] - slacks[start]
             run = members[start:stop]
             if taken.intersection(run):
                 continue
             run_parts = parts[start:stop]
             if repeated and len({p.id for p in run_parts}) < len(run):
                 continue
-            whole = _stated_sum(index, run_parts, values[stop] - values[start], slacks[stop] - slacks[start])
+            whole = _stated_sum(index, run_parts, total, slack)
             if whole is None:
                 continue
             taken.update(run)
@@ -150,14 +153,14 @@ def _parts_sum(shares: list[Share]) -> list[Share]:
                                 for a, b in zip(members, members[1:])), initial=0))
         repeated = len({shares[n].part.id for n in members}) < len(members)
         taken: set[int] = set()
-        for start, stop in _longest_runs(len(members)):
+        for start, stop in _runs_below(values, slacks, [Decimal(100)] * len(members)):
+            if abs(values[stop] - values[start] - 100) > slacks[stop] - slacks[start]:
+                continue  # (the shares add to 100 % within their rounding: the cheap test first)
+            if gaps[stop - 1] - gaps[start] or bounds[stop] - bounds[start]:
+                continue  # (siblings stand near each other, not in two sections; no bound among them)
             run = members[start:stop]
             if taken.intersection(run) or (repeated and len({shares[n].part.id for n in run}) < len(run)):
                 continue
-            if gaps[stop - 1] - gaps[start] or bounds[stop] - bounds[start]:
-                continue  # (siblings stand near each other, not in two sections; no bound among them)
-            if abs(values[stop] - values[start] - 100) > slacks[stop] - slacks[start]:
-                continue  # (the shares add to 100 % within their rounding)
             taken.update(run)
             parts = tuple(shares[n].part for n in run)
             for n in run:
@@ -173,6 +176,31 @@ def _sibling_groups(shares: list[Share], keep) -> list[list[int]]:
         if keep(s):
             groups.setdefault((s.whole_label, s.part.unit), []).append(n)
     return [sorted(members, key=lambda n: shares[n].part.span.start) for members in groups.values()]
+
+
+def _runs_below(values: list[Decimal], slacks: list[Decimal], limits: list[Decimal]):
+    """(start, stop) of every run of two or more parts, the longest first, as `_longest_runs`, but
+    only those whose sum less its rounding (values[stop] − values[start], less slacks the same way)
+    is at most limits[start].  When every part is at least its rounding those sums only grow with
+    the run, so each start's runs end at one bound found by bisection: the runs tried are the ones
+    that may fit, not every run of the document (shares by the thousand are no longer quadratic)."""
+    count = len(values) - 1
+    floors = [v - e for v, e in zip(values, slacks)]
+    if any(b < a for a, b in zip(floors, floors[1:])):
+        for start, stop in _longest_runs(count):  # (a part below its rounding: a 0 among them)
+            if floors[stop] - floors[start] <= limits[start]:
+                yield start, stop
+        return
+    caps = [min(count, bisect_right(floors, floors[start] + limits[start]) - 1) - start for start in range(count)]
+    by_cap = sorted(range(count), key=lambda start: -caps[start])
+    active: list[int] = []  # the starts whose runs reach the size at hand, in text order
+    added = 0
+    for size in range(max(caps, default=0), 1, -1):
+        while added < count and caps[by_cap[added]] >= size:
+            insort(active, by_cap[added])
+            added += 1
+        for start in active:
+            yield start, start + size
 
 
 def _longest_runs(count: int):
@@ -196,10 +224,17 @@ def _names_no_whole(whole_label: str) -> bool:
     return not rest or rest in {"比", "比重"}
 
 
+def _largest_before(index: DocumentIndex, offsets: list[int]) -> list[Decimal]:
+    """For each offset, the largest amount `_stated_sum` may find ending at or before it (−1 if none)."""
+    ends = sorted((f.span.end, f.value) for _, f in index.amounts_by_value)
+    ceilings = list(accumulate((value for _, value in ends), max, initial=Decimal(-1)))
+    return [ceilings[bisect_right(ends, offset, key=lambda pair: pair[0])] for offset in offsets]
+
+
 def _stated_sum(index: DocumentIndex, parts: list[Fact], total: Decimal, slack: Decimal) -> Fact | None:
     """The figure stated before the parts (in text order, adding to `total` within `slack`) that
     they add up to — the nearest, if any.  (A figure ending before the first part is none of them.)"""
-    reach = slack + _WIDEST_ROUNDING
+    reach = slack + index.widest_amount_rounding
     first = parts[0].span.start
     # (the parts add up to f: their sum and rounding are `total` and `slack`, not added up again per figure)
     found = [f for f in index.amounts_between(total - reach, total + reach)
