@@ -142,8 +142,8 @@ def _after_lines(r: Reading) -> Iterator[Candidate]:
             first, last = tree.paragraph_lines[p]
             if first != last or len(figures) != 1:
                 break  # a line of several figures (or wrapped over lines) above: the run's extent is open
-            if any(tree[k].kind == "item" for k in tree.paragraph_nodes(p)):
-                break  # numbered items: _after_items reads them
+            if any(tree[k].kind not in {"labelled", "sep"} for k in tree.paragraph_nodes(p)):
+                break  # numbered items (_after_items reads them), a 其中 line, words after the figure: no plain item
             k = figures[0]
             f = r.facts[k]
             if tree[k].kind != "labelled" or tree[k].depth != 0 or f.kind != total.kind or f.unit != total.unit \
