@@ -1,6 +1,8 @@
 """分部门情况是 / 从…来看 / 按…分: the paragraph's first figure split along one dimension.
 
     "全区完成收入20348万元…。分部门情况是:国税部门完成3954万元…;地税部门…"
+    "…政府采购规模为21070.5亿元…。从政府采购结构来看,货物类、工程类和服务类采购金额分别为
+     6571.4亿元、11155.2亿元和3343.9亿元" (the names before 分别为 label its figures)
 
 Reports may name only the main parts, so the list is checked only for parts
 that exceed the total; it is read only when every other figure before the
@@ -13,7 +15,8 @@ from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import is_part, list_end, make_breakdown
-from auditor.extract.model import Breakdown
+from auditor.extract.bind.resolvers.named_items import plain_names
+from auditor.extract.model import Breakdown, Fact
 from auditor.extract.readings import Reading
 
 
@@ -36,10 +39,38 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         parts = [r.facts[k] for k in range(i + 1, list_end(r, i))
                  if is_part(r, tree[k]) and tree[k].depth == opener.depth
                  and r.facts[k].kind == "amount" and r.facts[k].unit == total.unit]
-        if len(parts) < 2 or not all(p.label for p in parts) or any(r.is_previous(p) for p in parts) \
+        named = not parts and _respectively(r, i, total)
+        if named:
+            parts = named  # "从…结构来看,A、B和C金额分别为x、y和z": the names before 分别为 label the figures
+        elif not all(p.label for p in parts):
+            continue
+        if len(parts) < 2 or any(r.is_previous(p) for p in parts) \
                 or any(p.value > total.value + total.tolerance for p in parts):
             continue  # a part larger than the total: the list hangs from another figure
         made = make_breakdown(r, total, parts, "分类", False, "dimension_split")
         if made:
             split_here.setdefault(total.id, set()).update(p.id for p in parts)
             yield made
+
+
+def _respectively(r: Reading, i: int, total: Fact) -> list[Fact]:
+    """The figures of a 分别为 right after the dimension opener at node i, when only names stand
+    between them ("货物类、工程类和服务类采购金额分别为6571.4亿元、11155.2亿元和3343.9亿元") and the
+    names are as many as the figures; else none."""
+    tree = r.tree
+    at = list_end(r, i)
+    if at >= len(tree) or tree[at].kind != "fenbie" or tree[at].depth != tree[i].depth \
+            or any(r.facts[k] is not None for k in range(i + 1, at)):
+        return []
+    read = plain_names(r.norm.text[tree[i].end:tree[at].start])
+    figures = []
+    for k in range(at + 1, list_end(r, at)):  # the figures right after 分别为, to the clause's end
+        if tree[k].is_separator and not tree[k].separator(",;。"):
+            continue
+        if tree[k].kind != "labelled" or tree[k].depth != tree[at].depth:
+            break
+        figures.append(r.facts[k])
+    if read is None or len(read[0]) != len(figures) \
+            or any(f.kind != "amount" or f.unit != total.unit or f.is_bound for f in figures):
+        return []
+    return figures

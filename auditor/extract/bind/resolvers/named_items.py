@@ -78,7 +78,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue  # "目标3个:A、B;C。": the list may go on past the ';' (not when a counted statement follows)
         stop = end.start() if end else len(text)
         stretch = text[m.end():stop].replace("\n", "")
-        read = _names(stretch)
+        read = plain_names(stretch)
         if read is None:
             continue
         names, joined = read
@@ -88,7 +88,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             reason="names_included" if _INCLUDES.search(m.group()) else "names_after_count", via=(), rejected=()))
 
 
-def _names(stretch: str) -> tuple[list[str], str] | None:
+def plain_names(stretch: str) -> tuple[list[str], str] | None:
     """The names of the stretch and the word that joined the last two (和, 及 …; "" when
     none did), or None when it is not a plain list of names."""
     plain = _BRACKETS.sub("", stretch).strip().rstrip(",")
@@ -142,7 +142,7 @@ def _names_before(r: Reading, count) -> Candidate | None:
     plain = _BRACKETS.sub("", stretch)
     if "、" not in plain or _NOT_A_NAME_END.search(plain) or _NOT_NAMES.search(plain):
         return None
-    read = _names(stretch)
+    read = plain_names(stretch)
     if read is None:
         return None
     names, joined = read
