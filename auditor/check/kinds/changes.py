@@ -300,7 +300,7 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         said = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}[c.direction]
         arithmetic = {
-            lang: f"{_term(ctx, c.current, lang)} − {_term(ctx, c.previous, lang, c.current)} = "
+            lang: f"{_term(ctx, c.current, lang)} − {_term(ctx, c.previous, lang, c.current, name=c.compared_name)} = "
                   f"{grouped(f'{(moved / c.current.scale).normalize():f}')}{unit_of(c.current)}"
             for lang in ("zh", "en")
         }

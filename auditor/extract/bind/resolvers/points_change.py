@@ -105,7 +105,7 @@ def _above_bracket(r: Reading, k: int) -> Candidate | None:
     if j < 2 or not tree[k - 1].separator(")") or tree[k - 1].clause != tree[k].clause:
         return None
     other = r.facts[j]
-    if other is None or other.kind != "percent" or other.is_bound:
+    if other is None or other.kind != "percent" or other.is_bound or tree[j].kind not in _RATE_KINDS:
         return None
     word = _bracketed_after(r, j, _ABOVE)
     direction = 1
@@ -117,6 +117,9 @@ def _above_bracket(r: Reading, k: int) -> Candidate | None:
     m = word - 1
     while m >= 0 and tree[m].sentence == tree[k].sentence:
         t, f = tree[m], r.facts[m]
+        if f is not None and t.depth > 0 and _bracketed_after(r, m, _ABOVE) is None \
+                and _bracketed_after(r, m, _BELOW) is None:
+            return None  # a bracketed figure of its own ("增长5.2%(同口径增长8.1%)"): which rate is compared is open
         if t.depth > 0 or t.kind in {"sep", "points"} \
                 or (t.kind == "words" and (_ABOVE.match(clean_label(t.piece.label))
                                            or _BELOW.match(clean_label(t.piece.label)))):
@@ -138,4 +141,6 @@ def _above_bracket(r: Reading, k: int) -> Candidate | None:
         keyword_span=r.span(tree[word].start, tree[word].end), reason="points_change", via=(), rejected=()))
 
 
-_RATE_KINDS = {"labelled", "share", "increase", "decrease", "growth_up", "growth_down"}
+# rates written as they are: a 下降 p% (decrease, growth_down) is a fall of p, its sign in the word, and
+# is left unread rather than compared as +p
+_RATE_KINDS = {"labelled", "share", "increase", "growth_up"}

@@ -50,6 +50,9 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
 
 _YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
 _TOTAL_WORDS = lazyre.compile(r"(?:总额|总数|总量|总计|合计)$")  # "占总数的", "占支出总额的": no other name
+# the widest rounding a whole of sibling shares may have (an integer in 亿元): how far it may lie from
+# their sum — the document's own widest rounding when that is narrower
+_WIDEST_ROUNDING = Decimal(10) ** 8 / 2
 
 
 def _same_named_whole(shares: list[Share]) -> list[Share]:
@@ -116,7 +119,7 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
         # (the largest amount stated before each part: a run adding to more has no whole stated before
         # it, and is passed over without a look-up — the runs are many, the wholes few)
         ceilings = _largest_before(index, [p.span.start for p in parts])
-        widest = index.widest_amount_rounding
+        widest = min(index.widest_amount_rounding, _WIDEST_ROUNDING)
         taken: set[int] = set()
         for start, stop in _runs_below(values, slacks, [c + widest for c in ceilings]):
             total, slack = values[stop] - values[start], slacks[stop] - slacks[start]
@@ -234,7 +237,7 @@ def _largest_before(index: DocumentIndex, offsets: list[int]) -> list[Decimal]:
 def _stated_sum(index: DocumentIndex, parts: list[Fact], total: Decimal, slack: Decimal) -> Fact | None:
     """The figure stated before the parts (in text order, adding to `total` within `slack`) that
     they add up to — the nearest, if any.  (A figure ending before the first part is none of them.)"""
-    reach = slack + index.widest_amount_rounding
+    reach = slack + min(index.widest_amount_rounding, _WIDEST_ROUNDING)
     first = parts[0].span.start
     # (the parts add up to f: their sum and rounding are `total` and `slack`, not added up again per figure)
     found = [f for f in index.amounts_between(total - reach, total + reach)

@@ -25,6 +25,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
 from auditor.extract.bind.resolvers.numbered_items import item_runs
 from auditor.extract.model import Fact
+from auditor.extract.numbering import NUMBERED_LINE, item_number
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _LOOK = 200
@@ -120,10 +121,14 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
 
 def _after_lines(r: Reading) -> Iterator[Candidate]:
     """"中央资金125.5万元\n省级资金91.2万元\n以上资金合计216.7万元": a 合计 line right after lines of
-    one figure each sums them — only when a line without figures (a heading, or the text's start)
-    bounds them above, so that every item is in view; a line above them that states figures of its
-    own (a total, a sentence) leaves the list's extent open, and nothing is bound."""
+    one figure each sums them — only when a heading bounds them above (a line of words without
+    figures, right above them, itself under no other one-figure lines, and not the second or a later
+    numbered heading), or they start the text, so that every item is in view.  A line above them that
+    states figures (a total, a sentence), a blank line (a page break may fall inside the list), or a
+    heading such as 二、地方资金 (the 合计 may close every section) leaves the list's extent open, and
+    nothing is bound."""
     tree = r.tree
+    lines: list[str] | None = None
     for s in tree.of_kind("total"):
         total = r.facts[s.index]
         if total is None or total.kind not in {"amount", "count"} or total.is_bound:
@@ -132,12 +137,8 @@ def _after_lines(r: Reading) -> Iterator[Candidate]:
             continue
         parts: list[Fact] = []
         line = tree.paragraph_lines[s.paragraph][0]
-        p = s.paragraph - 1
-        bounded = False
-        while True:
-            if not tree.has_paragraph(p) or tree.paragraph_lines[p][1] != line - 1:
-                bounded = True  # a line without figures above the run, or the text's start
-                break
+        p = _paragraph_before(tree, s.paragraph)
+        while p is not None and tree.paragraph_lines[p][1] == line - 1:
             figures = _figures_on_line(r, p)
             first, last = tree.paragraph_lines[p]
             if first != last or len(figures) != 1:
@@ -150,12 +151,53 @@ def _after_lines(r: Reading) -> Iterator[Candidate]:
                     or f.is_bound or _SUBTOTAL.search(clean_label(f.label)):
                 break
             parts.append(f)
-            line, p = first, p - 1
-        if not bounded or len(parts) < 2:
-            continue
-        made = make_breakdown(r, total, list(reversed(parts)), "合计", True, "total_after_lines")
-        if made:
-            yield made
+            line, p = first, _paragraph_before(tree, p)
+        else:
+            if len(parts) < 2:
+                continue
+            if lines is None:
+                lines = r.norm.text.split("\n")
+            item_above = p is not None and _one_figure_line(r, p, total)
+            if not _heads_the_run(lines, line, tree.paragraph_lines[p][1] if item_above else 0):
+                continue
+            made = make_breakdown(r, total, list(reversed(parts)), "合计", True, "total_after_lines")
+            if made:
+                yield made
+
+
+def _one_figure_line(r: Reading, p: int, total: Fact) -> bool:
+    """Paragraph p is one line stating one figure of the total's kind and nothing else: an item of a
+    list like the run (a sentence stating one figure, "…下达扶贫资金241.3万元,…公示如下:", is none)."""
+    first, last = r.tree.paragraph_lines[p]
+    figures = _figures_on_line(r, p)
+    return first == last and len(figures) == 1 and r.facts[figures[0]].kind == total.kind \
+        and r.facts[figures[0]].unit == total.unit \
+        and all(r.tree[k].kind in {"labelled", "sep"} for k in r.tree.paragraph_nodes(p))
+
+
+def _paragraph_before(tree, paragraph: int) -> int | None:
+    """The paragraph (with figures) before this one, or None."""
+    first = tree.paragraph_nodes(paragraph).start
+    return tree[first - 1].paragraph if first > 0 else None
+
+
+def _heads_the_run(lines: list[str], first: int, item_above: int) -> bool:
+    """The run of one-figure lines starting at line `first` (1-based) is bounded above: it starts the
+    text, or the line above is a heading — words, no blank line, not a later numbered heading
+    (二、, (二), 2.) — over no line that is an item like them (`item_above`: the line of the nearest
+    one above, 0 if none): "地方资金:" under "…200万元" heads only a second section of the list."""
+    if first == 1:
+        return True
+    heading = lines[first - 2].strip()
+    if not heading:
+        return False
+    marker = NUMBERED_LINE.match(heading)
+    if marker and (item_number(marker.group().strip(" \t|")) or 0) > 1:
+        return False
+    above = first - 2
+    while above >= 1 and not lines[above - 1].strip():
+        above -= 1
+    return above < 1 or above != item_above
 
 
 _SUBTOTAL = lazyre.compile(r"其中|小计|合计|总计|共计|总额")
