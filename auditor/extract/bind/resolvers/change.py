@@ -93,6 +93,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         previous = None if previous is not None and previous.is_bound else previous
         keyword = s.piece.keyword
         reference = _reference(r, keyword, "previous")
+        if reference == "budget" and current is not None and previous is not None \
+                and _from_to(r, current, [current, previous]) is previous:
+            # "由51.9亿元调整为111.65亿元,调增59.75亿元": an adjustment between the two figures the
+            # sentence names, from the one to the other, is their difference as any change is
+            reference = "previous"
         yield Candidate(Change.model_construct(
             direction=direction, delta=delta, percent=pct, current=current, previous=previous,
             subject_label=subject_label, reference=reference, keyword=keyword,
