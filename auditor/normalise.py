@@ -59,6 +59,9 @@ _TRADITIONAL_HINT = lazyre.compile(
 _CJK = lazyre.compile("[\u4e00-\u9fff]")
 
 
+_LONE_SURROGATE = lazyre.compile(r"[\ud800-\udfff]")
+
+
 @lru_cache(maxsize=1)
 def _t2s():
     import opencc  # imported lazily: most reports are in simplified characters
@@ -69,7 +72,13 @@ def _t2s():
 def _to_simplified(text: str) -> str:
     """Traditional → simplified, one character for one character."""
     converter = _t2s()
-    converted = converter.convert(text)
+    try:
+        converted = converter.convert(text)
+    except UnicodeEncodeError:
+        # a lone surrogate (text handed in from elsewhere, not decoded by our loaders) cannot reach
+        # OpenCC: it becomes U+FFFD, one character for one, and no offset moves
+        text = _LONE_SURROGATE.sub("\ufffd", text)
+        converted = converter.convert(text)
     if len(converted) == len(text):
         return converted
     # A phrase rule changed the length somewhere: fall back to per-character

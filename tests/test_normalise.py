@@ -343,3 +343,13 @@ def test_display_width_counts_wide_characters_twice():
 ])
 def test_chinese_numeral_figures_before_a_unit(written, read):
     assert normalise(written).text == read
+
+
+def test_a_lone_surrogate_becomes_a_replacement_character_in_place():
+    """Text handed to the Python API from elsewhere may hold a lone surrogate (bytes decoded with
+    surrogateescape); it must not stop the check, nor move an offset."""
+    text = "預算\udce2100萬元，其中基本支出60萬元。"
+    norm = normalise(text)
+    assert len(norm.text) == len(text)
+    assert norm.text[2] == "\ufffd"
+    assert norm.text.endswith("其中基本支出60万元。")
