@@ -34,7 +34,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue
         total = before[0]
         listed = {p.id for b in lists if b.total.id == total.id for p in b.parts} | split_here.get(total.id, set())
-        if any(f.id not in listed for f in before[1:]):
+        if any(f.id not in listed and not _restated(f, total) for f in before[1:]):
             continue  # "盟本级支出…;旗级支出…。分项目看:": which total the list splits is unclear
         parts = [r.facts[k] for k in range(i + 1, list_end(r, i))
                  if is_part(r, tree[k]) and tree[k].depth == opener.depth
@@ -74,3 +74,8 @@ def _respectively(r: Reading, i: int, total: Fact) -> list[Fact]:
             or any(f.kind != "amount" or f.unit != total.unit or f.is_bound for f in figures):
         return []
     return figures
+
+
+def _restated(f: Fact, total: Fact) -> bool:
+    """`f` states the total again (a headline, then its sentence: "规模为34,993.1亿元…。…规模为34,993.1亿元")."""
+    return f.value == total.value and f.unit == total.unit and f.decimals == total.decimals
