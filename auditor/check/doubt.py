@@ -254,9 +254,12 @@ def _makes(total: Fact, value: Value) -> bool:
 MAX_RUN_SEARCH = 300
 
 
-def _sum_text(total: Fact, parts: list[Fact], subtracted: Iterable[Fact] = (), extra: str = "") -> str:
+def _sum_text(total: Fact, parts: list[Fact], subtracted: Iterable[Fact] = (), extra: str = "",
+              relation: str = "=") -> str:
+    """"a + b − c (note) = total"; `relation` "≤" for a list naming only some parts, whose rest
+    need not make the total, only stay within it."""
     terms = " + ".join(written(p, total) for p in parts) + "".join(f" − {written(p, total)}" for p in subtracted)
-    return f"{terms}{extra} = {written(total)}"
+    return f"{terms}{extra} {relation} {written(total)}"
 
 
 def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[Fact] = (),
@@ -315,18 +318,25 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
     core = breakdown.core if breakdown is not None else None
     if core:
         own = parts[:core]
-        if (_holds(total, own, subtracted) or (partial and sum(p.value for p in own) <= total.value + total.tolerance)):
-            return Found("ALT002", {"zh": _sum_text(total, own, subtracted, "（清单读过了本句）"),
-                                    "en": _sum_text(total, own, subtracted, " (the list was read past its sentence)")})
+        makes = _holds(total, own, subtracted)
+        if makes or (partial and sum(p.value for p in own) <= total.value + total.tolerance):
+            relation = "=" if makes else "≤"
+            return Found("ALT002", {"zh": _sum_text(total, own, subtracted, "（清单读过了本句）", relation),
+                                    "en": _sum_text(total, own, subtracted, " (the list was read past its sentence)",
+                                                    relation)})
     nested = _nested_run(parts)
     if nested is not None:  # "旗本级75.29亿元,分项目看:税收16.81亿元,非税58.48亿元;上级转移支付…"
         head, inner = nested
         rest = [p for p in parts if p not in inner]
         rest_sum = _sum(rest, subtracted)
-        if _makes(total, rest_sum) or (partial and rest_sum.value - rest_sum.tolerance <= total.value + total.tolerance):
+        makes = _makes(total, rest_sum)
+        if makes or (partial and rest_sum.value - rest_sum.tolerance <= total.value + total.tolerance):
             note = "、".join(p.text for p in inner)
-            return Found("ALT002", {"zh": _sum_text(total, rest, subtracted, f"（{note} 是 {head.text} 的分项，不另计）"),
-                                    "en": _sum_text(total, rest, subtracted, f" ({note}: the parts of {head.text})")})
+            relation = "=" if makes else "≤"  # (a partial list's rest stays within its total)
+            return Found("ALT002", {"zh": _sum_text(total, rest, subtracted, f"（{note} 是 {head.text} 的分项，不另计）",
+                                                    relation),
+                                    "en": _sum_text(total, rest, subtracted, f" ({note}: the parts of {head.text})",
+                                                    relation)})
     if partial:
         return None  # a list naming only some parts fails only by excess: no run of it explains that
     closed = [fam for fam in (vocab.families.values() if vocab is not None else ())

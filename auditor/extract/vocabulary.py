@@ -279,7 +279,10 @@ _CARRIED_OVER = lazyre.compile(r"(?:上年度?|去年|以前年度)(?=结转|结
 FUND_NAME = lazyre.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
 # (Taiwan's budgets by kind: 公务预算 the government's own, 特别预算, 附属单位预算, 基金预算 of its funds)
 _FUNDS = lazyre.compile(r"一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外|预算稳定调节基金|"
-                        r"公务预算|特别预算|附属单位预算|基金预算")
+                        r"公务预算|特别预算|附属单位预算|基金预算|"
+                        # (kinds of money whose names hold a scenario's word: "一般转移支付收入" is a
+                        # kind of income, not money paid out; "国库集中支付" a way of paying)
+                        r"转移支付|集中支付")
 
 
 # "出国(境)经费、车辆购置及运行费、公务接待费(简称三公经费)支出合计": the figure is of what the
