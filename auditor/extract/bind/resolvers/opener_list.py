@@ -92,11 +92,15 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
         if following:
             via.append("parts open the following paragraphs")
         parts += following
-    # after a ';', 支出 / 结余 / 滚存 … open the next statement: the list ended at the ';'
+    # after a ';', 支出 / 结余 / 滚存 … open the next statement: the list ended at the ';' — as it did
+    # when the first figure after it is larger than the total ("…余额164234万元,其中:一般债务…,专项债务
+    # 61538万元;省财政厅核定…限额164635万元"): no part exceeds its whole
     head = r.vocab.cue("statement_head")
     for n, (k, f) in enumerate(parts):
         if tree[k].sub != opener.sub and tree[k].paragraph == opener.paragraph \
-                and head.search(clean_label(f.concept or f.label)) and f.concept != first_total.concept:
+                and (head.search(clean_label(f.concept or f.label)) and f.concept != first_total.concept
+                     or (n and tree[parts[n - 1][0]].sub != tree[k].sub
+                         and f.value > first_total.value + first_total.tolerance)):
             parts = parts[:n]
             break
     # a figure of the total's own concept starts the next statement, not a part; right
