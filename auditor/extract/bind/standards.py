@@ -20,4 +20,4 @@ def per_unit(r: Reading, fact: Fact) -> str | None:
     if m:
         return m.group(1)
     m = r.vocab.cue("per_unit").search(clean_label(fact.label))
-    return m.group(1) if m else None
+    return next(g for g in m.groups() if g) if m else None
