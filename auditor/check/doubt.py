@@ -35,6 +35,7 @@ from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact
 from auditor.extract.numbering import NUMBERED_LINE
 from auditor.extract.readings import clean_label
+from auditor.load.base import line_starts
 from auditor.records import dataclass
 from auditor.resources import builtin_toml, data_dir
 from auditor.widths import display_width
@@ -150,6 +151,17 @@ class Document:
         for b in self.lists:
             out.setdefault(b.total.id, set()).update(p.id for p in (*b.parts, *b.subtracted))
         return out
+
+    @cached_property
+    def line_starts(self) -> list[int]:
+        """Where each line of the text starts: a figure's line found by bisection, not by scanning
+        back through a text that may be one line of megabytes."""
+        return line_starts(self.text)
+
+    def line_start(self, offset: int) -> int:
+        """The offset of the start of the line holding `offset` (as text.rfind("\n", 0, offset) + 1)."""
+        starts = self.line_starts
+        return starts[bisect_right(starts, offset) - 1] if offset > 0 else 0
 
     def neighbours(self, fact: Fact) -> list[Fact]:
         """The figures of `fact`'s paragraph, or of its table."""
@@ -593,14 +605,14 @@ def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]]) -> Found 
     for start, end in spans:
         if not text or end > len(text) or start >= end:
             continue
-        line_start = text.rfind("\n", 0, start) + 1
+        line_start = doc.line_start(start)
         cut = None
         if text[end - 1].isdigit() and not text[end:].strip() and _ends_cut(text, line_start, start):
             cut = (start, end)  # the text ends on the figure: an excerpt may have cut it ("85.75%" as "8")
         elif text[end - 1].isdigit() and _CUT_AFTER.match(text, end) and text[line_start:start].strip():
             cut = (start, text.find("\n", end) + 2)
         elif _CUT_BEFORE.search(text, max(0, start - 8), start):
-            prev_start = text.rfind("\n", 0, line_start - 1) + 1
+            prev_start = doc.line_start(line_start - 1) if line_start > 0 else text.rfind("\n", 0, -1) + 1
             if not _BARE_NUMBER.match(text[prev_start:line_start - 1]):
                 cut = (line_start - 3, end)
         if cut is not None:
