@@ -204,7 +204,8 @@ class Change(Bound):
     keyword: str = ""
     keyword_span: Span
     compared_name: str = Field("", description="what the previous term is when it is no earlier figure of the "
-                                               "subject: 全省平均增幅 in \"高于全省平均增幅(11%)8.9个百分点\"")
+                                               "subject: 全省平均增幅 in \"高于全省平均增幅(11%)8.9个百分点\", 调整前")
+    current_name: str = Field("", description="what the current term is when it is no figure of this year: 调整后")
     current_elsewhere: Fact | None = Field(None, description="no current figure in the sentence: the subject's "
                                                              "one value this year, stated elsewhere")
     previous_elsewhere: Fact | None = Field(None, description="with `current_elsewhere`: the subject's one value "

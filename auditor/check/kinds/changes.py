@@ -89,7 +89,7 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         unit = unit_of(c.delta)
         arithmetic = {
-            lang: f"{_term(ctx, c.current, lang, c.delta)} − "
+            lang: f"{_term(ctx, c.current, lang, c.delta, name=c.current_name)} − "
                   f"{_term(ctx, c.previous, lang, c.delta, earlier=True, name=c.compared_name)} = "
                   f"{grouped(f'{(computed.value / c.delta.scale).normalize():f}')}{unit} ≠ "
                   f"{'-' if c.direction < 0 else ''}{written(c.delta)}{unit} {diff_text(cmp.difference, c.delta, lang)}"
@@ -300,7 +300,8 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         said = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}[c.direction]
         arithmetic = {
-            lang: f"{_term(ctx, c.current, lang)} − {_term(ctx, c.previous, lang, c.current, name=c.compared_name)} = "
+            lang: f"{_term(ctx, c.current, lang, name=c.current_name)} − "
+                  f"{_term(ctx, c.previous, lang, c.current, name=c.compared_name)} = "
                   f"{grouped(f'{(moved / c.current.scale).normalize():f}')}{unit_of(c.current)}"
             for lang in ("zh", "en")
         }

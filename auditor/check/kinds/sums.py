@@ -10,6 +10,7 @@ from auditor.check.arithmetic import (Comparison, Value, compare, decimals_for, 
                                       total, unit_of, written)
 from auditor.check.context import Context, diff_text, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
+from auditor.extract.bind.reasons import EXPLICIT
 from auditor.extract.bind.resolvers import balance
 from auditor.extract.model import Breakdown, Fact
 from auditor.findings import Evidence, Outcome
@@ -66,7 +67,8 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                         "partial": "", "slip_zh": "（整数写出的分项按准确值计）",
                         "slip_en": " (the parts written as whole numbers taken as exact)"}))
             continue
-        partial = not b.complete and not _shares_make_whole(share_of, b)
+        by_shares = not b.complete and _shares_make_whole(share_of, b)
+        partial = not b.complete and not by_shares
         if partial and computed.value <= b.total.value:
             yield outcome(rule, b, "holds", _figures(b), note="a list naming only some parts")
             continue
@@ -90,7 +92,16 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             evidence=_figures(b), comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_sum(ctx.doubt, b.total, list(b.parts), list(b.subtracted), b,
                                                        ctx.vocab), equation=None if slip else equation,
-            weigh=as_read)
+            weigh=as_read, accuse_from=EXPLICIT + 1 if by_shares and not _shares_of_total(share_of, b) else None)
+
+
+def _shares_of_total(share_of: dict[int, Fact], b: Breakdown) -> bool:
+    """The first part's stated share is its share of the total: the shares that make the list whole
+    are the total's.  When they fit only the parts' own sum ("上级补助资金50000万元…中央和省级资金分别为
+    30000万元和15000万元,分别占66.7%和33.3%"), the parts may be all of something else than the total,
+    and their sum missing it is at most a warning."""
+    computed = ratio_percent(Value.of(b.parts[0]), Value.of(b.total))
+    return computed is not None and compare(share_of[b.parts[0].id], computed).verdict == "ok"
 
 
 def _whole_parts_exact(b: Breakdown) -> Value | None:

@@ -15,7 +15,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Change, Fact
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import OPENERS, Reading, clean_label
 from auditor.extract.vocabulary import LabelInfo, read_label
 
 DIRECTIONS = {"increase": 1, "decrease": -1, "flat": 0}
@@ -94,15 +94,33 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         keyword = s.piece.keyword
         reference = _reference(r, keyword, "previous")
         if reference == "budget" and current is not None and previous is not None \
-                and _from_to(r, current, [current, previous]) is previous:
+                and _from_to(r, current, [current, previous]) is previous and _sole_change(r, i):
             # "由51.9亿元调整为111.65亿元,调增59.75亿元": an adjustment between the two figures the
-            # sentence names, from the one to the other, is their difference as any change is
-            reference = "previous"
+            # sentence names, from the one to the other, is their difference as any change is — when it
+            # is the sentence's one change ("共调增15000万元、调减5000万元,净增10000万元": gross amounts)
+            reference, names = "previous", {"current_name": "调整后", "compared_name": "调整前"}
+        else:
+            names = {}
         yield Candidate(Change.model_construct(
             direction=direction, delta=delta, percent=pct, current=current, previous=previous,
             subject_label=subject_label, reference=reference, keyword=keyword,
-            keyword_span=r.span(s.start, s.start + len(keyword)), reason=reason, via=(), rejected=(),
+            keyword_span=r.span(s.start, s.start + len(keyword)), reason=reason, via=(), rejected=(), **names,
         ))
+
+
+def _sole_change(r: Reading, i: int) -> bool:
+    """The change at node i is the only change by an amount of its sentence (a rate, 同比下降33.5%, may
+    follow), with no 其中 / 共 / 净 words before it."""
+    tree = r.tree
+    if any(tree[k].kind in DIRECTIONS and r.facts[k] is not None and r.facts[k].kind == "amount"
+           for k in tree.unit("sentence", i) if k != i):
+        return False
+    before = tree[i - 1] if i > 0 and tree[i - 1].sentence == tree[i].sentence else None
+    return not (before is not None and (before.kind in OPENERS or
+                                        (before.kind == "words" and _GROSS_WORDS.search(before.piece.label))))
+
+
+_GROSS_WORDS = lazyre.compile(r"其中|共|净|合计|累计|增减相抵$")
 
 
 def _bracketed_rate(tree, i: int, k: int, g: Fact) -> bool:

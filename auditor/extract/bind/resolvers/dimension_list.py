@@ -13,11 +13,15 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import is_part, list_end, make_breakdown
 from auditor.extract.bind.resolvers.named_items import plain_names
 from auditor.extract.model import Breakdown, Fact
-from auditor.extract.readings import Reading
+from auditor.extract.readings import Reading, clean_label
+
+# words of a change or a saving: figures so named are no parts of the level split
+_CHANGE_WORDS = lazyre.compile(r"增收|减收|增支|减支|增加|减少|增长|下降|增量|减量|增减|节约|节支|超收|短收")
 
 
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
@@ -41,9 +45,17 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                  and r.facts[k].kind == "amount" and r.facts[k].unit == total.unit]
         named = not parts and _respectively(r, i, total)
         if named:
-            parts = named  # "从…结构来看,A、B和C金额分别为x、y和z": the names before 分别为 label the figures
+            # "从…结构来看,A、B和C金额分别为x、y和z": the names before 分别为 label the figures — of the
+            # total alone: under a listed part of it ("其中货物类采购300亿元。从货物类采购结构来看,…")
+            # the split may be of that part
+            split = split_here.get(total.id, set())  # (a second dimension of it: "从组织形式来看")
+            if any(f.id != total.id and f.id not in split and not _restated(f, total) for f in before):
+                continue
+            parts = named
         elif not all(p.label for p in parts):
             continue
+        if any(_CHANGE_WORDS.search(clean_label(p.label)) for p in parts):
+            continue  # "从增收结构来看,税收收入增收额…": changes of the parts, not parts of the level
         if len(parts) < 2 or any(r.is_previous(p) for p in parts) \
                 or any(p.value > total.value + total.tolerance for p in parts):
             continue  # a part larger than the total: the list hangs from another figure
@@ -62,7 +74,10 @@ def _respectively(r: Reading, i: int, total: Fact) -> list[Fact]:
     if at >= len(tree) or tree[at].kind != "fenbie" or tree[at].depth != tree[i].depth \
             or any(r.facts[k] is not None for k in range(i + 1, at)):
         return []
-    read = plain_names(r.norm.text[tree[i].end:tree[at].start])
+    stretch = r.norm.text[tree[i].end:tree[at].start]
+    if _CHANGE_WORDS.search(stretch) or _CHANGE_WORDS.search(r.norm.text[tree[i].start:tree[i].end]):
+        return []  # "从增收结构来看,税收收入和非税收入增收额分别为…": changes, not parts of the level
+    read = plain_names(stretch)
     figures = []
     for k in range(at + 1, list_end(r, at)):  # the figures right after 分别为, to the clause's end
         if tree[k].is_separator and not tree[k].separator(",;。"):

@@ -4,8 +4,9 @@
         → 331.5万元 = 5525人 × 600元
     "共为1200户发放补贴,补助标准为500元/户,发放补贴资金60万元"   → 60万元 = 1200户 × 500元
 
-The standard names the unit it is per (每人, 户均, 500元/户: cues of
-rules/vocabulary.toml); the count is a figure of that unit in the standard's
+The standard names the unit it is per (每人, 500元/户: cues of
+rules/vocabulary.toml; an average — 户均, 人均 — is a mean, rounded and perhaps over fewer
+than the count the text states, and no standard of a product); the count is a figure of that unit in the standard's
 sub-sentence, else its sentence (the one whose label says it is the total —
 合计, 共 — else the nearest); the product is the first amount after the standard
 whose label names money paid (else the one before the count).  A standard per
@@ -24,6 +25,7 @@ from auditor.extract.model import Fact, Product
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _TOTAL = lazyre.compile(r"合计|共计|总计|共|总")
+_AVERAGE = lazyre.compile(r"[人户亩]均")  # (平均每辆 is read: an average over the count it names)
 _RANGE_AFTER = lazyre.compile(r"^\s*(?:[至~\-—到]|以上|以下|左右)")
 _LOOK = 64
 _COUNTED_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,6}")
@@ -39,6 +41,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if per is None:
             continue
         label = clean_label(standard.label)
+        if _AVERAGE.search(label):
+            continue  # "户均补助2000元": a mean, rounded, perhaps over fewer than the count stated — no standard
         if r.vocab.cue("per_period").search(label) or r.vocab.cue("standard_bound").search(label) \
                 or _RANGE_AFTER.match(r.norm.text[standard.span.end:standard.span.end + 4]) \
                 or r.vocab.cue("per_period").match(r.norm.text[standard.span.end:standard.span.end + 8].lstrip("元/")):
