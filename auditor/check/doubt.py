@@ -810,7 +810,8 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
                    growth: bool, keyword: str = "") -> Found | None:
     """较上年增加 d、增长 p% that the figure read as the changed one does not give: a
     damaged figure, or another figure of the paragraph named like it ("支出100万元。
-    基本支出60万元。支出较上年增加20万元,增长25%": of 支出, not of 基本支出)."""
+    基本支出60万元。支出较上年增加20万元,增长25%": of 支出, not of 基本支出), or the total of a
+    list the figure is a part of (a change stated after the list may be of its total)."""
     found = _garbled(doc, [f for f in (stated, delta, current) if f is not None])
     if found or current is None or delta is None:
         return found
@@ -826,11 +827,15 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
                                     "en": f"with {current.text} ({current.period}) as last year's figure, the "
                                           f"growth holds"})
     tail = (current.concept or current.label)[-2:]
+    # the totals of the lists the figure is a part of: "三公经费35.60万元。其中:因公出国(境)费3.00万元;
+    # …。与上年相比减少4.40万元,下降11.00%" — the change after the list may be the total's
+    totals = {b.total.id for b in doc.lists_of_part.get(current.id, ())}
     for f in doc.around(current):
         if f.id in {current.id, delta.id, stated.id} or f.kind != current.kind or f.unit != current.unit \
                 or f.is_bound or f.span.start > stated.span.start:
             continue
-        if not (f.concept == current.concept or (len(tail) == 2 and (f.concept or f.label).endswith(tail))):
+        if not (f.concept == current.concept or (len(tail) == 2 and (f.concept or f.label).endswith(tail))
+                or f.id in totals):
             continue
         if growth:
             base = Value.of(f) - Value(delta.value * direction, delta.tolerance)

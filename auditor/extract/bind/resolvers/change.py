@@ -449,7 +449,33 @@ def _other_basis(r: Reading, k: int) -> bool:
             return True
         if node.kind != "sep":
             break
-    return bool(cue.search(r.tree[k].piece.label))
+    return bool(cue.search(r.tree[k].piece.label)) or _basis_after(r, k, cue)
+
+
+def _basis_after(r: Reading, k: int, cue) -> bool:
+    """The words right after the rate put it on another basis: "增长6.8%(同口径)", "增长6.8%,剔除上年
+    一次性收入因素" — a bracket, or the next clause, with no figure of its own."""
+    tree = r.tree
+    if k + 1 < len(tree) and tree[k + 1].kind == "words" and tree[k + 1].sentence == tree[k].sentence \
+            and tree[k + 1].piece.label.startswith("(") and cue.search(tree[k + 1].piece.label):
+        return True  # (a bracket of words only is one piece: "(同口径)")
+    if k + 2 >= len(tree) or tree[k + 1].sentence != tree[k].sentence or not tree[k + 1].separator("(,"):
+        return False
+    words = []
+    for j in range(k + 2, len(tree)):
+        node = tree[j]
+        if node.sentence != tree[k].sentence or r.facts[j] is not None:
+            return False  # (a figure in it: the words are that figure's)
+        if node.is_separator:
+            # a clause after a comma is the rate's note only when it ends the statement ("增长6.8%,剔除
+            # 一次性因素。"); before another clause it leads that one ("下降6.4%,剔除减税降费因素,同口径下降0.9%")
+            if tree[k + 1].separator(",") and not node.separator("。;)"):
+                return False
+            break
+        if node.kind != "words":
+            return False
+        words.append(node.piece.label)
+    return bool(words) and bool(cue.search("".join(words)))
 
 
 def _reference(r: Reading, keyword: str, default: str) -> str:

@@ -131,6 +131,12 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
         if n > 0 and f.label and (subtotal.search(f.label) or needed.match(clean_label(f.label))):
             parts = parts[:n]
             break
+    # "支出312.7亿元,其中:民生支出245.6亿元,占78.5%;教育支出58.3亿元…": 民生支出 sums categories like
+    # the ones after it, which are no parts beside it
+    aggregate = r.vocab.cue("aggregate_part")
+    at = next((n for n, (_, f) in enumerate(parts) if aggregate.match(clean_label(f.label))), None)
+    if at is not None and len(parts) > 1:
+        parts = parts[:1] if at == 0 else parts[:at]
     memo = r.vocab.memo_for(first_total.concept)
     parts = [(k, f) for k, f in parts if f.concept not in memo]
     # "比上年累计支出285万元" inside a list is last year's figure, not a part (a year in a

@@ -16,13 +16,16 @@ from auditor.extract.model import Breakdown, Share, SharePartition
 
 def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -> list[SharePartition]:
     # "完成预算10万元的78.0%": a share of its own stated whole is no part of a partition
-    share_of = {s.part.id: s.percent for s in shares if s.part is not None and s.whole is None}
+    share_of = {s.part.id: s for s in shares if s.part is not None and s.whole is None}
     out: list[SharePartition] = []
     seen: set[int] = set()
     for b in complete_lists(lists):
-        parts = [share_of.get(p.id) for p in b.parts]
-        if any(x is None for x in parts):
+        found = [share_of.get(p.id) for p in b.parts]
+        # (shares of another whole than the list's total — "本年支出合计…其中:基本支出…,占支出总计的58.89%",
+        # 支出总计 holding the 结转结余 too — are no partition of it)
+        if any(x is None or (x.wholes and all(w.id != b.total.id for w in x.wholes)) for x in found):
             continue
+        parts = [x.percent for x in found]
         seen.update(x.id for x in parts)
         out.append(SharePartition.model_construct(label=b.total.concept or "", shares=tuple(parts),
                                                   reason="shares_of_listed_parts", via=(), rejected=()))

@@ -285,12 +285,24 @@ def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
 
 
 def _base_before(r: Reading, total_node, first: Fact, total: Fact) -> Fact | None:
-    """The paragraph's first labelled amount, if it stands before the first addend."""
+    """The paragraph's first labelled amount, if it stands before the first addend — or the first
+    after the last total the paragraph arrived at before it ("收入612.40亿元…。加上…,收入总计732.40亿元。
+    支出618.90亿元…。加上…,支出总计723.90亿元": the second sum starts from 618.90)."""
+    base = None
     for k in r.tree.paragraph_nodes(total_node.paragraph):
         f = r.facts[k]
-        if f is None or r.tree[k].kind != "labelled" or r.tree[k].depth != 0:
+        if f is None or r.tree[k].depth != 0 or f.span.start >= first.span.start:
+            if f is not None and f.span.start >= first.span.start:
+                break
             continue
-        if f.span.start >= first.span.start or f.kind != total.kind or f.unit != total.unit or f.is_bound:
-            return None
-        return f
-    return None
+        if r.tree[k].kind == "total" or (r.tree[k].kind == "labelled" and _ARRIVED.search(clean_label(f.label))):
+            base = None  # a statement's result: what follows starts the next one
+            continue
+        if base is None and r.tree[k].kind == "labelled":
+            if f.kind != total.kind or f.unit != total.unit or f.is_bound:
+                return None
+            base = f
+    return base
+
+
+_ARRIVED = lazyre.compile(r"总计|合计|总量|总额")
