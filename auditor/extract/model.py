@@ -433,6 +433,8 @@ class Grade(Record):
     text: str
     span: Span
     score: Fact | None = None
+    bands: tuple[tuple[str, Decimal], ...] = Field((), description="the lower bounds of the grades the report "
+                                                                   "itself states (\"85分（含）以上为优\"), if any")
 
 
 class Heading(Record):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from auditor import lazyre
 from auditor.extract.numbering import chinese_number
@@ -83,24 +84,90 @@ def table_grades(norm: Normalised, tables) -> list[Grade]:
 
 
 def grades(norm: Normalised, facts: list[Fact]) -> list[Grade]:
-    """Grade statements, each with the score it follows from when the text makes that clear."""
+    """Grade statements, each with the score it follows from when the text makes that clear, and
+    the bands the report states for its grades, if it does."""
     scores = [f for f in facts if f.kind == "score" and not f.in_table]
+    bands = stated_bands(norm.text)
     out = []
     for m in _GRADE.finditer(norm.text):
         if _COUNTED.match(norm.text, m.end(1)):
             continue  # "48个项目评价等级为“优”有37个": how many projects got that grade, not a grade of a score
+        if _BAND_AFTER.match(norm.text, m.end(1)):
+            continue  # "评价结果分为优秀(85分及以上)、良好…": the bands, no grade given
         start, end = m.start(1), m.end(1)
         line, column = norm.line_col(start)
         span = Span.model_construct(start=start, end=end, line=line, column=column)
         score = _score_for(m.start(), scores, norm)
-        out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span, score=score))
+        if score is not None and (_out_of_other(norm.text, score) or _other_year(norm.text, score, m.start())):
+            # "项目决策(满分20分)得分18分,评价为优": a part's score, not out of 100; "2022年度…等级为良,
+            # 2023年度…得分92分": the grade of another year than the score's — the next score said with
+            # it, if one is ("得分92分,…(2022年度得分85分),自评等级为优"), else no grade to check
+            score = _score_for(m.start(), [f for f in scores if not _out_of_other(norm.text, f)
+                                           and not _other_year(norm.text, f, m.start())], norm, near_only=True)
+            if score is None:
+                continue
+        out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
+                                         score=score, bands=bands))
     return out
+
+
+_GRADE_NAME = r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
+_SCORE_NUMBER = r"(\d{2,3}(?:\.\d+)?)"
+# the bands a report states: "85分(含)以上为优", "优秀(85分及以上)", "优(≥85分)", "70(含)-85分为良", "良好(75-85分)"
+_BAND_STATEMENTS = (
+    lazyre.compile(_SCORE_NUMBER + r"分?\s*(?:\(含\))?\s*(?:及|或)?以上(?:的|者)?(?:为|评为|定为|属于|是)?[“\"]?" + _GRADE_NAME),
+    lazyre.compile(_GRADE_NAME + r"[”\"]?\s*[(:]\s*(?:≥|>=|大于等于|不低于)\s*" + _SCORE_NUMBER),
+    lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"分?\s*(?:\(含\))?\s*(?:及|或)?以上"),
+    lazyre.compile(_SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}(?:\.\d+)?\s*分?\s*(?:\(不含\))?\s*"
+                   r"(?:之间)?(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
+    lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}"),
+)
+_BAND_AFTER = lazyre.compile(r"[”\"']?\s*\(\s*(?:\d|≥|>=|大于|不低于)")
+
+
+def stated_bands(text: str) -> tuple[tuple[str, Decimal], ...]:
+    """The lower bound of each grade the text states for its grades (merged over the statements;
+    a grade stated twice with two bounds is no band the text agrees on, and all are dropped)."""
+    found: dict[str, set[Decimal]] = {}
+    for pattern in _BAND_STATEMENTS:
+        for m in pattern.finditer(text):
+            number, name = (m.group(1), m.group(2)) if m.group(1)[0].isdigit() else (m.group(2), m.group(1))
+            found.setdefault(GRADE_WORDS[name], set()).add(Decimal(number))
+    if any(len(v) > 1 for v in found.values()) or not (0 < len(found)):
+        return ()
+    return tuple(sorted(((name, next(iter(v))) for name, v in found.items()), key=lambda b: b[1], reverse=True))
+
+
+_OUT_OF = lazyre.compile(r"(?:满分|(?<![价评得])分值|标准分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?")
+_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _out_of_other(text: str, score: Fact) -> bool:
+    """The score is said to be out of another maximum than 100 (满分20分, 分值10分) in its sentence
+    ("满意度指标:分值10分,得分9分,…,总体评价为优")."""
+    start = max(text.rfind(c, 0, score.span.start) for c in ";。\n") + 1
+    stop = min((i for i in (text.find(c, score.span.end) for c in ",;。\n") if i >= 0), default=len(text))
+    return any(Decimal(m.group(1)) != 100 for m in _OUT_OF.finditer(text, start, stop))
+
+
+def _other_year(text: str, score: Fact, grade_at: int) -> bool:
+    """The grade's clause names a year and the score's clause another ("2022年度…等级为良,2023年度…
+    得分92分"), or the score stands in a bracket of its own year ("(2022年度得分85分)")."""
+    def clause_years(at: int, end: int) -> set[str]:
+        begin = max(text.rfind(c, 0, at) for c in ",;。\n") + 1
+        return {m.group(1) for m in _YEAR.finditer(text, begin, end)}
+    grade_years = clause_years(grade_at, grade_at)
+    score_years = clause_years(score.span.start, score.span.start)
+    if score.span.start > grade_at:  # (a score after the grade: the years said on the way to it)
+        score_years |= {m.group(1) for m in _YEAR.finditer(text, grade_at, score.span.start)}
+    bracket = text.rfind("(", 0, score.span.start) > text.rfind(")", 0, score.span.start)
+    return bool(grade_years and score_years and not score_years <= grade_years) or (bracket and bool(score_years))
 
 
 _NEAR = 80  # characters between a grade and the score it is said next to
 
 
-def _score_for(pos: int, scores: list[Fact], norm: Normalised) -> Fact | None:
+def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool = False) -> Fact | None:
     """The total score next to the grade on its line, else the nearest before it within a few lines.
 
     "Next to" is a distance in characters, not the line: a 自评表 flattened onto one line
@@ -110,6 +177,8 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised) -> Fact | None:
             and min(abs(f.span.start - pos), abs(f.span.end - pos)) <= _NEAR]
     if near:
         return min(near, key=lambda f: abs(f.span.start - pos))
+    if near_only:
+        return None
     before = [f for f in scores if 0 < line - f.span.line <= 6 and _is_total_score(f)]
     return before[-1] if before else None
 

@@ -216,31 +216,41 @@ def check_grade(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     if not bands:
         return
     for g in ctx.doc.grades:
-        score = g.score
-        reason = "grade_score_near"
-        if score is None:
-            reason = "grade_score_in_document"
-            candidates = _table_total_scores(ctx) or prose_total_scores(ctx)
-            names = {band_of(c.value, bands) for c in candidates}
-            if len(names) != 1:
-                yield outcome(rule, None, "undecided", [Evidence.at(g.span, g.text, "grade")], reason=reason,
-                              note="no score, or scores in different bands")
-                continue
-            score = candidates[0]
-        figures = [Evidence.at(g.span, g.text, "grade"), Evidence.of(score, "score")]
-        expected = band_of(score.value, bands)
-        if expected == g.grade:
-            yield outcome(rule, None, "holds", figures, reason=reason)
-            continue
-        # a score on a band edge within its rounding is not a contradiction
-        lo_edge = band_of(score.value - score.tolerance, bands)
-        hi_edge = band_of(score.value + score.tolerance, bands)
-        if g.grade in {lo_edge, hi_edge}:
-            yield outcome(rule, None, "holds", figures, reason=reason, note="on a band edge within rounding")
-            continue
-        limits = "; ".join(f"{name} ≥ {lo}" for name, lo in bands)
-        arithmetic = {"zh": f"{written(score)}分 → {expected}（{limits}）",
-                      "en": f"{written(score)} → {expected} ({limits})"}
-        yield failed(rule, None, finding(rule, ctx, span=g.span, stated=g.text, expected=expected,
-                                         arithmetic=arithmetic, evidence=figures,
-                                         fields={"score": written(score), "grade": g.text}), reason=reason)
+        if g.bands:  # the report states its own bands: they rule its grades
+            own = {**{name: lo for name, lo in bands}, **dict(g.bands)}
+            bands_here = sorted(own.items(), key=lambda b: b[1], reverse=True)
+        else:
+            bands_here = bands
+        yield from _grade(rule, ctx, g, bands_here)
+
+
+def _grade(rule: Rule, ctx: Context, g, bands) -> Iterator[Outcome]:
+    """One grade against its score under `bands`."""
+    score = g.score
+    reason = "grade_score_near"
+    if score is None:
+        reason = "grade_score_in_document"
+        candidates = _table_total_scores(ctx) or prose_total_scores(ctx)
+        names = {band_of(c.value, bands) for c in candidates}
+        if len(names) != 1:
+            yield outcome(rule, None, "undecided", [Evidence.at(g.span, g.text, "grade")], reason=reason,
+                          note="no score, or scores in different bands")
+            return
+        score = candidates[0]
+    figures = [Evidence.at(g.span, g.text, "grade"), Evidence.of(score, "score")]
+    expected = band_of(score.value, bands)
+    if expected == g.grade:
+        yield outcome(rule, None, "holds", figures, reason=reason)
+        return
+    # a score on a band edge within its rounding is not a contradiction
+    lo_edge = band_of(score.value - score.tolerance, bands)
+    hi_edge = band_of(score.value + score.tolerance, bands)
+    if g.grade in {lo_edge, hi_edge}:
+        yield outcome(rule, None, "holds", figures, reason=reason, note="on a band edge within rounding")
+        return
+    limits = "; ".join(f"{name} ≥ {lo}" for name, lo in bands)
+    arithmetic = {"zh": f"{written(score)}分 → {expected}（{limits}）",
+                  "en": f"{written(score)} → {expected} ({limits})"}
+    yield failed(rule, None, finding(rule, ctx, span=g.span, stated=g.text, expected=expected,
+                                     arithmetic=arithmetic, evidence=figures,
+                                     fields={"score": written(score), "grade": g.text}), reason=reason)
