@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterator
 
+from auditor import lazyre
+from auditor.check import doubt
 from auditor.check.arithmetic import Value, compare, show, sum_equation, total, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
@@ -23,6 +25,7 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
     if not s.complete:
         return outcome(rule, s, "undecided", figures, note="some rows were not read, and the weights read do not "
                                                            "add to their total")
+    found = _other_rows(s)
     terms = " + ".join(written(f) for f in s.parts)
     arithmetic = {lang: f"{terms} = {computed.value.normalize():f} ≠ {written(s.total)} "
                         f"{diff_text(cmp.difference, s.total, lang, max(f.decimals for f in s.parts))}"
@@ -31,7 +34,66 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
                                    expected=f"{computed.value.normalize():f}", arithmetic=arithmetic,
                                    evidence=figures, comparison=cmp,
                                    fields={"column_zh": name[0], "column_en": name[1]}),
-                  weigh=sum_equation(s.total, s.parts))  # (rows missed by the reading miss by a lot: ALT008)
+                  found=found, weigh=sum_equation(s.total, s.parts))  # (rows missed by the reading miss by a lot: ALT008)
+
+
+_SECTION_MARKS = lazyre.compile(r"(?:满分|总分|共|计|分值)\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*分|[(](\d+(?:\.\d+)?)\s*分[)]")
+_SECTION_REACH = 200  # characters before a table where its section says what it is out of
+
+
+def _section_full_marks(text: str, s: ScoreSum) -> bool:
+    """The words right before the table give its total as the section's full marks ("(三)产出指标完成
+    情况(本部分满分40分)" over a table whose 合计 is 40): a section of the score, not all of it."""
+    start = min(p.span.start for p in s.parts)
+    before = text[max(0, start - _SECTION_REACH):start]
+    marks = [Decimal(m.group(1) or m.group(2)) for m in _SECTION_MARKS.finditer(before)]
+    return bool(marks) and marks[-1] == s.total.value
+
+
+_FUNDS_ROW = lazyre.compile(r"^(?:年度)?(?:资金|预算)(?:总额|执行|执行率|使用)|^项目资金|^年度资金")
+
+
+def _other_rows(s: ScoreSum) -> doubt.Found | None:
+    """Rows of another level or another table read into the sum (ALT002), when without them the
+    rows make the total:
+    - level rows before their own rows ("一、投入 | 20 …", then 5 + 5 + 10): each level row the sum
+      of the rows after it, the total the sum of the level rows;
+    - a 自评表's funds row (年度资金总额 | 分值 10) ahead of an indicator table whose 合计 is its own."""
+    parts = list(s.parts)
+    levels = _level_rows(parts)
+    if levels and compare(s.total, total([Value.of(parts[i]) for i in levels])).verdict == "ok":
+        shown = " + ".join(written(parts[i]) for i in levels)
+        return doubt.Found("ALT002", {"zh": f"{shown}（各级指标行，其下各行是其分项，不另计） = {written(s.total)}",
+                                      "en": f"{shown} (the level rows; the rows under each are its parts) = "
+                                            f"{written(s.total)}"})
+    lead = 0
+    while lead < min(2, len(parts) - 2) and _FUNDS_ROW.match(parts[lead].label):
+        lead += 1
+    if lead and compare(s.total, total([Value.of(p) for p in parts[lead:]])).verdict == "ok":
+        shown = " + ".join(written(p) for p in parts[lead:])
+        return doubt.Found("ALT002", {"zh": f"{shown}（资金行不属指标表） = {written(s.total)}",
+                                      "en": f"{shown} (the funds row belongs to another table) = {written(s.total)}"})
+    return None
+
+
+def _level_rows(parts: list[Fact]) -> list[int]:
+    """Indices of rows each equal to the sum of the rows after it up to the next such row (and
+    those rows at least two), covering every row; else none."""
+    out: list[int] = []
+    i = 0
+    while i < len(parts):
+        run = Decimal(0)
+        slack = Decimal(0)
+        j = i + 1
+        while j < len(parts) and abs(run - parts[i].value) > parts[i].tolerance + slack:
+            run += parts[j].value
+            slack += parts[j].tolerance
+            j += 1
+        if j - i - 1 < 2 or abs(run - parts[i].value) > parts[i].tolerance + slack:
+            return []
+        out.append(i)
+        i = j
+    return out if len(out) >= 2 else []
 
 
 def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -43,6 +105,8 @@ def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield _score_sum(rule, ctx, s, ("分值", "weights"))
         if len(s.parts) < 3 or s.row.startswith("小计") or s.reason == "level_weights":
             continue  # a 小计 or a level (产出指标(50分)) sums one block, not the whole score
+        if _other_rows(s) is not None or _section_full_marks(ctx.doubt.text, s):
+            continue  # the table is one section of the score ("(本部分满分40分)"), or beside a funds row
         stated = s.total
         cmp = compare(stated, Value(full, Decimal(0)))
         if cmp.verdict == "ok":
@@ -98,7 +162,8 @@ def check_execution_score(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if not s.rule:  # every scoring rule gives full marks at 100 %: no convention needed
             s = s.model_copy(update={"reason": "funds_score_full"})
         # "100%" may stand for 99.5 %: a proportional score may then be a little short
-        low = weight.value * max(rate.value - rate.tolerance, Decimal(0)) / 100
+        # (above 100 % the score is capped at its weight: the low end is the weight itself)
+        low = min(weight.value * max(rate.value - rate.tolerance, Decimal(0)) / 100, weight.value)
         full = Value((low + weight.value) / 2, (weight.value - low) / 2 + weight.tolerance)
         cmp = compare(score, full)
         figures = _funds_figures(s)

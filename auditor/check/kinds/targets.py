@@ -42,6 +42,10 @@ def check_target(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if cmp.verdict == "ok":
             yield outcome(rule, t, "holds", figures, equation=ratio)
             continue
+        if measure == "completion" and stated.value == 100 and value.value > 100:
+            # "完成率100%(超过100%的按100%计)": a completion capped at 100 %, as 绩效 templates score it
+            yield outcome(rule, t, "holds", figures, note="done beyond the target, the rate capped at 100 %")
+            continue
         shown = value.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
         done, goal = written(t.actual), written(t.target, t.actual)
         num = done if measure == "completion" else f"({done} − {goal})"
