@@ -37,6 +37,7 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
                   found=found, weigh=sum_equation(s.total, s.parts))  # (rows missed by the reading miss by a lot: ALT008)
 
 
+_FUNDS_WEIGHT = Decimal(10)  # a 自评表's funds row (预算执行率) weighs 10 of its 100 (财预〔2020〕10号)
 _SECTION_MARKS = lazyre.compile(r"(?:满分|总分|共|计|分值)\s*(?:为)?\s*(\d+(?:\.\d+)?)\s*分|[(](\d+(?:\.\d+)?)\s*分[)]")
 _SECTION_REACH = 200  # characters before a table where its section says what it is out of
 
@@ -111,6 +112,9 @@ def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         cmp = compare(stated, Value(full, Decimal(0)))
         if cmp.verdict == "ok":
             yield outcome(rule, s, "holds", [Evidence.of(stated, "total")])
+        elif stated.value == full - _FUNDS_WEIGHT and not any(_FUNDS_ROW.match(p.label) for p in s.parts):
+            # the indicators' 90 of a 自评表 whose funds row (预算执行率, 10 分) stands in another table
+            yield outcome(rule, s, "holds", [Evidence.of(stated, "total")], note="the indicator part of the 100")
         elif stated.value < full * 2:
             arithmetic = {"zh": f"{written(stated)} ≠ {full}", "en": f"{written(stated)} ≠ {full}"}
             yield failed(rule, s, finding(
