@@ -695,7 +695,23 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
             continue
         if _ratio_holds(stated, num, f):
             return _ratio_found("ALT001", stated, num, f)
+    # "年初预算2,950万元,…完成预算的97.79%,…年中追加预算200万元": the budget as adjusted, the
+    # initial one plus what was added to it, is the base
+    added = [f for f in doc.neighbours(num) if f.kind == "amount" and f.unit == num.unit and not f.is_bound
+             and _ADDED.search(f.label) and f.id not in tried_ids]
+    for base in tried:
+        for a in added:
+            if base.kind != "amount" or base.unit != num.unit:
+                continue
+            computed = ratio_percent(Value.of(num), Value.of(base) + Value.of(a))
+            if computed is not None and compare(stated, computed).verdict == "ok":
+                text = f"{written(num)} / ({written(base, num)} + {written(a, num)}) = {written(stated)}%"
+                return Found("ALT001", {"zh": f"{text}（以年初预算加追加的调整后预算为基数）",
+                                        "en": f"{text} (of the budget as adjusted: the initial one plus the addition)"})
     return None
+
+
+_ADDED = lazyre.compile(r"追加|调增|追加预算|增加预算")
 
 
 def _exceeds_whole(num: Fact, den: Fact) -> bool:
