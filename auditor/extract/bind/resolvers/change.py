@@ -59,6 +59,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     # (after "较年初预算数减少4万元" it goes on with that comparison)
                     break
                 if g.kind == "percent" and pct is None and delta is not None and t_dir == direction:
+                    if not _nothing_between(r, i, k):
+                        break  # "增加76.4亿元,其中税收收入增长12.1%", "…,年均增长6.5%": another subject's rate
                     pct = None if _other_basis(r, k) else g
                     consumed.add(k)
                 elif (g.kind == "amount" and delta is None and pct is not None and t_dir == direction
@@ -106,6 +108,24 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             subject_label=subject_label, reference=reference, keyword=keyword,
             keyword_span=r.span(s.start, s.start + len(keyword)), reason=reason, via=(), rejected=(), **names,
         ))
+
+
+def _nothing_between(r: Reading, i: int, k: int) -> bool:
+    """Only separators, or words that name no other subject or basis, stand between the change at
+    node i and the rate at node k: "增加76.4亿元,增长9.8%" — not "…,其中税收收入增长12.1%",
+    "…,年均增长6.5%", "…,可比增长6.2%", "…,剔除…影响后,同比增长2.1%"."""
+    tree = r.tree
+    for m in range(i + 1, k):
+        node = tree[m]
+        if node.is_separator:
+            continue
+        if node.kind == "words" and _LINKING_WORDS.fullmatch(clean_label(node.piece.label)):
+            continue
+        return False
+    return True
+
+
+_LINKING_WORDS = lazyre.compile(r"(?:同比|比上年|较上年|较去年|比去年|即|约|达|为|也|是)?")
 
 
 def _sole_change(r: Reading, i: int) -> bool:
