@@ -285,6 +285,10 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     if short and _cut_off(doc, parts, breakdown) and not _closed_and_complete(total, parts, vocab):
         return Found("ALT005", {"zh": "清单最后一项之后文本即结束，后面的分项可能被截去",
                                 "en": "the text ends right after the list's last part; the rest may be cut off"})
+    if short and rows_go_on(doc, total, parts):
+        return Found("ALT005", {"zh": "合计行在上，其下的表格行在所读各行之后仍在继续（该行未能读出），分项可能未读全",
+                                "en": "the total row stands above, and the table's rows go on past the rows read (that "
+                                      "row could not be read): the parts may not all have been read"})
     found = _sub_list(total, parts, subtracted, breakdown, vocab)
     if found:
         return found
@@ -349,6 +353,14 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
                                                     relation),
                                     "en": _sum_text(total, rest, subtracted, f" ({note}: the parts of {head.text})",
                                                     relation)})
+    levels = nested_levels(parts, total, vocab)
+    if levels is not None and not subtracted:
+        # "合计 | 1,600 ⏎ 一般公共服务支出 | 1,280 ⏎ 社会保障和就业支出 | 140 ⏎ 行政事业单位养老支出 | 140 …": rows
+        # of a lower level (款 under 类, 项 under 款), each run under the row it makes, a single one too
+        tops = [parts[i] for i in levels]
+        return Found("ALT002", {"zh": _sum_text(total, tops, subtracted, "（其余各行是其上一行的下级科目，不另计）"),
+                                "en": _sum_text(total, tops, subtracted, " (the other rows are the lower levels of the "
+                                                                         "rows above them)")})
     if partial:
         return None  # a list naming only some parts fails only by excess: no run of it explains that
     closed = [fam for fam in (vocab.families.values() if vocab is not None else ())
@@ -385,6 +397,49 @@ def _nested_run(parts: list[Fact]) -> tuple[Fact, list[Fact]] | None:
             if running.value - running.tolerance > head.value + head.tolerance:
                 break  # (past the part: no longer run makes it)
     return None
+
+
+_LEVEL_ROWS = 40  # rows a nested reading is looked for in (a table's list; longer ones are not doubted so)
+_LEVEL_READINGS = 64  # readings of one stretch of rows kept (each a list of its top rows)
+
+
+def nested_levels(parts: list[Fact], total: Fact, vocab=None) -> list[int] | None:
+    """The top rows of a list read as levels, when they make `total`: every other row stands in a
+    run right under the row it makes (its children, themselves rows with children of their own),
+    and some row has children.  A single child makes its row only under a 类 of the functional
+    classification (vocabulary function_class): two rows of one value are otherwise siblings."""
+    n = len(parts)
+    if n < 2 or n > _LEVEL_ROWS:
+        return None
+    values = [Value.of(p) for p in parts]
+    classes = vocab.cue("function_class") if vocab is not None else None
+    may_have_one = [classes is not None and bool(classes.match(clean_label(p.label))) for p in parts]
+
+    @lru_cache(maxsize=None)
+    def readings(a: int, b: int) -> tuple[tuple[int, ...], ...]:
+        """The ways rows a..b-1 split into nodes: each a tuple of the nodes' top rows."""
+        if a == b:
+            return ((),)
+        out: list[tuple[int, ...]] = []
+        for e in range(a + 1, b + 1):  # the node of row a spans rows a..e-1
+            if e > a + 1 and not any(tops and (len(tops) > 1 or may_have_one[a])
+                                     and _makes(parts[a], _total_of(values, tops)) for tops in readings(a + 1, e)):
+                continue
+            for rest in readings(e, b):
+                out.append((a, *rest))
+                if len(out) >= _LEVEL_READINGS:
+                    return tuple(out)
+        return tuple(out)
+
+    nested = [tops for tops in readings(0, n) if len(tops) < n and _makes(total, _total_of(values, tops))]
+    return list(min(nested, key=len)) if nested else None
+
+
+def _total_of(values: list[Value], rows: tuple[int, ...]) -> Value:
+    out = Value(Decimal(0), Decimal(0))
+    for i in rows:
+        out = out + values[i]
+    return out
 
 
 def _runs_that_make(total: Fact, parts: list[Fact], subtracted) -> Iterable[list[Fact]]:
@@ -460,6 +515,32 @@ _PAGE_BREAK = lazyre.compile(r"^\s*(?:\f|[-—]\s*\d+\s*[-—]|第\s*\d+\s*页|\
 
 _LAST_ITEM = 600  # characters of a last item the text may end inside
 _OPEN_TAIL = 200  # characters an excerpt may run on after a list's last part without closing its sentence
+
+
+def rows_go_on(doc: Document, total: Fact, parts: list[Fact]) -> bool:
+    """A table's total row above its parts, and the line right after the last part's line a row of
+    the table too (a row the reading dropped: "| 经营支出 | — | 20.00 | 20.00 | |")."""
+    if not parts or not all(p.in_table for p in parts) or total.span.start > min(p.span.start for p in parts):
+        return False
+    text = doc.text
+    end = text.find("\n", max(p.span.end for p in parts))
+    for _ in range(5):  # (past blank lines, a 续表 line and the header repeated after a page's end)
+        if end < 0:
+            return False
+        nxt = text.find("\n", end + 1)
+        line = text[end + 1:nxt if nxt >= 0 else len(text)].strip()
+        end = nxt
+        if not line or _CONTINUED.fullmatch(line) or (line.count("|") >= 2 and not re.search(r"\d", line)):
+            continue
+        return line.count("|") >= 2 and bool(re.search(r"\d", line)) and bool(re.search(r"[\u4e00-\u9fff]", line)) \
+            and not re.search(r"合\s*计|总\s*计|小\s*计", line) and not _SUB_ROW.match(line)
+    return False
+
+
+_SUB_ROW = lazyre.compile(r"\|?\s*(?:其中|含|\(\d+\)|[①-⑳])")  # (the last part's own rows: not a part dropped)
+
+
+_CONTINUED = lazyre.compile(r"[(（]?续(?:表|上表|前表)?[)）]?|续表\s*\d*")
 
 
 def _cut_off(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> bool:
