@@ -423,8 +423,9 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None) -> list[int] | Non
         out: list[tuple[int, ...]] = []
         for e in range(a + 1, b + 1):  # the node of row a spans rows a..e-1
             if e > a + 1 and not any(tops and (len(tops) > 1 or may_have_one[a])
+                                     and not (may_have_one[a] and any(may_have_one[t] for t in tops))
                                      and _makes(parts[a], _total_of(values, tops)) for tops in readings(a + 1, e)):
-                continue
+                continue  # (a 类 row is no 款 of another 类 row)
             for rest in readings(e, b):
                 out.append((a, *rest))
                 if len(out) >= _LEVEL_READINGS:

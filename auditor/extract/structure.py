@@ -92,8 +92,8 @@ def grades(norm: Normalised, facts: list[Fact]) -> list[Grade]:
     for m in _GRADE.finditer(norm.text):
         if _COUNTED.match(norm.text, m.end(1)):
             continue  # "48个项目评价等级为“优”有37个": how many projects got that grade, not a grade of a score
-        if _BAND_AFTER.match(norm.text, m.end(1)):
-            continue  # "评价结果分为优秀(85分及以上)、良好…": the bands, no grade given
+        if _BAND_AFTER.match(norm.text, m.end(1)) and not _GIVEN.search(norm.text, m.start(), m.start(1)):
+            continue  # "评价结果分为优秀(85分及以上)、良好…": the bands, no grade given ("等级为良(95分)" is one)
         start, end = m.start(1), m.end(1)
         line, column = norm.line_col(start)
         span = Span.model_construct(start=start, end=end, line=line, column=column)
@@ -122,7 +122,9 @@ _BAND_STATEMENTS = (
                    r"(?:之间)?(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
     lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}"),
 )
-_BAND_AFTER = lazyre.compile(r"[”\"']?\s*\(\s*(?:\d|≥|>=|大于|不低于)")
+_BAND_AFTER = lazyre.compile(r"[”\"']?\s*\(\s*(?:≥|>=|大于|不低于)?\s*\d+(?:\.\d+)?\s*分?\s*(?:\(含\))?\s*"
+                             r"(?:及|或)?(?:以上|以下|-|~|—|至|到)")
+_GIVEN = lazyre.compile(r"(?:为|是|:|评为|定为)\s*[“\"'「『]?$")  # a grade given ("等级为良"), not a band named
 
 
 def stated_bands(text: str) -> tuple[tuple[str, Decimal], ...]:
@@ -139,6 +141,7 @@ def stated_bands(text: str) -> tuple[tuple[str, Decimal], ...]:
 
 
 _OUT_OF = lazyre.compile(r"(?:满分|(?<![价评得])分值|标准分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?")
+_OUT_OF_HUNDRED = lazyre.compile(r"(?:满分|总分|分值|标准分)\s*(?:为|是|:)?\s*100(?:\.0+)?\s*分?")
 _YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
 
 
@@ -147,7 +150,9 @@ def _out_of_other(text: str, score: Fact) -> bool:
     ("满意度指标:分值10分,得分9分,…,总体评价为优")."""
     start = max(text.rfind(c, 0, score.span.start) for c in ";。\n") + 1
     stop = min((i for i in (text.find(c, score.span.end) for c in ",;。\n") if i >= 0), default=len(text))
-    return any(Decimal(m.group(1)) != 100 for m in _OUT_OF.finditer(text, start, stop))
+    maxima = [Decimal(m.group(1)) for m in _OUT_OF.finditer(text, start, stop)]
+    # ("满分100分,其中预算执行率权重10分,自评得分82分": the score is out of the 100 its sentence states)
+    return bool(maxima) and 100 not in maxima and not _OUT_OF_HUNDRED.search(text, start, stop)
 
 
 def _other_year(text: str, score: Fact, grade_at: int) -> bool:
@@ -160,8 +165,9 @@ def _other_year(text: str, score: Fact, grade_at: int) -> bool:
     score_years = clause_years(score.span.start, score.span.start)
     if score.span.start > grade_at:  # (a score after the grade: the years said on the way to it)
         score_years |= {m.group(1) for m in _YEAR.finditer(text, grade_at, score.span.start)}
-    bracket = text.rfind("(", 0, score.span.start) > text.rfind(")", 0, score.span.start)
-    return bool(grade_years and score_years and not score_years <= grade_years) or (bracket and bool(score_years))
+    opened = text.rfind("(", 0, score.span.start)
+    in_bracket = opened > text.rfind(")", 0, score.span.start) and bool(_YEAR.search(text, opened, score.span.start))
+    return bool(grade_years and score_years and not score_years <= grade_years) or in_bracket
 
 
 _NEAR = 80  # characters between a grade and the score it is said next to
