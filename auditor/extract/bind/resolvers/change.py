@@ -125,7 +125,8 @@ def _nothing_between(r: Reading, i: int, k: int) -> bool:
     return True
 
 
-_LINKING_WORDS = lazyre.compile(r"(?:同比|比上年|较上年|较去年|比去年|即|约|达|为|也|是)?")
+# (words that say nothing new between a change and its rate: "同比减少594万元,同比增长下降57%")
+_LINKING_WORDS = lazyre.compile(r"(?:同比|比上年|较上年|较去年|比去年|即|约|达|为|也|是)?(?:增长|下降|增幅|降幅|幅度)?")
 
 
 def _sole_change(r: Reading, i: int) -> bool:
