@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Fact, Rate
 from auditor.extract.readings import OPENERS, Reading
 
 _LOOK_BACK = 200
+_BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
+_AVAILABLE = lazyre.compile(r"可用|到位|收到|拨付|结余|结转")  # money available or received, no budget
 
 
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
@@ -81,9 +84,14 @@ def sentence_pairs(nums: list[Fact], dens: list[Fact], others: list[Fact], base:
     names, else any base; an amount of no scenario stands in for the base only where
     the rate allows it (节约率 does not: the amount spent is no base of a saving)."""
     if base:
-        dens = [d for d in dens if d.scenario == base] or dens
+        # (a rate of a budget — 完成年初预算的p% — is not of the money available or received: those
+        # stand in for a budget only when the rate names none)
+        dens = [d for d in dens if d.scenario == base] \
+            or [d for d in dens if base not in _BUDGETS or not _AVAILABLE.search(d.label)]
     pairs = [(n, d) for n in nums for d in dens if n is not d]
-    if not pairs and nums and others and unnamed_base:
+    if not pairs and nums and others and unnamed_base and not base:
+        # (a rate that names its base — 完成年初预算的63.61% — is not of an amount named otherwise:
+        # "全年可用收入合计…,全年实际可用资金…,完成年初预算的63.61%" leaves its budget unstated)
         pairs = [(n, d) for n in nums for d in others]
     return tuple(pairs)
 
