@@ -22,6 +22,7 @@ from auditor.extract.readings import OPENERS, Reading, clean_label
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     family_totals = {t for f in r.vocab.families.values() for t in f.totals}
+    family_members = {m for f in r.vocab.families.values() for m in f.members}
     generic = r.vocab.cue("generic_total_name")
     prefixed, shared = r.vocab.cue("total_prefix"), r.vocab.cue("total_prefix_shared")
     available = r.vocab.cue("available_prefix")
@@ -70,9 +71,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         via: tuple[str, ...] = ()
         joined = ""  # the separator met since the last part: "、" joins an enumeration of head counts
         enumeration = False
+        in_list = False  # the figures before it are a 其中 list's items
         for j in tree.before(i, "sentence"):
             t = tree[j]
             if (t.kind in OPENERS or t.kind == "total") and t.depth <= s.depth:
+                in_list = t.kind in OPENERS
                 break  # (a 其中 inside a bracket is that item's own: "年终结余4558万元(其中:本级791万元)")
             if t.kind == "sep" and t.depth == s.depth and parts:
                 joined = joined or t.piece.keyword
@@ -93,6 +96,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             parts = _previous_sentence(r, s, total, named_total or funds or led, led)
             if len(parts) >= 2:
                 via = ("the sentence before its 合计",)
+        if named and in_list and total.concept in family_members:
+            continue  # "其中:因公出国(境)费10万元,公务接待费5万元,公务用车购置及运行维护费合计35万元": the list's last
+            # item, named, with its own 合计 — not the sum of the items before it
         if any(p.label for p in parts):
             parts = [p for p in parts if p.label]
         if by_verb and any(p.scenario != total.scenario for p in parts):
