@@ -17,7 +17,7 @@ _RULES, _VOCAB = default_rules(), default_vocabulary()
 
 
 def test_the_folders_hold_the_texts():
-    assert len(TEXTS) >= 200
+    assert len(TEXTS) >= 500
 
 
 @pytest.mark.parametrize("path", TEXTS, ids=[p.relative_to(HERE).as_posix() for p in TEXTS])
