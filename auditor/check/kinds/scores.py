@@ -25,7 +25,7 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
     if not s.complete:
         return outcome(rule, s, "undecided", figures, note="some rows were not read, and the weights read do not "
                                                            "add to their total")
-    found = _other_rows(s)
+    found = _other_rows(s) or _rows_not_read(ctx.doubt.text, s)
     terms = " + ".join(written(f) for f in s.parts)
     arithmetic = {lang: f"{terms} = {computed.value.normalize():f} ≠ {written(s.total)} "
                         f"{diff_text(cmp.difference, s.total, lang, max(f.decimals for f in s.parts))}"
@@ -74,6 +74,31 @@ def _other_rows(s: ScoreSum) -> doubt.Found | None:
         shown = " + ".join(written(p) for p in parts[lead:])
         return doubt.Found("ALT002", {"zh": f"{shown}（资金行不属指标表） = {written(s.total)}",
                                       "en": f"{shown} (the funds row belongs to another table) = {written(s.total)}"})
+    return None
+
+
+_ROW_END = lazyre.compile(r"(?:^|\s)(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)(?:\s+[\u4e00-\u9fff][^\d]*)?$")
+
+
+def _rows_not_read(text: str, s: ScoreSum) -> doubt.Found | None:
+    """A line among the table's rows, holding none of the figures read, that ends like a scored row
+    (… 10 10, or a reason after them): a row the reading dropped — the sum is of the rows read, not
+    of the table (ALT005)."""
+    start = min(p.span.start for p in s.parts)
+    stop = s.total.span.start
+    if stop <= start:
+        return None
+    read = sorted(p.span.start for p in s.parts)
+    at = text.rfind("\n", 0, start) + 1
+    while at < stop:
+        end = text.find("\n", at)
+        end = stop if end < 0 or end > stop else end
+        line = text[at:end]
+        if line.strip() and not any(at <= x < end for x in read) and _ROW_END.search(line.strip()):
+            return doubt.Found("ALT005", {"zh": f"表中“{line.strip()[:30]}”一行未能读出，各行之和不是全表之和",
+                                          "en": f"the table's row “{line.strip()[:30]}” was not read: the rows read "
+                                                f"are not all of it"})
+        at = end + 1
     return None
 
 
