@@ -332,7 +332,8 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
                 role = glued.base_role(key)
                 name = _column_name(header, key)
                 fact = cell_fact(piece, role, name, label, unit, norm, first_id + len(facts), vocab)
-                if fact.decimals < precision.get(key, 0):
+                if fact.decimals < precision.get(key, 0) and not piece.text.rstrip().endswith("%"):
+                    # (a rate written "97%" beside "96.14%"s is rounded to a whole percent on purpose)
                     fact = fact.model_copy(update={"decimals": precision[key]})
                 facts.append(fact)
                 row_cells[key] = fact
