@@ -286,9 +286,7 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
         return Found("ALT005", {"zh": "清单最后一项之后文本即结束，后面的分项可能被截去",
                                 "en": "the text ends right after the list's last part; the rest may be cut off"})
     if short and rows_go_on(doc, total, parts):
-        return Found("ALT005", {"zh": "合计行在上，其下的表格行在所读各行之后仍在继续（该行未能读出），分项可能未读全",
-                                "en": "the total row stands above, and the table's rows go on past the rows read (that "
-                                      "row could not be read): the parts may not all have been read"})
+        return _ROWS_GO_ON
     found = _sub_list(total, parts, subtracted, breakdown, vocab)
     if found:
         return found
@@ -357,10 +355,7 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
     if levels is not None and not subtracted:
         # "合计 | 1,600 ⏎ 一般公共服务支出 | 1,280 ⏎ 社会保障和就业支出 | 140 ⏎ 行政事业单位养老支出 | 140 …": rows
         # of a lower level (款 under 类, 项 under 款), each run under the row it makes, a single one too
-        tops = [parts[i] for i in levels]
-        return Found("ALT002", {"zh": _sum_text(total, tops, subtracted, "（其余各行是其上一行的下级科目，不另计）"),
-                                "en": _sum_text(total, tops, subtracted, " (the other rows are the lower levels of the "
-                                                                         "rows above them)")})
+        return _levels_found(total, [parts[i] for i in levels])
     if partial:
         return None  # a list naming only some parts fails only by excess: no run of it explains that
     closed = [fam for fam in (vocab.families.values() if vocab is not None else ())
@@ -434,6 +429,23 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None) -> list[int] | Non
 
     nested = [tops for tops in readings(0, n) if len(tops) < n and _makes(total, _total_of(values, tops))]
     return list(min(nested, key=len)) if nested else None
+
+
+def _levels_found(total: Fact, tops: list[Fact]) -> Found:
+    """ALT002 said of a list read by levels: its top rows make the total."""
+    return Found("ALT002", {"zh": _sum_text(total, tops, (), "（其余各行是其上一行的下级科目，不另计）"),
+                            "en": _sum_text(total, tops, (), " (the other rows are the lower levels of the rows above "
+                                                             "them)")})
+
+
+def explain_change_levels(doc: Document, changes: list[Fact], total_change: Fact, vocab=None) -> Found | None:
+    """The parts' changes (signed) that do not make the total's (signed): read as levels (款 under 类,
+    人员经费 and 公用经费 under 基本支出), the top rows' changes do (ALT002); or the table's rows go on
+    past those read (ALT005)."""
+    levels = nested_levels(changes, total_change, vocab)
+    if levels is not None:
+        return _levels_found(total_change, [changes[i] for i in levels])
+    return _ROWS_GO_ON if rows_go_on(doc, total_change, changes) else None
 
 
 def _total_of(values: list[Value], rows: tuple[int, ...]) -> Value:
@@ -538,6 +550,9 @@ def rows_go_on(doc: Document, total: Fact, parts: list[Fact]) -> bool:
     return False
 
 
+_ROWS_GO_ON = Found("ALT005", {"zh": "合计行在上，其下的表格行在所读各行之后仍在继续（该行未能读出），分项可能未读全",
+                               "en": "the total row stands above, and the table's rows go on past the rows read (that "
+                                     "row could not be read): the parts may not all have been read"})
 _SUB_ROW = lazyre.compile(r"\|?\s*(?:其中|含|\(\d+\)|[①-⑳])")  # (the last part's own rows: not a part dropped)
 
 
@@ -793,7 +808,7 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
     return None
 
 
-_ADDED = lazyre.compile(r"追加|调增|追加预算|增加预算")
+_ADDED = lazyre.compile(r"追加|调增|增加预算")
 
 
 def _exceeds_whole(num: Fact, den: Fact) -> bool:

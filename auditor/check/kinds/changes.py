@@ -450,21 +450,10 @@ def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
 
 
 def _nested_changes(ctx: Context, cl) -> doubt.Found | None:
-    """The parts' changes read as levels (款 under 类, 人员经费 and 公用经费 under 基本支出, each run under
-    the row whose change it makes): the top rows' changes make the total's (ALT002)."""
+    """The parts' changes, signed, against the total's: the level reading of doubt.py."""
     if any(pc.delta is None for pc in cl.parts) or cl.total.delta is None:
         return None
     signed = [pc.delta.model_copy(update={"value": pc.delta.value * pc.direction, "label": pc.subject_label})
               for pc in cl.parts]
     total_change = cl.total.delta.model_copy(update={"value": cl.total.delta.value * cl.total.direction})
-    levels = doubt.nested_levels(signed, total_change, ctx.vocab)
-    if levels is None:
-        if doubt.rows_go_on(ctx.doubt, cl.total.delta, [pc.delta for pc in cl.parts]):
-            return doubt.Found("ALT005", {"zh": "合计行在上，其下的表格行在所读各行之后仍在继续（该行未能读出），分项可能未读全",
-                                          "en": "the total row stands above, and the table's rows go on past the rows "
-                                                "read: the parts may not all have been read"})
-        return None
-    shown = " + ".join(written(signed[i]) for i in levels)
-    return doubt.Found("ALT002", {"zh": f"{shown}（其余各行是其上一行的下级科目，不另计） = {written(total_change)}",
-                                  "en": f"{shown} (the other rows are the lower levels of the rows above them) = "
-                                        f"{written(total_change)}"})
+    return doubt.explain_change_levels(ctx.doubt, signed, total_change, ctx.vocab)

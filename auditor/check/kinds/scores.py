@@ -61,8 +61,8 @@ def _other_rows(s: ScoreSum) -> doubt.Found | None:
       of the rows after it, the total the sum of the level rows;
     - a 自评表's funds row (年度资金总额 | 分值 10) ahead of an indicator table whose 合计 is its own."""
     parts = list(s.parts)
-    levels = _level_rows(parts)
-    if levels and compare(s.total, total([Value.of(parts[i]) for i in levels])).verdict == "ok":
+    levels = doubt.nested_levels(parts, s.total)
+    if levels:
         shown = " + ".join(written(parts[i]) for i in levels)
         return doubt.Found("ALT002", {"zh": f"{shown}（各级指标行，其下各行是其分项，不另计） = {written(s.total)}",
                                       "en": f"{shown} (the level rows; the rows under each are its parts) = "
@@ -100,26 +100,6 @@ def _rows_not_read(text: str, s: ScoreSum) -> doubt.Found | None:
                                                 f"are not all of it"})
         at = end + 1
     return None
-
-
-def _level_rows(parts: list[Fact]) -> list[int]:
-    """Indices of rows each equal to the sum of the rows after it up to the next such row (and
-    those rows at least two), covering every row; else none."""
-    out: list[int] = []
-    i = 0
-    while i < len(parts):
-        run = Decimal(0)
-        slack = Decimal(0)
-        j = i + 1
-        while j < len(parts) and abs(run - parts[i].value) > parts[i].tolerance + slack:
-            run += parts[j].value
-            slack += parts[j].tolerance
-            j += 1
-        if j - i - 1 < 2 or abs(run - parts[i].value) > parts[i].tolerance + slack:
-            return []
-        out.append(i)
-        i = j
-    return out if len(out) >= 2 else []
 
 
 def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:

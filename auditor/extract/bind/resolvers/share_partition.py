@@ -15,14 +15,14 @@ from auditor.extract.bind.resolvers.change_sum import complete_lists
 from auditor.extract.model import Breakdown, Share, SharePartition
 
 
-_PLANNED = lazyre.compile(r"^(?:其)?(?:年初|全年|调整后?|年度)?(?:预算|计划|任务|目标)(?:数|额)?$")  # (no subject named)
+_BARE_BUDGET = lazyre.compile(r"^(?:其)?(?:年初|全年|调整后?|年度)?(?:预算|计划|任务|目标)(?:数|额)?$")  # (no subject named)
 
 
 def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -> list[SharePartition]:
     # "完成预算10万元的78.0%": a share of its own stated whole is no part of a partition
     # ("占年初预算91.38%": each part's rate against its own budget, no share of the whole)
     share_of = {s.part.id: s for s in shares if s.part is not None and s.whole is None
-                and not _PLANNED.match(s.whole_label or "")}
+                and not _BARE_BUDGET.match(s.whole_label or "")}
     out: list[SharePartition] = []
     seen: set[int] = set()
     for b in complete_lists(lists):
