@@ -119,14 +119,12 @@ def _nothing_between(r: Reading, i: int, k: int) -> bool:
         node = tree[m]
         if node.is_separator:
             continue
-        if node.kind == "words" and _LINKING_WORDS.fullmatch(clean_label(node.piece.label)):
+        if node.kind == "words" and r.vocab.cue("change_rate_link").fullmatch(clean_label(node.piece.label)):
             continue
         return False
     return True
 
 
-# (words that say nothing new between a change and its rate: "同比减少594万元,同比增长下降57%")
-_LINKING_WORDS = lazyre.compile(r"(?:同比|比上年|较上年|较去年|比去年|即|约|达|为|也|是)?(?:增长|下降|增幅|降幅|幅度)?")
 
 
 def _sole_change(r: Reading, i: int) -> bool:
@@ -138,10 +136,9 @@ def _sole_change(r: Reading, i: int) -> bool:
         return False
     before = tree[i - 1] if i > 0 and tree[i - 1].sentence == tree[i].sentence else None
     return not (before is not None and (before.kind in OPENERS or
-                                        (before.kind == "words" and _GROSS_WORDS.search(before.piece.label))))
+                                        (before.kind == "words" and r.vocab.cue("change_gross").search(before.piece.label))))
 
 
-_GROSS_WORDS = lazyre.compile(r"其中|共|净|合计|累计|增减相抵$")
 
 
 def _bracketed_rate(tree, i: int, k: int, g: Fact) -> bool:

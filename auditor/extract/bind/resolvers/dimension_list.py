@@ -13,15 +13,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import is_part, list_end, make_breakdown
 from auditor.extract.bind.resolvers.named_items import plain_names
 from auditor.extract.model import Breakdown, Fact
 from auditor.extract.readings import Reading, clean_label
-
-# words of a change or a saving: figures so named are no parts of the level split
-_CHANGE_WORDS = lazyre.compile(r"增收|减收|增支|减支|增加|减少|增长|下降|增量|减量|增减|节约|节支|超收|短收")
 
 
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
@@ -54,7 +50,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             parts = named
         elif not all(p.label for p in parts):
             continue
-        if any(_CHANGE_WORDS.search(clean_label(p.label)) for p in parts):
+        if any(r.vocab.cue("change_named").search(clean_label(p.label)) for p in parts):
             continue  # "从增收结构来看,税收收入增收额…": changes of the parts, not parts of the level
         if len(parts) < 2 or any(r.is_previous(p) for p in parts) \
                 or any(p.value > total.value + total.tolerance for p in parts):
@@ -75,7 +71,8 @@ def _respectively(r: Reading, i: int, total: Fact) -> list[Fact]:
             or any(r.facts[k] is not None for k in range(i + 1, at)):
         return []
     stretch = r.norm.text[tree[i].end:tree[at].start]
-    if _CHANGE_WORDS.search(stretch) or _CHANGE_WORDS.search(r.norm.text[tree[i].start:tree[i].end]):
+    changes = r.vocab.cue("change_named")
+    if changes.search(stretch) or changes.search(r.norm.text[tree[i].start:tree[i].end]):
         return []  # "从增收结构来看,税收收入和非税收入增收额分别为…": changes, not parts of the level
     read = plain_names(stretch)
     figures = []

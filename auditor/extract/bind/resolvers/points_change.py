@@ -82,8 +82,6 @@ def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
     return None, None
 
 
-_ABOVE = lazyre.compile(r"^(?:分别)?(?:高于|高出|超过|超出|快于|领先于?)")
-_BELOW = lazyre.compile(r"^(?:分别)?(?:低于|慢于|落后于?)")
 
 
 def _bracketed_after(r: Reading, j: int, words) -> int | None:
@@ -101,28 +99,29 @@ def _above_bracket(r: Reading, k: int) -> Candidate | None:
     rate that 高于 / 低于 … compares with; the rate compared is the nearest one before, past other
     comparisons of it.  None when the shape is not this one or the rate compared is open."""
     tree = r.tree
+    above, below = r.vocab.cue("compared_above"), r.vocab.cue("compared_below")
     j = k - 2
     if j < 2 or not tree[k - 1].separator(")") or tree[k - 1].clause != tree[k].clause:
         return None
     other = r.facts[j]
     if other is None or other.kind != "percent" or other.is_bound or tree[j].kind not in _RATE_KINDS:
         return None
-    word = _bracketed_after(r, j, _ABOVE)
+    word = _bracketed_after(r, j, above)
     direction = 1
     if word is None:
-        word, direction = _bracketed_after(r, j, _BELOW), -1
+        word, direction = _bracketed_after(r, j, below), -1
     if word is None:
         return None
     current = None
     m = word - 1
     while m >= 0 and tree[m].sentence == tree[k].sentence:
         t, f = tree[m], r.facts[m]
-        if f is not None and t.depth > 0 and _bracketed_after(r, m, _ABOVE) is None \
-                and _bracketed_after(r, m, _BELOW) is None:
+        if f is not None and t.depth > 0 and _bracketed_after(r, m, above) is None \
+                and _bracketed_after(r, m, below) is None:
             return None  # a bracketed figure of its own ("增长5.2%(同口径增长8.1%)"): which rate is compared is open
         if t.depth > 0 or t.kind in {"sep", "points"} \
-                or (t.kind == "words" and (_ABOVE.match(clean_label(t.piece.label))
-                                           or _BELOW.match(clean_label(t.piece.label)))):
+                or (t.kind == "words" and (above.match(clean_label(t.piece.label))
+                                           or below.match(clean_label(t.piece.label)))):
             m -= 1  # (an earlier comparison of the same rate: its bracket, its words, its points)
             continue
         if f is None:
@@ -137,7 +136,7 @@ def _above_bracket(r: Reading, k: int) -> Candidate | None:
     return Candidate(Change.model_construct(
         direction=direction, delta=r.facts[k], percent=None, current=current, previous=other,
         subject_label=current.label, reference="previous", keyword=said,
-        compared_name=(_ABOVE.sub("", said) if direction > 0 else _BELOW.sub("", said)) or said,
+        compared_name=(above.sub("", said) if direction > 0 else below.sub("", said)) or said,
         keyword_span=r.span(tree[word].start, tree[word].end), reason="points_change", via=(), rejected=()))
 
 

@@ -25,9 +25,6 @@ from auditor.extract.model import Fact, Product
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _TOTAL = lazyre.compile(r"合计|共计|总计|共|总")
-_EACH = lazyre.compile(r"各(?![类项级种])")
-_CAUSE = lazyre.compile(r"因|由于|鉴于")
-_AVERAGE = lazyre.compile(r"[人户亩]均")  # (平均每辆 is read: an average over the count it names)
 _RANGE_AFTER = lazyre.compile(r"^\s*(?:[至~\-—到]|以上|以下|左右)")
 _LOOK = 64
 _COUNTED_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,6}")
@@ -43,7 +40,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if per is None:
             continue
         label = clean_label(standard.label)
-        if _AVERAGE.search(label):
+        if r.vocab.cue("average_standard").search(label):
             continue  # "户均补助2000元": a mean, rounded, perhaps over fewer than the count stated — no standard
         if r.vocab.cue("per_period").search(label) or r.vocab.cue("standard_bound").search(label) \
                 or _RANGE_AFTER.match(r.norm.text[standard.span.end:standard.span.end + 4]) \
@@ -62,10 +59,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if product.value <= standard.value or count.value <= 1:
             continue
         text = r.norm.text
-        if _EACH.search(clean_label(count.label)):
+        if r.vocab.cue("count_each").search(clean_label(count.label)):
             continue  # "为6个乡镇各配备转运车2辆,每辆18万元,共计216万元": the count is each place's, times 6
-        if _CAUSE.search(text, min(count.span.end, product.span.end), product.span.start) \
-                or _CAUSE.search(text, min(standard.span.end, product.span.end), product.span.start):
+        cause = r.vocab.cue("deviation_cause")
+        if cause.search(text, min(count.span.end, product.span.end), product.span.start) \
+                or cause.search(text, min(standard.span.end, product.span.end), product.span.start):
             continue  # "…每户2000元,因部分农户年中退出,实际发放228万元": a deviation the text explains
         # explicit: one count of the unit beside the standard, and the amount after it, in its
         # sub-sentence; an amount stated before the count may be another sum ("共计40.83万元,带动
