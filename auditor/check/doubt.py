@@ -184,6 +184,28 @@ class Document:
             out[(a, b)] = [in_table[n] for n in inside]
         return out
 
+    def sentence_entity(self, fact: Fact) -> str | None:
+        """The last unit, region or department named in `fact`'s sentence before it: the subject
+        its figures are of ("同期,市卫健委基本支出…,项目支出9,845.2万元")."""
+        start = max(self.text.rfind(c, 0, fact.span.start) for c in "。;；!?！？\n") + 1
+        found = list(_entity().finditer(self.text, start, fact.span.start))
+        return found[-1].group(1) if found else None
+
+    def scope_heading(self, fact: Fact) -> str | None:
+        """The nearest heading line above `fact` (a numbered line without figures) when it names
+        whose figures follow (vocabulary scope_heading: "(一)机关本级", "(二)下属事业单位")."""
+        end = self.line_start(fact.span.start)
+        for _ in range(_HEADING_REACH):  # (a document without headings is not read back to its start per figure)
+            if end <= 0:
+                break
+            start = self.line_start(end - 1)
+            line = self.text[start:end - 1].strip()
+            if NUMBERED_LINE.match(line) and len(line) <= 24 and not re.search(r"\d[\d,.]*\s*(?:万|亿|元|%)", line):
+                name = NUMBERED_LINE.sub("", line).strip(" :：。")
+                return name if _scope_heading().search(name) else None
+            end = start
+        return None
+
     @cached_property
     def lists_of_part(self) -> dict[int, list[Breakdown]]:
         """fact id → the lists it is a part of."""
@@ -408,7 +430,10 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None) -> list[int] | Non
         return None
     values = [Value.of(p) for p in parts]
     classes = vocab.cue("function_class") if vocab is not None else None
-    may_have_one = [classes is not None and bool(classes.match(clean_label(p.label))) for p in parts]
+    is_class = [classes is not None and bool(classes.match(clean_label(p.label))) for p in parts]
+    # (the sole 款 right under a 类, of its value, may stand over a sole 项 in turn: 住房保障支出 100 ⏎
+    # 住房改革支出 100 ⏎ 住房公积金 100)
+    may_have_one = [c or (n > 0 and is_class[n - 1] and values[n] == values[n - 1]) for n, c in enumerate(is_class)]
 
     @lru_cache(maxsize=None)
     def readings(a: int, b: int) -> tuple[tuple[int, ...], ...]:
@@ -418,7 +443,7 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None) -> list[int] | Non
         out: list[tuple[int, ...]] = []
         for e in range(a + 1, b + 1):  # the node of row a spans rows a..e-1
             if e > a + 1 and not any(tops and (len(tops) > 1 or may_have_one[a])
-                                     and not (may_have_one[a] and any(may_have_one[t] for t in tops))
+                                     and not (is_class[a] and any(is_class[t] for t in tops))
                                      and _makes(parts[a], _total_of(values, tops)) for tops in readings(a + 1, e)):
                 continue  # (a 类 row is no 款 of another 类 row)
             for rest in readings(e, b):
@@ -837,6 +862,15 @@ def entity_of(fact: Fact) -> str | None:
     return m.group(1) if m else None
 
 
+_HEADING_REACH = 200  # lines
+
+
+def _scope_heading():
+    from auditor.extract.vocabulary import default_vocabulary
+
+    return default_vocabulary().cue("scope_heading")
+
+
 def _entity():
     from auditor.extract.vocabulary import default_vocabulary
 
@@ -850,8 +884,19 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
     if found:
         return found
     a, b = entity_of(first), entity_of(other)
+    if not (a and b and a != b):  # ("市教育局基本支出…,项目支出…。同期,市卫健委基本支出…,项目支出…")
+        a, b = doc.sentence_entity(first), doc.sentence_entity(other)
     if a and b and a != b:
         return Found("ALT004", {"zh": f"{a}与{b}的数字，不是同一数量", "en": f"figures of {a} and of {b}, not one quantity"})
+    left, right = doc.scope_heading(first), doc.scope_heading(other)
+    if left and right and left != right:
+        return Found("ALT004", {"zh": f"分别在“{left}”与“{right}”标题下，不是同一数量",
+                                "en": f"under the headings “{left}” and “{right}”, not one quantity"})
+    scopes = _list_scopes(doc, first, other)
+    if scopes:
+        left, right = scopes
+        return Found("ALT004", {"zh": f"分别是“{left}”与“{right}”的分项，不是同一数量",
+                                "en": f"parts of “{left}” and of “{right}”, not one quantity"})
     if restated and _close_in_one_paragraph(doc, first, other):
         # "合计财政总收入4109121万元…其中:鄞州区…合计财政总收入3239317万元", "营业部分…总支出…;
         # 非营业部分…总支出": a report restates one quantity in another paragraph, not a sentence on
@@ -864,6 +909,26 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
         return Found("ALT004", {"zh": f"“{left}…”与“{right}…”的数字，不是同一数量",
                                 "en": f"figures of “{left}…” and of “{right}…”, not one quantity"})
     return None
+
+
+def _list_scopes(doc: Document, first: Fact, other: Fact) -> tuple[str, str] | None:
+    """Two parts of two lists whose totals are one concept of two values, named for two scopes
+    ("基本支出2,101.60万元,其中:人员经费…" and "财政拨款基本支出2,046.00万元,其中:人员经费…"):
+    the labels of the totals."""
+    for x in doc.lists_of_part.get(first.id, []):
+        for y in doc.lists_of_part.get(other.id, []):
+            if x.total.id == y.total.id or x.total.concept is None or x.total.concept != y.total.concept \
+                    or x.total.value == y.total.value:
+                continue
+            left, right = _qualifiers(x.total.label, y.total.label)
+            if _new_word(left, right) or _new_word(right, left):
+                return clean_label(x.total.label), clean_label(y.total.label)
+    return None
+
+
+def _new_word(a: str, b: str) -> bool:
+    """`a` holds two characters together that `b` does not ("财政拨款" against "年度")."""
+    return any(a[i:i + 2] not in b for i in range(len(a) - 1))
 
 
 def _close_in_one_paragraph(doc: Document, first: Fact, other: Fact) -> bool:

@@ -493,8 +493,11 @@ def _total_rows(rows: list[GridRow]) -> list[int]:
 
 def _ratio_of(grid: list[tuple[Token, ...]], triple: tuple[int, ...], percent_like: dict, trials: int) -> GridFormula | None:
     """The ratio or growth three columns agree on, the column most like a percentage taken
-    as the result: the same three figures also hold as part = whole × p% / 100."""
-    for target in sorted(triple, key=percent_like.__getitem__, reverse=True):
+    as the result: the same three figures also hold as part = whole × p% / 100.  A column that
+    writes "%" is the only result there can be (到位 640 | 到位率 94.12%: not 680 = 640 / 94.12 %,
+    even when the rows of 100 % leave too few to show the rate)."""
+    written = [c for c in triple if percent_like[c][0]]
+    for target in sorted(written or triple, key=percent_like.__getitem__, reverse=True):
         num, den = (c for c in triple if c != target)
         for a, b in ((num, den), (den, num)):
             for kind, minus in (("ratio", Decimal(0)), ("growth", _HUNDRED)):

@@ -170,23 +170,45 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
             out.append(Breakdown.model_construct(
                 total=total, parts=tuple(parts), marker="表格", complete=len(parts) == len(keys) - 1,
                 reason="funds_sources", via=tuple(dict.fromkeys([*via, *row.via]))))
-    for row, (parts, complete, reason) in zip(rows, parts_of):
-        if not parts:
+    for row, (all_parts, all_complete, all_reason) in zip(rows, parts_of):
+        for parts, complete, reason in _groups(table, all_parts, all_complete, all_reason):
+            out.extend(_row_sums(row, parts, complete, reason, via))
+    return out
+
+
+def _groups(table: ScoreTable, parts: list[TableRow], complete: bool,
+            reason: str) -> list[tuple[list[TableRow], bool, str]]:
+    """A row's 其中 rows in the groups each 其中 opens: "年度资金总额 | 其中:财政拨款 | 其他资金 |
+    其中:基本支出 | 项目支出" splits the total twice, by source and by kind of spending."""
+    starts = [n for n, p in enumerate(parts) if n and p.label.startswith("其中")]
+    if not starts or reason not in {"funds_sources", "table_rows"} or not parts[0].label.startswith("其中"):
+        return [(parts, complete, reason)] if parts else []
+    out = []
+    for a, b in zip([0, *starts], [*starts, len(parts)]):
+        group = parts[a:b]
+        funding = all(is_source(p.label) for p in group)
+        out.append((group, funding and len(group) >= 2,
+                    "funds_sources" if table.kind == "funds" and funding else "table_rows"))
+    return out
+
+
+def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
+              via: tuple[str, ...]) -> list[Breakdown]:
+    out = []
+    for key in row.cells:
+        if key.split("#")[0] not in _SUM_ROLES:
             continue
-        for key in row.cells:
-            if key.split("#")[0] not in _SUM_ROLES:
-                continue
-            total = row.cells[key]
-            values = [p.cells[key] for p in parts if key in p.cells]
-            if not values:
-                continue
-            # a source left blank may be money the table does not show: then the parts
-            # may only not exceed the total; "—" or 0 says there was none
-            full = complete and all(_written(p, key) for p in parts)
-            none = sum(1 for p in parts if key not in p.cells and key in p.dashed)
-            out.append(Breakdown.model_construct(
-                total=total, parts=tuple(values), marker="表格", complete=full, reason=reason, written_none=none,
-                via=tuple(dict.fromkeys([*via, *row.via, *(v for p in parts for v in p.via)]))))
+        total = row.cells[key]
+        values = [p.cells[key] for p in parts if key in p.cells]
+        if not values:
+            continue
+        # a source left blank may be money the table does not show: then the parts
+        # may only not exceed the total; "—" or 0 says there was none
+        full = complete and all(_written(p, key) for p in parts)
+        none = sum(1 for p in parts if key not in p.cells and key in p.dashed)
+        out.append(Breakdown.model_construct(
+            total=total, parts=tuple(values), marker="表格", complete=full, reason=reason, written_none=none,
+            via=tuple(dict.fromkeys([*via, *row.via, *(v for p in parts for v in p.via)]))))
     return out
 
 
@@ -222,6 +244,7 @@ def _written(row: TableRow, key: str) -> bool:
 _TOTAL_COLUMN = lazyre.compile(r"^(?:合计|小计|总计|共计)")
 _SUBTOTAL_ROW = lazyre.compile(r"(?:合计|小计)[::]?$")
 _SMALL_TOTAL = lazyre.compile(r"^小计[::]?$")
+_ENDS_TOTAL = lazyre.compile(r"(?:合计|总计)[::]?$")  # "本年收入合计": a total of the rows above it
 
 
 def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
@@ -309,7 +332,18 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
             return block, True, "table_rows"
     if n + 1 == len(rows):
         if row.is_total and n >= 2:
+            if rows[n - 1].is_total:
+                # ("… | 收入总计 | 1,595.00 | 支出总计 | 1,595.00": two sides of a 收支总表 read as one
+                # column, or a total restated; not the sum of every row above)
+                return [], False, ""
             above = [r for r in rows[:n] if r.part_of is None and not r.label.startswith("其中")]
+            totals = [k for k in range(1, n) if rows[k].part_of is None and (
+                rows[k].is_total or _ENDS_TOTAL.search(_bare(rows[k].label)))]
+            if totals and not above_n:
+                # "本年收入合计 | 1,550.00 | 上年结转 | 45.00 | 收入总计 | 1,595.00": the totals above and
+                # the rows after the last, not the rows those totals already sum
+                above = [rows[k] for k in totals] + [r for r in rows[totals[-1] + 1:n]
+                                                     if r.part_of is None and not r.label.startswith("其中")]
             if above_n and not is_small:
                 # "…| 小计 | …| 小计 | 绿能建设 | 总计": the subtotals and the rows under none of them
                 above = [rows[k] for k in small[:above_n]] + [r for r in rows[small[above_n - 1] + 1:n]
