@@ -1030,6 +1030,24 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
 _REPORT_YEAR_CHANGE = re.compile(r"本年|今年|当年")
 
 
+def explain_delta(doc: Document, delta: Fact, current: Fact, previous: Fact, direction: int) -> Found | None:
+    """A table's change cell that writes no unit of its own and is not current − previous, but
+    is the growth of previous to current in % (a "同比增减" column under "单位：亿元、%")."""
+    if not delta.in_table or _OWN_UNIT.search(delta.text) or previous.value <= 0:
+        return None
+    rate = ratio_percent(Value.of(current) - Value.of(previous), Value.of(previous))
+    written_rate = direction * delta.value / delta.scale  # (the cell's digits, the column's money unit taken off)
+    if abs(written_rate - rate.value) > Decimal(1).scaleb(-delta.decimals) / 2 + rate.tolerance:
+        return None
+    return Found("ALT009", {"zh": f"按增幅理解：({current.text} − {previous.text}) / {previous.text} = "
+                                  f"{rate.value:.2f}%，与 {delta.text} 相符",
+                            "en": f"read as a growth rate: ({current.text} − {previous.text}) / {previous.text} = "
+                                  f"{rate.value:.2f}%, as {delta.text} writes"})
+
+
+_OWN_UNIT = lazyre.compile(r"[万亿元%]")
+
+
 # ------------------------------------------------------------ differences
 def _difference_holds(diff: Fact, plus: Iterable[Fact], minus: Iterable[Fact]) -> bool:
     return _holds(diff, plus, minus)  # a difference is a sum with its subtrahends taken away

@@ -100,7 +100,7 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             expected=f"{sign_as_written(c.delta) if computed.value < 0 else ''}"
                      f"{(abs(computed.value) / c.delta.scale).normalize():f}{c.delta.written_unit}",
             arithmetic=arithmetic, evidence=figures, comparison=cmp, fields={"subject": _subject(c, ctx)},
-        ), equation=equation)
+        ), equation=equation, found=doubt.explain_delta(ctx.doubt, c.delta, c.current, c.previous, c.direction))
 
 
 @dataclass(frozen=True)

@@ -96,10 +96,18 @@ def role_of(header: str) -> str | None:
     name = clean(header).replace("、", "")  # "增、减金额"
     if not name or len(name) > 30 or _TEXT_END.search(_GLOSS.sub("", name)):
         return None
-    for role, pattern in COLUMN_ROLES:
-        if pattern.search(name):
-            return role
-    return None
+    role = next((role for role, pattern in COLUMN_ROLES if pattern.search(name)), None)
+    if "%" in header and (role is None and _NAMES_CHANGE_OR_MONEY.search(name) or role == "change"
+                          or role in AMOUNT_ROLES):
+        # a column its header writes in % holds percents, whatever money it names: "增减%", "增减(%)",
+        # "执行数比上年增长%" a change's rate; "执行数为预算数的%", "完成调整预算%" a rate of the row
+        return "change_rate" if _CHANGE_WORD.search(name) else "rate"
+    return role
+
+
+_CHANGE_WORD = lazyre.compile(r"增|减|比上年|同比|较上年|变动")
+# a name of no role that a "%" makes a column of percents: a change, or money done against a plan
+_NAMES_CHANGE_OR_MONEY = lazyre.compile(r"增|减|比上年|同比|较上年|变动|完成|预算|执行|决算|收入|支出")
 
 
 @lru_cache(maxsize=8192)
