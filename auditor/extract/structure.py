@@ -8,6 +8,7 @@ from decimal import Decimal
 from auditor import lazyre
 from auditor.extract.numbering import chinese_number
 from auditor.extract.model import Fact, Grade, Heading, Span
+from auditor.extract.vocabulary import Vocabulary, default_vocabulary
 from auditor.normalise import Normalised
 
 # "七、…" — or "、政府采购…": a heading whose numeral a PDF extraction lost
@@ -83,10 +84,12 @@ def table_grades(norm: Normalised, tables) -> list[Grade]:
     return out
 
 
-def grades(norm: Normalised, facts: list[Fact]) -> list[Grade]:
+def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None) -> list[Grade]:
     """Grade statements, each with the score it follows from when the text makes that clear, and
     the bands the report states for its grades, if it does."""
-    scores = [f for f in facts if f.kind == "score" and not f.in_table]
+    cue = (vocab or default_vocabulary()).cue
+    scores = [f for f in facts if f.kind == "score" and not f.in_table
+              and not cue("part_score_label").search(f.label) and not cue("average_score").search(f.label)]
     bands = stated_bands(norm.text)
     out = []
     for m in _GRADE.finditer(norm.text):
@@ -190,4 +193,10 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool =
 
 
 def _is_total_score(fact: Fact) -> bool:
-    return bool(re.search("得分|评分|总分|分数|综合|自评|评价", fact.label)) or fact.label == ""
+    """A score a grade may follow from: named as a score or a total ("合计98.87分"). (A part's —
+    "满意度指标得分10分" — or an average of several — "4个项目平均自评得分93.50分" — is none: `grades`
+    leaves them out.)"""
+    return bool(_SCORE_NAME.search(fact.label)) or fact.label == ""
+
+
+_SCORE_NAME = lazyre.compile(r"得分|评分|总分|分数|综合|自评|评价|(?:合计|总计)$")

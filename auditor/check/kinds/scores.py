@@ -245,9 +245,20 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
     for f in ctx.doc.facts:
         if f.kind != "score" or f.in_table or f.is_bound:
             continue
-        if ctx.vocab.cue("total_score_label").search(f.label) and Decimal(0) <= f.value <= Decimal(100):
-            out.append(f)
+        if not ctx.vocab.cue("total_score_label").search(f.label) or not Decimal(0) <= f.value <= Decimal(100):
+            continue
+        if ctx.vocab.cue("part_score_label").search(f.label) or ctx.vocab.cue("average_score").search(f.label) \
+                or _other_year(f, ctx.doc.report_year):
+            continue  # ("产出指标得分47分", "平均自评得分93.50分", "上年度该项目自评得分93分": a part's, several's, another year's)
+        out.append(f)
     return out
+
+
+def _other_year(f: Fact, report_year: str | None) -> bool:
+    """A score of a year other than the report's: 上年, or a year it names."""
+    if f.period in {"上年", "previous"}:
+        return True
+    return bool(f.period and f.period.isdigit() and report_year and f.period != report_year)
 
 
 def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:

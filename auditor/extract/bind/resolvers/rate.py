@@ -105,8 +105,16 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
     near: list[Fact] = []
     far: list[Fact] = []
     target = near
+    run: list[Fact] = []  # the amounts since the last node that is no amount nor separator
+    parallel: set[int] = set()
     for k in tree.before(i, "sub", limit=_LOOK_BACK):
         t = tree[k]
+        if t.kind == "fenbie" and len(run) >= 2:
+            # "中央、省级、县级资金分别到位500万元、180万元、96万元": each amount another subject's,
+            # none the base of another (the rate after them is of their total, not stated)
+            parallel.update(f.id for f in run)
+        if t.kind not in {"labelled", "total", "sep"}:
+            run = []
         if t.kind in OPENERS:
             target = far
             continue
@@ -117,6 +125,9 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
             break
         if f.kind == "amount" and not f.is_bound:
             target.append(f)
+            run.append(f)
+    if parallel:
+        near, far = [f for f in near if f.id not in parallel], [f for f in far if f.id not in parallel]
     return near, far
 
 

@@ -94,6 +94,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # "…转移性收入707163万元,一般债券转贷收入220379万元。合计收入为2845379万元。": a sentence
             # that opens with its 合计 sums the sentence just before it
             parts = _previous_sentence(r, s, total, named_total or funds or led, led)
+            if not _names_alike(total, parts):
+                parts = []  # ("两个项目合计调整后预算380万元" after the projects' 支出: not their sum)
             if len(parts) >= 2:
                 via = ("the sentence before its 合计",)
         if named and in_list and total.concept in family_members:
@@ -178,6 +180,14 @@ def _led_by_total_words(r: Reading, s) -> bool:
 
 
 _TOTAL_LEAD = lazyre.compile(r"(?:共计|合计|总计)")
+
+
+def _names_alike(total: Fact, parts: list[Fact]) -> bool:
+    """A total summing the sentence before is of the same scenario as its figures: not a budget
+    ("两个项目合计调整后预算380万元") after figures none of which is one (the projects' 支出)."""
+    if not total.scenario or not total.scenario.startswith("budget"):
+        return True
+    return any((p.scenario or "").startswith("budget") or "预算" in p.label for p in parts)
 
 
 def _previous_sentence(r: Reading, total_node, total: Fact, opens_by_name: bool, led: bool = False) -> list[Fact]:
