@@ -29,7 +29,9 @@ _EXPRESSION = rf"{_OPERAND}(?:{_OPERATOR}{_OPERAND})*"
 # not inside a longer number, a date ("2020/12/31") or a link ("?id=2&siteId=2")
 # (a candidate never starts inside a run of "(": the run's first one starts it, and trying
 # every later one again made "((((…" quadratic)
-_CANDIDATE = lazyre.compile(rf"(?<![\d.,/&?_a-zA-Z-])(?<![a-zA-Z_]=)(?!(?<=\()\(){_EXPRESSION}(?:[ \t]*=[ \t]*{_EXPRESSION})+(?![\d./&a-zA-Z])")
+# (nor right after an operator: "个贷率=贷款余额÷缴存余额×100%=327.01÷527.29×100%=62.02%" — the
+# worded side's last factor is no side of its own)
+_CANDIDATE = lazyre.compile(rf"(?<![\d.,/&?_a-zA-Z×÷*+-])(?<![a-zA-Z_]=)(?!(?<=\()\(){_EXPRESSION}(?:[ \t]*=[ \t]*{_EXPRESSION})+(?![\d./&a-zA-Z])")
 # every character a candidate can hold: a candidate lies inside one run of them
 _FORMULA_CHARS = r"\d\s.,%‰亿万千元分()+\-×*÷/="
 _FORMULA_RUN = lazyre.compile(rf"[{_FORMULA_CHARS}]+")
