@@ -89,7 +89,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
     the bands the report states for its grades, if it does."""
     cue = (vocab or default_vocabulary()).cue
     scores = [f for f in facts if f.kind == "score" and not f.in_table
-              and not cue("part_score_label").search(f.label) and not cue("average_score").search(f.label)]
+              and not cue("part_score_label").search(f.label) and not cue("average_score").search(f.label)
+              and not _LISTED.search(norm.text, max(0, f.span.start - 40), f.span.start)]
     bands = stated_bands(norm.text)
     out = []
     for m in _GRADE.finditer(norm.text):
@@ -190,6 +191,11 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool =
         return None
     before = [f for f in scores if 0 < line - f.span.line <= 6 and _is_total_score(f)]
     return before[-1] if before else None
+
+
+# a score of a 分别 list: "A市、B市…得分分别为95.5分和93分" — several subjects' scores, none the score
+# of a grade said of one subject
+_LISTED = lazyre.compile(r"分别(?:为|是|达到|得)?[\s\d.,、和及与分]*$")
 
 
 def _is_total_score(fact: Fact) -> bool:

@@ -439,6 +439,9 @@ def column_formulas(rows: list[GridRow]) -> tuple[GridFormula, ...]:
                                                           for f in found):
                 continue
             agreed = _agreed((_change_in(r[target], r[a], r[b]) for r in grid), trials)
+            if agreed and agreed[0] < agreed[1] and any(
+                    f.kind == "sum" and f.support == f.rows and target in (f.target, *f.operands) for f in found):
+                continue  # (预算 = 支出 + 结余 in every row: the 结余 column is that sum's, not 到位 − 支出)
             if agreed and (not strict or agreed[0] == agreed[1]):
                 # (a change written unsigned: against last year's, the base its growth is of)
                 previous = next((f.operands[1] for f in found if f.kind == "growth" and set(f.operands) == {a, b}), a)

@@ -37,7 +37,10 @@ def _in_document(index: DocumentIndex, r: Rate) -> Rate:
     stated = r.rate
     value_pairs = tuple((num, d) for num in r.numerators for d in _bases_for(index, num, stated, slack_digits=1))
     num = r.numerators[0]
-    bases = [f for f in index.budget_amounts if f.value >= num.value * Decimal("0.5")]
+    # (not the numerator itself, nor an amount of its own scenario: "到位96万元,到位率80%" has no
+    # base in the money received)
+    bases = [f for f in index.budget_amounts if f.value >= num.value * Decimal("0.5") and f.id != num.id
+             and (num.scenario is None or f.scenario != num.scenario)]
     # "公务用车…决算8.47万元,完成预算的60.50%" with no budget of 公务用车 in the text: the
     # 三公经费 budget is no base for it; "中央对地方转移支付…完成预算的98.9%": nor is the
     # budget of revenue.  A numerator that names something must find a base of the same
