@@ -29,7 +29,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
     out: list[Repeat] = []
     for group, (key, facts) in enumerate(groups.items()):
         concept = key[0]
-        if concept not in known:
+        if concept not in known or index.vocab.cue("staged_concept").match(concept):
             continue
         # a zero says "none of it here" (a sub-category), not a restatement
         facts = [f for f in facts if not f.in_table and f.value != 0 and f.id not in slipped

@@ -286,6 +286,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     # stated — "占同类产品采购规模的90%" is not of the 全国政府采购规模 its amount is listed under
     if any(core in t.label or core in (t.concept or "") for t in own[:1]):
         return own[:1], "share_of_list_total"
+    if info.known and own and own[0].concept not in index.known_concepts and label not in own[0].label:
+        # ("佔歲入總額16.58%" after a 補助及協助收入 list: a whole the vocabulary knows, the list's total one it
+        # does not — not the whole named)
+        return [], None
     # (not a whole of the economy — "合计占GDP比率2.5%", "佔本地生產總值的25.6%" after a 總預算 list —:
     # no budget's list totals that, and the text does not give it)
     if index.vocab.cue("economy_whole").search(core):
