@@ -1027,7 +1027,7 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
     return None
 
 
-_REPORT_YEAR_CHANGE = re.compile(r"本年|今年|当年")
+_REPORT_YEAR_CHANGE = re.compile(r"本年|今年|当年|當年")  # (a keyword as written may be traditional)
 
 
 def explain_delta(doc: Document, delta: Fact, current: Fact, previous: Fact, direction: int) -> Found | None:

@@ -33,7 +33,7 @@ class Figure(NamedTuple):
     truncated: bool = False
 
 
-_COMPOUND = lazyre.compile(r"(\d+)(兆|亿|万|千)")
+_COMPOUND = lazyre.compile(r"(\d+)(兆|亿|[千百]万|万|千)")
 _YUAN_AFTER = lazyre.compile(r"(?<=[兆亿万千])(\d+)(?:余|多)?元$")
 _COMPOUND_SCALES = {**dict(_MONEY_SCALE), "兆": Decimal(10) ** 12}  # (a 兆 is written only in such amounts)
 
@@ -100,7 +100,13 @@ def _read_compound(compact: str) -> Figure:
     scales = _COMPOUND_SCALES
     value = Decimal(0)
     scale = Decimal(1)
+    decimals = 0
     for number, prefix in _COMPOUND.findall(compact):
+        if prefix in _PLACE_OF_WAN:
+            # "312亿9千万元" = 312.9亿元: stated to the 千万, one decimal of the 亿 before it
+            value += Decimal(number) * _PLACE_OF_WAN[prefix]
+            decimals = 1 if prefix == "千万" else 2
+            continue
         scale = scales[prefix]
         value += Decimal(number) * scale
     yuan = _YUAN_AFTER.search(compact)  # "85万3125元": the 元 below the last unit
@@ -109,7 +115,10 @@ def _read_compound(compact: str) -> Figure:
         scale = Decimal(1)
     written_unit = {Decimal(10**8): "亿元", Decimal(10_000): "万元", Decimal(1_000): "千元"}.get(scale, "元")
     remainder = "余" in compact or "多" in compact
-    return Figure("amount", value, "元", written_unit, scale, 0, remainder, truncated=remainder)
+    return Figure("amount", value, "元", written_unit, scale, decimals, remainder, truncated=remainder)
+
+
+_PLACE_OF_WAN = {"千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6}
 
 
 def format_value(value: Decimal, unit: str, written_unit: str, scale: Decimal, decimals: int) -> str:

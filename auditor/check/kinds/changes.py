@@ -87,6 +87,13 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if flipped.verdict == "ok":
             yield outcome(rule, c, "holds", figures, note="right size, wrong direction: CHG003")
             continue
+        if _finely_rounded(c.current) and _finely_rounded(c.previous) \
+                and compare(stated, Value.of(c.current) - Value.of(c.previous)).verdict == "ok":
+            # "歲入計列2098億元,較上年度歲入2044億元,增加53.83億元": large figures rounded coarser than
+            # the change, which was worked out before they were rounded
+            yield outcome(rule, c, "holds", figures, equation=equation,
+                          note="within the rounding of the figures as written")
+            continue
         unit = unit_of(c.delta)
         arithmetic = {
             lang: f"{_term(ctx, c.current, lang, c.delta, name=c.current_name)} − "
@@ -101,6 +108,12 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                      f"{(abs(computed.value) / c.delta.scale).normalize():f}{c.delta.written_unit}",
             arithmetic=arithmetic, evidence=figures, comparison=cmp, fields={"subject": _subject(c, ctx)},
         ), equation=equation, found=doubt.explain_delta(ctx.doubt, c.delta, c.current, c.previous, c.direction))
+
+
+def _finely_rounded(fact: Fact) -> bool:
+    """Written to its last digit within half a percent (2098億元, not 4萬元): a rounding a text may
+    apply to a figure for show, leaving the change it states worked out on the exact one."""
+    return fact.value > 0 and fact.tolerance * 200 <= fact.value
 
 
 @dataclass(frozen=True)

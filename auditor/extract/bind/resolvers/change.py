@@ -105,7 +105,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             names = {}
         yield Candidate(Change.model_construct(
             direction=direction, delta=delta, percent=pct, current=current, previous=previous,
-            subject_label=subject_label, reference=reference, keyword=keyword,
+            subject_label=subject_label, reference=reference,
+            keyword=r.norm.original[s.start:s.start + len(keyword)],  # (as written: "成長", not "成长")
             keyword_span=r.span(s.start, s.start + len(keyword)), reason=reason, via=(), rejected=(), **names,
         ))
 
@@ -239,7 +240,7 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                     label = f.label  # "三公经费1969万元,较2024年的2190万元减少": the subject is named first
                 break
         if current is None and compared:
-            current = _subject_before(r, i, like=previous)
+            current = _subject_before(r, i, like=previous) or _figure_right_before(r, i, previous)
         if current is None:
             current = _before_compare_frame(r, i, previous)
             label = current.label if current is not None else label
@@ -257,6 +258,26 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         # budget proposed ("较原预算案删减": of the figure compared with, the one before being the result)
         previous, current = current, None
     return label, current, previous, reason
+
+
+def _figure_right_before(r: Reading, i: int, previous: Fact) -> Fact | None:
+    """"歲出規模277.31億元,較113年度法定預算數250.50億元,增加26.81億元": the amount right before the
+    one compared with (no other figure between), in its unit, of this year — whatever each is named."""
+    tree = r.tree
+    seen = False
+    for j in tree.before(i, "sentence", limit=_LOOK_BACK):
+        t, f = tree[j], r.facts[j]
+        if f is previous:
+            seen = True
+            continue
+        if not seen or f is None:
+            continue
+        if t.kind in {"labelled", "total"} and f.kind == "amount" and f.unit == previous.unit \
+                and t.depth == tree[i].depth and not r.is_previous(f) \
+                and not r.vocab.cue("compared_prefix").match(clean_label(f.label)):
+            return f
+        return None
+    return None
 
 
 def _before_compare_frame(r: Reading, i: int, previous: Fact) -> Fact | None:
