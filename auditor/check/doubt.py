@@ -186,10 +186,31 @@ class Document:
 
     def sentence_entity(self, fact: Fact) -> str | None:
         """The last unit, region or department named in `fact`'s sentence before it: the subject
-        its figures are of ("同期,市卫健委基本支出…,项目支出9,845.2万元")."""
-        start = max(self.text.rfind(c, 0, fact.span.start) for c in "。;；!?！？\n") + 1
+        its figures are of ("同期,市卫健委基本支出…,项目支出9,845.2万元"; "(2)…监测站:本年收入合计…;本年支出
+        合计…": a clause after ";" goes on with the subject)."""
+        start = max(self.text.rfind(c, 0, fact.span.start) for c in "。!?！？\n") + 1
         found = list(_entity().finditer(self.text, start, fact.span.start))
         return found[-1].group(1) if found else None
+
+    def sentence_entities(self, concept: str | None) -> set[str]:
+        """The units the sentences of the figures of `concept` name (two or more: a document of
+        several units)."""
+        if concept is None:
+            return set()
+        if concept not in self._entities_by_concept:
+            self._entities_by_concept[concept] = {e for f in self.facts if f.concept == concept
+                                                  for e in [self.sentence_entity(f)] if e}
+        return self._entities_by_concept[concept]
+
+    @cached_property
+    def _entities_by_concept(self) -> dict[str, set[str]]:
+        return {}
+
+    def sentence_scope(self, fact: Fact) -> str:
+        """The fund or scope its sentence names before the figure ("财政拨款收入、支出总计均为…"), or ""."""
+        start = max(self.text.rfind(c, 0, fact.span.start) for c in "。;；!?！？\n") + 1
+        found = _scope_words().findall(self.text, start, fact.span.start)
+        return found[-1] if found else ""
 
     def scope_heading(self, fact: Fact) -> str | None:
         """The nearest heading line above `fact` (a numbered line without figures) when it names
@@ -865,6 +886,12 @@ def entity_of(fact: Fact) -> str | None:
 _HEADING_REACH = 200  # lines
 
 
+def _scope_words():
+    from auditor.extract.vocabulary import default_vocabulary
+
+    return default_vocabulary().cue("sentence_scope")
+
+
 def _scope_heading():
     from auditor.extract.vocabulary import default_vocabulary
 
@@ -888,6 +915,18 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
         a, b = doc.sentence_entity(first), doc.sentence_entity(other)
     if a and b and a != b:
         return Found("ALT004", {"zh": f"{a}与{b}的数字，不是同一数量", "en": f"figures of {a} and of {b}, not one quantity"})
+    if bool(a) != bool(b) and len(doc.sentence_entities(first.concept)) >= 2:
+        # a document of several units ("(1)…分局(本级):本年收入合计…", "(2)…监测站:本年收入合计…"):
+        # a figure its sentence says is one unit's is no second value of the whole's
+        named = a or b
+        return Found("ALT004", {"zh": f"{named}的数字与未点明单位（整体）的数字，不是同一数量",
+                                "en": f"a figure of {named} and one naming no unit (the whole), not one quantity"})
+    left, right = doc.sentence_scope(first), doc.sentence_scope(other)
+    if left != right:
+        # "2021年度财政拨款收入、支出总计均为15589.79万元" and "2021年度收入、支出总计均为19350.88万元"
+        names = "与".join(f"“{x or '全部'}”" for x in (left, right))
+        return Found("ALT004", {"zh": f"分别属于{names}口径，不是同一数量",
+                                "en": f"figures of two scopes ({left or 'all'}, {right or 'all'}), not one quantity"})
     left, right = doc.scope_heading(first), doc.scope_heading(other)
     if left and right and left != right:
         return Found("ALT004", {"zh": f"分别在“{left}”与“{right}”标题下，不是同一数量",

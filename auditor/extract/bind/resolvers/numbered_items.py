@@ -99,6 +99,10 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
             return None
     if total is None:
         return None
+    if total.concept and any(p.concept == total.concept and p.value == total.value for p in parts):
+        # "收入、支出总计均为19350.88万元。\n(一)收入总计19350.88万元。…(二)支出总计19350.88万元。":
+        # an item restating the figure is no part of it; the items are the totals told one by one
+        return None
     # a list that runs to the end of the text may be cut off (an excerpt, a lost page)
     # (nothing after it, or only lines that number nothing: the last item's own sub-lines)
     last_end = max(tree[k].end for k in tree.paragraph_nodes(tree[run[-1]].paragraph))

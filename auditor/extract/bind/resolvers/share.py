@@ -97,14 +97,35 @@ def _part_before(r: Reading, i: int) -> int | None:
     tree = r.tree
     compared = r.vocab.cue("compared_prefix")  # (nor what it is compared with: "比上年同期144987万元")
     subject = _named_subject(r, i)
+    # (nor last year's figure, or the change, a change clause states before the share of this year's:
+    # "本年支出12485.98万元,上年支出10634.78万元,增加1851.20万元,增长17.4%,占部门本年支出合计的87.8%")
+    of_last_year = bool(r.vocab.cue("reference_previous").search(tree[i].piece.label))
     for j in tree.before(i, "sub"):
         f = r.facts[j]
+        if f is not None and tree[j].kind in {"labelled", "total"} and tree[j].depth <= tree[i].depth \
+                and (f.concept in _CHANGE_AMOUNTS or (r.is_previous(f) and not of_last_year)) \
+                and _current_before(r, j, f):
+            continue
         if f is not None and tree[j].kind in {"labelled", "total"} and tree[j].depth <= tree[i].depth \
                 and not compared.match(clean_label(f.label)):
             if subject and tree[j].clause != tree[i].clause and not _same_name(subject, r.vocab, f):
                 return None  # "…村民捐资23.14万元,村民筹资捐资占工程总投资的19.18%": another subject's share
             return j if f.kind in {"amount", "count"} else None  # ("“优秀”的5个,占比10%")
     return None
+
+
+_CHANGE_AMOUNTS = {"增减额", "预算差额"}
+
+
+def _current_before(r: Reading, j: int, f: Fact) -> bool:
+    """A figure of this year before node j in its sentence, of f's unit, not itself a change: the
+    subject of the clause that states f as last year's or as the change."""
+    for k in r.tree.before(j, "sentence"):
+        g = r.facts[k]
+        if g is not None and g.kind == f.kind and g.unit == f.unit and g.concept not in _CHANGE_AMOUNTS \
+                and not r.is_previous(g):
+            return True
+    return False
 
 
 def _named_subject(r: Reading, i: int) -> str:

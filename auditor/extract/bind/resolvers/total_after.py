@@ -103,6 +103,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # item, named, with its own 合计 — not the sum of the items before it
         if any(p.label for p in parts):
             parts = [p for p in parts if p.label]
+        # (the words naming a 合计 stand before it: "本年支出合计")
+        flow = r.vocab.flow(label or (tree[i - 1].piece.label if i > 0 and tree[i - 1].kind == "words" else ""))
+        if in_list and flow in ("in", "out") and any(r.vocab.flow(p.label) not in (None, flow) for p in parts):
+            continue  # ("本年收入合计…,其中财政拨款收入…,其他收入…;本年支出合计…": that list is the 收入's)
         if by_verb and any(p.scenario != total.scenario for p in parts):
             continue
         if not _years_summed(parts):
