@@ -149,6 +149,7 @@ def normalise(original: str) -> Normalised:
     if not text.isascii():
         text = _fold_compat(text)
     text = _chinese_figures(text)
+    text = _currency_names(text)
     text = _mask_long_figures(text)
     assert len(text) == len(original), "normalisation must keep every offset"
     return Normalised(original, text, traditional, line_starts(original))
@@ -167,6 +168,17 @@ _CN_FIGURE = lazyre.compile(r"([〇○零一二三四五六七八九两十百千
                             r"(?=\s*(?:亿|万|元|%|％|个百分点))")
 _CN_MONEY_AFTER = lazyre.compile(r"\s*(?:元|[万亿](?:\s*元|等|左右|(?![\u4e00-\u9fff])))")
 _CN_NOT_BEFORE = frozenset("〇○零一二三四五六七八九两十百千廿卅.．0123456789")
+
+
+# the currency a Hong Kong or Macau figure names between its scale and 元 ("557,060百萬港元", "1,103.6億澳門元",
+# "3,000澳门币"): one 元 for the arithmetic, the name blanked out so that every offset holds
+_CURRENCY_NAME = lazyre.compile(r"(?<=[\d万亿千百])(\s*)(港|澳门|澳)[元币]")
+
+
+def _currency_names(text: str) -> str:
+    if "港" not in text and "澳" not in text:
+        return text
+    return _CURRENCY_NAME.sub(lambda m: m.group(1) + " " * len(m.group(2)) + "元", text)
 
 
 def _chinese_figures(text: str) -> str:

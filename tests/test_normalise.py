@@ -353,3 +353,11 @@ def test_a_lone_surrogate_becomes_a_replacement_character_in_place():
     assert len(norm.text) == len(text)
     assert norm.text[2] == "\ufffd"
     assert norm.text.endswith("其中基本支出60万元。")
+
+
+def test_currency_names_after_a_figure_become_one_yuan_and_offsets_hold():
+    original = "收入1,103.6億澳門元，支出557,060百萬港元，另3,000澳门币；香港元朗区"
+    norm = normalise(original)
+    assert len(norm.text) == len(original)
+    assert "1,103.6亿  元" in norm.text and "557,060百万 元" in norm.text and "3,000  元" in norm.text
+    assert "香港元朗" in norm.text  # a place name: no figure before it

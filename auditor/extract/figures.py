@@ -13,6 +13,7 @@ _SPACE_OR_COMMA = lazyre.compile(r"[\s,]")
 _COMPOUND_START = lazyre.compile(r"\d+[兆亿万]\d")
 _MONEY_SCALE = (
     ("亿", Decimal(100_000_000)),
+    ("百万", Decimal(1_000_000)),  # (Hong Kong and Macau accounts: "557,060百萬港元")
     ("万", Decimal(10_000)),
     ("千", Decimal(1_000)),
     ("元", Decimal(1)),
@@ -62,7 +63,7 @@ def read_figure(token_type: str, text: str) -> Figure:
             if rest.startswith(prefix):
                 scale = factor
                 # "5,037万余元": the 余 after the unit drops what lies below it (as in "405亿9,629万余元")
-                truncated = prefix != "元" and rest[1:2] in {"余", "多"}
+                truncated = prefix != "元" and rest[len(prefix):len(prefix) + 1] in {"余", "多"}
                 break
     elif kind == "percent":
         unit = "%"
@@ -77,7 +78,8 @@ def read_figure(token_type: str, text: str) -> Figure:
     else:
         unit = ""
     if truncated:
-        return Figure(kind, written * scale, unit, rest[0] + "元", scale, decimals, True, truncated=True)
+        return Figure(kind, written * scale, unit, rest[:len(rest) - len(rest.lstrip("亿百万千"))] + "元", scale, decimals,
+                      True, truncated=True)
     return Figure(kind, written * scale, unit, compact[match.end():].lstrip("余多") or unit, scale, decimals, approximate)
 
 
