@@ -1069,6 +1069,26 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
 _REPORT_YEAR_CHANGE = re.compile(r"本年|今年|当年|當年")  # (a keyword as written may be traditional)
 
 
+def explain_list_total_change(doc: Document, current: Fact, previous: Fact, delta: Fact | None,
+                              direction: int) -> Found | None:
+    """A change read of a list's last part that holds for the list's total ("財政儲備7,333億元,其中…
+    5,116億元,未來基金2,217億元,較上年的8,345億元減少1,012億元": of the 7,333, not of the 2,217)."""
+    for b in doc.lists_of_part.get(current.id, ()):
+        total = b.total
+        if total.unit != previous.unit or total.span.start > previous.span.start:
+            continue
+        moved = Value.of(total) - Value.of(previous)
+        if delta is not None:
+            stated = delta.model_copy(update={"value": delta.value * direction})
+            holds = compare(stated, moved).verdict == "ok"
+        else:
+            holds = (moved.value > 0) == (direction > 0) and abs(moved.value) > moved.tolerance
+        if holds:
+            return Found("ALT001", {"zh": f"以清单总额 {total.text} 为本年数，增减成立",
+                                    "en": f"with the list's total {total.text} as the current figure, the change holds"})
+    return None
+
+
 def explain_delta(doc: Document, delta: Fact, current: Fact, previous: Fact, direction: int) -> Found | None:
     """A table's change cell that writes no unit of its own and is not current − previous, but
     is the growth of previous to current in % (a "同比增减" column under "单位：亿元、%")."""

@@ -107,7 +107,8 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             expected=f"{sign_as_written(c.delta) if computed.value < 0 else ''}"
                      f"{(abs(computed.value) / c.delta.scale).normalize():f}{c.delta.written_unit}",
             arithmetic=arithmetic, evidence=figures, comparison=cmp, fields={"subject": _subject(c, ctx)},
-        ), equation=equation, found=doubt.explain_delta(ctx.doubt, c.delta, c.current, c.previous, c.direction))
+        ), equation=equation, found=doubt.explain_delta(ctx.doubt, c.delta, c.current, c.previous, c.direction)
+        or doubt.explain_list_total_change(ctx.doubt, c.current, c.previous, c.delta, c.direction))
 
 
 def _finely_rounded(fact: Fact) -> bool:
@@ -324,7 +325,7 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             stated=primary.text if primary else c.keyword, expected="减少" if moved < 0 else "增加",
             arithmetic=arithmetic, evidence=figures,
             fields={"said_zh": said[0], "said_en": said[1], **which},
-        ))
+        ), found=doubt.explain_list_total_change(ctx.doubt, c.current, c.previous, None, c.direction))
 
 
 def _explained(ctx: Context, c: Change, g: _Growth):

@@ -252,12 +252,35 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 break
         if previous is None:
             previous = _from_to(r, current, before)
+    if current is not None and previous is None and r.vocab.cue("from_figure").search(clean_label(current.label)):
+        # "總開支則由1,145.2億元減少82.3億元(7.2%)至1,062.9億元": the figure after 由 is where the change
+        # starts from; the one it arrives at (至 / 達 …) comes after the change, if the sentence states it
+        previous, current = current, _arrived_at(r, i, current)
+        label = previous.label
     if current is not None and previous is None and r.vocab.cue("cut_change").match(s.piece.keyword) \
             and not r.vocab.cue("compared_prefix").match(words):
         # "总预算岁出1726.42亿元,议会删减14.11亿元,约减0.82%": a cut is of the figure before it, the
         # budget proposed ("较原预算案删减": of the figure compared with, the one before being the result)
         previous, current = current, None
     return label, current, previous, reason
+
+
+def _arrived_at(r: Reading, i: int, start: Fact) -> Fact | None:
+    """The amount a "由A…至C" change arrives at: the first after node i in its sentence, in A's unit,
+    named by an arrival word (至, 到, 達, 增至 …; vocabulary to_figure, arrived_figure)."""
+    tree = r.tree
+    to, arrived = r.vocab.cue("to_figure"), r.vocab.cue("arrived_figure")
+    for j in tree.after(i, "sentence", limit=_LOOK_BACK):
+        f = r.facts[j]
+        if f is None or tree[j].kind not in {"labelled", "total"} or f.kind != "amount":
+            continue
+        label = clean_label(f.label)
+        # ("…,達2兆8,817億元": 達 read as the copula leaves the figure no label; the text before it says it)
+        if f.unit == start.unit and (to.search(label) or arrived.search(label)
+                                     or arrived.search(r.norm.text, max(0, f.span.start - 12), f.span.start)):
+            return f
+        return None
+    return None
 
 
 def _figure_right_before(r: Reading, i: int, previous: Fact) -> Fact | None:

@@ -142,6 +142,8 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     # "比上年累计支出285万元" inside a list is last year's figure, not a part (a year in a
     # part's own name — "2022年度考核奖励经费" — does not make it last year's)
     parts = [(k, f) for k, f in parts if f.period != "previous" or r.is_previous(first_total)]
+    # "其中博彩直接稅341.8億元,…,較2022年上半年的204.5億元上升67.1%": what a part is compared with is no part
+    parts = [(k, f) for k, f in parts if not _compared_with(r, k)]
     # an unlabelled figure among labelled parts restates its neighbour ("…后,为165.61亿元")
     if any(f.label for _, f in parts):
         parts = [(k, f) for k, f in parts if f.label]
@@ -241,3 +243,15 @@ def _restated_per_clause(r: Reading, opener, total, parts):
 def named_alike(a, b) -> bool:
     """Two figures with the same name (their scenario and period words aside)."""
     return clean_label(a.label) == clean_label(b.label)
+
+
+def _compared_with(r: Reading, k: int) -> bool:
+    """The figure at node k is what a change compares with: "较" (or 比, 相较于 …) and perhaps a year
+    stand right before its label."""
+    tree, j = r.tree, k - 1
+    words = []
+    while j >= 0 and tree[j].clause == tree[k].clause and tree[j].kind in {"period", "words"}:
+        words.append(tree[j].piece.label if tree[j].kind == "words" else tree[j].piece.keyword)
+        j -= 1
+    said = "".join(reversed(words)) + r.facts[k].label
+    return bool(words) and bool(r.vocab.cue("compared_prefix").match(clean_label(said)))
