@@ -252,11 +252,18 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 break
         if previous is None:
             previous = _from_to(r, current, before)
-    if current is not None and previous is None and r.vocab.cue("from_figure").search(clean_label(current.label)):
+    if current is not None and previous is None:
         # "總開支則由1,145.2億元減少82.3億元(7.2%)至1,062.9億元": the figure after 由 is where the change
         # starts from; the one it arrives at (至 / 達 …) comes after the change, if the sentence states it
-        previous, current = current, _arrived_at(r, i, current)
-        label = previous.label
+        before_figure = r.norm.text[max(0, current.span.start - 24):current.span.start]
+        plain = r.vocab.cue("from_figure").search(clean_label(current.label)) \
+            or r.vocab.cue("from_figure").search(before_figure)
+        named = r.vocab.cue("from_figure_named").search(before_figure)
+        if plain or named:
+            arrived = _arrived_at(r, i, current)
+            if arrived is not None or plain:
+                previous, current = current, arrived
+                label = previous.label
     if current is not None and previous is None and r.vocab.cue("cut_change").match(s.piece.keyword) \
             and not r.vocab.cue("compared_prefix").match(words):
         # "总预算岁出1726.42亿元,议会删减14.11亿元,约减0.82%": a cut is of the figure before it, the
