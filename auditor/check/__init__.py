@@ -7,7 +7,7 @@ import decimal
 from functools import lru_cache
 
 from auditor.check import diagnose
-from auditor.check.context import Context, doubt_cut_figures
+from auditor.check.context import Context, cut_not_rounded, doubt_cut_figures
 from auditor.check.kinds import KINDS
 from auditor.check.rulebook import Rule, load_rules
 from auditor.extract.model import Extraction
@@ -73,7 +73,7 @@ def _digits_needed(doc: Extraction) -> int:
 def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
               explained: bool) -> tuple[list[Finding], list[Outcome]]:
     ctx = Context(doc, vocab, text=text)
-    checked = [doubt_cut_figures(ctx, o) for rule in rules for o in KINDS[rule.kind](rule, ctx)]
+    checked = cut_not_rounded([doubt_cut_figures(ctx, o) for rule in rules for o in KINDS[rule.kind](rule, ctx)])
     checked = diagnose.assign(checked)  # which figure of a failing relation is likely wrong
     findings: list[Finding] = []
     outcomes: list[Outcome] = []

@@ -186,3 +186,40 @@ def diff_text(difference: Decimal, like: Fact, lang: str, decimals: int | None =
     else:
         unit = unit_of(like)
     return f"(差 {shown}{unit})" if lang == "zh" else f"(difference {shown}{unit})"
+
+
+_PERCENT_WRITTEN = re.compile(r"(-?\d+(?:\.(\d+))?)\s*[%％]$")
+_TRUNCATIONS = 3  # last-digit cuts a document must show before its cutting is read as its rule
+
+
+def cut_not_rounded(outcomes: list[Outcome]) -> list[Outcome]:
+    """A document that cuts its rates after the last digit instead of rounding them (ALT010): when
+    at least _TRUNCATIONS failing rates each lie within one last digit below the value computed, and no
+    rate misses by a last digit the other way, those misses are the document's rule, not slips."""
+    cut, other = [], False
+    for n, o in enumerate(outcomes):
+        f = o.finding
+        if o.verdict != "fails" or f is None or f.difference is None or f.stated is None:
+            continue
+        m = _PERCENT_WRITTEN.search(f.stated)
+        if m is None:
+            continue
+        last = Decimal(1).scaleb(-len(m.group(2) or ""))
+        slack = f.tolerance or Decimal(0)
+        # (difference = stated − computed, signed as written: a cut leaves |stated| at most |computed|)
+        shown = f.difference if not m.group(1).startswith("-") else -f.difference
+        if -last - slack < shown <= slack:
+            cut.append(n)
+        elif abs(f.difference) - slack <= last:
+            other = True  # a last-digit miss upwards: the document rounds (or slipped)
+    if other or len(cut) < _TRUNCATIONS:
+        return outcomes
+    found = doubt.Found("ALT010", {"zh": f"本文件的比率截断而非四舍五入（{len(cut)}处末位均为截断）",
+                                   "en": f"the document cuts its rates instead of rounding them ({len(cut)} last digits "
+                                         f"all cut)"})
+    out = list(outcomes)
+    for n in cut:
+        o = out[n]
+        out[n] = o.model_copy(update={"verdict": "explained", "finding": explained_finding(o.finding, found),
+                                      "alternative": found.alternative, "equation": None})
+    return out
