@@ -277,7 +277,21 @@ class _Reader:
                 continue
             m = _FOUR_DIGITS.match(s.piece.keyword)
             return m.group(1) if m else None
-        return None
+        return self._paragraph_year(node)
+
+    def _paragraph_year(self, node: Node) -> str | None:
+        """A year other than the report's that a paragraph opens with dates its later sentences that name
+        none ("2025年度一般公共预算财政拨款支出预算2832.29万元…。“三公”经费预算19.61万元": the next
+        year's budget, in a report on 2024)."""
+        nodes = self.tree.paragraph_nodes(node.paragraph)
+        if not nodes or nodes[0] == node.index:
+            return None
+        first = self.tree[nodes[0]]
+        if first.kind != "period" or first.sentence == node.sentence:
+            return None
+        m = _FOUR_DIGITS.match(first.piece.keyword)
+        # (only a year other than the report's: the report's is every undated figure's already)
+        return m.group(1) if m and m.group(1) != self.year else None
 
     def _inherit_concept(self, node: Node, containing: str = "") -> str | None:
         """A label with only scenario words ("全年预算") continues the subject before it;
