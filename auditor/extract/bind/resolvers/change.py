@@ -41,6 +41,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if fact is not None:
             if fact.kind == "percent":
                 pct = None if _other_basis(r, i) else fact  # "剔除留抵退税后同口径下降6.07%": not of these figures
+                if i > 0 and tree[i - 1].kind == "words" and r.vocab.cue("average_rate").search(tree[i - 1].piece.label):
+                    pct = None  # "由2019年的49.80亿元增加到2024年的57.86亿元,年均增长3.0%": a rate a year, not the whole
             elif fact.kind in {"amount", "count"}:
                 delta = fact
         # a growth rate in the next clause of the same sentence completes it

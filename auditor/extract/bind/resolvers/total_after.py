@@ -296,12 +296,46 @@ def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
                  and (r.facts[j].kind, r.facts[j].unit) == (total.kind, total.unit)
                  and (flow is None or r.vocab.flow(clean_label(r.facts[j].label)) in (None, flow))]
         base = min((f for f in bases if f.sentence == bases[0].sentence), key=lambda f: f.span.start) if bases else None
-        if base is None or base.sentence < addends[0].sentence - 1 or base.is_bound or r.is_previous(base):
+        reach = 1  # (the base ends the sentence before)
+        if base is not None and _opened_by_list(r, base):
+            # "…收入121660万元。其中:县级收入86425万元,…。加上级补助收入…,可用财力…": the sentence before is the
+            # list of the total before it, which is the base
+            before = [f for f in bases if f.sentence < base.sentence]
+            base = min((f for f in before if f.sentence == before[0].sentence), key=lambda f: f.span.start) \
+                if before else None
+            reach = 2
+        if base is None or base.sentence < addends[0].sentence - reach or base.is_bound or r.is_previous(base):
             return None
         addends = [base, *addends]
     elif first > 1:
         addends = addends[first - 1:]  # (the nearest amount before 加上 is the base)
     return make_breakdown(r, total, addends, "加上", True, "sum_after_plus")
+
+
+def _opened_by_list(r: Reading, fact: Fact) -> bool:
+    """The sentence of `fact` opens with a list marker (其中 / 包括 …) before it: its figures are the
+    parts of a total stated before."""
+    tree = r.tree
+    k = _node_of(r, fact)
+    if k is None:
+        return False
+    return any(tree[j].kind in OPENERS for j in tree.before(k, "sentence"))
+
+
+def _node_of(r: Reading, fact: Fact) -> int | None:
+    """The node index of a fact (facts are read one per node, in text order)."""
+    lo, hi = 0, len(r.facts) - 1
+    while lo <= hi:  # (a bisection on the nodes' starts)
+        mid = (lo + hi) // 2
+        start = r.tree[mid].start
+        if start < fact.span.start:
+            lo = mid + 1
+        else:
+            hi = mid - 1
+    for j in range(max(0, lo - 2), min(len(r.facts), lo + 3)):
+        if r.facts[j] is fact:
+            return j
+    return None
 
 
 def _base_before(r: Reading, total_node, first: Fact, total: Fact) -> Fact | None:
