@@ -66,6 +66,20 @@ class Reading:
         """Last year's figure (上年, or a year before the report's)."""
         return is_previous(fact, self.report_year)
 
+    def node_of(self, fact: Fact) -> int | None:
+        """The node a fact was read from (the nodes are in text order: a bisection on their starts)."""
+        lo, hi = 0, len(self.tree) - 1
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tree[mid].start < fact.span.start:
+                lo = mid + 1
+            else:
+                hi = mid
+        for j in range(max(0, lo - 2), min(len(self.facts), lo + 3)):
+            if self.facts[j] is fact:
+                return j
+        return None
+
     def span(self, start: int, end: int) -> Span:
         line, column = self.norm.line_col(start)
         return Span.model_construct(start=start, end=end, line=line, column=column)
@@ -243,6 +257,8 @@ class _Reader:
             if listed:
                 info = LabelInfo(info.text, info.concept, info.known, listed, info.period, info.rate)
         period = info.period or self._period_before(node)
+        if period == "current" and not _SAYS_THIS_YEAR.search(full) and self._opening_previous(node):
+            period = "previous"  # "上年(2021年)该项目全年预算652.40万元": 全年 of last year
         if self.vocab.cue("compared_with").fullmatch(clean_label(full)):
             period = "previous"  # "…1969万元,较2024年的2190万元减少221万元": the figure compared with
         return full, period, info
@@ -277,7 +293,16 @@ class _Reader:
                 continue
             m = _FOUR_DIGITS.match(s.piece.keyword)
             return m.group(1) if m else None
-        return self._paragraph_year(node)
+        return self._opening_previous(node) or self._paragraph_year(node)
+
+    def _opening_previous(self, node: Node) -> str | None:
+        """A clause that opens with 上年 / 去年 (its year in a bracket: "上年(2021年)该项目全年预算652.40万元")
+        is of last year."""
+        first = self.tree.unit("sentence", node.index).start
+        opening = self.tree[first]
+        if first == node.index or opening.kind != "words" or opening.clause != node.clause:
+            return None
+        return "previous" if _OPENS_LAST_YEAR.match(opening.piece.label) else None
 
     def _paragraph_year(self, node: Node) -> str | None:
         """A year other than the report's that a paragraph opens with dates its later sentences that name
@@ -308,6 +333,8 @@ class _Reader:
 
 
 _CHANGE_WORDS = frozenset({"increase", "decrease"})
+_SAYS_THIS_YEAR = lazyre.compile(r"本年|今年|当年")
+_OPENS_LAST_YEAR = lazyre.compile(r"\s*(?:上一?年度?|去年|前一年度?)(?:同期)?\s*$")
 
 _LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()]")
 

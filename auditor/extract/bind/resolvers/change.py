@@ -224,12 +224,20 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     # "去年…收入310682万元,同比增加23188万元", "2018年三公经费51万元,比上年减少17万元": a 比上年 /
     # 同比 change compares the one figure before it with the year before that figure's own year,
     # whatever year the report is about
-    relative_only = current is not None and r.is_previous(current) and (
+    # (not when the change names this year as its subject: "上年…652.40万元,本年较上年增加97.46万元")
+    # ("2022年…调整预算为836.00万元,2023年较上年增加76.50万元": a year after that figure's)
+    this_year = i > 0 and (tree[i - 1].kind == "words" and bool(_THIS_YEAR_END.search(tree[i - 1].piece.label))
+                           or tree[i - 1].kind == "period" and current is not None
+                           and _later_year(tree[i - 1].piece.keyword, current))
+    relative_only = current is not None and r.is_previous(current) and not this_year and (
         len(before) == 1 and bool(r.vocab.cue("relative_change").search(s.piece.keyword))
         or _after_named_year(current, s.piece.keyword) or _after_named_year(current, _comparison_before(r, i)))
     # "…95亿元,较112年度法定预算53亿元增加42亿元": a figure named "较…" is what the change is
     # measured from, whatever its year is written as
-    compared = current is not None and bool(r.vocab.cue("compared_prefix").match(clean_label(current.label)))
+    # (… or whose label ends with what it is compared as: "2022年实际支出较2021年的16,372.02万元增加…")
+    compared = current is not None and bool(r.vocab.cue("compared_prefix").match(clean_label(current.label))
+                                            or _COMPARED_END.search(clean_label(current.label))
+                                            or _compared_in_bracket(r, current))
     if current is not None and (r.is_previous(current) or compared) and not relative_only:
         # "2019年…1262.92万元,本年度增加了446.19万元": that figure is the previous term.
         # ("去年…收入310682万元,同比增加23188万元" stays the current term of its own 同比.)
@@ -243,6 +251,7 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 break
         if current is None and compared:
             current = _subject_before(r, i, like=previous) or _figure_right_before(r, i, previous)
+            current = None if current is previous else current
         if current is None:
             current = _before_compare_frame(r, i, previous)
             label = current.label if current is not None else label
@@ -290,6 +299,17 @@ def _arrived_at(r: Reading, i: int, start: Fact) -> Fact | None:
             return f
         return None
     return None
+
+
+def _compared_in_bracket(r: Reading, fact: Fact) -> bool:
+    """"当年下达资金较上年(3,012.40万元)增加…": a figure alone in a bracket right after the words that
+    say what is compared with."""
+    tree = r.tree
+    k = r.node_of(fact)
+    if k is None or k < 2 or fact.label or tree[k - 1].kind != "sep" or tree[k - 1].piece.keyword not in "((":
+        return False
+    words = tree[k - 2]
+    return words.kind == "words" and bool(_COMPARED_END.search(clean_label(words.piece.label)))
 
 
 def _figure_right_before(r: Reading, i: int, previous: Fact) -> Fact | None:
@@ -425,6 +445,8 @@ def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change
 
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
+_THIS_YEAR_END = lazyre.compile(r"(?:本年|今年|当年|本年度)\s*$")
+_COMPARED_END = lazyre.compile(r"(?:较|比)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}年度?)(?:同期)?的?$")
 _COMPARED_YEAR = lazyre.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:同期)?(?:相比|比较)")
 _COMPARED_REACH = 60  # characters before a change its sentence's comparison may stand
 
@@ -437,6 +459,12 @@ def _comparison_before(r: Reading, i: int) -> str:
     start = tree[i].start
     m = _COMPARED_YEAR.search(r.norm.text, max(first, start - _COMPARED_REACH), start)
     return m.group() if m else ""
+
+
+def _later_year(keyword: str, fact: Fact) -> bool:
+    """A year node ("2023年") later than the year `fact` is dated."""
+    m = _NAMED_YEAR.search(keyword)
+    return m is not None and bool(fact.period) and fact.period.isdigit() and int(m.group()) > int(fact.period)
 
 
 def _after_named_year(fact: Fact, keyword: str) -> bool:

@@ -316,26 +316,10 @@ def _opened_by_list(r: Reading, fact: Fact) -> bool:
     """The sentence of `fact` opens with a list marker (其中 / 包括 …) before it: its figures are the
     parts of a total stated before."""
     tree = r.tree
-    k = _node_of(r, fact)
+    k = r.node_of(fact)
     if k is None:
         return False
     return any(tree[j].kind in OPENERS for j in tree.before(k, "sentence"))
-
-
-def _node_of(r: Reading, fact: Fact) -> int | None:
-    """The node index of a fact (facts are read one per node, in text order)."""
-    lo, hi = 0, len(r.facts) - 1
-    while lo <= hi:  # (a bisection on the nodes' starts)
-        mid = (lo + hi) // 2
-        start = r.tree[mid].start
-        if start < fact.span.start:
-            lo = mid + 1
-        else:
-            hi = mid - 1
-    for j in range(max(0, lo - 2), min(len(r.facts), lo + 3)):
-        if r.facts[j] is fact:
-            return j
-    return None
 
 
 def _base_before(r: Reading, total_node, first: Fact, total: Fact) -> Fact | None:
