@@ -57,9 +57,15 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
     nearest = current[0]
     total = sum((p.value for p in parts), Decimal(0))
     slack = sum((p.tolerance for p in parts), Decimal(0))
-    if total <= nearest.value + nearest.tolerance + slack or len(current) == 1:
-        return nearest
     same_sentence = [c for c in current if c.sentence == nearest.sentence]
+    if total <= nearest.value + nearest.tolerance + slack or len(current) == 1:
+        # (the parts add up to another figure of that sentence and not to the nearest: theirs —
+        # "决算支出4,368.05万元,调整预算4,520.00万元,…。其中基本支出1,526.30万元…项目支出2,841.75万元")
+        if len(parts) >= 2 and not adds_up(nearest, parts):
+            exact = [c for c in same_sentence if c is not nearest and adds_up(c, parts)]
+            if len(exact) == 1:
+                return exact[0]
+        return nearest
     matching = [c for c in same_sentence if adds_up(c, parts)]
     return matching[0] if matching else None
 

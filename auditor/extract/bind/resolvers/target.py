@@ -85,6 +85,8 @@ def _stated_target(r: Reading, i: int) -> tuple[Fact, Fact] | None:
 
 def _role(r: Reading, f: Fact) -> str | None:
     label = clean_label(f.label)
+    if r.vocab.cue("target_excess_figure").search(label):
+        return "excess"
     if r.vocab.cue("target_done_first").search(label):
         return "done"
     if r.vocab.cue("target_goal").search(label):
@@ -110,6 +112,8 @@ def _target_and_done(r: Reading, i: int, allow_amounts: bool) -> tuple[Fact, Fac
         if like is not None and (f.kind, f.unit) != (like.kind, like.unit):
             continue
         role = _role(r, f)
+        if role == "excess":
+            continue  # ("超出调整后目标60人,超额完成5.00%": the excess itself, stated beside its rate)
         if role == "target" and target is None:
             target = f
         elif role == "done" and done is None:
