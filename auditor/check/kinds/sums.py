@@ -70,8 +70,12 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         by_shares = not b.complete and _shares_make_whole(share_of, b)
         partial = not b.complete and not by_shares
         if partial and computed.value <= b.total.value:
-            yield outcome(rule, b, "holds", _figures(b), note="a list naming only some parts")
-            continue
+            # (… unless the parts make the total exactly once one figure's unit is undone: "全年执行数3458000万元,
+            # 其中设备购置1800000元,人员培训1658000元" names all of it, in 元)
+            if diagnose.find_slip([b.total, *b.parts, *b.subtracted], diagnose.sum_holds(0, 1 + len(b.parts))) is None:
+                yield outcome(rule, b, "holds", _figures(b), note="a list naming only some parts")
+                continue
+            partial = False
         as_read = equation  # (what the miss is weighed on, ALT008)
         if partial:
             equation = None  # a list naming only some parts: its total is not their sum
