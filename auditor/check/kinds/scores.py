@@ -7,7 +7,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.check import doubt
-from auditor.check.arithmetic import Value, compare, show, sum_equation, total, written
+from auditor.check.arithmetic import Comparison, Value, compare, show, sum_equation, total, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
@@ -21,7 +21,12 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
     computed = total([Value.of(f) for f in s.parts])
     cmp = compare(s.total, computed)
     if cmp.verdict == "ok":
-        return outcome(rule, s, "holds", figures)
+        exact = _whole_scores_exact(s)
+        if exact is None or compare(s.total, exact).verdict == "ok":
+            return outcome(rule, s, "holds", figures)
+        # "9.50 | 15 | 9 | 10 … | 合计 92.50": a table that writes 9.50 and 92.50 writes 15 for 15.00; read so,
+        # the scores make 98.50 — read as rounded (each ±0.5), they might not: a warning, not an error
+        computed, cmp = exact, Comparison("minor", s.total.value - exact.value, exact.tolerance + s.total.tolerance)
     if not s.complete:
         return outcome(rule, s, "undecided", figures, note="some rows were not read, and the weights read do not "
                                                            "add to their total")
@@ -35,6 +40,16 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
                                    evidence=figures, comparison=cmp,
                                    fields={"column_zh": name[0], "column_en": name[1]}),
                   found=found, weigh=sum_equation(s.total, s.parts))  # (rows missed by the reading miss by a lot: ALT008)
+
+
+def _whole_scores_exact(s: ScoreSum) -> Value | None:
+    """The rows' sum with the scores written as whole numbers taken as exact to the total's decimals,
+    when the total and another row write decimals; else None."""
+    if s.total.decimals == 0 or not any(p.decimals > 0 for p in s.parts) \
+            or not any(p.decimals == 0 and p.value for p in s.parts):
+        return None
+    return total([Value(p.value, min(p.tolerance, s.total.tolerance)) if p.decimals == 0 else Value.of(p)
+                  for p in s.parts])
 
 
 _FUNDS_WEIGHT = Decimal(10)  # a 自评表's funds row (预算执行率) weighs 10 of its 100 (财预〔2020〕10号)
@@ -70,7 +85,9 @@ def _other_rows(s: ScoreSum) -> doubt.Found | None:
     lead = 0
     while lead < min(2, len(parts) - 2) and _FUNDS_ROW.match(parts[lead].label):
         lead += 1
-    if lead and compare(s.total, total([Value.of(p) for p in parts[lead:]])).verdict == "ok":
+    exact = s.total.decimals > 0 and any(p.decimals > 0 for p in parts)  # (whole scores then exact: _whole_scores_exact)
+    if lead and compare(s.total, total([Value(p.value, min(p.tolerance, s.total.tolerance)) if exact and p.decimals == 0
+                                        else Value.of(p) for p in parts[lead:]])).verdict == "ok":
         shown = " + ".join(written(p) for p in parts[lead:])
         return doubt.Found("ALT002", {"zh": f"{shown}（资金行不属指标表） = {written(s.total)}",
                                       "en": f"{shown} (the funds row belongs to another table) = {written(s.total)}"})
