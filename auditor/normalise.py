@@ -172,7 +172,7 @@ _CN_NOT_BEFORE = frozenset("〇○零一二三四五六七八九两十百千廿�
 
 # the currency a Hong Kong or Macau figure names between its scale and 元 ("557,060百萬港元", "1,103.6億澳門元",
 # "3,000澳门币"): one 元 for the arithmetic, the name blanked out so that every offset holds
-_CURRENCY_NAME = lazyre.compile(r"(?<=[\d万亿千百])(\s*)(港|澳门|澳)[元币]")
+_CURRENCY_NAME = lazyre.compile(r"(?<=[\d万亿千百])(\s*)(港|澳门)[元币]")  # (not 澳元: the Australian dollar)
 
 
 def _currency_names(text: str) -> str:

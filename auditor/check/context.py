@@ -196,7 +196,7 @@ def cut_not_rounded(outcomes: list[Outcome]) -> list[Outcome]:
     """A document that cuts its rates after the last digit instead of rounding them (ALT010): when
     at least _TRUNCATIONS failing rates each lie within one last digit below the value computed, and no
     rate misses by a last digit the other way, those misses are the document's rule, not slips."""
-    cut, other = [], False
+    cut, other = [], any(_rounded_up(o) for o in outcomes)
     for n, o in enumerate(outcomes):
         f = o.finding
         if o.verdict != "fails" or f is None or f.difference is None or f.stated is None:
@@ -223,3 +223,16 @@ def cut_not_rounded(outcomes: list[Outcome]) -> list[Outcome]:
         out[n] = o.model_copy(update={"verdict": "explained", "finding": explained_finding(o.finding, found),
                                       "alternative": found.alternative, "equation": None})
     return out
+
+
+def _rounded_up(o: Outcome) -> bool:
+    """A rate that holds, written above every value its figures allow (71.43% for 5000.00 / 7000.00,
+    71.428…%): the document rounds, it does not cut."""
+    eq = o.equation
+    if o.verdict != "holds" or eq is None or getattr(eq, "kind", "") != "ratio" or len(eq.terms) != 3:
+        return False
+    (rate, _), (num, _), (den, _) = eq.terms
+    if rate.kind != "percent" or den.value - den.tolerance <= 0:
+        return False
+    high = (abs(num.value) + num.tolerance) / (den.value - den.tolerance) * 100
+    return abs(rate.value) > high

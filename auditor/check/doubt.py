@@ -189,7 +189,8 @@ class Document:
         its figures are of ("同期,市卫健委基本支出…,项目支出9,845.2万元"; "(2)…监测站:本年收入合计…;本年支出
         合计…": a clause after ";" goes on with the subject)."""
         start = max(self.text.rfind(c, 0, fact.span.start) for c in "。!?！？\n") + 1
-        found = list(_entity().finditer(self.text, start, fact.span.start))
+        found = [m for m in _entity().finditer(self.text, start, fact.span.start)
+                 if not _ACTING.match(self.text, m.end()) and not _ACTING_BEFORE.search(self.text, max(0, m.start() - 3), m.start())]
         return found[-1].group(1) if found else None
 
     def sentence_entities(self, concept: str | None) -> set[str]:
@@ -221,9 +222,11 @@ class Document:
                 break
             start = self.line_start(end - 1)
             line = self.text[start:end - 1].strip()
-            if NUMBERED_LINE.match(line) and len(line) <= 24 and not re.search(r"\d[\d,.]*\s*(?:万|亿|元|%)", line):
-                name = NUMBERED_LINE.sub("", line).strip(" :：。")
-                return name if _scope_heading().search(name) else None
+            if NUMBERED_LINE.match(line) and len(line) <= _HEADING_WIDTH and not _FIGURE_IN.search(line):
+                # (the words that name the scope, not the heading: "部门收支总体情况" and "部门“三公”经费支出情况"
+                # are both of the 部门)
+                m = _scope_heading().search(NUMBERED_LINE.sub("", line).strip(" :：。"))
+                return m.group() if m else None
             end = start
         return None
 
@@ -884,6 +887,11 @@ def entity_of(fact: Fact) -> str | None:
 
 
 _HEADING_REACH = 200  # lines
+# a unit named as the one acting on the figures ("根据县财政局批复,本单位…", "经县审计局审计确认"), not their subject
+_ACTING = lazyre.compile(r"(?:批复|审计|批准|下达|核定|确认|审核|印发|通知|要求|安排|拨付)")
+_ACTING_BEFORE = lazyre.compile(r"(?:根据|经|按照|依据|由|报)$")
+_HEADING_WIDTH = 24  # characters: a longer numbered line is a sentence, not a heading
+_FIGURE_IN = lazyre.compile(r"\d[\d,.]*\s*(?:万|亿|元|%)")
 
 
 def _scope_words():
@@ -960,14 +968,13 @@ def _list_scopes(doc: Document, first: Fact, other: Fact) -> tuple[str, str] | N
                     or x.total.value == y.total.value:
                 continue
             left, right = _qualifiers(x.total.label, y.total.label)
-            if _new_word(left, right) or _new_word(right, left):
+            # (a scope the words name — a fund, 财政拨款, a unit —, not a year or a total word: "全年支出合计"
+            # and "2023年度支出合计" are one quantity)
+            left_scope = _scope_words().findall(left) or _entity().findall(left)
+            right_scope = _scope_words().findall(right) or _entity().findall(right)
+            if left_scope != right_scope:
                 return clean_label(x.total.label), clean_label(y.total.label)
     return None
-
-
-def _new_word(a: str, b: str) -> bool:
-    """`a` holds two characters together that `b` does not ("财政拨款" against "年度")."""
-    return any(a[i:i + 2] not in b for i in range(len(a) - 1))
 
 
 def _close_in_one_paragraph(doc: Document, first: Fact, other: Fact) -> bool:
@@ -1091,7 +1098,8 @@ def explain_list_total_change(doc: Document, current: Fact, previous: Fact, delt
 
 def explain_delta(doc: Document, delta: Fact, current: Fact, previous: Fact, direction: int) -> Found | None:
     """A table's change cell that writes no unit of its own and is not current − previous, but
-    is the growth of previous to current in % (a "同比增减" column under "单位：亿元、%")."""
+    is the growth of previous to current in % (a "同比增减" column under "单位：亿元、%"); the caller
+    asks first that no other row of the column states an amount (changes._amounts_column)."""
     if not delta.in_table or _OWN_UNIT.search(delta.text) or previous.value <= 0:
         return None
     rate = ratio_percent(Value.of(current) - Value.of(previous), Value.of(previous))

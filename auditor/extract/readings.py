@@ -257,7 +257,7 @@ class _Reader:
             if listed:
                 info = LabelInfo(info.text, info.concept, info.known, listed, info.period, info.rate)
         period = info.period or self._period_before(node)
-        if period == "current" and not _SAYS_THIS_YEAR.search(full) and self._opening_previous(node):
+        if period == "current" and not self.vocab.cue("this_year").search(full) and self._opening_previous(node):
             period = "previous"  # "上年(2021年)该项目全年预算652.40万元": 全年 of last year
         if self.vocab.cue("compared_with").fullmatch(clean_label(full)):
             period = "previous"  # "…1969万元,较2024年的2190万元减少221万元": the figure compared with
@@ -315,8 +315,9 @@ class _Reader:
         if first.kind != "period" or first.sentence == node.sentence:
             return None
         m = _FOUR_DIGITS.match(first.piece.keyword)
-        # (only a year other than the report's: the report's is every undated figure's already)
-        return m.group(1) if m and m.group(1) != self.year else None
+        # (only a year after the report's — the next year's budget —: the report's is every undated figure's
+        # already, and an earlier one opens a history ("2019年经县编委批准…更名设立。全年支出合计…"))
+        return m.group(1) if m and self.year and self.year.isdigit() and int(m.group(1)) > int(self.year) else None
 
     def _inherit_concept(self, node: Node, containing: str = "") -> str | None:
         """A label with only scenario words ("全年预算") continues the subject before it;
@@ -333,7 +334,6 @@ class _Reader:
 
 
 _CHANGE_WORDS = frozenset({"increase", "decrease"})
-_SAYS_THIS_YEAR = lazyre.compile(r"本年|今年|当年")
 _OPENS_LAST_YEAR = lazyre.compile(r"\s*(?:上一?年度?|去年|前一年度?)(?:同期)?\s*$")
 
 _LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()]")

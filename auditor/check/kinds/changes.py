@@ -107,13 +107,32 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             expected=f"{sign_as_written(c.delta) if computed.value < 0 else ''}"
                      f"{(abs(computed.value) / c.delta.scale).normalize():f}{c.delta.written_unit}",
             arithmetic=arithmetic, evidence=figures, comparison=cmp, fields={"subject": _subject(c, ctx)},
-        ), equation=equation, found=doubt.explain_delta(ctx.doubt, c.delta, c.current, c.previous, c.direction)
+        ), equation=equation, found=(None if _amounts_column(ctx, c) else doubt.explain_delta(ctx.doubt, c.delta, c.current, c.previous, c.direction))
         or doubt.explain_list_total_change(ctx.doubt, c.current, c.previous, c.delta, c.direction))
 
 
+def _amounts_column(ctx: Context, c: Change) -> bool:
+    """Another row of the table states its change as the amount current − previous: the column holds
+    amounts, and no cell of it is a growth rate (ALT009 reads a column, not one cell)."""
+    if c.reason != "table_change_row":
+        return False
+    for other in ctx.doc.changes:
+        if other is c or other.reason != c.reason or other.delta is None or other.current is None \
+                or other.previous is None or abs(other.delta.span.line - c.delta.span.line) > _TABLE_REACH:
+            continue
+        moved = at_precision(other.current, other.delta) - at_precision(other.previous, other.delta)
+        stated = other.delta.model_copy(update={"value": other.delta.value * other.direction})
+        if other.direction and compare(stated, moved).verdict == "ok":
+            return True
+    return False
+
+
+_TABLE_REACH = 40  # lines: the rows of one table
+
+
 def _finely_rounded(fact: Fact) -> bool:
-    """Written to its last digit within half a percent (2098億元, not 4萬元): a rounding a text may
-    apply to a figure for show, leaving the change it states worked out on the exact one."""
+    """Written to its last digit within half a percent of its size (2098億元, not 4萬元): a figure a text
+    may round for show while the change it states was worked out on the exact one."""
     return fact.value > 0 and fact.tolerance * 200 <= fact.value
 
 
@@ -325,7 +344,8 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             stated=primary.text if primary else c.keyword, expected="减少" if moved < 0 else "增加",
             arithmetic=arithmetic, evidence=figures,
             fields={"said_zh": said[0], "said_en": said[1], **which},
-        ), found=doubt.explain_list_total_change(ctx.doubt, c.current, c.previous, None, c.direction))
+        ), found=doubt.explain_list_total_change(ctx.doubt, c.current, c.previous, c.delta, c.direction)
+            if c.delta is not None else None)
 
 
 def _explained(ctx: Context, c: Change, g: _Growth):

@@ -62,7 +62,10 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
         # (the parts add up to another figure of that sentence and not to the nearest: theirs —
         # "决算支出4,368.05万元,调整预算4,520.00万元,…。其中基本支出1,526.30万元…项目支出2,841.75万元")
         if len(parts) >= 2 and not adds_up(nearest, parts):
-            exact = [c for c in same_sentence if c is not nearest and adds_up(c, parts)]
+            # (of the parts' flow: "财政拨款4,368.05万元,支出总额4,520.00万元。其中基本支出…,项目支出…" are 支出's)
+            flows = {r.vocab.flow(p.label) for p in parts} - {None}
+            exact = [c for c in same_sentence if c is not nearest and adds_up(c, parts)
+                     and (not flows or r.vocab.flow(c.label) in flows)]
             if len(exact) == 1:
                 return exact[0]
         return nearest

@@ -226,7 +226,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     # whatever year the report is about
     # (not when the change names this year as its subject: "上年…652.40万元,本年较上年增加97.46万元")
     # ("2022年…调整预算为836.00万元,2023年较上年增加76.50万元": a year after that figure's)
-    this_year = i > 0 and (tree[i - 1].kind == "words" and bool(_THIS_YEAR_END.search(tree[i - 1].piece.label))
+    this_year = i > 0 and (tree[i - 1].kind == "words"
+                           and bool(r.vocab.cue("this_year").search(tree[i - 1].piece.label.rstrip()[-3:]))
                            or tree[i - 1].kind == "period" and current is not None
                            and _later_year(tree[i - 1].piece.keyword, current))
     relative_only = current is not None and r.is_previous(current) and not this_year and (
@@ -270,7 +271,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         plain = r.vocab.cue("from_figure").search(clean_label(current.label)) \
             or r.vocab.cue("from_figure").search(before_figure)
         named = r.vocab.cue("from_figure_named").search(before_figure)
-        if plain or named:
+        if (plain or named) and not r.vocab.cue("reference_previous").search(s.piece.keyword):
+            # ("由省财政下达的300万元,较上年增加50万元": compared with last year, no from-to change)
             arrived = _arrived_at(r, i, current)
             if arrived is not None or plain:
                 previous, current = current, arrived
@@ -290,6 +292,9 @@ def _arrived_at(r: Reading, i: int, start: Fact) -> Fact | None:
     to, arrived = r.vocab.cue("to_figure"), r.vocab.cue("arrived_figure")
     for j in tree.after(i, "sentence", limit=_LOOK_BACK):
         f = r.facts[j]
+        if tree[j].kind == "words" and not (arrived.search(clean_label(tree[j].piece.label))
+                                            or to.search(clean_label(tree[j].piece.label))):
+            return None  # (words of something else between: "…增长20%,年末实际支出达到280万元")
         if f is None or tree[j].kind not in {"labelled", "total"} or f.kind != "amount":
             continue
         label = clean_label(f.label)
@@ -445,8 +450,7 @@ def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change
 
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
-_THIS_YEAR_END = lazyre.compile(r"(?:本年|今年|当年|本年度)\s*$")
-_COMPARED_END = lazyre.compile(r"(?:较|比)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}年度?)(?:同期)?的?$")
+_COMPARED_END = lazyre.compile(r"(?:较|比|由|从)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}年度?)(?:同期)?的?$")
 _COMPARED_YEAR = lazyre.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:同期)?(?:相比|比较)")
 _COMPARED_REACH = 60  # characters before a change its sentence's comparison may stand
 

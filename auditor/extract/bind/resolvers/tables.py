@@ -245,6 +245,7 @@ _TOTAL_COLUMN = lazyre.compile(r"^(?:合计|小计|总计|共计)")
 _SUBTOTAL_ROW = lazyre.compile(r"(?:合计|小计)[::]?$")
 _SMALL_TOTAL = lazyre.compile(r"^小计[::]?$")
 _ENDS_TOTAL = lazyre.compile(r"(?:合计|总计)[::]?$")  # "本年收入合计": a total of the rows above it
+_TWO_SIDES = lazyre.compile(r"收入|支出|岁入|岁出")  # (the sides of a 收支总表)
 
 
 def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
@@ -332,9 +333,10 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
             return block, True, "table_rows"
     if n + 1 == len(rows):
         if row.is_total and n >= 2:
-            if rows[n - 1].is_total:
-                # ("… | 收入总计 | 1,595.00 | 支出总计 | 1,595.00": two sides of a 收支总表 read as one
-                # column, or a total restated; not the sum of every row above)
+            if rows[n - 1].is_total and _TWO_SIDES.search(_bare(rows[n - 1].label)) and _TWO_SIDES.search(_bare(row.label)) \
+                    and _TWO_SIDES.search(_bare(rows[n - 1].label)).group() != _TWO_SIDES.search(_bare(row.label)).group():
+                # ("… | 收入总计 | 1,595.00 | 支出总计 | 1,595.00": the two sides of a 收支总表 read as one
+                # column; not the sum of every row above)
                 return [], False, ""
             above = [r for r in rows[:n] if r.part_of is None and not r.label.startswith("其中")]
             totals = [k for k in range(1, n) if rows[k].part_of is None and (
