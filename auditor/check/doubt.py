@@ -1019,6 +1019,15 @@ def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | N
     if len(names) > 1:
         return Found("ALT004", {"zh": "、".join(sorted(names)) + "的数字，不是同一单位的分项",
                                 "en": "figures of " + ", ".join(sorted(names)) + ", not one unit's parts"})
+    # ("基本支出2,101.60万元。一般公共预算财政拨款基本支出中,人员经费…,公用经费…": the parts of one fund's
+    # share of it, not of all of it)
+    # (the parts' sentence naming a scope the total's does not: a total named for a fund over parts said
+    # without it are that fund's parts)
+    own, of_parts = doc.sentence_scope(total), {doc.sentence_scope(f) for f in parts}
+    if any(x and x != own for x in of_parts):
+        named = "、".join(sorted(x for x in {own, *of_parts} if x))
+        return Found("ALT004", {"zh": f"总额与分项分属不同口径（{named}），不是同一口径的分项",
+                                "en": f"the total and the parts are of different scopes ({named}), not one scope's parts"})
     return None
 
 
