@@ -145,7 +145,17 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 parts = parts[start:]
                 via = (*via, "starts where its parts add up")
         if len(parts) >= 2 and not any(p.is_bound for p in parts):
-            made = make_breakdown(r, total, parts, "合计", True,
+            # ("…,安全饮水项目80万元,其他项目5个,合计300万元": an item named without its amount stands between
+            # the last part and the 合计 — the parts are not all of it: only more than the total is wrong)
+            last = r.node_of(parts[-1])
+            unpriced = last is not None and any(
+                tree[k].depth == s.depth and (
+                    tree[k].kind == "labelled" and r.facts[k] is not None and r.facts[k].kind != total.kind
+                    # (or a clause of words alone: "…,特种专业技术用车和其他用车,合计5辆")
+                    or tree[k].kind == "words" and k + 1 < i and tree[k - 1].piece.keyword in _CLAUSE_SEP
+                    and tree[k + 1].piece.keyword in _CLAUSE_SEP and tree[k].sentence == tree[i].sentence)
+                for k in range(last + 1, i))
+            made = make_breakdown(r, total, parts, "合计", not unpriced,
                                   "funds_available_total" if funds else "total_after_parts", via)
             if made:
                 yield made
@@ -184,6 +194,9 @@ def _led_by_total_words(r: Reading, s) -> bool:
 
 
 _TOTAL_LEAD = lazyre.compile(r"(?:共计|合计|总计)")
+
+
+_CLAUSE_SEP = frozenset({",", ";"})  # (what sets a clause apart: not 、, which joins names)
 
 
 def _names_alike(total: Fact, parts: list[Fact]) -> bool:
