@@ -13,6 +13,7 @@ Every function is pure: figures in, a `Slip` (or None) out.
 
 from __future__ import annotations
 
+from collections import Counter
 from decimal import Decimal
 from typing import Callable
 
@@ -45,11 +46,12 @@ def _with_value(fact: Fact, value: Decimal) -> Fact:
 def find_slip(figures: list[Fact], holds: Callable[[list[Fact]], bool]) -> Slip | None:
     """The one figure whose slip, undone, makes `holds(figures)` true (None if none or several)."""
     found: list[Slip] = []
+    scales = Counter(g.scale for g in figures if g.kind == "amount")  # (counted once: a list may be long)
+    amounts = sum(scales.values())
     for n, f in enumerate(figures):
         if f.kind != "amount":
             continue
-        others = [g.scale for k, g in enumerate(figures) if k != n and g.kind == "amount"]
-        if not others or f.scale in others:
+        if amounts < 2 or scales[f.scale] > 1:
             continue  # a slip of unit shows as a unit unlike the figures around it
         for slip in _unit_readings(f):
             trial = list(figures)

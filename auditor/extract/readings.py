@@ -296,13 +296,13 @@ class _Reader:
         return self._opening_previous(node) or self._paragraph_year(node)
 
     def _opening_previous(self, node: Node) -> str | None:
-        """A clause that opens with 上年 / 去年 (its year in a bracket: "上年(2021年)该项目全年预算652.40万元")
-        is of last year."""
+        """A clause whose opening words end with 上年 / 去年 (its year in a bracket: "上年(2021年)该项目全年预算
+        652.40万元", "…捐助经费上年度(113年度)预算数…") is of last year."""
         first = self.tree.unit("sentence", node.index).start
         opening = self.tree[first]
         if first == node.index or opening.kind != "words" or opening.clause != node.clause:
             return None
-        return "previous" if _OPENS_LAST_YEAR.match(opening.piece.label) else None
+        return "previous" if _OPENS_LAST_YEAR.search(opening.piece.label) else None
 
     def _paragraph_year(self, node: Node) -> str | None:
         """A year other than the report's that a paragraph opens with dates its later sentences that name
@@ -334,7 +334,7 @@ class _Reader:
 
 
 _CHANGE_WORDS = frozenset({"increase", "decrease"})
-_OPENS_LAST_YEAR = lazyre.compile(r"\s*(?:上一?年度?|去年|前一年度?)(?:同期)?\s*$")
+_OPENS_LAST_YEAR = lazyre.compile(r"(?:上一?年度?|去年|前一年度?)(?:同期)?\s*$")  # (the opening words end so)
 
 _LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()]")
 

@@ -230,6 +230,12 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                            and bool(r.vocab.cue("this_year").search(tree[i - 1].piece.label.rstrip()[-3:]))
                            or tree[i - 1].kind == "period" and current is not None
                            and _later_year(tree[i - 1].piece.keyword, current))
+    if this_year and current is not None and previous is None and r.report_year is None \
+            and ((current.period or "").isdigit() or _YEAR_IN_LABEL.search(clean_label(current.label))):
+        # "113年度預算數3億5,200萬元,本年度增列3,421萬5千元,增幅9.72%": a figure its own year names, before a
+        # change said of 本年度 in a text whose year is not known — another year's, the one compared with
+        previous, current = current, None
+        label = previous.label
     relative_only = current is not None and r.is_previous(current) and not this_year and (
         len(before) == 1 and bool(r.vocab.cue("relative_change").search(s.piece.keyword))
         or _after_named_year(current, s.piece.keyword) or _after_named_year(current, _comparison_before(r, i)))
@@ -450,6 +456,7 @@ def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change
 
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
+_YEAR_IN_LABEL = lazyre.compile(r"(?:(?:19|20)\d{2}|(?<!\d)1[0-2]\d)年度?")  # (a Taiwanese 民國 year too: 113年度)
 _COMPARED_END = lazyre.compile(r"(?:较|比|由|从)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}年度?)(?:同期)?的?$")
 _COMPARED_YEAR = lazyre.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:同期)?(?:相比|比较)")
 _COMPARED_REACH = 60  # characters before a change its sentence's comparison may stand

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.model import Change, Fact, Rate
+from auditor.extract.vocabulary import read_label
 
 _DELTA_CONCEPTS = {"增减额", "预算差额"}
 
@@ -82,6 +83,9 @@ def _implied(index: DocumentIndex, r: Rate, budget_changes) -> Rate:
         d = c.delta
         if d.kind != "amount":
             continue
+        said = read_label(c.keyword, index.vocab).scenario
+        if r.base and said and said != r.base and said != "budget":
+            continue  # ("完成调整预算的96.6%,比年初预算增加33,279.64万元": the change is against another budget)
         # the spent figure: the one amount of the sentence, and not a budget (a budget stated
         # beside it makes the rate an ordinary one)
         amounts = [f for f in index.facts_by_sentence.get(stated.sentence, ()) if f.kind == "amount"
