@@ -184,6 +184,15 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         # "支出较去年增加": a fact before whose concept the words name ("基本支出180.5万元。支出较去年…";
         # doubt also tries a figure named exactly so, earlier in the paragraph: ALT001)
         match = next((f for f in before if same_subject(winfo, f)), None)
+        if match is not None and r.vocab.cue("compared_prefix").match(words) and before[0] is not match \
+                and not read_label(_COMPARED_LEAD.sub("", clean_label(words)), r.vocab).known:
+            # (words that name a subject after what it is compared with — "相較今年歲出增加" — name the one
+            # that changed: not this case)
+            # "112年度決算數85,230千元,本年度編列102,560千元,較112年度決算數增加17,330千元": the words name what
+            # the change is compared with; the figure right before is the one that changed
+            current, previous = before[0], match
+            label = current.label
+            return label, current, previous, reason
         if match is not None:
             current = match
             reason = "change_of_named_subject"
@@ -456,6 +465,7 @@ def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change
 
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
+_COMPARED_LEAD = lazyre.compile(r"^(?:仍|但|而|且|也|均)?(?:较|比|相较于?|与|同)\s*(?:(?:19|20)?\d{2,3}\s*年度?|今年|本年|上一?年度?|去年)?")
 _YEAR_IN_LABEL = lazyre.compile(r"(?:(?:19|20)\d{2}|(?<!\d)1[0-2]\d)年度?")  # (a Taiwanese 民國 year too: 113年度)
 _COMPARED_END = lazyre.compile(r"(?:较|比|由|从)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}年度?)(?:同期)?的?$")
 _COMPARED_YEAR = lazyre.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:同期)?(?:相比|比较)")
