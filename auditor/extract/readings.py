@@ -44,7 +44,9 @@ _ABBREVIATED_AS = lazyre.compile(r"(?:以下)?简称[:：]?([^)]{2,14})")
 _PREVIOUS_YEAR_WORD = lazyre.compile(r"上一?年|去年|\d{4}")
 _QUOTES = lazyre.compile(r"[“”\"'「」『』]")
 _LEADING_YEAR = lazyre.compile(r"^\d{4}年度?")
-_FOUR_DIGITS = lazyre.compile(r"(\d{4})")
+# a year ("2023年度"), not a fiscal year over two calendar years ("2023/24年度", "2023-24年度"): that one dates
+# its figures to neither year alone
+_FOUR_DIGITS = lazyre.compile(r"(\d{4})(?!\s*[-/–—]\s*\d{2})")
 _YEAR = lazyre.compile(r"\d{4}年度?")
 
 

@@ -70,8 +70,8 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             c = c.model_copy(update={"current": c.current_elsewhere, "previous": c.previous_elsewhere})
         if c.reference != "previous" or c.delta is None or c.current is None or c.previous is None:
             continue
-        if c.delta.kind != c.current.kind:
-            continue
+        if c.delta.kind != c.current.kind or c.delta.is_bound:
+            continue  # ("减少约五百亿元": an amount said to be about so much bounds nothing to check)
         figures = [Evidence.of(c.delta, "change"), Evidence.of(c.current, "current"), Evidence.of(c.previous, "previous")]
         # direction × delta = current − previous
         equation = Equation("linear", ((c.delta, Decimal(c.direction)), (c.current, Decimal(-1)),
