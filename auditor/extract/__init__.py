@@ -69,7 +69,7 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
         unit_slips=tuple(bound.unit_slips),
         named_repeats=tuple(bound.named_repeats),
         table_rates=tuple(table.rates),
-        funds_scores=tuple(table.funds_scores),
+        funds_scores=tuple([*table.funds_scores, *bound.funds_scores]),
         indicator_scores=tuple(table.indicators),
         score_sums=tuple(table.score_sums),
     )

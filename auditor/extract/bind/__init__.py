@@ -25,12 +25,14 @@ from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers import (bracket_list, change, change_current, change_list, change_parts, change_sum,
-                                            dimension_list, family_list, identity, numbered_items, opener_list, rate,
+                                            dimension_list, family_list, funds_score_prose, identity, numbered_items,
+                                            opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
 from auditor.extract.bind.resolvers import (difference, grade_counts, named_items, named_kinds, named_repeat, net_change, product, target, total_after_list,
                                             offset_balance, parallel_lists, points_change, unit_sibling, unit_slip)
-from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, Product, Rate, Repeat,
+from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, FundsScore, Product, Rate,
+                                   Repeat,
                                    Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
 from auditor.records import dataclass
@@ -58,6 +60,7 @@ class Relations:
     enumerations: list[Enumeration] = field(default_factory=list)
     unit_slips: list[UnitSlip] = field(default_factory=list)
     named_repeats: list[Repeat] = field(default_factory=list)
+    funds_scores: list[FundsScore] = field(default_factory=list)
 
 
 def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_changes: list[Change] = ()) -> Relations:
@@ -101,6 +104,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
         enumerations=enumerations,
         unit_slips=[*slips, *sibling_slips],
         named_repeats=named_repeat.resolve(index, r.norm.text),
+        funds_scores=_relations(decide(list(funds_score_prose.resolve(r)))),
     )
 
 
