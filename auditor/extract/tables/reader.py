@@ -35,6 +35,12 @@ from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, s
 from auditor.normalise import Normalised
 from auditor.records import dataclass
 
+# a row naming how the rows below it split the total above ("按收入性质分", "按支出性质分"): each such group
+# is all of the total
+GROUP_HEADING = lazyre.compile(r"^按[\u4e00-\u9fff]{1,6}?分(?:类)?[::]?$")
+# … or that heading run together with the first row of its group ("按收入性质分一般公共预算" as a layout of
+# runs of spaces leaves it)
+GROUP_HEADING_START = lazyre.compile(r"^按[\u4e00-\u9fff]{1,6}?性质分(?:类)?[::]?|^按[\u4e00-\u9fff]{1,6}?分(?:类)?[::]?$")
 TOTAL_ROW = lazyre.compile(r"^(?:支出|收入|经费|资金|费用|金额)?(?:合计|总计)[::]?$|"
                        r"^(?:总分|小计|总分值|得分合计|合\s*计|总\s*分|自评总分|综合得分)[::]?$")
 _VALUE = lazyre.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元|分)?$")
@@ -228,8 +234,10 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             if _repeats_header(labels, header):
                 last = k  # the header again, after a page break
                 continue
-            if len(labels) <= 2 and len(label) <= 24 and (slots or ruled or heading or FUNDING_SOURCE.search(label)):
-                rows.append(RawRow(labels, slots))  # a template row left empty (其他资金 | | |)
+            if len(labels) <= 2 and len(label) <= 24 and (slots or ruled or heading or FUNDING_SOURCE.search(label)
+                                                          or GROUP_HEADING.match(label)):
+                # a template row left empty (其他资金 | | |), or a heading of the rows below ("按收入性质分")
+                rows.append(RawRow(labels, slots))
                 last = k
                 continue
             k = start

@@ -35,6 +35,7 @@ from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, Indicato
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.numbering import item_style, outline_depth
+from auditor.extract.tables.reader import GROUP_HEADING_START
 from auditor.extract.tables.columns import BUDGET_ROLES, clean, column_keys, is_source, role_of
 from auditor.records import dataclass
 
@@ -153,6 +154,11 @@ def _partition(table: ScoreTable, rows: list[TableRow]) -> list[tuple[list[Table
     for m, r in enumerate(rows):
         if r.part_of is not None and r.part_of < m:
             children.setdefault(r.part_of, []).append(r)
+    heads = [m for m, r in enumerate(rows) if GROUP_HEADING_START.match(_bare(r.label))]
+    if heads and table.kind == "funds" and heads[0] == 1 and not children.get(0):
+        # "部门年度资金总额 | … ⏎ 按收入性质分 ⏎ 一般公共预算 | … ⏎ 按支出性质分 ⏎ 基本支出 | …": each group all of
+        # the first row (its heading rows mark where a group starts)
+        children[0] = [r for r in rows[1:] if r.part_of is None or r.part_of == 0]
     coded = any(r.level is not None for r in rows)
     small = [n for n, r in enumerate(rows) if _SMALL_TOTAL.search(_bare(r.label))]  # the 小计 rows, found once
     return [_parts_of(table, rows, n, children.get(n, []), coded, small) for n in range(len(rows))]
@@ -180,6 +186,14 @@ def _groups(table: ScoreTable, parts: list[TableRow], complete: bool,
             reason: str) -> list[tuple[list[TableRow], bool, str]]:
     """A row's 其中 rows in the groups each 其中 opens: "年度资金总额 | 其中:财政拨款 | 其他资金 |
     其中:基本支出 | 项目支出" splits the total twice, by source and by kind of spending."""
+    if any(GROUP_HEADING_START.match(_bare(p.label)) for p in parts):
+        heads = [n for n, p in enumerate(parts) if GROUP_HEADING_START.match(_bare(p.label))]
+        out = []
+        for a, b in zip(heads, [*heads[1:], len(parts)]):
+            group = [p for p in parts[a:b] if p.cells]  # (a heading on a line of its own has none)
+            if len(group) >= 2:
+                out.append((group, True, "table_rows"))
+        return out
     starts = [n for n, p in enumerate(parts) if n and p.label.startswith("其中")]
     if not starts or reason not in {"funds_sources", "table_rows"} or not parts[0].label.startswith("其中"):
         return [(parts, complete, reason)] if parts else []
