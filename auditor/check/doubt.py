@@ -208,10 +208,11 @@ class Document:
         return {}
 
     def sentence_scope(self, fact: Fact) -> str:
-        """The fund or scope its sentence names before the figure ("财政拨款收入、支出总计均为…"), or ""."""
+        """The fund or scope its sentence names first, before the figure ("财政拨款收入、支出总计均为…";
+        "一、一般公共预算:…从政府性基金预算调入资金…,收入总计…" is the 一般公共预算's), or ""."""
         start = max(self.text.rfind(c, 0, fact.span.start) for c in "。;；!?！？\n") + 1
-        found = _scope_words().findall(self.text, start, fact.span.start)
-        return found[-1] if found else ""
+        found = _scope_words().search(self.text, start, fact.span.start)
+        return found.group() if found else ""
 
     def scope_heading(self, fact: Fact) -> str | None:
         """The nearest heading line above `fact` (a numbered line without figures) when it names

@@ -97,6 +97,8 @@ def role_of(header: str) -> str | None:
     if not name or len(name) > 30 or _TEXT_END.search(_GLOSS.sub("", name)):
         return None
     role = next((role for role, pattern in COLUMN_ROLES if pattern.search(name)), None)
+    if "%" in header and name.startswith("占"):
+        return role  # ("占业务收入%": each row's share of one row, not a rate of the row's own figures)
     if "%" in header and (role is None and _NAMES_CHANGE_OR_MONEY.search(name) or role == "change"
                           or role in AMOUNT_ROLES):
         # a column its header writes in % holds percents, whatever money it names: "增减%", "增减(%)",

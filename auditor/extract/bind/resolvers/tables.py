@@ -94,7 +94,11 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
 
 # ------------------------------------------------------------------ changes
 def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
-    """Each row's 增减额 / 增减率 against its last-year and this-year cells."""
+    """Each row's 增减额 / 增减率 against its last-year and this-year cells — not a column that
+    compares the year's actual with its budget ("决算较预算增减", "决算与预算比较增减%")."""
+    names = dict(zip(column_keys([role_of(n) for n in table.columns]), table.columns))
+    if any(_AGAINST_BUDGET.search(clean(names.get(k) or "")) for k in ("change", "change_rate")):
+        return []
     out = []
     for row in rows:
         by_role: dict[str, list[Fact]] = {}
@@ -123,6 +127,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
 
 
 _NEGATIVE = lazyre.compile(r"^\s*[-−–]")
+_AGAINST_BUDGET = lazyre.compile(r"(?:较|与|比)(?:年初|调整后?)?预算")
 
 
 def _in_time_order(pair: list[Fact]) -> tuple[Fact | None, Fact | None]:
