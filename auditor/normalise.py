@@ -150,6 +150,8 @@ def normalise(original: str) -> Normalised:
         text = _fold_compat(text)
     text = _chinese_figures(text)
     text = _currency_names(text)
+    if '"' in text or text.count(",") > 10:
+        text = _csv_rows(text)
     text = _mask_long_figures(text)
     assert len(text) == len(original), "normalisation must keep every offset"
     return Normalised(original, text, traditional, line_starts(original))
@@ -173,6 +175,65 @@ _CN_NOT_BEFORE = frozenset("〇○零一二三四五六七八九两十百千廿�
 # the currency a Hong Kong or Macau figure names between its scale and 元 ("557,060百萬港元", "1,103.6億澳門元",
 # "3,000澳门币"): one 元 for the arithmetic, the name blanked out so that every offset holds
 _CURRENCY_NAME = lazyre.compile(r"(?<=[\d万亿千百])(\s*)(港|澳门)[元币]")  # (not 澳元: the Australian dollar)
+
+
+_CSV_NUMBER = lazyre.compile(r'^\s*"?\(?-?[\d,]+(?:\.\d+)?\)?%?"?\s*$')
+
+
+def _csv_fields(line: str) -> list[tuple[int, int]] | None:
+    """The fields of a comma-separated line (quotes keep the commas of "1,234"), as (start, end); None
+    when its quotes do not close."""
+    fields, start, quoted = [], 0, False
+    for k, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            fields.append((start, k))
+            start = k + 1
+    if quoted:
+        return None
+    fields.append((start, len(line)))
+    return fields
+
+
+def _csv_rows(text: str) -> str:
+    """Rows of a table exported as CSV ("地价税,\"27,952\",\"174,932\",90.52"), read as a pipe table's: the
+    commas between fields become "|", the quotes spaces, every offset kept. A block is CSV when two or more
+    lines in a row split into the same number (three or more) of short fields, some of them figures, and
+    a figure is quoted or no field is long (prose splits into long and uneven clauses)."""
+    lines = text.split("\n")
+    parsed = [_csv_fields(line) if "," in line and "。" not in line else None for line in lines]
+    out = list(lines)
+    n = 0
+    while n < len(lines):
+        width = len(parsed[n]) if parsed[n] else 0
+        m = n
+        while m < len(lines) and parsed[m] and len(parsed[m]) == width and width >= 3:
+            m += 1
+        block = range(n, m)
+        if m - n >= 2 and _is_csv_block([lines[k] for k in block], [parsed[k] for k in block]):
+            for k in block:
+                chars = list(lines[k])
+                for a, b in parsed[k][:-1]:
+                    chars[b] = "|"
+                for j, ch in enumerate(chars):
+                    if ch == '"':
+                        chars[j] = " "
+                out[k] = "".join(chars)
+        n = max(m, n + 1)
+    return "\n".join(out)
+
+
+def _is_csv_block(lines: list[str], fields: list[list[tuple[int, int]]]) -> bool:
+    for line, f in zip(lines, fields):
+        for _, b in f[:-1]:  # (a separator between a digit and three digits is a thousands comma: "2,795,957")
+            if b and line[b - 1].isdigit() and line[b + 1:b + 4].isdigit() and len(line[b + 1:b + 4]) == 3 \
+                    and not line[b + 4:b + 5].isdigit():
+                return False
+    cells = [line[a:b] for line, f in zip(lines, fields) for a, b in f]
+    figures = sum(1 for c in cells if _CSV_NUMBER.match(c))
+    quoted = any('"' in c for c in cells)
+    return figures * 3 >= len(cells) and (quoted or all(len(c.strip()) <= 16 for c in cells))
 
 
 def _currency_names(text: str) -> str:

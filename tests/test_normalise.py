@@ -361,3 +361,12 @@ def test_currency_names_after_a_figure_become_one_yuan_and_offsets_hold():
     assert len(norm.text) == len(original)
     assert "1,103.6亿  元" in norm.text and "557,060百万 元" in norm.text and "3,000  元" in norm.text
     assert "香港元朗" in norm.text  # a place name: no figure before it
+
+
+def test_csv_rows_become_pipe_rows_and_thousands_commas_stay():
+    original = ('税目,6月份实收数,1-6月累计实收数,达成率(%)\n地价税,"27,952","174,932",90.52\n'
+                '房屋税,"35,464","185,036",95.74\n土地改良物\n2,795,957\n3,727,051\n4,095,295\n')
+    norm = normalise(original)
+    assert len(norm.text) == len(original)
+    assert norm.text.splitlines()[1] == '地价税| 27,952 | 174,932 |90.52'
+    assert "2,795,957" in norm.text and "3,727,051" in norm.text  # numbers one a line: no CSV
