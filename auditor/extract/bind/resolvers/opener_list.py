@@ -95,10 +95,14 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     # after a ';', 支出 / 结余 / 滚存 … open the next statement: the list ended at the ';' — as it did
     # when the first figure after it is larger than the total ("…余额164234万元,其中:一般债务…,专项债务
     # 61538万元;省财政厅核定…限额164635万元"): no part exceeds its whole
+    # (… or, after a list of income, the first figure after it names costs: "业务收入…,其中学杂费收入…;业务成本
+    # 与费用…")
     head = r.vocab.cue("statement_head")
+    income = r.vocab.flow(clean_label(first_total.label)) == "in"
     for n, (k, f) in enumerate(parts):
+        other_flow = income and bool(r.vocab.cue("costs").search(clean_label(f.label)))
         if tree[k].sub != opener.sub and tree[k].paragraph == opener.paragraph \
-                and (head.search(clean_label(f.concept or f.label)) and f.concept != first_total.concept
+                and (head.search(clean_label(f.concept or f.label)) and f.concept != first_total.concept or other_flow
                      or (n and tree[parts[n - 1][0]].sub != tree[k].sub
                          and f.value > first_total.value + first_total.tolerance)):
             parts = parts[:n]
