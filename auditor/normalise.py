@@ -202,7 +202,9 @@ def _csv_rows(text: str) -> str:
     lines in a row split into the same number (three or more) of short fields, some of them figures, and
     a figure is quoted or no field is long (prose splits into long and uneven clauses)."""
     lines = text.split("\n")
-    parsed = [_csv_fields(line) if "," in line and "。" not in line else None for line in lines]
+    # (a line already set out as a table's — "|" or runs of spaces between cells — keeps its own cells)
+    parsed = [_csv_fields(line) if "," in line and "。" not in line and "|" not in line and "  " not in line.strip()
+              else None for line in lines]
     out = list(lines)
     n = 0
     while n < len(lines):

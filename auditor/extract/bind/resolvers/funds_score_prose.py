@@ -21,6 +21,8 @@ from auditor.extract.readings import Reading, clean_label
 _RATE = lazyre.compile(r"执行率$")
 _WEIGHT = lazyre.compile(r"(?:分值|满分|权重)(?:为|是)?$")
 _SCORE = lazyre.compile(r"(?:得分|得)(?:为|是)?$")
+# what the weight's label may name besides 分值: nothing, or the execution indicator itself
+_OF_EXECUTION = lazyre.compile(r"^(?:该项|该|本项|此项)?(?:指标)?$|(?:预算|资金)?执行(?:率)?(?:指标)?$")
 _RULE = lazyre.compile(r"得分\s*=\s*分值\s*[×xX*]\s*(?:预算)?执行率|分值\s*[×xX*]\s*(?:预算)?执行率|(?:预算)?执行率\s*[×xX*]\s*分值")
 
 
@@ -37,6 +39,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if len(rates) != 1 or len(weights) != 1 or len(scores) != 1 or not (weights[0] < scores[0] and rates[0] < scores[0]):
             continue
         rate, weight, score = r.facts[rates[0]], r.facts[weights[0]], r.facts[scores[0]]
+        if not _OF_EXECUTION.match(_WEIGHT.sub("", clean_label(weight.label))):
+            continue  # ("资金使用合规性指标分值为10分": another indicator's weight, beside the rate)
         paragraph = tree.paragraph_nodes(tree[scores[0]].paragraph)
         text = r.norm.text[tree[paragraph[0]].start:tree[paragraph[-1]].end]
         m = _RULE.search(text)

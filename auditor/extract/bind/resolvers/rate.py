@@ -14,9 +14,10 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Fact, Rate
-from auditor.extract.readings import OPENERS, Reading
+from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _LOOK_BACK = 200
+_EARLIER = lazyre.compile(r"上一?年|去年|同期|前一年")  # (a figure of the year before, or of the same period then)
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
 _AVAILABLE = lazyre.compile(r"可用|到位|收到|拨付|结余|结转")  # money available or received, no budget
 
@@ -52,9 +53,14 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         # "预算数13亿元(其中3.5亿元…)": a part listed under a figure of the group is no base
         listed = set().union(*(parts_of.get(f.id, set()) for f in near + far))
         near = [f for f in near if f.id not in listed]
+
         # (the subject of a 完成率, when its words do not name one: "收入完成…,完成年初预算的98.21%")
         subject_flow = flow or (r.vocab.flow(fact.concept or "") if info.rate == "完成率" else None)
         nums, dens, others = _classify(r, near, spec, subject_flow)
+        # ("年初预算8000万元,2022年同期实收7200万元,本年执行率为97.5%": an amount of the year before, or of the
+        # same period then, is no numerator of a rate on this year's budget)
+        if dens and not any(_earlier(r, d) for d in dens) and any(_earlier(r, n) for n in nums):
+            nums = [n for n in nums if not _earlier(r, n)]
         via: tuple[str, ...] = ()
         if not (nums and (dens or others)) and far:
             nums, dens, others = _classify(r, far, spec, subject_flow)  # the figures before the list
@@ -76,6 +82,10 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             document_pairs=(), value_pairs=(), excess=None,
             reason=reason, via=via, rejected=(),
         ))
+
+
+def _earlier(r: Reading, f: Fact) -> bool:
+    return r.is_previous(f) or bool(_EARLIER.search(clean_label(f.label)))
 
 
 def sentence_pairs(nums: list[Fact], dens: list[Fact], others: list[Fact], base: str | None,
