@@ -188,10 +188,14 @@ class Document:
         """The last unit, region or department named in `fact`'s sentence before it: the subject
         its figures are of ("同期,市卫健委基本支出…,项目支出9,845.2万元"; "(2)…监测站:本年收入合计…;本年支出
         合计…": a clause after ";" goes on with the subject)."""
-        start = max(self.text.rfind(c, 0, fact.span.start) for c in "。!?！？\n") + 1
+        start = self._sentence_start(fact.span.start)
         found = [m for m in _entity().finditer(self.text, start, fact.span.start)
                  if not _ACTING.match(self.text, m.end()) and not _ACTING_BEFORE.search(self.text, max(0, m.start() - 3), m.start())]
         return found[-1].group(1) if found else None
+
+    def _sentence_start(self, offset: int, also: str = "") -> int:
+        """Where the sentence holding `offset` starts (after 。!? or a line break, or one of `also`)."""
+        return max(self.text.rfind(c, 0, offset) for c in "。!?！？\n" + also) + 1
 
     def sentence_entities(self, concept: str | None) -> set[str]:
         """The units the sentences of the figures of `concept` name (two or more: a document of
@@ -210,7 +214,7 @@ class Document:
     def sentence_scope(self, fact: Fact) -> str:
         """The fund or scope its sentence names first, before the figure ("财政拨款收入、支出总计均为…";
         "一、一般公共预算:…从政府性基金预算调入资金…,收入总计…" is the 一般公共预算's), or ""."""
-        start = max(self.text.rfind(c, 0, fact.span.start) for c in "。;；!?！？\n") + 1
+        start = self._sentence_start(fact.span.start, ";；")
         found = _scope_words().search(self.text, start, fact.span.start)
         return found.group() if found else ""
 
@@ -895,22 +899,23 @@ _HEADING_WIDTH = 24  # characters: a longer numbered line is a sentence, not a h
 _FIGURE_IN = lazyre.compile(r"\d[\d,.]*\s*(?:万|亿|元|%)")
 
 
-def _scope_words():
+def _cue(name: str):
+    """A cue of the vocabulary (rules/vocabulary.toml [cues]), for the readings doubt looks at."""
     from auditor.extract.vocabulary import default_vocabulary
 
-    return default_vocabulary().cue("sentence_scope")
+    return default_vocabulary().cue(name)
+
+
+def _scope_words():
+    return _cue("sentence_scope")
 
 
 def _scope_heading():
-    from auditor.extract.vocabulary import default_vocabulary
-
-    return default_vocabulary().cue("scope_heading")
+    return _cue("scope_heading")
 
 
 def _entity():
-    from auditor.extract.vocabulary import default_vocabulary
-
-    return default_vocabulary().cue("entity")
+    return _cue("entity")
 
 
 def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = False) -> Found | None:
@@ -1020,10 +1025,9 @@ def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | N
     if len(names) > 1:
         return Found("ALT004", {"zh": "、".join(sorted(names)) + "的数字，不是同一单位的分项",
                                 "en": "figures of " + ", ".join(sorted(names)) + ", not one unit's parts"})
-    # ("基本支出2,101.60万元。一般公共预算财政拨款基本支出中,人员经费…,公用经费…": the parts of one fund's
-    # share of it, not of all of it)
-    # (the parts' sentence naming a scope the total's does not: a total named for a fund over parts said
-    # without it are that fund's parts)
+    # the parts' sentence naming a scope the total's does not ("基本支出2,101.60万元。一般公共预算财政拨款基本支出中,
+    # 人员经费…,公用经费…"): the parts of that fund's share (a total named for a fund over parts said without it
+    # are that fund's parts: checked)
     own, of_parts = doc.sentence_scope(total), {doc.sentence_scope(f) for f in parts}
     if any(x and x != own for x in of_parts):
         named = "、".join(sorted(x for x in {own, *of_parts} if x))
@@ -1086,7 +1090,7 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
 _REPORT_YEAR_CHANGE = re.compile(r"本年|今年|当年|當年")  # (a keyword as written may be traditional)
 
 
-def explain_list_total_change(doc: Document, current: Fact, previous: Fact, delta: Fact | None,
+def explain_list_total_change(doc: Document, current: Fact, previous: Fact, delta: Fact,
                               direction: int) -> Found | None:
     """A change read of a list's last part that holds for the list's total ("財政儲備7,333億元,其中…
     5,116億元,未來基金2,217億元,較上年的8,345億元減少1,012億元": of the 7,333, not of the 2,217)."""
@@ -1094,13 +1098,8 @@ def explain_list_total_change(doc: Document, current: Fact, previous: Fact, delt
         total = b.total
         if total.unit != previous.unit or total.span.start > previous.span.start:
             continue
-        moved = Value.of(total) - Value.of(previous)
-        if delta is not None:
-            stated = delta.model_copy(update={"value": delta.value * direction})
-            holds = compare(stated, moved).verdict == "ok"
-        else:
-            holds = (moved.value > 0) == (direction > 0) and abs(moved.value) > moved.tolerance
-        if holds:
+        stated = delta.model_copy(update={"value": delta.value * direction})
+        if compare(stated, Value.of(total) - Value.of(previous)).verdict == "ok":
             return Found("ALT001", {"zh": f"以清单总额 {total.text} 为本年数，增减成立",
                                     "en": f"with the list's total {total.text} as the current figure, the change holds"})
     return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from typing import Iterator
 
@@ -107,8 +108,15 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             expected=f"{sign_as_written(c.delta) if computed.value < 0 else ''}"
                      f"{(abs(computed.value) / c.delta.scale).normalize():f}{c.delta.written_unit}",
             arithmetic=arithmetic, evidence=figures, comparison=cmp, fields={"subject": _subject(c, ctx)},
-        ), equation=equation, found=(None if _amounts_column(ctx, c) else doubt.explain_delta(ctx.doubt, c.delta, c.current, c.previous, c.direction))
-        or doubt.explain_list_total_change(ctx.doubt, c.current, c.previous, c.delta, c.direction))
+        ), equation=equation, found=_delta_explained(ctx, c))
+
+
+def _delta_explained(ctx: Context, c: Change) -> doubt.Found | None:
+    """A change by an amount that is not current − previous: a column of growth rates (ALT009, when
+    no other row of its column states an amount), or the change of the list's total (ALT001)."""
+    as_rate = None if _amounts_column(ctx, c) else doubt.explain_delta(ctx.doubt, c.delta, c.current, c.previous,
+                                                                      c.direction)
+    return as_rate or doubt.explain_list_total_change(ctx.doubt, c.current, c.previous, c.delta, c.direction)
 
 
 def _amounts_column(ctx: Context, c: Change) -> bool:
@@ -116,15 +124,28 @@ def _amounts_column(ctx: Context, c: Change) -> bool:
     amounts, and no cell of it is a growth rate (ALT009 reads a column, not one cell)."""
     if c.reason != "table_change_row":
         return False
-    for other in ctx.doc.changes:
-        if other is c or other.reason != c.reason or other.delta is None or other.current is None \
-                or other.previous is None or abs(other.delta.span.line - c.delta.span.line) > _TABLE_REACH:
-            continue
-        moved = at_precision(other.current, other.delta) - at_precision(other.previous, other.delta)
-        stated = other.delta.model_copy(update={"value": other.delta.value * other.direction})
-        if other.direction and compare(stated, moved).verdict == "ok":
-            return True
-    return False
+    lines = _amount_rows(ctx)
+    line = c.delta.span.line
+    near = lines[bisect_left(lines, line - _TABLE_REACH):bisect_right(lines, line + _TABLE_REACH)]
+    return any(n != line for n in near)
+
+
+def _amount_rows(ctx: Context) -> list[int]:
+    """The lines of the table change rows whose change is current − previous as an amount (found once a
+    document: every failing row asks)."""
+    key = ("amount_rows",)
+    if key not in ctx.memo:
+        lines = []
+        for other in ctx.doc.changes:
+            if other.reason != "table_change_row" or other.delta is None or other.current is None \
+                    or other.previous is None or not other.direction:
+                continue
+            moved = at_precision(other.current, other.delta) - at_precision(other.previous, other.delta)
+            stated = other.delta.model_copy(update={"value": other.delta.value * other.direction})
+            if compare(stated, moved).verdict == "ok":
+                lines.append(other.delta.span.line)
+        ctx.memo[key] = sorted(lines)
+    return ctx.memo[key]
 
 
 _TABLE_REACH = 40  # lines: the rows of one table

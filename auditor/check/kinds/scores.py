@@ -45,11 +45,20 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
 def _whole_scores_exact(s: ScoreSum) -> Value | None:
     """The rows' sum with the scores written as whole numbers taken as exact to the total's decimals,
     when the total and another row write decimals; else None."""
-    if s.total.decimals == 0 or not any(p.decimals > 0 for p in s.parts) \
-            or not any(p.decimals == 0 and p.value for p in s.parts):
+    if not _writes_decimals(s) or not any(p.decimals == 0 and p.value for p in s.parts):
         return None
-    return total([Value(p.value, min(p.tolerance, s.total.tolerance)) if p.decimals == 0 else Value.of(p)
-                  for p in s.parts])
+    return _scores_sum(s, s.parts, exact=True)
+
+
+def _writes_decimals(s: ScoreSum) -> bool:
+    """The total and some row write decimals: the table works to them, and its whole scores are exact."""
+    return s.total.decimals > 0 and any(p.decimals > 0 for p in s.parts)
+
+
+def _scores_sum(s: ScoreSum, rows, exact: bool) -> Value:
+    """The rows' sum; with `exact`, each whole score taken as exact to the total's decimals."""
+    return total([Value(p.value, min(p.tolerance, s.total.tolerance)) if exact and p.decimals == 0 else Value.of(p)
+                  for p in rows])
 
 
 _FUNDS_WEIGHT = Decimal(10)  # a 自评表's funds row (预算执行率) weighs 10 of its 100 (财预〔2020〕10号)
@@ -85,9 +94,7 @@ def _other_rows(s: ScoreSum) -> doubt.Found | None:
     lead = 0
     while lead < min(2, len(parts) - 2) and _FUNDS_ROW.match(parts[lead].label):
         lead += 1
-    exact = s.total.decimals > 0 and any(p.decimals > 0 for p in parts)  # (whole scores then exact: _whole_scores_exact)
-    if lead and compare(s.total, total([Value(p.value, min(p.tolerance, s.total.tolerance)) if exact and p.decimals == 0
-                                        else Value.of(p) for p in parts[lead:]])).verdict == "ok":
+    if lead and compare(s.total, _scores_sum(s, parts[lead:], exact=_writes_decimals(s))).verdict == "ok":
         shown = " + ".join(written(p) for p in parts[lead:])
         return doubt.Found("ALT002", {"zh": f"{shown}（资金行不属指标表） = {written(s.total)}",
                                       "en": f"{shown} (the funds row belongs to another table) = {written(s.total)}"})

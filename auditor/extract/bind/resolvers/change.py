@@ -128,8 +128,6 @@ def _nothing_between(r: Reading, i: int, k: int) -> bool:
     return True
 
 
-
-
 def _sole_change(r: Reading, i: int) -> bool:
     """The change at node i is the only change by an amount of its sentence (a rate, 同比下降33.5%, may
     follow), with no 其中 / 共 / 净 words before it."""
@@ -140,8 +138,6 @@ def _sole_change(r: Reading, i: int) -> bool:
     before = tree[i - 1] if i > 0 and tree[i - 1].sentence == tree[i].sentence else None
     return not (before is not None and (before.kind in OPENERS or
                                         (before.kind == "words" and r.vocab.cue("change_gross").search(before.piece.label))))
-
-
 
 
 def _bracketed_rate(tree, i: int, k: int, g: Fact) -> bool:
@@ -186,10 +182,9 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         match = next((f for f in before if same_subject(winfo, f)), None)
         if match is not None and r.vocab.cue("compared_prefix").match(words) and before[0] is not match \
                 and not read_label(_COMPARED_LEAD.sub("", clean_label(words)), r.vocab).known:
-            # (words that name a subject after what it is compared with — "相較今年歲出增加" — name the one
-            # that changed: not this case)
-            # "112年度決算數85,230千元,本年度編列102,560千元,較112年度決算數增加17,330千元": the words name what
-            # the change is compared with; the figure right before is the one that changed
+            # "112年度決算數85,230千元,本年度編列102,560千元,較112年度決算數增加17,330千元": the words name only
+            # what the change is compared with; the figure right before is the one that changed (words naming
+            # a subject after the comparison — "相較今年歲出增加" — name the one that changed instead)
             current, previous = before[0], match
             label = current.label
             return label, current, previous, reason
@@ -326,7 +321,7 @@ def _compared_in_bracket(r: Reading, fact: Fact) -> bool:
     say what is compared with."""
     tree = r.tree
     k = r.node_of(fact)
-    if k is None or k < 2 or fact.label or tree[k - 1].kind != "sep" or tree[k - 1].piece.keyword not in "((":
+    if k is None or k < 2 or fact.label or tree[k - 1].kind != "sep" or tree[k - 1].piece.keyword != "(":
         return False
     words = tree[k - 2]
     return words.kind == "words" and bool(_COMPARED_END.search(clean_label(words.piece.label)))
