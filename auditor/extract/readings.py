@@ -77,7 +77,7 @@ class Reading:
                 lo = mid + 1
             else:
                 hi = mid
-        for j in range(max(0, lo - 2), min(len(self.facts), lo + 3)):
+        for j in range(max(0, lo - 2), min(len(self.tree), lo + 3)):
             if self.facts[j] is fact:
                 return j
         return None
@@ -307,7 +307,7 @@ class _Reader:
         return "previous" if _OPENS_LAST_YEAR.search(opening.piece.label) else None
 
     def _paragraph_year(self, node: Node) -> str | None:
-        """A year other than the report's that a paragraph opens with dates its later sentences that name
+        """A year after the report's that a paragraph opens with dates its later sentences that name
         none ("2025年度一般公共预算财政拨款支出预算2832.29万元…。“三公”经费预算19.61万元": the next
         year's budget, in a report on 2024)."""
         nodes = self.tree.paragraph_nodes(node.paragraph)

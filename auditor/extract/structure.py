@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from auditor import lazyre
@@ -91,7 +90,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
     scores = [f for f in facts if f.kind == "score" and not f.in_table
               and not cue("part_score_label").search(f.label) and not cue("average_score").search(f.label)
               and not _LISTED.search(norm.text, max(0, f.span.start - 40), f.span.start)]
-    bands = stated_bands(norm.text)
+    bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
     out = []
     for m in _GRADE.finditer(norm.text):
         if _COUNTED.match(norm.text, m.end(1)):
@@ -110,6 +109,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
                                            and not _other_year(norm.text, f, m.start())], norm, near_only=True)
             if score is None:
                 continue
+        if bands is None:
+            bands = stated_bands(norm.text)
         out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
                                          score=score, bands=bands))
     return out
@@ -139,7 +140,7 @@ def stated_bands(text: str) -> tuple[tuple[str, Decimal], ...]:
         for m in pattern.finditer(text):
             number, name = (m.group(1), m.group(2)) if m.group(1)[0].isdigit() else (m.group(2), m.group(1))
             found.setdefault(GRADE_WORDS[name], set()).add(Decimal(number))
-    if any(len(v) > 1 for v in found.values()) or not (0 < len(found)):
+    if not found or any(len(v) > 1 for v in found.values()):
         return ()
     return tuple(sorted(((name, next(iter(v))) for name, v in found.items()), key=lambda b: b[1], reverse=True))
 

@@ -191,8 +191,8 @@ def _groups(table: ScoreTable, parts: list[TableRow], complete: bool,
             reason: str) -> list[tuple[list[TableRow], bool, str]]:
     """A row's 其中 rows in the groups each 其中 opens: "年度资金总额 | 其中:财政拨款 | 其他资金 |
     其中:基本支出 | 项目支出" splits the total twice, by source and by kind of spending."""
-    if any(GROUP_HEADING_START.match(_bare(p.label)) for p in parts):
-        heads = [n for n, p in enumerate(parts) if GROUP_HEADING_START.match(_bare(p.label))]
+    heads = [n for n, p in enumerate(parts) if GROUP_HEADING_START.match(_bare(p.label))]
+    if heads:
         out = []
         for a, b in zip(heads, [*heads[1:], len(parts)]):
             group = [p for p in parts[a:b] if p.cells]  # (a heading on a line of its own has none)
