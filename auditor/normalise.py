@@ -139,7 +139,7 @@ def _mask_long_figures(text: str) -> str:
 
 
 def normalise(original: str) -> Normalised:
-    text = original.translate(_TABLE)
+    text = (_tab_rows(original) if "\t" in original else original).translate(_TABLE)
     traditional = False
     if _CJK.search(text):
         simplified = _to_simplified(text)
@@ -222,6 +222,30 @@ def _csv_rows(text: str) -> str:
                     if ch == '"':
                         chars[j] = " "
                 out[k] = "".join(chars)
+        n = max(m, n + 1)
+    return "\n".join(out)
+
+
+_INNER_TABS = lazyre.compile(r"(?<=\S)\t+(?=\S)")
+
+
+def _tab_rows(text: str) -> str:
+    """Rows of a table copied out of a spreadsheet or a Word table (cells separated by tabs), read as a pipe
+    table's: each tab between two cells becomes "|" (so that a row's empty cells keep their places:
+    "总分\t\t\t\t100\t\t92.50"), every offset kept. A block is such a table when two or more of its lines
+    hold two or more tabs between cells; a line of prose ("。") is never one."""
+    lines = text.split("\n")
+    inner = [0 if "。" in line or "\t" not in line else sum(len(m.group()) for m in _INNER_TABS.finditer(line))
+             for line in lines]
+    out = list(lines)
+    n = 0
+    while n < len(lines):
+        m = n
+        while m < len(lines) and inner[m]:
+            m += 1
+        if sum(1 for k in range(n, m) if inner[k] >= 2) >= 2:
+            for k in range(n, m):
+                out[k] = _INNER_TABS.sub(lambda t: "|" * len(t.group()), lines[k])
         n = max(m, n + 1)
     return "\n".join(out)
 

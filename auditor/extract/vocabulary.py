@@ -70,6 +70,11 @@ class Vocabulary:
     cues: dict[str, re.Pattern[str]] = field(default_factory=dict, hash=False)  # compiled when first used
     _synonyms_longest_first: tuple[str, ...] = field(default=(), repr=False)
     qualifier_words: tuple[str, ...] = field(default=(), repr=False)
+    score_levels: tuple[tuple[re.Pattern[str], ...], ...] = ()  # the levels of each score framework
+
+    def names_every_score_level(self, text: str) -> bool:
+        """Does the text name every level of one score framework (预算执行, 产出, 效益, 满意度)?"""
+        return any(all(level.search(text) for level in levels) for levels in self.score_levels)
 
     @cached_property
     def known_concepts(self) -> frozenset[str]:
@@ -194,6 +199,8 @@ class Vocabulary:
             leading=tuple(sorted(labels.get("leading", ()), key=lambda w: (-len(w), w))),
             # longest first, ties in a fixed order: the same reading under any PYTHONHASHSEED
             _synonyms_longest_first=tuple(sorted(concepts, key=lambda w: (-len(w), w))),
+            score_levels=tuple(tuple(lazyre.compile(level) for level in levels)
+                               for levels in data.get("score_levels", {}).values()),
             qualifier_words=tuple(sorted({w for _, ws in (*scen, *per) for w in ws}, key=lambda w: (-len(w), w))),
         )
 

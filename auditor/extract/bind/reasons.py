@@ -30,7 +30,7 @@ EXPLICIT, STRUCTURAL, VOCABULARY, LOOKUP = 4, 3, 2, 1
 LAID_OUT = frozenset({
     "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance",
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "score_table_total",
-    "score_list", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
+    "score_list", "score_list_opened", "level_scores", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
     "table_row_total", "table_subtotal_rows", "table_share",
 })
 
@@ -98,6 +98,12 @@ _ALL = [
            "培训分别为:农民200人、干部50人,共计培训250人。"),
     Reason("score_list", EXPLICIT, "scores followed by 总得分 add up to it",
            "项目立项20分,项目管理30分,项目绩效45分,总得分95分。"),
+    Reason("score_list_opened", EXPLICIT, "a total score, 其中, and the levels' scores (all of it when they name "
+           "every level of a framework, or their weights make 100)",
+           "自评总得分95分,其中:预算执行率得分9分,产出指标得分45分,效益指标得分28分,满意度指标得分13分。"),
+    Reason("level_scores", EXPLICIT, "the levels' scores, each with its 分值, on the lines right before a 合计 score",
+           "(1)预算执行:分值10分,得分10分;\n(2)产出指标:分值50分,得分45分;\n(3)效益指标:分值30分,得分28分;\n"
+           "(4)满意度指标:分值10分,得分9分。\n合计得分92分。"),
     Reason("grade_counts", EXPLICIT, "the items rated 优/良/中/差 (quoted, or after 评为/等次为) are the items rated",
            "上报项目绩效自评50个。自评结果“优秀”5个、“良好”23个、“中”20个、“差”2个。"),
     Reason("table_rows", EXPLICIT, "a table's 合计/总额 row and the rows the table puts under it",

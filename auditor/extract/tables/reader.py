@@ -573,6 +573,8 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             k += 1
             continue
         nxt = _next_cell(cells, k)
+        if _plain(c) and pending and all(TOTAL_ROW.match(clean(p.text)) for p in pending if p.text):
+            nxt = _next_filled_in_row(cells, k)  # "总分 | | | | 100 | | 90.50": the empty cells hold no figure
         after = _next_cell(cells, nxt) if nxt is not None else None
         if _plain(c) and nxt is not None and _plain(cells[nxt]) and (after is None or not _plain(cells[after])):
             if len(pending) >= 2 and _plain(pending[-1]) and _plain(pending[-2]):
@@ -758,6 +760,16 @@ def _next_cell(cells: list[Cell], k: int) -> int | None:
     while j < len(cells) and cells[j].kind == EOL:
         j += 1
     if j >= len(cells) or cells[j].is_mark:
+        return None
+    return j
+
+
+def _next_filled_in_row(cells: list[Cell], k: int) -> int | None:
+    """The next cell on from k holding a figure or a word, skipping a row's empty cells (not past its end)."""
+    j = k + 1
+    while j < len(cells) and cells[j].kind == CELL and not cells[j].text:
+        j += 1
+    if j >= len(cells) or cells[j].kind != CELL:
         return None
     return j
 

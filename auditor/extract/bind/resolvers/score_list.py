@@ -1,4 +1,13 @@
-"""Scores followed by 总得分: "项目立项6分,绩效目标5分,…,满意度15分,总得分96"."""
+"""Lists of scores and the total score they make.
+
+    "项目立项6分,绩效目标5分,…,满意度15分,总得分96"                 → 96 = 6 + 5 + … + 15 (score_list)
+    "自评总得分95.2分,其中:预算执行率得分9.2分,产出指标得分42分,…"   → 95.2 = 9.2 + 42 + … (score_list_opened)
+    "(1)预算执行:分值10分,得分10分;\\n(2)产出指标:分值50分,得分35.5分;…\\n合计得分66.5分"
+                                                                        → 66.5 = 10 + 35.5 + … (level_scores)
+
+A list that names only some levels (and whose weights do not make the whole score) may be a part
+of the total: only more than the total is wrong.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +15,10 @@ from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
-from auditor.extract.readings import Reading, clean_label, score_list_before
+from auditor.extract.model import Fact
+from auditor.extract.readings import OPENERS, Reading, clean_label, score_list_before
+
+_FULL_MARKS = 100
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -14,13 +26,106 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     total_name, weight = r.vocab.cue("score_total"), r.vocab.cue("score_weight")
     for s in tree.of_kind("labelled"):
         total = r.facts[s.index]
-        if s.kind != "labelled" or total is None or total.kind != "score" \
-                or not total_name.search(clean_label(s.piece.label)):
+        if total is None or total.kind != "score" or not total_name.search(clean_label(s.piece.label)):
             continue
         parts = score_list_before(tree, r.facts, s.index, r.vocab)
         labels = [clean_label(p.label) for p in parts]
-        if len(parts) < 2 or any(weight.search(x) or total_name.search(x) or not x for x in labels):
-            continue  # weights beside scores, subtotals, unnamed figures: not one list
-        made = make_breakdown(r, total, parts, "合计", True, "score_list")
+        if len(parts) >= 2 and not any(weight.search(x) or total_name.search(x) or not x for x in labels):
+            made = make_breakdown(r, total, parts, "合计", True, "score_list")
+        else:  # weights beside the scores, or the levels on lines of their own
+            made = _levels_before(r, s.index, total)
         if made:
             yield made
+    for opener in tree.of_kind("qizhong"):
+        made = _levels_after(r, opener.index)
+        if made:
+            yield made
+
+
+def _levels_before(r: Reading, i: int, total: Fact) -> Candidate | None:
+    """The scores (with or without their weights) on the lines right before a total score, each line
+    holding nothing but scores: "(2)产出指标:分值50分,得分35.5分;" … "合计得分66.5分"."""
+    tree = r.tree
+    node = tree[i]
+    found: list[Fact] = []
+    paragraph = node.paragraph
+    for j in range(i - 1, -1, -1):
+        t = tree[j]
+        if t.paragraph != paragraph:
+            if t.paragraph != paragraph - 1 or \
+                    tree.paragraph_lines[t.paragraph][1] + 1 != tree.paragraph_lines[paragraph][0]:
+                break  # (the lines of one block only)
+            paragraph = t.paragraph
+        if t.kind == "total" or t.kind in OPENERS:
+            break
+        fact = r.facts[j]
+        if fact is None:
+            continue
+        if fact.kind != "score" or t.depth != node.depth:
+            break
+        found.append(fact)
+    found.reverse()
+    if not found or (found[0].sentence == total.sentence and not _weights_among(r, found)):
+        return None  # (a list in the total's own sentence, with no weights, is the score list's)
+    first = r.node_of(found[0])
+    start = tree.paragraph_start(tree[first].paragraph) if first is not None else found[0].span.start
+    return _breakdown(r, total, found, r.norm.text[start:found[-1].span.end], "合计", "level_scores")
+
+
+def _levels_after(r: Reading, i: int) -> Candidate | None:
+    """A total score, 其中, and the levels' scores in the same sentence."""
+    tree = r.tree
+    opener = tree[i]
+    total_name = r.vocab.cue("score_total")
+    before = next((k for k in tree.before(i, "sentence") if r.facts[k] is not None), None)
+    if before is None:
+        return None
+    total = r.facts[before]
+    if total.kind != "score" or tree[before].kind != "labelled" or not total_name.search(clean_label(total.label)):
+        return None
+    found: list[Fact] = []
+    for k in tree.after(i, "sentence"):
+        t = tree[k]
+        if t.kind == "total" or t.kind in OPENERS:
+            break
+        fact = r.facts[k]
+        if fact is None or t.depth != opener.depth:
+            continue
+        if fact.kind != "score":
+            break
+        found.append(fact)
+    if not found:
+        return None
+    return _breakdown(r, total, found, r.norm.text[opener.end:found[-1].span.end], "其中", "score_list_opened")
+
+
+def _breakdown(r: Reading, total: Fact, found: list[Fact], text: str, marker: str, reason: str) -> Candidate | None:
+    total_name = r.vocab.cue("score_total")
+    if any(total_name.search(clean_label(f.label)) for f in found):
+        return None  # a subtotal among them
+    paired = _scores_and_weights(r, found)
+    if paired is None:
+        return None
+    scores, weights = paired
+    if len(scores) < 2:
+        return None
+    # the whole score when the weights make full marks, or the list names every level of a framework
+    whole = (bool(weights) and sum(w.value for w in weights) == _FULL_MARKS) or r.vocab.names_every_score_level(text)
+    return make_breakdown(r, total, scores, marker, whole, reason)
+
+
+def _weights_among(r: Reading, facts: list[Fact]) -> bool:
+    weight = r.vocab.cue("score_weight")
+    return any(weight.search(clean_label(f.label)) for f in facts)
+
+
+def _scores_and_weights(r: Reading, facts: list[Fact]) -> tuple[list[Fact], list[Fact]] | None:
+    """The scores and, beside each, its weight (分值 10分, 得分 9分 — in either order, one of each a
+    level); None when they do not pair."""
+    weight = r.vocab.cue("score_weight")
+    kinds = [bool(weight.search(clean_label(f.label))) for f in facts]
+    if not any(kinds):
+        return facts, []
+    if len(facts) % 2 or len(set(kinds[0::2])) != 1 or len(set(kinds[1::2])) != 1 or kinds[0] == kinds[1]:
+        return None
+    return [f for f, w in zip(facts, kinds) if not w], [f for f, w in zip(facts, kinds) if w]
