@@ -17,6 +17,7 @@ import lark
 from lark import Lark, Token, Transformer, Tree
 
 from auditor.extract.lexer import GapLexer, make_token
+from auditor.extract.scan import PAGE_FURNITURE
 from auditor.extract.vocabulary import PINYIN_GLOSS_AFTER_HAN
 from auditor.resources import data_dir, private_cache_dir, safe_cache_file
 
@@ -309,6 +310,10 @@ def parse_span(text: str, start: int, end: int) -> list[Piece]:
     window = text[start:end]
     dropped = {k for m in PINYIN_GLOSS_AFTER_HAN.finditer(window) for k in range(m.start(), m.end())} \
         if "(" in window else set()
+    if "\n" in window and ("页" in window or "-" in window or "—" in window):
+        # a page's furniture where a page break cut the sentence ("…财政拨款收入\nXX局决算说明      - 3 -\n150.00万元"):
+        # its page number is no figure, and the sentence reads on across it
+        dropped |= {k for m in PAGE_FURNITURE.finditer(window) for k in range(m.start(), m.end())}
     if "\n" not in window and not dropped:
         return parse_window(window, start)
     if dropped:

@@ -63,6 +63,14 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
     return best
 
 
+# a line holding only a page number ("- 3 -", "— 3 —", "第3页 共12页"), or a running header ending with one after
+# a run of spaces ("XX县农业农村局2023年度部门决算说明      - 3 -"): a page's furniture, which a sentence cut by the
+# page break reads on across
+PAGE_FURNITURE = lazyre.compile(r"(?m)^[ \t]*(?:[^\n]*?\S[ \t]{2,})?(?:[-—–~]{1,3}[ \t]*\d{1,3}[ \t]*[-—–~]{1,3}|"
+                                r"第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|"
+                                r"共[ \t]*\d{1,3}[ \t]*页[ \t]*第[ \t]*\d{1,3}[ \t]*页)[ \t]*$")
+
+
 def _continues(line: str, on_page: str, nxt: str, wrap_min: int | None) -> bool:
     """Does `nxt` continue the paragraph `line` belongs to?  (What the next line starts
     with is asked first: a match at its start is cheap, a search for the end of `line` is not.)"""
@@ -105,8 +113,14 @@ def windows(text: str, skip: set[int] | None = None, original: str | None = None
         j = i
         # hard-wrapped prose: join while a long line does not end its sentence,
         # and always where a figure's unit went to the next line ("300万" / "元。")
-        while j + 1 < n and j + 1 not in skip and _continues(lines[j], on_page[j], lines[j + 1], wrap_min):
-            j += 1
+        while j + 1 < n and j + 1 not in skip:
+            if _continues(lines[j], on_page[j], lines[j + 1], wrap_min):
+                j += 1
+            elif j + 2 < n and j + 2 not in skip and PAGE_FURNITURE.match(lines[j + 1]) \
+                    and _continues(lines[j], on_page[j], lines[j + 2], wrap_min):
+                j += 2  # a sentence cut by a page break reads on across the page's furniture
+            else:
+                break
         # a short label line whose figure stands alone on the next line
         if (
             j == i

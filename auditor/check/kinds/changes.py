@@ -41,7 +41,10 @@ def _term(ctx: Context, fact: Fact, lang: str, like: Fact | None = None, earlier
         return f"{name} {written(fact, like)}"
     period = ctx.index.period_of(fact)
     year = ctx.doc.report_year
-    if period and year and period == year:
+    if period and year and period == year and earlier:
+        # (the figure compared with, dated by the sentence's own year: "2025年…预算比2024年预算12.60万元减少")
+        word = "上期" if lang == "zh" else "the earlier figure"
+    elif period and year and period == year:
         word = "本年" if lang == "zh" else "this year"
     elif period and year and period.isdigit() and year.isdigit() and int(period) == int(year) - 1:
         word = "上年" if lang == "zh" else "last year"
@@ -199,7 +202,7 @@ def _work_out_growth(ctx: Context, c: Change) -> _Growth | tuple[str, list[Evide
         if c.previous is not None:
             base = at_precision(c.previous, c.delta)
             evidence.append(Evidence.of(c.previous, "previous"))
-            base_text = {lang: _term(ctx, c.previous, lang, c.delta) for lang in ("zh", "en")}
+            base_text = {lang: _term(ctx, c.previous, lang, c.delta, earlier=True) for lang in ("zh", "en")}
         elif current is not None:
             base = at_precision(current, c.delta) - delta
             evidence.append(Evidence.of(current, "current"))
@@ -212,9 +215,9 @@ def _work_out_growth(ctx: Context, c: Change) -> _Growth | tuple[str, list[Evide
                        current)
     if current is not None and c.previous is not None:
         evidence += [Evidence.of(current, "current"), Evidence.of(c.previous, "previous")]
-        num_text = {lang: f"({_term(ctx, current, lang)} − {_term(ctx, c.previous, lang, current)})"
+        num_text = {lang: f"({_term(ctx, current, lang)} − {_term(ctx, c.previous, lang, current, earlier=True)})"
                     for lang in ("zh", "en")}
-        base_text = {lang: _term(ctx, c.previous, lang, current) for lang in ("zh", "en")}
+        base_text = {lang: _term(ctx, c.previous, lang, current, earlier=True) for lang in ("zh", "en")}
         return _Growth(evidence, Value.of(current) - Value.of(c.previous), Value.of(c.previous), num_text, base_text,
                        current)
     return "no figures to compute it from", evidence
@@ -355,7 +358,7 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         said = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}[c.direction]
         arithmetic = {
             lang: f"{_term(ctx, c.current, lang, name=c.current_name)} − "
-                  f"{_term(ctx, c.previous, lang, c.current, name=c.compared_name)} = "
+                  f"{_term(ctx, c.previous, lang, c.current, earlier=True, name=c.compared_name)} = "
                   f"{grouped(f'{(moved / c.current.scale).normalize():f}')}{unit_of(c.current)}"
             for lang in ("zh", "en")
         }

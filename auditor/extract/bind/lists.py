@@ -21,11 +21,12 @@ _LOOK_BACK = 200  # pieces a list's total is looked for across at most
 
 
 def is_part(r: Reading, node: Node) -> bool:
-    """A labelled, exact figure that is not a later state of another ("追加到9564.38万元"):
-    what a list may hold."""
+    """A labelled, exact figure that is not a later state of another ("追加到9564.38万元") nor a standard
+    per unit ("城市低保对象60人,每人每月补助600元,全年发放43.20万元": the 43.20 is the part): what a list
+    may hold."""
     fact = r.facts[node.index]
     return fact is not None and node.kind == "labelled" and not fact.is_bound \
-        and not r.vocab.cue("history").search(node.piece.label)
+        and not r.vocab.cue("history").search(node.piece.label) and per_unit(r, fact) is None
 
 
 def list_family(r: Reading, total: str | None, concepts: set[str | None]) -> set[str]:

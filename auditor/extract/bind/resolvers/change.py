@@ -462,7 +462,9 @@ def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
 _COMPARED_LEAD = lazyre.compile(r"^(?:仍|但|而|且|也|均)?(?:较|比|相较于?|与|同)\s*(?:(?:19|20)?\d{2,3}\s*年度?|今年|本年|上一?年度?|去年)?")
 _YEAR_IN_LABEL = lazyre.compile(r"(?:(?:19|20)\d{2}|(?<!\d)1[0-2]\d)年度?")  # (a Taiwanese 民國 year too: 113年度)
-_COMPARED_END = lazyre.compile(r"(?:较|比|由|从)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}年度?)(?:同期)?的?$")
+# (the year may name which of its figures: "2025年三公经费预算比2024年预算12.60万元减少1.10万元")
+_COMPARED_END = lazyre.compile(r"(?:较|比|由|从)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}年度?)(?:同期)?的?"
+                               r"(?:(?:年初|调整后?的?)?(?:预算|决算)(?:执行)?数?|(?:预计)?执行数|实际数?)?$")
 _COMPARED_YEAR = lazyre.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:同期)?(?:相比|比较)")
 _COMPARED_REACH = 60  # characters before a change its sentence's comparison may stand
 

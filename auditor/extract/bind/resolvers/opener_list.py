@@ -13,6 +13,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, REASON_OF_OPENER, adds_up, choose_total, continue_list, family_complete,
                                         inner_nodes, is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
                                         partial_marker, total_candidates)
+from auditor.extract.model import Fact
 from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
 
@@ -105,7 +106,14 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
                 and (head.search(clean_label(f.concept or f.label)) and f.concept != first_total.concept or other_flow
                      or (n and tree[parts[n - 1][0]].sub != tree[k].sub
                          and f.value > first_total.value + first_total.tolerance)):
-            parts = parts[:n]
+            # (unless the whole list makes the total and the list before it does not: "收入预算21664.62万元,
+            # 其中:…其他收入186.45万元;上年结转520.00万元" — a budget's income counts the money carried over)
+            # (the money spent from it and carried on, 年末结转和结余, stays the next statement: shares of the
+            # spending are of the spending)
+            carried_in = income and f.concept == _CARRIED_IN
+            if not (carried_in and adds_up(first_total, [p for _, p in parts])
+                    and not adds_up(first_total, [p for _, p in parts[:n]])):
+                parts = parts[:n]
             break
     # a figure of the total's own concept starts the next statement, not a part; right
     # after the opener, it says the opener does not list this total ("其中:中央财政4676
@@ -142,7 +150,13 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     if at is not None and len(parts) > 1:
         parts = parts[:1] if at == 0 else parts[:at]
     memo = r.vocab.memo_for(first_total.concept)
-    parts = [(k, f) for k, f in parts if f.concept not in memo]
+    unmemo = [(k, f) for k, f in parts if f.concept not in memo]
+    # (… unless the list makes its total with them and not without: "机关运行经费186.42万元,其中:办公费…、
+    # 公务接待费3.48万元、公务用车运行维护费12.36万元、其他商品和服务支出…" lists the economic items, 三公 among them)
+    if not (adds_up(first_total, [f for _, f in parts]) and not adds_up(first_total, [f for _, f in unmemo])):
+        parts = unmemo
+    # "…通用设备96.35亿元,占13.7%,通用设备中车辆18.72亿元": a part named inside an earlier part is no part beside it
+    parts = [(k, f) for n, (k, f) in enumerate(parts) if not _named_inside(f, [p for _, p in parts[:n]])]
     # "比上年累计支出285万元" inside a list is last year's figure, not a part (a year in a
     # part's own name — "2022年度考核奖励经费" — does not make it last year's)
     parts = [(k, f) for k, f in parts if f.period != "previous" or r.is_previous(first_total)]
@@ -259,3 +273,13 @@ def _compared_with(r: Reading, k: int) -> bool:
         j -= 1
     said = "".join(reversed(words)) + r.facts[k].label
     return bool(words) and bool(r.vocab.cue("compared_prefix").match(clean_label(said)))
+
+
+_CARRIED_IN = "年初结转结余"  # the concept of the money carried over into the year (上年结转, 年初结转和结余)
+
+
+def _named_inside(part: Fact, earlier: list[Fact]) -> bool:
+    """The part's name says it is within an earlier part ("通用设备中车辆" after "通用设备")."""
+    label = clean_label(part.label)
+    return any(len(name) >= 2 and label.startswith(name + "中") and len(label) > len(name) + 1
+               for name in (clean_label(e.label) for e in earlier))
