@@ -297,12 +297,19 @@ _FUNDS = lazyre.compile(r"一般公共预算|公共财政预算|政府性基金�
 _ABBREVIATION = lazyre.compile(r"^.*\((?:以下)?简称([^()]{2,12})\)")
 
 
+# the last 较 / 比 of a label before a scenario's word (not 比例, 比重, 比率)
+_COMPARED_WITH = lazyre.compile(r"(?:较|比)(?![例重率较])(?=[^较比]*(?:预算|决算|执行|计划|实际|到位)[^较比]*$)")
+
+
 @lru_cache(maxsize=65536)
 def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     cleaned = _TRAILING.sub("", _clean(text))
     if "简称" in cleaned:
         cleaned = _ABBREVIATION.sub(r"\1", cleaned)
     unfunded = _FUNDS.sub("", cleaned)
+    compared = _COMPARED_WITH.search(unfunded)
+    if compared:  # "调整后预算较年初预算426.00万元": the figure is what the words after 较 name
+        unfunded = unfunded[compared.end():]
     any_word = vocab._any_word
     scenario = next((name for name, words in vocab.scenarios if any(w in unfunded for w in words)), None) \
         if any_word["scenario"].search(unfunded) else None

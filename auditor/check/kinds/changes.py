@@ -41,7 +41,9 @@ def _term(ctx: Context, fact: Fact, lang: str, like: Fact | None = None, earlier
         return f"{name} {written(fact, like)}"
     period = ctx.index.period_of(fact)
     year = ctx.doc.report_year
-    if period and year and period == year and earlier:
+    if earlier and fact.scenario == "budget_initial":
+        word = "年初预算" if lang == "zh" else "the initial budget"  # ("调整后预算较年初预算426.00万元增加…")
+    elif period and year and period == year and earlier:
         # (the figure compared with, dated by the sentence's own year: "2025年…预算比2024年预算12.60万元减少")
         word = "上期" if lang == "zh" else "the earlier figure"
     elif period and year and period == year:

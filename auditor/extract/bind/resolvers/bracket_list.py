@@ -10,7 +10,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import is_part, make_breakdown
-from auditor.extract.readings import OPENERS, Reading
+from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _RATIO = lazyre.compile(r"\d\s*[:：]\s*[\u4e00-\u9fff]{0,4}\d|比例|比率|标准")
 
@@ -43,6 +43,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue  # "(按省级1:州级0.4:县级0.6的比例匹配)": a ratio, not parts
         parts = []
         ok = True
+        compared, changed = r.vocab.cue("compared_prefix"), r.vocab.cue("change_named")
         for k in tree.after(i, "sentence"):
             s = tree[k]
             if s.depth < node.depth:
@@ -51,6 +52,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 ok = False
                 break
             if s.depth == node.depth and is_part(r, s):
+                label = clean_label(r.facts[k].label)
+                if compared.match(label) or changed.match(label):
+                    ok = False  # "(較原預算案擬移用數92.58億元,減少移用22.74億元)": a comparison, no parts
+                    break
                 if r.facts[k].kind != owner.kind or r.facts[k].unit != owner.unit:
                     ok = False
                     break

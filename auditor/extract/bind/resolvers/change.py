@@ -247,7 +247,7 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     # measured from, whatever its year is written as
     # (… or whose label ends with what it is compared as: "2022年实际支出较2021年的16,372.02万元增加…")
     compared = current is not None and bool(r.vocab.cue("compared_prefix").match(clean_label(current.label))
-                                            or _COMPARED_END.search(clean_label(current.label))
+                                            or r.vocab.cue("compared_end").search(clean_label(current.label))
                                             or _compared_in_bracket(r, current))
     if current is not None and (r.is_previous(current) or compared) and not relative_only:
         # "2019年…1262.92万元,本年度增加了446.19万元": that figure is the previous term.
@@ -324,7 +324,7 @@ def _compared_in_bracket(r: Reading, fact: Fact) -> bool:
     if k is None or k < 2 or fact.label or tree[k - 1].kind != "sep" or tree[k - 1].piece.keyword != "(":
         return False
     words = tree[k - 2]
-    return words.kind == "words" and bool(_COMPARED_END.search(clean_label(words.piece.label)))
+    return words.kind == "words" and bool(r.vocab.cue("compared_end").search(clean_label(words.piece.label)))
 
 
 def _figure_right_before(r: Reading, i: int, previous: Fact) -> Fact | None:
@@ -462,9 +462,6 @@ def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
 _COMPARED_LEAD = lazyre.compile(r"^(?:仍|但|而|且|也|均)?(?:较|比|相较于?|与|同)\s*(?:(?:19|20)?\d{2,3}\s*年度?|今年|本年|上一?年度?|去年)?")
 _YEAR_IN_LABEL = lazyre.compile(r"(?:(?:19|20)\d{2}|(?<!\d)1[0-2]\d)年度?")  # (a Taiwanese 民國 year too: 113年度)
-# (the year may name which of its figures: "2025年三公经费预算比2024年预算12.60万元减少1.10万元")
-_COMPARED_END = lazyre.compile(r"(?:较|比|由|从)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}年度?)(?:同期)?的?"
-                               r"(?:(?:年初|调整后?的?)?(?:预算|决算)(?:执行)?数?|(?:预计)?执行数|实际数?)?$")
 _COMPARED_YEAR = lazyre.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:同期)?(?:相比|比较)")
 _COMPARED_REACH = 60  # characters before a change its sentence's comparison may stand
 

@@ -12,7 +12,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import adds_up, choose_total, family_complete, make_breakdown
 from auditor.extract.numbering import NUMBERED_LINE, item_style, numbered_runs
 from auditor.extract.model import Fact
-from auditor.extract.readings import OPENERS, Reading
+from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _LOOK_BACK = 200
 
@@ -148,10 +148,13 @@ def _item_amounts(r: Reading, start: int, stop: int) -> list[Fact]:
     up to a list opener of its own ("1.收入45034万元,其中税收21043万元…": the 其中 parts are not the item's)."""
     tree = r.tree
     out = []
+    compared = r.vocab.cue("compared_end")
     for k in range(start + 1, stop):
         t = tree[k]
         if t.paragraph != tree[start].paragraph:
             continue
+        if r.facts[k] is not None and compared.search(clean_label(r.facts[k].label)):
+            continue  # what a change starts from ("支出由上年的702,000.00元增加到720,000.00元"): not the item's figure
         if t.kind in OPENERS and t.depth <= tree[start].depth:
             break
         f = r.facts[k]

@@ -69,10 +69,15 @@ def _after_items(r: Reading) -> Iterator[Candidate]:
         if run is None or tree[k].depth != s.depth or s.paragraph - tree[k].paragraph > 1:
             continue
         parts = []
+        compared = r.vocab.cue("compared_end")
         for start, stop in zip(run, [*run[1:], s.index]):
+            # (each item's figure of this year: not last year's, nor what a change starts from — "1.…支出由上年的
+            # 702,000.00元增加到720,000.00元", "上年发放158.95万元,本年发放161.20万元")
             found = next((r.facts[m] for m in range(start + 1, stop)
                           if r.facts[m] is not None and tree[m].kind == "labelled" and tree[m].depth == s.depth
-                          and r.facts[m].kind == total.kind and r.facts[m].unit == total.unit), None)
+                          and r.facts[m].kind == total.kind and r.facts[m].unit == total.unit
+                          and (r.is_previous(total) or not r.is_previous(r.facts[m]))
+                          and not compared.search(clean_label(r.facts[m].label))), None)
             if found is None or found.is_bound:
                 parts = []
                 break
