@@ -100,6 +100,12 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
         start, end = m.start(1), m.end(1)
         line, column = norm.line_col(start)
         span = Span.model_construct(start=start, end=end, line=line, column=column)
+        if bands is None:
+            bands = stated_bands(norm.text)
+            # (a band's bound is no score: "得分88.5分,按照“…60分(含)—80分为中、60分以下为差”的标准,评价等级为良")
+            bounds = [b.span() for pattern in _BAND_BOUNDS for b in pattern.finditer(norm.text)]
+            if bounds:
+                scores = [f for f in scores if not any(a <= f.span.start < b for a, b in bounds)]
         score = _score_for(m.start(), scores, norm)
         if score is not None and (_out_of_other(norm.text, score) or _other_year(norm.text, score, m.start())):
             # "项目决策(满分20分)得分18分,评价为优": a part's score, not out of 100; "2022年度…等级为良,
@@ -109,8 +115,6 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
                                            and not _other_year(norm.text, f, m.start())], norm, near_only=True)
             if score is None:
                 continue
-        if bands is None:
-            bands = stated_bands(norm.text)
         out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
                                          score=score, bands=bands))
     return out
@@ -126,6 +130,18 @@ _BAND_STATEMENTS = (
     lazyre.compile(_SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}(?:\.\d+)?\s*分?\s*(?:\(不含\))?\s*"
                    r"(?:之间)?(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
     lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}"),
+)
+# a grade's band as a report states it, its bound(s) and the grade: "60分以下为差", "80≤得分<90分为良", "75-89分为良好",
+# "得分90—100分为优", "优(90-100分)"
+_GRADE_WORDS = r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
+_NUMBER = r"\d{1,3}(?:\.\d+)?\s*分?\s*(?:\(不?含\))?\s*"
+_GIVEN_GRADE = r"(?:之间)?(?:的|者)?\s*(?:为|评为|定为|属于?)[“\"]?" + _GRADE_WORDS
+_BAND_BOUNDS = (
+    lazyre.compile(r"[≥≤<>]\s*" + _NUMBER + _GIVEN_GRADE),  # "得分<60分为差"
+    lazyre.compile(_NUMBER + r"(?:及|或)?(?:以上|以下|以内)" + _GIVEN_GRADE),  # "60分以下为差"
+    lazyre.compile(_NUMBER + r"[-~—–至到≤<]\s*(?:得分\s*[≤<]\s*)?" + _NUMBER + _GIVEN_GRADE),  # "75-89分为良好"
+    lazyre.compile(_GRADE_WORDS + r"[”\"]?\s*\(\s*(?:[≥>]\s*)?" + _NUMBER +  # "优(90-100分)", "优秀(85分及以上)"
+                   r"(?:(?:及|或)?以上|[-~—–至到]\s*\d{1,3}(?:\.\d+)?\s*分?)\s*\)"),  # (not "良(95分)": a score)
 )
 _BAND_AFTER = lazyre.compile(r"[”\"']?\s*\(\s*(?:≥|>=|大于|不低于)?\s*\d+(?:\.\d+)?\s*分?\s*(?:\(含\))?\s*"
                              r"(?:及|或)?(?:以上|以下|-|~|—|至|到)")

@@ -11,6 +11,7 @@ from auditor.check.arithmetic import Comparison, Value, compare, show, sum_equat
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
+from auditor.extract.bind.resolvers.tables import SUBTOTAL_VIA
 from auditor.extract.model import Fact, FundsScore, ScoreSum
 from auditor.findings import Evidence, Outcome
 
@@ -133,7 +134,7 @@ def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if s.column != "weight":
             continue
         yield _score_sum(rule, ctx, s, ("分值", "weights"))
-        if len(s.parts) < 3 or s.row.startswith("小计") or s.reason == "level_weights":
+        if len(s.parts) < 3 or s.row.startswith("小计") or s.reason == "level_weights" or SUBTOTAL_VIA in s.via:
             continue  # a 小计 or a level (产出指标(50分)) sums one block, not the whole score
         if _other_rows(s) is not None or _section_full_marks(ctx.doubt.text, s):
             continue  # the table is one section of the score ("(本部分满分40分)"), or beside a funds row
@@ -255,13 +256,24 @@ def check_indicator_full_marks(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                                       fields={"row": s.row, "rule": s.full_when_met}))
 
 
-def _table_total_scores(ctx: Context) -> list[Fact]:
+def _score_columns(row) -> list[Fact]:
+    """A row's scores, one per score column (上年得分 | 本年得分, 自评得分 | 复核得分), in the table's order."""
+    return [fact for key, fact in row.cells.items() if key.split("#")[0] == "score"]
+
+
+def _table_total_rows(ctx: Context) -> list[list[Fact]]:
+    """The scores of each score table's total row (a score column each): its last one, the 总分 after the
+    levels' 小计 rows."""
     out = []
     for table in ctx.doc.tables:
-        for row in table.rows:
-            if row.is_total and "score" in row.cells:
-                out.append(row.cells["score"])
+        totals = [row for row in table.rows if row.is_total and "score" in row.cells]
+        if totals:
+            out.append(_score_columns(totals[-1]))
     return out
+
+
+def _table_total_scores(ctx: Context) -> list[Fact]:
+    return [fact for row in _table_total_rows(ctx) for fact in row]
 
 
 def prose_total_scores(ctx: Context) -> list[Fact]:
@@ -287,11 +299,14 @@ def _other_year(f: Fact, report_year: str | None) -> bool:
 
 def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """SCO004: the total score stated in prose agrees with the score table's total."""
-    tables = _table_total_scores(ctx)
-    if len(tables) != 1:
+    rows = _table_total_rows(ctx)
+    if len(rows) != 1:
         return
-    table_total = tables[0]
-    row_scores = {r.cells["score"].value for t in ctx.doc.tables for r in t.rows if "score" in r.cells and not r.is_total}
+    # a table of several score columns (上年 | 本年, 自评 | 复核): the prose may state any of their totals; the
+    # last column is the one a total against none of them is shown with, and which one the prose means is open
+    columns = rows[0]
+    table_total = columns[-1]
+    row_scores = {f.value for t in ctx.doc.tables for r in t.rows if not r.is_total for f in _score_columns(r)}
     proses = prose_total_scores(ctx)
     # the prose states several different total scores, one of them the table's: the others may be
     # other evaluations' (another project, another year) — a reading the text does not rule out
@@ -300,15 +315,17 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     for prose in proses:
         if prose.value in row_scores and prose.value != table_total.value:
             continue  # a row's score mentioned in prose
+        same = next((c for c in columns if compare(prose, Value.of(c)).verdict == "ok"), None)
+        if same is not None:
+            yield outcome(rule, None, "holds", [Evidence.of(prose, "prose score"), Evidence.of(same, "table total")],
+                          reason="table_total_in_prose")
+            continue
         figures = [Evidence.of(prose, "prose score"), Evidence.of(table_total, "table total")]
         cmp = compare(prose, Value.of(table_total))
-        if cmp.verdict == "ok":
-            yield outcome(rule, None, "holds", figures, reason="table_total_in_prose")
-            continue
         arithmetic = {"zh": f"{written(prose)} ≠ {written(table_total)}", "en": f"{written(prose)} ≠ {written(table_total)}"}
         yield failed(rule, None, finding(rule, ctx, primary=prose, stated=prose.text, expected=table_total.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp),
-                     reason="table_total_in_prose", accuse_from=EXPLICIT + 1 if several else None)
+                     reason="table_total_in_prose", accuse_from=EXPLICIT + 1 if several or len(columns) > 1 else None)
 
 
 def band_of(score: Decimal, bands: list[tuple[str, Decimal]]) -> str:

@@ -43,6 +43,7 @@ GROUP_HEADING = lazyre.compile(r"^按[\u4e00-\u9fff]{1,6}?分(?:类)?[::]?$")
 GROUP_HEADING_START = lazyre.compile(r"^按[\u4e00-\u9fff]{1,6}?性质分(?:类)?[::]?|^按[\u4e00-\u9fff]{1,6}?分(?:类)?[::]?$")
 TOTAL_ROW = lazyre.compile(r"^(?:支出|收入|经费|资金|费用|金额)?(?:合计|总计)[::]?$|"
                        r"^(?:总分|小计|总分值|得分合计|合\s*计|总\s*分|自评总分|综合得分)[::]?$")
+SUBTOTAL_ROW = lazyre.compile(r"^小\s*计[::]?$")
 _VALUE = lazyre.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元|分)?$")
 _GLUED = lazyre.compile(r"^\d[\d,.%万元]*$")  # one character class: no backtracking on long runs
 _DASH = {"—", "-", "--", "——", "/", "\\", "无", "-—", "—-", "─"}
@@ -600,8 +601,8 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             rows.append(table_row)
             facts.extend(row_facts)
             end = k
-            if table_row.is_total:
-                break
+            if table_row.is_total and not SUBTOTAL_ROW.match(table_row.label):
+                break  # (a level's 小计 closes its rows, not the table: "小计 | | | | | 50 | 48.5")
             continue
         if rows and find_header(cells, k) is not None:
             break  # another table starts

@@ -35,7 +35,7 @@ from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, Indicato
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.numbering import item_style, outline_depth
-from auditor.extract.tables.reader import GROUP_HEADING_START
+from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW
 from auditor.extract.tables.columns import BUDGET_ROLES, clean, column_keys, is_source, role_of
 from auditor.records import dataclass
 
@@ -471,6 +471,9 @@ def _rates(table: ScoreTable, rows: list[TableRow]) -> list[TableRate]:
             reason="table_rate_named" if named else "table_rate", via=tuple([*_via(table), *row.via])))
     for row in rows:
         rate, score, weight = (row.cells.get(r) for r in ("score_rate", "score", "weight"))
+        # (a table of several score columns, 上年得分 | 本年得分 | 本年得分率, 自评得分 | 复核得分 | 复核得分率: the
+        # rate stands after the score it is of, the last one)
+        score = [f for key, f in row.cells.items() if key.split("#")[0] == "score"][-1] if score is not None else None
         if rate is not None and score is not None and weight is not None:
             out.append(TableRate.model_construct(
                 name="得分率", rate=rate, actual=score, base=weight, others=(), named=True, row=row.label,
@@ -556,8 +559,44 @@ def _level_weights(table: ScoreTable) -> list[ScoreSum]:
     return out
 
 
+_LEVEL_SUBTOTAL = lazyre.compile(r"^[\u4e00-\u9fff]{1,8}(?:合计|小计)[::]?$")
+
+
+SUBTOTAL_VIA = "a level's subtotal"
+
+
+def _is_subtotal(row: TableRow) -> bool:
+    """A level's 小计 row ("小计", "决策合计", "产出指标小计"), not the table's 总分."""
+    return bool(SUBTOTAL_ROW.match(row.label) or _LEVEL_SUBTOTAL.match(row.label)
+                and not TOTAL_ROW.match(row.label))
+
+
+def _subtotal_sums(table: ScoreTable) -> list[ScoreSum]:
+    """"…| 50 | 48.5 ⏎ 小计 | 50 | 48.5": each level's 小计 row over the indicator rows since the one before. (The
+    总分 after them is left alone: rows the reading could not place may stand between.)"""
+    out = []
+    group: list[TableRow] = []
+    for row in table.rows:
+        if not row.is_total and not _is_subtotal(row):
+            group.append(row)
+            continue
+        if _is_subtotal(row) and len(group) >= 2:
+            for column in ("weight", "score"):
+                total, parts = row.cells.get(column), [r.cells[column] for r in group if column in r.cells]
+                if total is not None and len(parts) == len(group):
+                    out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=True,
+                                                        row=row.label, reason="score_table_total",
+                                                        via=(*_via(table), SUBTOTAL_VIA)))
+        group = []
+    return out
+
+
 def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
     totals = [r for r in table.rows if r.is_total]
+    subtotals = [r for r in table.rows[:-1] if _is_subtotal(r)]
+    if subtotals and totals and totals[-1] is table.rows[-1] \
+            and all(_is_subtotal(r) for r in table.rows[:-1] if r.is_total):
+        return _subtotal_sums(table)
     if len(totals) != 1 or totals[0] is not table.rows[-1]:
         return []
     total_row = totals[0]
