@@ -380,6 +380,8 @@ class ScoreTable(Record):
                                                  "(a block of 年度资金总额 and its sources, one block per row)")
     formulas: tuple["GridFormula", ...] = Field((), description="a grid of bare figures: the arithmetic its columns "
                                                                 "agree on in (nearly) every row (tables/grid.py)")
+    comparable: bool = Field(False, description="the note under the table says its changes are on a comparable "
+                                                "basis (同口径, 可比口径): on bases the table does not show")
 
 
 class TableRate(Bound):

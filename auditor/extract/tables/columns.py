@@ -107,6 +107,7 @@ def role_of(header: str) -> str | None:
     return role
 
 
+_RATE_OF = lazyre.compile(r"(?:为|完成|占)(年初预算|调整后?预算|全年预算)")
 _CHANGE_WORD = lazyre.compile(r"增|减|比上年|同比|较上年|变动")
 # a name of no role that a "%" makes a column of percents: a change, or money done against a plan
 _NAMES_CHANGE_OR_MONEY = lazyre.compile(r"增|减|比上年|同比|较上年|变动|完成|预算|执行|决算|收入|支出")
@@ -197,7 +198,9 @@ class Header:
             return None
         m = re.search(r"([A-Z])\s*/\s*([A-Z])", rate.gloss)
         if m is None:
-            return None
+            # ("完成调整预算%", "执行数为年初预算的%": the budget the column's own name says it is of)
+            named = _RATE_OF.search(clean(rate.name))
+            return role_of(named.group(1)) if named else None
         for c in self.columns:
             if c.role in BUDGET_ROLES and re.fullmatch(rf"\s*{m.group(2)}\s*", c.gloss):
                 return c.role

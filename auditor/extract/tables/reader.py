@@ -890,7 +890,8 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
             kind=header.kind, layout=layout if spaced_last is None else "spaced",
             base=header.base() or _stated_base(norm.text[head.start:read.rows[-1].span.end + 600]),
             score_rule=header.score_rule() or _stated_score_rule(norm.text), complete=read.complete,
-            full_when_met=_full_when_met(norm.text) if header.kind == "indicators" else "")
+            full_when_met=_full_when_met(norm.text) if header.kind == "indicators" else "",
+            comparable=bool(_COMPARABLE_NOTE.search(norm.text, read.rows[-1].span.end, read.rows[-1].span.end + 200)))
         last_line = max(c.line for c in cells[header.first:max(read.end, header.after)] if not c.is_mark) \
             if read.end > header.first else head.line
         if spaced_last is not None:
@@ -902,6 +903,10 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
 
 _NAMED = lazyre.compile(r"[\u4e00-\u9fff]{2}")
 _BASE_RULE = lazyre.compile(r"执行率\s*=\s*[\u4e00-\u9fff()]{2,10}?\s*[/÷]\s*(?P<base>[\u4e00-\u9fff()]{2,10}?数)")
+
+
+# the note under a table that says its changes are on a comparable basis ("注:表中增长率均按同口径计算")
+_COMPARABLE_NOTE = lazyre.compile(r"(?:增长|增幅|增减|比上年|同比)[^。\n]{0,12}(?:同口径|可比口径)|(?:同口径|可比口径)[^。\n]{0,12}(?:增长|增幅|计算)")
 
 
 def _stated_base(text: str) -> str | None:

@@ -54,6 +54,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if t.kind in {"growth_up", "growth_down", "increase", "decrease"} and g is not None:
                 t_dir = 1 if t.kind in {"growth_up", "increase"} else -1
                 theirs, mine = _reference(r, t.piece.keyword, ""), _reference(r, s.piece.keyword, "")
+                if not mine and theirs and i > 0 and tree[i - 1].kind == "labelled" and tree[i - 1].clause == s.clause \
+                        and r.vocab.cue("compared_prefix").match(clean_label(tree[i - 1].piece.label)) \
+                        and _reference(r, clean_label(tree[i - 1].piece.label), "") not in ("", theirs):
+                    # "比预算430.0亿元增加8.6亿元,比上年增长6.4%": the figure compared with says the first is against
+                    # the budget, the rate says it is against last year (a bare "下降8%" goes on with the comparison)
+                    break
                 compared = mine == "budget" and not theirs and r.vocab.cue("compared_prefix").match(s.piece.keyword)
                 if theirs != mine and "budget" in (theirs, mine) and not compared:
                     # "调减86080万元,同比下降33.5%": against the plan, then against last year; a bare

@@ -97,15 +97,18 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     """Each row's 增减额 / 增减率 against its last-year and this-year cells — not a column that
     compares the year's actual with its budget ("决算较预算增减", "决算与预算比较增减%")."""
     names = dict(zip(column_keys([role_of(n) for n in table.columns]), table.columns))
-    if any(_AGAINST_BUDGET.search(clean(names.get(k) or "")) for k in ("change", "change_rate")):
-        return []
+    headers = [clean(names.get(k) or "") for k in ("change", "change_rate")]
+    if table.comparable or any(_AGAINST_BUDGET.search(h) or _COMPARABLE.search(h) for h in headers):
+        return []  # (同口径 / 可比 growth: on a base the table does not show)
+    # "比上年执行数增长%": the figure compared with is of the role the header names
+    named = next((role_of(m.group(1)) for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
     out = []
     for row in rows:
         by_role: dict[str, list[Fact]] = {}
         for key, fact in row.cells.items():
             by_role.setdefault(key.split("#")[0], []).append(fact)
         delta, percent = (by_role.get(r, [None])[0] for r in ("change", "change_rate"))
-        pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2]
+        pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2 and (named is None or r == named)]
         if (delta is None and percent is None) or len(pair) != 1:
             continue
         previous, current = _in_time_order(pair[0])
@@ -127,7 +130,22 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
 
 
 _NEGATIVE = lazyre.compile(r"^\s*[-−–]")
+_COMPARABLE = lazyre.compile(r"同口径|可比")
+_BASE_NAMED = lazyre.compile(r"(?:比|较)(?:上年|上一年|去年|上年度)?(执行数|决算数|预算数)")
 _AGAINST_BUDGET = lazyre.compile(r"(?:较|与|比)(?:年初|调整后?)?预算")
+
+
+def _this_years(row: TableRow, role: str) -> Fact | None:
+    """The row's cell of a role for the latest period its columns name ("2022年执行数 | 2023年年初预算数 | 2023年
+    执行数": the 2023 one; "上年执行数 | … | 执行数": the one not of last year)."""
+    cells = [f for key, f in row.cells.items() if key.split("#")[0] == role]
+    if len(cells) < 2:
+        return cells[0] if cells else None
+    current = [f for f in cells if f.period != "previous"]
+    years = [f for f in current if f.period and f.period.isdigit()]
+    if years:
+        return max(years, key=lambda f: f.period)
+    return current[-1] if len(current) == 1 else None
 
 
 def _in_time_order(pair: list[Fact]) -> tuple[Fact | None, Fact | None]:
@@ -459,10 +477,12 @@ def _balances(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
 def _rates(table: ScoreTable, rows: list[TableRow]) -> list[TableRate]:
     out = []
     for row in rows:
-        rate, actual = row.cells.get("rate"), row.cells.get("actual")
+        rate, actual = row.cells.get("rate"), _this_years(row, "actual")
         budgets = [row.cells[b] for b in BUDGET_ROLES if b in row.cells]
         if rate is None or actual is None or not budgets:
             continue
+        if table.base is not None and table.base not in row.cells:
+            continue  # ("完成调整预算%" in a table without the 调整预算: the base is not in it)
         named = table.base is not None and table.base in row.cells
         base = row.cells[table.base] if named else budgets[0]  # 全年预算数 before 年初预算数 (BUDGET_ROLES order)
         others = tuple(b for b in budgets if b is not base)
