@@ -33,6 +33,8 @@ from auditor.records import dataclass
 
 POINTS = "个百分点"  # the written unit of a change in percentage points
 VALUE_PIECES = {"labelled", "total", "increase", "decrease", "growth_up", "growth_down", "share"}
+# a year a label names: AD, or a Taiwanese 民國 year ("113年度社福支出")
+LABEL_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2}|1[0-2]\d)\s*年")
 OPENERS = {"qizhong", "fenbie", "include", "classify", "dimension"}
 # nouns that, with only scenario words around them, name no quantity of their own
 _BARE_NOUNS = {"支出", "收入"}

@@ -54,11 +54,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if t.kind in {"growth_up", "growth_down", "increase", "decrease"} and g is not None:
                 t_dir = 1 if t.kind in {"growth_up", "increase"} else -1
                 theirs, mine = _reference(r, t.piece.keyword, ""), _reference(r, s.piece.keyword, "")
-                if not mine and theirs and i > 0 and tree[i - 1].kind == "labelled" and tree[i - 1].clause == s.clause \
-                        and r.vocab.cue("compared_prefix").match(clean_label(tree[i - 1].piece.label)) \
-                        and _reference(r, clean_label(tree[i - 1].piece.label), "") not in ("", theirs):
-                    # "比预算430.0亿元增加8.6亿元,比上年增长6.4%": the figure compared with says the first is against
-                    # the budget, the rate says it is against last year (a bare "下降8%" goes on with the comparison)
+                compared_with = clean_label(tree[i - 1].piece.label) if i > 0 and tree[i - 1].kind == "labelled" \
+                    and tree[i - 1].clause == s.clause else ""
+                if not mine and theirs and r.vocab.cue("compared_prefix").match(compared_with) \
+                        and (_reference(r, compared_with, "") not in ("", theirs)
+                             or r.vocab.cue("other_period_compared").search(compared_with)):
+                    # "比预算430.0亿元增加8.6亿元,比上年增长6.4%", "比1-7月的265,947.3亿元增加38,571.3亿元,同比增长1.1%":
+                    # the figure compared with says the first is against the budget or another period, the rate
+                    # says it is against last year (a bare "下降8%" goes on with the comparison)
                     break
                 compared = mine == "budget" and not theirs and r.vocab.cue("compared_prefix").match(s.piece.keyword)
                 if theirs != mine and "budget" in (theirs, mine) and not compared:
@@ -255,6 +258,12 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     compared = current is not None and bool(r.vocab.cue("compared_prefix").match(clean_label(current.label))
                                             or r.vocab.cue("compared_end").search(clean_label(current.label))
                                             or _compared_in_bracket(r, current))
+    said = s.piece.keyword + (tree[i - 1].piece.label if i > 0 and tree[i - 1].kind == "words" else "")
+    if compared and r.vocab.cue("other_period_compared").search(clean_label(current.label)) \
+            and r.vocab.cue("year_on_year").search(said):
+        # "5月524.64亿元,比4月份的498.23亿元有所增加,同比增长6.0%": the figure compared with is last month's; the
+        # rate is on the same month last year, a figure the text does not state
+        return label, None, None, "change_of_unstated_figure"
     if current is not None and (r.is_previous(current) or compared) and not relative_only:
         # "2019年…1262.92万元,本年度增加了446.19万元": that figure is the previous term.
         # ("去年…收入310682万元,同比增加23188万元" stays the current term of its own 同比.)

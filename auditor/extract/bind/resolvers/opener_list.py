@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, REASON_OF_OPENER, adds_up, choose_total, continue_list, family_complete,
                                         inner_nodes, is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
                                         partial_marker, total_candidates)
 from auditor.extract.model import Fact
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import LABEL_YEAR, Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
 
 
@@ -136,6 +137,30 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
             if n and other and other.group(1) != own_level.group(1):
                 parts = parts[:n]
                 break
+    # "…,即开型33.95亿元,9月份销售19.87亿元": a part of one month (after parts that name none) or one said to be
+    # another ("另前瞻特别预算12.80亿元") is the next statement
+    breaker = r.vocab.cue("list_breaker")
+    if parts and not breaker.match(clean_label(parts[0][1].label)) \
+            and not _MONTH.search(r.norm.text, opener.start, parts[0][1].span.start):
+        cut = next((n for n, (_, f) in enumerate(parts) if n and breaker.match(clean_label(f.label))), None)
+        if cut is not None:
+            parts = parts[:cut]
+    # "114年度总预算案岁出1,652亿元,其中社会福利支出348亿元,占21.1%;113年度社福支出321亿元": a part its name dates
+    # to another year than the total's is the next statement
+    # (a list of years' figures — "其中,2022年计划改造…,2023年计划改造…" — is one: its first part names a year)
+    year = LABEL_YEAR.search(clean_label(first_total.label))
+    if year and parts and not LABEL_YEAR.match(clean_label(parts[0][1].label)):
+        cut = next((n for n, (_, f) in enumerate(parts)
+                    for m in [LABEL_YEAR.match(clean_label(f.label))] if m and m.group(1) != year.group(1)), None)
+        if cut is not None:
+            parts = parts[:cut]
+    # "税收收入2467.5亿元,其中增值税…、企业所得税…,非税收入1495.3亿元": the total's complement (非 + its name) is
+    # its sibling, not its part
+    own = clean_label(first_total.label)
+    cut = next((n for n, (_, f) in enumerate(parts) if _complement_of(clean_label(f.label), own)
+                and not any(clean_label(p.label).endswith(clean_label(f.label)[1:]) for _, p in parts[:n])), None)
+    if cut is not None:
+        parts = parts[:cut]
     # "…,县财政资金30.9万元,共计下达61.8万元": a 共计 / 合计 closing the list restates a total;
     # "连同债务还本127亿元,包括…106亿元及…21亿元,尚须融资调度171.32亿元": what is needed with it is no part
     subtotal, needed = r.vocab.cue("subtotal"), r.vocab.cue("together_needed")
@@ -212,7 +237,7 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
         or family_complete(r, total, part_facts) \
         or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts)
             and not _grants_of_investment(r, total, part_facts)) \
-        or (len(part_facts) >= 2 and bool(r.vocab.cue("remainder_part").match(clean_label(part_facts[-1].label))))
+        or (len(part_facts) >= 2 and _the_rest(r, total, part_facts[-1]))
     if partial_marker(r, i, parts[-1][0]):
         strict = False
     made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via), inline)
@@ -276,6 +301,25 @@ def _compared_with(r: Reading, k: int) -> bool:
 
 
 _CARRIED_IN = "年初结转结余"  # the concept of the money carried over into the year (上年结转, 年初结转和结余)
+
+
+_MONTH = lazyre.compile(r"[\d一二三四五六七八九十]{1,3}月")
+
+
+def _complement_of(label: str, total: str) -> bool:
+    """"非税收入" of "税收收入", "非国家财政性教育经费" of "国家财政性教育经费"."""
+    return label.startswith("非") and len(label) >= 3 and label[1:3] in total
+
+
+def _the_rest(r: Reading, total: Fact, last: Fact) -> bool:
+    """The last part is all the rest of the total ("其他收入", "其他商品和服务支出") — not the rest of a narrower kind
+    ("总收入…,其中博彩直接税…、其他直接税…": the other direct taxes; non-tax income is not listed)."""
+    label = clean_label(last.label)
+    rest = r.vocab.cue("remainder_part").match(label)
+    if rest is None:
+        return False
+    kind = label[rest.end():]
+    return not kind or kind[-2:] in clean_label(total.label) or bool(r.vocab.cue("remainder_whole").search(kind))
 
 
 def _named_inside(part: Fact, earlier: list[Fact]) -> bool:

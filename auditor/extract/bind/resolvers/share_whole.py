@@ -26,7 +26,7 @@ from itertools import accumulate
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, scope_of
-from auditor.extract.readings import clean_label
+from auditor.extract.readings import LABEL_YEAR, clean_label
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
 
@@ -277,6 +277,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     if info.scenario:  # "占年初政府采购预算的94.5%": a budget, not the money saved on it
         named = [f for f in named if f.scenario in (None, info.scenario)
                  or compatible_scenarios(f.scenario, info.scenario)]
+    # ("113年度社福支出321亿元,占岁出20.3%": the 岁出 of 113年度, not the 114年度 岁出 the text states)
+    year = LABEL_YEAR.search(clean_label(part.label))
+    if year:
+        named = [f for f in named for m in [LABEL_YEAR.search(clean_label(f.label))] if not m or m.group(1) == year.group(1)]
     own_named = [t for t in own if t in named]
     if own_named:
         return own_named, "share_of_list_total"
