@@ -135,12 +135,25 @@ _BASE_NAMED = lazyre.compile(r"(?:比|较)(?:上年|上一年|去年|上年度)?
 _AGAINST_BUDGET = lazyre.compile(r"(?:较|与|比)(?:年初|调整后?)?预算")
 
 
-def _this_years(row: TableRow, role: str) -> Fact | None:
-    """The row's cell of a role for the latest period its columns name ("2022年执行数 | 2023年年初预算数 | 2023年
-    执行数": the 2023 one; "上年执行数 | … | 执行数": the one not of last year)."""
+def _rate_columns(row: TableRow) -> list[Fact]:
+    """The row's 执行率 cells: the first, and those of the other periods its columns name ("2022年执行率 | …
+    2023年执行率")."""
+    cells = [f for key, f in row.cells.items() if key.split("#")[0] == "rate"]
+    # (not "决算数为上年决算数%": a ratio to last year's figure, no rate of execution)
+    return cells[:1] + [f for f in cells[1:] if f.period and f.period.isdigit() and f.period != cells[0].period]
+
+
+def _this_years(row: TableRow, role: str, like: Fact | None = None) -> Fact | None:
+    """The row's cell of a role of the period of `like` (a rate column's), else of the latest period its columns
+    name ("2022年执行数 | 2023年年初预算数 | 2023年执行数": the 2023 one; "上年执行数 | … | 执行数": the one not of
+    last year)."""
     cells = [f for key, f in row.cells.items() if key.split("#")[0] == role]
     if len(cells) < 2:
         return cells[0] if cells else None
+    if like is not None and like.period:
+        same = [f for f in cells if f.period == like.period]
+        if len(same) == 1:
+            return same[0]
     current = [f for f in cells if f.period != "previous"]
     years = [f for f in current if f.period and f.period.isdigit()]
     if years:
@@ -476,15 +489,21 @@ def _balances(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
 # ------------------------------------------------------------------- rates
 def _rates(table: ScoreTable, rows: list[TableRow]) -> list[TableRate]:
     out = []
-    for row in rows:
-        rate, actual = row.cells.get("rate"), _this_years(row, "actual")
-        budgets = [row.cells[b] for b in BUDGET_ROLES if b in row.cells]
-        if rate is None or actual is None or not budgets:
+    for row, rate in ((row, rate) for row in rows for rate in _rate_columns(row)):
+        actual = _this_years(row, "actual", rate)
+        cells = [(key.split("#")[0], f) for key, f in row.cells.items() if key.split("#")[0] in BUDGET_ROLES]
+        if rate.period:  # ("2022年执行率": of the 2022 columns)
+            cells = [(k, f) for k, f in cells if f.period == rate.period] or cells
+        first: dict[str, Fact] = {}  # each budget role's cell (its first column)
+        for role, f in cells:
+            first.setdefault(role, f)
+        budgets = [first[b] for b in BUDGET_ROLES if b in first]  # 全年预算数 before 年初预算数 (BUDGET_ROLES order)
+        if actual is None or not budgets:
             continue
-        if table.base is not None and table.base not in row.cells:
+        if table.base is not None and table.base not in first:
             continue  # ("完成调整预算%" in a table without the 调整预算: the base is not in it)
-        named = table.base is not None and table.base in row.cells
-        base = row.cells[table.base] if named else budgets[0]  # 全年预算数 before 年初预算数 (BUDGET_ROLES order)
+        named = table.base is not None
+        base = first[table.base] if named else budgets[0]
         others = tuple(b for b in budgets if b is not base)
         out.append(TableRate.model_construct(
             rate=rate, actual=actual, base=base, others=others, named=named, row=row.label,
