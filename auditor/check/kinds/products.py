@@ -54,7 +54,7 @@ def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=primary, stated=stated, expected=expected, arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_product(ctx.doubt, p.product, p.count, p.standard, p.rivals),
-            accuse_from=EXPLICIT, equation=None if slip else _equation(p))
+            accuse_from=EXPLICIT, equation=None if slip else _equation(p), weigh=_equation(p))
 
 
 def _holds(figures: list[Fact]) -> bool:

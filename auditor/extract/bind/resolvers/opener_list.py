@@ -105,7 +105,7 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
         other_flow = income and bool(r.vocab.cue("costs").search(clean_label(f.label)))
         if tree[k].sub != opener.sub and tree[k].paragraph == opener.paragraph \
                 and (head.search(clean_label(f.concept or f.label)) and f.concept != first_total.concept or other_flow
-                     or (n and tree[parts[n - 1][0]].sub != tree[k].sub
+                     or ((tree[parts[n - 1][0]].sub if n else opener.sub) != tree[k].sub
                          and f.value > first_total.value + first_total.tolerance)):
             # (unless the whole list makes the total and the list before it does not: "收入预算21664.62万元,
             # 其中:…其他收入186.45万元;上年结转520.00万元" — a budget's income counts the money carried over)

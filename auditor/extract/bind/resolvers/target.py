@@ -19,7 +19,7 @@ from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Fact, Target
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _LOOK = 64
 
@@ -72,15 +72,23 @@ def _stated_target(r: Reading, i: int) -> tuple[Fact, Fact] | None:
     tree = r.tree
     k = next(k for k in tree.before(i, "sentence") if r.facts[k] is not None)
     target = r.facts[k]
+    done = None
     for j in tree.before(k, "sentence", limit=_LOOK):
+        if tree[j].kind in OPENERS:
+            done = None  # "652人次,其中线上200人次、线下452人次,完成年度目标600人次的108.67%": the list's total
+            continue
         f = r.facts[j]
         if f is None or tree[j].kind not in {"labelled", "total"}:
             continue
         if f.kind == "percent":
-            return None  # a percentage between them: the figure belongs to another statement
-        if f.kind == "count" and f.unit == target.unit and not f.is_bound:
-            return target, f
-    return None
+            if done is None:
+                return None  # a percentage between them: the figure belongs to another statement
+            break
+        if f.kind == "count" and f.unit == target.unit and not f.is_bound and done is None:
+            done = f
+            if tree[j].kind == "total" or not any(tree[m].kind in OPENERS for m in tree.before(j, "sentence", limit=_LOOK)):
+                break  # (a 合计 closing a list is no part of it: "分别完成86.5公里、40公里,合计126.5公里,完成…")
+    return (target, done) if done is not None else None
 
 
 def _role(r: Reading, f: Fact) -> str | None:

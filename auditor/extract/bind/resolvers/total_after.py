@@ -14,6 +14,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.standards import per_unit
 from auditor.extract.bind.lists import adds_up, make_breakdown
 from auditor.extract.model import Fact
 from auditor.extract.readings import OPENERS, Reading, clean_label
@@ -103,6 +104,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # item, named, with its own 合计 — not the sum of the items before it
         if any(p.label for p in parts):
             parts = [p for p in parts if p.label]
+        parts = [p for p in parts if per_unit(r, p) is None]  # ("1,286人×1,500元=192.90万元": a standard, no part)
         # (the words naming a 合计 stand before it: "本年支出合计")
         flow = r.vocab.flow(label or (tree[i - 1].piece.label if i > 0 and tree[i - 1].kind == "words" else ""))
         if in_list and flow in ("in", "out") and any(r.vocab.flow(p.label) not in (None, flow) for p in parts):
