@@ -797,6 +797,13 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
             or _abbreviates(_name_core(f.label), core)
         if named and _ratio_holds(stated, part, f):
             return _ratio_found("ALT001", stated, part, f)
+    # "中央补助款50.48亿元,包括一般性补助款17.56亿元、计划型补助款32.91亿元,占岁入总额16.58%": the share
+    # after a list's last part is the whole list's (ALT011)
+    for b in doc.lists_of_part.get(part.id, ()):
+        if len(b.parts) >= 2 and b.parts[-1].id == part.id and b.total.span.start < part.span.start:
+            whole = next((w for w in tried if _ratio_holds(stated, b.total, w)), None)
+            if whole is not None:
+                return _ratio_found("ALT011", stated, b.total, whole)
     # "(一)群众体育130.21万元,占总数的58.09%。(二)竞技体育93.93万元,占总数的41.91%": the whole is
     # what the listed parts add up to, not the figure the list hangs from
     for b in doc.lists_of_part.get(part.id, ()):
