@@ -31,7 +31,7 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
     if not s.complete:
         return outcome(rule, s, "undecided", figures, note="some rows were not read, and the weights read do not "
                                                            "add to their total")
-    found = _other_rows(s) or _rows_not_read(ctx.doubt.text, s)
+    found = _other_rows(s) or _rows_not_read(ctx.doubt.text, s) or _funds_row_in_prose(ctx, s, computed)
     terms = " + ".join(written(f) for f in s.parts)
     arithmetic = {lang: f"{terms} = {computed.value.normalize():f} ≠ {written(s.total)} "
                         f"{diff_text(cmp.difference, s.total, lang, max(f.decimals for f in s.parts))}"
@@ -103,6 +103,33 @@ def _other_rows(s: ScoreSum) -> doubt.Found | None:
 
 
 _ROW_END = lazyre.compile(r"(?:^|\s)(\d+(?:\.\d+)?)\s+(\d+(?:\.\d+)?)(?:\s+[\u4e00-\u9fff][^\d]*)?$")
+
+
+def _funds_row_in_prose(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found | None:
+    """The table's 总分 counts the funds row, stated in prose before it ("预算执行情况:…执行率98.00%,分值10分,
+    得分9.8分"), that the rows read leave out (ALT003): the rows and that figure make the total."""
+    if _FUNDS_ROW.match(s.parts[0].label) if s.parts else True:
+        return None
+    start = s.parts[0].span.start
+    for f in ctx.doc.facts:
+        if f.kind != "score" or f.in_table or f.span.start >= start or start - f.span.start > 400:
+            continue
+        if s.column == "weight" and not ctx.vocab.cue("score_weight").search(f.label):
+            continue
+        if s.column == "score" and ctx.vocab.cue("score_weight").search(f.label):
+            continue
+        if not _FUNDS_CUE.search(ctx.doubt.text, max(0, f.span.start - 60), f.span.start):
+            continue
+        if compare(s.total, total([computed, Value.of(f)])).verdict == "ok":
+            shown = " + ".join(written(p) for p in s.parts)
+            return doubt.Found("ALT003", {"zh": f"{shown} + {written(f)}（第{f.span.line}行所写的预算执行分） = "
+                                                f"{written(s.total)}",
+                                          "en": f"{shown} + {written(f)} (the funds score written on line "
+                                                f"{f.span.line}) = {written(s.total)}"})
+    return None
+
+
+_FUNDS_CUE = lazyre.compile(r"预算执行|资金执行|执行率")
 
 
 def _rows_not_read(text: str, s: ScoreSum) -> doubt.Found | None:
@@ -286,8 +313,14 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
         if ctx.vocab.cue("part_score_label").search(f.label) or ctx.vocab.cue("average_score").search(f.label) \
                 or _other_year(f, ctx.doc.report_year):
             continue  # ("产出指标得分47分", "平均自评得分93.50分", "上年度该项目自评得分93分": a part's, several's, another year's)
+        weight = _WEIGHT_BEFORE.search(ctx.doubt.text, max(0, f.span.start - 24), f.span.start)
+        if weight and Decimal(weight.group(1)) != 100:
+            continue  # ("…执行率98.00%,分值10分,得分9.8分": a part's score, out of the weight said with it)
         out.append(f)
     return out
+
+
+_WEIGHT_BEFORE = lazyre.compile(r"(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?[,，;；]?\s*(?:自评)?得分(?:为|是|:)?\s*$")
 
 
 def _other_year(f: Fact, report_year: str | None) -> bool:

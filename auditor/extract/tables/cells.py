@@ -27,6 +27,7 @@ import re
 
 from auditor import lazyre
 from auditor.extract.numbering import OUTLINE_MARKER
+from auditor.extract.scan import PAGE_FURNITURE
 from auditor.records import dataclass
 
 CELL, BREAK, EOL, PAGE = "cell", "break", "eol", "page"
@@ -365,7 +366,8 @@ def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
         line = _BOX_VERTICAL.sub("|", line)  # one character for one: offsets hold
     if "|" in line:
         return _bar_cells(line, start, index)
-    if PAGE_MARK.match(stripped):
+    if PAGE_MARK.match(stripped) or ("—" in stripped or "-" in stripped or "页" in stripped) \
+            and PAGE_FURNITURE.match(line):  # (or a running header ending with the page number)
         return [Cell("", start, start, index, PAGE)]
     if "。" not in stripped and len(_GAPS.findall(stripped)) >= 2 \
             and (_DIGIT.search(stripped) or not _PROSE_MARK.search(stripped)):

@@ -257,6 +257,11 @@ def _continues(row: RawRow, slots: list[Cell], n_cols: int) -> bool:
     return 0 < len(row.slots) < n_cols and len(row.slots) + len(slots) <= n_cols
 
 
+def _same_header(again: Header, header: Header) -> bool:
+    """A header that names the same figure columns as the table's own: the table's header repeated."""
+    return [(clean(c.name), c.role) for c in again.columns] == [(clean(c.name), c.role) for c in header.columns]
+
+
 def _repeats_header(labels: list[Cell], header: Header) -> bool:
     names = {clean(c.name) for c in header.columns}
     return sum(1 for c in labels if clean(c.text) in names) >= 2
@@ -604,7 +609,12 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             if table_row.is_total and not SUBTOTAL_ROW.match(table_row.label):
                 break  # (a level's 小计 closes its rows, not the table: "小计 | | | | | 50 | 48.5")
             continue
-        if rows and find_header(cells, k) is not None:
+        again = find_header(cells, k) if rows else None
+        if again is not None and _same_header(again, header):
+            k = again.after  # the header again, after a page break: the rows read on
+            pending = []  # (the text cells of the row before it: a reason, no row's figures)
+            continue
+        if again is not None and not pending:
             break  # another table starts
         if not rows and not pending and _subheader(c):
             k += 1  # "指标性质 | 指标值 | 度量单位": the header's second line
@@ -633,8 +643,13 @@ def _weight_first_rows(cells: list[Cell], header: Header, norm: Normalised, voca
     while k <= len(cells):
         c = cells[k] if k < len(cells) else None
         if c is not None and not c.is_mark:
-            if rows and not line and find_header(cells, k) is not None:
-                break  # another table starts
+            if rows and not line:
+                again = find_header(cells, k)
+                if again is not None and _same_header(again, header):
+                    k = again.after  # the header again, after a page break: the rows read on
+                    continue
+                if again is not None:
+                    break  # another table starts
             line.append(c)
             k += 1
             continue
