@@ -124,7 +124,13 @@ _GRADE_NAME = r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|�
 _SCORE_NUMBER = r"(\d{2,3}(?:\.\d+)?)"
 # the bands a report states: "85分(含)以上为优", "优秀(85分及以上)", "优(≥85分)", "70(含)-85分为良", "良好(75-85分)"
 _BAND_STATEMENTS = (
-    lazyre.compile(_SCORE_NUMBER + r"分?\s*(?:\(含\))?\s*(?:及|或)?以上(?:的|者)?(?:为|评为|定为|属于|是)?[“\"]?" + _GRADE_NAME),
+    # ("85分以上(含85分)为优": the bound said again in the bracket)
+    lazyre.compile(_SCORE_NUMBER + r"分?\s*(?:\(含\))?\s*(?:及|或)?以上\s*(?:\(含\s*\d+(?:\.\d+)?\s*分?\))?"
+                   r"(?:的|者)?(?:为|评为|定为|属于|是)?[“\"]?" + _GRADE_NAME),
+    # "得分≥85分为优", "75分≤得分<85分为良"
+    lazyre.compile(r"(?:≥|>=|大于等于|不低于)\s*" + _SCORE_NUMBER + r"\s*分?\s*(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
+    lazyre.compile(_SCORE_NUMBER + r"\s*分?\s*(?:≤|<=)\s*(?:得分|总分|分数|评分)\s*[<≤]\s*\d{2,3}(?:\.\d+)?\s*分?\s*"
+                   r"(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
     lazyre.compile(_GRADE_NAME + r"[”\"]?\s*[(:]\s*(?:≥|>=|大于等于|不低于)\s*" + _SCORE_NUMBER),
     lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"分?\s*(?:\(含\))?\s*(?:及|或)?以上"),
     lazyre.compile(_SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}(?:\.\d+)?\s*分?\s*(?:\(不含\))?\s*"

@@ -87,7 +87,10 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
                 and 0 <= table.span.start - previous.span.end <= _NEAR else None
             out.score_sums.extend(_score_sums(table, funds))
         elif table.kind == "scores":
-            out.score_sums.extend(_score_sums(table, None))
+            # (a 自评表 whose indicator rows state only 分值 and 得分: its 资金 block above is its first row too)
+            funds = previous if previous is not None and previous.kind == "funds" \
+                and 0 <= table.span.start - previous.span.end <= _NEAR else None
+            out.score_sums.extend(_score_sums(table, funds))
         previous = table
     return out
 
