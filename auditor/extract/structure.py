@@ -23,7 +23,12 @@ _GRADE = lazyre.compile(
     r"(?=[”\"'」』\s|,。;:级等)(]|$)"
 )
 # a grade followed by a count of the projects that got it
-_COUNTED = lazyre.compile(r"[”\"'」』]?\s*(?:的)?(?:有|共|计|为)?\s*\d+\s*(?:个|项|家)")
+_COUNTED = lazyre.compile(r"[”\"'」』]?\s*(?:的)?(?:项目|单位|部门)?(?:有|共|计|为)?\s*\d+\s*(?:个|项|家)")
+_NOT_THIS_GRADE = lazyre.compile(r"(?:无|没有|未有)[\u4e00-\u9fff]{0,4}$|的\s*\d+\s*(?:个|项|家)[,、]|"
+                                 r"(?:满意度|测评)[\u4e00-\u9fff]{0,4}$|^\s*(?:上年|上一年|去年|以前年度)")
+_FACTOR = lazyre.compile(r"[×*]\s*$")
+_FORMULA_NEXT = lazyre.compile(r"\s*=")
+_BOUND_NEXT = lazyre.compile(r"\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下|以内)")
 GRADE_WORDS = {
     "优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
     "合格": "中", "及格": "中", "差": "差", "不合格": "差", "较差": "差",
@@ -89,12 +94,21 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
     cue = (vocab or default_vocabulary()).cue
     scores = [f for f in facts if f.kind == "score" and not f.in_table
               and not cue("part_score_label").search(f.label) and not cue("average_score").search(f.label)
-              and not _LISTED.search(norm.text, max(0, f.span.start - 40), f.span.start)]
+              and not _LISTED.search(norm.text, max(0, f.span.start - 40), f.span.start)
+              # (a factor of a formula: "预算执行率×20分=96.39%×20=19.28分")
+              and not _FACTOR.search(norm.text, max(0, f.span.start - 2), f.span.start)
+              and not _FORMULA_NEXT.match(norm.text, f.span.end)
+              and not _BOUND_NEXT.match(norm.text, f.span.end)]  # ("得分90分(含)以上的16个": a band's bound)
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
     out = []
     for m in _GRADE.finditer(norm.text):
         if _COUNTED.match(norm.text, m.end(1)):
             continue  # "48个项目评价等级为“优”有37个": how many projects got that grade, not a grade of a score
+        before = norm.text[max(norm.text.rfind(c, 0, m.start()) for c in "。;\n") + 1:m.start()]
+        if _NOT_THIS_GRADE.search(before):
+            # "无等级为“差”的项目", "得分90分(含)以上的16个,等级为“优”", "满意度测评等级为“良”", "上年度…评价等级
+            # 为“良”": no grade, a grade of a count, of a survey, of another year's evaluation
+            continue
         if _BAND_AFTER.match(norm.text, m.end(1)) and not _GIVEN.search(norm.text, m.start(), m.start(1)):
             continue  # "评价结果分为优秀(85分及以上)、良好…": the bands, no grade given ("等级为良(95分)" is one)
         start, end = m.start(1), m.end(1)

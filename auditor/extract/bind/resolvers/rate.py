@@ -22,6 +22,9 @@ _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
 _AVAILABLE = lazyre.compile(r"可用|到位|收到|拨付|结余|结转")  # money available or received, no budget
 
 
+_LAST_YEARS_RATE = lazyre.compile(r"(?:较|比|由|从)(?:上一?年度?|去年|上年同期)的?$")
+
+
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
     before_sentence: dict[int, list[Fact]] = {}
@@ -32,6 +35,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         fact, info = r.facts[s.index], r.labels[s.index]
         if s.kind != "labelled" or fact is None or fact.kind != "percent" or info is None or info.rate is None:
             continue
+        if r.vocab.cue("compared_end").search(clean_label(fact.label)) or _LAST_YEARS_RATE.search(clean_label(fact.label)):
+            continue  # "执行率由上年的91.62%提高到97.20%", "执行率较上年的93.85%有所提高": last year's rate
         spec = r.vocab.rates[info.rate]
         near, far = _groups(r, s.index)
         reason = "rate_in_sentence"
