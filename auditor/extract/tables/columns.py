@@ -260,6 +260,8 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         if c.text and has_role and not _headerish(c.text) and not _splits_name(cells, j):
             # a cell that is no column name after the figure columns: the first row's label
             break
+        if c.text and role_of(c.text) == "rate" and {"weight", "score"} <= {role_of(x.text) for x in raw}:
+            break  # "评价指标 / 分值 / 得分 / 预算执行率 / 10 / 9.54": the first row's label, a funds row
         if has_role and raw and _BARE_TOTAL.match(clean(c.text)) and c.line != raw[-1].line \
                 and not _names_after(cells, j):
             # "预算数 | 决算数 | 合计 | 30.8 | 25.7", a cell a line: the 合计 is the first row's label;
