@@ -616,8 +616,10 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             continue
         if again is not None and not pending:
             break  # another table starts
-        if not rows and not pending and _subheader(c):
-            k += 1  # "指标性质 | 指标值 | 度量单位": the header's second line
+        nxt_cell = _next_cell(cells, k)
+        if not rows and not pending and _subheader(c) \
+                and not (nxt_cell is not None and _is_value(cells[nxt_cell].text) and role_of(c.text) == "rate"):
+            k += 1  # "指标性质 | 指标值 | 度量单位": the header's second line (not "预算执行率 | 100% | 90.90% | 10 | 9.09")
             continue
         if sum(1 for p in pending if p.text) > 8:
             break  # too many words for one row: the indicator rows ended

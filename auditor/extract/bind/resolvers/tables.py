@@ -43,6 +43,7 @@ _NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四�
 _SUBTOTAL = lazyre.compile(r"总额|合计|总计|小计|[::]$")
 _SUM_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
 _NEAR = 4000  # an indicator table this close after a 资金 grid is the same 自评表
+_OWN_FUNDS_ROW = lazyre.compile(r"预算执行|资金执行|执行率|资金管理")
 
 
 
@@ -88,8 +89,10 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
             out.score_sums.extend(_score_sums(table, funds))
         elif table.kind == "scores":
             # (a 自评表 whose indicator rows state only 分值 and 得分: its 资金 block above is its first row too)
+            # (… unless its rows have a funds row of their own: "预算执行 | 10 | 9.62 | 9.73")
             funds = previous if previous is not None and previous.kind == "funds" \
-                and 0 <= table.span.start - previous.span.end <= _NEAR else None
+                and 0 <= table.span.start - previous.span.end <= _NEAR \
+                and not any(_OWN_FUNDS_ROW.search(r.label) for r in table.rows) else None
             out.score_sums.extend(_score_sums(table, funds))
         previous = table
     return out
