@@ -30,7 +30,7 @@ EXPLICIT, STRUCTURAL, VOCABULARY, LOOKUP = 4, 3, 2, 1
 LAID_OUT = frozenset({
     "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance",
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "score_table_total",
-    "score_list", "score_list_opened", "level_scores", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
+    "score_list", "score_list_opened", "level_scores", "score_list_respectively", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
     "table_row_total", "table_subtotal_rows", "table_share",
 })
 
@@ -104,6 +104,9 @@ _ALL = [
     Reason("level_scores", EXPLICIT, "the levels' scores, each with its 分值, on the lines right before a 合计 score",
            "(1)预算执行:分值10分,得分10分;\n(2)产出指标:分值50分,得分45分;\n(3)效益指标:分值30分,得分28分;\n"
            "(4)满意度指标:分值10分,得分9分。\n合计得分92分。"),
+    Reason("score_list_respectively", EXPLICIT, "the scores of a 分别为 list right before a total score (all of it when "
+           "a 分别为 list of as many weights beside it makes 100)",
+           "四类指标分值分别为20分、45分、25分、10分,实际得分分别为18.5分、42.0分、23.5分、9.0分,综合得分93.0分。"),
     Reason("grade_counts", EXPLICIT, "the items rated 优/良/中/差 (quoted, or after 评为/等次为) are the items rated",
            "上报项目绩效自评50个。自评结果“优秀”5个、“良好”23个、“中”20个、“差”2个。"),
     Reason("table_rows", EXPLICIT, "a table's 合计/总额 row and the rows the table puts under it",

@@ -30,10 +30,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         parts = score_list_before(tree, r.facts, s.index, r.vocab)
         labels = [clean_label(p.label) for p in parts]
-        if len(parts) >= 2 and not any(weight.search(x) or total_name.search(x) or not x for x in labels):
+        first = r.node_of(parts[0]) if parts else None
+        if first is not None and first > 0 and tree[first - 1].kind == "fenbie":
+            made = _respective_scores(r, s.index, total)  # ("…得分分别为42.0分、23.5分,综合得分93.0分")
+        elif len(parts) >= 2 and not any(weight.search(x) or total_name.search(x) or not x for x in labels):
             made = make_breakdown(r, total, parts, "合计", True, "score_list")
         else:  # weights beside the scores, or the levels on lines of their own
-            made = _levels_before(r, s.index, total)
+            made = _levels_before(r, s.index, total) or _respective_scores(r, s.index, total)
         if made:
             yield made
     for opener in tree.of_kind("qizhong"):
@@ -70,6 +73,38 @@ def _levels_before(r: Reading, i: int, total: Fact) -> Candidate | None:
     first = r.node_of(found[0])
     start = tree.paragraph_start(tree[first].paragraph) if first is not None else found[0].span.start
     return _breakdown(r, total, found, r.norm.text[start:found[-1].span.end], "合计", "level_scores")
+
+
+def _respective_scores(r: Reading, i: int, total: Fact) -> Candidate | None:
+    """"…四类指标分值分别为20分、45分、25分、10分,实际得分分别为18.5分、42.0分、23.5分、9.0分,综合得分86.0分":
+    the scores of a 分别为 list right before a total score, beside a 分别为 list of as many weights (which tell
+    whether the levels are all of them: they make 100)."""
+    tree = r.tree
+    lists: list[tuple[str, list[Fact]]] = []  # (the words before each 分别为, its scores), nearest first
+    figures: list[Fact] = []
+    for j in tree.before(i, "sentence"):
+        t = tree[j]
+        fact = r.facts[j]
+        if t.kind == "fenbie":
+            words = tree[j - 1].piece.label if j > 0 and tree[j - 1].kind == "words" else ""
+            lists.append((clean_label(words), list(reversed(figures))))
+            figures = []
+            if len(lists) == 2:
+                break
+            continue
+        if fact is not None:
+            if fact.kind != "score" or t.depth != tree[i].depth:
+                return None
+            figures.append(fact)
+    if not lists or figures:
+        return None
+    (said, scores), *rest = lists
+    weight = r.vocab.cue("score_weight")
+    if len(scores) < 2 or weight.search(said) or any(clean_label(f.label) for f in scores):
+        return None
+    weights = rest[0][1] if rest and weight.search(rest[0][0]) and len(rest[0][1]) == len(scores) else []
+    whole = bool(weights) and sum(w.value for w in weights) == _FULL_MARKS
+    return make_breakdown(r, total, scores, "分别为", whole, "score_list_respectively")
 
 
 def _levels_after(r: Reading, i: int) -> Candidate | None:
