@@ -60,6 +60,8 @@ _LABEL_HEADER = lazyre.compile(r"^(?:项目|科目|名称|指标|类别|类型|�
                            r"|支出内容|资金投入情况|资金情况|项目资金|预算执行情况|单位|地区|市县|区县|地市|县区|县\(市、区\)|市\(县、区\))")
 # a numbering column ("序号 | 乡镇名称 | 项目名称 | 金额"): its cells are row numbers, not figures
 SERIAL_HEADER = lazyre.compile(r"^(?:序号|编号)$")
+# a label column of the classification's codes ("科目编码 | 科目名称 | 决算数": 201, 20101, 2010101)
+CODE_HEADER = lazyre.compile(r"^(?:(?:功能|经济)?(?:分类)?科目(?:编码|代码)|编码|代码|科目号)$")
 UNIT_NOTE = lazyre.compile(r"[(]\s*(?:单位[::])?\s*(万元|元|亿元|千元)\s*[)]|^单位[::]\s*(万元|元|亿元|千元)$")
 _GLOSS = lazyre.compile(r"\(([^()]{0,30})\)")
 _SPACES = lazyre.compile(r"\s+")
@@ -156,6 +158,7 @@ class Header:
     unit: str | None = None  # 万元 / 元 when a unit note names it
     notes: list[str] = field(default_factory=list)  # words of the header not a column (glosses, titles)
     serial: bool = False  # the first label column numbers the rows (序号): each row is as wide as the header
+    coded: bool = False  # the first label column holds the classification's codes (科目编码): a row's level
 
     @property
     def label_names(self) -> int:
@@ -262,7 +265,8 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
             break
         if c.text and role_of(c.text) == "rate" and {"weight", "score"} <= {role_of(x.text) for x in raw}:
             break  # "评价指标 / 分值 / 得分 / 预算执行率 / 10 / 9.54": the first row's label, a funds row
-        if has_role and raw and _BARE_TOTAL.match(clean(c.text)) and c.line != raw[-1].line \
+        named = [x for x in raw if x.text]  # (an empty cell opening the 合计 row is no column name)
+        if has_role and named and _BARE_TOTAL.match(clean(c.text)) and c.line != named[-1].line \
                 and not _names_after(cells, j):
             # "预算数 | 决算数 | 合计 | 30.8 | 25.7", a cell a line: the 合计 is the first row's label;
             # a 合计 column stands on its header's line ("经常门预算数 │ 资本门预算数 │ 合  计"), or
@@ -323,7 +327,7 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         after = next((k for k in range(i, len(cells)) if cells[k].start >= last.end and cells[k] is not last),
                      len(cells))
     return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes,
-                  serial=serial)
+                  serial=serial, coded=first_name is not None and bool(CODE_HEADER.match(clean(first_name.text))))
 
 
 def _names_after(cells: list[Cell], j: int) -> bool:

@@ -49,6 +49,7 @@ _GLUED = lazyre.compile(r"^\d[\d,.%万元]*$")  # one character class: no backtr
 _DASH = {"—", "-", "--", "——", "/", "\\", "无", "-—", "—-", "─"}
 _NOISE = lazyre.compile(r"[?\ufffd]+$")  # "3,724,055.00?": a character the page could not show
 _SERIAL = lazyre.compile(r"^\d{1,3}$")
+_CODE = lazyre.compile(r"^\d{3}(?:\d{2}){0,2}$")
 # a level of an indicator table named with its weight: "产 出 指 标 (50分)", "项目决策(20分)"
 LEVEL_WEIGHT = lazyre.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12})[(（](?P<weight>\d{1,3}(?:\.\d{1,2})?)分[)）]$")
 _LEVEL_FIGURE = lazyre.compile(r"\d{1,3}(?:\.\d{1,2})?(?=\s*分\s*[)）]\s*$)")
@@ -172,6 +173,9 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         numbered = header.serial and _SERIAL.match(cells[k].text) and k + 1 < len(cells) and is_label(cells[k + 1])
         if numbered:
             k += 1  # the row's number under 序号: no figure of the row
+        code = _CODE.match(cells[k].text) if header.coded and k + 1 < len(cells) and is_label(cells[k + 1]) else None
+        if code:
+            k += 1  # the row's code under 科目编码 ("201", "20101", "2010101"): its level, no figure of the row
         labels: list[Cell] = []
         heading = False  # "一、經常門" over "(一)歲入 | 1,295,182,922 | …": a numbered line of no figures
         while k < len(cells) and (is_label(cells[k]) or cells[k].kind == EOL) and len(labels) <= 4:
@@ -181,7 +185,9 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 heading = True
                 break
             if not cells[k].is_mark:
-                labels.append(cells[k])
+                labels.append(cells[k] if not (code and not labels) else
+                              Cell(cells[k].text, cells[k].start, cells[k].end, cells[k].line,
+                                   level=(len(code.group()) - 3) // 2))
             k += 1
         if header.serial or (len(header.notes) == 2 and header.notes[0] and not header.notes[1]):
             # "合计 | | 250": the label columns the row's label spans, left empty ("| 项目资金(万元) | |

@@ -438,6 +438,11 @@ def _coded_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool,
     right under it, up to the next row coded in its column or to its left.  A row with no code
     (合計, a bracketed group, a 政事別 name between "總統府" and its 目 rows) sums nothing and is
     no part: the rows around it keep their places."""
+    if rows[n].is_total and rows[n].level is None:
+        # ("| | 合计 | 2,152.52 |" over "| 201 | 一般公共服务支出 | 327.52 |"…: the 类 rows, the top level)
+        levels = [r.level for r in rows if r.level is not None]
+        top = [r for r in rows if levels and r.level == min(levels)]
+        return (top, True, "table_rows") if len(top) >= 2 else ([], False, "")
     return _children(rows, n, lambda r: r.level, lambda r: False, least=1)
 
 
