@@ -235,8 +235,9 @@ def _tab_rows(text: str) -> str:
     "总分\t\t\t\t100\t\t92.50"), every offset kept. A block is such a table when two or more of its lines
     hold two or more tabs between cells; a line of prose ("。") is never one."""
     lines = text.split("\n")
-    inner = [0 if "。" in line or "\t" not in line else sum(len(m.group()) for m in _INNER_TABS.finditer(line))
-             for line in lines]
+    inner = [0 if "\t" not in line else sum(len(m.group()) for m in _INNER_TABS.finditer(line)) for line in lines]
+    # (a line of prose is never a row; one of many cells may hold a sentence in one of them)
+    inner = [n if n >= 2 or "。" not in line else 0 for n, line in zip(inner, lines)]
     out = list(lines)
     n = 0
     while n < len(lines):

@@ -66,7 +66,7 @@ def wrap_width(text: str, spans: list[tuple[int, int]]) -> int | None:
 # a line holding only a page number ("- 3 -", "— 3 —", "第3页 共12页"), or a running header ending with one after
 # a run of spaces ("XX县农业农村局2023年度部门决算说明      - 3 -"): a page's furniture, which a sentence cut by the
 # page break reads on across
-PAGE_FURNITURE = lazyre.compile(r"(?m)^[ \t]*(?:[^\n]*?\S[ \t]{2,})?(?:[-—–~]{1,3}[ \t]*\d{1,3}[ \t]*[-—–~]{1,3}|"
+PAGE_FURNITURE = lazyre.compile(r"(?m)^[ \t]*(?:[^\n]*?[^\s\-—–~\d][ \t]{2,})?(?:[-—–~]{1,3}[ \t]?\d{1,3}[ \t]?[-—–~]{1,3}|"
                                 r"第[ \t]*\d{1,3}[ \t]*页(?:[ \t]*[,/]?[ \t]*共[ \t]*\d{1,3}[ \t]*页)?|"
                                 r"共[ \t]*\d{1,3}[ \t]*页[ \t]*第[ \t]*\d{1,3}[ \t]*页)[ \t]*$")
 

@@ -25,7 +25,7 @@ _GRADE = lazyre.compile(
 # a grade followed by a count of the projects that got it
 _COUNTED = lazyre.compile(r"[”\"'」』]?\s*(?:的)?(?:项目|单位|部门)?(?:有|共|计|为)?\s*\d+\s*(?:个|项|家)")
 _NOT_THIS_GRADE = lazyre.compile(r"(?:无|没有|未有)[\u4e00-\u9fff]{0,4}$|的\s*\d+\s*(?:个|项|家)[,、]|"
-                                 r"(?:满意度|测评)[\u4e00-\u9fff]{0,4}$|^\s*(?:上年|上一年|去年|以前年度)")
+                                 r"(?:满意度|测评)[\u4e00-\u9fff]{0,4}$|^\s*(?:上年|上一年|去年|以前年度)(?!度?结转|度?结余)")
 _FACTOR = lazyre.compile(r"[×*]\s*$")
 _FORMULA_NEXT = lazyre.compile(r"\s*=")
 _BOUND_NEXT = lazyre.compile(r"\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下|以内)")

@@ -54,7 +54,9 @@ def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=primary, stated=stated, expected=expected, arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_product(ctx.doubt, p.product, p.count, p.standard, p.rivals),
-            accuse_from=EXPLICIT, equation=None if slip else _equation(p), weigh=_equation(p))
+            accuse_from=EXPLICIT, equation=None if slip else _equation(p),
+            # (a count named after the amount — "…补贴318.00万元,其中新增对象152人" — may be a subset of it)
+            weigh=_equation(p) if p.count.span.start > p.product.span.start else None)
 
 
 def _holds(figures: list[Fact]) -> bool:

@@ -573,8 +573,10 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
     complete = True
     k = header.after
     end = k
+    paged = False  # a page break since the last row (a header after it is the table's, repeated)
     while k < len(cells):
         c = cells[k]
+        paged = paged or c.kind == PAGE
         if c.kind == BREAK:
             if any(not is_empty(p) for p in pending):
                 complete = False  # a row with no 分值 / 得分 of its own
@@ -612,11 +614,12 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             rows.append(table_row)
             facts.extend(row_facts)
             end = k
+            paged = False
             if table_row.is_total and not SUBTOTAL_ROW.match(table_row.label):
                 break  # (a level's 小计 closes its rows, not the table: "小计 | | | | | 50 | 48.5")
             continue
         again = find_header(cells, k) if rows else None
-        if again is not None and _same_header(again, header):
+        if again is not None and _same_header(again, header) and (not pending or paged):
             k = again.after  # the header again, after a page break: the rows read on
             pending = []  # (the text cells of the row before it: a reason, no row's figures)
             continue
@@ -914,7 +917,7 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
             base=header.base() or _stated_base(norm.text[head.start:read.rows[-1].span.end + 600]),
             score_rule=header.score_rule() or _stated_score_rule(norm.text), complete=read.complete,
             full_when_met=_full_when_met(norm.text) if header.kind == "indicators" else "",
-            comparable=bool(_COMPARABLE_NOTE.search(norm.text, read.rows[-1].span.end, read.rows[-1].span.end + 200)))
+            comparable=_comparable_note(norm.text, read.rows[-1].span.end))
         last_line = max(c.line for c in cells[header.first:max(read.end, header.after)] if not c.is_mark) \
             if read.end > header.first else head.line
         if spaced_last is not None:
@@ -930,6 +933,15 @@ _BASE_RULE = lazyre.compile(r"执行率\s*=\s*[\u4e00-\u9fff()]{2,10}?\s*[/÷]\s
 
 # the note under a table that says its changes are on a comparable basis ("注:表中增长率均按同口径计算")
 _COMPARABLE_NOTE = lazyre.compile(r"(?:增长|增幅|增减|比上年|同比)[^。\n]{0,12}(?:同口径|可比口径)|(?:同口径|可比口径)[^。\n]{0,12}(?:增长|增幅|计算)")
+
+
+def _comparable_note(text: str, end: int) -> bool:
+    """A note right under the table (注: …, 表中…) saying its changes are on a comparable basis."""
+    for line in text[end:end + 300].split("\n")[1:4]:
+        line = line.strip()
+        if line and (line.startswith(("注", "说明", "备注")) or "表中" in line or "本表" in line or "上表" in line):
+            return bool(_COMPARABLE_NOTE.search(line))
+    return False
 
 
 def _stated_base(text: str) -> str | None:

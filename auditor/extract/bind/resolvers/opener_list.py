@@ -150,8 +150,9 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     # (a list of years' figures — "其中,2022年计划改造…,2023年计划改造…" — is one: its first part names a year)
     year = LABEL_YEAR.search(clean_label(first_total.label))
     if year and parts and not LABEL_YEAR.match(clean_label(parts[0][1].label)):
-        cut = next((n for n, (_, f) in enumerate(parts)
-                    for m in [LABEL_YEAR.match(clean_label(f.label))] if m and m.group(1) != year.group(1)), None)
+        cut = next((n for n, (k, f) in enumerate(parts)
+                    for m in [LABEL_YEAR.match(clean_label(f.label))] if m and m.group(1) != year.group(1)
+                    and tree[k].sub != opener.sub), None)  # (after a ';': "…,2022年续建项目280万元" is a part)
         if cut is not None:
             parts = parts[:cut]
     # "税收收入2467.5亿元,其中增值税…、企业所得税…,非税收入1495.3亿元": the total's complement (非 + its name) is
@@ -303,7 +304,7 @@ def _compared_with(r: Reading, k: int) -> bool:
 _CARRIED_IN = "年初结转结余"  # the concept of the money carried over into the year (上年结转, 年初结转和结余)
 
 
-_MONTH = lazyre.compile(r"[\d一二三四五六七八九十]{1,3}月")
+_MONTH = lazyre.compile(r"[\d一二三四五六七八九十]{1,3}月|[上下]半年|[一二三四]季度|前三季度")
 
 
 def _complement_of(label: str, total: str) -> bool:

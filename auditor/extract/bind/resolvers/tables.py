@@ -43,7 +43,7 @@ _NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四�
 _SUBTOTAL = lazyre.compile(r"总额|合计|总计|小计|[::]$")
 _SUM_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
 _NEAR = 4000  # an indicator table this close after a 资金 grid is the same 自评表
-_OWN_FUNDS_ROW = lazyre.compile(r"预算执行|资金执行|执行率|资金管理")
+_OWN_FUNDS_ROW = lazyre.compile(r"预算执行|资金执行|执行率|资金管理|资金使用|资金投入|项目资金")
 
 
 
@@ -511,10 +511,13 @@ def _rates(table: ScoreTable, rows: list[TableRow]) -> list[TableRate]:
         budgets = [first[b] for b in BUDGET_ROLES if b in first]  # 全年预算数 before 年初预算数 (BUDGET_ROLES order)
         if actual is None or not budgets:
             continue
-        if table.base is not None and table.base not in first:
-            continue  # ("完成调整预算%" in a table without the 调整预算: the base is not in it)
         named = table.base is not None
-        base = first[table.base] if named else budgets[0]
+        base_role = table.base
+        if named and base_role not in first:
+            if set(first) != {"budget"}:
+                continue  # ("完成调整预算%" in a table without the 调整预算, beside its 年初预算: the base is not in it)
+            base_role = "budget"  # ("完成年初预算%" over the one 预算数 column: that budget)
+        base = first[base_role] if named else budgets[0]
         others = tuple(b for b in budgets if b is not base)
         out.append(TableRate.model_construct(
             rate=rate, actual=actual, base=base, others=others, named=named, row=row.label,

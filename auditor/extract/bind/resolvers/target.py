@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Fact, Target
 from auditor.extract.readings import OPENERS, Reading, clean_label
@@ -73,8 +74,11 @@ def _stated_target(r: Reading, i: int) -> tuple[Fact, Fact] | None:
     k = next(k for k in tree.before(i, "sentence") if r.facts[k] is not None)
     target = r.facts[k]
     done = None
+    aim = clean_label(target.label)
     for j in tree.before(k, "sentence", limit=_LOOK):
         if tree[j].kind in OPENERS:
+            if done is not None and _names_part(aim, clean_label(done.label)):
+                break  # "…,其中新增参保300人,完成年度新增参保目标250人的120%": the target names the part
             done = None  # "652人次,其中线上200人次、线下452人次,完成年度目标600人次的108.67%": the list's total
             continue
         f = r.facts[j]
@@ -89,6 +93,15 @@ def _stated_target(r: Reading, i: int) -> tuple[Fact, Fact] | None:
             if tree[j].kind == "total" or not any(tree[m].kind in OPENERS for m in tree.before(j, "sentence", limit=_LOOK)):
                 break  # (a 合计 closing a list is no part of it: "分别完成86.5公里、40公里,合计126.5公里,完成…")
     return (target, done) if done is not None else None
+
+
+def _names_part(aim: str, part: str) -> bool:
+    """The target's name holds the part's own words ("年度新增参保目标" and "新增参保")."""
+    words = _GENERIC.sub("", part)
+    return len(words) >= 2 and words in aim
+
+
+_GENERIC = lazyre.compile(r"^(?:其中|实际|全年|累计|共)|(?:人数|数量|人次)$")
 
 
 def _role(r: Reading, f: Fact) -> str | None:
