@@ -51,6 +51,9 @@ def _next_line(text: str, pos: int) -> str:
     return ""
 
 
+_CONTENTS_ENTRY = lazyre.compile(r"(?:…{2,}|\.{4,}|·{4,})\s*\d*\s*$")  # leader dots (and a page number)
+
+
 def headings(norm: Normalised) -> list[Heading]:
     out = []
     for m in _HEADING.finditer(norm.text):
@@ -68,6 +71,8 @@ def headings(norm: Normalised) -> list[Heading]:
         end = m.end()
         line, column = norm.line_col(start)
         line_end = norm.text.find("\n", start)
+        if _CONTENTS_ENTRY.search(norm.text, start, line_end if line_end != -1 else len(norm.text)):
+            continue  # "三、平衡表………": an entry of a table of contents (extraction may jumble their order)
         text = norm.original[start: line_end if line_end != -1 else len(norm.text)].strip()
         out.append(Heading.model_construct(number=n, text=text[:40], span=Span.model_construct(start=start, end=end, line=line, column=column)))
     return out
