@@ -28,7 +28,8 @@ _NOT_THIS_GRADE = lazyre.compile(r"(?:无|没有|未有)[\u4e00-\u9fff]{0,4}$|�
                                  r"(?:满意度|测评)[\u4e00-\u9fff]{0,4}$|^\s*(?:上年|上一年|去年|以前年度)(?!度?结转|度?结余)")
 _FACTOR = lazyre.compile(r"[×*]\s*$")
 _FORMULA_NEXT = lazyre.compile(r"\s*=")
-_BOUND_NEXT = lazyre.compile(r"\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下|以内)")
+# a band's bound said right after a score ("90分(含)以上"): no score of a grade or a total
+BOUND_NEXT = lazyre.compile(r"\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下|以内)")
 GRADE_WORDS = {
     "优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
     "合格": "中", "及格": "中", "差": "差", "不合格": "差", "较差": "差",
@@ -103,7 +104,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
               # (a factor of a formula: "预算执行率×20分=96.39%×20=19.28分")
               and not _FACTOR.search(norm.text, max(0, f.span.start - 2), f.span.start)
               and not _FORMULA_NEXT.match(norm.text, f.span.end)
-              and not _BOUND_NEXT.match(norm.text, f.span.end)]  # ("得分90分(含)以上的16个": a band's bound)
+              and not BOUND_NEXT.match(norm.text, f.span.end)]  # ("得分90分(含)以上的16个": a band's bound)
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
     out = []
     for m in _GRADE.finditer(norm.text):

@@ -13,6 +13,7 @@ from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
 from auditor.extract.bind.resolvers.tables import SUBTOTAL_VIA
 from auditor.extract.model import Fact, FundsScore, ScoreSum
+from auditor.extract.structure import BOUND_NEXT
 from auditor.findings import Evidence, Outcome
 
 
@@ -313,7 +314,7 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
         if ctx.vocab.cue("part_score_label").search(f.label) or ctx.vocab.cue("average_score").search(f.label) \
                 or _other_year(f, ctx.doc.report_year):
             continue  # ("产出指标得分47分", "平均自评得分93.50分", "上年度该项目自评得分93分": a part's, several's, another year's)
-        if _BOUND_AFTER.match(ctx.doubt.text, f.span.end):
+        if BOUND_NEXT.match(ctx.doubt.text, f.span.end):
             continue  # ("自评得分90分(含)以上的16个": a band's bound, no score)
         weight = _WEIGHT_BEFORE.search(ctx.doubt.text, max(0, f.span.start - 24), f.span.start) \
             or _WEIGHT_AFTER.match(ctx.doubt.text, f.span.end)
@@ -323,7 +324,6 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
     return out
 
 
-_BOUND_AFTER = lazyre.compile(r"\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下|以内)")
 _WEIGHT_AFTER = lazyre.compile(r"\s*[(（]\s*(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
 _WEIGHT_BEFORE = lazyre.compile(r"(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?[,，;；]?\s*(?:自评)?得分(?:为|是|:)?\s*$")
 
