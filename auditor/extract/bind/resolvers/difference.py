@@ -96,6 +96,23 @@ def family_of(r: Reading, fact: Fact) -> _Family | None:
     return next((fam for fam in FAMILIES if r.vocab.cue(fam.cue).search(label)), None)
 
 
+_RECORDED = lazyre.compile(r"(?:录得|出现|产生|形成)$")
+_NAMED_AFTER = lazyre.compile(r"^(?:的)?(?:财政|综合)?(赤字|盈余)")
+
+
+def _named_after(r: Reading, i: int) -> _Family | None:
+    """"开支3192亿元,收入1162亿元,录得1830亿元赤字": a deficit (or surplus) named after its figure."""
+    tree = r.tree
+    fact = r.facts[i]
+    if i + 1 >= len(tree) or tree[i + 1].kind != "words" or not _RECORDED.search(clean_label(fact.label)):
+        return None
+    m = _NAMED_AFTER.match(tree[i + 1].piece.label.strip())
+    if m is None:
+        return None
+    name = "差短" if m.group(1) == "赤字" else "余绌"
+    return next((fam for fam in FAMILIES if fam.name == name), None)
+
+
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
     # (a 差短 carried along with the debt repaid into the money to raise is still the year's 差短)
@@ -105,11 +122,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if s.kind not in _DIFFERENCE_PIECES or fact is None or fact.kind != "amount" or fact.is_bound:
             continue
         fam = family_of(r, fact)
+        after = fam is None  # (a deficit named after its figure is its sentence's, never the paragraph's)
+        fam = fam or _named_after(r, s.index)
         if fam is None or fact.id in listed:
             continue  # (a 年终结余 listed among the items of a 支出总计 is an item, not a stated difference)
         operands = _operands(r, s.index, fam, listed)
         reason = "difference_in_sentence"
-        if operands is None and fam.paragraph:
+        if operands is None and fam.paragraph and not after:
             # "…歲入編列2098.01億元,…;歲出編列2142.05億元,…。歲入歲出差短44.04億元": the year's income and
             # spending stated in the sentences before, in its paragraph
             operands = _operands(r, s.index, fam, listed, "paragraph")
