@@ -141,7 +141,9 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if total.kind == "count" and _counts_other_things(r, total, parts):
         return None  # "涉及14个镇区68个村,共72个项目": towns and villages are no part of the projects
     subtracted_cue = r.vocab.cue("subtracted")
-    subtracted = tuple(p for p in parts if subtracted_cue.match(p.label))
+    refund = r.vocab.cue("tax_refund") if r.vocab.cue("tax_total").search(clean_label(total.label)) else None
+    subtracted = tuple(p for p in parts if subtracted_cue.match(p.label)
+                       or refund is not None and refund.match(clean_label(p.label)))
     added = [p for p in parts if p not in subtracted]
     if not added or total in parts:
         return None

@@ -139,7 +139,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         stock = r.vocab.cue("balance_stock")
         if (stock.search(clean_label(fact.label)) or stock.match(r.norm.text, fact.span.end + 1, fact.span.end + 8)
                 and r.norm.text[fact.span.end:fact.span.end + 1] == "(") \
-                and not any(_CARRIED.search(clean_label(p.label)) for p in plus):
+                and not any(_CARRIED.search(clean_label(p.label)) for p in plus) \
+                and not any(p.scenario in _BUDGETS for p in plus):  # (a project's budget less all it spent is one)
             continue  # ("…收入8.62亿元,支出7.34亿元,9月末基金滚存结余1.95亿元": a stock, the year's surplus added to
             # a balance the sentence does not state)
         rate = _rate_after(r, s.index)

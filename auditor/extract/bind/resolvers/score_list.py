@@ -16,7 +16,7 @@ from typing import Iterator
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
 from auditor.extract.model import Fact
-from auditor.extract.readings import OPENERS, Reading, clean_label, score_list_before
+from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, score_list_before
 
 _FULL_MARKS = 100
 
@@ -100,10 +100,11 @@ def _respective_scores(r: Reading, i: int, total: Fact) -> Candidate | None:
         return None
     (said, scores), *rest = lists
     weight = r.vocab.cue("score_weight")
-    if len(scores) < 2 or weight.search(said) or any(clean_label(f.label) for f in scores):
-        return None
+    named = r.norm.text[tree[tree.unit("sentence", i).start].start:scores[0].span.start]  # (what the list names)
+    if len(scores) < 2 or weight.search(said) or LABEL_YEAR.search(named):
+        return None  # ("2021年至2023年绩效自评得分分别为88分、90分、92分": years' scores, no levels)
     weights = rest[0][1] if rest and weight.search(rest[0][0]) and len(rest[0][1]) == len(scores) else []
-    whole = bool(weights) and sum(w.value for w in weights) == _FULL_MARKS
+    whole = (bool(weights) and sum(w.value for w in weights) == _FULL_MARKS) or r.vocab.names_every_score_level(named)
     return make_breakdown(r, total, scores, "分别为", whole, "score_list_respectively")
 
 

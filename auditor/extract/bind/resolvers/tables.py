@@ -438,7 +438,7 @@ def _coded_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool,
     right under it, up to the next row coded in its column or to its left.  A row with no code
     (合計, a bracketed group, a 政事別 name between "總統府" and its 目 rows) sums nothing and is
     no part: the rows around it keep their places."""
-    if rows[n].is_total and rows[n].level is None:
+    if rows[n].is_total and rows[n].level is None and "小计" not in rows[n].label:
         # ("| | 合计 | 2,152.52 |" over "| 201 | 一般公共服务支出 | 327.52 |"…: the 类 rows, the top level)
         levels = [r.level for r in rows if r.level is not None]
         top = [r for r in rows if levels and r.level == min(levels)]
