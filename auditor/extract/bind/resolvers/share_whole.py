@@ -36,6 +36,9 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
     for b in lists:
         for p in b.parts:
             totals_of.setdefault(p.id, []).append(b.total)
+    # (a figure stated later as a part of a share is no whole of an earlier one: "…,占歲出14.7%。…國防歲出2889億元,
+    # 占16.6%")
+    shared = {s.part.id for s in shares if s.part is not None}
     out = []
     for s in shares:
         if s.whole is not None:
@@ -44,6 +47,9 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
             out.append(s)
         else:
             wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []))
+            if reason == "share_of_named_whole":
+                # (… when stated after the share: a part of a later list — none left, the whole is not stated)
+                wholes = [w for w in wholes if w.id not in shared or w.span.start < s.percent.span.start]
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
     return _parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out)))))
 
