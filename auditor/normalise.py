@@ -177,23 +177,25 @@ _CN_NOT_BEFORE = frozenset("〇○零一二三四五六七八九两十百千廿�
 _CURRENCY_NAME = lazyre.compile(r"(?<=[\d万亿千百])(\s*)(港|澳门)[元币]")  # (not 澳元: the Australian dollar)
 
 
+_COMMA = lazyre.compile(",")
 _CSV_NUMBER = lazyre.compile(r'^\s*"?\(?-?[\d,]+(?:\.\d+)?\)?%?"?\s*$')
 
 
 def _csv_fields(line: str) -> list[tuple[int, int]] | None:
     """The fields of a comma-separated line (quotes keep the commas of "1,234"), as (start, end); None
     when its quotes do not close."""
-    fields, start, quoted = [], 0, False
-    for k, ch in enumerate(line):
-        if ch == '"':
-            quoted = not quoted
-        elif ch == "," and not quoted:
-            fields.append((start, k))
-            start = k + 1
-    if quoted:
-        return None
-    fields.append((start, len(line)))
-    return fields
+    if '"' in line:
+        commas, quoted = [], False
+        for k, ch in enumerate(line):
+            if ch == '"':
+                quoted = not quoted
+            elif ch == "," and not quoted:
+                commas.append(k)
+        if quoted:
+            return None
+    else:  # (no quotes, the usual line: every comma ends a field, found without a loop over the characters)
+        commas = [m.start() for m in _COMMA.finditer(line)]
+    return list(zip([0, *(k + 1 for k in commas)], [*commas, len(line)]))
 
 
 def _csv_rows(text: str) -> str:

@@ -418,6 +418,10 @@ class IndicatorScore(Bound):
     row: str = ""
 
 
+# the `via` of a ScoreSum of a level's 小计 row over that level's rows (one block of the score, not all of it)
+SUBTOTAL_VIA = "a level's subtotal"
+
+
 class ScoreSum(Bound):
     """The 分值 or 得分 of a score table's rows add to its 合计 / 总分 row."""
 

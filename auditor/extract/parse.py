@@ -16,6 +16,7 @@ from typing import NamedTuple
 import lark
 from lark import Lark, Token, Transformer, Tree
 
+from auditor import lazyre
 from auditor.extract.lexer import GapLexer, make_token
 from auditor.extract.scan import PAGE_FURNITURE
 from auditor.extract.vocabulary import PINYIN_GLOSS_AFTER_HAN
@@ -299,6 +300,10 @@ def plain_pieces(tokens: list[Token]) -> list[Piece]:
     return out
 
 
+# a line ending as page furniture ends (a page number between dashes, or 页): the cheap test before PAGE_FURNITURE
+_PAGE_NUMBER_END = lazyre.compile(r"(?:\d[ \t]?[-—–~]|页)[ \t]*(?:\n|$)")
+
+
 def parse_span(text: str, start: int, end: int) -> list[Piece]:
     """Parse text[start:end]; pieces and their figure tokens carry offsets into `text`.
 
@@ -310,7 +315,7 @@ def parse_span(text: str, start: int, end: int) -> list[Piece]:
     window = text[start:end]
     dropped = {k for m in PINYIN_GLOSS_AFTER_HAN.finditer(window) for k in range(m.start(), m.end())} \
         if "(" in window else set()
-    if "\n" in window and ("页" in window or "-" in window or "—" in window):
+    if "\n" in window and _PAGE_NUMBER_END.search(window):
         # a page's furniture where a page break cut the sentence ("…财政拨款收入\nXX局决算说明      - 3 -\n150.00万元"):
         # its page number is no figure, and the sentence reads on across it
         dropped |= {k for m in PAGE_FURNITURE.finditer(window) for k in range(m.start(), m.end())}

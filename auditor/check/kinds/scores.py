@@ -11,8 +11,7 @@ from auditor.check.arithmetic import Comparison, Value, compare, show, sum_equat
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
-from auditor.extract.bind.resolvers.tables import SUBTOTAL_VIA
-from auditor.extract.model import Fact, FundsScore, ScoreSum
+from auditor.extract.model import SUBTOTAL_VIA, Fact, FundsScore, ScoreSum
 from auditor.extract.structure import BOUND_NEXT
 from auditor.findings import Evidence, Outcome
 

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from auditor import lazyre
 from auditor.extract.model import Fact, is_previous
+from auditor.extract.readings import clean_label
 from auditor.extract.vocabulary import LabelInfo, Vocabulary, read_label
 
 Key = tuple[str, str | None, str | None, tuple[str, ...]]
@@ -43,6 +44,7 @@ class DocumentIndex:
         self.vocab = vocab
         self.report_year = report_year
         self._starts: dict[str, list[int]] = {}
+        self._holding: dict[str, list[Fact]] = {}
         self._qualifiers: dict[int, tuple[str, ...]] = {}
 
     # ------------------------------------------------------------ identity of a quantity
@@ -160,6 +162,14 @@ class DocumentIndex:
             if len(name) >= 2:
                 out[name[-2:]].append((name, f))
         return dict(out)
+
+    def amounts_holding(self, words: str) -> list[Fact]:
+        """The amounts whose label holds `words` ("总预算岁出" in "114年度中央政府总预算岁出编列"), found once a
+        document for each name (a share looks its whole up by name; many shares name one whole)."""
+        found = self._holding.get(words)
+        if found is None:
+            found = self._holding[words] = [f for f in self.facts if f.kind == "amount" and words in clean_label(f.label)]
+        return found
 
     def amounts_named(self, ending: str, near: int, reach: int = _NEAR) -> list[tuple[str, Fact]]:
         """(name, amount) whose name ends in `ending`'s last two characters, within `reach`

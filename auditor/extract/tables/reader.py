@@ -625,9 +625,9 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             continue
         if again is not None and not pending:
             break  # another table starts
-        nxt_cell = _next_cell(cells, k)
+        # (with nothing pending, `nxt` is the cell after c)
         if not rows and not pending and _subheader(c) \
-                and not (nxt_cell is not None and _is_value(cells[nxt_cell].text) and role_of(c.text) == "rate"):
+                and not (nxt is not None and _is_value(cells[nxt].text) and role_of(c.text) == "rate"):
             k += 1  # "指标性质 | 指标值 | 度量单位": the header's second line (not "预算执行率 | 100% | 90.90% | 10 | 9.09")
             continue
         if sum(1 for p in pending if p.text) > 8:

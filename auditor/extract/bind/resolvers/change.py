@@ -15,7 +15,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Change, Fact
-from auditor.extract.readings import OPENERS, Reading, clean_label
+from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label
 from auditor.extract.vocabulary import LabelInfo, read_label
 
 DIRECTIONS = {"increase": 1, "decrease": -1, "flat": 0}
@@ -244,7 +244,7 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                            or tree[i - 1].kind == "period" and current is not None
                            and _later_year(tree[i - 1].piece.keyword, current))
     if this_year and current is not None and previous is None and r.report_year is None \
-            and ((current.period or "").isdigit() or _YEAR_IN_LABEL.search(clean_label(current.label))):
+            and ((current.period or "").isdigit() or LABEL_YEAR.search(clean_label(current.label))):
         # "113年度預算數3億5,200萬元,本年度增列3,421萬5千元,增幅9.72%": a figure its own year names, before a
         # change said of 本年度 in a text whose year is not known — another year's, the one compared with
         previous, current = current, None
@@ -476,7 +476,6 @@ def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
 _COMPARED_LEAD = lazyre.compile(r"^(?:仍|但|而|且|也|均)?(?:较|比|相较于?|与|同)\s*(?:(?:19|20)?\d{2,3}\s*年度?|今年|本年|上一?年度?|去年)?")
-_YEAR_IN_LABEL = lazyre.compile(r"(?:(?:19|20)\d{2}|(?<!\d)1[0-2]\d)年度?")  # (a Taiwanese 民國 year too: 113年度)
 _COMPARED_YEAR = lazyre.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:同期)?(?:相比|比较)")
 _COMPARED_REACH = 60  # characters before a change its sentence's comparison may stand
 

@@ -111,9 +111,7 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
             # 其中:…其他收入186.45万元;上年结转520.00万元" — a budget's income counts the money carried over)
             # (the money spent from it and carried on, 年末结转和结余, stays the next statement: shares of the
             # spending are of the spending)
-            carried_in = income and f.concept == _CARRIED_IN
-            if not (carried_in and adds_up(first_total, [p for _, p in parts])
-                    and not adds_up(first_total, [p for _, p in parts[:n]])):
+            if not (income and f.concept == _CARRIED_IN and _adds_up_only_with(first_total, parts, parts[:n])):
                 parts = parts[:n]
             break
     # a figure of the total's own concept starts the next statement, not a part; right
@@ -179,7 +177,7 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     unmemo = [(k, f) for k, f in parts if f.concept not in memo]
     # (… unless the list makes its total with them and not without: "机关运行经费186.42万元,其中:办公费…、
     # 公务接待费3.48万元、公务用车运行维护费12.36万元、其他商品和服务支出…" lists the economic items, 三公 among them)
-    if not (adds_up(first_total, [f for _, f in parts]) and not adds_up(first_total, [f for _, f in unmemo])):
+    if not _adds_up_only_with(first_total, parts, unmemo):
         parts = unmemo
     # "…通用设备96.35亿元,占13.7%,通用设备中车辆18.72亿元": a part named inside an earlier part is no part beside it
     parts = [(k, f) for n, (k, f) in enumerate(parts) if not _named_inside(f, [p for _, p in parts[:n]])]
@@ -299,6 +297,11 @@ def _compared_with(r: Reading, k: int) -> bool:
         j -= 1
     said = "".join(reversed(words)) + r.facts[k].label
     return bool(words) and bool(r.vocab.cue("compared_prefix").match(clean_label(said)))
+
+
+def _adds_up_only_with(total: Fact, longer: list, shorter: list) -> bool:
+    """The longer list of (node, part) makes the total and the shorter does not: the parts it adds are parts."""
+    return adds_up(total, [p for _, p in longer]) and not adds_up(total, [p for _, p in shorter])
 
 
 _CARRIED_IN = "年初结转结余"  # the concept of the money carried over into the year (上年结转, 年初结转和结余)

@@ -104,8 +104,7 @@ def _respective_scores(r: Reading, i: int, total: Fact) -> Candidate | None:
     if len(scores) < 2 or weight.search(said) or LABEL_YEAR.search(named):
         return None  # ("2021年至2023年绩效自评得分分别为88分、90分、92分": years' scores, no levels)
     weights = rest[0][1] if rest and weight.search(rest[0][0]) and len(rest[0][1]) == len(scores) else []
-    whole = (bool(weights) and sum(w.value for w in weights) == _FULL_MARKS) or r.vocab.names_every_score_level(named)
-    return make_breakdown(r, total, scores, "分别为", whole, "score_list_respectively")
+    return make_breakdown(r, total, scores, "分别为", _whole(r, weights, named), "score_list_respectively")
 
 
 def _levels_after(r: Reading, i: int) -> Candidate | None:
@@ -145,9 +144,13 @@ def _breakdown(r: Reading, total: Fact, found: list[Fact], text: str, marker: st
     scores, weights = paired
     if len(scores) < 2:
         return None
-    # the whole score when the weights make full marks, or the list names every level of a framework
-    whole = (bool(weights) and sum(w.value for w in weights) == _FULL_MARKS) or r.vocab.names_every_score_level(text)
-    return make_breakdown(r, total, scores, marker, whole, reason)
+    return make_breakdown(r, total, scores, marker, _whole(r, weights, text), reason)
+
+
+def _whole(r: Reading, weights: list[Fact], text: str) -> bool:
+    """The levels' scores are all of the total: their weights make full marks, or the text names every level
+    of a framework."""
+    return (bool(weights) and sum(w.value for w in weights) == _FULL_MARKS) or r.vocab.names_every_score_level(text)
 
 
 def _weights_among(r: Reading, facts: list[Fact]) -> bool:

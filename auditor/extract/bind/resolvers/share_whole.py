@@ -288,8 +288,8 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     if year:
         named = [f for f in named for m in [LABEL_YEAR.search(clean_label(f.label))] if not m or m.group(1) == year.group(1)]
     # ("占总预算岁出28.0%": the figure named 总预算岁出, not the 岁出规模合计 of 总预算 and 特别预算 the list hangs from)
-    exact = [f for f in index.facts if f.kind == "amount" and f.id != part.id and f.unit == part.unit
-             and len(label) >= 4 and label in clean_label(f.label)] if named else []
+    exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit] \
+        if named and len(label) >= 4 else []
     if exact and not any(t in exact for t in own) and all(t not in named or label not in clean_label(t.label) for t in own):
         named = exact
     own_named = [t for t in own if t in named]

@@ -30,8 +30,8 @@ from dataclasses import field
 from decimal import Decimal
 
 from auditor import lazyre
-from auditor.extract.model import (Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum, ScoreTable, Share,
-                                   TableRate, TableRow)
+from auditor.extract.model import (SUBTOTAL_VIA, Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum,
+                                   ScoreTable, Share, TableRate, TableRow)
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.numbering import item_style, outline_depth
@@ -84,18 +84,20 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         if table.kind == "indicators":
             out.indicators.extend(_indicators(rows, table.full_when_met, POSITIONAL.get(table.layout, "indicator_row")))
             out.score_sums.extend(_level_weights(table))
-            funds = previous if previous is not None and previous.kind == "funds" \
-                and 0 <= table.span.start - previous.span.end <= _NEAR else None
-            out.score_sums.extend(_score_sums(table, funds))
+            out.score_sums.extend(_score_sums(table, _funds_above(previous, table)))
         elif table.kind == "scores":
-            # (a 自评表 whose indicator rows state only 分值 and 得分: its 资金 block above is its first row too)
-            # (… unless its rows have a funds row of their own: "预算执行 | 10 | 9.62 | 9.73")
-            funds = previous if previous is not None and previous.kind == "funds" \
-                and 0 <= table.span.start - previous.span.end <= _NEAR \
-                and not any(_OWN_FUNDS_ROW.search(r.label) for r in table.rows) else None
-            out.score_sums.extend(_score_sums(table, funds))
+            # (a 自评表 whose indicator rows state only 分值 and 得分: its 资金 block above is its first row too —
+            # unless its rows have a funds row of their own: "预算执行 | 10 | 9.62 | 9.73")
+            own = any(_OWN_FUNDS_ROW.search(r.label) for r in table.rows)
+            out.score_sums.extend(_score_sums(table, None if own else _funds_above(previous, table)))
         previous = table
     return out
+
+
+def _funds_above(previous: ScoreTable | None, table: ScoreTable) -> ScoreTable | None:
+    """The 资金 grid right above a score table: the same 自评表."""
+    return previous if previous is not None and previous.kind == "funds" \
+        and 0 <= table.span.start - previous.span.end <= _NEAR else None
 
 
 # ------------------------------------------------------------------ changes
@@ -613,9 +615,6 @@ def _level_weights(table: ScoreTable) -> list[ScoreSum]:
 
 
 _LEVEL_SUBTOTAL = lazyre.compile(r"^[\u4e00-\u9fff]{1,8}(?:合计|小计)[::]?$")
-
-
-SUBTOTAL_VIA = "a level's subtotal"
 
 
 def _is_subtotal(row: TableRow) -> bool:
