@@ -196,7 +196,11 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield outcome(rule, s, "undecided", [Evidence.of(s.percent, "share"), Evidence.of(s.part, "part")],
                           note="the whole is not stated")
             continue
-        if len(wholes) > 8:  # a concept stated many times: only the values near the one implied matter
+        if s.reason == "share_of_broader_whole":
+            # wholes broader than the one named bound it from above: the part is at least its share
+            # of the largest, and only a share above the one stated contradicts it
+            wholes = [max(wholes, key=lambda w: w.value)]
+        elif len(wholes) > 8:  # a concept stated many times: only the values near the one implied matter
             wholes = _nearest(wholes, s.part.value * 100 / s.percent.value if s.percent.value else None)
         results = _best([(s.part, w) for w in wholes], s.percent)
         if not results:
@@ -206,7 +210,7 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         cmp, num, den, computed = results[0]
         figures = [Evidence.of(s.percent, "share"), Evidence.of(num, "part"), Evidence.of(den, "whole")]
         as_read = ratio_equation(s.percent, num, den)
-        if cmp.verdict == "ok":
+        if cmp.verdict == "ok" or (s.reason == "share_of_broader_whole" and computed.value <= s.percent.value):
             yield outcome(rule, s, "holds", figures, equation=as_read)
             continue
         slip = _unit_slip(num, den, s.percent)

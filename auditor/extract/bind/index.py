@@ -32,10 +32,20 @@ def named_part(label: str) -> str:
     return _DONE.sub("", label)
 
 
-def scope_of(label: str) -> tuple[str, ...]:
+def scope_of(label: str, concept: str | None = None) -> tuple[str, ...]:
+    """The funds a label names.  A scope word inside the concept's own name qualifies nothing
+    ("财政拨款收入" is the concept, not 财政拨款 money of a concept 收入: the row 财政拨款收入 is a part of
+    本年收入合计 like 事业收入)."""
     # ("部门专项项目预算": 专项项目 is project spending, a kind of spending, not money of the 专项 funds)
     label = label.replace("专项项目", "项目")
+    if concept:
+        label = label.replace(concept, "")
     return tuple(s for s in SCOPES if s in label)
+
+
+def fact_scope(fact: Fact) -> tuple[str, ...]:
+    """The funds a figure is of, as its label names them (see scope_of)."""
+    return scope_of(fact.label, fact.concept)
 
 
 class DocumentIndex:
@@ -59,7 +69,7 @@ class DocumentIndex:
     def key(self, fact: Fact) -> Key:
         """What makes two figures one quantity: concept, year, scenario, funds, and the
         concept the label puts it under (基本支出财政拨款收入 is not 项目支出财政拨款收入)."""
-        return (fact.concept or "", self.period_of(fact), fact.scenario, scope_of(fact.label) + self.qualifier(fact))
+        return (fact.concept or "", self.period_of(fact), fact.scenario, fact_scope(fact) + self.qualifier(fact))
 
     def qualifier(self, fact: Fact) -> tuple[str, ...]:
         """Another vocabulary concept named before the figure's own in its label: "基本支出" in

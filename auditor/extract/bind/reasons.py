@@ -182,6 +182,9 @@ _ALL = [
            "taken as its list's total", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的比例为49.10%。"),
     Reason("share_of_named_whole", STRUCTURAL, "占 X 的 p%: X names a figure of the document",
            "支出100万元。基本支出60万元,占支出的60%。"),
+    Reason("share_of_broader_whole", STRUCTURAL, "占 X 的 p% where X names funds (一般公共预算…) its figures do not: "
+           "they are broader, an upper bound of X — the part may not be more than p% of them",
+           "项目支出667.9万元。…一般公共预算项目支出818.40万元,占一般公共预算项目支出总额的100%。"),
     Reason("share_of_same_named_whole", VOCABULARY, "a share naming, in the same words, the whole another share of "
            "its paragraph was read to be of", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的49.10%。"
            "财政资金中,中央财政285.93亿元,占高校资助总额29.91%。"),

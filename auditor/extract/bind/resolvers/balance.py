@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
-from auditor.extract.bind.index import DocumentIndex, scope_of
+from auditor.extract.bind.index import DocumentIndex, fact_scope
 from auditor.extract.model import Fact
 
 
@@ -26,7 +26,7 @@ def pairs(index: DocumentIndex, left_words, right_words) -> Iterator[tuple[Fact,
         side = "left" if any(w in f.label for w in left_words) else \
             "right" if any(w in f.label for w in right_words) else None
         if side:
-            by_period[(index.period_of(f), f.scenario, scope_of(f.label))][side].append(f)
+            by_period[(index.period_of(f), f.scenario, fact_scope(f))][side].append(f)
     for sides in by_period.values():
         left, right = index.unique(sides.get("left", [])), index.unique(sides.get("right", []))
         if left is not None and right is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from auditor.extract.bind.index import DocumentIndex, scope_of
+from auditor.extract.bind.index import DocumentIndex, fact_scope
 from auditor.extract.model import Breakdown, Fact
 from auditor.extract.vocabulary import Family
 
@@ -44,7 +44,7 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: s
     """The identity of one family over the amounts of its concepts (in text order)."""
     groups: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
     for f in facts:
-        key = (index.period_of(f), f.scenario, scope_of(f.label) + index.qualifier(f))
+        key = (index.period_of(f), f.scenario, fact_scope(f) + index.qualifier(f))
         groups[key][f.concept].append(f)
     _lend_unscoped_parts(groups, family)
     out = []
@@ -76,6 +76,9 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: s
                     parts = []
                     break
                 parts.extend(alt)
+        if parts:  # the optional members the report states are parts too (经营支出 of 本年支出合计)
+            optional = [index.unique(by_concept[c]) for c in family.optional if c in by_concept]
+            parts = [] if None in optional else parts + optional
         if len(parts) < 2 or any(claimed.get(p.id, total_fact.id) != total_fact.id for p in parts):
             continue
         # figures one paragraph states are read together; across paragraphs the identity is inferred

@@ -46,9 +46,15 @@ def _in_document(index: DocumentIndex, r: Rate) -> Rate:
     # 三公经费 budget is no base for it; "中央对地方转移支付…完成预算的98.9%": nor is the
     # budget of revenue.  A numerator that names something must find a base of the same
     # concept (or of none); one named only by scenario words ("预算执行金额") is the report's
-    # own spending, and any budget may be its base.
+    # own spending, and any budget may be its base.  A budget that names no subject
+    # ("年初预算为34.70万元") is of the subject its own paragraph speaks of: the base of a named
+    # numerator in that numerator's paragraph, or anywhere when the document states one such
+    # budget (a project report's "年初预算1086.95万元" is the project's).
     if index.label_concept(num.label).concept is not None:
-        bases = [f for f in bases if f.concept == num.concept or index.label_concept(f.label).concept is None]
+        bare = [f for f in index.budget_amounts if index.label_concept(f.label).concept is None]
+        anywhere = len({f.value for f in bare}) == 1
+        bases = [f for f in bases if f.concept == num.concept
+                 or (index.label_concept(f.label).concept is None and (anywhere or f.window == num.window))]
     return r.model_copy(update={"value_pairs": value_pairs, "document_pairs": tuple((num, b) for b in bases),
                                 "reason": "rate_base_in_document", "via": (*r.via, "numerator in its sentence")})
 

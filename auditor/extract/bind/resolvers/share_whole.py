@@ -2,6 +2,8 @@
 
     "其中基本支出60万元,占60%"                  → its list's total (share_of_list_total)
     "基本支出60万元,占支出的60%"                → 支出, stated in the document (share_of_named_whole)
+    "…资金818.40万元,占一般公共预算项目支出总额的100%" with only 项目支出 (of all funds) stated
+                                                → those, as an upper bound (share_of_broader_whole)
     "因公出国(境)费7.8万元,占45.7%"             → the 三公经费 of the same year and funds
                                                   (share_of_family_total)
     "资金总规模64458.18万元,纳入…53043.61万元,占比82.29%" → the whole named right before the part
@@ -25,7 +27,7 @@ from decimal import Decimal
 from itertools import accumulate
 
 from auditor import lazyre
-from auditor.extract.bind.index import DocumentIndex, scope_of
+from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.readings import LABEL_YEAR, clean_label
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
@@ -47,7 +49,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
             out.append(s)
         else:
             wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []))
-            if reason == "share_of_named_whole":
+            if reason in ("share_of_named_whole", "share_of_broader_whole"):
                 # (… when stated after the share: a part of a later list — none left, the whole is not stated)
                 wholes = [w for w in wholes if w.id not in shared or w.span.start < s.percent.span.start]
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
@@ -280,6 +282,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     else:
         named = [f for name, f in index.amounts_named(core, near=part.span.start)
                  if f.id != part.id and (name.endswith(core) or name.endswith(label))]
+    # ("占一般公共预算项目支出总额的100%": a 项目支出 of those funds, not one that names no funds)
+    funds = scope_of(label, info.concept)
+    broader = [] if not funds else [f for f in named if not set(funds) <= set(fact_scope(f) + index.qualifier(f))]
+    named = [f for f in named if f not in broader]
     if info.scenario:  # "占年初政府采购预算的94.5%": a budget, not the money saved on it
         named = [f for f in named if f.scenario in (None, info.scenario)
                  or compatible_scenarios(f.scenario, info.scenario)]
@@ -297,6 +303,8 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
         return own_named, "share_of_list_total"
     if named:
         return named, "share_of_named_whole"
+    if broader:
+        return broader, "share_of_broader_whole"
     # the list's own total under another name: likely ("占高校资助总额" of 资助总金额), but not
     # stated — "占同类产品采购规模的90%" is not of the 全国政府采购规模 its amount is listed under
     if any(core in t.label or core in (t.concept or "") for t in own[:1]):
@@ -395,8 +403,8 @@ def _family_total(index: DocumentIndex, part: Fact) -> list[Fact]:
                          if index.period_of(f) == index.period_of(part)
                          and (f.scenario == part.scenario
                               or (part.scenario is None and f.scenario in (None, "final", "actual")))]
-            same_funds = [f for f in same_year if scope_of(f.label) == scope_of(part.label)]
-            if not same_funds and not scope_of(part.label) and len({scope_of(f.label) for f in same_year}) == 1:
+            same_funds = [f for f in same_year if fact_scope(f) == fact_scope(part)]
+            if not same_funds and not fact_scope(part) and len({fact_scope(f) for f in same_year}) == 1:
                 same_funds = same_year  # the funds named once, on the total (财政拨款“三公”经费)
             if same_funds:
                 return same_funds
