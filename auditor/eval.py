@@ -197,7 +197,8 @@ def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
     counted_false: set[int] = set()
     for rel in item.relations:
         contradiction = not rel.get("consistent", True) and not rel.get("rounding", False)
-        citing = [f for f in findings if cites(f, rel)]
+        # (an info finding — a reading doubted or explained, shown only on request — finds nothing)
+        citing = [f for f in findings if f.severity in ("error", "warning") and cites(f, rel)]
         t.relations += 1
         if any(_outcome_cites(o, rel) for o in checked):
             t.relations_covered += 1
@@ -259,7 +260,7 @@ def evaluate(item: Item, rules, mutate: bool = True) -> Tally:
                 text, line = mutated
                 t.mutations += 1
                 found = _audit(text, item.name, rules, t).findings
-                if any(cites(f, {**rel, "stated": line}) for f in found):
+                if any(f.severity in ("error", "warning") and cites(f, {**rel, "stated": line}) for f in found):
                     t.mutations_found += 1
                 else:
                     t.mutation_misses.append(f"{item.name}:{rel['line']} {rel['kind']} {rel['stated']} -> {line} "

@@ -29,11 +29,13 @@ def test_the_alternative_explains_its_passing_example(alt_id, text):
 
 @pytest.mark.parametrize("alt_id,text", DOUBTS)
 def test_a_doubt_turns_the_error_of_its_passing_example_into_a_warning(alt_id, text):
-    # the reading is doubtful, not refuted: the finding stays, as a warning that says why
+    # the reading is doubtful, not refuted: the finding stays, as a warning that says why — or,
+    # for a shape a misreading gives far more often (a list far over its total), as info
     result = audit_text(text)
     assert not [f for f in result.findings if f.severity == "error"], result.findings
     doubted = [o for o in result.outcomes if o.verdict == "fails" and o.alternative == alt_id]
-    assert doubted and all(o.finding.severity == "warning" and alt_id in o.finding.message("zh") for o in doubted)
+    assert doubted and all(o.finding.severity in ("warning", "info") and alt_id in o.finding.message("zh")
+                           for o in doubted)
 
 
 @pytest.mark.parametrize("alt_id,text,stated", FAILING)

@@ -135,6 +135,23 @@ def wide_gap(equation) -> Found | None:
                                   f"the parts, the total or the base may be misread"})
 
 
+def misread_more_likely(equation) -> bool:
+    """A list's or a difference's miss too wide for a slip, of a shape a misreading gives
+    far more often than a report's own error: parts adding to more than their total (a list
+    run on past its parts, a part counted twice) or a difference far off (the wrong pair of
+    figures).  Parts short of their total (a part the report left out), or one part over
+    the total alone, stay in doubt.""" 
+    if equation is None or equation.kind != "linear" or len(equation.terms) < 3:
+        return False
+    coefficients = [c for _, c in equation.terms]
+    if coefficients[0] != 1 or any(c != -1 for c in coefficients[1:]):
+        return True  # (a difference: 结余 = 预算 − 支出)
+    total, parts = equation.terms[0][0], [f for f, _ in equation.terms[1:]]
+    # (a part above the total alone is over it whatever else was read into the list)
+    return sum((c * f.value for f, c in equation.terms), Decimal(0)) < 0 \
+        and all(p.value - p.tolerance <= total.value + total.tolerance for p in parts)
+
+
 @dataclass(frozen=True, eq=False)
 class Document:
     """What the alternatives look at: the facts, by paragraph and table, and the text."""
@@ -574,6 +591,15 @@ def _closed_and_complete(total: Fact, parts: list[Fact], vocab) -> bool:
         return False
     concepts = [p.concept for p in parts]
     return any(total.concept in fam.totals and not fam.open and not fam.optional and fam.covers(concepts)
+               for fam in vocab.families.values())
+
+
+def closed_family(total: Fact, parts: list[Fact], vocab) -> bool:
+    """Every part a member of a closed vocabulary family of the total (“三公” = 出国 + 公车
+    + 接待, and the 公车 items inside): a list the vocabulary names, not one read past its end."""
+    if vocab is None or not total.concept or any(p.concept is None for p in parts):
+        return False
+    return any(total.concept in fam.totals and not fam.open and all(p.concept in fam.members for p in parts)
                for fam in vocab.families.values())
 
 

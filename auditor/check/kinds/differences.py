@@ -110,7 +110,7 @@ def check_difference(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             evidence=figures, comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_difference(ctx.doubt, d.difference, list(d.minuends),
                                                             list(d.subtrahends), d.rivals),
-            accuse_from=STRUCTURAL, equation=None if slip else as_read, weigh=as_read)
+            accuse_from=STRUCTURAL, equation=None if slip else as_read, weigh=as_read, wide_dismissed=True)
 
 
 def _holds(n_plus: int):

@@ -96,7 +96,9 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             evidence=_figures(b), comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_sum(ctx.doubt, b.total, list(b.parts), list(b.subtracted), b,
                                                        ctx.vocab), equation=None if slip else equation,
-            weigh=as_read, accuse_from=EXPLICIT + 1 if by_shares and not _shares_of_total(share_of, b) else None)
+            weigh=as_read, accuse_from=EXPLICIT + 1 if by_shares and not _shares_of_total(share_of, b) else None,
+            # (the members of a closed family — “三公” = 出国 + 公车 + 接待 — are named, not run into)
+            wide_dismissed=not doubt.closed_family(b.total, list(b.parts), ctx.vocab))
 
 
 def _shares_of_total(share_of: dict[int, Fact], b: Breakdown) -> bool:
