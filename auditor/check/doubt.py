@@ -208,7 +208,13 @@ class Document:
         start = self._sentence_start(fact.span.start)
         found = [m for m in _entity().finditer(self.text, start, fact.span.start)
                  if not _ACTING.match(self.text, m.end()) and not _ACTING_BEFORE.search(self.text, max(0, m.start() - 3), m.start())]
-        return found[-1].group(1) if found else None
+        if found:
+            return found[-1].group(1)
+        # ("(1)临川县水利局(本级)。本年收入合计…": the item's title, a sentence of its own, names the unit)
+        line = self.text.rfind("\n", 0, fact.span.start) + 1
+        stops = [at for at in (self.text.find(c, line, fact.span.start) for c in "。:：") if at >= 0]
+        title = _ITEM_TITLE.match(self.text, line, min(stops) + 1) if stops else None
+        return title.group(1) if title and _entity().fullmatch(title.group(1)) else None
 
     def _sentence_start(self, offset: int, also: str = "") -> int:
         """Where the sentence holding `offset` starts (after 。!? or a line break, or one of `also`)."""
@@ -929,6 +935,8 @@ _HEADING_REACH = 200  # lines
 _ACTING = lazyre.compile(r"(?:批复|审计|批准|下达|核定|确认|审核|印发|通知|要求|安排|拨付)")
 _ACTING_BEFORE = lazyre.compile(r"(?:根据|经|按照|依据|由|报)$")
 _HEADING_WIDTH = 24  # characters: a longer numbered line is a sentence, not a heading
+_ITEM_TITLE = lazyre.compile(r"\s*(?:[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]+\s*[、.．])\s*"
+                             r"([\u4e00-\u9fff]{2,20}?)\s*(?:[(（][^()（）]{1,6}[)）])?\s*[。:：]$")
 _FIGURE_IN = lazyre.compile(r"\d[\d,.]*\s*(?:万|亿|元|%)")
 
 

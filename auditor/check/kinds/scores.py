@@ -311,8 +311,9 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
         if not ctx.vocab.cue("total_score_label").search(f.label) or not Decimal(0) <= f.value <= Decimal(100):
             continue
         if ctx.vocab.cue("part_score_label").search(f.label) or ctx.vocab.cue("average_score").search(f.label) \
-                or _other_year(f, ctx.doc.report_year):
-            continue  # ("产出指标得分47分", "平均自评得分93.50分", "上年度该项目自评得分93分": a part's, several's, another year's)
+                or ctx.vocab.cue("score_not_a_score").search(f.label) or _other_year(f, ctx.doc.report_year):
+            continue  # ("产出指标得分47分", "平均自评得分93.50分", "上年度该项目自评得分93分": a part's, several's,
+            # another year's; "比自评得分低4分", "自评得分低于80分的": a gap, a bound)
         if BOUND_NEXT.match(ctx.doubt.text, f.span.end):
             continue  # ("自评得分90分(含)以上的16个": a band's bound, no score)
         weight = _WEIGHT_BEFORE.search(ctx.doubt.text, max(0, f.span.start - 24), f.span.start) \
@@ -339,6 +340,10 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     rows = _table_total_rows(ctx)
     if len(rows) != 1:
         return
+    weights = [row.cells["weight"] for table in ctx.doc.tables
+               for row in [r for r in table.rows if r.is_total and "score" in r.cells][-1:] if "weight" in row.cells]
+    # (a table of 90 points, the 绩效指标 beside the 预算执行 10: a part's, not the total the prose states)
+    part_table = bool(weights) and weights[0].value != 100
     # a table of several score columns (上年 | 本年, 自评 | 复核): the prose may state any of their totals; the
     # last column is the one a total against none of them is shown with, and which one the prose means is open
     columns = rows[0]
@@ -350,12 +355,22 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     several = len({p.value for p in proses}) > 1 and any(compare(p, Value.of(table_total)).verdict == "ok"
                                                         for p in proses)
     for prose in proses:
+        if several and all(compare(prose, Value.of(c)).verdict != "ok" for c in columns):
+            # (one of them is the table's: the others are other evaluations' — several projects' 自评得分 in
+            # a 决算说明 beside the department's table —, nothing says they are this table's)
+            yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
+                          note="another evaluation's score: the prose states the table's total too")
+            continue
         if prose.value in row_scores and prose.value != table_total.value:
             continue  # a row's score mentioned in prose
         same = next((c for c in columns if compare(prose, Value.of(c)).verdict == "ok"), None)
         if same is not None:
             yield outcome(rule, None, "holds", [Evidence.of(prose, "prose score"), Evidence.of(same, "table total")],
                           reason="table_total_in_prose")
+            continue
+        if part_table:
+            yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
+                          note="the table's total is of fewer than 100 points: a part's score")
             continue
         figures = [Evidence.of(prose, "prose score"), Evidence.of(table_total, "table total")]
         cmp = compare(prose, Value.of(table_total))

@@ -313,7 +313,9 @@ def _chance(target: Token, point: Decimal) -> float:
 
 def _sum_in(row: tuple[Token, ...], target: int, parts: tuple[int, ...]) -> float | bool | None:
     """The chance of a coincidence when the row's target is the sum of its parts, False when
-    it is not (None: not all written, or a sum of one figure and zeros, which says nothing)."""
+    it is not (None: not all written, or a sum of one figure and zeros that holds, which says
+    nothing — but one that does not hold speaks against the formula: 期末 = 期初 + 发行 breaks
+    in the rows of 偿还 when nothing was issued)."""
     total = row[target]
     if total.value is None or not total.value:
         return None
@@ -327,10 +329,10 @@ def _sum_in(row: tuple[Token, ...], target: int, parts: tuple[int, ...]) -> floa
             nonzero += 1
             summed += cell.value
             slack += cell.tolerance
-    if nonzero < 2:
-        return None
     if abs(total.value - summed) > total.tolerance + slack:
         return False
+    if nonzero < 2:
+        return None
     return _chance(total, summed)
 
 
@@ -480,12 +482,13 @@ def _shares_of_rows(rows: list[GridRow], grid: list[tuple[Token, ...]], target: 
 def _change_in(t: Token, a: Token, b: Token) -> float | bool | None:
     """The chance of a coincidence when t is the change between a and b, written unsigned or
     signed either way (False when it is not; None when the row says nothing)."""
-    if t.value is None or a.value is None or b.value is None or not t.value or not a.value or not b.value \
-            or a.value == b.value:
+    if t.value is None or a.value is None or b.value is None:
         return None
     gap = abs(a.value - b.value)
     if abs(abs(t.value) - gap) > t.tolerance + a.tolerance + b.tolerance:
-        return False
+        return False  # (a row with a zero that breaks it speaks against it too, as in _sum_in)
+    if not t.value or not a.value or not b.value or a.value == b.value:
+        return None
     return _chance(t, gap if t.value > 0 else -gap)
 
 

@@ -11,7 +11,7 @@ different levels (全区 / 区本级), or a figure named by the change made to i
 
 from __future__ import annotations
 
-from auditor.extract.bind.index import DocumentIndex
+from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.model import Breakdown, Repeat, Share
 
 
@@ -21,6 +21,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
     second value of their quantity."""
     known = index.known_concepts
     as_change = index.vocab.cue("stated_as_change")
+    inside = index.vocab.cue("inclusion_bracket")
     parents = _parents(index, lists, shares)
     groups: dict[tuple, list] = {}
     for key, facts in index.by_key.items():
@@ -32,8 +33,9 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
         if concept not in known or index.vocab.cue("staged_concept").match(concept):
             continue
         # a zero says "none of it here" (a sub-category), not a restatement
+        # (a figure in a "(含…)" bracket is a part of the item before it: "…(含上年结转资金92.40万元)")
         facts = [f for f in facts if not f.in_table and f.value != 0 and f.id not in slipped
-                 and not as_change.match(f.label)]
+                 and not as_change.match(f.label) and not inside.search(text, max(0, f.span.start - 44), f.span.start)]
         first = facts[0] if facts else None
         level = _level(index, text, first) if len(facts) > 1 else None
         for other in facts[1:]:
@@ -53,20 +55,20 @@ def _level(index: DocumentIndex, text: str, fact) -> str | None:
     return found[-1] if found else None
 
 
-def _parents(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -> dict[int, str]:
+def _parents(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -> dict[int, tuple]:
     """What a figure is part of, when that is narrower than the whole report."""
     top = {t for name in ("支出构成", "收入来源") if name in index.vocab.families
            for t in index.vocab.families[name].totals}
-    out: dict[int, str] = {}
+    out: dict[int, tuple] = {}
     for b in lists:
         parent = b.total.concept or b.total.label
         if parent and parent not in top:
-            for p in b.parts:
-                out.setdefault(p.id, parent)
+            for p in b.parts:  # (with its funds: 一般公共预算财政拨款基本支出's 人员经费 is not 基本支出's)
+                out.setdefault(p.id, (parent, fact_scope(b.total)))
     for s in shares:
         if s.part is not None and s.whole_label:
             info = index.label_concept(s.whole_label)
             parent = info.concept or info.text
             if parent and parent not in top:
-                out.setdefault(s.part.id, parent)
+                out.setdefault(s.part.id, (parent, scope_of(s.whole_label, info.concept)))
     return out

@@ -80,13 +80,20 @@ def _same_named_whole(shares: list[Share]) -> list[Share]:
         window = s.percent.window
         wholes = next((w for at, w in reversed(found.get(_YEAR.sub("", s.whole_label), ()))
                        if window - _SAME_NAME_WINDOWS <= at <= window), None)
-        if not s.wholes and s.part is not None and wholes is not None and s.part.id != wholes[0].id:
+        if not s.wholes and s.part is not None and wholes is not None and s.part.id != wholes[0].id \
+                and not _other_years(s.part, wholes[0]):
             s = s.model_copy(update={"wholes": wholes, "reason": "share_of_same_named_whole"})
         out.append(s)
     return out
 
 
 _SAME_NAME_WINDOWS = 2
+
+
+def _other_years(part: Fact, whole: Fact) -> bool:
+    """Two years named ("2021年1,376.5亿元,占地区生产总值的2.75%" and the 2023 GDP): not the part's whole."""
+    return bool(part.period and whole.period and part.period.isdigit() and whole.period.isdigit()
+                and part.period != whole.period)
 
 
 def _sibling_whole(shares: list[Share]) -> list[Share]:
@@ -293,6 +300,9 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     year = LABEL_YEAR.search(clean_label(part.label))
     if year:
         named = [f for f in named for m in [LABEL_YEAR.search(clean_label(f.label))] if not m or m.group(1) == year.group(1)]
+    # ("2021年1,376.5亿元,占地区生产总值的2.75%": not the GDP of the report's year, which names none)
+    if part.period and part.period.isdigit():
+        named = [f for f in named if index.period_of(f) in (part.period, None)]
     # ("占总预算岁出28.0%": the figure named 总预算岁出, not the 岁出规模合计 of 总预算 and 特别预算 the list hangs from)
     exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit] \
         if named and len(label) >= 4 else []
