@@ -99,6 +99,8 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
             return None
     if total is None:
         return None
+    if _units_of_another_quantity(r, total, parts):
+        return None
     if total.concept and any(p.concept == total.concept and p.value == total.value for p in parts):
         # "收入、支出总计均为19350.88万元。\n(一)收入总计19350.88万元。…(二)支出总计19350.88万元。":
         # an item restating the figure is no part of it; the items are the totals told one by one
@@ -119,6 +121,20 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     if truncated:
         via = (*via, "may be cut off by the end of the text")
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
+
+
+def _units_of_another_quantity(r: Reading, total: Fact, parts: list[Fact]) -> bool:
+    """"…本年支出合计9,176.44万元…\n(一)区民政局机关:本年收入合计8,173.44万元…\n(二)…": items each
+    stating one unit's figure of one concept are parts of that concept's total, not of a figure
+    the vocabulary names otherwise (and holds no part of theirs)."""
+    concepts = {p.concept for p in parts}
+    if len(concepts) != 1 or None in concepts or not total.concept:
+        return False
+    (concept,) = concepts
+    known = r.vocab.known_concepts
+    if concept == total.concept or concept not in known or total.concept not in known:
+        return False
+    return not any(total.concept in fam.totals and concept in fam.members for fam in r.vocab.families.values())
 
 
 def _named_by_known_concepts(r: Reading, firsts: list[Fact], every: list[Fact]) -> bool:
