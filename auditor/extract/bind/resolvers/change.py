@@ -498,9 +498,14 @@ def _later_year(keyword: str, fact: Fact) -> bool:
 
 def _after_named_year(fact: Fact, keyword: str) -> bool:
     """"2021年…实际收入377841万元,比2020年增加": the change names the year it compares with,
-    and the figure before it is of a later year — its current term."""
+    and the figure before it is of a later year — its current term.  So is a figure of 去年
+    ("去年财政收益达1,105亿元,较2015年减少56亿元"): no one names a year to compare 去年 with itself."""
     m = _NAMED_YEAR.search(keyword)
-    return m is not None and bool(fact.period) and fact.period.isdigit() and int(fact.period) > int(m.group())
+    if m is None or not fact.period:
+        return False
+    if fact.period == "previous":
+        return True
+    return fact.period.isdigit() and int(fact.period) > int(m.group())
 
 
 def _first_in_sentence(r: Reading, i: int) -> Fact | None:
