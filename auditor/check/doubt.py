@@ -1074,14 +1074,14 @@ def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | N
         named = "、".join(sorted(x for x in {own, *of_parts} if x))
         return Found("ALT004", {"zh": f"总额与分项分属不同口径（{named}），不是同一口径的分项",
                                 "en": f"the total and the parts are of different scopes ({named}), not one scope's parts"})
-    return None
+    # ("本年支出合计5,541.47万元…项目支出…;基本支出…;另有经营支出186.40万元": a part the identity does not name)
+    return _missed_part(doc, total, parts, ())
 
 
 def explain_balance(doc: Document, income: Fact, spending: Fact) -> Found | None:
     """收入总计 ≠ 支出总计 by exactly a figure the paragraph states ("收支相抵,结转下年14263万元"):
     the balance is written out, not broken."""
-    return explain_identity(doc, spending, [income]) or _missed_part(doc, income, [spending], ()) \
-        or _missed_part(doc, spending, [income], ())
+    return explain_identity(doc, spending, [income]) or _missed_part(doc, income, [spending], ())
 
 
 # --------------------------------------------------------------- changes
@@ -1240,6 +1240,14 @@ def explain_product(doc: Document, product: Fact, count: Fact, standard: Fact,
             text = f"{written(n)} × {written(standard)} = {written(amount)}"
             return Found("ALT001", {"zh": f"{text}（第{rival.span.line}行的 {rival.text}）",
                                     "en": f"{text} ({rival.text} on line {rival.span.line})"})
+    # another amount of the paragraph is the product ("村级组织运转经费96.00万元,为全镇12个村每村安排8万元;
+    # 安排村干部…432.00万元": the count and standard tell of the amount before them, not the next one)
+    value = product_value(count, standard)
+    for amount in doc.neighbours(product):
+        if amount.kind == "amount" and amount.id not in (product.id, standard.id) \
+                and compare(amount, value).verdict == "ok":
+            text = f"{written(count)} × {written(standard)} = {written(amount)}"
+            return Found("ALT001", {"zh": f"{text}（同段的 {amount.text}）", "en": f"{text} ({amount.text} of the same paragraph)"})
     return None
 
 

@@ -97,8 +97,11 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         ), found=None if slip else doubt.explain_sum(ctx.doubt, b.total, list(b.parts), list(b.subtracted), b,
                                                        ctx.vocab), equation=None if slip else equation,
             weigh=as_read, accuse_from=EXPLICIT + 1 if by_shares and not _shares_of_total(share_of, b) else None,
-            # (the members of a closed family — “三公” = 出国 + 公车 + 接待 — are named, not run into)
-            wide_dismissed=not doubt.closed_family(b.total, list(b.parts), ctx.vocab))
+            # (the members of a closed family — “三公” = 出国 + 公车 + 接待 — are named, not run into; a
+            # table's rows and columns are laid out, and the row that breaks what the others agree on is
+            # how a report's own slip shows)
+            wide_dismissed=not doubt.closed_family(b.total, list(b.parts), ctx.vocab)
+            and not any(f.in_table for f in (b.total, *b.parts)))
 
 
 def _shares_of_total(share_of: dict[int, Fact], b: Breakdown) -> bool:

@@ -350,15 +350,20 @@ def _next_item(r: Reading, i: int) -> tuple[str, int] | None:
 
 
 def partial_marker(r: Reading, i: int, last: int) -> bool:
-    """主要/部分 right after the opener, or 等 right after the last part."""
+    """主要/部分 right after the opener, or 等 (or 其余为…, the rest named without a figure) right
+    after the last part."""
     tree = r.tree
     if "主要" in tree[i].piece.keyword:
         return True
     if i + 1 < len(tree) and tree[i + 1].kind in {"words", "labelled"}:
         if r.vocab.cue("partial_opener").match(tree[i + 1].piece.label):
             return True
-    if last + 1 < len(tree) and tree[last + 1].kind == "words":
-        if r.vocab.cue("partial_closer").match(tree[last + 1].piece.label):
+    after = last + 1
+    if after < len(tree) and tree[after].kind == "sep" and after + 1 < len(tree) \
+            and tree[after + 1].sentence == tree[last].sentence:
+        after += 1  # ("…180.00万元,其余为县级配套资金": past the comma)
+    if after < len(tree) and tree[after].kind == "words":
+        if r.vocab.cue("partial_closer").match(tree[after].piece.label):
             return True
     return False
 

@@ -12,6 +12,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import is_part, make_breakdown
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
+_INCLUDED = lazyre.compile(r"\s*(?:其中)?\s*(?:含|内含|包含|包括)")
 _RATIO = lazyre.compile(r"\d\s*[:：]\s*[\u4e00-\u9fff]{0,4}\d|比例|比率|标准")
 
 
@@ -61,6 +62,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     break
                 parts.append(r.facts[k])
         if ok and len(parts) >= 2:
-            made = make_breakdown(r, owner, parts, "()", True, "bracket_list")
+            # ("一般性转移支付收入312,340万元(含均衡性转移支付…、…奖补资金…)": what it includes, not
+            # all it is made of — only parts above the figure contradict it)
+            included = _INCLUDED.match(r.norm.text, node.end)
+            made = make_breakdown(r, owner, parts, "()", not included, "bracket_list")
             if made:
                 yield made

@@ -293,6 +293,9 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     funds = scope_of(label, info.concept)
     broader = [] if not funds else [f for f in named if not set(funds) <= set(fact_scope(f) + index.qualifier(f))]
     named = [f for f in named if f not in broader]
+    if not info.scenario and "支出" in label and "预算" not in label:
+        # ("占政府采购支出总额的75.00%" beside 政府采购预算 and 实际采购金额: spending, not the budget)
+        named = [f for f in named if not (f.scenario or "").startswith("budget")]
     if info.scenario:  # "占年初政府采购预算的94.5%": a budget, not the money saved on it
         named = [f for f in named if f.scenario in (None, info.scenario)
                  or compatible_scenarios(f.scenario, info.scenario)]
