@@ -80,3 +80,22 @@ def test_a_list_read_by_levels_gives_its_top_rows_and_a_flat_one_none():
     long_rows = _rows(*[v for k in range(10) for v in (k + 2, k + 2)])
     assert nested_levels(long_rows, total.model_copy({"value": Decimal(sum(k + 2 for k in range(10)) * 10000)})) \
         is None  # (a single child makes its row only under a 类: two rows of one value are siblings)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(stated=st.integers(-10**9, 10**9), decimals=st.integers(0, 3), computed=st.integers(-10**9, 10**9),
+       tolerance=st.integers(0, 10**4))
+def test_a_doubt_s_makes_is_the_comparison_s_ok(stated, decimals, computed, tolerance):
+    """doubt._makes answers what compare(...).verdict == "ok" answers, without building the comparison."""
+    from decimal import Decimal
+
+    from auditor.check.arithmetic import Value, compare
+    from auditor.check.doubt import _makes
+
+    total = _rows(0)[0].model_copy({"value": Decimal(stated).scaleb(-decimals), "decimals": decimals})
+    value = Value(Decimal(computed).scaleb(-decimals), Decimal(tolerance).scaleb(-decimals))
+    assert _makes(total, value) == (compare(total, value).verdict == "ok")
