@@ -219,6 +219,7 @@ def _driver(lark_parser: Lark) -> _Driver | None:
     return _Driver(table, callbacks)
 
 
+@lru_cache(maxsize=1)  # (found once: every window asks)
 def _gap_lexer(lark_parser: Lark) -> GapLexer | None:
     """The parser's GapLexer instance (Lark keeps a custom lexer inside a wrapper); None if not found."""
     lexer = getattr(getattr(lark_parser, "parser", None), "lexer", None)
