@@ -518,3 +518,14 @@ def test_page_furniture_opens_with_one_of_its_first_characters(text):
     if PAGE_FURNITURE.match(text):
         assert text.rstrip(" \t")[-1:] in _FURNITURE_ENDS
     assert bool(PAGE_MARK.match("第3页 共12页")) and bool(PAGE_FURNITURE.match("XX局决算说明      - 3 -"))
+
+
+@_settings(max_examples=500, deadline=None)
+@_given(_st.text(alphabet=list("0123456789,.%()-−+—– |│┃\t\u3000\u00a0a中"), max_size=24))
+def test_a_line_of_spaced_figures_has_white_space_or_a_bar_inside(line):
+    """The cheap test before the spaced-figures pattern (grid._row_lines) refuses only what it refuses."""
+    from auditor.extract.tables.grid import _SPACED_FIGURES
+
+    stripped = line.strip()
+    if _SPACED_FIGURES.search(line):
+        assert len(stripped.split(None, 1)) > 1 or "|" in stripped or "│" in stripped or "┃" in stripped

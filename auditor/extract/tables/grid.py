@@ -158,7 +158,11 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridR
         stripped = line.strip()
         if not stripped or stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped):
             continue
-        rows = [] if index in taken or not _SPACED_FIGURES.search(line) else _line_rows(line, start, index)
+        # (figures in cells stand apart by white space or a bar inside the line: a line of prose without
+        # either holds none, the cheap test before the pattern)
+        rows = [] if index in taken or not ((len(stripped.split(None, 1)) > 1 or "|" in stripped or "│" in stripped
+                                             or "┃" in stripped) and _SPACED_FIGURES.search(line)) \
+            else _line_rows(line, start, index)
         if not rows:
             if len(current) >= _MIN_ROWS:
                 blocks.append(current)
