@@ -46,6 +46,18 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+# the characters _TABLE folds, one class: str.translate looks every character of the text up in the
+# table (~75 ns each), while most texts hold only a few of them
+_FOLDED = lazyre.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_TABLE)) + "]")
+_FOLD = {chr(code): to for code, to in _TABLE.items()}
+
+
+def _fold_forms(text: str) -> str:
+    """text.translate(_TABLE): each character the table holds replaced (no replacement is itself
+    one the table holds), found with one search and replaced a character at a time."""
+    for ch in set(_FOLDED.findall(text)):
+        text = text.replace(ch, _FOLD[ch])
+    return text
 
 # Characters that only traditional script uses, common in finance reports: they
 # mark a document as written in traditional characters (OpenCC runs on every
@@ -139,7 +151,7 @@ def _mask_long_figures(text: str) -> str:
 
 
 def normalise(original: str) -> Normalised:
-    text = (_tab_rows(original) if "\t" in original else original).translate(_TABLE)
+    text = _fold_forms(_tab_rows(original) if "\t" in original else original)
     traditional = False
     if _CJK.search(text):
         simplified = _to_simplified(text)
@@ -207,15 +219,21 @@ def _csv_rows(text: str) -> str:
     # (a line already set out as a table's — "|" or runs of spaces between cells — keeps its own cells)
     parsed = [_csv_fields(line) if "," in line and "。" not in line and "|" not in line and "  " not in line.strip()
               else None for line in lines]
+    # a block: a run of two or more lines in a row of the same number (three or more) of fields
+    # (only the lines that split so are walked: most lines of a report are prose)
+    rows = [k for k, p in enumerate(parsed) if p and len(p) >= 3]
+    if not rows:
+        return text
     out = list(lines)
-    n = 0
-    while n < len(lines):
-        width = len(parsed[n]) if parsed[n] else 0
-        m = n
-        while m < len(lines) and parsed[m] and len(parsed[m]) == width and width >= 3:
-            m += 1
-        block = range(n, m)
-        if m - n >= 2 and _is_csv_block([lines[k] for k in block], [parsed[k] for k in block]):
+    blocks: list[range] = []
+    first = rows[0]
+    for before, k in zip(rows, rows[1:]):
+        if k != before + 1 or len(parsed[k]) != len(parsed[before]):
+            blocks.append(range(first, before + 1))
+            first = k
+    blocks.append(range(first, rows[-1] + 1))
+    for block in blocks:
+        if len(block) >= 2 and _is_csv_block([lines[k] for k in block], [parsed[k] for k in block]):
             for k in block:
                 chars = list(lines[k])
                 for a, b in parsed[k][:-1]:
@@ -224,7 +242,6 @@ def _csv_rows(text: str) -> str:
                     if ch == '"':
                         chars[j] = " "
                 out[k] = "".join(chars)
-        n = max(m, n + 1)
     return "\n".join(out)
 
 

@@ -41,7 +41,7 @@ def dataclass(cls: type | None = None, /, *, init: bool = True, repr: bool = Tru
             # the fields only: no generated method is compiled but the one __init__ below
             cls = dataclasses.dataclass(cls, init=False, repr=False, eq=False, frozen=False, **options)
             fields = dataclasses.fields(cls)
-            cls.__init__ = _fields_init(cls, fields, slots)
+            cls.__init__ = _fields_init(cls, fields, slots, frozen)
             cls._made_here = True
             if frozen:
                 _freeze(cls, fields, slots)
@@ -75,12 +75,16 @@ def _plain(cls: type) -> bool:
 _FACTORY = object()  # the default of a parameter whose field is made by a factory
 
 
-def _fields_init(cls: type, fields: tuple[dataclasses.Field, ...], slots: bool) -> Callable[..., None]:
+def _fields_init(cls: type, fields: tuple[dataclasses.Field, ...], slots: bool,
+                 frozen: bool = False) -> Callable[..., None]:
     """An `__init__` with the generated one's parameters and defaults that stores the fields
     where the generated one ends up storing them — each slot through its descriptor, or the
     instance's `__dict__` in one update, in the fields' order — at a third of the cost for a
     frozen class (records come by the thousand: every figure is a Fact and a Span), and
-    compiled once, not with a frozen class's guards beside it."""
+    compiled once, not with a frozen class's guards beside it.  A slotted class that is not
+    frozen (and keeps object's own `__setattr__`) stores each field with a plain assignment,
+    as the generated one does: the interpreter specialises it to a slot store, a third of the
+    cost of calling the slot's descriptor (a document has a Node per piece, a Cell per cell)."""
     names = [f.name for f in fields]
     me = "__dataclass_self__" if "self" in names else "self"
     namespace: dict[str, Any] = {"_FACTORY": _FACTORY}
@@ -92,7 +96,9 @@ def _fields_init(cls: type, fields: tuple[dataclasses.Field, ...], slots: bool) 
         elif not f.init:
             namespace[f"_default{n}"] = f.default
             lines.append(f"    {f.name} = _default{n}")
-    if slots:
+    if slots and not frozen and all("__setattr__" not in c.__dict__ for c in cls.__mro__[:-1]):
+        lines.extend(f"    {me}.{name} = {name}" for name in names)
+    elif slots:
         for n, name in enumerate(names):
             slot = next((c.__dict__[name] for c in cls.__mro__ if name in c.__dict__), None)
             assert type(slot) is MemberDescriptorType, f"{cls.__qualname__}.{name}: no slot"

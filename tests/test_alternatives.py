@@ -51,3 +51,53 @@ def test_every_alternative_is_documented_with_both_examples():
         assert a.summary and a.description and a.applies
         assert a.passing and a.failing
         assert a.effect in ("explained", "warning")
+
+
+def _rows(*values: int, labels: tuple[str, ...] = ()):
+    from decimal import Decimal
+
+    from auditor.extract.model import Fact, Span
+
+    return [Fact(id=n, kind="amount", value=Decimal(v * 10000), unit="元", written_unit="万元", scale=Decimal(10000),
+                 decimals=0, text=f"{v}万元", span=Span(start=n, end=n + 1, line=n + 1, column=1),
+                 label=labels[n] if n < len(labels) else f"项目{n}")
+            for n, v in enumerate(values)]
+
+
+def test_a_list_read_by_levels_gives_its_top_rows_and_a_flat_one_none():
+    """nested_levels: rows under the row they make (a 款 under its 类, 项 under their 款) are no
+    parts of the total; the top rows are, and the fewest top rows that make it are the answer."""
+    from decimal import Decimal
+
+    from auditor.check.doubt import nested_levels
+
+    # 100 = 60 + 40; 60 = 35 + 25; 25 = 20 + 5 (three levels); 40 = 40 alone under no 类: a sibling
+    rows = _rows(60, 35, 25, 20, 5, 40)
+    total = _rows(100)[0]
+    assert nested_levels(rows, total) == [0, 5]
+    # the flat rows make no other total by levels
+    assert nested_levels(_rows(10, 20, 30), _rows(45)[0]) is None
+    # a long list (twenty rows, each pair a row and its one child of another value) still reads quickly
+    # and exactly: every second row a top row
+    long_rows = _rows(*[v for k in range(10) for v in (k + 2, k + 2)])
+    assert nested_levels(long_rows, total.model_copy({"value": Decimal(sum(k + 2 for k in range(10)) * 10000)})) \
+        is None  # (a single child makes its row only under a 类: two rows of one value are siblings)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=300, deadline=None)
+@given(stated=st.integers(-10**9, 10**9), decimals=st.integers(0, 3), computed=st.integers(-10**9, 10**9),
+       tolerance=st.integers(0, 10**4))
+def test_a_doubt_s_makes_is_the_comparison_s_ok(stated, decimals, computed, tolerance):
+    """doubt._makes answers what compare(...).verdict == "ok" answers, without building the comparison."""
+    from decimal import Decimal
+
+    from auditor.check.arithmetic import Value, compare
+    from auditor.check.doubt import _makes
+
+    total = _rows(0)[0].model_copy({"value": Decimal(stated).scaleb(-decimals), "decimals": decimals})
+    value = Value(Decimal(computed).scaleb(-decimals), Decimal(tolerance).scaleb(-decimals))
+    assert _makes(total, value) == (compare(total, value).verdict == "ok")

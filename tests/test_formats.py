@@ -133,6 +133,10 @@ class Recorder(io.StringIO):
     {"tiny": 1e-05, "small": 0.0001, "huge": 1.5e16, "edge": 9999999999999998.0, "nan": float("nan")},
     {"text": "合计\u0000\x1f\x7f\u2028\"\\/\b\f\n\r\t", "lone": "\ud800", "empty": [{}, [], ()]},
     [{"file": "a.txt", "facts": [{"value": 0.30000000000000004, "location": {}}], "findings": []}, 12.5, None, True],
+    # a float the standard library writes with an exponent, deep inside, after the containers beside it
+    {"a": [{"b": ({"c": [1, "x", 2.5, {"d": [[], {}, 3e-05]}]},)}], "z": [4.25, {"y": "合计"}]},
+    [[[[[[1e16]]]]], "after"],
+    {"files": [{"facts": [{"value": v / 8, "text": f"{v}万元"} for v in range(1, 300)]}]},
 ])
 def test_indented_json_is_what_the_standard_library_writes(payload):
     from auditor.report.jsonfmt import write_indented

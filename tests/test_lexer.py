@@ -96,3 +96,28 @@ def test_the_kept_first_character_analysis_is_the_computed_one(tmp_path, monkeyp
     cache.write_bytes(cache.read_bytes() + b" ")  # damaged: not read, analysed again
     with pytest.raises(pytest.fail.Exception, match="analysed again"):
         analysed(regexps)
+
+
+FIGURE_ALPHABET = list("0123456789012345678901234567,,..- %‰亿万千百元兆余多人户件个次项名台家条辆套场篇本份所处批类座"
+                       "张间册卷吨亩公里米平方年月日号至到~—分之等左右") + ["\u00a0", "\u2009", "\u3000", "个百分点", "万元",
+                                                                        "亿元", "平方米", "人次", "万平方米", "千米"]
+
+
+@pytest.mark.parametrize("name", ["AMOUNT", "COUNT"])
+@settings(max_examples=2000, deadline=None)
+@given(text=st.lists(st.sampled_from(FIGURE_ALPHABET), max_size=24).map("".join), at=st.integers(0, 3))
+def test_a_figure_terminal_s_look_ahead_refuses_only_what_its_shapes_refuse(name, text, at):
+    """AMOUNT and COUNT open with a look-ahead (grammar/statements.lark) that only says what every one
+    of their shapes needs — the characters a figure is written with, then a unit's first character —
+    so that a figure of another kind is given up at once: with or without it, the same match."""
+    import re
+
+    pattern = dict(LEXER.branches)[name]
+    assert pattern.startswith("(?=") and pattern.endswith(")")
+    look_ahead_end = pattern.index("])") + 2
+    without = pattern[look_ahead_end:]
+    assert without.startswith("(?:")
+    with_it, bare = re.compile(pattern), re.compile(without[3:-1])
+    at = min(at, len(text))
+    a, b = with_it.match(text, at), bare.match(text, at)
+    assert (a and a.group()) == (b and b.group()), (text, at)

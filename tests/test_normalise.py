@@ -370,3 +370,16 @@ def test_csv_rows_become_pipe_rows_and_thousands_commas_stay():
     assert len(norm.text) == len(original)
     assert norm.text.splitlines()[1] == '地价税| 27,952 | 174,932 |90.52'
     assert "2,795,957" in norm.text and "3,727,051" in norm.text  # numbers one a line: no CSV
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.sampled_from(
+    sorted({chr(c) for c in range(0xFF01, 0xFF5F)} | set("\u3000\u00a0\u2009\ufeff\t\r\ufe6a\u2030\ufe50\ufe51\ufe52"
+                                                          "\u2212\u2013\uff61") | set("预算100万元,。、\n ab"))),
+    max_size=80))
+def test_folding_the_forms_is_the_character_table_applied_to_every_character(text):
+    """_fold_forms replaces only the characters that occur, one at a time: the same text as
+    str.translate with the whole table, whatever characters come together."""
+    from auditor.normalise import _TABLE, _fold_forms
+
+    assert _fold_forms(text) == text.translate(_TABLE)

@@ -70,6 +70,8 @@ SHAPES = [  # (decorator options, class body) — the kinds of dataclass the pip
     ({"frozen": True}, "a: int\nb: str = dataclasses.field(default='', compare=False, repr=False)\n"),
     ({"frozen": True, "slots": True}, "a: int\nb: tuple = ()\n"),
     ({"frozen": True, "slots": True, "kw_only": True}, "a: int\nb: int = 0\n"),
+    ({"slots": True}, "a: int\nb: str = 'x'\n"),  # (Node, Cell: not frozen, slotted)
+    ({"slots": True}, "a: int\nb: list = dataclasses.field(default_factory=list)\n"),
     ({"frozen": True, "eq": False}, "a: int\n"),
     ({"frozen": True, "kw_only": True}, "a: int\nb: int = 0\n"),
     ({"frozen": True}, "a: int\ndef __eq__(self, other):\n    return True\ndef __hash__(self):\n    return 7\n"),
@@ -136,3 +138,28 @@ def test_a_frozen_class_sets_its_fields_directly_with_the_same_parameters(option
             theirs(**bad)
         with pytest.raises(TypeError):
             ours(**bad)
+
+
+def test_a_slotted_class_that_is_not_frozen_stores_its_fields_by_assignment():
+    """Its __init__ assigns each field (the interpreter's slot store), as the generated one does,
+    with the same parameters; a class with its own __setattr__ still has its fields stored
+    through the slots' descriptors, past that __setattr__, as before."""
+    import inspect
+
+    from auditor import records
+
+    body = "a: int\nb: tuple = ()\nc: str = 'z'\n"
+    ours, theirs = make(records.dataclass, {"slots": True}, body), make(dataclasses.dataclass, {"slots": True}, body)
+    assert "_set0" not in ours.__init__.__code__.co_names
+    assert [p.name for p in inspect.signature(ours.__init__).parameters.values()] == \
+        [p.name for p in inspect.signature(theirs.__init__).parameters.values()]
+    x = ours(1, c="y")
+    assert (x.a, x.b, x.c) == (1, (), "y") and repr(x) == repr(theirs(1, c="y"))
+
+    seen = []
+    body_guarded = body + "def __setattr__(self, name, value):\n    seen.append(name)\n    object.__setattr__(self, name, value)\n"
+    namespace: dict = {"dataclasses": dataclasses, "seen": seen}
+    exec("class Guarded:\n" + "".join(f"    {line}\n" for line in body_guarded.splitlines()), namespace)
+    guarded = records.dataclass(slots=True)(namespace["Guarded"])
+    g = guarded(2)
+    assert (g.a, g.b, g.c) == (2, (), "z") and seen == []

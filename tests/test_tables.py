@@ -498,3 +498,34 @@ def test_header_search_skips_only_first_cells_no_header_starts_with(monkeypatch)
     assert early == late
     assert sum(h is not None for h in late) > 100
     assert refused > 300  # the early refusal is tried
+
+
+from hypothesis import given as _given, settings as _settings  # noqa: E402
+from hypothesis import strategies as _st  # noqa: E402
+
+
+@_settings(max_examples=500, deadline=None)
+@_given(_st.lists(_st.sampled_from(list("-—–−~第共页 0123456789,/附件年度报告说明表") + ["第3页", "共12页", "- 3 -"]),
+                  max_size=12).map("".join))
+def test_page_furniture_opens_with_one_of_its_first_characters(text):
+    """The cheap tests before the page-furniture patterns (a cell's or a line's first character,
+    the last of a line) refuse only what the patterns refuse."""
+    from auditor.extract.scan import _FURNITURE_ENDS, PAGE_FURNITURE
+    from auditor.extract.tables.cells import PAGE_MARK, PAGE_MARK_FIRST
+
+    if PAGE_MARK.match(text):
+        assert text[:1] in PAGE_MARK_FIRST
+    if PAGE_FURNITURE.match(text):
+        assert text.rstrip(" \t")[-1:] in _FURNITURE_ENDS
+    assert bool(PAGE_MARK.match("第3页 共12页")) and bool(PAGE_FURNITURE.match("XX局决算说明      - 3 -"))
+
+
+@_settings(max_examples=500, deadline=None)
+@_given(_st.text(alphabet=list("0123456789,.%()-−+—– |│┃\t\u3000\u00a0a中"), max_size=24))
+def test_a_line_of_spaced_figures_has_white_space_or_a_bar_inside(line):
+    """The cheap test before the spaced-figures pattern (grid._row_lines) refuses only what it refuses."""
+    from auditor.extract.tables.grid import _SPACED_FIGURES
+
+    stripped = line.strip()
+    if _SPACED_FIGURES.search(line):
+        assert len(stripped.split(None, 1)) > 1 or "|" in stripped or "│" in stripped or "┃" in stripped

@@ -332,7 +332,9 @@ def _sum(parts: Iterable[Fact], subtracted: Iterable[Fact] = ()) -> Value:
 
 
 def _makes(total: Fact, value: Value) -> bool:
-    return compare(total, value).verdict == "ok"
+    """compare(total, value).verdict == "ok", with the same arithmetic, without building the
+    comparison (searches for the reading that makes a total ask it thousands of times)."""
+    return abs(total.value - value.value) - (total.tolerance + value.tolerance) <= 0
 
 
 # A list longer than this is not searched for a run of its parts that makes the total
@@ -487,6 +489,22 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None) -> list[int] | Non
     # 住房改革支出 100 ⏎ 住房公积金 100)
     may_have_one = [c or (n > 0 and is_class[n - 1] and values[n] == values[n - 1]) for n, c in enumerate(is_class)]
 
+    sums: dict[tuple[int, ...], Value] = {}  # the sum of some rows' values, added in their order, once
+
+    def total_of(tops: tuple[int, ...]) -> Value:
+        found = sums.get(tops)
+        if found is None:
+            found = sums[tops] = _total_of(values, tops)
+        return found
+
+    @lru_cache(maxsize=None)
+    def is_node(a: int, e: int) -> bool:
+        """Rows a..e-1 can be one node: row a alone, or over a reading of the rows under it that
+        makes it.  (Asked once for each a and e, not again for every stretch a..b holding them.)"""
+        return e == a + 1 or any(tops and (len(tops) > 1 or may_have_one[a])
+                                 and not (is_class[a] and any(is_class[t] for t in tops))
+                                 and _makes(parts[a], total_of(tops)) for tops in readings(a + 1, e))
+
     @lru_cache(maxsize=None)
     def readings(a: int, b: int) -> tuple[tuple[int, ...], ...]:
         """The ways rows a..b-1 split into nodes: each a tuple of the nodes' top rows."""
@@ -494,9 +512,7 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None) -> list[int] | Non
             return ((),)
         out: list[tuple[int, ...]] = []
         for e in range(a + 1, b + 1):  # the node of row a spans rows a..e-1
-            if e > a + 1 and not any(tops and (len(tops) > 1 or may_have_one[a])
-                                     and not (is_class[a] and any(is_class[t] for t in tops))
-                                     and _makes(parts[a], _total_of(values, tops)) for tops in readings(a + 1, e)):
+            if not is_node(a, e):
                 continue  # (a 类 row is no 款 of another 类 row)
             for rest in readings(e, b):
                 out.append((a, *rest))
@@ -504,7 +520,7 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None) -> list[int] | Non
                     return tuple(out)
         return tuple(out)
 
-    nested = [tops for tops in readings(0, n) if len(tops) < n and _makes(total, _total_of(values, tops))]
+    nested = [tops for tops in readings(0, n) if len(tops) < n and _makes(total, total_of(tops))]
     return list(min(nested, key=len)) if nested else None
 
 

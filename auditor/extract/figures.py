@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from auditor import lazyre
@@ -39,6 +40,7 @@ _YUAN_AFTER = lazyre.compile(r"(?<=[兆亿万千])(\d+)(?:余|多)?元$")
 _COMPOUND_SCALES = {**dict(_MONEY_SCALE), "兆": Decimal(10) ** 12}  # (a 兆 is written only in such amounts)
 
 
+@lru_cache(maxsize=16384)  # a Figure is immutable, and reports state the same figures again (text and table)
 def read_figure(token_type: str, text: str) -> Figure:
     compact = _SPACE_OR_COMMA.sub("", text)
     if token_type == "AMOUNT" and _COMPOUND_START.match(compact):

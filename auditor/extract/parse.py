@@ -219,6 +219,7 @@ def _driver(lark_parser: Lark) -> _Driver | None:
     return _Driver(table, callbacks)
 
 
+@lru_cache(maxsize=1)  # (found once: every window asks)
 def _gap_lexer(lark_parser: Lark) -> GapLexer | None:
     """The parser's GapLexer instance (Lark keeps a custom lexer inside a wrapper); None if not found."""
     lexer = getattr(getattr(lark_parser, "parser", None), "lexer", None)
@@ -332,10 +333,27 @@ def parse_span(text: str, start: int, end: int) -> list[Piece]:
             at += len(line) + 1
         compact = window.replace("\n", "")
 
-    def place(k: int) -> int:
-        return start + (keep[k] if k < len(keep) else len(window))
+    return _placed(parse_window(compact), start, keep, len(window))
 
-    return [_shift(p, place, end_of=lambda k: start + keep[k - 1] + 1 if k else start) for p in parse_window(compact)]
+
+def _placed(pieces: list[Piece], start: int, keep: list[int], size: int) -> list[Piece]:
+    """The pieces of a compacted window (its k-th character is the window's keep[k]-th) with their
+    offsets, and their figure tokens', moved into the text: a start to where its character stands
+    (the window's end past the last), an end to just after the character before it.  (What `_shift`
+    does with a function for each, written out: a window with line breaks has many pieces.)"""
+    out: list[Piece] = []
+    append = out.append
+    kept = len(keep)
+    for p in pieces:
+        value = p.value
+        if value is not None:
+            a, b = value.start_pos, value.end_pos
+            value = make_token(value.type, str(value), start + (keep[a] if a < kept else size),
+                               start + keep[b - 1] + 1 if b else start)
+        a, b = p.start, p.end
+        append(_piece((p.kind, start + (keep[a] if a < kept else size), start + keep[b - 1] + 1 if b else start,
+                       p.label, p.keyword, value, p.copula)))
+    return out
 
 
 def _shift(piece: Piece, place, end_of=None) -> Piece:

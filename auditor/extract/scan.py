@@ -71,6 +71,11 @@ PAGE_FURNITURE = lazyre.compile(r"(?m)^[ \t]*(?:[^\n]*?[^\s\-—–~\d][ \t]{2,}
                                 r"共[ \t]*\d{1,3}[ \t]*页[ \t]*第[ \t]*\d{1,3}[ \t]*页)[ \t]*$")
 
 
+# the last character of a line of page furniture, white space aside (PAGE_FURNITURE ends with a dash or 页): the
+# cheap test before the pattern
+_FURNITURE_ENDS = frozenset("-—–~页")
+
+
 def _continues(line: str, on_page: str, nxt: str, wrap_min: int | None) -> bool:
     """Does `nxt` continue the paragraph `line` belongs to?  (What the next line starts
     with is asked first: a match at its start is cheap, a search for the end of `line` is not.)"""
@@ -116,7 +121,8 @@ def windows(text: str, skip: set[int] | None = None, original: str | None = None
         while j + 1 < n and j + 1 not in skip:
             if _continues(lines[j], on_page[j], lines[j + 1], wrap_min):
                 j += 1
-            elif j + 2 < n and j + 2 not in skip and PAGE_FURNITURE.match(lines[j + 1]) \
+            elif j + 2 < n and j + 2 not in skip and lines[j + 1].rstrip(" \t")[-1:] in _FURNITURE_ENDS \
+                    and PAGE_FURNITURE.match(lines[j + 1]) \
                     and _continues(lines[j], on_page[j], lines[j + 2], wrap_min):
                 j += 2  # a sentence cut by a page break reads on across the page's furniture
             else:

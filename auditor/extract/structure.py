@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from auditor import lazyre
@@ -123,7 +124,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
         if bands is None:
             bands = stated_bands(norm.text)
             # (a band's bound is no score: "得分88.5分,按照“…60分(含)—80分为中、60分以下为差”的标准,评价等级为良")
-            bounds = [b.span() for pattern in _BAND_BOUNDS for b in pattern.finditer(norm.text)]
+            bounds = [b.span() for pattern, anchor in zip(_BAND_BOUNDS, _BOUND_ANCHORS)
+                      for b in _matches(pattern, norm.text, anchor)]
             if bounds:
                 scores = [f for f in scores if not any(a <= f.span.start < b for a, b in bounds)]
         score = _score_for(m.start(), scores, norm)
@@ -169,6 +171,51 @@ _BAND_BOUNDS = (
     lazyre.compile(_GRADE_WORDS + r"[”\"]?\s*\(\s*(?:[≥>]\s*)?" + _NUMBER +  # "优(90-100分)", "优秀(85分及以上)"
                    r"(?:(?:及|或)?以上|[-~—–至到]\s*\d{1,3}(?:\.\d+)?\s*分?)\s*\)"),  # (not "良(95分)": a score)
 )
+# A band pattern that opens with its score tries a match at every digit of the text (a report has thousands).
+# Each such match has a word of its own ("以上", "≤", a dash …) after the score, with only digits, white
+# space and a few other characters before it: (that word, those other characters), for `_matches`; None
+# for a pattern that opens with a word of its own.
+_STATEMENT_ANCHORS = (
+    (lazyre.compile("以上"), ".分(含)及或"),
+    None,
+    (lazyre.compile("≤|<="), ".分"),
+    None,
+    None,
+    (lazyre.compile("[-~—至到]"), ".分(含)"),
+    None,
+)
+_BOUND_ANCHORS = (
+    None,
+    (lazyre.compile("以[上下内]"), ".分(不含)及或"),
+    (lazyre.compile("[-~—–至到≤<]"), ".分(不含)"),
+    None,
+)
+
+
+def _matches(pattern, text: str, anchor) -> list[re.Match[str]]:
+    """pattern.finditer(text), the same matches.  With an anchor (word, characters): a match can
+    start only at a digit from which digits, white space and those characters run on to the
+    word, so the pattern is tried only at those digits, left to right, each after the last match."""
+    if anchor is None:
+        return list(pattern.finditer(text))
+    word, between = anchor
+    starts: list[int] = []
+    for w in word.finditer(text):
+        k = at = w.start()
+        while k > 0 and (text[k - 1].isdecimal() or text[k - 1].isspace() or text[k - 1] in between):
+            k -= 1  # (\d is a decimal digit, \s white space, as str.isdecimal and str.isspace tell)
+        starts.extend(j for j in range(k, at) if text[j].isdecimal())
+    out: list[re.Match[str]] = []
+    end = 0
+    for start in sorted(set(starts)):
+        if start >= end:
+            m = pattern.match(text, start)
+            if m is not None:
+                out.append(m)
+                end = m.end()
+    return out
+
+
 _BAND_AFTER = lazyre.compile(r"[”\"']?\s*\(\s*(?:≥|>=|大于|不低于)?\s*\d+(?:\.\d+)?\s*分?\s*(?:\(含\))?\s*"
                              r"(?:及|或)?(?:以上|以下|-|~|—|至|到)")
 _GIVEN = lazyre.compile(r"(?:为|是|:|评为|定为)\s*[“\"'「『]?$")  # a grade given ("等级为良"), not a band named
@@ -178,8 +225,8 @@ def stated_bands(text: str) -> tuple[tuple[str, Decimal], ...]:
     """The lower bound of each grade the text states for its grades (merged over the statements;
     a grade stated twice with two bounds is no band the text agrees on, and all are dropped)."""
     found: dict[str, set[Decimal]] = {}
-    for pattern in _BAND_STATEMENTS:
-        for m in pattern.finditer(text):
+    for pattern, anchor in zip(_BAND_STATEMENTS, _STATEMENT_ANCHORS):
+        for m in _matches(pattern, text, anchor):
             number, name = (m.group(1), m.group(2)) if m.group(1)[0].isdigit() else (m.group(2), m.group(1))
             found.setdefault(GRADE_WORDS[name], set()).add(Decimal(number))
     if not found or any(len(v) > 1 for v in found.values()):

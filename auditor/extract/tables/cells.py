@@ -41,6 +41,8 @@ _BARS_ONLY = lazyre.compile(r"^\|(?:\s*\|)+$")
 _TABLE_CHAR = lazyre.compile(rf"[|│┃║╎╏┆┇┊┋{_BOX_CHARS}]")
 PAGE_MARK = lazyre.compile(r"^(?:[-—–−~]{1,3}\s*\d{1,3}\s*[-—–−~]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,/]?\s*共\s*\d{1,3}\s*页)?|"
                        r"共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页)$")
+# the characters page furniture opens with (PAGE_MARK's first): the cheap test before the pattern
+PAGE_MARK_FIRST = frozenset("-—–−~第共")
 _MAX_CELL = 60
 _ONE_LINE_TABLE = 300  # a line this long with a box header's rules may hold a whole table
 # a title on its own line: "附件一", "2023年贯塘乡人民政府决算编制说明", "2023年度部门整体支出绩效评价基础数据表"
@@ -141,7 +143,8 @@ def cell_runs(text: str) -> list[list[Cell]]:
                 current = []
             continue
         blank_run = 0
-        if _TITLE.match(line.strip()):  # a document's or table's title ends the table before it
+        if ("年" in line or "附件" in line) and _TITLE.match(line.strip()):  # a document's or table's title ends the
+            # table before it (a title names its year, or is an 附件: the cheap test before the pattern)
             if boxed:
                 current.extend(box_row(boxed, coded))
                 boxed = []
@@ -369,7 +372,7 @@ def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
     if PAGE_MARK.match(stripped) or ("—" in stripped or "-" in stripped or "页" in stripped) \
             and PAGE_FURNITURE.match(line):  # (or a running header ending with the page number)
         return [Cell("", start, start, index, PAGE)]
-    if "。" not in stripped and len(_GAPS.findall(stripped)) >= 2 \
+    if "。" not in stripped and ("  " in stripped or "\t" in stripped) and len(_GAPS.findall(stripped)) >= 2 \
             and (_DIGIT.search(stripped) or not _PROSE_MARK.search(stripped)):
         # a row whose cells stand apart by runs of spaces (a layout-keeping PDF export: the
         # bars turned into spaces): read as a bar row, a gap for each bar (offsets kept)
@@ -413,7 +416,7 @@ def _bar_cells(line: str, start: int, index: int) -> list[Cell] | None:
             cells = cells[1:]  # "| 年度资金总额 | 7.29 |": the bar that opens a markdown-style row
     if any(len(c.text) > _MAX_CELL * 3 for c in cells):
         return None
-    cells = [c for c in cells if not PAGE_MARK.match(c.text)]
+    cells = [c for c in cells if c.text[:1] not in PAGE_MARK_FIRST or not PAGE_MARK.match(c.text)]
     if len(cells) > 1:
         # ("| 177.80 | ||||": cells written left-aligned and padded, their columns not kept —
         # only a row that writes an empty cell between two others keeps its cells' places)

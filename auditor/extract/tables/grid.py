@@ -32,7 +32,7 @@ from decimal import Decimal, InvalidOperation
 from auditor import lazyre
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, GridFormula, ScoreTable, Span, TableRow
-from auditor.extract.tables.cells import PAGE_MARK
+from auditor.extract.tables.cells import PAGE_MARK, PAGE_MARK_FIRST
 from auditor.normalise import Normalised
 from auditor.records import dataclass
 
@@ -156,9 +156,13 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridR
     current: list[GridRow] = []
     for index, (line, start) in enumerate(lines):
         stripped = line.strip()
-        if not stripped or PAGE_MARK.match(stripped):
+        if not stripped or stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped):
             continue
-        rows = [] if index in taken or not _SPACED_FIGURES.search(line) else _line_rows(line, start, index)
+        # (figures in cells stand apart by white space or a bar inside the line: a line of prose without
+        # either holds none, the cheap test before the pattern)
+        rows = [] if index in taken or not ((len(stripped.split(None, 1)) > 1 or "|" in stripped or "│" in stripped
+                                             or "┃" in stripped) and _SPACED_FIGURES.search(line)) \
+            else _line_rows(line, start, index)
         if not rows:
             if len(current) >= _MIN_ROWS:
                 blocks.append(current)
@@ -213,7 +217,7 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
         if not stripped:
             continue
         short = len(stripped) <= _MAX_LABEL and index not in taken  # (a prose line ends the cells at once)
-        if short and PAGE_MARK.match(stripped):
+        if short and stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped):
             continue
         at = start + line.index(stripped[0]) if start >= 0 else -1
         token = cell_token(stripped, at) if short else None

@@ -28,7 +28,7 @@ from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.numbering import OUTLINE_MARKER, item_number, item_style
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
-from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PAGE, PAGE_MARK, Cell
+from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PAGE, PAGE_MARK, PAGE_MARK_FIRST, Cell
 from auditor.extract.tables.columns import (LEVEL_COLUMN, Header, clean, find_header, role_of,
                                             split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
@@ -872,7 +872,8 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
 def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: int,
              layout: str) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
     """Every table in one run of cells: (table, its facts, (first, last) line)."""
-    cells = [c for c in expand_glued_headers(cells) if c.is_mark or not PAGE_MARK.match(c.text)]
+    cells = [c for c in expand_glued_headers(cells)
+             if c.kind != CELL or c.text[:1] not in PAGE_MARK_FIRST or not PAGE_MARK.match(c.text)]
     # where a header could start: a column word before the next figure (most cells have none)
     role_ahead = [False] * (len(cells) + 1)
     for n in range(len(cells) - 1, -1, -1):

@@ -1,0 +1,32 @@
+"""auditor.extract.figures.read_figure: a figure token as an exact value (kept once read: a Figure is immutable)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from auditor.extract.figures import Figure, read_figure
+
+
+@pytest.mark.parametrize("kind,text,value,written_unit,decimals,approximate", [
+    ("AMOUNT", "848.4万元", Decimal("8484000.0"), "万元", 1, False),
+    ("AMOUNT", "1,241.76 万元", Decimal("12417600.00"), "万元", 2, False),
+    ("AMOUNT", "13亿7800万元", Decimal("1378000000"), "万元", 0, False),
+    ("AMOUNT", "100余万元", Decimal("1000000"), "万元", 0, True),
+    ("PERCENT", "94.08%", Decimal("94.08"), "%", 2, False),
+    ("SCORE", "98.4分", Decimal("98.4"), "分", 1, False),
+    ("COUNT", "22人", Decimal("22"), "人", 0, False),
+])
+def test_a_figure_reads_as_its_exact_value(kind, text, value, written_unit, decimals, approximate):
+    fig = read_figure(kind, text)
+    assert (fig.value, fig.written_unit, fig.decimals, fig.approximate) == (value, written_unit, decimals, approximate)
+
+
+def test_the_same_token_read_again_is_the_same_immutable_figure():
+    first = read_figure("AMOUNT", "2,300.67万元")
+    again = read_figure("AMOUNT", "2,300.67万元")
+    assert again == first and isinstance(again, Figure) and isinstance(again, tuple)
+    assert again.value == Decimal("23006700.00") and again.scale == Decimal(10000)
+    # another kind of the same text is read as that kind, not the one kept
+    assert read_figure("NUMBER", "15").kind == "number" and read_figure("COUNT", "15项").kind == "count"
