@@ -118,6 +118,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
             continue
         if _BAND_AFTER.match(norm.text, m.end(1)) and not _GIVEN.search(norm.text, m.start(), m.start(1)):
             continue  # "评价结果分为优秀(85分及以上)、良好…": the bands, no grade given ("等级为良(95分)" is one)
+        if _BAND_LIST.match(norm.text, m.end(1)):
+            continue  # "评价等级:优(≥90分);良(≥80分且<90分);…": every grade with its band, none given
         start, end = m.start(1), m.end(1)
         line, column = norm.line_col(start)
         span = Span.model_construct(start=start, end=end, line=line, column=column)
@@ -143,6 +145,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
 
 
 _GRADE_NAME = r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
+# (a bound that another grade's name follows is that grade's, not the one before the bracket)
+_NOT_OTHERS = r"(?!\s*分?\s*(?:\(含\))?\s*(?:的|者)?\s*(?:为|评为|定为)\s*[“\"]?(?:优|良|中|合格|及格|差|不合格|较差))"
 _SCORE_NUMBER = r"(\d{2,3}(?:\.\d+)?)"
 # the bands a report states: "85分(含)以上为优", "优秀(85分及以上)", "优(≥85分)", "70(含)-85分为良", "良好(75-85分)"
 _BAND_STATEMENTS = (
@@ -153,11 +157,13 @@ _BAND_STATEMENTS = (
     lazyre.compile(r"(?:≥|>=|大于等于|不低于)\s*" + _SCORE_NUMBER + r"\s*分?\s*(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
     lazyre.compile(_SCORE_NUMBER + r"\s*分?\s*(?:≤|<=)\s*(?:得分|总分|分数|评分)\s*[<≤]\s*\d{2,3}(?:\.\d+)?\s*分?\s*"
                    r"(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
-    lazyre.compile(_GRADE_NAME + r"[”\"]?\s*[(:]\s*(?:≥|>=|大于等于|不低于)\s*" + _SCORE_NUMBER),
-    lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"分?\s*(?:\(含\))?\s*(?:及|或)?以上"),
+    # (not "评价等级为“良”(90分及以上为优,…)": a grade given, then every band — the bracket's first bound is 优's)
+    lazyre.compile(_GRADE_NAME + r"[”\"]?\s*[(:]\s*(?:≥|>=|大于等于|不低于)\s*" + _SCORE_NUMBER + _NOT_OTHERS),
+    lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"分?\s*(?:\(含\))?\s*(?:及|或)?以上" + _NOT_OTHERS),
     lazyre.compile(_SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}(?:\.\d+)?\s*分?\s*(?:\(不含\))?\s*"
                    r"(?:之间)?(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
-    lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}"),
+    lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}"
+                   r"(?:\.\d+)?" + _NOT_OTHERS),
 )
 # a grade's band as a report states it, its bound(s) and the grade: "60分以下为差", "80≤得分<90分为良", "75-89分为良好",
 # "得分90—100分为优", "优(90-100分)"
@@ -170,6 +176,8 @@ _BAND_BOUNDS = (
     lazyre.compile(_NUMBER + r"[-~—–至到≤<]\s*(?:得分\s*[≤<]\s*)?" + _NUMBER + _GIVEN_GRADE),  # "75-89分为良好"
     lazyre.compile(_GRADE_WORDS + r"[”\"]?\s*\(\s*(?:[≥>]\s*)?" + _NUMBER +  # "优(90-100分)", "优秀(85分及以上)"
                    r"(?:(?:及|或)?以上|[-~—–至到]\s*\d{1,3}(?:\.\d+)?\s*分?)\s*\)"),  # (not "良(95分)": a score)
+    lazyre.compile(_NUMBER + r"[≤<]\s*" + _GRADE_WORDS + r"(?![\u4e00-\u9fff])"),  # "80分≤良<90分"
+    lazyre.compile(_GRADE_WORDS + r"\s*[≥>]\s*" + _NUMBER),  # "优≥90分"
 )
 # A band pattern that opens with its score tries a match at every digit of the text (a report has thousands).
 # Each such match has a word of its own ("以上", "≤", a dash …) after the score, with only digits, white
@@ -188,6 +196,8 @@ _BOUND_ANCHORS = (
     None,
     (lazyre.compile("以[上下内]"), ".分(不含)及或"),
     (lazyre.compile("[-~—–至到≤<]"), ".分(不含)"),
+    None,
+    (lazyre.compile("[≤<]"), ".分(不含)"),
     None,
 )
 
@@ -218,6 +228,10 @@ def _matches(pattern, text: str, anchor) -> list[re.Match[str]]:
 
 _BAND_AFTER = lazyre.compile(r"[”\"']?\s*\(\s*(?:≥|>=|大于|不低于)?\s*\d+(?:\.\d+)?\s*分?\s*(?:\(含\))?\s*"
                              r"(?:及|或)?(?:以上|以下|-|~|—|至|到)")
+# a grade's bracket, then another grade with a bracket of its own: a list of bands
+# ("优:总分≥90;良:90>总分≥80;…" the same with colons)
+_BAND_LIST = lazyre.compile(r"[”\"']?\s*(?:\([^()]{1,30}\)|:[^;。\n]{1,30})\s*[;,、]\s*[“\"']?"
+                            r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)[”\"']?\s*[(:]")
 _GIVEN = lazyre.compile(r"(?:为|是|:|评为|定为)\s*[“\"'「『]?$")  # a grade given ("等级为良"), not a band named
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 from dataclasses import field
 
 from auditor.extract.model import Fact, ScoreTable
-from auditor.extract.tables.cells import cell_runs, line_cells
-from auditor.extract.tables.columns import COLUMN_WORD, role_of
+from auditor import lazyre
+from auditor.extract.tables.cells import BREAK, CELL, EOL, Cell, cell_runs, line_cells
+from auditor.extract.tables.columns import COLUMN_WORD, clean, role_of
 from auditor.extract.tables.family_grid import read_family_grids
 from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.grid import read_grids
@@ -48,7 +49,7 @@ class TableResult:
 def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     result = TableResult()
     found: list[tuple[ScoreTable, list[Fact], tuple[int, int]]] = []
-    runs = cell_runs(norm.text)
+    runs = [half for run in cell_runs(norm.text) for half in side_by_side(run, norm.text)]
     for cells in runs:  # fact ids are given below, in text order
         found.extend(read_run(cells, norm, vocab, 0, "cells"))
         found.extend(read_forms(cells, norm, vocab, 0))
@@ -82,6 +83,56 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         result.facts.extend(renumbered)
         result.lines.update(range(first, last + 1))
     return result
+
+
+_SIDE_LABEL = lazyre.compile(r"^(?:收入|支出|资产|负债|来源|用途)(?:项目|类别|科目)?$|^项目$")
+_WIDTH = 4
+
+
+def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
+    """A table of two halves side by side ("收入项目 | 决算数 | 支出项目 | 决算数", a 收入支出决算总表):
+    its left and right halves as two runs, each row split in two — by its cells when it has four, else
+    by where its cells stand against the header's.  A row that cannot be split for certain (a cell
+    across the middle) ends both halves there: no figure lands in the wrong one."""
+    lines: dict[int, list[Cell]] = {}
+    for c in cells:
+        if c.kind == CELL:
+            lines.setdefault(c.line, []).append(c)
+    header = next((line for line, row in lines.items() if len(row) == _WIDTH
+                   and _SIDE_LABEL.match(clean(row[0].text)) and _SIDE_LABEL.match(clean(row[2].text))
+                   and clean(row[1].text) == clean(row[3].text) and role_of(row[1].text) is not None), None)
+    if header is None:
+        return [cells]
+
+    def at(c: Cell) -> int:  # (where a cell stands in its line)
+        return c.start - text.rfind("\n", 0, c.start) - 1
+
+    head = lines[header]
+    middle = (at(head[1]) + len(head[1].text) + at(head[2])) / 2
+    left: list[Cell] = []
+    right: list[Cell] = []
+    for c in cells:
+        row = lines.get(c.line)
+        if c.line < header:  # (the title lines above the header: the left half's)
+            left.append(c)
+            continue
+        if row is None:  # (the marks between rows)
+            left.append(c)
+            right.append(c)
+            continue
+        if c is not row[0]:
+            continue
+        if len(row) == _WIDTH:
+            halves = (row[:2], row[2:])
+        else:
+            halves = ([x for x in row if at(x) + len(x.text) <= middle], [x for x in row if at(x) >= middle])
+            if len(halves[0]) + len(halves[1]) != len(row) or len(halves[0]) > 2 or len(halves[1]) > 2:
+                break  # (a cell across the middle: "0.00  公用经费")
+        for half, out in zip(halves, (left, right)):
+            if half:
+                out.extend(half)
+                out.append(Cell(text="", start=half[-1].end, end=half[-1].end, line=c.line, kind=EOL))
+    return [left, right]
 
 
 def flattened_lines(text: str):

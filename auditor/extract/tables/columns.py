@@ -22,7 +22,9 @@ from auditor.records import dataclass
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change on last year ("支出减少情况(万元)", "支出减少率"): a figure column, not read
     ("change_rate", lazyre.compile(r"增长率|增加率|减少率|增减率|下降率|增幅|降幅|变动率|增减幅度|变动幅度")),
-    ("change", lazyre.compile(r"增减|增加情况|减少情况|增加额|减少额|变动额|变动情况|比较(?:金额|数)?$")),
+    ("change", lazyre.compile(r"增减|增加情况|减少情况|增加额|减少额|变动额|变动情况|比较(?:金额|数)?$|^差异$|^差值$")),
+    # points taken off a row ("分值 | 得分 | 扣分"): a figure column beside the score, not read
+    ("deduction", lazyre.compile(r"^扣分(?:值|数|情况)?$|^扣减分(?:值)?$")),
     # a column of each row's share of the column's total ("本年度预算数 | 金额 | 百分比"): percents, no money
     ("share", lazyre.compile(r"百分比$|占比$|比重$")),
     ("score_rate", lazyre.compile(r"得分率")),
@@ -52,7 +54,7 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
 BUDGET_ROLES = ("budget_adjusted", "budget_initial", "budget")
-UNREAD_ROLES = {"change", "change_rate"}
+UNREAD_ROLES = {"change", "change_rate", "deduction"}
 _TEXT_COLUMN = lazyre.compile(r"原因|备注|说明|措施|情况|分析|依据|评价标准|凭证|计算方法|评分标准|扣分|"
                               r"机关$|(?:执行|实施|承办|主办)单位$")  # ("编列机关": who budgets each row)
 LEVEL_COLUMN = lazyre.compile(r"^(?:绩效)?(?:一级|二级|三级)指标(?:名称)?$|^指标名称$|^指标内容$")

@@ -567,6 +567,9 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
         return _weight_first_rows(cells, header, norm, vocab, first_id)
     if roles[:4] != ["target", "achieved", "weight", "score"]:
         return None
+    # figure columns after 得分 ("分值 | 得分 | 扣分", "得分 | 上年得分"): each row's 分值 and 得分 stand that many
+    # numbers before its end, not last
+    trailing = len(roles) - 4
     rows: list[TableRow] = []
     facts: list[Fact] = []
     pending: list[Cell] = []
@@ -590,7 +593,12 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
         if _plain(c) and pending and all(TOTAL_ROW.match(clean(p.text)) for p in pending if p.text):
             nxt = _next_filled_in_row(cells, k)  # "总分 | | | | 100 | | 90.50": the empty cells hold no figure
         after = _next_cell(cells, nxt) if nxt is not None else None
-        if _plain(c) and nxt is not None and _plain(cells[nxt]) and (after is None or not _plain(cells[after])):
+        extra, last = 0, nxt
+        while extra < trailing and after is not None and _plain(cells[after]):
+            extra, last = extra + 1, after  # (the row's 扣分 / 上年得分: passed over)
+            after = _next_cell(cells, after)
+        if _plain(c) and nxt is not None and _plain(cells[nxt]) and (after is None or not _plain(cells[after])) \
+                and extra in (0, trailing):
             if len(pending) >= 2 and _plain(pending[-1]) and _plain(pending[-2]):
                 complete = False  # four numbers in a row: 指标值, 完成值, 分值, 得分 — or two rows' ends
                 if _plain(pending[-3]) if len(pending) >= 3 else False:
@@ -599,7 +607,7 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
                     continue
             row = _indicator_row(pending, c, cells[nxt], norm, vocab, first_id + len(facts))
             pending = []
-            k = nxt + 1
+            k = last + 1
             if row is None:
                 complete = False
                 continue

@@ -116,6 +116,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         for key, fact in row.cells.items():
             by_role.setdefault(key.split("#")[0], []).append(fact)
         delta, percent = (by_role.get(r, [None])[0] for r in ("change", "change_rate"))
+        if percent is not None and _RATIO_ROW.search(clean(row.label)):
+            percent = None  # ("占GDP比例(%) | 4.01 | 4.05 | 0.04": a ratio's change, in percentage points as a rule)
         pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2 and (named is None or r == named)]
         if (delta is None and percent is None) or len(pair) != 1:
             continue
@@ -138,6 +140,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
 
 
 _NEGATIVE = lazyre.compile(r"^\s*[-−–]")
+# a row of ratios, not amounts (比例, 比重, 投入强度, 执行率, a row in %)
+_RATIO_ROW = lazyre.compile(r"比例|比重|占比|强度|率|\(%\)$|%$")
 _COMPARABLE = lazyre.compile(r"同口径|可比")
 _BASE_NAMED = lazyre.compile(r"(?:比|较)(?:上年|上一年|去年|上年度)?(执行数|决算数|预算数)")
 _AGAINST_BUDGET = lazyre.compile(r"(?:较|与|比)(?:年初|调整后?)?预算")
