@@ -122,6 +122,8 @@ def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
             continue
         if c is not row[0]:
             continue
+        if len(row) != _WIDTH:
+            row = [piece for x in row for piece in _pieces(x)]  # ("0.00         公用经费": two cells run together)
         if len(row) == _WIDTH:
             halves = (row[:2], row[2:])
         else:
@@ -133,6 +135,17 @@ def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
                 out.extend(half)
                 out.append(Cell(text="", start=half[-1].end, end=half[-1].end, line=c.line, kind=EOL))
     return [left, right]
+
+
+_GAP = lazyre.compile(r"\S+(?:\s\S+)*")  # (words apart by single spaces: one cell; two or more part cells)
+
+
+def _pieces(cell: Cell) -> list[Cell]:
+    """A cell whose text holds a wide gap, as the cells it is made of (plain cells only)."""
+    if cell.source is not None or "  " not in cell.text.strip():
+        return [cell]
+    return [Cell(text=m.group(), start=cell.start + m.start(), end=cell.start + m.end(), line=cell.line)
+            for m in _GAP.finditer(cell.text)]
 
 
 def flattened_lines(text: str):
