@@ -214,7 +214,8 @@ class Document:
         line = self.text.rfind("\n", 0, fact.span.start) + 1
         stops = [at for at in (self.text.find(c, line, fact.span.start) for c in "。:：") if at >= 0]
         title = _ITEM_TITLE.match(self.text, line, min(stops) + 1) if stops else None
-        return title.group(1) if title and _entity().fullmatch(title.group(1)) else None
+        return title.group(1) if title and (_entity().fullmatch(title.group(1))
+                                            or _UNIT_TITLE.search(title.group(1))) else None
 
     def _sentence_start(self, offset: int, also: str = "") -> int:
         """Where the sentence holding `offset` starts (after 。!? or a line break, or one of `also`)."""
@@ -953,6 +954,9 @@ _ACTING_BEFORE = lazyre.compile(r"(?:根据|经|按照|依据|由|报)$")
 _HEADING_WIDTH = 24  # characters: a longer numbered line is a sentence, not a heading
 _ITEM_TITLE = lazyre.compile(r"\s*(?:[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]+\s*[、.．])\s*"
                              r"([\u4e00-\u9fff]{2,20}?)\s*(?:[(（][^()（）]{1,6}[)）])?\s*[。:：]$")
+# (an item's title names a unit by any such ending: "(五)建安市地方海事所。", "(三)…管理处。")
+_FUND_HEADING = lazyre.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
+_UNIT_TITLE = lazyre.compile(r"..(?:所|队|处|室|会|社|园|场|组|公司|机关)$")
 _FIGURE_IN = lazyre.compile(r"\d[\d,.]*\s*(?:万|亿|元|%)")
 
 
@@ -999,7 +1003,9 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
         return Found("ALT004", {"zh": f"分别属于{names}口径，不是同一数量",
                                 "en": f"figures of two scopes ({left or 'all'}, {right or 'all'}), not one quantity"})
     left, right = doc.scope_heading(first), doc.scope_heading(other)
-    if left and right and left != right:
+    # (one under "六、一般公共预算财政拨款基本支出决算情况说明", the other under a heading naming no funds:
+    # that fund's figures, not all funds')
+    if left != right and ((left and right) or _FUND_HEADING.search(left or right or "")):
         return Found("ALT004", {"zh": f"分别在“{left}”与“{right}”标题下，不是同一数量",
                                 "en": f"under the headings “{left}” and “{right}”, not one quantity"})
     scopes = _list_scopes(doc, first, other)
