@@ -24,7 +24,7 @@ from dataclasses import field
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers import (bracket_list, change, change_current, change_list, change_parts, change_sum,
+from auditor.extract.bind.resolvers import (bracket_list, carry_over, change, change_current, change_list, change_parts, change_sum,
                                             dimension_list, family_list, funds_score_prose, identity, numbered_items,
                                             opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
@@ -76,7 +76,8 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     points = _relations(decide(list(points_change.resolve(r))))  # (rates' changes: of no list's sums)
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide(list(share.resolve(r, lists))))
-    differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r)]))
+    differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r),
+                                      *carry_over.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))
     enumerations = _relations(decide(list(named_items.resolve(r))))

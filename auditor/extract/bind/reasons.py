@@ -252,6 +252,8 @@ _ALL += [
 
 _ALL += [
     # ------------------------------------------------ differences, products, targets
+    Reason("carry_over", VOCABULARY, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the four stated in one sentence",
+           "年初财政拨款结转和结余84.38万元,本年财政拨款收入2,075.11万元,本年财政拨款支出2,117.46万元,年末财政拨款结转和结余42.03万元。"),
     Reason("offset_balance", EXPLICIT, "收支相抵: a balance = the income total − the spending total stated just before",
            "政府性基金收入合计192496万元。政府性基金支出合计101788万元。\n上述收支相抵,年终结余90708万元。"),
     Reason("difference_in_sentence", EXPLICIT, "a named difference (审减, 结余, 节约, 超支) and the figures of its "

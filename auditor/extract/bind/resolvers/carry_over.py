@@ -1,0 +1,59 @@
+"""A year's carry-over: what was left at its start, plus what came in, less what went out, is
+what is left at its end.
+
+    "年初财政拨款结转和结余84.38万元,本年财政拨款收入2,075.11万元,本年财政拨款支出2,117.46万元,
+     年末财政拨款结转和结余42.03万元"                  → 42.03 = 84.38 + 2,075.11 − 2,117.46
+
+Only a sentence that states exactly these four amounts, in one unit and of one funds (all four
+named 财政拨款, or none), is read: a 结余分配, an 提取 or another figure beside them, and the
+identity may not be the whole story.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor import lazyre
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.model import Difference, Fact
+from auditor.extract.readings import Reading, clean_label
+
+_OPENING = lazyre.compile(r"(?:年初|上年)[^,;。]{0,10}结转(?:和|及)?结余$")
+_CLOSING = lazyre.compile(r"(?:年末|期末)[^,;。]{0,10}结转(?:和|及)?结余$")
+# ("加本年财政拨款收入…,减本年财政拨款支出…": the arithmetic said in words)
+_INCOME = lazyre.compile(r"^(?:加上?)?(?:本年|当年|本年度)[^,;。]{0,12}收入(?:合计)?$")
+_SPENDING = lazyre.compile(r"^(?:减去?)?(?:本年|当年|本年度)[^,;。]{0,12}支出(?:合计)?$")
+_ROLES = (_OPENING, _INCOME, _SPENDING, _CLOSING)
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    by_sentence: dict[int, list[Fact]] = {}
+    for node in r.tree.nodes:
+        fact = r.facts[node.index]
+        if fact is not None and fact.kind == "amount":
+            by_sentence.setdefault(node.sentence, []).append(fact)
+    for facts in by_sentence.values():
+        if len(facts) != 4:
+            continue
+        labels = [clean_label(f.label).removeprefix("和").removeprefix("及") for f in facts]
+        roles = []
+        for pattern in _ROLES:
+            found = [f for f, label in zip(facts, labels) if pattern.search(_dated(label))]
+            if len(found) != 1:
+                break
+            roles.append(found[0])
+        if len(roles) != 4 or len({f.id for f in roles}) != 4 or len({f.unit for f in roles}) != 1 \
+                or len({"财政拨款" in f.label for f in roles}) != 1 or any(f.is_bound for f in roles):
+            continue
+        opening, income, spending, closing = roles
+        yield Candidate(Difference.model_construct(
+            difference=closing, minuends=(opening, income), subtrahends=(spending,), name="结余",
+            rate=None, base=None, rivals=(), reason="carry_over", via=(), rejected=()))
+
+
+_YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
+
+
+def _dated(label: str) -> str:
+    """The label without the year it opens with ("2023年度年初…")."""
+    return _YEAR.sub("", label)
