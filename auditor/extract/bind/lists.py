@@ -140,6 +140,12 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         return None  # "面积89.9平方公里,其中耕地面积4744.4公顷": bare figures in different units
     if total.kind == "count" and _counts_other_things(r, total, parts):
         return None  # "涉及14个镇区68个村,共72个项目": towns and villages are no part of the projects
+    if len(parts) == 2 and not adds_up(total, parts) and (
+            r.vocab.cue("balance_named").search(clean_label(total.label))
+            or r.vocab.cue("balance_after").match(r.norm.text, total.span.end)):
+        # "錄得505億元赤字,其中整體支出為1139億,收入為634億": the two sides a balance is the difference of,
+        # not its parts ("录得279亿元盈余,其中62亿元拨转…、217亿元划入…" splits it, and adds up)
+        return None
     subtracted_cue = r.vocab.cue("subtracted")
     refund = r.vocab.cue("tax_refund") if r.vocab.cue("tax_total").search(clean_label(total.label)) else None
     subtracted = tuple(p for p in parts if subtracted_cue.match(p.label)
