@@ -588,7 +588,8 @@ def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> F
     pool = []
     for anchor in (total, *parts):
         for f in doc.around(anchor):
-            if f.id in used or f.id in seen or f.kind != total.kind or f.unit != total.unit or f.is_bound:
+            if f.id in used or f.id in seen or f.kind != total.kind or f.unit != total.unit or f.is_bound \
+                    or f.concept in CHANGE_CONCEPTS:  # ("比上年增加50.00万元": a change, no part)
                 continue
             seen.add(f.id)
             pool.append(f)

@@ -328,6 +328,10 @@ _WEIGHT_AFTER = lazyre.compile(r"\s*[(（]\s*(?:分值|满分|权重)\s*(?:为|�
 _WEIGHT_BEFORE = lazyre.compile(r"(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?[,，;；]?\s*(?:自评)?得分(?:为|是|:)?\s*$")
 
 
+# a sentence naming a project of its own ("义务教育公用经费保障项目…自评得分93.3分", "另一项目"), not 本项目 / 该项目
+_OTHER_EVALUATION = lazyre.compile(r"(?<![本该此])[\u4e00-\u9fff]{2,}项目(?!支出|资金)")
+
+
 def _other_year(f: Fact, report_year: str | None) -> bool:
     """A score of a year other than the report's: 上年, or a year it names."""
     if f.period in {"上年", "previous"}:
@@ -355,7 +359,8 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     several = len({p.value for p in proses}) > 1 and any(compare(p, Value.of(table_total)).verdict == "ok"
                                                         for p in proses)
     for prose in proses:
-        if several and all(compare(prose, Value.of(c)).verdict != "ok" for c in columns):
+        if several and all(compare(prose, Value.of(c)).verdict != "ok" for c in columns) \
+                and _OTHER_EVALUATION.search(ctx.doubt.text, ctx.doubt._sentence_start(prose.span.start), prose.span.start):
             # (one of them is the table's: the others are other evaluations' — several projects' 自评得分 in
             # a 决算说明 beside the department's table —, nothing says they are this table's)
             yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",

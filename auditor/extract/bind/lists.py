@@ -126,6 +126,12 @@ def _outcomes(r: Reading, parts: list[Fact]) -> bool:
     return needed <= named
 
 
+def _difference_of(total: Fact, parts: list[Fact]) -> bool:
+    """The total is the difference of the two figures (within their rounding)."""
+    a, b = parts
+    return abs(abs(a.value - b.value) - total.value) <= total.tolerance + a.tolerance + b.tolerance
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -140,7 +146,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         return None  # "面积89.9平方公里,其中耕地面积4744.4公顷": bare figures in different units
     if total.kind == "count" and _counts_other_things(r, total, parts):
         return None  # "涉及14个镇区68个村,共72个项目": towns and villages are no part of the projects
-    if len(parts) == 2 and not adds_up(total, parts) and (
+    if len(parts) == 2 and not adds_up(total, parts) and _difference_of(total, parts) and (
             r.vocab.cue("balance_named").search(clean_label(total.label))
             or r.vocab.cue("balance_after").match(r.norm.text, total.span.end)):
         # "錄得505億元赤字,其中整體支出為1139億,收入為634億": the two sides a balance is the difference of,

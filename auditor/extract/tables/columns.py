@@ -22,7 +22,7 @@ from auditor.records import dataclass
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change on last year ("支出减少情况(万元)", "支出减少率"): a figure column, not read
     ("change_rate", lazyre.compile(r"增长率|增加率|减少率|增减率|下降率|增幅|降幅|变动率|增减幅度|变动幅度")),
-    ("change", lazyre.compile(r"增减|增加情况|减少情况|增加额|减少额|变动额|变动情况|比较(?:金额|数)?$|^差异$|^差值$")),
+    ("change", lazyre.compile(r"增减|增加情况|减少情况|增加额|减少额|变动额|变动情况|比较(?:金额|数)?$")),
     # points taken off a row ("分值 | 得分 | 扣分"): a figure column beside the score, not read
     ("deduction", lazyre.compile(r"^扣分(?:值|数|情况)?$|^扣减分(?:值)?$")),
     # a column of each row's share of the column's total ("本年度预算数 | 金额 | 百分比"): percents, no money

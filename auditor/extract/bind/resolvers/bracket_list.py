@@ -9,7 +9,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import is_part, make_breakdown
+from auditor.extract.bind.lists import family_complete, is_part, make_breakdown
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _INCLUDED = lazyre.compile(r"\s*(?:其中)?\s*(?:含|内含|包含|包括)")
@@ -65,6 +65,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # ("一般性转移支付收入312,340万元(含均衡性转移支付…、…奖补资金…)": what it includes, not
             # all it is made of — only parts above the figure contradict it)
             included = _INCLUDED.match(r.norm.text, node.end)
-            made = make_breakdown(r, owner, parts, "()", not included, "bracket_list")
+            # (…unless it names every member of a closed family: "“三公”经费12万元(含出国…、公车…、接待…)")
+            made = make_breakdown(r, owner, parts, "()", not included or family_complete(r, owner, parts),
+                                  "bracket_list")
             if made:
                 yield made

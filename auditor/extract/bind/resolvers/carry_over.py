@@ -43,7 +43,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 break
             roles.append(found[0])
         if len(roles) != 4 or len({f.id for f in roles}) != 4 or len({f.unit for f in roles}) != 1 \
-                or len({"财政拨款" in f.label for f in roles}) != 1 or any(f.is_bound for f in roles):
+                or len({_funds(f.label) for f in roles}) != 1 or any(f.is_bound for f in roles):
+            continue
+        # (a 结余分配, 提取 or another fund's income in the paragraph: the four may not be all of it)
+        start = r.norm.text.rfind("\n", 0, roles[0].span.start) + 1
+        end = r.norm.text.find("\n", roles[-1].span.end)
+        if _OTHER_FLOWS.search(r.norm.text, start, end if end >= 0 else len(r.norm.text)):
             continue
         opening, income, spending, closing = roles
         yield Candidate(Difference.model_construct(
@@ -52,6 +57,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 
 _YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
+_FUNDS = lazyre.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款")
+_OTHER_FLOWS = lazyre.compile(r"结余分配|提取|调入|调出|缴回|上缴|调整|其他收入|政府性基金|国有资本经营")
+
+
+def _funds(label: str) -> tuple[str, ...]:
+    """The funds a label names (一般公共预算财政拨款 is not all 财政拨款)."""
+    return tuple(m.group() for m in _FUNDS.finditer(label))
 
 
 def _dated(label: str) -> str:

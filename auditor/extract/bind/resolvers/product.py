@@ -103,17 +103,14 @@ def _counts(r: Reading, i: int, per: str) -> tuple[list[Fact], bool]:
     return [], False
 
 
-_PERSONS = {"名", "位"}
-
-
 def _is_count(r: Reading, k: int, per: str) -> bool:
     """A count of what the standard is per: written in that unit (1200户), or counted with 个
     and naming it right after ("832个行政村" for 每村)."""
     f = r.facts[k]
     if f is None or r.tree[k].kind not in {"labelled", "total"} or f.kind != "count" or f.is_bound:
         return False
-    if f.unit == per or (per == "人" and f.unit in _PERSONS):
-        return True  # ("1286名村干部…每人3600元": 名 and 位 count persons)
+    if f.unit == per:
+        return True
     noun = _COUNTED_NOUN.match(r.norm.text, f.span.end)
     return f.unit == "个" and per != "个" and noun is not None and noun.group().endswith(per)
 
