@@ -214,6 +214,15 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                                         or _named_but_its_flow(winfo, subject)):
                 current = subject
                 reason = "change_continues_sentence"
+        elif not winfo.known and before and all(f.sentence != s.sentence or r.vocab.cue("compared_prefix").match(
+                clean_label(f.label)) for f in before):
+            # "…决算总计均为3,614.74万元。与上年度决算数4,576.55万元相比,收、支总计各减少961.81万元": the sentence
+            # opens with what it compares with; what changed is the sentence before's figure
+            subject = _sentence_subject(r, i)
+            was = next((f for f in before if f.sentence == s.sentence), None)
+            if subject is not None and was is not None and subject.unit == was.unit \
+                    and (same_subject(winfo, subject) or re.search("总计|合计|总额", words)):
+                return subject.label, subject, was, "change_continues_sentence"
         label = current.label if current is not None and not winfo.known else words
         if current is None:
             reason = "change_of_unstated_figure"
