@@ -36,7 +36,7 @@ _SPENT = {"actual", "final"}
 _CARRIED = lazyre.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
-_NAMES = lazyre.compile(r"缺口|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|净增|增列|调减|调增|净损|净亏|亏损")
+_NAMES = lazyre.compile(r"缺口|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损")
 
 
 @dataclass(frozen=True)
@@ -96,6 +96,7 @@ def family_of(r: Reading, fact: Fact) -> _Family | None:
     return next((fam for fam in FAMILIES if r.vocab.cue(fam.cue).search(label)), None)
 
 
+_QUALIFIED = lazyre.compile(r"\s*\((?:已|未)?(?:计及|计入|包括|包含|含|不含|扣除|剔除|未计|已扣)")
 _RECORDED = lazyre.compile(r"(?:录得|出现|产生|形成)$")
 _NAMED_AFTER = lazyre.compile(r"^(?:的)?(?:财政|综合)?(赤字|盈余)")
 
@@ -126,6 +127,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         fam = fam or _named_after(r, s.index)
         if fam is None or fact.id in listed:
             continue  # (a 年终结余 listed among the items of a 支出总计 is an item, not a stated difference)
+        if _QUALIFIED.match(r.norm.text, fact.span.end):
+            continue  # ("赤字為481億元(已計及發行債券的收入)": a difference the text says counts more than its two figures)
         operands = _operands(r, s.index, fam, listed)
         reason = "difference_in_sentence"
         if operands is None and fam.paragraph and not after:
