@@ -35,6 +35,7 @@ from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact
 from auditor.extract.numbering import NUMBERED_LINE
 from auditor.extract.readings import clean_label
+from auditor.extract.vocabulary import FUND_NAME
 from auditor.load.base import line_starts
 from auditor.records import dataclass
 from auditor.resources import builtin_toml, data_dir
@@ -956,7 +957,6 @@ _HEADING_WIDTH = 24  # characters: a longer numbered line is a sentence, not a h
 _ITEM_TITLE = lazyre.compile(r"\s*(?:[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]+\s*[、.．])\s*"
                              r"([\u4e00-\u9fff]{2,20}?)\s*(?:[(（][^()（）]{1,6}[)）])?\s*[。:：]$")
 # (an item's title names a unit by any such ending: "(五)建安市地方海事所。", "(三)…管理处。")
-_FUND_HEADING = lazyre.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
 _UNIT_TITLE = lazyre.compile(r"..(?:所|队|处|室|会|社|园|场|组|公司|机关)$")
 _FIGURE_IN = lazyre.compile(r"\d[\d,.]*\s*(?:万|亿|元|%)")
 
@@ -1006,7 +1006,7 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
     left, right = doc.scope_heading(first), doc.scope_heading(other)
     # (one under "六、一般公共预算财政拨款基本支出决算情况说明", the other under a heading naming no funds:
     # that fund's figures, not all funds')
-    if left != right and ((left and right) or _FUND_HEADING.search(left or right or "")):
+    if left != right and ((left and right) or FUND_NAME.search(left or right or "")):
         return Found("ALT004", {"zh": f"分别在“{left}”与“{right}”标题下，不是同一数量",
                                 "en": f"under the headings “{left}” and “{right}”, not one quantity"})
     scopes = _list_scopes(doc, first, other)

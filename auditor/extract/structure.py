@@ -145,8 +145,9 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
 
 
 _GRADE_NAME = r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
+_GRADE_WORDS = r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
 # (a bound that another grade's name follows is that grade's, not the one before the bracket)
-_NOT_OTHERS = r"(?!\s*分?\s*(?:\(含\))?\s*(?:的|者)?\s*(?:为|评为|定为)\s*[“\"]?(?:优|良|中|合格|及格|差|不合格|较差))"
+_NOT_OTHERS = r"(?!\s*分?\s*(?:\(含\))?\s*(?:的|者)?\s*(?:为|评为|定为)\s*[“\"]?" + _GRADE_WORDS + ")"
 _SCORE_NUMBER = r"(\d{2,3}(?:\.\d+)?)"
 # the bands a report states: "85分(含)以上为优", "优秀(85分及以上)", "优(≥85分)", "70(含)-85分为良", "良好(75-85分)"
 _BAND_STATEMENTS = (
@@ -167,7 +168,6 @@ _BAND_STATEMENTS = (
 )
 # a grade's band as a report states it, its bound(s) and the grade: "60分以下为差", "80≤得分<90分为良", "75-89分为良好",
 # "得分90—100分为优", "优(90-100分)"
-_GRADE_WORDS = r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
 _NUMBER = r"\d{1,3}(?:\.\d+)?\s*分?\s*(?:\(不?含\))?\s*"
 _GIVEN_GRADE = r"(?:之间)?(?:的|者)?\s*(?:为|评为|定为|属于?)[“\"]?" + _GRADE_WORDS
 _BAND_BOUNDS = (
@@ -231,7 +231,7 @@ _BAND_AFTER = lazyre.compile(r"[”\"']?\s*\(\s*(?:≥|>=|大于|不低于)?\s*\
 # a grade's bracket, then another grade with a bracket of its own: a list of bands
 # ("优:总分≥90;良:90>总分≥80;…" the same with colons)
 _BAND_LIST = lazyre.compile(r"[”\"']?\s*(?:\([^()]{1,30}\)|:[^;。\n]{1,30})\s*[;,、]\s*[“\"']?"
-                            r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)[”\"']?\s*[(:]")
+                            + _GRADE_WORDS + r"[”\"']?\s*[(:]")
 _GIVEN = lazyre.compile(r"(?:为|是|:|评为|定为)\s*[“\"'「『]?$")  # a grade given ("等级为良"), not a band named
 
 

@@ -288,15 +288,19 @@ def _score_columns(row) -> list[Fact]:
     return [fact for key, fact in row.cells.items() if key.split("#")[0] == "score"]
 
 
-def _table_total_rows(ctx: Context) -> list[list[Fact]]:
-    """The scores of each score table's total row (a score column each): its last one, the 总分 after the
-    levels' 小计 rows."""
+def _total_rows(ctx: Context) -> list:
+    """Each score table's total row: its last one, the 总分 after the levels' 小计 rows."""
     out = []
     for table in ctx.doc.tables:
         totals = [row for row in table.rows if row.is_total and "score" in row.cells]
         if totals:
-            out.append(_score_columns(totals[-1]))
+            out.append(totals[-1])
     return out
+
+
+def _table_total_rows(ctx: Context) -> list[list[Fact]]:
+    """The scores of each score table's total row (a score column each)."""
+    return [_score_columns(row) for row in _total_rows(ctx)]
 
 
 def _table_total_scores(ctx: Context) -> list[Fact]:
@@ -341,13 +345,13 @@ def _other_year(f: Fact, report_year: str | None) -> bool:
 
 def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """SCO004: the total score stated in prose agrees with the score table's total."""
-    rows = _table_total_rows(ctx)
-    if len(rows) != 1:
+    total_rows = _total_rows(ctx)
+    if len(total_rows) != 1:
         return
-    weights = [row.cells["weight"] for table in ctx.doc.tables
-               for row in [r for r in table.rows if r.is_total and "score" in r.cells][-1:] if "weight" in row.cells]
+    rows = [_score_columns(total_rows[0])]
+    weight = total_rows[0].cells.get("weight")
     # (a table of 90 points, the 绩效指标 beside the 预算执行 10: a part's, not the total the prose states)
-    part_table = bool(weights) and weights[0].value != 100
+    part_table = weight is not None and weight.value != 100
     # a table of several score columns (上年 | 本年, 自评 | 复核): the prose may state any of their totals; the
     # last column is the one a total against none of them is shown with, and which one the prose means is open
     columns = rows[0]

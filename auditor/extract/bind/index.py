@@ -154,6 +154,12 @@ class DocumentIndex:
                 if f.scenario in {"budget_initial", "budget_adjusted", "budget", "available"}]
 
     @cached_property
+    def one_bare_budget(self) -> bool:
+        """The document states one budget naming no subject ("年初预算1086.95万元"), perhaps more than
+        once: a project report's budget, any named numerator's base (worked out once, not per rate)."""
+        return len({f.value for f in self.budget_amounts if self.label_concept(f.label).concept is None}) == 1
+
+    @cached_property
     def facts_by_sentence(self) -> dict[int, list[Fact]]:
         out: dict[int, list[Fact]] = defaultdict(list)
         for f in self.facts:

@@ -51,10 +51,8 @@ def _in_document(index: DocumentIndex, r: Rate) -> Rate:
     # numerator in that numerator's paragraph, or anywhere when the document states one such
     # budget (a project report's "年初预算1086.95万元" is the project's).
     if index.label_concept(num.label).concept is not None:
-        bare = [f for f in index.budget_amounts if index.label_concept(f.label).concept is None]
-        anywhere = len({f.value for f in bare}) == 1
         bases = [f for f in bases if f.concept == num.concept
-                 or (index.label_concept(f.label).concept is None and (anywhere or f.window == num.window))]
+                 or (index.label_concept(f.label).concept is None and (index.one_bare_budget or f.window == num.window))]
     return r.model_copy(update={"value_pairs": value_pairs, "document_pairs": tuple((num, b) for b in bases),
                                 "reason": "rate_base_in_document", "via": (*r.via, "numerator in its sentence")})
 

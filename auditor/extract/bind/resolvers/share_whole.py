@@ -292,7 +292,9 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     # ("占一般公共预算项目支出总额的100%": a 项目支出 of those funds, not one that names no funds)
     funds = scope_of(label, info.concept)
     broader = [] if not funds else [f for f in named if not set(funds) <= set(fact_scope(f) + index.qualifier(f))]
-    named = [f for f in named if f not in broader]
+    if broader:
+        apart = {f.id for f in broader}
+        named = [f for f in named if f.id not in apart]
     if not info.scenario and "支出" in label and "预算" not in label:
         # ("占政府采购支出总额的75.00%" beside 政府采购预算 and 实际采购金额: spending, not the budget)
         named = [f for f in named if not (f.scenario or "").startswith("budget")]

@@ -55,9 +55,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if not (s.kind == "total" or by_verb or funds or (labelled and named_total) or led):
             continue
         i = s.index
-        text = r.norm.text
-        clause = max(text.rfind(c, 0, total.span.start) for c in ",;。:\n") + 1
-        if _REST.match(text, clause, total.span.start):
+        if _REST.search(r.norm.text, max(0, total.span.start - _REST_REACH), total.span.start):
             continue  # ("…佔13.1%;其餘社區發展及環境保護等支出合計4,499億元,佔15.6%": the rest's own sum, a sibling)
         named = i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words" \
             and not generic.fullmatch(tree[i - 1].piece.label)
@@ -170,7 +168,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 _NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 
 
-_REST = lazyre.compile(r"\s*(?:其余|其他|其它|剩余|余下)")
+# (the clause before a total, looked at back to its start within _REST_REACH characters, not back to the text's)
+_REST = lazyre.compile(r"(?:^|[,;。:\n])\s*(?:其余|其他|其它|剩余|余下)[^,;。:\n]*$")
+_REST_REACH = 60
 
 
 def _stated_count(r: Reading, tree, s, label: str) -> int | None:
