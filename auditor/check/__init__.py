@@ -7,7 +7,7 @@ import decimal
 from functools import lru_cache
 
 from auditor.check import diagnose
-from auditor.check.context import Context, cut_not_rounded, doubt_cut_figures
+from auditor.check.context import Context, cut_not_rounded, doubt_cut_figures, tail_noted
 from auditor.check.kinds import KINDS
 from auditor.check.rulebook import Rule, load_rules
 from auditor.extract.model import Extraction
@@ -74,6 +74,7 @@ def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
               explained: bool) -> tuple[list[Finding], list[Outcome]]:
     ctx = Context(doc, vocab, text=text)
     checked = cut_not_rounded([doubt_cut_figures(ctx, o) for rule in rules for o in KINDS[rule.kind](rule, ctx)])
+    checked = tail_noted(checked, {rule.id: rule.kind for rule in rules}, ctx)
     checked = diagnose.assign(checked)  # which figure of a failing relation is likely wrong
     findings: list[Finding] = []
     outcomes: list[Outcome] = []

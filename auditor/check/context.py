@@ -233,6 +233,33 @@ def cut_not_rounded(outcomes: list[Outcome]) -> list[Outcome]:
     return out
 
 
+# the kinds of check whose relation is a total of parts: what a note on 尾差 speaks of
+_TOTAL_OF_PARTS = frozenset({"breakdown", "identity", "shares_total", "change_parts", "funds_sources"})
+
+
+def tail_noted(outcomes: list[Outcome], kind_of: dict[str, str], ctx: Context) -> list[Outcome]:
+    """A document that says its parts and totals may differ in the last digit ("因四舍五入，分项之和与合计数
+    可能存在尾差", "按万元截位列示") (ALT012): a total of parts that misses by no more than one last digit of
+    each of its figures (each rounded or cut from an unrounded value) is what the note warns of, not a slip."""
+    note = ctx.vocab.cue("tail_difference_note").search(ctx.text)
+    if note is None:
+        return outcomes
+    out = list(outcomes)
+    start = max(ctx.text.rfind(c, 0, note.start()) for c in "。；;\n(（")
+    said = ctx.text[start + 1:note.end()].strip()[-30:]
+    found = doubt.Found("ALT012", {"zh": f"文中注明“{said}”", "en": f"the document notes “{said}”"})
+    for n, o in enumerate(out):
+        f = o.finding
+        if o.verdict != "fails" or f is None or f.difference is None or not f.tolerance \
+                or kind_of.get(o.rule) not in _TOTAL_OF_PARTS:
+            continue
+        # (every figure's half-width is half its last digit: one last digit each is twice the slack)
+        if abs(f.difference) <= 2 * f.tolerance:
+            out[n] = o.model_copy(update={"verdict": "explained", "finding": explained_finding(f, found),
+                                          "alternative": found.alternative, "equation": None})
+    return out
+
+
 def _rounded_up(o: Outcome) -> bool:
     """A rate that holds, written above every value its figures allow (71.43% for 5000.00 / 7000.00,
     71.428…%): the document rounds, it does not cut."""

@@ -85,14 +85,14 @@ def read_figure(token_type: str, text: str) -> Figure:
     return Figure(kind, written * scale, unit, compact[match.end():].lstrip("余多") or unit, scale, decimals, approximate)
 
 
-_DIGIT_AND_PLACE = lazyre.compile(r"(\d)([千百])(亿|万)?(余|多)?")
+_DIGIT_AND_PLACE = lazyre.compile(r"(\d)([千百])(?:(\d)百)?(亿|万)?(余|多)?")
 
 
 def _read_digit_and_place(m) -> Figure:
-    """"1千万元" = 1000万元, "5百万" = 500万, "5百元" = 500元 (stated to the unit written after the place;
-    a "1千元" is 1 千元, read as usual)."""
-    digit, place, unit, more = m.groups()
-    written = Decimal(digit) * (1000 if place == "千" else 100)
+    """"1千万元" = 1000万元, "5百万" = 500万, "5百元" = 500元, "1千2百万元" = 1200万元 (stated to the unit written
+    after the place; a "1千元" is 1 千元, read as usual)."""
+    digit, place, hundreds, unit, more = m.groups()
+    written = Decimal(digit) * (1000 if place == "千" else 100) + Decimal(hundreds or 0) * 100
     scale = _COMPOUND_SCALES[unit] if unit else Decimal(1)
     written_unit = {Decimal(10**8): "亿元", Decimal(10_000): "万元"}.get(scale, "元")
     return Figure("amount", written * scale, "元", written_unit, scale, 0, bool(more))

@@ -237,7 +237,7 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
         or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts)
             and not _grants_of_investment(r, total, part_facts)) \
         or (len(part_facts) >= 2 and _the_rest(r, total, part_facts[-1]))
-    if partial_marker(r, i, parts[-1][0]):
+    if partial_marker(r, i, parts[-1][0]) or (strict and _some_years_of_span(r, total, opener)):
         strict = False
     made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via), inline)
     if made:
@@ -302,6 +302,26 @@ def _compared_with(r: Reading, k: int) -> bool:
 def _adds_up_only_with(total: Fact, longer: list, shorter: list) -> bool:
     """The longer list of (node, part) makes the total and the shorter does not: the parts it adds are parts."""
     return adds_up(total, [p for _, p in longer]) and not adds_up(total, [p for _, p in shorter])
+
+
+# "2021—2024年", "2019至2023年": a span of years a total is stated for
+_YEAR_SPAN = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～]+|至|到)\s*((?:19|20)\d{2})\s*年")
+
+
+def _some_years_of_span(r: Reading, total: Fact, opener) -> bool:
+    """"2021—2024年县级累计投入8,015.00万元,2022年、2023年分别为1,650.00万元、2,120.40万元": a total
+    stated for a span of years, the list naming fewer of its years than the span holds — some of them."""
+    text = r.norm.text
+    start = text.rfind("。", 0, total.span.start) + 1
+    span = None
+    for m in _YEAR_SPAN.finditer(text, start, total.span.start):
+        span = m
+    if span is None:
+        return False
+    first, last = int(span.group(1)), int(span.group(2))
+    named = {int(m.group(1)) for m in LABEL_YEAR.finditer(text, total.span.end, opener.start)
+             if m.group(1).isdigit() and len(m.group(1)) == 4}
+    return bool(named) and all(first <= y <= last for y in named) and len(named) < last - first + 1
 
 
 _CARRIED_IN = "年初结转结余"  # the concept of the money carried over into the year (上年结转, 年初结转和结余)

@@ -22,7 +22,8 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import make_breakdown
+from auditor.extract.bind.lists import adds_up, make_breakdown
+from auditor.extract.bind.standards import per_unit
 from auditor.extract.bind.resolvers.numbered_items import item_runs
 from auditor.extract.model import Fact
 from auditor.extract.numbering import NUMBERED_LINE, item_number
@@ -61,31 +62,59 @@ def _after_items(r: Reading) -> Iterator[Candidate]:
         if not _opens_with_total(r, s.index):
             continue
         if last_of is None:  # the runs of numbered items, once, when a total could follow one
-            last_of = {run[-1]: run for run in item_runs(r)}        # the nearest item marker before the total, with no other total between
+            last_of = {run[-1]: run for run in item_runs(r)}
+        # the nearest item marker before the total, with no other total between
         k = s.index - 1
         while k >= 0 and s.index - k < _LOOK and tree[k].kind != "item" and tree[k].kind != "total":
             k -= 1
         run = last_of.get(k) if k >= 0 and tree[k].kind == "item" else None
         if run is None or tree[k].depth != s.depth or s.paragraph - tree[k].paragraph > 1:
             continue
-        parts = []
-        compared = r.vocab.cue("compared_end")
-        for start, stop in zip(run, [*run[1:], s.index]):
-            # (each item's figure of this year: not last year's, nor what a change starts from — "1.…支出由上年的
-            # 702,000.00元增加到720,000.00元", "上年发放158.95万元,本年发放161.20万元")
-            found = next((r.facts[m] for m in range(start + 1, stop)
-                          if r.facts[m] is not None and tree[m].kind == "labelled" and tree[m].depth == s.depth
-                          and r.facts[m].kind == total.kind and r.facts[m].unit == total.unit
-                          and (r.is_previous(total) or not r.is_previous(r.facts[m]))
-                          and not compared.search(clean_label(r.facts[m].label))), None)
-            if found is None or found.is_bound:
-                parts = []
-                break
-            parts.append(found)
+        parts = _item_parts(r, run, s.index, total)
+        if len(parts) >= 2 and not adds_up(total, parts):
+            # "1.基本支出2,130.85万元 (1)… (2)… 2.项目支出927.16万元 (1)… (2)… (3)… 以上共计3,058.01万元": the
+            # run just before 以上 are the last item's own sub-items; the items above them may be what it sums
+            # (they are when the sub-items make their item's figure: then they are its breakdown, told already)
+            outer = _outer_run(r, run, last_of)
+            above = _item_parts(r, outer, s.index, total) if outer is not None else []
+            if len(above) >= 2 and (adds_up(total, above) or adds_up(above[-1], parts)):
+                parts = above
         if len(parts) >= 2:
             made = make_breakdown(r, total, parts, "合计", True, "total_after_items")
             if made:
                 yield made
+
+
+def _item_parts(r: Reading, run: list[int], end: int, total: Fact) -> list[Fact]:
+    """One figure of each item of the run (the items ending at node `end`), or none when an item has none."""
+    tree = r.tree
+    depth = tree[end].depth
+    compared = r.vocab.cue("compared_end")
+    parts = []
+    for start, stop in zip(run, [*run[1:], end]):
+        # (each item's figure of this year: not last year's, nor what a change starts from — "1.…支出由上年的
+        # 702,000.00元增加到720,000.00元", "上年发放158.95万元,本年发放161.20万元")
+        found = next((r.facts[m] for m in range(start + 1, stop)
+                      if r.facts[m] is not None and tree[m].kind == "labelled" and tree[m].depth == depth
+                      and r.facts[m].kind == total.kind and r.facts[m].unit == total.unit
+                      and (r.is_previous(total) or not r.is_previous(r.facts[m]))
+                      and not compared.search(clean_label(r.facts[m].label))
+                      # ("(一)…按每人每月500元标准发放…,支出720,000.00元": a standard is no item's amount)
+                      and per_unit(r, r.facts[m]) is None), None)
+        if found is None or found.is_bound:
+            return []
+        parts.append(found)
+    return parts
+
+
+def _outer_run(r: Reading, run: list[int], last_of: dict[int, list[int]]) -> list[int] | None:
+    """The run of items of another style whose last item holds this run (its sub-items), if any."""
+    tree = r.tree
+    k = run[0] - 1
+    while k >= 0 and tree[k].kind != "item":
+        k -= 1
+    outer = last_of.get(k) if k >= 0 else None
+    return outer if outer is not None and tree[k].depth == tree[run[0]].depth else None
 
 
 _NAMED_TOTAL = lazyre.compile(r"^(?:共计|合计|总计|累计|共)[\u4e00-\u9fff]{0,4}$")
