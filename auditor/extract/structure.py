@@ -105,7 +105,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
               # (a factor of a formula: "预算执行率×20分=96.39%×20=19.28分")
               and not _FACTOR.search(norm.text, max(0, f.span.start - 2), f.span.start)
               and not _FORMULA_NEXT.match(norm.text, f.span.end)
-              and not BOUND_NEXT.match(norm.text, f.span.end)]  # ("得分90分(含)以上的16个": a band's bound)
+              and not BOUND_NEXT.match(norm.text, f.span.end)  # ("得分90分(含)以上的16个": a band's bound)
+              and not _WEIGHT_BEFORE_SCORE.match(norm.text, f.span.end)]  # ("资金执行(10分)得8.1分": its weight)
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
     out = []
     for m in _GRADE.finditer(norm.text):
@@ -278,6 +279,7 @@ def _other_year(text: str, score: Fact, grade_at: int) -> bool:
     return bool(grade_years and score_years and not score_years <= grade_years) or in_bracket
 
 
+_WEIGHT_BEFORE_SCORE = lazyre.compile(r"\s*\)\s*(?:实际)?得")  # "资金执行(10分)得8.1分": the bracket is the weight
 _NEAR = 80  # characters between a grade and the score it is said next to
 
 

@@ -10,6 +10,8 @@ glosses ("全年预算数(A)", "执行率(B/A)", "得分(20分*执行率)"), or 
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 import re
 from dataclasses import field
 from functools import lru_cache
@@ -166,6 +168,15 @@ class Header:
     def label_names(self) -> int:
         """How many label columns the header names (序号, 单位名称 …; a unit note is none)."""
         return sum(1 for n in self.notes if n and not UNIT_NOTE.search(clean(n)))
+
+    @property
+    def merged_label_columns(self) -> int:
+        """How many columns the row labels span when the header's label name spans more than one, the
+        cells after it left empty ("项目资金(万元) | | 年初预算数 | …": 2); 0 when it spans one."""
+        empty = len(self.notes) - len(list(takewhile(lambda n: n, self.notes)))
+        if not empty or any(self.notes[len(self.notes) - empty:]) or len(self.notes) == empty:
+            return 0
+        return empty + 1
 
     @property
     def roles(self) -> list[str | None]:

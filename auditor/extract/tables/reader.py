@@ -189,10 +189,11 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                               Cell(cells[k].text, cells[k].start, cells[k].end, cells[k].line,
                                    level=(len(code.group()) - 3) // 2))
             k += 1
-        if header.serial or (len(header.notes) == 2 and header.notes[0] and not header.notes[1]):
+        merged = header.merged_label_columns
+        if header.serial or merged:
             # "合计 | | 250": the label columns the row's label spans, left empty ("| 项目资金(万元) | |
             # 年初预算数 | …" over "| 年度资金总额 | | 268.00 | …": a label merged over two columns)
-            width = (header.label_names if header.serial else len(header.notes)) - len(labels) - bool(numbered)
+            width = (header.label_names if header.serial else merged) - len(labels) - bool(numbered)
             while width > 0 and k < len(cells) and cells[k].kind == CELL and is_empty(cells[k]):
                 k += 1
                 width -= 1
