@@ -63,6 +63,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     # the figure compared with says the first is against the budget or another period, the rate
                     # says it is against last year (a bare "下降8%" goes on with the comparison)
                     break
+                if _other_base(r, s.piece.keyword, t.piece.keyword, r.norm.text[s.end:t.start]):
+                    break  # "比2022年增长11.6%,比2019年增加54.13亿元", "同比增长10.5%,环比增加8.45亿元": two comparisons
                 compared = mine == "budget" and not theirs and r.vocab.cue("compared_prefix").match(s.piece.keyword)
                 if theirs != mine and "budget" in (theirs, mine) and not compared:
                     # "调减86080万元,同比下降33.5%": against the plan, then against last year; a bare
@@ -618,6 +620,27 @@ def _basis_after(r: Reading, k: int, cue) -> bool:
             return False
         words.append(node.piece.label)
     return bool(words) and bool(cue.search("".join(words)))
+
+
+def _compared_period(r: Reading, keyword: str) -> str | None:
+    """The period a change keyword says it compares with: a year ("比2019年增加" → "2019"), the month
+    before ("环比" → "month"), last year ("同比", "比上年" → the year before the report's, or "previous")."""
+    m = LABEL_YEAR.search(keyword)
+    if m is not None and len(m.group(1)) == 4:
+        return m.group(1)
+    if r.vocab.cue("compared_month_before").search(keyword):
+        return "month"
+    if r.vocab.cue("reference_previous").search(keyword):
+        return str(int(r.report_year) - 1) if r.report_year and r.report_year.isdigit() else "previous"
+    return None
+
+
+def _other_base(r: Reading, first: str, second: str, between: str) -> bool:
+    """Two change keywords of one sentence that each name what they compare with, and name different
+    periods: a rate and an amount of two comparisons, not one change's — unless the second restates
+    the first ("较2015年减少56亿元,即同比降4.8%": 即, the same comparison said again)."""
+    a, b = _compared_period(r, first), _compared_period(r, second)
+    return a is not None and b is not None and a != b and not r.vocab.cue("restated_as").search(between)
 
 
 def _reference(r: Reading, keyword: str, default: str) -> str:

@@ -38,6 +38,8 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
             continue
         # "占财政总收入的比重为": the whole is 财政总收入
         whole_label = re.sub(r"的?(?:比重|比例|份额)?(?:为|是|约|达到?)?$", "", re.sub(r"\s+", "", s.piece.label))
+        if r.vocab.cue("shares_sum_statement").search(whole_label):
+            continue  # "(因四舍五入,各项占比之和不等于100%)": what the shares add to, no part's share
         percents = [fact] + [r.facts[k] for k in _figure_run(r, first, +1)]
         amounts = [r.facts[k] for k in _figure_run(r, _part_before(r, i), -1)]
         if len(percents) > 1:
