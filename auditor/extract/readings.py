@@ -170,7 +170,7 @@ class _Reader:
         """(approximate, about) of the figure at text[start:end]: written as about this much (约, 左右),
         or as a bound (近, 逾, 以上, 余) — an about-figure is one with no bound word."""
         text = self.norm.text
-        before, after = text[max(0, start - 4):start], text[end:end + 6]  # (enough to see what follows 以上)
+        before, after = text[max(0, start - 4):start], text[end:end + 14]  # (enough to see what follows 以上, a range's end)
         bound = bool(self.vocab.cue("approximate_bound_before").search(before)
                      or self.vocab.cue("approximate_bound_after").match(after))
         about = copula.startswith("约") or bool(self.vocab.cue("approximate_about_before").search(before)

@@ -10,7 +10,8 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import family_complete, is_part, make_breakdown
-from auditor.extract.readings import OPENERS, Reading, clean_label
+from auditor.extract.model import Fact
+from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label
 
 _INCLUDED = lazyre.compile(r"\s*(?:其中)?\s*(?:含|内含|包含|包括)")
 _RATIO = lazyre.compile(r"\d\s*[:：]\s*[\u4e00-\u9fff]{0,4}\d|比例|比率|标准")
@@ -61,12 +62,27 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     ok = False
                     break
                 parts.append(r.facts[k])
+        if ok and len(parts) >= 2 and _earlier_years(r, owner, parts):
+            continue  # "机关运行经费支出150.82万元(2020年:189.21万元;2021年:173.57万元)": its history, no parts
         if ok and len(parts) >= 2:
             # ("一般性转移支付收入312,340万元(含均衡性转移支付…、…奖补资金…)": what it includes, not
             # all it is made of — only parts above the figure contradict it)
             included = _INCLUDED.match(r.norm.text, node.end)
+            if included and owner.kind == "count" and not family_complete(r, owner, parts):
+                continue  # "共有车辆8辆(含…特种专业技术用车2辆、其他用车1辆)": some of the things counted, said so
             # (…unless it names every member of a closed family: "“三公”经费12万元(含出国…、公车…、接待…)")
             made = make_breakdown(r, owner, parts, "()", not included or family_complete(r, owner, parts),
                                   "bracket_list")
             if made:
                 yield made
+
+
+def _earlier_years(r: Reading, owner: Fact, parts: list[Fact]) -> bool:
+    """Every part is named by a year of its own, each another, none the owner's: the figure of other years."""
+    years = []
+    for p in parts:
+        m = LABEL_YEAR.search(clean_label(p.label))
+        if m is None:
+            return False
+        years.append(m.group(1))
+    return len(set(years)) == len(years) and (owner.period or "") not in years

@@ -182,10 +182,19 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
             inner.append(t.depth > s.depth and not r.vocab.cue("compared_prefix").match(clean_label(f.label)))
     # "公务用车购置及运行维护费2.68万元(运行维护费2.68万元、购置费0元),较上年减少0.95万元":
     # the bracket details the figure before it; the change after the bracket is that figure's
+    every = before
     if any(inner) and not all(inner):
         before = [f for f, deeper in zip(before, inner) if not deeper]
     current = previous = None
     reason = "change_in_sentence"
+    if words and r.vocab.cue("sum_named").fullmatch(clean_label(words)):
+        # "…合计54.11万元,其中…;上年分别为23.67万元和27.71万元(合计51.38万元)。合计数较上年增加2.73万元":
+        # the change of the 合计 is of the sum stated before, this year's against last year's
+        sums = [f for f in every if r.vocab.cue("sum_named").search(clean_label(f.label))]
+        this = next((f for f in sums if not _of_last_year(r, f)), None)
+        if this is not None:
+            last = next((f for f in sums if _of_last_year(r, f) and f.unit == this.unit), None)
+            return this.label, this, last, "change_of_named_subject"
     if words:
         winfo = read_label(words, r.vocab)
         # "支出较去年增加": a fact before whose concept the words name ("基本支出180.5万元。支出较去年…";
@@ -620,6 +629,19 @@ def _basis_after(r: Reading, k: int, cue) -> bool:
             return False
         words.append(node.piece.label)
     return bool(words) and bool(cue.search("".join(words)))
+
+
+_LAST_YEAR = lazyre.compile(r"上一?年度?|去年|上年同期")
+
+
+def _of_last_year(r: Reading, f: Fact) -> bool:
+    """The figure is last year's: so read, or its clause (up to ';' or '。') says so before it ("上年分别为
+    23.67万元和27.71万元(合计51.38万元)")."""
+    if r.is_previous(f):
+        return True
+    text = r.norm.text
+    start = max(text.rfind(c, 0, f.span.start) for c in ";。\n") + 1
+    return bool(_LAST_YEAR.search(text, start, f.span.start))
 
 
 def _compared_period(r: Reading, keyword: str) -> str | None:
