@@ -273,7 +273,8 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
             continue
         if _is_figure(c.text) or len(clean(c.text)) > 30 or len(raw) > _MAX_HEADER:
             break
-        if c.text and has_role and not _headerish(c.text) and not _splits_name(cells, j):
+        if c.text and has_role and not _headerish(c.text) and not _splits_name(cells, j) \
+                and not _ends_name(raw, c):
             # a cell that is no column name after the figure columns: the first row's label
             break
         if c.text and role_of(c.text) == "rate" and {"weight", "score"} <= {role_of(x.text) for x in raw}:
@@ -362,6 +363,16 @@ def _never_before_figures(text: str) -> bool:
         LEVEL_COLUMN.match(name) or _LABEL_HEADER.match(name) or UNIT_NOTE.search(name))
 
 
+_NAME_TAILS = {"数", "额", "值", "率", "分"}
+
+
+def _ends_name(before: list[Cell], cell: Cell) -> bool:
+    """"年初预算" / "数": a one-character end of the column name just before it, on a line of its own."""
+    prev = next((c for c in reversed(before) if c.text), None)
+    return prev is not None and clean(cell.text) in _NAME_TAILS and cell.line != prev.line \
+        and role_of(prev.text) is not None and role_of(prev.text + cell.text) == role_of(prev.text)
+
+
 def _splits_name(cells: list[Cell], j: int) -> bool:
     """"年初" / "预算数": the first half of a column name split over two cells."""
     nxt = next((c for c in cells[j + 1:j + 3] if not c.is_mark), None)
@@ -445,6 +456,12 @@ def _join_split_names(raw: list[Cell]) -> list[Cell]:
             nxt = raw[n + 1]
             out.append(Cell(c.text + nxt.text, c.start, nxt.end, c.line))
             n += 2
+            continue
+        # "年初预算" / "数": the end of a name split over two cells
+        if out and _ends_name(out, c):
+            prev = out[-1]
+            out[-1] = Cell(prev.text + c.text, prev.start, c.end, prev.line)
+            n += 1
             continue
         # "全年预算数" / "(A)": a gloss on its own cell belongs to the name before it
         if out and c.text and re.fullmatch(r"\([^()]{0,20}\)", clean(c.text)) and role_of(out[-1].text):

@@ -168,6 +168,8 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 break  # the same header without a page break: the next table
             k = last = again.after  # the header again at the top of the next page
             continue
+        if again is not None and rows and header.notes and _ROW_IN_HEADER.match(clean(cells[header.first].text)):
+            break  # ("年度资金总额 | 年初预算数 | … ⏎ | 582.60 | … ⏎ 绩效指标 | 年度指标值 | …": the next table's header)
         page = False
         start = k
         numbered = header.serial and _SERIAL.match(cells[k].text) and k + 1 < len(cells) and is_label(cells[k + 1])
@@ -227,6 +229,10 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             break
         while slots and is_empty(slots[-1]) and len(slots) > n_cols:
             slots.pop()
+        if not labels and not rows and any(not is_empty(s) for s in slots) and header.first < len(cells) \
+                and _ROW_IN_HEADER.match(clean(cells[header.first].text)):
+            # "年度资金总额 | 年初预算数 | … ⏎ | 582.60 | 582.60 | …": the header's first cell names the row below
+            labels = [cells[header.first]]
         if not labels:
             if any(not is_empty(s) for s in slots):
                 if rows and _continues(rows[-1], slots, n_cols):
@@ -256,6 +262,9 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         rows.append(RawRow(labels, slots, barred=barred))
         last = k
     return rows, last, complete
+
+
+_ROW_IN_HEADER = lazyre.compile(r"^(?:年度|项目)?资金总额(?:\(万元\))?$")
 
 
 def _continues(row: RawRow, slots: list[Cell], n_cols: int) -> bool:
