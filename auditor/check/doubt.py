@@ -476,16 +476,18 @@ _LEVEL_ROWS = 40  # rows a nested reading is looked for in (a table's list; long
 _LEVEL_READINGS = 64  # readings of one stretch of rows kept (each a list of its top rows)
 
 
-def nested_levels(parts: list[Fact], total: Fact, vocab=None) -> list[int] | None:
+def nested_levels(parts: list[Fact], total: Fact, vocab=None, heads: str = "function_class") -> list[int] | None:
     """The top rows of a list read as levels, when they make `total`: every other row stands in a
     run right under the row it makes (its children, themselves rows with children of their own),
-    and some row has children.  A single child makes its row only under a 类 of the functional
-    classification (vocabulary function_class): two rows of one value are otherwise siblings."""
+    and some row has children.  A single child makes its row only under a head row the vocabulary
+    names (`heads`: a 类 of the functional classification, or a 一级指标 of a score table, "效益指标 | 30"
+    over "社会效益指标 | 30"): two rows of one value are otherwise siblings."""
     n = len(parts)
     if n < 2 or n > _LEVEL_ROWS:
         return None
     values = [Value.of(p) for p in parts]
-    classes = vocab.cue("function_class") if vocab is not None else None
+    classes = vocab.cue(heads) if vocab is not None else None
+    exclusive = heads == "function_class"  # (a 类 is under no 类; a 满意度 row may be a 一级 or a 二级 one)
     is_class = [classes is not None and bool(classes.match(clean_label(p.label))) for p in parts]
     # (the sole 款 right under a 类, of its value, may stand over a sole 项 in turn: 住房保障支出 100 ⏎
     # 住房改革支出 100 ⏎ 住房公积金 100)
@@ -504,7 +506,7 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None) -> list[int] | Non
         """Rows a..e-1 can be one node: row a alone, or over a reading of the rows under it that
         makes it.  (Asked once for each a and e, not again for every stretch a..b holding them.)"""
         return e == a + 1 or any(tops and (len(tops) > 1 or may_have_one[a])
-                                 and not (is_class[a] and any(is_class[t] for t in tops))
+                                 and not (exclusive and is_class[a] and any(is_class[t] for t in tops))
                                  and _makes(parts[a], total_of(tops)) for tops in readings(a + 1, e))
 
     @lru_cache(maxsize=None)

@@ -31,7 +31,7 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
     if not s.complete:
         return outcome(rule, s, "undecided", figures, note="some rows were not read, and the weights read do not "
                                                            "add to their total")
-    found = _other_rows(s) or _rows_not_read(ctx.doubt.text, s) or _funds_row_in_prose(ctx, s, computed)
+    found = _other_rows(s, ctx.vocab) or _rows_not_read(ctx.doubt.text, s) or _funds_row_in_prose(ctx, s, computed)
     terms = " + ".join(written(f) for f in s.parts)
     arithmetic = {lang: f"{terms} = {computed.value.normalize():f} ≠ {written(s.total)} "
                         f"{diff_text(cmp.difference, s.total, lang, max(f.decimals for f in s.parts))}"
@@ -79,14 +79,14 @@ def _section_full_marks(text: str, s: ScoreSum) -> bool:
 _FUNDS_ROW = lazyre.compile(r"^(?:年度)?(?:资金|预算)(?:总额|执行|执行率|使用)|^项目资金|^年度资金")
 
 
-def _other_rows(s: ScoreSum) -> doubt.Found | None:
+def _other_rows(s: ScoreSum, vocab=None) -> doubt.Found | None:
     """Rows of another level or another table read into the sum (ALT002), when without them the
     rows make the total:
     - level rows before their own rows ("一、投入 | 20 …", then 5 + 5 + 10): each level row the sum
       of the rows after it, the total the sum of the level rows;
     - a 自评表's funds row (年度资金总额 | 分值 10) ahead of an indicator table whose 合计 is its own."""
     parts = list(s.parts)
-    levels = doubt.nested_levels(parts, s.total)
+    levels = doubt.nested_levels(parts, s.total, vocab, "first_level_indicator")
     if levels:
         shown = " + ".join(written(parts[i]) for i in levels)
         return doubt.Found("ALT002", {"zh": f"{shown}（各级指标行，其下各行是其分项，不另计） = {written(s.total)}",
@@ -163,7 +163,7 @@ def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield _score_sum(rule, ctx, s, ("分值", "weights"))
         if len(s.parts) < 3 or s.row.startswith("小计") or s.reason == "level_weights" or SUBTOTAL_VIA in s.via:
             continue  # a 小计 or a level (产出指标(50分)) sums one block, not the whole score
-        if _other_rows(s) is not None or _section_full_marks(ctx.doubt.text, s):
+        if _other_rows(s, ctx.vocab) is not None or _section_full_marks(ctx.doubt.text, s):
             continue  # the table is one section of the score ("(本部分满分40分)"), or beside a funds row
         stated = s.total
         cmp = compare(stated, Value(full, Decimal(0)))
@@ -315,9 +315,11 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
         if not ctx.vocab.cue("total_score_label").search(f.label) or not Decimal(0) <= f.value <= Decimal(100):
             continue
         if ctx.vocab.cue("part_score_label").search(f.label) or ctx.vocab.cue("average_score").search(f.label) \
-                or ctx.vocab.cue("score_not_a_score").search(f.label) or _other_year(f, ctx.doc.report_year):
+                or ctx.vocab.cue("score_not_a_score").search(f.label) or _other_year(f, ctx.doc.report_year) \
+                or ctx.vocab.cue("other_evaluator").search(f.label):
             continue  # ("产出指标得分47分", "平均自评得分93.50分", "上年度该项目自评得分93分": a part's, several's,
-            # another year's; "比自评得分低4分", "自评得分低于80分的": a gap, a bound)
+            # another year's; "比自评得分低4分", "自评得分低于80分的": a gap, a bound; "财政评价得分88.6分": another
+            # evaluator's)
         if BOUND_NEXT.match(ctx.doubt.text, f.span.end):
             continue  # ("自评得分90分(含)以上的16个": a band's bound, no score)
         weight = _WEIGHT_BEFORE.search(ctx.doubt.text, max(0, f.span.start - 24), f.span.start) \

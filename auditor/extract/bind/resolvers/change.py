@@ -102,6 +102,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # "三公经费较上年决算减少1897.9万元,下降39.38%;较年初预算数减少1111.4万元,下降27.56%":
             # a second comparison with no subject of its own is of the first one's subject
             _, subject_label, current, reason = last
+        if current is not None:
+            previous = _comparable_previous(r, i, current) or previous
         last = (i, subject_label, current, reason)
         # "约100万元" or a figure with a lost character is no base for exact arithmetic
         current = None if current is not None and current.is_bound else current
@@ -588,6 +590,23 @@ def named_exactly(r: Reading, i: int, core: str) -> Fact | None:
     for j in r.tree.before(i, "paragraph", limit=_LOOK_BACK):
         f = r.facts[j]
         if f is not None and f.kind == "amount" and r.tree[j].kind in {"labelled", "total"} and f.concept == core:
+            return f
+    return None
+
+
+def _comparable_previous(r: Reading, i: int, current: Fact) -> Fact | None:
+    """"上年预算3410.00万元(剔除…380.00万元后,同口径为3030.00万元),较上年同口径增加256.40万元": a change said on
+    the comparable basis is against the figure the sentence states on that basis."""
+    cue = r.vocab.cue("comparable_basis")
+    tree = r.tree
+    said = tree[i - 1].piece.label if i > 0 and tree[i - 1].kind == "words" and tree[i - 1].clause == tree[i].clause \
+        else ""
+    if not cue.search(said + tree[i].piece.keyword):
+        return None
+    for j in tree.before(i, "sentence", limit=_LOOK_BACK):
+        f = r.facts[j]
+        if f is not None and f is not current and f.kind == current.kind and f.unit == current.unit \
+                and cue.search(f.label):
             return f
     return None
 

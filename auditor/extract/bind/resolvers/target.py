@@ -118,10 +118,16 @@ def _role(r: Reading, f: Fact) -> str | None:
 
 
 def _target_and_done(r: Reading, i: int, allow_amounts: bool) -> tuple[Fact, Fact] | None:
+    # ("计划…1500人次,实际…1620人次,完成率108%;计划举办培训班30期,实际举办28期,完成率93.33%": the pair of
+    # the rate's own part of the sentence, after ';', when it states one)
+    return _pair_within(r, i, allow_amounts, "sub") or _pair_within(r, i, allow_amounts, "sentence")
+
+
+def _pair_within(r: Reading, i: int, allow_amounts: bool, unit: str) -> tuple[Fact, Fact] | None:
     tree = r.tree
     target = done = None
     kinds = {"count", "amount"} if allow_amounts else {"count"}
-    for k in tree.before(i, "sentence", limit=_LOOK):
+    for k in tree.before(i, unit, limit=_LOOK):
         f = r.facts[k]
         if f is None or tree[k].kind not in {"labelled", "total"}:
             continue
