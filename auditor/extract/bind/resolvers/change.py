@@ -103,7 +103,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # a second comparison with no subject of its own is of the first one's subject
             _, subject_label, current, reason = last
         if current is not None:
-            previous = _comparable_previous(r, i, current) or previous
+            previous = _comparable_previous(r, i, current) or previous or _bracketed_last_year(r, i, current)
         last = (i, subject_label, current, reason)
         # "约100万元" or a figure with a lost character is no base for exact arithmetic
         current = None if current is not None and current.is_bound else current
@@ -594,6 +594,24 @@ def named_exactly(r: Reading, i: int, core: str) -> Fact | None:
     return None
 
 
+def _bracketed_last_year(r: Reading, i: int, current: Fact) -> Fact | None:
+    """"…收入45.6亿元(上年同期59.5亿元),降23.4%": the figure in the bracket right after the current one, said
+    to be last year's, is what the change compares with."""
+    tree = r.tree
+    for j in tree.before(i, "sentence", limit=8):
+        t, f = tree[j], r.facts[j]
+        if f is current:
+            return None
+        if f is None or t.kind != "labelled":
+            continue
+        after_current = j > 0 and any(r.facts[k] is current for k in range(max(0, j - 3), j))
+        if after_current and t.depth > tree[i].depth and f.kind == current.kind and f.unit == current.unit \
+                and _LAST_YEAR.fullmatch(clean_label(f.label)):
+            return f
+        return None
+    return None
+
+
 def _comparable_previous(r: Reading, i: int, current: Fact) -> Fact | None:
     """"上年预算3410.00万元(剔除…380.00万元后,同口径为3030.00万元),较上年同口径增加256.40万元": a change said on
     the comparable basis is against the figure the sentence states on that basis."""
@@ -650,7 +668,7 @@ def _basis_after(r: Reading, k: int, cue) -> bool:
     return bool(words) and bool(cue.search("".join(words)))
 
 
-_LAST_YEAR = lazyre.compile(r"上一?年度?|去年|上年同期")
+_LAST_YEAR = lazyre.compile(r"上一?年度?(?:同期)?|去年(?:同期)?|上年同期")
 
 
 def _of_last_year(r: Reading, f: Fact) -> bool:

@@ -41,6 +41,12 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
     # (a figure stated later as a part of a share is no whole of an earlier one: "…,占歲出14.7%。…國防歲出2889億元,
     # 占16.6%")
     shared = {s.part.id for s in shares if s.part is not None}
+    # (the parts of shares of one whole named alike in one sentence are siblings, none the whole: "第一、二、三产业
+    # 分别实现税收收入0.36亿元、7.82亿元和9.05亿元,分别占税收收入的2.1%、45.4%和52.5%")
+    siblings: dict[tuple[str, int], set[int]] = {}
+    for s in shares:
+        if s.part is not None and s.whole is None:
+            siblings.setdefault((s.whole_label, s.percent.sentence), set()).add(s.part.id)
     out = []
     for s in shares:
         if s.whole is not None:
@@ -52,6 +58,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
             if reason in ("share_of_named_whole", "share_of_broader_whole"):
                 # (… when stated after the share: a part of a later list — none left, the whole is not stated)
                 wholes = [w for w in wholes if w.id not in shared or w.span.start < s.percent.span.start]
+                wholes = [w for w in wholes if w.id not in siblings.get((s.whole_label, s.percent.sentence), ())]
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
     return _parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out)))))
 
