@@ -429,6 +429,11 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
                                                     relation),
                                     "en": _sum_text(total, rest, subtracted, f" ({note}: the parts of {head.text})",
                                                     relation)})
+    marked = _marked_top_rows(parts)
+    if marked is not None and not subtracted and _holds(total, marked):
+        # "一、税收收入 | 405,231 ⏎ 增值税 | 158,406 ⏎ … ⏎ 二、非税收入 | 121,608 ⏎ 收入合计 | 526,839": the rows the
+        # outline numbers (一、二、) are the total's; the rows under them are their items, only some of them listed
+        return _levels_found(total, marked)
     levels = nested_levels(parts, total, vocab)
     if levels is not None and not subtracted:
         # "合计 | 1,600 ⏎ 一般公共服务支出 | 1,280 ⏎ 社会保障和就业支出 | 140 ⏎ 行政事业单位养老支出 | 140 …": rows
@@ -449,6 +454,16 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
             return Found("ALT002", {"zh": _sum_text(total, run, subtracted, f"（不计 {note}）"),
                                     "en": _sum_text(total, run, subtracted, f" (without {note})")})
     return None
+
+
+_TOP_MARK = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]")
+
+
+def _marked_top_rows(parts: list[Fact]) -> list[Fact] | None:
+    """The parts whose names open with an outline number of the top level (一、二、), when some parts do not:
+    a list's top rows, the others the items under them."""
+    marked = [p for p in parts if _TOP_MARK.match(p.label)]
+    return marked if 2 <= len(marked) < len(parts) and _TOP_MARK.match(parts[0].label) else None
 
 
 def _nested_run(parts: list[Fact]) -> tuple[Fact, list[Fact]] | None:
