@@ -24,7 +24,7 @@ from dataclasses import field
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers import (bracket_list, carry_over, change, change_current, change_list, change_parts, change_sum,
+from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, carry_over, change, change_current, change_list, change_parts, change_sum,
                                             dimension_list, family_list, funds_score_prose, identity, numbered_items,
                                             opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
@@ -88,18 +88,19 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     shares = share_whole.resolve(index, shares, all_lists)
     slips = unit_slip.resolve(index)
     identities = identity.resolve(index, all_lists)
+    rates_done = rate_base.resolve(index, rates, changes)
     return Relations(
         breakdowns=lists,
         changes=[*change_current.resolve(index, changes), *table_changes, *points],
         # (an identity's parts change with its total too: "三公经费…比预算数减少1188万元" over its items')
         change_lists=change_sum.resolve(index, [*all_lists, *identities], [*changes, *table_changes],
                                         numbered_changes),
-        rates=rate_base.resolve(index, rates, changes),
+        rates=rates_done,
         shares=shares,
         identities=identities,
         partitions=share_partition.resolve(index, all_lists, shares),
         repeats=repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
-        differences=differences,
+        differences=[*differences, *balance_of_rate.resolve(index, rates_done, differences)],
         products=products,
         targets=targets,
         enumerations=enumerations,

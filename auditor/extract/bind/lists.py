@@ -188,6 +188,16 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         if cut is not None:
             added = added[:cut]
             via = (*via, "ends before money going out")
+    if total.scenario == "actual" and r.vocab.flow(total.concept or total.label) != "in":
+        # (money coming in holds what was left last year: "实际收入1699.12万元,其中…上年结转结余263.90万元")
+        # "全年执行927.58万元,…,其中其他资金执行55.40万元,执行率92.33%,其他资金结余4.60万元": what is left
+        # unspent is no part of what was spent; the list ended before it
+        cut = next((n for n, p in enumerate(added) if r.vocab.cue("unspent").search(clean_label(p.label))), None)
+        if cut == 0:
+            return None
+        if cut is not None:
+            added, strict = added[:cut], False  # (what the list named as all its parts held the balance too)
+            via = (*via, "ends before money left unspent")
     if counted and not strict:
         # head counts under 其中 overlap (职称, 工种, 退休 …) — unless every part is
         # the same kind of thing as the total ("编制22人,其中:行政编制8人,事业编制14人")

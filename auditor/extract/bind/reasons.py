@@ -166,6 +166,9 @@ _ALL = [
            "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元。"),
     Reason("rate_base_in_document", LOOKUP, "no base in the sentence: a budget of the same subject stated elsewhere",
            "项目年初预算100万元。…项目全年执行95万元,预算执行率95%。"),
+    Reason("balance_of_rate", LOOKUP, "a balance (结余, 未支出, 年末结转) beside a rate whose numerator its sentence states: "
+           "the one budget of the document that gives the rate, less that numerator",
+           "项目年初预算500.76万元。\n截至年底，项目实际支出419.29万元，预算执行率为83.73%，结余资金81.47万元。"),
     # --------------------------------------------------------------- shares
     Reason("table_share", EXPLICIT, "a table's 百分比 column: a row's amount over that of the row it is a part of, "
            "whose own 百分比 is 100", "项目 | 金额 | 百分比\n(一)收入 | 200 | 100.0\n1.税收收入 | 150 | 75.0\n2.非税收入 | 50 | 25.0"),

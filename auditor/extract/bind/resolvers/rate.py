@@ -14,6 +14,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Fact, Rate
+from auditor.extract.vocabulary import FUNDING_SOURCE
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _LOOK_BACK = 200
@@ -82,11 +83,19 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         yield Candidate(Rate.model_construct(
             rate=fact, name=info.rate, base=base,
             numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
-            pairs=sentence_pairs(nums, dens, others, base, spec["unnamed_base"]),
+            pairs=tuple(p for p in sentence_pairs(nums, dens, others, base, spec["unnamed_base"])
+                        if not _other_sources(*p)),
             local_pairs=tuple((a, b) for a in [*nums, *others] for b in [*dens, *others] if a is not b),
             document_pairs=(), value_pairs=(), excess=None,
             reason=reason, via=via, rejected=(),
         ))
+
+
+def _other_sources(num: Fact, den: Fact) -> bool:
+    """The numerator and the base name different sources of money ("中央资金3,456.78万元已全部支出,省级资金支出
+    1,102.30万元,支出进度为89.29%": the 省级 money's spending is no share of the 中央 money)."""
+    a, b = FUNDING_SOURCE.search(clean_label(num.label)), FUNDING_SOURCE.search(clean_label(den.label))
+    return a is not None and b is not None and a.group() != b.group()
 
 
 def _earlier(r: Reading, f: Fact) -> bool:
