@@ -88,7 +88,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     shares = share_whole.resolve(index, shares, all_lists)
     slips = unit_slip.resolve(index)
     identities = identity.resolve(index, all_lists)
-    rates_done = rate_base.resolve(index, rates, changes)
+    rates_done = rate_base.resolve(index, rates, changes, r.norm.text)
     return Relations(
         breakdowns=lists,
         changes=[*change_current.resolve(index, changes), *table_changes, *points],

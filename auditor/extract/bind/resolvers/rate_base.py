@@ -13,12 +13,14 @@ from decimal import Decimal
 
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.model import Change, Fact, Rate
+from auditor import lazyre
+from auditor.extract.readings import clean_label
 from auditor.extract.vocabulary import read_label
 
 _DELTA_CONCEPTS = {"增减额", "预算差额"}
 
 
-def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change]) -> list[Rate]:
+def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text: str = "") -> list[Rate]:
     by_sentence: dict[int, list[Change]] = {}
     for c in changes:
         if c.reference == "budget" and c.delta is not None:
@@ -31,7 +33,56 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change]) -> l
             out.append(_in_document(index, r))
         else:
             out.append(_implied(index, r, by_sentence.get(r.rate.sentence, ())))
+    return _restated(out, index, text)
+
+
+# the words around a rate's name that name no subject of its own ("综上,项目预算执行率为84.71%")
+_SAID_AGAIN = lazyre.compile(r"^(?:综上|总体来看|总的来看|总体上|整体来看)?,?(?:本|该)?(?:项目)?(?:全年|年度|整体|总体)?|"
+                             r"(?:为|是|达到?|约为)$")
+
+
+def _restated(rates: list[Rate], index: DocumentIndex, text: str) -> list[Rate]:
+    """"…支出231.36万元,预算执行率90.83%。…综上,项目预算执行率为84.71%": a rate of no amounts of its own, named as
+    one rate of the document whose amounts give it, is that rate said again (rate_restated): the same amounts."""
+    sources: dict[str, set[tuple]] = {}
+    named: dict[str, int] = {}  # (how many rates of the prose go by each name: two, the rate and its restatement)
+    for r in rates:
+        if r.rate.in_table:
+            continue
+        named[_core(r)] = named.get(_core(r), 0) + 1
+        pair = _confirmed(r)
+        if pair is not None:
+            sources.setdefault(_core(r), set()).add(pair)
+    if not sources:
+        return rates
+    out = []
+    for r in rates:
+        found = sources.get(_core(r), set())
+        if not r.pairs and not r.numerators and r.excess is None and not r.rate.is_bound and len(found) == 1 \
+                and named[_core(r)] == 2 and not r.rate.in_table and r.name in _core(r) \
+                and not any(f.kind == "amount" for f in index.facts_by_sentence.get(r.rate.sentence, ())) \
+                and not _STANDARD_AFTER.match(text, r.rate.span.end):
+            # (said again elsewhere: not in a sentence of amounts — "歲入…執行率103.2%;歲出…執行率97.4%" is
+            # another subject's —, nor a scoring standard, "执行率达到100%的得满分")
+            num, base = next(iter(found))
+            r = r.model_copy(update={"numerators": (num,), "document_pairs": ((num, base),),
+                                     "value_pairs": ((num, base),), "reason": "rate_restated"})
+        out.append(r)
     return out
+
+
+_STANDARD_AFTER = lazyre.compile(r"\s*(?:的|以上|以下|及以上|\(含\)|得|扣|计)")
+
+
+def _core(r: Rate) -> str:
+    return _SAID_AGAIN.sub("", clean_label(r.rate.label))
+
+
+def _confirmed(r: Rate) -> tuple[Fact, Fact] | None:
+    """The one (numerator, base) a rate's amounts give it by, when they do."""
+    pairs = [(n, d) for n, d in (*r.pairs, *r.value_pairs) if d.value > 0
+             and abs(n.value / d.value * 100 - r.rate.value) <= r.rate.tolerance]
+    return pairs[0] if len({(n.id, d.id) for n, d in pairs}) == 1 else None
 
 
 def _in_document(index: DocumentIndex, r: Rate) -> Rate:
