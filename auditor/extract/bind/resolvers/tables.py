@@ -366,6 +366,7 @@ def _block_sums(head: TableRow, block: list[TableRow], complete: bool, via: tupl
 
 
 _SPACES = lazyre.compile(r"\s+")
+_GRAND = lazyre.compile(r"总计$")  # the grand total of a side (收入总计), not its 本年收入合计
 
 
 def _bare(label: str) -> str:
@@ -400,8 +401,14 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
                 # ("… | 收入总计 | 1,595.00 | 支出总计 | 1,595.00": the two sides of a 收支总表 read as one
                 # column; not the sum of every row above)
                 return [], False, ""
-            above = [r for r in rows[:n] if r.part_of is None and not r.label.startswith("其中")]
-            totals = [k for k in range(1, n) if rows[k].part_of is None and (
+            # ("收入 | … | 收入总计 | 2,913.82 | 支出 | … | 本年支出合计 | … | 支出总计 | 2,913.82": a 收支总表 set in one
+            # column — the 支出总计 sums the 支出 side, the rows after the 收入 side's own 总计)
+            side = _TWO_SIDES.search(_bare(row.label))
+            first = next((k + 1 for k in range(n - 1, 0, -1) if side and rows[k].is_total
+                          and (other := _TWO_SIDES.search(_bare(rows[k].label))) and other.group() != side.group()
+                          and _GRAND.search(_bare(rows[k].label))), 0)
+            above = [r for r in rows[first:n] if r.part_of is None and not r.label.startswith("其中")]
+            totals = [k for k in range(max(first, 1), n) if rows[k].part_of is None and (
                 rows[k].is_total or _ENDS_TOTAL.search(_bare(rows[k].label)))]
             if totals and not above_n:
                 # "本年收入合计 | 1,550.00 | 上年结转 | 45.00 | 收入总计 | 1,595.00": the totals above and
