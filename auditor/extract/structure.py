@@ -106,7 +106,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
               and not _FACTOR.search(norm.text, max(0, f.span.start - 2), f.span.start)
               and not _FORMULA_NEXT.match(norm.text, f.span.end)
               and not BOUND_NEXT.match(norm.text, f.span.end)  # ("得分90分(含)以上的16个": a band's bound)
-              and not _WEIGHT_BEFORE_SCORE.match(norm.text, f.span.end)]  # ("资金执行(10分)得8.1分": its weight)
+              and not _WEIGHT_BEFORE_SCORE.match(norm.text, f.span.end)  # ("资金执行(10分)得8.1分": its weight)
+              and not _GRADED.match(norm.text, f.span.end)]  # ("2022年评价得分为76.5分(中)": graded already)
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
     out = []
     for m in _GRADE.finditer(norm.text):
@@ -279,6 +280,7 @@ def _other_year(text: str, score: Fact, grade_at: int) -> bool:
     return bool(grade_years and score_years and not score_years <= grade_years) or in_bracket
 
 
+_GRADED = lazyre.compile(r"\s*\(\s*[“\"]?(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)[”\"]?\s*\)")
 _WEIGHT_BEFORE_SCORE = lazyre.compile(r"\s*\)\s*(?:实际)?得")  # "资金执行(10分)得8.1分": the bracket is the weight
 _NEAR = 80  # characters between a grade and the score it is said next to
 
@@ -289,7 +291,7 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool =
     "Next to" is a distance in characters, not the line: a 自评表 flattened onto one line
     holds many scores and grades, and a grade far along it is not the first score's."""
     line, _ = norm.line_col(pos)
-    near = [f for f in scores if f.span.line == line and _is_total_score(f)
+    near = [f for f in scores if f.span.line == line and (_is_total_score(f) or _formula_total(norm.text, f))
             and min(abs(f.span.start - pos), abs(f.span.end - pos)) <= _NEAR]
     if near:
         return min(near, key=lambda f: abs(f.span.start - pos))
@@ -311,4 +313,16 @@ def _is_total_score(fact: Fact) -> bool:
     return bool(_SCORE_NAME.search(fact.label)) or fact.label == ""
 
 
-_SCORE_NAME = lazyre.compile(r"得分|评分|总分|分数|综合|自评|评价|(?:合计|总计)$")
+def _formula_total(text: str, fact: Fact) -> bool:
+    """The result of a formula of the total score, its sentence opening with that name: "综合得分=96×30%+84.5×70%=
+    87.95分" (not "预算执行率得分=预算执行率×20分=19.28分", a part's)."""
+    if not fact.label.rstrip().endswith("="):
+        return False
+    start = max(text.rfind(c, 0, fact.span.start) for c in "。;\n") + 1
+    return bool(_FORMULA_TOTAL.match(text, start, fact.span.start))
+
+
+_FORMULA_TOTAL = lazyre.compile(r"\s*(?:项目)?(?:综合|总|最终|最后|加权)(?:得分|评分|分)\s*=")
+
+
+_SCORE_NAME = lazyre.compile(r"得分|评分|总分|分数|综合|自评|评价|(?:合计|总计)$|^(?:19|20)\d{2}年度?(?:为|是)?$")  # ("…,2023年为84分")
