@@ -180,6 +180,8 @@ _CN_TENS = {"廿": 20, "卅": 30}
 # figure — a numeral, a point, a digit — is tested in code)
 _CN_FIGURE = lazyre.compile(r"([〇○零一二三四五六七八九两十百千廿卅]+)(?:([.．])([〇○零一二三四五六七八九]+))?"
                             r"(?=\s*(?:亿|万|元|%|％|个百分点))")
+# the 兆 of such a figure ("二兆九千八百七十三億元"): its numerals read the same way ("2兆0009873億元", a 兆 and 億s)
+_CN_TRILLION = lazyre.compile(r"([〇○零一二三四五六七八九两十百千]+)(?=兆\s*[〇○零一二三四五六七八九两十百千]+\s*亿)")
 _CN_MONEY_AFTER = lazyre.compile(r"\s*(?:元|[万亿](?:\s*元|等|左右|(?![\u4e00-\u9fff])))")
 _CN_NOT_BEFORE = frozenset("〇○零一二三四五六七八九两十百千廿卅.．0123456789")
 
@@ -294,6 +296,8 @@ def _chinese_figures(text: str) -> str:
     digits would not fit is a digit and its place ("一千萬元" → "1千萬元", "五百万" → "5百万", read as
     such by the grammar), or, in any other shape, stays as written (and unread).
     Only a run of two or more numerals, or one with decimals ("一．七六％"), is a figure ("统一元化" is not)."""
+    if "兆" in text:
+        text = _CN_TRILLION.sub(lambda m: _trillions(m, text), text)
     parts, at = [], 0
     for m in _CN_FIGURE.finditer(text):
         if (m.start() and text[m.start() - 1] in _CN_NOT_BEFORE) or (len(m.group(1)) < 2 and not m.group(2)):
@@ -313,6 +317,14 @@ def _chinese_figures(text: str) -> str:
         parts += [text[at:m.start()], written]
         at = m.end()
     return "".join(parts) + text[at:] if parts else text
+
+
+def _trillions(m: re.Match[str], text: str) -> str:
+    """The numerals before a 兆 as digits, right-aligned in their characters (as written when they do not fit)."""
+    if m.start() and text[m.start() - 1] in _CN_NOT_BEFORE:
+        return m.group()
+    whole = _cn_integer(m.group(1))
+    return whole.rjust(len(m.group(1)), "0") if whole is not None and len(whole) <= len(m.group(1)) else m.group()
 
 
 def _cn_integer(run: str) -> str | None:

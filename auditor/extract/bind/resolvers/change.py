@@ -213,7 +213,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         if match is not None:
             current = match
             reason = "change_of_named_subject"
-        elif before and (winfo.concept is None or (not winfo.known and len(winfo.text) <= 2)):
+        elif before and (winfo.concept is None or (not winfo.known and len(winfo.text) <= 2)) \
+                and not (_compared_with(r, before[0]) and len(before) == 1):
             current = before[0]
         elif before and not winfo.known and r.vocab.cue("compared_prefix").match(words):
             # "岁出计列1712.31亿元,较原预算案删减14.11亿元": words that only name what the figure
@@ -241,6 +242,19 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
             reason = "change_of_unstated_figure"
     elif before:
         current = before[0]
+        bare = _compared_period(r, s.piece.keyword) is None  # (not "同比增长": a comparison of its own)
+        if bare and _compared_with(r, current) and len(before) > 1 and before[1].unit == current.unit \
+                and not _compared_with(r, before[1]):
+            # "歲出編列1792.85億元,較第4期2008.04億元減少215.19億元": the figure right before the change is
+            # what it is compared with; the one before that changed
+            current, previous = before[1], current
+        elif bare and _compared_with(r, current) and len(before) == 1 and r.tree.opens_sentence(
+                next(j for j in r.tree.before(i, "sentence") if r.facts[j] is current)):
+            # "…基金用途編列612.48億元,…。與一一二年度決算數574.30億元比較,增加38.18億元": the sentence opens with
+            # what it compares with; what changed is the sentence before's figure
+            subject = _sentence_subject(r, i)
+            if subject is not None and subject.unit == current.unit:
+                current, previous, reason = subject, current, "change_continues_sentence"
         label = current.label
     else:
         label = ""
@@ -679,6 +693,11 @@ def _of_last_year(r: Reading, f: Fact) -> bool:
     text = r.norm.text
     start = max(text.rfind(c, 0, f.span.start) for c in ";。\n") + 1
     return bool(_LAST_YEAR.search(text, start, f.span.start))
+
+
+def _compared_with(r: Reading, f: Fact) -> bool:
+    """The figure is named as what something is compared with ("较第4期2008.04亿元", "与一一三年度预算数…")."""
+    return bool(r.vocab.cue("compared_prefix").match(clean_label(f.label)))
 
 
 def _compared_period(r: Reading, keyword: str) -> str | None:
