@@ -119,6 +119,8 @@ def calculations(norm: Normalised, first_id: int = 0) -> list[Calculation]:
     next_id = first_id
     for m in _candidates(text):
         start, end = _balanced(text, *m.span())
+        if "^" in text[max(0, start - 2):start] or "^" in text[start:end]:
+            continue  # ("(6,358.46÷5,421.80)^(1/4)-1=4.06%": a power, which the grammar does not write)
         body = text[start:end]
         if not _HAS_OPERATOR.search(body) or _COLUMN_REFERENCES.fullmatch(body):
             continue

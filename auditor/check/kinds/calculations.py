@@ -41,6 +41,13 @@ def evaluate(node: Operation) -> Decimal | None:
         return left / right if right != 0 else None
 
 
+def _all_bare(node: Operation) -> bool:
+    """Every figure of the expression is written without a unit."""
+    if node.op == "figure":
+        return not node.figure.unit or node.figure.kind == "number"
+    return _all_bare(node.left) and _all_bare(node.right)
+
+
 def _is_percent(node: Operation) -> bool:
     if node.op == "figure":
         return node.figure.unit == "%"
@@ -57,7 +64,7 @@ def written_expression(node: Operation, outer: str = "") -> str:
     return f"({text})" if needs else text
 
 
-def _readings(stated: Fact, computed: Decimal) -> list[Decimal]:
+def _readings(stated: Fact, computed: Decimal, bare: bool = False) -> list[Decimal]:
     """What the computed value means in the stated figure's terms.
 
     A stated percentage reads the fraction ×100; "403.18/428.56×100=94.08%" writes
@@ -65,6 +72,9 @@ def _readings(stated: Fact, computed: Decimal) -> list[Decimal]:
     """
     if stated.unit == "%":
         return [computed * _HUNDRED, computed]
+    if stated.scale != 1 and bare:
+        # ("6,358.46-5,421.80=936.66亿元": operands written without their unit are in the result's)
+        return [computed * stated.scale, computed]
     return [computed]
 
 
@@ -78,7 +88,8 @@ def check_calculation(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                 yield outcome(rule, None, "undecided", figures, reason="written_calculation",
                               note="division by zero, or a percentage added to a number")
                 continue
-            results = [(compare(stated, Value(v, Decimal(0))), v) for v in _readings(stated, computed)]
+            results = [(compare(stated, Value(v, Decimal(0))), v)
+                       for v in _readings(stated, computed, _all_bare(expression))]
             cmp, value = min(results, key=lambda r: ("ok", "minor", "gross").index(r[0].verdict))
             if cmp.verdict == "ok":
                 yield outcome(rule, None, "holds", figures, reason="written_calculation")
