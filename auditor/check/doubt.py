@@ -921,6 +921,18 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
             continue
         if _ratio_holds(stated, num, f):
             return _ratio_found("ALT001", stated, num, f)
+    # "第一季执行12.35亿元,第二季18.62亿元,…,首三季累计执行44.54亿元,执行率24.9%": the amount right before the
+    # rate is its numerator, a budget of the paragraph its base
+    before = [f for f in doc.neighbours(stated) if f.sentence == stated.sentence and f.kind == "amount"
+              and f.unit == num.unit and f.span.end <= stated.span.start and not f.is_bound]
+    if before and before[-1].id != num.id:
+        last = before[-1]
+        # (its base a budget of the paragraph, or named in the sentence: "(以本期特別預算歲出1792.85億元為基數)")
+        said = [f for f in doc.neighbours(stated) if f.sentence == stated.sentence and f.span.start > stated.span.start]
+        for f in [*pool, *said]:
+            if f.id != last.id and f.kind == "amount" and f.unit == last.unit and not f.is_bound \
+                    and _ratio_holds(stated, last, f):
+                return _ratio_found("ALT001", stated, last, f)
     # "年初预算2,950万元,…完成预算的97.79%,…年中追加预算200万元": the budget as adjusted, the
     # initial one plus what was added to it, is the base
     added = [f for f in doc.neighbours(num) if f.kind == "amount" and f.unit == num.unit and not f.is_bound
