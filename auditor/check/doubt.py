@@ -365,10 +365,30 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
                                 "en": "the text ends right after the list's last part; the rest may be cut off"})
     if short and rows_go_on(doc, total, parts):
         return _ROWS_GO_ON
-    found = _sub_list(total, parts, subtracted, breakdown, vocab)
+    found = _sub_list(total, parts, subtracted, breakdown, vocab) or _counted_twice(doc, total, parts, subtracted)
     if found:
         return found
     return _another_base(doc, total, parts, subtracted, breakdown) or _missed_part(doc, total, parts, subtracted)
+
+
+_INCLUDES = re.compile(r"\s*\(\s*(?:其中\s*)?(?:含|包含|包括)")
+
+
+def _counted_twice(doc: Document, total: Fact, parts: list[Fact], subtracted) -> Found | None:
+    """A part whose bracket says it includes an amount another part holds too ("项目资本金26,450万元,…专项债券资金
+    10,000万元;拟申请专项债券资金50,000万元(含用作资本金部分10,000万元)"): the parts less that amount make the total."""
+    for q in parts:
+        if not _INCLUDES.match(doc.text, q.span.end):
+            continue
+        close = doc.text.find(")", q.span.end)
+        for f in doc.neighbours(q):
+            if q.span.end < f.span.start < close and f.kind == total.kind and f.unit == total.unit \
+                    and _makes(total, _sum(parts, [*subtracted, f])):
+                shown = _sum_text(total, parts, [*subtracted, f], f"（{q.text} 所含的 {f.text} 已计入其他分项）")
+                return Found("ALT002", {"zh": shown, "en": _sum_text(total, parts, [*subtracted, f],
+                                                                     f" ({f.text} within {q.text} is counted in "
+                                                                     f"another part too)")})
+    return None
 
 
 def _another_base(doc: Document, total: Fact, parts: list[Fact], subtracted,
@@ -1267,6 +1287,15 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
                 shown = _difference_text(diff, run, minus)
                 return Found("ALT003", {"zh": f"{shown}（计入同句前面的各项）",
                                         "en": f"{shown} (with the earlier figures of the sentence)"})
+    if len(plus) == 1:
+        # "共下达…补助资金5600万元。…已拨付…4,825.30万元,…实际支出3,917.62万元,资金结余1,682.38万元": the money
+        # at the head of a chain (下达 → 拨付 → 支出) stated earlier in the paragraph is what is left of
+        for f in doc.neighbours(diff):
+            if f.id not in used and f.kind == diff.kind and f.unit == diff.unit and not f.is_bound \
+                    and f.span.start < plus[0].span.start and _difference_holds(diff, [f], minus):
+                shown = _difference_text(diff, [f], minus)
+                return Found("ALT001", {"zh": f"{shown}（第{f.span.line}行的 {f.text}）",
+                                        "en": f"{shown} ({f.text} on line {f.span.line})"})
     for f in doc.neighbours(diff):
         if f.id in used or f.kind != diff.kind or f.unit != diff.unit or f.is_bound or f.sentence != diff.sentence:
             continue

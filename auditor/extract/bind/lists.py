@@ -154,6 +154,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # "錄得505億元赤字,其中整體支出為1139億,收入為634億": the two sides a balance is the difference of,
         # not its parts ("录得279亿元盈余,其中62亿元拨转…、217亿元划入…" splits it, and adds up)
         return None
+    parts = _without_included(r, parts)
     subtracted_cue = r.vocab.cue("subtracted")
     refund = r.vocab.cue("tax_refund") if r.vocab.cue("tax_total").search(clean_label(total.label)) else None
     subtracted = tuple(p for p in parts if subtracted_cue.match(p.label)
@@ -224,6 +225,21 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
                                           complete=strict, family=None, reason=reason, via=tuple(via), rejected=(),
                                           core=core)
     return Candidate(breakdown, total=total.id, parts=tuple(p.id for p in added))
+
+
+_INCLUDES_AFTER = lazyre.compile(r"\s*\(\s*(?:其中\s*)?(?:含|包含|包括)([^()]{0,60})\)")
+
+
+def _without_included(r: Reading, parts: list[Fact]) -> list[Fact]:
+    """The parts less one a later part's bracket says it includes: "授予中小企业3,376.92万元,…;全部授予中小企业
+    合同金额9,684.50万元(含预留份额采购项目3,376.92万元)" — the first is inside the second, no sibling of it."""
+    included: set = set()
+    for q in parts:
+        m = _INCLUDES_AFTER.match(r.norm.text, q.span.end)
+        if m is not None:
+            included |= {p.id for p in parts if p is not q and p.span.start < q.span.start
+                         and p.text.strip() and p.text.strip() in m.group(1)}
+    return [p for p in parts if p.id not in included] if included else parts
 
 
 def total_candidates(r: Reading, i: int) -> list[Fact]:

@@ -59,6 +59,10 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
                 # (… when stated after the share: a part of a later list — none left, the whole is not stated)
                 wholes = [w for w in wholes if w.id not in shared or w.span.start < s.percent.span.start]
                 wholes = [w for w in wholes if w.id not in siblings.get((s.whole_label, s.percent.sentence), ())]
+                # (the part said again is no whole of a share below 100 %: "授予中小企业3,376.92万元,占预留份额采购项目预算
+                # 总额的80.21%;…(含预留份额采购项目3,376.92万元)")
+                if s.percent.value < 100:
+                    wholes = [w for w in wholes if w.value != s.part.value]
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
     return _parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out)))))
 
