@@ -264,6 +264,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
     return rows, last, complete
 
 
+_PERCENT_ROW = lazyre.compile(r"\(%\)|比例|比重|占比|率")  # a row of rates, no amounts
 _ROW_IN_HEADER = lazyre.compile(r"^(?:年度|项目)?资金总额(?:\(万元\))?$")
 
 
@@ -379,6 +380,11 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
         is_total = bool(TOTAL_ROW.match(clean(strip_glosses(label))))
         if clean(label).startswith("其中"):
             part_of = parent
+            if parent is not None and _PERCENT_ROW.search(rows[parent].label) and not _PERCENT_ROW.search(label) \
+                    and parent > 0 and not _PERCENT_ROW.search(rows[parent - 1].label):
+                # ("查出问题金额(亿元) | … ⏎ 占审计资金比例(%) | … ⏎ 其中:违规金额(亿元) | …": the amount row above
+                # the rate row is the one it is a part of)
+                part_of = parent - 1
         elif parent is not None and rows and rows[-1].part_of == parent and (
                 FUNDING_SOURCE.search(clean(label)) or _next_item(rows[-1].label, label)
                 or _same_family(vocab, rows[parent].label, rows[-1].label, label)):
