@@ -653,7 +653,15 @@ def _other_basis(r: Reading, k: int) -> bool:
             return True
         if node.kind != "sep":
             break
-    return bool(cue.search(r.tree[k].piece.label)) or _basis_after(r, k, cue)
+    if cue.search(r.tree[k].piece.label) or _basis_after(r, k, cue):
+        return True
+    # ("…;按同口径(上年同期剔除…后为79.95亿元)计算,增长7.9%": the part of the sentence the rate ends opens with it)
+    text, at = r.norm.text, r.tree[k].start
+    start = max(text.rfind(c, 0, at) for c in ";。\n") + 1
+    return bool(_BASIS_OPENING.match(text, start, at))
+
+
+_BASIS_OPENING = lazyre.compile(r"\s*(?:按|以|在)(?:同口径|可比口径|可比)")
 
 
 def _basis_after(r: Reading, k: int, cue) -> bool:
