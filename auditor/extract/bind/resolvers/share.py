@@ -30,6 +30,7 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
             first = i + 2  # "占X的比重分别为p%、q%": the run starts after 分别为
         fact = r.facts[first]
         if fact is None:
+            yield from _share_of_bracketed_whole(r, i)
             continue
         if fact.kind == "amount":
             yield from _share_of_stated_whole(r, i)
@@ -86,6 +87,25 @@ def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:
     j = _part_before(r, i)
     part = r.facts[j] if j is not None else None
     whole = r.facts[i]
+    if part is not None and part.unit == whole.unit:
+        yield Candidate(Share.model_construct(percent=percent, part=part, whole=whole,
+                                              whole_label=tree[i].piece.label, reason="share_of_stated_whole",
+                                              via=(), rejected=()))
+
+
+def _share_of_bracketed_whole(r: Reading, i: int) -> Iterator[Candidate]:
+    """"赤字481亿元,占本地生产总值(32,150亿元)的1.5%": the whole in a bracket after its name."""
+    tree = r.tree
+    if i + 4 >= len(tree):
+        return
+    opened, inner, closed, after = tree[i + 1], tree[i + 2], tree[i + 3], tree[i + 4]
+    whole, percent = r.facts[i + 2], r.facts[i + 4]
+    if not (opened.separator("(") and closed.separator(")") and inner.kind == "labelled" and not inner.piece.label.strip()
+            and whole is not None and whole.kind == "amount" and after.kind == "labelled" and percent is not None
+            and percent.kind == "percent" and _OF_WHOLE.fullmatch(after.piece.label)):
+        return
+    j = _part_before(r, i)
+    part = r.facts[j] if j is not None else None
     if part is not None and part.unit == whole.unit:
         yield Candidate(Share.model_construct(percent=percent, part=part, whole=whole,
                                               whole_label=tree[i].piece.label, reason="share_of_stated_whole",
