@@ -256,10 +256,12 @@ class Share(Bound):
 
 
 class SharePartition(Bound):
-    """The shares of all the parts of one whole: they add to 100 %."""
+    """The shares of all the parts of one whole: they add to 100 % (at most 100 % when the parts named may not
+    be all of them: `complete` False)."""
 
     label: str
     shares: tuple[Fact, ...]
+    complete: bool = True
 
 
 class Repeat(Bound):

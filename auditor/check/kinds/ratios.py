@@ -270,11 +270,17 @@ def check_shares_total(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if cmp.verdict == "ok":
             yield outcome(rule, group, "holds", figures)
             continue
+        if not group.complete and summed.value - summed.tolerance <= 100:
+            # (the parts named may not be all of the whole: under 100 % is no contradiction)
+            yield outcome(rule, group, "holds", figures, note="parts named that may not be all of it")
+            continue
         terms = " + ".join(written(x) for x in shares)
-        arithmetic = {lang: f"{terms} = {summed.value}% ≠ 100% {diff_text(cmp.difference, hundred, lang)}"
+        relation = "≠" if group.complete else ">"  # (named parts that may not be all: only over 100 % is wrong)
+        arithmetic = {lang: f"{terms} = {summed.value}% {relation} 100% {diff_text(cmp.difference, hundred, lang)}"
                       for lang in ("zh", "en")}
         yield failed(rule, group, finding(
-            rule, ctx, primary=shares[-1], stated=shares[-1].text, expected="100%", arithmetic=arithmetic,
+            rule, ctx, primary=shares[-1], stated=shares[-1].text, expected="100%" if group.complete else "≤ 100%",
+            arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields={"label": group.label},
         ))
 

@@ -29,7 +29,7 @@ from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, carry
                                             opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
-from auditor.extract.bind.resolvers import (difference, grade_counts, named_items, named_kinds, named_repeat, net_change, product, target, total_after_list,
+from auditor.extract.bind.resolvers import (difference, grade_counts, named_items, named_kinds, named_shares, named_repeat, net_change, product, target, total_after_list,
                                             offset_balance, parallel_lists, points_change, unit_sibling, unit_slip)
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, FundsScore, Product, Rate,
                                    Repeat,
@@ -88,6 +88,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     shares = share_whole.resolve(index, shares, all_lists)
     slips = unit_slip.resolve(index)
     identities = identity.resolve(index, all_lists)
+    named_partitions = _relations(decide(list(named_shares.resolve(r))))
     rates_done = rate_base.resolve(index, rates, changes, r.norm.text)
     return Relations(
         breakdowns=lists,
@@ -98,7 +99,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
         rates=rates_done,
         shares=shares,
         identities=identities,
-        partitions=share_partition.resolve(index, all_lists, shares),
+        partitions=[*share_partition.resolve(index, all_lists, shares), *named_partitions],
         repeats=repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
         differences=[*differences, *balance_of_rate.resolve(index, rates_done, differences)],
         products=products,

@@ -173,6 +173,9 @@ _ALL = [
            "the one budget of the document that gives the rate, less that numerator",
            "项目年初预算500.76万元。\n截至年底，项目实际支出419.29万元，预算执行率为83.73%，结余资金81.47万元。"),
     # --------------------------------------------------------------- shares
+    Reason("shares_of_named_parts", EXPLICIT, "shares of parts named in a list, with no amounts: at most all of the "
+           "whole (the names may leave some parts out)",
+           "从采购方式看，公开招标、邀请招标、竞争性谈判和询价分别占采购总规模的77.2%、0.8%、12.2%和9.8%。"),
     Reason("table_share", EXPLICIT, "a table's 百分比 column: a row's amount over that of the row it is a part of, "
            "whose own 百分比 is 100", "项目 | 金额 | 百分比\n(一)收入 | 200 | 100.0\n1.税收收入 | 150 | 75.0\n2.非税收入 | 50 | 25.0"),
     Reason("funds_available_total", VOCABULARY, "the money one may use (可用资金) is the sum of the funds stated "
