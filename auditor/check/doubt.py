@@ -1126,7 +1126,14 @@ def explain_heading_gap(text: str, start: int, end: int, numerals: list[str]) ->
         shown = "、".join(numerals)
         return Found("ALT006", {"zh": f"{shown}、写在一行中间（标题在提取时并入了上一行）",
                                 "en": f"{shown}、 stands inside a line (the heading was run into the line before)"})
+    said = _LEFT_OUT.search(between)
+    if said:  # "(第五項…,本節錄從略。)": the text says it leaves the section out
+        return Found("ALT005", {"zh": f"文中说明该部分从略（“{said.group().strip()}”）",
+                                "en": f"the text says the section is left out (“{said.group().strip()}”)"})
     return None
+
+
+_LEFT_OUT = re.compile(r"[^。\n]{0,20}(?:从略|略去|省略|不再列示|未列示|节选|(?<![策战])略[。)）])")
 
 
 def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | None:

@@ -168,7 +168,7 @@ _ALL = [
            "项目年初预算100万元。…项目全年执行95万元,预算执行率95%。"),
     Reason("rate_restated", LOOKUP, "a rate of no amounts of its own, named as one rate of the document whose amounts "
            "give it: that rate said again, of the same amounts",
-           "项目资金支出231.36万元，预算执行率90.83%。\n综上，项目预算执行率为90.83%，绩效目标基本完成。"),
+           "项目年初预算254.72万元。\n项目资金支出231.36万元，预算执行率90.83%。\n综上，项目预算执行率为90.83%，绩效目标基本完成。"),
     Reason("balance_of_rate", LOOKUP, "a balance (结余, 未支出, 年末结转) beside a rate whose numerator its sentence states: "
            "the one budget of the document that gives the rate, less that numerator",
            "项目年初预算500.76万元。\n截至年底，项目实际支出419.29万元，预算执行率为83.73%，结余资金81.47万元。"),
