@@ -371,7 +371,7 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     return _another_base(doc, total, parts, subtracted, breakdown) or _missed_part(doc, total, parts, subtracted)
 
 
-_INCLUDES = re.compile(r"\s*\(\s*(?:其中\s*)?(?:含|包含|包括)")
+_INCLUDES = lazyre.compile(r"\s*\(\s*(?:其中\s*)?(?:含|包含|包括)")
 
 
 def _counted_twice(doc: Document, total: Fact, parts: list[Fact], subtracted) -> Found | None:
@@ -476,7 +476,7 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
     return None
 
 
-_TOP_MARK = re.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]")
+_TOP_MARK = lazyre.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]")
 
 
 def _marked_top_rows(parts: list[Fact]) -> list[Fact] | None:
@@ -1133,7 +1133,7 @@ def explain_heading_gap(text: str, start: int, end: int, numerals: list[str]) ->
     return None
 
 
-_LEFT_OUT = re.compile(r"[^。\n]{0,20}(?:从略|略去|省略|不再列示|未列示|节选|(?<![策战])略[。)）])")
+_LEFT_OUT = lazyre.compile(r"[^。\n]{0,20}(?:从略|略去|省略|不再列示|未列示|节选|(?<![策战])略[。)）])")
 
 
 def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | None:

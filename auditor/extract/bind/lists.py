@@ -157,8 +157,11 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     parts = _without_included(r, parts)
     subtracted_cue = r.vocab.cue("subtracted")
     refund = r.vocab.cue("tax_refund") if r.vocab.cue("tax_total").search(clean_label(total.label)) else None
+    # ("税前损益合计-186.05亿元,其中台湾电力公司预计亏损398.20亿元,…分别获利…": a loss counts against a net result)
+    net = r.vocab.cue("net_result").search(clean_label(total.label))
     subtracted = tuple(p for p in parts if subtracted_cue.match(p.label)
-                       or refund is not None and refund.match(clean_label(p.label)))
+                       or refund is not None and refund.match(clean_label(p.label))
+                       or net is not None and r.vocab.cue("loss_part").search(clean_label(p.label)))
     added = [p for p in parts if p not in subtracted]
     if not added or total in parts:
         return None

@@ -8,14 +8,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import SharePartition
 from auditor.extract.readings import Reading
 
-_AND = re.compile(r"和|及|与|以及")
+_AND = lazyre.compile(r"和|及|与|以及")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:

@@ -391,6 +391,9 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
             merged[sentence], sentences[sentence] = list(groups[sentence]), [sentence]
         head_of[sentence] = head
     out = list(shares)
+    # (the part of a share that names its whole is no whole of the bare ones after it: "其中儲匯業務收入1402.15億元,
+    # 占營業收入68.88%;郵務業務收入318.77億元,占15.66%")
+    named_parts = {s.part.id for s in shares if s.part is not None and s.whole_label}
     for sentence, members in merged.items():
         parts = {shares[n].part.id for n in members}
         if len(parts) < 2 or len(parts) < len(members):
@@ -403,7 +406,7 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
         # it is none of the parts)
         whole = amounts[0]
         rest = [f for f in amounts[1:] if f.concept not in CHANGE_CONCEPTS and not f.is_bound]
-        if whole.id in parts or {f.id for f in rest} != parts or whole.is_bound \
+        if whole.id in parts or whole.id in named_parts or {f.id for f in rest} != parts or whole.is_bound \
                 or index.vocab.cue("compared_prefix").match(whole.label):
             continue
         if any(f.unit != whole.unit or f.value >= whole.value for f in rest) \
