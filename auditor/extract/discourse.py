@@ -90,11 +90,9 @@ class Discourse(tuple):
         # each paragraph's first piece that is neither a separator nor an item marker
         self._first_content: dict[int, int] = dict(reversed(
             [(node.paragraph, node.index) for node in self.nodes if node.piece.kind not in ("sep", "item")]))
-        # the lines each paragraph spans: from its first piece to the end of its last
-        self.paragraph_lines: dict[int, tuple[int, int]] = {}
-        for p, (first, last) in self._bounds["paragraph"].items():
-            a, b = self.nodes[first], self.nodes[last]
-            self.paragraph_lines[p] = (line_of(a.start), line_of(max(b.start, b.end - 1)))
+        # the lines each paragraph spans: from its first piece to the end of its last (worked out
+        # for the paragraphs asked about: a few list continuations, not every paragraph)
+        self.paragraph_lines = _ParagraphLines(self._bounds["paragraph"], self.nodes, line_of)
 
     def of_kind(self, *kinds: str) -> list[Node]:
         """The nodes of these kinds, in text order: a resolver that reads one or two kinds of
@@ -142,6 +140,40 @@ class Discourse(tuple):
         """Only separators and item markers stand before node i in its paragraph."""
         first = self._first_content.get(self.nodes[i].paragraph)
         return first is None or first >= i
+
+
+class _ParagraphLines:
+    """paragraph → (first line, last line) of its pieces, read as a dict is (`[p]`, `get`, `in`),
+    each worked out when first asked."""
+
+    __slots__ = ("_bounds", "_nodes", "_line_of", "_known")
+
+    def __init__(self, bounds: dict[int, tuple[int, int]], nodes: tuple[Node, ...], line_of) -> None:
+        self._bounds, self._nodes, self._line_of = bounds, nodes, line_of
+        self._known: dict[int, tuple[int, int]] = {}
+
+    def __getitem__(self, paragraph: int) -> tuple[int, int]:
+        known = self._known.get(paragraph)
+        if known is None:
+            first, last = self._bounds[paragraph]  # (a KeyError for a paragraph with no piece, as a dict's)
+            a, b = self._nodes[first], self._nodes[last]
+            known = self._known[paragraph] = (self._line_of(a.start), self._line_of(max(b.start, b.end - 1)))
+        return known
+
+    def __contains__(self, paragraph: object) -> bool:
+        return paragraph in self._bounds
+
+    def get(self, paragraph: int, default=None):
+        return self[paragraph] if paragraph in self._bounds else default
+
+    def __len__(self) -> int:
+        return len(self._bounds)
+
+    def __iter__(self):
+        return iter(self._bounds)
+
+    def items(self):
+        return [(p, self[p]) for p in self._bounds]
 
 
 def place(windows: list[list[Piece]], line_of) -> Discourse:

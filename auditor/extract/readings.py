@@ -353,7 +353,8 @@ def _list_heads(tree: Discourse, compared: re.Pattern) -> dict[int, int]:
 
     For each piece: the nearest opener before it in its sentence at its bracket
     depth or shallower, and the nearest labelled figure or total before that
-    opener at the opener's depth or shallower.  One pass, per-depth memory;
+    opener at the opener's depth or shallower.  One pass over the sentences that
+    hold an opener, per-depth memory;
     a figure's label is read (is it what another is compared with?) only when an
     opener comes after it, and most sentences have none.
     """
@@ -362,7 +363,16 @@ def _list_heads(tree: Discourse, compared: re.Pattern) -> dict[int, int]:
     last_opener: dict[int, int] = {}  # depth → last opener index in the sentence
     figures: dict[int, list[int]] = {}  # depth → labelled figures in the sentence so far
     head_of_opener: dict[int, int | None] = {}
-    for node in tree.nodes:
+    # (only the sentences that hold an opener, in text order: in the others no piece has a list to
+    # hang from, and a sentence's openers stand together among the openers in text order)
+    sentences: list[range] = []
+    for opener in tree.of_kind(*OPENERS):
+        if opener.sentence != sentence:
+            sentence = opener.sentence
+            sentences.append(tree.unit("sentence", opener.index))
+    sentence = None
+    nodes = tree.nodes
+    for node in (nodes[k] for stretch in sentences for k in stretch):
         if node.sentence != sentence:
             sentence = node.sentence
             last_opener, figures = {}, {}

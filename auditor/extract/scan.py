@@ -110,15 +110,17 @@ def windows(text: str, skip: set[int] | None = None, original: str | None = None
     n = len(spans)
     i = 0
     while i < n:
-        if i in skip:
+        line = lines[i]
+        if i in skip or not line:  # (an empty line holds no window, and no line continues into it)
             i += 1
             continue
         start, end = spans[i]
-        line = lines[i]
         j = i
         # hard-wrapped prose: join while a long line does not end its sentence,
         # and always where a figure's unit went to the next line ("300万" / "元。")
         while j + 1 < n and j + 1 not in skip:
+            if not lines[j + 1]:
+                break  # (an empty line: _continues refuses it, and it is no page furniture)
             if _continues(lines[j], on_page[j], lines[j + 1], wrap_min):
                 j += 1
             elif j + 2 < n and j + 2 not in skip and lines[j + 1].rstrip(" \t")[-1:] in _FURNITURE_ENDS \

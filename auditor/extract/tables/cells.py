@@ -55,6 +55,8 @@ _FIGURE_TOKEN = lazyre.compile(_TOKEN)
 # (a row label may open with its item number: "1.因公出国(境)费   13.06   10.20")
 _SPACED_ROW = lazyre.compile(rf"^(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
 _GLUED_ROW = lazyre.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
+_GLUED_END = lazyre.compile(r"[\d,.%万元]")  # (the last character of a line _GLUED_ROW can match)
+_WHITE = lazyre.compile(r"\s")
 _SPACES = lazyre.compile(r"\S+")
 _GAPS = lazyre.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _PROSE_MARK = lazyre.compile(r"[。,，;；]")
@@ -430,7 +432,10 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
     """"年度资金总额: 2300.67 2300.67 100%" or "年度资金总额:40004000100%": a label and
     its figures on one line, as separate cells (the glued run stays one cell for the
     table reader to take apart)."""
-    m = _SPACED_ROW.match(stripped)
+    # (the cheap tests before the patterns, for the many short lines of prose with a figure: spaced
+    # figures and spaced column names need white space in the line, a glued row ends with its figures)
+    spaced = _WHITE.search(stripped) is not None
+    m = _SPACED_ROW.match(stripped) if spaced else None
     if m is not None and re.search(r"\d", m.group("figs")):
         label = m.group("label").rstrip(": ")
         cells = [Cell(label, start, start + len(label), index)]
@@ -439,7 +444,7 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
             cells.append(Cell(word.group(), base + word.start(), base + word.end(), index))
         cells.append(Cell("", start + len(stripped), start + len(stripped), index, EOL))
         return cells
-    m = _GLUED_ROW.match(stripped)
+    m = _GLUED_ROW.match(stripped) if _GLUED_END.match(stripped, len(stripped) - 1) else None
     if m is not None and (len(m.group("label").rstrip(":")) <= 24 or (
             m.group("label").endswith(":") and len(m.group("label")) <= 48)) and (
             m.group("label").endswith(":") or re.search(r"[%万元.]", m.group("figs"))):
@@ -449,6 +454,8 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
                 Cell("", start + len(stripped), start + len(stripped), index, EOL)]
     # a header line whose column names are separated by spaces
     # (or a second header line of two that both name a column: "增、减金额   增、减幅度")
+    if not spaced:
+        return None  # (one word)
     words = [w for w in _SPACES.finditer(stripped)]
     if len(words) >= 2 and all(len(w.group()) <= 20 for w in words):
         from auditor.extract.tables.columns import role_of  # columns imports nothing from here

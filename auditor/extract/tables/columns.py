@@ -279,9 +279,11 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
             break
         if c.text and role_of(c.text) == "rate" and {"weight", "score"} <= {role_of(x.text) for x in raw}:
             break  # "评价指标 / 分值 / 得分 / 预算执行率 / 10 / 9.54": the first row's label, a funds row
-        named = [x for x in raw if x.text]  # (an empty cell opening the 合计 row is no column name)
-        if has_role and named and _BARE_TOTAL.match(clean(c.text)) and c.line != named[-1].line \
-                and not _names_after(cells, j):
+        # (the last named cell looked for only before a 合计: an empty cell opening the 合计 row is no column
+        # name; a list of the named cells made before every cell cost a header's scan its length squared)
+        if has_role and _BARE_TOTAL.match(clean(c.text)) \
+                and (named := next((x for x in reversed(raw) if x.text), None)) is not None \
+                and c.line != named.line and not _names_after(cells, j):
             # "预算数 | 决算数 | 合计 | 30.8 | 25.7", a cell a line: the 合计 is the first row's label;
             # a 合计 column stands on its header's line ("经常门预算数 │ 资本门预算数 │ 合  计"), or
             # another column's name follows it ("112年度 / 113年度 / 合计 / 编列机关", a cell a line)
@@ -289,6 +291,11 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         raw.append(c)
         has_role = has_role or role_of(c.text) is not None
         j += 1
+    if not has_role and not any(c.text and len(clean(c.text)) <= 3 for c in raw):
+        # no cell names a figure column, and none is short enough to be the head of a name split over
+        # two cells (every join below starts with such a head, every other step with a named column):
+        # no figure column would be found
+        return None
     names = _join_split_names(raw)
     # figure columns come together; the label columns come before them
     roles = [role_of(c.text) for c in names]
@@ -443,6 +450,9 @@ def _expand_group_name(raw: list[Cell]) -> list[Cell]:
     return [*raw[:g], *(raw[n] for n in below), *(c for n, c in enumerate(raw) if n > g and n not in below)]
 
 
+_GLOSS_CELL = lazyre.compile(r"\([^()]{0,20}\)")
+
+
 def _join_split_names(raw: list[Cell]) -> list[Cell]:
     """"年初" / "预算数": a column name PDF flattening split over two cells is one name."""
     raw = _expand_group_name(_join_stacked_names(raw))
@@ -464,7 +474,7 @@ def _join_split_names(raw: list[Cell]) -> list[Cell]:
             n += 1
             continue
         # "全年预算数" / "(A)": a gloss on its own cell belongs to the name before it
-        if out and c.text and re.fullmatch(r"\([^()]{0,20}\)", clean(c.text)) and role_of(out[-1].text):
+        if out and c.text and role_of(out[-1].text) and _GLOSS_CELL.fullmatch(clean(c.text)):
             prev = out[-1]
             out[-1] = Cell(prev.text + c.text, prev.start, c.end, prev.line)
             n += 1

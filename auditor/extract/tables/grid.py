@@ -41,6 +41,7 @@ _NUMBER = lazyre.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 # extraction does not keep, so the figure is read as written and a change column as unsigned
 _SIGN_MARK = lazyre.compile(r"[(（][-−][)）]$")
 _NOTHING = lazyre.compile(r"[-—–－]{1,2}")
+_ANY_DIGIT = lazyre.compile(r"\d")
 _SENTENCE = lazyre.compile(r"[。;；，,]")
 _TOTAL_LABEL = lazyre.compile(r"(?:合|总|小)\s*计")
 _MIN_ROWS = 3  # a formula must hold in this many rows
@@ -83,6 +84,8 @@ def cell_token(text: str, start: int) -> Token | None:
     """A cell's figure (None when the cell is no figure; a Token of value None for a dash)."""
     if _NOTHING.fullmatch(text):
         return Token(text, start, None, 0, _ONE, _ZERO)
+    if not _ANY_DIGIT.search(text):
+        return None  # (no figure without a digit: the cheap test before the patterns — most cells are words)
     bare = _SIGN_MARK.sub("", text)
     if not _NUMBER.fullmatch(bare):
         return None
@@ -217,19 +220,23 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
         if not stripped:
             continue
         short = len(stripped) <= _MAX_LABEL and index not in taken  # (a prose line ends the cells at once)
-        if short and stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped):
-            continue
-        at = start + line.index(stripped[0]) if start >= 0 else -1
-        token = cell_token(stripped, at) if short else None
-        if token is not None:
-            items.append((stripped, at, index, token))
-            continue
-        if short and not _SENTENCE.search(stripped) and len(stripped.split()) <= 3:
-            items.append((stripped, at, index, None))
-            continue
+        if short:
+            if stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped):
+                continue
+            at = start + line.index(stripped[0]) if start >= 0 else -1
+            token = cell_token(stripped, at)
+            if token is not None:
+                items.append((stripped, at, index, token))
+                continue
+            if not _SENTENCE.search(stripped) and len(stripped.split()) <= 3:
+                items.append((stripped, at, index, None))
+                continue
         if items:
-            blocks.extend(_labelled_rows(items))
-            blocks.extend(_serial_rows(items))
+            # (fewer items than three rows of a label and a figure each hold no grid: most runs of short
+            # lines are a heading or two, not asked of the row readers)
+            if len(items) >= 2 * _MIN_ROWS:
+                blocks.extend(_labelled_rows(items))
+                blocks.extend(_serial_rows(items))
             items = []
     return blocks
 
