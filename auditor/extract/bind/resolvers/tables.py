@@ -396,8 +396,10 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
             return block, True, "table_rows"
     if n + 1 == len(rows):
         if row.is_total and n >= 2:
-            if rows[n - 1].is_total and _TWO_SIDES.search(_bare(rows[n - 1].label)) and _TWO_SIDES.search(_bare(row.label)) \
-                    and _TWO_SIDES.search(_bare(rows[n - 1].label)).group() != _TWO_SIDES.search(_bare(row.label)).group():
+            if rows[n - 1].is_total and (_bare(rows[n - 1].label) == _bare(row.label) or (
+                    _TWO_SIDES.search(_bare(rows[n - 1].label)) and _TWO_SIDES.search(_bare(row.label))
+                    and _TWO_SIDES.search(_bare(rows[n - 1].label)).group() != _TWO_SIDES.search(_bare(row.label)).group())):
+                # (or "… | 总计 | 3132.12 | 总计 | 3132.12": the two sides' totals, each named 总计)
                 # ("… | 收入总计 | 1,595.00 | 支出总计 | 1,595.00": the two sides of a 收支总表 read as one
                 # column; not the sum of every row above)
                 return [], False, ""
