@@ -26,6 +26,8 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         if s.kind != "share":
             continue
         i = first = s.index
+        if _OTHER_YEARS.search(r.norm.text, max(0, s.start - 16), s.start):
+            continue  # "佔財政收入36.8%,比2022年(佔22.9%)大幅上升": that year's share, not of this year's figures
         if r.facts[i] is None and i + 2 < len(tree) and tree[i + 1].kind == "fenbie":
             first = i + 2  # "占X的比重分别为p%、q%": the run starts after 分别为
         fact = r.facts[first]
@@ -56,6 +58,9 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label=whole_label,
                                               reason="share_of_named_whole", via=(), rejected=()))
     yield from _percent_of_total(r)
+
+
+_OTHER_YEARS = lazyre.compile(r"(?:比|较|与|同)\s*(?:(?:19|20)\d{2}|上一?年|去年)\s*年?度?(?:同期)?\s*\(\s*$")
 
 
 def _list_just_before(r: Reading, i: int, lists: Sequence[Breakdown], count: int) -> list[Fact]:
