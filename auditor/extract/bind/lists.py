@@ -146,6 +146,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         return None  # "面积89.9平方公里,其中耕地面积4744.4公顷": bare figures in different units
     if total.kind == "count" and _counts_other_things(r, total, parts):
         return None  # "涉及14个镇区68个村,共72个项目": towns and villages are no part of the projects
+    if total.kind == "score" and sum(1 for p in parts if p.value * 2 > total.value) >= 2:
+        return None  # "综合得分90.10分…91.20分、88.45分": two scores each over half of it are others' scores, no parts
     if total.kind == "amount" and per_unit(r, total) is not None and any(per_unit(r, p) is None for p in parts):
         return None  # "…可用财力56.69亿元,人均可用财力12534元": an amount per head sums no amounts of the whole
     if len(parts) == 2 and not adds_up(total, parts) and _difference_of(total, parts) and (
