@@ -569,9 +569,13 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
     for c in range(len(rows[0].tokens)):
         head = rows[total].tokens[c]
         cells = [t for t in (rows[n].tokens[c] for n in parts) if t.value is not None]
+        same_sign = all((t.value >= 0) == (head.value >= 0) for t in cells)
         if c in skip or head.value is None or sum(1 for t in cells if t.value) < 2 \
                 or any(t.text.endswith("%") for t in (head, *cells)) \
-                or any(0 <= head.value < t.value - head.tolerance - t.tolerance for t in cells):
+                or (same_sign and any(abs(head.value) < abs(t.value) - head.tolerance - t.tolerance for t in cells)) \
+                or all(t.value == head.value for t in cells):
+            # (… nor one whose rows all repeat the 合计's value, a standard: "补贴标准 | 106 | 106 … | 合计 | 106",
+            # nor negative changes whose 合计 is nearer zero than one of them: "-10.1 | -8.7 | 合计 -9.5")
             continue
         summed = sum((t.value for t in cells), _ZERO)
         slack = sum((t.tolerance for t in cells), head.tolerance)
