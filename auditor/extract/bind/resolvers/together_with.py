@@ -19,7 +19,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     needed = r.vocab.cue("together_needed")
     funded_by, covered = r.vocab.cue("funded_by"), r.vocab.cue("funds_cover")
-    figures = [(s, r.facts[s.index]) for s in tree.of_kind("labelled")
+    # (a 合计 figure too: "…,融资需求合计1,637亿元,拟以举债1,300亿元及移用…337亿元支应")
+    figures = [(s, r.facts[s.index]) for s in tree.of_kind("labelled", "total")
                if r.facts[s.index] is not None and r.facts[s.index].kind == "amount"]
     for n, (s, f) in enumerate(figures):
         if n < 2 or not needed.match(clean_label(s.piece.label)):
