@@ -12,7 +12,7 @@ from auditor.extract.vocabulary import Vocabulary, default_vocabulary
 from auditor.normalise import Normalised
 
 # "七、…" — or "、政府采购…": a heading whose numeral a PDF extraction lost
-_HEADING = lazyre.compile(r"(?m)^[ \t|]*([一二三四五六七八九十]{1,3}|)、(?=\s*\S)")
+_HEADING = lazyre.compile(r"(?m)^[ \t]*\|?[ \t]*([一二三四五六七八九十]{1,3}|)、(?=\s*\S)")  # (one pipe at most: "|  |  | 七、…" is a right-hand cell)
 
 # "评价等级为“优”", "自评结果:良好", "评价结果 |\n优 |", "评分100分,自评为优"
 # ("自评" alone is no grade cue: "在自评中,…")
