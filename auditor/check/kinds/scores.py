@@ -338,6 +338,9 @@ _WEIGHT_BEFORE = lazyre.compile(r"(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\
 _OTHER_EVALUATION = lazyre.compile(r"(?<![本该此])[\u4e00-\u9fff]{2,}项目(?!支出|资金)")
 
 
+_WHOLE_DEPARTMENT = lazyre.compile(r"部门整体|整体支出")
+
+
 def _other_year(f: Fact, report_year: str | None) -> bool:
     """A score of a year other than the report's: 上年, or a year it names."""
     if f.period in {"上年", "previous"}:
@@ -365,10 +368,14 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     several = len({p.value for p in proses}) > 1 and any(compare(p, Value.of(table_total)).verdict == "ok"
                                                         for p in proses)
     for prose in proses:
-        if several and all(compare(prose, Value.of(c)).verdict != "ok" for c in columns) \
-                and _OTHER_EVALUATION.search(ctx.doubt.text, ctx.doubt._sentence_start(prose.span.start), prose.span.start):
+        heading = ctx.doubt.scope_heading(prose)
+        if several and all(compare(prose, Value.of(c)).verdict != "ok" for c in columns) and (
+                _OTHER_EVALUATION.search(ctx.doubt.text, ctx.doubt._sentence_start(prose.span.start), prose.span.start)
+                or (heading is not None and heading != ctx.doubt.scope_heading(table_total))
+                or _WHOLE_DEPARTMENT.search(prose.label)):
             # (one of them is the table's: the others are other evaluations' — several projects' 自评得分 in
-            # a 决算说明 beside the department's table —, nothing says they are this table's)
+            # a 决算说明 beside the department's table, "(一)…参保补助项目 ⏎ 该项目…自评得分94.80分" under another
+            # project's heading, a 部门整体 score beside a project's table —, nothing says they are this table's)
             yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
                           note="another evaluation's score: the prose states the table's total too")
             continue
