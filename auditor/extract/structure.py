@@ -318,7 +318,8 @@ def _formula_total(text: str, fact: Fact) -> bool:
     87.95分" (not "预算执行率得分=预算执行率×20分=19.28分", a part's)."""
     if not fact.label.rstrip().endswith("="):
         return False
-    start = max(text.rfind(c, 0, fact.span.start) for c in "。;\n") + 1
+    lo = max(0, fact.span.start - 200)
+    start = max(max(text.rfind(c, lo, fact.span.start) for c in "。;\n") + 1, lo)
     return bool(_FORMULA_TOTAL.match(text, start, fact.span.start))
 
 

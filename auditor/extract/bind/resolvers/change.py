@@ -657,7 +657,8 @@ def _other_basis(r: Reading, k: int) -> bool:
         return True
     # ("…;按同口径(上年同期剔除…后为79.95亿元)计算,增长7.9%": the part of the sentence the rate ends opens with it)
     text, at = r.norm.text, r.tree[k].start
-    start = max(text.rfind(c, 0, at) for c in ";。\n") + 1
+    lo = max(0, at - _REACH)
+    start = max(max(text.rfind(c, lo, at) for c in ";。\n") + 1, lo)
     return bool(_BASIS_OPENING.match(text, start, at))
 
 
@@ -690,6 +691,7 @@ def _basis_after(r: Reading, k: int, cue) -> bool:
     return bool(words) and bool(cue.search("".join(words)))
 
 
+_REACH = 200  # characters looked back for where a sentence part opens (a text without stops is not searched whole)
 _LAST_YEAR = lazyre.compile(r"上一?年度?(?:同期)?|去年(?:同期)?|上年同期")
 
 
@@ -699,7 +701,8 @@ def _of_last_year(r: Reading, f: Fact) -> bool:
     if r.is_previous(f):
         return True
     text = r.norm.text
-    start = max(text.rfind(c, 0, f.span.start) for c in ";。\n") + 1
+    lo = max(0, f.span.start - _REACH)
+    start = max(max(text.rfind(c, lo, f.span.start) for c in ";。\n") + 1, lo)
     return bool(_LAST_YEAR.search(text, start, f.span.start))
 
 

@@ -312,7 +312,8 @@ def _some_years_of_span(r: Reading, total: Fact, opener) -> bool:
     """"2021—2024年县级累计投入8,015.00万元,2022年、2023年分别为1,650.00万元、2,120.40万元": a total
     stated for a span of years, the list naming fewer of its years than the span holds — some of them."""
     text = r.norm.text
-    start = text.rfind("。", 0, total.span.start) + 1
+    lo = max(0, total.span.start - 200)
+    start = max(text.rfind("。", lo, total.span.start) + 1, lo)
     span = None
     for m in _YEAR_SPAN.finditer(text, start, total.span.start):
         span = m
