@@ -31,7 +31,8 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
     if not s.complete:
         return outcome(rule, s, "undecided", figures, note="some rows were not read, and the weights read do not "
                                                            "add to their total")
-    found = _other_rows(s, ctx.vocab) or _rows_not_read(ctx.doubt.text, s) or _funds_row_in_prose(ctx, s, computed)
+    found = _other_rows(s, ctx.vocab) or _rows_not_read(ctx.doubt.text, s) or _funds_row_in_prose(ctx, s, computed) \
+        or _funds_row_unread(ctx, s, computed)
     terms = " + ".join(written(f) for f in s.parts)
     arithmetic = {lang: f"{terms} = {computed.value.normalize():f} ≠ {written(s.total)} "
                         f"{diff_text(cmp.difference, s.total, lang, max(f.decimals for f in s.parts))}"
@@ -130,6 +131,27 @@ def _funds_row_in_prose(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Fou
 
 
 _FUNDS_CUE = lazyre.compile(r"预算执行|资金执行|执行率")
+# a funds row as flattened text leaves it, its figures after its name: "年度资金总额 |  | 1106.59 | … | 10 | 94.20% | 9.42"
+_FUNDS_ROW_TEXT = lazyre.compile(r"(?:年度)?资金总额[^\n其]{0,160}")
+_ROW_NUMBER = lazyre.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.%])")
+
+
+def _funds_row_unread(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found | None:
+    """The table's 总分 counts a funds row the reading did not place (a 自评表 flattened onto lines, its funds block
+    left unread) (ALT003): a figure of that row, where the text names it before the table, makes up the difference."""
+    start = min(p.span.start for p in s.parts)
+    text = ctx.doubt.text
+    for m in _FUNDS_ROW_TEXT.finditer(text, max(0, start - 4000), start):
+        for n in _ROW_NUMBER.finditer(m.group()):
+            value = Decimal(n.group())
+            tolerance = Decimal(1).scaleb(-len(n.group().partition(".")[2])) / 2 if "." in n.group() else Decimal("0.5")
+            if 0 < value <= 20 and compare(s.total, total([computed, Value(value, tolerance)])).verdict == "ok":
+                shown = " + ".join(written(p) for p in s.parts)
+                return doubt.Found("ALT003", {"zh": f"{shown} + {n.group()}（资金总额一行的分值或得分，未能读出） = "
+                                                    f"{written(s.total)}",
+                                              "en": f"{shown} + {n.group()} (the funds row's weight or score, which "
+                                                    f"was not read) = {written(s.total)}"})
+    return None
 
 
 def _rows_not_read(text: str, s: ScoreSum) -> doubt.Found | None:
