@@ -84,11 +84,20 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             rate=fact, name=info.rate, base=base,
             numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
             pairs=tuple(p for p in sentence_pairs(nums, dens, others, base, spec["unnamed_base"])
-                        if not _other_sources(*p)),
+                        if not _other_sources(*p) and not _said_again(r, *p)),
             local_pairs=tuple((a, b) for a in [*nums, *others] for b in [*dens, *others] if a is not b),
             document_pairs=(), value_pairs=(), excess=None,
             reason=reason, via=via, rejected=(),
         ))
+
+
+_SAID_AGAIN_IN = lazyre.compile(r"\s*\(\s*(?:折合|约合|合|即|相当于)?\s*$")
+
+
+def _said_again(r: Reading, num: Fact, den: Fact) -> bool:
+    """The base is the numerator said again in a bracket, in another unit ("执行7,516,600.00元(折合751.66万元)")."""
+    first, second = (num, den) if num.span.start < den.span.start else (den, num)
+    return bool(_SAID_AGAIN_IN.fullmatch(r.norm.text, first.span.end, second.span.start))
 
 
 def _other_sources(num: Fact, den: Fact) -> bool:
