@@ -569,7 +569,7 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
     for c in range(len(rows[0].tokens)):
         head = rows[total].tokens[c]
         cells = [t for t in (rows[n].tokens[c] for n in parts) if t.value is not None]
-        same_sign = all((t.value >= 0) == (head.value >= 0) for t in cells)
+        same_sign = head.value is not None and all((t.value >= 0) == (head.value >= 0) for t in cells)
         if c in skip or head.value is None or sum(1 for t in cells if t.value) < 2 \
                 or any(t.text.endswith("%") for t in (head, *cells)) \
                 or (same_sign and any(abs(head.value) < abs(t.value) - head.tolerance - t.tolerance for t in cells)) \
