@@ -89,6 +89,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if delta is None and pct is None and direction != 0:
             continue  # (a flat change, "较上年无增减", states a change of nothing: the parts' changes count it)
         subject_label, current, previous, reason = _subject(r, i)
+        if delta is None and pct is not None and previous is not None \
+                and _CHANGE_AT_END.search(clean_label(previous.label)):
+            # "…申请财政奖补资金161.5万元,比上年财政奖补资金净增31.69万元,增长25.77%": the figure named as a change
+            # is the change the rate is of, not last year's figure
+            delta, previous = previous, None
         if current is not None and previous is None and direction > 0 and delta is not None \
                 and reason == "change_in_sentence" and current.unit == delta.unit and current.value < delta.value:
             # "财政拨款收入276.0605万元,…补助收入14.0723万元,较上年度决算数增加42.1949万元": the figure
@@ -691,6 +696,7 @@ def _basis_after(r: Reading, k: int, cue) -> bool:
     return bool(words) and bool(cue.search("".join(words)))
 
 
+_CHANGE_AT_END = lazyre.compile(r"(?:净增|净减|净增加|净减少|增加|减少|多|少)了?$")
 _REACH = 200  # characters looked back for where a sentence part opens (a text without stops is not searched whole)
 _LAST_YEAR = lazyre.compile(r"上一?年度?(?:同期)?|去年(?:同期)?|上年同期")
 

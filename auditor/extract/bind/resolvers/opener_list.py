@@ -235,7 +235,7 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     strict = (opener.kind in {"fenbie", "classify"} and len(part_facts) >= 2) \
         or family_complete(r, total, part_facts) \
         or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts)
-            and not _grants_of_investment(r, total, part_facts)) \
+            and not _grants_of_investment(r, total, part_facts) and not _some_levels_of_all(total, part_facts)) \
         or (len(part_facts) >= 2 and _the_rest(r, total, part_facts[-1]))
     if partial_marker(r, i, parts[-1][0]) or (strict and _some_years_of_span(r, total, opener)):
         strict = False
@@ -334,6 +334,16 @@ _MONTH = lazyre.compile(r"[\d一二三四五六七八九十]{1,3}月|[上下]半
 def _complement_of(label: str, total: str) -> bool:
     """"非税收入" of "税收收入", "非国家财政性教育经费" of "国家财政性教育经费"."""
     return label.startswith("非") and len(label) >= 3 and label[1:3] in total
+
+
+_ALL_LEVELS = lazyre.compile(r"各级|全省|全市|全县")
+_LOWER_LEVELS = lazyre.compile(r"市|县|区|乡|镇|地方")
+
+
+def _some_levels_of_all(total: Fact, parts: list[Fact]) -> bool:
+    """"全省各级财政部门已累计拨付…46.3亿元。其中,省财政下拨中央补助资金16.6亿元、省级资金22.9亿元": money of every
+    level, the list naming the upper levels only (no 市县 money) — some of it."""
+    return bool(_ALL_LEVELS.search(total.label)) and not any(_LOWER_LEVELS.search(clean_label(p.label)) for p in parts)
 
 
 def _the_rest(r: Reading, total: Fact, last: Fact) -> bool:
