@@ -160,6 +160,10 @@ def cell_runs(text: str) -> list[list[Cell]]:
             lead = len(line) - len(line.lstrip())
             current.append(Cell(stripped, start + lead, start + lead + len(stripped), index))
             continue
+        if stripped.isdigit() and len(stripped) <= 3 and _between_bar_rows(lines, index):
+            # ("|…|4|4|| ⏎ ⏎ 2 ⏎ ⏎ ||效益指标|…": a bare page number between two rows of a barred table)
+            current.append(Cell("", start, start, index, PAGE))
+            continue
         cells = cells_of_line(line, start, index)
         if cells is None:  # prose ends the run
             _close(runs, current)
@@ -356,6 +360,17 @@ def _two_level_headers(cells: list[Cell]) -> list[Cell]:
                                                                     composed[-1].line, EOL)]) \
             + _two_level_headers(cells[end + len(tail):])
     return cells
+
+
+def _between_bar_rows(lines: list[str], index: int) -> bool:
+    """The nearest lines above and below (blank lines aside, three at most) are rows of a barred table."""
+    def near(step: int) -> str:
+        k = index + step
+        while 0 <= k < len(lines) and abs(k - index) <= 3 and not lines[k].strip():
+            k += step
+        return lines[k].strip() if 0 <= k < len(lines) else ""
+    above, below = near(-1), near(+1)
+    return above.startswith("|") and above.endswith("|") and below.startswith("|") and below.endswith("|")
 
 
 def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
