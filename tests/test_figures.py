@@ -30,3 +30,15 @@ def test_the_same_token_read_again_is_the_same_immutable_figure():
     assert again.value == Decimal("23006700.00") and again.scale == Decimal(10000)
     # another kind of the same text is read as that kind, not the one kept
     assert read_figure("NUMBER", "15").kind == "number" and read_figure("COUNT", "15项").kind == "count"
+
+
+def test_a_row_number_of_a_line_table_is_no_figure_of_the_row():
+    """"收入总计  22  2334.67" under a 行次 header: 22 is the row's number, 2334.67 the 收入总计."""
+    from auditor.pipeline import audit_text
+    text = ("项目                                行次    金额\n"
+            "本年收入合计                        19      2297.24\n"
+            "年初结转和结余                      21      37.43\n"
+            "收入总计                            22      2334.67\n")
+    facts = {f.text: f for f in audit_text(text).extraction.facts}
+    assert "22" not in facts and "21" not in facts
+    assert facts["2334.67"].concept == "收入总计" and facts["37.43"].concept == "年初结转结余"

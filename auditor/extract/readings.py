@@ -113,6 +113,7 @@ class _Reader:
     def read(self) -> Reading:
         tree = self.tree
         overrides = _pair_respectively(tree)
+        row_numbers = _row_numbers(tree, self.norm.text, overrides)
         units = _distribute_units(tree, self.vocab)
         for node in tree.of_kind("period", *VALUE_PIECES):  # (in text order, as the nodes)
             p = node.piece
@@ -121,6 +122,8 @@ class _Reader:
             if p.kind not in VALUE_PIECES or p.value is None:
                 continue
             i = node.index
+            if i in row_numbers:
+                continue  # ("收入总计  22  2,334.67": the 行次 column's number, no figure of the row)
             self.first_figure.setdefault(node.sentence, i)
             tok = p.value
             start = node.start + (tok.start_pos - p.start)
@@ -401,6 +404,35 @@ def _last_not_compared(tree: Discourse, found: list[int], compared: re.Pattern) 
             return found[-1:]
         found.pop()
     return []
+
+
+_ROW_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _row_numbers(tree: Discourse, text: str, overrides: dict[int, str]) -> set[int]:
+    """A table with a 行次 column, read as lines: "收入总计  22  2,334.67" — the small whole number right after a row's
+    label, an amount after it on its line, is the row's number; the label is the amount's (set in `overrides`)."""
+    if "行次" not in text:
+        return set()
+    out: set[int] = set()
+    nodes = tree.nodes
+    for n, node in enumerate(nodes[:-1]):
+        tok, nxt = node.piece.value, nodes[n + 1]
+        if node.kind == "total":  # ("收入总计  22  …": the words before 总计 and the keyword name the row)
+            label = (nodes[n - 1].piece.label if n and nodes[n - 1].kind == "words" else "") + node.piece.keyword
+        else:
+            label = node.piece.label
+        if node.kind not in ("labelled", "total") or tok is None or not _ROW_NUMBER.fullmatch(str(tok)) \
+                or not label.strip():
+            continue
+        after = nxt.piece.value
+        if nxt.kind != "labelled" or after is None or nxt.piece.label.strip() or not any(c in str(after) for c in ".,"):
+            continue
+        if text[node.end:nxt.start].strip():
+            continue  # (only spaces between: the amount's column follows the 行次 column)
+        out.add(n)
+        overrides.setdefault(n + 1, label)
+    return out
 
 
 def _pair_respectively(tree: Discourse) -> dict[int, str]:
