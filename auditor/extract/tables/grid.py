@@ -332,17 +332,19 @@ def _sum_in(row: tuple[Token, ...], target: int, parts: tuple[int, ...]) -> floa
         return None
     summed = slack = _ZERO
     nonzero = 0
+    dashed = False  # (a dash says none: "年初 | 调增 — | 调减 30 | 调整后" — a part of nothing, that may speak against it)
     for p in parts:
         cell = row[p]
         if cell.value is None:
-            return None
+            dashed = True
+            continue
         if cell.value:
             nonzero += 1
             summed += cell.value
             slack += cell.tolerance
     if abs(total.value - summed) > total.tolerance + slack:
         return False
-    if nonzero < 2:
+    if nonzero < 2 or dashed:
         return None
     return _chance(total, summed)
 
@@ -493,6 +495,14 @@ def _shares_of_rows(rows: list[GridRow], grid: list[tuple[Token, ...]], target: 
 def _change_in(t: Token, a: Token, b: Token) -> float | bool | None:
     """The chance of a coincidence when t is the change between a and b, written unsigned or
     signed either way (False when it is not; None when the row says nothing)."""
+    if any(x.value is None for x in (t, a, b)):
+        # (a dash says none: read as 0 it may still speak against the formula — "年初 | 调增 — | 调减 3,421.67 |
+        # 调整后" breaks 年初 = 调整后 − 调增 —, never for it)
+        if all(x.value is not None or x.text.strip() for x in (t, a, b)):
+            tv, av, bv = (x.value if x.value is not None else _ZERO for x in (t, a, b))
+            if abs(abs(tv) - abs(av - bv)) > t.tolerance + a.tolerance + b.tolerance:
+                return False
+        return None
     if t.value is None or a.value is None or b.value is None:
         return None
     gap = abs(a.value - b.value)

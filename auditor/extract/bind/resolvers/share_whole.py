@@ -68,6 +68,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
 
 
 _YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
+_FUND_WORDS = lazyre.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 _TOTAL_WORDS = lazyre.compile(r"(?:总额|总数|总量|总计|合计)$")  # "占总数的", "占支出总额的": no other name
 # the widest rounding a whole of sibling shares may have (an integer in 亿元): how far it may lie from
 # their sum — the document's own widest rounding when that is narrower
@@ -306,7 +307,8 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     if broader:
         apart = {f.id for f in broader}
         named = [f for f in named if f.id not in apart]
-    if not info.scenario and "支出" in label and "预算" not in label:
+    # (the 预算 of a fund's name — 一般公共预算 — names no budget: "占一般公共预算项目支出总额的p%" is of the spending)
+    if not info.scenario and "支出" in label and "预算" not in _FUND_WORDS.sub("", label):
         # ("占政府采购支出总额的75.00%" beside 政府采购预算 and 实际采购金额: spending, not the budget)
         named = [f for f in named if not (f.scenario or "").startswith("budget")]
     if info.scenario:  # "占年初政府采购预算的94.5%": a budget, not the money saved on it
