@@ -152,7 +152,9 @@ def fits(piece: Piece, key: str | None, plain_rates: bool = True) -> bool:
         return (piece.percent and piece.number < 1000) or (plain_rates and not piece.unit and piece.number <= 300)
     if piece.percent:
         return False
-    if r in {"weight", "score"}:
+    if r == "weight":  # (a weight is written whole or to two decimals at most: "5.6410" is a split in the wrong place)
+        return not piece.unit and piece.number <= 100 and len(piece.text.partition(".")[2]) <= 2
+    if r == "score":
         return not piece.unit and piece.number <= 100
     return r in AMOUNT_ROLES
 
