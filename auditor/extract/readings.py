@@ -406,6 +406,16 @@ def _last_not_compared(tree: Discourse, found: list[int], compared: re.Pattern) 
     return []
 
 
+_PART_REACH = 200  # characters looked back for where a part of a sentence opens (a text without stops is not searched whole)
+
+
+def part_start(text: str, at: int, stops: str = ";。\n") -> int:
+    """Where the part of a sentence holding offset `at` opens: after the last of `stops` before it, within
+    _PART_REACH characters."""
+    lo = max(0, at - _PART_REACH)
+    return max(max(text.rfind(c, lo, at) for c in stops) + 1, lo)
+
+
 _ROW_NUMBER = re.compile(r"\d{1,3}")
 
 

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from auditor import lazyre
 from auditor.extract.numbering import chinese_number
+from auditor.extract.readings import part_start
 from auditor.extract.model import Fact, Grade, Heading, Span
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
 from auditor.normalise import Normalised
@@ -318,9 +319,7 @@ def _formula_total(text: str, fact: Fact) -> bool:
     87.95分" (not "预算执行率得分=预算执行率×20分=19.28分", a part's)."""
     if not fact.label.rstrip().endswith("="):
         return False
-    lo = max(0, fact.span.start - 200)
-    start = max(max(text.rfind(c, lo, fact.span.start) for c in "。;\n") + 1, lo)
-    return bool(_FORMULA_TOTAL.match(text, start, fact.span.start))
+    return bool(_FORMULA_TOTAL.match(text, part_start(text, fact.span.start), fact.span.start))
 
 
 _FORMULA_TOTAL = lazyre.compile(r"\s*(?:项目)?(?:综合|总|最终|最后|加权)(?:得分|评分|分)\s*=")

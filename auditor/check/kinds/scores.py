@@ -10,6 +10,7 @@ from auditor.check import doubt
 from auditor.check.arithmetic import Comparison, Value, compare, show, sum_equation, total, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
+from auditor.extract.tables.grid import cell_token
 from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
 from auditor.extract.model import SUBTOTAL_VIA, Fact, FundsScore, ScoreSum
 from auditor.extract.structure import BOUND_NEXT
@@ -122,12 +123,16 @@ def _funds_row_in_prose(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Fou
         if not _FUNDS_CUE.search(ctx.doubt.text, max(0, f.span.start - 60), f.span.start):
             continue
         if compare(s.total, total([computed, Value.of(f)])).verdict == "ok":
-            shown = " + ".join(written(p) for p in s.parts)
-            return doubt.Found("ALT003", {"zh": f"{shown} + {written(f)}（第{f.span.line}行所写的预算执行分） = "
-                                                f"{written(s.total)}",
-                                          "en": f"{shown} + {written(f)} (the funds score written on line "
-                                                f"{f.span.line}) = {written(s.total)}"})
+            return _with_funds_row(s, written(f), f"第{f.span.line}行所写的预算执行分",
+                                   f"the funds score written on line {f.span.line}")
     return None
+
+
+def _with_funds_row(s: ScoreSum, figure: str, why_zh: str, why_en: str) -> doubt.Found:
+    """ALT003: the rows read and one figure of the funds row they leave out make the table's total."""
+    shown = " + ".join(written(p) for p in s.parts)
+    return doubt.Found("ALT003", {"zh": f"{shown} + {figure}（{why_zh}） = {written(s.total)}",
+                                  "en": f"{shown} + {figure} ({why_en}) = {written(s.total)}"})
 
 
 _FUNDS_CUE = lazyre.compile(r"预算执行|资金执行|执行率")
@@ -143,14 +148,11 @@ def _funds_row_unread(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found
     text = ctx.doubt.text
     for m in _FUNDS_ROW_TEXT.finditer(text, max(0, start - 4000), start):
         for n in _ROW_NUMBER.finditer(m.group()):
-            value = Decimal(n.group())
-            tolerance = Decimal(1).scaleb(-len(n.group().partition(".")[2])) / 2 if "." in n.group() else Decimal("0.5")
-            if 0 < value <= 20 and compare(s.total, total([computed, Value(value, tolerance)])).verdict == "ok":
-                shown = " + ".join(written(p) for p in s.parts)
-                return doubt.Found("ALT003", {"zh": f"{shown} + {n.group()}（资金总额一行的分值或得分，未能读出） = "
-                                                    f"{written(s.total)}",
-                                              "en": f"{shown} + {n.group()} (the funds row's weight or score, which "
-                                                    f"was not read) = {written(s.total)}"})
+            figure = cell_token(n.group(), 0)  # (its value and the half of its last digit, as a grid cell's)
+            if figure is not None and 0 < figure.value <= 20 \
+                    and compare(s.total, total([computed, Value(figure.value, figure.tolerance)])).verdict == "ok":
+                return _with_funds_row(s, n.group(), "资金总额一行的分值或得分，未能读出",
+                                       "the funds row's weight or score, which was not read")
     return None
 
 
@@ -360,9 +362,6 @@ _WEIGHT_BEFORE = lazyre.compile(r"(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\
 _OTHER_EVALUATION = lazyre.compile(r"(?<![本该此])[\u4e00-\u9fff]{2,}项目(?!支出|资金)")
 
 
-_WHOLE_DEPARTMENT = lazyre.compile(r"部门整体|整体支出")
-
-
 def _other_year(f: Fact, report_year: str | None) -> bool:
     """A score of a year other than the report's: 上年, or a year it names."""
     if f.period in {"上年", "previous"}:
@@ -394,7 +393,7 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if several and all(compare(prose, Value.of(c)).verdict != "ok" for c in columns) and (
                 _OTHER_EVALUATION.search(ctx.doubt.text, ctx.doubt._sentence_start(prose.span.start), prose.span.start)
                 or (heading is not None and heading != ctx.doubt.scope_heading(table_total))
-                or _WHOLE_DEPARTMENT.search(prose.label)):
+                or ctx.vocab.cue("whole_department").search(prose.label)):
             # (one of them is the table's: the others are other evaluations' — several projects' 自评得分 in
             # a 决算说明 beside the department's table, "(一)…参保补助项目 ⏎ 该项目…自评得分94.80分" under another
             # project's heading, a 部门整体 score beside a project's table —, nothing says they are this table's)

@@ -15,7 +15,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Change, Fact
-from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label
+from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start
 from auditor.extract.vocabulary import LabelInfo, read_label
 
 DIRECTIONS = {"increase": 1, "decrease": -1, "flat": 0}
@@ -661,10 +661,8 @@ def _other_basis(r: Reading, k: int) -> bool:
     if cue.search(r.tree[k].piece.label) or _basis_after(r, k, cue):
         return True
     # ("…;按同口径(上年同期剔除…后为79.95亿元)计算,增长7.9%": the part of the sentence the rate ends opens with it)
-    text, at = r.norm.text, r.tree[k].start
-    lo = max(0, at - _REACH)
-    start = max(max(text.rfind(c, lo, at) for c in ";。\n") + 1, lo)
-    return bool(_BASIS_OPENING.match(text, start, at))
+    at = r.tree[k].start
+    return bool(_BASIS_OPENING.match(r.norm.text, part_start(r.norm.text, at), at))
 
 
 _BASIS_OPENING = lazyre.compile(r"\s*(?:按|以|在)(?:同口径|可比口径|可比)")
@@ -697,7 +695,6 @@ def _basis_after(r: Reading, k: int, cue) -> bool:
 
 
 _CHANGE_AT_END = lazyre.compile(r"(?:净增|净减|净增加|净减少|增加|减少|多|少)了?$")
-_REACH = 200  # characters looked back for where a sentence part opens (a text without stops is not searched whole)
 _LAST_YEAR = lazyre.compile(r"上一?年度?(?:同期)?|去年(?:同期)?|上年同期")
 
 
@@ -706,10 +703,7 @@ def _of_last_year(r: Reading, f: Fact) -> bool:
     23.67万元和27.71万元(合计51.38万元)")."""
     if r.is_previous(f):
         return True
-    text = r.norm.text
-    lo = max(0, f.span.start - _REACH)
-    start = max(max(text.rfind(c, lo, f.span.start) for c in ";。\n") + 1, lo)
-    return bool(_LAST_YEAR.search(text, start, f.span.start))
+    return bool(_LAST_YEAR.search(r.norm.text, part_start(r.norm.text, f.span.start), f.span.start))
 
 
 def _compared_with(r: Reading, f: Fact) -> bool:

@@ -15,7 +15,7 @@ from auditor.extract.bind.lists import (MARKERS, REASON_OF_OPENER, adds_up, choo
                                         inner_nodes, is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
                                         partial_marker, total_candidates)
 from auditor.extract.model import Fact
-from auditor.extract.readings import LABEL_YEAR, Reading, clean_label
+from auditor.extract.readings import LABEL_YEAR, Reading, clean_label, part_start
 from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
 
 
@@ -312,8 +312,7 @@ def _some_years_of_span(r: Reading, total: Fact, opener) -> bool:
     """"2021—2024年县级累计投入8,015.00万元,2022年、2023年分别为1,650.00万元、2,120.40万元": a total
     stated for a span of years, the list naming fewer of its years than the span holds — some of them."""
     text = r.norm.text
-    lo = max(0, total.span.start - 200)
-    start = max(text.rfind("。", lo, total.span.start) + 1, lo)
+    start = part_start(text, total.span.start, "。")
     span = None
     for m in _YEAR_SPAN.finditer(text, start, total.span.start):
         span = m

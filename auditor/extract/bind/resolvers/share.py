@@ -110,7 +110,7 @@ def _share_of_bracketed_whole(r: Reading, i: int) -> Iterator[Candidate]:
             and percent.kind == "percent" and _OF_WHOLE.fullmatch(after.piece.label)):
         return
     # ("基本支出a、项目支出b,分别占本年支出合计(T)的p%和q%": a run of percentages pairs with the run of amounts, in order)
-    percents = [percent] + [r.facts[k] for k in _run_after(r, i + 4)]
+    percents = [percent] + [r.facts[k] for k in _figure_run(r, i + 4, +1)]
     amounts = [r.facts[k] for k in _figure_run(r, _part_before(r, i), -1)]
     if len(percents) > 1 and len(amounts) != len(percents):
         return
@@ -119,16 +119,6 @@ def _share_of_bracketed_whole(r: Reading, i: int) -> Iterator[Candidate]:
             yield Candidate(Share.model_construct(percent=p, part=part, whole=whole,
                                                   whole_label=tree[i].piece.label, reason="share_of_stated_whole",
                                                   via=(), rejected=()))
-
-
-def _run_after(r: Reading, k: int) -> list[int]:
-    """The percentages listed after node k by "、" or "和"/"及" (bare figures, no label of their own)."""
-    tree, out = r.tree, []
-    while k + 2 < len(tree) and tree[k + 1].separator("、和及") and tree[k + 2].kind == "labelled" \
-            and not tree[k + 2].piece.label.strip() and r.facts[k + 2] is not None and r.facts[k + 2].kind == "percent":
-        k += 2
-        out.append(k)
-    return out
 
 
 def _part_before(r: Reading, i: int) -> int | None:
