@@ -523,10 +523,17 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None, heads: str = "func
     values = [Value.of(p) for p in parts]
     classes = vocab.cue(heads) if vocab is not None else None
     exclusive = heads == "function_class"  # (a 类 is under no 类; a 满意度 row may be a 一级 or a 二级 one)
-    is_class = [classes is not None and bool(classes.match(clean_label(p.label))) for p in parts]
+    # (a table cell's label is its row's and its column's: "社会保障和就业支出基本支出"; its concept is the row's)
+    is_class = [classes is not None and bool(classes.match(clean_label(p.label))
+                                             or p.in_table and p.concept and classes.match(p.concept)) for p in parts]
     # (the sole 款 right under a 类, of its value, may stand over a sole 项 in turn: 住房保障支出 100 ⏎
     # 住房改革支出 100 ⏎ 住房公积金 100)
-    may_have_one = [c or (n > 0 and is_class[n - 1] and values[n] == values[n - 1]) for n, c in enumerate(is_class)]
+    # (in a table by 类/款/项 a 款 may stand over its sole 项 of its value too, under any 类: 人大事务 5,404,277.22
+    # ⏎ 一般行政管理事务 5,404,277.22 — the rows of a score table are siblings then)
+    may_have_one = [c or (n > 0 and is_class[n - 1] and values[n] == values[n - 1])
+                    or (exclusive and parts[n].in_table and n + 1 < len(parts) and values[n + 1] == values[n]
+                        and not is_class[n + 1])
+                    for n, c in enumerate(is_class)]
 
     sums: dict[tuple[int, ...], Value] = {}  # the sum of some rows' values, added in their order, once
 
@@ -546,18 +553,23 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None, heads: str = "func
 
     @lru_cache(maxsize=None)
     def readings(a: int, b: int) -> tuple[tuple[int, ...], ...]:
-        """The ways rows a..b-1 split into nodes: each a tuple of the nodes' top rows."""
+        """The ways rows a..b-1 split into nodes: each a tuple of the nodes' top rows — one for each
+        sum the top rows make (the fewest rows), since only that sum is asked of a reading: chains of
+        equal rows (a 类 over its sole 款 over its sole 项) would otherwise multiply the readings."""
         if a == b:
             return ((),)
-        out: list[tuple[int, ...]] = []
-        for e in range(a + 1, b + 1):  # the node of row a spans rows a..e-1
+        out: dict[Decimal, tuple[int, ...]] = {}
+        for e in range(b, a, -1):  # the node of row a spans rows a..e-1 (the widest first: kept under the cap)
             if not is_node(a, e):
                 continue  # (a 类 row is no 款 of another 类 row)
             for rest in readings(e, b):
-                out.append((a, *rest))
+                tops = (a, *rest)
+                key = total_of(tops).value
+                if key not in out or len(tops) < len(out[key]):
+                    out[key] = tops
                 if len(out) >= _LEVEL_READINGS:
-                    return tuple(out)
-        return tuple(out)
+                    return tuple(out.values())
+        return tuple(out.values())
 
     nested = [tops for tops in readings(0, n) if len(tops) < n and _makes(total, total_of(tops))]
     return list(min(nested, key=len)) if nested else None
@@ -792,8 +804,8 @@ def _unread_amount_among(doc: Document, parts: list[Fact]) -> Found | None:
 
 
 # a number a line break cut in two: "完成预算的9⏎9.2%", "年度资金总额 … 100.00% 1⏎0"
-# (a next line opening with an item marker, "1.稅課…", "2、", continues no number)
-_CUT_AFTER = lazyre.compile(r"[ \t]*\n[ \t]*(?!\d{1,2}[.、．](?!\d))[\d.．%]")
+# (a next line opening with an item marker, "1.稅課…", "2、", or a row's 科目 code, "2010101 行政运行", continues no number)
+_CUT_AFTER = lazyre.compile(r"[ \t]*\n[ \t]*(?!\d{1,2}[.、．](?!\d))(?!\d{3}(?:\d{2}){0,2}\s+[\u4e00-\u9fff])[\d.．%]")
 _CUT_BEFORE = lazyre.compile(r"[\d.．][ \t]*\n[ \t]*$")
 _BARE_NUMBER = lazyre.compile(r"^\s*[\d.,%]*\s*$")
 

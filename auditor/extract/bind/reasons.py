@@ -31,7 +31,7 @@ LAID_OUT = frozenset({
     "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance",
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "score_table_total",
     "score_list", "score_list_opened", "level_scores", "score_list_respectively", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
-    "table_row_total", "table_subtotal_rows", "table_share",
+    "table_row_total", "table_subtotal_rows", "table_share", "code_levels",
 })
 
 
@@ -111,8 +111,12 @@ _ALL = [
            "上报项目绩效自评50个。自评结果“优秀”5个、“良好”23个、“中”20个、“差”2个。"),
     Reason("table_rows", EXPLICIT, "a table's 合计/总额 row and the rows the table puts under it",
            "项目 | 年初预算数\n合计 | 100\n1、基本支出 | 60\n2、项目支出 | 40"),
+    Reason("code_levels", EXPLICIT, "a table coded by 科目编码: a row is the sum of the rows coded one level "
+           "below it (类 = Σ 款, 款 = Σ 项), up to the next row of its own level or above",
+           "科目编码 科目名称 决算数\n201 一般公共服务支出 1050.30\n20101 人大事务 1050.30\n"
+           "2010101 行政运行 980.40\n2010108 代表工作 69.90\n208 社会保障和就业支出 200.30"),
     Reason("table_row_total", EXPLICIT, "a table's last money column named 合计… is the sum of the money "
-           "columns before it, in each row", "地区 | 已预下达 | 本次下达 | 合计下达\n杭州市 | 650 | 175 | 825"),
+           "columns before it, in each row (or a first column named 合计 of those after it)", "地区 | 已预下达 | 本次下达 | 合计下达\n杭州市 | 650 | 175 | 825"),
     Reason("table_subtotal_rows", EXPLICIT, "a table's X合计 rows each sum the rows under them, and its first "
            "合计 row the X合计 rows (the last block may go on past the table's end)",
            "地区 | 下达资金\n全省合计 | 2500\n甲市合计 | 1000\n甲县 | 600\n乙县 | 400\n乙市合计 | 1500\n丙县 | 1500\n"

@@ -53,10 +53,11 @@ _TITLE = lazyre.compile(r"^(?:附件\s*[一二三四五六七八九十\d]{0,3}|[
 _TOKEN = r"(?:-?\d[\d,.]*(?:[ \t]?(?:万元|万|亿元|元|%)(?![\u4e00-\u9fff]))?|[-—/]{1,2})"
 _FIGURE_TOKEN = lazyre.compile(_TOKEN)
 # (a row label may open with its item number: "1.因公出国(境)费   13.06   10.20")
-_SPACED_ROW = lazyre.compile(rf"^(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
+_SPACED_ROW = lazyre.compile(rf"^(?P<code>\d{{3}}(?:\d{{2}}){{0,2}}\s+(?=[\u4e00-\u9fff]{{2}})(?![万亿千]?元|[万亿个户次]|人次))?(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
 _GLUED_ROW = lazyre.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
 _GLUED_END = lazyre.compile(r"[\d,.%万元]")  # (the last character of a line _GLUED_ROW can match)
 _WHITE = lazyre.compile(r"\s")
+_ROW_CODE = lazyre.compile(r"\d{3}(?:\d{2}){0,2}\s+(?=[\u4e00-\u9fff]{2})(?![万亿千]?元|[万亿个户次]|人次)")  # a classification code opening a row line
 _SPACES = lazyre.compile(r"\S+")
 _GAPS = lazyre.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _PROSE_MARK = lazyre.compile(r"[。,，;；]")
@@ -123,7 +124,8 @@ def cell_runs(text: str) -> list[list[Cell]]:
                 current = []
                 coded = []
                 continue
-        if len(line) > _MAX_CELL + 20 and not _TABLE_CHAR.search(line):  # a prose line ends the run
+        if len(line) > _MAX_CELL + 20 and not _TABLE_CHAR.search(line) and not _spaced_row(line):
+            # a prose line ends the run (a long row whose cells runs of spaces set apart is no prose)
             if boxed:
                 current.extend(box_row(boxed, coded))
                 boxed = []
@@ -407,6 +409,12 @@ def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
     return [_plain_cell(stripped, start + lead, index)]
 
 
+def _spaced_row(line: str) -> bool:
+    """"2080505    机关事业单位基本养老保险缴费支出    1,637.04    1,647.78 …": cells a layout-keeping
+    export sets apart by runs of spaces, none of them a sentence."""
+    return "  " in line and "。" not in line and len(_GAPS.findall(line.strip())) >= 3 and bool(_DIGIT.search(line))
+
+
 def _plain_cell(text: str, start: int, index: int) -> Cell:
     view, _ = without_pinyin(text) if "(" in text and _PINYIN.search(text) else (text, None)
     return Cell(view, start, start + len(text), index, source=text if view != text else None)
@@ -453,12 +461,23 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
     m = _SPACED_ROW.match(stripped) if spaced else None
     if m is not None and re.search(r"\d", m.group("figs")):
         label = m.group("label").rstrip(": ")
-        cells = [Cell(label, start, start + len(label), index)]
+        cells = []
+        if m.group("code"):  # "2010101 行政运行 980.40": the row's code under 科目编码, a cell of its own
+            code = m.group("code").rstrip()
+            cells.append(Cell(code, start, start + len(code), index))
+        at = start + m.start("label")
+        cells.append(Cell(label, at, at + len(label), index))
         base = start + m.start("figs")
         for word in _FIGURE_TOKEN.finditer(m.group("figs")):
             cells.append(Cell(word.group(), base + word.start(), base + word.end(), index))
         cells.append(Cell("", start + len(stripped), start + len(stripped), index, EOL))
         return cells
+    code = _ROW_CODE.match(stripped)
+    if code is not None and _GLUED_END.match(stripped, len(stripped) - 1):
+        # "2010101 行政运行 980.40": the row's code under 科目编码, then the label and its figure
+        rest = _split_row_line(stripped[code.end():], start + code.end(), index)
+        if rest is not None and len(rest) == 3 and rest[0].kind == CELL and rest[0].text:
+            return [Cell(code.group().rstrip(), start, start + len(code.group().rstrip()), index), *rest]
     m = _GLUED_ROW.match(stripped) if _GLUED_END.match(stripped, len(stripped) - 1) else None
     if m is not None and (len(m.group("label").rstrip(":")) <= 24 or (
             m.group("label").endswith(":") and len(m.group("label")) <= 48)) and (
@@ -476,11 +495,20 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
         from auditor.extract.tables.columns import role_of  # columns imports nothing from here
 
         named = sum(1 for w in words if role_of(w.group()))
-        if named >= 2 and (len(words) >= 3 or named == len(words)):
+        if named >= 2 and (len(words) >= 3 or named == len(words)) or _one_column_header(words):
             cells = [Cell(w.group(), start + w.start(), start + w.end(), index) for w in words]
             cells.append(Cell("", start + len(stripped), start + len(stripped), index, EOL))
             return cells
     return None
+
+
+def _one_column_header(words: list[re.Match]) -> bool:
+    """"科目编码 科目名称 决算数", "项目 金额": label columns, then one figure column, single spaces apart."""
+    from auditor.extract.tables.columns import CODE_HEADER, is_label_header, role_of
+
+    return 2 <= len(words) <= 4 and bool(CODE_HEADER.match(words[0].group()) or is_label_header(words[0].group())) \
+        and role_of(words[-1].group()) is not None and not any(role_of(w.group()) for w in words[:-1]) \
+        and all(len(w.group()) <= 8 for w in words[:-1])
 
 
 # (an indicator's number stays in its name, "指标1:"; a count with its unit is one cell, "≥2400份")

@@ -50,6 +50,8 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"(?:下达|分配|拨付)(?:资金|金额|数|额)?|"
                               # ("经常门预算数 | 资本门预算数 | 合计": the row's total, a column of money like the others)
                               r"合计|总计|共计|"
+                              # ("合计 | 基本支出 | 项目支出": a 决算表's split by kind of spending)
+                              r"基本支出|项目支出|"
                               # ("计划名称 | 112年度 | 113年度 | 合计": a column of each year's money)
                               r"(?:19|20)\d{2}年度?|1[0-2]\d年度)"
                               r"(?:\(万元\)|\(元\))?$")),
@@ -79,13 +81,18 @@ COLUMN_WORD = lazyre.compile(
     r"(?:\([^()]{0,20}\)|\([A-Z/×x*%0-9\s]{0,12}(?=[\u4e00-\u9fff]))?")
 
 
-_BARE_TOTAL = lazyre.compile(r"^(?:合计|总计|共计)$")
+_BARE_TOTAL = lazyre.compile(r"^(?:合计|总计|共计|小计)$")
 _OTHER_SOURCE = lazyre.compile(r"^其[它他](?:资金|来源)?$")
 
 
 def is_source(label: str) -> bool:
     """A row naming where money comes from (其中:当年财政拨款, 上年结转资金, 其他资金, 省财政 …)."""
     return bool(FUNDING_SOURCE.search(label) or _OTHER_SOURCE.match(label.strip()))
+
+
+def is_label_header(text: str) -> bool:
+    """A name of a label column: 项目, 科目名称, 地区 …"""
+    return bool(_LABEL_HEADER.match(clean(text)))
 
 
 @lru_cache(maxsize=8192)
@@ -207,6 +214,15 @@ class Header:
             return "funds" if roles & {"rate", "weight", "score"} or len(roles & set(AMOUNT_ROLES)) >= 2 else "amounts"
         return "scores"
 
+    @property
+    def first_total(self) -> str | None:
+        """The key of a first money column named 合计 over at least two money columns after it
+        ("合计 | 基本支出 | 项目支出"): each row's total of the others."""
+        money = [(clean(c.name), k) for c, k in zip(self.columns, self.keys) if k and c.role in AMOUNT_ROLES]
+        if len(money) < 3 or not _BARE_TOTAL.match(money[0][0]) or any(_BARE_TOTAL.match(n) for n, _ in money[1:]):
+            return None
+        return money[0][1]
+
     def base(self) -> str | None:
         """The role of the base the 执行率 column names: "执行率(B/A)" with "全年预算数(A)"."""
         rate = next((c for c in self.columns if c.role == "rate"), None)
@@ -276,6 +292,10 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         if c.text and has_role and not _headerish(c.text) and not _splits_name(cells, j) \
                 and not _ends_name(raw, c):
             # a cell that is no column name after the figure columns: the first row's label
+            break
+        if c.text and has_role and _ALSO_A_ROW.match(clean(c.text)) and _opens_row(cells, j, raw):
+            # "| 项目 | 2022年决算数 | 2023年决算数 | 增减 | ⏎ | 基本支出 | 500.00 |": a name on a line of its own
+            # that a figure follows is the first row's label, though it names a column elsewhere
             break
         if c.text and role_of(c.text) == "rate" and {"weight", "score"} <= {role_of(x.text) for x in raw}:
             break  # "评价指标 / 分值 / 得分 / 预算执行率 / 10 / 9.54": the first row's label, a funds row
@@ -349,6 +369,22 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
                      len(cells))
     return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes,
                   serial=serial, coded=first_name is not None and bool(CODE_HEADER.match(clean(first_name.text))))
+
+
+_ROW_CODE = lazyre.compile(r"^\d{3}(?:\d{2}){0,2}$")
+_ALSO_A_ROW = lazyre.compile(r"^(?:基本支出|项目支出)$")  # names of a column in one table, of a row in another
+
+
+def _opens_row(cells: list[Cell], j: int, before: list[Cell]) -> bool:
+    """cells[j] stands on a line after the header's last name and a figure follows it: a row's label."""
+    named = next((x for x in reversed(before) if x.text), None)
+    if named is None or cells[j].line == named.line:
+        return False
+    after = [c for c in cells[j + 1:j + 5] if not c.is_mark and c.text][:2]
+    if not after or not _is_figure(after[0].text):
+        return False
+    # ("项目支出 ⏎ 208 ⏎ 社会保障和就业支出", a cell a line: the first row's 科目 code and name follow the header)
+    return not (_ROW_CODE.match(after[0].text) and len(after) > 1 and not _is_figure(after[1].text))
 
 
 def _names_after(cells: list[Cell], j: int) -> bool:

@@ -304,7 +304,7 @@ def agreed(readings: list[Reading]) -> Reading | None:
 
 
 def resolve_row(row: RowFigures, roles: list[str | None], base: str | None, score_rule: bool,
-                plain_rates: bool = False) -> Reading | None:
+                plain_rates: bool = False, first_total: str | None = None) -> Reading | None:
     """The one reading a row's own arithmetic allows, if there is one (a row whose cells
     were only dropped, with a single placement its figures and columns allow, needs no
     arithmetic; a run-together row always does)."""
@@ -313,7 +313,32 @@ def resolve_row(row: RowFigures, roles: list[str | None], base: str | None, scor
     if len(readings) == 1 and not row.glued:
         return readings[0]
     held = [r for r in readings if rate_pins(r, base) or (score_rule and score_pins(r))]
+    if not held and first_total is not None and not row.glued:
+        return _total_placed(readings, roles, first_total)
     return agreed(held)
+
+
+def _total_placed(readings: list[Reading], roles: list[str | None], total: str) -> Reading | None:
+    """"合计 | 基本支出 | 项目支出" over "2010101 行政运行 980.40 980.40": a row that leaves some columns
+    blank, its figures set apart by spaces.  The placements in which the first column is the sum of
+    the others all put the row's first figure under 合计; which of the others the rest stand under
+    the text does not say, so they stay unplaced (the row's total is read, its parts are not)."""
+    parts = [k for k in roles if k is not None and k != total and base_role(k) == base_role(total)]
+    held = []
+    for r in readings:
+        whole = r.roles.get(total)
+        placed = [r.roles[k] for k in parts if k in r.roles]
+        if whole is None or not placed or any(_amount(p) is None for p in (whole, *placed)):
+            continue
+        gap = abs(_amount(whole) - sum(_amount(p) for p in placed))
+        if gap <= _half(whole) + sum(_half(p) for p in placed):
+            held.append(r)
+    if not held or len({(r.roles[total].start, r.roles[total].end) for r in held}) != 1:
+        return None
+    keep = {k: p for k, p in held[0].roles.items()
+            if all(h.roles.get(k) is not None and (h.roles[k].start, h.roles[k].end) == (p.start, p.end) for h in held)}
+    return Reading(keep, ("blank cells: the row's total placed by the columns' sum, its other figures unplaced",)
+                   if len(keep) < len(held[0].roles) else held[0].via)
 
 
 def resolve_with_sums(total: RowFigures, parts: list[RowFigures], fixed: dict[int, Reading],

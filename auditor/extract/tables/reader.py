@@ -219,6 +219,9 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             if c.kind == EOL:
                 k += 1
                 continue
+            if header.coded and _CODE.match(c.text) and k + 1 < len(cells) and is_label(cells[k + 1]) \
+                    and labels and c.line != labels[-1].line:
+                break  # ("… 499.48 ⏎ 20805 ⏎ 行政事业单位养老支出", a cell a line: the next row's code)
             if is_value(c) or is_glued(c) or is_empty(c):
                 slots.append(c)
                 k += 1
@@ -249,6 +252,9 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 break
             continue
         label = clean("".join(c.text for c in labels))
+        if _COLUMN_NUMBERS.match(label) and all(is_empty(s) or s.text.strip().isdigit() for s in slots):
+            last = k  # "栏次 | 1 | 2 | 3": the columns' numbers under the header, no figures
+            continue
         if not any(not is_empty(s) for s in slots):
             if _repeats_header(labels, header):
                 last = k  # the header again, after a page break
@@ -269,6 +275,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
     return rows, last, complete
 
 
+_COLUMN_NUMBERS = lazyre.compile(r"^(?:栏次|栏号|列次|列号)$")
 _PERCENT_ROW = lazyre.compile(r"\(%\)|比例|比重|占比|率")  # a row of rates, no amounts
 _ROW_IN_HEADER = lazyre.compile(r"^(?:年度|项目)?资金总额(?:\(万元\))?$")
 
@@ -335,7 +342,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     for n, f in enumerate(figures):
         if not any(p is not None for p in f.cells):
             continue
-        one = glued.resolve_row(f, keys, base, rule, plain)
+        one = glued.resolve_row(f, keys, base, rule, plain, header.first_total)
         if one is not None:
             readings[n] = one
     # rows their own arithmetic leaves open: read with their 其中 rows

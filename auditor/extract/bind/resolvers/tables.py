@@ -225,13 +225,13 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
                 total=total, parts=tuple(parts), marker="表格", complete=len(parts) == len(keys) - 1,
                 reason="funds_sources", via=tuple(dict.fromkeys([*via, *row.via]))))
     for row, (all_parts, all_complete, all_reason) in zip(rows, parts_of):
-        for parts, complete, reason in _groups(table, all_parts, all_complete, all_reason):
+        for parts, complete, reason in _groups(table, all_parts, all_complete, all_reason, row):
             out.extend(_row_sums(row, parts, complete, reason, via))
     return out
 
 
-def _groups(table: ScoreTable, parts: list[TableRow], complete: bool,
-            reason: str) -> list[tuple[list[TableRow], bool, str]]:
+def _groups(table: ScoreTable, parts: list[TableRow], complete: bool, reason: str,
+            total: TableRow | None = None) -> list[tuple[list[TableRow], bool, str]]:
     """A row's 其中 rows in the groups each 其中 opens: "年度资金总额 | 其中:财政拨款 | 其他资金 |
     其中:基本支出 | 项目支出" splits the total twice, by source and by kind of spending."""
     heads = [n for n, p in enumerate(parts) if GROUP_HEADING_START.match(_bare(p.label))]
@@ -245,6 +245,11 @@ def _groups(table: ScoreTable, parts: list[TableRow], complete: bool,
     starts = [n for n, p in enumerate(parts) if n and p.label.startswith("其中")]
     if not starts or reason not in {"funds_sources", "table_rows"} or not parts[0].label.startswith("其中"):
         return [(parts, complete, reason)] if parts else []
+    if starts[0] == 1 and total is not None:
+        # "其中:财政拨款 | 其中:中央资金 | 地方资金 | 上年结转资金 | 其他资金": a 其中 right under a lone 其中
+        # row opens that row's own parts, not another split of the total; where they end the layout does not
+        # say, the arithmetic does (the lone row and the rows after its parts make the total in every column)
+        return _nested_split(table, total, parts, complete, reason)
     out = []
     for a, b in zip([0, *starts], [*starts, len(parts)]):
         group = parts[a:b]
@@ -252,6 +257,39 @@ def _groups(table: ScoreTable, parts: list[TableRow], complete: bool,
         out.append((group, funding and len(group) >= 2,
                     "funds_sources" if table.kind == "funds" and funding else "table_rows"))
     return out
+
+
+def _nested_split(table: ScoreTable, total: TableRow, parts: list[TableRow], complete: bool,
+                  reason: str) -> list[tuple[list[TableRow], bool, str]]:
+    """The total's parts when its first 其中 row has 其中 rows of its own right under it: the first row
+    and the rows after its own parts, for the one end of those parts at which they make the total in
+    every amount column (none, or more than one: the total's parts are not read)."""
+    keys = [k for k in total.cells if k.split("#")[0] in _SUM_ROLES]
+    runs = [[parts[0], *parts[end:]] for end in range(2, len(parts) + 1)
+            if not any(p.label.startswith("其中") for p in parts[end:])]
+    runs = [r for r in runs if len(r) >= 2]
+    # (and the reading of the second 其中 as another split of the total: "其中:中央 | 地方 | 上年结转 | 其他资金")
+    readings = [*runs, parts[1:]]
+    fits = [r for r in readings
+            if keys and all(_adds_up(total.cells[k], [p.cells[k] for p in r if k in p.cells]) for k in keys)]
+    # the template's reading (the inner rows end at its 上年结转 / 其他资金 rows) when it makes the total or
+    # none does (then it is as wrong as any, and the one reported); else the first that makes it
+    template = [r for r in runs if all(_TEMPLATE_SOURCE.match(_bare(p.label)) for p in r[1:])][:1]
+    chosen = next((r for r in template if r in fits), None) or (fits[0] if fits else None) or \
+        (template[0] if template else None)
+    if chosen is None:
+        return []
+    funding = all(is_source(p.label) for p in chosen)
+    return [(chosen, complete and funding, "funds_sources" if table.kind == "funds" and funding else reason)]
+
+
+_TEMPLATE_SOURCE = lazyre.compile(r"^(?:其中[:：])?(?:上年结转(?:资金)?|其[他它](?:资金)?)$")  # a 自评表's own source rows
+
+
+def _adds_up(total: Fact, parts: list[Fact]) -> bool:
+    """Σ parts is the total within the rounding their written digits allow."""
+    gap = abs(total.value - sum((p.value for p in parts), Decimal(0)))
+    return gap <= total.tolerance + sum((p.tolerance for p in parts), Decimal(0))
 
 
 def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
@@ -304,6 +342,7 @@ def _written(row: TableRow, key: str) -> bool:
 
 
 _TOTAL_COLUMN = lazyre.compile(r"^(?:合计|小计|总计|共计)")
+_BARE_TOTAL_COLUMN = lazyre.compile(r"^(?:合计|小计|总计|共计)$")
 _SUBTOTAL_ROW = lazyre.compile(r"(?:合计|小计)[::]?$")
 _SMALL_TOTAL = lazyre.compile(r"^小计[::]?$")
 _ENDS_TOTAL = lazyre.compile(r"(?:合计|总计)[::]?$")  # "本年收入合计": a total of the rows above it
@@ -312,13 +351,19 @@ _TWO_SIDES = lazyre.compile(r"收入|支出|岁入|岁出")  # (the sides of a �
 
 def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
     """"地区 | 已预下达 | 本次下达 | 合计下达": the last money column, named 合计…, is the sum of
-    the money columns before it, in every row."""
+    the money columns before it, in every row; "科目名称 | 合计 | 基本支出 | 项目支出": so is a first
+    column named 合计 of the money columns after it."""
     keys = column_keys([role_of(name) for name in table.columns])
     money = [(name, key) for name, key in zip(table.columns, keys) if key and key.split("#")[0] in _SUM_ROLES]
     names = [clean(n) for n, _ in money]  # ("合        计": a name spaced out to its column's width)
-    if len(money) < 3 or not _TOTAL_COLUMN.match(names[-1]) or any(_TOTAL_COLUMN.match(n) for n in names[:-1]):
+    if len(money) < 3 or sum(1 for n in names if _TOTAL_COLUMN.match(n)) != 1:
         return []
-    total_key, part_keys = money[-1][1], [k for _, k in money[:-1]]
+    if _TOTAL_COLUMN.match(names[-1]):
+        total_key, part_keys = money[-1][1], [k for _, k in money[:-1]]
+    elif _BARE_TOTAL_COLUMN.match(names[0]):
+        total_key, part_keys = money[0][1], [k for _, k in money[1:]]
+    else:
+        return []
     out = []
     for row in rows:
         total = row.cells.get(total_key)
@@ -381,7 +426,7 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
     indices of the table's 小计 rows."""
     row = rows[n]
     if coded:
-        return _coded_children(rows, n)
+        return _coded_children(rows, n, table.complete)
     if subs:
         funding = all(is_source(p.label) for p in subs)
         reason = "funds_sources" if table.kind == "funds" and funding else "table_rows"
@@ -448,17 +493,19 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
     return _outline_children(rows, n)
 
 
-def _coded_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
+def _coded_children(rows: list[TableRow], n: int, read_whole: bool) -> tuple[list[TableRow], bool, str]:
     """A coded grid (款 | 項 | 目 | 節 | 名稱): a row is the sum of the rows coded one column to its
     right under it, up to the next row coded in its column or to its left.  A row with no code
     (合計, a bracketed group, a 政事別 name between "總統府" and its 目 rows) sums nothing and is
-    no part: the rows around it keep their places."""
+    no part: the rows around it keep their places.  `read_whole`: every row of the table was read."""
     if rows[n].is_total and rows[n].level is None and "小计" not in rows[n].label:
         # ("| | 合计 | 2,152.52 |" over "| 201 | 一般公共服务支出 | 327.52 |"…: the 类 rows, the top level)
         levels = [r.level for r in rows if r.level is not None]
         top = [r for r in rows if levels and r.level == min(levels)]
-        return (top, True, "table_rows") if len(top) >= 2 else ([], False, "")
-    return _children(rows, n, lambda r: r.level, lambda r: False, least=1)
+        # (a table whose reading stopped at a row it could not read may have 类 rows past it)
+        return (top, read_whole, "table_rows") if len(top) >= 2 else ([], False, "")
+    children, closed, _ = _children(rows, n, lambda r: r.level, lambda r: False, least=1)
+    return children, closed, "code_levels" if children else ""
 
 
 def _outline_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
