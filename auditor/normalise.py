@@ -162,6 +162,8 @@ def normalise(original: str) -> Normalised:
         text = _fold_compat(text)
     text = _chinese_figures(text)
     text = _currency_names(text)
+    if "△" in text:
+        text = _NEGATIVE_MARK.sub("-", text)
     if '"' in text or text.count(",") > 10:
         text = _csv_rows(text)
     text = _mask_long_figures(text)
@@ -189,6 +191,10 @@ _CN_NOT_BEFORE = frozenset("〇○零一二三四五六七八九两十百千廿�
 # the currency a Hong Kong or Macau figure names between its scale and 元 ("557,060百萬港元", "1,103.6億澳門元",
 # "3,000澳门币"): one 元 for the arithmetic, the name blanked out so that every offset holds
 _CURRENCY_NAME = lazyre.compile(r"(?<=[\d万亿千百])(\s*)(港|澳门)[元币]")  # (not 澳元: the Australian dollar)
+
+
+# Taiwan's accounts mark a negative figure with △ ("增減數 △92,415"): a minus sign, one character for one
+_NEGATIVE_MARK = lazyre.compile(r"(?<![\d.])△(?=\d)")
 
 
 _COMMA = lazyre.compile(",")

@@ -978,6 +978,15 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
                 text = f"{written(num)} / ({written(base, num)} + {written(a, num)}) = {written(stated)}%"
                 return Found("ALT001", {"zh": f"{text}（以年初预算加追加的调整后预算为基数）",
                                         "en": f"{text} (of the budget as adjusted: the initial one plus the addition)"})
+    # "省级资金280万元于12月下旬才下达,…实际到位资金1120万元,到位率80%": an amount of no scenario that the rate
+    # leaves out of its numerator — the money still due — makes its base with the numerator
+    for base in tried:
+        if base.kind == "amount" and base.unit == num.unit and base.scenario is None and stated.value < 100:
+            computed = ratio_percent(Value.of(num), Value.of(num) + Value.of(base))
+            if computed is not None and compare(stated, computed).verdict == "ok":
+                text = f"{written(num)} / ({written(num)} + {written(base, num)}) = {written(stated)}%"
+                return Found("ALT001", {"zh": f"{text}（{base.text}未计入分子，与之合为基数）",
+                                        "en": f"{text} ({base.text} left out of the numerator makes the base with it)"})
     return None
 
 

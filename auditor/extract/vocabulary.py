@@ -311,8 +311,7 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     if compared:  # "调整后预算较年初预算426.00万元": the figure is what the words after 较 name
         unfunded = unfunded[compared.end():]
     any_word = vocab._any_word
-    scenario = next((name for name, words in vocab.scenarios if any(w in unfunded for w in words)), None) \
-        if any_word["scenario"].search(unfunded) else None
+    scenario = _scenario(unfunded, vocab) if any_word["scenario"].search(unfunded) else None
     # "上年结转和结余" names a kind of money, not last year's figure
     dated = _CARRIED_OVER.sub("", cleaned)
     period = next((name for name, words in vocab.periods if any(w in dated for w in words)), None) \
@@ -335,7 +334,23 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     return LabelInfo(cleaned, concept, known, scenario, period, rate)
 
 
+def _scenario(label: str, vocab: Vocabulary) -> str | None:
+    """The first scenario of the vocabulary whose word the label holds — in what follows the label's last
+    year, when that names one: "近三年项目预算执行情况:2021年预算" is a budget, the heading's 执行 before the
+    year not its own."""
+    year = None
+    for year in _YEAR_WORD.finditer(label):
+        pass
+    if year is not None and any(w in label[year.end():] for _, words in vocab.scenarios for w in words):
+        label = label[year.end():]
+    return next((name for name, words in vocab.scenarios if any(w in label for w in words)), None)
+
+
+_YEAR_WORD = lazyre.compile(r"(?:19|20)\d{2}年度?")
+
+
 _PAREN_TAIL = lazyre.compile(r"\([^()]*\)$")
+
 
 
 def _trim(cleaned: str, vocab: Vocabulary) -> str:

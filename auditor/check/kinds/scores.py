@@ -346,6 +346,12 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
             # evaluator's)
         if BOUND_NEXT.match(ctx.doubt.text, f.span.end):
             continue  # ("自评得分90分(含)以上的16个": a band's bound, no score)
+        if _FROM_SCORE.search(ctx.doubt.text, max(0, f.span.start - 4), f.span.start) \
+                and _TO_SCORE.match(ctx.doubt.text, f.span.end):
+            continue  # ("得分由86.35分提高到97.94分": the score it rose from, another year's)
+        if _SCORE_IN_LIST_AFTER.match(ctx.doubt.text, f.span.end) \
+                or _SCORE_IN_LIST_BEFORE.search(ctx.doubt.text, max(0, f.span.start - 12), f.span.start):
+            continue  # ("分项自评,得分为93.5分、90.25分和88分": several evaluations' scores, one each)
         weight = _WEIGHT_BEFORE.search(ctx.doubt.text, max(0, f.span.start - 24), f.span.start) \
             or _WEIGHT_AFTER.match(ctx.doubt.text, f.span.end)
         if weight and Decimal(weight.group(1)) != 100:
@@ -354,12 +360,34 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
     return out
 
 
+_FROM_SCORE = lazyre.compile(r"由\s*$")
+_TO_SCORE = lazyre.compile(r"\s*(?:提高|提升|增加|上升|下降|降低|减少|变)?(?:到|至|为)")
+_SCORE_IN_LIST_AFTER = lazyre.compile(r"\s*(?:、|和|及|与)\s*\d+(?:\.\d+)?\s*分")
+_SCORE_IN_LIST_BEFORE = lazyre.compile(r"\d\s*分\s*(?:、|和|及|与)\s*$")
 _WEIGHT_AFTER = lazyre.compile(r"\s*[(（]\s*(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
 _WEIGHT_BEFORE = lazyre.compile(r"(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?[,，;；]?\s*(?:自评|评价)?得分(?:为|是|:)?\s*$")
 
 
 # a sentence naming a project of its own ("义务教育公用经费保障项目…自评得分93.3分", "另一项目"), not 本项目 / 该项目
 _OTHER_EVALUATION = lazyre.compile(r"(?<![本该此])[\u4e00-\u9fff]{2,}项目(?!支出|资金)")
+
+
+_PROJECT_TABLE = lazyre.compile(r"项目(?:支出)?绩效(?:目标)?自评表")
+_TITLE_REACH = 3000  # characters before a score table its 自评表's title may stand in (its 资金 grid between)
+
+
+def _project_table(ctx: Context, total_row) -> bool:
+    """The score table whose total row this is belongs to a project's 自评表: the last 自评表 title
+    before it is a project's ("项目支出绩效自评表")."""
+    table = next((t for t in ctx.doc.tables if total_row in t.rows), None)
+    if table is None:
+        return False
+    start = table.span.start
+    at = ctx.doubt.text.rfind("自评表", max(0, start - _TITLE_REACH), start)
+    if at < 0:
+        return False
+    line = ctx.doubt.text.rfind("\n", 0, at) + 1
+    return bool(_PROJECT_TABLE.search(ctx.doubt.text, line, at + 3))
 
 
 def _other_year(f: Fact, report_year: str | None) -> bool:
@@ -410,6 +438,12 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if part_table:
             yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
                           note="the table's total is of fewer than 100 points: a part's score")
+            continue
+        if ctx.vocab.cue("whole_department").search(prose.label) and _project_table(ctx, total_rows[0]):
+            # ("部门整体支出绩效自评得分94.35分 … 项目支出绩效自评表 … 总分 | 100 | 97.1"): the department's
+            # own score beside a project's table, another evaluation
+            yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
+                          note="the whole department's score beside a project's table")
             continue
         figures = [Evidence.of(prose, "prose score"), Evidence.of(table_total, "table total")]
         cmp = compare(prose, Value.of(table_total))

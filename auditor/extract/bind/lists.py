@@ -148,6 +148,15 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         return None  # "涉及14个镇区68个村,共72个项目": towns and villages are no part of the projects
     if total.kind == "score" and sum(1 for p in parts if p.value * 2 > total.value) >= 2:
         return None  # "综合得分90.10分…91.20分、88.45分": two scores each over half of it are others' scores, no parts
+    if total.kind == "score":
+        # ("效益指标满分20分,得分15分": the weight said beside a part's score is no part of the total score)
+        weight = r.vocab.cue("score_weight")
+        weights = [p for p in parts if weight.search(clean_label(p.label)[-4:])]
+        if weights and max(p.span.start for p in parts) == weights[-1].span.start and total.span.start > weights[-1].span.end:
+            return None  # ("产出和效益指标满分60分,合计得57.5分": a total of the weight just named, a part's own)
+        parts = [p for p in parts if p not in weights]
+        if len(parts) < 2:
+            return None
     if total.kind == "amount" and per_unit(r, total) is not None and any(per_unit(r, p) is None for p in parts):
         return None  # "…可用财力56.69亿元,人均可用财力12534元": an amount per head sums no amounts of the whole
     if len(parts) == 2 and not adds_up(total, parts) and _difference_of(total, parts) and (

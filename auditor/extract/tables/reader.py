@@ -516,7 +516,15 @@ def _column_precision(readings: list[glued.Reading]) -> dict[str, int]:
 def _money_unit(header: Header, context: str) -> str:
     if header.unit:
         return header.unit
+    note = None
+    for note in _UNIT_NOTE_BEFORE.finditer(context):
+        pass
+    if note is not None:  # "单位:亿元" over the table (or over the table it continues)
+        return note.group(1)
     return "元" if ("元" in context and "万元" not in context and "万" not in context) else "万元"
+
+
+_UNIT_NOTE_BEFORE = lazyre.compile(r"单位\s*[:：]\s*(?:新台币|人民币)?\s*(亿元|万元|千元|元)")
 
 
 _FRACTION = lazyre.compile(r"0\.\d+|1\.0*")

@@ -53,7 +53,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             g = r.facts[k]
             if t.kind in {"growth_up", "growth_down", "increase", "decrease"} and g is not None:
                 t_dir = 1 if t.kind in {"growth_up", "increase"} else -1
-                theirs, mine = _reference(r, t.piece.keyword, ""), _reference(r, s.piece.keyword, "")
+                theirs, mine = _paired_reference(r, t.piece.keyword), _paired_reference(r, s.piece.keyword)
                 compared_with = clean_label(tree[i - 1].piece.label) if i > 0 and tree[i - 1].kind == "labelled" \
                     and tree[i - 1].clause == s.clause else ""
                 if not mine and theirs and r.vocab.cue("compared_prefix").match(compared_with) \
@@ -730,6 +730,12 @@ def _other_base(r: Reading, first: str, second: str, between: str) -> bool:
     the first ("较2015年减少56亿元,即同比降4.8%": 即, the same comparison said again)."""
     a, b = _compared_period(r, first), _compared_period(r, second)
     return a is not None and b is not None and a != b and not r.vocab.cue("restated_as").search(between)
+
+
+def _paired_reference(r: Reading, keyword: str) -> str:
+    """What a change keyword compares with, for pairing it with another of its sentence: as _reference
+    says, and 短收 / 超收 against the budget ("比上年下降5.4%,短收16.43亿元": two comparisons)."""
+    return _reference(r, keyword, "") or ("budget" if r.vocab.cue("against_budget_word").search(keyword) else "")
 
 
 def _reference(r: Reading, keyword: str, default: str) -> str:

@@ -52,6 +52,12 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue
         if any(r.vocab.cue("change_named").search(clean_label(p.label)) for p in parts):
             continue  # "从增收结构来看,税收收入增收额…": changes of the parts, not parts of the level
+        other = _another_whole_named(r, opener.paragraph, total, parts)
+        if other is not None:
+            # "余额532374万元…限额581061.56万元以内。分类型看,一般债务限额…,专项债务限额…": the 限额's split
+            if other.kind != "amount" or any(p.value > other.value + other.tolerance for p in parts):
+                continue
+            total = other
         if len(parts) < 2 or any(r.is_previous(p) for p in parts) \
                 or any(p.value > total.value + total.tolerance for p in parts):
             continue  # a part larger than the total: the list hangs from another figure
@@ -91,3 +97,23 @@ def _respectively(r: Reading, i: int, total: Fact) -> list[Fact]:
 def _restated(f: Fact, total: Fact) -> bool:
     """`f` states the total again (a headline, then its sentence: "规模为34,993.1亿元…。…规模为34,993.1亿元")."""
     return f.value == total.value and f.unit == total.unit and f.decimals == total.decimals
+
+
+def _another_whole_named(r: Reading, paragraph: int, total: Fact, parts: list[Fact]) -> Fact | None:
+    """The parts' names end alike in words the total's name lacks ("一般债务限额", "专项债务限额" under a
+    total 政府债务余额), and another figure of the paragraph is named by those words (债务限额): that figure,
+    not the total, is what they split (the first such figure; None when there is none)."""
+    names = [clean_label(p.label) for p in parts]
+    if len(names) < 2:
+        return None
+    tail = names[0]
+    for n in names[1:]:
+        while tail and not n.endswith(tail):
+            tail = tail[1:]
+    own = clean_label(total.label)
+    if len(tail) < 2 or tail[-2:] in own:
+        return None  # (the head word of their names, "限额", is not the total's: "型彩票" under "销售彩票" is)
+    listed = {p.id for p in parts}
+    return next((f for f in (r.facts[k] for k in r.tree.paragraph_nodes(paragraph))
+                 if f is not None and f.id != total.id and f.id not in listed and f.unit == total.unit
+                 and tail in clean_label(f.label)), None)

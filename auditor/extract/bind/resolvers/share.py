@@ -140,7 +140,12 @@ def _part_before(r: Reading, i: int) -> int | None:
         if f is not None and tree[j].kind in {"labelled", "total"} and tree[j].depth <= tree[i].depth \
                 and not compared.match(clean_label(f.label)):
             if subject and tree[j].clause != tree[i].clause and not _same_name(subject, r.vocab, f):
-                return None  # "…村民捐资23.14万元,村民筹资捐资占工程总投资的19.18%": another subject's share
+                # "…村民捐资23.14万元,村民筹资捐资占工程总投资的19.18%": another subject's share — unless an
+                # earlier figure of its sub-sentence is the one it names ("税收收入a,非税收入b,税收占比c%")
+                return next((k for k in tree.before(j, "sub")
+                             if r.facts[k] is not None and tree[k].kind in {"labelled", "total"}
+                             and r.facts[k].kind == f.kind and tree[k].depth <= tree[i].depth
+                             and _abbreviates(subject, r.facts[k])), None)
             return j if f.kind in {"amount", "count"} else None  # ("“优秀”的5个,占比10%")
     return None
 
@@ -165,16 +170,26 @@ def _named_subject(r: Reading, i: int) -> str:
     if i == 0 or tree[i - 1].clause != tree[i].clause or tree[i - 1].kind != "words":
         return ""
     name = clean_label(tree[i - 1].piece.label)
-    return name if len(name) >= 3 else ""  # ("仅占", "约占", "合计占": no name of its own)
+    # ("仅占", "约占", "合计占": no name of its own; "税收占比": a name of two characters)
+    return name if len(name) >= 3 or len(name) == 2 and not _NO_NAME.match(name) else ""
 
 
 def _same_name(subject: str, vocab, fact) -> bool:
     """Does the share's subject name the figure (the same words, or one within the other, or the same
     concept)?"""
     label, subject = _TOTAL_WORD.sub("", clean_label(fact.label)), _TOTAL_WORD.sub("", subject)
-    return subject in label or label in subject or read_label(subject, vocab).concept == fact.concept
+    at = label.find(subject)
+    # ("税收" names 税收收入, not 非税收入)
+    return (at >= 0 and not label[:at].endswith("非")) or label in subject \
+        or read_label(subject, vocab).concept == fact.concept
 
 
+def _abbreviates(subject: str, fact) -> bool:
+    """The share's subject is the start of the figure's name ("税收" of "税收收入"), not more than it."""
+    return clean_label(fact.label).startswith(_TOTAL_WORD.sub("", subject))
+
+
+_NO_NAME = lazyre.compile(r"^(?:合计|共计|累计|总计|分别|其中|大约|约为|均为|仅为|比重|比例|占比|左右|以上)$")
 # ("授予中小企业合同总金额占…" names the "授予中小企业合同金额" before it)
 _TOTAL_WORD = lazyre.compile(r"总|合计|共计|累计|全部")
 
