@@ -121,7 +121,9 @@ def _rate_against_stated_excess(rule: Rule, ctx: Context, r: Rate) -> Outcome:
     d, current = c.delta, r.numerators[0]
     figures = [Evidence.of(stated, "rate"), Evidence.of(current, "numerator"), Evidence.of(d, "change")]
     base = Value.of(current) - Value(d.value * c.direction, d.tolerance)
-    computed = ratio_percent(Value.of(current), base)
+    # ("决算10.44万元,比预算节约1.56万元,节约率13.00%": a rate of the money saved is of the saving, not the spending)
+    saving = "saved" in ctx.vocab.rates.get(r.name, {}).get("numerator", ())
+    computed = ratio_percent(Value(d.value, d.tolerance) if saving else Value.of(current), base)
     if computed is None:
         return outcome(rule, r, "undecided", figures, note="the implied budget is not above zero")
     cmp = compare(stated, computed)
@@ -129,8 +131,9 @@ def _rate_against_stated_excess(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         return outcome(rule, r, "holds", figures)
     sign = "−" if c.direction > 0 else "+"
     shown = computed.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
+    top = written(d, current) if saving else written(current)
     arithmetic = {
-        lang: f"{written(current)} / ({written(current)} {sign} {written(d, current)}) = {shown}% ≠ {written(stated)}% "
+        lang: f"{top} / ({written(current)} {sign} {written(d, current)}) = {shown}% ≠ {written(stated)}% "
               f"{diff_text(cmp.difference, stated, lang, max(stated.decimals, 2))}"
         for lang in ("zh", "en")
     }

@@ -360,19 +360,29 @@ def list_end(r: Reading, i: int) -> int:
     begins ("1、档案管理…30万元,其中国重档案10万元;2、县档案馆建设项目…427.36万元")."""
     tree = r.tree
     opener = tree[i]
-    nested = outer_opener(r, i) is not None
+    # (an inner list announced with a colon, "其中财政拨款支出…,主要用于以下方面:A…;B…", runs to the sentence's end)
+    nested = outer_opener(r, i) is not None and not (opener.kind == "include" and opener.piece.keyword.rstrip().endswith(":"))
     following = _next_item(r, i)
+    named_only = opener.kind == "include"  # (an include list of names only, no figure yet)
     k = i + 1
     while k < len(tree):
         s = tree[k]
         if s.sentence != opener.sentence or s.paragraph != opener.paragraph:
             break
+        if named_only and s.sub != opener.sub:
+            break  # "…,主要包括基本工资、津贴补贴等;公用经费300.00万元": a list of names ends at its ';'
+        named_only = named_only and r.facts[k] is None
         if following is not None and s.kind == "item" and (item_style(s.piece.keyword), item_number(
                 s.piece.keyword)) == following:
             break
         if nested and s.sub != opener.sub:
             break
         if s.kind in OPENERS and s.depth == opener.depth:
+            if s.kind == "include" and s.piece.keyword.rstrip().endswith(":") and outer_opener(r, k) == i \
+                    and any(r.facts[m] is not None for m in range(k + 1, list_end(r, k))):
+                # "其中财政拨款支出2,512.60万元,主要用于以下方面:A…,占40.00%;B…": the figures the inner list
+                # gives, to the sentence's end, are that part's; the outer list ends where it opens
+                break
             if outer_opener(r, k) == i:  # an inner list: its parts are not this list's
                 inner = s.sub
                 while k < len(tree) and tree[k].sub == inner and tree[k].sentence == opener.sentence:

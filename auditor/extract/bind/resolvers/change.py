@@ -107,6 +107,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # "三公经费较上年决算减少1897.9万元,下降39.38%;较年初预算数减少1111.4万元,下降27.56%":
             # a second comparison with no subject of its own is of the first one's subject
             _, subject_label, current, reason = last
+        if current is not None and previous is None \
+                and _COMPARED_IN_BRACKET.search(r.norm.text, max(0, current.span.start - 40), current.span.start):
+            # "资产总额较上年末(6,235.40万元)增加577.35万元,增长9.26%": the bracket holds what is compared with
+            previous, current = current, None
         if current is not None:
             previous = _comparable_previous(r, i, current) or previous or _bracketed_last_year(r, i, current)
         last = (i, subject_label, current, reason)
@@ -611,6 +615,11 @@ def named_exactly(r: Reading, i: int, core: str) -> Fact | None:
         if f is not None and f.kind == "amount" and r.tree[j].kind in {"labelled", "total"} and f.concept == core:
             return f
     return None
+
+
+# a bracket right after what a change compares with: "较上年末(", "较年初结转结余(", "比2022年度("
+_COMPARED_IN_BRACKET = lazyre.compile(r"(?:较|比|与|相较于?)\s*(?:上年末|上年底|上年度?|去年|年初|期初|上期末?|上年同期|"
+                                      r"去年同期|(?:19|20)\d{2}\s*年度?(?:末|底)?)[\u4e00-\u9fff]{0,10}\s*\(\s*$")
 
 
 def _bracketed_last_year(r: Reading, i: int, current: Fact) -> Fact | None:

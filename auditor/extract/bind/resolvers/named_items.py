@@ -94,7 +94,8 @@ def plain_names(stretch: str) -> tuple[list[str], str] | None:
     plain = _BRACKETS.sub("", stretch).strip().rstrip(",")
     if not plain or re.search(r"\d|,", plain) or _PARTIAL.search(plain):
         return None
-    pieces = plain.split("、")
+    # ("中心本级及所属县动物疫病预防控制中心、县畜牧技术推广站": 本级 and the bodies under it, each a name)
+    pieces = _OWN_AND_UNDER.sub(r"\1、\2", plain).split("、")
     last = _LAST_JOIN.split(pieces[-1])
     joined = ""
     if len(last) == 2 and all(len(x) >= 2 for x in last):
@@ -106,6 +107,7 @@ def plain_names(stretch: str) -> tuple[list[str], str] | None:
     return pieces, joined
 
 
+_OWN_AND_UNDER = lazyre.compile(r"(本级)[及和与](所属|下属|直属)")
 _CLAUSE_START = lazyre.compile(r"[,。;:!?\n]")
 _COUNTED_AFTER = lazyre.compile(r"[\u4e00-\u9fff]")  # "3个内设机构": the noun counted comes right after
 _NOT_A_NAME_END = lazyre.compile(r"[的了在是为等和及与、]$")

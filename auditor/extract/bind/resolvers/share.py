@@ -55,9 +55,32 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
                                                       reason="share_of_named_whole", via=(via,), rejected=()))
             continue
         part = amounts[-1] if amounts else None
+        if whole_label in {"", "占", "占比"} and part is not None:
+            whole_label = _opener_whole(r, s.start, part) or whole_label
         yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label=whole_label,
                                               reason="share_of_named_whole", via=(), rejected=()))
     yield from _percent_of_total(r)
+
+
+# a sentence opening with the whole its parts are of: "基本支出中,人员经费…,占84.23%" (占基本支出的84.23%)
+_OPENER_WHOLE = lazyre.compile(r"([\u4e00-\u9fff]{2,12}?)(?:支出|经费|收入|资金)?中\s*[,:]")
+_SENTENCE_END = lazyre.compile(r"[。!?\n]")  # (the opener governs the parts after its ";" too)
+
+
+def _opener_whole(r: Reading, at: int, part: Fact) -> str:
+    """The whole a sentence opens with ("基本支出中,"), for a bare 占 p% of `part` inside it — when a figure
+    of that name stated before is no smaller than the part; "" otherwise."""
+    text = r.norm.text
+    start = max(0, at - 200)
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, start, at)]
+    start = ends[-1] if ends else start
+    m = _OPENER_WHOLE.match(text, start)
+    if m is None or text[start:m.start()].strip():
+        return ""
+    name = text[start:m.end()].strip().rstrip(",:").removesuffix("中")
+    named = [f for f in r.facts if f is not None and f.kind == part.kind and f.unit == part.unit
+             and f.span.end <= start and clean_label(f.label).endswith(name)]
+    return name if named and named[-1].value + named[-1].tolerance >= part.value else ""
 
 
 _OTHER_YEARS = lazyre.compile(r"(?:比|较|与|同)\s*(?:(?:19|20)\d{2}|上一?年|去年)\s*年?度?(?:同期)?\s*\(\s*$")

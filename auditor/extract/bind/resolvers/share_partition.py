@@ -13,6 +13,7 @@ from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers.change_sum import complete_lists
 from auditor.extract.model import Breakdown, Share, SharePartition
+from auditor.extract.vocabulary import read_label
 
 
 _BARE_BUDGET = lazyre.compile(r"^(?:其)?(?:年初|全年|调整后?|年度)?(?:预算|计划|任务|目标)(?:数|额)?$")  # (no subject named)
@@ -29,7 +30,8 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
         found = [share_of.get(p.id) for p in b.parts]
         # (shares of another whole than the list's total — "本年支出合计…其中:基本支出…,占支出总计的58.89%",
         # 支出总计 holding the 结转结余 too — are no partition of it)
-        if any(x is None or (x.wholes and all(w.id != b.total.id for w in x.wholes)) for x in found):
+        if any(x is None or (x.wholes and all(w.id != b.total.id for w in x.wholes))
+               or _member_named(index, x.whole_label, b.total) for x in found):
             continue
         parts = [x.percent for x in found]
         seen.update(x.id for x in parts)
@@ -58,3 +60,13 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
         out.append(SharePartition.model_construct(label=whole, shares=tuple(s.percent for s in group),
                                                   reason="shares_of_family", via=(), rejected=()))
     return out
+
+
+def _member_named(index: DocumentIndex, whole_label: str, total) -> bool:
+    """The share names as its whole a member of a family the list's total breaks into ("人员经费…,占基本支出的
+    79.88%" under 本年支出合计): a share of a part of the total, no share of the total."""
+    if not whole_label or not total.concept:
+        return False
+    concept = read_label(whole_label, index.vocab).concept
+    return concept is not None and concept != total.concept and any(
+        concept in fam.members and total.concept in fam.totals for fam in index.vocab.families.values())

@@ -337,6 +337,11 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     # stated — "占同类产品采购规模的90%" is not of the 全国政府采购规模 its amount is listed under
     if any(core in t.label or core in (t.concept or "") for t in own[:1]):
         return own[:1], "share_of_list_total"
+    if info.known and own and any(info.concept in fam.members and own[0].concept in fam.totals
+                                  for fam in index.vocab.families.values()):
+        # ("本年支出合计1,007.90万元。其中,人员经费665.32万元,占基本支出的79.88%": the whole named is a member of the
+        # family the list's total breaks into — a part of it, not the total under another name)
+        return [], None
     if info.known and own and own[0].concept not in index.known_concepts and label not in own[0].label:
         # ("佔歲入總額16.58%" after a 補助及協助收入 list: a whole the vocabulary knows, the list's total one it
         # does not — not the whole named)
