@@ -58,6 +58,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         at, product = found[0]
         if product.value <= standard.value or count.value <= 1:
             continue
+        if (tree[at].kind == "total" or _TOTAL.search(clean_label(product.label))) and _standard_before(r, s.index):
+            continue  # "中学3所,每所补助20万元;小学11所,每所补助8万元;共安排资金148万元": the sum of two products
         text = r.norm.text
         if r.vocab.cue("count_each").search(clean_label(count.label)):
             continue  # "为6个乡镇各配备转运车2辆,每辆18万元,共计216万元": the count is each place's, times 6
@@ -73,6 +75,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             product=product, count=count, standard=standard, per=per,
             rivals=tuple([*counts[1:], *(f for _, f in found[1:])]),
             reason="product_in_sentence" if explicit else "product_of_nearest_count", via=(), rejected=()))
+
+
+def _standard_before(r: Reading, i: int) -> bool:
+    """Another standard (an amount per some unit) before node i in its sentence."""
+    return any(r.facts[k] is not None and r.tree[k].kind == "labelled" and r.facts[k].kind == "amount"
+               and per_unit(r, r.facts[k]) is not None for k in r.tree.before(i, "sentence", limit=_LOOK))
 
 
 def _tiers(r: Reading, i: int, per: str) -> bool:
@@ -92,8 +100,13 @@ def _counts(r: Reading, i: int, per: str) -> tuple[list[Fact], bool]:
     they stand in its sub-sentence."""
     tree = r.tree
     for within in ("sub", "sentence"):
-        before = [r.facts[k] for k in tree.before(i, within, limit=_LOOK) if _is_count(r, k, per)]
-        after = [r.facts[k] for k in tree.after(i, within, limit=_LOOK) if _is_count(r, k, per)]
+        # (a count in a bracket, "全年保障348人(其中年中新增纳入保障46人,按半年计发)", is a part of the count
+        # before it: the likeliest last)
+        before = sorted((k for k in tree.before(i, within, limit=_LOOK) if _is_count(r, k, per)),
+                        key=lambda k: tree[k].depth > tree[i].depth)
+        after = sorted((k for k in tree.after(i, within, limit=_LOOK) if _is_count(r, k, per)),
+                       key=lambda k: tree[k].depth > tree[i].depth)
+        before, after = [r.facts[k] for k in before], [r.facts[k] for k in after]
         found = before or after
         if found:
             totals = [f for f in found if _TOTAL.search(clean_label(f.label))]
