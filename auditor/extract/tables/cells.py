@@ -124,8 +124,9 @@ def cell_runs(text: str) -> list[list[Cell]]:
                 current = []
                 coded = []
                 continue
-        if len(line) > _MAX_CELL + 20 and not _TABLE_CHAR.search(line) and not _spaced_row(line):
-            # a prose line ends the run (a long row whose cells runs of spaces set apart is no prose)
+        if len(line.lstrip()) > _MAX_CELL + 20 and not _TABLE_CHAR.search(line) and not _spaced_row(line):
+            # a prose line ends the run (a long row whose cells runs of spaces set apart is no prose, nor is a
+            # short one a layout-keeping export indents far: "                指标值      完成值")
             if boxed:
                 current.extend(box_row(boxed, coded))
                 boxed = []
@@ -412,7 +413,14 @@ def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
 def _spaced_row(line: str) -> bool:
     """"2080505    机关事业单位基本养老保险缴费支出    1,637.04    1,647.78 …": cells a layout-keeping
     export sets apart by runs of spaces, none of them a sentence."""
-    return "  " in line and "。" not in line and len(_GAPS.findall(line.strip())) >= 3 and bool(_DIGIT.search(line))
+    if "  " not in line or "。" in line or len(_GAPS.findall(line.strip())) < 3:
+        return False
+    if _DIGIT.search(line):
+        return True
+    from auditor.extract.tables.columns import role_of  # columns imports nothing from here
+
+    # (a header: "项目资金      年初      全年      全年      分值      执行率      得分")
+    return sum(1 for w in line.split() if role_of(w)) >= 2
 
 
 def _plain_cell(text: str, start: int, index: int) -> Cell:

@@ -367,6 +367,12 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
     if after > len(cells) or cells[after - 1] is not last:
         after = next((k for k in range(i, len(cells)) if cells[k].start >= last.end and cells[k] is not last),
                      len(cells))
+    stacked = _stacked(raw)
+    if stacked is not None:
+        # names completed by the line below ("年初 | 全年 ⏎ 预算数 | 执行数"): that line is the header's too
+        below = raw[stacked[1][0]].line
+        while after < len(cells) and cells[after].line <= below and not _is_figure(cells[after].text):
+            after += 1
     return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes,
                   serial=serial, coded=first_name is not None and bool(CODE_HEADER.match(clean(first_name.text))))
 
@@ -430,21 +436,42 @@ def _headerish(text: str) -> bool:
                 or is_text_column(text) or name in {"(万元)", "(元)"})
 
 
+_UNIT_WORD = lazyre.compile(r"\((?:单位[:：]?)?(?:万元|元|亿元|千元)\)|(?:单位[:：]?)?(?:万元|元|亿元|千元)")
 _NAME_HEADS = {"年初", "全年", "年度", "实际", "调整后", "调整", "预算", "执行", "指标", "完成", "本年", "当年"}
 
 
-def _join_stacked_names(raw: list[Cell]) -> list[Cell]:
-    """A header on two lines: "年度 实际 分值 得分" over "指标值 完成值" — each head word of the
-    first line ("年度", "实际") is completed by the cell below it, in order ("年度指标值", "实际完成值")."""
+def _stacked(raw: list[Cell]) -> tuple[list[int], list[int], list[str]] | None:
+    """A header on two lines: "年度 实际 分值 得分" over "指标值 完成值" — the head words of the first line
+    ("年度", "实际"), the cells of the line below, and the word completing each head, in order; None when
+    the header is no such pair of lines."""
     heads = [n for n, c in enumerate(raw) if clean(c.text) in _NAME_HEADS and not role_of(c.text)]
     if len(heads) < 2 or any(raw[n].line != raw[heads[0]].line for n in heads):
-        return raw
+        return None
     below = [n for n, c in enumerate(raw) if c.line == raw[heads[0]].line + 1 and c.text]
     if not below or below[0] < heads[-1]:
-        return raw
-    words = [w for n in below for w in raw[n].text.split()]  # ("指标值 完成值": one cell, one space apart)
+        return None
+    # ("指标值 完成值": one cell, one space apart; "(万元)" under the label column's name is a unit, no name's end)
+    words = [w for n in below for w in raw[n].text.split() if not _UNIT_WORD.fullmatch(clean(w))]
+    if len(words) > len(heads):
+        # ("年度 实际 分值 得分 偏差原因分析" over "指标值 完成值 及改进措施": the end of a text column's name,
+        # after the heads' ends, completes no head)
+        extra = words[len(heads):]
+        last_top = max(n for n, c in enumerate(raw) if c.line == raw[heads[0]].line)
+        if any(role_of(w) for w in extra) or not is_text_column(raw[last_top].text):
+            return None
+        words = words[:len(heads)]
     if len(words) != len(heads) or not all(role_of(raw[h].text + w) for h, w in zip(heads, words)):
+        return None
+    return heads, below, words
+
+
+def _join_stacked_names(raw: list[Cell]) -> list[Cell]:
+    """A header on two lines ("年度 实际" over "指标值 完成值", see _stacked): each head completed by its
+    word below ("年度指标值", "实际完成值"), the line below dropped."""
+    stacked = _stacked(raw)
+    if stacked is None:
         return raw
+    heads, below, words = stacked
     out = list(raw)
     for h, w in zip(heads, words):
         out[h] = Cell(raw[h].text + w, raw[h].start, raw[h].end, raw[h].line)
