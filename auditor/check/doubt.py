@@ -360,10 +360,11 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     if found:
         return found
     short = sum((p.value for p in parts), Decimal(0)) - sum((p.value for p in subtracted), Decimal(0)) < total.value
-    if short and _cut_off(doc, parts, breakdown) and not _closed_and_complete(total, parts, vocab):
+    if short and _cut_off(doc, parts, breakdown) and not _closed_and_complete(total, parts, vocab) \
+            and (breakdown is None or breakdown.reason != "table_row_total"):  # (a row's own cells are all read)
         return Found("ALT005", {"zh": "清单最后一项之后文本即结束，后面的分项可能被截去",
                                 "en": "the text ends right after the list's last part; the rest may be cut off"})
-    if short and rows_go_on(doc, total, parts):
+    if short and rows_go_on(doc, total, parts) and (breakdown is None or breakdown.reason not in _ROWS_READ_WHOLE):
         return _ROWS_GO_ON
     found = _sub_list(total, parts, subtracted, breakdown, vocab) or _counted_twice(doc, total, parts, subtracted)
     if found:
@@ -707,6 +708,8 @@ def rows_go_on(doc: Document, total: Fact, parts: list[Fact]) -> bool:
 _ROWS_GO_ON = Found("ALT005", {"zh": "合计行在上，其下的表格行在所读各行之后仍在继续（该行未能读出），分项可能未读全",
                                "en": "the total row stands above, and the table's rows go on past the rows read (that "
                                      "row could not be read): the parts may not all have been read"})
+# (a row's own total, or a 科目 group closed by the next row of its level: no row of it lies past those read)
+_ROWS_READ_WHOLE = frozenset({"table_row_total", "code_levels"})
 _SUB_ROW = lazyre.compile(r"\|?\s*(?:其中|含|\(\d+\)|[①-⑳])")  # (the last part's own rows: not a part dropped)
 
 

@@ -32,6 +32,7 @@ from auditor.records import dataclass
 
 CELL, BREAK, EOL, PAGE = "cell", "break", "eol", "page"
 BARRED = "|"  # the source of the EOL mark of a bar row that writes its empty cells ("| 5 | | 90% | |")
+PADDED = "|…"  # … of a bar row whose empty cells at its end were dropped ("| 行政运行 | 357.88 | 357.88 | | |")
 
 _BOX_VERTICAL = lazyre.compile(r"[│┃║╎╏┆┇┊┋]")
 _BOX_CHARS = "─━═┄┅┈┉╌╍┼╋╬╪╫┌┐└┘├┤┬┴┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨"
@@ -455,7 +456,8 @@ def _bar_cells(line: str, start: int, index: int) -> list[Cell] | None:
         # only a row that writes an empty cell between two others keeps its cells' places)
         full = [n for n, c in enumerate(cells) if c.text]
         kept = padded and any(not cells[n].text for n in range(full[0], full[-1])) if full else False
-        cells.append(Cell("", cells[-1].end, cells[-1].end, index, EOL, source=BARRED if kept else None))
+        cells.append(Cell("", cells[-1].end, cells[-1].end, index, EOL,
+                          source=BARRED if kept else PADDED if padded else None))
     return cells
 
 

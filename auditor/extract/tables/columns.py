@@ -17,7 +17,7 @@ from dataclasses import field
 from functools import lru_cache
 
 from auditor import lazyre
-from auditor.extract.tables.cells import BREAK, EOL, Cell
+from auditor.extract.tables.cells import BREAK, CELL, EOL, Cell
 from auditor.extract.vocabulary import FUNDING_SOURCE, strip_glosses
 from auditor.records import dataclass
 
@@ -68,7 +68,7 @@ _LABEL_HEADER = lazyre.compile(r"^(?:项目|科目|名称|指标|类别|类型|�
 SERIAL_HEADER = lazyre.compile(r"^(?:序号|编号)$")
 # a label column of the classification's codes ("科目编码 | 科目名称 | 决算数": 201, 20101, 2010101)
 CODE_HEADER = lazyre.compile(r"^(?:(?:功能|经济)?(?:分类)?科目(?:编码|代码)|编码|代码|科目号)$")
-UNIT_NOTE = lazyre.compile(r"[(]\s*(?:单位[::])?\s*(万元|元|亿元|千元)\s*[)]|^单位[::]\s*(万元|元|亿元|千元)$")
+UNIT_NOTE = lazyre.compile(r"[(]\s*(?:单位[::])?\s*(万元|元|亿元|千元)\s*[)]|^(?:金额|货币)?单位[::]\s*(万元|元|亿元|千元)$")
 _GLOSS = lazyre.compile(r"\(([^()]{0,30})\)")
 _SPACES = lazyre.compile(r"\s+")
 
@@ -82,6 +82,8 @@ COLUMN_WORD = lazyre.compile(
 
 
 _BARE_TOTAL = lazyre.compile(r"^(?:合计|总计|共计|小计)$")
+_MONEY_NAME = lazyre.compile(r"(?:支出|收入|资金|经费)$")  # a column of money no role names ("上缴上级支出")
+_TOTAL_NAME = lazyre.compile(r"(?:合计|总计|共计|小计)$")  # ("本年支出合计 | 基本支出 | 项目支出": the first column the total)
 _OTHER_SOURCE = lazyre.compile(r"^其[它他](?:资金|来源)?$")
 
 
@@ -219,7 +221,7 @@ class Header:
         """The key of a first money column named 合计 over at least two money columns after it
         ("合计 | 基本支出 | 项目支出"): each row's total of the others."""
         money = [(clean(c.name), k) for c, k in zip(self.columns, self.keys) if k and c.role in AMOUNT_ROLES]
-        if len(money) < 3 or not _BARE_TOTAL.match(money[0][0]) or any(_BARE_TOTAL.match(n) for n, _ in money[1:]):
+        if len(money) < 3 or not _TOTAL_NAME.search(money[0][0]) or any(_TOTAL_NAME.search(n) for n, _ in money[1:]):
             return None
         return money[0][1]
 
@@ -367,6 +369,18 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
     if after > len(cells) or cells[after - 1] is not last:
         after = next((k for k in range(i, len(cells)) if cells[k].start >= last.end and cells[k] is not last),
                      len(cells))
+    # "| 本年支出合计 | 基本支出 | 项目支出 | 上缴上级支出 | 经营支出 |": names of money after the figure block that
+    # say no role, to the end of the header's own line (a line of no figure): the header's, columns of amounts
+    k = after
+    extra = []
+    while k < len(cells) and cells[k].line == last.line and cells[k].kind == CELL \
+            and (not cells[k].text or _MONEY_NAME.search(clean(cells[k].text))) and not role_of(cells[k].text) \
+            and len(clean(cells[k].text)) <= 12:
+        extra.append(cells[k])
+        k += 1
+    if extra and any(c.text for c in extra) and (k == len(cells) or cells[k].kind == EOL):
+        columns.extend(Column(c.text, "amount", c) for c in extra if c.text)  # (money, of no role the reader knows)
+        after = k
     stacked = _stacked(raw)
     if stacked is not None:
         # names completed by the line below ("年初 | 全年 ⏎ 预算数 | 执行数"): that line is the header's too

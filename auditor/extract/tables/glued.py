@@ -323,7 +323,7 @@ def _total_placed(readings: list[Reading], roles: list[str | None], total: str) 
     blank, its figures set apart by spaces.  The placements in which the first column is the sum of
     the others all put the row's first figure under 合计; which of the others the rest stand under
     the text does not say, so they stay unplaced (the row's total is read, its parts are not)."""
-    parts = [k for k in roles if k is not None and k != total and base_role(k) == base_role(total)]
+    parts = [k for k in roles if k is not None and k != total and base_role(k) in AMOUNT_ROLES]
     held = []
     for r in readings:
         whole = r.roles.get(total)

@@ -28,8 +28,8 @@ from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.numbering import OUTLINE_MARKER, item_number, item_style
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
-from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PAGE, PAGE_MARK, PAGE_MARK_FIRST, Cell
-from auditor.extract.tables.columns import (LEVEL_COLUMN, Header, clean, find_header, role_of,
+from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PADDED, PAGE, PAGE_MARK, PAGE_MARK_FIRST, Cell
+from auditor.extract.tables.columns import (CODE_HEADER, LEVEL_COLUMN, Header, clean, find_header, is_label_header, role_of,
                                             split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
 from auditor.normalise import Normalised
@@ -116,6 +116,7 @@ class RawRow:
     slots: list[Cell]
     via: list[str] = field(default_factory=list)
     barred: bool = False  # one bar row that writes its empty cells: the cells after its last are empty
+    padded: bool = False  # one bar row whose empty cells at its end were dropped (its columns kept if the table's are)
 
 
 @dataclass
@@ -157,6 +158,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
     n_cols = len(roles)
     rows: list[RawRow] = []
     complete = True
+    coded = header.coded  # (or said by a numbering row under the header)
     k = header.after
     last = k
     page = False  # a page break since the last row
@@ -180,7 +182,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         numbered = header.serial and _SERIAL.match(cells[k].text) and k + 1 < len(cells) and is_label(cells[k + 1])
         if numbered:
             k += 1  # the row's number under 序号: no figure of the row
-        code = _CODE.match(cells[k].text) if header.coded and k + 1 < len(cells) and is_label(cells[k + 1]) else None
+        code = _CODE.match(cells[k].text) if coded and k + 1 < len(cells) and is_label(cells[k + 1]) else None
         if code:
             k += 1  # the row's code under 科目编码 ("201", "20101", "2010101"): its level, no figure of the row
         labels: list[Cell] = []
@@ -206,20 +208,21 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 width -= 1
         slots: list[Cell] = []
         ruled = False  # the row ends at a rule: a row the table leaves blank is still a row
-        barred = False
+        barred = padded = False
         while k < len(cells):
             c = cells[k]
             if header.serial and len(slots) == n_cols:
                 break  # numbered rows one cell per line: a row is as wide as the header
             if c.kind == BREAK or (c.kind == EOL and slots):
                 ruled = c.kind == BREAK
-                barred = c.source == BARRED and all(s.line == c.line for s in (*labels, *slots))
+                one_line = all(s.line == c.line for s in (*labels, *slots))
+                barred, padded = c.source == BARRED and one_line, c.source == PADDED and one_line
                 k += 1
                 break
             if c.kind == EOL:
                 k += 1
                 continue
-            if header.coded and _CODE.match(c.text) and k + 1 < len(cells) and is_label(cells[k + 1]) \
+            if coded and _CODE.match(c.text) and k + 1 < len(cells) and is_label(cells[k + 1]) \
                     and labels and c.line != labels[-1].line:
                 break  # ("… 499.48 ⏎ 20805 ⏎ 行政事业单位养老支出", a cell a line: the next row's code)
             if is_value(c) or is_glued(c) or is_empty(c):
@@ -252,8 +255,10 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 break
             continue
         label = clean("".join(c.text for c in labels))
-        if _COLUMN_NUMBERS.match(label) and all(is_empty(s) or s.text.strip().isdigit() for s in slots):
+        if _numbers_the_columns(label, slots):
             last = k  # "栏次 | 1 | 2 | 3": the columns' numbers under the header, no figures
+            # ("| 科目编码 | 科目名称 | 1 | 2 | 3 |": and the rows below open with their 科目 codes)
+            coded = coded or bool(CODE_HEADER.match(clean(labels[0].text)))
             continue
         if not any(not is_empty(s) for s in slots):
             if _repeats_header(labels, header):
@@ -270,12 +275,23 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         if len(labels) > 3 or len(label) > 40 or len(slots) > n_cols:
             k = start
             break
-        rows.append(RawRow(labels, slots, barred=barred))
+        rows.append(RawRow(labels, slots, barred=barred, padded=padded))
         last = k
     return rows, last, complete
 
 
-_COLUMN_NUMBERS = lazyre.compile(r"^(?:栏次|栏号|列次|列号)$")
+_COLUMN_NUMBERS = lazyre.compile(r"(?:栏次|栏号|列次|列号)$")
+
+
+def _numbers_the_columns(label: str, slots: list[Cell]) -> bool:
+    """"栏次 | 1 | 2 | 3", "科目编码 | 科目名称 | 1 | 2 | 3": a row under the header numbering its columns."""
+    numbers = [s.text.strip() for s in slots if not is_empty(s)]
+    if not numbers or not all(n.isdigit() for n in numbers):
+        return False
+    if _COLUMN_NUMBERS.search(label) or "科目编码" in label:
+        return True  # ("功能分类科目编码 科目名称 栏次 | 1 | 2 | 3")
+    return len(numbers) >= 2 and numbers == [str(n) for n in range(1, len(numbers) + 1)] \
+        and bool(CODE_HEADER.match(label) or is_label_header(label) or CODE_HEADER.match(label[:4]))
 _PERCENT_ROW = lazyre.compile(r"\(%\)|比例|比重|占比|率")  # a row of rates, no amounts
 _ROW_IN_HEADER = lazyre.compile(r"^(?:年度|项目)?资金总额(?:\(万元\))?$")
 
@@ -296,7 +312,7 @@ def _repeats_header(labels: list[Cell], header: Header) -> bool:
     return sum(1 for c in labels if clean(c.text) in names) >= 2
 
 
-def _figures_of(row: RawRow, header: Header, part: bool) -> glued.RowFigures:
+def _figures_of(row: RawRow, header: Header, part: bool, keeps_columns: bool = False) -> glued.RowFigures:
     n_cols = len(header.columns)
     pieces: list[glued.Piece | None] = []
     is_glued_row = False
@@ -310,7 +326,10 @@ def _figures_of(row: RawRow, header: Header, part: bool) -> glued.RowFigures:
     # every cell kept (text columns at the end may be left out)
     positional = len(row.slots) == n_cols or (
         header.trailing_text and len(row.slots) == n_cols - header.trailing_text) or (
-        row.barred and len(row.slots) < n_cols)
+        row.barred and len(row.slots) < n_cols) or (
+        # (a bar row whose end was dropped, in a table whose bar rows write their empty cells between figures:
+        # the export keeps the columns, the row's figures stand from the first)
+        keeps_columns and row.padded and len(row.slots) < n_cols)
     while len(pieces) < n_cols and positional:
         pieces.append(None)
     return glued.RowFigures(pieces, glued=is_glued_row, positional=positional and not is_glued_row, part=part)
@@ -337,7 +356,8 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     labels = [clean("".join(c.text for c in r.labels)) for r in raw]
     groups = _groups(labels)
     parts_at = {n for _, parts, _ in groups for n in parts}
-    figures = [_figures_of(r, header, n in parts_at) for n, r in enumerate(raw)]
+    keeps = any(r.barred for r in raw)
+    figures = [_figures_of(r, header, n in parts_at, keeps) for n, r in enumerate(raw)]
     readings: dict[int, glued.Reading] = {}
     for n, f in enumerate(figures):
         if not any(p is not None for p in f.cells):
@@ -388,7 +408,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
                 fact = cell_fact(weight, "weight", "分值", label, unit, norm, first_id + len(facts), vocab)
                 facts.append(fact)
                 row_cells["weight"] = fact
-        dashed = _dashed(r, keys) if figures[n].positional else ()
+        dashed = _dashed(r, keys, header.first_total) if figures[n].positional else ()
         is_total = bool(TOTAL_ROW.match(clean(strip_glosses(label))))
         if clean(label).startswith("其中"):
             part_of = parent
@@ -491,8 +511,14 @@ def _groups(labels: list[str]) -> list[tuple[int, list[int], bool]]:
     return out
 
 
-def _dashed(row: RawRow, keys: list[str | None]) -> tuple[str, ...]:
-    return tuple(key for s, key in zip(row.slots, keys) if key and s.text in _DASH)
+def _dashed(row: RawRow, keys: list[str | None], first_total: str | None = None) -> tuple[str, ...]:
+    """The columns a row writes as none: a dash — or, under "合计 | 基本支出 | 项目支出" (a total first), a
+    part's cell the row leaves empty in its place (a 决算 table's blank is nothing spent that way)."""
+    # (a row whose columns are kept but whose empty cells at its end were dropped: those are empty too)
+    slots = [*row.slots, *[None] * (len(keys) - len(row.slots))]
+    return tuple(key for s, key in zip(slots, keys)
+                 if key and (s is not None and s.text in _DASH or first_total and key != first_total
+                             and (s is None or not s.text.strip() and s.kind == CELL)))
 
 
 def _column_name(header: Header, key: str) -> str:

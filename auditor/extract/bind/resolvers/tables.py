@@ -342,7 +342,7 @@ def _written(row: TableRow, key: str) -> bool:
 
 
 _TOTAL_COLUMN = lazyre.compile(r"^(?:合计|小计|总计|共计)")
-_BARE_TOTAL_COLUMN = lazyre.compile(r"^(?:合计|小计|总计|共计)$")
+_FIRST_TOTAL_COLUMN = lazyre.compile(r"(?:合计|小计|总计|共计)$")
 _SUBTOTAL_ROW = lazyre.compile(r"(?:合计|小计)[::]?$")
 _SMALL_TOTAL = lazyre.compile(r"^小计[::]?$")
 _ENDS_TOTAL = lazyre.compile(r"(?:合计|总计)[::]?$")  # "本年收入合计": a total of the rows above it
@@ -356,11 +356,12 @@ def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -
     keys = column_keys([role_of(name) for name in table.columns])
     money = [(name, key) for name, key in zip(table.columns, keys) if key and key.split("#")[0] in _SUM_ROLES]
     names = [clean(n) for n, _ in money]  # ("合        计": a name spaced out to its column's width)
-    if len(money) < 3 or sum(1 for n in names if _TOTAL_COLUMN.match(n)) != 1:
+    if len(money) < 3:
         return []
-    if _TOTAL_COLUMN.match(names[-1]):
+    if _TOTAL_COLUMN.match(names[-1]) and not any(_TOTAL_COLUMN.match(n) for n in names[:-1]):
         total_key, part_keys = money[-1][1], [k for _, k in money[:-1]]
-    elif _BARE_TOTAL_COLUMN.match(names[0]):
+    elif _FIRST_TOTAL_COLUMN.search(names[0]) and not any(_FIRST_TOTAL_COLUMN.search(n) for n in names[1:]):
+        # ("合计 | 基本支出 | 项目支出", "本年支出合计 | 基本支出 | 项目支出")
         total_key, part_keys = money[0][1], [k for _, k in money[1:]]
     else:
         return []
@@ -368,7 +369,8 @@ def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -
     for row in rows:
         total = row.cells.get(total_key)
         parts = [row.cells[k] for k in part_keys if k in row.cells]
-        if total is None or len(parts) < 2:
+        # (one part, the others written as none: "| 2110199 | … | 252.53 | | 252.53 |" — the total is that part)
+        if total is None or not parts or len(parts) < 2 and not all(_written(row, k) for k in part_keys):
             continue
         full = all(_written(row, k) for k in part_keys)
         out.append(Breakdown.model_construct(total=total, parts=tuple(parts), marker="表格", complete=full,
