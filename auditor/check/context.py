@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Iterable
 
+from auditor import lazyre
 from auditor.check import doubt
 from auditor.check.arithmetic import Comparison, Equation, grouped, unit_of
 from auditor.check.rulebook import Rule
@@ -203,13 +204,28 @@ _TRUNCATIONS = 3  # last-digit cuts a document must show before its cutting is r
 def cut_not_rounded(outcomes: list[Outcome]) -> list[Outcome]:
     """A document that cuts its rates after the last digit instead of rounding them (ALT010): when
     at least _TRUNCATIONS failing rates each lie within one last digit below the value computed, and no
-    rate misses by a last digit the other way, those misses are the document's rule, not slips."""
-    cut, other = [], any(_rounded_up(o) for o in outcomes)
-    for n, o in enumerate(outcomes):
+    rate misses by a last digit the other way, those misses are the document's rule, not slips — or its
+    tables' rule, when the rates of its tables alone show it (a report's prose may round what its tables,
+    filled in by another hand, cut)."""
+    out = _cut_in(outcomes, range(len(outcomes)))
+    return _cut_in(out, [n for n, o in enumerate(out) if o.reason in _TABLE_RATES], bare=True)
+
+
+_TABLE_RATES = frozenset({"table_rate", "table_rate_named", "table_change_row", "table_share"})
+_BARE_RATE = lazyre.compile(r"(-?\d+(?:\.(\d+))?)")
+
+
+def _cut_in(outcomes: list[Outcome], among, bare: bool = False) -> list[Outcome]:
+    """cut_not_rounded over the outcomes numbered `among` (`bare`: a table's rates written without "%" too)."""
+    among = list(among)
+    cut, other = [], any(_rounded_up(outcomes[n]) for n in among)
+    for n in among:
+        o = outcomes[n]
         f = o.finding
         if o.verdict != "fails" or f is None or f.difference is None or f.stated is None:
             continue
-        m = _PERCENT_WRITTEN.search(f.stated)
+        m = _PERCENT_WRITTEN.search(f.stated) or (_BARE_RATE.fullmatch(f.stated.strip()) if bare
+                                                  else None)  # (a table's column of rates, "85.95" under 完成率(%))
         if m is None:
             continue
         last = Decimal(1).scaleb(-len(m.group(2) or ""))

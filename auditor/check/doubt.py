@@ -723,6 +723,11 @@ def _cut_off(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> b
     if not parts or not doc.text:
         return False
     end = max(p.span.end for p in parts)
+    if all(p.in_table for p in parts):
+        # (a table row's other cells after its part, then a page break: "…931.78  750.39  181.39 ⏎ ⏎ 第 27 页 ⏎ 续表")
+        line_end = doc.text.find("\n", end)
+        if line_end >= 0 and _PAGE_BREAK.match(doc.text[line_end:line_end + 40]):
+            end = line_end
     rest = doc.text[end:]
     tail = rest.strip(" \t\r\n。;,.、|")
     # "…9万元,科": the text stops inside the next part's name

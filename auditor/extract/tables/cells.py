@@ -374,7 +374,13 @@ def _between_bar_rows(lines: list[str], index: int) -> bool:
             k += step
         return lines[k].strip() if 0 <= k < len(lines) else ""
     above, below = near(-1), near(+1)
-    return above.startswith("|") and above.endswith("|") and below.startswith("|") and below.endswith("|")
+    if above.startswith("|") and above.endswith("|") and below.startswith("|") and below.endswith("|"):
+        return True
+    # ("  221   住房保障支出   287.15   287.15 ⏎ ⏎ 27 ⏎ ⏎ 财政拨款支出决算表(续)": a page's number, a blank line on
+    # each side, after a row of the table)
+    # (or right under the table's last row: "2210201|住房公积金|245.82|245.82| ⏎ 6 ⏎ ⏎ …")
+    alone = index + 1 >= len(lines) or not lines[index + 1].strip()
+    return alone and (above.count("|") >= 2 or len(_GAPS.findall(above)) >= 2 and bool(_DIGIT.search(above)))
 
 
 def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:

@@ -387,8 +387,10 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         below = raw[stacked[1][0]].line
         while after < len(cells) and cells[after].line <= below and not _is_figure(cells[after].text):
             after += 1
+    # (the codes' column among the label columns, after a title or unit note the header took in: "收入决算表 ⏎
+    # 单位:万元 ⏎ | 科目编码 | 科目名称 | 合计 | …")
     return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes,
-                  serial=serial, coded=first_name is not None and bool(CODE_HEADER.match(clean(first_name.text))))
+                  serial=serial, coded=any(CODE_HEADER.match(clean(n)) for n in notes if n))
 
 
 _ROW_CODE = lazyre.compile(r"^\d{3}(?:\d{2}){0,2}$")

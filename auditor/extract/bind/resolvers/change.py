@@ -101,6 +101,19 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             subject = _first_in_sentence(r, i)
             if subject is not None and subject.unit == delta.unit and subject.value > delta.value:
                 current, subject_label, reason = subject, subject.label, "change_of_sentence_subject"
+        if current is not None and r.vocab.cue("against_budget_word").search(clean_label(current.label)) \
+                and not r.vocab.cue("against_budget_word").search(s.piece.keyword) \
+                and _reference(r, s.piece.keyword, "previous") == "previous":
+            # "完成193,440.36万元,为预算的102.38%,超收4,488.17万元,比上年(195,242.11万元)下降0.92%": money over the
+            # budget is no figure of the year a comparison with last year is of; the sentence's first is
+            subject = _first_in_sentence(r, i)
+            ok = subject is not None and subject.unit == current.unit and subject is not current \
+                and subject is not previous \
+                and not r.vocab.cue("against_budget_word").search(clean_label(subject.label))
+            current, subject_label, reason = (subject, subject.label, "change_of_sentence_subject") if ok \
+                else (None, "", reason)
+            if previous is not None and (current is None or previous is current) and r.is_previous(previous) is False:
+                previous = None  # ("實徵數X,超收Y,較上年度實徵數增加Z": X is this year's, no figure of last year)
         compared_words = _comparison_words(r, i) if current is None and last is not None else False
         if current is None and (not subject_label or compared_words) and last is not None \
                 and _compares_again(r, last[0], i, compared_words):
