@@ -340,10 +340,12 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
             continue
         if ctx.vocab.cue("part_score_label").search(f.label) or ctx.vocab.cue("average_score").search(f.label) \
                 or ctx.vocab.cue("score_not_a_score").search(f.label) or _other_year(f, ctx.doc.report_year) \
-                or ctx.vocab.cue("other_evaluator").search(f.label):
+                or ctx.vocab.cue("other_evaluator").search(f.label) \
+                or ctx.vocab.cue("other_evaluator").search(ctx.doubt.text, ctx.doubt._sentence_start(f.span.start),
+                                                           f.span.start):
             continue  # ("产出指标得分47分", "平均自评得分93.50分", "上年度该项目自评得分93分": a part's, several's,
             # another year's; "比自评得分低4分", "自评得分低于80分的": a gap, a bound; "财政评价得分88.6分": another
-            # evaluator's)
+            # evaluator's, or the sentence's: "另据…满意度测评,卫生健康领域综合得分86.4分", "绩效运行监控中,…监控评分为82分")
         if BOUND_NEXT.match(ctx.doubt.text, f.span.end):
             continue  # ("自评得分90分(含)以上的16个": a band's bound, no score)
         if _FROM_SCORE.search(ctx.doubt.text, max(0, f.span.start - 4), f.span.start) \

@@ -292,7 +292,7 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         if _is_figure(c.text) or len(clean(c.text)) > 30 or len(raw) > _MAX_HEADER:
             break
         if c.text and has_role and not _headerish(c.text) and not _splits_name(cells, j) \
-                and not _ends_name(raw, c):
+                and not _ends_name(raw, c) and not _GLOSS_CELL.fullmatch(clean(c.text)):
             # a cell that is no column name after the figure columns: the first row's label
             break
         if c.text and has_role and _ALSO_A_ROW.match(clean(c.text)) and _opens_row(cells, j, raw):
@@ -382,9 +382,10 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         columns.extend(Column(c.text, "amount", c) for c in extra if c.text)  # (money, of no role the reader knows)
         after = k
     stacked = _stacked(raw)
-    if stacked is not None:
+    two_lines = _cell_stacked(raw)
+    if stacked is not None or two_lines is not None:
         # names completed by the line below ("年初 | 全年 ⏎ 预算数 | 执行数"): that line is the header's too
-        below = raw[stacked[1][0]].line
+        below = raw[stacked[1][0]].line if stacked is not None else two_lines[1][0].line
         while after < len(cells) and cells[after].line <= below and not _is_figure(cells[after].text):
             after += 1
     # (the codes' column among the label columns, after a title or unit note the header took in: "收入决算表 ⏎
@@ -481,9 +482,31 @@ def _stacked(raw: list[Cell]) -> tuple[list[int], list[int], list[str]] | None:
     return heads, below, words
 
 
+def _cell_stacked(raw: list[Cell]) -> tuple[list[Cell], list[Cell]] | None:
+    """A header of bar cells on two lines, as many on each, whose names the lower line completes
+    column by column ("| 一级 | 二级 | 三级指标 | 年度 | 实际 | 分值 |" over "| 指标 | 指标 | | 指标值 | 完成值 | |"):
+    the two lines' cells; None otherwise."""
+    lines = sorted({c.line for c in raw})
+    if len(lines) != 2 or lines[1] != lines[0] + 1:
+        return None
+    top = [c for c in raw if c.line == lines[0]]
+    below = [c for c in raw if c.line == lines[1]]
+    if len(top) != len(below) or len(top) < 3 or sum(1 for c in below if c.text) < 2 \
+            or any(b.text and not t.text for t, b in zip(top, below)):
+        return None
+    joined = [role_of(t.text + b.text) for t, b in zip(top, below) if b.text and not role_of(t.text)]
+    return (top, below) if sum(1 for r in joined if r) >= 1 and not any(role_of(b.text) and not role_of(t.text + b.text)
+                                                                     for t, b in zip(top, below) if b.text) else None
+
+
 def _join_stacked_names(raw: list[Cell]) -> list[Cell]:
     """A header on two lines ("年度 实际" over "指标值 完成值", see _stacked): each head completed by its
     word below ("年度指标值", "实际完成值"), the line below dropped."""
+    cells = _cell_stacked(raw)
+    if cells is not None:
+        top, below = cells
+        return [Cell(t.text + b.text, t.start, t.end, t.line) if b.text and not role_of(t.text) else t
+                for t, b in zip(top, below)]
     stacked = _stacked(raw)
     if stacked is None:
         return raw

@@ -199,10 +199,14 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                                    level=(len(code.group()) - 3) // 2))
             k += 1
         merged = header.merged_label_columns
-        if header.serial or merged:
+        total_in_levels = header.label_columns == 2 and len(labels) == 1 and bool(TOTAL_ROW.match(clean(labels[0].text)))
+        if header.serial or merged or total_in_levels:
             # "合计 | | 250": the label columns the row's label spans, left empty ("| 项目资金(万元) | |
-            # 年初预算数 | …" over "| 年度资金总额 | | 268.00 | …": a label merged over two columns)
-            width = (header.label_names if header.serial else merged) - len(labels) - bool(numbered)
+            # 年初预算数 | …" over "| 年度资金总额 | | 268.00 | …": a label merged over two columns; "| 合计 | | 100 |
+            # 95.5 |" under "| 一级指标 | 二级指标 | 分值 | 得分 |": the total named in the first of two level columns —
+            # under three, whose rows the reader does not tell apart by their column, it stays unread)
+            width = (header.label_names if header.serial else merged or header.label_columns) - len(labels) \
+                - bool(numbered)
             while width > 0 and k < len(cells) and cells[k].kind == CELL and is_empty(cells[k]):
                 k += 1
                 width -= 1
@@ -258,7 +262,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         if _numbers_the_columns(label, slots):
             last = k  # "栏次 | 1 | 2 | 3": the columns' numbers under the header, no figures
             # ("| 科目编码 | 科目名称 | 1 | 2 | 3 |": and the rows below open with their 科目 codes)
-            coded = coded or bool(CODE_HEADER.match(clean(labels[0].text)))
+            coded = coded or any(CODE_HEADER.match(clean(c.text)) for c in labels)
             continue
         if not any(not is_empty(s) for s in slots):
             if _repeats_header(labels, header):
