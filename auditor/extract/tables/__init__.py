@@ -86,7 +86,21 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
 
 
 _SIDE_LABEL = lazyre.compile(r"^(?:收入|支出|资产|负债|来源|用途)(?:项目|类别|科目)?$|^项目$")
-_WIDTH = 4
+_ROW_NUMBERS = {"行次", "栏次"}
+
+
+def _halves_alike(row: list[Cell]) -> bool:
+    """A header of two alike halves: "收入项目 | 决算数 | 支出项目 | 决算数", or with a 行次 column after each
+    label ("项目 | 行次 | 金额 | 项目 | 行次 | 金额")."""
+    if len(row) not in (4, 6):
+        return False
+    half = len(row) // 2
+    left, right = row[:half], row[half:]
+    if not (_SIDE_LABEL.match(clean(left[0].text)) and _SIDE_LABEL.match(clean(right[0].text))):
+        return False
+    if any(clean(a.text) != clean(b.text) for a, b in zip(left[1:], right[1:])):
+        return False
+    return role_of(left[-1].text) is not None and all(clean(c.text) in _ROW_NUMBERS for c in left[1:-1])
 
 
 def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
@@ -98,42 +112,56 @@ def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
     for c in cells:
         if c.kind == CELL:
             lines.setdefault(c.line, []).append(c)
-    header = next((line for line, row in lines.items() if len(row) == _WIDTH
-                   and _SIDE_LABEL.match(clean(row[0].text)) and _SIDE_LABEL.match(clean(row[2].text))
-                   and clean(row[1].text) == clean(row[3].text) and role_of(row[1].text) is not None), None)
+    ends: dict[int, str | None] = {}  # each line's end mark's source (a bar row's: its empty cells kept or dropped)
+    for c in cells:
+        if c.kind == EOL:
+            ends[c.line] = c.source
+    header = next((line for line, row in lines.items() if _halves_alike(row)), None)
     if header is None:
         return [cells]
+    width = len(lines[header])  # (4: 项目 | 金额 twice; 6: 项目 | 行次 | 金额 twice)
+    half_width = width // 2
 
     def at(c: Cell) -> int:  # (where a cell stands in its line)
         return c.start - text.rfind("\n", 0, c.start) - 1
 
     head = lines[header]
-    middle = (at(head[1]) + len(head[1].text) + at(head[2])) / 2
+    middle = (at(head[half_width - 1]) + len(head[half_width - 1].text) + at(head[half_width])) / 2
     left: list[Cell] = []
     right: list[Cell] = []
-    for c in cells:
+    for n, c in enumerate(cells):
         row = lines.get(c.line)
         if c.line < header:  # (the title lines above the header: the left half's)
             left.append(c)
             continue
+        if row is not None and c is row[0] and len(row) == 1 and not row[0].text[:1].isdigit():
+            # a line of one name after the rows ("支出决算表"): the next table, read whole
+            return [left, right, cells[n:]]
         if row is None:  # (the marks between rows)
             left.append(c)
             right.append(c)
             continue
         if c is not row[0]:
             continue
-        if len(row) != _WIDTH:
+        if len(row) != width:
             row = [piece for x in row for piece in _pieces(x)]  # ("0.00         公用经费": two cells run together)
-        if len(row) == _WIDTH:
-            halves = (row[:2], row[2:])
+        if len(row) == width:
+            halves = (row[:half_width], row[half_width:])
+        elif len(row) < width and text[text.rfind("\n", 0, c.start) + 1:c.start].strip() == "|":
+            # ("| 五、事业收入 | 5 | 12.19 | | | |", a bar row whose empty cells at the end were dropped: its cells
+            # stand from the left)
+            halves = (row[:half_width], row[half_width:])
         else:
             halves = ([x for x in row if at(x) + len(x.text) <= middle], [x for x in row if at(x) >= middle])
-            if len(halves[0]) + len(halves[1]) != len(row) or len(halves[0]) > 2 or len(halves[1]) > 2:
-                break  # (a cell across the middle: "0.00  公用经费")
+            if len(halves[0]) + len(halves[1]) != len(row) or len(halves[0]) > half_width \
+                    or len(halves[1]) > half_width:
+                return [left, right, cells[n:]]  # (a cell across the middle, "0.00  公用经费": the rest read whole)
         for half, out in zip(halves, (left, right)):
             if half:
                 out.extend(half)
-                out.append(Cell(text="", start=half[-1].end, end=half[-1].end, line=c.line, kind=EOL))
+                # (each half's end mark says what the line's did: its empty cells at the end kept or dropped)
+                out.append(Cell(text="", start=half[-1].end, end=half[-1].end, line=c.line, kind=EOL,
+                                source=ends.get(c.line)))
     return [left, right]
 
 

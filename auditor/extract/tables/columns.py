@@ -179,6 +179,11 @@ class Header:
         return sum(1 for n in self.notes if n and not UNIT_NOTE.search(clean(n)))
 
     @property
+    def numbered_rows(self) -> bool:
+        """A 行次 column after the label column ("| 项目 | 行次 | 金额 |"): each row's number, no figure."""
+        return any(clean(n) == "行次" for n in self.notes[1:] if n)
+
+    @property
     def merged_label_columns(self) -> int:
         """How many columns the row labels span when the header's label name spans more than one, the
         cells after it left empty ("项目资金(万元) | | 年初预算数 | …": 2); 0 when it spans one."""

@@ -210,6 +210,9 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             while width > 0 and k < len(cells) and cells[k].kind == CELL and is_empty(cells[k]):
                 k += 1
                 width -= 1
+        if header.numbered_rows and labels and k < len(cells) and cells[k].kind == CELL \
+                and (is_empty(cells[k]) or _ROW_NUMBER.fullmatch(cells[k].text.strip())):
+            k += 1  # ("| 一、一般公共预算财政拨款收入 | 1 | 2273.17 |" under "| 项目 | 行次 | 金额 |": the row's number)
         slots: list[Cell] = []
         ruled = False  # the row ends at a rule: a row the table leaves blank is still a row
         barred = padded = False
@@ -217,7 +220,8 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             c = cells[k]
             if header.serial and len(slots) == n_cols:
                 break  # numbered rows one cell per line: a row is as wide as the header
-            if c.kind == BREAK or (c.kind == EOL and slots):
+            if c.kind == BREAK or (c.kind == EOL and (slots or c.source in (PADDED, BARRED) and labels)):
+                # (a bar row whose empty cells were all dropped ends at its line's end: "| 六、经营收入 | 6 | | |")
                 ruled = c.kind == BREAK
                 one_line = all(s.line == c.line for s in (*labels, *slots))
                 barred, padded = c.source == BARRED and one_line, c.source == PADDED and one_line
@@ -268,7 +272,8 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             if _repeats_header(labels, header):
                 last = k  # the header again, after a page break
                 continue
-            if len(labels) <= 2 and len(label) <= 24 and (slots or ruled or heading or FUNDING_SOURCE.search(label)
+            if len(labels) <= 2 and len(label) <= 24 and (slots or ruled or heading or padded or barred
+                                                          or FUNDING_SOURCE.search(label)
                                                           or GROUP_HEADING.match(label)):
                 # a template row left empty (其他资金 | | |), or a heading of the rows below ("按收入性质分")
                 rows.append(RawRow(labels, slots))
@@ -285,6 +290,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
 
 
 _COLUMN_NUMBERS = lazyre.compile(r"(?:栏次|栏号|列次|列号)$")
+_ROW_NUMBER = lazyre.compile(r"\d{1,3}")
 
 
 def _numbers_the_columns(label: str, slots: list[Cell]) -> bool:
