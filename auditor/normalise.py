@@ -306,7 +306,8 @@ def _chinese_figures(text: str) -> str:
         text = _CN_TRILLION.sub(lambda m: _trillions(m, text), text)
     parts, at = [], 0
     for m in _CN_FIGURE.finditer(text):
-        if (m.start() and text[m.start() - 1] in _CN_NOT_BEFORE) or (len(m.group(1)) < 2 and not m.group(2)):
+        if (m.start() and text[m.start() - 1] in _CN_NOT_BEFORE) or (len(m.group(1)) < 2 and not m.group(2)
+                                                                     and not _compound_yi(text, m.end())):
             continue
         run = m.group(1)
         whole = _cn_integer(run)
@@ -323,6 +324,11 @@ def _chinese_figures(text: str) -> str:
         parts += [text[at:m.start()], written]
         at = m.end()
     return "".join(parts) + text[at:] if parts else text
+
+
+def _compound_yi(text: str, at: int) -> bool:
+    """"八億三千五百九十一萬六千元": one numeral before a 亿 that more numerals follow — a figure of 亿 and 万."""
+    return text.startswith("亿", at) and at + 1 < len(text) and text[at + 1] in _CN_NOT_BEFORE
 
 
 def _trillions(m: re.Match[str], text: str) -> str:

@@ -132,6 +132,9 @@ def _difference_of(total: Fact, parts: list[Fact]) -> bool:
     return abs(abs(a.value - b.value) - total.value) <= total.tolerance + a.tolerance + b.tolerance
 
 
+_ADJUSTED = lazyre.compile(r"调整|删减|增减|追加|追减")  # (a total of changes: "总计调整28億2878萬")
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -165,6 +168,17 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # "錄得505億元赤字,其中整體支出為1139億,收入為634億": the two sides a balance is the difference of,
         # not its parts ("录得279亿元盈余,其中62亿元拨转…、217亿元划入…" splits it, and adds up)
         return None
+    if len(parts) >= 2:
+        # ("总计调整28億2878萬;其中鐵路地下化原本編列20億元,現在刪除10億": the amount it was, no part of the change;
+        # "歲入歲出合計…,其中歲入原列預算為…,刪減二億…;歲出原列預算…,遭刪減…": the cuts, no parts of the levels)
+        original, change = r.vocab.cue("original_amount"), r.vocab.cue("change_amount")
+        labels = [clean_label(p.label) for p in parts]
+        if any(original.search(x) for x in labels) and any(change.search(x) for x in labels):
+            of_change = bool(change.search(clean_label(total.label)) or _ADJUSTED.search(clean_label(total.label)))
+            drop = change if not of_change else original
+            parts = [p for p, x in zip(parts, labels) if not drop.search(x)]
+            if len(parts) < 2 and not adds_up(total, parts):
+                return None
     parts = _without_included(r, parts)
     subtracted_cue = r.vocab.cue("subtracted")
     refund = r.vocab.cue("tax_refund") if r.vocab.cue("tax_total").search(clean_label(total.label)) else None
