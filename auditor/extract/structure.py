@@ -108,7 +108,11 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
               and not _FORMULA_NEXT.match(norm.text, f.span.end)
               and not BOUND_NEXT.match(norm.text, f.span.end)  # ("得分90分(含)以上的16个": a band's bound)
               and not _WEIGHT_BEFORE_SCORE.match(norm.text, f.span.end)  # ("资金执行(10分)得8.1分": its weight)
-              and not _GRADED.match(norm.text, f.span.end)]  # ("2022年评价得分为76.5分(中)": graded already)
+              and not _GRADED.match(norm.text, f.span.end)  # ("2022年评价得分为76.5分(中)": graded already)
+              # ("复核得分88.75分,比评价得分低4.25分": a gap between two scores; "项目效益(30分)": a level's weight)
+              and not _GAP_BEFORE.search(f.label)
+              and not (_OPEN_BEFORE.search(norm.text, max(0, f.span.start - 3), f.span.start)
+                       and _CLOSE_AFTER.match(norm.text, f.span.end))]
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
     out = []
     for m in _GRADE.finditer(norm.text):
@@ -284,6 +288,11 @@ def _other_year(text: str, score: Fact, grade_at: int) -> bool:
 _GRADED = lazyre.compile(r"\s*\(\s*[“\"]?(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)[”\"]?\s*\)")
 _WEIGHT_BEFORE_SCORE = lazyre.compile(r"\s*\)\s*(?:实际)?得")  # "资金执行(10分)得8.1分": the bracket is the weight
 _NEAR = 80  # characters between a grade and the score it is said next to
+
+
+_GAP_BEFORE = lazyre.compile(r"(?:高|低|多|少|提高|降低|下降|增加|减少|相差)了?$")
+_OPEN_BEFORE = lazyre.compile(r"(?<![优良中差秀好格”\"])\(\s*$")  # (not the bracket after a grade: "良(95分)")
+_CLOSE_AFTER = lazyre.compile(r"\s*\)")
 
 
 def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool = False) -> Fact | None:

@@ -133,6 +133,12 @@ def is_text_column(header: str) -> bool:
     return bool(_TEXT_COLUMN.search(clean(header))) and role_of(header) is None
 
 
+def role_in_table(header: str) -> str | None:
+    """The role a table's column named `header` was read with: role_of's, or an amount for a column of money
+    the header took in after its figure block ("上缴上级支出", "经营支出")."""
+    return role_of(header) or ("amount" if _MONEY_NAME.search(clean(header)) else None)
+
+
 def column_keys(roles: list[str | None]) -> list[str | None]:
     """The key of each column's cells in a row: its role, "role#2" for the second of that role."""
     seen: dict[str, int] = {}

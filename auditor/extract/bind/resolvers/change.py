@@ -56,6 +56,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 theirs, mine = _paired_reference(r, t.piece.keyword), _paired_reference(r, s.piece.keyword)
                 compared_with = clean_label(tree[i - 1].piece.label) if i > 0 and tree[i - 1].kind == "labelled" \
                     and tree[i - 1].clause == s.clause else ""
+                if not compared_with:
+                    # ("…为414330.00万元,比年初人代会批准的预算增加25430.00万元": the words the keyword's own clause
+                    # opens with, when they compare)
+                    own = _COMPARED_CLAUSE.search(r.norm.text, max(0, s.start - 30), s.start)
+                    compared_with = own.group() if own else ""
                 if not mine and theirs and r.vocab.cue("compared_prefix").match(compared_with) \
                         and (_reference(r, compared_with, "") not in ("", theirs)
                              or r.vocab.cue("other_period_compared").search(compared_with)):
@@ -126,6 +131,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             previous, current = current, None
         if current is not None:
             previous = _comparable_previous(r, i, current) or previous or _bracketed_last_year(r, i, current)
+        if previous is not None and _SEVERAL_IN_BRACKET.match(r.norm.text[previous.span.end:previous.span.end + 40]):
+            # "分别为312.56万元、88.40万元,分别较上年(286.10万元、97.25万元)增长9.25%、下降9.10%": the bracket lists
+            # each part's figure of last year, paired in order — not one figure this change compares with
+            continue
         last = (i, subject_label, current, reason)
         # "约100万元" or a figure with a lost character is no base for exact arithmetic
         current = None if current is not None and current.is_bound else current
@@ -630,6 +639,8 @@ def named_exactly(r: Reading, i: int, core: str) -> Fact | None:
     return None
 
 
+_COMPARED_CLAUSE = lazyre.compile(r"(?<=[,;:])\s*(?:比|较|与)[^,;。\d]{2,24}$")  # (a clause opening with 比…, up to its keyword)
+_SEVERAL_IN_BRACKET = lazyre.compile(r"[^()]{0,6}、[^()]{0,30}\)")  # ("(286.10万元、97.25万元)": more than one figure)
 # a bracket right after what a change compares with: "较上年末(", "较年初结转结余(", "比2022年度("
 _COMPARED_IN_BRACKET = lazyre.compile(r"(?:较|比|与|相较于?)\s*(?:上年末|上年底|上年度?|去年|年初|期初|上期末?|上年同期|"
                                       r"去年同期|(?:19|20)\d{2}\s*年度?(?:末|底)?)[\u4e00-\u9fff]{0,10}\s*\(\s*$")

@@ -36,7 +36,7 @@ from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW
-from auditor.extract.tables.columns import BUDGET_ROLES, clean, column_keys, is_source, role_of
+from auditor.extract.tables.columns import BUDGET_ROLES, clean, column_keys, is_source, role_in_table, role_of
 from auditor.records import dataclass
 
 _NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
@@ -353,7 +353,7 @@ def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -
     """"地区 | 已预下达 | 本次下达 | 合计下达": the last money column, named 合计…, is the sum of
     the money columns before it, in every row; "科目名称 | 合计 | 基本支出 | 项目支出": so is a first
     column named 合计 of the money columns after it."""
-    keys = column_keys([role_of(name) for name in table.columns])
+    keys = column_keys([role_in_table(name) for name in table.columns])
     money = [(name, key) for name, key in zip(table.columns, keys) if key and key.split("#")[0] in _SUM_ROLES]
     names = [clean(n) for n, _ in money]  # ("合        计": a name spaced out to its column's width)
     if len(money) < 3:
