@@ -197,7 +197,7 @@ def diff_text(difference: Decimal, like: Fact, lang: str, decimals: int | None =
     return f"(差 {shown}{unit})" if lang == "zh" else f"(difference {shown}{unit})"
 
 
-_PERCENT_WRITTEN = re.compile(r"(-?\d+(?:\.(\d+))?)\s*[%％]$")
+_PERCENT_WRITTEN = lazyre.compile(r"(-?\d+(?:\.(\d+))?)\s*[%％]$")
 _TRUNCATIONS = 3  # last-digit cuts a document must show before its cutting is read as its rule
 
 

@@ -989,7 +989,9 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
     # "省级资金280万元于12月下旬才下达,…实际到位资金1120万元,到位率80%": an amount of no scenario that the rate
     # leaves out of its numerator — the money still due — makes its base with the numerator
     for base in tried:
-        if base.kind == "amount" and base.unit == num.unit and base.scenario is None and stated.value < 100:
+        if base.kind == "amount" and base.unit == num.unit and base.scenario is None and stated.value < 100 \
+                and base is not num and base.span.start < num.span.start \
+                and _STILL_DUE.search(doc.text, base.span.end, base.span.end + 20):
             computed = ratio_percent(Value.of(num), Value.of(num) + Value.of(base))
             if computed is not None and compare(stated, computed).verdict == "ok":
                 text = f"{written(num)} / ({written(num)} + {written(base, num)}) = {written(stated)}%"
@@ -999,6 +1001,7 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
 
 
 _ADDED = lazyre.compile(r"追加|调增|增加预算")
+_STILL_DUE = lazyre.compile(r"未到位|未下达|才下达|尚未|未拨付|滞后|延迟|推迟")  # (money said not yet arrived)
 
 
 def _exceeds_whole(num: Fact, den: Fact) -> bool:

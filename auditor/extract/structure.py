@@ -290,7 +290,7 @@ _WEIGHT_BEFORE_SCORE = lazyre.compile(r"\s*\)\s*(?:实际)?得")  # "资金执�
 _NEAR = 80  # characters between a grade and the score it is said next to
 
 
-_GAP_BEFORE = lazyre.compile(r"(?:高|低|多|少|提高|降低|下降|增加|减少|相差)了?$")
+_GAP_BEFORE = lazyre.compile(r"(?:比|较|与)[^,;。]{0,12}?(?:高|低|多|少|提高|降低|下降|增加|减少|相差)了?$|相差了?$")
 _OPEN_BEFORE = lazyre.compile(r"(?<![优良中差秀好格”\"])\(\s*$")  # (not the bracket after a grade: "良(95分)")
 _CLOSE_AFTER = lazyre.compile(r"\s*\)")
 

@@ -341,8 +341,7 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
         if ctx.vocab.cue("part_score_label").search(f.label) or ctx.vocab.cue("average_score").search(f.label) \
                 or ctx.vocab.cue("score_not_a_score").search(f.label) or _other_year(f, ctx.doc.report_year) \
                 or ctx.vocab.cue("other_evaluator").search(f.label) \
-                or ctx.vocab.cue("other_evaluator").search(ctx.doubt.text, ctx.doubt._sentence_start(f.span.start),
-                                                           f.span.start):
+                or _other_evaluation_said(ctx, f):
             continue  # ("产出指标得分47分", "平均自评得分93.50分", "上年度该项目自评得分93分": a part's, several's,
             # another year's; "比自评得分低4分", "自评得分低于80分的": a gap, a bound; "财政评价得分88.6分": another
             # evaluator's, or the sentence's: "另据…满意度测评,卫生健康领域综合得分86.4分", "绩效运行监控中,…监控评分为82分")
@@ -366,6 +365,16 @@ _FROM_SCORE = lazyre.compile(r"由\s*$")
 _TO_SCORE = lazyre.compile(r"\s*(?:提高|提升|增加|上升|下降|降低|减少|变)?(?:到|至|为)")
 _SCORE_IN_LIST_AFTER = lazyre.compile(r"\s*(?:、|和|及|与)\s*\d+(?:\.\d+)?\s*分")
 _SCORE_IN_LIST_BEFORE = lazyre.compile(r"\d\s*分\s*(?:、|和|及|与)\s*$")
+def _other_evaluation_said(ctx: Context, f: Fact) -> bool:
+    """The score's sentence names another evaluation before it, and no 自评 between ("另据…满意度测评,…综合得分86.4分";
+    not "开展了绩效运行监控,…自评得分85分", the project's own)."""
+    start = ctx.doubt._sentence_start(f.span.start)
+    said = None
+    for said in ctx.vocab.cue("other_evaluator").finditer(ctx.doubt.text, start, f.span.start):
+        pass
+    return said is not None and "自评" not in ctx.doubt.text[said.end():f.span.start]
+
+
 _WEIGHT_AFTER = lazyre.compile(r"\s*[(（]\s*(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
 _WEIGHT_BEFORE = lazyre.compile(r"(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?[,，;；]?\s*(?:自评|评价)?得分(?:为|是|:)?\s*$")
 

@@ -22,7 +22,7 @@ from dataclasses import field
 from auditor.extract.model import Fact, ScoreTable
 from auditor import lazyre
 from auditor.extract.tables.cells import BREAK, CELL, EOL, Cell, cell_runs, line_cells
-from auditor.extract.tables.columns import COLUMN_WORD, clean, role_of
+from auditor.extract.tables.columns import COLUMN_WORD, ROW_NUMBER_HEADERS, clean, role_of
 from auditor.extract.tables.family_grid import read_family_grids
 from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.grid import read_grids
@@ -86,7 +86,6 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
 
 
 _SIDE_LABEL = lazyre.compile(r"^(?:收入|支出|资产|负债|来源|用途)(?:项目|类别|科目)?$|^项目$")
-_ROW_NUMBERS = {"行次", "栏次"}
 
 
 def _halves_alike(row: list[Cell]) -> bool:
@@ -100,7 +99,7 @@ def _halves_alike(row: list[Cell]) -> bool:
         return False
     if any(clean(a.text) != clean(b.text) for a, b in zip(left[1:], right[1:])):
         return False
-    return role_of(left[-1].text) is not None and all(clean(c.text) in _ROW_NUMBERS for c in left[1:-1])
+    return role_of(left[-1].text) is not None and all(clean(c.text) in ROW_NUMBER_HEADERS for c in left[1:-1])
 
 
 def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
@@ -134,7 +133,8 @@ def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
         if c.line < header:  # (the title lines above the header: the left half's)
             left.append(c)
             continue
-        if row is not None and c is row[0] and len(row) == 1 and not row[0].text[:1].isdigit():
+        if row is not None and c is row[0] and len(row) == 1 and not row[0].text[:1].isdigit() \
+                and text[text.rfind("\n", 0, c.start) + 1:c.start].strip() != "|":
             # a line of one name after the rows ("支出决算表"): the next table, read whole
             return [left, right, cells[n:]]
         if row is None:  # (the marks between rows)

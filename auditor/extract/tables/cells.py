@@ -367,7 +367,9 @@ def _two_level_headers(cells: list[Cell]) -> list[Cell]:
 
 
 def _between_bar_rows(lines: list[str], index: int) -> bool:
-    """The nearest lines above and below (blank lines aside, three at most) are rows of a barred table."""
+    """A bare number's line is a page number of a table: the nearest lines above and below (blank lines aside,
+    three at most) are rows of a barred table, or the line after it is blank and the nearest above a row of the
+    table (bars or runs of spaces)."""
     def near(step: int) -> str:
         k = index + step
         while 0 <= k < len(lines) and abs(k - index) <= 3 and not lines[k].strip():

@@ -82,6 +82,7 @@ COLUMN_WORD = lazyre.compile(
 
 
 _BARE_TOTAL = lazyre.compile(r"^(?:合计|总计|共计|小计)$")
+ROW_NUMBER_HEADERS = frozenset({"行次", "栏次"})  # a column of the rows' numbers beside their labels
 _MONEY_NAME = lazyre.compile(r"(?:支出|收入|资金|经费)$")  # a column of money no role names ("上缴上级支出")
 _TOTAL_NAME = lazyre.compile(r"(?:合计|总计|共计|小计)$")  # ("本年支出合计 | 基本支出 | 项目支出": the first column the total)
 _OTHER_SOURCE = lazyre.compile(r"^其[它他](?:资金|来源)?$")
@@ -186,8 +187,8 @@ class Header:
 
     @property
     def numbered_rows(self) -> bool:
-        """A 行次 column after the label column ("| 项目 | 行次 | 金额 |"): each row's number, no figure."""
-        return any(clean(n) == "行次" for n in self.notes[1:] if n)
+        """A 行次 (栏次) column after the label column ("| 项目 | 行次 | 金额 |"): each row's number, no figure."""
+        return any(clean(n) in ROW_NUMBER_HEADERS for n in self.notes[1:] if n)
 
     @property
     def merged_label_columns(self) -> int:
@@ -387,6 +388,8 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
     while k < len(cells) and cells[k].line == last.line and cells[k].kind == CELL \
             and (not cells[k].text or _MONEY_NAME.search(clean(cells[k].text))) and not role_of(cells[k].text) \
             and len(clean(cells[k].text)) <= 12:
+        if not cells[k].text and any(c.line == last.line and c.kind == CELL and c.text for c in cells[k + 1:k + 3]):
+            break  # (an empty header cell between two names: the columns' places are not certain)
         extra.append(cells[k])
         k += 1
     if extra and any(c.text for c in extra) and (k == len(cells) or cells[k].kind == EOL):

@@ -164,7 +164,9 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
     page = False  # a page break since the last row
     while k < len(cells):
         # a row opens: skip the marks and the empty cells of merged label columns
-        while k < len(cells) and (cells[k].is_mark or not cells[k].text):
+        while k < len(cells) and (cells[k].is_mark or not cells[k].text
+                                  or page and _CONTINUED_TITLE.search(clean(cells[k].text))):
+            # (after a page break, the table's title said again with 续: "- 15 - ⏎ 支出决算表(续)")
             page |= cells[k].kind == PAGE
             k += 1
         if k >= len(cells):
@@ -231,7 +233,8 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 k += 1
                 continue
             if coded and _CODE.match(c.text) and k + 1 < len(cells) and is_label(cells[k + 1]) \
-                    and labels and c.line != labels[-1].line:
+                    and labels and slots and c.line != labels[-1].line \
+                    and not TOTAL_ROW.match(clean(cells[k + 1].text)):
                 break  # ("… 499.48 ⏎ 20805 ⏎ 行政事业单位养老支出", a cell a line: the next row's code)
             if is_value(c) or is_glued(c) or is_empty(c):
                 slots.append(c)
@@ -289,7 +292,19 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
     return rows, last, complete
 
 
+_CODE_IN_LABEL = lazyre.compile(r"(\d{3}(?:\d{2}){0,2})\s+[\u4e00-\u9fff\u3000]")
+
+
+def _level_of(cell: Cell, coded_labels: bool) -> int | None:
+    """A row's level: its code column's, or the code its label opens with when the table's labels carry them."""
+    if cell.level is not None or not coded_labels:
+        return cell.level
+    m = _CODE_IN_LABEL.match(cell.text)
+    return (len(m.group(1)) - 3) // 2 if m else None
+
+
 _COLUMN_NUMBERS = lazyre.compile(r"(?:栏次|栏号|列次|列号)$")
+_CONTINUED_TITLE = lazyre.compile(r"^(?:.{0,30}\(续(?:表|上表|前表)?\)|续表\d*)$")
 _ROW_NUMBER = lazyre.compile(r"\d{1,3}")
 
 
@@ -397,6 +412,8 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     facts: list[Fact] = []
     rows: list[TableRow] = []
     parent = None
+    # (codes written in the label cells of most rows, "2080801 死亡抚恤": the rows' levels, as a code column's)
+    coded_labels = sum(1 for r in raw[:stop] if r.labels and _CODE_IN_LABEL.match(r.labels[0].text)) * 2 > stop >= 3
     for n in range(stop):
         r = raw[n]
         label = "".join(c.text for c in r.labels)
@@ -439,7 +456,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
         end_at = max([first_cell.end, *(s.end for s in r.slots)])
         rows.append(TableRow.model_construct(
             label=label, cells=row_cells, is_total=is_total, labels=tuple(c.text for c in r.labels),
-            texts={}, dashed=dashed, part_of=part_of, level=first_cell.level,
+            texts={}, dashed=dashed, part_of=part_of, level=_level_of(first_cell, coded_labels),
             via=tuple(dict.fromkeys([*r.via, *(reading.via if reading else ())])),
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))
     end_index = end if stop == len(raw) else _index_after(cells, raw[stop - 1]) if stop else header.after

@@ -60,7 +60,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     # ("…为414330.00万元,比年初人代会批准的预算增加25430.00万元": the words the keyword's own clause
                     # opens with, when they compare)
                     own = _COMPARED_CLAUSE.search(r.norm.text, max(0, s.start - 30), s.start)
-                    compared_with = own.group() if own else ""
+                    compared_with = own.group().strip() if own else ""
                 if not mine and theirs and r.vocab.cue("compared_prefix").match(compared_with) \
                         and (_reference(r, compared_with, "") not in ("", theirs)
                              or r.vocab.cue("other_period_compared").search(compared_with)):
@@ -131,9 +131,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             previous, current = current, None
         if current is not None:
             previous = _comparable_previous(r, i, current) or previous or _bracketed_last_year(r, i, current)
-        if previous is not None and _SEVERAL_IN_BRACKET.match(r.norm.text[previous.span.end:previous.span.end + 40]):
+        if previous is not None and "(" in r.norm.text[max(0, previous.span.start - 2):previous.span.start] \
+                and _SEVERAL_IN_BRACKET.match(r.norm.text[previous.span.end:previous.span.end + 40]):
             # "分别为312.56万元、88.40万元,分别较上年(286.10万元、97.25万元)增长9.25%、下降9.10%": the bracket lists
             # each part's figure of last year, paired in order — not one figure this change compares with
+            last = (i, subject_label, current, reason)
             continue
         last = (i, subject_label, current, reason)
         # "约100万元" or a figure with a lost character is no base for exact arithmetic

@@ -55,8 +55,6 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         other = _another_whole_named(r, opener.paragraph, total, parts)
         if other is not None:
             # "余额532374万元…限额581061.56万元以内。分类型看,一般债务限额…,专项债务限额…": the 限额's split
-            if other.kind != "amount" or any(p.value > other.value + other.tolerance for p in parts):
-                continue
             total = other
         if len(parts) < 2 or any(r.is_previous(p) for p in parts) \
                 or any(p.value > total.value + total.tolerance for p in parts):
@@ -114,6 +112,8 @@ def _another_whole_named(r: Reading, paragraph: int, total: Fact, parts: list[Fa
     if len(tail) < 2 or tail[-2:] in own:
         return None  # (the head word of their names, "限额", is not the total's: "型彩票" under "销售彩票" is)
     listed = {p.id for p in parts}
-    return next((f for f in (r.facts[k] for k in r.tree.paragraph_nodes(paragraph))
+    # (a figure of this year at the paragraph's own level — not last year's 收入 its parts are named like)
+    return next((f for k in r.tree.paragraph_nodes(paragraph) for f in [r.facts[k]]
                  if f is not None and f.id != total.id and f.id not in listed and f.unit == total.unit
+                 and f.kind == "amount" and not r.is_previous(f) and r.tree[k].depth == 0
                  and tail in clean_label(f.label)), None)

@@ -63,21 +63,30 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
 
 
 # a sentence opening with the whole its parts are of: "基本支出中,人员经费…,占84.23%" (占基本支出的84.23%)
-_OPENER_WHOLE = lazyre.compile(r"([\u4e00-\u9fff]{2,12}?)(?:支出|经费|收入|资金)?中\s*[,:]")
+_OPENER_WHOLE = lazyre.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:支出|经费|收入|资金)?)中\s*[,:]")
+_WHOLE_NAMED = lazyre.compile(r"占([^,;。\d]{1,20})的")  # (a share of the sentence naming its whole: "占本年支出合计的")
 _SENTENCE_END = lazyre.compile(r"[。!?\n]")  # (the opener governs the parts after its ";" too)
 
 
 def _opener_whole(r: Reading, at: int, part: Fact) -> str:
-    """The whole a sentence opens with ("基本支出中,"), for a bare 占 p% of `part` inside it — when a figure
-    of that name stated before is no smaller than the part; "" otherwise."""
+    """The whole of a bare 占 p% of `part` in a sentence that opens with a whole ("基本支出中,"): the whole an earlier
+    share after the opener names ("占基本支出的"), else the opener's — when a figure of that name stated before is no
+    smaller than the part; "" otherwise."""
     text = r.norm.text
     start = max(0, at - 200)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, start, at)]
     start = ends[-1] if ends else start
     m = _OPENER_WHOLE.match(text, start)
-    if m is None or text[start:m.start()].strip():
+    if m is None:
         return ""
-    name = text[start:m.end()].strip().rstrip(",:").removesuffix("中")
+    named = None
+    for named in _WHOLE_NAMED.finditer(text, m.end(), at):
+        pass
+    if named is not None:
+        # an earlier share after the opener names its whole: "项目支出中,…,占本年支出合计的30.00%;…,占10.00%" goes
+        # on with it
+        return named.group(1)
+    name = m.group(1)
     named = [f for f in r.facts if f is not None and f.kind == part.kind and f.unit == part.unit
              and f.span.end <= start and clean_label(f.label).endswith(name)]
     return name if named and named[-1].value + named[-1].tolerance >= part.value else ""
@@ -209,7 +218,8 @@ def _same_name(subject: str, vocab, fact) -> bool:
 
 def _abbreviates(subject: str, fact) -> bool:
     """The share's subject is the start of the figure's name ("税收" of "税收收入"), not more than it."""
-    return clean_label(fact.label).startswith(_TOTAL_WORD.sub("", subject))
+    core = _TOTAL_WORD.sub("", subject)
+    return bool(core) and clean_label(fact.label).startswith(core)
 
 
 _NO_NAME = lazyre.compile(r"^(?:合计|共计|累计|总计|分别|其中|大约|约为|均为|仅为|比重|比例|占比|左右|以上)$")
