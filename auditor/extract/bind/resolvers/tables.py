@@ -33,6 +33,7 @@ from auditor import lazyre
 from auditor.extract.model import (SUBTOTAL_VIA, Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum,
                                    ScoreTable, Share, TableRate, TableRow)
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
+from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW
@@ -271,7 +272,7 @@ def _nested_split(table: ScoreTable, total: TableRow, parts: list[TableRow], com
     # (and the reading of the second 其中 as another split of the total: "其中:中央 | 地方 | 上年结转 | 其他资金")
     readings = [*runs, parts[1:]]
     fits = [r for r in readings
-            if keys and all(_adds_up(total.cells[k], [p.cells[k] for p in r if k in p.cells]) for k in keys)]
+            if keys and all(adds_up(total.cells[k], [p.cells[k] for p in r if k in p.cells]) for k in keys)]
     # the template's reading (the inner rows end at its 上年结转 / 其他资金 rows) when it makes the total or
     # none does (then it is as wrong as any, and the one reported); else the first that makes it
     template = [r for r in runs if all(_TEMPLATE_SOURCE.match(_bare(p.label)) for p in r[1:])][:1]
@@ -284,12 +285,6 @@ def _nested_split(table: ScoreTable, total: TableRow, parts: list[TableRow], com
 
 
 _TEMPLATE_SOURCE = lazyre.compile(r"^(?:其中[:：])?(?:上年结转(?:资金)?|其[他它](?:资金)?)$")  # a 自评表's own source rows
-
-
-def _adds_up(total: Fact, parts: list[Fact]) -> bool:
-    """Σ parts is the total within the rounding their written digits allow."""
-    gap = abs(total.value - sum((p.value for p in parts), Decimal(0)))
-    return gap <= total.tolerance + sum((p.tolerance for p in parts), Decimal(0))
 
 
 def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
