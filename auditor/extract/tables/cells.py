@@ -54,11 +54,13 @@ _TITLE = lazyre.compile(r"^(?:附件\s*[一二三四五六七八九十\d]{0,3}|[
 _TOKEN = r"(?:-?\d[\d,.]*(?:[ \t]?(?:万元|万|亿元|元|%)(?![\u4e00-\u9fff]))?|[-—/]{1,2})"
 _FIGURE_TOKEN = lazyre.compile(_TOKEN)
 # (a row label may open with its item number: "1.因公出国(境)费   13.06   10.20")
-_SPACED_ROW = lazyre.compile(rf"^(?P<code>\d{{3}}(?:\d{{2}}){{0,2}}\s+(?=[\u4e00-\u9fff]{{2}})(?![万亿千]?元|[万亿个户次]|人次))?(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
+# a 科目 code and the space after it, before a row's name (not an amount's unit: "100 万元", "20 人次")
+_CODE_BEFORE_NAME = r"\d{3}(?:\d{2}){0,2}\s+(?=[\u4e00-\u9fff]{2})(?![万亿千]?元|[万亿个户次]|人次)"
+_SPACED_ROW = lazyre.compile(rf"^(?P<code>{_CODE_BEFORE_NAME})?(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?[^\d\s.,%\-—/])[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
 _GLUED_ROW = lazyre.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
 _GLUED_END = lazyre.compile(r"[\d,.%万元]")  # (the last character of a line _GLUED_ROW can match)
 _WHITE = lazyre.compile(r"\s")
-_ROW_CODE = lazyre.compile(r"\d{3}(?:\d{2}){0,2}\s+(?=[\u4e00-\u9fff]{2})(?![万亿千]?元|[万亿个户次]|人次)")  # a classification code opening a row line
+_ROW_CODE = lazyre.compile(_CODE_BEFORE_NAME)  # a classification code opening a row line
 _SPACES = lazyre.compile(r"\S+")
 _GAPS = lazyre.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _PROSE_MARK = lazyre.compile(r"[。,，;；]")
@@ -164,7 +166,7 @@ def cell_runs(text: str) -> list[list[Cell]]:
             lead = len(line) - len(line.lstrip())
             current.append(Cell(stripped, start + lead, start + lead + len(stripped), index))
             continue
-        if stripped.isdigit() and len(stripped) <= 3 and _between_bar_rows(lines, index):
+        if stripped.isdigit() and len(stripped) <= 3 and _page_number_line(lines, index):
             # ("|…|4|4|| ⏎ ⏎ 2 ⏎ ⏎ ||效益指标|…": a bare page number between two rows of a barred table)
             current.append(Cell("", start, start, index, PAGE))
             continue
@@ -366,7 +368,7 @@ def _two_level_headers(cells: list[Cell]) -> list[Cell]:
     return cells
 
 
-def _between_bar_rows(lines: list[str], index: int) -> bool:
+def _page_number_line(lines: list[str], index: int) -> bool:
     """A bare number's line is a page number of a table: the nearest lines above and below (blank lines aside,
     three at most) are rows of a barred table, or the line after it is blank and the nearest above a row of the
     table (bars or runs of spaces)."""

@@ -84,7 +84,7 @@ COLUMN_WORD = lazyre.compile(
 _BARE_TOTAL = lazyre.compile(r"^(?:合计|总计|共计|小计)$")
 ROW_NUMBER_HEADERS = frozenset({"行次", "栏次"})  # a column of the rows' numbers beside their labels
 _MONEY_NAME = lazyre.compile(r"(?:支出|收入|资金|经费)$")  # a column of money no role names ("上缴上级支出")
-_TOTAL_NAME = lazyre.compile(r"(?:合计|总计|共计|小计)$")  # ("本年支出合计 | 基本支出 | 项目支出": the first column the total)
+TOTAL_NAME = lazyre.compile(r"(?:合计|总计|共计|小计)$")  # ("本年支出合计 | 基本支出 | 项目支出": the first column the total)
 _OTHER_SOURCE = lazyre.compile(r"^其[它他](?:资金|来源)?$")
 
 
@@ -233,7 +233,7 @@ class Header:
         """The key of a first money column named 合计 over at least two money columns after it
         ("合计 | 基本支出 | 项目支出"): each row's total of the others."""
         money = [(clean(c.name), k) for c, k in zip(self.columns, self.keys) if k and c.role in AMOUNT_ROLES]
-        if len(money) < 3 or not _TOTAL_NAME.search(money[0][0]) or any(_TOTAL_NAME.search(n) for n, _ in money[1:]):
+        if len(money) < 3 or not TOTAL_NAME.search(money[0][0]) or any(TOTAL_NAME.search(n) for n, _ in money[1:]):
             return None
         return money[0][1]
 
@@ -395,8 +395,9 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
     if extra and any(c.text for c in extra) and (k == len(cells) or cells[k].kind == EOL):
         columns.extend(Column(c.text, "amount", c) for c in extra if c.text)  # (money, of no role the reader knows)
         after = k
-    stacked = _stacked(raw)
-    two_lines = _cell_stacked(raw)
+    # (only a header whose names were joined may be one: the two tests are not run on every other one)
+    stacked = _stacked(raw) if len(names) < len(raw) else None
+    two_lines = _cell_stacked(raw) if len(names) < len(raw) and stacked is None else None
     if stacked is not None or two_lines is not None:
         # names completed by the line below ("年初 | 全年 ⏎ 预算数 | 执行数"): that line is the header's too
         below = raw[stacked[1][0]].line if stacked is not None else two_lines[1][0].line
@@ -408,7 +409,7 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
                   serial=serial, coded=any(CODE_HEADER.match(clean(n)) for n in notes if n))
 
 
-_ROW_CODE = lazyre.compile(r"^\d{3}(?:\d{2}){0,2}$")
+CODE_CELL = lazyre.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a row's code under 科目编码: 201, 20101, 2010101
 _ALSO_A_ROW = lazyre.compile(r"^(?:基本支出|项目支出)$")  # names of a column in one table, of a row in another
 
 
@@ -421,7 +422,7 @@ def _opens_row(cells: list[Cell], j: int, before: list[Cell]) -> bool:
     if not after or not _is_figure(after[0].text):
         return False
     # ("项目支出 ⏎ 208 ⏎ 社会保障和就业支出", a cell a line: the first row's 科目 code and name follow the header)
-    return not (_ROW_CODE.match(after[0].text) and len(after) > 1 and not _is_figure(after[1].text))
+    return not (CODE_CELL.match(after[0].text) and len(after) > 1 and not _is_figure(after[1].text))
 
 
 def _names_after(cells: list[Cell], j: int) -> bool:

@@ -29,8 +29,8 @@ from auditor.extract.numbering import OUTLINE_MARKER, item_number, item_style
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PADDED, PAGE, PAGE_MARK, PAGE_MARK_FIRST, Cell
-from auditor.extract.tables.columns import (CODE_HEADER, LEVEL_COLUMN, Header, clean, find_header, is_label_header, role_of,
-                                            split_glued_header)
+from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, LEVEL_COLUMN, Header, clean, find_header,
+                                            is_label_header, role_of, split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
 from auditor.normalise import Normalised
 from auditor.records import dataclass
@@ -49,7 +49,6 @@ _GLUED = lazyre.compile(r"^\d[\d,.%万元]*$")  # one character class: no backtr
 _DASH = {"—", "-", "--", "——", "/", "\\", "无", "-—", "—-", "─"}
 _NOISE = lazyre.compile(r"[?\ufffd]+$")  # "3,724,055.00?": a character the page could not show
 _SERIAL = lazyre.compile(r"^\d{1,3}$")
-_CODE = lazyre.compile(r"^\d{3}(?:\d{2}){0,2}$")
 # a level of an indicator table named with its weight: "产 出 指 标 (50分)", "项目决策(20分)"
 LEVEL_WEIGHT = lazyre.compile(r"^(?P<name>[\u4e00-\u9fff]{2,12})[(（](?P<weight>\d{1,3}(?:\.\d{1,2})?)分[)）]$")
 _LEVEL_FIGURE = lazyre.compile(r"\d{1,3}(?:\.\d{1,2})?(?=\s*分\s*[)）]\s*$)")
@@ -184,7 +183,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         numbered = header.serial and _SERIAL.match(cells[k].text) and k + 1 < len(cells) and is_label(cells[k + 1])
         if numbered:
             k += 1  # the row's number under 序号: no figure of the row
-        code = _CODE.match(cells[k].text) if coded and k + 1 < len(cells) and is_label(cells[k + 1]) else None
+        code = CODE_CELL.match(cells[k].text) if coded and k + 1 < len(cells) and is_label(cells[k + 1]) else None
         if code:
             k += 1  # the row's code under 科目编码 ("201", "20101", "2010101"): its level, no figure of the row
         labels: list[Cell] = []
@@ -232,7 +231,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             if c.kind == EOL:
                 k += 1
                 continue
-            if coded and _CODE.match(c.text) and k + 1 < len(cells) and is_label(cells[k + 1]) \
+            if coded and CODE_CELL.match(c.text) and k + 1 < len(cells) and is_label(cells[k + 1]) \
                     and labels and slots and c.line != labels[-1].line \
                     and not TOTAL_ROW.match(clean(cells[k + 1].text)):
                 break  # ("… 499.48 ⏎ 20805 ⏎ 行政事业单位养老支出", a cell a line: the next row's code)

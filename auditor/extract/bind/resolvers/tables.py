@@ -37,7 +37,8 @@ from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW
-from auditor.extract.tables.columns import BUDGET_ROLES, clean, column_keys, is_source, role_in_table, role_of
+from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, clean, column_keys, is_source, role_in_table,
+                                            role_of)
 from auditor.records import dataclass
 
 _NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
@@ -337,7 +338,6 @@ def _written(row: TableRow, key: str) -> bool:
 
 
 _TOTAL_COLUMN = lazyre.compile(r"^(?:合计|小计|总计|共计)")
-_FIRST_TOTAL_COLUMN = lazyre.compile(r"(?:合计|小计|总计|共计)$")
 _SUBTOTAL_ROW = lazyre.compile(r"(?:合计|小计)[::]?$")
 _SMALL_TOTAL = lazyre.compile(r"^小计[::]?$")
 _ENDS_TOTAL = lazyre.compile(r"(?:合计|总计)[::]?$")  # "本年收入合计": a total of the rows above it
@@ -355,7 +355,7 @@ def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -
         return []
     if _TOTAL_COLUMN.match(names[-1]) and not any(_TOTAL_COLUMN.match(n) for n in names[:-1]):
         total_key, part_keys = money[-1][1], [k for _, k in money[:-1]]
-    elif _FIRST_TOTAL_COLUMN.search(names[0]) and not any(_FIRST_TOTAL_COLUMN.search(n) for n in names[1:]):
+    elif TOTAL_NAME.search(names[0]) and not any(TOTAL_NAME.search(n) for n in names[1:]):
         # ("合计 | 基本支出 | 项目支出", "本年支出合计 | 基本支出 | 项目支出")
         total_key, part_keys = money[0][1], [k for _, k in money[1:]]
     else:
