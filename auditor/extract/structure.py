@@ -110,7 +110,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
               and not _WEIGHT_BEFORE_SCORE.match(norm.text, f.span.end)  # ("资金执行(10分)得8.1分": its weight)
               and not _GRADED.match(norm.text, f.span.end)  # ("2022年评价得分为76.5分(中)": graded already)
               # ("复核得分88.75分,比评价得分低4.25分": a gap between two scores; "项目效益(30分)": a level's weight)
-              and not _GAP_BEFORE.search(f.label)
+              and not cue("score_gap").search(f.label)
               and not (_OPEN_BEFORE.search(norm.text, max(0, f.span.start - 3), f.span.start)
                        and _CLOSE_AFTER.match(norm.text, f.span.end))]
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
@@ -290,7 +290,6 @@ _WEIGHT_BEFORE_SCORE = lazyre.compile(r"\s*\)\s*(?:实际)?得")  # "资金执�
 _NEAR = 80  # characters between a grade and the score it is said next to
 
 
-_GAP_BEFORE = lazyre.compile(r"(?:比|较|与)[^,;。]{0,12}?(?:高|低|多|少|提高|降低|下降|增加|减少|相差)了?$|相差了?$")
 _OPEN_BEFORE = lazyre.compile(r"(?<![优良中差秀好格”\"])\(\s*$")  # (not the bracket after a grade: "良(95分)")
 _CLOSE_AFTER = lazyre.compile(r"\s*\)")
 

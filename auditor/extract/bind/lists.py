@@ -132,9 +132,6 @@ def _difference_of(total: Fact, parts: list[Fact]) -> bool:
     return abs(abs(a.value - b.value) - total.value) <= total.tolerance + a.tolerance + b.tolerance
 
 
-_ADJUSTED = lazyre.compile(r"调整|删减|增减|追加|追减")  # (a total of changes: "总计调整28億2878萬")
-
-
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -174,7 +171,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         original, change = r.vocab.cue("original_amount"), r.vocab.cue("change_amount")
         labels = [clean_label(p.label) for p in parts]
         if any(original.search(x) for x in labels) and any(change.search(x) for x in labels):
-            of_change = bool(change.search(clean_label(total.label)) or _ADJUSTED.search(clean_label(total.label)))
+            named = clean_label(total.label)
+            of_change = bool(change.search(named) or r.vocab.cue("total_of_changes").search(named))
             drop = change if not of_change else original
             parts = [p for p, x in zip(parts, labels) if not drop.search(x)]
             if len(parts) < 2 and not adds_up(total, parts):
