@@ -36,7 +36,7 @@ _SPENT = {"actual", "final"}
 _CARRIED = lazyre.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
-_NAMES = lazyre.compile(r"缺口|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损")
+_NAMES = lazyre.compile(r"缺口|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损")
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,9 @@ class _Family:
     rate_base: str  # "plus" or "minus": what a 审减率 / 超支率 is of
     several_plus: bool = False  # 结余 = 收入 + 上年结转 − 支出, 中央资金 + 省级资金 − 支出
     paragraph: bool = False  # its figures may stand in the sentences before it, in its paragraph (差短 of 岁入 and 岁出)
+    # its budget may be the base of a rate said with it: "为年初预算54,340.31万元的103.2%,超收1,733.18万元"
+    share_bases: bool = False
+    follows: bool = True  # a figure still missing may follow it ("审减70.16万元,审定金额1180.20万元")
 
 
 FAMILIES = (
@@ -66,6 +69,12 @@ FAMILIES = (
     _Family("超支", "difference_overspent", "overspent_spent", "overspent_budget", frozenset(_SPENT),
             frozenset(_BUDGETS - {"available"}), "minus"),
     _Family("尚需", "difference_remaining", "remaining_total", "remaining_done", frozenset(), frozenset(), "plus"),
+    # revenue against its budget: "收入完成56,073.49万元,为年初预算54,340.31万元的103.2%,超收1,733.18万元"
+    # (超收 = 完成 − 预算) and "…完成预算38,420万元的96.5%,短收1,345万元" (短收 = 预算 − 完成)
+    _Family("超收", "difference_over_collected", "collected_actual", "collected_budget", frozenset(_SPENT),
+            frozenset(_BUDGETS - {"available"}), "minus", share_bases=True, follows=False),
+    _Family("短收", "difference_short_collected", "collected_budget", "collected_actual",
+            frozenset(_BUDGETS - {"available"}), frozenset(_SPENT), "plus", share_bases=True, follows=False),
     # a budget's review: "营业总收入原列3兆5507亿…元,减列993亿2600万元,改列3兆4514亿…元" (减列 = 原列 − 改列)
     _Family("减列", "difference_cut", "cut_from", "cut_to", frozenset(), frozenset(), "plus"),
     # a project's money still missing: "总投资15万元,…共筹集资金7.5万元…。缺口资金7.5万元…" (缺口 = 所需 − 已筹)
@@ -183,15 +192,16 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
     diff = r.facts[i]
     plus: list[Fact] = []
     minus: list[Fact] = []
+    figures = _FIGURES | {"share"} if fam.share_bases else _FIGURES
 
     def take(k: int) -> bool | None:
         """Record node k's figure; False when the reading is ambiguous, None to stop."""
         f = r.facts[k]
-        if f is None or tree[k].kind not in _FIGURES | _DIFFERENCE_PIECES:
+        if f is None or tree[k].kind not in figures | _DIFFERENCE_PIECES:
             return True
         if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
             return None  # the previous (or next) difference: its figures are its own
-        if tree[k].kind not in _FIGURES or f.kind != "amount" or f.unit != diff.unit or f.id in listed:
+        if tree[k].kind not in figures or f.kind != "amount" or f.unit != diff.unit or f.id in listed:
             return True
         role = _role(r, fam, f)
         if role is None or _compared_year(r, f, diff):
@@ -226,18 +236,18 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
     if complete():  # figures further back in a role the nearest reading took: another reading
         for k in back:
             f = r.facts[k]
-            if f is None or tree[k].kind not in _FIGURES | _DIFFERENCE_PIECES:
+            if f is None or tree[k].kind not in figures | _DIFFERENCE_PIECES:
                 continue
             if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
                 break
-            if tree[k].kind in _FIGURES and f.kind == "amount" and f.unit == diff.unit and f.id not in listed \
+            if tree[k].kind in figures and f.kind == "amount" and f.unit == diff.unit and f.id not in listed \
                     and not f.is_bound and _role(r, fam, f) is not None and not _compared_year(r, f, diff):
                 if not rivals and fam.several_plus and _role(r, fam, f) == "plus" \
                         and _added_together(r, plus + [f]):
                     plus.append(f)  # "中央到位资金100万元,省级到位资金50万元": the sources add up
                 else:
                     rivals.append(f)
-    if not complete():
+    if not complete() and fam.follows:
         none_before = not (plus or minus)
         after = tree.after(i, "sentence", limit=_LOOK_BACK)
         for k in after:

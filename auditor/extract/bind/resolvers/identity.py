@@ -18,7 +18,11 @@ from auditor.extract.vocabulary import Family
 
 
 def resolve(index: DocumentIndex, lists: list[Breakdown]) -> list[Breakdown]:
-    explicit = {b.total.id for b in lists}
+    # a total a stated list breaks down: each list's part concepts (a list along another dimension — 基本支出 按经济
+    # 分类 — leaves its identity, 人员经费 + 公用经费, to be read)
+    explicit: dict[int, set[str | None]] = defaultdict(set)
+    for b in lists:
+        explicit[b.total.id].update(p.concept for p in b.parts)
     # a part a stated list gives to its total is that total's: "鄂城区三公经费1000.86万,其中:…公务接待费
     # 43.77万元…" — a narrower total elsewhere ("区直…三公经费736.40万元") does not borrow it
     claimed = {p.id: b.total.id for b in lists for p in b.parts}
@@ -39,7 +43,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown]) -> list[Breakdown]:
     return out
 
 
-def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: set[int],
+def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: dict[int, set[str | None]],
             claimed: dict[int, int]) -> list[Breakdown]:
     """The identity of one family over the amounts of its concepts (in text order)."""
     groups: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
@@ -53,7 +57,8 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: s
         if not totals:
             continue
         total_fact = index.unique(by_concept[totals[0]])
-        if total_fact is None or total_fact.id in explicit:
+        if total_fact is None or (total_fact.id in explicit and (
+                None in explicit[total_fact.id] or explicit[total_fact.id] & _members(family))):
             continue
         parts: list[Fact] = []
         for part in family.parts:
@@ -88,6 +93,11 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: s
                                              reason="identity_in_paragraph" if together else "vocabulary_identity",
                                              via=(), rejected=()))
     return out
+
+
+def _members(family: Family) -> set[str | None]:
+    """The concepts a family's identity adds up (its parts and their alternatives)."""
+    return {*family.members, *family.parts, *(a for alts in family.alternatives.values() for a in alts)}
 
 
 def _lend_unscoped_parts(groups: dict[tuple, dict[str, list[Fact]]], family: Family) -> None:
