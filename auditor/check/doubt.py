@@ -890,11 +890,25 @@ def _name_core(label: str) -> str:
     return _SCENARIO_TAIL.sub("", clean_label(label))
 
 
-def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], whole_label: str) -> Found | None:
-    """占 X 的 p%: another whole of the right concept, in the part's paragraph or of a tried whole's concept."""
+def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], whole_label: str,
+                  named_before: Iterable[Fact] = ()) -> Found | None:
+    """占 X 的 p%: another whole of the right concept, in the part's paragraph or of a tried whole's concept;
+    for a bare 占 p%, the whole a share before it in its sentence names (`named_before`)."""
     found = _garbled(doc, [stated, part, *tried[:1]])
     if found:
         return found
+    tried_ids = {w.id for w in tried}
+    # "占比69.48%(占授予中小企业合同金额)": a bracket after the share names its whole
+    said = _WHOLE_IN_BRACKET.match(doc.text, stated.span.end)
+    if said is not None:
+        name = clean_label(said.group(1))
+        for f in doc.neighbours(part):
+            if f.id != part.id and f.kind == "amount" and f.unit == part.unit and not f.is_bound \
+                    and len(name) >= 3 and name in clean_label(f.label) + "金额" and _ratio_holds(stated, part, f):
+                return _ratio_found("ALT001", stated, part, f)
+    for w in named_before:
+        if w.id not in tried_ids and w.id != part.id and w.unit == part.unit and _ratio_holds(stated, part, w):
+            return _ratio_found("ALT001", stated, part, w)
     core = _name_core(whole_label)
     concepts = {w.concept for w in tried if w.concept}
     tried_ids = {w.id for w in tried}
@@ -932,6 +946,9 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
                                                   f"implies ({written(part)} / {written(stated)}%) is at least "
                                                   f"the parts read so far"})
     return None
+
+
+_WHOLE_IN_BRACKET = lazyre.compile(r"\s*\(\s*占([^()]{2,30}?)(?:的比例|的比重)?\s*\)")
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -1254,6 +1271,67 @@ def explain_list_total_change(doc: Document, current: Fact, previous: Fact, delt
         if compare(stated, Value.of(total) - Value.of(previous)).verdict == "ok":
             return Found("ALT001", {"zh": f"以清单总额 {total.text} 为本年数，增减成立",
                                     "en": f"with the list's total {total.text} as the current figure, the change holds"})
+    return None
+
+
+def explain_list_total_growth(doc: Document, stated: Fact, current: Fact, previous: Fact) -> Found | None:
+    """A growth rate read of a list's last part that holds for the list's total ("“三公”经费支出14.99万元,其中…
+    公务接待费4.10万元,较上年的18.65万元下降19.62%": (14.99 − 18.65) / 18.65, not of the 4.10)."""
+    for b in doc.lists_of_part.get(current.id, ()):
+        total = b.total
+        if total.unit != previous.unit or total.span.start > previous.span.start or previous.value <= 0:
+            continue
+        moved = Value.of(total) - Value.of(previous)
+        computed = ratio_percent(Value(abs(moved.value), moved.tolerance), Value.of(previous))
+        if computed is not None and compare(stated, computed).verdict == "ok":
+            return Found("ALT001", {"zh": f"以清单总额 {total.text} 为本年数，增幅成立",
+                                    "en": f"with the list's total {total.text} as the current figure, the growth holds"})
+    return None
+
+
+def explain_other_pair(doc: Document, delta: Fact | None, percent: Fact | None, read: tuple[Fact | None, Fact | None],
+                       direction: int) -> Found | None:
+    """ALT004: two other figures of the change's sentence, or of the sentence before it, give the change as stated
+    — its amount and its rate both, in its direction ("预算31.45万元,决算28.03万元,…。较上年决算13.35万元增加14.68万元":
+    of the 决算, not the 预算; "分别为830.02万元(上年751.05万元)、496.03万元(上年639.43万元),分别增长10.51%和下降
+    22.43%": the first pair's rate, not the second's).  Several figures of one quantity (years, budget and actual)
+    leave which two a change compares open."""
+    anchor = percent or delta
+    unit_of_pair = next((f.unit for f in (*read, delta) if f is not None and f.kind == "amount"), None)
+    if anchor is None or anchor.in_table or direction == 0 or unit_of_pair is None:
+        return None
+    here = doc._sentence_start(anchor.span.start)
+    start = doc._sentence_start(here - 1) if here > 0 else 0
+    pool = [f for f in doc.neighbours(anchor) if f.kind == "amount" and not f.is_bound and f.unit == unit_of_pair
+            and start <= f.span.start and f.span.end <= anchor.span.start and (delta is None or f.id != delta.id)]
+    if len(pool) > 12:
+        return None  # (a paragraph of many figures: some pair fits nearly any change)
+    signed = delta.model_copy(update={"value": delta.value * direction}) if delta is not None else None
+    # (a sibling of the figure read, in a list of parts, is another subject, not the same quantity said otherwise:
+    # "其中基本支出600万元,项目支出400万元,比上年的500万元增加100万元" is said of the 项目支出)
+    siblings = {p.id for f in read if f is not None for b in doc.lists_of_part.get(f.id, ()) for p in b.parts
+                if p.id != f.id}
+    read_current, read_previous = (f.id if f is not None else None for f in read)
+    for cur in pool:
+        if cur.id in siblings:
+            continue
+        for prev in pool:
+            # (the figures read, each in the other's role, are the other direction: CHG003's, no other reading)
+            if cur.id == prev.id or prev.id in siblings \
+                    or (cur.id, prev.id) in ((read_current, read_previous), (read_previous, read_current)):
+                continue
+            moved = Value.of(cur) - Value.of(prev)
+            if moved.value == 0 or (moved.value > 0) != (direction > 0):
+                continue
+            if signed is not None and compare(signed, moved).verdict != "ok":
+                continue
+            if percent is not None:
+                rate = ratio_percent(Value(abs(moved.value), moved.tolerance), Value.of(prev)) if prev.value > 0 else None
+                if rate is None or compare(percent, rate).verdict != "ok":
+                    continue
+            return Found("ALT004", {"zh": f"以第{cur.span.line}行的 {cur.text} 为本期数、{prev.text} 为比较数，增减成立",
+                                    "en": f"with {cur.text} (line {cur.span.line}) as the current figure and "
+                                          f"{prev.text} as the one compared with, the change holds"})
     return None
 
 

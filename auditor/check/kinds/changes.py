@@ -121,7 +121,14 @@ def _delta_explained(ctx: Context, c: Change) -> doubt.Found | None:
     no other row of its column states an amount), or the change of the list's total (ALT001)."""
     as_rate = None if _amounts_column(ctx, c) else doubt.explain_delta(ctx.doubt, c.delta, c.current, c.previous,
                                                                       c.direction)
-    return as_rate or doubt.explain_list_total_change(ctx.doubt, c.current, c.previous, c.delta, c.direction)
+    return as_rate or doubt.explain_list_total_change(ctx.doubt, c.current, c.previous, c.delta, c.direction) \
+        or _other_pair(ctx, c)
+
+
+def _other_pair(ctx: Context, c: Change) -> doubt.Found | None:
+    """Two other figures of the change's sentence (or the one before) that give its amount and rate (ALT004)."""
+    percent = c.percent if c.percent is not None and not c.percent.is_bound else None
+    return doubt.explain_other_pair(ctx.doubt, c.delta, percent, (c.current, c.previous), c.direction)
 
 
 def _amounts_column(ctx: Context, c: Change) -> bool:
@@ -370,14 +377,18 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             stated=primary.text if primary else c.keyword, expected="减少" if moved < 0 else "增加",
             arithmetic=arithmetic, evidence=figures,
             fields={"said_zh": said[0], "said_en": said[1], **which},
-        ), found=doubt.explain_list_total_change(ctx.doubt, c.current, c.previous, c.delta, c.direction)
-            if c.delta is not None else None)
+        ), found=(doubt.explain_list_total_change(ctx.doubt, c.current, c.previous, c.delta, c.direction)
+                  if c.delta is not None else None) or _other_pair(ctx, c))
 
 
 def _explained(ctx: Context, c: Change, g: _Growth):
     """Another reading under which the stated rate holds as written (another current figure …)."""
+    if c.delta is None and c.previous is not None and g.current is not None:
+        found = doubt.explain_list_total_growth(ctx.doubt, c.percent, g.current, c.previous)
+        if found is not None:
+            return found
     return doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True,
-                                keyword=c.keyword)
+                                keyword=c.keyword) or _other_pair(ctx, c)
 
 
 def _parts_sum(parts, flipped: Change | None = None) -> Value:

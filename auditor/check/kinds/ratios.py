@@ -224,8 +224,18 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             expected=f"{computed.value.quantize(Decimal('0.01'))}%",
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
             evidence=figures, comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
-        ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label),
+        ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label,
+                                                       _named_before(ctx.doc.shares, s)),
             equation=as_read if len(wholes) == 1 and not slip else None, weigh=as_read)
+
+
+def _named_before(shares, s) -> list[Fact]:
+    """The wholes the shares before a bare 占 p% in its sentence name ("…,占一般公共预算财政拨款支出的78.37%;
+    社会保障和就业支出388.17万元,占21.63%"): the whole the bare share may leave unsaid."""
+    if s.whole_label:
+        return []
+    return [w for t in shares if t is not s and t.whole_label and t.percent.sentence == s.percent.sentence
+            and t.percent.span.start < s.percent.span.start for w in t.wholes]
 
 
 def _share_of_parts_sum(rule: Rule, ctx: Context, s) -> Outcome:

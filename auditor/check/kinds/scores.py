@@ -137,16 +137,26 @@ def _with_funds_row(s: ScoreSum, figure: str, why_zh: str, why_en: str) -> doubt
 
 _FUNDS_CUE = lazyre.compile(r"预算执行|资金执行|执行率")
 # a funds row as flattened text leaves it, its figures after its name: "年度资金总额 |  | 1106.59 | … | 10 | 94.20% | 9.42"
-_FUNDS_ROW_TEXT = lazyre.compile(r"(?:年度)?资金总额[^\n其]{0,160}")
+# (or its 合计 row, under a header naming the 执行率 and the 分值: "资金来源 预算数 到位数 执行数 分值 执行率 得分")
+# (a cell a line: the figures on the lines after the name, one a line)
+_FUNDS_ROW_TEXT = lazyre.compile(r"(?:(?:年度)?资金总额|(?<=\n)[|\s]*合\s*计)[^\n其]{0,160}"
+                                 r"(?:\n[ \t|]*\d[\d.,]*%?[ \t|]*(?=\n)){0,10}")
+_FUNDS_HEADER = lazyre.compile(r"执行率[^\n]{0,40}\n?[^\n]{0,80}$|分值[^\n]{0,40}执行率")
 _ROW_NUMBER = lazyre.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.%])")
 
 
 def _funds_row_unread(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found | None:
     """The table's 总分 counts a funds row the reading did not place (a 自评表 flattened onto lines, its funds block
-    left unread) (ALT003): a figure of that row, where the text names it before the table, makes up the difference."""
+    left unread) (ALT003): a figure of that row, where the text names it before the table, makes up the difference
+    (the rows' whole scores taken as exact: a row's 分值 or 得分 is given, not rounded — else the tolerance of
+    many whole scores would let a figure near the gap pass)."""
+    computed = _scores_sum(s, s.parts, exact=True)
     start = min(p.span.start for p in s.parts)
     text = ctx.doubt.text
     for m in _FUNDS_ROW_TEXT.finditer(text, max(0, start - 4000), start):
+        if not m.group().lstrip("| \t").startswith(("资金总额", "年度资金总额")) \
+                and not _FUNDS_HEADER.search(text, max(0, m.start() - 200), m.start()):
+            continue  # (a 合计 row of another table: only a funds block's counts)
         for n in _ROW_NUMBER.finditer(m.group()):
             figure = cell_token(n.group(), 0)  # (its value and the half of its last digit, as a grid cell's)
             if figure is not None and 0 < figure.value <= 20 \
@@ -515,4 +525,23 @@ def _grade(rule: Rule, ctx: Context, g, bands) -> Iterator[Outcome]:
                   "en": f"{written(score)} → {expected} ({limits})"}
     yield failed(rule, None, finding(rule, ctx, span=g.span, stated=g.text, expected=expected,
                                      arithmetic=arithmetic, evidence=figures,
-                                     fields={"score": written(score), "grade": g.text}), reason=reason)
+                                     fields={"score": written(score), "grade": g.text}), reason=reason,
+                 found=_other_evaluation_grade(ctx, g, score, bands) if reason == "grade_score_near" else None)
+
+
+def _other_evaluation_grade(ctx: Context, g, score: Fact, bands) -> doubt.Found | None:
+    """ALT004: the score next to the grade is another evaluation's ("满意度测评得分为78.6分,…。项目绩效评价等级为
+    “优”"), the grade's sentence names none, and a total score of the report's own evaluation gives the grade."""
+    other = ctx.vocab.cue("other_evaluator")
+    if not (other.search(score.label) or _other_evaluation_said(ctx, score)):
+        return None
+    if other.search(ctx.doubt.text, ctx.doubt._sentence_start(g.span.start), g.span.start):
+        return None  # ("满意度测评得分78.6分,测评等级为优": the grade is that evaluation's too)
+    own = next((c for c in reversed(prose_total_scores(ctx) or _table_total_scores(ctx))
+                if c.span.start < g.span.start and c.id != score.id and band_of(c.value, bands) == g.grade), None)
+    if own is None:
+        return None
+    return doubt.Found("ALT004", {"zh": f"{written(score)}分是另一项评价的得分；按第{own.span.line}行的 {written(own)}分，"
+                                        f"等级为{g.grade}",
+                                  "en": f"{written(score)} is another evaluation's score; {written(own)} on line "
+                                        f"{own.span.line} gives {g.grade}"})

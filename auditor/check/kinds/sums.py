@@ -94,8 +94,9 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=primary, stated=stated, expected=expected,
             arithmetic=sum_arithmetic(b.total, list(b.parts), list(b.subtracted), computed, cmp, partial),
             evidence=_figures(b), comparison=cmp, fields=fields,
-        ), found=None if slip else doubt.explain_sum(ctx.doubt, b.total, list(b.parts), list(b.subtracted), b,
-                                                       ctx.vocab), equation=None if slip else equation,
+        ), found=None if slip else (_nested_by_share(ctx, b, partial)
+                                    or doubt.explain_sum(ctx.doubt, b.total, list(b.parts), list(b.subtracted), b,
+                                                         ctx.vocab)), equation=None if slip else equation,
             weigh=as_read, accuse_from=EXPLICIT + 1 if by_shares and not _shares_of_total(share_of, b) else None,
             # (the members of a closed family — “三公” = 出国 + 公车 + 接待 — are named, not run into; a
             # table's rows and columns are laid out, and the row that breaks what the others agree on is
@@ -127,6 +128,28 @@ def _whole_parts_exact(b: Breakdown) -> Value | None:
     def value(p: Fact) -> Value:
         return Value(p.value, min(p.tolerance, b.total.tolerance)) if p in whole else Value.of(p)
     return total([value(p) for p in b.parts]) - total([value(p) for p in b.subtracted])
+
+
+def _nested_by_share(ctx: Context, b, partial: bool) -> doubt.Found | None:
+    """ALT002: a part whose stated share is of another part ("授予中小企业合同金额473.86万元,占比71.98%;授予小微
+    企业合同金额329.24万元,占比69.48%" — 329.24 / 473.86): a share of that part, so within it, no sibling; the
+    list without it holds."""
+    for p in b.parts:
+        share = next((s.percent for s in ctx.doc.shares if s.part is not None and s.part.id == p.id), None)
+        if share is None:
+            continue
+        for q in b.parts:
+            computed = ratio_percent(Value.of(p), Value.of(q)) if q is not p and q.value > p.value else None
+            if computed is None or compare(share, computed).verdict != "ok":
+                continue
+            rest = [x for x in b.parts if x is not p]
+            made = total([Value.of(x) for x in rest]) - total([Value.of(x) for x in b.subtracted])
+            if compare(b.total, made).verdict == "ok" or (partial and made.value <= b.total.value):
+                terms = " + ".join(written(x) for x in rest)
+                return doubt.Found("ALT002", {
+                    "zh": f"{terms}（{p.text} 占 {q.text} 的 {written(share)}%，是其中一部分，不另计）",
+                    "en": f"{terms} ({p.text} is {written(share)}% of {q.text}: within it, not counted again)"})
+    return None
 
 
 def _shares_make_whole(share_of: dict[int, Fact], b: Breakdown) -> bool:

@@ -110,8 +110,8 @@ _TEXT_END = lazyre.compile(r"(?:方法|原因|说明|标准|依据|措施|备注
 def role_of(header: str) -> str | None:
     """The role of a column named `header` (None: not a figure column)."""
     name = clean(header).replace("、", "")  # "增、减金额"
-    if not name or len(name) > 30 or _TEXT_END.search(_GLOSS.sub("", name)):
-        return None
+    if not name or len(name) > 30 or _TEXT_END.search(_GLOSS.sub("", name)) or _GLOSS_CELL.fullmatch(name):
+        return None  # (a gloss in a cell of its own, "(执行数/到位数)" under 执行率, names no column)
     role = next((role for role, pattern in COLUMN_ROLES if pattern.search(name)), None)
     if "%" in header and name.startswith("占"):
         return role  # ("占业务收入%": each row's share of one row, not a rate of the row's own figures)

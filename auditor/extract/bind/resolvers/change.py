@@ -70,6 +70,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     break
                 if _other_base(r, s.piece.keyword, t.piece.keyword, r.norm.text[s.end:t.start]):
                     break  # "比2022年增长11.6%,比2019年增加54.13亿元", "同比增长10.5%,环比增加8.45亿元": two comparisons
+                if _other_years_compared(r, s.start, t):
+                    break  # "2023年较2021年累计下降39.72%,较2022年减少6.36万元": each clause names its own year
                 compared = mine == "budget" and not theirs and r.vocab.cue("compared_prefix").match(s.piece.keyword)
                 if theirs != mine and "budget" in (theirs, mine) and not compared:
                     # "调减86080万元,同比下降33.5%": against the plan, then against last year; a bare
@@ -97,8 +99,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if delta is None and pct is not None and previous is not None \
                 and _CHANGE_AT_END.search(clean_label(previous.label)):
             # "…申请财政奖补资金161.5万元,比上年财政奖补资金净增31.69万元,增长25.77%": the figure named as a change
-            # is the change the rate is of, not last year's figure
-            delta, previous = previous, None
+            # is the change the rate is of, not last year's figure — unless the rate compares with
+            # something else (then that figure is neither)
+            delta, previous = (None, None) if _compares_otherwise(r, i, clean_label(previous.label)) \
+                else (previous, None)
         if current is not None and previous is None and direction > 0 and delta is not None \
                 and reason == "change_in_sentence" and current.unit == delta.unit and current.value < delta.value:
             # "财政拨款收入276.0605万元,…补助收入14.0723万元,较上年度决算数增加42.1949万元": the figure
@@ -759,12 +763,40 @@ def _compared_period(r: Reading, keyword: str) -> str | None:
     return None
 
 
+_YEAR_COMPARED = lazyre.compile(r"(?:较|比|与|同)\s*((?:19|20)\d{2})\s*年")
+_CLAUSE_START = lazyre.compile(r"[,;:。]")
+
+
+def _other_years_compared(r: Reading, start: int, t) -> bool:
+    """The clause of the change at `start` and that of the keyword `t` after it each name the year they
+    compare with ("2023年较2021年累计下降39.72%,较2022年减少6.36万元"), and the years differ: two comparisons."""
+    text = r.norm.text
+    opened = max((m.end() for m in _CLAUSE_START.finditer(text, max(0, start - 40), start)), default=max(0, start - 40))
+    mine = _YEAR_COMPARED.findall(text, opened, start)
+    later = max((m.end() for m in _CLAUSE_START.finditer(text, start, t.start)), default=start)
+    theirs = _YEAR_COMPARED.findall(text, later, t.end)
+    return bool(mine and theirs and mine[-1] != theirs[-1])
+
+
 def _other_base(r: Reading, first: str, second: str, between: str) -> bool:
     """Two change keywords of one sentence that each name what they compare with, and name different
     periods: a rate and an amount of two comparisons, not one change's — unless the second restates
     the first ("较2015年减少56亿元,即同比降4.8%": 即, the same comparison said again)."""
     a, b = _compared_period(r, first), _compared_period(r, second)
     return a is not None and b is not None and a != b and not r.vocab.cue("restated_as").search(between)
+
+
+def _compares_otherwise(r: Reading, i: int, change_label: str) -> bool:
+    """"较原预算净增十二亿零七百四十万元,较113年度决算数成长6.77%": the rate's own clause says what it compares
+    with, and that is not what the change named before it compares with (the budget, then last year's
+    决算) — two comparisons, the rate no rate of that change."""
+    if i == 0 or r.tree[i - 1].kind not in ("words", "labelled") or r.tree[i - 1].clause != r.tree[i].clause:
+        return False
+    own = clean_label(r.tree[i - 1].piece.label)
+    if not (r.vocab.cue("compared_prefix").match(own) and r.vocab.cue("compared_prefix").match(change_label)):
+        return False
+    theirs, mine = _reference(r, own, ""), _reference(r, change_label, "")
+    return bool(theirs and mine and theirs != mine)
 
 
 def _paired_reference(r: Reading, keyword: str) -> str:

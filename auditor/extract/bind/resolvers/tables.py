@@ -577,7 +577,9 @@ def _rates(table: ScoreTable, rows: list[TableRow]) -> list[TableRate]:
                 continue  # ("完成调整预算%" in a table without the 调整预算, beside its 年初预算: the base is not in it)
             base_role = "budget"  # ("完成年初预算%" over the one 预算数 column: that budget)
         base = first[base_role] if named else budgets[0]
-        others = tuple(b for b in budgets if b is not base)
+        # (some templates take 执行率 on the money that arrived, 执行数 / 到位数: a row's 到位 cell is another base)
+        received = next((f for key, f in row.cells.items() if key.split("#")[0] == "received"), None)
+        others = tuple(b for b in (*budgets, received) if b is not None and b is not base)
         out.append(TableRate.model_construct(
             rate=rate, actual=actual, base=base, others=others, named=named, row=row.label,
             reason="table_rate_named" if named else "table_rate", via=tuple([*_via(table), *row.via])))
