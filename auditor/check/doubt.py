@@ -866,7 +866,9 @@ def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]]) -> Found 
             continue
         line_start = doc.line_start(start)
         cut = None
-        if text[end - 1].isdigit() and not text[end:].strip() and _ends_cut(text, line_start, start):
+        if text[end - 1].isdigit() and not text[end:].strip() and _ends_cut(text, line_start, start) \
+                and not _TWO_DECIMALS.search(text, start, end):
+            # (a figure written to two decimals, "总分 | 100 | 97.88" closing a table, is whole: reports write no more)
             cut = (start, end)  # the text ends on the figure: an excerpt may have cut it ("85.75%" as "8")
         elif text[end - 1].isdigit() and _CUT_AFTER.match(text, end) and text[line_start:start].strip():
             cut = (start, text.find("\n", end) + 2)
@@ -906,17 +908,28 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
             if f.id != part.id and f.kind == "amount" and f.unit == part.unit and not f.is_bound \
                     and len(name) >= 3 and name in clean_label(f.label) + "金额" and _ratio_holds(stated, part, f):
                 return _ratio_found("ALT001", stated, part, f)
+    # "岁入1,834亿元、岁出1,886亿元,其中岁入以税课收入1,184亿元为大宗(占64.6%)": the part's own words name the
+    # whole it is of
+    own = clean_label(part.label)
+    for f in doc.neighbours(part):
+        if f.id not in tried_ids and f.id != part.id and f.kind == "amount" and f.unit == part.unit \
+                and not f.is_bound and f.concept and len(f.concept) >= 2 and own.startswith(f.concept) \
+                and own != f.concept and _ratio_holds(stated, part, f):
+            return _ratio_found("ALT001", stated, part, f)
     for w in named_before:
         if w.id not in tried_ids and w.id != part.id and w.unit == part.unit and _ratio_holds(stated, part, w):
             return _ratio_found("ALT001", stated, part, w)
-    core = _name_core(whole_label)
+    core = _name_core(whole_label.rstrip("之"))
     concepts = {w.concept for w in tried if w.concept}
     tried_ids = {w.id for w in tried}
     for f in doc.neighbours(part):
         if f.id in tried_ids or f.id == part.id or f.kind != "amount" or f.is_bound or f.unit != part.unit:
             continue
+        # ("(含总预算29,640亿元及特别预算…),…占总预算岁出之26.59%": a figure named in a bracket of what a total holds)
+        held = _HELD.sub("", clean_label(f.label))
         named = (len(core) >= 2 and _name_core(f.label).endswith(core)) or (f.concept in concepts) \
-            or _abbreviates(_name_core(f.label), core)
+            or _abbreviates(_name_core(f.label), core) or (len(held) >= 3 and held != clean_label(f.label)
+                                                           and core.startswith(held))
         if named and _ratio_holds(stated, part, f):
             return _ratio_found("ALT001", stated, part, f)
     # "中央补助款50.48亿元,包括一般性补助款17.56亿元、计划型补助款32.91亿元,占岁入总额16.58%": the share
@@ -948,6 +961,8 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
     return None
 
 
+_TWO_DECIMALS = lazyre.compile(r"\.\d{2}$")
+_HELD = lazyre.compile(r"^(?:含|包含|包括)")
 _WHOLE_IN_BRACKET = lazyre.compile(r"\s*\(\s*占([^()]{2,30}?)(?:的比例|的比重)?\s*\)")
 
 

@@ -175,7 +175,8 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     # (a ratio of two figures of one grid row — 税收收入 | 132.0 | 132.4 | 100.3 — is a rate of
     # unknown name: revenue collected may exceed its budget)
     shares = {s.percent.id for s in ctx.doc.shares if not _PLANNED.search(s.whole_label)
-              and not (s.reason == column_agreement.REASON and s.part.label == s.whole.label)}
+              and not (s.reason == column_agreement.REASON and s.part.label == s.whole.label)
+              and not _not_within(ctx, s)}
     limit = Decimal(100)
     for f in ctx.doc.facts:
         if f.kind != "percent" or f.is_bound:
@@ -189,6 +190,15 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≤ 100%", arithmetic=arithmetic,
                                          evidence=[Evidence.of(f, "rate")], fields={"label": label_tail(f.label, 12)}),
                      reason="bounded_rate", found=doubt.explain_figure(ctx.doubt, f))
+
+
+def _not_within(ctx: Context, s) -> bool:
+    """A share of one quantity in another it is no part of ("营业成本占营业收入之比率103.36%", "人事费占自有财源之
+    比率140.40%"): it may exceed 100 %."""
+    part = s.part.label if s.part is not None else ""
+    whole = s.whole_label or (s.whole.label if s.whole is not None else "")
+    return bool(ctx.vocab.cue("share_not_within_part").search(part)
+                and ctx.vocab.cue("share_not_within_whole").search(whole))
 
 
 def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:

@@ -293,8 +293,10 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         if fact is not None and s.kind in {"labelled", "total"} and fact.kind in {"amount", "count", "number"}:
             # (a standard per unit, "按每人600元", is no list's total)
             # (nor is what a figure is compared with, "较预算数1237万元减少103万元")
+            # (nor an average, "平均每年265百万元;其中113年度补助295百万元": each year's figure is no part of it)
             if s.depth <= opener.depth and not fact.is_bound and per_unit(r, fact) is None \
-                    and not r.vocab.cue("compared_prefix").match(clean_label(fact.label)):
+                    and not r.vocab.cue("compared_prefix").match(clean_label(fact.label)) \
+                    and not r.vocab.cue("average_amount").search(clean_label(fact.label)):
                 out.append(fact)
         if not subject and out and s.sentence < opener.sentence - 1:
             break

@@ -234,6 +234,14 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         if this is not None:
             last = next((f for f in sums if _of_last_year(r, f) and f.unit == this.unit), None)
             return this.label, this, last, "change_of_named_subject"
+    if words and clean_label(words) in _FORMER_LATTER:
+        # "岁入25,053亿元,岁出26,102亿元;前者较上年度增加550亿元(2.24%),后者较上年度增加672亿元": the first or
+        # the second of the two figures stated before the changes
+        pair = _two_before_changes(r, i)
+        if pair is None:
+            return words, None, None, "change_of_unstated_figure"
+        current = pair[_FORMER_LATTER[clean_label(words)]]
+        return current.label, current, None, "change_of_named_subject"
     if words:
         winfo = read_label(words, r.vocab)
         # "支出较去年增加": a fact before whose concept the words name ("基本支出180.5万元。支出较去年…";
@@ -522,6 +530,26 @@ def _second_comparison(r: Reading, i: int) -> Fact | None:
     if not r.vocab.cue("compared_prefix").match(r.tree[i].piece.keyword):
         return None
     return _subject_before(r, i, after_a_change=True)
+
+
+_FORMER_LATTER = {"前者": 0, "后者": 1}
+
+
+def _two_before_changes(r: Reading, i: int) -> tuple[Fact, Fact] | None:
+    """The last two amounts of the sentence stated before its first change (of one unit, at the change's depth):
+    what 前者 / 后者 name."""
+    tree = r.tree
+    seen: list[Fact] = []
+    for j in tree.before(i, "sentence", limit=_LOOK_BACK):
+        t, f = tree[j], r.facts[j]
+        if t.kind in DIRECTIONS:
+            seen = []  # (figures after a change are that change's: start again before it)
+            continue
+        if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" and t.depth == tree[i].depth:
+            seen.append(f)
+    if len(seen) < 2 or seen[0].unit != seen[1].unit:
+        return None
+    return seen[1], seen[0]  # (walked backwards: the nearest first)
 
 
 def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change: bool = False) -> Fact | None:

@@ -69,6 +69,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
 
 _YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
 _FUND_WORDS = lazyre.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
+_RATIO_TAIL = lazyre.compile(r"(?<=[\u4e00-\u9fff])(?:之?(?:比率|比重|比例)(?:则|亦|也)?(?:为|是|达)?|之)$")
 _TOTAL_WORDS = lazyre.compile(r"(?:总额|总数|总量|总计|合计)$")  # "占总数的", "占支出总额的": no other name
 # the widest rounding a whole of sibling shares may have (an integer in 亿元): how far it may lie from
 # their sum — the document's own widest rounding when that is narrower
@@ -275,7 +276,9 @@ def _stated_sum(index: DocumentIndex, parts: list[Fact], total: Decimal, slack: 
 def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[list[Fact], str | None]:
     """Candidates for the whole of 占 X 的 p%: the list's own total first, then X by name."""
     part = share.part
-    label = _TOTAL_WORDS.sub("", share.whole_label)
+    # ("占歲入之比率則為39.38%": the whole is 岁入, the words after it say what the figure is)
+    whole_label = _RATIO_TAIL.sub("", share.whole_label) or share.whole_label
+    label = _TOTAL_WORDS.sub("", whole_label)
     if not label or label in {"比", "比重"}:
         if own:
             return own[:1], "share_of_list_total"
@@ -284,7 +287,7 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
             return [before], "share_of_whole_before"
         return _family_total(index, part), "share_of_family_total"
     info = index.label_concept(label)
-    whole_info = index.label_concept(share.whole_label)
+    whole_info = index.label_concept(whole_label)
     if whole_info.known and not info.known:  # "收入预算总额" names 收入总计; "收入预算" alone names no concept
         info = whole_info
     if info.concept is None and info.scenario:
