@@ -24,12 +24,12 @@ from dataclasses import field
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, carry_over, change, change_current, change_list, change_parts, change_sum,
+from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, carry_over, change, change_current, change_list, change_parts, change_sum,
                                             dimension_list, family_list, funds_score_prose, identity, numbered_items,
                                             opener_list, rate,
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
-from auditor.extract.bind.resolvers import (difference, grade_counts, named_items, named_kinds, named_shares, named_repeat, net_change, product, target, total_after_list,
+from auditor.extract.bind.resolvers import (difference, grade_counts, survey_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, target, total_after_list,
                                             offset_balance, parallel_lists, points_change, unit_sibling, unit_slip)
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, FundsScore, Product, Rate,
                                    Repeat,
@@ -75,9 +75,9 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     numbered_changes = _relations(decide([*change_list.resolve(r, change_at), *change_parts.resolve(r, change_at)]))
     points = _relations(decide(list(points_change.resolve(r))))  # (rates' changes: of no list's sums)
     rates = _relations(decide(list(rate.resolve(r, lists))))
-    shares = _relations(decide(list(share.resolve(r, lists))))
+    shares = _relations(decide([*share.resolve(r, lists), *survey_rate.resolve(r)]))
     differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r),
-                                      *carry_over.resolve(r)]))
+                                      *carry_over.resolve(r), *budget_adjustment.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))
     enumerations = _relations(decide(list(named_items.resolve(r))))

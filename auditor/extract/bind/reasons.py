@@ -214,6 +214,8 @@ _ALL = [
     Reason("share_of_sentence_whole", VOCABULARY, "a bare 占 p% with no identity to name its whole, of the amount its "
            "sentence opens with (when that amount holds the part and every amount between)",
            "岁出编列1668.61亿元,教育支出编668.21亿元,占40.05%;社会福利支出编263.76亿元,占15.81%。"),
+    Reason("survey_satisfaction", STRUCTURAL, "满意度 p% = the satisfied answers / the valid answers of its sentence",
+           "收回有效问卷298份,其中“满意”及“基本满意”290份,满意度为97.32%。"),
     Reason("share_of_family_total", VOCABULARY, "a share with no whole named, of a part of a known identity, is of its total",
            "三公经费10万元,因公出国(境)费4万元,占40%。"),
     # ----------------------------------------------------------- identities
@@ -265,6 +267,8 @@ _ALL += [
 
 _ALL += [
     # ------------------------------------------------ differences, products, targets
+    Reason("budget_adjustment", STRUCTURAL, "全年(调整后)预算 = 年初预算 + 追加, stated in that order in one "
+           "clause chain", "年初预算732.79万元,年中追加23.71万元,全年预算数756.50万元。"),
     Reason("carry_over", VOCABULARY, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the four stated in one sentence",
            "年初财政拨款结转和结余84.38万元,本年财政拨款收入2,075.11万元,本年财政拨款支出2,117.46万元,年末财政拨款结转和结余42.03万元。"),
     Reason("offset_balance", EXPLICIT, "收支相抵: a balance = the income total − the spending total stated just before",

@@ -60,7 +60,7 @@ class _Family:
 FAMILIES = (
     _Family("审减", "difference_review", "review_submitted", "review_approved", frozenset(), frozenset(), "plus"),
     _Family("结余", "difference_leftover", "leftover_from", "leftover_spent", frozenset(_BUDGETS), frozenset(_SPENT),
-            "plus", several_plus=True),
+            "plus", several_plus=True, share_bases=True),
     # the money carried on of funds that arrived: "资金到位3,647.28万元,支出3,515.91万元,结转结余131.37万元" (the money
     # that arrived counts what was carried in; a 年末结转结余 after a year's 收入 and 支出 need not be their difference)
     _Family("结余", "difference_carried_on", "carried_on_from", "leftover_spent", frozenset(), frozenset(_SPENT), "plus"),

@@ -47,8 +47,18 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: d
             claimed: dict[int, int]) -> list[Breakdown]:
     """The identity of one family over the amounts of its concepts (in text order)."""
     groups: dict[tuple, dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    # ("基本支出决算为2363.85万元。人员经费2025.26万元;公用经费311.59万元。": parts that name no scenario, in the
+    # paragraph of the one total that does, are of its scenario)
+    said = defaultdict(set)
     for f in facts:
-        key = (index.period_of(f), f.scenario, fact_scope(f) + index.qualifier(f))
+        if f.concept in family.totals and f.concept not in family.members and not f.in_table:
+            said[(f.window, index.period_of(f))].add(f.scenario)  # (a total of no scenario there: none lent)
+    for f in facts:
+        scenario = f.scenario
+        if scenario is None and not f.in_table and f.concept in family.members:
+            one = said.get((f.window, index.period_of(f)), ())
+            scenario = next(iter(one)) if len(one) == 1 else None  # (None when that one total names none either)
+        key = (index.period_of(f), scenario, fact_scope(f) + index.qualifier(f))
         groups[key][f.concept].append(f)
     _lend_unscoped_parts(groups, family)
     out = []
