@@ -1306,7 +1306,8 @@ def explain_list_total_growth(doc: Document, stated: Fact, current: Fact, previo
 
 def explain_other_pair(doc: Document, delta: Fact | None, percent: Fact | None, read: tuple[Fact | None, Fact | None],
                        direction: int) -> Found | None:
-    """ALT004: two other figures of the change's sentence, or of the sentence before it, give the change as stated
+    """ALT004: two other figures of the change's sentence (a bracket after it too: "比上年增收12.39亿元、增长4.5%(预算数…,
+    上年决算数274.25亿元)"), or of the sentence before it, give the change as stated
     — its amount and its rate both, in its direction ("预算31.45万元,决算28.03万元,…。较上年决算13.35万元增加14.68万元":
     of the 决算, not the 预算; "分别为830.02万元(上年751.05万元)、496.03万元(上年639.43万元),分别增长10.51%和下降
     22.43%": the first pair's rate, not the second's).  Several figures of one quantity (years, budget and actual)
@@ -1318,7 +1319,8 @@ def explain_other_pair(doc: Document, delta: Fact | None, percent: Fact | None, 
     here = doc._sentence_start(anchor.span.start)
     start = doc._sentence_start(here - 1) if here > 0 else 0
     pool = [f for f in doc.neighbours(anchor) if f.kind == "amount" and not f.is_bound and f.unit == unit_of_pair
-            and start <= f.span.start and f.span.end <= anchor.span.start and (delta is None or f.id != delta.id)]
+            and start <= f.span.start and (f.span.end <= anchor.span.start or f.sentence == anchor.sentence)
+            and (delta is None or f.id != delta.id)]
     if len(pool) > 12:
         return None  # (a paragraph of many figures: some pair fits nearly any change)
     signed = delta.model_copy(update={"value": delta.value * direction}) if delta is not None else None

@@ -25,7 +25,9 @@ _GRADE = lazyre.compile(
     r"(?=[”\"'」』\s|,。;:级等)(]|$)"
 )
 # a grade followed by a count of the projects that got it
-_COUNTED = lazyre.compile(r"[”\"'」』]?\s*(?:的)?(?:项目|单位|部门)?(?:有|共|计|为)?\s*\d+\s*(?:个|项|家)")
+# (how many got that grade, or their share: "评价为“良好”的22份", "评价为“良好”的占6.00%" — answers, no grade given)
+_COUNTED = lazyre.compile(r"[”\"'」』]?\s*(?:的)?(?:项目|单位|部门)?(?:有|共|计|为)?\s*\d+\s*(?:个|项|家|份|人|户|位|次)|"
+                          r"[”\"'」』]?\s*的\s*(?:占|比例|比重)")
 _NOT_THIS_GRADE = lazyre.compile(r"(?:无|没有|未有)[\u4e00-\u9fff]{0,4}$|的\s*\d+\s*(?:个|项|家)[,、]|"
                                  r"(?:满意度|测评)[\u4e00-\u9fff]{0,4}$|^\s*(?:上年|上一年|去年|以前年度)(?!度?结转|度?结余)")
 _FACTOR = lazyre.compile(r"[×*]\s*$")
@@ -300,14 +302,24 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool =
     "Next to" is a distance in characters, not the line: a 自评表 flattened onto one line
     holds many scores and grades, and a grade far along it is not the first score's."""
     line, _ = norm.line_col(pos)
+    # (a score after the grade, past the end of its sentence, is another's: "本项目等级为优。与之相比,2022年度
+    # 自评得分为84分")
     near = [f for f in scores if f.span.line == line and (_is_total_score(f) or _formula_total(norm.text, f))
-            and min(abs(f.span.start - pos), abs(f.span.end - pos)) <= _NEAR]
+            and min(abs(f.span.start - pos), abs(f.span.end - pos)) <= _NEAR
+            and not (f.span.start > pos and _SENTENCE_END.search(norm.text, pos, f.span.start))]
     if near:
         return min(near, key=lambda f: abs(f.span.start - pos))
     if near_only:
         return None
-    before = [f for f in scores if 0 < line - f.span.line <= 6 and _is_total_score(f)]
+    # (the nearest before it on its line, past a list of the bands: "本项目得分为95分,按…规定,90分(含)以上为优、…,
+    # 本项目等级为优")
+    before = [f for f in scores if (0 < line - f.span.line <= 6 or (f.span.line == line and f.span.end <= pos
+                                                                    and not _GRADE.search(norm.text, f.span.end, pos)))
+              and _is_total_score(f)]  # (… unless another grade stands between: that score is its)
     return before[-1] if before else None
+
+
+_SENTENCE_END = lazyre.compile(r"[。!?！？]")
 
 
 # a score of a 分别 list: "A市、B市…得分分别为95.5分和93分" — several subjects' scores, none the score

@@ -62,6 +62,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     ok = False
                     break
                 parts.append(r.facts[k])
+        if ok and len(parts) >= 2 and _OPENING_BALANCE.match(clean_label(parts[0].label)):
+            continue  # "债务余额302.27亿元(上年末余额288.07亿元,本年举借40.16亿元,本年偿还25.96亿元)": how it rolled forward
         if ok and len(parts) >= 2 and _earlier_years(r, owner, parts):
             continue  # "机关运行经费支出150.82万元(2020年:189.21万元;2021年:173.57万元)": its history, no parts
         if ok and len(parts) >= 2:
@@ -75,6 +77,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                                   "bracket_list")
             if made:
                 yield made
+
+
+_OPENING_BALANCE = lazyre.compile(r"^(?:上年末|上年底|年初|期初|上期末|(?:19|20)\d{2}年(?:末|底)|上年结转|上年结余)")
 
 
 def _earlier_years(r: Reading, owner: Fact, parts: list[Fact]) -> bool:

@@ -105,6 +105,7 @@ def family_of(r: Reading, fact: Fact) -> _Family | None:
     return next((fam for fam in FAMILIES if r.vocab.cue(fam.cue).search(label)), None)
 
 
+_CAUSE = lazyre.compile(r"^(?:其中)?(?:因(?![而此])|由于|主要因|主要是因为?)")
 _QUALIFIED = lazyre.compile(r"\s*\((?:已|未)?(?:计及|计入|包括|包含|含|不含|扣除|剔除|未计|已扣)")
 _RECORDED = lazyre.compile(r"(?:录得|出现|产生|形成)$")
 _NAMED_AFTER = lazyre.compile(r"^(?:的)?(?:财政|综合)?(赤字|盈余)")
@@ -136,6 +137,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         fam = fam or _named_after(r, s.index)
         if fam is None or fact.id in listed:
             continue  # (a 年终结余 listed among the items of a 支出总计 is an item, not a stated difference)
+        if _CAUSE.match(clean_label(fact.label)):
+            continue  # ("因政府采购节约资金65.65万元,实际支出…": one cause of what was left, not all of it)
         if _QUALIFIED.match(r.norm.text, fact.span.end):
             continue  # ("赤字為481億元(已計及發行債券的收入)": a difference the text says counts more than its two figures)
         operands = _operands(r, s.index, fam, listed)

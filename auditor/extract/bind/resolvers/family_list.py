@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import family_complete, make_breakdown
 from auditor.extract.model import Fact
@@ -39,7 +40,23 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 parts.append(g)
             else:
                 break
+        if any(_other_period(f, p) for p in parts):
+            continue  # ("上年末…债务余额221.01亿元,本年末一般债务86.84亿元、专项债务140.17亿元": another year's parts)
         if len(parts) >= 2 and family_complete(r, f, parts):
             made = make_breakdown(r, f, parts, "family", True, "family_list")
             if made:
                 yield made
+
+
+_LAST_YEAR = {"上年", "previous"}
+_THIS_YEAR_WORD = lazyre.compile(r"(?<!上)(?:本年|当年|今年|年末|年底)")
+
+
+def _other_period(total: Fact, part: Fact) -> bool:
+    """The part is of another year than the total: both name a year and they differ, or the total is last
+    year's and the part's words say this year's (or the other way round)."""
+    if total.period and part.period and total.period != part.period:
+        return True
+    if total.period in _LAST_YEAR and not part.period and _THIS_YEAR_WORD.search(part.label):
+        return True
+    return part.period in _LAST_YEAR and not total.period and bool(_THIS_YEAR_WORD.search(total.label))

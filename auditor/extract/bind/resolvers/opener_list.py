@@ -57,6 +57,10 @@ def _second_measure(r: Reading, i: int, candidates: list) -> Iterator[Candidate]
         yield made
 
 
+_BUDGET_NAME = lazyre.compile(r"预算|可用资金|资金总额|到位")
+_SPENT_NAME = lazyre.compile(r"^(?:实际|全年|累计|当年|本年|截至年底|年度)?(?:共)?(?:支出|执行|使用|支付)(?:数|金额|资金)?$")
+
+
 def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     tree = r.tree
     opener = tree[i]
@@ -114,6 +118,13 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
             if not (income and f.concept == _CARRIED_IN and _adds_up_only_with(first_total, parts, parts[:n])):
                 parts = parts[:n]
             break
+    # (what was spent of a budget is no part of it: "全年预算1,883.87万元,其中上年结转263.74万元,全年支出1,736.93万元,
+    # 执行率92.20%" — the list ends before the spending)
+    if _BUDGET_NAME.search(clean_label(first_total.label)) and not _SPENT_NAME.search(clean_label(first_total.label)):
+        for n, (_, f) in enumerate(parts):
+            if _SPENT_NAME.search(clean_label(f.label)):
+                parts = parts[:n]
+                break
     # a figure of the total's own concept starts the next statement, not a part; right
     # after the opener, it says the opener does not list this total ("其中:中央财政4676
     # 其中:中央财政4676 …": the columns of a flattened table, each with its own 其中)

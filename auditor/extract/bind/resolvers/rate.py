@@ -38,6 +38,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue
         if r.vocab.cue("compared_end").search(clean_label(fact.label)) or _LAST_YEARS_RATE.search(clean_label(fact.label)):
             continue  # "执行率由上年的91.62%提高到97.20%", "执行率较上年的93.85%有所提高": last year's rate
+        if _on_adjusted_base(r, fact):
+            continue
         spec = r.vocab.rates[info.rate]
         near, far = _groups(r, s.index)
         reason = "rate_in_sentence"
@@ -216,3 +218,18 @@ def named_base(r: Reading, rate_label: str) -> str | None:
     if r.vocab.cue("base_available").search(rate_label) and "到位率" not in rate_label:
         return "available"
     return None
+
+
+_CLAUSE_MARK = lazyre.compile(r"[,;。]")
+
+
+def _on_adjusted_base(r: Reading, fact: Fact) -> bool:
+    """Its clause, or the one before, puts the rate on an adjusted base ("剔除质保金后执行率为100%", "…;剔除年底收回的
+    统筹资金60.44万元后,执行率100%", "若计入待结算资金,执行率可达96.10%"): no rate of the figures written."""
+    text = r.norm.text
+    start = fact.span.start
+    marks = [m.start() for m in _CLAUSE_MARK.finditer(text, max(0, start - 80), start)]
+    if marks and text[marks[-1]] == "。":
+        marks = marks[-1:]
+    opened = marks[-2] + 1 if len(marks) >= 2 and text[marks[-1]] != "。" else (marks[-1] + 1 if marks else max(0, start - 80))
+    return bool(r.vocab.cue("hypothetical_basis").search(text, opened, start))
