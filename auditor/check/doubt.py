@@ -356,7 +356,7 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
                 breakdown: Breakdown | None = None, vocab=None) -> Found | None:
     """A total that its parts, as read, do not make: garbled, cut off, a sub-list, a missed part."""
     figures = [total, *parts, *subtracted]
-    found = _garbled(doc, figures) or _unread_amount_among(doc, parts)
+    found = _garbled(doc, figures) or _unread_amount_among(doc, parts) or _row_numbers(total, parts)
     if found:
         return found
     short = sum((p.value for p in parts), Decimal(0)) - sum((p.value for p in subtracted), Decimal(0)) < total.value
@@ -370,6 +370,20 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     if found:
         return found
     return _another_base(doc, total, parts, subtracted, breakdown) or _missed_part(doc, total, parts, subtracted)
+
+
+def _row_numbers(total: Fact, parts: list[Fact]) -> Found | None:
+    """ALT006: the parts and the total are whole numbers counting up by one ("30 + 31 + 32 + 33 ≠ 34"): a 行次 or 序号
+    column read as amounts."""
+    run = [*parts, total]
+    if len(parts) < 2 or any(f.decimals or f.written_value != int(f.written_value) for f in run):
+        return None
+    values = sorted(int(f.written_value) for f in run)  # ("栏次 | 1 | 2 | … | 7": the total's number first)
+    if all(b - a == 1 for a, b in zip(values, values[1:])):
+        shown = "、".join(str(v) for v in values)
+        return Found("ALT006", {"zh": f"{shown} 逐一递增，是行次（序号）而非金额",
+                                "en": f"{shown} count up by one: row numbers (行次), not amounts"})
+    return None
 
 
 _INCLUDES = lazyre.compile(r"\s*\(\s*(?:其中\s*)?(?:含|包含|包括)")

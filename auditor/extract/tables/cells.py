@@ -108,6 +108,7 @@ def cell_runs(text: str) -> list[list[Cell]]:
     runs: list[list[Cell]] = []
     current: list[Cell] = []
     boxed: list[tuple[str, int, int]] = []  # box lines since the last rule: (line, start, index)
+    split_codes = False  # a barred table whose code stands in three columns, 类 | 款 | 项
     coded: list[int] = []  # a coded grid's width and code columns, once its stacked header is read
     blank_run = 0
     pos = 0
@@ -175,12 +176,34 @@ def cell_runs(text: str) -> list[list[Cell]]:
             _close(runs, current)
             current = []
             coded = []
+            split_codes = False
             continue
+        if "|" in line:
+            cells, split_codes = _split_code_columns(cells, split_codes)
         current.extend(cells)
     if boxed:
         current.extend(box_row(boxed, coded))
     _close(runs, current)
     return runs
+
+
+_SPLIT_CODE_HEADER = ("类", "款", "项")
+_CODE_PART = lazyre.compile(r"\d{2,3}")
+
+
+def _split_code_columns(cells: list[Cell], split: bool) -> tuple[list[Cell], bool]:
+    """"| 类 | 款 | 项 | 科目名称 | …" ⏎ "| 207 | 01 | 04 | 图书馆 | …": the 科目编码 written in three columns is one
+    code (2070104) under one 科目编码 column, as the coded tables' reading expects; and whether the table goes on
+    so."""
+    texts = [c.text for c in cells[:3]]
+    if tuple(texts) == _SPLIT_CODE_HEADER:
+        return [Cell("科目编码", cells[0].start, cells[2].end, cells[0].line), *cells[3:]], True
+    if not split or len(cells) < 4 or any(c.is_mark for c in cells[:3]):
+        return cells, split
+    if not all(not t or _CODE_PART.fullmatch(t) for t in texts):
+        return cells, split  # (a 合计 or 栏次 row: its first cell is words)
+    code = "".join(texts)
+    return [Cell(code, cells[0].start, cells[2].end, cells[0].line), *cells[3:]], split
 
 
 def box_row(lines: list[tuple[str, int, int]], coded: list[int] | None = None) -> list[Cell]:
