@@ -200,10 +200,14 @@ def _split_code_columns(cells: list[Cell], split: bool) -> tuple[list[Cell], boo
         return [Cell("科目编码", cells[0].start, cells[2].end, cells[0].line), *cells[3:]], True
     if not split or len(cells) < 4 or any(c.is_mark for c in cells[:3]):
         return cells, split
-    if not all(not t or _CODE_PART.fullmatch(t) for t in texts):
-        return cells, split  # (a 合计 or 栏次 row: its first cell is words)
-    code = "".join(texts)
-    return [Cell(code, cells[0].start, cells[2].end, cells[0].line), *cells[3:]], split
+    if all(not t or _CODE_PART.fullmatch(t) for t in texts):
+        return [Cell("".join(texts), cells[0].start, cells[2].end, cells[0].line), *cells[3:]], split
+    if not texts[1] and not texts[2] and not cells[3].text:
+        # ("| 合计 |  |  |  | 1,046.37 |": a 合计 or 栏次 row written under the code columns, its name cell empty)
+        first = cells[0]
+        return [Cell("", first.start, first.start, first.line), Cell(first.text, first.start, first.end, first.line),
+                *cells[4:]], split
+    return cells, split
 
 
 def box_row(lines: list[tuple[str, int, int]], coded: list[int] | None = None) -> list[Cell]:
