@@ -27,7 +27,9 @@ _GRADE = lazyre.compile(
 # a grade followed by a count of the projects that got it
 # (how many got that grade, or their share: "评价为“良好”的22份", "评价为“良好”的占6.00%" — answers, no grade given)
 _COUNTED = lazyre.compile(r"[”\"'」』]?\s*(?:的)?(?:项目|单位|部门)?(?:有|共|计|为)?\s*\d+\s*(?:个|项|家|份|人|户|位|次)|"
-                          r"[”\"'」』]?\s*的\s*(?:占|比例|比重)")
+                          r"[”\"'」』]?\s*的\s*(?:占|比例|比重)|"
+                          # (a band of grades a rule names: "对自评等级为“中”及以下的项目压减预算")
+                          r"[”\"'」』]?\s*(?:及|或|和)?\s*(?:以下|以上|以内)")
 _NOT_THIS_GRADE = lazyre.compile(r"(?:无|没有|未有)[\u4e00-\u9fff]{0,4}$|的\s*\d+\s*(?:个|项|家)[,、]|"
                                  r"(?:满意度|测评)[\u4e00-\u9fff]{0,4}$|^\s*(?:上年|上一年|去年|以前年度)(?!度?结转|度?结余)")
 _FACTOR = lazyre.compile(r"[×*]\s*$")

@@ -140,7 +140,8 @@ _FUNDS_CUE = lazyre.compile(r"预算执行|资金执行|执行率")
 # (or its 合计 row, under a header naming the 执行率 and the 分值: "资金来源 预算数 到位数 执行数 分值 执行率 得分")
 # (a cell a line: the figures on the lines after the name, one a line)
 _FUNDS_ROW_TEXT = lazyre.compile(r"(?:(?:年度)?资金总额|(?<=\n)[|\s]*合\s*计)[^\n其]{0,160}"
-                                 r"(?:\n[ \t|]*\d[\d.,]*%?[ \t|]*(?=\n)){0,10}")
+                                 r"(?:\n[ \t|]*(?:\d[\d.,]*%?|[—-]\s*\d+\s*[—-]|第\s*\d+\s*页[^\n]{0,12}|"
+                                 r"[^\n]{0,40}(?:报告|自评表))?[ \t|]*(?=\n)){0,14}")  # (a page break within)
 _FUNDS_HEADER = lazyre.compile(r"执行率[^\n]{0,40}\n?[^\n]{0,80}$|分值[^\n]{0,40}执行率")
 _ROW_NUMBER = lazyre.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.%])")
 
@@ -466,12 +467,34 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
                           note="the whole department's score beside a project's table")
             continue
+        if _listed_elsewhere(ctx, prose, total_rows[0]):
+            # ("表1 重点项目自评结果汇总表 … 2 | 农村饮水安全工程维修养护 | … | 99.42 | 优" and, under that project, "该项目
+            # 自评得分为99.42分"): the score a summary table gives another project, not this table's
+            yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
+                          note="another project's score: a summary table of several projects states it")
+            continue
         figures = [Evidence.of(prose, "prose score"), Evidence.of(table_total, "table total")]
         cmp = compare(prose, Value.of(table_total))
         arithmetic = {"zh": f"{written(prose)} ≠ {written(table_total)}", "en": f"{written(prose)} ≠ {written(table_total)}"}
         yield failed(rule, None, finding(rule, ctx, primary=prose, stated=prose.text, expected=table_total.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp),
                      reason="table_total_in_prose", accuse_from=EXPLICIT + 1 if several or len(columns) > 1 else None)
+
+
+def _listed_elsewhere(ctx: Context, prose: Fact, total_row) -> bool:
+    """The prose score's value stands in a table other than the score table (a summary of several projects'
+    scores): the prose may be of that other project."""
+    table = next((t for t in ctx.doc.tables if total_row in t.rows), None)
+    own = (table.span.start, table.span.end) if table is not None else (-1, -1)
+    text = ctx.doubt.text
+
+    def cell(f: Fact) -> bool:  # (in a table read, or alone on its line: a table set a cell a line)
+        line_start = text.rfind("\n", 0, f.span.start) + 1
+        line_end = text.find("\n", f.span.end)
+        return f.in_table or text[line_start:line_end if line_end >= 0 else len(text)].strip() == f.text
+
+    return any(f.id != prose.id and f.value == prose.value and f.span.start != prose.span.start
+               and not own[0] <= f.span.start <= own[1] and cell(f) for f in ctx.doc.facts)
 
 
 def band_of(score: Decimal, bands: list[tuple[str, Decimal]]) -> str:

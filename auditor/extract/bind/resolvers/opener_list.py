@@ -57,6 +57,22 @@ def _second_measure(r: Reading, i: int, candidates: list) -> Iterator[Candidate]
         yield made
 
 
+_NAME_SPLIT = lazyre.compile(r"[、和及与]")
+
+
+def _in_and_out(r: Reading, i: int) -> bool:
+    """The names a 分别为 list pairs its figures with name money coming in and money going out."""
+    tree = r.tree
+    names: list[str] = []
+    for j in range(i - 1, max(-1, i - 8), -1):  # ("2022年 | 收入 | 、 | 支出 | 分别为": the names of its clause)
+        node = tree[j]
+        if node.clause != tree[i].clause or r.facts[j] is not None:
+            break
+        if node.kind in ("words", "labelled"):
+            names.extend(n for n in _NAME_SPLIT.split(clean_label(node.piece.label)) if n)
+    return {"in", "out"} <= {r.vocab.flow(name) for name in names}
+
+
 _BUDGET_NAME = lazyre.compile(r"预算|可用资金|资金总额|到位")
 _SPENT_NAME = lazyre.compile(r"^(?:实际|全年|累计|当年|本年|截至年底|年度)?(?:共)?(?:支出|执行|使用|支付)(?:数|金额|资金)?$")
 
@@ -64,6 +80,8 @@ _SPENT_NAME = lazyre.compile(r"^(?:实际|全年|累计|当年|本年|截至年�
 def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     tree = r.tree
     opener = tree[i]
+    if opener.kind == "fenbie" and _in_and_out(r, i):
+        return  # ("2022年收入、支出分别为126770万元和646702万元": money in and money out, no parts of one total)
     end = list_end(r, i)
     via: list[str] = []
     inner = inner_nodes(r, i, end)

@@ -76,6 +76,11 @@ def _opener_whole(r: Reading, at: int, part: Fact) -> str:
     start = max(0, at - 200)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, start, at)]
     start = ends[-1] if ends else start
+    # ("一般公共预算支出中,…占比76.8%;政府性基金支出中,专项债券安排支出76.51亿元,占比46.2%": the clause after a ';'
+    # may open with a whole of its own)
+    clause = text.rfind(";", start, at)
+    if clause >= 0 and _OPENER_WHOLE.match(text, clause + 1):
+        start = clause + 1
     m = _OPENER_WHOLE.match(text, start)
     if m is None:
         return ""
@@ -88,8 +93,20 @@ def _opener_whole(r: Reading, at: int, part: Fact) -> str:
         return named.group(1)
     name = m.group(1)
     named = [f for f in r.facts if f is not None and f.kind == part.kind and f.unit == part.unit
-             and f.span.end <= start and clean_label(f.label).endswith(name)]
+             and f.span.end <= start and _names(clean_label(f.label), name)]
     return name if named and named[-1].value + named[-1].tolerance >= part.value else ""
+
+
+def _names(label: str, name: str) -> bool:
+    """`label` ends with `name`, or with it written in full ("政府性基金预算支出" for "政府性基金支出": the same head
+    and ending, the middle left out)."""
+    if label.endswith(name):
+        return True
+    if len(name) < 4:
+        return False
+    tail = label[-(len(name) + 4):]
+    rest = iter(tail[tail.find(name[:2]):] if name[:2] in tail else "")
+    return label.endswith(name[-2:]) and all(ch in rest for ch in name)
 
 
 _OTHER_YEARS = lazyre.compile(r"(?:比|较|与|同)\s*(?:(?:19|20)\d{2}|上一?年|去年)\s*年?度?(?:同期)?\s*\(\s*$")
@@ -122,12 +139,20 @@ def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:
             and _OF_WHOLE.fullmatch(nxt.piece.label)):
         return
     j = _part_before(r, i)
-    part = r.facts[j] if j is not None else None
     whole = r.facts[i]
-    if part is not None and part.unit == whole.unit:
-        yield Candidate(Share.model_construct(percent=percent, part=part, whole=whole,
-                                              whole_label=tree[i].piece.label, reason="share_of_stated_whole",
-                                              via=(), rejected=()))
+    # ("教育a、社保b、卫生c、农林水d,分别占支出总额T的p%、q%、r%和s%": a run of percentages pairs with the run of
+    # amounts, in order — or not at all)
+    percents = [percent] + [r.facts[k] for k in _figure_run(r, i + 1, +1)]
+    if len(percents) > 1:
+        amounts = [r.facts[k] for k in _figure_run(r, j, -1)] if j is not None else []
+        pairs = list(zip(percents, amounts[-len(percents):])) if len(amounts) >= len(percents) else []
+    else:
+        pairs = [(percent, r.facts[j] if j is not None else None)]
+    for p, part in pairs:
+        if part is not None and part.unit == whole.unit:
+            yield Candidate(Share.model_construct(percent=p, part=part, whole=whole,
+                                                  whole_label=tree[i].piece.label, reason="share_of_stated_whole",
+                                                  via=(), rejected=()))
 
 
 def _share_of_bracketed_whole(r: Reading, i: int) -> Iterator[Candidate]:

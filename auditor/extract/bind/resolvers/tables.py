@@ -78,6 +78,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         out.breakdowns.extend(_sums(table, rows, via, parts_of))
         out.breakdowns.extend(_row_totals(table, rows, via))
         out.breakdowns.extend(_subtotal_blocks(rows, via))
+        out.breakdowns.extend(_closing_totals(rows, via))
         out.breakdowns.extend(_balances(rows, via))
         out.rates.extend(_rates(table, rows))
         out.funds_scores.extend(_funds_scores(table, rows))
@@ -390,6 +391,35 @@ def _subtotal_blocks(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdo
     first = rows[0]
     if (first.is_total or _SUBTOTAL_ROW.search(first.label)) and heads[0] == 1:
         out.extend(_block_sums(first, [rows[h] for h in heads], complete=False, via=via))
+    return out
+
+
+# a year's total of one side of a 收支总表, below its numbered rows ("一、一般公共预算财政拨款收入 … 八、其他收入 ⏎
+# 本年收入合计"), above the rows that make the side's 总计
+_CLOSING_TOTAL = lazyre.compile(r"^(?:本年|本期)?(?:收入|支出)合计$")
+_CHINESE_NUMBERED = lazyre.compile(r"^([一二三四五六七八九十]{1,3})、")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _closing_totals(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
+    """"一、…收入 | 4171.67 ⏎ … ⏎ 八、其他收入 | 47.01 ⏎ 本年收入合计 | 5401.49": a 本年收入合计 (本年支出合计) row
+    that closes the numbered rows right above it, 一、 onwards with no number skipped, is their sum (a
+    numbered list of a side's sources or 功能 classes names all of them)."""
+    out = []
+    for n, row in enumerate(rows):
+        if n < 2 or not _CLOSING_TOTAL.match(_bare(row.label)):
+            continue
+        block: list[TableRow] = []
+        for above in reversed(rows[:n]):
+            if not _CHINESE_NUMBERED.match(_bare(above.label)):
+                break
+            block.insert(0, above)
+        numbers = [_CHINESE_NUMBERED.match(_bare(r.label)).group(1) for r in block]
+        if len(block) < 2 or numbers != list(_NUMERALS[:len(numbers)]) or any(r.part_of is not None for r in block):
+            continue
+        out.extend(Breakdown.model_construct(total=b.total, parts=b.parts, marker="表格", complete=b.complete,
+                                             reason="table_rows", via=via)
+                   for b in _block_sums(row, block, complete=True, via=via))
     return out
 
 
