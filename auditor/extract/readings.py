@@ -70,6 +70,16 @@ class Reading:
         """Last year's figure (上年, or a year before the report's)."""
         return is_previous(fact, self.report_year)
 
+    def facts_by_sentence(self, kind: str | None = None, prose_only: bool = False) -> list[list[Fact]]:
+        """The figures of each sentence, in text order (of one `kind`; outside tables with `prose_only`): what a
+        resolver of a sentence's figures (carry-over, an adjusted budget, a survey) walks."""
+        by_sentence: dict[int, list[Fact]] = {}
+        for node in self.tree.nodes:
+            fact = self.facts[node.index]
+            if fact is not None and (kind is None or fact.kind == kind) and not (prose_only and fact.in_table):
+                by_sentence.setdefault(node.sentence, []).append(fact)
+        return list(by_sentence.values())
+
     def node_of(self, fact: Fact) -> int | None:
         """The node a fact was read from (the nodes are in text order: a bisection on their starts)."""
         lo, hi = 0, len(self.tree) - 1

@@ -14,7 +14,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Difference, Fact
+from auditor.extract.model import Difference
 from auditor.extract.readings import Reading, clean_label
 
 _ADDED = lazyre.compile(r"(?:追加|增拨|追加安排)(?:了)?(?:资金|预算|经费)?$")
@@ -24,12 +24,7 @@ _OPENS_PARTS = lazyre.compile(r"[^,;。\d]{0,3}[,:]?\s*(?:其中|包括|含)")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
-    by_sentence: dict[int, list[Fact]] = {}
-    for node in r.tree.nodes:
-        fact = r.facts[node.index]
-        if fact is not None and fact.kind == "amount" and not fact.in_table:
-            by_sentence.setdefault(node.sentence, []).append(fact)
-    for facts in by_sentence.values():
+    for facts in r.facts_by_sentence("amount", prose_only=True):
         initial = [f for f in facts if f.scenario == "budget_initial"]
         adjusted = [f for f in facts if f.scenario == "budget_adjusted"]
         if len(initial) != 1 or len(adjusted) != 1:

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Difference, Fact
+from auditor.extract.model import Difference
 from auditor.extract.readings import Reading, clean_label
 
 _OPENING = lazyre.compile(r"(?:年初|上年)[^,;。]{0,10}结转(?:和|及)?结余$")
@@ -27,12 +27,7 @@ _ROLES = (_OPENING, _INCOME, _SPENDING, _CLOSING)
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
-    by_sentence: dict[int, list[Fact]] = {}
-    for node in r.tree.nodes:
-        fact = r.facts[node.index]
-        if fact is not None and fact.kind == "amount":
-            by_sentence.setdefault(node.sentence, []).append(fact)
-    for facts in by_sentence.values():
+    for facts in r.facts_by_sentence("amount"):
         if len(facts) != 4:
             continue
         labels = [clean_label(f.label).removeprefix("和").removeprefix("及") for f in facts]

@@ -13,7 +13,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Fact, Share
+from auditor.extract.model import Share
 from auditor.extract.readings import Reading, clean_label
 
 _RATE = lazyre.compile(r"满意(?:度|率)$")
@@ -25,12 +25,7 @@ _NOT = lazyre.compile(r"不满意|满意度")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
-    by_sentence: dict[int, list[Fact]] = {}
-    for node in r.tree.nodes:
-        fact = r.facts[node.index]
-        if fact is not None and not fact.in_table:
-            by_sentence.setdefault(node.sentence, []).append(fact)
-    for facts in by_sentence.values():
+    for facts in r.facts_by_sentence(prose_only=True):
         rates = [f for f in facts if f.kind == "percent" and _RATE.search(clean_label(f.label)) and not f.is_bound]
         if len(rates) != 1:
             continue
