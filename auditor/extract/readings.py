@@ -74,8 +74,7 @@ class Reading:
         """The figures of each sentence, in text order (of one `kind`; outside tables with `prose_only`): what a
         resolver of a sentence's figures (carry-over, an adjusted budget, a survey) walks."""
         by_sentence: dict[int, list[Fact]] = {}
-        for node in self.tree.nodes:
-            fact = self.facts[node.index]
+        for node, fact in zip(self.tree.nodes, self.facts):  # (the facts by node index: paired in order)
             if fact is not None and (kind is None or fact.kind == kind) and not (prose_only and fact.in_table):
                 by_sentence.setdefault(node.sentence, []).append(fact)
         return list(by_sentence.values())
