@@ -38,6 +38,7 @@ _FORMULA_RUN = lazyre.compile(rf"[{_FORMULA_CHARS}]+")
 _FORMULA_CHAR = lazyre.compile(rf"[{_FORMULA_CHARS}]")
 # "(4)=(3)/(1)", "(3)=(2)-(1)": a table header's column numbers, not arithmetic on figures
 _COLUMN_REFERENCES = lazyre.compile(r"\s*\(\s*\d{1,2}\s*\)(?:\s*[-+×*÷/=]\s*\(\s*\d{1,2}\s*\))+\s*")
+_NUMBERING_ROW = lazyre.compile(r"[\s|│]*(?:栏\s*次|行\s*次|列\s*次|栏\s*号|列\s*号)")
 _HAS_OPERATOR = lazyre.compile(r"\d(?:[ \t%‰)分]|[亿万千]?元)*[-+×*÷/][ \t(]*\d")
 
 
@@ -124,6 +125,8 @@ def calculations(norm: Normalised, first_id: int = 0) -> list[Calculation]:
         body = text[start:end]
         if not _HAS_OPERATOR.search(body) or _COLUMN_REFERENCES.fullmatch(body):
             continue
+        if _NUMBERING_ROW.match(text, text.rfind("\n", 0, start) + 1):
+            continue  # ("栏次 | 1 | 2 | 3=1-2 | 4 | 5=3+4": how the columns are made, in column numbers)
         try:
             tree = _parser().parse(body)
         except LarkError:

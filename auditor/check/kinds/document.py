@@ -184,6 +184,9 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         bounded = f.id in shares or any(w in f.label for w in words)
         if not bounded or ctx.vocab.cue("change_percent").search(f.label):
             continue
+        if ctx.text and ctx.vocab.cue("share_not_within_whole").search(f.label) \
+                and ctx.vocab.cue("share_not_within_part").search(ctx.text, max(0, f.span.start - 40), f.span.start):
+            continue  # ("全年提取…万元,占当年缴存额的108.03%": one quantity in another it is no part of)
         if f.value - f.tolerance <= limit:
             continue  # (a bound that holds is not a relation the report states: no outcome)
         arithmetic = {"zh": f"{written(f)}% > 100%", "en": f"{written(f)}% > 100%"}

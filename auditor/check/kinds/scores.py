@@ -33,7 +33,7 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
         return outcome(rule, s, "undecided", figures, note="some rows were not read, and the weights read do not "
                                                            "add to their total")
     found = _other_rows(s, ctx.vocab) or _rows_not_read(ctx.doubt.text, s) or _funds_row_in_prose(ctx, s, computed) \
-        or _funds_row_unread(ctx, s, computed)
+        or _funds_row_unread(ctx, s, computed) or _header_repeated(ctx, s)
     terms = " + ".join(written(f) for f in s.parts)
     arithmetic = {lang: f"{terms} = {computed.value.normalize():f} ≠ {written(s.total)} "
                         f"{diff_text(cmp.difference, s.total, lang, max(f.decimals for f in s.parts))}"
@@ -154,7 +154,7 @@ def _funds_row_unread(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found
     computed = _scores_sum(s, s.parts, exact=True)
     start = min(p.span.start for p in s.parts)
     text = ctx.doubt.text
-    for m in _FUNDS_ROW_TEXT.finditer(text, max(0, start - 4000), start):
+    for m in _FUNDS_ROW_TEXT.finditer(text, max(0, start - _FUNDS_ROW_REACH), start):
         if not m.group().lstrip("| \t").startswith(("资金总额", "年度资金总额")) \
                 and not _FUNDS_HEADER.search(text, max(0, m.start() - 200), m.start()):
             continue  # (a 合计 row of another table: only a funds block's counts)
@@ -165,6 +165,33 @@ def _funds_row_unread(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found
                 return _with_funds_row(s, n.group(), "资金总额一行的分值或得分，未能读出",
                                        "the funds row's weight or score, which was not read")
     return None
+
+
+_FUNDS_ROW_REACH = 8000  # characters before a score table's rows where its funds row may stand (a cell a line, notes wrapped)
+_LEVEL_HEADER = lazyre.compile(r"三\s*级\s*指\s*标|二\s*级\s*指\s*标")
+_HEADER_REACH = 8000  # characters before a score table's rows where its header, said once already, may stand again
+
+
+def _header_repeated(ctx: Context, s: ScoreSum) -> doubt.Found | None:
+    """ALT005: the table's header is said twice, before or among the rows read (a page break that repeats the
+    一级/二级/三级指标 header): rows at the break, or on the page before, may not have been read with these."""
+    text = ctx.doubt.text
+    if s.column == "score" and _weights_add_up(ctx, s):
+        return None  # (the rows' weights make the table's: every row was read, the scores' miss is theirs)
+    start = min(p.span.start for p in s.parts)
+    headers = [m.group()[0] for m in _LEVEL_HEADER.finditer(text, max(0, start - _HEADER_REACH), s.total.span.start)]
+    if headers.count("三") < 2 and headers.count("二") < 2:
+        return None
+    return doubt.Found("ALT005", {"zh": "表头在分页处重复，分页处或前一页的行可能未读入",
+                                  "en": "the header is repeated at a page break: rows at the break or on the page "
+                                        "before may not have been read"})
+
+
+def _weights_add_up(ctx: Context, s: ScoreSum) -> bool:
+    """The same rows' 分值 add up to the table's total 分值."""
+    weights = next((w for w in ctx.doc.score_sums if w.column == "weight" and w.row == s.row
+                    and w.total.span.line == s.total.span.line), None)
+    return weights is not None and compare(weights.total, _scores_sum(weights, weights.parts, exact=True)).verdict == "ok"
 
 
 def _rows_not_read(text: str, s: ScoreSum) -> doubt.Found | None:
@@ -488,13 +515,19 @@ def _listed_elsewhere(ctx: Context, prose: Fact, total_row) -> bool:
     own = (table.span.start, table.span.end) if table is not None else (-1, -1)
     text = ctx.doubt.text
 
-    def cell(f: Fact) -> bool:  # (in a table read, or alone on its line: a table set a cell a line)
+    def cell(f: Fact) -> bool:  # (in a table read, alone on its line — a table set a cell a line —, or in a row
+        # of cells set apart by runs of spaces, tabs or bars: "总分    100  98.26", another table's total)
         line_start = text.rfind("\n", 0, f.span.start) + 1
         line_end = text.find("\n", f.span.end)
-        return f.in_table or text[line_start:line_end if line_end >= 0 else len(text)].strip() == f.text
+        line = text[line_start:line_end if line_end >= 0 else len(text)].strip()
+        return f.in_table or line == f.text or (_CELL_GAP.search(line) is not None and len(_NUMBER.findall(line)) >= 2)
 
     return any(f.id != prose.id and f.value == prose.value and f.span.start != prose.span.start
                and not own[0] <= f.span.start <= own[1] and cell(f) for f in ctx.doc.facts)
+
+
+_CELL_GAP = lazyre.compile(r"\S(?: {2,}|\t|\s*\|\s*)\S")
+_NUMBER = lazyre.compile(r"\d+(?:\.\d+)?")
 
 
 def band_of(score: Decimal, bands: list[tuple[str, Decimal]]) -> str:

@@ -1063,13 +1063,12 @@ def _named_exactly(header: Header) -> bool:
 
 @lru_cache(maxsize=4)  # once per document: the text's hash is kept by the string
 def _stated_score_rule(text: str) -> str:
-    """得分 = 执行率 × 分值 as the report states it; "bands" when it states a banded rule."""
-    m = _SCORE_RULE.search(text)
-    if m:
-        return m.group()
+    """得分 = 执行率 × 分值 as the report states it; "bands" when it states a banded rule — also when the
+    product is only the rule below a threshold ("达到95%(含)以上的,该项得满分;低于95%的,按“执行率×分值”计分")."""
     if _BAND_RULE.search(text):
         return "bands"
-    return ""
+    m = _SCORE_RULE.search(text)
+    return m.group() if m else ""
 
 
 @lru_cache(maxsize=4)

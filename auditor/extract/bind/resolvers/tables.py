@@ -45,6 +45,7 @@ _NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四�
 _SUBTOTAL = lazyre.compile(r"总额|合计|总计|小计|[::]$")
 _SUM_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
 _NEAR = 4000  # an indicator table this close after a 资金 grid is the same 自评表
+_FUNDS_INDICATOR = lazyre.compile(r"(?:预算|资金)执行(?:率|情况)?$")  # (an indicator row that is the funds row)
 _OWN_FUNDS_ROW = lazyre.compile(r"预算执行|资金执行|执行率|资金管理|资金使用|资金投入|项目资金")
 
 
@@ -87,7 +88,9 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         if table.kind == "indicators":
             out.indicators.extend(_indicators(rows, table.full_when_met, POSITIONAL.get(table.layout, "indicator_row")))
             out.score_sums.extend(_level_weights(table))
-            out.score_sums.extend(_score_sums(table, _funds_above(previous, table)))
+            # (… unless a row of its own scores the funds: "| 预算执行率 | | | | 10 | 9.93 |" said again under 一级指标)
+            own = any(_FUNDS_INDICATOR.search(_bare(r.label)) for r in table.rows)
+            out.score_sums.extend(_score_sums(table, None if own else _funds_above(previous, table)))
         elif table.kind == "scores":
             # (a 自评表 whose indicator rows state only 分值 and 得分: its 资金 block above is its first row too —
             # unless its rows have a funds row of their own: "预算执行 | 10 | 9.62 | 9.73")
