@@ -17,7 +17,7 @@ from dataclasses import field
 from functools import lru_cache
 
 from auditor import lazyre
-from auditor.extract.tables.cells import BREAK, CELL, EOL, Cell
+from auditor.extract.tables.cells import BREAK, CELL, EOL, PAGE, Cell
 from auditor.extract.vocabulary import FUNDING_SOURCE, strip_glosses
 from auditor.records import dataclass
 
@@ -283,6 +283,14 @@ def split_glued_header(cell: Cell) -> tuple[str, list[Cell], str] | None:
 _MAX_HEADER = 40  # cells a header may have: the scan stays linear in the text
 
 
+def _running_title(cells: list[Cell], j: int) -> bool:
+    """cells[j] comes right after a page break (a page mark, blank lines aside) and a column name follows it: the
+    title a report repeats at the head of each page, not the first row's label."""
+    before = next((c for c in reversed(cells[max(0, j - 4):j]) if c.text or c.kind == PAGE), None)
+    after = next((c for c in cells[j + 1:j + 4] if c.text), None)
+    return before is not None and before.kind == PAGE and after is not None and role_of(after.text) is not None
+
+
 def find_header(cells: list[Cell], i: int) -> Header | None:
     """A header starting at cells[i]: label columns, then at least two figure columns."""
     first = cells[i]
@@ -303,6 +311,9 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
             continue
         if _is_figure(c.text) or len(clean(c.text)) > 30 or len(raw) > _MAX_HEADER:
             break
+        if c.text and has_role and not _headerish(c.text) and _running_title(cells, j):
+            j += 1  # ("分值 ⏎ 第 10 页 ⏎ 执行率 ⏎ 第11页 ⏎ 部门决算公开 ⏎ 得分": the next page's running title)
+            continue
         if c.text and has_role and not _headerish(c.text) and not _splits_name(cells, j) \
                 and not _ends_name(raw, c) and not _GLOSS_CELL.fullmatch(clean(c.text)):
             # a cell that is no column name after the figure columns: the first row's label
