@@ -364,7 +364,9 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
             and (breakdown is None or breakdown.reason != "table_row_total"):  # (a row's own cells are all read)
         return Found("ALT005", {"zh": "清单最后一项之后文本即结束，后面的分项可能被截去",
                                 "en": "the text ends right after the list's last part; the rest may be cut off"})
-    if short and rows_go_on(doc, total, parts) and (breakdown is None or breakdown.reason not in _ROWS_READ_WHOLE):
+    one_row = all(p.span.line == total.span.line for p in parts)  # (a row's own cells: all of it is read)
+    if short and not one_row and rows_go_on(doc, total, parts) \
+            and (breakdown is None or breakdown.reason not in _ROWS_READ_WHOLE):
         return _ROWS_GO_ON
     found = _sub_list(total, parts, subtracted, breakdown, vocab) or _counted_twice(doc, total, parts, subtracted)
     if found:
@@ -1231,6 +1233,16 @@ def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | N
         named = "、".join(sorted(x for x in {own, *of_parts} if x))
         return Found("ALT004", {"zh": f"总额与分项分属不同口径（{named}），不是同一口径的分项",
                                 "en": f"the total and the parts are of different scopes ({named}), not one scope's parts"})
+    # ("基本支出10730.55万元…。一般公共预算基本支出预算10367.18万元,…分别为9547.20万元和819.98万元": another figure of
+    # the total's concept, of a narrower scope, is what the parts make)
+    made = _sum(parts)
+    scope = doc.sentence_scope(total)
+    for f in doc.facts if len(parts) >= 2 else ():  # (not a balance's one figure against the other)
+        # (of another scope than the total's: the total said again, unchanged, is no other reading of a slip in it)
+        if f.id != total.id and f.concept == total.concept and f.kind == total.kind and f.unit == total.unit \
+                and not f.is_bound and doc.sentence_scope(f) not in ("", scope) and compare(f, made).verdict == "ok":
+            shown = _sum_text(f, parts, (), f"（第{f.span.line}行的 {f.text}）")
+            return Found("ALT001", {"zh": shown, "en": _sum_text(f, parts, (), f" ({f.text} on line {f.span.line})")})
     # ("本年支出合计5,541.47万元…项目支出…;基本支出…;另有经营支出186.40万元": a part the identity does not name)
     return _missed_part(doc, total, parts, ())
 

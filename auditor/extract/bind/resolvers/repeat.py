@@ -22,6 +22,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
     known = index.known_concepts
     as_change = index.vocab.cue("stated_as_change")
     inside = index.vocab.cue("inclusion_bracket")
+    other_basis = index.vocab.cue("restated_basis")
     parents = _parents(index, lists, shares)
     groups: dict[tuple, list] = {}
     for key, facts in index.by_key.items():
@@ -34,8 +35,11 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
             continue
         # a zero says "none of it here" (a sub-category), not a restatement
         # (a figure in a "(含…)" bracket is a part of the item before it: "…(含上年结转资金92.40万元)")
+        # (… nor a figure its clause restates on another scope or basis: "若不计入特别预算,总支出为…", "按权责发生制计…")
         facts = [f for f in facts if not f.in_table and f.value != 0 and f.id not in slipped
-                 and not as_change.match(f.label) and not inside.search(text, max(0, f.span.start - 44), f.span.start)]
+                 and not as_change.match(f.label) and not inside.search(text, max(0, f.span.start - 44), f.span.start)
+                 and not other_basis.search(text, _clause_start(text, f.span.start), f.span.start)
+                 and not _in_last_years_bracket(text, f.span.start)]
         first = facts[0] if facts else None
         level = _level(index, text, first) if len(facts) > 1 else None
         for other in facts[1:]:
@@ -72,3 +76,26 @@ def _parents(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) 
             if parent and parent not in top:
                 out.setdefault(s.part.id, (parent, scope_of(s.whole_label, info.concept)))
     return out
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause before `at` opens: after the previous ',', ';' or '。' but one (the words that put a figure
+    on another basis may stand a clause before it: "若不计入特别预算,总支出为…")."""
+    marks = [text.rfind(c, 0, at) for c in ",;。\n"]
+    last = max(marks)
+    if last <= 0:
+        return 0
+    before = max(text.rfind(c, 0, last) for c in ",;。\n")
+    return before + 1 if text[last] == "," else last + 1
+
+
+_LAST_YEAR_WORDS = ("上年", "去年", "上一年", "上年度")
+
+
+def _in_last_years_bracket(text: str, at: int) -> bool:
+    """The figure stands in a bracket that explains a figure of last year ("上年该比例为55.59%(项目支出4819.05万元/
+    总额8668.70万元)"): last year's amounts, not this year's said again."""
+    opened = text.rfind("(", max(0, at - 60), at)
+    if opened < 0 or text.find(")", opened, at) >= 0:
+        return False
+    return any(w in text[_clause_start(text, opened):opened] for w in _LAST_YEAR_WORDS)
