@@ -54,6 +54,8 @@ def read_group_headers(cells: list[Cell], norm: Normalised,
 
 
 def _table_at(lines: list[list[Cell]], n: int, norm: Normalised, first_id: int):
+    if not lines[n + 1] or not _SUBTOTAL.match(cell_text(lines[n + 1][0])):
+        return None  # (the cheap test first: most lines open with no 小计, and their texts are not gathered)
     top, sub = [cell_text(c) for c in lines[n]], [cell_text(c) for c in lines[n + 1]]
     if not sub or not _SUBTOTAL.match(sub[0]) or any(cell_token(t, 0) is not None for t in [*top, *sub]):
         return None
