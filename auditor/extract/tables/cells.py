@@ -562,13 +562,21 @@ def line_cells(line: str, start: int, index: int) -> list[Cell]:
 
 
 def without_pinyin(line: str) -> tuple[str, list[int]]:
-    """The line without pinyin glosses, and where each of its characters stands in the line."""
-    keep = [True] * len(line)
+    """The line without pinyin glosses, and where each of its characters stands in the line.
+    (The stretches between glosses a slice and a range each, not a step for every character: a
+    line a 自评表 was flattened onto runs to thousands of them.)"""
+    pieces: list[str] = []
+    where: list[int] = []
+    kept = 0  # (where the stretch after the last gloss begins)
     for m in _PINYIN.finditer(line):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    where = [i for i, k in enumerate(keep) if k]
-    return "".join(line[i] for i in where), where
+        pieces.append(line[kept:m.start()])
+        where.extend(range(kept, m.start()))
+        kept = m.end()
+    if not kept:
+        return line, list(range(len(line)))
+    pieces.append(line[kept:])
+    where.extend(range(kept, len(line)))
+    return "".join(pieces), where
 
 
 def _words(line: str, view: str, where: list[int], a: int, b: int, start: int, index: int) -> list[Cell]:
