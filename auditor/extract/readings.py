@@ -221,7 +221,7 @@ class _Reader:
         j = i - 1
         while j >= 0 and tree[j].clause == node.clause:
             kind = tree[j].kind
-            if tree[j].separator(")]】") and not own:
+            if kind == "sep" and tree[j].piece.keyword in ")]】" and not own:  # (Node.separator, written out)
                 # "政务服务体系(大厅水电、物业管理、办公等)113万元": the name stands before the bracket —
                 # unless the bracket gives the name ("…公务接待费(简称“三公”经费)支出合计24.75万元")
                 depth = tree[j].depth

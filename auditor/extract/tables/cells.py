@@ -329,7 +329,7 @@ def _box_cells(line: str, start: int, index: int) -> list[Cell]:
 
 
 def _close(runs: list[list[Cell]], current: list[Cell]) -> None:
-    if sum(1 for c in current if not c.is_mark) >= 4:
+    if sum(1 for c in current if c.kind == CELL) >= 4:  # (not is_mark: a run's every cell, a call each)
         runs.append(_two_level_headers(current))
 
 

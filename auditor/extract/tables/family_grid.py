@@ -21,7 +21,7 @@ from __future__ import annotations
 from auditor import lazyre
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.tables import glued
-from auditor.extract.tables.cells import Cell
+from auditor.extract.tables.cells import CELL, Cell
 from auditor.extract.tables.columns import UNIT_NOTE, clean
 from auditor.extract.tables.reader import cell_fact, cell_text, is_value
 from auditor.extract.vocabulary import Vocabulary, read_label
@@ -35,7 +35,7 @@ _MAX_HEADER = 16
 
 def read_family_grids(cells: list[Cell], norm: Normalised, vocab: Vocabulary,
                       first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
-    cells = [c for c in cells if not c.is_mark and c.text]
+    cells = [c for c in cells if c.kind == CELL and c.text]  # (not is_mark: a run's every cell, a call each)
     may_start = _may_start(cells)
     out = []
     i = 0

@@ -133,7 +133,7 @@ def expand_glued_headers(cells: list[Cell]) -> list[Cell]:
     before and after them cells of their own)."""
     out: list[Cell] = []
     for c in cells:
-        if c.is_mark or len(c.text) < 6 or is_value(c):
+        if c.kind != CELL or len(c.text) < 6 or is_value(c):  # (not is_mark: a run's every cell, a call each)
             out.append(c)
             continue
         split = split_glued_header(c)
@@ -974,7 +974,7 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
     role_ahead = [False] * (len(cells) + 1)
     for n in range(len(cells) - 1, -1, -1):
         c = cells[n]
-        if c.is_mark or not c.text:
+        if c.kind != CELL or not c.text:
             role_ahead[n] = role_ahead[n + 1]
         elif is_value(c):
             role_ahead[n] = False
