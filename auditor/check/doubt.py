@@ -1153,12 +1153,14 @@ def explain_heading_gap(text: str, start: int, end: int, numerals: list[str]) ->
     """一、 → 三、 where "二、部门预算单位构成" stands inside a line between them: extraction ran
     the heading into the line before, its number is not missing."""
     between = text[start:end]
-    inside = [m for m in numerals if re.search(rf"[^\n\s][ \t\u3000]*{m}、\s*\S", between)]
+    # (the cheap test first, for each pattern: the words any match holds — what stands between two headings
+    # may be most of the text, and these patterns try a match at every character of it)
+    inside = [m for m in numerals if f"{m}、" in between and re.search(rf"[^\n\s][ \t\u3000]*{m}、\s*\S", between)]
     if inside and len(inside) == len(numerals):
         shown = "、".join(numerals)
         return Found("ALT006", {"zh": f"{shown}、写在一行中间（标题在提取时并入了上一行）",
                                 "en": f"{shown}、 stands inside a line (the heading was run into the line before)"})
-    said = _LEFT_OUT.search(between)
+    said = _LEFT_OUT.search(between) if "略" in between or "列示" in between or "节选" in between else None
     if said:  # "(第五項…,本節錄從略。)": the text says it leaves the section out
         return Found("ALT005", {"zh": f"文中说明该部分从略（“{said.group().strip()}”）",
                                 "en": f"the text says the section is left out (“{said.group().strip()}”)"})
