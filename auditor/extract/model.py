@@ -65,12 +65,21 @@ class Record:
             type.__setattr__(cls, "_field_names", names)
         return names
 
+    @classmethod
+    def field_set(cls) -> frozenset[str]:
+        """The record's field names as a set (made once a class: every copy checks its update against it)."""
+        names = cls.__dict__.get("_field_set")
+        if names is None:
+            names = frozenset(cls.field_names())
+            type.__setattr__(cls, "_field_set", names)
+        return names
+
     def model_copy(self, update: dict[str, Any] | None = None):
         """A copy with some fields changed — what dataclasses.replace gives, without running
         __init__ again (records have no __post_init__ to run)."""
         update = update or {}
-        unknown = update.keys() - set(self.field_names())
-        if unknown:
+        if not update.keys() <= self.field_set():
+            unknown = update.keys() - self.field_set()
             raise TypeError(f"{type(self).__name__} has no field(s) {sorted(unknown)}")
         new = object.__new__(type(self))
         new.__dict__.update(self.__dict__)
