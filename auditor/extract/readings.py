@@ -151,21 +151,24 @@ class _Reader:
         approximate, about = self._approximation(start, end, node.piece.copula)
         about = fig.truncated or (fig.kind == "percent" and about and not fig.approximate)
         approximate = fig.approximate or approximate
-        fact = Fact.model_construct(
-            id=self.next_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
-            scale=fig.scale, decimals=fig.decimals, approximate=approximate, about=about,
-            text=self.norm.original[start:end],
-            span=Span.model_construct(start=start, end=end, line=line, column=column),
-            label=info.text if info else label,
-            concept=info.concept if info else None,
-            period=period,
-            scenario=info.scenario if info else None,
-            fund=self._fund_of(node.paragraph, start),
-            window=node.paragraph,
-            sentence=node.sentence,
+        # (every field, in Fact's order: a figure's record made without matching twenty keywords)
+        fact = Fact.from_fields({
+            "id": self.next_id, "kind": fig.kind, "value": fig.value, "unit": fig.unit,
+            "written_unit": fig.written_unit, "scale": fig.scale, "decimals": fig.decimals,
+            "approximate": approximate, "about": about,
+            "text": self.norm.original[start:end],
+            "span": Span.from_fields({"start": start, "end": end, "line": line, "column": column}),
+            "label": info.text if info else label,
+            "concept": info.concept if info else None,
+            "period": period,
+            "scenario": info.scenario if info else None,
+            "fund": self._fund_of(node.paragraph, start),
+            "window": node.paragraph,
+            "sentence": node.sentence,
+            "in_table": False,
             # a head count or a number of items is exact, not rounded
-            exact=fig.kind == "count" and fig.scale == 1 and fig.decimals == 0,
-        )
+            "exact": fig.kind == "count" and fig.scale == 1 and fig.decimals == 0,
+        })
         self.next_id += 1
         return fact
 
