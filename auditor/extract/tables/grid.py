@@ -684,8 +684,10 @@ def _fact(token: Token, percent: bool, period: str | None, label: str, norm: Nor
     fig = read_figure("PERCENT", text if text.endswith("%") else text + "%") if percent \
         else read_figure("NUMBER", text.rstrip("%"))
     line, column = norm.line_col(token.start)
-    return Fact.model_construct(
-        id=fact_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
-        scale=fig.scale, decimals=fig.decimals, text=norm.original[token.start:token.end],
-        span=Span.model_construct(start=token.start, end=token.end, line=line, column=column),
-        label=label, concept=None, period=period, scenario=None, in_table=True, exact=False)
+    return Fact.from_fields({  # (every field in order: a record a cell, made without matching keywords)
+        "id": fact_id, "kind": fig.kind, "value": fig.value, "unit": fig.unit, "written_unit": fig.written_unit,
+        "scale": fig.scale, "decimals": fig.decimals, "approximate": False, "about": False,
+        "text": norm.original[token.start:token.end],
+        "span": Span.from_fields({"start": token.start, "end": token.end, "line": line, "column": column}),
+        "label": label, "concept": None, "period": period, "scenario": None, "fund": None, "window": 0,
+        "sentence": 0, "in_table": True, "exact": False})

@@ -613,14 +613,15 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     named = clean(header)  # ("上 年 度 預 算 數": a name spaced out to its column's width)
     year = re.search(r"((?:19|20)\d{2})\s*年", named)
     period = year.group(1) if year else ("previous" if _LAST_YEAR.search(named) else None)
-    return Fact.model_construct(
-        id=fact_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
-        scale=fig.scale, decimals=fig.decimals, text=norm.original[piece.start:piece.end],
-        span=Span.model_construct(start=piece.start, end=piece.end, line=line, column=column),
-        label=f"{row_label}{header}", concept=_CHANGE_CONCEPT.get(role) or _row_concept(row_label, vocab),
-        period=period, scenario=_SCENARIO.get(role), in_table=True,
-        exact=role == "weight",
-    )
+    return Fact.from_fields({  # (every field in order: a record a cell, made without matching keywords)
+        "id": fact_id, "kind": fig.kind, "value": fig.value, "unit": fig.unit, "written_unit": fig.written_unit,
+        "scale": fig.scale, "decimals": fig.decimals, "approximate": False, "about": False,
+        "text": norm.original[piece.start:piece.end],
+        "span": Span.from_fields({"start": piece.start, "end": piece.end, "line": line, "column": column}),
+        "label": f"{row_label}{header}", "concept": _CHANGE_CONCEPT.get(role) or _row_concept(row_label, vocab),
+        "period": period, "scenario": _SCENARIO.get(role), "fund": None, "window": 0, "sentence": 0,
+        "in_table": True, "exact": role == "weight",
+    })
 
 
 # "上年决算数" is last year's figure; "上年结转" is money carried over into this year
