@@ -188,7 +188,8 @@ def _pair_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     out = []
     for index, (line, start) in enumerate(lines):
         # (a line of prose — "合计 4000 万元 , 上年 3800 万元 , 增长 5.3 % 。" — is no table of names and figures)
-        if index in taken or not _TOTAL_LABEL.search(line) or _SENTENCE.search(line) or _UNIT_WORD.search(line):
+        if index in taken or "计" not in line or not _TOTAL_LABEL.search(line) or _SENTENCE.search(line) \
+                or _UNIT_WORD.search(line):  # (计 first: a 合计 / 总计 / 小计 holds it, and most lines none)
             continue
         words = [(m.group(), m.start()) for m in _WORD.finditer(line)]
         at = next((n for n in range(len(words) - 1) if _TOTAL_LABEL.fullmatch(words[n][0].replace(" ", ""))
