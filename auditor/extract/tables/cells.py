@@ -436,7 +436,7 @@ def _spaced_row(line: str) -> bool:
 
 def _plain_cell(text: str, start: int, index: int) -> Cell:
     view, _ = without_pinyin(text) if "(" in text and _PINYIN.search(text) else (text, None)
-    return Cell(view, start, start + len(text), index, source=text if view != text else None)
+    return Cell(view, start, start + len(text), index, CELL, text if view != text else None)  # (by position: a call a cell)
 
 
 def _bar_cells(line: str, start: int, index: int) -> list[Cell] | None:

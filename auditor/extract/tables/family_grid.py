@@ -23,7 +23,7 @@ from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import CELL, Cell
 from auditor.extract.tables.columns import UNIT_NOTE, clean
-from auditor.extract.tables.reader import cell_fact, cell_text, is_value
+from auditor.extract.tables.reader import cell_fact, cell_text, is_value, is_value_text
 from auditor.extract.vocabulary import Vocabulary, read_label
 from auditor.normalise import Normalised
 
@@ -60,7 +60,7 @@ def _may_start(cells: list[Cell]):
     figures = [0] * (n + 1)  # figures in a row from here (0: no figure here)
     next_figure = [n] * (n + 1)  # the first figure from here on
     for k in range(n - 1, -1, -1):
-        if is_value(cells[k]):
+        if is_value_text(cells[k].text):  # (cells: CELLs only)
             figures[k] = figures[k + 1] + 1
             next_figure[k] = k
         else:

@@ -33,7 +33,7 @@ from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import CELL, Cell
 from auditor.extract.tables.columns import AMOUNT_ROLES, UNIT_NOTE, clean, is_source, role_of
-from auditor.extract.tables.reader import cell_fact, cell_text, is_empty, is_value
+from auditor.extract.tables.reader import cell_fact, cell_text, is_empty, is_value, is_value_text
 from auditor.extract.vocabulary import Vocabulary
 from auditor.normalise import Normalised
 
@@ -166,10 +166,10 @@ def _kv(cells: list[Cell]) -> list[tuple[Cell, Cell | None]]:
     k = 0
     while k < len(marks):
         c = marks[k]
-        if is_value(c):
+        if is_value_text(c.text):  # (marks: CELLs only)
             k += 1
             continue
-        value = marks[k + 1] if k + 1 < len(marks) and is_value(marks[k + 1]) else None
+        value = marks[k + 1] if k + 1 < len(marks) and is_value_text(marks[k + 1].text) else None
         out.append((c, value))
         k += 2 if value is not None else 1
     return out

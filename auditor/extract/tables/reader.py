@@ -90,6 +90,10 @@ def is_value(cell: Cell) -> bool:
     return cell.kind == CELL and _is_value(cell.text)
 
 
+# is_value of a cell known to be a CELL, asked of its text (the loops over a run's cells left after the marks)
+is_value_text = _is_value
+
+
 def _big_rate(text: str) -> bool:
     return text.endswith("%") and Decimal(re.sub(r"[^\d.]", "", text) or 0) >= 1000
 
