@@ -88,7 +88,10 @@ def _continues(line: str, on_page: str, nxt: str, wrap_min: int | None) -> bool:
     if wrap_min and _STARTS_WITH_FIGURE.match(nxt) and _ENDS_IN_WORD.search(line):
         return True  # in wrapped text a label may end a line and its figure start the next
     if wrap_min:
-        return display_width(on_page.strip()) >= wrap_min and not _PARAGRAPH_END.search(line)
+        shown = on_page.strip()
+        # (a width is between one and two columns a character: measured only when the length does not tell)
+        wide_enough = len(shown) >= wrap_min or (2 * len(shown) >= wrap_min and display_width(shown) >= wrap_min)
+        return wide_enough and not _PARAGRAPH_END.search(line)
     return len(line.strip()) >= _WRAP_MIN and not _SENTENCE_END.search(line)
 
 
