@@ -28,8 +28,7 @@ _ROLES = (_OPENING, _INCOME, _SPENDING, _CLOSING)
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     by_sentence: dict[int, list[Fact]] = {}
-    for node in r.tree.nodes:
-        fact = r.facts[node.index]
+    for node, fact in zip(r.tree.nodes, r.facts):  # (the facts by node index: paired in order)
         if fact is not None and fact.kind == "amount":
             by_sentence.setdefault(node.sentence, []).append(fact)
     for facts in by_sentence.values():
