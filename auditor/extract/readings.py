@@ -109,6 +109,11 @@ class _Reader:
         self.first_figure: dict[int, int] = {}  # sentence → index of its first figure
         self.periods: dict[int, list[int]] = {}  # sentence → indices of its period pieces so far
         self.list_heads = _list_heads(tree, vocab.cue("compared_prefix"))
+        # the four tests of a figure's approximation (asked of every figure): looked up once
+        self._bound_before = vocab.cue("approximate_bound_before").search
+        self._bound_after = vocab.cue("approximate_bound_after").match
+        self._about_before = vocab.cue("approximate_about_before").search
+        self._about_after = vocab.cue("approximate_about_after").match
 
     def read(self) -> Reading:
         tree = self.tree
@@ -177,10 +182,8 @@ class _Reader:
         or as a bound (近, 逾, 以上, 余) — an about-figure is one with no bound word."""
         text = self.norm.text
         before, after = text[max(0, start - 4):start], text[end:end + 14]  # (enough to see what follows 以上, a range's end)
-        bound = bool(self.vocab.cue("approximate_bound_before").search(before)
-                     or self.vocab.cue("approximate_bound_after").match(after))
-        about = copula.startswith("约") or bool(self.vocab.cue("approximate_about_before").search(before)
-                                                or self.vocab.cue("approximate_about_after").match(after))
+        bound = bool(self._bound_before(before) or self._bound_after(after))
+        about = copula.startswith("约") or bool(self._about_before(before) or self._about_after(after))
         # "一般公共服务支出?8639万元": a character lost in conversion, maybe a digit
         lost = bool(start) and text[start - 1] in "?\ufffd"
         return lost or bound or about, about and not bound
