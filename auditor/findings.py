@@ -26,11 +26,13 @@ class Evidence(Record):
     @classmethod
     def of(cls, fact: Fact, role: str) -> "Evidence":
         s = fact.span
-        return cls.model_construct(text=fact.text, start=s.start, end=s.end, line=s.line, column=s.column, role=role)
+        return cls.from_fields({"text": fact.text, "start": s.start, "end": s.end, "line": s.line, "column": s.column,
+                                "role": role})  # (every field in order: each relation's figures, made often)
 
     @classmethod
     def at(cls, span: Span, text: str, role: str) -> "Evidence":
-        return cls.model_construct(text=text, start=span.start, end=span.end, line=span.line, column=span.column, role=role)
+        return cls.from_fields({"text": text, "start": span.start, "end": span.end, "line": span.line,
+                                "column": span.column, "role": role})
 
 
 class Finding(Record):

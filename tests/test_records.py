@@ -163,3 +163,37 @@ def test_a_slotted_class_that_is_not_frozen_stores_its_fields_by_assignment():
     guarded = records.dataclass(slots=True)(namespace["Guarded"])
     g = guarded(2)
     assert (g.a, g.b, g.c) == (2, (), "z") and seen == []
+
+
+def test_records_made_from_their_fields_are_the_constructors_records():
+    """Record.from_fields (the figures' reading makes a Fact and a Span a figure with it): the record
+    the constructor makes from the same fields — equal, hashed, shown and pickled alike, the same
+    attributes in the same order, still frozen — and every figure the reading makes holds every field
+    of its class, in order (the caller writes them out)."""
+    made = fact(3)
+    fields = {name: getattr(made, name) for name in Fact.field_names()}
+    quick = Fact.from_fields(dict(fields))
+    assert quick == made and hash(quick) == hash(made) and repr(quick) == repr(made)
+    assert list(vars(quick)) == list(vars(made)) == list(Fact.field_names())
+    assert pickle.loads(pickle.dumps(quick)) == made
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        quick.value = Decimal(2)
+
+    from auditor.pipeline import audit_text
+
+    from auditor.findings import Outcome
+
+    text = ("2023年支出预算100万元,其中:基本支出60万元,项目支出40万元,较上年增长5.2%。完成率约98%。\n"
+            "项目 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n"
+            "年度资金总额 | 100 | 120 | 110 | 10 | 91.67% | 9.17\n\n"
+            "项目  本年  上年  增长\n甲  10  8  25%\n乙  20  16  25%\n丙  30  24  25%\n合计  60  48  25%\n")
+    result = audit_text(text)
+    facts = result.extraction.facts
+    assert any(f.in_table for f in facts) and any(not f.in_table for f in facts) and result.outcomes
+    for f in facts:
+        assert list(vars(f)) == list(Fact.field_names()) and f == Fact(**vars(f))
+        assert list(vars(f.span)) == list(Span.field_names()) and f.span == Span(**vars(f.span))
+    for o in result.outcomes:
+        assert list(vars(o)) == list(Outcome.field_names()) and o == Outcome(**vars(o))
+        for e in o.figures:
+            assert list(vars(e)) == list(Evidence.field_names()) and e == Evidence(**vars(e))

@@ -104,14 +104,14 @@ def outcome(rule: Rule, relation: Bound | None, verdict: str, figures: Iterable[
             result: Finding | None = None, note: str = "", reason: str = "",
             alternative: str | None = None, equation: Equation | None = None) -> Outcome:
     """The outcome of checking `relation` (its reason and what it beat travel along)."""
-    return Outcome.model_construct(
-        rule=rule.id, verdict=verdict,
-        reason=(relation.reason if relation is not None else "") or reason,
-        via=tuple(relation.via) if relation is not None else (),
-        rejected=tuple(relation.rejected) if relation is not None else (),
-        figures=tuple(result.evidence if result is not None and not figures else figures),
-        note=note, alternative=alternative, finding=result, equation=equation,
-    )
+    return Outcome.from_fields({  # (every field in order: an outcome for every relation each rule checks)
+        "rule": rule.id, "verdict": verdict,
+        "reason": (relation.reason if relation is not None else "") or reason,
+        "via": tuple(relation.via) if relation is not None else (),
+        "rejected": tuple(relation.rejected) if relation is not None else (),
+        "figures": tuple(result.evidence if result is not None and not figures else figures),
+        "note": note, "alternative": alternative, "finding": result, "equation": equation,
+    })
 
 
 def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = "",

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from decimal import Decimal
+from decimal import Decimal, getcontext
 from functools import cached_property, lru_cache
 from typing import Iterable
 
@@ -553,11 +553,16 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None, heads: str = "func
                     for n, c in enumerate(is_class)]
 
     sums: dict[tuple[int, ...], Value] = {}  # the sum of some rows' values, added in their order, once
+    # (when no sum of these rows needs more digits than the decimal context keeps, every sum is exact, in
+    # whatever order it is added: a reading's is then its first row added to the sum of the rest, made
+    # already — one addition, not one a row)
+    exact = _sums_exact(values)
 
     def total_of(tops: tuple[int, ...]) -> Value:
         found = sums.get(tops)
         if found is None:
-            found = sums[tops] = _total_of(values, tops)
+            rest = sums.get(tops[1:]) if exact and len(tops) > 1 else None
+            found = sums[tops] = values[tops[0]] + rest if rest is not None else _total_of(values, tops)
         return found
 
     @lru_cache(maxsize=None)
@@ -607,6 +612,25 @@ def explain_change_levels(doc: Document, changes: list[Fact], total_change: Fact
     if levels is not None:
         return _levels_found(total_change, [changes[i] for i in levels])
     return _ROWS_GO_ON if rows_go_on(doc, total_change, changes) else None
+
+
+def _sums_exact(values: list[Value]) -> bool:
+    """Every sum of some of `values` (and of their tolerances), added from zero in any order, is exact in
+    the current decimal context: no such sum has more significant digits than it keeps.  (A bound: the
+    digits from the largest possible sum down to the smallest exponent among the terms and zero.)"""
+    prec = getcontext().prec
+    count_digits = len(str(len(values)))  # (a sum of n terms is below n times the largest)
+    for terms in ([v.value for v in values], [v.tolerance for v in values]):
+        if not all(d.is_finite() for d in terms):
+            return False
+        nonzero = [d for d in terms if d]
+        if not nonzero:
+            continue
+        low = min(0, *(d.as_tuple().exponent for d in terms))
+        high = max(d.adjusted() for d in nonzero) + count_digits
+        if high - low + 1 > prec:
+            return False
+    return True
 
 
 def _total_of(values: list[Value], rows: tuple[int, ...]) -> Value:
@@ -1201,12 +1225,14 @@ def explain_heading_gap(text: str, start: int, end: int, numerals: list[str]) ->
     """一、 → 三、 where "二、部门预算单位构成" stands inside a line between them: extraction ran
     the heading into the line before, its number is not missing."""
     between = text[start:end]
-    inside = [m for m in numerals if re.search(rf"[^\n\s][ \t\u3000]*{m}、\s*\S", between)]
+    # (the cheap test first, for each pattern: the words any match holds — what stands between two headings
+    # may be most of the text, and these patterns try a match at every character of it)
+    inside = [m for m in numerals if f"{m}、" in between and re.search(rf"[^\n\s][ \t\u3000]*{m}、\s*\S", between)]
     if inside and len(inside) == len(numerals):
         shown = "、".join(numerals)
         return Found("ALT006", {"zh": f"{shown}、写在一行中间（标题在提取时并入了上一行）",
                                 "en": f"{shown}、 stands inside a line (the heading was run into the line before)"})
-    said = _LEFT_OUT.search(between)
+    said = _LEFT_OUT.search(between) if "略" in between or "列示" in between or "节选" in between else None
     if said:  # "(第五項…,本節錄從略。)": the text says it leaves the section out
         return Found("ALT005", {"zh": f"文中说明该部分从略（“{said.group().strip()}”）",
                                 "en": f"the text says the section is left out (“{said.group().strip()}”)"})

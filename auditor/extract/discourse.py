@@ -111,6 +111,10 @@ class Discourse(tuple):
         first, last = self._bounds["paragraph"].get(paragraph, (0, -1))
         return range(first, last + 1)
 
+    def paragraphs(self) -> list[int]:
+        """The paragraphs that hold a piece, in order (numbered upwards through the text)."""
+        return list(self._bounds["paragraph"])
+
     def has_paragraph(self, paragraph: int) -> bool:
         return paragraph in self._bounds["paragraph"]
 

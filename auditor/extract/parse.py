@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from functools import lru_cache, partial
-from typing import NamedTuple
+from functools import lru_cache
 
 import lark
 from lark import Lark, Token, Transformer, Tree
@@ -20,11 +19,18 @@ from auditor import lazyre
 from auditor.extract.lexer import GapLexer, make_token
 from auditor.extract.scan import PAGE_FURNITURE
 from auditor.extract.vocabulary import PINYIN_GLOSS_AFTER_HAN
+from auditor.records import dataclass
 from auditor.resources import data_dir, private_cache_dir, safe_cache_file
 
 
-class Piece(NamedTuple):
-    """One statement piece; offsets are relative to the window."""
+@dataclass(slots=True)
+class Piece:
+    """One statement piece; offsets are relative to the window.
+
+    Never changed once made, but a plain slotted class, not a named tuple: every stage after
+    the parse reads its fields (a piece's label, keyword, value …) again and again, and the
+    interpreter specialises a slot's load, not a named tuple's field getter.  Compared and
+    hashed by its fields, as the named tuple was."""
 
     kind: str  # labelled, increase, decrease, flat, growth_up, growth_down, share,
     #            total, qizhong, fenbie, include, item, period, date, points, words, sep
@@ -34,6 +40,9 @@ class Piece(NamedTuple):
     keyword: str = ""  # change/total/share keyword, list opener, separator, item marker
     value: Token | None = None  # the figure's token (AMOUNT, PERCENT, …)
     copula: str = ""
+
+    def __hash__(self) -> int:
+        return hash((self.kind, self.start, self.end, self.label, self.keyword, self.value, self.copula))
 
 
 def _span(tokens: list) -> tuple[int, int]:
@@ -256,10 +265,6 @@ def _relation_stretches(driver: _Driver, tokens: list[Token]) -> list[Piece] | N
     return out
 
 
-# a Piece from its seven fields, built as NamedTuple._make builds it (without the Python __new__)
-_piece = partial(tuple.__new__, Piece)
-
-
 def plain_pieces(tokens: list[Token]) -> list[Piece]:
     """What grammar/statements.lark makes of tokens without relation words, as its LALR
     parser reads them (a shift wins over a reduce): TEXT? COPULA? value is a labelled
@@ -289,15 +294,15 @@ def plain_pieces(tokens: list[Token]) -> list[Piece]:
                 value = tokens[i]
                 i += 1
             else:  # no figure: prose
-                append(_piece(("words", tok.start_pos, last.end_pos, label + copula, "", None, "")))
+                append(Piece("words", tok.start_pos, last.end_pos, label + copula, "", None, ""))
                 continue
-            append(_piece(("labelled", tok.start_pos, value.end_pos, label, "", value, copula)))
+            append(Piece("labelled", tok.start_pos, value.end_pos, label, "", value, copula))
         elif kind in _ONE_TOKEN:
-            append(_piece((_ONE_TOKEN[kind], tok.start_pos, tok.end_pos, "", str(tok), None, "")))
+            append(Piece(_ONE_TOKEN[kind], tok.start_pos, tok.end_pos, "", str(tok), None, ""))
         elif kind == "YEAR":
-            append(_piece(("period", tok.start_pos, tok.end_pos, "", str(tok), tok, "")))
+            append(Piece("period", tok.start_pos, tok.end_pos, "", str(tok), tok, ""))
         else:  # a separator
-            append(_piece(("sep", tok.start_pos, tok.end_pos, "", "、" if kind == "PAUSE" else str(tok), tok, "")))
+            append(Piece("sep", tok.start_pos, tok.end_pos, "", "、" if kind == "PAUSE" else str(tok), tok, ""))
     return out
 
 
@@ -351,8 +356,8 @@ def _placed(pieces: list[Piece], start: int, keep: list[int], size: int) -> list
             value = make_token(value.type, str(value), start + (keep[a] if a < kept else size),
                                start + keep[b - 1] + 1 if b else start)
         a, b = p.start, p.end
-        append(_piece((p.kind, start + (keep[a] if a < kept else size), start + keep[b - 1] + 1 if b else start,
-                       p.label, p.keyword, value, p.copula)))
+        append(Piece(p.kind, start + (keep[a] if a < kept else size), start + keep[b - 1] + 1 if b else start,
+                     p.label, p.keyword, value, p.copula))
     return out
 
 

@@ -118,6 +118,11 @@ class _Reader:
         self.first_figure: dict[int, int] = {}  # sentence → index of its first figure
         self.periods: dict[int, list[int]] = {}  # sentence → indices of its period pieces so far
         self.list_heads = _list_heads(tree, vocab.cue("compared_prefix"))
+        # the four tests of a figure's approximation (asked of every figure): looked up once
+        self._bound_before = vocab.cue("approximate_bound_before").search
+        self._bound_after = vocab.cue("approximate_bound_after").match
+        self._about_before = vocab.cue("approximate_about_before").search
+        self._about_after = vocab.cue("approximate_about_after").match
 
     def read(self) -> Reading:
         tree = self.tree
@@ -160,21 +165,24 @@ class _Reader:
         approximate, about = self._approximation(start, end, node.piece.copula)
         about = fig.truncated or (fig.kind == "percent" and about and not fig.approximate)
         approximate = fig.approximate or approximate
-        fact = Fact.model_construct(
-            id=self.next_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
-            scale=fig.scale, decimals=fig.decimals, approximate=approximate, about=about,
-            text=self.norm.original[start:end],
-            span=Span.model_construct(start=start, end=end, line=line, column=column),
-            label=info.text if info else label,
-            concept=info.concept if info else None,
-            period=period,
-            scenario=info.scenario if info else None,
-            fund=self._fund_of(node.paragraph, start),
-            window=node.paragraph,
-            sentence=node.sentence,
+        # (every field, in Fact's order: a figure's record made without matching twenty keywords)
+        fact = Fact.from_fields({
+            "id": self.next_id, "kind": fig.kind, "value": fig.value, "unit": fig.unit,
+            "written_unit": fig.written_unit, "scale": fig.scale, "decimals": fig.decimals,
+            "approximate": approximate, "about": about,
+            "text": self.norm.original[start:end],
+            "span": Span.from_fields({"start": start, "end": end, "line": line, "column": column}),
+            "label": info.text if info else label,
+            "concept": info.concept if info else None,
+            "period": period,
+            "scenario": info.scenario if info else None,
+            "fund": self._fund_of(node.paragraph, start),
+            "window": node.paragraph,
+            "sentence": node.sentence,
+            "in_table": False,
             # a head count or a number of items is exact, not rounded
-            exact=fig.kind == "count" and fig.scale == 1 and fig.decimals == 0,
-        )
+            "exact": fig.kind == "count" and fig.scale == 1 and fig.decimals == 0,
+        })
         self.next_id += 1
         return fact
 
@@ -183,10 +191,8 @@ class _Reader:
         or as a bound (近, 逾, 以上, 余) — an about-figure is one with no bound word."""
         text = self.norm.text
         before, after = text[max(0, start - 4):start], text[end:end + 14]  # (enough to see what follows 以上, a range's end)
-        bound = bool(self.vocab.cue("approximate_bound_before").search(before)
-                     or self.vocab.cue("approximate_bound_after").match(after))
-        about = copula.startswith("约") or bool(self.vocab.cue("approximate_about_before").search(before)
-                                                or self.vocab.cue("approximate_about_after").match(after))
+        bound = bool(self._bound_before(before) or self._bound_after(after))
+        about = copula.startswith("约") or bool(self._about_before(before) or self._about_after(after))
         # "一般公共服务支出?8639万元": a character lost in conversion, maybe a digit
         lost = bool(start) and text[start - 1] in "?\ufffd"
         return lost or bound or about, about and not bound
@@ -230,7 +236,7 @@ class _Reader:
         j = i - 1
         while j >= 0 and tree[j].clause == node.clause:
             kind = tree[j].kind
-            if tree[j].separator(")]】") and not own:
+            if kind == "sep" and tree[j].piece.keyword in ")]】" and not own:  # (Node.separator, written out)
                 # "政务服务体系(大厅水电、物业管理、办公等)113万元": the name stands before the bracket —
                 # unless the bracket gives the name ("…公务接待费(简称“三公”经费)支出合计24.75万元")
                 depth = tree[j].depth

@@ -88,7 +88,10 @@ def _continues(line: str, on_page: str, nxt: str, wrap_min: int | None) -> bool:
     if wrap_min and _STARTS_WITH_FIGURE.match(nxt) and _ENDS_IN_WORD.search(line):
         return True  # in wrapped text a label may end a line and its figure start the next
     if wrap_min:
-        return display_width(on_page.strip()) >= wrap_min and not _PARAGRAPH_END.search(line)
+        shown = on_page.strip()
+        # (a width is between one and two columns a character: measured only when the length does not tell)
+        wide_enough = len(shown) >= wrap_min or (2 * len(shown) >= wrap_min and display_width(shown) >= wrap_min)
+        return wide_enough and not _PARAGRAPH_END.search(line)
     return len(line.strip()) >= _WRAP_MIN and not _SENTENCE_END.search(line)
 
 
@@ -146,20 +149,29 @@ def windows(text: str, skip: set[int] | None = None, original: str | None = None
     return out
 
 
-_SENTENCE = lazyre.compile(r"[^。!?]*[。!?]?")
+_STOP = lazyre.compile(r"[。!?]")
 
 
 def figure_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The stretches of a window worth parsing: its sentences that hold a digit,
-    adjacent ones merged (a sentence without a figure states no relation)."""
+    adjacent ones merged (a sentence without a figure states no relation).  (A sentence
+    ends just after each 。!?, the last one at the window's end: found by the stops, one
+    step a sentence.)"""
     out: list[tuple[int, int]] = []
-    for m in _SENTENCE.finditer(text, start, end):
-        if m.start() == m.end() or not _DIGIT.search(text, m.start(), m.end()):
-            continue
-        if out and out[-1][1] == m.start():
-            out[-1] = (out[-1][0], m.end())
+    a = start
+    for m in _STOP.finditer(text, start, end):
+        b = m.end()
+        if _DIGIT.search(text, a, b):
+            if out and out[-1][1] == a:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+        a = b
+    if a < end and _DIGIT.search(text, a, end):
+        if out and out[-1][1] == a:
+            out[-1] = (out[-1][0], end)
         else:
-            out.append((m.start(), m.end()))
+            out.append((a, end))
     return out
 
 

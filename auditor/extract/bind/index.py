@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from decimal import Decimal
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from auditor import lazyre
 from auditor.extract.model import Fact, is_previous
@@ -32,6 +32,7 @@ def named_part(label: str) -> str:
     return _DONE.sub("", label)
 
 
+@lru_cache(maxsize=8192)  # (asked for every figure, by several resolvers: a few hundred labels a report)
 def scope_of(label: str, concept: str | None = None) -> tuple[str, ...]:
     """The funds a label names.  A scope word inside the concept's own name qualifies nothing
     ("财政拨款收入" is the concept, not 财政拨款 money of a concept 收入: the row 财政拨款收入 is a part of

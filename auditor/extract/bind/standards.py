@@ -8,12 +8,13 @@ from auditor.extract.readings import Reading, clean_label
 
 def per_unit(r: Reading, fact: Fact) -> str | None:
     """The unit an amount is per (每人600元 → 人, 500元/户 → 户), or None."""
-    after = r.norm.text[fact.span.end:fact.span.end + 8]
-    before = r.norm.text[max(0, fact.span.start - 2):fact.span.start].rstrip()
-    if before.endswith(("×", "*")) and fact.kind == "amount":
+    text, span = r.norm.text, fact.span
+    if fact.kind == "amount" and text[max(0, span.start - 2):span.start].rstrip().endswith(("×", "*")):
         return "unit"  # "1,286人×1,500元=192.90万元": the factor a count is multiplied by
-    if "/" not in after and "每" not in fact.label and "均" not in fact.label:
+    end = span.end
+    if text.find("/", end, end + 8) < 0 and "每" not in fact.label and "均" not in fact.label:
         return None  # (the cheap test first: most figures are no standard)
+    after = text[end:end + 8]
     if fact.kind == "number":  # "500元/户": the figure read bare, its 元 written before the slash
         m = r.vocab.cue("per_unit_after").match(after)
         return m.group(1) if m and "元" in m.group() else None

@@ -356,7 +356,7 @@ def _box_cells(line: str, start: int, index: int) -> list[Cell]:
 
 
 def _close(runs: list[list[Cell]], current: list[Cell]) -> None:
-    if sum(1 for c in current if not c.is_mark) >= 4:
+    if sum(1 for c in current if c.kind == CELL) >= 4:  # (not is_mark: a run's every cell, a call each)
         runs.append(_two_level_headers(current))
 
 
@@ -463,7 +463,7 @@ def _spaced_row(line: str) -> bool:
 
 def _plain_cell(text: str, start: int, index: int) -> Cell:
     view, _ = without_pinyin(text) if "(" in text and _PINYIN.search(text) else (text, None)
-    return Cell(view, start, start + len(text), index, source=text if view != text else None)
+    return Cell(view, start, start + len(text), index, CELL, text if view != text else None)  # (by position: a call a cell)
 
 
 def _bar_cells(line: str, start: int, index: int) -> list[Cell] | None:
@@ -589,13 +589,21 @@ def line_cells(line: str, start: int, index: int) -> list[Cell]:
 
 
 def without_pinyin(line: str) -> tuple[str, list[int]]:
-    """The line without pinyin glosses, and where each of its characters stands in the line."""
-    keep = [True] * len(line)
+    """The line without pinyin glosses, and where each of its characters stands in the line.
+    (The stretches between glosses a slice and a range each, not a step for every character: a
+    line a 自评表 was flattened onto runs to thousands of them.)"""
+    pieces: list[str] = []
+    where: list[int] = []
+    kept = 0  # (where the stretch after the last gloss begins)
     for m in _PINYIN.finditer(line):
-        for i in range(m.start(), m.end()):
-            keep[i] = False
-    where = [i for i, k in enumerate(keep) if k]
-    return "".join(line[i] for i in where), where
+        pieces.append(line[kept:m.start()])
+        where.extend(range(kept, m.start()))
+        kept = m.end()
+    if not kept:
+        return line, list(range(len(line)))
+    pieces.append(line[kept:])
+    where.extend(range(kept, len(line)))
+    return "".join(pieces), where
 
 
 def _words(line: str, view: str, where: list[int], a: int, b: int, start: int, index: int) -> list[Cell]:

@@ -21,9 +21,9 @@ from __future__ import annotations
 from auditor import lazyre
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.tables import glued
-from auditor.extract.tables.cells import Cell
+from auditor.extract.tables.cells import CELL, Cell
 from auditor.extract.tables.columns import UNIT_NOTE, clean
-from auditor.extract.tables.reader import cell_fact, cell_text, is_value
+from auditor.extract.tables.reader import cell_fact, cell_text, is_value, is_value_text
 from auditor.extract.vocabulary import Vocabulary, read_label
 from auditor.normalise import Normalised
 
@@ -35,7 +35,7 @@ _MAX_HEADER = 16
 
 def read_family_grids(cells: list[Cell], norm: Normalised, vocab: Vocabulary,
                       first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
-    cells = [c for c in cells if not c.is_mark and c.text]
+    cells = [c for c in cells if c.kind == CELL and c.text]  # (not is_mark: a run's every cell, a call each)
     may_start = _may_start(cells)
     out = []
     i = 0
@@ -60,7 +60,7 @@ def _may_start(cells: list[Cell]):
     figures = [0] * (n + 1)  # figures in a row from here (0: no figure here)
     next_figure = [n] * (n + 1)  # the first figure from here on
     for k in range(n - 1, -1, -1):
-        if is_value(cells[k]):
+        if is_value_text(cells[k].text):  # (cells: CELLs only)
             figures[k] = figures[k + 1] + 1
             next_figure[k] = k
         else:

@@ -31,9 +31,9 @@ from __future__ import annotations
 from auditor import lazyre
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.tables import glued
-from auditor.extract.tables.cells import Cell
+from auditor.extract.tables.cells import CELL, Cell
 from auditor.extract.tables.columns import AMOUNT_ROLES, UNIT_NOTE, clean, is_source, role_of
-from auditor.extract.tables.reader import cell_fact, cell_text, is_empty, is_value
+from auditor.extract.tables.reader import cell_fact, cell_text, is_empty, is_value, is_value_text
 from auditor.extract.vocabulary import Vocabulary
 from auditor.normalise import Normalised
 
@@ -44,7 +44,7 @@ _PLAIN_SCORE = lazyre.compile(r"^\d{1,3}(?:\.\d{1,2})?$")
 
 def read_forms(cells: list[Cell], norm: Normalised, vocab: Vocabulary,
                first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
-    cells = [c for c in cells if not c.is_mark]
+    cells = [c for c in cells if c.kind == CELL]  # (not is_mark: a run's every cell, a call each)
     out = []
     i = 0
     while i < len(cells):
@@ -162,14 +162,14 @@ _GLOSS = lazyre.compile(r"\([^()]*\)")
 def _kv(cells: list[Cell]) -> list[tuple[Cell, Cell | None]]:
     """The run as labelled figures: each label with the figure after it (or none)."""
     out: list[tuple[Cell, Cell | None]] = []
-    marks = [c for c in cells if not c.is_mark and c.text]
+    marks = [c for c in cells if c.kind == CELL and c.text]
     k = 0
     while k < len(marks):
         c = marks[k]
-        if is_value(c):
+        if is_value_text(c.text):  # (marks: CELLs only)
             k += 1
             continue
-        value = marks[k + 1] if k + 1 < len(marks) and is_value(marks[k + 1]) else None
+        value = marks[k + 1] if k + 1 < len(marks) and is_value_text(marks[k + 1].text) else None
         out.append((c, value))
         k += 2 if value is not None else 1
     return out

@@ -188,7 +188,8 @@ def _pair_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     out = []
     for index, (line, start) in enumerate(lines):
         # (a line of prose — "合计 4000 万元 , 上年 3800 万元 , 增长 5.3 % 。" — is no table of names and figures)
-        if index in taken or not _TOTAL_LABEL.search(line) or _SENTENCE.search(line) or _UNIT_WORD.search(line):
+        if index in taken or "计" not in line or not _TOTAL_LABEL.search(line) or _SENTENCE.search(line) \
+                or _UNIT_WORD.search(line):  # (计 first: a 合计 / 总计 / 小计 holds it, and most lines none)
             continue
         words = [(m.group(), m.start()) for m in _WORD.finditer(line)]
         at = next((n for n in range(len(words) - 1) if _TOTAL_LABEL.fullmatch(words[n][0].replace(" ", ""))
@@ -684,8 +685,10 @@ def _fact(token: Token, percent: bool, period: str | None, label: str, norm: Nor
     fig = read_figure("PERCENT", text if text.endswith("%") else text + "%") if percent \
         else read_figure("NUMBER", text.rstrip("%"))
     line, column = norm.line_col(token.start)
-    return Fact.model_construct(
-        id=fact_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
-        scale=fig.scale, decimals=fig.decimals, text=norm.original[token.start:token.end],
-        span=Span.model_construct(start=token.start, end=token.end, line=line, column=column),
-        label=label, concept=None, period=period, scenario=None, in_table=True, exact=False)
+    return Fact.from_fields({  # (every field in order: a record a cell, made without matching keywords)
+        "id": fact_id, "kind": fig.kind, "value": fig.value, "unit": fig.unit, "written_unit": fig.written_unit,
+        "scale": fig.scale, "decimals": fig.decimals, "approximate": False, "about": False,
+        "text": norm.original[token.start:token.end],
+        "span": Span.from_fields({"start": token.start, "end": token.end, "line": line, "column": column}),
+        "label": label, "concept": None, "period": period, "scenario": None, "fund": None, "window": 0,
+        "sentence": 0, "in_table": True, "exact": False})

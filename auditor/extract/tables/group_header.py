@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from auditor import lazyre
 from auditor.extract.model import Fact, GridFormula, ScoreTable
-from auditor.extract.tables.cells import Cell
+from auditor.extract.tables.cells import CELL, Cell
 from auditor.extract.tables.grid import GridRow, cell_token, grid_table
 from auditor.extract.tables.reader import cell_text
 from auditor.normalise import Normalised
@@ -33,7 +33,7 @@ def _lines(cells: list[Cell]) -> list[list[Cell]]:
     line may leave no mark between lines of one cell)."""
     out: list[list[Cell]] = []
     for c in cells:
-        if c.is_mark or not cell_text(c):
+        if c.kind != CELL or not cell_text(c):  # (not is_mark: a run's every cell, a call each)
             continue
         if out and out[-1][0].line == c.line:
             out[-1].append(c)
@@ -54,6 +54,8 @@ def read_group_headers(cells: list[Cell], norm: Normalised,
 
 
 def _table_at(lines: list[list[Cell]], n: int, norm: Normalised, first_id: int):
+    if not lines[n + 1] or not _SUBTOTAL.match(cell_text(lines[n + 1][0])):
+        return None  # (the cheap test first: most lines open with no 小计, and their texts are not gathered)
     top, sub = [cell_text(c) for c in lines[n]], [cell_text(c) for c in lines[n + 1]]
     if not sub or not _SUBTOTAL.match(sub[0]) or any(cell_token(t, 0) is not None for t in [*top, *sub]):
         return None

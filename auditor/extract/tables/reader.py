@@ -90,6 +90,10 @@ def is_value(cell: Cell) -> bool:
     return cell.kind == CELL and _is_value(cell.text)
 
 
+# is_value of a cell known to be a CELL, asked of its text (the loops over a run's cells left after the marks)
+is_value_text = _is_value
+
+
 def _big_rate(text: str) -> bool:
     return text.endswith("%") and Decimal(re.sub(r"[^\d.]", "", text) or 0) >= 1000
 
@@ -133,7 +137,7 @@ def expand_glued_headers(cells: list[Cell]) -> list[Cell]:
     before and after them cells of their own)."""
     out: list[Cell] = []
     for c in cells:
-        if c.is_mark or len(c.text) < 6 or is_value(c):
+        if c.kind != CELL or len(c.text) < 6 or is_value(c):  # (not is_mark: a run's every cell, a call each)
             out.append(c)
             continue
         split = split_glued_header(c)
@@ -613,14 +617,15 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     named = clean(header)  # ("上 年 度 預 算 數": a name spaced out to its column's width)
     year = re.search(r"((?:19|20)\d{2})\s*年", named)
     period = year.group(1) if year else ("previous" if _LAST_YEAR.search(named) else None)
-    return Fact.model_construct(
-        id=fact_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
-        scale=fig.scale, decimals=fig.decimals, text=norm.original[piece.start:piece.end],
-        span=Span.model_construct(start=piece.start, end=piece.end, line=line, column=column),
-        label=f"{row_label}{header}", concept=_CHANGE_CONCEPT.get(role) or _row_concept(row_label, vocab),
-        period=period, scenario=_SCENARIO.get(role), in_table=True,
-        exact=role == "weight",
-    )
+    return Fact.from_fields({  # (every field in order: a record a cell, made without matching keywords)
+        "id": fact_id, "kind": fig.kind, "value": fig.value, "unit": fig.unit, "written_unit": fig.written_unit,
+        "scale": fig.scale, "decimals": fig.decimals, "approximate": False, "about": False,
+        "text": norm.original[piece.start:piece.end],
+        "span": Span.from_fields({"start": piece.start, "end": piece.end, "line": line, "column": column}),
+        "label": f"{row_label}{header}", "concept": _CHANGE_CONCEPT.get(role) or _row_concept(row_label, vocab),
+        "period": period, "scenario": _SCENARIO.get(role), "fund": None, "window": 0, "sentence": 0,
+        "in_table": True, "exact": role == "weight",
+    })
 
 
 # "上年决算数" is last year's figure; "上年结转" is money carried over into this year
@@ -974,7 +979,7 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
     role_ahead = [False] * (len(cells) + 1)
     for n in range(len(cells) - 1, -1, -1):
         c = cells[n]
-        if c.is_mark or not c.text:
+        if c.kind != CELL or not c.text:
             role_ahead[n] = role_ahead[n + 1]
         elif is_value(c):
             role_ahead[n] = False

@@ -30,7 +30,7 @@ def _bracket_end(r: Reading, node) -> int:
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     for node in tree.of_kind("sep"):
-        if not node.separator("([【"):
+        if node.piece.keyword not in "([【":  # (node.separator, the kind known: every separator of the text)
             continue
         i = node.index
         j = i - 1  # the figure the bracket follows: "新台币4,968万9,894元整(…)" — 整 says "exactly"

@@ -64,7 +64,7 @@ def _citation_of(f: Fact, text: str) -> str | None:
     """The document cited before `f` in its sentence, when `f` is the one amount after it."""
     start = f.span.start
     head = max(0, start - 300)
-    if "号" not in text[head:start] and "》" not in text[head:start]:
+    if text.find("号", head, start) < 0 and text.find("》", head, start) < 0:
         return None  # (the cheap test first: no citation before the figure)
     ends = list(_SENTENCE_END.finditer(text, head, start))
     begin = ends[-1].end() if ends else head

@@ -30,7 +30,7 @@ def item_runs(r: Reading, first_in_paragraph: bool = False) -> list[list[int]]:
         if not first_in_paragraph or opens:
             groups.setdefault(item_style(s.piece.keyword), []).append((s.index, s.piece.keyword, s.paragraph))
     # paragraphs counted as the text's own: a table read as such between two items holds no node
-    present = sorted({s.paragraph for s in tree.nodes})
+    present = tree.paragraphs()  # (sorted, each once: not a set of every node's)
     runs = []
     for style, markers in groups.items():
         # "(一)…543.10万元;\n1.…\n2.…\n3.…\n(二)…": paragraphs that other items open (the sub-items)

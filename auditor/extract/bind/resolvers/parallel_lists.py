@@ -27,12 +27,18 @@ def _name(p: Fact) -> str:
 
 def complete(r: Reading, lists: list[Breakdown]) -> list[Breakdown]:
     """`lists` with the partial lists that a parallel list shows complete marked complete."""
-    paragraph = {r.facts[n.index].id: n.paragraph for n in r.tree.nodes if r.facts[n.index] is not None}
-    groups: dict[tuple, list[int]] = defaultdict(list)
+    candidates = []
     for k, b in enumerate(lists):
         names = tuple(_name(p) for p in b.parts)
-        if len(names) >= 2 and all(names) and len(set(names)) == len(names) and not b.subtracted \
-                and b.total.id in paragraph:
+        if len(names) >= 2 and all(names) and len(set(names)) == len(names) and not b.subtracted:
+            candidates.append((k, b, names))
+    if not candidates:  # (most documents: no list of two parts or more named apart; no node is looked at)
+        return list(lists)
+    # each fact's paragraph (facts by node index, the nodes in order)
+    paragraph = {f.id: n.paragraph for n, f in zip(r.tree.nodes, r.facts) if f is not None}
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for k, b, names in candidates:
+        if b.total.id in paragraph:
             groups[(paragraph[b.total.id], b.total.unit, b.reason, names)].append(k)
     out = list(lists)
     for members in groups.values():
