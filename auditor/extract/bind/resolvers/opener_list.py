@@ -136,6 +136,11 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
             if not (income and f.concept == _CARRIED_IN and _adds_up_only_with(first_total, parts, parts[:n])):
                 parts = parts[:n]
             break
+    # (one subject's money in and money out are no parts of one total: "…支出为45.43亿元。其中市级财政总收入累计完成
+    # 17.68亿元,市级财政总支出累计完成16.67亿元" — the city level's two flows, named alike but for 收入 / 支出)
+    named = {clean_label(f.label) for _, f in parts}
+    if any(n.replace("收入", "支出") in named for n in named if "收入" in n):
+        return
     # (what was spent of a budget is no part of it: "全年预算1,883.87万元,其中上年结转263.74万元,全年支出1,736.93万元,
     # 执行率92.20%" — the list ends before the spending)
     if _BUDGET_NAME.search(clean_label(first_total.label)) and not _SPENT_NAME.search(clean_label(first_total.label)):
