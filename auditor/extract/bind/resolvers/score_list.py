@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
 from auditor.extract.model import Fact
@@ -107,6 +108,10 @@ def _respective_scores(r: Reading, i: int, total: Fact) -> Candidate | None:
     return make_breakdown(r, total, scores, "分别为", _whole(r, weights, named), "score_list_respectively")
 
 
+# the score a project's evaluation gives itself, said before 其中 and its levels' scores ("本项目自评得分92.50分,其中决策…")
+_OWN_SCORE = lazyre.compile(r"(?:经综合评价,?)?(?:本|该)?(?:项目|部门|单位)?(?:绩效)?(?:自评|评价)得分(?:为)?")
+
+
 def _levels_after(r: Reading, i: int) -> Candidate | None:
     """A total score, 其中, and the levels' scores in the same sentence."""
     tree = r.tree
@@ -116,7 +121,9 @@ def _levels_after(r: Reading, i: int) -> Candidate | None:
     if before is None:
         return None
     total = r.facts[before]
-    if total.kind != "score" or tree[before].kind != "labelled" or not total_name.search(clean_label(total.label)):
+    label = clean_label(total.label)
+    if total.kind != "score" or tree[before].kind != "labelled" \
+            or not (total_name.search(label) or _OWN_SCORE.fullmatch(label)):
         return None
     found: list[Fact] = []
     for k in tree.after(i, "sentence"):
