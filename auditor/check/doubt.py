@@ -368,7 +368,8 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     if short and not one_row and rows_go_on(doc, total, parts) \
             and (breakdown is None or breakdown.reason not in _ROWS_READ_WHOLE):
         return _ROWS_GO_ON
-    found = _sub_list(total, parts, subtracted, breakdown, vocab) or _counted_twice(doc, total, parts, subtracted)
+    found = _sub_list(total, parts, subtracted, breakdown, vocab) or _counted_twice(doc, total, parts, subtracted) \
+        or (_parallel_list(doc, total, parts) if not subtracted else None) or _several_breakdowns(doc, total, parts)
     if found:
         return found
     return _another_base(doc, total, parts, subtracted, breakdown) or _missed_part(doc, total, parts, subtracted)
@@ -389,6 +390,47 @@ def _row_numbers(total: Fact, parts: list[Fact]) -> Found | None:
 
 
 _INCLUDES = lazyre.compile(r"\s*\(\s*(?:其中\s*)?(?:含|包含|包括)")
+
+
+_BREAKDOWN_HEADING = lazyre.compile(r"(?m)^\s*(?:[一二三四五六七八九十]{1,2}、|[(（][一二三四五六七八九十]{1,2}[)）])?\s*"
+                                    r"按[\u4e00-\u9fff]{1,8}[:：]?\s*$")
+
+
+def _several_breakdowns(doc: Document, total: Fact, parts: list[Fact]) -> Found | None:
+    """ALT002: a table's 合计 with two or more headings below it that each open a breakdown of it ("一、按功能科目 …
+    二、按项目 …"): the same total listed two ways, its parts the rows of one heading, not of all."""
+    if not parts or not total.in_table:
+        return None
+    last = max(p.span.end for p in parts)
+    found = list(_BREAKDOWN_HEADING.finditer(doc.text, total.span.end, last))
+    headings = [m.group() for m in found]
+    # (parts drawn from two or more of the headings' blocks: a block's own rows are checked as its sum)
+    blocks = {sum(1 for m in found if m.start() < p.span.start) for p in parts}
+    if len(headings) < 2 or len(blocks) < 2:
+        return None
+    return Found("ALT002", {"zh": "合计下有几种分类列示（" + "、".join(h.strip() for h in headings) + "），各自构成合计",
+                            "en": "the total is listed several ways below it (" + ", ".join(h.strip() for h in headings)
+                                  + "), each making it on its own"})
+
+
+def _parallel_list(doc: Document, total: Fact, parts: list[Fact]) -> Found | None:
+    """ALT001: the parts' sentence lists another run of as many figures, side by side with them, that makes the total
+    ("…预算分别为3.33万元、18.46万元、20.21万元,决算分别为2.72万元、15.89万元、19.08万元,…;“三公”经费合计37.69万元":
+    the 决算's)."""
+    if len(parts) < 2 or any(p.in_table for p in parts):
+        return None
+    sentence = parts[0].sentence
+    ids = {p.id for p in parts}
+    row = [f for f in doc.neighbours(parts[0]) if f.sentence == sentence and f.kind == total.kind
+           and f.unit == total.unit and not f.is_bound and f.id != total.id]
+    for n in range(len(row) - len(parts) + 1):
+        run = row[n:n + len(parts)]
+        if ids.intersection(f.id for f in run):
+            continue
+        if _makes(total, _sum(run, [])):
+            shown = _sum_text(total, run, (), "（同句另一组并列的数）")
+            return Found("ALT001", {"zh": shown, "en": _sum_text(total, run, (), " (the other run of figures of the sentence)")})
+    return None
 
 
 def _counted_twice(doc: Document, total: Fact, parts: list[Fact], subtracted) -> Found | None:
@@ -1045,6 +1087,18 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
             if f.id != last.id and f.kind == "amount" and f.unit == last.unit and not f.is_bound \
                     and _ratio_holds(stated, last, f):
                 return _ratio_found("ALT001", stated, last, f)
+    # "货物、工程、服务类采购预算分别为72.64万元、91.81万元、99.10万元,…节约资金65.81万元,资金节约率24.97%": the base is the
+    # items' budgets added up, a run of the paragraph's figures
+    row = [f for f in doc.neighbours(num) if f.kind == "amount" and f.unit == num.unit and not f.is_bound
+           and f.id != num.id and f.span.end <= stated.span.start]
+    if len(row) <= 12:
+        for size in range(2, 6):
+            for n in range(len(row) - size + 1):
+                run = row[n:n + size]
+                computed = ratio_percent(Value.of(num), _sum(run))
+                if computed is not None and compare(stated, computed).verdict == "ok":
+                    text = f"{written(num)} / ({' + '.join(written(f, num) for f in run)}) = {written(stated)}%"
+                    return Found("ALT001", {"zh": f"{text}（以各项之和为基数）", "en": f"{text} (of the items added up)"})
     # "年初预算2,950万元,…完成预算的97.79%,…年中追加预算200万元": the budget as adjusted, the
     # initial one plus what was added to it, is the base
     added = [f for f in doc.neighbours(num) if f.kind == "amount" and f.unit == num.unit and not f.is_bound
@@ -1259,6 +1313,9 @@ def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | N
         named = "、".join(sorted(x for x in {own, *of_parts} if x))
         return Found("ALT004", {"zh": f"总额与分项分属不同口径（{named}），不是同一口径的分项",
                                 "en": f"the total and the parts are of different scopes ({named}), not one scope's parts"})
+    found = _parallel_list(doc, total, parts)
+    if found:
+        return found
     # ("基本支出10730.55万元…。一般公共预算基本支出预算10367.18万元,…分别为9547.20万元和819.98万元": another figure of
     # the total's concept, of a narrower scope, is what the parts make)
     made = _sum(parts)
@@ -1401,6 +1458,28 @@ def explain_other_pair(doc: Document, delta: Fact | None, percent: Fact | None, 
             return Found("ALT004", {"zh": f"以第{cur.span.line}行的 {cur.text} 为本期数、{prev.text} 为比较数，增减成立",
                                     "en": f"with {cur.text} (line {cur.span.line}) as the current figure and "
                                           f"{prev.text} as the one compared with, the change holds"})
+    # ("…2022年分别为62.68万元、84.99万元、73.69万元,2023年分别为…,2023年合计319.92万元,增长44.52%": the total read is
+    # compared with last year's items added up, a run of the sentence's figures)
+    current = read[0]
+    if current is None or current.id not in {f.id for f in pool}:
+        return None
+    before = [f for f in pool if f.span.end <= current.span.start and f.id not in siblings]
+    for size in range(2, 6):
+        for n in range(len(before) - size + 1):
+            run = before[n:n + size]
+            made = _sum(run)
+            moved = Value.of(current) - made
+            if made.value <= 0 or moved.value == 0 or (moved.value > 0) != (direction > 0):
+                continue
+            if signed is not None and compare(signed, moved).verdict != "ok":
+                continue
+            if percent is not None:
+                rate = ratio_percent(Value(abs(moved.value), moved.tolerance), made)
+                if rate is None or compare(percent, rate).verdict != "ok":
+                    continue
+            terms = " + ".join(written(f) for f in run)
+            return Found("ALT004", {"zh": f"以 {terms} 之和为比较数，增减成立",
+                                    "en": f"with {terms} added up as the figure compared with, the change holds"})
     return None
 
 

@@ -40,7 +40,9 @@ from auditor.records import dataclass
 GROUP_HEADING = lazyre.compile(r"^按[\u4e00-\u9fff]{1,6}?分(?:类)?[::]?$")
 # … or that heading run together with the first row of its group ("按收入性质分一般公共预算" as a layout of
 # runs of spaces leaves it)
-GROUP_HEADING_START = lazyre.compile(r"^按[\u4e00-\u9fff]{1,6}?性质分(?:类)?[::]?|^按[\u4e00-\u9fff]{1,6}?分(?:类)?[::]?$")
+# ("按经济性质分类:", "一、按功能科目", "(二)按项目": a heading over one breakdown of the total, the next over another)
+GROUP_HEADING_START = lazyre.compile(r"^按[\u4e00-\u9fff]{1,6}?性质分(?:类)?[::]?|^按[\u4e00-\u9fff]{1,6}?分(?:类)?[::]?$|"
+                                     r"^(?:[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\))\s*按[\u4e00-\u9fff]{1,8}[::]?$")
 TOTAL_ROW = lazyre.compile(r"^(?:支出|收入|经费|资金|费用|金额)?(?:合计|总计)[::]?$|"
                        r"^(?:总分|小计|总分值|得分合计|合\s*计|总\s*分|自评总分|综合得分)[::]?$")
 SUBTOTAL_ROW = lazyre.compile(r"^小\s*计[::]?$")
