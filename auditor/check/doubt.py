@@ -206,7 +206,7 @@ class Document:
         """The last unit, region or department named in `fact`'s sentence before it: the subject
         its figures are of ("同期,市卫健委基本支出…,项目支出9,845.2万元"; "(2)…监测站:本年收入合计…;本年支出
         合计…": a clause after ";" goes on with the subject)."""
-        start = self._sentence_start(fact.span.start)
+        start = self.sentence_start(fact.span.start)
         found = [m for m in _entity().finditer(self.text, start, fact.span.start)
                  if not _ACTING.match(self.text, m.end()) and not _ACTING_BEFORE.search(self.text, max(0, m.start() - 3), m.start())]
         if found:
@@ -218,7 +218,7 @@ class Document:
         return title.group(1) if title and (_entity().fullmatch(title.group(1))
                                             or _UNIT_TITLE.search(title.group(1))) else None
 
-    def _sentence_start(self, offset: int, also: str = "") -> int:
+    def sentence_start(self, offset: int, also: str = "") -> int:
         """Where the sentence holding `offset` starts (after 。!? or a line break, or one of `also`)."""
         return max(self.text.rfind(c, 0, offset) for c in "。!?！？\n" + also) + 1
 
@@ -239,7 +239,7 @@ class Document:
     def sentence_scope(self, fact: Fact) -> str:
         """The fund or scope its sentence names first, before the figure ("财政拨款收入、支出总计均为…";
         "一、一般公共预算:…从政府性基金预算调入资金…,收入总计…" is the 一般公共预算's), or ""."""
-        start = self._sentence_start(fact.span.start, ";；")
+        start = self.sentence_start(fact.span.start, ";；")
         found = _scope_words().search(self.text, start, fact.span.start)
         return found.group() if found else ""
 
@@ -413,6 +413,13 @@ def _several_breakdowns(doc: Document, total: Fact, parts: list[Fact]) -> Found 
                                   + "), each making it on its own"})
 
 
+def _runs(row: list[Fact], sizes: Iterable[int]):
+    """The runs of consecutive figures of `row`, of each size in turn, in text order."""
+    for size in sizes:
+        for n in range(len(row) - size + 1):
+            yield row[n:n + size]
+
+
 def _parallel_list(doc: Document, total: Fact, parts: list[Fact]) -> Found | None:
     """ALT001: the parts' sentence lists another run of as many figures, side by side with them, that makes the total
     ("…预算分别为3.33万元、18.46万元、20.21万元,决算分别为2.72万元、15.89万元、19.08万元,…;“三公”经费合计37.69万元":
@@ -423,8 +430,7 @@ def _parallel_list(doc: Document, total: Fact, parts: list[Fact]) -> Found | Non
     ids = {p.id for p in parts}
     row = [f for f in doc.neighbours(parts[0]) if f.sentence == sentence and f.kind == total.kind
            and f.unit == total.unit and not f.is_bound and f.id != total.id]
-    for n in range(len(row) - len(parts) + 1):
-        run = row[n:n + len(parts)]
+    for run in _runs(row, (len(parts),)):
         if ids.intersection(f.id for f in run):
             continue
         if _makes(total, _sum(run, [])):
@@ -1003,7 +1009,6 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
             return _ratio_found("ALT001", stated, part, w)
     core = _name_core(whole_label.rstrip("之"))
     concepts = {w.concept for w in tried if w.concept}
-    tried_ids = {w.id for w in tried}
     for f in doc.neighbours(part):
         if f.id in tried_ids or f.id == part.id or f.kind != "amount" or f.is_bound or f.unit != part.unit:
             continue
@@ -1091,14 +1096,11 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
     # items' budgets added up, a run of the paragraph's figures
     row = [f for f in doc.neighbours(num) if f.kind == "amount" and f.unit == num.unit and not f.is_bound
            and f.id != num.id and f.span.end <= stated.span.start]
-    if len(row) <= 12:
-        for size in range(2, 6):
-            for n in range(len(row) - size + 1):
-                run = row[n:n + size]
-                computed = ratio_percent(Value.of(num), _sum(run))
-                if computed is not None and compare(stated, computed).verdict == "ok":
-                    text = f"{written(num)} / ({' + '.join(written(f, num) for f in run)}) = {written(stated)}%"
-                    return Found("ALT001", {"zh": f"{text}（以各项之和为基数）", "en": f"{text} (of the items added up)"})
+    for run in _runs(row, range(2, 6)) if len(row) <= 12 else ():
+        computed = ratio_percent(Value.of(num), _sum(run))
+        if computed is not None and compare(stated, computed).verdict == "ok":
+            text = f"{written(num)} / ({' + '.join(written(f, num) for f in run)}) = {written(stated)}%"
+            return Found("ALT001", {"zh": f"{text}（以各项之和为基数）", "en": f"{text} (of the items added up)"})
     # "年初预算2,950万元,…完成预算的97.79%,…年中追加预算200万元": the budget as adjusted, the
     # initial one plus what was added to it, is the base
     added = [f for f in doc.neighbours(num) if f.kind == "amount" and f.unit == num.unit and not f.is_bound
@@ -1323,7 +1325,7 @@ def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | N
     for f in doc.facts if len(parts) >= 2 else ():  # (not a balance's one figure against the other)
         # (of another scope than the total's: the total said again, unchanged, is no other reading of a slip in it)
         if f.id != total.id and f.concept == total.concept and f.kind == total.kind and f.unit == total.unit \
-                and not f.is_bound and doc.sentence_scope(f) not in ("", scope) and compare(f, made).verdict == "ok":
+                and not f.is_bound and compare(f, made).verdict == "ok" and doc.sentence_scope(f) not in ("", scope):
             shown = _sum_text(f, parts, (), f"（第{f.span.line}行的 {f.text}）")
             return Found("ALT001", {"zh": shown, "en": _sum_text(f, parts, (), f" ({f.text} on line {f.span.line})")})
     # ("本年支出合计5,541.47万元…项目支出…;基本支出…;另有经营支出186.40万元": a part the identity does not name)
@@ -1425,8 +1427,8 @@ def explain_other_pair(doc: Document, delta: Fact | None, percent: Fact | None, 
     unit_of_pair = next((f.unit for f in (*read, delta) if f is not None and f.kind == "amount"), None)
     if anchor is None or anchor.in_table or direction == 0 or unit_of_pair is None:
         return None
-    here = doc._sentence_start(anchor.span.start)
-    start = doc._sentence_start(here - 1) if here > 0 else 0
+    here = doc.sentence_start(anchor.span.start)
+    start = doc.sentence_start(here - 1) if here > 0 else 0
     pool = [f for f in doc.neighbours(anchor) if f.kind == "amount" and not f.is_bound and f.unit == unit_of_pair
             and start <= f.span.start and (f.span.end <= anchor.span.start or f.sentence == anchor.sentence)
             and (delta is None or f.id != delta.id)]
@@ -1446,15 +1448,8 @@ def explain_other_pair(doc: Document, delta: Fact | None, percent: Fact | None, 
             if cur.id == prev.id or prev.id in siblings \
                     or (cur.id, prev.id) in ((read_current, read_previous), (read_previous, read_current)):
                 continue
-            moved = Value.of(cur) - Value.of(prev)
-            if moved.value == 0 or (moved.value > 0) != (direction > 0):
+            if not _gives_change(Value.of(cur), Value.of(prev), signed, percent, direction):
                 continue
-            if signed is not None and compare(signed, moved).verdict != "ok":
-                continue
-            if percent is not None:
-                rate = ratio_percent(Value(abs(moved.value), moved.tolerance), Value.of(prev)) if prev.value > 0 else None
-                if rate is None or compare(percent, rate).verdict != "ok":
-                    continue
             return Found("ALT004", {"zh": f"以第{cur.span.line}行的 {cur.text} 为本期数、{prev.text} 为比较数，增减成立",
                                     "en": f"with {cur.text} (line {cur.span.line}) as the current figure and "
                                           f"{prev.text} as the one compared with, the change holds"})
@@ -1464,23 +1459,28 @@ def explain_other_pair(doc: Document, delta: Fact | None, percent: Fact | None, 
     if current is None or current.id not in {f.id for f in pool}:
         return None
     before = [f for f in pool if f.span.end <= current.span.start and f.id not in siblings]
-    for size in range(2, 6):
-        for n in range(len(before) - size + 1):
-            run = before[n:n + size]
-            made = _sum(run)
-            moved = Value.of(current) - made
-            if made.value <= 0 or moved.value == 0 or (moved.value > 0) != (direction > 0):
-                continue
-            if signed is not None and compare(signed, moved).verdict != "ok":
-                continue
-            if percent is not None:
-                rate = ratio_percent(Value(abs(moved.value), moved.tolerance), made)
-                if rate is None or compare(percent, rate).verdict != "ok":
-                    continue
-            terms = " + ".join(written(f) for f in run)
-            return Found("ALT004", {"zh": f"以 {terms} 之和为比较数，增减成立",
-                                    "en": f"with {terms} added up as the figure compared with, the change holds"})
+    for run in _runs(before, range(2, 6)):
+        made = _sum(run)
+        if made.value <= 0 or not _gives_change(Value.of(current), made, signed, percent, direction):
+            continue
+        terms = " + ".join(written(f) for f in run)
+        return Found("ALT004", {"zh": f"以 {terms} 之和为比较数，增减成立",
+                                "en": f"with {terms} added up as the figure compared with, the change holds"})
     return None
+
+
+def _gives_change(current: Value, previous: Value, signed: Fact | None, percent: Fact | None, direction: int) -> bool:
+    """current − previous moves in `direction` by the change stated (`signed`, its amount with the direction's sign)
+    and at the rate stated (`percent`, of `previous`), each when stated."""
+    moved = current - previous
+    if moved.value == 0 or (moved.value > 0) != (direction > 0):
+        return False
+    if signed is not None and compare(signed, moved).verdict != "ok":
+        return False
+    if percent is None:
+        return True
+    rate = ratio_percent(Value(abs(moved.value), moved.tolerance), previous) if previous.value > 0 else None
+    return rate is not None and compare(percent, rate).verdict == "ok"
 
 
 def explain_delta(doc: Document, delta: Fact, current: Fact, previous: Fact, direction: int) -> Found | None:

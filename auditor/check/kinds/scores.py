@@ -403,10 +403,12 @@ _FROM_SCORE = lazyre.compile(r"由\s*$")
 _TO_SCORE = lazyre.compile(r"\s*(?:提高|提升|增加|上升|下降|降低|减少|变)?(?:到|至|为)")
 _SCORE_IN_LIST_AFTER = lazyre.compile(r"\s*(?:、|和|及|与)\s*\d+(?:\.\d+)?\s*分")
 _SCORE_IN_LIST_BEFORE = lazyre.compile(r"\d\s*分\s*(?:、|和|及|与)\s*$")
+
+
 def _other_evaluation_said(ctx: Context, f: Fact) -> bool:
     """The score's sentence names another evaluation before it, and no 自评 between ("另据…满意度测评,…综合得分86.4分";
     not "开展了绩效运行监控,…自评得分85分", the project's own)."""
-    start = ctx.doubt._sentence_start(f.span.start)
+    start = ctx.doubt.sentence_start(f.span.start)
     said = None
     for said in ctx.vocab.cue("other_evaluator").finditer(ctx.doubt.text, start, f.span.start):
         pass
@@ -468,7 +470,7 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     for prose in proses:
         heading = ctx.doubt.scope_heading(prose)
         if several and all(compare(prose, Value.of(c)).verdict != "ok" for c in columns) and (
-                _OTHER_EVALUATION.search(ctx.doubt.text, ctx.doubt._sentence_start(prose.span.start), prose.span.start)
+                _OTHER_EVALUATION.search(ctx.doubt.text, ctx.doubt.sentence_start(prose.span.start), prose.span.start)
                 or (heading is not None and heading != ctx.doubt.scope_heading(table_total))
                 or ctx.vocab.cue("whole_department").search(prose.label)):
             # (one of them is the table's: the others are other evaluations' — several projects' 自评得分 in
@@ -591,7 +593,7 @@ def _other_evaluation_grade(ctx: Context, g, score: Fact, bands) -> doubt.Found 
     other = ctx.vocab.cue("other_evaluator")
     if not (other.search(score.label) or _other_evaluation_said(ctx, score)):
         return None
-    if other.search(ctx.doubt.text, ctx.doubt._sentence_start(g.span.start), g.span.start):
+    if other.search(ctx.doubt.text, ctx.doubt.sentence_start(g.span.start), g.span.start):
         return None  # ("满意度测评得分78.6分,测评等级为优": the grade is that evaluation's too)
     own = next((c for c in reversed(prose_total_scores(ctx) or _table_total_scores(ctx))
                 if c.span.start < g.span.start and c.id != score.id and band_of(c.value, bands) == g.grade), None)

@@ -27,8 +27,8 @@ def is_part(r: Reading, node: Node) -> bool:
     fact = r.facts[node.index]
     return fact is not None and node.kind == "labelled" and not fact.is_bound \
         and not r.vocab.cue("history").search(node.piece.label) and per_unit(r, fact) is None \
-        and not (r.vocab.cue("history_from").search(r.norm.text, max(0, fact.span.start - 12), fact.span.start)
-                 and r.vocab.cue("history_to_next").match(r.norm.text, fact.span.end))
+        and not (r.vocab.cue("history_to_next").match(r.norm.text, fact.span.end)  # (anchored: the cheap test first)
+                 and r.vocab.cue("history_from").search(r.norm.text, max(0, fact.span.start - 12), fact.span.start))
 
 
 def list_family(r: Reading, total: str | None, concepts: set[str | None]) -> set[str]:

@@ -68,7 +68,7 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: d
             continue
         total_fact = index.unique(by_concept[totals[0]])
         if total_fact is None or (total_fact.id in explicit and (
-                None in explicit[total_fact.id] or explicit[total_fact.id] & _members(family))):
+                None in explicit[total_fact.id] or explicit[total_fact.id] & family.members)):
             continue
         parts: list[Fact] = []
         for part in family.parts:
@@ -103,11 +103,6 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: d
                                              reason="identity_in_paragraph" if together else "vocabulary_identity",
                                              via=(), rejected=()))
     return out
-
-
-def _members(family: Family) -> set[str | None]:
-    """The concepts a family's identity adds up (its parts and their alternatives)."""
-    return {*family.members, *family.parts, *(a for alts in family.alternatives.values() for a in alts)}
 
 
 def _lend_unscoped_parts(groups: dict[tuple, dict[str, list[Fact]]], family: Family) -> None:
