@@ -30,7 +30,7 @@ from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budge
                                             rate_base, repeat, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
 from auditor.extract.bind.resolvers import (difference, grade_counts, survey_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, target, total_after_list,
-                                            offset_balance, parallel_lists, points_change, unit_sibling, unit_slip)
+                                            offset_balance, deduction, parallel_lists, points_change, unit_sibling, unit_slip)
 from auditor.extract.model import (Breakdown, Change, ChangeList, Difference, Enumeration, Fact, FundsScore, Product, Rate,
                                    Repeat,
                                    Share, SharePartition, Target, UnitSlip)
@@ -76,7 +76,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     points = _relations(decide(list(points_change.resolve(r))))  # (rates' changes: of no list's sums)
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide([*share.resolve(r, lists), *survey_rate.resolve(r)]))
-    differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r),
+    differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r), *deduction.resolve(r),
                                       *carry_over.resolve(r), *budget_adjustment.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))

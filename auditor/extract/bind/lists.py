@@ -184,7 +184,10 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     refund = r.vocab.cue("tax_refund") if r.vocab.cue("tax_total").search(clean_label(total.label)) else None
     # ("税前损益合计-186.05亿元,其中台湾电力公司预计亏损398.20亿元,…分别获利…": a loss counts against a net result)
     net = r.vocab.cue("net_result").search(clean_label(total.label))
-    subtracted = tuple(p for p in parts if subtracted_cue.match(p.label)
+    # ("減列服務費用1,300萬元、管理費用100萬元…,共計1,495萬元": a cue on the list's first part is the verb of all
+    # of them — there is nothing before it to take it from)
+    verb = bool(parts) and subtracted_cue.match(parts[0].label) is not None
+    subtracted = tuple(p for p in parts if not verb and subtracted_cue.match(p.label)
                        or refund is not None and refund.match(clean_label(p.label))
                        or net is not None and r.vocab.cue("loss_part").search(clean_label(p.label)))
     added = [p for p in parts if p not in subtracted]
@@ -217,6 +220,14 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         if cut is not None:
             added = added[:cut]
             via = (*via, "ends before money going out")
+    forecast = r.vocab.cue("forecast")
+    if not forecast.search(clean_label(total.label)) and not forecast.search(clean_label(added[0].label)):
+        # "财政总收入4.27亿元,…,其中地方财政收入1.92亿元,…,预计全年财政总收入将达7亿元": a figure expected is no
+        # part of the figures that are; the list ended before it
+        cut = next((n for n, p in enumerate(added) if forecast.search(clean_label(p.label))), None)
+        if cut is not None:
+            added, strict = added[:cut], False
+            via = (*via, "ends before a forecast")
     if total.scenario == "actual" and r.vocab.flow(total.concept or total.label) != "in":
         # (money coming in holds what was left last year: "实际收入1699.12万元,其中…上年结转结余263.90万元")
         # "全年执行927.58万元,…,其中其他资金执行55.40万元,执行率92.33%,其他资金结余4.60万元": what is left

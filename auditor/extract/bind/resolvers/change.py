@@ -332,7 +332,9 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         label = previous.label
     relative_only = current is not None and r.is_previous(current) and not this_year and (
         len(before) == 1 and bool(r.vocab.cue("relative_change").search(s.piece.keyword))
-        or _after_named_year(current, s.piece.keyword) or _after_named_year(current, _comparison_before(r, i)))
+        or _after_named_year(current, s.piece.keyword) or _after_named_year(current, _comparison_before(r, i))
+        or current.period == "previous" and i > 0 and tree[i - 1].kind == "words"
+        and bool(_SHORT_YEAR_COMPARED.search(tree[i - 1].piece.label.rstrip())))
     # "…95亿元,较112年度法定预算53亿元增加42亿元": a figure named "较…" is what the change is
     # measured from, whatever its year is written as
     # (… or whose label ends with what it is compared as: "2022年实际支出较2021年的16,372.02万元增加…")
@@ -576,6 +578,9 @@ def _subject_before(r: Reading, i: int, like: Fact | None = None, after_a_change
 
 
 _NAMED_YEAR = re.compile(r"(?:19|20)\d{2}")
+# a year written short, compared with: "去年…收入1016.7億元,較一九年減少390.6億元" (2019), "较19年" — 去年 is the
+# current term then, as with a year written in full
+_SHORT_YEAR_COMPARED = lazyre.compile(r"(?:较|比|与|同)\s*(?:\d{2}|[〇○零一二三四五六七八九]{2})\s*年度?(?:同期)?$")
 _COMPARED_LEAD = lazyre.compile(r"^(?:仍|但|而|且|也|均)?(?:较|比|相较于?|与|同)\s*(?:(?:19|20)?\d{2,3}\s*年度?|今年|本年|上一?年度?|去年)?")
 _COMPARED_YEAR = lazyre.compile(r"(?:与|同|比|较)\s*(?:19|20)\d{2}\s*年度?(?:同期)?(?:相比|比较)")
 _COMPARED_REACH = 60  # characters before a change its sentence's comparison may stand

@@ -297,6 +297,8 @@ def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
         if (t.kind in OPENERS or t.kind == "total") and t.depth <= s.depth:
             return None
         if f is not None and t.kind == "labelled" and t.depth == s.depth and (f.kind, f.unit) == (total.kind, total.unit):
+            if addends and r.vocab.cue("sum_after_plus").search(clean_label(f.label)):
+                break  # ("…后,总收入3,575.3亿元;…支出3,004.5亿元,…加上…后,总支出3,520.5亿元": the sum before is its own)
             addends.append(f)
             marked.append(bool(plus.search(clean_label(f.label))))
             clause = t.clause
