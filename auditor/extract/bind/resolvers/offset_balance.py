@@ -36,6 +36,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         said = "".join(tree[k].piece.label for k in tree.unit("sentence", node.index) if k <= node.index)
         if not offset.search(said):
             continue
+        deduction = r.vocab.cue("deduction")
+        if any(deduction.match(clean_label(tree[k].piece.label)) for k in tree.unit("sentence", node.index)
+               if k < node.index and tree[k].paragraph == node.paragraph):
+            continue  # ("总收入…,总支出…。剔除…收入A和…支出B后,收支结余C": a balance of adjusted totals)
         plus, minus = _totals(r, node.index, income), _totals(r, node.index, spending)
         if len(plus) != 1 or len(minus) != 1 or plus[0].unit != fact.unit or minus[0].unit != fact.unit:
             continue
@@ -60,11 +64,15 @@ def _totals(r: Reading, i: int, cue) -> list[Fact]:
         if f is None or t.kind not in {"labelled", "total"} or f.kind != "amount":
             continue
         label = clean_label(f.label)
-        if r.vocab.cue("offset_balance").search(label) and k != i:
-            break  # the previous balance: its totals are its own
+        if (r.vocab.cue("offset_balance").search(label) or r.vocab.cue("offset_deficit").search(label)) and k != i:
+            break  # the previous balance (or deficit): its totals are its own
         if cue.search(label):
             found.append(f)
     # a 合计/总计/总量 named as such is the total; plain 收入/支出 only where none is ("2013年收入6873亿元…
     # 支出5667亿元。本年收支结余1206亿元")
     named = [f for f in found if r.vocab.cue("offset_total").search(clean_label(f.label))]
-    return named or found
+    found = named or found
+    # (the balance's own paragraph first: "…基金收入6873億元,…;支出5667億元,…。本年收支結余1206億元" after a
+    # paragraph of another fund's 收入 and 支出)
+    own = [f for f in found if r.node_of(f) is not None and tree[r.node_of(f)].paragraph == tree[i].paragraph]
+    return own or found
