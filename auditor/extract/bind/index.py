@@ -23,12 +23,13 @@ Key = tuple[str, str | None, str | None, tuple[str, ...]]
 # the funds a figure is of, as its label says: figures of different funds are different quantities
 SCOPES = ("财政拨款", "一般公共预算", "政府性基金", "国有资本经营", "财政专户", "其他资金", "自筹", "中央", "省级", "市级",
           "州级", "县级", "区级", "本级", "上级", "专项", "非税")
-_DONE = lazyre.compile(r"(?:累计|实际)?(?:完成|实现)$")
+# (… or that says how it is stated: "歲出部分為", "歲出編列")
+_DONE = lazyre.compile(r"(?:累计|实际)?(?:完成|实现)$|(?<=[\u4e00-\u9fff]{2})(?:部分|部份|编列)$")
 _NEAR = 20000  # characters: how far a look-up reaches for a concept stated very often
 
 
 def named_part(label: str) -> str:
-    """"地方一般公共预算收入完成": the name, without the verb that states the figure."""
+    """"地方一般公共预算收入完成", "岁出编列": the name, without the verb that states the figure."""
     return _DONE.sub("", label)
 
 

@@ -301,6 +301,9 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
         return [], None
     if info.known:
         named = [f for f in index.amounts_of(info.concept, near=part.span.start) if f.id != part.id]
+        if not named:  # ("歲出編列5500億元…占歲出總額58%": the name said with the verb that states it)
+            named = [f for name, f in index.amounts_named(core, near=part.span.start)
+                     if f.id != part.id and name == core]
     else:
         named = [f for name, f in index.amounts_named(core, near=part.span.start)
                  if f.id != part.id and (name.endswith(core) or name.endswith(label))]
