@@ -160,7 +160,7 @@ def normalise(original: str) -> Normalised:
     # Compatibility forms not covered above (e.g. ｍ², circled digits stay as they are).
     if not text.isascii():
         text = _fold_compat(text)
-    text = _chinese_figures(text)
+    text = _chinese_percents(_chinese_figures(text))
     text = _currency_names(text)
     if "△" in text:
         text = _NEGATIVE_MARK.sub("-", text)
@@ -180,7 +180,7 @@ _CN_PLACES = {"十": 10, "百": 100, "千": 1000}
 _CN_TENS = {"廿": 20, "卅": 30}
 # (the numerals first, so that the engine looks only where one stands; what may not stand before the
 # figure — a numeral, a point, a digit — is tested in code)
-_CN_FIGURE = lazyre.compile(r"([〇○零一二三四五六七八九两十百千廿卅]+)(?:([.．])([〇○零一二三四五六七八九]+))?"
+_CN_FIGURE = lazyre.compile(r"([〇○零一二三四五六七八九两十百千廿卅]+)(?:([.．点])([〇○零一二三四五六七八九]+))?"
                             r"(?=\s*(?:亿|万|元|%|％|个百分点))")
 # the 兆 of such a figure ("二兆九千八百七十三億元"): its numerals read the same way ("2兆0009873億元", a 兆 and 億s)
 _CN_TRILLION = lazyre.compile(r"([〇○零一二三四五六七八九两十百千]+)(?=兆\s*[〇○零一二三四五六七八九两十百千]+\s*亿)")
@@ -294,6 +294,28 @@ def _currency_names(text: str) -> str:
     if "港" not in text and "澳" not in text:
         return text
     return _CURRENCY_NAME.sub(lambda m: m.group(1) + " " * len(m.group(2)) + "元", text)
+
+
+# a percentage written in words, the percent before its numerals: "百分之二十三点五" (23.5 %), "百分之五十"
+# (a point not followed by its numerals — "百分之四十九點(diǎn)九", a gloss between — leaves it unread)
+_CN_PERCENT = lazyre.compile(r"百分之([〇○零一二三四五六七八九两十百廿卅]+)(?:点([〇○零一二三四五六七八九]+))?"
+                            r"(?![〇○零一二三四五六七八九两十百廿卅点])")
+
+
+def _chinese_percents(text: str) -> str:
+    """"百分之二十三点五" → "000023.5%": the percentage as digits and a % sign, right-aligned in the same
+    characters (padded with leading zeros, as Chinese-numeral figures are), so that every offset holds."""
+    if "百分之" not in text:
+        return text
+
+    def written(m: re.Match[str]) -> str:
+        whole = _cn_integer(m.group(1))
+        if whole is None:
+            return m.group()
+        figure = whole + ("." + "".join(str(_CN_DIGITS[c]) for c in m.group(2)) if m.group(2) else "") + "%"
+        return figure.rjust(len(m.group()), "0") if len(figure) <= len(m.group()) else m.group()
+
+    return _CN_PERCENT.sub(written, text)
 
 
 def _chinese_figures(text: str) -> str:

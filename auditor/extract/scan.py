@@ -145,6 +145,8 @@ def windows(text: str, skip: set[int] | None = None, original: str | None = None
         w_start, w_end = start, spans[j][1]
         if _DIGIT.search(text, w_start, w_end):
             out.append((w_start, w_end))
+        elif j == i and out and i > 0 and out[-1][1] == spans[i - 1][1] and _OPENER_LINE.fullmatch(line):
+            out[-1] = (out[-1][0], w_end)  # ("…2214万元。⏎其中:⏎…": the opener ends the total's window)
         i = j + 1
     return out
 
@@ -167,12 +169,17 @@ def figure_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             else:
                 out.append((a, b))
         a = b
-    if a < end and _DIGIT.search(text, a, end):
+    if a < end and (_DIGIT.search(text, a, end) or out and out[-1][1] == a and _OPENER_LINE.match(text, a, end)):
+        # (… and "…468.74万元。其中:" ending the window: the opener of the parts on the next lines)
         if out and out[-1][1] == a:
             out[-1] = (out[-1][0], end)
         else:
             out.append((a, end))
     return out
+
+
+# a list's opener ending its line, its parts on the lines after it ("单位支出为468.74万元。其中:⏎基本支出…⏎项目支出…")
+_OPENER_LINE = lazyre.compile(r"\s*(?:其中|具体(?:情况)?如下|如下|分别(?:是|为))\s*:\s*$")
 
 
 _TITLE_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\n。]{0,30}?(?:报告|说明|自评|评价|决算|预算|自评表)")
