@@ -208,7 +208,8 @@ class Document:
         合计…": a clause after ";" goes on with the subject)."""
         start = self.sentence_start(fact.span.start)
         found = [m for m in _entity().finditer(self.text, start, fact.span.start)
-                 if not _ACTING.match(self.text, m.end()) and not _ACTING_BEFORE.search(self.text, max(0, m.start() - 3), m.start())]
+                 if not _ACTING.match(self.text, m.end()) and not _ACTING_BEFORE.search(self.text, max(0, m.start() - 3), m.start())
+                 and not self._in_closed_bracket(m.start(), fact.span.start)]
         if found:
             return found[-1].group(1)
         # ("(1)临川县水利局(本级)。本年收入合计…": the item's title, a sentence of its own, names the unit)
@@ -217,6 +218,16 @@ class Document:
         title = _ITEM_TITLE.match(self.text, line, min(stops) + 1) if stops else None
         return title.group(1) if title and (_entity().fullmatch(title.group(1))
                                             or _UNIT_TITLE.search(title.group(1))) else None
+
+    def _in_closed_bracket(self, at: int, before: int) -> bool:
+        """`at` stands in a bracket that closes before `before` ("…150.00万元(来源于局机关补助);本年支出…": a
+        remark's unit is not the subject of what follows it)."""
+        opened = max(self.text.rfind("(", 0, at), self.text.rfind("（", 0, at))
+        if opened < 0 or max(self.text.rfind(")", opened, at), self.text.rfind("）", opened, at)) >= 0:
+            return False
+        closed = min((c for c in (self.text.find(")", at, before), self.text.find("）", at, before)) if c >= 0),
+                     default=-1)
+        return closed >= 0
 
     def sentence_start(self, offset: int, also: str = "") -> int:
         """Where the sentence holding `offset` starts (after 。!? or a line break, or one of `also`)."""

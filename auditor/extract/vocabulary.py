@@ -310,6 +310,10 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     cleaned = _TRAILING.sub("", _clean(text))
     if "简称" in cleaned:
         cleaned = _ABBREVIATION.sub(r"\1", cleaned)
+    taken = vocab.cue("deduction_said").search(cleaned, 2)
+    if taken and "后" not in cleaned[taken.end():] and len(cleaned) - taken.end() >= 2 \
+            and not re.search(r"[(（]\s*" + taken.group(), text):  # (not "税收收入(扣除出口退税)": a remark)
+        cleaned = cleaned[taken.end():]  # "支出总计扣除年末结转和结余": the figure is what is taken away
     unfunded = _FUNDS.sub("", cleaned)
     compared = _COMPARED_WITH.search(unfunded)
     if compared:  # "调整后预算较年初预算426.00万元": the figure is what the words after 较 name

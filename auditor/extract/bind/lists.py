@@ -134,6 +134,23 @@ def _difference_of(total: Fact, parts: list[Fact]) -> bool:
     return abs(abs(a.value - b.value) - total.value) <= total.tolerance + a.tolerance + b.tolerance
 
 
+def _opens_deduction(r: Reading, fact: Fact) -> bool:
+    """"剔除…380.00万元后": a figure taken away, its clause closed by 后 (what is left follows)."""
+    if not r.vocab.cue("deduction").match(clean_label(fact.label)):
+        return False
+    i = r.node_of(fact)
+    tree = r.tree
+    for k in range(i + 1, min(i + 4, len(tree))) if i is not None else ():
+        if tree[k].kind == "sep" and tree[k].piece.keyword in ",;。":
+            return False
+        if tree[k].piece.label.lstrip().startswith(("后", "後")):
+            return True
+    return False
+
+
+_ADDED = lazyre.compile(r"^(?:调增|核增|增列|追加|增加|加上|加)")
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -186,7 +203,9 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     net = r.vocab.cue("net_result").search(clean_label(total.label))
     # ("減列服務費用1,300萬元、管理費用100萬元…,共計1,495萬元": a cue on the list's first part is the verb of all
     # of them — there is nothing before it to take it from)
-    verb = bool(parts) and subtracted_cue.match(parts[0].label) is not None
+    # (… when no other part says its own direction: "净调减…,其中调减a、调减b、调增c" is a − … signs each)
+    verb = bool(parts) and subtracted_cue.match(parts[0].label) is not None \
+        and not any(subtracted_cue.match(p.label) or _ADDED.match(p.label) for p in parts[1:])
     subtracted = tuple(p for p in parts if not verb and subtracted_cue.match(p.label)
                        or refund is not None and refund.match(clean_label(p.label))
                        or net is not None and r.vocab.cue("loss_part").search(clean_label(p.label)))
@@ -220,6 +239,12 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         if cut is not None:
             added = added[:cut]
             via = (*via, "ends before money going out")
+    # ("…,其中中央资金1,620.00万元;剔除12月下达的中央资金380.00万元后,可执行指标…": an amount taken away
+    # before what is left opens another statement; the list ended before it)
+    cut = next((n for n, p in enumerate(added) if n and _opens_deduction(r, p)), None)
+    if cut is not None:
+        added, strict = added[:cut], False
+        via = (*via, "ends before a deduction")
     forecast = r.vocab.cue("forecast")
     if not forecast.search(clean_label(total.label)) and not forecast.search(clean_label(added[0].label)):
         # "财政总收入4.27亿元,…,其中地方财政收入1.92亿元,…,预计全年财政总收入将达7亿元": a figure expected is no

@@ -33,6 +33,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         short = bool(deficit.search(clean_label(node.piece.label)))
         if not short and not balance.search(clean_label(node.piece.label)):
             continue
+        if r.vocab.cue("carried_balance").search(clean_label(node.piece.label)):
+            continue  # ("收支相抵后差额35.69万元由年初结转和结余60.77万元弥补": the balance carried in, not the year's)
         said = "".join(tree[k].piece.label for k in tree.unit("sentence", node.index) if k <= node.index)
         if not offset.search(said):
             continue

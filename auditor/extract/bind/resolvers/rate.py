@@ -61,6 +61,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         # "预算数13亿元(其中3.5亿元…)": a part listed under a figure of the group is no base
         listed = set().union(*(parts_of.get(f.id, set()) for f in near + far))
         near = [f for f in near if f.id not in listed]
+        # ("…;剔除12月下达的中央资金380.00万元后,可执行指标2480.00万元,已用指标2,394.56万元,执行率96.55%": what
+        # is taken away is no numerator or base of the rate said of what is left)
+        deducted = r.vocab.cue("deduction")
+        near = [f for f in near if not deducted.match(clean_label(f.label))]
+        far = [f for f in far if not deducted.match(clean_label(f.label))]
 
         # (the subject of a 完成率, when its words do not name one: "收入完成…,完成年初预算的98.21%")
         subject_flow = flow or (r.vocab.flow(fact.concept or "") if info.rate == "完成率" else None)

@@ -302,8 +302,9 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     if info.known:
         named = [f for f in index.amounts_of(info.concept, near=part.span.start) if f.id != part.id]
         if not named:  # ("歲出編列5500億元…占歲出總額58%": the name said with the verb that states it)
+            # (of the part's year: not "(2023年同期:公共收入91,556.4…)" beside this year's share)
             named = [f for name, f in index.amounts_named(core, near=part.span.start)
-                     if f.id != part.id and name == core]
+                     if f.id != part.id and name == core and index.period_of(f) == index.period_of(part)]
     else:
         named = [f for name, f in index.amounts_named(core, near=part.span.start)
                  if f.id != part.id and (name.endswith(core) or name.endswith(label))]
@@ -327,6 +328,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     # ("2021年1,376.5亿元,占地区生产总值的2.75%": not the GDP of the report's year, which names none)
     if part.period and part.period.isdigit():
         named = [f for f in named if index.period_of(f) in (part.period, None)]
+    else:  # ("博彩直接稅收入…,佔公共收入的75.7%…(2023年同期:公共收入91,556.4…)": a whole of another year named)
+        year = index.period_of(part)
+        named = [f for f in named if not (year and len(year) == 4 and f.period and len(f.period) == 4
+                                          and f.period.isdigit() and f.period != year)]
     # ("占总预算岁出28.0%": the figure named 总预算岁出, not the 岁出规模合计 of 总预算 and 特别预算 the list hangs from)
     exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit] \
         if named and len(label) >= 4 else []

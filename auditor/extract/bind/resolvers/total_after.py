@@ -148,6 +148,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if start is not None:
                 parts = parts[start:]
                 via = (*via, "starts where its parts add up")
+        if parts and r.node_of(parts[0]) is not None \
+                and r.vocab.cue("deduction_said").search(tree[r.node_of(parts[0])].piece.label):
+            continue  # ("支出总计扣除年末结转和结余A和结余分配B后,本年支出合计C": what is taken away, no parts of C)
         if len(parts) >= 2 and not any(p.is_bound for p in parts):
             # ("…,安全饮水项目80万元,其他项目5个,合计300万元": an item named without its amount stands between
             # the last part and the 合计 — the parts are not all of it: only more than the total is wrong)
