@@ -361,6 +361,25 @@ _OPENS_LAST_YEAR = lazyre.compile(r"(?:上一?年度?|去年|前一年度?)(?:�
 _LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()]")
 
 
+# the head of a bracket that speaks of another period: "(上年支出…", "(2022-23年度:總收入…", "(112年度:歲入…",
+# "(2023年同期公共收入…"
+_OTHER_PERIOD_HEAD = lazyre.compile(r"\(\s*(?:(?:19|20)\d{2}(?:\s*[-/至]\s*\d{2,4})?\s*年度?(?:同期)?|(?<!\d)1[0-2]\d\s*年度?"
+                                    r"(?:同期)?|上一?年度?(?:同期)?|去年(?:同期)?|前一年)")
+
+
+def in_other_period_bracket(text: str, at: int) -> bool:
+    """Offset `at` stands in a bracket that opens with another period ("…占42.99%(上年支出13,008.40万元,项目支出
+    占比40.12%)"): that period's figures, no part, whole or share of the figures outside it."""
+    opened = text.rfind("(", max(0, at - 80), at)
+    if opened < 0 or text.find(")", opened, at) >= 0:
+        return False
+    # (… or that follows the other period it is of: "较上年(86分,等级为良)提高6分")
+    return bool(_OTHER_PERIOD_HEAD.match(text, opened) or _OTHER_PERIOD_BEFORE.search(text, max(0, opened - 8), opened))
+
+
+_OTHER_PERIOD_BEFORE = lazyre.compile(r"(?:较|比|与|同)(?:上一?年度?|去年|上年同期|去年同期)$")
+
+
 @lru_cache(maxsize=4096)  # resolvers clean the same few labels over and over (3 calls a figure)
 def clean_label(label: str) -> str:
     return _LABEL_MARKS.sub("", label)

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from auditor import lazyre
 from auditor.extract.numbering import chinese_number
-from auditor.extract.readings import part_start
+from auditor.extract.readings import part_start, in_other_period_bracket
 from auditor.extract.model import Fact, Grade, Heading, Span
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
 from auditor.normalise import Normalised
@@ -122,6 +122,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
     for m in _GRADE.finditer(norm.text):
         if _COUNTED.match(norm.text, m.end(1)):
             continue  # "48个项目评价等级为“优”有37个": how many projects got that grade, not a grade of a score
+        if in_other_period_bracket(norm.text, m.start()):
+            continue  # "本年度自评得分92分,较上年(86分,等级为良)提高6分": last year's grade
         before = norm.text[max(norm.text.rfind(c, 0, m.start()) for c in "。;\n") + 1:m.start()]
         if _NOT_THIS_GRADE.search(before):
             # "无等级为“差”的项目", "得分90分(含)以上的16个,等级为“优”", "满意度测评等级为“良”", "上年度…评价等级

@@ -83,7 +83,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     enumerations = _relations(decide(list(named_items.resolve(r))))
     sibling_slips = _relations(decide(list(unit_sibling.resolve(r, lists))))
     # the document layer
-    index = DocumentIndex(tuple(facts), r.vocab, r.report_year)
+    index = DocumentIndex(tuple(facts), r.vocab, r.report_year, r.norm.text)
     all_lists = [*table_lists, *lists]
     shares = share_whole.resolve(index, shares, all_lists)
     slips = unit_slip.resolve(index)

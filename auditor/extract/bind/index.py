@@ -51,10 +51,11 @@ def fact_scope(fact: Fact) -> tuple[str, ...]:
 
 
 class DocumentIndex:
-    def __init__(self, facts: tuple[Fact, ...], vocab: Vocabulary, report_year: str | None) -> None:
+    def __init__(self, facts: tuple[Fact, ...], vocab: Vocabulary, report_year: str | None, text: str = "") -> None:
         self.facts = facts
         self.vocab = vocab
         self.report_year = report_year
+        self.text = text  # the normalised text (the words around a figure: a bracket of another period)
         self._starts: dict[str, list[int]] = {}
         self._holding: dict[str, list[Fact]] = {}
         self._qualifiers: dict[int, tuple[str, ...]] = {}

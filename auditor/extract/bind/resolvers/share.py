@@ -15,7 +15,7 @@ from typing import Iterator, Sequence
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Fact, Share
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import in_other_period_bracket, Reading, clean_label
 from auditor.extract.vocabulary import read_label
 
 
@@ -28,6 +28,8 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         i = first = s.index
         if _OTHER_YEARS.search(r.norm.text, max(0, s.start - 16), s.start):
             continue  # "佔財政收入36.8%,比2022年(佔22.9%)大幅上升": that year's share, not of this year's figures
+        if in_other_period_bracket(r.norm.text, s.start):
+            continue  # ("…,占42.99%(上年支出13,008.40万元,项目支出占比40.12%)": last year's share, its part unstated)
         if r.facts[i] is None and i + 2 < len(tree) and tree[i + 1].kind == "fenbie":
             first = i + 2  # "占X的比重分别为p%、q%": the run starts after 分别为
         fact = r.facts[first]

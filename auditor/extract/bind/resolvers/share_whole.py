@@ -28,7 +28,7 @@ from itertools import accumulate
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
-from auditor.extract.readings import LABEL_YEAR, clean_label
+from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
 
@@ -321,6 +321,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     if info.scenario:  # "占年初政府采购预算的94.5%": a budget, not the money saved on it
         named = [f for f in named if f.scenario in (None, info.scenario)
                  or compatible_scenarios(f.scenario, info.scenario)]
+    # ("利得稅收入1,680億元,佔政府總收入的27.9%(2022-23年度:總收入5,415億元…)": a whole in a bracket of another
+    # period is that period's)
+    if not in_other_period_bracket(index.text, part.span.start):
+        named = [f for f in named if not in_other_period_bracket(index.text, f.span.start)]
     # ("113年度社福支出321亿元,占岁出20.3%": the 岁出 of 113年度, not the 114年度 岁出 the text states)
     year = LABEL_YEAR.search(clean_label(part.label))
     if year:
