@@ -134,6 +134,15 @@ def _difference_of(total: Fact, parts: list[Fact]) -> bool:
     return abs(abs(a.value - b.value) - total.value) <= total.tolerance + a.tolerance + b.tolerance
 
 
+def _short_of(r: Reading, fact: Fact) -> bool:
+    """Money still missing: "…尚差160.00万元", "…150.00万元未到位"."""
+    if r.vocab.cue("shortfall_label").search(clean_label(fact.label)):
+        return True
+    i = r.node_of(fact)
+    return i is not None and i + 1 < len(r.tree) and r.tree[i + 1].kind == "words" \
+        and bool(r.vocab.cue("shortfall_after").match(r.tree[i + 1].piece.label))
+
+
 def _opens_deduction(r: Reading, fact: Fact) -> bool:
     """"剔除…380.00万元后": a figure taken away, its clause closed by 后 (what is left follows)."""
     if not r.vocab.cue("deduction").match(clean_label(fact.label)):
@@ -197,6 +206,14 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
             if len(parts) < 2 and not adds_up(total, parts):
                 return None
     parts = _without_included(r, parts)
+    if any(_short_of(r, p) for p in parts):
+        # ("实际到位资金1,580万元(中央资金1,200万元已全额到位,省级资金尚有150万元未到位)": how each source stands —
+        # the money still missing is no part of what arrived, and the sources named need not be all of it)
+        parts = [p for p in parts if not _short_of(r, p)]
+        strict = False
+        via = (*via, "leaves out money still missing")
+        if not parts:
+            return None
     subtracted_cue = r.vocab.cue("subtracted")
     refund = r.vocab.cue("tax_refund") if r.vocab.cue("tax_total").search(clean_label(total.label)) else None
     # ("税前损益合计-186.05亿元,其中台湾电力公司预计亏损398.20亿元,…分别获利…": a loss counts against a net result)

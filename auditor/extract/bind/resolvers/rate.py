@@ -63,9 +63,10 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         near = [f for f in near if f.id not in listed]
         # ("…;剔除12月下达的中央资金380.00万元后,可执行指标2480.00万元,已用指标2,394.56万元,执行率96.55%": what
         # is taken away is no numerator or base of the rate said of what is left)
-        deducted = r.vocab.cue("deduction")
-        near = [f for f in near if not deducted.match(clean_label(f.label))]
-        far = [f for f in far if not deducted.match(clean_label(f.label))]
+        # (nor is money still missing: "…县级配套资金尚差160.00万元),到位率88.57%(计划1,400.00万元)")
+        deducted, short = r.vocab.cue("deduction"), r.vocab.cue("shortfall_label")
+        near = [f for f in near if not deducted.match(clean_label(f.label)) and not short.search(clean_label(f.label))]
+        far = [f for f in far if not deducted.match(clean_label(f.label)) and not short.search(clean_label(f.label))]
 
         # (the subject of a 完成率, when its words do not name one: "收入完成…,完成年初预算的98.21%")
         subject_flow = flow or (r.vocab.flow(fact.concept or "") if info.rate == "完成率" else None)
