@@ -363,8 +363,9 @@ _LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()]")
 
 # the head of a bracket that speaks of another period: "(上年支出…", "(2022-23年度:總收入…", "(112年度:歲入…",
 # "(2023年同期公共收入…"
-_OTHER_PERIOD_HEAD = lazyre.compile(r"\(\s*(?:(?:19|20)\d{2}(?:\s*[-/至]\s*\d{2,4})?\s*年度?(?:同期)?|(?<!\d)1[0-2]\d\s*年度?"
-                                    r"(?:同期)?|上一?年度?(?:同期)?|去年(?:同期)?|前一年)")
+# (a year at the head says so only with 同期 or a colon after it: "(2021年1,286.00万元、2022年…)" lists the years of a span)
+_OTHER_PERIOD_HEAD = lazyre.compile(r"\(\s*(?:(?:(?:19|20)\d{2}(?:\s*[-/至]\s*\d{2,4})?|(?<!\d)1[0-2]\d)\s*年\s*度?"
+                                    r"\s*(?:同期|:)|上一?年度?(?:同期)?|去年(?:同期)?|前一年)")
 
 
 def in_other_period_bracket(text: str, at: int) -> bool:
