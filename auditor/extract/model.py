@@ -174,6 +174,15 @@ def _half_unit(decimals: int, scale: Decimal) -> Decimal:
     return Decimal(5).scaleb(-(decimals + 1)) * scale
 
 
+def period_of(fact: "Fact", report_year: str | None) -> str | None:
+    """The year a figure is of: its own (2021年, 上年), else the report's (None when unknown)."""
+    if fact.period in (None, "current"):
+        return report_year
+    if fact.period == "previous":
+        return str(int(report_year) - 1) if report_year else "previous"
+    return fact.period
+
+
 def is_previous(fact: "Fact", report_year: str | None) -> bool:
     """Last year's figure (上年, or a year before the report's)."""
     if fact.period == "previous":

@@ -301,6 +301,10 @@ _FUNDS = lazyre.compile(r"一般公共预算|公共财政预算|政府性基金�
 _ABBREVIATION = lazyre.compile(r"^.*\((?:以下)?简称([^()]{2,12})\)")
 
 
+# a bracket opened right before a deduction word: a remark on the figure ("税收收入(扣除出口退税)"), not what it is
+_REMARK_OPENS = lazyre.compile(r"[(（]\s*$")
+
+
 # the last 较 / 比 of a label before a scenario's word (not 比例, 比重, 比率)
 _COMPARED_WITH = lazyre.compile(r"(?:较|比)(?![例重率较])(?=[^较比]*(?:预算|决算|执行|计划|实际|到位)[^较比]*$)")
 
@@ -312,7 +316,7 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
         cleaned = _ABBREVIATION.sub(r"\1", cleaned)
     taken = vocab.cue("deduction_said").search(cleaned, 2)
     if taken and "后" not in cleaned[taken.end():] and len(cleaned) - taken.end() >= 2 \
-            and not re.search(r"[(（]\s*" + taken.group(), text):  # (not "税收收入(扣除出口退税)": a remark)
+            and not _REMARK_OPENS.search(text.split(taken.group(), 1)[0]):  # (not "税收收入(扣除出口退税)": a remark)
         cleaned = cleaned[taken.end():]  # "支出总计扣除年末结转和结余": the figure is what is taken away
     unfunded = _FUNDS.sub("", cleaned)
     compared = _COMPARED_WITH.search(unfunded)

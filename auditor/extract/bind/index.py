@@ -14,7 +14,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 
 from auditor import lazyre
-from auditor.extract.model import Fact, is_previous
+from auditor.extract.model import Fact, is_previous, period_of
 from auditor.extract.readings import clean_label
 from auditor.extract.vocabulary import LabelInfo, Vocabulary, read_label
 
@@ -62,12 +62,7 @@ class DocumentIndex:
 
     # ------------------------------------------------------------ identity of a quantity
     def period_of(self, fact: Fact) -> str | None:
-        year = self.report_year
-        if fact.period in (None, "current"):
-            return year
-        if fact.period == "previous":
-            return str(int(year) - 1) if year else "previous"
-        return fact.period
+        return period_of(fact, self.report_year)
 
     def key(self, fact: Fact) -> Key:
         """What makes two figures one quantity: concept, year, scenario, funds, and the

@@ -9,7 +9,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.discourse import Node
-from auditor.extract.model import Breakdown, Fact
+from auditor.extract.model import Breakdown, Fact, period_of
 from auditor.extract.numbering import item_number, item_style
 from auditor.extract.readings import in_other_period_bracket, OPENERS, Reading, clean_label
 from auditor.extract.vocabulary import read_label
@@ -139,16 +139,6 @@ def _after_semicolon(r: Reading, before: Fact, fact: Fact) -> bool:
     return ";" in r.norm.text[before.span.end:fact.span.start]
 
 
-def _year_of(r: Reading, fact: Fact) -> str | None:
-    """The year a figure is of: its own (2021年, 上年, 本年), else the report's."""
-    year = r.report_year
-    if fact.period in (None, "current"):
-        return year
-    if fact.period == "previous":
-        return str(int(year) - 1) if year and year.isdigit() else "previous"
-    return fact.period
-
-
 def _short_of(r: Reading, fact: Fact) -> bool:
     """Money still missing: "…尚差160.00万元", "…150.00万元未到位"."""
     if r.vocab.cue("shortfall_label").search(clean_label(fact.label)):
@@ -223,18 +213,19 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     parts = _without_included(r, parts)
     # ("…3,280万元(上年2,950万元,其中…860万元)。其中,…": a bracket of another period holds that period's figures —
     # no part of a total outside it, nor a total of parts outside it)
-    text = r.norm.text
-    other = in_other_period_bracket(text, total.span.start)
-    if any(in_other_period_bracket(text, p.span.start) != other for p in parts):
-        parts = [p for p in parts if in_other_period_bracket(text, p.span.start) == other]
+    other = in_other_period_bracket(r.norm.text, total.span.start)
+    apart = [in_other_period_bracket(r.norm.text, p.span.start) != other for p in parts]
+    if any(apart):
+        parts = [p for p, away in zip(parts, apart) if not away]
         strict = False
         via = (*via, "leaves out another period's bracket")
         if not parts:
             return None
-    if any(_short_of(r, p) for p in parts):
+    short = [_short_of(r, p) for p in parts]
+    if any(short):
         # ("实际到位资金1,580万元(中央资金1,200万元已全额到位,省级资金尚有150万元未到位)": how each source stands —
         # the money still missing is no part of what arrived, and the sources named need not be all of it)
-        parts = [p for p in parts if not _short_of(r, p)]
+        parts = [p for p, missing in zip(parts, short) if not missing]
         strict = False
         via = (*via, "leaves out money still missing")
         if not parts:
@@ -289,13 +280,11 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         via = (*via, "ends before a deduction")
     # ("2022年,全市卫生健康支出42.18亿元,其中公共卫生支出9.64亿元;2021年卫生健康支出38.75亿元,其中…", "(上年…10.48亿元,
     # 其中…4.71亿元;本年…4.92亿元)": a figure said of another year than the total's opens that year's statement)
-    year = _year_of(r, total)
-    # (the total before its list, and the figure that total's own quantity again or one said of 本年/上年: not the
-    # years a total adds up, "2016年…45.20亿元,2017年…80.65亿元,合计125.76亿元")
+    year = period_of(total, r.report_year)
     # (the total before its list, and the figure the first of a clause after ';': not the years a total adds up,
     # "(2021年1,286.00万元、2022年1,650.00万元…)", "2016年…45.20亿元,2017年…80.65亿元,合计125.76亿元")
     cut = next((n for n, p in enumerate(added) if n and year and total.span.start < added[0].span.start
-                and _year_of(r, p) not in (None, year) and p.period is not None and (total.period or "") != p.period
+                and period_of(p, r.report_year) not in (None, year) and p.period is not None and (total.period or "") != p.period
                 and _after_semicolon(r, added[n - 1], p)), None)
     if cut is not None:
         added, strict = added[:cut], False

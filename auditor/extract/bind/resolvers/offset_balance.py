@@ -76,5 +76,5 @@ def _totals(r: Reading, i: int, cue) -> list[Fact]:
     found = named or found
     # (the balance's own paragraph first: "…基金收入6873億元,…;支出5667億元,…。本年收支結余1206億元" after a
     # paragraph of another fund's 收入 and 支出)
-    own = [f for f in found if r.node_of(f) is not None and tree[r.node_of(f)].paragraph == tree[i].paragraph]
+    own = [f for f in found for k in [r.node_of(f)] if k is not None and tree[k].paragraph == tree[i].paragraph]
     return own or found

@@ -333,9 +333,9 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     if part.period and part.period.isdigit():
         named = [f for f in named if index.period_of(f) in (part.period, None)]
     else:  # ("博彩直接稅收入…,佔公共收入的75.7%…(2023年同期:公共收入91,556.4…)": a whole of another year named)
-        year = index.period_of(part)
-        named = [f for f in named if not (year and len(year) == 4 and f.period and len(f.period) == 4
-                                          and f.period.isdigit() and f.period != year)]
+        part_year = index.period_of(part)
+        named = [f for f in named if not (part_year and len(part_year) == 4 and f.period and len(f.period) == 4
+                                          and f.period.isdigit() and f.period != part_year)]
     # ("占总预算岁出28.0%": the figure named 总预算岁出, not the 岁出规模合计 of 总预算 and 特别预算 the list hangs from)
     exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit] \
         if named and len(label) >= 4 else []

@@ -20,12 +20,6 @@ from auditor.extract.model import Fact
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
 
-# a deduction closed by 后 before the total: what is left, not a sum ("减去调出资金2.76亿元,…总计703.00亿元" adds with
-# its signs and stays one)
-# (of a figure: "剔除疫情防控保障等一次性因素后,为165.61亿元" names no amount taken away from the sum's parts)
-_DEDUCTED_BEFORE = lazyre.compile(r"(?:扣除|剔除|减去|减除|扣减|刨除)[^。;后後]{0,60}?\d[^。;]{0,30}?(?:后|後)")
-
-
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     family_totals = {t for f in r.vocab.families.values() for t in f.totals}
@@ -154,7 +148,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if start is not None:
                 parts = parts[start:]
                 via = (*via, "starts where its parts add up")
-        if parts and _DEDUCTED_BEFORE.search(r.norm.text, max(0, parts[0].span.start - 16), total.span.start):
+        if parts and r.vocab.cue("deduction_of_amount").search(r.norm.text, max(0, parts[0].span.start - 16),
+                                                               total.span.start):
             # ("支出总计扣除年末结转和结余A和结余分配B后,本年支出合计C", "…财力3105.42万元,扣除…2236.18万元后,可用于安排项目的
             # 财力为869.24万元": what is taken away, no part of C — C is what is left, deduction's)
             continue
