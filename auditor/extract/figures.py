@@ -76,13 +76,22 @@ def read_figure(token_type: str, text: str) -> Figure:
     elif kind == "count":
         if rest.startswith("万"):
             scale, rest = Decimal(10_000), rest[1:]
-        unit = rest
+        unit = count_unit(rest)
     else:
         unit = ""
     if truncated:
         return Figure(kind, written * scale, unit, rest[:len(rest) - len(rest.lstrip("亿百万千"))] + "元", scale, decimals,
                       True, truncated=True)
     return Figure(kind, written * scale, unit, compact[match.end():].lstrip("余多") or unit, scale, decimals, approximate)
+
+
+# classifiers that count the same things: "资助困难新生3000名(其中市直属学校1150人,…)" counts people both ways
+_SAME_COUNT_UNIT = {"名": "人"}
+
+
+def count_unit(classifier: str) -> str:
+    """The unit a classifier counts in (名 → 人)."""
+    return _SAME_COUNT_UNIT.get(classifier, classifier)
 
 
 _DIGIT_AND_PLACE = lazyre.compile(r"(\d)([千百])(?:(\d)百)?(亿|万)?(余|多)?")

@@ -35,6 +35,14 @@ POINTS = "个百分点"  # the written unit of a change in percentage points
 VALUE_PIECES = {"labelled", "total", "increase", "decrease", "growth_up", "growth_down", "share"}
 # a year a label names: AD, or a Taiwanese 民國 year ("113年度社福支出")
 LABEL_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2}|1[0-2]\d)\s*年")
+_COUNT_JOINER = lazyre.compile(r"(?:以及|及|和|与)$")
+_BARE_NAME = lazyre.compile(r"[\u4e00-\u9fff]{1,12}")
+
+
+def _is_count(node: Node) -> bool:
+    return node.piece.value is not None and node.piece.value.type == "COUNT"
+
+
 OPENERS = {"qizhong", "fenbie", "include", "classify", "dimension"}
 # nouns that, with only scenario words around them, name no quantity of their own
 _BARE_NOUNS = {"支出", "收入"}
@@ -225,6 +233,9 @@ class _Reader:
             info = LabelInfo(label, concept, False, None, None, None)
             return label, self._period_before(node), info
         own = override if override is not None else p.label
+        named = self._noun_after_count(i) if override is None else None
+        if named is not None:
+            own = named  # "计26家,包括10家区域医院、8家地区医院…": the count names what follows it
         before = tree[i - 2].piece.label if i > 1 and tree[i - 2].kind == "words" else ""
         if not own and 0 < len(before) <= 12 and tree[i - 1].separator("([") \
                 and self.vocab.cue("compared_prefix").match(before):
@@ -259,6 +270,8 @@ class _Reader:
         context.reverse()
         if p.kind == "total":
             own = own + p.keyword
+            if context and context[0] == "等":
+                context = context[1:]  # ("…与灾害准备金50亿元等合计169.5亿元": 等 closes the list, it names nothing)
         full = "".join(context) + own
         info = read_label(full, self.vocab)
         if info.concept is None and p.kind != "total" and info.text and info.text not in _LIST_TOTAL_WORDS:
@@ -284,6 +297,43 @@ class _Reader:
         if self.vocab.cue("compared_with").fullmatch(clean_label(full)):
             period = "previous"  # "…1969万元,较2024年的2190万元减少221万元": the figure compared with
         return full, period, info
+
+    def _noun_after_count(self, i: int) -> str | None:
+        """The name a count of a list written count first carries after it ("包括2个营业基金、6个作业基金、11个特别收入
+        基金及1个资本计划基金"): the count has no words of its own before it (an opener, a 、 or the joiner after the
+        count before), the words right after it are a bare name, and a count next to it in the list is written so too."""
+        noun = self._count_noun(i)
+        if noun is None:
+            return None
+        tree = self.tree
+        after = i + (2 if tree[i + 1].kind == "words" else 1)  # (past the name: a 、, or the next count itself)
+        if after < len(tree) and tree[after].kind == "sep" and tree[after].piece.keyword == "、":
+            after += 1
+        before = i - 1 if tree[i - 1].kind == "labelled" else i - 3  # (the count before: joined, or before its name and 、)
+        neighbours = [k for k in (after, before) if 0 <= k < len(tree) and tree[k].sentence == tree[i].sentence]
+        return noun if any(self._count_noun(k) is not None for k in neighbours) else None
+
+    def _count_noun(self, i: int) -> str | None:
+        tree = self.tree
+        if i <= 0 or i + 1 >= len(tree):
+            return None
+        node, prev, nxt = tree[i], tree[i - 1], tree[i + 1]
+        if node.kind != "labelled" or not _is_count(node) or prev.sentence != node.sentence \
+                or nxt.sentence != node.sentence:
+            return None
+        own = node.piece.label
+        if own:  # ("…11个特别收入基金及1个…": the label before it is the count before's name and the joiner)
+            if not (prev.kind == "labelled" and _is_count(prev) and _COUNT_JOINER.search(own)):
+                return None
+        elif not ((prev.kind == "sep" and prev.piece.keyword in "、,") or prev.kind in OPENERS):
+            return None
+        if nxt.kind == "words":
+            noun = nxt.piece.label
+        elif nxt.kind == "labelled" and _is_count(nxt) and _COUNT_JOINER.search(nxt.piece.label):
+            noun = _COUNT_JOINER.sub("", nxt.piece.label)
+        else:
+            return None
+        return noun if _BARE_NAME.fullmatch(noun) else None
 
     def _list_scenario(self, node: Node) -> str | None:
         """Parts after 其中/分别为 take the scenario of the figure the list hangs from.

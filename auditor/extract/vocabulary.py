@@ -175,7 +175,9 @@ class Vocabulary:
             name: {"numerator": tuple(v["numerator"]), "denominator": tuple(v["denominator"]),
                    "phrases": tuple(v.get("phrases", ())),
                    # may an amount of no listed scenario stand in for the base?
-                   "unnamed_base": bool(v.get("unnamed_base", True))}
+                   "unnamed_base": bool(v.get("unnamed_base", True)),
+                   # is a bare 支出 what was spent ("…,支出19.28亿元,支付率39.62%")?
+                   "spent_unnamed": bool(v.get("spent_unnamed", False))}
             for name, v in data.get("rates", {}).items()
         }
         labels = data.get("labels", {})

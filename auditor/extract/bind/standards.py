@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from auditor.extract.figures import count_unit
 from auditor.extract.model import Fact
 from auditor.extract.readings import Reading, clean_label
 
@@ -17,11 +18,17 @@ def per_unit(r: Reading, fact: Fact) -> str | None:
     after = text[end:end + 8]
     if fact.kind == "number":  # "500元/户": the figure read bare, its 元 written before the slash
         m = r.vocab.cue("per_unit_after").match(after)
-        return m.group(1) if m and "元" in m.group() else None
+        return count_unit(m.group(1)) if m and "元" in m.group() else None
     if fact.kind != "amount":
         return None
     m = r.vocab.cue("per_unit_after").match(after)
     if m:
-        return m.group(1)
-    m = r.vocab.cue("per_unit").search(clean_label(fact.label))
-    return next(g for g in m.groups() if g) if m else None
+        return count_unit(m.group(1))
+    label = clean_label(fact.label)
+    m = r.vocab.cue("per_unit").search(label)
+    if m is None:
+        return None
+    unit = count_unit(next(g for g in m.groups() if g))
+    again = r.vocab.cue("per_unit").search(label, m.end())
+    # ("每人每次评审费800元": per head and per sitting — a standard no one count multiplies)
+    return f"{unit}/{next(g for g in again.groups() if g)}" if again else unit

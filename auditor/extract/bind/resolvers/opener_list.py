@@ -28,6 +28,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             yield from _opener_list(r, node.index, candidates)
             if node.kind == "qizhong" and len(candidates) >= 2:
                 yield from _second_measure(r, node.index, candidates)
+                yield from _measures_per_clause(r, node.index, candidates)
 
 
 def _second_measure(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
@@ -55,6 +56,68 @@ def _second_measure(r: Reading, i: int, candidates: list) -> Iterator[Candidate]
                           ("a second measure of each part",))
     if made:
         yield made
+
+
+def _measures_per_clause(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
+    """"当年预算批复指标71.48亿元,已用指标62.09亿元,预算结余9.39亿元…。其中:县直各部门批复指标39.41亿元,已用指标33.79亿元,
+    预算结余5.62亿元…;各乡镇批复指标11.49亿元,已用指标7.94亿元,…": the sentence before the list states several
+    amounts, and each clause of the list states them again, in their order, each named as its total is (the end of
+    the name that tells it from the others: 复指标, 用指标, 结余 — or, in its place, the same last two characters):
+    one list per measure, complete when every clause states that measure and the clauses are all the parts."""
+    tree = r.tree
+    opener = tree[i]
+    totals = [c for c in candidates if c.kind == "amount" and c.sentence == candidates[0].sentence]
+    totals.reverse()  # (in their order in the text)
+    names = _telling_ends([clean_label(c.label) for c in totals])
+    if not 2 <= len(totals) <= 4 or names is None or any(c.unit != totals[0].unit for c in totals):
+        return
+    end = list_end(r, i)
+    inner = inner_nodes(r, i, end)
+    clauses: dict[int, list[Fact]] = {}
+    for k in range(i + 1, end):
+        if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth:
+            clauses.setdefault(tree[k].sub, []).append(r.facts[k])
+    if len(clauses) < 2:
+        return
+    lists: list[list[Fact]] = [[] for _ in totals]
+    for amounts in clauses.values():
+        at = 0  # (each clause states the measures in the totals' order, some of them left out)
+        for f in amounts:
+            if f.kind == "percent":
+                continue  # (a rate of the clause's amounts: "…,总体执行率86%")
+            name = clean_label(f.label)
+            j = next((j for j in range(at, len(totals)) if name.endswith(names[j])), None)
+            if j is None and at < len(totals) and len(name) >= 2 and name[-2:] == names[at][-2:]:
+                j = at  # ("实拨单位资金预算指标20.58亿元" in the place of the 批复指标)
+            if j is None or f.kind != "amount" or f.unit != totals[0].unit:
+                return
+            lists[j].append(f)
+            at = j + 1
+        if at < 2 or sum(f.kind == "amount" for f in amounts) < 2:
+            return  # (a clause of one amount: a list of one measure, qizhong_list's)
+    # (the clauses name every part when one measure's parts make its total exactly, or a family's members: a
+    # 其中 may list only some — "预算100万元,已支出80万元。其中:办公费预算30万元,已支出20万元;…")
+    full = [n for n, parts in enumerate(lists) if len(parts) == len(clauses)]
+    every = any(adds_up(totals[n], lists[n]) or family_complete(r, totals[n], lists[n]) for n in full)
+    for n, (total, parts) in enumerate(zip(totals, lists)):
+        if len(parts) >= 2:
+            made = make_breakdown(r, total, parts, MARKERS["qizhong"], every and n in full,
+                                  REASON_OF_OPENER["qizhong"], ("each clause states the measures of the sentence before",))
+            if made:
+                yield made
+
+
+def _telling_ends(names: list[str]) -> list[str] | None:
+    """The shortest end (two characters at least) of each name that no other name ends with; None when
+    a name has none."""
+    out = []
+    for n, name in enumerate(names):
+        others = names[:n] + names[n + 1:]
+        end = next((name[-k:] for k in range(2, len(name) + 1) if not any(o.endswith(name[-k:]) for o in others)), None)
+        if end is None:
+            return None
+        out.append(end)
+    return out
 
 
 _NAME_SPLIT = lazyre.compile(r"[、和及与]")

@@ -122,6 +122,8 @@ def _is_count(r: Reading, k: int, per: str) -> bool:
     f = r.facts[k]
     if f is None or r.tree[k].kind not in {"labelled", "total"} or f.kind != "count" or f.is_bound:
         return False
+    if "每" in clean_label(f.label):
+        return False  # ("共开展培训4期,每期培训学员50名,每人培训费400元": a count per sitting is no count of them all)
     if f.unit == per:
         return True
     noun = _COUNTED_NOUN.match(r.norm.text, f.span.end)

@@ -196,7 +196,9 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     # what is left (未支703万元, 结余, 未拨付) is never a rate's base or numerator
     remainder, received_cue = r.vocab.cue("remainder"), r.vocab.cue("received")
     amounts = [f for f in amounts if not remainder.search(f.label)]
-    scenario = {f.id: f.scenario or _ending_scenario(r, f.label) for f in amounts}
+    scenario = {f.id: f.scenario or _ending_scenario(r, f.label)
+                or ("actual" if spec["spent_unnamed"] and _BARE_SPENT.fullmatch(clean_label(f.label)) else None)
+                for f in amounts}
     done = r.vocab.cue("label_end_actual")
     received = [f for f in amounts if received_cue.search(f.label) and "available" in spec["denominator"]
                 and not (flow == "in" and scenario[f.id] in spec["numerator"]) and not done.search(f.label)]
@@ -205,6 +207,8 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     others = [f for f in amounts if f not in nums and f not in dens]
     return nums, dens, others
 
+
+_BARE_SPENT = lazyre.compile(r"(?:已|累计|共)?支出")  # (of a rate of spending: what was spent)
 
 # cues of rules/vocabulary.toml for a scenario only the end of a label names, for a rate's amounts
 _ENDINGS = (("budget_adjusted", "label_end_adjusted"), ("budget", "label_end_budget"), ("actual", "label_end_actual"))

@@ -29,10 +29,11 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text
     for r in rates:
         if r.pairs or r.rate.is_bound:
             out.append(r)
-        elif r.numerators:
-            out.append(_in_document(index, r))
         else:
-            out.append(_implied(index, r, by_sentence.get(r.rate.sentence, ())))
+            # (the budget a change against it implies comes first, whether or not the spent figure's
+            # label names a scenario: "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元")
+            implied = _implied(index, r, by_sentence.get(r.rate.sentence, ()))
+            out.append(_in_document(index, r) if implied is r and r.numerators else implied)
     return _restated(out, index, text)
 
 
@@ -60,10 +61,12 @@ def _restated(rates: list[Rate], index: DocumentIndex, text: str) -> list[Rate]:
         found = sources.get(_core(r), set())
         if not r.pairs and not r.numerators and r.excess is None and not r.rate.is_bound and len(found) == 1 \
                 and named[_core(r)] == 2 and not r.rate.in_table and r.name in _core(r) \
-                and not any(f.kind == "amount" for f in index.facts_by_sentence.get(r.rate.sentence, ())) \
+                and not any(f.kind == "amount" or (f.kind == "percent" and f.span.start < r.rate.span.start)
+                            for f in index.facts_by_sentence.get(r.rate.sentence, ())) \
                 and not _STANDARD_AFTER.match(text, r.rate.span.end):
             # (said again elsewhere: not in a sentence of amounts — "歲入…執行率103.2%;歲出…執行率97.4%" is
-            # another subject's —, nor a scoring standard, "执行率达到100%的得满分")
+            # another subject's —, nor after another rate of its sentence — "重大水利工程资金到位率93.5%,…;投资完成率
+            # 87.7%" is that subject's —, nor a scoring standard, "执行率达到100%的得满分")
             num, base = next(iter(found))
             r = r.model_copy(update={"numerators": (num,), "document_pairs": ((num, base),),
                                      "value_pairs": ((num, base),), "reason": "rate_restated"})

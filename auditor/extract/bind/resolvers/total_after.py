@@ -34,7 +34,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         label = clean_label(s.piece.label)
         labelled = s.kind == "labelled"
-        by_verb = labelled and total.scenario is not None and bool(shared.match(label))
+        # (a 共 before a verb names a total when the parts share its scenario; 共计 names one whatever they are)
+        by_verb = labelled and total.scenario is not None and bool(shared.match(label)) and not prefixed.match(label)
         funds = labelled and bool(available.match(label))
         counted = _count_before(r, s) if s.kind == "total" else None
         if counted is not None:
@@ -57,8 +58,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         i = s.index
         if _REST.search(r.norm.text, max(0, total.span.start - _REST_REACH), total.span.start):
             continue  # ("…佔13.1%;其餘社區發展及環境保護等支出合計4,499億元,佔15.6%": the rest's own sum, a sibling)
+        # (after 等 the parts named, and maybe others: "第一预备金39.5亿元、…与灾害准备金50亿元等合计169.5亿元")
+        some = label.startswith("等") or (i > 0 and tree[i - 1].kind == "words" and tree[i - 1].piece.label == "等")
         named = i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words" \
-            and not generic.fullmatch(tree[i - 1].piece.label)
+            and not generic.fullmatch(tree[i - 1].piece.label) and not some
         if named and total.concept not in family_totals:
             # "…资金800万元支持,加上之前下达的…资金1,000万元,…共争取到…资金共计1,800万元": a 加上
             # sentence arrives at it; else "拆除圬工共计114立方米", "差旅费共计2万元": that item's own total
@@ -153,6 +156,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # ("支出总计扣除年末结转和结余A和结余分配B后,本年支出合计C", "…财力3105.42万元,扣除…2236.18万元后,可用于安排项目的
             # 财力为869.24万元": what is taken away, no part of C — C is what is left, deduction's)
             continue
+        if any(r.vocab.cue("unit_price").search(clean_label(p.label)) for p in parts):
+            continue  # ("…平均成交单价5,163元,较市场平均价5,955元低13.30%,共计成交2,779.76万元": prices, no parts)
+        if r.vocab.cue("unspent").search(label) and any(r.vocab.flow(p.label) == "out" for p in parts):
+            continue  # ("上年结转20万元,本年拨入100万元,支出90万元,合计结余30万元": what is left after the spending, no sum)
         if len(parts) >= 2 and not any(p.is_bound for p in parts):
             # ("…,安全饮水项目80万元,其他项目5个,合计300万元": an item named without its amount stands between
             # the last part and the 合计 — the parts are not all of it: only more than the total is wrong)
@@ -164,7 +171,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     or tree[k].kind == "words" and k + 1 < i and tree[k - 1].piece.keyword in _CLAUSE_SEP
                     and tree[k + 1].piece.keyword in _CLAUSE_SEP and tree[k].sentence == tree[i].sentence)
                 for k in range(last + 1, i))
-            made = make_breakdown(r, total, parts, "合计", not unpriced,
+            made = make_breakdown(r, total, parts, "合计", not (unpriced or some),
                                   "funds_available_total" if funds else "total_after_parts", via)
             if made:
                 yield made
