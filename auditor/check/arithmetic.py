@@ -77,9 +77,10 @@ def total(values: list[Value]) -> Value:
 def product_value(count: Fact, standard: Fact) -> Value:
     """count × standard, in base units: a standard written as a whole number (每人600元) is a
     designed value, exact; one written with decimals or called an average (平均每辆2.08万元, 22.83
-    万元 / 11 rounded) stands for its interval, as does a count written with decimals (34.2万亩)."""
+    万元 / 11 rounded, 综合单价259元: the spending over the area) stands for its interval, as does a count
+    written with decimals (34.2万亩)."""
     tolerance = count.tolerance * abs(standard.value)
-    if standard.decimals > 0 or "平均" in standard.label:
+    if standard.decimals > 0 or "平均" in standard.label or "综合单价" in standard.label:
         tolerance += standard.tolerance * abs(count.value)
     return Value(count.value * standard.value, tolerance)
 

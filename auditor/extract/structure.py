@@ -311,8 +311,11 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool =
     near = [f for f in scores if f.span.line == line and (_is_total_score(f) or _formula_total(norm.text, f))
             and min(abs(f.span.start - pos), abs(f.span.end - pos)) <= _NEAR
             and not (f.span.start > pos and _SENTENCE_END.search(norm.text, pos, f.span.start))]
+    # (a score in a bracket closed before the grade tells of the one before the bracket: "综合得分90.4分(单位自评
+    # 得分92分,权重60%;主管部门复核得分88分,权重40%),评价等级为“优”")
+    outside = [f for f in near if not _BRACKET_CLOSED_BEFORE.match(norm.text, f.span.end, pos)]
     if near:
-        return min(near, key=lambda f: abs(f.span.start - pos))
+        return min(outside or near, key=lambda f: abs(f.span.start - pos))
     if near_only:
         return None
     # (the nearest before it on its line, past a list of the bands: "本项目得分为95分,按…规定,90分(含)以上为优、…,
@@ -324,6 +327,7 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool =
 
 
 _SENTENCE_END = lazyre.compile(r"[。!?！？]")
+_BRACKET_CLOSED_BEFORE = lazyre.compile(r"[^()]*\)")  # (from a score to the grade: a bracket closes first)
 
 
 # a score of a 分别 list: "A市、B市…得分分别为95.5分和93分" — several subjects' scores, none the score
@@ -343,7 +347,8 @@ def _formula_total(text: str, fact: Fact) -> bool:
     87.95分" (not "预算执行率得分=预算执行率×20分=19.28分", a part's)."""
     if not fact.label.rstrip().endswith("="):
         return False
-    return bool(_FORMULA_TOTAL.match(text, part_start(text, fact.span.start), fact.span.start))
+    # (its clause: "…,财政复核得分88分,综合得分=92×60%+88×40%=90.4分")
+    return bool(_FORMULA_TOTAL.match(text, part_start(text, fact.span.start, ",;。\n"), fact.span.start))
 
 
 _FORMULA_TOTAL = lazyre.compile(r"\s*(?:项目)?(?:综合|总|最终|最后|加权)(?:得分|评分|分)\s*=")

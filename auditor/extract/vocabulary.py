@@ -177,7 +177,9 @@ class Vocabulary:
                    # may an amount of no listed scenario stand in for the base?
                    "unnamed_base": bool(v.get("unnamed_base", True)),
                    # is a bare 支出 what was spent ("…,支出19.28亿元,支付率39.62%")?
-                   "spent_unnamed": bool(v.get("spent_unnamed", False))}
+                   "spent_unnamed": bool(v.get("spent_unnamed", False)),
+                   # words naming an amount this rate is of, whatever its scenario ("拨付" of a 使用率)
+                   "base_words": tuple(v.get("base_words", ()))}
             for name, v in data.get("rates", {}).items()
         }
         labels = data.get("labels", {})

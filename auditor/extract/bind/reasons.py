@@ -101,6 +101,10 @@ _ALL = [
     Reason("score_list_opened", EXPLICIT, "a total score, 其中, and the levels' scores (all of it when they name "
            "every level of a framework, or their weights make 100)",
            "自评总得分95分,其中:预算执行率得分9分,产出指标得分45分,效益指标得分28分,满意度指标得分13分。"),
+    Reason("outline_weights", STRUCTURAL, "a heading of an evaluation framework's outline named with its weight "
+           "(一、投入(14分)) over the weights of its sub-headings, up to the next heading of its level",
+           "一、投入(14分)\n(一)项目立项(8分):立项依据充分。\n(二)资金落实(6分):资金到位及时。\n二、过程(26分)\n"
+           "(一)资金管理(16分):使用合规。\n(二)组织实施(10分):制度健全。"),
     Reason("level_scores", EXPLICIT, "the levels' scores, each with its 分值, on the lines right before a 合计 score",
            "(1)预算执行:分值10分,得分10分;\n(2)产出指标:分值50分,得分45分;\n(3)效益指标:分值30分,得分28分;\n"
            "(4)满意度指标:分值10分,得分9分。\n合计得分92分。"),

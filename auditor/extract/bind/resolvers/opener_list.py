@@ -107,6 +107,19 @@ def _measures_per_clause(r: Reading, i: int, candidates: list) -> Iterator[Candi
                 yield made
 
 
+def _opens_own_list(r: Reading, k: int) -> bool:
+    """A 其中 follows the figure at node k in its clause chain, before any other figure ("付息支出2.37亿元,其中…")."""
+    tree = r.tree
+    for j in range(k + 1, min(len(tree), k + 4)):
+        if tree[j].sentence != tree[k].sentence or r.facts[j] is not None:
+            return False
+        if tree[j].kind == "qizhong":
+            return True
+        if tree[j].kind != "sep" or tree[j].piece.keyword not in ",:":
+            return False
+    return False
+
+
 def _telling_ends(names: list[str]) -> list[str] | None:
     """The shortest end (two characters at least) of each name that no other name ends with; None when
     a name has none."""
@@ -211,6 +224,11 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
             if _SPENT_NAME.search(clean_label(f.label)):
                 parts = parts[:n]
                 break
+    # "还本支出6.48亿元,其中…偿还5.20亿元;付息支出2.37亿元,其中…": a figure after a ';' that opens a 其中 of its own
+    # is the next statement's total, a sibling of the list's
+    cut = next((n for n, (k, _) in enumerate(parts) if n and tree[k].sub != opener.sub and _opens_own_list(r, k)), None)
+    if cut is not None:
+        parts = parts[:cut]
     # a figure of the total's own concept starts the next statement, not a part; right
     # after the opener, it says the opener does not list this total ("其中:中央财政4676
     # 其中:中央财政4676 …": the columns of a flattened table, each with its own 其中)

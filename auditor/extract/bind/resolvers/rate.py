@@ -44,6 +44,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         near, far = _groups(r, s.index)
         reason = "rate_in_sentence"
         if not near and not far:
+            near = _own_bracket(r, s.index)  # ("执行率95.36%(全年预算3,560.00万元,执行3,394.82万元)")
+        if not near and not far:
             # "收到…资金118.92万元,全年发放108.61万元。…预算执行率91.33%": a rate whose sentence
             # states no amount, of the two amounts of the sentence right before it (found once a
             # sentence: a sentence of many rates does not read the one before again for each)
@@ -85,6 +87,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             nums, others = others, []
             via = (*via, "the amount its clause states")
         base = named_base(r, info.text)
+        said = _base_said_after(r, fact, [*nums, *dens, *others])
+        if said is not None:
+            # ("已拨付7,954.80万元,已使用6,760.58万元,资金使用率84.99%(按已拨付资金计算)": the bracket names its base)
+            nums, dens, others = [f for f in nums if f is not said], [said], [f for f in others if f is not said]
+            via = (*via, "the base its bracket names")
         if reason == "rate_after_its_amounts" and not (len(nums) == 1 and len(dens) == 1):
             # which of the sentence before's amounts the rate is of is open: none is
             reason, nums, dens, others = "rate_in_sentence", [], [], []
@@ -165,11 +172,53 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
         if r.labels[k] is not None and r.labels[k].rate is not None:
             break
         if f.kind == "amount" and not f.is_bound:
+            if t.depth > tree[i].depth and _in_bracket_of_rate(r, k):
+                continue  # ("执行率95.36%(全年预算…,执行…),任务完成率97.50%(计划…40个,完成39个)": the other rate's)
             target.append(f)
             run.append(f)
     if parallel:
         near, far = [f for f in near if f.id not in parallel], [f for f in far if f.id not in parallel]
     return near, far
+
+
+_BASE_SAID = lazyre.compile(r"\s*\(\s*(?:按|以)([\u4e00-\u9fff]{1,12}?)(?:资金|金额|数)?(?:计算|为基数|为分母|计)\s*\)")
+
+
+def _base_said_after(r: Reading, rate: Fact, amounts: list[Fact]) -> Fact | None:
+    """The one amount of the rate's sentence a bracket after the rate names as its base ("(按已拨付资金计算)")."""
+    m = _BASE_SAID.match(r.norm.text, rate.span.end)
+    if m is None:
+        return None
+    named = [f for f in amounts if m.group(1) in clean_label(f.label)]
+    return named[0] if len(named) == 1 else None
+
+
+def _own_bracket(r: Reading, i: int) -> list[Fact]:
+    """The amounts of the bracket right after the rate at node i, nearest the rate last (as _groups gives them)."""
+    tree = r.tree
+    k = i + 1
+    if k >= len(tree) or tree[k].depth <= tree[i].depth or not tree[k].separator("("):
+        return []
+    found = []
+    while k < len(tree) and tree[k].depth > tree[i].depth:
+        f = r.facts[k]
+        if f is not None and tree[k].kind in {"labelled", "total"}:
+            if f.kind != "amount" or f.is_bound:
+                return []  # (counts, or another rate: not a rate of money of its own)
+            found.append(f)
+        k += 1
+    return found[::-1]
+
+
+def _in_bracket_of_rate(r: Reading, k: int) -> bool:
+    """The figure at node k stands in a bracket right after a rate ("执行率95.36%(全年预算3,560.00万元,…)")."""
+    tree = r.tree
+    depth = tree[k].depth
+    j = k
+    while j >= 0 and tree[j].depth >= depth:
+        j -= 1
+    fact = r.facts[j] if j >= 0 else None
+    return fact is not None and fact.kind == "percent" and r.labels[j] is not None and r.labels[j].rate is not None
 
 
 def _sentence_before(r: Reading, i: int) -> list[Fact]:
@@ -200,8 +249,10 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
                 or ("actual" if spec["spent_unnamed"] and _BARE_SPENT.fullmatch(clean_label(f.label)) else None)
                 for f in amounts}
     done = r.vocab.cue("label_end_actual")
-    received = [f for f in amounts if received_cue.search(f.label) and "available" in spec["denominator"]
-                and not (flow == "in" and scenario[f.id] in spec["numerator"]) and not done.search(f.label)]
+    received = [f for f in amounts if (received_cue.search(f.label) and "available" in spec["denominator"]
+                                       and not (flow == "in" and scenario[f.id] in spec["numerator"])
+                                       and not done.search(f.label))
+                or any(w in f.label for w in spec["base_words"])]
     nums = [f for f in amounts if scenario[f.id] in spec["numerator"] and f not in received]
     dens = [f for f in amounts if (scenario[f.id] in spec["denominator"] or f in received) and f not in nums]
     others = [f for f in amounts if f not in nums and f not in dens]

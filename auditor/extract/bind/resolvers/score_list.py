@@ -17,6 +17,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
 from auditor.extract.model import Fact
+from auditor.extract.numbering import NUMBERED_LINE, item_style
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, score_list_before
 
 _FULL_MARKS = 100
@@ -44,6 +45,56 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         made = _levels_after(r, opener.index)
         if made:
             yield made
+    yield from _outline_weights(r)
+
+
+# the weight a heading of an evaluation framework's outline carries right after its name: "(一)项目立项(8分):"
+_HEADING_WEIGHT = lazyre.compile(r"[\u4e00-\u9fff、]{2,20}\($")
+_BONUS = lazyre.compile(r"加分|附加分|扣分项")
+
+
+def _outline_weights(r: Reading) -> Iterator[Candidate]:
+    """"一、投入(14分)\n(一)项目立项(8分):…\n(二)资金落实(6分):…\n二、过程(…": the weight of a heading is the sum of
+    its sub-headings' — those of the next level down, up to the next heading of its own level or above (a group the
+    text ends in may be cut off: only more is wrong then). Every sub-heading must carry its weight; a group that
+    speaks of bonus points (加分) is left alone."""
+    text = r.norm.text
+    weights = {}  # line start → the weight its heading carries
+    for f in r.facts:
+        if f is not None and f.kind == "score" and not f.in_table:
+            start = text.rfind("\n", 0, f.span.start) + 1
+            m = NUMBERED_LINE.match(text, start)
+            named = _HEADING_WEIGHT.fullmatch(text, m.end(), f.span.start) if m else None
+            if named and text.startswith(")", f.span.end) and start not in weights:
+                # (a weight is designed, not rounded: 2 + 3 + 4 is no 8; named by its heading)
+                weights[start] = f.model_copy(update={"exact": True, "label": named.group()[:-1]})
+    if len(weights) < 3:  # (a framework's outline: a heading and two sub-headings at least)
+        return
+    headings = []  # (line start, style, weight or None) of every numbered line, in order
+    for m in NUMBERED_LINE.finditer(text):
+        start = text.rfind("\n", 0, m.start()) + 1
+        headings.append((start, item_style(m.group().strip(" \t|")), weights.get(start)))
+    rank: dict[str, int] = {}
+    for _, style, _ in headings:
+        rank.setdefault(style, len(rank))  # (the outline's levels, in the order they first appear)
+    for n, (start, style, weight) in enumerate(headings):
+        if weight is None:
+            continue
+        children: list[Fact | None] = []
+        child_style = None
+        closed = False
+        for later_start, later_style, later_weight in headings[n + 1:]:
+            if rank[later_style] <= rank[style]:
+                closed = True
+                break
+            if child_style is None:
+                child_style = later_style
+            if later_style == child_style:
+                children.append(later_weight)
+        end = later_start if closed else len(text)
+        if len(children) < 2 or any(c is None for c in children) or _BONUS.search(text, start, end):
+            continue
+        yield make_breakdown(r, weight, children, "分值", closed, "outline_weights")
 
 
 def _levels_before(r: Reading, i: int, total: Fact) -> Candidate | None:
