@@ -20,6 +20,8 @@ found (two budgets, two amounts spent) leaves the reading open: nothing is bound
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from typing import Iterator
 
 from auditor import lazyre
@@ -158,6 +160,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 and not any(p.scenario in _BUDGETS for p in plus):  # (a project's budget less all it spent is one)
             continue  # ("…收入8.62亿元,支出7.34亿元,9月末基金滚存结余1.95亿元": a stock, the year's surplus added to
             # a balance the sentence does not state)
+        via: tuple[str, ...] = ()
+        swap = _rival_that_gives_it(r, fam, fact, plus, minus, rivals)
+        if swap is not None:
+            # ("批复1,500万元,已拨付1,420万元,实际支出1,380万元,结余120万元,结余率8.00%": of the two sums one may
+            # take the 结余 of, the one that gives it — and so the base of its rate)
+            plus, rivals = [swap], [*plus, *(f for f in rivals if f is not swap)]
+            via = ("the funds that give it",)
         rate = _rate_after(r, s.index)
         base = None
         if rate is not None:
@@ -166,7 +175,24 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             rate = rate if base is not None else None
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
-            rivals=tuple(rivals), reason=reason, via=(), rejected=()))
+            rivals=tuple(rivals), reason=reason, via=via, rejected=()))
+
+
+def _rival_that_gives_it(r: Reading, fam: _Family, diff: Fact, plus: list[Fact], minus: list[Fact],
+                         rivals: list[Fact]) -> Fact | None:
+    """The one figure further back in the role of the single plus under which the difference holds, when it does
+    not with the nearest."""
+    if len(plus) != 1 or not rivals:
+        return None
+
+    def holds(p: Fact) -> bool:
+        gap = p.value - sum((m.value for m in minus), Decimal(0)) - diff.value
+        return abs(gap) <= p.tolerance + diff.tolerance + sum((m.tolerance for m in minus), Decimal(0))
+
+    if holds(plus[0]):
+        return None
+    giving = [f for f in rivals if _role(r, fam, f) == "plus" and holds(f)]
+    return giving[0] if len(giving) == 1 else None
 
 
 def _role(r: Reading, fam: _Family, fact: Fact) -> str | None:

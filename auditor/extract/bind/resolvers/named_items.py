@@ -38,6 +38,7 @@ _NOUN = lazyre.compile(rf"[\u4e00-\u9fff]{{1,6}}(?:\([\u4e00-\u9fff]{{1,3}}\))?(
 # after ';': "区公路养护中心内设4个科室…" — a new statement with its own count, so the list ended
 _NEXT_STATEMENT = lazyre.compile(r"[^、,;。\n]{0,20}?\d+\s*[个家所项处座条支类批名人]")
 _DURATION = lazyre.compile(r"\s*月")  # "3个月": months, not three things
+_COUNT_RIGHT_BEFORE = lazyre.compile(r"\d\s*[个家所项处座条支类批名人][\u4e00-\u9fff]{1,6}$")  # ("3个乡镇" before "8个村")
 _MAX_NAME = 24
 _MAX_WRAPS = 4
 _WRAP_BEFORE = lazyre.compile(r"[\u4e00-\u9fff、()“”]$")
@@ -59,6 +60,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 or count.is_bound or count.value < 2 or count.value > 60 or count.decimals \
                 or _DURATION.match(text, count.span.end):
             continue  # (names come in whole numbers; "2.5个月" is a length of time)
+        if _COUNT_RIGHT_BEFORE.search(text, max(0, count.span.start - 12), count.span.start):
+            continue  # ("覆盖3个乡镇8个行政村,分别为城关镇(2个村)、…": names of which of the two counts is open)
         # "内设7个科室:办公室、…": the counted noun may stand between the count and the marker
         noun = _NOUN.match(text, count.span.end)
         m = _MARKER.match(text, noun.end() if noun else count.span.end)

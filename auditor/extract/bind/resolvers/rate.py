@@ -43,8 +43,9 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         spec = r.vocab.rates[info.rate]
         near, far = _groups(r, s.index)
         reason = "rate_in_sentence"
-        if not near and not far:
-            near = _own_bracket(r, s.index)  # ("执行率95.36%(全年预算3,560.00万元,执行3,394.82万元)")
+        # ("执行率95.36%(全年预算3,560.00万元,执行3,394.82万元)", "完成投资8.63亿元,完成率75.04%(年度计划11.5亿元)")
+        own = _own_bracket(r, s.index)
+        near = [*own, *near]
         if not near and not far:
             # "收到…资金118.92万元,全年发放108.61万元。…预算执行率91.33%": a rate whose sentence
             # states no amount, of the two amounts of the sentence right before it (found once a
@@ -62,7 +63,9 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                         [f for f in far if r.vocab.flow(f.label) in (None, flow)]
         # "预算数13亿元(其中3.5亿元…)": a part listed under a figure of the group is no base
         listed = set().union(*(parts_of.get(f.id, set()) for f in near + far))
-        near = [f for f in near if f.id not in listed]
+        # (… but what the list says was spent may be the numerator: "已拨付5,120万元,其中已支出4,316.80万元,支出率76.00%")
+        spent_part = [f for f in near if f.id in listed and _BARE_SPENT.fullmatch(clean_label(f.label))]
+        near = [f for f in near if f.id not in listed or f in spent_part]
         # ("…;剔除12月下达的中央资金380.00万元后,可执行指标2480.00万元,已用指标2,394.56万元,执行率96.55%": what
         # is taken away is no numerator or base of the rate said of what is left)
         # (nor is money still missing: "…县级配套资金尚差160.00万元),到位率88.57%(计划1,400.00万元)")
@@ -73,20 +76,39 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         # (the subject of a 完成率, when its words do not name one: "收入完成…,完成年初预算的98.21%")
         subject_flow = flow or (r.vocab.flow(fact.concept or "") if info.rate == "完成率" else None)
         nums, dens, others = _classify(r, near, spec, subject_flow)
+        if own and any(f in own for f in nums) and any(f in own for f in dens):
+            # ("共支出4,612万元(含…),本年预算执行率93.91%(本年预算4,500万元,本年预算资金支出4,226万元)": a bracket
+            # after the rate giving both its figures gives them)
+            nums, dens, others = [f for f in nums if f in own], [f for f in dens if f in own], []
         # ("年初预算8000万元,2022年同期实收7200万元,本年执行率为97.5%": an amount of the year before, or of the
         # same period then, is no numerator of a rate on this year's budget)
         if dens and not any(_earlier(r, d) for d in dens) and any(_earlier(r, n) for n in nums):
             nums = [n for n in nums if not _earlier(r, n)]
         via: tuple[str, ...] = ()
         if not (nums and (dens or others)) and far:
-            nums, dens, others = _classify(r, far, spec, subject_flow)  # the figures before the list
-            via = ("amounts before the list",)
+            before = _classify(r, far, spec, subject_flow)  # the figures before the list
+            if nums and all(f in spent_part for f in nums) and (before[1] or before[2]):
+                # ("已下达5,680万元,已拨付5,120万元,其中已支出4,316.80万元,支出率76.00%": what the list says was spent,
+                # of a base before it — the numerators before it are the list's total, no base)
+                dens, others = before[1], before[2]
+                via = ("its base before the list",)
+            else:
+                nums, dens, others = before
+                via = ("amounts before the list",)
         if info.rate == "执行率" and not nums and not dens and len(others) == 1 and near and others[0] is near[0]:
             # "因公出国(境)费8657.78万元,预算执行比例为90.13%": the one amount of its clause, named by no
             # scenario, is what was executed (its budget is looked for in the document)
             nums, others = others, []
             via = (*via, "the amount its clause states")
         base = named_base(r, info.text)
+        computed_on = next((f for f in near if _COMPUTED_ON.match(clean_label(f.label))
+                            and _COMPUTED_AFTER.match(r.norm.text, f.span.end)), None)
+        if computed_on is not None and not any(f is not computed_on for f in nums):
+            # ("全年实际支出651.05万元…;按本年可用资金653.62万元计算,执行率为99.61%": the base the clause names, of
+            # what its sentence says was spent)
+            spent = [f for f in _classify(r, _sentence_amounts(r, s.index), spec, subject_flow)[0] if f is not computed_on]
+            nums, dens, others = spent[:1], [computed_on], []
+            via = (*via, "the base it is computed on")
         said = _base_said_after(r, fact, [*nums, *dens, *others])
         if said is not None:
             # ("已拨付7,954.80万元,已使用6,760.58万元,资金使用率84.99%(按已拨付资金计算)": the bracket names its base)
@@ -155,6 +177,7 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
     target = near
     run: list[Fact] = []  # the amounts since the last node that is no amount nor separator
     parallel: set[int] = set()
+    inside = r.vocab.cue("inclusion_bracket")
     for k in tree.before(i, "sub", limit=_LOOK_BACK):
         t = tree[k]
         if t.kind == "fenbie" and len(run) >= 2:
@@ -174,11 +197,29 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
         if f.kind == "amount" and not f.is_bound:
             if t.depth > tree[i].depth and _in_bracket_of_rate(r, k):
                 continue  # ("执行率95.36%(全年预算…,执行…),任务完成率97.50%(计划…40个,完成39个)": the other rate's)
+            if t.depth > tree[i].depth and inside.search(r.norm.text, max(0, f.span.start - 44), f.span.start):
+                continue  # ("完成投资8.63亿元(不含征地拆迁费用1.18亿元)": a part of the figure before it, no base)
             target.append(f)
             run.append(f)
     if parallel:
         near, far = [f for f in near if f.id not in parallel], [f for f in far if f.id not in parallel]
     return near, far
+
+
+_COMPUTED_ON = lazyre.compile(r"按|以")
+_COMPUTED_AFTER = lazyre.compile(r"\s*(?:计算|为基数|为分母|计)")
+
+
+def _sentence_amounts(r: Reading, i: int) -> list[Fact]:
+    """The amounts before node i in its sentence, nearest first, outside brackets of inclusion."""
+    tree, inside = r.tree, r.vocab.cue("inclusion_bracket")
+    out = []
+    for k in tree.before(i, "sentence", limit=_LOOK_BACK):
+        f = r.facts[k]
+        if f is not None and tree[k].kind in {"labelled", "total"} and f.kind == "amount" and not f.is_bound \
+                and not inside.search(r.norm.text, max(0, f.span.start - 44), f.span.start):
+            out.append(f)
+    return out
 
 
 _BASE_SAID = lazyre.compile(r"\s*\(\s*(?:按|以)([\u4e00-\u9fff]{1,12}?)(?:资金|金额|数)?(?:计算|为基数|为分母|计)\s*\)")
@@ -244,11 +285,13 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     # income done is the numerator;
     # what is left (未支703万元, 结余, 未拨付) is never a rate's base or numerator
     remainder, received_cue = r.vocab.cue("remainder"), r.vocab.cue("received")
+    done = r.vocab.cue("label_end_actual")
+    done_label = _SPENT_FUNDS.search
     amounts = [f for f in amounts if not remainder.search(f.label)]
-    scenario = {f.id: f.scenario or _ending_scenario(r, f.label)
+    # (a label that ends naming money spent is spending, whatever scenario word stands before: "本年预算资金支出4,226万元")
+    scenario = {f.id: ("actual" if done_label(f.label) else None) or f.scenario or _ending_scenario(r, f.label)
                 or ("actual" if spec["spent_unnamed"] and _BARE_SPENT.fullmatch(clean_label(f.label)) else None)
                 for f in amounts}
-    done = r.vocab.cue("label_end_actual")
     received = [f for f in amounts if (received_cue.search(f.label) and "available" in spec["denominator"]
                                        and not (flow == "in" and scenario[f.id] in spec["numerator"])
                                        and not done.search(f.label))
@@ -259,6 +302,7 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     return nums, dens, others
 
 
+_SPENT_FUNDS = lazyre.compile(r"(?:资金|经费)支出$")
 _BARE_SPENT = lazyre.compile(r"(?:已|累计|共)?支出")  # (of a rate of spending: what was spent)
 
 # cues of rules/vocabulary.toml for a scenario only the end of a label names, for a rate's amounts

@@ -23,8 +23,8 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import adds_up, make_breakdown
-from auditor.extract.bind.standards import per_unit
 from auditor.extract.bind.resolvers.numbered_items import item_runs
+from auditor.extract.bind.standards import per_unit
 from auditor.extract.model import Fact
 from auditor.extract.numbering import NUMBERED_LINE, item_number
 from auditor.extract.readings import OPENERS, Reading, clean_label
@@ -144,6 +144,8 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
                 parts.append(f)
         if opener is None or opener.kind != "fenbie" or len(parts) < 2 or any(p.is_bound for p in parts):
             continue
+        if any(per_unit(r, p) is not None for p in parts):
+            continue  # ("单位造价分别为每座120万元、每眼4.5万元、每公里48万元,共需投资852万元": standards, no parts)
         # a figure before 分别为 in its sentence is the list's own total (opener_list's reading)
         if any(r.facts[j] is not None and r.facts[j].kind == total.kind and r.facts[j].unit == total.unit
                for j in tree.before(opener.index, "sentence", limit=_LOOK)):
