@@ -158,7 +158,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
 
 
 _GRADE_NAME = r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
-_GRADE_WORDS = r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
+# (一般: a band some schemes name for 中 — "70分(不含)至80分(含)为一般" —, never 一般公共预算 and the like)
+_GRADE_WORDS = r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差|一般(?![\u4e00-\u9fff]))"
 # (a bound that another grade's name follows is that grade's, not the one before the bracket)
 _NOT_OTHERS = r"(?!\s*分?\s*(?:\(含\))?\s*(?:的|者)?\s*(?:为|评为|定为)\s*[“\"]?" + _GRADE_WORDS + ")"
 _SCORE_NUMBER = r"(\d{2,3}(?:\.\d+)?)"

@@ -79,7 +79,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if own and any(f in own for f in nums) and any(f in own for f in dens):
             # ("共支出4,612万元(含…),本年预算执行率93.91%(本年预算4,500万元,本年预算资金支出4,226万元)": a bracket
             # after the rate giving both its figures gives them)
-            nums, dens, others = [f for f in nums if f in own], [f for f in dens if f in own], []
+            nums, dens, others = [f for f in nums if f in own], [f for f in dens if f in own], [f for f in others if f in own]
         # ("年初预算8000万元,2022年同期实收7200万元,本年执行率为97.5%": an amount of the year before, or of the
         # same period then, is no numerator of a rate on this year's budget)
         if dens and not any(_earlier(r, d) for d in dens) and any(_earlier(r, n) for n in nums):
@@ -90,7 +90,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             if nums and all(f in spent_part for f in nums) and (before[1] or before[2]):
                 # ("已下达5,680万元,已拨付5,120万元,其中已支出4,316.80万元,支出率76.00%": what the list says was spent,
                 # of a base before it — the numerators before it are the list's total, no base)
-                dens, others = before[1], before[2]
+                dens, others = before[1], [*before[2], *before[0]]  # (the list's total: a base its bracket may name)
                 via = ("its base before the list",)
             else:
                 nums, dens, others = before
@@ -197,8 +197,10 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
         if f.kind == "amount" and not f.is_bound:
             if t.depth > tree[i].depth and _in_bracket_of_rate(r, k):
                 continue  # ("执行率95.36%(全年预算…,执行…),任务完成率97.50%(计划…40个,完成39个)": the other rate's)
-            if t.depth > tree[i].depth and inside.search(r.norm.text, max(0, f.span.start - 44), f.span.start):
-                continue  # ("完成投资8.63亿元(不含征地拆迁费用1.18亿元)": a part of the figure before it, no base)
+            if t.depth > tree[i].depth and (inside.search(r.norm.text, max(0, f.span.start - 44), f.span.start)
+                                            or _REST_BRACKET.search(r.norm.text, max(0, f.span.start - 44), f.span.start)):
+                continue  # ("完成投资8.63亿元(不含征地拆迁费用1.18亿元)": a part of the figure before it, no base; "实际到位
+                # 3496万元(其余184万元于次年拨付到位)": the rest of the money, beside it)
             target.append(f)
             run.append(f)
     if parallel:
@@ -287,7 +289,8 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     remainder, received_cue = r.vocab.cue("remainder"), r.vocab.cue("received")
     done = r.vocab.cue("label_end_actual")
     done_label = _SPENT_FUNDS.search
-    amounts = [f for f in amounts if not remainder.search(f.label)]
+    # (… named so after the figure too: "尚有2.35亿元直达资金未分配,…(已分配14.45亿元,分配率86.01%)")
+    amounts = [f for f in amounts if not remainder.search(f.label) and not _LEFT_AFTER.match(r.norm.text, f.span.end)]
     # (a label that ends naming money spent is spending, whatever scenario word stands before: "本年预算资金支出4,226万元")
     scenario = {f.id: ("actual" if done_label(f.label) else None) or f.scenario or _ending_scenario(r, f.label)
                 or ("actual" if spec["spent_unnamed"] and _BARE_SPENT.fullmatch(clean_label(f.label)) else None)
@@ -302,6 +305,8 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     return nums, dens, others
 
 
+_REST_BRACKET = lazyre.compile(r"\((?:其余|其餘|剩余|剩餘|另有?|尚有|尚余)[^()]{0,40}$")
+_LEFT_AFTER = lazyre.compile(r"[\u4e00-\u9fff]{0,10}?(?:尚)?未(?:分配|支出|支付|拨付|使用|到位|下达|执行)")
 _SPENT_FUNDS = lazyre.compile(r"(?:资金|经费)支出$")
 _BARE_SPENT = lazyre.compile(r"(?:已|累计|共)?支出")  # (of a rate of spending: what was spent)
 

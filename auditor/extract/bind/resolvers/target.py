@@ -120,7 +120,44 @@ def _role(r: Reading, f: Fact) -> str | None:
 def _target_and_done(r: Reading, i: int, allow_amounts: bool) -> tuple[Fact, Fact] | None:
     # ("计划…1500人次,实际…1620人次,完成率108%;计划举办培训班30期,实际举办28期,完成率93.33%": the pair of
     # the rate's own part of the sentence, after ';', when it states one)
-    return _pair_within(r, i, allow_amounts, "sub") or _pair_within(r, i, allow_amounts, "sentence")
+    pair = _pair_within(r, i, allow_amounts, "sub")
+    if pair is None:
+        # ("…完成率105.00%;其中农药残留检测840份(目标800份),完成率105.00%": a target in the rate's own part is its
+        # target, and what was done is of that part too — not a figure of the part before)
+        kinds = {"count", "amount"} if allow_amounts else {"count"}
+        if any(r.facts[k] is not None and r.facts[k].kind in kinds and _role(r, r.facts[k]) == "target"
+               for k in r.tree.before(i, "sub", limit=_LOOK)):
+            return None
+        pair = _pair_within(r, i, allow_amounts, "sentence")
+    if pair is not None and _measures_another(r, i, pair):
+        return None
+    return pair
+
+
+def _after_a_percent(r: Reading, k: int) -> bool:
+    """The figure at node k stands in a bracket that opens right after a percentage (another rate's own bracket)."""
+    tree = r.tree
+    j = k
+    while j >= 0 and tree[j].depth >= tree[k].depth:
+        j -= 1
+    return j >= 0 and r.facts[j] is not None and r.facts[j].kind == "percent"
+
+
+def _measures_another(r: Reading, i: int, pair: tuple[Fact, Fact]) -> bool:
+    """The rate names what it measures ("居民完成率"), counts of its sentence are named so ("惠及居民3209户"), and the
+    pair found is not: "计划17个(惠及居民4558户),实际完成12个(惠及居民3209户),个数完成率70.59%,居民完成率70.40%"."""
+    name = _RATE_WORD.sub("", clean_label(r.facts[i].label))
+    if len(name) < 2:
+        return False
+    def names_it(f: Fact) -> bool:  # (by its name, or by its unit: 户数完成率 and 2904户)
+        return name in clean_label(f.label) or (len(f.unit) == 1 and f.unit in name)
+
+    named = [r.facts[k] for k in r.tree.before(i, "sentence", limit=_LOOK) if r.facts[k] is not None
+             and r.facts[k].kind == "count" and names_it(r.facts[k])]
+    return bool(named) and not any(names_it(f) for f in pair)
+
+
+_RATE_WORD = lazyre.compile(r"(?:任务)?(?:完成率|完成比例|完成比率|完成进度)$")
 
 
 def _pair_within(r: Reading, i: int, allow_amounts: bool, unit: str) -> tuple[Fact, Fact] | None:
@@ -135,6 +172,8 @@ def _pair_within(r: Reading, i: int, allow_amounts: bool, unit: str) -> tuple[Fa
             continue  # "完成率124%,超额完成任务24%": percentages of the same figures
         if f.kind not in kinds or f.is_bound:
             continue
+        if tree[k].depth > tree[i].depth and _after_a_percent(r, k):
+            continue  # ("…126个,完成率105.00%(年度目标120个),其中示范村18个,完成率90.00%": that rate's target)
         like = target or done
         if like is not None and (f.kind, f.unit) != (like.kind, like.unit):
             continue
