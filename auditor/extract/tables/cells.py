@@ -65,6 +65,7 @@ _SPACES = lazyre.compile(r"\S+")
 _GAPS = lazyre.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _PROSE_MARK = lazyre.compile(r"[。,，;；]")
 _DIGIT = lazyre.compile(r"\d")
+_GLUED_UNIT = lazyre.compile(r"[%万元.]")
 
 
 @dataclass(slots=True)
@@ -506,7 +507,7 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
     # figures and spaced column names need white space in the line, a glued row ends with its figures)
     spaced = _WHITE.search(stripped) is not None
     m = _SPACED_ROW.match(stripped) if spaced else None
-    if m is not None and re.search(r"\d", m.group("figs")):
+    if m is not None and _DIGIT.search(m.group("figs")):
         label = m.group("label").rstrip(": ")
         cells = []
         if m.group("code"):  # "2010101 行政运行 980.40": the row's code under 科目编码, a cell of its own
@@ -528,7 +529,7 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
     m = _GLUED_ROW.match(stripped) if _GLUED_END.match(stripped, len(stripped) - 1) else None
     if m is not None and (len(m.group("label").rstrip(":")) <= 24 or (
             m.group("label").endswith(":") and len(m.group("label")) <= 48)) and (
-            m.group("label").endswith(":") or re.search(r"[%万元.]", m.group("figs"))):
+            m.group("label").endswith(":") or _GLUED_UNIT.search(m.group("figs"))):
         label = m.group("label").rstrip(":")
         return [Cell(label, start, start + len(label), index),
                 Cell(m.group("figs"), start + m.start("figs"), start + m.end("figs"), index),
