@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
+from functools import cached_property
 from typing import Iterator
 
 from auditor.check import doubt
@@ -180,11 +181,14 @@ class _Growth:
     base_text: dict[str, str]
     current: Fact | None
 
+    # (each worked out once: the growth is shared by the checks that ask, several times each)
+    @cached_property
     def rate(self) -> Value | None:
         if self.base.value <= 0:
             return None
         return ratio_percent(Value(abs(self.delta.value), self.delta.tolerance), self.base)
 
+    @cached_property
     def on_current(self) -> Value | None:
         """The change over the current value: the wrong base."""
         if self.current is None or self.current.value <= 0:
@@ -244,7 +248,7 @@ def _growths(rule: Rule, ctx: Context) -> Iterator[tuple[Change, _Growth | None,
             note, evidence = g
             yield c, None, None, outcome(rule, c, "undecided", evidence, note=note)
             continue
-        computed = g.rate()
+        computed = g.rate
         if computed is None:
             yield c, None, None, outcome(rule, c, "undecided", g.evidence, note="no base above zero")
             continue
@@ -262,7 +266,7 @@ def _other_direction(c: Change, g: _Growth) -> Value | None:
     if base.value <= 0:
         return None
     flipped = ratio_percent(Value(abs(g.delta.value), g.delta.tolerance), base)
-    stated_ok = g.rate() is not None and compare(c.percent, g.rate()).verdict == "ok"
+    stated_ok = g.rate is not None and compare(c.percent, g.rate).verdict == "ok"
     return flipped if flipped is not None and not stated_ok and compare(c.percent, flipped).verdict == "ok" else None
 
 
@@ -278,7 +282,7 @@ def _follows_from_figures(c: Change) -> bool:
 def _on_current_base(c: Change, g: _Growth, computed: Value) -> bool:
     """The stated rate is the change over the current value, and not over the previous one —
     not even as a last-digit slip (1.1399 % written 1.13 %: truncated, the simpler reading)."""
-    on_current = g.on_current()
+    on_current = g.on_current
     return compare(c.percent, computed).verdict != "ok" and not truncated(c.percent, computed) \
         and on_current is not None \
         and compare(c.percent, on_current).verdict == "ok"
@@ -325,7 +329,7 @@ def check_growth_base(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # undecided, holds, or fails some other way: CHG002 says so
         digits = max(c.percent.decimals, 2)
         shown = computed.value.quantize(Decimal(1).scaleb(-digits))
-        wrong = g.on_current().value.quantize(Decimal(1).scaleb(-digits))
+        wrong = g.on_current.value.quantize(Decimal(1).scaleb(-digits))
         like = c.delta if c.delta is not None and c.delta.kind == g.current.kind else None
         current = {lang: _term(ctx, g.current, lang, like) for lang in ("zh", "en")}
         arithmetic = {
@@ -419,14 +423,14 @@ _TOGETHER = {"zh": "；按此方向，各分项增减额之和也与总额增减
 
 def _rate_fits_other_direction(ctx: Context, c: Change) -> bool:
     g = _growth(ctx, c)
-    return not isinstance(g, tuple) and g.rate() is not None and _other_direction(c, g) is not None \
+    return not isinstance(g, tuple) and g.rate is not None and _other_direction(c, g) is not None \
         and _explained(ctx, c, g) is None
 
 
 def _direction_by_rate(rule: Rule, ctx: Context, c: Change) -> Outcome | None:
     """"…1490.91万元,比上年减支670.23万元,降低81.67%": only an increase gives the stated rate."""
     g = _growth(ctx, c)
-    if isinstance(g, tuple) or g.rate() is None:
+    if isinstance(g, tuple) or g.rate is None:
         return None
     flipped = _other_direction(c, g)
     if flipped is None:
