@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import cached_property
-from typing import Iterator
+from typing import Callable, Iterator
 
 from auditor.check import doubt
 from auditor.check.arithmetic import (Equation, Value, at_precision, compare, grouped, ratio_percent, sign_as_written,
@@ -177,8 +177,9 @@ class _Growth:
     evidence: list[Evidence]
     delta: Value
     base: Value
-    num_text: dict[str, str]
-    base_text: dict[str, str]
+    # the change and the base as a finding writes them, in a language (written only for a finding: most rates hold)
+    num_term: Callable[[str], str]
+    base_term: Callable[[str], str]
     current: Fact | None
 
     # (each worked out once: the growth is shared by the checks that ask, several times each)
@@ -215,24 +216,26 @@ def _work_out_growth(ctx: Context, c: Change) -> _Growth | tuple[str, list[Evide
         if c.previous is not None:
             base = at_precision(c.previous, c.delta)
             evidence.append(Evidence.of(c.previous, "previous"))
-            base_text = {lang: _term(ctx, c.previous, lang, c.delta, earlier=True) for lang in ("zh", "en")}
+
+            def base_term(lang: str) -> str:
+                return _term(ctx, c.previous, lang, c.delta, earlier=True)
         elif current is not None:
             base = at_precision(current, c.delta) - delta
             evidence.append(Evidence.of(current, "current"))
             sign = "−" if c.direction > 0 else "+"
-            base_text = {lang: f"({_term(ctx, current, lang, c.delta)} {sign} {_delta_term(c, lang)})"
-                         for lang in ("zh", "en")}
+
+            def base_term(lang: str) -> str:
+                return f"({_term(ctx, current, lang, c.delta)} {sign} {_delta_term(c, lang)})"
         else:
             return "no figure to take the base from", evidence
-        return _Growth(evidence, delta, base, {lang: _delta_term(c, lang) for lang in ("zh", "en")}, base_text,
-                       current)
+        return _Growth(evidence, delta, base, lambda lang: _delta_term(c, lang), base_term, current)
     if current is not None and c.previous is not None:
         evidence += [Evidence.of(current, "current"), Evidence.of(c.previous, "previous")]
-        num_text = {lang: f"({_term(ctx, current, lang)} − {_term(ctx, c.previous, lang, current, earlier=True)})"
-                    for lang in ("zh", "en")}
-        base_text = {lang: _term(ctx, c.previous, lang, current, earlier=True) for lang in ("zh", "en")}
-        return _Growth(evidence, Value.of(current) - Value.of(c.previous), Value.of(c.previous), num_text, base_text,
-                       current)
+
+        def num_term(lang: str) -> str:
+            return f"({_term(ctx, current, lang)} − {_term(ctx, c.previous, lang, current, earlier=True)})"
+        return _Growth(evidence, Value.of(current) - Value.of(c.previous), Value.of(c.previous), num_term,
+                       lambda lang: _term(ctx, c.previous, lang, current, earlier=True), current)
     return "no figures to compute it from", evidence
 
 
@@ -312,7 +315,7 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         shown = computed.value.quantize(Decimal(1).scaleb(-max(c.percent.decimals, 2)))
         arithmetic = {
-            lang: f"{g.num_text[lang]} / {g.base_text[lang]} = {shown}% ≠ {written(c.percent)}% "
+            lang: f"{g.num_term(lang)} / {g.base_term(lang)} = {shown}% ≠ {written(c.percent)}% "
                   f"{diff_text(cmp.difference, c.percent, lang, max(c.percent.decimals, 2))}"
             for lang in ("zh", "en")
         }
@@ -333,10 +336,10 @@ def check_growth_base(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         like = c.delta if c.delta is not None and c.delta.kind == g.current.kind else None
         current = {lang: _term(ctx, g.current, lang, like) for lang in ("zh", "en")}
         arithmetic = {
-            "zh": f"{g.num_text['zh']} / {current['zh']} = {wrong}% = 所写 {written(c.percent)}%；"
-                  f"以上年数为基数：{g.num_text['zh']} / {g.base_text['zh']} = {shown}%",
-            "en": f"{g.num_text['en']} / {current['en']} = {wrong}% = the {written(c.percent)}% stated; "
-                  f"over the previous value: {g.num_text['en']} / {g.base_text['en']} = {shown}%",
+            "zh": f"{g.num_term('zh')} / {current['zh']} = {wrong}% = 所写 {written(c.percent)}%；"
+                  f"以上年数为基数：{g.num_term('zh')} / {g.base_term('zh')} = {shown}%",
+            "en": f"{g.num_term('en')} / {current['en']} = {wrong}% = the {written(c.percent)}% stated; "
+                  f"over the previous value: {g.num_term('en')} / {g.base_term('en')} = {shown}%",
         }
         evidence = [*g.evidence]
         if not any(e.role == "current" for e in evidence):
