@@ -318,7 +318,7 @@ class Document:
         cut = gap.rfind("\n")
         if cut < 0:
             return True
-        return not re.search(r"[。!?！？:：]\s*$", gap[:cut]) and not self._heading_between(window)
+        return not _ENDS_SENTENCE.search(gap[:cut]) and not self._heading_between(window)
 
     @cached_property
     def _by_window(self) -> dict[int, list[Fact]]:
@@ -400,6 +400,7 @@ def _row_numbers(total: Fact, parts: list[Fact]) -> Found | None:
     return None
 
 
+_ENDS_SENTENCE = lazyre.compile(r"[。!?！？:：]\s*$")
 _INCLUDES = lazyre.compile(r"\s*\(\s*(?:其中\s*)?(?:含|包含|包括)")
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from auditor import lazyre
 
 _CN_DIGITS = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
@@ -32,11 +30,12 @@ def chinese_number(cn: str) -> int | None:
 
 
 _MARKER_MARKS = lazyre.compile(r"[()、是]")
+_DIGITS = lazyre.compile(r"\d+")
 
 
 def item_number(marker: str) -> int | None:
     """The number an item marker stands for: "(3)" → 3, "③" → 3, "三是" → 3."""
-    m = re.search(r"\d+", marker)
+    m = _DIGITS.search(marker)
     if m:
         return int(m.group())
     if "\u2460" <= marker[0] <= "\u2473":

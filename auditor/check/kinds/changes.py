@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
-from typing import Iterator
+from functools import cached_property
+from typing import Callable, Iterator
 
 from auditor.check import doubt
 from auditor.check.arithmetic import (Equation, Value, at_precision, compare, grouped, ratio_percent, sign_as_written,
@@ -176,15 +177,19 @@ class _Growth:
     evidence: list[Evidence]
     delta: Value
     base: Value
-    num_text: dict[str, str]
-    base_text: dict[str, str]
+    # the change and the base as a finding writes them, in a language (written only for a finding: most rates hold)
+    num_term: Callable[[str], str]
+    base_term: Callable[[str], str]
     current: Fact | None
 
+    # (each worked out once: the growth is shared by the checks that ask, several times each)
+    @cached_property
     def rate(self) -> Value | None:
         if self.base.value <= 0:
             return None
         return ratio_percent(Value(abs(self.delta.value), self.delta.tolerance), self.base)
 
+    @cached_property
     def on_current(self) -> Value | None:
         """The change over the current value: the wrong base."""
         if self.current is None or self.current.value <= 0:
@@ -211,24 +216,26 @@ def _work_out_growth(ctx: Context, c: Change) -> _Growth | tuple[str, list[Evide
         if c.previous is not None:
             base = at_precision(c.previous, c.delta)
             evidence.append(Evidence.of(c.previous, "previous"))
-            base_text = {lang: _term(ctx, c.previous, lang, c.delta, earlier=True) for lang in ("zh", "en")}
+
+            def base_term(lang: str) -> str:
+                return _term(ctx, c.previous, lang, c.delta, earlier=True)
         elif current is not None:
             base = at_precision(current, c.delta) - delta
             evidence.append(Evidence.of(current, "current"))
             sign = "−" if c.direction > 0 else "+"
-            base_text = {lang: f"({_term(ctx, current, lang, c.delta)} {sign} {_delta_term(c, lang)})"
-                         for lang in ("zh", "en")}
+
+            def base_term(lang: str) -> str:
+                return f"({_term(ctx, current, lang, c.delta)} {sign} {_delta_term(c, lang)})"
         else:
             return "no figure to take the base from", evidence
-        return _Growth(evidence, delta, base, {lang: _delta_term(c, lang) for lang in ("zh", "en")}, base_text,
-                       current)
+        return _Growth(evidence, delta, base, lambda lang: _delta_term(c, lang), base_term, current)
     if current is not None and c.previous is not None:
         evidence += [Evidence.of(current, "current"), Evidence.of(c.previous, "previous")]
-        num_text = {lang: f"({_term(ctx, current, lang)} − {_term(ctx, c.previous, lang, current, earlier=True)})"
-                    for lang in ("zh", "en")}
-        base_text = {lang: _term(ctx, c.previous, lang, current, earlier=True) for lang in ("zh", "en")}
-        return _Growth(evidence, Value.of(current) - Value.of(c.previous), Value.of(c.previous), num_text, base_text,
-                       current)
+
+        def num_term(lang: str) -> str:
+            return f"({_term(ctx, current, lang)} − {_term(ctx, c.previous, lang, current, earlier=True)})"
+        return _Growth(evidence, Value.of(current) - Value.of(c.previous), Value.of(c.previous), num_term,
+                       lambda lang: _term(ctx, c.previous, lang, current, earlier=True), current)
     return "no figures to compute it from", evidence
 
 
@@ -244,7 +251,7 @@ def _growths(rule: Rule, ctx: Context) -> Iterator[tuple[Change, _Growth | None,
             note, evidence = g
             yield c, None, None, outcome(rule, c, "undecided", evidence, note=note)
             continue
-        computed = g.rate()
+        computed = g.rate
         if computed is None:
             yield c, None, None, outcome(rule, c, "undecided", g.evidence, note="no base above zero")
             continue
@@ -262,7 +269,7 @@ def _other_direction(c: Change, g: _Growth) -> Value | None:
     if base.value <= 0:
         return None
     flipped = ratio_percent(Value(abs(g.delta.value), g.delta.tolerance), base)
-    stated_ok = g.rate() is not None and compare(c.percent, g.rate()).verdict == "ok"
+    stated_ok = g.rate is not None and compare(c.percent, g.rate).verdict == "ok"
     return flipped if flipped is not None and not stated_ok and compare(c.percent, flipped).verdict == "ok" else None
 
 
@@ -278,7 +285,7 @@ def _follows_from_figures(c: Change) -> bool:
 def _on_current_base(c: Change, g: _Growth, computed: Value) -> bool:
     """The stated rate is the change over the current value, and not over the previous one —
     not even as a last-digit slip (1.1399 % written 1.13 %: truncated, the simpler reading)."""
-    on_current = g.on_current()
+    on_current = g.on_current
     return compare(c.percent, computed).verdict != "ok" and not truncated(c.percent, computed) \
         and on_current is not None \
         and compare(c.percent, on_current).verdict == "ok"
@@ -308,7 +315,7 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         shown = computed.value.quantize(Decimal(1).scaleb(-max(c.percent.decimals, 2)))
         arithmetic = {
-            lang: f"{g.num_text[lang]} / {g.base_text[lang]} = {shown}% ≠ {written(c.percent)}% "
+            lang: f"{g.num_term(lang)} / {g.base_term(lang)} = {shown}% ≠ {written(c.percent)}% "
                   f"{diff_text(cmp.difference, c.percent, lang, max(c.percent.decimals, 2))}"
             for lang in ("zh", "en")
         }
@@ -325,14 +332,14 @@ def check_growth_base(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # undecided, holds, or fails some other way: CHG002 says so
         digits = max(c.percent.decimals, 2)
         shown = computed.value.quantize(Decimal(1).scaleb(-digits))
-        wrong = g.on_current().value.quantize(Decimal(1).scaleb(-digits))
+        wrong = g.on_current.value.quantize(Decimal(1).scaleb(-digits))
         like = c.delta if c.delta is not None and c.delta.kind == g.current.kind else None
         current = {lang: _term(ctx, g.current, lang, like) for lang in ("zh", "en")}
         arithmetic = {
-            "zh": f"{g.num_text['zh']} / {current['zh']} = {wrong}% = 所写 {written(c.percent)}%；"
-                  f"以上年数为基数：{g.num_text['zh']} / {g.base_text['zh']} = {shown}%",
-            "en": f"{g.num_text['en']} / {current['en']} = {wrong}% = the {written(c.percent)}% stated; "
-                  f"over the previous value: {g.num_text['en']} / {g.base_text['en']} = {shown}%",
+            "zh": f"{g.num_term('zh')} / {current['zh']} = {wrong}% = 所写 {written(c.percent)}%；"
+                  f"以上年数为基数：{g.num_term('zh')} / {g.base_term('zh')} = {shown}%",
+            "en": f"{g.num_term('en')} / {current['en']} = {wrong}% = the {written(c.percent)}% stated; "
+                  f"over the previous value: {g.num_term('en')} / {g.base_term('en')} = {shown}%",
         }
         evidence = [*g.evidence]
         if not any(e.role == "current" for e in evidence):
@@ -419,14 +426,14 @@ _TOGETHER = {"zh": "；按此方向，各分项增减额之和也与总额增减
 
 def _rate_fits_other_direction(ctx: Context, c: Change) -> bool:
     g = _growth(ctx, c)
-    return not isinstance(g, tuple) and g.rate() is not None and _other_direction(c, g) is not None \
+    return not isinstance(g, tuple) and g.rate is not None and _other_direction(c, g) is not None \
         and _explained(ctx, c, g) is None
 
 
 def _direction_by_rate(rule: Rule, ctx: Context, c: Change) -> Outcome | None:
     """"…1490.91万元,比上年减支670.23万元,降低81.67%": only an increase gives the stated rate."""
     g = _growth(ctx, c)
-    if isinstance(g, tuple) or g.rate() is None:
+    if isinstance(g, tuple) or g.rate is None:
         return None
     flipped = _other_direction(c, g)
     if flipped is None:

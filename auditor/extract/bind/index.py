@@ -203,9 +203,14 @@ _LABEL_NOISE = lazyre.compile(r"[\s\"'“”‘’()（）:,、]")
 def _qualifier(fact: Fact, vocab: Vocabulary) -> tuple[str, ...]:
     if not fact.concept or fact.concept not in vocab.synonyms_of:
         return ()
-    label = _LABEL_NOISE.sub("", fact.label)
+    return _label_qualifier(fact.label, fact.concept, vocab)
+
+
+@lru_cache(maxsize=4096)  # (the binder's index and the checks' ask of every amount: read once a label)
+def _label_qualifier(label: str, concept: str, vocab: Vocabulary) -> tuple[str, ...]:
+    label = _LABEL_NOISE.sub("", label)
     # the label up to where its own concept's name begins
-    own = [syn for syn in vocab.synonyms_of[fact.concept] if syn in label]
+    own = [syn for syn in vocab.synonyms_of[concept] if syn in label]
     if not own:
         return ()
     head = label[:max(label.rfind(syn) for syn in own)]
@@ -214,6 +219,6 @@ def _qualifier(fact: Fact, vocab: Vocabulary) -> tuple[str, ...]:
     for syn in vocab._synonyms_longest_first:
         if len(syn) < 4:  # longest first: no name of four characters or more follows
             break
-        if syn in head and vocab.concepts[syn] != fact.concept:
+        if syn in head and vocab.concepts[syn] != concept:
             return (vocab.concepts[syn],)
     return ()

@@ -37,6 +37,8 @@ PADDED = "|…"  # … of a bar row whose empty cells at its end were dropped ("
 _BOX_VERTICAL = lazyre.compile(r"[│┃║╎╏┆┇┊┋]")
 _BOX_CHARS = "─━═┄┅┈┉╌╍┼╋╬╪╫┌┐└┘├┤┬┴┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨"
 _RULE = lazyre.compile(rf"^[\s{_BOX_CHARS}│┃║|+:=\-—]*$")
+# what a rule's first character may be, white space aside (_RULE's): the cheap test before the pattern
+_RULE_FIRST = frozenset(f"{_BOX_CHARS}│┃║|+:=-—")
 _HAS_RULE_CHAR = lazyre.compile(rf"[{_BOX_CHARS}]|-{{3}}|\|\s*:?-+")
 _BARS_ONLY = lazyre.compile(r"^\|(?:\s*\|)+$")
 _TABLE_CHAR = lazyre.compile(rf"[|│┃║╎╏┆┇┊┋{_BOX_CHARS}]")
@@ -65,6 +67,7 @@ _SPACES = lazyre.compile(r"\S+")
 _GAPS = lazyre.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
 _PROSE_MARK = lazyre.compile(r"[。,，;；]")
 _DIGIT = lazyre.compile(r"\d")
+_GLUED_UNIT = lazyre.compile(r"[%万元.]")
 
 
 @dataclass(slots=True)
@@ -113,6 +116,8 @@ def cell_runs(text: str) -> list[list[Cell]]:
     blank_run = 0
     pos = 0
     lines = text.split("\n")
+    # (most texts draw no box: asked once of the text, not twice of every line)
+    boxes = _BOX_VERTICAL.search(text) is not None
     for index, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         if len(line) > _ONE_LINE_TABLE and "┴" in line and "┬" in line:
@@ -139,7 +144,7 @@ def cell_runs(text: str) -> list[list[Cell]]:
             coded = []
             blank_run = 0
             continue
-        if _BOX_VERTICAL.search(line) and not _RULE.match(line.strip()):
+        if boxes and _BOX_VERTICAL.search(line) and not _RULE.match(line.strip()):
             boxed.append((line, start, index))
             continue
         if boxed:
@@ -171,7 +176,7 @@ def cell_runs(text: str) -> list[list[Cell]]:
             # ("|…|4|4|| ⏎ ⏎ 2 ⏎ ⏎ ||效益指标|…": a bare page number between two rows of a barred table)
             current.append(Cell("", start, start, index, PAGE))
             continue
-        cells = cells_of_line(line, start, index)
+        cells = cells_of_line(line, start, index, boxes)
         if cells is None:  # prose ends the run
             _close(runs, current)
             current = []
@@ -414,20 +419,21 @@ def _page_number_line(lines: list[str], index: int) -> bool:
     return alone and (above.count("|") >= 2 or len(_GAPS.findall(above)) >= 2 and bool(_DIGIT.search(above)))
 
 
-def cells_of_line(line: str, start: int, index: int) -> list[Cell] | None:
-    """The cells one line holds, or None for a line of prose."""
+def cells_of_line(line: str, start: int, index: int, boxes: bool = True) -> list[Cell] | None:
+    """The cells one line holds, or None for a line of prose (`boxes` False: the text draws no box)."""
     stripped = line.strip()
     if not stripped:  # a line of spaces between blank lines: an empty cell
         return [Cell("", start, start, index)]
-    if _RULE.match(stripped) and _HAS_RULE_CHAR.search(stripped):
+    # (the first character before each pattern: most lines open with none that a rule or a page mark opens with)
+    if stripped[0] in _RULE_FIRST and _RULE.match(stripped) and _HAS_RULE_CHAR.search(stripped):
         return [Cell("", start, start, index, BREAK)]
-    if _BARS_ONLY.match(stripped):
+    if stripped[0] == "|" and _BARS_ONLY.match(stripped):
         return [Cell("", start, start, index, BREAK)]
-    if _BOX_VERTICAL.search(line):
+    if boxes and _BOX_VERTICAL.search(line):
         line = _BOX_VERTICAL.sub("|", line)  # one character for one: offsets hold
     if "|" in line:
         return _bar_cells(line, start, index)
-    if PAGE_MARK.match(stripped) or ("—" in stripped or "-" in stripped or "页" in stripped) \
+    if stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped) or ("—" in stripped or "-" in stripped or "页" in stripped) \
             and PAGE_FURNITURE.match(line):  # (or a running header ending with the page number)
         return [Cell("", start, start, index, PAGE)]
     if "。" not in stripped and ("  " in stripped or "\t" in stripped) and len(_GAPS.findall(stripped)) >= 2 \
@@ -506,7 +512,7 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
     # figures and spaced column names need white space in the line, a glued row ends with its figures)
     spaced = _WHITE.search(stripped) is not None
     m = _SPACED_ROW.match(stripped) if spaced else None
-    if m is not None and re.search(r"\d", m.group("figs")):
+    if m is not None and _DIGIT.search(m.group("figs")):
         label = m.group("label").rstrip(": ")
         cells = []
         if m.group("code"):  # "2010101 行政运行 980.40": the row's code under 科目编码, a cell of its own
@@ -528,7 +534,7 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
     m = _GLUED_ROW.match(stripped) if _GLUED_END.match(stripped, len(stripped) - 1) else None
     if m is not None and (len(m.group("label").rstrip(":")) <= 24 or (
             m.group("label").endswith(":") and len(m.group("label")) <= 48)) and (
-            m.group("label").endswith(":") or re.search(r"[%万元.]", m.group("figs"))):
+            m.group("label").endswith(":") or _GLUED_UNIT.search(m.group("figs"))):
         label = m.group("label").rstrip(":")
         return [Cell(label, start, start + len(label), index),
                 Cell(m.group("figs"), start + m.start("figs"), start + m.end("figs"), index),

@@ -20,7 +20,6 @@ than a table not read.
 
 from __future__ import annotations
 
-import re
 from dataclasses import field
 from decimal import Decimal
 from functools import lru_cache
@@ -32,6 +31,8 @@ from auditor.records import dataclass
 
 # (a cell may leave a space before its unit, as PDF text does: "97.80 %")
 _ONE = lazyre.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?(?:[ \t]?(?:万元|万|亿元|元|%))?")
+_NOT_DIGIT = lazyre.compile(r"[^\d.]")
+_UNIT_END = lazyre.compile(r"[万元]$")
 MAX_READINGS = 400
 MAX_COMBINATIONS = 1000  # splits of a row's cells tried together
 
@@ -50,16 +51,27 @@ class Piece:
 
     @property
     def unit(self) -> bool:
-        return bool(re.search(r"[万元]$", self.text))
+        return bool(_UNIT_END.search(self.text))
 
     @property
     def number(self) -> Decimal:
-        return Decimal(re.sub(r"[^\d.]", "", self.text))
+        return _number(self.text)
 
     @property
     def decimals(self) -> int:
-        digits = re.sub(r"[^\d.]", "", self.text)
-        return len(digits.split(".")[1]) if "." in digits else 0
+        return _decimals(self.text)
+
+
+# (a row's figures are asked for their number and decimals again for every reading tried: read once a text)
+@lru_cache(maxsize=4096)
+def _number(text: str) -> Decimal:
+    return Decimal(_NOT_DIGIT.sub("", text))
+
+
+@lru_cache(maxsize=4096)
+def _decimals(text: str) -> int:
+    digits = _NOT_DIGIT.sub("", text)
+    return len(digits.split(".")[1]) if "." in digits else 0
 
 
 @dataclass

@@ -598,6 +598,7 @@ def _percent_of(text: str) -> str:
 
 
 _OWN_UNIT = lazyre.compile(r"[万元亿]$")
+_NAMED_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_unit: str,
@@ -617,7 +618,7 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     fig = read_figure(token_type, text)
     line, column = norm.line_col(piece.start)
     named = clean(header)  # ("上 年 度 預 算 數": a name spaced out to its column's width)
-    year = re.search(r"((?:19|20)\d{2})\s*年", named)
+    year = _NAMED_YEAR.search(named)
     period = year.group(1) if year else ("previous" if _LAST_YEAR.search(named) else None)
     return Fact.from_fields({  # (every field in order: a record a cell, made without matching keywords)
         "id": fact_id, "kind": fig.kind, "value": fig.value, "unit": fig.unit, "written_unit": fig.written_unit,

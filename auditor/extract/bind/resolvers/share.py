@@ -42,7 +42,7 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         if fact.kind != "percent":
             continue
         # "占财政总收入的比重为": the whole is 财政总收入
-        whole_label = re.sub(r"的?(?:比重|比例|份额)?(?:为|是|约|达到?)?$", "", re.sub(r"\s+", "", s.piece.label))
+        whole_label = _SHARE_WORDS.sub("", _SPACES.sub("", s.piece.label))
         if r.vocab.cue("shares_sum_statement").search(whole_label):
             continue  # "(因四舍五入,各项占比之和不等于100%)": what the shares add to, no part's share
         percents = [fact] + [r.facts[k] for k in _figure_run(r, first, +1)]
@@ -111,6 +111,8 @@ def _names(label: str, name: str) -> bool:
     return label.endswith(name[-2:]) and all(ch in rest for ch in name)
 
 
+_SPACES = lazyre.compile(r"\s+")
+_SHARE_WORDS = lazyre.compile(r"的?(?:比重|比例|份额)?(?:为|是|约|达到?)?$")  # "占财政总收入的比重为": what follows the whole
 _OTHER_YEARS = lazyre.compile(r"(?:比|较|与|同)\s*(?:(?:19|20)\d{2}|上一?年|去年)\s*年?度?(?:同期)?\s*\(\s*$")
 
 
