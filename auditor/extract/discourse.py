@@ -135,6 +135,15 @@ class Discourse(tuple):
         stop = last + 1 if limit is None else min(last, i + limit) + 1
         return iter(range(i + 1, stop))
 
+    def before_bracket(self, i: int) -> int:
+        """The node right before the bracket node i stands in (-1 when it opens the text): what the bracket is said
+        of ("执行率95.36%(全年预算…)": the rate)."""
+        depth = self[i].depth
+        j = i
+        while j >= 0 and self[j].depth >= depth:
+            j -= 1
+        return j
+
     def opens_sentence(self, i: int) -> bool:
         """Node i starts its sentence ("…146万元。其中:…")."""
         return i == 0 or self.nodes[i - 1].sentence != self.nodes[i].sentence or \

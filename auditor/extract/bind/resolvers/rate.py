@@ -208,8 +208,10 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
     return near, far
 
 
+# a base named as what a rate is computed on: "按已拨付资金计算", "以到位资金为基数"
+_BASIS_END = r"(?:计算|为基数|为分母|计)"
 _COMPUTED_ON = lazyre.compile(r"按|以")
-_COMPUTED_AFTER = lazyre.compile(r"\s*(?:计算|为基数|为分母|计)")
+_COMPUTED_AFTER = lazyre.compile(r"\s*" + _BASIS_END)
 
 
 def _sentence_amounts(r: Reading, i: int) -> list[Fact]:
@@ -224,7 +226,7 @@ def _sentence_amounts(r: Reading, i: int) -> list[Fact]:
     return out
 
 
-_BASE_SAID = lazyre.compile(r"\s*\(\s*(?:按|以)([\u4e00-\u9fff]{1,12}?)(?:资金|金额|数)?(?:计算|为基数|为分母|计)\s*\)")
+_BASE_SAID = lazyre.compile(r"\s*\(\s*(?:按|以)([\u4e00-\u9fff]{1,12}?)(?:资金|金额|数)?" + _BASIS_END + r"\s*\)")
 
 
 def _base_said_after(r: Reading, rate: Fact, amounts: list[Fact]) -> Fact | None:
@@ -255,11 +257,7 @@ def _own_bracket(r: Reading, i: int) -> list[Fact]:
 
 def _in_bracket_of_rate(r: Reading, k: int) -> bool:
     """The figure at node k stands in a bracket right after a rate ("执行率95.36%(全年预算3,560.00万元,…)")."""
-    tree = r.tree
-    depth = tree[k].depth
-    j = k
-    while j >= 0 and tree[j].depth >= depth:
-        j -= 1
+    j = r.tree.before_bracket(k)
     fact = r.facts[j] if j >= 0 else None
     return fact is not None and fact.kind == "percent" and r.labels[j] is not None and r.labels[j].rate is not None
 

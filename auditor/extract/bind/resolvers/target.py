@@ -136,10 +136,7 @@ def _target_and_done(r: Reading, i: int, allow_amounts: bool) -> tuple[Fact, Fac
 
 def _after_a_percent(r: Reading, k: int) -> bool:
     """The figure at node k stands in a bracket that opens right after a percentage (another rate's own bracket)."""
-    tree = r.tree
-    j = k
-    while j >= 0 and tree[j].depth >= tree[k].depth:
-        j -= 1
+    j = r.tree.before_bracket(k)
     return j >= 0 and r.facts[j] is not None and r.facts[j].kind == "percent"
 
 
