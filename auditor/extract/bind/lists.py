@@ -316,7 +316,12 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
             return None
         # (a part named 其他… is the rest of them: "动力机械52台,…,其他机械15台" partition the total)
         rest = r.vocab.cue("remainder_part")
-        if not (suffix and all(clean_label(p.label).endswith(suffix) for p in added)) \
+        # (… nor are groups of people named by what marks them: "新增就业2770人,其中下岗失业人员再就业1811人,就业困难
+        # 人员就业659人" — the same people may be in both, and others in neither)
+        marked = r.vocab.cue("attribute_group")
+        alike = suffix and all(clean_label(p.label).endswith(suffix) for p in added) \
+            and not any(marked.search(clean_label(p.label)) for p in added)
+        if not alike \
                 and not any(rest.match(clean_label(p.label)) for p in added[1:]) \
                 and not _outcomes(r, added):
             # "共遴选11家培训机构,其中砀山3家、萧县3家…": counts that add up to their total

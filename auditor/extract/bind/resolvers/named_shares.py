@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from auditor import lazyre
@@ -22,6 +23,7 @@ _NO_SHARE = lazyre.compile(r"率|增|降|减|同比|比上年|较上年|提高|�
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     yield from _shares_with_remainder(r)
+    yield from _structure_ratios(r)
     tree = r.tree
     for s in tree.of_kind("share"):
         i = s.index
@@ -69,6 +71,32 @@ def _shares_with_remainder(r: Reading) -> Iterator[Candidate]:
         if len(percents) >= 2:
             yield Candidate(SharePartition.model_construct(label="", shares=tuple(reversed(percents)), complete=True,
                                                            reason="shares_with_remainder", via=(), rejected=()))
+
+
+# a structure written as a ratio of percentages: "三次产业结构比为25.72:26.84:47.44", "比例由上年的10.7∶49.1∶40.2调整为…"
+_RATIO_RUN = lazyre.compile(r"\d+(?:\.\d+)?(?:\s*[:∶]\s*\d+(?:\.\d+)?){1,4}")
+_STRUCTURE_BEFORE = lazyre.compile(r"(?:结构|比例|构成)(?:比|之比)?(?:由|为|是|调整为|变为|优化为)?(?:上年的?|[^\d,;。]{0,6})?$")
+_STRUCTURE_NEXT = lazyre.compile(r"(?:调整|变|优化|升级|转变|提升)?(?:为|到|至)")
+_NEAR_HUNDRED = 5  # (a ratio whose terms are far from making 100 is no structure of percentages: 1:1:1, 3:7)
+
+
+def _structure_ratios(r: Reading) -> Iterator[Candidate]:
+    """A structure written as a ratio of percentages after 结构 / 比例 ("2015年三次产业结构比为25.72:26.84:47.44"): the
+    terms are the shares of all the parts, 100 % — when they come near it at all (1:1:1 is a ratio, no percentages)."""
+    text = r.norm.text
+    at = {f.span.start: f for f in r.facts if f is not None and f.kind in {"number", "percent"}}
+    last_end = -1  # (where the last structure ended: "由上年的10.7∶49.1∶40.2调整为9.9∶48.6∶41.5" states two)
+    for m in _RATIO_RUN.finditer(text):
+        if not _STRUCTURE_BEFORE.search(text, max(0, m.start() - 14), m.start()) \
+                and not (last_end >= 0 and _STRUCTURE_NEXT.fullmatch(text, last_end, m.start())):
+            continue
+        last_end = m.end()
+        starts = [m.start() + n.start() for n in re.finditer(r"\d+(?:\.\d+)?", m.group())]
+        terms = [at.get(k) for k in starts]
+        if len(terms) < 3 or None in terms or abs(sum(t.value for t in terms) - 100) > _NEAR_HUNDRED:
+            continue
+        yield Candidate(SharePartition.model_construct(label="", shares=tuple(terms), complete=True,
+                                                       reason="structure_ratio", via=(), rejected=()))
 
 
 def _names_before(r: Reading, j: int) -> list[str]:
