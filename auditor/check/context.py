@@ -190,7 +190,9 @@ def diff_text(difference: Decimal, like: Fact, lang: str, decimals: int | None =
     """"(差 17.07万元)", "(差 3.93个百分点)": the gap, in the stated figure's unit."""
     d = like.decimals if decimals is None else decimals
     shown = grouped(f"{(abs(difference) / like.scale).quantize(Decimal(1).scaleb(-d))}")
-    if like.unit == "%":
+    if like.unit == "%" and like.scale != 1:  # (a rate written in ‰: the gap in ‰ too)
+        unit = "‰" if lang == "zh" else " per mille"
+    elif like.unit == "%":
         unit = "个百分点" if lang == "zh" else " percentage points"
     else:
         unit = unit_of(like)

@@ -127,6 +127,7 @@ def _named_after(r: Reading, i: int) -> _Family | None:
 
 
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
+    yield from _natural_growth(r)
     tree = r.tree
     # (a 差短 carried along with the debt repaid into the money to raise is still the year's 差短)
     listed = {p.id for b in lists if b.reason != "together_with_total" for p in (*b.parts, *b.subtracted)}
@@ -193,6 +194,39 @@ def _rival_that_gives_it(r: Reading, fam: _Family, diff: Fact, plus: list[Fact],
         return None
     giving = [f for f in rivals if _role(r, fam, f) == "plus" and holds(f)]
     return giving[0] if len(giving) == 1 else None
+
+
+_BIRTH, _DEATH = lazyre.compile(r"出生率$"), lazyre.compile(r"死亡率$")
+_NATURAL = lazyre.compile(r"自然增长率(?:为|是|达到?|仅为)?\s*-?$")  # (the words right before the figure: read as a growth)
+
+
+def _natural_growth(r: Reading) -> Iterator[Candidate]:
+    """"出生率为6.68‰;死亡率为5.42‰;人口自然增长率为1.27‰": the natural growth of a population is its birth rate less
+    its death rate — the nearest two stated before it in its sentence or the one before, one of each."""
+    tree, text = r.tree, r.norm.text
+    for s in tree.of_kind("labelled", "growth_up", "growth_down"):
+        growth = r.facts[s.index]
+        if growth is None or growth.kind != "percent" or growth.is_bound \
+                or not _NATURAL.search(text, max(0, growth.span.start - 12), growth.span.start):
+            continue
+        birth = death = None
+        for k in tree.before(s.index, "paragraph", limit=_LOOK_BACK):
+            f = r.facts[k]
+            if tree[k].sentence < s.sentence - 1:
+                break
+            if f is None or f.kind != "percent" or f.is_bound or f.unit != growth.unit or f.scale != growth.scale:
+                continue
+            label = clean_label(f.label)
+            if _NATURAL.search(text, max(0, f.span.start - 12), f.span.start):
+                break  # (the growth of another population, or of another year: its rates are its own)
+            if _BIRTH.search(label) and birth is None:
+                birth = f
+            elif _DEATH.search(label) and death is None:
+                death = f
+        if birth is not None and death is not None:
+            yield Candidate(Difference.model_construct(
+                difference=growth, minuends=(birth,), subtrahends=(death,), name="人口自然增长率", rate=None, base=None,
+                rivals=(), reason="natural_growth", via=(), rejected=()))
 
 
 def _role(r: Reading, fam: _Family, fact: Fact) -> str | None:
