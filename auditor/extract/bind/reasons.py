@@ -281,6 +281,9 @@ _ALL += [
            "年初财政拨款结转和结余84.38万元,本年财政拨款收入2,075.11万元,本年财政拨款支出2,117.46万元,年末财政拨款结转和结余42.03万元。"),
     Reason("offset_balance", EXPLICIT, "收支相抵: a balance = the income total − the spending total stated just before",
            "政府性基金收入合计192496万元。政府性基金支出合计101788万元。\n上述收支相抵,年终结余90708万元。"),
+    Reason("urbanisation_rate", EXPLICIT, "an urbanisation rate is the share of the town population in the whole "
+           "population its sentence or the one before states", "2018年,全旗常住人口为6.81万人,其中:常住城镇人口为4.45万人,"
+           "常住人口城镇化率为65.35%。"),
     Reason("natural_growth", EXPLICIT, "a population's natural growth rate is its birth rate less its death rate, "
            "stated before it", "全年出生人口749人,出生率为6.68‰;死亡人口364人,死亡率为5.42‰;人口自然增长率为1.27‰。"),
     Reason("difference_in_sentence", EXPLICIT, "a named difference (审减, 结余, 节约, 超支) and the figures of its "

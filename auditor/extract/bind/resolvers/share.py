@@ -21,6 +21,7 @@ from auditor.extract.vocabulary import read_label
 
 def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
     """`lists`: the lists read so far, whose parts a run of percentages may pair with."""
+    yield from _urbanisation(r)
     tree = r.tree
     for s in tree.of_kind("share"):
         if s.kind != "share":
@@ -305,3 +306,44 @@ def _figure_run(r: Reading, i: int | None, step: int) -> list[int]:
         k += 2 * step
         run.append(k)
     return run if step > 0 else run[::-1]
+
+
+_URBAN_RATE = lazyre.compile(r"(户籍|常住)?(?:人口)?城镇化率$")
+_URBAN_PEOPLE = lazyre.compile(r"城镇人口$")
+_ALL_PEOPLE = lazyre.compile(r"(户籍|常住)?(?:总人口|人口)$")
+
+
+def _urbanisation(r: Reading) -> Iterator[Candidate]:
+    """"常住人口为6.81万人,其中:常住城镇人口为4.45万人,常住人口城镇化率为65.35%": an urbanisation rate is the share of
+    the town population in the whole population its sentence (or the one before) states — of the same kind (户籍, 常住)
+    when the rate names one; nothing when either is missing or stated twice."""
+    tree = r.tree
+    for s in tree.of_kind("labelled"):
+        rate = r.facts[s.index]
+        if rate is None or rate.kind != "percent" or rate.is_bound:
+            continue
+        named = _URBAN_RATE.search(clean_label(rate.label))
+        if named is None:
+            continue
+        kind = named.group(1)
+        towns: list[Fact] = []
+        wholes: list[Fact] = []
+        for k in tree.before(s.index, "paragraph", limit=64):
+            f = r.facts[k]
+            if tree[k].sentence < s.sentence - 1:
+                break
+            if f is None or f.kind != "count" or f.is_bound or r.is_previous(f):
+                continue
+            label = clean_label(f.label)
+            if kind and kind not in label and ("户籍" in label or "常住" in label):
+                continue  # (the other kind of population's figures)
+            if _URBAN_PEOPLE.search(label):
+                towns.append(f)
+            elif _ALL_PEOPLE.search(label) and "乡村" not in label and "农村" not in label:
+                wholes.append(f)
+        if len(towns) != 1 or len(wholes) != 1 or towns[0].unit != wholes[0].unit:
+            continue
+        yield Candidate(Share.model_construct(percent=rate, part=towns[0], whole=wholes[0], whole_label=wholes[0].label,
+                                              wholes=(wholes[0],), whole_of_parts=(), reason="urbanisation_rate",
+                                              via=(), rejected=()))
+
