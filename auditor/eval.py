@@ -142,15 +142,21 @@ def load_items(folders: list[Path]) -> list[Item]:
     return items
 
 
+_DATE_AFTER = re.compile(r"[年月日号]")
+
+
 def _number(text: str) -> str | None:
-    """The first number a stated figure writes, as the auditor reads it: "五十萬元" is 50 as
+    """The first number a stated figure writes (not a year before it), as the auditor reads it: "五十萬元" is 50 as
     "50万元" is (Chinese numerals read as the normaliser reads them; leading zeros dropped)."""
     if _CHINESE_NUMERAL.search(text):
         text = normalise(text).text
-    m = NUMBER.search(text.replace(" ", ""))
-    if not m:
+    text = text.replace(" ", "")
+    found = list(NUMBER.finditer(text))
+    # (a year, a month or a number of years before the figure is no figure: "2026年年初预算数593.34万元", "4年共计348亿元")
+    found = [m for m in found if not _DATE_AFTER.match(text, m.end())] or found
+    if not found:
         return None
-    number = m.group().replace(",", "")
+    number = found[0].group().replace(",", "")
     return number.lstrip("0") or "0" if "." not in number else number
 
 

@@ -42,3 +42,11 @@ def test_an_internal_error_costs_that_report_its_findings_not_the_run(monkeypatc
     assert tally.contradictions == 1 and tally.found == 0
     fine = quality.evaluate(quality.Item("r", "js", item.text.replace("BOOM ", ""), [rel]), quality.default_rules(), False)
     assert fine.crashes == 0 and fine.found == 1
+
+
+def test_a_stated_figure_is_its_number_not_the_year_before_it():
+    # (a label "2026年年初预算数593.34万元" is matched by 593.34, the figure a checked relation cites)
+    assert quality._number("2026年年初预算数593.34万元") == "593.34"
+    assert quality._number("4年共計348億元") == "348"
+    assert quality._number("比上年增加3.31萬人") == "3.31"
+    assert quality._number("2023年") == "2023"  # (a year alone is what it states)
