@@ -165,6 +165,12 @@ def _opens_deduction(r: Reading, fact: Fact) -> bool:
 _ADDED = lazyre.compile(r"^(?:调增|核增|增列|追加|增加|加上|加)")
 
 
+# the share of a total that the main kinds named like it may leave to the rest, unnamed (doubt's WIDE_GAP: a list
+# short by more leaves out a part a reviewer should see)
+_UNNAMED_REST = Decimal("0.2")
+_HEADS = {"人", "人次", "户", "户次"}
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -321,16 +327,21 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         marked = r.vocab.cue("attribute_group")
         alike = suffix and all(clean_label(p.label).endswith(suffix) for p in added) \
             and not any(marked.search(clean_label(p.label)) for p in added)
-        if not alike \
-                and not any(rest.match(clean_label(p.label)) for p in added[1:]) \
-                and not _outcomes(r, added):
+        closed = any(rest.match(clean_label(p.label)) for p in added[1:]) or _outcomes(r, added)
+        if not alike and not closed:
             # "共遴选11家培训机构,其中砀山3家、萧县3家…": counts that add up to their total
             # exactly are its partition, whatever they are named; counts that do not may overlap
             # or name only some, and are no relation we can hold the report to
             if not adds_up(total, added) or any(p.unit != total.unit for p in added):
                 return None
             via = (*via, "counts that add up")
-        strict = True
+        # (parts named like their total may still be only the main kinds: "全县共有幼儿园86所,其中公办幼儿园37所,普惠性
+        # 民办幼儿园41所", "肉类总产量…,其中猪肉…、牛肉…、羊肉…" — more than the total is wrong, a little less is the
+        # rest unnamed; far less is a part left out, which the reading of a wide gap weighs: a warning)
+        # (head counts named so are all of them: "编制22人,其中:行政编制8人,事业编制14人")
+        short = total.value - sum((p.value for p in added), Decimal(0))
+        strict = closed or not alike or total.unit in _HEADS or short <= 0 or short > total.value * _UNNAMED_REST \
+            or adds_up(total, added)
     core = None
     if inline is not None and any(p.id not in inline for p in added):
         core = next((n for n, p in enumerate(added) if p.id not in inline), len(added))
