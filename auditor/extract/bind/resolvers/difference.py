@@ -210,10 +210,8 @@ def _natural_growth(r: Reading) -> Iterator[Candidate]:
                 or not _NATURAL.search(text, max(0, growth.span.start - 12), growth.span.start):
             continue
         birth = death = None
-        for k in tree.before(s.index, "paragraph", limit=_LOOK_BACK):
+        for k in tree.before(s.index, "sentence", limit=_LOOK_BACK):
             f = r.facts[k]
-            if tree[k].sentence < s.sentence - 1:
-                break
             if f is None or f.kind != "percent" or f.is_bound or f.unit != growth.unit or f.scale != growth.scale:
                 continue
             label = clean_label(f.label)
@@ -223,10 +221,23 @@ def _natural_growth(r: Reading) -> Iterator[Candidate]:
                 birth = f
             elif _DEATH.search(label) and death is None:
                 death = f
-        if birth is not None and death is not None:
+        if birth is not None and death is not None and not _another_scope(text, birth, growth):
             yield Candidate(Difference.model_construct(
                 difference=growth, minuends=(birth,), subtrahends=(death,), name="人口自然增长率", rate=None, base=None,
                 rivals=(), reason="natural_growth", via=(), rejected=()))
+
+
+_SCOPE = lazyre.compile(r"户籍|常住|城镇|乡村|农村|全国|全省|全市|全区|全县|全州|全盟|全旗|上年|去年|(?:19|20)\d{2}年")
+
+
+def _another_scope(text: str, rate: Fact, growth: Fact) -> bool:
+    """The growth's own clause names a population, a place or a year its rates' clause does not ("…出生率为6.93‰,死亡率为
+    8.41‰;全省人口自然增长率为-0.93‰": the province's, not the rates' own)."""
+    def clause(f: Fact) -> str:
+        start = max(text.rfind(c, 0, f.span.start) for c in ",;。\n") + 1
+        return text[start:f.span.start]
+    own = set(_SCOPE.findall(clause(growth)))
+    return bool(own - set(_SCOPE.findall(clause(rate))))
 
 
 def _role(r: Reading, fam: _Family, fact: Fact) -> str | None:
