@@ -220,22 +220,17 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     # ("…3,280万元(上年2,950万元,其中…860万元)。其中,…": a bracket of another period holds that period's figures —
     # no part of a total outside it, nor a total of parts outside it)
     other = in_other_period_bracket(r.norm.text, total.span.start)
-    apart = [in_other_period_bracket(r.norm.text, p.span.start) != other for p in parts]
-    if any(apart):
-        parts = [p for p, away in zip(parts, apart) if not away]
-        strict = False
-        via = (*via, "leaves out another period's bracket")
-        if not parts:
-            return None
-    short = [_short_of(r, p) for p in parts]
-    if any(short):
-        # ("实际到位资金1,580万元(中央资金1,200万元已全额到位,省级资金尚有150万元未到位)": how each source stands —
-        # the money still missing is no part of what arrived, and the sources named need not be all of it)
-        parts = [p for p, missing in zip(parts, short) if not missing]
-        strict = False
-        via = (*via, "leaves out money still missing")
-        if not parts:
-            return None
+    # ("实际到位资金1,580万元(中央资金1,200万元已全额到位,省级资金尚有150万元未到位)": how each source stands —
+    # the money still missing is no part of what arrived, and the sources named need not be all of it)
+    for away, note in ((lambda p: in_other_period_bracket(r.norm.text, p.span.start) != other,
+                        "leaves out another period's bracket"),
+                       (lambda p: _short_of(r, p), "leaves out money still missing")):
+        kept = [p for p in parts if not away(p)]
+        if len(kept) < len(parts):
+            # (what is left out makes the list one that may name only some parts)
+            parts, strict, via = kept, False, (*via, note)
+            if not parts:
+                return None
     subtracted_cue = r.vocab.cue("subtracted")
     refund = r.vocab.cue("tax_refund") if r.vocab.cue("tax_total").search(clean_label(total.label)) else None
     # ("税前损益合计-186.05亿元,其中台湾电力公司预计亏损398.20亿元,…分别获利…": a loss counts against a net result)

@@ -8,7 +8,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterator
 
 from auditor import lazyre
@@ -17,8 +16,6 @@ from auditor.extract.model import SharePartition
 from auditor.extract.readings import Reading
 
 _AND = lazyre.compile(r"和|及|与|以及")
-_REST = lazyre.compile(r"(?:其余|其餘|剩余|剩餘|余下|餘下)(?:的|部分)?")
-_NO_SHARE = lazyre.compile(r"率|增|降|减|同比|比上年|较上年|提高|回落")  # (a rate or a change, no share of a whole)
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -49,9 +46,10 @@ def _shares_with_remainder(r: Reading) -> Iterator[Candidate]:
     that the text closes with the rest (其余/剩余 p%) — all of it, 100 %. The percentages before the rest run back in its
     sentence to the first figure of another kind; a 其中 among them nests one in another, and the reading is open."""
     tree = r.tree
+    rest_word, rest_named, no_share = r.vocab.cue("rest_share"), r.vocab.cue("rest_share_named"), r.vocab.cue("no_share_label")
     for s in tree.of_kind("labelled"):
         rest = r.facts[s.index]
-        if rest is None or rest.kind != "percent" or not _REST.fullmatch(s.piece.label.strip()):
+        if rest is None or rest.kind != "percent" or not rest_word.match(s.piece.label.strip()):
             continue
         percents = [rest]
         for k in tree.before(s.index, "sentence"):
@@ -63,10 +61,10 @@ def _shares_with_remainder(r: Reading) -> Iterator[Candidate]:
                 break  # ("分配其中50%…、45%…,其余5%…": the list's opener)
             if f is None:
                 continue
-            if f.kind != "percent" or t.kind != "labelled" or t.depth != s.depth or _NO_SHARE.search(t.piece.label):
+            if f.kind != "percent" or t.kind != "labelled" or t.depth != s.depth or no_share.search(t.piece.label):
                 break
             percents.append(f)
-            if _REST.search(t.piece.label):
+            if rest_named.search(t.piece.label):
                 break  # ("…10%留作管理费用,…其余资金的45%分配给村集体,剩余的55%…": the rest's own partition starts here)
         if len(percents) >= 2:
             yield Candidate(SharePartition.model_construct(label="", shares=tuple(reversed(percents)), complete=True,
@@ -77,6 +75,7 @@ def _shares_with_remainder(r: Reading) -> Iterator[Candidate]:
 _RATIO_RUN = lazyre.compile(r"\d+(?:\.\d+)?(?:\s*[:∶]\s*\d+(?:\.\d+)?){1,4}")
 _STRUCTURE_BEFORE = lazyre.compile(r"(?:结构|比例|构成)(?:比|之比)?(?:由|为|是|调整为|变为|优化为)?(?:上年的?|[^\d,;。]{0,6})?$")
 _STRUCTURE_NEXT = lazyre.compile(r"(?:调整|变|优化|升级|转变|提升)?(?:为|到|至)")
+_RATIO_TERM = lazyre.compile(r"\d+(?:\.\d+)?")
 _NEAR_HUNDRED = 5  # (a ratio whose terms are far from making 100 is no structure of percentages: 1:1:1, 3:7)
 
 
@@ -91,7 +90,7 @@ def _structure_ratios(r: Reading) -> Iterator[Candidate]:
                 and not (last_end >= 0 and _STRUCTURE_NEXT.fullmatch(text, last_end, m.start())):
             continue
         last_end = m.end()
-        starts = [m.start() + n.start() for n in re.finditer(r"\d+(?:\.\d+)?", m.group())]
+        starts = [m.start() + n.start() for n in _RATIO_TERM.finditer(m.group())]
         terms = [at.get(k) for k in starts]
         if len(terms) < 3 or None in terms or abs(sum(t.value for t in terms) - 100) > _NEAR_HUNDRED:
             continue

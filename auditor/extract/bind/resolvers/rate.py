@@ -177,7 +177,7 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
     target = near
     run: list[Fact] = []  # the amounts since the last node that is no amount nor separator
     parallel: set[int] = set()
-    inside = r.vocab.cue("inclusion_bracket")
+    inside, rest = r.vocab.cue("inclusion_bracket"), r.vocab.cue("rest_bracket")
     for k in tree.before(i, "sub", limit=_LOOK_BACK):
         t = tree[k]
         if t.kind == "fenbie" and len(run) >= 2:
@@ -198,7 +198,7 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
             if t.depth > tree[i].depth and _in_bracket_of_rate(r, k):
                 continue  # ("执行率95.36%(全年预算…,执行…),任务完成率97.50%(计划…40个,完成39个)": the other rate's)
             if t.depth > tree[i].depth and (inside.search(r.norm.text, max(0, f.span.start - 44), f.span.start)
-                                            or _REST_BRACKET.search(r.norm.text, max(0, f.span.start - 44), f.span.start)):
+                                            or rest.search(r.norm.text, max(0, f.span.start - 44), f.span.start)):
                 continue  # ("完成投资8.63亿元(不含征地拆迁费用1.18亿元)": a part of the figure before it, no base; "实际到位
                 # 3496万元(其余184万元于次年拨付到位)": the rest of the money, beside it)
             target.append(f)
@@ -288,7 +288,8 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     done = r.vocab.cue("label_end_actual")
     done_label = _SPENT_FUNDS.search
     # (… named so after the figure too: "尚有2.35亿元直达资金未分配,…(已分配14.45亿元,分配率86.01%)")
-    amounts = [f for f in amounts if not remainder.search(f.label) and not _LEFT_AFTER.match(r.norm.text, f.span.end)]
+    left = r.vocab.cue("left_after_figure")
+    amounts = [f for f in amounts if not remainder.search(f.label) and not left.match(r.norm.text, f.span.end)]
     # (a label that ends naming money spent is spending, whatever scenario word stands before: "本年预算资金支出4,226万元")
     scenario = {f.id: ("actual" if done_label(f.label) else None) or f.scenario or _ending_scenario(r, f.label)
                 or ("actual" if spec["spent_unnamed"] and _BARE_SPENT.fullmatch(clean_label(f.label)) else None)
@@ -303,8 +304,6 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     return nums, dens, others
 
 
-_REST_BRACKET = lazyre.compile(r"\((?:其余|其餘|剩余|剩餘|另有?|尚有|尚余)[^()]{0,40}$")
-_LEFT_AFTER = lazyre.compile(r"[\u4e00-\u9fff]{0,10}?(?:尚)?未(?:分配|支出|支付|拨付|使用|到位|下达|执行)")
 _SPENT_FUNDS = lazyre.compile(r"(?:资金|经费)支出$")
 _BARE_SPENT = lazyre.compile(r"(?:已|累计|共)?支出")  # (of a rate of spending: what was spent)
 
