@@ -37,7 +37,7 @@ def _build_table() -> dict[int, str]:
     # Small forms, other per-mille/percent look-alikes, dashes and dots used in figures.
     extra = {
         "\ufe6a": "%", "\u2030": "‰", "\ufe50": ",", "\ufe51": "、", "\ufe52": ".",
-        "\ufe54": ";", "\ufe55": ":", "\ufe59": "(", "\ufe5a": ")",
+        "\ufe54": ";", "\ufe55": ":", "\ufe30": ":", "\ufe13": ":", "\ufe59": "(", "\ufe5a": ")",
         "\u2212": "-", "\u2013": "-", "\uff61": "。",
     }
     for src, dst in extra.items():

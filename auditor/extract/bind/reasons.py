@@ -193,6 +193,10 @@ _ALL = [
     Reason("funds_available_total", VOCABULARY, "the money one may use (可用资金) is the sum of the funds stated "
            "right before it, last year's carry-over included", "中央资金640万元,省补贴资金147万元,上年结转资金0.5万元。"
            "现全年可用资金787.5万元。"),
+    Reason("structure_of_listed_parts", EXPLICIT, "a structure written as a ratio of percentages right after a list of as "
+           "many parts: each term is its part's share of the list's total, in order",
+           "全年地区生产总值407.3亿元。分产业看,第一产业增加值24.5亿元,第二产业增加值261.7亿元,第三产业增加值121亿元。三次产业比例为"
+           "6.0:64.3:29.7。"),
     Reason("share_of_stated_whole", EXPLICIT, "占 X万元 的 p%: the whole is written inside the share",
            "支出887万元,占年初预算1600万元的55.4%。"),
     Reason("share_of_sentence_total", EXPLICIT, "p% 为 a: a part of the total its sentence states",

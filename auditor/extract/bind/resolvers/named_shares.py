@@ -12,7 +12,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import SharePartition
+from auditor.extract.model import Fact, SharePartition
 from auditor.extract.readings import Reading
 
 _AND = lazyre.compile(r"和|及|与|以及")
@@ -82,20 +82,31 @@ _NEAR_HUNDRED = 5  # (a ratio whose terms are far from making 100 is no structur
 def _structure_ratios(r: Reading) -> Iterator[Candidate]:
     """A structure written as a ratio of percentages after 结构 / 比例 ("2015年三次产业结构比为25.72:26.84:47.44"): the
     terms are the shares of all the parts, 100 % — when they come near it at all (1:1:1 is a ratio, no percentages)."""
+    for terms, _ in structure_ratios(r):
+        yield Candidate(SharePartition.model_construct(label="", shares=tuple(terms), complete=True,
+                                                       reason="structure_ratio", via=(), rejected=()))
+
+
+def structure_ratios(r: Reading) -> Iterator[tuple[list[Fact], bool]]:
+    """The terms of each structure written as a ratio of percentages, and whether it is the structure of another
+    time than the text's own ("由上年的10.7∶49.1∶40.2调整为…": the first is last year's)."""
     text = r.norm.text
     at = {f.span.start: f for f in r.facts if f is not None and f.kind in {"number", "percent"}}
     last_end = -1  # (where the last structure ended: "由上年的10.7∶49.1∶40.2调整为9.9∶48.6∶41.5" states two)
     for m in _RATIO_RUN.finditer(text):
-        if not _STRUCTURE_BEFORE.search(text, max(0, m.start() - 14), m.start()) \
-                and not (last_end >= 0 and _STRUCTURE_NEXT.fullmatch(text, last_end, m.start())):
+        before = _STRUCTURE_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        if not before and not (last_end >= 0 and _STRUCTURE_NEXT.fullmatch(text, last_end, m.start())):
             continue
         last_end = m.end()
         starts = [m.start() + n.start() for n in _RATIO_TERM.finditer(m.group())]
         terms = [at.get(k) for k in starts]
         if len(terms) < 3 or None in terms or abs(sum(t.value for t in terms) - 100) > _NEAR_HUNDRED:
             continue
-        yield Candidate(SharePartition.model_construct(label="", shares=tuple(terms), complete=True,
-                                                       reason="structure_ratio", via=(), rejected=()))
+        earlier = bool(before) and bool(_FROM.search(before.group())) or bool(_STRUCTURE_NEXT.match(text, m.end()))
+        yield terms, earlier
+
+
+_FROM = lazyre.compile(r"由|上年|上一年|去年")  # (a structure it changed from)
 
 
 def _names_before(r: Reading, j: int) -> list[str]:

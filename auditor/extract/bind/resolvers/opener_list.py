@@ -240,6 +240,19 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
         if not restated and f.concept and f.concept == first_total.concept and (n > 0 or named_alike(f, first_total)):
             parts = parts[:n]
             break
+    # "全年工业增加值52000万元,其中规模以上工业增加值41000万元;上半年工业增加值24000万元": a figure named as the total is,
+    # but of another period it names, after a part that is not so named, is the same quantity again — the next
+    # statement, not a part (a list of periods, "其中上半年…,下半年…", names its first part so too; "…预算30万元,已支出20万元"
+    # names no period: a part's own spending, the subject left out)
+    period = r.vocab.cue("period_prefix")
+    core = period.sub("", clean_label(first_total.label))
+    if not restated and len(core) >= 2 and parts and period.sub("", clean_label(parts[0][1].label)) != core:
+        own_period = period.match(clean_label(first_total.label))
+        cut = next((n for n, (_, f) in enumerate(parts) for label in [clean_label(f.label)] for said in [period.match(label)]
+                    if n and said and period.sub("", label) == core
+                    and (own_period is None or said.group() != own_period.group())), None)
+        if cut is not None:
+            parts = parts[:cut]
     # "省级资金124.23万元,为A…,B…;市级资金260.3万元,为…": a part naming another level of government's
     # money than the total's own is the next statement
     level = r.vocab.cue("level_money")

@@ -14,7 +14,8 @@ from typing import Iterator, Sequence
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Breakdown, Fact, Share
+from auditor.extract.bind.resolvers.named_shares import structure_ratios
+from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
 from auditor.extract.readings import in_other_period_bracket, Reading, clean_label
 from auditor.extract.vocabulary import read_label
 
@@ -58,11 +59,90 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
                                                       reason="share_of_named_whole", via=(via,), rejected=()))
             continue
         part = amounts[-1] if amounts else None
+        via: tuple[str, ...] = ()
+        if part is None:  # ("第一产业增加值占地区生产总值的比重为29.5%": the part named, its figure stated before)
+            # (not a share of another year: "…占本年收入合计的比重由上年的72.46%提高到84.69%")
+            if not r.vocab.cue("reference_previous").search(whole_label):
+                part = _named_part(r, i, _named_subject(r, i))
+            via = (PART_NAMED,) if part is not None else ()
         if whole_label in {"", "占", "占比"} and part is not None:
             whole_label = _opener_whole(r, s.start, part) or whole_label
         yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label=whole_label,
-                                              reason="share_of_named_whole", via=(), rejected=()))
+                                              reason="share_of_named_whole", via=via, rejected=()))
     yield from _percent_of_total(r)
+    yield from _share_named_by_its_part(r)
+    yield from _structure_of_listed_parts(r, lists)
+
+
+def _structure_of_listed_parts(r: Reading, lists: Sequence[Breakdown]) -> Iterator[Candidate]:
+    """"分产业看,第一产业增加值24.5亿元…;第二产业增加值261.7亿元…;第三产业增加值121亿元…。三次产业比例为6.0:64.3:29.7": a
+    structure written as a ratio of percentages right after a list of as many parts (the last amount before it in its
+    paragraph ends the list) states each part's share of the list's total, in order; not a structure it changed from."""
+    tree = r.tree
+    node_of = {f.id: k for k, f in enumerate(r.facts) if f is not None}
+    for terms, earlier in structure_ratios(r):
+        first = node_of.get(terms[0].id)
+        if earlier or first is None:
+            continue
+        # (the last amount before it: the parts' own growth rates may follow them — "…121亿元,增长1.9%。")
+        # (… and the terms of the structure it changed from: "由上年的11.2:49.5:39.3调整为10.0:50.0:40.0")
+        last = next((j for j in range(first - 1, -1, -1)
+                     if r.facts[j] is not None and r.facts[j].kind not in {"percent", "number"}), None)
+        if last is None or tree[last].paragraph != tree[first].paragraph or r.facts[last].kind != "amount":
+            continue
+        for b in lists:
+            if len(b.parts) == len(terms) and not b.subtracted and b.parts[-1].id == r.facts[last].id:
+                for term, part in zip(terms, b.parts):
+                    yield Candidate(Share.model_construct(percent=term, part=part, whole=b.total, whole_label="",
+                                                          reason="structure_of_listed_parts", via=(), rejected=()))
+                break
+
+
+# a share whose part is named, its figure stated before: of the total of the list that part stands in, or of none
+# ("基本支出占财政拨款支出的66.40%" after "支出合计…,其中:基本支出2,101.60万元": the 基本支出 of 财政拨款, another figure)
+PART_NAMED = "its part named, stated before"
+
+
+def _share_named_by_its_part(r: Reading) -> Iterator[Candidate]:
+    """"第二产业增加值比重为36.6%" after "…其中第一产业增加值88560万元;第二产业增加值109987万元;…": a percentage
+    named by a part and 比重 / 占比, no whole named — the share of the amount its paragraph states by that name
+    before it, of the whole that amount is a part of (the list it stands in)."""
+    tree = r.tree
+    share_of_part = r.vocab.cue("share_of_named_part")
+    for s in tree.of_kind("labelled"):
+        fact = r.facts[s.index]
+        if fact is None or fact.kind != "percent" or fact.is_bound:
+            continue
+        named = share_of_part.match(clean_label(s.piece.label))
+        if named is None:
+            continue
+        part = _named_part(r, s.index, named.group(1))
+        if part is not None:
+            yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label="",
+                                                  reason="share_of_named_whole",
+                                                  via=(PART_NAMED,), rejected=()))
+
+
+def _named_part(r: Reading, i: int, name: str) -> Fact | None:
+    """The amount its paragraph states before node i under the name `name` (its label ends with it), of this
+    period, not a change — one figure, or none when the name is said of two."""
+    if len(name) < 4 or _NO_NAME.match(name):
+        return None
+    tree = r.tree
+    found: list[Fact] = []
+    for k in tree.before(i, "paragraph"):
+        f = r.facts[k]
+        if f is None or f.kind != "amount" or tree[k].kind not in {"labelled", "total"}:
+            continue
+        label = clean_label(f.label)
+        if label.endswith(name):
+            found.append(f)
+    if len({f.value for f in found}) != 1:
+        return None
+    part = found[0]
+    if r.is_previous(part) or part.concept in CHANGE_CONCEPTS:
+        return None  # ("上年第一产业增加值…": last year's figure is no part of this year's share)
+    return part
 
 
 # a sentence opening with the whole its parts are of: "基本支出中,人员经费…,占84.23%" (占基本支出的84.23%)

@@ -28,6 +28,7 @@ from itertools import accumulate
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
+from auditor.extract.bind.resolvers.share import PART_NAMED
 from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
@@ -63,6 +64,8 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
                 # 总额的80.21%;…(含预留份额采购项目3,376.92万元)")
                 if s.percent.value < 100:
                     wholes = [w for w in wholes if w.value != s.part.value]
+            if PART_NAMED in s.via and reason != "share_of_list_total":
+                continue  # (a part named is of the list it stands in, or the name is another figure's)
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
     return _parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out)))))
 
