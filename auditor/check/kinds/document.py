@@ -165,8 +165,9 @@ def check_headings(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         previous = h
 
 
-# "占调整预算数115.8%" compares spending with a budget: it may exceed 100 %
-_PLANNED = lazyre.compile("预算|计划|年初|任务|目标")
+# "占调整预算数115.8%" compares spending with a budget, "占全省平均水平的112.8%" a level with an average: it may exceed
+# 100 %
+_PLANNED = lazyre.compile("预算|计划|年初|任务|目标|平均|水平")
 
 
 def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:

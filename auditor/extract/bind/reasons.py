@@ -193,6 +193,10 @@ _ALL = [
     Reason("funds_available_total", VOCABULARY, "the money one may use (可用资金) is the sum of the funds stated "
            "right before it, last year's carry-over included", "中央资金640万元,省补贴资金147万元,上年结转资金0.5万元。"
            "现全年可用资金787.5万元。"),
+    Reason("respective_changes", EXPLICIT, "values of several subjects after 分别为, then as many changes and growth rates "
+           "after 分别: the k-th of each run is one subject's",
+           "全年财政总收入、一般公共预算收入和税收收入分别为178.54亿元、112.36亿元和86.91亿元,分别比上年增加16.10亿元、8.34亿元和"
+           "6.76亿元,分别增长9.9%、8.0%和8.4%。"),
     Reason("structure_of_listed_parts", EXPLICIT, "a structure written as a ratio of percentages right after a list of as "
            "many parts: each term is its part's share of the list's total, in order",
            "全年地区生产总值407.3亿元。分产业看,第一产业增加值24.5亿元,第二产业增加值261.7亿元,第三产业增加值121亿元。三次产业比例为"

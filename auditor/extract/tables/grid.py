@@ -590,6 +590,8 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
             continue
         summed = sum((t.value for t in cells), _ZERO)
         slack = sum((t.tolerance for t in cells), head.tolerance)
+        if abs(head.value - summed) > slack and min(t.value for t in cells) <= head.value <= max(t.value for t in cells):
+            continue  # (a 合计 among its rows' values is their mean, a rate: "增长% | 6.2 | 4.8 | -2.3 | 合计 3.5")
         checked.append(c)
         against += abs(head.value - summed) > slack
     if not checked or against > 1:

@@ -14,6 +14,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.resolvers import respective_changes
 from auditor.extract.model import Change, Fact
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start
 from auditor.extract.vocabulary import LabelInfo, read_label
@@ -26,6 +27,7 @@ _LOOK_BACK = 200
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     consumed: set[int] = set()
+    yield from respective_changes.resolve(r, consumed, _other_basis)  # (分别…分别: each subject's change, paired in order)
     last: tuple[int, str, Fact | None, str] | None = None  # the change before: node, subject, figure, reason
     for s in tree.of_kind(*DIRECTIONS, *GROWTHS):
         i = s.index

@@ -33,8 +33,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 and r.facts[k + 1] is not None and r.facts[k + 1].kind == "percent" and tree[k + 1].clause == s.clause:
             percents.append(r.facts[k + 1])
             k += 2
-        names = _names_before(r, i - 1)
-        if len(percents) < 2 or len(names) != len(percents) or len(set(names)) != len(names):
+        names = names_before(r, i - 1)
+        if r.vocab.cue("respective_wholes").search(s.piece.label):
+            continue  # ("一般债务、专项债务分别占各自限额的92.8%和94.0%": each of its own whole)
+        # (two groups named may overlap — "民生支出和“三保”支出分别占79.1%和60.2%", "住户存款和定期存款分别占63.7%和49.9%":
+        # two cuts of one whole; a list of three or more names a classification)
+        if len(percents) < 3 or len(names) != len(percents) or len(set(names)) != len(names):
             continue
         yield Candidate(SharePartition.model_construct(label=s.piece.label.rstrip("的"), shares=tuple(percents),
                                                        complete=False, reason="shares_of_named_parts",
@@ -109,7 +113,7 @@ def structure_ratios(r: Reading) -> Iterator[tuple[list[Fact], bool]]:
 _FROM = lazyre.compile(r"由|上年|上一年|去年")  # (a structure it changed from)
 
 
-def _names_before(r: Reading, j: int) -> list[str]:
+def names_before(r: Reading, j: int) -> list[str]:
     """The names listed right before node j ("公开招标、邀请招标、竞争性谈判和询价"), in its clause, no figure among them."""
     tree = r.tree
     names: list[str] = []

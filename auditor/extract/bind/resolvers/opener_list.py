@@ -22,6 +22,8 @@ from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
 def resolve(r: Reading) -> Iterator[Candidate]:
     for node in r.tree.of_kind(*MARKERS):
         if node.kind in MARKERS and node.kind != "dimension":
+            if node.kind == "fenbie" and _changes_follow(r, node.index):
+                continue  # ("A、B和C分别为a、b、c,分别比上年增加x、y、z": the changes of the subjects named, one each)
             candidates = total_candidates(r, node.index)
             if not candidates:
                 continue
@@ -29,6 +31,16 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if node.kind == "qizhong" and len(candidates) >= 2:
                 yield from _second_measure(r, node.index, candidates)
                 yield from _measures_per_clause(r, node.index, candidates)
+
+
+def _changes_follow(r: Reading, i: int) -> bool:
+    """The first piece after the 分别 at node i states a change ("分别比上年增加16.10亿元、8.34亿元…")."""
+    tree = r.tree
+    k = next((k for k in range(i + 1, len(tree)) if not tree[k].is_separator), None)
+    return k is not None and tree[k].kind in _CHANGE_PIECES and tree[k].sentence == tree[i].sentence
+
+
+_CHANGE_PIECES = frozenset({"increase", "decrease", "growth_up", "growth_down"})
 
 
 def _second_measure(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:

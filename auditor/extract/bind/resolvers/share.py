@@ -50,6 +50,8 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         percents = [fact] + [r.facts[k] for k in _figure_run(r, first, +1)]
         amounts = [r.facts[k] for k in _figure_run(r, _part_before(r, i), -1)]
         if len(percents) > 1:
+            if r.vocab.cue("respective_wholes").search(whole_label):
+                continue  # ("分别占各自限额的92.8%和94.0%", "…分别占税收收入和一般公共预算收入的41.5%和70.0%": a whole each)
             # "A、B分别为a、b,占X的p%、q%": pair in order, or not at all
             via = "paired in order"
             if len(amounts) != len(percents):

@@ -368,6 +368,12 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     # no budget's list totals that, and the text does not give it)
     if index.vocab.cue("economy_whole").search(core):
         return [], None
+    # (nor of another whole place than the list's: "全市…412.68亿元,其中市本级138.24亿元、县(市、区)274.44亿元,分别占全省同级的
+    # 10.7%和9.8%" — the province's figures, not the city's total)
+    wider = index.vocab.cue("wider_place").match(label)
+    place = index.vocab.cue("wider_place").match(clean_label(own[0].label)) if wider and own else None
+    if wider and place and place.group() != wider.group():
+        return [], None
     return own[:1], "share_of_list_total_renamed" if own else None
 
 

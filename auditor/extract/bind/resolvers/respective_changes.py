@@ -1,0 +1,83 @@
+"""分别 … 分别: values of several subjects, then their changes and growth rates, paired in order.
+
+    "财政总收入、一般公共预算收入和税收收入分别为178.54亿元、112.36亿元和86.91亿元,分别比上年增加16.10亿元、
+     8.34亿元和6.76亿元,分别增长9.9%、8.0%和8.4%"
+        → 178.54 grew by 16.10, 9.9 %; 112.36 by 8.34, 8.0 %; 86.91 by 6.76, 8.4 % (respective_changes)
+
+A run of values after 分别为, then in the same sentence a run of as many changes after 分别 and a run of as many
+growth rates: the k-th of each is one subject's. Nothing is read when a run is of another length, when the changes
+or the rates are missing (a value and its change alone state no relation), or when the values are of several units.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.resolvers.named_shares import names_before
+from auditor.extract.bind.resolvers.share import _figure_run
+from auditor.extract.model import Change, Fact
+from auditor.extract.readings import Reading
+
+_CHANGES = {"increase": 1, "decrease": -1, "growth_up": 1, "growth_down": -1}
+
+
+def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int], bool]) -> Iterator[Candidate]:
+    """The changes read; the change nodes they take are added to `consumed` (no other reading of them).
+    `other_basis(r, k)`: the rate at node k is on another basis than the figures written (按可比口径…)."""
+    tree = r.tree
+    for opener in tree.of_kind("fenbie"):
+        i = opener.index
+        if i + 1 >= len(tree) or tree[i + 1].kind != "labelled" or tree[i + 1].piece.label:
+            continue
+        values = [r.facts[k] for k in [i + 1, *_figure_run(r, i + 1, +1)]]
+        if len(values) < 2 or any(v is None or v.kind not in {"amount", "count"} or v.is_bound for v in values) \
+                or len({v.unit for v in values}) != 1:
+            continue
+        deltas = rates = None
+        delta_nodes: list[int] = []
+        delta_end = -1  # (the last node of the run of changes: "分别增加x、y,增长p、q" — the 分别 said once)
+        for k in tree.after(i, "sentence"):
+            node, fact = tree[k], r.facts[k]
+            if node.kind not in _CHANGES or fact is None or not (_respective(r, k) or _right_after(r, delta_end, k)):
+                continue
+            members = _figure_run(r, k, +1)
+            run = [fact, *(r.facts[m] for m in members)]
+            if len(run) != len(values):
+                break  # (another count of subjects: not these values' changes)
+            if fact.kind == "percent" and rates is None:
+                rates, rate_node, rate_dir = run, k, _CHANGES[node.kind]
+            elif fact.kind == values[0].kind and fact.unit == values[0].unit and deltas is None and rates is None:
+                deltas, delta_nodes, delta_dir = run, [k], _CHANGES[node.kind]
+                delta_end = members[-1] if members else k
+            else:
+                break
+        if deltas is None or rates is None or rate_dir != delta_dir or other_basis(r, rate_node):
+            continue
+        names = names_before(r, i)  # (the subjects named before 分别为, when one a value)
+        real = r.vocab.cue("real_growth_quantity")
+        if any(real.search(n) for n in names) or any(real.search(v.label) for v in values):
+            continue  # (value added grows at comparable prices: its rate is no ratio of the figures written)
+        consumed.update([*delta_nodes, rate_node])
+        keyword_node = tree[delta_nodes[0]]
+        keyword = keyword_node.piece.keyword
+        names = names if len(names) == len(values) else [v.label for v in values]
+        for value, delta, rate, name in zip(values, deltas, rates, names):
+            yield Candidate(Change.model_construct(
+                direction=delta_dir, delta=delta, percent=rate, current=value, previous=None,
+                subject_label=name, reference="previous",
+                keyword=r.norm.original[keyword_node.start:keyword_node.start + len(keyword)],
+                keyword_span=r.span(keyword_node.start, keyword_node.start + len(keyword)),
+                reason="respective_changes", via=(), rejected=()))
+
+
+def _respective(r: Reading, k: int) -> bool:
+    """The change at node k is said of each subject: 分别 right before it or opening its keyword."""
+    tree = r.tree
+    before = next((m for m in range(k - 1, -1, -1) if not tree[m].is_separator), None)
+    return tree[k].piece.keyword.startswith("分别") or (before is not None and tree[before].kind == "fenbie")
+
+
+def _right_after(r: Reading, end: int, k: int) -> bool:
+    """Only separators stand between node `end` (≥ 0) and node k."""
+    return end >= 0 and all(r.tree[m].is_separator for m in range(end + 1, k))
