@@ -263,7 +263,10 @@ class Document:
                 break
             start = self.line_start(end - 1)
             line = self.text[start:end - 1].strip()
-            if NUMBERED_LINE.match(line) and len(line) <= _HEADING_WIDTH and not _FIGURE_IN.search(line):
+            # (a bracketed note after a heading is no part of its width: "(二)使用全部资金安排的支出(含其他收入及年初结转)";
+            # a short line opening with a year is a heading unnumbered: "2024年度决算")
+            if (NUMBERED_LINE.match(line) or _YEAR_HEADING.match(line)) \
+                    and len(_NOTE_AT_END.sub("", line)) <= _HEADING_WIDTH and not _FIGURE_IN.search(line):
                 # (the words that name the scope, not the heading: "部门收支总体情况" and "部门“三公”经费支出情况"
                 # are both of the 部门)
                 m = _scope_heading().search(NUMBERED_LINE.sub("", line).strip(" :：。"))
@@ -1175,6 +1178,8 @@ _HEADING_REACH = 200  # lines
 _ACTING = lazyre.compile(r"(?:批复|审计|批准|下达|核定|确认|审核|印发|通知|要求|安排|拨付)")
 _ACTING_BEFORE = lazyre.compile(r"(?:根据|经|按照|依据|由|报)$")
 _HEADING_WIDTH = 24  # characters: a longer numbered line is a sentence, not a heading
+_NOTE_AT_END = lazyre.compile(r"\([^()]*\)$")
+_YEAR_HEADING = lazyre.compile(r"(?:19|20)\d{2}年度?[^\d,;。]{0,12}$")
 _ITEM_TITLE = lazyre.compile(r"\s*(?:[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]+\s*[、.．])\s*"
                              r"([\u4e00-\u9fff]{2,20}?)\s*(?:[(（][^()（）]{1,6}[)）])?\s*[。:：]$")
 # (an item's title names a unit by any such ending: "(五)建安市地方海事所。", "(三)…管理处。")
@@ -1300,6 +1305,10 @@ def explain_heading_gap(text: str, start: int, end: int, numerals: list[str]) ->
         shown = "、".join(numerals)
         return Found("ALT006", {"zh": f"{shown}、写在一行中间（标题在提取时并入了上一行）",
                                 "en": f"{shown}、 stands inside a line (the heading was run into the line before)"})
+    if ("…" in between or "⋯" in between or "..." in between) and _ELLIPSIS_LINE.search(between):
+        # ("三、…\n……\n六、…": a line of dots stands for the lines left out)
+        return Found("ALT005", {"zh": "两标题之间有一行省略号（文中略去了部分内容）",
+                                "en": "a line of dots between the headings (the text leaves lines out)"})
     said = _LEFT_OUT.search(between) if "略" in between or "列示" in between or "节选" in between else None
     if said:  # "(第五項…,本節錄從略。)": the text says it leaves the section out
         return Found("ALT005", {"zh": f"文中说明该部分从略（“{said.group().strip()}”）",
@@ -1307,6 +1316,7 @@ def explain_heading_gap(text: str, start: int, end: int, numerals: list[str]) ->
     return None
 
 
+_ELLIPSIS_LINE = lazyre.compile(r"(?:^|\n)[ \t\u3000]*(?:…|⋯|\.{3})+[ \t\u3000]*(?:\n|$)")
 _LEFT_OUT = lazyre.compile(r"[^。\n]{0,20}(?:从略|略去|省略|不再列示|未列示|节选|(?<![策战])略[。)）])")
 
 

@@ -198,11 +198,22 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
 
 def _not_within(ctx: Context, s) -> bool:
     """A share of one quantity in another it is no part of ("营业成本占营业收入之比率103.36%", "人事费占自有财源之
-    比率140.40%"): it may exceed 100 %."""
-    part = s.part.label if s.part is not None else ""
+    比率140.40%"), or of a stock in a year's flow ("债务未偿余额占岁出总额的比率227.17%"): it may exceed 100 %."""
+    # (no part figure: the words its clause opens with name it — "即债务未偿余额占岁出总额的比率为227.17%")
+    part = s.part.label if s.part is not None else _clause_before(ctx.text, s.percent.span.start)
     whole = s.whole_label or (s.whole.label if s.whole is not None else "")
     return bool(ctx.vocab.cue("share_not_within_part").search(part)
-                and ctx.vocab.cue("share_not_within_whole").search(whole))
+                and ctx.vocab.cue("share_not_within_whole").search(whole)) \
+        or bool(ctx.vocab.cue("share_stock_part").search(part) and ctx.vocab.cue("share_flow_whole").search(whole))
+
+
+def _clause_before(text: str, at: int) -> str:
+    """The words of the clause before offset `at` (back to a ',', ';' or '。', at most 40 characters)."""
+    before = text[max(0, at - 40):at]
+    return _CLAUSE_MARK.split(before)[-1]
+
+
+_CLAUSE_MARK = lazyre.compile(r"[,;。:]")
 
 
 def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:

@@ -198,6 +198,10 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
             return None
     if total.kind == "amount" and per_unit(r, total) is not None and any(per_unit(r, p) is None for p in parts):
         return None  # "…可用财力56.69亿元,人均可用财力12534元": an amount per head sums no amounts of the whole
+    if len(parts) >= 2 and not adds_up(total, parts) and _overlap_said(r, total, parts):
+        # "其中:上级转移支付资金安排的支出…,用于乡村振兴方面的支出…(两者按不同口径统计,存在交叉)", "社會福利開支(包括經常及
+        # 非經常開支)" beside 經常開支: the text says the parts are cut two ways — no partition unless they make the total
+        return None
     if len(parts) == 2 and not adds_up(total, parts) and _difference_of(total, parts) and (
             r.vocab.cue("balance_named").search(clean_label(total.label))
             or r.vocab.cue("balance_after").match(r.norm.text, total.span.end)):
@@ -347,6 +351,37 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
 
 
 _INCLUDES_AFTER = lazyre.compile(r"\s*\(\s*(?:其中\s*)?(?:含|包含|包括)([^()]{0,60})\)")
+
+
+def _overlap_said(r: Reading, total: Fact, parts: list[Fact]) -> bool:
+    """The text from the total to the end of its list's sentence (and a note in brackets right after it) says the
+    parts overlap (交叉, 口径不同 …), or a part's bracket says it includes the kind another part is named by
+    ("社會福利開支(包括經常及非經常開支)" beside "經常開支")."""
+    text = r.norm.text
+    end = max(p.span.end for p in parts)
+    stop = text.find("。", end)
+    stop = len(text) if stop < 0 else stop + 1
+    note = _NOTE_AFTER.match(text, stop)
+    if note:
+        stop = note.end()
+    if r.vocab.cue("overlap_said").search(text, total.span.start, stop):
+        return True
+    labels = [clean_label(p.label) for p in parts]
+    for p in parts:
+        inside = _INCLUDES_BEFORE.search(text, max(total.span.end, p.span.start - 30), p.span.start)
+        if inside is None:
+            continue
+        for q, label in zip(parts, labels):
+            kind = label[:-2] if len(label) > 3 else ""  # (经常开支 → 经常: the kind its name says)
+            if q is not p and kind and kind in inside.group(1):
+                return True
+    return False
+
+
+# a note in brackets right after a sentence: "(注:医保结算收入按付费方式统计,…二者口径不同。)"
+_NOTE_AFTER = lazyre.compile(r"\s*[(（]\s*注[^)）]{0,120}[)）]")
+# a part's bracket that says what it includes, right before its figure: "社会福利开支(包括经常及非经常开支)为"
+_INCLUDES_BEFORE = lazyre.compile(r"\((?:包括|包含|含)([^()]{1,30})\)[^,;。()]{0,6}$")
 
 
 def _without_included(r: Reading, parts: list[Fact]) -> list[Fact]:

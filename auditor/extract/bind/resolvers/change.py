@@ -27,7 +27,7 @@ _LOOK_BACK = 200
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     consumed: set[int] = set()
-    yield from respective_changes.resolve(r, consumed, _other_basis)  # (分别…分别: each subject's change, paired in order)
+    yield from respective_changes.resolve(r, consumed, _other_basis, _other_base)  # (分别…分别: each subject's change, paired in order)
     last: tuple[int, str, Fact | None, str] | None = None  # the change before: node, subject, figure, reason
     for s in tree.of_kind(*DIRECTIONS, *GROWTHS):
         i = s.index
@@ -787,12 +787,15 @@ def _compared_with(r: Reading, f: Fact) -> bool:
 
 def _compared_period(r: Reading, keyword: str) -> str | None:
     """The period a change keyword says it compares with: a year ("比2019年增加" → "2019"), the month
-    before ("环比" → "month"), last year ("同比", "比上年" → the year before the report's, or "previous")."""
+    before ("环比" → "month"), the year's start ("比年初" → "year_start"), last year ("同比", "比上年" → the year
+    before the report's, or "previous")."""
     m = LABEL_YEAR.search(keyword)
     if m is not None and len(m.group(1)) == 4:
         return m.group(1)
     if r.vocab.cue("compared_month_before").search(keyword):
         return "month"
+    if r.vocab.cue("compared_year_start").search(keyword):
+        return "year_start"  # ("比年初增加186.32亿元": a balance since the year began, not against last year)
     if r.vocab.cue("reference_previous").search(keyword):
         return str(int(r.report_year) - 1) if r.report_year and r.report_year.isdigit() else "previous"
     return None

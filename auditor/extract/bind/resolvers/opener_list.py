@@ -23,7 +23,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     for node in r.tree.of_kind(*MARKERS):
         if node.kind in MARKERS and node.kind != "dimension":
             if node.kind == "fenbie" and _changes_follow(r, node.index):
-                continue  # ("A、B和C分别为a、b、c,分别比上年增加x、y、z": the changes of the subjects named, one each)
+                # ("A、B和C分别为a、b、c,分别比上年增加x、y、z": the changes of the subjects named, one each; "…,分别佔X a及Y b的
+                # p和q": their shares)
+                continue
             candidates = total_candidates(r, node.index)
             if not candidates:
                 continue
@@ -33,14 +35,30 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 yield from _measures_per_clause(r, node.index, candidates)
 
 
+def _period_named(r: Reading, said) -> str:
+    """The period a figure's name opens with, one name for the report's own year ("全年", "本年度", "2024年度" in a
+    report of 2024: "current"), else the words ("上半年", "2022年度", "上年")."""
+    if said is None:
+        return "current"
+    words = said.group()
+    year = LABEL_YEAR.match(words)
+    if year and year.group(1) == r.report_year and words[year.end():] in ("", "度"):
+        return "current"
+    return "current" if words in _CURRENT_PERIOD else words
+
+
+_CURRENT_PERIOD = frozenset({"全年", "本年", "本年度", "当年", "今年"})
+
+
 def _changes_follow(r: Reading, i: int) -> bool:
-    """The first piece after the 分别 at node i states a change ("分别比上年增加16.10亿元、8.34亿元…")."""
+    """The first piece after the 分别 at node i states a change or a share ("分别比上年增加16.10亿元、8.34亿元…",
+    "分别佔政府開支總額7,312億元及…的15.7%和17.7%")."""
     tree = r.tree
     k = next((k for k in range(i + 1, len(tree)) if not tree[k].is_separator), None)
     return k is not None and tree[k].kind in _CHANGE_PIECES and tree[k].sentence == tree[i].sentence
 
 
-_CHANGE_PIECES = frozenset({"increase", "decrease", "growth_up", "growth_down"})
+_CHANGE_PIECES = frozenset({"increase", "decrease", "growth_up", "growth_down", "share"})
 
 
 def _second_measure(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
@@ -259,10 +277,9 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     period = r.vocab.cue("period_prefix")
     core = period.sub("", clean_label(first_total.label))
     if not restated and len(core) >= 2 and parts and period.sub("", clean_label(parts[0][1].label)) != core:
-        own_period = period.match(clean_label(first_total.label))
+        own_period = _period_named(r, period.match(clean_label(first_total.label)))
         cut = next((n for n, (_, f) in enumerate(parts) for label in [clean_label(f.label)] for said in [period.match(label)]
-                    if n and said and period.sub("", label) == core
-                    and (own_period is None or said.group() != own_period.group())), None)
+                    if n and said and period.sub("", label) == core and _period_named(r, said) != own_period), None)
         if cut is not None:
             parts = parts[:cut]
     # "省级资金124.23万元,为A…,B…;市级资金260.3万元,为…": a part naming another level of government's

@@ -22,9 +22,11 @@ from auditor.extract.readings import Reading
 _CHANGES = {"increase": 1, "decrease": -1, "growth_up": 1, "growth_down": -1}
 
 
-def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int], bool]) -> Iterator[Candidate]:
+def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int], bool],
+            other_base: Callable[[Reading, str, str, str], bool]) -> Iterator[Candidate]:
     """The changes read; the change nodes they take are added to `consumed` (no other reading of them).
-    `other_basis(r, k)`: the rate at node k is on another basis than the figures written (按可比口径…)."""
+    `other_basis(r, k)`: the rate at node k is on another basis than the figures written (按可比口径…);
+    `other_base(r, first, second, between)`: two change keywords compare with different periods (比年初 / 同比)."""
     tree = r.tree
     for opener in tree.of_kind("fenbie"):
         i = opener.index
@@ -54,6 +56,9 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
                 break
         if deltas is None or rates is None or rate_dir != delta_dir or other_basis(r, rate_node):
             continue
+        first, second = tree[delta_nodes[0]], tree[rate_node]
+        if other_base(r, first.piece.keyword, second.piece.keyword, r.norm.text[first.end:second.start]):
+            continue  # ("分别比年初增加x、y,同比分别增长p、q": the change since the year's start, the rate against last year's)
         names = names_before(r, i)  # (the subjects named before 分别为, when one a value)
         real = r.vocab.cue("real_growth_quantity")
         if any(real.search(n) for n in names) or any(real.search(v.label) for v in values):
@@ -81,3 +86,4 @@ def _respective(r: Reading, k: int) -> bool:
 def _right_after(r: Reading, end: int, k: int) -> bool:
     """Only separators stand between node `end` (≥ 0) and node k."""
     return end >= 0 and all(r.tree[m].is_separator for m in range(end + 1, k))
+

@@ -225,8 +225,14 @@ def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:
     if not (nxt.kind == "labelled" and percent is not None and percent.kind == "percent"
             and _OF_WHOLE.fullmatch(nxt.piece.label)):
         return
-    j = _part_before(r, i)
     whole = r.facts[i]
+    if r.vocab.cue("change_named").search(clean_label(tree[i].piece.label)):
+        # ("农林水支出1,102.84万元,比上年增加156.30万元(占…支出增加额210.78万元的74.15%)": a share of an increase is the
+        # share of the part's increase, not of its level)
+        j = next((k for k in tree.before(i, "sub") if tree[k].kind in {"increase", "decrease"}
+                  and r.facts[k] is not None and r.facts[k].kind == "amount"), None)
+    else:
+        j = _part_before(r, i)
     # ("教育a、社保b、卫生c、农林水d,分别占支出总额T的p%、q%、r%和s%": a run of percentages pairs with the run of
     # amounts, in order — or not at all)
     percents = [percent] + [r.facts[k] for k in _figure_run(r, i + 1, +1)]

@@ -73,6 +73,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue  # bare figures without units: too loose to add up outside a table
         if total.is_bound:
             continue  # "合计增列超过1300亿元": a bound on the sum, not the sum
+        if _restates_named(r, s.index, total):
+            continue  # ("2023年度支出总计…,其中…;2022年度支出总计2215.06万元": that quantity of another year, no sum)
         parts = []
         via: tuple[str, ...] = ()
         joined = ""  # the separator met since the last part: "、" joins an enumeration of head counts
@@ -380,3 +382,18 @@ def _base_before(r: Reading, total_node, first: Fact, total: Fact) -> Fact | Non
 
 
 _ARRIVED = lazyre.compile(r"总计|合计|总量|总额")
+
+
+def _restates_named(r: Reading, i: int, total: Fact) -> bool:
+    """A figure before the total in its sentence bears the total's name, its period words aside ("2023年度支出总计…;
+    2022年度支出总计…"): the total states that quantity again, for another period — not the sum of what stands between
+    (a bare 合计 names nothing of its own: "A a、B b,合计c;D d、E e,合计f" sums each run)."""
+    period = r.vocab.cue("period_prefix")
+    core = period.sub("", clean_label(total.label))
+    if len(_TOTAL_WORDS.sub("", core)) < 2:
+        return False
+    return any(f is not None and f.id != total.id and f.kind == total.kind and period.sub("", clean_label(f.label)) == core
+               for f in (r.facts[j] for j in r.tree.before(i, "sentence")))
+
+
+_TOTAL_WORDS = lazyre.compile(r"合计|总计|共计|累计|合共|总共")
