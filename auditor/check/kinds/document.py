@@ -175,7 +175,9 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     words = tuple(ctx.vocab.bounded)
     # (a ratio of two figures of one grid row — 税收收入 | 132.0 | 132.4 | 100.3 — is a rate of
     # unknown name: revenue collected may exceed its budget)
-    shares = {s.percent.id for s in ctx.doc.shares if not _PLANNED.search(s.whole_label)
+    # (nor does a share of an increase, "占增收额的112.5%", when other parts fell)
+    of_change = ctx.vocab.cue("change_named")
+    shares = {s.percent.id for s in ctx.doc.shares if not _PLANNED.search(s.whole_label) and not of_change.search(s.whole_label)
               and not (s.reason == column_agreement.REASON and s.part.label == s.whole.label)
               and not _not_within(ctx, s)}
     limit = Decimal(100)

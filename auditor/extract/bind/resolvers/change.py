@@ -63,6 +63,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     # opens with, when they compare)
                     own = _COMPARED_CLAUSE.search(r.norm.text, max(0, s.start - 30), s.start)
                     compared_with = own.group().strip() if own else ""
+                if not compared_with and i > 0 and tree[i - 1].kind == "words" and tree[i - 1].clause == s.clause \
+                        and r.vocab.cue("compared_prefix").match(clean_label(tree[i - 1].piece.label)):
+                    compared_with = clean_label(tree[i - 1].piece.label)  # ("比10月末增加215万元": a date with figures)
                 if not mine and theirs and r.vocab.cue("compared_prefix").match(compared_with) \
                         and (_reference(r, compared_with, "") not in ("", theirs)
                              or r.vocab.cue("other_period_compared").search(compared_with)):
@@ -70,7 +73,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     # the figure compared with says the first is against the budget or another period, the rate
                     # says it is against last year (a bare "下降8%" goes on with the comparison)
                     break
-                if _other_base(r, s.piece.keyword, t.piece.keyword, r.norm.text[s.end:t.start]):
+                # (the words before a bare keyword say what it compares with: "比一季度末增加0.53亿元,比上年同期增长11.03%")
+                if _other_base(r, compared_with + s.piece.keyword, t.piece.keyword, r.norm.text[s.end:t.start]):
                     break  # "比2022年增长11.6%,比2019年增加54.13亿元", "同比增长10.5%,环比增加8.45亿元": two comparisons
                 if _other_years_compared(r, s.start, t):
                     break  # "2023年较2021年累计下降39.72%,较2022年减少6.36万元": each clause names its own year
@@ -207,7 +211,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     s = tree[i]
     words = ""
     if i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words":
-        words = tree[i - 1].piece.label
+        # ("财政拨款收入、支出总计各增加98.60万元": the subject, not the word that spreads the change over several)
+        words = r.vocab.cue("distributive_tail").sub("", tree[i - 1].piece.label)
     before: list[Fact] = []
     inner: list[bool] = []  # is the figure inside a bracket the change is not in
     for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
@@ -248,7 +253,13 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         winfo = read_label(words, r.vocab)
         # "支出较去年增加": a fact before whose concept the words name ("基本支出180.5万元。支出较去年…";
         # doubt also tries a figure named exactly so, earlier in the paragraph: ALT001)
-        match = next((f for f in before if same_subject(winfo, f)), None)
+        matches = [f for f in before if same_subject(winfo, f)]
+        # ("支出合计3256.80万元,其中:…资本性支出500.10万元。与上年相比,支出增加244.35万元": a bare name is of the figure
+        # that sums under it, not of the nearest one whose name ends with it)
+        sum_named = r.vocab.cue("sum_named")
+        summed = [f for f in before for label in [clean_label(f.label)] if not winfo.known and winfo.text
+                  and sum_named.search(label) and sum_named.sub("", label).endswith(winfo.text)]
+        match = summed[0] if len(summed) == 1 else (matches[0] if matches else None)
         if match is not None and r.vocab.cue("compared_prefix").match(words) and before[0] is not match \
                 and not read_label(_COMPARED_LEAD.sub("", clean_label(words)), r.vocab).known:
             # "112年度決算數85,230千元,本年度編列102,560千元,較112年度決算數增加17,330千元": the words name only
@@ -284,6 +295,10 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
             if subject is not None and was is not None and subject.unit == was.unit \
                     and (same_subject(winfo, subject) or re.search("总计|合计|总额", words)):
                 return subject.label, subject, was, "change_continues_sentence"
+        if current is None and r.vocab.flow(clean_label(words)) == "both":
+            # "收入预算2,358.62万元,…支出预算2,358.62万元,…。收支预算较上年增加125.30万元": both flows named, of one value
+            current = _both_flows(r, i)
+            reason = "change_of_named_subject" if current is not None else reason
         label = current.label if current is not None and not winfo.known else words
         if current is None:
             reason = "change_of_unstated_figure"
@@ -654,6 +669,25 @@ def same_subject(words: LabelInfo, fact: Fact) -> bool:
     return bool(core) and (fact.concept.endswith(core) or fact.label.endswith(core))
 
 
+def _both_flows(r: Reading, i: int) -> Fact | None:
+    """The figure of money out its paragraph states before node i with the one value a figure of money in states too
+    (the change of 收支 is of that value) — the nearest, when the paragraph gives one such value, else None."""
+    tree = r.tree
+    ins: set = set()
+    outs: list[Fact] = []
+    for j in tree.before(i, "paragraph"):
+        f = r.facts[j]
+        if f is None or f.kind != "amount" or tree[j].kind not in {"labelled", "total"} or r.is_previous(f):
+            continue
+        flow = r.vocab.flow(clean_label(f.label))
+        if flow == "in":
+            ins.add((f.value, f.unit))
+        elif flow == "out":
+            outs.append(f)
+    both = [f for f in outs if (f.value, f.unit) in ins]
+    return both[0] if len({(f.value, f.unit) for f in both}) == 1 else None
+
+
 def _named_but_its_flow(words: LabelInfo, fact: Fact) -> bool:
     """"一般公共预算财政拨款支出1264.92万元…。与2019年相比,一般公共预算财政拨款增加27.44万元": the
     words name the figure of the sentence before without saying 支出 or 收入 again."""
@@ -796,6 +830,8 @@ def _compared_period(r: Reading, keyword: str) -> str | None:
         return "month"
     if r.vocab.cue("compared_year_start").search(keyword):
         return "year_start"  # ("比年初增加186.32亿元": a balance since the year began, not against last year)
+    if r.vocab.cue("compared_period_end").search(keyword):
+        return "period_end"  # ("比一季度末增加0.53亿元": since an earlier quarter's or month's end this year)
     if r.vocab.cue("reference_previous").search(keyword):
         return str(int(r.report_year) - 1) if r.report_year and r.report_year.isdigit() else "previous"
     return None

@@ -11,7 +11,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import family_complete, make_breakdown
+from auditor.extract.bind.lists import adds_up, family_complete, make_breakdown
 from auditor.extract.model import Fact
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
@@ -42,6 +42,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 break
         if any(_other_period(f, p) for p in parts):
             continue  # ("上年末…债务余额221.01亿元,本年末一般债务86.84亿元、专项债务140.17亿元": another year's parts)
+        whole = next((g for g in (r.facts[k] for k in tree.before(s.index, "sentence"))
+                      if g is not None and g.kind == "amount" and g.concept in family.totals and adds_up(g, parts)), None) \
+            if len(parts) >= 2 and not adds_up(f, parts) else None
+        if whole is not None:
+            # ("支出合计3256.80万元,其中:基本支出…,项目支出1150.40万元;工资福利支出…,商品和服务支出…,资本性支出…": the members make
+            # the total before — another cut of it, not the last part's own list)
+            continue
         if len(parts) >= 2 and family_complete(r, f, parts):
             made = make_breakdown(r, f, parts, "family", True, "family_list")
             if made:
