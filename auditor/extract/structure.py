@@ -152,6 +152,11 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
                                            and not _other_year(norm.text, f, m.start())], norm, near_only=True)
             if score is None:
                 continue
+        if score is not None:
+            # ("单位自评得分95.20分,经第三方机构复核调整为88.40分,最终评价等级为“良”": the score as revised is the one graded)
+            score = next((f for f in reversed(facts) if f.kind == "score" and score.span.end <= f.span.start < m.start()
+                          and f.span.line == score.span.line and not _SENTENCE_END.search(norm.text, score.span.end, f.span.start)
+                          and cue("score_revised").search(f.label)), score)
         out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
                                          score=score, bands=bands))
     return out

@@ -78,6 +78,32 @@ def _section_full_marks(text: str, s: ScoreSum) -> bool:
     return bool(marks) and marks[-1] == s.total.value
 
 
+def _section_title(text: str, s: ScoreSum, vocab) -> bool:
+    """The title line above the table names one level of a score framework ("表4 产出指标评分明细", "效益指标得分情况"):
+    the table scores that section, its 合计 the section's weight, not all 100."""
+    start = min(p.span.start for p in s.parts)
+    lines = [x.strip() for x in text[max(0, start - _SECTION_REACH):start].split("\n")]
+    title, header = "", False  # (the line right above the table's header: its header row, or a header cell a line)
+    for line in reversed(lines):
+        if _TABLE_HEADER_WORDS.search(line.lstrip("| ")):
+            header = True
+        elif header and line:
+            title = line
+            break
+    title = _BRACKETED.sub("", title)  # (not "绩效指标得分情况(不含预算执行率)": what it leaves out names no section)
+    named = {level.pattern for levels in vocab.score_levels for level in levels if level.search(title)}
+    return len(named) == 1 and bool(_SECTION_TITLE_WORDS.search(title)) and not _WHOLE_SCORE_WORDS.search(title) \
+        and len(title) <= _TITLE_WIDTH and not any(ch.isdigit() for ch in title.split(" ")[-1])
+
+
+# (the header row of the table, set without bars or a cell a line)
+_TABLE_HEADER_WORDS = lazyre.compile(r"^(?:[一二三]级指标|指标名称|(?:年度)?指标值|实际完成值|分值|权重|得分|评分|备注)(?:\s|$)")
+_WHOLE_SCORE_WORDS = lazyre.compile(r"总|全部|整体|汇总")
+_BRACKETED = lazyre.compile(r"\([^()]*\)")
+_TITLE_WIDTH = 30  # characters: a longer line is a sentence (one stating the funds row's score), no table's title
+_SECTION_TITLE_WORDS = lazyre.compile(r"评分|得分|打分|明细|情况")  # (a title, not a column's name: 执行率(B/A))
+
+
 _FUNDS_ROW = lazyre.compile(r"^(?:年度)?(?:资金|预算)(?:总额|执行|执行率|使用)|^项目资金|^年度资金")
 
 
@@ -225,8 +251,9 @@ def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield _score_sum(rule, ctx, s, ("分值", "weights"))
         if len(s.parts) < 3 or s.row.startswith("小计") or s.reason == "level_weights" or SUBTOTAL_VIA in s.via:
             continue  # a 小计 or a level (产出指标(50分)) sums one block, not the whole score
-        if _other_rows(s, ctx.vocab) is not None or _section_full_marks(ctx.doubt.text, s):
-            continue  # the table is one section of the score ("(本部分满分40分)"), or beside a funds row
+        if _other_rows(s, ctx.vocab) is not None or _section_full_marks(ctx.doubt.text, s) \
+                or _section_title(ctx.doubt.text, s, ctx.vocab):
+            continue  # the table is one section of the score ("(本部分满分40分)", "产出指标评分明细"), or beside a funds row
         stated = s.total
         cmp = compare(stated, Value(full, Decimal(0)))
         if cmp.verdict == "ok":
@@ -486,6 +513,12 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield outcome(rule, None, "holds", [Evidence.of(prose, "prose score"), Evidence.of(same, "table total")],
                           reason="table_total_in_prose")
             continue
+        if _revised_to_table_total(ctx, prose, table_total):
+            # ("单位自评得分为96.00分,经财政部门复核,复核得分88.00分" beside a table of 复核得分 making 88.00): the score before
+            # its revision, not the table's
+            yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
+                          note="the score before the revision its sentence states, which the table gives")
+            continue
         if part_table:
             yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
                           note="the table's total is of fewer than 100 points: a part's score")
@@ -508,6 +541,18 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, None, finding(rule, ctx, primary=prose, stated=prose.text, expected=table_total.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp),
                      reason="table_total_in_prose", accuse_from=EXPLICIT + 1 if several or len(columns) > 1 else None)
+
+
+def _revised_to_table_total(ctx: Context, prose: Fact, table_total: Fact) -> bool:
+    """Another score of the prose's sentence, after it, is the table's total and is named as a revision (复核得分,
+    调整为)."""
+    revised, sentence = ctx.vocab.cue("score_revised"), ctx.doubt.sentence_start(prose.span.start)
+    return any(f.kind == "score" and not f.in_table and f.span.start > prose.span.start
+               and ctx.doubt.sentence_start(f.span.start) == sentence and compare(f, Value.of(table_total)).verdict == "ok"
+               and (revised.search(f.label) or _REVIEWED.search(f.label)) for f in ctx.doc.facts)
+
+
+_REVIEWED = lazyre.compile(r"复核|复评|核定|审定")
 
 
 def _listed_elsewhere(ctx: Context, prose: Fact, total_row) -> bool:

@@ -31,11 +31,6 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
     for b in complete_lists(lists):
         if b.written_none:
             continue  # ("6.公債收入 | - | 220,329 | -220,329": a member written as none this year still changed)
-        if not adds_up(b.total, b.parts):
-            # ("财政拨款收入、支出总计3,402.46万元…其中:一般公共预算…2,987.15万元,比上年增加518.86万元;政府性基金…228.25万元,
-            # 比上年增加136.95万元;年初结转和结余187.06万元(上年为145.37万元)": parts that miss one do not make the total,
-            # nor do their changes make its change — the levels' own relation says so)
-            continue
         for base in ("previous", "budget"):
             part_changes = [by_current.get((p.id, base)) for p in b.parts]
             if any(pc is None for pc in part_changes) or all(pc.delta is None for pc in part_changes):
@@ -73,9 +68,11 @@ def _base(c: Change) -> str:
 
 
 def complete_lists(lists: list[Breakdown]) -> list[Breakdown]:
-    """Lists that name every part of their total (no 减 items): what the parts' own
-    changes or shares must add up to."""
-    return [b for b in lists if b.complete and not b.subtracted and len(b.parts) >= 2]
+    """Lists that name every part of their total (no 减 items) and make it: what the parts' own changes or shares
+    must add up to. (Parts that miss one do not make the total, nor do their changes make its change or their shares
+    all of it — "…其中:一般公共预算…2,987.15万元,比上年增加518.86万元;政府性基金…228.25万元,比上年增加136.95万元;年初结转
+    和结余187.06万元(上年为145.37万元)": the levels' own relation says so.)"""
+    return [b for b in lists if b.complete and not b.subtracted and len(b.parts) >= 2 and adds_up(b.total, b.parts)]
 
 
 def _same_quantity_change(index: DocumentIndex, total: Fact, changes: list[Change]) -> Change | None:

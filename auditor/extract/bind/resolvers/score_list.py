@@ -21,11 +21,13 @@ from auditor.extract.numbering import NUMBERED_LINE, item_style
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, score_list_before
 
 _FULL_MARKS = 100
+_SCORED = lazyre.compile(r"得分?$|得分")  # (a score's name that says it was scored)
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     total_name, weight = r.vocab.cue("score_total"), r.vocab.cue("score_weight")
+    got = r.vocab.cue("score_got")
     for s in tree.of_kind("labelled"):
         total = r.facts[s.index]
         if total is None or total.kind != "score" or not total_name.search(clean_label(s.piece.label)):
@@ -35,7 +37,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         first = r.node_of(parts[0]) if parts else None
         if first is not None and first > 0 and tree[first - 1].kind == "fenbie":
             made = _respective_scores(r, s.index, total)  # ("…得分分别为42.0分、23.5分,综合得分93.0分")
-        elif len(parts) >= 2 and not any(weight.search(x) or total_name.search(x) or not x for x in labels):
+        elif len(parts) >= 2 and not any(weight.search(x) or total_name.search(x) or not x for x in labels) \
+                and not any(n and got.match(x) and not _SCORED.search(labels[n - 1]) and parts[n - 1].sentence == parts[n].sentence
+                            for n, x in enumerate(labels)):
+            # ("预算执行率指标10分,得9.68分,总分99.68分": a score named by 得 alone is the one before it scored — that
+            # one its weight, no part)
             made = make_breakdown(r, total, parts, "合计", True, "score_list")
         else:  # weights beside the scores, or the levels on lines of their own
             made = _levels_before(r, s.index, total) or _respective_scores(r, s.index, total)
