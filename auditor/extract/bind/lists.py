@@ -339,8 +339,11 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # rest unnamed; far less is a part left out, which the reading of a wide gap weighs: a warning)
         # (head counts named so are all of them: "编制22人,其中:行政编制8人,事业编制14人")
         short = total.value - sum((p.value for p in added), Decimal(0))
-        strict = closed or not alike or total.unit in _HEADS or short <= 0 or short > total.value * _UNNAMED_REST \
-            or adds_up(total, added)
+        # (… but not a population's: "常住人口469.99万人,其中市区人口162.29万人,城镇人口304.28万人" — a place's people cut
+        # by area and by town and country, two cuts that overlap: only what makes the total exactly is all of it)
+        population = r.vocab.cue("population_count").search(clean_label(total.label))
+        strict = closed or not alike or (total.unit in _HEADS and not population) or short <= 0 \
+            or (short > total.value * _UNNAMED_REST and not population) or adds_up(total, added)
     core = None
     if inline is not None and any(p.id not in inline for p in added):
         core = next((n for n, p in enumerate(added) if p.id not in inline), len(added))
