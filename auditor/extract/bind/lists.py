@@ -342,8 +342,10 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # (… but not a population's: "常住人口469.99万人,其中市区人口162.29万人,城镇人口304.28万人" — a place's people cut
         # by area and by town and country, two cuts that overlap: only what makes the total exactly is all of it)
         population = r.vocab.cue("population_count").search(clean_label(total.label))
+        # (… nor a few kinds in a bracket after the count: "医院42个(其中三甲医院3个、三乙医院5个)" names some of them)
+        bracketed = _in_bracket_after(r, total, added)
         strict = closed or not alike or (total.unit in _HEADS and not population) or short <= 0 \
-            or (short > total.value * _UNNAMED_REST and not population) or adds_up(total, added)
+            or (short > total.value * _UNNAMED_REST and not population and not bracketed) or adds_up(total, added)
     core = None
     if inline is not None and any(p.id not in inline for p in added):
         core = next((n for n, p in enumerate(added) if p.id not in inline), len(added))
@@ -354,6 +356,16 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
 
 
 _INCLUDES_AFTER = lazyre.compile(r"\s*\(\s*(?:其中\s*)?(?:含|包含|包括)([^()]{0,60})\)")
+
+
+def _in_bracket_after(r: Reading, total: Fact, parts: list[Fact]) -> bool:
+    """Every part stands in a bracket deeper than the total's own place."""
+    node = r.node_of(total)
+    if node is None:
+        return False
+    depth = r.tree[node].depth
+    nodes = [r.node_of(p) for p in parts]
+    return all(k is not None and r.tree[k].depth > depth for k in nodes)
 
 
 def _overlap_said(r: Reading, total: Fact, parts: list[Fact]) -> bool:

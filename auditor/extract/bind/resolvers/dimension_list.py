@@ -100,7 +100,8 @@ def _restated(f: Fact, total: Fact) -> bool:
 def _another_whole_named(r: Reading, paragraph: int, total: Fact, parts: list[Fact]) -> Fact | None:
     """The parts' names end alike in words the total's name lacks ("一般债务限额", "专项债务限额" under a
     total 政府债务余额), and another figure of the paragraph is named by those words (债务限额): that figure,
-    not the total, is what they split (the first such figure; None when there is none)."""
+    not the total, is what they split (the first such figure before them — one after them is another dimension's
+    part: "分地域看,城镇零售额…,乡村零售额…。分行业看,批发和零售业零售额…" —; None when there is none)."""
     names = [clean_label(p.label) for p in parts]
     if len(names) < 2:
         return None
@@ -116,4 +117,4 @@ def _another_whole_named(r: Reading, paragraph: int, total: Fact, parts: list[Fa
     return next((f for k in r.tree.paragraph_nodes(paragraph) for f in [r.facts[k]]
                  if f is not None and f.id != total.id and f.id not in listed and f.unit == total.unit
                  and f.kind == "amount" and not r.is_previous(f) and r.tree[k].depth == 0
-                 and tail in clean_label(f.label)), None)
+                 and f.span.end <= parts[0].span.start and tail in clean_label(f.label)), None)

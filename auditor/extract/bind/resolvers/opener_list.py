@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Iterator
 
 from auditor import lazyre
@@ -254,6 +255,14 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
             if _SPENT_NAME.search(clean_label(f.label)):
                 parts = parts[:n]
                 break
+    # "一般性转移支付收入23.24亿元,其中均衡性…、…;专项转移支付收入8.56亿元": a figure after a ';' named as the total is
+    # but for its first words (a sibling kind of one thing) is the next statement, when no part before it is so named
+    own_name = clean_label(first_total.label)
+    cut = next((n for n, (k, f) in enumerate(parts) if n and tree[k].sub != opener.sub
+                and _sibling_name(clean_label(f.label), own_name)
+                and not any(_sibling_name(clean_label(p.label), own_name) for _, p in parts[:n])), None)
+    if cut is not None:
+        parts = parts[:cut]
     # "还本支出6.48亿元,其中…偿还5.20亿元;付息支出2.37亿元,其中…": a figure after a ';' that opens a 其中 of its own
     # is the next statement's total, a sibling of the list's
     cut = next((n for n, (k, _) in enumerate(parts) if n and tree[k].sub != opener.sub and _opens_own_list(r, k)), None)
@@ -485,6 +494,19 @@ _CARRIED_IN = "年初结转结余"  # the concept of the money carried over into
 
 
 _MONTH = lazyre.compile(r"[\d一二三四五六七八九十]{1,3}月|[上下]半年|[一二三四]季度|前三季度")
+
+
+def _sibling_name(label: str, total: str) -> bool:
+    """"专项转移支付收入" of "一般性转移支付收入": another name ending as the total's does, all of it but up to its first three
+    characters (a kind of the same thing), in four characters or more."""
+    if label == total:
+        return False
+    common = len(os.path.commonprefix([label[::-1], total[::-1]]))
+    # (not "公务接待费支出决算" of a total named "支出决算": the part's name holds all of the total's, a kind of it)
+    return common >= _SIBLING_TAIL and len(total) - _SIBLING_HEAD <= common < min(len(label), len(total))
+
+
+_SIBLING_TAIL, _SIBLING_HEAD = 4, 3
 
 
 def _complement_of(label: str, total: str) -> bool:

@@ -178,11 +178,11 @@ def _opener_whole(r: Reading, at: int, part: Fact) -> str:
         return named.group(1)
     name = m.group(1)
     named = [f for f in r.facts if f is not None and f.kind == part.kind and f.unit == part.unit
-             and f.span.end <= start and _names(clean_label(f.label), name)]
+             and f.span.end <= start and names_in_full(clean_label(f.label), name)]
     return name if named and named[-1].value + named[-1].tolerance >= part.value else ""
 
 
-def _names(label: str, name: str) -> bool:
+def names_in_full(label: str, name: str) -> bool:
     """`label` ends with `name`, or with it written in full ("政府性基金预算支出" for "政府性基金支出": the same head
     and ending, the middle left out)."""
     if label.endswith(name):

@@ -28,7 +28,7 @@ from itertools import accumulate
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
-from auditor.extract.bind.resolvers.share import PART_NAMED
+from auditor.extract.bind.resolvers.share import PART_NAMED, names_in_full
 from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
@@ -347,6 +347,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     own_named = [t for t in own if t in named]
     if own_named:
         return own_named, "share_of_list_total"
+    if own and names_in_full(clean_label(own[0].label), label):
+        # ("政府性基金预算收入6031万元…。其中,国有土地使用权出让收入4903万元,占基金收入的81.3%": the list's own total, its name
+        # said short — not the 基金收入总计 a later sentence sums)
+        return own[:1], "share_of_list_total"
     if named:
         return named, "share_of_named_whole"
     if broader:

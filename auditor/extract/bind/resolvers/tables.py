@@ -174,6 +174,11 @@ def _this_years(row: TableRow, role: str, like: Fact | None = None) -> Fact | No
             return same[0]
     current = [f for f in cells if f.period != "previous"]
     years = [f for f in current if f.period and f.period.isdigit()]
+    unnamed = [f for f in current if not f.period]
+    if years and len(unnamed) == 1 and len(years) == 1:
+        # ("执行数 | 为调整预算% | 2011年决算数 | 增长%": a column naming no year is the table's own; the one beside it that
+        # names a year, the year it is compared with)
+        return unnamed[0]
     if years:
         return max(years, key=lambda f: f.period)
     return current[-1] if len(current) == 1 else None
