@@ -158,6 +158,21 @@ class DocumentIndex:
         return len({f.value for f in self.budget_amounts if self.label_concept(f.label).concept is None}) == 1
 
     @cached_property
+    def budget_places(self) -> tuple[dict[str | None, list[int]], list[int], dict[int, list[int]]]:
+        """Where in `budget_amounts` (ascending places) the budgets of each concept stand, those whose
+        label names no subject, and those of each paragraph: a rate's base looked up among its own
+        kind, not among every budget of the document."""
+        by_concept: dict[str | None, list[int]] = defaultdict(list)
+        bare: list[int] = []
+        bare_by_window: dict[int, list[int]] = defaultdict(list)
+        for i, f in enumerate(self.budget_amounts):
+            by_concept[f.concept].append(i)
+            if self.label_concept(f.label).concept is None:
+                bare.append(i)
+                bare_by_window[f.window].append(i)
+        return dict(by_concept), bare, dict(bare_by_window)
+
+    @cached_property
     def facts_by_sentence(self) -> dict[int, list[Fact]]:
         out: dict[int, list[Fact]] = defaultdict(list)
         for f in self.facts:
