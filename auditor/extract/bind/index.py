@@ -158,6 +158,14 @@ class DocumentIndex:
         return len({f.value for f in self.budget_amounts if self.label_concept(f.label).concept is None}) == 1
 
     @cached_property
+    def budgets_by_concept(self) -> dict[str | None, list[Fact]]:
+        """`budget_amounts` of each concept, in that order (the budgets of a numerator's subject)."""
+        out: dict[str | None, list[Fact]] = defaultdict(list)
+        for f in self.budget_amounts:
+            out[f.concept].append(f)
+        return dict(out)
+
+    @cached_property
     def budget_places(self) -> tuple[dict[str | None, list[int]], list[int], dict[int, list[int]]]:
         """Where in `budget_amounts` (ascending places) the budgets of each concept stand, those whose
         label names no subject, and those of each paragraph: a rate's base looked up among its own
