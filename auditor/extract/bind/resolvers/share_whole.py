@@ -268,7 +268,7 @@ def _stated_sum(index: DocumentIndex, parts: list[Fact], total: Decimal, slack: 
     reach = slack + min(index.widest_amount_rounding, _WIDEST_ROUNDING)
     first = parts[0].span.start
     # (the parts add up to f: their sum and rounding are `total` and `slack`, not added up again per figure)
-    found = [f for f in index.amounts_between(total - reach, total + reach)
+    found = [f for f in index.amounts_near(total, slack, reach)
              if f.span.end <= first and f.unit == parts[0].unit and abs(total - f.value) <= f.tolerance + slack]
     return max(found, key=lambda f: f.span.start) if found else None
 
@@ -339,9 +339,13 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     # ("占总预算岁出28.0%": the figure named 总预算岁出, not the 岁出规模合计 of 总预算 and 特别预算 the list hangs from)
     exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit] \
         if named and len(label) >= 4 else []
-    if exact and not any(t in exact for t in own) and all(t not in named or label not in clean_label(t.label) for t in own):
-        named = exact
-    own_named = [t for t in own if t in named]
+    # (whether a list's total is among them: a figure equal to it bears its id — asked of the ids first, the
+    # records compared only then, not every one of a long text's figures of that name)
+    named_ids, exact_ids = ({f.id for f in named}, {f.id for f in exact}) if own else (set(), set())
+    if exact and not any(t.id in exact_ids and t in exact for t in own) \
+            and all(not (t.id in named_ids and t in named) or label not in clean_label(t.label) for t in own):
+        named, named_ids = exact, exact_ids
+    own_named = [t for t in own if t.id in named_ids and t in named]
     if own_named:
         return own_named, "share_of_list_total"
     if named:
