@@ -374,7 +374,11 @@ def _table_total_rows(ctx: Context) -> list[list[Fact]]:
 
 
 def _table_total_scores(ctx: Context) -> list[Fact]:
-    return [fact for row in _table_total_rows(ctx) for fact in row]
+    """The scores of every score table's total row (worked out once a document; a list no caller changes)."""
+    found = ctx.memo.get("table_total_scores")
+    if found is None:
+        found = ctx.memo["table_total_scores"] = [fact for row in _table_total_rows(ctx) for fact in row]
+    return found
 
 
 def prose_total_scores(ctx: Context) -> list[Fact]:
