@@ -9,7 +9,10 @@ copy with one figure changed, cut at a line break.  Each is audited in this
 process with a warm grammar — normalise, extract, check timed separately —
 best of several runs for small sizes (at least ~2 s of work), one run from
 1 MB up.  Prints the time per MB for each size and the ratio of the largest
-to the smallest per-MB time: linear means ≈ 1.  When the time per MB grows so
+to the smallest per-MB time: linear means ≈ 1.  The documents differ in how
+many figures a MB holds (10 KB is the first source, one sparse report: about
+4,300 facts a MB against 12,400 from 1 MB up), so it also prints the time per
+1,000 facts and its ratio from 10 KB up: what grows with size, not with content.  When the time per MB grows so
 that the next size would take longer than --budget seconds, the remaining
 sizes are skipped (and the script says so); the prediction assumes the last
 growth of the time per MB goes on, which underestimates a worse-than-quadratic
@@ -68,8 +71,9 @@ def by_size(max_size: int, budget: float) -> None:
     audit_text("预算100万元，执行率100%。")  # grammar built, rules loaded
     print("(1) document size — one document, in-process, warm; seconds per MB (10^6 bytes)\n")
     print(f"{'size':>10} {'facts':>8} {'findings':>8} {'runs':>4} {'total s':>9} {'s/MB':>7} "
-          f"{'normalise':>9} {'extract':>8} {'check':>7}")
+          f"{'normalise':>9} {'extract':>8} {'check':>7} {'ms/1k facts':>11}")
     per_mb: list[tuple[int, float]] = []
+    per_fact: list[tuple[int, float]] = []  # (the documents differ in figures per MB: a short one is one sparse report)
     for size in [s for s in SIZES if s <= max_size]:
         if per_mb:
             last = per_mb[-1][1]
@@ -92,14 +96,19 @@ def by_size(max_size: int, budget: float) -> None:
         total = sum(best[:3])
         mbs = n_bytes / 1e6
         per_mb.append((size, total / mbs))
+        per_fact.append((size, total * 1e6 / max(best[3], 1)))
         print(f"{n_bytes:10,} {best[3]:8,} {best[4]:8,} {runs:4} {total:9.3f} {total / mbs:7.2f} "
-              f"{best[0] / mbs:9.3f} {best[1] / mbs:8.2f} {best[2] / mbs:7.3f}")
+              f"{best[0] / mbs:9.3f} {best[1] / mbs:8.2f} {best[2] / mbs:7.3f} {per_fact[-1][1]:11.1f}")
     if len(per_mb) > 1:
         ratio = per_mb[-1][1] / per_mb[0][1]
         fastest = min(per_mb, key=lambda r: r[1])
         print(f"\ntime per MB, largest ({per_mb[-1][0]:,} B) / smallest ({per_mb[0][0]:,} B): {ratio:.2f}   "
               f"(linear ≈ 1)")
         print(f"time per MB, largest / fastest ({fastest[0]:,} B): {per_mb[-1][1] / fastest[1]:.2f}")
+        from_10k = [r for r in per_fact if r[0] >= 10_000]
+        if len(from_10k) > 1:
+            print(f"time per 1,000 facts, largest / {from_10k[0][0]:,} B: {from_10k[-1][1] / from_10k[0][1]:.2f}   "
+                  f"(max / min from 10 KB up: {max(r[1] for r in from_10k) / min(r[1] for r in from_10k):.2f})")
 
 
 def by_jobs(count: int, min_bytes: int, jobs_list: list[int], repeat: int) -> None:

@@ -37,6 +37,16 @@ class Context:
         return DocumentIndex(self.doc.facts, self.vocab, self.doc.report_year)
 
     @cached_property
+    def first_share_of(self) -> dict[int, Fact]:
+        """A part's id → the percent of the first share stated of it (looked up per part of every
+        list: an index, not a scan of the document's shares)."""
+        out: dict[int, Fact] = {}
+        for s in self.doc.shares:
+            if s.part is not None:
+                out.setdefault(s.part.id, s.percent)
+        return out
+
+    @cached_property
     def paragraph_at(self) -> dict[int, int]:
         """Where a figure starts → its paragraph (lines that extraction wrapped are one)."""
         return {f.span.start: f.window for f in self.doc.facts if not f.in_table}

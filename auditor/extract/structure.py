@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 
 from auditor import lazyre
@@ -118,6 +119,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
               and not (_OPEN_BEFORE.search(norm.text, max(0, f.span.start - 3), f.span.start)
                        and _CLOSE_AFTER.match(norm.text, f.span.end))]
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
+    score_lines = None  # (the scores and their lines, for the look-up near each grade: worked out once a list)
     out = []
     for m in _GRADE.finditer(norm.text):
         if _COUNTED.match(norm.text, m.end(1)):
@@ -143,7 +145,9 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
                       for b in _matches(pattern, norm.text, anchor)]
             if bounds:
                 scores = [f for f in scores if not any(a <= f.span.start < b for a, b in bounds)]
-        score = _score_for(m.start(), scores, norm)
+        if score_lines is None or score_lines[0] is not scores:
+            score_lines = (scores, _lines_of(scores))
+        score = _score_for(m.start(), scores, norm, lines=score_lines[1])
         if score is not None and (_out_of_other(norm.text, score) or _other_year(norm.text, score, m.start())):
             # "项目决策(满分20分)得分18分,评价为优": a part's score, not out of 100; "2022年度…等级为良,
             # 2023年度…得分92分": the grade of another year than the score's — the next score said with
@@ -306,12 +310,23 @@ _OPEN_BEFORE = lazyre.compile(r"(?<![优良中差秀好格”\"])\(\s*$")  # (no
 _CLOSE_AFTER = lazyre.compile(r"\s*\)")
 
 
-def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool = False) -> Fact | None:
+def _lines_of(scores: list[Fact]) -> list[int] | None:
+    """The scores' lines when they are in line order (a bisect finds those near a grade), else None."""
+    lines = [f.span.line for f in scores]
+    return lines if all(a <= b for a, b in zip(lines, lines[1:])) else None
+
+
+def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool = False,
+               lines: list[int] | None = None) -> Fact | None:
     """The total score next to the grade on its line, else the nearest before it within a few lines.
 
     "Next to" is a distance in characters, not the line: a 自评表 flattened onto one line
-    holds many scores and grades, and a grade far along it is not the first score's."""
+    holds many scores and grades, and a grade far along it is not the first score's.
+    (`lines`: the scores' lines, ascending — _lines_of —: only the scores of the six lines
+    up to the grade's are looked at, the only ones either look-up below takes.)"""
     line, _ = norm.line_col(pos)
+    if lines is not None:
+        scores = scores[bisect_left(lines, line - 6):bisect_right(lines, line)]
     # (a score after the grade, past the end of its sentence, is another's: "本项目等级为优。与之相比,2022年度
     # 自评得分为84分")
     near = [f for f in scores if f.span.line == line and (_is_total_score(f) or _formula_total(norm.text, f))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from decimal import Decimal
 from typing import Iterator
 
@@ -46,8 +46,11 @@ def _repeats(rule: Rule, ctx: Context, repeats, accuse_from: int | None = None) 
     # differences the text itself states ("决算比预算减少120万元") explain two values
     stated_deltas = sorted((c.delta for c in ctx.doc.changes if c.delta is not None and c.delta.kind == "amount"),
                            key=lambda d: d.value)
-    delta_values = [d.value for d in stated_deltas]
-    widest = max((d.tolerance for d in stated_deltas), default=Decimal(0))
+    # (their values by rounding, each list ascending: whether one explains a gap is a bisect a rounding,
+    # not a walk through every delta near it — a long text states many of about one size)
+    by_tolerance: dict[Decimal, list[Decimal]] = {}
+    for d in stated_deltas:
+        by_tolerance.setdefault(d.tolerance, []).append(d.value)
     reported: set[int] = set()
     for pair in repeats:
         if pair.concept in generic or pair.group in reported:
@@ -60,9 +63,8 @@ def _repeats(rule: Rule, ctx: Context, repeats, accuse_from: int | None = None) 
             yield outcome(rule, pair, "holds", figures, equation=equation)
             continue
         gap = abs(other.value - first.value)
-        margin = widest + other.tolerance + first.tolerance
-        near = stated_deltas[bisect_left(delta_values, gap - margin):bisect_right(delta_values, gap + margin)]
-        if any(abs(gap - d.value) <= d.tolerance + other.tolerance + first.tolerance for d in near):
+        if any(_within(values, gap, tolerance + other.tolerance + first.tolerance)
+               for tolerance, values in by_tolerance.items()):
             yield outcome(rule, pair, "holds", figures, note="a change the text states explains the two values")
             continue
         unit = unit_of(other)
@@ -79,6 +81,12 @@ def _repeats(rule: Rule, ctx: Context, repeats, accuse_from: int | None = None) 
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp,
                                          fields={"concept": pair.concept, "first_line": str(first.span.line)}),
                      found=found, accuse_from=accuse_from)
+
+
+def _within(values: list[Decimal], x: Decimal, margin: Decimal) -> bool:
+    """One of the ascending `values` lies within `margin` of x."""
+    i = bisect_left(values, x - margin)
+    return i < len(values) and values[i] - x <= margin
 
 
 def check_unit_slip(rule: Rule, ctx: Context) -> Iterator[Outcome]:

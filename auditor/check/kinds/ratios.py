@@ -97,7 +97,7 @@ def _sentence_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         evidence=_rate_figures(stated, num, den),
         comparison=cmp,
         fields={"name": r.name, "hint_zh": hint[0], "hint_en": hint[1]},
-    ), found=doubt.explain_rate(ctx.doubt, stated, num, tried, ctx.index.budget_amounts),
+    ), found=doubt.explain_rate(ctx.doubt, stated, num, tried, ctx.index.budgets_by_concept.get(num.concept, ())),
         equation=ratio_equation(stated, num, den) if len(r.pairs) == 1 else None)
 
 
@@ -225,16 +225,21 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
             evidence=figures, comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
         ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label,
-                                                       _named_before(ctx.doc.shares, s)),
+                                                       _named_before(ctx, s)),
             equation=as_read if len(wholes) == 1 and not slip else None, weigh=as_read)
 
 
-def _named_before(shares, s) -> list[Fact]:
+def _named_before(ctx: Context, s) -> list[Fact]:
     """The wholes the shares before a bare 占 p% in its sentence name ("…,占一般公共预算财政拨款支出的78.37%;
     社会保障和就业支出388.17万元,占21.63%"): the whole the bare share may leave unsaid."""
     if s.whole_label:
         return []
-    return [w for t in shares if t is not s and t.whole_label and t.percent.sentence == s.percent.sentence
+    by_sentence = ctx.memo.get("shares_by_sentence")
+    if by_sentence is None:  # (the document's shares by their sentence, in their order: built once)
+        by_sentence = ctx.memo["shares_by_sentence"] = {}
+        for t in ctx.doc.shares:
+            by_sentence.setdefault(t.percent.sentence, []).append(t)
+    return [w for t in by_sentence.get(s.percent.sentence, ()) if t is not s and t.whole_label
             and t.percent.span.start < s.percent.span.start for w in t.wholes]
 
 

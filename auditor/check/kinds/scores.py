@@ -378,7 +378,15 @@ def _score_columns(row) -> list[Fact]:
 
 
 def _total_rows(ctx: Context) -> list:
-    """Each score table's total row: its last one, the 总分 after the levels' 小计 rows."""
+    """Each score table's total row: its last one, the 总分 after the levels' 小计 rows (worked out
+    once a document: every grade without a score of its own asks)."""
+    found = ctx.memo.get("score_total_rows")
+    if found is None:
+        found = ctx.memo["score_total_rows"] = _find_total_rows(ctx)
+    return found
+
+
+def _find_total_rows(ctx: Context) -> list:
     out = []
     for table in ctx.doc.tables:
         totals = [row for row in table.rows if row.is_total and "score" in row.cells]
@@ -393,10 +401,22 @@ def _table_total_rows(ctx: Context) -> list[list[Fact]]:
 
 
 def _table_total_scores(ctx: Context) -> list[Fact]:
-    return [fact for row in _table_total_rows(ctx) for fact in row]
+    """The scores of every score table's total row (worked out once a document; a list no caller changes)."""
+    found = ctx.memo.get("table_total_scores")
+    if found is None:
+        found = ctx.memo["table_total_scores"] = [fact for row in _table_total_rows(ctx) for fact in row]
+    return found
 
 
 def prose_total_scores(ctx: Context) -> list[Fact]:
+    """The total scores the prose states (worked out once a document; a list no caller changes)."""
+    found = ctx.memo.get("prose_total_scores")
+    if found is None:
+        found = ctx.memo["prose_total_scores"] = _prose_total_scores(ctx)
+    return found
+
+
+def _prose_total_scores(ctx: Context) -> list[Fact]:
     out = []
     for f in ctx.doc.facts:
         if f.kind != "score" or f.in_table or f.is_bound:

@@ -135,7 +135,7 @@ def _nested_by_share(ctx: Context, b, partial: bool) -> doubt.Found | None:
     企业合同金额329.24万元,占比69.48%" — 329.24 / 473.86): a share of that part, so within it, no sibling; the
     list without it holds."""
     for p in b.parts:
-        share = next((s.percent for s in ctx.doc.shares if s.part is not None and s.part.id == p.id), None)
+        share = ctx.first_share_of.get(p.id)
         if share is None:
             continue
         for q in b.parts:

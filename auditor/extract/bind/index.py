@@ -146,6 +146,30 @@ class DocumentIndex:
         return [f for _, f in values[start:end]]
 
     @cached_property
+    def _values_by_rounding(self) -> list[tuple[Decimal, list[Decimal], list[int]]]:
+        """(rounding, the values of the amounts so rounded, their places in `amounts_by_value`), both
+        ascending: an amount within its own rounding of a value is a bisect a rounding away."""
+        groups: dict[Decimal, tuple[list[Decimal], list[int]]] = {}
+        for i, (value, f) in enumerate(self.amounts_by_value):
+            values, places = groups.setdefault(f.tolerance, ([], []))
+            values.append(value)
+            places.append(i)
+        return [(rounding, values, places) for rounding, (values, places) in groups.items()]
+
+    def amounts_near(self, value: Decimal, slack: Decimal, reach: Decimal) -> list[Fact]:
+        """Those of `amounts_between(value - reach, value + reach)` within their own rounding plus
+        `slack` of `value` — and perhaps a few more (the test is the caller's) —, in that order: one
+        bisect a rounding, not a walk through every amount `reach` takes (a wide rounding, 亿元, takes
+        in thousands of a long text's amounts)."""
+        places: list[int] = []
+        for rounding, values, where in self._values_by_rounding:
+            margin = min(reach, rounding + slack)
+            places.extend(where[bisect_left(values, value - margin):bisect_right(values, value + margin)])
+        places.sort()
+        pairs = self.amounts_by_value
+        return [pairs[i][1] for i in places]
+
+    @cached_property
     def budget_amounts(self) -> list[Fact]:
         """Amounts whose label makes them a budget or the money received: a rate's possible base."""
         return [f for _, f in self.amounts_by_value
@@ -156,6 +180,29 @@ class DocumentIndex:
         """The document states one budget naming no subject ("年初预算1086.95万元"), perhaps more than
         once: a project report's budget, any named numerator's base (worked out once, not per rate)."""
         return len({f.value for f in self.budget_amounts if self.label_concept(f.label).concept is None}) == 1
+
+    @cached_property
+    def budgets_by_concept(self) -> dict[str | None, list[Fact]]:
+        """`budget_amounts` of each concept, in that order (the budgets of a numerator's subject)."""
+        out: dict[str | None, list[Fact]] = defaultdict(list)
+        for f in self.budget_amounts:
+            out[f.concept].append(f)
+        return dict(out)
+
+    @cached_property
+    def budget_places(self) -> tuple[dict[str | None, list[int]], list[int], dict[int, list[int]]]:
+        """Where in `budget_amounts` (ascending places) the budgets of each concept stand, those whose
+        label names no subject, and those of each paragraph: a rate's base looked up among its own
+        kind, not among every budget of the document."""
+        by_concept: dict[str | None, list[int]] = defaultdict(list)
+        bare: list[int] = []
+        bare_by_window: dict[int, list[int]] = defaultdict(list)
+        for i, f in enumerate(self.budget_amounts):
+            by_concept[f.concept].append(i)
+            if self.label_concept(f.label).concept is None:
+                bare.append(i)
+                bare_by_window[f.window].append(i)
+        return dict(by_concept), bare, dict(bare_by_window)
 
     @cached_property
     def facts_by_sentence(self) -> dict[int, list[Fact]]:
@@ -182,8 +229,20 @@ class DocumentIndex:
         document for each name (a share looks its whole up by name; many shares name one whole)."""
         found = self._holding.get(words)
         if found is None:
-            found = self._holding[words] = [f for f in self.facts if f.kind == "amount" and words in clean_label(f.label)]
+            # (the amounts' places by label, each label looked at once: a long text says the same names again)
+            places = [at for label, where in self._amount_places_by_label.items() if words in label for at in where]
+            places.sort()
+            found = self._holding[words] = [self.facts[i] for i in places]
         return found
+
+    @cached_property
+    def _amount_places_by_label(self) -> dict[str, list[int]]:
+        """Cleaned label → the places in `facts` of the amounts that bear it."""
+        out: dict[str, list[int]] = defaultdict(list)
+        for i, f in enumerate(self.facts):
+            if f.kind == "amount":
+                out[clean_label(f.label)].append(i)
+        return dict(out)
 
     def amounts_named(self, ending: str, near: int, reach: int = _NEAR) -> list[tuple[str, Fact]]:
         """(name, amount) whose name ends in `ending`'s last two characters, within `reach`

@@ -23,6 +23,7 @@ from auditor.extract.readings import Reading, clean_label
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
     split_here: dict[int, set[int]] = {}  # total id -> the parts an earlier dimension of it listed
+    parts_of: dict[int, set[int]] | None = None  # total id -> the parts the lists give it (built when first asked)
     for opener in tree.of_kind("dimension"):
         if opener.kind != "dimension":
             continue
@@ -33,7 +34,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if not before:
             continue
         total = before[0]
-        listed = {p.id for b in lists if b.total.id == total.id for p in b.parts} | split_here.get(total.id, set())
+        if parts_of is None:
+            parts_of = {}
+            for b in lists:
+                parts_of.setdefault(b.total.id, set()).update(p.id for p in b.parts)
+        listed = parts_of.get(total.id, set()) | split_here.get(total.id, set())
         if any(f.id not in listed and not _restated(f, total) for f in before[1:]):
             continue  # "盟本级支出…;旗级支出…。分项目看:": which total the list splits is unclear
         parts = [r.facts[k] for k in range(i + 1, list_end(r, i))

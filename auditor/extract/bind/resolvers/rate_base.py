@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from decimal import Decimal
 
 from auditor.extract.bind.index import DocumentIndex
@@ -94,8 +95,8 @@ def _in_document(index: DocumentIndex, r: Rate) -> Rate:
     num = r.numerators[0]
     # (not the numerator itself, nor an amount of its own scenario: "到位96万元,到位率80%" has no
     # base in the money received)
-    bases = [f for f in index.budget_amounts if f.value >= num.value * Decimal("0.5") and f.id != num.id
-             and (num.scenario is None or f.scenario != num.scenario)]
+    budgets = index.budget_amounts  # (ascending by value: those of at least half the numerator are a tail)
+    first = bisect_left(budgets, num.value * Decimal("0.5"), key=_value)
     # "公务用车…决算8.47万元,完成预算的60.50%" with no budget of 公务用车 in the text: the
     # 三公经费 budget is no base for it; "中央对地方转移支付…完成预算的98.9%": nor is the
     # budget of revenue.  A numerator that names something must find a base of the same
@@ -105,10 +106,21 @@ def _in_document(index: DocumentIndex, r: Rate) -> Rate:
     # numerator in that numerator's paragraph, or anywhere when the document states one such
     # budget (a project report's "年初预算1086.95万元" is the project's).
     if index.label_concept(num.label).concept is not None:
-        bases = [f for f in bases if f.concept == num.concept
-                 or (index.label_concept(f.label).concept is None and (index.one_bare_budget or f.window == num.window))]
+        # (of its concept, or naming none: the places of both kinds in `budgets`, merged in their order)
+        by_concept, bare, bare_by_window = index.budget_places
+        own = by_concept.get(num.concept, ())
+        unnamed = bare if index.one_bare_budget else bare_by_window.get(num.window, ())
+        places = sorted({*own[bisect_left(own, first):], *unnamed[bisect_left(unnamed, first):]})
+        candidates = [budgets[i] for i in places]
+    else:
+        candidates = budgets[first:]
+    bases = [f for f in candidates if f.id != num.id and (num.scenario is None or f.scenario != num.scenario)]
     return r.model_copy(update={"value_pairs": value_pairs, "document_pairs": tuple((num, b) for b in bases),
                                 "reason": "rate_base_in_document", "via": (*r.via, "numerator in its sentence")})
+
+
+def _value(f: Fact) -> Decimal:
+    return f.value
 
 
 def _bases_for(index: DocumentIndex, num: Fact, stated: Fact, slack_digits: int = 0) -> list[Fact]:

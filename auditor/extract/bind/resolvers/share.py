@@ -24,6 +24,7 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
     """`lists`: the lists read so far, whose parts a run of percentages may pair with."""
     yield from _urbanisation(r)
     tree = r.tree
+    by_last: dict[int, list[Breakdown]] | None = None  # (the lists by their last part, built when first asked)
     for s in tree.of_kind("share"):
         if s.kind != "share":
             continue
@@ -55,7 +56,9 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
             # "A、B分别为a、b,占X的p%、q%": pair in order, or not at all
             via = "paired in order"
             if len(amounts) != len(percents):
-                amounts, via = _list_just_before(r, i, lists, len(percents)), "paired with the list just before"
+                if by_last is None:
+                    by_last = _by_last_part(lists)
+                amounts, via = _list_just_before(r, i, by_last, len(percents)), "paired with the list just before"
             for percent, part in zip(percents, amounts) if len(amounts) == len(percents) else ():
                 yield Candidate(Share.model_construct(percent=percent, part=part, whole=None, whole_label=whole_label,
                                                       reason="share_of_named_whole", via=(via,), rejected=()))
@@ -199,15 +202,25 @@ _SHARE_WORDS = lazyre.compile(r"的?(?:比重|比例|份额)?(?:为|是|约|达�
 _OTHER_YEARS = lazyre.compile(r"(?:比|较|与|同)\s*(?:(?:19|20)\d{2}|上一?年|去年)\s*年?度?(?:同期)?\s*\(\s*$")
 
 
-def _list_just_before(r: Reading, i: int, lists: Sequence[Breakdown], count: int) -> list[Fact]:
+def _by_last_part(lists: Sequence[Breakdown]) -> dict[int, list[Breakdown]]:
+    """The lists that subtract nothing, by their last part's id, in their order."""
+    out: dict[int, list[Breakdown]] = {}
+    for b in lists:
+        if b.parts and not b.subtracted:
+            out.setdefault(b.parts[-1].id, []).append(b)
+    return out
+
+
+def _list_just_before(r: Reading, i: int, by_last: dict[int, list[Breakdown]], count: int) -> list[Fact]:
     """The parts of a list of `count` parts whose last part is the last figure before node i
-    in its paragraph, with no figure between: what "占…的比重分别为p%、q%…" is written about."""
+    in its paragraph, with no figure between: what "占…的比重分别为p%、q%…" is written about
+    (`by_last`: the lists by their last part, _by_last_part)."""
     tree = r.tree
     last = next((j for j in range(i - 1, -1, -1) if r.facts[j] is not None), None)
     if last is None or tree[last].paragraph != tree[i].paragraph:
         return []
-    for b in lists:
-        if len(b.parts) == count and not b.subtracted and b.parts[-1].id == r.facts[last].id:
+    for b in by_last.get(r.facts[last].id, ()):
+        if len(b.parts) == count:
             return list(b.parts)
     return []
 

@@ -141,6 +141,7 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
     (the first share is of another whole).  Found by looking through the document, so at
     most a warning."""
     out = list(shares)
+    ceiling_at = None  # (the amounts by where they end, with the largest so far: sorted once, for every group)
     for members in _sibling_groups(shares, _unplaced):
         parts = [shares[n].part for n in members]
         # (each run's sum from running sums: a run is tried in constant time, not by adding it up)
@@ -149,7 +150,8 @@ def _siblings_total(index: DocumentIndex, shares: list[Share]) -> list[Share]:
         repeated = len({p.id for p in parts}) < len(parts)
         # (the largest amount stated before each part: a run adding to more has no whole stated before
         # it, and is passed over without a look-up — the runs are many, the wholes few)
-        ceilings = _largest_before(index, [p.span.start for p in parts])
+        ceiling_at = ceiling_at or _ceilings(index)
+        ceilings = _largest_before(ceiling_at, [p.span.start for p in parts])
         widest = min(index.widest_amount_rounding, _WIDEST_ROUNDING)
         taken: set[int] = set()
         for start, stop in _runs_below(values, slacks, [c + widest for c in ceilings]):
@@ -258,10 +260,17 @@ def _names_no_whole(whole_label: str) -> bool:
     return not rest or rest in {"比", "比重"}
 
 
-def _largest_before(index: DocumentIndex, offsets: list[int]) -> list[Decimal]:
-    """For each offset, the largest amount `_stated_sum` may find ending at or before it (−1 if none)."""
+def _ceilings(index: DocumentIndex) -> tuple[list[tuple[int, Decimal]], list[Decimal]]:
+    """The amounts `_stated_sum` may find as (end, value) in order of their ends, and the largest value
+    of each prefix of them (−1 for none)."""
     ends = sorted((f.span.end, f.value) for _, f in index.amounts_by_value)
-    ceilings = list(accumulate((value for _, value in ends), max, initial=Decimal(-1)))
+    return ends, list(accumulate((value for _, value in ends), max, initial=Decimal(-1)))
+
+
+def _largest_before(ceiling_at: tuple[list[tuple[int, Decimal]], list[Decimal]], offsets: list[int]) -> list[Decimal]:
+    """For each offset, the largest amount `_stated_sum` may find ending at or before it (−1 if none;
+    `ceiling_at`: _ceilings)."""
+    ends, ceilings = ceiling_at
     return [ceilings[bisect_right(ends, offset, key=lambda pair: pair[0])] for offset in offsets]
 
 
@@ -271,7 +280,7 @@ def _stated_sum(index: DocumentIndex, parts: list[Fact], total: Decimal, slack: 
     reach = slack + min(index.widest_amount_rounding, _WIDEST_ROUNDING)
     first = parts[0].span.start
     # (the parts add up to f: their sum and rounding are `total` and `slack`, not added up again per figure)
-    found = [f for f in index.amounts_between(total - reach, total + reach)
+    found = [f for f in index.amounts_near(total, slack, reach)
              if f.span.end <= first and f.unit == parts[0].unit and abs(total - f.value) <= f.tolerance + slack]
     return max(found, key=lambda f: f.span.start) if found else None
 
@@ -342,9 +351,13 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     # ("占总预算岁出28.0%": the figure named 总预算岁出, not the 岁出规模合计 of 总预算 and 特别预算 the list hangs from)
     exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit] \
         if named and len(label) >= 4 else []
-    if exact and not any(t in exact for t in own) and all(t not in named or label not in clean_label(t.label) for t in own):
-        named = exact
-    own_named = [t for t in own if t in named]
+    # (whether a list's total is among them: a figure equal to it bears its id — asked of the ids first, the
+    # records compared only then, not every one of a long text's figures of that name)
+    named_ids, exact_ids = (_by_id(named), _by_id(exact)) if own else ({}, {})
+    if exact and not any(_among(t, exact_ids) for t in own) \
+            and all(not _among(t, named_ids) or label not in clean_label(t.label) for t in own):
+        named, named_ids = exact, exact_ids
+    own_named = [t for t in own if _among(t, named_ids)]
     if own_named:
         return own_named, "share_of_list_total"
     if own and names_in_full(clean_label(own[0].label), label):
@@ -379,6 +392,19 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     if wider and place and place.group() != wider.group():
         return [], None
     return own[:1], "share_of_list_total_renamed" if own else None
+
+
+def _by_id(facts: list[Fact]) -> dict[int, list[Fact]]:
+    out: dict[int, list[Fact]] = {}
+    for f in facts:
+        out.setdefault(f.id, []).append(f)
+    return out
+
+
+def _among(t: Fact, by_id: dict[int, list[Fact]]) -> bool:
+    """`t in facts` (the same record, or one equal to it — which bears its id), asked of the few facts
+    of its id (`by_id`: _by_id(facts))."""
+    return any(f is t or f == t for f in by_id.get(t.id, ()))
 
 
 def _named_whole_before(index: DocumentIndex, part: Fact) -> Fact | None:
