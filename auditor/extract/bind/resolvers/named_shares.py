@@ -77,8 +77,10 @@ def _shares_with_remainder(r: Reading) -> Iterator[Candidate]:
 
 # a structure written as a ratio of percentages: "三次产业结构比为25.72:26.84:47.44", "比例由上年的10.7∶49.1∶40.2调整为…"
 _RATIO_RUN = lazyre.compile(r"\d+(?:\.\d+)?(?:\s*[:∶]\s*\d+(?:\.\d+)?){1,4}")
-_STRUCTURE_BEFORE = lazyre.compile(r"(?:结构|比例|构成)(?:比|之比)?(?:由|为|是|调整为|变为|优化为)?(?:上年的?|[^\d,;。]{0,6})?$")
-_STRUCTURE_NEXT = lazyre.compile(r"(?:调整|变|优化|升级|转变|提升)?(?:为|到|至)")
+# (the year a structure is of may stand before its terms: "由2000年的24.2∶35.0∶40.8调整到2005年的18.9∶47.4∶33.7")
+_STRUCTURE_BEFORE = lazyre.compile(r"(?:结构|比例|构成)(?:比|之比)?(?:由|为|是|调整为|变为|优化为)?"
+                                   r"(?:上年的?|(?:19|20)\d{2}年(?:末|底)?的?|[^\d,;。]{0,6})?$")
+_STRUCTURE_NEXT = lazyre.compile(r"(?:调整|变|优化|升级|转变|提升)?(?:为|到|至)(?:(?:19|20)\d{2}年(?:末|底)?的?)?")
 _RATIO_TERM = lazyre.compile(r"\d+(?:\.\d+)?")
 _NEAR_HUNDRED = 5  # (a ratio whose terms are far from making 100 is no structure of percentages: 1:1:1, 3:7)
 
