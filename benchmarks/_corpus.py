@@ -16,6 +16,7 @@ Nothing here measures anything by itself; see the scripts beside it.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import re
@@ -134,3 +135,22 @@ def run_cli(args: list[str], **kwargs) -> tuple[float, subprocess.CompletedProce
 
 def mb(n_bytes: int) -> float:
     return n_bytes / 1e6
+
+# every distinct text an identity check reads (never a sealed round's): seeds, corpus, tests (the golden cases, the
+# consistent texts)
+IDENTITY_PLACES = [ROOT / "examples" / "seeds", ROOT / "examples" / "corpus", ROOT / "tests"]
+
+
+def distinct_texts(places: list[Path]) -> list[Path]:
+    """The .txt files under `places` (or the files given), each content once, outside any sealed round."""
+    seen: set[str] = set()
+    out = []
+    for place in places:
+        for path in [place] if place.is_file() else sorted(place.rglob("*.txt")):
+            if "sealed" in path.parts:
+                continue
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            if digest not in seen:
+                seen.add(digest)
+                out.append(path)
+    return out

@@ -33,23 +33,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-DEFAULT = [ROOT / "examples" / "seeds", ROOT / "examples" / "corpus", ROOT / "tests",
-           Path("/work/main/tests/consistent")]
+sys.path.append(str(ROOT / "benchmarks"))  # (after the checkout a side imports its auditor from: -P runs leave it out)
+from _corpus import IDENTITY_PLACES, distinct_texts  # noqa: E402
 
-
-def _texts(places: list[Path]) -> list[str]:
-    seen: set[str] = set()
-    out = []
-    for place in places:
-        files = [place] if place.is_file() else sorted(place.rglob("*.txt"))
-        for path in files:
-            if "sealed" in path.parts:
-                continue
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            if digest not in seen:
-                seen.add(digest)
-                out.append(str(path))
-    return out
+DEFAULT = IDENTITY_PLACES
 
 
 def _parse_size(value: str) -> int:
@@ -146,7 +133,7 @@ def main() -> None:
     if args.side:
         side(*args.side, args.jobs)
         return
-    items = _texts(args.places or DEFAULT)
+    items = [str(p) for p in distinct_texts(args.places or DEFAULT)]
     n_texts = len(items)
     for size in [_parse_size(s) for s in args.sizes.split(",") if s.strip()]:
         items += [f"document:{size}:whole", f"document:{size}:segments"]

@@ -21,30 +21,15 @@ differs (the first differences are printed).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 from multiprocessing import Pool
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-DEFAULT = [ROOT / "examples" / "seeds", ROOT / "examples" / "corpus", ROOT / "tests",
-           Path("/work/main/tests/consistent")]
+from _corpus import IDENTITY_PLACES, distinct_texts  # noqa: E402
 
-
-def _texts(places: list[Path]) -> list[Path]:
-    seen: set[str] = set()
-    out = []
-    for place in places:
-        files = [place] if place.is_file() else sorted(place.rglob("*.txt"))
-        for path in files:
-            if "sealed" in path.parts:
-                continue
-            digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            if digest not in seen:
-                seen.add(digest)
-                out.append(path)
-    return out
+DEFAULT = IDENTITY_PLACES
 
 
 def _key(pieces) -> list[tuple]:
@@ -113,7 +98,7 @@ def main() -> None:
     ap.add_argument("--full", action="store_true", help="also compare facts, relations, findings and outcomes")
     ap.add_argument("--jobs", type=int, default=1)
     args = ap.parse_args()
-    paths = _texts(args.places or DEFAULT)
+    paths = distinct_texts(args.places or DEFAULT)
     print(f"{len(paths):,} distinct texts", flush=True)
     stretches = cleared = bad = 0
     with Pool(args.jobs, initializer=_setup, initargs=(args.full,)) as pool:
