@@ -33,7 +33,7 @@ from auditor.check.arithmetic import Value, compare, product_value, ratio_percen
 from auditor.check.diagnose import slip_explains
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact
-from auditor.extract.numbering import NUMBERED_LINE
+from auditor.extract.numbering import NUMBERED_LINE, item_style
 from auditor.extract.readings import clean_label
 from auditor.extract.vocabulary import FUND_NAME
 from auditor.load.base import line_starts
@@ -747,12 +747,47 @@ def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> F
                 continue
             seen.add(f.id)
             pool.append(f)
+    # ("(一)货物类采购300.00万元,其中:…\n(二)工程类采购…,服务类采购…,合计17367.60万元": a 合计 in a numbered item may close
+    # the items before it too — the first amount of each earlier item of its numbering)
+    for f in _earlier_items(doc, total):
+        if f.id not in used and f.id not in seen and f.kind == total.kind and f.unit == total.unit and not f.is_bound:
+            seen.add(f.id)
+            pool.append(f)
     listed = _sum(parts, subtracted)  # once, not once per candidate
     for f in pool:
         if _makes(total, listed + Value.of(f)):
             return Found("ALT003", {"zh": _sum_text(total, [f, *parts], subtracted, f"（加上{_where(f, total)}的 {f.text}）"),
                                     "en": _sum_text(total, [f, *parts], subtracted, f" (with {f.text} of {_where(f, total, 'en')})")})
     return None
+
+
+def _earlier_items(doc: Document, total: Fact) -> list[Fact]:
+    """The first amount of each numbered line of the total's numbering style above the total's own item (up to the
+    last line of another style), when the total stands in such an item."""
+    text = doc.text
+    own_start = doc.line_start(total.span.start)
+    own = NUMBERED_LINE.match(text, own_start)
+    if own is None:
+        return []
+    style = item_style(own.group().strip(" \t|"))
+    out = []
+    end = own_start
+    for _ in range(_ITEMS_BACK):
+        if end <= 0:
+            break
+        start = doc.line_start(end - 1)
+        m = NUMBERED_LINE.match(text, start)
+        if m is not None:
+            if item_style(m.group().strip(" \t|")) != style:
+                break  # (a heading of another level: the items above it are another list's)
+            first = next((f for f in doc.facts if start <= f.span.start < end and f.kind == "amount"), None)
+            if first is not None:
+                out.append(first)
+        end = start
+    return out
+
+
+_ITEMS_BACK = 20  # lines
 
 
 def _where(f: Fact, total: Fact, lang: str = "zh") -> str:
@@ -996,9 +1031,10 @@ def _name_core(label: str) -> str:
 
 
 def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], whole_label: str,
-                  named_before: Iterable[Fact] = ()) -> Found | None:
+                  named_before: Iterable[Fact] = (), labels_before: Iterable[str] = ()) -> Found | None:
     """占 X 的 p%: another whole of the right concept, in the part's paragraph or of a tried whole's concept;
-    for a bare 占 p%, the whole a share before it in its sentence names (`named_before`)."""
+    for a bare 占 p%, the whole a share before it in its sentence names (`named_before`), or a figure of the
+    paragraph named as those shares name their whole (`labels_before`: "增值税…,占税收的49.16%;…个人所得税…,占12.43%")."""
     found = _garbled(doc, [stated, part, *tried[:1]])
     if found:
         return found
@@ -1022,18 +1058,21 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
     for w in named_before:
         if w.id not in tried_ids and w.id != part.id and w.unit == part.unit and _ratio_holds(stated, part, w):
             return _ratio_found("ALT001", stated, part, w)
-    core = _name_core(whole_label.rstrip("之"))
     concepts = {w.concept for w in tried if w.concept}
-    for f in doc.neighbours(part):
-        if f.id in tried_ids or f.id == part.id or f.kind != "amount" or f.is_bound or f.unit != part.unit:
-            continue
-        # ("(含总预算29,640亿元及特别预算…),…占总预算岁出之26.59%": a figure named in a bracket of what a total holds)
-        held = _HELD.sub("", clean_label(f.label))
-        named = (len(core) >= 2 and _name_core(f.label).endswith(core)) or (f.concept in concepts) \
-            or _abbreviates(_name_core(f.label), core) or (len(held) >= 3 and held != clean_label(f.label)
-                                                           and core.startswith(held))
-        if named and _ratio_holds(stated, part, f):
-            return _ratio_found("ALT001", stated, part, f)
+    for label in [whole_label] if whole_label else list(dict.fromkeys(labels_before)) or [""]:
+        core = _name_core(label.rstrip("之"))
+        for f in doc.neighbours(part):
+            if f.id in tried_ids or f.id == part.id or f.kind != "amount" or f.is_bound or f.unit != part.unit:
+                continue
+            # ("(含总预算29,640亿元及特别预算…),…占总预算岁出之26.59%": a figure named in a bracket of what a total holds)
+            held = _HELD.sub("", clean_label(f.label))
+            name = _name_core(f.label)
+            # (… or said short, without its 收入 / 支出: "占税收的" of 税收收入)
+            named = (len(core) >= 2 and (name.endswith(core) or name.endswith((core + "收入", core + "支出")))) \
+                or (f.concept in concepts) or _abbreviates(name, core) \
+                or (len(held) >= 3 and held != clean_label(f.label) and core.startswith(held))
+            if named and _ratio_holds(stated, part, f):
+                return _ratio_found("ALT001", stated, part, f)
     # "中央补助款50.48亿元,包括一般性补助款17.56亿元、计划型补助款32.91亿元,占岁入总额16.58%": the share
     # after a list's last part is the whole list's (ALT011)
     for b in doc.lists_of_part.get(part.id, ()):

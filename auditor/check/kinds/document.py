@@ -13,6 +13,7 @@ from auditor.check.context import Context, diff_text, failed, finding, label_tai
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import STRUCTURAL
 from auditor.extract.bind.resolvers import column_agreement
+from auditor.extract.readings import clean_label
 from auditor.findings import Evidence, Outcome
 
 _CN = "零一二三四五六七八九十"
@@ -226,6 +227,9 @@ def _clause_before(text: str, at: int) -> str:
 _CLAUSE_MARK = lazyre.compile(r"[,;。:]")
 
 
+_LAST_YEARS_SAY = lazyre.compile(r"(?:上年|去年|上年同期|上一年度?|上年度)(?:为|是)?")
+
+
 def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """PLA002: an amount below zero where a report states sizes (not changes)."""
     for f in ctx.doc.facts:
@@ -233,6 +237,10 @@ def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         if ctx.vocab.cue("signed_amount").search(f.label):
             continue
+        if _LAST_YEARS_SAY.fullmatch(clean_label(f.label)) and any(
+                ctx.vocab.cue("signed_amount").search(g.label) for g in ctx.doc.facts
+                if g.sentence == f.sentence and g.kind == "amount" and g.span.end <= f.span.start):
+            continue  # ("利润总额为-2310.50万元,上年为-4897.20万元": last year's figure of the quantity before it)
         if ctx.text and ctx.vocab.cue("negative_reason").match(ctx.text, f.span.end, f.span.end + 48):
             continue  # the text says why the amount is below zero (money taken back)
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≥ 0",

@@ -225,7 +225,7 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
             evidence=figures, comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
         ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label,
-                                                       _named_before(ctx, s)),
+                                                       _named_before(ctx, s), _labels_before(ctx, s)),
             equation=as_read if len(wholes) == 1 and not slip else None, weigh=as_read)
 
 
@@ -241,6 +241,15 @@ def _named_before(ctx: Context, s) -> list[Fact]:
             by_sentence.setdefault(t.percent.sentence, []).append(t)
     return [w for t in by_sentence.get(s.percent.sentence, ()) if t is not s and t.whole_label
             and t.percent.span.start < s.percent.span.start for w in t.wholes]
+
+
+def _labels_before(ctx: Context, s) -> list[str]:
+    """The wholes the shares before a bare 占 p% in its sentence name, as they name them ("占税收的")."""
+    if s.whole_label:
+        return []
+    _named_before(ctx, s)  # (builds the memo of shares by sentence)
+    return [t.whole_label for t in ctx.memo["shares_by_sentence"].get(s.percent.sentence, ()) if t is not s
+            and t.whole_label and t.percent.span.start < s.percent.span.start]
 
 
 def _share_of_parts_sum(rule: Rule, ctx: Context, s) -> Outcome:

@@ -310,6 +310,13 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
         # of 补助及协助收入 50.48 is not the 岁入总额 a part's share names)
         if own and (core in own[0].label or core in (own[0].concept or "")):
             return own[:1], "share_of_list_total"
+        # ("税收收入139701.84万元…。分税种看,增值税68678.69万元,占税收的49.16%": a flow named short, without its 收入 /
+        # 支出 — the one figure of this year before it named so in full)
+        full = [f for name, f in index.amounts_named(core + "收入", near=part.span.start)
+                if name in (core + "收入", core + "支出") and f.id != part.id and f.span.end <= part.span.start
+                and f.unit == part.unit and index.period_of(f) == index.period_of(part)]
+        if len({f.value for f in full}) == 1:
+            return full[-1:], "share_of_named_whole"
         return [], None
     if info.known:
         named = [f for f in index.amounts_of(info.concept, near=part.span.start) if f.id != part.id]
