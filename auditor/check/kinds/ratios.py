@@ -252,6 +252,16 @@ def _labels_before(ctx: Context, s) -> list[str]:
             and t.whole_label and t.percent.span.start < s.percent.span.start]
 
 
+def _own_precision(rate: Fact) -> Fact | None:
+    """The rate as its cell writes it, when it writes fewer decimals than the column's precision it was read with
+    ("92.7" in a column of "92.72"s: 92.7 ± 0.05, not 92.70 ± 0.005), else None."""
+    written_text = rate.text.rstrip("%").strip()
+    shown = len(written_text.split(".")[1]) if "." in written_text else 0
+    if shown >= rate.decimals or not written_text.replace(".", "", 1).isdigit():
+        return None
+    return rate.model_copy(update={"decimals": shown})
+
+
 def _share_of_parts_sum(rule: Rule, ctx: Context, s) -> Outcome:
     """A share of a whole stated nowhere, whose parts' shares add to 100 %: of the parts' sum."""
     parts = s.whole_of_parts
@@ -337,6 +347,12 @@ def check_table_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         if cmp.verdict == "gross" and rate.value == 100 and num.value >= den.value and r.name == "执行率":
             yield outcome(rule, r, "holds", figures, note="over-execution written as 100 % (capped), a common convention")
+            continue
+        own = _own_precision(rate)
+        if own is not None and compare(own, computed).verdict == "ok":
+            # ("执行率(%) | 71.80 | 94.83 | 99.8 | 92.7" for 92.72: a cell written with fewer decimals than its column may be
+            # rounded to them, not a trailing zero dropped)
+            yield outcome(rule, r, "holds", figures, note="rounded to the decimals the cell writes, fewer than its column's")
             continue
         yield failed(rule, r, finding(
             rule, ctx, primary=rate, stated=rate.text, expected=f"{computed.value.quantize(Decimal('0.01'))}%",

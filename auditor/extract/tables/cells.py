@@ -102,6 +102,10 @@ class Cell:
         return self.kind != CELL
 
 
+# the label of a row numbering the columns under a header ("栏次 | 1 | 2 | 3"): no figures
+COLUMN_NUMBERS = lazyre.compile(r"(?:栏次|栏号|列次|列号|行次)$")
+
+
 def cell_runs(text: str) -> list[list[Cell]]:
     """Runs of table-shaped lines, each as a stream of cells (with BREAK/EOL marks).
 

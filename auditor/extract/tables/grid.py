@@ -32,7 +32,7 @@ from decimal import Decimal, InvalidOperation
 from auditor import lazyre
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, GridFormula, ScoreTable, Span, TableRow
-from auditor.extract.tables.cells import PAGE_MARK, PAGE_MARK_FIRST
+from auditor.extract.tables.cells import COLUMN_NUMBERS, PAGE_MARK, PAGE_MARK_FIRST
 from auditor.normalise import Normalised
 from auditor.records import dataclass
 
@@ -143,6 +143,8 @@ def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int]
     text = " ".join(w for w, _ in label)
     if len(text) > _MAX_LABEL or _SENTENCE.search(text) or (text and text[-1].isdigit()):
         return None
+    if COLUMN_NUMBERS.search(text.replace(" ", "")):
+        return None  # ("| 栏次 |  | 1 | 2 | 3 | 4 |": the columns' numbers under the header, no figures)
     return GridRow(text, start + label[0][1] if label else tokens[0].start, index, tuple(tokens)), end
 
 

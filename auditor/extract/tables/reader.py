@@ -28,7 +28,7 @@ from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.numbering import OUTLINE_MARKER, item_number, item_style
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
-from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PADDED, PAGE, PAGE_MARK, PAGE_MARK_FIRST, Cell
+from auditor.extract.tables.cells import BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PAGE_MARK, PAGE_MARK_FIRST, Cell
 from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, LEVEL_COLUMN, Header, clean, find_header,
                                             is_label_header, role_of, split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
@@ -308,7 +308,6 @@ def _level_of(cell: Cell, coded_labels: bool) -> int | None:
     return (len(m.group(1)) - 3) // 2 if m else None
 
 
-_COLUMN_NUMBERS = lazyre.compile(r"(?:栏次|栏号|列次|列号)$")
 _CONTINUED_TITLE = lazyre.compile(r"^(?:.{0,30}\(续(?:表|上表|前表)?\)|续表\d*)$")
 _ROW_NUMBER = lazyre.compile(r"\d{1,3}")
 
@@ -318,7 +317,7 @@ def _numbers_the_columns(label: str, slots: list[Cell]) -> bool:
     numbers = [s.text.strip() for s in slots if not is_empty(s)]
     if not numbers or not all(n.isdigit() for n in numbers):
         return False
-    if _COLUMN_NUMBERS.search(label) or "科目编码" in label:
+    if COLUMN_NUMBERS.search(label) or "科目编码" in label:
         return True  # ("功能分类科目编码 科目名称 栏次 | 1 | 2 | 3")
     return len(numbers) >= 2 and numbers == [str(n) for n in range(1, len(numbers) + 1)] \
         and bool(CODE_HEADER.match(label) or is_label_header(label) or CODE_HEADER.match(label[:4]))

@@ -100,6 +100,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # scenario, is what was executed (its budget is looked for in the document)
             nums, others = others, []
             via = (*via, "the amount its clause states")
+        nums, dens, others = _bracketed_bases_of_others(r, fact, nums, dens, others)
         base = named_base(r, info.text)
         computed_on = next((f for f in near if _COMPUTED_ON.match(clean_label(f.label))
                             and _COMPUTED_AFTER.match(r.norm.text, f.span.end)), None)
@@ -126,6 +127,33 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             document_pairs=(), value_pairs=(), excess=None,
             reason=reason, via=via, rejected=(),
         ))
+
+
+def _bracketed_bases_of_others(r: Reading, rate: Fact, nums: list[Fact], dens: list[Fact], others: list[Fact]):
+    """"中央…资金支出21368万元(年度预算21560万元),省级衔接资金支出6245万元,支出进度98.2%": a budget in a bracket right after an
+    amount is that amount's; a rate whose own clause states another amount (the last before it, in no bracket) is not
+    of that budget — its own is not stated. Such bases are dropped, with the amounts they belong to."""
+    candidates = [f for f in (*nums, *others) if f.span.end <= rate.span.start]
+    if not candidates or not dens:
+        return nums, dens, others
+    last = max(candidates, key=lambda f: f.span.start)
+    tree = r.tree
+    owner_of = {}
+    for d in dens:
+        k = r.node_of(d)
+        if k is not None and tree[k].depth > 0:
+            j = tree.before_bracket(k)
+            if j >= 0 and r.facts[j] is not None:
+                owner_of[d.id] = r.facts[j]
+    if not owner_of or r.node_of(last) is None or tree[r.node_of(last)].depth > 0:
+        return nums, dens, others
+    away = {d.id for d in dens if d.id in owner_of and owner_of[d.id].id != last.id
+            and owner_of[d.id].span.start < last.span.start}
+    if not away:
+        return nums, dens, others
+    owners = {owner_of[i].id for i in away}
+    return ([f for f in nums if f.id not in owners], [d for d in dens if d.id not in away],
+            [f for f in others if f.id not in owners and f.id not in away])
 
 
 _SAID_AGAIN_IN = lazyre.compile(r"\s*\(\s*(?:折合|约合|合|即|相当于)?\s*$")

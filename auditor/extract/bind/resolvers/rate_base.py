@@ -34,7 +34,7 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text
             # (the budget a change against it implies comes first, whether or not the spent figure's
             # label names a scenario: "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元")
             implied = _implied(index, r, by_sentence.get(r.rate.sentence, ()))
-            out.append(_in_document(index, r) if implied is r and r.numerators else implied)
+            out.append(_in_document(index, r, text) if implied is r and r.numerators else implied)
     return _restated(out, index, text)
 
 
@@ -89,7 +89,7 @@ def _confirmed(r: Rate) -> tuple[Fact, Fact] | None:
     return pairs[0] if len({(n.id, d.id) for n, d in pairs}) == 1 else None
 
 
-def _in_document(index: DocumentIndex, r: Rate) -> Rate:
+def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
     stated = r.rate
     value_pairs = tuple((num, d) for num in r.numerators for d in _bases_for(index, num, stated, slack_digits=1))
     num = r.numerators[0]
@@ -114,9 +114,27 @@ def _in_document(index: DocumentIndex, r: Rate) -> Rate:
         candidates = [budgets[i] for i in places]
     else:
         candidates = budgets[first:]
-    bases = [f for f in candidates if f.id != num.id and (num.scenario is None or f.scenario != num.scenario)]
+    bases = [f for f in candidates if f.id != num.id and (num.scenario is None or f.scenario != num.scenario)
+             and not _bracketed_after_another(text, f, num)]
     return r.model_copy(update={"value_pairs": value_pairs, "document_pairs": tuple((num, b) for b in bases),
                                 "reason": "rate_base_in_document", "via": (*r.via, "numerator in its sentence")})
+
+
+# a budget in a bracket right after an amount: "支出21368万元(年度预算21560万元)" — that amount's own
+_BRACKET_AFTER_AMOUNT = lazyre.compile(r"\d\s*(?:万元|亿元|千元|元|万|亿)\s*\(\s*[^()]{0,16}$")
+
+
+def _bracketed_after_another(text: str, budget: Fact, num: Fact) -> bool:
+    """The budget stands in a bracket right after an amount that is not the numerator: that amount's budget (the
+    other subject's — "税收收入…28.64亿元(年度预算33.50亿元)…。非税收入完成6.12亿元,完成预算的91.3%")."""
+    if not text:
+        return False
+    before = text[max(0, budget.span.start - 40):budget.span.start]
+    m = _BRACKET_AFTER_AMOUNT.search(before)
+    if m is None:
+        return False
+    owner_end = budget.span.start - len(before) + m.start() + 1  # (just after the owner's last digit)
+    return not (num.span.start < owner_end <= num.span.end + 2)
 
 
 def _value(f: Fact) -> Decimal:
