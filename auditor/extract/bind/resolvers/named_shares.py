@@ -14,6 +14,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Fact, SharePartition
 from auditor.extract.readings import Reading
+from auditor.extract.vocabulary import PINYIN_GLOSS_AFTER_HAN
 
 _AND = lazyre.compile(r"和|及|与|以及")
 
@@ -78,9 +79,10 @@ def _shares_with_remainder(r: Reading) -> Iterator[Candidate]:
 # a structure written as a ratio of percentages: "三次产业结构比为25.72:26.84:47.44", "比例由上年的10.7∶49.1∶40.2调整为…"
 _RATIO_RUN = lazyre.compile(r"\d+(?:\.\d+)?(?:\s*[:∶]\s*\d+(?:\.\d+)?){1,4}")
 # (the year a structure is of may stand before its terms: "由2000年的24.2∶35.0∶40.8调整到2005年的18.9∶47.4∶33.7")
-_STRUCTURE_BEFORE = lazyre.compile(r"(?:结构|比例|构成)(?:比|之比)?(?:由|为|是|调整为|变为|优化为)?"
+# (… or be written as the shares of the industries: "三次产业增加值占地区生产总值的比重分别为23.1:23.6:53.3")
+_STRUCTURE_BEFORE = lazyre.compile(r"(?:结构|比例|构成|比重)(?:比|之比)?(?:分别)?(?:由|为|是|调整为|变为|优化为)?"
                                    r"(?:上年的?|(?:19|20)\d{2}年(?:末|底)?的?|[^\d,;。]{0,6})?$")
-_STRUCTURE_NEXT = lazyre.compile(r"(?:调整|变|优化|升级|转变|提升)?(?:为|到|至)(?:(?:19|20)\d{2}年(?:末|底)?的?)?")
+_STRUCTURE_NEXT = lazyre.compile(r"(?:调整|变|优化|升级|转变|提升)?(?:为|到|至)[,\s]*(?:(?:19|20)\d{2}年(?:末|底)?的?)?")
 _RATIO_TERM = lazyre.compile(r"\d+(?:\.\d+)?")
 _NEAR_HUNDRED = 5  # (a ratio whose terms are far from making 100 is no structure of percentages: 1:1:1, 3:7)
 
@@ -100,8 +102,11 @@ def structure_ratios(r: Reading) -> Iterator[tuple[list[Fact], bool]]:
     at = {f.span.start: f for f in r.facts if f is not None and f.kind in {"number", "percent"}}
     last_end = -1  # (where the last structure ended: "由上年的10.7∶49.1∶40.2调整为9.9∶48.6∶41.5" states two)
     for m in _RATIO_RUN.finditer(text):
-        before = _STRUCTURE_BEFORE.search(text, max(0, m.start() - 14), m.start())
-        if not before and not (last_end >= 0 and _STRUCTURE_NEXT.fullmatch(text, last_end, m.start())):
+        # (the words before it as a reader sees them: a mirror site's pinyin glosses left out — "結(jié)構(gòu)由上年的")
+        words = PINYIN_GLOSS_AFTER_HAN.sub("", text[max(0, m.start() - 40):m.start()])
+        before = _STRUCTURE_BEFORE.search(words[-14:])
+        between = PINYIN_GLOSS_AFTER_HAN.sub("", text[last_end:m.start()]) if last_end >= 0 else None
+        if not before and not (between is not None and _STRUCTURE_NEXT.fullmatch(between)):
             continue
         last_end = m.end()
         starts = [m.start() + n.start() for n in _RATIO_TERM.finditer(m.group())]

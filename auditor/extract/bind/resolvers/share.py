@@ -216,7 +216,8 @@ def _list_just_before(r: Reading, i: int, by_last: dict[int, list[Breakdown]], c
     in its paragraph, with no figure between: what "占…的比重分别为p%、q%…" is written about
     (`by_last`: the lists by their last part, _by_last_part)."""
     tree = r.tree
-    last = next((j for j in range(i - 1, -1, -1) if r.facts[j] is not None), None)
+    # (the last amount: the parts' own growth rates may follow them — "…第三产业增加值25.1亿元,下降4%。一、二、三产业占…")
+    last = next((j for j in range(i - 1, -1, -1) if r.facts[j] is not None and r.facts[j].kind != "percent"), None)
     if last is None or tree[last].paragraph != tree[i].paragraph:
         return []
     for b in by_last.get(r.facts[last].id, ()):
