@@ -1348,15 +1348,22 @@ def explain_heading_gap(text: str, start: int, end: int, numerals: list[str]) ->
         # ("三、…\n……\n六、…": a line of dots stands for the lines left out)
         return Found("ALT005", {"zh": "两标题之间有一行省略号（文中略去了部分内容）",
                                 "en": "a line of dots between the headings (the text leaves lines out)"})
-    said = _LEFT_OUT.search(between) if "略" in between or "列示" in between or "节选" in between else None
+    said = _LEFT_OUT.search(between) if "略" in between or "列示" in between or "节选" in between \
+        or "公开" in between else None
     if said:  # "(第五項…,本節錄從略。)": the text says it leaves the section out
         return Found("ALT005", {"zh": f"文中说明该部分从略（“{said.group().strip()}”）",
                                 "en": f"the text says the section is left out (“{said.group().strip()}”)"})
+    # ("(注:第三部分“一般公共预算支出情况”涉及涉密事项,已按规定不予公开。)": a note elsewhere names the section left out)
+    for m in numerals:
+        note = re.search(rf"第{m}部分[^。\n]{{0,40}}?(?:从略|略去|省略|不予公开|不公开|未公开)", text)
+        if note:
+            return Found("ALT005", {"zh": f"文中说明该部分从略（“{note.group().strip()}”）",
+                                    "en": f"the text says the section is left out (“{note.group().strip()}”)"})
     return None
 
 
 _ELLIPSIS_LINE = lazyre.compile(r"(?:^|\n)[ \t\u3000]*(?:…|⋯|\.{3})+[ \t\u3000]*(?:\n|$)")
-_LEFT_OUT = lazyre.compile(r"[^。\n]{0,20}(?:从略|略去|省略|不再列示|未列示|节选|(?<![策战])略[。)）])")
+_LEFT_OUT = lazyre.compile(r"[^。\n]{0,20}(?:从略|略去|省略|不再列示|未列示|节选|不予公开|不公开|未公开|(?<![策战])略[。)）])")
 
 
 def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | None:

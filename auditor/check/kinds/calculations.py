@@ -42,9 +42,10 @@ def evaluate(node: Operation) -> Decimal | None:
 
 
 def _all_bare(node: Operation) -> bool:
-    """Every figure of the expression is written without a unit."""
+    """Every figure of the expression is written without a unit of money or count (a percentage is a factor of none:
+    "309136.32×2%=6182.73万元")."""
     if node.op == "figure":
-        return not node.figure.unit or node.figure.kind == "number"
+        return not node.figure.unit or node.figure.kind == "number" or node.figure.unit == "%"
     return _all_bare(node.left) and _all_bare(node.right)
 
 

@@ -756,6 +756,11 @@ def _comparable_previous(r: Reading, i: int, current: Fact) -> Fact | None:
     return None
 
 
+# a clause that says a growth is at comparable or constant prices, then the rate's own clause, with no figure between
+_PRICE_CLAUSE_BEFORE = lazyre.compile(r"(?:可比价|不变价|扣除价格因素)[^,;。\d]{0,6}[,;]\s*[^,;。]{0,16}$")
+_REAL_RATES_NOTE = lazyre.compile(r"(?:增长速度|增速|增长率)[^。]{0,6}按(?:不变|可比)价格?计算")
+
+
 def _other_basis(r: Reading, k: int) -> bool:
     """The words before a growth rate put it on another basis than the figures written
     ("剔除留抵退税后同口径下降6.07%", "按可比口径增长3%")."""
@@ -768,6 +773,16 @@ def _other_basis(r: Reading, k: int) -> bool:
             break
     if cue.search(r.tree[k].piece.label) or _basis_after(r, k, cue):
         return True
+    # ("…713.50亿元(上年为651.23亿元),按可比价格计算,比上年增长7.6%": a clause of its own before the rate's says its prices)
+    at = r.tree[k].start
+    if _PRICE_CLAUSE_BEFORE.search(r.norm.text, max(0, at - 30), at):
+        return True
+    # ("注:地区生产总值、各产业增加值绝对数按现价计算,增长速度按不变价格计算": the report says its rates of value added are real)
+    if _REAL_RATES_NOTE.search(r.norm.text):
+        real = r.vocab.cue("real_growth_quantity")
+        if any(r.facts[j] is not None and r.facts[j].kind == "amount" and real.search(clean_label(r.facts[j].label))
+               for j in r.tree.before(k, "sentence")):
+            return True
     # ("…;按同口径(上年同期剔除…后为79.95亿元)计算,增长7.9%": the part of the sentence the rate ends opens with it)
     at = r.tree[k].start
     return bool(_BASIS_OPENING.match(r.norm.text, part_start(r.norm.text, at), at))
