@@ -32,6 +32,8 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,21 +58,23 @@ for text in warm + reports:
 """
 
 
-def instructions(root: Path, count: int, min_bytes: int) -> int:
-    """Ir of auditing `count` reports with the auditor at `root` (start-up and warm-up taken off)."""
+@contextmanager
+def child_runs(source: str, args: list[str]) -> Iterator[Callable[..., int]]:
+    """A child script (`source`, run as `python -P child.py *args *extra`) in a folder of its own, with a private cache
+    folder (XDG_CACHE_HOME) and PYTHONHASHSEED=0: yields run(*extra, counted=True), the instructions (Ir) cachegrind
+    counts for one run — or, counted=False, a plain run (a warm-up that fills the cache), 0."""
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "child.py"
-        script.write_text(_CHILD, encoding="utf-8")
+        script.write_text(source, encoding="utf-8")
         cache = Path(tmp) / "cache"
         cache.mkdir(mode=0o700)
         env = {**os.environ, "PYTHONHASHSEED": "0", "XDG_CACHE_HOME": str(cache)}
-        child = [sys.executable, "-P", str(script), str(root), "", str(min_bytes), str(ROOT / "benchmarks")]
+        child = [sys.executable, "-P", str(script), *args]
+        tool = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
 
-        def run(n: int, counted: bool = True) -> int:
-            child[4] = str(n)
-            tool = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
-            done = subprocess.run([*tool, *child] if counted else child, capture_output=True, text=True, env=env,
-                                  cwd=tmp)
+        def run(*extra: str, counted: bool = True) -> int:
+            done = subprocess.run([*tool, *child, *extra] if counted else [*child, *extra], capture_output=True,
+                                  text=True, env=env, cwd=tmp)
             if not counted:
                 if done.returncode != 0:
                     raise SystemExit(f"the warm-up run failed ({done.returncode}): {done.stderr.strip()[-500:]}")
@@ -80,8 +84,16 @@ def instructions(root: Path, count: int, min_bytes: int) -> int:
                 raise SystemExit(f"valgrind failed ({done.returncode}): {done.stderr.strip()[-500:]}")
             return int(m.group(1).replace(",", ""))
 
-        run(count, counted=False)  # (fills this checkout's own cache)
-        return run(count) - run(0)
+        yield run
+
+
+def instructions(root: Path, count: int, min_bytes: int) -> int:
+    """Ir of auditing `count` reports with the auditor at `root` (start-up and warm-up taken off)."""
+    # (the child reads: its auditor's root, how many reports, their least size, the benchmarks folder)
+    with child_runs(_CHILD, [str(root)]) as run:
+        tail = [str(min_bytes), str(ROOT / "benchmarks")]
+        run(str(count), *tail, counted=False)  # (fills this checkout's own cache)
+        return run(str(count), *tail) - run("0", *tail)
 
 
 def export(rev: str, folder: Path) -> Path:

@@ -17,17 +17,14 @@ document, ~15 s, is ~10 minutes a checkout).  A measurement, not a test.
 from __future__ import annotations
 
 import argparse
-import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from instructions import export  # noqa: E402
+from instructions import child_runs, export  # noqa: E402
 from scaling import parse_size  # noqa: E402
 
 _CHILD = r"""
@@ -54,26 +51,9 @@ if len(sys.argv) > 4:
 
 def instructions(root: Path, size: int) -> int:
     """Ir of reading the document of `size` with the auditor at `root` (all else taken off)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        script = Path(tmp) / "child.py"
-        script.write_text(_CHILD, encoding="utf-8")
-        cache = Path(tmp) / "cache"
-        cache.mkdir(mode=0o700)
-        env = {**os.environ, "PYTHONHASHSEED": "0", "XDG_CACHE_HOME": str(cache)}
-        child = [sys.executable, "-P", str(script), str(root), str(size), str(ROOT / "benchmarks")]
-        tool = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
-
-        def counted(*extra: str) -> int:
-            done = subprocess.run([*tool, *child, *extra], capture_output=True, text=True, env=env, cwd=tmp)
-            m = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
-            if done.returncode != 0 or m is None:
-                raise SystemExit(f"valgrind failed ({done.returncode}): {done.stderr.strip()[-500:]}")
-            return int(m.group(1).replace(",", ""))
-
-        warm = subprocess.run([*child, "read"], capture_output=True, text=True, env=env, cwd=tmp)  # (fills the cache)
-        if warm.returncode != 0:
-            raise SystemExit(f"the warm-up run failed ({warm.returncode}): {warm.stderr.strip()[-500:]}")
-        return counted("read") - counted()
+    with child_runs(_CHILD, [str(root), str(size), str(ROOT / "benchmarks")]) as run:
+        run("read", counted=False)  # (fills the cache)
+        return run("read") - run()
 
 
 def main() -> None:

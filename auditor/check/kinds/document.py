@@ -13,7 +13,7 @@ from auditor.check.context import Context, diff_text, failed, finding, label_tai
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import STRUCTURAL
 from auditor.extract.bind.resolvers import column_agreement
-from auditor.extract.readings import clean_label
+from auditor.extract.readings import clean_label, part_start
 from auditor.findings import Evidence, Outcome
 
 _CN = "零一二三四五六七八九十"
@@ -211,20 +211,12 @@ def _not_within(ctx: Context, s) -> bool:
     """A share of one quantity in another it is no part of ("营业成本占营业收入之比率103.36%", "人事费占自有财源之
     比率140.40%"), or of a stock in a year's flow ("债务未偿余额占岁出总额的比率227.17%"): it may exceed 100 %."""
     # (no part figure: the words its clause opens with name it — "即债务未偿余额占岁出总额的比率为227.17%")
-    part = s.part.label if s.part is not None else _clause_before(ctx.text, s.percent.span.start)
+    at = s.percent.span.start
+    part = s.part.label if s.part is not None else ctx.text[max(part_start(ctx.text, at, ",;。:"), at - 40):at]
     whole = s.whole_label or (s.whole.label if s.whole is not None else "")
     return bool(ctx.vocab.cue("share_not_within_part").search(part)
                 and ctx.vocab.cue("share_not_within_whole").search(whole)) \
         or bool(ctx.vocab.cue("share_stock_part").search(part) and ctx.vocab.cue("share_flow_whole").search(whole))
-
-
-def _clause_before(text: str, at: int) -> str:
-    """The words of the clause before offset `at` (back to a ',', ';' or '。', at most 40 characters)."""
-    before = text[max(0, at - 40):at]
-    return _CLAUSE_MARK.split(before)[-1]
-
-
-_CLAUSE_MARK = lazyre.compile(r"[,;。:]")
 
 
 _LAST_YEARS_SAY = lazyre.compile(r"(?:上年|去年|上年同期|上一年度?|上年度)(?:为|是)?")

@@ -343,9 +343,9 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # by area and by town and country, two cuts that overlap: only what makes the total exactly is all of it)
         population = r.vocab.cue("population_count").search(clean_label(total.label))
         # (… nor a few kinds in a bracket after the count: "医院42个(其中三甲医院3个、三乙医院5个)" names some of them)
-        bracketed = _in_bracket_after(r, total, added)
         strict = closed or not alike or (total.unit in _HEADS and not population) or short <= 0 \
-            or (short > total.value * _UNNAMED_REST and not population and not bracketed) or adds_up(total, added)
+            or (short > total.value * _UNNAMED_REST and not population and not _in_bracket_after(r, total, added)) \
+            or adds_up(total, added)
     core = None
     if inline is not None and any(p.id not in inline for p in added):
         core = next((n for n, p in enumerate(added) if p.id not in inline), len(added))
@@ -374,8 +374,9 @@ def _overlap_said(r: Reading, total: Fact, parts: list[Fact]) -> bool:
     ("社會福利開支(包括經常及非經常開支)" beside "經常開支")."""
     text = r.norm.text
     end = max(p.span.end for p in parts)
-    stop = text.find("。", end)
-    stop = len(text) if stop < 0 else stop + 1
+    # (the sentence's end, within reach: a table's cells or a text without stops is not searched to its end per list)
+    stop = text.find("。", end, end + _SENTENCE_REACH)
+    stop = min(len(text), end + _SENTENCE_REACH) if stop < 0 else stop + 1
     note = _NOTE_AFTER.match(text, stop)
     if note:
         stop = note.end()
@@ -393,6 +394,7 @@ def _overlap_said(r: Reading, total: Fact, parts: list[Fact]) -> bool:
     return False
 
 
+_SENTENCE_REACH = 400  # characters after a list's last part where its sentence may end
 # a note in brackets right after a sentence: "(注:医保结算收入按付费方式统计,…二者口径不同。)"
 _NOTE_AFTER = lazyre.compile(r"\s*[(（]\s*注[^)）]{0,120}[)）]")
 # a part's bracket that says what it includes, right before its figure: "社会福利开支(包括经常及非经常开支)为"

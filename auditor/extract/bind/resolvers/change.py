@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator
 
 from auditor import lazyre
@@ -761,6 +762,13 @@ _PRICE_CLAUSE_BEFORE = lazyre.compile(r"(?:可比价|不变价|扣除价格因�
 _REAL_RATES_NOTE = lazyre.compile(r"(?:增长速度|增速|增长率)[^。]{0,6}按(?:不变|可比)价格?计算")
 
 
+@lru_cache(maxsize=4)
+def _says_real_rates(text: str) -> bool:
+    """The report notes that its growth rates are at constant prices — looked for once a text, not once a rate (a
+    string's hash is kept with it: the cache costs nothing after the first call)."""
+    return bool(_REAL_RATES_NOTE.search(text))
+
+
 def _other_basis(r: Reading, k: int) -> bool:
     """The words before a growth rate put it on another basis than the figures written
     ("剔除留抵退税后同口径下降6.07%", "按可比口径增长3%")."""
@@ -778,7 +786,7 @@ def _other_basis(r: Reading, k: int) -> bool:
     if _PRICE_CLAUSE_BEFORE.search(r.norm.text, max(0, at - 30), at):
         return True
     # ("注:地区生产总值、各产业增加值绝对数按现价计算,增长速度按不变价格计算": the report says its rates of value added are real)
-    if _REAL_RATES_NOTE.search(r.norm.text):
+    if _says_real_rates(r.norm.text):
         real = r.vocab.cue("real_growth_quantity")
         if any(r.facts[j] is not None and r.facts[j].kind == "amount" and real.search(clean_label(r.facts[j].label))
                for j in r.tree.before(k, "sentence")):

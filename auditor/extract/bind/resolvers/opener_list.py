@@ -45,10 +45,7 @@ def _period_named(r: Reading, said) -> str:
     year = LABEL_YEAR.match(words)
     if year and year.group(1) == r.report_year and words[year.end():] in ("", "度"):
         return "current"
-    return "current" if words in _CURRENT_PERIOD else words
-
-
-_CURRENT_PERIOD = frozenset({"全年", "本年", "本年度", "当年", "今年"})
+    return "current" if words in dict(r.vocab.periods).get("current", ()) else words
 
 
 def _changes_follow(r: Reading, i: int) -> bool:

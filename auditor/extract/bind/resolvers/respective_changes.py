@@ -15,7 +15,7 @@ from typing import Callable, Iterator
 
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.named_shares import names_before
-from auditor.extract.bind.resolvers.share import _figure_run
+from auditor.extract.bind.resolvers.share import figure_run
 from auditor.extract.model import Change, Fact
 from auditor.extract.readings import Reading
 
@@ -32,7 +32,7 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
         i = opener.index
         if i + 1 >= len(tree) or tree[i + 1].kind != "labelled" or tree[i + 1].piece.label:
             continue
-        values = [r.facts[k] for k in [i + 1, *_figure_run(r, i + 1, +1)]]
+        values = [r.facts[k] for k in [i + 1, *figure_run(r, i + 1, +1)]]
         if len(values) < 2 or any(v is None or v.kind not in {"amount", "count"} or v.is_bound for v in values) \
                 or len({v.unit for v in values}) != 1:
             continue
@@ -43,7 +43,7 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
             node, fact = tree[k], r.facts[k]
             if node.kind not in _CHANGES or fact is None or not (_respective(r, k) or _right_after(r, delta_end, k)):
                 continue
-            members = _figure_run(r, k, +1)
+            members = figure_run(r, k, +1)
             run = [fact, *(r.facts[m] for m in members)]
             if len(run) != len(values):
                 break  # (another count of subjects: not these values' changes)

@@ -48,8 +48,8 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         whole_label = _SHARE_WORDS.sub("", _SPACES.sub("", s.piece.label))
         if r.vocab.cue("shares_sum_statement").search(whole_label):
             continue  # "(因四舍五入,各项占比之和不等于100%)": what the shares add to, no part's share
-        percents = [fact] + [r.facts[k] for k in _figure_run(r, first, +1)]
-        amounts = [r.facts[k] for k in _figure_run(r, _part_before(r, i), -1)]
+        percents = [fact] + [r.facts[k] for k in figure_run(r, first, +1)]
+        amounts = [r.facts[k] for k in figure_run(r, _part_before(r, i), -1)]
         if len(percents) > 1:
             if r.vocab.cue("respective_wholes").search(whole_label):
                 continue  # ("分别占各自限额的92.8%和94.0%", "…分别占税收收入和一般公共预算收入的41.5%和70.0%": a whole each)
@@ -83,24 +83,21 @@ def _structure_of_listed_parts(r: Reading, lists: Sequence[Breakdown]) -> Iterat
     """"分产业看,第一产业增加值24.5亿元…;第二产业增加值261.7亿元…;第三产业增加值121亿元…。三次产业比例为6.0:64.3:29.7": a
     structure written as a ratio of percentages right after a list of as many parts (the last amount before it in its
     paragraph ends the list) states each part's share of the list's total, in order; not a structure it changed from."""
-    tree = r.tree
-    node_of = {f.id: k for k, f in enumerate(r.facts) if f is not None}
+    by_last: dict[int, list[Breakdown]] | None = None
     for terms, earlier in structure_ratios(r):
-        first = node_of.get(terms[0].id)
+        first = r.node_of(terms[0])
         if earlier or first is None:
             continue
-        # (the last amount before it: the parts' own growth rates may follow them — "…121亿元,增长1.9%。")
-        # (… and the terms of the structure it changed from: "由上年的11.2:49.5:39.3调整为10.0:50.0:40.0")
-        last = next((j for j in range(first - 1, -1, -1)
-                     if r.facts[j] is not None and r.facts[j].kind not in {"percent", "number"}), None)
-        if last is None or tree[last].paragraph != tree[first].paragraph or r.facts[last].kind != "amount":
+        # (… and not the terms of the structure it changed from: "由上年的11.2:49.5:39.3调整为10.0:50.0:40.0")
+        last = _last_figure_before(r, first, skipping={"percent", "number"})
+        if last is None or last.kind != "amount":
             continue
-        for b in lists:
-            if len(b.parts) == len(terms) and not b.subtracted and b.parts[-1].id == r.facts[last].id:
-                for term, part in zip(terms, b.parts):
-                    yield Candidate(Share.model_construct(percent=term, part=part, whole=b.total, whole_label="",
-                                                          reason="structure_of_listed_parts", via=(), rejected=()))
-                break
+        if by_last is None:
+            by_last = _by_last_part(lists)
+        b = next((b for b in by_last.get(last.id, ()) if len(b.parts) == len(terms)), None)
+        for term, part in zip(terms, b.parts) if b is not None else ():
+            yield Candidate(Share.model_construct(percent=term, part=part, whole=b.total, whole_label="",
+                                                  reason="structure_of_listed_parts", via=(), rejected=()))
 
 
 # a share whose part is named, its figure stated before: of the total of the list that part stands in, or of none
@@ -211,16 +208,22 @@ def _by_last_part(lists: Sequence[Breakdown]) -> dict[int, list[Breakdown]]:
     return out
 
 
+def _last_figure_before(r: Reading, i: int, skipping: set[str]) -> Fact | None:
+    """The last figure before node i in its paragraph, passing over figures of the kinds `skipping` (the parts' own
+    growth rates may follow them: "…第三产业增加值25.1亿元,下降4%。一、二、三产业占…"), or None."""
+    tree = r.tree
+    last = next((j for j in range(i - 1, -1, -1) if r.facts[j] is not None and r.facts[j].kind not in skipping), None)
+    return r.facts[last] if last is not None and tree[last].paragraph == tree[i].paragraph else None
+
+
 def _list_just_before(r: Reading, i: int, by_last: dict[int, list[Breakdown]], count: int) -> list[Fact]:
     """The parts of a list of `count` parts whose last part is the last figure before node i
     in its paragraph, with no figure between: what "占…的比重分别为p%、q%…" is written about
     (`by_last`: the lists by their last part, _by_last_part)."""
-    tree = r.tree
-    # (the last amount: the parts' own growth rates may follow them — "…第三产业增加值25.1亿元,下降4%。一、二、三产业占…")
-    last = next((j for j in range(i - 1, -1, -1) if r.facts[j] is not None and r.facts[j].kind != "percent"), None)
-    if last is None or tree[last].paragraph != tree[i].paragraph:
+    last = _last_figure_before(r, i, skipping={"percent"})
+    if last is None:
         return []
-    for b in by_last.get(r.facts[last].id, ()):
+    for b in by_last.get(last.id, ()):
         if len(b.parts) == count:
             return list(b.parts)
     return []
@@ -249,9 +252,9 @@ def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:
         j = _part_before(r, i)
     # ("教育a、社保b、卫生c、农林水d,分别占支出总额T的p%、q%、r%和s%": a run of percentages pairs with the run of
     # amounts, in order — or not at all)
-    percents = [percent] + [r.facts[k] for k in _figure_run(r, i + 1, +1)]
+    percents = [percent] + [r.facts[k] for k in figure_run(r, i + 1, +1)]
     if len(percents) > 1:
-        amounts = [r.facts[k] for k in _figure_run(r, j, -1)] if j is not None else []
+        amounts = [r.facts[k] for k in figure_run(r, j, -1)] if j is not None else []
         pairs = list(zip(percents, amounts[-len(percents):])) if len(amounts) >= len(percents) else []
     else:
         pairs = [(percent, r.facts[j] if j is not None else None)]
@@ -274,8 +277,8 @@ def _share_of_bracketed_whole(r: Reading, i: int) -> Iterator[Candidate]:
             and percent.kind == "percent" and _OF_WHOLE.fullmatch(after.piece.label)):
         return
     # ("基本支出a、项目支出b,分别占本年支出合计(T)的p%和q%": a run of percentages pairs with the run of amounts, in order)
-    percents = [percent] + [r.facts[k] for k in _figure_run(r, i + 4, +1)]
-    amounts = [r.facts[k] for k in _figure_run(r, _part_before(r, i), -1)]
+    percents = [percent] + [r.facts[k] for k in figure_run(r, i + 4, +1)]
+    amounts = [r.facts[k] for k in figure_run(r, _part_before(r, i), -1)]
     if len(percents) > 1 and len(amounts) != len(percents):
         return
     for p, part in zip(percents, amounts[-len(percents):] if len(percents) > 1 else amounts[-1:]):
@@ -387,7 +390,7 @@ def _percent_of_total(r: Reading) -> Iterator[Candidate]:
                                                   reason="share_of_sentence_total", via=(), rejected=()))
 
 
-def _figure_run(r: Reading, i: int | None, step: int) -> list[int]:
+def figure_run(r: Reading, i: int | None, step: int) -> list[int]:
     """The figures listed with node i by "、" or "和", in text order.
 
     Forward (step +1, "8.1%、91.9%"): the bare figures after node i, which is excluded.
