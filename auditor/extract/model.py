@@ -413,8 +413,11 @@ class ScoreTable(Record):
                                                  "(a block of 年度资金总额 and its sources, one block per row)")
     formulas: tuple["GridFormula", ...] = Field((), description="a grid of bare figures: the arithmetic its columns "
                                                                 "agree on in (nearly) every row (tables/grid.py)")
-    comparable: bool = Field(False, description="the note under the table says its changes are on a comparable "
-                                                "basis (同口径, 可比口径): on bases the table does not show")
+    comparable: tuple[str, ...] = Field((), description="the note under the table says its changes are on a comparable "
+                                                       "basis (同口径, 可比价格): on bases the table does not show — the "
+                                                       "labels of the rows it names, or '*' for all")
+    averages: bool = Field(False, description="its figures are averages (生均, 人均, 次均 …: its caption or a column says "
+                                              "so): no row is a sum of others")
 
 
 class TableRate(Bound):

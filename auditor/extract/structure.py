@@ -188,6 +188,8 @@ _BAND_STATEMENTS = (
                    r"(?:之间)?(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
     lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}"
                    r"(?:\.\d+)?" + _NOT_OTHERS),
+    # "良好(75分≤得分<90分)", "良(75分≤总分<90分)"
+    lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"\s*分?\s*(?:≤|<=)\s*(?:得分|总分|分数|评分|综合得分)\s*[<≤]"),
 )
 # a grade's band as a report states it, its bound(s) and the grade: "60分以下为差", "80≤得分<90分为良", "75-89分为良好",
 # "得分90—100分为优", "优(90-100分)"
@@ -213,6 +215,7 @@ _STATEMENT_ANCHORS = (
     None,
     None,
     (lazyre.compile("[-~—至到]"), ".分(含)"),
+    None,
     None,
 )
 _BOUND_ANCHORS = (
@@ -266,9 +269,33 @@ def stated_bands(text: str) -> tuple[tuple[str, Decimal], ...]:
         for m in _matches(pattern, text, anchor):
             number, name = (m.group(1), m.group(2)) if m.group(1)[0].isdigit() else (m.group(2), m.group(1))
             found.setdefault(GRADE_WORDS[name], set()).add(Decimal(number))
+    for name, bound in _band_rows(text):
+        found.setdefault(name, set()).add(bound)
     if not found or any(len(v) > 1 for v in found.values()):
         return ()
     return tuple(sorted(((name, next(iter(v))) for name, v in found.items()), key=lambda b: b[1], reverse=True))
+
+
+# a band table set as two lines: the grades, then each grade's range in the same order ("等级 优秀 良好 中等 差" /
+# "分数段 85分(含)以上 75分(含)—85分 60分(含)—75分 60分以下")
+_GRADES_LINE = lazyre.compile(r"^[^\S\n]*(?:等级|评价等级|等次)[^\S\n|]*[|]?((?:[^\S\n]*[|]?[^\S\n]*(?:" + _GRADE_NAME[1:-1] +
+                              r")){3,5})[^\S\n|]*[|]?[^\S\n]*\n[^\S\n]*(?:分数段|分值区间|得分区间|分数区间|评分区间|分数)"
+                              r"[^\S\n|]*[|]?([^\n]+)", re.M)
+_RANGE_CELL = lazyre.compile(r"(\d{1,3}(?:\.\d+)?)\s*分?\s*(?:\(含\))?\s*(以下|以上|[-~—–至到]\s*\d{1,3}(?:\.\d+)?\s*分?)")
+
+
+def _band_rows(text: str) -> list[tuple[str, Decimal]]:
+    """(grade, lower bound) of a band table set as two lines; nothing unless every grade has its range."""
+    out: list[tuple[str, Decimal]] = []
+    if "分数段" not in text and "区间" not in text and "分数" not in text:
+        return out
+    for m in _GRADES_LINE.finditer(text):
+        names = re.findall(_GRADE_NAME, m.group(1))
+        ranges = _RANGE_CELL.findall(m.group(2))
+        if len(names) != len(ranges):
+            continue
+        out.extend((GRADE_WORDS[n], Decimal(0) if kind == "以下" else Decimal(low)) for n, (low, kind) in zip(names, ranges))
+    return out
 
 
 _OUT_OF = lazyre.compile(r"(?:满分|(?<![价评得])分值|标准分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?")

@@ -83,7 +83,8 @@ def adds_up(total: Fact, parts: list[Fact] | tuple[Fact, ...]) -> bool:
 
 
 # units of measure the grammar reads as bare figures (no money, no head count)
-_UNIT_WORD = lazyre.compile(r"\s*(平方公里|平方千米|平方米|公顷|立方米|公里|千米|万千瓦|千瓦|吨|米)")
+# (with its magnitude: "2.36亿只, 其中…1.98亿只, …3800万只" and "52.46万公顷, …46.8千公顷" write parts in other units)
+_UNIT_WORD = lazyre.compile(r"\s*((?:亿|万|千)?(?:平方公里|平方千米|平方米|公顷|立方米|公里|千米|千瓦|吨|米|只|头|羽|匹|株|亩))")
 
 
 def _unit_word(r: Reading, fact: Fact) -> str:
@@ -137,6 +138,23 @@ def _difference_of(total: Fact, parts: list[Fact]) -> bool:
 def _after_semicolon(r: Reading, before: Fact, fact: Fact) -> bool:
     """`fact` opens a clause after a ';' that follows `before`."""
     return ";" in r.norm.text[before.span.end:fact.span.start]
+
+
+_WITHIN = lazyre.compile(r"(?:^|[,;。,;])\s*(?:在)?([\u4e00-\u9fff]{2,12})中[,:,:]")
+
+
+# cells set side by side on one line, apart by a run of blanks, or a pipe cell that opens another 其中
+_MINUS_BETWEEN = lazyre.compile(r"\s*[-−–]\s*[\u4e00-\u9fff]{0,12}\s*")
+_COLUMN_GAP = lazyre.compile(r"[^\S\n]{6,}|\t|\|[^|\n]*其中")
+
+
+def _within_part(r: Reading, before: list[Fact], fact: Fact) -> bool:
+    """`fact` opens a clause "X中," whose X names a part before it."""
+    m = _WITHIN.search(r.norm.text, before[-1].span.end, fact.span.start)
+    if m is None:
+        return False
+    name = m.group(1)
+    return any(clean_label(p.label).startswith(name) for p in before)
 
 
 def _short_of(r: Reading, fact: Fact) -> bool:
@@ -196,6 +214,9 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         parts = [p for p in parts if p not in weights]
         if len(parts) < 2:
             return None
+    if parts and parts[0].span.start > total.span.end and "\n" not in r.norm.text[total.span.end:parts[0].span.start] \
+            and _COLUMN_GAP.search(r.norm.text, total.span.end, parts[0].span.start):
+        return None  # "其中:一般公共预算:6,835,201.45      其中:基本支出:4,986,214.37": a column beside it, another cut
     if total.kind == "amount" and per_unit(r, total) is not None and any(per_unit(r, p) is None for p in parts):
         return None  # "…可用财力56.69亿元,人均可用财力12534元": an amount per head sums no amounts of the whole
     if len(parts) >= 2 and not adds_up(total, parts) and _overlap_said(r, total, parts):
@@ -244,7 +265,17 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     # (… when no other part says its own direction: "净调减…,其中调减a、调减b、调增c" is a − … signs each)
     verb = bool(parts) and subtracted_cue.match(parts[0].label) is not None \
         and not any(subtracted_cue.match(p.label) or _ADDED.match(p.label) for p in parts[1:])
-    subtracted = tuple(p for p in parts if not verb and subtracted_cue.match(p.label)
+    # ("自然增长-1.27万人(出生人口5.61万人,死亡人口6.88万人)", "净增1343人(出生2014人,死亡2387人,迁入4862人,迁出3146人)":
+    # people coming in and going out make a net change, those going out taken away)
+    people_out = r.vocab.cue("people_out")
+    # (of a net change only: "迁移人口5000人,其中迁入3000人,迁出2000人" counts both)
+    flows = bool(r.vocab.cue("people_net").search(clean_label(total.label))) and \
+        any(r.vocab.cue("people_in").search(clean_label(p.label)) for p in parts) and \
+        any(people_out.search(clean_label(p.label)) for p in parts)
+    # ("结余638万元(基金收入12682万元-基金支出12044万元)": a part after a minus sign is taken away)
+    minus = {b.id for a, b in zip(parts, parts[1:]) if _MINUS_BETWEEN.fullmatch(r.norm.text, a.span.end, b.span.start)}
+    subtracted = tuple(p for p in parts if not verb and subtracted_cue.match(p.label) or p.id in minus
+                       or flows and people_out.search(clean_label(p.label))
                        or refund is not None and refund.match(clean_label(p.label))
                        or net is not None and r.vocab.cue("loss_part").search(clean_label(p.label)))
     added = [p for p in parts if p not in subtracted]
@@ -277,6 +308,15 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         if cut is not None:
             added = added[:cut]
             via = (*via, "ends before money going out")
+    # "社会保险基金收入23614万元,其中保险费收入15200万元,上年结余9127万元": a balance carried in is no part of the
+    # year's income (it is of a 总收入 / 收入总计, "总收入44.47万元,其中上年结转36.97万元"); the list ended before it —
+    # unless the parts with it make the total ("一般公共预算收入4619.84万元:1、税收收入…5、上年结余270.5万元" counts it)
+    if r.vocab.cue("year_income").search(clean_label(total.label)) and not adds_up(total, added):
+        carried = r.vocab.cue("carried_balance")
+        cut = next((n for n, p in enumerate(added) if n and carried.search(clean_label(p.label))), None)
+        if cut is not None:
+            added = added[:cut]
+            via = (*via, "ends before a balance carried in")
     # ("…,其中中央资金1,620.00万元;剔除12月下达的中央资金380.00万元后,可执行指标…": an amount taken away
     # before what is left opens another statement; the list ended before it)
     cut = next((n for n, p in enumerate(added) if n and _opens_deduction(r, p)), None)
@@ -294,6 +334,12 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if cut is not None:
         added, strict = added[:cut], False
         via = (*via, "ends before another year's figure")
+    # ("其中制造业增加值651.20亿元,占87.7%;制造业中,高技术制造业增加值118.64亿元": a clause opened by a part's name and
+    # 中 speaks of that part's own parts, a level below; the list ended before it)
+    cut = next((n for n, p in enumerate(added) if n and _within_part(r, added[:n], p)), None)
+    if cut is not None:
+        added, strict = added[:cut], False
+        via = (*via, "ends before a part's own parts")
     forecast = r.vocab.cue("forecast")
     if not forecast.search(clean_label(total.label)) and not forecast.search(clean_label(added[0].label)):
         # "财政总收入4.27亿元,…,其中地方财政收入1.92亿元,…,预计全年财政总收入将达7亿元": a figure expected is no

@@ -289,6 +289,13 @@ _ALL += [
            "年初财政拨款结转和结余84.38万元,本年财政拨款收入2,075.11万元,本年财政拨款支出2,117.46万元,年末财政拨款结转和结余42.03万元。"),
     Reason("offset_balance", EXPLICIT, "收支相抵: a balance = the income total − the spending total stated just before",
            "政府性基金收入合计192496万元。政府性基金支出合计101788万元。\n上述收支相抵,年终结余90708万元。"),
+    Reason("offset_balance_of_items", EXPLICIT, "收支相抵 with no total stated: a balance = every income item and balance "
+           "carried in − every spending item since the heading, none a list of parts",
+           "3.国有资本经营收支及其平衡情况\n国有资本经营收入1493万元,上级补助收入44万元,上年结余140万元,国有资本经营支出"
+           "1459万元。\n上述收支相抵,年终结余218万元,全部结转下年使用。"),
+    Reason("urbanisation_of_parts", STRUCTURAL, "an urbanisation rate with no whole population stated is the share of "
+           "the town population in it and the rural population stated beside it",
+           "年末全市常住人口中,城镇人口239.7万人,乡村人口48.1万人。常住人口城镇化率达到83.3%。"),
     Reason("urbanisation_rate", EXPLICIT, "an urbanisation rate is the share of the town population in the whole "
            "population its sentence or the one before states", "2018年,全旗常住人口为6.81万人,其中:常住城镇人口为4.45万人,"
            "常住人口城镇化率为65.35%。"),

@@ -17,6 +17,8 @@ Two kinds of rows follow a header:
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from dataclasses import field
 from decimal import Decimal
@@ -561,13 +563,14 @@ def _column_name(header: Header, key: str) -> str:
 
 def _column_precision(readings: list[glued.Reading]) -> dict[str, int]:
     """A column is written to one precision; authoring tools drop trailing zeros, so "19"
-    in a column of "14.4"s stands for 19.0, not 19 ± 0.5."""
-    out: dict[str, int] = {}
+    in a column of "14.4"s stands for 19.0, not 19 ± 0.5: the precision most of its figures with
+    a decimal point are written to (a row in points, "1.10" among growth rates "-0.3", is its own)."""
+    counts: dict[str, Counter[int]] = {}
     for r in readings:
         for role, p in r.roles.items():
             if "." in p.text:
-                out[role] = max(out.get(role, 0), p.decimals)
-    return out
+                counts.setdefault(role, Counter())[p.decimals] += 1
+    return {role: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for role, c in counts.items()}
 
 
 def _money_unit(header: Header, context: str) -> str:
@@ -1021,7 +1024,8 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
             base=header.base() or _stated_base(norm.text[head.start:read.rows[-1].span.end + 600]),
             score_rule=header.score_rule() or _stated_score_rule(norm.text), complete=read.complete,
             full_when_met=_full_when_met(norm.text) if header.kind == "indicators" else "",
-            comparable=_comparable_note(norm.text, read.rows[-1].span.end))
+            comparable=_comparable_note(norm.text, read.rows[-1].span.end, read.rows),
+            averages=_of_averages(norm.text, head.start, cells[header.after - 1].end, vocab))
         last_line = max(c.line for c in cells[header.first:max(read.end, header.after)] if not c.is_mark) \
             if read.end > header.first else head.line
         if spaced_last is not None:
@@ -1035,17 +1039,40 @@ _NAMED = lazyre.compile(r"[\u4e00-\u9fff]{2}")
 _BASE_RULE = lazyre.compile(r"执行率\s*=\s*[\u4e00-\u9fff()]{2,10}?\s*[/÷]\s*(?P<base>[\u4e00-\u9fff()]{2,10}?数)")
 
 
-# the note under a table that says its changes are on a comparable basis ("注:表中增长率均按同口径计算")
-_COMPARABLE_NOTE = lazyre.compile(r"(?:增长|增幅|增减|比上年|同比)[^。\n]{0,12}(?:同口径|可比口径)|(?:同口径|可比口径)[^。\n]{0,12}(?:增长|增幅|计算)")
+# the note under a table that says its changes are on a comparable basis ("注:表中增长率均按同口径计算", "说明:绝对数按现价
+# 计算,增长速度按不变价格计算")
+_COMPARABLE_NOTE = lazyre.compile(r"(?:增长|增幅|增减|比上年|同比)[^。\n]{0,12}(?:同口径|可比口径|可比价|不变价)|"
+                                  r"(?:同口径|可比口径|可比价|不变价)[^。\n]{0,12}(?:增长|增幅|计算)")
 
 
-def _comparable_note(text: str, end: int) -> bool:
-    """A note right under the table (注: …, 表中…) saying its changes are on a comparable basis."""
+_EVERY_ROW = lazyre.compile(r"表中|本表|上表|均按|均为|各项|各行")
+_UNIT_TAIL = lazyre.compile(r"(?:万|亿|千|百)?(?:元|吨|人|户|公顷|亩|只|头|千瓦|平方米|公里|个|%|‰)$")
+
+
+def _comparable_note(text: str, end: int, rows) -> tuple[str, ...]:
+    """A note right under the table (注: …, 表中…) saying its changes are on a comparable basis: the labels of the rows
+    it names ("注:农林牧渔业总产值…增长速度按可比价格计算"), or ("*",) for every row when it names none."""
     for line in text[end:end + 300].split("\n")[1:4]:
         line = line.strip()
         if line and (line.startswith(("注", "说明", "备注")) or "表中" in line or "本表" in line or "上表" in line):
-            return bool(_COMPARABLE_NOTE.search(line))
-    return False
+            if not _COMPARABLE_NOTE.search(line):
+                return ()
+            if _EVERY_ROW.search(line):
+                return ("*",)  # ("注:表中增长率均按同口径计算…其中税收收入…": every row's, whatever rows it names after)
+            named = tuple(r.label for r in rows for name in [_UNIT_TAIL.sub("", r.label)] if len(name) >= 2 and name in line)
+            return named or ("*",)
+    return ()
+
+
+def _of_averages(text: str, start: int, end: int, vocab) -> bool:
+    """A table of averages (生均, 人均, 次均 … figures): its caption, the line or two right above its header, or its
+    header (start to end) names one ("表2 2017年全省各级各类学校生均一般公共预算教育事业费", "次均门诊费用(元)")."""
+    average = vocab.cue("table_average")
+    if average.search(text, start, end):
+        return True
+    captions = [x.strip() for x in text[max(0, start - 200):start].split("\n")[-4:-1]]
+    captions = [x for x in captions if x and not x.startswith("单位")][-2:]
+    return any(average.search(x) for x in captions if x.startswith("表") or not x.endswith(("。", ":", ":")))
 
 
 def _stated_base(text: str) -> str | None:

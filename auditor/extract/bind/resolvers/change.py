@@ -149,6 +149,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             last = (i, subject_label, current, reason)
             continue
         last = (i, subject_label, current, reason)
+        if previous is not None and _other_scenario_compared(
+                r.norm.text[part_start(r.norm.text, s.start):s.start] + s.piece.keyword, previous):
+            previous = None  # ("上年执行数56739万元,比上年预算增长6.17%": compared with last year's budget, not that figure)
         # "约100万元" or a figure with a lost character is no base for exact arithmetic
         current = None if current is not None and current.is_bound else current
         previous = None if previous is not None and previous.is_bound else previous
@@ -168,6 +171,21 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             keyword=r.norm.original[s.start:s.start + len(keyword)],  # (as written: "成長", not "成长")
             keyword_span=r.span(s.start, s.start + len(keyword)), reason=reason, via=(), rejected=(), **names,
         ))
+
+
+_COMPARED_SCENARIO = lazyre.compile(r"(?:比|较|与)(?:上年度?|去年|上年同期)(?:的)?(年初预算|调整预算|预算|执行数|执行|决算数|决算)(?:数)?(?:增长|下降|增加|减少)?$")
+_SCENARIO_FAMILIES = {"budget": {"budget", "budget_initial", "budget_adjusted"}, "actual": {"actual", "final"}}
+
+
+def _other_scenario_compared(said: str, previous: Fact) -> bool:
+    """The change names what it is compared with (比上年预算, 比上年执行数) and the figure taken as last year's is of the
+    other kind (an execution against a budget named, or the reverse)."""
+    m = _COMPARED_SCENARIO.search(said)
+    if m is None or previous.scenario is None:
+        return False
+    named = "budget" if "预算" in m.group(1) else "actual"
+    return previous.scenario not in _SCENARIO_FAMILIES[named] and any(
+        previous.scenario in family for family in _SCENARIO_FAMILIES.values())
 
 
 def _nothing_between(r: Reading, i: int, k: int) -> bool:

@@ -54,11 +54,14 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     # heading that stands between ("…总支出996.8182万元。\n二、…总支出情况\n(一)…")
     candidates = []
     reach = 2 if _heading_just_before(r, first) else 1
+    style = item_style(tree[first].piece.keyword)
     for j in range(first - 1, max(-1, first - 1 - _LOOK_BACK), -1):
         s = tree[j]
         if s.paragraph < tree[first].paragraph - reach \
                 or (s.kind == "item" and s.paragraph != tree[first].paragraph - 1):
             break  # (the only item passed over is the heading's own marker, opening the paragraph before)
+        if _opened_by_item(r, s.paragraph, style):
+            break  # ("5.…高等学校生均…事业费为23536.10元。\n四、生均…公用经费\n1.…": the last item of another list)
         f = r.facts[j]
         if f is not None and s.kind in {"labelled", "total"} and f.kind == "amount" and not f.is_bound:
             candidates.append(f)
@@ -144,6 +147,12 @@ def _named_by_known_concepts(r: Reading, firsts: list[Fact], every: list[Fact]) 
     first_ids = {f.id for f in firsts}
     return all(f.concept in known for f in firsts) and \
         not any(f.concept in known for f in every if f.id not in first_ids)
+
+
+def _opened_by_item(r: Reading, paragraph: int, style: str) -> bool:
+    """The paragraph opens with a numbered item's marker of `style`: an item of another run."""
+    nodes = r.tree.paragraph_nodes(paragraph)
+    return bool(nodes) and r.tree[nodes[0]].kind == "item" and item_style(r.tree[nodes[0]].piece.keyword) == style
 
 
 def _heading_just_before(r: Reading, first: int) -> bool:

@@ -317,7 +317,10 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     done_label = _SPENT_FUNDS.search
     # (… named so after the figure too: "尚有2.35亿元直达资金未分配,…(已分配14.45亿元,分配率86.01%)")
     left = r.vocab.cue("left_after_figure")
-    amounts = [f for f in amounts if not remainder.search(f.label) and not left.match(r.norm.text, f.span.end)]
+    # (… nor a difference named so, "完成43540万元,超收3960万元,完成预算的110.01%": the budget is 43540 − 3960)
+    gap = r.vocab.cue("difference_named")
+    amounts = [f for f in amounts if not remainder.search(f.label) and not left.match(r.norm.text, f.span.end)
+               and not gap.search(clean_label(f.label))]
     # (a label that ends naming money spent is spending, whatever scenario word stands before: "本年预算资金支出4,226万元")
     scenario = {f.id: ("actual" if done_label(f.label) else None) or f.scenario or _ending_scenario(r, f.label)
                 or ("actual" if spec["spent_unnamed"] and _BARE_SPENT.fullmatch(clean_label(f.label)) else None)

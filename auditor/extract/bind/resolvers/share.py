@@ -416,12 +416,14 @@ def figure_run(r: Reading, i: int | None, step: int) -> list[int]:
 _URBAN_RATE = lazyre.compile(r"(户籍|常住)?(?:人口)?城镇化率$")
 _URBAN_PEOPLE = lazyre.compile(r"城镇人口$")
 _ALL_PEOPLE = lazyre.compile(r"(户籍|常住)?(?:总人口|人口)$")
+_RURAL_PEOPLE = lazyre.compile(r"(?:乡村|农村)人口$")
 
 
 def _urbanisation(r: Reading) -> Iterator[Candidate]:
     """"常住人口为6.81万人,其中:常住城镇人口为4.45万人,常住人口城镇化率为65.35%": an urbanisation rate is the share of
     the town population in the whole population its sentence (or the one before) states — of the same kind (户籍, 常住)
-    when the rate names one; nothing when either is missing or stated twice."""
+    when the rate names one; with no whole stated, of the town and the rural population together
+    (urbanisation_of_parts); nothing when a figure is missing or stated twice."""
     tree = r.tree
     for s in tree.of_kind("labelled"):
         rate = r.facts[s.index]
@@ -433,6 +435,7 @@ def _urbanisation(r: Reading) -> Iterator[Candidate]:
         kind = named.group(1)
         towns: list[Fact] = []
         wholes: list[Fact] = []
+        rural: list[Fact] = []
         for k in tree.before(s.index, "paragraph", limit=64):
             f = r.facts[k]
             if tree[k].sentence < s.sentence - 1:
@@ -444,8 +447,16 @@ def _urbanisation(r: Reading) -> Iterator[Candidate]:
                 continue  # (the other kind of population's figures)
             if _URBAN_PEOPLE.search(label):
                 towns.append(f)
+            elif _RURAL_PEOPLE.search(label):
+                rural.append(f)
             elif _ALL_PEOPLE.search(label) and "乡村" not in label and "农村" not in label:
                 wholes.append(f)
+        if len(towns) == 1 and not wholes and len(rural) == 1 and rural[0].unit == towns[0].unit:
+            # ("城镇人口239.7万人,乡村人口48.1万人。常住人口城镇化率达到83.3%": the whole is the two together)
+            yield Candidate(Share.model_construct(percent=rate, part=towns[0], whole=None, whole_label="",
+                                                  wholes=(), whole_of_parts=(towns[0], rural[0]),
+                                                  reason="urbanisation_of_parts", via=(), rejected=()))
+            continue
         if len(towns) != 1 or len(wholes) != 1 or towns[0].unit != wholes[0].unit:
             continue
         yield Candidate(Share.model_construct(percent=rate, part=towns[0], whole=wholes[0], whole_label=wholes[0].label,

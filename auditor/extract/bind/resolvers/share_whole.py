@@ -52,8 +52,8 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
     for s in shares:
         if s.whole is not None:
             out.append(s.model_copy(update={"wholes": (s.whole,)}))
-        elif s.part is None:
-            out.append(s)
+        elif s.part is None or s.whole_of_parts:
+            out.append(s)  # (no part, or a whole its resolver found to be the sum of parts: nothing to look up)
         else:
             wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []))
             if reason in ("share_of_named_whole", "share_of_broader_whole"):

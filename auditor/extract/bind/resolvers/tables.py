@@ -76,15 +76,17 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         rows = list(table.rows)
         via = _via(table)
         parts_of = _partition(table, rows)
-        out.breakdowns.extend(_sums(table, rows, via, parts_of))
-        out.breakdowns.extend(_row_totals(table, rows, via))
-        out.breakdowns.extend(_subtotal_blocks(rows, via))
-        out.breakdowns.extend(_closing_totals(rows, via))
-        out.breakdowns.extend(_balances(rows, via))
+        if not table.averages:  # (averages add up to nothing: "其中:农村" is another average, no part)
+            out.breakdowns.extend(_sums(table, rows, via, parts_of))
+            out.breakdowns.extend(_row_totals(table, rows, via))
+            out.breakdowns.extend(_subtotal_blocks(rows, via))
+            out.breakdowns.extend(_closing_totals(rows, via))
+            out.breakdowns.extend(_balances(rows, via))
         out.rates.extend(_rates(table, rows))
         out.funds_scores.extend(_funds_scores(table, rows))
         out.changes.extend(_changes(table, rows))
-        out.shares.extend(_column_shares(table, rows, parts_of))
+        if not table.averages:
+            out.shares.extend(_column_shares(table, rows, parts_of))
         if table.kind == "indicators":
             out.indicators.extend(_indicators(rows, table.full_when_met, POSITIONAL.get(table.layout, "indicator_row")))
             out.score_sums.extend(_level_weights(table))
@@ -112,16 +114,20 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     compares the year's actual with its budget ("决算较预算增减", "决算与预算比较增减%")."""
     names = dict(zip(column_keys([role_of(n) for n in table.columns]), table.columns))
     headers = [clean(names.get(k) or "") for k in ("change", "change_rate")]
-    if table.comparable or any(_AGAINST_BUDGET.search(h) or _COMPARABLE.search(h) for h in headers):
+    if "*" in table.comparable or any(_AGAINST_BUDGET.search(h) or _COMPARABLE.search(h) for h in headers):
         return []  # (同口径 / 可比 growth: on a base the table does not show)
     # "比上年执行数增长%": the figure compared with is of the role the header names
     named = next((role_of(m.group(1)) for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
     out = []
     for row in rows:
+        if row.label in table.comparable:
+            continue  # (the row the note names: "注:农林牧渔业总产值…增长速度按可比价格计算")
         by_role: dict[str, list[Fact]] = {}
         for key, fact in row.cells.items():
             by_role.setdefault(key.split("#")[0], []).append(fact)
         delta, percent = (by_role.get(r, [None])[0] for r in ("change", "change_rate"))
+        if delta is not None and _NOT_AMOUNT.search(delta.text):
+            delta = None  # ("比上年增减 | 0.6%", "0.89个百分点": a 增减 column that writes rates, no amount of the row's unit)
         if percent is not None and _RATIO_ROW.search(clean(row.label)):
             percent = None  # ("占GDP比例(%) | 4.01 | 4.05 | 0.04": a ratio's change, in percentage points as a rule)
         pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2 and (named is None or r == named)]
@@ -146,6 +152,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
 
 
 _NEGATIVE = lazyre.compile(r"^\s*[-−–]")
+_FULL_YEAR_RATE = lazyre.compile(r"全年|调整")
+_NOT_AMOUNT = lazyre.compile(r"[%‰]|百分点|千分点")
 # a row of ratios, not amounts (比例, 比重, 投入强度, 执行率, a row in %)
 _RATIO_ROW = lazyre.compile(r"比例|比重|占比|强度|率|\(%\)$|%$")
 _COMPARABLE = lazyre.compile(r"同口径|可比")
@@ -635,8 +643,23 @@ def _rates(table: ScoreTable, rows: list[TableRow]) -> list[TableRate]:
 
 def _funds_scores(table: ScoreTable, rows: list[TableRow]) -> list[FundsScore]:
     out = []
+    names = dict(zip(column_keys([role_of(n) for n in table.columns]), table.columns))
+    # (a row whose 分值 the other rows' 分值 make is their total, scored by adding their scores: "财政拨款 | … | 7 | 6.92 /
+    # 其他资金 | … | 3 | 2.47 / 合计 | … | 10 | 9.39", "分别以执行率×权重分计分后加总")
+    weights = [r.cells["weight"] for r in rows if "weight" in r.cells and "score" in r.cells]
     for row in rows:
+        own = row.cells.get("weight")
+        others = [w for w in weights if w is not own]
+        if own is not None and len(others) >= 2 and all(0 < w.value < own.value for w in others) \
+                and own.value == sum(w.value for w in others):
+            continue
         score, weight, rate = (row.cells.get(r) for r in ("score", "weight", "rate"))
+        rates = [(key, f) for key, f in row.cells.items() if key.split("#")[0] == "rate"]
+        if len(rates) > 1:
+            # ("年初预算执行率 | 全年预算执行率 | 分值 | 得分": the score is of the full year's rate, the template's; with no
+            # column named so, which one is open)
+            full_year = [f for key, f in rates if _FULL_YEAR_RATE.search(names.get(key) or "")]
+            rate = full_year[0] if len(full_year) == 1 else None
         if score is None or weight is None or rate is None or row.part_of is not None:
             continue  # a 其中 row repeating the total's 分值 and 得分 is not scored again
         rule = table.score_rule if table.score_rule != "bands" else ""
