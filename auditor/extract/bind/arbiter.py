@@ -17,7 +17,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.reasons import strength
 
 # readings that yield to a stated list of the same total
-_YIELDING = {"family_list"}
+_YIELDING = {"family_list", "three_industries"}
 
 
 def decide(candidates: list[Candidate]) -> list[Candidate]:

@@ -73,6 +73,10 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
                 return exact[0]
         return nearest
     matching = [c for c in same_sentence if adds_up(c, parts)]
+    if not matching and any(adds_up(nearest, parts[:n]) for n in range(2, len(parts))):
+        # ("第一产业…;第二产业241.45亿元,…,其中工业175.44亿元,…,建筑业66.01亿元,…;第三产业171.60亿元": the list
+        # runs on past its parts, which make the nearest figure; make_breakdown ends it there)
+        return nearest
     return matching[0] if matching else None
 
 

@@ -141,6 +141,10 @@ _ALL = [
     Reason("numbered_items", STRUCTURAL, "numbered items (1)(2)(3) each stating one part of the figure before item 1",
            "支出100万元。\n(1)基本支出60万元。\n(2)项目支出40万元。"),
     # the members follow their total in its own sentence: the sentence states the list, the vocabulary names it
+    Reason("three_industries", VOCABULARY, "a 生产总值 followed in its paragraph, without a marker, by the value added of "
+           "the first, second and third industry in turn is their sum",
+           "全年实现生产总值455.58亿元,同比增长9.6%。第一产业增加值42.53亿元,增长8.5%;第二产业增加值241.45亿元,增长6.6%;"
+           "第三产业增加值171.60亿元,增长5.2%。"),
     Reason("family_list", STRUCTURAL, "a total followed in its sentence, without a marker, by every member of its "
            "vocabulary family",
            "2020年支出100万元,基本支出60万元,项目支出40万元。"),
