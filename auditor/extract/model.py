@@ -415,7 +415,8 @@ class ScoreTable(Record):
                                                                 "agree on in (nearly) every row (tables/grid.py)")
     comparable: tuple[str, ...] = Field((), description="the note under the table says its changes are on a comparable "
                                                        "basis (同口径, 可比价格): on bases the table does not show — the "
-                                                       "labels of the rows it names, or '*' for all")
+                                                       "labels of the rows it names, or '*' for all; "
+                                                       "'Δ' and a row's label: its change is a difference, no rate")
     averages: bool = Field(False, description="its figures are averages (生均, 人均, 次均 …: its caption or a column says "
                                               "so): no row is a sum of others")
 
@@ -477,6 +478,8 @@ class Grade(Record):
     score: Fact | None = None
     bands: tuple[tuple[str, Decimal], ...] = Field((), description="the lower bounds of the grades the report "
                                                                    "itself states (\"85分（含）以上为优\"), if any")
+    own_scale: bool = Field(False, description="the report describes grade bands of its own that were not read "
+                                               "(\"分别对应总分85分以上、75～84分…\"): the default bands are not its")
 
 
 class Heading(Record):

@@ -119,6 +119,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
               and not (_OPEN_BEFORE.search(norm.text, max(0, f.span.start - 3), f.span.start)
                        and _CLOSE_AFTER.match(norm.text, f.span.end))]
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
+    own_scale = False
     score_lines = None  # (the scores and their lines, for the look-up near each grade: worked out once a list)
     out = []
     for m in _GRADE.finditer(norm.text):
@@ -140,6 +141,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
         span = Span.model_construct(start=start, end=end, line=line, column=column)
         if bands is None:
             bands = stated_bands(norm.text)
+            own_scale = not bands and bool(_BAND_MENTION.search(norm.text))
             # (a band's bound is no score: "得分88.5分,按照“…60分(含)—80分为中、60分以下为差”的标准,评价等级为良")
             bounds = [b.span() for pattern, anchor in zip(_BAND_BOUNDS, _BOUND_ANCHORS)
                       for b in _matches(pattern, norm.text, anchor)]
@@ -162,11 +164,19 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
                           and f.span.line == score.span.line and not _SENTENCE_END.search(norm.text, score.span.end, f.span.start)
                           and cue("score_revised").search(f.label)), score)
         out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
-                                         score=score, bands=bands))
+                                         score=score, bands=bands, own_scale=own_scale))
     return out
 
 
 _GRADE_NAME = r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
+# a band described in a form stated_bands does not read: a grade's name within a few words of a score's bound
+# ("分别对应总分85分以上、75～84分…", "良好:75分(含)—85分", "70分以下较差", "优秀(总分85分以上,含85分)")
+_SCORE_BOUND = r"\d{2,3}(?:\.\d+)?\s*分?\s*(?:\(不?含\))?\s*(?:(?:及|或)?以上|以下|[-~～—–至到]\s*\d{2,3})(?!\d*\s*分?\s*的\s*\d)|[≥≤<>]\s*\d{2,3}"
+_BAND_MENTION = lazyre.compile(r"(?:优秀|优|良好|良|中等|合格|及格|较差|不合格|差)[^。]{0,24}?(?:" + _SCORE_BOUND + r")|"
+                               r"(?:" + _SCORE_BOUND + r")[^。]{0,12}?(?:优秀|优|良好|良|中等|合格|及格|较差|不合格)|"
+                               # (or named as such: "分界分数依次为85分、75分和60分", "得分区间 ≥85 [75,85)"; not a standard
+                               # only referred to, "按照评价等级划分标准")
+                               r"分界分数|分数段|得分区间|分数区间|评分区间|分值区间|分数线")
 # (一般: a band some schemes name for 中 — "70分(不含)至80分(含)为一般" —, never 一般公共预算 and the like)
 _GRADE_WORDS = r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差|一般(?![\u4e00-\u9fff]))"
 # (a bound that another grade's name follows is that grade's, not the one before the bracket)
@@ -175,7 +185,7 @@ _SCORE_NUMBER = r"(\d{2,3}(?:\.\d+)?)"
 # the bands a report states: "85分(含)以上为优", "优秀(85分及以上)", "优(≥85分)", "70(含)-85分为良", "良好(75-85分)"
 _BAND_STATEMENTS = (
     # ("85分以上(含85分)为优": the bound said again in the bracket)
-    lazyre.compile(_SCORE_NUMBER + r"分?\s*(?:\(含\))?\s*(?:及|或)?以上\s*(?:\(含\s*\d+(?:\.\d+)?\s*分?\))?"
+    lazyre.compile(_SCORE_NUMBER + r"分?\s*(?:\(不?含\))?\s*(?:及|或)?以上\s*(?:\(含\s*\d+(?:\.\d+)?\s*分?\))?"
                    r"(?:的|者)?(?:为|评为|定为|属于|是)?[“\"]?" + _GRADE_NAME),
     # "得分≥85分为优", "75分≤得分<85分为良"
     lazyre.compile(r"(?:≥|>=|大于等于|不低于)\s*" + _SCORE_NUMBER + r"\s*分?\s*(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
@@ -184,7 +194,7 @@ _BAND_STATEMENTS = (
     # (not "评价等级为“良”(90分及以上为优,…)": a grade given, then every band — the bracket's first bound is 优's)
     lazyre.compile(_GRADE_NAME + r"[”\"]?\s*[(:]\s*(?:≥|>=|大于等于|不低于)\s*" + _SCORE_NUMBER + _NOT_OTHERS),
     lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"分?\s*(?:\(含\))?\s*(?:及|或)?以上" + _NOT_OTHERS),
-    lazyre.compile(_SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}(?:\.\d+)?\s*分?\s*(?:\(不含\))?\s*"
+    lazyre.compile(_SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(不?含\))?\s*[-~—至到]\s*\d{2,3}(?:\.\d+)?\s*分?\s*(?:\(不?含\))?\s*"
                    r"(?:之间)?(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
     lazyre.compile(_GRADE_NAME + r"[”\"]?\s*\(\s*" + _SCORE_NUMBER + r"\s*(?:分)?\s*(?:\(含\))?\s*[-~—至到]\s*\d{2,3}"
                    r"(?:\.\d+)?" + _NOT_OTHERS),
@@ -209,12 +219,12 @@ _BAND_BOUNDS = (
 # space and a few other characters before it: (that word, those other characters), for `_matches`; None
 # for a pattern that opens with a word of its own.
 _STATEMENT_ANCHORS = (
-    (lazyre.compile("以上"), ".分(含)及或"),
+    (lazyre.compile("以上"), ".分(不含)及或"),
     None,
     (lazyre.compile("≤|<="), ".分"),
     None,
     None,
-    (lazyre.compile("[-~—至到]"), ".分(含)"),
+    (lazyre.compile("[-~—至到]"), ".分(不含)"),
     None,
     None,
 )

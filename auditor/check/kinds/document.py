@@ -194,7 +194,7 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if f.kind != "percent" or f.is_bound:
             continue
         bounded = f.id in shares or any(w in f.label for w in words)
-        if not bounded or ctx.vocab.cue("change_percent").search(f.label):
+        if not bounded or ctx.vocab.cue("change_percent").search(f.label) or ctx.vocab.cue("unbounded_rate").search(f.label):
             continue
         if ctx.text and ctx.vocab.cue("share_not_within_whole").search(f.label) \
                 and ctx.vocab.cue("share_not_within_part").search(ctx.text, max(0, f.span.start - 40), f.span.start):

@@ -616,7 +616,12 @@ def check_grade(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             bands_here = sorted(own.items(), key=lambda b: b[1], reverse=True)
         else:
             bands_here = bands
-        yield from _grade(rule, ctx, g, bands_here)
+        for o in _grade(rule, ctx, g, bands_here):
+            if o.finding is not None and not g.bands and g.own_scale:
+                # (the report describes bands of its own that were not read: the default ones are not its to judge by)
+                o = o.model_copy(update={"verdict": "undecided", "finding": None, "equation": None,
+                                         "note": "the report states bands of its own, not read"})
+            yield o
 
 
 def _grade(rule: Rule, ctx: Context, g, bands) -> Iterator[Outcome]:

@@ -221,6 +221,9 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if parts and parts[0].span.start > total.span.end and "\n" not in r.norm.text[total.span.end:parts[0].span.start] \
             and _COLUMN_GAP.search(r.norm.text, total.span.end, parts[0].span.start):
         return None  # "其中:一般公共预算:6,835,201.45      其中:基本支出:4,986,214.37": a column beside it, another cut
+    if r.vocab.cue("average_total").search(clean_label(total.label)) and \
+            sum(1 for p in parts if p.value * 2 > total.value) >= 2:
+        return None  # "次均医药费用286.4元…其中,三级医院352.8元,二级医院214.6元": groups' averages, no parts of it
     if total.kind == "amount" and per_unit(r, total) is not None and any(per_unit(r, p) is None for p in parts):
         return None  # "…可用财力56.69亿元,人均可用财力12534元": an amount per head sums no amounts of the whole
     if len(parts) >= 2 and not adds_up(total, parts) and _overlap_said(r, total, parts):

@@ -1045,22 +1045,30 @@ _COMPARABLE_NOTE = lazyre.compile(r"(?:增长|增幅|增减|比上年|同比)[^�
                                   r"(?:同口径|可比口径|可比价|不变价)[^。\n]{0,12}(?:增长|增幅|计算)")
 
 
-_EVERY_ROW = lazyre.compile(r"表中|本表|上表|均按|均为|各项|各行")
+_BRACKETS = lazyre.compile(r"\([^()]*\)")
+_EVERY_ROW = lazyre.compile(r"表中|本表|上表|均按|均为|各")
+# a note saying some rows' changes are differences, not rates ("…栏为比上年增减的绝对数", "为增减百分点")
+_DIFFERENCE_NOTE = lazyre.compile(r"增减(?:的)?(?:绝对数|绝对值|百分点|千分点|量|数)|绝对数|百分点|差值")
 _UNIT_TAIL = lazyre.compile(r"(?:万|亿|千|百)?(?:元|吨|人|户|公顷|亩|只|头|千瓦|平方米|公里|个|%|‰)$")
 
 
 def _comparable_note(text: str, end: int, rows) -> tuple[str, ...]:
     """A note right under the table (注: …, 表中…) saying its changes are on a comparable basis: the labels of the rows
-    it names ("注:农林牧渔业总产值…增长速度按可比价格计算"), or ("*",) for every row when it names none."""
+    it names ("注:农林牧渔业总产值…增长速度按可比价格计算"), or ("*",) for every row when it names none; and, marked
+    "Δ", the rows whose change it says is a difference, no rate ("…收入比栏为比上年增减的绝对数")."""
     for line in text[end:end + 300].split("\n")[1:4]:
         line = line.strip()
         if line and (line.startswith(("注", "说明", "备注")) or "表中" in line or "本表" in line or "上表" in line):
+            # ("注:城乡居民收入比、恩格尔系数栏为比上年增减的绝对数": those rows' changes are differences, no rates)
+            clauses = [c for c in re.split(r"[;。]", line) if _DIFFERENCE_NOTE.search(c)]
+            differences = tuple("Δ" + r.label for r in rows for name in [_BRACKETS.sub("", _UNIT_TAIL.sub("", r.label))]
+                                if len(name) >= 2 and any(name in c or len(name) >= 5 and name[-4:] in c for c in clauses))
             if not _COMPARABLE_NOTE.search(line):
-                return ()
+                return differences
             if _EVERY_ROW.search(line):
                 return ("*",)  # ("注:表中增长率均按同口径计算…其中税收收入…": every row's, whatever rows it names after)
             named = tuple(r.label for r in rows for name in [_UNIT_TAIL.sub("", r.label)] if len(name) >= 2 and name in line)
-            return named or ("*",)
+            return (*named, *differences) if named else ("*",)
     return ()
 
 

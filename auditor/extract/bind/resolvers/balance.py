@@ -5,7 +5,8 @@ is carried forward).
     "2022年度收入总计4125.49万元，支出总计4125.49万元。" → 4125.49 = 4125.49
 
 Figures are paired by year, scenario and funds; a side stated with two values
-is ambiguous and pairs with nothing.
+is ambiguous and pairs with nothing.  A government fund's totals (社会保险基金, 政府性基金, 国有资本经营) are no
+unit's account: its 支出总计 may leave the 年终结余 out (of_government_fund: they are read, never accused).
 """
 
 from __future__ import annotations
@@ -13,8 +14,19 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope
 from auditor.extract.model import Fact
+
+
+# the funds of a government's budget, whose totals are not a unit's account ("社会保险基金收入总计…,支出总计…"): a
+# 财政总决算 may leave its 年终结余 out of 支出总计, or not
+_GOVERNMENT_FUND = lazyre.compile(r"社会保险基金|社保基金|政府性基金|国有资本经营|(?:全省|全市|全县|全区|全旗|全州|本级)[^,;。]{0,6}一般公共预算")
+
+
+def of_government_fund(f: Fact) -> bool:
+    """A government fund's total (财政总决算 of 社会保险基金, 政府性基金 …), not a unit's account."""
+    return bool(_GOVERNMENT_FUND.search(f"{f.fund or ''} {f.label}")) and "拨款" not in f.label
 
 
 def pairs(index: DocumentIndex, left_words, right_words) -> Iterator[tuple[Fact, Fact]]:

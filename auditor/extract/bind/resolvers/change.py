@@ -803,6 +803,10 @@ def _other_basis(r: Reading, k: int) -> bool:
     at = r.tree[k].start
     if _PRICE_CLAUSE_BEFORE.search(r.norm.text, max(0, at - 30), at):
         return True
+    # ("…总产值1048.20亿元,…,按可比价格计算,比上年增长4.3%。其中,农业产值578.94亿元,上年为562.30亿元,增长3.8%": the prices
+    # said before in the paragraph hold for its later rates of value added and output)
+    if _PRICE_SAID.search(r.norm.text, r.norm.text.rfind("\n", 0, at) + 1, at) and _of_real_quantity(r, k):
+        return True
     # ("注:地区生产总值、各产业增加值绝对数按现价计算,增长速度按不变价格计算": the report says its rates of value added are real)
     if _says_real_rates(r.norm.text):
         real = r.vocab.cue("real_growth_quantity")
@@ -812,6 +816,16 @@ def _other_basis(r: Reading, k: int) -> bool:
     # ("…;按同口径(上年同期剔除…后为79.95亿元)计算,增长7.9%": the part of the sentence the rate ends opens with it)
     at = r.tree[k].start
     return bool(_BASIS_OPENING.match(r.norm.text, part_start(r.norm.text, at), at))
+
+
+_PRICE_SAID = lazyre.compile(r"按(?:可比|不变)价格?计算?|(?:可比|不变)价格计算")
+
+
+def _of_real_quantity(r: Reading, k: int) -> bool:
+    """A figure of value added or output (增加值, 生产总值, 产值) stands before the rate at node k in its sentence."""
+    real = r.vocab.cue("real_growth_quantity")
+    return any(r.facts[j] is not None and r.facts[j].kind == "amount" and real.search(clean_label(r.facts[j].label))
+               for j in r.tree.before(k, "sentence"))
 
 
 _BASIS_OPENING = lazyre.compile(r"\s*(?:按|以|在)(?:同口径|可比口径|可比)")

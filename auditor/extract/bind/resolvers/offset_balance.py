@@ -21,9 +21,11 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Difference, Fact
+from auditor.extract.model import Difference, Fact, period_of
 from auditor.extract.readings import Reading, clean_label
+from auditor.extract.vocabulary import FUND_NAME
 
 _REACH = 3  # paragraphs back
 
@@ -51,8 +53,16 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue  # ("总收入…,总支出…。剔除…收入A和…支出B后,收支结余C": a balance of adjusted totals)
         plus, minus = _totals(r, node.index, income), _totals(r, node.index, spending)
         reason = "offset_balance"
+        label = clean_label(node.piece.label)
+        this_year = r.vocab.cue("offset_this_year").search(label)
+        carried = _carried_in(r, node.index)
+        named = len(plus) == 1 and _named_total(r, plus[0])
+        if len(plus) == 1 and len(minus) == 1 and not named and carried and not this_year:
+            # ("上年结余1103万元。本年收入77963万元,本年支出73441万元。收支相抵,年末结余5625万元": a balance at the year's
+            # end holds what was carried in — of every item when the text lists them all, else not read)
+            plus = minus = []
         if len(plus) != 1 or len(minus) != 1:
-            items = None if short else _all_items(r, node.index, income, spending)
+            items = None if short or (carried and this_year) else _all_items(r, node.index, income, spending, fact)
             if items is None:
                 continue
             (plus, minus), reason = items, "offset_balance_of_items"
@@ -67,10 +77,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 
 def _totals(r: Reading, i: int, cue) -> list[Fact]:
-    """The figures before node i named by `cue`, back to the previous balance or heading."""
+    """The figures before node i named by `cue`, back to the previous balance or heading: of the balance's year and
+    scenario, its own sentence's first, then its paragraph's, then any."""
     tree = r.tree
     found: list[Fact] = []
     first = tree[i].paragraph - _REACH
+    balance = r.facts[i]
     for k in range(i - 1, -1, -1):
         t = tree[k]
         if t.paragraph < first or t.kind == "heading":
@@ -81,30 +93,86 @@ def _totals(r: Reading, i: int, cue) -> list[Fact]:
         label = clean_label(f.label)
         if (r.vocab.cue("offset_balance").search(label) or r.vocab.cue("offset_deficit").search(label)) and k != i:
             break  # the previous balance (or deficit): its totals are its own
-        if cue.search(label):
+        if cue.search(label) and _same_year(r, balance, f):
             found.append(f)
-    # a 合计/总计/总量 named as such is the total; plain 收入/支出 only where none is ("2013年收入6873亿元…
-    # 支出5667亿元。本年收支结余1206亿元")
-    # (合计 / 总计 / 总量 before 总收入: "总收入410338万元,…加上级补助收入…,收入合计514601万元")
-    named = [f for f in found if r.vocab.cue("offset_total").search(clean_label(f.label))] or \
-        [f for f in found if r.vocab.cue("offset_gross").search(clean_label(f.label))]
-    # … else the year's own 收入 / 支出, named by nothing else ("本年收入28519亿元,…其中:基本养老保险费收入…")
-    plain = [f for f in found if r.vocab.cue("offset_own").search(clean_label(f.label))]
-    found = named or (plain if len(plain) == 1 else found)
-    # (the balance's own paragraph first: "…基金收入6873億元,…;支出5667億元,…。本年收支結余1206億元" after a
-    # paragraph of another fund's 收入 and 支出)
-    own = [f for f in found for k in [r.node_of(f)] if k is not None and tree[k].paragraph == tree[i].paragraph]
-    return own or found
+    found = _of_its_kind(balance, found)
+    for pool in ([f for f in found if f.sentence == balance.sentence],
+                 [f for f in found for k in [r.node_of(f)] if k is not None and tree[k].paragraph == tree[i].paragraph],
+                 found):
+        if not pool:
+            continue
+        # a 合计/总计/总量 named as such is the total (else a 总收入); plain 收入/支出 only where none is ("2013年收入6873亿元…
+        # 支出5667亿元。本年收支结余1206亿元"); of several, the year's own ("本年收入28519亿元,…其中:…收入22407亿元")
+        named = [f for f in pool if r.vocab.cue("offset_total").search(clean_label(f.label))] or \
+            [f for f in pool if r.vocab.cue("offset_gross").search(clean_label(f.label))]
+        plain = [f for f in pool if r.vocab.cue("offset_own").search(clean_label(f.label))]
+        return named or (plain if len(plain) == 1 else pool)
+    return []
 
 
-def _all_items(r: Reading, i: int, income, spending) -> tuple[list[Fact], list[Fact]] | None:
-    """Every figure back to the previous balance or heading, when each is income, a balance carried in or spending
-    and none a list of parts: (income and carried, spending); else None."""
+_BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
+
+
+def _same_year(r: Reading, balance: Fact, f: Fact) -> bool:
+    """A figure of the balance's year, not another's ("2023年…收入总计…。2022年…收入…,收支结余…")."""
+    year = period_of(balance, r.report_year)
+    return year is None or period_of(f, r.report_year) in (None, year)
+
+
+def _of_its_kind(balance: Fact, figures: list[Fact]) -> list[Fact]:
+    """Where a figure's budget stands beside its actual ("预算收入156010万元,实际收入154138万元;…实际收支结余10303万元"),
+    the one of the balance's kind; else all ("预算总收入" of a 预算执行 report is the revenue collected)."""
+    kinds: dict[str, set[bool]] = {}
+    for f in figures:
+        kinds.setdefault(_SCENARIO_WORDS.sub("", clean_label(f.label)), set()).add(f.scenario in _BUDGETS)
+    budget = balance.scenario in _BUDGETS
+    return [f for f in figures if len(kinds[_SCENARIO_WORDS.sub("", clean_label(f.label))]) == 1
+            or (f.scenario in _BUDGETS) == budget]
+
+
+_SCENARIO_WORDS = lazyre.compile(r"预算|实际|决算|执行数|执行|完成|安排|年初|调整后?")
+
+
+def _named_total(r: Reading, f: Fact) -> bool:
+    label = clean_label(f.label)
+    return bool(r.vocab.cue("offset_total").search(label) or r.vocab.cue("offset_gross").search(label))
+
+
+def _carried_in(r: Reading, i: int) -> bool:
+    """A balance carried in is stated around the balance: in the paragraphs before it (back to its heading) or the one
+    after it ("上年结余1103万元", "年初滚存结余", "该基金2021年末滚存结余为4868万元")."""
+    tree = r.tree
+    here = tree[i].paragraph
+    carried, balance_word = r.vocab.cue("carried_balance"), r.vocab.cue("offset_balance")
+    for k, t in enumerate(tree.nodes):
+        if t.paragraph < here - _REACH:
+            continue
+        if t.paragraph > here + 1:
+            break
+        if t.kind == "heading":
+            if k < i:
+                continue  # (a heading before: its section's figures come after it)
+            break
+        f = r.facts[k]
+        if f is None or k == i or f.kind != "amount":
+            continue
+        label = clean_label(f.label)
+        if carried.search(label) or (balance_word.search(label) and r.is_previous(f)):
+            return True
+    return False
+
+
+def _all_items(r: Reading, i: int, income, spending, balance: Fact) -> tuple[list[Fact], list[Fact]] | None:
+    """Every figure back to the previous balance or heading, when each is money coming in (income, a balance carried
+    in, 调入资金) or going out (spending, 调出资金, 上解支出), of the balance's year, scenario and fund, and none a list of
+    parts: (in, out); else None."""
     tree = r.tree
     plus: list[Fact] = []
     minus: list[Fact] = []
     first = tree[i].paragraph - _REACH
     parts = r.vocab.cue("offset_parts")
+    inflow, outflow = r.vocab.cue("offset_inflow"), r.vocab.cue("offset_outflow")
+    carried: set[int] = set()  # (a balance carried in may be said after the spending: "…收支相抵,加上上年滚存结余…")
     for k in range(i - 1, -1, -1):
         t = tree[k]
         if t.paragraph < first or t.kind == "heading":
@@ -117,18 +185,29 @@ def _all_items(r: Reading, i: int, income, spending) -> tuple[list[Fact], list[F
             return None  # (a total, or a figure of another kind: no account of items)
         if r.vocab.cue("carried_balance").search(label):
             plus.append(f)
+            carried.add(f.id)
         elif r.vocab.cue("offset_balance").search(label) or r.vocab.cue("offset_deficit").search(label):
             break
         elif any(r.vocab.cue(c).search(x) for c in ("offset_total", "offset_gross") for x in (label, t.piece.label)):
             return None  # a total is stated: it is the reading, not the items
-        elif income.search(label):
+        elif income.search(label) or inflow.search(label):
+            if minus and minus[-1].span.start > f.span.start and any(
+                    p.span.start > minus[-1].span.start and p.id not in carried for p in plus):
+                return None  # (收入a,支出b;收入c,支出d: two accounts one after the other)
             plus.append(f)
-        elif spending.search(label):
+        elif spending.search(label) or outflow.search(label):
             minus.append(f)
         else:
             return None
     if len(plus) < 2 or not minus:
         return None
+    items = (*plus, *minus)
+    if not all(_same_year(r, balance, f) for f in items if f.id not in carried) \
+            or len(_of_its_kind(balance, list(items))) < len(items):
+        return None  # ("…2022年收入…,2023年收入…", "预算收入…,实际收入…": two years' or two kinds' accounts side by side)
+    funds = {m.group() for f in (*plus, *minus) for m in [FUND_NAME.search(f.label)] if m}
+    if len(funds) > 1:
+        return None  # ("国有资本经营收入…、支出…;社会保险基金收入…,支出…,收支结余…": two funds' accounts)
     said = r.norm.text[min(f.span.start for f in (*plus, *minus)):r.facts[i].span.start]
     if parts.search(said):
         return None  # ("其中…", "包括…": parts of another figure among the items)

@@ -157,9 +157,11 @@ def _respective_scores(r: Reading, i: int, total: Fact) -> Candidate | None:
     if not lists or figures:
         return None
     (said, scores), *rest = lists
+    if len(scores) < 2:
+        return None  # ("分别为总分85分、75分": the scores follow the 分别为 that names them, none before it)
     weight = r.vocab.cue("score_weight")
     named = r.norm.text[tree[tree.unit("sentence", i).start].start:scores[0].span.start]  # (what the list names)
-    if len(scores) < 2 or weight.search(said) or LABEL_YEAR.search(named):
+    if weight.search(said) or LABEL_YEAR.search(named):
         return None  # ("2021年至2023年绩效自评得分分别为88分、90分、92分": years' scores, no levels)
     weights = rest[0][1] if rest and weight.search(rest[0][0]) and len(rest[0][1]) == len(scores) else []
     return make_breakdown(r, total, scores, "分别为", _whole(r, weights, named), "score_list_respectively")

@@ -126,6 +126,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         for key, fact in row.cells.items():
             by_role.setdefault(key.split("#")[0], []).append(fact)
         delta, percent = (by_role.get(r, [None])[0] for r in ("change", "change_rate"))
+        if "Δ" + row.label in table.comparable:
+            percent = None  # ("注:…收入比栏为比上年增减的绝对数": the row's change is a difference, no rate)
         if delta is not None and _NOT_AMOUNT.search(delta.text):
             delta = None  # ("比上年增减 | 0.6%", "0.89个百分点": a 增减 column that writes rates, no amount of the row's unit)
         if percent is not None and _RATIO_ROW.search(clean(row.label)):
@@ -152,6 +154,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
 
 
 _NEGATIVE = lazyre.compile(r"^\s*[-−–]")
+_ROW_UNIT = lazyre.compile(r"(?:亿元|万元|千元|元|万吨|吨|千克|公斤|万人|人|万户|户|亿千瓦时|万千瓦时|千瓦时|万公顷|公顷|万亩|亩)$")
+_AVERAGE_ROW = lazyre.compile(r"人均|次均|户均|生均|床均|平均")
 _FULL_YEAR_RATE = lazyre.compile(r"全年|调整")
 _NOT_AMOUNT = lazyre.compile(r"[%‰]|百分点|千分点")
 # a row of ratios, not amounts (比例, 比重, 投入强度, 执行率, a row in %)
@@ -315,6 +319,12 @@ def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
         values = [p.cells[key] for p in parts if key in p.cells]
         if not values:
             continue
+        own = _ROW_UNIT.search(row.label)
+        if own and any((m := _ROW_UNIT.search(p.label)) and m.group() != own.group() for p in parts):
+            continue  # ("政府性基金预算收入 | 亿元 | 6.82 / 其中:…出让收入 | 万元 | 58260": rows in other units, as a unit column says)
+        if _AVERAGE_ROW.search(row.label) and (sum(1 for v in values if v.value * 2 > total.value) >= 2
+                                               or any(v.value > total.value for v in values)):
+            continue  # ("全体居民人均可支配收入 | 35612 / 其中:城镇居民 | 45830": a group's average, no part of the whole's)
         # a source left blank may be money the table does not show: then the parts
         # may only not exceed the total; "—" or 0 says there was none
         full = complete and all(_written(p, key) for p in parts)
