@@ -31,7 +31,7 @@ from auditor.extract.numbering import OUTLINE_MARKER, item_number, item_style
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PAGE_MARK, PAGE_MARK_FIRST, Cell
-from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, LEVEL_COLUMN, Header, clean, find_header,
+from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, LEVEL_COLUMN, UNIT_TAIL, Header, clean, find_header,
                                             is_label_header, role_of, split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
 from auditor.normalise import Normalised
@@ -1049,7 +1049,6 @@ _BRACKETS = lazyre.compile(r"\([^()]*\)")
 _EVERY_ROW = lazyre.compile(r"表中|本表|上表|均按|均为|各")
 # a note saying some rows' changes are differences, not rates ("…栏为比上年增减的绝对数", "为增减百分点")
 _DIFFERENCE_NOTE = lazyre.compile(r"增减(?:的)?(?:绝对数|绝对值|百分点|千分点|量|数)|绝对数|百分点|差值")
-_UNIT_TAIL = lazyre.compile(r"(?:万|亿|千|百)?(?:元|吨|人|户|公顷|亩|只|头|千瓦|平方米|公里|个|%|‰)$")
 
 
 def _comparable_note(text: str, end: int, rows) -> tuple[str, ...]:
@@ -1061,13 +1060,13 @@ def _comparable_note(text: str, end: int, rows) -> tuple[str, ...]:
         if line and (line.startswith(("注", "说明", "备注")) or "表中" in line or "本表" in line or "上表" in line):
             # ("注:城乡居民收入比、恩格尔系数栏为比上年增减的绝对数": those rows' changes are differences, no rates)
             clauses = [c for c in re.split(r"[;。]", line) if _DIFFERENCE_NOTE.search(c)]
-            differences = tuple("Δ" + r.label for r in rows for name in [_BRACKETS.sub("", _UNIT_TAIL.sub("", r.label))]
+            differences = tuple("Δ" + r.label for r in rows for name in [_BRACKETS.sub("", UNIT_TAIL.sub("", r.label))]
                                 if len(name) >= 2 and any(name in c or len(name) >= 5 and name[-4:] in c for c in clauses))
             if not _COMPARABLE_NOTE.search(line):
                 return differences
             if _EVERY_ROW.search(line):
                 return ("*",)  # ("注:表中增长率均按同口径计算…其中税收收入…": every row's, whatever rows it names after)
-            named = tuple(r.label for r in rows for name in [_UNIT_TAIL.sub("", r.label)] if len(name) >= 2 and name in line)
+            named = tuple(r.label for r in rows for name in [UNIT_TAIL.sub("", r.label)] if len(name) >= 2 and name in line)
             return (*named, *differences) if named else ("*",)
     return ()
 

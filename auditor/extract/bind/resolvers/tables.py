@@ -37,7 +37,7 @@ from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW
-from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, clean, column_keys, is_source, role_in_table,
+from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, clean, column_keys, is_source, role_in_table,
                                             role_of)
 from auditor.records import dataclass
 
@@ -154,7 +154,6 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
 
 
 _NEGATIVE = lazyre.compile(r"^\s*[-−–]")
-_ROW_UNIT = lazyre.compile(r"(?:亿元|万元|千元|元|万吨|吨|千克|公斤|万人|人|万户|户|亿千瓦时|万千瓦时|千瓦时|万公顷|公顷|万亩|亩)$")
 _AVERAGE_ROW = lazyre.compile(r"人均|次均|户均|生均|床均|平均")
 _FULL_YEAR_RATE = lazyre.compile(r"全年|调整")
 _NOT_AMOUNT = lazyre.compile(r"[%‰]|百分点|千分点")
@@ -319,8 +318,8 @@ def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
         values = [p.cells[key] for p in parts if key in p.cells]
         if not values:
             continue
-        own = _ROW_UNIT.search(row.label)
-        if own and any((m := _ROW_UNIT.search(p.label)) and m.group() != own.group() for p in parts):
+        own = UNIT_TAIL.search(row.label)
+        if own and any((m := UNIT_TAIL.search(p.label)) and m.group() != own.group() for p in parts):
             continue  # ("政府性基金预算收入 | 亿元 | 6.82 / 其中:…出让收入 | 万元 | 58260": rows in other units, as a unit column says)
         if _AVERAGE_ROW.search(row.label) and (sum(1 for v in values if v.value * 2 > total.value) >= 2
                                                or any(v.value > total.value for v in values)):
