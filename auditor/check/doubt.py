@@ -1403,7 +1403,16 @@ def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | N
 def explain_balance(doc: Document, income: Fact, spending: Fact) -> Found | None:
     """收入总计 ≠ 支出总计 by exactly a figure the paragraph states ("收支相抵,结转下年14263万元"):
     the balance is written out, not broken."""
-    return explain_identity(doc, spending, [income]) or _missed_part(doc, income, [spending], ())
+    found = explain_identity(doc, spending, [income]) or _missed_part(doc, income, [spending], ())
+    if found is None:
+        # ("收入总计481342万元,减支出总计473796万元,财政滚存结余7546万元": the totals said again beside the balance)
+        again = [f for f in doc.facts if f.id not in (income.id, spending.id) and f.kind == income.kind
+                 and f.value in (income.value, spending.value) and f.unit == income.unit]
+        for f in again:
+            found = _missed_part(doc, f, [spending], ()) if f.value == income.value else _missed_part(doc, income, [f], ())
+            if found is not None:
+                break
+    return found
 
 
 # --------------------------------------------------------------- changes

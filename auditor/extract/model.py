@@ -419,6 +419,8 @@ class ScoreTable(Record):
                                                        "'Δ' and a row's label: its change is a difference, no rate")
     averages: bool = Field(False, description="its figures are averages (生均, 人均, 次均 …: its caption or a column says "
                                               "so): no row is a sum of others")
+    two_sided: bool = Field(False, description="its header names both sides of an account, each with its figure column "
+                                               "(收入 | 执行数 | 支出 | 执行数), read as one column of rows: no row sums")
 
 
 class TableRate(Bound):

@@ -222,6 +222,16 @@ def _not_within(ctx: Context, s) -> bool:
 _LAST_YEARS_SAY = lazyre.compile(r"(?:上年|去年|上年同期|上一年度?|上年度)(?:为|是)?")
 
 
+def _counted_with_its_sign(ctx: Context, f) -> bool:
+    """The amount is a part of a list whose total its parts make only with its sign."""
+    for b in ctx.doc.breakdowns:
+        if any(p.id == f.id for p in b.parts):
+            total = sum((p.value for p in b.parts), Decimal(0)) - sum((p.value for p in b.subtracted), Decimal(0))
+            if compare(b.total, Value(total, sum((p.tolerance for p in (*b.parts, *b.subtracted)), Decimal(0)))).verdict == "ok":
+                return True
+    return False
+
+
 def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """PLA002: an amount below zero where a report states sizes (not changes)."""
     for f in ctx.doc.facts:
@@ -235,6 +245,8 @@ def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # ("利润总额为-2310.50万元,上年为-4897.20万元": last year's figure of the quantity before it)
         if ctx.text and ctx.vocab.cue("negative_reason").match(ctx.text, f.span.end, f.span.end + 48):
             continue  # the text says why the amount is below zero (money taken back)
+        if _counted_with_its_sign(ctx, f):
+            continue  # ("…补充预算周转金-21万元,…,支出总计473796万元": a part its total counts below zero, a draw-down)
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≥ 0",
                                          arithmetic={"zh": f"{written(f)} < 0", "en": f"{written(f)} < 0"},
                                          evidence=[Evidence.of(f, "amount")], fields={"label": label_tail(f.label, 12)}),

@@ -1025,7 +1025,8 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
             score_rule=header.score_rule() or _stated_score_rule(norm.text), complete=read.complete,
             full_when_met=_full_when_met(norm.text) if header.kind == "indicators" else "",
             comparable=_comparable_note(norm.text, read.rows[-1].span.end, read.rows),
-            averages=_of_averages(norm.text, head.start, cells[header.after - 1].end, vocab))
+            averages=_of_averages(norm.text, head.start, cells[header.after - 1].end, vocab),
+            two_sided=_two_sided(norm.text[max(0, head.start - 40):read.rows[0].span.start]))
         last_line = max(c.line for c in cells[header.first:max(read.end, header.after)] if not c.is_mark) \
             if read.end > header.first else head.line
         if spaced_last is not None:
@@ -1069,6 +1070,20 @@ def _comparable_note(text: str, end: int, rows) -> tuple[str, ...]:
             named = tuple(r.label for r in rows for name in [UNIT_TAIL.sub("", r.label)] if len(name) >= 2 and name in line)
             return (*named, *differences) if named else ("*",)
     return ()
+
+
+# a header naming both sides of an account, each with its own figure column ("收入 | 执行数 | 支出 | 执行数"): a 收支平衡表
+# whose two sides a reader of one label column takes for one list of rows
+# (set one cell a line; side by side on one line, the two sides are read apart)
+_TWO_SIDED = lazyre.compile(r"收入(?:项目)?([\u4e00-\u9fff]{2,6})支出(?:项目)?\1")
+_SEPARATORS = lazyre.compile(r"[\s|]+")
+
+
+def _two_sided(header: str) -> bool:
+    """The header names 收入 and 支出 on lines of their own, each followed by the same figure column."""
+    at = header.find("收入")
+    return at >= 0 and "\n" in header[at:header.find("支出", at) if "支出" in header[at:] else at] \
+        and bool(_TWO_SIDED.search(_SEPARATORS.sub("", header)))
 
 
 def _of_averages(text: str, start: int, end: int, vocab) -> bool:

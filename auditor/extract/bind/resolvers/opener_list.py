@@ -517,8 +517,15 @@ _LOWER_LEVELS = lazyre.compile(r"市|县|区|乡|镇|地方")
 
 def _some_levels_of_all(total: Fact, parts: list[Fact]) -> bool:
     """"全省各级财政部门已累计拨付…46.3亿元。其中,省财政下拨中央补助资金16.6亿元、省级资金22.9亿元": money of every
-    level, the list naming the upper levels only (no 市县 money) — some of it."""
+    level, the list naming the upper levels only (no 市县 money) — some of it; so is "县级以上农业龙头企业98家,其中:省级
+    8家,市级30家", the list leaving out the lowest level the total counts."""
+    lowest = _LEVEL_AND_ABOVE.search(total.label)
+    if lowest is not None:
+        return not any(lowest.group(1) + "级" in clean_label(p.label) for p in parts)
     return bool(_ALL_LEVELS.search(total.label)) and not any(_LOWER_LEVELS.search(clean_label(p.label)) for p in parts)
+
+
+_LEVEL_AND_ABOVE = lazyre.compile(r"([县市省区乡镇州])级(?:及)?以上")
 
 
 def _the_rest(r: Reading, total: Fact, last: Fact) -> bool:

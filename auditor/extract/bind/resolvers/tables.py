@@ -76,7 +76,9 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         rows = list(table.rows)
         via = _via(table)
         parts_of = _partition(table, rows)
-        if not table.averages:  # (averages add up to nothing: "其中:农村" is another average, no part)
+        if not table.averages and not table.two_sided:
+            # (averages add up to nothing: "其中:农村" is another average, no part; a 收支平衡表's two sides read as one
+            # column of rows are no list)
             out.breakdowns.extend(_sums(table, rows, via, parts_of))
             out.breakdowns.extend(_row_totals(table, rows, via))
             out.breakdowns.extend(_subtotal_blocks(rows, via))
@@ -85,7 +87,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         out.rates.extend(_rates(table, rows))
         out.funds_scores.extend(_funds_scores(table, rows))
         out.changes.extend(_changes(table, rows))
-        if not table.averages:
+        if not table.averages and not table.two_sided:
             out.shares.extend(_column_shares(table, rows, parts_of))
         if table.kind == "indicators":
             out.indicators.extend(_indicators(rows, table.full_when_met, POSITIONAL.get(table.layout, "indicator_row")))

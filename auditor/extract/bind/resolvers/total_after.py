@@ -17,7 +17,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.bind.lists import adds_up, make_breakdown
 from auditor.extract.model import Fact
-from auditor.extract.readings import OPENERS, Reading, clean_label
+from auditor.extract.readings import OPENERS, Reading, clean_label, part_start
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -328,13 +328,18 @@ def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
         # (the first such amount of its sentence, the sentence's subject: "一般公共预算收入124,062万元,…,税收收入
         # 完成111,948万元,占…90.24%。加上…": the 税收收入 is a part of it, not the base)
         flow = r.vocab.flow(clean_label(total.label))
+        # ("一般公共财政预算支出,加上上解上级支出…等62580万元,支出共计744016万元": the base is named, of its flow — the
+        # 支出 stated before in the paragraph, not the 总财力 the sentence before ends with)
+        named = _NAMED_BASE.match(r.norm.text, part_start(r.norm.text, addends[0].span.start), addends[0].span.start)
+        named_flow = r.vocab.flow(named.group(1)) if named else None
         bases = [r.facts[j] for j in tree.before(s.index, "paragraph")
                  if r.facts[j] is not None and r.facts[j].span.start < addends[0].span.start
                  and tree[j].kind == "labelled" and tree[j].depth == 0
                  and (r.facts[j].kind, r.facts[j].unit) == (total.kind, total.unit)
-                 and (flow is None or r.vocab.flow(clean_label(r.facts[j].label)) in (None, flow))]
+                 and (flow is None or r.vocab.flow(clean_label(r.facts[j].label)) in (None, flow))
+                 and (named_flow is None or r.vocab.flow(clean_label(r.facts[j].label)) == named_flow)]
         base = min((f for f in bases if f.sentence == bases[0].sentence), key=lambda f: f.span.start) if bases else None
-        reach = 1  # (the base ends the sentence before)
+        reach = 1 if named_flow is None else len(tree)  # (the base ends the sentence before, or is named)
         if base is not None and _opened_by_list(r, base):
             # "…收入121660万元。其中:县级收入86425万元,…。加上级补助收入…,可用财力…": the sentence before is the
             # list of the total before it, which is the base
@@ -348,6 +353,10 @@ def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
     elif first > 1:
         addends = addends[first - 1:]  # (the nearest amount before 加上 is the base)
     return make_breakdown(r, total, addends, "加上", True, "sum_after_plus")
+
+
+# the words a 加上 clause opens with, naming its base ("一般公共财政预算支出,加上…")
+_NAMED_BASE = lazyre.compile(r"\s*([\u4e00-\u9fff]{2,16}?)\s*,?\s*加上?(?=[\u4e00-\u9fff])")
 
 
 def _opened_by_list(r: Reading, fact: Fact) -> bool:
