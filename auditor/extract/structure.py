@@ -39,7 +39,7 @@ _FORMULA_NEXT = lazyre.compile(r"\s*=")
 BOUND_NEXT = lazyre.compile(r"\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下|以内)")
 GRADE_WORDS = {
     "优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
-    "合格": "中", "及格": "中", "差": "差", "不合格": "差", "较差": "差",
+    "合格": "中", "及格": "中", "差": "差", "不合格": "差", "较差": "差", "一般": "中",
 }
 
 
@@ -168,7 +168,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
     return out
 
 
-_GRADE_NAME = r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
+_GRADE_NAME = r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差|一般(?![\u4e00-\u9fff]))"
 # a band described in a form stated_bands does not read: a grade's name within a few words of a score's bound
 # ("分别对应总分85分以上、75～84分…", "良好:75分(含)—85分", "70分以下较差", "优秀(总分85分以上,含85分)")
 _SCORE_BOUND = r"\d{2,3}(?:\.\d+)?\s*分?\s*(?:\(不?含\))?\s*(?:(?:及|或)?以上|以下|[-~～—–至到]\s*\d{2,3})(?!\d*\s*分?\s*的\s*\d)|[≥≤<>]\s*\d{2,3}"

@@ -320,6 +320,12 @@ def check_execution_score(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if cmp.verdict == "ok" or score.value > weight.value:
             yield outcome(rule, s, "holds", figures)  # above its weight: SCO003's
             continue
+        deducted = _DEDUCTION.search(ctx.text, s.score.span.end, s.score.span.end + 400) if ctx.text else None
+        if deducted and Decimal(deducted.group(1)) >= weight.value - score.value - score.tolerance - weight.tolerance:
+            # ("…按执行率计10分;因审计发现…不符合规定,依据评分细则'…扣1分',该项实际得分9.00分": points taken off by a rule
+            # the text states)
+            yield outcome(rule, s, "undecided", figures, note="points taken off by a rule the text states")
+            continue
         arithmetic = {lang: f"{written(score)} < {written(weight)}" for lang in ("zh", "en")}
         yield failed(rule, s, finding(rule, ctx, primary=score, stated=score.text, expected=written(weight),
                                       arithmetic=arithmetic, evidence=figures, comparison=cmp,
@@ -604,6 +610,13 @@ def band_of(score: Decimal, bands: list[tuple[str, Decimal]]) -> str:
     return bands[-1][0]
 
 
+# points taken off a score by a rule the text states ("违规的,扣1分", "逾期扣0.5分")
+_DEDUCTION = lazyre.compile(r"扣(?:减|除)?\s*(\d+(?:\.\d+)?)\s*分")
+_PASS_WORD = lazyre.compile(r"合格|及格")
+# a score converted to the hundred-point scale the bands are of ("相当于百分制86.50分", "按折算后得分确定评价等级")
+_CONVERTED = lazyre.compile(r"百分制|折算|换算")
+
+
 def check_grade(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """GRD001: the grade agrees with the score (财预〔2020〕10号 bands, configurable)."""
     bands = sorted(((name, Decimal(str(lo))) for name, lo in rule.params.get("bands", {}).items()),
@@ -612,15 +625,28 @@ def check_grade(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         return
     for g in ctx.doc.grades:
         if g.bands:  # the report states its own bands: they rule its grades
-            own = {**{name: lo for name, lo in bands}, **dict(g.bands)}
+            # (the default grades fill in only outside the bands it states — below its lowest, if that does not reach 0:
+            # a scale of its own — 优秀/合格/不合格, 优/中/差 without 良 — has no default 良 between its bands)
+            stated = dict(g.bands)
+            lowest, highest = min(stated.values()), max(stated.values())
+            # (… and above its highest, unless that is a pass of a pass / fail scale: "60分以上为合格")
+            top = max(stated, key=stated.get)
+            open_top = top == "中" and _PASS_WORD.search(g.text) is not None
+            own = {**{name: lo for name, lo in bands if name not in stated and (lo < lowest or lo > highest and not open_top)},
+                   **stated}
             bands_here = sorted(own.items(), key=lambda b: b[1], reverse=True)
         else:
             bands_here = bands
+        other_scale = g.score is not None and g.score.value > 100 or bool(ctx.text and _CONVERTED.search(ctx.text))
         for o in _grade(rule, ctx, g, bands_here):
             if o.finding is not None and not g.bands and g.own_scale:
                 # (the report describes bands of its own that were not read: the default ones are not its to judge by)
                 o = o.model_copy(update={"verdict": "undecided", "finding": None, "equation": None,
                                          "note": "the report states bands of its own, not read"})
+            elif o.finding is not None and other_scale:
+                # (a total on another scale — 总分120分, 10分制 — graded by its conversion to 100: not the figure read)
+                o = o.model_copy(update={"verdict": "undecided", "finding": None, "equation": None,
+                                         "note": "a score on another scale than 100"})
             yield o
 
 

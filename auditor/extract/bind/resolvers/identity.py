@@ -62,6 +62,7 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: d
         groups[key][f.concept].append(f)
     _lend_unscoped_parts(groups, family)
     out = []
+    beyond = index.vocab.cue("beyond_spending")
     for by_concept in groups.values():
         totals = [c for c in family.totals if c in by_concept and c not in family.members]
         if not totals:
@@ -96,6 +97,9 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: d
             parts = [] if None in optional else parts + optional
         if len(parts) < 2 or any(claimed.get(p.id, total_fact.id) != total_fact.id for p in parts):
             continue
+        if "总计" in (total_fact.concept or "") and not total_fact.in_table and any(
+                beyond.search(f.label) for f in index.facts if f.window == total_fact.window and f.kind == "amount"):
+            continue  # ("支出总计5027.38万元,基本支出…,项目支出…,结余分配3.40万元,年末结转和结余187.62万元": more than the two)
         # figures one paragraph states are read together; across paragraphs the identity is inferred
         together = len({f.window for f in (total_fact, *parts) if not f.in_table}) == 1 and not total_fact.in_table
         out.append(Breakdown.model_construct(total=total_fact, parts=tuple(parts), subtracted=(), marker="identity",

@@ -4,7 +4,8 @@
      增长6.6%;第三产业增加值171.60亿元,增长5.2%。"            → 455.58 = 42.53 + 241.45 + 171.60
 
 A 生产总值 figure, then, in its paragraph and within the sentence after it, the value added of each of the three
-industries in turn, each once, in its unit and year; a figure between them (其中工业…, 建筑业…) is a part's own.
+industries in turn, each once, in its unit and year, the first with no other amount before it (民营经济增加值…, 第一产业…
+splits another figure); a figure between them (其中工业…, 建筑业…) is a part's own.
 With an industry missing, said twice or out of turn, nothing is read.  The reading yields to a list the text marks
 (其中, 分产业看).
 """
@@ -42,6 +43,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 break  # (another product's figure: its own industries follow)
             m = part_cue.search(label)
             if m is None:
+                if parts[0] is None:
+                    break  # ("生产总值…;民营经济增加值1093.52亿元,…第一产业…": the industries of another figure)
                 continue  # (a part's own parts: "第二产业241.45亿元,其中工业175.44亿元")
             n = _NUMBERS[m.group(1)]
             if parts[n] is not None or any(p is None for p in parts[:n]) or r.is_previous(f) \

@@ -57,6 +57,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         this_year = r.vocab.cue("offset_this_year").search(label)
         carried = _carried_in(r, node.index)
         named = len(plus) == 1 and _named_total(r, plus[0])
+        if len(plus) == 1 and len(minus) == 1 and not named and not carried and not this_year \
+                and r.vocab.cue("balance_stock").search(label):
+            continue  # ("本年收入…,本年支出…,收支相抵后,基金累计结余2419.60万元": a stock of every year, its start not stated)
         if len(plus) == 1 and len(minus) == 1 and not named and carried and not this_year:
             # ("上年结余1103万元。本年收入77963万元,本年支出73441万元。收支相抵,年末结余5625万元": a balance at the year's
             # end holds what was carried in — of every item when the text lists them all, else not read)

@@ -15,8 +15,8 @@ from typing import Iterator, Sequence
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.named_shares import structure_ratios
-from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
-from auditor.extract.readings import in_other_period_bracket, Reading, clean_label
+from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share, period_of
+from auditor.extract.readings import in_other_period_bracket, Reading, clean_label, part_start
 from auditor.extract.vocabulary import read_label
 
 
@@ -419,6 +419,47 @@ _ALL_PEOPLE = lazyre.compile(r"(户籍|常住)?(?:总人口|人口)$")
 _RURAL_PEOPLE = lazyre.compile(r"(?:乡村|农村)人口$")
 
 
+def _people_kind(r: Reading, k: int) -> str:
+    """户籍 or 常住, as the figure at node k names it, or the population figure before it in its sentence (or the one
+    before) does."""
+    sentence = r.tree[k].sentence
+    at = r.tree[k].start
+    said = _SINCE_LAST_FIGURE.search(r.norm.text, max(0, at - 40), at)
+    own = next((w for w in ("户籍", "常住") if said and w in said.group()), "")
+    if own:
+        return own  # ("户籍人口中,城镇人口201.23万人": the words since the figure before name the kind)
+    for j in [k, *r.tree.before(k, "paragraph", limit=64)]:
+        if r.tree[j].sentence < sentence - 1:
+            break
+        f = r.facts[j]
+        if f is None or f.kind != "count":
+            continue
+        label = clean_label(f.label)
+        kind = next((w for w in ("户籍", "常住") if w in label), "")
+        if kind or (j != k and _ALL_PEOPLE.search(label)):
+            return kind
+    return ""
+
+
+def _same_kind_and_year(r: Reading, rate: Fact, town: Fact) -> bool:
+    """The rate is of the town figure's kind of people (户籍 / 常住, named on both or neither) and year (not "2020年第七次
+    全国人口普查时…城镇化率", not 上年末's)."""
+    rate_label = clean_label(rate.label)
+    k = r.node_of(town)
+    town_kind = _people_kind(r, k) if k is not None else ""
+    rate_kind = next((w for w in ("户籍", "常住") if w in rate_label), "")
+    if "户籍" in (rate_kind, town_kind) and rate_kind != town_kind:
+        return False
+    clause = _SINCE_LAST_FIGURE.search(r.norm.text, max(0, rate.span.start - 40), rate.span.start)
+    if r.is_previous(rate) or (clause and _OTHER_TIME.search(clause.group())):
+        return False  # (the words since the figure before the rate name another time: "上年末常住人口城镇化率为58.94%")
+    return period_of(rate, r.report_year) in (None, period_of(town, r.report_year))
+
+
+_OTHER_TIME = lazyre.compile(r"普查|上年末|上年底|去年")
+_SINCE_LAST_FIGURE = lazyre.compile(r"[^\d。]*$")
+
+
 def _urbanisation(r: Reading) -> Iterator[Candidate]:
     """"常住人口为6.81万人,其中:常住城镇人口为4.45万人,常住人口城镇化率为65.35%": an urbanisation rate is the share of
     the town population in the whole population its sentence (or the one before) states — of the same kind (户籍, 常住)
@@ -445,19 +486,23 @@ def _urbanisation(r: Reading) -> Iterator[Candidate]:
             label = clean_label(f.label)
             if kind and kind not in label and ("户籍" in label or "常住" in label):
                 continue  # (the other kind of population's figures)
+            own = _people_kind(r, k)
+            if kind and own and own != kind:
+                continue  # ("户籍人口612.35万人,其中城镇人口268.41万人…常住人口城镇化率": the town people of the other kind)
             if _URBAN_PEOPLE.search(label):
                 towns.append(f)
             elif _RURAL_PEOPLE.search(label):
                 rural.append(f)
             elif _ALL_PEOPLE.search(label) and "乡村" not in label and "农村" not in label:
                 wholes.append(f)
-        if len(towns) == 1 and not wholes and len(rural) == 1 and rural[0].unit == towns[0].unit:
+        if len(towns) == 1 and not wholes and len(rural) == 1 and rural[0].unit == towns[0].unit \
+                and _same_kind_and_year(r, rate, towns[0]):
             # ("城镇人口239.7万人,乡村人口48.1万人。常住人口城镇化率达到83.3%": the whole is the two together)
             yield Candidate(Share.model_construct(percent=rate, part=towns[0], whole=None, whole_label="",
                                                   wholes=(), whole_of_parts=(towns[0], rural[0]),
                                                   reason="urbanisation_of_parts", via=(), rejected=()))
             continue
-        if len(towns) != 1 or len(wholes) != 1 or towns[0].unit != wholes[0].unit:
+        if len(towns) != 1 or len(wholes) != 1 or towns[0].unit != wholes[0].unit or not _same_kind_and_year(r, rate, towns[0]):
             continue
         yield Candidate(Share.model_construct(percent=rate, part=towns[0], whole=wholes[0], whole_label=wholes[0].label,
                                               wholes=(wholes[0],), whole_of_parts=(), reason="urbanisation_rate",
