@@ -147,11 +147,10 @@ def _carried_in(r: Reading, i: int) -> bool:
     tree = r.tree
     here = tree[i].paragraph
     carried, balance_word = r.vocab.cue("carried_balance"), r.vocab.cue("offset_balance")
-    for k, t in enumerate(tree.nodes):
-        if t.paragraph < here - _REACH:
-            continue
-        if t.paragraph > here + 1:
-            break
+    # (the nodes of those paragraphs only: a balance looks at its neighbourhood, not the whole text)
+    nodes = [k for p in range(here - _REACH, here + 2) for k in tree.paragraph_nodes(p)]
+    for k in nodes:
+        t = tree[k]
         if t.kind == "heading":
             if k < i:
                 continue  # (a heading before: its section's figures come after it)
