@@ -149,19 +149,20 @@ def _carried_in(r: Reading, i: int) -> bool:
     carried, balance_word = r.vocab.cue("carried_balance"), r.vocab.cue("offset_balance")
     # (the nodes of those paragraphs only: a balance looks at its neighbourhood, not the whole text)
     nodes = [k for p in range(here - _REACH, here + 2) for k in tree.paragraph_nodes(p)]
+    found = False
     for k in nodes:
         t = tree[k]
         if t.kind == "heading":
-            if k < i:
-                continue  # (a heading before: its section's figures come after it)
-            break
+            if k > i:
+                break  # (the next section's)
+            found = False  # (a heading before: its section starts here, what came before is another's)
+            continue
         f = r.facts[k]
         if f is None or k == i or f.kind != "amount":
             continue
         label = clean_label(f.label)
-        if carried.search(label) or (balance_word.search(label) and r.is_previous(f)):
-            return True
-    return False
+        found = found or bool(carried.search(label) or (balance_word.search(label) and r.is_previous(f)))
+    return found
 
 
 def _all_items(r: Reading, i: int, income, spending, balance: Fact) -> tuple[list[Fact], list[Fact]] | None:
