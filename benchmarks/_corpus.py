@@ -22,6 +22,7 @@ import random
 import re
 import subprocess
 import sys
+import tarfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -32,6 +33,16 @@ SOURCES = sorted((ROOT / "examples" / "seeds").glob("*.txt")) + sorted((ROOT / "
 # the floor: every number+unit token, nothing else
 TOKEN = re.compile(r"\d+(?:\.\d+)?\s*(?:万元|亿元|元|%|分)")
 _DECIMAL = re.compile(r"\d+\.\d+")
+
+
+def export(rev: str, folder: Path) -> Path:
+    """A git revision's files (git archive), unpacked into folder/ref: the reference a benchmark compares with."""
+    archive = folder / "ref.tar"
+    with open(archive, "wb") as f:
+        subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev], check=True, stdout=f)
+    with tarfile.open(archive) as tar:
+        tar.extractall(folder / "ref", filter="data")
+    return folder / "ref"
 
 
 def texts() -> list[str]:

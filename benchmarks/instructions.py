@@ -30,11 +30,12 @@ import re
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from _corpus import export  # noqa: E402  (the reference's files)
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -94,15 +95,6 @@ def instructions(root: Path, count: int, min_bytes: int) -> int:
         tail = [str(min_bytes), str(ROOT / "benchmarks")]
         run(str(count), *tail, counted=False)  # (fills this checkout's own cache)
         return run(str(count), *tail) - run("0", *tail)
-
-
-def export(rev: str, folder: Path) -> Path:
-    data = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True).stdout
-    archive = folder / "ref.tar"
-    archive.write_bytes(data)
-    with tarfile.open(archive) as tar:
-        tar.extractall(folder / "ref", filter="data")
-    return folder / "ref"
 
 
 def main() -> None:

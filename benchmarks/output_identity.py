@@ -28,13 +28,12 @@ import json
 import os
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.append(str(ROOT / "benchmarks"))  # (after the checkout a side imports its auditor from: -P runs leave it out)
-from _corpus import IDENTITY_PLACES, distinct_texts  # noqa: E402
+from _corpus import IDENTITY_PLACES, distinct_texts, export  # noqa: E402
 
 DEFAULT = IDENTITY_PLACES
 
@@ -149,12 +148,7 @@ def main() -> None:
             ref = json.loads(cached.read_text(encoding="utf-8"))
             print(f"reference {args.rev} ({commit[:12]}): digests from {cached}")
         else:
-            archive = Path(tmp) / "ref.tar"
-            with open(archive, "wb") as f:
-                subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", commit], check=True, stdout=f)
-            with tarfile.open(archive) as tar:
-                tar.extractall(Path(tmp) / "ref", filter="data")
-            ref = _run_side(Path(tmp) / "ref", items_file, Path(tmp) / "ref.json", args.jobs)
+            ref = _run_side(export(commit, Path(tmp)), items_file, Path(tmp) / "ref.json", args.jobs)
             cached.write_text(json.dumps(ref, ensure_ascii=False, sort_keys=True), encoding="utf-8")
         new = _run_side(ROOT, items_file, Path(tmp) / "new.json", args.jobs)
     differ = [i for i in items if ref.get(i) != new.get(i)]

@@ -43,11 +43,12 @@ import os
 import shutil
 import subprocess
 import sys
-import tarfile
 import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+from _corpus import export  # noqa: E402  (the reference's files)
+
 FORMATS = ["json", "text", "jsonl", "sarif", "markdown", "html", "csv"]
 
 # Runs in a fresh interpreter: argv[1] = source root to import auditor from,
@@ -73,18 +74,6 @@ for name, args in jobs:
         f.write(f"exit {result.exit_code}\n{text}")
 print(f"{time.perf_counter() - start:.3f}")
 """
-
-
-def export(rev: str, folder: Path) -> Path:
-    """The reference revision's files (git archive), unpacked into folder/ref."""
-    target = folder / "ref"
-    target.mkdir()
-    archive = folder / "ref.tar"
-    with open(archive, "wb") as f:
-        subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", rev], check=True, stdout=f)
-    with tarfile.open(archive) as tar:
-        tar.extractall(target, filter="data")
-    return target
 
 
 def commands(formats: list[str], documents: list[Path]) -> list[tuple[str, list[str]]]:

@@ -24,7 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from instructions import child_runs, export  # noqa: E402
+from _corpus import export  # noqa: E402
+from instructions import child_runs  # noqa: E402
 from scaling import parse_size  # noqa: E402
 
 _CHILD = r"""
