@@ -44,7 +44,7 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
     # stays out of the document's facts and of every look-up over them)
     facts = sorted([*table_result.facts, *(f for f in reading.facts if f is not None and f.written_unit != POINTS)],
                    key=lambda f: f.span.start)
-    table = table_resolver.resolve(table_result.tables)
+    table = table_resolver.resolve(table_result.tables, vocab)
     bound = bind(reading, facts, table.breakdowns, table.changes)
     return Extraction.model_construct(
         facts=tuple(facts),

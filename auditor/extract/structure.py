@@ -297,7 +297,7 @@ _RANGE_CELL = lazyre.compile(r"(\d{1,3}(?:\.\d+)?)\s*分?\s*(?:\(含\))?\s*(以�
 def _band_rows(text: str) -> list[tuple[str, Decimal]]:
     """(grade, lower bound) of a band table set as two lines; nothing unless every grade has its range."""
     out: list[tuple[str, Decimal]] = []
-    if "分数段" not in text and "区间" not in text and "分数" not in text:
+    if "分数" not in text and "区间" not in text:
         return out
     for m in _GRADES_LINE.finditer(text):
         names = re.findall(_GRADE_NAME, m.group(1))

@@ -637,17 +637,22 @@ def check_grade(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             bands_here = sorted(own.items(), key=lambda b: b[1], reverse=True)
         else:
             bands_here = bands
-        other_scale = g.score is not None and g.score.value > 100 or bool(ctx.text and _CONVERTED.search(ctx.text))
         for o in _grade(rule, ctx, g, bands_here):
-            if o.finding is not None and not g.bands and g.own_scale:
+            if o.finding is None:
+                yield o
+            elif not g.bands and g.own_scale:
                 # (the report describes bands of its own that were not read: the default ones are not its to judge by)
-                o = o.model_copy(update={"verdict": "undecided", "finding": None, "equation": None,
-                                         "note": "the report states bands of its own, not read"})
-            elif o.finding is not None and other_scale:
+                yield _undecided(o, "the report states bands of its own, not read")
+            elif g.score is not None and g.score.value > 100 or ctx.text and _CONVERTED.search(ctx.text):
                 # (a total on another scale — 总分120分, 10分制 — graded by its conversion to 100: not the figure read)
-                o = o.model_copy(update={"verdict": "undecided", "finding": None, "equation": None,
-                                         "note": "a score on another scale than 100"})
-            yield o
+                yield _undecided(o, "a score on another scale than 100")
+            else:
+                yield o
+
+
+def _undecided(o: Outcome, note: str) -> Outcome:
+    """A failing grade the report's own scale leaves open: no finding."""
+    return o.model_copy(update={"verdict": "undecided", "finding": None, "equation": None, "note": note})
 
 
 def _grade(rule: Rule, ctx: Context, g, bands) -> Iterator[Outcome]:

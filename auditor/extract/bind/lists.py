@@ -145,10 +145,9 @@ def _after_semicolon(r: Reading, before: Fact, fact: Fact) -> bool:
 
 
 _WITHIN = lazyre.compile(r"(?:^|[,;。,;])\s*(?:在)?([\u4e00-\u9fff]{2,12})中[,:,:]")
-
-
-# cells set side by side on one line, apart by a run of blanks, or a pipe cell that opens another 其中
+# a minus sign between two parts, the second taken away ("(基金收入12682万元-基金支出12044万元)")
 _MINUS_BETWEEN = lazyre.compile(r"\s*[-−–]\s*[\u4e00-\u9fff]{0,12}\s*")
+# cells set side by side on one line, apart by a run of blanks, or a pipe cell that opens another 其中
 _COLUMN_GAP = lazyre.compile(r"[^\S\n]{6,}|\t|\|[^|\n]*其中")
 
 

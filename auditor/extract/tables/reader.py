@@ -1082,8 +1082,8 @@ _SEPARATORS = lazyre.compile(r"[\s|]+")
 def _two_sided(header: str) -> bool:
     """The header names 收入 and 支出 on lines of their own, each followed by the same figure column."""
     at = header.find("收入")
-    return at >= 0 and "\n" in header[at:header.find("支出", at) if "支出" in header[at:] else at] \
-        and bool(_TWO_SIDED.search(_SEPARATORS.sub("", header)))
+    to = header.find("支出", max(at, 0))
+    return 0 <= at < to and "\n" in header[at:to] and bool(_TWO_SIDED.search(_SEPARATORS.sub("", header)))
 
 
 def _of_averages(text: str, start: int, end: int, vocab) -> bool:

@@ -805,7 +805,7 @@ def _other_basis(r: Reading, k: int) -> bool:
         return True
     # ("…总产值1048.20亿元,…,按可比价格计算,比上年增长4.3%。其中,农业产值578.94亿元,上年为562.30亿元,增长3.8%": the prices
     # said before in the paragraph hold for its later rates of value added and output)
-    if _PRICE_SAID.search(r.norm.text, r.norm.text.rfind("\n", 0, at) + 1, at) and _of_real_quantity(r, k):
+    if _of_real_quantity(r, k) and _PRICE_SAID.search(r.norm.text, part_start(r.norm.text, at, "\n"), at):
         return True
     # ("注:地区生产总值、各产业增加值绝对数按现价计算,增长速度按不变价格计算": the report says its rates of value added are real)
     if _says_real_rates(r.norm.text):

@@ -57,13 +57,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         this_year = r.vocab.cue("offset_this_year").search(label)
         carried = _carried_in(r, node.index)
         named = len(plus) == 1 and _named_total(r, plus[0])
-        if len(plus) == 1 and len(minus) == 1 and not named and not carried and not this_year \
-                and r.vocab.cue("balance_stock").search(label):
-            continue  # ("本年收入…,本年支出…,收支相抵后,基金累计结余2419.60万元": a stock of every year, its start not stated)
-        if len(plus) == 1 and len(minus) == 1 and not named and carried and not this_year:
-            # ("上年结余1103万元。本年收入77963万元,本年支出73441万元。收支相抵,年末结余5625万元": a balance at the year's
-            # end holds what was carried in — of every item when the text lists them all, else not read)
-            plus = minus = []
+        if len(plus) == 1 and len(minus) == 1 and not named and not this_year:
+            if carried:
+                # ("上年结余1103万元。本年收入77963万元,本年支出73441万元。收支相抵,年末结余5625万元": a balance at the
+                # year's end holds what was carried in — of every item when the text lists them all, else not read)
+                plus = minus = []
+            elif r.vocab.cue("balance_stock").search(label):
+                continue  # ("本年收入…,本年支出…,收支相抵后,基金累计结余2419.60万元": a stock of every year, its start unstated)
         if len(plus) != 1 or len(minus) != 1:
             items = None if short or (carried and this_year) else _all_items(r, node.index, income, spending, fact)
             if items is None:
@@ -125,12 +125,12 @@ def _same_year(r: Reading, balance: Fact, f: Fact) -> bool:
 def _of_its_kind(balance: Fact, figures: list[Fact]) -> list[Fact]:
     """Where a figure's budget stands beside its actual ("预算收入156010万元,实际收入154138万元;…实际收支结余10303万元"),
     the one of the balance's kind; else all ("预算总收入" of a 预算执行 report is the revenue collected)."""
+    names = [_SCENARIO_WORDS.sub("", clean_label(f.label)) for f in figures]
     kinds: dict[str, set[bool]] = {}
-    for f in figures:
-        kinds.setdefault(_SCENARIO_WORDS.sub("", clean_label(f.label)), set()).add(f.scenario in _BUDGETS)
+    for name, f in zip(names, figures):
+        kinds.setdefault(name, set()).add(f.scenario in _BUDGETS)
     budget = balance.scenario in _BUDGETS
-    return [f for f in figures if len(kinds[_SCENARIO_WORDS.sub("", clean_label(f.label))]) == 1
-            or (f.scenario in _BUDGETS) == budget]
+    return [f for name, f in zip(names, figures) if len(kinds[name]) == 1 or (f.scenario in _BUDGETS) == budget]
 
 
 _SCENARIO_WORDS = lazyre.compile(r"预算|实际|决算|执行数|执行|完成|安排|年初|调整后?")

@@ -16,7 +16,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.named_shares import structure_ratios
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share, period_of
-from auditor.extract.readings import in_other_period_bracket, Reading, clean_label, part_start
+from auditor.extract.readings import in_other_period_bracket, Reading, clean_label
 from auditor.extract.vocabulary import read_label
 
 

@@ -39,6 +39,7 @@ from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW
 from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, clean, column_keys, is_source, role_in_table,
                                             role_of)
+from auditor.extract.vocabulary import Vocabulary
 from auditor.records import dataclass
 
 _NUMBERED = lazyre.compile(r"^\s*(?:\d{1,2}[、.．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}[、.])")
@@ -63,8 +64,9 @@ class TableRelations:
     shares: list[Share] = field(default_factory=list)
 
 
-def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations:
+def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary) -> TableRelations:
     out = TableRelations()
+    average = vocab.cue("average_total")
     previous: ScoreTable | None = None
     for table in tables:
         if table.kind == "grid":  # (bare figures: only what its columns agree on)
@@ -79,7 +81,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...]) -> TableRelations
         if not table.averages and not table.two_sided:
             # (averages add up to nothing: "其中:农村" is another average, no part; a 收支平衡表's two sides read as one
             # column of rows are no list)
-            out.breakdowns.extend(_sums(table, rows, via, parts_of))
+            out.breakdowns.extend(_sums(table, rows, via, parts_of, average))
             out.breakdowns.extend(_row_totals(table, rows, via))
             out.breakdowns.extend(_subtotal_blocks(rows, via))
             out.breakdowns.extend(_closing_totals(rows, via))
@@ -156,7 +158,6 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
 
 
 _NEGATIVE = lazyre.compile(r"^\s*[-−–]")
-_AVERAGE_ROW = lazyre.compile(r"人均|次均|户均|生均|床均|平均")
 _FULL_YEAR_RATE = lazyre.compile(r"全年|调整")
 _NOT_AMOUNT = lazyre.compile(r"[%‰]|百分点|千分点")
 # a row of ratios, not amounts (比例, 比重, 投入强度, 执行率, a row in %)
@@ -237,7 +238,7 @@ def _partition(table: ScoreTable, rows: list[TableRow]) -> list[tuple[list[Table
 
 
 def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
-          parts_of: list[tuple[list[TableRow], bool, str]]) -> list[Breakdown]:
+          parts_of: list[tuple[list[TableRow], bool, str]], average) -> list[Breakdown]:
     out = []
     if table.column_sums:  # each block: 年度资金总额 = Σ its sources
         keys = [k for k in dict.fromkeys(k for r in rows for k in r.cells)]
@@ -250,7 +251,7 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
                 reason="funds_sources", via=tuple(dict.fromkeys([*via, *row.via]))))
     for row, (all_parts, all_complete, all_reason) in zip(rows, parts_of):
         for parts, complete, reason in _groups(table, all_parts, all_complete, all_reason, row):
-            out.extend(_row_sums(row, parts, complete, reason, via))
+            out.extend(_row_sums(row, parts, complete, reason, via, average))
     return out
 
 
@@ -311,7 +312,9 @@ _TEMPLATE_SOURCE = lazyre.compile(r"^(?:其中[:：])?(?:上年结转(?:资金)?
 
 
 def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
-              via: tuple[str, ...]) -> list[Breakdown]:
+              via: tuple[str, ...], average) -> list[Breakdown]:
+    """Each summed column's total and its parts; none where the rows are in other units or the row is an average
+    (the vocabulary's cue average_total)."""
     out = []
     for key in row.cells:
         if key.split("#")[0] not in _SUM_ROLES:
@@ -323,7 +326,7 @@ def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
         own = UNIT_TAIL.search(row.label)
         if own and any((m := UNIT_TAIL.search(p.label)) and m.group() != own.group() for p in parts):
             continue  # ("政府性基金预算收入 | 亿元 | 6.82 / 其中:…出让收入 | 万元 | 58260": rows in other units, as a unit column says)
-        if _AVERAGE_ROW.search(row.label) and (sum(1 for v in values if v.value * 2 > total.value) >= 2
+        if average.search(row.label) and (sum(1 for v in values if v.value * 2 > total.value) >= 2
                                                or any(v.value > total.value for v in values)):
             continue  # ("全体居民人均可支配收入 | 35612 / 其中:城镇居民 | 45830": a group's average, no part of the whole's)
         # a source left blank may be money the table does not show: then the parts
