@@ -372,6 +372,8 @@ class TableRow(Record):
                                                  "cells split, cells placed by the row's arithmetic)")
     grade_span: tuple[int, int] | None = Field(None, description="where a 总分 row gives its grade ('总分 | 100 | 96 | 优')")
     level: int | None = Field(None, description="in a coded grid (款 | 項 | 目 | 節 | 名稱), the code column numbering the row")
+    indent: int | None = Field(None, description="how far spaces alone set the row's label in from its line's start "
+                                                 "(None: other cells or bars stand before it)")
 
 
 class GridFormula(Record):

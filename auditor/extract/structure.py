@@ -372,6 +372,11 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool =
     # (a score in a bracket closed before the grade tells of the one before the bracket: "综合得分90.4分(单位自评
     # 得分92分,权重60%;主管部门复核得分88分,权重40%),评价等级为“优”")
     outside = [f for f in near if not _BRACKET_CLOSED_BEFORE.match(norm.text, f.span.end, pos)]
+    if any(f.span.end <= pos for f in near):
+        # (past a ";" the score after the grade is the next statement's, when one stands before it: "2022年度自评得分
+        # 83.50分,评价等级为良好;2023年度自评得分92.10分")
+        near = [f for f in near if f.span.end <= pos or ";" not in norm.text[pos:f.span.start]]
+        outside = [f for f in outside if f in near]
     if near:
         return min(outside or near, key=lambda f: abs(f.span.start - pos))
     if near_only:

@@ -30,6 +30,7 @@ EXPLICIT, STRUCTURAL, VOCABULARY, LOOKUP = 4, 3, 2, 1
 LAID_OUT = frozenset({
     "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance",
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "score_table_total",
+    "indented_levels",
     "score_list", "score_list_opened", "level_scores", "score_list_respectively", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
     "table_row_total", "table_subtotal_rows", "table_share", "code_levels",
 })
@@ -364,6 +365,11 @@ _ALL += [
     Reason("indicator_row_spaced", VOCABULARY, "an indicator row whose cells stand apart by single spaces (a "
            "sentence among them): its 分值 and 得分 are the two numbers its line ends with", _SPACED_SELF_ASSESSMENT),
     Reason("score_table_total_spaced", VOCABULARY, "the 总分 of such rows over the rows found", _SPACED_SELF_ASSESSMENT),
+    Reason("indented_levels", EXPLICIT, "a score table whose labels stand at several indents: each row over the rows "
+           "indented right under it, the 总分 over the least indented rows", "指标            分值    得分\n"
+           "决策            20      19\n    项目立项      12      12\n    绩效目标      8       7\n"
+           "产出            80      78\n    产出数量      50      50\n    产出质量      30      28\n"
+           "合计            100     97"),
     Reason("level_weights", EXPLICIT, "a level of an indicator table named with its weight (产出指标(50分)) over "
            "the 分值 of its rows, up to the next level", "一级指标 | 三级指标 | 分值 | 年度指标值 | 全年实际值 | 得分\n"
            "产出指标(50分) | 培训人次 | 30 | ≥100 | 120 | 30\n | 验收合格率 | 20 | 100% | 96% | 19\n"

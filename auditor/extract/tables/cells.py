@@ -447,7 +447,7 @@ def cells_of_line(line: str, start: int, index: int, boxes: bool = True) -> list
         barred = _GAPS.sub(lambda m: "|" + m.group()[1:], line)
         cells = _bar_cells(barred, start, index)
         if cells is not None and all(len(c.text) <= 30 for c in cells):
-            return cells
+            return _label_apart(cells, index)
     lead = len(line) - len(line.lstrip())
     if len(stripped) > _MAX_CELL or (stripped.count("。") and len(stripped) > 20):
         return None
@@ -456,6 +456,24 @@ def cells_of_line(line: str, start: int, index: int, boxes: bool = True) -> list
         if split is not None:
             return split
     return [_plain_cell(stripped, start + lead, index)]
+
+
+# a row's label and its first figure one space apart, in a row whose other cells runs of spaces set apart
+# ("其中:当年财政拨款 860.00        742.50"), or right after its closing bracket ("其他资金(失业保险基金)1,520.00"): a
+# figure with decimals, a unit or "%", so that a label's own
+# number ("指标 1") stays in it
+_LABEL_FIGURE = lazyre.compile(r"^(?P<label>\D*?[\u4e00-\u9fff):：])(?:[ \t]|(?<=[):：]))(?P<figure>-?\d[\d,]*\.\d+|-?\d[\d,]*(?:\.\d+)?(?:%|万元|亿元|元))$")
+
+
+def _label_apart(cells: list[Cell], index: int) -> list[Cell]:
+    """The first cell split into the label and the figure it runs into past one space or a closing bracket."""
+    first = cells[0] if cells else None
+    m = _LABEL_FIGURE.match(first.text) if first is not None and first.kind == CELL and first.source is None else None
+    if m is None:
+        return cells
+    label = Cell(m.group("label"), first.start, first.start + m.end("label"), index)
+    figure = Cell(m.group("figure"), first.start + m.start("figure"), first.start + m.end("figure"), index)
+    return [label, figure, *cells[1:]]
 
 
 def _spaced_row(line: str) -> bool:

@@ -125,6 +125,8 @@ def role_of(header: str) -> str | None:
     return role
 
 
+# a 执行率 column's bracket naming its base alone ("执行率(年初)", "执行率(调整后)")
+_GLOSS_BASE = lazyre.compile(r"^[(（]?(?:(?P<initial>年初)|全年|调整后?)(?:预算)?数?[)）]?$")
 _RATE_OF = lazyre.compile(r"(?:为|完成|占)(年初预算|调整后?预算|全年预算)")
 _CHANGE_WORD = lazyre.compile(r"增|减|比上年|同比|较上年|变动")
 # a name of no role that a "%" makes a column of percents: a change, or money done against a plan
@@ -167,6 +169,15 @@ class Column:
     def gloss(self) -> str:
         m = _GLOSS.search(clean(self.name))
         return m.group(1) if m else ""
+
+
+def rate_column_base(name: str) -> str | None:
+    """The budget a 执行率 column's bracket names alone: "执行率(年初)" → 年初预算, "执行率(调整后)" → 全年预算."""
+    m = _GLOSS.search(clean(name))
+    glossed = _GLOSS_BASE.match(m.group(1)) if m else None
+    if glossed is None:
+        return None
+    return "budget_initial" if glossed.group("initial") else "budget_adjusted"
 
 
 @dataclass
@@ -245,6 +256,9 @@ class Header:
         if rate is None:
             return None
         m = re.search(r"([A-Z])\s*/\s*([A-Z])", rate.gloss)
+        glossed = rate_column_base(rate.name) if m is None else None
+        if glossed is not None:  # ("执行率(年初)", "执行率(全年)": the budget its bracket names)
+            return glossed
         if m is None:
             # ("完成调整预算%", "执行数为年初预算的%": the budget the column's own name says it is of)
             named = _RATE_OF.search(clean(rate.name))

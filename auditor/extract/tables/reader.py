@@ -463,6 +463,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
         rows.append(TableRow.model_construct(
             label=label, cells=row_cells, is_total=is_total, labels=tuple(c.text for c in r.labels),
             texts={}, dashed=dashed, part_of=part_of, level=_level_of(first_cell, coded_labels),
+            indent=column if not norm.text[first_cell.start - column:first_cell.start].strip() else None,
             via=tuple(dict.fromkeys([*r.via, *(reading.via if reading else ())])),
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))
     end_index = end if stop == len(raw) else _index_after(cells, raw[stop - 1]) if stop else header.after

@@ -38,7 +38,7 @@ from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW
 from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, clean, column_keys, is_source, role_in_table,
-                                            role_of)
+                                            rate_column_base, role_of)
 from auditor.extract.vocabulary import Vocabulary
 from auditor.records import dataclass
 
@@ -167,12 +167,17 @@ _BASE_NAMED = lazyre.compile(r"(?:比|较)(?:上年|上一年|去年|上年度)?
 _AGAINST_BUDGET = lazyre.compile(r"(?:较|与|比)(?:年初|调整后?)?预算")
 
 
-def _rate_columns(row: TableRow) -> list[Fact]:
-    """The row's 执行率 cells: the first, and those of the other periods its columns name ("2022年执行率 | …
-    2023年执行率")."""
-    cells = [f for key, f in row.cells.items() if key.split("#")[0] == "rate"]
+def _rate_columns(row: TableRow, own_bases: dict[str, str | None]) -> list[Fact]:
+    """The row's 执行率 cells: the first, those of the other periods its columns name ("2022年执行率 | …
+    2023年执行率"), and those whose bracket names another base than the first's ("执行率(年初) | 执行率(全年)")."""
+    keyed = [(key, f) for key, f in row.cells.items() if key.split("#")[0] == "rate"]
+    if not keyed:
+        return []
+    first_key, first = keyed[0]
+    first_base = own_bases.get(first_key)
     # (not "决算数为上年决算数%": a ratio to last year's figure, no rate of execution)
-    return cells[:1] + [f for f in cells[1:] if f.period and f.period.isdigit() and f.period != cells[0].period]
+    return [first] + [f for key, f in keyed[1:] if f.period and f.period.isdigit() and f.period != first.period
+                      or first_base is not None and own_bases.get(key) not in (None, first_base)]
 
 
 def _this_years(row: TableRow, role: str, like: Fact | None = None) -> Fact | None:
@@ -619,7 +624,10 @@ def _balances(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
 # ------------------------------------------------------------------- rates
 def _rates(table: ScoreTable, rows: list[TableRow]) -> list[TableRate]:
     out = []
-    for row, rate in ((row, rate) for row in rows for rate in _rate_columns(row)):
+    # (each rate column's own base, where its bracket names one: "执行率(年初) | 执行率(全年)")
+    names = dict(zip(column_keys([role_of(n) for n in table.columns]), table.columns))
+    own_bases = {k: rate_column_base(name) for k, name in names.items() if k and k.split("#")[0] == "rate"}
+    for row, rate in ((row, rate) for row in rows for rate in _rate_columns(row, own_bases)):
         actual = _this_years(row, "actual", rate)
         cells = [(key.split("#")[0], f) for key, f in row.cells.items() if key.split("#")[0] in BUDGET_ROLES]
         if rate.period:  # ("2022年执行率": of the 2022 columns)
@@ -630,8 +638,9 @@ def _rates(table: ScoreTable, rows: list[TableRow]) -> list[TableRate]:
         budgets = [first[b] for b in BUDGET_ROLES if b in first]  # 全年预算数 before 年初预算数 (BUDGET_ROLES order)
         if actual is None or not budgets:
             continue
-        named = table.base is not None
-        base_role = table.base
+        own = own_bases.get(next((k for k, f in row.cells.items() if f is rate), ""))
+        named = table.base is not None or own is not None
+        base_role = own or table.base
         if named and base_role not in first:
             if set(first) != {"budget"}:
                 continue  # ("完成调整预算%" in a table without the 调整预算, beside its 年初预算: the base is not in it)
@@ -792,8 +801,18 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
         lead = [r for r in funds.rows if "weight" in r.cells and "score" in r.cells and r.part_of is None][:1]
     out = []
     weights_add = None
+    nested = _indented(rows)
+    if nested is not None and not _levels_confirmed(rows, _via(table)):
+        nested = None  # (labels at several indents that are no levels: centred cells of a flat table)
     for column in ("weight", "score"):
         total = total_row.cells.get(column)
+        if nested is not None and all(column in r.cells for r in nested[0]):
+            # (rows indented under others are their parts: the 总分 is of the least indented rows)
+            out.extend(_indented_sums(rows, column, _via(table)))
+            parts = [r.cells[column] for r in [*lead, *nested[0]]]
+            out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=True,
+                                                row=total_row.label, reason="indented_levels", via=_via(table)))
+            continue
         parts = [r.cells[column] for r in [*lead, *rows] if column in r.cells]
         if total is None or len(parts) < 2:
             continue
@@ -803,4 +822,44 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
         reason = POSITIONAL_TOTAL.get(table.layout, "score_table_total")
         out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=complete,
                                             row=total_row.label, reason=reason, via=_via(table)))
+    return out
+
+
+def _indented(rows: list[TableRow]) -> tuple[list[TableRow]] | None:
+    """The least indented rows of a table whose labels stand at several indents ("决策(20分)" over "    项目立项"
+    over "        立项依据充分性"), when there are two of them or more; None for a table of one indent."""
+    if any(r.indent is None or len(r.labels) != 1 for r in rows):
+        # (a label after other cells or bars, or rows of two label cells over rows of one: merged cells of a grid,
+        # not an indent)
+        return None
+    columns = {r.indent for r in rows}
+    if len(columns) < 2:
+        return None
+    top = [r for r in rows if r.indent == min(columns)]
+    return (top,) if len(top) >= 2 and rows[0] in top else None
+
+
+def _levels_confirmed(rows: list[TableRow], via: tuple[str, ...]) -> bool:
+    """Indents are levels when each row's 分值 is that of the rows indented right under it, for one row or more."""
+    sums = _indented_sums(rows, "weight", via)
+    return bool(sums) and all(sum(p.value for p in s.parts) == s.total.value for s in sums)
+
+
+def _indented_sums(rows: list[TableRow], column: str, via: tuple[str, ...]) -> list[ScoreSum]:
+    """Each row over the rows indented right under it, up to the next row at its indent or less."""
+    out = []
+    for n, row in enumerate(rows):
+        below: list[TableRow] = []
+        for r in rows[n + 1:]:
+            if r.indent <= row.indent:
+                break
+            below.append(r)
+        if not below or column not in row.cells:
+            continue
+        nearest = min(r.indent for r in below)
+        children = [r for r in below if r.indent == nearest]
+        if len(children) >= 2 and all(column in r.cells for r in children):
+            out.append(ScoreSum.model_construct(total=row.cells[column], parts=tuple(r.cells[column] for r in children),
+                                                column=column, complete=True, row=row.label, reason="indented_levels",
+                                                via=(*via, SUBTOTAL_VIA)))
     return out
