@@ -398,6 +398,11 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         strict = closed or not alike or (total.unit in _HEADS and not population) or short <= 0 \
             or (short > total.value * _UNNAMED_REST and not population and not _in_bracket_after(r, total, added)) \
             or adds_up(total, added)
+    if not counted and len(added) >= 2 and not adds_up(total, added) \
+            and sum(1 for p in added if r.vocab.cue("overlapping_designation").search(clean_label(p.label))) >= 2:
+        # "各项贷款余额386.52亿元,其中涉农贷款251.36亿元,普惠小微贷款97.63亿元,个人住房贷款58.21亿元": kinds one loan may
+        # be several of — no partition, unless they make the total exactly
+        return None
     core = None
     if inline is not None and any(p.id not in inline for p in added):
         core = next((n for n, p in enumerate(added) if p.id not in inline), len(added))

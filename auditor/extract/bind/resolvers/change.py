@@ -23,12 +23,15 @@ from auditor.extract.vocabulary import LabelInfo, read_label
 DIRECTIONS = {"increase": 1, "decrease": -1, "flat": 0}
 GROWTHS = {"growth_up": 1, "growth_down": -1}
 _LOOK_BACK = 200
+RATES_IN_ORDER = "its rate the one of the 分别 rates after the changes in its place"
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     consumed: set[int] = set()
     yield from respective_changes.resolve(r, consumed, _other_basis, _other_base)  # (分别…分别: each subject's change, paired in order)
+    rate_of = respective_changes.rates_of_changes(r, consumed)  # (changes, then 分别 their rates: paired in order)
+    consumed.update(rate_of.values())
     last: tuple[int, str, Fact | None, str] | None = None  # the change before: node, subject, figure, reason
     for s in tree.of_kind(*DIRECTIONS, *GROWTHS):
         i = s.index
@@ -48,8 +51,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     pct = None  # "由2019年的49.80亿元增加到2024年的57.86亿元,年均增长3.0%": a rate a year, not the whole
             elif fact.kind in {"amount", "count"}:
                 delta = fact
+        if i in rate_of and delta is not None:
+            pct = None if _other_basis(r, rate_of[i]) else r.facts[rate_of[i]]
         # a growth rate in the next clause of the same sentence completes it
-        for k in range(i + 1, min(i + 6, len(tree))):
+        for k in range(i + 1, min(i + 6, len(tree)) if i not in rate_of else 0):
             t = tree[k]
             if t.sentence != s.sentence:
                 break
@@ -169,7 +174,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             direction=direction, delta=delta, percent=pct, current=current, previous=previous,
             subject_label=subject_label, reference=reference,
             keyword=r.norm.original[s.start:s.start + len(keyword)],  # (as written: "成長", not "成长")
-            keyword_span=r.span(s.start, s.start + len(keyword)), reason=reason, via=(), rejected=(), **names,
+            keyword_span=r.span(s.start, s.start + len(keyword)), reason=reason, via=(RATES_IN_ORDER,) if i in rate_of else (), rejected=(), **names,
         ))
 
 
@@ -857,7 +862,9 @@ def _basis_after(r: Reading, k: int, cue) -> bool:
     return bool(words) and bool(cue.search("".join(words)))
 
 
-_CHANGE_AT_END = lazyre.compile(r"(?:净增|净减|净增加|净减少|增加|减少|多|少)了?$")
+_CHANGE_AT_END = lazyre.compile(r"(?:净增|净减|净增加|净减少|增加|减少|多|少)了?$|"
+                                # ("比全市平均水平低3,840元": a gap to what the label compares with)
+                                r"^(?:比|较)[^,;。]{1,20}?(?:高出|低于|高|低)了?$")
 _LAST_YEAR = lazyre.compile(r"上一?年度?(?:同期)?|去年(?:同期)?|上年同期")
 
 
@@ -919,12 +926,14 @@ def _compares_otherwise(r: Reading, i: int, change_label: str) -> bool:
     """"较原预算净增十二亿零七百四十万元,较113年度决算数成长6.77%": the rate's own clause says what it compares
     with, and that is not what the change named before it compares with (the budget, then last year's
     决算) — two comparisons, the rate no rate of that change."""
-    if i == 0 or r.tree[i - 1].kind not in ("words", "labelled") or r.tree[i - 1].clause != r.tree[i].clause:
+    if not r.vocab.cue("compared_prefix").match(change_label):
         return False
-    own = clean_label(r.tree[i - 1].piece.label)
-    if not (r.vocab.cue("compared_prefix").match(own) and r.vocab.cue("compared_prefix").match(change_label)):
-        return False
-    theirs, mine = _reference(r, own, ""), _reference(r, change_label, "")
+    own = clean_label(r.tree[i - 1].piece.label) if i > 0 and r.tree[i - 1].kind in ("words", "labelled") \
+        and r.tree[i - 1].clause == r.tree[i].clause else ""
+    # (… or its keyword says it: "比年初预期多1.12亿元,同比增长9.6%", "较全省平均水平多2,067元,同比增长5.2%")
+    theirs = (_reference(r, own, "") if r.vocab.cue("compared_prefix").match(own) else "") \
+        or _reference(r, r.tree[i].piece.keyword, "")
+    mine = _reference(r, change_label, "")
     return bool(theirs and mine and theirs != mine)
 
 
@@ -935,10 +944,13 @@ def _paired_reference(r: Reading, keyword: str) -> str:
 
 
 def _reference(r: Reading, keyword: str, default: str) -> str:
-    """What a change keyword compares with: last year ("比2017年预算数减少", "同比") or the
-    budget ("决算比预算减少", "调减"); `default` when it does not say."""
+    """What a change keyword compares with: last year ("比2017年预算数减少", "同比"), a reference of
+    another kind (an expectation, an average: "比年初预期", "较全省平均水平"), or the budget ("决算比预算减少",
+    "调减"); `default` when it does not say."""
     if r.vocab.cue("reference_previous").search(keyword):
         return "previous"
+    if r.vocab.cue("reference_other").search(keyword):
+        return "other"
     if r.vocab.cue("reference_budget").search(keyword):
         return "budget"
     return default

@@ -11,7 +11,8 @@ sub-sentence, else its sentence (the one whose label says it is the total —
 合计, 共 — else the nearest); the product is the first amount after the standard
 whose label names money paid (else the one before the count).  A standard per
 month or day, a bound (最高, 不超过), a range (500至1000元) or tiers (一等每人3000元,
-二等每人2000元) state no product.
+二等每人2000元) state no product; nor does a count listed with another group's ("5个行政村、3个社区,按每村(社区)
+8万元"), when the standard may be of either group or of both.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ _TOTAL = lazyre.compile(r"合计|共计|总计|共|总")
 _RANGE_AFTER = lazyre.compile(r"^\s*(?:[至~\-—到]|以上|以下|左右)")
 _LOOK = 64
 _COUNTED_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,6}")
+# a count listed with another group's count ("5个行政村、3个社区", "11辆公务用车和4辆执法执勤用车")
+_GROUP_COUNT = r"\d+\s*(?:个|辆|所|户|人|名|家|座|处|台|套)"
+_GROUP_AFTER = lazyre.compile(r"[\u4e00-\u9fff()]{0,10}[、和及与][\u4e00-\u9fff]{0,4}" + _GROUP_COUNT)
+_GROUP_BEFORE = lazyre.compile(_GROUP_COUNT + r"[\u4e00-\u9fff()]{0,10}[、和及与][\u4e00-\u9fff]{0,4}$")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -61,6 +66,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if (tree[at].kind == "total" or _TOTAL.search(clean_label(product.label))) and _standard_before(r, s.index):
             continue  # "中学3所,每所补助20万元;小学11所,每所补助8万元;共安排资金148万元": the sum of two products
         text = r.norm.text
+        if _GROUP_AFTER.match(text, count.span.end) or _GROUP_BEFORE.search(text, max(0, count.span.start - 24),
+                                                                            count.span.start):
+            # "5个行政村、3个社区,按每村(社区)8万元,共计64万元": the standard may be of both groups, or of one
+            continue
         if r.vocab.cue("count_each").search(clean_label(count.label)):
             continue  # "为6个乡镇各配备转运车2辆,每辆18万元,共计216万元": the count is each place's, times 6
         cause = r.vocab.cue("deviation_cause")

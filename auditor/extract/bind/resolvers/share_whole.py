@@ -441,6 +441,7 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
         if _unplaced(s):
             groups.setdefault(s.part.sentence, []).append(n)
     ranking_next = index.vocab.cue("ranking_next")
+    parts_before = index.vocab.cue("parts_of_sentence_before")
     merged: dict[int, list[int]] = {}  # the first sentence of each chain → its shares
     sentences: dict[int, list[int]] = {}  # … and the sentences it takes
     head_of: dict[int, int] = {}  # each sentence taken → its chain's first
@@ -454,6 +455,11 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
         if head is not None and first is not None and ranking_next.match(clean_label(first.label)):
             merged[head].extend(groups[sentence])
             sentences[head].append(sentence)
+        elif before is not None and before not in head_of and first is not None \
+                and parts_before.match(first.label.strip()):
+            # (the parts of the amount the sentence before states: that sentence heads the chain)
+            head = head_of[before] = before
+            merged[before], sentences[before] = list(groups[sentence]), [before, sentence]
         else:
             head = sentence
             merged[sentence], sentences[sentence] = list(groups[sentence]), [sentence]
