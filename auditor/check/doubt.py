@@ -1400,7 +1400,7 @@ def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | N
     return _missed_part(doc, total, parts, ())
 
 
-def explain_balance(doc: Document, income: Fact, spending: Fact) -> Found | None:
+def explain_balance(doc: Document, income: Fact, spending: Fact, vocab=None) -> Found | None:
     """收入总计 ≠ 支出总计 by exactly a figure the paragraph states ("收支相抵,结转下年14263万元"):
     the balance is written out, not broken."""
     found = explain_identity(doc, spending, [income]) or _missed_part(doc, income, [spending], ())
@@ -1412,7 +1412,27 @@ def explain_balance(doc: Document, income: Fact, spending: Fact) -> Found | None
             found = _missed_part(doc, f, [spending], ()) if f.value == income.value else _missed_part(doc, income, [f], ())
             if found is not None:
                 break
+    if found is None:
+        # ("收入总计为519719万元,…。支出总计为514485万元,…。⏎收入总计减去支出总计,结转下年5234万元。": the balance said in the
+        # lines right after the totals)
+        found = _balance_after(doc, income, spending, vocab)
     return found
+
+
+def _balance_after(doc: Document, income: Fact, spending: Fact, vocab) -> Found | None:
+    """The gap of two totals is a balance (结余, 结转下年) stated within two lines after the later of them."""
+    after = max(income.span.end, spending.span.end)
+    named = vocab.cue("offset_balance") if vocab is not None else None
+    for f in doc.facts:
+        if f.span.start < after or doc.text.count("\n", after, f.span.start) > 2:
+            continue
+        if named is None or f.kind != income.kind or f.unit != income.unit or f.is_bound \
+                or not named.search(clean_label(f.label)):
+            continue
+        if _makes(income, Value.of(spending) + Value.of(f)):
+            return Found("ALT003", {"zh": _sum_text(income, [spending, f], (), f"（加上其后所写的 {f.text}）"),
+                                    "en": _sum_text(income, [spending, f], (), f" (with {f.text}, stated after them)")})
+    return None
 
 
 # --------------------------------------------------------------- changes

@@ -211,5 +211,5 @@ def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                             f"{diff_text(cmp.difference, right, lang)}" for lang in ("zh", "en")}
         yield failed(rule, None, finding(rule, ctx, primary=right, stated=right.text, expected=left.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp),
-                     reason=reason, found=doubt.explain_balance(ctx.doubt, left, right),
+                     reason=reason, found=doubt.explain_balance(ctx.doubt, left, right, ctx.vocab),
                      weigh=sum_equation(right, [left]))

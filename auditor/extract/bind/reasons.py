@@ -212,6 +212,11 @@ _ALL = [
            "总保费100万元,中央财政补贴40%为40万元。"),
     Reason("share_of_list_total", EXPLICIT, "a listed part's share is of its list's total",
            "支出100万元,其中基本支出60万元,占60%;项目支出40万元,占40%。"),
+    Reason("share_of_whole_in_bracket", EXPLICIT, "a bare share's whole named with its amount in the bracket right "
+           "after it", "民生支出386018万元,占比64.00%(一般公共预算支出603159万元)。"),
+    Reason("share_of_the_totals_whole", EXPLICIT, "listed parts' bare shares that add up to their total's own share "
+           "are of the whole that share is of", "民生支出386018万元,占比64.00%。教育支出107162万元,占17.77%;"
+           "社会保障和就业支出97556万元,占16.17%;卫生健康支出61672万元,占10.22%;其他民生支出119628万元,占19.84%。"),
     Reason("share_of_list_total_renamed", VOCABULARY, "a listed part's share of a whole named otherwise, "
            "taken as its list's total", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的比例为49.10%。"),
     Reason("share_of_named_whole", STRUCTURAL, "占 X 的 p%: X names a figure of the document",

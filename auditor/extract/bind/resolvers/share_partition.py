@@ -12,6 +12,7 @@ from __future__ import annotations
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers.change_sum import complete_lists
+from auditor.extract.bind.resolvers.share_whole import said_of_wholes, whole_name
 from auditor.extract.model import Breakdown, Share, SharePartition
 from auditor.extract.vocabulary import read_label
 
@@ -26,12 +27,15 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
                 and not _BARE_BUDGET.match(s.whole_label or "")}
     out: list[SharePartition] = []
     seen: set[int] = set()
+    said_of = said_of_wholes(shares)
     for b in complete_lists(lists):
         found = [share_of.get(p.id) for p in b.parts]
         # (shares of another whole than the list's total — "本年支出合计…其中:基本支出…,占支出总计的58.89%",
-        # 支出总计 holding the 结转结余 too — are no partition of it)
-        if any(x is None or (x.wholes and all(w.id != b.total.id for w in x.wholes))
-               or _member_named(index, x.whole_label, b.total) for x in found):
+        # 支出总计 holding the 结转结余 too —, or of the whole the total is itself a share of — "基本支出…,占本年支出合计的
+        # 59.66%。其中:人员经费…,占本年支出合计的50.84%" — are no partition of it)
+        if any(x is None or x.reason == "share_of_the_totals_whole" or (x.wholes and all(w.id != b.total.id for w in x.wholes))
+               or _member_named(index, x.whole_label, b.total)
+               or x.whole_label and (b.total.id, whole_name(x.whole_label)) in said_of for x in found):
             continue
         parts = [x.percent for x in found]
         seen.update(x.id for x in parts)

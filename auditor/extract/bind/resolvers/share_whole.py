@@ -48,6 +48,8 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
     for s in shares:
         if s.part is not None and s.whole is None:
             siblings.setdefault((s.whole_label, s.percent.sentence), set()).add(s.part.id)
+    # (each part and the whole name its share says it is of: "基本支出694.01万元,占本年支出合计的59.66%")
+    said_of = said_of_wholes(shares)
     out = []
     for s in shares:
         if s.whole is not None:
@@ -55,7 +57,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
         elif s.part is None or s.whole_of_parts:
             out.append(s)  # (no part, or a whole its resolver found to be the sum of parts: nothing to look up)
         else:
-            wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []))
+            wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []), said_of)
             if reason in ("share_of_named_whole", "share_of_broader_whole"):
                 # (… when stated after the share: a part of a later list — none left, the whole is not stated)
                 wholes = [w for w in wholes if w.id not in shared or w.span.start < s.percent.span.start]
@@ -67,7 +69,42 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
             if PART_NAMED in s.via and reason != "share_of_list_total":
                 continue  # (a part named is of the list it stands in, or the name is another figure's)
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
-    return _parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out)))))
+    return _totals_whole(_parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out))))))
+
+
+def _share_of(share: Share, whole: Fact) -> bool:
+    """The share's percentage is its part over `whole`, within the rounding of the three."""
+    if whole.value <= 0 or share.part.unit != whole.unit:
+        return False
+    low = (share.part.value - share.part.tolerance) / (whole.value + whole.tolerance) * 100
+    high = (share.part.value + share.part.tolerance) / (whole.value - whole.tolerance) * 100
+    return low - share.percent.tolerance <= share.percent.value <= high + share.percent.tolerance
+
+
+def _totals_whole(shares: list[Share]) -> list[Share]:
+    """"民生支出386018万元,占比64.00%。——教育支出107162万元,占17.77%;——社会保障和就业支出97556万元,占16.17%;…": bare
+    shares of a list's parts that add up to the share the list's total states of its own are of that share's whole
+    (stated or not), not of the list's total."""
+    of_part = {s.part.id: s for s in shares if s.part is not None}
+    groups: dict[int, list[int]] = {}
+    for n, s in enumerate(shares):
+        if s.reason in ("share_of_list_total", "share_of_siblings_total") and s.wholes and not s.whole_label:
+            groups.setdefault(s.wholes[0].id, []).append(n)
+    out = list(shares)
+    for total_id, members in groups.items():
+        own = of_part.get(total_id)
+        if own is None or len(members) < 2 or own.percent.value >= 100:
+            continue
+        percents = [shares[n].percent for n in members]
+        slack = sum((p.tolerance for p in percents), own.percent.tolerance)
+        # (… or, that whole stated, all of them but one are shares of it: the one left is a slip, read as such)
+        if abs(sum(p.value for p in percents) - own.percent.value) > slack \
+                and not (len(own.wholes) == 1 and sum(1 for n in members if _share_of(shares[n], own.wholes[0]))
+                         >= max(2, len(members) - 1)):
+            continue
+        for n in members:
+            out[n] = shares[n].model_copy(update={"wholes": own.wholes, "reason": "share_of_the_totals_whole"})
+    return out
 
 
 _YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
@@ -285,7 +322,18 @@ def _stated_sum(index: DocumentIndex, parts: list[Fact], total: Decimal, slack: 
     return max(found, key=lambda f: f.span.start) if found else None
 
 
-def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[list[Fact], str | None]:
+def said_of_wholes(shares: list[Share]) -> set[tuple[int, str]]:
+    """Each part and the name of the whole its share says it is of ("基本支出694.01万元,占本年支出合计的59.66%")."""
+    return {(s.part.id, whole_name(s.whole_label)) for s in shares if s.part is not None and s.whole_label}
+
+
+def whole_name(label: str) -> str:
+    """A share's whole name as said_of_wholes keys it."""
+    return _TOTAL_WORDS.sub("", _RATIO_TAIL.sub("", label) or label)
+
+
+def _whole_for(index: DocumentIndex, share: Share, own: list[Fact],
+               said_of: set[tuple[int, str]] = frozenset()) -> tuple[list[Fact], str | None]:
     """Candidates for the whole of 占 X 的 p%: the list's own total first, then X by name."""
     part = share.part
     # ("占歲入之比率則為39.38%": the whole is 岁入, the words after it say what the figure is)
@@ -297,6 +345,9 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
         before = _named_whole_before(index, part)
         if before is not None:
             return [before], "share_of_whole_before"
+        bracketed = _whole_in_bracket_after(index, share)
+        if bracketed is not None:
+            return [bracketed], "share_of_whole_in_bracket"
         return _family_total(index, part), "share_of_family_total"
     info = index.label_concept(label)
     whole_info = index.label_concept(whole_label)
@@ -398,6 +449,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact]) -> tuple[lis
     place = index.vocab.cue("wider_place").match(clean_label(own[0].label)) if wider and own else None
     if wider and place and place.group() != wider.group():
         return [], None
+    if own and (own[0].id, label) in said_of:
+        # ("基本支出694.01万元,占本年支出合计的59.66%。其中:人员经费591.37万元,…占本年支出合计的50.84%": the list's total is
+        # itself a share of the whole named — a larger one, not stated)
+        return [], None
     return own[:1], "share_of_list_total_renamed" if own else None
 
 
@@ -412,6 +467,22 @@ def _among(t: Fact, by_id: dict[int, list[Fact]]) -> bool:
     """`t in facts` (the same record, or one equal to it — which bears its id), asked of the few facts
     of its id (`by_id`: _by_id(facts))."""
     return any(f is t or f == t for f in by_id.get(t.id, ()))
+
+
+# a bracket right after a bare share naming an amount: "占比64.00%(一般公共预算支出603159万元)"
+_BRACKET_WHOLE = lazyre.compile(r"\s*\(\s*[\u4e00-\u9fff]{2,20}?(?:为|是|:)?\s*(?=\d)")
+
+
+def _whole_in_bracket_after(index: DocumentIndex, share: Share) -> Fact | None:
+    """"民生支出386018万元,占比64.00%(一般公共预算支出603159万元)": a bare share's whole, named with its amount in the
+    bracket right after it (an amount of the part's unit, larger than the part)."""
+    m = _BRACKET_WHOLE.match(index.text, share.percent.span.end)
+    if m is None:
+        return None
+    part = share.part
+    return next((f for f in index.facts_by_sentence.get(share.percent.sentence, ())
+                 if f.span.start == m.end() and f.kind == "amount" and f.unit == part.unit and f.value > part.value
+                 and not f.is_bound), None)
 
 
 def _named_whole_before(index: DocumentIndex, part: Fact) -> Fact | None:

@@ -117,6 +117,8 @@ def _outer_run(r: Reading, run: list[int], last_of: dict[int, list[int]]) -> lis
     return outer if outer is not None and tree[k].depth == tree[run[0]].depth else None
 
 
+# a new clause naming members of its own before its total: "…;三台县、盐亭县、梓潼县五县合计"
+_OTHERS_NAMED = lazyre.compile(r";[^;。]*?[\u4e00-\u9fff]{2,10}、[\u4e00-\u9fff]{2,10}")
 _NAMED_TOTAL = lazyre.compile(r"^(?:共计|合计|总计|累计|共)[\u4e00-\u9fff]{0,4}$")
 
 
@@ -146,6 +148,8 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
             continue
         if any(per_unit(r, p) is not None for p in parts):
             continue  # ("单位造价分别为每座120万元、每眼4.5万元、每公里48万元,共需投资852万元": standards, no parts)
+        if _OTHERS_NAMED.search(r.norm.text, parts[0].span.end, total.span.start):
+            continue  # ("…分别为8.46亿元、…4.18亿元;三台县、盐亭县…五县合计25.31亿元": a total of other members, named)
         # a figure before 分别为 in its sentence is the list's own total (opener_list's reading)
         if any(r.facts[j] is not None and r.facts[j].kind == total.kind and r.facts[j].unit == total.unit
                for j in tree.before(opener.index, "sentence", limit=_LOOK)):
