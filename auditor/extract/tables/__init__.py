@@ -49,7 +49,7 @@ class TableResult:
 def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     result = TableResult()
     found: list[tuple[ScoreTable, list[Fact], tuple[int, int]]] = []
-    runs = [half for run in cell_runs(norm.text) for half in side_by_side(run, norm.text)]
+    runs = [side for run in cell_runs(norm.text) for half in side_by_side(run, norm.text) for side in sides_a_cell_a_line(half, norm.text)]
     for cells in runs:  # fact ids are given below, in text order
         found.extend(read_run(cells, norm, vocab, 0, "cells"))
         found.extend(read_forms(cells, norm, vocab, 0))
@@ -165,6 +165,57 @@ def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
     return [left, right]
 
 
+# the two sides of a 收支平衡表 set one cell a line: "收入 ⏎ 执行数 ⏎ 支出 ⏎ 执行数", each row four cells after it (a side
+# that has run out writes its two cells empty)
+_INCOME_SIDE = lazyre.compile(r"^收入(?:项目)?$")
+_SPENDING_SIDE = lazyre.compile(r"^支出(?:项目)?$")
+
+
+def sides_a_cell_a_line(cells: list[Cell], text: str) -> list[list[Cell]]:
+    """A 收支平衡表 of two sides set one cell a line, each row its four cells on four lines (empty ones kept): its
+    收入 side and its 支出 side as two runs, each under its own two header cells; the rows end at the first four
+    cells that are no row of both sides (a mark, a cell of prose, a figure where a name stands), and what follows
+    is read whole.  A table the text ends in is left whole (unread): an excerpt may have cut its last rows, and a
+    side's 总计 would miss them."""
+    plain = [n for n, c in enumerate(cells) if c.kind == CELL]
+    if plain and not text[cells[plain[-1]].end:].strip(" \t\r\n|"):
+        return [cells]
+    for k in range(len(plain) - 3):
+        a, b, c, d = (cells[plain[k + m]] for m in range(4))
+        if not (_INCOME_SIDE.match(clean(a.text)) and _SPENDING_SIDE.match(clean(c.text)) and b.text
+                and clean(b.text) == clean(d.text) and role_of(b.text)
+                and plain[k + 3] - plain[k] == 3 and len({a.line, b.line, c.line, d.line}) == 4):
+            continue
+        start = plain[k]
+        left, right = [a, b], [c, d]
+        n = start + 4
+        rows = 0
+        while n + 3 < len(cells):
+            row = cells[n:n + 4]
+            if any(x.kind != CELL for x in row) or len({x.line for x in row}) != 4 \
+                    or not all(_name_or_empty(row[m]) and _figure_or_empty(row[m + 1]) for m in (0, 2)) \
+                    or all(not x.text for x in row):
+                break
+            for side, (name, figure) in ((left, row[:2]), (right, row[2:])):
+                if name.text or figure.text:
+                    side.extend((name, figure))
+            rows += 1
+            n += 4
+        if rows < 2:
+            continue
+        return [cells[:start], left, right, cells[n:]]
+    return [cells]
+
+
+def _name_or_empty(cell: Cell) -> bool:
+    return not cell.text or not _FIGURE.match(cell.text)
+
+
+def _figure_or_empty(cell: Cell) -> bool:
+    return not cell.text or bool(_FIGURE.match(cell.text))
+
+
+_FIGURE = lazyre.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
 _GAP = lazyre.compile(r"\S+(?:\s\S+)*")  # (words apart by single spaces: one cell; two or more part cells)
 
 

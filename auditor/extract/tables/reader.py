@@ -1027,7 +1027,9 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
             full_when_met=_full_when_met(norm.text) if header.kind == "indicators" else "",
             comparable=_comparable_note(norm.text, read.rows[-1].span.end, read.rows),
             averages=_of_averages(norm.text, head.start, cells[header.after - 1].end, vocab),
-            two_sided=_two_sided(norm.text[max(0, head.start - 40):read.rows[0].span.start]))
+            # (a side read apart — sides_a_cell_a_line — heads its run alone: the other side's header above is none of it)
+            two_sided=not _one_side(cells[max(0, header.first - 2):header.after + 2])
+            and _two_sided(norm.text[max(0, head.start - 40):read.rows[0].span.start]))
         last_line = max(c.line for c in cells[header.first:max(read.end, header.after)] if not c.is_mark) \
             if read.end > header.first else head.line
         if spaced_last is not None:
@@ -1078,6 +1080,14 @@ def _comparable_note(text: str, end: int, rows) -> tuple[str, ...]:
 # (set one cell a line; side by side on one line, the two sides are read apart)
 _TWO_SIDED = lazyre.compile(r"收入(?:项目)?([\u4e00-\u9fff]{2,6})支出(?:项目)?\1")
 _SEPARATORS = lazyre.compile(r"[\s|]+")
+
+
+def _one_side(cells: list[Cell]) -> bool:
+    """A header naming 收入 or 支出, not both: one side of a 收支平衡表 read apart."""
+    named = [clean(c.text) for c in cells if c.kind == CELL]
+    income = any(x.startswith("收入") for x in named)
+    spending = any(x.startswith("支出") for x in named)
+    return income != spending
 
 
 def _two_sided(header: str) -> bool:

@@ -573,9 +573,37 @@ def _coded_children(rows: list[TableRow], n: int, read_whole: bool) -> tuple[lis
 def _outline_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
     """"(一)實質收入 | 1.稅課… | 2.營業… | … | (二)融資財源": a numbered row followed by rows numbered
     one level deeper is their sum — those rows up to the next row of its own level or above (rows of
-    deeper levels, and unnumbered ones such as a 百分比 line, are not its parts; a 合計 row ends them)."""
-    return _children(rows, n, lambda r: outline_depth(r.label),
-                     lambda r: r.is_total or bool(_SUBTOTAL_ROW.search(r.label)), least=2)
+    deeper levels, and unnumbered ones such as a 百分比 line, are not its parts; a 合計 row ends them).
+    In a table whose 总计 is the sum of its numbered rows ("总计 | 一、本级收入 | 税收 | 非税 | 二、转移性收入 | …"),
+    the unnumbered rows under a numbered one are its parts."""
+    found = _children(rows, n, lambda r: outline_depth(r.label),
+                      lambda r: r.is_total or bool(_SUBTOTAL_ROW.search(r.label)), least=2)
+    if found[0] or outline_depth(rows[n].label) is None:
+        return found
+    own = outline_depth(rows[n].label)
+    below: list[TableRow] = []
+    for r in itertools.islice(rows, n + 1, None):
+        depth = outline_depth(r.label)
+        if depth is not None and depth <= own or r.is_total or _SUBTOTAL_ROW.search(r.label):
+            break
+        if depth is not None or r.label.startswith("其中") or r.part_of is not None:
+            return [], False, ""  # (rows numbered deeper, or 其中 rows, among them: another structure)
+        below.append(r)
+    if len(below) < 2 or not _numbered_rows_make_the_total(rows, own):
+        return [], False, ""
+    return below, True, "table_rows"
+
+
+def _numbered_rows_make_the_total(rows: list[TableRow], depth: int) -> bool:
+    """The table's one 总计 / 合计 row is, in its first figure column, the sum of its rows numbered at `depth`."""
+    totals = [r for r in rows if r.is_total]
+    numbered = [r for r in rows if not r.is_total and outline_depth(r.label) == depth]
+    if len(totals) != 1 or len(numbered) < 2:
+        return False
+    key = next(iter(totals[0].cells), None)
+    if key is None or any(key not in r.cells for r in numbered):
+        return False
+    return sum(r.cells[key].value for r in numbered) == totals[0].cells[key].value
 
 
 def _children(rows: list[TableRow], n: int, depth_of, ends, least: int) -> tuple[list[TableRow], bool, str]:
