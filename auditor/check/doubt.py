@@ -1419,15 +1419,18 @@ def explain_balance(doc: Document, income: Fact, spending: Fact, vocab=None) -> 
     return found
 
 
+# money carried on ("结转下年", "年终结转下年支出", "结转资金", "年终结余"), not what was carried in (上年结转: carried_balance)
+_CARRIED_ON = lazyre.compile(r"结转|结余|结存")
+
+
 def _balance_after(doc: Document, income: Fact, spending: Fact, vocab) -> Found | None:
-    """The gap of two totals is a balance (结余, 结转下年) stated within two lines after the later of them."""
+    """The gap of two totals is a balance (结余, 结转下年) stated within four lines after the later of them."""
     after = max(income.span.end, spending.span.end)
-    named = vocab.cue("offset_balance") if vocab is not None else None
     for f in doc.facts:
-        if f.span.start < after or doc.text.count("\n", after, f.span.start) > 2:
+        if f.span.start < after or doc.text.count("\n", after, f.span.start) > 4:
             continue
-        if named is None or f.kind != income.kind or f.unit != income.unit or f.is_bound \
-                or not named.search(clean_label(f.label)):
+        if vocab is None or f.kind != income.kind or f.unit != income.unit or f.is_bound \
+                or not _CARRIED_ON.search(clean_label(f.label)) or vocab.cue("carried_balance").search(clean_label(f.label)):
             continue
         if _makes(income, Value.of(spending) + Value.of(f)):
             return Found("ALT003", {"zh": _sum_text(income, [spending, f], (), f"（加上其后所写的 {f.text}）"),

@@ -125,8 +125,10 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
     for m in _GRADE.finditer(norm.text):
         if _COUNTED.match(norm.text, m.end(1)):
             continue  # "48个项目评价等级为“优”有37个": how many projects got that grade, not a grade of a score
-        if in_other_period_bracket(norm.text, m.start()):
-            continue  # "本年度自评得分92分,较上年(86分,等级为良)提高6分": last year's grade
+        if in_other_period_bracket(norm.text, m.start()) or _in_year_bracket(norm.text, m.start()):
+            # "本年度自评得分92分,较上年(86分,等级为良)提高6分", "…(2022年度该项目自评等级为“优”、得分为93.60分…)": another
+            # year's grade
+            continue
         before = norm.text[max(norm.text.rfind(c, 0, m.start()) for c in "。;\n") + 1:m.start()]
         if _NOT_THIS_GRADE.search(before):
             # "无等级为“差”的项目", "得分90分(含)以上的16个,等级为“优”", "满意度测评等级为“良”", "上年度…评价等级
@@ -368,7 +370,15 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool =
     # 自评得分为84分")
     near = [f for f in scores if f.span.line == line and (_is_total_score(f) or _formula_total(norm.text, f))
             and min(abs(f.span.start - pos), abs(f.span.end - pos)) <= _NEAR
-            and not (f.span.start > pos and _SENTENCE_END.search(norm.text, pos, f.span.start))]
+            and not (f.span.start > pos and _SENTENCE_END.search(norm.text, pos, f.span.start))
+            # (last year's score is no score of this year's grade: "等级为“良”(上年自评得分为91.50分)", "较上年自评
+            # 得分(95.2分,优)")
+            and not _LAST_YEARS.search(f.label) and not in_other_period_bracket(norm.text, f.span.start)
+            and not _in_year_bracket(norm.text, f.span.start)
+            # (… nor a score the sentence reaches past words of last year, "等级为优;上年等级为良,得分86.80分", unless
+            # it names this year again: "…;本年得分92.40分")
+            and not (f.span.start > pos and _LAST_YEARS.search(norm.text, pos, f.span.start)
+                     and not _THIS_YEARS.search(f.label))]
     # (a score in a bracket closed before the grade tells of the one before the bracket: "综合得分90.4分(单位自评
     # 得分92分,权重60%;主管部门复核得分88分,权重40%),评价等级为“优”")
     outside = [f for f in near if not _BRACKET_CLOSED_BEFORE.match(norm.text, f.span.end, pos)]
@@ -390,6 +400,16 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool =
 
 
 _SENTENCE_END = lazyre.compile(r"[。!?！？]")
+_LAST_YEARS = lazyre.compile(r"上一?年度?|去年|前一年|上期")
+_THIS_YEARS = lazyre.compile(r"本年度?|今年|当年")
+_YEAR_BRACKET = lazyre.compile(r"\(\s*(?:19|20)\d{2}\s*年")
+
+
+def _in_year_bracket(text: str, at: int) -> bool:
+    """Offset `at` stands in a bracket that opens with a year ("(2022年度该项目自评等级为“优”…)"): that year's, beside
+    the report's own evaluation outside it."""
+    opened = text.rfind("(", max(0, at - 80), at)
+    return opened >= 0 and text.find(")", opened, at) < 0 and bool(_YEAR_BRACKET.match(text, opened))
 _BRACKET_CLOSED_BEFORE = lazyre.compile(r"[^()]*\)")  # (from a score to the grade: a bracket closes first)
 
 

@@ -398,8 +398,10 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         strict = closed or not alike or (total.unit in _HEADS and not population) or short <= 0 \
             or (short > total.value * _UNNAMED_REST and not population and not _in_bracket_after(r, total, added)) \
             or adds_up(total, added)
-    if not counted and len(added) >= 2 and not adds_up(total, added) \
-            and sum(1 for p in added if r.vocab.cue("overlapping_designation").search(clean_label(p.label))) >= 2:
+    if not counted and reason in ("qizhong_list", "dimension_split") and len(added) >= 2 and not adds_up(total, added) \
+            and (sum(1 for p in added if r.vocab.cue("overlapping_designation").search(clean_label(p.label))) >= 2
+                 or r.vocab.cue("overlapping_total").search(clean_label(total.label))
+                 and not _complementary(r, added)):
         # "各项贷款余额386.52亿元,其中涉农贷款251.36亿元,普惠小微贷款97.63亿元,个人住房贷款58.21亿元": kinds one loan may
         # be several of — no partition, unless they make the total exactly
         return None
@@ -410,6 +412,22 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
                                           complete=strict, family=None, reason=reason, via=tuple(via), rejected=(),
                                           core=core)
     return Candidate(breakdown, total=total.id, parts=tuple(p.id for p in added))
+
+
+def _complementary(r: Reading, parts: list[Fact]) -> bool:
+    """Parts that split their total one way by their names: 出口 and 进口, 短期 and 中长期, 住户 and 企(事)业, or periods."""
+    names = [clean_label(p.label) for p in parts]
+    if all(_PERIOD_PART.match(x) for x in names):
+        return True  # ("其中:上半年完成5.80亿元,7月份完成1.20亿元…": periods one after another; the three industries)
+    return len(parts) == 2 and bool(_PAIRS.search(names[0])) and bool(_PAIRS.search(names[1])) \
+        and _PAIRS.search(names[0]).lastgroup != _PAIRS.search(names[1]).lastgroup
+
+
+_PERIOD_PART = lazyre.compile(r"^(?:第[一二三]产业|[上下]半年|\d{1,2}(?:[-—至~]\d{1,2})?月份?|第?[一二三四1-4]季度|[一二三四]季度)")
+
+
+_PAIRS = lazyre.compile(r"(?P<out>出口)|(?P<inward>进口)|(?P<short>短期)|(?P<long>中长期)|(?P<household>住户|个人)|"
+                        r"(?P<firm>企业|企\(事\)业|非金融企业)")
 
 
 _INCLUDES_AFTER = lazyre.compile(r"\s*\(\s*(?:其中\s*)?(?:含|包含|包括)([^()]{0,60})\)")

@@ -459,10 +459,11 @@ def cells_of_line(line: str, start: int, index: int, boxes: bool = True) -> list
 
 
 # a row's label and its first figure one space apart, in a row whose other cells runs of spaces set apart
-# ("其中:当年财政拨款 860.00        742.50"), or right after its closing bracket ("其他资金(失业保险基金)1,520.00"): a
+# ("其中:当年财政拨款 860.00        742.50"), or right after its closing bracket ("其他资金(失业保险基金)1,520.00",
+# "上年结转资金(2022年)360,000.00", "2022年结转资金 45.00"): a
 # figure with decimals, a unit or "%", so that a label's own
 # number ("指标 1") stays in it
-_LABEL_FIGURE = lazyre.compile(r"^(?P<label>\D*?[\u4e00-\u9fff):：])(?:[ \t]|(?<=[):：]))(?P<figure>-?\d[\d,]*\.\d+|-?\d[\d,]*(?:\.\d+)?(?:%|万元|亿元|元))$")
+_LABEL_FIGURE = lazyre.compile(r"^(?P<label>(?=.*?[\u4e00-\u9fff])(?:[^()]|\([^()]*\))*?(?:[\u4e00-\u9fff:：]|\([^()]*\)))(?:[ \t]|(?<=[):：]))(?P<figure>-?\d[\d,]*\.\d+|-?\d[\d,]*(?:\.\d+)?(?:%|万元|亿元|元))$")
 
 
 def _label_apart(cells: list[Cell], index: int) -> list[Cell]:

@@ -430,10 +430,48 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         below = raw[stacked[1][0]].line if stacked is not None else two_lines[1][0].line
         while after < len(cells) and cells[after].line <= below and not _is_figure(cells[after].text):
             after += 1
+    columns = _weighted_scores(_adjustment_column(columns))
     # (the codes' column among the label columns, after a title or unit note the header took in: "收入决算表 ⏎
     # 单位:万元 ⏎ | 科目编码 | 科目名称 | 合计 | …")
     return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes,
                   serial=serial, coded=any(CODE_HEADER.match(clean(n)) for n in notes if n))
+
+
+_WEIGHTED_SCORE = lazyre.compile(r"加权(?:后)?(?:得分|分)")
+
+
+def _weighted_scores(columns: list[Column]) -> list[Column]:
+    """"权重(%) | 评分(百分制) | 加权得分": beside a weighted score (or beside the one said to be out of 100), the
+    other score column is out of 100, not of the weight — not read as the row's score."""
+    scores = [c for c in columns if c.role == "score"]
+    if len(scores) < 2:
+        return columns
+    # ("评价得分(百分制) | 综合得分": the one out of 100 says so)
+    hundred = [c for c in scores if _OUT_OF_HUNDRED.search(clean(c.name))]
+    if hundred and len(hundred) < len(scores):
+        out_of_hundred = hundred
+    elif any(_WEIGHTED_SCORE.search(clean(c.name)) for c in scores):
+        out_of_hundred = [c for c in scores if not _WEIGHTED_SCORE.search(clean(c.name))]
+    else:
+        return columns
+    return [Column(c.name, None, c.cell) if c in out_of_hundred else c for c in columns]
+
+
+_OUT_OF_HUNDRED = lazyre.compile(r"百分制")
+
+
+_ADJUSTMENT_NAME = lazyre.compile(r"^调整预算(?:数|额)?$")
+_ADJUSTED_NAME = lazyre.compile(r"调整后|全年")
+
+
+def _adjustment_column(columns: list[Column]) -> list[Column]:
+    """"年初预算数 | 调整预算数 | 调整后预算数": beside a 调整后 / 全年 budget, a 调整预算数 column holds the adjustment (追加或
+    追减), no budget: a change, not read as a base."""
+    adjusted = [c for c in columns if c.role == "budget_adjusted"]
+    if len(adjusted) < 2 or not any(_ADJUSTED_NAME.search(clean(c.name)) for c in adjusted):
+        return columns
+    return [Column(c.name, "change", c.cell) if c.role == "budget_adjusted" and _ADJUSTMENT_NAME.match(clean(c.name))
+            else c for c in columns]
 
 
 CODE_CELL = lazyre.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a row's code under 科目编码: 201, 20101, 2010101

@@ -862,7 +862,7 @@ def _basis_after(r: Reading, k: int, cue) -> bool:
     return bool(words) and bool(cue.search("".join(words)))
 
 
-_CHANGE_AT_END = lazyre.compile(r"(?:净增|净减|净增加|净减少|增加|减少|多|少)了?$|"
+_CHANGE_AT_END = lazyre.compile(r"(?:净增|净减|净增加|净减少|增加|减少|新增|多收|少收|多支|少支|多|少)了?$|"
                                 # ("比全市平均水平低3,840元": a gap to what the label compares with)
                                 r"^(?:比|较)[^,;。]{1,20}?(?:高出|低于|高|低)了?$")
 _LAST_YEAR = lazyre.compile(r"上一?年度?(?:同期)?|去年(?:同期)?|上年同期")
@@ -934,7 +934,9 @@ def _compares_otherwise(r: Reading, i: int, change_label: str) -> bool:
     theirs = (_reference(r, own, "") if r.vocab.cue("compared_prefix").match(own) else "") \
         or _reference(r, r.tree[i].piece.keyword, "")
     mine = _reference(r, change_label, "")
-    return bool(theirs and mine and theirs != mine)
+    # (a gap to another reference — an average, a target, another group — is never what a growth rate is of, even a
+    # bare one: "比城镇居民少27,656元,增长7.8%")
+    return mine == "other" or bool(theirs and mine and theirs != mine)
 
 
 def _paired_reference(r: Reading, keyword: str) -> str:

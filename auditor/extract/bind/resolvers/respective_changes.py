@@ -103,7 +103,7 @@ def rates_of_changes(r: Reading, consumed: set[int]) -> dict[int, int]:
         fact = r.facts[k]
         if k in consumed or fact is None or fact.kind != "percent" or not _respective(r, k):
             continue
-        run = [k, *figure_run(r, k, +1)]
+        run = [k, *figure_run(r, k, +1)] if len(figure_run(r, k, +1)) else [k, *_keyword_run(r, k)]
         if len(run) < 2 or any(r.facts[m] is None or r.facts[m].kind != "percent" for m in run):
             continue
         changes = [m for m in range(k - 1, -1, -1) if tree[m].sentence == node.sentence][::-1]
@@ -112,4 +112,24 @@ def rates_of_changes(r: Reading, consumed: set[int]) -> dict[int, int]:
         if len(changes) != len(run) or any(_CHANGES[tree[m].kind] != _CHANGES[node.kind] for m in changes):
             continue
         out.update(zip(changes, run))
+    return out
+
+
+_JOINER = ("、", "和", "及", "与")
+
+
+def _keyword_run(r: Reading, k: int) -> list[int]:
+    """The rates after node k that repeat its keyword: "分别下降47.79%和下降41.35%" (node k the first)."""
+    tree = r.tree
+    out: list[int] = []
+    m = k + 1
+    while m + 1 < len(tree):
+        joiner = (tree[m].piece.keyword or tree[m].piece.label).strip() if tree[m].kind in ("words", "sep") else None
+        nxt = tree[m + 1]
+        f = r.facts[m + 1]
+        if joiner not in _JOINER or nxt.kind != tree[k].kind or f is None or f.kind != "percent" \
+                or nxt.sentence != tree[k].sentence:
+            break
+        out.append(m + 1)
+        m += 2
     return out

@@ -641,9 +641,13 @@ def _balances(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
     out = []
     for row in rows:
         balance, actual = row.cells.get("balance"), row.cells.get("actual")
-        base = row.cells.get("received") or next((row.cells[b] for b in BUDGET_ROLES if b in row.cells), None)
-        if balance is None or actual is None or base is None:
+        bases = [f for f in (row.cells.get("received"), *(row.cells.get(b) for b in BUDGET_ROLES)) if f is not None]
+        if balance is None or actual is None or not bases:
             continue
+        # (templates take the balance on the money that arrived, or on the budget — "结转结余=全年预算数-实际支出" —:
+        # the one that makes it, if one does, else the money that arrived)
+        base = next((b for b in bases if abs(b.value - actual.value - balance.value)
+                     <= b.tolerance + actual.tolerance + balance.tolerance), bases[0])
         out.append(Breakdown.model_construct(total=balance, parts=(base,), subtracted=(actual,), marker="结余",
                                              complete=True, reason="funds_balance", via=via))
     return out
@@ -798,6 +802,8 @@ def _subtotal_sums(table: ScoreTable) -> list[ScoreSum]:
     """"…| 50 | 48.5 ⏎ 小计 | 50 | 48.5": each level's 小计 row over the indicator rows since the one before. (The
     总分 after them is left alone: rows the reading could not place may stand between.)"""
     out = []
+    if table.rows and _is_subtotal(table.rows[0]):
+        return _subtotals_heading(table)
     group: list[TableRow] = []
     for row in table.rows:
         if not row.is_total and not _is_subtotal(row):
@@ -811,6 +817,30 @@ def _subtotal_sums(table: ScoreTable) -> list[ScoreSum]:
                                                         row=row.label, reason="score_table_total",
                                                         via=(*_via(table), SUBTOTAL_VIA)))
         group = []
+    return out
+
+
+def _subtotals_heading(table: ScoreTable) -> list[ScoreSum]:
+    """"决策小计 | 15 | 14 ⏎ 项目立项 | 6 | 6 ⏎ …": a table that opens with a 小计 row heads each block with its
+    subtotal — each over the rows after it, up to the next subtotal or the 总分."""
+    out = []
+    blocks: list[tuple[TableRow, list[TableRow]]] = []
+    for row in table.rows:
+        if _is_subtotal(row):
+            blocks.append((row, []))
+        elif row.is_total:
+            break
+        elif blocks:
+            blocks[-1][1].append(row)
+    for head, group in blocks:
+        if len(group) < 2:
+            continue
+        for column in ("weight", "score"):
+            total, parts = head.cells.get(column), [r.cells[column] for r in group if column in r.cells]
+            if total is not None and len(parts) == len(group):
+                out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=True,
+                                                    row=head.label, reason="score_table_total",
+                                                    via=(*_via(table), SUBTOTAL_VIA)))
     return out
 
 
@@ -830,7 +860,7 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
     out = []
     weights_add = None
     nested = _indented(rows)
-    if nested is not None and not _levels_confirmed(rows, _via(table)):
+    if nested is not None and not _levels_confirmed(rows, _via(table), nested[0], total_row):
         nested = None  # (labels at several indents that are no levels: centred cells of a flat table)
     for column in ("weight", "score"):
         total = total_row.cells.get(column)
@@ -867,10 +897,15 @@ def _indented(rows: list[TableRow]) -> tuple[list[TableRow]] | None:
     return (top,) if len(top) >= 2 and rows[0] in top else None
 
 
-def _levels_confirmed(rows: list[TableRow], via: tuple[str, ...]) -> bool:
-    """Indents are levels when each row's 分值 is that of the rows indented right under it, for one row or more."""
+def _levels_confirmed(rows: list[TableRow], via: tuple[str, ...], top: list[TableRow], total: TableRow) -> bool:
+    """Indents are levels when each row's 分值 is that of the rows indented right under it, for one row or more, and
+    the 合计's is that of the least indented rows (a flat table's centred labels may nest a row over two by chance,
+    "10 = 5 + 5", but then its 合计 is of every row, not of the least indented)."""
     sums = _indented_sums(rows, "weight", via)
-    return bool(sums) and all(sum(p.value for p in s.parts) == s.total.value for s in sums)
+    whole = total.cells.get("weight")
+    return bool(sums) and all(sum(p.value for p in s.parts) == s.total.value for s in sums) \
+        and whole is not None and all("weight" in r.cells for r in top) \
+        and sum(r.cells["weight"].value for r in top) == whole.value
 
 
 def _indented_sums(rows: list[TableRow], column: str, via: tuple[str, ...]) -> list[ScoreSum]:
