@@ -266,25 +266,39 @@ def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:
 
 
 def _share_of_bracketed_whole(r: Reading, i: int) -> Iterator[Candidate]:
-    """"赤字481亿元,占本地生产总值(32,150亿元)的1.5%": the whole in a bracket after its name."""
+    """"赤字481亿元,占本地生产总值(32,150亿元)的1.5%": the whole in a bracket after its name; or right after it,
+    "占本年支出合计3370.66万元的56.18%"."""
     tree = r.tree
-    if i + 4 >= len(tree):
-        return
-    opened, inner, closed, after = tree[i + 1], tree[i + 2], tree[i + 3], tree[i + 4]
-    whole, percent = r.facts[i + 2], r.facts[i + 4]
-    if not (opened.separator("(") and closed.separator(")") and inner.kind == "labelled" and not inner.piece.label.strip()
-            and whole is not None and whole.kind == "amount" and after.kind == "labelled" and percent is not None
-            and percent.kind == "percent" and _OF_WHOLE.fullmatch(after.piece.label)):
-        return
+    inline = i + 2 < len(tree) and tree[i + 1].kind in ("labelled", "total") and r.facts[i + 1] is not None \
+        and (tree[i + 1].kind == "total" or not tree[i + 1].piece.label.strip())
+    if inline:
+        after, whole, percent = tree[i + 2], r.facts[i + 1], r.facts[i + 2]
+        if not (whole.kind == "amount" and after.kind == "labelled" and percent is not None
+                and percent.kind == "percent" and _OF_WHOLE.fullmatch(after.piece.label)):
+            return
+        percent_node = i + 2
+    else:
+        if i + 4 >= len(tree):
+            return
+        opened, inner, closed, after = tree[i + 1], tree[i + 2], tree[i + 3], tree[i + 4]
+        whole, percent = r.facts[i + 2], r.facts[i + 4]
+        if not (opened.separator("(") and closed.separator(")") and inner.kind == "labelled"
+                and not inner.piece.label.strip() and whole is not None and whole.kind == "amount"
+                and after.kind == "labelled" and percent is not None and percent.kind == "percent"
+                and _OF_WHOLE.fullmatch(after.piece.label)):
+            return
+        percent_node = i + 4
     # ("基本支出a、项目支出b,分别占本年支出合计(T)的p%和q%": a run of percentages pairs with the run of amounts, in order)
-    percents = [percent] + [r.facts[k] for k in figure_run(r, i + 4, +1)]
+    percents = [percent] + [r.facts[k] for k in figure_run(r, percent_node, +1)]
     amounts = [r.facts[k] for k in figure_run(r, _part_before(r, i), -1)]
     if len(percents) > 1 and len(amounts) != len(percents):
         return
     for p, part in zip(percents, amounts[-len(percents):] if len(percents) > 1 else amounts[-1:]):
         if part is not None and part.unit == whole.unit:
             yield Candidate(Share.model_construct(percent=p, part=part, whole=whole,
-                                                  whole_label=tree[i].piece.label, reason="share_of_stated_whole",
+                                                  whole_label=tree[i].piece.label + (tree[i + 1].piece.keyword
+                                                                                     if inline else ""),
+                                                  reason="share_of_stated_whole",
                                                   via=(), rejected=()))
 
 

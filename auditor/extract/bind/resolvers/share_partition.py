@@ -61,6 +61,12 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
         family = index.vocab.family_of(concepts)
         if family is None or family.open:
             continue
+        named = read_label(whole, index.vocab).concept
+        if named is not None and named not in family.totals and any(
+                named in fam.totals and set(family.totals) & set(fam.members) for fam in index.vocab.families.values()):
+            # ("人员经费和公用经费分别占本年支出合计的47.12%、9.06%": members of 基本支出's family, shares of a whole that
+            # 基本支出 is a member of — they add to 基本支出's share, not to 100 %)
+            continue
         out.append(SharePartition.model_construct(label=whole, shares=tuple(s.percent for s in group),
                                                   reason="shares_of_family", via=(), rejected=()))
     return out

@@ -50,6 +50,11 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
             siblings.setdefault((s.whole_label, s.percent.sentence), set()).add(s.part.id)
     # (each part and the whole name its share says it is of: "基本支出694.01万元,占本年支出合计的59.66%")
     said_of = said_of_wholes(shares)
+    # (the wholes shares state with their amounts, by name: "占本年支出合计3370.66万元的56.18%" names 3370.66)
+    stated_wholes: dict[str, Fact] = {}
+    for s in shares:
+        if s.whole is not None and s.whole_label:
+            stated_wholes.setdefault(whole_name(s.whole_label), s.whole)
     out = []
     for s in shares:
         if s.whole is not None:
@@ -57,7 +62,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
         elif s.part is None or s.whole_of_parts:
             out.append(s)  # (no part, or a whole its resolver found to be the sum of parts: nothing to look up)
         else:
-            wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []), said_of)
+            wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []), said_of, stated_wholes)
             if reason in ("share_of_named_whole", "share_of_broader_whole"):
                 # (… when stated after the share: a part of a later list — none left, the whole is not stated)
                 wholes = [w for w in wholes if w.id not in shared or w.span.start < s.percent.span.start]
@@ -81,6 +86,19 @@ def _share_of(share: Share, whole: Fact) -> bool:
     return low - share.percent.tolerance <= share.percent.value <= high + share.percent.tolerance
 
 
+def _share_of_implied(share: Share, own: Share) -> bool:
+    """The share is its part over the whole `own` implies and does not state (own's part over own's percentage:
+    "民生支出710874万元,占比67.0%" implies a whole of 1,060,215 to 1,061,806)."""
+    total, p = own.part, own.percent
+    if p.value - p.tolerance <= 0 or total.unit != share.part.unit:
+        return False
+    low_whole = (total.value - total.tolerance) * 100 / (p.value + p.tolerance)
+    high_whole = (total.value + total.tolerance) * 100 / (p.value - p.tolerance)
+    low = (share.part.value - share.part.tolerance) / high_whole * 100
+    high = (share.part.value + share.part.tolerance) / low_whole * 100
+    return low - share.percent.tolerance <= share.percent.value <= high + share.percent.tolerance
+
+
 def _totals_whole(shares: list[Share]) -> list[Share]:
     """"民生支出386018万元,占比64.00%。——教育支出107162万元,占17.77%;——社会保障和就业支出97556万元,占16.17%;…": bare
     shares of a list's parts that add up to the share the list's total states of its own are of that share's whole
@@ -93,14 +111,17 @@ def _totals_whole(shares: list[Share]) -> list[Share]:
     out = list(shares)
     for total_id, members in groups.items():
         own = of_part.get(total_id)
-        if own is None or len(members) < 2 or own.percent.value >= 100:
+        if own is None or own.percent.value >= 100:
             continue
         percents = [shares[n].percent for n in members]
         slack = sum((p.tolerance for p in percents), own.percent.tolerance)
-        # (… or, that whole stated, all of them but one are shares of it: the one left is a slip, read as such)
-        if abs(sum(p.value for p in percents) - own.percent.value) > slack \
-                and not (len(own.wholes) == 1 and sum(1 for n in members if _share_of(shares[n], own.wholes[0]))
-                         >= max(2, len(members) - 1)):
+        # (… or, that whole stated, they are shares of it — all of them but one, when there are three or more: the one
+        # left is a slip, read as such; "民生支出710874万元,占比67.0%,其中教育支出106297万元,占10.0%": of the 一般公共预算支出
+        # the 67.0% is of)
+        held = sum(1 for n in members if len(own.wholes) == 1 and _share_of(shares[n], own.wholes[0])
+                   or not own.wholes and _share_of_implied(shares[n], own))
+        adds_up = len(members) >= 2 and abs(sum(p.value for p in percents) - own.percent.value) <= slack
+        if not adds_up and held < (len(members) - 1 if len(members) >= 3 else len(members)):
             continue
         for n in members:
             out[n] = shares[n].model_copy(update={"wholes": own.wholes, "reason": "share_of_the_totals_whole"})
@@ -332,8 +353,8 @@ def whole_name(label: str) -> str:
     return _TOTAL_WORDS.sub("", _RATIO_TAIL.sub("", label) or label)
 
 
-def _whole_for(index: DocumentIndex, share: Share, own: list[Fact],
-               said_of: set[tuple[int, str]] = frozenset()) -> tuple[list[Fact], str | None]:
+def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set[tuple[int, str]] = frozenset(),
+               stated_wholes: dict[str, Fact] | None = None) -> tuple[list[Fact], str | None]:
     """Candidates for the whole of 占 X 的 p%: the list's own total first, then X by name."""
     part = share.part
     # ("占歲入之比率則為39.38%": the whole is 岁入, the words after it say what the figure is)
@@ -422,6 +443,9 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact],
         # ("政府性基金预算收入6031万元…。其中,国有土地使用权出让收入4903万元,占基金收入的81.3%": the list's own total, its name
         # said short — not the 基金收入总计 a later sentence sums)
         return own[:1], "share_of_list_total"
+    if not named and stated_wholes and label in stated_wholes and stated_wholes[label].unit == part.unit \
+            and stated_wholes[label].id != part.id and index.period_of(stated_wholes[label]) == index.period_of(part):
+        named = [stated_wholes[label]]  # (the whole another share states with its amount, by the same name)
     if named:
         return named, "share_of_named_whole"
     if broader:
