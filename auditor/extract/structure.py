@@ -72,6 +72,8 @@ def headings(norm: Normalised) -> list[Heading]:
         if _FIGURE_LINE.fullmatch(following):
             continue  # "二、政府性基金预算财政拨款收入" / "2" / "0.00" (or "-"): a row label of a flattened table
         line_end = norm.text.find("\n", m.end())
+        if norm.text[m.end():line_end if line_end != -1 else len(norm.text)].rstrip().endswith("|"):
+            continue  # "二、外交支出 |": a cell of a table set one cell a line, its bar kept (a column's own numbering)
         if not following.strip() and len(norm.text[m.end():line_end if line_end != -1 else len(norm.text)].strip()) <= 1:
             continue  # "五、经" and the text ends: a line cut off (a table's row label, as likely as a heading;
             # "十一、其他" at the end is a heading)

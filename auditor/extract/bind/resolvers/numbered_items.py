@@ -10,7 +10,7 @@ from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import adds_up, choose_total, family_complete, make_breakdown
-from auditor.extract.numbering import NUMBERED_LINE, item_style, numbered_runs
+from auditor.extract.numbering import NUMBERED_LINE, item_number, item_style, numbered_runs
 from auditor.extract.model import Fact
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
@@ -120,10 +120,23 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     # — unless the text says the items are what the total is made of ("共计123.22万元,其组成情况如下:一是…")
     picked = item_style(tree[first].piece.keyword) == "一是" and not r.vocab.cue("composition").search(
         r.norm.text, total.span.end, tree[first].start)
-    strict = (missing == 0 and not truncated and not sectioned and not picked) or family_complete(r, total, parts)
+    # ("1、学前教育…2、高中教育…⏎4、中职教育…": a later item of the style past a gap — the list read is not all of them)
+    gapped = _gap_after(r, run)
+    strict = (missing == 0 and not truncated and not sectioned and not picked and not gapped) \
+        or family_complete(r, total, parts)
     if truncated:
         via = (*via, "may be cut off by the end of the text")
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
+
+
+def _gap_after(r: Reading, run: list[int]) -> bool:
+    """An item of the run's style after its last, numbered past the next number (1、2、then 4、)."""
+    tree = r.tree
+    style = item_style(tree[run[-1]].piece.keyword)
+    last = item_number(tree[run[-1]].piece.keyword)
+    later = next((s for s in tree.of_kind("item") if s.index > run[-1] and item_style(s.piece.keyword) == style), None)
+    number = item_number(later.piece.keyword) if later is not None else None
+    return last is not None and number is not None and number > last + 1
 
 
 def _units_of_another_quantity(r: Reading, total: Fact, parts: list[Fact]) -> bool:
