@@ -373,14 +373,7 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool =
     near = [f for f in scores if f.span.line == line and (_is_total_score(f) or _formula_total(norm.text, f))
             and min(abs(f.span.start - pos), abs(f.span.end - pos)) <= _NEAR
             and not (f.span.start > pos and _SENTENCE_END.search(norm.text, pos, f.span.start))
-            # (last year's score is no score of this year's grade: "等级为“良”(上年自评得分为91.50分)", "较上年自评
-            # 得分(95.2分,优)")
-            and not _LAST_YEARS.search(f.label) and not in_other_period_bracket(norm.text, f.span.start)
-            and not _in_year_bracket(norm.text, f.span.start)
-            # (… nor a score the sentence reaches past words of last year, "等级为优;上年等级为良,得分86.80分", unless
-            # it names this year again: "…;本年得分92.40分")
-            and not (f.span.start > pos and _LAST_YEARS.search(norm.text, pos, f.span.start)
-                     and not _THIS_YEARS.search(f.label))]
+            and not _another_years_score(norm.text, f, pos)]
     # (a score in a bracket closed before the grade tells of the one before the bracket: "综合得分90.4分(单位自评
     # 得分92分,权重60%;主管部门复核得分88分,权重40%),评价等级为“优”")
     outside = [f for f in near if not _BRACKET_CLOSED_BEFORE.match(norm.text, f.span.end, pos)]
@@ -407,11 +400,24 @@ _THIS_YEARS = lazyre.compile(r"本年度?|今年|当年")
 _YEAR_BRACKET = lazyre.compile(r"\(\s*(?:19|20)\d{2}\s*年")
 
 
+def _another_years_score(text: str, score: Fact, grade_at: int) -> bool:
+    """Last year's score is no score of this year's grade: named so ("等级为“良”(上年自评得分为91.50分)"), in a bracket
+    of another period or year ("较上年自评得分(95.2分,优)"), or reached past words of last year after the grade
+    ("等级为优;上年等级为良,得分86.80分") — unless it names this year again ("…;本年得分92.40分")."""
+    if _LAST_YEARS.search(score.label) or in_other_period_bracket(text, score.span.start) \
+            or _in_year_bracket(text, score.span.start):
+        return True
+    return score.span.start > grade_at and bool(_LAST_YEARS.search(text, grade_at, score.span.start)) \
+        and not _THIS_YEARS.search(score.label)
+
+
 def _in_year_bracket(text: str, at: int) -> bool:
     """Offset `at` stands in a bracket that opens with a year ("(2022年度该项目自评等级为“优”…)"): that year's, beside
     the report's own evaluation outside it."""
     opened = text.rfind("(", max(0, at - 80), at)
     return opened >= 0 and text.find(")", opened, at) < 0 and bool(_YEAR_BRACKET.match(text, opened))
+
+
 _BRACKET_CLOSED_BEFORE = lazyre.compile(r"[^()]*\)")  # (from a score to the grade: a bracket closes first)
 
 

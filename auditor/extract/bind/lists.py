@@ -401,7 +401,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if not counted and reason in ("qizhong_list", "dimension_split") and len(added) >= 2 and not adds_up(total, added) \
             and (sum(1 for p in added if r.vocab.cue("overlapping_designation").search(clean_label(p.label))) >= 2
                  or r.vocab.cue("overlapping_total").search(clean_label(total.label))
-                 and not _complementary(r, added)):
+                 and not _complementary(added)):
         # "各项贷款余额386.52亿元,其中涉农贷款251.36亿元,普惠小微贷款97.63亿元,个人住房贷款58.21亿元": kinds one loan may
         # be several of — no partition, unless they make the total exactly
         return None
@@ -414,7 +414,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     return Candidate(breakdown, total=total.id, parts=tuple(p.id for p in added))
 
 
-def _complementary(r: Reading, parts: list[Fact]) -> bool:
+def _complementary(parts: list[Fact]) -> bool:
     """Parts that split their total one way by their names: 出口 and 进口, 短期 and 中长期, 住户 and 企(事)业, or periods."""
     names = [clean_label(p.label) for p in parts]
     if all(_PERIOD_PART.match(x) for x in names):

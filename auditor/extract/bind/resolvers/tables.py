@@ -809,21 +809,29 @@ def _subtotal_sums(table: ScoreTable) -> list[ScoreSum]:
         if not row.is_total and not _is_subtotal(row):
             group.append(row)
             continue
-        if _is_subtotal(row) and len(group) >= 2:
-            for column in ("weight", "score"):
-                total, parts = row.cells.get(column), [r.cells[column] for r in group if column in r.cells]
-                if total is not None and len(parts) == len(group):
-                    out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=True,
-                                                        row=row.label, reason="score_table_total",
-                                                        via=(*_via(table), SUBTOTAL_VIA)))
+        if _is_subtotal(row):
+            out.extend(_subtotal_row_sums(table, row, group))
         group = []
+    return out
+
+
+def _subtotal_row_sums(table: ScoreTable, head: TableRow, group: list[TableRow]) -> list[ScoreSum]:
+    """A 小计 row over its block's rows (two or more), in the 分值 and the 得分 column, where every row states it."""
+    out = []
+    if len(group) < 2:
+        return out
+    for column in ("weight", "score"):
+        total, parts = head.cells.get(column), [r.cells[column] for r in group if column in r.cells]
+        if total is not None and len(parts) == len(group):
+            out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=True,
+                                                row=head.label, reason="score_table_total",
+                                                via=(*_via(table), SUBTOTAL_VIA)))
     return out
 
 
 def _subtotals_heading(table: ScoreTable) -> list[ScoreSum]:
     """"决策小计 | 15 | 14 ⏎ 项目立项 | 6 | 6 ⏎ …": a table that opens with a 小计 row heads each block with its
     subtotal — each over the rows after it, up to the next subtotal or the 总分."""
-    out = []
     blocks: list[tuple[TableRow, list[TableRow]]] = []
     for row in table.rows:
         if _is_subtotal(row):
@@ -832,16 +840,7 @@ def _subtotals_heading(table: ScoreTable) -> list[ScoreSum]:
             break
         elif blocks:
             blocks[-1][1].append(row)
-    for head, group in blocks:
-        if len(group) < 2:
-            continue
-        for column in ("weight", "score"):
-            total, parts = head.cells.get(column), [r.cells[column] for r in group if column in r.cells]
-            if total is not None and len(parts) == len(group):
-                out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=True,
-                                                    row=head.label, reason="score_table_total",
-                                                    via=(*_via(table), SUBTOTAL_VIA)))
-    return out
+    return [s for head, group in blocks for s in _subtotal_row_sums(table, head, group)]
 
 
 def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
@@ -864,7 +863,7 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
         nested = None  # (labels at several indents that are no levels: centred cells of a flat table)
     for column in ("weight", "score"):
         total = total_row.cells.get(column)
-        if nested is not None and all(column in r.cells for r in nested[0]):
+        if nested is not None and total is not None and all(column in r.cells for r in nested[0]):
             # (rows indented under others are their parts: the 总分 is of the least indented rows)
             out.extend(_indented_sums(rows, column, _via(table)))
             parts = [r.cells[column] for r in [*lead, *nested[0]]]
