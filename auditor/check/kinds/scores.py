@@ -685,7 +685,42 @@ def _grade(rule: Rule, ctx: Context, g, bands) -> Iterator[Outcome]:
     yield failed(rule, None, finding(rule, ctx, span=g.span, stated=g.text, expected=expected,
                                      arithmetic=arithmetic, evidence=figures,
                                      fields={"score": written(score), "grade": g.text}), reason=reason,
-                 found=_other_evaluation_grade(ctx, g, score, bands) if reason == "grade_score_near" else None)
+                 found=(_other_evaluation_grade(ctx, g, score, bands) or _another_score_of_the_sentence(ctx, g, score, bands))
+                 if reason == "grade_score_near" else None)
+
+
+def _another_score_of_the_sentence(ctx: Context, g, score: Fact, bands) -> doubt.Found | None:
+    """ALT004: the grade's sentence states another score of this year, not a part's, that gives the grade
+    ("自评等级为“良”(区财政局复核得分为90.60分,…),自评得分为88.40分", "…得分可达91.30分;实际自评得分为87.80分",
+    "等级为“良”(区司法局自评91.40分,区财政局复核88.60分,以复核结果为准)"): a sentence of several scores — another
+    evaluator's, a target, a what-if — does not say which is the grade's by nearness alone."""
+    start = ctx.doubt.sentence_start(g.span.start)
+    end = ctx.doubt.text.find("。", g.span.end)
+    end = len(ctx.doubt.text) if end < 0 else end
+    part = ctx.vocab.cue("part_score_label")
+    other = next((f for f in ctx.doc.facts if f.kind == "score" and f.id != score.id and not f.in_table
+                  and start <= f.span.start < end and (f.span.start > g.span.start or _same_bracket(ctx.doubt.text, f, g))
+                  and not part.search(f.label) and not _LAST_YEARS.search(f.label)
+                  and _EVALUATED.search(f.label) and not _NO_SCORE_GIVEN.search(f.label)
+                  and not BOUND_NEXT.match(ctx.doubt.text, f.span.end) and band_of(f.value, bands) == g.grade), None)
+    if other is None:
+        return None
+    return doubt.Found("ALT004", {"zh": f"同一句还写了 {written(other)}分（第{other.span.line}行），按它等级为{g.grade}；"
+                                        f"{written(score)}分未必是该等级的得分",
+                                  "en": f"the sentence also states {written(other)} (line {other.span.line}), which gives "
+                                        f"{g.grade}; {written(score)} need not be the graded score"})
+
+
+def _same_bracket(text: str, score: Fact, g) -> bool:
+    """The score stands before the grade in the bracket the grade stands in ("(主管部门审核后为88.90分、等级为“良”)")."""
+    opened = text.rfind("(", 0, g.span.start)
+    return 0 <= opened < score.span.start and text.find(")", opened, g.span.start) < 0
+
+
+_LAST_YEARS = lazyre.compile(r"上一?年度?|去年|前一年")
+# (a score an evaluation gives, by its name; not a full mark, a weight, a bound or a target)
+_EVALUATED = lazyre.compile(r"得分|评分|总分|复核|自评|评价|审核|评定")
+_NO_SCORE_GIVEN = lazyre.compile(r"满分|权重|分值|不低于|不少于|目标|标准")
 
 
 def _other_evaluation_grade(ctx: Context, g, score: Fact, bands) -> doubt.Found | None:

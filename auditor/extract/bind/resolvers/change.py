@@ -79,6 +79,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     # the figure compared with says the first is against the budget or another period, the rate
                     # says it is against last year (a bare "下降8%" goes on with the comparison)
                     break
+                said = compared_with + s.piece.keyword
+                said_reference = _reference(r, said, "")
+                before = r.norm.text[part_start(r.norm.text, s.start, "。\n"):s.start]
+                if theirs == "previous" and (_other_area_or_end(said, t.piece.keyword, before) or said_reference == "other"
+                                             or not said_reference and _named_object(said)):
+                    break  # ("较上年末增加27.37亿元,同比增长10.0%", "比全国多1,436元,比上年增长5.6%": two comparisons)
                 # (the words before a bare keyword say what it compares with: "比一季度末增加0.53亿元,比上年同期增长11.03%")
                 if _other_base(r, compared_with + s.piece.keyword, t.piece.keyword, r.norm.text[s.end:t.start]):
                     break  # "比2022年增长11.6%,比2019年增加54.13亿元", "同比增长10.5%,环比增加8.45亿元": two comparisons
@@ -933,10 +939,42 @@ def _compares_otherwise(r: Reading, i: int, change_label: str) -> bool:
     # (… or its keyword says it: "比年初预期多1.12亿元,同比增长9.6%", "较全省平均水平多2,067元,同比增长5.2%")
     theirs = (_reference(r, own, "") if r.vocab.cue("compared_prefix").match(own) else "") \
         or _reference(r, r.tree[i].piece.keyword, "")
-    mine = _reference(r, change_label, "")
+    before = r.norm.text[part_start(r.norm.text, r.tree[i].start, "。\n"):r.tree[i].start]
+    mine = "other" if _other_area_or_end(change_label, r.tree[i].piece.keyword, before) \
+        else _reference(r, change_label, "") or ("other" if _named_object(change_label) else "")
     # (a gap to another reference — an average, a target, another group — is never what a growth rate is of, even a
     # bare one: "比城镇居民少27,656元,增长7.8%")
     return mine == "other" or bool(theirs and mine and theirs != mine)
+
+
+# what a comparison names as compared with, its direction words aside: "比全国多" → 全国, "比一季度多收" → 一季度
+_COMPARED_OBJECT = lazyre.compile(r"^(?:仍|但|而|且|也|均)?(?:较|比|相较于?)(?P<object>[\u4e00-\u9fff]{2,}?)"
+                                  r"(?:的)?(?:净增加|净减少|增加|减少|新增|多收|少收|多支|少支|高出|低于|高|低|多|少)了?$")
+
+
+_COMPARED_PART = lazyre.compile(r"(?:较|比)(?P<object>[^较比]*)$")
+_WIDER_AREA = lazyre.compile(r"(?:全国|全省|全市|全州|全区|全县|全盟|全旗)")
+_PERIOD_END = lazyre.compile(r"上年末|上年底|去年底|去年末|(?:19|20)\d{2}年(?:末|底)|上季末|上季度末")
+
+
+def _other_area_or_end(label: str, keyword: str, before: str = "") -> bool:
+    """A comparison with a wider area's figure of the same period ("较全省同期多"), or a balance's with last year's end
+    beside a 同比 rate at a month's end within the year ("9月末,…较上年末增加27.37亿元,同比增长10.0%" — at the year's
+    end the two are one comparison): another comparison than the rate's. `before`: its sentence up to it."""
+    m = _COMPARED_PART.search(label)
+    if m is None:
+        return False
+    return bool(_WIDER_AREA.match(m.group("object"))) or (bool(_PERIOD_END.match(m.group("object")))
+                                                         and "同比" in keyword and bool(_WITHIN_YEAR.search(before)))
+
+
+_WITHIN_YEAR = lazyre.compile(r"(?<![\d十])(?:[1-9]|1[01])月(?:末|底)|[一二三]季度末|季末|上半年末|前三季度末")
+
+
+def _named_object(label: str) -> bool:
+    """The label compares with something it names that is no period and no budget the vocabulary knows ("比全国多",
+    "较城区低", "比一季度多收", "比出口少"): another reference than last year."""
+    return bool(_COMPARED_OBJECT.match(label))
 
 
 def _paired_reference(r: Reading, keyword: str) -> str:
