@@ -1694,7 +1694,22 @@ def explain_product(doc: Document, product: Fact, count: Fact, standard: Fact,
                 and compare(amount, value).verdict == "ok":
             text = f"{written(count)} × {written(standard)} = {written(amount)}"
             return Found("ALT001", {"zh": f"{text}（同段的 {amount.text}）", "en": f"{text} ({amount.text} of the same paragraph)"})
+    # the sentence says the amount is a share or a part of the year of count × standard ("中央承担80%", "按70%预拨",
+    # "自7月起发放", "秋季学期")
+    start = min(product.span.start, count.span.start, standard.span.start)
+    start = max(doc.text.rfind(c, 0, start) for c in "。\n") + 1
+    end = max(product.span.end, count.span.end, standard.span.end)
+    stop = min((i for i in (doc.text.find(c, end) for c in "。\n") if i >= 0), default=len(doc.text))
+    said = _PART_OF_PRODUCT.search(doc.text, start, stop)
+    if said is not None:
+        return Found("ALT013", {"zh": f"句中写明“{said.group()}”：金额只是数量×标准的一部分",
+                                "en": f"the sentence says “{said.group()}”: the amount is only part of count × standard"})
     return None
+
+
+_PART_OF_PRODUCT = lazyre.compile(r"(?:承担|分担|负担|补助|预拨|拨付|下达|按)[^。,;]{0,8}?\d{1,3}(?:\.\d+)?%|\d{1,3}(?:\.\d+)?%"
+                                  r"[^。,;]{0,6}?(?:承担|分担|预拨|补助)|[1-9]\s*[:：]\s*[1-9]\s*(?:比例)?分担|各承担一半|"
+                                  r"承担一半|剩余\d{1,3}%|自\d{1,2}月(?:份)?起|[一二三四]季度|(?:春季|秋季)学期|下半年|上半年")
 
 
 # ----------------------------------------------------------------- targets
