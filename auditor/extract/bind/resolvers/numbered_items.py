@@ -8,6 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import adds_up, choose_total, family_complete, make_breakdown
 from auditor.extract.numbering import NUMBERED_LINE, item_number, item_style, numbered_runs
@@ -104,6 +105,10 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
         return None
     if _units_of_another_quantity(r, total, parts):
         return None
+    if _MAIN_ITEMS_INTRO.search(r.norm.text, total.span.end, tree[first].start) and not adds_up(total, parts):
+        # "民生支出达到256282.73万元,占…66.16%。主要支出项目情况如下:1.…": the main items of the spending, picked out —
+        # of a whole the sentence before names, not the total the items follow, unless they make it
+        return None
     if total.concept and any(p.concept == total.concept and p.value == total.value for p in parts):
         # "收入、支出总计均为19350.88万元。\n(一)收入总计19350.88万元。…(二)支出总计19350.88万元。":
         # an item restating the figure is no part of it; the items are the totals told one by one
@@ -127,6 +132,9 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     if truncated:
         via = (*via, "may be cut off by the end of the text")
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
+
+
+_MAIN_ITEMS_INTRO = lazyre.compile(r"主要[\u4e00-\u9fff]{0,10}(?:情况)?如下")
 
 
 def _gap_after(r: Reading, run: list[int]) -> bool:
