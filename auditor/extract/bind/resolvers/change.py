@@ -153,6 +153,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             previous, current = current, None
         if current is not None:
             previous = _comparable_previous(r, i, current) or previous or _bracketed_last_year(r, i, current)
+        if previous is not None and delta is not None and _CHANGE_AT_END.search(clean_label(previous.label)) \
+                and _COMPARED_OBJECT.match(clean_label(previous.label)):
+            # ("…98,642元,较全国多9,284元,比上年增加6,456元": a gap to another reference, said as a change, is no
+            # figure of last year)
+            previous = None
         if previous is not None and "(" in r.norm.text[max(0, previous.span.start - 2):previous.span.start] \
                 and _SEVERAL_IN_BRACKET.match(r.norm.text[previous.span.end:previous.span.end + 40]):
             # "分别为312.56万元、88.40万元,分别较上年(286.10万元、97.25万元)增长9.25%、下降9.10%": the bracket lists
