@@ -1115,11 +1115,35 @@ def _abbreviates(short: str, name: str) -> bool:
     return all(ch in rest for ch in short)
 
 
+# a bracket right after a rate that names what it is of ("支出率85.89%(按含上年结转215.40万元的可用资金计算)",
+# "结余率14.11%(结余资金与可用资金之比…)", "支出率85.95%(占实际下达数)", "到位率70.00%(按县级配套计算)")
+_BASE_NAMED_AFTER = lazyre.compile(r"\s*\(\s*(?:按|以|占|即)?[^()]{0,40}?(?:计算|测算|之比|为基数|为分母|口径)[^()]*\)|"
+                                   r"\s*\(\s*占[^()]{1,20}\)")
+# … and the name of that base: "按已拨付资金计算" → 已拨付资金, "占实际下达数" → 实际下达数
+_BASE_NAME = lazyre.compile(r"(?:按|以|占|与)(?P<name>[\u4e00-\u9fff]{2,16}?)(?:计算|测算|之比|为基数|为分母|口径|\)|$)")
+_BASE_WORDS = lazyre.compile(r"^(?:含[^的]*的)|(?:资金|金额|数|额)$")
+
+
+def _base_named_after(doc: Document, stated: Fact, tried: list[Fact]) -> Found | None:
+    """ALT001: the rate says in a bracket after it what it is of — a base the reading did not take (one it took, its name
+    in the bracket, leaves the miss as it is)."""
+    m = _BASE_NAMED_AFTER.match(doc.text, stated.span.end)
+    if m is None:
+        return None
+    said = m.group().strip()
+    named = _BASE_NAME.search(said)
+    core = _BASE_WORDS.sub("", named.group("name")) if named else ""
+    if len(core) >= 2 and any(core[-2:] in clean_label(t.label) for t in tried):
+        return None
+    return Found("ALT001", {"zh": f"比率后的括号写明了它的基数{said}，与所读的基数不同",
+                            "en": f"the bracket after the rate names its base {said}, not the one read"})
+
+
 def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budgets: Iterable[Fact] = (),
                  capped: bool = True) -> Found | None:
     """A rate its sentence's amounts do not give: another base of the paragraph, or a
     budget of the numerator's subject stated elsewhere (templates use different bases)."""
-    found = _garbled(doc, [stated, num])
+    found = _garbled(doc, [stated, num]) or _base_named_after(doc, stated, tried)
     if found:
         return found
     if capped and tried and stated.value == 100 and all(_exceeds_whole(num, f) for f in tried):
