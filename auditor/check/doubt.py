@@ -1449,12 +1449,15 @@ _CARRIED_ON = lazyre.compile(r"结转|结余|结存")
 
 def _balance_after(doc: Document, income: Fact, spending: Fact, vocab) -> Found | None:
     """The gap of two totals is a balance (结余, 结转下年) stated within four lines after the later of them."""
+    if vocab is None:
+        return None
     after = max(income.span.end, spending.span.end)
+    carried_in = vocab.cue("carried_balance")
     for f in doc.facts:
         if f.span.start < after or doc.text.count("\n", after, f.span.start) > 4:
             continue
-        if vocab is None or f.kind != income.kind or f.unit != income.unit or f.is_bound \
-                or not _CARRIED_ON.search(clean_label(f.label)) or vocab.cue("carried_balance").search(clean_label(f.label)):
+        if f.kind != income.kind or f.unit != income.unit or f.is_bound \
+                or not _CARRIED_ON.search(clean_label(f.label)) or carried_in.search(clean_label(f.label)):
             continue
         if _makes(income, Value.of(spending) + Value.of(f)):
             return Found("ALT003", {"zh": _sum_text(income, [spending, f], (), f"（加上其后所写的 {f.text}）"),

@@ -72,9 +72,10 @@ def headings(norm: Normalised) -> list[Heading]:
         if _FIGURE_LINE.fullmatch(following):
             continue  # "二、政府性基金预算财政拨款收入" / "2" / "0.00" (or "-"): a row label of a flattened table
         line_end = norm.text.find("\n", m.end())
-        if norm.text[m.end():line_end if line_end != -1 else len(norm.text)].rstrip().endswith("|"):
+        rest = norm.text[m.end():line_end if line_end != -1 else len(norm.text)].strip()
+        if rest.endswith("|"):
             continue  # "二、外交支出 |": a cell of a table set one cell a line, its bar kept (a column's own numbering)
-        if not following.strip() and len(norm.text[m.end():line_end if line_end != -1 else len(norm.text)].strip()) <= 1:
+        if not following.strip() and len(rest) <= 1:
             continue  # "五、经" and the text ends: a line cut off (a table's row label, as likely as a heading;
             # "十一、其他" at the end is a heading)
         start = m.start(1)
@@ -395,7 +396,7 @@ def _score_for(pos: int, scores: list[Fact], norm: Normalised, near_only: bool =
 
 
 _SENTENCE_END = lazyre.compile(r"[。!?！？]")
-_LAST_YEARS = lazyre.compile(r"上一?年度?|去年|前一年|上期")
+LAST_YEARS = lazyre.compile(r"上一?年度?|去年|前一年|上期")
 _THIS_YEARS = lazyre.compile(r"本年度?|今年|当年")
 _YEAR_BRACKET = lazyre.compile(r"\(\s*(?:19|20)\d{2}\s*年")
 
@@ -404,10 +405,10 @@ def _another_years_score(text: str, score: Fact, grade_at: int) -> bool:
     """Last year's score is no score of this year's grade: named so ("等级为“良”(上年自评得分为91.50分)"), in a bracket
     of another period or year ("较上年自评得分(95.2分,优)"), or reached past words of last year after the grade
     ("等级为优;上年等级为良,得分86.80分") — unless it names this year again ("…;本年得分92.40分")."""
-    if _LAST_YEARS.search(score.label) or in_other_period_bracket(text, score.span.start) \
+    if LAST_YEARS.search(score.label) or in_other_period_bracket(text, score.span.start) \
             or _in_year_bracket(text, score.span.start):
         return True
-    return score.span.start > grade_at and bool(_LAST_YEARS.search(text, grade_at, score.span.start)) \
+    return score.span.start > grade_at and bool(LAST_YEARS.search(text, grade_at, score.span.start)) \
         and not _THIS_YEARS.search(score.label)
 
 

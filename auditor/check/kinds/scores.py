@@ -13,7 +13,7 @@ from auditor.check.rulebook import Rule
 from auditor.extract.tables.grid import cell_token
 from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
 from auditor.extract.model import SUBTOTAL_VIA, Fact, FundsScore, ScoreSum
-from auditor.extract.structure import BOUND_NEXT
+from auditor.extract.structure import BOUND_NEXT, LAST_YEARS
 from auditor.findings import Evidence, Outcome
 
 
@@ -700,7 +700,7 @@ def _another_score_of_the_sentence(ctx: Context, g, score: Fact, bands) -> doubt
     part = ctx.vocab.cue("part_score_label")
     other = next((f for f in ctx.doc.facts if f.kind == "score" and f.id != score.id and not f.in_table
                   and start <= f.span.start < end and (f.span.start > g.span.start or _same_bracket(ctx.doubt.text, f, g))
-                  and not part.search(f.label) and not _LAST_YEARS.search(f.label)
+                  and not part.search(f.label) and not LAST_YEARS.search(f.label)
                   and _EVALUATED.search(f.label) and not _NO_SCORE_GIVEN.search(f.label)
                   and not BOUND_NEXT.match(ctx.doubt.text, f.span.end) and band_of(f.value, bands) == g.grade), None)
     if other is None:
@@ -717,7 +717,6 @@ def _same_bracket(text: str, score: Fact, g) -> bool:
     return 0 <= opened < score.span.start and text.find(")", opened, g.span.start) < 0
 
 
-_LAST_YEARS = lazyre.compile(r"上一?年度?|去年|前一年")
 # (a score an evaluation gives, by its name; not a full mark, a weight, a bound or a target)
 _EVALUATED = lazyre.compile(r"得分|评分|总分|复核|自评|评价|审核|评定")
 _NO_SCORE_GIVEN = lazyre.compile(r"满分|权重|分值|不低于|不少于|目标|标准")

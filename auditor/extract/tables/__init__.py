@@ -178,14 +178,14 @@ def sides_a_cell_a_line(cells: list[Cell], text: str) -> list[list[Cell]]:
     is read whole.  A table the text ends in is left whole (unread): an excerpt may have cut its last rows, and a
     side's 总计 would miss them."""
     plain = [n for n, c in enumerate(cells) if c.kind == CELL]
-    if plain and not text[cells[plain[-1]].end:].strip(" \t\r\n|"):
-        return [cells]
     for k in range(len(plain) - 3):
         a, b, c, d = (cells[plain[k + m]] for m in range(4))
         if not (_INCOME_SIDE.match(clean(a.text)) and _SPENDING_SIDE.match(clean(c.text)) and b.text
                 and clean(b.text) == clean(d.text) and role_of(b.text)
                 and plain[k + 3] - plain[k] == 3 and len({a.line, b.line, c.line, d.line}) == 4):
             continue
+        if not _CONTENT.search(text, cells[plain[-1]].end):
+            return [cells]  # (the text ends in the table: an excerpt may have cut its rows)
         start = plain[k]
         left, right = [a, b], [c, d]
         n = start + 4
@@ -216,6 +216,7 @@ def _figure_or_empty(cell: Cell) -> bool:
 
 
 _FIGURE = lazyre.compile(r"^-?\d[\d,]*(?:\.\d+)?$")
+_CONTENT = lazyre.compile(r"[^\s|]")  # (anything written after a run's last cell)
 _GAP = lazyre.compile(r"\S+(?:\s\S+)*")  # (words apart by single spaces: one cell; two or more part cells)
 
 

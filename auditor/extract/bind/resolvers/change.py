@@ -79,11 +79,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     # the figure compared with says the first is against the budget or another period, the rate
                     # says it is against last year (a bare "下降8%" goes on with the comparison)
                     break
-                said = compared_with + s.piece.keyword
-                said_reference = _reference(r, said, "")
                 before = r.norm.text[part_start(r.norm.text, s.start, "。\n"):s.start]
-                if theirs == "previous" and (_other_area_or_end(said, t.piece.keyword, before) or said_reference == "other"
-                                             or not said_reference and _named_object(said)):
+                if theirs == "previous" and _compares_with_other(r, compared_with + s.piece.keyword, t.piece.keyword,
+                                                                 before):
                     break  # ("较上年末增加27.37亿元,同比增长10.0%", "比全国多1,436元,比上年增长5.6%": two comparisons)
                 # (the words before a bare keyword say what it compares with: "比一季度末增加0.53亿元,比上年同期增长11.03%")
                 if _other_base(r, compared_with + s.piece.keyword, t.piece.keyword, r.norm.text[s.end:t.start]):
@@ -945,8 +943,8 @@ def _compares_otherwise(r: Reading, i: int, change_label: str) -> bool:
     theirs = (_reference(r, own, "") if r.vocab.cue("compared_prefix").match(own) else "") \
         or _reference(r, r.tree[i].piece.keyword, "")
     before = r.norm.text[part_start(r.norm.text, r.tree[i].start, "。\n"):r.tree[i].start]
-    mine = "other" if _other_area_or_end(change_label, r.tree[i].piece.keyword, before) \
-        else _reference(r, change_label, "") or ("other" if _named_object(change_label) else "")
+    mine = "other" if _compares_with_other(r, change_label, r.tree[i].piece.keyword, before) \
+        else _reference(r, change_label, "")
     # (a gap to another reference — an average, a target, another group — is never what a growth rate is of, even a
     # bare one: "比城镇居民少27,656元,增长7.8%")
     return mine == "other" or bool(theirs and mine and theirs != mine)
@@ -974,6 +972,15 @@ def _other_area_or_end(label: str, keyword: str, before: str = "") -> bool:
 
 
 _WITHIN_YEAR = lazyre.compile(r"(?<![\d十])(?:[1-9]|1[01])月(?:末|底)|[一二三]季度末|季末|上半年末|前三季度末")
+
+
+def _compares_with_other(r: Reading, said: str, rate_keyword: str, before: str) -> bool:
+    """The words of a change say it compares with another reference than last year — one the vocabulary names
+    (reference_other), a wider area's same period or last year's end beside 同比 (_other_area_or_end), or an object
+    named that is no period and no budget (_named_object) —: no change a 同比 rate (`rate_keyword`) is of."""
+    reference = _reference(r, said, "")
+    return _other_area_or_end(said, rate_keyword, before) or reference == "other" \
+        or not reference and _named_object(said)
 
 
 def _named_object(label: str) -> bool:

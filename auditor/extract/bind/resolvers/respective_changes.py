@@ -103,7 +103,7 @@ def rates_of_changes(r: Reading, consumed: set[int]) -> dict[int, int]:
         fact = r.facts[k]
         if k in consumed or fact is None or fact.kind != "percent" or not _respective(r, k):
             continue
-        run = [k, *figure_run(r, k, +1)] if len(figure_run(r, k, +1)) else [k, *_keyword_run(r, k)]
+        run = [k, *(figure_run(r, k, +1) or _keyword_run(r, k))]
         if len(run) < 2 or any(r.facts[m] is None or r.facts[m].kind != "percent" for m in run):
             continue
         changes = [m for m in range(k - 1, -1, -1) if tree[m].sentence == node.sentence][::-1]

@@ -77,13 +77,18 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
     return _totals_whole(_parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out))))))
 
 
+def _share_within(share: Share, low_whole: Decimal, high_whole: Decimal) -> bool:
+    """The share's percentage is its part over a whole between the two bounds, within the rounding of part and share."""
+    low = (share.part.value - share.part.tolerance) / high_whole * 100
+    high = (share.part.value + share.part.tolerance) / low_whole * 100
+    return low - share.percent.tolerance <= share.percent.value <= high + share.percent.tolerance
+
+
 def _share_of(share: Share, whole: Fact) -> bool:
     """The share's percentage is its part over `whole`, within the rounding of the three."""
     if whole.value <= 0 or share.part.unit != whole.unit:
         return False
-    low = (share.part.value - share.part.tolerance) / (whole.value + whole.tolerance) * 100
-    high = (share.part.value + share.part.tolerance) / (whole.value - whole.tolerance) * 100
-    return low - share.percent.tolerance <= share.percent.value <= high + share.percent.tolerance
+    return _share_within(share, whole.value - whole.tolerance, whole.value + whole.tolerance)
 
 
 def _share_of_implied(share: Share, own: Share) -> bool:
@@ -92,11 +97,8 @@ def _share_of_implied(share: Share, own: Share) -> bool:
     total, p = own.part, own.percent
     if p.value - p.tolerance <= 0 or total.unit != share.part.unit:
         return False
-    low_whole = (total.value - total.tolerance) * 100 / (p.value + p.tolerance)
-    high_whole = (total.value + total.tolerance) * 100 / (p.value - p.tolerance)
-    low = (share.part.value - share.part.tolerance) / high_whole * 100
-    high = (share.part.value + share.part.tolerance) / low_whole * 100
-    return low - share.percent.tolerance <= share.percent.value <= high + share.percent.tolerance
+    return _share_within(share, (total.value - total.tolerance) * 100 / (p.value + p.tolerance),
+                         (total.value + total.tolerance) * 100 / (p.value - p.tolerance))
 
 
 def _totals_whole(shares: list[Share]) -> list[Share]:

@@ -859,13 +859,14 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
     out = []
     weights_add = None
     nested = _indented(rows)
-    if nested is not None and not _levels_confirmed(rows, _via(table), nested[0], total_row):
+    weight_sums = _indented_sums(rows, "weight", _via(table)) if nested is not None else []
+    if nested is not None and not _levels_confirmed(weight_sums, nested[0], total_row):
         nested = None  # (labels at several indents that are no levels: centred cells of a flat table)
     for column in ("weight", "score"):
         total = total_row.cells.get(column)
         if nested is not None and total is not None and all(column in r.cells for r in nested[0]):
             # (rows indented under others are their parts: the 总分 is of the least indented rows)
-            out.extend(_indented_sums(rows, column, _via(table)))
+            out.extend(weight_sums if column == "weight" else _indented_sums(rows, column, _via(table)))
             parts = [r.cells[column] for r in [*lead, *nested[0]]]
             out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=True,
                                                 row=total_row.label, reason="indented_levels", via=_via(table)))
@@ -896,11 +897,11 @@ def _indented(rows: list[TableRow]) -> tuple[list[TableRow]] | None:
     return (top,) if len(top) >= 2 and rows[0] in top else None
 
 
-def _levels_confirmed(rows: list[TableRow], via: tuple[str, ...], top: list[TableRow], total: TableRow) -> bool:
-    """Indents are levels when each row's 分值 is that of the rows indented right under it, for one row or more, and
+def _levels_confirmed(sums: list[ScoreSum], top: list[TableRow], total: TableRow) -> bool:
+    """Indents are levels when each row's 分值 is that of the rows indented right under it (`sums`: _indented_sums of
+    the 分值), for one row or more, and
     the 合计's is that of the least indented rows (a flat table's centred labels may nest a row over two by chance,
     "10 = 5 + 5", but then its 合计 is of every row, not of the least indented)."""
-    sums = _indented_sums(rows, "weight", via)
     whole = total.cells.get("weight")
     return bool(sums) and all(sum(p.value for p in s.parts) == s.total.value for s in sums) \
         and whole is not None and all("weight" in r.cells for r in top) \
