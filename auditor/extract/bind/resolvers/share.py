@@ -428,9 +428,9 @@ def figure_run(r: Reading, i: int | None, step: int) -> list[int]:
 
 
 _URBAN_RATE = lazyre.compile(r"(户籍|常住)?(?:人口)?城镇化率$")
-_URBAN_PEOPLE = lazyre.compile(r"城镇人口$")
+_URBAN_PEOPLE = lazyre.compile(r"城镇(?:常住|户籍)?人口$")  # ("城镇常住人口15.14万人": its kind said inside)
 _ALL_PEOPLE = lazyre.compile(r"(户籍|常住)?(?:总人口|人口)$")
-_RURAL_PEOPLE = lazyre.compile(r"(?:乡村|农村)人口$")
+_RURAL_PEOPLE = lazyre.compile(r"(?:乡村|农村)(?:常住|户籍)?人口$")
 
 
 def _people_kind(r: Reading, k: int) -> str:
