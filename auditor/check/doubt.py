@@ -912,6 +912,10 @@ _ODD_AFTER = lazyre.compile(r"^[\^~\ufffd]")
 _GLUED_AFTER = lazyre.compile(r"^、\s*\d")
 _LIST_OPENER_BEFORE = lazyre.compile(r"分别|各(?:为|是|自)")
 _UNIT = lazyre.compile(r"[元%分万亿]")
+# … but not a figure in a run of bare numbers a list opener starts, their unit written once at its end
+# ("分别为87、679、341万元": each 、 separates two parts)
+_NUMBER_RUN_BEFORE = lazyre.compile(r"(?:分别|依次|各)(?:为|是|达|下达|安排|拨付)?[:]?\s*(?:\d+(?:\.\d+)?、\s*)+$")
+_RUN_REACH = 80
 
 
 def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
@@ -923,7 +927,9 @@ def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
         unitless = not _UNIT.search(f.text)
         glued_after = unitless and _GLUED_AFTER.match(after) and \
             not _LIST_OPENER_BEFORE.search(doc.text[max(0, f.span.start - 30):f.span.start])
-        if _GLUED_BEFORE.search(before) or _LOST_BEFORE.search(before) or glued_after or _ODD_AFTER.match(after):
+        glued_before = _GLUED_BEFORE.search(before) and not (
+            before.endswith("、") and _NUMBER_RUN_BEFORE.search(doc.text, max(0, f.span.start - _RUN_REACH), f.span.start))
+        if glued_before or _LOST_BEFORE.search(before) or glued_after or _ODD_AFTER.match(after):
             shown = doc.text[max(0, f.span.start - 2):f.span.end + (3 if glued_after else 0)]
             return Found("ALT006", {"zh": f"“{shown}”在提取时可能受损", "en": f"“{shown}” may have been damaged in extraction"})
     return None
