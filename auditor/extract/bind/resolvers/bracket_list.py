@@ -64,6 +64,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 parts.append(r.facts[k])
         if ok and len(parts) >= 2 and _OPENING_BALANCE.match(clean_label(parts[0].label)):
             continue  # "债务余额302.27亿元(上年末余额288.07亿元,本年举借40.16亿元,本年偿还25.96亿元)": how it rolled forward
+        if ok and len(parts) >= 2 and _budget_and_spending(parts):
+            continue  # "结余15.99万元(全年预算690.66万元,已支出674.67万元)": what it was worked out from, no parts
         if ok and len(parts) >= 2 and _earlier_years(r, owner, parts):
             continue  # "机关运行经费支出150.82万元(2020年:189.21万元;2021年:173.57万元)": its history, no parts
         if ok and len(parts) >= 2:
@@ -91,3 +93,13 @@ def _earlier_years(r: Reading, owner: Fact, parts: list[Fact]) -> bool:
             return False
         years.append(m.group(1))
     return len(set(years)) == len(years) and (owner.period or "") not in years
+
+
+_BUDGETS = frozenset({"budget", "budget_initial", "budget_adjusted", "available"})
+_SPENT = frozenset({"actual", "final"})
+
+
+def _budget_and_spending(parts: list[Fact]) -> bool:
+    """A budget and the money spent of it among the figures: they never add up to anything."""
+    scenarios = {p.scenario for p in parts}
+    return bool(scenarios & _BUDGETS) and bool(scenarios & _SPENT)

@@ -37,6 +37,11 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
                or _member_named(index, x.whole_label, b.total)
                or x.whole_label and (b.total.id, whole_name(x.whole_label)) in said_of for x in found):
             continue
+        # (… or of wholes named apart: "人员经费…,占基本支出的82.00%;…项目支出…,占支出总额的50.00%" — two wholes; or of the sum
+        # of other parts, not of this list)
+        if len({whole_name(x.whole_label) for x in found if x.whole_label}) > 1 \
+                or any(x.whole_of_parts and {f.id for f in x.whole_of_parts} != {p.id for p in b.parts} for x in found):
+            continue
         parts = [x.percent for x in found]
         seen.update(x.id for x in parts)
         out.append(SharePartition.model_construct(label=b.total.concept or "", shares=tuple(parts),
