@@ -21,7 +21,7 @@ from dataclasses import field
 
 from auditor.extract.model import Fact, ScoreTable
 from auditor import lazyre
-from auditor.extract.tables.cells import BREAK, CELL, EOL, Cell, cell_runs, line_cells
+from auditor.extract.tables.cells import BREAK, CELL, EOL, PADDED, Cell, cell_runs, line_cells
 from auditor.extract.tables.columns import COLUMN_WORD, ROW_NUMBER_HEADERS, clean, role_of
 from auditor.extract.tables.family_grid import read_family_grids
 from auditor.extract.tables.forms import read_blocks, read_forms
@@ -147,9 +147,10 @@ def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
             row = [piece for x in row for piece in _pieces(x)]  # ("0.00         公用经费": two cells run together)
         if len(row) == width:
             halves = (row[:half_width], row[half_width:])
-        elif len(row) < width and text[text.rfind("\n", 0, c.start) + 1:c.start].strip() == "|":
-            # ("| 五、事业收入 | 5 | 12.19 | | | |", a bar row whose empty cells at the end were dropped: its cells
-            # stand from the left)
+        elif len(row) < width and (text[text.rfind("\n", 0, c.start) + 1:c.start].strip() == "|"
+                                   or ends.get(c.line) == PADDED):
+            # ("| 五、事业收入 | 5 | 12.19 | | | |", "六、其他收入 | 1.92 |  | ": a bar row whose empty cells at the end
+            # were dropped — with or without the bar that opens it: its cells stand from the left)
             halves = (row[:half_width], row[half_width:])
         else:
             halves = ([x for x in row if at(x) + len(x.text) <= middle], [x for x in row if at(x) >= middle])

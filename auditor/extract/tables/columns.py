@@ -28,7 +28,7 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # points taken off a row ("分值 | 得分 | 扣分"): a figure column beside the score, not read
     ("deduction", lazyre.compile(r"^扣分(?:值|数|情况)?$|^扣减分(?:值)?$")),
     # a column of each row's share of the column's total ("本年度预算数 | 金额 | 百分比"): percents, no money
-    ("share", lazyre.compile(r"百分比$|占比$|比重$")),
+    ("share", lazyre.compile(r"(?:百分比|占比|比重)(?:[(（]%[)）]|%)?$")),  # ("占比(%)": the unit said after it)
     ("score_rate", lazyre.compile(r"得分率")),
     ("weight", lazyre.compile(r"^(?:指标)?分值|权重|标准分|满分|^分数$")),
     ("score", lazyre.compile(r"得分|评分|自评分")),
@@ -105,6 +105,8 @@ def clean(text: str) -> str:
     return _SPACES.sub("", strip_glosses(text))
 
 
+# a column that compares the quantity it names with another and says it grew (增长, 增幅, 下降 — no 额): a rate
+_COMPARED_GROWTH = lazyre.compile(r"(?:比|较|同比)[^增减]{0,10}(?:增长|增幅|增速|下降|降幅)(?:率|幅度)?$")
 _TEXT_END = lazyre.compile(r"(?:方法|原因|说明|标准|依据|措施|备注|分析|情况)$")
 
 
@@ -115,6 +117,8 @@ def role_of(header: str) -> str | None:
     if not name or len(name) > 30 or _TEXT_END.search(_GLOSS.sub("", name)) or _GLOSS_CELL.fullmatch(name):
         return None  # (a gloss in a cell of its own, "(执行数/到位数)" under 执行率, names no column)
     role = next((role for role, pattern in COLUMN_ROLES if pattern.search(name)), None)
+    if role in AMOUNT_ROLES and _COMPARED_GROWTH.search(name):
+        return "change_rate"  # ("调整预算比上年执行增长": a growth against another figure, not the budget it names)
     if "%" in header and name.startswith("占"):
         return role  # ("占业务收入%": each row's share of one row, not a rate of the row's own figures)
     if "%" in header and (role is None and _NAMES_CHANGE_OR_MONEY.search(name) or role == "change"

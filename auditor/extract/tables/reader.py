@@ -450,10 +450,14 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
                 # ("查出问题金额(亿元) | … ⏎ 占审计资金比例(%) | … ⏎ 其中:违规金额(亿元) | …": the amount row above
                 # the rate row is the one it is a part of)
                 part_of = parent - 1
-        elif parent is not None and rows and rows[-1].part_of == parent and (
+        elif parent is not None and rows and rows[-1].part_of == parent and not _next_item(rows[parent].label, label) and (
+                # (… not the item numbered after the total: "1.一般公共预算财政拨款" … "2.政府性基金预算财政拨款", its sibling)
                 FUNDING_SOURCE.search(clean(label)) or _next_item(rows[-1].label, label)
-                or _same_family(vocab, rows[parent].label, rows[-1].label, label)):
-            part_of = parent  # "其中:(1)公务用车购置费" then "(2)公务用车运行费"
+                or _same_family(vocab, rows[parent].label, rows[-1].label, label)
+                or not FUNDING_SOURCE.search(clean(rows[-1].label)) and _indented_under(rows, parent, r.labels[0], norm)):
+            # "其中:(1)公务用车购置费" then "(2)公务用车运行费"; "其中:普通小学" then "　　　普通初中", set in under its total
+            # (not after sources of funds, which the other rule follows: "其中:财政拨款 … 其他资金 … 基本支出" is another split)
+            part_of = parent
         else:
             part_of = None
             parent = len(rows)
@@ -471,6 +475,23 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
 
 
 _WRITTEN_UNIT = lazyre.compile(r"[万亿]?元$")
+
+
+def _indented_under(rows: list[TableRow], parent: int, first_cell: Cell, norm: Normalised) -> bool:
+    """The row's label stands as far in as the name of the 其中 row under its total ("其中:普通小学" then "　　　普通初中"):
+    another of the total's 其中 rows, set in under it (not a row back at the level of the 其中 rows' marker)."""
+    opener = next((row for row in rows[parent + 1:] if row.part_of == parent and _QIZHONG_LEAD.match(
+        norm.text, row.span.start)), None)
+    if opener is None or opener.indent is None:
+        return False
+    line_start = norm.text.rfind("\n", 0, first_cell.start) + 1
+    if norm.text[line_start:first_cell.start].strip():
+        return False
+    name_at = opener.indent + len(_QIZHONG_LEAD.match(norm.text, opener.span.start).group())
+    return first_cell.start - line_start + 1 >= name_at  # (columns count from 1)
+
+
+_QIZHONG_LEAD = lazyre.compile(r"其中\s*[:：]?\s*")
 
 
 def _text_after_rows(raw: list[RawRow], readings: dict[int, glued.Reading], stop: int) -> int:
