@@ -375,7 +375,8 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
         return found
     short = sum((p.value for p in parts), Decimal(0)) - sum((p.value for p in subtracted), Decimal(0)) < total.value
     if short and _cut_off(doc, parts, breakdown) and not _closed_and_complete(total, parts, vocab) \
-            and (breakdown is None or breakdown.reason != "table_row_total"):  # (a row's own cells are all read)
+            and (breakdown is None or breakdown.reason != "table_row_total") \
+            and not _rows_shown_complete(doc, breakdown):  # (a row's own cells are all read)
         return Found("ALT005", {"zh": "清单最后一项之后文本即结束，后面的分项可能被截去",
                                 "en": "the text ends right after the list's last part; the rest may be cut off"})
     one_row = all(p.span.line == total.span.line for p in parts)  # (a row's own cells: all of it is read)
@@ -387,6 +388,23 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     if found:
         return found
     return _another_base(doc, total, parts, subtracted, breakdown) or _missed_part(doc, total, parts, subtracted)
+
+
+def _adds_up(b: Breakdown) -> bool:
+    """The list's parts make its stated total: none of it was cut off."""
+    return not b.subtracted and compare(b.total, _sum(b.parts)).verdict == "ok"
+
+
+def _rows_shown_complete(doc: Document, breakdown: Breakdown | None) -> bool:
+    """Another column of the table sums over the same rows to its total on the same line: the rows read are all the
+    rows there are, though the text ends after them (a column of budgets adding up beside a column of spending that
+    does not)."""
+    if breakdown is None or breakdown.reason != "table_rows":
+        return False
+    lines = sorted(p.span.line for p in breakdown.parts)
+    return any(other is not breakdown and other.reason == "table_rows" and other.total.span.line == breakdown.total.span.line
+               and other.total.id != breakdown.total.id and sorted(p.span.line for p in other.parts) == lines
+               and _adds_up(other) for other in doc.lists)
 
 
 def _row_numbers(total: Fact, parts: list[Fact]) -> Found | None:
@@ -504,6 +522,17 @@ def explain_change_sum(doc: Document, deltas: list[Fact], breakdown: Breakdown |
     return None
 
 
+_NAME_TAIL = lazyre.compile(r"^(?:其中|包括|含)?[:,、]?")
+
+
+def _named_under_earlier(parts: list[Fact]) -> list[Fact]:
+    """The parts whose name ends with the whole name of an earlier part, a word longer ("义务教育支出" after "教育支出"):
+    items of that part listed beside it."""
+    names = [_NAME_TAIL.sub("", clean_label(p.label)) for p in parts]
+    return [p for j, p in enumerate(parts) if any(
+        len(names[i]) >= 4 and len(names[j]) > len(names[i]) and names[j].endswith(names[i]) for i in range(j))]
+
+
 def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None, vocab) -> Found | None:
     partial = breakdown is not None and not breakdown.complete
     # the parts a list found by going on past its own sentence are the first to doubt
@@ -528,6 +557,18 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
             return Found("ALT002", {"zh": _sum_text(total, rest, subtracted, f"（{note} 是 {head.text} 的分项，不另计）",
                                                     relation),
                                     "en": _sum_text(total, rest, subtracted, f" ({note}: the parts of {head.text})",
+                                                    relation)})
+    named = _named_under_earlier(parts)
+    if named:  # "其中:教育支出44227万元,义务教育支出23882万元,…": an item of an earlier part, named after it
+        rest = [p for p in parts if p not in named]
+        rest_sum = _sum(rest, subtracted)
+        makes = _makes(total, rest_sum)
+        if makes or (partial and rest_sum.value - rest_sum.tolerance <= total.value + total.tolerance):
+            note = "、".join(p.text for p in named)
+            relation = "=" if makes else "≤"
+            return Found("ALT002", {"zh": _sum_text(total, rest, subtracted, f"（{note} 是前面某一分项的细目，不另计）",
+                                                    relation),
+                                    "en": _sum_text(total, rest, subtracted, f" ({note}: an item of an earlier part)",
                                                     relation)})
     marked = _marked_top_rows(parts)
     if marked is not None and not subtracted and _holds(total, marked):
@@ -1097,7 +1138,7 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
                 return Found("ALT001", {"zh": f"{text}（以各分项之和为整体）", "en": f"{text} (of the parts' sum)"})
             # the text ends inside the list: the parts' whole sum is not known, only that it is at
             # least what the parts read so far make
-            if stated.value > 0 and _cut_off(doc, list(b.parts), b):
+            if stated.value > 0 and not _adds_up(b) and _cut_off(doc, list(b.parts), b):
                 implied = part.value * 100 / stated.value
                 if implied >= _sum(b.parts).value - _sum(b.parts).tolerance:
                     return Found("ALT005", {"zh": f"清单在文本截断处中断，所写占比对应的整体 {written(part)} / "
