@@ -198,6 +198,9 @@ _ALL = [
     Reason("funds_available_total", VOCABULARY, "the money one may use (可用资金) is the sum of the funds stated "
            "right before it, last year's carry-over included", "中央资金640万元,省补贴资金147万元,上年结转资金0.5万元。"
            "现全年可用资金787.5万元。"),
+    Reason("year_series_rates", EXPLICIT, "values of consecutive years, then as many growth rates after 分别: each year's "
+           "rate on the year before (the first year's base not stated)",
+           "分年度看,2016年8.51亿元,2017年8.79亿元,2018年9.28亿元,分别比上年增长11.0%、3.3%和5.6%。"),
     Reason("respective_changes", EXPLICIT, "values of several subjects after 分别为, then as many changes and growth rates "
            "after 分别: the k-th of each run is one subject's",
            "全年财政总收入、一般公共预算收入和税收收入分别为178.54亿元、112.36亿元和86.91亿元,分别比上年增加16.10亿元、8.34亿元和"
@@ -297,6 +300,8 @@ _ALL += [
            "clause chain", "年初预算732.79万元,年中追加23.71万元,全年预算数756.50万元。"),
     Reason("carry_over", VOCABULARY, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the four stated in one sentence",
            "年初财政拨款结转和结余84.38万元,本年财政拨款收入2,075.11万元,本年财政拨款支出2,117.46万元,年末财政拨款结转和结余42.03万元。"),
+    Reason("roll_forward", VOCABULARY, "年末余额 = 上年末余额 + 当年结余 / 新增 − 偿还, every figure of the stretch given a role in "
+           "one sentence", "当年收支结余40876万元,上年末滚存结余725577万元,年末滚存结余766453万元。"),
     Reason("offset_balance", EXPLICIT, "收支相抵: a balance = the income total − the spending total stated just before",
            "政府性基金收入合计192496万元。政府性基金支出合计101788万元。\n上述收支相抵,年终结余90708万元。"),
     Reason("offset_balance_of_items", EXPLICIT, "收支相抵 with no total stated: a balance = every income item and balance "

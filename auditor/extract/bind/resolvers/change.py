@@ -32,6 +32,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     yield from respective_changes.resolve(r, consumed, _other_basis, _other_base)  # (分别…分别: each subject's change, paired in order)
     rate_of = respective_changes.rates_of_changes(r, consumed)  # (changes, then 分别 their rates: paired in order)
     consumed.update(rate_of.values())
+    yield from respective_changes.year_series_rates(r, consumed)  # (years, then 分别 their rates: each on the year before)
     last: tuple[int, str, Fact | None, str] | None = None  # the change before: node, subject, figure, reason
     for s in tree.of_kind(*DIRECTIONS, *GROWTHS):
         i = s.index
@@ -414,6 +415,9 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         if current is None:
             current = _before_compare_frame(r, i, previous)
             label = current.label if current is not None else label
+        if current is None and r.vocab.cue("from_figure").search(clean_label(previous.label)):
+            # "…支出由年初预算590241万元调增29760万元,调整为620001万元": where the change from that figure arrives
+            current = _arrived_at(r, i, previous)
     elif current is not None:
         for f in before[1:]:
             same_series = (f.concept == current.concept and f.concept) or _year_before(f, current)

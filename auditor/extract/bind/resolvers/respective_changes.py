@@ -10,6 +10,10 @@ or the rates are missing (a value and its change alone state no relation), or wh
 
     "支出合计1741.07万元,比年初预算1619.53万元增加121.54万元,比上年决算1684.31万元增加56.76万元,分别增长7.50%和3.37%"
         → the k-th change of the sentence has the k-th rate (rates_of_changes): 121.54 with 7.50 %, 56.76 with 3.37 %
+    "2016年8.51亿元,2017年8.79亿元,2018年9.28亿元,分别比上年增长11.0%、3.3%和5.6%"
+        → each year's rate on the year before: 8.79 on 8.51 is 3.3 %, 9.28 on 8.79 is 5.6 %; the first year's base is
+          not stated (year_series_rates). A 分别 run of rates no run of changes or of years takes is read as nothing:
+          its first rate is no change of the figure right before it
 """
 
 from __future__ import annotations
@@ -20,7 +24,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.named_shares import names_before
 from auditor.extract.bind.resolvers.share import figure_run
 from auditor.extract.model import Change, Fact
-from auditor.extract.readings import Reading
+from auditor.extract.readings import LABEL_YEAR, Reading, clean_label
 
 _CHANGES = {"increase": 1, "decrease": -1, "growth_up": 1, "growth_down": -1}
 
@@ -83,7 +87,8 @@ def _respective(r: Reading, k: int) -> bool:
     """The change at node k is said of each subject: 分别 right before it or opening its keyword."""
     tree = r.tree
     before = next((m for m in range(k - 1, -1, -1) if not tree[m].is_separator), None)
-    return tree[k].piece.keyword.startswith("分别") or (before is not None and tree[before].kind == "fenbie")
+    # (or inside it, after what it compares with: "较上年分别增长6.1%、9.6%")
+    return "分别" in tree[k].piece.keyword or (before is not None and tree[before].kind == "fenbie")
 
 
 def _right_after(r: Reading, end: int, k: int) -> bool:
@@ -132,4 +137,56 @@ def _keyword_run(r: Reading, k: int) -> list[int]:
             break
         out.append(m + 1)
         m += 2
+    return out
+
+
+def year_series_rates(r: Reading, consumed: set[int]) -> Iterator[Candidate]:
+    """A 分别 run of growth rates after as many values of consecutive years in its sentence: each year's rate on the
+    year before (the first's base is not in the run). The nodes of every 分别 run of rates are added to `consumed`, read
+    here or not at all (rates_of_changes and respective_changes have taken theirs before)."""
+    tree = r.tree
+    for node in tree.of_kind(*_CHANGES):
+        k = node.index
+        fact = r.facts[k]
+        if k in consumed or fact is None or fact.kind != "percent" or not _respective(r, k):
+            continue
+        run = [k, *(figure_run(r, k, +1) or _keyword_run(r, k))]
+        if len(run) < 2 or any(r.facts[m] is None or r.facts[m].kind != "percent" for m in run):
+            continue
+        consumed.update(run)
+        values = _year_values_before(r, k)
+        if len(values) != len(run):
+            continue  # (other counts: which rate is whose is not said)
+        keyword = node.piece.keyword
+        for (before, _), (value, year), m in zip(values, values[1:], run[1:]):
+            yield Candidate(Change.model_construct(
+                direction=_CHANGES[node.kind], delta=None, percent=r.facts[m], current=value, previous=before,
+                subject_label=year + "年", reference="previous",
+                keyword=r.norm.original[node.start:node.start + len(keyword)],
+                keyword_span=r.span(node.start, node.start + len(keyword)),
+                reason="year_series_rates", via=(), rejected=()))
+
+
+def _year_values_before(r: Reading, k: int) -> list[tuple[Fact, str]]:
+    """The amounts of the sentence before node k, back to the previous change or rate, when each is named by its own
+    year and the years run on one by one ("2016年8.51亿元,2017年8.79亿元"), in one unit; else none."""
+    tree = r.tree
+    out: list[tuple[Fact, str]] = []
+    for m in range(k - 1, -1, -1):
+        node = tree[m]
+        if node.sentence != tree[k].sentence or node.kind in _CHANGES:
+            break
+        f = r.facts[m]
+        if f is None:
+            continue
+        if f.kind not in ("amount", "count") or f.is_bound:
+            return []
+        year = LABEL_YEAR.search(clean_label(f.label))
+        if year is None:
+            return []
+        out.append((f, year.group(1)))
+    out.reverse()
+    years = [int(y) for _, y in out]
+    if len(out) < 2 or len({f.unit for f, _ in out}) != 1 or any(b - a != 1 for a, b in zip(years, years[1:])):
+        return []
     return out
