@@ -27,7 +27,7 @@ from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, carry_over, change, change_current, change_list, change_parts, change_sum,
                                             dimension_list, family_list, funds_score_prose, identity, industries, numbered_items,
                                             opener_list, rate,
-                                            rate_base, repeat, score_list, share, share_partition, share_whole,
+                                            rate_base, repeat, roll_forward, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
 from auditor.extract.bind.resolvers import (difference, grade_counts, survey_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, target, total_after_list,
                                             offset_balance, deduction, parallel_lists, points_change, unit_sibling, unit_slip)
@@ -77,7 +77,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide([*share.resolve(r, lists), *survey_rate.resolve(r)]))
     differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r), *deduction.resolve(r),
-                                      *carry_over.resolve(r), *budget_adjustment.resolve(r)]))
+                                      *carry_over.resolve(r), *budget_adjustment.resolve(r), *roll_forward.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))
     enumerations = _relations(decide(list(named_items.resolve(r))))

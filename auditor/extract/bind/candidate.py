@@ -22,3 +22,10 @@ class Candidate:
     def describe(self) -> str:
         return f"{self.reason}: total #{self.total}, parts {list(self.parts)}" if self.total is not None \
             else self.reason
+
+
+def difference_claim(relation) -> Candidate:
+    """A Difference proposed with the figures it claims (its difference; its minuends and, negated, its subtrahends):
+    two readings of one sentence's arithmetic with the same figures in the same roles are one relation."""
+    parts = tuple(sorted(f.id for f in relation.minuends)) + tuple(sorted(-f.id - 1 for f in relation.subtrahends))
+    return Candidate(relation, relation.difference.id, parts)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor import lazyre
-from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.candidate import Candidate, difference_claim
 from auditor.extract.model import Difference
 from auditor.extract.readings import Reading, clean_label
 
@@ -58,7 +58,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         rest = _FILLER.sub("", clean_label(left.label))
         if rest and not any(_shares_word(rest, clean_label(w.label)) for w in wholes):
             continue  # ("扣除…后,可用财力…": what is left names a quantity of its own)
-        yield Candidate(Difference.model_construct(
+        yield difference_claim(Difference.model_construct(
             difference=left, minuends=tuple(wholes), subtrahends=tuple(taken), name="扣除后的数", rate=None, base=None,
             rivals=(), reason="deduction", via=(), rejected=()))
 

@@ -1,0 +1,73 @@
+"""A balance rolled forward: the balance at the year's start, plus what was added, less what was paid off, is the
+balance at its end.
+
+    "当年收支结余40876万元,上年末滚存结余725577万元,年末滚存结余766453万元"   → 766453 = 725577 + 40876
+    "…年末滚存结余155439.13万元(上年末滚存结余154191.00万元)" after "本年收支结余1248.13万元"
+    "全市政府债务余额由年初的2478.74亿元,加上新增债券211.20亿元,扣除当年偿还本金60.85亿元,年末余额为2629.09亿元"
+                                                                            → 2629.09 = 2478.74 + 211.20 − 60.85
+
+Read only in one sentence whose figures, from the first of these to the last, all have a role — one opening balance
+(上年末 / 年初 … 余额, 结余), one closing balance (年末 … 余额, 滚存结余), and flows (当年结余, 新增, 举借 added;
+偿还, 还本, 当年缺口 taken away) — in one unit: another figure among them (利息, 调入 …) and the identity may not be
+the whole story. A 结转和结余 with the year's income and spending is carry_over's.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor import lazyre
+from auditor.extract.bind.candidate import Candidate, difference_claim
+from auditor.extract.model import Difference, Fact
+from auditor.extract.readings import Reading, clean_label
+
+_BALANCE = lazyre.compile(r"余额|结余|结存|滚存")
+_OPENING = lazyre.compile(r"(?:上年末|上年底|上年年末|年初|期初|上期末)(?!预算)[^,;。]{0,12}$")
+_CLOSING = lazyre.compile(r"(?<!上)(?<!上年)(?:年末|年底|期末)[^,;。]{0,6}(?:余额|结余|结存)(?:为|达|是)?$"
+                          r"|^(?:年末)?滚存结余(?:为|达)?$")
+_ADDED = lazyre.compile(r"(?:本年|当年|本期)(?:收支)?(?:结余|賸余|剩余)$|新增(?:债券|债务|政府债券)?[^,;。]{0,6}$|举借|发行|借入|^加上?")
+_TAKEN = lazyre.compile(r"偿还|还本|^扣除|^减除|^减去?|(?:本年|当年|本期)(?:收支)?缺口$")
+_CARRY_OVER = lazyre.compile(r"结转")
+_CLAUSE_BREAK = lazyre.compile(r"[,;，；]")
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    for facts in r.facts_by_sentence("amount", prose_only=True):
+        if len(facts) < 3:
+            continue
+        roles = [_role(f) for f in facts]
+        marked = [n for n, role in enumerate(roles) if role is not None]
+        if not marked:
+            continue
+        span = list(zip(facts[marked[0]:marked[-1] + 1], roles[marked[0]:marked[-1] + 1]))
+        if any(role is None for _, role in span):
+            continue  # (a figure of no role among them: not all of the story)
+        if any(len(_CLAUSE_BREAK.findall(r.norm.text, a.span.end, b.span.start)) > 1 for (a, _), (b, _) in zip(span, span[1:])):
+            continue  # (a clause of no figure among them: "期初基金余额62.48亿元,减除本期短绌后,加计…" — a flow unstated)
+        opening = [f for f, role in span if role == "opening"]
+        closing = [f for f, role in span if role == "closing"]
+        added = tuple(f for f, role in span if role == "added")
+        taken = tuple(f for f, role in span if role == "taken")
+        figures = [f for f, _ in span]
+        if len(opening) != 1 or len(closing) != 1 or not (added or taken) or len({f.unit for f in figures}) != 1 \
+                or any(f.is_bound for f in figures):
+            continue
+        yield difference_claim(Difference.model_construct(
+            difference=closing[0], minuends=tuple(sorted((opening[0], *added), key=lambda f: f.span.start)),
+            subtrahends=taken, name="年末余额",
+            rate=None, base=None, rivals=(), reason="roll_forward", via=(), rejected=()))
+
+
+def _role(f: Fact) -> str | None:
+    label = clean_label(f.label)
+    if _CARRY_OVER.search(label):
+        return None  # (结转和结余: carry_over's, with the year's income and spending)
+    if _OPENING.search(label) and _BALANCE.search(label):
+        return "opening"
+    if _CLOSING.search(label):
+        return "closing"
+    if _TAKEN.search(label):
+        return "taken"
+    if _ADDED.search(label):
+        return "added"
+    return None
