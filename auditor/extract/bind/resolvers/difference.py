@@ -258,6 +258,11 @@ def _role(r: Reading, fam: _Family, fact: Fact) -> str | None:
     return None
 
 
+def _said_against(r: Reading, f: Fact) -> bool:
+    """The figure is named as what the difference after it is against ("较全年预算数618.87万元结余…")."""
+    return bool(r.vocab.cue("compared_prefix").match(clean_label(f.label)))
+
+
 def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
               within: str = "sentence") -> tuple[list[Fact], list[Fact], list[Fact]] | None:
     """The figures before the difference at node i (a missing one may follow it), and
@@ -282,7 +287,9 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
             return True
         if f.is_bound:
             return False  # "约100万元" is no operand of exact arithmetic
-        if role == "plus" and (not plus or (fam.several_plus and _added_together(r, plus + [f]))):
+        # ("…,较全年预算数618.87万元结余1.03万元": a balance said against one figure is of that figure alone)
+        if role == "plus" and (not plus or (fam.several_plus and not _said_against(r, plus[0])
+                                            and _added_together(r, plus + [f]))):
             plus.append(f)
         elif role == "minus" and (not minus or (fam.several_plus and _spent_apart(minus + [f]))):
             minus.append(f)
