@@ -11,6 +11,7 @@ different levels (全区 / 区本级), or a figure named by the change made to i
 
 from __future__ import annotations
 
+from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.model import Breakdown, Repeat, Share
 
@@ -47,6 +48,10 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                 continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
             if _level(index, text, other) != level:
                 continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
+            if _other_sections(_heading(text, first.span.start), _heading(text, other.span.start)):
+                # ("（一）市教育局 ⏎ …项目支出8968.00万元 ⏎ （二）市卫生健康委员会 ⏎ …5760.59万元": two units' figures;
+                # "（二）“三公”经费预算安排情况 ⏎ …5.00万元 ⏎ （三）“三公”经费决算情况 ⏎ …3.84万元": a budget and its outturn)
+                continue
             out.append(Repeat.model_construct(first=first, other=other, concept=concept, group=group,
                                               reason="same_quantity", via=(), rejected=()))
     return out
@@ -55,8 +60,54 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
 def _level(index: DocumentIndex, text: str, fact) -> str | None:
     """The level its sentence speaks of, named before the figure (全区, 区本级…), if any."""
     start = max(text.rfind(mark, 0, fact.span.start) for mark in "。\n")
-    found = index.vocab.cue("level_scope").findall(text, start + 1, fact.span.start)
+    # (not a level a bracket names as included: "全镇(含镇本级和12个村级组织)基本支出…" is 全镇's)
+    said = _INCLUDED.sub("", text[start + 1:fact.span.start])
+    found = index.vocab.cue("level_scope").findall(said)
     return found[-1] if found else None
+
+
+_INCLUDED = lazyre.compile(r"\((?:含|包括|包含)[^()]*\)")
+# a line that names a unit alone, a heading over its figures ("（一）市教育局", "三江镇:", "2.市交通运输局", "高新区")
+_UNIT_HEADING = lazyre.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]\s*)?([\u4e00-\u9fff]{1,16}?(?:省|市|县|区|州|旗|盟|镇|乡|街道|局|委员会|"
+                               r"委|办公室|办|中心|站|院|校|所|厅|部|集团|公司|基金))[:]?$")
+_LINE_SUBJECT = lazyre.compile(r"\s*([^:,;。\d]{2,24}):")  # ("工伤保险基金:本年收入18420万元,…": the line's own heading)
+_HEADING_REACH = 6  # lines back
+_OUTTURN = lazyre.compile(r"决算|执行情况|完成情况|实际")
+_MARKER = lazyre.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[)、.]|(?:19|20)\d{2}年度?")
+_FIGURE = lazyre.compile(r"\d")
+
+
+def _heading(text: str, at: int) -> str | None:
+    """The nearest heading line above offset `at` (a short line of no sentence and no figure), within a few lines."""
+    end = text.rfind("\n", 0, at)
+    own = _LINE_SUBJECT.match(text, end + 1, at)
+    if own and _UNIT_HEADING.match(own.group(1)):
+        return own.group(1)
+    for _ in range(_HEADING_REACH):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if line and len(line) <= 30 and "。" not in line and not _FIGURE.search(_MARKER.sub("", line)):
+            return line
+    return None
+
+
+def _other_sections(a: str | None, b: str | None) -> bool:
+    """Two headings that name two units, or a budget and an outturn: the figures under them are two quantities."""
+    if not a or not b or a == b:
+        return False
+    unit_a, unit_b = _UNIT_HEADING.match(a), _UNIT_HEADING.match(b)
+    if unit_a and unit_b and unit_a.group(1) != unit_b.group(1):
+        return True
+    return {_section_kind(a), _section_kind(b)} == {"budget", "outturn"}
+
+
+def _section_kind(heading: str) -> str | None:
+    if _OUTTURN.search(heading):
+        return "outturn"
+    return "budget" if "预算" in heading else None
 
 
 def _parents(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -> dict[int, tuple]:
