@@ -192,6 +192,13 @@ _UNNAMED_REST = Decimal("0.2")
 _HEADS = {"人", "人次", "户", "户次"}
 
 
+def _from_to_pairs(r: Reading, parts: list[Fact]) -> bool:
+    """A part the change from it names ("由49522.92万元") followed by the part it arrives at ("调整为50527.66万元"): the
+    list's items are changes written by their two ends, no amounts of the total."""
+    frm, to = r.vocab.cue("from_figure"), r.vocab.cue("to_figure")
+    return any(frm.search(clean_label(a.label)) and to.match(clean_label(b.label)) for a, b in zip(parts, parts[1:]))
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -220,6 +227,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if parts and parts[0].span.start > total.span.end and "\n" not in r.norm.text[total.span.end:parts[0].span.start] \
             and _COLUMN_GAP.search(r.norm.text, total.span.end, parts[0].span.start):
         return None  # "其中:一般公共预算:6,835,201.45      其中:基本支出:4,986,214.37": a column beside it, another cut
+    if not adds_up(total, parts) and _from_to_pairs(r, parts):
+        return None  # "调增支出2441.71万元,其中:教育支出由49522.92万元调整为50527.66万元,…": each part a change, said by its ends
     if r.vocab.cue("average_total").search(clean_label(total.label)) and \
             sum(1 for p in parts if p.value * 2 > total.value) >= 2:
         return None  # "次均医药费用286.4元…其中,三级医院352.8元,二级医院214.6元": groups' averages, no parts of it
