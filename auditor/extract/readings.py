@@ -416,8 +416,8 @@ _LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()]")
 # (a year at the head says so only with 同期 or a colon after it: "(2021年1,286.00万元、2022年…)" lists the years of a span)
 _OTHER_PERIOD_HEAD = lazyre.compile(r"\(\s*(?:(?:(?:19|20)\d{2}(?:\s*[-/至]\s*\d{2,4})?|(?<!\d)1[0-2]\d)\s*年\s*度?"
                                     r"\s*(?:同期|:)|上一?年度?(?:同期)?|去年(?:同期)?|前一年)")
-# … or a bracket right after the other period it is of: "较上年(86分,等级为良)提高6分"
-_OTHER_PERIOD_BEFORE = lazyre.compile(r"(?:较|比|与|同)(?:上一?年度?|去年|上年同期|去年同期)$")
+# … or a bracket right after the other period it is of: "较上年(86分,等级为良)提高6分", "比2015年(非税收入14555万元,…)"
+_OTHER_PERIOD_BEFORE = lazyre.compile(r"(?:较|比|与|同)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}\s*年度?(?:同期)?)$")
 
 
 def in_other_period_bracket(text: str, at: int) -> bool:

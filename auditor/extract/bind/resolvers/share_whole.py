@@ -74,7 +74,8 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
             if PART_NAMED in s.via and reason != "share_of_list_total":
                 continue  # (a part named is of the list it stands in, or the name is another figure's)
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
-    return _totals_whole(_parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out))))))
+    return _totals_whole(_parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out),
+                                                                                                  index.text)))))
 
 
 def _share_within(share: Share, low_whole: Decimal, high_whole: Decimal) -> bool:
@@ -172,7 +173,7 @@ def _other_years(part: Fact, whole: Fact) -> bool:
                 and part.period != whole.period)
 
 
-def _sibling_whole(shares: list[Share]) -> list[Share]:
+def _sibling_whole(shares: list[Share], text: str = "") -> list[Share]:
     """"以教育科学文化支出95.6亿元最多,占岁出总额32.0%,其次为社会福利支出70.2亿元,占23.5%": a bare 占 p%
     after a share of its sentence that names its whole (and found it) is of that whole too.  The
     whole is not named again, so at most a warning."""
@@ -186,8 +187,11 @@ def _sibling_whole(shares: list[Share]) -> list[Share]:
             named[sentence] = s
         elif not s.wholes and _names_no_whole(s.whole_label) and sentence in named:
             before = named[sentence]
+            # (… not a share of another year's in its bracket: "…占…68384万元的18.7%,比2015年(非税收入14555万元,
+            # 一般公共预算收入50386万元,占比28.9%)" — that year's figures)
             if before.part is not None and before.part.unit == s.part.unit and before.part.id != s.part.id \
-                    and s.part.value < before.wholes[0].value:
+                    and s.part.value < before.wholes[0].value \
+                    and not (text and in_other_period_bracket(text, s.percent.span.start)):
                 out[n] = s.model_copy(update={"wholes": before.wholes, "reason": "share_of_sibling_whole"})
     return out
 
