@@ -32,7 +32,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     yield from respective_changes.resolve(r, consumed, _other_basis, _other_base)  # (分别…分别: each subject's change, paired in order)
     rate_of = respective_changes.rates_of_changes(r, consumed)  # (changes, then 分别 their rates: paired in order)
     consumed.update(rate_of.values())
-    yield from respective_changes.year_series_rates(r, consumed)  # (years, then 分别 their rates: each on the year before)
+    yield from respective_changes.year_series_rates(r, consumed, _other_basis)  # (years, then 分别 their rates: each on the year before)
     last: tuple[int, str, Fact | None, str] | None = None  # the change before: node, subject, figure, reason
     for s in tree.of_kind(*DIRECTIONS, *GROWTHS):
         i = s.index

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.named_shares import names_before
 from auditor.extract.bind.resolvers.share import figure_run
@@ -64,7 +65,10 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
         if deltas is None or rates is None or rate_dir != delta_dir or other_basis(r, rate_node):
             continue
         first, second = tree[delta_nodes[0]], tree[rate_node]
-        if other_base(r, first.piece.keyword, second.piece.keyword, r.norm.text[first.end:second.start]):
+        # (with the words that say what each compares with: "较年初预算分别调增…,较上年执行数分别增长…")
+        said_change, said_rate = _said(r, delta_nodes[0]), _said(r, rate_node)
+        if other_base(r, said_change, said_rate, r.norm.text[first.end:second.start]) \
+                or _budget_and_last_year(said_change, said_rate):
             continue  # ("分别比年初增加x、y,同比分别增长p、q": the change since the year's start, the rate against last year's)
         names = names_before(r, i)  # (the subjects named before 分别为, when one a value)
         real = r.vocab.cue("real_growth_quantity")
@@ -81,6 +85,26 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
                 keyword=r.norm.original[keyword_node.start:keyword_node.start + len(keyword)],
                 keyword_span=r.span(keyword_node.start, keyword_node.start + len(keyword)),
                 reason="respective_changes", via=(), rejected=()))
+
+
+# (an adjustment is against the budget it adjusts: "分别调增", "分别追加", "分别核增")
+_AGAINST_BUDGET = lazyre.compile(r"(?:较|比|与)[^,;。]{0,6}(?:预算|计划)|调增|调减|追加|追减|核增|核减")
+_AGAINST_LAST_YEAR = lazyre.compile(r"(?:较|比|与)(?:上年|去年|上一年)|同比")
+
+
+def _budget_and_last_year(a: str, b: str) -> bool:
+    """One of two comparisons is against a budget, the other against last year ("较年初预算分别调增…,较上年执行数分别增长…")."""
+    return bool(_AGAINST_BUDGET.search(a) and _AGAINST_LAST_YEAR.search(b) and not _AGAINST_BUDGET.search(b)
+                or _AGAINST_BUDGET.search(b) and _AGAINST_LAST_YEAR.search(a) and not _AGAINST_BUDGET.search(a))
+
+
+def _said(r: Reading, k: int) -> str:
+    """The change keyword at node k with the words right before it in its clause ("较年初预算" + "分别调增")."""
+    tree = r.tree
+    j = k
+    while j > 0 and tree[j - 1].clause == tree[k].clause and tree[j - 1].kind in ("words", "period"):
+        j -= 1
+    return "".join(tree[m].piece.label or tree[m].piece.keyword for m in range(j, k)) + tree[k].piece.keyword
 
 
 def _respective(r: Reading, k: int) -> bool:
@@ -140,7 +164,10 @@ def _keyword_run(r: Reading, k: int) -> list[int]:
     return out
 
 
-def year_series_rates(r: Reading, consumed: set[int]) -> Iterator[Candidate]:
+_OTHER_REFERENCE = lazyre.compile(r"(?:19|20)\d{2}|年初|预算|计划|目标|平均|可比|同口径|不变价|基期")
+
+
+def year_series_rates(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int], bool]) -> Iterator[Candidate]:
     """A 分别 run of growth rates after as many values of consecutive years in its sentence: each year's rate on the
     year before (the first's base is not in the run). The nodes of every 分别 run of rates are added to `consumed`, read
     here or not at all (rates_of_changes and respective_changes have taken theirs before)."""
@@ -157,6 +184,11 @@ def year_series_rates(r: Reading, consumed: set[int]) -> Iterator[Candidate]:
         values = _year_values_before(r, k)
         if len(values) != len(run):
             continue  # (other counts: which rate is whose is not said)
+        last = r.node_of(values[-1][0])
+        said = "".join(tree[m].piece.label or tree[m].piece.keyword for m in range(last + 1, k)
+                       if tree[m].kind in ("words", "period")) + node.piece.keyword
+        if _OTHER_REFERENCE.search(said) or other_basis(r, k):
+            continue  # ("较2019年分别增长", "分别比年初预算增长", "按可比口径分别增长": not each year on the one before)
         keyword = node.piece.keyword
         for (before, _), (value, year), m in zip(values, values[1:], run[1:]):
             yield Candidate(Change.model_construct(
