@@ -29,6 +29,8 @@ _ADDED = lazyre.compile(r"(?:本年|当年|本期)(?:收支)?(?:结余|賸余|�
 _TAKEN = lazyre.compile(r"偿还|还本|^扣除|^减除|^减去?|(?:本年|当年|本期)(?:收支)?缺口$")
 _CARRY_OVER = lazyre.compile(r"结转")
 _CLAUSE_BREAK = lazyre.compile(r"[,;，；]")
+_NO_FLOW = lazyre.compile(r"限额|利息|付息")
+_SPLIT = lazyre.compile(r"其中|包括|包含|含")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -44,6 +46,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue  # (a figure of no role among them: not all of the story)
         if any(len(_CLAUSE_BREAK.findall(r.norm.text, a.span.end, b.span.start)) > 1 for (a, _), (b, _) in zip(span, span[1:])):
             continue  # (a clause of no figure among them: "期初基金余额62.48亿元,减除本期短绌后,加计…" — a flow unstated)
+        if _split_flow(r, span):
+            continue  # ("扣除偿还到期本金52.15亿元(其中:一般债券还本31.40亿元、…)": a flow and its parts, each read as a flow)
         opening = [f for f, role in span if role == "opening"]
         closing = [f for f, role in span if role == "closing"]
         added = tuple(f for f, role in span if role == "added")
@@ -60,8 +64,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 def _role(f: Fact) -> str | None:
     label = clean_label(f.label)
-    if _CARRY_OVER.search(label):
-        return None  # (结转和结余: carry_over's, with the year's income and spending)
+    if _CARRY_OVER.search(label) or _NO_FLOW.search(label):
+        return None  # (结转和结余: carry_over's, with the year's income and spending; a 限额 or 利息 moves no principal)
     if _OPENING.search(label) and _BALANCE.search(label):
         return "opening"
     if _CLOSING.search(label):
@@ -71,3 +75,12 @@ def _role(f: Fact) -> str | None:
     if _ADDED.search(label):
         return "added"
     return None
+
+
+def _split_flow(r: Reading, span: list[tuple[Fact, str]]) -> bool:
+    """The stretch splits a figure into parts (其中, 含, figures in a bracket) — only a bracket holding the opening
+    balance alone is its own ("年末滚存结余155439.13万元(上年末滚存结余154191.00万元)")."""
+    if _SPLIT.search(r.norm.text, span[0][0].span.start, span[-1][0].span.end):
+        return True
+    depths = [r.tree[r.node_of(f)].depth for f, _ in span]
+    return any(depth > min(depths) and role != "opening" for depth, (_, role) in zip(depths, span))
