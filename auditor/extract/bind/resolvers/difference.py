@@ -37,6 +37,8 @@ _BUDGETS = {"budget", "budget_initial", "budget_adjusted", "available"}
 _SPENT = {"actual", "final"}
 _CARRIED = lazyre.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
+# a difference named as against a budget ("支出较预算数结余", "比计划节约")
+_AGAINST_BUDGET_NAMED = lazyre.compile(r"(?:较|比)[^,;。]{0,8}(?:预算|计划)数?[^,;。]{0,2}(?:结余|节约|节支|节省|少支)$")
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
 _NAMES = lazyre.compile(r"缺口|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
 
@@ -154,6 +156,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if operands is None:
             continue
         plus, minus, rivals = operands
+        if _AGAINST_BUDGET_NAMED.search(clean_label(fact.label)) and not any(p.scenario in _BUDGETS for p in plus):
+            continue  # ("…收入251306万元,支出236285万元,支出较预算数结余3325万元": against a budget the text does not state)
         stock = r.vocab.cue("balance_stock")
         if (stock.search(clean_label(fact.label)) or stock.match(r.norm.text, fact.span.end + 1, fact.span.end + 8)
                 and r.norm.text[fact.span.end:fact.span.end + 1] == "(") \
