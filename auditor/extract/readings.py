@@ -126,6 +126,7 @@ class _Reader:
         self.first_figure: dict[int, int] = {}  # sentence → index of its first figure
         self.periods: dict[int, list[int]] = {}  # sentence → indices of its period pieces so far
         self.list_heads = _list_heads(tree, vocab.cue("compared_prefix"))
+        self.respective_years = _respective_years(tree)
         # the four tests of a figure's approximation (asked of every figure): looked up once
         self._bound_before = vocab.cue("approximate_bound_before").search
         self._bound_after = vocab.cue("approximate_bound_after").match
@@ -291,7 +292,7 @@ class _Reader:
             listed = self._list_scenario(node)
             if listed:
                 info = LabelInfo(info.text, info.concept, info.known, listed, info.period, info.rate)
-        period = info.period or self._period_before(node)
+        period = self.respective_years.get(i) or info.period or self._period_before(node)
         if period == "current" and not self.vocab.cue("this_year").search(full) and self._opening_previous(node):
             period = "previous"  # "上年(2021年)该项目全年预算652.40万元": 全年 of last year
         if self.vocab.cue("compared_with").fullmatch(clean_label(full)):
@@ -525,6 +526,38 @@ def _row_numbers(tree: Discourse, text: str, overrides: dict[int, str]) -> set[i
             continue  # (only spaces between: the amount's column follows the 行次 column)
         out.add(n)
         overrides.setdefault(n + 1, label)
+    return out
+
+
+def _respective_years(tree: Discourse) -> dict[int, str]:
+    """"2020年、2021年、2022年分别完成61,032万元、66,845万元和70,118万元": years listed before 分别, each the year of the
+    figure in its place after it (as many, joined by 、 / 和 / 及)."""
+    out: dict[int, str] = {}
+    for s in tree.of_kind("fenbie"):
+        years: list[str] = []
+        for j in tree.before(s.index, "clause"):
+            node = tree[j]
+            if node.kind == "period":
+                m = _FOUR_DIGITS.match(node.piece.keyword)
+                if m is None:
+                    break
+                years.append(m.group(1))
+            elif not (node.separator("、") or node.kind == "words" and node.piece.label.strip() in ("和", "及", "与")):
+                break
+        if len(years) < 2:
+            continue
+        years.reverse()
+        values = []
+        for k in tree.after(s.index, "sentence"):
+            if len(values) == len(years):
+                break
+            node = tree[k]
+            if node.kind == "labelled" and (not values or not node.piece.label):
+                values.append(k)
+            elif not (node.separator("、,") or node.kind == "words" and node.piece.label.strip() in ("和", "及", "与")):
+                break
+        if len(values) == len(years):
+            out.update(zip(values, years))
     return out
 
 

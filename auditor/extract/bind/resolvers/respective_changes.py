@@ -182,7 +182,11 @@ def year_series_rates(r: Reading, consumed: set[int], other_basis: Callable[[Rea
             continue
         consumed.update(run)
         values = _year_values_before(r, k)
-        if len(values) != len(run):
+        if len(values) == len(run) + 1 and _after_respectively(r, values[0][0], values[1][0]):
+            # ("2019年…58,214万元;2020年、2021年、2022年分别完成61,032万元、…,分别比上年增长…": the rates are of the years the
+            # 分别 list names, the year before them stated first)
+            pass
+        elif len(values) != len(run):
             continue  # (other counts: which rate is whose is not said)
         last = r.node_of(values[-1][0])
         said = "".join(tree[m].piece.label or tree[m].piece.keyword for m in range(last + 1, k)
@@ -190,13 +194,20 @@ def year_series_rates(r: Reading, consumed: set[int], other_basis: Callable[[Rea
         if _OTHER_REFERENCE.search(said) or other_basis(r, k):
             continue  # ("较2019年分别增长", "分别比年初预算增长", "按可比口径分别增长": not each year on the one before)
         keyword = node.piece.keyword
-        for (before, _), (value, year), m in zip(values, values[1:], run[1:]):
+        pairs = zip(values, values[1:], run) if len(values) == len(run) + 1 else zip(values, values[1:], run[1:])
+        for (before, _), (value, year), m in pairs:
             yield Candidate(Change.model_construct(
                 direction=_CHANGES[node.kind], delta=None, percent=r.facts[m], current=value, previous=before,
                 subject_label=year + "年", reference="previous",
                 keyword=r.norm.original[node.start:node.start + len(keyword)],
                 keyword_span=r.span(node.start, node.start + len(keyword)),
                 reason="year_series_rates", via=(), rejected=()))
+
+
+def _after_respectively(r: Reading, first: Fact, second: Fact) -> bool:
+    """A 分别 opener stands between the two figures: the second opens a 分别 list the first is not in."""
+    a, b = r.node_of(first), r.node_of(second)
+    return any(r.tree[m].kind == "fenbie" for m in range(a + 1, b))
 
 
 def _year_values_before(r: Reading, k: int) -> list[tuple[Fact, str]]:
@@ -214,9 +225,9 @@ def _year_values_before(r: Reading, k: int) -> list[tuple[Fact, str]]:
         if f.kind not in ("amount", "count") or f.is_bound:
             return []
         year = LABEL_YEAR.search(clean_label(f.label))
-        if year is None:
+        if year is None and not (f.period and len(f.period) == 4 and f.period.isdigit()):
             return []
-        out.append((f, year.group(1)))
+        out.append((f, year.group(1) if year else f.period))
     out.reverse()
     years = [int(y) for _, y in out]
     if len(out) < 2 or len({f.unit for f, _ in out}) != 1 or any(b - a != 1 for a, b in zip(years, years[1:])):
