@@ -40,6 +40,9 @@ def resolve(r: Reading, changes: dict[int, Change]) -> Iterator[Candidate]:
             part = changes[j]
             if part.delta is None or part.delta.kind != "amount" or part.delta.unit != total.delta.unit:
                 break
+            if part.reference != total.reference:
+                parts = []
+                break  # ("比年初预算增加1,912万元,其中:基本支出…,比上年增加1,213万元": two comparisons, no parts of one)
             parts.append(part)
         if len(parts) < 2:
             continue
