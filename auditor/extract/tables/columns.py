@@ -53,7 +53,9 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               # ("合计 | 基本支出 | 项目支出": a 决算表's split by kind of spending)
                               r"基本支出|项目支出|"
                               # ("计划名称 | 112年度 | 113年度 | 合计": a column of each year's money)
-                              r"(?:19|20)\d{2}年度?|1[0-2]\d年度)"
+                              r"(?:19|20)\d{2}年度?|1[0-2]\d年度|"
+                              # ("指标 | 本年 | 上年 | 比上年增长%": this year's and last year's figures)
+                              r"本年度?数?|本期数?|上年度?(?:数|同期)?|上期数?|去年(?:同期)?)"
                               r"(?:\(万元\)|\(元\))?$")),
 )
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
