@@ -127,14 +127,8 @@ def rates_of_changes(r: Reading, consumed: set[int]) -> dict[int, int]:
     differ or a change goes the other way than the rates."""
     tree = r.tree
     out: dict[int, int] = {}
-    for node in tree.of_kind(*_CHANGES):
+    for node, run in _rate_runs(r, consumed):
         k = node.index
-        fact = r.facts[k]
-        if k in consumed or fact is None or fact.kind != "percent" or not _respective(r, k):
-            continue
-        run = [k, *(figure_run(r, k, +1) or _keyword_run(r, k))]
-        if len(run) < 2 or any(r.facts[m] is None or r.facts[m].kind != "percent" for m in run):
-            continue
         changes = [m for m in range(k - 1, -1, -1) if tree[m].sentence == node.sentence][::-1]
         changes = [m for m in changes if tree[m].kind in ("increase", "decrease") and m not in consumed
                    and r.facts[m] is not None and r.facts[m].kind in ("amount", "count")]
@@ -167,19 +161,26 @@ def _keyword_run(r: Reading, k: int) -> list[int]:
 _OTHER_REFERENCE = lazyre.compile(r"(?:19|20)\d{2}|年初|预算|计划|目标|平均|可比|同口径|不变价|基期")
 
 
-def year_series_rates(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int], bool]) -> Iterator[Candidate]:
-    """A 分别 run of growth rates after as many values of consecutive years in its sentence: each year's rate on the
-    year before (the first's base is not in the run). The nodes of every 分别 run of rates are added to `consumed`, read
-    here or not at all (rates_of_changes and respective_changes have taken theirs before)."""
-    tree = r.tree
-    for node in tree.of_kind(*_CHANGES):
+def _rate_runs(r: Reading, consumed: set[int]) -> Iterator[tuple]:
+    """(the change node, the nodes of its run) of every 分别 run of two or more growth rates not taken yet: "分别增长7.50%和
+    3.37%", "分别下降47.79%和下降41.35%"."""
+    for node in r.tree.of_kind(*_CHANGES):
         k = node.index
         fact = r.facts[k]
         if k in consumed or fact is None or fact.kind != "percent" or not _respective(r, k):
             continue
         run = [k, *(figure_run(r, k, +1) or _keyword_run(r, k))]
-        if len(run) < 2 or any(r.facts[m] is None or r.facts[m].kind != "percent" for m in run):
-            continue
+        if len(run) >= 2 and all(r.facts[m] is not None and r.facts[m].kind == "percent" for m in run):
+            yield node, run
+
+
+def year_series_rates(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int], bool]) -> Iterator[Candidate]:
+    """A 分别 run of growth rates after as many values of consecutive years in its sentence: each year's rate on the
+    year before (the first's base is not in the run). The nodes of every 分别 run of rates are added to `consumed`, read
+    here or not at all (rates_of_changes and respective_changes have taken theirs before)."""
+    tree = r.tree
+    for node, run in _rate_runs(r, consumed):
+        k = node.index
         consumed.update(run)
         values = _year_values_before(r, k)
         if len(values) == len(run) + 1 and _after_respectively(r, values[0][0], values[1][0]):
