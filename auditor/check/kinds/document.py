@@ -234,8 +234,9 @@ def _counted_with_its_sign(ctx: Context, f) -> bool:
 
 def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """PLA002: an amount below zero where a report states sizes (not changes)."""
+    changes = {c.delta.span.start for c in ctx.doc.changes if c.delta is not None}  # ("分别增加…、-0.36亿元": a change)
     for f in ctx.doc.facts:
-        if f.kind != "amount" or f.value >= 0:
+        if f.kind != "amount" or f.value >= 0 or f.span.start in changes:
             continue
         if ctx.vocab.cue("signed_amount").search(f.label):
             continue

@@ -193,7 +193,7 @@ _HEADS = {"人", "人次", "户", "户次"}
 
 
 _YEAR_PERIOD = lazyre.compile(r"(?:19|20)\d{2}")
-_SPAN_TOTAL = lazyre.compile(r"累计|合计|共计|总计|\d\s*[-—–~至]\s*\d")  # ("2021—2024年县级累计投入": of several years)
+SPAN_TOTAL = lazyre.compile(r"累计|合计|共计|总计|\d\s*[-—–~至]\s*\d")  # ("2021—2024年县级累计投入": of several years)
 
 
 def _from_to_pairs(r: Reading, parts: list[Fact]) -> bool:
@@ -233,7 +233,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         return None  # "其中:一般公共预算:6,835,201.45      其中:基本支出:4,986,214.37": a column beside it, another cut
     if reason == "respectively_list" and len({p.period for p in parts}) == len(parts) \
             and _YEAR_PERIOD.fullmatch(total.period or "") and all(_YEAR_PERIOD.fullmatch(p.period or "") for p in parts) \
-            and total.period not in {p.period for p in parts} and not _SPAN_TOTAL.search(total.label):
+            and total.period not in {p.period for p in parts} and not SPAN_TOTAL.search(total.label):
         return None  # ("2019年…58,214万元;2020年、2021年、2022年分别完成61,032万元、…": later years' figures, no parts of it)
     if not adds_up(total, parts) and _from_to_pairs(r, parts):
         return None  # "调增支出2441.71万元,其中:教育支出由49522.92万元调整为50527.66万元,…": each part a change, said by its ends

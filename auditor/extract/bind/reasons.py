@@ -198,8 +198,8 @@ _ALL = [
     Reason("funds_available_total", VOCABULARY, "the money one may use (可用资金) is the sum of the funds stated "
            "right before it, last year's carry-over included", "中央资金640万元,省补贴资金147万元,上年结转资金0.5万元。"
            "现全年可用资金787.5万元。"),
-    Reason("year_series_rates", EXPLICIT, "values of consecutive years, then as many growth rates after 分别: each year's "
-           "rate on the year before (the first year's base not stated)",
+    Reason("year_series_rates", EXPLICIT, "values of consecutive years, then as many growth rates (or changes) after 分别: "
+           "each year's on the year before (the first year's base not stated, or stated before a 分别 list of the others)",
            "分年度看,2016年8.51亿元,2017年8.79亿元,2018年9.28亿元,分别比上年增长11.0%、3.3%和5.6%。"),
     Reason("respective_changes", EXPLICIT, "values of several subjects after 分别为, then as many changes and growth rates "
            "after 分别: the k-th of each run is one subject's",

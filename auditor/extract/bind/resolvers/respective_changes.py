@@ -79,8 +79,11 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
         keyword = keyword_node.piece.keyword
         names = names if len(names) == len(values) else [v.label for v in values]
         for value, delta, rate, name in zip(values, deltas, rates, names):
+            # (a member may write a fall with its sign: "分别增加0.79亿元、0.38亿元和-0.36亿元,分别增长…、-2.3%")
+            direction = -delta_dir if delta.value < 0 else delta_dir
+            delta, rate = _unsigned(delta), _unsigned(rate)
             yield Candidate(Change.model_construct(
-                direction=delta_dir, delta=delta, percent=rate, current=value, previous=None,
+                direction=direction, delta=delta, percent=rate, current=value, previous=None,
                 subject_label=name, reference="previous",
                 keyword=r.norm.original[keyword_node.start:keyword_node.start + len(keyword)],
                 keyword_span=r.span(keyword_node.start, keyword_node.start + len(keyword)),
@@ -90,12 +93,22 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
 # (an adjustment is against the budget it adjusts: "分别调增", "分别追加", "分别核增")
 _AGAINST_BUDGET = lazyre.compile(r"(?:较|比|与)[^,;。]{0,6}(?:预算|计划)|调增|调减|追加|追减|核增|核减")
 _AGAINST_LAST_YEAR = lazyre.compile(r"(?:较|比|与)(?:上年|去年|上一年)|同比")
+_AGAINST_YEAR_START = lazyre.compile(r"(?:较|比|与)(?:上年末|上年底|去年末|年初|上月末|上季末)(?!预算)")
 
 
 def _budget_and_last_year(a: str, b: str) -> bool:
-    """One of two comparisons is against a budget, the other against last year ("较年初预算分别调增…,较上年执行数分别增长…")."""
-    return bool(_AGAINST_BUDGET.search(a) and _AGAINST_LAST_YEAR.search(b) and not _AGAINST_BUDGET.search(b)
-                or _AGAINST_BUDGET.search(b) and _AGAINST_LAST_YEAR.search(a) and not _AGAINST_BUDGET.search(a))
+    """Two comparisons against different references: a budget, the year's start (or last year's end), last year
+    ("较年初预算分别调增…,较上年执行数分别增长…", "分别比上年末增加…,同比分别增长…")."""
+    kinds = _reference_kind(a), _reference_kind(b)
+    return None not in kinds and kinds[0] != kinds[1]
+
+
+def _reference_kind(said: str) -> str | None:
+    if _AGAINST_BUDGET.search(said):
+        return "budget"
+    if _AGAINST_YEAR_START.search(said):
+        return "year_start"
+    return "last_year" if _AGAINST_LAST_YEAR.search(said) else None
 
 
 def _said(r: Reading, k: int) -> str:
@@ -111,8 +124,14 @@ def _respective(r: Reading, k: int) -> bool:
     """The change at node k is said of each subject: 分别 right before it or opening its keyword."""
     tree = r.tree
     before = next((m for m in range(k - 1, -1, -1) if not tree[m].is_separator), None)
-    # (or inside it, after what it compares with: "较上年分别增长6.1%、9.6%")
-    return "分别" in tree[k].piece.keyword or (before is not None and tree[before].kind == "fenbie")
+    # (or inside it, after what it compares with: "较上年分别增长6.1%、9.6%"; or before the words of what it compares with:
+    # "分别较“十三五”末增长1.89%、5.52%")
+    if "分别" in tree[k].piece.keyword or (before is not None and tree[before].kind == "fenbie"):
+        return True
+    j = k - 1
+    while j >= 0 and tree[j].clause == tree[k].clause and tree[j].kind in ("words", "period"):
+        j -= 1
+    return j >= 0 and j < k - 1 and tree[j].kind == "fenbie" and tree[j].clause == tree[k].clause
 
 
 def _right_after(r: Reading, end: int, k: int) -> bool:
@@ -158,19 +177,21 @@ def _keyword_run(r: Reading, k: int) -> list[int]:
     return out
 
 
-_OTHER_REFERENCE = lazyre.compile(r"(?:19|20)\d{2}|年初|预算|计划|目标|平均|可比|同口径|不变价|基期")
+# the words a run of years' rates may be said with: a comparison with the year before and the change, nothing else
+_ON_THE_YEAR_BEFORE = lazyre.compile(r"(?:分别)?(?:较|比|同比|与)?(?:上一?年度?|去年|前一年)?(?:同期)?(?:相比)?(?:分别)?"
+                                     r"(?:增长|增加|下降|减少|增|减|提高|降低|上升)了?")
 
 
-def _rate_runs(r: Reading, consumed: set[int]) -> Iterator[tuple]:
-    """(the change node, the nodes of its run) of every 分别 run of two or more growth rates not taken yet: "分别增长7.50%和
-    3.37%", "分别下降47.79%和下降41.35%"."""
+def _rate_runs(r: Reading, consumed: set[int], kinds: tuple[str, ...] = ("percent",)) -> Iterator[tuple]:
+    """(the change node, the nodes of its run) of every 分别 run of two or more growth rates (or, with `kinds`, changes
+    by an amount) not taken yet: "分别增长7.50%和3.37%", "分别下降47.79%和下降41.35%", "较上年分别增加2823万元、1281万元"."""
     for node in r.tree.of_kind(*_CHANGES):
         k = node.index
         fact = r.facts[k]
-        if k in consumed or fact is None or fact.kind != "percent" or not _respective(r, k):
+        if k in consumed or fact is None or fact.kind not in kinds or not _respective(r, k):
             continue
         run = [k, *(figure_run(r, k, +1) or _keyword_run(r, k))]
-        if len(run) >= 2 and all(r.facts[m] is not None and r.facts[m].kind == "percent" for m in run):
+        if len(run) >= 2 and all(r.facts[m] is not None and r.facts[m].kind == fact.kind for m in run):
             yield node, run
 
 
@@ -179,7 +200,7 @@ def year_series_rates(r: Reading, consumed: set[int], other_basis: Callable[[Rea
     year before (the first's base is not in the run). The nodes of every 分别 run of rates are added to `consumed`, read
     here or not at all (rates_of_changes and respective_changes have taken theirs before)."""
     tree = r.tree
-    for node, run in _rate_runs(r, consumed):
+    for node, run in _rate_runs(r, consumed, ("percent", "amount", "count")):
         k = node.index
         consumed.update(run)
         values = _year_values_before(r, k)
@@ -192,13 +213,22 @@ def year_series_rates(r: Reading, consumed: set[int], other_basis: Callable[[Rea
         last = r.node_of(values[-1][0])
         said = "".join(tree[m].piece.label or tree[m].piece.keyword for m in range(last + 1, k)
                        if tree[m].kind in ("words", "period")) + node.piece.keyword
-        if _OTHER_REFERENCE.search(said) or other_basis(r, k):
-            continue  # ("较2019年分别增长", "分别比年初预算增长", "按可比口径分别增长": not each year on the one before)
+        if not _ON_THE_YEAR_BEFORE.fullmatch(said.replace(" ", "")) or other_basis(r, k):
+            # (nothing but a comparison with the year before between the years and the rates: not "较2019年分别增长",
+            # "分别比年初预算增长", "按可比口径分别增长", nor another subject's — "全市同期分别增长", "其中民生支出分别增长")
+            continue
         keyword = node.piece.keyword
         pairs = zip(values, values[1:], run) if len(values) == len(run) + 1 else zip(values, values[1:], run[1:])
         for (before, _), (value, year), m in pairs:
+            stated = r.facts[m]
+            if stated.kind != "percent" and stated.unit != value.unit:
+                continue
+            # (a run may write a fall with its sign: "分别比上年增长2.7%、-0.1%、10.8%")
+            direction = _CHANGES[node.kind] * (-1 if stated.value < 0 else 1)
+            stated = _unsigned(stated)
+            percent, delta = (stated, None) if stated.kind == "percent" else (None, stated)
             yield Candidate(Change.model_construct(
-                direction=_CHANGES[node.kind], delta=None, percent=r.facts[m], current=value, previous=before,
+                direction=direction, delta=delta, percent=percent, current=value, previous=before,
                 subject_label=year + "年", reference="previous",
                 keyword=r.norm.original[node.start:node.start + len(keyword)],
                 keyword_span=r.span(node.start, node.start + len(keyword)),
@@ -234,3 +264,8 @@ def _year_values_before(r: Reading, k: int) -> list[tuple[Fact, str]]:
     if len(out) < 2 or len({f.unit for f, _ in out}) != 1 or any(b - a != 1 for a, b in zip(years, years[1:])):
         return []
     return out
+
+
+def _unsigned(fact: Fact) -> Fact:
+    """A change written with its sign, as the size the direction goes with."""
+    return fact.model_copy(update={"value": abs(fact.value)}) if fact.value < 0 else fact
