@@ -467,10 +467,21 @@ def _same_kind_and_year(r: Reading, rate: Fact, town: Fact) -> bool:
     clause = _SINCE_LAST_FIGURE.search(r.norm.text, max(0, rate.span.start - 40), rate.span.start)
     if r.is_previous(rate) or (clause and _OTHER_TIME.search(clause.group())):
         return False  # (the words since the figure before the rate name another time: "上年末常住人口城镇化率为58.94%")
+    said = clause.group() if clause else rate_label
+    year = _YEAR_BEFORE_CLAUSE.search(r.norm.text, max(0, rate.span.start - 48), rate.span.start)
+    if year and year.group(1) not in r.norm.text[max(0, town.span.start - 60):town.span.start]:
+        return False  # ("…城镇化率47.60%。2022年末全区常住人口城镇化率为46.85%": another year's)
+    scope = _OTHER_SCOPE.search(said)
+    if scope and scope.group() not in r.norm.text[max(0, town.span.start - 60):town.span.start]:
+        # (… or another place, part or time: "全省常住人口城镇化率为64.27%", "其中主城区常住人口城镇化率为96.82%",
+        # "2022年末…", "“十四五”规划目标为常住人口城镇化率55%")
+        return False
     return period_of(rate, r.report_year) in (None, period_of(town, r.report_year))
 
 
 _OTHER_TIME = lazyre.compile(r"普查|上年末|上年底|去年")
+_YEAR_BEFORE_CLAUSE = lazyre.compile(r"((?:19|20)\d{2})\s*年[^\d。]*$")
+_OTHER_SCOPE = lazyre.compile(r"全国|全省|全市|全州|全盟|全区|全县|全旗|主城区|中心城区|城区|市区|县域|规划|目标|预期")
 _SINCE_LAST_FIGURE = lazyre.compile(r"[^\d。]*$")
 
 
