@@ -100,6 +100,11 @@ _SPENT = frozenset({"actual", "final"})
 
 
 def _budget_and_spending(parts: list[Fact]) -> bool:
-    """A budget and the money spent of it among the figures: they never add up to anything."""
-    scenarios = {p.scenario for p in parts}
-    return bool(scenarios & _BUDGETS) and bool(scenarios & _SPENT)
+    """A budget and the money spent of it among the figures (a bare 支出 beside a budget is what was spent of it): they
+    never add up to anything."""
+    budgets = [p for p in parts if p.scenario in _BUDGETS]
+    return bool(budgets) and any(p.scenario in _SPENT or p not in budgets and _SPENT_WORD.search(clean_label(p.label))
+                                 for p in parts)
+
+
+_SPENT_WORD = lazyre.compile(r"支出|执行|使用|拨付")

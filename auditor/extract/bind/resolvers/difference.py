@@ -146,7 +146,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue  # ("因政府采购节约资金65.65万元,实际支出…": one cause of what was left, not all of it)
         if _QUALIFIED.match(r.norm.text, fact.span.end):
             continue  # ("赤字為481億元(已計及發行債券的收入)": a difference the text says counts more than its two figures)
-        operands = _operands(r, s.index, fam, listed)
+        # ("结余48.98万元(预算723.37万元,执行674.39万元)": the two figures in the bracket right after it, before any further back)
+        operands = _bracketed_operands(r, s.index, fam) or _operands(r, s.index, fam, listed)
         reason = "difference_in_sentence"
         if operands is None and fam.paragraph and not after:
             # "…歲入編列2098.01億元,…;歲出編列2142.05億元,…。歲入歲出差短44.04億元": the year's income and
@@ -260,6 +261,32 @@ def _role(r: Reading, fam: _Family, fact: Fact) -> str | None:
     if fact.scenario in fam.minus_scenarios:
         return "minus"
     return None
+
+
+def _bracketed_operands(r: Reading, i: int, fam: _Family) -> tuple[list[Fact], list[Fact], list[Fact]] | None:
+    """The difference's two figures, one of each role, alone in the bracket that opens right after it."""
+    tree = r.tree
+    if i + 1 >= len(tree) or not tree[i + 1].separator("(") or r.facts[i] is None:
+        return None
+    inside = []
+    for k in range(i + 2, len(tree)):
+        if tree[k].depth <= tree[i].depth:
+            break
+        f = r.facts[k]
+        if f is not None and f.kind == "amount":
+            inside.append(f)
+    roles = [_role(r, fam, f) for f in inside]
+    if len(inside) != 2 or sorted(map(str, roles)) != ["minus", "plus"] or any(f.unit != r.facts[i].unit or f.is_bound
+                                                                               for f in inside):
+        return None
+    if _SIGN_BETWEEN.search(r.norm.text, inside[0].span.end, inside[1].span.start):
+        return None  # ("(基金收入12682万元-基金支出12044万元)": the arithmetic written out, bracket_list's)
+    plus = [f for f, role in zip(inside, roles) if role == "plus"]
+    minus = [f for f, role in zip(inside, roles) if role == "minus"]
+    return plus, minus, []
+
+
+_SIGN_BETWEEN = lazyre.compile(r"[-－−+＋]")
 
 
 def _said_against(r: Reading, f: Fact) -> bool:
