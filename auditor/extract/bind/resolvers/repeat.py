@@ -48,6 +48,8 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                 continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
             if _level(index, text, other) != level:
                 continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
+            if _span_said(text, first) != _span_said(text, other):
+                continue  # ("1949~1985年的36年…总支出36106万元" and "1976~1985年10年财政总支出22607万元": two spans of years)
             if _other_sections(_heading(text, first.span.start), _heading(text, other.span.start)):
                 # ("（一）市教育局 ⏎ …项目支出8968.00万元 ⏎ （二）市卫生健康委员会 ⏎ …5760.59万元": two units' figures;
                 # "（二）“三公”经费预算安排情况 ⏎ …5.00万元 ⏎ （三）“三公”经费决算情况 ⏎ …3.84万元": a budget and its outturn)
@@ -72,9 +74,18 @@ _UNIT_HEADING = lazyre.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[
                                r"委|办公室|办|中心|站|院|校|所|厅|部|集团|公司|基金))[:]?$")
 _LINE_SUBJECT = lazyre.compile(r"\s*([^:,;。\d]{2,24}):")  # ("工伤保险基金:本年收入18420万元,…": the line's own heading)
 _HEADING_REACH = 6  # lines back
+# a span of years: a range ("1976~1985年", "2021—2024年") or a count ("10年", "36年", "五年")
+_YEAR_SPAN = lazyre.compile(r"((?:19|20)\d{2}\s*[~～\-—–至到]\s*(?:(?:19|20)?\d{2})\s*年)|(?<![\d年〇零○])(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个)?年(?!度)")
 _OUTTURN = lazyre.compile(r"决算|执行情况|完成情况|实际")
 _MARKER = lazyre.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[)、.]|(?:19|20)\d{2}年度?")
 _FIGURE = lazyre.compile(r"\d")
+
+
+def _span_said(text: str, fact) -> str:
+    """The span of years the figure's sentence names before it ("1976~1985年", "10年"), or ""."""
+    start = max(text.rfind(mark, 0, fact.span.start) for mark in "。\n") + 1
+    found = _YEAR_SPAN.findall(text, start, fact.span.start)
+    return "".join(found[-1]).replace(" ", "") if found else ""
 
 
 def _heading(text: str, at: int) -> str | None:
