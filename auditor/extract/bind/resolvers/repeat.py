@@ -70,8 +70,12 @@ def _level(index: DocumentIndex, text: str, fact) -> str | None:
 
 _INCLUDED = lazyre.compile(r"\((?:含|包括|包含)[^()]*\)")
 # a line that names a unit alone, a heading over its figures ("（一）市教育局", "三江镇:", "2.市交通运输局", "高新区")
-_UNIT_HEADING = lazyre.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]\s*)?([\u4e00-\u9fff]{1,16}?(?:省|市|县|区|州|旗|盟|镇|乡|街道|局|委员会|"
-                               r"委|办公室|办|中心|站|院|校|所|厅|部|集团|公司|基金))[:]?$")
+# (its marker may be a part's, "第一部分  县农业农村局", or brackets, "【县交通运输局】"; its name may be followed by what the
+# section tells of it, "1.县水利局部门决算情况")
+_UNIT_HEADING = lazyre.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]\s*|第[一二三四五六七八九十\d]{1,3}部分\s*|【)?"
+                               r"([\u4e00-\u9fff]{1,16}?(?:省|市|县|区|州|旗|盟|镇|乡|街道|局|委员会|"
+                               r"委|办公室|办|中心|站|院|校|所|厅|部|集团|公司|基金))"
+                               r"(?:】|(?:部门|单位)?(?:决算|预算)(?:情况|说明)?)?[:]?$")
 _LINE_SUBJECT = lazyre.compile(r"\s*([^:,;。\d]{2,24}):")  # ("工伤保险基金:本年收入18420万元,…": the line's own heading)
 _HEADING_REACH = 6  # lines back
 # a span of years: a range ("1976~1985年", "2021—2024年") or a count ("10年", "36年", "五年")
