@@ -401,8 +401,8 @@ def _rows_shown_complete(doc: Document, breakdown: Breakdown | None) -> bool:
     does not)."""
     if breakdown is None or breakdown.reason != "table_rows":
         return False
-    lines = sorted(p.span.line for p in breakdown.parts)
-    return any(other is not breakdown and other.reason == "table_rows" and other.total.span.line == breakdown.total.span.line
+    line, lines = breakdown.total.span.line, sorted(p.span.line for p in breakdown.parts)
+    return any(other is not breakdown and other.reason == "table_rows" and other.total.span.line == line
                and other.total.id != breakdown.total.id and sorted(p.span.line for p in other.parts) == lines
                and _adds_up(other) for other in doc.lists)
 
@@ -522,6 +522,20 @@ def explain_change_sum(doc: Document, deltas: list[Fact], breakdown: Breakdown |
     return None
 
 
+def _items_left_out(total: Fact, parts: list[Fact], subtracted, items: list[Fact], partial: bool, note_zh: str,
+                    note_en: str) -> Found | None:
+    """ALT002: the list without `items` (the parts of another part, listed beside it) makes its total — or, a list
+    naming only some parts, stays within it."""
+    rest = [p for p in parts if p not in items]
+    rest_sum = _sum(rest, subtracted)
+    makes = _makes(total, rest_sum)
+    if not (makes or (partial and rest_sum.value - rest_sum.tolerance <= total.value + total.tolerance)):
+        return None
+    relation = "=" if makes else "≤"  # (a partial list's rest stays within its total)
+    return Found("ALT002", {"zh": _sum_text(total, rest, subtracted, note_zh, relation),
+                            "en": _sum_text(total, rest, subtracted, note_en, relation)})
+
+
 _NAME_TAIL = lazyre.compile(r"^(?:其中|包括|含)?[:,、]?")
 
 
@@ -545,31 +559,22 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
             return Found("ALT002", {"zh": _sum_text(total, own, subtracted, "（清单读过了本句）", relation),
                                     "en": _sum_text(total, own, subtracted, " (the list was read past its sentence)",
                                                     relation)})
+    # parts of another part listed beside it: a run under a head ("旗本级75.29亿元,分项目看:税收16.81亿元,非税58.48亿元;
+    # 上级转移支付…"), or items named after an earlier part ("其中:教育支出44227万元,义务教育支出23882万元,…")
+    beside = []
     nested = _nested_run(parts)
-    if nested is not None:  # "旗本级75.29亿元,分项目看:税收16.81亿元,非税58.48亿元;上级转移支付…"
+    if nested is not None:
         head, inner = nested
-        rest = [p for p in parts if p not in inner]
-        rest_sum = _sum(rest, subtracted)
-        makes = _makes(total, rest_sum)
-        if makes or (partial and rest_sum.value - rest_sum.tolerance <= total.value + total.tolerance):
-            note = "、".join(p.text for p in inner)
-            relation = "=" if makes else "≤"  # (a partial list's rest stays within its total)
-            return Found("ALT002", {"zh": _sum_text(total, rest, subtracted, f"（{note} 是 {head.text} 的分项，不另计）",
-                                                    relation),
-                                    "en": _sum_text(total, rest, subtracted, f" ({note}: the parts of {head.text})",
-                                                    relation)})
+        note = "、".join(p.text for p in inner)
+        beside.append((inner, f"（{note} 是 {head.text} 的分项，不另计）", f" ({note}: the parts of {head.text})"))
     named = _named_under_earlier(parts)
-    if named:  # "其中:教育支出44227万元,义务教育支出23882万元,…": an item of an earlier part, named after it
-        rest = [p for p in parts if p not in named]
-        rest_sum = _sum(rest, subtracted)
-        makes = _makes(total, rest_sum)
-        if makes or (partial and rest_sum.value - rest_sum.tolerance <= total.value + total.tolerance):
-            note = "、".join(p.text for p in named)
-            relation = "=" if makes else "≤"
-            return Found("ALT002", {"zh": _sum_text(total, rest, subtracted, f"（{note} 是前面某一分项的细目，不另计）",
-                                                    relation),
-                                    "en": _sum_text(total, rest, subtracted, f" ({note}: an item of an earlier part)",
-                                                    relation)})
+    if named:
+        note = "、".join(p.text for p in named)
+        beside.append((named, f"（{note} 是前面某一分项的细目，不另计）", f" ({note}: an item of an earlier part)"))
+    for items, note_zh, note_en in beside:
+        found = _items_left_out(total, parts, subtracted, items, partial, note_zh, note_en)
+        if found:
+            return found
     marked = _marked_top_rows(parts)
     if marked is not None and not subtracted and _holds(total, marked):
         # "一、税收收入 | 405,231 ⏎ 增值税 | 158,406 ⏎ … ⏎ 二、非税收入 | 121,608 ⏎ 收入合计 | 526,839": the rows the

@@ -174,6 +174,16 @@ def _half_unit(decimals: int, scale: Decimal) -> Decimal:
     return Decimal(5).scaleb(-(decimals + 1)) * scale
 
 
+# the scenarios of money planned or made available, and of money spent: a budget and what was spent of it never add up
+BUDGET_SCENARIOS = frozenset({"budget", "budget_initial", "budget_adjusted", "available"})
+SPENT_SCENARIOS = frozenset({"actual", "final"})
+
+
+def unsigned(fact: "Fact | None") -> "Fact | None":
+    """A change written with its sign (-0.36亿元, -2.3%), as the size its direction goes with."""
+    return fact.model_copy(update={"value": abs(fact.value)}) if fact is not None and fact.value < 0 else fact
+
+
 def period_of(fact: "Fact", report_year: str | None) -> str | None:
     """The year a figure is of: its own (2021年, 上年), else the report's (None when unknown)."""
     if fact.period in (None, "current"):

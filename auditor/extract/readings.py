@@ -529,24 +529,51 @@ def _row_numbers(tree: Discourse, text: str, overrides: dict[int, str]) -> set[i
     return out
 
 
+_JOINING_WORDS = ("和", "及", "与")
+
+
+def _joins(node: Node, separators: str = "、") -> bool:
+    """A separator of `separators`, or a word that joins two items of a list (和, 及, 与)."""
+    return node.separator(separators) or node.kind == "words" and node.piece.label.strip() in _JOINING_WORDS
+
+
+def years_listed_before(tree: Discourse, i: int) -> list[str]:
+    """The years listed right before node i in its clause, in text order ("2022年、2023年和2024年分别为…" → 2022, 2023,
+    2024): the 分别 series' years."""
+    years: list[str] = []
+    for j in tree.before(i, "clause"):
+        node = tree[j]
+        if node.kind == "period":
+            m = _FOUR_DIGITS.match(node.piece.keyword)
+            if m is None:
+                break
+            years.append(m.group(1))
+        elif not _joins(node):
+            break
+    return years[::-1]
+
+
+def words_before(tree: Discourse, i: int) -> range:
+    """The words (and years) right before node i in its clause: what a change keyword says it compares with."""
+    j = i
+    while j > 0 and tree[j - 1].clause == tree[i].clause and tree[j - 1].kind in ("words", "period"):
+        j -= 1
+    return range(j, i)
+
+
+def said_before(tree: Discourse, i: int) -> str:
+    """The text of `words_before` ("较年初预算", "比2019年(疫情前)决算数")."""
+    return "".join(tree[k].piece.label or tree[k].piece.keyword for k in words_before(tree, i))
+
+
 def _respective_years(tree: Discourse) -> dict[int, str]:
     """"2020年、2021年、2022年分别完成61,032万元、66,845万元和70,118万元": years listed before 分别, each the year of the
     figure in its place after it (as many, joined by 、 / 和 / 及)."""
     out: dict[int, str] = {}
     for s in tree.of_kind("fenbie"):
-        years: list[str] = []
-        for j in tree.before(s.index, "clause"):
-            node = tree[j]
-            if node.kind == "period":
-                m = _FOUR_DIGITS.match(node.piece.keyword)
-                if m is None:
-                    break
-                years.append(m.group(1))
-            elif not (node.separator("、") or node.kind == "words" and node.piece.label.strip() in ("和", "及", "与")):
-                break
+        years = years_listed_before(tree, s.index)
         if len(years) < 2:
             continue
-        years.reverse()
         values = []
         for k in tree.after(s.index, "sentence"):
             if len(values) == len(years):
@@ -554,7 +581,7 @@ def _respective_years(tree: Discourse) -> dict[int, str]:
             node = tree[k]
             if node.kind == "labelled" and (not values or not node.piece.label):
                 values.append(k)
-            elif not (node.separator("、,") or node.kind == "words" and node.piece.label.strip() in ("和", "及", "与")):
+            elif not _joins(node, "、,"):
                 break
         if len(values) == len(years):
             out.update(zip(values, years))

@@ -10,7 +10,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import family_complete, is_part, make_breakdown
-from auditor.extract.model import Fact
+from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Fact
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label
 
 _INCLUDED = lazyre.compile(r"\s*(?:其中)?\s*(?:含|内含|包含|包括)")
@@ -95,16 +95,14 @@ def _earlier_years(r: Reading, owner: Fact, parts: list[Fact]) -> bool:
     return len(set(years)) == len(years) and (owner.period or "") not in years
 
 
-_BUDGETS = frozenset({"budget", "budget_initial", "budget_adjusted", "available"})
-_SPENT = frozenset({"actual", "final"})
 
 
 def _budget_and_spending(parts: list[Fact]) -> bool:
     """A budget and the money spent of it among the figures (a bare 支出 beside a budget is what was spent of it): they
     never add up to anything."""
-    budgets = [p for p in parts if p.scenario in _BUDGETS]
-    return bool(budgets) and any(p.scenario in _SPENT or p not in budgets and _SPENT_WORD.search(clean_label(p.label))
-                                 for p in parts)
+    budgets = [p for p in parts if p.scenario in BUDGET_SCENARIOS]
+    return bool(budgets) and any(p.scenario in SPENT_SCENARIOS
+                                 or p not in budgets and _SPENT_WORD.search(clean_label(p.label)) for p in parts)
 
 
 _SPENT_WORD = lazyre.compile(r"支出|执行|使用|拨付")

@@ -17,7 +17,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers import respective_changes
 from auditor.extract.model import Change, Fact
-from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start
+from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, said_before, words_before
 from auditor.extract.vocabulary import LabelInfo, read_label
 
 DIRECTIONS = {"increase": 1, "decrease": -1, "flat": 0}
@@ -32,7 +32,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     yield from respective_changes.resolve(r, consumed, _other_basis, _other_base)  # (分别…分别: each subject's change, paired in order)
     rate_of = respective_changes.rates_of_changes(r, consumed)  # (changes, then 分别 their rates: paired in order)
     consumed.update(rate_of.values())
-    yield from respective_changes.year_series_rates(r, consumed, _other_basis)  # (years, then 分别 their rates: each on the year before)
+    # (years, then 分别 their rates or changes: each on the year before)
+    yield from respective_changes.year_series_rates(r, consumed, _other_basis)
     last: tuple[int, str, Fact | None, str] | None = None  # the change before: node, subject, figure, reason
     for s in tree.of_kind(*DIRECTIONS, *GROWTHS):
         i = s.index
@@ -559,24 +560,15 @@ def _compares_again(r: Reading, before: int, i: int, compared_words: bool) -> bo
         return False
     if not compared_words and not r.vocab.cue("compared_prefix").match(tree[i].piece.keyword):
         return False
-    words = _words_before(r, i)
+    words = words_before(r.tree, i)
     return all(tree[k].kind in {"sep", *DIRECTIONS, "growth_up", "growth_down"} or k in words
                for k in range(before + 1, i))
-
-
-def _words_before(r: Reading, i: int) -> range:
-    """The words (and years) right before node i in its clause."""
-    tree = r.tree
-    j = i
-    while j > 0 and tree[j - 1].clause == tree[i].clause and tree[j - 1].kind in {"words", "period"}:
-        j -= 1
-    return range(j, i)
 
 
 def _comparison_words(r: Reading, i: int) -> bool:
     """"比2019年(疫情前)决算数减少": the words before the change say what it is compared with, not
     what changed."""
-    text = "".join(r.tree[k].piece.label or r.tree[k].piece.keyword for k in _words_before(r, i))
+    text = said_before(r.tree, i)
     return bool(text) and bool(r.vocab.cue("compared_prefix").match(text))
 
 

@@ -26,15 +26,13 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Breakdown, Difference, Fact
+from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Breakdown, Difference, Fact
 from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE
 from auditor.records import dataclass
 
 _FIGURES = {"labelled", "total"}
 _DIFFERENCE_PIECES = {"labelled", "increase", "decrease"}  # "节约40万元", "超支12万元" read as changes
-_BUDGETS = {"budget", "budget_initial", "budget_adjusted", "available"}
-_SPENT = {"actual", "final"}
 _CARRIED = lazyre.compile(r"(?:上年度?|上一年度?|以前年度|历年|年初)(?:结转|结余|结存|滚存)")
 _LOOK_BACK = 64
 # a difference named as against a budget ("支出较预算数结余", "比计划节约")
@@ -63,22 +61,22 @@ class _Family:
 
 FAMILIES = (
     _Family("审减", "difference_review", "review_submitted", "review_approved", frozenset(), frozenset(), "plus"),
-    _Family("结余", "difference_leftover", "leftover_from", "leftover_spent", frozenset(_BUDGETS), frozenset(_SPENT),
+    _Family("结余", "difference_leftover", "leftover_from", "leftover_spent", BUDGET_SCENARIOS, SPENT_SCENARIOS,
             "plus", several_plus=True, share_bases=True),
     # the money carried on of funds that arrived: "资金到位3,647.28万元,支出3,515.91万元,结转结余131.37万元" (the money
     # that arrived counts what was carried in; a 年末结转结余 after a year's 收入 and 支出 need not be their difference)
-    _Family("结余", "difference_carried_on", "carried_on_from", "leftover_spent", frozenset(), frozenset(_SPENT), "plus"),
-    _Family("节约", "difference_saved", "saved_from", "saved_spent", frozenset(_BUDGETS - {"available"}),
-            frozenset(_SPENT), "plus"),
-    _Family("超支", "difference_overspent", "overspent_spent", "overspent_budget", frozenset(_SPENT),
-            frozenset(_BUDGETS - {"available"}), "minus"),
+    _Family("结余", "difference_carried_on", "carried_on_from", "leftover_spent", frozenset(), SPENT_SCENARIOS, "plus"),
+    _Family("节约", "difference_saved", "saved_from", "saved_spent", BUDGET_SCENARIOS - {"available"},
+            SPENT_SCENARIOS, "plus"),
+    _Family("超支", "difference_overspent", "overspent_spent", "overspent_budget", SPENT_SCENARIOS,
+            BUDGET_SCENARIOS - {"available"}, "minus"),
     _Family("尚需", "difference_remaining", "remaining_total", "remaining_done", frozenset(), frozenset(), "plus"),
     # revenue against its budget: "收入完成56,073.49万元,为年初预算54,340.31万元的103.2%,超收1,733.18万元"
     # (超收 = 完成 − 预算) and "…完成预算38,420万元的96.5%,短收1,345万元" (短收 = 预算 − 完成)
-    _Family("超收", "difference_over_collected", "collected_actual", "collected_budget", frozenset(_SPENT),
-            frozenset(_BUDGETS - {"available"}), "minus", share_bases=True, follows=False),
+    _Family("超收", "difference_over_collected", "collected_actual", "collected_budget", SPENT_SCENARIOS,
+            BUDGET_SCENARIOS - {"available"}, "minus", share_bases=True, follows=False),
     _Family("短收", "difference_short_collected", "collected_budget", "collected_actual",
-            frozenset(_BUDGETS - {"available"}), frozenset(_SPENT), "plus", share_bases=True, follows=False),
+            BUDGET_SCENARIOS - {"available"}, SPENT_SCENARIOS, "plus", share_bases=True, follows=False),
     # a budget's review: "营业总收入原列3兆5507亿…元,减列993亿2600万元,改列3兆4514亿…元" (减列 = 原列 − 改列)
     _Family("减列", "difference_cut", "cut_from", "cut_to", frozenset(), frozenset(), "plus"),
     # a project's money still missing: "总投资15万元,…共筹集资金7.5万元…。缺口资金7.5万元…" (缺口 = 所需 − 已筹)
@@ -157,13 +155,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if operands is None:
             continue
         plus, minus, rivals = operands
-        if _AGAINST_BUDGET_NAMED.search(clean_label(fact.label)) and not any(p.scenario in _BUDGETS for p in plus):
+        if _AGAINST_BUDGET_NAMED.search(clean_label(fact.label)) and not any(p.scenario in BUDGET_SCENARIOS for p in plus):
             continue  # ("…收入251306万元,支出236285万元,支出较预算数结余3325万元": against a budget the text does not state)
         stock = r.vocab.cue("balance_stock")
         if (stock.search(clean_label(fact.label)) or stock.match(r.norm.text, fact.span.end + 1, fact.span.end + 8)
                 and r.norm.text[fact.span.end:fact.span.end + 1] == "(") \
                 and not any(_CARRIED.search(clean_label(p.label)) for p in plus) \
-                and not any(p.scenario in _BUDGETS for p in plus):  # (a project's budget less all it spent is one)
+                and not any(p.scenario in BUDGET_SCENARIOS for p in plus):  # (a project's budget less all it spent is one)
             continue  # ("…收入8.62亿元,支出7.34亿元,9月末基金滚存结余1.95亿元": a stock, the year's surplus added to
             # a balance the sentence does not state)
         via: tuple[str, ...] = ()
@@ -276,8 +274,7 @@ def _bracketed_operands(r: Reading, i: int, fam: _Family) -> tuple[list[Fact], l
         if f is not None and f.kind == "amount":
             inside.append(f)
     roles = [_role(r, fam, f) for f in inside]
-    if len(inside) != 2 or sorted(map(str, roles)) != ["minus", "plus"] or any(f.unit != r.facts[i].unit or f.is_bound
-                                                                               for f in inside):
+    if len(inside) != 2 or set(roles) != {"plus", "minus"} or any(f.unit != r.facts[i].unit or f.is_bound for f in inside):
         return None
     if _SIGN_BETWEEN.search(r.norm.text, inside[0].span.end, inside[1].span.start):
         return None  # ("(基金收入12682万元-基金支出12044万元)": the arithmetic written out, bracket_list's)

@@ -16,7 +16,7 @@ from auditor.extract.bind.lists import (MARKERS, REASON_OF_OPENER, adds_up, choo
                                         inner_nodes, is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
                                         partial_marker, total_candidates, SPAN_TOTAL)
 from auditor.extract.model import Fact
-from auditor.extract.readings import LABEL_YEAR, Reading, clean_label, part_start
+from auditor.extract.readings import LABEL_YEAR, Reading, clean_label, part_start, years_listed_before
 from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
 
 
@@ -28,7 +28,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 # p和q": their shares)
                 continue
             candidates = total_candidates(r, node.index)
-            if node.kind == "fenbie" and _years_listed_before(r, node.index):
+            if node.kind == "fenbie" and len(years_listed_before(r.tree, node.index)) >= 2:
                 # ("2022年、2023年和2024年分别为43837万元、…": each year's figure, no parts of a figure before — but of a total
                 # over those years: "2022—2023年县级累计投入3,870.40万元,2022年、2023年分别为…")
                 candidates = [c for c in candidates if SPAN_TOTAL.search(c.label)]
@@ -38,19 +38,6 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if node.kind == "qizhong" and len(candidates) >= 2:
                 yield from _second_measure(r, node.index, candidates)
                 yield from _measures_per_clause(r, node.index, candidates)
-
-
-def _years_listed_before(r: Reading, i: int) -> bool:
-    """Two or more years listed right before node i in its clause ("2022年、2023年和2024年分别为…")."""
-    tree = r.tree
-    years = 0
-    for j in tree.before(i, "clause"):
-        node = tree[j]
-        if node.kind == "period":
-            years += 1
-        elif not (node.separator("、") or node.kind == "words" and node.piece.label.strip() in ("和", "及", "与")):
-            break
-    return years >= 2
 
 
 def _period_named(r: Reading, said) -> str:

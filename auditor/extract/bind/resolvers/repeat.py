@@ -43,14 +43,17 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                  and not _in_last_years_bracket(text, f.span.start)]
         first = facts[0] if facts else None
         level = _level(index, text, first) if len(facts) > 1 else None
+        # (what sets the first figure apart is read once, not once for each figure compared with it)
+        first_span = _span_said(text, first) if len(facts) > 1 else ""
+        first_heading = _heading(text, first.span.start) if len(facts) > 1 else None
         for other in facts[1:]:
             if first.fund and other.fund and first.fund != other.fund:
                 continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
             if _level(index, text, other) != level:
                 continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
-            if _span_said(text, first) != _span_said(text, other):
+            if first_span != _span_said(text, other):
                 continue  # ("1949~1985年的36年…总支出36106万元" and "1976~1985年10年财政总支出22607万元": two spans of years)
-            if _other_sections(_heading(text, first.span.start), _heading(text, other.span.start)):
+            if _other_sections(first_heading, _heading(text, other.span.start)):
                 # ("（一）市教育局 ⏎ …项目支出8968.00万元 ⏎ （二）市卫生健康委员会 ⏎ …5760.59万元": two units' figures;
                 # "（二）“三公”经费预算安排情况 ⏎ …5.00万元 ⏎ （三）“三公”经费决算情况 ⏎ …3.84万元": a budget and its outturn)
                 continue
@@ -61,9 +64,8 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
 
 def _level(index: DocumentIndex, text: str, fact) -> str | None:
     """The level its sentence speaks of, named before the figure (全区, 区本级…), if any."""
-    start = max(text.rfind(mark, 0, fact.span.start) for mark in "。\n")
     # (not a level a bracket names as included: "全镇(含镇本级和12个村级组织)基本支出…" is 全镇's)
-    said = _INCLUDED.sub("", text[start + 1:fact.span.start])
+    said = _INCLUDED.sub("", text[_sentence_start(text, fact.span.start):fact.span.start])
     found = index.vocab.cue("level_scope").findall(said)
     return found[-1] if found else None
 
@@ -85,10 +87,14 @@ _MARKER = lazyre.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[)、.]|(?
 _FIGURE = lazyre.compile(r"\d")
 
 
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence (or line) holding offset `at` opens."""
+    return max(text.rfind(mark, 0, at) for mark in "。\n") + 1
+
+
 def _span_said(text: str, fact) -> str:
     """The span of years the figure's sentence names before it ("1976~1985年", "10年"), or ""."""
-    start = max(text.rfind(mark, 0, fact.span.start) for mark in "。\n") + 1
-    found = _YEAR_SPAN.findall(text, start, fact.span.start)
+    found = _YEAR_SPAN.findall(text, _sentence_start(text, fact.span.start), fact.span.start)
     return "".join(found[-1]).replace(" ", "") if found else ""
 
 

@@ -24,8 +24,8 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.named_shares import names_before
 from auditor.extract.bind.resolvers.share import figure_run
-from auditor.extract.model import Change, Fact
-from auditor.extract.readings import LABEL_YEAR, Reading, clean_label
+from auditor.extract.model import Change, Fact, unsigned
+from auditor.extract.readings import LABEL_YEAR, Reading, clean_label, said_before, words_before
 
 _CHANGES = {"increase": 1, "decrease": -1, "growth_up": 1, "growth_down": -1}
 
@@ -81,7 +81,7 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
         for value, delta, rate, name in zip(values, deltas, rates, names):
             # (a member may write a fall with its sign: "分别增加0.79亿元、0.38亿元和-0.36亿元,分别增长…、-2.3%")
             direction = -delta_dir if delta.value < 0 else delta_dir
-            delta, rate = _unsigned(delta), _unsigned(rate)
+            delta, rate = unsigned(delta), unsigned(rate)
             yield Candidate(Change.model_construct(
                 direction=direction, delta=delta, percent=rate, current=value, previous=None,
                 subject_label=name, reference="previous",
@@ -113,11 +113,7 @@ def _reference_kind(said: str) -> str | None:
 
 def _said(r: Reading, k: int) -> str:
     """The change keyword at node k with the words right before it in its clause ("较年初预算" + "分别调增")."""
-    tree = r.tree
-    j = k
-    while j > 0 and tree[j - 1].clause == tree[k].clause and tree[j - 1].kind in ("words", "period"):
-        j -= 1
-    return "".join(tree[m].piece.label or tree[m].piece.keyword for m in range(j, k)) + tree[k].piece.keyword
+    return said_before(r.tree, k) + r.tree[k].piece.keyword
 
 
 def _respective(r: Reading, k: int) -> bool:
@@ -128,9 +124,7 @@ def _respective(r: Reading, k: int) -> bool:
     # "分别较“十三五”末增长1.89%、5.52%")
     if "分别" in tree[k].piece.keyword or (before is not None and tree[before].kind == "fenbie"):
         return True
-    j = k - 1
-    while j >= 0 and tree[j].clause == tree[k].clause and tree[j].kind in ("words", "period"):
-        j -= 1
+    j = words_before(tree, k).start - 1
     return j >= 0 and j < k - 1 and tree[j].kind == "fenbie" and tree[j].clause == tree[k].clause
 
 
@@ -225,7 +219,7 @@ def year_series_rates(r: Reading, consumed: set[int], other_basis: Callable[[Rea
                 continue
             # (a run may write a fall with its sign: "分别比上年增长2.7%、-0.1%、10.8%")
             direction = _CHANGES[node.kind] * (-1 if stated.value < 0 else 1)
-            stated = _unsigned(stated)
+            stated = unsigned(stated)
             percent, delta = (stated, None) if stated.kind == "percent" else (None, stated)
             yield Candidate(Change.model_construct(
                 direction=direction, delta=delta, percent=percent, current=value, previous=before,
@@ -265,7 +259,3 @@ def _year_values_before(r: Reading, k: int) -> list[tuple[Fact, str]]:
         return []
     return out
 
-
-def _unsigned(fact: Fact) -> Fact:
-    """A change written with its sign, as the size the direction goes with."""
-    return fact.model_copy(update={"value": abs(fact.value)}) if fact.value < 0 else fact

@@ -44,7 +44,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         span = list(zip(facts[marked[0]:marked[-1] + 1], roles[marked[0]:marked[-1] + 1]))
         if any(role is None for _, role in span):
             continue  # (a figure of no role among them: not all of the story)
-        if any(len(_CLAUSE_BREAK.findall(r.norm.text, a.span.end, b.span.start)) > 1 for (a, _), (b, _) in zip(span, span[1:])):
+        figures = [f for f, _ in span]
+        if any(len(_CLAUSE_BREAK.findall(r.norm.text, a.span.end, b.span.start)) > 1 for a, b in zip(figures, figures[1:])):
             continue  # (a clause of no figure among them: "期初基金余额62.48亿元,减除本期短绌后,加计…" — a flow unstated)
         if _split_flow(r, span):
             continue  # ("扣除偿还到期本金52.15亿元(其中:一般债券还本31.40亿元、…)": a flow and its parts, each read as a flow)
@@ -52,7 +53,6 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         closing = [f for f, role in span if role == "closing"]
         added = tuple(f for f, role in span if role == "added")
         taken = tuple(f for f, role in span if role == "taken")
-        figures = [f for f, _ in span]
         if len(opening) != 1 or len(closing) != 1 or not (added or taken) or len({f.unit for f in figures}) != 1 \
                 or any(f.is_bound for f in figures):
             continue

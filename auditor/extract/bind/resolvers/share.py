@@ -468,11 +468,13 @@ def _same_kind_and_year(r: Reading, rate: Fact, town: Fact) -> bool:
     if r.is_previous(rate) or (clause and _OTHER_TIME.search(clause.group())):
         return False  # (the words since the figure before the rate name another time: "上年末常住人口城镇化率为58.94%")
     said = clause.group() if clause else rate_label
+    # (what the town figure's own words say before it: its place and year)
+    town_said = r.norm.text[max(0, town.span.start - 60):town.span.start]
     year = _YEAR_BEFORE_CLAUSE.search(r.norm.text, max(0, rate.span.start - 48), rate.span.start)
-    if year and year.group(1) not in r.norm.text[max(0, town.span.start - 60):town.span.start]:
+    if year and year.group(1) not in town_said:
         return False  # ("…城镇化率47.60%。2022年末全区常住人口城镇化率为46.85%": another year's)
     scope = _OTHER_SCOPE.search(said)
-    if scope and scope.group() not in r.norm.text[max(0, town.span.start - 60):town.span.start]:
+    if scope and scope.group() not in town_said:
         # (… or another place, part or time: "全省常住人口城镇化率为64.27%", "其中主城区常住人口城镇化率为96.82%",
         # "2022年末…", "“十四五”规划目标为常住人口城镇化率55%")
         return False

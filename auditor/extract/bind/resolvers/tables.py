@@ -31,7 +31,7 @@ from decimal import Decimal
 
 from auditor import lazyre
 from auditor.extract.model import (SUBTOTAL_VIA, Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum,
-                                   ScoreTable, Share, TableRate, TableRow)
+                                   ScoreTable, Share, TableRate, TableRow, unsigned)
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
@@ -150,7 +150,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         else:  # a table may write a decrease without its sign: the figures say which way
             direction = -1 if current.value < previous.value - current.tolerance - previous.tolerance else 1
         out.append(Change.model_construct(
-            direction=direction, delta=_unsigned(delta), percent=_unsigned(percent), current=current,
+            direction=direction, delta=unsigned(delta), percent=unsigned(percent), current=current,
             previous=previous, subject_label=row.label, reference="previous", keyword=stated.text,
             keyword_span=stated.span, current_elsewhere=None, reason="table_change_row",
             via=tuple([*_via(table), *row.via]), rejected=()))
@@ -213,10 +213,6 @@ def _in_time_order(pair: list[Fact]) -> tuple[Fact | None, Fact | None]:
     if a.period and b.period and a.period.isdigit() and b.period.isdigit() and a.period != b.period:
         return (a, b) if a.period < b.period else (b, a)
     return None, None
-
-
-def _unsigned(fact: Fact | None) -> Fact | None:
-    return fact.model_copy(update={"value": abs(fact.value)}) if fact is not None and fact.value < 0 else fact
 
 
 def _via(table: ScoreTable) -> tuple[str, ...]:
