@@ -147,7 +147,10 @@ def show(value: Decimal, like: Fact, extra_decimals: int = 0) -> str:
 
 
 def written(fact: Fact, like: Fact | None = None) -> str:
-    """The fact's number as written, or converted to `like`'s unit when they differ."""
+    """The fact's number as written, or converted to `like`'s unit when they differ (a multiple,
+    "2.48倍", in percent — every rate's message is in percent: "248")."""
+    if fact.written_unit == "倍":
+        return grouped(f"{fact.value.normalize():f}")
     if like is None or fact.scale == like.scale:
         text = f"{fact.written_value.normalize():f}" if fact.decimals == 0 else f"{fact.written_value:f}"
     else:

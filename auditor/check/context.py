@@ -199,8 +199,9 @@ def label_tail(label: str, size: int) -> str:
 def diff_text(difference: Decimal, like: Fact, lang: str, decimals: int | None = None) -> str:
     """"(差 17.07万元)", "(差 3.93个百分点)": the gap, in the stated figure's unit."""
     d = like.decimals if decimals is None else decimals
-    shown = grouped(f"{(abs(difference) / like.scale).quantize(Decimal(1).scaleb(-d))}")
-    if like.unit == "%" and like.scale != 1:  # (a rate written in ‰: the gap in ‰ too)
+    scale = 1 if like.written_unit == "倍" else like.scale  # (a multiple's gap in percentage points, as its rate)
+    shown = grouped(f"{(abs(difference) / scale).quantize(Decimal(1).scaleb(-d))}")
+    if like.unit == "%" and scale != 1:  # (a rate written in ‰: the gap in ‰ too)
         unit = "‰" if lang == "zh" else " per mille"
     elif like.unit == "%":
         unit = "个百分点" if lang == "zh" else " percentage points"

@@ -15,6 +15,8 @@ instead of an error.
     ALT006 garbled-figure           a figure was damaged in extraction (or a heading run into a line)
     ALT007 capped-rate              a rate written as 100 % where the amounts give more
     ALT008 wide-gap                 a miss too wide for a slip: more likely misread (a warning)
+    ALT014 multiple-as-ratio        "增长2倍" meant as 2 times, not 3 times, the figure before
+    ALT015 another-part             another amount of the sentence is the part a share is of
 
 Every function here is pure: the document's facts and text in, a `Found`
 reading (or None) out.
@@ -506,6 +508,19 @@ def _another_base(doc: Document, total: Fact, parts: list[Fact], subtracted,
             return Found("ALT001", {"zh": _sum_text(total, [f, *rest], subtracted, f"（以 {f.text} 为基数）"),
                                     "en": _sum_text(total, [f, *rest], subtracted, f" (from {f.text})")})
     return None
+
+
+def multiple_as_ratio(stated: Fact, computed: Value) -> Found | None:
+    """ALT014: a growth written as a multiple ("增长2倍") holds when read as the ratio of the two figures
+    (2 times the figure before, +100 %) instead of the growth (3 times): many reports write it so."""
+    if stated.written_unit != "倍" or stated.value <= 100:
+        return None
+    ratio = stated.model_copy(update={"value": stated.value - 100})
+    if compare(ratio, computed).verdict != "ok":
+        return None
+    times = f"{(computed.value / 100 + 1).quantize(Decimal('0.01'))}"
+    return Found("ALT014", {"zh": f"按倍数理解：为前一数字的{times}倍（增长{computed.value:.2f}%）",
+                            "en": f"read as a ratio: {times} times the figure before (up {computed.value:.2f} %)"})
 
 
 def explain_change_sum(doc: Document, deltas: list[Fact], breakdown: Breakdown | None, vocab=None) -> Found | None:
@@ -1151,6 +1166,23 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
                                             "en": f"the list is cut off where the text ends; the whole the share "
                                                   f"implies ({written(part)} / {written(stated)}%) is at least "
                                                   f"the parts read so far"})
+    return _another_part(doc, stated, part, tried)
+
+
+def _another_part(doc: Document, stated: Fact, part: Fact, tried: list[Fact]) -> Found | None:
+    """ALT015: another amount of the sentence, before the share, is the part it is of ("10年财政总支出22607万元,年平均
+    2260.7万元,是同期财政收入9117万元的2.48倍": of the 22607, not of the average right before it)."""
+    if not tried:
+        return None
+    whole = tried[0]
+    around = [f for f in doc.neighbours(stated) if f.sentence == stated.sentence and f.span.end <= stated.span.start]
+    for n, f in enumerate(around):
+        if f.id in (part.id, whole.id) or f.kind != part.kind or f.unit != part.unit or f.is_bound:
+            continue
+        if any(g.kind == "percent" for g in around[n + 1:]):
+            continue  # ("出国费7.8万元,占45.7%;公车费7.5万元,占46.0%": a figure with a share of its own is not this one's)
+        if _ratio_holds(stated, f, whole):
+            return _ratio_found("ALT015", stated, f, whole)
     return None
 
 

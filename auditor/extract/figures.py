@@ -71,6 +71,8 @@ def read_figure(token_type: str, text: str) -> Figure:
         unit = "%"
         if rest.startswith("‰"):
             scale = Decimal("0.1")
+        elif rest.startswith("倍"):
+            scale = Decimal(100)  # ("2.48倍" is 248 %, known to ±0.5 %: ±0.005 of a multiple)
     elif kind == "score":
         unit = "分"
     elif kind == "count":

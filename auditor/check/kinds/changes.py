@@ -389,7 +389,12 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
 
 
 def _explained(ctx: Context, c: Change, g: _Growth):
-    """Another reading under which the stated rate holds as written (another current figure …)."""
+    """Another reading under which the stated rate holds as written (a multiple meant as a ratio, another
+    current figure …)."""
+    if g.rate is not None:
+        found = doubt.multiple_as_ratio(c.percent, g.rate)
+        if found is not None:
+            return found
     if c.delta is None and c.previous is not None and g.current is not None:
         found = doubt.explain_list_total_growth(ctx.doubt, c.percent, g.current, c.previous)
         if found is not None:

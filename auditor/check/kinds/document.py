@@ -191,8 +191,8 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
               and not _not_within(ctx, s)}
     limit = Decimal(100)
     for f in ctx.doc.facts:
-        if f.kind != "percent" or f.is_bound:
-            continue
+        if f.kind != "percent" or f.is_bound or f.written_unit == "倍":
+            continue  # (a multiple, "是…的2.48倍", says the figure exceeds the other)
         bounded = f.id in shares or any(w in f.label for w in words)
         if not bounded or ctx.vocab.cue("change_percent").search(f.label) or ctx.vocab.cue("unbounded_rate").search(f.label):
             continue
