@@ -1772,6 +1772,19 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
                 shown = _difference_text(diff, [f], minus)
                 return Found("ALT001", {"zh": f"{shown}（第{f.span.line}行的 {f.text}）",
                                         "en": f"{shown} ({f.text} on line {f.span.line})"})
+    if len(plus) == 1 and len(minus) == 1:
+        # "中央资金749.54万元已支出742.02万元,省级资金167.85万元已支出137.76万元;年末中央、省级资金分别结余7.52万元、
+        # 30.09万元": another pair of the sentence's figures in the same roles (an earlier subject's) is what is left
+        earlier = [f for f in doc.neighbours(diff) if f.sentence == diff.sentence and f.id not in used
+                   and f.kind == diff.kind and f.unit == diff.unit and not f.is_bound and f.span.end <= diff.span.start]
+        for a, p in enumerate(earlier):
+            if p.scenario != plus[0].scenario:
+                continue
+            for m in earlier[a + 1:]:
+                if m.scenario == minus[0].scenario and _difference_holds(diff, [p], [m]):
+                    shown = _difference_text(diff, [p], [m])
+                    return Found("ALT001", {"zh": f"{shown}（同句另一对数字）",
+                                            "en": f"{shown} (another pair of the sentence's figures)"})
     for f in doc.neighbours(diff):
         if f.id in used or f.kind != diff.kind or f.unit != diff.unit or f.is_bound or f.sentence != diff.sentence:
             continue

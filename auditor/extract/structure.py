@@ -119,6 +119,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
               and not _GRADED.match(norm.text, f.span.end)  # ("2022年评价得分为76.5分(中)": graded already)
               # ("复核得分88.75分,比评价得分低4.25分": a gap between two scores; "项目效益(30分)": a level's weight)
               and not cue("score_gap").search(f.label)
+              # ("1.个别项目档案资料不完整(-2分);…", "扣0.5分": points taken off, no score of the whole)
+              and not _TAKEN_OFF.search(norm.text, max(0, f.span.start - 2), f.span.start)
               and not (_OPEN_BEFORE.search(norm.text, max(0, f.span.start - 3), f.span.start)
                        and _CLOSE_AFTER.match(norm.text, f.span.end))]
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
@@ -348,6 +350,7 @@ _WEIGHT_BEFORE_SCORE = lazyre.compile(r"\s*\)\s*(?:实际)?得")  # "资金执�
 _NEAR = 80  # characters between a grade and the score it is said next to
 
 
+_TAKEN_OFF = lazyre.compile(r"(?:[-−–]|扣)\s*$")
 _OPEN_BEFORE = lazyre.compile(r"(?<![优良中差秀好格”\"])\(\s*$")  # (not the bracket after a grade: "良(95分)")
 _CLOSE_AFTER = lazyre.compile(r"\s*\)")
 

@@ -181,6 +181,7 @@ def _in_and_out(r: Reading, i: int) -> bool:
     return {"in", "out"} <= {r.vocab.flow(name) for name in names}
 
 
+_HELD = lazyre.compile(r"(?:其中)?(?:含|包含)")
 _BUDGET_NAME = lazyre.compile(r"预算|可用资金|资金总额|到位")
 _SPENT_NAME = lazyre.compile(r"^(?:实际|全年|累计|当年|本年|截至年底|年度)?(?:共)?(?:支出|执行|使用|支付)(?:数|金额|资金)?$")
 
@@ -272,6 +273,20 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     # a figure of the total's own concept starts the next statement, not a part; right
     # after the opener, it says the opener does not list this total ("其中:中央财政4676
     # 其中:中央财政4676 …": the columns of a flattened table, each with its own 其中)
+    # "其中:中央财政资金704.63万元,含以奖代补65.13万元;省级财政资金193.12万元": a figure said to be held (含) in the part
+    # before it, in its clause, is that part's item, not the list's — and so are the figures after it in that clause
+    # ("上级补助收入5926万元,含一般性转移支付补助4951万元,专项转移性补助975万元;…")
+    held_in: int | None = None  # the clause of the items held in a part
+    kept = []
+    for n, (k, f) in enumerate(parts):
+        if n and _HELD.match(clean_label(f.label)) and not _HELD.match(clean_label(parts[n - 1][1].label)) \
+                and tree[parts[n - 1][0]].sub == tree[k].sub:
+            held_in = tree[k].sub
+        elif held_in is not None and tree[k].sub != held_in:
+            held_in = None
+        if held_in is None:
+            kept.append((k, f))
+    parts = kept
     restated = _restated_per_clause(r, opener, first_total, parts)
     if restated:
         parts = restated
@@ -499,15 +514,20 @@ _MONTH = lazyre.compile(r"[\d一二三四五六七八九十]{1,3}月|[上下]半
 
 def _sibling_name(label: str, total: str) -> bool:
     """"专项转移支付收入" of "一般性转移支付收入": another name ending as the total's does, all of it but up to its first three
-    characters (a kind of the same thing), in four characters or more."""
+    characters (a kind of the same thing), in four characters or more; or as long as the total's, with one or two
+    characters inside it changed ("以上专用设备" of "以上通用设备")."""
     if label == total:
         return False
     common = len(os.path.commonprefix([label[::-1], total[::-1]]))
+    # ("单价50万元以上通用设备3台,其中…;单价100万元以上专用设备0台": the same frame, a word or two in it changed)
+    head = len(os.path.commonprefix([label, total]))
+    if len(label) == len(total) >= 5 and head >= 1 and head + common >= len(total) - _SIBLING_CHANGED:
+        return True
     # (not "公务接待费支出决算" of a total named "支出决算": the part's name holds all of the total's, a kind of it)
     return common >= _SIBLING_TAIL and len(total) - _SIBLING_HEAD <= common < min(len(label), len(total))
 
 
-_SIBLING_TAIL, _SIBLING_HEAD = 4, 3
+_SIBLING_TAIL, _SIBLING_HEAD, _SIBLING_CHANGED = 4, 3, 2
 
 
 def _complement_of(label: str, total: str) -> bool:

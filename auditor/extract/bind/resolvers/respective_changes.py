@@ -136,13 +136,19 @@ def _right_after(r: Reading, end: int, k: int) -> bool:
 
 def rates_of_changes(r: Reading, consumed: set[int]) -> dict[int, int]:
     """Each change node → the rate node of a 分别 run of rates after as many changes of one direction in its
-    sentence, paired in order ("…增加121.54万元,…增加56.76万元,分别增长7.50%和3.37%"). Nothing when the counts
-    differ or a change goes the other way than the rates."""
+    sentence, paired in order ("…增加121.54万元,…增加56.76万元,分别增长7.50%和3.37%"), after the last rate before the run
+    (a change with its own rate, "培训费…减少0.85万元,下降25.76%;举办培训12期、480人次,比上年分别减少3期、120人次,分别下降
+    20.00%、20.00%", is not one of them). Nothing when the counts differ or a change goes the other way than the rates."""
     tree = r.tree
     out: dict[int, int] = {}
     for node, run in _rate_runs(r, consumed):
         k = node.index
-        changes = [m for m in range(k - 1, -1, -1) if tree[m].sentence == node.sentence][::-1]
+        changes = []
+        for m in range(k - 1, -1, -1):
+            if tree[m].sentence != node.sentence or (r.facts[m] is not None and r.facts[m].kind == "percent"):
+                break
+            changes.append(m)
+        changes.reverse()
         changes = [m for m in changes if tree[m].kind in ("increase", "decrease") and m not in consumed
                    and r.facts[m] is not None and r.facts[m].kind in ("amount", "count")]
         if len(changes) != len(run) or any(_CHANGES[tree[m].kind] != _CHANGES[node.kind] for m in changes):

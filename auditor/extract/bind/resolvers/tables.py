@@ -120,6 +120,10 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     headers = [clean(names.get(k) or "") for k in ("change", "change_rate")]
     if "*" in table.comparable or any(_AGAINST_BUDGET.search(h) or _COMPARABLE.search(h) for h in headers):
         return []  # (同口径 / 可比 growth: on a base the table does not show)
+    if any(_AVERAGE_RATE.search(h) for h in headers):
+        return []  # ("2015年 | 2020年 | 年均增长(%)": a rate a year over the span, not the change between the columns)
+    # ("2019年 | 2020年 | 2020年比2015年增长(%)": against a year the header names, whose column may not be shown)
+    base_year = next((m.group(1) for h in headers for m in [_BASE_YEAR.search(h)] if m), None)
     # "比上年执行数增长%": the figure compared with is of the role the header names
     named = next((role_of(m.group(1)) for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
     out = []
@@ -140,7 +144,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         if (delta is None and percent is None) or len(pair) != 1:
             continue
         previous, current = _in_time_order(pair[0])
-        if previous is None:
+        if previous is None or (base_year is not None and previous.period != base_year):
             continue
         stated = delta if delta is not None else percent
         if _NEGATIVE.match(stated.text):
@@ -163,6 +167,8 @@ _NOT_AMOUNT = lazyre.compile(r"[%‰]|百分点|千分点")
 # a row of ratios, not amounts (比例, 比重, 投入强度, 执行率, a row in %)
 _RATIO_ROW = lazyre.compile(r"比例|比重|占比|强度|率|\(%\)$|%$")
 _COMPARABLE = lazyre.compile(r"同口径|可比")
+_AVERAGE_RATE = lazyre.compile(r"年均|平均每年|年平均|每年平均|复合")
+_BASE_YEAR = lazyre.compile(r"(?:比|较)((?:19|20)\d{2})年")
 _BASE_NAMED = lazyre.compile(r"(?:比|较)(?:上年|上一年|去年|上年度)?(执行数|决算数|预算数)")
 _AGAINST_BUDGET = lazyre.compile(r"(?:较|与|比)(?:年初|调整后?)?预算")
 
