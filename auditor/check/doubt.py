@@ -28,6 +28,7 @@ import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal, getcontext
 from functools import cached_property, lru_cache
+from itertools import takewhile
 from typing import Iterable
 
 from auditor import lazyre
@@ -37,7 +38,7 @@ from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact
 from auditor.extract.numbering import NUMBERED_LINE, item_style
 from auditor.extract.readings import clean_label
-from auditor.extract.vocabulary import FUND_NAME
+from auditor.extract.vocabulary import FUND_NAME, FUNDING_SOURCE
 from auditor.load.base import line_starts
 from auditor.records import dataclass
 from auditor.resources import builtin_toml, data_dir
@@ -915,6 +916,9 @@ _SUB_ROW = lazyre.compile(r"\|?\s*(?:其中|含|\(\d+\)|[①-⑳])")  # (the las
 _CONTINUED = lazyre.compile(r"[(（]?续(?:表|上表|前表)?[)）]?|续表\s*\d*")
 
 
+_THE_REST = lazyre.compile(r"^(?:其中[:：]?)?(?:其[他它]|其余|剩余)(?:资金|来源|收入|支出)")
+
+
 def _cut_off(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> bool:
     """The text ends (or a page breaks) right after the list's last part, before the
     list could end: its sentence is still open, or it is a list of lines or paragraphs
@@ -922,6 +926,10 @@ def _cut_off(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> b
     if not parts or not doc.text:
         return False
     end = max(p.span.end for p in parts)
+    last = max(parts, key=lambda p: p.span.end)
+    if _THE_REST.match(clean_label(last.label)) and all(FUNDING_SOURCE.search(clean_label(p.label)) or p is last
+                                                        for p in parts):
+        return False  # ("当年财政拨款 …;上年结转 …;其他资金 …": sources of money ending with the rest of it are all of them)
     if all(p.in_table for p in parts):
         # (a table row's other cells after its part, then a page break: "…931.78  750.39  181.39 ⏎ ⏎ 第 27 页 ⏎ 续表")
         line_end = doc.text.find("\n", end)
@@ -1172,10 +1180,19 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
 def _another_part(doc: Document, stated: Fact, part: Fact, tried: list[Fact]) -> Found | None:
     """ALT015: another amount of the sentence, before the share, is the part it is of ("10年财政总支出22607万元,年平均
     2260.7万元,是同期财政收入9117万元的2.48倍": of the 22607, not of the average right before it)."""
+    around = [f for f in doc.neighbours(stated) if f.sentence == stated.sentence and f.span.end <= stated.span.start]
+    # ("…比2015年提高4.3个百分点(2015年税收收入29.61亿元,一般公共预算收入41.08亿元,占比72.1%)": a part and its whole
+    # stated together after the last rate before the share, in its clause run)
+    after_rate = list(takewhile(lambda g: g.kind != "percent", reversed(around)))[::-1]
+    for n, p in enumerate(after_rate):
+        for w in after_rate[n + 1:]:
+            if p.kind == w.kind == "amount" and p.unit == w.unit and not (p.is_bound or w.is_bound) \
+                    and (p.id, w.id) != (part.id, tried[0].id if tried else None) and p.value < w.value \
+                    and _ratio_holds(stated, p, w):
+                return _ratio_found("ALT001", stated, p, w)
     if not tried:
         return None
     whole = tried[0]
-    around = [f for f in doc.neighbours(stated) if f.sentence == stated.sentence and f.span.end <= stated.span.start]
     for n, f in enumerate(around):
         if f.id in (part.id, whole.id) or f.kind != part.kind or f.unit != part.unit or f.is_bound:
             continue

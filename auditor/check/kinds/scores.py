@@ -165,7 +165,10 @@ _FUNDS_CUE = lazyre.compile(r"预算执行|资金执行|执行率")
 # a funds row as flattened text leaves it, its figures after its name: "年度资金总额 |  | 1106.59 | … | 10 | 94.20% | 9.42"
 # (or its 合计 row, under a header naming the 执行率 and the 分值: "资金来源 预算数 到位数 执行数 分值 执行率 得分")
 # (a cell a line: the figures on the lines after the name, one a line)
-_FUNDS_ROW_TEXT = lazyre.compile(r"(?:(?:年度)?资金总额|(?<=\n)[|\s]*合\s*计)[^\n其]{0,160}"
+# (or a funds row of its own above the header, its cells named: "| 预算执行 | 预算数 195.31 | … | 分值 10 | … | 得分 9.62 |")
+# (or a line of its own above the table: "预算执行率得分:8.92(分值10分)", "资金执行率得分" with its figure on the next line)
+_FUNDS_ROW_TEXT = lazyre.compile(r"(?:(?:年度)?资金总额|(?<=\n)[|\s]*(?:预算|资金)执行(?:情况|率)?(?:得分)?(?=\s*[|:\n])|"
+                                 r"(?<=\n)[|\s]*合\s*计)[^\n其]{0,160}"
                                  r"(?:\n[ \t|]*(?:\d[\d.,]*%?|[—-]\s*\d+\s*[—-]|第\s*\d+\s*页[^\n]{0,12}|"
                                  r"[^\n]{0,40}(?:报告|自评表))?[ \t|]*(?=\n)){0,14}")  # (a page break within)
 _FUNDS_HEADER = lazyre.compile(r"执行率[^\n]{0,40}\n?[^\n]{0,80}$|分值[^\n]{0,40}执行率")
@@ -181,18 +184,28 @@ def _funds_row_unread(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found
     start = min(p.span.start for p in s.parts)
     text = ctx.doubt.text
     for m in _FUNDS_ROW_TEXT.finditer(text, max(0, start - _FUNDS_ROW_REACH), start):
-        if not m.group().lstrip("| \t").startswith(("资金总额", "年度资金总额")) \
+        if not m.group().lstrip("| \t").startswith(("资金总额", "年度资金总额", "预算执行", "资金执行")) \
                 and not _FUNDS_HEADER.search(text, max(0, m.start() - 200), m.start()):
             continue  # (a 合计 row of another table: only a funds block's counts)
+        fits = []
         for n in _ROW_NUMBER.finditer(m.group()):
             figure = cell_token(n.group(), 0)  # (its value and the half of its last digit, as a grid cell's)
             if figure is not None and 0 < figure.value <= 20 \
                     and compare(s.total, total([computed, Value(figure.value, figure.tolerance)])).verdict == "ok":
-                return _with_funds_row(s, n.group(), "资金总额一行的分值或得分，未能读出",
-                                       "the funds row's weight or score, which was not read")
+                fits.append((abs(s.total.value - computed.value - figure.value), n.group()))
+        if fits:  # (the figure that makes up the difference most closely: the 得分 9.62, not the 分值 10 beside it)
+            return _with_funds_row(s, min(fits)[1], "资金总额一行的分值或得分，未能读出",
+                                   "the funds row's weight or score, which was not read")
+        gap = s.total.value - computed.value
+        if s.column == "weight" and _FUNDS_SCORE_LINE.match(m.group().lstrip("| \t")) and 0 < gap <= _FUNDS_WEIGHT_MOST:
+            # ("资金执行率得分 / 9.10" above the table, its weight not written: the weights read leave it out)
+            return _with_funds_row(s, f"{gap.normalize():f}", "资金执行一行的分值，文中未写明",
+                                   "the funds row's weight, which the text does not write")
     return None
 
 
+_FUNDS_SCORE_LINE = lazyre.compile(r"(?:预算|资金)执行率?得分")
+_FUNDS_WEIGHT_MOST = 20  # a funds row weighs 10 in most templates, 20 in some
 _FUNDS_ROW_REACH = 8000  # characters before a score table's rows where its funds row may stand (a cell a line, notes wrapped)
 _LEVEL_HEADER = lazyre.compile(r"三\s*级\s*指\s*标|二\s*级\s*指\s*标")
 _HEADER_REACH = 8000  # characters before a score table's rows where its header, said once already, may stand again

@@ -155,6 +155,8 @@ _ALL = [
     Reason("points_change", EXPLICIT,
            "提高/下降 X 个百分点 between the rate before it and the rate it is compared with",
            "执行率95%,较上年的90%提高5个百分点。"),
+    Reason("change_against_budget", EXPLICIT, "比预算减少 d of the money spent, against the one budget figure its sentence "
+           "states before it", "三公经费年初预算26.87万元,实际支出16.62万元,比预算减少10.25万元。"),
     Reason("change_of_named_subject", EXPLICIT, "the words right before the change name its subject",
            "支出100万元,收入90万元,支出较上年增加20万元,增长25%。"),
     Reason("change_of_sentence_subject", STRUCTURAL, "an increase larger than the figure just before it is of its "

@@ -950,6 +950,9 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
     total = any(TOTAL_ROW.match(clean(c.text)) for c in words)
     if total:
         labels, target, achieved = [c for c in words if TOTAL_ROW.match(clean(c.text))], None, None
+    elif words and len(words) <= 2 and _FUNDS_ROW_NAME.fullmatch(clean(words[-1].text)):
+        # ("预算执行率 | | | | 10 | 8.86": the funds row, no 指标值 of its own; a word before it is the row above's reason)
+        labels, target, achieved = words[-1:], None, None
     else:
         if len([c for c in pending if c.text]) < 3:
             pending = _spaced_words(pending)  # "修缮建筑面积 6000平方米 6000平方米 | 7 | 7"
@@ -994,6 +997,9 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
         dashed=(), part_of=None, via=via,
         span=Span.model_construct(start=first.start, end=score.end, line=line, column=column))
     return row, facts
+
+
+_FUNDS_ROW_NAME = lazyre.compile(r"(?:预算|资金)执行(?:率|情况)?")
 
 
 # ------------------------------------------------------------------ the tables

@@ -16,7 +16,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers import respective_changes
-from auditor.extract.model import Change, Fact
+from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, said_before, words_before
 from auditor.extract.vocabulary import LabelInfo, read_label
 
@@ -179,6 +179,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # sentence names, from the one to the other, is their difference as any change is — when it
             # is the sentence's one change ("共调增15000万元、调减5000万元,净增10000万元": gross amounts)
             reference, names = "previous", {"current_name": "调整后", "compared_name": "调整前"}
+        elif reason == "change_against_budget":
+            reference, names = "previous", {"current_name": "决算", "compared_name": "预算"}  # (the two figures' difference)
         else:
             names = {}
         yield Candidate(Change.model_construct(
@@ -427,6 +429,9 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 break
         if previous is None:
             previous = _from_to(r, current, before)
+        if previous is None:
+            previous = _budget_compared(r, s.piece.keyword, current, before[1:])
+            reason = "change_against_budget" if previous is not None else reason
     if current is not None and previous is None:
         # "總開支則由1,145.2億元減少82.3億元(7.2%)至1,062.9億元": the figure after 由 is where the change
         # starts from; the one it arrives at (至 / 達 …) comes after the change, if the sentence states it
@@ -446,6 +451,20 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         # budget proposed ("较原预算案删减": of the figure compared with, the one before being the result)
         previous, current = current, None
     return label, current, previous, reason
+
+
+_ADJUSTMENT = lazyre.compile(r"调增|调减|核增|核减|追加|追减")
+
+
+def _budget_compared(r: Reading, keyword: str, current: Fact, earlier: list[Fact]) -> Fact | None:
+    """"三公经费年初预算26.87万元,实际支出16.62万元,比预算减少10.25万元": a change against the budget compares the money
+    spent with the one budget figure its sentence states before it (of the kind the keyword names: 年初 / 调整)."""
+    if _reference(r, keyword, "") != "budget" or current.scenario not in SPENT_SCENARIOS \
+            or _ADJUSTMENT.search(keyword):
+        return None  # (调增 / 追加: the budget changed, not the spending against it)
+    kinds = {"budget_initial"} if "年初" in keyword else {"budget_adjusted"} if "调整" in keyword else BUDGET_SCENARIOS
+    budgets = [f for f in earlier if f.scenario in kinds and f.unit == current.unit and not f.is_bound]
+    return budgets[0] if len(budgets) == 1 else None
 
 
 def _arrived_at(r: Reading, i: int, start: Fact) -> Fact | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from auditor.extract.bind.index import DocumentIndex, fact_scope
-from auditor.extract.model import Breakdown, Fact
+from auditor.extract.model import BUDGET_SCENARIOS, Breakdown, Fact
 from auditor.extract.vocabulary import Family
 
 
@@ -100,6 +100,12 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: d
         if "总计" in (total_fact.concept or "") and not total_fact.in_table and any(
                 beyond.search(f.label) for f in index.facts if f.window == total_fact.window and f.kind == "amount"):
             continue  # ("支出总计5027.38万元,基本支出…,项目支出…,结余分配3.40万元,年末结转和结余187.62万元": more than the two)
+        if "总计" in (total_fact.concept or "") and total_fact.scenario not in BUDGET_SCENARIOS and "决算" in index.text \
+                and any(
+                f.concept == "收入总计" and f.value == total_fact.value and index.period_of(f) == index.period_of(total_fact)
+                for f in index.facts):
+            continue  # ("收入总计 2846.10 | 支出总计 2846.10": a 决算's 支出总计 that balances its 收入总计 holds what is
+            # carried on too — a budget's holds only what is to be spent)
         # figures one paragraph states are read together; across paragraphs the identity is inferred
         together = len({f.window for f in (total_fact, *parts) if not f.in_table}) == 1 and not total_fact.in_table
         out.append(Breakdown.model_construct(total=total_fact, parts=tuple(parts), subtracted=(), marker="identity",
