@@ -17,6 +17,8 @@ instead of an error.
     ALT008 wide-gap                 a miss too wide for a slip: more likely misread (a warning)
     ALT014 multiple-as-ratio        "增长2倍" meant as 2 times, not 3 times, the figure before
     ALT015 another-part             another amount of the sentence is the part a share is of
+    ALT016 several-periods          the amount is count × standard for the several years or batches the text says
+    ALT017 grade-set-by-rule        the text says a rule set the grade, not the score's band
 
 Every function here is pure: the document's facts and text in, a `Found`
 reading (or None) out.
@@ -24,6 +26,7 @@ reading (or None) out.
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal, getcontext
@@ -1144,7 +1147,8 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
             name = _name_core(f.label)
             # (… or said short, without its 收入 / 支出: "占税收的" of 税收收入)
             named = (len(core) >= 2 and (name.endswith(core) or name.endswith((core + "收入", core + "支出")))) \
-                or (f.concept in concepts) or _abbreviates(name, core) \
+                or (f.concept in concepts) or _abbreviates(name, core) or _abbreviates(core, name) \
+                or (len(core) >= 4 and name != core and len(os.path.commonprefix([core[::-1], name[::-1]])) >= 4) \
                 or (len(held) >= 3 and held != clean_label(f.label) and core.startswith(held))
             if named and _ratio_holds(stated, part, f):
                 return _ratio_found("ALT001", stated, part, f)
@@ -1208,8 +1212,16 @@ _HELD = lazyre.compile(r"^(?:含|包含|包括)")
 _WHOLE_IN_BRACKET = lazyre.compile(r"\s*\(\s*占([^()]{2,30}?)(?:的比例|的比重)?\s*\)")
 
 
+_PLACE_HEADS = frozenset("省市县区乡镇州旗")
+_YEAR_HEAD = lazyre.compile(r"^(?:19|20)\d{2}年度?")
+
+
 def _abbreviates(short: str, name: str) -> bool:
-    """"区本级支出" for "区本级一般公共预算支出": the same head and ending, the middle left out."""
+    """"区本级支出" for "区本级一般公共预算支出": the same head and ending, the middle left out ("本级支出" for "县本级一般公共
+    预算支出": the place before the head left out too)."""
+    name = _YEAR_HEAD.sub("", name)
+    if name[:1] in _PLACE_HEADS and short[:1] not in _PLACE_HEADS:
+        name = name[1:]
     if len(short) < 4 or len(short) >= len(name) or short[:2] != name[:2] or short[-2:] != name[-2:]:
         return False
     rest = iter(name)
@@ -1845,7 +1857,27 @@ def explain_product(doc: Document, product: Fact, count: Fact, standard: Fact,
     if said is not None:
         return Found("ALT013", {"zh": f"句中写明“{said.group()}”：金额只是数量×标准的一部分",
                                 "en": f"the sentence says “{said.group()}”: the amount is only part of count × standard"})
+    # the sentence (or the one before) says the amount is of several years or batches ("补发2023年、2024年两年的直补资金",
+    # "分两批…两批共发放", "2019年至2024年,…六年间累计发放"): count × standard × that many
+    before = max(doc.text.rfind(c, 0, max(0, start - 1)) for c in "。\n") + 1
+    for times, words in _periods_said(doc.text[before:stop]):
+        if compare(product, Value(value.value * times, value.tolerance * times)).verdict == "ok":
+            text = f"{written(count)} × {written(standard)} × {times} = {written(product)}"
+            return Found("ALT016", {"zh": f"{text}（句中写明“{words}”）", "en": f"{text} (the sentence says “{words}”)"})
     return None
+
+
+_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_PERIODS = lazyre.compile(r"(?<![\d.第])([两二三四五六七八九十]|[2-9]|1[0-9])\s*个?\s*(?:年|批|期|学期|季度|次)(?!\d)")
+_SPAN_OF_YEARS = lazyre.compile(r"((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～]|至|到)\s*((?:19|20)\d{2})\s*年")
+
+
+def _periods_said(text: str) -> list[tuple[int, str]]:
+    """How many years or batches a text says its amount is of: "两年", "分两批", "六年间", "2019年至2024年" (6)."""
+    out = [(_NUMERALS.get(m.group(1)) or int(m.group(1)), m.group()) for m in _PERIODS.finditer(text)]
+    out += [(int(m.group(2)) - int(m.group(1)) + 1, m.group()) for m in _SPAN_OF_YEARS.finditer(text)
+            if 1 < int(m.group(2)) - int(m.group(1)) + 1 <= 20]
+    return out
 
 
 _PART_OF_PRODUCT = lazyre.compile(r"(?:承担|分担|负担|补助|预拨|拨付|下达|按)[^。,;]{0,8}?\d{1,3}(?:\.\d+)?%|\d{1,3}(?:\.\d+)?%"

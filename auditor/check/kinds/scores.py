@@ -698,8 +698,25 @@ def _grade(rule: Rule, ctx: Context, g, bands) -> Iterator[Outcome]:
     yield failed(rule, None, finding(rule, ctx, span=g.span, stated=g.text, expected=expected,
                                      arithmetic=arithmetic, evidence=figures,
                                      fields={"score": written(score), "grade": g.text}), reason=reason,
-                 found=(_other_evaluation_grade(ctx, g, score, bands) or _another_score_of_the_sentence(ctx, g, score, bands))
+                 found=(_other_evaluation_grade(ctx, g, score, bands) or _another_score_of_the_sentence(ctx, g, score, bands)
+                        or _grade_set_by_rule(ctx, g))
                  if reason == "grade_score_near" else None)
+
+
+_GRADE_RULE = lazyre.compile(r"(?:下调|下降|降低|降为|降)(?:一个|一|两个|二|1|2)?(?:档次|等次|等级|档|级)|降档|降级|"
+                             r"直接(?:确定|评定|认定|定|评)为|一票否决|不得(?:评|定)为[“\"]?优|最高(?:只能)?(?:评|定)为")
+_GRADE_RULE_BEFORE, _GRADE_RULE_AFTER = 300, 120
+
+
+def _grade_set_by_rule(ctx: Context, g) -> doubt.Found | None:
+    """ALT017: the text says the grade was set by a rule, not by the score's band ("存在违规使用资金情形的,评价等级下调一个
+    档次", "发生较大安全责任事故的,评价等级直接确定为‘差’")."""
+    text = ctx.doubt.text
+    said = _GRADE_RULE.search(text, max(0, g.span.start - _GRADE_RULE_BEFORE), min(len(text), g.span.end + _GRADE_RULE_AFTER))
+    if said is None:
+        return None
+    return doubt.Found("ALT017", {"zh": f"文中写明等级按规定调整（“{said.group()}”），不按得分所在档次",
+                                  "en": f"the text says the grade was set by a rule (“{said.group()}”), not by the score's band"})
 
 
 def _another_score_of_the_sentence(ctx: Context, g, score: Fact, bands) -> doubt.Found | None:
