@@ -83,7 +83,7 @@ def test_a_user_rule_with_a_built_in_id_replaces_it(tmp_path):
 
 @pytest.mark.parametrize("edit,line,problem", [
     (('kind = "identity"', 'kind = "identiy"'), 5,
-     "unknown kind 'identiy' (did you mean 'identity'?); known kinds: balance, bounded, breakdown"),
+     "unknown kind 'identiy' (did you mean 'identity'?); known kinds: average, balance, bounded"),
     (('severity = "error"', 'severity = "eror"'), 6, "severity 'eror' is not one of error, warning, info"),
     (('summary_en =', 'sumary_en ='), 4, "unknown key 'sumary_en' (did you mean 'summary_en'?)"),
     (('id = "SUM101"', 'id = "sum7"'), 1, "id 'sum7' must be 2-4 capital letters and 3 digits, e.g. 'SUM101'"),

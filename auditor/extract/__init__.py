@@ -64,6 +64,7 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
         repeats=tuple(bound.repeats),
         differences=tuple(bound.differences),
         products=tuple(bound.products),
+        averages=tuple(bound.averages),
         targets=tuple(bound.targets),
         enumerations=tuple(bound.enumerations),
         unit_slips=tuple(bound.unit_slips),

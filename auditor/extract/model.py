@@ -339,6 +339,17 @@ class Product(Bound):
                                                      "sentence: another reading may take them")
 
 
+class Average(Bound):
+    """年平均 A over the N years of a total T its sentence states: "1958~1965年,…投资共计1050万元,每年平均131万元"."""
+
+    total: Fact
+    mean: Fact
+    years: tuple[int, ...] = Field(description="the counts of years the text allows (a span 1949~1985 may be said "
+                                               "to be 36 years or 37): the mean holds with any")
+    years_text: str = Field(description="where the count is said: \"的36年\", \"1958~1965年\"")
+    years_span: Span
+
+
 class Target(Bound):
     """完成目标任务数 X 的 p%, 超任务 p%: a physical target and what was done against it."""
 
@@ -540,6 +551,7 @@ class Extraction(Record):
     repeats: tuple[Repeat, ...] = ()
     differences: tuple[Difference, ...] = ()
     products: tuple[Product, ...] = ()
+    averages: tuple[Average, ...] = ()
     targets: tuple[Target, ...] = ()
     enumerations: tuple[Enumeration, ...] = ()
     unit_slips: tuple[UnitSlip, ...] = ()

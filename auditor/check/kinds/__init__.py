@@ -50,6 +50,7 @@ KINDS: dict[str, CheckFn] = {
     "difference": differences.check_difference,
     "difference_rate": differences.check_difference_rate,
     "product": products.check_product,
+    "average": products.check_average,
     "target": targets.check_target,
     "named_items": enumerations.check_named_items,
 }

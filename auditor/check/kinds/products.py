@@ -1,4 +1,4 @@
-"""Products: 户数 × 标准 = 金额, 人数 × 每人 = 合计 (人 × 元 → 万元 in base units)."""
+"""Products: 户数 × 标准 = 金额, 人数 × 每人 = 合计 (人 × 元 → 万元 in base units); and means: 年平均 = 总额 / 年数."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import diagnose, doubt
-from auditor.check.arithmetic import Comparison, Equation, compare, product_value, written
+from auditor.check.arithmetic import Comparison, Equation, Value, compare, grouped, product_value, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT
@@ -62,3 +62,30 @@ def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
 def _holds(figures: list[Fact]) -> bool:
     product, count, standard = figures
     return compare(product, product_value(count, standard)).verdict == "ok"
+
+
+def check_average(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """AVG001: the mean a year is the total over the years its sentence says (any count the words allow: a span of
+    years counted with both ends, or between them)."""
+    for a in ctx.doc.averages:
+        figures = [Evidence.of(a.total, "total"), Evidence.of(a.mean, "mean"),
+                   Evidence.at(a.years_span, a.years_text, "years")]
+        tried = [(n, Value(a.total.value / n, a.total.tolerance / n)) for n in a.years]
+        held = next((n for n, value in tried if compare(a.mean, value).verdict == "ok"), None)
+        if held is not None:
+            yield outcome(rule, a, "holds", figures, note=f"over {held} years")
+            continue
+        n, value = tried[0]
+        cmp = compare(a.mean, value)
+        like = a.mean
+        digits = max(like.decimals, 2)
+        shown = (value.value / like.scale).quantize(Decimal(1).scaleb(-digits))
+        other = {"zh": f"（按{a.years[1]}年：{(tried[1][1].value / like.scale).quantize(Decimal(1).scaleb(-digits))}）",
+                 "en": f" (over {a.years[1]} years: {(tried[1][1].value / like.scale).quantize(Decimal(1).scaleb(-digits))})"} \
+            if len(tried) > 1 else {"zh": "", "en": ""}
+        arithmetic = {lang: f"{written(a.total, like)}{like.written_unit} / {n}{'年' if lang == 'zh' else ' years'} = "
+                            f"{grouped(str(shown))}{like.written_unit} ≠ {like.text} {diff_text(cmp.difference, like, lang, digits)}"
+                            f"{other[lang]}" for lang in ("zh", "en")}
+        yield failed(rule, a, finding(rule, ctx, primary=like, stated=like.text, expected=f"{shown}{like.written_unit}",
+                                      arithmetic=arithmetic, evidence=figures, comparison=cmp),
+                     accuse_from=EXPLICIT)

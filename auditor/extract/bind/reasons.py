@@ -298,6 +298,10 @@ _ALL += [
 
 _ALL += [
     # ------------------------------------------------ differences, products, targets
+    Reason("average_over_years", EXPLICIT, "年平均 A of the total before it over the years its sentence says (a count, a "
+           "span, a five-year plan)", "1958~1965年,用于基本建设的投资共计1050万元,每年平均131.25万元。"),
+    Reason("average_over_years_before", VOCABULARY, "年平均 A of the total before it over the years the sentence before "
+           "it in its paragraph says", "1976~1985年的10年财政总收入9117万元,年平均911.7万元。财政总支出22607万元,年平均2260.7万元。"),
     Reason("budget_adjustment", STRUCTURAL, "全年(调整后)预算 = 年初预算 + 追加, stated in that order in one "
            "clause chain", "年初预算732.79万元,年中追加23.71万元,全年预算数756.50万元。"),
     Reason("carry_over", VOCABULARY, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the four stated in one sentence",
