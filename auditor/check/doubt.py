@@ -39,7 +39,7 @@ from auditor.check.arithmetic import Value, compare, product_value, ratio_percen
 from auditor.check.diagnose import slip_explains
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact
-from auditor.extract.numbering import NUMBERED_LINE, item_style
+from auditor.extract.numbering import NUMBERED_LINE, counted, item_style
 from auditor.extract.readings import clean_label
 from auditor.extract.vocabulary import FUND_NAME, FUNDING_SOURCE
 from auditor.load.base import line_starts
@@ -1154,9 +1154,16 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
                 return _ratio_found("ALT001", stated, part, f)
     # "中央补助款50.48亿元,包括一般性补助款17.56亿元、计划型补助款32.91亿元,占岁入总额16.58%": the share
     # after a list's last part is the whole list's (ALT011)
+    # (… or of a whole the share names, stated elsewhere in the paragraph: "县本级政府债务余额158.93亿元,其中一般债务…、专项
+    # 债务97.88亿元,占全县债务余额的76.49%")
+    core = _name_core(whole_label.rstrip("之")) if whole_label else ""
+    named_wholes = [f for f in doc.facts if len(core) >= 2 and 0 < stated.span.start - f.span.start <= _NAMED_WHOLE_REACH
+                    and not f.in_table and f.kind == "amount" and f.unit == part.unit
+                    and not f.is_bound and (_name_core(f.label).endswith(core) or _abbreviates(core, _name_core(f.label)))]
     for b in doc.lists_of_part.get(part.id, ()):
         if len(b.parts) >= 2 and b.parts[-1].id == part.id and b.total.span.start < part.span.start:
-            whole = next((w for w in tried if _ratio_holds(stated, b.total, w)), None)
+            whole = next((w for w in [*tried, *named_wholes] if w.id != b.total.id and _ratio_holds(stated, b.total, w)),
+                         None)
             if whole is not None:
                 return _ratio_found("ALT011", stated, b.total, whole)
     # "(一)群众体育130.21万元,占总数的58.09%。(二)竞技体育93.93万元,占总数的41.91%": the whole is
@@ -1188,8 +1195,9 @@ def _another_part(doc: Document, stated: Fact, part: Fact, tried: list[Fact]) ->
     # ("…比2015年提高4.3个百分点(2015年税收收入29.61亿元,一般公共预算收入41.08亿元,占比72.1%)": a part and its whole
     # stated together after the last rate before the share, in its clause run)
     after_rate = list(takewhile(lambda g: g.kind != "percent", reversed(around)))[::-1]
-    for n, p in enumerate(after_rate):
-        for w in after_rate[n + 1:]:
+    # ("…支出累计1592.34亿元,其中教育支出累计370.81亿元,年均92.70亿元,占一般公共预算支出的23.3%": the whole first)
+    for p in after_rate:
+        for w in after_rate:
             if p.kind == w.kind == "amount" and p.unit == w.unit and not (p.is_bound or w.is_bound) \
                     and (p.id, w.id) != (part.id, tried[0].id if tried else None) and p.value < w.value \
                     and _ratio_holds(stated, p, w):
@@ -1207,13 +1215,14 @@ def _another_part(doc: Document, stated: Fact, part: Fact, tried: list[Fact]) ->
     return None
 
 
+_NAMED_WHOLE_REACH = 600  # characters before a share where the whole it names may be stated (the section's head)
 _TWO_DECIMALS = lazyre.compile(r"\.\d{2}$")
 _HELD = lazyre.compile(r"^(?:含|包含|包括)")
 _WHOLE_IN_BRACKET = lazyre.compile(r"\s*\(\s*占([^()]{2,30}?)(?:的比例|的比重)?\s*\)")
 
 
 _PLACE_HEADS = frozenset("省市县区乡镇州旗")
-_YEAR_HEAD = lazyre.compile(r"^(?:19|20)\d{2}年度?")
+_YEAR_HEAD = lazyre.compile(r"^(?:19|20)\d{2}年(?:度|末|底|初)?")
 
 
 def _abbreviates(short: str, name: str) -> bool:
@@ -1867,14 +1876,13 @@ def explain_product(doc: Document, product: Fact, count: Fact, standard: Fact,
     return None
 
 
-_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _PERIODS = lazyre.compile(r"(?<![\d.第])([两二三四五六七八九十]|[2-9]|1[0-9])\s*个?\s*(?:年|批|期|学期|季度|次)(?!\d)")
 _SPAN_OF_YEARS = lazyre.compile(r"((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～]|至|到)\s*((?:19|20)\d{2})\s*年")
 
 
 def _periods_said(text: str) -> list[tuple[int, str]]:
     """How many years or batches a text says its amount is of: "两年", "分两批", "六年间", "2019年至2024年" (6)."""
-    out = [(_NUMERALS.get(m.group(1)) or int(m.group(1)), m.group()) for m in _PERIODS.finditer(text)]
+    out = [(counted(m.group(1)), m.group()) for m in _PERIODS.finditer(text)]
     out += [(int(m.group(2)) - int(m.group(1)) + 1, m.group()) for m in _SPAN_OF_YEARS.finditer(text)
             if 1 < int(m.group(2)) - int(m.group(1)) + 1 <= 20]
     return out

@@ -29,6 +29,13 @@ def chinese_number(cn: str) -> int | None:
     return None
 
 
+def counted(word: str) -> int | None:
+    """"36", "五", "十二", "两": the count a text writes (两 as a count, never an item's number)."""
+    if word.isdigit():
+        return int(word)
+    return 2 if word == "两" else chinese_number(word)
+
+
 _MARKER_MARKS = lazyre.compile(r"[()、是]")
 _DIGITS = lazyre.compile(r"\d+")
 

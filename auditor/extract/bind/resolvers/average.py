@@ -19,15 +19,16 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Average, Fact, Span
+from auditor.extract.model import Average, Fact
+from auditor.extract.numbering import counted
 from auditor.extract.readings import Reading, clean_label
 
 _MEAN = lazyre.compile(r"(?:年均|年平均|平均每年|每年平均)(?!增|减|递|提高|下降|上涨|增速|增幅)[\u4e00-\u9fff]{0,8}$")
-_NUMERALS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 # "的36年", "10年", "五年间", "这五年", "近三年来" — not a year ("1985年"), nor "3年期"
 _COUNT = lazyre.compile(r"(?<![\d.第])(\d{1,2}|[两二三四五六七八九十]|十[一二三四五六七八九])\s*个?年(?![\d度期级底末初份])")
 _SPAN = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～]|至|到)\s*((?:19|20)\d{2})\s*年")
-_PLAN = lazyre.compile(r"[“\"]?(?:十[一二三四五六七八九十]{1,2}五|[一二三四五六七八九十]{1,3}五)[”\"]?(?:期间|时期|以来)")
+# ("“十四五”以来": the years so far, not five)
+_PLAN = lazyre.compile(r"[“\"]?(?:十[一二三四五六七八九十]{1,2}五|[一二三四五六七八九十]{1,3}五)[”\"]?(?:期间|时期)")
 _NOT_A_MEAN = lazyre.compile(r"(?:年均|年平均|平均每年|每年平均)")
 _TOTAL = lazyre.compile(r"累计|共计|合计|总计|总|共|全部")
 
@@ -82,9 +83,8 @@ def _years_said(text: str, start: int, end: int) -> tuple[tuple[int, ...], str, 
     """The counts of years the words before the total say (the last said), with the words and where they stand."""
     found = []
     for m in _COUNT.finditer(text, start, end):
-        n = m.group(1)
-        count = int(n) if n.isdigit() else (_NUMERALS.get(n) or 10 + _NUMERALS[n[1]])
-        if count >= 2:
+        count = counted(m.group(1))
+        if count is not None and count >= 2:
             found.append((m.start(), ((count,), m.group(), m.start(), m.end())))
     for m in _SPAN.finditer(text, start, end):
         first, last = int(m.group(1)), int(m.group(2))

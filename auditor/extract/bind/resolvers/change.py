@@ -114,6 +114,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if delta is None and pct is None and direction != 0:
             continue  # (a flat change, "较上年无增减", states a change of nothing: the parts' changes count it)
         subject_label, current, previous, reason = _subject(r, i)
+        if current is not None and _MEAN_A_YEAR.search(clean_label(current.label)) \
+                and not _MEAN_A_YEAR.search(s.piece.keyword + (tree[i - 1].piece.label if i > 0 else "")):
+            # ("…五年累计完成8413.8亿元,年均完成1682.8亿元,…。其中,2024年完成投资比2020年增加337.7亿元": a mean a year is
+            # not the figure a change of one year's is of)
+            current, subject_label = None, ""
         if delta is None and pct is not None and previous is not None \
                 and _CHANGE_AT_END.search(clean_label(previous.label)):
             # "…申请财政奖补资金161.5万元,比上年财政奖补资金净增31.69万元,增长25.77%": the figure named as a change
@@ -428,7 +433,7 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 previous = f
                 break
         if previous is None:
-            previous = _from_to(r, current, before)
+            previous = _from_to(r, current, before, said)
         if previous is None:
             previous = _budget_compared(r, s.piece.keyword, current, before[1:])
             reason = "change_against_budget" if previous is not None else reason
@@ -559,15 +564,30 @@ _FRAME_OPENS = lazyre.compile(r"(?:与|同|和|跟)")
 _FRAME_CLOSES = lazyre.compile(r"(?:相比|相较|比较)")
 
 
-def _from_to(r: Reading, current: Fact, before: list[Fact]) -> Fact | None:
+def _from_to(r: Reading, current: Fact, before: list[Fact], said: str = "") -> Fact | None:
     """"由103年度3亿元到107年度1亿1,526万余元,减少61.58%": the figure after 由/从, right before the
-    one after 到/至, is the previous term of the change."""
+    one after 到/至, is the previous term of the change — not of a change on the year before (`said`: the keyword and
+    the words before it, "2024年当年增长", "较上年增长"), unless the two figures are of consecutive years
+    ("由2019年的158.62亿元增至2024年的236.45亿元,2024年当年增长4.3%": of 2023, a figure not stated)."""
     if len(before) < 2 or before[0].id != current.id or before[1].unit != current.unit:
         return None
     start = before[1]
     if r.vocab.cue("to_figure").match(clean_label(current.label)) and r.vocab.cue("from_figure").search(clean_label(start.label)):
+        if said and (r.vocab.cue("reference_previous").search(said) or _THIS_YEAR_OWN.search(said)) \
+                and not _consecutive(start, current):
+            return None
         return start
     return None
+
+
+_THIS_YEAR_OWN = lazyre.compile(r"当年|今年|本年")
+_MEAN_A_YEAR = lazyre.compile(r"年均|年平均|平均每年|每年平均")
+
+
+def _consecutive(earlier: Fact, later: Fact) -> bool:
+    """The two figures are of years one after the other, as their labels date them."""
+    return bool(earlier.period and later.period and earlier.period.isdigit() and later.period.isdigit()
+                and int(later.period) - int(earlier.period) == 1)
 
 
 def _compares_again(r: Reading, before: int, i: int, compared_words: bool) -> bool:

@@ -104,6 +104,16 @@ def plain_names(stretch: str) -> tuple[list[str], str] | None:
     if len(last) == 2 and all(len(x) >= 2 for x in last):
         joined = _LAST_JOIN.search(pieces[-1]).group()
         pieces = pieces[:-1] + last
+    elif len(last) > 2:
+        # ("种植业管理股及农机和农业安全生产股", "统计及调查股和综合股": a joiner inside a name too — the last two are
+        # joined where the first ends as the names do)
+        tail = pieces[-1]
+        endings = {p[-1] for p in pieces if p}
+        splits = [m for m in _LAST_JOIN.finditer(tail) if len(tail[:m.start()]) >= 2 and len(tail[m.end():]) >= 2
+                  and tail[m.start() - 1] in endings]
+        if len(splits) == 1:
+            joined = splits[0].group()
+            pieces = pieces[:-1] + [tail[:splits[0].start()], tail[splits[0].end():]]
     pieces = [p.strip() for p in pieces]
     if len(pieces) < 2 or any(len(p) < 2 or len(p) > _MAX_NAME for p in pieces):
         return None

@@ -34,7 +34,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
         # 支出总计 holding the 结转结余 too —, or of the whole the total is itself a share of — "基本支出…,占本年支出合计的
         # 59.66%。其中:人员经费…,占本年支出合计的50.84%" — are no partition of it)
         if any(x is None or x.reason == "share_of_the_totals_whole" or (x.wholes and all(w.id != b.total.id for w in x.wholes))
-               or _member_named(index, x.whole_label, b.total)
+               or _member_named(index, x.whole_label, b.total) or _wider_scope(x.whole_label, b.total)
                or x.whole_label and (b.total.id, whole_name(x.whole_label)) in said_of for x in found):
             continue
         # (… or of wholes named apart: "人员经费…,占基本支出的82.00%;…项目支出…,占支出总额的50.00%" — two wholes; or of the sum
@@ -75,6 +75,16 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
         out.append(SharePartition.model_construct(label=whole, shares=tuple(s.percent for s in group),
                                                   reason="shares_of_family", via=(), rejected=()))
     return out
+
+
+_SCOPE = lazyre.compile(r"全(?:国|省|市|县|区|州|盟|旗|镇|乡)")
+
+
+def _wider_scope(whole_label: str, total) -> bool:
+    """The share names a whole of a wider scope than the list's total ("甲县…,乙县9.15亿元(一般2.75亿元、专项6.40亿元),
+    分别占全市的1.93%和1.49%"): shares of the place's figures in the city's, no partition of the county's."""
+    said = _SCOPE.search(whole_label or "")
+    return said is not None and said.group() not in (total.label or "")
 
 
 def _member_named(index: DocumentIndex, whole_label: str, total) -> bool:

@@ -124,6 +124,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         return []  # ("2015年 | 2020年 | 年均增长(%)": a rate a year over the span, not the change between the columns)
     # ("2019年 | 2020年 | 2020年比2015年增长(%)": against a year the header names, whose column may not be shown)
     base_year = next((m.group(1) for h in headers for m in [_BASE_YEAR.search(h)] if m), None)
+    on_year_before = any(_ON_YEAR_BEFORE.search(h) for h in headers)
     # "比上年执行数增长%": the figure compared with is of the role the header names
     named = next((role_of(m.group(1)) for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
     out = []
@@ -146,6 +147,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         previous, current = _in_time_order(pair[0])
         if previous is None or (base_year is not None and previous.period != base_year):
             continue
+        if on_year_before and not _consecutive_years(previous, current):
+            continue  # ("2019年 | 2024年 | 2024年比上年增长(%)": against 2023, a column the table does not show)
         stated = delta if delta is not None else percent
         if _NEGATIVE.match(stated.text):
             direction = -1
@@ -168,6 +171,16 @@ _NOT_AMOUNT = lazyre.compile(r"[%‰]|百分点|千分点")
 _RATIO_ROW = lazyre.compile(r"比例|比重|占比|强度|率|\(%\)$|%$")
 _COMPARABLE = lazyre.compile(r"同口径|可比")
 _AVERAGE_RATE = lazyre.compile(r"年均|平均每年|年平均|每年平均|复合")
+_ON_YEAR_BEFORE = lazyre.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
+
+
+def _consecutive_years(earlier: Fact, later: Fact) -> bool:
+    """Two cells of consecutive years, or of years the columns do not name (上年 | 本年)."""
+    if not (earlier.period and later.period and earlier.period.isdigit() and later.period.isdigit()):
+        return True
+    return int(later.period) - int(earlier.period) == 1
+
+
 _BASE_YEAR = lazyre.compile(r"(?:比|较)((?:19|20)\d{2})年")
 _BASE_NAMED = lazyre.compile(r"(?:比|较)(?:上年|上一年|去年|上年度)?(执行数|决算数|预算数)")
 _AGAINST_BUDGET = lazyre.compile(r"(?:较|与|比)(?:年初|调整后?)?预算")
