@@ -62,12 +62,19 @@ def _next_line(text: str, pos: int) -> str:
 _CONTENTS_ENTRY = lazyre.compile(r"(?:…{2,}|\.{4,}|·{4,})\s*\d*\s*$")  # leader dots (and a page number)
 
 
+_NUMERAL_PAIR = lazyre.compile(r"([一二三四五六七八九十]{1,2})(?:季度|年级|级|月份|月|类|等|档|星|期|批)")
+
+
 def headings(norm: Normalised) -> list[Heading]:
     out = []
+    pairs: set[int] = set()
     for m in _HEADING.finditer(norm.text):
         n = chinese_number(m.group(1)) if m.group(1) else None
         if n is None and m.group(1):
             continue
+        pair = _NUMERAL_PAIR.match(norm.text, m.end())
+        if pair and n is not None and chinese_number(pair.group(1)) == n + 1:
+            pairs.add(len(out))  # "二、三季度支出…", "三、四级公路": maybe two numerals of one measure (decided below)
         following = _next_line(norm.text, m.start())
         if _FIGURE_LINE.fullmatch(following):
             continue  # "二、政府性基金预算财政拨款收入" / "2" / "0.00" (or "-"): a row label of a flattened table
@@ -86,7 +93,14 @@ def headings(norm: Normalised) -> list[Heading]:
             continue  # "三、平衡表………": an entry of a table of contents (extraction may jumble their order)
         text = norm.original[start: line_end if line_end != -1 else len(norm.text)].strip()
         out.append(Heading.model_construct(number=n, text=text[:40], span=Span.model_construct(start=start, end=end, line=line, column=column)))
-    return out
+    return [h for k, h in enumerate(out) if k not in pairs or not _numeral_pair(out, k)]
+
+
+def _numeral_pair(out: list[Heading], k: int) -> bool:
+    """Heading k reads as two numerals of one measure ("二、三季度", "三、四级公路"), not a heading: a heading of its
+    number follows it, or the headings before do not come to it ("二、三级指标完成情况" after "一、" is a heading)."""
+    n = out[k].number
+    return any(h.number == n for h in out[k + 1:]) or not (k and out[k - 1].number == n - 1)
 
 
 def table_grades(norm: Normalised, tables) -> list[Grade]:
