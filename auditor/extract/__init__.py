@@ -65,6 +65,7 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
         differences=tuple(bound.differences),
         products=tuple(bound.products),
         averages=tuple(bound.averages),
+        compound_growths=tuple(bound.compound_growths),
         targets=tuple(bound.targets),
         enumerations=tuple(bound.enumerations),
         unit_slips=tuple(bound.unit_slips),

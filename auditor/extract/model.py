@@ -350,6 +350,16 @@ class Average(Bound):
     years_span: Span
 
 
+class CompoundGrowth(Bound):
+    """年均增长 p% from a figure of one year to a figure of a later one: end = start × (1 + p)^years."""
+
+    start: Fact
+    end: Fact
+    rate: Fact
+    years: int
+    direction: int = Field(1, description="+1 年均增长, -1 年均下降")
+
+
 class Target(Bound):
     """完成目标任务数 X 的 p%, 超任务 p%: a physical target and what was done against it."""
 
@@ -552,6 +562,7 @@ class Extraction(Record):
     differences: tuple[Difference, ...] = ()
     products: tuple[Product, ...] = ()
     averages: tuple[Average, ...] = ()
+    compound_growths: tuple[CompoundGrowth, ...] = ()
     targets: tuple[Target, ...] = ()
     enumerations: tuple[Enumeration, ...] = ()
     unit_slips: tuple[UnitSlip, ...] = ()

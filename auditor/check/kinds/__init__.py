@@ -29,6 +29,7 @@ KINDS: dict[str, CheckFn] = {
     "change_delta": changes.check_change_delta,
     "change_growth": changes.check_change_growth,
     "change_growth_base": changes.check_growth_base,
+    "compound_growth": changes.check_compound_growth,
     "change_direction": changes.check_change_direction,
     "change_parts": changes.check_change_parts,
     "table_weights": scores.check_table_weights,

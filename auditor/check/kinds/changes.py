@@ -13,6 +13,7 @@ from auditor.check.arithmetic import (Equation, Value, at_precision, compare, gr
                                       truncated, unit_of, written)
 from auditor.check.context import Context, diff_text, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
+from auditor.extract.bind.reasons import EXPLICIT
 from auditor.extract.model import Change, Fact
 from auditor.extract.vocabulary import read_label
 from auditor.findings import Evidence, Outcome
@@ -540,3 +541,45 @@ def _nested_changes(ctx: Context, cl) -> doubt.Found | None:
               for pc in cl.parts]
     total_change = cl.total.delta.model_copy(update={"value": cl.total.delta.value * cl.total.direction})
     return doubt.explain_change_levels(ctx.doubt, signed, total_change, ctx.vocab)
+
+
+def _compound_rate(start: Decimal, end: Decimal, years: int) -> Decimal:
+    """(end / start)^(1 / years) − 1, in percent."""
+    return ((end / start) ** (Decimal(1) / years) - 1) * 100
+
+
+def _rate_range(g, years: int, compound: bool) -> tuple[Decimal, Decimal] | None:
+    """The rates a year the two figures give, rounded as written: lowest and highest."""
+    low_start, high_start = g.start.value - g.start.tolerance, g.start.value + g.start.tolerance
+    low_end, high_end = g.end.value - g.end.tolerance, g.end.value + g.end.tolerance
+    if low_start <= 0 or low_end <= 0:
+        return None
+    if compound:
+        return _compound_rate(high_start, low_end, years), _compound_rate(low_start, high_end, years)
+    return (low_end / high_start - 1) * 100 / years, (high_end / low_start - 1) * 100 / years
+
+
+def check_compound_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """CHG006: 年均增长 p% from a start figure to an end figure is the rate a year that compounds one into the other over
+    the years between them (also read: over one year more, or as the growth spread evenly — reports count either way)."""
+    for g in ctx.doc.compound_growths:
+        figures = [Evidence.of(g.rate, "growth"), Evidence.of(g.start, "previous"), Evidence.of(g.end, "current")]
+        stated = g.rate.value * g.direction if not g.rate.text.lstrip().startswith("-") else g.rate.value
+        low, high = stated - g.rate.tolerance, stated + g.rate.tolerance
+        readings = [(g.years, True), (g.years + 1, True), (g.years, False)]
+        ranges = [_rate_range(g, n, compound) for n, compound in readings]
+        if any(r is not None and r[0] <= high and low <= r[1] for r in ranges):
+            yield outcome(rule, g, "holds", figures)
+            continue
+        if ranges[0] is None:
+            yield outcome(rule, g, "undecided", figures, note="a figure at or below zero")
+            continue
+        computed = _compound_rate(g.start.value, g.end.value, g.years)
+        digits = max(g.rate.decimals, 2)
+        shown = computed.quantize(Decimal(1).scaleb(-digits))
+        cmp = compare(g.rate.model_copy(update={"value": stated}), Value(computed, (ranges[0][1] - ranges[0][0]) / 2))
+        arithmetic = {lang: f"({written(g.end)} / {written(g.start, g.end)})^(1/{g.years}) − 1 = {shown}% ≠ "
+                            f"{written(g.rate)}% {diff_text(cmp.difference, g.rate, lang, digits)}" for lang in ("zh", "en")}
+        yield failed(rule, g, finding(rule, ctx, primary=g.rate, stated=g.rate.text, expected=f"{shown}%",
+                                      arithmetic=arithmetic, evidence=figures, comparison=cmp),
+                     accuse_from=EXPLICIT)

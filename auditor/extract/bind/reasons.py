@@ -155,6 +155,8 @@ _ALL = [
     Reason("points_change", EXPLICIT,
            "提高/下降 X 个百分点 between the rate before it and the rate it is compared with",
            "执行率95%,较上年的90%提高5个百分点。"),
+    Reason("compound_growth", EXPLICIT, "年均增长 p% right after the start (由…) and end (增加到…) figures its sentence dates",
+           "一般公共预算收入由2019年的158.62亿元增加到2024年的236.45亿元,年均增长8.3%。"),
     Reason("change_against_budget", EXPLICIT, "比预算减少 d of the money spent, against the one budget figure its sentence "
            "states before it", "三公经费年初预算26.87万元,实际支出16.62万元,比预算减少10.25万元。"),
     Reason("change_of_named_subject", EXPLICIT, "the words right before the change name its subject",

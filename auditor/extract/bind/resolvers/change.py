@@ -29,11 +29,11 @@ RATES_IN_ORDER = "its rate the one of the 分别 rates after the changes in its 
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     consumed: set[int] = set()
-    yield from respective_changes.resolve(r, consumed, _other_basis, _other_base)  # (分别…分别: each subject's change, paired in order)
+    yield from respective_changes.resolve(r, consumed, other_basis, _other_base)  # (分别…分别: each subject's change, paired in order)
     rate_of = respective_changes.rates_of_changes(r, consumed)  # (changes, then 分别 their rates: paired in order)
     consumed.update(rate_of.values())
     # (years, then 分别 their rates or changes: each on the year before)
-    yield from respective_changes.year_series_rates(r, consumed, _other_basis)
+    yield from respective_changes.year_series_rates(r, consumed, other_basis)
     last: tuple[int, str, Fact | None, str] | None = None  # the change before: node, subject, figure, reason
     for s in tree.of_kind(*DIRECTIONS, *GROWTHS):
         i = s.index
@@ -48,13 +48,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         delta = pct = None
         if fact is not None:
             if fact.kind == "percent":
-                pct = None if _other_basis(r, i) else fact  # "剔除留抵退税后同口径下降6.07%": not of these figures
+                pct = None if other_basis(r, i) else fact  # "剔除留抵退税后同口径下降6.07%": not of these figures
                 if i > 0 and tree[i - 1].kind == "words" and r.vocab.cue("average_rate").search(tree[i - 1].piece.label):
                     pct = None  # "由2019年的49.80亿元增加到2024年的57.86亿元,年均增长3.0%": a rate a year, not the whole
             elif fact.kind in {"amount", "count"}:
                 delta = fact
         if i in rate_of and delta is not None:
-            pct = None if _other_basis(r, rate_of[i]) else r.facts[rate_of[i]]
+            pct = None if other_basis(r, rate_of[i]) else r.facts[rate_of[i]]
         # a growth rate in the next clause of the same sentence completes it
         for k in range(i + 1, min(i + 6, len(tree)) if i not in rate_of else 0):
             t = tree[k]
@@ -99,7 +99,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 if g.kind == "percent" and pct is None and delta is not None and t_dir == direction:
                     if not _nothing_between(r, i, k):
                         break  # "增加76.4亿元,其中税收收入增长12.1%", "…,年均增长6.5%": another subject's rate
-                    pct = None if _other_basis(r, k) else g
+                    pct = None if other_basis(r, k) else g
                     consumed.add(k)
                 elif (g.kind == "amount" and delta is None and pct is not None and t_dir == direction
                       and t.kind in {"increase", "decrease"} and all(tree[m].kind == "sep" for m in range(i + 1, k))):
@@ -108,7 +108,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 break
             if g is not None and t.kind == "labelled":
                 if _bracketed_rate(tree, i, k, g) and pct is None and delta is not None:
-                    pct = None if _other_basis(r, k) else g  # "增加53.83亿元(2.63%)": its rate, in a bracket
+                    pct = None if other_basis(r, k) else g  # "增加53.83亿元(2.63%)": its rate, in a bracket
                     consumed.add(k)
                 break
         if delta is None and pct is None and direction != 0:
@@ -836,7 +836,7 @@ def _says_real_rates(text: str) -> bool:
     return bool(_REAL_RATES_NOTE.search(text))
 
 
-def _other_basis(r: Reading, k: int) -> bool:
+def other_basis(r: Reading, k: int) -> bool:
     """The words before a growth rate put it on another basis than the figures written
     ("剔除留抵退税后同口径下降6.07%", "按可比口径增长3%")."""
     cue = r.vocab.cue("adjusted_basis")

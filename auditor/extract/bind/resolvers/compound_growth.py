@@ -1,0 +1,64 @@
+"""年均增长 p% from a figure of one year to a figure of a later one: end = start × (1 + p)^years.
+
+    "一般公共预算收入由2019年的158.62亿元增加到2024年的236.45亿元,年均增长8.3%"   → 236.45 = 158.62 × 1.083^5
+
+The rate is said as a mean a year (年均增长, 平均每年增长 …, vocabulary cue average_rate) right after the two
+figures its sentence gives as a start (由 / 从 …) and an end (增加到 / 达到 …), each dated by its year (or the
+sentence names the span, "2019—2024年"); not on another basis than the figures (按可比价格, 同口径: real growth
+of nominal figures).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor import lazyre
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.resolvers.change import DIRECTIONS, GROWTHS, other_basis
+from auditor.extract.model import CompoundGrowth, Fact
+from auditor.extract.readings import Reading, clean_label
+
+_SPAN = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～]|至|到)\s*((?:19|20)\d{2})\s*年")
+_REACH = 12  # nodes before the rate where its two figures may stand
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    tree = r.tree
+    said = r.vocab.cue("average_rate")
+    for s in tree.of_kind(*DIRECTIONS, *GROWTHS):
+        i = s.index
+        rate = r.facts[i]
+        if rate is None or rate.kind != "percent" or rate.is_bound or rate.written_unit == "倍" or i == 0:
+            continue
+        if tree[i - 1].kind != "words" or not said.search(tree[i - 1].piece.label) or other_basis(r, i):
+            continue
+        figures = [r.facts[k] for k in tree.before(i, "sentence", limit=_REACH)
+                   if r.facts[k] is not None and tree[k].kind in {"labelled", "total"} and r.facts[k].kind == "amount"]
+        if len(figures) < 2:
+            continue
+        end, start = figures[0], figures[1]
+        if end.unit != start.unit or end.is_bound or start.is_bound or start.value <= 0 \
+                or not r.vocab.cue("to_figure").match(clean_label(end.label)) \
+                or not (r.vocab.cue("from_figure").search(clean_label(start.label))
+                        or r.vocab.cue("from_figure_named").search(r.norm.text[max(0, start.span.start - 24):start.span.start])):
+            continue
+        years = _years(r, start, end, s)
+        if years is None:
+            continue
+        direction = DIRECTIONS[s.kind] if s.kind in DIRECTIONS else GROWTHS[s.kind]
+        yield Candidate(CompoundGrowth.model_construct(start=start, end=end, rate=rate, years=years, direction=direction,
+                                                       reason="compound_growth", via=(), rejected=()))
+
+
+def _years(r: Reading, start: Fact, end: Fact, s) -> int | None:
+    """How many years lie between the two figures: their own years, else the span the sentence names."""
+    if start.period and end.period and start.period.isdigit() and end.period.isdigit():
+        n = int(end.period) - int(start.period)
+        return n if 1 <= n <= 30 else None
+    text = r.norm.text
+    sentence_start = max(text.rfind(c, 0, start.span.start) for c in "。\n") + 1
+    m = _SPAN.search(text, sentence_start, s.start)
+    if m is None:
+        return None
+    n = int(m.group(2)) - int(m.group(1))
+    return n if 1 <= n <= 30 else None
