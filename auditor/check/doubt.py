@@ -39,7 +39,7 @@ from auditor.check.arithmetic import Value, compare, product_value, ratio_percen
 from auditor.check.diagnose import slip_explains
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact
-from auditor.extract.numbering import NUMBERED_LINE, counted, item_style
+from auditor.extract.numbering import NUMBERED_LINE, YEAR_SPAN, counted, item_style
 from auditor.extract.readings import clean_label
 from auditor.extract.vocabulary import FUND_NAME, FUNDING_SOURCE
 from auditor.load.base import line_starts
@@ -1877,13 +1877,12 @@ def explain_product(doc: Document, product: Fact, count: Fact, standard: Fact,
 
 
 _PERIODS = lazyre.compile(r"(?<![\d.第])([两二三四五六七八九十]|[2-9]|1[0-9])\s*个?\s*(?:年|批|期|学期|季度|次)(?!\d)")
-_SPAN_OF_YEARS = lazyre.compile(r"((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～]|至|到)\s*((?:19|20)\d{2})\s*年")
 
 
 def _periods_said(text: str) -> list[tuple[int, str]]:
     """How many years or batches a text says its amount is of: "两年", "分两批", "六年间", "2019年至2024年" (6)."""
     out = [(counted(m.group(1)), m.group()) for m in _PERIODS.finditer(text)]
-    out += [(int(m.group(2)) - int(m.group(1)) + 1, m.group()) for m in _SPAN_OF_YEARS.finditer(text)
+    out += [(int(m.group(2)) - int(m.group(1)) + 1, m.group()) for m in YEAR_SPAN.finditer(text)
             if 1 < int(m.group(2)) - int(m.group(1)) + 1 <= 20]
     return out
 

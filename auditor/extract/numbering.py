@@ -29,6 +29,10 @@ def chinese_number(cn: str) -> int | None:
     return None
 
 
+# a span of years, its first and last year in groups 1 and 2: "1958~1965年", "2019年至2024年", "2016—2020年"
+YEAR_SPAN = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～]+|至|到)\s*((?:19|20)\d{2})\s*年")
+
+
 def counted(word: str) -> int | None:
     """"36", "五", "十二", "两": the count a text writes (两 as a count, never an item's number)."""
     if word.isdigit():

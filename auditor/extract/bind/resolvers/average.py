@@ -20,17 +20,27 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Average, Fact
-from auditor.extract.numbering import counted
+from auditor.extract.numbering import YEAR_SPAN, counted
 from auditor.extract.readings import Reading, clean_label
 
-_MEAN = lazyre.compile(r"(?:年均|年平均|平均每年|每年平均)(?!增|减|递|提高|下降|上涨|增速|增幅)[\u4e00-\u9fff]{0,8}$")
+# the mean's own words: the mean word and at most a verb ("年均投入", "每年平均"); not a mean per unit ("每村每年",
+# "户年均"), nor a rate (年均增长)
+_MEAN = lazyre.compile(r"(?:^|[^每户村人亩])(?:年均|年平均|平均每年|每年平均)(?:投入|完成|收入|支出|增加|安排|发放|拨付|下达|实现|达到|争取|筹集)?(?:资金|金额)?$")
 # "的36年", "10年", "五年间", "这五年", "近三年来" — not a year ("1985年"), nor "3年期"
-_COUNT = lazyre.compile(r"(?<![\d.第])(\d{1,2}|[两二三四五六七八九十]|十[一二三四五六七八九])\s*个?年(?![\d度期级底末初份])")
-_SPAN = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～]|至|到)\s*((?:19|20)\d{2})\s*年")
+# a count of years said as the stretch the total is of ("五年间", "这五年", "近三年来", "1949~1985年的36年"), not a term of
+# something ("3年行动", "15年免费教育", "10年期债券", "80年代")
+_COUNT = lazyre.compile(r"(?:(?<=这)|(?<=近)|(?<=过去)|(?<=年的)|(?<=年间)|(?<=\d年))(\d{1,2}|[两二三四五六七八九十]|十[一二三四五六七八九])\s*个?年"
+                        r"|(?<![\d.第个])(\d{1,2}|[两二三四五六七八九十]|十[一二三四五六七八九])\s*个?年"
+                        r"(?=间|来|中|里|内|以来|期间|累计|共|合计)")
+# any other words of years or periods between the years taken and the mean: a sub-period or another stretch
+_OTHER_YEARS = lazyre.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*年|[两二三四五六七八九十]\s*个?年|年代|时期|期间|以来|其中")
 # ("“十四五”以来": the years so far, not five)
 _PLAN = lazyre.compile(r"[“\"]?(?:十[一二三四五六七八九十]{1,2}五|[一二三四五六七八九十]{1,3}五)[”\"]?(?:期间|时期)")
 _NOT_A_MEAN = lazyre.compile(r"(?:年均|年平均|平均每年|每年平均)")
+_YEARS_AFTER = lazyre.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*年|[两二三四五六七八九十]\s*个?年|年代|时期|期间|以来")
+_CHANGED = lazyre.compile(r"增长|增加|减少|下降|[比较]")  # (a change said of the total: the mean may be of the subject)
 _TOTAL = lazyre.compile(r"累计|共计|合计|总计|总|共|全部")
+_TOTAL_BEFORE = lazyre.compile(r"(?:累计|共计|合计|总计|共)\s*(?:为|达到?|是)?\s*$")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -44,49 +54,56 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         total = _total_before(r, s.index, mean)
         if total is None:
             continue
-        start = text.rfind("。", 0, total.span.start) + 1
-        start = max(start, text.rfind("\n", 0, total.span.start) + 1)
+        start = tree[tree.unit("sentence", s.index)[0]].start  # (a sentence hard-wrapped over lines is one)
         said = _years_said(text, start, total.span.start)
         reason = "average_over_years"
+        if said is _OPEN:
+            continue
         if said is None:
             said = carried.get(s.paragraph)
             reason = "average_over_years_before"
         else:
             carried[s.paragraph] = said
-        if said is None:
-            continue
+        if said is None or _OTHER_YEARS.search(text, total.span.start, mean.span.start) \
+                or _CHANGED.search(text, total.span.end, mean.span.start) \
+                or (reason == "average_over_years" and _OTHER_YEARS.search(text, said[3], total.span.start)) \
+                or _YEARS_AFTER.search(text, mean.span.end, _sentence_end(text, mean.span.end)):
+            continue  # (another stretch of years, a sub-period or a 其中 item between or after: which one is not said)
         years, words, at, end = said
         yield Candidate(Average.model_construct(total=total, mean=mean, years=years, years_text=words,
                                                 years_span=r.span(at, end), reason=reason, via=(), rejected=()))
 
 
+def _sentence_end(text: str, at: int) -> int:
+    ends = [i for i in (text.find(c, at) for c in "。\n") if i >= 0]
+    return min(ends) if ends else len(text)
+
+
 def _total_before(r: Reading, i: int, mean: Fact) -> Fact | None:
-    """The amount the mean is of: before it in its sentence, of its unit, larger, not a mean itself — the nearest named
-    as a total (累计, 共计, 总 …), else the one amount there is ("…各年度分别为12,406.85万元、13,872.40万元和15,215.93万元,
-    年均13,831.73万元": not the last year's)."""
-    found = []
+    """The amount the mean is of: the nearest before it in its sentence, named as a total (累计, 共计, 总 …), of its
+    unit and larger; none when the nearest is anything else ("…各年度分别为12,406.85万元、…和15,215.93万元,年均…":
+    which figure the mean is of is not said)."""
     for k in r.tree.before(i, "sentence", limit=32):
         f = r.facts[k]
         if f is None or r.tree[k].kind not in {"labelled", "total"} or f.kind != "amount":
             continue
-        if _NOT_A_MEAN.search(clean_label(f.label)):
-            break  # (two means in a row: "年平均911.7万元,较前26年平均…": no total between)
-        if f.unit == mean.unit and not f.is_bound and f.value > mean.value:
-            found.append((k, f))
-    totals = [f for k, f in found if r.tree[k].kind == "total" or _TOTAL.search(clean_label(f.label))]
-    if totals:
-        return totals[0]
-    return found[0][1] if len(found) == 1 else None
+        named = r.tree[k].kind == "total" or _TOTAL.search(clean_label(f.label)) \
+            or _TOTAL_BEFORE.search(r.norm.text, max(0, f.span.start - 5), f.span.start)  # ("投资共1261万元": 共 a copula)
+        if named and f.unit == mean.unit and not f.is_bound and f.value > mean.value \
+                and not _NOT_A_MEAN.search(clean_label(f.label)):
+            return f
+        return None
+    return None
 
 
 def _years_said(text: str, start: int, end: int) -> tuple[tuple[int, ...], str, int, int] | None:
     """The counts of years the words before the total say (the last said), with the words and where they stand."""
     found = []
     for m in _COUNT.finditer(text, start, end):
-        count = counted(m.group(1))
+        count = counted(m.group(1) or m.group(2))
         if count is not None and count >= 2:
             found.append((m.start(), ((count,), m.group(), m.start(), m.end())))
-    for m in _SPAN.finditer(text, start, end):
+    for m in YEAR_SPAN.finditer(text, start, end):
         first, last = int(m.group(1)), int(m.group(2))
         if 1 <= last - first <= 60:
             found.append((m.start(), ((last - first + 1, last - first), m.group(), m.start(), m.end())))
@@ -94,5 +111,12 @@ def _years_said(text: str, start: int, end: int) -> tuple[tuple[int, ...], str, 
         found.append((m.start(), ((5,), m.group(), m.start(), m.end())))
     if not found:
         return None
-    # (a count of years said after a span names the span's count: "1949~1985年的36年")
-    return max(found, key=lambda x: x[0])[1]
+    # (a count of years said after a span names the span's count: "1949~1985年的36年"; stretches that disagree —
+    # "2021—2023年,…超过“十三五”时期" — leave the count open)
+    last = max(found, key=lambda x: x[0])[1]
+    if any(not set(last[0]) & set(years) for _, (years, *_rest) in found):
+        return _OPEN
+    return last
+
+
+_OPEN = ((), "", 0, 0)  # stretches of years said that disagree: no count, and none carried from before

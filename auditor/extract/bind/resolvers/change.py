@@ -463,13 +463,27 @@ _ADJUSTMENT = lazyre.compile(r"调增|调减|核增|核减|追加|追减")
 
 def _budget_compared(r: Reading, keyword: str, current: Fact, earlier: list[Fact]) -> Fact | None:
     """"三公经费年初预算26.87万元,实际支出16.62万元,比预算减少10.25万元": a change against the budget compares the money
-    spent with the one budget figure its sentence states before it (of the kind the keyword names: 年初 / 调整)."""
-    if _reference(r, keyword, "") != "budget" or current.scenario not in SPENT_SCENARIOS \
-            or _ADJUSTMENT.search(keyword):
-        return None  # (调增 / 追加: the budget changed, not the spending against it)
+    spent with the budget stated right before it — when the spending is named only as spending (实际支出, 决算数: of the
+    budget's subject), the budget names itself a budget (of the kind the keyword names: 年初 / 调整) of the same year, and
+    nothing stands between the two figures but their words. Anything else (another item's or year's budget, a wider
+    whole's, money handed down) is no reading."""
+    if _reference(r, keyword, "") != "budget" or current.scenario not in SPENT_SCENARIOS or _ADJUSTMENT.search(keyword) \
+            or not earlier or not _BARE_SPENT.fullmatch(clean_label(current.label)):
+        return None
+    budget = earlier[0]
     kinds = {"budget_initial"} if "年初" in keyword else {"budget_adjusted"} if "调整" in keyword else BUDGET_SCENARIOS
-    budgets = [f for f in earlier if f.scenario in kinds and f.unit == current.unit and not f.is_bound]
-    return budgets[0] if len(budgets) == 1 else None
+    if budget.scenario not in kinds or "预算" not in budget.label or budget.unit != current.unit or budget.is_bound \
+            or r.is_previous(budget):
+        return None
+    if kinds is BUDGET_SCENARIOS and any(f.scenario in BUDGET_SCENARIOS for f in earlier[1:]):
+        return None  # ("年初预算26.87万元,调整后预算30.00万元,实际支出16.62万元,比预算减少…": which budget is not said)
+    between = r.norm.text[budget.span.end:current.span.start]
+    return budget if len(between) <= _BETWEEN and not _OTHER_STATEMENT.search(between) else None
+
+
+_BARE_SPENT = lazyre.compile(r"(?:全年|本年|当年|年度)?(?:实际)?(?:支出|决算|执行|使用|支付)(?:数|金额)?(?:为|是)?")
+_OTHER_STATEMENT = lazyre.compile(r"[;。]")
+_BETWEEN = 8  # characters between the budget and the spending: a comma and the spending's name
 
 
 def _arrived_at(r: Reading, i: int, start: Fact) -> Fact | None:

@@ -16,10 +16,13 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.change import DIRECTIONS, GROWTHS, other_basis
 from auditor.extract.model import CompoundGrowth, Fact
+from auditor.extract.numbering import YEAR_SPAN
 from auditor.extract.readings import Reading, clean_label
 
-_SPAN = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～]|至|到)\s*((?:19|20)\d{2})\s*年")
 _REACH = 12  # nodes before the rate where its two figures may stand
+_NEAR = 8  # characters between the end figure and the rate's keyword: a comma and the mean word
+_ANOTHER_SUBJECT = lazyre.compile(r"其中|人均|全省|全国|全市|同期|比|高于|低于|以来|时期|[(;]")
+_PRICE_ADJUSTED = lazyre.compile(r"扣除物价|价格因素|实际(?:年均)?增长|可比价|不变价|同口径|可比口径")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -42,6 +45,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 or not (r.vocab.cue("from_figure").search(clean_label(start.label))
                         or r.vocab.cue("from_figure_named").search(r.norm.text[max(0, start.span.start - 24):start.span.start])):
             continue
+        between = r.norm.text[end.span.end:s.start]
+        if len(between) > _NEAR or _ANOTHER_SUBJECT.search(between) or _PRICE_ADJUSTED.search(
+                r.norm.text, max(r.norm.text.rfind(c, 0, s.start) for c in "。\n") + 1, s.start):
+            continue  # (the rate of another subject, place or period after the first: "…,年均增长6.9%;人均…年均增长7.3%")
         years = _years(r, start, end, s)
         if years is None:
             continue
@@ -57,7 +64,7 @@ def _years(r: Reading, start: Fact, end: Fact, s) -> int | None:
         return n if 1 <= n <= 30 else None
     text = r.norm.text
     sentence_start = max(text.rfind(c, 0, start.span.start) for c in "。\n") + 1
-    m = _SPAN.search(text, sentence_start, s.start)
+    m = YEAR_SPAN.search(text, sentence_start, s.start)
     if m is None:
         return None
     n = int(m.group(2)) - int(m.group(1))

@@ -16,6 +16,7 @@ from auditor.extract.bind.lists import (MARKERS, REASON_OF_OPENER, adds_up, choo
                                         inner_nodes, is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
                                         partial_marker, total_candidates, SPAN_TOTAL)
 from auditor.extract.model import Fact
+from auditor.extract.numbering import YEAR_SPAN
 from auditor.extract.readings import LABEL_YEAR, Reading, clean_label, part_start, years_listed_before
 from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
 
@@ -487,7 +488,6 @@ def _adds_up_only_with(total: Fact, longer: list, shorter: list) -> bool:
 
 
 # "2021—2024年", "2019至2023年": a span of years a total is stated for
-_YEAR_SPAN = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～]+|至|到)\s*((?:19|20)\d{2})\s*年")
 
 
 def _some_years_of_span(r: Reading, total: Fact, opener) -> bool:
@@ -496,7 +496,7 @@ def _some_years_of_span(r: Reading, total: Fact, opener) -> bool:
     text = r.norm.text
     start = part_start(text, total.span.start, "。")
     span = None
-    for m in _YEAR_SPAN.finditer(text, start, total.span.start):
+    for m in YEAR_SPAN.finditer(text, start, total.span.start):
         span = m
     if span is None:
         return False
