@@ -181,7 +181,32 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridR
             current.append(row)
     if len(current) >= _MIN_ROWS:
         blocks.append(current)
-    return blocks
+    return [_years_split_off(block) for block in blocks]
+
+
+_GLUED_YEAR = lazyre.compile(r"((?:19|20)\d{2})(\d{3,})")
+
+
+def _years_split_off(block: list[GridRow]) -> list[GridRow]:
+    """A yearbook's rows whose year lost the space after it in extraction ("199059137 339396 17.4",
+    "20071166941 7168576 16.3"): when every row of the block opens so, with years rising a few at a time, the year is
+    the row's label and the rest its first figure."""
+    glued = [_GLUED_YEAR.fullmatch(row.tokens[0].text) if not row.label else None for row in block]
+    if not all(glued):
+        return block
+    years = [int(m.group(1)) for m in glued]
+    if not all(_FIRST_YEAR <= y <= _LAST_YEAR for y in years) \
+            or not all(0 < b - a <= _YEAR_STEP for a, b in zip(years, years[1:])):
+        return block
+    out = []
+    for row, m in zip(block, glued):
+        first = row.tokens[0]
+        rest = cell_token(m.group(2), first.start + 4)
+        out.append(GridRow(m.group(1), first.start, row.line, (rest, *row.tokens[1:])))
+    return out
+
+
+_FIRST_YEAR, _LAST_YEAR, _YEAR_STEP = 1949, 2035, 5
 
 
 def _pair_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
