@@ -1076,6 +1076,8 @@ _COMPARABLE_NOTE = lazyre.compile(r"(?:增长|增幅|增减|比上年|同比)[^�
                                   r"(?:同口径|可比口径|可比价|不变价)[^。\n]{0,12}(?:增长|增幅|计算)")
 
 
+_ON_YEAR_BEFORE_NOTE = lazyre.compile(r"(?:增速|增长|增幅|增减)[^。;\n]{0,12}(?:比上年|较上年|同比)")
+YEAR_BEFORE_MARK = "^上年"  # (in a table's `comparable`: its changes are on the year before, as its note says)
 _BRACKETS = lazyre.compile(r"\([^()]*\)")
 _EVERY_ROW = lazyre.compile(r"表中|本表|上表|均按|均为|各")
 # a note saying some rows' changes are differences, not rates ("…栏为比上年增减的绝对数", "为增减百分点")
@@ -1093,8 +1095,10 @@ def _comparable_note(text: str, end: int, rows) -> tuple[str, ...]:
             clauses = [c for c in re.split(r"[;。]", line) if _DIFFERENCE_NOTE.search(c)]
             differences = tuple("Δ" + r.label for r in rows for name in [_BRACKETS.sub("", UNIT_TAIL.sub("", r.label))]
                                 if len(name) >= 2 and any(name in c or len(name) >= 5 and name[-4:] in c for c in clauses))
+            # ("注:增速为2024年比上年增长": the change column is on the year before, whatever years the columns show)
+            on_year_before = (YEAR_BEFORE_MARK,) if _ON_YEAR_BEFORE_NOTE.search(line) else ()
             if not _COMPARABLE_NOTE.search(line):
-                return differences
+                return (*differences, *on_year_before)
             if _EVERY_ROW.search(line):
                 return ("*",)  # ("注:表中增长率均按同口径计算…其中税收收入…": every row's, whatever rows it names after)
             named = tuple(r.label for r in rows for name in [UNIT_TAIL.sub("", r.label)] if len(name) >= 2 and name in line)

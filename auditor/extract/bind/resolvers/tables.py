@@ -36,7 +36,7 @@ from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.numbering import item_style, outline_depth
-from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW
+from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK
 from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, clean, column_keys, is_source, role_in_table,
                                             rate_column_base, role_of)
 from auditor.extract.vocabulary import Vocabulary
@@ -124,7 +124,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         return []  # ("2015年 | 2020年 | 年均增长(%)": a rate a year over the span, not the change between the columns)
     # ("2019年 | 2020年 | 2020年比2015年增长(%)": against a year the header names, whose column may not be shown)
     base_year = next((m.group(1) for h in headers for m in [_BASE_YEAR.search(h)] if m), None)
-    on_year_before = any(_ON_YEAR_BEFORE.search(h) for h in headers)
+    on_year_before = any(_ON_YEAR_BEFORE.search(h) for h in headers) or YEAR_BEFORE_MARK in table.comparable
     # "比上年执行数增长%": the figure compared with is of the role the header names
     named = next((role_of(m.group(1)) for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
     out = []
