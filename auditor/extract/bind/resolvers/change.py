@@ -412,7 +412,9 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         previous, current = current, None
         # an explicit current figure of the same subject earlier in the sentence
         for f in before[1:]:
-            if f.concept == previous.concept and not r.is_previous(f):
+            # (of the same kind as last year's: "年初预算38.00万元,上年决算36.90万元,本年决算比上年减少1.08万元" — no budget
+            # for this year's outturn)
+            if f.concept == previous.concept and not r.is_previous(f) and not _named_other_kind(words, f):
                 current = f
                 if r.vocab.cue("compared_with").fullmatch(clean_label(label)):
                     label = f.label  # "三公经费1969万元,较2024年的2190万元减少": the subject is named first
@@ -459,6 +461,20 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
 
 
 _ADJUSTMENT = lazyre.compile(r"调增|调减|核增|核减|追加|追减")
+
+
+def _named_other_kind(words: str, f: Fact) -> bool:
+    """The words before the change name this year's figure as money spent (本年决算, 实际执行) and `f` is a budget, or the
+    reverse: not the figure they name."""
+    if _SPENT_WORDS.search(words):
+        return f.scenario in BUDGET_SCENARIOS
+    if _BUDGET_WORDS.search(words):
+        return f.scenario in SPENT_SCENARIOS
+    return False
+
+
+_SPENT_WORDS = lazyre.compile(r"决算|执行数|实际执行|实际支出")
+_BUDGET_WORDS = lazyre.compile(r"预算")
 
 
 def _budget_compared(r: Reading, keyword: str, current: Fact, earlier: list[Fact]) -> Fact | None:
