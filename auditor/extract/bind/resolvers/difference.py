@@ -155,6 +155,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if operands is None:
             continue
         plus, minus, rivals = operands
+        if _years_apart(r, [*plus, *minus]):
+            continue  # ("上年公务接待费预算3.00万元,本年…实际支出4.86万元,超出预算0.86万元": last year's budget, this year's spending)
         if _AGAINST_BUDGET_NAMED.search(clean_label(fact.label)) and not any(p.scenario in BUDGET_SCENARIOS for p in plus):
             continue  # ("…收入251306万元,支出236285万元,支出较预算数结余3325万元": against a budget the text does not state)
         stock = r.vocab.cue("balance_stock")
@@ -180,6 +182,18 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
             rivals=tuple(rivals), reason=reason, via=via, rejected=()))
+
+
+def _years_apart(r: Reading, figures: list[Fact]) -> bool:
+    """Last year's figure and one the text says is this year's ("上年公务接待费预算3.00万元,本年度…实际支出4.86万元"):
+    no difference of one year's figures."""
+    last = [f for f in figures if r.is_previous(f)]
+    this = [f for f in figures if not r.is_previous(f)]
+    return any(f.period == "current" or _THIS_YEAR.search(r.norm.text, min(p.span.end, f.span.start), f.span.start)
+               for p in last for f in this if p.span.end <= f.span.start) if last and this else False
+
+
+_THIS_YEAR = lazyre.compile(r"本年|今年|当年")
 
 
 def _rival_that_gives_it(r: Reading, fam: _Family, diff: Fact, plus: list[Fact], minus: list[Fact],
