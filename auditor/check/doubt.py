@@ -1156,14 +1156,10 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
     # after a list's last part is the whole list's (ALT011)
     # (… or of a whole the share names, stated elsewhere in the paragraph: "县本级政府债务余额158.93亿元,其中一般债务…、专项
     # 债务97.88亿元,占全县债务余额的76.49%")
-    core = _name_core(whole_label.rstrip("之")) if whole_label else ""
-    named_wholes = [f for f in doc.facts if len(core) >= 2 and 0 < stated.span.start - f.span.start <= _NAMED_WHOLE_REACH
-                    and not f.in_table and f.kind == "amount" and f.unit == part.unit
-                    and not f.is_bound and (_name_core(f.label).endswith(core) or _abbreviates(core, _name_core(f.label)))]
     for b in doc.lists_of_part.get(part.id, ()):
         if len(b.parts) >= 2 and b.parts[-1].id == part.id and b.total.span.start < part.span.start:
-            whole = next((w for w in [*tried, *named_wholes] if w.id != b.total.id and _ratio_holds(stated, b.total, w)),
-                         None)
+            whole = next((w for w in [*tried, *_wholes_named_before(doc, stated, part, whole_label)]
+                          if w.id != b.total.id and _ratio_holds(stated, b.total, w)), None)
             if whole is not None:
                 return _ratio_found("ALT011", stated, b.total, whole)
     # "(一)群众体育130.21万元,占总数的58.09%。(二)竞技体育93.93万元,占总数的41.91%": the whole is
@@ -1186,6 +1182,17 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
                                                   f"implies ({written(part)} / {written(stated)}%) is at least "
                                                   f"the parts read so far"})
     return _another_part(doc, stated, part, tried)
+
+
+def _wholes_named_before(doc: Document, stated: Fact, part: Fact, whole_label: str) -> list[Fact]:
+    """The amounts stated shortly before a share, in prose, named as the whole the share names (its name's end, or
+    that name said short)."""
+    core = _name_core(whole_label.rstrip("之")) if whole_label else ""
+    if len(core) < 2:
+        return []
+    return [f for f in doc.facts if 0 < stated.span.start - f.span.start <= _NAMED_WHOLE_REACH and not f.in_table
+            and f.kind == "amount" and f.unit == part.unit and not f.is_bound
+            and (_name_core(f.label).endswith(core) or _abbreviates(core, _name_core(f.label)))]
 
 
 def _another_part(doc: Document, stated: Fact, part: Fact, tried: list[Fact]) -> Found | None:

@@ -193,6 +193,14 @@ def period_of(fact: "Fact", report_year: str | None) -> str | None:
     return fact.period
 
 
+def year_gap(earlier: "Fact", later: "Fact") -> int | None:
+    """How many years the later figure's year is after the earlier's, as their labels date them (None when either
+    names no year)."""
+    if earlier.period and later.period and earlier.period.isdigit() and later.period.isdigit():
+        return int(later.period) - int(earlier.period)
+    return None
+
+
 def is_previous(fact: "Fact", report_year: str | None) -> bool:
     """Last year's figure (上年, or a year before the report's)."""
     if fact.period == "previous":

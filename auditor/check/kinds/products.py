@@ -79,10 +79,9 @@ def check_average(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         cmp = compare(a.mean, value)
         like = a.mean
         digits = max(like.decimals, 2)
-        shown = (value.value / like.scale).quantize(Decimal(1).scaleb(-digits))
-        other = {"zh": f"（按{a.years[1]}年：{(tried[1][1].value / like.scale).quantize(Decimal(1).scaleb(-digits))}）",
-                 "en": f" (over {a.years[1]} years: {(tried[1][1].value / like.scale).quantize(Decimal(1).scaleb(-digits))})"} \
-            if len(tried) > 1 else {"zh": "", "en": ""}
+        shown, *others = [(v.value / like.scale).quantize(Decimal(1).scaleb(-digits)) for _, v in tried]
+        other = {"zh": f"（按{a.years[1]}年：{others[0]}）", "en": f" (over {a.years[1]} years: {others[0]})"} \
+            if others else {"zh": "", "en": ""}
         arithmetic = {lang: f"{written(a.total, like)}{like.written_unit} / {n}{'年' if lang == 'zh' else ' years'} = "
                             f"{grouped(str(shown))}{like.written_unit} ≠ {like.text} {diff_text(cmp.difference, like, lang, digits)}"
                             f"{other[lang]}" for lang in ("zh", "en")}

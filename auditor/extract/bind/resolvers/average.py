@@ -36,7 +36,6 @@ _COUNT = lazyre.compile(r"(?:(?<=这)|(?<=近)|(?<=过去)|(?<=年的)|(?<=年�
 _OTHER_YEARS = lazyre.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*年|[两二三四五六七八九十]\s*个?年|年代|时期|期间|以来|其中")
 # ("“十四五”以来": the years so far, not five)
 _PLAN = lazyre.compile(r"[“\"]?(?:十[一二三四五六七八九十]{1,2}五|[一二三四五六七八九十]{1,3}五)[”\"]?(?:期间|时期)")
-_NOT_A_MEAN = lazyre.compile(r"(?:年均|年平均|平均每年|每年平均)")
 _YEARS_AFTER = lazyre.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*年|[两二三四五六七八九十]\s*个?年|年代|时期|期间|以来")
 _CHANGED = lazyre.compile(r"增长|增加|减少|下降|[比较]")  # (a change said of the total: the mean may be of the subject)
 _TOTAL = lazyre.compile(r"累计|共计|合计|总计|总|共|全部")
@@ -90,7 +89,7 @@ def _total_before(r: Reading, i: int, mean: Fact) -> Fact | None:
         named = r.tree[k].kind == "total" or _TOTAL.search(clean_label(f.label)) \
             or _TOTAL_BEFORE.search(r.norm.text, max(0, f.span.start - 5), f.span.start)  # ("投资共1261万元": 共 a copula)
         if named and f.unit == mean.unit and not f.is_bound and f.value > mean.value \
-                and not _NOT_A_MEAN.search(clean_label(f.label)):
+                and not r.vocab.cue("mean_a_year").search(clean_label(f.label)):
             return f
         return None
     return None

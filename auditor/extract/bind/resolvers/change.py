@@ -16,7 +16,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers import respective_changes
-from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact
+from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact, year_gap
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, said_before, words_before
 from auditor.extract.vocabulary import LabelInfo, read_label
 
@@ -114,8 +114,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if delta is None and pct is None and direction != 0:
             continue  # (a flat change, "较上年无增减", states a change of nothing: the parts' changes count it)
         subject_label, current, previous, reason = _subject(r, i)
-        if current is not None and _MEAN_A_YEAR.search(clean_label(current.label)) \
-                and not _MEAN_A_YEAR.search(s.piece.keyword + (tree[i - 1].piece.label if i > 0 else "")):
+        mean = r.vocab.cue("mean_a_year")
+        if current is not None and mean.search(clean_label(current.label)) \
+                and not mean.search(s.piece.keyword + (tree[i - 1].piece.label if i > 0 else "")):
             # ("…五年累计完成8413.8亿元,年均完成1682.8亿元,…。其中,2024年完成投资比2020年增加337.7亿元": a mean a year is
             # not the figure a change of one year's is of)
             current, subject_label = None, ""
@@ -603,21 +604,11 @@ def _from_to(r: Reading, current: Fact, before: list[Fact], said: str = "") -> F
         return None
     start = before[1]
     if r.vocab.cue("to_figure").match(clean_label(current.label)) and r.vocab.cue("from_figure").search(clean_label(start.label)):
-        if said and (r.vocab.cue("reference_previous").search(said) or _THIS_YEAR_OWN.search(said)) \
-                and not _consecutive(start, current):
+        if said and (r.vocab.cue("reference_previous").search(said) or r.vocab.cue("this_year").search(said)) \
+                and year_gap(start, current) != 1:
             return None
         return start
     return None
-
-
-_THIS_YEAR_OWN = lazyre.compile(r"当年|今年|本年")
-_MEAN_A_YEAR = lazyre.compile(r"年均|年平均|平均每年|每年平均")
-
-
-def _consecutive(earlier: Fact, later: Fact) -> bool:
-    """The two figures are of years one after the other, as their labels date them."""
-    return bool(earlier.period and later.period and earlier.period.isdigit() and later.period.isdigit()
-                and int(later.period) - int(earlier.period) == 1)
 
 
 def _compares_again(r: Reading, before: int, i: int, compared_words: bool) -> bool:

@@ -189,11 +189,9 @@ def _years_apart(r: Reading, figures: list[Fact]) -> bool:
     no difference of one year's figures."""
     last = [f for f in figures if r.is_previous(f)]
     this = [f for f in figures if not r.is_previous(f)]
-    return any(f.period == "current" or _THIS_YEAR.search(r.norm.text, min(p.span.end, f.span.start), f.span.start)
+    this_year = r.vocab.cue("this_year")
+    return any(f.period == "current" or this_year.search(r.norm.text, min(p.span.end, f.span.start), f.span.start)
                for p in last for f in this if p.span.end <= f.span.start) if last and this else False
-
-
-_THIS_YEAR = lazyre.compile(r"本年|今年|当年")
 
 
 def _rival_that_gives_it(r: Reading, fam: _Family, diff: Fact, plus: list[Fact], minus: list[Fact],

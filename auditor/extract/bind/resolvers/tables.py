@@ -31,7 +31,7 @@ from decimal import Decimal
 
 from auditor import lazyre
 from auditor.extract.model import (SUBTOTAL_VIA, Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum,
-                                   ScoreTable, Share, TableRate, TableRow, unsigned)
+                                   ScoreTable, Share, TableRate, TableRow, unsigned, year_gap)
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
@@ -147,7 +147,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         previous, current = _in_time_order(pair[0])
         if previous is None or (base_year is not None and previous.period != base_year):
             continue
-        if on_year_before and not _consecutive_years(previous, current):
+        if on_year_before and year_gap(previous, current) not in (None, 1):
             continue  # ("2019年 | 2024年 | 2024年比上年增长(%)": against 2023, a column the table does not show)
         stated = delta if delta is not None else percent
         if _NEGATIVE.match(stated.text):
@@ -172,13 +172,6 @@ _RATIO_ROW = lazyre.compile(r"比例|比重|占比|强度|率|\(%\)$|%$")
 _COMPARABLE = lazyre.compile(r"同口径|可比")
 _AVERAGE_RATE = lazyre.compile(r"年均|平均每年|年平均|每年平均|复合")
 _ON_YEAR_BEFORE = lazyre.compile(r"(?:比|较)(?:上年|去年|上一年)|同比")
-
-
-def _consecutive_years(earlier: Fact, later: Fact) -> bool:
-    """Two cells of consecutive years, or of years the columns do not name (上年 | 本年)."""
-    if not (earlier.period and later.period and earlier.period.isdigit() and later.period.isdigit()):
-        return True
-    return int(later.period) - int(earlier.period) == 1
 
 
 _BASE_YEAR = lazyre.compile(r"(?:比|较)((?:19|20)\d{2})年")
