@@ -258,13 +258,23 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         words = r.vocab.cue("distributive_tail").sub("", tree[i - 1].piece.label)
     before: list[Fact] = []
     inner: list[bool] = []  # is the figure inside a bracket the change is not in
+    against_budget = r.vocab.cue("against_budget_word")
+    past_budget = False
     for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
         t = tree[j]
         if t.sentence != s.sentence and not (words and t.sentence == s.sentence - 1):
             break
         if t.kind in DIRECTIONS:
+            if against_budget.fullmatch(t.piece.keyword.strip()) and not against_budget.search(s.piece.keyword):
+                # "收入42100万元,完成预算49531万元的85.0%,短收7431万元,同比下降10.2%": money short of the budget is
+                # a comparison of its own; the change with the year before is still of the figure before it
+                # (not of the budget that shortfall is measured from: "比年初预算160.00亿元短收7.63亿元")
+                past_budget = True
+                continue
             break
         f = r.facts[j]
+        if past_budget and f is not None and r.vocab.cue("compared_prefix").match(clean_label(f.label)):
+            continue
         if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount":
             before.append(f)
             # ("较去年同期(4,343亿元)增加147亿元": the figure compared with, in a bracket, is no detail)
