@@ -10,7 +10,7 @@ from typing import Iterator
 from auditor.check import diagnose, doubt
 from auditor.check.arithmetic import (Comparison, Equation, Value, at_precision, compare, decimals_for, ratio_percent,
                                       show, unit_of, written)
-from auditor.check.context import Context, diff_text, failed, finding, outcome
+from auditor.check.context import Context, diff_text, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import STRUCTURAL
 from auditor.extract.model import Difference, Fact
@@ -22,15 +22,18 @@ NAME_EN = {"审减": "cut in review", "结余": "balance left", "节约": "savin
            "净损": "net loss", "赤字": "deficit", "缺口": "funding gap", "超收": "revenue over budget",
            "短收": "revenue short of budget",
            "全年预算": "budget as adjusted", "年末余额": "balance at the year's end", "扣除后的数": "amount left after the deduction",
+           "加减后的余额": "balance after the terms added and taken away",
            "人口自然增长率": "natural growth rate"}
 PLUS_ROLE = {"审减": "submitted", "结余": "funds", "节约": "budget", "超支": "spent", "尚需": "total due",
              "减列": "first asked", "余绌": "income", "差短": "spending", "净增": "voted", "净增减": "larger change", "净利": "revenue",
              "净损": "expenses", "赤字": "expenses", "缺口": "needed", "超收": "collected", "短收": "budget",
-             "全年预算": "adjusted", "年末余额": "opening and added", "扣除后的数": "whole", "人口自然增长率": "birth rate"}
+             "全年预算": "adjusted", "年末余额": "opening and added", "扣除后的数": "whole", "加减后的余额": "added_term",
+             "人口自然增长率": "birth rate"}
 MINUS_ROLE = {"审减": "approved", "结余": "spent", "节约": "spent", "超支": "budget", "尚需": "paid", "减列": "voted",
               "余绌": "spending", "差短": "income", "净增": "first asked", "净增减": "offset change", "净利": "expenses",
               "净损": "revenue", "赤字": "revenue", "缺口": "raised", "超收": "budget", "短收": "collected",
-              "全年预算": "cut", "年末余额": "paid off", "扣除后的数": "deducted", "人口自然增长率": "death rate"}
+              "全年预算": "cut", "年末余额": "paid off", "扣除后的数": "deducted", "加减后的余额": "taken_term",
+              "人口自然增长率": "death rate"}
 
 
 def _figures(d: Difference) -> list[Evidence]:
@@ -60,12 +63,12 @@ def equation(d: Difference) -> Equation:
 _WORDS = {"zh": {"submitted": "送审", "approved": "审定", "budget": "预算", "spent": "实际", "total due": "应付",
                  "paid": "已付", "first asked": "原列", "voted": "改列", "larger change": "较大一方", "offset change": "相抵一方", "revenue": "收入", "expenses": "支出", "income": "岁入", "spending": "岁出",
                  "needed": "所需", "raised": "已筹", "collected": "完成", "cut": "调减", "paid off": "偿还", "whole": "原数", "deducted": "扣除", "birth rate": "出生率",
-                 "death rate": "死亡率", "difference": ""},
+                 "death rate": "死亡率", "added_term": "", "taken_term": "", "difference": ""},
           "en": {"submitted": "submitted", "approved": "approved", "budget": "budget", "spent": "spent",
                  "total due": "due", "paid": "paid", "first asked": "first asked", "voted": "voted", "larger change": "larger side", "offset change": "offset side", "revenue": "revenue", "expenses": "expenses",
                  "income": "income", "spending": "spending", "needed": "needed", "raised": "raised", "collected": "collected",
                  "cut": "cut", "paid off": "paid off", "whole": "whole", "deducted": "deducted", "birth rate": "birth rate",
-                 "death rate": "death rate", "difference": ""}}
+                 "death rate": "death rate", "added_term": "", "taken_term": "", "difference": ""}}
 
 
 def _word(role: str, fact: Fact, lang: str) -> str:
@@ -77,6 +80,8 @@ def _word(role: str, fact: Fact, lang: str) -> str:
         if re.search("上年末|上年底|年初|期初|上期末", fact.label):
             return "年初余额" if lang == "zh" else "opening balance"
         return "增加" if lang == "zh" else "added"
+    if role in ("added_term", "taken_term"):  # (a signed chain's terms, each by its own name: "支出总计")
+        return label_tail(re.sub(r"^(?:再|并)?(?:加上|加计|减去|减除|加|减)", "", fact.label), 8)
     if role != "funds":
         return _WORDS[lang][role]
     label = fact.label
@@ -91,8 +96,8 @@ def _word(role: str, fact: Fact, lang: str) -> str:
 
 def _terms(d: Difference, lang: str) -> str:
     like = d.difference
-    plus = [f"{_word(PLUS_ROLE[d.name], p, lang)} {written(p, like)}" for p in d.minuends]
-    minus = [f" − {_word(MINUS_ROLE[d.name], m, lang)} {written(m, like)}" for m in d.subtrahends]
+    plus = [f"{_word(PLUS_ROLE[d.name], p, lang)} {written(p, like)}".lstrip() for p in d.minuends]
+    minus = [f" − {_word(MINUS_ROLE[d.name], m, lang)} {written(m, like)}".replace("−  ", "− ") for m in d.subtrahends]
     return " + ".join(plus) + "".join(minus)
 
 

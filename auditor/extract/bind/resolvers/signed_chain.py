@@ -1,0 +1,108 @@
+"""加 … 减 … , 结余 X: a balance worked out in the sentence itself, each term signed by its own word.
+
+    "收入总计481342万元,减支出总计473796万元,财政滚存结余7546万元"          → 7546 = 481342 − 473796
+    "上年结转结余0亿元,加一般公共预算总收入13.83亿元,减一般公共预算总支出13.6亿元,年末结余0.23亿元"
+                                                                          → 0.23 = 0 + 13.83 − 13.6
+
+The chain opens with the one amount of its sentence before the first signed term (a sentence that
+states other amounts before it sums what the text does not say), goes on with amounts whose labels
+open with 加 / 减 (cues plus_term, minus_term; at least one taken away), and ends at the next amount,
+which must name a balance (cue chain_result: 结余, 余额, 净 …): a total after 加上 … 减去 … is a sum
+(total_after). An amount of no sign that names no balance, a rate or a change between, and nothing
+is read. The balance may open the next chain ("…,结余7546万元,减结转下年支出7546万元,净结余…").
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate, difference_claim
+from auditor.extract.model import Difference, Fact
+from auditor.extract.readings import Reading, clean_label
+
+_AMOUNTS = {"labelled", "total"}
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    tree = r.tree
+    plus, minus, result = r.vocab.cue("plus_term"), r.vocab.cue("minus_term"), r.vocab.cue("chain_result")
+    for node in tree.of_kind("labelled", "total"):
+        if r.facts[node.index] is None or not minus.match(_label(r, node.index)):
+            continue
+        start = _opening(r, node.index)
+        if start is None or plus.match(_label(r, start)):
+            continue
+        first = r.facts[start]
+        # (a chain read from an earlier 减 of the same sentence already went past this one)
+        if any(minus.match(_label(r, k)) for k in range(start + 1, node.index)
+               if tree[k].depth == tree[start].depth and r.facts[k] is not None):
+            continue
+        while True:
+            added, taken, end = _terms(r, start, plus, minus)
+            if end is None or not taken:
+                break
+            balance = r.facts[end]
+            if not result.search(_label(r, end)) or balance.is_bound:
+                break
+            if any(f.unit != balance.unit for f in (first, *added, *taken)):
+                break
+            yield difference_claim(Difference.model_construct(
+                difference=balance, minuends=(first, *added), subtrahends=tuple(taken), name="加减后的余额",
+                rate=None, base=None, rivals=(), reason="signed_chain", via=(), rejected=()))
+            start, first = end, balance  # (the balance may open the next chain)
+
+
+def _opening(r: Reading, cue_at: int) -> int | None:
+    """The amount the chain opens with: the first of the signed term's sentence, with only signed terms (加 …)
+    between it and the first 减; None when the sentence states another amount before it or none."""
+    tree = r.tree
+    plus, minus = r.vocab.cue("plus_term"), r.vocab.cue("minus_term")
+    found = None
+    for k in tree.before(cue_at, "sentence"):
+        t, f = tree[k], r.facts[k]
+        if t.depth > tree[cue_at].depth or f is None:
+            continue
+        if t.kind not in _AMOUNTS or f.kind != "amount":
+            return None
+        label = _label(r, k)
+        if found is not None and not plus.match(_label(r, found)):
+            return None  # (two unsigned amounts before the chain: "A X,B Y,减Z,结余W" sums what the text does not say)
+        if minus.match(label):
+            return None
+        found = k
+    return found
+
+
+def _terms(r: Reading, start: int, plus, minus) -> tuple[list[Fact], list[Fact], int | None]:
+    """The signed terms after the amount at `start`, and the node of the amount that ends them (None if a figure of
+    another kind comes first, or the sentence ends)."""
+    tree = r.tree
+    added: list[Fact] = []
+    taken: list[Fact] = []
+    for k in range(start + 1, len(tree)):
+        t, f = tree[k], r.facts[k]
+        if t.sentence != tree[start].sentence:
+            return added, taken, None
+        if t.depth > tree[start].depth:
+            continue  # (a bracket's details: "减上解支出53亿元(其中…)")
+        if t.depth < tree[start].depth:
+            return added, taken, None
+        if f is None:
+            if t.kind not in {"sep", "words"}:
+                return added, taken, None
+            continue
+        if t.kind not in _AMOUNTS or f.kind != "amount":
+            return added, taken, None
+        label = _label(r, k)
+        if minus.match(label):
+            taken.append(f)
+        elif plus.match(label):
+            added.append(f)
+        else:
+            return added, taken, k
+    return added, taken, None
+
+
+def _label(r: Reading, k: int) -> str:
+    """An amount's label as its fact has it ("减支出总计": the words before a 总计 and the keyword)."""
+    return clean_label(r.facts[k].label)
