@@ -81,7 +81,7 @@ def _word(role: str, fact: Fact, lang: str) -> str:
             return "年初余额" if lang == "zh" else "opening balance"
         return "增加" if lang == "zh" else "added"
     if role in ("added_term", "taken_term"):  # (a signed chain's terms, each by its own name: "支出总计")
-        return label_tail(re.sub(r"^(?:再|并)?(?:加上|加计|减去|减除|加|减)", "", fact.label), 8)
+        return label_tail(re.sub(r"^(?:再|并)?(?:加上|加计|减去|减除|加|减)", "", fact.label), 12)
     if role != "funds":
         return _WORDS[lang][role]
     label = fact.label
