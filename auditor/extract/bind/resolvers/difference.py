@@ -57,12 +57,14 @@ class _Family:
     # its budget may be the base of a rate said with it: "为年初预算54,340.31万元的103.2%,超收1,733.18万元"
     share_bases: bool = False
     follows: bool = True  # a figure still missing may follow it ("审减70.16万元,审定金额1180.20万元")
+    # its budget may stand in the sentences before it, in its paragraph, when its own sentence states what was spent
+    budget_in_paragraph: bool = False
 
 
 FAMILIES = (
     _Family("审减", "difference_review", "review_submitted", "review_approved", frozenset(), frozenset(), "plus"),
     _Family("结余", "difference_leftover", "leftover_from", "leftover_spent", BUDGET_SCENARIOS, SPENT_SCENARIOS,
-            "plus", several_plus=True, share_bases=True),
+            "plus", several_plus=True, share_bases=True, budget_in_paragraph=True),
     # the money carried on of funds that arrived: "资金到位3,647.28万元,支出3,515.91万元,结转结余131.37万元" (the money
     # that arrived counts what was carried in; a 年末结转结余 after a year's 收入 and 支出 need not be their difference)
     _Family("结余", "difference_carried_on", "carried_on_from", "leftover_spent", frozenset(), SPENT_SCENARIOS, "plus"),
@@ -152,6 +154,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # spending stated in the sentences before, in its paragraph
             operands = _operands(r, s.index, fam, listed, "paragraph")
             reason = "difference_in_paragraph"
+        if operands is None and fam.budget_in_paragraph and not after and _spent_in_sentence(r, s.index, fam):
+            # "…补助资金预算总额为59000万元,…。2017年实际支出47317.66万元,结余资金11682.34万元": the sentence states
+            # what was spent; the one budget it is left from stands earlier in its paragraph
+            operands = _operands(r, s.index, fam, listed, "paragraph")
+            reason = "difference_in_paragraph"
         if operands is None:
             continue
         plus, minus, rivals = operands
@@ -182,6 +189,22 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
             rivals=tuple(rivals), reason=reason, via=via, rejected=()))
+
+
+def _spent_in_sentence(r: Reading, i: int, fam: _Family) -> bool:
+    """The sentence of the difference at node i states before it one amount, in its family's spent role, and its
+    paragraph before that sentence states one amount in the role it is taken from: no other reading of either."""
+    tree = r.tree
+    unit = r.facts[i].unit
+    amounts = [f for k in tree.before(i, "sentence", limit=_LOOK_BACK)
+               for f in [r.facts[k]] if f is not None and tree[k].kind in _FIGURES and f.kind == "amount"]
+    if len(amounts) != 1 or amounts[0].unit != unit or _role(r, fam, amounts[0]) != "minus":
+        return False
+    sentence = tree[i].sentence
+    budgets = [f for k in tree.before(i, "paragraph", limit=_LOOK_BACK) if tree[k].sentence != sentence
+               for f in [r.facts[k]] if f is not None and tree[k].kind in _FIGURES | {"share"} and f.kind == "amount"
+               and f.unit == unit and _role(r, fam, f) == "plus"]
+    return len(budgets) == 1
 
 
 def _years_apart(r: Reading, figures: list[Fact]) -> bool:
