@@ -183,6 +183,7 @@ def _opens_deduction(r: Reading, fact: Fact) -> bool:
     return False
 
 
+_JOINED = lazyre.compile(r"\s*(?:、|和|以及|及|与)")  # (matched where a part ends: what joins the next to it)
 _ADDED = lazyre.compile(r"^(?:调增|核增|增列|追加|增加|加上|加)")
 
 
@@ -297,6 +298,13 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         any(people_out.search(clean_label(p.label)) for p in parts)
     # ("结余638万元(基金收入12682万元-基金支出12044万元)": a part after a minus sign is taken away)
     minus = {b.id for a, b in zip(parts, parts[1:]) if _MINUS_BETWEEN.fullmatch(r.norm.text, a.span.end, b.span.start)}
+    # ("减去调出资金6500.00万元、专项债务还本支出4200.00万元": the parts joined by 、/和 to one taken away are taken away
+    # too, until a part says its own direction or a comma ends the run)
+    for a, b in zip(parts, parts[1:]):
+        own = _JOINED.sub("", b.label, count=1) if _JOINED.match(b.label) else b.label  # ("…及增列奖补助费2.50亿元": a part that says its own direction)
+        if (a.id in minus or not verb and subtracted_cue.match(a.label)) and not subtracted_cue.match(own) \
+                and not _ADDED.match(own) and _JOINED.match(r.norm.text, a.span.end, b.span.start):
+            minus.add(b.id)
     subtracted = tuple(p for p in parts if not verb and subtracted_cue.match(p.label) or p.id in minus
                        or flows and people_out.search(clean_label(p.label))
                        or refund is not None and refund.match(clean_label(p.label))
