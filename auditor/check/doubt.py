@@ -19,6 +19,7 @@ instead of an error.
     ALT015 another-part             another amount of the sentence is the part a share is of
     ALT016 several-periods          the amount is count × standard for the several years or batches the text says
     ALT017 grade-set-by-rule        the text says a rule set the grade, not the score's band
+    ALT018 overlapping-kinds        two or three kinds under 其中, one named by a mark an item may share, come to more
 
 Every function here is pure: the document's facts and text in, a `Found`
 reading (or None) out.
@@ -38,6 +39,7 @@ from auditor import lazyre
 from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, written
 from auditor.check.diagnose import slip_explains
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
+from auditor.extract.bind.lists import complementary
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact
 from auditor.extract.numbering import NUMBERED_LINE, YEAR_SPAN, counted, item_style
 from auditor.extract.readings import clean_label
@@ -389,11 +391,33 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     if short and not one_row and rows_go_on(doc, total, parts) \
             and (breakdown is None or breakdown.reason not in _ROWS_READ_WHOLE):
         return _ROWS_GO_ON
+    found = _overlapping_kinds(total, parts, subtracted, breakdown, vocab)
+    if found:
+        return found
     found = _sub_list(total, parts, subtracted, breakdown, vocab) or _counted_twice(doc, total, parts, subtracted) \
         or (_parallel_list(doc, total, parts) if not subtracted else None) or _several_breakdowns(doc, total, parts)
     if found:
         return found
     return _another_base(doc, total, parts, subtracted, breakdown) or _missed_part(doc, total, parts, subtracted)
+
+
+def _overlapping_kinds(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None, vocab) -> Found | None:
+    """ALT018: two or three parts under 其中 that come to more than their total, one of them named by a mark an item may
+    have besides its kind ("养老机构28家,其中公办养老机构19家,医养结合养老机构15家"; "资金8652万元,其中用于产业发展的资金
+    5386万元,安排到脱贫村的资金4120万元"): kinds cut two ways, which may overlap — no partition of the total."""
+    if breakdown is None or breakdown.reason not in ("qizhong_list", "dimension_split") or subtracted \
+            or not 2 <= len(parts) <= 3 or vocab is None:
+        return None
+    value = _sum(parts)
+    if value.value - value.tolerance <= total.value + total.tolerance:
+        return None  # (less than the total: a list naming only some parts holds, or a part is missing)
+    mark = vocab.cue("overlapping_designation")
+    marked = [p for p in parts if mark.search(clean_label(p.label))]
+    if not marked or complementary(parts):
+        return None
+    names = "、".join(clean_label(p.label) for p in marked)
+    return Found("ALT018", {"zh": f"分项按不同标准划分（{names}），可以相互重叠，不构成总额的划分",
+                            "en": f"the parts are kinds cut two ways ({names}); they may overlap and do not split the total"})
 
 
 def _adds_up(b: Breakdown) -> bool:
@@ -604,10 +628,24 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
         # "合计 | 1,600 ⏎ 一般公共服务支出 | 1,280 ⏎ 社会保障和就业支出 | 140 ⏎ 行政事业单位养老支出 | 140 …": rows
         # of a lower level (款 under 类, 项 under 款), each run under the row it makes, a single one too
         return _levels_found(total, [parts[i] for i in levels])
-    if partial:
-        return None  # a list naming only some parts fails only by excess: no run of it explains that
     closed = [fam for fam in (vocab.families.values() if vocab is not None else ())
               if total.concept and total.concept in fam.totals and not fam.open]
+    # one part smaller than the part before it, leaving which the rest make the total exactly: an item of that part
+    # written beside it ("第二产业增加值98.75亿元,增长7.3%,全部工业增加值45.20亿元;第三产业…")
+    # (… or the first part, leaving which the rest make it exactly: a kind cut another way, named first — "其中：授予小微企业
+    # 合同金额360万元,占75%;货物…100万元,工程…290万元,服务…90万元" of 480)
+    for k in range(len(parts)):
+        rest = [*parts[:k], *parts[k + 1:]]
+        if sum(1 for p in rest if p.value != 0) >= 2 and (k == 0 or parts[k].value < parts[k - 1].value) \
+                and _holds(total, rest, subtracted) \
+                and (not closed or all(p.concept for p in rest)
+                     and any(fam.covers([p.concept for p in rest]) for fam in closed)):
+            zh, en = (f"（{parts[k].text} 与其余分项按另一标准划分，不另计）", f" ({parts[k].text}: a kind cut another way)") \
+                if k == 0 else (f"（{parts[k].text} 是 {parts[k - 1].text} 的细目，不另计）",
+                                f" ({parts[k].text}: an item of {parts[k - 1].text})")
+            return Found("ALT002", {"zh": _sum_text(total, rest, subtracted, zh), "en": _sum_text(total, rest, subtracted, en)})
+    if partial:
+        return None  # a list naming only some parts fails only by excess: no run of it explains that
     for run in _runs_that_make(total, parts, subtracted):
         if closed:  # a total the vocabulary breaks down: the run must still be all of it
             plausible = all(p.concept for p in run) and any(fam.covers([p.concept for p in run]) for fam in closed)

@@ -426,7 +426,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if not counted and reason in ("qizhong_list", "dimension_split") and len(added) >= 2 and not adds_up(total, added) \
             and (sum(1 for p in added if r.vocab.cue("overlapping_designation").search(clean_label(p.label))) >= 2
                  or r.vocab.cue("overlapping_total").search(clean_label(total.label))
-                 and not _complementary(added)):
+                 and not complementary(added)):
         # "各项贷款余额386.52亿元,其中涉农贷款251.36亿元,普惠小微贷款97.63亿元,个人住房贷款58.21亿元": kinds one loan may
         # be several of — no partition, unless they make the total exactly
         return None
@@ -439,7 +439,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     return Candidate(breakdown, total=total.id, parts=tuple(p.id for p in added))
 
 
-def _complementary(parts: list[Fact]) -> bool:
+def complementary(parts: list[Fact]) -> bool:
     """Parts that split their total one way by their names: 出口 and 进口, 短期 and 中长期, 住户 and 企(事)业, or periods."""
     names = [clean_label(p.label) for p in parts]
     if all(_PERIOD_PART.match(x) for x in names):
@@ -451,8 +451,8 @@ def _complementary(parts: list[Fact]) -> bool:
 _PERIOD_PART = lazyre.compile(r"^(?:第[一二三]产业|[上下]半年|\d{1,2}(?:[-—至~]\d{1,2})?月份?|第?[一二三四1-4]季度|[一二三四]季度)")
 
 
-_PAIRS = lazyre.compile(r"(?P<out>出口)|(?P<inward>进口)|(?P<short>短期)|(?P<long>中长期)|(?P<household>住户|个人)|"
-                        r"(?P<firm>企业|企\(事\)业|非金融企业)")
+_PAIRS = lazyre.compile(r"(?P<out>(?<!进)出口)|(?P<inward>进口)|(?P<short>短期)|(?P<long>中长期)|(?P<household>住户|个人)|"
+                        r"(?P<firm>企业|企\(事\)业|非金融企业)|(?P<town>城镇|城市|城区)|(?P<country>农村|乡村)")
 
 
 _INCLUDES_AFTER = lazyre.compile(r"\s*\(\s*(?:其中\s*)?(?:含|包含|包括)([^()]{0,60})\)")
@@ -682,9 +682,12 @@ def partial_marker(r: Reading, i: int, last: int) -> bool:
         if r.vocab.cue("partial_opener").match(tree[i + 1].piece.label):
             return True
     after = last + 1
-    if after < len(tree) and tree[after].kind == "sep" and after + 1 < len(tree) \
-            and tree[after + 1].sentence == tree[last].sentence:
-        after += 1  # ("…180.00万元,其余为县级配套资金": past the comma)
+    # ("…180.00万元,其余为县级配套资金": past the comma; "…2980万元,占23.5%;其余为市级配套资金": past the part's own
+    # share too)
+    while after + 1 < len(tree) and tree[after + 1].sentence == tree[last].sentence and (
+            tree[after].kind == "sep" or tree[after].kind == "share"
+            or r.facts[after] is not None and r.facts[after].kind == "percent" and not tree[after].piece.label.strip()):
+        after += 1
     if after < len(tree) and tree[after].kind == "words":
         if r.vocab.cue("partial_closer").match(tree[after].piece.label):
             return True
