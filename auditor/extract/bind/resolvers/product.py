@@ -51,6 +51,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 or _RANGE_AFTER.match(r.norm.text[standard.span.end:standard.span.end + 4]) \
                 or r.vocab.cue("per_period").match(r.norm.text[standard.span.end:standard.span.end + 8].lstrip("元/")):
             continue
+        if r.vocab.cue("standard_superseded").match(r.norm.text, standard.span.end):
+            continue  # ("人均补助标准由2022年的84元提高到2023年的89元": the former standard, raised since)
         if _tiers(r, s.index, per):
             continue  # "一等每人3000元,二等每人2000元": tiers whose counts the sentence does not give
         counts, near = _counts(r, s.index, per)
