@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers.change_sum import complete_lists
@@ -53,8 +55,9 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
             siblings.setdefault(s.wholes[0].id, []).append(s)
     for group in siblings.values():
         seen.update(s.percent.id for s in group)
-        out.append(SharePartition.model_construct(label=group[0].whole_label, shares=tuple(s.percent for s in group),
-                                                  reason="shares_of_siblings", via=(), rejected=()))
+        for run in _breakdowns(group):
+            out.append(SharePartition.model_construct(label=run[0].whole_label, shares=tuple(s.percent for s in run),
+                                                      reason="shares_of_siblings", via=(), rejected=()))
     by_whole: dict[str, list[Share]] = {}
     for s in shares:
         if s.part is not None and s.whole_label and s.whole is None and s.percent.id not in seen:
@@ -75,6 +78,25 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
         out.append(SharePartition.model_construct(label=whole, shares=tuple(s.percent for s in group),
                                                   reason="shares_of_family", via=(), rejected=()))
     return out
+
+
+def _breakdowns(group: list[Share]) -> list[list[Share]]:
+    """The siblings of one whole cut into the runs, in text order, whose parts each make all of it: "按资金来源分,中央资金
+    15240万元,占70.93%;…。用于产业发展13121万元,占61.07%;…" — the whole broken down twice (by source, by use), two
+    partitions, not one of 200 %. One run when the parts do not fall so."""
+    whole = group[0].wholes[0]
+    runs: list[list[Share]] = [[]]
+    total = slack = Decimal(0)
+    for s in sorted(group, key=lambda s: s.part.span.start):
+        runs[-1].append(s)
+        total, slack = total + s.part.value, slack + s.part.tolerance
+        if abs(total - whole.value) <= slack + whole.tolerance:
+            runs.append([])
+            total = slack = Decimal(0)
+    runs = [run for run in runs if run]
+    if len(runs) < 2 or any(len(run) < 2 for run in runs) or total:
+        return [group]  # (… nor when a run is a single part, or parts are left over that make no whole)
+    return runs
 
 
 _SCOPE = lazyre.compile(r"全(?:国|省|市|县|区|州|盟|旗|镇|乡)")
