@@ -75,9 +75,28 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
             # ("人员经费和公用经费分别占本年支出合计的47.12%、9.06%": members of 基本支出's family, shares of a whole that
             # 基本支出 is a member of — they add to 基本支出's share, not to 100 %)
             continue
+        # (… of a 总计 that holds more than the members' 合计: "本年支出合计2128.35万元,其中:基本支出…,占支出总计的54.49%;
+        # 项目支出…,占支出总计的41.61%" — the rest is 年末结转和结余; the shares add to at most 100 %)
         out.append(SharePartition.model_construct(label=whole, shares=tuple(s.percent for s in group),
+                                                  complete=not _holds_more(index, named, family, group[0]),
                                                   reason="shares_of_family", via=(), rejected=()))
     return out
+
+
+def _holds_more(index: DocumentIndex, named: str | None, family, share: Share) -> bool:
+    """The family's whole named by a share is a 总计 (支出总计, 收入总计) that holds more than its members: the text states
+    beside it a 合计 of the family (本年支出合计) smaller than it, of the same year, or money carried on (年末结转和结余)."""
+    if not named or "总计" not in named or named not in family.totals:
+        return False
+    near = share.percent.span.start
+    wholes = [w for w in index.amounts_of(named, near=near) if index.period_of(w) == index.period_of(share.part)]
+    sums = [f for c in family.totals if "合计" in c for f in index.amounts_of(c, near=near)]
+    if any(f.unit == w.unit and f.value + f.tolerance < w.value - w.tolerance and index.period_of(f) == index.period_of(w)
+           for w in wholes for f in sums):
+        return True
+    beyond = index.vocab.cue("beyond_spending")
+    return "支出" in named and any(f.kind == "amount" and f.value > 0 and beyond.search(f.label)
+                                  and index.period_of(f) == index.period_of(share.part) for f in index.facts)
 
 
 def _breakdowns(group: list[Share]) -> list[list[Share]]:
