@@ -147,26 +147,25 @@ def _named_part(r: Reading, i: int, name: str) -> Fact | None:
     return part
 
 
-# a sentence opening with the whole its parts are of: "基本支出中,人员经费…,占84.23%" (占基本支出的84.23%)
-_OPENER_WHOLE = lazyre.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:支出|经费|收入|资金)?)中\s*[,:]")
 _WHOLE_NAMED = lazyre.compile(r"占([^,;。\d]{1,20})的")  # (a share of the sentence naming its whole: "占本年支出合计的")
 _SENTENCE_END = lazyre.compile(r"[。!?\n]")  # (the opener governs the parts after its ";" too)
 
 
 def _opener_whole(r: Reading, at: int, part: Fact) -> str:
-    """The whole of a bare 占 p% of `part` in a sentence that opens with a whole ("基本支出中,"): the whole an earlier
-    share after the opener names ("占基本支出的"), else the opener's — when a figure of that name stated before is no
-    smaller than the part; "" otherwise."""
+    """The whole of a bare 占 p% of `part` in a sentence that opens with a whole ("基本支出中,", "从支出总计的构成看,":
+    cue whole_opener): the whole an earlier share after the opener names ("占基本支出的"), else the opener's — when a
+    figure of that name stated before is no smaller than the part; "" otherwise."""
     text = r.norm.text
     start = max(0, at - 200)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, start, at)]
     start = ends[-1] if ends else start
     # ("一般公共预算支出中,…占比76.8%;政府性基金支出中,专项债券安排支出76.51亿元,占比46.2%": the clause after a ';'
     # may open with a whole of its own)
+    opener = r.vocab.cue("whole_opener")
     clause = text.rfind(";", start, at)
-    if clause >= 0 and _OPENER_WHOLE.match(text, clause + 1):
+    if clause >= 0 and opener.match(text, clause + 1):
         start = clause + 1
-    m = _OPENER_WHOLE.match(text, start)
+    m = opener.match(text, start)
     if m is None:
         return ""
     named = None
