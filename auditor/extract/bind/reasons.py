@@ -215,6 +215,9 @@ _ALL = [
            "6.0:64.3:29.7。"),
     Reason("share_of_stated_whole", EXPLICIT, "占 X万元 的 p%: the whole is written inside the share",
            "支出887万元,占年初预算1600万元的55.4%。"),
+    Reason("share_of_counted_total", EXPLICIT, "a share naming what it counts (户数占, 人次占): of the count of that "
+           "unit before it, in the count its list's opener states before 其中",
+           "发放贷款2860户,共计1.32亿元,其中:发放给监测对象的贷款396户、1782万元,户数占13.85%。"),
     Reason("share_of_sentence_total", EXPLICIT, "p% 为 a: a part of the total its sentence states",
            "总保费100万元,中央财政补贴40%为40万元。"),
     Reason("share_of_list_total", EXPLICIT, "a listed part's share is of its list's total",

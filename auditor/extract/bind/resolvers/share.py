@@ -48,6 +48,11 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         whole_label = _SHARE_WORDS.sub("", _SPACES.sub("", s.piece.label))
         if r.vocab.cue("shares_sum_statement").search(whole_label):
             continue  # "(因四舍五入,各项占比之和不等于100%)": what the shares add to, no part's share
+        counted = r.vocab.cue("share_counted").match(_named_subject(r, i)) if first == i else None
+        if counted is not None:
+            # ("396户、1782万元,户数占13.85%": the share of the count it names, not of the amount beside it)
+            yield from _share_of_count(r, i, counted.group(1) or counted.group(2), whole_label)
+            continue
         percents = [fact] + [r.facts[k] for k in figure_run(r, first, +1)]
         amounts = [r.facts[k] for k in figure_run(r, _part_before(r, i), -1)]
         if len(percents) > 1:
@@ -77,6 +82,37 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
     yield from _percent_of_total(r)
     yield from _share_named_by_its_part(r)
     yield from _structure_of_listed_parts(r, lists)
+
+
+def _share_of_count(r: Reading, i: int, unit: str, whole_label: str) -> Iterator[Candidate]:
+    """"全县新发放…小额信贷2860户,共计1.32亿元,其中:发放给监测对象的贷款396户、1782万元,户数占13.85%": a share that
+    names what it counts (户数, 人次 …, cue share_counted) is of the last count of that unit before it in its
+    sub-sentence, and of the count of that unit the list's opener states before 其中 (in the 其中's sentence or the one
+    before); none found, the share is of no amount."""
+    tree = r.tree
+    fact = r.facts[i]
+    at = next((j for j in tree.before(i, "sub") if r.facts[j] is not None and r.facts[j].kind == "count"
+               and tree[j].depth <= tree[i].depth), None)
+    part = r.facts[at] if at is not None else None
+    if part is None or part.unit != unit or r.is_previous(part):
+        return
+    whole = None
+    opener = None  # (the 其中 the part's list opens with)
+    for k in tree.before(at, "paragraph"):
+        if tree[k].kind == "qizhong":
+            opener = opener if opener is not None else tree[k].sentence
+            continue
+        f = r.facts[k]
+        if opener is not None and tree[k].sentence < opener - 1:
+            break
+        if f is not None and f.kind == "count" and f.unit == unit and opener is not None:
+            whole = f
+            break
+    if whole is not None and (whole.value <= part.value or r.is_previous(whole)):
+        whole = None
+    yield Candidate(Share.model_construct(percent=fact, part=part, whole=whole, whole_label=whole_label,
+                                          reason="share_of_counted_total" if whole is not None else "share_of_named_whole",
+                                          via=(), rejected=()))
 
 
 def _structure_of_listed_parts(r: Reading, lists: Sequence[Breakdown]) -> Iterator[Candidate]:
@@ -147,26 +183,25 @@ def _named_part(r: Reading, i: int, name: str) -> Fact | None:
     return part
 
 
-# a sentence opening with the whole its parts are of: "基本支出中,人员经费…,占84.23%" (占基本支出的84.23%)
-_OPENER_WHOLE = lazyre.compile(r"\s*([\u4e00-\u9fff]{2,12}?(?:支出|经费|收入|资金)?)中\s*[,:]")
 _WHOLE_NAMED = lazyre.compile(r"占([^,;。\d]{1,20})的")  # (a share of the sentence naming its whole: "占本年支出合计的")
 _SENTENCE_END = lazyre.compile(r"[。!?\n]")  # (the opener governs the parts after its ";" too)
 
 
 def _opener_whole(r: Reading, at: int, part: Fact) -> str:
-    """The whole of a bare 占 p% of `part` in a sentence that opens with a whole ("基本支出中,"): the whole an earlier
-    share after the opener names ("占基本支出的"), else the opener's — when a figure of that name stated before is no
-    smaller than the part; "" otherwise."""
+    """The whole of a bare 占 p% of `part` in a sentence that opens with a whole ("基本支出中,", "从支出总计的构成看,":
+    cue whole_opener): the whole an earlier share after the opener names ("占基本支出的"), else the opener's — when a
+    figure of that name stated before is no smaller than the part; "" otherwise."""
     text = r.norm.text
     start = max(0, at - 200)
     ends = [m.end() for m in _SENTENCE_END.finditer(text, start, at)]
     start = ends[-1] if ends else start
     # ("一般公共预算支出中,…占比76.8%;政府性基金支出中,专项债券安排支出76.51亿元,占比46.2%": the clause after a ';'
     # may open with a whole of its own)
+    opener = r.vocab.cue("whole_opener")
     clause = text.rfind(";", start, at)
-    if clause >= 0 and _OPENER_WHOLE.match(text, clause + 1):
+    if clause >= 0 and opener.match(text, clause + 1):
         start = clause + 1
-    m = _OPENER_WHOLE.match(text, start)
+    m = opener.match(text, start)
     if m is None:
         return ""
     named = None

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers.change_sum import complete_lists
@@ -53,8 +55,9 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
             siblings.setdefault(s.wholes[0].id, []).append(s)
     for group in siblings.values():
         seen.update(s.percent.id for s in group)
-        out.append(SharePartition.model_construct(label=group[0].whole_label, shares=tuple(s.percent for s in group),
-                                                  reason="shares_of_siblings", via=(), rejected=()))
+        for run in _breakdowns(group):
+            out.append(SharePartition.model_construct(label=run[0].whole_label, shares=tuple(s.percent for s in run),
+                                                      reason="shares_of_siblings", via=(), rejected=()))
     by_whole: dict[str, list[Share]] = {}
     for s in shares:
         if s.part is not None and s.whole_label and s.whole is None and s.percent.id not in seen:
@@ -72,9 +75,47 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
             # ("人员经费和公用经费分别占本年支出合计的47.12%、9.06%": members of 基本支出's family, shares of a whole that
             # 基本支出 is a member of — they add to 基本支出's share, not to 100 %)
             continue
+        # (… of a 总计 that holds more than the members' 合计: "本年支出合计2128.35万元,其中:基本支出…,占支出总计的54.49%;
+        # 项目支出…,占支出总计的41.61%" — the rest is 年末结转和结余; the shares add to at most 100 %)
         out.append(SharePartition.model_construct(label=whole, shares=tuple(s.percent for s in group),
+                                                  complete=not _holds_more(index, named, family, group[0]),
                                                   reason="shares_of_family", via=(), rejected=()))
     return out
+
+
+def _holds_more(index: DocumentIndex, named: str | None, family, share: Share) -> bool:
+    """The family's whole named by a share is a 总计 (支出总计, 收入总计) that holds more than its members: the text states
+    beside it a 合计 of the family (本年支出合计) smaller than it, of the same year, or money carried on (年末结转和结余)."""
+    if not named or "总计" not in named or named not in family.totals:
+        return False
+    near = share.percent.span.start
+    wholes = [w for w in index.amounts_of(named, near=near) if index.period_of(w) == index.period_of(share.part)]
+    sums = [f for c in family.totals if "合计" in c for f in index.amounts_of(c, near=near)]
+    if any(f.unit == w.unit and f.value + f.tolerance < w.value - w.tolerance and index.period_of(f) == index.period_of(w)
+           for w in wholes for f in sums):
+        return True
+    beyond = index.vocab.cue("beyond_spending")
+    return "支出" in named and any(f.kind == "amount" and f.value > 0 and beyond.search(f.label)
+                                  and index.period_of(f) == index.period_of(share.part) for f in index.facts)
+
+
+def _breakdowns(group: list[Share]) -> list[list[Share]]:
+    """The siblings of one whole cut into the runs, in text order, whose parts each make all of it: "按资金来源分,中央资金
+    15240万元,占70.93%;…。用于产业发展13121万元,占61.07%;…" — the whole broken down twice (by source, by use), two
+    partitions, not one of 200 %. One run when the parts do not fall so."""
+    whole = group[0].wholes[0]
+    runs: list[list[Share]] = [[]]
+    total = slack = Decimal(0)
+    for s in sorted(group, key=lambda s: s.part.span.start):
+        runs[-1].append(s)
+        total, slack = total + s.part.value, slack + s.part.tolerance
+        if abs(total - whole.value) <= slack + whole.tolerance:
+            runs.append([])
+            total = slack = Decimal(0)
+    runs = [run for run in runs if run]
+    if len(runs) < 2 or any(len(run) < 2 for run in runs) or total:
+        return [group]  # (… nor when a run is a single part, or parts are left over that make no whole)
+    return runs
 
 
 _SCOPE = lazyre.compile(r"全(?:国|省|市|县|区|州|盟|旗|镇|乡)")

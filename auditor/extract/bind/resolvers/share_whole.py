@@ -71,11 +71,22 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
                 # 总额的80.21%;…(含预留份额采购项目3,376.92万元)")
                 if s.percent.value < 100:
                     wholes = [w for w in wholes if w.value != s.part.value]
-            if PART_NAMED in s.via and reason != "share_of_list_total":
+            if PART_NAMED in s.via and reason != "share_of_list_total" \
+                    and not _wider_total(index, s.part, wholes, totals_of.get(s.part.id, [])):
                 continue  # (a part named is of the list it stands in, or the name is another figure's)
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
     return _totals_whole(_parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out),
                                                                                                   index.text)))))
+
+
+def _wider_total(index: DocumentIndex, part: Fact, wholes: list[Fact], own: list[Fact]) -> bool:
+    """The whole found by name is another total of the family the part's list totals ("本年支出合计…,其中基本支出…。从支出
+    总计的构成看,基本支出占82.04%": 支出总计, holding 本年支出合计 and what is carried on): the part named is that list's
+    part, of the wider whole too — not another figure of the same name (the 基本支出 of 财政拨款)."""
+    if not wholes or not own or not part.concept:
+        return False
+    return any(part.concept in fam.members and own[0].concept in fam.totals and all(w.concept in fam.totals for w in wholes)
+               for fam in index.vocab.families.values())
 
 
 def _share_within(share: Share, low_whole: Decimal, high_whole: Decimal) -> bool:
