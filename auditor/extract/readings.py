@@ -27,7 +27,7 @@ from auditor import lazyre
 from auditor.extract.discourse import Discourse, Node
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, Span, is_previous
-from auditor.extract.vocabulary import FUND_NAME, LabelInfo, Vocabulary, read_label
+from auditor.extract.vocabulary import FUND_NAME, LabelInfo, Vocabulary, fund_called, read_label
 from auditor.normalise import Normalised
 from auditor.records import dataclass
 
@@ -122,7 +122,7 @@ class _Reader:
         self.labels: list[LabelInfo | None] = [None] * n
         funds = list(FUND_NAME.finditer(norm.text))
         self.fund_at = [m.start() for m in funds]
-        self.fund_name = [m.group() for m in funds]
+        self.fund_name = [fund_called(m.group()) for m in funds]
         self.first_figure: dict[int, int] = {}  # sentence → index of its first figure
         self.periods: dict[int, list[int]] = {}  # sentence → indices of its period pieces so far
         self.list_heads = _list_heads(tree, vocab.cue("compared_prefix"))

@@ -291,7 +291,17 @@ _CARRIED_OVER = lazyre.compile(r"(?:上年度?|去年|以前年度)(?=结转|结
 # Fund names that contain 预算 but say nothing about budget versus execution.
 # The budget funds a paragraph may speak of ("政府性基金预算收入…收入合计"): they tell apart
 # quantities with one name.
-FUND_NAME = lazyre.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
+# (… and their short names, each read as the fund it names: "一、一般预算", "二、基金预算", "2.国资收支。", "(三)社保基金";
+# not a 基金收支 of an insurance fund, "养老保险基金收支")
+FUND_NAME = lazyre.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金|一般预算|公共财政预算|"
+                           r"(?<![险保])基金(?:预算|收支)|国资(?:预算|收支)|国有资本预算|社保基金")
+_FUND_SHORT = {"一般预算": "一般公共预算", "公共财政预算": "一般公共预算", "基金预算": "政府性基金", "基金收支": "政府性基金",
+               "国资预算": "国有资本经营", "国资收支": "国有资本经营", "国有资本预算": "国有资本经营", "社保基金": "社会保险基金"}
+
+
+def fund_called(name: str) -> str:
+    """The fund a FUND_NAME match names, by its full name ("基金预算" → 政府性基金)."""
+    return _FUND_SHORT.get(name, name)
 # (Taiwan's budgets by kind: 公务预算 the government's own, 特别预算, 附属单位预算, 基金预算 of its funds)
 _FUNDS = lazyre.compile(r"一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外|预算稳定调节基金|"
                         r"公务预算|特别预算|附属单位预算|基金预算|"

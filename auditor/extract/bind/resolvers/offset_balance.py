@@ -25,7 +25,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Difference, Fact, period_of
 from auditor.extract.readings import Reading, clean_label
-from auditor.extract.vocabulary import FUND_NAME
+from auditor.extract.vocabulary import FUND_NAME, fund_called
 
 _REACH = 3  # paragraphs back
 
@@ -208,7 +208,7 @@ def _all_items(r: Reading, i: int, income, spending, balance: Fact) -> tuple[lis
     if not all(_same_year(r, balance, f) for f in items if f.id not in carried) \
             or len(_of_its_kind(balance, list(items))) < len(items):
         return None  # ("…2022年收入…,2023年收入…", "预算收入…,实际收入…": two years' or two kinds' accounts side by side)
-    funds = {m.group() for f in (*plus, *minus) for m in [FUND_NAME.search(f.label)] if m}
+    funds = {fund_called(m.group()) for f in (*plus, *minus) for m in [FUND_NAME.search(f.label)] if m}
     if len(funds) > 1:
         return None  # ("国有资本经营收入…、支出…;社会保险基金收入…,支出…,收支结余…": two funds' accounts)
     said = r.norm.text[min(f.span.start for f in (*plus, *minus)):r.facts[i].span.start]

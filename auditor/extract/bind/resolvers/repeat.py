@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
-from auditor.extract.model import Breakdown, Repeat, Share
+from auditor.extract.model import Breakdown, Fact, Repeat, Share
+from auditor.extract.vocabulary import FUND_NAME, fund_called
 
 
 def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], text: str,
@@ -25,10 +26,14 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
     inside = index.vocab.cue("inclusion_bracket")
     other_basis = index.vocab.cue("restated_basis")
     parents = _parents(index, lists, shares)
+    led = _led_scenarios(index)
     groups: dict[tuple, list] = {}
     for key, facts in index.by_key.items():
         for f in facts:
-            groups.setdefault((*key, parents.get(f.id)), []).append(f)
+            concept, period, scenario, scope = key
+            # ("2023年年初预算本年收入合计460.00万元,本年支出合计460.00万元": the second is the budget's too)
+            groups.setdefault((concept, period, led.get(f.id, scenario), scope, parents.get(f.id)), []).append(f)
+    units = _Units(index, text)
     out: list[Repeat] = []
     for group, (key, facts) in enumerate(groups.items()):
         concept = key[0]
@@ -46,6 +51,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
         # (what sets the first figure apart is read once, not once for each figure compared with it)
         first_span = _span_said(text, first) if len(facts) > 1 else ""
         first_heading = _heading(text, first.span.start) if len(facts) > 1 else None
+        first_point = _opening(index, text, first) if len(facts) > 1 else False
         for other in facts[1:]:
             if first.fund and other.fund and first.fund != other.fund:
                 continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
@@ -53,9 +59,16 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                 continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
             if first_span != _span_said(text, other):
                 continue  # ("1949~1985年的36年…总支出36106万元" and "1976~1985年10年财政总支出22607万元": two spans of years)
-            if _other_sections(first_heading, _heading(text, other.span.start)):
+            if _opening(index, text, other) != first_point:
+                continue  # ("年初,全县政府债务余额为286420万元" and "截至年末,全县政府债务余额为330620万元": two dates)
+            other_heading = _heading(text, other.span.start)
+            if _other_sections(first_heading, other_heading, units):
                 # ("（一）市教育局 ⏎ …项目支出8968.00万元 ⏎ （二）市卫生健康委员会 ⏎ …5760.59万元": two units' figures;
                 # "（二）“三公”经费预算安排情况 ⏎ …5.00万元 ⏎ （三）“三公”经费决算情况 ⏎ …3.84万元": a budget and its outturn)
+                continue
+            if _other_funds(first, first_heading, other, other_heading):
+                # ("二、财政拨款支出决算情况说明 ⏎ …基本支出262.30万元" and all funds' 基本支出268.30万元 under "一、支出决算
+                # 情况说明"; "二、基金预算 ⏎ …收入总计218540万元" and "2.国资收支。…收入总计2840万元")
                 continue
             out.append(Repeat.model_construct(first=first, other=other, concept=concept, group=group,
                                               reason="same_quantity", via=(), rejected=()))
@@ -69,6 +82,119 @@ def _level(index: DocumentIndex, text: str, fact) -> str | None:
     found = index.vocab.cue("level_scope").findall(said)
     return found[-1] if found else None
 
+
+def _opening(index: DocumentIndex, text: str, fact) -> bool:
+    """Its sentence names the year's start before it (年初, 上年末, 期初) as the point it is stated at, and no later
+    point (年末, 截至年底) after that: a stock at the start of the year, not the same stock at its end."""
+    said = text[_sentence_start(text, fact.span.start):fact.span.start]
+    opening = [m.start() for m in index.vocab.cue("opening_point").finditer(said)]
+    closing = [m.start() for m in index.vocab.cue("closing_point").finditer(said)]
+    return bool(opening) and (not closing or opening[-1] > closing[-1])
+
+
+def _led_scenarios(index: DocumentIndex) -> dict[int, str]:
+    """fact id → the budget scenario the first figure of its sentence names for the bare items after it ("年初预算安排
+    基本支出520.00万元,项目支出250.00万元": 项目支出 is the budget's): an item whose label is its concept alone, each
+    figure between naming no scenario of its own."""
+    out: dict[int, str] = {}
+    words = dict(index.vocab.scenarios)
+    lead: Fact | None = None
+    sentence = None
+    for f in index.facts:
+        if f.in_table or f.kind != "amount":
+            continue
+        if f.sentence != sentence:  # (the sentence's first figure: its label opens with the scenario's word)
+            sentence = f.sentence
+            head = f.label[:-len(f.concept)] if f.concept and f.label.endswith(f.concept) else ""
+            lead = f if f.scenario in _LEADING and any(w in head for w in words.get(f.scenario, ())) else None
+        elif lead is not None and f.scenario is None and f.concept and f.label == f.concept:
+            out[f.id] = lead.scenario
+        else:
+            lead = None  # (… "实际支出…,其中", "年中追加项目经费…": the lead goes no further)
+    return out
+
+
+_LEADING = frozenset({"budget_initial", "budget_adjusted", "budget"})
+
+
+def _other_funds(first: Fact, first_heading: str | None, other: Fact, other_heading: str | None) -> bool:
+    """The funds the two figures are of differ: those their own words name ("…一般公共预算…", "2.国资收支。…"), else
+    those their headings name — two funds named, or, where neither figure's words name any, one heading naming funds
+    and the other none (the 财政拨款's 基本支出 and all funds')."""
+    own_first, own_other = _own_funds(first), _own_funds(other)
+    if own_first and own_other:
+        return False  # (the funds the paragraphs name are compared as they are: Fact.fund)
+    if not own_first and not own_other:  # (a heading each: one too far above says nothing of its figure's funds)
+        return first_heading is not None and other_heading is not None and _funds(first_heading) != _funds(other_heading)
+    # (one figure's own words, the other's heading: two funds of one kind named — a budget's fund, or 财政拨款 and
+    # 非财政拨款 —, not a heading that names more: "…一般公共预算…公务用车…23,005.58元" and "二、一般公共预算财政拨款“三公”
+    # 经费支出决算具体情况 ⏎ …公务用车…23,005.58元" are one quantity)
+    wide_first = own_first or _funds(first_heading)
+    wide_other = own_other or _funds(other_heading)
+    return any(wide_first & kind and wide_other & kind and wide_first & kind != wide_other & kind for kind in _FUND_KINDS)
+
+
+def _own_funds(fact: Fact) -> frozenset[str]:
+    return _funds(fact.label) | {fact.fund} if fact.fund else _funds(fact.label) | frozenset(fact_scope(fact))
+
+
+def _funds(heading: str | None) -> frozenset[str]:
+    """The funds a heading names ("二、财政拨款支出决算情况说明", "二、基金预算"), or none."""
+    if not heading:
+        return frozenset()
+    named = {fund_called(m.group()) for m in FUND_NAME.finditer(heading)}
+    for m in _APPROPRIATION.finditer(heading):
+        named.add(m.group())
+    return frozenset(named)
+
+
+_APPROPRIATION = lazyre.compile(r"非?财政拨款")
+_FUND_KINDS = (frozenset({"一般公共预算", "政府性基金", "国有资本经营", "社会保险基金"}), frozenset({"财政拨款", "非财政拨款"}))
+
+
+class _Units:
+    """The units the text's headings name: a text of two or more units ("（一）教育局机关", "（二）县实验中学") sets a
+    unit's figures apart from those under a heading naming none ("（三）部门汇总")."""
+
+    def __init__(self, index: DocumentIndex, text: str) -> None:
+        self.index, self.text = index, text
+        self._several: bool | None = None
+
+    def named(self, heading: str | None) -> str | None:
+        """The unit a heading names, by its shape: a name alone (a bracketed note and "部门决算情况" after it aside) that
+        is a unit's (vocabulary entity: "县实验中学", "教育局机关", "黄沙镇完全小学") or the unit itself ("中心学校本部", "局本级")."""
+        if not heading:
+            return None
+        m = _UNIT_HEADING.match(heading)
+        if m:
+            return m.group(1)
+        bare = _HEADING_NOTE.sub("", _HEADING_MARKER.sub("", heading.strip(), count=1)).strip(" :")
+        if not _NAME.fullmatch(bare):
+            return None
+        if self.index.vocab.cue("entity").fullmatch(bare) or _ITSELF.search(bare):
+            return bare
+        return None
+
+    @property
+    def several(self) -> bool:
+        if self._several is None:
+            names = set()
+            for line in self.text.split("\n"):
+                line = line.strip()
+                if line and len(line) <= 30 and "。" not in line and not _FIGURE.search(_MARKER.sub("", line)):
+                    name = self.named(line)
+                    if name:
+                        names.add(name)
+                        if len(names) >= 2:
+                            break
+            self._several = len(names) >= 2
+        return self._several
+
+
+_HEADING_MARKER = lazyre.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[)、.]\s*|第[一二三四五六七八九十\d]{1,3}部分\s*)")
+_HEADING_NOTE = lazyre.compile(r"(?:\([^()]*\))+$|(?:部门|单位)?(?:决算|预算)(?:情况|说明)?$")
+_NAME = lazyre.compile(r"[\u4e00-\u9fff]{2,16}")
+_ITSELF = lazyre.compile(r"[\u4e00-\u9fff](?:本部|本级|机关)$")
 
 _INCLUDED = lazyre.compile(r"\((?:含|包括|包含)[^()]*\)")
 # a line that names a unit alone, a heading over its figures ("（一）市教育局", "三江镇:", "2.市交通运输局", "高新区")
@@ -115,13 +241,18 @@ def _heading(text: str, at: int) -> str | None:
     return None
 
 
-def _other_sections(a: str | None, b: str | None) -> bool:
-    """Two headings that name two units, or a budget and an outturn: the figures under them are two quantities."""
-    if not a or not b or a == b:
+def _other_sections(a: str | None, b: str | None, units: _Units) -> bool:
+    """Two headings that name two units, or a budget and an outturn: the figures under them are two quantities; and in
+    a text of several units, a unit's heading and one naming none (its whole: "（三）部门汇总")."""
+    if a == b:
         return False
-    unit_a, unit_b = _UNIT_HEADING.match(a), _UNIT_HEADING.match(b)
-    if unit_a and unit_b and unit_a.group(1) != unit_b.group(1):
+    unit_a, unit_b = units.named(a), units.named(b)
+    if unit_a and unit_b and unit_a != unit_b:
         return True
+    if bool(unit_a) != bool(unit_b) and units.several:
+        return True
+    if not a or not b:
+        return False
     return {_section_kind(a), _section_kind(b)} == {"budget", "outturn"}
 
 
