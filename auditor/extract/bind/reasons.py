@@ -161,6 +161,9 @@ _ALL = [
            "states before it", "三公经费年初预算26.87万元,实际支出16.62万元,比预算减少10.25万元。"),
     Reason("change_of_named_subject", EXPLICIT, "the words right before the change name its subject",
            "支出100万元,收入90万元,支出较上年增加20万元,增长25%。"),
+    Reason("change_of_listed_whole", EXPLICIT, "合计/共 增加 d after the changes of the parts a figure lists after 其中 "
+           "(as many, in their order) is that figure's change", "支出100万元,其中基本支出60万元、项目支出40万元,分别比上年"
+           "增加8万元、2万元,合计增加10万元,增长11.11%。"),
     Reason("change_of_sentence_subject", STRUCTURAL, "an increase larger than the figure just before it is of its "
            "sentence's first amount (the figure before tells of it)", "财政拨款收入276.0605万元,在职职工工资性收入18.6973万元,"
            "较上年度决算数增加42.1949万元,增加18%。"),

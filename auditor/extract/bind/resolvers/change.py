@@ -15,6 +15,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import respective_changes
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact, year_gap
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, said_before, words_before
@@ -272,6 +273,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 past_budget = True
                 continue
             break
+        if t.kind == "labelled" and _listed_after_change(r, j):
+            break  # ("分别比上年减少0.38万元、0.22万元,合计减少0.60万元": the bare figures after a change are changes too)
         f = r.facts[j]
         if past_budget and f is not None and r.vocab.cue("compared_prefix").match(clean_label(f.label)):
             continue
@@ -286,6 +289,15 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         before = [f for f, deeper in zip(before, inner) if not deeper]
     current = previous = None
     reason = "change_in_sentence"
+    summed = _changes_summed(r, i, words)
+    if summed:
+        # "支出100万元,其中基本支出60万元、项目支出40万元,分别比上年增加8万元、2万元,合计增加10万元": the sum of the
+        # changes listed before is the change of the whole their parts make — the figure the sentence lists them
+        # under, else a figure it does not state
+        whole = _whole_of_listed(r, summed)
+        if whole is None:
+            return "", None, None, "change_of_unstated_figure"
+        return whole.label, whole, None, "change_of_listed_whole"
     if words and r.vocab.cue("sum_named").fullmatch(clean_label(words)):
         # "…合计54.11万元,其中…;上年分别为23.67万元和27.71万元(合计51.38万元)。合计数较上年增加2.73万元":
         # the change of the 合计 is of the sum stated before, this year's against last year's
@@ -469,6 +481,78 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         # budget proposed ("较原预算案删减": of the figure compared with, the one before being the result)
         previous, current = current, None
     return label, current, previous, reason
+
+
+def _listed_after_change(r: Reading, j: int) -> bool:
+    """The bare figure at node j is listed by 、 after a change in its sentence ("分别比上年减少0.38万元、0.22万元",
+    "分别增加5万元、3万元"): a change too, not a figure that changed."""
+    tree = r.tree
+    f = r.facts[j]
+    if f is None or tree[j].piece.label:
+        return False
+    k = j
+    while k >= 2 and tree[k - 1].separator("、") and tree[k - 2].sentence == tree[j].sentence:
+        node, g = tree[k - 2], r.facts[k - 2]
+        if node.kind in DIRECTIONS:
+            return g is not None and g.kind == f.kind
+        if node.kind != "labelled" or node.piece.label or g is None or g.kind != f.kind:
+            return False
+        k -= 2
+    return False
+
+
+def _changes_summed(r: Reading, i: int, words: str) -> list[int]:
+    """The change at node i sums the changes listed right before it, joined by 、 (two or more), and its words say
+    nothing but that (cue changes_summed: "合计减少", "共减少", "两项相抵合计增加" — not "…本年支出合计比上年减少", which
+    names its subject): the nodes of those changes, in text order; else none."""
+    tree = r.tree
+    said = clean_label(words)
+    m = r.vocab.cue("changes_summed").match(said + tree[i].piece.keyword)
+    if m is None or m.end() < len(said):
+        return []
+    k = (i - 1 if words else i) - 1
+    if k < 0 or not tree[k].separator(",;") or tree[k].sentence != tree[i].sentence:
+        return []
+    run: list[int] = []
+    k -= 1
+    while k >= 0 and tree[k].sentence == tree[i].sentence:
+        node, f = tree[k], r.facts[k]
+        if f is None or f.kind != "amount" or not (node.kind in DIRECTIONS or _listed_after_change(r, k)):
+            break
+        run.append(k)
+        if k < 2 or not tree[k - 1].separator("、"):
+            break
+        k -= 2
+    return run[::-1] if len(run) >= 2 and tree[run[-1]].kind in DIRECTIONS else []
+
+
+def _whole_of_listed(r: Reading, changes: list[int]) -> Fact | None:
+    """The figure the sentence of `changes` lists as many parts under, after 其中, right before those changes
+    ("支出100万元,其中基本支出60万元、项目支出40万元,分别比上年…"), the parts adding up to it: what the changes' sum
+    is the change of."""
+    tree = r.tree
+    first = changes[0]
+    parts: list[Fact] = []
+    for j in tree.before(first, "sentence"):
+        node, f = tree[j], r.facts[j]
+        if node.kind == "qizhong":
+            whole_at = next((k for k in tree.before(j, "sentence") if not tree[k].is_separator), None)
+            whole = r.facts[whole_at] if whole_at is not None else None
+            if whole is None or tree[whole_at].kind not in {"labelled", "total"} or whole.kind != "amount" \
+                    or tree[whole_at].depth != tree[first].depth or whole.is_bound or r.is_previous(whole) \
+                    or r.vocab.cue("compared_prefix").match(clean_label(whole.label)):
+                return None
+            parts.reverse()
+            ok = len(parts) == len(changes) and all(p.unit == whole.unit and not p.is_bound for p in parts) \
+                and adds_up(whole, parts)
+            return whole if ok else None
+        if node.kind in DIRECTIONS or node.kind in GROWTHS or node.depth != tree[first].depth:
+            return None
+        if f is not None:
+            if node.kind not in {"labelled", "total"} or f.kind != "amount":
+                return None
+            parts.append(f)
+    return None
 
 
 _ADJUSTMENT = lazyre.compile(r"调增|调减|核增|核减|追加|追减")
