@@ -56,10 +56,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 delta = fact
         if i in rate_of and delta is not None:
             pct = None if other_basis(r, rate_of[i]) else r.facts[rate_of[i]]
-        # a growth rate in the next clause of the same sentence completes it
-        for k in range(i + 1, min(i + 6, len(tree)) if i not in rate_of else 0):
+        # a growth rate in the next clause of the same sentence completes it — past a bracket of other figures right
+        # after the change ("比上年减少0.58万元(其中公务接待费0.55万元,比上年减少0.40万元),下降15.10%": the bracket is an
+        # aside, the rate after it goes on with the change it is said of), never past the end of a bracket where the
+        # change is a part's (that rate is of the clause the bracket is in)
+        start = _aside_after(r, i)
+        for k in range(start + 1, min(start + 6, len(tree)) if i not in rate_of else 0):
             t = tree[k]
-            if t.sentence != s.sentence:
+            if t.sentence != s.sentence or (t.depth < s.depth and _of_part_in_bracket(r, i)):
                 break
             g = r.facts[k]
             if t.kind in {"growth_up", "growth_down", "increase", "decrease"} and g is not None:
@@ -98,7 +102,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     # (after "较年初预算数减少4万元" it goes on with that comparison)
                     break
                 if g.kind == "percent" and pct is None and delta is not None and t_dir == direction:
-                    if not _nothing_between(r, i, k):
+                    if not _nothing_between(r, start, k):
                         break  # "增加76.4亿元,其中税收收入增长12.1%", "…,年均增长6.5%": another subject's rate
                     pct = None if other_basis(r, k) else g
                     consumed.add(k)
@@ -211,6 +215,36 @@ def _other_scenario_compared(said: str, previous: Fact) -> bool:
     named = "budget" if "预算" in m.group(1) else "actual"
     return previous.scenario not in _SCENARIO_FAMILIES[named] and any(
         previous.scenario in family for family in _SCENARIO_FAMILIES.values())
+
+
+def _aside_after(r: Reading, i: int) -> int:
+    """The node closing a bracket that opens right after the change at node i with the words that open its parts' changes
+    (其中, 主要是: cue change_parts_marker) and holds figures of its own ("减少0.58万元(其中公务接待费0.55万元,比上年减少0.40万元)",
+    "增加2.16万元(主要是物业管理费由10.80万元增至12.00万元)"): an aside, what follows it goes on with the change. Node i
+    itself when there is none (nor for the change's own figures: "增加126.40万元(由2,318.60万元增至2,445.00万元)")."""
+    tree = r.tree
+    if i + 1 >= len(tree) or not tree[i + 1].separator("(") or tree[i + 1].depth <= tree[i].depth:
+        return i
+    end = next((m for m in range(i + 2, len(tree)) if tree[m].depth <= tree[i].depth), None)
+    if end is None or tree[end].sentence != tree[i].sentence or not tree[end].separator(")"):
+        return i
+    if not r.vocab.cue("change_parts_marker").match(r.norm.text[tree[i + 1].end:tree[end].start].lstrip()) \
+            or not any(r.facts[m] is not None and r.facts[m].kind != "percent" for m in range(i + 2, end)):
+        return i
+    return end
+
+
+def _of_part_in_bracket(r: Reading, i: int) -> bool:
+    """The change at node i stands in a bracket after an amount of its own ("(其中公务接待费0.55万元,比上年减少0.40万元)"):
+    a part's change, not one of the figure the bracket is said of ("100万元(比上年增加10万元)")."""
+    tree = r.tree
+    for j in range(i - 1, -1, -1):
+        if tree[j].depth < tree[i].depth or tree[j].sentence != tree[i].sentence:
+            return False
+        f = r.facts[j]
+        if f is not None and tree[j].kind in {"labelled", "total"} and f.kind == "amount":
+            return True
+    return False
 
 
 def _nothing_between(r: Reading, i: int, k: int) -> bool:
