@@ -175,6 +175,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # each part's figure of last year, paired in order — not one figure this change compares with
             last = (i, subject_label, current, reason)
             continue
+        if current is not None and previous is None and _budget_of_outturn_change(r, i, current):
+            # "2023年年初预算:本年收入合计1980.00万元,…。决算与年初预算相比,收入增加176.80万元,增长8.93%": a change of the
+            # outturn against the budget is measured from the budget the text states; the outturn is not in the sentence
+            previous, current, reason = current, None, "change_from_stated_budget"
         last = (i, subject_label, current, reason)
         if previous is not None and _other_scenario_compared(
                 r.norm.text[part_start(r.norm.text, s.start):s.start] + s.piece.keyword, previous):
@@ -190,7 +194,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # sentence names, from the one to the other, is their difference as any change is — when it
             # is the sentence's one change ("共调增15000万元、调减5000万元,净增10000万元": gross amounts)
             reference, names = "previous", {"current_name": "调整后", "compared_name": "调整前"}
-        elif reason == "change_against_budget":
+        elif reason in ("change_against_budget", "change_from_stated_budget"):
             reference, names = "previous", {"current_name": "决算", "compared_name": "预算"}  # (the two figures' difference)
         else:
             names = {}
@@ -587,6 +591,19 @@ def _whole_of_listed(r: Reading, changes: list[int]) -> Fact | None:
                 return None
             parts.append(f)
     return None
+
+
+def _budget_of_outturn_change(r: Reading, i: int, figure: Fact) -> bool:
+    """The change at node i says before it, in its sentence, that it compares the outturn with the budget (cue
+    outturn_against_budget: "决算与年初预算相比", "决算数较预算") and `figure` is a budget: so read, or under a budget
+    heading its sentence opens with (cue budget_heading: "2023年年初预算:本年收入合计1980.00万元")."""
+    text = r.norm.text
+    at = r.tree[i].start
+    if not r.vocab.cue("outturn_against_budget").search(text, part_start(text, at, "。\n"), at):
+        return False
+    if figure.scenario in BUDGET_SCENARIOS:
+        return True
+    return bool(r.vocab.cue("budget_heading").match(text[part_start(text, figure.span.start, "。\n"):figure.span.start]))
 
 
 _ADJUSTMENT = lazyre.compile(r"调增|调减|核增|核减|追加|追减")
