@@ -159,8 +159,14 @@ _ALL = [
            "一般公共预算收入由2019年的158.62亿元增加到2024年的236.45亿元,年均增长8.3%。"),
     Reason("change_against_budget", EXPLICIT, "比预算减少 d of the money spent, against the one budget figure its sentence "
            "states before it", "三公经费年初预算26.87万元,实际支出16.62万元,比预算减少10.25万元。"),
+    Reason("change_from_stated_budget", STRUCTURAL, "决算与年初预算相比, X增加 d: measured from X's budget, stated as "
+           "one (or under a 年初预算: heading) before it; the outturn is not in the sentence",
+           "2023年年初预算:本年收入合计1980.00万元。决算与年初预算相比,收入增加176.80万元,增长8.93%。"),
     Reason("change_of_named_subject", EXPLICIT, "the words right before the change name its subject",
            "支出100万元,收入90万元,支出较上年增加20万元,增长25%。"),
+    Reason("change_of_listed_whole", EXPLICIT, "合计/共 增加 d after the changes of the parts a figure lists after 其中 "
+           "(as many, in their order) is that figure's change", "支出100万元,其中基本支出60万元、项目支出40万元,分别比上年"
+           "增加8万元、2万元,合计增加10万元,增长11.11%。"),
     Reason("change_of_sentence_subject", STRUCTURAL, "an increase larger than the figure just before it is of its "
            "sentence's first amount (the figure before tells of it)", "财政拨款收入276.0605万元,在职职工工资性收入18.6973万元,"
            "较上年度决算数增加42.1949万元,增加18%。"),

@@ -15,6 +15,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import respective_changes
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact, year_gap
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, said_before, words_before
@@ -55,10 +56,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 delta = fact
         if i in rate_of and delta is not None:
             pct = None if other_basis(r, rate_of[i]) else r.facts[rate_of[i]]
-        # a growth rate in the next clause of the same sentence completes it
-        for k in range(i + 1, min(i + 6, len(tree)) if i not in rate_of else 0):
+        # a growth rate in the next clause of the same sentence completes it — past a bracket of other figures right
+        # after the change ("比上年减少0.58万元(其中公务接待费0.55万元,比上年减少0.40万元),下降15.10%": the bracket is an
+        # aside, the rate after it goes on with the change it is said of), never past the end of a bracket where the
+        # change is a part's (that rate is of the clause the bracket is in)
+        start = _aside_after(r, i)
+        for k in range(start + 1, min(start + 6, len(tree)) if i not in rate_of else 0):
             t = tree[k]
-            if t.sentence != s.sentence:
+            if t.sentence != s.sentence or (t.depth < s.depth and _of_part_in_bracket(r, i)):
                 break
             g = r.facts[k]
             if t.kind in {"growth_up", "growth_down", "increase", "decrease"} and g is not None:
@@ -97,7 +102,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     # (after "较年初预算数减少4万元" it goes on with that comparison)
                     break
                 if g.kind == "percent" and pct is None and delta is not None and t_dir == direction:
-                    if not _nothing_between(r, i, k):
+                    if not _nothing_between(r, start, k):
                         break  # "增加76.4亿元,其中税收收入增长12.1%", "…,年均增长6.5%": another subject's rate
                     pct = None if other_basis(r, k) else g
                     consumed.add(k)
@@ -170,6 +175,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # each part's figure of last year, paired in order — not one figure this change compares with
             last = (i, subject_label, current, reason)
             continue
+        if current is not None and previous is None and _budget_of_outturn_change(r, i, current):
+            # "2023年年初预算:本年收入合计1980.00万元,…。决算与年初预算相比,收入增加176.80万元,增长8.93%": a change of the
+            # outturn against the budget is measured from the budget the text states; the outturn is not in the sentence
+            previous, current, reason = current, None, "change_from_stated_budget"
         last = (i, subject_label, current, reason)
         if previous is not None and _other_scenario_compared(
                 r.norm.text[part_start(r.norm.text, s.start):s.start] + s.piece.keyword, previous):
@@ -185,7 +194,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # sentence names, from the one to the other, is their difference as any change is — when it
             # is the sentence's one change ("共调增15000万元、调减5000万元,净增10000万元": gross amounts)
             reference, names = "previous", {"current_name": "调整后", "compared_name": "调整前"}
-        elif reason == "change_against_budget":
+        elif reason in ("change_against_budget", "change_from_stated_budget"):
             reference, names = "previous", {"current_name": "决算", "compared_name": "预算"}  # (the two figures' difference)
         else:
             names = {}
@@ -210,6 +219,36 @@ def _other_scenario_compared(said: str, previous: Fact) -> bool:
     named = "budget" if "预算" in m.group(1) else "actual"
     return previous.scenario not in _SCENARIO_FAMILIES[named] and any(
         previous.scenario in family for family in _SCENARIO_FAMILIES.values())
+
+
+def _aside_after(r: Reading, i: int) -> int:
+    """The node closing a bracket that opens right after the change at node i with the words that open its parts' changes
+    (其中, 主要是: cue change_parts_marker) and holds figures of its own ("减少0.58万元(其中公务接待费0.55万元,比上年减少0.40万元)",
+    "增加2.16万元(主要是物业管理费由10.80万元增至12.00万元)"): an aside, what follows it goes on with the change. Node i
+    itself when there is none (nor for the change's own figures: "增加126.40万元(由2,318.60万元增至2,445.00万元)")."""
+    tree = r.tree
+    if i + 1 >= len(tree) or not tree[i + 1].separator("(") or tree[i + 1].depth <= tree[i].depth:
+        return i
+    end = next((m for m in range(i + 2, len(tree)) if tree[m].depth <= tree[i].depth), None)
+    if end is None or tree[end].sentence != tree[i].sentence or not tree[end].separator(")"):
+        return i
+    if not r.vocab.cue("change_parts_marker").match(r.norm.text[tree[i + 1].end:tree[end].start].lstrip()) \
+            or not any(r.facts[m] is not None and r.facts[m].kind != "percent" for m in range(i + 2, end)):
+        return i
+    return end
+
+
+def _of_part_in_bracket(r: Reading, i: int) -> bool:
+    """The change at node i stands in a bracket after an amount of its own ("(其中公务接待费0.55万元,比上年减少0.40万元)"):
+    a part's change, not one of the figure the bracket is said of ("100万元(比上年增加10万元)")."""
+    tree = r.tree
+    for j in range(i - 1, -1, -1):
+        if tree[j].depth < tree[i].depth or tree[j].sentence != tree[i].sentence:
+            return False
+        f = r.facts[j]
+        if f is not None and tree[j].kind in {"labelled", "total"} and f.kind == "amount":
+            return True
+    return False
 
 
 def _nothing_between(r: Reading, i: int, k: int) -> bool:
@@ -272,6 +311,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
                 past_budget = True
                 continue
             break
+        if t.kind == "labelled" and _listed_after_change(r, j):
+            break  # ("分别比上年减少0.38万元、0.22万元,合计减少0.60万元": the bare figures after a change are changes too)
         f = r.facts[j]
         if past_budget and f is not None and r.vocab.cue("compared_prefix").match(clean_label(f.label)):
             continue
@@ -286,6 +327,15 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         before = [f for f, deeper in zip(before, inner) if not deeper]
     current = previous = None
     reason = "change_in_sentence"
+    summed = _changes_summed(r, i, words)
+    if summed:
+        # "支出100万元,其中基本支出60万元、项目支出40万元,分别比上年增加8万元、2万元,合计增加10万元": the sum of the
+        # changes listed before is the change of the whole their parts make — the figure the sentence lists them
+        # under, else a figure it does not state
+        whole = _whole_of_listed(r, summed)
+        if whole is None:
+            return "", None, None, "change_of_unstated_figure"
+        return whole.label, whole, None, "change_of_listed_whole"
     if words and r.vocab.cue("sum_named").fullmatch(clean_label(words)):
         # "…合计54.11万元,其中…;上年分别为23.67万元和27.71万元(合计51.38万元)。合计数较上年增加2.73万元":
         # the change of the 合计 is of the sum stated before, this year's against last year's
@@ -469,6 +519,91 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         # budget proposed ("较原预算案删减": of the figure compared with, the one before being the result)
         previous, current = current, None
     return label, current, previous, reason
+
+
+def _listed_after_change(r: Reading, j: int) -> bool:
+    """The bare figure at node j is listed by 、 after a change in its sentence ("分别比上年减少0.38万元、0.22万元",
+    "分别增加5万元、3万元"): a change too, not a figure that changed."""
+    tree = r.tree
+    f = r.facts[j]
+    if f is None or tree[j].piece.label:
+        return False
+    k = j
+    while k >= 2 and tree[k - 1].separator("、") and tree[k - 2].sentence == tree[j].sentence:
+        node, g = tree[k - 2], r.facts[k - 2]
+        if node.kind in DIRECTIONS:
+            return g is not None and g.kind == f.kind
+        if node.kind != "labelled" or node.piece.label or g is None or g.kind != f.kind:
+            return False
+        k -= 2
+    return False
+
+
+def _changes_summed(r: Reading, i: int, words: str) -> list[int]:
+    """The change at node i sums the changes listed right before it, joined by 、 (two or more), and its words say
+    nothing but that (cue changes_summed: "合计减少", "共减少", "两项相抵合计增加" — not "…本年支出合计比上年减少", which
+    names its subject): the nodes of those changes, in text order; else none."""
+    tree = r.tree
+    said = clean_label(words)
+    m = r.vocab.cue("changes_summed").match(said + tree[i].piece.keyword)
+    if m is None or m.end() < len(said):
+        return []
+    k = (i - 1 if words else i) - 1
+    if k < 0 or not tree[k].separator(",;") or tree[k].sentence != tree[i].sentence:
+        return []
+    run: list[int] = []
+    k -= 1
+    while k >= 0 and tree[k].sentence == tree[i].sentence:
+        node, f = tree[k], r.facts[k]
+        if f is None or f.kind != "amount" or not (node.kind in DIRECTIONS or _listed_after_change(r, k)):
+            break
+        run.append(k)
+        if k < 2 or not tree[k - 1].separator("、"):
+            break
+        k -= 2
+    return run[::-1] if len(run) >= 2 and tree[run[-1]].kind in DIRECTIONS else []
+
+
+def _whole_of_listed(r: Reading, changes: list[int]) -> Fact | None:
+    """The figure the sentence of `changes` lists as many parts under, after 其中, right before those changes
+    ("支出100万元,其中基本支出60万元、项目支出40万元,分别比上年…"), the parts adding up to it: what the changes' sum
+    is the change of."""
+    tree = r.tree
+    first = changes[0]
+    parts: list[Fact] = []
+    for j in tree.before(first, "sentence"):
+        node, f = tree[j], r.facts[j]
+        if node.kind == "qizhong":
+            whole_at = next((k for k in tree.before(j, "sentence") if not tree[k].is_separator), None)
+            whole = r.facts[whole_at] if whole_at is not None else None
+            if whole is None or tree[whole_at].kind not in {"labelled", "total"} or whole.kind != "amount" \
+                    or tree[whole_at].depth != tree[first].depth or whole.is_bound or r.is_previous(whole) \
+                    or r.vocab.cue("compared_prefix").match(clean_label(whole.label)):
+                return None
+            parts.reverse()
+            ok = len(parts) == len(changes) and all(p.unit == whole.unit and not p.is_bound for p in parts) \
+                and adds_up(whole, parts)
+            return whole if ok else None
+        if node.kind in DIRECTIONS or node.kind in GROWTHS or node.depth != tree[first].depth:
+            return None
+        if f is not None:
+            if node.kind not in {"labelled", "total"} or f.kind != "amount":
+                return None
+            parts.append(f)
+    return None
+
+
+def _budget_of_outturn_change(r: Reading, i: int, figure: Fact) -> bool:
+    """The change at node i says before it, in its sentence, that it compares the outturn with the budget (cue
+    outturn_against_budget: "决算与年初预算相比", "决算数较预算") and `figure` is a budget: so read, or under a budget
+    heading its sentence opens with (cue budget_heading: "2023年年初预算:本年收入合计1980.00万元")."""
+    text = r.norm.text
+    at = r.tree[i].start
+    if not r.vocab.cue("outturn_against_budget").search(text, part_start(text, at, "。\n"), at):
+        return False
+    if figure.scenario in BUDGET_SCENARIOS:
+        return True
+    return bool(r.vocab.cue("budget_heading").match(text[part_start(text, figure.span.start, "。\n"):figure.span.start]))
 
 
 _ADJUSTMENT = lazyre.compile(r"调增|调减|核增|核减|追加|追减")
