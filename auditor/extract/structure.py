@@ -9,7 +9,7 @@ from decimal import Decimal
 from auditor import lazyre
 from auditor.extract.numbering import chinese_number
 from auditor.extract.readings import part_start, in_other_period_bracket
-from auditor.extract.model import Fact, Grade, Heading, Span
+from auditor.extract.model import Fact, Grade, Heading, Span, period_of
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
 from auditor.normalise import Normalised
 
@@ -118,9 +118,10 @@ def table_grades(norm: Normalised, tables) -> list[Grade]:
     return out
 
 
-def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None) -> list[Grade]:
+def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
+           year: str | None = None) -> list[Grade]:
     """Grade statements, each with the score it follows from when the text makes that clear, and
-    the bands the report states for its grades, if it does."""
+    the bands the report states for its grades, if it does.  (year: the report's, when known.)"""
     cue = (vocab or default_vocabulary()).cue
     scores = [f for f in facts if f.kind == "score" and not f.in_table
               and not cue("part_score_label").search(f.label) and not cue("average_score").search(f.label)
@@ -140,6 +141,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
     own_scale = False
     score_lines = None  # (the scores and their lines, for the look-up near each grade: worked out once a list)
+    stated: list[int] | None = None
     out = []
     for m in _GRADE.finditer(norm.text):
         if _COUNTED.match(norm.text, m.end(1)):
@@ -179,6 +181,11 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
                                            and not _other_year(norm.text, f, m.start())], norm, near_only=True)
             if score is None:
                 continue
+        if stated is None:  # (every score the prose states, but averages: the sentences that state one)
+            stated = [f.span.start for f in facts if f.kind == "score" and not f.in_table
+                      and not cue("average_score").search(f.label)]
+        if _other_subjects_grade(norm.text, m, score, stated, cue, year):
+            continue
         if score is not None:
             # ("单位自评得分95.20分,经第三方机构复核调整为88.40分,最终评价等级为“良”": the score as revised is the one graded)
             score = next((f for f in reversed(facts) if f.kind == "score" and score.span.end <= f.span.start < m.start()
@@ -187,6 +194,37 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None)
         out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
                                          score=score, bands=bands, own_scale=own_scale))
     return out
+
+
+_STOPS = "。!?\n"
+# a year a statement is of ("2022年度该项目…"), not a date in it ("2024年1月完成验收", "2023年底")
+_YEAR_OF = lazyre.compile(r"((?:19|20)\d{2})\s*年度?(?!\s*[\d一二三四五六七八九十]{1,2}\s*月|底|末|初)")
+# a grade given, to one subject or to several ("…自评等级均为“优”")
+_GRADES_SAID = lazyre.compile(r"(?:等级|等次|评级|评价结果|评定结果|自评结果|考评结果|评价为|自评为|评定为|评为)(?:均|都|全部|皆|也)?"
+                              r"(?:为|是|:)?[“\"'「『]?(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)(?=[”\"'」』\s,。;:)]|$)")
+
+
+def _other_subjects_grade(text: str, m: re.Match[str], score: Fact | None, stated: list[int], cue, year: str | None) -> bool:
+    """The grade's sentence states no score of its own and gives its grade to another subject or year than a score
+    before it: a grade of its own for each of several ("…3个单位自评等级为“优”,县疾控中心…2个单位自评等级为“良”",
+    "县农业技术推广中心…自评等级均为“优”,县农业综合执法大队自评等级为“中”": two grades, none the one score's), of a
+    count of items ("其中6个项目等级为“优”"), of a part ("其中效益指标中“教学质量提升”一项…等级为“中”"), of another
+    year ("2022年度该项目经县财政局重点评价,评价等级为“优”" after this year's score).  The score before was
+    graded in its own sentence, or not: either way this grade is none of its — left unchecked.  (stated: the offsets,
+    ascending, of the scores the prose states.)"""
+    begin = max(text.rfind(c, 0, m.start()) for c in _STOPS) + 1
+    end = min((i for i in (text.find(c, m.end()) for c in _STOPS) if i >= 0), default=len(text))
+    if bisect_left(stated, begin) < bisect_left(stated, end):
+        return False  # (a score in the sentence, its own or its parts' — not an average of several —: _score_for decides)
+    sentence = text[begin:end]
+    if len({GRADE_WORDS[g.group(1)] for g in _GRADES_SAID.finditer(sentence)}) > 1:
+        return True
+    clause = text[max(begin - 1, *(text.rfind(c, begin, m.start()) for c in ",、;:")) + 1:m.start()]
+    if cue("graded_items").search(clause) or cue("part_of_the_whole").match(sentence.lstrip()):
+        return True
+    years = {y.group(1) for y in _YEAR_OF.finditer(text, begin, m.start())}
+    own = period_of(score, year) if score is not None else year
+    return bool(years) and own is not None and own.isdigit() and own not in years
 
 
 _GRADE_NAME = r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差|一般(?![\u4e00-\u9fff]))"

@@ -167,7 +167,9 @@ _FUNDS_CUE = lazyre.compile(r"预算执行|资金执行|执行率")
 # (a cell a line: the figures on the lines after the name, one a line)
 # (or a funds row of its own above the header, its cells named: "| 预算执行 | 预算数 195.31 | … | 分值 10 | … | 得分 9.62 |")
 # (or a line of its own above the table: "预算执行率得分:8.92(分值10分)", "资金执行率得分" with its figure on the next line)
+# (or a funds line named for the funds, that scores them: "资金情况(万元):年初预算数 300;…;分值 10;执行率 90%;得分 5")
 _FUNDS_ROW_TEXT = lazyre.compile(r"(?:(?:年度)?资金总额|(?<=\n)[|\s]*(?:预算|资金)执行(?:情况|率)?(?:得分)?(?=\s*[|:\n])|"
+                                 r"(?<=\n)[|\s]*(?:项目)?资金情况(?:\(万元\))?(?=\s*[|:])(?=[^\n]*执行[^\n]*(?:分值|得分))|"
                                  r"(?<=\n)[|\s]*合\s*计)[^\n其]{0,160}"
                                  r"(?:\n[ \t|]*(?:\d[\d.,]*%?|[—-]\s*\d+\s*[—-]|第\s*\d+\s*页[^\n]{0,12}|"
                                  r"[^\n]{0,40}(?:报告|自评表))?[ \t|]*(?=\n)){0,14}")  # (a page break within)
@@ -184,7 +186,7 @@ def _funds_row_unread(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found
     start = min(p.span.start for p in s.parts)
     text = ctx.doubt.text
     for m in _FUNDS_ROW_TEXT.finditer(text, max(0, start - _FUNDS_ROW_REACH), start):
-        if not m.group().lstrip("| \t").startswith(("资金总额", "年度资金总额", "预算执行", "资金执行")) \
+        if not m.group().lstrip("| \t").startswith(("资金总额", "年度资金总额", "预算执行", "资金执行", "资金情况", "项目资金情况")) \
                 and not _FUNDS_HEADER.search(text, max(0, m.start() - 200), m.start()):
             continue  # (a 合计 row of another table: only a funds block's counts)
         fits = []
@@ -457,7 +459,7 @@ def _prose_total_scores(ctx: Context) -> list[Fact]:
         if _SCORE_IN_LIST_AFTER.match(ctx.doubt.text, f.span.end) \
                 or _SCORE_IN_LIST_BEFORE.search(ctx.doubt.text, max(0, f.span.start - 12), f.span.start):
             continue  # ("分项自评,得分为93.5分、90.25分和88分": several evaluations' scores, one each)
-        weight = _WEIGHT_BEFORE.search(ctx.doubt.text, max(0, f.span.start - 24), f.span.start) \
+        weight = _WEIGHT_BEFORE.search(ctx.doubt.text, max(0, f.span.start - 60), f.span.start) \
             or _WEIGHT_AFTER.match(ctx.doubt.text, f.span.end)
         if weight and Decimal(weight.group(1)) != 100:
             continue  # ("…执行率98.00%,分值10分,得分9.8分": a part's score, out of the weight said with it)
@@ -482,7 +484,9 @@ def _other_evaluation_said(ctx: Context, f: Fact) -> bool:
 
 
 _WEIGHT_AFTER = lazyre.compile(r"\s*[(（]\s*(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?\s*[)）]")
-_WEIGHT_BEFORE = lazyre.compile(r"(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?[,，;；]?\s*(?:自评|评价)?得分(?:为|是|:)?\s*$")
+# (the weight said right before the score, or a clause or two before it: "分值10分;执行率90%;得分5分")
+_WEIGHT_BEFORE = lazyre.compile(r"(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?"
+                                r"(?:(?:[,，;；][^,，;；。得分]{1,16}){1,2}[,，;；]|[,，;；]?)\s*(?:自评|评价)?得分(?:为|是|:)?\s*$")
 
 
 # a sentence naming a project of its own ("义务教育公用经费保障项目…自评得分93.3分", "另一项目"), not 本项目 / 该项目

@@ -193,6 +193,30 @@ def check_identity(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         ), found=doubt.explain_identity(ctx.doubt, b.total, parts), equation=equation, weigh=equation)
 
 
+_OFFSET_REACH = 4  # lines after the later total where the text may offset the two
+
+
+def _offset_leaves_balance(ctx: Context, left: Fact, right: Fact) -> bool:
+    """A sentence within a few lines after the two totals offsets them (收支相抵, cue offset) and names a balance left
+    (cue offset_left: 结余, 结转, 滚存, 余额 — not "无结余", which says they are equal) without its figure."""
+    text = ctx.doubt.text
+    after = max(left.span.end, right.span.end)
+    stop = after
+    for _ in range(_OFFSET_REACH + 1):
+        stop = text.find("\n", stop + 1)
+        if stop < 0:
+            stop = len(text)
+            break
+    offset, left_over = ctx.vocab.cue("offset"), ctx.vocab.cue("offset_left")
+    for m in offset.finditer(text, ctx.doubt.sentence_start(after), stop):
+        begin = ctx.doubt.sentence_start(m.start())
+        end = min((i for i in (text.find(c, m.end()) for c in "。!?\n") if i >= 0), default=len(text))
+        if left_over.search(text, begin, end) and not any(f.kind == left.kind and begin <= f.span.start < end
+                                                          for f in ctx.doc.facts):
+            return True  # (with its figure, "收支相抵,结转下年14263万元", the balance is checked against the totals instead)
+    return False
+
+
 def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """SUM006: two totals the accounts make equal (收入总计 = 支出总计 in 决算)."""
     for left, right in balance.pairs(ctx.index, rule.params.get("left", ()), rule.params.get("right", ())):
@@ -207,6 +231,12 @@ def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             # left, and says nothing of their being equal — DIF001 checks what it says)
             yield outcome(rule, None, "undecided", figures, reason=reason,
                           note="the text states the totals' difference")
+            continue
+        if _offset_leaves_balance(ctx, left, right):
+            # ("收支相抵,年终结余全部为按规定结转下年继续使用的项目资金": the text offsets the totals and says a balance is
+            # left, without its figure — it does not say they are equal)
+            yield outcome(rule, None, "undecided", figures, reason=reason,
+                          note="the text offsets the totals and says a balance is left")
             continue
         if balance.of_government_fund(left) or balance.of_government_fund(right):
             # (a government fund's 支出总计 may leave its 年终结余 out: unequal totals are no contradiction)

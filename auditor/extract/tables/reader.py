@@ -1050,7 +1050,7 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
             span=Span.model_construct(start=head.start, end=read.rows[-1].span.end, line=line, column=column),
             kind=header.kind, layout=layout if spaced_last is None else "spaced",
             base=header.base() or _stated_base(norm.text[head.start:read.rows[-1].span.end + 600]),
-            score_rule=header.score_rule() or _stated_score_rule(norm.text), complete=read.complete,
+            score_rule=header.score_rule() or stated_score_rule(norm.text), complete=read.complete,
             full_when_met=_full_when_met(norm.text) if header.kind == "indicators" else "",
             comparable=_comparable_note(norm.text, read.rows[-1].span.end, read.rows),
             averages=_of_averages(norm.text, head.start, cells[header.after - 1].end, vocab),
@@ -1160,7 +1160,7 @@ def _named_exactly(header: Header) -> bool:
 
 
 @lru_cache(maxsize=4)  # once per document: the text's hash is kept by the string
-def _stated_score_rule(text: str) -> str:
+def stated_score_rule(text: str) -> str:
     """得分 = 执行率 × 分值 as the report states it; "bands" when it states a banded rule — also when the
     product is only the rule below a threshold ("达到95%(含)以上的,该项得满分;低于95%的,按“执行率×分值”计分")."""
     if _BAND_RULE.search(text):

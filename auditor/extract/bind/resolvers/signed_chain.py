@@ -6,7 +6,8 @@
 
 The chain opens with the one amount of its sentence before the first signed term (a sentence that
 states other amounts before it sums what the text does not say), goes on with amounts whose labels
-open with 加 / 减 (cues plus_term, minus_term; at least one taken away), and ends at the next amount,
+open with 加 / 减 (cues plus_term, minus_term; at least one taken away) — or that follow one joined by 、, which carry
+its sign ("减一般公共预算支出679170万元、上解上级支出9860万元") —, and ends at the next amount,
 which must name a balance (cue chain_result: 结余, 余额, 净 …): a total after 加上 … 减去 … is a sum
 (total_after). An amount of no sign that names no balance, a rate or a change between, and nothing
 is read. The balance may open the next chain ("…,结余7546万元,减结转下年支出7546万元,净结余…").
@@ -53,23 +54,32 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 
 def _opening(r: Reading, cue_at: int) -> int | None:
-    """The amount the chain opens with: the first of the signed term's sentence, with only signed terms (加 …)
-    between it and the first 减; None when the sentence states another amount before it or none."""
+    """The amount the chain opens with: the first of the signed term's sentence, with only signed terms (加 …), and the
+    parts joined to one by 、, between it and the first 减; None when the sentence states another amount before it or
+    none."""
     tree = r.tree
     plus, minus = r.vocab.cue("plus_term"), r.vocab.cue("minus_term")
     found = None
-    for k in tree.before(cue_at, "sentence"):
+    carried = False  # (a part joined by 、 to the signed term before it: "加上级补助收入…、债务转贷收入…")
+    for k in sorted(tree.before(cue_at, "sentence")):
         t, f = tree[k], r.facts[k]
-        if t.depth > tree[cue_at].depth or f is None:
+        if t.depth > tree[cue_at].depth:
+            continue
+        if f is None:
+            if t.kind == "sep" and t.piece.keyword != "、":
+                carried = False
             continue
         if t.kind not in _AMOUNTS or f.kind != "amount":
             return None
         label = _label(r, k)
-        if found is not None and not plus.match(_label(r, found)):
-            return None  # (two unsigned amounts before the chain: "A X,B Y,减Z,结余W" sums what the text does not say)
         if minus.match(label):
             return None
-        found = k
+        if found is None:
+            found = k
+        elif plus.match(label):
+            carried = True
+        elif not carried:
+            return None  # (two unsigned amounts before the chain: "A X,B Y,减Z,结余W" sums what the text does not say)
     return found
 
 
@@ -79,6 +89,7 @@ def _terms(r: Reading, start: int, plus, minus) -> tuple[list[Fact], list[Fact],
     tree = r.tree
     added: list[Fact] = []
     taken: list[Fact] = []
+    last: list[Fact] | None = None  # (the side of the last signed term, while the parts after it are joined by 、)
     for k in range(start + 1, len(tree)):
         t, f = tree[k], r.facts[k]
         if t.sentence != tree[start].sentence:
@@ -90,17 +101,27 @@ def _terms(r: Reading, start: int, plus, minus) -> tuple[list[Fact], list[Fact],
         if f is None:
             if t.kind not in {"sep", "words"}:
                 return added, taken, None
+            if t.kind == "sep" and t.piece.keyword != "、":
+                last = None  # (past a comma each term says its own sign again)
             continue
         if t.kind not in _AMOUNTS or f.kind != "amount":
             return added, taken, None
         label = _label(r, k)
         if minus.match(label):
-            taken.append(f)
+            last = taken
         elif plus.match(label):
-            added.append(f)
-        else:
+            last = added
+        elif last is None or result_word(r, label):
             return added, taken, k
+        # ("减一般公共预算支出679170万元、上解上级支出9860万元、债务还本支出24000万元": the parts joined by 、 to a
+        # signed term carry its sign)
+        last.append(f)
     return added, taken, None
+
+
+def result_word(r: Reading, label: str) -> bool:
+    """The amount names a balance (cue chain_result): the chain's end, never a term joined to the one before."""
+    return bool(r.vocab.cue("chain_result").search(label))
 
 
 def _label(r: Reading, k: int) -> str:
