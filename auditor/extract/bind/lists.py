@@ -420,8 +420,13 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # by area and by town and country, two cuts that overlap: only what makes the total exactly is all of it)
         population = r.vocab.cue("population_count").search(clean_label(total.label))
         # (… nor a few kinds in a bracket after the count: "医院42个(其中三甲医院3个、三乙医院5个)" names some of them)
+        # (… nor bands and levels, which name some of them: "亿元以上重点项目56个,其中10亿元以上项目8个,5亿元至10亿元项目
+        # 15个", "家庭农场1256个,其中省级示范家庭农场23个,市级示范家庭农场86个")
+        banded = any(r.vocab.cue("count_band").search(r.norm.text, max(0, p.span.start - 16), p.span.start)
+                     or r.vocab.cue("overlapping_designation").search(clean_label(p.label)) for p in added)
         strict = closed or not alike or (total.unit in _HEADS and not population) or short <= 0 \
-            or (short > total.value * _UNNAMED_REST and not population and not _in_bracket_after(r, total, added)) \
+            or (short > total.value * _UNNAMED_REST and not population and not banded
+                and not _in_bracket_after(r, total, added)) \
             or adds_up(total, added)
     if not counted and reason in ("qizhong_list", "dimension_split") and len(added) >= 2 and not adds_up(total, added) \
             and (sum(1 for p in added if r.vocab.cue("overlapping_designation").search(clean_label(p.label))) >= 2
