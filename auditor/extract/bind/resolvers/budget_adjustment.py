@@ -2,7 +2,7 @@
 
     "年初预算732.79万元,年中追加23.71万元,全年预算数736.50万元"   → 736.50 = 732.79 + 23.71
 
-Only a clause chain that states the initial budget, then nothing but additions (追加), then the
+Only a clause chain that states the initial budget, then nothing but additions (追加, and cuts 调减 beside them), then the
 budget as adjusted (全年预算, 调整后预算) is read, in one unit: another figure between them, or a ';'
 (another subject's budget may follow), and the sum may not be the whole story.  A cut or a raise in
 a vote (调减, 调增: 改列 against 原列) is difference.py's.
@@ -20,6 +20,8 @@ from auditor.extract.readings import Reading, clean_label
 _ADDED = lazyre.compile(r"(?:追加|增拨|追加安排)(?:了)?(?:资金|预算|经费)?$")
 # (after 其中 the parts are said to make the whole: a 调增 is one of them too)
 _ADDED_AFTER = lazyre.compile(r"(?:追加|增拨|追加安排|调增|调剂增加)(?:了)?(?:资金|预算|经费)?$")
+# (… and cut from it in the same chain: "年初预算260.00万元,…追加预算38.00万元,…调减预算12.50万元,调整后全年预算285.50万元")
+_CUT = lazyre.compile(r"(?:调减|核减|追减|压减)(?:了)?(?:资金|预算|经费)?$")
 _OPENS_PARTS = lazyre.compile(r"[^,;。\d]{0,3}[,:]?\s*(?:其中|包括|含)")
 
 
@@ -33,18 +35,20 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if first.span.start < whole.span.start:
             between = [f for f in facts if first.span.start < f.span.start < whole.span.start]
             added = [f for f in between if _ADDED.search(clean_label(f.label))]
+            cut = [f for f in between if _CUT.search(clean_label(f.label))]
         elif _OPENS_PARTS.match(r.norm.text, whole.span.end, first.span.start):
             # "全年预算数94.40万元,其中年初预算数76.00万元、年中调增18.40万元": the whole first, its parts after 其中
             between = [f for f in facts if f.span.start > first.span.start]
             added = [f for f in between if _ADDED_AFTER.search(clean_label(f.label))]
+            cut = []
             if ";" in r.norm.text[whole.span.end:max(f.span.end for f in [first, *between])]:
                 continue
         else:
             continue
         figures = [first, whole, *between]
-        if not between or len(added) != len(between) or len({f.unit for f in figures}) != 1 \
+        if not added or len(added) + len(cut) != len(between) or len({f.unit for f in figures}) != 1 \
                 or any(f.is_bound for f in figures) or ";" in r.norm.text[first.span.end:whole.span.start]:
             continue
         yield Candidate(Difference.model_construct(
-            difference=whole, minuends=(first, *added), subtrahends=(), name="全年预算", rate=None,
+            difference=whole, minuends=(first, *added), subtrahends=tuple(cut), name="全年预算", rate=None,
             base=None, rivals=(), reason="budget_adjustment", via=(), rejected=()))
