@@ -314,6 +314,12 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         if t.kind == "labelled" and _listed_after_change(r, j):
             break  # ("分别比上年减少0.38万元、0.22万元,合计减少0.60万元": the bare figures after a change are changes too)
         f = r.facts[j]
+        if f is not None and t.kind in {"labelled", "total"} and not against_budget.search(s.piece.keyword) \
+                and against_budget.search(clean_label(f.label)):
+            # ("收入完成45230万元,较预算超收1230万元,较上年增收3120万元": money over the budget, said as a figure, is no
+            # figure of either year)
+            past_budget = True
+            continue
         if past_budget and f is not None and r.vocab.cue("compared_prefix").match(clean_label(f.label)):
             continue
         if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount":
