@@ -214,13 +214,15 @@ def _other_subjects_grade(text: str, m: re.Match[str], score: Fact | None, state
     ascending, of the scores the prose states.)"""
     begin = max(text.rfind(c, 0, m.start()) for c in _STOPS) + 1
     end = min((i for i in (text.find(c, m.end()) for c in _STOPS) if i >= 0), default=len(text))
+    clause = text[max(begin - 1, *(text.rfind(c, begin, m.start()) for c in ",、;:")) + 1:m.start()]
+    if cue("graded_items").search(clause):
+        return True  # ("部门整体支出绩效得分96分,2个项目等级为良": a count of items graded, whatever score the sentence states)
     if bisect_left(stated, begin) < bisect_left(stated, end):
         return False  # (a score in the sentence, its own or its parts' — not an average of several —: _score_for decides)
     sentence = text[begin:end]
     if len({GRADE_WORDS[g.group(1)] for g in _GRADES_SAID.finditer(sentence)}) > 1:
         return True
-    clause = text[max(begin - 1, *(text.rfind(c, begin, m.start()) for c in ",、;:")) + 1:m.start()]
-    if cue("graded_items").search(clause) or cue("part_of_the_whole").match(sentence.lstrip()):
+    if cue("part_of_the_whole").match(sentence.lstrip()):
         return True
     years = {y.group(1) for y in _YEAR_OF.finditer(text, begin, m.start())}
     own = period_of(score, year) if score is not None else year
