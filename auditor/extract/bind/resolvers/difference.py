@@ -154,7 +154,9 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # spending stated in the sentences before, in its paragraph
             operands = _operands(r, s.index, fam, listed, "paragraph")
             reason = "difference_in_paragraph"
-        if operands is None and fam.budget_in_paragraph and not after and _spent_in_sentence(r, s.index, fam):
+        if operands is None and fam.budget_in_paragraph and not after and _spent_in_sentence(r, s.index, fam) \
+                and not r.vocab.cue("balance_stock").search(clean_label(fact.label)):
+            # (not a fund's running balance, "年末滚存结余62万元": last year's balance and the year's income are in it)
             # "…补助资金预算总额为59000万元,…。2017年实际支出47317.66万元,结余资金11682.34万元": the sentence states
             # what was spent; the one budget it is left from stands earlier in its paragraph
             operands = _operands(r, s.index, fam, listed, "paragraph")

@@ -66,7 +66,7 @@ def _opening(r: Reading, cue_at: int) -> int | None:
         if t.depth > tree[cue_at].depth:
             continue
         if f is None:
-            if t.kind == "sep" and t.piece.keyword != "、":
+            if t.kind == "sep" and t.piece.keyword.strip() not in ("、", "(", ")", "（", "）"):
                 carried = False
             continue
         if t.kind not in _AMOUNTS or f.kind != "amount":
@@ -101,8 +101,8 @@ def _terms(r: Reading, start: int, plus, minus) -> tuple[list[Fact], list[Fact],
         if f is None:
             if t.kind not in {"sep", "words"}:
                 return added, taken, None
-            if t.kind == "sep" and t.piece.keyword != "、":
-                last = None  # (past a comma each term says its own sign again)
+            if t.kind == "sep" and t.piece.keyword.strip() not in ("、", "(", ")", "（", "）"):
+                last = None  # (past a comma each term says its own sign again; a bracket's details are no break)
             continue
         if t.kind not in _AMOUNTS or f.kind != "amount":
             return added, taken, None
