@@ -391,7 +391,7 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     if short and not one_row and rows_go_on(doc, total, parts) \
             and (breakdown is None or breakdown.reason not in _ROWS_READ_WHOLE):
         return _ROWS_GO_ON
-    found = _overlapping_kinds(total, parts, subtracted, breakdown, vocab)
+    found = _overlapping_kinds(doc, total, parts, subtracted, breakdown, vocab)
     if found:
         return found
     found = _sub_list(total, parts, subtracted, breakdown, vocab) or _counted_twice(doc, total, parts, subtracted) \
@@ -401,16 +401,38 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     return _another_base(doc, total, parts, subtracted, breakdown) or _missed_part(doc, total, parts, subtracted)
 
 
-def _overlapping_kinds(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None, vocab) -> Found | None:
+def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None,
+                       vocab) -> Found | None:
     """ALT018: two or three parts under 其中 that come to more than their total, one of them named by a mark an item may
     have besides its kind ("养老机构28家,其中公办养老机构19家,医养结合养老机构15家"; "资金8652万元,其中用于产业发展的资金
     5386万元,安排到脱贫村的资金4120万元"): kinds cut two ways, which may overlap — no partition of the total."""
-    if breakdown is None or breakdown.reason not in ("qizhong_list", "dimension_split") or subtracted \
-            or not 2 <= len(parts) <= 3 or vocab is None:
+    if breakdown is None or breakdown.reason not in ("qizhong_list", "dimension_split") or subtracted or vocab is None:
         return None
     value = _sum(parts)
     if value.value - value.tolerance <= total.value + total.tolerance:
         return None  # (less than the total: a list naming only some parts holds, or a part is missing)
+    if complementary(parts):
+        return None  # (城镇 and 乡村, 公办 and 民办 …: a split one way, whatever other split the text gives)
+    ids = {p.id for p in parts}
+    names = {clean_label(p.label) for p in parts}
+    # (another split that holds, of parts named otherwise: the same parts named again with other figures are no other
+    # cut — "收入总计6049.98万元,其中…12000万元" beside the same sources that make it is a slip)
+    other = next((b for b in doc.lists if b is not breakdown and not b.subtracted and len(b.parts) >= 2
+                  and (b.total.id == total.id or b.total.concept is not None and b.total.concept == total.concept
+                       or clean_label(b.total.label)[-4:] == clean_label(total.label)[-4:])
+                  and b.total.unit == total.unit and b.total.value == total.value and b.total.decimals == total.decimals
+                  and not ids & {p.id for p in b.parts}
+                  and not any(clean_label(q.label) in names and q.value not in {p.value for p in parts} for q in b.parts)
+                  and _adds_up(b)), None)
+    if other is not None:
+        # ("专任教师8642人,其中:小学…、初中…、高中…" making it, then "其中中小学6120人、幼儿园1240人、乡村2860人"): the total split
+        # one way that holds, and cut another way here
+        shown = " + ".join(written(p) for p in other.parts)
+        return Found("ALT018", {"zh": f"同一总额另有一种划分成立（{shown} = {written(other.total)}），本清单是另一种划分，可以相互重叠",
+                                "en": f"the same total is split another way that holds ({shown} = {written(other.total)}); "
+                                      "this list cuts it another way"})
+    if not 2 <= len(parts) <= 3:
+        return None
     mark = vocab.cue("overlapping_designation")
     marked = [p for p in parts if mark.search(clean_label(p.label))]
     if not marked or complementary(parts):
@@ -856,12 +878,23 @@ def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> F
         if f.id not in used and f.id not in seen and f.kind == total.kind and f.unit == total.unit and not f.is_bound:
             seen.add(f.id)
             pool.append(f)
+    # (a 总计 holds the balance carried in or on, which a 决算 may state paragraphs later: "支出总计3676.72万元,其中基本支出
+    # …、项目支出…" … "年末结转和结余225.51万元")
+    if "总计" in total.label and not any(_CARRIED_BALANCE.search(p.label) for p in parts):
+        for f in doc.facts:
+            if f.id not in used and f.id not in seen and f.kind == total.kind and f.unit == total.unit \
+                    and not f.is_bound and _CARRIED_BALANCE.search(f.label):
+                seen.add(f.id)
+                pool.append(f)
     listed = _sum(parts, subtracted)  # once, not once per candidate
     for f in pool:
         if _makes(total, listed + Value.of(f)):
             return Found("ALT003", {"zh": _sum_text(total, [f, *parts], subtracted, f"（加上{_where(f, total)}的 {f.text}）"),
                                     "en": _sum_text(total, [f, *parts], subtracted, f" (with {f.text} of {_where(f, total, 'en')})")})
     return None
+
+
+_CARRIED_BALANCE = lazyre.compile(r"结转|结余")
 
 
 def _earlier_items(doc: Document, total: Fact) -> list[Fact]:

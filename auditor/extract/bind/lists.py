@@ -204,6 +204,10 @@ def _from_to_pairs(r: Reading, parts: list[Fact]) -> bool:
     return any(frm.search(clean_label(a.label)) and to.match(clean_label(b.label)) for a, b in zip(parts, parts[1:]))
 
 
+# (the list says it names only some parts: "其中主要…", "…等", "…,其余为…")
+PARTIAL_SAID = "the list says it names only some parts"
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -424,7 +428,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # 15个", "家庭农场1256个,其中省级示范家庭农场23个,市级示范家庭农场86个")
         banded = any(r.vocab.cue("count_band").search(r.norm.text, max(0, p.span.start - 16), p.span.start)
                      or r.vocab.cue("overlapping_designation").search(clean_label(p.label)) for p in added)
-        strict = closed or not alike or (total.unit in _HEADS and not population) or short <= 0 \
+        strict = closed or not alike or (total.unit in _HEADS and not population and PARTIAL_SAID not in via) \
+            or short <= 0 \
             or (short > total.value * _UNNAMED_REST and not population and not banded
                 and not _in_bracket_after(r, total, added)) \
             or adds_up(total, added)
@@ -449,8 +454,22 @@ def complementary(parts: list[Fact]) -> bool:
     names = [clean_label(p.label) for p in parts]
     if all(_PERIOD_PART.match(x) for x in names):
         return True  # ("其中:上半年完成5.80亿元,7月份完成1.20亿元…": periods one after another; the three industries)
-    return len(parts) == 2 and bool(_PAIRS.search(names[0])) and bool(_PAIRS.search(names[1])) \
-        and _PAIRS.search(names[0]).lastgroup != _PAIRS.search(names[1]).lastgroup
+    if len(parts) == 2 and bool(_PAIRS.search(names[0])) and bool(_PAIRS.search(names[1])) \
+            and _PAIRS.search(names[0]).lastgroup != _PAIRS.search(names[1]).lastgroup:
+        return True
+    # (a kind and its negation, "普惠性民办幼儿园" and "非普惠性民办幼儿园"; or each part one member of a set that splits
+    # a thing one way: 以上/以下, 公办/民办, 大型/中型/小微, 男/女)
+    if any("非" in b and b.replace("非", "", 1) in names for b in names):
+        return True
+    for members in _SPLITS:
+        found = [next((m for m in members if m in x), None) for x in names]
+        if all(found) and len(set(found)) >= 2:
+            return True
+    return False
+
+
+_SPLITS = (("以上", "以下"), ("公办", "民办"), ("大型", "中型", "小型", "小微", "微型"), ("男", "女"), ("国有", "非国有", "民营"),
+           ("新建", "续建", "改扩建"))
 
 
 _PERIOD_PART = lazyre.compile(r"^(?:第[一二三]产业|[上下]半年|\d{1,2}(?:[-—至~]\d{1,2})?月份?|第?[一二三四1-4]季度|[一二三四]季度)")

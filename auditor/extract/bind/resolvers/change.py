@@ -63,7 +63,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         start = _aside_after(r, i)
         for k in range(start + 1, min(start + 6, len(tree)) if i not in rate_of else 0):
             t = tree[k]
-            if t.sentence != s.sentence or (t.depth < s.depth and _of_part_in_bracket(r, i)):
+            # ("减少0.58万元(其中:国内…减少0.40万元,外事…减少0.18万元),下降15.06%": a change in an aside of parts leaves
+            # the rate after the bracket to the change before it)
+            if t.sentence != s.sentence or (t.depth < s.depth and (_of_part_in_bracket(r, i) or _in_aside(r, s))):
                 break
             g = r.facts[k]
             if t.kind in {"growth_up", "growth_down", "increase", "decrease"} and g is not None:
@@ -232,10 +234,27 @@ def _aside_after(r: Reading, i: int) -> int:
     end = next((m for m in range(i + 2, len(tree)) if tree[m].depth <= tree[i].depth), None)
     if end is None or tree[end].sentence != tree[i].sentence or not tree[end].separator(")"):
         return i
-    if not r.vocab.cue("change_parts_marker").match(r.norm.text[tree[i + 1].end:tree[end].start].lstrip()) \
+    inside = r.norm.text[tree[i + 1].end:tree[end].start].lstrip()
+    if not (r.vocab.cue("change_parts_marker").match(inside) or _NAMED_FROM.match(inside)) \
             or not any(r.facts[m] is not None and r.facts[m].kind != "percent" for m in range(i + 2, end)):
         return i
     return end
+
+
+def _in_aside(r: Reading, s) -> bool:
+    """The change node `s` stands in a bracket that opens with the words of its parts' changes (其中, 主要是: cue
+    change_parts_marker)."""
+    text = r.norm.text
+    opened = text.rfind("(", 0, s.start)
+    if opened < 0 or text.rfind(")", opened, s.start) >= 0:
+        return False
+    inside = text[opened + 1:s.start].lstrip()
+    # (… or with a part named before its own from/to: "(公务用车运行维护费由8.60万元减至7.20万元,…)", not the change's own
+    # "(由2,318.60万元增至2,445.00万元)")
+    return bool(r.vocab.cue("change_parts_marker").match(inside) or _NAMED_FROM.match(inside))
+
+
+_NAMED_FROM = lazyre.compile(r"[\u4e00-\u9fff()]{2,16}由\s*\d")
 
 
 def _of_part_in_bracket(r: Reading, i: int) -> bool:

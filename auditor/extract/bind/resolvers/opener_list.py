@@ -12,7 +12,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import (MARKERS, REASON_OF_OPENER, adds_up, choose_total, continue_list, family_complete,
+from auditor.extract.bind.lists import (MARKERS, PARTIAL_SAID, REASON_OF_OPENER, adds_up, choose_total, continue_list, family_complete,
                                         inner_nodes, is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
                                         partial_marker, total_candidates, SPAN_TOTAL)
 from auditor.extract.model import Fact
@@ -420,7 +420,9 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
         or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts)
             and not _grants_of_investment(r, total, part_facts) and not _some_levels_of_all(total, part_facts)) \
         or (len(part_facts) >= 2 and _the_rest(r, total, part_facts[-1]))
-    if partial_marker(r, i, parts[-1][0]) or (strict and _some_years_of_span(r, total, opener)):
+    if partial_marker(r, i, parts[-1][0]):
+        strict, via = False, [*via, PARTIAL_SAID]
+    elif strict and _some_years_of_span(r, total, opener):
         strict = False
     made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via), inline)
     if made:
