@@ -204,6 +204,10 @@ def _from_to_pairs(r: Reading, parts: list[Fact]) -> bool:
     return any(frm.search(clean_label(a.label)) and to.match(clean_label(b.label)) for a, b in zip(parts, parts[1:]))
 
 
+# a part said of each of several names joined before it ("援藏援疆各50万元", "A、B各20万元")
+_EACH_OF_SEVERAL = lazyre.compile(r"[、和与及][\u4e00-\u9fff]{1,12}各$|^[\u4e00-\u9fff]{4,12}各$")
+
+
 # (the list says it names only some parts: "其中主要…", "…等", "…,其余为…")
 PARTIAL_SAID = "the list says it names only some parts"
 
@@ -218,6 +222,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     其中 overlap unless every part is the same kind of thing as the total or they
     add up to it exactly.
     """
+    if any(_EACH_OF_SEVERAL.search(clean_label(p.label)) for p in parts):
+        return None  # ("援藏援疆各50万元、扶贫200万元": a figure said of each of several names stands for more than one part)
     if total.kind == "number" and _in_other_units(r, total, parts):
         return None  # "面积89.9平方公里,其中耕地面积4744.4公顷": bare figures in different units
     if total.kind == "count" and _counts_other_things(r, total, parts):

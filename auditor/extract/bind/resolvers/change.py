@@ -254,6 +254,7 @@ def _in_aside(r: Reading, s) -> bool:
     return bool(r.vocab.cue("change_parts_marker").match(inside) or _NAMED_FROM.match(inside))
 
 
+_BARE_CHANGE = lazyre.compile(r"增加|减少|增长|下降|增收|减收|增支|减支")
 _NAMED_FROM = lazyre.compile(r"[\u4e00-\u9fff()]{2,16}由\s*\d")
 
 
@@ -475,8 +476,13 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         # change said of 本年度 in a text whose year is not known — another year's, the one compared with
         previous, current = current, None
         label = previous.label
+    # ("去年中央财政支出43819.58亿元,增加8431.02亿元,增长23.8%": a bare change right after the one figure its sentence names, as
+    # the year a news item speaks of, is that figure's own, on the year before it — not "上年同期为13884万元,减收1339万元": a base)
     relative_only = current is not None and r.is_previous(current) and not this_year and (
-        len(before) == 1 and bool(r.vocab.cue("relative_change").search(s.piece.keyword))
+        len(before) == 1 and bool(r.vocab.cue("relative_change").search(s.piece.keyword)
+                                  or _BARE_CHANGE.fullmatch(s.piece.keyword.strip()) and i > 1
+                                  and tree[i - 1].kind == "sep" and r.facts[i - 2] is current
+                                  and clean_label(current.label).startswith("去年"))
         or _after_named_year(current, s.piece.keyword) or _after_named_year(current, _comparison_before(r, i))
         or current.period == "previous" and i > 0 and tree[i - 1].kind == "words"
         and bool(_SHORT_YEAR_COMPARED.search(tree[i - 1].piece.label.rstrip())))
