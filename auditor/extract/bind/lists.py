@@ -190,7 +190,7 @@ _ADDED = lazyre.compile(r"^(?:调增|核增|增列|追加|增加|加上|加)")
 # the share of a total that the main kinds named like it may leave to the rest, unnamed (doubt's WIDE_GAP: a list
 # short by more leaves out a part a reviewer should see)
 _UNNAMED_REST = Decimal("0.2")
-_HEADS = {"人", "人次", "户", "户次"}
+_HEADS = HEAD_UNITS = {"人", "人次", "户", "户次"}  # (head counts)
 
 
 _YEAR_PERIOD = lazyre.compile(r"(?:19|20)\d{2}")
@@ -475,7 +475,8 @@ def complementary(parts: list[Fact]) -> bool:
 
 
 _SPLITS = (("以上", "以下"), ("公办", "民办"), ("大型", "中型", "小型", "小微", "微型"), ("男", "女"), ("国有", "非国有", "民营"),
-           ("新建", "续建", "改扩建"))
+           ("新建", "续建", "改扩建"), ("行政", "事业", "工勤"), ("在职", "退休", "离休", "离退休"), ("城镇", "农村", "乡村"),
+           ("城市", "农村"), ("小学", "初中", "高中", "幼儿园"), ("赞成", "同意", "反对", "弃权"))
 
 
 _PERIOD_PART = lazyre.compile(r"^(?:第[一二三]产业|[上下]半年|\d{1,2}(?:[-—至~]\d{1,2})?月份?|第?[一二三四1-4]季度|[一二三四]季度)")
