@@ -19,7 +19,7 @@ instead of an error.
     ALT015 another-part             another amount of the sentence is the part a share is of
     ALT016 several-periods          the amount is count × standard for the several years or batches the text says
     ALT017 grade-set-by-rule        the text says a rule set the grade, not the score's band
-    ALT018 overlapping-kinds        two or three kinds under 其中, one named by a mark an item may share, come to more
+    ALT018 overlapping-kinds        parts under 其中 over their total that are kinds cut two ways, not a split
 
 Every function here is pure: the document's facts and text in, a `Found`
 reading (or None) out.
@@ -403,9 +403,11 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
 
 def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None,
                        vocab) -> Found | None:
-    """ALT018: two or three parts under 其中 that come to more than their total, one of them named by a mark an item may
+    """ALT018: parts under 其中 that come to more than their total and do not split it one way (complementary) are kinds
+    cut two ways, which may overlap — no partition of the total — when the same total is split another way that holds,
+    when they are two to four groups of people, or when two or three of them include one named by a mark an item may
     have besides its kind ("养老机构28家,其中公办养老机构19家,医养结合养老机构15家"; "资金8652万元,其中用于产业发展的资金
-    5386万元,安排到脱贫村的资金4120万元"): kinds cut two ways, which may overlap — no partition of the total."""
+    5386万元,安排到脱贫村的资金4120万元")."""
     if breakdown is None or breakdown.reason not in ("qizhong_list", "dimension_split") or subtracted or vocab is None:
         return None
     value = _sum(parts)
@@ -414,7 +416,8 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
     if complementary(parts):
         return None  # (城镇 and 乡村, 公办 and 民办 …: a split one way, whatever other split the text gives)
     ids = {p.id for p in parts}
-    names = {clean_label(p.label) for p in parts}
+    labels = {clean_label(p.label) for p in parts}
+    values = {p.value for p in parts}
     # (another split that holds, of parts named otherwise: the same parts named again with other figures are no other
     # cut — "收入总计6049.98万元,其中…12000万元" beside the same sources that make it is a slip)
     other = next((b for b in doc.lists if b is not breakdown and not b.subtracted and len(b.parts) >= 2
@@ -422,7 +425,7 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
                        or clean_label(b.total.label)[-4:] == clean_label(total.label)[-4:])
                   and b.total.unit == total.unit and b.total.value == total.value and b.total.decimals == total.decimals
                   and not ids & {p.id for p in b.parts}
-                  and not any(clean_label(q.label) in names and q.value not in {p.value for p in parts} for q in b.parts)
+                  and not any(clean_label(q.label) in labels and q.value not in values for q in b.parts)
                   and _adds_up(b)), None)
     if other is not None:
         # ("专任教师8642人,其中:小学…、初中…、高中…" making it, then "其中中小学6120人、幼儿园1240人、乡村2860人"): the total split
@@ -441,7 +444,7 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
         return None
     mark = vocab.cue("overlapping_designation")
     marked = [p for p in parts if mark.search(clean_label(p.label))]
-    if not marked or complementary(parts):
+    if not marked:
         return None
     names = "、".join(clean_label(p.label) for p in marked)
     return Found("ALT018", {"zh": f"分项按不同标准划分（{names}），可以相互重叠，不构成总额的划分",

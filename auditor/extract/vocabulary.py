@@ -302,6 +302,8 @@ _FUND_SHORT = {"一般预算": "一般公共预算", "公共财政预算": "一�
 def fund_called(name: str) -> str:
     """The fund a FUND_NAME match names, by its full name ("基金预算" → 政府性基金)."""
     return _FUND_SHORT.get(name, name)
+
+
 # (Taiwan's budgets by kind: 公务预算 the government's own, 特别预算, 附属单位预算, 基金预算 of its funds)
 _FUNDS = lazyre.compile(r"一般公共预算|公共财政预算|政府性基金预算|国有资本经营预算|社会保险基金预算|预算内|预算外|预算稳定调节基金|"
                         r"公务预算|特别预算|附属单位预算|基金预算|"

@@ -190,7 +190,7 @@ _ADDED = lazyre.compile(r"^(?:调增|核增|增列|追加|增加|加上|加)")
 # the share of a total that the main kinds named like it may leave to the rest, unnamed (doubt's WIDE_GAP: a list
 # short by more leaves out a part a reviewer should see)
 _UNNAMED_REST = Decimal("0.2")
-_HEADS = HEAD_UNITS = {"人", "人次", "户", "户次"}  # (head counts)
+HEAD_UNITS = {"人", "人次", "户", "户次"}  # (head counts)
 
 
 _YEAR_PERIOD = lazyre.compile(r"(?:19|20)\d{2}")
@@ -311,7 +311,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     # ("减去调出资金6500.00万元、专项债务还本支出4200.00万元": the parts joined by 、/和 to one taken away are taken away
     # too, until a part says its own direction or a comma ends the run)
     for a, b in zip(parts, parts[1:]):
-        own = _JOINED.sub("", b.label, count=1) if _JOINED.match(b.label) else b.label  # ("…及增列奖补助费2.50亿元": a part that says its own direction)
+        joined = _JOINED.match(b.label)
+        own = b.label[joined.end():] if joined else b.label  # ("…及增列奖补助费2.50亿元": a part that says its own direction)
         if (a.id in minus or not verb and subtracted_cue.match(a.label)) and not subtracted_cue.match(own) \
                 and not _ADDED.match(own) and _JOINED.match(r.norm.text, a.span.end, b.span.start):
             minus.add(b.id)
@@ -434,7 +435,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # 15个", "家庭农场1256个,其中省级示范家庭农场23个,市级示范家庭农场86个")
         banded = any(r.vocab.cue("count_band").search(r.norm.text, max(0, p.span.start - 16), p.span.start)
                      or r.vocab.cue("overlapping_designation").search(clean_label(p.label)) for p in added)
-        strict = closed or not alike or (total.unit in _HEADS and not population and PARTIAL_SAID not in via) \
+        strict = closed or not alike or (total.unit in HEAD_UNITS and not population and PARTIAL_SAID not in via) \
             or short <= 0 \
             or (short > total.value * _UNNAMED_REST and not population and not banded
                 and not _in_bracket_after(r, total, added)) \

@@ -33,10 +33,11 @@ _COUNT = lazyre.compile(r"(?:(?<=这)|(?<=近)|(?<=过去)|(?<=年的)|(?<=年�
                         r"|(?<![\d.第个])(\d{1,2}|[两二三四五六七八九十]|十[一二三四五六七八九])\s*个?年"
                         r"(?=间|来|中|里|内|以来|期间|累计|共|合计)")
 # any other words of years or periods between the years taken and the mean: a sub-period or another stretch
-_OTHER_YEARS = lazyre.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*年|[两二三四五六七八九十]\s*个?年|年代|时期|期间|以来|其中")
+_YEAR_WORDS = r"(?:19|20)\d{2}\s*年|\d{1,2}\s*年|[两二三四五六七八九十]\s*个?年|年代|时期|期间|以来"
+_OTHER_YEARS = lazyre.compile(_YEAR_WORDS + "|其中")
 # ("“十四五”以来": the years so far, not five)
 _PLAN = lazyre.compile(r"[“\"]?(?:十[一二三四五六七八九十]{1,2}五|[一二三四五六七八九十]{1,3}五)[”\"]?(?:期间|时期)")
-_YEARS_AFTER = lazyre.compile(r"(?:19|20)\d{2}\s*年|\d{1,2}\s*年|[两二三四五六七八九十]\s*个?年|年代|时期|期间|以来")
+_YEARS_AFTER = lazyre.compile(_YEAR_WORDS)
 _CHANGED = lazyre.compile(r"增长|增加|减少|下降|[比较]")  # (a change said of the total: the mean may be of the subject)
 _TOTAL = lazyre.compile(r"累计|共计|合计|总计|总|共|全部")
 _TOTAL_BEFORE = lazyre.compile(r"(?:累计|共计|合计|总计|共)\s*(?:为|达到?|是)?\s*$")

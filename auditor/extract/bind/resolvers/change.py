@@ -234,23 +234,25 @@ def _aside_after(r: Reading, i: int) -> int:
     end = next((m for m in range(i + 2, len(tree)) if tree[m].depth <= tree[i].depth), None)
     if end is None or tree[end].sentence != tree[i].sentence or not tree[end].separator(")"):
         return i
-    inside = r.norm.text[tree[i + 1].end:tree[end].start].lstrip()
-    if not (r.vocab.cue("change_parts_marker").match(inside) or _NAMED_FROM.match(inside)) \
+    if not _opens_aside(r, r.norm.text[tree[i + 1].end:tree[end].start]) \
             or not any(r.facts[m] is not None and r.facts[m].kind != "percent" for m in range(i + 2, end)):
         return i
     return end
 
 
 def _in_aside(r: Reading, s) -> bool:
-    """The change node `s` stands in a bracket that opens with the words of its parts' changes (其中, 主要是: cue
-    change_parts_marker)."""
+    """The change node `s` stands in a bracket that opens as an aside of its parts' changes (_opens_aside)."""
     text = r.norm.text
     opened = text.rfind("(", 0, s.start)
     if opened < 0 or text.rfind(")", opened, s.start) >= 0:
         return False
-    inside = text[opened + 1:s.start].lstrip()
-    # (… or with a part named before its own from/to: "(公务用车运行维护费由8.60万元减至7.20万元,…)", not the change's own
-    # "(由2,318.60万元增至2,445.00万元)")
+    return _opens_aside(r, text[opened + 1:s.start])
+
+
+def _opens_aside(r: Reading, inside: str) -> bool:
+    """A bracket's words open the parts' changes (其中, 主要是: cue change_parts_marker) or a part named before its own
+    from/to ("(公务用车运行维护费由8.60万元减至7.20万元,…)"; not the change's own "(由2,318.60万元增至2,445.00万元)")."""
+    inside = inside.lstrip()
     return bool(r.vocab.cue("change_parts_marker").match(inside) or _NAMED_FROM.match(inside))
 
 
@@ -318,13 +320,14 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     before: list[Fact] = []
     inner: list[bool] = []  # is the figure inside a bracket the change is not in
     against_budget = r.vocab.cue("against_budget_word")
+    of_last_year = not against_budget.search(s.piece.keyword)  # (the change is no comparison with the budget itself)
     past_budget = False
     for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
         t = tree[j]
         if t.sentence != s.sentence and not (words and t.sentence == s.sentence - 1):
             break
         if t.kind in DIRECTIONS:
-            if against_budget.fullmatch(t.piece.keyword.strip()) and not against_budget.search(s.piece.keyword):
+            if of_last_year and against_budget.fullmatch(t.piece.keyword.strip()):
                 # "收入42100万元,完成预算49531万元的85.0%,短收7431万元,同比下降10.2%": money short of the budget is
                 # a comparison of its own; the change with the year before is still of the figure before it
                 # (not of the budget that shortfall is measured from: "比年初预算160.00亿元短收7.63亿元")
@@ -334,8 +337,7 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         if t.kind == "labelled" and _listed_after_change(r, j):
             break  # ("分别比上年减少0.38万元、0.22万元,合计减少0.60万元": the bare figures after a change are changes too)
         f = r.facts[j]
-        if f is not None and t.kind in {"labelled", "total"} and not against_budget.search(s.piece.keyword) \
-                and against_budget.search(clean_label(f.label)):
+        if of_last_year and f is not None and t.kind in {"labelled", "total"} and against_budget.search(clean_label(f.label)):
             # ("收入完成45230万元,较预算超收1230万元,较上年增收3120万元": money over the budget, said as a figure, is no
             # figure of either year)
             past_budget = True

@@ -22,6 +22,8 @@ from auditor.extract.model import Difference, Fact
 from auditor.extract.readings import Reading, clean_label
 
 _AMOUNTS = {"labelled", "total"}
+# separators a sign carries over: 、 joining parts, and a bracket's edges (its details are no term)
+_KEEP_SIGN = frozenset("、()（）")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -66,7 +68,7 @@ def _opening(r: Reading, cue_at: int) -> int | None:
         if t.depth > tree[cue_at].depth:
             continue
         if f is None:
-            if t.kind == "sep" and t.piece.keyword.strip() not in ("、", "(", ")", "（", "）"):
+            if t.kind == "sep" and t.piece.keyword.strip() not in _KEEP_SIGN:
                 carried = False
             continue
         if t.kind not in _AMOUNTS or f.kind != "amount":
@@ -101,7 +103,7 @@ def _terms(r: Reading, start: int, plus, minus) -> tuple[list[Fact], list[Fact],
         if f is None:
             if t.kind not in {"sep", "words"}:
                 return added, taken, None
-            if t.kind == "sep" and t.piece.keyword.strip() not in ("、", "(", ")", "（", "）"):
+            if t.kind == "sep" and t.piece.keyword.strip() not in _KEEP_SIGN:
                 last = None  # (past a comma each term says its own sign again; a bracket's details are no break)
             continue
         if t.kind not in _AMOUNTS or f.kind != "amount":
