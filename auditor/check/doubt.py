@@ -39,7 +39,7 @@ from auditor import lazyre
 from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, written
 from auditor.check.diagnose import slip_explains
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
-from auditor.extract.bind.lists import HEAD_UNITS, complementary
+from auditor.extract.bind.lists import HEAD_UNITS, OTHER_MEASURE_EXACT, complementary
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact
 from auditor.extract.numbering import NUMBERED_LINE, YEAR_SPAN, counted, item_style
 from auditor.extract.readings import clean_label
@@ -434,7 +434,9 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
         return Found("ALT018", {"zh": f"同一总额另有一种划分成立（{shown} = {written(other.total)}），本清单是另一种划分，可以相互重叠",
                                 "en": f"the same total is split another way that holds ({shown} = {written(other.total)}); "
                                       "this list cuts it another way"})
-    if total.unit in HEAD_UNITS and 2 <= len(parts) <= 4:
+    if total.unit in HEAD_UNITS and 2 <= len(parts) <= 4 and OTHER_MEASURE_EXACT not in breakdown.via:
+        # (… but not groups each paid their own share of an amount the same parts make exactly: "救助44581人次。其中,
+        # 发放基本医疗救助金262.3万元,帮扶42098人次;申请…226.6万元,帮扶2483人次" splits the people one way)
         # ("专任教师8642人,其中中小学6120人,幼儿园1240人,乡村2860人", "帮扶困难职工3260人次,其中在档2140、单亲420、患病1380"):
         # people counted by level and by place, by status and by cause — groups one person may be in several of
         names = "、".join(clean_label(p.label) for p in parts)

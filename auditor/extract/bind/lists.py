@@ -210,6 +210,10 @@ _EACH_OF_SEVERAL = lazyre.compile(r"[、和与及][\u4e00-\u9fff]{1,12}各$|^[\u
 
 # (the list says it names only some parts: "其中主要…", "…等", "…,其余为…")
 PARTIAL_SAID = "the list says it names only some parts"
+# (each part of a list under 其中 states a second measure, read as a list of its own: via of that list)
+SECOND_MEASURE = "a second measure of each part"
+# (… whose other measure makes its total exactly: the parts are one split of the total)
+OTHER_MEASURE_EXACT = "the parts' other measure makes its total"
 
 
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,

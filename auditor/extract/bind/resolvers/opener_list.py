@@ -12,9 +12,11 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import (MARKERS, PARTIAL_SAID, REASON_OF_OPENER, adds_up, choose_total, continue_list, family_complete,
-                                        inner_nodes, is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
-                                        partial_marker, total_candidates, SPAN_TOTAL)
+from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
+                                        SPAN_TOTAL, adds_up, choose_total, continue_list, family_complete, inner_nodes,
+                                        is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
+                                        partial_marker, total_candidates)
+from auditor.extract.bind.resolvers.grade_counts import grade_of
 from auditor.extract.model import Fact
 from auditor.extract.numbering import YEAR_SPAN
 from auditor.extract.readings import LABEL_YEAR, Reading, clean_label, part_start, years_listed_before
@@ -35,9 +37,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 candidates = [c for c in candidates if SPAN_TOTAL.search(c.label)]
             if not candidates:
                 continue
-            yield from _opener_list(r, node.index, candidates)
+            listed = list(_opener_list(r, node.index, candidates))
+            yield from listed
             if node.kind == "qizhong" and len(candidates) >= 2:
                 yield from _second_measure(r, node.index, candidates)
+                yield from _money_and_count(r, node.index, candidates, {c.total for c in listed})
                 yield from _measures_per_clause(r, node.index, candidates)
 
 
@@ -86,9 +90,40 @@ def _second_measure(r: Reading, i: int, candidates: list) -> Iterator[Candidate]
         return  # (each part states both measures, or the lists do not pair)
     # (complete when the parts' first measure makes its total exactly: then the list names every part)
     made = make_breakdown(r, other, parts, MARKERS["qizhong"], adds_up(nearest, firsts), REASON_OF_OPENER["qizhong"],
-                          ("a second measure of each part",))
+                          (SECOND_MEASURE,))
     if made:
         yield made
+
+
+def _money_and_count(r: Reading, i: int, candidates: list, listed: set[int]) -> Iterator[Candidate]:
+    """"共支出医疗救助金488.9万元,救助44581人次。其中,发放基本医疗救助金262.3万元,帮扶困难群众42098人次;申请…救助金
+    226.6万元,帮扶困难群众2483人次": the sentence before the list states an amount and a count, and each part states
+    one of each. Each measure's list the opener did not read is read against its own total — complete when the parts'
+    other measure makes its total exactly, else it fails only by excess."""
+    tree = r.tree
+    opener = tree[i]
+    pair = sorted((c for c in candidates[:2] if c.kind in ("amount", "count")), key=lambda c: c.kind)
+    if len(pair) != 2 or {c.kind for c in pair} != {"amount", "count"} or pair[0].sentence != pair[1].sentence:
+        return
+    if all(c.id in listed for c in pair):
+        return
+    end = list_end(r, i)
+    inner = inner_nodes(r, i, end)
+    at = [k for k in range(i + 1, end) if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth]
+    if any(grade_of(tree[k].piece.label) is not None for k in at):
+        return  # (the projects of each grade and their money: grade_counts' reading, complete by the bands named)
+    items = [r.facts[k] for k in at]
+    parts = {c.id: [f for f in items if (f.kind, f.unit) == (c.kind, c.unit)] for c in pair}
+    amounts, counts = (parts[c.id] for c in pair)
+    if len(amounts) < 2 or len(amounts) != len(counts) or len(amounts) + len(counts) != len(items):
+        return  # (each part states both measures, and nothing else)
+    for total, other in (pair, pair[::-1]):  # (the amounts' list first)
+        if total.id not in listed:
+            exact = adds_up(other, parts[other.id])
+            made = make_breakdown(r, total, parts[total.id], MARKERS["qizhong"], exact, REASON_OF_OPENER["qizhong"],
+                                  (SECOND_MEASURE, OTHER_MEASURE_EXACT) if exact else (SECOND_MEASURE,))
+            if made:
+                yield made
 
 
 def _measures_per_clause(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
