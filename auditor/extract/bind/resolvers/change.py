@@ -676,7 +676,7 @@ def _budget_compared(r: Reading, keyword: str, current: Fact, earlier: list[Fact
     return budget if len(between) <= _BETWEEN and not _OTHER_STATEMENT.search(between) else None
 
 
-_BARE_SPENT = lazyre.compile(r"(?:全年|本年|当年|年度)?(?:实际)?(?:支出|决算|执行|使用|支付)(?:数|金额)?(?:为|是)?")
+_BARE_SPENT = lazyre.compile(r"(?:全年|本年|当年|年度)?(?:实际)?(?:支出|决算|执行|使用|支付)(?:决算|执行)?(?:数|金额)?(?:为|是)?")
 _OTHER_STATEMENT = lazyre.compile(r"[;。]")
 _BETWEEN = 8  # characters between the budget and the spending: a comma and the spending's name
 
