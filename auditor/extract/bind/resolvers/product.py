@@ -29,6 +29,8 @@ _TOTAL = lazyre.compile(r"合计|共计|总计|共|总")
 _RANGE_AFTER = lazyre.compile(r"^\s*(?:[至~\-—到]|以上|以下|左右)")
 _LOOK = 64
 _COUNTED_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,6}")
+# (a longer name, up to where the standard or the verb begins: "42个省级乡村振兴示范村按每村20万元")
+_COUNTED_NAME = lazyre.compile(r"[\u4e00-\u9fff]{1,12}?(?=按|每|给予|补助|发放|[,，、。;；(（]|$)")
 # a count listed with another group's count ("5个行政村、3个社区", "11辆公务用车和4辆执法执勤用车")
 _GROUP_COUNT = r"\d+\s*(?:个|辆|所|户|人|名|家|座|处|台|套)"
 _GROUP_AFTER = lazyre.compile(r"[\u4e00-\u9fff()]{0,10}[、和及与][\u4e00-\u9fff]{0,4}" + _GROUP_COUNT)
@@ -137,8 +139,10 @@ def _is_count(r: Reading, k: int, per: str) -> bool:
         return False  # ("共开展培训4期,每期培训学员50名,每人培训费400元": a count per sitting is no count of them all)
     if f.unit == per:
         return True
-    noun = _COUNTED_NOUN.match(r.norm.text, f.span.end)
-    return f.unit == "个" and per != "个" and noun is not None and noun.group().endswith(per)
+    if f.unit != "个" or per == "个":
+        return False
+    return any(noun is not None and noun.group().endswith(per)
+               for noun in (_COUNTED_NOUN.match(r.norm.text, f.span.end), _COUNTED_NAME.match(r.norm.text, f.span.end)))
 
 
 def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
