@@ -647,6 +647,9 @@ def inner_nodes(r: Reading, i: int, end: int) -> set[int]:
     return out
 
 
+_COMPOSED_CLOSER = lazyre.compile(r"(?:共同)?(?:组成|构成)(?![\u4e00-\u9fff])")
+
+
 def list_end(r: Reading, i: int) -> int:
     """A list runs to the end of its sentence (across ';'), its bracket, or to the next opener.
 
@@ -659,10 +662,16 @@ def list_end(r: Reading, i: int) -> int:
     nested = outer_opener(r, i) is not None and not (opener.kind == "include" and opener.piece.keyword.rstrip().endswith(":"))
     following = _next_item(r, i)
     named_only = opener.kind == "include"  # (an include list of names only, no figure yet)
+    # ("收入总计465512万元,由本级收入83684万元和转移性收入381828万元构成;转移性收入中,…": a list opened by 由 ends at
+    # the 构成 / 组成 that closes it)
+    closer = _COMPOSED_CLOSER.search(r.norm.text, opener.piece.end, opener.piece.end + 160) \
+        if opener.kind == "classify" and opener.piece.keyword.startswith("由") else None
     k = i + 1
     while k < len(tree):
         s = tree[k]
         if s.sentence != opener.sentence or s.paragraph != opener.paragraph:
+            break
+        if closer is not None and s.piece.start >= closer.start():
             break
         if named_only and s.sub != opener.sub:
             break  # "…,主要包括基本工资、津贴补贴等;公用经费300.00万元": a list of names ends at its ';'
