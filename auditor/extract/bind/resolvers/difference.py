@@ -73,6 +73,9 @@ FAMILIES = (
     _Family("超支", "difference_overspent", "overspent_spent", "overspent_budget", SPENT_SCENARIOS,
             BUDGET_SCENARIOS - {"available"}, "minus"),
     _Family("尚需", "difference_remaining", "remaining_total", "remaining_done", frozenset(), frozenset(), "plus"),
+    # money that has not arrived: "计划投入资金4,800万元,实际到位资金4,536万元…。未到位资金264万元…" (未到位 = 计划 − 到位)
+    _Family("未到位", "difference_unarrived", "arrived_planned", "arrived_actual", frozenset(), frozenset(), "plus",
+            paragraph=True, follows=False),
     # revenue against its budget: "收入完成56,073.49万元,为年初预算54,340.31万元的103.2%,超收1,733.18万元"
     # (超收 = 完成 − 预算) and "…完成预算38,420万元的96.5%,短收1,345万元" (短收 = 预算 − 完成)
     _Family("超收", "difference_over_collected", "collected_actual", "collected_budget", SPENT_SCENARIOS,
