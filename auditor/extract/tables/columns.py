@@ -31,7 +31,8 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("share", lazyre.compile(r"(?:百分比|占比|比重)(?:[(（]%[)）]|%)?$")),  # ("占比(%)": the unit said after it)
     ("score_rate", lazyre.compile(r"得分率")),
     ("weight", lazyre.compile(r"^(?:指标)?分值|权重|标准分|满分|^分数$")),
-    ("score", lazyre.compile(r"得分|评分|自评分")),
+    # (a score named by the evaluation that gave it, without 得: "分值 | 自评分 | 复核分" as 自评得分 | 复核得分)
+    ("score", lazyre.compile(r"得分|评分|(?:复核|复评|考核|审核|核定|审定|终评|初评)分数?$")),
     ("rate", lazyre.compile(r"执行率|完成率")),
     ("target", lazyre.compile(r"指标值|目标值")),
     ("achieved", lazyre.compile(r"完成值|实际值")),

@@ -18,6 +18,7 @@ Two kinds of rows follow a header:
 from __future__ import annotations
 
 from collections import Counter
+from itertools import takewhile
 
 import re
 from dataclasses import field
@@ -685,6 +686,10 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
     roles = [r for r in header.roles if r is not None]
     if roles[:4] == ["weight", "target", "achieved", "score"]:
         return _weight_first_rows(cells, header, norm, vocab, first_id)
+    # a 完成率 column between 实际完成值 and 分值 ("年度指标值 | 实际完成值 | 完成率 | 分值 | 得分"): each row's cell there
+    # is passed over — it is 完成值 ÷ 指标值, no 完成值 (a 满意度 row's 104.67% is no satisfaction rate), and no 分值
+    between = len(list(takewhile(lambda role: role == "rate", roles[2:]))) if roles[:2] == ["target", "achieved"] else 0
+    roles = roles[:2] + roles[2 + between:]
     if roles[:4] != ["target", "achieved", "weight", "score"]:
         return None
     # figure columns after 得分 ("分值 | 得分 | 扣分", "得分 | 上年得分"): each row's 分值 and 得分 stand that many
@@ -710,7 +715,8 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             k += 1
             continue
         nxt = _next_cell(cells, k)
-        if _plain(c) and pending and all(TOTAL_ROW.match(clean(p.text)) for p in pending if p.text):
+        totals = _plain(c) and pending and all(TOTAL_ROW.match(clean(p.text)) for p in pending if p.text)
+        if totals:
             nxt = _next_filled_in_row(cells, k)  # "总分 | | | | 100 | | 90.50": the empty cells hold no figure
         after = _next_cell(cells, nxt) if nxt is not None else None
         extra, last = 0, nxt
@@ -718,14 +724,16 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             extra, last = extra + 1, after  # (the row's 扣分 / 上年得分: passed over)
             after = _next_cell(cells, after)
         if _plain(c) and nxt is not None and _plain(cells[nxt]) and (after is None or not _plain(cells[after])) \
-                and extra in (0, trailing):
+                and extra in (0, trailing) and (not between or totals or _rates_end(pending, between)):
+            # (with a 完成率 column, "45 | 41 | 91.11%" are 指标值 and 完成值: 分值 and 得分 follow the percent; a 合计
+            # row has none)
             if len(pending) >= 2 and _plain(pending[-1]) and _plain(pending[-2]):
                 complete = False  # four numbers in a row: 指标值, 完成值, 分值, 得分 — or two rows' ends
                 if _plain(pending[-3]) if len(pending) >= 3 else False:
                     pending = []
                     k = nxt + 1
                     continue
-            row = _indicator_row(pending, c, cells[nxt], norm, vocab, first_id + len(facts))
+            row = _indicator_row(_without_rates(pending, between), c, cells[nxt], norm, vocab, first_id + len(facts))
             pending = []
             k = last + 1
             if row is None:
@@ -766,6 +774,23 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
     if not rows:
         return None
     return Read(rows, facts, end, complete)
+
+
+def _rates_end(pending: list[Cell], between: int) -> bool:
+    """A row's cells before its 分值 end in `between` percents (its 完成率 cells), words before them."""
+    filled = [c for c in pending if c.text]
+    return len(filled) > between and all(_PERCENT_CELL.match(cell_text(c)) for c in filled[-between:])
+
+
+def _without_rates(pending: list[Cell], between: int) -> list[Cell]:
+    """A row's cells before its 分值 without its last `between` (the 完成率 cells, each a percent)."""
+    if not between or not _rates_end(pending, between):
+        return pending  # (a 合计 row: no 完成率)
+    filled = [n for n, c in enumerate(pending) if c.text]
+    return pending[:filled[-between]]
+
+
+_PERCENT_CELL = lazyre.compile(r"^\d{1,4}(?:\.\d+)?%$")
 
 
 def _weight_first_rows(cells: list[Cell], header: Header, norm: Normalised, vocab: Vocabulary,

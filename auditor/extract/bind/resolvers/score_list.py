@@ -7,6 +7,9 @@
 
 A list that names only some levels (and whose weights do not make the whole score) may be a part
 of the total: only more than the total is wrong.
+
+The weights of a framework said before a total score ("绩效自评实行百分制,其中资金执行率10分、产出指标50分…。
+项目总得分92.6分,其中…得分9.6分…") are no levels' scores: no part of it (_framework_weights).
 """
 
 from __future__ import annotations
@@ -128,9 +131,27 @@ def _levels_before(r: Reading, i: int, total: Fact) -> Candidate | None:
     found.reverse()
     if not found or (found[0].sentence == total.sentence and not _weights_among(r, found)):
         return None  # (a list in the total's own sentence, with no weights, is the score list's)
+    if _framework_weights(r, found):
+        return None
     first = r.node_of(found[0])
     start = tree.paragraph_start(tree[first].paragraph) if first is not None else found[0].span.start
     return _breakdown(r, total, found, r.norm.text[start:found[-1].span.end], "合计", "level_scores")
+
+
+def _framework_weights(r: Reading, found: list[Fact]) -> bool:
+    """"绩效自评实行百分制,其中资金执行率10分、产出指标50分…。项目总得分92.6分,其中…": the levels' figures of a
+    sentence that states the framework they are weighed in (百分制, 满分, 分值 — the cue score_framework, before the
+    first of them), none said to be scored, are the levels' weights: no part of a score obtained.  ("(1)预算执行:
+    分值10分,得分10分" names its scores: they are read.)"""
+    if any(_SCORED.search(clean_label(f.label)) for f in found):
+        return False
+    first = r.node_of(found[0])
+    if first is None:
+        return False
+    tree = r.tree
+    said = r.norm.text[tree[tree.unit("sentence", first).start].start:found[0].span.start]
+    # (not after a score obtained: "绩效指标得分79.5分(满分90分),其中产出指标45.5分…" lists that score's parts)
+    return bool(r.vocab.cue("score_framework").search(said)) and not _SCORED.search(said)
 
 
 def _respective_scores(r: Reading, i: int, total: Fact) -> Candidate | None:
