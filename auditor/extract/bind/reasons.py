@@ -359,6 +359,9 @@ _ALL += [
            "(目标, 计划; 实际, 完成)", "计划完成造林面积1000亩,实际完成1200亩,超任务20%。"),
     Reason("completion_of_stated_target", EXPLICIT, "完成目标 X 的 p%: the target right before the percentage, "
            "what was done right before that", "培训2399人,完成市目标任务数2000人的120%。"),
+    Reason("completion_under_ceiling", EXPLICIT, "完成率 of a target that is a ceiling (不高于, ≤, 以内), with what was "
+           "done right before the rate: 100 % when met, whatever their ratio",
+           "成本指标:年度指标值为不高于每亩1800元,实际为每亩1523元,完成率100%。"),
     # ------------------------------------------------------- 自评表 tables
     Reason("funds_sources", EXPLICIT, "a 自评表's 年度资金总额 row and its 其中 rows (当年财政拨款 / 上年结转资金 / "
            "其他资金), per column", "项目资金 | 全年预算数 | 全年执行数\n年度资金总额 | 100 | 90\n"
