@@ -51,7 +51,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
         # (what sets the first figure apart is read once, not once for each figure compared with it)
         first_span = _span_said(text, first) if len(facts) > 1 else ""
         first_heading = _heading(text, first.span.start) if len(facts) > 1 else None
-        first_point = _opening(index, text, first) if len(facts) > 1 else False
+        first_point = point_of(index, text, first) if len(facts) > 1 else None
         for other in facts[1:]:
             if first.fund and other.fund and first.fund != other.fund:
                 continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
@@ -59,8 +59,9 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                 continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
             if first_span != _span_said(text, other):
                 continue  # ("1949~1985年的36年…总支出36106万元" and "1976~1985年10年财政总支出22607万元": two spans of years)
-            if _opening(index, text, other) != first_point:
-                continue  # ("年初,全县政府债务余额为286420万元" and "截至年末,全县政府债务余额为330620万元": two dates)
+            if point_of(index, text, other) != first_point:
+                continue  # ("年初,全县政府债务余额为286420万元" and "截至年末,全县政府债务余额为330620万元": two dates;
+                # "截至2023年6月末,…余额2846.37亿元" and "截至2023年末,…余额2956.25亿元" too)
             other_heading = _heading(text, other.span.start)
             if _other_sections(first_heading, other_heading, units):
                 # ("（一）市教育局 ⏎ …项目支出8968.00万元 ⏎ （二）市卫生健康委员会 ⏎ …5760.59万元": two units' figures;
@@ -83,13 +84,35 @@ def _level(index: DocumentIndex, text: str, fact) -> str | None:
     return found[-1] if found else None
 
 
-def _opening(index: DocumentIndex, text: str, fact) -> bool:
-    """Its sentence names the year's start before it (年初, 上年末, 期初) as the point it is stated at, and no later
-    point (年末, 截至年底) after that: a stock at the start of the year, not the same stock at its end."""
-    said = text[_sentence_start(text, fact.span.start):fact.span.start]
-    opening = [m.start() for m in index.vocab.cue("opening_point").finditer(said)]
-    closing = [m.start() for m in index.vocab.cue("closing_point").finditer(said)]
-    return bool(opening) and (not closing or opening[-1] > closing[-1])
+def point_of(index: DocumentIndex, text: str, fact) -> str | None:
+    """The point of the year a stock is stated at, the last its sentence names before it: the year's start ("opening":
+    年初, 上年末, 期初), a month's end before the year's ("6": 截至2023年6月末, 6月底, 6月30日), or None — the year's end
+    (年末, 截至年底, 12月末) or no point named, the point an annual figure is stated at.  A stock at the start of the
+    year, or at the end of June, is not the same stock at the year's end (cues opening_point, closing_point,
+    month_end_point).  A sentence that names none is of the point its paragraph named last before it ("6月末,国有企业…
+    负债总额2365746.7亿元…。其中,中央企业…负债总额1083487.9亿元": both at the end of June)."""
+    opened = _sentence_start(text, fact.span.start)
+    point = _point_said(index, text[opened:fact.span.start])
+    if point is _NONE_SAID:
+        point = _point_said(index, text[text.rfind("\n", 0, opened) + 1:opened])
+    return None if point is _NONE_SAID else point
+
+
+_NONE_SAID = "none said"
+
+
+def _point_said(index: DocumentIndex, said: str) -> str | None:
+    points = [(m.start(), "opening") for m in index.vocab.cue("opening_point").finditer(said)]
+    points += [(m.start(), None) for m in index.vocab.cue("closing_point").finditer(said)]
+    for m in index.vocab.cue("month_end_point").finditer(said):
+        month = int(m.group(1))
+        if m.group(2) and int(m.group(2)) < _LAST_DAY[month]:
+            continue  # ("截至6月28日": a day, not the month's end)
+        points.append((m.start(), None if month == 12 else str(month)))
+    return max(points, key=lambda p: p[0])[1] if points else _NONE_SAID
+
+
+_LAST_DAY = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}  # (2月28日 or 29日)
 
 
 def _led_scenarios(index: DocumentIndex) -> dict[int, str]:
