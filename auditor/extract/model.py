@@ -376,6 +376,8 @@ class Target(Bound):
     actual: Fact
     measure: Literal["completion", "excess"] = Field(description="completion: actual / target; "
                                                                  "excess: (actual − target) / target")
+    ceiling: bool = Field(False, description="the target is a ceiling (不高于, ≤, 以内: a cost, a time limit), met by "
+                                             "any figure under it: a completion of 100 %")
 
 
 class Enumeration(Bound):

@@ -199,7 +199,8 @@ class _Reader:
         """(approximate, about) of the figure at text[start:end]: written as about this much (约, 左右),
         or as a bound (近, 逾, 以上, 余) — an about-figure is one with no bound word."""
         text = self.norm.text
-        before, after = text[max(0, start - 4):start], text[end:end + 14]  # (enough to see what follows 以上, a range's end)
+        # (enough to see a bound word before the unit it is per, "不高于每公里38万元", and what follows 以上, a range's end)
+        before, after = text[max(0, start - 10):start], text[end:end + 14]
         bound = bool(self._bound_before(before) or self._bound_after(after))
         about = copula.startswith("约") or bool(self._about_before(before) or self._about_after(after))
         # "一般公共服务支出?8639万元": a character lost in conversion, maybe a digit

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import doubt
-from auditor.check.arithmetic import Comparison, Equation, Value, compare, ratio_percent, written
+from auditor.check.arithmetic import Comparison, Equation, Value, compare, ratio_percent, unit_of, written
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.model import Target
@@ -27,6 +27,9 @@ def check_target(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     measure = rule.params.get("measure", "completion")
     for t in ctx.doc.targets:
         if t.measure != measure:
+            continue
+        if t.ceiling:
+            yield _under_ceiling(rule, ctx, t)
             continue
         figures = _figures(t)
         # completion = actual / target × 100 (an excess is no ratio of two figures)
@@ -62,3 +65,33 @@ def check_target(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields={"hint_zh": hint_zh, "hint_en": hint_en},
         ), found=doubt.explain_target(ctx.doubt, stated, t.actual, t.target), equation=ratio)
+
+
+_FULL = Value(Decimal(100), Decimal(0))
+
+
+def _under_ceiling(rule: Rule, ctx: Context, t: Target) -> Outcome:
+    """A completion under a ceiling ("不高于每亩1800元,实际为每亩1523元,完成率100%"): met, it is 100 %; a report may
+    also give a ratio of the two (actual / ceiling, or ceiling / actual, as some templates score a cost).  Only a
+    completion of 100 % over the ceiling contradicts it — the actual above the ceiling as written, whatever its
+    rounding —; another rate no stated formula gives is left undecided."""
+    figures = _figures(t)
+    stated, done, cap = t.percent, Value.of(t.actual), Value.of(t.target)
+    over = done.lo > cap.value
+    for name, value in (("met", None if over else _FULL), ("actual / ceiling", ratio_percent(done, cap)),
+                        ("ceiling / actual", ratio_percent(cap, done))):
+        if value is not None and compare(stated, value).verdict == "ok":
+            return outcome(rule, t, "holds", figures,
+                           note="the ceiling met: 100 %" if name == "met" else f"the ratio {name}")
+    full = compare(stated, _FULL)
+    if not over or full.verdict != "ok":
+        return outcome(rule, t, "undecided", figures, note="a ceiling's completion by a formula the text does not give")
+    unit = unit_of(t.actual)
+    done_text, cap_text = f"{written(t.actual)}{unit}", f"{written(t.target, t.actual)}{unit}"
+    arithmetic = {"zh": f"实际 {done_text} 超过上限 {cap_text}，指标未完成，完成率不应为 {written(stated)}%",
+                  "en": f"the figure done, {done_text}, is above the ceiling {cap_text}: the target is not met, "
+                        f"so its completion is not {written(stated)}%"}
+    return failed(rule, t, finding(
+        rule, ctx, primary=stated, stated=stated.text, expected=None, arithmetic=arithmetic, evidence=figures,
+        comparison=Comparison("gross", done.value - cap.value, Decimal(0)), fields={"hint_zh": "", "hint_en": ""},
+    ), found=doubt.explain_target(ctx.doubt, stated, t.actual, t.target))

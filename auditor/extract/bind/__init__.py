@@ -24,7 +24,7 @@ from dataclasses import field
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, carry_over, change, change_current, change_list, change_parts, change_sum,
+from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, carry_over, change, change_current, change_list, change_parts, change_since_point, change_sum,
                                             dimension_list, family_list, funds_score_prose, identity, industries, numbered_items,
                                             opener_list, rate,
                                             rate_base, repeat, roll_forward, score_list, share, share_partition, share_whole,
@@ -97,7 +97,8 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     rates_done = rate_base.resolve(index, rates, changes, r.norm.text)
     return Relations(
         breakdowns=lists,
-        changes=[*change_current.resolve(index, changes), *table_changes, *points],
+        changes=[*change_since_point.resolve(index, change_current.resolve(index, changes), all_lists, r.norm.text),
+                 *table_changes, *points],
         # (an identity's parts change with its total too: "三公经费…比预算数减少1188万元" over its items')
         change_lists=change_sum.resolve(index, [*all_lists, *identities], [*changes, *table_changes],
                                         numbered_changes),

@@ -159,6 +159,9 @@ _ALL = [
            "一般公共预算收入由2019年的158.62亿元增加到2024年的236.45亿元,年均增长8.3%。"),
     Reason("change_against_budget", EXPLICIT, "比预算减少 d of the money spent, against the one budget figure its sentence "
            "states before it", "三公经费年初预算26.87万元,实际支出16.62万元,比预算减少10.25万元。"),
+    Reason("change_since_stated_point", LOOKUP, "比6月末 / 年初 增加 d: the stock now against the same stock stated "
+           "before at the point the change names (of a 其中 list's total or its last part)",
+           "截至2023年6月末,全市政府债务余额2846.37亿元。截至2023年末,全市政府债务余额2956.25亿元,比6月末增加109.88亿元。"),
     Reason("change_from_stated_budget", STRUCTURAL, "决算与年初预算相比, X增加 d: measured from X's budget, stated as "
            "one (or under a 年初预算: heading) before it; the outturn is not in the sentence",
            "2023年年初预算:本年收入合计1980.00万元。决算与年初预算相比,收入增加176.80万元,增长8.93%。"),
@@ -359,6 +362,9 @@ _ALL += [
            "(目标, 计划; 实际, 完成)", "计划完成造林面积1000亩,实际完成1200亩,超任务20%。"),
     Reason("completion_of_stated_target", EXPLICIT, "完成目标 X 的 p%: the target right before the percentage, "
            "what was done right before that", "培训2399人,完成市目标任务数2000人的120%。"),
+    Reason("completion_under_ceiling", EXPLICIT, "完成率 of a target that is a ceiling (不高于, ≤, 以内), with what was "
+           "done right before the rate: 100 % when met, whatever their ratio",
+           "成本指标:年度指标值为不高于每亩1800元,实际为每亩1523元,完成率100%。"),
     # ------------------------------------------------------- 自评表 tables
     Reason("funds_sources", EXPLICIT, "a 自评表's 年度资金总额 row and its 其中 rows (当年财政拨款 / 上年结转资金 / "
            "其他资金), per column", "项目资金 | 全年预算数 | 全年执行数\n年度资金总额 | 100 | 90\n"

@@ -13,6 +13,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.resolvers.target import under_ceiling
 from auditor.extract.model import Breakdown, Fact, Rate
 from auditor.extract.vocabulary import FUNDING_SOURCE
 from auditor.extract.readings import OPENERS, Reading, clean_label
@@ -40,6 +41,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue  # "执行率由上年的91.62%提高到97.20%", "执行率较上年的93.85%有所提高": last year's rate
         if _on_adjusted_base(r, fact):
             continue
+        if r.vocab.cue("target_completion").search(clean_label(fact.label)) and under_ceiling(r, s.index) is not None:
+            continue  # ("年度指标值为不高于每亩1800元,实际为每亩1523元,完成率100%": a ceiling met, TGT001's — not 1523 / 1800)
         spec = r.vocab.rates[info.rate]
         near, far = _groups(r, s.index)
         reason = "rate_in_sentence"

@@ -11,6 +11,8 @@ different levels (全区 / 区本级), or a figure named by the change made to i
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.model import Breakdown, Fact, Repeat, Share
@@ -35,7 +37,8 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
             groups.setdefault((concept, period, led.get(f.id, scenario), scope, parents.get(f.id)), []).append(f)
     units = _Units(index, text)
     out: list[Repeat] = []
-    for group, (key, facts) in enumerate(groups.items()):
+    quantity = 0  # (one group a quantity: its pairs give one finding)
+    for key, facts in groups.items():
         concept = key[0]
         if concept not in known or index.vocab.cue("staged_concept").match(concept):
             continue
@@ -46,32 +49,40 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                  and not as_change.match(f.label) and not inside.search(text, max(0, f.span.start - 44), f.span.start)
                  and not other_basis.search(text, _clause_start(text, f.span.start), f.span.start)
                  and not _in_last_years_bracket(text, f.span.start)]
-        first = facts[0] if facts else None
-        level = _level(index, text, first) if len(facts) > 1 else None
-        # (what sets the first figure apart is read once, not once for each figure compared with it)
-        first_span = _span_said(text, first) if len(facts) > 1 else ""
-        first_heading = _heading(text, first.span.start) if len(facts) > 1 else None
-        first_point = _opening(index, text, first) if len(facts) > 1 else False
-        for other in facts[1:]:
-            if first.fund and other.fund and first.fund != other.fund:
-                continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
-            if _level(index, text, other) != level:
-                continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
-            if first_span != _span_said(text, other):
-                continue  # ("1949~1985年的36年…总支出36106万元" and "1976~1985年10年财政总支出22607万元": two spans of years)
-            if _opening(index, text, other) != first_point:
-                continue  # ("年初,全县政府债务余额为286420万元" and "截至年末,全县政府债务余额为330620万元": two dates)
-            other_heading = _heading(text, other.span.start)
-            if _other_sections(first_heading, other_heading, units):
-                # ("（一）市教育局 ⏎ …项目支出8968.00万元 ⏎ （二）市卫生健康委员会 ⏎ …5760.59万元": two units' figures;
-                # "（二）“三公”经费预算安排情况 ⏎ …5.00万元 ⏎ （三）“三公”经费决算情况 ⏎ …3.84万元": a budget and its outturn)
-                continue
-            if _other_funds(first, first_heading, other, other_heading):
-                # ("二、财政拨款支出决算情况说明 ⏎ …基本支出262.30万元" and all funds' 基本支出268.30万元 under "一、支出决算
-                # 情况说明"; "二、基金预算 ⏎ …收入总计218540万元" and "2.国资收支。…收入总计2840万元")
-                continue
-            out.append(Repeat.model_construct(first=first, other=other, concept=concept, group=group,
-                                              reason="same_quantity", via=(), rejected=()))
+        # (each unit's own outline, under a line naming it, holds its own quantities: "金华市…第一实验幼儿园 ⏎ 一、收入支出决算
+        # 总体情况 ⏎ …收入总计862.17万元 … 金华市…中心小学 ⏎ 一、收入支出决算总体情况 ⏎ …收入总计1624.30万元")
+        by_outline: dict[str | None, list[Fact]] = {}
+        for f in facts:
+            by_outline.setdefault(units.outline_of(f.span.start), []).append(f)
+        for facts in by_outline.values():
+            quantity += 1
+            first = facts[0] if facts else None
+            level = _level(index, text, first) if len(facts) > 1 else None
+            # (what sets the first figure apart is read once, not once for each figure compared with it)
+            first_span = _span_said(text, first) if len(facts) > 1 else ""
+            first_heading = _heading(text, first.span.start) if len(facts) > 1 else None
+            first_point = point_of(index, text, first) if len(facts) > 1 else None
+            for other in facts[1:]:
+                if first.fund and other.fund and first.fund != other.fund:
+                    continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
+                if _level(index, text, other) != level:
+                    continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
+                if first_span != _span_said(text, other):
+                    continue  # ("1949~1985年的36年…总支出36106万元" and "1976~1985年10年财政总支出22607万元": two spans of years)
+                if point_of(index, text, other) != first_point:
+                    continue  # ("年初,全县政府债务余额为286420万元" and "截至年末,全县政府债务余额为330620万元": two dates;
+                    # "截至2023年6月末,…余额2846.37亿元" and "截至2023年末,…余额2956.25亿元" too)
+                other_heading = _heading(text, other.span.start)
+                if _other_sections(first_heading, other_heading, units):
+                    # ("（一）市教育局 ⏎ …项目支出8968.00万元 ⏎ （二）市卫生健康委员会 ⏎ …5760.59万元": two units' figures;
+                    # "（二）“三公”经费预算安排情况 ⏎ …5.00万元 ⏎ （三）“三公”经费决算情况 ⏎ …3.84万元": a budget and its outturn)
+                    continue
+                if _other_funds(first, first_heading, other, other_heading):
+                    # ("二、财政拨款支出决算情况说明 ⏎ …基本支出262.30万元" and all funds' 基本支出268.30万元 under "一、支出决算
+                    # 情况说明"; "二、基金预算 ⏎ …收入总计218540万元" and "2.国资收支。…收入总计2840万元")
+                    continue
+                out.append(Repeat.model_construct(first=first, other=other, concept=concept, group=quantity,
+                                                  reason="same_quantity", via=(), rejected=()))
     return out
 
 
@@ -83,13 +94,35 @@ def _level(index: DocumentIndex, text: str, fact) -> str | None:
     return found[-1] if found else None
 
 
-def _opening(index: DocumentIndex, text: str, fact) -> bool:
-    """Its sentence names the year's start before it (年初, 上年末, 期初) as the point it is stated at, and no later
-    point (年末, 截至年底) after that: a stock at the start of the year, not the same stock at its end."""
-    said = text[_sentence_start(text, fact.span.start):fact.span.start]
-    opening = [m.start() for m in index.vocab.cue("opening_point").finditer(said)]
-    closing = [m.start() for m in index.vocab.cue("closing_point").finditer(said)]
-    return bool(opening) and (not closing or opening[-1] > closing[-1])
+def point_of(index: DocumentIndex, text: str, fact) -> str | None:
+    """The point of the year a stock is stated at, the last its sentence names before it: the year's start ("opening":
+    年初, 上年末, 期初), a month's end before the year's ("6": 截至2023年6月末, 6月底, 6月30日), or None — the year's end
+    (年末, 截至年底, 12月末) or no point named, the point an annual figure is stated at.  A stock at the start of the
+    year, or at the end of June, is not the same stock at the year's end (cues opening_point, closing_point,
+    month_end_point).  A sentence that names none is of the point its paragraph named last before it ("6月末,国有企业…
+    负债总额2365746.7亿元…。其中,中央企业…负债总额1083487.9亿元": both at the end of June)."""
+    opened = _sentence_start(text, fact.span.start)
+    point = _point_said(index, text[opened:fact.span.start])
+    if point is _NONE_SAID:
+        point = _point_said(index, text[text.rfind("\n", 0, opened) + 1:opened])
+    return None if point is _NONE_SAID else point
+
+
+_NONE_SAID = "none said"
+
+
+def _point_said(index: DocumentIndex, said: str) -> str | None:
+    points = [(m.start(), "opening") for m in index.vocab.cue("opening_point").finditer(said)]
+    points += [(m.start(), None) for m in index.vocab.cue("closing_point").finditer(said)]
+    for m in index.vocab.cue("month_end_point").finditer(said):
+        month = int(m.group(1))
+        if m.group(2) and int(m.group(2)) < _LAST_DAY[month]:
+            continue  # ("截至6月28日": a day, not the month's end)
+        points.append((m.start(), None if month == 12 else str(month)))
+    return max(points, key=lambda p: p[0])[1] if points else _NONE_SAID
+
+
+_LAST_DAY = {1: 31, 2: 28, 3: 31, 4: 30, 5: 31, 6: 30, 7: 31, 8: 31, 9: 30, 10: 31, 11: 30, 12: 31}  # (2月28日 or 29日)
 
 
 def _led_scenarios(index: DocumentIndex) -> dict[int, str]:
@@ -159,6 +192,7 @@ class _Units:
     def __init__(self, index: DocumentIndex, text: str) -> None:
         self.index, self.text = index, text
         self._several: bool | None = None
+        self._outlines: list[tuple[int, str]] | None = None
 
     def named(self, heading: str | None) -> str | None:
         """The unit a heading names, by its shape: a name alone (a bracketed note and "部门决算情况" after it aside) that
@@ -174,6 +208,35 @@ class _Units:
         if self.index.vocab.cue("entity").fullmatch(bare) or _ITSELF.search(bare):
             return bare
         return None
+
+    def outline_of(self, at: int) -> str | None:
+        """The unit whose own outline offset `at` stands in: the last line before it that names a unit alone (an
+        unnumbered line, "金华市婺城区第一实验幼儿园", "县财政局2023年部门预算") right above a first heading (一、, (一),
+        1.) — in a text of two or more such units; None before the first, or in a text of one."""
+        if self._outlines is None:
+            self._outlines = self._unit_outlines()
+        k = bisect_right(self._outlines, at, key=lambda pair: pair[0]) - 1
+        return self._outlines[k][1] if k >= 0 else None
+
+    def _unit_outlines(self) -> list[tuple[int, str]]:
+        found: list[tuple[int, str]] = []
+        lines = self.text.split("\n")
+        offset = 0
+        starts = []
+        for line in lines:
+            starts.append(offset)
+            offset += len(line) + 1
+        for n, line in enumerate(lines):
+            name = line.strip()
+            if not name or len(name) > 30 or "。" in name or _FIRST_HEADING.match(name):
+                continue
+            follows = next((rest.strip() for rest in lines[n + 1:n + 3] if rest.strip()), "")
+            if not _FIRST_HEADING.match(follows):
+                continue
+            unit = self.named(_YEAR_IN_NAME.sub("", name))
+            if unit:
+                found.append((starts[n], unit))
+        return found if len({unit for _, unit in found}) >= 2 else []
 
     @property
     def several(self) -> bool:
@@ -196,6 +259,9 @@ _HEADING_NOTE = lazyre.compile(r"(?:\([^()]*\))+$|(?:部门|单位)?(?:决算|�
 _NAME = lazyre.compile(r"[\u4e00-\u9fff]{2,16}")
 _ITSELF = lazyre.compile(r"[\u4e00-\u9fff](?:本部|本级|机关)$")
 
+# the first heading of an outline ("一、收入支出决算总体情况", "(一)部门职责", "1.部门概况", "第一部分 部门概况")
+_FIRST_HEADING = lazyre.compile(r"^(?:\(?[一1][)、.．]|第一部分)")
+_YEAR_IN_NAME = lazyre.compile(r"(?:19|20)\d{2}\s*年度?")  # ("县财政局2023年部门预算": the unit's name with the year)
 _INCLUDED = lazyre.compile(r"\((?:含|包括|包含)[^()]*\)")
 # a line that names a unit alone, a heading over its figures ("（一）市教育局", "三江镇:", "2.市交通运输局", "高新区")
 # (its marker may be a part's, "第一部分  县农业农村局", or brackets, "【县交通运输局】"; its name may be followed by what the

@@ -11,6 +11,15 @@ is which (目标/计划/任务; 实际/已/完成).  "X人,完成目标Y人的p%
 right before the percentage and what was done right before that.  A role
 claimed twice before both are found binds nothing.  Rates of amounts (完成预算的
 p%) are RAT001's; an excess of amounts is read here, as no other reading states it.
+
+A target that is a ceiling (a cost, a time limit) is met by any figure under it, and
+its completion is then 100 %, whatever the two figures' ratio (completion_under_ceiling):
+
+    "成本指标:年度指标值为不高于每亩1800元,实际为每亩1523元,完成率100%。" → met: 100 %
+    "…年度指标值为≤15个工作日,实际平均9个工作日,完成率100%。"          → met: 100 %
+
+amounts as well as counts (a ceiling's completion is no rate of money); RAT001 leaves
+such a rate alone (`under_ceiling`).
 """
 
 from __future__ import annotations
@@ -40,7 +49,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         else:
             continue
         stated = _stated_target(r, s.index) if measure == "completion" else None
-        if stated is not None:
+        capped = under_ceiling(r, s.index) if measure == "completion" and stated is None else None
+        if capped is not None:
+            target, actual = capped
+            reason = "completion_under_ceiling"
+        elif stated is not None:
             target, actual = stated
             reason = "completion_of_stated_target"
         else:
@@ -50,7 +63,33 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             target, actual = pair
             reason = "target_in_sentence"
         yield Candidate(Target.model_construct(percent=p, target=target, actual=actual, measure=measure,
-                                               reason=reason, via=(), rejected=()))
+                                               ceiling=capped is not None, reason=reason, via=(), rejected=()))
+
+
+def under_ceiling(r: Reading, i: int) -> tuple[Fact, Fact] | None:
+    """(ceiling, done) of the percentage at node i: "年度指标值为不高于每亩1800元,实际为每亩1523元,完成率100%" — right
+    before it in its part of the sentence a figure done (实际, 已 …), and right before that a bound figure of the same
+    unit whose words make it a ceiling (cues ceiling_before / ceiling_after: 不高于, 不超过, ≤, 低于, 以内).  Any other
+    figure between them, or a percentage, and there is none."""
+    tree, text = r.tree, r.norm.text
+    done = None
+    for k in tree.before(i, "sub", limit=_LOOK):
+        f = r.facts[k]
+        if f is None or tree[k].kind not in {"labelled", "total"}:
+            continue
+        if f.kind not in {"amount", "count"}:
+            return None  # ("…≤5%,实际3.2%,完成率100%": a ceiling of a percentage is not read)
+        if done is None:
+            if f.is_bound or _role(r, f) != "done":
+                return None
+            done = f
+            continue
+        if (f.kind, f.unit) != (done.kind, done.unit) or not f.is_bound:
+            return None
+        ceiling = r.vocab.cue("ceiling_before").search(text, max(0, f.span.start - 10), f.span.start) \
+            or r.vocab.cue("ceiling_after").match(text[f.span.end:f.span.end + 8])
+        return (f, done) if ceiling else None
+    return None
 
 
 def _names_target_before(r: Reading, i: int) -> bool:
