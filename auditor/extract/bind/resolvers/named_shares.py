@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from auditor import lazyre
@@ -84,6 +85,8 @@ _STRUCTURE_BEFORE = lazyre.compile(r"(?:结构|比例|构成|比重)(?:比|之�
                                    r"(?:上年的?|(?:19|20)\d{2}年(?:末|底)?的?|[^\d,;。]{0,6})?$")
 _STRUCTURE_NEXT = lazyre.compile(r"(?:调整|变|优化|升级|转变|提升)?(?:为|到|至)[,\s]*(?:(?:19|20)\d{2}年(?:末|底)?的?)?")
 _RATIO_TERM = lazyre.compile(r"\d+(?:\.\d+)?")
+# where a ratio's first two terms meet: its first term's last digit, the colon, the next term's first digit
+_RATIO_COLON = lazyre.compile(r"\d\s*[:∶]\s*\d")
 _NEAR_HUNDRED = 5  # (a ratio whose terms are far from making 100 is no structure of percentages: 1:1:1, 3:7)
 
 
@@ -101,7 +104,7 @@ def structure_ratios(r: Reading) -> Iterator[tuple[list[Fact], bool]]:
     text = r.norm.text
     at = {f.span.start: f for f in r.facts if f is not None and f.kind in {"number", "percent"}}
     last_end = -1  # (where the last structure ended: "由上年的10.7∶49.1∶40.2调整为9.9∶48.6∶41.5" states two)
-    for m in _RATIO_RUN.finditer(text):
+    for m in ratio_runs(text):
         # (the words before it as a reader sees them: a mirror site's pinyin glosses left out — "結(jié)構(gòu)由上年的")
         words = PINYIN_GLOSS_AFTER_HAN.sub("", text[max(0, m.start() - 40):m.start()])
         before = _STRUCTURE_BEFORE.search(words[-14:])
@@ -118,6 +121,26 @@ def structure_ratios(r: Reading) -> Iterator[tuple[list[Fact], bool]]:
 
 
 _FROM = lazyre.compile(r"由|上年|上一年|去年")  # (a structure it changed from)
+
+
+def ratio_runs(text: str) -> Iterator[re.Match[str]]:
+    """The matches of _RATIO_RUN.finditer(text), tried only where a ratio can start.  Most of a text's digits
+    start none, yet the scan tries each (and backtracks through the rest of its number): a ratio's first term
+    ends where a digit, a colon and a digit meet (_RATIO_COLON), and starts in the digits and points right
+    before — which are the only places tried, left to right, as the scan would reach them."""
+    at = 0
+    while (colon := _RATIO_COLON.search(text, at)) is not None:
+        first = colon.start()  # (a ratio that starts further back runs through digits and points only)
+        while first > at and (text[first - 1].isdecimal() or text[first - 1] == "."):
+            first -= 1
+        for start in range(first, colon.start() + 1):
+            m = _RATIO_RUN.match(text, start)
+            if m is not None:
+                yield m
+                at = m.end()
+                break
+        else:
+            at = colon.start() + 1
 
 
 def names_before(r: Reading, j: int) -> list[str]:
