@@ -85,8 +85,7 @@ _STRUCTURE_BEFORE = lazyre.compile(r"(?:结构|比例|构成|比重)(?:比|之�
                                    r"(?:上年的?|(?:19|20)\d{2}年(?:末|底)?的?|[^\d,;。]{0,6})?$")
 _STRUCTURE_NEXT = lazyre.compile(r"(?:调整|变|优化|升级|转变|提升)?(?:为|到|至)[,\s]*(?:(?:19|20)\d{2}年(?:末|底)?的?)?")
 _RATIO_TERM = lazyre.compile(r"\d+(?:\.\d+)?")
-# where a ratio's first two terms meet: its first term's last digit, the colon, the next term's first digit
-_RATIO_COLON = lazyre.compile(r"\d\s*[:∶]\s*\d")
+_RATIO_COLON = lazyre.compile(r"[:∶]")
 _NEAR_HUNDRED = 5  # (a ratio whose terms are far from making 100 is no structure of percentages: 1:1:1, 3:7)
 
 
@@ -125,22 +124,44 @@ _FROM = lazyre.compile(r"由|上年|上一年|去年")  # (a structure it change
 
 def ratio_runs(text: str) -> Iterator[re.Match[str]]:
     """The matches of _RATIO_RUN.finditer(text), tried only where a ratio can start.  Most of a text's digits
-    start none, yet the scan tries each (and backtracks through the rest of its number): a ratio's first term
-    ends where a digit, a colon and a digit meet (_RATIO_COLON), and starts in the digits and points right
-    before — which are the only places tried, left to right, as the scan would reach them."""
+    start none, yet the scan tries each (and backtracks through the rest of its number).  A ratio's first term
+    ends with a digit, then a colon, then a digit (white space around the colon aside); it starts in the digits
+    and points right before that digit — the only places tried, left to right, as the scan would reach them."""
     at = 0
-    while (colon := _RATIO_COLON.search(text, at)) is not None:
-        first = colon.start()  # (a ratio that starts further back runs through digits and points only)
+    for colon in _colons(text):
+        digit = colon - 1
+        while digit >= at and text[digit].isspace():  # (\s: white space, as str.isspace tells; \d: str.isdecimal)
+            digit -= 1
+        if digit < at or not text[digit].isdecimal():
+            continue
+        after = colon + 1
+        while after < len(text) and text[after].isspace():
+            after += 1
+        if after == len(text) or not text[after].isdecimal():
+            continue
+        first = digit  # (a ratio that starts further back runs through digits and points only)
         while first > at and (text[first - 1].isdecimal() or text[first - 1] == "."):
             first -= 1
-        for start in range(first, colon.start() + 1):
+        for start in range(first, digit + 1):
             m = _RATIO_RUN.match(text, start)
             if m is not None:
                 yield m
                 at = m.end()
                 break
         else:
-            at = colon.start() + 1
+            at = digit + 1
+
+
+def _colons(text: str) -> Iterator[int]:
+    """Where each colon of a ratio (: or ∶) stands, in order (str.find, several times faster than a pattern's
+    scan, when the text writes no ∶)."""
+    if "∶" in text:
+        yield from (m.start() for m in _RATIO_COLON.finditer(text))
+        return
+    k = text.find(":")
+    while k >= 0:
+        yield k
+        k = text.find(":", k + 1)
 
 
 def names_before(r: Reading, j: int) -> list[str]:
