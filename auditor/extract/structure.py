@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
+from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.numbering import chinese_number
@@ -68,7 +69,7 @@ _NUMERAL_PAIR = lazyre.compile(r"([一二三四五六七八九十]{1,2})(?:季�
 def headings(norm: Normalised) -> list[Heading]:
     out = []
     pairs: set[int] = set()
-    for m in _HEADING.finditer(norm.text):
+    for m in _headings_marked(norm.text):
         n = chinese_number(m.group(1)) if m.group(1) else None
         if n is None and m.group(1):
             continue
@@ -94,6 +95,20 @@ def headings(norm: Normalised) -> list[Heading]:
         text = norm.original[start: line_end if line_end != -1 else len(norm.text)].strip()
         out.append(Heading.model_construct(number=n, text=text[:40], span=Span.model_construct(start=start, end=end, line=line, column=column)))
     return [h for k, h in enumerate(out) if k not in pairs or not _numeral_pair(out, k)]
+
+
+def _headings_marked(text: str) -> Iterator[re.Match[str]]:
+    """_HEADING.finditer(text): a match stands on one line, from its start to a 、, so only the lines that hold a 、
+    are tried, each once, at its start (str.find, not the pattern tried at every position of the text)."""
+    k = text.find("、")
+    while k >= 0:
+        m = _HEADING.match(text, text.rfind("\n", 0, k) + 1)
+        if m is not None:
+            yield m
+        line_end = text.find("\n", k)
+        if line_end < 0:
+            return
+        k = text.find("、", line_end)
 
 
 def _numeral_pair(out: list[Heading], k: int) -> bool:

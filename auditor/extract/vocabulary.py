@@ -231,8 +231,9 @@ def vocabulary_data() -> dict:
 
 _PINYIN_GLOSS = lazyre.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 # The strict form, safe to drop from text before parsing: right after a Chinese character,
-# with a tone mark ("预(yù)算"), so "(a)" or "(一)" never matches.
-PINYIN_GLOSS_AFTER_HAN = lazyre.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+# with a tone mark ("预(yù)算"), so "(a)" or "(一)" never matches.  (The character before the bracket is
+# looked at from the bracket: a pattern that opens with a lookbehind is tried at every position of the text.)
+PINYIN_GLOSS_AFTER_HAN = lazyre.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
 def strip_glosses(text: str) -> str:
