@@ -291,8 +291,8 @@ def _is_csv_block(lines: list[str], fields: list[list[tuple[int, int]]]) -> bool
 
 
 def _currency_names(text: str) -> str:
-    if "港" not in text and "澳" not in text:
-        return text
+    if not any(name in text for name in ("港元", "港币", "澳门元", "澳门币")):
+        return text  # (none to rename: str's own search, not the pattern's scan)
     return _CURRENCY_NAME.sub(lambda m: m.group(1) + " " * len(m.group(2)) + "元", text)
 
 

@@ -270,6 +270,8 @@ def tail_noted(outcomes: list[Outcome], kind_of: dict[str, str], ctx: Context) -
     """A document that says its parts and totals may differ in the last digit ("因四舍五入，分项之和与合计数
     可能存在尾差", "按万元截位列示") (ALT012): a total of parts that misses by no more than one last digit of
     each of its figures (each rounded or cut from an unrounded value) is what the note warns of, not a slip."""
+    if not any(o.verdict == "fails" and kind_of.get(o.rule) in _TOTAL_OF_PARTS for o in outcomes):
+        return outcomes  # (no total of parts missed: no note to look for in the whole text)
     note = ctx.vocab.cue("tail_difference_note").search(ctx.text)
     if note is None:
         return outcomes

@@ -1092,7 +1092,9 @@ def _garbled(doc: Document, figures: Iterable[Fact]) -> Found | None:
 # an amount whose unit extraction or a typo damaged, so the reading took no figure there:
 # "③…支付71.01万地,资金执行率30%" (万 followed by what no unit of money, people or land is)
 # (a line break may cut it too: "71⏎.01万地")
-_UNREAD_AMOUNT = lazyre.compile(r"(?<![\d.])\d+(?:[ \t]*\n?[ \t]*\.\d+)?\s*[万亿]"
+# (the character before its first digit looked at from that digit: a pattern that opens with a lookbehind is tried at
+# every position)
+_UNREAD_AMOUNT = lazyre.compile(r"\d(?<![\d.]\d)\d*(?:[ \t]*\n?[ \t]*\.\d+)?\s*[万亿]"
                                 r"(?![元人户亩吨株头只台件个次名所座套辆平公千米])(?=[\u4e00-\u9fff])")
 
 

@@ -22,6 +22,7 @@ import re
 from bisect import bisect_right
 from decimal import Decimal
 from functools import lru_cache
+from itertools import compress
 
 from auditor import lazyre
 from auditor.extract.discourse import Discourse, Node
@@ -82,8 +83,10 @@ class Reading:
         """The figures of each sentence, in text order (of one `kind`; outside tables with `prose_only`): what a
         resolver of a sentence's figures (carry-over, an adjusted budget, a survey) walks."""
         by_sentence: dict[int, list[Fact]] = {}
-        for node, fact in zip(self.tree.nodes, self.facts):  # (the facts by node index: paired in order)
-            if fact is not None and (kind is None or fact.kind == kind) and not (prose_only and fact.in_table):
+        # (the facts by node index, paired in order; the nodes that read no figure, most of them, passed over by
+        # itertools.compress, not a step of this loop each)
+        for node, fact in compress(zip(self.tree.nodes, self.facts), self.facts):
+            if (kind is None or fact.kind == kind) and not (prose_only and fact.in_table):
                 by_sentence.setdefault(node.sentence, []).append(fact)
         return list(by_sentence.values())
 

@@ -9,6 +9,7 @@ holding only its figure ("年度预算金额 |" / "677.41万元 |").
 from __future__ import annotations
 
 from collections import Counter
+from typing import Iterator
 
 from auditor import lazyre
 from auditor.widths import display_width
@@ -161,8 +162,7 @@ def figure_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     step a sentence.)"""
     out: list[tuple[int, int]] = []
     a = start
-    for m in _STOP.finditer(text, start, end):
-        b = m.end()
+    for b in _sentence_ends(text, start, end):
         if _DIGIT.search(text, a, b):
             if out and out[-1][1] == a:
                 out[-1] = (out[-1][0], b)
@@ -176,6 +176,18 @@ def figure_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         else:
             out.append((a, end))
     return out
+
+
+def _sentence_ends(text: str, start: int, end: int) -> Iterator[int]:
+    """Just after each 。!? of text[start:end], in order: _STOP's matches' ends — found with str.find when the
+    stretch writes no ! or ? (most do not), several times faster than the pattern's scan."""
+    if text.find("!", start, end) >= 0 or text.find("?", start, end) >= 0:
+        yield from (m.end() for m in _STOP.finditer(text, start, end))
+        return
+    k = text.find("。", start, end)
+    while k >= 0:
+        yield k + 1
+        k = text.find("。", k + 1, end)
 
 
 # a list's opener ending its line, its parts on the lines after it ("单位支出为468.74万元。其中:⏎基本支出…⏎项目支出…")

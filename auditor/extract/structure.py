@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
+from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.numbering import chinese_number
@@ -68,7 +69,7 @@ _NUMERAL_PAIR = lazyre.compile(r"([一二三四五六七八九十]{1,2})(?:季�
 def headings(norm: Normalised) -> list[Heading]:
     out = []
     pairs: set[int] = set()
-    for m in _HEADING.finditer(norm.text):
+    for m in _headings_marked(norm.text):
         n = chinese_number(m.group(1)) if m.group(1) else None
         if n is None and m.group(1):
             continue
@@ -94,6 +95,20 @@ def headings(norm: Normalised) -> list[Heading]:
         text = norm.original[start: line_end if line_end != -1 else len(norm.text)].strip()
         out.append(Heading.model_construct(number=n, text=text[:40], span=Span.model_construct(start=start, end=end, line=line, column=column)))
     return [h for k, h in enumerate(out) if k not in pairs or not _numeral_pair(out, k)]
+
+
+def _headings_marked(text: str) -> Iterator[re.Match[str]]:
+    """_HEADING.finditer(text): a match stands on one line, from its start to a 、, so only the lines that hold a 、
+    are tried, each once, at its start (str.find, not the pattern tried at every position of the text)."""
+    k = text.find("、")
+    while k >= 0:
+        m = _HEADING.match(text, text.rfind("\n", 0, k) + 1)
+        if m is not None:
+            yield m
+        line_end = text.find("\n", k)
+        if line_end < 0:
+            return
+        k = text.find("、", line_end)
 
 
 def _numeral_pair(out: list[Heading], k: int) -> bool:
@@ -164,7 +179,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
         span = Span.model_construct(start=start, end=end, line=line, column=column)
         if bands is None:
             bands = stated_bands(norm.text)
-            own_scale = not bands and bool(_BAND_MENTION.search(norm.text))
+            own_scale = not bands and any(mention.search(norm.text) for mention in _BAND_MENTIONS)
             # (a band's bound is no score: "得分88.5分,按照“…60分(含)—80分为中、60分以下为差”的标准,评价等级为良")
             bounds = [b.span() for pattern, anchor in zip(_BAND_BOUNDS, _BOUND_ANCHORS)
                       for b in _matches(pattern, norm.text, anchor)]
@@ -233,13 +248,17 @@ _GRADE_NAME = r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|�
 # a band described in a form stated_bands does not read: a grade's name within a few words of a score's bound
 # ("分别对应总分85分以上、75～84分…", "良好:75分(含)—85分", "70分以下较差", "优秀(总分85分以上,含85分)")
 _SCORE_BOUND = r"\d{2,3}(?:\.\d+)?\s*分?\s*(?:\(不?含\))?\s*(?:(?:及|或)?以上|以下|[-~～—–至到]\s*\d{2,3})(?!\d*\s*分?\s*的\s*\d)|[≥≤<>]\s*\d{2,3}"
-_BAND_MENTION = lazyre.compile(r"(?:优秀|优|良好|良|中等|合格|及格|较差|不合格|差)[^。]{0,24}?(?:" + _SCORE_BOUND + r")|"
-                               r"(?:" + _SCORE_BOUND + r")[^。]{0,12}?(?:优秀|优|良好|良|中等|合格|及格|较差|不合格)|"
-                               # (bands named by letters: "A(95分及以上)、B(85分(含)—95分)…")
-                               r"(?<![A-Za-z])[A-D]\s*(?:档|级|等)?\s*\(\s*(?:" + _SCORE_BOUND + r")|"
-                               # (or named as such: "分界分数依次为85分、75分和60分", "得分区间 ≥85 [75,85)"; not a standard
-                               # only referred to, "按照评价等级划分标准")
-                               r"分界分数|分数段|得分区间|分数区间|评分区间|分值区间|分数线")
+# (each a pattern of its own, the ones that open with a word of their own first: one alternation that may
+# open with a digit is tried at every position of the text, the word-led ones alone only where their word stands)
+_BAND_MENTIONS = (
+    lazyre.compile(r"(?:优秀|优|良好|良|中等|合格|及格|较差|不合格|差)[^。]{0,24}?(?:" + _SCORE_BOUND + r")"),
+    # (bands named by letters: "A(95分及以上)、B(85分(含)—95分)…")
+    lazyre.compile(r"[A-D](?<![A-Za-z][A-D])\s*(?:档|级|等)?\s*\(\s*(?:" + _SCORE_BOUND + r")"),
+    # (or named as such: "分界分数依次为85分、75分和60分", "得分区间 ≥85 [75,85)"; not a standard
+    # only referred to, "按照评价等级划分标准")
+    lazyre.compile(r"分界分数|分数段|得分区间|分数区间|评分区间|分值区间|分数线"),
+    lazyre.compile(r"(?:" + _SCORE_BOUND + r")[^。]{0,12}?(?:优秀|优|良好|良|中等|合格|及格|较差|不合格)"),
+)
 # (一般: a band some schemes name for 中 — "70分(不含)至80分(含)为一般" —, never 一般公共预算 and the like)
 _GRADE_WORDS = r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差|一般(?![\u4e00-\u9fff]))"
 # (a bound that another grade's name follows is that grade's, not the one before the bracket)

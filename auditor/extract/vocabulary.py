@@ -231,8 +231,9 @@ def vocabulary_data() -> dict:
 
 _PINYIN_GLOSS = lazyre.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
 # The strict form, safe to drop from text before parsing: right after a Chinese character,
-# with a tone mark ("预(yù)算"), so "(a)" or "(一)" never matches.
-PINYIN_GLOSS_AFTER_HAN = lazyre.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+# with a tone mark ("预(yù)算"), so "(a)" or "(一)" never matches.  (The character before the bracket is
+# looked at from the bracket: a pattern that opens with a lookbehind is tried at every position of the text.)
+PINYIN_GLOSS_AFTER_HAN = lazyre.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
 
 
 def strip_glosses(text: str) -> str:
@@ -292,9 +293,10 @@ _CARRIED_OVER = lazyre.compile(r"(?:上年度?|去年|以前年度)(?=结转|结
 # The budget funds a paragraph may speak of ("政府性基金预算收入…收入合计"): they tell apart
 # quantities with one name.
 # (… and their short names, each read as the fund it names: "一、一般预算", "二、基金预算", "2.国资收支。", "(三)社保基金";
-# not a 基金收支 of an insurance fund, "养老保险基金收支")
+# not a 基金收支 of an insurance fund, "养老保险基金收支": told after 基金, so that every branch opens with its own
+# character and the engine looks only where one of them stands — a lookbehind first had it try every position)
 FUND_NAME = lazyre.compile(r"一般公共预算|政府性基金|国有资本经营|社会保险基金|一般预算|公共财政预算|"
-                           r"(?<![险保])基金(?:预算|收支)|国资(?:预算|收支)|国有资本预算|社保基金")
+                           r"基金(?<![险保]基金)(?:预算|收支)|国资(?:预算|收支)|国有资本预算|社保基金")
 _FUND_SHORT = {"一般预算": "一般公共预算", "公共财政预算": "一般公共预算", "基金预算": "政府性基金", "基金收支": "政府性基金",
                "国资预算": "国有资本经营", "国资收支": "国有资本经营", "国有资本预算": "国有资本经营", "社保基金": "社会保险基金"}
 

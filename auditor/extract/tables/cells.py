@@ -34,7 +34,8 @@ CELL, BREAK, EOL, PAGE = "cell", "break", "eol", "page"
 BARRED = "|"  # the source of the EOL mark of a bar row that writes its empty cells ("| 5 | | 90% | |")
 PADDED = "|…"  # … of a bar row whose empty cells at its end were dropped ("| 行政运行 | 357.88 | 357.88 | | |")
 
-_BOX_VERTICAL = lazyre.compile(r"[│┃║╎╏┆┇┊┋]")
+_BOX_BARS = "│┃║╎╏┆┇┊┋"
+_BOX_VERTICAL = lazyre.compile(f"[{_BOX_BARS}]")
 _BOX_CHARS = "─━═┄┅┈┉╌╍┼╋╬╪╫┌┐└┘├┤┬┴┏┓┗┛┣┫┳┻╔╗╚╝╠╣╦╩╒╓╕╖╘╙╛╜╞╟╡╢╤╥╧╨"
 _RULE = lazyre.compile(rf"^[\s{_BOX_CHARS}│┃║|+:=\-—]*$")
 # what a rule's first character may be, white space aside (_RULE's): the cheap test before the pattern
@@ -120,8 +121,9 @@ def cell_runs(text: str) -> list[list[Cell]]:
     blank_run = 0
     pos = 0
     lines = text.split("\n")
-    # (most texts draw no box: asked once of the text, not twice of every line)
-    boxes = _BOX_VERTICAL.search(text) is not None
+    # (most texts draw no box: asked once of the text, not twice of every line — a bar at a time, str's own
+    # search, not the pattern's scan of the text)
+    boxes = any(bar in text for bar in _BOX_BARS)
     for index, line in enumerate(lines):
         start, pos = pos, pos + len(line) + 1
         if len(line) > _ONE_LINE_TABLE and "┴" in line and "┬" in line:

@@ -40,6 +40,8 @@ def complete(r: Reading, lists: list[Breakdown]) -> list[Breakdown]:
 
 def _kinds(line: str) -> set[str]:
     """The kinds a line names with their count ("A、B二类支出" → {A, B}), when count and names agree."""
+    if "、" not in line:
+        return set()  # (no names listed: the pattern, tried at every Han character, is not run)
     for m in _KINDS.finditer(line):
         if m.group(2):
             continue  # "A、B等三类": some only

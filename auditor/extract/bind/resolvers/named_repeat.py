@@ -25,6 +25,8 @@ from auditor.extract.readings import clean_label
 # 保财建〔2021〕6号, 怀政发[2015]8号, 《关于下达…的通知》
 CITATION = lazyre.compile(r"[\u4e00-\u9fff]{1,10}[〔\[【]\s*(?:19|20)\d{2}\s*[〕\]】]\s*\d{1,4}\s*号|《[^《》]{4,60}》")
 _SENTENCE_END = lazyre.compile(r"[。!?;\n]")
+_SENTENCE_ENDS = "。!?;\n"  # (_SENTENCE_END's characters)
+_CITATION_BRACKETS = "〔[【《"  # (a citation holds one of them)
 _MONEY = lazyre.compile(r"\d[\d,.]*\s*(?:亿|万)?元")
 _QIZHONG = lazyre.compile(r"其中|包括|含")
 PROJECT = lazyre.compile(r"[\u4e00-\u9fff]{4,24}?(?:项目|工程)")
@@ -66,8 +68,11 @@ def _citation_of(f: Fact, text: str) -> str | None:
     head = max(0, start - 300)
     if text.find("号", head, start) < 0 and text.find("》", head, start) < 0:
         return None  # (the cheap test first: no citation before the figure)
-    ends = list(_SENTENCE_END.finditer(text, head, start))
-    begin = ends[-1].end() if ends else head
+    # (the sentence's start from the last of its ends before the figure, and the brackets a citation holds
+    # looked for before the pattern: str.rfind and str.find, not a pattern's scan of the stretch)
+    begin = max(head - 1, *(text.rfind(c, head, start) for c in _SENTENCE_ENDS)) + 1
+    if all(text.find(c, begin, start) < 0 for c in _CITATION_BRACKETS):
+        return None
     cited = list(CITATION.finditer(text, begin, start))
     if not cited:
         return None
