@@ -285,6 +285,13 @@ def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:
                   and r.facts[k] is not None and r.facts[k].kind == "amount"), None)
     else:
         j = _part_before(r, i)
+        if j is None or r.facts[j].kind == "percent":
+            # ("完成…33.82亿元,为人大预算数37.1亿元的91.16%,为市下全年目标42亿元的80.52%": one figure's shares of several
+            # wholes in a run — the share before, with nothing else between, names the part)
+            before = next((k for k in tree.before(i, "sub") if tree[k].kind == "share"), None)
+            if before is not None and r.facts[before] is not None and r.facts[before].kind == "amount" \
+                    and all(r.facts[k] is None for k in range(before + 2, i)):
+                j = _part_before(r, before)
     # ("教育a、社保b、卫生c、农林水d,分别占支出总额T的p%、q%、r%和s%": a run of percentages pairs with the run of
     # amounts, in order — or not at all)
     percents = [percent] + [r.facts[k] for k in figure_run(r, i + 1, +1)]
