@@ -61,7 +61,7 @@ class Context:
     def doubt(self) -> doubt.Document:
         """What the alternative readings look at (auditor/check/doubt.py)."""
         return doubt.Document(self.doc.facts, self.text, tuple((t.span.start, t.span.end) for t in self.doc.tables),
-                              self.doc.breakdowns)
+                              self.doc.breakdowns, tuple(self.doc.changes))
 
 
 def finding(

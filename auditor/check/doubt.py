@@ -20,6 +20,7 @@ instead of an error.
     ALT016 several-periods          the amount is count × standard for the several years or batches the text says
     ALT017 grade-set-by-rule        the text says a rule set the grade, not the score's band
     ALT018 overlapping-kinds        parts under 其中 over their total that are kinds cut two ways, not a split
+    ALT019 changes-show-a-part-unnamed  parts short of their total in amount and in change, as one unnamed part is
 
 Every function here is pure: the document's facts and text in, a `Found`
 reading (or None) out.
@@ -36,11 +37,11 @@ from itertools import takewhile
 from typing import Iterable
 
 from auditor import lazyre
-from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, written
+from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, show, sum_equation, written
 from auditor.check.diagnose import slip_explains
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.bind.lists import HEAD_UNITS, OTHER_MEASURE_EXACT, complementary
-from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact
+from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Change, Fact
 from auditor.extract.numbering import NUMBERED_LINE, YEAR_SPAN, counted, item_style
 from auditor.extract.readings import clean_label
 from auditor.extract.vocabulary import FUND_NAME, FUNDING_SOURCE
@@ -169,6 +170,17 @@ class Document:
     text: str
     table_spans: tuple[tuple[int, int], ...] = ()
     lists: tuple[Breakdown, ...] = ()
+    changes: tuple[Change, ...] = ()
+
+    @cached_property
+    def change_of(self) -> dict[int, Change]:
+        """fact id → the change from last year stated of it with its amount ("财政拨款收入986.40万元,比上年增加102.30万元")."""
+        out: dict[int, Change] = {}
+        for c in self.changes:
+            if c.current is not None and c.reference == "previous" and c.delta is not None and c.direction \
+                    and c.delta.kind == c.current.kind and c.delta.unit == c.current.unit:
+                out.setdefault(c.current.id, c)
+        return out
 
     @cached_property
     def sub_parts(self) -> dict[int, set[int]]:
@@ -398,7 +410,38 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
         or (_parallel_list(doc, total, parts) if not subtracted else None) or _several_breakdowns(doc, total, parts)
     if found:
         return found
-    return _another_base(doc, total, parts, subtracted, breakdown) or _missed_part(doc, total, parts, subtracted)
+    return _another_base(doc, total, parts, subtracted, breakdown) or _missed_part(doc, total, parts, subtracted) \
+        or _changes_show_a_part_unnamed(doc, total, parts, subtracted, vocab)
+
+
+def _changes_show_a_part_unnamed(doc: Document, total: Fact, parts: list[Fact], subtracted, vocab) -> Found | None:
+    """ALT019: every part states its change from last year, as the total does, and the parts fall short of the total
+    both in amount and in change — by what one unnamed part, there last year too, would add: the list names the parts
+    whose changes the text explains, not all of them ("收入预算2264.80万元,比上年增加163.45万元。其中,财政拨款收入
+    986.40万元,比上年增加102.30万元,主要是…;其他收入24.00万元,比上年减少6.00万元,主要是…": 事业收入 1254.40万元, up
+    67.15万元 from 1187.25万元, is not named).  A complete list with a slip misses in one of the two sums, not both; a list
+    whose parts' changes make the total's change stays in doubt (an unnamed part that did not change, or a slip)."""
+    if subtracted or any(f.in_table for f in (total, *parts)) or _closed_and_complete(total, parts, vocab):
+        return None
+    missing = Value.of(total) - _sum(parts)
+    if missing.value <= missing.tolerance or slip_explains(sum_equation(total, parts)):
+        return None  # (over the total, or within its rounding; or a one-figure slip that would make it)
+    changes = [doc.change_of.get(f.id) for f in (total, *parts)]
+    if any(c is None for c in changes):
+        return None
+    signed = [Value(c.direction * c.delta.value, c.delta.tolerance) for c in changes]
+    changed = signed[0] - sum(signed[1:], Value(Decimal(0), Decimal(0)))
+    if abs(changed.value) <= changed.tolerance:
+        return None  # (the parts' changes make the total's: nothing unnamed changed — or the amounts slipped)
+    before = missing - changed  # (the unnamed part last year)
+    if before.value <= before.tolerance:
+        return None  # (it would have been nothing or less last year: no part of both years)
+    unit = total.written_unit
+    gap, gap_change, last_year = (f"{show(v.value, total)}{unit}" for v in (missing, changed, before))
+    zh = f"分项的金额比总额少 {gap}、增减额比总额的增减额少 {gap_change}，恰如一个未列出、上年约 {last_year} 的分项"
+    en = f"the parts fall short of the total by {gap} and of its change by {gap_change}, as one unnamed part of about " \
+         f"{last_year} last year would"
+    return Found("ALT019", {"zh": zh, "en": en})
 
 
 def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None,

@@ -408,24 +408,37 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # head counts under 其中 overlap (职称, 工种, 退休 …) — unless every part is
         # the same kind of thing as the total ("编制22人,其中:行政编制8人,事业编制14人")
         suffix = clean_label(total.label)[-2:]
-        # (one part alone is a subset: "接待312批次(其中外事接待0批次)")
-        if len(added) < 2:
+        # (one part alone is a subset: "接待312批次(其中外事接待0批次)"; not one taken from another, "(出生…,死亡…)")
+        if len(added) + len(subtracted) < 2:
             return None
         # (a part named 其他… is the rest of them: "动力机械52台,…,其他机械15台" partition the total)
         rest = r.vocab.cue("remainder_part")
         # (… nor are groups of people named by what marks them: "新增就业2770人,其中下岗失业人员再就业1811人,就业困难
         # 人员就业659人" — the same people may be in both, and others in neither)
-        marked = r.vocab.cue("attribute_group")
+        marked, designation = r.vocab.cue("attribute_group"), r.vocab.cue("overlapping_designation")
         alike = suffix and all(clean_label(p.label).endswith(suffix) for p in added) \
             and not any(marked.search(clean_label(p.label)) for p in added)
-        closed = any(rest.match(clean_label(p.label)) for p in added[1:]) or _outcomes(r, added)
+        # (… and people coming in and going out are the whole of a net change: "净增1343人(出生2014人,死亡2387人,…)")
+        closed = any(rest.match(clean_label(p.label)) for p in added[1:]) or _outcomes(r, added) or flows
+        split = False
         if not alike and not closed:
             # "共遴选11家培训机构,其中砀山3家、萧县3家…": counts that add up to their total
             # exactly are its partition, whatever they are named; counts that do not may overlap
             # or name only some, and are no relation we can hold the report to
-            if not adds_up(total, added) or any(p.unit != total.unit for p in added):
+            if any(p.unit != total.unit for p in added):
                 return None
-            via = (*via, "counts that add up")
+            if adds_up(total, added):
+                via = (*via, "counts that add up")
+            elif _in_bracket_after(r, total, added) and (complementary(added) or not any(
+                    marked.search(x) or designation.search(x) for x in (clean_label(p.label) for p in added))):
+                # (… unless they stand in a bracket right after the count, members of one split or kinds none named by a mark
+                # that may overlap another: "编制22人(行政8人、事业15人)", "卫生技术人员412人(执业医师136人、注册护士218人)",
+                # "房屋建筑面积46820平方米(门诊医技楼18640平方米、住院楼22180平方米)" name some of them, perhaps the main ones
+                # (工勤 unnamed, other buildings) — a doctor is no nurse, a building no other: more than the count is wrong,
+                # less is not)
+                split, via = True, (*via, "some kinds named in a bracket")
+            else:
+                return None
         # (parts named like their total may still be only the main kinds: "全县共有幼儿园86所,其中公办幼儿园37所,普惠性
         # 民办幼儿园41所", "肉类总产量…,其中猪肉…、牛肉…、羊肉…" — more than the total is wrong, a little less is the
         # rest unnamed; far less is a part left out, which the reading of a wide gap weighs: a warning)
@@ -438,12 +451,12 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # (… nor bands and levels, which name some of them: "亿元以上重点项目56个,其中10亿元以上项目8个,5亿元至10亿元项目
         # 15个", "家庭农场1256个,其中省级示范家庭农场23个,市级示范家庭农场86个")
         banded = any(r.vocab.cue("count_band").search(r.norm.text, max(0, p.span.start - 16), p.span.start)
-                     or r.vocab.cue("overlapping_designation").search(clean_label(p.label)) for p in added)
-        strict = closed or not alike or (total.unit in HEAD_UNITS and not population and PARTIAL_SAID not in via) \
-            or short <= 0 \
-            or (short > total.value * _UNNAMED_REST and not population and not banded
-                and not _in_bracket_after(r, total, added)) \
-            or adds_up(total, added)
+                     or designation.search(clean_label(p.label)) for p in added)
+        strict = not split and (closed or not alike or (total.unit in HEAD_UNITS and not population and PARTIAL_SAID not in via)
+                                or short <= 0
+                                or (short > total.value * _UNNAMED_REST and not population and not banded
+                                    and not _in_bracket_after(r, total, added))
+                                or adds_up(total, added))
     if not counted and reason in ("qizhong_list", "dimension_split") and len(added) >= 2 and not adds_up(total, added) \
             and (sum(1 for p in added if r.vocab.cue("overlapping_designation").search(clean_label(p.label))) >= 2
                  or r.vocab.cue("overlapping_total").search(clean_label(total.label))

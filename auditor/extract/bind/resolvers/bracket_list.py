@@ -9,7 +9,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import family_complete, is_part, make_breakdown
+from auditor.extract.bind.lists import PARTIAL_SAID, family_complete, is_part, make_breakdown
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Fact
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label
 
@@ -72,13 +72,42 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # ("一般性转移支付收入312,340万元(含均衡性转移支付…、…奖补资金…)": what it includes, not
             # all it is made of — only parts above the figure contradict it)
             included = _INCLUDED.match(r.norm.text, node.end)
-            if included and owner.kind == "count" and not family_complete(r, owner, parts):
+            closed = family_complete(r, owner, parts)
+            if included and owner.kind == "count" and not closed:
                 continue  # "共有车辆8辆(含…特种专业技术用车2辆、其他用车1辆)": some of the things counted, said so
+            # ("房屋建筑面积6480平方米(主要为门诊楼2360平方米、住院楼3120平方米)", "…712.80万元(社区工作者薪酬486.00万元、
+            # 社区办公经费120.00万元等)": the bracket says it names only some parts — over the figure is wrong, under it not)
+            partial = _says_partial(r, i, parts)
             # (…unless it names every member of a closed family: "“三公”经费12万元(含出国…、公车…、接待…)")
-            made = make_breakdown(r, owner, parts, "()", not included or family_complete(r, owner, parts),
-                                  "bracket_list")
+            # (counts — people, floor areas, things — are read as under 其中, by make_breakdown's reading of counts:
+            # "卫生技术人员412人(执业医师136人、注册护士218人)" names two groups of them, not all; groups named like the
+            # total, closed by 其他…, split one way, or adding up exactly are all of it)
+            complete = closed or not included and not partial and owner.kind != "count"
+            made = make_breakdown(r, owner, parts, "()", complete, "bracket_list",
+                                  (PARTIAL_SAID,) if partial and not closed else ())
             if made:
                 yield made
+
+
+def _says_partial(r: Reading, i: int, parts: list[Fact]) -> bool:
+    """The bracket opened at node `i` says it names only some parts: its first words are a partial opener ("(主要为门诊楼…",
+    "(如…", "(主要包括…") or the words right after its last part, inside it, a partial closer ("…120.00万元等)",
+    "…,其余由…)") — the cues of a 其中 list's partial_marker, read within the bracket."""
+    tree = r.tree
+    first = tree[i + 1] if i + 1 < len(tree) else None
+    if first is not None and first.kind in {"words", "labelled"} and r.vocab.cue("partial_opener").match(first.piece.label):
+        return True
+    last = r.node_of(parts[-1])
+    if last is None:
+        return False
+    after = last + 1
+    depth = tree[i].depth
+    # (past a separator inside the bracket: "…,其余由…)")
+    while after + 1 < len(tree) and tree[after].kind == "sep" and tree[after].depth >= depth \
+            and tree[after].piece.keyword not in ")]】":
+        after += 1
+    return after < len(tree) and tree[after].kind == "words" and tree[after].depth >= depth \
+        and bool(r.vocab.cue("partial_closer").match(tree[after].piece.label))
 
 
 _OPENING_BALANCE = lazyre.compile(r"^(?:上年末|上年底|年初|期初|上期末|(?:19|20)\d{2}年(?:末|底)|上年结转|上年结余)")
