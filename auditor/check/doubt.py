@@ -40,7 +40,7 @@ from auditor import lazyre
 from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, show, sum_equation, written
 from auditor.check.diagnose import slip_explains
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
-from auditor.extract.bind.lists import HEAD_UNITS, OTHER_MEASURE_EXACT, complementary
+from auditor.extract.bind.lists import HEAD_UNITS, OCCURRENCE_UNITS, OTHER_MEASURE_EXACT, complementary
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Change, Fact
 from auditor.extract.numbering import NUMBERED_LINE, YEAR_SPAN, counted, item_style
 from auditor.extract.readings import clean_label
@@ -477,9 +477,10 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
         return Found("ALT018", {"zh": f"同一总额另有一种划分成立（{shown} = {written(other.total)}），本清单是另一种划分，可以相互重叠",
                                 "en": f"the same total is split another way that holds ({shown} = {written(other.total)}); "
                                       "this list cuts it another way"})
-    if total.unit in HEAD_UNITS and 2 <= len(parts) <= 4 and OTHER_MEASURE_EXACT not in breakdown.via:
-        # (… but not groups each paid their own share of an amount the same parts make exactly: "救助44581人次。其中,
-        # 发放基本医疗救助金262.3万元,帮扶42098人次;申请…226.6万元,帮扶2483人次" splits the people one way)
+    if total.unit in HEAD_UNITS and 2 <= len(parts) <= 4 and not (OTHER_MEASURE_EXACT in breakdown.via and total.unit in OCCURRENCE_UNITS):
+        # (… but not occurrences — 人次, 户次 — each counted with its own share of an amount the same parts make exactly:
+        # "救助44581人次。其中,发放基本医疗救助金262.3万元,帮扶42098人次;申请…226.6万元,帮扶2483人次" adds up, whereas
+        # people, 8120人 paid one subsidy and 7402人 another, may be paid both)
         # ("专任教师8642人,其中中小学6120人,幼儿园1240人,乡村2860人", "帮扶困难职工3260人次,其中在档2140、单亲420、患病1380"):
         # people counted by level and by place, by status and by cause — groups one person may be in several of
         names = "、".join(clean_label(p.label) for p in parts)

@@ -191,6 +191,7 @@ _ADDED = lazyre.compile(r"^(?:调增|核增|增列|追加|增加|加上|加)")
 # short by more leaves out a part a reviewer should see)
 _UNNAMED_REST = Decimal("0.2")
 HEAD_UNITS = {"人", "人次", "户", "户次"}  # (head counts)
+OCCURRENCE_UNITS = {"人次", "户次"}  # (head counts of occasions: one person twice is counted twice)
 
 
 _YEAR_PERIOD = lazyre.compile(r"(?:19|20)\d{2}")
@@ -314,17 +315,27 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     minus = {b.id for a, b in zip(parts, parts[1:]) if _MINUS_BETWEEN.fullmatch(r.norm.text, a.span.end, b.span.start)}
     # ("减去调出资金6500.00万元、专项债务还本支出4200.00万元": the parts joined by 、/和 to one taken away are taken away
     # too, until a part says its own direction or a comma ends the run)
+    loose: set[int] = set()  # (carried over 和 / 及: "由A、扣减B和C组成" may take C away, or end the list with it)
     for a, b in zip(parts, parts[1:]):
         joined = _JOINED.match(b.label)
         own = b.label[joined.end():] if joined else b.label  # ("…及增列奖补助费2.50亿元": a part that says its own direction)
+        joiner = _JOINED.match(r.norm.text, a.span.end, b.span.start)
         if (a.id in minus or not verb and subtracted_cue.match(a.label)) and not subtracted_cue.match(own) \
-                and not _ADDED.match(own) and _JOINED.match(r.norm.text, a.span.end, b.span.start):
+                and not _ADDED.match(own) and joiner:
             minus.add(b.id)
+            if "、" not in joiner.group():
+                loose.add(b.id)
     subtracted = tuple(p for p in parts if not verb and subtracted_cue.match(p.label) or p.id in minus
                        or flows and people_out.search(clean_label(p.label))
                        or refund is not None and refund.match(clean_label(p.label))
                        or net is not None and r.vocab.cue("loss_part").search(clean_label(p.label)))
     added = [p for p in parts if p not in subtracted]
+    if loose and _gap(total, [p for p in parts if p in added or p.id in loose],
+                      [p for p in subtracted if p.id not in loose]) < _gap(total, added, subtracted):
+        # (both readings are plausible: the one that adds the parts after 和 comes nearer the total — holds, or fails
+        # by less, as a slip in one figure does)
+        subtracted = tuple(p for p in subtracted if p.id not in loose)
+        added = [p for p in parts if p not in subtracted]
     if not added or total in parts:
         return None
     if not subtracted and total.sentence != added[0].sentence \
@@ -658,6 +669,13 @@ def inner_nodes(r: Reading, i: int, end: int) -> set[int]:
             continue
         k += 1
     return out
+
+
+def _gap(total: Fact, added: list[Fact], subtracted) -> Decimal:
+    """How far Σ added − Σ subtracted is from the total, beyond the rounding of every figure (0: it holds)."""
+    value = sum((p.value for p in added), Decimal(0)) - sum((p.value for p in subtracted), Decimal(0))
+    slack = total.tolerance + sum((p.tolerance for p in (*added, *subtracted)), Decimal(0))
+    return max(Decimal(0), abs(value - total.value) - slack)
 
 
 _COMPOSED_CLOSER = lazyre.compile(r"(?:共同)?(?:组成|构成)(?![\u4e00-\u9fff])")

@@ -401,7 +401,9 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     parts = [(k, f) for n, (k, f) in enumerate(parts) if not _named_inside(f, [p for _, p in parts[:n]])]
     # "比上年累计支出285万元" inside a list is last year's figure, not a part (a year in a
     # part's own name — "2022年度考核奖励经费" — does not make it last year's)
-    parts = [(k, f) for k, f in parts if f.period != "previous" or r.is_previous(first_total)]
+    # (… but last year's money taken away is a part: "由…2865万元、扣减上年度不合格项目资金137万元和…412万元组成")
+    subtracted = r.vocab.cue("subtracted")
+    parts = [(k, f) for k, f in parts if f.period != "previous" or r.is_previous(first_total) or subtracted.match(f.label)]
     # "其中博彩直接稅341.8億元,…,較2022年上半年的204.5億元上升67.1%": what a part is compared with is no part
     parts = [(k, f) for k, f in parts if not _compared_with(r, k)]
     # an unlabelled figure among labelled parts restates its neighbour ("…后,为165.61亿元")
