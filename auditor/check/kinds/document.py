@@ -189,10 +189,16 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     shares = {s.percent.id for s in ctx.doc.shares if not _PLANNED.search(s.whole_label) and not of_change.search(s.whole_label)
               and not (s.reason == column_agreement.REASON and s.part.label == s.whole.label)
               and not _not_within(ctx, s)}
+    # (and the row's name does not bound that rate either: "读者满意度(%) | 90 | 94.5 | 105.0" — 105.0 is the 完成率
+    # 94.5 / 90 the grid's columns agree on, the satisfaction rate is 94.5)
+    row_rates = {s.percent.id for s in ctx.doc.shares
+                 if s.reason == column_agreement.REASON and s.part.label == s.whole.label}
     limit = Decimal(100)
     for f in ctx.doc.facts:
         if f.kind != "percent" or f.is_bound or f.written_unit == "倍":
             continue  # (a multiple, "是…的2.48倍", says the figure exceeds the other)
+        if f.id in row_rates:
+            continue
         bounded = f.id in shares or any(w in f.label for w in words)
         if not bounded or ctx.vocab.cue("change_percent").search(f.label) or ctx.vocab.cue("unbounded_rate").search(f.label):
             continue

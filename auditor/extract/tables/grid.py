@@ -661,9 +661,29 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         if not formulas:
             continue
         used.update(span_lines)
-        table, facts = grid_table(rows, formulas, norm, first_id + sum(len(f) for _, f, _ in out))
+        table, facts = grid_table(rows, formulas, norm, first_id + sum(len(f) for _, f, _ in out),
+                                  _header(lines, rows))
         out.append((table, facts, (rows[0].line, rows[-1].line)))
     return out
+
+
+def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...] | None:
+    """The names of the figure columns, from the line above the grid (above the table's rows
+    just before it too: a grid may be a piece of one) when it holds no digit and as many words as
+    the rows have cells or more (the last ones name the figures, the first the label:
+    "| 一级指标 | 二级指标 | 分值 | 自评分 | 复核分 |" over "| 决策 | 项目立项 | 8 | 8 | 8 |"); None
+    when no such line."""
+    above = rows[0].line - 1
+    while 0 <= above < len(lines) and rows[0].line - above <= _MAX_ROWS and _SPACED_FIGURES.search(lines[above][0]):
+        above -= 1
+    if not 0 <= above < len(lines):
+        return None
+    line = lines[above][0]
+    if _ANY_DIGIT.search(line) or _SENTENCE.search(line):
+        return None
+    words = _WORD.findall(line)
+    k = len(rows[0].tokens)
+    return tuple(words[-k:]) if len(words) >= k else None
 
 
 def _chunks(rows: list[GridRow]) -> list[list[GridRow]]:
@@ -678,9 +698,10 @@ def _chunks(rows: list[GridRow]) -> list[list[GridRow]]:
 
 
 def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Normalised,
-               first_id: int) -> tuple[ScoreTable, list[Fact]]:
+               first_id: int, header: tuple[str, ...] | None = None) -> tuple[ScoreTable, list[Fact]]:
     """The grid as a table of facts: the columns a ratio, growth or share gives are percentages,
-    a growth's operands this year's and last year's; every other cell a bare number."""
+    a growth's operands this year's and last year's; every other cell a bare number.  The columns
+    are named by the header line above the grid when there is one (else 第N列)."""
     percent = {f.target for f in formulas if f.kind in {"ratio", "growth", "share_of_row"}}
     period = {c: p for f in formulas if f.kind == "growth" for c, p in zip(f.operands, ("current", "previous"))}
     facts: list[Fact] = []
@@ -702,7 +723,7 @@ def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Nor
             via=(), grade_span=None, level=None))
     line, column = norm.line_col(rows[0].start)
     table = ScoreTable.model_construct(
-        columns=tuple(f"第{c + 1}列" for c in range(len(rows[0].tokens))), rows=tuple(table_rows),
+        columns=header or tuple(f"第{c + 1}列" for c in range(len(rows[0].tokens))), rows=tuple(table_rows),
         span=Span.model_construct(start=rows[0].start, end=rows[-1].tokens[-1].end, line=line, column=column),
         kind="grid", layout="grid", base=None, score_rule="", complete=True, full_when_met="",
         column_sums=False, formulas=formulas)

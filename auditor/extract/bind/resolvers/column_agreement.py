@@ -9,29 +9,51 @@ A 合计 row, first or last, is the sum of the other rows (reason `grid_total_ro
 A sum becomes a Breakdown, a ratio or a share of the total row a Share, a growth
 or change column a Change, each with the reason `column_agreement` (a vocabulary-strength
 reading: a row that breaks what the others agree on warns, it does not accuse).
+
+A ratio no one wrote down has known exceptions, rows it is not read in when they break it:
+
+    综合服务站单位造价（不高于） 12.0 11.4 100.0     a ceiling or 反向 indicator (cue ceiling_row): met
+    户均改造工期（天） 反向 90 84 100.0              under its target, its 完成率 is 100, not 95 or 93
+    教师培训人次（人次） 3600 3920 100.00             a rate capped at 100 ("超过100%的按100%列示"): written
+                                                      100 where the figures give more
+and a column the header names 分值 / 满分 (cue grid_points_column) is the points each row is
+worth, no share of the scores beside it ("分值 10 | 自评分 9": near, not 10 % of the total 93).
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from auditor.extract.model import Breakdown, Change, Fact, GridFormula, ScoreTable, Share, TableRow
+from auditor.extract.tables.grid import _ratio_in, cell_token
 
 REASON = "column_agreement"
 TOTAL_ROW = "grid_total_row"
 
 
-def resolve(table: ScoreTable) -> tuple[list[Breakdown], list[Share], list[Change]]:
+_HUNDRED = Decimal(100)
+
+
+def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share], list[Change]]:
     breakdowns: list[Breakdown] = []
     shares: list[Share] = []
     changes: list[Change] = []
+    ceiling = vocab.cue("ceiling_row") if vocab is not None else None
+    points = vocab.cue("grid_points_column") if vocab is not None else None
     for formula in table.formulas:
         if formula.kind == "row_sum":
             breakdowns.extend(_row_sum(formula, table))
             continue
+        if points is not None and formula.kind in {"ratio", "share_of_row"} \
+                and formula.target < len(table.columns) and points.search(table.columns[formula.target]):
+            continue  # (分值: the points a row is worth, no share)
         via = (f"the grid's columns agree on it in {formula.support} of {formula.rows} rows",)
         for n, row in enumerate(table.rows):
             if formula.kind == "sum":
                 breakdowns.extend(_sum(formula, row, via))
             elif formula.kind == "ratio":
+                if formula.support < formula.rows and _excepted(formula, row, ceiling):
+                    continue
                 shares.extend(_ratio(formula, row, via))
             elif formula.kind == "share_of_row" and formula.wholes[n] is not None:
                 shares.extend(_share_of_row(formula, row, table.rows[formula.wholes[n]], via))
@@ -40,6 +62,30 @@ def resolve(table: ScoreTable) -> tuple[list[Breakdown], list[Share], list[Chang
             elif formula.kind == "change":
                 changes.extend(_change(formula, row, via))
     return breakdowns, shares, changes
+
+
+def _excepted(formula: GridFormula, row: TableRow, ceiling) -> bool:
+    """Does the row break the ratio the other rows agree on for a reason known to the genre?  Its rate is written
+    100 — the percent column, or the whole when the columns are read the other way round (目标 = 实际 / 完成率: the
+    part is what was done either way, the third figure the target) — and either its indicator is a ceiling or 反向
+    (the row's words, cue ceiling_row) met at or under its target, or it is no ceiling and went over its target
+    (a rate capped at 100).  A ceiling overrun written 100 % (12.6 against 不高于 12.0) is no exception."""
+    cells = [_cell(row, formula.target), *(_cell(row, c) for c in formula.operands)]
+    if any(c is None for c in cells):
+        return False
+    tokens = [cell_token(c.text.strip(), 0) for c in cells]
+    if any(t is None or t.value is None for t in tokens) or _ratio_in(*tokens) is not False:
+        return False  # (a row that holds, or says nothing, is read as the others)
+    percent, done, whole = (t.value for t in tokens)
+    if percent == _HUNDRED:
+        target = whole
+    elif whole == _HUNDRED:
+        target = percent
+    else:
+        return False
+    if ceiling is not None and any(ceiling.search(label) for label in (row.label, *row.labels)):
+        return done <= target
+    return done > target
 
 
 def _cell(row: TableRow, column: int | None) -> Fact | None:

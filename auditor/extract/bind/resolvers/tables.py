@@ -70,7 +70,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary
     previous: ScoreTable | None = None
     for table in tables:
         if table.kind == "grid":  # (bare figures: only what its columns agree on)
-            breakdowns, shares, changes = column_agreement.resolve(table)
+            breakdowns, shares, changes = column_agreement.resolve(table, vocab)
             out.breakdowns.extend(breakdowns)
             out.shares.extend(shares)
             out.changes.extend(changes)
