@@ -107,6 +107,38 @@ _SECTION_TITLE_WORDS = lazyre.compile(r"评分|得分|打分|明细|情况")  # 
 _FUNDS_ROW = lazyre.compile(r"^(?:年度)?(?:资金|预算)(?:总额|执行|执行率|使用)|^项目资金|^年度资金")
 
 
+# (lines between a table's title and its header: a note, "项目名称：…", the unit in brackets)
+_BETWEEN_TITLE_AND_HEADER = lazyre.compile(r"^(?:注|说明|备注)|^[^:：]{1,8}[:：]|^[(（][^()（）]*[)）]$")
+_INDICATORS_TITLE = lazyre.compile(r"(?:绩效|三级)?指标(?:评分|得分|打分|完成|明细)")
+# a note that the rest of the 100 is scored elsewhere ("资金管理类指标（30分）另行评分")
+_SCORED_ELSEWHERE = lazyre.compile(r"[(（]?(\d+(?:\.\d+)?)\s*分[)）]?[^。\n]{0,6}(?:另行|单独|另外|另)(?:评分|计分|打分|考核|评价)")
+
+
+def _indicator_part(text: str, s: ScoreSum) -> bool:
+    """A table of the indicators only, its 合计 the sum of its rows and no funds row among them: the indicators' part
+    of the 百分制, the funds part (预算执行率, 资金管理) scored elsewhere — its title names the indicators ("项目绩效指标
+    评分表", "…项目绩效指标完成情况": not "项目绩效评分表", the whole score), or a note after it gives the other part's
+    points and the two make the full marks ("资金管理类指标（30分）另行评分" beside 合计 70)."""
+    if any(_FUNDS_ROW.match(p.label) for p in s.parts):
+        return False
+    summed = sum((p.value for p in s.parts), Decimal(0))
+    if abs(summed - s.total.value) > s.total.tolerance + sum((p.tolerance for p in s.parts), Decimal(0)):
+        return False
+    end = s.total.span.end
+    after = text[end:end + _SECTION_REACH]
+    if any(s.total.value + Decimal(m.group(1)) == 100 for m in _SCORED_ELSEWHERE.finditer(after)):
+        return True
+    start = min(p.span.start for p in s.parts)
+    title, header = "", False
+    for line in reversed([x.strip() for x in text[max(0, start - _SECTION_REACH):start].split("\n")]):
+        if _TABLE_HEADER_WORDS.search(line.lstrip("| ")):
+            header = True
+        elif header and line and not _BETWEEN_TITLE_AND_HEADER.search(line):
+            title = line
+            break
+    return bool(_INDICATORS_TITLE.search(title)) and not _WHOLE_SCORE_WORDS.search(title) and len(title) <= _TITLE_WIDTH
+
+
 def _other_rows(s: ScoreSum, vocab=None) -> doubt.Found | None:
     """Rows of another level or another table read into the sum (ALT002), when without them the
     rows make the total:
@@ -276,6 +308,8 @@ def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         elif stated.value == full - _FUNDS_WEIGHT and not any(_FUNDS_ROW.match(p.label) for p in s.parts):
             # the indicators' 90 of a 自评表 whose funds row (预算执行率, 10 分) stands in another table
             yield outcome(rule, s, "holds", [Evidence.of(stated, "total")], note="the indicator part of the 100")
+        elif stated.value < full and ctx.doubt.text and _indicator_part(ctx.doubt.text, s):
+            yield outcome(rule, s, "holds", [Evidence.of(stated, "total")], note="the indicators' part of the 100")
         elif stated.value < full * 2:
             arithmetic = {"zh": f"{written(stated)} ≠ {full}", "en": f"{written(stated)} ≠ {full}"}
             yield failed(rule, s, finding(
