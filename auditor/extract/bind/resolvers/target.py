@@ -70,15 +70,20 @@ def under_ceiling(r: Reading, i: int) -> tuple[Fact, Fact] | None:
     """(ceiling, done) of the percentage at node i: "年度指标值为不高于每亩1800元,实际为每亩1523元,完成率100%" — right
     before it in its part of the sentence a figure done (实际, 已 …), and right before that a bound figure of the same
     unit whose words make it a ceiling (cues ceiling_before / ceiling_after: 不高于, 不超过, ≤, 低于, 以内).  Any other
-    figure between them, or a percentage, and there is none."""
+    figure between them, or a percentage, and there is none — but how far above the ceiling it went, written after
+    the figure done (cue ceiling_overrun: "不超过286万元,实际支出301.6万元,超出控制数15.6万元,…完成率94.83%"), when it is
+    done − ceiling: an exceeded ceiling, whose completion RAT001 would pair with the overrun (301.6 / 15.6)."""
     tree, text = r.tree, r.norm.text
-    done = None
+    done = over = None
     for k in tree.before(i, "sub", limit=_LOOK):
         f = r.facts[k]
         if f is None or tree[k].kind not in {"labelled", "total"}:
             continue
         if f.kind not in {"amount", "count"}:
             return None  # ("…≤5%,实际3.2%,完成率100%": a ceiling of a percentage is not read)
+        if done is None and over is None and r.vocab.cue("ceiling_overrun").search(clean_label(f.label)):
+            over = f
+            continue
         if done is None:
             if f.is_bound or _role(r, f) != "done":
                 return None
@@ -88,6 +93,9 @@ def under_ceiling(r: Reading, i: int) -> tuple[Fact, Fact] | None:
             return None
         ceiling = r.vocab.cue("ceiling_before").search(text, max(0, f.span.start - 10), f.span.start) \
             or r.vocab.cue("ceiling_after").match(text[f.span.end:f.span.end + 8])
+        if over is not None and ((over.kind, over.unit) != (done.kind, done.unit) or abs(
+                done.value - f.value - over.value) > done.tolerance + f.tolerance + over.tolerance):
+            return None  # (an overrun that is not done − ceiling: no reading of the three)
         return (f, done) if ceiling else None
     return None
 
