@@ -322,6 +322,13 @@ _ALL += [
            "年初财政拨款结转和结余84.38万元,本年财政拨款收入2,075.11万元,本年财政拨款支出2,117.46万元,年末财政拨款结转和结余42.03万元。"),
     Reason("roll_forward", VOCABULARY, "年末余额 = 上年末余额 + 当年结余 / 新增 − 偿还, every figure of the stretch given a role in "
            "one sentence", "当年收支结余40876万元,上年末滚存结余725577万元,年末滚存结余766453万元。"),
+    Reason("roll_forward_stated", LOOKUP, "a debt's 新增 and 偿还 stated in a sentence of their own, its balances at "
+           "the year's start and end around it: 年末余额 = 年初余额 + 新增 − 偿还",
+           "截至2023年末,全市政府债务余额537.64亿元。\n2023年全市新增政府债券92.50亿元,偿还到期政府债务本金41.18亿元。"
+           "2022年末债务余额为486.32亿元。"),
+    Reason("net_of_flows", VOCABULARY, "a balance's 增加 / 减少 d and the flows its sentence names right after it "
+           "(主要是新增 a、偿还 b): d = what was added − what was paid off",
+           "全区政府债务余额为148.36亿元,较上年末的129.71亿元增加18.65亿元,主要是当年新增发行政府债券26.30亿元、偿还到期债务本金7.65亿元。"),
     Reason("offset_balance", EXPLICIT, "收支相抵: a balance = the income total − the spending total stated just before",
            "政府性基金收入合计192496万元。政府性基金支出合计101788万元。\n上述收支相抵,年终结余90708万元。"),
     Reason("offset_balance_of_items", EXPLICIT, "收支相抵 with no total stated: a balance = every income item and balance "
