@@ -105,7 +105,8 @@ def _word(role: str, fact: Fact, lang: str) -> str:
 def _terms(d: Difference, lang: str) -> str:
     like = d.difference
     plus = [f"{_word(PLUS_ROLE[d.name], p, lang)} {written(p, like)}".lstrip() for p in d.minuends]
-    if d.reason == "roll_forward_stated":  # (a balance found around the flows: the opening one first)
+    if d.reason in ("roll_columns", "roll_forward_stated"):
+        # (a table's cells, labelled by their row, or a balance found around the flows: read as the opening one first)
         plus[0] = f"{'年初余额' if lang == 'zh' else 'opening balance'} {written(d.minuends[0], like)}"
     minus = [f" − {_word(MINUS_ROLE[d.name], m, lang)} {written(m, like)}".replace("−  ", "− ") for m in d.subtrahends]
     return " + ".join(plus) + "".join(minus)

@@ -134,6 +134,10 @@ _ALL = [
            "column is the sum of its group's columns, and a leading column the sum of the groups put under it with 其中",
            "单位 | 全年补助资金 | 其中:免学费补助 | 其中:助学金\n小计 | 提前下达 | 本次下达 | 小计 | 提前下达 | 本次下达\n"
            "甲校 | 7,548,150 | 7,074,550 | 6,728,925 | 345,625 | 473,600 | 414,400 | 59,200"),
+    Reason("roll_columns", VOCABULARY, "a header naming a balance's account column by column (年初结转和结余 | 本年收入 | "
+           "本年支出 | 年末结转和结余, 年初余额 | 新增 | 偿还 | 年末余额): each row's closing balance is its opening one plus "
+           "the one less the other, however few the rows",
+           "项目 | 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余\n一般公共预算财政拨款 | 28.74 | 1946.30 | 1951.86 | 23.18"),
     Reason("grid_total_row", VOCABULARY, "a grid of bare figures whose first or last row is named 合计 / 总计: that "
            "row is the sum of the other rows, in each column (it may not hold in more than one)",
            "县区名称 资金分配额(万元) 合计 4000 乐都区 819 平安区 100 民和县 1226 互助县 600 化隆县 1155 循化县 100"),
