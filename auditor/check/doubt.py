@@ -1897,11 +1897,13 @@ def _difference_text(diff: Fact, plus: list[Fact], minus: list[Fact], extra: str
 
 
 def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[Fact],
-                       rivals: Iterable[Fact] = ()) -> Found | None:
+                       rivals: Iterable[Fact] = (), of_stocks: bool = False) -> Found | None:
     """审减 / 结余 / 节约 / 超支 its figures do not give: a figure damaged in extraction, a
     rival of the same role further back in the sentence meant instead (预算 rather than
     到位资金), one of two added figures (收入, 上年结转) not meant, or one more figure of the
-    sentence taken away ("预算200,支出150,退回30,结余20")."""
+    sentence taken away ("预算200,支出150,退回30,结余20").  `of_stocks`: the difference is a stock's change, said to
+    be its flows' net ("余额…较上年末的129.71亿元增加18.65亿元,主要是新增…26.30亿元、偿还…7.65亿元"): the stock now
+    and then always give it, no other pair of its sentence's figures explains the flows."""
     found = _garbled(doc, [diff, *plus, *minus])
     if found:
         return found
@@ -1945,7 +1947,7 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
                 shown = _difference_text(diff, [f], minus)
                 return Found("ALT001", {"zh": f"{shown}（第{f.span.line}行的 {f.text}）",
                                         "en": f"{shown} ({f.text} on line {f.span.line})"})
-    if len(plus) == 1 and len(minus) == 1:
+    if len(plus) == 1 and len(minus) == 1 and not of_stocks:
         # "中央资金749.54万元已支出742.02万元,省级资金167.85万元已支出137.76万元;年末中央、省级资金分别结余7.52万元、
         # 30.09万元": another pair of the sentence's figures in the same roles (an earlier subject's) is what is left
         earlier = [f for f in doc.neighbours(diff) if f.sentence == diff.sentence and f.id not in used

@@ -423,7 +423,8 @@ class GridFormula(Record):
     column's figure in the row `wholes` names for each row × 100 (share_of_row),
     (operands[0] − operands[1]) / operands[1] × 100 (growth), or the change from operands[1] to
     operands[0], written unsigned (change); or row `target` (a 合计) is the sum of the `operands`
-    rows in each of `columns` (row_sum)."""
+    rows in each of `columns` (row_sum); or `target` (the balance at the end) is the sum of the `operands` (the
+    balance at the start, what was added) less the `taken` columns (roll: a header naming a balance's account)."""
 
     kind: str
     target: int
@@ -431,8 +432,9 @@ class GridFormula(Record):
     wholes: tuple[int | None, ...] = Field((), description="share_of_row: each row's total row (None: none)")
     columns: tuple[int, ...] = Field((), description="row_sum: the columns in which row `target` is the sum of the "
                                                      "`operands` rows")
+    taken: tuple[int, ...] = Field((), description="roll: the columns taken away (支出, 偿还)")
     reason: str = Field("column_agreement", description="why: the columns agree on it in (nearly) every row, or the "
-                                                        "header states it (table_subtotal_columns)")
+                                                        "header states it (table_subtotal_columns, roll_columns)")
     partial: bool = Field(False, description="sum: the operands may name only some of the target (其中 groups)")
     support: int = Field(0, description="rows in which the formula holds")
     rows: int = Field(0, description="rows in which all its figures are written")

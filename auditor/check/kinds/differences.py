@@ -22,18 +22,24 @@ NAME_EN = {"审减": "cut in review", "结余": "balance left", "节约": "savin
            "净损": "net loss", "赤字": "deficit", "缺口": "funding gap", "超收": "revenue over budget",
            "短收": "revenue short of budget",
            "全年预算": "budget as adjusted", "年末余额": "balance at the year's end", "扣除后的数": "amount left after the deduction",
-           "加减后的余额": "balance after the terms added and taken away",
+           "加减后的余额": "balance after the terms added and taken away", "余额增减": "change of the balance",
            "人口自然增长率": "natural growth rate"}
 PLUS_ROLE = {"审减": "submitted", "结余": "funds", "节约": "budget", "超支": "spent", "尚需": "total due", "未到位": "needed",
              "减列": "first asked", "余绌": "income", "差短": "spending", "净增": "voted", "净增减": "larger change", "净利": "revenue",
              "净损": "expenses", "赤字": "expenses", "缺口": "needed", "超收": "collected", "短收": "budget",
              "全年预算": "adjusted", "年末余额": "opening and added", "扣除后的数": "whole", "加减后的余额": "added_term",
+             "余额增减": "added_term",
              "人口自然增长率": "birth rate"}
 MINUS_ROLE = {"审减": "approved", "结余": "spent", "节约": "spent", "超支": "budget", "尚需": "paid", "未到位": "raised", "减列": "voted",
               "余绌": "spending", "差短": "income", "净增": "first asked", "净增减": "offset change", "净利": "expenses",
               "净损": "revenue", "赤字": "revenue", "缺口": "raised", "超收": "budget", "短收": "collected",
               "全年预算": "cut", "年末余额": "paid off", "扣除后的数": "deducted", "加减后的余额": "taken_term",
+              "余额增减": "taken_term",
               "人口自然增长率": "death rate"}
+
+
+# a stock's change said to be the net of its flows (resolver net_flows)
+STOCK_CHANGE = "余额增减"
 
 
 def _figures(d: Difference) -> list[Evidence]:
@@ -81,7 +87,9 @@ def _word(role: str, fact: Fact, lang: str) -> str:
             return "年初余额" if lang == "zh" else "opening balance"
         return "增加" if lang == "zh" else "added"
     if role in ("added_term", "taken_term"):  # (a signed chain's terms, each by its own name: "支出总计")
-        return label_tail(re.sub(r"^(?:再|并)?(?:加上|加计|减去|减除|加|减)", "", fact.label), 12)
+        # (… without the words that open them: "主要是当年新增发行政府债券" → "当年新增发行政府债券")
+        return label_tail(re.sub(r"^(?:(?:主要是|主要系|主要为|主要由于|主要因|其中|包括)[:：]?)?(?:再|并)?"
+                                 r"(?:加上|加计|减去|减除|加|减)?", "", fact.label), 12)
     if role != "funds":
         return _WORDS[lang][role]
     label = fact.label
@@ -97,6 +105,9 @@ def _word(role: str, fact: Fact, lang: str) -> str:
 def _terms(d: Difference, lang: str) -> str:
     like = d.difference
     plus = [f"{_word(PLUS_ROLE[d.name], p, lang)} {written(p, like)}".lstrip() for p in d.minuends]
+    if d.reason in ("roll_columns", "roll_forward_stated"):
+        # (a table's cells, labelled by their row, or a balance found around the flows: read as the opening one first)
+        plus[0] = f"{'年初余额' if lang == 'zh' else 'opening balance'} {written(d.minuends[0], like)}"
     minus = [f" − {_word(MINUS_ROLE[d.name], m, lang)} {written(m, like)}".replace("−  ", "− ") for m in d.subtrahends]
     return " + ".join(plus) + "".join(minus)
 
@@ -130,7 +141,8 @@ def check_difference(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=primary, stated=stated, expected=expected, arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields=fields,
         ), found=None if slip else doubt.explain_difference(ctx.doubt, d.difference, list(d.minuends),
-                                                            list(d.subtrahends), d.rivals),
+                                                            list(d.subtrahends), d.rivals,
+                                                            of_stocks=d.name == STOCK_CHANGE),
             accuse_from=STRUCTURAL, equation=None if slip else as_read, weigh=as_read, wide_dismissed=True)
 
 

@@ -134,6 +134,10 @@ _ALL = [
            "column is the sum of its group's columns, and a leading column the sum of the groups put under it with 其中",
            "单位 | 全年补助资金 | 其中:免学费补助 | 其中:助学金\n小计 | 提前下达 | 本次下达 | 小计 | 提前下达 | 本次下达\n"
            "甲校 | 7,548,150 | 7,074,550 | 6,728,925 | 345,625 | 473,600 | 414,400 | 59,200"),
+    Reason("roll_columns", VOCABULARY, "a header naming a balance's account column by column (年初结转和结余 | 本年收入 | "
+           "本年支出 | 年末结转和结余, 年初余额 | 新增 | 偿还 | 年末余额): each row's closing balance is its opening one plus "
+           "the one less the other, however few the rows",
+           "项目 | 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余\n一般公共预算财政拨款 | 28.74 | 1946.30 | 1951.86 | 23.18"),
     Reason("grid_total_row", VOCABULARY, "a grid of bare figures whose first or last row is named 合计 / 总计: that "
            "row is the sum of the other rows, in each column (it may not hold in more than one)",
            "县区名称 资金分配额(万元) 合计 4000 乐都区 819 平安区 100 民和县 1226 互助县 600 化隆县 1155 循化县 100"),
@@ -322,6 +326,13 @@ _ALL += [
            "年初财政拨款结转和结余84.38万元,本年财政拨款收入2,075.11万元,本年财政拨款支出2,117.46万元,年末财政拨款结转和结余42.03万元。"),
     Reason("roll_forward", VOCABULARY, "年末余额 = 上年末余额 + 当年结余 / 新增 − 偿还, every figure of the stretch given a role in "
            "one sentence", "当年收支结余40876万元,上年末滚存结余725577万元,年末滚存结余766453万元。"),
+    Reason("roll_forward_stated", LOOKUP, "a debt's 新增 and 偿还 stated in a sentence of their own, its balances at "
+           "the year's start and end around it: 年末余额 = 年初余额 + 新增 − 偿还",
+           "截至2023年末,全市政府债务余额537.64亿元。\n2023年全市新增政府债券92.50亿元,偿还到期政府债务本金41.18亿元。"
+           "2022年末债务余额为486.32亿元。"),
+    Reason("net_of_flows", VOCABULARY, "a balance's 增加 / 减少 d and the flows its sentence names right after it "
+           "(主要是新增 a、偿还 b): d = what was added − what was paid off",
+           "全区政府债务余额为148.36亿元,较上年末的129.71亿元增加18.65亿元,主要是当年新增发行政府债券26.30亿元、偿还到期债务本金7.65亿元。"),
     Reason("offset_balance", EXPLICIT, "收支相抵: a balance = the income total − the spending total stated just before",
            "政府性基金收入合计192496万元。政府性基金支出合计101788万元。\n上述收支相抵,年终结余90708万元。"),
     Reason("offset_balance_of_items", EXPLICIT, "收支相抵 with no total stated: a balance = every income item and balance "

@@ -33,6 +33,7 @@ from auditor import lazyre
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, GridFormula, ScoreTable, Span, TableRow
 from auditor.extract.tables.cells import COLUMN_NUMBERS, PAGE_MARK, PAGE_MARK_FIRST
+from auditor.extract.tables.roll_header import roll_formula
 from auditor.normalise import Normalised
 from auditor.records import dataclass
 
@@ -169,19 +170,27 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridR
                                              or "┃" in stripped) and _SPACED_FIGURES.search(line)) \
             else _line_rows(line, start, index)
         if not rows:
-            if len(current) >= _MIN_ROWS:
+            if len(current) >= _MIN_ROWS or headed_roll(lines, current):
                 blocks.append(current)
             current = []
             continue
         for row in rows:
             if current and len(row.tokens) != len(current[0].tokens):
-                if len(current) >= _MIN_ROWS:
+                if len(current) >= _MIN_ROWS or headed_roll(lines, current):
                     blocks.append(current)
                 current = []
             current.append(row)
-    if len(current) >= _MIN_ROWS:
+    if len(current) >= _MIN_ROWS or headed_roll(lines, current):
         blocks.append(current)
     return [_years_split_off(block) for block in blocks]
+
+
+def headed_roll(lines: list[tuple[str, int]], rows: list[GridRow]) -> GridFormula | None:
+    """The balance's account the line right above the rows names column by column ("项目 | 年初结转和结余 | 本年收入 |
+    本年支出 | 年末结转和结余": roll_header.py), which states the rows' arithmetic however few they are; else None."""
+    if not rows or rows[0].line == 0:
+        return None
+    return roll_formula(_WORD.findall(lines[rows[0].line - 1][0]), len(rows[0].tokens))
 
 
 _GLUED_YEAR = lazyre.compile(r"((?:19|20)\d{2})(\d{3,})")
@@ -656,8 +665,12 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         span_lines = range(rows[0].line, rows[-1].line + 1)
         if any(n in used for n in span_lines):
             continue
-        formulas = column_formulas(rows) if _MIN_COLUMNS <= len(rows[0].tokens) <= _MAX_COLUMNS else ()
+        formulas = column_formulas(rows) if _MIN_COLUMNS <= len(rows[0].tokens) <= _MAX_COLUMNS \
+            and len(rows) >= _MIN_ROWS else ()
         formulas += row_sums(rows, formulas)
+        roll = headed_roll(lines, rows)
+        if roll is not None:
+            formulas += (roll,)
         if not formulas:
             continue
         used.update(span_lines)

@@ -4,9 +4,16 @@ what is left at its end.
     "年初财政拨款结转和结余84.38万元,本年财政拨款收入2,075.11万元,本年财政拨款支出2,117.46万元,
      年末财政拨款结转和结余42.03万元"                  → 42.03 = 84.38 + 2,075.11 − 2,117.46
 
-Only a sentence that states exactly these four amounts, in one unit and of one funds (all four
-named 财政拨款, or none), is read: a 结余分配, an 提取 or another figure beside them, and the
-identity may not be the whole story.
+    "2022年初结转和结余92.35万元,加上本年收入1468.20万元,扣除本年支出1497.81万元,年末结转和结余62.74万元"
+                                                       → 62.74 = 92.35 + 1468.20 − 1497.81 (the arithmetic in words)
+    "财政拨款收入总计5506.84万元,其中年初财政拨款结转和结余386.20万元,本年财政拨款收入5120.64万元;财政拨款支出
+     总计5506.84万元,其中本年财政拨款支出5233.19万元,年末财政拨款结转和结余273.65万元"
+                                                       → 273.65 = 386.20 + 5120.64 − 5233.19 (the two 总计 the
+                                                         four make up stand beside them: they add no flow)
+
+Only a sentence that states exactly these four amounts (besides the 收入总计 / 支出总计 they make up), in one unit
+and of one funds (all four named 财政拨款, or none), is read: a 结余分配, an 提取 or another figure beside them, and
+the identity may not be the whole story.
 """
 
 from __future__ import annotations
@@ -22,12 +29,16 @@ _OPENING = lazyre.compile(r"(?:年初|上年)[^,;。]{0,10}结转(?:和|及)?结
 _CLOSING = lazyre.compile(r"(?:年末|期末)[^,;。]{0,10}结转(?:和|及)?结余$")
 # ("加本年财政拨款收入…,减本年财政拨款支出…": the arithmetic said in words)
 _INCOME = lazyre.compile(r"^(?:加上?)?(?:本年|当年|本年度)[^,;。]{0,12}收入(?:合计)?$")
-_SPENDING = lazyre.compile(r"^(?:减去?)?(?:本年|当年|本年度)[^,;。]{0,12}支出(?:合计)?$")
+_SPENDING = lazyre.compile(r"^(?:减去?|扣除|减除)?(?:本年|当年|本年度)[^,;。]{0,12}支出(?:合计)?$")
+# a grand total of the account, which the opening balance and the year's income (or the year's spending and the closing
+# balance) make up: beside the four, no flow of its own ("财政拨款收入总计…,其中年初…结转和结余…,本年财政拨款收入…")
+_GRAND_TOTAL = lazyre.compile(r"(?<!本年)(?<!当年)(?:收入|支出)总计$")
 _ROLES = (_OPENING, _INCOME, _SPENDING, _CLOSING)
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     for facts in r.facts_by_sentence("amount"):
+        facts = [f for f in facts if not _GRAND_TOTAL.search(_dated(clean_label(f.label)))]
         if len(facts) != 4:
             continue
         labels = [clean_label(f.label).removeprefix("和").removeprefix("及") for f in facts]
@@ -51,7 +62,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             rate=None, base=None, rivals=(), reason="carry_over", via=(), rejected=()))
 
 
-_YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
+# (the year only: "2022年初结转和结余" is 年初's, "2023年度年初…" the year's)
+_YEAR = lazyre.compile(r"^(?:19|20)\d{2}(?:年度?(?![初末底]))?")
 _FUNDS = lazyre.compile(r"一般公共预算|政府性基金|国有资本经营|财政拨款")
 _OTHER_FLOWS = lazyre.compile(r"结余分配|提取|调入|调出|缴回|上缴|调整|其他收入|政府性基金|国有资本经营")
 
@@ -62,5 +74,5 @@ def _funds(label: str) -> tuple[str, ...]:
 
 
 def _dated(label: str) -> str:
-    """The label without the year it opens with ("2023年度年初…")."""
+    """The label without the year it opens with ("2023年度年初…" → "年初…", "2022年初…" → "年初…")."""
     return _YEAR.sub("", label)

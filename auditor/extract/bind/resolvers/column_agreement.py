@@ -6,6 +6,8 @@ agree on (auditor/extract/tables/grid.py finds them).
     …
 
 A 合计 row, first or last, is the sum of the other rows (reason `grid_total_row`).
+A header naming a balance's account column by column (年初 | 收入 | 支出 | 年末, reason `roll_columns`,
+auditor/extract/tables/roll_header.py) states each row's closing balance: a Difference.
 A sum becomes a Breakdown, a ratio or a share of the total row a Share, a growth
 or change column a Change, each with the reason `column_agreement` (a vocabulary-strength
 reading: a row that breaks what the others agree on warns, it does not accuse).
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from auditor.extract.model import Breakdown, Change, Fact, GridFormula, ScoreTable, Share, TableRow
+from auditor.extract.model import Breakdown, Change, Difference, Fact, GridFormula, ScoreTable, Share, TableRow
 from auditor.extract.tables.grid import _ratio_in, cell_token
 
 REASON = "column_agreement"
@@ -34,15 +36,19 @@ TOTAL_ROW = "grid_total_row"
 _HUNDRED = Decimal(100)
 
 
-def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share], list[Change]]:
+def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share], list[Change], list[Difference]]:
     breakdowns: list[Breakdown] = []
     shares: list[Share] = []
     changes: list[Change] = []
+    differences: list[Difference] = []
     ceiling = vocab.cue("ceiling_row") if vocab is not None else None
     points = vocab.cue("grid_points_column") if vocab is not None else None
     for formula in table.formulas:
         if formula.kind == "row_sum":
             breakdowns.extend(_row_sum(formula, table))
+            continue
+        if formula.kind == "roll":
+            differences.extend(d for row in table.rows for d in _roll(formula, row))
             continue
         if points is not None and formula.kind in {"ratio", "share_of_row"} \
                 and formula.target < len(table.columns) and points.search(table.columns[formula.target]):
@@ -61,7 +67,7 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
                 changes.extend(_growth(formula, row, via))
             elif formula.kind == "change":
                 changes.extend(_change(formula, row, via))
-    return breakdowns, shares, changes
+    return breakdowns, shares, changes, differences
 
 
 def _excepted(formula: GridFormula, row: TableRow, ceiling) -> bool:
@@ -153,3 +159,15 @@ def _row_sum(formula: GridFormula, table: ScoreTable) -> list[Breakdown]:
             out.append(Breakdown.model_construct(total=total, parts=tuple(parts), marker="合计", complete=True,
                                                  reason=TOTAL_ROW, via=("a grid's 合计 row over its other rows",)))
     return out
+
+
+def _roll(formula: GridFormula, row: TableRow) -> list[Difference]:
+    """年末 = 年初 + 收入 (新增) − 支出 (偿还), the columns as the header names them (a row missing one: nothing)."""
+    closing = _cell(row, formula.target)
+    plus, minus = [_cell(row, c) for c in formula.operands], [_cell(row, c) for c in formula.taken]
+    if closing is None or any(f is None for f in (*plus, *minus)):
+        return []
+    return [Difference.model_construct(
+        difference=closing, minuends=tuple(plus), subtrahends=tuple(minus), name="年末余额", rate=None, base=None,
+        rivals=(), reason=formula.reason, via=("the header names the balance's account column by column",),
+        rejected=())]

@@ -4,6 +4,9 @@
      政府性基金支出83173万元,…支出合计101788万元。
      上述收支相抵,年终结余90708万元。"                → 90708 = 192496 − 101788
     "…收入总量为198124.61亿元。…支出总量为221924.61亿元。收支总量相抵,赤字23800亿元" → spending − income
+    "…上年结转3122万元,收入总计202266万元。…支出合计197030万元。收支相抵,结转下年支出5236万元"
+                                                    → 5236 = 202266 − 197030 (the balance named as what is carried on
+                                                      to be spent: cue offset_carried_forward)
     "…预算总收入为3424.8亿元。…预算总支出为3332亿元。预算总收入减去预算总支出,当年结余92.8亿元"
     "本年收入28519亿元,…其中:…收入22407亿元…。本年支出25782亿元,…。本年收支结余2737亿元" → the year's own
     "国有资本经营收入1493万元,上级补助收入44万元,上年结余140万元,国有资本经营支出1459万元。
@@ -34,13 +37,15 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     offset, balance = r.vocab.cue("offset"), r.vocab.cue("offset_balance")
     deficit = r.vocab.cue("offset_deficit")
+    carried_forward = r.vocab.cue("offset_carried_forward")  # ("收支相抵,结转下年支出5236万元")
     income, spending = r.vocab.cue("offset_income"), r.vocab.cue("offset_spending")
     for node in tree.of_kind("labelled"):
         fact = r.facts[node.index]
         if fact is None or fact.kind != "amount" or node.kind != "labelled":
             continue
         short = bool(deficit.search(clean_label(node.piece.label)))
-        if not short and not balance.search(clean_label(node.piece.label)):
+        if not short and not balance.search(clean_label(node.piece.label)) \
+                and not carried_forward.search(clean_label(node.piece.label)):
             continue
         if r.vocab.cue("carried_balance").search(clean_label(node.piece.label)):
             continue  # ("收支相抵后差额35.69万元由年初结转和结余60.77万元弥补": the balance carried in, not the year's)
@@ -71,6 +76,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             (plus, minus), reason = items, "offset_balance_of_items"
         if any(f.unit != fact.unit for f in (*plus, *minus)):
             continue
+        if not short and carried_forward.search(label) and len(plus) == 1 and len(minus) == 1 \
+                and abs(plus[0].value - minus[0].value) <= plus[0].tolerance + minus[0].tolerance and fact.value:
+            continue  # ("收入总计A,支出总计A(含结转下年支出),收支相抵,结转下年支出C": what is carried on is in the 支出总计)
         if short:  # a deficit is spending over income
             plus, minus = minus, plus
         yield Candidate(Difference.model_construct(

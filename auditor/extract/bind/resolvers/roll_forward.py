@@ -63,7 +63,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 
 def _role(f: Fact) -> str | None:
-    label = clean_label(f.label)
+    return flow_role(clean_label(f.label))
+
+
+def flow_role(label: str) -> str | None:
+    """What a figure so labelled is in a balance's account: opening, closing, added or taken (None: none of them)."""
     if _CARRY_OVER.search(label) or _NO_FLOW.search(label):
         return None  # (结转和结余: carry_over's, with the year's income and spending; a 限额 or 利息 moves no principal)
     if _OPENING.search(label) and _BALANCE.search(label):

@@ -30,7 +30,7 @@ from dataclasses import field
 from decimal import Decimal
 
 from auditor import lazyre
-from auditor.extract.model import (SUBTOTAL_VIA, Breakdown, Change, Fact, FundsScore, IndicatorScore, ScoreSum,
+from auditor.extract.model import (SUBTOTAL_VIA, Breakdown, Change, Difference, Fact, FundsScore, IndicatorScore, ScoreSum,
                                    ScoreTable, Share, TableRate, TableRow, unsigned, year_gap)
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
 from auditor.extract.bind.lists import adds_up
@@ -62,6 +62,7 @@ class TableRelations:
     score_sums: list[ScoreSum] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
+    differences: list[Difference] = field(default_factory=list)
 
 
 def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary) -> TableRelations:
@@ -70,10 +71,11 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary
     previous: ScoreTable | None = None
     for table in tables:
         if table.kind == "grid":  # (bare figures: only what its columns agree on)
-            breakdowns, shares, changes = column_agreement.resolve(table, vocab)
+            breakdowns, shares, changes, differences = column_agreement.resolve(table, vocab)
             out.breakdowns.extend(breakdowns)
             out.shares.extend(shares)
             out.changes.extend(changes)
+            out.differences.extend(differences)
             continue
         rows = list(table.rows)
         via = _via(table)
