@@ -378,6 +378,9 @@ class Target(Bound):
                                                                  "excess: (actual − target) / target")
     ceiling: bool = Field(False, description="the target is a ceiling (不高于, ≤, 以内: a cost, a time limit), met by "
                                              "any figure under it: a completion of 100 %")
+    direction: Literal["", "at_least", "at_most", "unstated"] = Field(
+        "", description="an indicator table row's: its 年度指标值 written with ≥ (at_least), ≤ (at_most) or no "
+                        "comparator (unstated: a reverse indicator — a cost, a time — may be one); '' in prose")
 
 
 class Enumeration(Bound):
@@ -415,6 +418,9 @@ class TableRow(Record):
     level: int | None = Field(None, description="in a coded grid (款 | 項 | 目 | 節 | 名稱), the code column numbering the row")
     indent: int | None = Field(None, description="how far spaces alone set the row's label in from its line's start "
                                                  "(None: other cells or bars stand before it)")
+    completion: tuple[Fact, Fact, Fact] | None = Field(None, description="an indicator row's 完成率, 年度指标值 and "
+                                                       "实际完成值 cells as figures, where a 完成率 column stands between "
+                                                       "实际完成值 and 分值 (read apart: none of the document's facts)")
 
 
 class GridFormula(Record):

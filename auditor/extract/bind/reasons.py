@@ -29,7 +29,8 @@ EXPLICIT, STRUCTURAL, VOCABULARY, LOOKUP = 4, 3, 2, 1
 # two paragraphs up) is a reading the text does not spell out, so it warns.
 LAID_OUT = frozenset({
     "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance",
-    "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "score_table_total",
+    "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "indicator_completion_row",
+    "score_table_total",
     "indented_levels",
     "score_list", "score_list_opened", "level_scores", "score_list_respectively", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
     "table_row_total", "table_subtotal_rows", "table_share", "code_levels",
@@ -387,6 +388,9 @@ _ALL += [
            "全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n年度资金总额 | 100 | 100 | 10 | 100% | 10"),
     Reason("indicator_row", EXPLICIT, "an indicator row's 年度指标值, 实际完成值, 分值 and 得分",
            "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n培训人次 | ≥100人次 | 120人次 | 10 | 10"),
+    Reason("indicator_completion_row", EXPLICIT, "an indicator row's 完成率 = 实际完成值 / 年度指标值, in a 完成率 "
+           "column between 实际完成值 and 分值 (a ceiling ≤ met: 100 %)",
+           "三级指标 | 年度指标值 | 实际完成值 | 完成率 | 分值 | 得分\n新建农村公路 | ≥42公里 | 46.8公里 | 111.43% | 10 | 10"),
     Reason("score_table_total", EXPLICIT, "a score table's 总分 / 合计 row over its rows (a 自评表's funds row "
            "included)", "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n培训人次 | ≥100 | 120 | 50 | 50\n"
            "验收合格率 | 100% | 96% | 50 | 48\n总分 | | | 100 | 98"),
