@@ -30,7 +30,7 @@ from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budge
                                             rate_base, repeat, roll_forward, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
 from auditor.extract.bind.resolvers import (average, compound_growth, difference, grade_counts, survey_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, target, total_after_list,
-                                            offset_balance, deduction, parallel_lists, score_deduction, signed_chain, points_change, unit_sibling, unit_slip)
+                                            offset_balance, deduction, own_score, parallel_lists, score_deduction, signed_chain, points_change, unit_sibling, unit_slip)
 from auditor.extract.model import (Average, Breakdown, Change, ChangeList, CompoundGrowth, Difference, Enumeration, Fact, FundsScore, Product, Rate,
                                    Repeat,
                                    Share, SharePartition, Target, UnitSlip)
@@ -106,7 +106,8 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
         shares=shares,
         identities=identities,
         partitions=[*share_partition.resolve(index, all_lists, shares), *named_partitions],
-        repeats=repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
+        repeats=[*repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
+                 *own_score.resolve(index, r.norm.text)],
         differences=[*differences, *balance_of_rate.resolve(index, rates_done, differences)],
         products=products,
         averages=averages,
