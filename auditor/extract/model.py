@@ -345,6 +345,11 @@ class Product(Bound):
     per: str = Field(description="what the standard is per: 人, 户, 亩 …")
     rivals: tuple[Fact, ...] = Field((), description="other counts of that unit and other amounts of the "
                                                      "sentence: another reading may take them")
+    periods: int = Field(1, description="the months a standard per month is paid for (每人每月120元 … 12个月, 全年)")
+    periods_text: str = Field("", description="where the months are said: \"12个月\", \"全年\"")
+    fewer_below: bool = Field(False, description="a product below count × standard × periods may be of fewer people "
+                                                 "or months (全年 with entries through the year, N名X中的Y): only more "
+                                                 "contradicts it")
 
 
 class Average(Bound):
@@ -356,6 +361,8 @@ class Average(Bound):
                                                "to be 36 years or 37): the mean holds with any")
     years_text: str = Field(description="where the count is said: \"的36年\", \"1958~1965年\"")
     years_span: Span
+    per: str = Field("", description="a mean per unit (户均, 人均): the unit, the count of it in `years` — '' for a "
+                                     "mean a year")
 
 
 class CompoundGrowth(Bound):

@@ -82,7 +82,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
                                       *carry_over.resolve(r), *budget_adjustment.resolve(r), *roll_forward.resolve(r),
                                       *signed_chain.resolve(r), *score_deduction.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
-    averages = _relations(decide(list(average.resolve(r))))
+    averages = _relations(decide([*average.resolve(r), *average.per_unit_means(r)]))
     compound_growths = _relations(decide(list(compound_growth.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))
     enumerations = _relations(decide(list(named_items.resolve(r))))

@@ -357,6 +357,12 @@ _ALL += [
     Reason("product_of_nearest_count", VOCABULARY, "a standard per unit and its amount, with the count of that unit "
            "chosen among several of the sentence (its total, else the nearest)",
            "馆藏合计132697卷,其中档案118606卷;按每卷2元测算,争取资金26.54万元。"),
+    Reason("mean_per_unit", EXPLICIT, "户均 (人均, 平均每户) of the one amount paid and the one count of that unit its "
+           "sentence states: the amount over the count (AVG001, a warning)", "共补助680户,补助资金204万元,户均补助3,000元。"),
+    Reason("product_over_months", STRUCTURAL, "a count, a standard per month of it and the amount they give over the "
+           "months the sentence says (按12个月, or an amount of 全年: 12): at most a warning, and only more than the "
+           "full product when 全年 or the count's group (N名X中的Y) may have been paid for fewer",
+           "为全县2,350名低保对象按每人每月120元标准发放补助,全年共计338.4万元。"),
     Reason("names_after_count", EXPLICIT, "a count followed by 即/分别为/: and the names it counts",
            "直属事业单位3个,即县财政信息中心、县会计服务中心、县经济开发区财政所。"),
     Reason("names_included", EXPLICIT, "a count followed by 包括/包含 and names: it may name only some, so only "
