@@ -280,7 +280,7 @@ _ALL = [
     Reason("same_document_amount", STRUCTURAL, "the one amount a document (文号, 《title》) is cited for, stated "
            "twice", "…(保财建〔2021〕6号)下达经费260万元。…保财建〔2021〕6号下达经费260万元。"),
     Reason("own_score_repeated", VOCABULARY, "the report's own total self-assessment score (自评得分, 本项目绩效自评得分) "
-           "stated twice", "摘要:本项目自评得分94.2分,评价等级为优。\n四、自评结论\n本项目2024年度绩效自评得分94.2分。"),
+           "stated twice", "摘要:本项目自评得分94.2分,评价等级为优。\n四、自评结论\n本项目绩效自评得分94.2分。"),
     Reason("same_project_amount", VOCABULARY, "one project's amount (its name, scenario and year) stated twice",
            "农村公路提升改造项目预算资金120万元。…农村公路提升改造项目预算资金120万元。"),
     Reason("same_quantity_other_unit", VOCABULARY, "one quantity stated with the same digits in 元 and in 万元",
