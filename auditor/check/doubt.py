@@ -1566,7 +1566,9 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
         return Found("ALT004", {"zh": "同一段中先后写出、数值不同：是两个范围（其中一部分、另一单位或另一部分）的数字",
                                 "en": "two values in one paragraph: figures of two scopes (a part of it, another "
                                       "unit or part), not one quantity restated"})
-    left, right = _qualifiers(first.label, other.label)
+    # (a unit slip's two mentions were paired by their words with a closing 数 / 额 set aside — "全年执行数" and "项目全年
+    # 执行" —: so are they compared here)
+    left, right = _qualifiers(first.label, other.label, closing=not restated)
     if left and right and left not in right and right not in left:
         # "福彩公益金总收入" / "体彩公益金总收入": one concept, named for two funds
         return Found("ALT004", {"zh": f"“{left}…”与“{right}…”的数字，不是同一数量",
@@ -1605,13 +1607,19 @@ def _close_in_one_paragraph(doc: Document, first: Fact, other: Fact) -> bool:
 _SENTENCE_END = lazyre.compile(r"[。！？!?]")
 
 
-def _qualifiers(a: str, b: str) -> tuple[str, str]:
-    """What two labels say before their common ending ("福" and "体" of "…彩公益金总收入")."""
+def _qualifiers(a: str, b: str, closing: bool = False) -> tuple[str, str]:
+    """What two labels say before their common ending ("福" and "体" of "…彩公益金总收入"); `closing`: with a closing
+    数 / 额 of either set aside first ("全年执行数" and "项目全年执行": "" and "项目")."""
     a, b = clean_label(a), clean_label(b)
+    if closing:
+        a, b = _CLOSING_WORD.sub("", a) or a, _CLOSING_WORD.sub("", b) or b
     n = 0
     while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
         n += 1
     return a[:len(a) - n], b[:len(b) - n]
+
+
+_CLOSING_WORD = re.compile(r"(?:数|额|金额|数额)$")
 
 
 def explain_heading_gap(text: str, start: int, end: int, numerals: list[str]) -> Found | None:

@@ -345,6 +345,11 @@ class Product(Bound):
     per: str = Field(description="what the standard is per: 人, 户, 亩 …")
     rivals: tuple[Fact, ...] = Field((), description="other counts of that unit and other amounts of the "
                                                      "sentence: another reading may take them")
+    periods: int = Field(1, description="the months a standard per month is paid for (每人每月120元 … 12个月, 全年)")
+    periods_text: str = Field("", description="where the months are said: \"12个月\", \"全年\"")
+    fewer_below: bool = Field(False, description="a product below count × standard × periods may be of fewer people "
+                                                 "or months (全年 with entries through the year, N名X中的Y): only more "
+                                                 "contradicts it")
 
 
 class Average(Bound):
@@ -356,6 +361,8 @@ class Average(Bound):
                                                "to be 36 years or 37): the mean holds with any")
     years_text: str = Field(description="where the count is said: \"的36年\", \"1958~1965年\"")
     years_span: Span
+    per: str = Field("", description="a mean per unit (户均, 人均): the unit, the count of it in `years` — '' for a "
+                                     "mean a year")
 
 
 class CompoundGrowth(Bound):
@@ -378,6 +385,9 @@ class Target(Bound):
                                                                  "excess: (actual − target) / target")
     ceiling: bool = Field(False, description="the target is a ceiling (不高于, ≤, 以内: a cost, a time limit), met by "
                                              "any figure under it: a completion of 100 %")
+    direction: Literal["", "at_least", "at_most", "unstated"] = Field(
+        "", description="an indicator table row's: its 年度指标值 written with ≥ (at_least), ≤ (at_most) or no "
+                        "comparator (unstated: a reverse indicator — a cost, a time — may be one); '' in prose")
 
 
 class Enumeration(Bound):
@@ -415,6 +425,9 @@ class TableRow(Record):
     level: int | None = Field(None, description="in a coded grid (款 | 項 | 目 | 節 | 名稱), the code column numbering the row")
     indent: int | None = Field(None, description="how far spaces alone set the row's label in from its line's start "
                                                  "(None: other cells or bars stand before it)")
+    completion: tuple[Fact, Fact, Fact] | None = Field(None, description="an indicator row's 完成率, 年度指标值 and "
+                                                       "实际完成值 cells as figures, where a 完成率 column stands between "
+                                                       "实际完成值 and 分值 (read apart: none of the document's facts)")
 
 
 class GridFormula(Record):

@@ -19,24 +19,38 @@ def _figures(p: Product) -> list[Evidence]:
 
 
 def _equation(p: Product) -> Equation:
-    """product − count × standard = 0: the standard is a designed value, never the suspect."""
-    return Equation("linear", ((p.product, Decimal(1)), (p.count, -p.standard.value)),
+    """product − count × standard (× months) = 0: the standard is a designed value, never the suspect."""
+    return Equation("linear", ((p.product, Decimal(1)), (p.count, -p.standard.value * p.periods)),
                     blame={"zh": "金额或数量有误", "en": "the amount or the count is wrong"})
 
 
 def _standard_text(p: Product) -> str:
     s = p.standard
+    if p.periods != 1 or p.periods_text:
+        return f"{written(s)}{s.written_unit or '元'}/{p.per}·月 × {p.periods}个月"
     return f"{written(s)}{s.written_unit or '元'}/{p.per}"
+
+
+def _value(p: Product) -> Value:
+    """count × standard, over the months a standard per month is paid for."""
+    value = product_value(p.count, p.standard)
+    return Value(value.value * p.periods, value.tolerance * p.periods)
 
 
 def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """PRD001: the amount equals the count times the standard per unit."""
     for p in ctx.doc.products:
         figures = _figures(p)
-        value = product_value(p.count, p.standard)
+        value = _value(p)
         cmp = compare(p.product, value)
         if cmp.verdict == "ok":
             yield outcome(rule, p, "holds", figures, equation=_equation(p))
+            continue
+        if p.fewer_below and p.product.value < value.value:
+            # ("…全年共计300万元" of 2,350 × 120 × 12 = 338.4万元: people entered and left through the year, or the
+            # standard was paid to some of the group counted — fewer, not a contradiction)
+            yield outcome(rule, p, "undecided", figures, note="less than the full count over the months: fewer "
+                                                              "people or months may have been paid")
             continue
         like = p.product
         shown = (value.value / like.scale).quantize(Decimal(1).scaleb(-max(like.decimals, 2))).normalize()
@@ -45,7 +59,7 @@ def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                             f"{diff_text(cmp.difference, like, lang, max(like.decimals, 2))}" for lang in ("zh", "en")}
         fields = {"slip_zh": "", "slip_en": ""}
         primary, stated, expected = like, like.text, f"{shown:f}{like.written_unit}"
-        slip = diagnose.find_slip([p.product, p.count, p.standard], _holds)
+        slip = diagnose.find_slip([p.product, p.count, p.standard], lambda figures: _holds(figures, p.periods))
         if slip is not None:
             cmp = Comparison("minor", cmp.difference, cmp.slack)
             primary, stated, expected = slip.figure, slip.figure.text, slip.should_be
@@ -59,9 +73,10 @@ def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             weigh=_equation(p) if p.count.span.start > p.product.span.start else None)
 
 
-def _holds(figures: list[Fact]) -> bool:
+def _holds(figures: list[Fact], periods: int = 1) -> bool:
     product, count, standard = figures
-    return compare(product, product_value(count, standard)).verdict == "ok"
+    value = product_value(count, standard)
+    return compare(product, Value(value.value * periods, value.tolerance * periods)).verdict == "ok"
 
 
 def check_average(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -71,6 +86,12 @@ def check_average(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         figures = [Evidence.of(a.total, "total"), Evidence.of(a.mean, "mean"),
                    Evidence.at(a.years_span, a.years_text, "years")]
         tried = [(n, Value(a.total.value / n, a.total.tolerance / n)) for n in a.years]
+        if a.per:
+            # (a mean per unit is rounded as written: "户均3,000元" may be to the thousand, "户均3,500元" to the hundred)
+            value = tried[0][1]
+            if abs(value.value - a.mean.value) <= value.tolerance + _rounded(a.mean):
+                yield outcome(rule, a, "holds", figures)
+                continue
         held = next((n for n, value in tried if compare(a.mean, value).verdict == "ok"), None)
         if held is not None:
             yield outcome(rule, a, "holds", figures, note=f"over {held} years")
@@ -82,9 +103,23 @@ def check_average(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         shown, *others = [(v.value / like.scale).quantize(Decimal(1).scaleb(-digits)) for _, v in tried]
         other = {"zh": f"（按{a.years[1]}年：{others[0]}）", "en": f" (over {a.years[1]} years: {others[0]})"} \
             if others else {"zh": "", "en": ""}
-        arithmetic = {lang: f"{written(a.total, like)}{like.written_unit} / {n}{'年' if lang == 'zh' else ' years'} = "
+        per = {"zh": a.per or "年", "en": f" {a.per}" if a.per else " years"}
+        arithmetic = {lang: f"{written(a.total, like)}{like.written_unit} / {grouped(str(n))}{per[lang]} = "
                             f"{grouped(str(shown))}{like.written_unit} ≠ {like.text} {diff_text(cmp.difference, like, lang, digits)}"
                             f"{other[lang]}" for lang in ("zh", "en")}
+        fields = {"mean_zh": f"{a.per}均数", "count_zh": f"{a.per}数", "per_en": f"per {a.per}",
+                  "count_en": f"{a.per} counted"} if a.per else \
+            {"mean_zh": "年平均数", "count_zh": "年数", "per_en": "a year", "count_en": "years"}
         yield failed(rule, a, finding(rule, ctx, primary=like, stated=like.text, expected=f"{shown}{like.written_unit}",
-                                      arithmetic=arithmetic, evidence=figures, comparison=cmp),
+                                      arithmetic=arithmetic, evidence=figures, comparison=cmp, fields=fields),
                      accuse_from=EXPLICIT)
+
+
+def _rounded(mean: Fact) -> Decimal:
+    """Half a unit of the last digit a mean is written to, its trailing zeros not counted: 3,000 ± 500, 3,500 ± 50,
+    2,985.6 ± 0.05 (in base units)."""
+    if mean.decimals > 0:
+        return mean.tolerance
+    digits = str(int(mean.written_value))
+    zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+    return Decimal(5).scaleb(zeros - 1) * mean.scale

@@ -49,6 +49,10 @@ def check_target(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             # "完成率100%(超过100%的按100%计)": a completion capped at 100 %, as 绩效 templates score it
             yield outcome(rule, t, "holds", figures, note="done beyond the target, the rate capped at 100 %")
             continue
+        reverse = _as_reverse(t) if t.direction == "unstated" else None
+        if reverse is not None:
+            yield outcome(rule, t, "holds", figures, note=reverse)
+            continue
         shown = value.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
         done, goal = written(t.actual), written(t.target, t.actual)
         num = done if measure == "completion" else f"({done} − {goal})"
@@ -68,6 +72,20 @@ def check_target(rule: Rule, ctx: Context) -> Iterator[Outcome]:
 
 
 _FULL = Value(Decimal(100), Decimal(0))
+
+
+def _as_reverse(t: Target) -> str | None:
+    """An indicator row whose 年度指标值 has no comparator may be a reverse indicator (a cost, a time, a rate of
+    complaints — smaller is better), which templates complete as 指标值 / 完成值, or at 100 % when the figure done is
+    under the target: "户均改厕补助标准 | 1800元 | 1760元 | 100%", "平均建设工期 | 8个月 | 8.5个月 | 94.12%".  The
+    note of the reading that holds; None when neither does."""
+    done, goal = Value.of(t.actual), Value.of(t.target)
+    inverse = ratio_percent(goal, done)
+    if inverse is not None and compare(t.percent, inverse).verdict == "ok":
+        return "no comparator: a reverse indicator, 指标值 / 完成值"
+    if done.lo <= goal.value and compare(t.percent, _FULL).verdict == "ok":
+        return "no comparator: a reverse indicator met under its 指标值, 100 %"
+    return None
 
 
 def _under_ceiling(rule: Rule, ctx: Context, t: Target) -> Outcome:

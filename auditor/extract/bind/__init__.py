@@ -30,7 +30,8 @@ from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budge
                                             rate_base, repeat, roll_forward, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
 from auditor.extract.bind.resolvers import (average, compound_growth, difference, grade_counts, survey_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, target, total_after_list,
-                                            offset_balance, deduction, net_flows, parallel_lists, signed_chain, stated_flows, points_change, unit_sibling, unit_slip)
+                                            offset_balance, deduction, net_flows, own_score, parallel_lists, score_deduction,
+                                            signed_chain, stated_flows, points_change, unit_sibling, unit_slip)
 from auditor.extract.model import (Average, Breakdown, Change, ChangeList, CompoundGrowth, Difference, Enumeration, Fact, FundsScore, Product, Rate,
                                    Repeat,
                                    Share, SharePartition, Target, UnitSlip)
@@ -80,9 +81,9 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     shares = _relations(decide([*share.resolve(r, lists), *survey_rate.resolve(r)]))
     differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r), *deduction.resolve(r),
                                       *carry_over.resolve(r), *budget_adjustment.resolve(r), *roll_forward.resolve(r),
-                                      *signed_chain.resolve(r), *net_flows.resolve(r)]))
+                                      *signed_chain.resolve(r), *net_flows.resolve(r), *score_deduction.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
-    averages = _relations(decide(list(average.resolve(r))))
+    averages = _relations(decide([*average.resolve(r), *average.per_unit_means(r)]))
     compound_growths = _relations(decide(list(compound_growth.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))
     enumerations = _relations(decide(list(named_items.resolve(r))))
@@ -106,7 +107,8 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
         shares=shares,
         identities=identities,
         partitions=[*share_partition.resolve(index, all_lists, shares), *named_partitions],
-        repeats=repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
+        repeats=[*repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
+                 *own_score.resolve(index, r.norm.text)],
         differences=[*differences, *balance_of_rate.resolve(index, rates_done, differences), *stated_flows.resolve(index, r.norm.text)],
         products=products,
         averages=averages,

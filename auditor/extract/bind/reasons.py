@@ -29,7 +29,8 @@ EXPLICIT, STRUCTURAL, VOCABULARY, LOOKUP = 4, 3, 2, 1
 # two paragraphs up) is a reading the text does not spell out, so it warns.
 LAID_OUT = frozenset({
     "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance",
-    "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "score_table_total",
+    "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "indicator_completion_row",
+    "score_table_total",
     "indented_levels",
     "score_list", "score_list_opened", "level_scores", "score_list_respectively", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
     "table_row_total", "table_subtotal_rows", "table_share", "code_levels",
@@ -282,6 +283,8 @@ _ALL = [
            "written with digits of their size", "项目资金分别用于:设备购置120万元、人员培训85元、宣传印刷60万元。"),
     Reason("same_document_amount", STRUCTURAL, "the one amount a document (文号, 《title》) is cited for, stated "
            "twice", "…(保财建〔2021〕6号)下达经费260万元。…保财建〔2021〕6号下达经费260万元。"),
+    Reason("own_score_repeated", VOCABULARY, "the report's own total self-assessment score (自评得分, 本项目绩效自评得分) "
+           "stated twice", "摘要:本项目自评得分94.2分,评价等级为优。\n四、自评结论\n本项目绩效自评得分94.2分。"),
     Reason("same_project_amount", VOCABULARY, "one project's amount (its name, scenario and year) stated twice",
            "农村公路提升改造项目预算资金120万元。…农村公路提升改造项目预算资金120万元。"),
     Reason("same_quantity_other_unit", VOCABULARY, "one quantity stated with the same digits in 元 and in 万元",
@@ -353,6 +356,8 @@ _ALL += [
            "in one sentence", "全县一般公共预算收入12.5亿元,扣除留抵退税1.2亿元后为11.3亿元。"),
     Reason("signed_chain", EXPLICIT, "A,加B,减C,结余X: the balance after the terms its sentence signs with 加 / 减 "
            "(a part joined to a signed term by 、 carries its sign), from the one amount the sentence opens with", "收入总计481342万元,减支出总计473796万元,财政滚存结余7546万元。"),
+    Reason("score_after_deduction", EXPLICIT, "扣 d 分,得 s 分 after the indicator's 分值 in one sentence: s = 分值 − d",
+           "该指标分值10分,预算执行率93.80%,按执行率×分值计分扣0.62分,得9.38分。"),
     Reason("net_of_changes", EXPLICIT, "净计 after a change up and a change down of its sentence: their net",
            "岁出追加13.28亿元、追减18.70亿元,净计追减5.42亿元。"),
     Reason("difference_in_paragraph", STRUCTURAL, "a government's 差短 or 余绌 and the year's 岁入 and 岁出 stated in the "
@@ -363,6 +368,12 @@ _ALL += [
     Reason("product_of_nearest_count", VOCABULARY, "a standard per unit and its amount, with the count of that unit "
            "chosen among several of the sentence (its total, else the nearest)",
            "馆藏合计132697卷,其中档案118606卷;按每卷2元测算,争取资金26.54万元。"),
+    Reason("mean_per_unit", EXPLICIT, "户均 (人均, 平均每户) of the one amount paid and the one count of that unit its "
+           "sentence states: the amount over the count (AVG001, a warning)", "共补助680户,补助资金204万元,户均补助3,000元。"),
+    Reason("product_over_months", STRUCTURAL, "a count, a standard per month of it and the amount they give over the "
+           "months the sentence says (按12个月, or an amount of 全年: 12): at most a warning, and only more than the "
+           "full product when 全年 or the count's group (N名X中的Y) may have been paid for fewer",
+           "为全县2,350名低保对象按每人每月120元标准发放补助,全年共计338.4万元。"),
     Reason("names_after_count", EXPLICIT, "a count followed by 即/分别为/: and the names it counts",
            "直属事业单位3个,即县财政信息中心、县会计服务中心、县经济开发区财政所。"),
     Reason("names_included", EXPLICIT, "a count followed by 包括/包含 and names: it may name only some, so only "
@@ -398,6 +409,9 @@ _ALL += [
            "全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n年度资金总额 | 100 | 100 | 10 | 100% | 10"),
     Reason("indicator_row", EXPLICIT, "an indicator row's 年度指标值, 实际完成值, 分值 and 得分",
            "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n培训人次 | ≥100人次 | 120人次 | 10 | 10"),
+    Reason("indicator_completion_row", EXPLICIT, "an indicator row's 完成率 = 实际完成值 / 年度指标值, in a 完成率 "
+           "column between 实际完成值 and 分值 (a ceiling ≤ met: 100 %)",
+           "三级指标 | 年度指标值 | 实际完成值 | 完成率 | 分值 | 得分\n新建农村公路 | ≥42公里 | 46.8公里 | 111.43% | 10 | 10"),
     Reason("score_table_total", EXPLICIT, "a score table's 总分 / 合计 row over its rows (a 自评表's funds row "
            "included)", "三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n培训人次 | ≥100 | 120 | 50 | 50\n"
            "验收合格率 | 100% | 96% | 50 | 48\n总分 | | | 100 | 98"),

@@ -733,7 +733,8 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
                     pending = []
                     k = nxt + 1
                     continue
-            row = _indicator_row(_without_rates(pending, between), c, cells[nxt], norm, vocab, first_id + len(facts))
+            row = _indicator_row(_without_rates(pending, between), c, cells[nxt], norm, vocab, first_id + len(facts),
+                                 rate=_rate_cell(pending, between))
             pending = []
             k = last + 1
             if row is None:
@@ -788,6 +789,13 @@ def _without_rates(pending: list[Cell], between: int) -> list[Cell]:
         return pending  # (a 合计 row: no 完成率)
     filled = [n for n, c in enumerate(pending) if c.text]
     return pending[:filled[-between]]
+
+
+def _rate_cell(pending: list[Cell], between: int) -> Cell | None:
+    """The one 完成率 cell of a row ("45 | 41 | 91.11% | 15 | 13.67"), when the table has one such column."""
+    if between != 1 or not _rates_end(pending, between):
+        return None
+    return [c for c in pending if c.text][-1]
 
 
 _PERCENT_CELL = lazyre.compile(r"^\d{1,4}(?:\.\d+)?%$")
@@ -970,8 +978,9 @@ _WORD = lazyre.compile(r"\S+")
 
 
 def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normalised,
-                   vocab: Vocabulary, first_id: int) -> tuple[TableRow, list[Fact]] | None:
+                   vocab: Vocabulary, first_id: int, rate: Cell | None = None) -> tuple[TableRow, list[Fact]] | None:
     words = [c for c in pending if c.text]
+    target_cells: list[Cell] = []
     total = any(TOTAL_ROW.match(clean(c.text)) for c in words)
     if total:
         labels, target, achieved = [c for c in words if TOTAL_ROW.match(clean(c.text))], None, None
@@ -1013,18 +1022,75 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
     elif len(levels) > 1:
         via = ("levels nested in one row",)
     texts = {}
+    completion = None
     if target is not None and achieved is not None:
         texts = {"target": target.text, "achieved": achieved.text}
+        if rate is not None:
+            completion = _completion(rate, target_cells, achieved, label, norm)
     first = labels[0]
     line, column = norm.line_col(first.start)
     row = TableRow.model_construct(
         label=label, cells=row_cells, is_total=total, labels=tuple(c.text for c in labels), texts=texts,
-        dashed=(), part_of=None, via=via,
+        dashed=(), part_of=None, via=via, completion=completion,
         span=Span.model_construct(start=first.start, end=score.end, line=line, column=column))
     return row, facts
 
 
 _FUNDS_ROW_NAME = lazyre.compile(r"(?:预算|资金)执行(?:率|情况)?")
+
+# a quantitative 年度指标值 or 实际完成值 cell: a comparator, a number, its unit ("≥95%", "2,400", "≤1.5万元", "46.8公里")
+_QUANTITY_CELL = lazyre.compile(r"^(?P<op>≥|>=|≧|大于等于|不低于|不少于|≤|<=|≦|小于等于|不高于|不超过|不多于|=|＝)?\s*"
+                                r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*(?P<unit>%|[\u4e00-\u9fff]{0,4})$")
+
+
+_DATE_UNIT = lazyre.compile(r"^(?:年|年底|年末|月|月底|月末|月前|日|日前|号)$")
+
+
+def _completion(rate: Cell, target_cells: list[Cell], achieved: Cell, label: str,
+                norm: Normalised) -> tuple[Fact, Fact, Fact] | None:
+    """(完成率, 年度指标值, 实际完成值) of an indicator row as figures, when both values are quantities of one unit
+    ("45 | 41 | 91.11%", "≥95% | 97.3% | 102.42%", "≤8个月 | 8.5个月 | 94.12%"); None for a value in words (是, 完成,
+    达标), a date, or two units.  The figures are no facts of the document (a 满意度 row's 104.67% is no satisfaction
+    rate, its 年度指标值 90 no satisfaction either): only the row's 完成率 relation uses them.  Their ids are negative,
+    apart from every fact's: -(1 + where the cell starts)."""
+    joined = "".join(c.text for c in target_cells).replace(" ", "")
+    t, a = _QUANTITY_CELL.match(joined), _QUANTITY_CELL.match(achieved.text.strip())
+    if t is None or a is None or a.group("op") or t.group("unit") != a.group("unit"):
+        return None
+    unit = t.group("unit")
+    if _DATE_UNIT.search(unit):
+        return None  # ("2023年12月", "12月底": a date, no quantity)
+    number = next((c for c in target_cells if re.search(r"\d", c.text)), None)
+    if number is None:
+        return None
+    out = []
+    for cell, m, role in ((rate, _PERCENT_CELL.match(rate.text.strip()), "完成率"), (number, t, "年度指标值"),
+                          (achieved, a, "实际完成值")):
+        if m is None:
+            return None
+        if role == "完成率":
+            written, figure = m.group(), m.group()
+            where = cell.start + cell.text.find(written)
+        else:
+            num = m.group("num")
+            where = cell.start + cell.text.find(num)
+            # (the unit written in the cell, right after the number: "46.8公里"; a 单位 column's is elsewhere)
+            written = num + unit if cell.text[cell.text.find(num) + len(num):].startswith(unit) else num
+            figure = num + unit
+        kind = "PERCENT" if role == "完成率" or unit == "%" else "AMOUNT" if unit.endswith("元") else "COUNT"
+        fig = read_figure(kind, figure)
+        end = where + len(written)
+        line, column = norm.line_col(where)
+        out.append(Fact.from_fields({
+            "id": -1 - where, "kind": fig.kind, "value": fig.value, "unit": fig.unit, "written_unit": fig.written_unit,
+            "scale": fig.scale, "decimals": fig.decimals, "approximate": False, "about": False,
+            "text": norm.original[where:end],
+            "span": Span.from_fields({"start": where, "end": end, "line": line, "column": column}),
+            "label": f"{label}{role}", "concept": None, "period": None, "scenario": None, "fund": None, "window": 0,
+            "sentence": 0, "in_table": True,
+            "exact": fig.kind == "count" and fig.scale == 1 and fig.decimals == 0,  # (a count, as in prose)
+        }))
+    return tuple(out)
 
 
 # ------------------------------------------------------------------ the tables

@@ -74,6 +74,58 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                                                 years_span=r.span(at, end), reason=reason, via=(), rejected=()))
 
 
+# a mean per unit: "户均补助", "人均", "平均每户" (not 月均, 年均: a mean over time)
+_PER_UNIT_MEAN = lazyre.compile(r"(?:^|[^月年日])([户人亩村])均|平均每([户人亩村])")
+# a count of those there are ("全县共有脱贫户5200户", "现有", "户籍人口"), not of those paid or counted for the mean ("共补助
+# 680户", "按在职人员87人计算", "实有在职人员"): the mean may be over the fewer who were paid
+_HELD_COUNT = lazyre.compile(r"(?:共|现|总|全县|全市|全区|全镇|全乡|辖区)有|户籍|常住|人口")
+_PERIOD_WORD = lazyre.compile(r"[年月日天周季]")  # ("户均月补助250元", "人均年收入": a mean over a period too)
+
+
+def per_unit_means(r: Reading) -> Iterator[Candidate]:
+    """户均 A of an amount T shared by N units, all three in one sentence: A = T / N.
+
+        "共补助680户,补助资金204万元,户均补助3,000元"      → 3000 = 204万 / 680
+
+    The mean is named per a unit (户均, 人均, 平均每户; not per month, 月均, nor a standard, "人均补助标准"); the
+    sentence states exactly one count of that unit (exact, not per something) — not a count of those there are
+    ("全县共有脱贫户5200户,…户均发放小额信贷资金3.5万元": the mean of the fewer who borrowed; 实有在职人员 is counted) — and
+    exactly one other amount before the mean, of money paid (cue product_label), larger than it; anything else — two
+    counts, two amounts — and which mean of which is open.  A mean is rounded as written (3,000 may be to the thousand): AVG001 reads its trailing zeros."""
+    tree = r.tree
+    money, per_period = r.vocab.cue("product_label"), r.vocab.cue("per_period")
+    for s in tree.of_kind("labelled"):
+        mean = r.facts[s.index]
+        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0:
+            continue
+        label = clean_label(mean.label)
+        m = _PER_UNIT_MEAN.search(label)
+        if m is None or per_period.search(label) or "标准" in label or _PERIOD_WORD.search(label, m.end()) \
+                or per_period.match(r.norm.text[mean.span.end:mean.span.end + 8].lstrip("元/")):
+            continue
+        per = m.group(1) or m.group(2)
+        counts, amounts = [], []
+        for k in tree.unit("sentence", s.index):
+            f = r.facts[k]
+            if f is None or k == s.index or tree[k].kind not in {"labelled", "total"}:
+                continue
+            if f.kind == "count" and f.unit == per:
+                counts.append(f)
+            elif f.kind == "amount":
+                amounts.append(f)
+        if len(counts) != 1 or len(amounts) != 1:
+            continue
+        count, total = counts[0], amounts[0]
+        if not count.exact or count.is_bound or "每" in clean_label(count.label) or count.value < 2 \
+                or _HELD_COUNT.search(clean_label(count.label)) \
+                or total.is_bound or total.span.start > mean.span.start or total.value <= mean.value \
+                or not money.search(clean_label(total.label)) or _PER_UNIT_MEAN.search(clean_label(total.label)):
+            continue
+        yield Candidate(Average.model_construct(total=total, mean=mean, years=(count.value,), years_text=count.text,
+                                                years_span=count.span, per=per, reason="mean_per_unit", via=(),
+                                                rejected=()))
+
+
 def _sentence_end(text: str, at: int) -> int:
     ends = [i for i in (text.find(c, at) for c in "。\n") if i >= 0]
     return min(ends) if ends else len(text)

@@ -10,8 +10,13 @@ than the count the text states, and no standard of a product); the count is a fi
 sub-sentence, else its sentence (the one whose label says it is the total —
 合计, 共 — else the nearest); the product is the first amount after the standard
 whose label names money paid (else the one before the count).  A standard per
-month or day, a bound (最高, 不超过), a range (500至1000元) or tiers (一等每人3000元,
-二等每人2000元) state no product; nor does a count listed with another group's ("5个行政村、3个社区,按每村(社区)
+day or term, a bound (最高, 不超过), a range (500至1000元) or tiers (一等每人3000元,
+二等每人2000元) state no product; a standard per month does over the months its sentence says ("按12个月", or a
+product named for 全年: 12 — product_over_months):
+
+    "为全县2,350名…对象按每人每月120元标准发放分类施保补助,全年共计338.4万元"  → 338.4万元 = 2350 × 120元 × 12
+
+— paid 全年, or to some of a group the count names ("N名X中的Y"), the amount may be of fewer: only more is wrong; nor does a count listed with another group's ("5个行政村、3个社区,按每村(社区)
 8万元"), when the standard may be of either group or of both.
 """
 
@@ -49,9 +54,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         label = clean_label(standard.label)
         if r.vocab.cue("average_standard").search(label):
             continue  # "户均补助2000元": a mean, rounded, perhaps over fewer than the count stated — no standard
-        if r.vocab.cue("per_period").search(label) or r.vocab.cue("standard_bound").search(label) \
-                or _RANGE_AFTER.match(r.norm.text[standard.span.end:standard.span.end + 4]) \
-                or r.vocab.cue("per_period").match(r.norm.text[standard.span.end:standard.span.end + 8].lstrip("元/")):
+        after = r.norm.text[standard.span.end:standard.span.end + 8].lstrip("元/")
+        monthly = bool(r.vocab.cue("per_month").search(label) or r.vocab.cue("per_month_after").match(after))
+        if not monthly and (r.vocab.cue("per_period").search(label) or r.vocab.cue("per_period").match(after)) \
+                or r.vocab.cue("standard_bound").search(label) \
+                or _RANGE_AFTER.match(r.norm.text[standard.span.end:standard.span.end + 4]):
             continue
         if r.vocab.cue("standard_superseded").match(r.norm.text, standard.span.end):
             continue  # ("人均补助标准由2022年的84元提高到2023年的89元": the former standard, raised since)
@@ -77,17 +84,60 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if r.vocab.cue("count_each").search(clean_label(count.label)):
             continue  # "为6个乡镇各配备转运车2辆,每辆18万元,共计216万元": the count is each place's, times 6
         cause = r.vocab.cue("deviation_cause")
-        if cause.search(text, min(count.span.end, product.span.end), product.span.start) \
-                or cause.search(text, min(standard.span.end, product.span.end), product.span.start):
+        if any(not (monthly and _MONTH_COUNT.search(m.group()))  # (a standard per month: its months are no deviation)
+               for start in (min(count.span.end, product.span.end), min(standard.span.end, product.span.end))
+               for m in cause.finditer(text, start, product.span.start)):
             continue  # "…每户2000元,因部分农户年中退出,实际发放228万元": a deviation the text explains
+        periods, periods_text, implied = 1, "", False
+        if monthly:
+            # (over months, only the plainest shape: the count before the standard and the amount after it, in its
+            # sub-sentence, and no other standard before it — "一级…每人每月120元;二级…每人每月80元,全年需资金…": tiers)
+            if not (near and tree[at].sub == s.sub and at > s.index and count.span.start < standard.span.start) \
+                    or _standard_before(r, s.index):
+                continue
+            months = _months(r, s.index, at, product)
+            if months is None:
+                continue  # (a standard per month, and the months it is paid for not said)
+            periods, periods_text, implied = months
         # explicit: one count of the unit beside the standard, and the amount after it, in its
         # sub-sentence; an amount stated before the count may be another sum ("共计40.83万元,带动
         # 14户…分红,每户可分得700元"): the reading is only inferred
         explicit = near and len(counts) == 1 and tree[at].sub == s.sub and at > s.index
+        reason = "product_over_months" if monthly else "product_in_sentence" if explicit else "product_of_nearest_count"
         yield Candidate(Product.model_construct(
             product=product, count=count, standard=standard, per=per,
-            rivals=tuple([*counts[1:], *(f for _, f in found[1:])]),
-            reason="product_in_sentence" if explicit else "product_of_nearest_count", via=(), rejected=()))
+            rivals=tuple([*counts[1:], *(f for _, f in found[1:])]), periods=periods, periods_text=periods_text,
+            # (paid 全年 — people enter and leave through the year —, or to "2,350名低保对象中的一、二类对象": fewer)
+            fewer_below=monthly and (implied or bool(_AMONG.match(text, count.span.end))),
+            reason=reason, via=(), rejected=()))
+
+
+# the count names a group the standard may be paid to only some of: "2,350名农村低保对象中的一、二类对象"
+_AMONG = lazyre.compile(r"[\u4e00-\u9fff]{0,12}中的")
+_MONTHS = lazyre.compile(r"个?月$")
+_MONTH_COUNT = lazyre.compile(r"^(?:(?:按|共|计)\s*)?\d+\s*个月(?:计|发)?$")
+_WHOLE_YEAR = lazyre.compile(r"全年|年度|一年")
+
+
+def _months(r: Reading, i: int, at: int, product: Fact) -> tuple[int, str, bool] | None:
+    """The months a standard per month (node i) is paid for, towards its product (node `at`): a count of months
+    said in its sub-sentence ("按12个月计发", "发放10个月") — (n, its text, False) —, else a product named for the whole year
+    ("全年共计338.4万元") — (12, "全年", True: implied) —; None when neither, or two counts of months."""
+    tree = r.tree
+    text = r.norm.text
+    months = [r.facts[k] for k in tree.unit("sub", i) if r.facts[k] is not None and r.facts[k].kind == "count"
+              and (_MONTHS.search(r.facts[k].written_unit or r.facts[k].unit or "")
+                   or r.facts[k].unit == "个" and text.startswith("月", r.facts[k].span.end))  # ("按12个月": 12个, 月)
+              and 1 <= r.facts[k].value <= 12]
+    if len(months) > 1:
+        return None
+    if months:
+        m = months[0]
+        return int(m.value), m.text + ("月" if not m.text.endswith("月") else ""), False
+    if _WHOLE_YEAR.search(clean_label(product.label)) \
+            or _WHOLE_YEAR.search(text, r.facts[i].span.end, product.span.start):  # ("每人每月100元(全年),发放…")
+        return 12, "全年", True
+    return None
 
 
 def _standard_before(r: Reading, i: int) -> bool:

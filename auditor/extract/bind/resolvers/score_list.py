@@ -193,11 +193,16 @@ _OWN_SCORE = lazyre.compile(r"(?:经综合评价,?)?(?:本|该)?(?:项目|部门
 
 
 def _levels_after(r: Reading, i: int) -> Candidate | None:
-    """A total score, 其中, and the levels' scores in the same sentence."""
+    """A total score, 其中, and the levels' scores in the same sentence — or a 其中 that opens the sentence right
+    after the total's, the total its last figure: "…自评总分为92.6分。其中,预算执行得分9.71分,产出指标得分48分,…"."""
     tree = r.tree
     opener = tree[i]
     total_name = r.vocab.cue("score_total")
     before = next((k for k in tree.before(i, "sentence") if r.facts[k] is not None), None)
+    if before is None and tree.opens_sentence(i):
+        before = next((k for k in tree.before(i, "paragraph") if r.facts[k] is not None), None)
+        if before is not None and tree[before].sentence != opener.sentence - 1:
+            before = None  # (only the sentence right before: its last figure)
     if before is None:
         return None
     total = r.facts[before]

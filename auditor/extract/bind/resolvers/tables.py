@@ -31,7 +31,7 @@ from decimal import Decimal
 
 from auditor import lazyre
 from auditor.extract.model import (SUBTOTAL_VIA, Breakdown, Change, Difference, Fact, FundsScore, IndicatorScore, ScoreSum,
-                                   ScoreTable, Share, TableRate, TableRow, unsigned, year_gap)
+                                   ScoreTable, Share, TableRate, TableRow, Target, unsigned, year_gap)
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
@@ -63,6 +63,7 @@ class TableRelations:
     changes: list[Change] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
     differences: list[Difference] = field(default_factory=list)
+    targets: list[Target] = field(default_factory=list)
 
 
 def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary) -> TableRelations:
@@ -95,6 +96,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary
             out.shares.extend(_column_shares(table, rows, parts_of))
         if table.kind == "indicators":
             out.indicators.extend(_indicators(rows, table.full_when_met, POSITIONAL.get(table.layout, "indicator_row")))
+            out.targets.extend(_completions(rows, _via(table)))
             out.score_sums.extend(_level_weights(table))
             # (… unless a row of its own scores the funds: "| 预算执行率 | | | | 10 | 9.93 |" said again under 一级指标)
             own = any(_FUNDS_INDICATOR.search(_bare(r.label)) for r in table.rows)
@@ -774,6 +776,34 @@ def _indicators(rows: list[TableRow], full_when_met: str, reason: str) -> list[I
         out.append(IndicatorScore.model_construct(
             score=score, weight=weight, target=target, achieved=achieved, met=met(target, achieved),
             full_when_met=full_when_met, row=row.label, reason=reason, via=row.via))
+    return out
+
+
+def _completions(rows: list[TableRow], via: tuple[str, ...]) -> list[Target]:
+    """Each indicator row's 完成率 = 实际完成值 / 年度指标值, where a 完成率 column stands between them and 分值
+    (`indicator_completion_row`):
+
+        三级指标 | 年度指标值 | 实际完成值 | 完成率 | 分值 | 得分
+        农村生活污水治理行政村 | 45个 | 41个 | 91.11% | 15 | 13.67     → 91.11 % = 41 / 45
+
+    The 指标值's comparator says the indicator's direction (TGT001 reads each): ≥ — at most 100 % when met, as
+    templates cap it —, ≤ — a ceiling (a cost, a time): met, 100 %, or the two figures' ratio either way —, none — a
+    reverse indicator may be written so: either ratio, or 100 % under the target.  A row whose values are words (是,
+    达标), dates or of two units has no such figures (TableRow.completion is None)."""
+    out = []
+    for row in rows:
+        if row.completion is None or row.is_total:
+            continue
+        rate, target, achieved = row.completion
+        if target.value <= 0:
+            continue  # ("0人 | 0人 | 100%": an indicator of none, no ratio)
+        m = _COMPARE.match(row.texts.get("target", "").replace(" ", ""))
+        op = m.group("op") if m is not None else None
+        direction = "at_least" if op in _AT_LEAST or op == ">" else "at_most" if op in _AT_MOST or op == "<" \
+            else "unstated"
+        out.append(Target.model_construct(percent=rate, target=target, actual=achieved, measure="completion",
+                                          ceiling=direction == "at_most", direction=direction,
+                                          reason="indicator_completion_row", via=tuple([*via, *row.via]), rejected=()))
     return out
 
 

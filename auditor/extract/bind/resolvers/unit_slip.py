@@ -5,8 +5,9 @@
 Two mentions of one quantity (concept, year, scenario, funds: the key of
 `DocumentIndex`) whose digits agree but whose units differ by 10⁴ are one figure
 with its unit slipped.  The slipped mention is the one in the unit fewer mentions
-use (on a tie, the unit the document uses less for money); a concept the
-vocabulary does not know counts only when the labels are the same words.
+use (on a tie, the unit the concept's other amounts use less, then the document for money); a concept the
+vocabulary does not know counts only when the labels are the same words — once the concept's own name and a
+closing 数 / 额 are set aside ("全年执行数386.52万元" … "项目全年执行386.52元" in a project's report: _words).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from decimal import Decimal
 
+from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.model import Fact, UnitSlip
 from auditor.extract.readings import clean_label
@@ -30,7 +32,7 @@ def resolve(index: DocumentIndex) -> list[UnitSlip]:
         facts = [f for f in facts if not f.in_table and f.value != 0 and f.scale in _SCALES]
         if len({f.scale for f in facts}) < 2:
             continue
-        if key[0] not in known and len({clean_label(f.label) for f in facts}) > 1:
+        if key[0] not in known and len({_words(f, key[0]) for f in facts}) > 1:
             continue  # a label the vocabulary does not know: only the same words are one quantity
         for digits in {f.written_value for f in facts}:
             same = [f for f in facts if _same_digits(f, digits)]
@@ -38,8 +40,14 @@ def resolve(index: DocumentIndex) -> list[UnitSlip]:
             yuan, wan = by_scale[Decimal(1)], by_scale[_TEN_THOUSAND]
             if not yuan or not wan:
                 continue
+            # (on a tie, the unit the concept's other amounts use — "项目全年预算数400.00万元,全年执行数386.52万元" beside
+            # "项目全年执行386.52元" —, then the document's)
+            of_concept = Counter(f.scale for f in index.amounts_by_concept.get(key[0], ()) if f.scale in _SCALES
+                                 and not _same_digits(f, digits))
             if len(yuan) != len(wan):
                 slipped, others = (yuan, wan) if len(yuan) < len(wan) else (wan, yuan)
+            elif of_concept[Decimal(1)] != of_concept[_TEN_THOUSAND]:
+                slipped, others = (yuan, wan) if of_concept[Decimal(1)] < of_concept[_TEN_THOUSAND] else (wan, yuan)
             elif used[Decimal(1)] != used[_TEN_THOUSAND]:
                 slipped, others = (yuan, wan) if used[Decimal(1)] < used[_TEN_THOUSAND] else (wan, yuan)
             else:
@@ -49,6 +57,19 @@ def resolve(index: DocumentIndex) -> list[UnitSlip]:
                                                     reason="same_quantity_other_unit", via=(), rejected=()))
         # (two mentions with other digits are DUP001's)
     return sorted({s.slipped.id: s for s in out}.values(), key=lambda s: s.slipped.span.start)
+
+
+def _words(f: Fact, concept: str) -> str:
+    """The words of a figure's label that say which quantity it is, once its concept's own name and a closing 数 / 额
+    are set aside: "项目全年执行数" and "全年执行" in a project's report (concept 项目) are one quantity's,
+    "全年执行数" and "全年预算数" are not."""
+    words = clean_label(f.label)
+    if concept and concept in words and words != concept:
+        words = words.replace(concept, "")
+    return _CLOSING.sub("", words) or words
+
+
+_CLOSING = lazyre.compile(r"(?:数|额|金额|数额)$")
 
 
 def _same_digits(f: Fact, digits: Decimal) -> bool:
