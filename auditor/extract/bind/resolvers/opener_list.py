@@ -230,6 +230,9 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     end = list_end(r, i)
     via: list[str] = []
     inner = inner_nodes(r, i, end)
+    own_change = _change_the_parts_name(r, i, end, inner)
+    if own_change is not None:
+        candidates = [own_change, *candidates]
     first_total = _nearest_alike(r, candidates, i, end, inner)
     parts = [
         (k, r.facts[k]) for k in range(i + 1, end)
@@ -464,6 +467,34 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via), inline)
     if made:
         yield made
+
+
+_SAID_CHANGE = lazyre.compile(r"(?:超收|短收|增收|减收|超支|节支|增支|减支)$")
+
+
+def _change_the_parts_name(r: Reading, i: int, end: int, inner: set[int]) -> Fact | None:
+    """"…比预算超收3920.24亿元。其中,中央财政本级收入超收2542.47亿元,地方财政本级收入超收1377.77亿元": parts each named
+    by the same word of a change (超收, 减收, 超支 …) are the parts of the change so named just before the list — not of
+    the level (全国财政收入) it is a change of."""
+    tree = r.tree
+    words = set()
+    for k in range(i + 1, end):
+        if k not in inner and is_part(r, tree[k]) and tree[k].depth == tree[i].depth:
+            said = _SAID_CHANGE.search(clean_label(r.facts[k].label))
+            if said is None:
+                return None
+            words.add(said.group())
+    if len(words) != 1:
+        return None
+    word = words.pop()
+    for j in tree.before(i, "paragraph", limit=16):
+        if tree[j].sentence < tree[i].sentence - 1:
+            break
+        f = r.facts[j]
+        if f is not None and tree[j].kind in {"labelled", "increase", "decrease"} and f.kind == "amount" \
+                and not f.is_bound and (tree[j].piece.keyword or clean_label(f.label)).endswith(word):
+            return f
+    return None
 
 
 def _nearest_alike(r: Reading, candidates, i: int, end: int, inner: set[int]):
