@@ -433,8 +433,10 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
     # "资金107.13万元,其中项目管理费1.07万元,目前已拨付106.36万元": an execution
     # figure is not a part of a budget (or unqualified) total
     total_scenario = first_total.scenario
+    # (… but money paid and taken back is a part taken away: "由中央补助…、省级补助…,减除上年多拨付的资金96.4万元构成")
     parts = [(k, f) for k, f in parts
-             if f.scenario in (None, total_scenario) or compatible_scenarios(f.scenario, total_scenario)]
+             if f.scenario in (None, total_scenario) or compatible_scenarios(f.scenario, total_scenario)
+             or opener.kind == "classify" and subtracted.match(f.label)]
     if not parts:
         return
     concepts = [f.concept for _, f in parts if f.concept]
