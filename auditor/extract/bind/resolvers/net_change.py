@@ -11,19 +11,27 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Difference
+from auditor.extract.discourse import Node
+from auditor.extract.model import Difference, Fact
 from auditor.extract.readings import Reading, clean_label
 
 _CHANGES = ("increase", "decrease")
 
 
+def amount_changes(r: Reading) -> Iterator[tuple[Node, Fact]]:
+    """Each change up or down by an exact amount (增加 / 减少 d万元), with its node, in text order."""
+    for s in r.tree.of_kind(*_CHANGES):
+        fact = r.facts[s.index]
+        if fact is not None and fact.kind == "amount" and not fact.is_bound:
+            yield s, fact
+
+
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     net = r.vocab.cue("net_change")
-    for s in tree.of_kind(*_CHANGES):
+    for s, fact in amount_changes(r):
         i = s.index
-        fact = r.facts[i]
-        if fact is None or fact.kind != "amount" or fact.is_bound or i == 0:
+        if i == 0:
             continue
         words = tree[i - 1]
         if words.kind != "words" or words.clause != s.clause or not net.match(clean_label(words.piece.label)):

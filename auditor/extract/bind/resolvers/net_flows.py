@@ -15,21 +15,17 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate, difference_claim
+from auditor.extract.bind.resolvers.net_change import amount_changes
 from auditor.extract.bind.resolvers.roll_forward import flow_role
 from auditor.extract.model import Difference, Fact
 from auditor.extract.readings import Reading, clean_label
-
-_CHANGES = ("increase", "decrease")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     balance_word = r.vocab.cue("balance_of_flows")
-    for s in tree.of_kind(*_CHANGES):
+    for s, delta in amount_changes(r):
         i = s.index
-        delta = r.facts[i]
-        if delta is None or delta.kind != "amount" or delta.is_bound:
-            continue
         # (the balance it is a change of: an amount of its sentence before it, named a balance)
         if not any(r.facts[k] is not None and r.facts[k].kind == "amount" and tree[k].depth == s.depth
                    and balance_word.search(clean_label(r.facts[k].label)) for k in tree.before(i, "sentence")):

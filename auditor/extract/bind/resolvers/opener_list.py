@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 import os
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
@@ -37,12 +37,30 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 candidates = [c for c in candidates if SPAN_TOTAL.search(c.label)]
             if not candidates:
                 continue
-            listed = list(_opener_list(r, node.index, candidates))
+            span = _span(r, node.index)
+            listed = list(_opener_list(r, node.index, candidates, span))
             yield from listed
             if node.kind == "qizhong" and len(candidates) >= 2:
-                yield from _second_measure(r, node.index, candidates)
-                yield from _money_and_count(r, node.index, candidates, {c.total for c in listed})
-                yield from _measures_per_clause(r, node.index, candidates)
+                yield from _second_measure(r, node.index, candidates, span)
+                yield from _money_and_count(r, node.index, candidates, {c.total for c in listed}, span)
+                yield from _measures_per_clause(r, node.index, candidates, span)
+
+
+class _Span(NamedTuple):
+    """Where the list an opener opens ends (list_end), the nodes of the lists inside it, and the figures at its own
+    depth that may be its parts (is_part), in order: worked out once an opener, for each reading of it."""
+
+    end: int
+    inner: set[int]
+    members: list[int]
+
+
+def _span(r: Reading, i: int) -> _Span:
+    tree = r.tree
+    end = list_end(r, i)
+    inner = inner_nodes(r, i, end)
+    members = [k for k in range(i + 1, end) if k not in inner and is_part(r, tree[k]) and tree[k].depth == tree[i].depth]
+    return _Span(end, inner, members)
 
 
 def _period_named(r: Reading, said) -> str:
@@ -68,7 +86,7 @@ def _changes_follow(r: Reading, i: int) -> bool:
 _CHANGE_PIECES = frozenset({"increase", "decrease", "growth_up", "growth_down", "share"})
 
 
-def _second_measure(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
+def _second_measure(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[Candidate]:
     """"砌护渠道48条,长11.27千米,其中U40型农渠46条长8.85千米;U50-1型斗渠2条长2.42千米": each part
     states two measures of its total's; the list of the measure its nearest total is not in (the
     count, here) is read too, against the total of that measure stated right before, in the same
@@ -80,10 +98,7 @@ def _second_measure(r: Reading, i: int, candidates: list) -> Iterator[Candidate]
                   and (c.kind, c.unit) != (nearest.kind, nearest.unit)), None)
     if other is None or nearest.kind != "count":
         return
-    end = list_end(r, i)
-    inner = inner_nodes(r, i, end)
-    listed = [r.facts[k] for k in range(i + 1, end)
-              if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth]
+    listed = [r.facts[k] for k in span.members]
     parts = [f for f in listed if (f.kind, f.unit) == (other.kind, other.unit)]
     firsts = [f for f in listed if (f.kind, f.unit) == (nearest.kind, nearest.unit)]
     if len(parts) < 2 or len(parts) != len(firsts):
@@ -95,24 +110,20 @@ def _second_measure(r: Reading, i: int, candidates: list) -> Iterator[Candidate]
         yield made
 
 
-def _money_and_count(r: Reading, i: int, candidates: list, listed: set[int]) -> Iterator[Candidate]:
+def _money_and_count(r: Reading, i: int, candidates: list, listed: set[int], span: _Span) -> Iterator[Candidate]:
     """"共支出医疗救助金488.9万元,救助44581人次。其中,发放基本医疗救助金262.3万元,帮扶困难群众42098人次;申请…救助金
     226.6万元,帮扶困难群众2483人次": the sentence before the list states an amount and a count, and each part states
     one of each. Each measure's list the opener did not read is read against its own total — complete when the parts'
     other measure makes its total exactly, else it fails only by excess."""
     tree = r.tree
-    opener = tree[i]
     pair = sorted((c for c in candidates[:2] if c.kind in ("amount", "count")), key=lambda c: c.kind)
     if len(pair) != 2 or {c.kind for c in pair} != {"amount", "count"} or pair[0].sentence != pair[1].sentence:
         return
     if all(c.id in listed for c in pair):
         return
-    end = list_end(r, i)
-    inner = inner_nodes(r, i, end)
-    at = [k for k in range(i + 1, end) if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth]
-    if any(grade_of(tree[k].piece.label) is not None for k in at):
+    if any(grade_of(tree[k].piece.label) is not None for k in span.members):
         return  # (the projects of each grade and their money: grade_counts' reading, complete by the bands named)
-    items = [r.facts[k] for k in at]
+    items = [r.facts[k] for k in span.members]
     parts = {c.id: [f for f in items if (f.kind, f.unit) == (c.kind, c.unit)] for c in pair}
     amounts, counts = (parts[c.id] for c in pair)
     if len(amounts) < 2 or len(amounts) != len(counts) or len(amounts) + len(counts) != len(items):
@@ -126,25 +137,21 @@ def _money_and_count(r: Reading, i: int, candidates: list, listed: set[int]) -> 
                 yield made
 
 
-def _measures_per_clause(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
+def _measures_per_clause(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[Candidate]:
     """"当年预算批复指标71.48亿元,已用指标62.09亿元,预算结余9.39亿元…。其中:县直各部门批复指标39.41亿元,已用指标33.79亿元,
     预算结余5.62亿元…;各乡镇批复指标11.49亿元,已用指标7.94亿元,…": the sentence before the list states several
     amounts, and each clause of the list states them again, in their order, each named as its total is (the end of
     the name that tells it from the others: 复指标, 用指标, 结余 — or, in its place, the same last two characters):
     one list per measure, complete when every clause states that measure and the clauses are all the parts."""
     tree = r.tree
-    opener = tree[i]
     totals = [c for c in candidates if c.kind == "amount" and c.sentence == candidates[0].sentence]
     totals.reverse()  # (in their order in the text)
     names = _telling_ends([clean_label(c.label) for c in totals])
     if not 2 <= len(totals) <= 4 or names is None or any(c.unit != totals[0].unit for c in totals):
         return
-    end = list_end(r, i)
-    inner = inner_nodes(r, i, end)
     clauses: dict[int, list[Fact]] = {}
-    for k in range(i + 1, end):
-        if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth:
-            clauses.setdefault(tree[k].sub, []).append(r.facts[k])
+    for k in span.members:
+        clauses.setdefault(tree[k].sub, []).append(r.facts[k])
     if len(clauses) < 2:
         return
     lists: list[list[Fact]] = [[] for _ in totals]
@@ -222,23 +229,19 @@ _BUDGET_NAME = lazyre.compile(r"预算|可用资金|资金总额|到位")
 _SPENT_NAME = lazyre.compile(r"^(?:实际|全年|累计|当年|本年|截至年底|年度)?(?:共)?(?:支出|执行|使用|支付)(?:数|金额|资金)?$")
 
 
-def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
+def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[Candidate]:
     tree = r.tree
     opener = tree[i]
     if opener.kind == "fenbie" and _in_and_out(r, i):
         return  # ("2022年收入、支出分别为126770万元和646702万元": money in and money out, no parts of one total)
-    end = list_end(r, i)
+    end, inner = span.end, span.inner
     via: list[str] = []
-    inner = inner_nodes(r, i, end)
-    own_change = _change_the_parts_name(r, i, end, inner)
+    own_change = _change_the_parts_name(r, i, span.members)
     if own_change is not None:
         candidates = [own_change, *candidates]
-    first_total = _nearest_alike(r, candidates, i, end, inner)
-    parts = [
-        (k, r.facts[k]) for k in range(i + 1, end)
-        if k not in inner and is_part(r, tree[k]) and tree[k].depth == opener.depth
-        and r.facts[k].kind == first_total.kind and r.facts[k].unit == first_total.unit
-    ]
+    first_total = _nearest_alike(r, candidates, span.members)
+    parts = [(k, r.facts[k]) for k in span.members
+             if r.facts[k].kind == first_total.kind and r.facts[k].unit == first_total.unit]
     inline = {f.id for _, f in parts}  # the parts in the list's own sentence
     # a list whose own sentence names every member of its total's family is whole: it
     # does not go on into the next sentences, paragraphs or lines
@@ -474,18 +477,17 @@ def _opener_list(r: Reading, i: int, candidates: list) -> Iterator[Candidate]:
 _SAID_CHANGE = lazyre.compile(r"(?:超收|短收|增收|减收|超支|节支|增支|减支)$")
 
 
-def _change_the_parts_name(r: Reading, i: int, end: int, inner: set[int]) -> Fact | None:
+def _change_the_parts_name(r: Reading, i: int, members: list[int]) -> Fact | None:
     """"…比预算超收3920.24亿元。其中,中央财政本级收入超收2542.47亿元,地方财政本级收入超收1377.77亿元": parts each named
     by the same word of a change (超收, 减收, 超支 …) are the parts of the change so named just before the list — not of
     the level (全国财政收入) it is a change of."""
     tree = r.tree
     words = set()
-    for k in range(i + 1, end):
-        if k not in inner and is_part(r, tree[k]) and tree[k].depth == tree[i].depth:
-            said = _SAID_CHANGE.search(clean_label(r.facts[k].label))
-            if said is None:
-                return None
-            words.add(said.group())
+    for k in members:
+        said = _SAID_CHANGE.search(clean_label(r.facts[k].label))
+        if said is None:
+            return None
+        words.add(said.group())
     if len(words) != 1:
         return None
     word = words.pop()
@@ -499,15 +501,13 @@ def _change_the_parts_name(r: Reading, i: int, end: int, inner: set[int]) -> Fac
     return None
 
 
-def _nearest_alike(r: Reading, candidates, i: int, end: int, inner: set[int]):
+def _nearest_alike(r: Reading, candidates, members: list[int]):
     """The nearest figure before the list, unless that counts things and the list's first part is
     money: "资助项目1.75亿元,共5类。其中资助老年福利事业8419.54万元…" lists money, not the 5 kinds."""
     current = [c for c in candidates if not r.is_previous(c)] or candidates
     if current[0].kind != "count":
         return current[0]
-    tree = r.tree
-    first = next((r.facts[k] for k in range(i + 1, end)
-                  if k not in inner and is_part(r, tree[k]) and tree[k].depth == tree[i].depth), None)
+    first = r.facts[members[0]] if members else None
     if first is None or first.kind != "amount":
         return current[0]
     return next((c for c in current if (c.kind, c.unit) == (first.kind, first.unit)), current[0])
