@@ -474,17 +474,15 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
         yield made
 
 
-_SAID_CHANGE = lazyre.compile(r"(?:超收|短收|增收|减收|超支|节支|增支|减支)$")
-
-
 def _change_the_parts_name(r: Reading, i: int, members: list[int]) -> Fact | None:
     """"…比预算超收3920.24亿元。其中,中央财政本级收入超收2542.47亿元,地方财政本级收入超收1377.77亿元": parts each named
     by the same word of a change (超收, 减收, 超支 …) are the parts of the change so named just before the list — not of
     the level (全国财政收入) it is a change of."""
     tree = r.tree
     words = set()
+    change_word = r.vocab.cue("change_part_word")
     for k in members:
-        said = _SAID_CHANGE.search(clean_label(r.facts[k].label))
+        said = change_word.search(clean_label(r.facts[k].label))
         if said is None:
             return None
         words.add(said.group())
