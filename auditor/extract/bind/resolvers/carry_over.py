@@ -38,6 +38,8 @@ _ROLES = (_OPENING, _INCOME, _SPENDING, _CLOSING)
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     for facts in r.facts_by_sentence("amount"):
+        if len(facts) < 4:
+            continue  # (the cheap test first: four amounts at least, before each label is read)
         facts = [f for f in facts if not _GRAND_TOTAL.search(_dated(clean_label(f.label)))]
         if len(facts) != 4:
             continue

@@ -26,6 +26,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.lists import adds_up
 from auditor.extract.model import Difference, Fact, period_of
 from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUND_NAME, fund_called
@@ -43,11 +44,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         fact = r.facts[node.index]
         if fact is None or fact.kind != "amount" or node.kind != "labelled":
             continue
-        short = bool(deficit.search(clean_label(node.piece.label)))
-        if not short and not balance.search(clean_label(node.piece.label)) \
-                and not carried_forward.search(clean_label(node.piece.label)):
+        label = clean_label(node.piece.label)
+        short = bool(deficit.search(label))
+        if not short and not balance.search(label) and not carried_forward.search(label):
             continue
-        if r.vocab.cue("carried_balance").search(clean_label(node.piece.label)):
+        if r.vocab.cue("carried_balance").search(label):
             continue  # ("收支相抵后差额35.69万元由年初结转和结余60.77万元弥补": the balance carried in, not the year's)
         said = "".join(tree[k].piece.label for k in tree.unit("sentence", node.index) if k <= node.index)
         if not offset.search(said):
@@ -58,7 +59,6 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue  # ("总收入…,总支出…。剔除…收入A和…支出B后,收支结余C": a balance of adjusted totals)
         plus, minus = _totals(r, node.index, income), _totals(r, node.index, spending)
         reason = "offset_balance"
-        label = clean_label(node.piece.label)
         this_year = r.vocab.cue("offset_this_year").search(label)
         carried = _carried_in(r, node.index)
         named = len(plus) == 1 and _named_total(r, plus[0])
@@ -77,7 +77,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if any(f.unit != fact.unit for f in (*plus, *minus)):
             continue
         if not short and carried_forward.search(label) and len(plus) == 1 and len(minus) == 1 \
-                and abs(plus[0].value - minus[0].value) <= plus[0].tolerance + minus[0].tolerance and fact.value:
+                and adds_up(plus[0], minus) and fact.value:
             continue  # ("收入总计A,支出总计A(含结转下年支出),收支相抵,结转下年支出C": what is carried on is in the 支出总计)
         if short:  # a deficit is spending over income
             plus, minus = minus, plus

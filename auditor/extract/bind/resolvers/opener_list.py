@@ -37,6 +37,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 candidates = [c for c in candidates if SPAN_TOTAL.search(c.label)]
             if not candidates:
                 continue
+            if node.kind == "fenbie" and _in_and_out(r, node.index):
+                continue  # ("2022年收入、支出分别为126770万元和646702万元": money in and money out, no parts of one total)
             span = _span(r, node.index)
             listed = list(_opener_list(r, node.index, candidates, span))
             yield from listed
@@ -232,8 +234,6 @@ _SPENT_NAME = lazyre.compile(r"^(?:实际|全年|累计|当年|本年|截至年�
 def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[Candidate]:
     tree = r.tree
     opener = tree[i]
-    if opener.kind == "fenbie" and _in_and_out(r, i):
-        return  # ("2022年收入、支出分别为126770万元和646702万元": money in and money out, no parts of one total)
     end, inner = span.end, span.inner
     via: list[str] = []
     own_change = _change_the_parts_name(r, i, span.members)

@@ -27,8 +27,6 @@ GROUP = -1  # (the pairs' group, apart from repeat.resolve's quantities: one fin
 
 def resolve(index: DocumentIndex, text: str) -> list[Repeat]:
     own, other = index.vocab.cue("own_score_label"), index.vocab.cue("own_score_other")
-    if other.search(text):
-        return []
     scores = []
     for f in index.facts:
         if f.kind != "score" or f.in_table or not 0 <= f.value <= 100:
@@ -51,7 +49,8 @@ def resolve(index: DocumentIndex, text: str) -> list[Repeat]:
         if scores and scores[-1].sentence == f.sentence:
             continue
         scores.append(f)
-    if len(scores) < 2 or _Units(index, text).several:
+    # (the whole text looked at only when two scores are found: most reports state fewer)
+    if len(scores) < 2 or other.search(text) or _Units(index, text).several:
         return []
     place = index.vocab.cue("own_score_place")
     headings = [_heading(text, f.span.start) for f in scores]

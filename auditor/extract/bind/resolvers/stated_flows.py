@@ -25,20 +25,18 @@ from auditor.extract.readings import clean_label
 _REACH = 3  # paragraphs either side of the flows
 _KINDS = ("一般", "专项")
 _HEADING = lazyre.compile(r"\n\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分章节])")
-_STOCK = lazyre.compile(r"余额")
 _NO_STOCK = lazyre.compile(r"限额")
 
 
 def resolve(index: DocumentIndex, text: str) -> list[Difference]:
     out = []
     part_of_year = index.vocab.cue("part_of_year")
-    for sentence, facts in index.facts_by_sentence.items():
-        prose = [f for f in facts if not f.in_table]
-        if len(prose) < 2 or len(prose) != len(facts) or any(f.kind != "amount" or f.is_bound for f in prose):
+    for prose in index.facts_by_sentence.values():
+        # (the cheap tests first: a sentence of prose amounts of debt, before each figure's role is read)
+        if len(prose) < 2 or any(f.in_table or f.kind != "amount" or f.is_bound or "债" not in f.label for f in prose):
             continue
         roles = [flow_role(clean_label(f.label)) for f in prose]
-        if set(roles) != {"added", "taken"} or len({f.unit for f in prose}) != 1 \
-                or not all("债" in f.label for f in prose):
+        if set(roles) != {"added", "taken"} or len({f.unit for f in prose}) != 1:
             continue
         years = {index.period_of(f) for f in prose}
         if len(years) != 1 or None in years or not next(iter(years)).isdigit():
@@ -72,12 +70,12 @@ def resolve(index: DocumentIndex, text: str) -> list[Difference]:
 def _stocks(index: DocumentIndex, text: str, near: Fact, kinds: set[str], year: str, point: str | None) -> list[Fact]:
     """The debt balances of the flows' kind (or of neither kind) stated at `point` of `year` in the flows' section."""
     out = []
-    for f in index.facts:
-        if f.kind != "amount" or f.in_table or f.is_bound or f.sentence == near.sentence or f.unit != near.unit:
+    for f in index.amounts_holding("余额"):
+        if f.in_table or f.is_bound or f.sentence == near.sentence or f.unit != near.unit:
             continue
         label = clean_label(f.label)
         concept = f.concept or ""
-        if not _STOCK.search(label) or _NO_STOCK.search(label) or "债务" not in concept + label:
+        if _NO_STOCK.search(label) or "债务" not in concept + label:
             continue
         if {k for k in _KINDS if k in concept + label} != kinds:
             continue
