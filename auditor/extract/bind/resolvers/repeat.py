@@ -12,11 +12,13 @@ different levels (全区 / 区本级), or a figure named by the change made to i
 from __future__ import annotations
 
 from bisect import bisect_right
+from functools import lru_cache
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.model import Breakdown, Fact, Repeat, Share
 from auditor.extract.vocabulary import FUND_NAME, fund_called
+from auditor.load.base import line_starts
 
 
 def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], text: str,
@@ -171,6 +173,7 @@ def _own_funds(fact: Fact) -> frozenset[str]:
     return _funds(fact.label) | {fact.fund} if fact.fund else _funds(fact.label) | frozenset(fact_scope(fact))
 
 
+@lru_cache(maxsize=1024)
 def _funds(heading: str | None) -> frozenset[str]:
     """The funds a heading names ("二、财政拨款支出决算情况说明", "二、基金预算"), or none."""
     if not heading:
@@ -193,12 +196,18 @@ class _Units:
         self.index, self.text = index, text
         self._several: bool | None = None
         self._outlines: list[tuple[int, str]] | None = None
+        self._names: dict[str, str | None] = {}  # (heading → the unit it names: a heading is asked of again and again)
 
     def named(self, heading: str | None) -> str | None:
         """The unit a heading names, by its shape: a name alone (a bracketed note and "部门决算情况" after it aside) that
         is a unit's (vocabulary entity: "县实验中学", "教育局机关", "黄沙镇完全小学") or the unit itself ("中心学校本部", "局本级")."""
         if not heading:
             return None
+        if heading not in self._names:
+            self._names[heading] = self._named(heading)
+        return self._names[heading]
+
+    def _named(self, heading: str) -> str | None:
         m = _UNIT_HEADING.match(heading)
         if m:
             return m.group(1)
@@ -221,11 +230,7 @@ class _Units:
     def _unit_outlines(self) -> list[tuple[int, str]]:
         found: list[tuple[int, str]] = []
         lines = self.text.split("\n")
-        offset = 0
-        starts = []
-        for line in lines:
-            starts.append(offset)
-            offset += len(line) + 1
+        starts = line_starts(self.text)
         for n, line in enumerate(lines):
             name = line.strip()
             if not name or len(name) > 30 or "。" in name or _FIRST_HEADING.match(name):
