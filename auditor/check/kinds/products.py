@@ -33,8 +33,12 @@ def _standard_text(p: Product) -> str:
 
 def _value(p: Product) -> Value:
     """count × standard, over the months a standard per month is paid for."""
-    value = product_value(p.count, p.standard)
-    return Value(value.value * p.periods, value.tolerance * p.periods)
+    return _expected(p.count, p.standard, p.periods)
+
+
+def _expected(count: Fact, standard: Fact, periods: int = 1) -> Value:
+    value = product_value(count, standard)
+    return Value(value.value * periods, value.tolerance * periods)
 
 
 def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -75,8 +79,7 @@ def check_product(rule: Rule, ctx: Context) -> Iterator[Outcome]:
 
 def _holds(figures: list[Fact], periods: int = 1) -> bool:
     product, count, standard = figures
-    value = product_value(count, standard)
-    return compare(product, Value(value.value * periods, value.tolerance * periods)).verdict == "ok"
+    return compare(product, _expected(count, standard, periods)).verdict == "ok"
 
 
 def check_average(rule: Rule, ctx: Context) -> Iterator[Outcome]:

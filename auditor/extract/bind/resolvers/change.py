@@ -60,13 +60,19 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         # after the change ("比上年减少0.58万元(其中公务接待费0.55万元,比上年减少0.40万元),下降15.10%": the bracket is an
         # aside, the rate after it goes on with the change it is said of), never past the end of a bracket where the
         # change is a part's (that rate is of the clause the bracket is in)
-        start = _aside_after(r, i)
+        start = _aside_after(r, i) if i not in rate_of else i
+        leaves_aside = None  # (asked once a change, when a node above its depth is met)
         for k in range(start + 1, min(start + 6, len(tree)) if i not in rate_of else 0):
             t = tree[k]
-            # ("减少0.58万元(其中:国内…减少0.40万元,外事…减少0.18万元),下降15.06%": a change in an aside of parts leaves
-            # the rate after the bracket to the change before it)
-            if t.sentence != s.sentence or (t.depth < s.depth and (_of_part_in_bracket(r, i) or _in_aside(r, s))):
+            if t.sentence != s.sentence:
                 break
+            if t.depth < s.depth:
+                # ("减少0.58万元(其中:国内…减少0.40万元,外事…减少0.18万元),下降15.06%": a change in an aside of parts
+                # leaves the rate after the bracket to the change before it)
+                if leaves_aside is None:
+                    leaves_aside = bool(_of_part_in_bracket(r, i) or _in_aside(r, s))
+                if leaves_aside:
+                    break
             g = r.facts[k]
             if t.kind in {"growth_up", "growth_down", "increase", "decrease"} and g is not None:
                 t_dir = 1 if t.kind in {"growth_up", "increase"} else -1

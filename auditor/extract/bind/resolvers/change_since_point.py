@@ -59,5 +59,5 @@ def _at_point(index: DocumentIndex, text: str, now: Fact, point: str | None) -> 
     key = index.key(now)
     return index.unique([f for f in index.amounts_of(now.concept, near=now.span.start)
                          if f.span.start < now.span.start and f.unit == now.unit and not f.in_table
-                         and (index.key(f)[0], index.key(f)[2], index.key(f)[3]) == (key[0], key[2], key[3])
+                         and (k := index.key(f))[0] == key[0] and k[2:4] == key[2:4]
                          and point_of(index, text, f) == point])
