@@ -100,6 +100,27 @@ def cell_token(text: str, start: int) -> Token | None:
     return Token(bare, start, value, decimals, unit, unit / 2 if value else _ZERO)
 
 
+def glued_pair(text: str, start: int) -> tuple[Token, Token] | None:
+    """Two cells a PDF ran together, when only one split reads both as figures of the same
+    decimals, one of them with thousands separators ("153,868,000.00-1,205,777.00",
+    "-3.21144,433,496.00"); else None."""
+    if "," not in text or "." not in text:
+        return None  # (the cheap test: the pairs read here hold separators and decimals)
+    found = None
+    for cut in range(1, len(text)):
+        if text[cut - 1] == "," or text[cut] in ",.":
+            continue
+        first, second = cell_token(text[:cut], start), cell_token(text[cut:], start + cut)
+        if first is None or second is None or first.value is None or second.value is None \
+                or not first.decimals or first.decimals != second.decimals \
+                or "," not in first.text + second.text or first.text.endswith("%"):
+            continue
+        if found is not None:
+            return None  # (two splits read: the cells' boundary is not known)
+        found = (first, second)
+    return found
+
+
 # ------------------------------------------------------------------ layouts
 def _line_rows(line: str, start: int, index: int) -> list[GridRow]:
     """The rows of a line: one, or several set apart by runs of three spaces or more
@@ -131,6 +152,11 @@ def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int]
         t = cell_token(m.group(), start + m.start())
         if t is not None:
             tokens.append(t)
+            end = m.end()
+            continue
+        pair = glued_pair(m.group(), start + m.start()) if tokens else None
+        if pair is not None:
+            tokens.extend(pair)
             end = m.end()
             continue
         if len(tokens) >= _MIN_COLUMNS:
@@ -183,6 +209,46 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridR
     if len(current) >= _MIN_ROWS or headed_roll(lines, current):
         blocks.append(current)
     return [_years_split_off(block) for block in blocks]
+
+
+def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
+    """A table whose rows stand among lines of their own: a label (or an account code) on the line
+    above its figures ("學雜 費收 入" over "35,902,000.00 78,132.00 …", "451" over "財產處分收入
+    100,000 …"), and rows that lost their empty cells among the full ones.  The rows of each width
+    in such a stretch are one grid (read only when its columns agree on a formula, as any grid);
+    a line of prose, or one read as another table, ends the stretch."""
+    blocks: list[list[GridRow]] = []
+    widths: dict[int, list[GridRow]] = {}
+    label: tuple[str, int] | None = None  # (a label line waiting for the figures below it)
+    carried = ""  # (a label's first words left at the end of the row above: "… -0.78 教" / "學收 入")
+
+    def close() -> None:
+        blocks.extend(rows for rows in widths.values() if len(rows) >= _MIN_ROWS)
+        widths.clear()
+
+    for index, (line, start) in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped):
+            continue
+        rows = [] if index in taken or not _SPACED_FIGURES.search(line) else _line_rows(line, start, index)
+        if rows:
+            for row in rows:
+                if not row.label and label is not None:
+                    row = GridRow(label[0], label[1], row.line, row.tokens)
+                widths.setdefault(len(row.tokens), []).append(row)
+            label = None
+            rest = line[rows[-1].tokens[-1].end - start:].strip()
+            carried = rest if rest and not _ANY_DIGIT.search(rest) and len(rest) <= _MAX_LABEL else ""
+            continue
+        if index in taken or len(stripped) > _MAX_LABEL or _SENTENCE.search(stripped):
+            close()
+            label, carried = None, ""
+            continue
+        at = start + line.index(stripped[0])
+        label = (carried + " ".join(stripped.split()), at) if carried else (" ".join(stripped.split()), at)
+        carried = ""
+    close()
+    return blocks
 
 
 def headed_roll(lines: list[tuple[str, int]], rows: list[GridRow]) -> GridFormula | None:
@@ -660,7 +726,8 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         pos += len(line) + 1
     out = []
     used: set[int] = set()
-    for rows in [chunk for block in [*_row_lines(lines, taken), *_cell_lines(lines, taken), *_pair_lines(lines, taken)]
+    for rows in [chunk for block in [*_row_lines(lines, taken), *_cell_lines(lines, taken), *_pair_lines(lines, taken),
+                                                *_interleaved_rows(lines, taken)]
                  for chunk in _chunks(block)]:
         span_lines = range(rows[0].line, rows[-1].line + 1)
         if any(n in used for n in span_lines):
