@@ -396,7 +396,13 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         sum_named = r.vocab.cue("sum_named")
         summed = [f for f in before for label in [clean_label(f.label)] if not winfo.known and winfo.text
                   and sum_named.search(label) and sum_named.sub("", label).endswith(winfo.text)]
-        match = summed[0] if len(summed) == 1 else (matches[0] if matches else None)
+        # ("…年初预算数646.16万元,其中:教育支出预算431.36万元,…住房保障支出预算23.20万元。支出预算较2021年增加40.62万元":
+        # a name that several listed kinds end with names none of them — it is their whole's, the figure of that very
+        # concept if one is stated, else a figure not stated)
+        kinds = {f.concept for f in matches if f.concept != winfo.concept}
+        several = len(kinds) > 1
+        whole = next((f for f in matches if f.concept == winfo.concept), None) if several else None
+        match = summed[0] if len(summed) == 1 else (whole if several else matches[0] if matches else None)
         if match is not None and r.vocab.cue("compared_prefix").match(words) and before[0] is not match \
                 and not read_label(_COMPARED_LEAD.sub("", clean_label(words)), r.vocab).known:
             # "112年度決算數85,230千元,本年度編列102,560千元,較112年度決算數增加17,330千元": the words name only
@@ -408,6 +414,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         if match is not None:
             current = match
             reason = "change_of_named_subject"
+        elif several:
+            pass
         elif before and (winfo.concept is None or (not winfo.known and len(winfo.text) <= 2)) \
                 and not (_compared_with(r, before[0]) and len(before) == 1):
             current = before[0]
