@@ -88,7 +88,8 @@ def read_figure(token_type: str, text: str) -> Figure:
 
 
 # classifiers that count the same things: "资助困难新生3000名(其中市直属学校1150人,…)" counts people both ways
-_SAME_COUNT_UNIT = {"名": "人"}
+# (a standard per student or per bed is of a count of people or of beds: "2,350人，每生每年1,000元", "300张…每床")
+_SAME_COUNT_UNIT = {"名": "人", "生": "人", "床": "张"}
 
 
 def count_unit(classifier: str) -> str:

@@ -108,7 +108,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             product=product, count=count, standard=standard, per=per,
             rivals=tuple([*counts[1:], *(f for _, f in found[1:])]), periods=periods, periods_text=periods_text,
             # (paid 全年 — people enter and leave through the year —, or to "2,350名低保对象中的一、二类对象": fewer)
-            fewer_below=monthly and (implied or bool(_AMONG.match(text, count.span.end))),
+            fewer_below=monthly and (implied or bool(_AMONG.match(text, count.span.end)))
+            or bool(r.vocab.cue("beneficiary_count").search(clean_label(count.label))),
             reason=reason, via=(), rejected=()))
 
 
