@@ -182,19 +182,34 @@ _WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "�
 _UNIT_WORD = lazyre.compile(r"(?:^|\s)(?:万元|亿元|元|%|％|增长|下降|增加|减少|上年|同比)(?:\s|$)")
 
 
-def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
-    """Runs of line rows with as many cells each (blank lines and page marks between them go)."""
-    blocks: list[list[GridRow]] = []
-    current: list[GridRow] = []
+def _rows_by_line(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow] | None]:
+    """The rows of each line (None for a blank line or a page mark, which the layouts pass over)."""
+    out: list[list[GridRow] | None] = []
     for index, (line, start) in enumerate(lines):
         stripped = line.strip()
         if not stripped or stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped):
+            out.append(None)
             continue
         # (figures in cells stand apart by white space or a bar inside the line: a line of prose without
         # either holds none, the cheap test before the pattern)
-        rows = [] if index in taken or not ((len(stripped.split(None, 1)) > 1 or "|" in stripped or "│" in stripped
-                                             or "┃" in stripped) and _SPACED_FIGURES.search(line)) \
-            else _line_rows(line, start, index)
+        out.append([] if index in taken or not ((len(stripped.split(None, 1)) > 1 or "|" in stripped
+                                                 or "│" in stripped or "┃" in stripped)
+                                                and _SPACED_FIGURES.search(line))
+                   else _line_rows(line, start, index))
+    return out
+
+
+def _row_lines(lines: list[tuple[str, int]], taken: set[int],
+               by_line: list[list[GridRow] | None] | None = None) -> list[list[GridRow]]:
+    """Runs of line rows with as many cells each (blank lines and page marks between them go);
+    `by_line`: the rows of each line, when already found (_rows_by_line)."""
+    if by_line is None:
+        by_line = _rows_by_line(lines, taken)
+    blocks: list[list[GridRow]] = []
+    current: list[GridRow] = []
+    for rows in by_line:
+        if rows is None:
+            continue
         if not rows:
             if len(current) >= _MIN_ROWS or headed_roll(lines, current):
                 blocks.append(current)
@@ -211,7 +226,8 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridR
     return [_years_split_off(block) for block in blocks]
 
 
-def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
+def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int],
+                      by_line: list[list[GridRow] | None]) -> list[list[GridRow]]:
     """A table whose rows stand among lines of their own: a label (or an account code) on the line
     above its figures ("學雜 費收 入" over "35,902,000.00 78,132.00 …", "451" over "財產處分收入
     100,000 …"), and rows that lost their empty cells among the full ones.  The rows of each width
@@ -226,11 +242,9 @@ def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int]) -> list[lis
         blocks.extend(rows for rows in widths.values() if len(rows) >= _MIN_ROWS)
         widths.clear()
 
-    for index, (line, start) in enumerate(lines):
-        stripped = line.strip()
-        if not stripped or stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped):
+    for index, ((line, start), rows) in enumerate(zip(lines, by_line)):
+        if rows is None:
             continue
-        rows = [] if index in taken or not _SPACED_FIGURES.search(line) else _line_rows(line, start, index)
         if rows:
             for row in rows:
                 if not row.label and label is not None:
@@ -240,6 +254,7 @@ def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int]) -> list[lis
             rest = line[rows[-1].tokens[-1].end - start:].strip()
             carried = rest if rest and not _ANY_DIGIT.search(rest) and len(rest) <= _MAX_LABEL else ""
             continue
+        stripped = line.strip()
         if index in taken or len(stripped) > _MAX_LABEL or _SENTENCE.search(stripped):
             close()
             label, carried = None, ""
@@ -726,8 +741,9 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         pos += len(line) + 1
     out = []
     used: set[int] = set()
-    for rows in [chunk for block in [*_row_lines(lines, taken), *_cell_lines(lines, taken), *_pair_lines(lines, taken),
-                                                *_interleaved_rows(lines, taken)]
+    by_line = _rows_by_line(lines, taken)
+    for rows in [chunk for block in [*_row_lines(lines, taken, by_line), *_cell_lines(lines, taken),
+                                                *_pair_lines(lines, taken), *_interleaved_rows(lines, taken, by_line)]
                  for chunk in _chunks(block)]:
         span_lines = range(rows[0].line, rows[-1].line + 1)
         if any(n in used for n in span_lines):
