@@ -208,6 +208,9 @@ _ALL = [
            "100 %", "累积盈余1,514.93亿元,依规定分配其中50%供地方政府办理社会福利、45%供政府补助国民年金,其余5%挹注全民健康保险准备。"),
     Reason("structure_ratio", EXPLICIT, "a structure written as a ratio of percentages after 结构/比例 (25.72:26.84:47.44): "
            "the shares of all the parts, 100 %", "2015年三次产业结构比为25.72:26.84:47.44。"),
+    Reason("shares_of_a_classification", EXPLICIT, "the shares of every part of a classification the vocabulary knows "
+           "(the three industries), said after their names: all of the whole, 100 %",
+           "在全区生产总值中,第一、二、三产业增加值所占比重分别为9.0%、36.9%、54.1%。"),
     Reason("shares_of_named_parts", EXPLICIT, "shares of parts named in a list, with no amounts: at most all of the "
            "whole (the names may leave some parts out)",
            "从采购方式看，公开招标、邀请招标、竞争性谈判和询价分别占采购总规模的77.2%、0.8%、12.2%和9.8%。"),

@@ -23,18 +23,14 @@ _AND = lazyre.compile(r"和|及|与|以及")
 def resolve(r: Reading) -> Iterator[Candidate]:
     yield from _shares_with_remainder(r)
     yield from _structure_ratios(r)
+    yield from _shares_said_after_the_names(r)
     tree = r.tree
     for s in tree.of_kind("share"):
         i = s.index
         first = r.facts[i]
         if first is None or first.kind != "percent" or i == 0 or tree[i - 1].kind != "fenbie":
             continue
-        percents = [first]
-        k = i + 1
-        while k + 1 < len(tree) and tree[k].separator("、,和及") and tree[k + 1].kind == "labelled" \
-                and r.facts[k + 1] is not None and r.facts[k + 1].kind == "percent" and tree[k + 1].clause == s.clause:
-            percents.append(r.facts[k + 1])
-            k += 2
+        percents = _listed_percents(r, i)
         names = names_before(r, i - 1)
         if r.vocab.cue("respective_wholes").search(s.piece.label):
             continue  # ("一般债务、专项债务分别占各自限额的92.8%和94.0%": each of its own whole)
@@ -45,6 +41,41 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         yield Candidate(SharePartition.model_construct(label=s.piece.label.rstrip("的"), shares=tuple(percents),
                                                        complete=False, reason="shares_of_named_parts",
                                                        via=(), rejected=()))
+
+
+def _listed_percents(r: Reading, i: int) -> list[Fact]:
+    """The percentage at node i and those listed after it in its clause ("9.0%、36.9%、54.1%")."""
+    tree = r.tree
+    percents = [r.facts[i]]
+    k = i + 1
+    while k + 1 < len(tree) and tree[k].separator("、,和及") and tree[k + 1].kind == "labelled" \
+            and r.facts[k + 1] is not None and r.facts[k + 1].kind == "percent" and tree[k + 1].clause == tree[i].clause:
+        percents.append(r.facts[k + 1])
+        k += 2
+    return percents
+
+
+def _shares_said_after_the_names(r: Reading) -> Iterator[Candidate]:
+    """"第一、二、三产业增加值所占比重分别为9.0%、36.9%、54.1%": the share word, then 分别, then the shares of the parts named
+    before it — all of a whole when the names are every part of a classification the vocabulary knows (the three
+    industries: 100 %)."""
+    tree = r.tree
+    classification = r.vocab.cue("complete_classification")
+    for s in tree.of_kind("share"):
+        i = s.index
+        if r.facts[i] is not None or i + 2 >= len(tree) or tree[i + 1].kind != "fenbie" \
+                or tree[i + 2].kind != "labelled" or tree[i + 2].clause != s.clause:
+            continue
+        first = r.facts[i + 2]
+        if first is None or first.kind != "percent" or tree[i + 2].piece.label.strip():
+            continue
+        percents = _listed_percents(r, i + 2)
+        clause = r.norm.text[max(0, s.start - 40):s.start]
+        clause = clause[max(clause.rfind(c) for c in ",，;；。\n") + 1:]
+        named = classification.search(PINYIN_GLOSS_AFTER_HAN.sub("", clause))
+        if named is not None and len(percents) == 3:
+            yield Candidate(SharePartition.model_construct(label=named.group(), shares=tuple(percents), complete=True,
+                                                           reason="shares_of_a_classification", via=(), rejected=()))
 
 
 def _shares_with_remainder(r: Reading) -> Iterator[Candidate]:
