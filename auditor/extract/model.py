@@ -290,6 +290,8 @@ class Rate(Bound):
     value_pairs: tuple[tuple[Fact, Fact], ...] = Field((), description="no base in the sentence: amounts anywhere "
                                                                        "that give the rate within a last digit")
     excess: "Change | None" = Field(None, description="决算数大于预算数 d: the budget is the figure minus d")
+    included: tuple[Fact, ...] = Field((), description="执行率(含保留): amounts the rate says its numerator includes, "
+                                                       "added to it")
 
 
 class Share(Bound):

@@ -65,7 +65,9 @@ def check_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         stated = r.rate
         if stated.is_bound:
             continue
-        if r.pairs:
+        if r.pairs and r.included:
+            yield _rate_with_included(rule, ctx, r)
+        elif r.pairs:
             yield _sentence_rate(rule, ctx, r)
         elif r.document_pairs or r.value_pairs:
             yield _doc_level_rate(rule, ctx, r)
@@ -99,6 +101,32 @@ def _sentence_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         fields={"name": r.name, "hint_zh": hint[0], "hint_en": hint[1]},
     ), found=doubt.explain_rate(ctx.doubt, stated, num, tried, ctx.index.budgets_by_concept.get(num.concept, ())),
         equation=ratio_equation(stated, num, den) if len(r.pairs) == 1 else None)
+
+
+def _rate_with_included(rule: Rule, ctx: Context, r: Rate) -> Outcome:
+    """"实际执行543,210千元,另保留98,765千元…,执行率(含保留)94.56%": (543,210 + 98,765) / the budget."""
+    stated, (num, den) = r.rate, r.pairs[0]
+    figures = [Evidence.of(stated, "rate"), Evidence.of(num, "numerator"),
+               *(Evidence.of(f, "added_term") for f in r.included), Evidence.of(den, "denominator")]
+    top = Value.of(num)
+    for f in r.included:
+        top = top + Value.of(f)
+    computed = ratio_percent(top, Value.of(den))
+    if computed is None:
+        return outcome(rule, r, "undecided", figures, note="no base above zero")
+    cmp = compare(stated, computed)
+    if cmp.verdict == "ok":
+        return outcome(rule, r, "holds", figures)
+    shown = computed.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
+    summed = " + ".join([written(num), *(written(f, num) for f in r.included)])
+    arithmetic = {lang: f"({summed}){unit_of(num)} / {written(den, num)}{unit_of(num)} = {shown}% ≠ {written(stated)}% "
+                        f"{diff_text(cmp.difference, stated, lang, max(stated.decimals, 2))}" for lang in ("zh", "en")}
+    return failed(rule, r, finding(
+        rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
+        evidence=figures, comparison=cmp, fields={"name": r.name, "hint_zh": "；分子为执行数加上比率名称所含的金额",
+                                                  "hint_en": "; the numerator is the amount spent plus the amount the "
+                                                             "rate's name says it includes"},
+    ), found=doubt.explain_rate(ctx.doubt, stated, num, [den]))
 
 
 def _elsewhere(ctx: Context, num: Fact, stated: Fact) -> tuple[str, str]:

@@ -588,6 +588,7 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         subject = read_label(tree[i - 1].piece.label, r.vocab).text
         subject = subject_before_list(subject)
     opens = tree.opens_sentence(i)
+    unstated = False  # (a change's figure compared with names its subject: this year's figure is unstated)
     for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
         s = tree[j]
         if s.sentence != opener.sentence and not (opens or subject):
@@ -599,13 +600,19 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
             # (a standard per unit, "按每人600元", is no list's total)
             # (nor is what a figure is compared with, "较预算数1237万元减少103万元")
             # (nor an average, "平均每年265百万元;其中113年度补助295百万元": each year's figure is no part of it)
-            if s.depth <= opener.depth and not fact.is_bound and per_unit(r, fact) is None \
-                    and not r.vocab.cue("compared_prefix").match(clean_label(fact.label)) \
+            compared = _compared_figure(r, fact)
+            if compared == "named" and s.depth <= opener.depth and not out and not subject:
+                # ("资助计划预算较2024年度的330,000,000元增加26,000,000元…。其中…": the figure compared with names the
+                # subject of the change, whose figure this year — the one the list is of — is left unstated there: no
+                # figure before it is that one)
+                unstated = True
+                break
+            if s.depth <= opener.depth and not fact.is_bound and per_unit(r, fact) is None and not compared \
                     and not r.vocab.cue("average_amount").search(clean_label(fact.label)):
                 out.append(fact)
         if not subject and out and s.sentence < opener.sentence - 1:
             break
-    if not out and tree.opens_paragraph(i):
+    if not out and not unstated and tree.opens_paragraph(i):
         # "年度预算资金总额: 763.00" / "其中:中央补助 502.00": the total on the line before
         # (or a blank line apart: "用于群众体育支出476万元。⏎⏎其中:用于…")
         previous = figure_line(r, opener.paragraph - 1)
@@ -619,6 +626,24 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
     if out and out[0].sentence != opener.sentence and not opens:
         return []
     return [f for f in out if f.sentence >= out[0].sentence] if out else []
+
+
+def _compared_figure(r: Reading, fact: Fact) -> str | None:
+    """Is the figure named as what a change compares with? "bare" when its label only says so ("较预算数1237万元": the
+    change is of the figure before it), "named" when the label names the subject before the comparison ("资助计划预算较
+    2024年度的330,000,000元", "建教合作收入决算数较112年度之1,987,654千元": that subject's figure this year is not this one);
+    None when it is no such figure."""
+    label = clean_label(fact.label)
+    if r.vocab.cue("compared_prefix").match(label):
+        return "bare"
+    end = r.vocab.cue("compared_end").search(label)
+    if end is None:
+        return None
+    return "named" if _SUBJECT_WORDS.search(_YEAR_WORDS.sub("", label[:end.start()])) else "bare"
+
+
+_YEAR_WORDS = lazyre.compile(r"(?:19|20)?\d{2,4}\s*年度?|[上本今去]一?年度?")
+_SUBJECT_WORDS = lazyre.compile(r"[\u4e00-\u9fff]")
 
 
 _BLANK_GAP = lazyre.compile(r"[。;,:]?[ \t]*\n(?:[ \t]*\n){1,2}[ \t]*")

@@ -121,15 +121,34 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if reason == "rate_after_its_amounts" and not (len(nums) == 1 and len(dens) == 1):
             # which of the sentence before's amounts the rate is of is open: none is
             reason, nums, dens, others = "rate_in_sentence", [], [], []
+        pairs = tuple(p for p in sentence_pairs(nums, dens, others, base, spec["unnamed_base"])
+                      if not _other_sources(*p) and not _said_again(r, *p))
+        local_pairs = tuple((a, b) for a in [*nums, *others] for b in [*dens, *others] if a is not b)
+        included: tuple[Fact, ...] = ()
+        named = r.vocab.cue("rate_includes").search(clean_label(info.text or fact.label))
+        if named is not None:
+            # ("实际执行543,210千元,另保留98,765千元…,执行率(含保留)94.56%": of what was spent and the amount it says it
+            # includes; that amount not found in its sentence, which amounts the rate is of is open: none is)
+            added = _included(named.group("named"), [*nums, *dens, *others])
+            if added is not None and len(pairs) == 1 and added not in pairs[0]:
+                included, others = (added,), [f for f in others if f is not added]
+                via = (*via, "its numerator with the amount it says it includes")
+            else:
+                nums, pairs = [], ()
+            local_pairs = ()
         yield Candidate(Rate.model_construct(
             rate=fact, name=info.rate, base=base,
             numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
-            pairs=tuple(p for p in sentence_pairs(nums, dens, others, base, spec["unnamed_base"])
-                        if not _other_sources(*p) and not _said_again(r, *p)),
-            local_pairs=tuple((a, b) for a in [*nums, *others] for b in [*dens, *others] if a is not b),
+            pairs=pairs, local_pairs=local_pairs, included=included,
             document_pairs=(), value_pairs=(), excess=None,
             reason=reason, via=via, rejected=(),
         ))
+
+
+def _included(name: str, amounts: list[Fact]) -> Fact | None:
+    """The one amount of a rate's sentence its name says the numerator includes ("保留" → "另保留98,765千元")."""
+    found = [f for f in amounts if name in clean_label(f.label)]
+    return found[0] if len(found) == 1 else None
 
 
 def _bracketed_bases_of_others(r: Reading, rate: Fact, nums: list[Fact], dens: list[Fact], others: list[Fact]):

@@ -28,7 +28,7 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text
             by_sentence.setdefault(c.delta.sentence, []).append(c)
     out = []
     for r in rates:
-        if r.pairs or r.rate.is_bound:
+        if r.pairs or r.rate.is_bound or r.included:
             out.append(r)
         else:
             # (the budget a change against it implies comes first, whether or not the spent figure's
@@ -84,6 +84,8 @@ def _core(r: Rate) -> str:
 
 def _confirmed(r: Rate) -> tuple[Fact, Fact] | None:
     """The one (numerator, base) a rate's amounts give it by, when they do."""
+    if r.included:
+        return None  # (of its numerator and what it includes: no pair of two amounts gives it)
     pairs = [(n, d) for n, d in (*r.pairs, *r.value_pairs) if d.value > 0
              and abs(n.value / d.value * 100 - r.rate.value) <= r.rate.tolerance]
     return pairs[0] if len({(n.id, d.id) for n, d in pairs}) == 1 else None
