@@ -46,8 +46,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     for s in tree.of_kind("labelled"):
         standard = r.facts[s.index]
-        if standard is None or s.kind != "labelled" or standard.is_bound or standard.value <= 0:
-            continue
+        if standard is None or s.kind != "labelled" or standard.is_bound or standard.value <= 0 \
+                or standard.kind == "count":
+            continue  # (a count per unit, "每个劳动力2个工日", gives a count: no amount of money a product checks)
         per = per_unit(r, standard)
         if per is None:
             continue
