@@ -207,10 +207,28 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # ("全年提取…万元,占当年缴存额的108.03%": one quantity in another it is no part of)
         if f.value - f.tolerance <= limit:
             continue  # (a bound that holds is not a relation the report states: no outcome)
+        if _sum_of_rounded_shares(ctx, f):
+            continue  # ("…占29.91%。(因四舍五入,各项占比之和为100.01%)": the shares' own rounding)
         arithmetic = {"zh": f"{written(f)}% > 100%", "en": f"{written(f)}% > 100%"}
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≤ 100%", arithmetic=arithmetic,
                                          evidence=[Evidence.of(f, "rate")], fields={"label": label_tail(f.label, 12)}),
                      reason="bounded_rate", found=doubt.explain_figure(ctx.doubt, f))
+
+
+def _sum_of_rounded_shares(ctx: Context, f) -> bool:
+    """A figure named as the sum of shares ("各项占比之和为100.01%") that is the sum of the shares of one whole written
+    before it, which add to 100 % within their rounding (n shares of d decimals may pass it by up to n × ½×10^-d):
+    what the rounding of its terms gives, no share above 100 %."""
+    if not ctx.vocab.cue("shares_sum_named").search(clean_label(f.label)):
+        return False
+    for group in ctx.doc.partitions:
+        if not group.shares or group.shares[-1].span.end > f.span.start:
+            continue
+        summed = sum((x.value for x in group.shares), Decimal(0))
+        slack = sum((x.tolerance for x in group.shares), Decimal(0))
+        if abs(f.value - summed) <= f.tolerance and summed - slack <= 100:
+            return True
+    return False
 
 
 def _not_within(ctx: Context, s) -> bool:

@@ -22,11 +22,13 @@ _LOOK_BACK = 200  # pieces a list's total is looked for across at most
 
 def is_part(r: Reading, node: Node) -> bool:
     """A labelled, exact figure that is not a later state of another ("追加到9564.38万元") nor a standard
-    per unit ("城市低保对象60人,每人每月补助600元,全年发放43.20万元": the 43.20 is the part): what a list
+    per unit ("城市低保对象60人,每人每月补助600元,全年发放43.20万元": the 43.20 is the part) nor a price per
+    item ("公务用车购置费48.60万元,购置2辆,单价24.30万元": a factor of the part it details): what a list
     may hold."""
     fact = r.facts[node.index]
     return fact is not None and node.kind == "labelled" and not fact.is_bound \
         and not r.vocab.cue("history").search(node.piece.label) and per_unit(r, fact) is None \
+        and not (fact.kind == "amount" and r.vocab.cue("unit_price").search(clean_label(fact.label))) \
         and not (r.vocab.cue("history_to_next").match(r.norm.text, fact.span.end)  # (anchored: the cheap test first)
                  and r.vocab.cue("history_from").search(r.norm.text, max(0, fact.span.start - 12), fact.span.start))
 

@@ -1,4 +1,5 @@
-"""Amounts per unit (每人600元, 人均200元, 500元/户): standards, never totals or parts of lists."""
+"""Amounts per unit (每人600元, 人均200元, 500元/户) and counts per unit (每个劳动力2个工日): standards, never totals
+or parts of lists."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from auditor.extract.readings import Reading, clean_label
 
 
 def per_unit(r: Reading, fact: Fact) -> str | None:
-    """The unit an amount is per (每人600元 → 人, 500元/户 → 户), or None."""
+    """The unit an amount or a count is per (每人600元 → 人, 500元/户 → 户, 每个劳动力2个工日 → 个), or None."""
     text, span = r.norm.text, fact.span
     if fact.kind == "amount" and text[max(0, span.start - 2):span.start].rstrip().endswith(("×", "*")):
         return "unit"  # "1,286人×1,500元=192.90万元": the factor a count is multiplied by
@@ -19,10 +20,10 @@ def per_unit(r: Reading, fact: Fact) -> str | None:
     if fact.kind == "number":  # "500元/户": the figure read bare, its 元 written before the slash
         m = r.vocab.cue("per_unit_after").match(after)
         return count_unit(m.group(1)) if m and "元" in m.group() else None
-    if fact.kind != "amount":
+    if fact.kind not in ("amount", "count"):
         return None
     m = r.vocab.cue("per_unit_after").match(after)
-    if m:
+    if m and fact.kind == "amount":
         return count_unit(m.group(1))
     label = clean_label(fact.label)
     m = r.vocab.cue("per_unit").search(label)

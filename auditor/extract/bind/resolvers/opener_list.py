@@ -79,10 +79,13 @@ def _period_named(r: Reading, said) -> str:
 
 def _changes_follow(r: Reading, i: int) -> bool:
     """The first piece after the 分别 at node i states a change or a share ("分别比上年增加16.10亿元、8.34亿元…",
-    "分别佔政府開支總額7,312億元及…的15.7%和17.7%")."""
+    "分别佔政府開支總額7,312億元及…的15.7%和17.7%"), or opens a comparison ("25,963户、40,172人,分别比2022年末的
+    26,418户、41,286人减少455户、1,114人": the figures compared with, then the changes — no parts)."""
     tree = r.tree
     k = next((k for k in range(i + 1, len(tree)) if not tree[k].is_separator), None)
-    return k is not None and tree[k].kind in _CHANGE_PIECES and tree[k].sentence == tree[i].sentence
+    return k is not None and tree[k].sentence == tree[i].sentence and (
+        tree[k].kind in _CHANGE_PIECES
+        or tree[k].kind == "words" and bool(r.vocab.cue("compared_prefix").match(tree[k].piece.label.strip())))
 
 
 _CHANGE_PIECES = frozenset({"increase", "decrease", "growth_up", "growth_down", "share"})

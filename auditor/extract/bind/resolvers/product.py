@@ -9,7 +9,9 @@ rules/vocabulary.toml; an average — 户均, 人均 — is a mean, rounded and 
 than the count the text states, and no standard of a product); the count is a figure of that unit in the standard's
 sub-sentence, else its sentence (the one whose label says it is the total —
 合计, 共 — else the nearest); the product is the first amount after the standard
-whose label names money paid (else the one before the count).  A standard per
+whose label names money paid (else the one before the count) — but a standard in a bracket right after a figure
+describes that figure ("干部报酬54,000.00元(3人,每人每月6,000.00元,共3个月)"): its product is in the bracket or is that
+figure, never the next item after the bracket.  A standard per
 day or term, a bound (最高, 不超过), a range (500至1000元) or tiers (一等每人3000元,
 二等每人2000元) state no product; a standard per month does over the months its sentence says ("按12个月", or a
 product named for 全年: 12 — product_over_months):
@@ -46,8 +48,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     for s in tree.of_kind("labelled"):
         standard = r.facts[s.index]
-        if standard is None or s.kind != "labelled" or standard.is_bound or standard.value <= 0:
-            continue
+        if standard is None or s.kind != "labelled" or standard.is_bound or standard.value <= 0 \
+                or standard.kind == "count":
+            continue  # (a count per unit, "每个劳动力2个工日", gives a count: no amount of money a product checks)
         per = per_unit(r, standard)
         if per is None:
             continue
@@ -92,7 +95,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if monthly:
             # (over months, only the plainest shape: the count before the standard and the amount after it, in its
             # sub-sentence, and no other standard before it — "一级…每人每月120元;二级…每人每月80元,全年需资金…": tiers)
-            if not (near and tree[at].sub == s.sub and at > s.index and count.span.start < standard.span.start) \
+            if not (near and tree[at].sub == s.sub and (at > s.index or at == _bracket_host(r, s.index))
+                    and count.span.start < standard.span.start) \
                     or _standard_before(r, s.index):
                 continue
             months = _months(r, s.index, at, product)
@@ -139,6 +143,18 @@ def _months(r: Reading, i: int, at: int, product: Fact) -> tuple[int, str, bool]
             or _WHOLE_YEAR.search(text, r.facts[i].span.end, product.span.start):  # ("每人每月100元(全年),发放…")
         return 12, "全年", True
     return None
+
+
+def _bracket_host(r: Reading, i: int) -> int | None:
+    """The figure a bracket holding node i right follows ("干部报酬54,000.00(3人,每人每月6,000.00元,共3个月)": the
+    54,000.00 the bracket describes), or None (not in a bracket, or one after words)."""
+    tree = r.tree
+    if tree[i].depth == 0:
+        return None
+    j = tree.before_bracket(i)
+    if j < 0 or tree[j].sentence != tree[i].sentence or tree[j].kind not in {"labelled", "total"} or r.facts[j] is None:
+        return None
+    return j
 
 
 def _standard_before(r: Reading, i: int) -> bool:
@@ -203,7 +219,10 @@ def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
     tree = r.tree
     money = r.vocab.cue("product_label")
     found: list[tuple[int, Fact]] = []
+    host = _bracket_host(r, i)
     for k in tree.after(i, "sentence", limit=_LOOK):
+        if host is not None and tree[k].depth < tree[i].depth:
+            break  # (a bracket after a figure describes that figure: what follows the bracket is none of its)
         f = r.facts[k]
         if f is None or tree[k].kind not in {"labelled", "total"} or f.kind != "amount" or f.is_bound:
             continue
@@ -213,6 +232,10 @@ def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
             break  # after 其中 come the parts of an amount, not the product
         if money.search(clean_label(f.label)) or tree[k].kind == "total" or not f.label:
             found.append((k, f))
+    if host is not None:
+        # "干部报酬54,000.00元(3人,每人每月6,000.00元,共3个月),办公费…": the amount the bracket follows, else none
+        f = r.facts[host]
+        return found or ([(host, f)] if f.kind == "amount" and not f.is_bound and per_unit(r, f) is None else [])
     if not found:
         # (not a 共计 before the count: it sums the items before it — "…3.2万元;共计40.83万元,带动14户
         # 分红,每户可分得700元")

@@ -432,6 +432,7 @@ def _subtotal_blocks(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdo
     out = []
     bounds = heads[1:] + [len(rows)]
     for head, stop in zip(heads, bounds):
+        stop = _next_numbered(rows, head, stop)
         block = [r for r in rows[head + 1:stop] if r.part_of is None]
         if block:
             out.extend(_block_sums(rows[head], block, complete=stop < len(rows), via=via))
@@ -439,6 +440,16 @@ def _subtotal_blocks(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdo
     if (first.is_total or _SUBTOTAL_ROW.search(first.label)) and heads[0] == 1:
         out.extend(_block_sums(first, [rows[h] for h in heads], complete=False, via=via))
     return out
+
+
+def _next_numbered(rows: list[TableRow], head: int, stop: int) -> int:
+    """Where the block under a numbered 合计 row ends: at the next row numbered at its level of the outline or
+    above ("三、本年支出合计 ⏎ 干部报酬 ⏎ … ⏎ 四、年末结余": the next section, no row of 三's), else at `stop`."""
+    own = outline_depth(_bare(rows[head].label))
+    if own is None:
+        return stop
+    return next((n for n in range(head + 1, stop)
+                 if (depth := outline_depth(_bare(rows[n].label))) is not None and depth <= own), stop)
 
 
 # a year's total of one side of a 收支总表, below its numbered rows ("一、一般公共预算财政拨款收入 … 八、其他收入 ⏎

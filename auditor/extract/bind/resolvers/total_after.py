@@ -111,7 +111,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # item, named, with its own 合计 — not the sum of the items before it
         if any(p.label for p in parts):
             parts = [p for p in parts if p.label]
-        parts = [p for p in parts if per_unit(r, p) is None]  # ("1,286人×1,500元=192.90万元": a standard, no part)
+        standards = [p for p in parts if per_unit(r, p) is not None]
+        parts = [p for p in parts if p not in standards]  # ("1,286人×1,500元=192.90万元": a standard, no part)
+        if standards and len(parts) < 2:
+            continue  # ("每个劳动力2个工日,全村劳动力468个,共计筹劳936个工日": a count times its standard, no sum)
         # (the words naming a 合计 stand before it: "本年支出合计")
         flow = r.vocab.flow(label or (tree[i - 1].piece.label if i > 0 and tree[i - 1].kind == "words" else ""))
         if in_list and flow in ("in", "out") and any(r.vocab.flow(p.label) not in (None, flow) for p in parts):
