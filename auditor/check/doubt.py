@@ -324,6 +324,17 @@ class Document:
             out = out + self._by_window[w]
         return out
 
+    def passage_before(self, fact: Fact) -> list[Fact]:
+        """The figures of prose `fact`'s paragraph before it and of the paragraph right above it (on the line before, or
+        past one blank line — a heading between or not: "一、预算总额:…4億2,000萬元…。⏎二、预算结构:…"), in order: the
+        passage a figure may take a whole stated earlier from."""
+        here = self._by_window.get(fact.window, [])
+        out = [f for f in here if f.span.start < fact.span.start]
+        above = self._by_window.get(fact.window - 1)
+        if here and above and here[0].span.line - above[-1].span.line <= _PASSAGE_LINES:
+            out = above + out
+        return out
+
     def _heading_between(self, window: int) -> bool:
         """A heading or a numbered item opens a line between paragraph `window` and the one before."""
         before, here = self._by_window[window - 1][-1], self._by_window[window][0]
@@ -350,6 +361,9 @@ class Document:
             if not f.in_table:
                 out.setdefault(f.window, []).append(f)
         return out
+
+
+_PASSAGE_LINES = 2  # (the paragraph above a figure's that is of its passage: on the line right before, or past a blank line)
 
 
 # ------------------------------------------------------------------ sums
@@ -1237,10 +1251,13 @@ def _name_core(label: str) -> str:
 
 
 def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], whole_label: str,
-                  named_before: Iterable[Fact] = (), labels_before: Iterable[str] = ()) -> Found | None:
+                  named_before: Iterable[Fact] = (), labels_before: Iterable[str] = (),
+                  inherited: bool = False) -> Found | None:
     """占 X 的 p%: another whole of the right concept, in the part's paragraph or of a tried whole's concept;
     for a bare 占 p%, the whole a share before it in its sentence names (`named_before`), or a figure of the
-    paragraph named as those shares name their whole (`labels_before`: "增值税…,占税收的49.16%;…个人所得税…,占12.43%")."""
+    paragraph named as those shares name their whole (`labels_before`: "增值税…,占税收的49.16%;…个人所得税…,占12.43%");
+    for a bare 占 p% that took its whole from a sibling share (`inherited`), the passage's wider whole
+    (_passage_whole)."""
     found = _garbled(doc, [stated, part, *tried[:1]])
     if found:
         return found
@@ -1264,6 +1281,10 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
     for w in named_before:
         if w.id not in tried_ids and w.id != part.id and w.unit == part.unit and _ratio_holds(stated, part, w):
             return _ratio_found("ALT001", stated, part, w)
+    if inherited:
+        whole = _passage_whole(doc, stated, part, tried)
+        if whole is not None:
+            return _ratio_found("ALT001", stated, part, whole)
     concepts = {w.concept for w in tried if w.concept}
     for label in [whole_label] if whole_label else list(dict.fromkeys(labels_before)) or [""]:
         core = _name_core(label.rstrip("之"))
@@ -1310,6 +1331,21 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
                                                   f"implies ({written(part)} / {written(stated)}%) is at least "
                                                   f"the parts read so far"})
     return _another_part(doc, stated, part, tried)
+
+
+def _passage_whole(doc: Document, stated: Fact, part: Fact, tried: list[Fact]) -> Fact | None:
+    """A bare 占 p% read as of the whole a sibling share named, where it does not hold there: a wider whole stated
+    before it in its passage — its paragraph, or the line of figures right above it — of which it holds ("本校114年度
+    预算数4億2,000萬元…。⏎二、预算结构:经常门3億元,占71.43%,其中人事费…,占经常门86.67%;资本门1億2,000萬元,占28.57%":
+    of the 4億2,000萬元 the passage opened with, not of the 经常门 人事费's share named)."""
+    if stated.in_table or not tried:
+        return None
+    widest = max(w.value for w in tried)
+    facts = doc.passage_before(stated)
+    tried_ids = {w.id for w in tried}
+    return next((f for f in reversed(facts) if f.kind == "amount" and f.unit == part.unit and not f.is_bound
+                 and f.id != part.id and f.id not in tried_ids and f.value > widest
+                 and f.concept not in CHANGE_CONCEPTS and _ratio_holds(stated, part, f)), None)
 
 
 def _wholes_named_before(doc: Document, stated: Fact, part: Fact, whole_label: str) -> list[Fact]:

@@ -16,7 +16,7 @@ from auditor.extract.discourse import place
 from auditor.extract.formulas import calculations
 from auditor.extract.model import Extraction
 from auditor.extract.parse import parse_span
-from auditor.extract.readings import POINTS, read_figures
+from auditor.extract.readings import POINTS, read_figures, scores_listed_under
 from auditor.extract.scan import figure_sentences, report_year, windows
 from auditor.extract.structure import grades, headings, table_grades
 from auditor.extract.tables import read_tables
@@ -54,7 +54,8 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
         rates=tuple(bound.rates),
         shares=tuple([*bound.shares, *table.shares]),
         tables=tuple(table_result.tables),
-        grades=tuple(sorted([*grades(norm, facts, vocab, year), *table_grades(norm, table_result.tables)],
+        grades=tuple(sorted([*grades(norm, facts, vocab, year, scores_listed_under(tree, reading.facts)),
+                             *table_grades(norm, table_result.tables)],
                             key=lambda g: g.span.start)),
         headings=tuple(headings(norm)),
         calculations=tuple(calculations(norm, first_id=len(facts))),

@@ -726,3 +726,42 @@ def score_list_before(tree: Discourse, facts, i: int, vocab: Vocabulary) -> list
 
 def sum_value(facts: list[Fact]) -> Decimal:
     return sum((f.value for f in facts), Decimal(0))
+
+
+def scores_after_opener(tree: Discourse, facts, i: int) -> tuple[int | None, list[Fact]]:
+    """A total score, 其中 (or 包括) and the scores after it in its sentence: "…绩效得分94.5分,其中:投入指标20分,得分19分;
+    …" — or an opener that opens the sentence right after the total's, the total its last figure ("…自评总分为92.6分。
+    其中,预算执行得分9.71分,…").  (The node of that last figure before opener i, if a labelled score; the scores after
+    the opener at its depth, up to a total, another opener or a figure not a score.)"""
+    opener = tree[i]
+    before = next((k for k in tree.before(i, "sentence") if facts[k] is not None), None)
+    if before is None and tree.opens_sentence(i):
+        before = next((k for k in tree.before(i, "paragraph") if facts[k] is not None), None)
+        if before is not None and tree[before].sentence != opener.sentence - 1:
+            before = None  # (only the sentence right before: its last figure)
+    if before is None or facts[before].kind != "score" or tree[before].kind != "labelled":
+        return None, []
+    found: list[Fact] = []
+    for k in tree.after(i, "sentence"):
+        t = tree[k]
+        if t.kind == "total" or t.kind in OPENERS:
+            break
+        fact = facts[k]
+        if fact is None or t.depth != opener.depth:
+            continue
+        if fact.kind != "score":
+            break
+        found.append(fact)
+    return before, found
+
+
+def scores_listed_under(tree: Discourse, facts) -> dict[int, Fact]:
+    """score id → the total score a list of its sentence stands under (scores_after_opener, two or more: the levels'
+    scores and their weights, "…得分94.5分,其中:投入指标20分,得分19分;…效益指标20分,得分19分。"): a grade said after
+    such a list is the total's, never a part's (structure.grades)."""
+    out: dict[int, Fact] = {}
+    for opener in tree.of_kind("qizhong", "include"):
+        before, parts = scores_after_opener(tree, facts, opener.index)
+        if before is not None and len(parts) >= 2:
+            out.update((p.id, facts[before]) for p in parts)
+    return out

@@ -134,9 +134,10 @@ def table_grades(norm: Normalised, tables) -> list[Grade]:
 
 
 def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
-           year: str | None = None) -> list[Grade]:
+           year: str | None = None, listed: dict[int, Fact] | None = None) -> list[Grade]:
     """Grade statements, each with the score it follows from when the text makes that clear, and
-    the bands the report states for its grades, if it does.  (year: the report's, when known.)"""
+    the bands the report states for its grades, if it does.  (year: the report's, when known; listed: score id →
+    the total score of the list it is a part of, readings.scores_listed_under.)"""
     cue = (vocab or default_vocabulary()).cue
     scores = [f for f in facts if f.kind == "score" and not f.in_table
               and not cue("part_score_label").search(f.label) and not cue("average_score").search(f.label)
@@ -188,6 +189,14 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
         if score_lines is None or score_lines[0] is not scores:
             score_lines = (scores, _lines_of(scores))
         score = _score_for(m.start(), scores, norm, lines=score_lines[1])
+        if score is not None and listed and score.id in listed and score.span.end <= m.start() \
+                and _SENTENCE_END.search(norm.text, score.span.end, m.start()):
+            # ("…绩效得分94.5分,其中:投入指标20分,得分19分;…效益指标20分,得分19分。自评等级为“优”": a grade said after a
+            # list of scores whose total is stated is the total's, not the last part's — unless that total is itself
+            # no score a grade may follow from, a level's)
+            total = listed[score.id]
+            if any(f.id == total.id for f in scores):
+                score = total
         if score is not None and (_out_of_other(norm.text, score) or _other_year(norm.text, score, m.start())):
             # "项目决策(满分20分)得分18分,评价为优": a part's score, not out of 100; "2022年度…等级为良,
             # 2023年度…得分92分": the grade of another year than the score's — the next score said with

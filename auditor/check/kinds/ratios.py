@@ -253,7 +253,8 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
             evidence=figures, comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
         ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label,
-                                                       _named_before(ctx, s), _labels_before(ctx, s)),
+                                                       _named_before(ctx, s), _labels_before(ctx, s),
+                                                       inherited=s.reason == "share_of_sibling_whole"),
             equation=as_read if len(wholes) == 1 and not slip else None, weigh=as_read)
 
 

@@ -11,7 +11,7 @@ different levels (全区 / 区本级), or a figure named by the change made to i
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from auditor import lazyre
@@ -38,6 +38,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
             # ("2023年年初预算本年收入合计460.00万元,本年支出合计460.00万元": the second is the budget's too)
             groups.setdefault((concept, period, led.get(f.id, scenario), scope, parents.get(f.id)), []).append(f)
     units = _Units(index, text)
+    starts = [f.span.start for f in index.facts]
     out: list[Repeat] = []
     quantity = 0  # (one group a quantity: its pairs give one finding)
     for key, facts in groups.items():
@@ -59,7 +60,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
         for facts in by_outline.values():
             quantity += 1
             first = facts[0] if facts else None
-            level = _level(index, text, first) if len(facts) > 1 else None
+            level = _level(index, text, first, starts) if len(facts) > 1 else None
             # (what sets the first figure apart is read once, not once for each figure compared with it)
             first_span = _span_said(text, first) if len(facts) > 1 else ""
             first_heading = _heading(text, first.span.start) if len(facts) > 1 else None
@@ -67,7 +68,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
             for other in facts[1:]:
                 if first.fund and other.fund and first.fund != other.fund:
                     continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
-                if _level(index, text, other) != level:
+                if _level(index, text, other, starts) != level:
                     continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
                 if first_span != _span_said(text, other):
                     continue  # ("1949~1985年的36年…总支出36106万元" and "1976~1985年10年财政总支出22607万元": two spans of years)
@@ -88,11 +89,23 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
     return out
 
 
-def _level(index: DocumentIndex, text: str, fact) -> str | None:
-    """The level its sentence speaks of, named before the figure (全区, 区本级…), if any."""
+def _level(index: DocumentIndex, text: str, fact, starts: list[int]) -> str | None:
+    """The level its sentence speaks of, named before the figure (全区, 区本级…), if any — or the entity under the
+    report's own that the sentence's subject or the figure's own words name ("下属县实验中学2023年度收入总计…,支出总计…",
+    "本会辖下某某纪念基金总收入…": that entity's, vocabulary subordinate_entity; not one another figure's label names
+    on the way, "…附属单位上缴收入420.00万元,其他收入…").  (starts: the offsets of index.facts.)"""
+    opened = _sentence_start(text, fact.span.start)
     # (not a level a bracket names as included: "全镇(含镇本级和12个村级组织)基本支出…" is 全镇's)
-    said = _INCLUDED.sub("", text[_sentence_start(text, fact.span.start):fact.span.start])
+    said = _INCLUDED.sub("", text[opened:fact.span.start])
     found = index.vocab.cue("level_scope").findall(said)
+    k = bisect_left(starts, fact.span.start)  # (the figures of its sentence before it: the subject ends at the first)
+    first = bisect_left(starts, opened, 0, k)
+    own = index.facts[k - 1].span.end if k > first else opened
+    subject = text[opened:index.facts[first].span.start] if k > first else ""
+    below = index.vocab.cue("subordinate_entity")
+    entity = below.search(_INCLUDED.sub("", text[own:fact.span.start])) or below.search(_INCLUDED.sub("", subject))
+    if entity is not None:
+        return entity.group()
     return found[-1] if found else None
 
 
@@ -317,6 +330,11 @@ def _other_sections(a: str | None, b: str | None, units: _Units) -> bool:
     a text of several units, a unit's heading and one naming none (its whole: "（三）部门汇总")."""
     if a == b:
         return False
+    # (a heading that names an entity under the report's own, its name alone, opens that entity's scope: "辖下「某某纪念
+    # 基金」 ⏎ 总收入45.6百万元" is the fund's, not the 总收入 the report's own 本会 stated above)
+    below_a, below_b = _entity_below(a, units), _entity_below(b, units)
+    if (below_a or below_b) and below_a != below_b:
+        return True
     unit_a, unit_b = units.named(a), units.named(b)
     if unit_a and unit_b and unit_a != unit_b:
         return True
@@ -325,6 +343,16 @@ def _other_sections(a: str | None, b: str | None, units: _Units) -> bool:
     if not a or not b:
         return False
     return {_section_kind(a), _section_kind(b)} == {"budget", "outturn"}
+
+
+def _entity_below(heading: str | None, units: _Units) -> str | None:
+    """The entity under the report's own a heading names alone ("辖下「某某纪念基金」", "(二)下属县实验中学:"), or None
+    (vocabulary subordinate_entity)."""
+    if not heading:
+        return None
+    bare = _HEADING_NOTE.sub("", _HEADING_MARKER.sub("", heading.strip(), count=1)).strip(" :")
+    named = units.index.vocab.cue("subordinate_entity").fullmatch(bare)
+    return named.group() if named else None
 
 
 def _section_kind(heading: str) -> str | None:

@@ -21,7 +21,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
 from auditor.extract.model import Fact
 from auditor.extract.numbering import NUMBERED_LINE, item_style
-from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, score_list_before
+from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, score_list_before, scores_after_opener
 
 _FULL_MARKS = 100
 _SCORED = lazyre.compile(r"得分?$|得分")  # (a score's name that says it was scored)
@@ -195,35 +195,14 @@ _OWN_SCORE = lazyre.compile(r"(?:经综合评价,?)?(?:本|该)?(?:项目|部门
 def _levels_after(r: Reading, i: int) -> Candidate | None:
     """A total score, 其中, and the levels' scores in the same sentence — or a 其中 that opens the sentence right
     after the total's, the total its last figure: "…自评总分为92.6分。其中,预算执行得分9.71分,产出指标得分48分,…"."""
-    tree = r.tree
-    opener = tree[i]
-    total_name = r.vocab.cue("score_total")
-    before = next((k for k in tree.before(i, "sentence") if r.facts[k] is not None), None)
-    if before is None and tree.opens_sentence(i):
-        before = next((k for k in tree.before(i, "paragraph") if r.facts[k] is not None), None)
-        if before is not None and tree[before].sentence != opener.sentence - 1:
-            before = None  # (only the sentence right before: its last figure)
-    if before is None:
+    before, found = scores_after_opener(r.tree, r.facts, i)
+    if before is None or not found:
         return None
     total = r.facts[before]
     label = clean_label(total.label)
-    if total.kind != "score" or tree[before].kind != "labelled" \
-            or not (total_name.search(label) or _OWN_SCORE.fullmatch(label)):
+    if not (r.vocab.cue("score_total").search(label) or _OWN_SCORE.fullmatch(label)):
         return None
-    found: list[Fact] = []
-    for k in tree.after(i, "sentence"):
-        t = tree[k]
-        if t.kind == "total" or t.kind in OPENERS:
-            break
-        fact = r.facts[k]
-        if fact is None or t.depth != opener.depth:
-            continue
-        if fact.kind != "score":
-            break
-        found.append(fact)
-    if not found:
-        return None
-    return _breakdown(r, total, found, r.norm.text[opener.end:found[-1].span.end], "其中", "score_list_opened")
+    return _breakdown(r, total, found, r.norm.text[r.tree[i].end:found[-1].span.end], "其中", "score_list_opened")
 
 
 def _breakdown(r: Reading, total: Fact, found: list[Fact], text: str, marker: str, reason: str) -> Candidate | None:
