@@ -1604,12 +1604,37 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
                                       "unit or part), not one quantity restated"})
     # (a unit slip's two mentions were paired by their words with a closing 数 / 额 set aside — "全年执行数" and "项目全年
     # 执行" —: so are they compared here)
-    left, right = _qualifiers(first.label, other.label, closing=not restated)
+    # (the words naming the one year both were read as of are no qualifier: "2023年“三公”经费支出" and "全年“三公”经费
+    # 支出" in a report on 2023 are one quantity's)
+    left, right = _qualifiers(*_without_year(doc.text, first, other), closing=not restated)
     if left and right and left not in right and right not in left:
         # "福彩公益金总收入" / "体彩公益金总收入": one concept, named for two funds
         return Found("ALT004", {"zh": f"“{left}…”与“{right}…”的数字，不是同一数量",
                                 "en": f"figures of “{left}…” and of “{right}…”, not one quantity"})
     return None
+
+
+_YEAR_WRITTEN = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def _without_year(text: str, first: Fact, other: Fact) -> tuple[str, str]:
+    """The two labels without the words that name the whole year both figures were read as of (a year written out
+    only when it is that year: "2024年" is no word of a figure read as of 2023) — unless either sentence names a part
+    or a point of the year before its figure (上半年, 1—6月, 年末): then "全年" is what sets the other apart."""
+    labels = (first.label, other.label)
+    for f in (first, other):
+        opened = max(text.rfind(mark, max(0, f.span.start - 200), f.span.start) for mark in "。\n") + 1
+        said = text[opened:f.span.start]
+        if any(_cue(name).search(said) for name in ("part_of_year", "opening_point", "closing_point", "month_end_point")):
+            return labels
+        if any(year != f.period for year in _YEAR_WRITTEN.findall(said)):
+            return labels  # ("2022年因更新…车辆,…当年“三公”经费43.15万元": 当年 is the year its sentence named)
+    year, own = _cue("whole_year"), _cue("own_unit_only")
+    # (… and a label naming nothing but the unit itself and its verb, "本部门2024年安排" of a glossary entry, no
+    # qualifier at all: the term it defines is the figure's concept)
+    return tuple("" if own.match(clean_label(f.label)) else
+                 year.sub(lambda m, f=f: m.group() if m.group(1) and m.group(1) != f.period else "", f.label)
+                 for f in (first, other))
 
 
 def _list_scopes(doc: Document, first: Fact, other: Fact) -> tuple[str, str] | None:

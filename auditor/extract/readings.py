@@ -288,6 +288,11 @@ class _Reader:
             inherited = self._inherit_concept(node, containing=info.concept)
             if inherited:
                 info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
+        if info.concept is None and info.text and self.vocab.cue("own_unit_only").match(clean_label(full)):
+            term = self._glossary_term(node)
+            if term is not None:  # ("机关运行经费:指…。本部门2024年安排86.42万元": the defined term's)
+                named = read_label(term, self.vocab)
+                info = LabelInfo(info.text, named.concept, named.known, info.scenario, info.period, info.rate)
         if info.concept is None and info.text:
             # "年初预算数为146万元" with nothing to inherit: the label itself names it
             info = LabelInfo(info.text, _LEADING_YEAR.sub("", info.text) or None, False,
@@ -302,6 +307,13 @@ class _Reader:
         if self.vocab.cue("compared_with").fullmatch(clean_label(full)):
             period = "previous"  # "…1969万元,较2024年的2190万元减少221万元": the figure compared with
         return full, period, info
+
+    def _glossary_term(self, node: Node) -> str | None:
+        """The term a glossary entry (名词解释) defines, when the figure's line opens with it: "机关运行经费:指…"."""
+        text = self.norm.text
+        opened = text.rfind("\n", 0, node.start) + 1
+        m = self.vocab.cue("glossary_term").match(text[opened:node.start])
+        return _QUOTES.sub("", m.group(1)) if m else None
 
     def _noun_after_count(self, i: int) -> str | None:
         """The name a count of a list written count first carries after it ("包括2个营业基金、6个作业基金、11个特别收入

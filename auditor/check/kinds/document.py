@@ -78,10 +78,17 @@ def _repeats(rule: Rule, ctx: Context, repeats, accuse_from: int | None = None) 
         found = doubt.explain_repeat(ctx.doubt, first, other, restated=True)
         if found is None:
             reported.add(pair.group)  # one finding per conflicting quantity
+        # (with its arithmetic, so that a mention another relation confirms is taken as right and the other is
+        # named — "三公经费21.36万元" beside "全年“三公”经费支出12.36万元,其中…" whose parts make 12.36 —, and where
+        # neither is, neither is blamed)
+        blamed = Equation("linear", equation.terms, blame=_ONE_OF_TWO)
         yield failed(rule, pair, finding(rule, ctx, primary=other, stated=other.text, expected=first.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp,
                                          fields={"concept": pair.concept, "first_line": str(first.span.line)}),
-                     found=found, accuse_from=accuse_from)
+                     found=found, accuse_from=accuse_from, equation=blamed)
+
+
+_ONE_OF_TWO = {"zh": "两处之一有误", "en": "one of the two is wrong"}
 
 
 def _within(values: list[Decimal], x: Decimal, margin: Decimal) -> bool:

@@ -222,6 +222,10 @@ _ALL = [
     Reason("year_series_rates", EXPLICIT, "values of consecutive years, then as many growth rates (or changes) after 分别: "
            "each year's on the year before (the first year's base not stated, or stated before a 分别 list of the others)",
            "分年度看,2016年8.51亿元,2017年8.79亿元,2018年9.28亿元,分别比上年增长11.0%、3.3%和5.6%。"),
+    Reason("respective_changes_of_named", STRUCTURAL, "subjects named without values, then 分别 their changes and as "
+           "many growth rates: the k-th of each run is of the value its paragraph stated for the k-th subject before",
+           "其中:基本支出6,284.71万元;项目支出15,937.06万元。基本支出和项目支出较上年分别增加338.53万元和2,726.51万元,"
+           "分别增长5.69%和20.64%。"),
     Reason("respective_changes", EXPLICIT, "values of several subjects after 分别为, then as many changes and growth rates "
            "after 分别: the k-th of each run is one subject's",
            "全年财政总收入、一般公共预算收入和税收收入分别为178.54亿元、112.36亿元和86.91亿元,分别比上年增加16.10亿元、8.34亿元和"

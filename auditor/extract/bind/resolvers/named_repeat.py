@@ -37,13 +37,14 @@ def resolve(index: DocumentIndex, text: str) -> list[Repeat]:
     out: list[Repeat] = []
     by_document: dict[str, list[Fact]] = defaultdict(list)
     by_project: dict[tuple, list[Fact]] = defaultdict(list)
+    own = _own_project(index, text)
     for f in index.facts:
         if f.kind != "amount" or f.in_table or f.approximate or f.value == 0:
             continue
         citation = _citation_of(f, text)
         if citation is not None:
             by_document[citation].append(f)
-        name = _project_of(f)
+        name = _project_of(f) or (own if own and _bare_project_budget(index, f) else None)
         if name is not None and f.scenario is not None:
             by_project[(name, index.period_of(f), f.scenario, f.fund)].append(f)
     group = 0
@@ -114,3 +115,43 @@ def _project_of(f: Fact) -> str | None:
     if len(name) < 6 or _GENERIC_PROJECT.match(name):
         return None
     return name
+
+
+def _bare_project_budget(index: DocumentIndex, f: Fact) -> bool:
+    """The amount's label names the project only as "项目" ("2023年项目预算", "本项目年初预算"): the report's own."""
+    label = index.vocab.cue("period_prefix").sub("", clean_label(f.label))
+    return f.scenario in _BUDGETS and bool(index.vocab.cue("own_project_amount").match(label))
+
+
+_BUDGETS = frozenset({"budget", "budget_initial", "budget_adjusted"})
+_SHORT_LINE = 40  # characters: a longer line is prose, not a title or heading
+
+
+def _own_project(index: DocumentIndex, text: str) -> str | None:
+    """The one project a report is of: the project its title (first line) names, in a title that reports on it
+    ("2023年度市级公共文化服务体系建设项目绩效自评报告"), when no heading of the text names another project (a report of
+    several projects names each in its own heading, and a bare "项目预算" under one is that one's)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines or len(lines[0]) > _SHORT_LINE * 2 or "。" in lines[0]:
+        return None
+    title = lines[0]
+    report = index.vocab.cue("project_report_title").search(title)
+    if report is None:
+        return None
+    own = _project_name(title[:report.start() + 2])  # (the name up to its 项目 / 工程)
+    if own is None:
+        return None
+    for line in lines[1:]:
+        if len(line) <= _SHORT_LINE and "。" not in line:
+            other = _project_name(line)
+            if other is not None and other != own and own not in other and other not in own:
+                return None
+    return own
+
+
+def _project_name(words: str) -> str | None:
+    names = [m.group() for m in PROJECT.finditer(words)]
+    if not names:
+        return None
+    name = re.sub(r"^(?:\d{2,4}\s*年度?|年度?|度)", "", names[-1])
+    return None if len(name) < 6 or _GENERIC_PROJECT.match(name) else name

@@ -44,7 +44,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if r.vocab.cue("target_completion").search(clean_label(fact.label)) and under_ceiling(r, s.index) is not None:
             continue  # ("年度指标值为不高于每亩1800元,实际为每亩1523元,完成率100%": a ceiling met, TGT001's — not 1523 / 1800)
         spec = r.vocab.rates[info.rate]
-        near, far = _groups(r, s.index)
+        near, far = _groups(r, s.index, info.rate, named_base(r, info.text))
         reason = "rate_in_sentence"
         # ("执行率95.36%(全年预算3,560.00万元,执行3,394.82万元)", "完成投资8.63亿元,完成率75.04%(年度计划11.5亿元)")
         own = _own_bracket(r, s.index)
@@ -216,10 +216,12 @@ def sentence_pairs(nums: list[Fact], dens: list[Fact], others: list[Fact], base:
     return tuple(pairs)
 
 
-def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
+def _groups(r: Reading, i: int, name: str | None = None, base: str | None = None) -> tuple[list[Fact], list[Fact]]:
     """Amounts before a rate in its sub-sentence: after the last opener, and before it.
 
-    A previous rate closes the group: "…执行403.18万元,执行率94.08%,其中基本支出…,执行率98.84%".
+    A previous rate closes the group: "…执行403.18万元,执行率94.08%,其中基本支出…,执行率98.84%" — but not one of
+    the same name right before it, on another base its label names: "…支出决算为873.42万元,完成年初预算的102.75%,
+    完成调整后预算的97.85%" are two rates of the same amounts (`name`, `base`: the rate's own).
     """
     tree = r.tree
     near: list[Fact] = []
@@ -228,6 +230,7 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
     run: list[Fact] = []  # the amounts since the last node that is no amount nor separator
     parallel: set[int] = set()
     inside, rest = r.vocab.cue("inclusion_bracket"), r.vocab.cue("rest_bracket")
+    skipped: set[str] = set()
     for k in tree.before(i, "sub", limit=_LOOK_BACK):
         t = tree[k]
         if t.kind == "fenbie" and len(run) >= 2:
@@ -243,6 +246,13 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
         if f is None or t.kind not in {"labelled", "total"}:
             continue
         if r.labels[k] is not None and r.labels[k].rate is not None:
+            other_base = named_base(r, r.labels[k].text) if base and not near and not far else None
+            if other_base and other_base != base and r.labels[k].rate == name:
+                # (a rate of the same amounts on another base, right before this one: its base is none of ours —
+                # "年初预算850.07万元,支出决算873.42万元,完成年初预算的102.75%,完成调整后预算的97.85%" states no
+                # adjusted budget)
+                skipped.add(other_base)
+                continue
             break
         if f.kind == "amount" and not f.is_bound:
             if t.depth > tree[i].depth and _in_bracket_of_rate(r, k):
@@ -255,6 +265,8 @@ def _groups(r: Reading, i: int) -> tuple[list[Fact], list[Fact]]:
             run.append(f)
     if parallel:
         near, far = [f for f in near if f.id not in parallel], [f for f in far if f.id not in parallel]
+    if skipped:
+        near, far = [f for f in near if f.scenario not in skipped], [f for f in far if f.scenario not in skipped]
     return near, far
 
 

@@ -29,6 +29,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
     as_change = index.vocab.cue("stated_as_change")
     inside = index.vocab.cue("inclusion_bracket")
     other_basis = index.vocab.cue("restated_basis")
+    average = index.vocab.cue("average_total")
     parents = _parents(index, lists, shares)
     led = _led_scenarios(index)
     groups: dict[tuple, list] = {}
@@ -36,7 +37,9 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
         for f in facts:
             concept, period, scenario, scope = key
             # ("2023年年初预算本年收入合计460.00万元,本年支出合计460.00万元": the second is the budget's too)
-            groups.setdefault((concept, period, led.get(f.id, scenario), scope, parents.get(f.id)), []).append(f)
+            # (an average of a quantity is another quantity: "人均机关运行经费2.93万元" beside "机关运行经费支出190.53万元")
+            groups.setdefault((concept, period, led.get(f.id, scenario), scope, parents.get(f.id),
+                               bool(average.search(f.label))), []).append(f)
     units = _Units(index, text)
     starts = [f.span.start for f in index.facts]
     out: list[Repeat] = []
@@ -63,6 +66,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
             level = _level(index, text, first, starts) if len(facts) > 1 else None
             # (what sets the first figure apart is read once, not once for each figure compared with it)
             first_span = _span_said(text, first) if len(facts) > 1 else ""
+            first_part = _part_said(index, text, first) if len(facts) > 1 else ""
             first_heading = _heading(text, first.span.start) if len(facts) > 1 else None
             first_point = point_of(index, text, first) if len(facts) > 1 else None
             for other in facts[1:]:
@@ -72,6 +76,9 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                     continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
                 if first_span != _span_said(text, other):
                     continue  # ("1949~1985年的36年…总支出36106万元" and "1976~1985年10年财政总支出22607万元": two spans of years)
+                if _part_said(index, text, other) != first_part:
+                    continue  # ("2023年,全县一般公共预算收入完成12.36亿元" and "2024年1—2月,全县一般公共预算收入完成2.18亿元":
+                    # the year's and a part of a year's)
                 if point_of(index, text, other) != first_point:
                     continue  # ("年初,全县政府债务余额为286420万元" and "截至年末,全县政府债务余额为330620万元": two dates;
                     # "截至2023年6月末,…余额2846.37亿元" and "截至2023年末,…余额2956.25亿元" too)
@@ -306,6 +313,14 @@ def _span_said(text: str, fact) -> str:
     """The span of years the figure's sentence names before it ("1976~1985年", "10年"), or ""."""
     found = _YEAR_SPAN.findall(text, _sentence_start(text, fact.span.start), fact.span.start)
     return "".join(found[-1]).replace(" ", "") if found else ""
+
+
+def _part_said(index: DocumentIndex, text: str, fact) -> str:
+    """The part of a year the figure's sentence names before it ("1—2月", "上半年", "一季度"), or "" (cue part_of_year)."""
+    # (a month's end is a point of the year, point_of's: "截至2023年9月末" and "截至2023年9月30日" are one)
+    found = [m for m in index.vocab.cue("part_of_year").findall(text, _sentence_start(text, fact.span.start),
+                                                                  fact.span.start) if not m.endswith(("末", "底"))]
+    return found[-1].replace(" ", "") if found else ""
 
 
 def _heading(text: str, at: int) -> str | None:

@@ -90,6 +90,76 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
                 reason="respective_changes", via=(), rejected=()))
 
 
+def named_subjects_changes(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int], bool],
+                           other_base: Callable[[Reading, str, str, str], bool]) -> Iterator[Candidate]:
+    """Subjects named without their values, then a 分别 run of their changes and a 分别 run of as many growth rates:
+    the k-th change and rate are the k-th subject's, of the value its paragraph stated for it before.
+
+        "其中:基本支出6,284.71万元,…;项目支出15,937.06万元,…。基本支出和项目支出较上年分别增加338.53万元和2,726.51万元,
+         分别增长5.69%和20.64%。"  → 6,284.71 grew by 338.53, 5.69 %; 15,937.06 by 2,726.51, 20.64 %
+
+    Each subject's value is the one amount of its paragraph before the sentence whose label is the subject (or of its
+    concept), of this year, stated with one value; nothing is read when a subject has none or several, or when the
+    runs are of other lengths than the names."""
+    tree = r.tree
+    for node, run in _rate_runs(r, consumed, ("amount", "count")):
+        k = node.index
+        names = names_before(r, k)
+        if len(names) != len(run) or len(names) < 2:
+            continue
+        deltas = [r.facts[m] for m in run]
+        if len({d.unit for d in deltas}) != 1:
+            continue
+        rate_node = next((m for m in range(run[-1] + 1, len(tree)) if not tree[m].is_separator), None)
+        if rate_node is None or rate_node in consumed or tree[rate_node].sentence != node.sentence \
+                or tree[rate_node].kind not in _CHANGES or not _respective(r, rate_node):
+            continue
+        rate_run = [rate_node, *figure_run(r, rate_node, +1)]
+        rates = [r.facts[m] for m in rate_run]
+        if len(rates) != len(run) or any(f is None or f.kind != "percent" for f in rates) \
+                or _CHANGES[tree[rate_node].kind] != _CHANGES[node.kind] or other_basis(r, rate_node):
+            continue
+        said_change, said_rate = _said(r, k), _said(r, rate_node)
+        if other_base(r, said_change, said_rate, r.norm.text[node.end:tree[rate_node].start]) \
+                or _budget_and_last_year(said_change, said_rate):
+            continue
+        values = [_value_named(r, k, name, deltas[0]) for name in names]
+        if any(v is None for v in values):
+            continue
+        consumed.update([*run, *rate_run])
+        keyword = node.piece.keyword
+        for value, delta, rate, name in zip(values, deltas, rates, names):
+            direction = -_CHANGES[node.kind] if delta.value < 0 else _CHANGES[node.kind]
+            yield Candidate(Change.model_construct(
+                direction=direction, delta=unsigned(delta), percent=unsigned(rate), current=value, previous=None,
+                subject_label=name, reference="previous",
+                keyword=r.norm.original[node.start:node.start + len(keyword)],
+                keyword_span=r.span(node.start, node.start + len(keyword)),
+                reason="respective_changes_of_named", via=(), rejected=()))
+
+
+def _value_named(r: Reading, k: int, name: str, like: Fact) -> Fact | None:
+    """The one value the paragraph of node k states for the subject `name` before k's sentence: a figure of this year
+    whose label is the name (its year aside), of `like`'s kind and unit; None when there are none, or several
+    of other values (a budget and an outturn)."""
+    tree = r.tree
+    period = r.vocab.cue("period_prefix")
+    found: list[Fact] = []
+    for m in range(k - 1, -1, -1):
+        if tree[m].paragraph != tree[k].paragraph:
+            break
+        f = r.facts[m]
+        if f is None or tree[m].sentence == tree[k].sentence or f.kind != like.kind or f.unit != like.unit \
+                or f.is_bound or tree[m].kind not in ("labelled", "total") or r.is_previous(f):
+            continue
+        # (its label the name, a year before it aside: not "财政拨款基本支出", another fund's)
+        if period.sub("", clean_label(f.label)) == name:
+            found.append(f)
+    if not found or any(abs(f.value - found[0].value) > f.tolerance + found[0].tolerance for f in found):
+        return None
+    return found[-1]
+
+
 # (an adjustment is against the budget it adjusts: "分别调增", "分别追加", "分别核增")
 _AGAINST_BUDGET = lazyre.compile(r"(?:较|比|与)[^,;。]{0,6}(?:预算|计划)|调增|调减|追加|追减|核增|核减")
 _AGAINST_LAST_YEAR = lazyre.compile(r"(?:较|比|与)(?:上年|去年|上一年)|同比")

@@ -28,7 +28,7 @@ def resolve(index: DocumentIndex) -> list[UnitSlip]:
     known = index.known_concepts
     used = Counter(f.scale for f in index.facts if f.kind == "amount")
     out: list[UnitSlip] = []
-    for key, facts in index.by_key.items():
+    for key, facts in _with_unnamed_scenario(index).items():
         facts = [f for f in facts if not f.in_table and f.value != 0 and f.scale in _SCALES]
         if len({f.scale for f in facts}) < 2:
             continue
@@ -57,6 +57,19 @@ def resolve(index: DocumentIndex) -> list[UnitSlip]:
                                                     reason="same_quantity_other_unit", via=(), rejected=()))
         # (two mentions with other digits are DUP001's)
     return sorted({s.slipped.id: s for s in out}.values(), key=lambda s: s.slipped.span.start)
+
+
+def _with_unnamed_scenario(index: DocumentIndex) -> dict:
+    """`index.by_key`, with the figures of a known concept whose label names no scenario also under each key of that
+    concept, year and funds that names one: "2024年机关运行经费预算86.42万元" and, in the glossary, "本部门2024年安排
+    86.42元" are one quantity's mentions — the same digits in units 10⁴ apart say so, whichever scenario is meant."""
+    groups = {key: list(facts) for key, facts in index.by_key.items()}
+    unnamed = {(key[0], key[1], key[3]): facts for key, facts in index.by_key.items()
+               if key[2] is None and key[0] in index.known_concepts}
+    for key in index.by_key:
+        if key[2] is not None and (key[0], key[1], key[3]) in unnamed:
+            groups[key] = sorted([*groups[key], *unnamed[(key[0], key[1], key[3])]], key=lambda f: f.span.start)
+    return groups
 
 
 def _words(f: Fact, concept: str) -> str:
