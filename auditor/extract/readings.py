@@ -129,7 +129,7 @@ class _Reader:
         self.first_figure: dict[int, int] = {}  # sentence → index of its first figure
         self.periods: dict[int, list[int]] = {}  # sentence → indices of its period pieces so far
         self.list_heads = _list_heads(tree, vocab.cue("compared_prefix"))
-        self.respective_years = _respective_years(tree)
+        self.respective_years, self.series_labels = _respective_years(tree)
         # the four tests of a figure's approximation (asked of every figure): looked up once
         self._bound_before = vocab.cue("approximate_bound_before").search
         self._bound_after = vocab.cue("approximate_bound_after").match
@@ -139,6 +139,8 @@ class _Reader:
     def read(self) -> Reading:
         tree = self.tree
         overrides = _pair_respectively(tree)
+        for k, label in self.series_labels.items():
+            overrides.setdefault(k, label)
         row_numbers = _row_numbers(tree, self.norm.text, overrides)
         units = _distribute_units(tree, self.vocab)
         for node in tree.of_kind("period", *VALUE_PIECES):  # (in text order, as the nodes)
@@ -555,7 +557,10 @@ def _joins(node: Node, separators: str = "、") -> bool:
 
 def years_listed_before(tree: Discourse, i: int) -> list[str]:
     """The years listed right before node i in its clause, in text order ("2022年、2023年和2024年分别为…" → 2022, 2023,
-    2024): the 分别 series' years."""
+    2024): the 分别 series' years.
+
+    The 年 they share may be written once, on the last ("2021、2022、2023年…": the bare numbers before it are years
+    too), and the subject may stand between them and 分别 ("2021、2022、2023年本部门分别支出…")."""
     years: list[str] = []
     for j in tree.before(i, "clause"):
         node = tree[j]
@@ -564,9 +569,24 @@ def years_listed_before(tree: Discourse, i: int) -> list[str]:
             if m is None:
                 break
             years.append(m.group(1))
+        elif years and _bare_year(node):
+            years.append(str(node.piece.value))
+        elif node.kind == "words" and j == i - 1 and j > 0 and tree[j - 1].kind == "period":
+            continue  # (the subject of the series, right before 分别: the years stand before it)
         elif not _joins(node):
             break
     return years[::-1]
+
+
+_BARE_YEAR = lazyre.compile(r"(?:19|20)\d{2}")
+
+
+def _bare_year(node: Node) -> bool:
+    """A number written as a year alone, no label or unit ("2021" of "2021、2022、2023年"): a year of a list whose
+    年 is written once, on its last year (asked only of a list already closed by such a year)."""
+    tok = node.piece.value
+    return node.kind == "labelled" and tok is not None and tok.type == "NUMBER" and not node.piece.label.strip() \
+        and bool(_BARE_YEAR.fullmatch(str(tok)))
 
 
 def words_before(tree: Discourse, i: int) -> range:
@@ -582,12 +602,19 @@ def said_before(tree: Discourse, i: int) -> str:
     return "".join(tree[k].piece.label or tree[k].piece.keyword for k in words_before(tree, i))
 
 
-def _respective_years(tree: Discourse) -> dict[int, str]:
+def _respective_years(tree: Discourse) -> tuple[dict[int, str], dict[int, str]]:
     """"2020年、2021年、2022年分别完成61,032万元、66,845万元和70,118万元": years listed before 分别, each the year of the
-    figure in its place after it (as many, joined by 、 / 和 / 及)."""
+    figure in its place after it (as many, joined by 、 / 和 / 及).  Also the label the first figure carries after 分别
+    ("分别支出400万元、450万元、495万元"), for the later figures that carry none: the same quantity, of each year."""
     out: dict[int, str] = {}
+    labels: dict[int, str] = {}
+    series: tuple[int, list[str]] | None = None  # (sentence, years) of the last series
     for s in tree.of_kind("fenbie"):
         years = years_listed_before(tree, s.index)
+        if not years and series is not None and series[0] == s.sentence and _only_words_before(tree, s.index):
+            # ("2021年、2022年、2023年本年收入合计分别为…;本年支出合计分别为3698.91万元、3738.33万元、4000.36万元": a second
+            # series of the sentence, its years not listed again, is of the same years)
+            years = series[1]
         if len(years) < 2:
             continue
         values = []
@@ -600,8 +627,18 @@ def _respective_years(tree: Discourse) -> dict[int, str]:
             elif not _joins(node, "、,"):
                 break
         if len(values) == len(years):
+            series = (s.sentence, years)
             out.update(zip(values, years))
-    return out
+            first = tree[values[0]].piece.label
+            if first.strip():
+                labels.update((k, first) for k in values[1:])
+    return out, labels
+
+
+def _only_words_before(tree: Discourse, i: int) -> bool:
+    """Node i opens its clause but for words (a subject: "本年支出合计分别为")."""
+    before = [j for j in tree.before(i, "clause") if tree[j].kind != "sep"]
+    return bool(before) and all(tree[j].kind == "words" for j in before)
 
 
 def _pair_respectively(tree: Discourse) -> dict[int, str]:

@@ -539,7 +539,11 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
             # "…支出由年初预算590241万元调增29760万元,调整为620001万元": where the change from that figure arrives
             current = _arrived_at(r, i, previous)
     elif current is not None:
-        for f in before[1:]:
+        current, of_year = _of_the_years_named(r, i, current, before, s.piece.keyword)
+        previous = of_year or previous
+        for f in before[1:] if of_year is None else ():
+            if f is current:
+                continue
             same_series = (f.concept == current.concept and f.concept) or _year_before(f, current)
             if same_series and r.is_previous(f) and f.scenario == current.scenario and f.unit == current.unit:
                 previous = f
@@ -977,6 +981,33 @@ def _named_but_its_flow(words: LabelInfo, fact: Fact) -> bool:
     core = words.text
     label = clean_label(fact.label)
     return len(core) >= 4 and (label.endswith(core + "支出") or label.endswith(core + "收入"))
+
+
+def _of_the_years_named(r: Reading, i: int, current: Fact, before: list[Fact], keyword: str) -> tuple[Fact, Fact | None]:
+    """A change after a series of years' figures (in one clause, each of its year: "2016年、2017年、2018年…分别为32.79万元、
+    30.00万元、48.40万元"): its current figure is the series' figure of the year its clause names ("2022年支出较2021年增加…"),
+    else the one before it; its previous, the series' figure of the year it says it compares with ("较2016年预算增加15.61万元"),
+    if any (else None: found as for any change)."""
+    tree = r.tree
+    at = r.node_of(current)
+    if at is None or not (current.period or "").isdigit():
+        return current, None
+    clause = tree[at].clause
+    series = [f for f in before if (f.period or "").isdigit() and f.unit == current.unit and f.concept == current.concept
+              and (k := r.node_of(f)) is not None and tree[k].clause == clause]
+    if len({f.period for f in series}) < 2:
+        return current, None  # (no series of years)
+    year = r.facts[i].period if r.facts[i] is not None else None
+    if year and year.isdigit() and year != current.period \
+            and any(tree[j].kind == "period" and tree[j].piece.keyword.startswith(year) for j in tree.before(i, "clause")):
+        current = next((f for f in series if f.period == year), current)
+    compared = _compared_period(r, keyword)
+    if compared is None:  # ("2022年比2020年累计下降11.73%": the year compared with written before the keyword)
+        m = _YEAR_COMPARED.search(said_before(tree, i))
+        compared = m.group(1) if m else None
+    previous = next((f for f in series if f.period == compared), None) \
+        if compared and compared.isdigit() and compared != current.period else None
+    return current, previous
 
 
 def _year_before(earlier: Fact, later: Fact) -> bool:

@@ -576,6 +576,9 @@ def _some_years_of_span(r: Reading, total: Fact, opener) -> bool:
     first, last = int(span.group(1)), int(span.group(2))
     named = {int(m.group(1)) for m in LABEL_YEAR.finditer(text, total.span.end, opener.start)
              if m.group(1).isdigit() and len(m.group(1)) == 4}
+    # (… and those listed right before 分别 with their 年 written once, on the last: "2021、2022、2023年分别为…")
+    if opener.kind == "fenbie":
+        named.update(int(y) for y in years_listed_before(r.tree, opener.index))
     return bool(named) and all(first <= y <= last for y in named) and len(named) < last - first + 1
 
 

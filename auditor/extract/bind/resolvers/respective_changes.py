@@ -230,8 +230,9 @@ def rates_of_changes(r: Reading, consumed: set[int]) -> dict[int, int]:
 _JOINER = ("、", "和", "及", "与")
 
 
-def _keyword_run(r: Reading, k: int) -> list[int]:
-    """The rates after node k that repeat its keyword: "分别下降47.79%和下降41.35%" (node k the first)."""
+def _keyword_run(r: Reading, k: int, mixed: bool = False) -> list[int]:
+    """The rates after node k that repeat its keyword: "分别下降47.79%和下降41.35%" (node k the first); with `mixed`, or
+    write their own direction: "比上年分别增长6.6%、下降2.6%、增长7.1%"."""
     tree = r.tree
     out: list[int] = []
     m = k + 1
@@ -239,7 +240,8 @@ def _keyword_run(r: Reading, k: int) -> list[int]:
         joiner = (tree[m].piece.keyword or tree[m].piece.label).strip() if tree[m].kind in ("words", "sep") else None
         nxt = tree[m + 1]
         f = r.facts[m + 1]
-        if joiner not in _JOINER or nxt.kind != tree[k].kind or f is None or f.kind != "percent" \
+        if joiner not in _JOINER or not (nxt.kind == tree[k].kind or mixed and nxt.kind in _CHANGES) \
+                or f is None or f.kind != "percent" \
                 or nxt.sentence != tree[k].sentence:
             break
         out.append(m + 1)
@@ -252,15 +254,16 @@ _ON_THE_YEAR_BEFORE = lazyre.compile(r"(?:分别)?(?:较|比|同比|与)?(?:上�
                                      r"(?:增长|增加|下降|减少|增|减|提高|降低|上升)了?")
 
 
-def _rate_runs(r: Reading, consumed: set[int], kinds: tuple[str, ...] = ("percent",)) -> Iterator[tuple]:
+def _rate_runs(r: Reading, consumed: set[int], kinds: tuple[str, ...] = ("percent",), mixed: bool = False) -> Iterator[tuple]:
     """(the change node, the nodes of its run) of every 分别 run of two or more growth rates (or, with `kinds`, changes
-    by an amount) not taken yet: "分别增长7.50%和3.37%", "分别下降47.79%和下降41.35%", "较上年分别增加2823万元、1281万元"."""
+    by an amount) not taken yet: "分别增长7.50%和3.37%", "分别下降47.79%和下降41.35%", "较上年分别增加2823万元、1281万元"
+    (with `mixed`, rates that each write their direction too: "分别增长6.6%、下降2.6%")."""
     for node in r.tree.of_kind(*_CHANGES):
         k = node.index
         fact = r.facts[k]
         if k in consumed or fact is None or fact.kind not in kinds or not _respective(r, k):
             continue
-        run = [k, *(figure_run(r, k, +1) or _keyword_run(r, k))]
+        run = [k, *(figure_run(r, k, +1) or _keyword_run(r, k, mixed))]
         if len(run) >= 2 and all(r.facts[m] is not None and r.facts[m].kind == fact.kind for m in run):
             yield node, run
 
@@ -270,9 +273,15 @@ def year_series_rates(r: Reading, consumed: set[int], other_basis: Callable[[Rea
     year before (the first's base is not in the run). The nodes of every 分别 run of rates are added to `consumed`, read
     here or not at all (rates_of_changes and respective_changes have taken theirs before)."""
     tree = r.tree
-    for node, run in _rate_runs(r, consumed, ("percent", "amount", "count")):
+    # (each year's rate with its own direction: "比上年分别增长6.6%、下降2.6%、增长7.1%")
+    for node, run in _rate_runs(r, consumed, ("percent", "amount", "count"), mixed=True):
         k = node.index
-        consumed.update(run)
+        # (a run whose rates write their own directions is one only as a year series: unread, what was a run before
+        # it — the rates of the first's direction — is consumed, the others are each read alone)
+        mixed = any(tree[m].kind in _CHANGES and tree[m].kind != node.kind for m in run)
+        plain = [k, *_keyword_run(r, k)] if mixed else run
+        if len(plain) >= 2:
+            consumed.update(plain)
         values = _year_values_before(r, k)
         if len(values) == len(run) + 1 and _after_respectively(r, values[0][0], values[1][0]):
             # ("2019年…58,214万元;2020年、2021年、2022年分别完成61,032万元、…,分别比上年增长…": the rates are of the years the
@@ -280,6 +289,8 @@ def year_series_rates(r: Reading, consumed: set[int], other_basis: Callable[[Rea
             pass
         elif len(values) != len(run):
             continue  # (other counts: which rate is whose is not said)
+        if _compared_with_a_year(r, r.node_of(values[0][0])):
+            continue  # ("与2020年相比,2021年、2022年和2023年…分别为…,分别增长…": each on that year, not on the year before)
         last = r.node_of(values[-1][0])
         said = "".join(tree[m].piece.label or tree[m].piece.keyword for m in range(last + 1, k)
                        if tree[m].kind in ("words", "period")) + node.piece.keyword
@@ -287,21 +298,24 @@ def year_series_rates(r: Reading, consumed: set[int], other_basis: Callable[[Rea
             # (nothing but a comparison with the year before between the years and the rates: not "较2019年分别增长",
             # "分别比年初预算增长", "按可比口径分别增长", nor another subject's — "全市同期分别增长", "其中民生支出分别增长")
             continue
-        keyword = node.piece.keyword
+        consumed.update(run)
         pairs = zip(values, values[1:], run) if len(values) == len(run) + 1 else zip(values, values[1:], run[1:])
         for (before, _), (value, year), m in pairs:
             stated = r.facts[m]
             if stated.kind != "percent" and stated.unit != value.unit:
                 continue
             # (a run may write a fall with its sign: "分别比上年增长2.7%、-0.1%、10.8%")
-            direction = _CHANGES[node.kind] * (-1 if stated.value < 0 else 1)
+            own_word = tree[m].kind in _CHANGES  # (a rate of a mixed run writes its own direction; a bare one shares the first's)
+            direction = _CHANGES[tree[m].kind if own_word else node.kind] * (-1 if stated.value < 0 else 1)
             stated = unsigned(stated)
             percent, delta = (stated, None) if stated.kind == "percent" else (None, stated)
+            said_at = tree[m] if own_word and tree[m].kind != node.kind else node
+            said_as = said_at.piece.keyword
             yield Candidate(Change.model_construct(
                 direction=direction, delta=delta, percent=percent, current=value, previous=before,
                 subject_label=year + "年", reference="previous",
-                keyword=r.norm.original[node.start:node.start + len(keyword)],
-                keyword_span=r.span(node.start, node.start + len(keyword)),
+                keyword=r.norm.original[said_at.start:said_at.start + len(said_as)],
+                keyword_span=r.span(said_at.start, said_at.start + len(said_as)),
                 reason="year_series_rates", via=(), rejected=()))
 
 
@@ -309,6 +323,16 @@ def _after_respectively(r: Reading, first: Fact, second: Fact) -> bool:
     """A 分别 opener stands between the two figures: the second opens a 分别 list the first is not in."""
     a, b = r.node_of(first), r.node_of(second)
     return any(r.tree[m].kind == "fenbie" for m in range(a + 1, b))
+
+
+def _compared_with_a_year(r: Reading, first: int | None) -> bool:
+    """The sentence says, before its first value (node `first`), what year it compares with ("与2020年相比,…")."""
+    if first is None:
+        return False
+    tree = r.tree
+    compared = r.vocab.cue("compared_before_year")
+    return any(tree[j].kind == "period" and j > 0 and tree[j - 1].kind == "words" and tree[j - 1].sentence == tree[j].sentence
+               and compared.search(tree[j - 1].piece.label) for j in tree.before(first, "sentence"))
 
 
 def _year_values_before(r: Reading, k: int) -> list[tuple[Fact, str]]:
