@@ -36,9 +36,11 @@ from auditor.extract.vocabulary import compatible_scenarios
 
 def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -> list[Share]:
     totals_of: dict[int, list[Fact]] = {}
+    siblings_of: dict[tuple[int, int], tuple[Fact, ...]] = {}  # (part, total) → the other parts of that list
     for b in lists:
         for p in b.parts:
             totals_of.setdefault(p.id, []).append(b.total)
+            siblings_of.setdefault((p.id, b.total.id), tuple(q for q in b.parts if q.id != p.id))
     # (a figure stated later as a part of a share is no whole of an earlier one: "…,占歲出14.7%。…國防歲出2889億元,
     # 占16.6%")
     shared = {s.part.id for s in shares if s.part is not None}
@@ -62,7 +64,9 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
         elif s.part is None or s.whole_of_parts:
             out.append(s)  # (no part, or a whole its resolver found to be the sum of parts: nothing to look up)
         else:
-            wholes, reason = _whole_for(index, s, totals_of.get(s.part.id, []), said_of, stated_wholes)
+            own = totals_of.get(s.part.id, [])
+            wholes, reason = _whole_for(index, s, own, said_of, stated_wholes,
+                                        siblings_of.get((s.part.id, own[0].id), ()) if own else ())
             if reason in ("share_of_named_whole", "share_of_broader_whole"):
                 # (… when stated after the share: a part of a later list — none left, the whole is not stated)
                 wholes = [w for w in wholes if w.id not in shared or w.span.start < s.percent.span.start]
@@ -371,7 +375,8 @@ def whole_name(label: str) -> str:
 
 
 def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set[tuple[int, str]] = frozenset(),
-               stated_wholes: dict[str, Fact] | None = None) -> tuple[list[Fact], str | None]:
+               stated_wholes: dict[str, Fact] | None = None,
+               siblings: tuple[Fact, ...] = ()) -> tuple[list[Fact], str | None]:
     """Candidates for the whole of 占 X 的 p%: the list's own total first, then X by name."""
     part = share.part
     # ("占歲入之比率則為39.38%": the whole is 岁入, the words after it say what the figure is)
@@ -490,11 +495,36 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     place = index.vocab.cue("wider_place").match(clean_label(own[0].label)) if wider and own else None
     if wider and place and place.group() != wider.group():
         return [], None
+    if own and _of_the_parts_own_kind(part, siblings, label):
+        # ("…其中中央资金200万元,…县级资金210万元,占全县当年县级财政专项资金总额的2.1%;省级资金150万元": the whole is named by
+        # what sets the part apart from its siblings (县级 among 中央, 省级) — a whole of that kind only, which the list's
+        # total, holding the siblings too, is not; the text does not state it)
+        return [], None
     if own and (own[0].id, label) in said_of:
         # ("基本支出694.01万元,占本年支出合计的59.66%。其中:人员经费591.37万元,…占本年支出合计的50.84%": the list's total is
         # itself a share of the whole named — a larger one, not stated)
         return [], None
     return own[:1], "share_of_list_total_renamed" if own else None
+
+
+def _of_the_parts_own_kind(part: Fact, siblings: tuple[Fact, ...], whole_label: str) -> bool:
+    """The whole's name holds the words that set the part apart from its list's other parts: what the part's label
+    says before the ending it shares with all of them ("县级" of 县级资金 among 中央资金, 省级资金)."""
+    own = _YEAR.sub("", clean_label(part.label))
+    others = [_YEAR.sub("", clean_label(q.label)) for q in siblings]
+    if not own or not others or not all(others):
+        return False
+    shared = min(_common_ending(own, other) for other in others)
+    distinct = own[:len(own) - shared]
+    return shared > 0 and len(distinct) >= 2 and distinct in whole_label
+
+
+def _common_ending(a: str, b: str) -> int:
+    """How many characters a and b end with alike."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
 
 
 def _by_id(facts: list[Fact]) -> dict[int, list[Fact]]:
