@@ -77,6 +77,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         at, product = found[0]
         if product.value <= standard.value or count.value <= 1:
             continue
+        if _sums_items(r, product):
+            continue  # ("…,每人100元,保费11.96万元,两项合计1,207.96万元": a total of the items it counts, of two products)
         if (tree[at].kind == "total" or _TOTAL.search(clean_label(product.label))) and _standard_before(r, s.index):
             continue  # "中学3所,每所补助20万元;小学11所,每所补助8万元;共安排资金148万元": the sum of two products
         text = r.norm.text
@@ -157,10 +159,35 @@ def _bracket_host(r: Reading, i: int) -> int | None:
     return j
 
 
+def _sums_items(r: Reading, f: Fact) -> bool:
+    """The amount is named a total of items it counts ("两项合计", "以上三项共计"; not "3个村共计": places)."""
+    label = clean_label(f.label)
+    m = r.vocab.cue("counted_total").match(label)
+    return m is not None and label[m.end("count"):m.end("count") + 1] in ("项", "笔", "类")
+
+
 def _standard_before(r: Reading, i: int) -> bool:
-    """Another standard (an amount per some unit) before node i in its sentence."""
-    return any(r.facts[k] is not None and r.tree[k].kind == "labelled" and r.facts[k].kind == "amount"
-               and per_unit(r, r.facts[k]) is not None for k in r.tree.before(i, "sentence", limit=_LOOK))
+    """Another standard (an amount per some unit) before node i in its sentence — but not one that states its own product
+    in a sub-sentence of its own: "为1,250名…,每人每月80元,全年发放120万元;为312名…,每人每月150元,全年发放56.16万元" are
+    two products, each with its own count and amount, not tiers of one amount."""
+    tree = r.tree
+    return any(r.facts[k] is not None and tree[k].kind == "labelled" and r.facts[k].kind == "amount"
+               and per_unit(r, r.facts[k]) is not None
+               and not (tree[k].sub != tree[i].sub and _own_product(r, k))
+               for k in tree.before(i, "sentence", limit=_LOOK))
+
+
+def _own_product(r: Reading, k: int) -> bool:
+    """The standard at node k has a count of what it is per before it, and an amount of money paid after it, in its own
+    sub-sentence (and no other standard there): a product stated whole."""
+    tree, per = r.tree, per_unit(r, r.facts[k])
+    sub = tree.unit("sub", k)
+    money = r.vocab.cue("product_label")
+    counted = any(j < k and _is_count(r, j, per) for j in sub)
+    paid = [j for j in sub if j > k and r.facts[j] is not None and tree[j].kind == "labelled"
+            and r.facts[j].kind == "amount" and money.search(clean_label(r.facts[j].label))]
+    return counted and len(paid) == 1 and not _tiers(r, k, per) \
+        and not any(per_unit(r, r.facts[j]) is not None for j in paid)
 
 
 def _tiers(r: Reading, i: int, per: str) -> bool:

@@ -53,6 +53,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         # "…基本公共卫生服务项目3万元。共计下达中央、市级转移支付资金3580.69万元。": a sentence led by
         # 共计 / 合计 words before its one figure closes the list of the sentence before
         led = labelled and not (by_verb or funds or named_total) and _led_by_total_words(r, s)
+        # ("…;…全年发放56.16万元。两项补贴合计176.16万元": a sentence led by the count of the items its 合计 sums, the items
+        # of the sentence before)
+        counted_lead = s.kind == "total" and _led_by_count(r, s)
         if not (s.kind == "total" or by_verb or funds or (labelled and named_total) or led):
             continue
         i = s.index
@@ -101,7 +104,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if not parts:
             # "…转移性收入707163万元,一般债券转贷收入220379万元。合计收入为2845379万元。": a sentence
             # that opens with its 合计 sums the sentence just before it
-            parts = _previous_sentence(r, s, total, named_total or funds or led, led)
+            parts = _previous_sentence(r, s, total, named_total or funds or led or counted_lead, led or counted_lead)
             if not _names_alike(total, parts):
                 parts = []  # ("两个项目合计调整后预算380万元" after the projects' 支出: not their sum)
             if len(parts) >= 2:
@@ -220,6 +223,16 @@ def _led_by_total_words(r: Reading, s) -> bool:
 
 
 _TOTAL_LEAD = lazyre.compile(r"(?:共计|合计|总计)")
+
+
+def _led_by_count(r: Reading, s) -> bool:
+    """Only the words right before the total stand before it in its sentence, and they count the items it sums by a
+    name no more than generic ("两项补贴合计", "以上两项合计")."""
+    tree, i = r.tree, s.index
+    if i == 0 or tree[i - 1].kind != "words" or tree[i - 1].clause != s.clause or not tree.opens_sentence(i - 1):
+        return False
+    words = clean_label(tree[i - 1].piece.label)
+    return bool(r.vocab.cue("counted_total").match(words) and r.vocab.cue("generic_total_name").fullmatch(words))
 
 
 _CLAUSE_SEP = frozenset({",", ";"})  # (what sets a clause apart: not 、, which joins names)
