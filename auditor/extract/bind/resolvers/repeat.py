@@ -100,7 +100,8 @@ def _level(index: DocumentIndex, text: str, fact, starts: list[int]) -> str | No
     """The level its sentence speaks of, named before the figure (全区, 区本级…), if any — or the entity under the
     report's own that the sentence's subject or the figure's own words name ("下属县实验中学2023年度收入总计…,支出总计…",
     "本会辖下某某纪念基金总收入…": that entity's, vocabulary subordinate_entity; not one another figure's label names
-    on the way, "…附属单位上缴收入420.00万元,其他收入…").  (starts: the offsets of index.facts.)"""
+    on the way, "…附属单位上缴收入420.00万元,其他收入…") — or the project the figure's own words name ("农村公路养护工程
+    项目支出1,120.5万元": that project's, vocabulary named_project).  (starts: the offsets of index.facts.)"""
     opened = _sentence_start(text, fact.span.start)
     # (not a level a bracket names as included: "全镇(含镇本级和12个村级组织)基本支出…" is 全镇's)
     said = _INCLUDED.sub("", text[opened:fact.span.start])
@@ -110,9 +111,15 @@ def _level(index: DocumentIndex, text: str, fact, starts: list[int]) -> str | No
     own = index.facts[k - 1].span.end if k > first else opened
     subject = text[opened:index.facts[first].span.start] if k > first else ""
     below = index.vocab.cue("subordinate_entity")
-    entity = below.search(_INCLUDED.sub("", text[own:fact.span.start])) or below.search(_INCLUDED.sub("", subject))
+    own_words = _INCLUDED.sub("", text[own:fact.span.start])
+    entity = below.search(own_words) or below.search(_INCLUDED.sub("", subject))
     if entity is not None:
         return entity.group()
+    # (a project its own words name: "农村公路养护工程项目支出1,120.5万元" is that project's, not the department's
+    # 项目支出 — a part under the report's own as an entity is; vocabulary named_project)
+    project = index.vocab.cue("named_project").search(own_words)
+    if project is not None:
+        return project.group(1)
     return found[-1] if found else None
 
 
