@@ -487,6 +487,8 @@ def _prose_total_scores(ctx: Context) -> list[Fact]:
             # evaluator's, or the sentence's: "另据…满意度测评,卫生健康领域综合得分86.4分", "绩效运行监控中,…监控评分为82分")
         if BOUND_NEXT.match(ctx.doubt.text, f.span.end):
             continue  # ("自评得分90分(含)以上的16个": a band's bound, no score)
+        if ctx.vocab.cue("score_ranked").match(ctx.doubt.text, f.span.end):
+            continue  # ("本县得分92分,排名全市第3位": a contest's score, ranked among others', no self-assessment's)
         if _FROM_SCORE.search(ctx.doubt.text, max(0, f.span.start - 4), f.span.start) \
                 and _TO_SCORE.match(ctx.doubt.text, f.span.end):
             continue  # ("得分由86.35分提高到97.94分": the score it rose from, another year's)
@@ -508,8 +510,8 @@ _SCORE_IN_LIST_BEFORE = lazyre.compile(r"\d\s*分\s*(?:、|和|及|与)\s*$")
 
 
 def _other_evaluation_said(ctx: Context, f: Fact) -> bool:
-    """The score's sentence names another evaluation before it, and no 自评 between ("另据…满意度测评,…综合得分86.4分";
-    not "开展了绩效运行监控,…自评得分85分", the project's own)."""
+    """The score's sentence names another evaluation before it, and no 自评 between ("另据…满意度测评,…综合得分86.4分",
+    "在全省食品安全工作考核中,本县得分92分"; not "开展了绩效运行监控,…自评得分85分", the project's own)."""
     start = ctx.doubt.sentence_start(f.span.start)
     said = None
     for said in ctx.vocab.cue("other_evaluator").finditer(ctx.doubt.text, start, f.span.start):
