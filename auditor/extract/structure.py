@@ -36,8 +36,17 @@ _NOT_THIS_GRADE = lazyre.compile(r"(?:无|没有|未有)[\u4e00-\u9fff]{0,4}$|�
                                  r"(?:满意度|测评)[\u4e00-\u9fff]{0,4}$|^\s*(?:上年|上一年|去年|以前年度)(?!度?结转|度?结余)")
 _FACTOR = lazyre.compile(r"[×*]\s*$")
 _FORMULA_NEXT = lazyre.compile(r"\s*=")
-# a band's bound said right after a score ("90分(含)以上"): no score of a grade or a total
-BOUND_NEXT = lazyre.compile(r"\s*(?:\(含\))?\s*(?:及|或)?(?:以上|以下|以内)")
+# a band's bound said right after a score ("90分(含)以上", "60分以下", the lower end of "60分(含)至75分"): no score of a
+# grade or a total
+BOUND_NEXT = lazyre.compile(r"\s*(?:\(不?含\))?\s*(?:(?:及|或)?(?:以上|以下|以内)|[-~—–至]\s*\d)")
+# … or right before it (the upper end of "60分(含)至75分", "≥85分")
+_BOUND_BEFORE = lazyre.compile(r"(?:\d\s*分?\s*(?:\(不?含\))?\s*[-~—–至]|[≥≤<>])\s*$")
+
+
+def band_bound(text: str, fact: Fact) -> bool:
+    """The figure is a band's bound, no score: "85分(含)以上", "60分以下", "60分(含)至75分" (either end), "≥85分"."""
+    return bool(BOUND_NEXT.match(text, fact.span.end)
+                or _BOUND_BEFORE.search(text, max(0, fact.span.start - 12), fact.span.start))
 GRADE_WORDS = {
     "优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
     "合格": "中", "及格": "中", "差": "差", "不合格": "差", "较差": "差", "一般": "中",
@@ -145,7 +154,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
               # (a factor of a formula: "预算执行率×20分=96.39%×20=19.28分")
               and not _FACTOR.search(norm.text, max(0, f.span.start - 2), f.span.start)
               and not _FORMULA_NEXT.match(norm.text, f.span.end)
-              and not BOUND_NEXT.match(norm.text, f.span.end)  # ("得分90分(含)以上的16个": a band's bound)
+              and not band_bound(norm.text, f)  # ("得分90分(含)以上的16个", "60分(含)至75分": a band's bound)
               and not _WEIGHT_BEFORE_SCORE.match(norm.text, f.span.end)  # ("资金执行(10分)得8.1分": its weight)
               and not _GRADED.match(norm.text, f.span.end)  # ("2022年评价得分为76.5分(中)": graded already)
               # ("复核得分88.75分,比评价得分低4.25分": a gap between two scores; "项目效益(30分)": a level's weight)
@@ -154,12 +163,18 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
               and not _TAKEN_OFF.search(norm.text, max(0, f.span.start - 2), f.span.start)
               and not (_OPEN_BEFORE.search(norm.text, max(0, f.span.start - 3), f.span.start)
                        and _CLOSE_AFTER.match(norm.text, f.span.end))]
+    scores = _merge(scores, _score_cells(norm.text, facts, cue))
+    cells = None  # (the band tables set a cell a line: looked for once a grade is found)
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
     own_scale = False
     score_lines = None  # (the scores and their lines, for the look-up near each grade: worked out once a list)
     stated: list[int] | None = None
     out = []
     for m in _GRADE.finditer(norm.text):
+        if cells is None:
+            cells = [(a, b) for a, b, _ in band_cells(norm.text)]
+        if any(a <= m.start(1) < b for a, b in cells):
+            continue  # ("评价等级 ⏎ 优秀 ⏎ 85分(含)以上 ⏎ 良好 ⏎ …": a band table's first grade, no grade given)
         if _COUNTED.match(norm.text, m.end(1)):
             continue  # "48个项目评价等级为“优”有37个": how many projects got that grade, not a grade of a score
         if in_other_period_bracket(norm.text, m.start()) or _in_year_bracket(norm.text, m.start()):
@@ -171,6 +186,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
             # "无等级为“差”的项目", "得分90分(含)以上的16个,等级为“优”", "满意度测评等级为“良”", "上年度…评价等级
             # 为“良”": no grade, a grade of a count, of a survey, of another year's evaluation
             continue
+        if _BAND_RULE.search(before):
+            continue  # "得分在75分(含)至85分之间的,评定为良好": a band's rule, no grade given
         if _BAND_AFTER.match(norm.text, m.end(1)) and not _GIVEN.search(norm.text, m.start(), m.start(1)):
             continue  # "评价结果分为优秀(85分及以上)、良好…": the bands, no grade given ("等级为良(95分)" is one)
         if _BAND_LIST.match(norm.text, m.end(1)):
@@ -183,7 +200,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
             own_scale = not bands and any(mention.search(norm.text) for mention in _BAND_MENTIONS)
             # (a band's bound is no score: "得分88.5分,按照“…60分(含)—80分为中、60分以下为差”的标准,评价等级为良")
             bounds = [b.span() for pattern, anchor in zip(_BAND_BOUNDS, _BOUND_ANCHORS)
-                      for b in _matches(pattern, norm.text, anchor)]
+                      for b in _matches(pattern, norm.text, anchor)] + cells
             if bounds:
                 scores = [f for f in scores if not any(a <= f.span.start < b for a, b in bounds)]
         if score_lines is None or score_lines[0] is not scores:
@@ -257,6 +274,9 @@ _GRADE_NAME = r"(优秀|优|良好|良|中等|中|合格|及格|差|不合格|�
 # a band described in a form stated_bands does not read: a grade's name within a few words of a score's bound
 # ("分别对应总分85分以上、75～84分…", "良好:75分(含)—85分", "70分以下较差", "优秀(总分85分以上,含85分)")
 _SCORE_BOUND = r"\d{2,3}(?:\.\d+)?\s*分?\s*(?:\(不?含\))?\s*(?:(?:及|或)?以上|以下|[-~～—–至到]\s*\d{2,3})(?!\d*\s*分?\s*的\s*\d)|[≥≤<>]\s*\d{2,3}"
+# a clause that states a band's range as a condition ("得分在75分(含)至85分之间的,", "85分以上(含85分)的,"): the grade
+# given after it is the band's
+_BAND_RULE = lazyre.compile(r"(?:" + _SCORE_BOUND + r")[^,;。]{0,12}?(?:的|者)\s*,?\s*$")
 # (each a pattern of its own, the ones that open with a word of their own first: one alternation that may
 # open with a digit is tried at every position of the text, the word-led ones alone only where their word stands)
 _BAND_MENTIONS = (
@@ -275,9 +295,10 @@ _NOT_OTHERS = r"(?!\s*分?\s*(?:\(含\))?\s*(?:的|者)?\s*(?:为|评为|定为)
 _SCORE_NUMBER = r"(\d{2,3}(?:\.\d+)?)"
 # the bands a report states: "85分(含)以上为优", "优秀(85分及以上)", "优(≥85分)", "70(含)-85分为良", "良好(75-85分)"
 _BAND_STATEMENTS = (
-    # ("85分以上(含85分)为优": the bound said again in the bracket)
-    lazyre.compile(_SCORE_NUMBER + r"分?\s*(?:\(不?含\))?\s*(?:及|或)?以上\s*(?:\(含\s*\d+(?:\.\d+)?\s*分?\))?"
-                   r"(?:的|者)?(?:为|评为|定为|属于|是)?[“\"]?" + _GRADE_NAME),
+    # ("85分以上(含85分)为优": the bound said again in the bracket; a space or a line break before the grade only with
+    # the verb that gives it — "85分(含)以上 ⏎ 良好" is a band table's cell and the next grade's name, its grade before it)
+    lazyre.compile(_SCORE_NUMBER + r"分?\s*(?:\(不?含\))?\s*(?:及|或)?以上(?:\s*(?=(?:\(含[^()]*\))?(?:的|者)?(?:为|评为|定为|属于|是)))?"
+                   r"(?:\(含\s*\d+(?:\.\d+)?\s*分?\))?(?:的|者)?(?:为|评为|定为|属于|是)?[“\"]?" + _GRADE_NAME),
     # "得分≥85分为优", "75分≤得分<85分为良"
     lazyre.compile(r"(?:≥|>=|大于等于|不低于)\s*" + _SCORE_NUMBER + r"\s*分?\s*(?:的|者)?(?:为|评为|定为)[“\"]?" + _GRADE_NAME),
     lazyre.compile(_SCORE_NUMBER + r"\s*分?\s*(?:≤|<=)\s*(?:得分|总分|分数|评分)\s*[<≤]\s*\d{2,3}(?:\.\d+)?\s*分?\s*"
@@ -370,7 +391,7 @@ def stated_bands(text: str) -> tuple[tuple[str, Decimal], ...]:
         for m in _matches(pattern, text, anchor):
             number, name = (m.group(1), m.group(2)) if m.group(1)[0].isdigit() else (m.group(2), m.group(1))
             found.setdefault(GRADE_WORDS[name], set()).add(Decimal(number))
-    for name, bound in _band_rows(text):
+    for name, bound in [*_band_rows(text), *(pair for _, _, pairs in band_cells(text) for pair in pairs)]:
         found.setdefault(name, set()).add(bound)
     if not found or any(len(v) > 1 for v in found.values()):
         return ()
@@ -397,6 +418,100 @@ def _band_rows(text: str) -> list[tuple[str, Decimal]]:
             continue
         out.extend((GRADE_WORDS[n], Decimal(0) if kind == "以下" else Decimal(low)) for n, (low, kind) in zip(names, ranges))
     return out
+
+
+# a band table set a cell a line (or a row a line), each grade before its range: "优秀 ⏎ 85分(含)以上 ⏎ 良好 ⏎ 75分(含)至85分
+# ⏎ 合格 ⏎ 60分(含)至75分 ⏎ 不合格 ⏎ 60分以下" (or "优秀 | 85分(含)以上"); the range's lower bound is the grade's
+_CELL_EDGE = r"[^\S\n|]*\|?[^\S\n|]*"
+_CELL_GRADE = lazyre.compile(_CELL_EDGE + _GRADE_NAME + r"[^\S\n|]*\|?(?:[^\S\n|:]*[|:][^\S\n|]*|[^\S\n]+|$)")
+_CELL_RANGE = lazyre.compile(
+    r"(?:≥|>=|大于等于|不低于)\s*(\d{1,3}(?:\.\d+)?)\s*分?\s*(?:\(含\))?|(?:<|≤|<=|低于|小于)\s*\d{1,3}(?:\.\d+)?\s*分?()|"
+    r"(\d{1,3}(?:\.\d+)?)\s*分?\s*(?:\(不?含\))?\s*(?:(?:及|或)?(以上|以下)|[-~—–至到]\s*(\d{1,3}(?:\.\d+)?)\s*分?"
+    r"\s*(?:\(不?含\))?)")
+# a total score set a cell a line, its label on the line before and its figure alone, written without 分: "本部门自评得分 ⏎
+# 86.5" (the report's own total by its label: cue own_score_label, 0 to 100)
+_SCORE_CELL = lazyre.compile(r"[^\S\n|]*\|?[^\S\n|]*(\d{1,3}(?:\.\d+)?)[^\S\n|]*\|?[^\S\n]*(?=\n|$)")
+
+
+def _score_cells(text: str, facts: list[Fact], cue) -> list[Fact]:
+    """The total scores set a cell a line without 分 (_SCORE_CELL), as scores."""
+    out = []
+    own = cue("own_score_label")
+    for f in facts:
+        if f.kind != "number" or f.in_table or f.written_unit or not Decimal(0) <= f.value <= 100:
+            continue
+        line = text.rfind("\n", 0, f.span.start) + 1
+        if line == 0 or not _SCORE_CELL.match(text, line) or not own.fullmatch(text[text.rfind("\n", 0, line - 1) + 1:line - 1].strip(" \t|:")):
+            continue
+        out.append(f.model_copy(update={"kind": "score", "unit": "分"}))
+    return out
+
+
+def _merge(scores: list[Fact], more: list[Fact]) -> list[Fact]:
+    """Two lists of facts in text order, as one."""
+    return sorted([*scores, *more], key=lambda f: f.span.start) if more else scores
+
+
+_CELL_END = lazyre.compile(r"[^\S\n|]*\|?[^\S\n]*$")
+_MIN_BANDS = 3  # (fewer pairs of a grade and a range are no band table: a grade given, and a range said of something)
+
+
+def band_cells(text: str) -> list[tuple[int, int, list[tuple[str, Decimal]]]]:
+    """(start, end, [(grade, lower bound)…]) of each band table set a cell a line or a row a line: at least three grades,
+    each followed by its range on its line or the next, none twice, their bounds in order (descending or ascending)."""
+    out: list[tuple[int, int, list[tuple[str, Decimal]]]] = []
+    if not any(w in text for w in ("优", "良", "合格", "及格", "差")):
+        return out
+    pairs: list[tuple[str, Decimal]] = []
+    start = pending = None
+    at = 0
+
+    def close(end: int) -> None:
+        names = [n for n, _ in pairs]
+        bounds = [b for _, b in pairs]
+        ordered = all(a > b for a, b in zip(bounds, bounds[1:])) or all(a < b for a, b in zip(bounds, bounds[1:]))
+        if len(pairs) >= _MIN_BANDS and len(set(names)) == len(names) and ordered:
+            out.append((start, end, list(pairs)))
+        pairs.clear()
+
+    for line in text.split("\n"):
+        end = at + len(line)
+        grade = _CELL_GRADE.match(line)
+        rest = line[grade.end():] if grade else line
+        number = _CELL_RANGE.match(rest.lstrip(" \t|")) if rest.strip(" \t|") else None
+        ranged = number is not None and _CELL_END.match(rest.lstrip(" \t|"), number.end()) is not None
+        if grade and ranged:  # (a row a line: "优秀 | 85分(含)以上")
+            if pending is not None:
+                close(at)
+            if not pairs:
+                start = at
+            pairs.append((GRADE_WORDS[grade.group(1)], _lower(number)))
+            pending = None
+        elif grade and not rest.strip(" \t|"):  # (a grade alone on its line: its range on the next)
+            if pending is not None:
+                close(at)
+            pending = (GRADE_WORDS[grade.group(1)], at)
+        elif ranged and pending is not None:
+            if not pairs:
+                start = pending[1]
+            pairs.append((pending[0], _lower(number)))
+            pending = None
+        elif line.strip():
+            close(at)
+            pending = None
+        at = end + 1
+    close(len(text))
+    return out
+
+
+def _lower(m: re.Match[str]) -> Decimal:
+    """The lower bound of a range cell (_CELL_RANGE): ≥85 → 85, "<60" and "60分以下" → 0, "75至85分" → 75."""
+    if m.group(1):
+        return Decimal(m.group(1))
+    if m.group(2) is not None or m.group(4) == "以下":
+        return Decimal(0)
+    low = Decimal(m.group(3))
+    return min(low, Decimal(m.group(5))) if m.group(5) else low
 
 
 _OUT_OF = lazyre.compile(r"(?:满分|(?<![价评得])分值|标准分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?")
