@@ -47,6 +47,8 @@ def band_bound(text: str, fact: Fact) -> bool:
     """The figure is a band's bound, no score: "85分(含)以上", "60分以下", "60分(含)至75分" (either end), "≥85分"."""
     return bool(BOUND_NEXT.match(text, fact.span.end)
                 or _BOUND_BEFORE.search(text, max(0, fact.span.start - 12), fact.span.start))
+
+
 GRADE_WORDS = {
     "优秀": "优", "优": "优", "良好": "良", "良": "良", "中等": "中", "中": "中",
     "合格": "中", "及格": "中", "差": "差", "不合格": "差", "较差": "差", "一般": "中",
@@ -163,8 +165,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
               and not _TAKEN_OFF.search(norm.text, max(0, f.span.start - 2), f.span.start)
               and not (_OPEN_BEFORE.search(norm.text, max(0, f.span.start - 3), f.span.start)
                        and _CLOSE_AFTER.match(norm.text, f.span.end))]
-    scores = _merge(scores, _score_cells(norm.text, facts, cue))
-    cells = None  # (the band tables set a cell a line: looked for once a grade is found)
+    cells = None  # (the band tables set a cell a line, and the scores: looked for once a grade is found)
     bands = None  # (the bands a report states: looked for once a grade is found, not in every document)
     own_scale = False
     score_lines = None  # (the scores and their lines, for the look-up near each grade: worked out once a list)
@@ -173,6 +174,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
     for m in _GRADE.finditer(norm.text):
         if cells is None:
             cells = [(a, b) for a, b, _ in band_cells(norm.text)]
+            scores = _merge(scores, _score_cells(norm.text, facts, cue))
         if any(a <= m.start(1) < b for a, b in cells):
             continue  # ("评价等级 ⏎ 优秀 ⏎ 85分(含)以上 ⏎ 良好 ⏎ …": a band table's first grade, no grade given)
         if _COUNTED.match(norm.text, m.end(1)):
@@ -434,16 +436,19 @@ _SCORE_CELL = lazyre.compile(r"[^\S\n|]*\|?[^\S\n|]*(\d{1,3}(?:\.\d+)?)[^\S\n|]*
 
 
 def _score_cells(text: str, facts: list[Fact], cue) -> list[Fact]:
-    """The total scores set a cell a line without 分 (_SCORE_CELL), as scores."""
+    """The total scores set a cell a line without 分 (_SCORE_CELL), as scores: read as bare numbers, their label a line
+    away, they are the score a grade set a cell a line below them follows from."""
     out = []
     own = cue("own_score_label")
     for f in facts:
         if f.kind != "number" or f.in_table or f.written_unit or not Decimal(0) <= f.value <= 100:
             continue
         line = text.rfind("\n", 0, f.span.start) + 1
-        if line == 0 or not _SCORE_CELL.match(text, line) or not own.fullmatch(text[text.rfind("\n", 0, line - 1) + 1:line - 1].strip(" \t|:")):
+        if line == 0 or not _SCORE_CELL.match(text, line):
             continue
-        out.append(f.model_copy(update={"kind": "score", "unit": "分"}))
+        label = text[text.rfind("\n", 0, line - 1) + 1:line - 1].strip(" \t|:")
+        if own.fullmatch(label):
+            out.append(f.model_copy(update={"kind": "score", "unit": "分"}))
     return out
 
 
