@@ -267,11 +267,44 @@ def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int],
 
 
 def headed_roll(lines: list[tuple[str, int]], rows: list[GridRow]) -> GridFormula | None:
-    """The balance's account the line right above the rows names column by column ("项目 | 年初结转和结余 | 本年收入 |
-    本年支出 | 年末结转和结余": roll_header.py), which states the rows' arithmetic however few they are; else None."""
+    """The balance's account the header right above the rows names column by column ("项目 | 年初结转和结余 | 本年收入 |
+    本年支出 | 年末结转和结余": roll_header.py, on one line or one cell a line), which states the rows' arithmetic
+    however few they are; else None."""
     if not rows or rows[0].line == 0:
         return None
-    return roll_formula(_WORD.findall(lines[rows[0].line - 1][0]), len(rows[0].tokens))
+    return roll_formula(list(header_cells(lines, rows) or _WORD.findall(lines[rows[0].line - 1][0])),
+                        len(rows[0].tokens))
+
+
+def _cell_layout(lines: list[tuple[str, int]], row: GridRow) -> bool:
+    """Does the row stand one cell a line (its figures on the lines below its label)?"""
+    text, start = lines[row.line]
+    return bool(row.tokens) and row.tokens[0].start > start + len(text)
+
+
+def header_cells(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...] | None:
+    """The header of a table set one cell a line: the lines of one short name each right above its first row's label
+    ("项目 ⏎ 年初结转结余 ⏎ 本年收入 ⏎ 本年支出 ⏎ 年末结转结余" over "基本支出 ⏎ 2.6 ⏎ …"), as many as the rows have
+    figures, and the label column's name before them if it stands there; None for rows on lines of their own, or
+    when fewer names stand above (a figure, a sentence or a line of several words ends them)."""
+    if not rows or not _cell_layout(lines, rows[0]):
+        return None
+    k = len(rows[0].tokens)
+    names: list[str] = []
+    above = rows[0].line - 1
+    while above >= 0 and len(names) <= k:
+        line, start = lines[above]
+        stripped = line.strip()
+        above -= 1
+        if not stripped:
+            continue
+        if len(stripped) > _MAX_LABEL or _SENTENCE.search(stripped) or len(stripped.split()) > 1 \
+                or cell_token(stripped, start) is not None:
+            break
+        names.append(stripped)
+    if len(names) < k:
+        return None
+    return tuple(reversed(names))
 
 
 _GLUED_YEAR = lazyre.compile(r"((?:19|20)\d{2})(\d{3,})")
@@ -331,8 +364,18 @@ def _pair_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
 
 def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
     """Tables written one cell per line, folded back into rows."""
-    items: list[tuple[str, int, int, Token | None]] = []  # (text, start, line, token or None for a label)
     blocks: list[list[GridRow]] = []
+    for items in cell_items(lines, taken):
+        blocks.extend(_labelled_rows(items))
+        blocks.extend(_serial_rows(items))
+    return blocks
+
+
+def cell_items(lines: list[tuple[str, int]], taken: set[int]):
+    """The runs of short lines of one cell each (a figure, or a label of three words at most): each a list of
+    (text, start, line, token or None for a label); a prose line ends a run.  Runs of fewer items than three rows
+    of a label and a figure each are passed over."""
+    items: list[tuple[str, int, int, Token | None]] = []  # (text, start, line, token or None for a label)
     for index, (line, start) in enumerate(lines + [("。", -1)]):
         stripped = line.strip()
         if not stripped:
@@ -353,10 +396,8 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
             # (fewer items than three rows of a label and a figure each hold no grid: most runs of short
             # lines are a heading or two, not asked of the row readers)
             if len(items) >= 2 * _MIN_ROWS:
-                blocks.extend(_labelled_rows(items))
-                blocks.extend(_serial_rows(items))
+                yield items
             items = []
-    return blocks
 
 
 def _labelled_rows(items) -> list[list[GridRow]]:
@@ -693,6 +734,9 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
     # (a ratio, growth or change column does not add up over rows, nor does one written in %, nor
     # one whose 合计 is smaller than a part: a rate or an average)
     skip = {f.target for f in formulas if f.kind in {"ratio", "growth", "change"}}
+    # (a column the header names a balance or a flow of the account adds up: its 合计 is a sum, even one that lies
+    # among its rows' values or under one of them — 3.8 + 58.2 written 54 is no mean)
+    amounts = {c for f in formulas if f.kind == "roll" for c in (f.target, *f.operands, *f.taken)}
     checked, against = [], 0
     for c in range(len(rows[0].tokens)):
         head = rows[total].tokens[c]
@@ -700,14 +744,16 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
         same_sign = head.value is not None and all((t.value >= 0) == (head.value >= 0) for t in cells)
         if c in skip or head.value is None or sum(1 for t in cells if t.value) < 2 \
                 or any(t.text.endswith("%") for t in (head, *cells)) \
-                or (same_sign and any(abs(head.value) < abs(t.value) - head.tolerance - t.tolerance for t in cells)) \
+                or (same_sign and c not in amounts
+                    and any(abs(head.value) < abs(t.value) - head.tolerance - t.tolerance for t in cells)) \
                 or all(t.value == head.value for t in cells):
             # (… nor one whose rows all repeat the 合计's value, a standard: "补贴标准 | 106 | 106 … | 合计 | 106",
             # nor negative changes whose 合计 is nearer zero than one of them: "-10.1 | -8.7 | 合计 -9.5")
             continue
         summed = sum((t.value for t in cells), _ZERO)
         slack = sum((t.tolerance for t in cells), head.tolerance)
-        if abs(head.value - summed) > slack and min(t.value for t in cells) <= head.value <= max(t.value for t in cells):
+        if abs(head.value - summed) > slack and c not in amounts \
+                and min(t.value for t in cells) <= head.value <= max(t.value for t in cells):
             continue  # (a 合计 among its rows' values is their mean, a rate: "增长% | 6.2 | 4.8 | -2.3 | 合计 3.5")
         checked.append(c)
         against += abs(head.value - summed) > slack
@@ -750,10 +796,10 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
             continue
         formulas = column_formulas(rows) if _MIN_COLUMNS <= len(rows[0].tokens) <= _MAX_COLUMNS \
             and len(rows) >= _MIN_ROWS else ()
-        formulas += row_sums(rows, formulas)
         roll = headed_roll(lines, rows)
         if roll is not None:
             formulas += (roll,)
+        formulas += row_sums(rows, formulas)
         if not formulas:
             continue
         used.update(span_lines)
@@ -769,6 +815,9 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
     the rows have cells or more (the last ones name the figures, the first the label:
     "| 一级指标 | 二级指标 | 分值 | 自评分 | 复核分 |" over "| 决策 | 项目立项 | 8 | 8 | 8 |"); None
     when no such line."""
+    cells = header_cells(lines, rows)
+    if cells is not None:
+        return cells[-len(rows[0].tokens):]
     above = rows[0].line - 1
     while 0 <= above < len(lines) and rows[0].line - above <= _MAX_ROWS and _SPACED_FIGURES.search(lines[above][0]):
         above -= 1
