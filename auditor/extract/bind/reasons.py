@@ -142,6 +142,10 @@ _ALL = [
     Reason("grid_total_row", VOCABULARY, "a grid of bare figures whose first or last row is named 合计 / 总计: that "
            "row is the sum of the other rows, in each column (it may not hold in more than one)",
            "县区名称 资金分配额(万元) 合计 4000 乐都区 819 平安区 100 民和县 1226 互助县 600 化隆县 1155 循化县 100"),
+    Reason("income_statement", VOCABULARY, "an income and spending statement set one cell a line: each side's total "
+           "(总收入, 支出合计) is the sum of the items between the side's name and it, column by column, and the balance "
+           "after both (余绌, 盈余) is 收入 − 支出 — read only where more of these hold than fail",
+           "收入\n捐赠收入\n120\n利息收入\n30\n收入合计\n150\n支出\n人事费\n80\n业务费\n50\n支出合计\n130\n本期余绌\n20"),
     Reason("table_change_row", EXPLICIT, "a table row's 增减额 / 增减率 against its 上年 and 本年 cells",
            "项目 | 上年决算数 | 本年决算数 | 增减额 | 增减率\n合计 | 100 | 120 | 20 | 20%"),
     Reason("numbered_items", STRUCTURAL, "numbered items (1)(2)(3) each stating one part of the figure before item 1",

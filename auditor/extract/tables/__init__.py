@@ -28,6 +28,7 @@ from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.grid import read_grids
 from auditor.extract.tables.group_header import read_group_headers
 from auditor.extract.tables.reader import TOTAL_ROW, read_run
+from auditor.extract.tables.statement import read_statements
 from auditor.extract.vocabulary import Vocabulary, strip_glosses
 from auditor.normalise import Normalised
 from auditor.records import dataclass
@@ -57,6 +58,13 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         found.extend(read_family_grids(cells, norm, vocab, 0))
     for cells in flattened_lines(norm.text):
         found.extend(read_run(cells, norm, vocab, 0, "line"))
+    # (an income and spending statement set one cell a line, read by its sides where its arithmetic bears that out:
+    # it stands for whatever a reader above made of the same lines — rows whose labels ran into the side's name)
+    statements = read_statements(norm, set(), vocab, 0)
+    if statements:
+        spans = [(first, last) for _, _, (first, last) in statements]
+        found = [t for t in found if not any(t[2][0] <= b and a <= t[2][1] and _rows_within(t[0], norm, a, b)
+                                             for a, b in spans)]
     # (what no reader above placed by its header may still be grouped under 小计 columns, or a grid of
     # bare figures)
     taken = {line for _, _, (first, last) in found for line in range(first, last + 1)}
@@ -65,6 +73,10 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
             if not any(line in taken for line in range(table[2][0], table[2][1] + 1)):
                 found.append(table)
                 taken.update(range(table[2][0], table[2][1] + 1))
+    for table in statements:
+        if not any(line in taken for line in range(table[2][0], table[2][1] + 1)):
+            found.append(table)
+            taken.update(range(table[2][0], table[2][1] + 1))
     found.extend(read_grids(norm, taken, 0))
     found.sort(key=lambda t: t[0].span.start)
     fid = 0
@@ -83,6 +95,11 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         result.facts.extend(renumbered)
         result.lines.update(range(first, last + 1))
     return result
+
+
+def _rows_within(table: ScoreTable, norm: Normalised, first: int, last: int) -> bool:
+    """Do all the table's rows stand on lines first … last (0-based)?"""
+    return all(first <= norm.line_col(row.span.start)[0] - 1 <= last for row in table.rows)
 
 
 _SIDE_LABEL = lazyre.compile(r"^(?:收入|支出|资产|负债|来源|用途)(?:项目|类别|科目)?$|^项目$")

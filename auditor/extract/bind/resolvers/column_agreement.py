@@ -47,6 +47,9 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
         if formula.kind == "row_sum":
             breakdowns.extend(_row_sum(formula, table))
             continue
+        if formula.kind == "row_balance":
+            differences.extend(_row_balance(formula, table))
+            continue
         if formula.kind == "roll":
             differences.extend(d for row in table.rows for d in _roll(formula, row))
             continue
@@ -157,7 +160,28 @@ def _row_sum(formula: GridFormula, table: ScoreTable) -> list[Breakdown]:
         parts = [p for p in (_cell(table.rows[n], c) for n in formula.operands) if p is not None]
         if total is not None and parts:
             out.append(Breakdown.model_construct(total=total, parts=tuple(parts), marker="合计", complete=True,
-                                                 reason=TOTAL_ROW, via=("a grid's 合计 row over its other rows",)))
+                                                 reason=TOTAL_ROW if formula.reason == REASON else formula.reason,
+                                                 via=(_VIA.get(formula.reason, "a grid's 合计 row over its other rows"),)))
+    return out
+
+
+_VIA = {"income_statement": "a statement's side: its items between its name and its total"}
+
+
+def _row_balance(formula: GridFormula, table: ScoreTable) -> list[Difference]:
+    """A statement's balance row: the row `operands` less the row `taken` (收入 − 支出, or 支出 − 收入 for a 赤字),
+    column by column."""
+    out = []
+    row, plus, minus = table.rows[formula.target], table.rows[formula.operands[0]], table.rows[formula.taken[0]]
+    deficit = formula.operands[0] > formula.taken[0]  # (the spending side's total stands after the income side's)
+    for c in formula.columns:
+        cells = _cell(row, c), _cell(plus, c), _cell(minus, c)
+        if any(f is None for f in cells):
+            continue
+        out.append(Difference.model_construct(
+            difference=cells[0], minuends=(cells[1],), subtrahends=(cells[2],), name="赤字" if deficit else "收支差额",
+            rate=None, base=None, rivals=(), reason=formula.reason,
+            via=("a statement's balance: its income total less its spending total",), rejected=()))
     return out
 
 
