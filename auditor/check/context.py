@@ -13,6 +13,7 @@ from auditor.check import doubt
 from auditor.check.arithmetic import Comparison, Equation, grouped, unit_of
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.index import DocumentIndex
+from auditor.extract.bind.reasons import INFERRED_VIA
 from auditor.extract.model import Bound, Extraction, Fact, Span
 from auditor.extract.vocabulary import Vocabulary
 from auditor.findings import Evidence, Finding, Outcome
@@ -141,6 +142,8 @@ def failed(rule: Rule, relation: Bound | None, result: Finding, reason: str = ""
     extended = getattr(relation, "core", None) is not None  # a list taken on past its own sentence
     severity = doubt.capped(why, result.severity, lines=lines, extended=extended) if accuse_from is None else \
         doubt.capped(why, result.severity, accuse_from, lines, extended)
+    if severity == "error" and relation is not None and any(v in INFERRED_VIA for v in relation.via):
+        severity = "warning"  # (figures placed by a reading no arithmetic pinned: a run-together row split by its header)
     doubted = doubt.wide_gap(weigh) if severity in ("error", "warning") else None
     # a miss too wide for a slip warns; parts over their total or a difference far off are
     # far more often misread than misprinted (every such warning judged at first sight on

@@ -37,6 +37,13 @@ LAID_OUT = frozenset({
 })
 
 
+# What a relation's figures were read by, when no arithmetic of the row pinned them (tables/glued.py): a relation
+# that travels with such a via may warn, never accuse, whatever its reason.
+SPLIT_BY_HEADER = "run-together cells split by the header's columns alone (every column one figure, the amounts alike)"
+SPLIT_BY_PARTS = "run-together cells split where its 其中 rows make it in the most columns"
+INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS})
+
+
 @dataclass(frozen=True)
 class Reason:
     """Why a relation was bound, how strong that reading is against others, and an example."""

@@ -299,8 +299,20 @@ def split_glued_header(cell: Cell) -> tuple[str, list[Cell], str] | None:
             best = list(run)
     if len(best) < 2 or sum(1 for m in best if role_of(m.group()) in {"rate", "weight", "score", *AMOUNT_ROLES}) < 2:
         return None
-    names = [Cell(m.group().strip(), cell.offset(m.start()), cell.offset(m.end() - 1) + 1, cell.line) for m in best]
+    # ("…全年执行数分值执行率得分": the template's 执行率 | 得分 run together, not one column of the score its rate gives —
+    # when the header has no 执行率 column else)
+    apart = not any(role_of(m.group()) == "rate" for m in best)
+    names = []
+    for m in best:
+        if apart and m.group() == _RATE_AND_SCORE:
+            names += [Cell("执行率", cell.offset(m.start()), cell.offset(m.start() + 2) + 1, cell.line),
+                      Cell("得分", cell.offset(m.start() + 3), cell.offset(m.end() - 1) + 1, cell.line)]
+        else:
+            names.append(Cell(m.group().strip(), cell.offset(m.start()), cell.offset(m.end() - 1) + 1, cell.line))
     return text[:best[0].start()].strip(), names, text[best[-1].end():].strip()
+
+
+_RATE_AND_SCORE = "执行率得分"
 
 
 _MAX_HEADER = 40  # cells a header may have: the scan stays linear in the text

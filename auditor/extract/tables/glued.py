@@ -26,6 +26,7 @@ from functools import lru_cache
 from itertools import product
 
 from auditor import lazyre
+from auditor.extract.bind.reasons import SPLIT_BY_HEADER, SPLIT_BY_PARTS
 from auditor.extract.tables.columns import AMOUNT_ROLES, BUDGET_ROLES, UNREAD_ROLES
 from auditor.records import dataclass
 
@@ -92,17 +93,23 @@ class RowFigures:
     cells: list[Piece | None]  # None: an empty cell
     glued: bool = False
     positional: bool = False  # the cells stand in their columns (nothing was dropped)
+    exhaustive: bool = True  # every reading of its cells was tried (none cut off by the limits)
     part: bool = False  # a 其中 row (a source of the row above it)
     readings: list[Reading] = field(default_factory=list)
 
 
+# (a figure run into others is written to four decimals at most — 万元 to the 元 —: "4093.394258" is 4093.39 and the
+# figure after it, not one figure; the walk over a long run stays within the readings it may have)
+_FEW_DECIMALS = lazyre.compile(r"[^.]*(?:\.\d{1,4}[^\d]*)?")
 _LONGEST = 24  # characters of one figure in a cell ("1,234,567,890.12万元")
 _LONGEST_RUN = 240  # characters of a run of glued figures: ten long figures
 
 
 @lru_cache(maxsize=512)
-def _splits(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
-    """Every way to read `text` as figures written one after another (at most MAX_READINGS).
+def _splits(text: str, most: int = _LONGEST_RUN) -> tuple[tuple[tuple[int, int], ...], ...]:
+    """Every way to read `text` as figures written one after another (at most MAX_READINGS), in `most` figures
+    at most (a row holds no more figures than its header has columns: the walk stops there, so the readings
+    of a long run are not cut off by the ones of too many figures).
 
     The ways a figure may end at each position are found once, and the walk only steps to
     positions from which the rest of the text can still be read: without that, a run no
@@ -113,36 +120,39 @@ def _splits(text: str) -> tuple[tuple[tuple[int, int], ...], ...]:
     ends: list[list[int]] = [[] for _ in range(n)]
     for pos in range(n):
         for end in range(min(n, pos + _LONGEST), pos, -1):
-            if (end == n or text[end] not in ".,") and _ONE.fullmatch(text, pos, end):
+            if (end == n or text[end] not in ".,") and _ONE.fullmatch(text, pos, end) \
+                    and _FEW_DECIMALS.fullmatch(text, pos, end):
                 ends[pos].append(end)  # (a figure does not end right before its own decimal point)
-    finishes = [False] * (n + 1)
-    finishes[n] = True
+    # (the fewest figures the rest of the text from each position can be read as: none, where it cannot)
+    never = n + 1
+    fewest = [never] * (n + 1)
+    fewest[n] = 0
     for pos in range(n - 1, -1, -1):
-        finishes[pos] = any(finishes[end] for end in ends[pos])
+        fewest[pos] = min((fewest[end] + 1 for end in ends[pos] if fewest[end] < never), default=never)
     out: list[tuple[tuple[int, int], ...]] = []
 
     def walk(pos: int, acc: list[tuple[int, int]]) -> None:
-        if len(out) >= MAX_READINGS:
+        if len(out) >= MAX_READINGS or len(acc) + fewest[pos] > most:
             return
         if pos == n:
             out.append(tuple(acc))
             return
         for end in ends[pos]:
-            if finishes[end]:
+            if fewest[end] < never:
                 acc.append((pos, end))
                 walk(end, acc)
                 acc.pop()
 
-    if finishes[0]:
+    if fewest[0] < never:
         walk(0, [])
     return tuple(out)
 
 
-def splits(text: str, start: int) -> list[list[Piece]]:
+def splits(text: str, start: int, most: int = _LONGEST_RUN) -> list[list[Piece]]:
     compact = text.replace(" ", "")
     if compact != text:  # glued runs are read without the spaces a PDF left in them
         return []
-    return [[Piece(text[a:b], start + a, start + b) for a, b in s] for s in _splits(text)]
+    return [[Piece(text[a:b], start + a, start + b) for a, b in s] for s in _splits(text, most)]
 
 
 def base_role(key: str) -> str:
@@ -216,22 +226,25 @@ def _readings(row: RowFigures, roles: list[str | None], plain_rates: bool) -> li
             return [Reading(placed)]
         return []
     options: list[list[list[Piece]]] = []
+    columns = sum(1 for r in roles if r is not None)
     for cell in row.cells:
         if cell is None:
             continue
         if _ONE.fullmatch(cell.text) and not (cell.percent and cell.number >= 1000):
             options.append([[cell]])
         else:
-            split = splits(cell.text, cell.start)
+            split = splits(cell.text, cell.start, columns)
             if not split:
                 return []
+            if len(split) >= MAX_READINGS:
+                row.exhaustive = False
             options.append(split)
     out: list[Reading] = []
     via = ("run-together cells split by the row's arithmetic",) if row.glued else \
           ("cells placed in their columns by the row's arithmetic",)
-    columns = sum(1 for r in roles if r is not None)
     for tried, combo in enumerate(product(*options)):
         if tried >= MAX_COMBINATIONS:
+            row.exhaustive = False
             break  # so many ways to split the cells that no reading of them is certain anyway
         pieces = [p for part in combo for p in part]
         if len(pieces) > columns:
@@ -239,6 +252,7 @@ def _readings(row: RowFigures, roles: list[str | None], plain_rates: bool) -> li
         for placed in alignments(pieces, roles, plain_rates):
             out.append(Reading(placed, via))
             if len(out) >= MAX_READINGS:
+                row.exhaustive = False
                 return out
     return out
 
@@ -327,7 +341,85 @@ def resolve_row(row: RowFigures, roles: list[str | None], base: str | None, scor
     held = [r for r in readings if rate_pins(r, base) or (score_rule and score_pins(r))]
     if not held and first_total is not None and not row.glued:
         return _total_placed(readings, roles, first_total)
-    return agreed(held)
+    one = agreed(held)
+    if one is None and len(held) > 1:
+        # (readings its rate holds in that split the amounts apart differently, "50.0050.0048.60…": those whose
+        # amounts share their decimals, as a row's amounts do — "50.005 | 0.00" does not)
+        one = agreed(plainest([r for r in held if alike_decimals(r)]))
+    if one is None and not held and row.glued and row.exhaustive:
+        one = _by_header(readings, roles)  # (only over every reading there is: one not tried may be the one)
+    return one
+
+
+# the via of a row no arithmetic of its own pins, split by its header's columns alone: what it states may only warn
+BY_HEADER = SPLIT_BY_HEADER
+
+
+def alike_decimals(reading: Reading) -> bool:
+    """Do the reading's amounts share one number of decimals (a row's money written alike)?"""
+    return len({p.decimals for k, p in reading.roles.items() if base_role(k) in AMOUNT_ROLES}) <= 1
+
+
+def _by_header(readings: list[Reading], roles: list[str | None]) -> Reading | None:
+    """A run-together row no arithmetic of its own pins (its rate does not hold however it is split): the one
+    reading that puts a figure in every column of the header, its amounts alike in decimals (and the fewest) and its
+    rate written with "%", if only one does — and its amounts are more than one (two budgets, or a budget and 执行数,
+    whose written decimals the split must keep)."""
+    full = [r for r in _full(readings, roles) if any(p.decimals for k, p in r.roles.items() if base_role(k) in AMOUNT_ROLES)]
+    one = agreed(plainest(full))
+    return None if one is None else Reading(one.roles, (BY_HEADER,))
+
+
+def plainest(readings: list[Reading]) -> list[Reading]:
+    """Of readings whose amounts are alike in decimals, those with the fewest: a split that gives the amounts more
+    takes digits of the figure after them ("1230.4521 | 69.7221 | 69.7210" beside "1230.45 | 2169.72 | 2169.72",
+    "50.005 | 0.004 | 8.601" beside "50.00 | 50.00 | 48.60")."""
+    fewest = min((_amount_decimals(r) for r in readings), default=0)
+    return [r for r in readings if _amount_decimals(r) == fewest]
+
+
+def _full(readings: list[Reading], roles: list[str | None]) -> list[Reading]:
+    """The readings that put a figure in every column of the header, its amounts (two at least) alike in decimals and
+    its rates written with "%"."""
+    keys = [k for k in roles if k is not None]
+    if sum(1 for k in keys if base_role(k) in AMOUNT_ROLES) < 2:
+        return []
+    return [r for r in readings if len(r.roles) == len(keys) and alike_decimals(r)
+            and all(r.roles[k].percent for k in keys if base_role(k) == "rate")
+            # (a rate of 0 beside money spent: its digits are the figures' around it — "390 | 30910 | 0%")
+            and not any(base_role(k) == "rate" and not r.roles[k].number and "actual" in r.roles
+                        and r.roles["actual"].number for k in keys)]
+
+
+def by_parts(total: RowFigures, parts: list[Reading], roles: list[str | None]) -> Reading | None:
+    """A run-together total row neither its own arithmetic nor its 其中 rows pin whole ("390309100%" over
+    中央 390 | 390 | 100%, 地方 0 | 0 | 0%): of the readings that fill every column, the one in which the 其中 rows
+    make the total in the most amount columns — at least one —, if only one does.  The columns where they do not
+    are what the row states against them: it may only warn (the via says so)."""
+    if not total.exhaustive:
+        return None  # (a reading not tried may be the one)
+    scored: list[tuple[int, Reading]] = []
+    for r in _full(total.readings, roles):
+        held = 0
+        for key, whole in r.roles.items():
+            if base_role(key) not in AMOUNT_ROLES:
+                continue
+            cells = [p.roles[k] for p in parts for k in p.roles
+                     if k == key or (base_role(k) in BUDGET_ROLES and base_role(key) in BUDGET_ROLES)]
+            if sum(1 for c in cells if c.number) < 1 or len(cells) < 2:
+                continue
+            value = sum((_amount(c) for c in cells), Decimal(0))
+            held += abs(_amount(whole) - value) <= sum((_half(c) for c in cells), _half(whole))
+        scored.append((held, r))
+    most = max((h for h, _ in scored), default=0)
+    if not most:
+        return None
+    one = agreed([r for h, r in scored if h == most])
+    return None if one is None else Reading(one.roles, (SPLIT_BY_PARTS,))
+
+
+def _amount_decimals(reading: Reading) -> int:
+    return max((p.decimals for k, p in reading.roles.items() if base_role(k) in AMOUNT_ROLES), default=0)
 
 
 def _total_placed(readings: list[Reading], roles: list[str | None], total: str) -> Reading | None:

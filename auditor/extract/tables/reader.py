@@ -406,6 +406,14 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
         decided = glued.resolve_with_sums(figures[total], [figures[n] for n in parts], fixed, full)
         for m, reading in decided.items():
             readings[rows_here[m]] = reading
+        if full and total not in readings and figures[total].glued and parts:
+            # (a run-together total the sums do not pin whole: the reading they make in the most columns, if one —
+            # its parts as decided, or as the one way their figures read: "000%" is 0 | 0 | 0%)
+            own = {n: readings.get(n) or glued.agreed(figures[n].readings) for n in parts}
+            one = glued.by_parts(figures[total], list(own.values()), keys) if all(own.values()) else None
+            if one is not None:
+                readings[total] = one
+                readings.update((n, r) for n, r in own.items() if n not in readings)
     read_rows = [n for n in range(len(raw)) if n in readings or not any(p is not None for p in figures[n].cells)]
     if not any(n in readings for n in read_rows):
         return None
