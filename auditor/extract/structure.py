@@ -130,18 +130,30 @@ def _numeral_pair(out: list[Heading], k: int) -> bool:
 
 
 def table_grades(norm: Normalised, tables) -> list[Grade]:
-    """"总分 | 100 | 96 | 优": the grade a score table gives beside its total score."""
+    """"总分 | 100 | 96 | 优": the grade a score table gives beside its total score; "项目名称 | 自评得分 | 评价等级": the
+    grade each row gives its score — in the bands the report states, if it does."""
     out = []
+    bands = None
     for t in tables:
         for row in t.rows:
-            if row.grade_span is None or "score" not in row.cells:
+            key = row.texts.get("graded", "score") if row.grade_span is not None else None
+            if key is None or key not in row.cells:
                 continue
+            if bands is None:
+                bands = _bands(norm.text)
             start, end = row.grade_span
             line, column = norm.line_col(start)
             span = Span.model_construct(start=start, end=end, line=line, column=column)
             out.append(Grade.model_construct(grade=GRADE_WORDS[row.texts["grade"]], text=norm.original[start:end],
-                                             span=span, score=row.cells["score"]))
+                                             span=span, score=row.cells[key], bands=bands[0], own_scale=bands[1]))
     return out
+
+
+def _bands(text: str) -> tuple[tuple[tuple[str, Decimal], ...], bool]:
+    """The bands the text states for its grades, and whether it describes bands of its own it does not state so
+    that they are read (then the default bands are not its)."""
+    bands = stated_bands(text)
+    return bands, not bands and any(mention.search(text) for mention in _BAND_MENTIONS)
 
 
 def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
@@ -198,8 +210,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
         line, column = norm.line_col(start)
         span = Span.model_construct(start=start, end=end, line=line, column=column)
         if bands is None:
-            bands = stated_bands(norm.text)
-            own_scale = not bands and any(mention.search(norm.text) for mention in _BAND_MENTIONS)
+            bands, own_scale = _bands(norm.text)
             # (a band's bound is no score: "得分88.5分,按照“…60分(含)—80分为中、60分以下为差”的标准,评价等级为良")
             bounds = [b.span() for pattern, anchor in zip(_BAND_BOUNDS, _BOUND_ANCHORS)
                       for b in _matches(pattern, norm.text, anchor)] + cells

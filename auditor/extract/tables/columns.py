@@ -142,7 +142,15 @@ _NAMES_CHANGE_OR_MONEY = lazyre.compile(r"增|减|比上年|同比|较上年|变
 
 @lru_cache(maxsize=8192)
 def is_text_column(header: str) -> bool:
-    return bool(_TEXT_COLUMN.search(clean(header))) and role_of(header) is None
+    return (bool(_TEXT_COLUMN.search(clean(header))) or is_grade_column(header)) and role_of(header) is None
+
+
+# a column of the grade each row's score earns ("序号 | 项目名称 | 自评得分 | 评价等级"): words, beside a score
+_GRADE_COLUMN = lazyre.compile(r"^(?:绩效)?(?:评价|自评|考评|考核)?(?:等级|等次|评级)$")
+
+
+def is_grade_column(header: str) -> bool:
+    return bool(_GRADE_COLUMN.match(clean(header)))
 
 
 def role_in_table(header: str) -> str | None:

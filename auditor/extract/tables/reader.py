@@ -33,7 +33,7 @@ from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
 from auditor.extract.tables.cells import BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PAGE_MARK, PAGE_MARK_FIRST, Cell
 from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, LEVEL_COLUMN, UNIT_TAIL, Header, clean, find_header,
-                                            is_label_header, role_of, split_glued_header)
+                                            is_grade_column, is_label_header, role_of, split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
 from auditor.normalise import Normalised
 from auditor.records import dataclass
@@ -125,6 +125,8 @@ class RawRow:
     via: list[str] = field(default_factory=list)
     barred: bool = False  # one bar row that writes its empty cells: the cells after its last are empty
     padded: bool = False  # one bar row whose empty cells at its end were dropped (its columns kept if the table's are)
+    grade: Cell | None = None  # the grade its cell under a 评价等级 column gives the row's score
+    grade_column: int = 0  # … and that column's index
 
 
 @dataclass
@@ -224,6 +226,8 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 and (is_empty(cells[k]) or _ROW_NUMBER.fullmatch(cells[k].text.strip())):
             k += 1  # ("| 一、一般公共预算财政拨款收入 | 1 | 2273.17 |" under "| 项目 | 行次 | 金额 |": the row's number)
         slots: list[Cell] = []
+        grade: Cell | None = None
+        grade_column = 0
         ruled = False  # the row ends at a rule: a row the table leaves blank is still a row
         barred = padded = False
         while k < len(cells):
@@ -251,8 +255,13 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             # words in a text column (原因, 凭证号) after the figures — not the next row's
             # label, which figures follow
             after = cells[k + 1] if k + 1 < len(cells) else None
+            graded = slots and len(slots) < n_cols and roles[len(slots)] is None \
+                and is_grade_column(header.columns[len(slots)].name) and clean(c.text) in GRADE_WORDS
             if slots and len(slots) < n_cols and roles[len(slots)] is None and (
-                    len(c.text) > 20 or after is None or not (is_value(after) or is_glued(after))):
+                    graded or len(c.text) > 20 or after is None or not (is_value(after) or is_glued(after))):
+                # (a grade word under 评价等级, though the next row's number follows it: "98.2 ⏎ 优 ⏎ 2 ⏎ …")
+                if graded:
+                    grade, grade_column = c, len(slots)
                 slots.append(Cell("", c.start, c.start, c.line))
                 k += 1
                 continue
@@ -295,7 +304,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         if len(labels) > 3 or len(label) > 40 or len(slots) > n_cols:
             k = start
             break
-        rows.append(RawRow(labels, slots, barred=barred, padded=padded))
+        rows.append(RawRow(labels, slots, barred=barred, padded=padded, grade=grade, grade_column=grade_column))
         last = k
     return rows, last, complete
 
@@ -473,11 +482,23 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
         first_cell = r.labels[0]
         line, column = norm.line_col(first_cell.start)
         end_at = max([first_cell.end, *(s.end for s in r.slots)])
+        # (the grade is of the score in the columns right before it, this year's: "自评得分 | 复核得分 | 评价等级" grades
+        # the 复核得分, "自评得分 | 上年得分 | 等级" the 自评得分; "得分 | 得分率 | 等级" a rate — no score of the row graded)
+        scored = None
+        for key in reversed(keys[:r.grade_column] if r.grade is not None else ()):
+            if key is None or glued.base_role(key) != "score" or key not in row_cells:
+                break
+            if row_cells[key].period is None:
+                scored = key
+                break
+        graded = scored is not None
         rows.append(TableRow.model_construct(
             label=label, cells=row_cells, is_total=is_total, labels=tuple(c.text for c in r.labels),
-            texts={}, dashed=dashed, part_of=part_of, level=_level_of(first_cell, coded_labels),
+            texts={"grade": r.grade.text, "graded": scored} if graded else {}, dashed=dashed, part_of=part_of,
+            level=_level_of(first_cell, coded_labels),
             indent=column if not norm.text[first_cell.start - column:first_cell.start].strip() else None,
             via=tuple(dict.fromkeys([*r.via, *(reading.via if reading else ())])),
+            grade_span=(r.grade.start, r.grade.end) if graded else None,
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))
     end_index = end if stop == len(raw) else _index_after(cells, raw[stop - 1]) if stop else header.after
     return Read(rows, facts, end_index, complete and stop == len(raw))
