@@ -11,6 +11,7 @@ from auditor.check.arithmetic import Comparison, Value, compare, show, sum_equat
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.tables.grid import cell_token
+from auditor.extract.tables.score_rows import LAYOUT as UNHEADED
 from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
 from auditor.extract.model import SUBTOTAL_VIA, Fact, FundsScore, ScoreSum
 from auditor.extract.structure import BOUND_NEXT, LAST_YEARS
@@ -444,6 +445,8 @@ def _total_rows(ctx: Context) -> list:
 def _find_total_rows(ctx: Context) -> list:
     out = []
     for table in ctx.doc.tables:
+        if table.layout == UNHEADED:
+            continue  # (a score table no header names: its own sums only, no total the prose or a grade is read against)
         totals = [row for row in table.rows if row.is_total and "score" in row.cells]
         if totals:
             out.append(totals[-1])

@@ -41,7 +41,9 @@ LAID_OUT = frozenset({
 # that travels with such a via may warn, never accuse, whatever its reason.
 SPLIT_BY_HEADER = "run-together cells split by the header's columns alone (every column one figure, the amounts alike)"
 SPLIT_BY_PARTS = "run-together cells split where its 其中 rows make it in the most columns"
-INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS})
+# … and a score table with no header, its 分值 and 得分 taken as the last two figures of each row (tables/score_rows.py)
+UNHEADED_SCORES = "a score table with no header: each row's last two figures its 分值 and 得分, the 分值 making the 总分's"
+INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, UNHEADED_SCORES})
 
 
 @dataclass(frozen=True)
