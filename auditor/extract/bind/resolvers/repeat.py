@@ -118,6 +118,11 @@ def _level(index: DocumentIndex, text: str, fact, starts: list[int]) -> str | No
     below = index.vocab.cue("subordinate_entity")
     own_words = _INCLUDED.sub("", text[own:fact.span.start])
     entity = below.search(own_words) or below.search(_INCLUDED.sub("", subject))
+    if entity is None and k > first:
+        # (a group named by its count: "所属3个事业单位支出合计…" — the subject runs on past the count in its name)
+        at = index.facts[first].span.start
+        entity = next((m for m in below.finditer(text, max(opened, at - 8), fact.span.start) if m.start() < at < m.end()),
+                      None)
     if entity is not None:
         return entity.group()
     # (a project its own words name: "农村公路养护工程项目支出1,120.5万元" is that project's, not the department's
