@@ -219,8 +219,12 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
         if score_lines is None or score_lines[0] is not scores:
             score_lines = (scores, _lines_of(scores))
         score = _score_for(m.start(), scores, norm, lines=score_lines[1])
+        weighted = _after_weighted_parts(norm.text, score, listed, facts, m.start()) \
+            if score is not None and listed and score.id in listed and score.span.end <= m.start() else None
+        if weighted == "part":
+            continue  # ("…;效益指标20分,得分12分,效益指标等级为“中”": the level's grade, out of its weight — left unchecked)
         if score is not None and listed and score.id in listed and score.span.end <= m.start() \
-                and _SENTENCE_END.search(norm.text, score.span.end, m.start()):
+                and (_SENTENCE_END.search(norm.text, score.span.end, m.start()) or weighted == "total"):
             # ("…绩效得分94.5分,其中:投入指标20分,得分19分;…效益指标20分,得分19分。自评等级为“优”": a grade said after a
             # list of scores whose total is stated is the total's, not the last part's — unless that total is itself
             # no score a grade may follow from, a level's)
@@ -249,6 +253,36 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
                                          score=score, bands=bands, own_scale=own_scale))
     return out
 
+
+def _after_weighted_parts(text: str, last: Fact, listed: dict[int, Fact], facts: list[Fact], at: int) -> str | None:
+    """Whose is the grade at `at` that follows, after a comma, the last part of a ;-separated list whose parts each
+    carry their own weight and score ("…得分84.5分,其中:投入指标20分,得分17分;…;效益指标20分,得分17分,自评等级为“良”")?
+    The total's ("total") — the parts are levels out of their weights —, unless its clause names the part ("part": "…,
+    该指标等级为…", "…,效益指标等级为…"); None when the grade stands otherwise."""
+    total = listed[last.id]
+    tail = text[last.span.end:at]
+    if not tail.lstrip().startswith(",") or any(c in tail for c in ";:\n。!?"):
+        return None
+    parts = [f for f in facts if f.kind == "score" and listed.get(f.id) is total and f.span.end <= last.span.end]
+    pieces = text[total.span.end:last.span.end].split(";")
+    if len(pieces) < 2:
+        return None
+    offset = total.span.end
+    named = ""
+    for piece in pieces:  # (each piece of the list: one weight and its score, "投入指标20分,得分17分")
+        inside = [f for f in parts if offset <= f.span.start < offset + len(piece)]
+        if len(inside) != 2 or inside[0].value < inside[1].value:
+            return None
+        named = text[offset:inside[0].span.start]
+        offset += len(piece) + 1
+    name = _PART_NAME.search(named)
+    clause = text[last.span.end:at]
+    return "part" if _THIS_PART.search(clause) or (name and name.group() in clause) else "total"
+
+
+# the name a part of a score list goes by ("效益指标", "产出"), and a clause that says it speaks of that part
+_PART_NAME = lazyre.compile(r"[\u4e00-\u9fff]{2,12}$")
+_THIS_PART = lazyre.compile(r"该(?:指标|项|部分|类)|此(?:项|类)|本(?:项|类)指标|其中")
 
 _STOPS = "。!?\n"
 # a year a statement is of ("2022年度该项目…"), not a date in it ("2024年1月完成验收", "2023年底")

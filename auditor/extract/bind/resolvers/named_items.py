@@ -161,6 +161,19 @@ def _names_before(r: Reading, count) -> Candidate | None:
     if read is None:
         return None
     names, joined = read
+    group = None
+    for group in _GROUP_AFTER_JOIN.finditer(stretch):
+        pass
+    if group is not None and len(names) != count.value:
+        # ("由局机关本级和所属不动产登记中心、土地储备中心2个事业单位决算组成": the count is of the group 所属 opens —
+        # the names before its 和 are another — unless it counts them all)
+        own = plain_names(stretch[group.start(1):])
+        if own is not None:
+            (names, joined), opened = own, opened + group.start(1)
     return Candidate(Enumeration.model_construct(
         count=count, names=tuple(names), span=r.span(opened, start), text=r.norm.original[opened:start],
         joined=joined, reason="names_before_count", via=(), rejected=()))
+
+
+# a group of bodies under the report's own after other names and a joiner: "局机关本级和所属A、B2个事业单位"
+_GROUP_AFTER_JOIN = lazyre.compile(r"(?:以及|[和及与、])(所属|下属|直属|附属)")

@@ -44,7 +44,8 @@ def resolve(index: DocumentIndex, text: str) -> list[Repeat]:
         citation = _citation_of(f, text)
         if citation is not None:
             by_document[citation].append(f)
-        name = _project_of(f) or (own if own and _bare_project_budget(index, f) else None)
+        name = _project_of(f) or (own if own and _bare_project_budget(index, f)
+                                  and not _other_project_said(text, f, own) else None)
         if name is not None and f.scenario is not None:
             by_project[(name, index.period_of(f), f.scenario, f.fund)].append(f)
     group = 0
@@ -121,6 +122,15 @@ def _bare_project_budget(index: DocumentIndex, f: Fact) -> bool:
     """The amount's label names the project only as "项目" ("2023年项目预算", "本项目年初预算"): the report's own."""
     label = index.vocab.cue("period_prefix").sub("", clean_label(f.label))
     return f.scenario in _BUDGETS and bool(index.vocab.cue("own_project_amount").match(label))
+
+
+def _other_project_said(text: str, f: Fact, own: str) -> bool:
+    """The figure's sentence names, before it, another project than the report's own — a sub-project or a part of it
+    under an inline heading ("（一）农村厕所改造子项目：项目预算460.00万元" in a report on 农村人居环境整治提升项目): its bare
+    "项目预算" is that project's, not the title's."""
+    begin = max(text.rfind(c, 0, f.span.start) for c in _SENTENCE_ENDS) + 1
+    other = _project_name(text[begin:f.span.start])
+    return other is not None and other != own and own not in other
 
 
 _BUDGETS = frozenset({"budget", "budget_initial", "budget_adjusted"})

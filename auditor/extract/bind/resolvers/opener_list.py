@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import os
+import re
 from typing import Iterator, NamedTuple
 
 from auditor import lazyre
@@ -382,8 +383,13 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
             parts = parts[:cut]
     # "税收收入2467.5亿元,其中增值税…、企业所得税…,非税收入1495.3亿元": the total's complement (非 + its name) is
     # its sibling, not its part
+    # (… and so is a part named as the other of a pair the total's name is one of: "经常门2亿9,500万元,…,其中人事费…;
+    # 资本门9,100万元" — vocabulary complement_pair)
     own = clean_label(first_total.label)
-    cut = next((n for n, (_, f) in enumerate(parts) if _complement_of(clean_label(f.label), own)
+    pair = r.vocab.cue("complement_pair")
+    own_side = pair.search(own)
+    cut = next((n for n, (_, f) in enumerate(parts) if (_complement_of(clean_label(f.label), own)
+                                                          or _other_side(pair.search(clean_label(f.label)), own_side))
                 and not any(clean_label(p.label).endswith(clean_label(f.label)[1:]) for _, p in parts[:n])), None)
     if cut is not None:
         parts = parts[:cut]
@@ -609,6 +615,13 @@ _SIBLING_TAIL, _SIBLING_HEAD, _SIBLING_CHANGED = 4, 3, 2
 def _complement_of(label: str, total: str) -> bool:
     """"非税收入" of "税收收入", "非国家财政性教育经费" of "国家财政性教育经费"."""
     return label.startswith("非") and len(label) >= 3 and label[1:3] in total
+
+
+def _other_side(side: re.Match[str] | None, own: re.Match[str] | None) -> bool:
+    """Two names that end as the two sides of one pair (complement_pair's groups a1 / b1, a2 / b2 …): 资本门 of 经常门."""
+    if side is None or own is None or side.lastgroup == own.lastgroup:
+        return False
+    return side.lastgroup[1:] == own.lastgroup[1:]
 
 
 _ALL_LEVELS = lazyre.compile(r"各级|全省|全市|全县")

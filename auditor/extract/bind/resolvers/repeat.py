@@ -31,6 +31,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
     other_basis = index.vocab.cue("restated_basis")
     average = index.vocab.cue("average_total")
     parents = _parents(index, lists, shares)
+    heads = {p.id: b.total for b in lists for p in b.parts if b.total.span.start < p.span.start}
     led = _led_scenarios(index)
     groups: dict[tuple, list] = {}
     for key, facts in index.by_key.items():
@@ -69,6 +70,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
             first_part = _part_said(index, text, first) if len(facts) > 1 else ""
             first_heading = _heading(text, first.span.start) if len(facts) > 1 else None
             first_point = point_of(index, text, first) if len(facts) > 1 else None
+            first_year = _that_year_of(index, text, first, heads) if len(facts) > 1 else None
             for other in facts[1:]:
                 if first.fund and other.fund and first.fund != other.fund:
                     continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
@@ -79,6 +81,9 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                 if _part_said(index, text, other) != first_part:
                     continue  # ("2023年,全县一般公共预算收入完成12.36亿元" and "2024年1—2月,全县一般公共预算收入完成2.18亿元":
                     # the year's and a part of a year's)
+                if _that_year_of(index, text, other, heads) != first_year:
+                    continue  # ("2022年度…评价发现…问题。当年“三公”经费支出18.20万元" and "全年“三公”经费支出15.84万元" in a
+                    # report on 2023: 当年 is the year named before it)
                 if point_of(index, text, other) != first_point:
                     continue  # ("年初,全县政府债务余额为286420万元" and "截至年末,全县政府债务余额为330620万元": two dates;
                     # "截至2023年6月末,…余额2846.37亿元" and "截至2023年末,…余额2956.25亿元" too)
@@ -113,6 +118,11 @@ def _level(index: DocumentIndex, text: str, fact, starts: list[int]) -> str | No
     below = index.vocab.cue("subordinate_entity")
     own_words = _INCLUDED.sub("", text[own:fact.span.start])
     entity = below.search(own_words) or below.search(_INCLUDED.sub("", subject))
+    if entity is None and k > first:
+        # (a group named by its count: "所属3个事业单位支出合计…" — the subject runs on past the count in its name)
+        at = index.facts[first].span.start
+        entity = next((m for m in below.finditer(text, max(opened, at - 8), fact.span.start) if m.start() < at < m.end()),
+                      None)
     if entity is not None:
         return entity.group()
     # (a project its own words name: "农村公路养护工程项目支出1,120.5万元" is that project's, not the department's
@@ -330,6 +340,51 @@ def _part_said(index: DocumentIndex, text: str, fact) -> str:
     return found[-1].replace(" ", "") if found else ""
 
 
+def _that_year_of(index: DocumentIndex, text: str, fact, heads: dict) -> str | None:
+    """The year a 当年 said before the figure stands for, when not the report's (`_that_year`) — for a part of a list
+    whose own sentence says none, the one said before its total ("当年“三公”经费支出56.20万元,其中…公务用车运行维护费
+    14.40万元": 2022's parts, after "2022年,本局…")."""
+    year = _that_year(index, text, fact.span.start)
+    head = heads.get(fact.id)
+    if year is None and head is not None:
+        year = _that_year(index, text, head.span.start)
+    return year
+
+
+def _that_year(index: DocumentIndex, text: str, at: int) -> str | None:
+    """The year a 当年 of the sentence before offset `at` stands for, when it is not the report's: the year named last
+    before that 当年 — in its sentence, on the lines above up to its section's heading, or by that heading ("二、上年度
+    绩效评价发现问题整改情况" makes its section's 当年 last year's: "previous") —; None when the sentence says no 当年,
+    or it is the report's year (cues that_year, year_named, previous_year_heading)."""
+    said = None
+    for said in index.vocab.cue("that_year").finditer(text, _sentence_start(text, at), at):
+        pass
+    if said is None:
+        return None
+    named = index.vocab.cue("year_named")
+    end = said.start()
+    start = text.rfind("\n", 0, end) + 1
+    for line_no in range(_HEADING_REACH + 1):
+        found = None
+        for found in named.finditer(text, start, end):
+            pass
+        if found is not None:
+            return None if found.group(1) == index.report_year else found.group(1)
+        line = text[start:end].strip()
+        if line_no and _is_heading_line(line):  # (the first is the line of 当年 itself, up to it)
+            return "previous" if index.vocab.cue("previous_year_heading").search(line) else None
+        if start == 0:
+            return None
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+    return None
+
+
+def _is_heading_line(line: str) -> bool:
+    """A short line of no sentence and no figure (an outline's number and a year aside)."""
+    return bool(line) and len(line) <= 30 and "。" not in line and not _FIGURE.search(_MARKER.sub("", line))
+
+
 def _heading(text: str, at: int) -> str | None:
     """The nearest heading line above offset `at` (a short line of no sentence and no figure), within a few lines."""
     end = text.rfind("\n", 0, at)
@@ -342,7 +397,7 @@ def _heading(text: str, at: int) -> str | None:
         start = text.rfind("\n", 0, end) + 1
         line = text[start:end].strip()
         end = start - 1
-        if line and len(line) <= 30 and "。" not in line and not _FIGURE.search(_MARKER.sub("", line)):
+        if _is_heading_line(line):
             return line
     return None
 
