@@ -28,8 +28,11 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text
             by_sentence.setdefault(c.delta.sentence, []).append(c)
     out = []
     for r in rates:
-        if r.pairs or r.rate.is_bound or r.included:
+        if r.pairs or r.rate.is_bound:
             out.append(r)
+        elif r.included:
+            # (what was spent and what the rate says it includes: the budgets of its subject, no amount found by value)
+            out.append(_in_document(index, r, text).model_copy(update={"value_pairs": ()}) if r.numerators else r)
         else:
             # (the budget a change against it implies comes first, whether or not the spent figure's
             # label names a scenario: "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元")
