@@ -194,6 +194,8 @@ class Equation:
     # what to say when no one figure stands out, if not the kind's "the total or one of the
     # parts" ("the difference or one of its figures is wrong")
     blame: dict[str, str] | None = field(default=None, compare=False)
+    # … and when the one figure left is a whole count that no whole number would mend (6架 × 7.50万元 ≠ 57.00万元)
+    blame_uncounted: dict[str, str] | None = field(default=None, compare=False)
 
     @property
     def facts(self) -> tuple[Fact, ...]:

@@ -187,6 +187,11 @@ def _blame(o, candidates: list[Fact], shared: dict[int, list], witnesses: _Witne
     value = o.equation.solve(culprit)
     if value is None:
         return f
+    if not _countable(o.equation, culprit, value):
+        # ("6架 × 7.50万元/架 ≠ 57.00万元": no whole number of drones makes it — the count is not what went wrong)
+        tail = o.equation.blame_uncounted or o.equation.blame or _ROLE_BLAME.get(o.equation.kind)
+        return _with_tail(f, {"zh": f"（{tail['zh']}）", "en": f" ({tail['en']})"}).model_copy(update={"expected": None}) \
+            if tail else f
     should = _written(value, culprit, [x for x in o.equation.facts if x.id != culprit.id])
     slip = slip_class(culprit, value)
     note = {"zh": f"（疑为 {culprit.text.strip()} 有误，应为 {should}{('，' + slip['zh']) if slip else ''}）",
@@ -223,6 +228,22 @@ def _shared_culprit(o, candidates: list[Fact], shared: dict[int, list], witnesse
             if len(found) > 1:
                 return None  # two figures stand out: neither does
     return found[0] if len(found) == 1 else None
+
+
+# units a count is read in that measure rather than count (a part of one is a quantity too: 2.5亩)
+_MEASURES = frozenset({"吨", "亩", "公里", "千米", "平方米", "万平方米"})
+
+
+def _countable(equation, culprit: Fact, value: Decimal) -> bool:
+    """A whole count of things (6架, 1,200套) can only be wrong for a whole number: the value it would need is one, within
+    the rounding of the relation's other figures. Any other figure may take any value."""
+    if culprit.kind != "count" or culprit.decimals or culprit.unit in _MEASURES or equation.kind != "linear":
+        return True
+    coefficient = next((c for f, c in equation.terms if f.id == culprit.id), None)
+    if not coefficient:
+        return True
+    slack = sum((abs(c) * f.tolerance for f, c in equation.terms if f.id != culprit.id), Decimal(0))
+    return abs(coefficient) * abs(value - value.to_integral_value()) <= slack
 
 
 def _with_tail(f, tail: dict[str, str]):

@@ -290,6 +290,11 @@ class _Reader:
             inherited = self._inherit_concept(node, containing=info.concept)
             if inherited:
                 info = LabelInfo(info.text, inherited, True, info.scenario, info.period, info.rate)
+        if not info.known and p.kind != "total" \
+                and self.vocab.cue("adjusted_to").search(clean_label(full) + (p.copula or "")):
+            adjusted = self._budget_adjusted(node)
+            if adjusted is not None:
+                info = LabelInfo(info.text, adjusted, False, "budget_adjusted", info.period, info.rate)
         if info.concept is None and info.text and self.vocab.cue("own_unit_only").match(clean_label(full)):
             term = self._glossary_term(node)
             if term is not None:  # ("机关运行经费:指…。本部门2024年安排86.42万元": the defined term's)
@@ -409,6 +414,20 @@ class _Reader:
         # (only a year after the report's — the next year's budget —: the report's is every undated figure's
         # already, and an earlier one opens a history ("2019年经县编委批准…更名设立。全年支出合计…"))
         return m.group(1) if m and self.year and self.year.isdigit() and int(m.group(1)) > int(self.year) else None
+
+    def _budget_adjusted(self, node: Node) -> str | None:
+        """The subject of the budget right before node's figure in its sentence, which node's figure is that budget as
+        adjusted ("年初预算一般公共预算收入44.45亿元,年中经市人大常委会批准调整为46.67亿元"); None when the figure
+        before is no budget, or names no subject."""
+        for j in self.tree.before(node.index, "sentence", limit=_LOOK_BACK):
+            fact, info = self.facts[j], self.labels[j]
+            if fact is None or fact.kind != "amount" or self.tree[j].kind != "labelled":
+                continue
+            # (in a clause of its own: "由年初预算12981.26万元调整为13250.10万元" is a change from one to the other,
+            # the change resolvers' — its subject named before 由)
+            return info.concept if info is not None and info.concept and self.tree[j].clause != node.clause \
+                and fact.scenario in {"budget", "budget_initial", "budget_adjusted"} else None
+        return None
 
     def _inherit_concept(self, node: Node, containing: str = "") -> str | None:
         """A label with only scenario words ("全年预算") continues the subject before it;

@@ -270,9 +270,11 @@ _TRAILING = lazyre.compile(r"(?:的|为|是|达|达到|约|分别|:)+$")
 
 
 def compatible_scenarios(a: str | None, b: str | None) -> bool:
-    """A generic 预算 goes with a specific budget; 决算 goes with 执行."""
+    """A generic 预算 goes with a specific budget; 决算 goes with 执行, and with 實現數 (a part of it: "審定決算數…,包括實現數…、
+    應付數…及保留數…")."""
     pair = {a, b}
-    return pair <= {"budget", "budget_initial", "budget_adjusted"} and "budget" in pair or pair == {"actual", "final"}
+    return pair <= {"budget", "budget_initial", "budget_adjusted"} and "budget" in pair \
+        or pair == {"actual", "final"} or pair == {"realized", "final"}
 
 
 def read_label(text: str, vocab: Vocabulary | None = None) -> LabelInfo:

@@ -21,7 +21,9 @@ def _figures(p: Product) -> list[Evidence]:
 def _equation(p: Product) -> Equation:
     """product − count × standard (× months) = 0: the standard is a designed value, never the suspect."""
     return Equation("linear", ((p.product, Decimal(1)), (p.count, -p.standard.value * p.periods)),
-                    blame={"zh": "金额或数量有误", "en": "the amount or the count is wrong"})
+                    blame={"zh": "金额或数量有误", "en": "the amount or the count is wrong"},
+                    # (no whole count mends it: the standard may be the one mistyped, "单价7.50万元" for 9.50)
+                    blame_uncounted={"zh": "金额或标准有误", "en": "the amount or the standard is wrong"})
 
 
 def _standard_text(p: Product) -> str:

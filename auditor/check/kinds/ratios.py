@@ -67,6 +67,10 @@ def check_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         if r.pairs and r.included:
             yield _rate_with_included(rule, ctx, r)
+        elif r.included and r.document_pairs:
+            yield _rate_with_included(rule, ctx, r, elsewhere=True)
+        elif r.included:
+            yield outcome(rule, r, "undecided", [Evidence.of(stated, "rate")], note="no budget of its subject")
         elif r.pairs:
             yield _sentence_rate(rule, ctx, r)
         elif r.document_pairs or r.value_pairs:
@@ -103,20 +107,25 @@ def _sentence_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         equation=ratio_equation(stated, num, den) if len(r.pairs) == 1 else None)
 
 
-def _rate_with_included(rule: Rule, ctx: Context, r: Rate) -> Outcome:
-    """"实际执行543,210千元,另保留98,765千元…,执行率(含保留)94.56%": (543,210 + 98,765) / the budget."""
-    stated, (num, den) = r.rate, r.pairs[0]
+def _rate_with_included(rule: Rule, ctx: Context, r: Rate, elsewhere: bool = False) -> Outcome:
+    """"实际执行543,210千元,另保留98,765千元…,执行率(含保留)94.56%": (543,210 + 98,765) / the budget — of its sentence,
+    or (`elsewhere`) a budget of its subject the document states: the one that gives it, else the nearest."""
+    stated = r.rate
+    tried = []
+    for num, den in (r.document_pairs if elsewhere else r.pairs[:1]):
+        top = Value.of(num)
+        for f in r.included:
+            top = top + Value.of(f)
+        computed = ratio_percent(top, Value.of(den))
+        if computed is not None:
+            tried.append((compare(stated, computed), num, den, computed))
+    if not tried:
+        return outcome(rule, r, "undecided", [Evidence.of(stated, "rate")], note="no base above zero")
+    cmp, num, den, computed = min(tried, key=lambda t: (t[0].verdict != "ok", abs(t[0].difference)))
     figures = [Evidence.of(stated, "rate"), Evidence.of(num, "numerator"),
                *(Evidence.of(f, "added_term") for f in r.included), Evidence.of(den, "denominator")]
-    top = Value.of(num)
-    for f in r.included:
-        top = top + Value.of(f)
-    computed = ratio_percent(top, Value.of(den))
-    if computed is None:
-        return outcome(rule, r, "undecided", figures, note="no base above zero")
-    cmp = compare(stated, computed)
     if cmp.verdict == "ok":
-        return outcome(rule, r, "holds", figures)
+        return outcome(rule, r, "holds", figures, note="an amount stated elsewhere gives it" if elsewhere else "")
     shown = computed.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
     summed = " + ".join([written(num), *(written(f, num) for f in r.included)])
     arithmetic = {lang: f"({summed}){unit_of(num)} / {written(den, num)}{unit_of(num)} = {shown}% ≠ {written(stated)}% "

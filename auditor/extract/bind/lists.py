@@ -583,6 +583,7 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
     """
     tree = r.tree
     opener = tree[i]
+    host = _bracket_host(r, i)
     out: list[Fact] = []
     subject = ""
     if i > 0 and tree[i - 1].clause == opener.clause and tree[i - 1].kind == "words" \
@@ -595,8 +596,8 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         s = tree[j]
         if s.sentence != opener.sentence and not (opens or subject):
             break
-        if s.kind in OPENERS and not subject:
-            break
+        if s.kind in OPENERS and not subject and (s.depth <= opener.depth or _bracket_host(r, j) is None):
+            break  # (a list in a bracket right after a figure lists that figure's parts: the figures outside it go on)
         fact = r.facts[j]
         if fact is not None and s.kind in {"labelled", "total"} and fact.kind in {"amount", "count", "number"}:
             # (a standard per unit, "按每人600元", is no list's total)
@@ -622,12 +623,36 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
                                      == tree.paragraph_lines.get(opener.paragraph, (0, 0))[0]
                                      or _BLANK_GAP.fullmatch(r.norm.text, previous.span.end, opener.start)):
             out.append(previous)
+    if host is not None:
+        # (the figure the bracket is said of leads, the others of its year after it: a list that adds up to none of
+        # them stays unbound, as any list does)
+        return [host, *(f for f in out if f is not host and r.is_previous(f) == r.is_previous(host))]
     if subject and len(subject) >= 2:
         named = [f for f in out if f.label.endswith(subject) or (f.concept or "").endswith(subject)]
         return [named[-1]] if named else []
     if out and out[0].sentence != opener.sentence and not opens:
         return []
     return [f for f in out if f.sentence >= out[0].sentence] if out else []
+
+
+def _bracket_host(r: Reading, i: int) -> Fact | None:
+    """The figure a bracket opened by the opener at node i right follows, when the bracket's first figure is of its kind:
+    "比上年决算数4,210.50万元(其中基本支出3,120.20万元、项目支出1,090.30万元)" lists the parts of the figure it is said of
+    — even one compared with, or last year's, which no list after it in the sentence hangs from."""
+    tree = r.tree
+    if tree[i].depth == 0 or i == 0 or tree[i - 1].kind != "sep" or tree[i - 1].piece.keyword not in "([【" \
+            or tree[i - 1].depth != tree[i].depth:
+        return None
+    j = tree.before_bracket(i)
+    if j < 0 or tree[j].sentence != tree[i].sentence or tree[j].kind not in {"labelled", "total"}:
+        return None
+    host = r.facts[j]
+    if host is None or host.kind not in {"amount", "count"} or host.is_bound or per_unit(r, host) is not None \
+            or r.vocab.cue("average_amount").search(clean_label(host.label)):
+        return None
+    first = next((r.facts[k] for k in tree.after(i, "sentence", limit=8)
+                  if tree[k].depth == tree[i].depth and r.facts[k] is not None and tree[k].kind == "labelled"), None)
+    return host if first is not None and (first.kind, first.unit) == (host.kind, host.unit) else None
 
 
 def _compared_figure(r: Reading, fact: Fact) -> str | None:

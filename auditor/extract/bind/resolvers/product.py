@@ -52,8 +52,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 or standard.kind == "count":
             continue  # (a count per unit, "每个劳动力2个工日", gives a count: no amount of money a product checks)
         per = per_unit(r, standard)
-        if per is None:
-            continue
+        priced = per is None
+        if priced:
+            per = _priced_per(r, s.index)
+            if per is None:
+                continue
         label = clean_label(standard.label)
         if r.vocab.cue("average_standard").search(label):
             continue  # "户均补助2000元": a mean, rounded, perhaps over fewer than the count stated — no standard
@@ -77,6 +80,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         at, product = found[0]
         if product.value <= standard.value or count.value <= 1:
             continue
+        if priced and not (tree[at].sub == s.sub and at > s.index):
+            continue  # (a price whose amount is not written after it in its clause chain: "服务器2台,单价15.00万元;…")
         if _sums_items(r, product):
             continue  # ("…,每人100元,保费11.96万元,两项合计1,207.96万元": a total of the items it counts, of two products)
         if (tree[at].kind == "total" or _TOTAL.search(clean_label(product.label))) and _standard_before(r, s.index):
@@ -119,6 +124,20 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             reason=reason, via=(), rejected=()))
 
 
+def _priced_per(r: Reading, i: int) -> str | None:
+    """The unit of the count a price per item at node i is of: "无人机6架,单价9.50万元,计57.00万元" — a 单价 whose nearest
+    figure before it, in its sub-sentence, counts the items (架); None for any other figure."""
+    standard = r.facts[i]
+    if standard.kind != "amount" or not r.vocab.cue("priced_standard").search(clean_label(standard.label)):
+        return None
+    tree = r.tree
+    k = next((k for k in tree.before(i, "sub", limit=_LOOK) if r.facts[k] is not None), None)
+    if k is None or tree[k].kind != "labelled" or tree[k].depth != tree[i].depth:
+        return None
+    count = r.facts[k]
+    return count.unit if count.kind == "count" and not count.is_bound and count.unit else None
+
+
 # the count names a group the standard may be paid to only some of: "2,350名农村低保对象中的一、二类对象"
 _AMONG = lazyre.compile(r"[\u4e00-\u9fff]{0,12}中的")
 _MONTHS = lazyre.compile(r"个?月$")
@@ -147,6 +166,11 @@ def _months(r: Reading, i: int, at: int, product: Fact) -> tuple[int, str, bool]
     return None
 
 
+# a standard is an amount per unit, or a figure read bare whose 元 stands before the slash ("标准720元/生")
+_STANDARD_KINDS = frozenset({"amount", "number"})
+_INCLUDED_REACH = 44  # characters from a bracket's 含 to the standard after it ("(含台式计算机80台,每台")
+
+
 def _bracket_host(r: Reading, i: int) -> int | None:
     """The figure a bracket holding node i right follows ("干部报酬54,000.00(3人,每人每月6,000.00元,共3个月)": the
     54,000.00 the bracket describes), or None (not in a bracket, or one after words)."""
@@ -171,7 +195,7 @@ def _standard_before(r: Reading, i: int) -> bool:
     in a sub-sentence of its own: "为1,250名…,每人每月80元,全年发放120万元;为312名…,每人每月150元,全年发放56.16万元" are
     two products, each with its own count and amount, not tiers of one amount."""
     tree = r.tree
-    return any(r.facts[k] is not None and tree[k].kind == "labelled" and r.facts[k].kind == "amount"
+    return any(r.facts[k] is not None and tree[k].kind == "labelled" and r.facts[k].kind in _STANDARD_KINDS
                and per_unit(r, r.facts[k]) is not None
                and not (tree[k].sub != tree[i].sub and _own_product(r, k))
                for k in tree.before(i, "sentence", limit=_LOOK))
@@ -251,18 +275,25 @@ def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
         if host is not None and tree[k].depth < tree[i].depth:
             break  # (a bracket after a figure describes that figure: what follows the bracket is none of its)
         f = r.facts[k]
-        if f is None or tree[k].kind not in {"labelled", "total"} or f.kind != "amount" or f.is_bound:
+        if f is None or tree[k].kind not in {"labelled", "total"} or f.kind not in _STANDARD_KINDS or f.is_bound:
             continue
         if per_unit(r, f) is not None:
-            break  # the next standard: what follows is its product
+            break  # the next standard (also one read bare, "标准920元/生"): what follows is its product
+        if f.kind != "amount":
+            continue
         if any(tree[m].kind in OPENERS for m in range(i + 1, k)):
             break  # after 其中 come the parts of an amount, not the product
         if money.search(clean_label(f.label)) or tree[k].kind == "total" or not f.label:
             found.append((k, f))
     if host is not None:
-        # "干部报酬54,000.00元(3人,每人每月6,000.00元,共3个月),办公费…": the amount the bracket follows, else none
+        # "干部报酬54,000.00元(3人,每人每月6,000.00元,共3个月),办公费…": the amount the bracket follows, else none —
+        # but a bracket of what the figure holds ("货物类168.40万元(含台式计算机80台,每台0.55万元)") names one item
+        # inside it, whose product, unwritten, is a part of the figure, not all of it
         f = r.facts[host]
-        return found or ([(host, f)] if f.kind == "amount" and not f.is_bound and per_unit(r, f) is None else [])
+        if found or r.vocab.cue("inclusion_bracket").search(
+                r.norm.text, max(0, r.facts[i].span.start - _INCLUDED_REACH), r.facts[i].span.start):
+            return found
+        return [(host, f)] if f.kind == "amount" and not f.is_bound and per_unit(r, f) is None else []
     if not found:
         # (not a 共计 before the count: it sums the items before it — "…3.2万元;共计40.83万元,带动14户
         # 分红,每户可分得700元")

@@ -129,8 +129,15 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if named is not None:
             # ("实际执行543,210千元,另保留98,765千元…,执行率(含保留)94.56%": of what was spent and the amount it says it
             # includes; that amount not found in its sentence, which amounts the rate is of is open: none is)
-            added = _included(named.group("named"), [*nums, *dens, *others])
+            # (among the amounts before it too: "结转下年96.50万元" is no numerator nor base, and sorted into neither)
+            classified = [*nums, *dens, *others]
+            added = _included(named.group("named"), [*classified, *(f for f in near if f not in classified)])
             if added is not None and len(pairs) == 1 and added not in pairs[0]:
+                included, others = (added,), [f for f in others if f is not added]
+                via = (*via, "its numerator with the amount it says it includes")
+            elif added is not None and not pairs and not dens and len(nums) == 1 and added is not nums[0]:
+                # ("项目实际支出382.40万元,结转下年96.50万元,执行率(含结转)95.78%": what was spent and what it includes, its
+                # base stated elsewhere — the document layer looks it up, as for any rate whose sentence states none)
                 included, others = (added,), [f for f in others if f is not added]
                 via = (*via, "its numerator with the amount it says it includes")
             else:

@@ -28,8 +28,11 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text
             by_sentence.setdefault(c.delta.sentence, []).append(c)
     out = []
     for r in rates:
-        if r.pairs or r.rate.is_bound or r.included:
+        if r.pairs or r.rate.is_bound:
             out.append(r)
+        elif r.included:
+            # (what was spent and what the rate says it includes: the budgets of its subject, no amount found by value)
+            out.append(_in_document(index, r, text).model_copy(update={"value_pairs": ()}) if r.numerators else r)
         else:
             # (the budget a change against it implies comes first, whether or not the spent figure's
             # label names a scenario: "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元")
@@ -116,6 +119,14 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         candidates = [budgets[i] for i in places]
     else:
         candidates = budgets[first:]
+    if r.base is not None:
+        # (a rate that names its base — 完成调整后预算的97.86% — is of the budget of that kind whose subject its numerator
+        # names, though more words name the numerator: "全市一般公共预算收入完成45.67亿元" and "年初预算一般公共预算收入
+        # 44.45亿元,年中经…批准调整为46.67亿元"; of such budgets only, when the document states one)
+        named = [f for f in budgets[first:] if f.scenario == r.base and f not in candidates
+                 and len(f.concept or "") >= 2 and f.concept in (num.concept or "")]
+        of_base = [f for f in [*candidates, *named] if f.scenario == r.base]
+        candidates = of_base or candidates
     bases = [f for f in candidates if f.id != num.id and (num.scenario is None or f.scenario != num.scenario)
              and not _bracketed_after_another(text, f, num)]
     return r.model_copy(update={"value_pairs": value_pairs, "document_pairs": tuple((num, b) for b in bases),
