@@ -157,10 +157,11 @@ class Fact(Record):
 
         A written zero is exact: reports write 0 when there was nothing, not to
         round a small amount away (“因公出国(境)费0万元”) — but a rate written to a decimal, “增长0.0%”, is a
-        small rate rounded (0.04 %).  An about-figure (“约增2.63%”) stands for a whole unit either side: the
+        small rate rounded (0.04 %), and so is a table's 0 % among percentages written to the unit (a share column
+        of 28 %, 7 %, 0 %: a part under half a percent).  An about-figure (“约增2.63%”) stands for a whole unit either side: the
         writer says it is rounded loosely.
         """
-        if (self.value == 0 and not (self.kind == "percent" and self.decimals)) or self.exact:
+        if (self.value == 0 and not (self.kind == "percent" and (self.decimals or self.in_table))) or self.exact:
             return Decimal(0)
         if self.about:
             return 2 * _half_unit(self.decimals, self.scale)

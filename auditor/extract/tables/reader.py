@@ -431,7 +431,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     read_set = set(read_rows)  # a set: one look-up per row, not a scan of the list
     stop = next((n for n in range(len(raw)) if n not in read_set), len(raw))
     stop = _text_after_rows(raw, readings, stop)
-    unit = _money_unit(header, context)
+    unit = _money_unit(header, context, _written_units([readings[n] for n in range(stop) if n in readings]))
     precision = _column_precision([readings[n] for n in range(stop) if n in readings])
     facts: list[Fact] = []
     rows: list[TableRow] = []
@@ -625,7 +625,18 @@ def _column_precision(readings: list[glued.Reading]) -> dict[str, int]:
     return {role: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for role, c in counts.items()}
 
 
-def _money_unit(header: Header, context: str) -> str:
+def _written_units(readings: list[glued.Reading]) -> set[str]:
+    """The units the table's own money cells write ("398,027,639元": 元), percentages aside."""
+    return {m.group() for r in readings for p in r.roles.values() if not p.percent
+            for m in [_CELL_UNIT.search(p.text)] if m}
+
+
+_CELL_UNIT = lazyre.compile(r"(?:万元|亿元|千元|万|元)$")
+
+
+def _money_unit(header: Header, context: str, written: set[str] = frozenset()) -> str:
+    """The unit of the table's bare money cells: its header's or the note over it, else the one its other cells write
+    (a column of "398,027,639元" with a bare "407,087,723" among them: 元 too), else 元 or 万元 by the text before it."""
     if header.unit:
         return header.unit
     note = None
@@ -633,6 +644,8 @@ def _money_unit(header: Header, context: str) -> str:
         pass
     if note is not None:  # "单位:亿元" over the table (or over the table it continues)
         return note.group(1)
+    if written == {"元"}:
+        return "元"
     return "元" if ("元" in context and "万元" not in context and "万" not in context) else "万元"
 
 
