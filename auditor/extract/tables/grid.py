@@ -266,6 +266,62 @@ def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int],
     return blocks
 
 
+_PERCENT_WORD = lazyre.compile(r"[%％]")
+_MIN_ONE_LINE_ROWS = 4  # (rows of a table flattened onto one line: fewer are a sentence's figures as often)
+
+
+def _one_line_rows(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
+    """A table flattened onto one line, each row a label then the same number of figures, a total row last:
+    "政府資助 Government Subventions 5,536 45.6 % 5,413 49.7 % 學費… 2,298 18.9 % … 總額 Total 12,136 100.0 % 10,901
+    100.0 %" (a % set apart after its figure belongs to it).  Read only as any grid is: when its columns agree."""
+    out = []
+    for index, (line, start) in enumerate(lines):
+        if index in taken or len(line) < 60 or not _TOTAL_ROW_WORD.search(line):
+            continue  # (the cheap tests first: a long line naming a total)
+        groups: list[tuple[list[tuple[str, int]], list[Token]]] = []
+        label: list[tuple[str, int]] = []
+        figures: list[Token] = []
+        for m in _WORD.finditer(line):
+            word, at = m.group(), start + m.start()
+            if _PERCENT_WORD.fullmatch(word) and figures and figures[-1].value is not None \
+                    and not figures[-1].text.endswith("%"):
+                last = figures[-1]
+                written = line[last.start - start:m.end()]  # ("45.6 %": the token spans the figure and its sign)
+                figures[-1] = Token(written, last.start, last.value, last.decimals, last.unit, last.tolerance)
+                continue
+            token = cell_token(word, at)
+            if token is not None and label:
+                figures.append(token)
+                continue
+            if figures:
+                groups.append((label, figures))
+                label, figures = [], []
+            label.append((word, at))
+        if figures:
+            groups.append((label, figures))
+        # (the rows: the groups of as many figures each that end with the first total row — what stands before them,
+        # a title, the header's years, and the prose after the table, are no rows)
+        last = next((n for n, (lab, _) in enumerate(groups) if _TOTAL_ROW_WORD.search(" ".join(w for w, _ in lab))),
+                    None)
+        if last is None or len(groups[last][1]) < 2:
+            continue
+        first = last
+        while first > 0 and len(groups[first - 1][1]) == len(groups[last][1]) \
+                and not _PROSE_LABEL.search(" ".join(w for w, _ in groups[first - 1][0])):
+            first -= 1
+        if last - first + 1 < _MIN_ONE_LINE_ROWS:
+            continue
+        out.append([GridRow(" ".join(w for w, _ in lab), lab[0][1], index, tuple(figs))
+                    for lab, figs in groups[first:last + 1]])
+    return out
+
+
+_PROSE_LABEL = lazyre.compile(r"[。;；]")
+
+
+_TOTAL_ROW_WORD = lazyre.compile(r"(?:合|总|總|小)\s*计|總額|总额|Total")
+
+
 def headed_roll(lines: list[tuple[str, int]], rows: list[GridRow]) -> GridFormula | None:
     """The balance's account the header right above the rows names column by column ("项目 | 年初结转和结余 | 本年收入 |
     本年支出 | 年末结转和结余": roll_header.py, on one line or one cell a line), which states the rows' arithmetic
@@ -789,7 +845,8 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
     used: set[int] = set()
     by_line = _rows_by_line(lines, taken)
     for rows in [chunk for block in [*_row_lines(lines, taken, by_line), *_cell_lines(lines, taken),
-                                                *_pair_lines(lines, taken), *_interleaved_rows(lines, taken, by_line)]
+                                                *_pair_lines(lines, taken), *_interleaved_rows(lines, taken, by_line),
+                                                *_one_line_rows(lines, taken)]
                  for chunk in _chunks(block)]:
         span_lines = range(rows[0].line, rows[-1].line + 1)
         if any(n in used for n in span_lines):
