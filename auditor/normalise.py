@@ -119,6 +119,10 @@ class Normalised:
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1 + self.line_base, offset - self._line_starts[index] + 1
 
+    def lines(self) -> list[tuple[str, int]]:
+        """Each line of the normalised text with the offset it starts at (the table readers go row by row)."""
+        return list(zip(self.text.split("\n"), self._line_starts))
+
     def segment(self, start: int, end: int) -> "Normalised":
         """text[start:end] (start at a line's beginning) as a text of its own, its lines numbered
         as in the whole; offsets in it are relative to `start`."""

@@ -837,10 +837,7 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
     """The grids of a text that are not on `taken` lines (read as other tables), each with
     the formulas its columns agree on (or a 合计 row over the others); a grid with none is left
     unread."""
-    lines, pos = [], 0
-    for line in norm.text.split("\n"):
-        lines.append((line, pos))
-        pos += len(line) + 1
+    lines = norm.lines()
     out = []
     used: set[int] = set()
     by_line = _rows_by_line(lines, taken)

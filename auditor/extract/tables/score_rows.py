@@ -60,10 +60,7 @@ def _row(line: str, start: int, index: int):
 
 def read_score_rows(norm: Normalised, taken: set[int], vocab: Vocabulary,
                     first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
-    lines, pos = [], 0
-    for line in norm.text.split("\n"):
-        lines.append((line, pos))
-        pos += len(line) + 1
+    lines = norm.lines()
     out = []
     for index, (line, start) in enumerate(lines):
         if index in taken or not line.strip():

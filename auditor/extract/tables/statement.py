@@ -167,10 +167,7 @@ def _difference_holds(balance: Token, plus: Token, minus: Token) -> bool | None:
 def read_statements(norm: Normalised, taken: set[int], vocab: Vocabulary,
                     first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
     """The statements of a text not on `taken` lines, each as a table of its rows with its formulas."""
-    lines, pos = [], 0
-    for line in norm.text.split("\n"):
-        lines.append((line, pos))
-        pos += len(line) + 1
+    lines = norm.lines()
     out = []
     for rows, formulas, first in statements(lines, taken, vocab):
         table, facts = grid_table(rows, formulas, norm, first_id + sum(len(f) for _, f, _ in out))
