@@ -468,6 +468,19 @@ def in_other_period_bracket(text: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=4096)  # resolvers clean the same few labels over and over (3 calls a figure)
+def bracket_host(r: Reading, i: int) -> int | None:
+    """The node of the figure a bracket holding node i right follows in its sentence ("干部报酬54,000.00(3人,每人每月
+    6,000.00元,共3个月)", "比上年决算数4,210.50万元(其中…)": the figure the bracket is said of), or None (not in a
+    bracket, or one after words)."""
+    tree = r.tree
+    if tree[i].depth == 0:
+        return None
+    j = tree.before_bracket(i)
+    if j < 0 or tree[j].sentence != tree[i].sentence or tree[j].kind not in {"labelled", "total"} or r.facts[j] is None:
+        return None
+    return j
+
+
 def clean_label(label: str) -> str:
     return _LABEL_MARKS.sub("", label)
 

@@ -11,7 +11,7 @@ from auditor.extract.bind.standards import per_unit
 from auditor.extract.discourse import Node
 from auditor.extract.model import Breakdown, Fact, period_of
 from auditor.extract.numbering import item_number, item_style
-from auditor.extract.readings import in_other_period_bracket, OPENERS, Reading, clean_label
+from auditor.extract.readings import in_other_period_bracket, OPENERS, Reading, bracket_host, clean_label
 from auditor.extract.vocabulary import read_label
 
 MARKERS = {"qizhong": "其中", "fenbie": "分别为", "include": "包括", "classify": "分类", "dimension": "分类"}
@@ -583,7 +583,7 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
     """
     tree = r.tree
     opener = tree[i]
-    host = _bracket_host(r, i)
+    host = _figure_bracketed(r, i)
     out: list[Fact] = []
     subject = ""
     if i > 0 and tree[i - 1].clause == opener.clause and tree[i - 1].kind == "words" \
@@ -596,7 +596,7 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         s = tree[j]
         if s.sentence != opener.sentence and not (opens or subject):
             break
-        if s.kind in OPENERS and not subject and (s.depth <= opener.depth or _bracket_host(r, j) is None):
+        if s.kind in OPENERS and not subject and (s.depth <= opener.depth or _figure_bracketed(r, j) is None):
             break  # (a list in a bracket right after a figure lists that figure's parts: the figures outside it go on)
         fact = r.facts[j]
         if fact is not None and s.kind in {"labelled", "total"} and fact.kind in {"amount", "count", "number"}:
@@ -635,7 +635,7 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
     return [f for f in out if f.sentence >= out[0].sentence] if out else []
 
 
-def _bracket_host(r: Reading, i: int) -> Fact | None:
+def _figure_bracketed(r: Reading, i: int) -> Fact | None:
     """The figure a bracket opened by the opener at node i right follows, when the bracket's first figure is of its kind:
     "比上年决算数4,210.50万元(其中基本支出3,120.20万元、项目支出1,090.30万元)" lists the parts of the figure it is said of
     — even one compared with, or last year's, which no list after it in the sentence hangs from."""
@@ -643,11 +643,11 @@ def _bracket_host(r: Reading, i: int) -> Fact | None:
     if tree[i].depth == 0 or i == 0 or tree[i - 1].kind != "sep" or tree[i - 1].piece.keyword not in "([【" \
             or tree[i - 1].depth != tree[i].depth:
         return None
-    j = tree.before_bracket(i)
-    if j < 0 or tree[j].sentence != tree[i].sentence or tree[j].kind not in {"labelled", "total"}:
+    j = bracket_host(r, i)
+    if j is None:
         return None
     host = r.facts[j]
-    if host is None or host.kind not in {"amount", "count"} or host.is_bound or per_unit(r, host) is not None \
+    if host.kind not in {"amount", "count"} or host.is_bound or per_unit(r, host) is not None \
             or r.vocab.cue("average_amount").search(clean_label(host.label)):
         return None
     first = next((r.facts[k] for k in tree.after(i, "sentence", limit=8)

@@ -30,7 +30,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.model import Fact, Product
-from auditor.extract.readings import OPENERS, Reading, clean_label
+from auditor.extract.readings import OPENERS, Reading, bracket_host, clean_label
 
 _TOTAL = lazyre.compile(r"合计|共计|总计|共|总")
 _RANGE_AFTER = lazyre.compile(r"^\s*(?:[至~\-—到]|以上|以下|左右)")
@@ -102,7 +102,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if monthly:
             # (over months, only the plainest shape: the count before the standard and the amount after it, in its
             # sub-sentence, and no other standard before it — "一级…每人每月120元;二级…每人每月80元,全年需资金…": tiers)
-            if not (near and tree[at].sub == s.sub and (at > s.index or at == _bracket_host(r, s.index))
+            if not (near and tree[at].sub == s.sub and (at > s.index or at == bracket_host(r, s.index))
                     and count.span.start < standard.span.start) \
                     or _standard_before(r, s.index):
                 continue
@@ -169,18 +169,6 @@ def _months(r: Reading, i: int, at: int, product: Fact) -> tuple[int, str, bool]
 # a standard is an amount per unit, or a figure read bare whose 元 stands before the slash ("标准720元/生")
 _STANDARD_KINDS = frozenset({"amount", "number"})
 _INCLUDED_REACH = 44  # characters from a bracket's 含 to the standard after it ("(含台式计算机80台,每台")
-
-
-def _bracket_host(r: Reading, i: int) -> int | None:
-    """The figure a bracket holding node i right follows ("干部报酬54,000.00(3人,每人每月6,000.00元,共3个月)": the
-    54,000.00 the bracket describes), or None (not in a bracket, or one after words)."""
-    tree = r.tree
-    if tree[i].depth == 0:
-        return None
-    j = tree.before_bracket(i)
-    if j < 0 or tree[j].sentence != tree[i].sentence or tree[j].kind not in {"labelled", "total"} or r.facts[j] is None:
-        return None
-    return j
 
 
 def _sums_items(r: Reading, f: Fact) -> bool:
@@ -270,7 +258,7 @@ def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
     tree = r.tree
     money = r.vocab.cue("product_label")
     found: list[tuple[int, Fact]] = []
-    host = _bracket_host(r, i)
+    host = bracket_host(r, i)
     for k in tree.after(i, "sentence", limit=_LOOK):
         if host is not None and tree[k].depth < tree[i].depth:
             break  # (a bracket after a figure describes that figure: what follows the bracket is none of its)
