@@ -42,9 +42,12 @@ _NUMBER = lazyre.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 # extraction does not keep, so the figure is read as written and a change column as unsigned
 _SIGN_MARK = lazyre.compile(r"[(（][-−][)）]$")
 _NOTHING = lazyre.compile(r"[-—–－]{1,2}")
+# an amount in brackets is a loss, the accountants' minus ("(591)", "(1,205.30)"), but a year "(2023)" is none
+_ACCOUNTING_NEGATIVE = lazyre.compile(r"[(（](?!(?:19|20)\d\d[)）])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[)）]")
 _ANY_DIGIT = lazyre.compile(r"\d")
 _SENTENCE = lazyre.compile(r"[。;；，,]")
-_TOTAL_LABEL = lazyre.compile(r"(?:合|总|小)\s*计")
+# (a label that is 总额 / Total alone is Hong Kong's and Taiwan's 合计; 进出口总额 is a quantity of its own)
+_TOTAL_LABEL = lazyre.compile(r"(?:合|总|小)\s*计|^\s*(?:\d{4}\s*年?\s*)?(?:总\s*额|Total)(?![a-z])")
 _MIN_ROWS = 3  # a formula must hold in this many rows
 _MIN_COLUMNS, _MAX_COLUMNS = 3, 16  # (a wider grid is not searched: about k³ formulas are tried)
 _MAX_ROWS = 60  # a grid is searched in pieces of this many rows
@@ -88,6 +91,10 @@ def cell_token(text: str, start: int) -> Token | None:
     if not _ANY_DIGIT.search(text):
         return None  # (no figure without a digit: the cheap test before the patterns — most cells are words)
     bare = _SIGN_MARK.sub("", text)
+    negative = _ACCOUNTING_NEGATIVE.fullmatch(bare)
+    if negative:
+        token = cell_token("-" + negative.group(1), start)
+        return token and Token(bare, start, token.value, token.decimals, token.unit, token.tolerance)
     if not _NUMBER.fullmatch(bare):
         return None
     digits = bare.replace(",", "").replace("−", "-").rstrip("%")
@@ -931,6 +938,8 @@ def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Nor
 
 def _fact(token: Token, percent: bool, period: str | None, label: str, norm: Normalised, fact_id: int) -> Fact:
     text = token.text.replace("−", "-").removeprefix("+")
+    if negative := _ACCOUNTING_NEGATIVE.fullmatch(text):
+        text = "-" + negative.group(1)
     fig = read_figure("PERCENT", text if text.endswith("%") else text + "%") if percent \
         else read_figure("NUMBER", text.rstrip("%"))
     line, column = norm.line_col(token.start)
