@@ -151,6 +151,10 @@ _ALL = [
     Reason("grid_total_row", VOCABULARY, "a grid of bare figures whose first or last row is named 合计 / 总计: that "
            "row is the sum of the other rows, in each column (it may not hold in more than one)",
            "县区名称 资金分配额(万元) 合计 4000 乐都区 819 平安区 100 民和县 1226 互助县 600 化隆县 1155 循化县 100"),
+    Reason("indented_rows", VOCABULARY, "a table's row whose label stands further left than those of the rows right "
+           "below it is their total, column by column (rows further in still are their own parts'; a 其中 row among "
+           "them names only some, and then none is read) — read where it holds in every column that adds up but one",
+           "科目\n109\n110\n行政管理支出\n1,530\n1,760\n  人事費\n1,120\n1,140\n  業務費\n410\n620"),
     Reason("income_statement", VOCABULARY, "an income and spending statement set one cell a line: each side's total "
            "(总收入, 支出合计) is the sum of the items between the side's name and it, column by column, and the balance "
            "after both (余绌, 盈余) is 收入 − 支出 — read only where more of these hold than fail",

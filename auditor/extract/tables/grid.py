@@ -794,6 +794,17 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
     parts = [n for n in range(len(rows)) if n != total]
     if any(_TOTAL_LABEL.search(rows[n].label.replace(" ", "")) or _NESTED_LABEL.search(rows[n].label) for n in parts):
         return ()
+    checked, against = _summed_columns(rows, total, parts, formulas)
+    if not checked or against > 1:
+        return ()
+    return (GridFormula(kind="row_sum", target=total, operands=tuple(parts), columns=tuple(checked),
+                        support=len(checked) - against, rows=len(checked)),)
+
+
+def _summed_columns(rows: list[GridRow], total: int, parts: list[int],
+                    formulas: tuple[GridFormula, ...]) -> tuple[list[int], int]:
+    """The columns in which row `total` may be the sum of the `parts` rows (those that add up: not a ratio, a change,
+    a rate in % or an average), and in how many of them it is not."""
     # (a ratio, growth or change column does not add up over rows, nor does one written in %, nor
     # one whose 合计 is smaller than a part: a rate or an average)
     skip = {f.target for f in formulas if f.kind in {"ratio", "growth", "change"}}
@@ -820,10 +831,50 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
             continue  # (a 合计 among its rows' values is their mean, a rate: "增长% | 6.2 | 4.8 | -2.3 | 合计 3.5")
         checked.append(c)
         against += abs(head.value - summed) > slack
-    if not checked or against > 1:
+    return checked, against
+
+
+def indented_sums(lines: list[tuple[str, int]], rows: list[GridRow],
+                  formulas: tuple[GridFormula, ...]) -> tuple[GridFormula, ...]:
+    """A row whose label stands further left than those of the rows right below it is their total, as a 合计 row is
+    of the others ("行政管理支出 ⏎ 153,772,397 ⏎ … ⏎ ␣␣人事費 ⏎ 111,892,611 ⏎ … ⏎ ␣␣業務費 ⏎ …", each year's column):
+    read where it holds in every column that adds up but one at most.  Rows further in still are their own parts'
+    total, not the row's; a 其中 / 含 row among them names only some (then none is read), and rows on one line
+    show no indent."""
+    if len({r.line for r in rows}) < len(rows):
         return ()
-    return (GridFormula(kind="row_sum", target=total, operands=tuple(parts), columns=tuple(checked),
-                        support=len(checked) - against, rows=len(checked)),)
+    indent = [_indent(lines[r.line][0]) for r in rows]
+    if len(set(indent)) < 2:
+        return ()
+    totals = {f.target for f in formulas if f.kind == "row_sum"}
+    out = []
+    for n, row in enumerate(rows):
+        if n in totals:
+            continue
+        below = []
+        for m in range(n + 1, len(rows)):
+            if indent[m] <= indent[n]:
+                break
+            below.append(m)
+        if not below:
+            continue
+        step = min(indent[m] for m in below)
+        parts = [m for m in below if indent[m] == step]
+        if len(parts) < 2 or any(_TOTAL_LABEL.search(rows[m].label.replace(" ", ""))
+                                 or _PARTIAL_ROW.search(rows[m].label) for m in parts):
+            continue
+        checked, against = _summed_columns(rows, n, parts, formulas)
+        if checked and against <= 1 and len(checked) > 2 * against:
+            out.append(GridFormula(kind="row_sum", target=n, operands=tuple(parts), columns=tuple(checked),
+                                   reason="indented_rows", support=len(checked) - against, rows=len(checked)))
+    return tuple(out)
+
+
+_PARTIAL_ROW = lazyre.compile(r"其中|^\s*含|包括")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t\u3000"))
 
 
 def _distinct_columns(grid: list[tuple[Token, ...]], k: int) -> list[int]:
@@ -861,6 +912,7 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         if roll is not None:
             formulas += (roll,)
         formulas += row_sums(rows, formulas)
+        formulas += indented_sums(lines, rows, formulas)
         if not formulas:
             continue
         used.update(span_lines)

@@ -165,7 +165,8 @@ def _row_sum(formula: GridFormula, table: ScoreTable) -> list[Breakdown]:
     return out
 
 
-_VIA = {"income_statement": "a statement's side: its items between its name and its total"}
+_VIA = {"income_statement": "a statement's side: its items between its name and its total",
+        "indented_rows": "a row over the rows indented below it"}
 
 
 def _row_balance(formula: GridFormula, table: ScoreTable) -> list[Difference]:
