@@ -155,6 +155,11 @@ _ALL = [
            "below it is their total, column by column (rows further in still are their own parts'; a 其中 row among "
            "them names only some, and then none is read) — read where it holds in every column that adds up but one",
            "科目\n109\n110\n行政管理支出\n1,530\n1,760\n  人事費\n1,120\n1,140\n  業務費\n410\n620"),
+    Reason("stacked_rows", VOCABULARY, "a table's row that is the sum of the rows right below it in every column of "
+           "amounts (two at least, no coincidence likely) is their subtotal, whatever its label: the fewest such rows; "
+           "with three columns of amounts or more one may break it, and a column of shares is read where it adds up",
+           "項目 105 106 107\n學雜費收入 336,989,962 318,318,360 270,080,827\n學費收入 257,752,718 243,904,520 "
+           "204,887,487\n雜費收入 79,237,244 74,413,840 65,193,340\n推廣教育收入 10,870,724 10,226,255 4,317,961"),
     Reason("income_statement", VOCABULARY, "an income and spending statement set one cell a line: each side's total "
            "(总收入, 支出合计) is the sum of the items between the side's name and it, column by column, and the balance "
            "after both (余绌, 盈余) is 收入 − 支出 — read only where more of these hold than fail",

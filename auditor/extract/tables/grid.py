@@ -870,6 +870,55 @@ def indented_sums(lines: list[tuple[str, int]], rows: list[GridRow],
     return tuple(out)
 
 
+_MAX_STACKED_PARTS = 12  # (a subtotal row over more rows right below it than this is not looked for)
+
+
+def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[GridFormula, ...]:
+    """A row that is, in two columns of amounts at least, the sum of the rows right below it is their subtotal,
+    however its label names it ("學雜費收入 336,989,962 … ⏎ 學費收入 257,752,718 … ⏎ 雜費收入 72,434,117 … ⏎ …", each
+    year's amount): the fewest rows that make it so, found the way the columns' formulas are (no coincidence over
+    the rows and lengths tried may explain it).  A column that breaks a subtotal is read there only when it adds up
+    in all the others but that one, and in two at least: a column of codes, of growth rates or of years adds up in
+    none, and the one subtotal a column of amounts or shares breaks is the slip."""
+    columns = [c for c in range(len(rows[0].tokens))
+               if c not in {f.target for f in formulas if f.kind in {"ratio", "growth", "change"}}]
+    if len(columns) < 2 or len(rows) < _MIN_ROWS:
+        return ()
+    taken = {f.target for f in formulas if f.kind == "row_sum"}
+    trials = len(rows) * _MAX_STACKED_PARTS
+    groups: list[tuple[int, tuple[int, ...], dict[int, float | bool | None]]] = []  # (row, parts, column → result)
+    for n in range(len(rows) - 2):
+        if n in taken:
+            continue
+        for k in range(2, min(_MAX_STACKED_PARTS, len(rows) - 1 - n) + 1):
+            parts = tuple(range(n + 1, n + 1 + k))
+            results = {c: _sum_in((rows[n].tokens[c], *(rows[m].tokens[c] for m in parts)), 0, tuple(range(1, k + 1)))
+                       for c in columns}
+            held = [r for c, r in results.items() if r is not None and r is not False
+                    and not rows[n].tokens[c].text.endswith("%")]
+            chance = 1.0
+            for r in held:
+                chance *= r
+            if len(held) >= 2 and chance * trials <= _COINCIDENCE:
+                groups.append((n, parts, results))
+                break
+    read = []
+    for c in columns:
+        results = [g[2][c] for g in groups]
+        held, against = sum(r is not None and r is not False for r in results), sum(r is False for r in results)
+        if held >= 2 and against <= 1 and held > against:
+            read.append(c)
+    out = []
+    for n, parts, results in groups:
+        # (what holds in the subtotal is read in it, what breaks it only in a column that adds up in the others)
+        checked = [c for c in columns if results[c] is not None and (results[c] is not False or c in read)]
+        against = sum(results[c] is False for c in checked)
+        if len(checked) - against >= 2:
+            out.append(GridFormula(kind="row_sum", target=n, operands=parts, columns=tuple(checked),
+                                   reason="stacked_rows", support=len(checked) - against, rows=len(checked)))
+    return tuple(out)
+
+
 _PARTIAL_ROW = lazyre.compile(r"其中|^\s*含|包括")
 
 
@@ -913,6 +962,7 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
             formulas += (roll,)
         formulas += row_sums(rows, formulas)
         formulas += indented_sums(lines, rows, formulas)
+        formulas += stacked_sums(rows, formulas)
         if not formulas:
             continue
         used.update(span_lines)

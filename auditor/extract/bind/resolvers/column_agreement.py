@@ -166,7 +166,8 @@ def _row_sum(formula: GridFormula, table: ScoreTable) -> list[Breakdown]:
 
 
 _VIA = {"income_statement": "a statement's side: its items between its name and its total",
-        "indented_rows": "a row over the rows indented below it"}
+        "indented_rows": "a row over the rows indented below it",
+        "stacked_rows": "a row that is the sum of the rows right below it in every column of amounts"}
 
 
 def _row_balance(formula: GridFormula, table: ScoreTable) -> list[Difference]:
