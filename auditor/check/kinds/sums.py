@@ -18,7 +18,7 @@ from auditor.findings import Evidence, Outcome
 
 def sum_arithmetic(total_fact: Fact, parts: list[Fact], subtracted: list[Fact], computed: Value,
                    comparison, partial: bool = False) -> dict[str, str]:
-    terms = " + ".join(written(p, total_fact) for p in parts)
+    terms = added(parts, total_fact)
     if subtracted:
         terms += "".join(f" − {written(p, total_fact)}" for p in subtracted)
     shown = show(computed.value, total_fact, decimals_for([*parts, *subtracted], total_fact) - total_fact.decimals)
@@ -27,6 +27,19 @@ def sum_arithmetic(total_fact: Fact, parts: list[Fact], subtracted: list[Fact], 
     out = {}
     for lang in ("zh", "en"):
         out[lang] = f"{terms} = {shown}{unit} {relation} {written(total_fact)}{unit} {diff_text(comparison.difference, total_fact, lang, decimals_for([*parts, *subtracted], total_fact))}"
+    return out
+
+
+def added(parts: list[Fact], like: Fact) -> str:
+    """"a + b − c": a part below zero after the first (a loss in a statement, "(591)") is taken away, not added as
+    "+ -591"."""
+    out = ""
+    for n, p in enumerate(parts):
+        text = written(p, like)
+        if n and text.startswith("-"):
+            out += " − " + text[1:]
+        else:
+            out += (" + " if n else "") + text
     return out
 
 
