@@ -894,14 +894,18 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tupl
             parts = tuple(range(n + 1, n + 1 + k))
             results = {c: _sum_in((rows[n].tokens[c], *(rows[m].tokens[c] for m in parts)), 0, tuple(range(1, k + 1)))
                        for c in columns}
-            held = [r for c, r in results.items() if r is not None and r is not False
+            held = [c for c, r in results.items() if r is not None and r is not False
                     and not rows[n].tokens[c].text.endswith("%")]
             chance = 1.0
-            for r in held:
-                chance *= r
+            for c in held:
+                # (a round figure — a quota "10.00 = 5.00 + 5.00" — falls so by design as often as by chance)
+                chance *= _chance(_rounded(rows[n].tokens[c]), rows[n].tokens[c].value)
             if len(held) >= 2 and chance * trials <= _COINCIDENCE:
                 groups.append((n, parts, results))
                 break
+    # (rows that are parts of a subtotal that holds are siblings, no subtotal of one another: "会议费 10.00 = 培训费 5.00 +
+    # 差旅费 5.00" under 商品和服务支出 43.00, which sums them all)
+    groups = [g for g in groups if not any(o is not g and g[0] in o[1] and set(g[1]) <= set(o[1]) for o in groups)]
     read = []
     for c in columns:
         results = [g[2][c] for g in groups]
@@ -917,6 +921,16 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tupl
             out.append(GridFormula(kind="row_sum", target=n, operands=parts, columns=tuple(checked),
                                    reason="stacked_rows", support=len(checked) - against, rows=len(checked)))
     return tuple(out)
+
+
+def _rounded(token: Token) -> Token:
+    """The token with the unit of its last digit that is not zero ("10.00": tens), as a chance is judged."""
+    if not token.value:
+        return token
+    unit = token.unit
+    while token.value % (unit * 10) == 0:
+        unit *= 10
+    return Token(token.text, token.start, token.value, token.decimals, unit, unit / 2)
 
 
 _PARTIAL_ROW = lazyre.compile(r"其中|^\s*含|包括")

@@ -43,9 +43,10 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
     differences: list[Difference] = []
     ceiling = vocab.cue("ceiling_row") if vocab is not None else None
     points = vocab.cue("grid_points_column") if vocab is not None else None
+    counts = vocab.cue("grid_count_column") if vocab is not None else None
     for formula in table.formulas:
         if formula.kind == "row_sum":
-            breakdowns.extend(_row_sum(formula, table))
+            breakdowns.extend(_row_sum(formula, table, counts if formula.reason in _INFERRED_ROWS else None))
             continue
         if formula.kind == "row_balance":
             differences.extend(_row_balance(formula, table))
@@ -151,18 +152,31 @@ def _change(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[C
         current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=())]
 
 
-def _row_sum(formula: GridFormula, table: ScoreTable) -> list[Breakdown]:
-    """The 合计 row over the other rows, column by column (a dash is none: 0 in the sum)."""
+_INFERRED_ROWS = frozenset({"indented_rows", "stacked_rows"})
+
+
+def _row_sum(formula: GridFormula, table: ScoreTable, counts=None) -> list[Breakdown]:
+    """The 合计 row over the other rows, column by column (a dash is none: 0 in the sum).  `counts`: the cue of a
+    column of counts, where a total the layout alone makes one (indented, stacked rows) is read only when it holds —
+    a person may stand in two rows below it."""
     out = []
     total_row = table.rows[formula.target]
     for c in formula.columns:
         total = _cell(total_row, c)
         parts = [p for p in (_cell(table.rows[n], c) for n in formula.operands) if p is not None]
+        if counts is not None and total is not None and parts and c < len(table.columns) \
+                and counts.search(table.columns[c]) and not _sum_holds(total, parts):
+            continue
         if total is not None and parts:
             out.append(Breakdown.model_construct(total=total, parts=tuple(parts), marker="合计", complete=True,
                                                  reason=TOTAL_ROW if formula.reason == REASON else formula.reason,
                                                  via=(_VIA.get(formula.reason, "a grid's 合计 row over its other rows"),)))
     return out
+
+
+def _sum_holds(total: Fact, parts: list[Fact]) -> bool:
+    return abs(total.value - sum((p.value for p in parts), Decimal(0))) <= total.tolerance + sum(
+        (p.tolerance for p in parts), Decimal(0))
 
 
 _VIA = {"income_statement": "a statement's side: its items between its name and its total",
