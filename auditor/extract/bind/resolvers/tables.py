@@ -69,6 +69,7 @@ class TableRelations:
 def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary) -> TableRelations:
     out = TableRelations()
     average = vocab.cue("average_total")
+    deducted = vocab.cue("deducted_row")
     previous: ScoreTable | None = None
     for table in tables:
         if table.kind == "grid":  # (bare figures: only what its columns agree on)
@@ -84,7 +85,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary
         if not table.averages and not table.two_sided:
             # (averages add up to nothing: "其中:农村" is another average, no part; a 收支平衡表's two sides read as one
             # column of rows are no list)
-            out.breakdowns.extend(_sums(table, rows, via, parts_of, average))
+            out.breakdowns.extend(_sums(table, rows, via, parts_of, average, deducted))
             out.breakdowns.extend(_row_totals(table, rows, via))
             out.breakdowns.extend(_subtotal_blocks(rows, via))
             out.breakdowns.extend(_closing_totals(rows, via))
@@ -256,7 +257,7 @@ def _partition(table: ScoreTable, rows: list[TableRow]) -> list[tuple[list[Table
 
 
 def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
-          parts_of: list[tuple[list[TableRow], bool, str]], average) -> list[Breakdown]:
+          parts_of: list[tuple[list[TableRow], bool, str]], average, deducted=None) -> list[Breakdown]:
     out = []
     if table.column_sums:  # each block: 年度资金总额 = Σ its sources
         keys = [k for k in dict.fromkeys(k for r in rows for k in r.cells)]
@@ -269,7 +270,7 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
                 reason="funds_sources", via=tuple(dict.fromkeys([*via, *row.via]))))
     for row, (all_parts, all_complete, all_reason) in zip(rows, parts_of):
         for parts, complete, reason in _groups(table, all_parts, all_complete, all_reason, row):
-            out.extend(_row_sums(row, parts, complete, reason, via, average))
+            out.extend(_row_sums(row, parts, complete, reason, via, average, deducted))
     return out
 
 
@@ -330,10 +331,12 @@ _TEMPLATE_SOURCE = lazyre.compile(r"^(?:其中[:：])?(?:上年结转(?:资金)?
 
 
 def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
-              via: tuple[str, ...], average) -> list[Breakdown]:
+              via: tuple[str, ...], average, deducted=None) -> list[Breakdown]:
     """Each summed column's total and its parts; none where the rows are in other units or the row is an average
-    (the vocabulary's cue average_total)."""
+    (the vocabulary's cue average_total).  A row labelled "减：…" (cue deducted_row) is taken away, not added."""
     out = []
+    taken = [p for p in parts if deducted is not None and deducted.search(_bare(p.label))]
+    parts = [p for p in parts if p not in taken]
     for key in row.cells:
         if key.split("#")[0] not in _SUM_ROLES:
             continue
@@ -352,7 +355,8 @@ def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
         full = complete and all(_written(p, key) for p in parts)
         none = sum(1 for p in parts if key not in p.cells and key in p.dashed)
         out.append(Breakdown.model_construct(
-            total=total, parts=tuple(values), marker="表格", complete=full, reason=reason, written_none=none,
+            total=total, parts=tuple(values), subtracted=tuple(p.cells[key] for p in taken if key in p.cells),
+            marker="表格", complete=full, reason=reason, written_none=none,
             via=tuple(dict.fromkeys([*via, *row.via, *(v for p in parts for v in p.via)]))))
     return out
 
