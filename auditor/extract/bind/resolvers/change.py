@@ -193,6 +193,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if previous is not None and _other_scenario_compared(
                 r.norm.text[part_start(r.norm.text, s.start):s.start] + s.piece.keyword, previous):
             previous = None  # ("上年执行数56739万元,比上年预算增长6.17%": compared with last year's budget, not that figure)
+        if previous is not None and _not_the_budget_compared(r, s.piece.keyword, previous):
+            previous = None  # ("…1,407.72万元,2022年为1,318.40万元,本年支出较年初预算增长4.20%": of the budget, not last year's)
         # "约100万元" or a figure with a lost character is no base for exact arithmetic
         current = None if current is not None and current.is_bound else current
         previous = None if previous is not None and previous.is_bound else previous
@@ -229,6 +231,17 @@ def _other_scenario_compared(said: str, previous: Fact) -> bool:
     named = "budget" if "预算" in m.group(1) else "actual"
     return previous.scenario not in _SCENARIO_FAMILIES[named] and any(
         previous.scenario in family for family in _SCENARIO_FAMILIES.values())
+
+
+def _not_the_budget_compared(r: Reading, keyword: str, previous: Fact) -> bool:
+    """The change names this year's budget as what it compares with (cue compared_with_budget: 较年初预算, 比调整预算) and
+    `previous` is a figure of an earlier year, or the other named budget: no base of it (the budget named is looked
+    for elsewhere, or the change is left undecided)."""
+    m = r.vocab.cue("compared_with_budget").search(keyword)
+    if m is None or r.vocab.cue("reference_previous").search(keyword):
+        return False
+    other = "budget_adjusted" if m.group("initial") else "budget_initial" if m.group("adjusted") else None
+    return r.is_previous(previous) or (other is not None and previous.scenario == other)
 
 
 def _aside_after(r: Reading, i: int) -> int:
