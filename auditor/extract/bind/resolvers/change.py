@@ -189,6 +189,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # "2023年年初预算:本年收入合计1980.00万元,…。决算与年初预算相比,收入增加176.80万元,增长8.93%": a change of the
             # outturn against the budget is measured from the budget the text states; the outturn is not in the sentence
             previous, current, reason = current, None, "change_from_stated_budget"
+        if current is None and previous is not None:
+            named = _year_and_kind_named(r, i, previous)
+            if named is not None:
+                # ("…实际支出18.46万元,2024年预算较2023年实际支出增加3.14万元": the subject named by its year and kind, its one
+                # value stated elsewhere — the document layer looks it up, change_current)
+                subject_label, reason = named, "change_of_unstated_figure"
         last = (i, subject_label, current, reason)
         if previous is not None and _other_scenario_compared(
                 r.norm.text[part_start(r.norm.text, s.start):s.start] + s.piece.keyword, previous):
@@ -231,6 +237,23 @@ def _other_scenario_compared(said: str, previous: Fact) -> bool:
     named = "budget" if "预算" in m.group(1) else "actual"
     return previous.scenario not in _SCENARIO_FAMILIES[named] and any(
         previous.scenario in family for family in _SCENARIO_FAMILIES.values())
+
+
+_YEAR_KIND_COMPARED = lazyre.compile(r"((?:19|20)\d{2})\s*年度?([^\d,;。]{1,8}?)(?:较|比|相较于?|与)\s*((?:19|20)\d{2})\s*年度?")
+
+
+def _year_and_kind_named(r: Reading, i: int, previous: Fact) -> str | None:
+    """The words of the change at node i name its subject by a later year and a kind of figure, and what it compares with
+    by `previous`'s year ("2024年预算较2023年实际支出增加": "2024年预算"): those words, when they name no other subject
+    than `previous`'s; else None."""
+    m = _YEAR_KIND_COMPARED.match(said_before(r.tree, i).strip())
+    if m is None or m.group(3) != previous.period or int(m.group(1)) <= int(m.group(3)):
+        return None
+    named = f"{m.group(1)}年{m.group(2)}"
+    info = read_label(named, r.vocab)
+    if info.scenario is None or info.concept not in (None, previous.concept):
+        return None
+    return named
 
 
 def _not_the_budget_compared(r: Reading, keyword: str, previous: Fact) -> bool:
