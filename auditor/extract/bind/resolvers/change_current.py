@@ -10,7 +10,7 @@ value the year before, if the document states that too (for the change itself).
 from __future__ import annotations
 
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.model import Change
+from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change
 
 
 def resolve(index: DocumentIndex, changes: list[Change]) -> list[Change]:
@@ -49,16 +49,12 @@ def _of_year_named(index: DocumentIndex, c: Change) -> Change:
     info, was = index.label_concept(c.subject_label), c.previous
     if not (info.period or "").isdigit() or info.scenario is None or not was.concept:
         return c
-    kind = _KIND_OF.get(info.scenario, {info.scenario})
+    # (a budget of any kind — 年初, 调整 or none named — or money spent: the kind its words name)
+    kind = next((k for k in (SPENT_SCENARIOS, BUDGET_SCENARIOS - {"available"}) if info.scenario in k), {info.scenario})
     found = index.unique([f for f in index.amounts_of(was.concept, near=c.keyword_span.start)
                           if f is not was and index.period_of(f) == info.period and f.scenario in kind
                           and f.unit == was.unit and f.span.start < c.keyword_span.start and not f.is_bound])
     return c.model_copy(update={"current": found}) if found is not None else c
-
-
-# a kind of figure named by a scenario word: a budget (年初, 调整 or none named), or what was spent
-_KIND_OF = {"budget": {"budget", "budget_initial", "budget_adjusted"}, "actual": {"actual", "final"},
-            "final": {"actual", "final"}}
 
 
 def _year_before(year: str | None) -> str | None:
