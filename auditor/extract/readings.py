@@ -662,14 +662,22 @@ def _respective_years(tree: Discourse) -> tuple[dict[int, str], dict[int, str]]:
             series = (s.sentence, years)
             out.update(zip(values, years))
             first = tree[values[0]].piece.label
+            subject = tree[s.index - 1] if s.index > 0 else None
             if first.strip():
                 labels.update((k, first) for k in values[1:])
+            elif subject is not None and subject.kind == "words" and subject.clause == s.clause \
+                    and subject.piece.label.strip():
+                # ("2023年、2022年本年收入合计分别为2,486.73万元和2,263.15万元": the subject named before 分别, of each year)
+                labels.update((k, subject.piece.label) for k in values)
     return out, labels
 
 
 def _only_words_before(tree: Discourse, i: int) -> bool:
-    """Node i opens its clause but for words (a subject: "本年支出合计分别为")."""
+    """Node i opens its clause but for words (a subject: "本年支出合计分别为"), perhaps after 其中 (a part's series:
+    "…本年收入合计分别为…,其中财政拨款收入分别为…")."""
     before = [j for j in tree.before(i, "clause") if tree[j].kind != "sep"]
+    if before and tree[before[-1]].kind == "qizhong":
+        before = before[:-1]
     return bool(before) and all(tree[j].kind == "words" for j in before)
 
 

@@ -178,6 +178,8 @@ class Vocabulary:
                    "unnamed_base": bool(v.get("unnamed_base", True)),
                    # is a bare 支出 what was spent ("…,支出19.28亿元,支付率39.62%")?
                    "spent_unnamed": bool(v.get("spent_unnamed", False)),
+                   # is a bare 完成 what was done (cue label_done_bare: "…调整预算512.80万元,完成509.37万元,完成调整预算的99.33%")?
+                   "done_unnamed": bool(v.get("done_unnamed", False)),
                    # words naming an amount this rate is of, whatever its scenario ("拨付" of a 使用率)
                    "base_words": tuple(v.get("base_words", ()))}
             for name, v in data.get("rates", {}).items()

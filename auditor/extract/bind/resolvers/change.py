@@ -189,10 +189,18 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # "2023年年初预算:本年收入合计1980.00万元,…。决算与年初预算相比,收入增加176.80万元,增长8.93%": a change of the
             # outturn against the budget is measured from the budget the text states; the outturn is not in the sentence
             previous, current, reason = current, None, "change_from_stated_budget"
+        if current is None and previous is not None:
+            named = _year_and_kind_named(r, i, previous)
+            if named is not None:
+                # ("…实际支出18.46万元,2024年预算较2023年实际支出增加3.14万元": the subject named by its year and kind, its one
+                # value stated elsewhere — the document layer looks it up, change_current)
+                subject_label, reason = named, "change_of_unstated_figure"
         last = (i, subject_label, current, reason)
         if previous is not None and _other_scenario_compared(
                 r.norm.text[part_start(r.norm.text, s.start):s.start] + s.piece.keyword, previous):
             previous = None  # ("上年执行数56739万元,比上年预算增长6.17%": compared with last year's budget, not that figure)
+        if previous is not None and _not_the_budget_compared(r, s.piece.keyword, previous):
+            previous = None  # ("…1,407.72万元,2022年为1,318.40万元,本年支出较年初预算增长4.20%": of the budget, not last year's)
         # "约100万元" or a figure with a lost character is no base for exact arithmetic
         current = None if current is not None and current.is_bound else current
         previous = None if previous is not None and previous.is_bound else previous
@@ -229,6 +237,34 @@ def _other_scenario_compared(said: str, previous: Fact) -> bool:
     named = "budget" if "预算" in m.group(1) else "actual"
     return previous.scenario not in _SCENARIO_FAMILIES[named] and any(
         previous.scenario in family for family in _SCENARIO_FAMILIES.values())
+
+
+_YEAR_KIND_COMPARED = lazyre.compile(r"((?:19|20)\d{2})\s*年度?([^\d,;。]{1,8}?)(?:较|比|相较于?|与)\s*((?:19|20)\d{2})\s*年度?")
+
+
+def _year_and_kind_named(r: Reading, i: int, previous: Fact) -> str | None:
+    """The words of the change at node i name its subject by a later year and a kind of figure, and what it compares with
+    by `previous`'s year ("2024年预算较2023年实际支出增加": "2024年预算"): those words, when they name no other subject
+    than `previous`'s; else None."""
+    m = _YEAR_KIND_COMPARED.match(said_before(r.tree, i).strip())
+    if m is None or m.group(3) != previous.period or int(m.group(1)) <= int(m.group(3)):
+        return None
+    named = f"{m.group(1)}年{m.group(2)}"
+    info = read_label(named, r.vocab)
+    if info.scenario is None or info.concept not in (None, previous.concept):
+        return None
+    return named
+
+
+def _not_the_budget_compared(r: Reading, keyword: str, previous: Fact) -> bool:
+    """The change names this year's budget as what it compares with (cue compared_with_budget: 较年初预算, 比调整预算) and
+    `previous` is a figure of an earlier year, or the other named budget: no base of it (the budget named is looked
+    for elsewhere, or the change is left undecided)."""
+    m = r.vocab.cue("compared_with_budget").search(keyword)
+    if m is None or r.vocab.cue("reference_previous").search(keyword):
+        return False
+    other = "budget_adjusted" if m.group("initial") else "budget_initial" if m.group("adjusted") else None
+    return r.is_previous(previous) or (other is not None and previous.scenario == other)
 
 
 def _aside_after(r: Reading, i: int) -> int:

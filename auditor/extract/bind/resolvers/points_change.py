@@ -13,7 +13,8 @@ A rate in a bracket after 高于 / 低于 … (or 比 / 较 …) is the one comp
 is of the nearest rate before it, past other such comparisons of the same rate
 ("…高于全省平均增幅(11%)8.9个百分点,高于州市平均增幅(14.5%)5.4个百分点").
 A change whose other rate the sentence does not write ("执行率95%,比上年提高5个百分点") is
-left unread.
+left unread; last year's rate may stand in a bracket right after a 比上年 change
+("增长8.6%,增幅比上年提高3.5个百分点(2022年增长6.1%)" → 8.6 − 6.1 = 2.5).
 """
 
 from __future__ import annotations
@@ -50,6 +51,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if direction == 0:
             continue
         previous, current = _rates_before(r, k - 1)
+        if previous is None and current is None and r.vocab.cue("reference_previous").search(said):
+            # ("增长8.6%,增幅比上年提高3.5个百分点(2022年增长6.1%)": last year's rate in a bracket right after the points)
+            previous = _last_years_rate_after(r, k)
+            current = _rate_before(r, k - 1, previous) if previous is not None else None
         if previous is None or current is None:
             continue
         yield Candidate(Change.model_construct(
@@ -82,6 +87,44 @@ def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
     return None, None
 
 
+
+
+def _last_years_rate_after(r: Reading, k: int) -> Fact | None:
+    """The one rate of the bracket right after the points at node k, when it is last year's ("…提高3.5个百分点(2022年增长
+    6.1%)"): the rate a 比上年 change of points is against. None when the bracket holds anything else."""
+    tree = r.tree
+    if k + 1 >= len(tree) or not tree[k + 1].separator("(") or tree[k + 1].depth <= tree[k].depth:
+        return None
+    found: Fact | None = None
+    j = k + 2
+    while j < len(tree) and tree[j].depth > tree[k].depth:
+        t, f = tree[j], r.facts[j]
+        if f is not None:
+            if found is not None or f.kind != "percent" or f.is_bound or t.kind not in _RATE_KINDS \
+                    or not r.is_previous(f):
+                return None
+            found = f
+        elif t.kind not in {"period", "words", "sep"}:
+            return None
+        j += 1
+    return found
+
+
+def _rate_before(r: Reading, i: int, like: Fact) -> Fact | None:
+    """The nearest figure before node i in its sentence when it is a rate of `like`'s concept, this year's and not one
+    compared with (only words between): the rate a change of points after it is of."""
+    tree = r.tree
+    compared = r.vocab.cue("compared_prefix")
+    for j in tree.before(i, "sentence", limit=_REACH):
+        t, f = tree[j], r.facts[j]
+        if f is None:
+            if t.kind in {"words", "sep"} and t.depth == tree[i].depth:
+                continue
+            return None
+        ok = t.kind in _RATE_KINDS and f.kind == "percent" and not f.is_bound and f.concept == like.concept \
+            and not r.is_previous(f) and not compared.match(clean_label(f.label)) and t.depth == tree[i].depth
+        return f if ok else None
+    return None
 
 
 def _bracketed_after(r: Reading, j: int, words) -> int | None:

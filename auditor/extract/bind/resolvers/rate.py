@@ -21,6 +21,8 @@ from auditor.extract.readings import OPENERS, Reading, clean_label
 _LOOK_BACK = 200
 _EARLIER = lazyre.compile(r"上一?年|去年|同期|前一年")  # (a figure of the year before, or of the same period then)
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
+# a rate that names one budget (年初 / 调整) is never of the other
+OTHER_NAMED_BUDGET = {"budget_initial": "budget_adjusted", "budget_adjusted": "budget_initial"}
 _AVAILABLE = lazyre.compile(r"可用|到位|收到|拨付|结余|结转")  # money available or received, no budget
 
 
@@ -29,7 +31,7 @@ _LAST_YEARS_RATE = lazyre.compile(r"(?:较|比|由|从)(?:上一?年度?|去年|
 
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
-    before_sentence: dict[int, list[Fact]] = {}
+    before_sentence: dict[tuple[int, str | None], list[Fact]] = {}
     parts_of: dict[int, set[int]] = {}
     for b in lists:
         parts_of.setdefault(b.total.id, set()).update(p.id for p in b.parts)
@@ -53,10 +55,10 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # "收到…资金118.92万元,全年发放108.61万元。…预算执行率91.33%": a rate whose sentence
             # states no amount, of the two amounts of the sentence right before it (found once a
             # sentence: a sentence of many rates does not read the one before again for each)
-            first = tree.unit("sentence", s.index).start
-            if first not in before_sentence:
-                before_sentence[first] = _sentence_before(r, s.index)
-            near = list(before_sentence[first])
+            first, named = tree.unit("sentence", s.index).start, named_base(r, info.text)
+            if (first, named) not in before_sentence:
+                before_sentence[first, named] = _sentence_before(r, s.index, named)
+            near = list(before_sentence[first, named])
             reason = "rate_after_its_amounts" if near else reason
         flow = r.vocab.flow(info.text)
         if flow == "both":
@@ -118,7 +120,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # ("已拨付7,954.80万元,已使用6,760.58万元,资金使用率84.99%(按已拨付资金计算)": the bracket names its base)
             nums, dens, others = [f for f in nums if f is not said], [said], [f for f in others if f is not said]
             via = (*via, "the base its bracket names")
-        if reason == "rate_after_its_amounts" and not (len(nums) == 1 and len(dens) == 1):
+        if reason == "rate_after_its_amounts" and not (len(nums) == 1 and len(_of_named_budget(dens, base)) == 1):
             # which of the sentence before's amounts the rate is of is open: none is
             reason, nums, dens, others = "rate_in_sentence", [], [], []
         pairs = tuple(p for p in sentence_pairs(nums, dens, others, base, spec["unnamed_base"])
@@ -213,8 +215,11 @@ def sentence_pairs(nums: list[Fact], dens: list[Fact], others: list[Fact], base:
     if base:
         # (a rate of a budget — 完成年初预算的p% — is not of the money available or received: those
         # stand in for a budget only when the rate names none)
+        # (nor of the other named budget: "年初预算为412.60万元,支出决算为468.37万元,完成调整预算的98.62%" is of an
+        # adjusted budget its sentence does not state — found elsewhere, or left undecided)
         dens = [d for d in dens if d.scenario == base] \
-            or [d for d in dens if base not in _BUDGETS or not _AVAILABLE.search(d.label)]
+            or [d for d in dens if (base not in _BUDGETS or not _AVAILABLE.search(d.label))
+                and d.scenario != OTHER_NAMED_BUDGET.get(base)]
     pairs = [(n, d) for n in nums for d in dens if n is not d]
     if not pairs and nums and others and unnamed_base and not base:
         # (a rate that names its base — 完成年初预算的63.61% — is not of an amount named otherwise:
@@ -331,9 +336,16 @@ def _in_bracket_of_rate(r: Reading, k: int) -> bool:
     return fact is not None and fact.kind == "percent" and r.labels[j] is not None and r.labels[j].rate is not None
 
 
-def _sentence_before(r: Reading, i: int) -> list[Fact]:
+def _of_named_budget(dens: list[Fact], base: str | None) -> list[Fact]:
+    """The bases of the budget a rate names (年初 / 调整), of those given; all of them when it names neither."""
+    return [d for d in dens if d.scenario == base] if base in OTHER_NAMED_BUDGET else dens
+
+
+def _sentence_before(r: Reading, i: int, base: str | None = None) -> list[Fact]:
     """The two amounts of the sentence right before node i's, in its paragraph — nearest first —
-    when that sentence states exactly two and no rate or list of its own."""
+    when that sentence states exactly two and no rate or list of its own; or, for a rate that names its budget
+    (`base`: 年初 / 调整), its amounts when just one is of that budget ("年初预算846.30万元,…调整预算为1,027.56万元,
+    支出决算962.14万元。…完成调整预算的98.63%": the other budget is no base of it)."""
     tree = r.tree
     first = tree.unit("sentence", i).start
     if first == 0 or tree[first - 1].paragraph != tree[i].paragraph:
@@ -345,7 +357,9 @@ def _sentence_before(r: Reading, i: int) -> list[Fact]:
             return []
         if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" and not f.is_bound:
             amounts.append(f)
-    return amounts[::-1] if len(amounts) == 2 else []
+    if len(amounts) == 2 or (base in OTHER_NAMED_BUDGET and len(_of_named_budget(amounts, base)) == 1):
+        return amounts[::-1]
+    return []
 
 
 def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) -> tuple[list[Fact], list[Fact], list[Fact]]:
@@ -356,6 +370,7 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     remainder, received_cue = r.vocab.cue("remainder"), r.vocab.cue("received")
     done = r.vocab.cue("label_end_actual")
     done_label = _SPENT_FUNDS.search
+    done_bare = r.vocab.cue("label_done_bare")
     # (… named so after the figure too: "尚有2.35亿元直达资金未分配,…(已分配14.45亿元,分配率86.01%)")
     left = r.vocab.cue("left_after_figure")
     # (… nor a difference named so, "完成43540万元,超收3960万元,完成预算的110.01%": the budget is 43540 − 3960)
@@ -365,6 +380,7 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     # (a label that ends naming money spent is spending, whatever scenario word stands before: "本年预算资金支出4,226万元")
     scenario = {f.id: ("actual" if done_label(f.label) else None) or f.scenario or _ending_scenario(r, f.label)
                 or ("actual" if spec["spent_unnamed"] and _BARE_SPENT.fullmatch(clean_label(f.label)) else None)
+                or ("actual" if spec["done_unnamed"] and done_bare.fullmatch(clean_label(f.label)) else None)
                 for f in amounts}
     received = [f for f in amounts if (received_cue.search(f.label) and "available" in spec["denominator"]
                                        and not (flow == "in" and scenario[f.id] in spec["numerator"])

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from auditor.extract.bind.index import DocumentIndex
+from auditor.extract.bind.resolvers.rate import OTHER_NAMED_BUDGET
 from auditor.extract.model import Change, Fact, Rate
 from auditor import lazyre
 from auditor.extract.readings import clean_label
@@ -51,6 +52,7 @@ def _restated(rates: list[Rate], index: DocumentIndex, text: str) -> list[Rate]:
     one rate of the document whose amounts give it, is that rate said again (rate_restated): the same amounts."""
     sources: dict[str, set[tuple]] = {}
     named: dict[str, int] = {}  # (how many rates of the prose go by each name: two, the rate and its restatement)
+    said_at: dict[tuple[int, int], int] = {}  # (where the rate each pair gives is stated)
     for r in rates:
         if r.rate.in_table:
             continue
@@ -58,6 +60,7 @@ def _restated(rates: list[Rate], index: DocumentIndex, text: str) -> list[Rate]:
         pair = _confirmed(r)
         if pair is not None:
             sources.setdefault(_core(r), set()).add(pair)
+            said_at[pair[0].id, pair[1].id] = r.rate.span.start
     if not sources:
         return rates
     out = []
@@ -72,6 +75,11 @@ def _restated(rates: list[Rate], index: DocumentIndex, text: str) -> list[Rate]:
             # another subject's —, nor after another rate of its sentence — "重大水利工程资金到位率93.5%,…;投资完成率
             # 87.7%" is that subject's —, nor a scoring standard, "执行率达到100%的得满分")
             num, base = next(iter(found))
+            if said_at[num.id, base.id] > r.rate.span.start:
+                # (a rate is said again after the one it restates, 综上…: "上述资金已全部兑付到户,执行率100%。另有…项目3个,
+                # 资金64万元,执行率93.75%(支出60万元)" — the first is of what stands above it, not of the project after it)
+                out.append(r)
+                continue
             r = r.model_copy(update={"numerators": (num,), "document_pairs": ((num, base),),
                                      "value_pairs": ((num, base),), "reason": "rate_restated"})
         out.append(r)
@@ -126,7 +134,8 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         named = [f for f in budgets[first:] if f.scenario == r.base and f not in candidates
                  and len(f.concept or "") >= 2 and f.concept in (num.concept or "")]
         of_base = [f for f in [*candidates, *named] if f.scenario == r.base]
-        candidates = of_base or candidates
+        # (none of that kind stated: not the other named budget either — "完成调整预算的98.1%" is no rate of the 年初预算)
+        candidates = of_base or [f for f in candidates if f.scenario != OTHER_NAMED_BUDGET.get(r.base)]
     bases = [f for f in candidates if f.id != num.id and (num.scenario is None or f.scenario != num.scenario)
              and not _bracketed_after_another(text, f, num)]
     return r.model_copy(update={"value_pairs": value_pairs, "document_pairs": tuple((num, b) for b in bases),
