@@ -34,7 +34,7 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
         return outcome(rule, s, "undecided", figures, note="some rows were not read, and the weights read do not "
                                                            "add to their total")
     found = _other_rows(s, ctx.vocab) or _rows_not_read(ctx.doubt.text, s) or _funds_row_in_prose(ctx, s, computed) \
-        or _funds_row_unread(ctx, s, computed) or _header_repeated(ctx, s)
+        or _funds_row_unread(ctx, s, computed) or _header_repeated(ctx, s) or _full_row_missing(ctx, s)
     terms = " + ".join(written(f) for f in s.parts)
     arithmetic = {lang: f"{terms} = {computed.value.normalize():f} ≠ {written(s.total)} "
                         f"{diff_text(cmp.difference, s.total, lang, max(f.decimals for f in s.parts))}"
@@ -259,6 +259,27 @@ def _header_repeated(ctx: Context, s: ScoreSum) -> doubt.Found | None:
     return doubt.Found("ALT005", {"zh": "表头在分页处重复，分页处或前一页的行可能未读入",
                                   "en": "the header is repeated at a page break: rows at the break or on the page "
                                         "before may not have been read"})
+
+
+def _full_row_missing(ctx: Context, s: ScoreSum) -> doubt.Found | None:
+    """ALT005: the 分值 and the 得分 of the same rows both fall short of their totals, by the same d, no more than the
+    largest row's weight: a row scored in full is missing — lost in extraction (at a page break, a line run into
+    another) or left out of the text —, not a figure miswritten (a slip moves one column, not both by one row)."""
+    other = next((o for o in ctx.doc.score_sums if o.column != s.column and o.row == s.row
+                  and o.total.span.line == s.total.span.line and len(o.parts) == len(s.parts)), None)
+    if other is None:
+        return None
+    weights, scores = (s, other) if s.column == "weight" else (other, s)
+    gap = weights.total.value - sum((p.value for p in weights.parts), Decimal(0))
+    if gap <= 0 or gap > max(p.value for p in weights.parts):
+        return None
+    exact = _scores_sum(scores, scores.parts, exact=True)  # (whole scores as given: their rounding no room for a gap)
+    if compare(scores.total, total([exact, Value(gap, Decimal(0))])).verdict != "ok":
+        return None
+    shown = f"{gap.normalize():f}"
+    return doubt.Found("ALT005", {"zh": f"分值与得分都比合计少{shown}分：缺一行满分为{shown}分、得满分的指标（提取时丢失或文中漏列）",
+                                  "en": f"the weights and the scores both fall {shown} short of their totals: a row of "
+                                        f"{shown} points scored in full is missing (lost in extraction or left out)"})
 
 
 def _weights_add_up(ctx: Context, s: ScoreSum) -> bool:
