@@ -200,9 +200,11 @@ _FUNDS_CUE = lazyre.compile(r"预算执行|资金执行|执行率")
 # (a cell a line: the figures on the lines after the name, one a line)
 # (or a funds row of its own above the header, its cells named: "| 预算执行 | 预算数 195.31 | … | 分值 10 | … | 得分 9.62 |")
 # (or a line of its own above the table: "预算执行率得分:8.92(分值10分)", "资金执行率得分" with its figure on the next line)
-# (or a funds line named for the funds, that scores them: "资金情况(万元):年初预算数 300;…;分值 10;执行率 90%;得分 5")
+# (or a funds line named for the funds, that scores them: "资金情况(万元):年初预算数 300;…;分值 10;执行率 90%;得分 5",
+# "项目资金(万元):年初预算数3120,…,分值10,执行率97.32%,得分9.73")
 _FUNDS_ROW_TEXT = lazyre.compile(r"(?:(?:年度)?资金总额|(?<=\n)[|\s]*(?:预算|资金)执行(?:情况|率)?(?:得分)?(?=\s*[|:\n])|"
-                                 r"(?<=\n)[|\s]*(?:项目)?资金情况(?:\(万元\))?(?=\s*[|:])(?=[^\n]*执行[^\n]*(?:分值|得分))|"
+                                 r"(?<=\n)[|\s]*(?:项目资金|(?:项目)?资金情况)(?:\(万元\))?(?=\s*[|:])"
+                                 r"(?=[^\n]*执行[^\n]*(?:分值|得分))|"
                                  r"(?<=\n)[|\s]*合\s*计)[^\n其]{0,160}"
                                  r"(?:\n[ \t|]*(?:\d[\d.,]*%?|[—-]\s*\d+\s*[—-]|第\s*\d+\s*页[^\n]{0,12}|"
                                  r"[^\n]{0,40}(?:报告|自评表))?[ \t|]*(?=\n)){0,14}")  # (a page break within)
@@ -219,7 +221,7 @@ def _funds_row_unread(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found
     start = min(p.span.start for p in s.parts)
     text = ctx.doubt.text
     for m in _FUNDS_ROW_TEXT.finditer(text, max(0, start - _FUNDS_ROW_REACH), start):
-        if not m.group().lstrip("| \t").startswith(("资金总额", "年度资金总额", "预算执行", "资金执行", "资金情况", "项目资金情况")) \
+        if not m.group().lstrip("| \t").startswith(("资金总额", "年度资金总额", "预算执行", "资金执行", "资金情况", "项目资金")) \
                 and not _FUNDS_HEADER.search(text, max(0, m.start() - 200), m.start()):
             continue  # (a 合计 row of another table: only a funds block's counts)
         fits = []
@@ -497,8 +499,10 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
 
 def _prose_total_scores(ctx: Context) -> list[Fact]:
     out = []
+    # (the score a funds part is given, 分值 × 执行率: "预算执行情况(分值10分):…执行率97.67%,得分9.77分" — a part's)
+    funds_parts = {s.score.span.start for s in ctx.doc.funds_scores if s.weight.value != 100}
     for f in ctx.doc.facts:
-        if f.kind != "score" or f.in_table or f.is_bound:
+        if f.kind != "score" or f.in_table or f.is_bound or f.span.start in funds_parts:
             continue
         if not ctx.vocab.cue("total_score_label").search(f.label) or not Decimal(0) <= f.value <= Decimal(100):
             continue
