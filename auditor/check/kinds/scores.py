@@ -34,7 +34,7 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
         return outcome(rule, s, "undecided", figures, note="some rows were not read, and the weights read do not "
                                                            "add to their total")
     found = _other_rows(s, ctx.vocab) or _rows_not_read(ctx.doubt.text, s) or _funds_row_in_prose(ctx, s, computed) \
-        or _funds_row_unread(ctx, s, computed) or _header_repeated(ctx, s)
+        or _funds_row_unread(ctx, s, computed) or _header_repeated(ctx, s) or _full_row_missing(ctx, s)
     terms = " + ".join(written(f) for f in s.parts)
     arithmetic = {lang: f"{terms} = {computed.value.normalize():f} ≠ {written(s.total)} "
                         f"{diff_text(cmp.difference, s.total, lang, max(f.decimals for f in s.parts))}"
@@ -200,9 +200,11 @@ _FUNDS_CUE = lazyre.compile(r"预算执行|资金执行|执行率")
 # (a cell a line: the figures on the lines after the name, one a line)
 # (or a funds row of its own above the header, its cells named: "| 预算执行 | 预算数 195.31 | … | 分值 10 | … | 得分 9.62 |")
 # (or a line of its own above the table: "预算执行率得分:8.92(分值10分)", "资金执行率得分" with its figure on the next line)
-# (or a funds line named for the funds, that scores them: "资金情况(万元):年初预算数 300;…;分值 10;执行率 90%;得分 5")
+# (or a funds line named for the funds, that scores them: "资金情况(万元):年初预算数 300;…;分值 10;执行率 90%;得分 5",
+# "项目资金(万元):年初预算数3120,…,分值10,执行率97.32%,得分9.73")
 _FUNDS_ROW_TEXT = lazyre.compile(r"(?:(?:年度)?资金总额|(?<=\n)[|\s]*(?:预算|资金)执行(?:情况|率)?(?:得分)?(?=\s*[|:\n])|"
-                                 r"(?<=\n)[|\s]*(?:项目)?资金情况(?:\(万元\))?(?=\s*[|:])(?=[^\n]*执行[^\n]*(?:分值|得分))|"
+                                 r"(?<=\n)[|\s]*(?:项目资金|(?:项目)?资金情况)(?:\(万元\))?(?=\s*[|:])"
+                                 r"(?=[^\n]*执行[^\n]*(?:分值|得分))|"
                                  r"(?<=\n)[|\s]*合\s*计)[^\n其]{0,160}"
                                  r"(?:\n[ \t|]*(?:\d[\d.,]*%?|[—-]\s*\d+\s*[—-]|第\s*\d+\s*页[^\n]{0,12}|"
                                  r"[^\n]{0,40}(?:报告|自评表))?[ \t|]*(?=\n)){0,14}")  # (a page break within)
@@ -219,7 +221,7 @@ def _funds_row_unread(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found
     start = min(p.span.start for p in s.parts)
     text = ctx.doubt.text
     for m in _FUNDS_ROW_TEXT.finditer(text, max(0, start - _FUNDS_ROW_REACH), start):
-        if not m.group().lstrip("| \t").startswith(("资金总额", "年度资金总额", "预算执行", "资金执行", "资金情况", "项目资金情况")) \
+        if not m.group().lstrip("| \t").startswith(("资金总额", "年度资金总额", "预算执行", "资金执行", "资金情况", "项目资金")) \
                 and not _FUNDS_HEADER.search(text, max(0, m.start() - 200), m.start()):
             continue  # (a 合计 row of another table: only a funds block's counts)
         fits = []
@@ -259,6 +261,27 @@ def _header_repeated(ctx: Context, s: ScoreSum) -> doubt.Found | None:
     return doubt.Found("ALT005", {"zh": "表头在分页处重复，分页处或前一页的行可能未读入",
                                   "en": "the header is repeated at a page break: rows at the break or on the page "
                                         "before may not have been read"})
+
+
+def _full_row_missing(ctx: Context, s: ScoreSum) -> doubt.Found | None:
+    """ALT005: the 分值 and the 得分 of the same rows both fall short of their totals, by the same d, no more than the
+    largest row's weight: a row scored in full is missing — lost in extraction (at a page break, a line run into
+    another) or left out of the text —, not a figure miswritten (a slip moves one column, not both by one row)."""
+    other = next((o for o in ctx.doc.score_sums if o.column != s.column and o.row == s.row
+                  and o.total.span.line == s.total.span.line and len(o.parts) == len(s.parts)), None)
+    if other is None:
+        return None
+    weights, scores = (s, other) if s.column == "weight" else (other, s)
+    gap = weights.total.value - sum((p.value for p in weights.parts), Decimal(0))
+    if gap <= 0 or gap > max(p.value for p in weights.parts):
+        return None
+    exact = _scores_sum(scores, scores.parts, exact=True)  # (whole scores as given: their rounding no room for a gap)
+    if compare(scores.total, total([exact, Value(gap, Decimal(0))])).verdict != "ok":
+        return None
+    shown = f"{gap.normalize():f}"
+    return doubt.Found("ALT005", {"zh": f"分值与得分都比合计少{shown}分：缺一行满分为{shown}分、得满分的指标（提取时丢失或文中漏列）",
+                                  "en": f"the weights and the scores both fall {shown} short of their totals: a row of "
+                                        f"{shown} points scored in full is missing (lost in extraction or left out)"})
 
 
 def _weights_add_up(ctx: Context, s: ScoreSum) -> bool:
@@ -476,8 +499,10 @@ def prose_total_scores(ctx: Context) -> list[Fact]:
 
 def _prose_total_scores(ctx: Context) -> list[Fact]:
     out = []
+    # (the score a funds part is given, 分值 × 执行率: "预算执行情况(分值10分):…执行率97.67%,得分9.77分" — a part's)
+    funds_parts = {s.score.span.start for s in ctx.doc.funds_scores if s.weight.value != 100}
     for f in ctx.doc.facts:
-        if f.kind != "score" or f.in_table or f.is_bound:
+        if f.kind != "score" or f.in_table or f.is_bound or f.span.start in funds_parts:
             continue
         if not ctx.vocab.cue("total_score_label").search(f.label) or not Decimal(0) <= f.value <= Decimal(100):
             continue

@@ -31,7 +31,7 @@ from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.numbering import OUTLINE_MARKER, item_number, item_style
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
-from auditor.extract.tables.cells import BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PAGE_MARK, PAGE_MARK_FIRST, Cell
+from auditor.extract.tables.cells import BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PAGE_MARK, PAGE_MARK_FIRST, TARGET_AT_END, Cell
 from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, LEVEL_COLUMN, UNIT_TAIL, Header, clean, find_header,
                                             is_grade_column, is_label_header, role_of, split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
@@ -144,7 +144,9 @@ def expand_glued_headers(cells: list[Cell]) -> list[Cell]:
     before and after them cells of their own)."""
     out: list[Cell] = []
     for c in cells:
-        if c.kind != CELL or len(c.text) < 6 or is_value(c):  # (not is_mark: a run's every cell, a call each)
+        if c.kind != CELL or len(c.text) < 6 or is_value(c) or TARGET_AT_END.search(c.text):
+            # (not is_mark: a run's every cell, a call each; a label that ends in its row's target, "预算执行率
+            # 执行数/全年预算数 ≥95%", names no columns)
             out.append(c)
             continue
         split = split_glued_header(c)
@@ -211,7 +213,8 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                                    level=(len(code.group()) - 3) // 2))
             k += 1
         merged = header.merged_label_columns
-        total_in_levels = header.label_columns == 2 and len(labels) == 1 and bool(TOTAL_ROW.match(clean(labels[0].text)))
+        total_in_levels = header.label_columns >= 2 and len(labels) == 1 and bool(TOTAL_ROW.match(clean(labels[0].text))) \
+            and (header.label_columns == 2 or _fills_its_line(cells, k, header.label_columns - 1, n_cols))
         if header.serial or merged or total_in_levels:
             # "合计 | | 250": the label columns the row's label spans, left empty ("| 项目资金(万元) | |
             # 年初预算数 | …" over "| 年度资金总额 | | 268.00 | …": a label merged over two columns; "| 合计 | | 100 |
@@ -307,6 +310,19 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         rows.append(RawRow(labels, slots, barred=barred, padded=padded, grade=grade, grade_column=grade_column))
         last = k
     return rows, last, complete
+
+
+def _fills_its_line(cells: list[Cell], k: int, empties: int, n_cols: int) -> bool:
+    """From cells[k] to its line's end: `empties` empty cells, then `n_cols` figures, no more — "| 合计 | | | 100 |
+    98.36 |" under "| 一级指标 | 二级指标 | 三级指标 | 分值 | 得分 |", every cell of the row kept in its column (not
+    "合计||||87.1": which column its one figure stands in is the count of its bars alone)."""
+    line = cells[k].line if k < len(cells) else None
+    row = []
+    while k < len(cells) and cells[k].kind == CELL and cells[k].line == line:
+        row.append(cells[k])
+        k += 1
+    return len(row) == empties + n_cols and all(is_empty(c) for c in row[:empties]) \
+        and all(is_value(c) for c in row[empties:])
 
 
 _CODE_IN_LABEL = lazyre.compile(r"(\d{3}(?:\d{2}){0,2})\s+[\u4e00-\u9fff\u3000]")
@@ -775,6 +791,12 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
                     pending = []
                     k = nxt + 1
                     continue
+            whole = [p.line for p in pending if p.line < c.line and _ROW_KEPT_WHOLE.search(p.text)]
+            if whole:
+                # (a line above kept as one cell that ends like a row of its own, "时效指标 完工及时率 100% 92% 10 9.2
+                # 2处游园…推迟开工": a row not placed — and none of this row's names)
+                complete = False
+                pending = [p for p in pending if p.line > max(whole)]
             row = _indicator_row(_without_rates(pending, between), c, cells[nxt], norm, vocab, first_id + len(facts),
                                  rate=_rate_cell(pending, between))
             pending = []
@@ -817,6 +839,10 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
     if not rows:
         return None
     return Read(rows, facts, end, complete)
+
+
+# a line kept as one cell that ends like an indicator row: two plain numbers (its 分值 and 得分), words after them or none
+_ROW_KEPT_WHOLE = lazyre.compile(r"\s\d+(?:\.\d+)?\s+\d+(?:\.\d+)?(?:\s+\S[^\n]*)?$")
 
 
 def _rates_end(pending: list[Cell], between: int) -> bool:

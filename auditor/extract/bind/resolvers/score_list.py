@@ -4,6 +4,8 @@
     "自评总得分95.2分,其中:预算执行率得分9.2分,产出指标得分42分,…"   → 95.2 = 9.2 + 42 + … (score_list_opened)
     "(1)预算执行:分值10分,得分10分;\\n(2)产出指标:分值50分,得分35.5分;…\\n合计得分66.5分"
                                                                         → 66.5 = 10 + 35.5 + … (level_scores)
+    "项目自评总分94.95分。…四类指标分别得9.45分、48分、…,分值分别为10分、50分、…"
+                                                                        → 94.95 = 9.45 + 48 + … (score_list_respectively_after)
 
 A list that names only some levels (and whose weights do not make the whole score) may be a part
 of the total: only more than the total is wrong.
@@ -33,7 +35,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     got = r.vocab.cue("score_got")
     for s in tree.of_kind("labelled"):
         total = r.facts[s.index]
-        if total is None or total.kind != "score" or not total_name.search(clean_label(s.piece.label)):
+        if total is None or total.kind != "score":
+            continue
+        if not total_name.search(clean_label(s.piece.label)):
+            if _OWN_SCORE.fullmatch(clean_label(s.piece.label)):
+                made = _respective_after(r, s.index, total)  # ("本项目自评得分94.95分。…四类指标分别得…")
+                if made:
+                    yield made
             continue
         parts = score_list_before(tree, r.facts, s.index, r.vocab)
         labels = [clean_label(p.label) for p in parts]
@@ -46,8 +54,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # ("预算执行率指标10分,得9.68分,总分99.68分": a score named by 得 alone is the one before it scored — that
             # one its weight, no part)
             made = make_breakdown(r, total, parts, "合计", True, "score_list")
-        else:  # weights beside the scores, or the levels on lines of their own
-            made = _levels_before(r, s.index, total) or _respective_scores(r, s.index, total)
+        else:  # weights beside the scores, or the levels on lines of their own, or in a 分别 list after it
+            made = _levels_before(r, s.index, total) or _respective_scores(r, s.index, total) \
+                or _respective_after(r, s.index, total)
         if made:
             yield made
     for opener in tree.of_kind("qizhong"):
@@ -186,6 +195,44 @@ def _respective_scores(r: Reading, i: int, total: Fact) -> Candidate | None:
         return None  # ("2021年至2023年绩效自评得分分别为88分、90分、92分": years' scores, no levels)
     weights = rest[0][1] if rest and weight.search(rest[0][0]) and len(rest[0][1]) == len(scores) else []
     return make_breakdown(r, total, scores, "分别为", _whole(r, weights, named), "score_list_respectively")
+
+
+def _respective_after(r: Reading, i: int, total: Fact) -> Candidate | None:
+    """"项目自评总分94.95分,等级为“优”。预算执行、产出、效益、满意度四类指标分别得9.45分、48分、25.5分、9分,分值分别为
+    10分、50分、30分、10分。": a total score ending its sentence's figures, and in the sentence right after it (its
+    paragraph's) nothing but the levels' scores in a 分别 list — with a 分别为 list of as many weights beside it.  Read
+    only when they are all of it: the weights make full marks, or the text names every level of a framework (three
+    sub-projects' scores "分别得…" after a department's are no parts of it)."""
+    tree = r.tree
+    if any(r.facts[j] is not None for j in tree.after(i, "sentence")):
+        return None  # (more figures after the total in its own sentence)
+    following = tree.unit("sentence", i)[-1] + 1
+    if following >= len(tree) or tree[following].paragraph != tree[i].paragraph:
+        return None
+    lists: list[tuple[str, list[Fact]]] = []  # (the words before each 分别, its figures)
+    open_list = False
+    for j in tree.unit("sentence", following):
+        t, fact = tree[j], r.facts[j]
+        if t.kind == "fenbie":
+            words = tree[j - 1].piece.label if j > following and tree[j - 1].kind == "words" else ""
+            lists.append((clean_label(words), []))
+            open_list = True
+        elif fact is not None:
+            if not open_list or fact.kind != "score" or t.depth != tree[i].depth:
+                return None  # (a figure of no 分别 list, or no score: the sentence says more than the levels' scores)
+            lists[-1][1].append(fact)
+        elif t.kind == "words":
+            open_list = False
+    weight = r.vocab.cue("score_weight")
+    scores = [figures for said, figures in lists if not weight.search(said)]
+    weights = [figures for said, figures in lists if weight.search(said)]
+    if len(scores) != 1 or len(weights) > 1 or len(scores[0]) < 2 \
+            or (weights and len(weights[0]) != len(scores[0])):
+        return None
+    named = r.norm.text[tree[following].start:scores[0][0].span.start]  # (what the list names)
+    if LABEL_YEAR.search(named) or not _whole(r, weights[0] if weights else [], named):
+        return None  # ("2022年、2023年分别得90分、92分": years' scores, no levels; a list of some levels: open)
+    return make_breakdown(r, total, scores[0], "分别", True, "score_list_respectively_after")
 
 
 # the score a project's evaluation gives itself, said before 其中 and its levels' scores ("本项目自评得分92.50分,其中决策…")

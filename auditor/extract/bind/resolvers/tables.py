@@ -918,7 +918,11 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
     weight_sums = _indented_sums(rows, "weight", _via(table)) if nested is not None else []
     if nested is not None and not _levels_confirmed(weight_sums, nested[0], total_row):
         nested = None  # (labels at several indents that are no levels: centred cells of a flat table)
-    for column in ("weight", "score"):
+    # (a second score column, "分值 | 2022年得分 | 2023年得分", "自评得分 | 复核得分", adds up to its own total as the
+    # first does — where every row, the funds row above included, has a cell in it)
+    more = [key for key in total_row.cells if key.startswith("score#")
+            and nested is None and all(key in r.cells for r in [*lead, *rows])]
+    for column in ("weight", "score", *more):
         total = total_row.cells.get(column)
         if nested is not None and total is not None and all(column in r.cells for r in nested[0]):
             # (rows indented under others are their parts: the 总分 is of the least indented rows)
@@ -934,8 +938,8 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
             weights_add = sum(p.value for p in parts) == total.value
         complete = table.complete or bool(weights_add)
         reason = POSITIONAL_TOTAL.get(table.layout, "score_table_total")
-        out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column, complete=complete,
-                                            row=total_row.label, reason=reason, via=_via(table)))
+        out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column.split("#")[0],
+                                            complete=complete, row=total_row.label, reason=reason, via=_via(table)))
     return out
 
 
