@@ -389,7 +389,8 @@ _ALL += [
            "该指标分值10分,预算执行率93.80%,按执行率×分值计分扣0.62分,得9.38分。"),
     Reason("net_of_changes", EXPLICIT, "净计 after a change up and a change down of its sentence: their net",
            "岁出追加13.28亿元、追减18.70亿元,净计追减5.42亿元。"),
-    Reason("difference_in_paragraph", STRUCTURAL, "a government's 差短 or 余绌 and the year's 岁入 and 岁出 stated in the "
+    Reason("difference_in_paragraph", STRUCTURAL, "a government's 差短 or 余绌 and the year's 岁入 and 岁出 (a fund's "
+           "收支缺口 and its 收入 and 支出; a 节约 said against the budget and that budget and what was spent) stated in the "
            "sentences before it, in its paragraph", "歲入編列2098.01億元,較上年度增加53.83億元;歲出編列2142.05億元。"
            "歲入歲出差短44.04億元。"),
     Reason("product_in_sentence", EXPLICIT, "a count, a standard per unit of it and the amount they give, in one "
