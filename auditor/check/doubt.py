@@ -1683,9 +1683,17 @@ def _qualifiers(a: str, b: str, closing: bool = False) -> tuple[str, str]:
 _CLOSING_WORD = re.compile(r"(?:数|额|金额|数额)$")
 
 
-def explain_heading_gap(text: str, start: int, end: int, numerals: list[str]) -> Found | None:
+def explain_heading_gap(text: str, start: int, end: int, numerals: list[str], head: tuple[int, int] | None = None,
+                        vocab=None) -> Found | None:
     """一、 → 三、 where "二、部门预算单位构成" stands inside a line between them: extraction ran
-    the heading into the line before, its number is not missing."""
+    the heading into the line before, its number is not missing.  head: where the words before the first heading of
+    the run stand (its title: "…部门决算说明(节选)" — an excerpt, whose sections may skip by design; cue excerpt_said)."""
+    if head is not None and vocab is not None:
+        said = vocab.cue("excerpt_said").search(text, *head)
+        if said:
+            return Found("ALT005", {"zh": f"文中标明为节选（“{said.group().strip()}”），标题编号可能跳过未选的部分",
+                                    "en": f"the text says it is an excerpt (“{said.group().strip()}”): its headings may "
+                                          f"skip the sections left out"})
     between = text[start:end]
     # (the cheap test first, for each pattern: the words any match holds — what stands between two headings
     # may be most of the text, and these patterns try a match at every character of it)

@@ -66,6 +66,7 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
         differences=tuple([*table.differences, *bound.differences]),
         products=tuple(bound.products),
         averages=tuple(bound.averages),
+        months_payable=tuple(bound.months_payable),
         compound_growths=tuple(bound.compound_growths),
         targets=tuple([*bound.targets, *table.targets]),
         enumerations=tuple(bound.enumerations),

@@ -366,6 +366,18 @@ class Average(Bound):
     years_span: Span
     per: str = Field("", description="a mean per unit (户均, 人均): the unit, the count of it in `years` — '' for a "
                                      "mean a year")
+    count_tolerance: Decimal = Field(Decimal(0), description="half a unit of the count's last digit when it is "
+                                                            "rounded (门急诊人次98.76万): the mean is known less well")
+
+
+class MonthsPayable(Bound):
+    """可支付 N 个月: how many months a fund's balance pays at its monthly spending — "统筹基金累计结存178.43亿元,可支付21.7个月"
+    with 统筹基金支出98.65亿元 for the year: N = 178.43 / (98.65 / 12)."""
+
+    balance: Fact
+    months: Fact
+    spending: Fact
+    monthly: bool = Field(False, description="the spending is a month's (月均支出 stated), not the year's (÷ 12)")
 
 
 class CompoundGrowth(Bound):
@@ -590,6 +602,7 @@ class Extraction(Record):
     differences: tuple[Difference, ...] = ()
     products: tuple[Product, ...] = ()
     averages: tuple[Average, ...] = ()
+    months_payable: tuple[MonthsPayable, ...] = ()
     compound_growths: tuple[CompoundGrowth, ...] = ()
     targets: tuple[Target, ...] = ()
     enumerations: tuple[Enumeration, ...] = ()

@@ -52,6 +52,7 @@ KINDS: dict[str, CheckFn] = {
     "difference_rate": differences.check_difference_rate,
     "product": products.check_product,
     "average": products.check_average,
+    "months_payable": products.check_months_payable,
     "target": targets.check_target,
     "named_items": enumerations.check_named_items,
 }

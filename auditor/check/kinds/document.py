@@ -148,6 +148,7 @@ def check_sibling_unit(rule: Rule, ctx: Context) -> Iterator[Outcome]:
 def check_headings(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """STR001: top-level headings 一、二、三 … neither skip nor repeat a number."""
     previous = None
+    head = (0, 0)  # the words before the first heading of the run (the numbers from "一、" or from a fall): its title
     for h in ctx.doc.headings:
         n = h.number
         if n is None:  # its numeral was lost: it takes the next number
@@ -155,6 +156,7 @@ def check_headings(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                 previous = previous.model_copy(update={"number": previous.number + 1})
             continue
         if previous is None or n == 1:
+            head = (previous.span.end if previous is not None else 0, h.span.start)
             previous = h
             continue
         expected = previous.number + 1
@@ -165,12 +167,13 @@ def check_headings(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if n > expected and n - expected <= 3:
             missing = "、".join(_cn(k) for k in range(expected, n))
             found = doubt.explain_heading_gap(ctx.text, previous.span.end, h.span.start,
-                                              [_cn(k) for k in range(expected, n)])
+                                              [_cn(k) for k in range(expected, n)], head, ctx.vocab)
             arithmetic = {"zh": f"{_cn(previous.number)}、 → {_cn(n)}、（缺{missing}）",
                           "en": f"{_cn(previous.number)}、 → {_cn(n)}、 ({missing} missing)"}
         elif n == previous.number:
             arithmetic = {"zh": f"{_cn(n)}、 重复出现", "en": f"{_cn(n)}、 appears twice"}
         else:
+            head = (previous.span.end, h.span.start)  # (numbers that fall: another run, perhaps another document)
             previous = h
             continue
         yield failed(rule, None, finding(

@@ -90,7 +90,9 @@ def check_average(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     for a in ctx.doc.averages:
         figures = [Evidence.of(a.total, "total"), Evidence.of(a.mean, "mean"),
                    Evidence.at(a.years_span, a.years_text, "years")]
-        tried = [(n, Value(a.total.value / n, a.total.tolerance / n)) for n in a.years]
+        # (a rounded count, "98.76万人次", widens what the mean may be by its own half unit: T·δN / N²)
+        tried = [(n, Value(a.total.value / n, a.total.tolerance / n + a.total.value * a.count_tolerance / (n * n)))
+                 for n in a.years]
         if a.per:
             # (a mean per unit is rounded as written: "户均3,000元" may be to the thousand, "户均3,500元" to the hundred)
             value = tried[0][1]
@@ -128,3 +130,29 @@ def _rounded(mean: Fact) -> Decimal:
     digits = str(int(mean.written_value))
     zeros = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
     return Decimal(5).scaleb(zeros - 1) * mean.scale
+
+
+def check_months_payable(rule: Rule, ctx: Context) -> Iterator[Outcome]:
+    """AVG002: the months a fund's balance pays are the balance over the month's spending (the year's over 12)."""
+    for m in ctx.doc.months_payable:
+        figures = [Evidence.of(m.balance, "balance"), Evidence.of(m.spending, "expenses"),
+                   Evidence.of(m.months, "months")]
+        divisor = Decimal(1) if m.monthly else Decimal(12)
+        month = m.spending.value / divisor
+        value = m.balance.value / month
+        # (each figure known to half its last digit: the quotient's own half-width, to first order)
+        tolerance = value * (m.balance.tolerance / m.balance.value + m.spending.tolerance / m.spending.value)
+        # (a count of months is a rounded quotient, "可支付25个月", never a designed value)
+        stated = m.months.model_copy(update={"exact": False}) if m.months.exact else m.months
+        cmp = compare(stated, Value(value, tolerance))
+        if cmp.verdict == "ok":
+            yield outcome(rule, m, "holds", figures)
+            continue
+        digits = max(stated.decimals, 1)
+        shown = value.quantize(Decimal(1).scaleb(-digits))
+        spent = f"{m.spending.text}" if m.monthly else f"({m.spending.text} / 12)"
+        arithmetic = {lang: f"{m.balance.text} / {spent} = {shown}个月 ≠ {m.months.text}月"
+                            f" {diff_text(cmp.difference, stated, lang, digits)}" for lang in ("zh", "en")}
+        yield failed(rule, m, finding(rule, ctx, primary=m.months, stated=m.months.text, expected=f"{shown}个月",
+                                      arithmetic=arithmetic, evidence=figures, comparison=cmp),
+                     accuse_from=EXPLICIT)

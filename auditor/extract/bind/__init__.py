@@ -29,10 +29,10 @@ from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budge
                                             opener_list, rate,
                                             rate_base, repeat, roll_forward, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
-from auditor.extract.bind.resolvers import (average, compound_growth, difference, grade_counts, survey_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, target, total_after_list,
+from auditor.extract.bind.resolvers import (average, compound_growth, months_payable, difference, grade_counts, survey_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, target, total_after_list,
                                             offset_balance, deduction, net_flows, own_score, parallel_lists, score_deduction,
                                             signed_chain, stated_flows, points_change, unit_sibling, unit_slip)
-from auditor.extract.model import (Average, Breakdown, Change, ChangeList, CompoundGrowth, Difference, Enumeration, Fact, FundsScore, Product, Rate,
+from auditor.extract.model import (Average, MonthsPayable, Breakdown, Change, ChangeList, CompoundGrowth, Difference, Enumeration, Fact, FundsScore, Product, Rate,
                                    Repeat,
                                    Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
@@ -58,6 +58,7 @@ class Relations:
     differences: list[Difference] = field(default_factory=list)
     products: list[Product] = field(default_factory=list)
     averages: list[Average] = field(default_factory=list)
+    months_payable: list[MonthsPayable] = field(default_factory=list)
     compound_growths: list[CompoundGrowth] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
     enumerations: list[Enumeration] = field(default_factory=list)
@@ -83,8 +84,9 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
                                       *carry_over.resolve(r), *budget_adjustment.resolve(r), *roll_forward.resolve(r),
                                       *signed_chain.resolve(r), *net_flows.resolve(r), *score_deduction.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
-    averages = _relations(decide([*average.resolve(r), *average.per_unit_means(r)]))
+    averages = _relations(decide([*average.resolve(r), *average.per_unit_means(r), *average.named_means(r)]))
     compound_growths = _relations(decide(list(compound_growth.resolve(r))))
+    months = _relations(decide(list(months_payable.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))
     enumerations = _relations(decide(list(named_items.resolve(r))))
     sibling_slips = _relations(decide(list(unit_sibling.resolve(r, lists))))
@@ -112,6 +114,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
         differences=[*differences, *balance_of_rate.resolve(index, rates_done, differences), *stated_flows.resolve(index, r.norm.text)],
         products=products,
         averages=averages,
+        months_payable=months,
         compound_growths=compound_growths,
         targets=targets,
         enumerations=enumerations,

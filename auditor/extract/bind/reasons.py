@@ -394,7 +394,8 @@ _ALL += [
            "该指标分值10分,预算执行率93.80%,按执行率×分值计分扣0.62分,得9.38分。"),
     Reason("net_of_changes", EXPLICIT, "净计 after a change up and a change down of its sentence: their net",
            "岁出追加13.28亿元、追减18.70亿元,净计追减5.42亿元。"),
-    Reason("difference_in_paragraph", STRUCTURAL, "a government's 差短 or 余绌 and the year's 岁入 and 岁出 stated in the "
+    Reason("difference_in_paragraph", STRUCTURAL, "a government's 差短 or 余绌 and the year's 岁入 and 岁出 (a fund's "
+           "收支缺口 and its 收入 and 支出; a 节约 said against the budget and that budget and what was spent) stated in the "
            "sentences before it, in its paragraph", "歲入編列2098.01億元,較上年度增加53.83億元;歲出編列2142.05億元。"
            "歲入歲出差短44.04億元。"),
     Reason("product_in_sentence", EXPLICIT, "a count, a standard per unit of it and the amount they give, in one "
@@ -404,6 +405,15 @@ _ALL += [
            "馆藏合计132697卷,其中档案118606卷;按每卷2元测算,争取资金26.54万元。"),
     Reason("mean_per_unit", EXPLICIT, "户均 (人均, 平均每户) of the one amount paid and the one count of that unit its "
            "sentence states: the amount over the count (AVG001, a warning)", "共补助680户,补助资金204万元,户均补助3,000元。"),
+    Reason("mean_of_named_amount", VOCABULARY, "人均 (次均) of the amount the document names so, over the one count its "
+           "sentence states (人; 人次 of its scope): the amount over the count (AVG001, a warning)",
+           "其中:人员经费618.42万元,公用经费87.36万元。本局年末在职人员52人,人均人员经费11.89万元。"),
+    Reason("months_payable_stated", EXPLICIT, "可支付 N 个月 after a fund's balance and the month's spending its sentence "
+           "states (月均支出): the balance over that spending (AVG002, a warning)",
+           "累计结余96.58亿元,按当年月均支出3.68亿元计算,累计结余可支付26.2个月。"),
+    Reason("months_payable_of_year", VOCABULARY, "可支付 N 个月 after a fund's balance: the balance over a twelfth of the "
+           "year's spending of its fund, stated once by that name (AVG002, a warning)",
+           "基金收入96.84亿元,支出88.37亿元,年末滚存结余152.60亿元,可支付20.7个月。"),
     Reason("product_over_months", STRUCTURAL, "a count, a standard per month of it and the amount they give over the "
            "months the sentence says (按12个月, or an amount of 全年: 12): at most a warning, and only more than the "
            "full product when 全年 or the count's group (N名X中的Y) may have been paid for fewer",

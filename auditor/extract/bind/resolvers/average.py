@@ -15,6 +15,7 @@ carried over, not said.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterator
 
 from auditor import lazyre
@@ -172,3 +173,77 @@ def _years_said(text: str, start: int, end: int) -> tuple[tuple[int, ...], str, 
 
 
 _OPEN = ((), "", 0, 0)  # stretches of years said that disagree: no count, and none carried from before
+
+
+def named_means(r: Reading) -> Iterator[Candidate]:
+    """人均 (次均) A of an amount the document names, over the one count its sentence states: A = T / N.
+
+        "…其中:人员经费618.42万元,公用经费87.36万元。本局年末在职人员52人,人均人员经费11.89万元"   → 11.89 = 618.42 / 52
+        "门诊收入8.76亿元,…。门急诊人次98.76万,出院人次5.43万;门诊次均费用887.00元"            → 887.00 = 8.76亿 / 98.76万
+
+    The mean names what it is a mean of (cue mean_of_named: 人均人员经费 of 人员经费; a 次均费用 of a scope is of that
+    scope's 收入, cue mean_cost_income: 门诊次均费用 of 门诊收入); the document states that amount before the mean, under
+    exactly that name, with one value wherever it stands (two values: which is open) and of the mean's year; the mean's
+    sentence states exactly one count of what it is per (人; for 次均 a count named 人次 whose name holds the mean's
+    scope: 门急诊人次 for 门诊, not 出院人次), and no amount before the mean (a mean of that amount is per_unit_means').
+    A reading by name across sentences: vocabulary strength, AVG001 warns."""
+    tree = r.tree
+    named, cost = r.vocab.cue("mean_of_named"), r.vocab.cue("mean_cost_income")
+    by_label: dict[str, list[Fact]] | None = None
+    for s in tree.of_kind("labelled"):
+        mean = r.facts[s.index]
+        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0 or "均" not in mean.label:
+            continue
+        m = named.fullmatch(clean_label(mean.label))
+        if m is None or r.vocab.cue("per_period").search(m.group("name")) or _PERIOD_WORD.match(m.group("name")):
+            continue  # ("人均月补助", "人均补助标准": a mean over a period, a standard)
+        scope, per, name = m.group("scope"), m.group("per"), m.group("name")
+        counts, before = [], False
+        for k in tree.unit("sentence", s.index):
+            f = r.facts[k]
+            if f is None or k == s.index or tree[k].kind not in {"labelled", "total"} or f.is_bound:
+                continue
+            label = clean_label(f.label)
+            visits = f.unit == "人次" or label.endswith("人次")  # ("门急诊人次98.76万": a count, its unit in its name)
+            if per == "人均" and f.kind == "count" and f.unit == "人" \
+                    or per == "次均" and visits and _holds_scope(label, scope):
+                counts.append(f)
+            elif f.kind == "amount" and not visits and f.span.start < mean.span.start and "均" not in label:
+                before = True
+        if before or len(counts) != 1:
+            continue
+        count = counts[0]
+        if "每" in clean_label(count.label) or count.value < 2 or count.span.start > mean.span.start:
+            continue
+        if _HELD_COUNT.search(clean_label(count.label)) \
+                and not r.vocab.cue("count_as_basis").match(r.norm.text, count.span.end):
+            continue  # ("年末常住人口42.36万人,全年人均地区生产总值48,506元": over the year's average population, unless
+            # the text says it is over this count, "按年末户籍人口41.26万人计算")
+        if by_label is None:
+            by_label = {}
+            for f in r.facts:
+                if f is not None and f.kind == "amount" and not f.is_bound:
+                    by_label.setdefault(clean_label(f.label), []).append(f)
+        names = [scope + name]
+        if cost.search(name):
+            names.append(scope + cost.sub("收入", name))
+        found = [f for n in names for f in by_label.get(n, ())]
+        if not found or len({f.value for f in found}) != 1 or found[0].span.start > mean.span.start \
+                or found[0].unit != mean.unit or found[0].value <= mean.value \
+                or r.is_previous(found[0]) != r.is_previous(mean):
+            continue
+        n = int(count.value) if count.value == int(count.value) else count.value  # ("98.76万": 987,600 visits)
+        yield Candidate(Average.model_construct(total=found[0], mean=mean, years=(n,), years_text=count.text,
+                                                years_span=count.span, per=per[0], reason="mean_of_named_amount",
+                                                count_tolerance=Decimal(0) if count.exact else count.tolerance,
+                                                via=(), rejected=()))
+
+
+def _holds_scope(label: str, scope: str) -> bool:
+    """The count's name holds the mean's scope, its characters in order ("门急诊人次" holds 门诊; "出院人次" does not)."""
+    at = 0
+    for c in scope:
+        at = label.find(c, at) + 1
+        if not at:
+            return False
+    return True

@@ -15,7 +15,10 @@ of rules/vocabulary.toml); its operands are the nearest figures before it in its
 sentence whose labels (or scenarios) give their role, read nearest first and no
 further back than the previous difference; a role still missing may follow it
 ("审减70.16万元,审定金额1180.20万元").  A role claimed twice before the other is
-found (two budgets, two amounts spent) leaves the reading open: nothing is bound.
+found (two budgets, two amounts spent) leaves the reading open: nothing is bound.  A difference whose sentence states no
+figure before it may take them from the sentences before, in its paragraph, when its family says so (差短, 余绌, a fund's
+收支缺口) or its label names the budget it is against ("…。实际采购较预算节约28.43万元") — not when its clause, or the one
+before, says another basis ("扣除财政补贴后,当期收支缺口…": cue difference_basis).
 """
 
 from __future__ import annotations
@@ -84,6 +87,9 @@ FAMILIES = (
             BUDGET_SCENARIOS - {"available"}, SPENT_SCENARIOS, "plus", share_bases=True, follows=False),
     # a budget's review: "营业总收入原列3兆5507亿…元,减列993亿2600万元,改列3兆4514亿…元" (减列 = 原列 − 改列)
     _Family("减列", "difference_cut", "cut_from", "cut_to", frozenset(), frozenset(), "plus"),
+    # a fund's year short of its income: "基金收入23.45亿元,…。基金支出28.76亿元,…。当年收支缺口5.31亿元" (支出 − 收入)
+    _Family("收支缺口", "difference_shortfall", "surplus_spending", "surplus_income", frozenset(), frozenset(), "plus",
+            paragraph=True),
     # a project's money still missing: "总投资15万元,…共筹集资金7.5万元…。缺口资金7.5万元…" (缺口 = 所需 − 已筹)
     _Family("缺口", "difference_gap", "remaining_total", "gap_raised", frozenset(), frozenset(), "plus", paragraph=True),
     # … or raised in it: "歲入原列1599.84億元,最後計列1608.47億元,淨增8.63億元" (净增 = 计列 − 原列)
@@ -157,6 +163,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # spending stated in the sentences before, in its paragraph
             operands = _operands(r, s.index, fam, listed, "paragraph")
             reason = "difference_in_paragraph"
+        if operands is None and not after and _AGAINST_BUDGET_NAMED.search(clean_label(fact.label)) \
+                and not _amounts_before(r, s.index):
+            # "…政府采购预算526.80万元,实际政府采购支出总额498.37万元,…。实际采购较预算节约28.43万元": a difference
+            # that names the budget it is against, its sentence stating no figure before it — the budget and what
+            # was spent stand in the sentences before, in its paragraph
+            operands = _operands(r, s.index, fam, listed, "paragraph")
+            reason = "difference_in_paragraph"
         if operands is None and fam.budget_in_paragraph and not after and _spent_in_sentence(r, s.index, fam) \
                 and not r.vocab.cue("balance_stock").search(clean_label(fact.label)):
             # (not a fund's running balance, "年末滚存结余62万元": last year's balance and the year's income are in it)
@@ -165,6 +178,10 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             operands = _operands(r, s.index, fam, listed, "paragraph")
             reason = "difference_in_paragraph"
         if operands is None:
+            continue
+        if reason == "difference_in_paragraph" and r.vocab.cue("difference_basis").search(_clauses_before(r, s.index)):
+            # ("…基金支出2,987.65亿元。扣除财政补贴后,当期收支缺口376.54亿元": figures of the sentences before, the
+            # difference said on another basis — in its sentence, "扣除已支付的83.31万元后,尚余20.83万元" names its operand)
             continue
         plus, minus, rivals = operands
         if _years_apart(r, [*plus, *minus]):
@@ -194,6 +211,25 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
             rivals=tuple(rivals), reason=reason, via=via, rejected=()))
+
+
+def _clauses_before(r: Reading, i: int) -> str:
+    """The words of the clause of node i up to it, and of the clause before it in its sentence."""
+    tree, text = r.tree, r.norm.text
+    start = tree[tree.unit("sentence", i)[0]].start
+    end = r.facts[i].span.start
+    cut = [k for k in (max(text.rfind(c, start, end) for c in ",;，；"),) if k >= 0]
+    if cut:
+        before = max(text.rfind(c, start, cut[0]) for c in ",;，；")
+        start = max(start, before + 1)
+    return text[start:end]
+
+
+def _amounts_before(r: Reading, i: int) -> bool:
+    """An amount of the unit of the difference at node i stands before it in its sentence."""
+    tree, unit = r.tree, r.facts[i].unit
+    return any(f is not None and tree[k].kind in _FIGURES and f.kind == "amount" and f.unit == unit
+               for k in tree.before(i, "sentence", limit=_LOOK_BACK) for f in [r.facts[k]])
 
 
 def _spent_in_sentence(r: Reading, i: int, fam: _Family) -> bool:

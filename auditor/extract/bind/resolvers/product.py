@@ -17,6 +17,10 @@ day or term, a bound (最高, 不超过), a range (500至1000元) or tiers (一�
 product named for 全年: 12 — product_over_months):
 
     "为全县2,350名…对象按每人每月120元标准发放分类施保补助,全年共计338.4万元"  → 338.4万元 = 2350 × 120元 × 12
+    "村干部基本报酬补助91.20万元,按每人每月2,000元标准,为全乡38名…干部发放12个月"  → 91.20万元 = 38 × 2,000元 × 12
+
+(an amount the words right before it say is reckoned so, "按12个月计为1008万元", is the product though its label names no
+money; one paid besides it, "另支付意外伤害保险0.6万元", is none, nor is what follows it)
 
 — paid 全年, or to some of a group the count names ("N名X中的Y"), the amount may be of fewer: only more is wrong; nor does a count listed with another group's ("5个行政村、3个社区,按每村(社区)
 8万元"), when the standard may be of either group or of both.
@@ -78,6 +82,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if not found:
             continue
         at, product = found[0]
+        opened = monthly and near and count.span.start > standard.span.start and tree[at].sub != s.sub \
+            and _amount_opening(r, s.index)
+        if opened:
+            # "村干部基本报酬补助91.20万元,按每人每月2,000元标准,为全乡38名…干部发放12个月": the amount the sub-sentence
+            # opens with, the standard, then the count and the months after it — no amount after the standard there
+            at, product = opened
+            found = [opened]  # (the amounts of the next sub-sentence are no rivals of it)
         if product.value <= standard.value or count.value <= 1:
             continue
         if priced and not (tree[at].sub == s.sub and at > s.index):
@@ -102,7 +113,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if monthly:
             # (over months, only the plainest shape: the count before the standard and the amount after it, in its
             # sub-sentence, and no other standard before it — "一级…每人每月120元;二级…每人每月80元,全年需资金…": tiers)
-            if not (near and tree[at].sub == s.sub and (at > s.index or at == bracket_host(r, s.index))
+            if not (opened or near and tree[at].sub == s.sub and (at > s.index or at == bracket_host(r, s.index))
                     and count.span.start < standard.span.start) \
                     or _standard_before(r, s.index):
                 continue
@@ -122,6 +133,21 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             fewer_below=monthly and (implied or bool(_AMONG.match(text, count.span.end)))
             or bool(r.vocab.cue("beneficiary_count").search(clean_label(count.label))),
             reason=reason, via=(), rejected=()))
+
+
+def _amount_opening(r: Reading, i: int) -> tuple[int, Fact] | None:
+    """The amount of money the sub-sentence of the standard at node i opens with, right before the standard (no other
+    figure there): "村干部基本报酬补助91.20万元,按每人每月2,000元标准,…" — else None."""
+    tree = r.tree
+    before = [k for k in tree.before(i, "sub", limit=_LOOK) if r.facts[k] is not None]
+    if len(before) != 1:
+        return None
+    k = before[0]
+    f = r.facts[k]
+    if tree[k].kind != "labelled" or f.kind != "amount" or f.is_bound or per_unit(r, f) is not None \
+            or tree[k].depth != tree[i].depth or not r.vocab.cue("product_label").search(clean_label(f.label)):
+        return None
+    return k, f
 
 
 def _priced_per(r: Reading, i: int) -> str | None:
@@ -256,14 +282,18 @@ def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
     its sentence (up to the next standard) whose label names money paid, else the one
     before the count in its sub-sentence."""
     tree = r.tree
-    money = r.vocab.cue("product_label")
+    money, reckoned, separate = r.vocab.cue("product_label"), r.vocab.cue("product_reckoned"), r.vocab.cue("separate_amount")
     found: list[tuple[int, Fact]] = []
     host = bracket_host(r, i)
+    last_end = r.facts[i].span.end  # (where the figure before the one looked at ends: the words between name it)
     for k in tree.after(i, "sentence", limit=_LOOK):
         if host is not None and tree[k].depth < tree[i].depth:
             break  # (a bracket after a figure describes that figure: what follows the bracket is none of its)
         f = r.facts[k]
-        if f is None or tree[k].kind not in {"labelled", "total"} or f.kind not in _STANDARD_KINDS or f.is_bound:
+        if f is None:
+            continue
+        between, last_end = r.norm.text[last_end:f.span.start], f.span.end
+        if tree[k].kind not in {"labelled", "total"} or f.kind not in _STANDARD_KINDS or f.is_bound:
             continue
         if per_unit(r, f) is not None:
             break  # the next standard (also one read bare, "标准920元/生"): what follows is its product
@@ -271,7 +301,10 @@ def _product(r: Reading, i: int, count: Fact) -> list[tuple[int, Fact]]:
             continue
         if any(tree[m].kind in OPENERS for m in range(i + 1, k)):
             break  # after 其中 come the parts of an amount, not the product
-        if money.search(clean_label(f.label)) or tree[k].kind == "total" or not f.label:
+        if separate.search(f.label):
+            break  # ("…按12个月计为1008万元,另支付意外伤害保险0.6万元": a payment besides the product, and what follows it)
+        # (an amount the words right before it say is reckoned so, "按12个月计为1008万元", names no money: the product)
+        if money.search(clean_label(f.label)) or tree[k].kind == "total" or not f.label or reckoned.fullmatch(between):
             found.append((k, f))
     if host is not None:
         # "干部报酬54,000.00元(3人,每人每月6,000.00元,共3个月),办公费…": the amount the bracket follows, else none —
