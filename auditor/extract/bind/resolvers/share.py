@@ -14,6 +14,7 @@ from typing import Iterator, Sequence
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.reasons import PART_NAMED_ABOVE
 from auditor.extract.bind.resolvers.named_shares import structure_ratios
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share, period_of
 from auditor.extract.readings import in_other_period_bracket, Reading, clean_label
@@ -74,7 +75,7 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
             # (not a share of another year: "…占本年收入合计的比重由上年的72.46%提高到84.69%")
             if not r.vocab.cue("reference_previous").search(whole_label):
                 part = _named_part(r, i, _named_subject(r, i))
-            via = (PART_NAMED,) if part is not None else ()
+            via = () if part is None else (PART_NAMED, PART_NAMED_ABOVE) if _above(r, i, part) else (PART_NAMED,)
         if whole_label in {"", "占", "占比"} and part is not None:
             whole_label = _opener_whole(r, s.start, part) or whole_label
         yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label=whole_label,
@@ -156,31 +157,51 @@ def _share_named_by_its_part(r: Reading) -> Iterator[Candidate]:
             continue
         part = _named_part(r, s.index, named.group(1))
         if part is not None:
+            via = (PART_NAMED, PART_NAMED_ABOVE) if _above(r, s.index, part) else (PART_NAMED,)
             yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label="",
-                                                  reason="share_of_named_whole",
-                                                  via=(PART_NAMED,), rejected=()))
+                                                  reason="share_of_named_whole", via=via, rejected=()))
 
 
 def _named_part(r: Reading, i: int, name: str) -> Fact | None:
-    """The amount its paragraph states before node i under the name `name` (its label ends with it), of this
-    period, not a change — one figure, or none when the name is said of two."""
+    """The amount its paragraph states before node i under the name `name` (its label ends with it; one named exactly so
+    before those only ending so: "财政拨款收入" beside "一般公共预算财政拨款收入"), of this period, not a change — one
+    figure, or none when the name is said of two.  A share whose sentence opens its paragraph, its part not named in it,
+    may name a part of the paragraph right before ("…财政拨款收入3,618.42万元,…;事业收入214.66万元…。⏎ 财政拨款收入占本年
+    收入合计的93.49%,…")."""
     if len(name) < 4 or _NO_NAME.match(name):
         return None
     tree = r.tree
-    found: list[Fact] = []
-    for k in tree.before(i, "paragraph"):
-        f = r.facts[k]
-        if f is None or f.kind != "amount" or tree[k].kind not in {"labelled", "total"}:
-            continue
-        label = clean_label(f.label)
-        if label.endswith(name):
-            found.append(f)
+    found = _named_in(r, tree.before(i, "paragraph"), name)
+    if not found and tree.opens_paragraph(tree.unit("sentence", i).start):
+        above = tree[i].paragraph - 1
+        if tree.has_paragraph(above) and tree.paragraph_lines.get(above, (0, -9))[1] + 1 \
+                == tree.paragraph_lines.get(tree[i].paragraph, (0, 0))[0]:
+            found = _named_in(r, reversed(tree.paragraph_nodes(above)), name)
+    exact = [f for f in found if clean_label(f.label) == name]
+    found = exact or found
     if len({f.value for f in found}) != 1:
         return None
     part = found[0]
     if r.is_previous(part) or part.concept in CHANGE_CONCEPTS:
         return None  # ("上年第一产业增加值…": last year's figure is no part of this year's share)
     return part
+
+
+def _above(r: Reading, i: int, part: Fact) -> bool:
+    """The part was looked up in the paragraph before node i's (a reading that may warn, never accuse)."""
+    k = r.node_of(part)
+    return k is not None and r.tree[k].paragraph != r.tree[i].paragraph
+
+
+def _named_in(r: Reading, nodes, name: str) -> list[Fact]:
+    """The amounts of `nodes` whose labels end with `name`."""
+    out: list[Fact] = []
+    for k in nodes:
+        f = r.facts[k]
+        if f is not None and f.kind == "amount" and r.tree[k].kind in {"labelled", "total"} \
+                and clean_label(f.label).endswith(name):
+            out.append(f)
+    return out
 
 
 _WHOLE_NAMED = lazyre.compile(r"占([^,;。\d]{1,20})的")  # (a share of the sentence naming its whole: "占本年支出合计的")
