@@ -47,7 +47,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
             continue
         parts = [x.percent for x in found]
         seen.update(x.id for x in parts)
-        # (shares whose parts were looked up on the line before warn, never accuse: so does their sum)
+        # (shares whose parts were looked up before their paragraph warn, never accuse: so does their sum)
         via = (PART_NAMED_ABOVE,) if any(PART_NAMED_ABOVE in x.via for x in found) else ()
         out.append(SharePartition.model_construct(label=b.total.concept or "", shares=tuple(parts),
                                                   reason="shares_of_listed_parts", via=via, rejected=()))

@@ -80,7 +80,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
                     and not _wider_total(index, s.part, wholes, totals_of.get(s.part.id, [])):
                 continue  # (a part named is of the list it stands in, or the name is another figure's)
             if PART_NAMED_ABOVE in s.via and not (wholes and all(_named_so(w, s.whole_label) for w in wholes)):
-                # (a part looked up on the line before: only a whole named as the share names it — "人员经费占一般公共预算
+                # (a part looked up before its paragraph: only a whole named as the share names it — "人员经费占一般公共预算
                 # 财政拨款支出的59.36%" is no share of the 一般公共预算财政拨款基本支出 its list hangs from)
                 continue
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
