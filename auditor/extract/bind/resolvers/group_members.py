@@ -60,11 +60,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 
 def _member_clauses(r: Reading, i: int) -> list[list[Fact]]:
-    """The labelled amounts of each clause (;) of the sentence node i opens, at its own level."""
+    """The labelled amounts of each clause (;) of the sentence node i opens, at its own level; none when one is last
+    year's (a comparison, no member's figure of the group's year)."""
     tree = r.tree
     clauses: dict[int, list[Fact]] = {}
     for k in tree.unit("sentence", i):
         if k > i and tree[k].depth == tree[i].depth and is_part(r, tree[k]) and r.facts[k].kind == "amount":
+            if r.is_previous(r.facts[k]):
+                return []
             clauses.setdefault(tree[k].sub, []).append(r.facts[k])
     return list(clauses.values())
 
