@@ -123,6 +123,11 @@ class Normalised:
         """Each line of the normalised text with the offset it starts at (the table readers go row by row)."""
         return list(zip(self.text.split("\n"), self._line_starts))
 
+    def rewritten(self, text: str) -> "Normalised":
+        """The same original with `text`, another normalised twin of the same length, as its text."""
+        assert len(text) == len(self.text), "normalisation must keep every offset"
+        return Normalised(self.original, text, self.traditional, self._line_starts, self.line_base)
+
     def segment(self, start: int, end: int) -> "Normalised":
         """text[start:end] (start at a line's beginning) as a text of its own, its lines numbered
         as in the whole; offsets in it are relative to `start`."""

@@ -32,6 +32,7 @@ def extract(norm: Normalised, vocab: Vocabulary | None = None, year: str | None 
 
 
 def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extraction:
+    norm = _digit_names(norm, vocab)
     if year == "":
         year = report_year(norm.text)
     table_result = read_tables(norm, vocab)
@@ -77,3 +78,21 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
         indicator_scores=tuple(table.indicators),
         score_sums=tuple(table.score_sums),
     )
+
+
+_CAPITAL_DIGITS = str.maketrans("0123456789", "零壹贰叁肆伍陆柒捌玖")
+
+
+def _digit_names(norm: Normalised, vocab: Vocabulary) -> Normalised:
+    """Names whose digits are part of the name (lottery games: 快乐8, 排列3, 3D; vocabulary digit_name) with those digits
+    written as capital numerals, one character for one: no figure starts inside a name — "快乐815.67亿元" is the game
+    快乐8's 15.67亿元, and "排列3、排列5分别销售…" states no figures 3 and 5.  The labels read say 快乐捌."""
+    found = list(vocab.cue("digit_name").finditer(norm.text))
+    if not found:
+        return norm
+    text = norm.text
+    pieces, at = [], 0
+    for m in found:
+        pieces += [text[at:m.start()], m.group().translate(_CAPITAL_DIGITS)]
+        at = m.end()
+    return norm.rewritten("".join(pieces) + text[at:])

@@ -755,7 +755,8 @@ def _after_fenbie(tree: Discourse, i: int) -> bool:
 
 def _money_without_unit(tree: Discourse, known: dict[int, tuple], vocab: Vocabulary) -> dict[int, tuple]:
     """A figure with decimals whose label names money, its unit left out, in a sentence
-    whose amounts are all in one unit: that unit."""
+    whose amounts are all in one unit: that unit.  So is a figure followed by that unit's scale
+    alone ("總收入為4,567.8百萬澳門元,其中:政府經常性撥款2,345.6百萬、…": 百萬 without 元), whatever its label."""
     out: dict[int, tuple] = {}
     by_sentence: dict[int, list[int]] = {}
     for s in tree.of_kind("labelled"):
@@ -764,7 +765,7 @@ def _money_without_unit(tree: Discourse, known: dict[int, tuple], vocab: Vocabul
     money_label = vocab.cue("money_label")
     for indices in by_sentence.values():
         bare = [i for i in indices if tree[i].piece.value.type == "NUMBER" and i not in known
-                and "." in str(tree[i].piece.value) and money_label.search(tree[i].piece.label)]
+                and ("." in str(tree[i].piece.value) and money_label.search(tree[i].piece.label) or _scale_after(tree, i))]
         if not bare:
             continue
         amounts = [read_figure("AMOUNT", str(tree[i].piece.value)) for i in indices
@@ -773,8 +774,22 @@ def _money_without_unit(tree: Discourse, known: dict[int, tuple], vocab: Vocabul
             continue
         fig = amounts[0]
         for i in bare:
+            scale = _scale_after(tree, i)
+            if scale and fig.written_unit != f"{scale}元":
+                continue  # ("…百万元,…2,345.6万": a scale of its own, not the sentence's)
             out[i] = (fig.kind, fig.unit, fig.written_unit, fig.scale)
     return out
+
+
+def _scale_after(tree: Discourse, i: int) -> str:
+    """The scale of money written alone right after the bare figure at node i ("2,345.6百萬、"), or ''."""
+    if i + 1 >= len(tree) or tree[i + 1].kind != "words" or tree[i + 1].sentence != tree[i].sentence:
+        return ""
+    words = tree[i + 1].piece.label.strip()
+    return words if words in _SCALES else ""
+
+
+_SCALES = frozenset({"百万", "千万", "万", "亿", "千"})  # (the scale words of money, 元 left out)
 
 
 def _score_totals(tree: Discourse, facts: list[Fact | None], vocab: Vocabulary) -> None:

@@ -25,7 +25,7 @@ from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, carry_over, change, change_current, change_list, change_parts, change_since_point, change_sum,
-                                            dimension_list, family_list, funds_score_prose, identity, industries, numbered_items,
+                                            dimension_list, family_list, funds_score_prose, group_members, identity, industries, numbered_items,
                                             opener_list, rate,
                                             rate_base, repeat, roll_forward, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
@@ -40,7 +40,7 @@ from auditor.records import dataclass
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
 LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, industries, together_with, total_after, score_list,
-                  total_after_list, grade_counts)
+                  total_after_list, grade_counts, group_members)
 
 
 @dataclass

@@ -43,7 +43,9 @@ SPLIT_BY_HEADER = "run-together cells split by the header's columns alone (every
 SPLIT_BY_PARTS = "run-together cells split where its 其中 rows make it in the most columns"
 # … and a score table with no header, its 分值 and 得分 taken as the last two figures of each row (tables/score_rows.py)
 UNHEADED_SCORES = "a score table with no header: each row's last two figures its 分值 and 得分, the 分值 making the 总分's"
-INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, UNHEADED_SCORES})
+# … and a share whose part its sentence names, its figure looked up before its paragraph (resolvers/share.py)
+PART_NAMED_ABOVE = "its part named, its figure stated in a paragraph before"
+INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, UNHEADED_SCORES, PART_NAMED_ABOVE})
 
 
 @dataclass(frozen=True)
@@ -171,6 +173,9 @@ _ALL = [
            "收入\n捐赠收入\n120\n利息收入\n30\n收入合计\n150\n支出\n人事费\n80\n业务费\n50\n支出合计\n130\n本期余绌\n20"),
     Reason("table_change_row", EXPLICIT, "a table row's 增减额 / 增减率 against its 上年 and 本年 cells",
            "项目 | 上年决算数 | 本年决算数 | 增减额 | 增减率\n合计 | 100 | 120 | 20 | 20%"),
+    Reason("members_of_named_group", STRUCTURAL, "a sentence opening with a group (X中,) whose clauses each state a "
+           "member's figure of the measure the group's figure, named by the group, states before it",
+           "所属事业单位本年收入合计100万元。\n所属单位中,甲中心本年收入60万元;乙站本年收入30万元。"),
     Reason("numbered_items", STRUCTURAL, "numbered items (1)(2)(3) each stating one part of the figure before item 1",
            "支出100万元。\n(1)基本支出60万元。\n(2)项目支出40万元。"),
     # the members follow their total in its own sentence: the sentence states the list, the vocabulary names it

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import is_part, list_end, make_breakdown
+from auditor.extract.bind.lists import OTHER_MEASURE_EXACT, SECOND_MEASURE, adds_up, is_part, list_end, make_breakdown
 from auditor.extract.bind.resolvers.named_items import plain_names
 from auditor.extract.model import Breakdown, Fact
 from auditor.extract.readings import Reading, clean_label
@@ -45,6 +45,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                  if is_part(r, tree[k]) and tree[k].depth == opener.depth
                  and r.facts[k].kind == "amount" and r.facts[k].unit == total.unit]
         named = not parts and _respectively(r, i, total)
+        counted: tuple[Fact, list[Fact]] | None = None  # the count total and its parts, when each part is a count's amount
         if named:
             # "从…结构来看,A、B和C金额分别为x、y和z": the names before 分别为 label the figures — of the
             # total alone: under a listed part of it ("其中货物类采购300亿元。从货物类采购结构来看,…")
@@ -54,7 +55,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 continue
             parts = named
         elif not all(p.label for p in parts):
-            continue
+            # ("资助学生567.89万人次,资助金额123.45亿元…。分学段看:学前教育资助23.45万人次、2.34亿元;…": each part names a
+            # count and, after 、, its amount — the split of both totals)
+            counted = _count_amount_pairs(r, i, before, parts)
+            if counted is None:
+                continue
         if any(r.vocab.cue("change_named").search(clean_label(p.label)) for p in parts):
             continue  # "从增收结构来看,税收收入增收额…": changes of the parts, not parts of the level
         other = _another_whole_named(r, opener.paragraph, total, parts)
@@ -64,10 +69,48 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if len(parts) < 2 or any(r.is_previous(p) for p in parts) \
                 or any(p.value > total.value + total.tolerance for p in parts):
             continue  # a part larger than the total: the list hangs from another figure
+        if counted is not None:
+            # (each measure's list is complete when the other's parts make its total exactly)
+            count_total, counts = counted
+            for whole, items, other, others in ((total, parts, count_total, counts), (count_total, counts, total, parts)):
+                exact = adds_up(other, others)
+                made = make_breakdown(r, whole, items, "分类", exact, "dimension_split",
+                                      (SECOND_MEASURE, OTHER_MEASURE_EXACT) if exact else (SECOND_MEASURE,))
+                if made:
+                    split_here.setdefault(whole.id, set()).update(p.id for p in items)
+                    yield made
+            continue
         made = make_breakdown(r, total, parts, "分类", False, "dimension_split")
         if made:
             split_here.setdefault(total.id, set()).update(p.id for p in parts)
             yield made
+
+
+def _count_amount_pairs(r: Reading, i: int, before: list[Fact], parts: list[Fact]) -> tuple[Fact, list[Fact]] | None:
+    """The count total and the counts of a dimension's parts that each state a count, named, and right after it (、)
+    its amount, unnamed ("学前教育资助23.45万人次、2.34亿元;义务教育资助312.56万人次、28.76亿元;…"): one such pair a clause,
+    the count total the paragraph's first count before the opener, in the amount total's sentence; else None."""
+    tree = r.tree
+    counts: list[Fact] = []
+    for p in parts:
+        k = r.node_of(p)
+        if k is None or k < 2 or p.label or not tree[k - 1].separator("、") or tree[k - 2].kind != "labelled":
+            return None
+        count = r.facts[k - 2]
+        if count is None or count.kind != "count" or not count.label or tree[k - 2].sub != tree[k].sub \
+                or not is_part(r, tree[k - 2]):
+            return None
+        counts.append(count)
+    subs = [tree[r.node_of(c)].sub for c in counts]
+    if len(set(subs)) != len(subs) or len({c.unit for c in counts}) != 1:
+        return None
+    total = before[0]
+    whole = next((r.facts[k] for k in tree.paragraph_nodes(tree[i].paragraph) if k < i and r.facts[k] is not None
+                  and is_part(r, tree[k]) and r.facts[k].kind == "count" and r.facts[k].unit == counts[0].unit
+                  and tree[k].depth == 0 and not r.is_previous(r.facts[k])), None)
+    if whole is None or tree[r.node_of(whole)].sentence != tree[r.node_of(total)].sentence:
+        return None
+    return whole, counts
 
 
 def _respectively(r: Reading, i: int, total: Fact) -> list[Fact]:

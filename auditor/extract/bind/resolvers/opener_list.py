@@ -20,7 +20,7 @@ from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SA
 from auditor.extract.bind.resolvers.grade_counts import grade_of
 from auditor.extract.model import Fact
 from auditor.extract.numbering import YEAR_SPAN
-from auditor.extract.readings import LABEL_YEAR, Reading, clean_label, part_start, years_listed_before
+from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, years_listed_before
 from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
 
 
@@ -231,6 +231,47 @@ def _in_and_out(r: Reading, i: int) -> bool:
 
 
 _HELD = lazyre.compile(r"(?:其中)?(?:含|包含)")
+HELD_ITEMS = "the items a part holds"  # (via of the list of a 其中 part's own items: 含…, 主要为…)
+
+
+def _held_runs(r: Reading, parts: list[tuple[int, Fact]]) -> list[tuple[tuple[int, Fact], list[tuple[int, Fact]]]]:
+    """The items said to be held in a part of a list, each run with the part that holds them: a figure named as held (含…)
+    or as the part's main items (主要为…, vocabulary part_items) right after a part in its clause, and the figures after
+    it in that clause (to the next ';')."""
+    tree = r.tree
+    opens = r.vocab.cue("part_items")
+
+    def opening(f: Fact) -> bool:
+        return bool(_HELD.match(clean_label(f.label)) or opens.match(f.label.lstrip()))
+
+    runs: list[tuple[tuple[int, Fact], list[tuple[int, Fact]]]] = []
+    held_in: int | None = None  # the clause of the items held in a part
+    for n, (k, f) in enumerate(parts):
+        if held_in is None and n and opening(f) and not opening(parts[n - 1][1]) \
+                and tree[parts[n - 1][0]].sub == tree[k].sub:
+            held_in = tree[k].sub
+            runs.append((parts[n - 1], []))
+        elif held_in is not None and tree[k].sub != held_in:
+            held_in = None
+        if held_in is not None:
+            runs[-1][1].append((k, f))
+    return runs
+
+
+def _listed_items(r: Reading, holder: int, items: list[tuple[int, Fact]]) -> bool:
+    """The held items are a list of the holding part's own, read as one: right after it (no change of it between: "固定资产
+    净值…,比上年减少753.62万元,主要是本年计提折旧1,986.30万元" says why it fell), joined by 、 alone (after a comma,
+    "含共同财政事权转移支付收入11.02亿元,专项转移支付收入5.39亿元" may go on with the outer list's parts), and no changes
+    ("调增22421万元,主要是调增上级补助收入12421万元、…": the parts of the change)."""
+    tree = r.tree
+    changed = r.vocab.cue("stated_as_change")
+    if any(changed.match(f.label.lstrip()) for _, f in items):
+        return False
+    if any(tree[m].kind in _CHANGE_PIECES or tree[m].kind in ("flat", "total") or tree[m].kind in OPENERS
+           for m in range(holder + 1, items[0][0])):
+        return False
+    return all(tree[m].kind != "sep" or tree[m].piece.keyword == "、"
+               for (a, _), (b, _) in zip(items, items[1:]) for m in range(a + 1, b))
 _BUDGET_NAME = lazyre.compile(r"预算|可用资金|资金总额|到位")
 _SPENT_NAME = lazyre.compile(r"^(?:实际|全年|累计|当年|本年|截至年底|年度)?(?:共)?(?:支出|执行|使用|支付)(?:数|金额|资金)?$")
 
@@ -321,18 +362,18 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     # 其中:中央财政4676 …": the columns of a flattened table, each with its own 其中)
     # "其中:中央财政资金704.63万元,含以奖代补65.13万元;省级财政资金193.12万元": a figure said to be held (含) in the part
     # before it, in its clause, is that part's item, not the list's — and so are the figures after it in that clause
-    # ("上级补助收入5926万元,含一般性转移支付补助4951万元,专项转移性补助975万元;…")
-    held_in: int | None = None  # the clause of the items held in a part
-    kept = []
-    for n, (k, f) in enumerate(parts):
-        if n and _HELD.match(clean_label(f.label)) and not _HELD.match(clean_label(parts[n - 1][1].label)) \
-                and tree[parts[n - 1][0]].sub == tree[k].sub:
-            held_in = tree[k].sub
-        elif held_in is not None and tree[k].sub != held_in:
-            held_in = None
-        if held_in is None:
-            kept.append((k, f))
-    parts = kept
+    # ("上级补助收入5926万元,含一般性转移支付补助4951万元,专项转移性补助975万元;…"); so are the main items named after
+    # a part ("其中固定资产4,126.80万元,主要为房屋3,018.42万元、车辆186.35万元等"): some of that part, read as its own list
+    runs = _held_runs(r, parts)
+    for holder, items in runs:
+        if not _listed_items(r, holder[0], items):
+            continue
+        made = make_breakdown(r, holder[1], [f for _, f in items], MARKERS["qizhong"], False,
+                              REASON_OF_OPENER["qizhong"], (HELD_ITEMS,))
+        if made:
+            yield made
+    held = {k for _, items in runs for k, _ in items}
+    parts = [(k, f) for k, f in parts if k not in held]
     restated = _restated_per_clause(r, opener, first_total, parts)
     if restated:
         parts = restated

@@ -130,7 +130,13 @@ def _level(index: DocumentIndex, text: str, fact, starts: list[int]) -> str | No
     project = index.vocab.cue("named_project").search(own_words)
     if project is not None:
         return project.group(1)
-    return found[-1] if found else None
+    if found:
+        return found[-1]
+    # (the department's own organ, named in the sentence or by the heading above it: "其中局机关基本支出…" is the organ's,
+    # and so is "收入总计…" under "（一）教育局机关" — one quantity with "教育局机关全年收入总计…"; vocabulary own_organ)
+    organ = index.vocab.cue("own_organ")
+    named = organ.search(said) or organ.search(_heading(text, fact.span.start) or "")
+    return named.group() if named else None
 
 
 def point_of(index: DocumentIndex, text: str, fact) -> str | None:

@@ -14,7 +14,8 @@ from typing import Iterator, Sequence
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.resolvers.named_shares import structure_ratios
+from auditor.extract.bind.reasons import PART_NAMED_ABOVE
+from auditor.extract.bind.resolvers.named_shares import names_before, structure_ratios
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share, period_of
 from auditor.extract.readings import in_other_period_bracket, Reading, clean_label
 from auditor.extract.vocabulary import read_label
@@ -38,6 +39,7 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         fact = r.facts[first]
         if fact is None:
             yield from _share_of_bracketed_whole(r, i)
+            yield from _respective_wholes(r, i)
             continue
         if fact.kind == "amount":
             yield from _share_of_stated_whole(r, i)
@@ -57,7 +59,10 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         amounts = [r.facts[k] for k in figure_run(r, _part_before(r, i), -1)]
         if len(percents) > 1:
             if r.vocab.cue("respective_wholes").search(whole_label):
-                continue  # ("分别占各自限额的92.8%和94.0%", "…分别占税收收入和一般公共预算收入的41.5%和70.0%": a whole each)
+                # ("分别占各自限额的92.8%和94.0%", "…分别占税收收入和一般公共预算收入的41.5%和70.0%": a whole each — read
+                # when the parts are named before 分别, one for each whole named)
+                yield from _respective_wholes(r, i)
+                continue
             # "A、B分别为a、b,占X的p%、q%": pair in order, or not at all
             via = "paired in order"
             if len(amounts) != len(percents):
@@ -74,7 +79,7 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
             # (not a share of another year: "…占本年收入合计的比重由上年的72.46%提高到84.69%")
             if not r.vocab.cue("reference_previous").search(whole_label):
                 part = _named_part(r, i, _named_subject(r, i))
-            via = (PART_NAMED,) if part is not None else ()
+            via = () if part is None else (PART_NAMED, PART_NAMED_ABOVE) if _above(r, i, part) else (PART_NAMED,)
         if whole_label in {"", "占", "占比"} and part is not None:
             whole_label = _opener_whole(r, s.start, part) or whole_label
         yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label=whole_label,
@@ -156,31 +161,51 @@ def _share_named_by_its_part(r: Reading) -> Iterator[Candidate]:
             continue
         part = _named_part(r, s.index, named.group(1))
         if part is not None:
+            via = (PART_NAMED, PART_NAMED_ABOVE) if _above(r, s.index, part) else (PART_NAMED,)
             yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label="",
-                                                  reason="share_of_named_whole",
-                                                  via=(PART_NAMED,), rejected=()))
+                                                  reason="share_of_named_whole", via=via, rejected=()))
 
 
 def _named_part(r: Reading, i: int, name: str) -> Fact | None:
-    """The amount its paragraph states before node i under the name `name` (its label ends with it), of this
-    period, not a change — one figure, or none when the name is said of two."""
+    """The amount its paragraph states before node i under the name `name` (its label ends with it; one named exactly so
+    before those only ending so: "财政拨款收入" beside "一般公共预算财政拨款收入"), of this period, not a change — one
+    figure, or none when the name is said of two.  A share whose sentence opens its paragraph, its part not named in it,
+    may name a part of the paragraph right before ("…财政拨款收入3,618.42万元,…;事业收入214.66万元…。⏎ 财政拨款收入占本年
+    收入合计的93.49%,…")."""
     if len(name) < 4 or _NO_NAME.match(name):
         return None
     tree = r.tree
-    found: list[Fact] = []
-    for k in tree.before(i, "paragraph"):
-        f = r.facts[k]
-        if f is None or f.kind != "amount" or tree[k].kind not in {"labelled", "total"}:
-            continue
-        label = clean_label(f.label)
-        if label.endswith(name):
-            found.append(f)
+    found = _named_in(r, tree.before(i, "paragraph"), name)
+    if not found and tree.opens_paragraph(tree.unit("sentence", i).start):
+        above = tree[i].paragraph - 1
+        if tree.has_paragraph(above) and tree.paragraph_lines.get(above, (0, -9))[1] + 1 \
+                == tree.paragraph_lines.get(tree[i].paragraph, (0, 0))[0]:
+            found = _named_in(r, reversed(tree.paragraph_nodes(above)), name)
+    exact = [f for f in found if clean_label(f.label) == name]
+    found = exact or found
     if len({f.value for f in found}) != 1:
         return None
     part = found[0]
     if r.is_previous(part) or part.concept in CHANGE_CONCEPTS:
         return None  # ("上年第一产业增加值…": last year's figure is no part of this year's share)
     return part
+
+
+def _above(r: Reading, i: int, part: Fact) -> bool:
+    """The part was looked up in the paragraph before node i's (a reading that may warn, never accuse)."""
+    k = r.node_of(part)
+    return k is not None and r.tree[k].paragraph != r.tree[i].paragraph
+
+
+def _named_in(r: Reading, nodes, name: str) -> list[Fact]:
+    """The amounts of `nodes` whose labels end with `name`."""
+    out: list[Fact] = []
+    for k in nodes:
+        f = r.facts[k]
+        if f is not None and f.kind == "amount" and r.tree[k].kind in {"labelled", "total"} \
+                and clean_label(f.label).endswith(name):
+            out.append(f)
+    return out
 
 
 _WHOLE_NAMED = lazyre.compile(r"占([^,;。\d]{1,20})的")  # (a share of the sentence naming its whole: "占本年支出合计的")
@@ -305,6 +330,60 @@ def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:
             yield Candidate(Share.model_construct(percent=p, part=part, whole=whole,
                                                   whole_label=tree[i].piece.label, reason="share_of_stated_whole",
                                                   via=(), rejected=()))
+
+
+def _respective_wholes(r: Reading, i: int) -> Iterator[Candidate]:
+    """"保险费收入和基本养老金支出分别占基金收入、基金支出的46.2%和97.7%": the parts named before 分别, each the share of its
+    own whole named after 占, in order — as many names, wholes and percentages.  Each part's figure is looked up by its
+    name (in the paragraph, on the line before, else the one figure named exactly so before it in the text): a share that
+    may warn, never accuse, read only of a whole named as it names it (share_whole)."""
+    tree = r.tree
+    if i == 0 or tree[i - 1].kind != "fenbie":
+        return
+    names = names_before(r, i - 1)
+    fact = r.facts[i]
+    if fact is not None:
+        if fact.kind != "percent":
+            return
+        label = _SHARE_WORDS.sub("", _SPACES.sub("", tree[i].piece.label))
+        wholes = [w for w in _WHOLES_APART.split(label) if w]
+        percents = [fact] + [r.facts[k] for k in figure_run(r, i, +1)]
+    else:
+        wholes, percents = [_SPACES.sub("", tree[i].piece.label)], []
+        k = i + 1
+        while k + 1 < len(tree) and tree[k].separator("、,和及") and tree[k + 1].kind == "labelled" \
+                and r.facts[k + 1] is not None and r.facts[k + 1].kind == "percent" and tree[k + 1].clause == tree[i].clause:
+            named = _SHARE_WORDS.sub("", _SPACES.sub("", tree[k + 1].piece.label))
+            if named:  # ("占基金收入、基金支出的46.2%": the last whole's name stands before the first percentage)
+                if percents:
+                    return
+                wholes.append(named)
+            percents.append(r.facts[k + 1])
+            k += 2
+    if not 2 <= len(percents) == len(wholes) == len(names) or len(set(names)) != len(names) \
+            or len(set(wholes)) != len(wholes) or r.vocab.cue("respective_own").search("".join(wholes)):
+        return
+    for name, whole, percent in zip(names, wholes, percents):
+        part = _named_part(r, i, name) or _named_earlier(r, i, name)
+        if part is not None:
+            yield Candidate(Share.model_construct(percent=percent, part=part, whole=None, whole_label=whole,
+                                                  reason="share_of_named_whole", via=(PART_NAMED, PART_NAMED_ABOVE)
+                                                  if _above(r, i, part) else (PART_NAMED,), rejected=()))
+
+
+_WHOLES_APART = lazyre.compile(r"[、和及与]")
+
+
+def _named_earlier(r: Reading, i: int, name: str) -> Fact | None:
+    """The one amount of this period the text states before node i under exactly the name `name` (none when it states
+    two values so named, or the name is too short to tell)."""
+    if len(name) < 4 or _NO_NAME.match(name):
+        return None
+    found = [f for k in range(i - 1, -1, -1) for f in [r.facts[k]] if f is not None and f.kind == "amount"
+             and r.tree[k].kind in {"labelled", "total"} and clean_label(f.label) == name]
+    if len({f.value for f in found}) != 1 or r.is_previous(found[0]) or found[0].concept in CHANGE_CONCEPTS:
+        return None
+    return found[0]
 
 
 def _share_of_bracketed_whole(r: Reading, i: int) -> Iterator[Candidate]:

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex
+from auditor.extract.bind.reasons import PART_NAMED_ABOVE
 from auditor.extract.bind.resolvers.change_sum import complete_lists
 from auditor.extract.bind.resolvers.share_whole import said_of_wholes, whole_name
 from auditor.extract.model import Breakdown, Share, SharePartition
@@ -46,8 +47,10 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share]) -
             continue
         parts = [x.percent for x in found]
         seen.update(x.id for x in parts)
+        # (shares whose parts were looked up before their paragraph warn, never accuse: so does their sum)
+        via = (PART_NAMED_ABOVE,) if any(PART_NAMED_ABOVE in x.via for x in found) else ()
         out.append(SharePartition.model_construct(label=b.total.concept or "", shares=tuple(parts),
-                                                  reason="shares_of_listed_parts", via=(), rejected=()))
+                                                  reason="shares_of_listed_parts", via=via, rejected=()))
     # "占总数的76.25%" … "占总数的23.75%": siblings whose parts add up to a figure stated before them
     siblings: dict[int, list[Share]] = {}
     for s in shares:

@@ -28,6 +28,7 @@ from itertools import accumulate
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
+from auditor.extract.bind.reasons import PART_NAMED_ABOVE
 from auditor.extract.bind.resolvers.share import PART_NAMED, names_in_full
 from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
@@ -78,9 +79,19 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
             if PART_NAMED in s.via and reason != "share_of_list_total" \
                     and not _wider_total(index, s.part, wholes, totals_of.get(s.part.id, [])):
                 continue  # (a part named is of the list it stands in, or the name is another figure's)
+            if PART_NAMED_ABOVE in s.via and not (wholes and all(_named_so(w, s.whole_label) for w in wholes)):
+                # (a part looked up before its paragraph: only a whole named as the share names it — "人员经费占一般公共预算
+                # 财政拨款支出的59.36%" is no share of the 一般公共预算财政拨款基本支出 its list hangs from)
+                continue
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
     return _totals_whole(_parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out),
                                                                                                   index.text)))))
+
+
+def _named_so(whole: Fact, whole_label: str) -> bool:
+    """The whole's own name holds the name the share gives it (its 合计 / 总额 words aside)."""
+    named = whole_name(whole_label)
+    return bool(named) and named in _TOTAL_WORDS.sub("", clean_label(whole.label))
 
 
 def _wider_total(index: DocumentIndex, part: Fact, wholes: list[Fact], own: list[Fact]) -> bool:

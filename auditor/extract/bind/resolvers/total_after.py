@@ -179,7 +179,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     or tree[k].kind == "words" and k + 1 < i and tree[k - 1].piece.keyword in _CLAUSE_SEP
                     and tree[k + 1].piece.keyword in _CLAUSE_SEP and tree[k].sentence == tree[i].sentence)
                 for k in range(last + 1, i))
-            made = make_breakdown(r, total, parts, "合计", not (unpriced or some),
+            # ("资金主要用于A 320万元、B 186万元、C运维等,合计支出980.6万元": a list closed by 等 before the 合计's clause names
+            # some of its items, the 合计 all of them — unless the total counts the items it sums: "…丁840万等,因这四案总预算…")
+            closed = last is not None and count is None and any(
+                tree[k].kind == "words" and tree[k].depth == s.depth and tree[k].piece.label.rstrip().endswith("等")
+                for k in range(last + 1, i))
+            made = make_breakdown(r, total, parts, "合计", not (unpriced or some or closed),
                                   "funds_available_total" if funds else "total_after_parts", via)
             if made:
                 yield made
