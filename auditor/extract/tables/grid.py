@@ -48,6 +48,7 @@ _ANY_DIGIT = lazyre.compile(r"\d")
 _SENTENCE = lazyre.compile(r"[。;；，,]")
 # (a label that is 总额 / Total alone is Hong Kong's and Taiwan's 合计; 进出口总额 is a quantity of its own)
 _TOTAL_LABEL = lazyre.compile(r"(?:合|总|小)\s*计|^\s*(?:\d{4}\s*年?\s*)?(?:总\s*额|Total)(?![a-z])")
+_SIDE_TOTAL_LABEL = lazyre.compile(r"^(?:本年|本期|全年|年度)?(?:总(?:收入|支出|开支)|(?:收入|支出)(?:总额|总计))$")
 _MIN_ROWS = 3  # a formula must hold in this many rows
 _MIN_COLUMNS, _MAX_COLUMNS = 3, 16  # (a wider grid is not searched: about k³ formulas are tried)
 _MAX_ROWS = 60  # a grid is searched in pieces of this many rows
@@ -199,11 +200,33 @@ def _rows_by_line(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Gr
             continue
         # (figures in cells stand apart by white space or a bar inside the line: a line of prose without
         # either holds none, the cheap test before the pattern)
-        out.append([] if index in taken or not ((len(stripped.split(None, 1)) > 1 or "|" in stripped
-                                                 or "│" in stripped or "┃" in stripped)
-                                                and _SPACED_FIGURES.search(line))
-                   else _line_rows(line, start, index))
+        if index in taken:
+            out.append([])
+            continue
+        rows = _line_rows(line, start, index) \
+            if (len(stripped.split(None, 1)) > 1 or "|" in stripped or "│" in stripped or "┃" in stripped) \
+            and _SPACED_FIGURES.search(line) else []
+        out.append(rows or (_bar_pair(line, start, index) if stripped[0] in _BARS else []))
     return out
+
+
+_BARS = "|│┃"
+_BAR_CELL = lazyre.compile(r"[^|│┃]+")
+
+
+def _bar_pair(line: str, start: int, index: int) -> list[GridRow]:
+    """A row of a table of two figure columns set between bars, "| 合计 | 59,821.2 | 58,530.5 |": its label and its two
+    figures (a row per line of a bar table only: two figures in a line of prose are no row; nor is a wider table's row
+    whose other cells are empty)."""
+    cells = [(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip())) for m in _BAR_CELL.finditer(line)]
+    if len(cells) != 3 or not all(text for text, _ in cells) or line.strip()[-1] not in _BARS:
+        return []
+    (label, at), *figures = cells
+    tokens = [cell_token(text, start + where) for text, where in figures]
+    if any(t is None or t.value is None for t in tokens) or cell_token(label, 0) is not None \
+            or len(label) > _MAX_LABEL or _SENTENCE.search(label) or COLUMN_NUMBERS.search(label.replace(" ", "")):
+        return []
+    return [GridRow(label, start + at, index, tuple(tokens))]
 
 
 def _row_lines(lines: list[tuple[str, int]], taken: set[int],
@@ -786,16 +809,23 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
     of its own: then no row sum is read."""
     # (a table of one or two columns, its 合计 first: one whose rows above a last 合计 may start
     # where an excerpt was cut has nothing else to show it whole)
-    ends = [n for n in ({0, len(rows) - 1} if len(rows[0].tokens) >= _MIN_COLUMNS else {0})
-            if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
+    places = {0, len(rows) - 1} if len(rows[0].tokens) >= _MIN_COLUMNS else {0}
+    ends = [n for n in places if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
+    # (a row named by the whole of a side, "总收入" / "收入总额", is the table's total as a 合计 is — where the arithmetic
+    # bears it out more than twice as often as it breaks it: the name alone is no 合计)
+    named = not ends
+    if named and len(rows[0].tokens) >= _MIN_COLUMNS:
+        # (last, under its items: "总收入, 总开支, 收支结余" is a statement, its first row no total of the others)
+        ends = [n for n in (len(rows) - 1,) if _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))]
     if len(ends) != 1 or len(rows) < _MIN_ROWS:
         return ()
     total = ends[0]
     parts = [n for n in range(len(rows)) if n != total]
-    if any(_TOTAL_LABEL.search(rows[n].label.replace(" ", "")) or _NESTED_LABEL.search(rows[n].label) for n in parts):
+    if any(_TOTAL_LABEL.search(rows[n].label.replace(" ", "")) or _NESTED_LABEL.search(rows[n].label)
+           or (named and _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))) for n in parts):
         return ()
     checked, against = _summed_columns(rows, total, parts, formulas)
-    if not checked or against > 1:
+    if not checked or against > 1 or (named and len(checked) <= 2 * against):
         return ()
     return (GridFormula(kind="row_sum", target=total, operands=tuple(parts), columns=tuple(checked),
                         support=len(checked) - against, rows=len(checked)),)
