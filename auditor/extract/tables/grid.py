@@ -183,6 +183,23 @@ def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int]
     return GridRow(text, start + label[0][1] if label else tokens[0].start, index, tuple(tokens)), end
 
 
+def _share_pair(line: str, start: int, index: int) -> list[GridRow]:
+    """A row of an amount and its share set apart by spaces, "捐款收入 186,432 29.6%": its label and its two figures —
+    only a share written with its %, after an amount written without one (two figures of a line of prose are no row)."""
+    words = list(_WORD.finditer(line))
+    if len(words) < 3:
+        return []
+    amount, share = (cell_token(m.group(), start + m.start()) for m in words[-2:])
+    if amount is None or share is None or amount.value is None or share.value is None \
+            or amount.text.endswith("%") or not share.text.endswith("%"):
+        return []
+    label = " ".join(m.group() for m in words[:-2])
+    if any(cell_token(m.group(), 0) is not None for m in words[:-2]) or len(label) > _MAX_LABEL \
+            or _SENTENCE.search(label) or label[-1].isdigit() or _UNIT_WORD.search(" " + label + " "):
+        return []
+    return [GridRow(label, start + words[0].start(), index, (amount, share))]
+
+
 # (a line with three figures set apart, or none of its rows can be one: most lines are passed over by this)
 _SPACED_FIGURES = lazyre.compile(r"\d[\d,.%)]*[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
 _WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
@@ -206,7 +223,8 @@ def _rows_by_line(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Gr
         rows = _line_rows(line, start, index) \
             if (len(stripped.split(None, 1)) > 1 or "|" in stripped or "│" in stripped or "┃" in stripped) \
             and _SPACED_FIGURES.search(line) else []
-        out.append(rows or (_bar_pair(line, start, index) if stripped[0] in _BARS else []))
+        out.append(rows or (_bar_pair(line, start, index) if stripped[0] in _BARS
+                            else _share_pair(line, start, index) if stripped[-1] in "%％" else []))
     return out
 
 
@@ -809,12 +827,15 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
     of its own: then no row sum is read."""
     # (a table of one or two columns, its 合计 first: one whose rows above a last 合计 may start
     # where an excerpt was cut has nothing else to show it whole)
-    places = {0, len(rows) - 1} if len(rows[0].tokens) >= _MIN_COLUMNS else {0}
+    # (… unless a column of shares of the last row, written 100, shows that row is the whole)
+    whole_last = any(f.kind == "share_of_row" and len(rows) - 1 in f.wholes for f in formulas)
+    wide = len(rows[0].tokens) >= _MIN_COLUMNS or whole_last
+    places = {0, len(rows) - 1} if wide else {0}
     ends = [n for n in places if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
     # (a row named by the whole of a side, "总收入" / "收入总额", is the table's total as a 合计 is — where the arithmetic
     # bears it out more than twice as often as it breaks it: the name alone is no 合计)
     named = not ends
-    if named and len(rows[0].tokens) >= _MIN_COLUMNS:
+    if named and wide:
         # (last, under its items: "总收入, 总开支, 收支结余" is a statement, its first row no total of the others)
         ends = [n for n in (len(rows) - 1,) if _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))]
     if len(ends) != 1 or len(rows) < _MIN_ROWS:
@@ -985,7 +1006,8 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         span_lines = range(rows[0].line, rows[-1].line + 1)
         if any(n in used for n in span_lines):
             continue
-        formulas = column_formulas(rows) if _MIN_COLUMNS <= len(rows[0].tokens) <= _MAX_COLUMNS \
+        # (two columns hold no sum, ratio or change of columns: only a column of shares of a row, "金额 | 占比")
+        formulas = column_formulas(rows) if 2 <= len(rows[0].tokens) <= _MAX_COLUMNS \
             and len(rows) >= _MIN_ROWS else ()
         roll = headed_roll(lines, rows)
         if roll is not None:
