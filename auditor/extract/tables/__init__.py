@@ -80,7 +80,17 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         if not any(line in taken for line in range(table[2][0], table[2][1] + 1)):
             found.append(table)
             taken.update(range(table[2][0], table[2][1] + 1))
-    found.extend(read_grids(norm, taken, 0))
+    # (a table of years read by its header whose rows state nothing — "指标 | 2021年 | 2022年 | 2023年" over rows of
+    # indicators whose rates are of other rows — leaves its lines to the grid reader, which stands for it where it
+    # reads them)
+    silent = [t for t in found if t[0].kind in _ROWS_MAY_STATE_NOTHING and t[0].columns
+              and all(_YEAR_COLUMN.match(clean(c)) for c in t[0].columns) and _states_nothing(t[0], vocab)]
+    free = {line for _, _, (first, last) in silent for line in range(first, last + 1)}
+    grids = read_grids(norm, taken - free, 0)
+    read_again = {line for _, _, (first, last) in grids for line in range(first, last + 1)}
+    stood_for = [t for t in silent if any(line in read_again for line in range(t[2][0], t[2][1] + 1))]
+    found = [t for t in found if not any(t is x for x in stood_for)]
+    found.extend(grids)
     found.sort(key=lambda t: t[0].span.start)
     fid = 0
     read_as_cells: set[int] = set()
@@ -98,6 +108,18 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         result.facts.extend(renumbered)
         result.lines.update(range(first, last + 1))
     return result
+
+
+_ROWS_MAY_STATE_NOTHING = frozenset({"funds", "amounts"})
+_YEAR_COLUMN = lazyre.compile(r"^(?:(?:19|20)\d{2}|1[0-4]\d)年度?(?:\((?:万元|亿元|元)\))?$")
+
+
+def _states_nothing(table: ScoreTable, vocab: Vocabulary) -> bool:
+    """Do the table's rows state no relation at all (no sum, rate, change, share, balance)?"""
+    from auditor.extract.bind.resolvers import tables as table_resolver  # (the binder's reading of tables)
+    found = table_resolver.resolve([table], vocab)
+    return not any((found.breakdowns, found.rates, found.funds_scores, found.indicators, found.score_sums,
+                    found.changes, found.shares, found.differences, found.targets))
 
 
 def _rows_within(table: ScoreTable, norm: Normalised, first: int, last: int) -> bool:

@@ -670,13 +670,16 @@ def _part_sets(k: int, target: int):
                 yield cols
 
 
-def column_formulas(rows: list[GridRow]) -> tuple[GridFormula, ...]:
-    """The formulas the grid's columns agree on (see the module docstring)."""
+def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset()) -> tuple[GridFormula, ...]:
+    """The formulas the grid's columns agree on (see the module docstring); `percents`: columns known to hold
+    percentages though their cells write no % (their name says so: "提取率(%)")."""
     k = len(rows[0].tokens)
     grid = [r.tokens for r in rows]
     columns = _distinct_columns(grid, k)
     trials = len(columns) ** 3  # (about as many formulas as are tried: every target, its part sets, ratios)
     percent_like = {c: _percent_like(grid, c) for c in columns}
+    for c in percents & set(columns):
+        percent_like[c] = (True, *percent_like[c][1:])
     found: list[GridFormula] = []
     covered: set[frozenset[int]] = set()
     targets: set[int] = set()
@@ -1015,13 +1018,47 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         formulas += row_sums(rows, formulas)
         formulas += indented_sums(lines, rows, formulas)
         formulas += stacked_sums(rows, formulas)
+        header = _header(lines, rows)
+        across = None
+        if not formulas:
+            across = _across(rows, header)
+            formulas = column_formulas(across, frozenset(n for n, r in enumerate(rows) if _RATE_NAME.search(r.label))) \
+                if across is not None else ()
+            formulas = tuple(f for f in formulas if f.kind in _ACROSS_KINDS)
         if not formulas:
             continue
         used.update(span_lines)
-        table, facts = grid_table(rows, formulas, norm, first_id + sum(len(f) for _, f, _ in out),
-                                  _header(lines, rows))
+        first = first_id + sum(len(f) for _, f, _ in out)
+        if across is not None:
+            # (the indicators are the columns: each cell keeps its row's name, each year is a row)
+            table, facts = grid_table(across, formulas, norm, first, tuple(r.label for r in rows), labels=True)
+        else:
+            table, facts = grid_table(rows, formulas, norm, first, header)
         out.append((table, facts, (rows[0].line, rows[-1].line)))
     return out
+
+
+# what the rows of an indicator table say of each other, year by year: a rate row the ratio of two amount rows, a row
+# the sum of others (a growth or change between rows is no formula of such a table: its growth rows are over the years)
+_ACROSS_KINDS = frozenset({"ratio", "sum"})
+_RATE_NAME = lazyre.compile(r"率|[(（][%％][)）]|百分比|比重|占比")  # (an indicator whose figures are percentages)
+
+
+def _across(rows: list[GridRow], header: tuple[str, ...] | None) -> list[GridRow] | None:
+    """An indicator table turned: its rows named (缴存额, 提取额, 提取率 …) and its columns the years (2021年 | 2022年 |
+    2023年), each year a row of the indicators' figures — so that a rate row which is the ratio of two amount rows in
+    every year is read as a grid's column is (提取率 = 提取额 / 缴存额).  None for a table not so shaped: rows without
+    names, columns not each named by a year, or more rows or fewer columns than a grid may have."""
+    k = len(rows[0].tokens)
+    if not (_MIN_ROWS <= k and _MIN_COLUMNS <= len(rows) <= _MAX_COLUMNS) or not all(r.label for r in rows) \
+            or len({r.line for r in rows}) < len(rows) or header is None or len(header) != k \
+            or not all(_YEAR_NAME.match(h.replace(" ", "")) for h in header):
+        return None
+    return [GridRow(header[c], rows[0].tokens[c].start, rows[0].line, tuple(r.tokens[c] for r in rows))
+            for c in range(k)]
+
+
+_YEAR_NAME = lazyre.compile(r"^(?:(?:19|20)\d{2}|1[0-4]\d)年度?$")  # (a column of a year: 2023年, 112年度)
 
 
 def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...] | None:
@@ -1058,10 +1095,13 @@ def _chunks(rows: list[GridRow]) -> list[list[GridRow]]:
 
 
 def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Normalised,
-               first_id: int, header: tuple[str, ...] | None = None) -> tuple[ScoreTable, list[Fact]]:
+               first_id: int, header: tuple[str, ...] | None = None,
+               labels: bool = False) -> tuple[ScoreTable, list[Fact]]:
     """The grid as a table of facts: the columns a ratio, growth or share gives are percentages,
     a growth's operands this year's and last year's; every other cell a bare number.  The columns
-    are named by the header line above the grid when there is one (else 第N列)."""
+    are named by the header line above the grid when there is one (else 第N列).  `labels`: the
+    header names each cell's quantity (an indicator table turned, its columns the indicators): its
+    cells bear their column's name, not their row's."""
     percent = {f.target for f in formulas if f.kind in {"ratio", "growth", "share_of_row"}}
     period = {c: p for f in formulas if f.kind == "growth" for c, p in zip(f.operands, ("current", "previous"))}
     facts: list[Fact] = []
@@ -1071,7 +1111,8 @@ def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Nor
         for c, token in enumerate(row.tokens):
             if token.value is None:
                 continue
-            fact = _fact(token, c in percent, period.get(c), row.label, norm, first_id + len(facts))
+            fact = _fact(token, c in percent, period.get(c), header[c] if labels and header else row.label, norm,
+                         first_id + len(facts))
             facts.append(fact)
             cells[f"c{c}"] = fact
         line, column = norm.line_col(row.start)
@@ -1081,11 +1122,17 @@ def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Nor
             is_total=bool(_TOTAL_LABEL.search(row.label)), labels=(row.label,), texts={},
             dashed=tuple(f"c{c}" for c, t in enumerate(row.tokens) if t.value is None), part_of=None,
             via=(), grade_span=None, level=None))
+    if labels:  # (a table turned: its facts numbered in the order they are written, as every other table's)
+        ordered = sorted(facts, key=lambda f: f.span.start)
+        renumbered = {f.id: f.model_copy(update={"id": first_id + n}) for n, f in enumerate(ordered)}
+        facts = [renumbered[f.id] for f in ordered]
+        table_rows = [r.model_copy(update={"cells": {k: renumbered[f.id] for k, f in r.cells.items()}})
+                      for r in table_rows]
     line, column = norm.line_col(rows[0].start)
     table = ScoreTable.model_construct(
         columns=header or tuple(f"第{c + 1}列" for c in range(len(rows[0].tokens))), rows=tuple(table_rows),
         span=Span.model_construct(start=rows[0].start, end=rows[-1].tokens[-1].end, line=line, column=column),
-        kind="grid", layout="grid", base=None, score_rule="", complete=True, full_when_met="",
+        kind="grid", layout="grid_across" if labels else "grid", base=None, score_rule="", complete=True, full_when_met="",
         column_sums=False, formulas=formulas)
     return table, facts
 
