@@ -1030,10 +1030,13 @@ _OPEN_TAIL = 200  # characters an excerpt may run on after a list's last part wi
 
 def rows_go_on(doc: Document, total: Fact, parts: list[Fact]) -> bool:
     """A table's total row above its parts, and the line right after the last part's line a row of
-    the table too (a row the reading dropped: "| 经营支出 | — | 20.00 | 20.00 | |")."""
+    the table too (a row the reading dropped: "| 经营支出 | — | 20.00 | 20.00 | |") — not when the next table's header
+    comes first ("| 一级指标 | 二级指标 | … |" under a 自评表's 资金 rows), nor when the line is a sentence in a cell
+    ("| 年度总体目标 | 新建高标准农田45万亩,…。 |")."""
     if not parts or not all(p.in_table for p in parts) or total.span.start > min(p.span.start for p in parts):
         return False
     text = doc.text
+    own = _header_line(text, total.span.start)
     end = text.find("\n", max(p.span.end for p in parts))
     for _ in range(5):  # (past blank lines, a 续表 line and the header repeated after a page's end)
         if end < 0:
@@ -1042,10 +1045,51 @@ def rows_go_on(doc: Document, total: Fact, parts: list[Fact]) -> bool:
         line = text[end + 1:nxt if nxt >= 0 else len(text)].strip()
         end = nxt
         if not line or _CONTINUED.fullmatch(line) or (line.count("|") >= 2 and not re.search(r"\d", line)):
+            if own is not None and _other_header(line, own):
+                return False  # (another table's header: the rows after it are that table's)
             continue
         return line.count("|") >= 2 and bool(re.search(r"\d", line)) and bool(re.search(r"[\u4e00-\u9fff]", line)) \
-            and not re.search(r"合\s*计|总\s*计|小\s*计", line) and not _SUB_ROW.match(line)
+            and not re.search(r"合\s*计|总\s*计|小\s*计", line) and not _SUB_ROW.match(line) and "。" not in line
     return False
+
+
+def _sources_whole(parts: list[Fact]) -> bool:
+    """Sources of money ending with the rest of it ("当年财政拨款 …;上年结转 …;其他资金 …"): all of them."""
+    last = max(parts, key=lambda p: p.span.end)
+    return bool(_THE_REST.match(clean_label(last.label))) and all(
+        FUNDING_SOURCE.search(clean_label(p.label)) or p is last for p in parts)
+
+
+def _bar_cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def _header_line(text: str, at: int) -> str | None:
+    """The header of the bar table holding offset `at`: the nearest line above it of bar cells and no digit that
+    is no rule ("| --- | --- |")."""
+    end = text.rfind("\n", 0, at)
+    for _ in range(_HEADER_REACH):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end].strip()
+        end = start - 1
+        if line.count("|") < 2:
+            return None
+        if re.search(r"\d", line) or not line.strip("|-: "):
+            continue
+        return line
+    return None
+
+
+_HEADER_REACH = 60  # rows above a total its header may stand
+
+
+def _other_header(line: str, own: str) -> bool:
+    """A line of bar cells naming columns other than the table's own header's: three names at least (a group's
+    heading row names one)."""
+    cells = [c for c in _bar_cells(line) if c]
+    return len(cells) >= 3 and line.strip("|-: ") != "" and cells != [c for c in _bar_cells(own) if c]
 
 
 _ROWS_GO_ON = Found("ALT005", {"zh": "合计行在上，其下的表格行在所读各行之后仍在继续（该行未能读出），分项可能未读全",
@@ -1070,8 +1114,7 @@ def _cut_off(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> b
         return False
     end = max(p.span.end for p in parts)
     last = max(parts, key=lambda p: p.span.end)
-    if _THE_REST.match(clean_label(last.label)) and all(FUNDING_SOURCE.search(clean_label(p.label)) or p is last
-                                                        for p in parts):
+    if _sources_whole(parts):
         return False  # ("当年财政拨款 …;上年结转 …;其他资金 …": sources of money ending with the rest of it are all of them)
     if all(p.in_table for p in parts):
         # (a table row's other cells after its part, then a page break: "…931.78  750.39  181.39 ⏎ ⏎ 第 27 页 ⏎ 续表")

@@ -366,6 +366,9 @@ _ALL += [
            "clause chain", "年初预算732.79万元,年中追加23.71万元,全年预算数756.50万元。"),
     Reason("carry_over", VOCABULARY, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the four stated in one sentence",
            "年初财政拨款结转和结余84.38万元,本年财政拨款收入2,075.11万元,本年财政拨款支出2,117.46万元,年末财政拨款结转和结余42.03万元。"),
+    Reason("carry_over_stated", LOOKUP, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the year's flows and its closing "
+           "balance stated in one sentence, its opening balance in a sentence shortly before it",
+           "2023年初,本部门结转和结余资金184.36万元。\n2023年本年收入2,361.08万元,本年支出2,297.51万元,年末结转和结余247.93万元。"),
     Reason("roll_forward", VOCABULARY, "年末余额 = 上年末余额 + 当年结余 / 新增 − 偿还, every figure of the stretch given a role in "
            "one sentence", "当年收支结余40876万元,上年末滚存结余725577万元,年末滚存结余766453万元。"),
     Reason("roll_forward_stated", LOOKUP, "a debt's 新增 and 偿还 stated in a sentence of their own, its balances at "

@@ -22,7 +22,7 @@ from dataclasses import field
 from auditor.extract.model import Fact, ScoreTable
 from auditor import lazyre
 from auditor.extract.tables.cells import BREAK, CELL, EOL, PADDED, Cell, cell_runs, line_cells
-from auditor.extract.tables.columns import COLUMN_WORD, ROW_NUMBER_HEADERS, clean, role_of
+from auditor.extract.tables.columns import COLUMN_WORD, ROW_NUMBER_HEADERS, clean, is_label_header, role_of
 from auditor.extract.tables.family_grid import read_family_grids
 from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.grid import read_grids
@@ -51,7 +51,8 @@ class TableResult:
 def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     result = TableResult()
     found: list[tuple[ScoreTable, list[Fact], tuple[int, int]]] = []
-    runs = [side for run in cell_runs(norm.text) for half in side_by_side(run, norm.text) for side in sides_a_cell_a_line(half, norm.text)]
+    runs = [part for run in cell_runs(norm.text) for half in side_by_side(run, norm.text)
+            for side in sides_a_cell_a_line(half, norm.text) for part in interleaved_sides(side, norm.text, vocab)]
     for cells in runs:  # fact ids are given below, in text order
         found.extend(read_run(cells, norm, vocab, 0, "cells"))
         found.extend(read_forms(cells, norm, vocab, 0))
@@ -79,7 +80,17 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         if not any(line in taken for line in range(table[2][0], table[2][1] + 1)):
             found.append(table)
             taken.update(range(table[2][0], table[2][1] + 1))
-    found.extend(read_grids(norm, taken, 0))
+    # (a table of years read by its header whose rows state nothing — "指标 | 2021年 | 2022年 | 2023年" over rows of
+    # indicators whose rates are of other rows — leaves its lines to the grid reader, which stands for it where it
+    # reads them)
+    silent = [t for t in found if t[0].kind in _ROWS_MAY_STATE_NOTHING and t[0].columns
+              and all(_YEAR_COLUMN.match(clean(c)) for c in t[0].columns) and _states_nothing(t[0], vocab)]
+    free = {line for _, _, (first, last) in silent for line in range(first, last + 1)}
+    grids = read_grids(norm, taken - free, 0)
+    read_again = {line for _, _, (first, last) in grids for line in range(first, last + 1)}
+    stood_for = [t for t in silent if any(line in read_again for line in range(t[2][0], t[2][1] + 1))]
+    found = [t for t in found if not any(t is x for x in stood_for)]
+    found.extend(grids)
     found.sort(key=lambda t: t[0].span.start)
     fid = 0
     read_as_cells: set[int] = set()
@@ -97,6 +108,18 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         result.facts.extend(renumbered)
         result.lines.update(range(first, last + 1))
     return result
+
+
+_ROWS_MAY_STATE_NOTHING = frozenset({"funds", "amounts"})
+_YEAR_COLUMN = lazyre.compile(r"^(?:(?:19|20)\d{2}|1[0-4]\d)年度?(?:\((?:万元|亿元|元)\))?$")
+
+
+def _states_nothing(table: ScoreTable, vocab: Vocabulary) -> bool:
+    """Do the table's rows state no relation at all (no sum, rate, change, share, balance)?"""
+    from auditor.extract.bind.resolvers import tables as table_resolver  # (the binder's reading of tables)
+    found = table_resolver.resolve([table], vocab)
+    return not any((found.breakdowns, found.rates, found.funds_scores, found.indicators, found.score_sums,
+                    found.changes, found.shares, found.differences, found.targets))
 
 
 def _rows_within(table: ScoreTable, norm: Normalised, first: int, last: int) -> bool:
@@ -225,6 +248,77 @@ def sides_a_cell_a_line(cells: list[Cell], text: str) -> list[list[Cell]]:
             continue
         return [cells[:start], left, right, cells[n:]]
     return [cells]
+
+
+def interleaved_sides(cells: list[Cell], text: str, vocab: Vocabulary) -> list[list[Cell]]:
+    """A 收支总表 of two sides set one cell a line with its empty cells dropped: "收入 ⏎ 支出 ⏎ 项目 ⏎ 决算数 ⏎ 项目 ⏎ 决算数",
+    then each row's name and figure of the 收入 side and of the 支出 side in turn — a side that has run out writes none.
+    Each (name, figure) goes to a side: by its numbering where it continues one side's items only ("四、" after the
+    收入 side's "三、"), else by the money its name says comes in or goes out (…收入 left, …支出 right), else to the side
+    whose turn it is; a name that says the other side's money is put where it cannot be, and nothing is split.  The
+    two sides are read as two runs, each under its own two header cells, and what follows whole; a table the text ends
+    in is left whole (an excerpt may have cut its last rows)."""
+    plain = [n for n, c in enumerate(cells) if c.kind == CELL and c.text]
+    for k in range(len(plain) - 5):
+        six = [cells[plain[k + m]] for m in range(6)]
+        a, b, c, d, e, f = six
+        if not (_INCOME_SIDE.match(clean(a.text)) and _SPENDING_SIDE.match(clean(b.text)) and is_label_header(c.text)
+                and clean(c.text) == clean(e.text) and role_of(d.text) and clean(d.text) == clean(f.text)
+                and len({x.line for x in six}) == 6):
+            continue
+        pairs: list[tuple[Cell, Cell]] = []
+        m = k + 6
+        while m + 1 < len(plain):
+            name, figure = cells[plain[m]], cells[plain[m + 1]]
+            if _FIGURE.match(name.text) or not _FIGURE.match(figure.text) or name.line == figure.line \
+                    or len(clean(name.text)) > 30:
+                break
+            pairs.append((name, figure))
+            m += 2
+        sides = _sides_of(pairs, vocab) if len(pairs) >= 4 else None
+        if sides is None:
+            continue
+        last = pairs[-1][1]
+        if not _CONTENT.search(text, last.end):
+            return [cells]  # (the text ends in the table: an excerpt may have cut its rows)
+        left = [c, d, *(x for pair in sides[0] for x in pair)]
+        right = [e, f, *(x for pair in sides[1] for x in pair)]
+        after = next((n for n in range(plain[k + 5], len(cells)) if cells[n].start > last.start), len(cells))
+        return [cells[:plain[k]], left, right, cells[after:]]
+    return [cells]
+
+
+def _sides_of(pairs: list[tuple[Cell, Cell]], vocab: Vocabulary) -> tuple[list, list] | None:
+    """The (name, figure) pairs of the 收入 side and of the 支出 side (see interleaved_sides), or None when a name says
+    the money of a side it cannot be put on, or a side has fewer than two rows."""
+    sides: tuple[list, list] = ([], [])
+    numbers = [0, 0]  # the last item number of each side ("一、" … "三、")
+    turn = 0
+    for name, figure in pairs:
+        label = clean(name.text)
+        flow = vocab.flow(label)
+        number = _ITEM_NUMBER.match(label)
+        value = _CHINESE_NUMBERS.index(number.group(1)) + 1 if number else None
+        side = None
+        if value is not None and (value == numbers[0] + 1) != (value == numbers[1] + 1):
+            side = 0 if value == numbers[0] + 1 else 1
+        elif flow in ("in", "out"):
+            side = 0 if flow == "in" else 1
+        else:
+            side = turn
+        if (side == 0 and flow == "out") or (side == 1 and flow == "in"):
+            return None
+        if value is not None:
+            if value != numbers[side] + 1:
+                return None  # (an item out of its side's order: the sides are not known)
+            numbers[side] = value
+        sides[side].append((name, figure))
+        turn = 1 - side
+    return sides if all(len(s) >= 2 for s in sides) else None
+
+
+_ITEM_NUMBER = lazyre.compile(r"^([一二三四五六七八九十])[、.．]")
+_CHINESE_NUMBERS = "一二三四五六七八九十"
 
 
 def _name_or_empty(cell: Cell) -> bool:

@@ -48,6 +48,7 @@ _ANY_DIGIT = lazyre.compile(r"\d")
 _SENTENCE = lazyre.compile(r"[。;；，,]")
 # (a label that is 总额 / Total alone is Hong Kong's and Taiwan's 合计; 进出口总额 is a quantity of its own)
 _TOTAL_LABEL = lazyre.compile(r"(?:合|总|小)\s*计|^\s*(?:\d{4}\s*年?\s*)?(?:总\s*额|Total)(?![a-z])")
+_SIDE_TOTAL_LABEL = lazyre.compile(r"^(?:本年|本期|全年|年度)?(?:总(?:收入|支出|开支)|(?:收入|支出)(?:总额|总计))$")
 _MIN_ROWS = 3  # a formula must hold in this many rows
 _MIN_COLUMNS, _MAX_COLUMNS = 3, 16  # (a wider grid is not searched: about k³ formulas are tried)
 _MAX_ROWS = 60  # a grid is searched in pieces of this many rows
@@ -182,6 +183,23 @@ def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int]
     return GridRow(text, start + label[0][1] if label else tokens[0].start, index, tuple(tokens)), end
 
 
+def _share_pair(line: str, start: int, index: int) -> list[GridRow]:
+    """A row of an amount and its share set apart by spaces, "捐款收入 186,432 29.6%": its label and its two figures —
+    only a share written with its %, after an amount written without one (two figures of a line of prose are no row)."""
+    words = list(_WORD.finditer(line))
+    if len(words) < 3:
+        return []
+    amount, share = (cell_token(m.group(), start + m.start()) for m in words[-2:])
+    if amount is None or share is None or amount.value is None or share.value is None \
+            or amount.text.endswith("%") or not share.text.endswith("%"):
+        return []
+    label = " ".join(m.group() for m in words[:-2])
+    if any(cell_token(m.group(), 0) is not None for m in words[:-2]) or len(label) > _MAX_LABEL \
+            or _SENTENCE.search(label) or label[-1].isdigit() or _UNIT_WORD.search(" " + label + " "):
+        return []
+    return [GridRow(label, start + words[0].start(), index, (amount, share))]
+
+
 # (a line with three figures set apart, or none of its rows can be one: most lines are passed over by this)
 _SPACED_FIGURES = lazyre.compile(r"\d[\d,.%)]*[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
 _WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
@@ -199,11 +217,34 @@ def _rows_by_line(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Gr
             continue
         # (figures in cells stand apart by white space or a bar inside the line: a line of prose without
         # either holds none, the cheap test before the pattern)
-        out.append([] if index in taken or not ((len(stripped.split(None, 1)) > 1 or "|" in stripped
-                                                 or "│" in stripped or "┃" in stripped)
-                                                and _SPACED_FIGURES.search(line))
-                   else _line_rows(line, start, index))
+        if index in taken:
+            out.append([])
+            continue
+        rows = _line_rows(line, start, index) \
+            if (len(stripped.split(None, 1)) > 1 or "|" in stripped or "│" in stripped or "┃" in stripped) \
+            and _SPACED_FIGURES.search(line) else []
+        out.append(rows or (_bar_pair(line, start, index) if stripped[0] in _BARS
+                            else _share_pair(line, start, index) if stripped[-1] in "%％" else []))
     return out
+
+
+_BARS = "|│┃"
+_BAR_CELL = lazyre.compile(r"[^|│┃]+")
+
+
+def _bar_pair(line: str, start: int, index: int) -> list[GridRow]:
+    """A row of a table of two figure columns set between bars, "| 合计 | 59,821.2 | 58,530.5 |": its label and its two
+    figures (a row per line of a bar table only: two figures in a line of prose are no row; nor is a wider table's row
+    whose other cells are empty)."""
+    cells = [(m.group().strip(), m.start() + len(m.group()) - len(m.group().lstrip())) for m in _BAR_CELL.finditer(line)]
+    if len(cells) != 3 or not all(text for text, _ in cells) or line.strip()[-1] not in _BARS:
+        return []
+    (label, at), *figures = cells
+    tokens = [cell_token(text, start + where) for text, where in figures]
+    if any(t is None or t.value is None for t in tokens) or cell_token(label, 0) is not None \
+            or len(label) > _MAX_LABEL or _SENTENCE.search(label) or COLUMN_NUMBERS.search(label.replace(" ", "")):
+        return []
+    return [GridRow(label, start + at, index, tuple(tokens))]
 
 
 def _row_lines(lines: list[tuple[str, int]], taken: set[int],
@@ -629,13 +670,16 @@ def _part_sets(k: int, target: int):
                 yield cols
 
 
-def column_formulas(rows: list[GridRow]) -> tuple[GridFormula, ...]:
-    """The formulas the grid's columns agree on (see the module docstring)."""
+def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset()) -> tuple[GridFormula, ...]:
+    """The formulas the grid's columns agree on (see the module docstring); `percents`: columns known to hold
+    percentages though their cells write no % (their name says so: "提取率(%)")."""
     k = len(rows[0].tokens)
     grid = [r.tokens for r in rows]
     columns = _distinct_columns(grid, k)
     trials = len(columns) ** 3  # (about as many formulas as are tried: every target, its part sets, ratios)
     percent_like = {c: _percent_like(grid, c) for c in columns}
+    for c in percents & set(columns):
+        percent_like[c] = (True, *percent_like[c][1:])
     found: list[GridFormula] = []
     covered: set[frozenset[int]] = set()
     targets: set[int] = set()
@@ -786,16 +830,26 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
     of its own: then no row sum is read."""
     # (a table of one or two columns, its 合计 first: one whose rows above a last 合计 may start
     # where an excerpt was cut has nothing else to show it whole)
-    ends = [n for n in ({0, len(rows) - 1} if len(rows[0].tokens) >= _MIN_COLUMNS else {0})
-            if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
+    # (… unless a column of shares of the last row, written 100, shows that row is the whole)
+    whole_last = any(f.kind == "share_of_row" and len(rows) - 1 in f.wholes for f in formulas)
+    wide = len(rows[0].tokens) >= _MIN_COLUMNS or whole_last
+    places = {0, len(rows) - 1} if wide else {0}
+    ends = [n for n in places if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
+    # (a row named by the whole of a side, "总收入" / "收入总额", is the table's total as a 合计 is — where the arithmetic
+    # bears it out more than twice as often as it breaks it: the name alone is no 合计)
+    named = not ends
+    if named and wide:
+        # (last, under its items: "总收入, 总开支, 收支结余" is a statement, its first row no total of the others)
+        ends = [n for n in (len(rows) - 1,) if _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))]
     if len(ends) != 1 or len(rows) < _MIN_ROWS:
         return ()
     total = ends[0]
     parts = [n for n in range(len(rows)) if n != total]
-    if any(_TOTAL_LABEL.search(rows[n].label.replace(" ", "")) or _NESTED_LABEL.search(rows[n].label) for n in parts):
+    if any(_TOTAL_LABEL.search(rows[n].label.replace(" ", "")) or _NESTED_LABEL.search(rows[n].label)
+           or (named and _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))) for n in parts):
         return ()
     checked, against = _summed_columns(rows, total, parts, formulas)
-    if not checked or against > 1:
+    if not checked or against > 1 or (named and len(checked) <= 2 * against):
         return ()
     return (GridFormula(kind="row_sum", target=total, operands=tuple(parts), columns=tuple(checked),
                         support=len(checked) - against, rows=len(checked)),)
@@ -969,7 +1023,8 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         span_lines = range(rows[0].line, rows[-1].line + 1)
         if any(n in used for n in span_lines):
             continue
-        formulas = column_formulas(rows) if _MIN_COLUMNS <= len(rows[0].tokens) <= _MAX_COLUMNS \
+        # (two columns hold no sum, ratio or change of columns: only a column of shares of a row, "金额 | 占比")
+        formulas = column_formulas(rows) if 2 <= len(rows[0].tokens) <= _MAX_COLUMNS \
             and len(rows) >= _MIN_ROWS else ()
         roll = headed_roll(lines, rows)
         if roll is not None:
@@ -977,13 +1032,47 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         formulas += row_sums(rows, formulas)
         formulas += indented_sums(lines, rows, formulas)
         formulas += stacked_sums(rows, formulas)
+        header = _header(lines, rows)
+        across = None
+        if not formulas:
+            across = _across(rows, header)
+            formulas = column_formulas(across, frozenset(n for n, r in enumerate(rows) if _RATE_NAME.search(r.label))) \
+                if across is not None else ()
+            formulas = tuple(f for f in formulas if f.kind in _ACROSS_KINDS)
         if not formulas:
             continue
         used.update(span_lines)
-        table, facts = grid_table(rows, formulas, norm, first_id + sum(len(f) for _, f, _ in out),
-                                  _header(lines, rows))
+        first = first_id + sum(len(f) for _, f, _ in out)
+        if across is not None:
+            # (the indicators are the columns: each cell keeps its row's name, each year is a row)
+            table, facts = grid_table(across, formulas, norm, first, tuple(r.label for r in rows), labels=True)
+        else:
+            table, facts = grid_table(rows, formulas, norm, first, header)
         out.append((table, facts, (rows[0].line, rows[-1].line)))
     return out
+
+
+# what the rows of an indicator table say of each other, year by year: a rate row the ratio of two amount rows, a row
+# the sum of others (a growth or change between rows is no formula of such a table: its growth rows are over the years)
+_ACROSS_KINDS = frozenset({"ratio", "sum"})
+_RATE_NAME = lazyre.compile(r"率|[(（][%％][)）]|百分比|比重|占比")  # (an indicator whose figures are percentages)
+
+
+def _across(rows: list[GridRow], header: tuple[str, ...] | None) -> list[GridRow] | None:
+    """An indicator table turned: its rows named (缴存额, 提取额, 提取率 …) and its columns the years (2021年 | 2022年 |
+    2023年), each year a row of the indicators' figures — so that a rate row which is the ratio of two amount rows in
+    every year is read as a grid's column is (提取率 = 提取额 / 缴存额).  None for a table not so shaped: rows without
+    names, columns not each named by a year, or more rows or fewer columns than a grid may have."""
+    k = len(rows[0].tokens)
+    if not (_MIN_ROWS <= k and _MIN_COLUMNS <= len(rows) <= _MAX_COLUMNS) or not all(r.label for r in rows) \
+            or len({r.line for r in rows}) < len(rows) or header is None or len(header) != k \
+            or not all(_YEAR_NAME.match(h.replace(" ", "")) for h in header):
+        return None
+    return [GridRow(header[c], rows[0].tokens[c].start, rows[0].line, tuple(r.tokens[c] for r in rows))
+            for c in range(k)]
+
+
+_YEAR_NAME = lazyre.compile(r"^(?:(?:19|20)\d{2}|1[0-4]\d)年度?$")  # (a column of a year: 2023年, 112年度)
 
 
 def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...] | None:
@@ -1020,10 +1109,13 @@ def _chunks(rows: list[GridRow]) -> list[list[GridRow]]:
 
 
 def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Normalised,
-               first_id: int, header: tuple[str, ...] | None = None) -> tuple[ScoreTable, list[Fact]]:
+               first_id: int, header: tuple[str, ...] | None = None,
+               labels: bool = False) -> tuple[ScoreTable, list[Fact]]:
     """The grid as a table of facts: the columns a ratio, growth or share gives are percentages,
     a growth's operands this year's and last year's; every other cell a bare number.  The columns
-    are named by the header line above the grid when there is one (else 第N列)."""
+    are named by the header line above the grid when there is one (else 第N列).  `labels`: the
+    header names each cell's quantity (an indicator table turned, its columns the indicators): its
+    cells bear their column's name, not their row's."""
     percent = {f.target for f in formulas if f.kind in {"ratio", "growth", "share_of_row"}}
     period = {c: p for f in formulas if f.kind == "growth" for c, p in zip(f.operands, ("current", "previous"))}
     facts: list[Fact] = []
@@ -1033,7 +1125,8 @@ def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Nor
         for c, token in enumerate(row.tokens):
             if token.value is None:
                 continue
-            fact = _fact(token, c in percent, period.get(c), row.label, norm, first_id + len(facts))
+            fact = _fact(token, c in percent, period.get(c), header[c] if labels and header else row.label, norm,
+                         first_id + len(facts))
             facts.append(fact)
             cells[f"c{c}"] = fact
         line, column = norm.line_col(row.start)
@@ -1043,11 +1136,17 @@ def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Nor
             is_total=bool(_TOTAL_LABEL.search(row.label)), labels=(row.label,), texts={},
             dashed=tuple(f"c{c}" for c, t in enumerate(row.tokens) if t.value is None), part_of=None,
             via=(), grade_span=None, level=None))
+    if labels:  # (a table turned: its facts numbered in the order they are written, as every other table's)
+        ordered = sorted(facts, key=lambda f: f.span.start)
+        renumbered = {f.id: f.model_copy(update={"id": first_id + n}) for n, f in enumerate(ordered)}
+        facts = [renumbered[f.id] for f in ordered]
+        table_rows = [r.model_copy(update={"cells": {k: renumbered[f.id] for k, f in r.cells.items()}})
+                      for r in table_rows]
     line, column = norm.line_col(rows[0].start)
     table = ScoreTable.model_construct(
         columns=header or tuple(f"第{c + 1}列" for c in range(len(rows[0].tokens))), rows=tuple(table_rows),
         span=Span.model_construct(start=rows[0].start, end=rows[-1].tokens[-1].end, line=line, column=column),
-        kind="grid", layout="grid", base=None, score_rule="", complete=True, full_when_met="",
+        kind="grid", layout="grid_across" if labels else "grid", base=None, score_rule="", complete=True, full_when_met="",
         column_sums=False, formulas=formulas)
     return table, facts
 

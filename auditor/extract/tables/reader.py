@@ -525,9 +525,15 @@ _WRITTEN_UNIT = lazyre.compile(r"[万亿]?元$")
 
 def _indented_under(rows: list[TableRow], parent: int, first_cell: Cell, norm: Normalised) -> bool:
     """The row's label stands as far in as the name of the 其中 row under its total ("其中:普通小学" then "　　　普通初中"):
-    another of the total's 其中 rows, set in under it (not a row back at the level of the 其中 rows' marker)."""
+    another of the total's 其中 rows, set in under it (not a row back at the level of the 其中 rows' marker).  In a bar
+    table the label is set in within its cell ("| 二、基金支出 | … ⏎ | 其中:基础养老金支出 | … ⏎ | 　　个人账户养老金支出 |"):
+    a row set in further than its total, whose 其中 row stands at the total's own place, is another of its 其中 rows."""
     opener = next((row for row in rows[parent + 1:] if row.part_of == parent and _QIZHONG_LEAD.match(
         norm.text, row.span.start)), None)
+    if opener is not None and opener.indent is None:
+        own, total, lead = (_in_cell(norm, at) for at in (first_cell.start, rows[parent].span.start,
+                                                           opener.span.start))
+        return None not in (own, total, lead) and own > total and lead <= total
     if opener is None or opener.indent is None:
         return False
     line_start = norm.text.rfind("\n", 0, first_cell.start) + 1
@@ -538,6 +544,17 @@ def _indented_under(rows: list[TableRow], parent: int, first_cell: Cell, norm: N
 
 
 _QIZHONG_LEAD = lazyre.compile(r"其中\s*[:：]?\s*")
+
+
+def _in_cell(norm: Normalised, at: int) -> int | None:
+    """How many spaces stand before offset `at` in its bar cell ("|   财政补贴收入": 3); None when something else does,
+    or no bar opens the cell."""
+    line_start = norm.text.rfind("\n", 0, at) + 1
+    before = norm.text[line_start:at]
+    bar = max(before.rfind(b) for b in "|│┃")
+    if bar < 0 or before[bar + 1:].strip():
+        return None
+    return len(before) - bar - 1
 
 
 def _text_after_rows(raw: list[RawRow], readings: dict[int, glued.Reading], stop: int) -> int:

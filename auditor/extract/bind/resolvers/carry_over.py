@@ -11,6 +11,11 @@ what is left at its end.
                                                        → 273.65 = 386.20 + 5120.64 − 5233.19 (the two 总计 the
                                                          four make up stand beside them: they add no flow)
 
+A sentence that states the year's income, its spending and the 结转和结余 at its end, but not the one at its start, takes
+that one from before it in the document — the one 结转和结余 stated at the year's start within a few paragraphs, as
+"2023年初,本部门结转和结余资金184.36万元。⏎ 2023年本年收入2,361.08万元,本年支出2,297.51万元,年末结转和结余247.93万元。"
+states it (`stated_opening`, reason carry_over_stated: found by looking through the document, at most a warning).
+
 Only a sentence that states exactly these four amounts (besides the 收入总计 / 支出总计 they make up), in one unit
 and of one funds (all four named 财政拨款, or none), is read: a 结余分配, an 提取 or another figure beside them, and
 the identity may not be the whole story.
@@ -22,7 +27,9 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Difference
+from auditor.extract.bind.index import DocumentIndex
+from auditor.extract.bind.resolvers.repeat import point_of
+from auditor.extract.model import Difference, Fact
 from auditor.extract.readings import Reading, clean_label
 
 _OPENING = lazyre.compile(r"(?:年初|上年)[^,;。]{0,10}结转(?:和|及)?结余$")
@@ -78,3 +85,64 @@ def _funds(label: str) -> tuple[str, ...]:
 def _dated(label: str) -> str:
     """The label without the year it opens with ("2023年度年初…" → "年初…", "2022年初…" → "年初…")."""
     return _YEAR.sub("", label)
+
+
+_REACH = 3  # lines between the opening balance and the sentence of the year's flows
+_BALANCE = lazyre.compile(r"结转(?:和|及)?结余(?:资金)?$")
+_NOT_OPENING = lazyre.compile(r"(?:年末|期末|年底)")
+_HEADING = lazyre.compile(r"\n\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+[部分章节])")
+
+
+def stated_opening(index: DocumentIndex, text: str) -> list[Difference]:
+    """年末结转和结余 = 年初 + 本年收入 − 本年支出, where the sentence of the year's flows and its closing balance does not
+    state the opening one and a sentence shortly before it does (the balance its sentence states at the year's start:
+    年初 in its label, or said before it in its sentence, "2023年初,本部门结转和结余资金184.36万元")."""
+    out = []
+    for prose in index.facts_by_sentence.values():
+        if len(prose) < 3 or any(f.in_table for f in prose):
+            continue  # (the cheap test first)
+        facts = [f for f in prose if f.kind == "amount" and not _GRAND_TOTAL.search(_dated(clean_label(f.label)))]
+        if len(facts) != 3:
+            continue
+        labels = [_dated(clean_label(f.label).removeprefix("和").removeprefix("及")) for f in facts]
+        roles = []
+        for pattern in (_INCOME, _SPENDING, _CLOSING):
+            found = [f for f, label in zip(facts, labels) if pattern.search(label)]
+            if len(found) != 1:
+                break
+            roles.append(found[0])
+        if len(roles) != 3 or len({f.id for f in roles}) != 3 or any(_OPENING.search(label) for label in labels) \
+                or len({f.unit for f in roles}) != 1 or len({_funds(f.label) for f in roles}) != 1 \
+                or any(f.is_bound for f in roles):
+            continue
+        income, spending, closing = roles
+        start = text.rfind("\n", 0, facts[0].span.start) + 1
+        end = text.find("\n", facts[-1].span.end)
+        if _OTHER_FLOWS.search(text, start, end if end >= 0 else len(text)):
+            continue
+        opening = index.unique(_openings(index, text, closing, start))
+        if opening is None:
+            continue
+        out.append(Difference.model_construct(
+            difference=closing, minuends=(opening, income), subtrahends=(spending,), name="结余", rate=None, base=None,
+            rivals=(), reason="carry_over_stated",
+            via=("the 结转和结余 at the year's start, stated before the sentence of the year's flows",), rejected=()))
+    return out
+
+
+def _openings(index: DocumentIndex, text: str, closing: Fact, before: int) -> list[Fact]:
+    """The 结转和结余 balances of the closing one's funds stated at the year's start in the lines right before `before`."""
+    out = []
+    for f in index.amounts_holding("结余"):
+        if f.span.start >= before:
+            break
+        label = _dated(clean_label(f.label))
+        if f.in_table or f.is_bound or f.unit != closing.unit or not _BALANCE.search(label) \
+                or _NOT_OPENING.search(label) or _funds(f.label) != _funds(closing.label):
+            continue
+        if not _OPENING.search(label) and point_of(index, text, f) != "opening":
+            continue
+        if text.count("\n", f.span.end, before) > _REACH or _HEADING.search(text, f.span.end, before):
+            continue
+        out.append(f)
+    return out

@@ -64,7 +64,9 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
             elif formula.kind == "ratio":
                 if formula.support < formula.rows and _excepted(formula, row, ceiling):
                     continue
-                shares.extend(_ratio(formula, row, via))
+                # (an indicator table turned: the whole is named by its column, 缴存额, not by the year)
+                whole = table.columns[formula.operands[1]] if table.layout == "grid_across" else row.label
+                shares.extend(_ratio(formula, row, via, whole))
             elif formula.kind == "share_of_row" and formula.wholes[n] is not None:
                 shares.extend(_share_of_row(formula, row, table.rows[formula.wholes[n]], via))
             elif formula.kind == "growth":
@@ -110,11 +112,11 @@ def _sum(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Brea
                                       reason=formula.reason, via=via if formula.reason == REASON else ())]
 
 
-def _ratio(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Share]:
+def _ratio(formula: GridFormula, row: TableRow, via: tuple[str, ...], whole_label: str) -> list[Share]:
     percent, part, whole = _cell(row, formula.target), *(_cell(row, c) for c in formula.operands)
     if percent is None or part is None or whole is None:
         return []
-    return [Share.model_construct(percent=percent, part=part, whole=whole, whole_label=row.label, wholes=(whole,),
+    return [Share.model_construct(percent=percent, part=part, whole=whole, whole_label=whole_label, wholes=(whole,),
                                   reason=REASON, via=via, rejected=())]
 
 

@@ -123,8 +123,13 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     compares the year's actual with its budget ("决算较预算增减", "决算与预算比较增减%")."""
     names = dict(zip(column_keys([role_of(n) for n in table.columns]), table.columns))
     headers = [clean(names.get(k) or "") for k in ("change", "change_rate")]
-    if "*" in table.comparable or any(_AGAINST_BUDGET.search(h) or _COMPARABLE.search(h) for h in headers):
+    if "*" in table.comparable or any(_COMPARABLE.search(h) for h in headers):
         return []  # (同口径 / 可比 growth: on a base the table does not show)
+    against_budget = _against_budget(names, headers)
+    if against_budget is not None:
+        return _changes_on_budget(table, rows, names, *against_budget)
+    if any(_AGAINST_BUDGET.search(h) for h in headers):
+        return []  # (决算较预算增减 beside two years' 决算: which budget it is of the table does not say)
     if any(_AVERAGE_RATE.search(h) for h in headers):
         return []  # ("2015年 | 2020年 | 年均增长(%)": a rate a year over the span, not the change between the columns)
     # ("2019年 | 2020年 | 2020年比2015年增长(%)": against a year the header names, whose column may not be shown)
@@ -166,6 +171,65 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
             previous=previous, subject_label=row.label, reference="previous", keyword=stated.text,
             keyword_span=stated.span, current_elsewhere=None, reason="table_change_row",
             via=tuple([*_via(table), *row.via]), rejected=()))
+    return out
+
+
+def _against_budget(names: dict[str | None, str], headers: list[str]) -> tuple[str, str] | None:
+    """The (budget, actual) keys a change column compares, where the table's amounts are one budget and this year's
+    actual beside it: "本年度预算数 | 本年度决算数 | 比较增减金额 | 比较增减%" (the only two amounts a change column
+    between them can compare), or "上年度决算数 | 本年度预算数 | 本年度决算数 | 决算较预算增减" (the header names the
+    budget, the actual is this year's)."""
+    if not any(headers):
+        return None
+    amounts = [k for k in names if k is not None and k.split("#")[0] in _SUM_ROLES]
+    budgets = [k for k in amounts if k.split("#")[0] in BUDGET_ROLES]
+    actuals = [k for k in amounts if k.split("#")[0] == "actual"]
+    if len(budgets) != 1 or not actuals or len(amounts) != len(budgets) + len(actuals):
+        return None
+    if _PREVIOUS_YEAR_COLUMN.search(clean(names[budgets[0]])):
+        return None  # ("上年预算数 | 本年决算数 | 增减": against last year's plan, a change of another kind)
+    this_year = [k for k in actuals if not _PREVIOUS_YEAR_COLUMN.search(clean(names[k]))]
+    if len(actuals) == 1 and len(this_year) == 1 and all(_PLAIN_CHANGE.match(h) for h in headers if h):
+        return budgets[0], this_year[0]
+    if len(this_year) == 1 and any(_AGAINST_BUDGET.search(h) for h in headers):
+        return budgets[0], this_year[0]
+    return None
+
+
+# a change column that names nothing it compares ("比较增减金额", "增减额", "增减%"): not "完成变动预算%", a rate against a
+# budget the table does not show
+_PLAIN_CHANGE = lazyre.compile(r"^(?:比较)?(?:增减|增\(减\)|变动)(?:金额|额|数)?(?:%|\(%\)|率|幅度?|百分比)?$|^比较(?:金额|数)?$")
+_PREVIOUS_YEAR_COLUMN = lazyre.compile(r"上年|上一年|去年|前年|(?:19|20)\d{2}")
+
+
+def _changes_on_budget(table: ScoreTable, rows: list[TableRow], names: dict[str | None, str], budget_key: str,
+                       actual_key: str) -> list[Change]:
+    """Each row's 比较增减 / 增减% of its actual against its budget: 增减 = 决算 − 预算, 增减% on the budget (a change whose
+    earlier term is the budget, named so)."""
+    out = []
+    for row in rows:
+        budget, actual = row.cells.get(budget_key), row.cells.get(actual_key)
+        delta, percent = row.cells.get("change"), row.cells.get("change_rate")
+        if budget is None or actual is None or row.label in table.comparable:
+            continue
+        if delta is not None and _NOT_AMOUNT.search(delta.text):
+            delta = None  # (a 增减 column that writes rates, no amount of the row's unit)
+        if percent is not None and _RATIO_ROW.search(clean(row.label)):
+            percent = None  # (a ratio's change, in percentage points as a rule)
+        if delta is None and percent is None:
+            continue
+        stated = delta if delta is not None else percent
+        if _NEGATIVE.match(stated.text) or stated.value < 0:
+            direction = -1
+        elif stated.value == 0:
+            direction = 0
+        else:  # a table may write a decrease without its sign: the figures say which way
+            direction = -1 if actual.value < budget.value - actual.tolerance - budget.tolerance else 1
+        out.append(Change.model_construct(
+            direction=direction, delta=unsigned(delta), percent=unsigned(percent), current=actual, previous=budget,
+            subject_label=row.label, reference="previous", keyword=stated.text, keyword_span=stated.span,
+            compared_name=clean(names[budget_key]), current_name=clean(names[actual_key]),
+            current_elsewhere=None, reason="table_change_row", via=tuple([*_via(table), *row.via]), rejected=()))
     return out
 
 
@@ -371,12 +435,19 @@ def _column_shares(table: ScoreTable, rows: list[TableRow],
     if not pairs:
         return []
     out = []
+    # (a part's own rows set in under it are shares of the whole too: "合计 | 6,194.11 | 100.00" over "基本支出 | … | 58.16",
+    # "␣人员经费 | 2,954.54 | 47.70")
+    indented = {id(r): found[0] for r, found in zip(rows, parts_of) if found[2] == "indented_rows"}
+
+    def with_own_rows(parts: list[TableRow]) -> list[TableRow]:
+        return [x for p in parts for x in (p, *with_own_rows(indented.get(id(p), [])))]
+
     for row, (parts, _, _) in zip(rows, parts_of):
         for amount, share in pairs:
             whole, hundred = row.cells.get(amount), row.cells.get(share)
             if whole is None or hundred is None or hundred.value != 100:
                 continue
-            for p in parts:
+            for p in with_own_rows(parts):
                 if amount in p.cells and share in p.cells:
                     out.append(Share.model_construct(
                         percent=p.cells[share], part=p.cells[amount], whole=whole, whole_label=row.label,
@@ -556,6 +627,10 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
                 # "…| 小计 | …| 小计 | 绿能建设 | 总计": the subtotals and the rows under none of them
                 above = [rows[k] for k in small[:above_n]] + [r for r in rows[small[above_n - 1] + 1:n]
                                                               if r.part_of is None and not r.label.startswith("其中")]
+            if row.indent is not None:
+                # ("年初结转和结余 ⏎ 318.25 ⏎ ␣␣一般公共预算财政拨款 ⏎ 318.25 ⏎ … ⏎ 总计", a cell a line: rows set in further than
+                # the total are the parts of the row above them, not the total's)
+                above = [r for r in above if r.indent is None or r.indent <= row.indent]
             return above, True, "table_rows"
         return [], False, ""
     nxt = rows[n + 1]
@@ -580,7 +655,37 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
             else:
                 break
         return out, True, "table_rows"
-    return _outline_children(rows, n)
+    found = _outline_children(rows, n)
+    return found if found[0] else _indented_children(rows, n)
+
+
+def _indented_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
+    """A table set one cell a line whose labels stand in by spaces alone ("教学收入 ⏎ … ⏎ ␣学杂费收入 ⏎ … ⏎ ␣推广教育收入"):
+    a row is the total of the rows set in one step further right below it, as the grid reader reads a row over its
+    indented rows (reason indented_rows) — and as there, only where the amount columns bear it out: it holds in every
+    column that adds up (the amounts and a 增减 column) but one at most, in more than twice as many as it fails.  A
+    其中 / 含 row among them names only some: then none is read."""
+    if rows[n].indent is None or n + 1 == len(rows) or rows[n + 1].indent is None \
+            or rows[n + 1].indent <= rows[n].indent:
+        return [], False, ""  # (the cheap test first: the next row stands further in)
+    children, closed, _ = _children(rows, n, lambda r: r.indent, lambda r: False, least=2)
+    if not children or any(_PARTIAL_CHILD.match(_bare(r.label)) or r.is_total for r in children):
+        return [], False, ""
+    checked = against = 0
+    for key, total in rows[n].cells.items():
+        if key.split("#")[0] not in (*_SUM_ROLES, "change") or _NOT_AMOUNT.search(total.text):
+            continue
+        values = [r.cells[key] for r in children if key in r.cells]
+        if sum(1 for v in values if v.value) < 2:
+            continue
+        checked += 1
+        against += not adds_up(total, values)
+    if not checked or against > 1 or checked <= 2 * against:
+        return [], False, ""
+    return children, closed, "indented_rows"
+
+
+_PARTIAL_CHILD = lazyre.compile(r"^(?:其中|含|包括)")
 
 
 def _coded_children(rows: list[TableRow], n: int, read_whole: bool) -> tuple[list[TableRow], bool, str]:
