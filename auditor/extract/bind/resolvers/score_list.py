@@ -322,6 +322,11 @@ def _respective_after(r: Reading, i: int, total: Fact) -> Candidate | None:
 _OWN_SCORE = lazyre.compile(r"(?:经综合评价,?)?(?:本|该)?(?:项目|部门|单位)?(?:绩效)?(?:自评|评价)得分(?:为)?")
 
 
+def own_score_name(label: str) -> bool:
+    """The label names the score an evaluation gives itself: "本项目自评得分", "评价得分为"."""
+    return bool(_OWN_SCORE.fullmatch(label))
+
+
 def _levels_after(r: Reading, i: int) -> Candidate | None:
     """A total score, 其中, and the levels' scores in the same sentence — or a 其中 that opens the sentence right
     after the total's, the total its last figure: "…自评总分为92.6分。其中,预算执行得分9.71分,产出指标得分48分,…"."""
