@@ -238,6 +238,9 @@ _ALL = [
            "收到上级下达补助资金118.92万元,全年发放108.61万元。经自评,项目预算执行率91.33%。"),
     Reason("rate_implied_budget", EXPLICIT, "the budget follows from the excess the sentence states",
            "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元。"),
+    Reason("rate_numerator_before", VOCABULARY, "a rate whose sentence states its base alone, of the last amount of "
+           "the sentence right before it (what was done, of the same year)",
+           "其中2022年到位4,438.00万元,2023年到位5,706.00万元。2023年度计划到位6,340.00万元,年度到位率90.00%。"),
     Reason("rate_base_in_document", LOOKUP, "no base in the sentence: a budget of the same subject stated elsewhere",
            "项目年初预算100万元。…项目全年执行95万元,预算执行率95%。"),
     Reason("rate_restated", LOOKUP, "a rate of no amounts of its own, named as one rate of the document whose amounts "
