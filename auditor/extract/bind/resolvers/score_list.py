@@ -40,7 +40,7 @@ _SCORED = lazyre.compile(r"得分?$|得分")  # (a score's name that says it was
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     total_name, weight = r.vocab.cue("score_total"), r.vocab.cue("score_weight")
-    got, deducted = r.vocab.cue("score_got"), r.vocab.cue("score_deducted")
+    got = r.vocab.cue("score_got")
     for s in tree.of_kind("labelled"):
         total = r.facts[s.index]
         if total is None or total.kind != "score":
@@ -59,7 +59,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         elif len(parts) >= 2 and not any(weight.search(x) or total_name.search(x) or not x for x in labels) \
                 and not any(n and got.match(x) and not _SCORED.search(labels[n - 1]) and parts[n - 1].sentence == parts[n].sentence
                             for n, x in enumerate(labels)) \
-                and not any(deducted.search(x) for x in labels):
+                and not any(r.vocab.cue("score_deducted").search(x) for x in labels):
             # ("预算执行率指标10分,得9.68分,总分99.68分": a score named by 得 alone is the one before it scored — that
             # one its weight, no part; "过程指标扣2分,效益指标扣1.5分,综合得分96.5分": what was taken off, no parts)
             made = make_breakdown(r, total, parts, "合计", True, "score_list")
