@@ -305,6 +305,8 @@ class Share(Bound):
     wholes: tuple[Fact, ...] = Field((), description="the wholes the share may be of, most likely first")
     whole_of_parts: tuple[Fact, ...] = Field((), description="no whole stated, but the shares of these parts add "
                                                               "to 100 %: the whole is their sum")
+    part_of_parts: tuple[Fact, ...] = Field((), description="the part is the sum of these (a survey's 满意 and 基本满意 "
+                                                            "answers); `part` is the first of them")
 
 
 class SharePartition(Bound):

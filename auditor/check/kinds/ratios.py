@@ -229,6 +229,9 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if s.part is None or s.percent.is_bound:
             continue
         wholes = list(s.wholes)
+        if wholes and s.part_of_parts:
+            yield _share_of_summed_part(rule, ctx, s, wholes[0])
+            continue
         if not wholes and s.whole_of_parts:
             yield _share_of_parts_sum(rule, ctx, s)
             continue
@@ -321,6 +324,34 @@ def _share_of_parts_sum(rule: Rule, ctx: Context, s) -> Outcome:
     return failed(rule, s, finding(
         rule, ctx, primary=s.percent, stated=s.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
         evidence=figures, comparison=cmp, fields={"whole": s.whole_label or "各分项之和"}), accuse_from=EXPLICIT)
+
+
+def _share_of_summed_part(rule: Rule, ctx: Context, s, whole: Fact) -> Outcome:
+    """A share whose part is the sum of several figures (满意 + 基本满意 over the valid answers).  Read by the survey's
+    convention, not by a label that names them all (survey_satisfaction_summed), the first kind alone (满意) giving the
+    rate is another plausible reading: it holds then."""
+    parts = s.part_of_parts
+    summed = Value(sum((p.value for p in parts), Decimal(0)), sum((p.tolerance for p in parts), Decimal(0)))
+    figures = [Evidence.of(s.percent, "share"), *(Evidence.of(p, "part") for p in parts), Evidence.of(whole, "whole")]
+    computed = ratio_percent(summed, Value.of(whole))
+    if computed is None:
+        return outcome(rule, s, "undecided", figures, note="no whole above zero")
+    cmp = compare(s.percent, computed)
+    if cmp.verdict == "ok":
+        return outcome(rule, s, "holds", figures)
+    if s.reason == "survey_satisfaction_summed":
+        alone = ratio_percent(Value.of(parts[0]), Value.of(whole))
+        if alone is not None and compare(s.percent, alone).verdict == "ok":
+            return outcome(rule, s, "holds", figures, note="of the first kind of answers alone")
+    shown = computed.value.quantize(Decimal(1).scaleb(-max(s.percent.decimals, 2)))
+    unit = unit_of(whole)
+    added = " + ".join(written(p, whole) for p in parts)
+    arithmetic = {lang: f"({added}){unit} / {written(whole)}{unit} = {shown}% ≠ {written(s.percent)}% "
+                        f"{diff_text(cmp.difference, s.percent, lang, max(s.percent.decimals, 2))}"
+                  for lang in ("zh", "en")}
+    return failed(rule, s, finding(
+        rule, ctx, primary=s.percent, stated=s.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
+        evidence=figures, comparison=cmp, fields={"whole": s.whole_label or (whole.concept or "")}))
 
 
 def _unit_slip(num: Fact, den: Fact, stated: Fact) -> str | None:

@@ -30,7 +30,7 @@ from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budge
                                             rate_base, repeat, roll_forward, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
 from auditor.extract.bind.resolvers import (average, compound_growth, months_payable, difference, grade_counts, survey_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, target, total_after_list,
-                                            offset_balance, deduction, net_flows, own_score, parallel_lists, score_deduction,
+                                            offset_balance, deduction, net_flows, own_score, parallel_lists, score_change, score_deduction,
                                             signed_chain, stated_flows, points_change, unit_sibling, unit_slip)
 from auditor.extract.model import (Average, MonthsPayable, Breakdown, Change, ChangeList, CompoundGrowth, Difference, Enumeration, Fact, FundsScore, Product, Rate,
                                    Repeat,
@@ -71,7 +71,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     """`facts`: every fact of the document (tables included), in text order;
     `table_lists` and `table_changes`: the lists and changes the tables' rows state."""
     lists = _relations(decide([c for resolver in LIST_RESOLVERS for c in resolver.resolve(r)]))
-    changes = _relations(decide(list(change.resolve(r))))
+    changes = _relations(decide([*change.resolve(r), *score_change.resolve(r)]))
     keyword_at = {node.start: node.index for node in r.tree.of_kind(*change.DIRECTIONS, *change.GROWTHS)}
     change_at = {keyword_at[c.keyword_span.start]: c for c in changes}
     lists += _relations(decide(list(dimension_list.resolve(r, lists))))

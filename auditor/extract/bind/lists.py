@@ -219,6 +219,17 @@ SECOND_MEASURE = "a second measure of each part"
 OTHER_MEASURE_EXACT = "the parts' other measure makes its total"
 
 
+def sub_subject(r: Reading, k: int) -> str:
+    """The name the sub-sentence of node k opens with, when node k, a figure named by a verb alone, continues it
+    ("住院救助3,265人次,支出1,128.45万元": 住院救助, the subject of that 支出): the label of the sub-sentence's first figure,
+    a figure of another kind (a count) before it at its depth; "" otherwise."""
+    tree = r.tree
+    first = next((j for j in tree.unit("sub", k) if r.facts[j] is not None), None)
+    if first is None or first == k or tree[first].depth != tree[k].depth or r.facts[first].kind == r.facts[k].kind:
+        return ""
+    return clean_label(r.facts[first].label)
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -231,6 +242,14 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     """
     if any(_EACH_OF_SEVERAL.search(clean_label(p.label)) for p in parts):
         return None  # ("援藏援疆各50万元、扶贫200万元": a figure said of each of several names stands for more than one part)
+    mean = r.vocab.cue("mean_per_unit")
+    if total.kind == "amount" and not mean.search(clean_label(total.label)) \
+            and any(mean.search(clean_label(p.label)) and p.scale < total.scale for p in parts):
+        # ("住院救助3,265人次,支出1,128.45万元,人次均救助3,456.20元": a mean per visit, written in a smaller unit, is no
+        # part of the money — "生均公用经费98.91万元", money of that name, is)
+        parts = [p for p in parts if not (mean.search(clean_label(p.label)) and p.scale < total.scale)]
+        if not parts:
+            return None
     if total.kind == "number" and _in_other_units(r, total, parts):
         return None  # "面积89.9平方公里,其中耕地面积4744.4公顷": bare figures in different units
     if total.kind == "count" and _counts_other_things(r, total, parts):

@@ -32,7 +32,7 @@ LAID_OUT = frozenset({
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "indicator_completion_row",
     "score_table_total",
     "indented_levels",
-    "score_list", "score_list_opened", "level_scores", "score_list_respectively", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
+    "score_list", "score_list_opened", "level_scores", "sub_level_scores", "level_deductions", "score_list_respectively", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
     "table_row_total", "table_subtotal_rows", "table_share", "code_levels",
 })
 
@@ -118,9 +118,20 @@ _ALL = [
            "(一、投入(14分)) over the weights of its sub-headings, up to the next heading of its level",
            "一、投入(14分)\n(一)项目立项(8分):立项依据充分。\n(二)资金落实(6分):资金到位及时。\n二、过程(26分)\n"
            "(一)资金管理(16分):使用合规。\n(二)组织实施(10分):制度健全。"),
-    Reason("level_scores", EXPLICIT, "the levels' scores, each with its 分值, on the lines right before a 合计 score",
+    Reason("level_scores", EXPLICIT, "the levels' scores, each with its 分值 (or its weight said before its 得), on "
+           "the lines right before a 合计 score or in its sentence",
            "(1)预算执行:分值10分,得分10分;\n(2)产出指标:分值50分,得分45分;\n(3)效益指标:分值30分,得分28分;\n"
            "(4)满意度指标:分值10分,得分9分。\n合计得分92分。"),
+    Reason("sub_level_scores", EXPLICIT, "a level's score named by 得, 其中, and its sub-levels' scores, each beside "
+           "its weight (all of it when their weights make the level's own)",
+           "过程指标(30分)得27.5分,其中预算执行12分得11分、预算管理10分得9.5分、资产管理8分得7分。"),
+    Reason("score_change_on_last_year", STRUCTURAL, "a total score's change on last year (较上年提高 d 分) against the "
+           "one total score of last year stated before it in its paragraph",
+           "2023年度项目绩效评价报告\n2022年度评价得分为86.5分。本次评价总得分92分,较上年提高5.5分,评价等级为优。"),
+    Reason("level_deductions", EXPLICIT, "what was taken off each level (扣 d 分, between its weight and its 得) adds up "
+           "to the total deduction said after them (合计扣)",
+           "决策指标15分,扣1分,得14分;过程指标25分,扣3分,得22分;产出指标30分,扣1.5分,得28.5分;效益指标30分,扣2.5分,"
+           "得27.5分。合计扣8分,总得分92分。"),
     Reason("score_list_respectively", EXPLICIT, "the scores of a 分别为 list right before a total score (all of it when "
            "a 分别为 list of as many weights beside it makes 100)",
            "四类指标分值分别为20分、45分、25分、10分,实际得分分别为18.5分、42.0分、23.5分、9.0分,综合得分93.0分。"),
@@ -227,6 +238,9 @@ _ALL = [
            "收到上级下达补助资金118.92万元,全年发放108.61万元。经自评,项目预算执行率91.33%。"),
     Reason("rate_implied_budget", EXPLICIT, "the budget follows from the excess the sentence states",
            "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元。"),
+    Reason("rate_numerator_before", VOCABULARY, "a rate whose sentence states its base alone, of the last amount of "
+           "the sentence right before it (what was done, of the same year)",
+           "其中2022年到位4,438.00万元,2023年到位5,706.00万元。2023年度计划到位6,340.00万元,年度到位率90.00%。"),
     Reason("rate_base_in_document", LOOKUP, "no base in the sentence: a budget of the same subject stated elsewhere",
            "项目年初预算100万元。…项目全年执行95万元,预算执行率95%。"),
     Reason("rate_restated", LOOKUP, "a rate of no amounts of its own, named as one rate of the document whose amounts "
@@ -305,6 +319,9 @@ _ALL = [
            "岁出编列1668.61亿元,教育支出编668.21亿元,占40.05%;社会福利支出编263.76亿元,占15.81%。"),
     Reason("survey_satisfaction", STRUCTURAL, "满意度 p% = the satisfied answers / the valid answers of its sentence",
            "收回有效问卷298份,其中“满意”及“基本满意”290份,满意度为97.32%。"),
+    Reason("survey_satisfaction_summed", VOCABULARY, "满意度 p% = (满意 + 基本满意) / the valid answers, by the surveys' "
+           "convention: the rate does not name the kinds it counts (holds too when 满意 alone gives it)",
+           "收回问卷400份,其中有效问卷380份。有效问卷中,表示“满意”的301份、“基本满意”的58份,综合满意度为94.47%。"),
     Reason("share_of_family_total", VOCABULARY, "a share with no whole named, of a part of a known identity, is of its total",
            "三公经费10万元,因公出国(境)费4万元,占40%。"),
     # ----------------------------------------------------------- identities

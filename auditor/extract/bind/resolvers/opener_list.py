@@ -16,7 +16,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
                                         SPAN_TOTAL, adds_up, choose_total, continue_list, family_complete, inner_nodes,
                                         is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
-                                        partial_marker, total_candidates)
+                                        partial_marker, sub_subject, total_candidates)
 from auditor.extract.bind.resolvers.grade_counts import grade_of
 from auditor.extract.model import Fact
 from auditor.extract.numbering import YEAR_SPAN
@@ -322,7 +322,9 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     for n, (k, f) in enumerate(parts):
         other_flow = income and bool(r.vocab.cue("costs").search(clean_label(f.label)))
         if tree[k].sub != opener.sub and tree[k].paragraph == opener.paragraph \
-                and (head.search(clean_label(f.concept or f.label)) and f.concept != first_total.concept or other_flow
+                and (head.search(clean_label(f.concept or f.label)) and f.concept != first_total.concept
+                     and not sub_subject(r, k)  # (but "住院救助3,265人次,支出1,128.45万元": that subject's spending)
+                     or other_flow
                      or ((tree[parts[n - 1][0]].sub if n else opener.sub) != tree[k].sub
                          and f.value > first_total.value + first_total.tolerance)):
             # (unless the whole list makes the total and the list before it does not: "收入预算21664.62万元,

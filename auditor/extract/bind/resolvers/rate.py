@@ -16,7 +16,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.target import under_ceiling
 from auditor.extract.model import Breakdown, Fact, Rate
 from auditor.extract.vocabulary import FUNDING_SOURCE
-from auditor.extract.readings import OPENERS, Reading, clean_label
+from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label
 
 _LOOK_BACK = 200
 _EARLIER = lazyre.compile(r"上一?年|去年|同期|前一年")  # (a figure of the year before, or of the same period then)
@@ -106,6 +106,12 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             nums, others = others, []
             via = (*via, "the amount its clause states")
         nums, dens, others = _bracketed_bases_of_others(r, fact, nums, dens, others)
+        if reason == "rate_in_sentence" and not nums and not others and len(dens) == 1 and not own and not via:
+            done = _numerator_before(r, s.index, dens[0], spec, subject_flow)
+            if done is not None:
+                # ("…2023年到位5,706.00万元。2023年度计划到位6,340.00万元,年度到位率90.00%": its base in its sentence, what
+                # was done that year the last amount of the sentence before)
+                nums, reason = [done], "rate_numerator_before"
         base = named_base(r, info.text)
         computed_on = next((f for f in near if _COMPUTED_ON.match(clean_label(f.label))
                             and _COMPUTED_AFTER.match(r.norm.text, f.span.end)), None)
@@ -336,6 +342,24 @@ def _in_bracket_of_rate(r: Reading, k: int) -> bool:
     return fact is not None and fact.kind == "percent" and r.labels[j] is not None and r.labels[j].rate is not None
 
 
+def _numerator_before(r: Reading, i: int, base: Fact, spec, flow: str | None) -> Fact | None:
+    """The numerator of a rate (node i) whose sentence states its base alone: the last amount of the sentence right
+    before, in its paragraph, when it is of the rate's numerator and both name the same year in their labels ("2023年
+    到位5,706.00万元。2023年度计划到位6,340.00万元,年度到位率90.00%"); else None."""
+    tree = r.tree
+    first = tree.unit("sentence", i).start
+    if first == 0 or tree[first - 1].paragraph != tree[i].paragraph:
+        return None
+    last = next((r.facts[k] for k in tree.unit("sentence", first - 1)[::-1] if r.facts[k] is not None), None)
+    if last is None or last.kind != "amount" or last.is_bound or last.unit != base.unit:
+        return None
+    years = [LABEL_YEAR.findall(clean_label(f.label)) for f in (last, base)]
+    if len(years[0]) != 1 or years[0] != years[1]:
+        return None
+    nums, _, _ = _classify(r, [last], spec, flow)
+    return last if nums else None
+
+
 def _of_named_budget(dens: list[Fact], base: str | None) -> list[Fact]:
     """The bases of the budget a rate names (年初 / 调整), of those given; all of them when it names neither."""
     return [d for d in dens if d.scenario == base] if base in OTHER_NAMED_BUDGET else dens
@@ -393,7 +417,7 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
 
 
 _SPENT_FUNDS = lazyre.compile(r"(?:资金|经费)支出$")
-_BARE_SPENT = lazyre.compile(r"(?:已|累计|共)?支出")  # (of a rate of spending: what was spent)
+_BARE_SPENT = lazyre.compile(r"(?:已|累计|共|合计|共计|总计)?支出")  # (of a rate of spending: what was spent, "合计支出" too)
 
 # cues of rules/vocabulary.toml for a scenario only the end of a label names, for a rate's amounts
 _ENDINGS = (("budget_adjusted", "label_end_adjusted"), ("budget", "label_end_budget"), ("actual", "label_end_actual"))

@@ -6,6 +6,13 @@
                                                                         → 66.5 = 10 + 35.5 + … (level_scores)
     "项目自评总分94.95分。…四类指标分别得9.45分、48分、…,分值分别为10分、50分、…"
                                                                         → 94.95 = 9.45 + 48 + … (score_list_respectively_after)
+    "产出指标40分得39分,效益指标30分得29分,…,合计97.7分"              → 97.7 = 39 + 29 + … (level_scores: each
+                                                                           level's weight, then its score named by 得)
+    "过程指标(30分)得27.5分,其中预算执行12分得11分、…"                → 27.5 = 11 + … (sub_level_scores)
+    "决策指标15分,扣1分,得14分;…合计扣8分,总得分92分"               → 8 = 1 + … (level_deductions)
+
+What was taken off (扣 x 分) is no score: "过程指标扣2分,效益指标扣1.5分,综合得分96.5分" lists no parts, and a bracket
+of deductions after a level's score ("得分22.5分(…扣1.5分、…扣1分)") explains that score, it does not end the list.
 
 A list that names only some levels (and whose weights do not make the whole score) may be a part
 of the total: only more than the total is wrong.
@@ -16,6 +23,7 @@ The weights of a framework said before a total score ("绩效自评实行百分�
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterator
 
 from auditor import lazyre
@@ -25,7 +33,7 @@ from auditor.extract.model import Fact
 from auditor.extract.numbering import NUMBERED_LINE, item_style
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, score_list_before, scores_after_opener
 
-_FULL_MARKS = 100
+_FULL_MARKS = Decimal(100)
 _SCORED = lazyre.compile(r"得分?$|得分")  # (a score's name that says it was scored)
 
 
@@ -50,9 +58,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             made = _respective_scores(r, s.index, total)  # ("…得分分别为42.0分、23.5分,综合得分93.0分")
         elif len(parts) >= 2 and not any(weight.search(x) or total_name.search(x) or not x for x in labels) \
                 and not any(n and got.match(x) and not _SCORED.search(labels[n - 1]) and parts[n - 1].sentence == parts[n].sentence
-                            for n, x in enumerate(labels)):
+                            for n, x in enumerate(labels)) \
+                and not any(r.vocab.cue("score_deducted").search(x) for x in labels):
             # ("预算执行率指标10分,得9.68分,总分99.68分": a score named by 得 alone is the one before it scored — that
-            # one its weight, no part)
+            # one its weight, no part; "过程指标扣2分,效益指标扣1.5分,综合得分96.5分": what was taken off, no parts)
             made = make_breakdown(r, total, parts, "合计", True, "score_list")
         else:  # weights beside the scores, or the levels on lines of their own, or in a 分别 list after it
             made = _levels_before(r, s.index, total) or _respective_scores(r, s.index, total) \
@@ -64,6 +73,47 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if made:
             yield made
     yield from _outline_weights(r)
+    yield from _deductions_taken(r)
+    for s in tree.of_kind("total"):
+        made = level_total(r, s.index)
+        if made:
+            yield made
+
+
+def level_total(r: Reading, i: int) -> Candidate | None:
+    """"产出指标40分得39分,…,决策与管理10分得10分,合计97.7分": a 合计 score (node i) after levels said with their
+    weights is the sum of the levels' scores — two lists, the weights and the scores, never one list of them all
+    (total_after leaves such a 合计 to this reading)."""
+    total = r.facts[i]
+    if total is None or total.kind != "score" or not _levels(r, _scores_before(r, i))[1]:
+        return None
+    return _levels_before(r, i, total)
+
+
+def _deductions_taken(r: Reading) -> Iterator[Candidate]:
+    """"决策指标15分,扣1分,得14分;…;效益指标30分,扣2.5分,得27.5分。合计扣8分,总得分92分": the total deduction
+    said right after the levels (cue score_deducted_total) is the sum of what was taken off each — all of it when
+    the levels' weights make full marks."""
+    taken = r.vocab.cue("score_deducted_total")
+    for s in r.tree.of_kind("labelled"):
+        total = r.facts[s.index]
+        if total is None or total.kind != "score" or not taken.search(clean_label(total.label)):
+            continue
+        found = _scores_before(r, s.index)
+        scores, weights, deductions = _levels(r, found)
+        if len(scores) < 2 or len(deductions) < 2 or _framework_weights(r, found):
+            continue
+        first = r.node_of(found[0])
+        start = r.tree.paragraph_start(r.tree[first].paragraph) if first is not None else found[0].span.start
+        if all(f.decimals <= 1 for f in (total, *deductions)):
+            # (points taken off by a scoring rule, in whole or half points, are counted, not rounded: 1 + 3 + 1.5 + 2.5
+            # is no 9; a deduction worked out from a rate, "扣0.62分", is rounded)
+            total = total.model_copy(update={"exact": True})
+            deductions = [f.model_copy(update={"exact": True}) for f in deductions]
+        made = make_breakdown(r, total, deductions, "合计", _whole(r, weights, r.norm.text[start:found[-1].span.end]),
+                              "level_deductions")
+        if made:
+            yield made
 
 
 # the weight a heading of an evaluation framework's outline carries right after its name: "(一)项目立项(8分):"
@@ -117,12 +167,34 @@ def _outline_weights(r: Reading) -> Iterator[Candidate]:
 
 def _levels_before(r: Reading, i: int, total: Fact) -> Candidate | None:
     """The scores (with or without their weights) on the lines right before a total score, each line
-    holding nothing but scores: "(2)产出指标:分值50分,得分35.5分;" … "合计得分66.5分"."""
+    holding nothing but scores: "(2)产出指标:分值50分,得分35.5分;" … "合计得分66.5分" — or in the total's own
+    sentence, each score beside its weight ("产出指标40分得39分,…,合计97.7分").  A deduction said in brackets after a
+    score ("得分22.5分(预算执行率未达100%扣1.5分、…扣1分)") explains it; the total of the deductions said right before
+    the total score ("合计扣8分,总得分92分") is theirs (_deductions_taken); neither is a level's score."""
+    found = _scores_before(r, i)
+    taken = r.vocab.cue("score_deducted_total")
+    while found and taken.search(clean_label(found[-1].label)):
+        found.pop()
+    if not found or (found[0].sentence == total.sentence and not _levels(r, found)[1]):
+        return None  # (a list in the total's own sentence, with no weights, is the score list's)
+    if _framework_weights(r, found):
+        return None
+    tree = r.tree
+    first = r.node_of(found[0])
+    start = tree.paragraph_start(tree[first].paragraph) if first is not None else found[0].span.start
+    return _breakdown(r, total, found, r.norm.text[start:found[-1].span.end], "合计", "level_scores")
+
+
+def _scores_before(r: Reading, i: int) -> list[Fact]:
+    """The scores right before node i, back over the lines of its block, in text order: up to a total, a list
+    opener, a figure that is no score or one in brackets — but for a bracket of deductions after a score, which
+    explains that score (_explains_score)."""
     tree = r.tree
     node = tree[i]
     found: list[Fact] = []
     paragraph = node.paragraph
-    for j in range(i - 1, -1, -1):
+    j = i - 1
+    while j >= 0:
         t = tree[j]
         if t.paragraph != paragraph:
             if t.paragraph != paragraph - 1 or \
@@ -131,20 +203,31 @@ def _levels_before(r: Reading, i: int, total: Fact) -> Candidate | None:
             paragraph = t.paragraph
         if t.kind == "total" or t.kind in OPENERS:
             break
+        if t.depth > node.depth:
+            said_of = tree.before_bracket(j)
+            if said_of >= 0 and _explains_score(r, said_of, j):
+                j = said_of
+                continue
         fact = r.facts[j]
+        j -= 1
         if fact is None:
             continue
         if fact.kind != "score" or t.depth != node.depth:
             break
         found.append(fact)
     found.reverse()
-    if not found or (found[0].sentence == total.sentence and not _weights_among(r, found)):
-        return None  # (a list in the total's own sentence, with no weights, is the score list's)
-    if _framework_weights(r, found):
-        return None
-    first = r.node_of(found[0])
-    start = tree.paragraph_start(tree[first].paragraph) if first is not None else found[0].span.start
-    return _breakdown(r, total, found, r.norm.text[start:found[-1].span.end], "合计", "level_scores")
+    return found
+
+
+def _explains_score(r: Reading, said_of: int, last: int) -> bool:
+    """The bracket that ends at node `last` and stands right after node `said_of` is said of a score and holds what
+    was deducted from it: scores labelled 扣 (cue score_deducted), beside the figures they are for ("预算执行率未达
+    100%扣1.5分"), and no other score."""
+    if r.facts[said_of] is None or r.facts[said_of].kind != "score":
+        return False
+    deducted = r.vocab.cue("score_deducted")
+    scores = [f for f in (r.facts[k] for k in range(said_of + 1, last + 1)) if f is not None and f.kind == "score"]
+    return bool(scores) and all(deducted.search(clean_label(f.label)) for f in scores)
 
 
 def _framework_weights(r: Reading, found: list[Fact]) -> bool:
@@ -239,6 +322,11 @@ def _respective_after(r: Reading, i: int, total: Fact) -> Candidate | None:
 _OWN_SCORE = lazyre.compile(r"(?:经综合评价,?)?(?:本|该)?(?:项目|部门|单位)?(?:绩效)?(?:自评|评价)得分(?:为)?")
 
 
+def own_score_name(label: str) -> bool:
+    """The label names the score an evaluation gives itself: "本项目自评得分", "评价得分为"."""
+    return bool(_OWN_SCORE.fullmatch(label))
+
+
 def _levels_after(r: Reading, i: int) -> Candidate | None:
     """A total score, 其中, and the levels' scores in the same sentence — or a 其中 that opens the sentence right
     after the total's, the total its last figure: "…自评总分为92.6分。其中,预算执行得分9.71分,产出指标得分48分,…"."""
@@ -247,33 +335,108 @@ def _levels_after(r: Reading, i: int) -> Candidate | None:
         return None
     total = r.facts[before]
     label = clean_label(total.label)
+    text = r.norm.text[r.tree[i].end:found[-1].span.end]
+    if r.vocab.cue("score_got").fullmatch(label) and _levels(r, found)[1]:
+        # ("2.过程指标(30分)得27.5分,其中预算执行12分得11分、预算管理10分得9.5分、资产管理8分得7分": a level's score and
+        # its sub-levels', each beside its weight — all of it when their weights make the level's own)
+        weight = _level_weight(r, before)
+        name = _level_name(r, before)
+        if name:  # (named by its level, not by 得: "过程指标得分的分项之和…")
+            total = total.model_copy(update={"label": f"{name}得分", "concept": None})
+        return _breakdown(r, total, found, text, "其中", "sub_level_scores",
+                          weight.value if weight is not None else None)
     if not (r.vocab.cue("score_total").search(label) or _OWN_SCORE.fullmatch(label)):
         return None
-    return _breakdown(r, total, found, r.norm.text[r.tree[i].end:found[-1].span.end], "其中", "score_list_opened")
+    return _breakdown(r, total, found, text, "其中", "score_list_opened")
 
 
-def _breakdown(r: Reading, total: Fact, found: list[Fact], text: str, marker: str, reason: str) -> Candidate | None:
+def _level_name(r: Reading, k: int) -> str:
+    """The name of the level whose score, named by 得 alone, is node k: the words that open its clause
+    ("2.过程指标(30分)得27.5分") or the label of its weight ("过程指标30分,得27.5分"); "" when none is said."""
+    tree = r.tree
+    for j in tree.before(k, "clause"):
+        t = tree[j]
+        if t.kind == "words" and t.depth == tree[k].depth:
+            return clean_label(t.piece.label)
+        fact = r.facts[j]
+        if fact is not None and t.depth == tree[k].depth:
+            label = clean_label(fact.label)
+            return "" if r.vocab.cue("score_weight").search(label) else label
+    return ""
+
+
+def _level_weight(r: Reading, k: int) -> Fact | None:
+    """The weight said right before node k, a level's score named by 得 alone: in brackets after the level's name
+    ("过程指标(30分)得27.5分") or the level named with it ("过程指标30分,得27.5分")."""
+    tree = r.tree
+    for j in tree.before(k, "sub"):
+        fact = r.facts[j]
+        if fact is None:
+            continue
+        if fact.kind != "score":
+            return None
+        label = clean_label(fact.label)
+        if tree[j].depth == tree[k].depth + 1 and not label and tree.before_bracket(j) >= 0 \
+                and r.facts[tree.before_bracket(j)] is None:
+            return fact
+        if tree[j].depth == tree[k].depth and label and not _SCORED.search(label) \
+                and not r.vocab.cue("score_deducted").search(label):
+            return fact
+        return None
+    return None
+
+
+def _breakdown(r: Reading, total: Fact, found: list[Fact], text: str, marker: str, reason: str,
+               full_marks: Decimal | None = _FULL_MARKS) -> Candidate | None:
     total_name = r.vocab.cue("score_total")
     if any(total_name.search(clean_label(f.label)) for f in found):
         return None  # a subtotal among them
-    paired = _scores_and_weights(r, found)
-    if paired is None:
-        return None
-    scores, weights = paired
+    scores, weights, _ = _levels(r, found)
     if len(scores) < 2:
         return None
-    return make_breakdown(r, total, scores, marker, _whole(r, weights, text), reason)
+    return make_breakdown(r, total, scores, marker, _whole(r, weights, text, full_marks), reason)
 
 
-def _whole(r: Reading, weights: list[Fact], text: str) -> bool:
-    """The levels' scores are all of the total: their weights make full marks, or the text names every level
-    of a framework."""
-    return (bool(weights) and sum(w.value for w in weights) == _FULL_MARKS) or r.vocab.names_every_score_level(text)
+def _whole(r: Reading, weights: list[Fact], text: str, full_marks: Decimal | None = _FULL_MARKS) -> bool:
+    """The levels' scores are all of the total: their weights make full marks (100, or the weight of the level they
+    are the sub-levels of; None when it is not said), or the text names every level of a framework."""
+    return (bool(weights) and full_marks is not None and sum(w.value for w in weights) == full_marks) \
+        or r.vocab.names_every_score_level(text)
 
 
-def _weights_among(r: Reading, facts: list[Fact]) -> bool:
-    weight = r.vocab.cue("score_weight")
-    return any(weight.search(clean_label(f.label)) for f in facts)
+def _levels(r: Reading, facts: list[Fact]) -> tuple[list[Fact], list[Fact], list[Fact]]:
+    """The levels' scores, their weights and what was deducted from them, of a run of scores; none when they do not
+    pair.  A level whose score is named by 得 alone (cue score_got) is said by its weight — 分值 10分, or the level
+    named with its figure, 产出指标40分 —, then what was taken off it, then that score: "产出指标40分得39分",
+    "决策指标15分,扣1分,得14分", "分值15分,得分14分" (a list of such "分值a分,得b分" pairs is two lists, never one).
+    Otherwise scores and weights alternate by the weight cue, in either order (_scores_and_weights); a deduction
+    that fits no level leaves the run unread."""
+    got, deducted = r.vocab.cue("score_got"), r.vocab.cue("score_deducted")
+    labels = [clean_label(f.label) for f in facts]
+    scores: list[Fact] = []
+    weights: list[Fact] = []
+    deductions: list[Fact] = []
+    n = 0
+    while n < len(facts):
+        if got.fullmatch(labels[n]) or deducted.search(labels[n]) or \
+                (_SCORED.search(labels[n]) and not r.vocab.cue("score_weight").search(labels[n])):
+            break  # (a level opens with its weight: not a score, nor a deduction)
+        k = n + 1
+        while k < len(facts) and deducted.search(labels[k]):
+            k += 1
+        if k >= len(facts) or not got.fullmatch(labels[k]):
+            break
+        weights.append(facts[n])
+        deductions.extend(facts[n + 1:k])
+        scores.append(facts[k])
+        n = k + 1
+    if n == len(facts) and scores:
+        return scores, weights, deductions
+    if any(deducted.search(x) for x in labels):
+        return [], [], []
+    paired = _scores_and_weights(r, facts)
+    return (*paired, []) if paired is not None else ([], [], [])
+
 
 
 def _scores_and_weights(r: Reading, facts: list[Fact]) -> tuple[list[Fact], list[Fact]] | None:

@@ -14,6 +14,7 @@ from typing import Iterator, Sequence
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.lists import sub_subject
 from auditor.extract.bind.reasons import PART_NAMED_ABOVE
 from auditor.extract.bind.resolvers.named_shares import names_before, structure_ratios
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share, period_of
@@ -202,8 +203,11 @@ def _named_in(r: Reading, nodes, name: str) -> list[Fact]:
     out: list[Fact] = []
     for k in nodes:
         f = r.facts[k]
-        if f is not None and f.kind == "amount" and r.tree[k].kind in {"labelled", "total"} \
-                and clean_label(f.label).endswith(name):
+        if f is None or f.kind != "amount" or r.tree[k].kind not in {"labelled", "total"}:
+            continue
+        label = clean_label(f.label)
+        # (or named by a verb alone, after its subject: "住院救助3,265人次,支出1,128.45万元" is 住院救助支出)
+        if label.endswith(name) or (label and name == sub_subject(r, k) + label):
             out.append(f)
     return out
 

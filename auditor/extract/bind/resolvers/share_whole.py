@@ -161,6 +161,8 @@ _YEAR = lazyre.compile(r"^(?:19|20)\d{2}年度?")
 _FUND_WORDS = lazyre.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算")
 _RATIO_TAIL = lazyre.compile(r"(?<=[\u4e00-\u9fff])(?:之?(?:比率|比重|比例)(?:则|亦|也)?(?:为|是|达)?|之)$")
 _TOTAL_WORDS = lazyre.compile(r"(?:总额|总数|总量|总计|合计)$")  # "占总数的", "占支出总额的": no other name
+# (… nor 总 before the flow: "占医疗救助总支出的" names its list's total "全年医疗救助资金支出")
+_TOTAL_BEFORE_FLOW = lazyre.compile(r"(?<=[\u4e00-\u9fff]{2})总(?=(?:支出|收入)$)")  # (not "总收入" alone: no name left)
 # the widest rounding a whole of sibling shares may have (an integer in 亿元): how far it may lie from
 # their sum — the document's own widest rounding when that is narrower
 _WIDEST_ROUNDING = Decimal(10) ** 8 / 2
@@ -472,7 +474,8 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     own_named = [t for t in own if _among(t, named_ids)]
     if own_named:
         return own_named, "share_of_list_total"
-    if own and names_in_full(clean_label(own[0].label), label):
+    if own and (names_in_full(clean_label(own[0].label), label)
+                or names_in_full(clean_label(own[0].label), _TOTAL_BEFORE_FLOW.sub("", label))):
         # ("政府性基金预算收入6031万元…。其中,国有土地使用权出让收入4903万元,占基金收入的81.3%": the list's own total, its name
         # said short — not the 基金收入总计 a later sentence sums)
         return own[:1], "share_of_list_total"

@@ -1,10 +1,19 @@
 """A satisfaction rate of a survey: the satisfied answers over the valid ones, both stated with it.
 
     "收回有效问卷298份,其中“满意”及“基本满意”290份,满意度为97.32%"   → 97.32 % = 290 / 298
+    "回收820份,其中满意712份、基本满意84份、不满意24份,满意及基本满意率97.07%"
+                                                                    → 97.07 % = (712 + 84) / 820
+    "…其中有效问卷380份…。有效问卷中,表示“满意”的301份、“基本满意”的58份,综合满意度为94.47%"
+                                                                    → 94.47 % = (301 + 58) / 380
 
 Only a sentence with one 满意度 (满意率), one count of valid answers (有效问卷, 有效样本, 收回问卷)
-and one count of satisfied ones (not 不满意) before it is read; several counts of satisfied answers
-("满意180份、基本满意110份") leave which of them the rate counts open.
+and the counts of satisfied ones (not 不满意) before it is read.  Two counts of satisfied answers, 满意 and
+基本满意 (比较满意), make the part together: stated so when the rate names both (满意及基本满意率:
+survey_satisfaction), by the surveys' convention when it does not (综合满意度: survey_satisfaction_summed, which
+warns, and holds too when 满意 alone gives the rate).  More kinds (非常满意, 满意, 基本满意) leave which of them the
+rate counts open.  A sentence that names the valid answers it counts without their figure ("有效问卷中,…") takes it from
+the sentence right before; the answers it says the rate is computed on ("…不纳入满意度计算,计算样本374份") come
+before the valid ones, the valid ones (有效) before those returned.
 """
 
 from __future__ import annotations
@@ -13,7 +22,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Share
+from auditor.extract.model import Fact, Share
 from auditor.extract.readings import Reading, clean_label
 
 _RATE = lazyre.compile(r"满意(?:度|率)$")
@@ -22,10 +31,17 @@ _SAMPLE = lazyre.compile(r"有效(?:问卷|样本|答卷|调查表)|(?:回收|�
 _HANDED_OUT = lazyre.compile(r"发放|发出")  # (questionnaires handed out are not the answers counted)
 _SATISFIED = lazyre.compile(r"满意")
 _NOT = lazyre.compile(r"不满意|满意度")
+_LESS_SATISFIED = lazyre.compile(r"(?:基本|比较|较为|较)满意")  # (the answers a little short of 满意)
+_MORE_KINDS = lazyre.compile(r"非常|很|十分")
+_VALID = lazyre.compile(r"有效")
+# the answers the rate is computed on, said so ("…的12份不纳入满意度计算,计算样本374份"): before the valid ones
+_COMPUTED_ON = lazyre.compile(r"(?:计算|统计)样本(?:数|量)?$")
+_NAMED_SAMPLE = lazyre.compile(r"(?:有效|回收|收回)(?:问卷|样本|答卷|调查表)中")  # ("有效问卷中,表示满意的…")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
-    for facts in r.facts_by_sentence(prose_only=True):
+    by_sentence = r.facts_by_sentence(prose_only=True)
+    for n, facts in enumerate(by_sentence):
         rates = [f for f in facts if f.kind == "percent" and _RATE.search(clean_label(f.label)) and not f.is_bound]
         if len(rates) != 1:
             continue
@@ -34,8 +50,56 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         samples = [f for f in counts if _SAMPLE.search(clean_label(f.label)) and not _HANDED_OUT.search(f.label)]
         satisfied = [f for f in counts if f not in samples and _SATISFIED.search(clean_label(f.label))
                      and not _NOT.search(clean_label(f.label))]
-        if len(samples) != 1 or len(satisfied) != 1 or samples[0].unit != satisfied[0].unit:
+        computed_on = [f for f in counts if _COMPUTED_ON.search(clean_label(f.label))]
+        if len(satisfied) == 1:
+            if len(samples) != 1 or samples[0].unit != satisfied[0].unit:
+                continue
+            yield _share(rate, satisfied[0], samples[0], (), "survey_satisfaction")
             continue
-        yield Candidate(Share.model_construct(
-            percent=rate, part=satisfied[0], whole=samples[0], whole_label=clean_label(samples[0].label),
-            reason="survey_satisfaction", via=(), rejected=()))
+        kinds = _kinds(satisfied)
+        if kinds is None:
+            continue
+        if not samples and n > 0 and _names_its_sample(r, satisfied[0]) \
+                and by_sentence[n - 1] and _one_paragraph(r, by_sentence[n - 1][-1], satisfied[0]):
+            samples = [f for f in by_sentence[n - 1] if f.kind == "count" and not f.is_bound
+                       and _SAMPLE.search(clean_label(f.label)) and not _HANDED_OUT.search(f.label)]
+        if computed_on:
+            samples = computed_on
+        elif len(samples) > 1:
+            samples = [f for f in samples if _VALID.search(clean_label(f.label))]  # (the valid answers of those returned)
+        if len(samples) != 1 or any(f.unit != samples[0].unit for f in kinds):
+            continue
+        said = _LESS_SATISFIED.search(clean_label(rate.label))  # ("满意及基本满意率": both named)
+        yield _share(rate, kinds[0], samples[0], tuple(kinds),
+                     "survey_satisfaction" if said else "survey_satisfaction_summed")
+
+
+def _kinds(satisfied: list[Fact]) -> list[Fact] | None:
+    """满意 and 基本满意 (比较满意), the satisfied first: the two kinds of answers a satisfaction rate counts; None for
+    other counts (three kinds, 非常满意 among them: which the rate counts is open)."""
+    if len(satisfied) != 2:
+        return None
+    labels = [clean_label(f.label) for f in satisfied]
+    if any(_MORE_KINDS.search(x) for x in labels):
+        return None
+    less = [f for f, x in zip(satisfied, labels) if _LESS_SATISFIED.search(x)]
+    if len(less) != 1:
+        return None
+    return [next(f for f in satisfied if f is not less[0]), less[0]]
+
+
+def _names_its_sample(r: Reading, first: Fact) -> bool:
+    """The words of the sentence before its first count name the answers it counts ("有效问卷中,…")."""
+    text = r.norm.text
+    start = max(text.rfind("。", 0, first.span.start), text.rfind("\n", 0, first.span.start)) + 1
+    return bool(_NAMED_SAMPLE.search(text, start, first.span.start))
+
+
+def _one_paragraph(r: Reading, a: Fact, b: Fact) -> bool:
+    return "\n" not in r.norm.text[a.span.end:b.span.start]
+
+
+def _share(rate: Fact, part: Fact, whole: Fact, parts: tuple[Fact, ...], reason: str) -> Candidate:
+    return Candidate(Share.model_construct(
+        percent=rate, part=part, whole=whole, whole_label=clean_label(whole.label), part_of_parts=parts,
+        reason=reason, via=(), rejected=()))

@@ -14,6 +14,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.resolvers import score_list
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.bind.lists import adds_up, make_breakdown
 from auditor.extract.model import Fact
@@ -132,6 +133,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             parts = [p for p in parts if not r.is_previous(p) or r.is_previous(total)
                      or (funds and carried.search(p.label))]
         parts.reverse()
+        if total.kind == "score" and score_list.level_total(r, i) is not None:
+            continue  # ("产出指标40分得39分,效益指标30分得29分,…,合计97.7分": weights and scores, score_list's reading)
         count = _stated_count(r, tree, s, label)
         if count is not None:
             # "…840万元,以上四项合计5290万元", "这四案总预算5290万": the last that many figures

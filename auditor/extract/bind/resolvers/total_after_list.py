@@ -26,7 +26,7 @@ from auditor.extract.bind.lists import adds_up, make_breakdown
 from auditor.extract.bind.resolvers.numbered_items import item_runs
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.model import Fact
-from auditor.extract.numbering import NUMBERED_LINE, item_number
+from auditor.extract.numbering import NUMBERED_LINE, item_number, item_style
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _LOOK = 200
@@ -34,6 +34,7 @@ _LOOK = 200
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     yield from _after_items(r)
+    yield from _after_numbered_lines(r)
     yield from _after_respectively(r)
     yield from _after_lines(r)
 
@@ -83,6 +84,56 @@ def _after_items(r: Reading) -> Iterator[Candidate]:
             made = make_breakdown(r, total, parts, "合计", True, "total_after_items")
             if made:
                 yield made
+
+
+def _after_numbered_lines(r: Reading) -> Iterator[Candidate]:
+    """"(一)城乡低保。项目资金4,260.00万元,…\n(二)…\n(三)…\n(四)孤儿基本生活保障。项目资金96.00万元,…\n以上四项资金
+    合计6,466.00万元": a total that opens its line and counts its items (以上四项: cue counted_total) after as many lines
+    numbered 1 to N in one style right before it (lines whose markers, in a sentence of words alone, the parse keeps no
+    item of) sums each line's first figure of its kind — all of one name, or the reading is left."""
+    tree, text = r.tree, r.norm.text
+    counted = r.vocab.cue("counted_total")
+    for s in tree.of_kind("total"):
+        total = r.facts[s.index]
+        if total is None or total.kind not in {"amount", "count"} or total.is_bound or not _opens_with_total(r, s.index):
+            continue
+        m = counted.match(clean_label(total.label))
+        count = (int(m.group("count")) if m.group("count").isdigit() else _NUMERALS.get(m.group("count"))) if m else None
+        line_start = text.rfind("\n", 0, tree[tree.unit("sentence", s.index).start].start) + 1
+        if not count or count < 2 or text[line_start:tree[tree.unit("sentence", s.index).start].start].strip():
+            continue
+        lines: list[tuple[int, int]] = []  # (start, end) of the lines before, nearest first
+        end = line_start - 1
+        while len(lines) < count and end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            lines.append((start, end))
+            end = start - 1
+        if len(lines) < count:
+            continue
+        lines.reverse()
+        markers = [NUMBERED_LINE.match(text, start) for start, _ in lines]
+        if any(x is None for x in markers) or len({item_style(x.group().strip(" \t|")) for x in markers}) != 1 \
+                or [item_number(x.group().strip(" \t|")) for x in markers] != list(range(1, count + 1)):
+            continue
+        if lines[0][0] > 0 and NUMBERED_LINE.match(text, text.rfind("\n", 0, lines[0][0] - 1) + 1) is not None \
+                and item_style(NUMBERED_LINE.match(text, text.rfind("\n", 0, lines[0][0] - 1) + 1).group()
+                               .strip(" \t|")) == item_style(markers[0].group().strip(" \t|")):
+            continue  # (a line of the same style before the first: more items than it counts)
+        parts = []
+        for start, stop in lines:
+            found = next((f for f in r.facts if f is not None and start <= f.span.start < stop and not f.in_table
+                          and (f.kind, f.unit) == (total.kind, total.unit)), None)
+            if found is None or found.is_bound or r.is_previous(found):
+                break
+            parts.append(found)
+        if len(parts) != count or len({clean_label(p.label) for p in parts}) != 1:
+            continue
+        made = make_breakdown(r, total, parts, "合计", True, "total_after_items", ("the numbered lines it counts",))
+        if made:
+            yield made
+
+
+_NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 
 
 def _item_parts(r: Reading, run: list[int], end: int, total: Fact) -> list[Fact]:
