@@ -517,7 +517,27 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             grade_span=(r.grade.start, r.grade.end) if graded else None,
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))
     end_index = end if stop == len(raw) else _index_after(cells, raw[stop - 1]) if stop else header.after
+    rows, facts = _fraction_weights(rows, facts, header, vocab)
     return Read(rows, facts, end_index, complete and stop == len(raw))
+
+
+def _fraction_weights(rows: list[TableRow], facts: list[Fact], header: Header,
+                      vocab: Vocabulary) -> tuple[list[TableRow], list[Fact]]:
+    """"权重 | 专家评分(10分制) | 加权得分" with 权重 0.15, 0.25 … and 合计 1.00: a weight column (cue weight_fraction)
+    whose rows are each under 1 and make 1 (its 合计 row's, or their own sum) gives each row its fraction of the
+    whole, and the 加权得分 is that fraction times the row's rating — no 分值 a score stays under (1.35 > 0.15 is no
+    slip) and no 100 a 合计 is out of. The column is not read (its cells and their facts dropped)."""
+    names = [c.name for c in header.columns if c.role == "weight"]
+    if len(names) != 1 or not vocab.cue("weight_fraction").search(clean(names[0])):
+        return rows, facts
+    parts = [r.cells["weight"] for r in rows if not r.is_total and "weight" in r.cells]
+    wholes = [r.cells["weight"] for r in rows if r.is_total and "weight" in r.cells]
+    whole = wholes[-1].value if wholes else sum((p.value for p in parts), Decimal(0))
+    if len(parts) < 2 or whole != 1 or any(p.value >= 1 for p in parts):
+        return rows, facts
+    dropped = {id(r.cells["weight"]) for r in rows if "weight" in r.cells}
+    rows = [r.model_copy(update={"cells": {k: v for k, v in r.cells.items() if k != "weight"}}) for r in rows]
+    return rows, [f for f in facts if id(f) not in dropped]
 
 
 _WRITTEN_UNIT = lazyre.compile(r"[万亿]?元$")
