@@ -299,6 +299,9 @@ def _rows_not_read(text: str, s: ScoreSum) -> doubt.Found | None:
     stop = s.total.span.start
     if stop <= start:
         return None
+    own_line = text.rfind("\n", 0, stop) + 1
+    if own_line > start:
+        stop = own_line  # (not the total's own line: "合计 100 98.82 97.82", its first columns' totals before it)
     read = sorted(p.span.start for p in s.parts)
     at = text.rfind("\n", 0, start) + 1
     while at < stop:

@@ -788,8 +788,14 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
     if roles[:4] != ["target", "achieved", "weight", "score"]:
         return None
     # figure columns after 得分 ("分值 | 得分 | 扣分", "得分 | 上年得分"): each row's 分值 and 得分 stand that many
-    # numbers before its end, not last
+    # numbers before its end, not last; a second score column among them ("分值 | 自评得分 | 复核得分") is read as the
+    # row's score#2 (it adds up to its own total), the others passed over
     trailing = len(roles) - 4
+    trailing_keys = [key for key in header.keys if key is not None][-trailing:] if trailing else []
+    # an unnamed column between 分值 and 得分 ("分值 |  | 自评得分", a 执行率 column of the funds block above the
+    # indicator rows, blank in theirs): a row's empty cell there is passed over, not its end
+    gap = _unnamed_between(header, "weight", "score")
+    unit_column = any(_UNIT_COLUMN.match(clean(n)) for n in header.notes if n)
     rows: list[TableRow] = []
     facts: list[Fact] = []
     pending: list[Cell] = []
@@ -811,19 +817,25 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             continue
         nxt = _next_cell(cells, k)
         totals = _plain(c) and pending and all(TOTAL_ROW.match(clean(p.text)) for p in pending if p.text)
-        if totals:
+        if totals or gap and _plain(c) and nxt is not None and not cells[nxt].text:
             nxt = _next_filled_in_row(cells, k)  # "总分 | | | | 100 | | 90.50": the empty cells hold no figure
         after = _next_cell(cells, nxt) if nxt is not None else None
         extra, last = 0, nxt
+        more: dict[str, Cell] = {}
         while extra < trailing and after is not None and _plain(cells[after]):
+            if trailing_keys[extra].startswith("score#"):
+                more[trailing_keys[extra]] = cells[after]
             extra, last = extra + 1, after  # (the row's 扣分 / 上年得分: passed over)
             after = _next_cell(cells, after)
         if _plain(c) and nxt is not None and _plain(cells[nxt]) and (after is None or not _plain(cells[after])) \
                 and extra in (0, trailing) and (not between or totals or _rates_end(pending, between)):
             # (with a 完成率 column, "45 | 41 | 91.11%" are 指标值 and 完成值: 分值 and 得分 follow the percent; a 合计
             # row has none)
-            if len(pending) >= 2 and _plain(pending[-1]) and _plain(pending[-2]):
-                complete = False  # four numbers in a row: 指标值, 完成值, 分值, 得分 — or two rows' ends
+            if len(pending) >= 2 and _plain(pending[-1]) and _plain(pending[-2]) and not (
+                    unit_column and len(pending) >= 3 and not _plain(pending[-3])):
+                # four numbers in a row: 指标值, 完成值, 分值, 得分 — or two rows' ends (not under a 单位 column, whose
+                # rows write their 指标值 and 完成值 without a unit: "验收合格率 | % | 100 | 100 | 10 | 10")
+                complete = False
                 if _plain(pending[-3]) if len(pending) >= 3 else False:
                     pending = []
                     k = nxt + 1
@@ -835,7 +847,8 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
                 complete = False
                 pending = [p for p in pending if p.line > max(whole)]
             row = _indicator_row(_without_rates(pending, between), c, cells[nxt], norm, vocab, first_id + len(facts),
-                                 rate=_rate_cell(pending, between))
+                                 rate=_rate_cell(pending, between), more=more if extra == trailing else {},
+                                 unit_column=unit_column)
             pending = []
             k = last + 1
             if row is None:
@@ -857,6 +870,8 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
                 break  # (a level's 小计 closes its rows, not the table: "小计 | | | | | 50 | 48.5")
             continue
         again = find_header(cells, k) if rows else None
+        if again is not None and _funds_row_names(cells, k, again):
+            again = None  # ("| 预算执行 | 预算执行率 | 预算执行率 | 100% | 96.84% | 10 | 9.68 |": the funds row's names)
         if again is not None and _same_header(again, header) and (not pending or paged):
             k = again.after  # the header again, after a page break: the rows read on
             pending = []  # (the text cells of the row before it: a reason, no row's figures)
@@ -876,6 +891,29 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
     if not rows:
         return None
     return Read(rows, facts, end, complete)
+
+
+_UNIT_COLUMN = lazyre.compile(r"^(?:计量|度量|指标)?单位$")  # (a label column of each indicator's unit)
+# a cell under it: "%", "艘", "万立方米", "元/人"
+_UNIT_WORD_CELL = lazyre.compile(r"^(?:%|‰|[万亿千百]?(?:元|吨|人次|人|户|公顷|亩|只|头|千瓦时|千瓦|平方米|立方米|公里|米|个|千克|"
+                                 r"公斤|艘|起|家|项|次|天|日|月|年|辆|台|套|所|座|名|条|篇|期|批|场|份|件|株|棵|册|处|间|张|床|"
+                                 r"分|小时|例|块|门|支)(?:/[\u4e00-\u9fff]{1,2})?)$")
+
+
+def _unnamed_between(header: Header, first: str, second: str) -> bool:
+    """The header has a column of no name between its `first` and `second` roles' columns."""
+    roles = header.roles
+    if first not in roles or second not in roles:
+        return False
+    a, b = roles.index(first), roles.index(second)
+    return any(not clean(c.name) and c.role is None for c in header.columns[a + 1:b])
+
+
+def _funds_row_names(cells: list[Cell], k: int, again: Header) -> bool:
+    """A "header" whose every name is the funds row's ("预算执行 | 预算执行率 | 预算执行率", its 一级, 二级 and 三级 cells,
+    columns named 执行率 elsewhere): the indicator table's funds row, its figures after it — no other table's header."""
+    names = [c for c in cells[k:again.after] if not c.is_mark and c.text]
+    return bool(names) and all(_FUNDS_ROW_NAME.fullmatch(clean(c.text)) for c in names)
 
 
 # a line kept as one cell that ends like an indicator row: two plain numbers (its 分值 and 得分), words after them or none
@@ -1083,7 +1121,9 @@ _WORD = lazyre.compile(r"\S+")
 
 
 def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normalised,
-                   vocab: Vocabulary, first_id: int, rate: Cell | None = None) -> tuple[TableRow, list[Fact]] | None:
+                   vocab: Vocabulary, first_id: int, rate: Cell | None = None,
+                   more: dict[str, Cell] | None = None,
+                   unit_column: bool = False) -> tuple[TableRow, list[Fact]] | None:
     words = [c for c in pending if c.text]
     target_cells: list[Cell] = []
     total = any(TOTAL_ROW.match(clean(c.text)) for c in words)
@@ -1104,14 +1144,23 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
         labels = [c for c in pending[:-1 - len(target_cells)] if c.text]
         if not labels or clean(achieved.text).endswith("指标") or clean(target.text).endswith("指标"):
             return None
+    if unit_column and labels and not total:
+        # (the last label word the 单位 column's, "渔港清淤 | 万立方米": no name of the row)
+        head, _, tail = labels[-1].text.rstrip().rpartition(" ")
+        if head.strip() and _UNIT_WORD_CELL.match(tail):
+            labels = [*labels[:-1], Cell(head.rstrip(), labels[-1].start, labels[-1].start + len(head.rstrip()),
+                                         labels[-1].line)]
+        elif len(labels) > 1 and _UNIT_WORD_CELL.match(clean(labels[-1].text)):
+            labels = labels[:-1]
     named = [c for c in labels if len(re.findall(r"[\u4e00-\u9fff]", c.text)) >= 2]
     label = clean((named or labels)[-1].text)
     facts = []
     row_cells = {}
-    for role, cell in (("weight", weight), ("score", score)):
+    for role, cell in (("weight", weight), ("score", score), *(more or {}).items()):
         text = cell_text(cell)
         piece = glued.Piece(text, cell.start, cell.start + len(text))
-        fact = cell_fact(piece, role, role, label, "万元", norm, first_id + len(facts), vocab)
+        fact = cell_fact(piece, glued.base_role(role), glued.base_role(role), label, "万元", norm,
+                         first_id + len(facts), vocab)
         facts.append(fact)
         row_cells[role] = fact
     via: tuple[str, ...] = ()
@@ -1123,7 +1172,7 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
         fact = cell_fact(piece, "weight", "分值", name, "万元", norm, first_id + len(facts), vocab)
         facts.insert(0, fact)
         facts = [f.model_copy(update={"id": first_id + n}) for n, f in enumerate(facts)]
-        row_cells = {"level": facts[0], "weight": facts[1], "score": facts[2]}
+        row_cells = {"level": facts[0], **{key: f for key, f in zip(row_cells, facts[1:])}}
     elif len(levels) > 1:
         via = ("levels nested in one row",)
     texts = {}
