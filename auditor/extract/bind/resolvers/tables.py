@@ -428,10 +428,12 @@ def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
 def _column_shares(table: ScoreTable, rows: list[TableRow],
                    parts_of: list[tuple[list[TableRow], bool, str]]) -> list[Share]:
     """"金額 | 百分比" column pairs: a row's 百分比 is its 金額 over the 金額 of the row it is a part
-    of — where that row's own 百分比 is written 100 (the table says which row is the whole)."""
+    of — where that row's own 百分比 is written 100 (the table says which row is the whole). A score table's
+    "分值 | 占本部分权重" likewise: each row's 分值 over the 合计's."""
     keys = column_keys([role_of(name) for name in table.columns])
     pairs = [(keys[n - 1], key) for n, key in enumerate(keys)
-             if n and key and key.split("#")[0] == "share" and keys[n - 1] and keys[n - 1].split("#")[0] in _SUM_ROLES]
+             if n and key and key.split("#")[0] == "share" and keys[n - 1]
+             and keys[n - 1].split("#")[0] in (*_SUM_ROLES, "weight")]
     if not pairs:
         return []
     out = []
