@@ -841,7 +841,15 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
                     k = nxt + 1
                     continue
             whole = [p.line for p in pending if p.line < c.line and _ROW_KEPT_WHOLE.search(p.text)]
-            if whole:
+            kept = _rows_with_their_reasons(pending, whole, header, norm, vocab, first_id + len(facts), unit_column)
+            if kept:
+                # (rows whose text column after 得分 holds their reason, "数量指标 入住老人 ≥300人 288人 10 9.6 少12人，
+                # 按比例扣0.4分", each kept as one cell: read by their words, the names before each its own)
+                for kept_row, kept_facts in kept:
+                    rows.append(kept_row)
+                    facts.extend(kept_facts)
+                pending = [p for p in pending if p.line > max(whole)]
+            elif whole:
                 # (a line above kept as one cell that ends like a row of its own, "时效指标 完工及时率 100% 92% 10 9.2
                 # 2处游园…推迟开工": a row not placed — and none of this row's names)
                 complete = False
@@ -918,6 +926,36 @@ def _funds_row_names(cells: list[Cell], k: int, again: Header) -> bool:
 
 # a line kept as one cell that ends like an indicator row: two plain numbers (its 分值 and 得分), words after them or none
 _ROW_KEPT_WHOLE = lazyre.compile(r"\s\d+(?:\.\d+)?\s+\d+(?:\.\d+)?(?:\s+\S[^\n]*)?$")
+# … its 分值 and 得分, then one word of reason (the text column after 得分: "少12人，按比例扣0.4分")
+_ROW_WITH_REASON = lazyre.compile(r"^(?P<words>.*\S)\s+(?P<weight>\d+(?:\.\d+)?)\s+(?P<score>\d+(?:\.\d+)?)"
+                                  r"\s+(?P<reason>[^\s\d][^\s]*|\d+[^\s\d.%][^\s]*)$")
+
+
+def _rows_with_their_reasons(pending: list[Cell], whole: list[int], header: Header, norm: Normalised,
+                             vocab: Vocabulary, first_id: int, unit_column: bool) -> list[tuple[TableRow, list[Fact]]]:
+    """The lines above kept as one cell each, rows that end in their 分值, 得分 and a reason of one word, under a header
+    whose last column is a text one (偏差原因): those rows, each read by the words of its line (its 年度指标值 and 实际
+    完成值 the last two before the figures) and the names pending above it — all of them, or none."""
+    if not whole or not header.trailing_text or header.roles[-1 - header.trailing_text] != "score":
+        return []
+    out: list[tuple[TableRow, list[Fact]]] = []
+    since = 0
+    for line in sorted(whole):
+        at = next(n for n, p in enumerate(pending) if p.line == line and _ROW_KEPT_WHOLE.search(p.text))
+        cell = pending[at]
+        m = _ROW_WITH_REASON.match(cell.text)
+        if m is None or not _plain(Cell(m.group("weight"), 0, 0, 0)) or not _plain(Cell(m.group("score"), 0, 0, 0)):
+            return []
+        words = _spaced_words([Cell(m.group("words"), cell.start, cell.start + m.end("words"), cell.line)])
+        weight = Cell(m.group("weight"), cell.start + m.start("weight"), cell.start + m.end("weight"), cell.line)
+        score = Cell(m.group("score"), cell.start + m.start("score"), cell.start + m.end("score"), cell.line)
+        row = _indicator_row([*pending[since:at], *words], weight, score, norm, vocab,
+                             first_id + sum(len(f) for _, f in out), unit_column=unit_column)
+        if row is None:
+            return []
+        out.append(row)
+        since = at + 1
+    return out
 
 
 def _rates_end(pending: list[Cell], between: int) -> bool:
