@@ -729,7 +729,7 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     elif role in {"change_rate", "share"}:
         # (a 百分比 or 增减率 column writes small shares and changes as they are: "0.25" is 0.25 %)
         token_type, text = "PERCENT", text if text.endswith("%") else text + "%"
-    elif role in {"weight", "score"}:
+    elif role in {"weight", "score", "deduction"}:
         token_type, text = "SCORE", text.removesuffix("分") + "分"
     elif _OWN_UNIT.search(text):  # "150万": the cell carries its own unit
         token_type = "AMOUNT"
@@ -823,7 +823,7 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
         extra, last = 0, nxt
         more: dict[str, Cell] = {}
         while extra < trailing and after is not None and _plain(cells[after]):
-            if trailing_keys[extra].startswith("score#"):
+            if trailing_keys[extra].startswith("score#") or trailing_keys[extra] == "deduction":
                 more[trailing_keys[extra]] = cells[after]
             extra, last = extra + 1, after  # (the row's 扣分 / 上年得分: passed over)
             after = _next_cell(cells, after)
