@@ -810,7 +810,9 @@ def _score_totals(tree: Discourse, facts: list[Fact | None], vocab: Vocabulary) 
 
 def score_list_before(tree: Discourse, facts, i: int, vocab: Vocabulary) -> list[Fact]:
     """The labelled scores before node i in its sentence, nearest last; empty when the
-    scores are the sub-scores of a 其中 ("产出指标38分,其中数量指标20分…")."""
+    scores are the sub-scores of a 其中 ("产出指标38分,其中数量指标20分…"), or when one is a ruling on a row's score
+    (cue score_ruling: "按92%计应得9.68分…复核按9分计,复核总分97.88分" — one row's score as it would be and as it is
+    counted, no parts of the total)."""
     parts: list[Fact] = []
     node = tree[i]
     for j in tree.before(i, "sentence"):
@@ -825,7 +827,8 @@ def score_list_before(tree: Discourse, facts, i: int, vocab: Vocabulary) -> list
         if f is not None and t.kind == "labelled" and t.depth == node.depth and f.kind == "score":
             parts.append(f)
     parts.reverse()
-    return parts
+    ruling = vocab.cue("score_ruling")
+    return [] if any(ruling.search(clean_label(p.label)) for p in parts) else parts
 
 
 def sum_value(facts: list[Fact]) -> Decimal:

@@ -172,8 +172,13 @@ def _funds_row_in_prose(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Fou
     if _FUNDS_ROW.match(s.parts[0].label) if s.parts else True:
         return None
     start = s.parts[0].span.start
+    note = _note_under(ctx, s)
+    if note:  # (the rows' whole scores given, not rounded: their tolerance no room for a figure near the gap)
+        computed = _scores_sum(s, s.parts, exact=True)
     for f in ctx.doc.facts:
-        if f.kind != "score" or f.in_table or f.span.start >= start or start - f.span.start > 400:
+        if f.kind != "score" or f.in_table:
+            continue
+        if (f.span.start >= start or start - f.span.start > 400) and not (note and note[0] <= f.span.start < note[1]):
             continue
         if s.column == "weight" and not ctx.vocab.cue("score_weight").search(f.label):
             continue
@@ -185,6 +190,21 @@ def _funds_row_in_prose(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Fou
             return _with_funds_row(s, written(f), f"第{f.span.line}行所写的预算执行分",
                                    f"the funds score written on line {f.span.line}")
     return None
+
+
+def _note_under(ctx: Context, s: ScoreSum) -> tuple[int, int] | None:
+    """The note on the line right under the table's total row that says the total counts a row the table leaves out
+    (cue total_includes_note: "注：总分含预算执行率指标（分值10分），…得分9.72分"): its span, where that row's figures
+    stand."""
+    text = ctx.doubt.text
+    at = text.find("\n", s.total.span.end)
+    if at < 0:
+        return None
+    while at < len(text) and text[at] in "\n \t":
+        at += 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    return (at, end) if ctx.vocab.cue("total_includes_note").match(text, at, end) else None
 
 
 def _with_funds_row(s: ScoreSum, figure: str, why_zh: str, why_en: str) -> doubt.Found:
@@ -299,6 +319,9 @@ def _rows_not_read(text: str, s: ScoreSum) -> doubt.Found | None:
     stop = s.total.span.start
     if stop <= start:
         return None
+    own_line = text.rfind("\n", 0, stop) + 1
+    if own_line > start:
+        stop = own_line  # (not the total's own line: "合计 100 98.82 97.82", its first columns' totals before it)
     read = sorted(p.span.start for p in s.parts)
     at = text.rfind("\n", 0, start) + 1
     while at < stop:

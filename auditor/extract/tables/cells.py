@@ -62,10 +62,12 @@ _CODE_BEFORE_NAME = r"\d{3}(?:\d{2}){0,2}\s+(?=[\u4e00-\u9fff]{2})(?![万亿千]
 # an indicator's target a word of its own, a comparator and its figure ("≥95%"): a 年度指标值, text, none of the row's
 # figures
 _TARGET = r"(?<=\s)[≥≤≧≦]\d[\d,.]*%?"
+# (or with a 单位 column's cell, "%" a word of its own: "质量指标 验收合格率 % 100 100 10 10 10")
+_UNIT_CELL = r"(?<=\s)%"
 TARGET_AT_END = lazyre.compile(_TARGET + "$")
 # (the label may end with that target: "时效指标 资助资金发放及时率 ≥95% 98% 15 15")
 _SPACED_ROW = lazyre.compile(rf"^(?P<code>{_CODE_BEFORE_NAME})?(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?"
-                             rf"(?:[^\d\s.,%\-—/]|{_TARGET}))[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
+                             rf"(?:[^\d\s.,%\-—/]|{_TARGET}|{_UNIT_CELL}))[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
 _GLUED_ROW = lazyre.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
 _GLUED_END = lazyre.compile(r"[\d,.%万元]")  # (the last character of a line _GLUED_ROW can match)
 _WHITE = lazyre.compile(r"\s")

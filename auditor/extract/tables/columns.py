@@ -28,7 +28,8 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # points taken off a row ("分值 | 得分 | 扣分"): a figure column beside the score, not read
     ("deduction", lazyre.compile(r"^扣分(?:值|数|情况)?$|^扣减分(?:值)?$")),
     # a column of each row's share of the column's total ("本年度预算数 | 金额 | 百分比"): percents, no money
-    ("share", lazyre.compile(r"(?:百分比|占比|比重)(?:[(（]%[)）]|%)?$")),  # ("占比(%)": the unit said after it)
+    # ("占本部分权重": each row's 分值 as a share of its part's, beside the 分值 column — no second 分值)
+    ("share", lazyre.compile(r"(?:百分比|占比|比重)(?:[(（]%[)）]|%)?$|^占[\u4e00-\u9fff]{0,8}权重(?:[(（]%[)）]|%)?$")),
     ("score_rate", lazyre.compile(r"得分率")),
     ("weight", lazyre.compile(r"^(?:指标)?分值|权重|标准分|满分|^分数$")),
     # (a score named by the evaluation that gave it, without 得: "分值 | 自评分 | 复核分" as 自评得分 | 复核得分)

@@ -689,6 +689,8 @@ def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset())
             if any(p not in columns for p in parts) or frozenset([target, *parts]) in covered \
                     or any(s <= frozenset(parts) for s in sums):
                 continue
+            if len({percent_like[c][0] for c in (target, *parts)}) > 1:
+                continue  # (a column written in % is no sum of columns that are not: "分值 | 占本部分权重 24% | 得分")
             agreed = _agreed((_sum_in(r, target, parts) for r in grid), trials)
             if agreed and agreed[0] < agreed[1] and len(parts) == 2 and any(
                     _agreed((_change_in(r[change], r[target], r[other]) for r in grid), trials) == (agreed[1], agreed[1])

@@ -517,7 +517,27 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             grade_span=(r.grade.start, r.grade.end) if graded else None,
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))
     end_index = end if stop == len(raw) else _index_after(cells, raw[stop - 1]) if stop else header.after
+    rows, facts = _fraction_weights(rows, facts, header, vocab)
     return Read(rows, facts, end_index, complete and stop == len(raw))
+
+
+def _fraction_weights(rows: list[TableRow], facts: list[Fact], header: Header,
+                      vocab: Vocabulary) -> tuple[list[TableRow], list[Fact]]:
+    """"权重 | 专家评分(10分制) | 加权得分" with 权重 0.15, 0.25 … and 合计 1.00: a weight column (cue weight_fraction)
+    whose rows are each under 1 and make 1 (its 合计 row's, or their own sum) gives each row its fraction of the
+    whole, and the 加权得分 is that fraction times the row's rating — no 分值 a score stays under (1.35 > 0.15 is no
+    slip) and no 100 a 合计 is out of. The column is not read (its cells and their facts dropped)."""
+    names = [c.name for c in header.columns if c.role == "weight"]
+    if len(names) != 1 or not vocab.cue("weight_fraction").search(clean(names[0])):
+        return rows, facts
+    parts = [r.cells["weight"] for r in rows if not r.is_total and "weight" in r.cells]
+    wholes = [r.cells["weight"] for r in rows if r.is_total and "weight" in r.cells]
+    whole = wholes[-1].value if wholes else sum((p.value for p in parts), Decimal(0))
+    if len(parts) < 2 or whole != 1 or any(p.value >= 1 for p in parts):
+        return rows, facts
+    dropped = {id(r.cells["weight"]) for r in rows if "weight" in r.cells}
+    rows = [r.model_copy(update={"cells": {k: v for k, v in r.cells.items() if k != "weight"}}) for r in rows]
+    return rows, [f for f in facts if id(f) not in dropped]
 
 
 _WRITTEN_UNIT = lazyre.compile(r"[万亿]?元$")
@@ -709,7 +729,7 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     elif role in {"change_rate", "share"}:
         # (a 百分比 or 增减率 column writes small shares and changes as they are: "0.25" is 0.25 %)
         token_type, text = "PERCENT", text if text.endswith("%") else text + "%"
-    elif role in {"weight", "score"}:
+    elif role in {"weight", "score", "deduction"}:
         token_type, text = "SCORE", text.removesuffix("分") + "分"
     elif _OWN_UNIT.search(text):  # "150万": the cell carries its own unit
         token_type = "AMOUNT"
@@ -768,8 +788,14 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
     if roles[:4] != ["target", "achieved", "weight", "score"]:
         return None
     # figure columns after 得分 ("分值 | 得分 | 扣分", "得分 | 上年得分"): each row's 分值 and 得分 stand that many
-    # numbers before its end, not last
+    # numbers before its end, not last; a second score column among them ("分值 | 自评得分 | 复核得分") is read as the
+    # row's score#2 (it adds up to its own total), the others passed over
     trailing = len(roles) - 4
+    trailing_keys = [key for key in header.keys if key is not None][-trailing:] if trailing else []
+    # an unnamed column between 分值 and 得分 ("分值 |  | 自评得分", a 执行率 column of the funds block above the
+    # indicator rows, blank in theirs): a row's empty cell there is passed over, not its end
+    gap = _unnamed_between(header, "weight", "score")
+    unit_column = any(_UNIT_COLUMN.match(clean(n)) for n in header.notes if n)
     rows: list[TableRow] = []
     facts: list[Fact] = []
     pending: list[Cell] = []
@@ -791,31 +817,46 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             continue
         nxt = _next_cell(cells, k)
         totals = _plain(c) and pending and all(TOTAL_ROW.match(clean(p.text)) for p in pending if p.text)
-        if totals:
+        if totals or gap and _plain(c) and nxt is not None and not cells[nxt].text:
             nxt = _next_filled_in_row(cells, k)  # "总分 | | | | 100 | | 90.50": the empty cells hold no figure
         after = _next_cell(cells, nxt) if nxt is not None else None
         extra, last = 0, nxt
+        more: dict[str, Cell] = {}
         while extra < trailing and after is not None and _plain(cells[after]):
+            if trailing_keys[extra].startswith("score#") or trailing_keys[extra] == "deduction":
+                more[trailing_keys[extra]] = cells[after]
             extra, last = extra + 1, after  # (the row's 扣分 / 上年得分: passed over)
             after = _next_cell(cells, after)
         if _plain(c) and nxt is not None and _plain(cells[nxt]) and (after is None or not _plain(cells[after])) \
                 and extra in (0, trailing) and (not between or totals or _rates_end(pending, between)):
             # (with a 完成率 column, "45 | 41 | 91.11%" are 指标值 and 完成值: 分值 and 得分 follow the percent; a 合计
             # row has none)
-            if len(pending) >= 2 and _plain(pending[-1]) and _plain(pending[-2]):
-                complete = False  # four numbers in a row: 指标值, 完成值, 分值, 得分 — or two rows' ends
+            if len(pending) >= 2 and _plain(pending[-1]) and _plain(pending[-2]) and not (
+                    unit_column and len(pending) >= 3 and not _plain(pending[-3])):
+                # four numbers in a row: 指标值, 完成值, 分值, 得分 — or two rows' ends (not under a 单位 column, whose
+                # rows write their 指标值 and 完成值 without a unit: "验收合格率 | % | 100 | 100 | 10 | 10")
+                complete = False
                 if _plain(pending[-3]) if len(pending) >= 3 else False:
                     pending = []
                     k = nxt + 1
                     continue
             whole = [p.line for p in pending if p.line < c.line and _ROW_KEPT_WHOLE.search(p.text)]
-            if whole:
+            kept = _rows_with_their_reasons(pending, whole, header, norm, vocab, first_id + len(facts), unit_column)
+            if kept:
+                # (rows whose text column after 得分 holds their reason, "数量指标 入住老人 ≥300人 288人 10 9.6 少12人，
+                # 按比例扣0.4分", each kept as one cell: read by their words, the names before each its own)
+                for kept_row, kept_facts in kept:
+                    rows.append(kept_row)
+                    facts.extend(kept_facts)
+                pending = [p for p in pending if p.line > max(whole)]
+            elif whole:
                 # (a line above kept as one cell that ends like a row of its own, "时效指标 完工及时率 100% 92% 10 9.2
                 # 2处游园…推迟开工": a row not placed — and none of this row's names)
                 complete = False
                 pending = [p for p in pending if p.line > max(whole)]
             row = _indicator_row(_without_rates(pending, between), c, cells[nxt], norm, vocab, first_id + len(facts),
-                                 rate=_rate_cell(pending, between))
+                                 rate=_rate_cell(pending, between), more=more if extra == trailing else {},
+                                 unit_column=unit_column)
             pending = []
             k = last + 1
             if row is None:
@@ -837,6 +878,8 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
                 break  # (a level's 小计 closes its rows, not the table: "小计 | | | | | 50 | 48.5")
             continue
         again = find_header(cells, k) if rows else None
+        if again is not None and _funds_row_names(cells, k, again):
+            again = None  # ("| 预算执行 | 预算执行率 | 预算执行率 | 100% | 96.84% | 10 | 9.68 |": the funds row's names)
         if again is not None and _same_header(again, header) and (not pending or paged):
             k = again.after  # the header again, after a page break: the rows read on
             pending = []  # (the text cells of the row before it: a reason, no row's figures)
@@ -858,8 +901,61 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
     return Read(rows, facts, end, complete)
 
 
+_UNIT_COLUMN = lazyre.compile(r"^(?:计量|度量|指标)?单位$")  # (a label column of each indicator's unit)
+# a cell under it: "%", "艘", "万立方米", "元/人"
+_UNIT_WORD_CELL = lazyre.compile(r"^(?:%|‰|[万亿千百]?(?:元|吨|人次|人|户|公顷|亩|只|头|千瓦时|千瓦|平方米|立方米|公里|米|个|千克|"
+                                 r"公斤|艘|起|家|项|次|天|日|月|年|辆|台|套|所|座|名|条|篇|期|批|场|份|件|株|棵|册|处|间|张|床|"
+                                 r"分|小时|例|块|门|支)(?:/[\u4e00-\u9fff]{1,2})?)$")
+
+
+def _unnamed_between(header: Header, first: str, second: str) -> bool:
+    """The header has a column of no name between its `first` and `second` roles' columns."""
+    roles = header.roles
+    if first not in roles or second not in roles:
+        return False
+    a, b = roles.index(first), roles.index(second)
+    return any(not clean(c.name) and c.role is None for c in header.columns[a + 1:b])
+
+
+def _funds_row_names(cells: list[Cell], k: int, again: Header) -> bool:
+    """A "header" whose every name is the funds row's ("预算执行 | 预算执行率 | 预算执行率", its 一级, 二级 and 三级 cells,
+    columns named 执行率 elsewhere): the indicator table's funds row, its figures after it — no other table's header."""
+    names = [c for c in cells[k:again.after] if not c.is_mark and c.text]
+    return bool(names) and all(_FUNDS_ROW_NAME.fullmatch(clean(c.text)) for c in names)
+
+
 # a line kept as one cell that ends like an indicator row: two plain numbers (its 分值 and 得分), words after them or none
 _ROW_KEPT_WHOLE = lazyre.compile(r"\s\d+(?:\.\d+)?\s+\d+(?:\.\d+)?(?:\s+\S[^\n]*)?$")
+# … its 分值 and 得分, then one word of reason (the text column after 得分: "少12人，按比例扣0.4分")
+_ROW_WITH_REASON = lazyre.compile(r"^(?P<words>.*\S)\s+(?P<weight>\d+(?:\.\d+)?)\s+(?P<score>\d+(?:\.\d+)?)"
+                                  r"\s+(?P<reason>[^\s\d][^\s]*|\d+[^\s\d.%][^\s]*)$")
+
+
+def _rows_with_their_reasons(pending: list[Cell], whole: list[int], header: Header, norm: Normalised,
+                             vocab: Vocabulary, first_id: int, unit_column: bool) -> list[tuple[TableRow, list[Fact]]]:
+    """The lines above kept as one cell each, rows that end in their 分值, 得分 and a reason of one word, under a header
+    whose last column is a text one (偏差原因): those rows, each read by the words of its line (its 年度指标值 and 实际
+    完成值 the last two before the figures) and the names pending above it — all of them, or none."""
+    if not whole or not header.trailing_text or header.roles[-1 - header.trailing_text] != "score":
+        return []
+    out: list[tuple[TableRow, list[Fact]]] = []
+    since = 0
+    for line in sorted(whole):
+        at = next(n for n, p in enumerate(pending) if p.line == line and _ROW_KEPT_WHOLE.search(p.text))
+        cell = pending[at]
+        m = _ROW_WITH_REASON.match(cell.text)
+        if m is None or not _plain(Cell(m.group("weight"), 0, 0, 0)) or not _plain(Cell(m.group("score"), 0, 0, 0)):
+            return []
+        words = _spaced_words([Cell(m.group("words"), cell.start, cell.start + m.end("words"), cell.line)])
+        weight = Cell(m.group("weight"), cell.start + m.start("weight"), cell.start + m.end("weight"), cell.line)
+        score = Cell(m.group("score"), cell.start + m.start("score"), cell.start + m.end("score"), cell.line)
+        row = _indicator_row([*pending[since:at], *words], weight, score, norm, vocab,
+                             first_id + sum(len(f) for _, f in out), unit_column=unit_column)
+        if row is None:
+            return []
+        out.append(row)
+        since = at + 1
+    return out
 
 
 def _rates_end(pending: list[Cell], between: int) -> bool:
@@ -1063,7 +1159,9 @@ _WORD = lazyre.compile(r"\S+")
 
 
 def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normalised,
-                   vocab: Vocabulary, first_id: int, rate: Cell | None = None) -> tuple[TableRow, list[Fact]] | None:
+                   vocab: Vocabulary, first_id: int, rate: Cell | None = None,
+                   more: dict[str, Cell] | None = None,
+                   unit_column: bool = False) -> tuple[TableRow, list[Fact]] | None:
     words = [c for c in pending if c.text]
     target_cells: list[Cell] = []
     total = any(TOTAL_ROW.match(clean(c.text)) for c in words)
@@ -1084,14 +1182,23 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
         labels = [c for c in pending[:-1 - len(target_cells)] if c.text]
         if not labels or clean(achieved.text).endswith("指标") or clean(target.text).endswith("指标"):
             return None
+    if unit_column and labels and not total:
+        # (the last label word the 单位 column's, "渔港清淤 | 万立方米": no name of the row)
+        head, _, tail = labels[-1].text.rstrip().rpartition(" ")
+        if head.strip() and _UNIT_WORD_CELL.match(tail):
+            labels = [*labels[:-1], Cell(head.rstrip(), labels[-1].start, labels[-1].start + len(head.rstrip()),
+                                         labels[-1].line)]
+        elif len(labels) > 1 and _UNIT_WORD_CELL.match(clean(labels[-1].text)):
+            labels = labels[:-1]
     named = [c for c in labels if len(re.findall(r"[\u4e00-\u9fff]", c.text)) >= 2]
     label = clean((named or labels)[-1].text)
     facts = []
     row_cells = {}
-    for role, cell in (("weight", weight), ("score", score)):
+    for role, cell in (("weight", weight), ("score", score), *(more or {}).items()):
         text = cell_text(cell)
         piece = glued.Piece(text, cell.start, cell.start + len(text))
-        fact = cell_fact(piece, role, role, label, "万元", norm, first_id + len(facts), vocab)
+        fact = cell_fact(piece, glued.base_role(role), glued.base_role(role), label, "万元", norm,
+                         first_id + len(facts), vocab)
         facts.append(fact)
         row_cells[role] = fact
     via: tuple[str, ...] = ()
@@ -1103,7 +1210,7 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
         fact = cell_fact(piece, "weight", "分值", name, "万元", norm, first_id + len(facts), vocab)
         facts.insert(0, fact)
         facts = [f.model_copy(update={"id": first_id + n}) for n, f in enumerate(facts)]
-        row_cells = {"level": facts[0], "weight": facts[1], "score": facts[2]}
+        row_cells = {"level": facts[0], **{key: f for key, f in zip(row_cells, facts[1:])}}
     elif len(levels) > 1:
         via = ("levels nested in one row",)
     texts = {}

@@ -90,6 +90,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary
             out.breakdowns.extend(_subtotal_blocks(rows, via))
             out.breakdowns.extend(_closing_totals(rows, via))
             out.breakdowns.extend(_balances(rows, via))
+            out.breakdowns.extend(_deductions(rows, via))
         out.rates.extend(_rates(table, rows))
         out.funds_scores.extend(_funds_scores(table, rows))
         out.changes.extend(_changes(table, rows))
@@ -428,10 +429,12 @@ def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
 def _column_shares(table: ScoreTable, rows: list[TableRow],
                    parts_of: list[tuple[list[TableRow], bool, str]]) -> list[Share]:
     """"金額 | 百分比" column pairs: a row's 百分比 is its 金額 over the 金額 of the row it is a part
-    of — where that row's own 百分比 is written 100 (the table says which row is the whole)."""
+    of — where that row's own 百分比 is written 100 (the table says which row is the whole). A score table's
+    "分值 | 占本部分权重" likewise: each row's 分值 over the 合计's."""
     keys = column_keys([role_of(name) for name in table.columns])
     pairs = [(keys[n - 1], key) for n, key in enumerate(keys)
-             if n and key and key.split("#")[0] == "share" and keys[n - 1] and keys[n - 1].split("#")[0] in _SUM_ROLES]
+             if n and key and key.split("#")[0] == "share" and keys[n - 1]
+             and keys[n - 1].split("#")[0] in (*_SUM_ROLES, "weight")]
     if not pairs:
         return []
     out = []
@@ -783,6 +786,19 @@ def _balances(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
                      <= b.tolerance + actual.tolerance + balance.tolerance), bases[0])
         out.append(Breakdown.model_construct(total=balance, parts=(base,), subtracted=(actual,), marker="结余",
                                              complete=True, reason="funds_balance", via=via))
+    return out
+
+
+def _deductions(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
+    """扣分 = 分值 − 得分, in each row that states all three ("分值 | 得分 | 扣分": "产出质量 | 15 | 14 | 1", the 合计 row
+    too — its 扣分 is what the rows lost)."""
+    out = []
+    for row in rows:
+        taken, weight, score = (row.cells.get(k) for k in ("deduction", "weight", "score"))
+        if taken is None or weight is None or score is None:
+            continue
+        out.append(Breakdown.model_construct(total=taken, parts=(weight,), subtracted=(score,), marker="扣分",
+                                             complete=True, reason="table_rows", via=(*via, *row.via)))
     return out
 
 
