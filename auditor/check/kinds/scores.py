@@ -717,8 +717,9 @@ def band_of(score: Decimal, bands: list[tuple[str, Decimal]]) -> str:
 # points taken off a score by a rule the text states ("违规的,扣1分", "逾期扣0.5分")
 _DEDUCTION = lazyre.compile(r"扣(?:减|除)?\s*(\d+(?:\.\d+)?)\s*分")
 _PASS_WORD = lazyre.compile(r"合格|及格")
-# a score converted to the hundred-point scale the bands are of ("相当于百分制86.50分", "按折算后得分确定评价等级")
-_CONVERTED = lazyre.compile(r"百分制|折算|换算")
+# a score converted to the hundred-point scale the bands are of ("相当于百分制86.50分", "按折算后得分确定评价等级"), or
+# a scale of other than 100 points said ("采用10分制", "五分制")
+_CONVERTED = lazyre.compile(r"百分制|折算|换算|(?<![\d百])(?!100\s*分制)(?:\d{1,3}|[二三四五六七八九十]|一百二十|一千)\s*分制")
 
 
 def check_grade(rule: Rule, ctx: Context) -> Iterator[Outcome]:
