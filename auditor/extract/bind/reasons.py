@@ -420,7 +420,8 @@ _ALL += [
            "states (月均支出): the balance over that spending (AVG002, a warning)",
            "累计结余96.58亿元,按当年月均支出3.68亿元计算,累计结余可支付26.2个月。"),
     Reason("months_payable_of_year", VOCABULARY, "可支付 N 个月 after a fund's balance: the balance over a twelfth of the "
-           "year's spending of its fund, stated once by that name (AVG002, a warning)",
+           "year's spending of its fund, stated once by that name, or of the year or spending its words name "
+           "(按2022年全年支出…, 按待遇支出计算) (AVG002, a warning)",
            "基金收入96.84亿元,支出88.37亿元,年末滚存结余152.60亿元,可支付20.7个月。"),
     Reason("product_over_months", STRUCTURAL, "a count, a standard per month of it and the amount they give over the "
            "months the sentence says (按12个月, or an amount of 全年: 12): at most a warning, and only more than the "
