@@ -136,9 +136,14 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         # (a rate that names its base — 完成调整后预算的97.86% — is of the budget of that kind whose subject its numerator
         # names, though more words name the numerator: "全市一般公共预算收入完成45.67亿元" and "年初预算一般公共预算收入
         # 44.45亿元,年中经…批准调整为46.67亿元"; of such budgets only, when the document states one)
-        named = [f for f in budgets[first:] if f.scenario == r.base and f not in candidates
-                 and len(f.concept or "") >= 2 and f.concept in (num.concept or "")]
-        of_base = [f for f in [*candidates, *named] if f.scenario == r.base]
+        # (… and of the year's budget — 完成全年预算的51.20% — a budget named only 预算 is that one: "区人代会批准的一般公共
+        # 预算收入预算为52.40亿元", its subject after the words that say whose it is, …的)
+        year_budget = r.base == "budget_adjusted" and bool(index.vocab.cue("base_whole_year").search(stated.label))
+        kinds = {r.base, "budget"} if year_budget else {r.base}
+        named = [f for f in budgets[first:] if f.scenario in kinds and f not in candidates
+                 and len(core := (f.concept or "").rsplit("的", 1)[-1]) >= 2 and core in (num.concept or "")]
+        of_base = [f for f in [*candidates, *named] if f.scenario == r.base] \
+            or [f for f in [*candidates, *named] if year_budget and f.scenario == "budget"]
         # (none of that kind stated: not the other named budget either — "完成调整预算的98.1%" is no rate of the 年初预算)
         candidates = of_base or [f for f in candidates if f.scenario != OTHER_NAMED_BUDGET.get(r.base)]
     bases = [f for f in candidates if f.id != num.id and (num.scenario is None or f.scenario != num.scenario)
