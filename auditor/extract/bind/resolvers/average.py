@@ -247,9 +247,13 @@ def named_means(r: Reading) -> Iterator[Candidate]:
             # the text says it is over this count, "按年末户籍人口41.26万人计算")
         if by_label is None:
             by_label = {}
+            own = r.vocab.cue("own_name_lead")
             for f in r.facts:
                 if f is not None and f.kind == "amount" and not f.is_bound:
-                    by_label.setdefault(clean_label(f.label), []).append(f)
+                    # (under its name, and under it without the year and the report's own entity before it:
+                    # "2023年医院门急诊收入42,860万元" is the 门急诊收入)
+                    for key in {clean_label(f.label), own.sub("", clean_label(f.label), count=1)}:
+                        by_label.setdefault(key, []).append(f)
         names = [scope + name]
         if cost.search(name):
             names.append(scope + cost.sub("收入", name))
