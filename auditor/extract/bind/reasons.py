@@ -226,6 +226,9 @@ _ALL = [
     # the subject is named by the change itself and stated with one value this year: structural, not a guess
     Reason("change_of_unstated_figure", STRUCTURAL, "the changed figure is the named subject's one value this year, "
            "stated elsewhere", "支出100万元。\n…\n支出较上年增加20万元,增长25%。"),
+    Reason("change_against_named_figure", LOOKUP, "较2023年实际支出增加 d: the change of the figure before it against the "
+           "one figure of the year and kind its words name, of that figure's subject, stated before it in the text",
+           "2023年公务接待费实际支出3.64万元。\n2024年公务接待费预算4.20万元,较2023年实际支出增加0.56万元。"),
     Reason("change_parts_named", EXPLICIT, "a total's change, then (主要是 / 其中) the changes of all the members "
            "of its family", "支出较去年增加105.77万元,主要是基本支出增加39.77万元,项目支出增加66.00万元。"),
     Reason("numbered_change_list", STRUCTURAL, "a total's change followed by numbered items each stating a part's change",
@@ -437,7 +440,8 @@ _ALL += [
            "states (月均支出): the balance over that spending (AVG002, a warning)",
            "累计结余96.58亿元,按当年月均支出3.68亿元计算,累计结余可支付26.2个月。"),
     Reason("months_payable_of_year", VOCABULARY, "可支付 N 个月 after a fund's balance: the balance over a twelfth of the "
-           "year's spending of its fund, stated once by that name (AVG002, a warning)",
+           "year's spending of its fund, stated once by that name, or of the year or spending its words name "
+           "(按2022年全年支出…, 按待遇支出计算) (AVG002, a warning)",
            "基金收入96.84亿元,支出88.37亿元,年末滚存结余152.60亿元,可支付20.7个月。"),
     Reason("product_over_months", STRUCTURAL, "a count, a standard per month of it and the amount they give over the "
            "months the sentence says (按12个月, or an amount of 全年: 12): at most a warning, and only more than the "

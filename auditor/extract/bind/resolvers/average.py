@@ -92,7 +92,9 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
     sentence states exactly one count of that unit (exact, not per something) — not a count of those there are
     ("全县共有脱贫户5200户,…户均发放小额信贷资金3.5万元": the mean of the fewer who borrowed; 实有在职人员 is counted) — and
     exactly one other amount before the mean, of money paid (cue product_label), larger than it; anything else — two
-    counts, two amounts — and which mean of which is open.  A mean is rounded as written (3,000 may be to the thousand): AVG001 reads its trailing zeros."""
+    counts, two amounts — and which mean of which is open.  A mean is rounded as written (3,000 may be to the thousand): AVG001 reads its trailing zeros.
+    Words right before the mean that say what it is reckoned by (cue reckoned_by: "按培训人次计算人均培训费用210元") name its
+    count, whatever its unit: the count they name, not another ("培训3,264人次(涉及1,850人)"); none named so, nothing."""
     tree = r.tree
     money, per_period = r.vocab.cue("product_label"), r.vocab.cue("per_period")
     for s in tree.of_kind("labelled"):
@@ -105,12 +107,13 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
                 or per_period.match(r.norm.text[mean.span.end:mean.span.end + 8].lstrip("元/")):
             continue
         per = m.group(1) or m.group(2)
+        basis = _reckoned_by(r, s.index, mean)
         counts, amounts = [], []
         for k in tree.unit("sentence", s.index):
             f = r.facts[k]
             if f is None or k == s.index or tree[k].kind not in {"labelled", "total"}:
                 continue
-            if f.kind == "count" and f.unit == per:
+            if f.kind == "count" and (_names_count(basis, f) if basis else f.unit == per):
                 counts.append(f)
             elif f.kind == "amount":
                 amounts.append(f)
@@ -125,6 +128,29 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
         yield Candidate(Average.model_construct(total=total, mean=mean, years=(count.value,), years_text=count.text,
                                                 years_span=count.span, per=per, reason="mean_per_unit", via=(),
                                                 rejected=()))
+
+
+def _reckoned_by(r: Reading, i: int, mean: Fact):
+    """The words right before the mean (after the figure before it) that say what it is reckoned by ("按培训人次计算人均
+    培训费用210元"): that count, not another of its unit ("培训3,264人次(涉及1,850人)"); None when they say nothing."""
+    sentence = r.tree[r.tree.unit("sentence", i)[0]].start
+    last = next((r.facts[k].span.end for k in r.tree.before(i, "sentence") if r.facts[k] is not None), sentence)
+    found = None
+    for found in r.vocab.cue("reckoned_by").finditer(r.norm.text, sentence, mean.span.start):
+        pass
+    return found if found is not None and found.end() > last else None  # (said of the mean, no figure after them)
+
+
+def _names_count(basis, count: Fact) -> bool:
+    """The count is the one the words name: stated inside them ("按在职人员87人计算"), or named as they name it — its label
+    and unit, "培训3,264人次" for 按培训人次."""
+    if basis.start() <= count.span.start < basis.end():
+        return True
+    words, unit, label = basis.group("basis"), count.unit or "", clean_label(count.label)
+    if not unit or not words.endswith(unit):
+        return False
+    stem = words[:-len(unit)]
+    return not stem or bool(label) and (stem in label or label in stem)
 
 
 def _sentence_end(text: str, at: int) -> int:
@@ -221,9 +247,13 @@ def named_means(r: Reading) -> Iterator[Candidate]:
             # the text says it is over this count, "按年末户籍人口41.26万人计算")
         if by_label is None:
             by_label = {}
+            own = r.vocab.cue("own_name_lead")
             for f in r.facts:
                 if f is not None and f.kind == "amount" and not f.is_bound:
-                    by_label.setdefault(clean_label(f.label), []).append(f)
+                    # (under its name, and under it without the year and the report's own entity before it:
+                    # "2023年医院门急诊收入42,860万元" is the 门急诊收入)
+                    for key in {clean_label(f.label), own.sub("", clean_label(f.label), count=1)}:
+                        by_label.setdefault(key, []).append(f)
         names = [scope + name]
         if cost.search(name):
             names.append(scope + cost.sub("收入", name))

@@ -17,7 +17,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import respective_changes
-from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact, year_gap
+from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact, period_of, year_gap
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, said_before, words_before
 from auditor.extract.vocabulary import LabelInfo, read_label
 
@@ -201,6 +201,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             previous = None  # ("上年执行数56739万元,比上年预算增长6.17%": compared with last year's budget, not that figure)
         if previous is not None and _not_the_budget_compared(r, s.piece.keyword, previous):
             previous = None  # ("…1,407.72万元,2022年为1,318.40万元,本年支出较年初预算增长4.20%": of the budget, not last year's)
+        if current is not None and previous is None and not current.is_bound:
+            compared = _compared_year_and_kind(r, i, current)
+            if compared is not None:
+                # ("公务接待费预算4.20万元,较2023年实际支出增加0.56万元", 2023年 实际支出 stated in the section above: the one
+                # figure of that year and kind, of the subject's concept and unit, stated before it — a look-up)
+                previous, reason = compared, "change_against_named_figure"
         # "约100万元" or a figure with a lost character is no base for exact arithmetic
         current = None if current is not None and current.is_bound else current
         previous = None if previous is not None and previous.is_bound else previous
@@ -254,6 +260,53 @@ def _year_and_kind_named(r: Reading, i: int, previous: Fact) -> str | None:
     if info.scenario is None or info.concept not in (None, previous.concept):
         return None
     return named
+
+
+# the words of a change that name what it compares with by an earlier year and a kind of figure ("较2023年实际支出增加",
+# "较2023年执行数增长", "比2023年调整预算下降")
+_COMPARED_YEAR_KIND = lazyre.compile(r"(?:较|比|相较于?|与)\s*((?:19|20)\d{2})\s*年度?([\u4e00-\u9fff]{1,8}?)(?:相比)?"
+                                     r"(?:增长|下降|增加|减少|提高|降低|上升|增|减)?$")
+
+
+def _compared_year_and_kind(r: Reading, i: int, current: Fact) -> Fact | None:
+    """The change at node i names what it compares with by an earlier year than `current`'s and a kind of figure
+    (预算, 年初预算, 调整预算, 执行数, 实际支出 …), its sentence stating no such figure: the one figure of that year and
+    kind, of `current`'s concept and unit, stated before the change anywhere in the text; None when there is none, or
+    several values."""
+    m = _COMPARED_YEAR_KIND.search(said_before(r.tree, i) + r.tree[i].piece.keyword)
+    if m is None or not current.concept or _listed_unchanged(r, current):
+        return None
+    year, kind = m.group(1), read_label(m.group(2), r.vocab)
+    now = period_of(current, r.report_year)
+    if kind.scenario is None or kind.concept is not None or not (now or "").isdigit() or int(year) >= int(now):
+        return None  # (words naming a subject of their own, "较2023年项目支出", are the subject's, not a kind)
+    kinds = _SCENARIO_FAMILIES.get(kind.scenario, {kind.scenario}) if kind.scenario in ("budget", "actual", "final") \
+        else {kind.scenario}
+    if kind.scenario == "final":
+        kinds = _SCENARIO_FAMILIES["actual"]
+    start = r.tree[i].start
+    found = [f for f in r.facts if f is not None and f is not current and f.kind == "amount" and not f.is_bound
+             and f.span.start < start and f.concept == current.concept and f.unit == current.unit
+             and f.scenario in kinds and period_of(f, r.report_year) == year]
+    if not found or any(abs(f.value - found[0].value) > f.tolerance + found[0].tolerance for f in found):
+        return None
+    return found[0]
+
+
+def _listed_unchanged(r: Reading, current: Fact) -> bool:
+    """`current` follows an amount of another subject in its sentence with no change said between them ("…预算安排7.50万元,
+    其中公务用车运行维护费5.80万元,公务接待费1.70万元,比2023年预算减少0.50万元"): the change after it may be the list's
+    whole's."""
+    tree, k = r.tree, r.node_of(current)
+    if k is None:
+        return True
+    for j in tree.before(k, "sentence", limit=_LOOK_BACK):
+        if tree[j].kind in DIRECTIONS or tree[j].kind in GROWTHS:
+            return False
+        f = r.facts[j]
+        if f is not None and tree[j].kind in {"labelled", "total"} and f.kind == "amount":
+            return f.concept != current.concept  # (not the same subject's other year, "2023年…16.47万元,2024年…6.32万元")
+    return False
 
 
 def _not_the_budget_compared(r: Reading, keyword: str, previous: Fact) -> bool:

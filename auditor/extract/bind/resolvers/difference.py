@@ -163,6 +163,15 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # spending stated in the sentences before, in its paragraph
             operands = _operands(r, s.index, fam, listed, "paragraph")
             reason = "difference_in_paragraph"
+        if operands is None and fam.paragraph and not after and {fam.plus, fam.minus} == _YEARS_ACCOUNT \
+                and _opens_its_line(r, s.index):
+            # "…歲入編列1286.37億元,…;歲出編列1342.86億元,…。⏎歲入歲出差短56.49億元": a year's difference of income and
+            # spending opening its line, those two stated on the line right before it (as in its paragraph: a warning)
+            operands = _operands(r, s.index, fam, listed, "line_before")
+            if operands is not None and (operands[2] or any(r.is_previous(f) for f in (*operands[0], *operands[1]))):
+                operands = None  # (other incomes or spendings there — a 分别 list of funds' —, or last year's
+                # "(上年收入、支出合计分别为1690.45万元、1673.20万元)": which year's two figures it is of is open)
+            reason = "difference_in_paragraph"
         if operands is None and not after and _AGAINST_BUDGET_NAMED.search(clean_label(fact.label)) \
                 and not _amounts_before(r, s.index):
             # "…政府采购预算526.80万元,实际政府采购支出总额498.37万元,…。实际采购较预算节约28.43万元": a difference
@@ -367,6 +376,28 @@ def _said_against(r: Reading, f: Fact) -> bool:
     return bool(r.vocab.cue("compared_prefix").match(clean_label(f.label)))
 
 
+# the roles of a year's account: what came in and what went out (差短, 余绌, 收支缺口, 净利, 净损)
+_YEARS_ACCOUNT = {"surplus_income", "surplus_spending"}
+
+
+def _opens_its_line(r: Reading, i: int) -> bool:
+    """The difference at node i is the first figure of its paragraph, which starts on the line right after the
+    paragraph before it ends."""
+    tree = r.tree
+    first = tree.paragraph_nodes(tree[i].paragraph).start
+    if first == 0 or any(r.facts[k] is not None for k in range(first, i)):
+        return False
+    before = tree[first - 1].paragraph
+    return tree.paragraph_lines[before][1] + 1 == tree.paragraph_lines[tree[i].paragraph][0]
+
+
+def _through_line_before(r: Reading, i: int) -> Iterator[int]:
+    """The nodes before node i, nearest first, through the paragraph on the line before its own."""
+    tree = r.tree
+    first = tree.paragraph_nodes(tree[i].paragraph).start
+    return iter(range(i - 1, tree.paragraph_nodes(tree[first - 1].paragraph).start - 1, -1))
+
+
 def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
               within: str = "sentence") -> tuple[list[Fact], list[Fact], list[Fact]] | None:
     """The figures before the difference at node i (a missing one may follow it), and
@@ -406,7 +437,7 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
             return False
         return not fam.several_plus or any(not _CARRIED.search(clean_label(p.label)) for p in plus)
 
-    back = tree.before(i, within, limit=_LOOK_BACK)
+    back = _through_line_before(r, i) if within == "line_before" else tree.before(i, within, limit=_LOOK_BACK)
     for k in back:
         if (plus or minus) and _clause_break(tree, k, i) and _rest_in_clause(r, i, fam, "minus" if plus else "plus"):
             # "司法院原列…,减列…,改列为157万6千元;外交部主管原列…,减列15亿5,000万元,改列为…": a clause

@@ -9,7 +9,13 @@ amount before them in their sentence, a stock (cue balance_stock: 累计结余, 
 but the monthly spending; the spending is a month's amount said in that stretch (cue monthly_spending: 月均支出), else
 the year's spending of the balance's fund (统筹基金累计结存 → 统筹基金支出; a balance of no named fund → 支出, 基金支出)
 stated once with one value in its sentence, else its paragraph, else — a fund named — anywhere before it in the text;
-never when the sentence says the month's spending is of another stretch ("按1-9月月均支出测算": cue monthly_basis_other)."""
+never when the sentence says the month's spending is of another stretch ("按1-9月月均支出测算": cue monthly_basis_other).
+What the months' own words say they are reckoned by (cue reckoned_by) is honoured: a year ("按2022年全年支出的月均水平计算
+可支付18.6个月": that year's spending, stated anywhere before), a spending named ("按待遇支出计算": the 待遇支出, not the
+whole 支出); anything else, or nothing so named stated, and nothing is read. A second count of months of the same
+balance on another reckoning ("…,按2023年计算可支付15.8个月") is of that balance too; a bracket between the balance and
+the months ("(其中个人账户累计储存额98.34亿元)") is said of the balance; a balance opening its line goes on with the
+account of the line right before it (its 支出 there)."""
 
 from __future__ import annotations
 
@@ -36,14 +42,25 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 or not named.search(clean_label(months.label)) or not _in_months(text, months):
             continue
         balance = monthly = None
+        said_from = None  # (where the words of these months' own reckoning begin: after the figure before them)
+        skipped = False
         for k in tree.before(s.index, "sentence", limit=_LOOK):
             f = r.facts[k]
             if f is None or tree[k].kind not in {"labelled", "total"}:
                 continue
+            if said_from is None:
+                said_from = f.span.end
+            label = clean_label(f.label)
+            if tree[k].depth > tree[s.index].depth and not monthly_cue.search(label):
+                continue  # (a bracket said of the balance: "年末滚存结余152.60亿元(其中个人账户累计储存额98.34亿元),可支付…")
+            if not skipped and monthly is None and _months_of_another_basis(r, f, months, said_from):
+                skipped = True  # ("累计结余31.20亿元,按2022年…计算可支付18.6个月,按2023年计算可支付15.8个月": the
+                continue  # months of another reckoning of the same balance, said before these)
             if f.kind != "amount" or f.is_bound:
                 break  # (another figure between: which balance the months are of is open)
-            label = clean_label(f.label)
             if monthly is None and monthly_cue.search(label):
+                if skipped:
+                    break  # (the month's spending of the months before, not of these)
                 monthly = f
                 continue
             if stock.search(label) and not monthly_cue.search(label):
@@ -59,9 +76,88 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         if r.vocab.cue("monthly_basis_other").search(said):
             continue  # ("按1-9月月均支出7.78亿元测算": a month of another stretch than the year's)
-        spending = _spending(r, s.index, balance)
+        basis = _basis(r, text[said_from:months.span.start])
+        if basis is None:
+            continue  # (reckoned by something not a year's spending: "按近三年平均支出测算" — nothing read)
+        year, name = basis
+        if year is not None and year == _year_of(r, balance):
+            year, name = None, (None if name == "支出" else name)  # ("按2023年月均支出…" of a 2023 balance: its own year's)
+        spending = _spending(r, s.index, balance) if year is None and name is None \
+            else _spending_named(r, s.index, balance, year, name)
         if spending is not None:
             yield _candidate(balance, months, spending, False, "months_payable_of_year")
+
+
+def _months_of_another_basis(r: Reading, f: Fact, months: Fact, said_from: int | None) -> bool:
+    """f is a count of months payable said right before `months`, which say their own reckoning (按…计算): the same
+    balance's months on another basis."""
+    if f.kind not in {"count", "number"} or not r.vocab.cue("months_payable").search(clean_label(f.label)) \
+            or not _in_months(r.norm.text, f) or said_from is None:
+        return False
+    return bool(r.vocab.cue("reckoned_by").search(r.norm.text, said_from, months.span.start))
+
+
+def _basis(r: Reading, said: str) -> tuple[str | None, str | None] | None:
+    """What the months' own words say they are reckoned by ("按2022年全年支出的月均水平计算", "按待遇支出计算"): the year
+    (None: the balance's) and the spending named (None: the fund's 支出); (None, None) when they say nothing of either,
+    None when they name a basis that is no spending."""
+    found = None
+    for found in r.vocab.cue("reckoned_by").finditer(said):
+        pass
+    if found is None:
+        return None, None
+    basis = found.group("basis")
+    year = _YEAR.search(basis)
+    name = r.vocab.cue("months_basis_filler").sub("", basis)
+    if name in {"", "支出", "基金支出"}:
+        return (year.group(1) if year else None), (None if year is None else "支出")
+    if not r.vocab.cue("months_basis_spending").search(name):
+        return None
+    return (year.group(1) if year else None), name
+
+
+_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _line_before(r: Reading, i: int, balance: Fact) -> range:
+    """The nodes of the paragraph on the line right before node i's, when the balance opens node i's paragraph."""
+    tree = r.tree
+    first = tree.paragraph_nodes(tree[i].paragraph).start
+    if first == 0 or next((f for f in r.facts[first:i] if f is not None), None) is not balance:
+        return range(0)  # (the balance is its paragraph's first figure)
+    before = tree[first - 1].paragraph
+    if tree.paragraph_lines[before][1] + 1 != tree.paragraph_lines[tree[i].paragraph][0]:
+        return range(0)
+    return range(first - 1, tree.paragraph_nodes(before).start - 1, -1)
+
+
+def _spending_named(r: Reading, i: int, balance: Fact, year: str | None, name: str) -> Fact | None:
+    """The spending the months' words name (its name ends so: "失业保险金等待遇支出" for 待遇支出), of the year they name
+    (else the balance's), one value: in the sentence of node i, else its paragraph, else — a year named, "2022年全市工伤
+    保险基金支出20.16亿元" — the text before it."""
+    m = _STOCK_WORDS.match(clean_label(balance.label))
+    fund = m.group("fund") if m else ""
+    ends = (fund + name) if fund and name == "支出" else name
+    tree = r.tree
+    for within in ("sentence", "paragraph", None) if year else ("sentence", "paragraph"):
+        ks = tree.before(i, within, limit=None) if within else range(i - 1, -1, -1)
+        found = [f for k in ks for f in [r.facts[k]]
+                 if f is not None and f.kind == "amount" and not f.is_bound and f.unit == balance.unit
+                 and clean_label(f.label).endswith(ends) and not (f.scenario or "").startswith("budget")
+                 and (_year_of(r, f) == year if year else _year_of(r, f) == _year_of(r, balance))]
+        if found:
+            return found[0] if len({f.value for f in found}) == 1 and found[0].value > 0 else None
+    return None
+
+
+def _year_of(r: Reading, f: Fact) -> str | None:
+    """The year a figure is of: its own, or the report's (this year's, unnamed), or the one before it (上年)."""
+    if f.period and f.period.isdigit():
+        return f.period
+    year = r.report_year if r.report_year and r.report_year.isdigit() else None
+    if f.period == "previous" or r.is_previous(f):
+        return str(int(year) - 1) if year else "previous"
+    return year or "current"
 
 
 def _candidate(balance: Fact, months: Fact, spending: Fact, monthly: bool, reason: str) -> Candidate:
@@ -84,9 +180,14 @@ def _spending(r: Reading, i: int, balance: Fact) -> Fact | None:
     fund = m.group("fund")
     names = {fund + "支出"} if fund else {"支出", "基金支出"}
     tree = r.tree
-    reaches = ("sentence", "paragraph") if not fund else ("sentence", "paragraph", None)
+    reaches = ("sentence", "paragraph", "line_before") if not fund else ("sentence", "paragraph", None)
     for within in reaches:
-        ks = tree.before(i, within, limit=None) if within else range(i - 1, -1, -1)
+        if within == "line_before":
+            # (a balance opening its line goes on with the account of the line right before it: "…支出88.37亿元,当期结余
+            # 8.47亿元。⏎年末滚存结余152.60亿元(…),可支付20.7个月")
+            ks = _line_before(r, i, balance)
+        else:
+            ks = tree.before(i, within, limit=None) if within else range(i - 1, -1, -1)
         found = [f for k in ks for f in [r.facts[k]]
                  if f is not None and f.kind == "amount" and not f.is_bound and f.unit == balance.unit
                  and clean_label(f.label) in names and not r.is_previous(f)]

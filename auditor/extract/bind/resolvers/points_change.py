@@ -14,7 +14,8 @@ is of the nearest rate before it, past other such comparisons of the same rate
 ("…高于全省平均增幅(11%)8.9个百分点,高于州市平均增幅(14.5%)5.4个百分点").
 A change whose other rate the sentence does not write ("执行率95%,比上年提高5个百分点") is
 left unread; last year's rate may stand in a bracket right after a 比上年 change
-("增长8.6%,增幅比上年提高3.5个百分点(2022年增长6.1%)" → 8.6 − 6.1 = 2.5).
+("增长8.6%,增幅比上年提高3.5个百分点(2022年增长6.1%)" → 8.6 − 6.1 = 2.5; "比重为72.34%,比上年提高0.54个百分点
+(2022年为71.80%)" → 72.34 − 71.80: a rate named by its year alone is of the rate before the change).
 """
 
 from __future__ import annotations
@@ -121,7 +122,9 @@ def _rate_before(r: Reading, i: int, like: Fact) -> Fact | None:
             if t.kind in {"words", "sep"} and t.depth == tree[i].depth:
                 continue
             return None
-        ok = t.kind in _RATE_KINDS and f.kind == "percent" and not f.is_bound and f.concept == like.concept \
+        # (last year's rate named by its year alone, "(2022年为71.80%)", is of the rate the change is said of)
+        ok = t.kind in _RATE_KINDS and f.kind == "percent" and not f.is_bound \
+            and (f.concept == like.concept or like.concept is None) \
             and not r.is_previous(f) and not compared.match(clean_label(f.label)) and t.depth == tree[i].depth
         return f if ok else None
     return None

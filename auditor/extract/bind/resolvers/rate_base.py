@@ -20,6 +20,7 @@ from auditor.extract.readings import clean_label
 from auditor.extract.vocabulary import read_label
 
 _DELTA_CONCEPTS = {"增减额", "预算差额"}
+_LEADING_YEAR = lazyre.compile(r"^\d{4}年度?")  # (as the reading takes it off a label that is its own concept)
 
 
 def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text: str = "") -> list[Rate]:
@@ -123,6 +124,10 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         by_concept, bare, bare_by_window = index.budget_places
         own = by_concept.get(num.concept, ())
         unnamed = bare if index.one_bare_budget else bare_by_window.get(num.window, ())
+        # (a budget whose label names no subject but whose sentence gave it one — "一般公共预算支出年初预算为312,400万元,
+        # 调整预算为338,650万元" — is that subject's: no base of another's, "政府性基金预算收入完成46,218万元,完成调整预算的
+        # 94.6%", nor of "“三公”经费…决算为18.46万元" after a 项目支出's; its subject's own budget unstated, none is)
+        unnamed = [i for i in unnamed if _of_subject(budgets[i], num)]
         places = sorted({*own[bisect_left(own, first):], *unnamed[bisect_left(unnamed, first):]})
         candidates = [budgets[i] for i in places]
     else:
@@ -131,15 +136,29 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         # (a rate that names its base — 完成调整后预算的97.86% — is of the budget of that kind whose subject its numerator
         # names, though more words name the numerator: "全市一般公共预算收入完成45.67亿元" and "年初预算一般公共预算收入
         # 44.45亿元,年中经…批准调整为46.67亿元"; of such budgets only, when the document states one)
-        named = [f for f in budgets[first:] if f.scenario == r.base and f not in candidates
-                 and len(f.concept or "") >= 2 and f.concept in (num.concept or "")]
-        of_base = [f for f in [*candidates, *named] if f.scenario == r.base]
+        # (… and of the year's budget — 完成全年预算的51.20% — a budget named only 预算 is that one: "区人代会批准的一般公共
+        # 预算收入预算为52.40亿元", its subject after the words that say whose it is, …的)
+        year_budget = r.base == "budget_adjusted" and bool(index.vocab.cue("base_whole_year").search(stated.label))
+        kinds = {r.base, "budget"} if year_budget else {r.base}
+        named = [f for f in budgets[first:] if f.scenario in kinds and f not in candidates
+                 and len(core := (f.concept or "").rsplit("的", 1)[-1]) >= 2 and core in (num.concept or "")]
+        of_base = [f for f in [*candidates, *named] if f.scenario == r.base] \
+            or [f for f in [*candidates, *named] if year_budget and f.scenario == "budget"]
         # (none of that kind stated: not the other named budget either — "完成调整预算的98.1%" is no rate of the 年初预算)
         candidates = of_base or [f for f in candidates if f.scenario != OTHER_NAMED_BUDGET.get(r.base)]
     bases = [f for f in candidates if f.id != num.id and (num.scenario is None or f.scenario != num.scenario)
              and not _bracketed_after_another(text, f, num)]
     return r.model_copy(update={"value_pairs": value_pairs, "document_pairs": tuple((num, b) for b in bases),
                                 "reason": "rate_base_in_document", "via": (*r.via, "numerator in its sentence")})
+
+
+def _of_subject(budget: Fact, num: Fact) -> bool:
+    """A budget its label leaves unnamed is of the numerator's subject: it names none by its reading either, or one
+    name holds the other (一般公共支出 of "全县一般公共预算支出完成"; 项目支出 of a bare 支出)."""
+    own, theirs = budget.concept or "", num.concept or ""
+    if not own or own == _LEADING_YEAR.sub("", clean_label(budget.label)):
+        return True  # (its concept is its own words: "年初预算1086.95万元", "总资金到位18 398.31万元")
+    return own in theirs or bool(theirs) and theirs in own
 
 
 # a budget in a bracket right after an amount: "支出21368万元(年度预算21560万元)" — that amount's own

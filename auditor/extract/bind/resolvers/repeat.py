@@ -40,7 +40,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
             # ("2023年年初预算本年收入合计460.00万元,本年支出合计460.00万元": the second is the budget's too)
             # (an average of a quantity is another quantity: "人均机关运行经费2.93万元" beside "机关运行经费支出190.53万元")
             groups.setdefault((concept, period, led.get(f.id, scenario), scope, parents.get(f.id),
-                               bool(average.search(f.label))), []).append(f)
+                               _averaged(index, f, average)), []).append(f)
     units = _Units(index, text)
     starts = [f.span.start for f in index.facts]
     out: list[Repeat] = []
@@ -99,6 +99,22 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                 out.append(Repeat.model_construct(first=first, other=other, concept=concept, group=quantity,
                                                   reason="same_quantity", via=(), rejected=()))
     return out
+
+
+def _averaged(index: DocumentIndex, f: Fact, average) -> bool:
+    """The figure is an average: its label says so, or — a label naming no quantity of its own ("上年为14.23万元") — the
+    figure of its concept before it in its sentence, whose subject it continues ("2023年人均人员经费14.61万元,上年为…")."""
+    if average.search(f.label):
+        return True
+    if index.label_concept(f.label).concept is not None:
+        return False
+    for g in reversed([g for g in index.facts_by_sentence.get(f.sentence, ()) if g.span.start < f.span.start
+                       and g.concept == f.concept and g.kind == f.kind]):
+        if average.search(g.label):
+            return True
+        if index.label_concept(g.label).concept is not None:
+            return False  # (… through the figures that continue it too: "…14.61万元,上年14.23万元,前年13.98万元")
+    return False
 
 
 def _level(index: DocumentIndex, text: str, fact, starts: list[int]) -> str | None:
