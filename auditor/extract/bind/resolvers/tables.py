@@ -161,14 +161,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         if on_year_before and year_gap(previous, current) not in (None, 1):
             continue  # ("2019年 | 2024年 | 2024年比上年增长(%)": against 2023, a column the table does not show)
         stated = delta if delta is not None else percent
-        if _NEGATIVE.match(stated.text):
-            direction = -1
-        elif stated.value == 0:
-            direction = 0
-        else:  # a table may write a decrease without its sign: the figures say which way
-            direction = -1 if current.value < previous.value - current.tolerance - previous.tolerance else 1
         out.append(Change.model_construct(
-            direction=direction, delta=unsigned(delta), percent=unsigned(percent), current=current,
+            direction=_direction(stated, current, previous), delta=unsigned(delta), percent=unsigned(percent), current=current,
             previous=previous, subject_label=row.label, reference="previous", keyword=stated.text,
             keyword_span=stated.span, current_elsewhere=None, reason="table_change_row",
             via=tuple([*_via(table), *row.via]), rejected=()))
@@ -220,14 +214,8 @@ def _changes_on_budget(table: ScoreTable, rows: list[TableRow], names: dict[str 
         if delta is None and percent is None:
             continue
         stated = delta if delta is not None else percent
-        if _NEGATIVE.match(stated.text) or stated.value < 0:
-            direction = -1
-        elif stated.value == 0:
-            direction = 0
-        else:  # a table may write a decrease without its sign: the figures say which way
-            direction = -1 if actual.value < budget.value - actual.tolerance - budget.tolerance else 1
         out.append(Change.model_construct(
-            direction=direction, delta=unsigned(delta), percent=unsigned(percent), current=actual, previous=budget,
+            direction=_direction(stated, actual, budget), delta=unsigned(delta), percent=unsigned(percent), current=actual, previous=budget,
             subject_label=row.label, reference="previous", keyword=stated.text, keyword_span=stated.span,
             compared_name=clean(names[budget_key]), current_name=clean(names[actual_key]),
             current_elsewhere=None, reason="table_change_row", via=tuple([*_via(table), *row.via]), rejected=()))
@@ -462,6 +450,16 @@ def _written(row: TableRow, key: str) -> bool:
     """The row writes column `key`: a figure, or an explicit "—" / 0 for none (a blank may be
     money the table does not show)."""
     return key in row.cells or key in row.dashed
+
+
+def _direction(stated: Fact, current: Fact, previous: Fact) -> int:
+    """Which way a change column's figure goes: its sign, 0, or — a table may write a decrease without its sign —
+    the way its two figures go."""
+    if _NEGATIVE.match(stated.text) or stated.value < 0:
+        return -1
+    if stated.value == 0:
+        return 0
+    return -1 if current.value < previous.value - current.tolerance - previous.tolerance else 1
 
 
 _TOTAL_COLUMN = lazyre.compile(r"^(?:合计|小计|总计|共计)")
