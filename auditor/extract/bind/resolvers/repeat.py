@@ -17,7 +17,7 @@ from functools import lru_cache
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.model import Breakdown, Fact, Repeat, Share
-from auditor.extract.vocabulary import FUND_NAME, fund_called
+from auditor.extract.vocabulary import FUND_NAME, fund_called, strip_glosses
 from auditor.load.base import line_starts
 
 
@@ -335,6 +335,8 @@ _UNIT_HEADING = lazyre.compile(r"^(?:\(?[一二三四五六七八九十\d]{1,3}[
                                r"委|办公室|办|中心|站|院|校|所|厅|部|集团|公司|基金))"
                                r"(?:】|(?:部门|单位)?(?:决算|预算)(?:情况|说明)?)?[:]?$")
 _LINE_SUBJECT = lazyre.compile(r"\s*([^:,;。\d]{2,24}):")  # ("工伤保险基金:本年收入18420万元,…": the line's own heading)
+# … or its numbered item's name, a sentence of its own ("(二)失业保险基金。本年收入1139亿元,…")
+_ITEM_SUBJECT = lazyre.compile(r"\s*\(?[一二三四五六七八九十\d]{1,3}[)、.]\s*([^:,;。\d]{2,24})[。:]")
 _HEADING_REACH = 6  # lines back
 # a span of years: a range ("1976~1985年", "2021—2024年") or a count ("10年", "36年", "五年")
 _YEAR_SPAN = lazyre.compile(r"((?:19|20)\d{2}\s*[~～\-—–至到]\s*(?:(?:19|20)?\d{2})\s*年)|(?<![\d年〇零○])(\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:个)?年(?!度)")
@@ -410,9 +412,9 @@ def _is_heading_line(line: str) -> bool:
 def _heading(text: str, at: int) -> str | None:
     """The nearest heading line above offset `at` (a short line of no sentence and no figure), within a few lines."""
     end = text.rfind("\n", 0, at)
-    own = _LINE_SUBJECT.match(text, end + 1, at)
-    if own and _UNIT_HEADING.match(own.group(1)):
-        return own.group(1)
+    own = _LINE_SUBJECT.match(text, end + 1, at) or _ITEM_SUBJECT.match(text, end + 1, at)
+    if own and _UNIT_HEADING.match(strip_glosses(own.group(1))):  # (a mirror site's "失业(yè)保险基金")
+        return strip_glosses(own.group(1))
     for _ in range(_HEADING_REACH):
         if end < 0:
             return None
