@@ -53,6 +53,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         said = "".join(tree[k].piece.label for k in tree.unit("sentence", node.index) if k <= node.index)
         if not offset.search(said):
             continue
+        if r.vocab.cue("offset_other_factors").search(said):
+            continue  # ("考虑收回结余资金等因素,收支相抵,期末余额825590万元": items the text does not state are in it)
         deduction = r.vocab.cue("deduction")
         if any(deduction.match(clean_label(tree[k].piece.label)) for k in tree.unit("sentence", node.index)
                if k < node.index and tree[k].paragraph == node.paragraph):
