@@ -46,6 +46,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         parts = []
         ok = True
         compared, changed = r.vocab.cue("compared_prefix"), r.vocab.cue("change_named")
+        deducted = r.vocab.cue("score_deducted")
         for k in tree.after(i, "sentence"):
             s = tree[k]
             if s.depth < node.depth:
@@ -57,6 +58,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 label = clean_label(r.facts[k].label)
                 if compared.match(label) or changed.match(label):
                     ok = False  # "(較原預算案擬移用數92.58億元,減少移用22.74億元)": a comparison, no parts
+                    break
+                if r.facts[k].unit == "分" and deducted.search(label):
+                    ok = False  # "得分21.5分(资金拨付不及时扣2分、…扣1.5分)": points taken off, what explains the score
                     break
                 if r.facts[k].kind != owner.kind or r.facts[k].unit != owner.unit:
                     ok = False

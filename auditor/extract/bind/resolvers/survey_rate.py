@@ -47,7 +47,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         rate = rates[0]
         counts = [f for f in facts if f.kind == "count" and f.span.end <= rate.span.start and not f.is_bound]
-        samples = [f for f in counts if _SAMPLE.search(clean_label(f.label)) and not _HANDED_OUT.search(f.label)]
+        # (answers "有效问卷中满意231份" are some of the valid ones, not all of them)
+        samples = [f for f in counts if _SAMPLE.search(clean_label(f.label)) and not _HANDED_OUT.search(f.label)
+                   and not _NAMED_SAMPLE.search(clean_label(f.label))]
         satisfied = [f for f in counts if f not in samples and _SATISFIED.search(clean_label(f.label))
                      and not _NOT.search(clean_label(f.label))]
         computed_on = [f for f in counts if _COMPUTED_ON.search(clean_label(f.label))]
