@@ -138,6 +138,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     on_year_before = any(_ON_YEAR_BEFORE.search(h) for h in headers) or YEAR_BEFORE_MARK in table.comparable
     # "比上年执行数增长%": the figure compared with is of the role the header names
     named = next((role_of(m.group(1)) for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
+    adjacent = _adjacent_pairs(rows)
     out = []
     for row in rows:
         if row.label in table.comparable:
@@ -155,7 +156,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2 and (named is None or r == named)]
         if (delta is None and percent is None) or len(pair) != 1:
             continue
-        previous, current = _in_time_order(pair[0])
+        previous, current = adjacent[id(row)] if adjacent is not None and id(row) in adjacent \
+            else _in_time_order(pair[0])
         if previous is None or (base_year is not None and previous.period != base_year):
             continue
         if on_year_before and year_gap(previous, current) not in (None, 1):
@@ -167,6 +169,42 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
             keyword_span=stated.span, current_elsewhere=None, reason="table_change_row",
             via=tuple([*_via(table), *row.via]), rejected=()))
     return out
+
+
+def _adjacent_pairs(rows: list[TableRow]) -> dict[int, tuple[Fact, Fact]] | None:
+    """The two amounts right before each row's 增减额, when they make it in every row that writes one but one at most
+    (that row's slip), and the pair read by the columns' roles and years does not in some row: a change column compares the columns to its left, and the
+    arithmetic says which ("2023年预算数 | 2023年执行数 | 增减额 | 增减率 | 2024年预算数": 执行 − 预算, not 2024 − 2023;
+    "上年度決算數 | 本年度預算數 | 本年度決算數 | 比較增減金額": 決算 − 預算).  None where it does not."""
+    pairs: dict[int, tuple[Fact, Fact]] = {}
+    rolled_fails = False
+    against = 0
+    for row in rows:
+        cells = sorted(row.cells.items(), key=lambda kv: kv[1].span.start)
+        delta = next((f for k, f in cells if k.split("#")[0] == "change"), None)
+        if delta is None:
+            continue
+        before = [f for k, f in cells if k.split("#")[0] in _SUM_ROLES and f.span.start < delta.span.start]
+        if len(before) < 2:
+            return None
+        a, b = before[-2], before[-1]
+        slack = delta.tolerance + a.tolerance + b.tolerance
+        pairs[id(row)] = (a, b)
+        if abs(abs(delta.value) - abs(b.value - a.value)) > slack:
+            against += 1  # (one row may break it: that row's slip)
+            continue
+        by_role: dict[str, list[Fact]] = {}
+        for k, f in cells:
+            by_role.setdefault(k.split("#")[0], []).append(f)
+        two = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2]
+        if len(two) == 1:
+            p, c = _in_time_order(two[0])
+            if p is not None and abs(abs(delta.value) - abs(c.value - p.value)) > slack:
+                rolled_fails = True
+        else:
+            rolled_fails = True
+    return pairs if len(pairs) - against >= 2 and against <= 1 and len(pairs) - against > 2 * against \
+        and rolled_fails else None
 
 
 def _against_budget(names: dict[str | None, str], headers: list[str]) -> tuple[str, str] | None:
