@@ -81,7 +81,8 @@ def _section_full_marks(text: str, s: ScoreSum) -> bool:
 
 def _section_title(text: str, s: ScoreSum, vocab) -> bool:
     """The title line above the table names one level of a score framework ("表4 产出指标评分明细", "效益指标得分情况"):
-    the table scores that section, its 合计 the section's weight, not all 100."""
+    the table scores that section, its 合计 the section's weight, not all 100; or it names the points taken off
+    ("扣分明细表"): the table lists the indicators that lost some, not all of them."""
     start = min(p.span.start for p in s.parts)
     lines = [x.strip() for x in text[max(0, start - _SECTION_REACH):start].split("\n")]
     title, header = "", False  # (the line right above the table's header: its header row, or a header cell a line)
@@ -92,13 +93,17 @@ def _section_title(text: str, s: ScoreSum, vocab) -> bool:
             title = line
             break
     title = _BRACKETED.sub("", title)  # (not "绩效指标得分情况(不含预算执行率)": what it leaves out names no section)
+    if _DEDUCTIONS_TITLE.search(title):
+        return True
     named = {level.pattern for levels in vocab.score_levels for level in levels if level.search(title)}
     return len(named) == 1 and bool(_SECTION_TITLE_WORDS.search(title)) and not _WHOLE_SCORE_WORDS.search(title) \
         and len(title) <= _TITLE_WIDTH and not any(ch.isdigit() for ch in title.split(" ")[-1])
 
 
 # (the header row of the table, set without bars or a cell a line)
-_TABLE_HEADER_WORDS = lazyre.compile(r"^(?:[一二三]级指标|指标名称|(?:年度)?指标值|实际完成值|分值|权重|得分|评分|备注)(?:\s|$)")
+_TABLE_HEADER_WORDS = lazyre.compile(r"^(?:[一二三]级指标|指标(?:名称)?|(?:年度)?指标值|实际完成值|分值|标准分|权重|得分|扣分|评分|备注)"
+                                     r"(?:\s|$)")
+_DEDUCTIONS_TITLE = lazyre.compile(r"扣分(?:明细|情况|说明)")
 _WHOLE_SCORE_WORDS = lazyre.compile(r"总|全部|整体|汇总")
 _BRACKETED = lazyre.compile(r"\([^()]*\)")
 _TITLE_WIDTH = 30  # characters: a longer line is a sentence (one stating the funds row's score), no table's title
