@@ -45,7 +45,7 @@ from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Change, Fact
 from auditor.extract.numbering import NUMBERED_LINE, YEAR_SPAN, counted, item_style
 from auditor.extract.readings import clean_label
 from auditor.extract.vocabulary import FUND_NAME, FUNDING_SOURCE
-from auditor.load.base import line_starts
+from auditor.load.base import line_starts, lines_above
 from auditor.records import dataclass
 from auditor.resources import builtin_toml, data_dir
 from auditor.widths import display_width
@@ -1067,13 +1067,8 @@ def _bar_cells(line: str) -> list[str]:
 def _header_line(text: str, at: int) -> str | None:
     """The header of the bar table holding offset `at`: the nearest line above it of bar cells and no digit that
     is no rule ("| --- | --- |")."""
-    end = text.rfind("\n", 0, at)
-    for _ in range(_HEADER_REACH):
-        if end < 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        end = start - 1
+    for _, line in lines_above(text, at, _HEADER_REACH):
+        line = line.strip()
         if line.count("|") < 2:
             return None
         if re.search(r"\d", line) or not line.strip("|-: "):

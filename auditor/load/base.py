@@ -124,6 +124,18 @@ def line_starts(text: str) -> list[int]:
     return list(accumulate(lengths, initial=0))
 
 
+def lines_above(text: str, at: int, reach: int):
+    """The lines above the one holding offset `at`, nearest first, `reach` of them at most: (start, line) each,
+    found from the newlines back (a look a few lines up, without splitting the text)."""
+    end = text.rfind("\n", 0, at)
+    for _ in range(reach):
+        if end < 0:
+            return
+        start = text.rfind("\n", 0, end) + 1
+        yield start, text[start:end]
+        end = start - 1
+
+
 def describe_place(place: Place, fmt: str = "", lang: str = "en") -> str:
     """A place as short words: 'page 3', '表2 第3行 第4列', 'Sheet1!C5', 'line 12, column 5'
     (auditor.messages.place_text, in the language asked)."""

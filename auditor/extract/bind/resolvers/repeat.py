@@ -18,7 +18,7 @@ from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.model import Breakdown, Fact, Repeat, Share
 from auditor.extract.vocabulary import FUND_NAME, fund_called, strip_glosses
-from auditor.load.base import line_starts
+from auditor.load.base import line_starts, lines_above
 
 
 def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], text: str,
@@ -415,13 +415,8 @@ def _heading(text: str, at: int) -> str | None:
     own = _LINE_SUBJECT.match(text, end + 1, at) or _ITEM_SUBJECT.match(text, end + 1, at)
     if own and _UNIT_HEADING.match(strip_glosses(own.group(1))):  # (a mirror site's "失业(yè)保险基金")
         return strip_glosses(own.group(1))
-    for _ in range(_HEADING_REACH):
-        if end < 0:
-            return None
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end].strip()
-        end = start - 1
-        if _is_heading_line(line):
+    for _, line in lines_above(text, at, _HEADING_REACH):
+        if _is_heading_line(line := line.strip()):
             return line
     return None
 
