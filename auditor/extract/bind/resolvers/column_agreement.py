@@ -27,6 +27,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor.extract.model import Breakdown, Change, Difference, Fact, GridFormula, ScoreTable, Share, TableRow
+from auditor.extract.bind.lists import adds_up
 from auditor.extract.tables.grid import _ratio_in, cell_token
 
 REASON = "column_agreement"
@@ -167,18 +168,13 @@ def _row_sum(formula: GridFormula, table: ScoreTable, counts=None) -> list[Break
         total = _cell(total_row, c)
         parts = [p for p in (_cell(table.rows[n], c) for n in formula.operands) if p is not None]
         if counts is not None and total is not None and parts and c < len(table.columns) \
-                and counts.search(table.columns[c]) and not _sum_holds(total, parts):
+                and counts.search(table.columns[c]) and not adds_up(total, parts):
             continue
         if total is not None and parts:
             out.append(Breakdown.model_construct(total=total, parts=tuple(parts), marker="合计", complete=True,
                                                  reason=TOTAL_ROW if formula.reason == REASON else formula.reason,
                                                  via=(_VIA.get(formula.reason, "a grid's 合计 row over its other rows"),)))
     return out
-
-
-def _sum_holds(total: Fact, parts: list[Fact]) -> bool:
-    return abs(total.value - sum((p.value for p in parts), Decimal(0))) <= total.tolerance + sum(
-        (p.tolerance for p in parts), Decimal(0))
 
 
 _VIA = {"income_statement": "a statement's side: its items between its name and its total",
