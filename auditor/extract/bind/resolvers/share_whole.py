@@ -269,8 +269,12 @@ def _parts_sum(shares: list[Share]) -> list[Share]:
     whole, which is their sum —
     "(一)群众体育205.875万元,占总数的74.17%。…(二)竞技体育71.70万元,占总数的25.83%。" """
     out = list(shares)
-    # (占总数的 / a bare 占比, or a whole named — "占歲出總額83.4％" — but found nowhere)
-    for members in _sibling_groups(shares, lambda s: not s.wholes and s.part is not None and s.part.kind == "amount"):
+    # (占总数的 / a bare 占比, or a whole named — "占歲出總額83.4％" — but found nowhere; or a bare share given the total of
+    # its part's family, a reading the vocabulary infers where this one is the text's own structure: "基本支出合计
+    # 3,589.32万元(占64.6%),项目支出1,963.08万元(占35.4%)" are shares of the two together, not of a 支出 of one item
+    # stated lines below)
+    for members in _sibling_groups(shares, lambda s: (not s.wholes or s.reason == "share_of_family_total")
+                                   and s.part is not None and s.part.kind == "amount"):
         percents = [shares[n].percent for n in members]
         # (each run tried in constant time from running sums, as in _siblings_total: its percentages'
         # sum and rounding, the bounds among them, the gaps too wide for siblings)
@@ -292,7 +296,7 @@ def _parts_sum(shares: list[Share]) -> list[Share]:
             taken.update(run)
             parts = tuple(shares[n].part for n in run)
             for n in run:
-                out[n] = shares[n].model_copy(update={"whole_of_parts": parts, "reason": "share_of_parts_sum"})
+                out[n] = shares[n].model_copy(update={"wholes": (), "whole_of_parts": parts, "reason": "share_of_parts_sum"})
     return out
 
 
