@@ -264,6 +264,12 @@ class Document:
         return self._entities_by_concept[concept]
 
     @cached_property
+    def units_named(self) -> set[str]:
+        """The units the sentences of the document's amounts name ("(一)…局机关。本年收入合计…", "(二)…博物馆。…"): two or
+        more, a document of several units, whatever figures each states."""
+        return {e for f in self.facts if f.kind == "amount" for e in [self.sentence_entity(f)] if e}
+
+    @cached_property
     def _entities_by_concept(self) -> dict[str, set[str]]:
         return {}
 
@@ -272,6 +278,13 @@ class Document:
         "一、一般公共预算:…从政府性基金预算调入资金…,收入总计…" is the 一般公共预算's), or ""."""
         start = self.sentence_start(fact.span.start, ";；")
         found = _scope_words().search(self.text, start, fact.span.start)
+        return found.group() if found else ""
+
+    def share_scope(self, fact: Fact) -> str:
+        """The fund or scope the share right after `fact` names its whole in ("人员经费1359.87万元,占一般公共预算基本支出的
+        93.31%"), or ""."""
+        said = _SHARE_AFTER.match(self.text, fact.span.end)
+        found = _scope_words().search(said.group(1)) if said else None
         return found.group() if found else ""
 
     def scope_heading(self, fact: Fact) -> str | None:
@@ -1427,6 +1440,14 @@ def _another_part(doc: Document, stated: Fact, part: Fact, tried: list[Fact]) ->
 _NAMED_WHOLE_REACH = 600  # characters before a share where the whole it names may be stated (the section's head)
 _TWO_DECIMALS = lazyre.compile(r"\.\d{2}$")
 _HELD = lazyre.compile(r"^(?:含|包含|包括)")
+# a numbered item titled before a colon ("2.校舍维修改造项目:全年下达资金…"): group 1 its number, group 2 its title
+_TITLED_ITEM = lazyre.compile(r"\s*((?:[(（]\s*)?[0-9一二三四五六七八九十]{1,3}\s*(?:[)）]|[、.．]))\s*([^:：,，;；。\d]{2,30}?)\s*[:：]")
+# … whose title names a project, a fund or a unit (not a topic: "1.收入情况:")
+_ITEM_NAMED = lazyre.compile(r"(?:项目|工程|专项|资金|经费|基金|计划|行动|局|院|校|所|队|处|站|中心|公司|机关)$")
+# a bracket right before a figure saying what it holds or leaves out: "其他收入(含上级补助收入)102.28万元"
+_HOLDS_BEFORE = lazyre.compile(r"[（(](?:含|包含|包括|不含|不包括|扣除)[^()（）\d]{1,20}[)）]\s*(?:为|是|共|计|达)?\s*$")
+# the whole a share right after a figure names: "…万元,占一般公共预算基本支出的93.31%" (group 1)
+_SHARE_AFTER = lazyre.compile(r"\s*[,，、]?\s*(?:占|佔)([^,，;；。%()（）\d]{2,30}?)的?(?:比例|比重)?(?:为|是)?\s*\d")
 _WHOLE_IN_BRACKET = lazyre.compile(r"\s*\(\s*占([^()]{2,30}?)(?:的比例|的比重)?\s*\)")
 
 
@@ -1611,12 +1632,20 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
         a, b = doc.sentence_entity(first), doc.sentence_entity(other)
     if a and b and a != b:
         return Found("ALT004", {"zh": f"{a}与{b}的数字，不是同一数量", "en": f"figures of {a} and of {b}, not one quantity"})
-    if bool(a) != bool(b) and len(doc.sentence_entities(first.concept)) >= 2:
+    if bool(a) != bool(b) and (len(doc.sentence_entities(first.concept)) >= 2 or len(doc.units_named) >= 2):
         # a document of several units ("(1)…分局(本级):本年收入合计…", "(2)…监测站:本年收入合计…"):
         # a figure its sentence says is one unit's is no second value of the whole's
         named = a or b
         return Found("ALT004", {"zh": f"{named}的数字与未点明单位（整体）的数字，不是同一数量",
                                 "en": f"a figure of {named} and one naming no unit (the whole), not one quantity"})
+    # ("2025年支出预算1508.66万元,其中:⏎基本支出1120.46万元;…2024年支出预算1529.05万元,其中:⏎基本支出1076.30万元": parts of
+    # two lists whose totals are of two years are those years' figures)
+    years = [{b.total.period for b in doc.lists_of_part.get(f.id, ()) if b.total.period and b.total.period.isdigit()}
+             for f in (first, other)]
+    if len(years[0]) == len(years[1]) == 1 and years[0] != years[1] and not (first.period or other.period):
+        left, right = next(iter(years[0])), next(iter(years[1]))
+        return Found("ALT004", {"zh": f"分别是{left}年与{right}年总额的分项，不是同一数量",
+                                "en": f"parts of the {left} and of the {right} total, not one quantity"})
     left, right = doc.sentence_scope(first), doc.sentence_scope(other)
     if left != right:
         # "2021年度财政拨款收入、支出总计均为15589.79万元" and "2021年度收入、支出总计均为19350.88万元"
@@ -1629,6 +1658,23 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
     if left != right and ((left and right) or FUND_NAME.search(left or right or "")):
         return Found("ALT004", {"zh": f"分别在“{left}”与“{right}”标题下，不是同一数量",
                                 "en": f"under the headings “{left}” and “{right}”, not one quantity"})
+    # ("其他收入21.85万元" and "其他收入(含上级补助收入)102.28万元": a bracket saying what one of them holds or leaves out
+    # names another scope)
+    held = [m.group() if m else "" for m in (_HOLDS_BEFORE.search(doc.text, max(0, f.span.start - 30), f.span.start)
+                                             for f in (first, other))]
+    if held[0] != held[1]:
+        shown = "与".join(f"“{clean_label(f.label)}{h}”" for f, h in zip((first, other), held))
+        return Found("ALT004", {"zh": f"{shown}口径不同，不是同一数量",
+                                "en": f"“{first.label}{held[0]}” and “{other.label}{held[1]}” are of two scopes, not one quantity"})
+    # ("1.义务教育薄弱环节改善与能力提升项目:…结转下年54.37万元。⏎2.校舍维修改造项目:…结转下年71.15万元。": the items
+    # of one numbered list, each titled, are two projects' figures)
+    titles = [_TITLED_ITEM.match(doc.text, doc.line_start(f.span.start)) for f in (first, other)]
+    if all(titles) and titles[0].group(1) != titles[1].group(1) and titles[0].group(2) != titles[1].group(2) \
+            and all(_ITEM_NAMED.search(t.group(2)) for t in titles) \
+            and doc.line_start(first.span.start) != doc.line_start(other.span.start):
+        left, right = titles[0].group(2), titles[1].group(2)
+        return Found("ALT004", {"zh": f"分别是“{left}”与“{right}”两项的数字，不是同一数量",
+                                "en": f"figures of two items, “{left}” and “{right}”, not one quantity"})
     scopes = _list_scopes(doc, first, other)
     if scopes:
         left, right = scopes
@@ -1775,6 +1821,11 @@ def explain_identity(doc: Document, total: Fact, parts: list[Fact]) -> Found | N
     # 人员经费…,公用经费…"): the parts of that fund's share (a total named for a fund over parts said without it
     # are that fund's parts: checked)
     own, of_parts = doc.sentence_scope(total), {doc.sentence_scope(f) for f in parts}
+    # (… or each part's share naming the whole it is of in that scope: "人员经费1359.87万元,占一般公共预算基本支出的93.31%;
+    # 公用经费97.56万元,占一般公共预算基本支出的6.69%" are parts of the 一般公共预算's 基本支出, not of all funds')
+    of_shares = {doc.share_scope(f) for f in parts}
+    if own not in of_shares and "" not in of_shares and len(of_shares) == 1:
+        of_parts = of_shares
     if any(x and x != own for x in of_parts):
         named = "、".join(sorted(x for x in {own, *of_parts} if x))
         return Found("ALT004", {"zh": f"总额与分项分属不同口径（{named}），不是同一口径的分项",
