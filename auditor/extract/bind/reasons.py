@@ -125,8 +125,9 @@ _ALL = [
     Reason("sub_level_scores", EXPLICIT, "a level's score named by 得, 其中, and its sub-levels' scores, each beside "
            "its weight (all of it when their weights make the level's own)",
            "过程指标(30分)得27.5分,其中预算执行12分得11分、预算管理10分得9.5分、资产管理8分得7分。"),
-    Reason("score_change_on_last_year", STRUCTURAL, "a total score's change on last year (较上年提高 d 分) against the "
-           "one total score of last year stated before it in its paragraph",
+    Reason("score_change_on_last_year", STRUCTURAL, "a total score's change on last year (较上年提高 d 分, or on a year "
+           "it names: 较2021年) against the one total score of that year stated before it in its paragraph or the one "
+           "above (of the evaluation it names: 较上年财政重点评价得分)",
            "2023年度项目绩效评价报告\n2022年度评价得分为86.5分。本次评价总得分92分,较上年提高5.5分,评价等级为优。"),
     Reason("level_deductions", EXPLICIT, "what was taken off each level (扣 d 分, between its weight and its 得) adds up "
            "to the total deduction said after them (合计扣)",
