@@ -437,6 +437,9 @@ _ALL += [
     Reason("mean_of_named_amount", VOCABULARY, "人均 (次均) of the amount the document names so, over the one count its "
            "sentence states (人; 人次 of its scope): the amount over the count (AVG001, a warning)",
            "其中:人员经费618.42万元,公用经费87.36万元。本局年末在职人员52人,人均人员经费11.89万元。"),
+    Reason("mean_over_count_named", VOCABULARY, "人均 of the amount right before it, bearing its name, over the count "
+           "its words say it is reckoned by (按常住人口计算), stated once elsewhere by that name (AVG001, a warning)",
+           "2023年末,全县常住人口46.18万人。全县一般公共预算收入186,420万元,按常住人口计算,人均一般公共预算收入4,037元。"),
     Reason("months_payable_stated", EXPLICIT, "可支付 N 个月 after a fund's balance and the month's spending its sentence "
            "states (月均支出): the balance over that spending (AVG002, a warning)",
            "累计结余96.58亿元,按当年月均支出3.68亿元计算,累计结余可支付26.2个月。"),
