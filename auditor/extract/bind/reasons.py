@@ -136,9 +136,9 @@ _ALL = [
     Reason("score_list_respectively", EXPLICIT, "the scores of a 分别为 list right before a total score (all of it when "
            "a 分别为 list of as many weights beside it makes 100)",
            "四类指标分值分别为20分、45分、25分、10分,实际得分分别为18.5分、42.0分、23.5分、9.0分,综合得分93.0分。"),
-    Reason("score_list_respectively_after", STRUCTURAL, "a total score, then in the sentence right after it the "
-           "levels' scores in a 分别 list, read when they are all of it (a 分别为 list of as many weights beside it "
-           "makes 100, or they name every level)",
+    Reason("score_list_respectively_after", STRUCTURAL, "a total score, then in the sentence right after it (or "
+           "in one that names it, 最终得分中, its paragraph or the next) the levels' scores in a 分别 list, read when "
+           "they are all of it (a 分别为 list of as many weights beside it makes 100, or they name every level)",
            "项目自评总分94.95分,等级为“优”。预算执行、产出、效益、满意度四类指标分别得9.45分、48分、28.5分、9分,"
            "分值分别为10分、50分、30分、10分。"),
     Reason("grade_counts", EXPLICIT, "the items rated 优/良/中/差 (quoted, or after 评为/等次为) are the items rated",
