@@ -437,8 +437,18 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
         or (_parallel_list(doc, total, parts) if not subtracted else None) or _several_breakdowns(doc, total, parts)
     if found:
         return found
-    return _another_base(doc, total, parts, subtracted, breakdown) or _missed_part(doc, total, parts, subtracted) \
+    return _another_base(doc, total, parts, subtracted, breakdown) \
+        or (None if _row_deduction(breakdown) else _missed_part(doc, total, parts, subtracted)) \
         or _changes_show_a_part_unnamed(doc, total, parts, subtracted, vocab)
+
+
+def _row_deduction(breakdown: Breakdown | None) -> bool:
+    """A score table row's 扣分 against its own 分值 and 得分 (resolvers/tables.py, _deductions): what the row lost is
+    its weight less its score by definition, the three cells its header names — no figure of another row or column is a
+    part it missed (ALT003 would pair any small score of the table with the gap: "| 合计 | 100 | 8.0 | 94.0 |" beside a
+    row's 扣 2)."""
+    return breakdown is not None and breakdown.reason == "table_rows" and breakdown.marker == "扣分" \
+        and bool(breakdown.subtracted)
 
 
 def _changes_show_a_part_unnamed(doc: Document, total: Fact, parts: list[Fact], subtracted, vocab) -> Found | None:

@@ -125,8 +125,9 @@ _ALL = [
     Reason("sub_level_scores", EXPLICIT, "a level's score named by 得, 其中, and its sub-levels' scores, each beside "
            "its weight (all of it when their weights make the level's own)",
            "过程指标(30分)得27.5分,其中预算执行12分得11分、预算管理10分得9.5分、资产管理8分得7分。"),
-    Reason("score_change_on_last_year", STRUCTURAL, "a total score's change on last year (较上年提高 d 分) against the "
-           "one total score of last year stated before it in its paragraph",
+    Reason("score_change_on_last_year", STRUCTURAL, "a total score's change on last year (较上年提高 d 分, or on a year "
+           "it names: 较2021年) against the one total score of that year stated before it in its paragraph or the one "
+           "above (of the evaluation it names: 较上年财政重点评价得分)",
            "2023年度项目绩效评价报告\n2022年度评价得分为86.5分。本次评价总得分92分,较上年提高5.5分,评价等级为优。"),
     Reason("level_deductions", EXPLICIT, "what was taken off each level (扣 d 分, between its weight and its 得) adds up "
            "to the total deduction said after them (合计扣)",
@@ -135,9 +136,9 @@ _ALL = [
     Reason("score_list_respectively", EXPLICIT, "the scores of a 分别为 list right before a total score (all of it when "
            "a 分别为 list of as many weights beside it makes 100)",
            "四类指标分值分别为20分、45分、25分、10分,实际得分分别为18.5分、42.0分、23.5分、9.0分,综合得分93.0分。"),
-    Reason("score_list_respectively_after", STRUCTURAL, "a total score, then in the sentence right after it the "
-           "levels' scores in a 分别 list, read when they are all of it (a 分别为 list of as many weights beside it "
-           "makes 100, or they name every level)",
+    Reason("score_list_respectively_after", STRUCTURAL, "a total score, then in the sentence right after it (or "
+           "in one that names it, 最终得分中, its paragraph or the next) the levels' scores in a 分别 list, read when "
+           "they are all of it (a 分别为 list of as many weights beside it makes 100, or they name every level)",
            "项目自评总分94.95分,等级为“优”。预算执行、产出、效益、满意度四类指标分别得9.45分、48分、28.5分、9分,"
            "分值分别为10分、50分、30分、10分。"),
     Reason("grade_counts", EXPLICIT, "the items rated 优/良/中/差 (quoted, or after 评为/等次为) are the items rated",
@@ -436,6 +437,9 @@ _ALL += [
     Reason("mean_of_named_amount", VOCABULARY, "人均 (次均) of the amount the document names so, over the one count its "
            "sentence states (人; 人次 of its scope): the amount over the count (AVG001, a warning)",
            "其中:人员经费618.42万元,公用经费87.36万元。本局年末在职人员52人,人均人员经费11.89万元。"),
+    Reason("mean_over_count_named", VOCABULARY, "人均 of the amount right before it, bearing its name, over the count "
+           "its words say it is reckoned by (按常住人口计算), stated once elsewhere by that name (AVG001, a warning)",
+           "2023年末,全县常住人口46.18万人。全县一般公共预算收入186,420万元,按常住人口计算,人均一般公共预算收入4,037元。"),
     Reason("months_payable_stated", EXPLICIT, "可支付 N 个月 after a fund's balance and the month's spending its sentence "
            "states (月均支出): the balance over that spending (AVG002, a warning)",
            "累计结余96.58亿元,按当年月均支出3.68亿元计算,累计结余可支付26.2个月。"),

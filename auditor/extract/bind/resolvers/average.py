@@ -277,3 +277,57 @@ def _holds_scope(label: str, scope: str) -> bool:
         if not at:
             return False
     return True
+
+
+def means_over_named_count(r: Reading) -> Iterator[Candidate]:
+    """人均 A of the amount right before it, over the count its words say it is reckoned by, stated elsewhere: A = T / N.
+
+        "2023年末,全县户籍人口52.36万人,常住人口46.18万人。⏎全县一般公共预算收入186,420万元,按常住人口计算,人均一般
+        公共预算收入4,037元"                                                     → 4,037 = 186,420万 / 46.18万
+
+    The mean names what it is a mean of (cue mean_of_named, 人均 only); the amount right before it in its sub-sentence
+    bears that name (全县一般公共预算收入 for 人均一般公共预算收入), of its unit and larger; the words right before the
+    mean say what it is reckoned by (cue reckoned_by: 按常住人口计算) and its sentence states no count — the document
+    states a count of 人 under that name (its label ending so: 全县户籍人口 for 户籍人口) before the mean, one value
+    wherever it stands, of the mean's year.  Not a mean of an economy's whole (生产总值: cue economy_whole), which
+    statistics reckon over the year's average population, not the count stated.  A reading by name across sentences:
+    vocabulary strength, AVG001 warns."""
+    tree = r.tree
+    named, whole = r.vocab.cue("mean_of_named"), r.vocab.cue("economy_whole")
+    counts_by_label: dict[str, list[Fact]] | None = None
+    for s in tree.of_kind("labelled"):
+        mean = r.facts[s.index]
+        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0 or "人均" not in mean.label:
+            continue
+        m = named.fullmatch(clean_label(mean.label))
+        if m is None or m.group("per") != "人均" or m.group("scope") \
+                or r.vocab.cue("per_period").search(m.group("name")) or _PERIOD_WORD.match(m.group("name")) \
+                or whole.search(m.group("name")):
+            continue
+        basis = _reckoned_by(r, s.index, mean)
+        if basis is None:
+            continue
+        words = basis.group("basis")
+        if any(r.facts[k] is not None and r.facts[k].kind == "count" for k in tree.unit("sentence", s.index)):
+            continue  # (a count in its sentence: named_means' or per_unit_means' reading, or none)
+        total = next((r.facts[k] for k in tree.before(s.index, "sub") if r.facts[k] is not None
+                      and tree[k].kind in {"labelled", "total"}), None)
+        if total is None or total.kind != "amount" or total.is_bound or total.unit != mean.unit \
+                or total.value <= mean.value or not clean_label(total.label).endswith(m.group("name")) \
+                or r.is_previous(total) != r.is_previous(mean):
+            continue
+        if counts_by_label is None:
+            counts_by_label = {}
+            for f in r.facts:
+                if f is not None and f.kind == "count" and f.unit == "人" and not f.is_bound and not f.in_table:
+                    counts_by_label.setdefault(clean_label(f.label), []).append(f)
+        found = [f for label, fs in counts_by_label.items() if label.endswith(words) for f in fs]
+        if not found or len({f.value for f in found}) != 1 or found[0].span.start > mean.span.start \
+                or found[0].value < 2 or r.is_previous(found[0]) != r.is_previous(mean):
+            continue
+        count = found[0]
+        n = int(count.value) if count.value == int(count.value) else count.value
+        yield Candidate(Average.model_construct(total=total, mean=mean, years=(n,), years_text=count.text,
+                                                years_span=count.span, per="人", reason="mean_over_count_named",
+                                                count_tolerance=Decimal(0) if count.exact else count.tolerance,
+                                                via=(), rejected=()))

@@ -33,8 +33,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
     before_sentence: dict[tuple[int, str | None], list[Fact]] = {}
     parts_of: dict[int, set[int]] = {}
+    total_of: dict[int, Fact] = {}  # a part's id → the total of the list it is a part of
     for b in lists:
         parts_of.setdefault(b.total.id, set()).update(p.id for p in b.parts)
+        for p in b.parts:
+            total_of.setdefault(p.id, b.total)
     for s in tree.of_kind("labelled"):
         fact, info = r.facts[s.index], r.labels[s.index]
         if s.kind != "labelled" or fact is None or fact.kind != "percent" or info is None or info.rate is None:
@@ -107,7 +110,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             via = (*via, "the amount its clause states")
         nums, dens, others = _bracketed_bases_of_others(r, fact, nums, dens, others)
         if reason == "rate_in_sentence" and not nums and not others and len(dens) == 1 and not own and not via:
-            done = _numerator_before(r, s.index, dens[0], spec, subject_flow)
+            done = _numerator_before(r, s.index, dens[0], spec, subject_flow, total_of)
             if done is not None:
                 # ("…2023年到位5,706.00万元。2023年度计划到位6,340.00万元,年度到位率90.00%": its base in its sentence, what
                 # was done that year the last amount of the sentence before)
@@ -342,20 +345,37 @@ def _in_bracket_of_rate(r: Reading, k: int) -> bool:
     return fact is not None and fact.kind == "percent" and r.labels[j] is not None and r.labels[j].rate is not None
 
 
-def _numerator_before(r: Reading, i: int, base: Fact, spec, flow: str | None) -> Fact | None:
+def _numerator_before(r: Reading, i: int, base: Fact, spec, flow: str | None,
+                      total_of: dict[int, Fact] | None = None) -> Fact | None:
     """The numerator of a rate (node i) whose sentence states its base alone: the last amount of the sentence right
     before, in its paragraph, when it is of the rate's numerator and both name the same year in their labels ("2023年
-    到位5,706.00万元。2023年度计划到位6,340.00万元,年度到位率90.00%"); else None."""
+    到位5,706.00万元。2023年度计划到位6,340.00万元,年度到位率90.00%"); else None.
+    Where that sentence is a list and its last amount a part named by no year of the base's, the list's total stated
+    in it is what was done, when it names the year the base names or neither names one ("…实际到位2,736.00万元,其中
+    中央资金…、县级配套316.00万元。⏎项目计划总投资3,040.00万元,资金到位率90.00%": 2,736 / 3,040) — the sentence may
+    then be the last of the line right above, when the rate's sentence opens its own (a reading across lines: it
+    warns)."""
     tree = r.tree
     first = tree.unit("sentence", i).start
-    if first == 0 or tree[first - 1].paragraph != tree[i].paragraph:
+    if first == 0:
         return None
-    last = next((r.facts[k] for k in tree.unit("sentence", first - 1)[::-1] if r.facts[k] is not None), None)
+    above = tree[first - 1].paragraph != tree[i].paragraph
+    if above and (tree[first - 1].paragraph != tree[i].paragraph - 1 or not tree.opens_paragraph(first)):
+        return None
+    sentence = tree.unit("sentence", first - 1)
+    last = next((r.facts[k] for k in sentence[::-1] if r.facts[k] is not None), None)
     if last is None or last.kind != "amount" or last.is_bound or last.unit != base.unit:
         return None
     years = [LABEL_YEAR.findall(clean_label(f.label)) for f in (last, base)]
     if len(years[0]) != 1 or years[0] != years[1]:
-        return None
+        total = (total_of or {}).get(last.id)
+        if total is None or total.is_bound or total.unit != base.unit or total.period != base.period \
+                or not any(r.facts[k] is total for k in sentence) \
+                or LABEL_YEAR.findall(clean_label(total.label)) != years[1]:
+            return None
+        last = total
+    elif above:
+        return None  # (a part named by its year on the line above: the reading is left as it was, to its paragraph)
     nums, _, _ = _classify(r, [last], spec, flow)
     return last if nums else None
 

@@ -72,6 +72,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         made = _levels_after(r, opener.index)
         if made:
             yield made
+    for words in tree.of_kind("words"):
+        made = _respective_of_named(r, words.index)
+        if made:
+            yield made
     yield from _outline_weights(r)
     yield from _deductions_taken(r)
     for s in tree.of_kind("total"):
@@ -292,6 +296,38 @@ def _respective_after(r: Reading, i: int, total: Fact) -> Candidate | None:
     following = tree.unit("sentence", i)[-1] + 1
     if following >= len(tree) or tree[following].paragraph != tree[i].paragraph:
         return None
+    return _respective_list(r, following, tree[i].depth, total, "score_list_respectively_after")
+
+
+def _respective_of_named(r: Reading, k: int) -> Candidate | None:
+    """"…最终得分为88分,较上年(85.5分)提高2.5分,等级为“良”。⏎最终得分中,决策、过程、产出、效益四个一级指标分别得17分、
+    18分、27.5分、25.5分。": a sentence opening with the words "<a total score's name>中" (cue score_named_whole) and
+    nothing but the levels' scores in a 分别 list — the parts of the one score of that name stated before it in its
+    paragraph or the one above (初评 86.5 is another).  Read only when they are all of it, as _respective_after's."""
+    tree = r.tree
+    m = r.vocab.cue("score_named_whole").fullmatch(clean_label(tree[k].piece.label))
+    if m is None or not tree.opens_sentence(k):
+        return None
+    name = m.group("name")
+    here = tree[k].paragraph
+    first = tree.unit("paragraph", k).start
+    nodes = list(tree.before(k, "paragraph"))
+    if tree.opens_paragraph(k) and first > 0 and tree[first - 1].paragraph == here - 1:
+        nodes.extend(reversed(tree.unit("paragraph", first - 1)))
+    named = [r.facts[j] for j in nodes if r.facts[j] is not None and r.facts[j].kind == "score"
+             and not r.facts[j].in_table and _SAID_AS.sub("", clean_label(r.facts[j].label)) == name]
+    if len(named) != 1 or named[0].is_bound:
+        return None
+    return _respective_list(r, k, tree[k].depth, named[0], "score_list_respectively_after")
+
+
+_SAID_AS = lazyre.compile(r"(?:为|是|达到?)$")
+
+
+def _respective_list(r: Reading, following: int, depth: int, total: Fact, reason: str) -> Candidate | None:
+    """The levels' scores of the 分别 list that is all the sentence starting at node `following` states (with a 分别为
+    list of as many weights beside it), as the parts of `total` — when they are all of it."""
+    tree = r.tree
     lists: list[tuple[str, list[Fact]]] = []  # (the words before each 分别, its figures)
     open_list = False
     for j in tree.unit("sentence", following):
@@ -301,7 +337,7 @@ def _respective_after(r: Reading, i: int, total: Fact) -> Candidate | None:
             lists.append((clean_label(words), []))
             open_list = True
         elif fact is not None:
-            if not open_list or fact.kind != "score" or t.depth != tree[i].depth:
+            if not open_list or fact.kind != "score" or t.depth != depth:
                 return None  # (a figure of no 分别 list, or no score: the sentence says more than the levels' scores)
             lists[-1][1].append(fact)
         elif t.kind == "words":
@@ -315,7 +351,7 @@ def _respective_after(r: Reading, i: int, total: Fact) -> Candidate | None:
     named = r.norm.text[tree[following].start:scores[0][0].span.start]  # (what the list names)
     if LABEL_YEAR.search(named) or not _whole(r, weights[0] if weights else [], named):
         return None  # ("2022年、2023年分别得90分、92分": years' scores, no levels; a list of some levels: open)
-    return make_breakdown(r, total, scores[0], "分别", True, "score_list_respectively_after")
+    return make_breakdown(r, total, scores[0], "分别", True, reason)
 
 
 # the score a project's evaluation gives itself, said before 其中 and its levels' scores ("本项目自评得分92.50分,其中决策…")
