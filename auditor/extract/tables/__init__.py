@@ -18,6 +18,7 @@ reading places for certain is refused, and the table ends there.
 from __future__ import annotations
 
 from dataclasses import field
+from decimal import Decimal
 
 from auditor.extract.model import Fact, ScoreTable
 from auditor import lazyre
@@ -80,11 +81,16 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         if not any(line in taken for line in range(table[2][0], table[2][1] + 1)):
             found.append(table)
             taken.update(range(table[2][0], table[2][1] + 1))
-    # (a table of years read by its header whose rows state nothing — "指标 | 2021年 | 2022年 | 2023年" over rows of
-    # indicators whose rates are of other rows — leaves its lines to the grid reader, which stands for it where it
-    # reads them)
+    # (a table read by its header whose rows state nothing — "指标 | 2021年 | 2022年 | 2023年" over rows of indicators
+    # whose rates are of other rows, "收入项目 金额 占比" (a column of shares) over rows whose whole is named 总收入 — leaves its lines to the
+    # grid reader, which stands for it where it reads them; a table of years whose rows state only that a 其中 row is
+    # within its total does too: its columns are no amounts of a kind, each row is an indicator of its own)
+    # (only those two: the facts of another table that states nothing may still be the ones the text's other
+    # relations name, by their concepts)
     silent = [t for t in found if t[0].kind in _ROWS_MAY_STATE_NOTHING and t[0].columns
-              and all(_YEAR_COLUMN.match(clean(c)) for c in t[0].columns) and _states_nothing(t[0], vocab)]
+              and ((years := all(_YEAR_COLUMN.match(clean(c)) for c in t[0].columns))
+                   or any("share" in r.cells for r in t[0].rows))
+              and _states_nothing(t[0], vocab, partial=years)]
     free = {line for _, _, (first, last) in silent for line in range(first, last + 1)}
     grids = read_grids(norm, taken - free, 0)
     read_again = {line for _, _, (first, last) in grids for line in range(first, last + 1)}
@@ -114,11 +120,16 @@ _ROWS_MAY_STATE_NOTHING = frozenset({"funds", "amounts"})
 _YEAR_COLUMN = lazyre.compile(r"^(?:(?:19|20)\d{2}|1[0-4]\d)年度?(?:\((?:万元|亿元|元)\))?$")
 
 
-def _states_nothing(table: ScoreTable, vocab: Vocabulary) -> bool:
-    """Do the table's rows state no relation at all (no sum, rate, change, share, balance)?"""
+def _states_nothing(table: ScoreTable, vocab: Vocabulary, partial: bool = False) -> bool:
+    """Do the table's rows state no relation at all (no sum, rate, change, share, balance)?  `partial`: lists naming
+    only some parts of their total (其中 rows) that stay within it count as nothing (one that exceeds it is kept)."""
+    from auditor.extract.bind.lists import adds_up
     from auditor.extract.bind.resolvers import tables as table_resolver  # (the binder's reading of tables)
     found = table_resolver.resolve([table], vocab)
-    return not any((found.breakdowns, found.rates, found.funds_scores, found.indicators, found.score_sums,
+    breakdowns = [b for b in found.breakdowns if not (
+        partial and not b.complete and not b.subtracted
+        and (sum((p.value for p in b.parts), Decimal(0)) <= b.total.value or adds_up(b.total, b.parts)))]
+    return not any((breakdowns, found.rates, found.funds_scores, found.indicators, found.score_sums,
                     found.changes, found.shares, found.differences, found.targets))
 
 
@@ -279,13 +290,23 @@ def interleaved_sides(cells: list[Cell], text: str, vocab: Vocabulary) -> list[l
         if sides is None:
             continue
         last = pairs[-1][1]
-        if not _CONTENT.search(text, last.end):
-            return [cells]  # (the text ends in the table: an excerpt may have cut its rows)
+        if not _CONTENT.search(text, last.end) and not (
+                all(_GRAND_TOTAL.search(clean(side[-1][0].text)) for side in sides)
+                and not _blank_between([x for x in cells[plain[k]:cells.index(last) + 1] if x.kind == CELL])):
+            # (the text ends in the table: an excerpt may have cut its rows — unless each side ends in its 总计, after
+            # which a side has no row, and no empty cell was kept among the rows: where some were, a pair's side is
+            # not its turn, "上年结转 ⏎ … ⏎ 一般公共预算拨款 ⏎ 120.40 ⏎ ⏎ ⏎ 政府性基金预算拨款 ⏎ 56.00" are both 收入)
+            return [cells]
         left = [c, d, *(x for pair in sides[0] for x in pair)]
         right = [e, f, *(x for pair in sides[1] for x in pair)]
         after = next((n for n in range(plain[k + 5], len(cells)) if cells[n].start > last.start), len(cells))
         return [cells[:plain[k]], left, right, cells[after:]]
     return [cells]
+
+
+def _blank_between(cells: list[Cell]) -> bool:
+    """Do empty cells stand among these, kept as empty ones or as blank lines (a cell a line)?"""
+    return any(not c.text for c in cells) or any(b.line - a.line > 1 for a, b in zip(cells, cells[1:]))
 
 
 def _sides_of(pairs: list[tuple[Cell, Cell]], vocab: Vocabulary) -> tuple[list, list] | None:
@@ -317,6 +338,7 @@ def _sides_of(pairs: list[tuple[Cell, Cell]], vocab: Vocabulary) -> tuple[list, 
     return sides if all(len(s) >= 2 for s in sides) else None
 
 
+_GRAND_TOTAL = lazyre.compile(r"总计$")  # (a side's last row: 收入总计, 支出总计)
 _ITEM_NUMBER = lazyre.compile(r"^([一二三四五六七八九十])[、.．]")
 _CHINESE_NUMBERS = "一二三四五六七八九十"
 

@@ -629,7 +629,7 @@ def _ratio_in(t: Token, num: Token, den: Token, minus: Decimal = _ZERO) -> float
     return _chance(t, point)
 
 
-def _agreed(results, trials: int) -> tuple[int, int] | None:
+def _agreed(results, trials: int, least: int = _MIN_ROWS) -> tuple[int, int] | None:
     """(rows that hold, rows written) when a formula holds in every row that writes its
     figures but one at most, in _MIN_ROWS at least, and no coincidence over the `trials`
     formulas tried is likely to explain the rows.  A second row against it drops it: rows
@@ -647,7 +647,7 @@ def _agreed(results, trials: int) -> tuple[int, int] | None:
         else:
             held += 1
             chance *= result
-    if held < _MIN_ROWS or chance * trials > _COINCIDENCE:
+    if held < least or chance * trials > _COINCIDENCE:
         return None
     return held, held + against
 
@@ -703,7 +703,7 @@ def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset())
     for triple in itertools.combinations(columns, 3):
         if frozenset(triple) in covered:
             continue
-        formula = _ratio_of(grid, triple, percent_like, trials)
+        formula = _ratio_of(grid, triple, percent_like, trials, percents)
         if formula is not None and formula.target not in targets:  # (a growth column is also change / last year)
             targets.add(formula.target)
             found.append(formula)
@@ -786,11 +786,14 @@ def _total_rows(rows: list[GridRow]) -> list[int]:
     return sorted({0, len(rows) - 1, *(n for n, r in enumerate(rows) if _TOTAL_LABEL.search(r.label))})
 
 
-def _ratio_of(grid: list[tuple[Token, ...]], triple: tuple[int, ...], percent_like: dict, trials: int) -> GridFormula | None:
+def _ratio_of(grid: list[tuple[Token, ...]], triple: tuple[int, ...], percent_like: dict, trials: int,
+              named: frozenset[int] = frozenset()) -> GridFormula | None:
     """The ratio or growth three columns agree on, the column most like a percentage taken
     as the result: the same three figures also hold as part = whole × p% / 100.  A column that
     writes "%" is the only result there can be (到位 640 | 到位率 94.12%: not 680 = 640 / 94.12 %,
-    even when the rows of 100 % leave too few to show the rate)."""
+    even when the rows of 100 % leave too few to show the rate).  A ratio into a column its name says holds rates
+    (`named`: an indicator table turned, "个贷率(%)" over three years) is read where it holds in two rows: such a table
+    has as many rows as years, and one year's slip leaves two."""
     written = [c for c in triple if percent_like[c][0]]
     for target in sorted(written or triple, key=percent_like.__getitem__, reverse=True):
         num, den = (c for c in triple if c != target)
@@ -798,7 +801,8 @@ def _ratio_of(grid: list[tuple[Token, ...]], triple: tuple[int, ...], percent_li
             for kind, minus in (("ratio", Decimal(0)), ("growth", _HUNDRED)):
                 if kind == "growth" and not _signed_growth(grid, target, a, b):
                     continue
-                agreed = _agreed((_ratio_in(r[target], r[a], r[b], minus) for r in grid), trials)
+                least = 2 if kind == "ratio" and target in named else _MIN_ROWS
+                agreed = _agreed((_ratio_in(r[target], r[a], r[b], minus) for r in grid), trials, least)
                 if agreed:
                     return GridFormula(kind=kind, target=target, operands=(a, b), support=agreed[0], rows=agreed[1])
     return None
@@ -834,6 +838,10 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
     # where an excerpt was cut has nothing else to show it whole)
     # (… unless a column of shares of the last row, written 100, shows that row is the whole)
     whole_last = any(f.kind == "share_of_row" and len(rows) - 1 in f.wholes for f in formulas)
+    # (… or shares that are, row by row, of the sum of the rows above a last row written 100: that row is their whole
+    # whatever its amount says — "总收入 21,602.02 100.0%" under rows of 75.9% … that are of 20,602.02)
+    pinned = not whole_last and _shares_of_sum(rows, formulas)
+    whole_last = whole_last or pinned
     wide = len(rows[0].tokens) >= _MIN_COLUMNS or whole_last
     places = {0, len(rows) - 1} if wide else {0}
     ends = [n for n in places if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
@@ -851,10 +859,33 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
            or (named and _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))) for n in parts):
         return ()
     checked, against = _summed_columns(rows, total, parts, formulas)
-    if not checked or against > 1 or (named and len(checked) <= 2 * against):
+    if not checked or against > 1 or (named and not pinned and len(checked) <= 2 * against):
         return ()
     return (GridFormula(kind="row_sum", target=total, operands=tuple(parts), columns=tuple(checked),
                         support=len(checked) - against, rows=len(checked)),)
+
+
+def _shares_of_sum(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> bool:
+    """Is the last row, written 100 in a column of shares, the whole of the rows above it by their shares alone: each
+    of them, in every row, the row's amount over the sum of the amounts above the last row (see _shares_of_rows)?"""
+    last = len(rows) - 1
+    if last < _MIN_ROWS:
+        return False
+    grid = [r.tokens for r in rows]
+    taken = {f.target for f in formulas}
+    for target in range(len(grid[0])):
+        if target in taken or grid[last][target].value != _HUNDRED:
+            continue
+        for amount in range(len(grid[0])):
+            cells = [r[amount] for r in grid[:last]]
+            if amount == target or any(t.value is None for t in cells):
+                continue
+            whole = Token("", 0, sum((t.value for t in cells), _ZERO), 0, _ONE,
+                          sum((t.tolerance for t in cells), _ZERO))
+            agreed = _agreed((_ratio_in(r[target], r[amount], whole) for r in grid[:last]), len(grid[0]) ** 3)
+            if agreed and agreed[0] == agreed[1] == last:
+                return True
+    return False
 
 
 def _summed_columns(rows: list[GridRow], total: int, parts: list[int],
@@ -1092,9 +1123,10 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
     if not 0 <= above < len(lines):
         return None
     line = lines[above][0]
-    if _ANY_DIGIT.search(line) or _SENTENCE.search(line):
-        return None
     words = _WORD.findall(line)
+    # (a line of figures is no header, one of years is: "指标 | 2021年 | 2022年 | 2023年")
+    if any(_ANY_DIGIT.search(w) and not _YEAR_NAME.match(w) for w in words) or _SENTENCE.search(line):
+        return None
     k = len(rows[0].tokens)
     return tuple(words[-k:]) if len(words) >= k else None
 
