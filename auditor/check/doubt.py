@@ -978,6 +978,12 @@ def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> F
                     and not f.is_bound and _CARRIED_BALANCE.search(f.label):
                 seen.add(f.id)
                 pool.append(f)
+    # (a column of a table, each of its figures on a line of its own: a row it left out is another line — a cell beside
+    # a part in its row is another column's, "| 舞蹈 | 46 | 18.62 |" no count missed by the 總計 of 項; the total's own
+    # row may hold what its one child row leaves out, "卫生健康支出 | 1,541.80 | 723.17 | 818.63")
+    rows = {p.span.line for p in parts} if total.in_table and all(p.in_table for p in parts) else set()
+    if len(rows) == len(parts) and total.span.line not in rows:
+        pool = [f for f in pool if f.span.line not in rows]
     listed = _sum(parts, subtracted)  # once, not once per candidate
     for f in pool:
         if _makes(total, listed + Value.of(f)):

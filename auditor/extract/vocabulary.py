@@ -268,7 +268,7 @@ class LabelInfo:
 
 
 _YEAR_IN_LABEL = lazyre.compile(r"((?:19|20)\d{2})\s*年(?:度)?")
-_TRAILING = lazyre.compile(r"(?:的|为|是|达|达到|约|分别|:)+$")
+_TRAILING = lazyre.compile(r"(?:的|为|是|达|达到|约|分别|:|新台币|人民币)+$")  # (a currency named before the figure: "資產總額新臺幣38,462,518千元")
 
 
 def compatible_scenarios(a: str | None, b: str | None) -> bool:

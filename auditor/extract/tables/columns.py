@@ -359,7 +359,8 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
             j += 1  # ("分值 ⏎ 第 10 页 ⏎ 执行率 ⏎ 第11页 ⏎ 部门决算公开 ⏎ 得分": the next page's running title)
             continue
         if c.text and has_role and not _headerish(c.text) and not _splits_name(cells, j) \
-                and not _ends_name(raw, c) and not _GLOSS_CELL.fullmatch(clean(c.text)):
+                and not _ends_name(raw, c) and not _GLOSS_CELL.fullmatch(clean(c.text)) \
+                and _change_group_at(raw + [c], len(raw) - 1) is None:
             # a cell that is no column name after the figure columns: the first row's label
             break
         if c.text and has_role and _ALSO_A_ROW.match(clean(c.text)) and _opens_row(cells, j, raw):
@@ -663,6 +664,25 @@ def _expand_group_name(raw: list[Cell]) -> list[Cell]:
 _GLOSS_CELL = lazyre.compile(r"\([^()]{0,20}\)")
 
 
+# the columns a change's name stands over, written after it on its line ("比較增減 金額 %"): its amount and its percent
+_CHANGE_AMOUNT_WORDS = {"金额", "数额", "增减数", "增减额"}
+_CHANGE_PERCENT_WORDS = {"%", "(%)", "百分比", "增减率", "增减%"}
+
+
+def _change_group_at(raw: list[Cell], n: int) -> tuple[Cell, Cell] | None:
+    """"科目 本年度預算數 本年度決算數 比較增減 金額 %": a change column's name (比較增減) followed on its line by the names
+    of the two columns under it, its amount and its percent — the two columns' names ("比较增减金额", "比较增减%");
+    None when raw[n] is no such name."""
+    if n < 1 or n + 1 >= len(raw):
+        return None
+    group, amount, percent = raw[n - 1], raw[n], raw[n + 1]
+    if role_of(group.text) != "change" or not (group.line == amount.line == percent.line) \
+            or clean(amount.text) not in _CHANGE_AMOUNT_WORDS or clean(percent.text) not in _CHANGE_PERCENT_WORDS:
+        return None
+    return (Cell(group.text + amount.text, group.start, amount.end, group.line),
+            Cell(group.text + clean(percent.text).strip("()"), percent.start, percent.end, percent.line))
+
+
 def _join_split_names(raw: list[Cell]) -> list[Cell]:
     """"年初" / "预算数": a column name PDF flattening split over two cells is one name."""
     raw = _expand_group_name(_join_stacked_names(raw))
@@ -670,6 +690,11 @@ def _join_split_names(raw: list[Cell]) -> list[Cell]:
     n = 0
     while n < len(raw):
         c = raw[n]
+        pair = _change_group_at(raw, n + 1)
+        if pair is not None:  # ("比較增減 金額 %": the change's amount and percent columns)
+            out.extend(pair)
+            n += 3
+            continue
         if n + 1 < len(raw) and len(clean(c.text)) <= 3 and c.text and not role_of(c.text) \
                 and role_of(c.text + raw[n + 1].text) and raw[n + 1].text \
                 and (not role_of(raw[n + 1].text) or clean(c.text) in _NAME_HEADS):

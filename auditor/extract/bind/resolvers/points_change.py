@@ -73,6 +73,8 @@ def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
         t, f = tree[j], r.facts[j]
         if f is None:
             continue
+        if f.kind == "amount" and t.depth > tree[i].depth:
+            continue  # ("上年为6.60%(管理费用384.61万元/支出5,823.47万元),下降0.90个百分点": what a rate is of, in its bracket)
         if t.kind not in _RATE_KINDS or f.kind != "percent" or f.is_bound:
             return None, None  # another figure between: whose rates these are is open
         was = r.is_previous(f) or bool(compared.match(clean_label(f.label))) or compare_frame(r, j) is not None \

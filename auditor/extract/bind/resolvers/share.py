@@ -173,6 +173,9 @@ def _named_part(r: Reading, i: int, name: str) -> Fact | None:
     figure, or none when the name is said of two.  A share whose sentence opens its paragraph, its part not named in it,
     may name a part of the paragraph right before ("…财政拨款收入3,618.42万元,…;事业收入214.66万元…。⏎ 财政拨款收入占本年
     收入合计的93.49%,…")."""
+    # ("本年度公益事业支出占…": the subject of this year, named so — a word of this period before its name says no more)
+    current = next((words for period, words in r.vocab.periods if period == "current"), ())
+    name = name[next((len(w) for w in sorted(current, key=len, reverse=True) if name.startswith(w)), 0):]
     if len(name) < 4 or _NO_NAME.match(name):
         return None
     tree = r.tree
@@ -324,16 +327,22 @@ def _share_of_stated_whole(r: Reading, i: int) -> Iterator[Candidate]:
     # ("教育a、社保b、卫生c、农林水d,分别占支出总额T的p%、q%、r%和s%": a run of percentages pairs with the run of
     # amounts, in order — or not at all)
     percents = [percent] + [r.facts[k] for k in figure_run(r, i + 1, +1)]
+    via: tuple[str, ...] = ()
     if len(percents) > 1:
         amounts = [r.facts[k] for k in figure_run(r, j, -1)] if j is not None else []
         pairs = list(zip(percents, amounts[-len(percents):])) if len(amounts) >= len(percents) else []
+    elif j is None:
+        # ("本年度公益事业支出占上年总收入18,462.37万元的77.61%": the part named before 占, its figure stated before)
+        part = _named_part(r, i, _named_subject(r, i))
+        via = () if part is None else (PART_NAMED, PART_NAMED_ABOVE) if _above(r, i, part) else (PART_NAMED,)
+        pairs = [(percent, part)]
     else:
-        pairs = [(percent, r.facts[j] if j is not None else None)]
+        pairs = [(percent, r.facts[j])]
     for p, part in pairs:
         if part is not None and part.unit == whole.unit:
             yield Candidate(Share.model_construct(percent=p, part=part, whole=whole,
                                                   whole_label=tree[i].piece.label, reason="share_of_stated_whole",
-                                                  via=(), rejected=()))
+                                                  via=via, rejected=()))
 
 
 def _respective_wholes(r: Reading, i: int) -> Iterator[Candidate]:

@@ -457,6 +457,11 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         named = [f for f in named if not in_other_period_bracket(index.text, f.span.start)]
     # ("113年度社福支出321亿元,占岁出20.3%": the 岁出 of 113年度, not the 114年度 岁出 the text states)
     year = LABEL_YEAR.search(clean_label(part.label))
+    if index.label_concept(whole_label).period == "previous" and index.label_concept(part.label).period != "previous":
+        # ("2024年度公益支出17,862.40万元,占上年总收入的81.43%": the whole of the year before the part's, whatever the
+        # same name states of the part's own year — nor the part's list's total, which is of the part's year)
+        named = [f for f in named if _year_before(index, f, part)]
+        return (named, "share_of_named_whole") if named else ([], None)
     if year:
         named = [f for f in named for m in [LABEL_YEAR.search(clean_label(f.label))] if not m or m.group(1) == year.group(1)]
     # ("2021年1,376.5亿元,占地区生产总值的2.75%": not the GDP of the report's year, which names none)
@@ -466,6 +471,13 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         part_year = index.period_of(part)
         named = [f for f in named if not (part_year and len(part_year) == 4 and f.period and len(f.period) == 4
                                           and f.period.isdigit() and f.period != part_year)]
+        # ("資產總額新臺幣38,462,518千元…占資產總額64.52%…112年底資產總額為37,128,604千元": beside the whole the part's
+        # own words date no more than it, one whose label names another year is that year's)
+        if not year and not index.is_previous(part):
+            undated = [f for f in named if not LABEL_YEAR.search(clean_label(f.label))]
+            if undated:
+                named = undated + [f for f in named for m in [LABEL_YEAR.search(clean_label(f.label))]
+                                   if m and m.group(1) == index.report_year]
     # ("占总预算岁出28.0%": the figure named 总预算岁出, not the 岁出规模合计 of 总预算 and 特别预算 the list hangs from)
     exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit] \
         if named and len(label) >= 4 else []
@@ -523,6 +535,14 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         # itself a share of the whole named — a larger one, not stated)
         return [], None
     return own[:1], "share_of_list_total_renamed" if own else None
+
+
+def _year_before(index: DocumentIndex, whole: Fact, part: Fact) -> bool:
+    """The whole is of the year before the part's: 上年 of a part of this year, or a year one less than the part's."""
+    part_year, whole_year = index.period_of(part), index.period_of(whole)
+    if part_year and whole_year and part_year.isdigit() and whole_year.isdigit():
+        return int(whole_year) == int(part_year) - 1
+    return index.is_previous(whole) and not index.is_previous(part)
 
 
 def _of_the_parts_own_kind(part: Fact, siblings: tuple[Fact, ...], whole_label: str) -> bool:
