@@ -496,6 +496,8 @@ class ScoreTable(Record):
                                               "so): no row is a sum of others")
     two_sided: bool = Field(False, description="its header names both sides of an account, each with its figure column "
                                                "(收入 | 执行数 | 支出 | 执行数), read as one column of rows: no row sums")
+    unlisted: bool = Field(False, description="the note under it says some rows are not listed one by one (金额较小的款级"
+                                              "科目未逐项列示): a row's coded rows under it may be only some of it")
 
 
 class TableRate(Bound):

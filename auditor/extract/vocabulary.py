@@ -129,6 +129,11 @@ class Vocabulary:
                 "period": any_of(w for _, ws in self.periods for w in ws),
                 "qualifier": any_of(self.qualifier_words)}
 
+    @property
+    def scenario_words(self) -> re.Pattern[str]:
+        """Every scenario word (下达, 执行, 结余 …), longest first: what a label says of its figure's scenario."""
+        return self._any_word["scenario"]
+
     @cached_property
     def _rate_phrases(self) -> tuple[str, ...]:
         """Every rate's phrases together: a label ending in none of them names no rate by them."""

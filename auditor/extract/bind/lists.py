@@ -11,7 +11,7 @@ from auditor.extract.bind.standards import per_unit
 from auditor.extract.discourse import Node
 from auditor.extract.model import Breakdown, Fact, period_of
 from auditor.extract.numbering import item_number, item_style
-from auditor.extract.readings import in_other_period_bracket, OPENERS, Reading, bracket_host, clean_label
+from auditor.extract.readings import in_other_period_bracket, OPENERS, Reading, bracket_host, clean_label, part_start
 from auditor.extract.vocabulary import read_label
 
 MARKERS = {"qizhong": "其中", "fenbie": "分别为", "include": "包括", "classify": "分类", "dimension": "分类"}
@@ -230,6 +230,29 @@ def sub_subject(r: Reading, k: int) -> str:
     return clean_label(r.facts[first].label)
 
 
+def _name_of(r: Reading, fact: Fact) -> str:
+    """A figure's label, or when it has none the words right before it in its part of the sentence, back to the
+    figure before ("总人口性别比(以女性为100,男性对女性的比例)为102.82": the remark cut the label off)."""
+    named = clean_label(fact.label)
+    if named:
+        return named
+    return _FIGURE_END.split(r.norm.text[part_start(r.norm.text, fact.span.start):fact.span.start])[-1]
+
+
+_FIGURE_END = lazyre.compile(r"[\d%]")
+
+
+def _per_unit_run(r: Reading, fact: Fact) -> bool:
+    """A figure after a standard per unit in a run joined by 、 ("特优每个5万元、甲等3万元"): a standard too."""
+    tree, k = r.tree, r.node_of(fact)
+    while k is not None and k >= 2 and tree[k - 1].kind == "sep" and tree[k - 1].piece.keyword == "、" \
+            and tree[k - 2].kind == "labelled" and r.facts[k - 2] is not None and r.facts[k - 2].kind == fact.kind:
+        if per_unit(r, r.facts[k - 2]) is not None:
+            return True
+        k -= 2
+    return False
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.
@@ -242,6 +265,9 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     """
     if any(_EACH_OF_SEVERAL.search(clean_label(p.label)) for p in parts):
         return None  # ("援藏援疆各50万元、扶贫200万元": a figure said of each of several names stands for more than one part)
+    if total.kind in ("percent", "number") and r.vocab.cue("ratio_total").search(_name_of(r, total)) \
+            and not any(r.vocab.cue("ratio_contribution").search(clean_label(p.label)) for p in parts):
+        return None  # ("…进度100%;…进度74.61%;两项合计支出进度92.32%", "性别比107.39,其中城镇…"): a whole's rate adds no rates
     mean = r.vocab.cue("mean_per_unit")
     if total.kind == "amount" and not mean.search(clean_label(total.label)) \
             and any(mean.search(clean_label(p.label)) and p.scale < total.scale for p in parts):
@@ -279,6 +305,14 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         return None  # "次均医药费用286.4元…其中,三级医院352.8元,二级医院214.6元": groups' averages, no parts of it
     if total.kind == "amount" and per_unit(r, total) is not None and any(per_unit(r, p) is None for p in parts):
         return None  # "…可用财力56.69亿元,人均可用财力12534元": an amount per head sums no amounts of the whole
+    if total.kind == "amount" and per_unit(r, total) is None:
+        # ("奖励金总计1,090,000元(特优每个5万元、甲等3万元、乙等2万元)": the 每个 of the run's first figure is every
+        # figure's joined to it by 、 — standards, no parts of the money)
+        standards = [p for p in parts if _per_unit_run(r, p)]
+        if standards:
+            parts = [p for p in parts if p not in standards]
+            if len(parts) < 2:
+                return None
     if len(parts) >= 2 and not adds_up(total, parts) and _overlap_said(r, total, parts):
         # "其中:上级转移支付资金安排的支出…,用于乡村振兴方面的支出…(两者按不同口径统计,存在交叉)", "社會福利開支(包括經常及
         # 非經常開支)" beside 經常開支: the text says the parts are cut two ways — no partition unless they make the total
@@ -487,7 +521,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         strict = not split and (closed or not alike or (total.unit in HEAD_UNITS and not population and PARTIAL_SAID not in via)
                                 or short <= 0
                                 or (short > total.value * _UNNAMED_REST and not population and not banded
-                                    and not _in_bracket_after(r, total, added))
+                                    and not _in_bracket_after(r, total, added) and PARTIAL_SAID not in via)
                                 or adds_up(total, added))
     if not counted and reason in ("qizhong_list", "dimension_split") and len(added) >= 2 and not adds_up(total, added) \
             and (sum(1 for p in added if r.vocab.cue("overlapping_designation").search(clean_label(p.label))) >= 2
@@ -838,7 +872,13 @@ def partial_marker(r: Reading, i: int, last: int) -> bool:
     if after < len(tree) and tree[after].kind == "words":
         if r.vocab.cue("partial_closer").match(tree[after].piece.label):
             return True
-    return False
+    # (a remark in a bracket right after the last part: "…180人(分类统计,其余为一般种养大户和家庭农场主)")
+    rest = _BRACKET_AFTER.match(r.norm.text, r.facts[last].span.end) if r.facts[last] is not None else None
+    return rest is not None and any(r.vocab.cue("partial_closer").match(c.strip()) for c in _CLAUSES.split(rest.group(1)))
+
+
+_BRACKET_AFTER = lazyre.compile(r"\s*[(（]([^()（）\d]{2,40})[)）]")
+_CLAUSES = lazyre.compile(r"[,，;；]")
 
 
 def figure_line(r: Reading, paragraph: int) -> Fact | None:

@@ -110,7 +110,7 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         remap = {f.span.start: g for f, g in zip(facts, renumbered)}
         rows = tuple(r.model_copy(update={"cells": {k: remap[v.span.start] for k, v in r.cells.items()}})
                      for r in table.rows)
-        result.tables.append(table.model_copy(update={"rows": rows}))
+        result.tables.append(table.model_copy(update={"rows": rows, "unlisted": _unlisted_note(norm.text, table, vocab)}))
         result.facts.extend(renumbered)
         result.lines.update(range(first, last + 1))
     return result
@@ -118,6 +118,17 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
 
 _ROWS_MAY_STATE_NOTHING = frozenset({"funds", "amounts"})
 _YEAR_COLUMN = lazyre.compile(r"^(?:(?:19|20)\d{2}|1[0-4]\d)年度?(?:\((?:万元|亿元|元)\))?$")
+
+
+def _unlisted_note(text: str, table: ScoreTable, vocab: Vocabulary) -> bool:
+    """A note within the three lines under the table (注: …, 本表…) says some of its rows are not listed one by one
+    ("注:本表按支出功能分类科目列示,金额较小的款级科目未逐项列示,合计数包含全部科目")."""
+    note = vocab.cue("unlisted_rows_note")
+    for line in text[table.span.end:table.span.end + 300].split("\n")[1:4]:
+        line = line.strip()
+        if line.startswith(("注", "说明", "备注", "本表", "表中")) and note.search(line):
+            return True
+    return False
 
 
 def _states_nothing(table: ScoreTable, vocab: Vocabulary, partial: bool = False) -> bool:

@@ -489,9 +489,15 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     # figure is not a part of a budget (or unqualified) total
     total_scenario = first_total.scenario
     # (… but money paid and taken back is a part taken away: "由中央补助…、省级补助…,减除上年多拨付的资金96.4万元构成")
+    # ("转移支付103.10亿元,分别下达晋江市38.73亿元、巩义市42.69亿元…": the verb right after 分别 is every part's, no
+    # scenario of the first part's own — when a name follows it: "中央、省级资金分别结余7.52万元、30.09万元" pairs names
+    # before 分别 with what is left of each, no parts)
+    verb = r.vocab.scenario_words.match(clean_label(parts[0][1].label))
+    verb_of_all = parts[0][0] if opener.kind == "fenbie" and parts[0][0] == i + 1 and verb is not None \
+        and len(clean_label(parts[0][1].label)) - verb.end() >= 2 else None
     parts = [(k, f) for k, f in parts
              if f.scenario in (None, total_scenario) or compatible_scenarios(f.scenario, total_scenario)
-             or opener.kind == "classify" and subtracted.match(f.label)]
+             or opener.kind == "classify" and subtracted.match(f.label) or k == verb_of_all]
     if not parts:
         return
     concepts = [f.concept for _, f in parts if f.concept]
@@ -503,7 +509,9 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
         if len(continued) > len(part_facts):
             via.append("siblings continue in the next sentences")
         part_facts = continued
-    if ends_paragraph:
+    # ("…,分别下达晋江市38.73亿元、巩义市42.69亿元、昆山市21.68亿元。⏎ 全市获得上级补助收入153.12亿元。": a list of two
+    # parts or more that its sentence closes with 。 is a sentence of prose, no label-and-figure lines going on)
+    if ends_paragraph and not (len(part_facts) >= 2 and _closes_with_stop(r, part_facts[-1])):
         known = {f.id for f in part_facts}
         lines = [f for f in line_list(r, opener.paragraph, first_total) if f.id not in known]
         if lines:
@@ -524,6 +532,17 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via), inline)
     if made:
         yield made
+
+
+def _closes_with_stop(r: Reading, last: Fact) -> bool:
+    """The line of a list's last part ends, after it, with a full stop (。) and nothing but words."""
+    text = r.norm.text
+    end = text.find("\n", last.span.end)
+    rest = text[last.span.end:end if end >= 0 else len(text)].rstrip()
+    return rest.endswith("。") and not _DIGIT.search(rest)
+
+
+_DIGIT = lazyre.compile(r"\d")
 
 
 def _change_the_parts_name(r: Reading, i: int, members: list[int]) -> Fact | None:

@@ -626,7 +626,9 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
     indices of the table's 小计 rows."""
     row = rows[n]
     if coded:
-        return _coded_children(rows, n, table.complete)
+        children, closed, reason = _coded_children(rows, n, table.complete)
+        # ("…金额较小的款级科目未逐项列示": the coded rows under a row may be only some of it, as the note says)
+        return children, closed and not (table.unlisted and reason == "code_levels"), reason
     if subs:
         funding = all(is_source(p.label) for p in subs)
         reason = "funds_sources" if table.kind == "funds" and funding else "table_rows"
