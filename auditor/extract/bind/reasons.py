@@ -275,6 +275,10 @@ _ALL = [
            "many growth rates: the k-th of each run is of the value its paragraph stated for the k-th subject before",
            "其中:基本支出6,284.71万元;项目支出15,937.06万元。基本支出和项目支出较上年分别增加338.53万元和2,726.51万元,"
            "分别增长5.69%和20.64%。"),
+    Reason("respective_changes_of_listed", EXPLICIT, "subjects each stated with its value in a clause of its own, "
+           "then in the same sentence 分别 as many changes and growth rates: the k-th of each run is the k-th value's",
+           "2023年,福利彩票机构销售1944.40亿元,体育彩票机构销售3852.56亿元,比上年分别增加468.20亿元、1082.18亿元,分别增长"
+           "31.7%、39.1%。"),
     Reason("respective_changes", EXPLICIT, "values of several subjects after 分别为, then as many changes and growth rates "
            "after 分别: the k-th of each run is one subject's",
            "全年财政总收入、一般公共预算收入和税收收入分别为178.54亿元、112.36亿元和86.91亿元,分别比上年增加16.10亿元、8.34亿元和"
