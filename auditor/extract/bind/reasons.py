@@ -317,8 +317,8 @@ _ALL = [
     Reason("share_of_parts_sum", STRUCTURAL, "shares of an unnamed whole (占总数的p%) that is stated nowhere, the "
            "shares adding to 100 %: the whole is the parts' sum", "用于群众体育支出205.875万元,占总数的74.17%。"
            "用于竞技体育支出71.70万元,占总数的25.83%。"),
-    Reason("share_of_whole_before", VOCABULARY, "a bare 占比 of the amount named a whole (总规模, 总额…) its "
-           "sentence states right before the part", "到位资金总规模100万元,纳入方案资金80万元,占比80%。"),
+    Reason("share_of_whole_before", VOCABULARY, "a bare 占比 of the amount named a whole (总规模, 总额…), or the "
+           "same quantity of a wider area (全国 before 全省), its sentence states right before the part", "到位资金总规模100万元,纳入方案资金80万元,占比80%。"),
     Reason("share_of_sibling_whole", VOCABULARY, "a bare 占 p% after a share of its sentence that names its whole: "
            "of that whole too", "支出总额100万元。以教育支出60万元最多,占支出总额的60%,其次为卫生支出30万元,占30%。"),
     Reason("share_of_sentence_whole", VOCABULARY, "a bare 占 p% with no identity to name its whole, of the amount its "
