@@ -551,3 +551,15 @@ def test_a_label_cut_for_a_message_does_not_start_inside_a_year():
     assert label_tail("公务用车购置及运行费", 12) == "公务用车购置及运行费"
     assert label_tail("2018年部门预算支出总数", 12) == "部门预算支出总数"  # not "018年…"
     assert label_tail("2018年部门预算支出总数", 13) == "2018年部门预算支出总数"
+
+
+def test_a_finding_names_a_lottery_game_as_the_report_writes_it():
+    # (extraction reads 快乐8 as 快乐捌, so that no figure starts inside the name: the message says 快乐8; a sum in
+    # capitals, 壹佰万元, is no game's name and stays)
+    text = ("游戏 1-6月销量 上年同期 增减额 增长%\n双色球 6.42 6.15 0.27 4.4\n福彩3D 2.18 2.31 -0.13 -5.6\n"
+            "快乐8 4.97 3.56 1.41 29.6\n七乐彩 0.36 0.41 -0.05 -12.2\n刮刮乐 3.65 2.94 0.71 24.1\n")
+    messages = [f.message("zh") for f in audit_text(text).findings]
+    assert messages and all("快乐捌" not in m for m in messages) and any("快乐8" in m for m in messages)
+    from auditor.extract import digit_names_restored
+    from auditor.extract.vocabulary import default_vocabulary
+    assert digit_names_restored("人民币壹佰万元,快乐捌的增长率", default_vocabulary()) == "人民币壹佰万元,快乐8的增长率"

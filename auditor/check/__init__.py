@@ -10,6 +10,7 @@ from auditor.check import diagnose
 from auditor.check.context import Context, cut_not_rounded, doubt_cut_figures, tail_noted
 from auditor.check.kinds import KINDS
 from auditor.check.rulebook import Rule, load_rules
+from auditor.extract import digit_names_restored
 from auditor.extract.model import Extraction
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
 from auditor.findings import Finding, Outcome
@@ -76,6 +77,7 @@ def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
     checked = cut_not_rounded([doubt_cut_figures(ctx, o) for rule in rules for o in KINDS[rule.kind](rule, ctx)])
     checked = tail_noted(checked, {rule.id: rule.kind for rule in rules}, ctx)
     checked = diagnose.assign(checked)  # which figure of a failing relation is likely wrong
+    checked = [_names_restored(o, vocab) for o in checked]
     findings: list[Finding] = []
     outcomes: list[Outcome] = []
     seen: dict[tuple, str] = {}
@@ -94,3 +96,15 @@ def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
     findings.sort(key=lambda f: (f.start, -f.rank, f.rule))
     outcomes.sort(key=lambda o: (o.figures[0].start if o.figures else -1, o.rule))
     return findings, outcomes
+
+
+def _names_restored(o: Outcome, vocab: Vocabulary) -> Outcome:
+    """The outcome with its finding's messages naming lottery games as the report writes them (快乐8, not the 快乐捌
+    extraction reads: auditor/extract/__init__.py, _digit_names)."""
+    f = o.finding
+    if f is None:
+        return o
+    messages = {lang: digit_names_restored(m, vocab) for lang, m in f.messages.items()}
+    if messages == f.messages:
+        return o
+    return o.model_copy(update={"finding": f.model_copy(update={"messages": messages})})

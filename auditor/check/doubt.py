@@ -1237,8 +1237,10 @@ def _unread_amount_among(doc: Document, parts: list[Fact]) -> Found | None:
 
 
 # a number a line break cut in two: "完成预算的9⏎9.2%", "年度资金总额 … 100.00% 1⏎0"
-# (a next line opening with an item marker, "1.稅課…", "2、", or a row's 科目 code, "2010101 行政运行", continues no number)
-_CUT_AFTER = lazyre.compile(r"[ \t]*\n[ \t]*(?!\d{1,2}[.、．](?!\d))(?!\d{3}(?:\d{2}){0,2}\s+[\u4e00-\u9fff])[\d.．%]")
+# (a next line opening with an item marker, "1.稅課…", "2、", or a row's 科目 code, "2010101 行政运行", continues no number;
+# nor does one opening with a date or a stretch of months, "1-9月,…", "4月 13.02 …", "2024年…")
+_CUT_AFTER = lazyre.compile(r"[ \t]*\n[ \t]*(?!\d{1,2}[.、．](?!\d))(?!\d{3}(?:\d{2}){0,2}\s+[\u4e00-\u9fff])"
+                            r"(?!\d{1,4}(?:\s*[-—–~至]\s*\d{1,2})?\s*[年月日])[\d.．%]")
 _CUT_BEFORE = lazyre.compile(r"[\d.．][ \t]*\n[ \t]*$")
 _BARE_NUMBER = lazyre.compile(r"^\s*[\d.,%]*\s*$")
 

@@ -96,3 +96,20 @@ def _digit_names(norm: Normalised, vocab: Vocabulary) -> Normalised:
         pieces += [text[at:m.start()], m.group().translate(_CAPITAL_DIGITS)]
         at = m.end()
     return norm.rewritten("".join(pieces) + text[at:])
+
+
+_ARABIC_DIGITS = str.maketrans("零壹贰叁肆伍陆柒捌玖", "0123456789")
+
+
+def digit_names_restored(message: str, vocab: Vocabulary) -> str:
+    """`message` with the names _digit_names wrote in capital numerals written back as the report has them (快乐捌 →
+    快乐8): a finding speaks of the game the reader knows.  Capitals outside such a name (壹佰万元) stay."""
+    if not any(c in "零壹贰叁肆伍陆柒捌玖" for c in message):
+        return message
+    digits = message.translate(_ARABIC_DIGITS)  # (one character for one: offsets agree)
+    pieces, at = [], 0
+    for m in vocab.cue("digit_name").finditer(digits):
+        if m.group() != message[m.start():m.end()]:
+            pieces += [message[at:m.start()], m.group()]
+            at = m.end()
+    return "".join(pieces) + message[at:] if pieces else message

@@ -276,6 +276,10 @@ _ALL = [
            "many growth rates: the k-th of each run is of the value its paragraph stated for the k-th subject before",
            "其中:基本支出6,284.71万元;项目支出15,937.06万元。基本支出和项目支出较上年分别增加338.53万元和2,726.51万元,"
            "分别增长5.69%和20.64%。"),
+    Reason("respective_changes_of_listed", EXPLICIT, "subjects each stated with its value in a clause of its own, "
+           "then in the same sentence 分别 as many changes and growth rates: the k-th of each run is the k-th value's",
+           "2023年,福利彩票机构销售1944.40亿元,体育彩票机构销售3852.56亿元,比上年分别增加468.20亿元、1082.18亿元,分别增长"
+           "31.7%、39.1%。"),
     Reason("respective_changes", EXPLICIT, "values of several subjects after 分别为, then as many changes and growth rates "
            "after 分别: the k-th of each run is one subject's",
            "全年财政总收入、一般公共预算收入和税收收入分别为178.54亿元、112.36亿元和86.91亿元,分别比上年增加16.10亿元、8.34亿元和"
@@ -314,8 +318,8 @@ _ALL = [
     Reason("share_of_parts_sum", STRUCTURAL, "shares of an unnamed whole (占总数的p%) that is stated nowhere, the "
            "shares adding to 100 %: the whole is the parts' sum", "用于群众体育支出205.875万元,占总数的74.17%。"
            "用于竞技体育支出71.70万元,占总数的25.83%。"),
-    Reason("share_of_whole_before", VOCABULARY, "a bare 占比 of the amount named a whole (总规模, 总额…) its "
-           "sentence states right before the part", "到位资金总规模100万元,纳入方案资金80万元,占比80%。"),
+    Reason("share_of_whole_before", VOCABULARY, "a bare 占比 of the amount named a whole (总规模, 总额…), or the "
+           "same quantity of a wider area (全国 before 全省), its sentence states right before the part", "到位资金总规模100万元,纳入方案资金80万元,占比80%。"),
     Reason("share_of_sibling_whole", VOCABULARY, "a bare 占 p% after a share of its sentence that names its whole: "
            "of that whole too", "支出总额100万元。以教育支出60万元最多,占支出总额的60%,其次为卫生支出30万元,占30%。"),
     Reason("share_of_sentence_whole", VOCABULARY, "a bare 占 p% with no identity to name its whole, of the amount its "

@@ -200,6 +200,22 @@ def _share_pair(line: str, start: int, index: int) -> list[GridRow]:
     return [GridRow(label, start + words[0].start(), index, (amount, share))]
 
 
+def _amount_pair(line: str, start: int, index: int) -> list[GridRow]:
+    """A row of two figure columns set apart by single spaces, "快乐8 31.42 285.16": the whole line one name and two
+    bare figures, neither a % (a line of prose says more; its rows are read only as a grid's, by a 合计 row or a
+    column of shares)."""
+    words = list(_WORD.finditer(line))
+    if len(words) != 3:
+        return []
+    tokens = [cell_token(m.group(), start + m.start()) for m in words[1:]]
+    label = words[0].group()
+    if any(t is None or t.value is None or t.text.endswith(("%", "％")) for t in tokens) \
+            or cell_token(label, 0) is not None or len(label) > _MAX_LABEL or _SENTENCE.search(label) \
+            or label[-1].isdigit() or _UNIT_WORD.search(" " + label + " ") or COLUMN_NUMBERS.search(label):
+        return []
+    return [GridRow(label, start + words[0].start(), index, tuple(tokens))]
+
+
 # (a line with three figures set apart, or none of its rows can be one: most lines are passed over by this)
 _SPACED_FIGURES = lazyre.compile(r"\d[\d,.%)]*[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
 _WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
@@ -224,7 +240,8 @@ def _rows_by_line(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Gr
             if (len(stripped.split(None, 1)) > 1 or "|" in stripped or "│" in stripped or "┃" in stripped) \
             and _SPACED_FIGURES.search(line) else []
         out.append(rows or (_bar_pair(line, start, index) if stripped[0] in _BARS
-                            else _share_pair(line, start, index) if stripped[-1] in "%％" else []))
+                            else _share_pair(line, start, index) if stripped[-1] in "%％"
+                            else _amount_pair(line, start, index) if stripped[-1].isdigit() else []))
     return out
 
 
@@ -670,19 +687,23 @@ def _part_sets(k: int, target: int):
                 yield cols
 
 
-def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset()) -> tuple[GridFormula, ...]:
+def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
+                    named: frozenset[int] = frozenset()) -> tuple[GridFormula, ...]:
     """The formulas the grid's columns agree on (see the module docstring); `percents`: columns known to hold
-    percentages though their cells write no % (their name says so: "提取率(%)")."""
+    percentages though their cells write no % (their name says so: "提取率(%)"); `named`: columns the header names
+    a rate or share ("福彩占比%"), the result of a ratio before any other column (12.36 | 4.51 | 36.5 holds as
+    4.51 / 12.36 = 36.5 % and as 4.51 / 36.5 = 12.36 %: the header says which is the share)."""
     k = len(rows[0].tokens)
     grid = [r.tokens for r in rows]
     columns = _distinct_columns(grid, k)
     trials = len(columns) ** 3  # (about as many formulas as are tried: every target, its part sets, ratios)
-    percent_like = {c: _percent_like(grid, c) for c in columns}
+    percent_like = {c: _percent_like(grid, c, c in named) for c in columns}
     for c in percents & set(columns):
         percent_like[c] = (True, *percent_like[c][1:])
     found: list[GridFormula] = []
     covered: set[frozenset[int]] = set()
     targets: set[int] = set()
+    rate_rows = {n for n, r in enumerate(rows) if r.label and _RATE_COLUMN.search(r.label)}
     for target in columns:
         sums: list[frozenset[int]] = []
         for parts in _part_sets(k, target):
@@ -691,7 +712,10 @@ def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset())
                 continue
             if len({percent_like[c][0] for c in (target, *parts)}) > 1:
                 continue  # (a column written in % is no sum of columns that are not: "分值 | 占本部分权重 24% | 得分")
-            agreed = _agreed((_sum_in(r, target, parts) for r in grid), trials)
+            # (a row of rates, "增长(%) 0.52 1.34 -1.06", that breaks a sum of amounts says nothing against it: rates do
+            # not add; read in the row only where it holds — resolvers/column_agreement.py)
+            agreed = _agreed((None if result is False and n in rate_rows else result
+                              for n, result in enumerate(_sum_in(r, target, parts) for r in grid)), trials)
             if agreed and agreed[0] < agreed[1] and len(parts) == 2 and any(
                     _agreed((_change_in(r[change], r[target], r[other]) for r in grid), trials) == (agreed[1], agreed[1])
                     for change, other in (parts, parts[::-1])):
@@ -816,19 +840,19 @@ def _signed_growth(grid: list[tuple[Token, ...]], target: int, current: int, pre
                or (r[target].value is not None and r[target].value < 0) for r in grid)
 
 
-def _percent_like(grid: list[tuple[Token, ...]], column: int) -> tuple[bool, int, Decimal]:
-    """Written with %, then with more decimals, then smaller: how much a column looks like
-    percentages."""
+def _percent_like(grid: list[tuple[Token, ...]], column: int, named: bool = False) -> tuple[bool, bool, int, Decimal]:
+    """Written with %, then named a rate by the header, then with more decimals, then smaller: how much a column
+    looks like percentages."""
     cells = [r[column] for r in grid if r[column].value is not None]
     magnitudes = sorted(abs(c.value) for c in cells)
-    return (any(c.text.endswith("%") for c in cells), max(c.decimals for c in cells),
+    return (any(c.text.endswith("%") for c in cells), named, max(c.decimals for c in cells),
             -magnitudes[len(magnitudes) // 2])
 
 
 _NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
 
 
-def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[GridFormula, ...]:
+def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: bool = False) -> tuple[GridFormula, ...]:
     """A 合计 row, first or last, over every other row, in each column that adds up (not a
     ratio, a change, a rate in % or an average): read when it holds in every such column but
     one at most (the rows below a 合计 that holds in none are not its parts — nested items,
@@ -837,12 +861,13 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[Gr
     # (a table of one or two columns, its 合计 first: one whose rows above a last 合计 may start
     # where an excerpt was cut has nothing else to show it whole)
     # (… unless a column of shares of the last row, written 100, shows that row is the whole)
+    # (… or a header line right above its first row, "游戏 9月 1-9月": the table starts there, no excerpt of one — `headed`)
     whole_last = any(f.kind == "share_of_row" and len(rows) - 1 in f.wholes for f in formulas)
     # (… or shares that are, row by row, of the sum of the rows above a last row written 100: that row is their whole
     # whatever its amount says — "总收入 21,602.02 100.0%" under rows of 75.9% … that are of 20,602.02)
     pinned = not whole_last and _shares_of_sum(rows, formulas)
     whole_last = whole_last or pinned
-    wide = len(rows[0].tokens) >= _MIN_COLUMNS or whole_last
+    wide = len(rows[0].tokens) >= _MIN_COLUMNS or whole_last or headed
     places = {0, len(rows) - 1} if wide else {0}
     ends = [n for n in places if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
     # (a row named by the whole of a side, "总收入" / "收入总额", is the table's total as a 合计 is — where the arithmetic
@@ -950,11 +975,36 @@ def indented_sums(lines: list[tuple[str, int]], rows: list[GridRow],
         if len(parts) < 2 or any(_TOTAL_LABEL.search(rows[m].label.replace(" ", ""))
                                  or _PARTIAL_ROW.search(rows[m].label) for m in parts):
             continue
-        checked, against = _summed_columns(rows, n, parts, formulas)
-        if checked and against <= 1 and len(checked) > 2 * against:
-            out.append(GridFormula(kind="row_sum", target=n, operands=tuple(parts), columns=tuple(checked),
-                                   reason="indented_rows", support=len(checked) - against, rows=len(checked)))
+        formula = _indented_total(rows, n, parts, formulas)
+        if formula is not None:
+            out.append(formula)
+    # (a 合计 row first or last at the outer level, the rows at that level between it and the table's other end
+    # its parts — the others set in under them are theirs: "全省合计 246.03 ⏎ 一、福利彩票 95.50 ⏎ 　乐透数字型 … ⏎
+    # 二、体育彩票 150.53 ⏎ 　…")
+    for n, others in ((0, range(1, len(rows))), (len(rows) - 1, range(len(rows) - 1))):
+        if n in totals or any(f.target == n for f in out) or not _GRAND_TOTAL.search(rows[n].label.replace(" ", "")):
+            continue
+        outer = min(indent[m] for m in others)
+        parts = [m for m in others if indent[m] == outer]
+        if outer != indent[n] or len(parts) < 2 or len(parts) == len(others) \
+                or any(_TOTAL_LABEL.search(rows[m].label.replace(" ", "")) or _PARTIAL_ROW.search(rows[m].label)
+                       for m in parts):
+            continue
+        formula = _indented_total(rows, n, parts, formulas)
+        if formula is not None:
+            out.append(formula)
     return tuple(out)
+
+
+def _indented_total(rows: list[GridRow], n: int, parts: list[int],
+                    formulas: tuple[GridFormula, ...]) -> GridFormula | None:
+    """Row n over the `parts` rows the layout sets under it, read where it holds in every column that adds up but one
+    at most, and in more columns than it breaks."""
+    checked, against = _summed_columns(rows, n, parts, formulas)
+    if checked and against <= 1 and len(checked) > 2 * against:
+        return GridFormula(kind="row_sum", target=n, operands=tuple(parts), columns=tuple(checked),
+                           reason="indented_rows", support=len(checked) - against, rows=len(checked))
+    return None
 
 
 _MAX_STACKED_PARTS = 12  # (a subtotal row over more rows right below it than this is not looked for)
@@ -1020,10 +1070,16 @@ def _rounded(token: Token) -> Token:
     return Token(token.text, token.start, token.value, token.decimals, unit, unit / 2)
 
 
+_GRAND_TOTAL = lazyre.compile(r"(?:合|总|總)计|总额|總額")  # (the table's whole, not a section's 小计)
 _PARTIAL_ROW = lazyre.compile(r"其中|^\s*含|包括")
 
 
 def _indent(line: str) -> int:
+    """How far the row's label stands in: from the line's start, or in a row with bars from the bar that opens it
+    ("| 　乐透数字型 | 61.37 |": the first cell's own spaces)."""
+    stripped = line.lstrip(" \t")
+    if stripped[:1] in ("|", "│", "┃"):
+        line = stripped[1:]
     return len(line) - len(line.lstrip(" \t\u3000"))
 
 
@@ -1056,16 +1112,17 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
         span_lines = range(rows[0].line, rows[-1].line + 1)
         if any(n in used for n in span_lines):
             continue
+        header = _header(lines, rows)
+        named = frozenset(n for n, name in enumerate(header or ()) if _RATE_COLUMN.search(name))
         # (two columns hold no sum, ratio or change of columns: only a column of shares of a row, "金额 | 占比")
-        formulas = column_formulas(rows) if 2 <= len(rows[0].tokens) <= _MAX_COLUMNS \
+        formulas = column_formulas(rows, named=named) if 2 <= len(rows[0].tokens) <= _MAX_COLUMNS \
             and len(rows) >= _MIN_ROWS else ()
         roll = headed_roll(lines, rows)
         if roll is not None:
             formulas += (roll,)
-        formulas += row_sums(rows, formulas)
+        formulas += row_sums(rows, formulas, _header_line_above(lines, rows))
         formulas += indented_sums(lines, rows, formulas)
         formulas += stacked_sums(rows, formulas)
-        header = _header(lines, rows)
         across = None
         if not formulas:
             across = _across(rows, header)
@@ -1089,6 +1146,7 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
 # the sum of others (a growth or change between rows is no formula of such a table: its growth rows are over the years)
 _ACROSS_KINDS = frozenset({"ratio", "sum"})
 _RATE_NAME = lazyre.compile(r"率|[(（][%％][)）]|百分比|比重|占比")  # (an indicator whose figures are percentages)
+_RATE_COLUMN = lazyre.compile(r"率|[%％][)）]?$|百分比|比重|占比")  # (… and a column's: "福彩占比%", "增长(%)")
 
 
 def _across(rows: list[GridRow], header: tuple[str, ...] | None) -> list[GridRow] | None:
@@ -1108,6 +1166,27 @@ def _across(rows: list[GridRow], header: tuple[str, ...] | None) -> list[GridRow
 _YEAR_NAME = lazyre.compile(r"^(?:(?:19|20)\d{2}|1[0-4]\d)年度?$")  # (a column of a year: 2023年, 112年度)
 
 
+def _header_line_above(lines: list[tuple[str, int]], rows: list[GridRow]) -> bool:
+    """The line right above the grid's first row (past a rule "|---|") names its columns: no sentence, a word for
+    the label column and each figure column at least, none of them a bare number ("游戏 9月 1-9月" over "快乐8 31.42
+    285.16") — over rows each on a line of its own, one after the other."""
+    if rows[-1].line - rows[0].line != len(rows) - 1 or len({r.line for r in rows}) != len(rows):
+        return False
+    above = rows[0].line - 1
+    while 0 <= above < len(lines) and _RULE_LINE.fullmatch(lines[above][0]):
+        above -= 1
+    if not 0 <= above < len(lines):
+        return False
+    line = lines[above][0]
+    words = _WORD.findall(line)
+    return not _SENTENCE.search(line) and len(words) > len(rows[0].tokens) \
+        and not any(_BARE_NUMBER.fullmatch(w) for w in words)
+
+
+_BARE_NUMBER = lazyre.compile(r"[-−+(（]?[\d,.]+[%％)）]?")
+_RULE_LINE = lazyre.compile(r"\s*[|│┃+]?(?:\s*:?[-─━=]{3,}:?\s*[|│┃+])*\s*:?[-─━=]{3,}:?\s*[|│┃+]?\s*")
+
+
 def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...] | None:
     """The names of the figure columns, from the line above the grid (above the table's rows
     just before it too: a grid may be a piece of one) when it holds no digit and as many words as
@@ -1118,8 +1197,9 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
     if cells is not None:
         return cells[-len(rows[0].tokens):]
     above = rows[0].line - 1
-    while 0 <= above < len(lines) and rows[0].line - above <= _MAX_ROWS and _SPACED_FIGURES.search(lines[above][0]):
-        above -= 1
+    while 0 <= above < len(lines) and rows[0].line - above <= _MAX_ROWS and (
+            _SPACED_FIGURES.search(lines[above][0]) or _RULE_LINE.fullmatch(lines[above][0])):
+        above -= 1  # (past the table's rows just before it, and the rule under a header: "|---|---|")
     if not 0 <= above < len(lines):
         return None
     line = lines[above][0]

@@ -33,6 +33,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     yield from respective_changes.resolve(r, consumed, other_basis, _other_base)  # (分别…分别: each subject's change, paired in order)
     # (subjects named alone, then 分别 their changes and rates: of the values their paragraph stated before)
     yield from respective_changes.named_subjects_changes(r, consumed, other_basis, _other_base)
+    # (subjects each stated with its value in its own clause, then 分别 their changes and rates: in order)
+    yield from respective_changes.listed_values_changes(r, consumed, other_basis, _other_base)
     rate_of = respective_changes.rates_of_changes(r, consumed)  # (changes, then 分别 their rates: paired in order)
     consumed.update(rate_of.values())
     # (years, then 分别 their rates or changes: each on the year before)

@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from auditor.extract.model import Breakdown, Change, Difference, Fact, GridFormula, ScoreTable, Share, TableRow
 from auditor.extract.bind.lists import adds_up
-from auditor.extract.tables.grid import _ratio_in, cell_token
+from auditor.extract.tables.grid import _RATE_COLUMN, _ratio_in, cell_token
 
 REASON = "column_agreement"
 TOTAL_ROW = "grid_total_row"
@@ -61,6 +61,8 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
         via = (f"the grid's columns agree on it in {formula.support} of {formula.rows} rows",)
         for n, row in enumerate(table.rows):
             if formula.kind == "sum":
+                if _rate_row(row) and not _sum_holds(formula, row):
+                    continue  # (a row of rates, "增长(%) 0.52 1.34 -1.06", breaks a sum of amounts: rates do not add)
                 breakdowns.extend(_sum(formula, row, via))
             elif formula.kind == "ratio":
                 if formula.support < formula.rows and _excepted(formula, row, ceiling):
@@ -99,6 +101,16 @@ def _excepted(formula: GridFormula, row: TableRow, ceiling) -> bool:
     if ceiling is not None and any(ceiling.search(label) for label in (row.label, *row.labels)):
         return done <= target
     return done > target
+
+
+def _rate_row(row: TableRow) -> bool:
+    """The row's name says its figures are rates or percentages ("增长(%)", "执行率", "占比")."""
+    return any(_RATE_COLUMN.search(label) for label in (row.label, *row.labels) if label)
+
+
+def _sum_holds(formula: GridFormula, row: TableRow) -> bool:
+    total, parts = _cell(row, formula.target), [_cell(row, c) for c in formula.operands]
+    return total is None or any(p is None for p in parts) or adds_up(total, parts)
 
 
 def _cell(row: TableRow, column: int | None) -> Fact | None:

@@ -153,6 +153,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue  # (a 年终结余 listed among the items of a 支出总计 is an item, not a stated difference)
         if _CAUSE.match(clean_label(fact.label)):
             continue  # ("因政府采购节约资金65.65万元,实际支出…": one cause of what was left, not all of it)
+        if _reckoned_on(r, fact):
+            continue  # ("增值收益率1.64%(按月均缴存余额2236.71亿元计算)": the base a rate is reckoned on, no difference)
         if _QUALIFIED.match(r.norm.text, fact.span.end):
             continue  # ("赤字為481億元(已計及發行債券的收入)": a difference the text says counts more than its two figures)
         # ("结余48.98万元(预算723.37万元,执行674.39万元)": the two figures in the bracket right after it, before any further back)
@@ -220,6 +222,16 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
             rivals=tuple(rivals), reason=reason, via=via, rejected=()))
+
+
+def _reckoned_on(r: Reading, fact: Fact) -> bool:
+    """The figure stands inside a 按…计算 frame of its clause (cue reckoned_by): what something is reckoned on."""
+    text = r.norm.text
+    start = text.rfind("按", max(0, fact.span.start - 24), fact.span.start)
+    if start < 0 or any(c in text[start:fact.span.start] for c in ",;。，；()（）"):
+        return False
+    m = r.vocab.cue("reckoned_by").match(text, start)
+    return m is not None and m.end() > fact.span.end
 
 
 def _clauses_before(r: Reading, i: int) -> str:

@@ -44,50 +44,96 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
         if len(values) < 2 or any(v is None or v.kind not in {"amount", "count"} or v.is_bound for v in values) \
                 or len({v.unit for v in values}) != 1:
             continue
-        deltas = rates = None
-        delta_nodes: list[int] = []
-        delta_end = -1  # (the last node of the run of changes: "分别增加x、y,增长p、q" — the 分别 said once)
-        for k in tree.after(i, "sentence"):
-            node, fact = tree[k], r.facts[k]
-            if node.kind not in _CHANGES or fact is None or not (_respective(r, k) or _right_after(r, delta_end, k)):
-                continue
-            members = figure_run(r, k, +1)
-            run = [fact, *(r.facts[m] for m in members)]
-            if len(run) != len(values):
-                break  # (another count of subjects: not these values' changes)
-            if fact.kind == "percent" and rates is None:
-                rates, rate_node, rate_dir = run, k, _CHANGES[node.kind]
-            elif fact.kind == values[0].kind and fact.unit == values[0].unit and deltas is None and rates is None:
-                deltas, delta_nodes, delta_dir = run, [k], _CHANGES[node.kind]
-                delta_end = members[-1] if members else k
-            else:
-                break
-        if deltas is None or rates is None or rate_dir != delta_dir or other_basis(r, rate_node):
-            continue
-        first, second = tree[delta_nodes[0]], tree[rate_node]
-        # (with the words that say what each compares with: "较年初预算分别调增…,较上年执行数分别增长…")
-        said_change, said_rate = _said(r, delta_nodes[0]), _said(r, rate_node)
-        if other_base(r, said_change, said_rate, r.norm.text[first.end:second.start]) \
-                or _budget_and_last_year(said_change, said_rate):
-            continue  # ("分别比年初增加x、y,同比分别增长p、q": the change since the year's start, the rate against last year's)
         names = names_before(r, i)  # (the subjects named before 分别为, when one a value)
-        real = r.vocab.cue("real_growth_quantity")
-        if any(real.search(n) for n in names) or any(real.search(v.label) for v in values):
+        if any(r.vocab.cue("real_growth_quantity").search(n) for n in names):
             continue  # (value added grows at comparable prices: its rate is no ratio of the figures written)
-        consumed.update([*delta_nodes, rate_node])
-        keyword_node = tree[delta_nodes[0]]
-        keyword = keyword_node.piece.keyword
-        names = names if len(names) == len(values) else [v.label for v in values]
-        for value, delta, rate, name in zip(values, deltas, rates, names):
-            # (a member may write a fall with its sign: "分别增加0.79亿元、0.38亿元和-0.36亿元,分别增长…、-2.3%")
-            direction = -delta_dir if delta.value < 0 else delta_dir
-            delta, rate = unsigned(delta), unsigned(rate)
-            yield Candidate(Change.model_construct(
-                direction=direction, delta=delta, percent=rate, current=value, previous=None,
-                subject_label=name, reference="previous",
-                keyword=r.norm.original[keyword_node.start:keyword_node.start + len(keyword)],
-                keyword_span=r.span(keyword_node.start, keyword_node.start + len(keyword)),
-                reason="respective_changes", via=(), rejected=()))
+        yield from _paired(r, i, values, names if len(names) == len(values) else [v.label for v in values],
+                           "respective_changes", consumed, other_basis, other_base)
+
+
+def listed_values_changes(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int], bool],
+                          other_base: Callable[[Reading, str, str, str], bool]) -> Iterator[Candidate]:
+    """Subjects each stated with its value in a clause of its own, then in the same sentence a 分别 run of as many
+    changes and a 分别 run of as many growth rates: the k-th change and rate are the k-th value's.
+
+        "福利彩票机构销售1944.40亿元,体育彩票机构销售3852.56亿元,比上年分别增加468.20亿元、1082.18亿元,分别增长31.7%、39.1%"
+            → 1944.40 grew by 468.20, 31.7 %; 3852.56 by 1082.18, 39.1 %
+
+    The values are every figure of the sentence before the changes — no total or other figure among them, none
+    bound to a list, of last year or named by its year alone (a run of years is year_series_rates') — one a clause,
+    each named by its own label, in the changes' unit. Nothing is read when their count is not the runs'."""
+    tree = r.tree
+    period = r.vocab.cue("period_prefix")
+    for node, run in _rate_runs(r, consumed, ("amount", "count")):
+        k = node.index
+        values: list[Fact] = []
+        for m in tree.before(k, "sentence"):
+            f = r.facts[m]
+            if f is None:
+                continue
+            if tree[m].kind != "labelled" or f.kind != r.facts[k].kind or f.unit != r.facts[k].unit or f.is_bound \
+                    or r.is_previous(f):
+                values = []
+                break
+            values.append(f)
+        values.reverse()
+        if len(values) != len(run) or len({tree[r.node_of(v)].clause for v in values}) != len(values):
+            continue
+        names = [period.sub("", clean_label(v.label)) for v in values]
+        if not all(names) or len(set(names)) != len(names):
+            continue  # (a subject each: not years, "2022年8.51亿元,2023年8.79亿元", nor one named twice)
+        yield from _paired(r, k - 1, values, names, "respective_changes_of_listed", consumed, other_basis, other_base)
+
+
+def _paired(r: Reading, i: int, values: list[Fact], names: list[str], reason: str, consumed: set[int],
+            other_basis: Callable[[Reading, int], bool],
+            other_base: Callable[[Reading, str, str, str], bool]) -> Iterator[Candidate]:
+    """The changes of `values` (named `names`), from the 分别 run of as many changes and the 分别 run of as many growth
+    rates after node i in its sentence, paired in order; none when either run is missing or of another length, or
+    when the two compare with different references."""
+    tree = r.tree
+    deltas = rates = None
+    delta_nodes: list[int] = []
+    delta_end = -1  # (the last node of the run of changes: "分别增加x、y,增长p、q" — the 分别 said once)
+    for k in tree.after(i, "sentence"):
+        node, fact = tree[k], r.facts[k]
+        if node.kind not in _CHANGES or fact is None or not (_respective(r, k) or _right_after(r, delta_end, k)):
+            continue
+        members = figure_run(r, k, +1)
+        run = [fact, *(r.facts[m] for m in members)]
+        if len(run) != len(values):
+            break  # (another count of subjects: not these values' changes)
+        if fact.kind == "percent" and rates is None:
+            rates, rate_node, rate_dir = run, k, _CHANGES[node.kind]
+        elif fact.kind == values[0].kind and fact.unit == values[0].unit and deltas is None and rates is None:
+            deltas, delta_nodes, delta_dir = run, [k], _CHANGES[node.kind]
+            delta_end = members[-1] if members else k
+        else:
+            break
+    if deltas is None or rates is None or rate_dir != delta_dir or other_basis(r, rate_node):
+        return
+    first, second = tree[delta_nodes[0]], tree[rate_node]
+    # (with the words that say what each compares with: "较年初预算分别调增…,较上年执行数分别增长…")
+    said_change, said_rate = _said(r, delta_nodes[0]), _said(r, rate_node)
+    if other_base(r, said_change, said_rate, r.norm.text[first.end:second.start]) \
+            or _budget_and_last_year(said_change, said_rate):
+        return  # ("分别比年初增加x、y,同比分别增长p、q": the change since the year's start, the rate against last year's)
+    real = r.vocab.cue("real_growth_quantity")
+    if any(real.search(n) for n in names) or any(real.search(v.label) for v in values):
+        return  # (value added grows at comparable prices: its rate is no ratio of the figures written)
+    consumed.update([*delta_nodes, rate_node])
+    keyword_node = tree[delta_nodes[0]]
+    keyword = keyword_node.piece.keyword
+    for value, delta, rate, name in zip(values, deltas, rates, names):
+        # (a member may write a fall with its sign: "分别增加0.79亿元、0.38亿元和-0.36亿元,分别增长…、-2.3%")
+        direction = -delta_dir if delta.value < 0 else delta_dir
+        delta, rate = unsigned(delta), unsigned(rate)
+        yield Candidate(Change.model_construct(
+            direction=direction, delta=delta, percent=rate, current=value, previous=None,
+            subject_label=name, reference="previous",
+            keyword=r.norm.original[keyword_node.start:keyword_node.start + len(keyword)],
+            keyword_span=r.span(keyword_node.start, keyword_node.start + len(keyword)),
+            reason=reason, via=(), rejected=()))
 
 
 def named_subjects_changes(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int], bool],

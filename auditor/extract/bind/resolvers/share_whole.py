@@ -596,16 +596,31 @@ def _whole_in_bracket_after(index: DocumentIndex, share: Share) -> Fact | None:
 
 def _named_whole_before(index: DocumentIndex, part: Fact) -> Fact | None:
     """"…资金总规模64458.18万元,纳入方案资金53043.61万元,占比82.29%": a bare 占比 of the amount
-    its sentence states right before the part, when that amount is named a whole (总规模, 总额…)
-    and is larger than the part."""
+    its sentence states right before the part, when that amount is named a whole (总规模, 总额…), or the same
+    quantity of a wider area ("全国彩票销售5796.96亿元,全省销售318.62亿元,占5.50%"), and is larger than the part."""
     before = [f for f in index.facts_by_sentence.get(part.sentence, ())
               if f.kind == "amount" and f.span.end <= part.span.start and f.id != part.id]
     if not before:
         return None
     nearest = max(before, key=lambda f: f.span.start)
-    if nearest.unit == part.unit and nearest.value > part.value and index.vocab.cue("named_whole").search(nearest.label):
+    if nearest.unit == part.unit and nearest.value > part.value and (
+            index.vocab.cue("named_whole").search(nearest.label) or _wider_area(index, nearest.label, part.label)):
         return nearest
     return None
+
+
+_AREAS = ("country", "province", "city", "county")
+
+
+def _wider_area(index: DocumentIndex, whole: str, part: str) -> bool:
+    """"全国彩票销售" over "全省销售": the whole's label opens with a wider area than the part's (cue area_scope), and
+    the rest of one label ends the other's (the same quantity, 销售)."""
+    scope = index.vocab.cue("area_scope")
+    a, b = scope.match(clean_label(whole)), scope.match(clean_label(part))
+    if a is None or b is None or _AREAS.index(a.lastgroup) >= _AREAS.index(b.lastgroup):
+        return False
+    rest_a, rest_b = clean_label(whole)[a.end():], clean_label(part)[b.end():]
+    return bool(rest_a and rest_b) and (rest_a.endswith(rest_b) or rest_b.endswith(rest_a))
 
 
 def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
