@@ -420,6 +420,14 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         if cut is not None:
             added = added[:cut]
             via = (*via, "ends before money going out")
+    # "年末滚存结余65,850.15万元。其中,城乡居民基本养老保险基金收入15,236.48万元,支出13,980.12万元,当年结余1,256.36万元":
+    # one part's income beside its spending are that part's measures, each of the like measure above — no parts of the
+    # money left (unless they make it)
+    elif total.kind == "amount" and not subtracted and not adds_up(total, added) \
+            and r.vocab.cue("unspent").search(clean_label(total.label)) \
+            and any(r.vocab.flow(p.concept or p.label) == "in" for p in added) \
+            and any(r.vocab.flow(p.concept or p.label) == "out" for p in added):
+        return None
     # "社会保险基金收入23614万元,其中保险费收入15200万元,上年结余9127万元": a balance carried in is no part of the
     # year's income (it is of a 总收入 / 收入总计, "总收入44.47万元,其中上年结转36.97万元"); the list ended before it —
     # unless the parts with it make the total ("一般公共预算收入4619.84万元:1、税收收入…5、上年结余270.5万元" counts it)
@@ -485,7 +493,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         alike = suffix and all(clean_label(p.label).endswith(suffix) for p in added) \
             and not any(marked.search(clean_label(p.label)) for p in added)
         # (… and people coming in and going out are the whole of a net change: "净增1343人(出生2014人,死亡2387人,…)")
-        closed = any(rest.match(clean_label(p.label)) for p in added[1:]) or _outcomes(r, added) or flows
+        closed = any(rest.match(clean_label(p.label)) for p in added[1:]) or _outcomes(r, added) or flows \
+            or whole_split(added)
         split = False
         if not alike and not closed:
             # "共遴选11家培训机构,其中砀山3家、萧县3家…": counts that add up to their total
@@ -556,6 +565,21 @@ def complementary(parts: list[Fact]) -> bool:
         if all(found) and len(set(found)) >= 2:
             return True
     return False
+
+
+def whole_split(parts: list[Fact]) -> bool:
+    """Each part is one side of a split that has no other ("在职人员38人、离退休人员14人": a staff is in service or
+    retired, 离退休 being 离休 and 退休), and every side is named: the parts are all of the total."""
+    names = [clean_label(p.label) for p in parts]
+    for sides in _WHOLE_SPLITS:
+        found = [next((side for side in sorted(sides, key=len, reverse=True) if x.startswith(side)), None) for x in names]
+        if all(found) and len(found) == len(sides) and set(found) == set(sides):
+            return True
+    return False
+
+
+# splits whose sides, named together, leave no one out
+_WHOLE_SPLITS = (("在职", "离退休"), ("在职", "离休", "退休"))
 
 
 _SPLITS = (("以上", "以下"), ("公办", "民办"), ("大型", "中型", "小型", "小微", "微型"), ("男", "女"), ("国有", "非国有", "民营"),

@@ -1051,13 +1051,25 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tupl
             read.append(c)
     out = []
     for n, parts, results in groups:
-        # (what holds in the subtotal is read in it, what breaks it only in a column that adds up in the others)
-        checked = [c for c in columns if results[c] is not None and (results[c] is not False or c in read)]
+        # (what holds in the subtotal is read in it, what breaks it only in a column that adds up in the others — or in
+        # a column the others make by a sum across the row, "2023年 = 2022年 + 增减额": a sum of columns in which the
+        # subtotal holds holds in it too, so where it breaks a figure is wrong)
+        checked = [c for c in columns if results[c] is not None
+                   and (results[c] is not False or c in read or _sum_of_holding(c, results, formulas))]
         against = sum(results[c] is False for c in checked)
         if len(checked) - against >= 2:
             out.append(GridFormula(kind="row_sum", target=n, operands=parts, columns=tuple(checked),
                                    reason="stacked_rows", support=len(checked) - against, rows=len(checked)))
     return tuple(out)
+
+
+def _sum_of_holding(c: int, results: dict[int, float | bool | None], formulas: tuple[GridFormula, ...]) -> bool:
+    """Column c stands in a sum of columns the rows agree on (a target or an operand), and a subtotal holds in every
+    other column of that sum."""
+    return any(f.kind == "sum" and not f.partial and c in (f.target, *f.operands)
+               and all(results.get(o) is not None and results.get(o) is not False
+                       for o in (f.target, *f.operands) if o != c)
+               for f in formulas)
 
 
 def _rounded(token: Token) -> Token:

@@ -214,6 +214,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         previous = None if previous is not None and previous.is_bound else previous
         keyword = s.piece.keyword
         reference = _reference(r, keyword, "previous")
+        if reference == "budget" and r.vocab.cue("compared_year_start").search(keyword) \
+                and r.vocab.cue("closing_point_said").search(r.norm.text, max(0, s.start - 4), s.start):
+            reference = "previous"  # ("年末比年初减少75.90万元": a stock at the year's end against its start, no budget)
         if reference == "budget" and current is not None and previous is not None \
                 and _from_to(r, current, [current, previous]) is previous and _sole_change(r, i):
             # "由51.9亿元调整为111.65亿元,调增59.75亿元": an adjustment between the two figures the
@@ -1137,8 +1140,11 @@ def _bracketed_last_year(r: Reading, i: int, current: Fact) -> Fact | None:
         if f is None or t.kind != "labelled":
             continue
         after_current = j > 0 and any(r.facts[k] is current for k in range(max(0, j - 3), j))
+        # ("2023年度…决算24.84万元(2022年度56.24万元),比上年减少31.40万元": the bracket names the year before the
+        # current figure's own by number)
         if after_current and t.depth > tree[i].depth and f.kind == current.kind and f.unit == current.unit \
-                and _LAST_YEAR.fullmatch(clean_label(f.label)):
+                and (_LAST_YEAR.fullmatch(clean_label(f.label))
+                     or _YEAR_ONLY.fullmatch(clean_label(f.label)) and _year_before(f, current)):
             return f
         return None
     return None
@@ -1247,6 +1253,7 @@ _CHANGE_AT_END = lazyre.compile(r"(?:净增|净减|净增加|净减少|增加|�
                                 # ("比全市平均水平低3,840元": a gap to what the label compares with)
                                 r"^(?:比|较)[^,;。]{1,20}?(?:高出|低于|高|低)了?$")
 _LAST_YEAR = lazyre.compile(r"上一?年度?(?:同期)?|去年(?:同期)?|上年同期")
+_YEAR_ONLY = lazyre.compile(r"(?:19|20)\d{2}年度?(?:同期)?")  # (a label naming a year and nothing else)
 
 
 def _of_last_year(r: Reading, f: Fact) -> bool:

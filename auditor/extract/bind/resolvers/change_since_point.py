@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers.repeat import point_of
+from auditor.extract.readings import clean_label
 from auditor.extract.model import Breakdown, Change, Fact
 
 
@@ -24,12 +25,24 @@ def resolve(index: DocumentIndex, changes: list[Change], lists: list[Breakdown],
         if c.reference == "previous" and c.current is not None and c.previous is None and c.delta is not None \
                 and not c.delta.is_bound:
             m = named_point.search(text, max(0, c.keyword_span.start - 16), c.keyword_span.start)
+            # (or in the keyword itself, before its direction: "比年初减少")
+            cut = c.keyword_span.start + 2
+            while m is None and cut < c.keyword_span.end:
+                m = named_point.search(text, max(0, c.keyword_span.start - 16), cut)
+                cut += 1
         if m is None:
             out.append(c)
             continue
         point = _point_named(m.group("point"))
         totals = [b.total for b in lists if any(p.id == c.current.id for p in b.parts)]
         pairs = [(now, then) for now in (*totals, c.current) if (then := _at_point(index, text, now, point)) is not None]
+        if not pairs and point == "opening":
+            # ("年初财政拨款结转和结余266.40万元,…。年末财政拨款结转和结余190.50万元,其中…3.08万元。年末比年初减少75.90万元":
+            # an account named by the point it is stated at, 年初… and 年末…, the same name after it — when the change's words
+            # name the year's end too, or the pair gives the change)
+            both = bool(index.vocab.cue("closing_point_said").search(text, max(0, m.start() - 4), m.start()))
+            pairs = [(now, then) for now in (*totals, c.current) if (then := _named_at_opening(index, text, now)) is not None
+                     and (both or _gives(c, now, then))]
         if not pairs:
             out.append(c)
             continue
@@ -42,6 +55,25 @@ def resolve(index: DocumentIndex, changes: list[Change], lists: list[Breakdown],
                                         "reason": "change_since_stated_point",
                                         "via": (*c.via, "the stock at the point it names, stated before")}))
     return out
+
+
+def _gives(c: Change, now: Fact, then: Fact) -> bool:
+    return abs(now.value - then.value - c.delta.value * c.direction) <= now.tolerance + then.tolerance + c.delta.tolerance
+
+
+def _named_at_opening(index: DocumentIndex, text: str, now: Fact) -> Fact | None:
+    """The one amount before `now` in its paragraph named as `now` is with 年初 (期初) where `now`'s name opens with 年末
+    (期末): "年初财政拨款结转和结余" for "年末财政拨款结转和结余"."""
+    named = index.vocab.cue("point_named_account")
+    label = clean_label(now.label)
+    m = named.match(label)
+    if m is None or not m.group("closing") or len(label) == m.end():
+        return None
+    start = text.rfind("\n", 0, now.span.start) + 1
+    found = [f for f in index.facts if start <= f.span.start < now.span.start and f.kind == "amount" and f.unit == now.unit
+             and not f.is_bound and (k := named.match(clean_label(f.label))) is not None and k.group("opening")
+             and clean_label(f.label)[k.end():] == label[m.end():]]
+    return index.unique(found)
 
 
 def _point_named(words: str) -> str | None:

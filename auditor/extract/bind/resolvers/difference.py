@@ -137,6 +137,17 @@ def _named_after(r: Reading, i: int) -> _Family | None:
     return next((fam for fam in FAMILIES if fam.name == name), None)
 
 
+def _continues_a_chain(r: Reading, i: int) -> bool:
+    """The first amount of node i's sentence is a term added (cue plus_term): "加上级补助收入8,216.50万元、…上年结余
+    12,408.77万元,减去债务还本支出30,000.00万元…,年终结余20,442.85万元" goes on from the income and spending stated in the
+    sentences before — its own figures are the middle of the balance, no difference of theirs (signed_chain reads it when
+    it opens in its sentence)."""
+    tree = r.tree
+    first = next((k for k in tree.unit("sentence", i) if r.facts[k] is not None and tree[k].kind in _FIGURES
+                  and r.facts[k].kind == "amount"), None)
+    return first is not None and first < i and bool(r.vocab.cue("plus_term").match(clean_label(r.facts[first].label)))
+
+
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     yield from _natural_growth(r)
     tree = r.tree
@@ -155,6 +166,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue  # ("因政府采购节约资金65.65万元,实际支出…": one cause of what was left, not all of it)
         if _reckoned_on(r, fact):
             continue  # ("增值收益率1.64%(按月均缴存余额2236.71亿元计算)": the base a rate is reckoned on, no difference)
+        if _continues_a_chain(r, s.index):
+            continue
         if _QUALIFIED.match(r.norm.text, fact.span.end):
             continue  # ("赤字為481億元(已計及發行債券的收入)": a difference the text says counts more than its two figures)
         # ("结余48.98万元(预算723.37万元,执行674.39万元)": the two figures in the bracket right after it, before any further back)

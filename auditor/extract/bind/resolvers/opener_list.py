@@ -287,11 +287,17 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     first_total = _nearest_alike(r, candidates, span.members)
     parts = [(k, r.facts[k]) for k in span.members
              if r.facts[k].kind == first_total.kind and r.facts[k].unit == first_total.unit]
+    # "公务用车购置及运行费68.15万元,其中:公务用车购置费26.80万元,…运行维护费41.35万元;公务接待费7.62万元": a figure the
+    # vocabulary names beside the total, both parts of one family (三公经费's), is its sibling, no part of it — the list
+    # ended before it, and goes on past it into no following lines
+    cut = next((n for n, (_, f) in enumerate(parts) if n and _sibling_of(r, first_total, f)), None)
+    if cut is not None:
+        parts = parts[:cut]
     inline = {f.id for _, f in parts}  # the parts in the list's own sentence
     # a list whose own sentence names every member of its total's family is whole: it
     # does not go on into the next sentences, paragraphs or lines
     whole = bool(parts) and family_complete(r, first_total, [f for _, f in parts])
-    ends_paragraph = not whole and (end >= len(tree) or tree[end].paragraph != opener.paragraph)
+    ends_paragraph = not whole and cut is None and (end >= len(tree) or tree[end].paragraph != opener.paragraph)
     if not parts and any(r.facts[k] is not None for k in range(i + 1, end)):
         # "调增84000万元,分别是一般性转移支付收入调增55610万元、专项…调增28390万元": the list's
         # own sentence lists other figures (the changes); the next paragraphs are not its parts
@@ -543,6 +549,16 @@ def _closes_with_stop(r: Reading, last: Fact) -> bool:
 
 
 _DIGIT = lazyre.compile(r"\d")
+
+
+def _sibling_of(r: Reading, total: Fact, f: Fact) -> bool:
+    """`f` is of a concept the vocabulary makes a part beside the total's in one family (公务接待费 beside
+    公务用车购置及运行费, in 三公经费), and of none of the parts of the family the total names (公务用车构成)."""
+    if not total.concept or not f.concept or f.concept == total.concept:
+        return False
+    own = set().union(*(fam.members for fam in r.vocab.families.values() if total.concept in fam.totals))
+    return bool(own) and f.concept not in own and any(total.concept in fam.parts and f.concept in fam.parts
+                                        for fam in r.vocab.families.values())
 
 
 def _change_the_parts_name(r: Reading, i: int, members: list[int]) -> Fact | None:

@@ -187,7 +187,8 @@ def _bases_for(index: DocumentIndex, num: Fact, stated: Fact, slack_digits: int 
     within the rounding of both and, with slack_digits, that many last-digit units."""
     margin = stated.tolerance + Decimal(slack_digits) * Decimal(1).scaleb(-stated.decimals) * stated.scale
     low_rate, high_rate = stated.value - margin, stated.value + margin
-    if high_rate <= 0:
+    if high_rate <= 0 or not num.value:
+        # (nothing spent is 0% of any base: "因公出国(境)费支出决算为0元,完成预算的0%" pins none — not the 减少额 beside it)
         return []
     low = (num.value - num.tolerance) * 100 / high_rate
     high = (num.value + num.tolerance) * 100 / low_rate if low_rate > 0 else Decimal("Infinity")

@@ -536,6 +536,42 @@ def _row_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...]) -
     return out
 
 
+_NAMED_SUBTOTAL = lazyre.compile(r"小计[::]?$")
+
+
+def _subtotal_heads(rows: list[TableRow]) -> dict[int, list[TableRow]] | bool | None:
+    """Under a 合计 first row, the rows each 小计 row sums ("合计 ⏎ 本级 ⏎ 下属事业单位小计 ⏎ 图书馆 ⏎ 博物馆"): the fewest
+    rows (two or more) right above it since the last block that make it in every column (a 小计 that closes them), or
+    right below it (a 小计 that heads them). A row of no number may end either way: only one way of making it is read.
+    None: no 小计 row; False: a 小计 made both ways, or neither."""
+    def counted(r: TableRow) -> bool:
+        return r.part_of is None and not r.label.startswith("其中") and not r.is_total
+
+    heads = [k for k in range(1, len(rows)) if rows[k].part_of is None and _NAMED_SUBTOTAL.search(_bare(rows[k].label))
+             and not _SMALL_TOTAL.search(_bare(rows[k].label))]  # (a bare 小计 closes the rows above it: _parts_of)
+    if not heads:
+        return None
+    blocks: dict[int, list[TableRow]] = {}
+    start = 1
+    for j, k in enumerate(heads):
+        stop = heads[j + 1] if j + 1 < len(heads) else len(rows)
+        before = [r for r in rows[start:k] if counted(r)]
+        after = [r for r in rows[k + 1:stop] if counted(r)]
+        closing = next((before[-n:] for n in range(2, len(before) + 1) if _makes(rows[k], before[-n:])), None)
+        heading = next((after[:n] for n in range(2, len(after) + 1) if _makes(rows[k], after[:n])), None)
+        if (closing is None) == (heading is None):
+            return False
+        blocks[k] = closing or heading
+        start = k + 1 if closing else rows.index(heading[-1]) + 1
+    return blocks
+
+
+def _makes(total: TableRow, parts: list[TableRow]) -> bool:
+    """The rows add up to the total row in every column of amounts all of them state (one at least)."""
+    keys = [k for k in total.cells if k.split("#")[0] in _SUM_ROLES and all(k in p.cells for p in parts)]
+    return bool(keys) and all(adds_up(total.cells[k], [p.cells[k] for p in parts]) for k in keys)
+
+
 def _subtotal_blocks(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
     """"浙江省合计 | 杭州市合计 | 淳安县 | 温州市合计 | 永嘉县 | …": each "X合计" row sums the rows
     under it up to the next one, and the first row, a 合计 over such rows, sums the subtotals.
@@ -675,11 +711,33 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
             return above, True, "table_rows"
         return [], False, ""
     nxt = rows[n + 1]
+    side, next_side = _TWO_SIDES.search(_bare(row.label)), _TWO_SIDES.search(_bare(nxt.label))
+    if row.is_total and n >= 2 and side and _GRAND.search(_bare(row.label)) and _NUMBERED.match(_bare(nxt.label)) \
+            and next_side and next_side.group() != side.group():
+        # ("…本年收入合计 ⏎ 年初结转和结余 ⏎ 收入总计 ⏎ 一、一般公共服务支出 ⏎ …", a 收支总表 set in one column: the 收入
+        # side's 总计 closes its side — the 合计 above and the rows after it — not the 支出 side's rows that follow)
+        totals = [k for k in range(1, n) if rows[k].part_of is None and (
+            rows[k].is_total or _ENDS_TOTAL.search(_bare(rows[k].label)))]
+        if above_n or any(_TWO_SIDES.search(_bare(rows[k].label)).group() != side.group()
+                          for k in totals if _TWO_SIDES.search(_bare(rows[k].label))):
+            return [], False, ""
+        # (its side's rows from the table's top when no 合计 stands above: "一、一般公共预算拨款 ⏎ … ⏎ 上年结转 ⏎ 收入总计")
+        after = totals[-1] + 1 if totals else 0
+        return [rows[k] for k in totals] + [r for r in rows[after:n]
+                                            if r.part_of is None and not r.label.startswith("其中")], True, "table_rows"
     if n == 0 and row.is_total and not _NUMBERED.match(nxt.label):
         # "合计 | 30.8 | 25.7" first, then the rows it sums (their 其中 rows aside)
         below = [r for r in rows[1:] if r.part_of is None and not r.label.startswith("其中")]
-        if len(below) >= 2 and not any(r.is_total for r in below):
+        blocks = _subtotal_heads(rows)
+        if blocks:
+            # ("合计 ⏎ 本级 ⏎ 下属事业单位小计 ⏎ 图书馆 ⏎ 博物馆": the 小计 and the rows it sums are not both its parts)
+            inside = {id(r) for block in blocks.values() for r in block}
+            below = [r for r in below if id(r) not in inside]
+        if blocks is not False and len(below) >= 2 and not any(r.is_total for r in below):
             return below, True, "table_rows"
+    if n > 0 and rows[0].is_total and _NAMED_SUBTOTAL.search(_bare(row.label)) and (blocks := _subtotal_heads(rows)) \
+            and n in blocks:
+        return blocks[n], True, "table_rows"
     if _NUMBERED.match(_bare(nxt.label)) and (_SUBTOTAL.search(_bare(row.label)) or row.is_total):
         style = _NUMBERED.match(_bare(nxt.label)).group()[-1]
         own = _NUMBERED.match(_bare(row.label))
