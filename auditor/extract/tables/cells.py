@@ -65,8 +65,11 @@ _TARGET = r"(?<=\s)[≥≤≧≦]\d[\d,.]*%?"
 # (or with a 单位 column's cell, "%" a word of its own: "质量指标 验收合格率 % 100 100 10 10 10")
 _UNIT_CELL = r"(?<=\s)%"
 TARGET_AT_END = lazyre.compile(_TARGET + "$")
+# a row's number under a 序号 column, a space before the row's name ("1 产出 数量 新增城市绿地面积 ≥25公顷 26.3公顷 15 15"):
+# a cell of its own, under the header's 序号 (not a figure of the row)
+_ROW_NUMBER = r"\d{1,2}[ \t](?=[\u4e00-\u9fff]{2})"
 # (the label may end with that target: "时效指标 资助资金发放及时率 ≥95% 98% 15 15")
-_SPACED_ROW = lazyre.compile(rf"^(?P<code>{_CODE_BEFORE_NAME})?(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?"
+_SPACED_ROW = lazyre.compile(rf"^(?P<code>{_CODE_BEFORE_NAME})?(?P<number>{_ROW_NUMBER})?(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?"
                              rf"(?:[^\d\s.,%\-—/]|{_TARGET}|{_UNIT_CELL}))[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
 _GLUED_ROW = lazyre.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
 _GLUED_END = lazyre.compile(r"[\d,.%万元]")  # (the last character of a line _GLUED_ROW can match)
@@ -551,6 +554,10 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
         if m.group("code"):  # "2010101 行政运行 980.40": the row's code under 科目编码, a cell of its own
             code = m.group("code").rstrip()
             cells.append(Cell(code, start, start + len(code), index))
+        if m.group("number"):  # "1 产出 数量 …": the row's number under 序号
+            number = m.group("number").rstrip()
+            at = start + m.start("number")
+            cells.append(Cell(number, at, at + len(number), index))
         at = start + m.start("label")
         cells.append(Cell(label, at, at + len(label), index))
         base = start + m.start("figs")

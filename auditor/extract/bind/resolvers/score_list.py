@@ -62,7 +62,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 and not any(r.vocab.cue("score_deducted").search(x) for x in labels):
             # ("预算执行率指标10分,得9.68分,总分99.68分": a score named by 得 alone is the one before it scored — that
             # one its weight, no part; "过程指标扣2分,效益指标扣1.5分,综合得分96.5分": what was taken off, no parts)
-            made = make_breakdown(r, total, parts, "合计", True, "score_list")
+            made = make_breakdown(r, total, parts, "合计", not _unfigured_level(r, first, s.index), "score_list")
         else:  # weights beside the scores, or the levels on lines of their own, or in a 分别 list after it
             made = _levels_before(r, s.index, total) or _respective_scores(r, s.index, total) \
                 or _respective_after(r, s.index, total)
@@ -78,6 +78,18 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         made = level_total(r, s.index)
         if made:
             yield made
+
+
+def _unfigured_level(r: Reading, first: int | None, i: int) -> bool:
+    """Between the list's first score (node `first`) and its total (node i) a clause names a level without its
+    figure (cue score_part_unfigured: "…,满意度指标得9.5分,加上预算执行得分,总分96.78分"): the scores given are
+    some of the parts — the one named may be stated elsewhere —, so only more than the total is wrong."""
+    if first is None:
+        return False
+    unfigured = r.vocab.cue("score_part_unfigured")
+    tree = r.tree
+    return any(tree[j].kind == "words" and tree[j].depth == tree[i].depth
+               and unfigured.search(clean_label(tree[j].piece.label)) for j in range(first + 1, i))
 
 
 def level_total(r: Reading, i: int) -> Candidate | None:
