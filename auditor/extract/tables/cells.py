@@ -174,8 +174,9 @@ def cell_runs(text: str) -> list[list[Cell]]:
                 current = []
             continue
         blank_run = 0
-        if ("年" in line or "附件" in line) and _TITLE.match(line.strip()):  # a document's or table's title ends the
-            # table before it (a title names its year, or is an 附件: the cheap test before the pattern)
+        if ("年" in line or "附件" in line) and (_TITLE.match(line.strip()) or _year_over_bar_table(line, lines, index)):
+            # a document's or table's title ends the table before it (a title names its year, or is an 附件: the cheap
+            # test before the pattern)
             if boxed:
                 current.extend(box_row(boxed, coded))
                 boxed = []
@@ -207,6 +208,20 @@ def cell_runs(text: str) -> list[list[Cell]]:
         current.extend(box_row(boxed, coded))
     _close(runs, current)
     return runs
+
+
+# a year alone on its line ("2022年度"), the title of the barred table right under it
+_YEAR_ALONE = lazyre.compile(r"^(?:19|20)\d{2}\s*年度?[:：]?$")
+
+
+def _year_over_bar_table(line: str, lines: list[str], index: int) -> bool:
+    """"2022年度 ⏎ | 指标 | 分值 | 得分 | ⏎ …": a year alone on its line right over a row with bars is that table's
+    title (two tables of two years one under the other), no cell of the table before it nor of its header.  (A year
+    a line of its own among cells set one a line, "项目 ⏎ 2022年 ⏎ 2023年", has no barred row under it.)"""
+    if "|" in line or not _YEAR_ALONE.match(line.strip()) or index + 1 >= len(lines):
+        return False
+    below = lines[index + 1].strip()
+    return below.startswith("|") and below.count("|") >= 3
 
 
 _SPLIT_CODE_HEADER = ("类", "款", "项")
