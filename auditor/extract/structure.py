@@ -164,6 +164,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
     cue = (vocab or default_vocabulary()).cue
     scores = [f for f in facts if f.kind == "score" and not f.in_table
               and not cue("part_score_label").search(f.label) and not cue("average_score").search(f.label)
+              and not _level_lines_score(norm.text, f, cue)
               and not _LISTED.search(norm.text, max(0, f.span.start - 40), f.span.start)
               # (a factor of a formula: "预算执行率×20分=96.39%×20=19.28分")
               and not _FACTOR.search(norm.text, max(0, f.span.start - 2), f.span.start)
@@ -252,6 +253,14 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
         out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
                                          score=score, bands=bands, own_scale=own_scale))
     return out
+
+
+def _level_lines_score(text: str, score: Fact, cue) -> bool:
+    """A score named by 得分 alone on a line that opens with a level's name ("预算执行:全年预算数520万元,…,得分9.74分";
+    cue part_score_line) is that level's, out of its weight: a grade lines below follows the total, not it."""
+    if not cue("score_got").match(score.label.strip(" :,")):
+        return False
+    return bool(cue("part_score_line").match(text[text.rfind("\n", 0, score.span.start) + 1:score.span.start]))
 
 
 def _after_weighted_parts(text: str, last: Fact, listed: dict[int, Fact], facts: list[Fact], at: int) -> str | None:

@@ -280,7 +280,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         return None  # "面积89.9平方公里,其中耕地面积4744.4公顷": bare figures in different units
     if total.kind == "count" and _counts_other_things(r, total, parts):
         return None  # "涉及14个镇区68个村,共72个项目": towns and villages are no part of the projects
-    if total.kind == "score" and sum(1 for p in parts if p.value * 2 > total.value) >= 2:
+    if total.kind == "score" and sum(1 for p in parts if p.value * 2 > total.value) >= 2 and reason != "deductions_listed":
+        # (not a deduction's own list, opened by it: "过程指标扣3.1分:…扣2.35分;…扣1.75分" lists what it is made of)
         return None  # "综合得分90.10分…91.20分、88.45分": two scores each over half of it are others' scores, no parts
     if total.kind == "score":
         # ("效益指标满分20分,得分15分": the weight said beside a part's score is no part of the total score)

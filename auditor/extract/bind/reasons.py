@@ -32,7 +32,7 @@ LAID_OUT = frozenset({
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "indicator_completion_row",
     "score_table_total",
     "indented_levels",
-    "score_list", "score_list_opened", "level_scores", "sub_level_scores", "level_deductions", "score_list_respectively", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
+    "score_list", "score_list_opened", "level_scores", "sub_level_scores", "level_deductions", "deductions_listed", "score_list_respectively", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
     "table_row_total", "table_subtotal_rows", "table_share", "code_levels",
 })
 
@@ -133,6 +133,9 @@ _ALL = [
            "to the total deduction said after them (合计扣)",
            "决策指标15分,扣1分,得14分;过程指标25分,扣3分,得22分;产出指标30分,扣1.5分,得28.5分;效益指标30分,扣2.5分,"
            "得27.5分。合计扣8分,总得分92分。"),
+    Reason("deductions_listed", EXPLICIT, "a deduction (扣 d 分) that opens a list — 其中 or a colon right after it — is "
+           "the sum of the deductions its sentence lists after it",
+           "经自评,项目共扣减4.60分,其中:预算执行率扣0.40分;“新建管网长度”未达标扣2分;负荷率偏低扣1.2分;满意度未达标扣1分。"),
     Reason("score_list_respectively", EXPLICIT, "the scores of a 分别为 list right before a total score (all of it when "
            "a 分别为 list of as many weights beside it makes 100)",
            "四类指标分值分别为20分、45分、25分、10分,实际得分分别为18.5分、42.0分、23.5分、9.0分,综合得分93.0分。"),
@@ -327,6 +330,8 @@ _ALL = [
            "岁出编列1668.61亿元,教育支出编668.21亿元,占40.05%;社会福利支出编263.76亿元,占15.81%。"),
     Reason("survey_satisfaction", STRUCTURAL, "满意度 p% = the satisfied answers / the valid answers of its sentence",
            "收回有效问卷298份,其中“满意”及“基本满意”290份,满意度为97.32%。"),
+    Reason("survey_return_rate", STRUCTURAL, "回收率 p% = the answers returned / the questionnaires handed out, both "
+           "counted in its sentence", "本次共发放问卷600份,回收573份,回收率95.50%。"),
     Reason("survey_satisfaction_summed", VOCABULARY, "满意度 p% = (满意 + 基本满意) / the valid answers, by the surveys' "
            "convention: the rate does not name the kinds it counts (holds too when 满意 alone gives it)",
            "收回问卷400份,其中有效问卷380份。有效问卷中,表示“满意”的301份、“基本满意”的58份,综合满意度为94.47%。"),

@@ -65,8 +65,11 @@ _TARGET = r"(?<=\s)[≥≤≧≦]\d[\d,.]*%?"
 # (or with a 单位 column's cell, "%" a word of its own: "质量指标 验收合格率 % 100 100 10 10 10")
 _UNIT_CELL = r"(?<=\s)%"
 TARGET_AT_END = lazyre.compile(_TARGET + "$")
+# a row's number under a 序号 column, a space before the row's name ("1 产出 数量 新增城市绿地面积 ≥25公顷 26.3公顷 15 15"):
+# a cell of its own, under the header's 序号 (not a figure of the row)
+_ROW_NUMBER = r"\d{1,2}[ \t](?=[\u4e00-\u9fff]{2})"
 # (the label may end with that target: "时效指标 资助资金发放及时率 ≥95% 98% 15 15")
-_SPACED_ROW = lazyre.compile(rf"^(?P<code>{_CODE_BEFORE_NAME})?(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?"
+_SPACED_ROW = lazyre.compile(rf"^(?P<code>{_CODE_BEFORE_NAME})?(?P<number>{_ROW_NUMBER})?(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?"
                              rf"(?:[^\d\s.,%\-—/]|{_TARGET}|{_UNIT_CELL}))[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
 _GLUED_ROW = lazyre.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
 _GLUED_END = lazyre.compile(r"[\d,.%万元]")  # (the last character of a line _GLUED_ROW can match)
@@ -171,8 +174,9 @@ def cell_runs(text: str) -> list[list[Cell]]:
                 current = []
             continue
         blank_run = 0
-        if ("年" in line or "附件" in line) and _TITLE.match(line.strip()):  # a document's or table's title ends the
-            # table before it (a title names its year, or is an 附件: the cheap test before the pattern)
+        if ("年" in line or "附件" in line) and (_TITLE.match(line.strip()) or _year_over_bar_table(line, lines, index)):
+            # a document's or table's title ends the table before it (a title names its year, or is an 附件: the cheap
+            # test before the pattern)
             if boxed:
                 current.extend(box_row(boxed, coded))
                 boxed = []
@@ -204,6 +208,20 @@ def cell_runs(text: str) -> list[list[Cell]]:
         current.extend(box_row(boxed, coded))
     _close(runs, current)
     return runs
+
+
+# a year alone on its line ("2022年度"), the title of the barred table right under it
+_YEAR_ALONE = lazyre.compile(r"^(?:19|20)\d{2}\s*年度?[:：]?$")
+
+
+def _year_over_bar_table(line: str, lines: list[str], index: int) -> bool:
+    """"2022年度 ⏎ | 指标 | 分值 | 得分 | ⏎ …": a year alone on its line right over a row with bars is that table's
+    title (two tables of two years one under the other), no cell of the table before it nor of its header.  (A year
+    a line of its own among cells set one a line, "项目 ⏎ 2022年 ⏎ 2023年", has no barred row under it.)"""
+    if "|" in line or not _YEAR_ALONE.match(line.strip()) or index + 1 >= len(lines):
+        return False
+    below = lines[index + 1].strip()
+    return below.startswith("|") and below.count("|") >= 3
 
 
 _SPLIT_CODE_HEADER = ("类", "款", "项")
@@ -551,6 +569,10 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
         if m.group("code"):  # "2010101 行政运行 980.40": the row's code under 科目编码, a cell of its own
             code = m.group("code").rstrip()
             cells.append(Cell(code, start, start + len(code), index))
+        if m.group("number"):  # "1 产出 数量 …": the row's number under 序号
+            number = m.group("number").rstrip()
+            at = start + m.start("number")
+            cells.append(Cell(number, at, at + len(number), index))
         at = start + m.start("label")
         cells.append(Cell(label, at, at + len(label), index))
         base = start + m.start("figs")

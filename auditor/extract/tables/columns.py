@@ -74,7 +74,9 @@ SERIAL_HEADER = lazyre.compile(r"^(?:序号|编号)$")
 CODE_HEADER = lazyre.compile(r"^(?:(?:功能|经济)?(?:分类)?科目(?:编码|代码)|编码|代码|科目号)$")
 # the unit a row's label ends with, when a unit column was read into it ("政府性基金预算收入亿元", "猪肉吨")
 UNIT_TAIL = lazyre.compile(r"(?:万|亿|千|百)?(?:元|吨|人|户|公顷|亩|只|头|千瓦时|千瓦|平方米|公里|个|千克|公斤|%|‰)$")
-UNIT_NOTE = lazyre.compile(r"[(]\s*(?:单位[::])?\s*(万元|元|亿元|千元)\s*[)]|^(?:金额|货币)?单位[::]\s*(万元|元|亿元|千元)$")
+# (the units of other columns may follow the money's: "单位:万元、分" over a table of amounts and scores)
+UNIT_NOTE = lazyre.compile(r"[(]\s*(?:单位[::])?\s*(万元|元|亿元|千元)\s*[)]|^(?:金额|货币)?单位[::]\s*(万元|元|亿元|千元)"
+                           r"(?:\s*[、,;/]\s*(?:分|%|人|人次|个|户|项))*$")
 _GLOSS = lazyre.compile(r"\(([^()]{0,30})\)")
 _SPACES = lazyre.compile(r"\s+")
 

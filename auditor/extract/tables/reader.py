@@ -815,6 +815,12 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
         if c.is_mark:
             k += 1
             continue
+        if not pending and _row_number(cells, k, header):
+            # ("| 1 | 产出 | 数量 | … | 15 | 15 | ⏎ | 2 | 产出 | …": under 序号, the number that opens a row's line is its
+            # number, a word of the row — not the 得分 of the row before, whose 分值 and 得分 end its line)
+            pending.append(c)
+            k += 1
+            continue
         nxt = _next_cell(cells, k)
         totals = _plain(c) and pending and all(TOTAL_ROW.match(clean(p.text)) for p in pending if p.text)
         if totals or gap and _plain(c) and nxt is not None and not cells[nxt].text:
@@ -822,12 +828,13 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
         after = _next_cell(cells, nxt) if nxt is not None else None
         extra, last = 0, nxt
         more: dict[str, Cell] = {}
-        while extra < trailing and after is not None and _plain(cells[after]):
+        while extra < trailing and after is not None and _plain(cells[after]) and not _row_number(cells, after, header):
             if trailing_keys[extra].startswith("score#") or trailing_keys[extra] == "deduction":
                 more[trailing_keys[extra]] = cells[after]
             extra, last = extra + 1, after  # (the row's 扣分 / 上年得分: passed over)
             after = _next_cell(cells, after)
-        if _plain(c) and nxt is not None and _plain(cells[nxt]) and (after is None or not _plain(cells[after])) \
+        if _plain(c) and nxt is not None and _plain(cells[nxt]) \
+                and (after is None or not _plain(cells[after]) or _row_number(cells, after, header)) \
                 and extra in (0, trailing) and (not between or totals or _rates_end(pending, between)):
             # (with a 完成率 column, "45 | 41 | 91.11%" are 指标值 and 完成值: 分值 and 得分 follow the percent; a 合计
             # row has none)
@@ -899,6 +906,17 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
     if not rows:
         return None
     return Read(rows, facts, end, complete)
+
+
+_SERIAL_NUMBER = lazyre.compile(r"\d{1,3}")
+
+
+def _row_number(cells: list[Cell], k: int, header: Header) -> bool:
+    """Cell k is a row's number under the header's 序号: a small whole number that opens its line ("| 1 | 产出 | …")."""
+    if not header.serial or not _SERIAL_NUMBER.fullmatch(cells[k].text.strip()):
+        return False
+    before = cells[k - 1] if k > header.after else None
+    return before is None or before.is_mark or before.line < cells[k].line
 
 
 _UNIT_COLUMN = lazyre.compile(r"^(?:计量|度量|指标)?单位$")  # (a label column of each indicator's unit)

@@ -62,6 +62,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             if (first, named) not in before_sentence:
                 before_sentence[first, named] = _sentence_before(r, s.index, named)
             near = list(before_sentence[first, named])
+            if near and _other_subject(r, fact, info.rate, near):
+                near = []
             reason = "rate_after_its_amounts" if near else reason
         flow = r.vocab.flow(info.text)
         if flow == "both":
@@ -383,6 +385,22 @@ def _numerator_before(r: Reading, i: int, base: Fact, spec, flow: str | None,
 def _of_named_budget(dens: list[Fact], base: str | None) -> list[Fact]:
     """The bases of the budget a rate names (年初 / 调整), of those given; all of them when it names neither."""
     return [d for d in dens if d.scenario == base] if base in OTHER_NAMED_BUDGET else dens
+
+
+# the period a rate's label names before its name ("2023年度", "1-6月", "上半年", "截至6月底"): no subject of it
+_SUBJECT_PERIOD = lazyre.compile(r"(?:19|20)\d{2}年度?|\d{1,4}\s*[-~至—]?\s*\d{0,2}月(?:份|底|末)?|本年度?|全年|年度|当年|"
+                                 r"本期|上半年|下半年|前?[一二三四1-4]季度|截[至止]|期末|年底|年末")
+
+
+def _other_subject(r: Reading, rate: Fact, name: str, amounts: list[Fact]) -> bool:
+    """The rate names a subject before its name that is no money (cue rate_money_subject) and none of the amounts'
+    labels names: "全年预算数4680万元,执行4512.86万元。新植乔木完成率95.83%。" — the trees' rate, not the money's."""
+    label = clean_label(rate.label)
+    at = label.rfind(name)
+    subject = _SUBJECT_PERIOD.sub("", label[:at]).rstrip("的") if at > 0 else ""
+    if len(subject) < 2 or r.vocab.cue("rate_money_subject").search(subject):
+        return False
+    return not any(subject in clean_label(f.label) for f in amounts)
 
 
 def _sentence_before(r: Reading, i: int, base: str | None = None) -> list[Fact]:

@@ -62,7 +62,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 and not any(r.vocab.cue("score_deducted").search(x) for x in labels):
             # ("预算执行率指标10分,得9.68分,总分99.68分": a score named by 得 alone is the one before it scored — that
             # one its weight, no part; "过程指标扣2分,效益指标扣1.5分,综合得分96.5分": what was taken off, no parts)
-            made = make_breakdown(r, total, parts, "合计", True, "score_list")
+            made = make_breakdown(r, total, parts, "合计", not _unfigured_level(r, first, s.index), "score_list")
         else:  # weights beside the scores, or the levels on lines of their own, or in a 分别 list after it
             made = _levels_before(r, s.index, total) or _respective_scores(r, s.index, total) \
                 or _respective_after(r, s.index, total)
@@ -78,10 +78,23 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             yield made
     yield from _outline_weights(r)
     yield from _deductions_taken(r)
+    yield from _deductions_listed(r)
     for s in tree.of_kind("total"):
         made = level_total(r, s.index)
         if made:
             yield made
+
+
+def _unfigured_level(r: Reading, first: int | None, i: int) -> bool:
+    """Between the list's first score (node `first`) and its total (node i) a clause names a level without its
+    figure (cue score_part_unfigured: "…,满意度指标得9.5分,加上预算执行得分,总分96.78分"): the scores given are
+    some of the parts — the one named may be stated elsewhere —, so only more than the total is wrong."""
+    if first is None:
+        return False
+    unfigured = r.vocab.cue("score_part_unfigured")
+    tree = r.tree
+    return any(tree[j].kind == "words" and tree[j].depth == tree[i].depth
+               and unfigured.search(clean_label(tree[j].piece.label)) for j in range(first + 1, i))
 
 
 def level_total(r: Reading, i: int) -> Candidate | None:
@@ -118,6 +131,70 @@ def _deductions_taken(r: Reading) -> Iterator[Candidate]:
                               "level_deductions")
         if made:
             yield made
+
+
+_LIST_COLON = ":"
+
+
+def _deductions_listed(r: Reading) -> Iterator[Candidate]:
+    """"项目共扣减4.60分,其中:预算执行率扣0.40分;…扣2分;…扣1.2分;…扣1分。", "过程指标扣3.1分:资金到位率86.5%,扣1.35分;
+    部分工程款支付凭证不全,扣1.75分。": a deduction (cue score_deducted) that opens a list — 其中 or a colon right after
+    it — is the sum of the deductions its sentence lists after it.  The figures said of what each is for (a rate, a
+    count) are passed over; a score that is no deduction, a deduction rule (每…扣, 最多扣) or a total of its own
+    among them, and nothing is read."""
+    tree = r.tree
+    deducted, rule = r.vocab.cue("score_deducted"), r.vocab.cue("score_deducted_rule")
+    taken = r.vocab.cue("score_deducted_total")
+    for s in tree.of_kind("labelled"):
+        total = r.facts[s.index]
+        if total is None or total.kind != "score" or s.depth != 0:
+            continue
+        label = clean_label(total.label)
+        if not deducted.search(label) or rule.search(label):
+            continue
+        k = _opens_list(r, s.index)
+        if not k:
+            continue
+        marker = "其中" if tree[k].kind == "qizhong" else _LIST_COLON
+        parts: list[Fact] = []
+        for j in tree.after(k, "sentence"):
+            t, f = tree[j], r.facts[j]
+            if t.kind == "total" or t.kind in OPENERS:
+                parts = []
+                break
+            if f is None or t.depth != s.depth or f.kind != "score":
+                continue  # (what a deduction is for: "资金到位率86.5%,扣1.35分")
+            part = clean_label(f.label)
+            if not deducted.search(part) or rule.search(part) or taken.search(part) or _opens_list(r, j):
+                # (a deduction that opens a list of its own is the first's sibling: "预算编制扣1分:年初预算…;预算执行扣1.4分:
+                # 执行率未达到…" — each its reason after a colon, none the parts of another)
+                parts = []
+                break
+            parts.append(f)
+        if len(parts) < 2:
+            continue
+        if all(f.decimals <= 1 for f in (total, *parts)):
+            # (points taken off by a rule, in whole or half points, are counted, not rounded — as _deductions_taken)
+            total = total.model_copy(update={"exact": True})
+            parts = [f.model_copy(update={"exact": True}) for f in parts]
+        made = make_breakdown(r, total, parts, marker, True, "deductions_listed")
+        if made:
+            yield made
+
+
+def _opens_list(r: Reading, i: int) -> int:
+    """The node of the marker right after node i that opens a list — 其中 (after a comma or not) or a colon — in its
+    sentence; 0 when none does."""
+    tree, text = r.tree, r.norm.text
+    k = i + 1
+    if k < len(tree) and tree[k].kind == "sep" and text[tree[k].start:tree[k].end].strip() == "," \
+            and k + 1 < len(tree) and tree[k + 1].kind == "qizhong":
+        k += 1
+    if k >= len(tree) or tree[k].sentence != tree[i].sentence:
+        return 0
+    if tree[k].kind == "qizhong" or (tree[k].kind == "sep" and text[tree[k].start:tree[k].end].strip() == _LIST_COLON):
+        return k
+    return 0
 
 
 # the weight a heading of an evaluation framework's outline carries right after its name: "(一)项目立项(8分):"

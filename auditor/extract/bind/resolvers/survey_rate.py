@@ -5,6 +5,7 @@
                                                                     → 97.07 % = (712 + 84) / 820
     "…其中有效问卷380份…。有效问卷中,表示“满意”的301份、“基本满意”的58份,综合满意度为94.47%"
                                                                     → 94.47 % = (301 + 58) / 380
+    "本次共发放问卷600份,回收573份,回收率95.50%"                    → 95.50 % = 573 / 600 (survey_return_rate)
 
 Only a sentence with one 满意度 (满意率), one count of valid answers (有效问卷, 有效样本, 收回问卷)
 and the counts of satisfied ones (not 不满意) before it is read.  Two counts of satisfied answers, 满意 and
@@ -41,6 +42,7 @@ _NAMED_SAMPLE = lazyre.compile(r"(?:有效|回收|收回)(?:问卷|样本|答卷
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     by_sentence = r.facts_by_sentence(prose_only=True)
+    yield from _return_rates(r, by_sentence)
     for n, facts in enumerate(by_sentence):
         rates = [f for f in facts if f.kind == "percent" and _RATE.search(clean_label(f.label)) and not f.is_bound]
         if len(rates) != 1:
@@ -76,6 +78,27 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                      "survey_satisfaction" if said else "survey_satisfaction_summed")
 
 
+_RETURNED = lazyre.compile(r"(?:回收|收回)(?:问卷|答卷|调查表)?$")
+
+
+def _return_rates(r: Reading, by_sentence) -> Iterator[Candidate]:
+    """"本次共发放问卷600份,回收573份,回收率95.50%": a return rate (cue survey_return_rate) is the answers returned
+    over the questionnaires handed out — one count of each before it in its sentence, in one unit (回收有效问卷, the
+    valid ones of those returned, are some of them: not read)."""
+    named = r.vocab.cue("survey_return_rate")
+    for facts in by_sentence:
+        rates = [f for f in facts if f.kind == "percent" and named.search(clean_label(f.label)) and not f.is_bound]
+        if len(rates) != 1:
+            continue
+        rate = rates[0]
+        counts = [f for f in facts if f.kind == "count" and f.span.end <= rate.span.start and not f.is_bound]
+        handed = [f for f in counts if _HANDED_OUT.search(clean_label(f.label))]
+        returned = [f for f in counts if _RETURNED.search(clean_label(f.label)) and not _VALID.search(clean_label(f.label))]
+        if len(handed) == 1 and len(returned) == 1 and handed[0].unit == returned[0].unit \
+                and handed[0].span.start < returned[0].span.start:
+            yield _share(rate, returned[0], handed[0], (), "survey_return_rate")
+
+
 def _kinds(satisfied: list[Fact]) -> list[Fact] | None:
     """满意 and 基本满意 (比较满意), the satisfied first: the two kinds of answers a satisfaction rate counts; None for
     other counts (three kinds, 非常满意 among them: which the rate counts is open)."""
@@ -98,7 +121,9 @@ def _names_its_sample(r: Reading, first: Fact) -> bool:
 
 
 def _one_paragraph(r: Reading, a: Fact, b: Fact) -> bool:
-    return "\n" not in r.norm.text[a.span.end:b.span.start]
+    """No line break between a and b — or one only, the sentence that names its answers ("回收问卷中,…") opening the
+    line right after the one that counts them ("本次共发放问卷600份,回收573份,…。⏎回收问卷中,“满意”412份、…")."""
+    return r.norm.text.count("\n", a.span.end, b.span.start) <= 1
 
 
 def _share(rate: Fact, part: Fact, whole: Fact, parts: tuple[Fact, ...], reason: str) -> Candidate:
