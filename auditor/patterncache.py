@@ -35,7 +35,7 @@ from auditor.resources import read_private, write_private
 
 try:
     import _sre
-    from re import _compiler, _parser
+    from re import _compiler, _constants, _parser
 except ImportError:  # pragma: no cover - another Python: compile as re.compile does
     _sre = None
 # the array type whose items are the engine's code words
@@ -82,7 +82,88 @@ def program(source: str, flags: int = 0) -> Entry:
     names: list[str | None] = [None] * state.groups
     for name, number in state.groupdict.items():
         names[number] = name
-    return [flags | state.flags, _compiler._code(parsed, flags), state.groups - 1, dict(state.groupdict), names]
+    code = _compiler._code(parsed, flags)
+    return [flags | state.flags, _with_first_characters(code, parsed, flags | state.flags), state.groups - 1,
+            dict(state.groupdict), names]
+
+
+# ---------------------------------------------------------------- where a search may stop
+# The engine's search jumps over the characters no match can start with when the program's
+# info block names them (a literal prefix, or a set of first characters): then it tries the
+# pattern only where such a character stands.  re._compiler finds that set only when the
+# pattern opens with a literal, a class or an alternation of literals; a pattern that opens
+# with a look-behind ("(?<![\d.])7[星乐]彩|…"), a group repeated ("[一二三]+…") or an
+# alternation of words is tried at every position of the text, each branch in turn.  Here the
+# characters a match can start with are read from the whole pattern (past zero-width
+# assertions, into groups, repeats and alternations, as the lexer's dispatch reads its
+# terminals) and written into the info block: the same matches — no match starts
+# elsewhere —, found by the engine's own character test between the places worth a try.
+
+def _with_first_characters(code: list[int], parsed, flags: int) -> list[int]:
+    """`code` with a set of first characters in its info block, when it has neither that nor a literal
+    prefix and the pattern tells which characters every match starts with; else `code` as it is."""
+    try:
+        if (code[0] != _constants.INFO or code[2] != 0 or code[3] == 0
+                or flags & (_constants.SRE_FLAG_IGNORECASE | _constants.SRE_FLAG_LOCALE)):
+            return code
+        sets: list[list] = []
+        if _first_sets(parsed.data, sets):
+            return code  # it can match the empty string
+        negated = [s for s in sets if s and s[0][0] is _constants.NEGATE]
+        if not sets or (negated and len(sets) > 1):
+            return code  # a negated class can stand only alone
+        charset = [item for s in sets for item in s]
+        charset, hascased = _compiler._optimize_charset(charset)
+        if hascased:
+            return code
+        info = [_constants.INFO, 0, _constants.SRE_INFO_CHARSET, code[3], code[4]]
+        _compiler._compile_charset(charset, flags, info)
+        info[1] = len(info) - 1
+        return info + code[1 + code[1]:]
+    except Exception:  # internals not as expected: the program as re compiles it
+        return code
+
+
+class _AnyStart(Exception):
+    """A match may start with a character no set here names."""
+
+
+def _first_sets(sequence, sets: list[list]) -> bool:
+    """Add the classes (lists of the parser's set items) that what `sequence` matches can start
+    with to `sets`; True when it can match the empty string."""
+    c = _constants
+    for op, av in sequence:
+        if op is c.LITERAL:
+            sets.append([(c.LITERAL, av)])
+            return False
+        if op is c.IN:
+            if any(item is c.NEGATE for item, _ in av[1:]):
+                raise _AnyStart
+            sets.append(list(av))
+            return False
+        if op is c.BRANCH:
+            if not any([_first_sets(branch, sets) for branch in av[1]]):
+                return False
+            continue
+        if op is c.SUBPATTERN or op is c.ATOMIC_GROUP:
+            if op is c.SUBPATTERN:
+                _group, add_flags, del_flags, inner = av
+                if add_flags or del_flags:
+                    raise _AnyStart  # other flags inside (case, ASCII …): no set told here
+            else:
+                inner = av
+            if not _first_sets(inner, sets):
+                return False
+            continue
+        if op is c.MAX_REPEAT or op is c.MIN_REPEAT or op is c.POSSESSIVE_REPEAT:
+            low, _high, inner = av
+            if not _first_sets(inner, sets) and low > 0:
+                return False
+            continue
+        if op is c.ASSERT or op is c.ASSERT_NOT or op is c.AT:
+            continue  # zero width: what follows starts the match
+        raise _AnyStart  # any character, a back-reference, a conditional group …
+    return True
 
 
 def _compile(source: str, flags: int) -> tuple[re.Pattern[str], Entry | None]:
@@ -117,7 +198,7 @@ def _stored(entry: Entry) -> Entry:
 
 def _name() -> str:
     build = (sys.version, sys.implementation.cache_tag, sys.byteorder, _sre.MAGIC, _sre.CODESIZE, _sre.MAXREPEAT,
-             _sre.MAXGROUPS)
+             _sre.MAXGROUPS, "first characters")  # (programs with the first characters of _with_first_characters)
     return f"regex-{hashlib.sha256(repr(build).encode()).hexdigest()[:16]}.json"
 
 

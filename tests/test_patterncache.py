@@ -32,6 +32,11 @@ def fresh(tmp_path, monkeypatch):
     return tmp_path / "cache" / "auditor"
 
 
+def _built(source, flags=0):
+    """The pattern compiled as `compile` compiles it (re.compile's, with the first characters it may add)."""
+    return patterncache._build(source, patterncache.program(source, flags))
+
+
 def cache_file(folder):
     return folder / patterncache._name()
 
@@ -46,10 +51,48 @@ def test_a_pattern_from_the_cache_is_the_compiled_pattern(fresh, source, flags, 
     again = patterncache.compile(source, flags)
     assert calls == []  # built from the file, not compiled
     plain = re.compile(source, flags)
-    # patterns compare by their flags, source and program (the engine's code)
-    assert first == again == plain and again.groupindex == plain.groupindex and again.groups == plain.groups
+    # patterns compare by their flags, source and program (the engine's code): the same as the one compiled,
+    # and re.compile's own but for the first characters the info block may name (_with_first_characters)
+    assert first == again and again.groupindex == plain.groupindex and again.groups == plain.groups
+    assert (again.pattern, again.flags) == (plain.pattern, plain.flags)
+    parsed = re._parser.parse(source, flags)
+    assert patterncache.program(source, flags)[1] == patterncache._with_first_characters(
+        re._compiler._code(parsed, flags), parsed, flags | parsed.state.flags)
     text = "2023年项目支出1,200.5万元,较上年增长。根据财预〔2020〕10号 audit: IGNORE 12"
     assert [m.span() for m in again.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+FIRST_CHARACTERS = [  # (pattern, whether its program gains a set of first characters)
+    (r"(?<![\d.])(?:较|比)上年(?:增长|下降)", True),  # a look-behind first
+    (r"快乐8|排列[35]|(?<![A-Za-z0-9%.=/\-])(?:福彩)?3D(?![A-Za-z0-9])|(?<![\d.])7[星乐]彩", True),
+    (r"([〇○零一二三四五六七八九十]+)(?:([.．点])([〇○零一二三四五六七八九]+))?(?=\s*(?:亿|万|元|%))", True),
+    (r"(?:(?<![节制])约(?:增加|减少)?|大约)\s*$", True),
+    (r"[^\s|│┃]+", True),  # a negated class alone
+    (r"(?:\d|[^a])x", False),  # a negated class beside another: no set
+    (r"(?:a|)b", True),  # an empty branch: what follows starts it too
+    (r"a?", False), (r"(?=a)", False), (r"(?<=a)\s*", False),  # may match the empty string
+    (r"(?i:ab)c|d", False), (r"(?s).x", False), (r"(a)\1?b|\1", False),
+    (r"万元", False), (r"[万亿]元", False),  # re._compiler's own prefix or set
+]
+
+
+@pytest.mark.parametrize("source,gains", FIRST_CHARACTERS)
+def test_the_first_characters_find_what_re_compile_finds(source, gains):
+    """A program with the set of the characters every match starts with finds the same matches, groups and
+    splits as re.compile's, searched from anywhere; the set is added only where re._compiler has none."""
+    try:
+        plain = re.compile(source)
+    except re.error:
+        pytest.skip("not a pattern here")
+    built = patterncache._build(source, patterncache.program(source))
+    assert built is not None and (built != plain) == gains
+    texts = ["快乐8 15选5 福彩3D x3D 7星彩 较上年增长 比上年下降 2较上年增长 三点五亿元 节约增加 大约 \n ab b x 1x ax",
+             "".join(chr(c) for c in range(0x20, 0x7f)) + "一二三四五六七八九十〇○零 │┃| 约 万元 亿元 AbC abc aab"]
+    for text in texts:
+        for pos in range(0, len(text), 3):
+            assert [(m.span(), m.groups()) for m in built.finditer(text, pos)] == [
+                (m.span(), m.groups()) for m in plain.finditer(text, pos)]
+        assert built.split(text) == plain.split(text) and built.sub("#", text) == plain.sub("#", text)
 
 
 def test_a_damaged_file_is_not_read(fresh, monkeypatch):
@@ -61,7 +104,7 @@ def test_a_damaged_file_is_not_read(fresh, monkeypatch):
     path.write_bytes(digest + b"\n" + body[:-1] + b" " + body[-1:])  # one byte more: the same JSON, not the same file
     assert read_private(path.name) is None
     monkeypatch.setattr(patterncache, "_entries", None)
-    assert patterncache.compile(r"\d+万元") == re.compile(r"\d+万元") and patterncache._entries == {
+    assert patterncache.compile(r"\d+万元") == _built(r"\d+万元") and patterncache._entries == {
         "0:\\d+万元": patterncache.program(r"\d+万元")}  # compiled, not read
 
 
@@ -70,7 +113,7 @@ def test_an_entry_the_engine_refuses_is_compiled_again(fresh, monkeypatch):
     entry = patterncache.program(r"\d+万元")
     entry[1] = entry[1][:-3] + [999, 999, 999]  # a program the engine's validator rejects
     monkeypatch.setattr(patterncache, "_entries", {key: entry})
-    assert patterncache.compile(r"\d+万元") == re.compile(r"\d+万元")
+    assert patterncache.compile(r"\d+万元") == _built(r"\d+万元")
 
 
 def test_a_file_others_can_write_is_not_read(fresh):
