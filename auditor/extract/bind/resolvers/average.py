@@ -214,15 +214,9 @@ def named_means(r: Reading) -> Iterator[Candidate]:
     scope: 门急诊人次 for 门诊, not 出院人次), and no amount before the mean (a mean of that amount is per_unit_means').
     A reading by name across sentences: vocabulary strength, AVG001 warns."""
     tree = r.tree
-    named, cost = r.vocab.cue("mean_of_named"), r.vocab.cue("mean_cost_income")
+    cost = r.vocab.cue("mean_cost_income")
     by_label: dict[str, list[Fact]] | None = None
-    for s in tree.of_kind("labelled"):
-        mean = r.facts[s.index]
-        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0 or "均" not in mean.label:
-            continue
-        m = named.fullmatch(clean_label(mean.label))
-        if m is None or r.vocab.cue("per_period").search(m.group("name")) or _PERIOD_WORD.match(m.group("name")):
-            continue  # ("人均月补助", "人均补助标准": a mean over a period, a standard)
+    for s, mean, m in _named_means(r, "均"):
         scope, per, name = m.group("scope"), m.group("per"), m.group("name")
         counts, before = [], False
         for k in tree.unit("sentence", s.index):
@@ -279,6 +273,19 @@ def _holds_scope(label: str, scope: str) -> bool:
     return True
 
 
+def _named_means(r: Reading, said: str):
+    """The unbound means above zero whose label holds `said` and names what they are a mean of (cue mean_of_named),
+    with that match — not a mean over a period or a standard ("人均月补助", "人均补助标准")."""
+    named, per_period = r.vocab.cue("mean_of_named"), r.vocab.cue("per_period")
+    for s in r.tree.of_kind("labelled"):
+        mean = r.facts[s.index]
+        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0 or said not in mean.label:
+            continue
+        m = named.fullmatch(clean_label(mean.label))
+        if m is not None and not per_period.search(m.group("name")) and not _PERIOD_WORD.match(m.group("name")):
+            yield s, mean, m
+
+
 def means_over_named_count(r: Reading) -> Iterator[Candidate]:
     """人均 A of the amount right before it, over the count its words say it is reckoned by, stated elsewhere: A = T / N.
 
@@ -293,16 +300,10 @@ def means_over_named_count(r: Reading) -> Iterator[Candidate]:
     statistics reckon over the year's average population, not the count stated.  A reading by name across sentences:
     vocabulary strength, AVG001 warns."""
     tree = r.tree
-    named, whole = r.vocab.cue("mean_of_named"), r.vocab.cue("economy_whole")
+    whole = r.vocab.cue("economy_whole")
     counts_by_label: dict[str, list[Fact]] | None = None
-    for s in tree.of_kind("labelled"):
-        mean = r.facts[s.index]
-        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0 or "人均" not in mean.label:
-            continue
-        m = named.fullmatch(clean_label(mean.label))
-        if m is None or m.group("per") != "人均" or m.group("scope") \
-                or r.vocab.cue("per_period").search(m.group("name")) or _PERIOD_WORD.match(m.group("name")) \
-                or whole.search(m.group("name")):
+    for s, mean, m in _named_means(r, "人均"):
+        if m.group("per") != "人均" or m.group("scope") or whole.search(m.group("name")):
             continue
         basis = _reckoned_by(r, s.index, mean)
         if basis is None:
