@@ -64,7 +64,11 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         found.extend(read_run(cells, norm, vocab, 0, "line"))
     # (an income and spending statement set one cell a line, read by its sides where its arithmetic bears that out:
     # it stands for whatever a reader above made of the same lines — rows whose labels ran into the side's name)
-    statements = read_statements(norm, set(), vocab, 0)
+    # (one set a row a line is weighed after the grids: see _stands_for; a single section only its total names is
+    # read last, where nothing else reads its lines)
+    statements, by_lines, weak = [], [], []
+    for table, facts, (a, b), layout in read_statements(norm, set(), vocab, 0):
+        {"cells": statements, "lines": by_lines, "weak": weak}[layout].append((table, facts, (a, b)))
     if statements:
         spans = [(first, last) for _, _, (first, last) in statements]
         found = [t for t in found if not any(t[2][0] <= b and a <= t[2][1] and _rows_within(t[0], norm, a, b)
@@ -99,6 +103,17 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     stood_for = [t for t in silent if any(line in read_again for line in range(t[2][0], t[2][1] + 1))]
     found = [t for t in found if not any(t is x for x in stood_for)]
     found.extend(grids)
+    for table in by_lines:
+        a, b = table[2]
+        over = [t for t in found if t[2][0] <= b and a <= t[2][1]]
+        if all(_stands_for(t, norm, vocab, a, b) for t in over):
+            found = [t for t in found if not any(t is x for x in over)]
+            found.append(table)
+    taken = {line for _, _, (first, last) in found for line in range(first, last + 1)}
+    for table in weak:
+        if not any(line in taken for line in range(table[2][0], table[2][1] + 1)):
+            found.append(table)
+            taken.update(range(table[2][0], table[2][1] + 1))
     found.sort(key=lambda t: t[0].span.start)
     fid = 0
     read_as_cells: set[int] = set()
@@ -144,6 +159,19 @@ def _states_nothing(table: ScoreTable, vocab: Vocabulary, partial: bool = False)
         and (sum((p.value for p in b.parts), Decimal(0)) <= b.total.value or adds_up(b.total, b.parts)))]
     return not any((breakdowns, found.rates, found.funds_scores, found.indicators, found.score_sums,
                     found.changes, found.shares, found.differences, found.targets))
+
+
+def _stands_for(found: tuple, norm: Normalised, vocab: Vocabulary, first: int, last: int) -> bool:
+    """Does a statement set one row a line on lines first … last stand for this reading of its lines?  Only for a
+    table within them whose rows state nothing, or a grid that reads only rows as sums of rows (stacked_rows: the
+    statement's sections say which rows); a header reader's table that states its rows' changes or rates, or a grid
+    whose columns agree on a formula, stands (and the statement is dropped)."""
+    table = found[0]
+    if not _rows_within(table, norm, first, last):
+        return False
+    if table.kind == "grid":
+        return bool(table.formulas) and all(f.kind == "row_sum" and f.reason == "stacked_rows" for f in table.formulas)
+    return _states_nothing(table, vocab)
 
 
 def _rows_within(table: ScoreTable, norm: Normalised, first: int, last: int) -> bool:

@@ -492,10 +492,11 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     return blocks
 
 
-def cell_items(lines: list[tuple[str, int]], taken: set[int]):
+def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None):
     """The runs of short lines of one cell each (a figure, or a label of three words at most): each a list of
     (text, start, line, token or None for a label); a prose line ends a run.  Runs of fewer items than three rows
-    of a label and a figure each are passed over."""
+    of a label and a figure each are passed over.  `glued`: a function that splits a line of a label glued to its
+    figure into the two items, or returns None (statement.py: "政府补助2,784,516")."""
     items: list[tuple[str, int, int, Token | None]] = []  # (text, start, line, token or None for a label)
     for index, (line, start) in enumerate(lines + [("。", -1)]):
         stripped = line.strip()
@@ -509,6 +510,10 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int]):
             token = cell_token(stripped, at)
             if token is not None:
                 items.append((stripped, at, index, token))
+                continue
+            pair = glued(stripped, at, index) if glued is not None else None
+            if pair is not None:
+                items.extend(pair)
                 continue
             if not _SENTENCE.search(stripped) and len(stripped.split()) <= 3:
                 items.append((stripped, at, index, None))

@@ -190,6 +190,7 @@ def _row_sum(formula: GridFormula, table: ScoreTable, counts=None) -> list[Break
 
 
 _VIA = {"income_statement": "a statement's side: its items between its name and its total",
+        "balance_sheet": "a balance sheet's section: its items above its total, or 资产 = 负债 + 净资产",
         "indented_rows": "a row over the rows indented below it",
         "stacked_rows": "a row that is the sum of the rows right below it in every column of amounts"}
 
