@@ -23,7 +23,8 @@ from decimal import Decimal
 from auditor.extract.model import Fact, ScoreTable
 from auditor import lazyre
 from auditor.extract.tables.cells import BREAK, CELL, EOL, PADDED, Cell, cell_runs, line_cells
-from auditor.extract.tables.columns import COLUMN_WORD, ROW_NUMBER_HEADERS, clean, is_label_header, role_of
+from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, COLUMN_WORD, ROW_NUMBER_HEADERS, clean,
+                                            is_label_header, role_of)
 from auditor.extract.tables.family_grid import read_family_grids
 from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.grid import read_grids
@@ -54,7 +55,8 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     result = TableResult()
     found: list[tuple[ScoreTable, list[Fact], tuple[int, int]]] = []
     runs = [part for run in cell_runs(norm.text) for half in side_by_side(run, norm.text, vocab)
-            for side in sides_a_cell_a_line(half, norm.text) for part in interleaved_sides(side, norm.text, vocab)]
+            for side in sides_a_cell_a_line(half, norm.text) for coded in coded_halves_a_cell_a_line(side)
+            for part in interleaved_sides(coded, norm.text, vocab)]
     for cells in runs:  # fact ids are given below, in text order
         found.extend(read_run(cells, norm, vocab, 0, "cells"))
         found.extend(read_forms(cells, norm, vocab, 0))
@@ -353,6 +355,48 @@ def sides_a_cell_a_line(cells: list[Cell], text: str) -> list[list[Cell]]:
         if rows < 2:
             continue
         return [cells[:start], left, right, cells[n:]]
+    return [cells]
+
+
+def coded_halves_a_cell_a_line(cells: list[Cell]) -> list[list[Cell]]:
+    """Two coded tables side by side set one cell a line ("人员经费 | 公用经费" over "科目编码 ⏎ 科目名称 ⏎ 决算数 ⏎
+    科目编码 ⏎ 科目名称 ⏎ 决算数"), each row six cells, three of each half: the halves as two runs under their own
+    header cells.  The rows end at the first six cells that are not (code, name, figure) twice, or whose codes do not
+    go on the codes of their own half (a 款 code under its half's 类: "303 ⏎ … ⏎ 30302" where the other half has run
+    out is no row of both); what follows is tried again (a 续表). Rows under such a header that are no two halves' are
+    left unread, never read whole."""
+    plain = [n for n, c in enumerate(cells) if c.kind == CELL]
+    for k in range(len(plain) - 5):
+        head = [cells[plain[k + m]] for m in range(6)]
+        names = [clean(c.text) for c in head]
+        if not (CODE_HEADER.match(names[0]) and names[:3] == names[3:] and role_of(head[2].text)
+                and plain[k + 5] - plain[k] == 5 and len({c.line for c in head}) == 6):
+            continue
+        start = plain[k]
+        left, right = head[:3], head[3:]
+        classes = ["", ""]  # each half's current 类 code
+        n = start + 6
+        rows = 0
+        while n + 5 < len(cells):
+            row = cells[n:n + 6]
+            if any(x.kind != CELL for x in row) or len({x.line for x in row}) != 6 \
+                    or not all(CODE_CELL.match(row[m].text) and row[m + 1].text and not _FIGURE.match(row[m + 1].text)
+                               and _FIGURE.match(row[m + 2].text) for m in (0, 3)):
+                break
+            codes = [row[0].text, row[3].text]
+            if not all(len(code) == 3 and code not in classes or code[:3] == classes[h] and len(code) > 3
+                       for h, code in enumerate(codes)):
+                break
+            classes = [code[:3] for code in codes]
+            left.extend(row[:3])
+            right.extend(row[3:])
+            rows += 1
+            n += 6
+        if rows < 2:
+            # (rows that are no two halves' — one half has run out, its cells dropped: which half each is, nothing
+            # says; read whole, the halves' rows would run together)
+            return [cells[:start]]
+        return [cells[:start], left, right, *coded_halves_a_cell_a_line(cells[n:])]
     return [cells]
 
 
