@@ -778,6 +778,12 @@ def _shares_of_rows(rows: list[GridRow], grid: list[tuple[Token, ...]], target: 
     readings += [tuple(None if n == w else w for n in range(len(grid)))
                  for w in _total_rows(rows) if grid[w][target].value == _HUNDRED]
     for wholes in readings:
+        if grid[0][target].value != _HUNDRED and any(
+                w is not None and r[target].value is not None and r[target].value > _HUNDRED for r, w in zip(grid, wholes)):
+            # (a 100 in the middle of the column, rows before it of no whole, and "shares" of it above 100: a column of
+            # scores, 因素得分 | 241 | 59 | 100 | 332, no shares — not 业务收入 100.00 opening a statement whose 业务成本
+            # is 129.51 % of it)
+            continue
         for amount in columns:
             if amount == target:
                 continue

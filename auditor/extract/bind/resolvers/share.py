@@ -76,6 +76,12 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
             continue
         part = amounts[-1] if amounts else None
         via: tuple[str, ...] = ()
+        if part is not None and _taken_away(r, part, s.start):
+            # ("扣除离退休人员经费612.40万元后,在职人员经费占基本支出的比重为58.87%": the share is of what is left, which
+            # the text does not state — not of the amount taken away)
+            yield Candidate(Share.model_construct(percent=fact, part=None, whole=None, whole_label=whole_label,
+                                                  reason="share_of_named_whole", via=(), rejected=()))
+            continue
         if part is None:  # ("第一产业增加值占地区生产总值的比重为29.5%": the part named, its figure stated before)
             # (not a share of another year: "…占本年收入合计的比重由上年的72.46%提高到84.69%")
             if not r.vocab.cue("reference_previous").search(whole_label):
@@ -434,6 +440,16 @@ def _share_of_bracketed_whole(r: Reading, i: int) -> Iterator[Candidate]:
                                                                                      if inline else ""),
                                                   reason="share_of_stated_whole",
                                                   via=(), rejected=()))
+
+
+def _taken_away(r: Reading, part: Fact, at: int) -> bool:
+    """The amount is taken away before the share (cue deduction on its label, and 后 between it and the share at `at`,
+    in its sentence): "减去离退休人员经费3,216.80万元后,在职人员经费占…"."""
+    between = r.norm.text[part.span.end:at]
+    return bool(r.vocab.cue("deduction").match(clean_label(part.label))) and bool(_AFTER_TAKEN.match(between))
+
+
+_AFTER_TAKEN = lazyre.compile(r"^[^。;；]{0,4}?[后後]")
 
 
 def _part_before(r: Reading, i: int) -> int | None:

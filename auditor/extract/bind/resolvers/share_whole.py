@@ -444,6 +444,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     if broader:
         apart = {f.id for f in broader}
         named = [f for f in named if f.id not in apart]
+    # ("占部门支出预算总额的33.47%": the department's whole, of all its funds — not the 财政拨款支出总计 of one fund, a
+    # narrower figure of the concept the text states beside it)
+    if not funds and index.vocab.cue("whole_of_all_funds").search(whole_label):
+        named = [f for f in named if not fact_scope(f)]
     # (the 预算 of a fund's name — 一般公共预算 — names no budget: "占一般公共预算项目支出总额的p%" is of the spending)
     if not info.scenario and "支出" in label and "预算" not in _FUND_WORDS.sub("", label):
         # ("占政府采购支出总额的75.00%" beside 政府采购预算 and 实际采购金额: spending, not the budget)
