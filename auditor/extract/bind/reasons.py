@@ -249,6 +249,9 @@ _ALL = [
     Reason("rate_after_its_amounts", VOCABULARY, "a rate whose sentence states no amount, of the two amounts "
            "(one done, one its base) of the sentence right before it",
            "收到上级下达补助资金118.92万元,全年发放108.61万元。经自评,项目预算执行率91.33%。"),
+    Reason("rate_of_summed_items", EXPLICIT, "a rate named as the items' together (合计, 总体, 两项 …): the items' "
+           "summed numerators over their summed bases, each item's stated in its sentence or by its own rate right "
+           "before it", "基本支出预算100万元、执行90万元,项目支出预算50万元、执行45万元,合计执行率90%。"),
     Reason("rate_implied_budget", EXPLICIT, "the budget follows from the excess the sentence states",
            "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元。"),
     Reason("rate_numerator_before", VOCABULARY, "a rate whose sentence states its base alone, of the last amount of "
