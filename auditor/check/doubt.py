@@ -493,7 +493,7 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
     value = _sum(parts)
     if value.value - value.tolerance <= total.value + total.tolerance:
         return None  # (less than the total: a list naming only some parts holds, or a part is missing)
-    if complementary(parts):
+    if complementary(parts, vocab):
         return None  # (城镇 and 乡村, 公办 and 民办 …: a split one way, whatever other split the text gives)
     ids = {p.id for p in parts}
     labels = {clean_label(p.label) for p in parts}

@@ -100,7 +100,7 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
                    or any("share" in r.cells for r in t[0].rows))
               and _states_nothing(t[0], vocab, partial=years)]
     free = {line for _, _, (first, last) in silent for line in range(first, last + 1)}
-    grids = read_grids(norm, taken - free, 0)
+    grids = read_grids(norm, taken - free, 0, vocab)
     read_again = {line for _, _, (first, last) in grids for line in range(first, last + 1)}
     stood_for = [t for t in silent if any(line in read_again for line in range(t[2][0], t[2][1] + 1))]
     found = [t for t in found if not any(t is x for x in stood_for)]

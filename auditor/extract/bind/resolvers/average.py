@@ -130,6 +130,41 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
                                                 rejected=()))
 
 
+def monthly_means(r: Reading) -> Iterator[Candidate]:
+    """月均 A of the year's amount T stated right before it in its sentence under the name the mean names: A = T / 12.
+
+        "基金支出2,418.60亿元,月均支出201.55亿元"      → 201.55 = 2,418.60 / 12
+
+    The mean is named a month's (cue monthly_mean: 月均支出, 平均每月支出); the amount right before it in its
+    sub-sentence, nothing between, is of its unit, larger, and its name ends with the mean's ("基金支出" for 支出); the
+    sentence speaks of no stretch shorter than a year (cue monthly_basis_other: "1-9月", 上半年 — their months are
+    fewer) nor of another year's."""
+    tree = r.tree
+    named, other = r.vocab.cue("monthly_mean"), r.vocab.cue("monthly_basis_other")
+    for s in tree.of_kind("labelled"):
+        mean = r.facts[s.index]
+        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0:
+            continue
+        m = named.match(clean_label(mean.label))
+        if m is None:
+            continue
+        before = next((k for k in tree.before(s.index, "sub") if r.facts[k] is not None), None)
+        total = r.facts[before] if before is not None else None
+        if total is None or tree[before].kind not in {"labelled", "total"} or total.kind != "amount" \
+                or total.is_bound or total.unit != mean.unit or total.value <= mean.value or r.is_previous(total) \
+                or r.is_previous(mean) or not clean_label(total.label).endswith(m.group("name")) \
+                or named.match(clean_label(total.label)):
+            continue
+        start = tree[tree.unit("sentence", s.index)[0]].start
+        if other.search(r.norm.text, start, mean.span.start):
+            continue
+        at = r.norm.text.rfind(m.group("per"), start, mean.span.start)
+        span = r.span(at, at + len(m.group("per"))) if at >= 0 else mean.span
+        yield Candidate(Average.model_construct(total=total, mean=mean, years=(Decimal(12),),
+                                                years_text=m.group("per"), years_span=span, per="月",
+                                                reason="mean_of_year_by_month", via=(), rejected=()))
+
+
 def _reckoned_by(r: Reading, i: int, mean: Fact):
     """The words right before the mean (after the figure before it) that say what it is reckoned by ("按培训人次计算人均
     培训费用210元"): that count, not another of its unit ("培训3,264人次(涉及1,850人)"); None when they say nothing."""
