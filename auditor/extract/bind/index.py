@@ -77,6 +77,16 @@ class DocumentIndex:
             cached = self._qualifiers[fact.id] = _qualifier(fact, self.vocab)
         return cached
 
+    def narrowed(self, fact: Fact) -> bool:
+        """The figure is said of a narrower scope than its name's: what it leaves out named before it in its sentence or
+        in a bracket right after it (cues scope_excluded, scope_excluded_after)."""
+        if fact.in_table or not self.text:
+            return False
+        at = fact.span.start
+        start = max(self.text.rfind(c, max(0, at - 80), at) for c in "。;\n") + 1
+        return bool(self.vocab.cue("scope_excluded").search(self.text, max(start, at - 80), at)
+                    or self.vocab.cue("scope_excluded_after").match(self.text[fact.span.end:fact.span.end + 12]))
+
     @staticmethod
     def unique(facts: list[Fact]) -> Fact | None:
         """One value for a quantity, or None when the text gives several (ambiguous)."""

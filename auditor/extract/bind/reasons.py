@@ -41,11 +41,13 @@ LAID_OUT = frozenset({
 # that travels with such a via may warn, never accuse, whatever its reason.
 SPLIT_BY_HEADER = "run-together cells split by the header's columns alone (every column one figure, the amounts alike)"
 SPLIT_BY_PARTS = "run-together cells split where its 其中 rows make it in the most columns"
+# … and a 合计 row whose cells were dropped, its amounts placed where the rows above make it in the most columns
+TOTAL_BY_COLUMNS = "a 合计 row with dropped cells, its amounts placed where the rows above make it in the most columns"
 # … and a score table with no header, its 分值 and 得分 taken as the last two figures of each row (tables/score_rows.py)
 UNHEADED_SCORES = "a score table with no header: each row's last two figures its 分值 and 得分, the 分值 making the 总分's"
 # … and a share whose part its sentence names, its figure looked up before its paragraph (resolvers/share.py)
 PART_NAMED_ABOVE = "its part named, its figure stated in a paragraph before"
-INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, UNHEADED_SCORES, PART_NAMED_ABOVE})
+INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE})
 
 
 @dataclass(frozen=True)

@@ -399,6 +399,16 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
     known = [n for n, r in enumerate(roles) if r]
     # (a unit note may stand first: "单位:万元 | 序号 | 乡镇名称 | 金额")
     first_name = next((c for c in names if not UNIT_NOTE.search(clean(c.text))), None)
+    head = names.index(first_name) if first_name is not None else -1
+    if 0 <= head < len(names) - 2 and SERIAL_HEADER.match(clean(names[head + 1].text)) \
+            and not SERIAL_HEADER.match(clean(first_name.text)) and not _LABEL_HEADER.match(clean(first_name.text)) \
+            and first_name.line < names[head + 1].line != names[head + 2].line:
+        # ("三、评价结果汇总 ⏎ 序号 ⏎ 项目名称 ⏎ 预算数 …", a cell a line: the title on the line above 序号 is no column;
+        # the header starts at 序号, whose rows are numbered — not a title over a header of one line, "扣分明细表 ⏎
+        # 序号|指标名称|分值|得分|扣分", which stays read as it was)
+        start = next((k for k in range(i, len(cells)) if cells[k] is names[head + 1]), None)
+        if start is not None:
+            return find_header(cells, start)
     serial = first_name is not None and bool(SERIAL_HEADER.match(clean(first_name.text)))
     labelled = bool(names) and (serial or bool(_LABEL_HEADER.match(clean(names[0].text))))
     if not known or len(known) < 2 and not (len(known) == 1 and labelled and known[0] > 0):

@@ -26,7 +26,7 @@ from functools import lru_cache
 from itertools import product
 
 from auditor import lazyre
-from auditor.extract.bind.reasons import SPLIT_BY_HEADER, SPLIT_BY_PARTS
+from auditor.extract.bind.reasons import SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS
 from auditor.extract.tables.columns import AMOUNT_ROLES, BUDGET_ROLES, UNREAD_ROLES
 from auditor.records import dataclass
 
@@ -262,11 +262,12 @@ def _close(stated: Decimal, decimals: int, computed: Decimal) -> bool:
 
 
 def rate_pins(reading: Reading, base: str | None = None) -> bool:
-    """执行率 = 执行数 / a budget of the row, with a rate above 0."""
+    """执行率 = 执行数 / a budget of the row, with a rate above 0 (or, where the header names no base, / 到位数: some
+    templates take 执行率 on the money that arrived, as the table's rate check allows)."""
     rate, actual = reading.roles.get("rate"), reading.roles.get("actual")
     if rate is None or actual is None or rate.number == 0:
         return False
-    bases = [base] if base else list(BUDGET_ROLES)
+    bases = [base] if base else [*BUDGET_ROLES, "received"]
     for b in bases:
         den = reading.roles.get(b)
         if den is None or den.number == 0:
@@ -416,6 +417,39 @@ def by_parts(total: RowFigures, parts: list[Reading], roles: list[str | None]) -
         return None
     one = agreed([r for h, r in scored if h == most])
     return None if one is None else Reading(one.roles, (SPLIT_BY_PARTS,))
+
+
+def total_by_columns(total: RowFigures, parts: list[Reading]) -> Reading | None:
+    """"合计 | 2413.65 | 2356.41 | 1929.20 | 77.63" under "预算数 | 到位数 | 支出数 | 执行率% | 得分 | 等级", its last cells
+    dropped, no arithmetic of its own pinning it: of its readings, those in which the rows above make it in the most
+    amount columns (two at least, and more than any other placement), and of them only the figures they all place
+    alike — the amounts; a figure they place in different columns (a rate or a score) stays unplaced.  The columns
+    where the rows do not make it are what the row states against them: it may only warn (the via says so)."""
+    if not total.exhaustive or len(parts) < 2:
+        return None
+    scored: list[tuple[int, Reading]] = []
+    for r in total.readings:
+        held = 0
+        for key, whole in r.roles.items():
+            if base_role(key) not in AMOUNT_ROLES:
+                continue
+            cells = [p.roles[key] for p in parts if key in p.roles]
+            if len(cells) < len(parts) or _amount(whole) is None or any(_amount(c) is None for c in cells):
+                continue
+            value = sum((_amount(c) for c in cells), Decimal(0))
+            held += abs(_amount(whole) - value) <= sum((_half(c) for c in cells), _half(whole))
+        scored.append((held, r))
+    most = max((h for h, _ in scored), default=0)
+    if most < 2:
+        return None
+    best = [r for h, r in scored if h == most]
+    first = best[0]
+    keep = {k: p for k, p in first.roles.items() if base_role(k) in AMOUNT_ROLES
+            and all(k in r.roles and (r.roles[k].start, r.roles[k].end) == (p.start, p.end) for r in best)}
+    placed = {(p.start, p.end) for p in keep.values()}
+    if len(keep) < 2 or any((p.start, p.end) in placed and k not in keep for r in best for k, p in r.roles.items()):
+        return None
+    return Reading(keep, (TOTAL_BY_COLUMNS,))
 
 
 def _amount_decimals(reading: Reading) -> int:

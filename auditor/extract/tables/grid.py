@@ -729,13 +729,22 @@ def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
                 sums.append(frozenset(parts))
                 covered.add(frozenset([target, *parts]))
                 found.append(GridFormula(kind="sum", target=target, operands=parts, support=agreed[0], rows=agreed[1]))
+    # (of the ratios into one column, the one fewer rows break: "预算 | 到位 | 支出 | 执行率" whose 执行率 is 支出 / 到位
+    # holds as 支出 / 预算 too in the rows where all was paid in — the row where it was not says which)
+    ratios: dict[int, GridFormula] = {}
     for triple in itertools.combinations(columns, 3):
         if frozenset(triple) in covered:
             continue
         formula = _ratio_of(grid, triple, percent_like, trials, percents)
-        if formula is not None and formula.target not in targets:  # (a growth column is also change / last year)
-            targets.add(formula.target)
-            found.append(formula)
+        if formula is None:
+            continue
+        had = ratios.get(formula.target)
+        if had is None or formula.kind == had.kind == "ratio" and formula.rows - formula.support < had.rows - had.support:
+            # (a growth column is also change / last year: the growth, found first, is kept — it ties the two years)
+            ratios[formula.target] = formula
+    for formula in sorted(ratios.values(), key=lambda f: sorted((f.target, *f.operands))):
+        targets.add(formula.target)
+        found.append(formula)
     for target in columns:
         if target in targets:
             continue

@@ -483,6 +483,8 @@ def _plain_rates(raw: list[RawRow], header: Header) -> bool:
     if "rate" not in header.roles:
         return False
     at = header.roles.index("rate")
+    if header.columns[at].name.rstrip().endswith(("%", "%)", "％", "％)", "(%)")):
+        return True  # ("执行率%", "执行率(%)": the header says its figures are percentages)
     return any(len(r.slots) == len(header.columns) and is_value(r.slots[at]) and not r.slots[at].text.endswith("%")
                for r in raw)
 
@@ -525,6 +527,14 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             if one is not None:
                 readings[total] = one
                 readings.update((n, r) for n, r in own.items() if n not in readings)
+    last = len(raw) - 1
+    if last >= 2 and last not in readings and figures[last].readings and not figures[last].glued \
+            and TOTAL_ROW.match(labels[last]) and all(n in readings for n in range(last)):
+        # (a 合计 row last, its empty cells dropped, that no arithmetic of its own pins: placed where the rows above
+        # make it in the most amount columns)
+        one = glued.total_by_columns(figures[last], [readings[n] for n in range(last)])
+        if one is not None:
+            readings[last] = one
     read_rows = [n for n in range(len(raw)) if n in readings or not any(p is not None for p in figures[n].cells)]
     if not any(n in readings for n in read_rows):
         return None

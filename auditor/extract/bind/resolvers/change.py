@@ -586,7 +586,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     this_year = i > 0 and (tree[i - 1].kind == "words"
                            and bool(r.vocab.cue("this_year").search(tree[i - 1].piece.label.rstrip()[-3:]))
                            or tree[i - 1].kind == "period" and current is not None
-                           and _later_year(tree[i - 1].piece.keyword, current))
+                           and _later_year(tree[i - 1].piece.keyword, current)
+                           or current is not None and _later_year_opens_clause(r, i, current))
     if this_year and current is not None and previous is None and r.report_year is None \
             and ((current.period or "").isdigit() or LABEL_YEAR.search(clean_label(current.label))):
         # "113年度預算數3億5,200萬元,本年度增列3,421萬5千元,增幅9.72%": a figure its own year names, before a
@@ -1003,6 +1004,18 @@ def _later_year(keyword: str, fact: Fact) -> bool:
     """A year node ("2023年") later than the year `fact` is dated."""
     m = _NAMED_YEAR.search(keyword)
     return m is not None and bool(fact.period) and fact.period.isdigit() and int(m.group()) > int(fact.period)
+
+
+def _later_year_opens_clause(r: Reading, i: int, fact: Fact) -> bool:
+    """The clause of the change at node i opens with a year later than `fact`'s, then only the words naming its subject
+    ("2023年该项目实际支出480.60万元,2024年支出较上年增加218.62万元": the change is of 2024, the figure before it the one
+    compared with)."""
+    tree = r.tree
+    j = i - 1
+    while j >= 0 and tree[j].clause == tree[i].clause and tree[j].kind == "words":
+        j -= 1
+    return j < i - 1 and j >= 0 and tree[j].clause == tree[i].clause and tree[j].kind == "period" \
+        and _later_year(tree[j].piece.keyword, fact)
 
 
 def _after_named_year(fact: Fact, keyword: str) -> bool:

@@ -29,6 +29,12 @@ def resolve(index: DocumentIndex, changes: list[Change]) -> list[Change]:
                     and (info.scenario is None or f.scenario == info.scenario)
                     and f.span.start < c.keyword_span.start
                 ])
+                if found is not None and info.scenario is None and found.scenario in BUDGET_SCENARIOS \
+                        and index.vocab.flow(info.text) == "out" and "预算" not in c.keyword:
+                    # ("…预算为85.25万元,支出决算为59.82万元。…“三公”经费支出较上年减少3.24万元": money spent, named with
+                    # no budget word, is not the budget — the one figure found of its name; undecided. Not "项目支出较
+                    # 2023年预算增加51.60万元": a budget compared with a budget)
+                    found = None
         if found is None:
             out.append(c)
             continue

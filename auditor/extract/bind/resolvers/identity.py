@@ -68,7 +68,7 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: d
         if not totals:
             continue
         total_fact = index.unique(by_concept[totals[0]])
-        if total_fact is None or (total_fact.id in explicit and (
+        if total_fact is None or index.narrowed(total_fact) or (total_fact.id in explicit and (
                 None in explicit[total_fact.id] or explicit[total_fact.id] & family.members)):
             continue
         parts: list[Fact] = []

@@ -18,7 +18,7 @@ from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SA
                                         is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
                                         partial_marker, sub_subject, total_candidates)
 from auditor.extract.bind.resolvers.grade_counts import grade_of
-from auditor.extract.model import Fact
+from auditor.extract.model import BUDGET_SCENARIOS, Fact
 from auditor.extract.numbering import YEAR_SPAN
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, years_listed_before
 from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
@@ -337,7 +337,8 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
             # 其中:…其他收入186.45万元;上年结转520.00万元" — a budget's income counts the money carried over)
             # (the money spent from it and carried on, 年末结转和结余, stays the next statement: shares of the
             # spending are of the spending)
-            if not (income and f.concept == _CARRIED_IN and _adds_up_only_with(first_total, parts, parts[:n])):
+            if not (income and f.concept == _CARRIED_IN and (_adds_up_only_with(first_total, parts, parts[:n])
+                                                              or _budget_income_listed(r, first_total, parts[:n], opener))):
                 parts = parts[:n]
             break
     # (one subject's money in and money out are no parts of one total: "…支出为45.43亿元。其中市级财政总收入累计完成
@@ -637,6 +638,16 @@ def _compared_with(r: Reading, k: int) -> bool:
         j -= 1
     said = "".join(reversed(words)) + r.facts[k].label
     return bool(words) and bool(r.vocab.cue("compared_prefix").match(clean_label(said)))
+
+
+def _budget_income_listed(r: Reading, total: Fact, before: list, opener) -> bool:
+    """"2024年部门收入预算5117.77万元,其中:一般公共预算拨款收入4779.93万元;事业收入239.78万元;上年结转98.06万元": a
+    budget's income (not named 本年 / 当年: that one leaves it out) counts the money carried over, and a list that already
+    ran on past a ';' before it is set out one part a clause — the ';' is the list's own, no next statement.  (A
+    list that makes its total without it is still read so: doubt's sub-list, ALT002.)"""
+    label = clean_label(total.label)
+    return total.scenario in BUDGET_SCENARIOS and bool(before) and not r.vocab.cue("this_year").search(label) \
+        and any(r.tree[k].sub != opener.sub for k, _ in before)
 
 
 def _adds_up_only_with(total: Fact, longer: list, shorter: list) -> bool:

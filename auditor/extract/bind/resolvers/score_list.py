@@ -431,8 +431,10 @@ def _respective_list(r: Reading, following: int, depth: int, total: Fact, reason
     return make_breakdown(r, total, scores[0], "分别", True, reason)
 
 
-# the score a project's evaluation gives itself, said before 其中 and its levels' scores ("本项目自评得分92.50分,其中决策…")
-_OWN_SCORE = lazyre.compile(r"(?:经综合评价,?)?(?:本|该)?(?:项目|部门|单位)?(?:绩效)?(?:自评|评价)得分(?:为)?")
+# the score a project's evaluation gives itself, said before 其中 and its levels' scores ("本项目自评得分92.50分,其中决策…",
+# "本部门2024年度整体支出绩效自评得分97.40分")
+_OWN_SCORE = lazyre.compile(r"(?:经综合评价,?)?(?:本|该)?(?:项目|部门|单位)?(?:(?:19|20)\d{2}年度?)?(?:整体支出|项目支出|整体)?"
+                            r"(?:绩效)?(?:自评|评价)得分(?:为)?")
 
 
 def own_score_name(label: str) -> bool:

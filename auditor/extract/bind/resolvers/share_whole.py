@@ -76,6 +76,9 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
                 # 总额的80.21%;…(含预留份额采购项目3,376.92万元)")
                 if s.percent.value < 100:
                     wholes = [w for w in wholes if w.value != s.part.value]
+                if reason == "share_of_named_whole" \
+                        and _each_units_own(s, wholes, index.text, index.vocab.cue("unit_paragraph_head")):
+                    wholes = []
             if PART_NAMED in s.via and reason != "share_of_list_total" \
                     and not _wider_total(index, s.part, wholes, totals_of.get(s.part.id, [])):
                 continue  # (a part named is of the list it stands in, or the name is another figure's)
@@ -86,6 +89,24 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
     return _totals_whole(_parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out),
                                                                                                   index.text)))))
+
+
+def _each_units_own(share: Share, wholes: list[Fact], text: str, units_own) -> bool:
+    """The name the share gives its whole is stated with several values, each in a unit's own paragraph (opened by its
+    number and name: cue unit_paragraph_head) and none in the share's ("（一）局机关:…项目支出1,637,783.19元。 ⏎
+    （二）…站:…项目支出1,542,988.08元。 ⏎ …本部门…占项目支出预算的80.56%": each unit's own, the department's whole not
+    among them): no one of them is the whole named — unless one of them makes the share."""
+    values = {w.value for w in wholes}
+    windows = [w.window for w in wholes]
+    return len(values) > 1 and len(set(windows)) == len(windows) and share.percent.window not in windows \
+        and not any(w.in_table for w in wholes) and not any(_share_of(share, w) for w in wholes) \
+        and all(units_own.match(text, _line_start(text, w.span.start)) for w in wholes) \
+        and not units_own.match(text, _line_start(text, share.percent.span.start))
+
+
+def _line_start(text: str, at: int) -> int:
+    return text.rfind("\n", 0, at) + 1
+
 
 
 def _named_so(whole: Fact, whole_label: str) -> bool:
