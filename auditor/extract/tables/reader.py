@@ -207,6 +207,12 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                     and OUTLINE_MARKER.match(cells[k].text) and k + 1 < len(cells) and cells[k + 1].line == cells[k].line:
                 heading = True
                 break
+            if labels and cells[k].kind == CELL and cells[k].line != labels[-1].line \
+                    and GROUP_HEADING.match(clean(labels[-1].text)):
+                # ("| 按支出功能分类： | | ⏎ | 一般公共服务支出 | 1,214.36 |": the heading of a group, a row of its
+                # own, not the first words of the row below it)
+                heading = True
+                break
             if not cells[k].is_mark:
                 labels.append(cells[k] if not (code and not labels) else
                               Cell(cells[k].text, cells[k].start, cells[k].end, cells[k].line,
@@ -513,6 +519,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             texts={"grade": r.grade.text, "graded": scored} if graded else {}, dashed=dashed, part_of=part_of,
             level=_level_of(first_cell, coded_labels),
             indent=column if not norm.text[first_cell.start - column:first_cell.start].strip() else None,
+            cell_indent=_in_cell(norm, first_cell.start),
             via=tuple(dict.fromkeys([*r.via, *(reading.via if reading else ())])),
             grade_span=(r.grade.start, r.grade.end) if graded else None,
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))
