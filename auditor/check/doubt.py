@@ -493,7 +493,7 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
     value = _sum(parts)
     if value.value - value.tolerance <= total.value + total.tolerance:
         return None  # (less than the total: a list naming only some parts holds, or a part is missing)
-    if complementary(parts):
+    if complementary(parts, vocab):
         return None  # (城镇 and 乡村, 公办 and 民办 …: a split one way, whatever other split the text gives)
     ids = {p.id for p in parts}
     labels = {clean_label(p.label) for p in parts}
@@ -1343,6 +1343,9 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
     found = _garbled(doc, [stated, part, *tried[:1]])
     if found:
         return found
+    found = _whole_of_another_unit(doc, part, tried)
+    if found:
+        return found
     tried_ids = {w.id for w in tried}
     # "占比69.48%(占授予中小企业合同金额)": a bracket after the share names its whole
     said = _WHOLE_IN_BRACKET.match(doc.text, stated.span.end)
@@ -1413,6 +1416,25 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
                                                   f"implies ({written(part)} / {written(stated)}%) is at least "
                                                   f"the parts read so far"})
     return _another_part(doc, stated, part, tried)
+
+
+def _whole_of_another_unit(doc: Document, part: Fact, tried: list[Fact]) -> Found | None:
+    """ALT004: in a document of several units, every whole looked up by name stands in a sentence that names a unit
+    the part's sentence does not ("…项目支出开展绩效自评,…资金1,408.60万元,占一般公共预算项目支出总额的89.5%" and, under
+    所属单位收支情况, "(一)桐江市林业局机关。…项目支出991.41万元"): one unit's figure, not the whole the share is of."""
+    if len(doc.units_named) < 2 or not tried:
+        return None
+    # (the part's own line names no unit: the whole document's figure — not "晋城市…其中,民生支出104.6亿元,占…" beside
+    # "忻州市…128.01亿元", where the share is 晋城市's and its whole may be stated in its own line)
+    line = doc.line_start(part.span.start)
+    if doc.sentence_entity(part) or any(True for _ in _entity().finditer(doc.text, line, part.span.start)):
+        return None
+    names = {doc.sentence_entity(w) for w in tried}
+    if None in names:
+        return None
+    named = "、".join(sorted(names))
+    return Found("ALT004", {"zh": f"所找到的整体是{named}的数字，与未点明单位（整体）的分项不是同一范围",
+                            "en": f"the whole found is a figure of {named}, not of the whole the part is of"})
 
 
 def _passage_whole(doc: Document, stated: Fact, part: Fact, tried: list[Fact]) -> Fact | None:

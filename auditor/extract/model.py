@@ -293,6 +293,8 @@ class Rate(Bound):
     excess: "Change | None" = Field(None, description="决算数大于预算数 d: the budget is the figure minus d")
     included: tuple[Fact, ...] = Field((), description="执行率(含保留): amounts the rate says its numerator includes, "
                                                        "added to it")
+    summed: tuple[tuple[Fact, Fact], ...] = Field((), description="合计执行率, 总体到位率: a rate named as the items' "
+                                                                 "together, of the summed (numerator, base) of each item")
 
 
 class Share(Bound):

@@ -252,7 +252,8 @@ class _Reader:
             own = tree[i - 1].piece.label  # "中央财政补贴47.5%为614.39万元": the subsidy's amount
         context = []
         j = i - 1
-        while j >= 0 and tree[j].clause == node.clause:
+        clause = node.clause
+        while j >= 0 and tree[j].clause == clause:
             kind = tree[j].kind
             if kind == "sep" and tree[j].piece.keyword in ")]】" and not own:  # (Node.separator, written out)
                 # "政务服务体系(大厅水电、物业管理、办公等)113万元": the name stands before the bracket —
@@ -264,6 +265,9 @@ class _Reader:
                     if tree[j].kind == "words":
                         inside.append(tree[j].piece.label)
                     j -= 1  # the bracket's content and the opening bracket itself
+                # (a bracket whose commas open clauses of their own: the name stands in the clause it opens in —
+                # "国家财政性教育经费(主要包括…,…,…等)为50,433亿元")
+                clause = tree[j + 1].clause
                 short = _ABBREVIATED_AS.search("".join(reversed(inside)))
                 if short:
                     context.append(_QUOTES.sub("", short.group(1)))

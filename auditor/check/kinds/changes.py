@@ -211,7 +211,9 @@ def _growth(ctx: Context, c: Change) -> _Growth | tuple[str, list[Evidence]]:
 def _work_out_growth(ctx: Context, c: Change) -> _Growth | tuple[str, list[Evidence]]:
     current = c.current or c.current_elsewhere
     evidence = [Evidence.of(c.percent, "growth")]
-    if c.delta is not None and c.delta.kind == "amount":
+    # (a count's change too, of a count of its unit: "在校学生48632人,比上学年增加1717人,增长3.66%")
+    if c.delta is not None and (c.delta.kind == "amount" or c.delta.kind == "count" and any(
+            f is not None and (f.kind, f.unit) == ("count", c.delta.unit) for f in (c.previous, current))):
         delta = _signed(c, c.delta)
         evidence.append(Evidence.of(c.delta, "change"))
         if c.previous is not None:

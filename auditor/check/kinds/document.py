@@ -217,12 +217,31 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # ("全年提取…万元,占当年缴存额的108.03%": one quantity in another it is no part of)
         if f.value - f.tolerance <= limit:
             continue  # (a bound that holds is not a relation the report states: no outcome)
+        if ctx.text and _said_beyond_its_whole(ctx, f):
+            continue
         if _sum_of_rounded_shares(ctx, f):
             continue  # ("…占29.91%。(因四舍五入,各项占比之和为100.01%)": the shares' own rounding)
         arithmetic = {"zh": f"{written(f)}% > 100%", "en": f"{written(f)}% > 100%"}
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≤ 100%", arithmetic=arithmetic,
                                          evidence=[Evidence.of(f, "rate")], fields={"label": label_tail(f.label, 12)}),
                      reason="bounded_rate", found=doubt.explain_figure(ctx.doubt, f))
+
+
+def _said_beyond_its_whole(ctx: Context, f) -> bool:
+    """The rate's sentence says why it may pass 100 %: what it counts holds more than its base (cue part_beyond_whole:
+    "已支出5,562万元(含使用上年结转312万元),支出额占本年下达数的103.00%", "参保率为100.3%(参保人数含在本市参保的外地户籍
+    人员)"), or the rate of that name is a multiple ("平均覆盖率为1.42倍,其中收费公路类项目覆盖率达到136.5%")."""
+    start = ctx.doubt.sentence_start(f.span.start)
+    end = ctx.text.find("。", f.span.end)
+    end = len(ctx.text) if end < 0 else end
+    if ctx.vocab.cue("part_beyond_whole").search(ctx.text, start, end):
+        return True
+    name = _RATE_NAME.search(clean_label(f.label))
+    return bool(name) and any(m.group(1) == name.group(1) for m in _MULTIPLE_RATE.finditer(ctx.text, start, end))
+
+
+_RATE_NAME = lazyre.compile(r"([\u4e00-\u9fff]{2}率)(?:为|是|达到?|约)?$")
+_MULTIPLE_RATE = lazyre.compile(r"([\u4e00-\u9fff]{2}率)(?:为|是|达到?|约)?\s*\d+(?:\.\d+)?\s*倍")
 
 
 def _sum_of_rounded_shares(ctx: Context, f) -> bool:
@@ -253,7 +272,6 @@ def _not_within(ctx: Context, s) -> bool:
         or bool(ctx.vocab.cue("share_stock_part").search(part) and ctx.vocab.cue("share_flow_whole").search(whole))
 
 
-_LAST_YEARS_SAY = lazyre.compile(r"(?:上年|去年|上年同期|上一年度?|上年度)(?:为|是)?")
 
 
 def _counted_with_its_sign(ctx: Context, f) -> bool:
@@ -266,6 +284,45 @@ def _counted_with_its_sign(ctx: Context, f) -> bool:
     return False
 
 
+_SUM_REACH = 160  # characters before the run of amounts a total it makes may stand
+_RESTATED_REACH = 24  # characters from an amount to the bracket that restates it with its sign
+
+
+def _summed_with_its_sign(ctx: Context, f) -> bool:
+    """The amount, with its sign, and the amounts listed right before or after it make another amount stated just
+    before them, whose parts the words between say they are ("合共核减264.38万元,由核减工程量清单393.25万元和补列漏项
+    -128.87万元组成": 393.25 − 128.87 = 264.38): the text counts it below zero on purpose — not "资产4821.30万元,负债
+    6033.50万元,资产总额-1212.20万元", three items of an account, one of them named wrong."""
+    facts = [g for g in ctx.doc.facts if g.kind == "amount" and g.unit == f.unit and not g.in_table
+             and f.span.start - _SUM_REACH <= g.span.start <= f.span.end + _SUM_REACH]
+    at = next((n for n, g in enumerate(facts) if g.id == f.id), None)
+    if at is None:
+        return False
+    for first in range(max(0, at - 5), at + 1):
+        for last in range(at, min(len(facts), first + 6)):
+            if last == first:
+                continue
+            run = facts[first:last + 1]
+            total = Value(sum((g.value for g in run), Decimal(0)), sum((g.tolerance for g in run), Decimal(0)))
+            if ctx.text and any(compare(t, total).verdict == "ok" and ctx.vocab.cue("parts_follow").search(
+                    ctx.text, t.span.end, run[0].span.start) for t in facts[:first] if t.value > 0):
+                return True
+    return False
+
+
+def _signed_restatement(ctx: Context, f) -> bool:
+    """A negative amount in a bracket opened right after an amount of the same size ("营业损失123,450千元(表列△123,450千
+    元)", "减列…102.68億元(以负数列示:-102.68億元)"): that amount, written with its sign."""
+    if not ctx.text:
+        return False
+    before = [g for g in ctx.doc.facts if g.kind == "amount" and g.unit == f.unit and g.value == -f.value
+              and 0 <= f.span.start - g.span.end <= _RESTATED_REACH]
+    return any(_OPEN_BRACKET.fullmatch(ctx.text, g.span.end, f.span.start) for g in before)
+
+
+_OPEN_BRACKET = lazyre.compile(r"\s*[(（][^()（）。;；]*")
+
+
 def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """PLA002: an amount below zero where a report states sizes (not changes)."""
     changes = {c.delta.span.start for c in ctx.doc.changes if c.delta is not None}  # ("分别增加…、-0.36亿元": a change)
@@ -274,14 +331,19 @@ def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         if ctx.vocab.cue("signed_amount").search(f.label):
             continue
-        if _LAST_YEARS_SAY.fullmatch(clean_label(f.label)) and any(
+        if ctx.vocab.cue("last_years_figure").fullmatch(clean_label(f.label)) and any(
                 ctx.vocab.cue("signed_amount").search(g.label) for g in ctx.doc.facts
                 if g.sentence == f.sentence and g.kind == "amount" and g.span.end <= f.span.start):
             continue  # ("利润总额为-2310.50万元,上年为-4897.20万元": last year's figure of the quantity before it)
         if ctx.text and ctx.vocab.cue("negative_reason").match(ctx.text, f.span.end, f.span.end + 48):
             continue  # the text says why the amount is below zero (money taken back)
-        if _counted_with_its_sign(ctx, f):
+        if _counted_with_its_sign(ctx, f) or _summed_with_its_sign(ctx, f):
             continue  # ("…补充预算周转金-21万元,…,支出总计473796万元": a part its total counts below zero, a draw-down)
+        if _signed_restatement(ctx, f):
+            continue  # ("减列一般行政费用102.68億元(以负数列示:-102.68億元)": the amount before it, written with its sign)
+        if any(g.kind == "amount" and g.sentence == f.sentence and g.id != f.id
+               and clean_label(g.label).endswith("+") for g in ctx.doc.facts):
+            continue  # ("增减项目分别为:社福+403亿元、国防+263亿元、债务付息-71亿元": a list of signed changes)
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≥ 0",
                                          arithmetic={"zh": f"{written(f)} < 0", "en": f"{written(f)} < 0"},
                                          evidence=[Evidence.of(f, "amount")], fields={"label": label_tail(f.label, 12)}),

@@ -71,6 +71,8 @@ def check_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield _rate_with_included(rule, ctx, r, elsewhere=True)
         elif r.included:
             yield outcome(rule, r, "undecided", [Evidence.of(stated, "rate")], note="no budget of its subject")
+        elif r.summed:
+            yield _summed_rate(rule, ctx, r)
         elif r.pairs:
             yield _sentence_rate(rule, ctx, r)
         elif r.document_pairs or r.value_pairs:
@@ -105,6 +107,39 @@ def _sentence_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         fields={"name": r.name, "hint_zh": hint[0], "hint_en": hint[1]},
     ), found=doubt.explain_rate(ctx.doubt, stated, num, tried, ctx.index.budgets_by_concept.get(num.concept, ())),
         equation=ratio_equation(stated, num, den) if len(r.pairs) == 1 else None)
+
+
+def _summed_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
+    """"…执行3791.55万元,…执行1856.37万元,…合计执行率94.04%": a rate named as the items' together, of their summed
+    numerators over their summed bases — or, another plausible reading (平均), the mean of the items' own ratios."""
+    stated = r.rate
+    top = sum((Value.of(n) for n, _ in r.summed[1:]), Value.of(r.summed[0][0]))
+    bottom = sum((Value.of(d) for _, d in r.summed[1:]), Value.of(r.summed[0][1]))
+    figures = [Evidence.of(stated, "rate"), *(Evidence.of(n, "numerator") for n, _ in r.summed),
+               *(Evidence.of(d, "denominator") for _, d in r.summed)]
+    computed = ratio_percent(top, bottom)
+    if computed is None:
+        return outcome(rule, r, "undecided", [Evidence.of(stated, "rate")], note="no base above zero")
+    cmp = compare(stated, computed)
+    if cmp.verdict == "ok":
+        return outcome(rule, r, "holds", figures)
+    each = [ratio_percent(Value.of(n), Value.of(d)) for n, d in r.summed]
+    if all(e is not None for e in each):
+        added = sum(each[1:], each[0])
+        mean = Value(added.value / len(each), added.tolerance / len(each))
+        if compare(stated, mean).verdict == "ok":
+            return outcome(rule, r, "holds", figures, note="the mean of the items' rates")
+    shown = computed.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
+    first = r.summed[0][0]
+    unit = unit_of(first)
+    tops = " + ".join(written(n, first) for n, _ in r.summed)
+    bottoms = " + ".join(written(d, first) for _, d in r.summed)
+    arithmetic = {lang: f"({tops}){unit} / ({bottoms}){unit} = {shown}% ≠ {written(stated)}% "
+                        f"{diff_text(cmp.difference, stated, lang, max(stated.decimals, 2))}" for lang in ("zh", "en")}
+    return failed(rule, r, finding(
+        rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
+        evidence=figures, comparison=cmp, fields={"name": r.name, "hint_zh": "；分子、分母为各项之和",
+                                                  "hint_en": "; the items' amounts summed"}))
 
 
 def _rate_with_included(rule: Rule, ctx: Context, r: Rate, elsewhere: bool = False) -> Outcome:
@@ -304,11 +339,16 @@ def _own_precision(rate: Fact) -> Fact | None:
 
 
 def _share_of_parts_sum(rule: Rule, ctx: Context, s) -> Outcome:
-    """A share of a whole stated nowhere, whose parts' shares add to 100 %: of the parts' sum."""
+    """A share of a whole stated nowhere, whose parts' shares add to 100 %: of the parts' sum. With a part summed too
+    (`part_of_parts`: "分别发放问卷320份、180份,分别回收301份、166份,…总体回收率93.4%"), the items' summed parts over
+    their summed wholes, every figure stated."""
     parts = s.whole_of_parts
     whole = Value(sum((p.value for p in parts), Decimal(0)), sum((p.tolerance for p in parts), Decimal(0)))
-    figures = [Evidence.of(s.percent, "share"), Evidence.of(s.part, "part"), *(Evidence.of(p, "whole") for p in parts)]
-    computed = ratio_percent(Value.of(s.part), whole)
+    tops = s.part_of_parts or (s.part,)
+    top = Value(sum((p.value for p in tops), Decimal(0)), sum((p.tolerance for p in tops), Decimal(0)))
+    figures = [Evidence.of(s.percent, "share"), *(Evidence.of(p, "part") for p in tops),
+               *(Evidence.of(p, "whole") for p in parts)]
+    computed = ratio_percent(top, whole)
     if computed is None:
         return outcome(rule, s, "undecided", figures, note="no whole above zero")
     cmp = compare(s.percent, computed)
@@ -317,13 +357,15 @@ def _share_of_parts_sum(rule: Rule, ctx: Context, s) -> Outcome:
     shown = computed.value.quantize(Decimal(1).scaleb(-max(s.percent.decimals, 2)))
     unit = unit_of(s.part)
     summed = " + ".join(written(p, s.part) for p in parts)
-    arithmetic = {lang: f"{written(s.part)}{unit} / ({summed}){unit} = {shown}% ≠ {written(s.percent)}% "
+    above = f"({' + '.join(written(p, s.part) for p in tops)})" if s.part_of_parts else written(s.part)
+    arithmetic = {lang: f"{above}{unit} / ({summed}){unit} = {shown}% ≠ {written(s.percent)}% "
                         f"{diff_text(cmp.difference, s.percent, lang, max(s.percent.decimals, 2))}"
                   for lang in ("zh", "en")}
-    # (the whole is inferred, not written: at most a warning)
+    # (the whole is inferred, not written: at most a warning — but the items' stated wholes are written)
     return failed(rule, s, finding(
         rule, ctx, primary=s.percent, stated=s.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
-        evidence=figures, comparison=cmp, fields={"whole": s.whole_label or "各分项之和"}), accuse_from=EXPLICIT)
+        evidence=figures, comparison=cmp, fields={"whole": s.whole_label or "各分项之和"}),
+        accuse_from=None if s.part_of_parts else EXPLICIT)
 
 
 def _share_of_summed_part(rule: Rule, ctx: Context, s, whole: Fact) -> Outcome:

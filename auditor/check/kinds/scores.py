@@ -14,6 +14,7 @@ from auditor.extract.tables.grid import cell_token
 from auditor.extract.tables.score_rows import LAYOUT as UNHEADED
 from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
 from auditor.extract.model import SUBTOTAL_VIA, Fact, FundsScore, ScoreSum
+from auditor.extract.numbering import NUMBERED_LINE
 from auditor.extract.structure import BOUND_NEXT, LAST_YEARS
 from auditor.findings import Evidence, Outcome
 
@@ -641,6 +642,10 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
                           note="another evaluation's score: the prose states the table's total too")
             continue
+        if _under_another_project(ctx, prose, table_total):
+            yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
+                          note="another project's score: the prose stands under another project's heading")
+            continue
         if prose.value in row_scores and prose.value != table_total.value:
             continue  # a row's score mentioned in prose
         same = next((c for c in columns if compare(prose, Value.of(c)).verdict == "ok"), None)
@@ -676,6 +681,33 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, None, finding(rule, ctx, primary=prose, stated=prose.text, expected=table_total.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp),
                      reason="table_total_in_prose", accuse_from=EXPLICIT + 1 if several or len(columns) > 1 else None)
+
+
+def _project_heading(ctx: Context, f: Fact) -> str | None:
+    """The nearest numbered heading line above `f` (no figures on it) when it names a project ("(一)城乡居民基本医疗保险
+    参保补助项目"), else None (the nearest heading names none)."""
+    text = ctx.doubt.text
+    end = ctx.doubt.line_start(f.span.start)
+    for _ in range(_PROJECT_HEADING_REACH):
+        if end <= 0:
+            return None
+        start = ctx.doubt.line_start(end - 1)
+        line = text[start:end - 1].strip()
+        if NUMBERED_LINE.match(line) and len(line) <= 40 and not any(c.isdigit() for c in NUMBERED_LINE.sub("", line)):
+            return line if _PROJECT_NAMED.search(line) else None
+        end = start
+    return None
+
+
+_PROJECT_HEADING_REACH = 30  # lines
+_PROJECT_NAMED = lazyre.compile(r"[\u4e00-\u9fff]{2,}项目[。:：]?$")
+
+
+def _under_another_project(ctx: Context, prose: Fact, table_total: Fact) -> bool:
+    """The prose score and the table stand under two numbered headings naming two projects ("(一)…参保补助项目 ⏎ 该项目…
+    自评得分94.80分" and "(二)医疗救助项目 ⏎ …具体见下表"): two evaluations."""
+    own, table = _project_heading(ctx, prose), _project_heading(ctx, table_total)
+    return own is not None and table is not None and own != table
 
 
 def _revised_to_table_total(ctx: Context, prose: Fact, table_total: Fact) -> bool:

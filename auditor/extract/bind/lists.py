@@ -505,7 +505,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
                 return None
             if adds_up(total, added):
                 via = (*via, "counts that add up")
-            elif _in_bracket_after(r, total, added) and (complementary(added) or not any(
+            elif _in_bracket_after(r, total, added) and (complementary(added, r.vocab) or not any(
                     marked.search(x) or designation.search(x) for x in (clean_label(p.label) for p in added))):
                 # (… unless they stand in a bracket right after the count, members of one split or kinds none named by a mark
                 # that may overlap another: "编制22人(行政8人、事业15人)", "卫生技术人员412人(执业医师136人、注册护士218人)",
@@ -536,7 +536,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if not counted and reason in ("qizhong_list", "dimension_split") and len(added) >= 2 and not adds_up(total, added) \
             and (sum(1 for p in added if r.vocab.cue("overlapping_designation").search(clean_label(p.label))) >= 2
                  or r.vocab.cue("overlapping_total").search(clean_label(total.label))
-                 and not complementary(added)):
+                 and not complementary(added, r.vocab)):
         # "各项贷款余额386.52亿元,其中涉农贷款251.36亿元,普惠小微贷款97.63亿元,个人住房贷款58.21亿元": kinds one loan may
         # be several of — no partition, unless they make the total exactly
         return None
@@ -549,9 +549,14 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     return Candidate(breakdown, total=total.id, parts=tuple(p.id for p in added))
 
 
-def complementary(parts: list[Fact]) -> bool:
-    """Parts that split their total one way by their names: 出口 and 进口, 短期 and 中长期, 住户 and 企(事)业, or periods."""
+def complementary(parts: list[Fact], vocab=None) -> bool:
+    """Parts that split their total one way by their names: 出口 and 进口, 短期 and 中长期, 住户 and 企(事)业, or periods;
+    with the vocabulary, two that end as the two sides of one of its pairs (complement_pair: 税收收入 and 非税收入)."""
     names = [clean_label(p.label) for p in parts]
+    if vocab is not None and len(parts) == 2:
+        sides = [vocab.cue("complement_pair").search(x) for x in names]
+        if all(sides) and sides[0].lastgroup != sides[1].lastgroup and sides[0].lastgroup[1:] == sides[1].lastgroup[1:]:
+            return True
     if all(_PERIOD_PART.match(x) for x in names):
         return True  # ("其中:上半年完成5.80亿元,7月份完成1.20亿元…": periods one after another; the three industries)
     if len(parts) == 2 and bool(_PAIRS.search(names[0])) and bool(_PAIRS.search(names[1])) \

@@ -182,10 +182,16 @@ _ALL = [
            "with three columns of amounts or more one may break it, and a column of shares is read where it adds up",
            "項目 105 106 107\n學雜費收入 336,989,962 318,318,360 270,080,827\n學費收入 257,752,718 243,904,520 "
            "204,887,487\n雜費收入 79,237,244 74,413,840 65,193,340\n推廣教育收入 10,870,724 10,226,255 4,317,961"),
-    Reason("income_statement", VOCABULARY, "an income and spending statement set one cell a line: each side's total "
+    Reason("income_statement", VOCABULARY, "an income and spending statement set as a table: each side's total "
            "(总收入, 支出合计) is the sum of the items between the side's name and it, column by column, and the balance "
            "after both (余绌, 盈余) is 收入 − 支出 — read only where more of these hold than fail",
            "收入\n捐赠收入\n120\n利息收入\n30\n收入合计\n150\n支出\n人事费\n80\n业务费\n50\n支出合计\n130\n本期余绌\n20"),
+    Reason("balance_sheet", VOCABULARY, "a balance sheet (资产负债表, 财务状况表) set as a table: each section's total "
+           "(资产总计, 负债合计, 净资产合计) is the sum of its items above it, column by column, and 资产总计 = 负债合计 + "
+           "净资产合计 (= 负债和净资产总计) — read only where more of these hold than fail",
+           "项目 年初数 年末数\n流动资产 812.46 903.17\n固定资产 395.20 371.88\n资产总计 1,207.66 1,275.05\n"
+           "负债合计 104.31 98.62\n非限定性净资产 652.18 717.40\n限定性净资产 451.17 459.03\n"
+           "净资产合计 1,103.35 1,176.43\n负债和净资产总计 1,207.66 1,275.05"),
     Reason("table_change_row", EXPLICIT, "a table row's 增减额 / 增减率 against its 上年 and 本年 cells",
            "项目 | 上年决算数 | 本年决算数 | 增减额 | 增减率\n合计 | 100 | 120 | 20 | 20%"),
     Reason("members_of_named_group", STRUCTURAL, "a sentence opening with a group (X中,) whose clauses each state a "
@@ -243,6 +249,9 @@ _ALL = [
     Reason("rate_after_its_amounts", VOCABULARY, "a rate whose sentence states no amount, of the two amounts "
            "(one done, one its base) of the sentence right before it",
            "收到上级下达补助资金118.92万元,全年发放108.61万元。经自评,项目预算执行率91.33%。"),
+    Reason("rate_of_summed_items", EXPLICIT, "a rate named as the items' together (合计, 总体, 两项 …): the items' "
+           "summed numerators over their summed bases, each item's stated in its sentence or by its own rate right "
+           "before it", "基本支出预算100万元、执行90万元,项目支出预算50万元、执行45万元,合计执行率90%。"),
     Reason("rate_implied_budget", EXPLICIT, "the budget follows from the excess the sentence states",
            "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元。"),
     Reason("rate_numerator_before", VOCABULARY, "a rate whose sentence states its base alone, of the last amount of "
@@ -441,6 +450,8 @@ _ALL += [
     Reason("product_of_nearest_count", VOCABULARY, "a standard per unit and its amount, with the count of that unit "
            "chosen among several of the sentence (its total, else the nearest)",
            "馆藏合计132697卷,其中档案118606卷;按每卷2元测算,争取资金26.54万元。"),
+    Reason("mean_of_year_by_month", EXPLICIT, "月均 A of the year's amount stated right before it under the name the "
+           "mean names: the amount over 12 (AVG001, a warning)", "基金支出2,418.60亿元,月均支出201.55亿元。"),
     Reason("mean_per_unit", EXPLICIT, "户均 (人均, 平均每户) of the one amount paid and the one count of that unit its "
            "sentence states: the amount over the count (AVG001, a warning)", "共补助680户,补助资金204万元,户均补助3,000元。"),
     Reason("mean_of_named_amount", VOCABULARY, "人均 (次均) of the amount the document names so, over the one count its "

@@ -23,7 +23,8 @@ from decimal import Decimal
 from auditor.extract.model import Fact, ScoreTable
 from auditor import lazyre
 from auditor.extract.tables.cells import BREAK, CELL, EOL, PADDED, Cell, cell_runs, line_cells
-from auditor.extract.tables.columns import COLUMN_WORD, ROW_NUMBER_HEADERS, clean, is_label_header, role_of
+from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, COLUMN_WORD, ROW_NUMBER_HEADERS, clean,
+                                            is_label_header, role_of)
 from auditor.extract.tables.family_grid import read_family_grids
 from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.grid import read_grids
@@ -53,8 +54,9 @@ class TableResult:
 def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     result = TableResult()
     found: list[tuple[ScoreTable, list[Fact], tuple[int, int]]] = []
-    runs = [part for run in cell_runs(norm.text) for half in side_by_side(run, norm.text)
-            for side in sides_a_cell_a_line(half, norm.text) for part in interleaved_sides(side, norm.text, vocab)]
+    runs = [part for run in cell_runs(norm.text) for half in side_by_side(run, norm.text, vocab)
+            for side in sides_a_cell_a_line(half, norm.text) for coded in coded_halves_a_cell_a_line(side)
+            for part in interleaved_sides(coded, norm.text, vocab)]
     for cells in runs:  # fact ids are given below, in text order
         found.extend(read_run(cells, norm, vocab, 0, "cells"))
         found.extend(read_forms(cells, norm, vocab, 0))
@@ -64,7 +66,11 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         found.extend(read_run(cells, norm, vocab, 0, "line"))
     # (an income and spending statement set one cell a line, read by its sides where its arithmetic bears that out:
     # it stands for whatever a reader above made of the same lines — rows whose labels ran into the side's name)
-    statements = read_statements(norm, set(), vocab, 0)
+    # (one set a row a line is weighed after the grids: see _stands_for; a single section only its total names is
+    # read last, where nothing else reads its lines)
+    statements, by_lines, weak = [], [], []
+    for table, facts, (a, b), layout in read_statements(norm, set(), vocab, 0):
+        {"cells": statements, "lines": by_lines, "weak": weak}[layout].append((table, facts, (a, b)))
     if statements:
         spans = [(first, last) for _, _, (first, last) in statements]
         found = [t for t in found if not any(t[2][0] <= b and a <= t[2][1] and _rows_within(t[0], norm, a, b)
@@ -94,11 +100,22 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
                    or any("share" in r.cells for r in t[0].rows))
               and _states_nothing(t[0], vocab, partial=years)]
     free = {line for _, _, (first, last) in silent for line in range(first, last + 1)}
-    grids = read_grids(norm, taken - free, 0)
+    grids = read_grids(norm, taken - free, 0, vocab)
     read_again = {line for _, _, (first, last) in grids for line in range(first, last + 1)}
     stood_for = [t for t in silent if any(line in read_again for line in range(t[2][0], t[2][1] + 1))]
     found = [t for t in found if not any(t is x for x in stood_for)]
     found.extend(grids)
+    for table in by_lines:
+        a, b = table[2]
+        over = [t for t in found if t[2][0] <= b and a <= t[2][1]]
+        if all(_stands_for(t, norm, vocab, a, b) for t in over):
+            found = [t for t in found if not any(t is x for x in over)]
+            found.append(table)
+    taken = {line for _, _, (first, last) in found for line in range(first, last + 1)}
+    for table in weak:
+        if not any(line in taken for line in range(table[2][0], table[2][1] + 1)):
+            found.append(table)
+            taken.update(range(table[2][0], table[2][1] + 1))
     found.sort(key=lambda t: t[0].span.start)
     fid = 0
     read_as_cells: set[int] = set()
@@ -146,6 +163,19 @@ def _states_nothing(table: ScoreTable, vocab: Vocabulary, partial: bool = False)
                     found.changes, found.shares, found.differences, found.targets))
 
 
+def _stands_for(found: tuple, norm: Normalised, vocab: Vocabulary, first: int, last: int) -> bool:
+    """Does a statement set one row a line on lines first … last stand for this reading of its lines?  Only for a
+    table within them whose rows state nothing, or a grid that reads only rows as sums of rows (stacked_rows: the
+    statement's sections say which rows); a header reader's table that states its rows' changes or rates, or a grid
+    whose columns agree on a formula, stands (and the statement is dropped)."""
+    table = found[0]
+    if not _rows_within(table, norm, first, last):
+        return False
+    if table.kind == "grid":
+        return bool(table.formulas) and all(f.kind == "row_sum" and f.reason == "stacked_rows" for f in table.formulas)
+    return _states_nothing(table, vocab)
+
+
 def _rows_within(table: ScoreTable, norm: Normalised, first: int, last: int) -> bool:
     """Do all the table's rows stand on lines first … last (0-based)?"""
     return all(first <= norm.line_col(row.span.start)[0] - 1 <= last for row in table.rows)
@@ -168,11 +198,24 @@ def _halves_alike(row: list[Cell]) -> bool:
     return role_of(left[-1].text) is not None and all(clean(c.text) in ROW_NUMBER_HEADERS for c in left[1:-1])
 
 
-def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
+def side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None = None) -> list[list[Cell]]:
     """A table of two halves side by side ("收入项目 | 决算数 | 支出项目 | 决算数", a 收入支出决算总表):
     its left and right halves as two runs, each row split in two — by its cells when it has four, else
     by where its cells stand against the header's.  A row that cannot be split for certain (a cell
-    across the middle) ends both halves there: no figure lands in the wrong one."""
+    across the middle) ends both halves there: no figure lands in the wrong one.  What follows a line of
+    one name ("续表", the next table's title) is tried the same way: a 续表 repeats the header of two halves,
+    and its rows are as two-sided as the page's before it."""
+    out: list[list[Cell]] = []
+    rest: list[Cell] | None = cells
+    while rest:
+        halves, rest = _side_by_side(rest, text, vocab)
+        out.extend(halves)
+    return out or [cells]
+
+
+def _side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None) -> tuple[list[list[Cell]], list[Cell] | None]:
+    """side_by_side up to the first line of one name: the halves read, and the cells from that line on (None
+    when none)."""
     lines: dict[int, list[Cell]] = {}
     for c in cells:
         if c.kind == CELL:
@@ -183,7 +226,7 @@ def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
             ends[c.line] = c.source
     header = next((line for line, row in lines.items() if _halves_alike(row)), None)
     if header is None:
-        return [cells]
+        return [cells], None
     width = len(lines[header])  # (4: 项目 | 金额 twice; 6: 项目 | 行次 | 金额 twice)
     half_width = width // 2
 
@@ -192,6 +235,9 @@ def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
 
     head = lines[header]
     middle = (at(head[half_width - 1]) + len(head[half_width - 1].text) + at(head[half_width])) / 2
+    flows = _side_flows(lines, header, width, vocab)
+    numbers = [0, 0]  # the last item number of each half ("一、" … "七、")
+    done: list[list[Cell]] = []
     left: list[Cell] = []
     right: list[Cell] = []
     for n, c in enumerate(cells):
@@ -201,8 +247,8 @@ def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
             continue
         if row is not None and c is row[0] and len(row) == 1 and not row[0].text[:1].isdigit() \
                 and text[text.rfind("\n", 0, c.start) + 1:c.start].strip() != "|":
-            # a line of one name after the rows ("支出决算表"): the next table, read whole
-            return [left, right, cells[n:]]
+            # a line of one name after the rows ("支出决算表", "续表"): the next table, tried again
+            return [*done, left, right], cells[n:]
         if row is None:  # (the marks between rows)
             left.append(c)
             right.append(c)
@@ -214,22 +260,88 @@ def side_by_side(cells: list[Cell], text: str) -> list[list[Cell]]:
         if len(row) == width:
             halves = (row[:half_width], row[half_width:])
         elif len(row) < width and (text[text.rfind("\n", 0, c.start) + 1:c.start].strip() == "|"
-                                   or ends.get(c.line) == PADDED):
+                                   or ends.get(c.line) == PADDED or _barred_from_left(text, c.start)):
             # ("| 五、事业收入 | 5 | 12.19 | | | |", "六、其他收入 | 1.92 |  | ": a bar row whose empty cells at the end
-            # were dropped — with or without the bar that opens it: its cells stand from the left)
+            # were dropped — with or without the bar that opens it; "八、其他收入|8|0.00", tabs between cells and
+            # none after them: its cells stand from the left)
             halves = (row[:half_width], row[half_width:])
         else:
             halves = ([x for x in row if at(x) + len(x.text) <= middle], [x for x in row if at(x) >= middle])
             if len(halves[0]) + len(halves[1]) != len(row) or len(halves[0]) > half_width \
-                    or len(halves[1]) > half_width:
-                return [left, right, cells[n:]]  # (a cell across the middle, "0.00  公用经费": the rest read whole)
+                    or len(halves[1]) > half_width or any(h and _is_figure(h[0]) for h in halves):
+                side = _one_side(row, half_width, flows, numbers, vocab)
+                halves = (row, []) if side == 0 else ([], row) if side == 1 else None
+            if halves is None:
+                # (a cell across the middle, "0.00  公用经费", or a half that would start with a figure — its label in
+                # the other half, "四、上级补助收入      4      153.70" set loosely: the row is neither half's. Both
+                # halves end there and the rows after it are split again as two new halves — never read whole,
+                # where one side's rows would run into the other's)
+                done.extend(h for h in (left, right) if h)
+                left, right = [], []
+                continue
+        for k, half in enumerate(halves):
+            if half and (number := _ITEM_NUMBER.match(clean(half[0].text))):
+                numbers[k] = _CHINESE_NUMBERS.index(number.group(1)) + 1
         for half, out in zip(halves, (left, right)):
             if half:
                 out.extend(half)
                 # (each half's end mark says what the line's did: its empty cells at the end kept or dropped)
                 out.append(Cell(text="", start=half[-1].end, end=half[-1].end, line=c.line, kind=EOL,
                                 source=ends.get(c.line)))
-    return [left, right]
+    return [*done, left, right], None
+
+
+def _side_flows(lines: dict[int, list[Cell]], header: int, width: int, vocab: Vocabulary | None) -> dict[str, int]:
+    """Which half holds the money coming in and which the money going out, as the rows of both halves say
+    ("本年收入合计 | … | 本年支出合计 | …"): {"in": 0, "out": 1} or the mirror, or {} where the rows do not say it
+    or say both of one half."""
+    if vocab is None:
+        return {}
+    seen: tuple[set, set] = (set(), set())
+    for line, row in lines.items():
+        if line <= header:
+            continue
+        if len(row) != width:
+            row = [piece for x in row for piece in _pieces(x)]
+        if len(row) == width:
+            for k, half in enumerate((row[:width // 2], row[width // 2:])):
+                seen[k].add(vocab.flow(clean(half[0].text)))
+    if seen[0] & {"in", "out"} == {"in"} and seen[1] & {"in", "out"} == {"out"}:
+        return {"in": 0, "out": 1}
+    if seen[0] & {"in", "out"} == {"out"} and seen[1] & {"in", "out"} == {"in"}:
+        return {"in": 1, "out": 0}
+    return {}
+
+
+def _one_side(row: list[Cell], half_width: int, flows: dict[str, int], numbers: list[int],
+              vocab: Vocabulary | None) -> int | None:
+    """The half a row of one side's cells belongs to where their places on the line do not say it ("八、其他收入   8
+    28.32" set loosely): a name then figures, no more cells than a half, whose money (…收入, …支出) is the money of
+    one half as the two-sided rows say, and whose item number, if any, continues that half's. None: not known."""
+    if vocab is None or not flows or not row or len(row) > half_width or _is_figure(row[0]) \
+            or not all(_is_figure(x) or clean(x.text) in ("", "-", "—", "/") for x in row[1:]):
+        return None
+    side = flows.get(vocab.flow(clean(row[0].text)) or "")
+    number = _ITEM_NUMBER.match(clean(row[0].text))
+    if side is None or number and _CHINESE_NUMBERS.index(number.group(1)) + 1 != numbers[side] + 1 and numbers[side]:
+        return None
+    return side
+
+
+def _barred_from_left(text: str, start: int) -> bool:
+    """The line from `start` (its first cell) is a bar row that opens with a cell, no bar ("八、其他收入|8|0.00"):
+    its cells stand from the left, one column each."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return "|" in line and not line.lstrip().startswith("|")
+
+
+_FIGURE_CELL = lazyre.compile(r"^[-+]?[\d,，.]+%?$")
+
+
+def _is_figure(cell: Cell) -> bool:
+    return bool(_FIGURE_CELL.match(clean(cell.text)))
 
 
 # the two sides of a 收支平衡表 set one cell a line: "收入 ⏎ 执行数 ⏎ 支出 ⏎ 执行数", each row four cells after it (a side
@@ -271,6 +383,48 @@ def sides_a_cell_a_line(cells: list[Cell], text: str) -> list[list[Cell]]:
         if rows < 2:
             continue
         return [cells[:start], left, right, cells[n:]]
+    return [cells]
+
+
+def coded_halves_a_cell_a_line(cells: list[Cell]) -> list[list[Cell]]:
+    """Two coded tables side by side set one cell a line ("人员经费 | 公用经费" over "科目编码 ⏎ 科目名称 ⏎ 决算数 ⏎
+    科目编码 ⏎ 科目名称 ⏎ 决算数"), each row six cells, three of each half: the halves as two runs under their own
+    header cells.  The rows end at the first six cells that are not (code, name, figure) twice, or whose codes do not
+    go on the codes of their own half (a 款 code under its half's 类: "303 ⏎ … ⏎ 30302" where the other half has run
+    out is no row of both); what follows is tried again (a 续表). Rows under such a header that are no two halves' are
+    left unread, never read whole."""
+    plain = [n for n, c in enumerate(cells) if c.kind == CELL]
+    for k in range(len(plain) - 5):
+        head = [cells[plain[k + m]] for m in range(6)]
+        names = [clean(c.text) for c in head]
+        if not (CODE_HEADER.match(names[0]) and names[:3] == names[3:] and role_of(head[2].text)
+                and plain[k + 5] - plain[k] == 5 and len({c.line for c in head}) == 6):
+            continue
+        start = plain[k]
+        left, right = head[:3], head[3:]
+        classes = ["", ""]  # each half's current 类 code
+        n = start + 6
+        rows = 0
+        while n + 5 < len(cells):
+            row = cells[n:n + 6]
+            if any(x.kind != CELL for x in row) or len({x.line for x in row}) != 6 \
+                    or not all(CODE_CELL.match(row[m].text) and row[m + 1].text and not _FIGURE.match(row[m + 1].text)
+                               and _FIGURE.match(row[m + 2].text) for m in (0, 3)):
+                break
+            codes = [row[0].text, row[3].text]
+            if not all(len(code) == 3 and code not in classes or code[:3] == classes[h] and len(code) > 3
+                       for h, code in enumerate(codes)):
+                break
+            classes = [code[:3] for code in codes]
+            left.extend(row[:3])
+            right.extend(row[3:])
+            rows += 1
+            n += 6
+        if rows < 2:
+            # (rows that are no two halves' — one half has run out, its cells dropped: which half each is, nothing
+            # says; read whole, the halves' rows would run together)
+            return [cells[:start]]
+        return [cells[:start], left, right, *coded_halves_a_cell_a_line(cells[n:])]
     return [cells]
 
 

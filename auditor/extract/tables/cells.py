@@ -191,6 +191,11 @@ def cell_runs(text: str) -> list[list[Cell]]:
             lead = len(line) - len(line.lstrip())
             current.append(Cell(stripped, start + lead, start + lead + len(stripped), index))
             continue
+        if "续" in stripped and _CONTINUED_LINE.match(stripped):
+            # ("续表", "…分配表(续)": the table above goes on below, its header said again — a page's turn, no title
+            # of a new table)
+            current.append(Cell("", start, start, index, PAGE))
+            continue
         if stripped.isdigit() and len(stripped) <= 3 and _page_number_line(lines, index):
             # ("|…|4|4|| ⏎ ⏎ 2 ⏎ ⏎ ||效益指标|…": a bare page number between two rows of a barred table)
             current.append(Cell("", start, start, index, PAGE))
@@ -449,7 +454,13 @@ def _page_number_line(lines: list[str], index: int) -> bool:
     # each side, after a row of the table)
     # (or right under the table's last row: "2210201|住房公积金|245.82|245.82| ⏎ 6 ⏎ ⏎ …")
     alone = index + 1 >= len(lines) or not lines[index + 1].strip()
-    return alone and (above.count("|") >= 2 or len(_GAPS.findall(above)) >= 2 and bool(_DIGIT.search(above)))
+    # (or any row of figures above, when the table goes on under a 续表 below it: "2101103 公务员医疗补助 17.04 17.04 ⏎
+    # ⏎ 9 ⏎ ⏎ 续表")
+    return alone and (above.count("|") >= 2 or len(_GAPS.findall(above)) >= 2 and bool(_DIGIT.search(above))
+                      or bool(_DIGIT.search(above)) and bool(_CONTINUED_LINE.match(below)))
+
+
+_CONTINUED_LINE = lazyre.compile(r"^(?:.{0,30}[(（]续(?:表|上表|前表)?[)）]|续(?:上|前)?表\s*\d*)$")
 
 
 def cells_of_line(line: str, start: int, index: int, boxes: bool = True) -> list[Cell] | None:

@@ -493,10 +493,11 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     return blocks
 
 
-def cell_items(lines: list[tuple[str, int]], taken: set[int]):
+def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None):
     """The runs of short lines of one cell each (a figure, or a label of three words at most): each a list of
     (text, start, line, token or None for a label); a prose line ends a run.  Runs of fewer items than three rows
-    of a label and a figure each are passed over."""
+    of a label and a figure each are passed over.  `glued`: a function that splits a line of a label glued to its
+    figure into the two items, or returns None (statement.py: "政府补助2,784,516")."""
     items: list[tuple[str, int, int, Token | None]] = []  # (text, start, line, token or None for a label)
     for index, (line, start) in enumerate(lines + [("。", -1)]):
         stripped = line.strip()
@@ -510,6 +511,10 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int]):
             token = cell_token(stripped, at)
             if token is not None:
                 items.append((stripped, at, index, token))
+                continue
+            pair = glued(stripped, at, index) if glued is not None else None
+            if pair is not None:
+                items.extend(pair)
                 continue
             if not _SENTENCE.search(stripped) and len(stripped.split()) <= 3:
                 items.append((stripped, at, index, None))
@@ -774,6 +779,12 @@ def _shares_of_rows(rows: list[GridRow], grid: list[tuple[Token, ...]], target: 
     readings += [tuple(None if n == w else w for n in range(len(grid)))
                  for w in _total_rows(rows) if grid[w][target].value == _HUNDRED]
     for wholes in readings:
+        if grid[0][target].value != _HUNDRED and any(
+                w is not None and r[target].value is not None and r[target].value > _HUNDRED for r, w in zip(grid, wholes)):
+            # (a 100 in the middle of the column, rows before it of no whole, and "shares" of it above 100: a column of
+            # scores, 因素得分 | 241 | 59 | 100 | 332, no shares — not 业务收入 100.00 opening a statement whose 业务成本
+            # is 129.51 % of it)
+            continue
         for amount in columns:
             if amount == target:
                 continue
@@ -1011,13 +1022,19 @@ def _indented_total(rows: list[GridRow], n: int, parts: list[int],
 _MAX_STACKED_PARTS = 12  # (a subtotal row over more rows right below it than this is not looked for)
 
 
-def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[GridFormula, ...]:
+def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: frozenset[int] = frozenset(),
+                 pair=None) -> tuple[GridFormula, ...]:
     """A row that is, in two columns of amounts at least, the sum of the rows right below it is their subtotal,
     however its label names it ("學雜費收入 336,989,962 … ⏎ 學費收入 257,752,718 … ⏎ 雜費收入 72,434,117 … ⏎ …", each
     year's amount): the fewest rows that make it so, found the way the columns' formulas are (no coincidence over
     the rows and lengths tried may explain it).  A column that breaks a subtotal is read there only when it adds up
     in all the others but that one, and in two at least: a column of codes, of growth rates or of years adds up in
-    none, and the one subtotal a column of amounts or shares breaks is the slip."""
+    none, and the one subtotal a column of amounts or shares breaks is the slip.
+
+    Two rows right below a row that name the two sides of one of the vocabulary's complement pairs (`pair`:
+    税收收入 and 非税收入) split it whole: a subtotal that holds in one column, beyond coincidence, is read in every
+    column of amounts (one the header names a rate, `named`, only where it holds), and where it breaks one a figure is
+    wrong."""
     columns = [c for c in range(len(rows[0].tokens))
                if c not in {f.target for f in formulas if f.kind in {"ratio", "growth", "change"}}]
     if len(columns) < 2 or len(rows) < _MIN_ROWS:
@@ -1038,7 +1055,9 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tupl
             for c in held:
                 # (a round figure — a quota "10.00 = 5.00 + 5.00" — falls so by design as often as by chance)
                 chance *= _chance(_rounded(rows[n].tokens[c]), rows[n].tokens[c].value)
-            if len(held) >= 2 and chance * trials <= _COINCIDENCE:
+            # (two rows named as a pair's sides are singled out by their names, not tried among the other runs)
+            whole = k == 2 and _complements(pair, rows[n + 1], rows[n + 2])
+            if len(held) >= (1 if whole else 2) and chance * (1 if whole else trials) <= _COINCIDENCE:
                 groups.append((n, parts, results))
                 break
     # (rows that are parts of a subtotal that holds are siblings, no subtotal of one another: "会议费 10.00 = 培训费 5.00 +
@@ -1055,13 +1074,23 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tupl
         # (what holds in the subtotal is read in it, what breaks it only in a column that adds up in the others — or in
         # a column the others make by a sum across the row, "2023年 = 2022年 + 增减额": a sum of columns in which the
         # subtotal holds holds in it too, so where it breaks a figure is wrong)
+        whole = len(parts) == 2 and _complements(pair, rows[parts[0]], rows[parts[1]])
         checked = [c for c in columns if results[c] is not None
-                   and (results[c] is not False or c in read or _sum_of_holding(c, results, formulas))]
+                   and (results[c] is not False or c in read or (whole and c not in named)
+                        or _sum_of_holding(c, results, formulas))]
         against = sum(results[c] is False for c in checked)
-        if len(checked) - against >= 2:
+        if len(checked) - against >= (1 if whole else 2):
             out.append(GridFormula(kind="row_sum", target=n, operands=parts, columns=tuple(checked),
                                    reason="stacked_rows", support=len(checked) - against, rows=len(checked)))
     return tuple(out)
+
+
+def _complements(pair, a: GridRow, b: GridRow) -> bool:
+    """The two rows are named as the two sides of one complement pair of the vocabulary (税收收入, 非税收入)."""
+    if pair is None:
+        return False
+    sides = [pair.search(r.label.strip()) for r in (a, b)]
+    return all(sides) and sides[0].lastgroup != sides[1].lastgroup and sides[0].lastgroup[1:] == sides[1].lastgroup[1:]
 
 
 def _sum_of_holding(c: int, results: dict[int, float | bool | None], formulas: tuple[GridFormula, ...]) -> bool:
@@ -1110,10 +1139,11 @@ def _distinct_columns(grid: list[tuple[Token, ...]], k: int) -> list[int]:
 
 
 # ------------------------------------------------------------------ facts
-def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
+def read_grids(norm: Normalised, taken: set[int], first_id: int,
+               vocab=None) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
     """The grids of a text that are not on `taken` lines (read as other tables), each with
     the formulas its columns agree on (or a 合计 row over the others); a grid with none is left
-    unread."""
+    unread.  `vocab`: its complement pairs name two rows that split the row above them (stacked_sums)."""
     lines = norm.lines()
     out = []
     used: set[int] = set()
@@ -1135,7 +1165,9 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
             formulas += (roll,)
         formulas += row_sums(rows, formulas, _header_line_above(lines, rows))
         formulas += indented_sums(lines, rows, formulas)
-        formulas += stacked_sums(rows, formulas)
+        # (… and a column of growth rates, "同比增长", does not add: a subtotal read by its rows' names checks neither)
+        rates = named | frozenset(n for n, name in enumerate(header or ()) if _GROWTH_COLUMN.search(name))
+        formulas += stacked_sums(rows, formulas, rates, vocab.cue("complement_pair") if vocab is not None else None)
         across = None
         if not formulas:
             across = _across(rows, header)
@@ -1158,6 +1190,7 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int) -> list[tuple[S
 # what the rows of an indicator table say of each other, year by year: a rate row the ratio of two amount rows, a row
 # the sum of others (a growth or change between rows is no formula of such a table: its growth rows are over the years)
 _ACROSS_KINDS = frozenset({"ratio", "sum"})
+_GROWTH_COLUMN = lazyre.compile(r"(?:增长|增幅|增速|下降|降幅)(?!额|金额|数)[^额]*$")  # (not 增长额: an amount)
 _RATE_NAME = lazyre.compile(r"率|[(（][%％][)）]|百分比|比重|占比")  # (an indicator whose figures are percentages)
 _RATE_COLUMN = lazyre.compile(r"率|[%％][)）]?$|百分比|比重|占比")  # (… and a column's: "福彩占比%", "增长(%)")
 
@@ -1177,6 +1210,9 @@ def _across(rows: list[GridRow], header: tuple[str, ...] | None) -> list[GridRow
 
 
 _YEAR_NAME = lazyre.compile(r"^(?:(?:19|20)\d{2}|1[0-4]\d)年度?$")  # (a column of a year: 2023年, 112年度)
+# (a column of a month or of months from the year's start: 10月, 1—10月累计, 2024年1-11月执行)
+_MONTHS_NAME = lazyre.compile(r"^(?:(?:19|20)\d{2}年)?(?:1[0-2]|0?[1-9])(?:\s*[-—–~至]\s*(?:1[0-2]|0?[1-9]))?月份?"
+                              r"[\u4e00-\u9fff()（）%％]*$")
 
 
 def _header_line_above(lines: list[tuple[str, int]], rows: list[GridRow]) -> bool:
@@ -1218,7 +1254,9 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
     line = lines[above][0]
     words = _WORD.findall(line)
     # (a line of figures is no header, one of years is: "指标 | 2021年 | 2022年 | 2023年")
-    if any(_ANY_DIGIT.search(w) and not _YEAR_NAME.match(w) for w in words) or _SENTENCE.search(line):
+    # (… nor is one of months: "项目 | 1—9月累计 | 上年同期 | 增减额 | 同比增长(%)")
+    if any(_ANY_DIGIT.search(w) and not _YEAR_NAME.match(w) and not _MONTHS_NAME.match(w) for w in words) \
+            or _SENTENCE.search(line):
         return None
     k = len(rows[0].tokens)
     return tuple(words[-k:]) if len(words) >= k else None

@@ -46,6 +46,7 @@ GROUP_HEADING = lazyre.compile(r"^按[\u4e00-\u9fff]{1,6}?分(?:类)?[::]?$")
 # ("按经济性质分类:", "一、按功能科目", "(二)按项目": a heading over one breakdown of the total, the next over another)
 GROUP_HEADING_START = lazyre.compile(r"^按[\u4e00-\u9fff]{1,6}?性质分(?:类)?[::]?|^按[\u4e00-\u9fff]{1,6}?分(?:类)?[::]?$|"
                                      r"^(?:[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\))\s*按[\u4e00-\u9fff]{1,8}[::]?$")
+_NUMBERED_GROUP_HEADING = lazyre.compile(r"^(?:[一二三四五六七八九十]{1,2}、|\([一二三四五六七八九十]{1,2}\))\s*按[\u4e00-\u9fff]{1,8}[::]?$")
 TOTAL_ROW = lazyre.compile(r"^(?:支出|收入|经费|资金|费用|金额)?(?:合计|总计)[::]?$|"
                        r"^(?:总分|小计|总分值|得分合计|合\s*计|总\s*分|自评总分|综合得分)[::]?$")
 SUBTOTAL_ROW = lazyre.compile(r"^小\s*计[::]?$")
@@ -170,7 +171,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
     n_cols = len(roles)
     rows: list[RawRow] = []
     complete = True
-    coded = header.coded  # (or said by a numbering row under the header)
+    coded = header.coded or _codes_open_rows(cells, header.after)  # (or said by a numbering row under the header)
     k = header.after
     last = k
     page = False  # a page break since the last row
@@ -184,6 +185,8 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         if k >= len(cells):
             break
         again = find_header(cells, k)
+        if again is not None and any(cells[j].kind == PAGE for j in range(k, again.after)):
+            again = None  # (a row's name, a page break, then the header said again: the row first)
         if again is not None and [c.name for c in again.columns] == [c.name for c in header.columns]:
             if not page:
                 break  # the same header without a page break: the next table
@@ -192,6 +195,12 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         if again is not None and rows and header.notes and _ROW_IN_HEADER.match(clean(cells[header.first].text)):
             break  # ("年度资金总额 | 年初预算数 | … ⏎ | 582.60 | … ⏎ 绩效指标 | 年度指标值 | …": the next table's header)
         page = False
+        if rows and _wraps_row_above(cells, k, rows[-1]):
+            # ("208 社会保障和   234028.44 ⏎ 就业支出 ⏎ 20805 行政事业单 …": the rest of the coded row's name above,
+            # wrapped onto a line of its own — not the start of the next row's)
+            rows[-1].labels.append(cells[k])
+            k += 1
+            continue
         start = k
         numbered = header.serial and _SERIAL.match(cells[k].text) and k + 1 < len(cells) and is_label(cells[k + 1])
         if numbered:
@@ -208,9 +217,10 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 heading = True
                 break
             if labels and cells[k].kind == CELL and cells[k].line != labels[-1].line \
-                    and GROUP_HEADING.match(clean(labels[-1].text)):
-                # ("| 按支出功能分类： | | ⏎ | 一般公共服务支出 | 1,214.36 |": the heading of a group, a row of its
-                # own, not the first words of the row below it)
+                    and (GROUP_HEADING.match(clean(labels[-1].text))
+                         or _NUMBERED_GROUP_HEADING.match(clean("".join(c.text for c in labels)))):
+                # ("| 按支出功能分类： | | ⏎ | 一般公共服务支出 | 1,214.36 |", "一、按支出功能分类 ⏎ 2013101 行政运行 | 3536.74":
+                # a heading over one breakdown of the total, a row of its own — not the first label of the row under it)
                 heading = True
                 break
             if not cells[k].is_mark:
@@ -254,7 +264,8 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 k += 1
                 continue
             if coded and CODE_CELL.match(c.text) and k + 1 < len(cells) and is_label(cells[k + 1]) \
-                    and labels and slots and c.line != labels[-1].line \
+                    and labels and (slots or all(CODE_HEADER.match(clean(x.text)) or is_label_header(x.text)
+                                                 for x in labels)) and c.line != labels[-1].line \
                     and not TOTAL_ROW.match(clean(cells[k + 1].text)):
                 break  # ("… 499.48 ⏎ 20805 ⏎ 行政事业单位养老支出", a cell a line: the next row's code)
             if is_value(c) or is_glued(c) or is_empty(c):
@@ -298,12 +309,22 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             coded = coded or any(CODE_HEADER.match(clean(c.text)) for c in labels)
             continue
         if not any(not is_empty(s) for s in slots):
-            if _repeats_header(labels, header):
-                last = k  # the header again, after a page break
+            if _repeats_header(labels, header) or coded and all(
+                    CODE_HEADER.match(clean(x.text)) or is_label_header(x.text) for x in labels):
+                last = k  # the header again, after a page break (or its second line, "科目编码 科目名称")
+                continue
+            if rows and len(labels) <= 2 and len(label) <= 24 and (any(x.kind == PAGE for x in slots)
+                                                                    or _page_follows(cells, k)) \
+                    and _figures_open_next_page(cells, k, header):
+                # ("对个人和家庭的补助| ⏎ — 11 — ⏎ 经济分类科目|预算数|… ⏎ |128.44|128.44|100.00": a row's name at a page's
+                # end, its figures on the next page under the header said again — kept, for them to continue)
+                rows.append(RawRow(labels, [], via=["cut by a page break"]))
+                last = k
                 continue
             if len(labels) <= 2 and len(label) <= 24 and (slots or ruled or heading or padded or barred
                                                           or FUNDING_SOURCE.search(label)
-                                                          or GROUP_HEADING.match(label)):
+                                                          or GROUP_HEADING.match(label)
+                                                          or _NUMBERED_GROUP_HEADING.match(label)):
                 # a template row left empty (其他资金 | | |), or a heading of the rows below ("按收入性质分")
                 rows.append(RawRow(labels, slots))
                 last = k
@@ -351,6 +372,8 @@ def _numbers_the_columns(label: str, slots: list[Cell]) -> bool:
     numbers = [s.text.strip() for s in slots if not is_empty(s)]
     if not numbers or not all(n.isdigit() for n in numbers):
         return False
+    if len(numbers) == 1 and CODE_CELL.match(numbers[0]) and "科目编码" in label and not COLUMN_NUMBERS.search(label):
+        return False  # ("科目编码   科目名称 ⏎ 206   科学技术支出 …", a header line said again: the next row's 类 code)
     if COLUMN_NUMBERS.search(label) or "科目编码" in label:
         return True  # ("功能分类科目编码 科目名称 栏次 | 1 | 2 | 3")
     return len(numbers) >= 2 and numbers == [str(n) for n in range(1, len(numbers) + 1)] \
@@ -362,7 +385,65 @@ _ROW_IN_HEADER = lazyre.compile(r"^(?:年度|项目)?资金总额(?:\(万元\))?
 def _continues(row: RawRow, slots: list[Cell], n_cols: int) -> bool:
     """Figures without a label right after a row short of figures: the rest of that row,
     cut by a page break."""
+    if "cut by a page break" in row.via and not any(not is_empty(s) for s in row.slots):
+        return len(slots) <= n_cols  # (a row's name at a page's end: all its figures on the next page)
     return 0 < len(row.slots) < n_cols and len(row.slots) + len(slots) <= n_cols
+
+
+def _codes_open_rows(cells: list[Cell], k: int) -> bool:
+    """Under a header that names no 科目编码 column, rows still open with their 科目 codes, a name after each on its
+    line ("205 教育支出 666.01 ⏎ 20502 普通教育 666.01"): three such rows at least, a 款 code among them under the 类
+    code it extends — the codes are the rows' levels, no figures (never the rest of the row before)."""
+    firsts: list[str] = []
+    line = None
+    while k < len(cells):
+        c = cells[k]
+        if c.kind == CELL and c.line != line:
+            line = c.line
+            if CODE_CELL.match(c.text) and k + 1 < len(cells) and cells[k + 1].line == line and is_label(cells[k + 1]):
+                firsts.append(c.text)
+        k += 1
+    classes = {code for code in firsts if len(code) == 3}
+    return len(firsts) >= 3 and any(len(code) == 5 and code[:3] in classes for code in firsts)
+
+
+def _wraps_row_above(cells: list[Cell], k: int, above: RawRow) -> bool:
+    """cells[k] is words alone on their line, right under a row whose name opens with its 科目 code and whose
+    figures were read, and the next line opens the next coded row: the end of that row's name, wrapped."""
+    c = cells[k]
+    if not is_label(c) or not above.labels or not any(not is_empty(s) for s in above.slots) \
+            or not (_CODE_IN_LABEL.match(above.labels[0].text) or CODE_CELL.match(above.labels[0].text)):
+        return False
+    last_line = max(x.line for x in (*above.labels, *above.slots))
+    if c.line != last_line + 1 or _CODE_IN_LABEL.match(c.text) or CODE_CELL.match(c.text):
+        return False
+    n = k + 1
+    while n < len(cells) and cells[n].is_mark:
+        n += 1
+    return n < len(cells) and cells[n].line == c.line + 1 and bool(
+        _CODE_IN_LABEL.match(cells[n].text) or CODE_CELL.match(cells[n].text))
+
+
+def _figures_open_next_page(cells: list[Cell], k: int, header: Header) -> bool:
+    """After the page break from cells[k] on (and the header said again), the first cell is a figure: a row's
+    rest, no row of its own."""
+    while k < len(cells) and (cells[k].is_mark or not cells[k].text):
+        k += 1
+    again = find_header(cells, k) if k < len(cells) else None
+    if again is not None and [c.name for c in again.columns] == [c.name for c in header.columns]:
+        k = again.after
+    while k < len(cells) and (cells[k].is_mark or not cells[k].text):
+        k += 1
+    return k < len(cells) and is_value(cells[k])
+
+
+def _page_follows(cells: list[Cell], k: int) -> bool:
+    """After cells[k - 1], the row's last cell: a page break before any other cell with text."""
+    while k < len(cells) and (cells[k].is_mark or not cells[k].text):
+        if cells[k].kind == PAGE:
+            return True
+        k += 1
+    return False
 
 
 def _same_header(again: Header, header: Header) -> bool:

@@ -1,34 +1,102 @@
-"""An income and spending statement (收支表, 收支决算表, 综合收支表) set one cell a line, read by its sections.
+"""A financial statement set as a table flattened to text, read by its sections: an income and spending statement
+(收支表, 综合收支表, 业务活动表) or a balance sheet (资产负债表, 财务状况表).
 
-    收入                                   a side opened by its name,
+    收入                                   a section opened by its name,
     政府补助金 ⏎ 6,123,456 ⏎ 5,987,654     its items, a label and one figure a column each,
     …
     总收入 ⏎ 10,518,513 ⏎ 10,026,281      closed by its total: the sum of the items, column by column;
     支出 … 总支出 …                         the other side the same way,
-    年度盈余 ⏎ 1,637,047 ⏎ 1,482,692      and the balance after both: 收入 − 支出 (a 赤字 / 短绌: 支出 − 收入).
+    年度盈余 ⏎ 1,637,047 ⏎ 1,482,692      and the balance after both: 收入 − 支出 (a 赤字 / 短绌: 支出 − 收入; a loss
+                                           written as a negative figure, "本年度亏损 (48,215)": 收入 − 支出 too).
 
-The side's name over its items and its total's name under them pin the reading, so a table of one or two columns,
+A balance sheet's sections are its 资产, 负债 and 净资产 (权益), each closed by its total; 资产总计 = 负债合计 + 净资产合计,
+and a 负债和净资产总计 after them is 负债合计 + 净资产合计 (reason `balance_sheet`).
+
+The rows stand one cell a line (a label glued to its one figure, "政府补助2,784,516", is split where the figure has
+its thousands separators or decimals), or one row a line ("捐赠收入 12,486,305.42 10,915,287.60", bars between the
+cells or spaces).  A section need not be opened by its name: its items then run from the table's first row (or the
+total of the section before) to its total — such a section, which only its total names, is read only where its sum
+holds in a column at least.  A 其中 that opens a named section's first item lists the section's items (the
+业务活动表's "一、收入 ⏎ 其中:捐赠收入 ⏎ 政府补助收入 …"); items numbered (一)(二)(三) … in turn are the section's
+too.
+
+The section's name over its items and its total's name under them pin the reading, so a table of one or two columns,
 which no formula of its columns can show (grid.py), is read too — but only where its own arithmetic agrees: more of
-its sums and balances hold than fail.  A side whose items hold a 其中, a 小计 or a numbered sub-item, or a row
-missing a figure, is not read (its items may be levels of their own).  No one wrote the sums down, so a failing one
-warns (reason `income_statement`).  The cue words are the vocabulary's (statement_income, statement_spending,
-statement_income_total, statement_spending_total; difference_surplus / difference_profit and difference_deficit /
-difference_loss for the balance).
+its sums and balances hold than fail.  A section whose items hold a 其中, a 小计 or a numbered sub-item, a heading,
+or a row of another width, is not read (its items may be levels of their own).  No one wrote the sums down, so a
+failing one warns (reasons `income_statement`, `balance_sheet`).  The cue words are the vocabulary's
+(statement_income, statement_spending, statement_assets, statement_liabilities, statement_equity, each with its
+_total; statement_claims_total; difference_surplus / difference_profit / statement_balance and difference_deficit /
+difference_loss / statement_loss for the balance).
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
+from auditor import lazyre
 from auditor.extract.model import Fact, GridFormula, ScoreTable
-from auditor.extract.tables.grid import GridRow, Token, cell_items, grid_table
+from auditor.extract.tables.cells import PAGE_MARK, PAGE_MARK_FIRST
+from auditor.extract.tables.grid import GridRow, Token, cell_items, cell_token, grid_table
 from auditor.extract.vocabulary import Vocabulary
 from auditor.normalise import Normalised
 
 REASON = "income_statement"
+BALANCE_SHEET = "balance_sheet"
 _ZERO = Decimal(0)
-_SIDES = ("income", "spending")
+_FLOWS = ("income", "spending")
+_STOCKS = ("assets", "liabilities", "equity")
+_KINDS = (*_FLOWS, *_STOCKS)
 _NESTED = ("其中", "小计", "含", "包括")
+_MAX_LABEL = 40
+# (a 其中 opening a named section's first item lists the section's items: "一、收入 ⏎ 其中:捐赠收入 ⏎ 政府补助收入")
+_OPENING_QIZHONG = lazyre.compile(r"^其中[:：]?")
+# (items numbered in turn: "(一)业务活动成本 ⏎ (二)管理费用 ⏎ (三)筹资费用")
+_ITEM_NUMBER = lazyre.compile(r"^(?:[(（]([一二三四五六七八九十]{1,2})[)）]|(\d{1,2})[.、．)）])")
+_NUMERALS = "一二三四五六七八九十"
+# a label glued to its one figure, the figure with its thousands separators or decimals ("政府补助2,784,516",
+# "本年度亏损(48,215)"); the label has no digit (not "2024年3月31日", not "快乐8")
+_GLUED = lazyre.compile(r"^(?P<label>[^\d\s]{1,30}?)(?P<figure>[(（]?-?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)[)）]?)$")
+_SENTENCE = lazyre.compile(r"[。;；，,]")
+_RULE_LINE = lazyre.compile(r"^[|│┃\s:：\-—–+=]+$")  # ("|---|---|": a bar table's rule under its header)
+_BARS = "|│┃"
+
+
+class _Section(NamedTuple):
+    kind: str
+    items: list[GridRow]
+    total: GridRow
+    end: int
+    named: bool
+
+
+def _cue_set(vocab: Vocabulary) -> dict:
+    cue = vocab.cue
+    return {"opener": {k: cue(f"statement_{k}") for k in _KINDS},
+            "closer": {k: cue(f"statement_{k}_total") for k in _KINDS},
+            "claims": cue("statement_claims_total"),
+            "surplus": [cue("difference_surplus"), cue("difference_profit"), cue("statement_balance")],
+            "deficit": [cue("difference_deficit"), cue("difference_loss"), cue("statement_loss")]}
+
+
+def _years_only(row: GridRow) -> bool:
+    """A header's years read as a row ("项目 ⏎ 2024 ⏎ 2023"): every figure a year, no two alike."""
+    return bool(row.tokens) and len({t.text for t in row.tokens}) == len(row.tokens) and all(
+        t.value is not None and t.decimals == 0 and "," not in t.text and 1949 <= t.value <= 2035 for t in row.tokens)
+
+
+def _heading(row: GridRow) -> bool:
+    return not row.tokens or _years_only(row)
+
+
+def _glued(text: str, start: int, line: int):
+    """A cell a line of a label glued to its figure ("政府补助2,784,516"), as the label and the figure; else None."""
+    m = _GLUED.match(text)
+    figure = cell_token(m.group("figure"), start + m.start("figure")) if m and start >= 0 else None
+    if figure is None or figure.value is None:
+        return None
+    return [(m.group("label"), start, line, None), (m.group("figure"), start + m.start("figure"), line, figure)]
 
 
 def _units(items) -> list[GridRow]:
@@ -47,88 +115,201 @@ def _units(items) -> list[GridRow]:
     return out
 
 
-def statements(lines: list[tuple[str, int]], taken: set[int], vocab: Vocabulary) -> list[tuple[list[GridRow], tuple[GridFormula, ...], int]]:
-    """Every statement of the text set one cell a line, as its rows (items, totals, the balance), the formulas
-    that relate them and the line of its first side's name."""
-    cue = vocab.cue
-    opener = {"income": cue("statement_income"), "spending": cue("statement_spending")}
-    closer = {"income": cue("statement_income_total"), "spending": cue("statement_spending_total")}
-    surplus = [cue("difference_surplus"), cue("difference_profit")]
-    deficit = [cue("difference_deficit"), cue("difference_loss")]
+def _line_unit(line: str, start: int, index: int) -> GridRow | None:
+    """One line as a row of a table set one row a line: its label and its figures (bars between the cells, or
+    spaces), or a heading (a short name, no figure); None for anything else (prose, figures with no name, a note
+    after the figures)."""
+    stripped = line.strip()
+    barred = stripped[:1] in _BARS
+    if barred:
+        bars = [k for k, ch in enumerate(line) if ch in _BARS]
+        cells = []
+        for a, b in zip(bars, bars[1:]):
+            piece = line[a + 1:b]
+            cells.append((piece.strip(), start + a + 1 + len(piece) - len(piece.lstrip())))
+        if len(cells) < 2:
+            return None
+        (label, where), rest = cells[0], cells[1:]
+        if any(cell_token(text, 0) is None for text, _ in rest if text) or cell_token(label, 0) is not None:
+            return None
+        tokens = tuple(cell_token(text, at) if text else Token("", at, None, 0, Decimal(1), _ZERO)
+                       for text, at in rest)
+        if all(t.value is None for t in tokens):
+            tokens = ()
+    else:
+        words, pos = [], 0
+        for word in stripped.split():
+            pos = line.index(word, pos)
+            words.append((word, start + pos))
+            pos += len(word)
+        names = 0
+        while names < len(words) and cell_token(words[names][0], 0) is None:
+            names += 1
+        if names == 0:
+            return None
+        tokens = tuple(cell_token(w, at) for w, at in words[names:])
+        if any(t is None for t in tokens):
+            return None  # (a word after the figures: a note, or prose)
+        label, where = " ".join(w for w, _ in words[:names]), words[0][1]
+    if not label or len(label) > _MAX_LABEL or _SENTENCE.search(label):
+        return None
+    return GridRow(label, where, index, tokens)
+
+
+def _line_blocks(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
+    """The runs of lines of one row each (a blank line, a line of prose ends a run), with a row a line at least."""
+    out: list[list[GridRow]] = []
+    block: list[GridRow] = []
+    for index, (line, start) in enumerate(lines + [("", -1)]):
+        stripped = line.strip()
+        if stripped and index not in taken and _RULE_LINE.match(stripped):
+            continue
+        unit = None
+        if stripped and index not in taken and not (stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped)):
+            unit = _line_unit(line, start, index)
+        if unit is not None:
+            block.append(unit)
+            continue
+        if sum(1 for u in block if u.tokens) >= 3:
+            out.append(block)
+        block = []
+    return out
+
+
+CELLS, LINES, WEAK = "cells", "lines", "weak"
+
+
+def statements(lines: list[tuple[str, int]], taken: set[int],
+               vocab: Vocabulary) -> list[tuple[list[GridRow], tuple[GridFormula, ...], int, str]]:
+    """Every statement of the text, as its rows (items, totals, the balance), the formulas that relate them, the
+    line of its first section's first line, and how it stands: one cell a line (CELLS), one row a line (LINES), or
+    a single section only its total names (WEAK: a 合计 row over the rows above it, which a grid's reading of the
+    same lines stands for)."""
+    cues = _cue_set(vocab)
     out = []
-    for items in cell_items(lines, taken):
-        units = _units(items)
+    seen: set[int] = set()
+    runs = [(_units(items), CELLS) for items in cell_items(lines, taken, _glued)] + \
+        [(block, LINES) for block in _line_blocks(lines, taken)]
+    for units, layout in runs:
         n = 0
         while n < len(units):
-            found = _statement(units, n, opener, closer, surplus, deficit)
+            found = _statement(units, n, cues)
             if found is None:
                 n += 1
                 continue
-            rows, formulas, end = found
-            if formulas:
-                out.append((rows, formulas, units[n].line))
+            rows, formulas, end, weak = found
+            if formulas and units[n].line not in seen:
+                seen.add(units[n].line)
+                out.append((rows, formulas, units[n].line, WEAK if weak else layout))
             n = end
     return out
 
 
-def _side(units: list[GridRow], n: int, opener, closer) -> tuple[str, list[GridRow], GridRow, int] | None:
-    """The side opened at units[n] (its name alone on a line): its items and its total, and where it ends."""
+def _numbered_in_turn(items: list[GridRow]) -> bool:
+    """Are the items numbered one after another in one style from the first ((一)(二)(三) …, 1. 2. 3. …)?"""
+    numbers = [_ITEM_NUMBER.match(r.label) for r in items]
+    if not all(numbers):
+        return False
+    if all(m.group(1) for m in numbers):
+        return [m.group(1) for m in numbers] == [_NUMERALS[k] for k in range(len(numbers))] if len(numbers) <= 10 \
+            else False
+    return all(m.group(2) for m in numbers) and [int(m.group(2)) for m in numbers] == list(range(1, len(numbers) + 1))
+
+
+def _section(units: list[GridRow], n: int, cues: dict, implicit: bool) -> _Section | None:
+    """The section that starts at units[n]: opened by its name alone on a line, or (`implicit`) by its first item,
+    then its items and its total; None when none starts there."""
     head = units[n]
-    if head.tokens:
-        return None
-    side = next((s for s in _SIDES if opener[s].search(head.label)), None)
-    if side is None:
+    if _heading(head):
+        kind = next((k for k in _KINDS if cues["opener"][k].search(head.label)), None)
+        if kind is None or head.tokens:
+            return None
+        m, named = n + 1, True
+    elif implicit:
+        kind, m, named = None, n, False
+    else:
         return None
     items: list[GridRow] = []
-    m = n + 1
     while m < len(units):
         row = units[m]
-        if not row.tokens or (items and len(row.tokens) != len(items[0].tokens)):
+        if _heading(row) or (items and len(row.tokens) != len(items[0].tokens)):
             return None  # (a heading or a row of another width before the total: sub-items, another table)
-        if closer[side].search(row.label):
-            return (side, items, row, m + 1) if len(items) >= 2 and len(row.tokens) == len(items[0].tokens) else None
-        if any(word in row.label for word in _NESTED) or row.label[:1] in "(（" or row.label[:1].isdigit():
-            return None
+        closing = [k for k in _KINDS if cues["closer"][k].search(row.label)]
+        if closing:
+            if kind is not None and kind not in closing:
+                return None  # (closed by another section's total)
+            return _Section(kind or closing[0], items, row, m + 1, named)
+        first = named and not items and _OPENING_QIZHONG.match(row.label)
+        if not first and (any(word in row.label for word in _NESTED) or row.label[:1] in "(（"
+                          or row.label[:1].isdigit()):
+            if not (_ITEM_NUMBER.match(row.label) and not any(word in row.label for word in _NESTED)):
+                return None
         items.append(row)
         m += 1
     return None
 
 
-def _statement(units, n, opener, closer, surplus, deficit):
-    first = _side(units, n, opener, closer)
+def _statement(units, n, cues):
+    implicit = n == 0 or _heading(units[n - 1])
+    first = _section(units, n, cues, implicit)
     if first is None:
         return None
-    sides = {first[0]: first}
-    end = first[3]
-    second = _side(units, end, opener, closer) if end < len(units) else None
-    if second is not None and second[0] != first[0]:
-        sides[second[0]] = second
-        end = second[3]
-    k = len(first[2].tokens)
+    family = _FLOWS if first.kind in _FLOWS else _STOCKS
+    sections = [first]
+    end = first.end
+    while end < len(units):
+        nxt = _section(units, end, cues, True)
+        if nxt is None or nxt.kind not in family or any(s.kind == nxt.kind for s in sections):
+            break
+        sections.append(nxt)
+        end = nxt.end
+    k = len(first.total.tokens)
+    for s in sections:
+        numbered = [r for r in s.items if _ITEM_NUMBER.match(r.label)]
+        if len(s.total.tokens) != k or any(len(r.tokens) != k for r in s.items) \
+                or (numbered and not _numbered_in_turn(s.items[1:] if _OPENING_QIZHONG.match(s.items[0].label)
+                                                      else s.items)):
+            return None
+    reason = REASON if family is _FLOWS else BALANCE_SHEET
     rows: list[GridRow] = []
     # (each relation: its kind, the rows it relates, and its verdict in each column — None where a figure is missing)
     relations: list[tuple[str, int, tuple[int, ...], tuple[int, ...], list[bool | None]]] = []
     totals: dict[str, int] = {}
-    for side in _SIDES:
-        if side not in sides:
-            continue
-        _, items, total, _ = sides[side]
-        if len(items[0].tokens) != k:
-            return None
+    for s in sections:
         first_item = len(rows)
-        rows.extend(items)
-        rows.append(total)
-        totals[side] = len(rows) - 1
-        relations.append(("row_sum", len(rows) - 1, tuple(range(first_item, len(rows) - 1)), (),
-                          [_sum_holds(total.tokens[c], [r.tokens[c] for r in items]) for c in range(k)]))
-    balance = units[end] if end < len(units) and len(totals) == 2 else None
-    if balance is not None and len(balance.tokens) == k:
-        sign = 1 if any(p.search(balance.label) for p in surplus) else -1 if any(p.search(balance.label) for p in deficit) else 0
+        rows.extend(s.items)
+        rows.append(s.total)
+        totals[s.kind] = len(rows) - 1
+        if len(s.items) < 2:
+            continue  # (a total alone: no sum, but a section of the identity)
+        verdicts = [_sum_holds(s.total.tokens[c], [r.tokens[c] for r in s.items]) for c in range(k)]
+        if not s.named and not any(verdicts):
+            return None  # (items only a total names, which add up in no column: not its items)
+        relations.append(("row_sum", len(rows) - 1, tuple(range(first_item, len(rows) - 1)), (), verdicts))
+    after = units[end] if end < len(units) and len(units[end].tokens) == k and not _heading(units[end]) else None
+    if family is _FLOWS and after is not None and len(totals) == 2:
+        sign = 1 if any(p.search(after.label) for p in cues["surplus"]) \
+            else -1 if any(p.search(after.label) for p in cues["deficit"]) else 0
+        written = [t.value for t in after.tokens if t.value is not None]
+        if sign == -1 and written and all(v < 0 for v in written):
+            sign = 1  # (a loss written as a negative figure, "本年度亏损 (48,215)": 收入 − 支出)
         if sign:
             plus, minus = (totals["income"], totals["spending"])[::sign]
-            rows.append(balance)
+            rows.append(after)
             relations.append(("row_balance", len(rows) - 1, (plus,), (minus,),
-                              [_difference_holds(balance.tokens[c], rows[plus].tokens[c], rows[minus].tokens[c])
+                              [_difference_holds(after.tokens[c], rows[plus].tokens[c], rows[minus].tokens[c])
+                               for c in range(k)]))
+            end += 1
+    if family is _STOCKS and "liabilities" in totals and "equity" in totals:
+        claims = (totals["liabilities"], totals["equity"])
+        if "assets" in totals:
+            relations.append(("row_sum", totals["assets"], claims, (),
+                              [_sum_holds(rows[totals["assets"]].tokens[c], [rows[x].tokens[c] for x in claims],
+                                          least=1) for c in range(k)]))
+        if after is not None and cues["claims"].search(after.label):
+            rows.append(after)
+            relations.append(("row_sum", len(rows) - 1, claims, (),
+                              [_sum_holds(after.tokens[c], [rows[x].tokens[c] for x in claims], least=1)
                                for c in range(k)]))
             end += 1
     # a column in which nothing holds is no column of amounts (a rate, a change in %): left aside
@@ -136,22 +317,24 @@ def _statement(units, n, opener, closer, surplus, deficit):
     holds = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is True)
     fails = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is False)
     if holds <= fails:
-        return rows, (), end  # (its arithmetic does not bear the reading out: not read)
+        return rows, (), end, False  # (its arithmetic does not bear the reading out: not read)
     formulas = []
     for kind, target, operands, taken, verdicts in relations:
         mine = tuple(c for c in columns if verdicts[c] is not None)
         if mine:
             formulas.append(GridFormula(kind=kind, target=target, operands=operands, taken=taken, columns=mine,
-                                        reason=REASON, support=sum(1 for c in mine if verdicts[c]), rows=len(mine)))
-    return rows, tuple(formulas), end
+                                        reason=reason, support=sum(1 for c in mine if verdicts[c]), rows=len(mine)))
+    weak = len(sections) == 1 and not sections[0].named and len(relations) == 1
+    return rows, tuple(formulas), end, weak
 
 
-def _sum_holds(total: Token, parts: list[Token]) -> bool | None:
-    """Does the column's total make the sum of its items (a dash: none)?  None when the total is not written."""
+def _sum_holds(total: Token, parts: list[Token], least: int = 2) -> bool | None:
+    """Does the column's total make the sum of its items (a dash: none)?  None when the total is not written, or
+    fewer than `least` items are (and not zero)."""
     if total.value is None:
         return None
     written = [p for p in parts if p.value is not None]
-    if sum(1 for p in written if p.value) < 2:
+    if sum(1 for p in written if p.value) < least:
         return None
     summed = sum((p.value for p in written), _ZERO)
     slack = sum((p.tolerance for p in written), total.tolerance)
@@ -165,11 +348,12 @@ def _difference_holds(balance: Token, plus: Token, minus: Token) -> bool | None:
 
 
 def read_statements(norm: Normalised, taken: set[int], vocab: Vocabulary,
-                    first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
-    """The statements of a text not on `taken` lines, each as a table of its rows with its formulas."""
+                    first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int], str]]:
+    """The statements of a text not on `taken` lines, each as a table of its rows with its formulas, the lines it
+    takes and its layout (CELLS, LINES or WEAK: see statements)."""
     lines = norm.lines()
     out = []
-    for rows, formulas, first in statements(lines, taken, vocab):
-        table, facts = grid_table(rows, formulas, norm, first_id + sum(len(f) for _, f, _ in out))
-        out.append((table, facts, (first, rows[-1].line + len(rows[-1].tokens))))
+    for rows, formulas, first, layout in statements(lines, taken, vocab):
+        table, facts = grid_table(rows, formulas, norm, first_id + sum(len(f) for _, f, _, _ in out))
+        out.append((table, facts, (first, norm.line_col(rows[-1].tokens[-1].start)[0] - 1), layout))
     return out

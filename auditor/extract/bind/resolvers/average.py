@@ -130,6 +130,41 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
                                                 rejected=()))
 
 
+def monthly_means(r: Reading) -> Iterator[Candidate]:
+    """月均 A of the year's amount T stated right before it in its sentence under the name the mean names: A = T / 12.
+
+        "基金支出2,418.60亿元,月均支出201.55亿元"      → 201.55 = 2,418.60 / 12
+
+    The mean is named a month's (cue monthly_mean: 月均支出, 平均每月支出); the amount right before it in its
+    sub-sentence, nothing between, is of its unit, larger, and its name ends with the mean's ("基金支出" for 支出); the
+    sentence speaks of no stretch shorter than a year (cue monthly_basis_other: "1-9月", 上半年 — their months are
+    fewer) nor of another year's."""
+    tree = r.tree
+    named, other = r.vocab.cue("monthly_mean"), r.vocab.cue("monthly_basis_other")
+    for s in tree.of_kind("labelled"):
+        mean = r.facts[s.index]
+        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0:
+            continue
+        m = named.match(clean_label(mean.label))
+        if m is None:
+            continue
+        before = next((k for k in tree.before(s.index, "sub") if r.facts[k] is not None), None)
+        total = r.facts[before] if before is not None else None
+        if total is None or tree[before].kind not in {"labelled", "total"} or total.kind != "amount" \
+                or total.is_bound or total.unit != mean.unit or total.value <= mean.value or r.is_previous(total) \
+                or r.is_previous(mean) or not clean_label(total.label).endswith(m.group("name")) \
+                or named.match(clean_label(total.label)):
+            continue
+        start = tree[tree.unit("sentence", s.index)[0]].start
+        if other.search(r.norm.text, start, mean.span.start):
+            continue
+        at = r.norm.text.rfind(m.group("per"), start, mean.span.start)
+        span = r.span(at, at + len(m.group("per"))) if at >= 0 else mean.span
+        yield Candidate(Average.model_construct(total=total, mean=mean, years=(Decimal(12),),
+                                                years_text=m.group("per"), years_span=span, per="月",
+                                                reason="mean_of_year_by_month", via=(), rejected=()))
+
+
 def _reckoned_by(r: Reading, i: int, mean: Fact):
     """The words right before the mean (after the figure before it) that say what it is reckoned by ("按培训人次计算人均
     培训费用210元"): that count, not another of its unit ("培训3,264人次(涉及1,850人)"); None when they say nothing."""
@@ -214,15 +249,9 @@ def named_means(r: Reading) -> Iterator[Candidate]:
     scope: 门急诊人次 for 门诊, not 出院人次), and no amount before the mean (a mean of that amount is per_unit_means').
     A reading by name across sentences: vocabulary strength, AVG001 warns."""
     tree = r.tree
-    named, cost = r.vocab.cue("mean_of_named"), r.vocab.cue("mean_cost_income")
+    cost = r.vocab.cue("mean_cost_income")
     by_label: dict[str, list[Fact]] | None = None
-    for s in tree.of_kind("labelled"):
-        mean = r.facts[s.index]
-        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0 or "均" not in mean.label:
-            continue
-        m = named.fullmatch(clean_label(mean.label))
-        if m is None or r.vocab.cue("per_period").search(m.group("name")) or _PERIOD_WORD.match(m.group("name")):
-            continue  # ("人均月补助", "人均补助标准": a mean over a period, a standard)
+    for s, mean, m in _named_means(r, "均"):
         scope, per, name = m.group("scope"), m.group("per"), m.group("name")
         counts, before = [], False
         for k in tree.unit("sentence", s.index):
@@ -279,6 +308,19 @@ def _holds_scope(label: str, scope: str) -> bool:
     return True
 
 
+def _named_means(r: Reading, said: str):
+    """The unbound means above zero whose label holds `said` and names what they are a mean of (cue mean_of_named),
+    with that match — not a mean over a period or a standard ("人均月补助", "人均补助标准")."""
+    named, per_period = r.vocab.cue("mean_of_named"), r.vocab.cue("per_period")
+    for s in r.tree.of_kind("labelled"):
+        mean = r.facts[s.index]
+        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0 or said not in mean.label:
+            continue
+        m = named.fullmatch(clean_label(mean.label))
+        if m is not None and not per_period.search(m.group("name")) and not _PERIOD_WORD.match(m.group("name")):
+            yield s, mean, m
+
+
 def means_over_named_count(r: Reading) -> Iterator[Candidate]:
     """人均 A of the amount right before it, over the count its words say it is reckoned by, stated elsewhere: A = T / N.
 
@@ -293,16 +335,10 @@ def means_over_named_count(r: Reading) -> Iterator[Candidate]:
     statistics reckon over the year's average population, not the count stated.  A reading by name across sentences:
     vocabulary strength, AVG001 warns."""
     tree = r.tree
-    named, whole = r.vocab.cue("mean_of_named"), r.vocab.cue("economy_whole")
+    whole = r.vocab.cue("economy_whole")
     counts_by_label: dict[str, list[Fact]] | None = None
-    for s in tree.of_kind("labelled"):
-        mean = r.facts[s.index]
-        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0 or "人均" not in mean.label:
-            continue
-        m = named.fullmatch(clean_label(mean.label))
-        if m is None or m.group("per") != "人均" or m.group("scope") \
-                or r.vocab.cue("per_period").search(m.group("name")) or _PERIOD_WORD.match(m.group("name")) \
-                or whole.search(m.group("name")):
+    for s, mean, m in _named_means(r, "人均"):
+        if m.group("per") != "人均" or m.group("scope") or whole.search(m.group("name")):
             continue
         basis = _reckoned_by(r, s.index, mean)
         if basis is None:

@@ -424,6 +424,7 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     against_budget = r.vocab.cue("against_budget_word")
     of_last_year = not against_budget.search(s.piece.keyword)  # (the change is no comparison with the budget itself)
     past_budget = False
+    counted = r.facts[i] if r.facts[i] is not None and r.facts[i].kind == "count" else None
     for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
         t = tree[j]
         if t.sentence != s.sentence and not (words and t.sentence == s.sentence - 1):
@@ -446,7 +447,11 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
             continue
         if past_budget and f is not None and r.vocab.cue("compared_prefix").match(clean_label(f.label)):
             continue
-        if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount":
+        if f is not None and t.kind in {"labelled", "total"} and (f.kind == "amount" or counted is not None and (
+                f.kind, f.unit) == ("count", counted.unit) and t.sentence == s.sentence):
+            # (a count too, of the unit of the count the change says, in its sentence: "在校学生48632人,比上学年增加
+            # 1717人" — not the sentence before's: "年度计划完成人工造林1500亩,实际完成1200亩…。上年度完成人工造林1350亩,
+            # 本年较上年减少150亩" leaves which of them is this year's open)
             before.append(f)
             # ("较去年同期(4,343亿元)增加147亿元": the figure compared with, in a bracket, is no detail)
             inner.append(t.depth > s.depth and not r.vocab.cue("compared_prefix").match(clean_label(f.label)))

@@ -60,8 +60,11 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
                 and formula.target < len(table.columns) and points.search(table.columns[formula.target]):
             continue  # (分值: the points a row is worth, no share)
         via = (f"the grid's columns agree on it in {formula.support} of {formula.rows} rows",)
+        moved = _change_part(formula, table.formulas)
         for n, row in enumerate(table.rows):
-            if formula.kind == "sum":
+            if moved is not None:
+                changes.extend(_signed_change(formula, moved, row, via))
+            elif formula.kind == "sum":
                 if _rate_row(row) and not _sum_holds(formula, row):
                     continue  # (a row of rates, "增长(%) 0.52 1.34 -1.06", breaks a sum of amounts: rates do not add)
                 breakdowns.extend(_sum(formula, row, via))
@@ -233,6 +236,33 @@ def _change(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[C
         current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=())]
 
 
+def _change_part(formula: GridFormula, formulas) -> int | None:
+    """The part of a sum current = previous + d that is the change d: the sum's total and its other part are the
+    current and the previous figure of a growth column ("1—9月累计 | 上年同期 | 增减额 | 同比增长(%)": 402.37 = 388.90
+    + 13.47 says 402.37 − 388.90 = 13.47) — read as the change it is, not as a list of parts; else None."""
+    if formula.kind != "sum" or len(formula.operands) != 2:
+        return None
+    for g in formulas:
+        if g.kind == "growth" and g.operands[0] == formula.target and g.operands[1] in formula.operands:
+            return next(c for c in formula.operands if c != g.operands[1])
+    return None
+
+
+def _signed_change(formula: GridFormula, moved: int, row: TableRow, via: tuple[str, ...]) -> list[Change]:
+    """current − previous = the change column, its fall written with its sign (-6.43): the sign is the direction (a sum
+    read it so, and a message shows the change as written)."""
+    previous = next(c for c in formula.operands if c != moved)
+    delta, current, previous = _cell(row, moved), _cell(row, formula.target), _cell(row, previous)
+    if delta is None or current is None or previous is None:
+        return []
+    direction = -1 if delta.value < 0 else (0 if delta.value == 0 else 1)
+    unsigned = delta.model_copy(update={"value": abs(delta.value)}) if delta.value < 0 else delta
+    return [Change.model_construct(
+        direction=direction, delta=unsigned, percent=None, current=current, previous=previous,
+        subject_label=row.label, reference="previous", keyword=delta.text, keyword_span=delta.span,
+        current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=())]
+
+
 _INFERRED_ROWS = frozenset({"indented_rows", "stacked_rows"})
 
 
@@ -256,6 +286,7 @@ def _row_sum(formula: GridFormula, table: ScoreTable, counts=None) -> list[Break
 
 
 _VIA = {"income_statement": "a statement's side: its items between its name and its total",
+        "balance_sheet": "a balance sheet's section: its items above its total, or 资产 = 负债 + 净资产",
         "indented_rows": "a row over the rows indented below it",
         "stacked_rows": "a row that is the sum of the rows right below it in every column of amounts"}
 

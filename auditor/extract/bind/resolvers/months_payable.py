@@ -188,9 +188,26 @@ def _spending(r: Reading, i: int, balance: Fact) -> Fact | None:
             ks = _line_before(r, i, balance)
         else:
             ks = tree.before(i, within, limit=None) if within else range(i - 1, -1, -1)
+        ks = list(ks)
         found = [f for k in ks for f in [r.facts[k]]
                  if f is not None and f.kind == "amount" and not f.is_bound and f.unit == balance.unit
                  and clean_label(f.label) in names and not r.is_previous(f)]
+        if not found and fund.endswith("基金") and within in ("sentence", "paragraph"):
+            found = _fund_spending_unnamed(r, ks, balance, fund)
         if found:
             return found[0] if len({f.value for f in found}) == 1 and found[0].value > 0 else None
     return None
+
+
+def _fund_spending_unnamed(r: Reading, ks: list[int], balance: Fact, fund: str) -> list[Fact]:
+    """The 基金支出 of a sentence (or paragraph) whose figures go on with the fund the balance names: "全年城镇职工基本养老
+    保险基金收入70506亿元,…;基金支出63757亿元。年末城镇职工基本养老保险基金累计结存66200亿元" — the spending says only
+    基金, an earlier figure of that stretch names the fund in full."""
+    found = [f for k in ks for f in [r.facts[k]]
+             if f is not None and f.kind == "amount" and not f.is_bound and f.unit == balance.unit
+             and clean_label(f.label) == "基金支出" and not r.is_previous(f)]
+    if len(fund) < 4 or not found:
+        return []
+    named = [f for k in ks for f in [r.facts[k]] if f is not None and f is not balance and fund in clean_label(f.label)
+             and f.span.start < found[-1].span.start]
+    return found if named else []

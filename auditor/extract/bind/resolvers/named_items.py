@@ -145,8 +145,14 @@ def _names_before(r: Reading, count) -> Candidate | None:
         ch = text[k]
         if ch == ")":
             depth += 1
+        elif ch == "(" and depth == 0:
+            # ("…和大坪小学(含大坪、石门2个教学点)": the count stands in a bracket — its names start inside it)
+            opened = k + 1
+            held = _HELD_OPENS.match(text, opened)
+            opened = held.end() if held else opened
+            break
         elif ch == "(":
-            depth = max(0, depth - 1)
+            depth -= 1
         elif depth == 0 and _CLAUSE_START.match(ch):
             opened = k + 1
             break
@@ -175,5 +181,6 @@ def _names_before(r: Reading, count) -> Candidate | None:
         joined=joined, reason="names_before_count", via=(), rejected=()))
 
 
+_HELD_OPENS = lazyre.compile(r"(?:含|包括|包含|其中)[:]?")  # ("(含大坪、石门2个教学点)": what the bracket holds, no name)
 # a group of bodies under the report's own after other names and a joiner: "局机关本级和所属A、B2个事业单位"
 _GROUP_AFTER_JOIN = lazyre.compile(r"(?:以及|[和及与、])(所属|下属|直属|附属)")

@@ -28,6 +28,7 @@ money; one paid besides it, "另支付意外伤害保险0.6万元", is none, nor
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from auditor import lazyre
@@ -89,6 +90,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # opens with, the standard, then the count and the months after it — no amount after the standard there
             at, product = opened
             found = [opened]  # (the amounts of the next sub-sentence are no rivals of it)
+        elif _count_apart(r, s.index, at, count):
+            continue
         if product.value <= standard.value or count.value <= 1:
             continue
         if priced and not (tree[at].sub == s.sub and at > s.index):
@@ -133,6 +136,28 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             fewer_below=monthly and (implied or bool(_AMONG.match(text, count.span.end)))
             or bool(r.vocab.cue("beneficiary_count").search(clean_label(count.label))),
             reason=reason, via=(), rejected=()))
+
+
+def _count_apart(r: Reading, i: int, at: int, count: Fact) -> bool:
+    """The count is not what the amount at node `at` is paid for: a count written after the amount that the words before
+    it make a part or a remainder of the group ("发放护理补贴318.00万元,其中新增对象152人", "…核定补助资金62.88万元,超出的
+    36场由放映公司自行承担": cue count_apart, or a 其中 between them); or the amount stands in a later sub-sentence that
+    counts a group of its own ("…创业补贴214户,每户5000元;发放创业担保贷款贴息236.00万元,涉及贷款对象412人": another
+    item's money, not this standard's product)."""
+    tree = r.tree
+    k = next((k for k in tree.after(at, "sentence", limit=_LOOK) if r.facts[k] is count), None)
+    if k is not None and not _TOTAL.search(clean_label(count.label)) \
+            and (any(tree[m].kind in OPENERS for m in range(at + 1, k))
+                 or r.vocab.cue("count_apart").search(clean_label(count.label))):
+        return True  # (not the total a 其中 list of counts closes with: "…,其中…2.3万亩,…31.96万亩,补贴面积合计34.26万亩")
+    return tree[at].sub != tree[i].sub and any(
+        r.facts[j] is not None and r.facts[j] is not count and r.facts[j].kind == "count" and tree[j].kind == "labelled"
+        and not _is_duration(r, r.facts[j]) for j in tree.unit("sub", at))
+
+
+def _is_duration(r: Reading, f: Fact) -> bool:
+    """"稳定就业6个月以上": a count of 个 with 月 right after it is a span of months, not a count of things."""
+    return f.unit == "个" and r.norm.text.startswith("月", f.span.end)
 
 
 def _amount_opening(r: Reading, i: int) -> tuple[int, Fact] | None:
@@ -251,6 +276,11 @@ def _counts(r: Reading, i: int, per: str) -> tuple[list[Fact], bool]:
                         key=lambda k: tree[k].depth > tree[i].depth)
         after = sorted((k for k in tree.after(i, within, limit=_LOOK) if _is_count(r, k, per)),
                        key=lambda k: tree[k].depth > tree[i].depth)
+        if within == "sentence":
+            # ("奖励扶助对象6,842人,按每人每年960元标准发放…;特别扶助对象按每人每年5,280元标准发放…": a count of a
+            # sub-sentence with a standard of its own, per the same unit, is that standard's)
+            before = [k for k in before if not _own_standard(r, k, i, per)]
+            after = [k for k in after if not _own_standard(r, k, i, per)]
         before, after = [r.facts[k] for k in before], [r.facts[k] for k in after]
         found = before or after
         if found:
@@ -261,6 +291,29 @@ def _counts(r: Reading, i: int, per: str) -> tuple[list[Fact], bool]:
     return [], False
 
 
+def _own_standard(r: Reading, k: int, i: int, per: str) -> bool:
+    """Another sub-sentence than that of the standard at node i holds the count at node k and a standard per `per`, and
+    the standard's own sub-sentence names another group of the kind the count counts ("奖励扶助对象6,842人,按每人…;特别
+    扶助对象按每人每年5,280元…": 对象 both, not the same) — not "公益林面积186,420.50亩,…每亩15.50元…;…公共管护支出每亩
+    0.25元", the same acres at a second standard."""
+    tree = r.tree
+    if tree[k].sub == tree[i].sub or not any(
+            j != i and r.facts[j] is not None and tree[j].kind == "labelled" and r.facts[j].kind in _STANDARD_KINDS
+            and per_unit(r, r.facts[j]) == per for j in tree.unit("sub", k)):
+        return False
+    name = clean_label(r.facts[k].label)
+    kind = name[-2:]
+    if len(name) < 4 or not _KIND_NOUN.fullmatch(kind):
+        return False
+    first = tree.unit("sub", i)[0]
+    said = r.norm.text[r.facts[first].span.start if r.facts[first] is not None and first != i
+                       else max(0, r.facts[i].span.start - _LOOK):r.facts[i].span.start]
+    return any(m.group() != name and not name.endswith(m.group()) for m in re.finditer(rf"[\u4e00-\u9fff]{{2,8}}{kind}", said))
+
+
+_KIND_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{2}")
+
+
 def _is_count(r: Reading, k: int, per: str) -> bool:
     """A count of what the standard is per: written in that unit (1200户), or counted with 个
     and naming it right after ("832个行政村" for 每村)."""
@@ -269,6 +322,8 @@ def _is_count(r: Reading, k: int, per: str) -> bool:
         return False
     if "每" in clean_label(f.label):
         return False  # ("共开展培训4期,每期培训学员50名,每人培训费400元": a count per sitting is no count of them all)
+    if _is_duration(r, f):
+        return False
     if f.unit == per:
         return True
     if f.unit != "个" or per == "个":

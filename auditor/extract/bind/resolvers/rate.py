@@ -38,6 +38,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         parts_of.setdefault(b.total.id, set()).update(p.id for p in b.parts)
         for p in b.parts:
             total_of.setdefault(p.id, b.total)
+    read_rates: list[Rate] = []  # (the rates read so far, in their order: the items a combined rate after them may be of)
     for s in tree.of_kind("labelled"):
         fact, info = r.facts[s.index], r.labels[s.index]
         if s.kind != "labelled" or fact is None or fact.kind != "percent" or info is None or info.rate is None:
@@ -134,6 +135,17 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if reason == "rate_after_its_amounts" and not (len(nums) == 1 and len(_of_named_budget(dens, base)) == 1):
             # which of the sentence before's amounts the rate is of is open: none is
             reason, nums, dens, others = "rate_in_sentence", [], [], []
+        summed: tuple[tuple[Fact, Fact], ...] = ()
+        combined = r.vocab.cue("combined_rate").search(clean_label(info.text or fact.label))
+        if combined is not None:
+            # ("基本支出预算3860.20万元、执行3791.55万元,项目支出预算2145.80万元、执行1856.37万元,…,合计执行率94.04%": a
+            # rate named as the items' together is of their summed amounts, never of one item's — nor, its sentence
+            # stating none, of the rates of the items said right before it)
+            summed, nums, dens, others = _combined(r, combined.group(), nums, dens, others, base, spec["unnamed_base"])
+            if not summed and not (nums or dens or others):
+                summed = _items_before(r, fact, info.rate, combined.group(), read_rates, parts_of, total_of)
+            if summed:
+                reason = "rate_of_summed_items"
         pairs = tuple(p for p in sentence_pairs(nums, dens, others, base, spec["unnamed_base"])
                       if not _other_sources(*p) and not _said_again(r, *p))
         local_pairs = tuple((a, b) for a in [*nums, *others] for b in [*dens, *others] if a is not b)
@@ -156,13 +168,78 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             else:
                 nums, pairs = [], ()
             local_pairs = ()
-        yield Candidate(Rate.model_construct(
+        if summed:
+            local_pairs = ()
+        made = Rate.model_construct(
             rate=fact, name=info.rate, base=base,
             numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
-            pairs=pairs, local_pairs=local_pairs, included=included,
+            pairs=pairs, local_pairs=local_pairs, included=included, summed=summed,
             document_pairs=(), value_pairs=(), excess=None,
             reason=reason, via=via, rejected=(),
-        ))
+        )
+        read_rates.append(made)
+        yield Candidate(made)
+
+
+_TOTAL_WORD = lazyre.compile(r"合计|总计|共计|总额|总数|小计")
+_COUNT_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _items_counted(cue: str) -> int | None:
+    """The number of items a combined rate's name counts ("两项合计" → 2), or None."""
+    if not cue.endswith("项"):
+        return None
+    word = cue[:-1]
+    return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+
+
+def _combined(r: Reading, cue: str, nums: list[Fact], dens: list[Fact], others: list[Fact], base: str | None,
+              unnamed_base: bool):
+    """A rate named as the items' together (cue combined_rate), with the amounts before it: (summed, nums, dens,
+    others). One numerator is the total's own, with its bases ("三项合计预算8654.15万元,执行8201.74万元,合计执行率
+    94.77%"), and so are those labelled a total among the items'; else as many numerators as bases, one each an
+    item's, are summed; else the rate is of no one item's amounts: none is kept."""
+    bases = dens or (others if unnamed_base and not base else [])
+    if len(nums) < 2:
+        # (one amount done: the subject's own, beside its budgets — "全年预算合计491.92万元,实际到位488.80万元,实际支出
+        # 450.88万元,总体支出率92.24%")
+        return (), nums, dens, others
+    named = [f for f in (*nums, *bases) if _TOTAL_WORD.search(clean_label(f.label))]
+    if any(f in nums for f in named) and any(f in bases for f in named):
+        return (), [f for f in nums if f in named], [f for f in dens if f in named], [f for f in others if f in named]
+    counted = _items_counted(cue)
+    nums, bases = sorted(nums, key=lambda f: f.span.start), sorted(bases, key=lambda f: f.span.start)
+    if len(nums) == len(bases) and (counted is None or counted == len(nums)) and not named \
+            and len({f.unit for f in (*nums, *bases)}) == 1:
+        return tuple(zip(nums, bases)), [], [], []
+    return (), [], [], []
+
+
+def _items_before(r: Reading, rate: Fact, name: str, cue: str, done: list[Rate],
+                  parts_of: dict[int, set[int]], total_of: dict[int, Fact]) -> tuple[tuple[Fact, Fact], ...]:
+    """The (numerator, base) of the items whose rates of the same name stand right before a combined rate that states
+    no amount: in its sentence, else in the sentence right before in its paragraph ("…执行率98.22%;…执行率86.51%;合计
+    执行率94.04%", "…支出进度76.3%;…支出进度58.5%。两项合计支出进度70.4%"). Each item's rate of one pair, no item's amounts
+    a list's total or part (a total's own rate among its parts' is no item), as many as its name counts."""
+    tree = r.tree
+    items: list[Rate] = []
+    for prior in reversed(done):
+        f = prior.rate
+        if tree[r.node_of(f)].paragraph != tree[r.node_of(rate)].paragraph or f.sentence < rate.sentence - 1:
+            break
+        if prior.name != name or prior.summed or len(prior.pairs) != 1:
+            break
+        items.append(prior)
+    if len({f.sentence for f in (rate, *(p.rate for p in items))}) > 2 \
+            or any(p.rate.sentence != items[0].rate.sentence for p in items):
+        return ()
+    counted = _items_counted(cue)
+    pairs = [p.pairs[0] for p in reversed(items)]
+    facts = [f for pair in pairs for f in pair]
+    if len(pairs) < 2 or (counted is not None and counted != len(pairs)) or len({f.id for f in facts}) != len(facts) \
+            or len({f.unit for f in facts}) != 1 or any(f.id in parts_of or f.id in total_of for f in facts):
+        return ()
+    return tuple(pairs)
 
 
 def _included(name: str, amounts: list[Fact]) -> Fact | None:

@@ -30,7 +30,7 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text
             by_sentence.setdefault(c.delta.sentence, []).append(c)
     out = []
     for r in rates:
-        if r.pairs or r.rate.is_bound:
+        if r.pairs or r.summed or r.rate.is_bound:
             out.append(r)
         elif r.included:
             # (what was spent and what the rate says it includes: the budgets of its subject, no amount found by value)
@@ -67,7 +67,8 @@ def _restated(rates: list[Rate], index: DocumentIndex, text: str) -> list[Rate]:
     out = []
     for r in rates:
         found = sources.get(_core(r), set())
-        if not r.pairs and not r.numerators and r.excess is None and not r.rate.is_bound and len(found) == 1 \
+        if not r.pairs and not r.numerators and not r.summed and r.excess is None and not r.rate.is_bound \
+                and len(found) == 1 \
                 and named[_core(r)] == 2 and not r.rate.in_table and r.name in _core(r) \
                 and not any(f.kind == "amount" or (f.kind == "percent" and f.span.start < r.rate.span.start)
                             for f in index.facts_by_sentence.get(r.rate.sentence, ())) \

@@ -74,13 +74,32 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
                 yield Candidate(Share.model_construct(percent=percent, part=part, whole=None, whole_label=whole_label,
                                                       reason="share_of_named_whole", via=(via,), rejected=()))
             continue
+        if len(amounts) > 1 and _said_together(r, i):
+            # ("A、B和C分别为a、b和c,合计占X的p%": the share of the three together, not of the last)
+            yield Candidate(Share.model_construct(percent=fact, part=amounts[0], whole=None, whole_label=whole_label,
+                                                  part_of_parts=tuple(amounts), reason="share_of_named_whole",
+                                                  via=(TOGETHER,), rejected=()))
+            continue
         part = amounts[-1] if amounts else None
         via: tuple[str, ...] = ()
+        if part is not None and _taken_away(r, part, s.start):
+            # ("扣除离退休人员经费612.40万元后,在职人员经费占基本支出的比重为58.87%": the share is of what is left, which
+            # the text does not state — not of the amount taken away)
+            yield Candidate(Share.model_construct(percent=fact, part=None, whole=None, whole_label=whole_label,
+                                                  reason="share_of_named_whole", via=(), rejected=()))
+            continue
         if part is None:  # ("第一产业增加值占地区生产总值的比重为29.5%": the part named, its figure stated before)
             # (not a share of another year: "…占本年收入合计的比重由上年的72.46%提高到84.69%")
+            # (… or, none in its paragraph, the one figure the text names exactly so before it: "国家财政性教育经费…为50,433
+            # 亿元" two paragraphs above "…国家财政性教育经费占国内生产总值比例为4.00%" — a look-up that warns, never accuses)
+            earlier = None
             if not r.vocab.cue("reference_previous").search(whole_label):
-                part = _named_part(r, i, _named_subject(r, i))
-            via = () if part is None else (PART_NAMED, PART_NAMED_ABOVE) if _above(r, i, part) else (PART_NAMED,)
+                name = _named_subject(r, i)
+                part = _named_part(r, i, name)
+                if part is None and _whole_stated_before(r, i, whole_label):
+                    part = earlier = _named_earlier(r, i, name)
+            via = () if part is None else (PART_NAMED_EARLIER, PART_NAMED_ABOVE) if earlier is not None \
+                else (PART_NAMED, PART_NAMED_ABOVE) if _above(r, i, part) else (PART_NAMED,)
         if whole_label in {"", "占", "占比"} and part is not None:
             whole_label = _opener_whole(r, s.start, part) or whole_label
         yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label=whole_label,
@@ -88,6 +107,32 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
     yield from _percent_of_total(r)
     yield from _share_named_by_its_part(r)
     yield from _structure_of_listed_parts(r, lists)
+
+
+# a share whose part is named, no figure so named in its paragraph: the one figure named exactly so before it in the
+# text (of the whole the share names, no list's total: share_whole)
+PART_NAMED_EARLIER = "its part named exactly so, the one figure so named before it"
+
+# a share of the run of figures before it taken together ("…分别为a、b和c,合计占X的p%")
+TOGETHER = "of the figures before it taken together"
+
+
+def _whole_stated_before(r: Reading, i: int, whole_label: str) -> bool:
+    """The whole the share names is stated with its figure before it in its sentence ("2023年国内生产总值为1,260,582亿元,
+    …占国内生产总值比例为4.00%"): the share speaks of that figure, not of a whole of its part's own document (a 基本支出
+    of 财政拨款, not the one listed under 本年支出合计)."""
+    named = whole_label.strip()
+    return len(named) >= 2 and any(
+        r.facts[k] is not None and r.facts[k].kind == "amount" and r.tree[k].kind in {"labelled", "total"}
+        and clean_label(r.facts[k].label).endswith(named) for k in r.tree.before(i, "sentence"))
+
+
+def _said_together(r: Reading, i: int) -> bool:
+    """The words right before the share's 占, in its clause, say it is of the figures before taken together
+    (cue share_together: "合计占", "三者共占")."""
+    tree = r.tree
+    return i > 0 and tree[i - 1].kind == "words" and tree[i - 1].clause == tree[i].clause \
+        and bool(r.vocab.cue("share_together").match(clean_label(tree[i - 1].piece.label)))
 
 
 def _share_of_count(r: Reading, i: int, unit: str, whole_label: str) -> Iterator[Candidate]:
@@ -436,6 +481,16 @@ def _share_of_bracketed_whole(r: Reading, i: int) -> Iterator[Candidate]:
                                                   via=(), rejected=()))
 
 
+def _taken_away(r: Reading, part: Fact, at: int) -> bool:
+    """The amount is taken away before the share (cue deduction on its label, and 后 between it and the share at `at`,
+    in its sentence): "减去离退休人员经费3,216.80万元后,在职人员经费占…"."""
+    between = r.norm.text[part.span.end:at]
+    return bool(r.vocab.cue("deduction").match(clean_label(part.label))) and bool(_AFTER_TAKEN.match(between))
+
+
+_AFTER_TAKEN = lazyre.compile(r"^[^。;；]{0,4}?[后後]")
+
+
 def _part_before(r: Reading, i: int) -> int | None:
     """The amount a share's percentage is of: the last figure before 占 in its sub-sentence, at
     its own bracket depth ("奖补资金348万元(市262万元,区86万元),约占投资总额的40%": of 348), and not
@@ -494,6 +549,10 @@ def _same_name(subject: str, vocab, fact) -> bool:
     concept)?"""
     label, subject = _TOTAL_WORD.sub("", clean_label(fact.label)), _TOTAL_WORD.sub("", subject)
     at = label.find(subject)
+    mean = vocab.cue("mean_per_unit")
+    if at > 0 and mean.search(label[:at]) and not mean.search(subject):
+        # ("人均卫生总费用6425.3元,卫生总费用占GDP的7.2%": a mean per head of it is no part of a share of the total)
+        return False
     # ("税收" names 税收收入, not 非税收入)
     return (at >= 0 and not label[:at].endswith("非")) or label in subject \
         or read_label(subject, vocab).concept == fact.concept

@@ -444,6 +444,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     if broader:
         apart = {f.id for f in broader}
         named = [f for f in named if f.id not in apart]
+    # ("占部门支出预算总额的33.47%": the department's whole, of all its funds — not the 财政拨款支出总计 of one fund, a
+    # narrower figure of the concept the text states beside it)
+    if not funds and index.vocab.cue("whole_of_all_funds").search(whole_label):
+        named = [f for f in named if not fact_scope(f)]
     # (the 预算 of a fund's name — 一般公共预算 — names no budget: "占一般公共预算项目支出总额的p%" is of the spending)
     if not info.scenario and "支出" in label and "预算" not in _FUND_WORDS.sub("", label):
         # ("占政府采购支出总额的75.00%" beside 政府采购预算 and 实际采购金额: spending, not the budget)
@@ -598,8 +602,9 @@ def _named_whole_before(index: DocumentIndex, part: Fact) -> Fact | None:
     """"…资金总规模64458.18万元,纳入方案资金53043.61万元,占比82.29%": a bare 占比 of the amount
     its sentence states right before the part, when that amount is named a whole (总规模, 总额…), or the same
     quantity of a wider area ("全国彩票销售5796.96亿元,全省销售318.62亿元,占5.50%"), and is larger than the part."""
+    # (of the part's kind: money, or a count or quantity — "全国粮食总产量69541万吨,全省粮食总产量5714.8万吨,占8.22%")
     before = [f for f in index.facts_by_sentence.get(part.sentence, ())
-              if f.kind == "amount" and f.span.end <= part.span.start and f.id != part.id]
+              if f.kind == part.kind and f.kind != "percent" and f.span.end <= part.span.start and f.id != part.id]
     if not before:
         return None
     nearest = max(before, key=lambda f: f.span.start)
@@ -615,12 +620,15 @@ _AREAS = ("country", "province", "city", "county")
 def _wider_area(index: DocumentIndex, whole: str, part: str) -> bool:
     """"全国彩票销售" over "全省销售": the whole's label opens with a wider area than the part's (cue area_scope), and
     the rest of one label ends the other's (the same quantity, 销售)."""
-    scope = index.vocab.cue("area_scope")
-    a, b = scope.match(clean_label(whole)), scope.match(clean_label(part))
+    scope, period = index.vocab.cue("area_scope"), index.vocab.cue("period_prefix")
+    # (after the year its label may open with: "2023年全国粮食总产量69541万吨,全省粮食总产量5714.8万吨,占8.22%")
+    whole, part = period.sub("", clean_label(whole)), period.sub("", clean_label(part))
+    a, b = scope.match(whole), scope.match(part)
     if a is None or b is None or _AREAS.index(a.lastgroup) >= _AREAS.index(b.lastgroup):
         return False
-    rest_a, rest_b = clean_label(whole)[a.end():], clean_label(part)[b.end():]
-    return bool(rest_a and rest_b) and (rest_a.endswith(rest_b) or rest_b.endswith(rest_a))
+    rest_a, rest_b = whole[a.end():], part[b.end():]
+    # (a part that names its area alone is the same quantity: "全国国内生产总值1260582亿元,全省83615.2亿元,占6.63%")
+    return bool(rest_a) and (not rest_b or rest_a.endswith(rest_b) or rest_b.endswith(rest_a))
 
 
 def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:

@@ -96,7 +96,28 @@ def _return_rates(r: Reading, by_sentence) -> Iterator[Candidate]:
         returned = [f for f in counts if _RETURNED.search(clean_label(f.label)) and not _VALID.search(clean_label(f.label))]
         if len(handed) == 1 and len(returned) == 1 and handed[0].unit == returned[0].unit \
                 and handed[0].span.start < returned[0].span.start:
-            yield _share(rate, returned[0], handed[0], (), "survey_return_rate")
+            # ("向受益群众、基层工作人员分别发放问卷320份、180份,分别回收301份、166份,…总体回收率93.4%": each count
+            # followed by the bare counts of its list, one an item's; a rate named as the items' together is of their
+            # sums, any other rate of which item is open)
+            handed_all, returned_all = _with_bare_siblings(counts, handed[0]), _with_bare_siblings(counts, returned[0])
+            if len(handed_all) == 1 and len(returned_all) == 1:
+                yield _share(rate, returned[0], handed[0], (), "survey_return_rate")
+            elif len(handed_all) == len(returned_all) and r.vocab.cue("combined_rate").search(clean_label(rate.label)) \
+                    and len({f.unit for f in (*handed_all, *returned_all)}) == 1:
+                yield Candidate(Share.model_construct(
+                    percent=rate, part=returned[0], whole=None, whole_label=clean_label(handed[0].label), part_of_parts=tuple(returned_all),
+                    whole_of_parts=tuple(handed_all), reason="survey_return_rate", via=(), rejected=()))
+
+
+def _with_bare_siblings(counts: list[Fact], first: Fact) -> list[Fact]:
+    """A count and the counts right after it that name nothing, of its unit (a list's other items: "320份、180份")."""
+    at = counts.index(first)
+    out = [first]
+    for f in counts[at + 1:]:
+        if clean_label(f.label) or f.unit != first.unit:
+            break
+        out.append(f)
+    return out
 
 
 def _kinds(satisfied: list[Fact]) -> list[Fact] | None:

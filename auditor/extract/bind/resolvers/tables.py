@@ -731,8 +731,9 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
         after = totals[-1] + 1 if totals else 0
         return [rows[k] for k in totals] + [r for r in rows[after:n]
                                             if r.part_of is None and not r.label.startswith("其中")], True, "table_rows"
-    if n == 0 and row.is_total and not _NUMBERED.match(nxt.label):
-        # "合计 | 30.8 | 25.7" first, then the rows it sums (their 其中 rows aside)
+    if n == 0 and row.is_total and (not _NUMBERED.match(nxt.label) or GROUP_HEADING_START.match(_bare(nxt.label))):
+        # "合计 | 30.8 | 25.7" first, then the rows it sums (their 其中 rows aside; under headings "一、按功能科目 ⏎ … ⏎
+        # 二、按项目 ⏎ …", rows of their own, each heading's rows all of it: _groups)
         below = [r for r in rows[1:] if r.part_of is None and not r.label.startswith("其中")]
         blocks = _subtotal_heads(rows)
         if blocks:

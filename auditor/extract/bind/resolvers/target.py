@@ -61,9 +61,22 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if pair is None:
                 continue
             target, actual = pair
+            if r.vocab.cue("combined_rate").search(label) and _percent_between(r, max(target, actual, key=_start), s.index):
+                continue  # ("计划培训1300人次、实际培训1260人次,计划完成率96.92%;…,两项指标平均完成率95.71%": a rate
+                # named as the items' together is not of the figures of one item, whose own rate stands between)
             reason = "target_in_sentence"
         yield Candidate(Target.model_construct(percent=p, target=target, actual=actual, measure=measure,
                                                ceiling=capped is not None, reason=reason, via=(), rejected=()))
+
+
+def _start(f: Fact) -> int:
+    return f.span.start
+
+
+def _percent_between(r: Reading, figure: Fact, i: int) -> bool:
+    """Another percentage stands between a figure and the rate at node i, in the rate's sentence."""
+    return any(r.facts[k] is not None and r.facts[k].kind == "percent" and r.facts[k].span.start >= figure.span.end
+               for k in r.tree.before(i, "sentence", limit=_LOOK))
 
 
 def under_ceiling(r: Reading, i: int) -> tuple[Fact, Fact] | None:
