@@ -41,7 +41,7 @@ from auditor.check.arithmetic import Value, compare, product_value, ratio_percen
 from auditor.check.diagnose import slip_explains
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
 from auditor.extract.bind.lists import HEAD_UNITS, OCCURRENCE_UNITS, OTHER_MEASURE_EXACT, complementary
-from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Change, Fact
+from auditor.extract.model import CHANGE_CONCEPTS, UNLISTED_VIA, Breakdown, Change, Fact
 from auditor.extract.numbering import NUMBERED_LINE, YEAR_SPAN, counted, item_style
 from auditor.extract.readings import clean_label
 from auditor.extract.vocabulary import FUND_NAME, FUNDING_SOURCE
@@ -1066,19 +1066,26 @@ def rows_go_on(doc: Document, total: Fact, parts: list[Fact]) -> bool:
         return False
     text = doc.text
     own = _header_line(text, total.span.start)
+    last = max(parts, key=lambda p: p.span.start)
+    # (the rows read as only some of the last part's own, under a note that not all are listed)
+    own_rows = {p.id for b in doc.lists if b.total.id == last.id and UNLISTED_VIA in b.via for p in b.parts}
     end = text.find("\n", max(p.span.end for p in parts))
     for _ in range(5):  # (past blank lines, a 续表 line and the header repeated after a page's end)
         if end < 0:
             return False
         nxt = text.find("\n", end + 1)
-        line = text[end + 1:nxt if nxt >= 0 else len(text)].strip()
+        at, upto = end + 1, nxt if nxt >= 0 else len(text)
+        line = text[at:upto].strip()
         end = nxt
         if not line or _CONTINUED.fullmatch(line) or (line.count("|") >= 2 and not re.search(r"\d", line)):
             if own is not None and _other_header(line, own):
                 return False  # (another table's header: the rows after it are that table's)
             continue
         return line.count("|") >= 2 and bool(re.search(r"\d", line)) and bool(re.search(r"[\u4e00-\u9fff]", line)) \
-            and not re.search(r"合\s*计|总\s*计|小\s*计", line) and not _SUB_ROW.match(line) and "。" not in line
+            and not re.search(r"合\s*计|总\s*计|小\s*计", line) and not _SUB_ROW.match(line) and "。" not in line \
+            and not any(at <= f.span.start < upto and f.id in own_rows for f in doc.neighbours(total))
+        # (… nor a row read as one of the last part's own, some of them: "| 住房保障支出 | 927.56 | ⏎ | 住房改革支出 |
+        # 864.20 |", a 款 row under its 类 row where the note says the small 款 are not listed)
     return False
 
 
@@ -1148,7 +1155,8 @@ def _cut_off(doc: Document, parts: list[Fact], breakdown: Breakdown | None) -> b
     rest = doc.text[end:]
     tail = rest.strip(" \t\r\n。;,.、|")
     # "…9万元,科": the text stops inside the next part's name
-    unfinished = 0 < len(tail) <= 20 and not re.search(r"[\d。!?！？\n]", tail)
+    # (not a closed sentence after a table: "…| 171.53 | ⏎ 两种分类口径下的支出合计相同。")
+    unfinished = 0 < len(tail) <= 20 and not re.search(r"[\d。!?！？\n]", tail) and not re.search(r"[。!?！？]\s*$", rest)
     # "…9万元,科⏎⏎(what the page shows next)": the line stops inside the next part's name
     line_rest = rest.split("\n", 1)[0]
     line_tail = line_rest.strip(" \t\r。;,.、|")

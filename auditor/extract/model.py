@@ -444,6 +444,8 @@ class TableRow(Record):
     level: int | None = Field(None, description="in a coded grid (款 | 項 | 目 | 節 | 名稱), the code column numbering the row")
     indent: int | None = Field(None, description="how far spaces alone set the row's label in from its line's start "
                                                  "(None: other cells or bars stand before it)")
+    cell_indent: int | None = Field(None, description="how many spaces set the row's label in within its bar cell "
+                                                      "('|  普通教育 |': 2; None: no bar opens the cell)")
     completion: tuple[Fact, Fact, Fact] | None = Field(None, description="an indicator row's 完成率, 年度指标值 and "
                                                        "实际完成值 cells as figures, where a 完成率 column stands between "
                                                        "实际完成值 and 分值 (read apart: none of the document's facts)")
@@ -538,6 +540,9 @@ class IndicatorScore(Bound):
 
 # the `via` of a ScoreSum of a level's 小计 row over that level's rows (one block of the score, not all of it)
 SUBTOTAL_VIA = "a level's subtotal"
+# a table row's own rows under it, only some of them as the note under the table says ("金额较小的款级科目未逐项列示"):
+# the table goes on past them by design, no row of it dropped (check/doubt.py, rows_go_on)
+UNLISTED_VIA = "some of the row's own rows: the note under the table says the small ones are not listed"
 
 
 class ScoreSum(Bound):

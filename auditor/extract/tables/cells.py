@@ -71,7 +71,8 @@ _ROW_NUMBER = r"\d{1,2}[ \t](?=[\u4e00-\u9fff]{2})"
 # (the label may end with that target: "时效指标 资助资金发放及时率 ≥95% 98% 15 15")
 _SPACED_ROW = lazyre.compile(rf"^(?P<code>{_CODE_BEFORE_NAME})?(?P<number>{_ROW_NUMBER})?(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?"
                              rf"(?:[^\d\s.,%\-—/]|{_TARGET}|{_UNIT_CELL}))[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
-_GLUED_ROW = lazyre.compile(r"^(?P<label>\D.*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
+# (the label may open with its item's number: "3.公务接待费8.206.65")
+_GLUED_ROW = lazyre.compile(r"^(?P<label>(?:\d{1,2}[.、．]\s*)?[^\d.、．\s].*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
 _GLUED_END = lazyre.compile(r"[\d,.%万元]")  # (the last character of a line _GLUED_ROW can match)
 _WHITE = lazyre.compile(r"\s")
 _ROW_CODE = lazyre.compile(_CODE_BEFORE_NAME)  # a classification code opening a row line

@@ -217,7 +217,8 @@ def _amount_pair(line: str, start: int, index: int) -> list[GridRow]:
 
 
 # (a line with three figures set apart, or none of its rows can be one: most lines are passed over by this)
-_SPACED_FIGURES = lazyre.compile(r"\d[\d,.%)]*[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
+# (the first may be a dash, nothing written: "增长率(%) — 1.1 4.7", a growth over years with no year before the first)
+_SPACED_FIGURES = lazyre.compile(r"(?:\d[\d,.%)]*|(?<!\S)[-—–－]{1,2})[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
 _WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
 # a unit or a change written as a word of its own: the figures of a sentence, not a table's cells
 _UNIT_WORD = lazyre.compile(r"(?:^|\s)(?:万元|亿元|元|%|％|增长|下降|增加|减少|上年|同比)(?:\s|$)")

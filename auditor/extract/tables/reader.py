@@ -217,9 +217,10 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 heading = True
                 break
             if labels and cells[k].kind == CELL and cells[k].line != labels[-1].line \
-                    and _NUMBERED_GROUP_HEADING.match(clean("".join(c.text for c in labels))):
-                # ("一、按支出功能分类 ⏎ 2013101 行政运行 | 3536.74": a heading over one breakdown of the total, a row
-                # of its own — not the first label of the row under it)
+                    and (GROUP_HEADING.match(clean(labels[-1].text))
+                         or _NUMBERED_GROUP_HEADING.match(clean("".join(c.text for c in labels)))):
+                # ("| 按支出功能分类： | | ⏎ | 一般公共服务支出 | 1,214.36 |", "一、按支出功能分类 ⏎ 2013101 行政运行 | 3536.74":
+                # a heading over one breakdown of the total, a row of its own — not the first label of the row under it)
                 heading = True
                 break
             if not cells[k].is_mark:
@@ -609,6 +610,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             texts={"grade": r.grade.text, "graded": scored} if graded else {}, dashed=dashed, part_of=part_of,
             level=_level_of(first_cell, coded_labels),
             indent=column if not norm.text[first_cell.start - column:first_cell.start].strip() else None,
+            cell_indent=_in_cell(norm, first_cell.start),
             via=tuple(dict.fromkeys([*r.via, *(reading.via if reading else ())])),
             grade_span=(r.grade.start, r.grade.end) if graded else None,
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from auditor import lazyre
 from auditor.extract.model import Breakdown, Change, Difference, Fact, GridFormula, ScoreTable, Share, TableRow
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.tables.grid import _RATE_COLUMN, _ratio_in, cell_token
@@ -79,7 +80,72 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
                 changes.extend(_growth(formula, row, via))
             elif formula.kind == "change":
                 changes.extend(_change(formula, row, via))
+    if vocab is not None:
+        changes.extend(_year_growths(table, vocab.cue("year_growth_row")))
     return breakdowns, shares, changes, differences
+
+
+_YEAR = lazyre.compile(r"^((?:19|20)\d{2}|1[0-4]\d)年度?$")
+_PERCENT_MARK = lazyre.compile(r"[(（][%％][)）]|[%％]$")
+_NOT_NAME = lazyre.compile(r"[(（][^()（）]*[)）]|^其中[:：]?|[:：]")
+
+
+def _year_growths(table: ScoreTable, growth) -> list[Change]:
+    """An indicator table over consecutive years ("指标 | 2021年 | 2022年 | 2023年", read as it stands or turned) with a
+    row of growths ("增长率(%) | — | 1.1 | 4.7", cue year_growth_row): each year's growth is that of one amount row
+    from the year before.  The row is the one the growth's own words name ("税收增长(%)": the row named 税收…), else
+    any amount row, the figures picking it: the one row whose growths hold in a year at least and fail in one at most
+    — and in more years than they fail, unless the row stands right above the growth rows or is named by them.  Read
+    at the vocabulary's strength (reason column_agreement: a year that breaks it warns)."""
+    across = table.layout == "grid_across"
+    names = list(table.columns) if across else [r.label for r in table.rows]
+    years = [r.label for r in table.rows] if across else list(table.columns)
+    found = [_YEAR.match(y.replace(" ", "")) for y in years]
+    if len(years) < 3 or not all(found) or any(int(b.group(1)) - int(a.group(1)) != 1 for a, b in zip(found, found[1:])):
+        return []
+
+    def cell(indicator: int, year: int) -> Fact | None:
+        return _cell(table.rows[year], indicator) if across else _cell(table.rows[indicator], year)
+
+    rates = [n for n, name in enumerate(names) if _RATE_COLUMN.search(name)]
+    amounts = [n for n in range(len(names)) if n not in rates]
+    out: list[Change] = []
+    for g in rates:
+        if not growth.search(names[g]):
+            continue
+        stem = _NOT_NAME.sub("", growth.sub("", names[g])).strip()
+        named = [a for a in amounts if stem and stem in _NOT_NAME.sub("", names[a])]
+        above = max((a for a in amounts if a < g), default=None)
+        picked = []
+        for a in named or amounts:
+            held = failed = 0
+            for y in range(1, len(years)):
+                cells = cell(g, y), cell(a, y), cell(a, y - 1)
+                if any(c is None for c in cells):
+                    continue
+                tokens = [cell_token(c.text.strip(), 0) for c in cells]
+                if any(t is None for t in tokens):
+                    continue
+                result = _ratio_in(*tokens, _HUNDRED)
+                held += result is not None and result is not False
+                failed += result is False
+            if held and failed <= 1 and (held > failed or named or a == above):
+                picked.append(a)
+        if len(picked) != 1:
+            continue
+        a = picked[0]
+        via = (f"a growth row of an indicator table over years: {names[a]}'s change from the year before",)
+        for y in range(1, len(years)):
+            percent, current, previous = cell(g, y), cell(a, y), cell(a, y - 1)
+            if percent is None or current is None or previous is None:
+                continue
+            direction = -1 if percent.value < 0 or current.value < previous.value else (0 if percent.value == 0 else 1)
+            unsigned = percent.model_copy(update={"value": abs(percent.value)}) if percent.value < 0 else percent
+            out.append(Change.model_construct(
+                direction=direction, delta=None, percent=unsigned, current=current, previous=previous,
+                subject_label=names[a], reference="previous", keyword=percent.text, keyword_span=percent.span,
+                current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=()))
+    return out
 
 
 def _excepted(formula: GridFormula, row: TableRow, ceiling) -> bool:

@@ -30,7 +30,7 @@ from dataclasses import field
 from decimal import Decimal
 
 from auditor import lazyre
-from auditor.extract.model import (SUBTOTAL_VIA, Breakdown, Change, Difference, Fact, FundsScore, IndicatorScore, ScoreSum,
+from auditor.extract.model import (SUBTOTAL_VIA, UNLISTED_VIA, Breakdown, Change, Difference, Fact, FundsScore, IndicatorScore, ScoreSum,
                                    ScoreTable, Share, TableRate, TableRow, Target, unsigned, year_gap)
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL, UNHEADED_SCORES
 from auditor.extract.bind.lists import adds_up
@@ -81,7 +81,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary
             continue
         rows = list(table.rows)
         via = _via(table)
-        parts_of = _partition(table, rows)
+        parts_of = _partition(table, rows, vocab.cue("function_class"))
         if not table.averages and not table.two_sided:
             # (averages add up to nothing: "其中:农村" is another average, no part; a 收支平衡表's two sides read as one
             # column of rows are no list)
@@ -330,9 +330,9 @@ def _via(table: ScoreTable) -> tuple[str, ...]:
 
 
 # -------------------------------------------------------------------- sums
-def _partition(table: ScoreTable, rows: list[TableRow]) -> list[tuple[list[TableRow], bool, str]]:
+def _partition(table: ScoreTable, rows: list[TableRow], classes=None) -> list[tuple[list[TableRow], bool, str]]:
     """Each row's parts among the rows (see _parts_of), worked out once a table for the sums and
-    the shares that read them."""
+    the shares that read them.  `classes`: the names of the top level of a classification (cue function_class)."""
     children: dict[int, list[TableRow]] = {}  # each row's 其中 rows after it (looked up once, not per row)
     for m, r in enumerate(rows):
         if r.part_of is not None and r.part_of < m:
@@ -344,7 +344,7 @@ def _partition(table: ScoreTable, rows: list[TableRow]) -> list[tuple[list[Table
         children[0] = [r for r in rows[1:] if r.part_of is None or r.part_of == 0]
     coded = any(r.level is not None for r in rows)
     small = [n for n, r in enumerate(rows) if _SMALL_TOTAL.search(_bare(r.label))]  # the 小计 rows, found once
-    return [_parts_of(table, rows, n, children.get(n, []), coded, small) for n in range(len(rows))]
+    return [_parts_of(table, rows, n, children.get(n, []), coded, small, classes) for n in range(len(rows))]
 
 
 def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
@@ -359,9 +359,14 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
             out.append(Breakdown.model_construct(
                 total=total, parts=tuple(parts), marker="表格", complete=len(parts) == len(keys) - 1,
                 reason="funds_sources", via=tuple(dict.fromkeys([*via, *row.via]))))
+    # (a column its header writes in % holds no amounts that add up, whatever role its words give it: "占调整预算%")
+    keys = column_keys([role_of(name) for name in table.columns])
+    percents = {k for k, name in zip(keys, table.columns) if k and "%" in name}
     for row, (all_parts, all_complete, all_reason) in zip(rows, parts_of):
         for parts, complete, reason in _groups(table, all_parts, all_complete, all_reason, row):
-            out.extend(_row_sums(row, parts, complete, reason, via, average, deducted))
+            own = (*via, UNLISTED_VIA) if table.unlisted and not complete and reason == "table_rows" else via
+            out.extend(_row_sums(row, parts, complete, reason, own, average, deducted,
+                                 percents if reason == "indented_rows" else ()))
     return out
 
 
@@ -422,14 +427,15 @@ _TEMPLATE_SOURCE = lazyre.compile(r"^(?:其中[:：])?(?:上年结转(?:资金)?
 
 
 def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
-              via: tuple[str, ...], average, deducted=None) -> list[Breakdown]:
+              via: tuple[str, ...], average, deducted=None, skip=()) -> list[Breakdown]:
     """Each summed column's total and its parts; none where the rows are in other units or the row is an average
-    (the vocabulary's cue average_total).  A row labelled "减：…" (cue deducted_row) is taken away, not added."""
+    (the vocabulary's cue average_total).  A row labelled "减：…" (cue deducted_row) is taken away, not added.
+    `skip`: columns not summed."""
     out = []
     taken = [p for p in parts if deducted is not None and deducted.search(_bare(p.label))]
     parts = [p for p in parts if p not in taken]
     for key in row.cells:
-        if key.split("#")[0] not in _SUM_ROLES:
+        if key.split("#")[0] not in _SUM_ROLES or key in skip:
             continue
         total = row.cells[key]
         values = [p.cells[key] for p in parts if key in p.cells]
@@ -656,10 +662,10 @@ def _bare(label: str) -> str:
 
 
 def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableRow], coded: bool = False,
-              small: list[int] = ()) -> tuple[list[TableRow], bool, str]:
+              small: list[int] = (), classes=None) -> tuple[list[TableRow], bool, str]:
     """subs: the rows after row n that are its 其中 parts; coded: the table is a coded grid
     (some row has a level; found once a table by the caller, not once a row); small: the
-    indices of the table's 小计 rows."""
+    indices of the table's 小计 rows; classes: the top level's names (see _outermost)."""
     row = rows[n]
     if coded:
         children, closed, reason = _coded_children(rows, n, table.complete)
@@ -704,11 +710,11 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
                 # "…| 小计 | …| 小计 | 绿能建设 | 总计": the subtotals and the rows under none of them
                 above = [rows[k] for k in small[:above_n]] + [r for r in rows[small[above_n - 1] + 1:n]
                                                               if r.part_of is None and not r.label.startswith("其中")]
-            if row.indent is not None:
+            if _depth(row) is not None:
                 # ("年初结转和结余 ⏎ 318.25 ⏎ ␣␣一般公共预算财政拨款 ⏎ 318.25 ⏎ … ⏎ 总计", a cell a line: rows set in further than
                 # the total are the parts of the row above them, not the total's)
-                above = [r for r in above if r.indent is None or r.indent <= row.indent]
-            return above, True, "table_rows"
+                above = [r for r in above if _depth(r) is None or _depth(r) <= _depth(row)]
+            return _outermost(table, above, classes), True, "table_rows"
         return [], False, ""
     nxt = rows[n + 1]
     side, next_side = _TWO_SIDES.search(_bare(row.label)), _TWO_SIDES.search(_bare(nxt.label))
@@ -734,6 +740,7 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
             # ("合计 ⏎ 本级 ⏎ 下属事业单位小计 ⏎ 图书馆 ⏎ 博物馆": the 小计 and the rows it sums are not both its parts)
             inside = {id(r) for block in blocks.values() for r in block}
             below = [r for r in below if id(r) not in inside]
+        below = _outermost(table, below, classes)
         if blocks is not False and len(below) >= 2 and not any(r.is_total for r in below):
             return below, True, "table_rows"
     if n > 0 and rows[0].is_total and _NAMED_SUBTOTAL.search(_bare(row.label)) and (blocks := _subtotal_heads(rows)) \
@@ -756,7 +763,69 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
                 break
         return out, True, "table_rows"
     found = _outline_children(rows, n)
-    return found if found[0] else _indented_children(rows, n)
+    if found[0]:
+        return found
+    return _unlisted_children(table, rows, n, classes) if table.unlisted else _indented_children(rows, n)
+
+
+def _unlisted_children(table: ScoreTable, rows: list[TableRow], n: int, classes) -> tuple[list[TableRow], bool, str]:
+    """Under a note that the rows under some rows are not all listed ("金额较小的款级科目未逐项列示"): the rows set in
+    under row n, or, where no row is set in, the rows after a 类 row (cue function_class) up to the next 类 row that
+    are none — some of its 款 only, which may not exceed it (as _outermost reads the table's total over the 类 rows)."""
+    if n + 1 == len(rows):
+        return [], False, ""
+    depths = {_depth(r) for r in rows}
+    if None not in depths and len(depths) >= 2:
+        if _depth(rows[n + 1]) <= _depth(rows[n]):
+            return [], False, ""
+        children, _, _ = _children(rows, n, _depth, lambda r: False, least=1)
+    elif classes is not None and classes.match(clean(rows[n].label)) and not rows[n].is_total:
+        children = list(itertools.takewhile(lambda r: not r.is_total and not classes.match(clean(r.label)),
+                                            rows[n + 1:]))
+        if any(sum((r.cells[key].value for r in children if key in r.cells), Decimal(0)) > total.value + total.tolerance
+               for key, total in rows[n].cells.items()):
+            return [], False, ""  # (rows adding up past the 类 row are not some of its 款: the names alone do not say)
+    else:
+        return [], False, ""
+    if not children or any(_PARTIAL_CHILD.match(_bare(r.label)) or r.is_total or r.part_of is not None
+                           for r in children):
+        return [], False, ""
+    return children, False, "table_rows"
+
+
+def _depth(row: TableRow) -> int | None:
+    """How far spaces set the row's label in: from its line's start (a cell a line, rows set apart by spaces) or
+    within its bar cell ("|  普通教育 | 13,245.80 |")."""
+    return row.indent if row.indent is not None else row.cell_indent
+
+
+def _outermost(table: ScoreTable, rows: list[TableRow], classes=None) -> list[TableRow]:
+    """The rows of a total's that stand at the outermost level, when the layout or the note under the table says
+    the others are the rows under them:
+    - labels set in by spaces at two depths or more ("| 教育支出 | … ⏎ |  普通教育 | …"): the rows set in are the
+      parts of the row above them, not the total's;
+    - the note says the rows under some rows are not all listed ("金额较小的款级科目未逐项列示", table.unlisted) and
+      the rows are the 类 of the classification (cue function_class, the first of them one) and rows under them
+      that are none: the 类 rows, when each stands at least at the sum of the rows under it (only some of its 款) —
+      otherwise none (the note says the rows are not each the total's, the layout does not say which are)."""
+    depths = [_depth(r) for r in rows]
+    if len(rows) >= 2 and None not in depths and len(set(depths)) >= 2:
+        top = min(depths)
+        return [r for r, d in zip(rows, depths) if d == top]
+    if not table.unlisted or classes is None or len(rows) < 2:
+        return rows
+    heads = [bool(classes.match(clean(r.label))) for r in rows]
+    if sum(heads) == len(rows) or not any(heads):
+        return rows
+    if not heads[0] or sum(heads) < 2:
+        return []
+    tops = [n for n, h in enumerate(heads) if h]
+    for a, b in zip(tops, [*tops[1:], len(rows)]):
+        for key, total in rows[a].cells.items():
+            under = [r.cells[key].value for r in rows[a + 1:b] if key in r.cells]
+            if sum(under, Decimal(0)) > total.value + total.tolerance:
+                return []
+    return [rows[n] for n in tops]
 
 
 def _indented_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
@@ -765,10 +834,10 @@ def _indented_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bo
     indented rows (reason indented_rows) — and as there, only where the amount columns bear it out: it holds in every
     column that adds up (the amounts and a 增减 column) but one at most, in more than twice as many as it fails.  A
     其中 / 含 row among them names only some: then none is read."""
-    if rows[n].indent is None or n + 1 == len(rows) or rows[n + 1].indent is None \
-            or rows[n + 1].indent <= rows[n].indent:
+    if _depth(rows[n]) is None or n + 1 == len(rows) or _depth(rows[n + 1]) is None \
+            or _depth(rows[n + 1]) <= _depth(rows[n]):
         return [], False, ""  # (the cheap test first: the next row stands further in)
-    children, closed, _ = _children(rows, n, lambda r: r.indent, lambda r: False, least=2)
+    children, closed, _ = _children(rows, n, _depth, lambda r: False, least=2)
     if not children or any(_PARTIAL_CHILD.match(_bare(r.label)) or r.is_total for r in children):
         return [], False, ""
     checked = against = 0
