@@ -402,7 +402,8 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
     head = names.index(first_name) if first_name is not None else -1
     if 0 <= head < len(names) - 2 and SERIAL_HEADER.match(clean(names[head + 1].text)) \
             and not SERIAL_HEADER.match(clean(first_name.text)) and not _LABEL_HEADER.match(clean(first_name.text)) \
-            and first_name.line < names[head + 1].line != names[head + 2].line:
+            and first_name.line < names[head + 1].line != names[head + 2].line \
+            and len(clean(first_name.text)) <= _TITLE_SKIPPED:  # (a longer title is refused at once: found from 序号 on)
         # ("三、评价结果汇总 ⏎ 序号 ⏎ 项目名称 ⏎ 预算数 …", a cell a line: the title on the line above 序号 is no column;
         # the header starts at 序号, whose rows are numbered — not a title over a header of one line, "扣分明细表 ⏎
         # 序号|指标名称|分值|得分|扣分", which stays read as it was)
@@ -535,6 +536,11 @@ def _names_after(cells: list[Cell], j: int) -> bool:
     """The next cell after cells[j] names a text column ("编列机关", "备注"): cells[j] is a column's name too."""
     k = next((k for k in range(j + 1, len(cells)) if not cells[k].is_mark and cells[k].text), None)
     return k is not None and is_text_column(cells[k].text)
+
+
+# the longest title above a 序号 header, a cell a line, that find_header skips to the header (a longer one — more
+# than _never_before_figures' 12 characters — is refused at once, and its header found when asked from 序号)
+_TITLE_SKIPPED = 12
 
 
 @lru_cache(maxsize=8192)
