@@ -549,6 +549,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     facts: list[Fact] = []
     rows: list[TableRow] = []
     parent = None
+    heading_of = None  # the row the group headings ("按收入性质分", "按支出性质分") split
     # (codes written in the label cells of most rows, "2080801 死亡抚恤": the rows' levels, as a code column's)
     coded_labels = sum(1 for r in raw[:stop] if r.labels and _CODE_IN_LABEL.match(r.labels[0].text)) * 2 > stop >= 3
     for n in range(stop):
@@ -591,7 +592,14 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             part_of = parent
         else:
             part_of = None
-            parent = len(rows)
+            if reading is None and GROUP_HEADING.match(clean(label)):
+                # (a heading row of no figures, "按支出性质分：", opens a group of the rows of the total above the first
+                # such heading: the 其中 rows under it are that total's, not the heading's nor the last group's)
+                if heading_of is None and rows and rows[-1].part_of is None:
+                    heading_of = len(rows) - 1
+                parent = heading_of
+            else:
+                parent = len(rows)
         first_cell = r.labels[0]
         line, column = norm.line_col(first_cell.start)
         end_at = max([first_cell.end, *(s.end for s in r.slots)])

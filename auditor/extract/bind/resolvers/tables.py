@@ -338,7 +338,9 @@ def _partition(table: ScoreTable, rows: list[TableRow], classes=None) -> list[tu
         if r.part_of is not None and r.part_of < m:
             children.setdefault(r.part_of, []).append(r)
     heads = [m for m, r in enumerate(rows) if GROUP_HEADING_START.match(_bare(r.label))]
-    if heads and table.kind == "funds" and heads[0] == 1 and not children.get(0):
+    if heads and table.kind == "funds" and heads[0] == 1 and (
+            not children.get(0) or all(r.part_of in (None, 0) for r in rows[1:])):
+        # (… the 其中 rows under each heading the total's own: "按支出性质分： ⏎ 其中：基本支出 | … ⏎ 项目支出 | …")
         # "部门年度资金总额 | … ⏎ 按收入性质分 ⏎ 一般公共预算 | … ⏎ 按支出性质分 ⏎ 基本支出 | …": each group all of
         # the first row (its heading rows mark where a group starts)
         children[0] = [r for r in rows[1:] if r.part_of is None or r.part_of == 0]
