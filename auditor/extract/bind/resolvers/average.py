@@ -97,10 +97,7 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
     count, whatever its unit: the count they name, not another ("培训3,264人次(涉及1,850人)"); none named so, nothing."""
     tree = r.tree
     money, per_period = r.vocab.cue("product_label"), r.vocab.cue("per_period")
-    for s in tree.of_kind("labelled"):
-        mean = r.facts[s.index]
-        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0:
-            continue
+    for s, mean in _labelled_amounts(r):
         label = clean_label(mean.label)
         m = _PER_UNIT_MEAN.search(label)
         if m is None or per_period.search(label) or "标准" in label or _PERIOD_WORD.search(label, m.end()) \
@@ -141,10 +138,7 @@ def monthly_means(r: Reading) -> Iterator[Candidate]:
     fewer) nor of another year's."""
     tree = r.tree
     named, other = r.vocab.cue("monthly_mean"), r.vocab.cue("monthly_basis_other")
-    for s in tree.of_kind("labelled"):
-        mean = r.facts[s.index]
-        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0:
-            continue
+    for s, mean in _labelled_amounts(r):
         m = named.match(clean_label(mean.label))
         if m is None:
             continue
@@ -308,13 +302,20 @@ def _holds_scope(label: str, scope: str) -> bool:
     return True
 
 
+def _labelled_amounts(r: Reading):
+    """The labelled statements of the text whose figure is an unbound amount above zero — the means may be — with it."""
+    for s in r.tree.of_kind("labelled"):
+        mean = r.facts[s.index]
+        if mean is not None and mean.kind == "amount" and not mean.is_bound and mean.value > 0:
+            yield s, mean
+
+
 def _named_means(r: Reading, said: str):
     """The unbound means above zero whose label holds `said` and names what they are a mean of (cue mean_of_named),
     with that match — not a mean over a period or a standard ("人均月补助", "人均补助标准")."""
     named, per_period = r.vocab.cue("mean_of_named"), r.vocab.cue("per_period")
-    for s in r.tree.of_kind("labelled"):
-        mean = r.facts[s.index]
-        if mean is None or mean.kind != "amount" or mean.is_bound or mean.value <= 0 or said not in mean.label:
+    for s, mean in _labelled_amounts(r):
+        if said not in mean.label:
             continue
         m = named.fullmatch(clean_label(mean.label))
         if m is not None and not per_period.search(m.group("name")) and not _PERIOD_WORD.match(m.group("name")):
