@@ -37,6 +37,11 @@ class LazyPattern:
             compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex)
         return getattr(compiled, name)
 
+    def __reduce__(self):
+        # (pickled as its source, compiled or not: a compiled one holds the pattern's groupindex, a mappingproxy no
+        # pickle takes — the rules and vocabulary go to every worker of a batch)
+        return LazyPattern, (self._source, self._flags)
+
     def __repr__(self) -> str:
         return f"lazy re.compile({self._source!r})"
 
