@@ -1422,7 +1422,7 @@ def _whole_of_another_unit(doc: Document, part: Fact, tried: list[Fact]) -> Foun
     """ALT004: in a document of several units, every whole looked up by name stands in a sentence that names a unit
     the part's sentence does not ("…项目支出开展绩效自评,…资金1,408.60万元,占一般公共预算项目支出总额的89.5%" and, under
     所属单位收支情况, "(一)桐江市林业局机关。…项目支出991.41万元"): one unit's figure, not the whole the share is of."""
-    if len(doc.units_named) < 2 or not tried:
+    if not tried or len(doc.units_named) < 2:  # (the document-wide look-up last: it names every amount's unit)
         return None
     # (the part's own line names no unit: the whole document's figure — not "晋城市…其中,民生支出104.6亿元,占…" beside
     # "忻州市…128.01亿元", where the share is 晋城市's and its whole may be stated in its own line)

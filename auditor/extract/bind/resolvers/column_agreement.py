@@ -27,7 +27,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from auditor import lazyre
-from auditor.extract.model import Breakdown, Change, Difference, Fact, GridFormula, ScoreTable, Share, TableRow
+from auditor.extract.model import Breakdown, Change, Difference, Fact, GridFormula, ScoreTable, Share, TableRow, unsigned
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.tables.grid import _RATE_COLUMN, _ratio_in, cell_token
 
@@ -86,7 +86,6 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
 
 
 _YEAR = lazyre.compile(r"^((?:19|20)\d{2}|1[0-4]\d)年度?$")
-_PERCENT_MARK = lazyre.compile(r"[(（][%％][)）]|[%％]$")
 _NOT_NAME = lazyre.compile(r"[(（][^()（）]*[)）]|^其中[:：]?|[:：]")
 
 
@@ -140,9 +139,8 @@ def _year_growths(table: ScoreTable, growth) -> list[Change]:
             if percent is None or current is None or previous is None:
                 continue
             direction = -1 if percent.value < 0 or current.value < previous.value else (0 if percent.value == 0 else 1)
-            unsigned = percent.model_copy(update={"value": abs(percent.value)}) if percent.value < 0 else percent
             out.append(Change.model_construct(
-                direction=direction, delta=None, percent=unsigned, current=current, previous=previous,
+                direction=direction, delta=None, percent=unsigned(percent), current=current, previous=previous,
                 subject_label=names[a], reference="previous", keyword=percent.text, keyword_span=percent.span,
                 current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=()))
     return out
@@ -217,9 +215,9 @@ def _growth(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[C
         return []
     # (a fall may be written without its sign: the figures say which way)
     direction = -1 if percent.value < 0 or current.value < previous.value else (0 if percent.value == 0 else 1)
-    unsigned = percent.model_copy(update={"value": abs(percent.value)}) if percent.value < 0 else percent
+    size = unsigned(percent)
     return [Change.model_construct(
-        direction=direction, delta=None, percent=unsigned, current=current, previous=previous,
+        direction=direction, delta=None, percent=size, current=current, previous=previous,
         subject_label=row.label, reference="previous", keyword=percent.text, keyword_span=percent.span,
         current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=())]
 
@@ -229,9 +227,9 @@ def _change(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[C
     if delta is None or current is None or previous is None:
         return []
     direction = -1 if current.value < previous.value else (0 if current.value == previous.value else 1)
-    unsigned = delta.model_copy(update={"value": abs(delta.value)}) if delta.value < 0 else delta
+    size = unsigned(delta)
     return [Change.model_construct(
-        direction=direction, delta=unsigned, percent=None, current=current, previous=previous,
+        direction=direction, delta=size, percent=None, current=current, previous=previous,
         subject_label=row.label, reference="previous", keyword=delta.text, keyword_span=delta.span,
         current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=())]
 
@@ -256,9 +254,9 @@ def _signed_change(formula: GridFormula, moved: int, row: TableRow, via: tuple[s
     if delta is None or current is None or previous is None:
         return []
     direction = -1 if delta.value < 0 else (0 if delta.value == 0 else 1)
-    unsigned = delta.model_copy(update={"value": abs(delta.value)}) if delta.value < 0 else delta
+    size = unsigned(delta)
     return [Change.model_construct(
-        direction=direction, delta=unsigned, percent=None, current=current, previous=previous,
+        direction=direction, delta=size, percent=None, current=current, previous=previous,
         subject_label=row.label, reference="previous", keyword=delta.text, keyword_span=delta.span,
         current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=())]
 

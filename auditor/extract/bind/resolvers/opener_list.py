@@ -290,7 +290,8 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     # "公务用车购置及运行费68.15万元,其中:公务用车购置费26.80万元,…运行维护费41.35万元;公务接待费7.62万元": a figure the
     # vocabulary names beside the total, both parts of one family (三公经费's), is its sibling, no part of it — the list
     # ended before it, and goes on past it into no following lines
-    cut = next((n for n, (_, f) in enumerate(parts) if n and _sibling_of(r, first_total, f)), None)
+    own = _family_members(r, first_total)  # (the parts of the families the total names: found once a list, not a part)
+    cut = next((n for n, (_, f) in enumerate(parts) if n and _sibling_of(r, first_total, f, own)), None)
     if cut is not None:
         parts = parts[:cut]
     inline = {f.id for _, f in parts}  # the parts in the list's own sentence
@@ -552,12 +553,18 @@ def _closes_with_stop(r: Reading, last: Fact) -> bool:
 _DIGIT = lazyre.compile(r"\d")
 
 
-def _sibling_of(r: Reading, total: Fact, f: Fact) -> bool:
+def _family_members(r: Reading, total: Fact) -> set[str]:
+    """The members of the families whose total the total's concept is (公务用车构成's for 公务用车购置及运行费)."""
+    if not total.concept:
+        return set()
+    return set().union(*(fam.members for fam in r.vocab.families.values() if total.concept in fam.totals))
+
+
+def _sibling_of(r: Reading, total: Fact, f: Fact, own: set[str]) -> bool:
     """`f` is of a concept the vocabulary makes a part beside the total's in one family (公务接待费 beside
-    公务用车购置及运行费, in 三公经费), and of none of the parts of the family the total names (公务用车构成)."""
+    公务用车购置及运行费, in 三公经费), and of none of the parts of the family the total names (`own`: _family_members)."""
     if not total.concept or not f.concept or f.concept == total.concept:
         return False
-    own = set().union(*(fam.members for fam in r.vocab.families.values() if total.concept in fam.totals))
     return bool(own) and f.concept not in own and any(total.concept in fam.parts and f.concept in fam.parts
                                         for fam in r.vocab.families.values())
 

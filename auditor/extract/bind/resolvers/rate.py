@@ -50,7 +50,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if r.vocab.cue("target_completion").search(clean_label(fact.label)) and under_ceiling(r, s.index) is not None:
             continue  # ("年度指标值为不高于每亩1800元,实际为每亩1523元,完成率100%": a ceiling met, TGT001's — not 1523 / 1800)
         spec = r.vocab.rates[info.rate]
-        near, far = _groups(r, s.index, info.rate, named_base(r, info.text))
+        base = named_base(r, info.text)  # (the base the rate's name names, if any: asked once a rate)
+        near, far = _groups(r, s.index, info.rate, base)
         reason = "rate_in_sentence"
         # ("执行率95.36%(全年预算3,560.00万元,执行3,394.82万元)", "完成投资8.63亿元,完成率75.04%(年度计划11.5亿元)")
         own = _own_bracket(r, s.index)
@@ -59,7 +60,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # "收到…资金118.92万元,全年发放108.61万元。…预算执行率91.33%": a rate whose sentence
             # states no amount, of the two amounts of the sentence right before it (found once a
             # sentence: a sentence of many rates does not read the one before again for each)
-            first, named = tree.unit("sentence", s.index).start, named_base(r, info.text)
+            first, named = tree.unit("sentence", s.index).start, base
             if (first, named) not in before_sentence:
                 before_sentence[first, named] = _sentence_before(r, s.index, named)
             near = list(before_sentence[first, named])
@@ -118,7 +119,6 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 # ("…2023年到位5,706.00万元。2023年度计划到位6,340.00万元,年度到位率90.00%": its base in its sentence, what
                 # was done that year the last amount of the sentence before)
                 nums, reason = [done], "rate_numerator_before"
-        base = named_base(r, info.text)
         computed_on = next((f for f in near if _COMPUTED_ON.match(clean_label(f.label))
                             and _COMPUTED_AFTER.match(r.norm.text, f.span.end)), None)
         if computed_on is not None and not any(f is not computed_on for f in nums):

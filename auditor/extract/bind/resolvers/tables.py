@@ -346,7 +346,16 @@ def _partition(table: ScoreTable, rows: list[TableRow], classes=None) -> list[tu
         children[0] = [r for r in rows[1:] if r.part_of is None or r.part_of == 0]
     coded = any(r.level is not None for r in rows)
     small = [n for n, r in enumerate(rows) if _SMALL_TOTAL.search(_bare(r.label))]  # the 小计 rows, found once
-    return [_parts_of(table, rows, n, children.get(n, []), coded, small, classes) for n in range(len(rows))]
+    found: list = []  # (the 小计 blocks under a first 合计, searched once a table when a row asks: _subtotal_heads)
+
+    def blocks() -> dict[int, list[TableRow]] | bool | None:
+        if not found:
+            found.append(_subtotal_heads(rows))
+        return found[0]
+
+    depths = {_depth(r) for r in rows} if table.unlisted else None  # (the rows' indentations, for _unlisted_children)
+    return [_parts_of(table, rows, n, children.get(n, []), coded, small, classes, blocks, depths)
+            for n in range(len(rows))]
 
 
 def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
@@ -664,10 +673,11 @@ def _bare(label: str) -> str:
 
 
 def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableRow], coded: bool = False,
-              small: list[int] = (), classes=None) -> tuple[list[TableRow], bool, str]:
+              small: list[int] = (), classes=None, blocks=None, depths=None) -> tuple[list[TableRow], bool, str]:
     """subs: the rows after row n that are its 其中 parts; coded: the table is a coded grid
     (some row has a level; found once a table by the caller, not once a row); small: the
-    indices of the table's 小计 rows; classes: the top level's names (see _outermost)."""
+    indices of the table's 小计 rows; classes: the top level's names (see _outermost); blocks: the table's
+    _subtotal_heads, asked once; depths: the rows' indentations (under table.unlisted)."""
     row = rows[n]
     if coded:
         children, closed, reason = _coded_children(rows, n, table.complete)
@@ -737,17 +747,17 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
         # "合计 | 30.8 | 25.7" first, then the rows it sums (their 其中 rows aside; under headings "一、按功能科目 ⏎ … ⏎
         # 二、按项目 ⏎ …", rows of their own, each heading's rows all of it: _groups)
         below = [r for r in rows[1:] if r.part_of is None and not r.label.startswith("其中")]
-        blocks = _subtotal_heads(rows)
-        if blocks:
+        heads = blocks()
+        if heads:
             # ("合计 ⏎ 本级 ⏎ 下属事业单位小计 ⏎ 图书馆 ⏎ 博物馆": the 小计 and the rows it sums are not both its parts)
-            inside = {id(r) for block in blocks.values() for r in block}
+            inside = {id(r) for block in heads.values() for r in block}
             below = [r for r in below if id(r) not in inside]
         below = _outermost(table, below, classes)
-        if blocks is not False and len(below) >= 2 and not any(r.is_total for r in below):
+        if heads is not False and len(below) >= 2 and not any(r.is_total for r in below):
             return below, True, "table_rows"
-    if n > 0 and rows[0].is_total and _NAMED_SUBTOTAL.search(_bare(row.label)) and (blocks := _subtotal_heads(rows)) \
-            and n in blocks:
-        return blocks[n], True, "table_rows"
+    if n > 0 and rows[0].is_total and _NAMED_SUBTOTAL.search(_bare(row.label)) and (heads := blocks()) \
+            and n in heads:
+        return heads[n], True, "table_rows"
     if _NUMBERED.match(_bare(nxt.label)) and (_SUBTOTAL.search(_bare(row.label)) or row.is_total):
         style = _NUMBERED.match(_bare(nxt.label)).group()[-1]
         own = _NUMBERED.match(_bare(row.label))
@@ -767,16 +777,18 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
     found = _outline_children(rows, n)
     if found[0]:
         return found
-    return _unlisted_children(table, rows, n, classes) if table.unlisted else _indented_children(rows, n)
+    return _unlisted_children(table, rows, n, classes, depths) if table.unlisted else _indented_children(rows, n)
 
 
-def _unlisted_children(table: ScoreTable, rows: list[TableRow], n: int, classes) -> tuple[list[TableRow], bool, str]:
+def _unlisted_children(table: ScoreTable, rows: list[TableRow], n: int, classes,
+                       depths: set | None = None) -> tuple[list[TableRow], bool, str]:
     """Under a note that the rows under some rows are not all listed ("金额较小的款级科目未逐项列示"): the rows set in
     under row n, or, where no row is set in, the rows after a 类 row (cue function_class) up to the next 类 row that
     are none — some of its 款 only, which may not exceed it (as _outermost reads the table's total over the 类 rows)."""
     if n + 1 == len(rows):
         return [], False, ""
-    depths = {_depth(r) for r in rows}
+    if depths is None:
+        depths = {_depth(r) for r in rows}
     if None not in depths and len(depths) >= 2:
         if _depth(rows[n + 1]) <= _depth(rows[n]):
             return [], False, ""
