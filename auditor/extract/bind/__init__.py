@@ -24,7 +24,7 @@ from dataclasses import field
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, carry_over, change, change_current, change_list, change_parts, change_since_point, change_sum,
+from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, budget_variance, carry_over, change, change_current, change_list, change_parts, change_since_point, change_sum,
                                             dimension_list, family_list, funds_score_prose, group_members, identity, industries, numbered_items,
                                             opener_list, rate,
                                             rate_base, repeat, roll_forward, score_list, share, share_partition, share_whole,
@@ -78,6 +78,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     lists = named_kinds.complete(r, parallel_lists.complete(r, lists))
     numbered_changes = _relations(decide([*change_list.resolve(r, change_at), *change_parts.resolve(r, change_at)]))
     points = _relations(decide(list(points_change.resolve(r))))  # (rates' changes: of no list's sums)
+    variances = _relations(decide(list(budget_variance.resolve(r))))  # (预决算差异率: of no list's sums either)
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide([*share.resolve(r, lists), *survey_rate.resolve(r)]))
     differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r), *deduction.resolve(r),
@@ -102,7 +103,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     return Relations(
         breakdowns=lists,
         changes=[*change_since_point.resolve(index, change_current.resolve(index, changes), all_lists, r.norm.text),
-                 *table_changes, *points],
+                 *table_changes, *points, *variances],
         # (an identity's parts change with its total too: "三公经费…比预算数减少1188万元" over its items')
         change_lists=change_sum.resolve(index, [*all_lists, *identities], [*changes, *table_changes],
                                         numbered_changes),

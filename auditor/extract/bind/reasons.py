@@ -212,6 +212,8 @@ _ALL = [
     # -------------------------------------------------------------- changes
     Reason("change_in_sentence", EXPLICIT, "较上年增加 d / 增长 p% of the figure before it in its sentence",
            "支出100万元,比上年增加20万元,增长25%。"),
+    Reason("budget_variance_in_sentence", EXPLICIT, "预决算差异率 p% = |决算 − 预算| / 预算, of the one budget and the one final "
+           "amount its sentence states", "三公经费预算数100万元,决算数97万元,预决算差异率-3%。"),
     Reason("points_change", EXPLICIT,
            "提高/下降 X 个百分点 between the rate before it and the rate it is compared with",
            "执行率95%,较上年的90%提高5个百分点。"),

@@ -124,7 +124,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     consumed.add(k)
                 break
             if g is not None and t.kind == "labelled":
-                if _bracketed_rate(tree, i, k, g) and pct is None and delta is not None:
+                if _bracketed_rate(r, i, k, g) and pct is None and delta is not None:
                     pct = None if other_basis(r, k) else g  # "增加53.83亿元(2.63%)": its rate, in a bracket
                     consumed.add(k)
                 break
@@ -402,9 +402,13 @@ def _sole_change(r: Reading, i: int) -> bool:
                                         (before.kind == "words" and r.vocab.cue("change_gross").search(before.piece.label))))
 
 
-def _bracketed_rate(tree, i: int, k: int, g: Fact) -> bool:
-    """Node k is a bare percent alone in a bracket right after the change at node i ("增加53.83亿元(2.63%)")."""
-    if g.kind != "percent" or tree[k].piece.label or tree[k].depth != tree[i].depth + 1:
+def _bracketed_rate(r: Reading, i: int, k: int, g: Fact) -> bool:
+    """Node k is a bare percent alone in a bracket right after the change at node i ("增加53.83亿元(2.63%)"), or one
+    the bracket says restates it ("减少44亿元(即2.1%)": cue restating_rate)."""
+    tree = r.tree
+    label = tree[k].piece.label
+    if g.kind != "percent" or (label and not r.vocab.cue("restating_rate").match(label.strip())) \
+            or tree[k].depth != tree[i].depth + 1:
         return False
     inside = [m for m in range(i + 1, len(tree)) if tree[m].depth > tree[i].depth]
     return all(m == k or tree[m].kind == "sep" for m in inside[:3]) and k in inside[:3] \
