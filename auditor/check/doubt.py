@@ -21,6 +21,7 @@ instead of an error.
     ALT017 grade-set-by-rule        the text says a rule set the grade, not the score's band
     ALT018 overlapping-kinds        parts under 其中 over their total that are kinds cut two ways, not a split
     ALT019 changes-show-a-part-unnamed  parts short of their total in amount and in change, as one unnamed part is
+    ALT020 netted-internal-balance  two sides' members add past the whole's by one amount, the balance adds exactly
 
 Every function here is pure: the document's facts and text in, a `Found`
 reading (or None) out.
@@ -40,7 +41,7 @@ from auditor import lazyre
 from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, show, sum_equation, written
 from auditor.check.diagnose import slip_explains
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
-from auditor.extract.bind.lists import HEAD_UNITS, OCCURRENCE_UNITS, OTHER_MEASURE_EXACT, complementary
+from auditor.extract.bind.lists import HEAD_UNITS, OCCURRENCE_UNITS, OTHER_MEASURE_EXACT, complementary, telling_ends
 from auditor.extract.model import CHANGE_CONCEPTS, UNLISTED_VIA, Breakdown, Change, Fact
 from auditor.extract.numbering import NUMBERED_LINE, YEAR_SPAN, counted, item_style
 from auditor.extract.readings import clean_label
@@ -189,6 +190,11 @@ class Document:
         for b in self.lists:
             out.setdefault(b.total.id, set()).update(p.id for p in (*b.parts, *b.subtracted))
         return out
+
+    @cached_property
+    def fact_starts(self) -> list[int]:
+        """Where each figure starts, in the order of `facts` (text order): the figures before one found by bisection."""
+        return [f.span.start for f in self.facts]
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -437,7 +443,8 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
         or (_parallel_list(doc, total, parts) if not subtracted else None) or _several_breakdowns(doc, total, parts)
     if found:
         return found
-    return _another_base(doc, total, parts, subtracted, breakdown) \
+    return _netted_internal(doc, total, parts, subtracted, vocab) \
+        or _another_base(doc, total, parts, subtracted, breakdown) \
         or (None if _row_deduction(breakdown) else _missed_part(doc, total, parts, subtracted)) \
         or _changes_show_a_part_unnamed(doc, total, parts, subtracted, vocab)
 
@@ -479,6 +486,94 @@ def _changes_show_a_part_unnamed(doc: Document, total: Fact, parts: list[Fact], 
     en = f"the parts fall short of the total by {gap} and of its change by {gap_change}, as one unnamed part of about " \
          f"{last_year} last year would"
     return Found("ALT019", {"zh": zh, "en": en})
+
+
+def _netted_internal(doc: Document, total: Fact, parts: list[Fact], subtracted, vocab) -> Found | None:
+    """ALT020: a group's accounts and its members' side by side, each stating both sides and the balance between them
+    ("养老基金资产总额22315.52亿元,负债总额3760.49亿元,权益总额18555.03亿元。其中:地方养老基金资产总额22229.30亿元,负债总额
+    3761.90亿元,权益总额18467.40亿元;风险基金资产总额94.17亿元,负债总额6.54亿元,权益总额87.63亿元"): the members' assets
+    and their liabilities both add past the group's by one amount (7.95), while the equity adds exactly — what the
+    members owe each other, netted out of the group's figures (合并抵销), not a slip.  A slip misses in one sum alone, or
+    breaks a balance; so one side failing alone, or the two by different amounts, stays a contradiction (cues gross_side,
+    net_of_sides)."""
+    if vocab is None or subtracted or len(parts) < 2 or any(f.in_table for f in (total, *parts)):
+        return None
+    gross, net = vocab.cue("gross_side"), vocab.cue("net_of_sides")
+    if net.search(clean_label(total.label)) or not gross.search(clean_label(total.label)):
+        return None
+    gap = _sum(parts) - Value.of(total)
+    if abs(gap.value) <= gap.tolerance:
+        return None
+    row = _measures_beside(doc, total, doc.sentence_start(total.span.start), _sentence_end(doc.text, total.span.end))
+    if not 2 <= len(row) <= 4:
+        return None
+    # (each measure by the end of its name no other measure of the whole's sentence ends with: "…资产总额", "负债总额",
+    # "权益总额"; "…基金收入", "支出", "结余" — a member's clause names it with the member's subject before it)
+    ends = telling_ends([clean_label(f.label) for f in (total, *row)])
+    if ends is None:
+        return None
+    end_of = dict(zip((f.id for f in (total, *row)), ends))
+    clauses = [_measures_beside(doc, p, *_clause_of(doc, p)) for p in parts]
+    if any(_same_measure(ends[0], [p, *clause]) is not p for p, clause in zip(parts, clauses)):
+        return None  # (each part is its clause's figure of the total's measure)
+    for side in row:
+        name = clean_label(side.label)
+        if net.search(name) or not gross.search(name):
+            continue
+        side_parts = [_same_measure(end_of[side.id], clause) for clause in clauses]
+        if None in side_parts:
+            continue
+        side_gap = _sum(side_parts) - Value.of(side)
+        if abs(gap.value - side_gap.value) > gap.tolerance + side_gap.tolerance:
+            continue  # (the other side misses by another amount, or not at all: a slip in one of them)
+        for balance in row:
+            if balance is side or not net.search(clean_label(balance.label)):
+                continue
+            balance_parts = [_same_measure(end_of[balance.id], clause) for clause in clauses]
+            if None in balance_parts or not _holds(balance, balance_parts):
+                continue
+            # (the balance is the difference of the two sides, for the whole and for each member)
+            if not all(_difference_of_sides(b, a, s) for b, a, s in
+                       zip((balance, *balance_parts), (total, *parts), (side, *side_parts))):
+                continue
+            shown = f"{show(abs(gap.value), total)}{total.written_unit}"
+            names = [f.concept or clean_label(f.label) for f in (total, side, balance)]
+            return Found("ALT020", {
+                "zh": f"各分项的{names[0]}与{names[1]}之和都比合计多 {shown}，而{names[2]}在合计与各分项都相符："
+                      f"是分项之间的内部往来，在合并数中抵销",
+                "en": f"the members' {names[0]} and {names[1]} both add past the whole's by {shown}, while "
+                      f"{names[2]} adds exactly: a balance between the members, netted out of the whole's figures"})
+    return None
+
+
+def _measures_beside(doc: Document, fact: Fact, start: int, end: int) -> list[Fact]:
+    """The other figures of the fact's kind and unit between `start` and `end` (its sentence or clause)."""
+    return [f for f in doc.neighbours(fact) if start <= f.span.start and f.span.end <= end and f.id != fact.id
+            and (f.kind, f.unit) == (fact.kind, fact.unit) and not f.is_bound]
+
+
+def _same_measure(end: str, clause: list[Fact]) -> Fact | None:
+    """The one figure of a member's clause whose name ends as the measure's does."""
+    found = [f for f in clause if clean_label(f.label).endswith(end)]
+    return found[0] if len(found) == 1 else None
+
+
+def _difference_of_sides(balance: Fact, one: Fact, other: Fact) -> bool:
+    return _makes(balance, Value.of(one) - Value.of(other)) or _makes(balance, Value.of(other) - Value.of(one))
+
+
+def _clause_of(doc: Document, fact: Fact) -> tuple[int, int]:
+    """The clause of a list's part: from the ';' (or the sentence's start) before it to the ';' (or the sentence's end)
+    after it."""
+    start = max(doc.sentence_start(fact.span.start), *(doc.text.rfind(c, 0, fact.span.start) + 1 for c in ";；"))
+    end = _sentence_end(doc.text, fact.span.end)
+    stops = [at for at in (doc.text.find(c, fact.span.end, end) for c in ";；") if at >= 0]
+    return start, min(stops, default=end)
+
+
+def _sentence_end(text: str, at: int) -> int:
+    ends = [e for e in (text.find(c, at) for c in "。!?！？\n") if e >= 0]
+    return min(ends, default=len(text))
 
 
 def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None,
@@ -1685,6 +1780,12 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
         a, b = doc.sentence_entity(first), doc.sentence_entity(other)
     if a and b and a != b:
         return Found("ALT004", {"zh": f"{a}与{b}的数字，不是同一数量", "en": f"figures of {a} and of {b}, not one quantity"})
+    funds = _two_funds(doc, first, other)
+    if funds:
+        # ("基金资产总额30145.61亿元" of the 全国社会保障基金 and, after "此外,…基本养老保险基金(下称养老基金)…", "养老基金资产
+        # 总额22315.52亿元,负债总额3760.49亿元": two funds' accounts)
+        a, b = funds
+        return Found("ALT004", {"zh": f"{a}与{b}的数字，不是同一数量", "en": f"figures of {a} and of {b}, not one quantity"})
     if bool(a) != bool(b) and (len(doc.sentence_entities(first.concept)) >= 2 or len(doc.units_named) >= 2):
         # a document of several units ("(1)…分局(本级):本年收入合计…", "(2)…监测站:本年收入合计…"):
         # a figure its sentence says is one unit's is no second value of the whole's
@@ -1749,6 +1850,69 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
         return Found("ALT004", {"zh": f"“{left}…”与“{right}…”的数字，不是同一数量",
                                 "en": f"figures of “{left}…” and of “{right}…”, not one quantity"})
     return None
+
+
+def _two_funds(doc: Document, first: Fact, other: Fact) -> tuple[str, str] | None:
+    """The two funds the figures are of, when they are two (cue fund_entity): each named as its figure's subject, the bare
+    基金 standing for the fund named before it — the one a figure's label named last, else any the other figure's is,
+    written earlier in the text; a fund and the short name a bracket gives it ("基本养老保险基金(下称养老基金)") are one."""
+    named = [_fund_subject(doc, f) for f in (first, other)]
+    if None in named:
+        return None
+    for n, f in enumerate((first, other)):
+        if named[n] == "基金":  # (the bare word: the fund named before it)
+            earlier = doc.facts[:bisect_left(doc.fact_starts, f.span.start)]
+            before = next((x for x in (_fund_named(g) for g in reversed(earlier) if not g.in_table)
+                           if x and x != "基金"), None)
+            if before is not None:
+                named[n] = before
+            elif named[1 - n] != "基金" and doc.text.find(named[1 - n], 0, f.span.start) >= 0:
+                return None  # (the other fund was named before it: the bare word may stand for it)
+    a, b = named
+    if a == b or "基金" not in (a, b) and (_fund_alias(doc.text, a, b) or _fund_alias(doc.text, b, a)):
+        return None
+    return a, b
+
+
+def _fund_subject(doc: Document, fact: Fact) -> str | None:
+    """The fund a figure is of: named before its concept in its label ("养老基金资产总额" → 养老基金, "基金负债总额" → the bare
+    基金) or — a label naming its concept alone — in the label of the figure before it in its sentence that names its
+    subject ("养老基金资产总额22315.52亿元,负债总额3760.49亿元": the 负债 is the 养老基金's too)."""
+    own = _fund_named(fact)
+    if own is not None or fact.in_table:
+        return own
+    if not fact.concept or clean_label(fact.label) != fact.concept:
+        return None
+    k = bisect_left(doc.fact_starts, fact.span.start)
+    for g in reversed(doc.facts[:k]):
+        if g.sentence != fact.sentence or g.window != fact.window or g.in_table:
+            return None
+        named = _fund_named(g)
+        if named is not None:
+            return named
+        if not g.concept or clean_label(g.label) != g.concept:
+            return None  # (a figure naming a subject of its own, no fund: the subject goes no further back)
+    return None
+
+
+def _fund_named(fact: Fact) -> str | None:
+    label = clean_label(fact.label)
+    if not fact.concept or not label.endswith(fact.concept) or len(label) == len(fact.concept):
+        return None
+    m = _cue("fund_entity").match(label[:-len(fact.concept)])
+    return m.group(1) if m else None
+
+
+def _fund_alias(text: str, name: str, short: str) -> bool:
+    """`short` is the name a bracket right after `name` gives it ("基本养老保险基金(下称养老基金)")."""
+    alias = _cue("fund_alias")
+    at = text.find(name)
+    while at >= 0:
+        m = alias.match(text, at + len(name))
+        if m and text.startswith(short, m.end()):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 _YEAR_WRITTEN = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")

@@ -253,6 +253,19 @@ def _per_unit_run(r: Reading, fact: Fact) -> bool:
     return False
 
 
+def telling_ends(names: list[str]) -> list[str] | None:
+    """The shortest end (two characters at least) of each name that no other name ends with; None when
+    a name has none."""
+    out = []
+    for n, name in enumerate(names):
+        others = names[:n] + names[n + 1:]
+        end = next((name[-k:] for k in range(2, len(name) + 1) if not any(o.endswith(name[-k:]) for o in others)), None)
+        if end is None:
+            return None
+        out.append(end)
+    return out
+
+
 def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, strict: bool, reason: str,
                    via: tuple[str, ...] = (), inline: set[int] | None = None) -> Candidate | None:
     """A proposed list as a `Breakdown`, or None when it cannot be one.

@@ -16,7 +16,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
                                         SPAN_TOTAL, adds_up, choose_total, continue_list, family_complete, inner_nodes,
                                         is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
-                                        partial_marker, sub_subject, total_candidates)
+                                        partial_marker, sub_subject, telling_ends, total_candidates)
 from auditor.extract.bind.resolvers.grade_counts import grade_of
 from auditor.extract.model import BUDGET_SCENARIOS, Fact
 from auditor.extract.numbering import YEAR_SPAN
@@ -152,7 +152,7 @@ def _measures_per_clause(r: Reading, i: int, candidates: list, span: _Span) -> I
     tree = r.tree
     totals = [c for c in candidates if c.kind == "amount" and c.sentence == candidates[0].sentence]
     totals.reverse()  # (in their order in the text)
-    names = _telling_ends([clean_label(c.label) for c in totals])
+    names = telling_ends([clean_label(c.label) for c in totals])
     if not 2 <= len(totals) <= 4 or names is None or any(c.unit != totals[0].unit for c in totals):
         return
     clauses: dict[int, list[Fact]] = {}
@@ -199,19 +199,6 @@ def _opens_own_list(r: Reading, k: int) -> bool:
         if tree[j].kind != "sep" or tree[j].piece.keyword not in ",:":
             return False
     return False
-
-
-def _telling_ends(names: list[str]) -> list[str] | None:
-    """The shortest end (two characters at least) of each name that no other name ends with; None when
-    a name has none."""
-    out = []
-    for n, name in enumerate(names):
-        others = names[:n] + names[n + 1:]
-        end = next((name[-k:] for k in range(2, len(name) + 1) if not any(o.endswith(name[-k:]) for o in others)), None)
-        if end is None:
-            return None
-        out.append(end)
-    return out
 
 
 _NAME_SPLIT = lazyre.compile(r"[、和及与]")
