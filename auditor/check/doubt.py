@@ -1769,11 +1769,14 @@ def _entity():
     return _cue("entity")
 
 
-def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = False) -> Found | None:
+def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = False,
+                   in_place: bool = False) -> Found | None:
     """One quantity stated twice with two values: are they two quantities after all?
-    (`restated`: the same digits are not the reason the two were paired — not a unit slip.)"""
+    (`restated`: the same digits are not the reason the two were paired — not a unit slip; `in_place`: the second
+    restates the first in a bracket right after it, so it is of the first's unit, year and scope — only a figure
+    damaged in extraction may explain them.)"""
     found = _garbled(doc, [first, other])
-    if found:
+    if found or in_place:
         return found
     a, b = entity_of(first), entity_of(other)
     if not (a and b and a != b):  # ("市教育局基本支出…,项目支出…。同期,市卫健委基本支出…,项目支出…")

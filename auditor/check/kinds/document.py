@@ -75,7 +75,8 @@ def _repeats(rule: Rule, ctx: Context, repeats, accuse_from: int | None = None) 
             "en": f"{written(other)}{unit} (line {other.span.line}) ≠ {written(first, other)}{unit} (line {first.span.line}) "
                   f"{diff_text(cmp.difference, other, 'en')}",
         }
-        found = doubt.explain_repeat(ctx.doubt, first, other, restated=True)
+        found = doubt.explain_repeat(ctx.doubt, first, other, restated=True,
+                                     in_place=pair.reason == "restated_in_bracket")
         if found is None:
             reported.add(pair.group)  # one finding per conflicting quantity
         # (with its arithmetic, so that a mention another relation confirms is taken as right and the other is

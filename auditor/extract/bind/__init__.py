@@ -29,7 +29,7 @@ from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budge
                                             opener_list, rate,
                                             rate_base, repeat, roll_forward, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
-from auditor.extract.bind.resolvers import (average, compound_growth, months_payable, difference, grade_counts, survey_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, target, total_after_list,
+from auditor.extract.bind.resolvers import (average, compound_growth, months_payable, difference, grade_counts, survey_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, restated_amount, target, total_after_list,
                                             offset_balance, deduction, net_flows, own_score, parallel_lists, score_change, score_deduction,
                                             signed_chain, stated_flows, points_change, unit_sibling, unit_slip)
 from auditor.extract.model import (Average, MonthsPayable, Breakdown, Change, ChangeList, CompoundGrowth, Difference, Enumeration, Fact, FundsScore, Product, Rate,
@@ -100,8 +100,10 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     identities = identity.resolve(index, all_lists)
     named_partitions = _relations(decide(list(named_shares.resolve(r))))
     rates_done = rate_base.resolve(index, rates, changes, r.norm.text)
+    repeats = [*repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
+               *own_score.resolve(index, r.norm.text), *restated_amount.resolve(index, r.norm.text)]
     return Relations(
-        breakdowns=lists,
+        breakdowns=[*lists, *restated_amount.restated_lists(lists, repeats)],
         changes=[*change_since_point.resolve(index, change_current.resolve(index, changes), all_lists, r.norm.text),
                  *table_changes, *points, *variances],
         # (an identity's parts change with its total too: "三公经费…比预算数减少1188万元" over its items')
@@ -111,8 +113,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
         shares=shares,
         identities=identities,
         partitions=[*share_partition.resolve(index, all_lists, shares), *named_partitions],
-        repeats=[*repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
-                 *own_score.resolve(index, r.norm.text)],
+        repeats=repeats,
         differences=[*differences, *balance_of_rate.resolve(index, rates_done, differences), *stated_flows.resolve(index, r.norm.text),
                      *carry_over.stated_opening(index, r.norm.text)],
         products=products,

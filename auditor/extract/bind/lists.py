@@ -724,11 +724,23 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         # them stays unbound, as any list does)
         return [host, *(f for f in out if f is not host and r.is_previous(f) == r.is_previous(host))]
     if subject and len(subject) >= 2:
-        named = [f for f in out if f.label.endswith(subject) or (f.concept or "").endswith(subject)]
+        named = [f for f in out if f.label.endswith(subject) or (f.concept or "").endswith(subject)
+                 or _counted_subject(r, f, i - 1)]
         return [named[-1]] if named else []
     if out and out[0].sentence != opener.sentence and not opens:
         return []
     return [f for f in out if f.sentence >= out[0].sentence] if out else []
+
+
+def _counted_subject(r: Reading, fact: Fact, words: int) -> bool:
+    """The subject named before the opener is what the figure right before it counts or costs: "220只口罩分别给…150只,
+    …50只" — the figure written before its noun, so that its label does not name it."""
+    # (a bare noun, a measure word at most before it: not a span of years, "108至110年度该比率分别为…")
+    return fact.span.end == r.tree[words].start and fact.kind in {"amount", "count", "number"} \
+        and _BARE_NOUN.fullmatch(r.tree[words].piece.label.strip()) is not None
+
+
+_BARE_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,6}")
 
 
 def _figure_bracketed(r: Reading, i: int) -> Fact | None:

@@ -369,6 +369,8 @@ _ALL = [
            "stated twice", "摘要:本项目自评得分94.2分,评价等级为优。\n四、自评结论\n本项目绩效自评得分94.2分。"),
     Reason("same_project_amount", VOCABULARY, "one project's amount (its name, scenario and year) stated twice",
            "农村公路提升改造项目预算资金120万元。…农村公路提升改造项目预算资金120万元。"),
+    Reason("restated_in_bracket", EXPLICIT, "an amount restated right after it in a bracket that holds nothing else "
+           "(in full, in 元, in digits): one quantity", "農委會補助漁村新風貌計畫追加四千六百萬元(46,000,000元)。"),
     Reason("same_quantity_other_unit", VOCABULARY, "one quantity stated with the same digits in 元 and in 万元",
            "2023年基本支出2089万元,项目支出312.5万元。…2023年基本支出2089元。"),
     Reason("changes_of_listed_parts", EXPLICIT, "the parts of a complete list each state a change, as does its total",
