@@ -322,6 +322,9 @@ _ALL = [
            "taken as its list's total", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的比例为49.10%。"),
     Reason("share_of_named_whole", STRUCTURAL, "占 X 的 p%: X names a figure of the document",
            "支出100万元。基本支出60万元,占支出的60%。"),
+    Reason("share_of_scoped_whole", LOOKUP, "占 X 的 p% where X names a wider area (全国, 全省当月) or a year's whole "
+           "(2023年全年): the one amount stated before of that area and stretch of time, of the part's quantity or the "
+           "kind X names", "1—6月,全国共销售彩票2934.01亿元。\n1—6月,本省累计销售彩票189.62亿元,占全国的6.5%。"),
     Reason("share_of_broader_whole", STRUCTURAL, "占 X 的 p% where X names funds (一般公共预算…) its figures do not: "
            "they are broader, an upper bound of X — the part may not be more than p% of them",
            "项目支出667.9万元。…一般公共预算项目支出818.40万元,占一般公共预算项目支出总额的100%。"),

@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+import re
 from decimal import Decimal
 from itertools import accumulate
 
@@ -87,8 +88,134 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
                 # 财政拨款支出的59.36%" is no share of the 一般公共预算财政拨款基本支出 its list hangs from)
                 continue
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
+    out = _scoped_whole(index, out, totals_of)
     return _totals_whole(_parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out),
                                                                                                   index.text)))))
+
+
+def _area_of(index: DocumentIndex, label: str) -> str | None:
+    """The area a label opens with, after its period words (cue area_scope: country, province, city, county)."""
+    m = index.vocab.cue("area_scope").match(index.vocab.cue("period_prefix").sub("", clean_label(label)))
+    return m.lastgroup if m else None
+
+
+def _other_area(index: DocumentIndex, whole_label: str, total_label: str) -> bool:
+    """The whole a share names opens with an area (全国) other than the one its part's list total opens with (本省)."""
+    named, own = _area_of(index, whole_label), _area_of(index, total_label)
+    return named is not None and own is not None and named != own
+
+
+_SAID_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
+# what the name of a scoped whole may say besides its area and quantity: the same stretch of time as the part's
+_SAME_STRETCH = lazyre.compile(r"^(?:当月|当期|同期|同月|当季|同级)")
+_WHOLE_YEAR = lazyre.compile(r"^(?:全年度?|全年|年度)")
+# a name that says only which quantity it is, no kind: the part's own quantity
+_BARE_QUANTITY = lazyre.compile(r"^(?:的)?(?:销量|销售额?|销售量|收入|支出|总额|总量|规模)?$")
+_LEADING_SUM = lazyre.compile(r"^(?:累计|共计|合计|总计|共|总)")
+
+
+def _scoped_whole(index: DocumentIndex, shares: list[Share], totals_of: dict[int, list[Fact]]) -> list[Share]:
+    """占 X 的 p% where X names a wider area ("占全国的", "占全省当月的", "占全国福利彩票销量的") or a year ("占2023年
+    全年收入的"), no whole found: the one amount stated before the share of that area (its label's, or its list total's)
+    and that stretch of time — the part's own months for an area, the whole year named for a year — and of the part's
+    quantity, or of the kind the name gives (福利彩票).  One value or none: found by looking through the document, so
+    at most a warning."""
+    out = list(shares)
+    text = index.text
+    for n, s in enumerate(shares):
+        if s.wholes or s.whole is not None or s.part is None or s.whole_of_parts or s.part.kind != "amount" \
+                or not s.whole_label or s.percent.value >= 100 or s.percent.value <= 0:
+            continue
+        name = _RATIO_TAIL.sub("", s.whole_label) or s.whole_label
+        year = _SAID_YEAR.match(name)
+        rest = name[year.end():] if year else name
+        area = index.vocab.cue("area_scope").match(rest)
+        if area is None and year is None:
+            continue
+        rest = rest[area.end():] if area else rest
+        whole_year = bool(_WHOLE_YEAR.match(rest))
+        rest = _WHOLE_YEAR.sub("", _SAME_STRETCH.sub("", rest))
+        if year and not whole_year and not area:
+            continue  # ("占2023年收入的": which stretch of that year is not said)
+        part = s.part
+        part_area, part_rest = _area_and_rest(index, part.label)
+        if area is not None and part_area == area.lastgroup:
+            continue  # (the part's own area: its list's total, not a wider figure)
+        part_year, part_months = _year_said(text, part.span.start), _months_said(index, text, part.span.start)
+        found = []
+        for f in index.amounts_between(part.value, part.value * 1000):
+            if f.id == part.id or f.unit != part.unit or f.span.end > s.percent.span.start or f.value <= part.value:
+                continue
+            f_area, f_rest = _area_and_rest(index, f.label)
+            # (a part of a list names what its total does not say again: "全省…收入3406.92亿元,其中9月份318.47亿元")
+            for t in totals_of.get(f.id, ())[:1]:
+                t_area, t_rest = _area_and_rest(index, t.label)
+                f_area, f_rest = f_area or t_area, f_rest or t_rest
+            if area is not None and f_area != area.lastgroup:
+                continue
+            if area is None and f_area != part_area:
+                continue
+            if year:
+                if _year_said(text, f.span.start) != year.group(1) or _months_said(index, text, f.span.start):
+                    continue
+            elif _months_said(index, text, f.span.start) != part_months or _year_said(text, f.span.start) != part_year:
+                continue
+            if not _same_quantity(index, rest, part_rest, f_rest):
+                continue
+            found.append(f)
+        if len({f.value for f in found}) == 1:
+            out[n] = s.model_copy(update={"wholes": (max(found, key=lambda f: f.span.start),),
+                                          "reason": "share_of_scoped_whole"})
+    return out
+
+
+def _area_and_rest(index: DocumentIndex, label: str) -> tuple[str | None, str]:
+    """The area a label opens with (after its period words) and what it names after it, sums' words (累计, 共) off."""
+    clean = index.vocab.cue("period_prefix").sub("", clean_label(label))
+    m = index.vocab.cue("area_scope").match(clean)
+    rest = clean[m.end():] if m else clean
+    return (m.lastgroup if m else None), _LEADING_SUM.sub("", index.vocab.cue("period_prefix").sub("", rest))
+
+
+def _same_quantity(index: DocumentIndex, named: str, part_rest: str, whole_rest: str) -> bool:
+    """The whole's name after its area and time says a kind (福利彩票销量): the figure's name opens with the same words
+    for two characters or more, and what each says after them is of one flow (cue quantity_kind: 销售 and 销量, not
+    收入 and 支出 — "占全县一般公共预算支出的" is no share of 一般公共预算收入总计); says none (占全国的, 占全国当月销量的): the
+    figure names the part's quantity, one name holding the other."""
+    if not _BARE_QUANTITY.match(named):
+        shared = _common_start(named, whole_rest)
+        if shared < 2:
+            return False
+        kind = index.vocab.cue("quantity_kind")
+        a, b = kind.search(named[shared:]), kind.search(whole_rest[shared:])
+        return a is None or b is None or a.lastgroup == b.lastgroup
+    if not part_rest or not whole_rest:
+        return False
+    return part_rest in whole_rest or whole_rest in part_rest
+
+
+def _common_start(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+def _year_said(text: str, at: int) -> str | None:
+    """The year the figure's sentence names last before it, if any."""
+    start = max(text.rfind(mark, 0, at) for mark in "。\n") + 1
+    found = _SAID_YEAR.findall(text, start, at)
+    return found[-1] if found else None
+
+
+def _months_said(index: DocumentIndex, text: str, at: int) -> str:
+    """The part of a year the figure's sentence names last before it ("1—6月", "6月份", "前三季度"), or ""."""
+    start = max(text.rfind(mark, 0, at) for mark in "。\n") + 1
+    found = index.vocab.cue("stretch_of_year").findall(text, start, at)
+    if not found:  # (said once for the paragraph: "1—6月,本省…。全省体育彩票销售128.27亿元,占全国体育彩票销量的6.3%")
+        found = index.vocab.cue("stretch_of_year").findall(text, text.rfind("\n", 0, at) + 1, at)
+    said = re.sub(r"\s|份|第", "", found[-1]) if found else ""
+    return "" if said == "全年" else said
 
 
 def _each_units_own(share: Share, wholes: list[Fact], text: str, units_own) -> bool:
@@ -549,6 +676,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     wider = index.vocab.cue("wider_place").match(label)
     place = index.vocab.cue("wider_place").match(clean_label(own[0].label)) if wider and own else None
     if wider and place and place.group() != wider.group():
+        return [], None
+    if own and _other_area(index, label, own[0].label):
+        # (… or of a wider area than the list's total names: "本省累计销售彩票189.62亿元,…其中,福利彩票61.35亿元,占全国福利
+        # 彩票销量的6.9%" — the country's figure, not the province's total; _scoped_whole looks it up)
         return [], None
     if own and _of_the_parts_own_kind(part, siblings, label):
         # ("…其中中央资金200万元,…县级资金210万元,占全县当年县级财政专项资金总额的2.1%;省级资金150万元": the whole is named by
