@@ -855,6 +855,8 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
             return Found("ALT002", {"zh": _sum_text(total, rest, subtracted, zh), "en": _sum_text(total, rest, subtracted, en)})
     if partial:
         return None  # a list naming only some parts fails only by excess: no run of it explains that
+    if _closed_by_the_rest(total, parts, breakdown, vocab):
+        return None
     for run in _runs_that_make(total, parts, subtracted):
         if closed:  # a total the vocabulary breaks down: the run must still be all of it
             plausible = all(p.concept for p in run) and any(fam.covers([p.concept for p in run]) for fam in closed)
@@ -866,6 +868,21 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
             return Found("ALT002", {"zh": _sum_text(total, run, subtracted, f"（不计 {note}）"),
                                     "en": _sum_text(total, run, subtracted, f" (without {note})")})
     return None
+
+
+def _closed_by_the_rest(total: Fact, parts: list[Fact], breakdown: Breakdown | None, vocab) -> bool:
+    """A list its own sentence states under its total, three or more kinds of one thing, the last the rest of that thing
+    ("车辆23辆,其中:机要通信用车1辆、应急保障用车3辆、执法执勤用车12辆、特种专业技术用车9辆、其他用车2辆"; vocabulary
+    remainder_part): siblings that name all of the total, no sub-list or item of another — a run of them that happens to
+    make the total (12 + 9 + 2, small counts make many) is no other reading."""
+    if vocab is None or breakdown is None or breakdown.core or len(parts) < 3 \
+            or any(f.in_table or f.sentence != total.sentence for f in parts):
+        return False
+    names = [clean_label(p.label) for p in parts]
+    rest = vocab.cue("remainder_part").match(names[-1])
+    kind = names[-1][rest.end():] if rest else ""
+    return len(kind) >= 2 and all(n.endswith(kind) and len(n) > len(kind) and not vocab.cue("remainder_part").match(n)
+                                  for n in names[:-1])
 
 
 _TOP_MARK = lazyre.compile(r"^\s*[一二三四五六七八九十]+\s*[、.]")
@@ -1084,6 +1101,43 @@ def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> F
         if _makes(total, listed + Value.of(f)):
             return Found("ALT003", {"zh": _sum_text(total, [f, *parts], subtracted, f"（加上{_where(f, total)}的 {f.text}）"),
                                     "en": _sum_text(total, [f, *parts], subtracted, f" (with {f.text} of {_where(f, total, 'en')})")})
+    return _list_goes_on(doc, total, parts, subtracted, listed, {f.id for f in pool})
+
+
+def _list_goes_on(doc: Document, total: Fact, parts: list[Fact], subtracted, listed: Value,
+                  pool: set[int]) -> Found | None:
+    """The list goes on in the sentence right after its last part, opened by 此外 / 另有 / 另外 / 还有 (vocabulary
+    list_goes_on): "本年支出合计7,087.30万元。其中：基本支出…；项目支出…。此外，经营支出416.50万元，…；对附属单位补助支出
+    150.00万元" — the parts with the amounts of that sentence, the first ones or all, make the total (a 事业单位's 经营支出,
+    上缴上级支出, 对附属单位补助支出 beside 基本 and 项目)."""
+    if not parts or any(f.in_table for f in (total, *parts)):
+        return None
+    text = doc.text
+    last = max(parts, key=lambda p: p.span.end)
+    stop = text.find("\n", last.span.end)
+    stop = len(text) if stop < 0 else stop
+    end = text.find("。", last.span.end, stop)
+    if end < 0:
+        return None
+    m = _cue("list_goes_on").match(text[end + 1:stop])  # (a slice: the cue is anchored at its start)
+    if m is None:
+        return None
+    opened = end + 1 + m.end()
+    close = text.find("。", opened, stop)
+    close = stop if close < 0 else close
+    # (the amounts of that sentence the single-figure look above could take: its own kind, unit, no change)
+    more = sorted((f for f in doc.facts if f.id in pool and opened <= f.span.start < close), key=lambda f: f.span.start)
+    if len(more) < 2:
+        return None
+    running = listed
+    for k, f in enumerate(more):
+        running = running + Value.of(f)
+        if k and _makes(total, running):
+            run = more[:k + 1]
+            note = "、".join(f.text for f in run)
+            return Found("ALT003", {"zh": _sum_text(total, [*parts, *run], subtracted, f"（加上其后“{m.group().strip(' ,，:：')}”一句的 {note}）"),
+                                    "en": _sum_text(total, [*parts, *run], subtracted,
+                                                    f" (with {note} of the sentence after it, opened by {m.group().strip(' ,，:：')})")})
     return None
 
 

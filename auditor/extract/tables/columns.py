@@ -52,6 +52,8 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               r"(?:下达|分配|拨付)(?:资金|金额|数|额)?|"
                               # ("经常门预算数 | 资本门预算数 | 合计": the row's total, a column of money like the others)
                               r"合计|总计|共计|"
+                              # ("本年收入合计 | 财政拨款收入 | 事业收入 | 其他收入": a 收入决算表's total, the sources after it)
+                              r"(?:本年|当年)?收入(?:合计|总计)|"
                               # ("合计 | 基本支出 | 项目支出": a 决算表's split by kind of spending)
                               r"基本支出|项目支出|"
                               # ("计划名称 | 112年度 | 113年度 | 合计": a column of each year's money)
@@ -517,7 +519,8 @@ def _adjustment_column(columns: list[Column]) -> list[Column]:
 
 
 CODE_CELL = lazyre.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a row's code under 科目编码: 201, 20101, 2010101
-_ALSO_A_ROW = lazyre.compile(r"^(?:基本支出|项目支出)$")  # names of a column in one table, of a row in another
+# names of a column in one table, of a row in another ("本年收入合计 | 31,955.17 | …" under "项目 | 2023年决算数 | …")
+_ALSO_A_ROW = lazyre.compile(r"^(?:基本支出|项目支出|(?:本年|当年)?收入(?:合计|总计))$")
 
 
 def _opens_row(cells: list[Cell], j: int, before: list[Cell]) -> bool:

@@ -58,9 +58,12 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                  and not _in_last_years_bracket(text, f.span.start)]
         # (each unit's own outline, under a line naming it, holds its own quantities: "金华市…第一实验幼儿园 ⏎ 一、收入支出决算
         # 总体情况 ⏎ …收入总计862.17万元 … 金华市…中心小学 ⏎ 一、收入支出决算总体情况 ⏎ …收入总计1624.30万元")
-        by_outline: dict[str | None, list[Fact]] = {}
+        # (… and each accounting basis or scope its own quantity: "八、财务会计报表情况说明 ⏎ …收入总计56,482.30万元" and
+        # "按预算会计口径,…收入总计58,124.06万元"; 全口径 and 财政拨款口径 alike)
+        by_outline: dict[tuple, list[Fact]] = {}
         for f in facts:
-            by_outline.setdefault(units.outline_of(f.span.start), []).append(f)
+            by_outline.setdefault((units.outline_of(f.span.start), _basis(index, text, f) if len(facts) > 1 else None),
+                                  []).append(f)
         for facts in by_outline.values():
             quantity += 1
             first = facts[0] if facts else None
@@ -343,6 +346,19 @@ _YEAR_SPAN = lazyre.compile(r"((?:19|20)\d{2}\s*[~～\-—–至到]\s*(?:(?:19|
 _OUTTURN = lazyre.compile(r"决算|执行情况|完成情况|实际")
 _MARKER = lazyre.compile(r"^\(?[一二三四五六七八九十\d]{1,3}[)、.]|(?:19|20)\d{2}年度?")
 _FIGURE = lazyre.compile(r"\d")
+
+
+def _basis(index: DocumentIndex, text: str, fact) -> str | None:
+    """The accounting basis or scope (口径) the figure is stated on (vocabulary accounting_basis): the last one its
+    sentence names before it ("按预算会计口径,2023年度收入总计…"), else the one its heading names ("八、财务会计报表情况
+    说明"), else None."""
+    basis = index.vocab.cue("accounting_basis")
+    said = basis.findall(text, _sentence_start(text, fact.span.start), fact.span.start)
+    if said:
+        return said[-1]
+    heading = _heading(text, fact.span.start)
+    found = basis.findall(heading) if heading else []
+    return found[-1] if found else None
 
 
 def _sentence_start(text: str, at: int) -> int:
