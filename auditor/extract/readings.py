@@ -455,8 +455,9 @@ _LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()]")
 
 # the head of a bracket that speaks of another period: "(上年支出…", "(2022-23年度:總收入…", "(112年度:歲入…",
 # "(2023年同期公共收入…"
-# (a year at the head says so only with 同期 or a colon after it: "(2021年1,286.00万元、2022年…)" lists the years of a span)
-_OTHER_PERIOD_HEAD = lazyre.compile(r"\(\s*(?:(?:(?:19|20)\d{2}(?:\s*[-/至]\s*\d{2,4})?|(?<!\d)1[0-2]\d)\s*年\s*度?"
+# (a year at the head says so only with 同期 or a colon after it: "(2021年1,286.00万元、2022年…)" lists the years of a span;
+# a note's head may stand before the period: "(注:上年末缴存余额626.57亿元,个人住房贷款余额521.16亿元;…)")
+_OTHER_PERIOD_HEAD = lazyre.compile(r"\(\s*(?:注\s*:\s*)?(?:(?:(?:19|20)\d{2}(?:\s*[-/至]\s*\d{2,4})?|(?<!\d)1[0-2]\d)\s*年\s*度?"
                                     r"\s*(?:同期|:)|上一?年度?(?:同期)?|去年(?:同期)?|前一年)")
 # … or a bracket right after the other period it is of: "较上年(86分,等级为良)提高6分", "比2015年(非税收入14555万元,…)"
 _OTHER_PERIOD_BEFORE = lazyre.compile(r"(?:较|比|与|同)(?:上一?年度?|去年|上年同期|去年同期|(?:19|20)\d{2}\s*年度?(?:同期)?)$")

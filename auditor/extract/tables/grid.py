@@ -394,8 +394,10 @@ def headed_roll(lines: list[tuple[str, int]], rows: list[GridRow]) -> GridFormul
     however few they are; else None."""
     if not rows or rows[0].line == 0:
         return None
-    return roll_formula(list(header_cells(lines, rows) or _WORD.findall(lines[rows[0].line - 1][0])),
-                        len(rows[0].tokens))
+    above = rows[0].line - 1
+    while above > 0 and _RULE_LINE.fullmatch(lines[above][0]):
+        above -= 1  # (past the rule under a bar table's header: "| 项目 | 年初结存 | … | 年末结存 | ⏎ |---|---|…")
+    return roll_formula(list(header_cells(lines, rows) or _WORD.findall(lines[above][0])), len(rows[0].tokens))
 
 
 def _cell_layout(lines: list[tuple[str, int]], row: GridRow) -> bool:
@@ -1094,6 +1096,63 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
     return tuple(out)
 
 
+_UNIT_NAME = lazyre.compile(r"[(（][^()（）]{0,8}[)）]$")  # ("资产总额(亿元)": the unit is no part of the name)
+_BALANCE_ROLES = ("assets", "liabilities", "equity")
+
+
+def _balance_role(name: str, vocab) -> str | None:
+    """The part of a balance sheet a row or column name says it is (资产总额, 负债合计, 基金权益 …: the vocabulary's
+    statement cues, a section's name or its total), or None."""
+    name = _UNIT_NAME.sub("", name.replace(" ", ""))
+    return next((role for role in _BALANCE_ROLES
+                 if vocab.cue(f"statement_{role}_total").search(name) or vocab.cue(f"statement_{role}").search(name)),
+                None)
+
+
+def balance_formulas(rows: list[GridRow], header: tuple[str, ...] | None, formulas: tuple[GridFormula, ...],
+                     vocab) -> tuple[GridFormula, ...]:
+    """资产 = 负债 + 权益, stated by the names: a header naming one column each (资产总额 | 负债总额 | 基金权益, a fund a
+    row) makes it each row's; three rows named so one after another (a fund a column) make it each column's.  The names state the arithmetic,
+    so it is read where it holds in two rows (columns) at least and breaks in one at most: the one that breaks is a
+    slip to report — not a structure guessed from the figures, which one gross break rightly unmakes.  Not where the
+    grid's own formulas already read it (reason balance_sheet)."""
+    if vocab is None:
+        return ()
+    out: list[GridFormula] = []
+    if header is not None and len(header) == len(rows[0].tokens):
+        roles = [_balance_role(name, vocab) for name in header]
+        at = {role: [c for c, r in enumerate(roles) if r == role] for role in _BALANCE_ROLES}
+        if all(len(at[role]) == 1 for role in _BALANCE_ROLES):
+            a, l, e = (at[role][0] for role in _BALANCE_ROLES)
+            if not any(f.kind == "sum" and f.target == a and set(f.operands) == {l, e} for f in formulas):
+                results = [_sum_in(r.tokens, a, (l, e)) for r in rows]
+                held, against = sum(r is not None and r is not False for r in results), results.count(False)
+                if held >= 2 and against <= 1:
+                    out.append(GridFormula(kind="sum", target=a, operands=(l, e), reason="balance_sheet",
+                                           support=held, rows=held + against))
+    roles = [_balance_role(r.label, vocab) for r in rows]
+    at = {role: [n for n, r in enumerate(roles) if r == role] for role in _BALANCE_ROLES}
+    if all(len(at[role]) == 1 for role in _BALANCE_ROLES):
+        a, l, e = (at[role][0] for role in _BALANCE_ROLES)
+        # (the two right below the whole, as a stacked subtotal stands: a statement's sections, items between them, are
+        # statement.py's)
+        if a + 1 == l and l + 1 == e and not any(f.kind == "row_sum" and f.target == a for f in formulas):
+            # (not in a column of rates or growths — "增减率 4.33 | 8.13 | 3.56" —, by its name, its % or the formula
+            # the columns agree on)
+            rated = {f.target for f in formulas if f.kind in {"ratio", "growth", "change", "share_of_row"}}
+            results = {c: _sum_in((rows[a].tokens[c], rows[l].tokens[c], rows[e].tokens[c]), 0, (1, 2))
+                       for c in range(len(rows[0].tokens))
+                       if c not in rated and not (header is not None and len(header) == len(rows[0].tokens)
+                                                  and (_RATE_COLUMN.search(header[c]) or _GROWTH_COLUMN.search(header[c])))
+                       and not any(rows[x].tokens[c].text.endswith("%") for x in (a, l, e))}
+            checked = [c for c, r in results.items() if r is not None]
+            against = sum(results[c] is False for c in checked)
+            if len(checked) - against >= 2 and against <= 1:
+                out.append(GridFormula(kind="row_sum", target=a, operands=(l, e), columns=tuple(checked),
+                                       reason="balance_sheet", support=len(checked) - against, rows=len(checked)))
+    return tuple(out)
+
+
 def _complements(pair, a: GridRow, b: GridRow) -> bool:
     """The two rows are named as the two sides of one complement pair of the vocabulary (税收收入, 非税收入)."""
     if pair is None:
@@ -1174,6 +1233,7 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
             formulas += (roll,)
         formulas += row_sums(rows, formulas, _header_line_above(lines, rows))
         formulas += indented_sums(lines, rows, formulas)
+        formulas += balance_formulas(rows, header, formulas, vocab)
         # (… and a column of growth rates, "同比增长", does not add: a subtotal read by its rows' names checks neither)
         rates = named | frozenset(n for n, name in enumerate(header or ()) if _GROWTH_COLUMN.search(name))
         formulas += stacked_sums(rows, formulas, rates, vocab.cue("complement_pair") if vocab is not None else None)

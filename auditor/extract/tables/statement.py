@@ -313,7 +313,7 @@ def _statement(units, n, cues):
                                for c in range(k)]))
             end += 1
     # a column in which nothing holds is no column of amounts (a rate, a change in %): left aside
-    columns = [c for c in range(k) if any(verdicts[c] for *_, verdicts in relations)]
+    columns = [c for c in range(k) if any(verdicts[c] for *_, verdicts in relations) or _one_slip(relations, c, rows)]
     holds = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is True)
     fails = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is False)
     if holds <= fails:
@@ -326,6 +326,40 @@ def _statement(units, n, cues):
                                         reason=reason, support=sum(1 for c in mine if verdicts[c]), rows=len(mine)))
     weak = len(sections) == 1 and not sections[0].named and len(relations) == 1
     return rows, tuple(formulas), end, weak
+
+
+def _one_slip(relations, c: int, rows: list[GridRow]) -> bool:
+    """Column c, in which nothing holds, is still a column of amounts with one figure wrong: every relation written in
+    it breaks on one same total row and points it to one same value (the sum of a section's items and 负债 + 净资产 both
+    make 3101.65 of a "资产合计 3191.65"), each holds in every other column it is written in (two at least), and no cell
+    of the column is a percentage — the names state those relations, so the break is a slip to report, not a column to
+    leave aside."""
+    written = [(target, operands, taken, verdicts) for _, target, operands, taken, verdicts in relations
+               if verdicts[c] is not None]
+    if not written or len({target for target, *_ in written}) != 1 \
+            or any(r.tokens[c].text.endswith("%") for r in rows if c < len(r.tokens)):
+        return False
+    for *_, verdicts in written:
+        others = [v for n, v in enumerate(verdicts) if n != c and v is not None]
+        if len(others) < 2 or not all(others):
+            return False
+    # (written as the columns that hold are, decimal for decimal — not a 行次 column of row numbers 1, 2, 3 … beside
+    # amounts)
+    held = [n for n in range(len(written[0][3])) if n != c and written[0][3][n]]
+    if any(r.tokens[c].value is not None and r.tokens[n].value is not None and r.tokens[c].decimals != r.tokens[n].decimals
+           for r in rows for n in held if max(c, n) < len(r.tokens)):
+        return False
+    if len(written) == 1:
+        return True
+    pointed = []
+    for _, operands, taken, _ in written:
+        cells = [rows[x].tokens[c] for x in (*operands, *taken)]
+        if any(t.value is None for t in cells):
+            return False
+        pointed.append((sum((rows[x].tokens[c].value for x in operands), _ZERO)
+                        - sum((rows[x].tokens[c].value for x in taken), _ZERO),
+                        sum((t.tolerance for t in cells), _ZERO)))
+    return all(abs(value - pointed[0][0]) <= slack + pointed[0][1] for value, slack in pointed[1:])
 
 
 def _sum_holds(total: Token, parts: list[Token], least: int = 2) -> bool | None:

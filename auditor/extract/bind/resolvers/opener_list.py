@@ -263,6 +263,16 @@ _BUDGET_NAME = lazyre.compile(r"预算|可用资金|资金总额|到位")
 _SPENT_NAME = lazyre.compile(r"^(?:实际|全年|累计|当年|本年|截至年底|年度)?(?:共)?(?:支出|执行|使用|支付)(?:数|金额|资金)?$")
 
 
+def _paid_item(r: Reading, f: Fact) -> bool:
+    """A part named by the verb that pays it and what it pays ("业务支出35.3975亿元,其中:支付职工住房公积金利息34.2207亿元,
+    归集手续费…"): an item of the spending it is listed under, no execution of a budget — not a bare 已支付 / 已拨付, the
+    money paid so far of the total."""
+    label = clean_label(f.label)
+    verb = r.vocab.scenario_words.match(label)
+    return f.scenario == "actual" and verb is not None and verb.start() == 0 and len(label) - verb.end() >= 2 \
+        and not label.startswith("已")
+
+
 def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[Candidate]:
     tree = r.tree
     opener = tree[i]
@@ -490,9 +500,11 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     verb = r.vocab.scenario_words.match(clean_label(parts[0][1].label))
     verb_of_all = parts[0][0] if opener.kind == "fenbie" and parts[0][0] == i + 1 and verb is not None \
         and len(clean_label(parts[0][1].label)) - verb.end() >= 2 else None
+    spending = total_scenario is None and r.vocab.flow(clean_label(first_total.label)) == "out"
     parts = [(k, f) for k, f in parts
              if f.scenario in (None, total_scenario) or compatible_scenarios(f.scenario, total_scenario)
-             or opener.kind == "classify" and subtracted.match(f.label) or k == verb_of_all]
+             or opener.kind == "classify" and subtracted.match(f.label) or k == verb_of_all
+             or spending and _paid_item(r, f)]
     if not parts:
         return
     concepts = [f.concept for _, f in parts if f.concept]

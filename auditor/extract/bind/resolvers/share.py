@@ -99,7 +99,9 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
                 if part is None and _whole_stated_before(r, i, whole_label):
                     part = earlier = _named_earlier(r, i, name)
             via = () if part is None else (PART_NAMED_EARLIER, PART_NAMED_ABOVE) if earlier is not None \
-                else (PART_NAMED, PART_NAMED_ABOVE) if _above(r, i, part) else (PART_NAMED,)
+                else (PART_NAMED, PART_NAMED_ABOVE) if _above(r, i, part) \
+                else (PART_NAMED_IN_SENTENCE,) if part.sentence == fact.sentence and clean_label(part.label) == name \
+                else (PART_NAMED,)
         if whole_label in {"", "占", "占比"} and part is not None:
             whole_label = _opener_whole(r, s.start, part) or whole_label
         yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label=whole_label,
@@ -190,6 +192,9 @@ def _structure_of_listed_parts(r: Reading, lists: Sequence[Breakdown]) -> Iterat
 # a share whose part is named, its figure stated before: of the total of the list that part stands in, or of none
 # ("基本支出占财政拨款支出的66.40%" after "支出合计…,其中:基本支出2,101.60万元": the 基本支出 of 财政拨款, another figure)
 PART_NAMED = "its part named, stated before"
+# … its figure stated in the share's own sentence, in no list ("提取额168.60亿元,同比增长15.22%;提取额占当年缴存额的79.69%"):
+# the sentence names that figure again, of the whole the share names (share_whole)
+PART_NAMED_IN_SENTENCE = "its part named, stated before in its sentence"
 
 
 def _share_named_by_its_part(r: Reading) -> Iterator[Candidate]:
@@ -221,6 +226,13 @@ def _named_part(r: Reading, i: int, name: str) -> Fact | None:
     # ("本年度公益事业支出占…": the subject of this year, named so — a word of this period before its name says no more)
     current = next((words for period, words in r.vocab.periods if period == "current"), ())
     name = name[next((len(w) for w in sorted(current, key=len, reverse=True) if name.startswith(w)), 0):]
+    if len(name) == 3 and not _NO_NAME.match(name):
+        # (a name of three characters only as the one figure of its sentence named exactly so: "提取额168.60亿元,同比增长
+        # 15.22%;提取额占当年缴存额的79.69%" — not a figure ending so elsewhere in the paragraph)
+        found = [f for f in _named_in(r, r.tree.before(i, "sentence"), name) if clean_label(f.label) == name]
+        if len({f.value for f in found}) != 1 or r.is_previous(found[0]) or found[0].concept in CHANGE_CONCEPTS:
+            return None
+        return found[0]
     if len(name) < 4 or _NO_NAME.match(name):
         return None
     tree = r.tree

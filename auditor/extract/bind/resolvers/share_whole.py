@@ -30,7 +30,7 @@ from itertools import accumulate
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.bind.reasons import PART_NAMED_ABOVE
-from auditor.extract.bind.resolvers.share import PART_NAMED, names_in_full
+from auditor.extract.bind.resolvers.share import PART_NAMED, PART_NAMED_IN_SENTENCE, names_in_full
 from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
@@ -80,7 +80,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
                 if reason == "share_of_named_whole" \
                         and _each_units_own(s, wholes, index.text, index.vocab.cue("unit_paragraph_head")):
                     wholes = []
-            if PART_NAMED in s.via and reason != "share_of_list_total" \
+            if (PART_NAMED in s.via or PART_NAMED_IN_SENTENCE in s.via and own) and reason != "share_of_list_total" \
                     and not _wider_total(index, s.part, wholes, totals_of.get(s.part.id, [])):
                 continue  # (a part named is of the list it stands in, or the name is another figure's)
             if PART_NAMED_ABOVE in s.via and not (wholes and all(_named_so(w, s.whole_label) for w in wholes)):
@@ -633,6 +633,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     # ("占总预算岁出28.0%": the figure named 总预算岁出, not the 岁出规模合计 of 总预算 and 特别预算 the list hangs from)
     exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit] \
         if named and len(label) >= 4 else []
+    if exact and not in_other_period_bracket(index.text, part.span.start):
+        # (nor one of another period's bracket, by its full name: "…占个人住房贷款余额的1.84%。(注:上年末…个人住房贷款余额
+        # 521.16亿元…)" beside this year's 贷款余额 written short)
+        exact = [f for f in exact if not in_other_period_bracket(index.text, f.span.start)]
     # (whether a list's total is among them: a figure equal to it bears its id — asked of the ids first, the
     # records compared only then, not every one of a long text's figures of that name)
     named_ids, exact_ids = (_by_id(named), _by_id(exact)) if own else ({}, {})
