@@ -322,6 +322,9 @@ _ALL = [
            "taken as its list's total", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的比例为49.10%。"),
     Reason("share_of_named_whole", STRUCTURAL, "占 X 的 p%: X names a figure of the document",
            "支出100万元。基本支出60万元,占支出的60%。"),
+    Reason("share_of_whole_named_otherwise", STRUCTURAL, "占 X总额 的 p%: X said short, the one amount before it "
+           "named as a total of X (or of the words X abbreviates: 筹资 of 筹集资金)",
+           "全省民生工程共需筹集资金73.6亿元。已拨付民生工程资金46.3亿元,占年筹资总额的62.9%。"),
     Reason("share_of_broader_whole", STRUCTURAL, "占 X 的 p% where X names funds (一般公共预算…) its figures do not: "
            "they are broader, an upper bound of X — the part may not be more than p% of them",
            "项目支出667.9万元。…一般公共预算项目支出818.40万元,占一般公共预算项目支出总额的100%。"),
