@@ -325,6 +325,9 @@ _ALL = [
     Reason("share_of_scoped_whole", LOOKUP, "占 X 的 p% where X names a wider area (全国, 全省当月) or a year's whole "
            "(2023年全年): the one amount stated before of that area and stretch of time, of the part's quantity or the "
            "kind X names", "1—6月,全国共销售彩票2934.01亿元。\n1—6月,本省累计销售彩票189.62亿元,占全国的6.5%。"),
+    Reason("share_of_whole_named_otherwise", STRUCTURAL, "占 X总额 的 p%: X said short, the one amount before it "
+           "named as a total of X (or of the words X abbreviates: 筹资 of 筹集资金)",
+           "全省民生工程共需筹集资金73.6亿元。已拨付民生工程资金46.3亿元,占年筹资总额的62.9%。"),
     Reason("share_of_broader_whole", STRUCTURAL, "占 X 的 p% where X names funds (一般公共预算…) its figures do not: "
            "they are broader, an upper bound of X — the part may not be more than p% of them",
            "项目支出667.9万元。…一般公共预算项目支出818.40万元,占一般公共预算项目支出总额的100%。"),

@@ -69,7 +69,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
             own = totals_of.get(s.part.id, [])
             wholes, reason = _whole_for(index, s, own, said_of, stated_wholes,
                                         siblings_of.get((s.part.id, own[0].id), ()) if own else ())
-            if reason in ("share_of_named_whole", "share_of_broader_whole"):
+            if reason in ("share_of_named_whole", "share_of_broader_whole", "share_of_whole_named_otherwise"):
                 # (… when stated after the share: a part of a later list — none left, the whole is not stated)
                 wholes = [w for w in wholes if w.id not in shared or w.span.start < s.percent.span.start]
                 wholes = [w for w in wholes if w.id not in siblings.get((s.whole_label, s.percent.sentence), ())]
@@ -576,7 +576,7 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
                 and f.unit == part.unit and index.period_of(f) == index.period_of(part)]
         if len({f.value for f in full}) == 1:
             return full[-1:], "share_of_named_whole"
-        return [], None
+        return _whole_named_otherwise(index, part, whole_label)
     if info.known:
         named = [f for f in index.amounts_of(info.concept, near=part.span.start) if f.id != part.id]
         if not named:  # ("歲出編列5500億元…占歲出總額58%": the name said with the verb that states it)
@@ -658,6 +658,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         return named, "share_of_named_whole"
     if broader:
         return broader, "share_of_broader_whole"
+    if not own:
+        otherwise = _whole_named_otherwise(index, part, whole_label)
+        if otherwise[0]:
+            return otherwise
     # the list's own total under another name: likely ("占高校资助总额" of 资助总金额), but not
     # stated — "占同类产品采购规模的90%" is not of the 全国政府采购规模 its amount is listed under
     if any(core in t.label or core in (t.concept or "") for t in own[:1]):
@@ -695,6 +699,46 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         # itself a share of the whole named — a larger one, not stated)
         return [], None
     return own[:1], "share_of_list_total_renamed" if own else None
+
+
+def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str) -> tuple[list[Fact], str | None]:
+    """A whole its share names as a total, by a shorter word than the figure that states it: the one amount before
+    the part whose name says it is a total and ends in the same name ("全年捐赠总量1509.44亿元…占捐赠总量的69.20%",
+    "学校共收入2028.73亿元…占学校总收入的46.6%"), or in the words the share's name abbreviates, a character of each
+    ("共需筹集资金73.6亿元…占年筹资总额的67.1%": 筹资 of 筹集资金).  Only a whole said to be a total, of the part's
+    unit and year, stated once, and a name of three characters at least: a bare name ("占收入的", "占出口总额的") may be
+    any figure that ends so (进出口总额)."""
+    said = index.vocab.cue("whole_said_total")
+    stem = said.sub("", whole_label)
+    stem = index.vocab.cue("whole_said_of_year").sub("", stem) if stem != whole_label else stem
+    # (a whole the vocabulary knows — 本年收入合计, 支出总计 — is looked up by its concept, not here)
+    if stem == whole_label or len(stem) < 2 or index.label_concept(whole_label).known \
+            or index.label_concept(stem).known:
+        return [], None
+    abbreviated = _ABBREVIATED.get(stem)
+    if abbreviated is None:
+        abbreviated = _ABBREVIATED[stem] = lazyre.compile(
+            "".join(c + "[\u4e00-\u9fff]" for c in stem) + "$") if 2 <= len(stem) <= 3 else None
+    total_word = index.vocab.cue("figure_said_total")
+    found = []
+    for f in index.facts:
+        if f.kind != "amount" or f.id == part.id or f.span.end > part.span.start or f.unit != part.unit \
+                or index.period_of(f) != index.period_of(part):
+            continue
+        name = clean_label(f.label)
+        if not total_word.search(name):
+            continue
+        bare = said.sub("", total_word.sub("", name))
+        # (a name of two characters ends too many others: "占出口总额的" is not of 进出口总额; those are read only
+        # abbreviated, a character of each word)
+        if (len(stem) >= 3 and bare.endswith(stem)) or (abbreviated is not None and abbreviated.search(bare)):
+            found.append(f)
+    if len({f.value for f in found}) != 1:
+        return [], None
+    return found[-1:], "share_of_whole_named_otherwise"
+
+
+_ABBREVIATED: dict = {}
 
 
 def _year_before(index: DocumentIndex, whole: Fact, part: Fact) -> bool:
