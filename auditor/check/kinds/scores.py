@@ -13,6 +13,7 @@ from auditor.check.rulebook import Rule
 from auditor.extract.tables.grid import cell_token
 from auditor.extract.tables.score_rows import LAYOUT as UNHEADED
 from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
+from auditor.extract.bind.resolvers.tables import is_level_subtotal
 from auditor.extract.model import SUBTOTAL_VIA, Fact, FundsScore, ScoreSum
 from auditor.extract.numbering import NUMBERED_LINE
 from auditor.extract.structure import BOUND_NEXT, LAST_YEARS
@@ -260,6 +261,12 @@ def _funds_row_unread(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found
             return _with_funds_row(s, min(fits)[1], "资金总额一行的分值或得分，未能读出",
                                    "the funds row's weight or score, which was not read")
         gap = s.total.value - computed.value
+        if 0 < gap <= _FUNDS_WEIGHT_MOST and any(f"{gap.normalize():f}" in run.group()
+                                                 for run in _RUN_TOGETHER.finditer(m.group())):
+            # ("年度资金总额300300296.41098.8%9.88": the row's figures run together, no split of them read — the gap's
+            # digits stand in the run, where its 分值 or 得分 may be)
+            return _with_funds_row(s, f"{gap.normalize():f}", "资金总额一行的数字连写，未能读出",
+                                   "the funds row's figures are run together and were not read")
         if s.column == "weight" and _FUNDS_SCORE_LINE.match(m.group().lstrip("| \t")) and 0 < gap <= _FUNDS_WEIGHT_MOST:
             # ("资金执行率得分 / 9.10" above the table, its weight not written: the weights read leave it out)
             return _with_funds_row(s, f"{gap.normalize():f}", "资金执行一行的分值，文中未写明",
@@ -267,6 +274,8 @@ def _funds_row_unread(ctx: Context, s: ScoreSum, computed: Value) -> doubt.Found
     return None
 
 
+# figures run together: a run of digits with two decimal points or more, or a "%" inside it ("300300296.41098.8%9.88")
+_RUN_TOGETHER = lazyre.compile(r"\d[\d,]*\.\d+[\d,]*\.[\d.,%]*\d|\d[\d.,]*%[\d.,%]*\d")
 _FUNDS_SCORE_LINE = lazyre.compile(r"(?:预算|资金)执行率?得分")
 _FUNDS_WEIGHT_MOST = 20  # a funds row weighs 10 in most templates, 20 in some
 _FUNDS_ROW_REACH = 8000  # characters before a score table's rows where its funds row may stand (a cell a line, notes wrapped)
@@ -499,7 +508,10 @@ def _find_total_rows(ctx: Context) -> list:
     for table in ctx.doc.tables:
         if table.layout == UNHEADED:
             continue  # (a score table no header names: its own sums only, no total the prose or a grade is read against)
-        totals = [row for row in table.rows if row.is_total and "score" in row.cells]
+        # (a level's subtotal, "产出指标小计", that ends the rows read is that level's, no total of the table's)
+        totals = [row for row in table.rows if row.is_total and "score" in row.cells and not is_level_subtotal(row)]
+        if totals and table.kind == "funds" and "rate" in totals[-1].cells:
+            continue  # ("资金来源 | 预算数 | … ⏎ 合计 | 1326.73 | … | 10 | 82.72% | 8.27": the funds row's score, a part's)
         if totals:
             out.append(totals[-1])
     return out
@@ -616,6 +628,7 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     total_rows = _total_rows(ctx)
     if len(total_rows) != 1:
         return
+    yield from _funds_score_prose(rule, ctx, total_rows[0])
     rows = [_score_columns(total_rows[0])]
     weight = total_rows[0].cells.get("weight")
     # (a table of 90 points, the 绩效指标 beside the 预算执行 10: a part's, not the total the prose states)
@@ -681,6 +694,39 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, None, finding(rule, ctx, primary=prose, stated=prose.text, expected=table_total.text,
                                          arithmetic=arithmetic, evidence=figures, comparison=cmp),
                      reason="table_total_in_prose", accuse_from=EXPLICIT + 1 if several or len(columns) > 1 else None)
+
+
+def _funds_score_prose(rule: Rule, ctx: Context, total_row) -> Iterator[Outcome]:
+    """SCO004 of the funds row: the funds score the prose states ("其中，预算执行率得分9.45分", cue funds_score_label)
+    agrees with the 自评表's funds row 得分 — where the document has one funds row scored and one score table, the
+    prose names no other project, and states no funds score of its own making (分值 × 执行率 said beside it)."""
+    rows = [r for t in ctx.doc.tables if t.kind == "funds" for r in t.rows
+            if r.part_of is None and "score" in r.cells and "weight" in r.cells]
+    if len(rows) != 1:
+        return
+    table_score = rows[0].cells["score"]
+    totals = _score_columns(total_row)
+    if any(all(compare(p, Value.of(c)).verdict != "ok" for c in totals) for p in prose_total_scores(ctx)):
+        return  # (the prose states a total score other than the table's: another evaluation's, its funds score may be too)
+    label = ctx.vocab.cue("funds_score_label")
+    stated = {s.score.span.start for s in ctx.doc.funds_scores if not s.score.in_table}
+    for prose in ctx.doc.facts:
+        if prose.kind != "score" or prose.in_table or prose.is_bound or prose.span.start in stated \
+                or not label.search(prose.label) or _other_year(prose, ctx.doc.report_year):
+            continue
+        heading = _project_heading(ctx, prose)
+        if heading is not None and heading != _project_heading(ctx, table_score) or _listed_elsewhere(ctx, prose, rows[0]):
+            continue  # (under a heading naming a project the table is not under: another project's funds score)
+        figures = [Evidence.of(prose, "prose score"), Evidence.of(table_score, "row")]
+        cmp = compare(prose, Value.of(table_score))
+        if cmp.verdict == "ok":
+            yield outcome(rule, None, "holds", figures, reason="table_funds_score_in_prose")
+            continue
+        arithmetic = {"zh": f"{written(prose)} ≠ {written(table_score)}（资金行得分）",
+                      "en": f"{written(prose)} ≠ {written(table_score)} (the funds row's score)"}
+        yield failed(rule, None, finding(rule, ctx, primary=prose, stated=prose.text, expected=table_score.text,
+                                         arithmetic=arithmetic, evidence=figures, comparison=cmp),
+                     reason="table_funds_score_in_prose")
 
 
 def _project_heading(ctx: Context, f: Fact) -> str | None:
@@ -810,6 +856,8 @@ def _grade(rule: Rule, ctx: Context, g, bands) -> Iterator[Outcome]:
                           note="no score, or scores in different bands")
             return
         score = candidates[0]
+        if _grade_row_under(ctx, g, score):
+            reason = "grade_row_under_table"
     figures = [Evidence.at(g.span, g.text, "grade"), Evidence.of(score, "score")]
     expected = band_of(score.value, bands)
     if expected == g.grade:
@@ -829,7 +877,27 @@ def _grade(rule: Rule, ctx: Context, g, bands) -> Iterator[Outcome]:
                                      fields={"score": written(score), "grade": g.text}), reason=reason,
                  found=(_other_evaluation_grade(ctx, g, score, bands) or _another_score_of_the_sentence(ctx, g, score, bands)
                         or _grade_set_by_rule(ctx, g))
-                 if reason == "grade_score_near" else None)
+                 if reason in {"grade_score_near", "grade_row_under_table"} else None)
+
+
+def _grade_row_under(ctx: Context, g, score: Fact) -> bool:
+    """"总分 | 100 | 86.16 ⏎ 自评等级：优": the grade on a labelled line of its own right under the score table's total row
+    — the 自评表's last row, as explicit as a grade said beside its score in a sentence."""
+    if not score.in_table:
+        return False
+    text = ctx.doubt.text
+    line_start = text.rfind("\n", 0, g.span.start) + 1
+    if not _GRADE_ROW_LABEL.fullmatch(text, line_start, g.span.start):
+        return False
+    end = text.find("\n", g.span.end)
+    if _GRADE_ROW_AFTER.fullmatch(text, g.span.end, len(text) if end < 0 else end) is None:
+        return False
+    before = text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+    return before <= score.span.start < line_start and "\n" not in text[score.span.end:line_start - 1]
+
+
+_GRADE_ROW_LABEL = lazyre.compile(r"\s*[|｜]?\s*(?:自评|评价|绩效|综合)?(?:评价)?等级\s*[:：|｜\t ]\s*[“\"]?")
+_GRADE_ROW_AFTER = lazyre.compile(r"[”\"]?\s*[|｜]?\s*")
 
 
 _GRADE_RULE = lazyre.compile(r"(?:下调|下降|降低|降为|降)(?:一个|一|两个|二|1|2)?(?:档次|等次|等级|档|级)|降档|降级|"

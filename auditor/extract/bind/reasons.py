@@ -32,7 +32,7 @@ LAID_OUT = frozenset({
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "indicator_completion_row",
     "score_table_total",
     "indented_levels",
-    "score_list", "score_list_opened", "level_scores", "sub_level_scores", "level_deductions", "deductions_listed", "score_list_respectively", "heading_numbers", "grade_score_near", "table_total_in_prose", "table_change_row",
+    "score_list", "score_list_opened", "level_scores", "sub_level_scores", "level_deductions", "deductions_listed", "score_list_respectively", "heading_numbers", "grade_score_near", "grade_row_under_table", "table_total_in_prose", "table_funds_score_in_prose", "table_change_row",
     "table_row_total", "table_subtotal_rows", "table_share", "code_levels",
 })
 
@@ -397,8 +397,14 @@ _ALL += [
     # --------------------------------------------------- scores and document
     Reason("table_total_in_prose", STRUCTURAL, "the total score stated in prose is the score table's total",
            "项目 | 分值 | 得分\n合计 | 100 | 92\n…自评得分92分。"),
+    Reason("table_funds_score_in_prose", STRUCTURAL, "the funds score stated in prose is the 自评表's funds row 得分",
+           "项目资金 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分\n年度资金总额 | 100 | 95 | 10 | 95% | 9.5\n"
+           "一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分\n产出指标 | 数量指标 | 培训人数 | 100人 | 100人 | 90 | 90\n"
+           "总分 | | | | | 100 | 99.5\n其中，预算执行率得分9.5分。"),
     Reason("grade_score_near", EXPLICIT, "the grade and the total score stated next to it",
            "自评得分92分,评价等级为“优”。"),
+    Reason("grade_row_under_table", STRUCTURAL, "the grade on its own labelled line right under the score table's total row",
+           "项目 | 分值 | 得分\n总分 | 100 | 92\n自评等级：优"),
     Reason("grade_score_in_document", LOOKUP, "the grade and the one total score the document states",
            "项目 | 分值 | 得分\n合计 | 100 | 92\n…评价等级为“优”。"),
     Reason("written_calculation", EXPLICIT, "arithmetic the report writes out", "(63.46-32)÷32=98.31%"),

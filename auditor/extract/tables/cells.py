@@ -72,8 +72,12 @@ _ROW_NUMBER = r"\d{1,2}[ \t](?=[\u4e00-\u9fff]{2})"
 _SPACED_ROW = lazyre.compile(rf"^(?P<code>{_CODE_BEFORE_NAME})?(?P<number>{_ROW_NUMBER})?(?P<label>(?:\d{{1,2}}[.、．](?!\d))?\D.*?"
                              rf"(?:[^\d\s.,%\-—/]|{_TARGET}|{_UNIT_CELL}))[:\s]\s*(?P<figs>{_TOKEN}(?:\s+{_TOKEN})+)$")
 # (the label may open with its item's number: "3.公务接待费8.206.65")
-_GLUED_ROW = lazyre.compile(r"^(?P<label>(?:\d{1,2}[.、．]\s*)?[^\d.、．\s].*?[\u4e00-\u9fff):])\s*(?P<figs>\d[\d,.%万元]*)$")
-_GLUED_END = lazyre.compile(r"[\d,.%万元]")  # (the last character of a line _GLUED_ROW can match)
+# (the figures may be followed by the dashes of the row's empty cells at its end, "当年财政拨款300300296.4———": a
+# source row under the funds total leaves 分值, 执行率 and 得分 to the total)
+_GLUED_ROW = lazyre.compile(r"^(?P<label>(?:\d{1,2}[.、．]\s*)?[^\d.、．\s].*?[\u4e00-\u9fff):])\s*"
+                            r"(?P<figs>\d[\d,.%万元]*)(?P<dashes>[—－]*)$")
+_DASH_RUN = lazyre.compile(r"[—－]+")
+_GLUED_END = lazyre.compile(r"[\d,.%万元—－]")  # (the last character of a line _GLUED_ROW can match)
 _WHITE = lazyre.compile(r"\s")
 _ROW_CODE = lazyre.compile(_CODE_BEFORE_NAME)  # a classification code opening a row line
 _SPACES = lazyre.compile(r"\S+")
@@ -601,11 +605,18 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
     m = _GLUED_ROW.match(stripped) if _GLUED_END.match(stripped, len(stripped) - 1) else None
     if m is not None and (len(m.group("label").rstrip(":")) <= 24 or (
             m.group("label").endswith(":") and len(m.group("label")) <= 48)) and (
-            m.group("label").endswith(":") or _GLUED_UNIT.search(m.group("figs"))):
+            m.group("label").endswith(":") or _GLUED_UNIT.search(m.group("figs")) or m.group("dashes")):
         label = m.group("label").rstrip(":")
-        return [Cell(label, start, start + len(label), index),
-                Cell(m.group("figs"), start + m.start("figs"), start + m.end("figs"), index),
-                Cell("", start + len(stripped), start + len(stripped), index, EOL)]
+        cells = [Cell(label, start, start + len(label), index)]
+        at = start + m.start("figs")
+        for n, run in enumerate(_DASH_RUN.split(m.group("figs"))):
+            if n:  # (the dashes before this run of figures: one empty cell)
+                dash = _DASH_RUN.match(stripped, at - start)
+                cells.append(Cell("—", at, at + len(dash.group()), index))
+                at += len(dash.group())
+            cells.append(Cell(run, at, at + len(run), index))
+            at += len(run)
+        return [*cells, Cell("", start + len(stripped), start + len(stripped), index, EOL)]
     # a header line whose column names are separated by spaces
     # (or a second header line of two that both name a column: "增、减金额   增、减幅度")
     if not spaced:

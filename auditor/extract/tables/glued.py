@@ -95,6 +95,7 @@ class RowFigures:
     positional: bool = False  # the cells stand in their columns (nothing was dropped)
     exhaustive: bool = True  # every reading of its cells was tried (none cut off by the limits)
     part: bool = False  # a 其中 row (a source of the row above it)
+    maybe_run: bool = False  # its one figure may be figures run together, as the table's other rows write theirs
     readings: list[Reading] = field(default_factory=list)
 
 
@@ -231,7 +232,10 @@ def _readings(row: RowFigures, roles: list[str | None], plain_rates: bool) -> li
         if cell is None:
             continue
         if _ONE.fullmatch(cell.text) and not (cell.percent and cell.number >= 1000):
-            options.append([[cell]])
+            # ("当年财政拨款300300296.4———" under a run-together "年度资金总额300300296.41098.8%9.88": one figure, or the
+            # row's figures run together — the sums with its total row say which)
+            options.append([[cell], *(s for s in splits(cell.text, cell.start, columns) if len(s) > 1)]
+                           if row.maybe_run else [[cell]])
         else:
             split = splits(cell.text, cell.start, columns)
             if not split:
@@ -343,6 +347,10 @@ def resolve_row(row: RowFigures, roles: list[str | None], base: str | None, scor
     if not held and first_total is not None and not row.glued:
         return _total_placed(readings, roles, first_total)
     one = agreed(held)
+    if one is None and len(held) > 1 and not score_rule:
+        # ("年度资金总额300300296.41098.8%9.88": 296.4 | 10 or 296.41 | 0 — the rate holds in both; of those, the ones
+        # whose 得分 is also 分值 × 执行率, the 自评表's rule for its funds row, where the header does not state it)
+        one = agreed([r for r in held if score_pins(r)])
     if one is None and len(held) > 1:
         # (readings its rate holds in that split the amounts apart differently, "50.0050.0048.60…": those whose
         # amounts share their decimals, as a row's amounts do — "50.005 | 0.00" does not)

@@ -228,6 +228,11 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                               Cell(cells[k].text, cells[k].start, cells[k].end, cells[k].line,
                                    level=(len(code.group()) - 3) // 2))
             k += 1
+        if any(_RUN_IN_LABEL.search(c.text) for c in labels):
+            # ("其中：当年财政拨款194.9194.9194.9—100%—": a line whose figures ran together in a way no cell reading took
+            # apart — no label of the row after it: the table ends before it)
+            k = start
+            break
         merged = header.merged_label_columns
         total_in_levels = header.label_columns >= 2 and len(labels) == 1 and bool(TOTAL_ROW.match(clean(labels[0].text))) \
             and (header.label_columns == 2 or _fills_its_line(cells, k, header.label_columns - 1, n_cols))
@@ -479,6 +484,12 @@ def _figures_of(row: RawRow, header: Header, part: bool, keeps_columns: bool = F
     return glued.RowFigures(pieces, glued=is_glued_row, positional=positional and not is_glued_row, part=part)
 
 
+def _one_plain_run(row: glued.RowFigures) -> bool:
+    """A row whose one figure is bare digits (no unit, no thousands separator) long enough to be several."""
+    cells = [c for c in row.cells if c is not None]
+    return len(cells) == 1 and len(cells[0].text) >= 3 and all(ch.isdigit() or ch == "." for ch in cells[0].text)
+
+
 def _plain_rates(raw: list[RawRow], header: Header) -> bool:
     """Does the table write its 执行率 without "%" ("96.85" under 执行率)?"""
     if "rate" not in header.roles:
@@ -500,10 +511,16 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     rule = bool(header.score_rule())
     plain = _plain_rates(raw, header)
     labels = [clean("".join(c.text for c in r.labels)) for r in raw]
+    implied = _implied_sources(labels, vocab)
+    labels = ["其中" + label if n in implied else label for n, label in enumerate(labels)]
     groups = _groups(labels)
     parts_at = {n for _, parts, _ in groups for n in parts}
     keeps = any(r.barred for r in raw)
     figures = [_figures_of(r, header, n in parts_at, keeps) for n, r in enumerate(raw)]
+    if any(f.glued for f in figures):
+        for n, f in enumerate(figures):
+            # (a 其中 row of one figure in a table that runs its rows' figures together: it may be a run too)
+            f.maybe_run = n in parts_at and not f.glued and not f.positional and _one_plain_run(f)
     readings: dict[int, glued.Reading] = {}
     for n, f in enumerate(figures):
         if not any(p is not None for p in f.cells):
@@ -575,7 +592,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
                 row_cells["weight"] = fact
         dashed = _dashed(r, keys, header.first_total) if figures[n].positional else ()
         is_total = bool(TOTAL_ROW.match(clean(strip_glosses(label))))
-        if clean(label).startswith("其中"):
+        if clean(label).startswith("其中") or n in implied:
             part_of = parent
             if parent is not None and _PERCENT_ROW.search(rows[parent].label) and not _PERCENT_ROW.search(label) \
                     and parent > 0 and not _PERCENT_ROW.search(rows[parent - 1].label):
@@ -737,6 +754,25 @@ def _next_item(previous: str, label: str) -> bool:
         return False
     m, n = item_number(a.group(1)), item_number(b.group(1))
     return m is not None and n == m + 1
+
+
+def _implied_sources(labels: list[str], vocab: Vocabulary) -> set[int]:
+    """The first source row under a 自评表's funds total that the text leaves without its "其中": "年度资金总额 ⏎
+    当年财政拨款 ⏎ 上年结转资金 ⏎ 其他资金" — the template's sources of the total, two at least, right under it (cue
+    funds_total_row), none of them said to be 其中 (where one is, the text says itself where its parts start)."""
+    total = vocab.cue("funds_total_row")
+    out = set()
+    for n, label in enumerate(labels[:-2]):
+        if not total.search(label):
+            continue
+        run = 0
+        for after in labels[n + 1:]:
+            if after.startswith("其中") or not FUNDING_SOURCE.search(after):
+                break
+            run += 1
+        if run >= 2 and not labels[n + 1 + run:n + 2 + run] or run >= 2 and not labels[n + 1 + run].startswith("其中"):
+            out.add(n + 1)
+    return out
 
 
 def _groups(labels: list[str]) -> list[tuple[int, list[int], bool]]:
@@ -928,7 +964,7 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             k += 1
             continue
         nxt = _next_cell(cells, k)
-        totals = _plain(c) and pending and all(TOTAL_ROW.match(clean(p.text)) for p in pending if p.text)
+        totals = _plain(c) and pending and all(_score_total_label(p.text) for p in pending if p.text)
         if totals or gap and _plain(c) and nxt is not None and not cells[nxt].text:
             nxt = _next_filled_in_row(cells, k)  # "总分 | | | | 100 | | 90.50": the empty cells hold no figure
         after = _next_cell(cells, nxt) if nxt is not None else None
@@ -987,8 +1023,8 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
             facts.extend(row_facts)
             end = k
             paged = False
-            if table_row.is_total and not SUBTOTAL_ROW.match(table_row.label):
-                break  # (a level's 小计 closes its rows, not the table: "小计 | | | | | 50 | 48.5")
+            if _closes_table(table_row):
+                break
             continue
         again = find_header(cells, k) if rows else None
         if again is not None and _funds_row_names(cells, k, again):
@@ -1015,6 +1051,27 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
 
 
 _SERIAL_NUMBER = lazyre.compile(r"\d{1,3}")
+# a score table's total or subtotal row under other names: "绩效指标小计", "产出指标小计" (a level's or the indicators'
+# subtotal), "总分（含资金执行）" (a total with a note of what it holds)
+# figures run together inside a label cell: a run of digits with two decimal points or a "%" between digits
+_RUN_IN_LABEL = lazyre.compile(r"\d[\d,]*\.\d+[\d,]*\.\d|\d[\d.,]*%[\d.,]*\d")
+_NAMED_SUBTOTAL = lazyre.compile(r"[\u4e00-\u9fff]{1,8}小计[:：]?")
+_TOTAL_NOTE = lazyre.compile(r"[(（][^()（）]{1,12}[)）]$")
+
+
+def _closes_table(row: TableRow) -> bool:
+    """A total row ends the score table; a level's 小计 closes its rows, not the table ("小计 | | | | | 50 | 48.5",
+    "绩效指标小计 | … | 90 | 88.33")."""
+    return row.is_total and not SUBTOTAL_ROW.match(row.label) and not _NAMED_SUBTOTAL.fullmatch(row.label)
+
+
+def _score_total_label(text: str) -> bool:
+    """A label of a score table's total row: TOTAL_ROW's, a named 小计, or either with a bracketed note after it."""
+    label = clean(text)
+    if TOTAL_ROW.match(label) or _NAMED_SUBTOTAL.fullmatch(label):
+        return True
+    bare = _TOTAL_NOTE.sub("", label)
+    return bare != label and bool(TOTAL_ROW.match(bare) or _NAMED_SUBTOTAL.fullmatch(bare))
 
 
 def _row_number(cells: list[Cell], k: int, header: Header) -> bool:
@@ -1142,7 +1199,7 @@ def _weight_first_rows(cells: list[Cell], header: Header, norm: Normalised, voca
                 rows.append(row[0])
                 facts.extend(row[1])
                 end = k
-                if row[0].is_total:
+                if _closes_table(row[0]):
                     break
         elif len(named) > 8:
             break  # too many words for one row: the table ended
@@ -1168,7 +1225,7 @@ def spaced_indicator_rows(cells: list[Cell], header: Header, read: Read | None, 
     below it, and the last line read."""
     done = read.rows if read is not None else []
     after = read.end if read is not None else header.after
-    if (done and done[-1].is_total) or any(c.text for c in cells[after:] if not c.is_mark
+    if (done and _closes_table(done[-1])) or any(c.text for c in cells[after:] if not c.is_mark
                                             and not (read is None and _subheader(c))):
         return None  # the run goes on past its rows: they were not cut by a long cell
     last_cell = max((c for c in cells if not c.is_mark), key=lambda c: c.end)  # more rows start on the next line
@@ -1210,7 +1267,7 @@ def _rows_below(norm: Normalised, above: Cell, trailing_text: bool, vocab: Vocab
             if row is not None:
                 rows.append(row[0])
                 facts.extend(row[1])
-                if row[0].is_total:
+                if _closes_table(row[0]):
                     break
             continue
         pending.extend(words)
@@ -1288,9 +1345,9 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
                    unit_column: bool = False) -> tuple[TableRow, list[Fact]] | None:
     words = [c for c in pending if c.text]
     target_cells: list[Cell] = []
-    total = any(TOTAL_ROW.match(clean(c.text)) for c in words)
+    total = any(_score_total_label(c.text) for c in words)
     if total:
-        labels, target, achieved = [c for c in words if TOTAL_ROW.match(clean(c.text))], None, None
+        labels, target, achieved = [c for c in words if _score_total_label(c.text)], None, None
     elif words and len(words) <= 2 and _FUNDS_ROW_NAME.fullmatch(clean(words[-1].text)):
         # ("预算执行率 | | | | 10 | 8.86": the funds row, no 指标值 of its own; a word before it is the row above's reason)
         labels, target, achieved = words[-1:], None, None
@@ -1352,7 +1409,7 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
     return row, facts
 
 
-_FUNDS_ROW_NAME = lazyre.compile(r"(?:预算|资金)执行(?:率|情况)?")
+_FUNDS_ROW_NAME = lazyre.compile(r"(?:预算|资金)执行(?:率|情况)?(?:得分)?")
 
 # a quantitative 年度指标值 or 实际完成值 cell: a comparator, a number, its unit ("≥95%", "2,400", "≤1.5万元", "46.8公里")
 _QUANTITY_CELL = lazyre.compile(r"^(?P<op>≥|>=|≧|大于等于|不低于|不少于|≤|<=|≦|小于等于|不高于|不超过|不多于|=|＝)?\s*"

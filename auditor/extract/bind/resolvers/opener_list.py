@@ -56,6 +56,7 @@ class _Span(NamedTuple):
     end: int
     inner: set[int]
     members: list[int]
+    savings: list[int] = []  # (money saved, read as decreases: parts of a balance only — see _opener_list)
 
 
 def _span(r: Reading, i: int) -> _Span:
@@ -63,7 +64,16 @@ def _span(r: Reading, i: int) -> _Span:
     end = list_end(r, i)
     inner = inner_nodes(r, i, end)
     members = [k for k in range(i + 1, end) if k not in inner and is_part(r, tree[k]) and tree[k].depth == tree[i].depth]
-    return _Span(end, inner, members)
+    savings = [k for k in range(i + 1, end) if k not in inner and tree[k].depth == tree[i].depth and _saving(r, k)]
+    return _Span(end, inner, members, savings)
+
+
+def _saving(r: Reading, k: int) -> bool:
+    """"政府采购节约6.1万元" read as a decrease: money saved, which a list under a balance counts as its part (kept only
+    there, see _opener_list)."""
+    fact = r.facts[k]
+    return r.tree[k].kind == "decrease" and fact is not None and not fact.is_bound and fact.kind == "amount" \
+        and fact.value > 0 and bool(r.vocab.cue("difference_saved").search(clean_label(fact.label)))
 
 
 def _period_named(r: Reading, said) -> str:
@@ -282,7 +292,11 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     if own_change is not None:
         candidates = [own_change, *candidates]
     first_total = _nearest_alike(r, candidates, span.members)
-    parts = [(k, r.facts[k]) for k in span.members
+    # ("结余12.3万元,其中政府采购节约6.1万元,培训费未全部使用4.2万元": what was saved is a part of what was left; of any
+    # other total a saving is a change, no part)
+    leftover = span.savings and r.vocab.cue("difference_leftover").search(clean_label(first_total.label))
+    listed = sorted([*span.members, *span.savings]) if leftover else span.members
+    parts = [(k, r.facts[k]) for k in listed
              if r.facts[k].kind == first_total.kind and r.facts[k].unit == first_total.unit]
     # "公务用车购置及运行费68.15万元,其中:公务用车购置费26.80万元,…运行维护费41.35万元;公务接待费7.62万元": a figure the
     # vocabulary names beside the total, both parts of one family (三公经费's), is its sibling, no part of it — the list

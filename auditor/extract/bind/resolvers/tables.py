@@ -1172,9 +1172,42 @@ def _subtotal_sums(table: ScoreTable) -> list[ScoreSum]:
     return out
 
 
+def _named_block(head: TableRow, group: list[TableRow], names: frozenset[str] = frozenset()) -> list[TableRow] | None:
+    """The rows a subtotal named for a level ("效益指标小计") sums: of the rows since the subtotal before it, those of
+    that level — a row naming none of the levels the table's subtotals name ("数量指标" under 产出指标) is of the level
+    of the row above —, the last rows, together; where no row names it, the level is one over the rows' ("绩效指标小计"
+    over 产出 / 效益 / 满意度): all of them.  None when the rows of that level are not the last ones together (the
+    subtotal's block is not what the layout says).  `names`: the levels the table's subtotals name."""
+    name = _SUBTOTAL_WORD.sub("", head.label)
+    if not name or not _LEVEL_SUBTOTAL.match(head.label):
+        return group
+    levels, current = [], None
+    for r in group:
+        named = [w for w in r.labels[:-1] if w in names or w == name]
+        current = named[-1] if named else current
+        levels.append(current == name)
+    if not any(levels):
+        return group
+    first = levels.index(True)
+    return group[first:] if all(levels[first:]) else None
+
+
+def _subtotal_names(table: ScoreTable) -> frozenset[str]:
+    return frozenset(_SUBTOTAL_WORD.sub("", r.label) for r in table.rows if _is_subtotal(r))
+
+
+def is_level_subtotal(row: TableRow) -> bool:
+    """A subtotal named for a level ("产出指标小计"), not a bare "小计" (which, the table's only total, is its 总分)."""
+    return bool(_LEVEL_SUBTOTAL.match(row.label) and not TOTAL_ROW.match(row.label))
+
+
+_SUBTOTAL_WORD = lazyre.compile(r"(?:合计|小计)[::]?$")
+
+
 def _subtotal_row_sums(table: ScoreTable, head: TableRow, group: list[TableRow]) -> list[ScoreSum]:
     """A 小计 row over its block's rows (two or more), in the 分值 and the 得分 column, where every row states it."""
     out = []
+    group = _named_block(head, group, _subtotal_names(table)) or []
     if len(group) < 2:
         return out
     for column in ("weight", "score"):
@@ -1205,13 +1238,16 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
     subtotals = [r for r in table.rows[:-1] if _is_subtotal(r)]
     if subtotals and totals and totals[-1] is table.rows[-1] \
             and all(_is_subtotal(r) for r in table.rows[:-1] if r.is_total):
-        return _subtotal_sums(table)
+        return _subtotal_sums(table) + _total_over_subtotals(table, funds)
     if len(totals) != 1 or totals[0] is not table.rows[-1]:
         return []
     total_row = totals[0]
     rows = [r for r in table.rows[:-1] if not r.is_total]
     lead: list[TableRow] = []
-    if funds is not None:
+    # ("…| 10 | 10 ⏎ 产出指标小计 | — | 50 | 49.20": a table ending with a level's subtotal is that level's, no 总分 of 100
+    # and no funds row in it)
+    level = _is_subtotal(total_row)
+    if funds is not None and not level:
         lead = [r for r in funds.rows if "weight" in r.cells and "score" in r.cells and r.part_of is None][:1]
     out = []
     weights_add = None
@@ -1240,8 +1276,48 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
         complete = table.complete or bool(weights_add)
         reason = POSITIONAL_TOTAL.get(table.layout, "score_table_total")
         out.append(ScoreSum.model_construct(total=total, parts=tuple(parts), column=column.split("#")[0],
-                                            complete=complete, row=total_row.label, reason=reason, via=_via(table)))
+                                            complete=complete, row=total_row.label, reason=reason,
+                                            via=(*_via(table), SUBTOTAL_VIA) if level else _via(table)))
     return out
+
+
+def _total_over_subtotals(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
+    """"…| 90 | 88.33 (绩效指标小计) ⏎ 总分（含资金执行） | 100 | 95.04": the 总分 under 小计 rows is the sum of the subtotals,
+    the rows under none of them (a level of one row, a 资金执行率得分 row after the 小计) and the funds row above the
+    table (where the table holds none) — read where every row was read and the 分值 make the 总分's exactly (else some
+    row may be missing or counted twice: the 总分 is left alone)."""
+    total_row = table.rows[-1]
+    if _is_subtotal(total_row):
+        return []
+    names = _subtotal_names(table)
+    rows, group = [], []
+    for row in table.rows[:-1]:
+        if _is_subtotal(row):
+            block = _named_block(row, group, names)
+            if block is None:
+                return []
+            rows.extend(r for r in group if r not in block)  # (rows before a named level's block: under no subtotal)
+            rows.append(row)
+            group = []
+        else:
+            group.append(row)
+    rows.extend(group)
+    if not any(_is_subtotal(r) for r in rows):
+        return []
+    if funds is not None and not any(_FUNDS_NAME.search(r.label) for r in rows):
+        rows = [*[r for r in funds.rows if "weight" in r.cells and "score" in r.cells and r.part_of is None][:1], *rows]
+    if len(rows) < 2 or any("weight" not in r.cells or "score" not in r.cells for r in rows):
+        return []
+    weight = total_row.cells.get("weight")
+    if weight is None or sum(r.cells["weight"].value for r in rows) != weight.value:
+        return []
+    return [ScoreSum.model_construct(total=total_row.cells[column], parts=tuple(r.cells[column] for r in rows),
+                                     column=column, complete=True, row=total_row.label,
+                                     reason=POSITIONAL_TOTAL.get(table.layout, "score_table_total"), via=_via(table))
+            for column in ("weight", "score") if column in total_row.cells]
+
+
+_FUNDS_NAME = lazyre.compile(r"(?:预算|资金)执行|资金总额")
 
 
 def _indented(rows: list[TableRow]) -> tuple[list[TableRow]] | None:
