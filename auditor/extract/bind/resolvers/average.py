@@ -116,10 +116,11 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
                 counts.append(f)
             elif f.kind == "count":
                 visits.append(f)
-            elif f.kind == "amount" and per_unit(r, f) is None:  # ("平均每批次接待费用924.03元,人均115.86元": a mean too)
+            elif f.kind == "amount":
                 amounts.append(f)
         via: tuple[str, ...] = ()
-        if not counts and not basis and per == "人":
+        if not counts and not basis and per == "人" \
+                and not any(per_unit(r, f) is not None for f in amounts):  # (平均每批次…元: another mean beside it)
             counts = [f for f in visits if f.unit == "人次"]
             if len(amounts) > 1:
                 # ("项目预算400万元,…培训学员3216人次,实际支出385.92万元,…人均培训成本1200元": a cost is of the money spent)
