@@ -322,7 +322,9 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if total.kind == "amount" and per_unit(r, total) is None:
         # ("奖励金总计1,090,000元(特优每个5万元、甲等3万元、乙等2万元)": the 每个 of the run's first figure is every
         # figure's joined to it by 、 — standards, no parts of the money)
-        standards = [p for p in parts if _per_unit_run(r, p)]
+        # ("资助学生1846人,每生每年2000元,共369.2万元": a standard per unit is a rate of its own unit, 元/人 — no part of
+        # a sum of totals, whichever list reader met it)
+        standards = [p for p in parts if per_unit(r, p) is not None or _per_unit_run(r, p)]
         if standards:
             parts = [p for p in parts if p not in standards]
             if len(parts) < 2:

@@ -47,7 +47,11 @@ TOTAL_BY_COLUMNS = "a 合计 row with dropped cells, its amounts placed where th
 UNHEADED_SCORES = "a score table with no header: each row's last two figures its 分值 and 得分, the 分值 making the 总分's"
 # … and a share whose part its sentence names, its figure looked up before its paragraph (resolvers/share.py)
 PART_NAMED_ABOVE = "its part named, its figure stated in a paragraph before"
-INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE})
+# … and a mean per head (人均) over the sentence's one count of visits (人次), its money the one amount spent beside a
+# budget (resolvers/average.py)
+VISITS_FOR_HEADS = "人均 over the sentence's one count of 人次, of the amount spent (not the budget)"
+INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
+                          VISITS_FOR_HEADS})
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,8 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.reasons import VISITS_FOR_HEADS
+from auditor.extract.bind.standards import per_unit
 from auditor.extract.model import Average, Fact
 from auditor.extract.numbering import YEAR_SPAN, counted
 from auditor.extract.readings import Reading, clean_label
@@ -105,15 +107,26 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
             continue
         per = m.group(1) or m.group(2)
         basis = _reckoned_by(r, s.index, mean)
-        counts, amounts = [], []
+        counts, amounts, visits = [], [], []
         for k in tree.unit("sentence", s.index):
             f = r.facts[k]
             if f is None or k == s.index or tree[k].kind not in {"labelled", "total"}:
                 continue
             if f.kind == "count" and (_names_count(basis, f) if basis else f.unit == per):
                 counts.append(f)
+            elif f.kind == "count":
+                visits.append(f)
             elif f.kind == "amount":
                 amounts.append(f)
+        via: tuple[str, ...] = ()
+        if not counts and not basis and per == "人" \
+                and not any(per_unit(r, f) is not None for f in amounts):  # (平均每批次…元: another mean beside it)
+            counts = [f for f in visits if f.unit == "人次"]
+            if len(amounts) > 1:
+                # ("项目预算400万元,…培训学员3216人次,实际支出385.92万元,…人均培训成本1200元": a cost is of the money spent)
+                amounts = [f for f in amounts if r.vocab.flow(clean_label(f.label)) == "out"
+                           and not (f.scenario or "").startswith("budget")]
+            via = (VISITS_FOR_HEADS,)
         if len(counts) != 1 or len(amounts) != 1:
             continue
         count, total = counts[0], amounts[0]
@@ -123,7 +136,7 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
                 or not money.search(clean_label(total.label)) or _PER_UNIT_MEAN.search(clean_label(total.label)):
             continue
         yield Candidate(Average.model_construct(total=total, mean=mean, years=(count.value,), years_text=count.text,
-                                                years_span=count.span, per=per, reason="mean_per_unit", via=(),
+                                                years_span=count.span, per=per, reason="mean_per_unit", via=via,
                                                 rejected=()))
 
 

@@ -10,6 +10,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.standards import per_unit
 from auditor.extract.bind.lists import adds_up, choose_total, family_complete, make_breakdown
 from auditor.extract.numbering import NUMBERED_LINE, item_number, item_style, numbered_runs
 from auditor.extract.model import Fact
@@ -205,7 +206,8 @@ def _item_amounts(r: Reading, start: int, stop: int) -> list[Fact]:
             break
         f = r.facts[k]
         # (an item may state its amount as its own total: "三是…经费共计4.5万元")
-        if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" and t.depth == tree[start].depth:
+        if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" and t.depth == tree[start].depth \
+                and per_unit(r, f) is None:  # ("资助学生1846人,每生每年2000元,共369.2万元": a standard, not the item's amount)
             out.append(f)
     return out
 

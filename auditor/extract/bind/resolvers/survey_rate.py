@@ -121,15 +121,19 @@ def _with_bare_siblings(counts: list[Fact], first: Fact) -> list[Fact]:
 
 
 def _kinds(satisfied: list[Fact]) -> list[Fact] | None:
-    """满意 and 基本满意 (比较满意), the satisfied first: the two kinds of answers a satisfaction rate counts; None for
-    other counts (three kinds, 非常满意 among them: which the rate counts is open)."""
+    """满意 and 基本满意 (比较满意), the satisfied first, or 非常满意 and 满意 (很满意 and 比较满意), the stronger first:
+    the two kinds of answers a satisfaction rate counts; None for other counts (three kinds, 非常满意 among them: which
+    the rate counts is open)."""
     if len(satisfied) != 2:
         return None
     labels = [clean_label(f.label) for f in satisfied]
-    if any(_MORE_KINDS.search(x) for x in labels):
-        return None
+    more = [f for f, x in zip(satisfied, labels) if _MORE_KINDS.search(x)]
     less = [f for f, x in zip(satisfied, labels) if _LESS_SATISFIED.search(x)]
-    if len(less) != 1:
+    if len(more) == 1 and len(less) != 2:
+        # ("其中“非常满意”812份、“满意”304份,满意率为95.88%": the two top kinds of a scale that goes on below them —
+        # 非常满意 with 满意, 很满意 with 比较满意 — are the satisfied answers together, the stronger first)
+        return [more[0], next(f for f in satisfied if f is not more[0])]
+    if more or len(less) != 1:
         return None
     return [next(f for f in satisfied if f is not less[0]), less[0]]
 

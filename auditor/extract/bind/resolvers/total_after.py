@@ -102,6 +102,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     break
                 parts.append(f)
                 joined = ""
+        if parts and per_unit(r, parts[0]) is not None:
+            continue  # ("…县文化馆50万元,14个乡镇综合文化站每站5万元、共70万元": right after a standard, 共 is its product's)
         if not parts:
             # "…转移性收入707163万元,一般债券转贷收入220379万元。合计收入为2845379万元。": a sentence
             # that opens with its 合计 sums the sentence just before it
