@@ -87,6 +87,7 @@ class Discourse(tuple):
         self._by_kind: dict[str, list[Node]] = {}
         for node in self.nodes:
             self._by_kind.setdefault(node.kind, []).append(node)
+        self._of_kinds: dict[tuple[str, ...], list[Node]] = {}  # (of_kind's merges, by the kinds asked)
         # each paragraph's first piece that is neither a separator nor an item marker
         self._first_content: dict[int, int] = dict(reversed(
             [(node.paragraph, node.index) for node in self.nodes if node.piece.kind not in ("sep", "item")]))
@@ -99,7 +100,12 @@ class Discourse(tuple):
         piece (the labelled figures, the list openers) need not walk every node."""
         if len(kinds) == 1:
             return self._by_kind.get(kinds[0], [])
-        return sorted((node for kind in set(kinds) for node in self._by_kind.get(kind, ())), key=attrgetter("index"))
+        # (merged once for each set of kinds asked: several resolvers walk the figures, the openers …)
+        found = self._of_kinds.get(kinds)
+        if found is None:
+            nodes = (node for kind in set(kinds) for node in self._by_kind.get(kind, ()))
+            found = self._of_kinds[kinds] = sorted(nodes, key=attrgetter("index"))
+        return found
 
     # ------------------------------------------------------------ units
     def unit(self, unit: str, i: int) -> range:

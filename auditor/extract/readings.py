@@ -472,7 +472,6 @@ def in_other_period_bracket(text: str, at: int) -> bool:
     return bool(_OTHER_PERIOD_HEAD.match(text, opened) or _OTHER_PERIOD_BEFORE.search(text, max(0, opened - 8), opened))
 
 
-@lru_cache(maxsize=4096)  # resolvers clean the same few labels over and over (3 calls a figure)
 def bracket_host(r: Reading, i: int) -> int | None:
     """The node of the figure a bracket holding node i right follows in its sentence ("干部报酬54,000.00(3人,每人每月
     6,000.00元,共3个月)", "比上年决算数4,210.50万元(其中…)": the figure the bracket is said of), or None (not in a
@@ -486,6 +485,7 @@ def bracket_host(r: Reading, i: int) -> int | None:
     return j
 
 
+@lru_cache(maxsize=4096)  # resolvers clean the same few labels over and over (3 calls a figure)
 def clean_label(label: str) -> str:
     return _LABEL_MARKS.sub("", label)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
+from functools import lru_cache
 from typing import Iterator
 
 from auditor import lazyre
@@ -515,22 +516,25 @@ _CELL_END = lazyre.compile(r"[^\S\n|]*\|?[^\S\n]*$")
 _MIN_BANDS = 3  # (fewer pairs of a grade and a range are no band table: a grade given, and a range said of something)
 
 
-def band_cells(text: str) -> list[tuple[int, int, list[tuple[str, Decimal]]]]:
-    """(start, end, [(grade, lower bound)…]) of each band table set a cell a line or a row a line: at least three grades,
+@lru_cache(maxsize=4)  # (asked twice of a text with a grade: for the grades and for the bands it states)
+def band_cells(text: str) -> tuple[tuple[int, int, tuple[tuple[str, Decimal], ...]], ...]:
+    """(start, end, ((grade, lower bound)…)) of each band table set a cell a line or a row a line: at least three grades,
     each followed by its range on its line or the next, none twice, their bounds in order (descending or ascending)."""
-    out: list[tuple[int, int, list[tuple[str, Decimal]]]] = []
+    out: list[tuple[int, int, tuple[tuple[str, Decimal], ...]]] = []
     if not any(w in text for w in ("优", "良", "合格", "及格", "差")):
-        return out
+        return ()
     pairs: list[tuple[str, Decimal]] = []
     start = pending = None
     at = 0
 
     def close(end: int) -> None:
+        if not pairs:
+            return  # (most lines: no pairs to close)
         names = [n for n, _ in pairs]
         bounds = [b for _, b in pairs]
         ordered = all(a > b for a, b in zip(bounds, bounds[1:])) or all(a < b for a, b in zip(bounds, bounds[1:]))
         if len(pairs) >= _MIN_BANDS and len(set(names)) == len(names) and ordered:
-            out.append((start, end, list(pairs)))
+            out.append((start, end, tuple(pairs)))
         pairs.clear()
 
     for line in text.split("\n"):
@@ -560,7 +564,7 @@ def band_cells(text: str) -> list[tuple[int, int, list[tuple[str, Decimal]]]]:
             pending = None
         at = end + 1
     close(len(text))
-    return out
+    return tuple(out)
 
 
 def _lower(m: re.Match[str]) -> Decimal:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from auditor import lazyre
 from auditor.extract.figures import read_figure
@@ -87,15 +88,22 @@ class GridRow:
 
 def cell_token(text: str, start: int) -> Token | None:
     """A cell's figure (None when the cell is no figure; a Token of value None for a dash)."""
+    figure = _cell_figure(text)
+    return None if figure is None else Token(figure[0], start, *figure[1:])
+
+
+@lru_cache(maxsize=8192)  # (the readers ask of the same cells: a line's figures are read by several layouts)
+def _cell_figure(text: str) -> tuple[str, Decimal | None, int, Decimal, Decimal] | None:
+    """cell_token's figure but its place: (the text it reads, value, decimals, unit, tolerance), or None."""
     if _NOTHING.fullmatch(text):
-        return Token(text, start, None, 0, _ONE, _ZERO)
+        return text, None, 0, _ONE, _ZERO
     if not _ANY_DIGIT.search(text):
         return None  # (no figure without a digit: the cheap test before the patterns — most cells are words)
     bare = _SIGN_MARK.sub("", text)
     negative = _ACCOUNTING_NEGATIVE.fullmatch(bare)
     if negative:
-        token = cell_token("-" + negative.group(1), start)
-        return token and Token(bare, start, token.value, token.decimals, token.unit, token.tolerance)
+        figure = _cell_figure("-" + negative.group(1))
+        return figure and (bare, *figure[1:])
     if not _NUMBER.fullmatch(bare):
         return None
     digits = bare.replace(",", "").replace("−", "-").rstrip("%")
@@ -105,7 +113,7 @@ def cell_token(text: str, start: int) -> Token | None:
         return None
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     unit = _ONE.scaleb(-decimals)
-    return Token(bare, start, value, decimals, unit, unit / 2 if value else _ZERO)
+    return bare, value, decimals, unit, unit / 2 if value else _ZERO
 
 
 def glued_pair(text: str, start: int) -> tuple[Token, Token] | None:

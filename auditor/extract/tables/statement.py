@@ -137,8 +137,13 @@ def _line_unit(line: str, start: int, index: int) -> GridRow | None:
         if all(t.value is None for t in tokens):
             tokens = ()
     else:
+        split = stripped.split()
+        if not split or len(split[0]) > _MAX_LABEL:
+            # (a line of prose, one long word: a figure first — no name — or a name too long, as below; the cheap
+            # test before reading the words as cells)
+            return None
         words, pos = [], 0
-        for word in stripped.split():
+        for word in split:
             pos = line.index(word, pos)
             words.append((word, start + pos))
             pos += len(word)
