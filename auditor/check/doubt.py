@@ -22,6 +22,7 @@ instead of an error.
     ALT018 overlapping-kinds        parts under 其中 over their total that are kinds cut two ways, not a split
     ALT019 changes-show-a-part-unnamed  parts short of their total in amount and in change, as one unnamed part is
     ALT020 netted-internal-balance  two sides' members add past the whole's by one amount, the balance adds exactly
+    ALT021 netted-amount            the parts less a loss among them, or an amount the text says was netted out, make it
 
 Every function here is pure: the document's facts and text in, a `Found`
 reading (or None) out.
@@ -41,7 +42,8 @@ from auditor import lazyre
 from auditor.check.arithmetic import Value, compare, product_value, ratio_percent, show, sum_equation, written
 from auditor.check.diagnose import slip_explains
 from auditor.extract.bind.reasons import EXPLICIT, LAID_OUT, REASONS, VOCABULARY
-from auditor.extract.bind.lists import HEAD_UNITS, OCCURRENCE_UNITS, OTHER_MEASURE_EXACT, complementary, telling_ends
+from auditor.extract.bind.lists import HEAD_UNITS, OCCURRENCE_UNITS, OTHER_MEASURE_EXACT, complementary, netted_out, \
+    telling_ends
 from auditor.extract.model import CHANGE_CONCEPTS, UNLISTED_VIA, Breakdown, Change, Fact
 from auditor.extract.numbering import NUMBERED_LINE, YEAR_SPAN, counted, item_style
 from auditor.extract.readings import clean_label
@@ -443,7 +445,7 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
         or (_parallel_list(doc, total, parts) if not subtracted else None) or _several_breakdowns(doc, total, parts)
     if found:
         return found
-    return _netted_internal(doc, total, parts, subtracted, vocab) \
+    return _netted_internal(doc, total, parts, subtracted, vocab) or _netted_amount(doc, total, parts, subtracted) \
         or _another_base(doc, total, parts, subtracted, breakdown) \
         or (None if _row_deduction(breakdown) else _missed_part(doc, total, parts, subtracted)) \
         or _changes_show_a_part_unnamed(doc, total, parts, subtracted, vocab)
@@ -544,6 +546,44 @@ def _netted_internal(doc: Document, total: Fact, parts: list[Fact], subtracted, 
                 "en": f"the members' {names[0]} and {names[1]} both add past the whole's by {shown}, while "
                       f"{names[2]} adds exactly: a balance between the members, netted out of the whole's figures"})
     return None
+
+
+def _netted_amount(doc: Document, total: Fact, parts: list[Fact], subtracted) -> Found | None:
+    """ALT021: a part named a loss or an impairment, taken away ("利润…其中:经营收益…,资产减值损失…"), or an amount the
+    list's sentence or the one before says the merge took out ("…合并时已扣除两项基金之间的转移收支35.00亿元。⏎…支出
+    3135.39亿元,其中企业职工…2790.15亿元、城乡居民…380.24亿元": the spending is net of it too), makes the total. The text
+    says the figure counts against the whole: adding it is the misreading (cues loss_part, netted_before, netted_after)."""
+    if total.kind != "amount" or len(parts) < 2:
+        return None
+    loss = _cue("loss_part")
+    if not loss.search(clean_label(total.label)):
+        for p in parts[1:]:
+            if loss.search(clean_label(p.label)) or netted_out(doc.text, p.span.start, p.span.end, _default_vocab()):
+                rest = [q for q in parts if q is not p]
+                if _holds(total, rest, (*subtracted, p)):
+                    return Found("ALT021", {"zh": _sum_text(total, rest, (*subtracted, p), f"（{p.text} 为减项）"),
+                                            "en": _sum_text(total, rest, (*subtracted, p), f" ({p.text} taken away)")})
+    used = {f.id for f in (total, *parts, *subtracted)}
+    start = doc.sentence_start(total.span.start)  # (the total's sentence and the one before it)
+    while start and doc.text[start - 1] in "。!?！？\n \t":
+        start -= 1
+    start = doc.sentence_start(start)
+    end = _sentence_end(doc.text, total.span.end)
+    listed = _sum(parts, subtracted)
+    for f in doc.around(total):
+        if f.id in used or not start <= f.span.start <= end or (f.kind, f.unit) != (total.kind, total.unit) \
+                or not netted_out(doc.text, f.span.start, f.span.end, _default_vocab()):
+            continue
+        if _makes(total, listed - Value.of(f)):
+            return Found("ALT021", {"zh": _sum_text(total, parts, (*subtracted, f), f"（减去{_where(f, total)}所写已扣除的 {f.text}）"),
+                                    "en": _sum_text(total, parts, (*subtracted, f), f" (less {f.text}, netted out as {_where(f, total, 'en')} says)")})
+    return None
+
+
+def _default_vocab():
+    from auditor.extract.vocabulary import default_vocabulary
+
+    return default_vocabulary()
 
 
 def _measures_beside(doc: Document, fact: Fact, start: int, end: int) -> list[Fact]:

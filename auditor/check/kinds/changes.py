@@ -95,6 +95,10 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if flipped.verdict == "ok":
             yield outcome(rule, c, "holds", figures, note="right size, wrong direction: CHG003")
             continue
+        if c.delta.approximate or c.current.approximate or c.previous.approximate:
+            # ("比上年增加约2,000万元": about so much, to an unknown width — no exact change to hold it to)
+            yield outcome(rule, c, "undecided", figures, note="an approximate amount (约, 近, 逾): no exact change to hold it to")
+            continue
         if _finely_rounded(c.current) and _finely_rounded(c.previous) \
                 and compare(stated, Value.of(c.current) - Value.of(c.previous)).verdict == "ok":
             # "歲入計列2098億元,較上年度歲入2044億元,增加53.83億元": large figures rounded coarser than
@@ -182,6 +186,8 @@ class _Growth:
     num_term: Callable[[str], str]
     base_term: Callable[[str], str]
     current: Fact | None
+    # (an amount it is computed from is written as about so much, 约60亿元: an interval of unknown width)
+    approximate: bool = False
 
     # (each worked out once: the growth is shared by the checks that ask, several times each)
     @cached_property
@@ -231,14 +237,16 @@ def _work_out_growth(ctx: Context, c: Change) -> _Growth | tuple[str, list[Evide
                 return f"({_term(ctx, current, lang, c.delta)} {sign} {_delta_term(c, lang)})"
         else:
             return "no figure to take the base from", evidence
-        return _Growth(evidence, delta, base, lambda lang: _delta_term(c, lang), base_term, current)
+        return _Growth(evidence, delta, base, lambda lang: _delta_term(c, lang), base_term, current,
+                       approximate=c.delta.approximate or (c.previous or current).approximate)
     if current is not None and c.previous is not None:
         evidence += [Evidence.of(current, "current"), Evidence.of(c.previous, "previous")]
 
         def num_term(lang: str) -> str:
             return f"({_term(ctx, current, lang)} − {_term(ctx, c.previous, lang, current, earlier=True)})"
         return _Growth(evidence, Value.of(current) - Value.of(c.previous), Value.of(c.previous), num_term,
-                       lambda lang: _term(ctx, c.previous, lang, current, earlier=True), current)
+                       lambda lang: _term(ctx, c.previous, lang, current, earlier=True), current,
+                       approximate=current.approximate or c.previous.approximate)
     return "no figures to compute it from", evidence
 
 
@@ -257,6 +265,12 @@ def _growths(rule: Rule, ctx: Context) -> Iterator[tuple[Change, _Growth | None,
         computed = g.rate
         if computed is None:
             yield c, None, None, outcome(rule, c, "undecided", g.evidence, note="no base above zero")
+            continue
+        if g.approximate and compare(c.percent, computed).verdict != "ok":
+            # ("较上年多收约60亿元(即约4.6%)": 约60 may be 57 rounded to tens — a rate that misses what an approximate
+            # amount gives accuses nothing, and no base it seems to use either)
+            yield c, None, None, outcome(rule, c, "undecided", g.evidence,
+                                         note="computed with an approximate amount (约, 近, 逾): no exact rate to hold it to")
             continue
         yield c, g, computed, None
 

@@ -171,6 +171,21 @@ def _short_of(r: Reading, fact: Fact) -> bool:
         and bool(r.vocab.cue("shortfall_after").match(r.tree[i + 1].piece.label))
 
 
+_CLAUSE_STOPS = ",，;；。:：、\n"
+_LEFT_AFTER = lazyre.compile(r"\s*[后後]")
+
+
+def netted_out(text: str, start: int, end: int, vocab) -> bool:
+    """The figure at text[start:end] is said to be taken out of the whole it stands in: deducted or eliminated in a
+    merge ("合并时已扣除两项基金之间的转移收支35.00亿元", "两项基金之间的往来款200万元已在合并时抵销"; cues netted_before,
+    netted_after) — not "扣除…后", which opens what is left (resolver deduction)."""
+    if _LEFT_AFTER.match(text, end):
+        return False
+    clause = max(text.rfind(c, 0, start) for c in _CLAUSE_STOPS) + 1
+    return bool(vocab.cue("netted_before").search(text[clause:start])
+                or vocab.cue("netted_after").match(text, end))
+
+
 def _opens_deduction(r: Reading, fact: Fact) -> bool:
     """"剔除…380.00万元后": a figure taken away, its clause closed by 后 (what is left follows)."""
     if not r.vocab.cue("deduction").match(clean_label(fact.label)):
@@ -384,6 +399,10 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         any(people_out.search(clean_label(p.label)) for p in parts)
     # ("结余638万元(基金收入12682万元-基金支出12044万元)": a part after a minus sign is taken away)
     minus = {b.id for a, b in zip(parts, parts[1:]) if _MINUS_BETWEEN.fullmatch(r.norm.text, a.span.end, b.span.start)}
+    # ("收入3241.97亿元,其中企业职工…2864.37亿元、城乡居民…412.60亿元,合并时已扣除两项基金之间的转移收支35.00亿元": what
+    # the merge took out of the whole is taken away from its members, not a member of it)
+    if total.kind == "amount":
+        minus |= {p.id for p in parts[1:] if netted_out(r.norm.text, p.span.start, p.span.end, r.vocab)}
     # ("减去调出资金6500.00万元、专项债务还本支出4200.00万元": the parts joined by 、/和 to one taken away are taken away
     # too, until a part says its own direction or a comma ends the run)
     loose: set[int] = set()  # (carried over 和 / 及: "由A、扣减B和C组成" may take C away, or end the list with it)

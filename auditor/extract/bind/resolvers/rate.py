@@ -85,6 +85,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         near = [f for f in near if not deducted.match(clean_label(f.label)) and not short.search(clean_label(f.label))]
         far = [f for f in far if not deducted.match(clean_label(f.label)) and not short.search(clean_label(f.label))]
 
+        # ("108至110年度分别编列1,200万元、1,350万元、1,420万元…。同期实际拨付1,168万元、1,302万元、1,395万元,合计3,865万元,
+        # 执行率97.4%": a rate after a run of the years' figures is of their totals, never of one year's figure against
+        # another's — the years' members are no numerator nor base)
+        series = _years_series(r, fact, near)
+        if series:
+            near = [f for f in near if f.id not in series]
+            far = [f for f in far if f.id not in series]
         # (the subject of a 完成率, when its words do not name one: "收入完成…,完成年初预算的98.21%")
         subject_flow = flow or (r.vocab.flow(fact.concept or "") if info.rate == "完成率" else None)
         nums, dens, others = _classify(r, near, spec, subject_flow)
@@ -179,6 +186,25 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         )
         read_rates.append(made)
         yield Candidate(made)
+
+
+_SERIES_JOIN = lazyre.compile(r"\s*、\s*")
+
+
+def _years_series(r: Reading, rate: Fact, amounts: list[Fact]) -> set[int]:
+    """The ids of the amounts of a run joined by 、 (two or more, in the rate's sentence) after a span of years named in
+    it or in the line before (cue years_series: "108至110年度", "2021—2023年"): each a year's figure, the run one per year."""
+    text = r.norm.text
+    line = text.rfind("\n", 0, rate.span.start)
+    opened = text.rfind("\n", 0, line) + 1 if line >= 0 else 0
+    if not r.vocab.cue("years_series").search(text, opened, rate.span.start):
+        return set()
+    ordered = sorted((f for f in amounts if f.span.start < rate.span.start), key=lambda f: f.span.start)
+    out: set[int] = set()
+    for a, b in zip(ordered, ordered[1:]):
+        if a.unit == b.unit and _SERIES_JOIN.fullmatch(text, a.span.end, b.span.start):
+            out |= {a.id, b.id}
+    return out
 
 
 _TOTAL_WORD = lazyre.compile(r"合计|总计|共计|总额|总数|小计")

@@ -30,6 +30,7 @@ from itertools import accumulate
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.bind.reasons import PART_NAMED_ABOVE
+from auditor.extract.bind.resolvers.repeat import _heading
 from auditor.extract.bind.resolvers.share import PART_NAMED, PART_NAMED_IN_SENTENCE, names_in_full
 from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
@@ -105,6 +106,38 @@ def _other_area(index: DocumentIndex, whole_label: str, total_label: str) -> boo
     return named is not None and own is not None and named != own
 
 
+def _level_of(index: DocumentIndex, fact: Fact) -> str | None:
+    """The level a figure's sentence names before it, else the heading above it (cue level_scope: 全市, 市本级, 县级):
+    "二、市本级财政收支 ⏎ 一般公共预算收入42.3亿元" is the city's own level's."""
+    text = index.text
+    opened = max(text.rfind(mark, 0, fact.span.start) for mark in "。\n") + 1
+    found = index.vocab.cue("level_scope").findall(text, opened, fact.span.start)
+    if not found:
+        heading = _heading(text, fact.span.start)
+        found = index.vocab.cue("level_scope").findall(heading) if heading else []
+    return found[-1] if found else None
+
+
+def _other_level(index: DocumentIndex, whole_label: str, total: Fact) -> bool:
+    """The whole a share names opens with an area (占全市税收收入的) and its part's list total is of another level, said in
+    its sentence or heading ("二、市本级财政收支"): the city's own level's total is no whole of the whole city's."""
+    m = index.vocab.cue("area_scope").match(index.vocab.cue("period_prefix").sub("", clean_label(whole_label)))
+    if m is None:
+        return False
+    level = _level_of(index, total)
+    return level is not None and level != m.group() and m.group().startswith("全")
+
+
+def _heading_area(index: DocumentIndex, fact: Fact) -> str | None:
+    """The area the heading above a figure names ("一、全市财政收支"), its numbering off (cue area_scope)."""
+    heading = _heading(index.text, fact.span.start)
+    if not heading:
+        return None
+    m = index.vocab.cue("area_scope").match(_OUTLINE.sub("", heading))
+    return m.lastgroup if m else None
+
+
+_OUTLINE = lazyre.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*")
 _SAID_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
 # what the name of a scoped whole may say besides its area and quantity: the same stretch of time as the part's
 _SAME_STRETCH = lazyre.compile(r"^(?:当月|当期|同期|同月|当季|同级)")
@@ -151,6 +184,8 @@ def _scoped_whole(index: DocumentIndex, shares: list[Share], totals_of: dict[int
             for t in totals_of.get(f.id, ())[:1]:
                 t_area, t_rest = _area_and_rest(index, t.label)
                 f_area, f_rest = f_area or t_area, f_rest or t_rest
+            if f_area is None and area is not None:
+                f_area = _heading_area(index, f)  # ("一、全市财政收支 ⏎ …其中税收收入85.6亿元": the heading's area)
             if area is not None and f_area != area.lastgroup:
                 continue
             if area is None and f_area != part_area:
@@ -685,7 +720,7 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     place = index.vocab.cue("wider_place").match(clean_label(own[0].label)) if wider and own else None
     if wider and place and place.group() != wider.group():
         return [], None
-    if own and _other_area(index, label, own[0].label):
+    if own and (_other_area(index, label, own[0].label) or _other_level(index, label, own[0])):
         # (… or of a wider area than the list's total names: "本省累计销售彩票189.62亿元,…其中,福利彩票61.35亿元,占全国福利
         # 彩票销量的6.9%" — the country's figure, not the province's total; _scoped_whole looks it up)
         return [], None
