@@ -574,6 +574,16 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # "各项贷款余额386.52亿元,其中涉农贷款251.36亿元,普惠小微贷款97.63亿元,个人住房贷款58.21亿元": kinds one loan may
         # be several of — no partition, unless they make the total exactly
         return None
+    if reason == "qizhong_list" and not strict and not subtracted and not counted:
+        more = _list_continued(r, total, added)
+        if more:
+            # ("支出2846.55万元。其中：一般公共服务支出…，…卫生健康支出146.72万元。此外，住房保障支出764.25万元": the list
+            # goes on in the next sentence — its parts are the list's too, and more than the total is wrong)
+            added = [*added, *more]
+            strict = adds_up(total, added)
+            via = (*via, "goes on in the next sentence")
+            if inline is not None:
+                inline = {*inline, *(p.id for p in more)}  # (said to go on: no list read past its sentence, ALT002)
     core = None
     if inline is not None and any(p.id not in inline for p in added):
         core = next((n for n, p in enumerate(added) if p.id not in inline), len(added))
@@ -581,6 +591,38 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
                                           complete=strict, family=None, reason=reason, via=tuple(via), rejected=(),
                                           core=core)
     return Candidate(breakdown, total=total.id, parts=tuple(p.id for p in added))
+
+
+def _list_continued(r: Reading, total: Fact, parts: list[Fact]) -> list[Fact]:
+    """The amounts of the sentence right after the list's last part when it opens with 此外 / 另外 / 另有 / 还有
+    (vocabulary list_goes_on) and every figure in it is an amount of the total's kind and unit, none in a table, of one
+    vocabulary family with the parts, or named by class as they are (cue function_class: 住房保障支出 after 卫生健康支出):
+    the list goes on there.  Else none."""
+    if total.in_table or any(p.in_table for p in parts):
+        return []
+    text = r.norm.text
+    last = max(parts, key=lambda p: p.span.end)
+    stop = text.find("\n", last.span.end)
+    stop = len(text) if stop < 0 else stop
+    end = text.find("。", last.span.end, stop)
+    if end < 0:
+        return []
+    m = r.vocab.cue("list_goes_on").match(text[end + 1:stop])
+    if m is None:
+        return []
+    opened = end + 1 + m.end()
+    close = text.find("。", opened, stop)
+    close = stop if close < 0 else close
+    more = sorted((f for f in r.facts if f is not None and opened <= f.span.start < close), key=lambda f: f.span.start)
+    if not more or any(f.kind != total.kind or f.unit != total.unit or f.in_table for f in more):
+        return []
+    concepts = [f.concept for f in (*parts, *more)]
+    if all(concepts) and r.vocab.family_of(concepts) is not None:
+        return more
+    kind = r.vocab.cue("function_class")
+    if all(kind.search(clean_label(f.label)) for f in (*parts, *more)):
+        return more  # (支出 by 功能分类 or 经济分类, every one of them)
+    return []  # ("此外，政府性基金预算支出…": a figure of another kind of money, no part of this list)
 
 
 def complementary(parts: list[Fact], vocab=None) -> bool:

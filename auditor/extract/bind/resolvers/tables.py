@@ -1156,20 +1156,63 @@ def _is_subtotal(row: TableRow) -> bool:
 
 
 def _subtotal_sums(table: ScoreTable) -> list[ScoreSum]:
-    """"…| 50 | 48.5 ⏎ 小计 | 50 | 48.5": each level's 小计 row over the indicator rows since the one before. (The
-    总分 after them is left alone: rows the reading could not place may stand between.)"""
-    out = []
+    """"…| 50 | 48.5 ⏎ 小计 | 50 | 48.5": each level's 小计 row over the indicator rows since the one before (a higher
+    level's over the lower subtotals, _score_subtotal_blocks). (The 总分 after them is left alone: rows the reading could not
+    place may stand between.)"""
     if table.rows and _is_subtotal(table.rows[0]):
         return _subtotals_heading(table)
+    blocks, _ = _score_subtotal_blocks(table)
+    return [s for head, block in blocks for s in _subtotal_row_sums(table, head, block or [], named=False)]
+
+
+def _score_subtotal_blocks(table: ScoreTable) -> tuple[list[tuple[TableRow, list[TableRow] | None]], list[TableRow] | None]:
+    """Each 小计 row with the rows it sums (None: not certain which), and the rows no subtotal took (None: a block
+    was not certain).  A subtotal named for a level no row since the one before names ("绩效指标小计" after
+    "产出指标小计") is one level up: it sums the lower subtotals and the rows under none of them, not only the rows since
+    the last — taken where the 分值 make its own exactly; where neither those nor the rows since the last do, which
+    rows it sums is not certain."""
+    names = _subtotal_names(table)
+    blocks: list[tuple[TableRow, list[TableRow] | None]] = []
     group: list[TableRow] = []
+    taken: list[TableRow] | None = []  # (the rows and subtotals so far that no subtotal took)
     for row in table.rows:
         if not row.is_total and not _is_subtotal(row):
             group.append(row)
             continue
-        if _is_subtotal(row):
-            out.extend(_subtotal_row_sums(table, row, group))
+        if not _is_subtotal(row):
+            if row is table.rows[-1]:
+                break  # (the 总分: _total_over_subtotals)
+            taken, group = None, []  # (a total row amid the subtotals: what follows is no longer placed)
+            continue
+        block = _named_block(row, group, names)
+        if taken is not None and any(_is_subtotal(r) for r in taken) and block is group and _level_over(row, group):
+            over = [*taken, *group]
+            if _weights_make(row, over):
+                blocks.append((row, over))
+                taken, group = [row], []
+                continue
+            if not _weights_make(row, group):
+                blocks.append((row, None))  # (neither reading's 分值 make the subtotal's: its rows are not certain)
+                taken, group = None, []
+                continue
+        blocks.append((row, block))
+        if taken is not None:
+            taken = None if block is None else [*taken, *(r for r in group if r not in block), row]
         group = []
-    return out
+    return blocks, None if taken is None else [*taken, *group]
+
+
+def _level_over(head: TableRow, group: list[TableRow]) -> bool:
+    """"绩效指标小计": a subtotal named for a level that none of the rows above it names (a level over theirs)."""
+    name = _SUBTOTAL_WORD.sub("", head.label)
+    return bool(name and _LEVEL_SUBTOTAL.match(head.label) and not any(name in r.labels[:-1] for r in group))
+
+
+def _weights_make(head: TableRow, rows: list[TableRow]) -> bool:
+    """The rows' 分值 add up exactly to the subtotal's (every row states one)."""
+    weight = head.cells.get("weight")
+    return bool(rows) and weight is not None and all("weight" in r.cells for r in rows) \
+        and sum(r.cells["weight"].value for r in rows) == weight.value
 
 
 def _named_block(head: TableRow, group: list[TableRow], names: frozenset[str] = frozenset()) -> list[TableRow] | None:
@@ -1204,10 +1247,12 @@ def is_level_subtotal(row: TableRow) -> bool:
 _SUBTOTAL_WORD = lazyre.compile(r"(?:合计|小计)[::]?$")
 
 
-def _subtotal_row_sums(table: ScoreTable, head: TableRow, group: list[TableRow]) -> list[ScoreSum]:
-    """A 小计 row over its block's rows (two or more), in the 分值 and the 得分 column, where every row states it."""
+def _subtotal_row_sums(table: ScoreTable, head: TableRow, group: list[TableRow], named: bool = True) -> list[ScoreSum]:
+    """A 小计 row over its block's rows (two or more), in the 分值 and the 得分 column, where every row states it.
+    `named`: the block is still to be narrowed to the subtotal's level (_named_block)."""
     out = []
-    group = _named_block(head, group, _subtotal_names(table)) or []
+    if named:
+        group = _named_block(head, group, _subtotal_names(table)) or []
     if len(group) < 2:
         return out
     for column in ("weight", "score"):
@@ -1289,19 +1334,9 @@ def _total_over_subtotals(table: ScoreTable, funds: ScoreTable | None) -> list[S
     total_row = table.rows[-1]
     if _is_subtotal(total_row):
         return []
-    names = _subtotal_names(table)
-    rows, group = [], []
-    for row in table.rows[:-1]:
-        if _is_subtotal(row):
-            block = _named_block(row, group, names)
-            if block is None:
-                return []
-            rows.extend(r for r in group if r not in block)  # (rows before a named level's block: under no subtotal)
-            rows.append(row)
-            group = []
-        else:
-            group.append(row)
-    rows.extend(group)
+    _, rows = _score_subtotal_blocks(table)
+    if rows is None:
+        return []
     if not any(_is_subtotal(r) for r in rows):
         return []
     if funds is not None and not any(_FUNDS_NAME.search(r.label) for r in rows):
