@@ -1069,7 +1069,7 @@ def continue_list(r: Reading, last: int, parts: list[Fact], total: str | None) -
     concepts = {f.concept for f in parts}
     family = list_family(r, total, concepts) - concepts
     if not family:
-        return parts
+        return _complement_continues(r, last, parts)
     paragraph = tree[last].paragraph
     sentence = tree[last].sentence
     out = list(parts)
@@ -1095,3 +1095,35 @@ def continue_list(r: Reading, last: int, parts: list[Fact], total: str | None) -
             continue
         break
     return out
+
+
+def _complement_continues(r: Reading, last: int, parts: list[Fact]) -> list[Fact]:
+    """"其中:税收收入3.68亿元,…;其中增值税…,企业所得税…。非税收入15581万元": the first part of the next sentence of the
+    paragraph, named as the complement of a part listed (非 + its name, or the other side of a complement_pair), of its
+    kind and unit, is the part beside it — the list goes on after the list nested in that part."""
+    tree = r.tree
+    sentence = tree[last].sentence
+    k = next((k for k in range(last + 1, len(tree)) if tree[k].sentence != sentence), None)
+    if k is None or tree[k].paragraph != tree[last].paragraph:
+        return parts
+    first = next((m for m in tree.unit("sentence", k) if m >= k and r.facts[m] is not None), None)
+    if first is None or not is_part(r, tree[first]):
+        return parts
+    fact = r.facts[first]
+    if (fact.kind, fact.unit, fact.period) != (parts[0].kind, parts[0].unit, parts[0].period):
+        return parts
+    label = clean_label(fact.label)
+    names = [clean_label(p.label) for p in parts]
+    if any(complement_names(label, name, r.vocab) for name in names) and r.vocab.flow(label) == r.vocab.flow(names[0]) \
+            and not any(complement_names(a, b, r.vocab) for a in names for b in names):
+        return [*parts, fact]
+    return parts
+
+
+def complement_names(label: str, other: str, vocab) -> bool:
+    """"非税收入" of "税收收入" (非 + the other's name), or the two sides of one vocabulary complement_pair."""
+    if label.startswith("非") and len(label) >= 3 and label[1:] == other:
+        return True
+    pair = vocab.cue("complement_pair")
+    a, b = pair.search(label), pair.search(other)
+    return a is not None and b is not None and a.lastgroup != b.lastgroup and a.lastgroup[1:] == b.lastgroup[1:]

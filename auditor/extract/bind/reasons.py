@@ -84,6 +84,9 @@ _SPACED_SELF_ASSESSMENT = (
 
 _ALL = [
     # ---------------------------------------------------------------- lists
+    Reason("quarters_cumulative", VOCABULARY, "the quarters stated one by one add up to the stretch from the year's "
+           "start stated after them (上半年, 前三季度, 全年: vocabulary quarters_cumulative)",
+           "一季度收入100亿元,二季度120亿元,三季度130亿元。前三季度累计完成350亿元。"),
     Reason("qizhong_list", EXPLICIT, "parts after 其中 belong to the figure before it",
            "支出100万元,其中:基本支出60万元,项目支出40万元。"),
     Reason("respectively_list", EXPLICIT, "figures after 分别为/各为 are the parts of the figure before it",
@@ -355,6 +358,11 @@ _ALL = [
            "收回有效问卷298份,其中“满意”及“基本满意”290份,满意度为97.32%。"),
     Reason("survey_return_rate", STRUCTURAL, "回收率 p% = the answers returned / the questionnaires handed out, both "
            "counted in its sentence", "本次共发放问卷600份,回收573份,回收率95.50%。"),
+    Reason("named_ratio", VOCABULARY, "a ratio named for its two amounts (资产负债率 = 负债总额 / 资产总额, vocabulary "
+           "named_ratio), both stated before it in its sentence", "资产总额200亿元,负债总额130亿元,资产负债率65.0%。"),
+    Reason("named_ratio_respectively", VOCABULARY, "分别 runs of a named ratio and of its two amounts, as many each: "
+           "the k-th rate is the k-th amounts'",
+           "甲企业和乙企业资产总额分别为200亿元和100亿元,负债总额分别为130亿元和60亿元,资产负债率分别为65.0%和60.0%。"),
     Reason("survey_satisfaction_summed", VOCABULARY, "满意度 p% = (满意 + 基本满意) / the valid answers, by the surveys' "
            "convention: the rate does not name the kinds it counts (holds too when 满意 alone gives it)",
            "收回问卷400份,其中有效问卷380份。有效问卷中,表示“满意”的301份、“基本满意”的58份,综合满意度为94.47%。"),

@@ -14,7 +14,7 @@ from typing import Iterator, NamedTuple
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
-                                        SPAN_TOTAL, adds_up, choose_total, continue_list, family_complete, inner_nodes,
+                                        SPAN_TOTAL, adds_up, choose_total, complement_names, continue_list, family_complete, inner_nodes,
                                         is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
                                         partial_marker, sub_subject, telling_ends, total_candidates)
 from auditor.extract.bind.resolvers.grade_counts import grade_of
@@ -400,7 +400,10 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
         parts = restated
         via.append("each clause restates the total's measure")
     for n, (_, f) in enumerate(parts):
-        if not restated and f.concept and f.concept == first_total.concept and (n > 0 or named_alike(f, first_total)):
+        # (… but "其他国有资本经营预算收入" after the kinds of "国有资本经营预算收入" is the rest of the total, named as it is
+        # but for 其他: the last part, no restatement)
+        if not restated and f.concept and f.concept == first_total.concept and (n > 0 or named_alike(f, first_total)) \
+                and not (n > 0 and n == len(parts) - 1 and _rest_of_own(r, first_total, f)):
             parts = parts[:n]
             break
     # "全年工业增加值52000万元,其中规模以上工业增加值41000万元;上半年工业增加值24000万元": a figure named as the total is,
@@ -525,10 +528,14 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     if len(concepts) != len(set(concepts)) and len(set(named)) > 1:
         return  # the same parts for several scenarios, without matching totals
     part_facts = [f for _, f in parts]
+    halves = False
     if opener.kind == "qizhong" and not whole:
         continued = continue_list(r, parts[-1][0], part_facts, first_total.concept)
         if len(continued) > len(part_facts):
             via.append("siblings continue in the next sentences")
+            # (one part and its complement after it, 税收收入 and 非税收入: the two sides of the whole, every part)
+            halves = len(continued) == 2 and complement_names(clean_label(continued[1].label),
+                                                              clean_label(continued[0].label), r.vocab)
         part_facts = continued
     # ("…,分别下达晋江市38.73亿元、巩义市42.69亿元、昆山市21.68亿元。⏎ 全市获得上级补助收入153.12亿元。": a list of two
     # parts or more that its sentence closes with 。 is a sentence of prose, no label-and-figure lines going on)
@@ -538,10 +545,15 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
         if lines:
             via.append("parts on the following lines")
         part_facts += lines
+    if opener.kind == "qizhong" and part_facts and all(r.is_previous(c) for c in candidates) \
+            and not any(r.is_previous(f) for f in part_facts) and not adds_up(candidates[0], part_facts):
+        own = _total_of_own_period(r, candidates[0], part_facts[0])
+        if own is not None:
+            candidates = [own]
     total = choose_total(r, candidates, part_facts)
     if total is None:
         return
-    strict = (opener.kind in {"fenbie", "classify"} and len(part_facts) >= 2) \
+    strict = (opener.kind in {"fenbie", "classify"} and len(part_facts) >= 2) or halves \
         or family_complete(r, total, part_facts) \
         or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts)
             and not _grants_of_investment(r, total, part_facts) and not _some_levels_of_all(total, part_facts)) \
@@ -759,6 +771,39 @@ def _the_rest(r: Reading, total: Fact, last: Fact) -> bool:
         return False
     kind = label[rest.end():]
     return not kind or kind[-2:] in clean_label(total.label) or bool(r.vocab.cue("remainder_whole").search(kind))
+
+
+def _total_of_own_period(r: Reading, said: Fact, part: Fact) -> Fact | None:
+    """"前三季度,全省累计销售彩票312.46亿元,…。2023年全年,全省销售彩票398.17亿元,…。⏎其中,体育彩票…": the figure right
+    before a list is of a year before the report's, in a sentence its period words open (an aside that compares), and the
+    parts name no year: they are of the report's own stretch of time — the list's total is the first figure, of their
+    kind and of the report's year, of the sentence before that aside, in its paragraph."""
+    tree = r.tree
+    k = r.node_of(said)
+    if k is None:
+        return None
+    start = tree.unit("sentence", k).start
+    words = r.vocab.cue("period_prefix").match(r.norm.text[tree[start].start:].lstrip())
+    year = LABEL_YEAR.match(words.group()) if words else None
+    if year is None or not r.report_year or not year.group(1).isdigit() or int(year.group(1)) >= int(r.report_year):
+        return None
+    if start == 0 or tree[start - 1].paragraph != tree[start].paragraph:
+        return None
+    for j in tree.unit("sentence", start - 1):
+        f = r.facts[j]
+        if f is not None and tree[j].kind in {"labelled", "total"} and not f.is_bound \
+                and (f.kind, f.unit) == (part.kind, part.unit):
+            return None if r.is_previous(f) else f
+    return None
+
+
+def _rest_of_own(r: Reading, total: Fact, last: Fact) -> bool:
+    """"其他国有资本经营预算收入" of "中央国有资本经营预算收入": the rest of the total, its name the total's own kind after
+    其他 (vocabulary remainder_part) — four characters or more of it, the end of the total's name."""
+    label = clean_label(last.label)
+    rest = r.vocab.cue("remainder_part").match(label)
+    kind = label[rest.end():] if rest else ""
+    return len(kind) >= 4 and clean_label(total.label).endswith(kind)
 
 
 def _named_inside(part: Fact, earlier: list[Fact]) -> bool:

@@ -38,13 +38,18 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
     tree = r.tree
     for opener in tree.of_kind("fenbie"):
         i = opener.index
-        if i + 1 >= len(tree) or tree[i + 1].kind != "labelled" or tree[i + 1].piece.label:
+        if i + 1 >= len(tree) or tree[i + 1].kind != "labelled":
             continue
-        values = [r.facts[k] for k in [i + 1, *figure_run(r, i + 1, +1)]]
+        run = figure_run(r, i + 1, +1)
+        values = [r.facts[k] for k in [i + 1, *run]]
         if len(values) < 2 or any(v is None or v.kind not in {"amount", "count"} or v.is_bound for v in values) \
                 or len({v.unit for v in values}) != 1:
             continue
         names = names_before(r, i)  # (the subjects named before 分别为, when one a value)
+        # ("A和B分别销售彩票887.42亿元和2046.59亿元": the measure named once, after 分别, is every subject's — read
+        # so only when the subjects are named before it, one a value, and no later value names its own)
+        if tree[i + 1].piece.label and (len(names) != len(values) or any(tree[k].piece.label for k in run)):
+            continue
         if any(r.vocab.cue("real_growth_quantity").search(n) for n in names):
             continue  # (value added grows at comparable prices: its rate is no ratio of the figures written)
         yield from _paired(r, i, values, names if len(names) == len(values) else [v.label for v in values],

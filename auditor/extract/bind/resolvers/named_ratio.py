@@ -1,0 +1,74 @@
+"""A ratio named for its two amounts (资产负债率 = 负债总额 / 资产总额): the rate and both amounts stated in its sentence.
+
+    "国有企业资产总额合计3868463.2亿元,负债总额合计2508791.6亿元,资产负债率64.9%"   → 64.9 % = 2508791.6 / 3868463.2
+    "中央企业和地方国有企业资产总额分别为A和B,负债总额分别为C和D,资产负债率分别为p和q"
+                                                          → p = C / A, q = D / B (named_ratio_respectively)
+
+The vocabulary names each ratio and its two amounts (cues named_ratio, named_ratio_numerator,
+named_ratio_denominator: one group a ratio, the same group name in the three). Only an explicit reading is taken:
+one rate of that name in the sentence and exactly one amount named as its numerator and one as its base, before it;
+or three 分别 runs of as many figures, the measure each run is of named right before its 分别 — the k-th of each is
+one subject's. Anything else (two bases, a run of another length, a base of another unit) is read as nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.resolvers.share import figure_run
+from auditor.extract.model import Fact, Share
+from auditor.extract.readings import Reading, clean_label
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    ratio, top, base = (r.vocab.cue(n) for n in ("named_ratio", "named_ratio_numerator", "named_ratio_denominator"))
+    yield from _respective(r, ratio, top, base)
+    for facts in r.facts_by_sentence(prose_only=True):
+        for rate in facts:
+            said = ratio.search(clean_label(rate.label)) if rate.kind == "percent" and not rate.is_bound else None
+            if said is None or sum(1 for f in facts if f.kind == "percent" and ratio.search(clean_label(f.label))) != 1:
+                continue
+            before = [f for f in facts if f.kind == "amount" and f.span.end <= rate.span.start]
+            tops = [f for f in before if _named(top, f.label, said.lastgroup)]
+            bases = [f for f in before if _named(base, f.label, said.lastgroup)]
+            if len(tops) == 1 and len(bases) == 1 and tops[0].unit == bases[0].unit and bases[0].value > 0:
+                yield _share(rate, tops[0], bases[0], "named_ratio")
+
+
+def _named(cue: re.Pattern[str], label: str, group: str) -> bool:
+    m = cue.search(clean_label(label))
+    return m is not None and m.lastgroup == group
+
+
+def _respective(r: Reading, ratio, top, base) -> Iterator[Candidate]:
+    """"资产总额分别为A、B,负债总额分别为C、D,资产负债率分别为p、q": the measure of each 分别 run named right before it."""
+    tree = r.tree
+    runs: dict[int, list[tuple[str, list[Fact]]]] = {}  # sentence → (measure named, its figures)
+    for opener in tree.of_kind("fenbie"):
+        i = opener.index
+        if i == 0 or i + 1 >= len(tree) or tree[i - 1].kind != "words" or tree[i - 1].clause != opener.clause \
+                or tree[i + 1].kind != "labelled" or tree[i + 1].piece.label or r.facts[i + 1] is None:
+            continue
+        figures = [r.facts[k] for k in [i + 1, *figure_run(r, i + 1, +1)]]
+        runs.setdefault(opener.sentence, []).append((tree[i - 1].piece.label.strip(), figures))
+    for lists in runs.values():
+        for name, rates in lists:
+            said = ratio.search(name)
+            if said is None or len(rates) < 2 or any(f.kind != "percent" or f.is_bound for f in rates):
+                continue
+            tops = [fs for n, fs in lists if _named(top, n, said.lastgroup)]
+            bases = [fs for n, fs in lists if _named(base, n, said.lastgroup)]
+            if len(tops) != 1 or len(bases) != 1 or len(tops[0]) != len(rates) or len(bases[0]) != len(rates):
+                continue
+            if any(f.kind != "amount" or f.unit != bases[0][0].unit or f.value <= 0 for f in [*tops[0], *bases[0]]):
+                continue
+            for rate, t, b in zip(rates, tops[0], bases[0]):
+                yield _share(rate, t, b, "named_ratio_respectively")
+
+
+def _share(rate: Fact, part: Fact, whole: Fact, reason: str) -> Candidate:
+    return Candidate(Share.model_construct(
+        percent=rate, part=part, whole=whole, whole_label=clean_label(whole.label), part_of_parts=(),
+        reason=reason, via=(), rejected=()))
