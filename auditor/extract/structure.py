@@ -34,7 +34,7 @@ _COUNTED = lazyre.compile(r"[”\"'」』]?\s*(?:的)?(?:项目|单位|部门)?(
                           # (a band of grades a rule names: "对自评等级为“中”及以下的项目压减预算")
                           r"[”\"'」』]?\s*(?:及|或|和)?\s*(?:以下|以上|以内)")
 _NOT_THIS_GRADE = lazyre.compile(r"(?:无|没有|未有)[\u4e00-\u9fff]{0,4}$|的\s*\d+\s*(?:个|项|家)[,、]|"
-                                 r"(?:满意度|测评)[\u4e00-\u9fff]{0,4}$|^\s*(?:上年|上一年|去年|以前年度)(?!度?结转|度?结余)")
+                                 r"(?:满意度|测评)[\u4e00-\u9fff]{0,4}$|^[\s|｜]*(?:上年|上一年|去年|以前年度)(?!度?结转|度?结余)")
 _FACTOR = lazyre.compile(r"[×*]\s*$")
 _FORMULA_NEXT = lazyre.compile(r"\s*=")
 # a band's bound said right after a score ("90分(含)以上", "60分以下", the lower end of "60分(含)至75分"): no score of a
@@ -165,7 +165,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
     cue = (vocab or default_vocabulary()).cue
     scores = [f for f in facts if f.kind == "score" and not f.in_table
               and not cue("part_score_label").search(f.label) and not cue("average_score").search(f.label)
-              and not _level_lines_score(norm.text, f, cue)
+              and not level_lines_score(norm.text, f, cue)
               and not _LISTED.search(norm.text, max(0, f.span.start - 40), f.span.start)
               # (a factor of a formula: "预算执行率×20分=96.39%×20=19.28分")
               and not _FACTOR.search(norm.text, max(0, f.span.start - 2), f.span.start)
@@ -200,7 +200,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
         before = norm.text[max(norm.text.rfind(c, 0, m.start()) for c in "。;\n") + 1:m.start()]
         if _NOT_THIS_GRADE.search(before):
             # "无等级为“差”的项目", "得分90分(含)以上的16个,等级为“优”", "满意度测评等级为“良”", "上年度…评价等级
-            # 为“良”": no grade, a grade of a count, of a survey, of another year's evaluation
+            # 为“良”" (a table's row too, "| 上年度自评等级 | 良 |"): no grade, a grade of a count, of a survey, of
+            # another year's evaluation
             continue
         if _BAND_RULE.search(before):
             continue  # "得分在75分(含)至85分之间的,评定为良好": a band's rule, no grade given
@@ -256,7 +257,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
     return out
 
 
-def _level_lines_score(text: str, score: Fact, cue) -> bool:
+def level_lines_score(text: str, score: Fact, cue) -> bool:
     """A score named by 得分 alone on a line that opens with a level's name ("预算执行:全年预算数520万元,…,得分9.74分";
     cue part_score_line) is that level's, out of its weight: a grade lines below follows the total, not it."""
     if not cue("score_got").match(score.label.strip(" :,")):

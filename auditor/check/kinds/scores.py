@@ -16,7 +16,7 @@ from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
 from auditor.extract.bind.resolvers.tables import is_level_subtotal
 from auditor.extract.model import SUBTOTAL_VIA, Fact, FundsScore, ScoreSum
 from auditor.extract.numbering import NUMBERED_LINE
-from auditor.extract.structure import BOUND_NEXT, LAST_YEARS
+from auditor.extract.structure import BOUND_NEXT, LAST_YEARS, level_lines_score
 from auditor.findings import Evidence, Outcome
 
 
@@ -437,6 +437,11 @@ def check_execution_score(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             # the text states)
             yield outcome(rule, s, "undecided", figures, note="points taken off by a rule the text states")
             continue
+        if ctx.text and _made_of_sub_scores(ctx, score):
+            # ("执行进度得7分;…均衡性得2分,该指标合计得9分": the row scored by sub-criteria the text states, full
+            # execution only one of them)
+            yield outcome(rule, s, "undecided", figures, note="the score made of sub-scores the text states")
+            continue
         arithmetic = {lang: f"{written(score)} < {written(weight)}" for lang in ("zh", "en")}
         yield failed(rule, s, finding(rule, ctx, primary=score, stated=score.text, expected=written(weight),
                                       arithmetic=arithmetic, evidence=figures, comparison=cmp,
@@ -556,6 +561,8 @@ def _prose_total_scores(ctx: Context) -> list[Fact]:
             # evaluator's, or the sentence's: "另据…满意度测评,卫生健康领域综合得分86.4分", "绩效运行监控中,…监控评分为82分")
         if BOUND_NEXT.match(ctx.doubt.text, f.span.end):
             continue  # ("自评得分90分(含)以上的16个": a band's bound, no score)
+        if level_lines_score(ctx.doubt.text, f, ctx.vocab.cue):
+            continue  # ("预算执行率98.70%(…),得分9.87分": 得分 alone on a line a level opens, that level's)
         if ctx.vocab.cue("score_ranked").match(ctx.doubt.text, f.span.end):
             continue  # ("本县得分92分,排名全市第3位": a contest's score, ranked among others', no self-assessment's)
         if _FROM_SCORE.search(ctx.doubt.text, max(0, f.span.start - 4), f.span.start) \
@@ -795,6 +802,18 @@ def band_of(score: Decimal, bands: list[tuple[str, Decimal]]) -> str:
         if score >= lower:
             return name
     return bands[-1][0]
+
+
+def _made_of_sub_scores(ctx: Context, score: Fact) -> bool:
+    """The row's line or the line after it says the score again ("该指标合计得9分") after two or more points awarded
+    that add up to it ("执行进度得7分", "均衡性得2分"): scored by sub-criteria, not by the rate alone."""
+    end = score.span.end
+    row_end = ctx.text.find("\n", end)
+    after = ctx.text.find("\n", row_end + 1) if row_end >= 0 else -1
+    stretch = ctx.text[end:len(ctx.text) if row_end < 0 or after < 0 else after][:400]
+    points = [Decimal(m.group(1)) for m in ctx.vocab.cue("score_awarded").finditer(stretch)]
+    return any(n >= 2 and value == score.value and sum(points[:n], Decimal(0)) == value
+               for n, value in enumerate(points))
 
 
 # points taken off a score by a rule the text states ("违规的,扣1分", "逾期扣0.5分")

@@ -9,7 +9,8 @@ Grades are disjoint, so a list naming every band of a grading scheme (优秀/优
 中/一般/合格 · 差/较差/不合格) is complete; one naming some bands only may leave out the
 others and fails only by excess.  A grade is a quoted word ("“良好”的23个") or one after
 评为 / 等次为 / 结果为, so that 中 inside a name (中央, 其中) is no grade.  The total is the
-nearest count before the first grade, in its sentence or the one before.
+nearest count before the first grade, in its sentence or the one before (there, not one a list
+opener — 其中, 包括 — comes before: a part of that sentence's list).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Fact
-from auditor.extract.readings import Reading
+from auditor.extract.readings import OPENERS, Reading
 
 _LOOK_BACK = 64  # nodes: a total is near its grades (and the look stays linear in the text)
 _BAND = {"优秀": 0, "优": 0, "良好": 1, "良": 1, "中等": 2, "中": 2, "一般": 2, "合格": 2,
@@ -87,8 +88,19 @@ def _total_before(r: Reading, first: int) -> tuple[int, Fact] | None:
         if f is None or t.kind not in {"labelled", "total"} or t.depth > tree[first].depth:
             continue
         if f.kind == "count" and f.unit == like.unit:
+            if t.sentence < tree[first].sentence and _after_opener(r, k):
+                continue  # ("…计26家,包括10家…和3家民营专科医院。“优”的14家…": a part of the sentence before, not the total)
             return None if grade_of(t.piece.label) is not None or f.is_bound else (k, f)
     return None
+
+
+def _after_opener(r: Reading, k: int) -> bool:
+    """The count at node `k` follows a list opener (其中, 包括, 分别为 …) in its sentence: one of that list's parts."""
+    tree = r.tree
+    for j in tree.before(k, "sentence", limit=_LOOK_BACK):
+        if tree[j].kind in OPENERS:
+            return True
+    return False
 
 
 def _money_of_each(r: Reading, group: list[int], total_index: int) -> tuple[Fact, list[Fact]] | None:

@@ -44,7 +44,7 @@ def resolve(index: DocumentIndex, text: str) -> list[Repeat]:
         citation = _citation_of(f, text)
         if citation is not None:
             by_document[citation].append(f)
-        name = _project_of(f) or (own if own and _bare_project_budget(index, f)
+        name = _project_of(f, index.vocab) or (own if own and _bare_project_budget(index, f)
                                   and not _other_project_said(text, f, own) else None)
         if name is not None and f.scenario is not None:
             by_project[(name, index.period_of(f), f.scenario, f.fund)].append(f)
@@ -106,14 +106,15 @@ def _document_key(citation: str) -> str:
     return _CITING_VERB.sub("", key)
 
 
-def _project_of(f: Fact) -> str | None:
-    """The project an amount's own label names (…项目, …工程), at least six characters."""
+def _project_of(f: Fact, vocab) -> str | None:
+    """The project an amount's own label names (…项目, …工程), at least six characters — not budget words alone
+    ("年初预算安排项目资金" under each of several projects' headings is that one's money, no name shared by them)."""
     label = clean_label(f.label)
     names = [m.group() for m in PROJECT.finditer(label)]
     if not names:
         return None
     name = re.sub(r"^(?:年度?|度)", "", names[-1])
-    if len(name) < 6 or _GENERIC_PROJECT.match(name):
+    if len(name) < 6 or _GENERIC_PROJECT.match(name) or vocab.cue("generic_project_name").match(name):
         return None
     return name
 

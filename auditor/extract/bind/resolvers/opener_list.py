@@ -460,9 +460,13 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
         parts = parts[:cut]
     # "…,县财政资金30.9万元,共计下达61.8万元": a 共计 / 合计 closing the list restates a total;
     # "连同债务还本127亿元,包括…106亿元及…21亿元,尚须融资调度171.32亿元": what is needed with it is no part
+    # (… and money the total drew in is no part of it: "使用专项债券48.60亿元,其中用作项目资本金6.30亿元;带动银行贷款
+    # 和社会投资31.75亿元" — vocabulary leveraged_money)
     subtotal, needed = r.vocab.cue("subtotal"), r.vocab.cue("together_needed")
+    leveraged = r.vocab.cue("leveraged_money")
     for n, (_, f) in enumerate(parts):
-        if n > 0 and f.label and (subtotal.search(f.label) or needed.match(clean_label(f.label))):
+        if n > 0 and f.label and (subtotal.search(f.label) or needed.match(clean_label(f.label))
+                                  or leveraged.match(clean_label(f.label))):
             parts = parts[:n]
             break
     # "支出312.7亿元,其中:民生支出245.6亿元,占78.5%;教育支出58.3亿元…": 民生支出 sums categories like

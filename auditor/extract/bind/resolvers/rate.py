@@ -45,6 +45,9 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue
         if r.vocab.cue("compared_end").search(clean_label(fact.label)) or _LAST_YEARS_RATE.search(clean_label(fact.label)):
             continue  # "执行率由上年的91.62%提高到97.20%", "执行率较上年的93.85%有所提高": last year's rate
+        if r.vocab.cue("history_to_next").match(r.norm.text, fact.span.end) \
+                and r.vocab.cue("history_from").search(r.norm.text, max(0, fact.span.start - 12), fact.span.start):
+            continue  # ("执行率由94.08%提高到98.41%": the rate it rose from, an earlier state — the one it rose to is read)
         if _on_adjusted_base(r, fact):
             continue
         if r.vocab.cue("target_completion").search(clean_label(fact.label)) and under_ceiling(r, s.index) is not None:
