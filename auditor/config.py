@@ -421,7 +421,7 @@ def _check_families(rules: list[Rule], vocab: Vocabulary, lang: str = "zh") -> N
         if rule.kind != "identity":
             continue
         family = rule.params.get("family")
-        if family in vocab.families:
+        if family in vocab.families or family in vocab.balances:
             continue
         line = 1
         if rule.path:

@@ -67,6 +67,9 @@ class Vocabulary:
     bounded: tuple[str, ...]
     leading: tuple[str, ...]
     families: dict[str, "Family"] = field(default_factory=dict)
+    # a 决算's balance identities (收入总计 = 本年收入合计 + 年初结转和结余 …): read as identities only — their totals and
+    # members are no breakdown the list readings know (a 收入总计 list of 上级补助, 调入 … stays open)
+    balances: dict[str, "Family"] = field(default_factory=dict)
     memo: frozenset[str] = frozenset()
     cues: dict[str, re.Pattern[str]] = field(default_factory=dict, hash=False)  # compiled when first used
     _synonyms_longest_first: tuple[str, ...] = field(default=(), repr=False)
@@ -190,7 +193,7 @@ class Vocabulary:
             for name, v in data.get("rates", {}).items()
         }
         labels = data.get("labels", {})
-        families = {
+        families, balances = ({
             name: Family(
                 name=name,
                 totals=tuple(spec.get("totals", ())),
@@ -199,10 +202,11 @@ class Vocabulary:
                 alternatives={k: tuple(v) for k, v in spec.get("alternatives", {}).items()},
                 open=bool(spec.get("open", False)),
             )
-            for name, spec in data.get("families", {}).items()
-        }
+            for name, spec in data.get(table, {}).items()
+        } for table in ("families", "balances"))
         return cls(
             families=families,
+            balances=balances,
             # a report needs only some of the cues: each is compiled when first asked for
             cues={name: lazyre.compile(pattern) for name, pattern in data.get("cues", {}).items()},
             memo=frozenset(data.get("memo", {}).get("concepts", ())),

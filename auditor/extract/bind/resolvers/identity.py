@@ -35,7 +35,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown]) -> list[Breakdown]:
         if f.kind == "amount" and not f.is_bound and f.concept and not as_change.match(f.label):
             by_concept[f.concept].append((n, f))
     out = []
-    for family in index.vocab.families.values():
+    for family in [*index.vocab.families.values(), *index.vocab.balances.values()]:
         concepts = dict.fromkeys([*family.totals, *family.members])
         facts = [f for _, f in sorted((x for c in concepts for x in by_concept.get(c, ())), key=lambda x: x[0])]
         if facts:
@@ -97,11 +97,16 @@ def _family(index: DocumentIndex, family: Family, facts: list[Fact], explicit: d
             parts = [] if None in optional else parts + optional
         if len(parts) < 2 or any(claimed.get(p.id, total_fact.id) != total_fact.id for p in parts):
             continue
-        if "总计" in (total_fact.concept or "") and not total_fact.in_table and any(
+        # (a balance identity of the 总计 itself, 收入总计构成 / 支出总计构成, holds the 结转和结余 it carries — in a unit's
+        # account only: a government's 收入总计 holds 上级补助, 转贷, 调入 its 本年收入 does not)
+        carried = family.name in index.vocab.balances
+        if carried and not index.vocab.cue("unit_account").search(index.text):
+            continue
+        if "总计" in (total_fact.concept or "") and not carried and not total_fact.in_table and any(
                 beyond.search(f.label) for f in index.facts if f.window == total_fact.window and f.kind == "amount"):
             continue  # ("支出总计5027.38万元,基本支出…,项目支出…,结余分配3.40万元,年末结转和结余187.62万元": more than the two)
-        if "总计" in (total_fact.concept or "") and total_fact.scenario not in BUDGET_SCENARIOS and "决算" in index.text \
-                and any(
+        if "总计" in (total_fact.concept or "") and not carried and total_fact.scenario not in BUDGET_SCENARIOS \
+                and "决算" in index.text and any(
                 f.concept == "收入总计" and f.value == total_fact.value and index.period_of(f) == index.period_of(total_fact)
                 for f in index.facts):
             continue  # ("收入总计 2846.10 | 支出总计 2846.10": a 决算's 支出总计 that balances its 收入总计 holds what is
