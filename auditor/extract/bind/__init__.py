@@ -27,7 +27,7 @@ from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, budget_variance, carry_over, change, change_current, change_list, change_parts, change_since_point, change_sum,
                                             dimension_list, family_list, funds_score_prose, group_members, identity, industries, numbered_items,
                                             opener_list, rate,
-                                            rate_base, repeat, roll_forward, score_list, share, share_partition, share_whole,
+                                            rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole,
                                             together_with, total_after)
 from auditor.extract.bind.resolvers import (average, named_ratio, quarters_sum, compound_growth, months_payable, difference, grade_counts, survey_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, restated_amount, target, total_after_list,
                                             offset_balance, deduction, net_flows, own_score, parallel_lists, score_change, score_deduction,
@@ -82,7 +82,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide([*share.resolve(r, lists), *survey_rate.resolve(r), *named_ratio.resolve(r)]))
     differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r), *deduction.resolve(r),
-                                      *carry_over.resolve(r), *budget_adjustment.resolve(r), *roll_forward.resolve(r),
+                                      *carry_over.resolve(r), *budget_adjustment.resolve(r), *roll_forward.resolve(r), *cumulative_total.resolve(r),
                                       *signed_chain.resolve(r), *net_flows.resolve(r), *score_deduction.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
     averages = _relations(decide([*average.resolve(r), *average.per_unit_means(r), *average.named_means(r), *average.monthly_means(r),

@@ -440,6 +440,9 @@ _ALL += [
            "2023年初,本部门结转和结余资金184.36万元。\n2023年本年收入2,361.08万元,本年支出2,297.51万元,年末结转和结余247.93万元。"),
     Reason("roll_forward", VOCABULARY, "年末余额 = 上年末余额 + 当年结余 / 新增 − 偿还, every figure of the stretch given a role in "
            "one sentence", "当年收支结余40876万元,上年末滚存结余725577万元,年末滚存结余766453万元。"),
+    Reason("cumulative_total", VOCABULARY, "a running total rolled forward in one sentence: 年末 X总额 = 上年末 X总额 + "
+           "新增 X额, the one account X named in the three",
+           "全年新增缴存额86.43亿元,年末缴存总额1254.67亿元(注:上年末缴存总额1168.24亿元)。"),
     Reason("roll_forward_stated", LOOKUP, "a debt's 新增 and 偿还 stated in a sentence of their own, its balances at "
            "the year's start and end around it: 年末余额 = 年初余额 + 新增 − 偿还",
            "截至2023年末,全市政府债务余额537.64亿元。\n2023年全市新增政府债券92.50亿元,偿还到期政府债务本金41.18亿元。"

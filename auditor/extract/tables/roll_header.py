@@ -23,7 +23,8 @@ REASON = "roll_columns"
 
 _HEAD = r"^(?:(?:19|20)\d{2}年度?)?"
 _BALANCE = r"[\u4e00-\u9fff]{0,12}?(?:结转和结余|结转结余|结转及结余|余额|结余|结存)(?:数)?$"
-_OPENING = lazyre.compile(_HEAD + r"(?:年初|上年末|上年年末|上年底|期初)" + _BALANCE)
+# (上年结余, 上年滚存结余: the last year's balance, carried in — a bare 上年 before the balance's name)
+_OPENING = lazyre.compile(_HEAD + r"(?:年初|上年末|上年年末|上年底|期初|上年)" + _BALANCE)
 _CLOSING = lazyre.compile(_HEAD + r"(?:年末|年底|期末)" + _BALANCE)
 _YEAR_END = lazyre.compile(r"^((?:19|20)\d{2})年(?:末|底)" + _BALANCE)
 _ADDED = lazyre.compile(_HEAD + r"(?:本年|当年|本期)?(?:[\u4e00-\u9fff]{0,8}收入(?:合计)?|新增[\u4e00-\u9fff]{0,6}|举借|"

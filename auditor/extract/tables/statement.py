@@ -22,8 +22,9 @@ too.
 
 The section's name over its items and its total's name under them pin the reading, so a table of one or two columns,
 which no formula of its columns can show (grid.py), is read too — but only where its own arithmetic agrees: more of
-its sums and balances hold than fail.  A section whose items hold a 其中, a 小计 or a numbered sub-item, a heading,
-or a row of another width, is not read (its items may be levels of their own).  No one wrote the sums down, so a
+its sums and balances hold than fail.  A section whose two items are its own parts' totals (流动负债合计, 非流动负债合计:
+statement_part_total) is named by them, its sum read however few of them are not zero.  A section whose items hold a
+其中, a 小计 or a numbered sub-item, a heading, or a row of another width, is not read (its items may be levels of their own).  No one wrote the sums down, so a
 failing one warns (reasons `income_statement`, `balance_sheet`).  The cue words are the vocabulary's
 (statement_income, statement_spending, statement_assets, statement_liabilities, statement_equity, each with its
 _total; statement_claims_total; difference_surplus / difference_profit / statement_balance and difference_deficit /
@@ -76,6 +77,7 @@ def _cue_set(vocab: Vocabulary) -> dict:
     return {"opener": {k: cue(f"statement_{k}") for k in _KINDS},
             "closer": {k: cue(f"statement_{k}_total") for k in _KINDS},
             "claims": cue("statement_claims_total"),
+            "part": cue("statement_part_total"),
             "surplus": [cue("difference_surplus"), cue("difference_profit"), cue("statement_balance")],
             "deficit": [cue("difference_deficit"), cue("difference_loss"), cue("statement_loss")]}
 
@@ -287,8 +289,14 @@ def _statement(units, n, cues):
         totals[s.kind] = len(rows) - 1
         if len(s.items) < 2:
             continue  # (a total alone: no sum, but a section of the identity)
-        verdicts = [_sum_holds(s.total.tokens[c], [r.tokens[c] for r in s.items]) for c in range(k)]
-        if not s.named and not any(verdicts):
+        # (items that are the section's own parts' totals, "流动负债合计 ⏎ 非流动负债合计 ⏎ 负债合计", name the sum as a
+        # section's name does: it is read however few of them are not zero)
+        word = {"assets": "资产", "liabilities": "负债"}.get(s.kind)
+        parts = len(s.items) == 2 and word is not None and all(cues["part"].search(r.label) and word in r.label
+                                                               for r in s.items)
+        verdicts = [_sum_holds(s.total.tokens[c], [r.tokens[c] for r in s.items], least=1 if parts else 2)
+                    for c in range(k)]
+        if not (s.named or parts) and not any(verdicts):
             return None  # (items only a total names, which add up in no column: not its items)
         relations.append(("row_sum", len(rows) - 1, tuple(range(first_item, len(rows) - 1)), (), verdicts))
     after = units[end] if end < len(units) and len(units[end].tokens) == k and not _heading(units[end]) else None
