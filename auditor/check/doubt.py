@@ -639,6 +639,7 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
                   and (b.total.id == total.id or b.total.concept is not None and b.total.concept == total.concept
                        or clean_label(b.total.label)[-4:] == clean_label(total.label)[-4:])
                   and b.total.unit == total.unit and b.total.value == total.value and b.total.decimals == total.decimals
+                  and not _opposite_flows(vocab, b.total, total)
                   and not ids & {p.id for p in b.parts}
                   and not any(clean_label(q.label) in labels and q.value not in values for q in b.parts)
                   and _adds_up(b)), None)
@@ -667,6 +668,13 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
     names = "、".join(clean_label(p.label) for p in marked)
     return Found("ALT018", {"zh": f"分项按不同标准划分（{names}），可以相互重叠，不构成总额的划分",
                             "en": f"the parts are kinds cut two ways ({names}); they may overlap and do not split the total"})
+
+
+def _opposite_flows(vocab, a: Fact, b: Fact) -> bool:
+    """One total names money coming in, the other money going out ("收入预算总计10720.48万元" beside "支出预算总计
+    10720.48万元"): two totals that are equal (收入总计 = 支出总计), not one total split two ways."""
+    flows = {vocab.flow(clean_label(a.label)), vocab.flow(clean_label(b.label))}
+    return flows == {"in", "out"}
 
 
 def _adds_up(b: Breakdown) -> bool:

@@ -642,6 +642,8 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         if current is None and r.vocab.cue("from_figure").search(clean_label(previous.label)):
             # "…支出由年初预算590241万元调增29760万元,调整为620001万元": where the change from that figure arrives
             current = _arrived_at(r, i, previous)
+        if current is not None and _names_another_kind_first(r, previous, current):
+            current, reason = None, "change_of_unstated_figure"
     elif current is not None:
         current, of_year = _of_the_years_named(r, i, current, before, s.piece.keyword)
         previous = of_year or previous
@@ -764,6 +766,22 @@ def _budget_of_outturn_change(r: Reading, i: int, figure: Fact) -> bool:
 
 
 _ADJUSTMENT = lazyre.compile(r"调增|调减|核增|核减|追加|追减")
+
+
+def _names_another_kind_first(r: Reading, previous: Fact, current: Fact) -> bool:
+    """The figure compared with names, before its 比 / 较, the kind of figure that changed, and `current` is of another
+    kind ("一般公共预算支出完成4210.38万元,为调整预算的96.1%,调整预算比年初预算3960.00万元增加420.00万元": the 调整预算
+    changed, a figure the sentence does not state — not the 完成数 before it)."""
+    label = clean_label(previous.label)
+    m = _COMPARED_LEAD_KIND.search(label)
+    if m is None or m.start() == 0:
+        return False
+    named = read_label(label[:m.start()], r.vocab).scenario
+    return named is not None and current.scenario != named
+
+
+# the last 较 / 比 of a label, before a budget's or an outturn's word (as the vocabulary reads a compared label)
+_COMPARED_LEAD_KIND = lazyre.compile(r"(?:较|比)(?![例重率较])(?=[^较比]*(?:预算|决算|执行|计划|实际|到位)[^较比]*$)")
 
 
 def _named_other_kind(words: str, f: Fact) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.resolvers.numbered_items import item_runs
+from auditor.extract.bind.resolvers.numbered_items import _item_amounts, _run_end, item_runs
 from auditor.extract.model import Change, ChangeList
 from auditor.extract.readings import Reading
 from auditor.extract.vocabulary import read_label
@@ -25,11 +25,13 @@ def resolve(r: Reading, changes: dict[int, Change]) -> Iterator[Candidate]:
 def _change_run(r: Reading, run: list[int], changes: dict[int, Change]) -> Candidate | None:
     tree = r.tree
     parts: list[Change] = []
-    for item in run:
-        found = next((changes[k] for k in tree.paragraph_nodes(tree[item].paragraph) if k > item and k in changes), None)
-        if found is None or found.delta is None or found.delta.kind != "amount":
+    bounds = run[1:] + [_run_end(r, run)]
+    for item, stop in zip(run, bounds):
+        stated = [changes[k] for k in tree.paragraph_nodes(tree[item].paragraph) if item < k < stop and k in changes]
+        found = _item_change(r, item, stop, stated)
+        if found is None or any(c.delta is None or c.delta.kind != "amount" for c in found):
             return None
-        parts.append(found)
+        parts.extend(found)
     first = run[0]
     total = None
     for k in range(first - 1, -1, -1):
@@ -49,3 +51,26 @@ def _change_run(r: Reading, run: list[int], changes: dict[int, Change]) -> Candi
         return None
     return Candidate(ChangeList.model_construct(total=total, parts=tuple(parts), reason="numbered_change_list",
                                                 via=(), rejected=()))
+
+
+def _item_change(r: Reading, item: int, stop: int, stated: list[Change]) -> list[Change] | None:
+    """The change an item states: its first one — unless that is the change of one of the item's own
+    parts ("（二）公务用车购置及运行维护费38.50万元，其中：公务用车购置费…减少28.00万元；…运行维护费…减少2.70万元"):
+    then the item's change is the sum of its parts' changes, read only when every part states one
+    (one part's change is not the item's, and a part left out would make a false sum)."""
+    if not stated:
+        return None
+    own = _item_amounts(r, item, stop)
+    item_concept = own[0].concept if own else None
+    first = read_label(stated[0].subject_label, r.vocab).concept
+    if item_concept is None or first is None or first == item_concept:
+        return [stated[0]]
+    family = next((f for f in r.vocab.families.values() if item_concept in f.totals and first in f.parts), None)
+    if family is None:
+        return [stated[0]]
+    if any(read_label(c.subject_label, r.vocab).concept == item_concept for c in stated):
+        return [next(c for c in stated if read_label(c.subject_label, r.vocab).concept == item_concept)]
+    subs = [c for c in stated if read_label(c.subject_label, r.vocab).concept in family.parts]
+    if len(subs) != len(stated) or not family.covers([read_label(c.subject_label, r.vocab).concept for c in subs]):
+        return None  # (a part's change stated, another's not: the item's change is not read)
+    return subs
