@@ -10,7 +10,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.discourse import Node
 from auditor.extract.model import Breakdown, Fact, period_of
-from auditor.extract.numbering import item_number, item_style
+from auditor.extract.numbering import YEAR_SPAN, item_number, item_style
 from auditor.extract.readings import in_other_period_bracket, OPENERS, Reading, bracket_host, clean_label, part_start
 from auditor.extract.vocabulary import read_label
 
@@ -211,6 +211,19 @@ HEAD_UNITS = {"人", "人次", "户", "户次"}  # (head counts)
 OCCURRENCE_UNITS = {"人次", "户次"}  # (head counts of occasions: one person twice is counted twice)
 
 
+def _years_apart(r: Reading, total: Fact, first: Fact) -> bool:
+    """A run of figures said of a span of years ("2021年至2023年分别为…") named after a total of one year outside that
+    span ("增加到2024年的137.13亿元"): one figure a year, of other years than the total's."""
+    if not _YEAR_PERIOD.fullmatch(total.period or "") or SPAN_TOTAL.search(total.label):
+        return False
+    spans = list(YEAR_SPAN.finditer(r.norm.text, total.span.end, first.span.start))
+    return bool(spans) and not _CLAUSE_BREAK.search(r.norm.text, spans[-1].end(), first.span.start) \
+        and not int(spans[-1].group(1)) <= int(total.period) <= int(spans[-1].group(2))
+
+
+_CLAUSE_BREAK = lazyre.compile(r"[,，;；。:：\n]")
+
+
 _YEAR_PERIOD = lazyre.compile(r"(?:19|20)\d{2}")
 SPAN_TOTAL = lazyre.compile(r"累计|合计|共计|总计|\d\s*[-—–~至]\s*\d")  # ("2021—2024年县级累计投入": of several years)
 
@@ -327,6 +340,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
             and _YEAR_PERIOD.fullmatch(total.period or "") and all(_YEAR_PERIOD.fullmatch(p.period or "") for p in parts) \
             and total.period not in {p.period for p in parts} and not SPAN_TOTAL.search(total.label):
         return None  # ("2019年…58,214万元;2020年、2021年、2022年分别完成61,032万元、…": later years' figures, no parts of it)
+    if reason == "respectively_list" and parts and _years_apart(r, total, parts[0]):
+        return None  # ("…增加到2024年的137.13亿元…;2021年至2023年分别为134.25亿元、…": the span's years', none of it)
     if not adds_up(total, parts) and _from_to_pairs(r, parts):
         return None  # "调增支出2441.71万元,其中:教育支出由49522.92万元调整为50527.66万元,…": each part a change, said by its ends
     if r.vocab.cue("average_total").search(clean_label(total.label)) and \

@@ -559,16 +559,26 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
         return
     strict = (opener.kind in {"fenbie", "classify"} and len(part_facts) >= 2) or halves \
         or family_complete(r, total, part_facts) \
-        or (len(part_facts) >= 2 and all(FUNDING_SOURCE.search(f.label) for f in part_facts)
+        or (len(part_facts) >= 2 and _sources_of_money(part_facts)
             and not _grants_of_investment(r, total, part_facts) and not _some_levels_of_all(total, part_facts)) \
         or (len(part_facts) >= 2 and _the_rest(r, total, part_facts[-1]))
-    if partial_marker(r, i, parts[-1][0]):
+    if partial_marker(r, i, parts[-1][0]) or partial_marker(r, i, _last_other_measure(r, total, parts[-1][0], span)):
         strict, via = False, [*via, PARTIAL_SAID]
     elif strict and _some_years_of_span(r, total, opener):
         strict = False
     made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via), inline)
     if made:
         yield made
+
+
+def _last_other_measure(r: Reading, total: Fact, last: int, span: _Span) -> int:
+    """The list's last member when only the parts' second measure follows the last part ("…社会事业类项目9个,资金1,208.30
+    万元;其他项目资金主要用于…": the 其他 that closes the money closes the count list too), else the last part."""
+    after = [k for k in span.members if k > last]
+    if after and all((r.facts[k].kind, r.facts[k].unit) != (total.kind, total.unit)
+                     and r.tree[k].sentence == r.tree[last].sentence for k in after):
+        return after[-1]
+    return last
 
 
 def _closes_with_stop(r: Reading, last: Fact) -> bool:
@@ -747,6 +757,19 @@ def _other_side(side: re.Match[str] | None, own: re.Match[str] | None) -> bool:
     if side is None or own is None or side.lastgroup == own.lastgroup:
         return False
     return side.lastgroup[1:] == own.lastgroup[1:]
+
+
+def _sources_of_money(parts: list[Fact]) -> bool:
+    """Every part names where money comes from, and not all the same source: "中央补助…、市级资金…、本级资金…" are all
+    the money; "其中,市本级一般公共预算收入117.01亿元…;市本级政府性基金收入38.23亿元" are one level's items of the
+    whole (全市), some of it."""
+    found = [FUNDING_SOURCE.search(f.label) for f in parts]
+    if not all(found):
+        return False
+    named = {m.group() for m in found}
+    # (one level named by every part — 本级, 市级 — names the level, no source beside another; 财政拨款 of two funds
+    # — 一般公共预算财政拨款, 政府性基金预算财政拨款 — are two sources still)
+    return len(named) > 1 or not next(iter(named)).endswith("级")
 
 
 _ALL_LEVELS = lazyre.compile(r"各级|全省|全市|全县")
