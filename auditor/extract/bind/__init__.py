@@ -24,7 +24,7 @@ from dataclasses import field
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, budget_variance, carry_over, change, change_current, change_list, change_parts, change_since_point, change_sum,
+from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, budget_variance, carry_over, change, change_between_years, change_current, change_list, change_parts, change_since_point, change_sum,
                                             dimension_list, family_list, funds_score_prose, group_members, identity, industries, numbered_items,
                                             opener_list, rate,
                                             rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole,
@@ -104,7 +104,8 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
                *own_score.resolve(index, r.norm.text), *restated_amount.resolve(index, r.norm.text)]
     return Relations(
         breakdowns=[*lists, *restated_amount.restated_lists(lists, repeats)],
-        changes=[*change_since_point.resolve(index, change_current.resolve(index, changes), all_lists, r.norm.text),
+        changes=[*change_since_point.resolve(index, change_current.resolve(
+                     index, change_between_years.resolve(index, changes, r.norm.text)), all_lists, r.norm.text),
                  *table_changes, *points, *variances],
         # (an identity's parts change with its total too: "三公经费…比预算数减少1188万元" over its items')
         change_lists=change_sum.resolve(index, [*all_lists, *identities], [*changes, *table_changes],
