@@ -33,6 +33,7 @@ from functools import lru_cache
 from auditor import lazyre
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, GridFormula, ScoreTable, Span, TableRow
+from auditor.extract.numbering import YEAR_NAME
 from auditor.extract.tables.cells import COLUMN_NUMBERS, PAGE_MARK, PAGE_MARK_FIRST
 from auditor.extract.tables.roll_header import roll_formula
 from auditor.normalise import Normalised
@@ -1280,13 +1281,12 @@ def _across(rows: list[GridRow], header: tuple[str, ...] | None) -> list[GridRow
     k = len(rows[0].tokens)
     if not (_MIN_ROWS <= k and _MIN_COLUMNS <= len(rows) <= _MAX_COLUMNS) or not all(r.label for r in rows) \
             or len({r.line for r in rows}) < len(rows) or header is None or len(header) != k \
-            or not all(_YEAR_NAME.match(h.replace(" ", "")) for h in header):
+            or not all(YEAR_NAME.match(h.replace(" ", "")) for h in header):
         return None
     return [GridRow(header[c], rows[0].tokens[c].start, rows[0].line, tuple(r.tokens[c] for r in rows))
             for c in range(k)]
 
 
-_YEAR_NAME = lazyre.compile(r"^(?:(?:19|20)\d{2}|1[0-4]\d)年度?$")  # (a column of a year: 2023年, 112年度)
 # (a column of a month or of months from the year's start: 10月, 1—10月累计, 2024年1-11月执行)
 _MONTHS_NAME = lazyre.compile(r"^(?:(?:19|20)\d{2}年)?(?:1[0-2]|0?[1-9])(?:\s*[-—–~至]\s*(?:1[0-2]|0?[1-9]))?月份?"
                               r"[\u4e00-\u9fff()（）%％]*$")
@@ -1332,7 +1332,7 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
     words = _WORD.findall(line)
     # (a line of figures is no header, one of years is: "指标 | 2021年 | 2022年 | 2023年")
     # (… nor is one of months: "项目 | 1—9月累计 | 上年同期 | 增减额 | 同比增长(%)")
-    if any(_ANY_DIGIT.search(w) and not _YEAR_NAME.match(w) and not _MONTHS_NAME.match(w) for w in words) \
+    if any(_ANY_DIGIT.search(w) and not YEAR_NAME.match(w) and not _MONTHS_NAME.match(w) for w in words) \
             or _SENTENCE.search(line):
         return None
     k = len(rows[0].tokens)

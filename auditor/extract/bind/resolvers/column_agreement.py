@@ -28,6 +28,7 @@ from decimal import Decimal
 
 from auditor import lazyre
 from auditor.extract.model import Breakdown, Change, Difference, Fact, GridFormula, ScoreTable, Share, TableRow, unsigned
+from auditor.extract.numbering import YEAR_NAME
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.tables.grid import _RATE_COLUMN, _ratio_in, cell_token
 
@@ -85,7 +86,6 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
     return breakdowns, shares, changes, differences
 
 
-_YEAR = lazyre.compile(r"^((?:19|20)\d{2}|1[0-4]\d)年度?$")
 _NOT_NAME = lazyre.compile(r"[(（][^()（）]*[)）]|^其中[:：]?|[:：]")
 
 
@@ -99,7 +99,7 @@ def _year_growths(table: ScoreTable, growth) -> list[Change]:
     across = table.layout == "grid_across"
     names = list(table.columns) if across else [r.label for r in table.rows]
     years = [r.label for r in table.rows] if across else list(table.columns)
-    found = [_YEAR.match(y.replace(" ", "")) for y in years]
+    found = [YEAR_NAME.match(y.replace(" ", "")) for y in years]
     if len(years) < 3 or not all(found) or any(int(b.group(1)) - int(a.group(1)) != 1 for a, b in zip(found, found[1:])):
         return []
 
