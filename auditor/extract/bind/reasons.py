@@ -201,6 +201,10 @@ _ALL = [
            "项目 年初数 年末数\n流动资产 812.46 903.17\n固定资产 395.20 371.88\n资产总计 1,207.66 1,275.05\n"
            "负债合计 104.31 98.62\n非限定性净资产 652.18 717.40\n限定性净资产 451.17 459.03\n"
            "净资产合计 1,103.35 1,176.43\n负债和净资产总计 1,207.66 1,275.05"),
+    Reason("growth_header", VOCABULARY, "a grid's growth column its header names (增长% | 增减(%)) of a current "
+           "and a previous column named too (完成数 | 上年数, 2024年预算 | 2023年执行): read in each row where it holds in "
+           "two rows at least and breaks in one at most",
+           "县区,完成数,上年数,增长（%）\n甲县,18.42,17.10,7.7\n乙县,12.36,12.80,-3.4\n丙区,26.05,24.30,7.2"),
     Reason("table_change_row", EXPLICIT, "a table row's 增减额 / 增减率 against its 上年 and 本年 cells",
            "项目 | 上年决算数 | 本年决算数 | 增减额 | 增减率\n合计 | 100 | 120 | 20 | 20%"),
     Reason("members_of_named_group", STRUCTURAL, "a sentence opening with a group (X中,) whose clauses each state a "

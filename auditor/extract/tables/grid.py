@@ -1162,6 +1162,46 @@ def balance_formulas(rows: list[GridRow], header: tuple[str, ...] | None, formul
     return tuple(out)
 
 
+_NAMED_GROWTH = lazyre.compile(r"(?:增长|增减|增幅|增速|下降|降幅)[^额]*(?:[%％]|率)")  # (a rate: not 增减额)
+_NAMED_PREVIOUS = lazyre.compile(r"上年|上期|去年|同期")
+_NAMED_YEAR = lazyre.compile(r"((?:19|20)\d{2})年")
+
+
+def growth_formulas(rows: list[GridRow], header: tuple[str, ...] | None,
+                    formulas: tuple[GridFormula, ...]) -> tuple[GridFormula, ...]:
+    """A growth column the header names (增长% | 增减(%)) of a current and a previous column it names too (上年数 |
+    上年执行, or an earlier year: 2024年预算 over 2023年执行): the names state the arithmetic, so it is read where it
+    holds in two rows at least and breaks in one at most — the one row that breaks is a slip to report, where the
+    columns' agreement alone (column_formulas) needs every row.  Only the one pair of columns that holds so; a growth
+    the figures alone suggest, under no such names, is not read here (reason growth_header)."""
+    if header is None or len(header) != len(rows[0].tokens):
+        return ()
+    taken = {f.target for f in formulas if f.kind in {"ratio", "growth", "change", "share_of_row"}}
+    names = [name.replace(" ", "") for name in header]
+    rated = {c for c, name in enumerate(names) if _RATE_COLUMN.search(name) or _NAMED_GROWTH.search(name)}
+    years = [int(m.group(1)) if (m := _NAMED_YEAR.search(name)) else None for name in names]
+    out: list[GridFormula] = []
+    for g in (c for c, name in enumerate(names) if _NAMED_GROWTH.search(name) and c not in taken):
+        found = []
+        for previous in (c for c in range(len(names)) if c not in rated):
+            for current in (c for c in range(len(names)) if c not in rated and c != previous):
+                if _NAMED_PREVIOUS.search(names[current]):
+                    continue
+                if _NAMED_PREVIOUS.search(names[previous]):
+                    if years[current] is not None and years[previous] is not None and years[current] <= years[previous]:
+                        continue
+                elif years[current] is None or years[previous] is None or years[previous] >= years[current]:
+                    continue
+                results = [_ratio_in(r.tokens[g], r.tokens[current], r.tokens[previous], _HUNDRED) for r in rows]
+                held, against = sum(r is not None and r is not False for r in results), results.count(False)
+                if held >= 2 and against <= 1 and held > against:
+                    found.append(GridFormula(kind="growth", target=g, operands=(current, previous),
+                                             reason="growth_header", support=held, rows=held + against))
+        if len(found) == 1:
+            out.append(found[0])
+    return tuple(out)
+
+
 def _complements(pair, a: GridRow, b: GridRow) -> bool:
     """The two rows are named as the two sides of one complement pair of the vocabulary (税收收入, 非税收入)."""
     if pair is None:
@@ -1243,6 +1283,7 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
         formulas += row_sums(rows, formulas, _header_line_above(lines, rows))
         formulas += indented_sums(lines, rows, formulas)
         formulas += balance_formulas(rows, header, formulas, vocab)
+        formulas += growth_formulas(rows, header, formulas)
         # (… and a column of growth rates, "同比增长", does not add: a subtotal read by its rows' names checks neither)
         rates = named | frozenset(n for n, name in enumerate(header or ()) if _GROWTH_COLUMN.search(name))
         formulas += stacked_sums(rows, formulas, rates, vocab.cue("complement_pair") if vocab is not None else None)
@@ -1287,6 +1328,7 @@ def _across(rows: list[GridRow], header: tuple[str, ...] | None) -> list[GridRow
             for c in range(k)]
 
 
+_YEAR_FIGURES_NAME = lazyre.compile(r"^(?:19|20)\d{2}年度?[\u4e00-\u9fff]{1,6}(?:[(（][\u4e00-\u9fff%％]{1,4}[)）])?$")
 # (a column of a month or of months from the year's start: 10月, 1—10月累计, 2024年1-11月执行)
 _MONTHS_NAME = lazyre.compile(r"^(?:(?:19|20)\d{2}年)?(?:1[0-2]|0?[1-9])(?:\s*[-—–~至]\s*(?:1[0-2]|0?[1-9]))?月份?"
                               r"[\u4e00-\u9fff()（）%％]*$")
@@ -1332,7 +1374,9 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
     words = _WORD.findall(line)
     # (a line of figures is no header, one of years is: "指标 | 2021年 | 2022年 | 2023年")
     # (… nor is one of months: "项目 | 1—9月累计 | 上年同期 | 增减额 | 同比增长(%)")
-    if any(_ANY_DIGIT.search(w) and not YEAR_NAME.match(w) and not _MONTHS_NAME.match(w) for w in words) \
+    # (… nor one of a year's figures: "项目 2024年预算 2023年执行 比上年执行增长%")
+    if any(_ANY_DIGIT.search(w) and not YEAR_NAME.match(w) and not _MONTHS_NAME.match(w)
+           and not _YEAR_FIGURES_NAME.match(w) for w in words) \
             or _SENTENCE.search(line):
         return None
     k = len(rows[0].tokens)

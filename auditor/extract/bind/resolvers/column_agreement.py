@@ -78,7 +78,9 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
             elif formula.kind == "share_of_row" and formula.wholes[n] is not None:
                 shares.extend(_share_of_row(formula, row, table.rows[formula.wholes[n]], via))
             elif formula.kind == "growth":
-                changes.extend(_growth(formula, row, via))
+                if formula.reason != REASON and _NOTE_MARK.search(row.label) and _breaks(formula, row):
+                    continue  # (a row marked for a note, "非税收入*", states its growth on the note's basis: 可比口径)
+                changes.extend(_growth(formula, row, (_VIA[formula.reason],) if formula.reason in _VIA else via))
             elif formula.kind == "change":
                 changes.extend(_change(formula, row, via))
     if vocab is not None:
@@ -170,6 +172,20 @@ def _excepted(formula: GridFormula, row: TableRow, ceiling) -> bool:
     return done > target
 
 
+_NOTE_MARK = lazyre.compile(r"[*＊※△#]\s*$|[(（]?注\s*\d*[)）]?\s*$")
+
+
+def _breaks(formula: GridFormula, row: TableRow) -> bool:
+    """The row's cells break the formula (growth or ratio: target = first / second × 100 − (100 for a growth))."""
+    cells = [_cell(row, formula.target), *(_cell(row, c) for c in formula.operands)]
+    if any(c is None for c in cells):
+        return False
+    tokens = [cell_token(c.text.strip(), 0) for c in cells]
+    if any(t is None for t in tokens):
+        return False
+    return _ratio_in(*tokens, _HUNDRED if formula.kind == "growth" else Decimal(0)) is False
+
+
 def _rate_row(row: TableRow) -> bool:
     """The row's name says its figures are rates or percentages ("增长(%)", "执行率", "占比")."""
     return any(_RATE_COLUMN.search(label) for label in (row.label, *row.labels) if label)
@@ -219,7 +235,7 @@ def _growth(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[C
     return [Change.model_construct(
         direction=direction, delta=None, percent=size, current=current, previous=previous,
         subject_label=row.label, reference="previous", keyword=percent.text, keyword_span=percent.span,
-        current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=())]
+        current_elsewhere=None, previous_elsewhere=None, reason=formula.reason, via=via, rejected=())]
 
 
 def _change(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Change]:
@@ -286,6 +302,7 @@ def _row_sum(formula: GridFormula, table: ScoreTable, counts=None) -> list[Break
 _VIA = {"income_statement": "a statement's side: its items between its name and its total",
         "balance_sheet": "a balance sheet's section: its items above its total, or 资产 = 负债 + 净资产",
         "indented_rows": "a row over the rows indented below it",
+        "growth_header": "a growth column the header names, of the current and the previous column it names",
         "stacked_rows": "a row that is the sum of the rows right below it in every column of amounts"}
 
 
