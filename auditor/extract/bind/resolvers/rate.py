@@ -14,6 +14,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.target import under_ceiling
+from auditor.extract.bind.resolvers.total_after import _NUMERALS
 from auditor.extract.model import Breakdown, Fact, Rate
 from auditor.extract.vocabulary import FUNDING_SOURCE
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label
@@ -211,7 +212,6 @@ def _years_series(r: Reading, rate: Fact, amounts: list[Fact]) -> set[int]:
 
 
 _TOTAL_WORD = lazyre.compile(r"合计|总计|共计|总额|总数|小计")
-_COUNT_WORDS = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
 def _items_counted(cue: str) -> int | None:
@@ -219,7 +219,7 @@ def _items_counted(cue: str) -> int | None:
     if not cue.endswith("项"):
         return None
     word = cue[:-1]
-    return int(word) if word.isdigit() else _COUNT_WORDS.get(word)
+    return int(word) if word.isdigit() else _NUMERALS.get(word)
 
 
 def _combined(r: Reading, cue: str, nums: list[Fact], dens: list[Fact], others: list[Fact], base: str | None,
