@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
+import os
 import re
 from decimal import Decimal
 from itertools import accumulate
@@ -218,7 +219,7 @@ def _same_quantity(index: DocumentIndex, named: str, part_rest: str, whole_rest:
     收入 and 支出 — "占全县一般公共预算支出的" is no share of 一般公共预算收入总计); says none (占全国的, 占全国当月销量的): the
     figure names the part's quantity, one name holding the other."""
     if not _BARE_QUANTITY.match(named):
-        shared = _common_start(named, whole_rest)
+        shared = len(os.path.commonprefix([named, whole_rest]))
         if shared < 2:
             return False
         kind = index.vocab.cue("quantity_kind")
@@ -227,13 +228,6 @@ def _same_quantity(index: DocumentIndex, named: str, part_rest: str, whole_rest:
     if not part_rest or not whole_rest:
         return False
     return part_rest in whole_rest or whole_rest in part_rest
-
-
-def _common_start(a: str, b: str) -> int:
-    n = 0
-    while n < min(len(a), len(b)) and a[n] == b[n]:
-        n += 1
-    return n
 
 
 def _year_said(text: str, at: int) -> str | None:
