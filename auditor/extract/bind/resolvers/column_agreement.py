@@ -121,11 +121,8 @@ def _year_growths(table: ScoreTable, growth) -> list[Change]:
         for a in named or amounts:
             held = failed = 0
             for y in range(1, len(years)):
-                cells = cell(g, y), cell(a, y), cell(a, y - 1)
-                if any(c is None for c in cells):
-                    continue
-                tokens = [cell_token(c.text.strip(), 0) for c in cells]
-                if any(t is None for t in tokens):
+                tokens = _tokens((cell(g, y), cell(a, y), cell(a, y - 1)))
+                if tokens is None:
                     continue
                 result = _ratio_in(*tokens, _HUNDRED)
                 held += result is not None and result is not False
@@ -154,11 +151,8 @@ def _excepted(formula: GridFormula, row: TableRow, ceiling) -> bool:
     part is what was done either way, the third figure the target) — and either its indicator is a ceiling or 反向
     (the row's words, cue ceiling_row) met at or under its target, or it is no ceiling and went over its target
     (a rate capped at 100).  A ceiling overrun written 100 % (12.6 against 不高于 12.0) is no exception."""
-    cells = [_cell(row, formula.target), *(_cell(row, c) for c in formula.operands)]
-    if any(c is None for c in cells):
-        return False
-    tokens = [cell_token(c.text.strip(), 0) for c in cells]
-    if any(t is None or t.value is None for t in tokens) or _ratio_in(*tokens) is not False:
+    tokens = _tokens(_formula_cells(formula, row))
+    if tokens is None or any(t.value is None for t in tokens) or _ratio_in(*tokens) is not False:
         return False  # (a row that holds, or says nothing, is read as the others)
     percent, done, whole = (t.value for t in tokens)
     if percent == _HUNDRED:
@@ -177,13 +171,8 @@ _NOTE_MARK = lazyre.compile(r"[*＊※△#]\s*$|[(（]?注\s*\d*[)）]?\s*$")
 
 def _breaks(formula: GridFormula, row: TableRow) -> bool:
     """The row's cells break the formula (growth or ratio: target = first / second × 100 − (100 for a growth))."""
-    cells = [_cell(row, formula.target), *(_cell(row, c) for c in formula.operands)]
-    if any(c is None for c in cells):
-        return False
-    tokens = [cell_token(c.text.strip(), 0) for c in cells]
-    if any(t is None for t in tokens):
-        return False
-    return _ratio_in(*tokens, _HUNDRED if formula.kind == "growth" else Decimal(0)) is False
+    tokens = _tokens(_formula_cells(formula, row))
+    return tokens is not None and _ratio_in(*tokens, _HUNDRED if formula.kind == "growth" else Decimal(0)) is False
 
 
 def _rate_row(row: TableRow) -> bool:
@@ -198,6 +187,20 @@ def _sum_holds(formula: GridFormula, row: TableRow) -> bool:
 
 def _cell(row: TableRow, column: int | None) -> Fact | None:
     return row.cells.get(f"c{column}")
+
+
+def _formula_cells(formula: GridFormula, row: TableRow) -> list[Fact | None]:
+    """The row's cells the formula reads: its target's, then its operands'."""
+    return [_cell(row, formula.target), *(_cell(row, c) for c in formula.operands)]
+
+
+def _tokens(cells) -> list | None:
+    """The cells' figures as the grid reads them (cell_token), for _ratio_in; None when a cell is missing or reads
+    as no figure."""
+    if any(c is None for c in cells):
+        return None
+    tokens = [cell_token(c.text.strip(), 0) for c in cells]
+    return None if any(t is None for t in tokens) else tokens
 
 
 def _sum(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Breakdown]:

@@ -796,8 +796,7 @@ def _unlisted_children(table: ScoreTable, rows: list[TableRow], n: int, classes,
     elif classes is not None and classes.match(clean(rows[n].label)) and not rows[n].is_total:
         children = list(itertools.takewhile(lambda r: not r.is_total and not classes.match(clean(r.label)),
                                             rows[n + 1:]))
-        if any(sum((r.cells[key].value for r in children if key in r.cells), Decimal(0)) > total.value + total.tolerance
-               for key, total in rows[n].cells.items()):
+        if _exceeds(rows[n], children):
             return [], False, ""  # (rows adding up past the 类 row are not some of its 款: the names alone do not say)
     else:
         return [], False, ""
@@ -834,12 +833,15 @@ def _outermost(table: ScoreTable, rows: list[TableRow], classes=None) -> list[Ta
     if not heads[0] or sum(heads) < 2:
         return []
     tops = [n for n, h in enumerate(heads) if h]
-    for a, b in zip(tops, [*tops[1:], len(rows)]):
-        for key, total in rows[a].cells.items():
-            under = [r.cells[key].value for r in rows[a + 1:b] if key in r.cells]
-            if sum(under, Decimal(0)) > total.value + total.tolerance:
-                return []
+    if any(_exceeds(rows[a], rows[a + 1:b]) for a, b in zip(tops, [*tops[1:], len(rows)])):
+        return []
     return [rows[n] for n in tops]
+
+
+def _exceeds(head: TableRow, under: list[TableRow]) -> bool:
+    """The rows under a 类 row add up past it in some column (so they are not some of its 款)."""
+    return any(sum((r.cells[key].value for r in under if key in r.cells), Decimal(0)) > total.value + total.tolerance
+               for key, total in head.cells.items())
 
 
 def _indented_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
