@@ -68,9 +68,9 @@ def _item_change(r: Reading, item: int, stop: int, stated: list[Change]) -> list
     family = next((f for f in r.vocab.families.values() if item_concept in f.totals and first in f.parts), None)
     if family is None:
         return [stated[0]]
-    if any(read_label(c.subject_label, r.vocab).concept == item_concept for c in stated):
-        return [next(c for c in stated if read_label(c.subject_label, r.vocab).concept == item_concept)]
-    subs = [c for c in stated if read_label(c.subject_label, r.vocab).concept in family.parts]
-    if len(subs) != len(stated) or not family.covers([read_label(c.subject_label, r.vocab).concept for c in subs]):
+    concepts = [read_label(c.subject_label, r.vocab).concept for c in stated]  # (each change's subject read once)
+    if item_concept in concepts:
+        return [stated[concepts.index(item_concept)]]
+    if any(x not in family.parts for x in concepts) or not family.covers(concepts):
         return None  # (a part's change stated, another's not: the item's change is not read)
-    return subs
+    return stated

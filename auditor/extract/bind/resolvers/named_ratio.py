@@ -26,9 +26,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     ratio, top, base = (r.vocab.cue(n) for n in ("named_ratio", "named_ratio_numerator", "named_ratio_denominator"))
     yield from _respective(r, ratio, top, base)
     for facts in r.facts_by_sentence(prose_only=True):
-        for rate in facts:
-            said = ratio.search(clean_label(rate.label)) if rate.kind == "percent" and not rate.is_bound else None
-            if said is None or sum(1 for f in facts if f.kind == "percent" and ratio.search(clean_label(f.label))) != 1:
+        named = [(f, m) for f in facts if f.kind == "percent" and (m := ratio.search(clean_label(f.label)))]
+        if len(named) != 1:
+            continue  # (one rate of a ratio's name in the sentence, or none is read)
+        for rate, said in named:
+            if rate.is_bound:
                 continue
             before = [f for f in facts if f.kind == "amount" and f.span.end <= rate.span.start]
             tops = [f for f in before if _named(top, f.label, said.lastgroup)]
