@@ -1157,13 +1157,12 @@ def _is_subtotal(row: TableRow) -> bool:
                 and not TOTAL_ROW.match(row.label))
 
 
-def _subtotal_sums(table: ScoreTable) -> list[ScoreSum]:
+def _subtotal_sums(table: ScoreTable, blocks: list[tuple[TableRow, list[TableRow] | None]]) -> list[ScoreSum]:
     """"…| 50 | 48.5 ⏎ 小计 | 50 | 48.5": each level's 小计 row over the indicator rows since the one before (a higher
     level's over the lower subtotals, _score_subtotal_blocks). (The 总分 after them is left alone: rows the reading could not
     place may stand between.)"""
     if table.rows and _is_subtotal(table.rows[0]):
         return _subtotals_heading(table)
-    blocks, _ = _score_subtotal_blocks(table)
     return [s for head, block in blocks for s in _subtotal_row_sums(table, head, block or [], named=False)]
 
 
@@ -1285,7 +1284,8 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
     subtotals = [r for r in table.rows[:-1] if _is_subtotal(r)]
     if subtotals and totals and totals[-1] is table.rows[-1] \
             and all(_is_subtotal(r) for r in table.rows[:-1] if r.is_total):
-        return _subtotal_sums(table) + _total_over_subtotals(table, funds)
+        blocks, unplaced = _score_subtotal_blocks(table)  # (once: both read it)
+        return _subtotal_sums(table, blocks) + _total_over_subtotals(table, funds, unplaced)
     if len(totals) != 1 or totals[0] is not table.rows[-1]:
         return []
     total_row = totals[0]
@@ -1295,7 +1295,7 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
     # and no funds row in it)
     level = _is_subtotal(total_row)
     if funds is not None and not level:
-        lead = [r for r in funds.rows if "weight" in r.cells and "score" in r.cells and r.part_of is None][:1]
+        lead = _funds_lead(funds)
     out = []
     weights_add = None
     nested = _indented(rows)
@@ -1328,21 +1328,26 @@ def _score_sums(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
     return out
 
 
-def _total_over_subtotals(table: ScoreTable, funds: ScoreTable | None) -> list[ScoreSum]:
+def _funds_lead(funds: ScoreTable) -> list[TableRow]:
+    """The funds table's own row (its 分值 and 得分, not one of its 其中 sources) that leads a score table's sum."""
+    return [r for r in funds.rows if "weight" in r.cells and "score" in r.cells and r.part_of is None][:1]
+
+
+def _total_over_subtotals(table: ScoreTable, funds: ScoreTable | None, rows: list[TableRow] | None) -> list[ScoreSum]:
     """"…| 90 | 88.33 (绩效指标小计) ⏎ 总分（含资金执行） | 100 | 95.04": the 总分 under 小计 rows is the sum of the subtotals,
     the rows under none of them (a level of one row, a 资金执行率得分 row after the 小计) and the funds row above the
     table (where the table holds none) — read where every row was read and the 分值 make the 总分's exactly (else some
-    row may be missing or counted twice: the 总分 is left alone)."""
+    row may be missing or counted twice: the 总分 is left alone).  `rows`: those no subtotal took
+    (_score_subtotal_blocks; None where a block was not certain)."""
     total_row = table.rows[-1]
     if _is_subtotal(total_row):
         return []
-    _, rows = _score_subtotal_blocks(table)
     if rows is None:
         return []
     if not any(_is_subtotal(r) for r in rows):
         return []
     if funds is not None and not any(_FUNDS_NAME.search(r.label) for r in rows):
-        rows = [*[r for r in funds.rows if "weight" in r.cells and "score" in r.cells and r.part_of is None][:1], *rows]
+        rows = [*_funds_lead(funds), *rows]
     if len(rows) < 2 or any("weight" not in r.cells or "score" not in r.cells for r in rows):
         return []
     weight = total_row.cells.get("weight")
