@@ -253,6 +253,8 @@ def _levels_before(r: Reading, i: int, total: Fact) -> Candidate | None:
     score ("得分22.5分(预算执行率未达100%扣1.5分、…扣1分)") explains it; the total of the deductions said right before
     the total score ("合计扣8分,总得分92分") is theirs (_deductions_taken); neither is a level's score."""
     found = _scores_before(r, i)
+    if not found:
+        return _levels_past_subtotal(r, i, total)
     taken = r.vocab.cue("score_deducted_total")
     while found and taken.search(clean_label(found[-1].label)):
         found.pop()
@@ -263,7 +265,68 @@ def _levels_before(r: Reading, i: int, total: Fact) -> Candidate | None:
     tree = r.tree
     first = r.node_of(found[0])
     start = tree.paragraph_start(tree[first].paragraph) if first is not None else found[0].span.start
-    return _breakdown(r, total, found, r.norm.text[start:found[-1].span.end], "合计", "level_scores")
+    text = r.norm.text[start:found[-1].span.end]
+    funds = _funds_score_before(r, found, total, text)
+    if funds is not None:
+        found, text = [funds, *found], f"{clean_label(funds.label)} {text}"
+    return _breakdown(r, total, found, text, "合计", "level_scores")
+
+
+def _levels_past_subtotal(r: Reading, i: int, total: Fact) -> Candidate | None:
+    """"资金执行率指标分值10分,资金得分9.40分;产出指标分值50分,得分46分;…满意度指标分值10分,得分9分。绩效指标得分合计82.5分,
+    自评总得分91.90分": a total score (node i) right after a 合计 of some of the levels, in its own sentence, is the sum
+    of the levels before that 合计 — only when their weights make full marks: then they are all of the total whatever the
+    合计 counts (levels that make less may be the 合计's alone, the total that plus a level said elsewhere)."""
+    tree = r.tree
+    j = i - 1
+    while j >= 0 and tree[j].kind == "sep" and tree[j].sentence == tree[i].sentence:
+        j -= 1
+    if j < 0 or tree[j].kind != "total" or tree[j].sentence != tree[i].sentence or tree[j].depth != tree[i].depth:
+        return None
+    subtotal = r.facts[j]
+    if subtotal is None or subtotal.kind != "score":
+        return None
+    found = _scores_before(r, j)
+    scores, weights, deductions = _levels(r, found)
+    if len(scores) < 2 or deductions or sum(w.value for w in weights) != _FULL_MARKS or _framework_weights(r, found):
+        return None
+    return make_breakdown(r, total, scores, "合计", True, "level_scores", via=(_PAST_SUBTOTAL,))
+
+
+_PAST_SUBTOTAL = "the levels before a subtotal of some of them"
+_OF_INDICATORS = lazyre.compile(r"指标")  # (a total named by the indicators is theirs: "绩效指标总得分")
+
+
+def _funds_score_before(r: Reading, found: list[Fact], total: Fact, text: str) -> Fact | None:
+    """"项目全年预算275万元,…,预算执行得分9.76分。⏎产出、效益、满意度指标分值分别为50分、30分、10分,得分分别为48.5分、
+    29分、9.6分。⏎项目总得分96.86分": the funds score (cue funds_score_label) that ends the sentence right before the levels'
+    is their missing level, when with it the text names every level of a framework — and the levels do not name it, nor
+    does their weights' sum leave no room for it.  None otherwise."""
+    if r.vocab.names_every_score_level(text):
+        return None  # (the levels are all of it already)
+    if _OF_INDICATORS.search(clean_label(total.label)):
+        return None  # ("绩效指标总得分…": the indicators' score, no funds level in it)
+    tree = r.tree
+    first = r.node_of(found[0])
+    if first is None:
+        return None
+    sentence = tree.unit("sentence", first)
+    k = sentence.start - 1
+    while k >= 0 and r.facts[k] is None and tree[k].sentence == tree[sentence.start - 1].sentence:
+        k -= 1
+    if k < 0 or r.facts[k] is None or tree[k].depth != tree[first].depth:
+        return None
+    funds = r.facts[k]
+    if funds.kind != "score" or funds.is_bound or not r.vocab.cue("funds_score_label").search(clean_label(funds.label)):
+        return None
+    if tree.paragraph_lines[tree[k].paragraph][1] + 1 < tree.paragraph_lines[tree[first].paragraph][0]:
+        return None  # (the lines of one block only)
+    _, weights, _ = _levels(r, found)
+    if weights and sum(w.value for w in weights) >= _FULL_MARKS:
+        return None
+    if not r.vocab.names_every_score_level(f"{clean_label(funds.label)} {text}"):
+        return None
+    return funds
 
 
 def _scores_before(r: Reading, i: int) -> list[Fact]:
