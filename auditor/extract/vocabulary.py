@@ -386,9 +386,21 @@ def _scenario(label: str, vocab: Vocabulary) -> str | None:
         pass
     if year is not None and any(w in label[year.end():] for _, words in vocab.scenarios for w in words):
         label = label[year.end():]
-    return next((name for name, words in vocab.scenarios if any(w in label for w in words)), None)
+    return next((name for name, words in vocab.scenarios if any(_said(label, w) for w in words)), None)
 
 
+def _said(label: str, word: str) -> bool:
+    """The label holds the scenario word, not negated: "已签订合同尚未支付的设备尾款" is money not paid (no 支付 figure),
+    "未到位资金" money that did not arrive."""
+    at = label.find(word)
+    while at >= 0:
+        if not _NEGATED.search(label, 0, at):
+            return True
+        at = label.find(word, at + 1)
+    return False
+
+
+_NEGATED = lazyre.compile(r"(?:未|没有|尚未)$")
 _YEAR_WORD = lazyre.compile(r"(?:19|20)\d{2}年度?")
 
 

@@ -442,6 +442,9 @@ _ALL += [
     Reason("carry_over_stated", LOOKUP, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the year's flows and its closing "
            "balance stated in one sentence, its opening balance in a sentence shortly before it",
            "2023年初,本部门结转和结余资金184.36万元。\n2023年本年收入2,361.08万元,本年支出2,297.51万元,年末结转和结余247.93万元。"),
+    Reason("carry_over_flows_stated", LOOKUP, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the two balances stated "
+           "in one sentence that names the year's flows in words, their figures stated before it",
+           "本年收入合计2,611.77万元。\n本年支出合计2,577.47万元。\n加上年初结转和结余92.14万元，减去本年支出后，年末结转和结余126.44万元。"),
     Reason("roll_forward", VOCABULARY, "年末余额 = 上年末余额 + 当年结余 / 新增 − 偿还, every figure of the stretch given a role in "
            "one sentence", "当年收支结余40876万元,上年末滚存结余725577万元,年末滚存结余766453万元。"),
     Reason("cumulative_total", VOCABULARY, "a running total rolled forward in one sentence: 年末 X总额 = 上年末 X总额 + "

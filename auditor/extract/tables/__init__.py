@@ -56,7 +56,7 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     found: list[tuple[ScoreTable, list[Fact], tuple[int, int]]] = []
     runs = [part for run in cell_runs(norm.text) for half in side_by_side(run, norm.text, vocab)
             for side in sides_a_cell_a_line(half, norm.text) for coded in coded_halves_a_cell_a_line(side)
-            for part in interleaved_sides(coded, norm.text, vocab)]
+            for numbered in numbered_sides(coded, norm.text, vocab) for part in interleaved_sides(numbered, norm.text, vocab)]
     for cells in runs:  # fact ids are given below, in text order
         found.extend(read_run(cells, norm, vocab, 0, "cells"))
         found.extend(read_forms(cells, norm, vocab, 0))
@@ -469,6 +469,72 @@ def interleaved_sides(cells: list[Cell], text: str, vocab: Vocabulary) -> list[l
         after = next((n for n in range(plain[k + 5], len(cells)) if cells[n].start > last.start), len(cells))
         return [cells[:plain[k]], left, right, cells[after:]]
     return [cells]
+
+
+def numbered_sides(cells: list[Cell], text: str, vocab: Vocabulary) -> list[list[Cell]]:
+    """A 收入支出决算总表 of two sides set one cell a line, each row's name, 行次 and figure on three lines and the two
+    sides' rows in turn, "一、一般公共预算财政拨款收入 ⏎ 1 ⏎ 3,526.48 ⏎ 一、一般公共服务支出 ⏎ 32 ⏎ 2,410.35 ⏎ …": the 行次 say
+    the side — each side's numbers go on by one (1, 2, 3 … and 32, 33 …) — and are no figures.  The two sides are read as
+    two runs of (name, figure), under the header's 项目 and its figure column where the table writes one ("项目 ⏎ 行次 ⏎
+    决算数" twice), else under the 项目 | 决算数 its title implies, when that title names the unit's account (cue
+    unit_account) — and only where no name says the money of the other side (…收入 on the 支出 side) and each side
+    has two rows at least."""
+    plain = [n for n, c in enumerate(cells) if c.kind == CELL and c.text]
+    for k in range(len(plain) - 8):
+        triples = []
+        m = k
+        while m + 2 < len(plain):
+            name, number, figure = (cells[plain[m + j]] for j in range(3))
+            if _FIGURE.match(name.text) or not _ROW_NUMBER.match(number.text) or not _FIGURE.match(figure.text) \
+                    or _ROW_NUMBER.match(figure.text) and "," not in figure.text and "." not in figure.text \
+                    or len({name.line, number.line, figure.line}) != 3 or len(clean(name.text)) > 30:
+                break
+            triples.append((name, int(number.text), figure))
+            m += 3
+        if len(triples) < 4:
+            continue
+        sides: tuple[list, list] = ([], [])
+        last = [triples[0][1] - 1, None]
+        for name, number, figure in triples:
+            if number == last[0] + 1 and number != (last[1] or -1) + 1:
+                side = 0
+            elif last[1] is None and number > last[0] + 1 or last[1] is not None and number == last[1] + 1:
+                side = 1
+            else:
+                break  # (a number that goes on neither side: the rows are not known)
+            flow = vocab.flow(clean(name.text))
+            if (side == 0 and flow == "out") or (side == 1 and flow == "in"):
+                break
+            last[side] = number
+            sides[side].append((name, figure))
+        else:
+            if not all(len(side) >= 2 for side in sides):
+                continue
+            heads = [[cells[plain[k - j]] for j in range(n, n - 3, -1)] for n in (6, 3) if k >= n]
+            heads = [h for h in heads if is_label_header(h[0].text) and clean(h[1].text) in ROW_NUMBER_HEADERS
+                     and role_of(h[2].text)]
+            if len(heads) == 2:  # (each side's own: "收入 ⏎ 行次 ⏎ 决算数 ⏎ 支出 ⏎ 行次 ⏎ 决算数")
+                left, right = [heads[0][0], heads[0][2]], [heads[1][0], heads[1][2]]
+            elif heads:
+                left = right = [heads[-1][0], heads[-1][2]]
+            elif vocab.cue("unit_account").search(text, 0, triples[0][0].start):
+                # (the two header cells it implies, each a line of its own above the rows, as a table's are)
+                # (zero-width but for the line break before the first row, which the figure column's cell ends on)
+                at, line = triples[0][0].start, triples[0][0].line
+                if at < 1:
+                    return [cells]
+                left = right = [Cell("项目", at - 1, at - 1, line - 2), Cell("决算数", at - 1, at, line - 1)]
+            else:
+                return [cells]
+            after = next((n for n in range(plain[m - 1], len(cells)) if cells[n].start > triples[-1][2].start), len(cells))
+            before = plain[k] if left[0] not in cells else cells.index(left[0])
+            return [cells[:before], [*left, *(x for pair in sides[0] for x in pair)],
+                    [*right, *(x for pair in sides[1] for x in pair)], cells[after:]]
+        return [cells]
+    return [cells]
+
+
+_ROW_NUMBER = lazyre.compile(r"^\d{1,3}$")
 
 
 def _blank_between(cells: list[Cell]) -> bool:

@@ -130,6 +130,52 @@ def stated_opening(index: DocumentIndex, text: str) -> list[Difference]:
     return out
 
 
+# the year's flows named in words, without their figures, in a sentence of its two balances: "加上年初结转和结余92.14万元,
+# 减去本年支出后,年末结转和结余126.44万元" (the 本年收入 and 本年支出 it goes on from stated before it)
+_FLOWS_IN_WORDS = lazyre.compile(r"(?:加上?|减去?|扣除|减除)(?:本年|当年|本年度)[^,;。\d]{0,8}(?:收入|支出)(?:合计)?(?:后|[,;。])")
+# what else moves a unit's 结转和结余 in the year: with any of it in the document the three need not be all of it
+_OTHER_ACCOUNTS = lazyre.compile(r"结余分配|提取|使用非财政拨款结余|事业基金弥补|缴回|上缴")
+
+
+def stated_flows(index: DocumentIndex, text: str) -> list[Difference]:
+    """年末结转和结余 = 年初 + 本年收入 − 本年支出, where the sentence of the two balances says the year's flows in words,
+    without their figures ("加上年初结转和结余92.14万元,减去本年支出后,年末结转和结余126.44万元"), and the document states
+    before it one 本年收入(合计) and one 本年支出(合计) of the balances' funds and unit (reason carry_over_flows_stated:
+    found by looking through the document, at most a warning).  A 结余分配, 提取 or another account moved in the document,
+    and the three need not be all of it: nothing is read."""
+    out = []
+    for prose in index.facts_by_sentence.values():
+        if len(prose) < 2 or any(f.in_table for f in prose):
+            continue
+        facts = [f for f in prose if f.kind == "amount" and not _GRAND_TOTAL.search(_dated(clean_label(f.label)))]
+        if len(facts) != 2 or any(f.is_bound for f in facts) or facts[0].unit != facts[1].unit:
+            continue
+        labels = [_dated(clean_label(f.label).removeprefix("和").removeprefix("及")) for f in facts]
+        if not (_OPENING.search(labels[0]) and _CLOSING.search(labels[1])) \
+                or _funds(facts[0].label) != _funds(facts[1].label):
+            continue
+        opening, closing = facts
+        start = text.rfind("\n", 0, opening.span.start) + 1
+        if not _FLOWS_IN_WORDS.search(text, start, closing.span.start) or _OTHER_ACCOUNTS.search(text):
+            continue
+        flows = []
+        for pattern, words in ((_INCOME, "收入"), (_SPENDING, "支出")):
+            found = [f for f in index.amounts_holding(words)
+                     if f.span.start < start and not f.in_table and not f.is_bound and f.unit == closing.unit
+                     and not index.is_previous(f) and _funds(f.label) == _funds(closing.label)
+                     and pattern.search(_dated(clean_label(f.label)))]
+            flows.append(index.unique(found))
+        income, spending = flows
+        if income is None or spending is None:
+            continue
+        out.append(Difference.model_construct(
+            difference=closing, minuends=(opening, income), subtrahends=(spending,), name="结余", rate=None, base=None,
+            rivals=(), reason="carry_over_flows_stated",
+            via=("the year's income and spending, named in words, stated before the sentence of its balances",),
+            rejected=()))
+    return out
+
+
 def _openings(index: DocumentIndex, text: str, closing: Fact, before: int) -> list[Fact]:
     """The 结转和结余 balances of the closing one's funds stated at the year's start in the lines right before `before`."""
     out = []

@@ -41,7 +41,7 @@ _LOOK_BACK = 64
 # a difference named as against a budget ("支出较预算数结余", "比计划节约")
 _AGAINST_BUDGET_NAMED = lazyre.compile(r"(?:较|比)[^,;。]{0,8}(?:预算|计划)数?[^,;。]{0,2}(?:结余|节约|节支|节省|少支)$")
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
-_NAMES = lazyre.compile(r"缺口|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
+_NAMES = lazyre.compile(r"缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,10 @@ FAMILIES = (
             "plus", several_plus=True, share_bases=True, budget_in_paragraph=True),
     # the money carried on of funds that arrived: "资金到位3,647.28万元,支出3,515.91万元,结转结余131.37万元" (the money
     # that arrived counts what was carried in; a 年末结转结余 after a year's 收入 and 支出 need not be their difference)
+    # … said at the year's end, after the money there was to use and what was paid of it, in the sentences before it:
+    # "可使用…补贴资金1436.42万元,其中上年结转…。全年兑付补贴资金1318.75万元,…。年末结转117.67万元" (年末结转 = 可使用 − 兑付)
+    _Family("结余", "difference_carried_on_year_end", "carried_on_from", "leftover_spent", frozenset(), SPENT_SCENARIOS,
+            "plus", paragraph=True),
     _Family("结余", "difference_carried_on", "carried_on_from", "leftover_spent", frozenset(), SPENT_SCENARIOS, "plus"),
     _Family("节约", "difference_saved", "saved_from", "saved_spent", BUDGET_SCENARIOS - {"available"},
             SPENT_SCENARIOS, "plus"),

@@ -201,9 +201,13 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
             continue  # ("单位造价分别为每座120万元、每眼4.5万元、每公里48万元,共需投资852万元": standards, no parts)
         if _OTHERS_NAMED.search(r.norm.text, parts[0].span.end, total.span.start):
             continue  # ("…分别为8.46亿元、…4.18亿元;三台县、盐亭县…五县合计25.31亿元": a total of other members, named)
-        # a figure before 分别为 in its sentence is the list's own total (opener_list's reading)
-        if any(r.facts[j] is not None and r.facts[j].kind == total.kind and r.facts[j].unit == total.unit
-               for j in tree.before(opener.index, "sentence", limit=_LOOK)):
+        # a figure before 分别为 in its sentence is the list's own total (opener_list's reading) — unless every such
+        # figure is a whole larger than the 共计 that the parts do not make, what the listed money was drawn from
+        # ("准备金8,000萬元,…分别动支1,850萬元、2,320萬元、960萬元,合计5,130萬元"; not "累计安排5985.39万元,分年度分别为…;
+        # 累计支出4987.32万元", whose parts make the figure before)
+        before = [r.facts[j] for j in tree.before(opener.index, "sentence", limit=_LOOK)
+                  if r.facts[j] is not None and r.facts[j].kind == total.kind and r.facts[j].unit == total.unit]
+        if any(f.value <= total.value + f.tolerance + total.tolerance or adds_up(f, parts) for f in before):
             continue
         made = make_breakdown(r, total, list(reversed(parts)), "分别为", True, "total_after_respectively")
         if made:
