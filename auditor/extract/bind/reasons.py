@@ -50,8 +50,11 @@ PART_NAMED_ABOVE = "its part named, its figure stated in a paragraph before"
 # … and a mean per head (人均) over the sentence's one count of visits (人次), its money the one amount spent beside a
 # budget (resolvers/average.py)
 VISITS_FOR_HEADS = "人均 over the sentence's one count of 人次, of the amount spent (not the budget)"
+# … and a 加上 sum's base its total names ("…,全县一般公共预算收入总计"), looked up before the sum's paragraph past the
+# figures stated between (resolvers/total_after.py)
+BASE_NAMED_ABOVE = "the base its total names, stated in a paragraph before"
 INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
-                          VISITS_FOR_HEADS})
+                          VISITS_FOR_HEADS, BASE_NAMED_ABOVE})
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate, difference_claim
 from auditor.extract.model import Difference, Fact
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import Reading, clean_label, part_start
 
 _BALANCE = lazyre.compile(r"余额|结余|结存|滚存")
 _OPENING = lazyre.compile(r"(?:上年末|上年底|上年年末|年初|期初|上期末)(?!预算)[^,;。]{0,12}$")
@@ -34,10 +34,19 @@ _SPLIT = lazyre.compile(r"其中|包括|包含|含")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
+    prior: Fact | None = None  # an opening balance its sentence states alone
     for facts in r.facts_by_sentence("amount", prose_only=True):
+        roles = [_role(r, f) for f in facts]
+        opened = prior if prior is not None and "opening" not in roles and facts[0].sentence == prior.sentence + 1 \
+            and _paragraph(r, prior) == _paragraph(r, facts[0]) else None
+        prior = facts[0] if len(facts) == 1 and roles[0] == "opening" else None
+        via: tuple[str, ...] = ()
+        if opened is not None:
+            # "2023年初,预算稳定调节基金余额6414.95万元。年度执行中动用3768.80万元…,补充3271.22万元,年末余额5917.37万元。":
+            # the opening balance said alone, the sentence right after it rolls it forward
+            facts, roles, via = [opened, *facts], ["opening", *roles], ("the opening balance stated in the sentence before",)
         if len(facts) < 3:
             continue
-        roles = [_role(f) for f in facts]
         marked = [n for n, role in enumerate(roles) if role is not None]
         if not marked:
             continue
@@ -59,11 +68,30 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         yield difference_claim(Difference.model_construct(
             difference=closing[0], minuends=tuple(sorted((opening[0], *added), key=lambda f: f.span.start)),
             subtrahends=taken, name="年末余额",
-            rate=None, base=None, rivals=(), reason="roll_forward", via=(), rejected=()))
+            rate=None, base=None, rivals=(), reason="roll_forward", via=via, rejected=()))
 
 
-def _role(f: Fact) -> str | None:
-    return flow_role(clean_label(f.label))
+def _role(r: Reading, f: Fact) -> str | None:
+    """flow_role, and what a fund's own words say of it: a balance stated at the year's start its sentence names before it
+    ("2023年初,预算稳定调节基金余额…"), the fund drawn on (动用) or topped up (补充) — cues balance_drawn, balance_topped_up."""
+    label = clean_label(f.label)
+    role = flow_role(label)
+    if role is not None:
+        return role
+    if _BALANCE.search(label) and not _CARRY_OVER.search(label):
+        said = r.norm.text[part_start(r.norm.text, f.span.start):f.span.start]
+        if r.vocab.cue("opening_point").search(said) and not r.vocab.cue("closing_point").search(said):
+            return "opening"
+    if r.vocab.cue("balance_drawn").search(label):
+        return "taken"
+    if r.vocab.cue("balance_topped_up").search(label):
+        return "added"
+    return None
+
+
+def _paragraph(r: Reading, f: Fact) -> int | None:
+    k = r.node_of(f)
+    return r.tree[k].paragraph if k is not None else None
 
 
 def flow_role(label: str) -> str | None:

@@ -16,6 +16,8 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers import score_list
 from auditor.extract.bind.standards import per_unit
+from auditor.extract.bind.index import named_part
+from auditor.extract.bind.reasons import BASE_NAMED_ABOVE
 from auditor.extract.bind.lists import adds_up, make_breakdown
 from auditor.extract.model import Fact
 from auditor.extract.readings import OPENERS, Reading, clean_label, part_start
@@ -154,9 +156,18 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # "收入684.51亿元…。加上结算净收入128.60亿元…后,收入总计820.86亿元": the sum starts from
             # the paragraph's first figure, stated before 加上
             base = _base_before(r, s, parts[0], total)
+            reason = "the base stated before 加上"
+            named = _named_base(r, s, parts[0], total)
+            if named is not None and named is not base and (
+                    base is None or adds_up(total, [named, *parts]) or not adds_up(total, [base, *parts])):
+                # "全县一般公共预算收入…。…非税收入58,502.14万元…。加上上级补助收入…,全县一般公共预算收入总计…": the
+                # sum continues the 收入 its total names, not the sub-item or last year's figure stated just before 加上
+                base, reason = named, "the base its total names"
+                if r.tree[r.node_of(named)].paragraph != r.tree[r.node_of(parts[0])].paragraph:
+                    reason = BASE_NAMED_ABOVE  # (a look-up past other figures: it may warn, not accuse)
             if base is not None:
                 parts = [base, *parts]
-                via = ("the base stated before 加上",)
+                via = (reason,)
         if len(parts) > 2 and not adds_up(total, parts):
             # "预估总投入205.9亿元,2016年投入45.20亿元,2017年投入80.56亿元,合计125.76亿元": the figures
             # right before 合计 that add up to it are its parts; the sentence's first ones say something else
@@ -378,7 +389,15 @@ def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
         addends = [base, *addends]
     elif first > 1:
         addends = addends[first - 1:]  # (the nearest amount before 加上 is the base)
-    return make_breakdown(r, total, addends, "加上", True, "sum_after_plus")
+    via: tuple[str, ...] = ()
+    if not adds_up(total, addends):
+        # (the base by position makes no sum, the amount named as what the total continues does: that reading, which
+        # holds, is the text's — "一般公共预算收入…;…税收收入…。加上…,一般公共预算收入总量…")
+        added = addends[1:]
+        named = _named_base(r, s, added[0], total) if added else None
+        if named is not None and named not in added and adds_up(total, [named, *added]):
+            addends, via = [named, *added], ("the base its total names",)
+    return make_breakdown(r, total, addends, "加上", True, "sum_after_plus", via)
 
 
 # the words a 加上 clause opens with, naming its base ("一般公共财政预算支出,加上…")
@@ -417,6 +436,49 @@ def _base_before(r: Reading, total_node, first: Fact, total: Fact) -> Fact | Non
 
 
 _ARRIVED = lazyre.compile(r"总计|合计|总量|总额")
+
+
+def _named_base(r: Reading, total_node, first: Fact, total: Fact) -> Fact | None:
+    """The amount before the first addend that bears the name the total continues ("全县一般公共预算收入总计" →
+    "全县一般公共预算收入完成201,306.77万元"), nearest first, in the same paragraph or the ones before it back to a
+    heading (a paragraph of words alone) or a statement's result (a total): the figure a 加上 sum starts from, whatever
+    sub-items or last year's figures stand between it and 加上."""
+    tree, i = r.tree, total_node.index
+    words = clean_label(total.label)
+    if not _ARRIVED.search(words) and i > 0 and tree[i - 1].kind == "words" and tree[i - 1].clause == total_node.clause:
+        words = clean_label(tree[i - 1].piece.label) + words
+    name = _base_name(r, _ARRIVED.sub("", words))
+    if name is None:
+        return None
+    k = r.node_of(first)
+    if k is None:
+        return None
+    paragraph = tree[k].paragraph
+    for j in range(k - 1, -1, -1):
+        t, f = tree[j], r.facts[j]
+        if t.paragraph != paragraph:
+            if not any(r.facts[m] is not None for m in tree.paragraph_nodes(t.paragraph)):
+                return None  # a heading: another section's figures
+            paragraph = t.paragraph
+        if f is None or t.depth != 0:
+            continue
+        if t.kind == "total" or (t.kind == "labelled" and _ARRIVED.search(clean_label(f.label))):
+            return None  # a statement's result: what stands before it is another sum's
+        if t.kind == "labelled" and (f.kind, f.unit) == (total.kind, total.unit) and not f.is_bound \
+                and not (r.is_previous(f) and not r.is_previous(total)) and _base_name(r, clean_label(f.label)) == name:
+            return f
+    return None
+
+
+def _base_name(r: Reading, label: str) -> tuple[str, str] | None:
+    """(area, name) of a label without its period words and the verb that states the figure ("2023年全县一般公共预算收入
+    完成" → ("全县", "一般公共预算收入")), or None when nothing names money ("总计" alone)."""
+    label = named_part(r.vocab.cue("period_prefix").sub("", label.strip()))
+    label = r.vocab.cue("base_stated_verb").sub("", label)
+    area = r.vocab.cue("area_scope").match(label)
+    scope = area.group(0) if area else ""
+    name = label[len(scope):]
+    return (scope, name) if len(name) >= 2 else None
 
 
 def _restates_named(r: Reading, i: int, total: Fact) -> bool:
