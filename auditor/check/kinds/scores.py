@@ -25,6 +25,10 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
     figures = [Evidence.of(s.total, "total"), *(Evidence.of(f, "row") for f in s.parts)]
     computed = total([Value.of(f) for f in s.parts])
     cmp = compare(s.total, computed)
+    if cmp.verdict != "ok":
+        own = _as_written(s.total)
+        if own is not s.total and compare(own, total([Value.of(_as_written(f)) for f in s.parts])).verdict == "ok":
+            return outcome(rule, s, "holds", figures, note="the total as written, to fewer decimals than its column")
     if cmp.verdict == "ok":
         exact = _whole_scores_exact(s)
         if exact is None or compare(s.total, exact).verdict == "ok":
@@ -46,6 +50,20 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
                                    evidence=figures, comparison=cmp,
                                    fields={"column_zh": name[0], "column_en": name[1]}),
                   found=found, weigh=sum_equation(s.total, s.parts))  # (rows missed by the reading miss by a lot: ALT008)
+
+
+def _as_written(f: Fact) -> Fact:
+    """The figure at the precision it is written to, where the table's column precision lifted it ("96.6" under rows of
+    "9.27": 96.6 ± 0.05, the total kept to one decimal — 保留一位小数 —, not 96.60 with its zero dropped: both are
+    plausible, and the one that makes the relation hold is not to be accused); the figure itself otherwise."""
+    m = _WRITTEN_NUMBER.search(f.text)
+    if m is None or m.group(1) is None or f.text.rstrip().endswith("%"):
+        return f  # (a whole score, "10" among "9.27"s, is given, not rounded: as the table's other readings take it)
+    decimals = len(m.group(1))
+    return f.model_copy(update={"decimals": decimals}) if decimals < f.decimals else f
+
+
+_WRITTEN_NUMBER = lazyre.compile(r"\d(?:[\d,]*)(?:\.(\d+))?")
 
 
 def _whole_scores_exact(s: ScoreSum) -> Value | None:
@@ -87,19 +105,63 @@ def _section_title(text: str, s: ScoreSum, vocab) -> bool:
     ("扣分明细表"): the table lists the indicators that lost some, not all of them."""
     start = min(p.span.start for p in s.parts)
     lines = [x.strip() for x in text[max(0, start - _SECTION_REACH):start].split("\n")]
-    title, header = "", False  # (the line right above the table's header: its header row, or a header cell a line)
+    first = title = None  # (the line right above the table's header: its header row, or a header cell a line; and
+    header = False        # the title over a line between them, "项目名称：…")
     for line in reversed(lines):
         if _TABLE_HEADER_WORDS.search(line.lstrip("| ")):
             header = True
         elif header and line:
+            first = line if first is None else first
+            if first is line and _BETWEEN_TITLE_AND_HEADER.search(line):
+                continue
             title = line
             break
-    title = _BRACKETED.sub("", title)  # (not "绩效指标得分情况(不含预算执行率)": what it leaves out names no section)
-    if _DEDUCTIONS_TITLE.search(title):
+    first, title = first or "", title or ""
+    bare = _BRACKETED.sub("", first)  # (not "绩效指标得分情况(不含预算执行率)": what it leaves out names no section)
+    if _DEDUCTIONS_TITLE.search(bare) or _section_named(bare, vocab):
         return True
+    # ("项目支出绩效自评表（满意度及效益指标）": a bracket of level names only — some levels, not all — names the section;
+    # "绩效指标得分情况(不含预算执行率)" does not: what it leaves out names no section)
+    if _weights_make_total(s) and any(_levels_only(inner, vocab) for inner in _BRACKETED_INNER.findall(title)):
+        return True
+    # ("××县2023年度…项目绩效自评——产出指标评分表": the title's last part after a dash names the section)
+    tail = _TITLE_DASH.split(_BRACKETED.sub("", title))[-1].strip()
+    return tail != title and _weights_make_total(s) and _section_named(tail, vocab)
+
+
+def _section_named(title: str, vocab) -> bool:
+    """A short title that names one level of a score framework and scores it ("产出指标评分表", "效益指标得分情况")."""
     named = {level.pattern for levels in vocab.score_levels for level in levels if level.search(title)}
     return len(named) == 1 and bool(_SECTION_TITLE_WORDS.search(title)) and not _WHOLE_SCORE_WORDS.search(title) \
         and len(title) <= _TITLE_WIDTH and not any(ch.isdigit() for ch in title.split(" ")[-1])
+
+
+def _levels_only(inner: str, vocab) -> bool:
+    """The words in a title's bracket are level names only, some of a framework and not all ("满意度及效益指标")."""
+    named = {level.pattern for levels in vocab.score_levels for level in levels if level.search(inner)}
+    rest = inner
+    for levels in vocab.score_levels:
+        for level in levels:
+            rest = level.sub("", rest)
+    return bool(named) and not vocab.names_every_score_level(inner) and not _LEVEL_JOINERS.sub("", rest)
+
+
+def _weights_make_total(s: ScoreSum) -> bool:
+    """The rows read add up to the table's own total: it is the total of these rows, whatever part of 100 they are."""
+    return compare(s.total, total([Value.of(p) for p in s.parts])).verdict == "ok"
+
+
+def _scored_in_other_tables(text: str, s: ScoreSum, vocab) -> bool:
+    """A note after the table sends the reader to other schedules for the other levels' scores ("（预算执行、效益、满意度
+    指标评分见附表2、附表3）", cue scored_in_other_tables), and the rows make the table's own total: a section of the
+    score."""
+    end = s.total.span.end
+    return _weights_make_total(s) and bool(vocab.cue("scored_in_other_tables").search(text, end, end + _SECTION_REACH))
+
+
+_BRACKETED_INNER = lazyre.compile(r"\(([^()]*)\)")
+_LEVEL_JOINERS = lazyre.compile(r"[及和与、,\s]|指标|部分|类|[一二三]级")
+_TITLE_DASH = lazyre.compile(r"——|—|--")
 
 
 # (the header row of the table, set without bars or a cell a line)
@@ -361,7 +423,7 @@ def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if len(s.parts) < 3 or s.row.startswith("小计") or s.reason == "level_weights" or SUBTOTAL_VIA in s.via:
             continue  # a 小计 or a level (产出指标(50分)) sums one block, not the whole score
         if _other_rows(s, ctx.vocab) is not None or _section_full_marks(ctx.doubt.text, s) \
-                or _section_title(ctx.doubt.text, s, ctx.vocab):
+                or _section_title(ctx.doubt.text, s, ctx.vocab) or _scored_in_other_tables(ctx.doubt.text, s, ctx.vocab):
             continue  # the table is one section of the score ("(本部分满分40分)", "产出指标评分明细"), or beside a funds row
         stated = s.total
         cmp = compare(stated, Value(full, Decimal(0)))

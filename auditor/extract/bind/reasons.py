@@ -363,6 +363,8 @@ _ALL = [
            "岁出编列1668.61亿元,教育支出编668.21亿元,占40.05%;社会福利支出编263.76亿元,占15.81%。"),
     Reason("survey_satisfaction", STRUCTURAL, "满意度 p% = the satisfied answers / the valid answers of its sentence",
            "收回有效问卷298份,其中“满意”及“基本满意”290份,满意度为97.32%。"),
+    Reason("score_rate_in_sentence", EXPLICIT, "得分率 p% = the score / the full marks (满分, 分值) stated right before it "
+           "in its part of the sentence", "产出指标满分40分,得38.8分,得分率97%。"),
     Reason("survey_return_rate", STRUCTURAL, "回收率 p% = the answers returned / the questionnaires handed out, both "
            "counted in its sentence", "本次共发放问卷600份,回收573份,回收率95.50%。"),
     Reason("named_ratio", VOCABULARY, "a ratio named for its two amounts (资产负债率 = 负债总额 / 资产总额, vocabulary "

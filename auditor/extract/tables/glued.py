@@ -344,6 +344,14 @@ def resolve_row(row: RowFigures, roles: list[str | None], base: str | None, scor
     if len(readings) == 1 and not row.glued:
         return readings[0]
     held = [r for r in readings if rate_pins(r, base) or (score_rule and score_pins(r))]
+    full = _full(readings, roles) if row.glued and held else []
+    if full and not _full(held, roles) \
+            and min(map(_amount_decimals, full)) < min(map(_amount_decimals, held)):
+        # ("194.9194.9174.910100%10": only "194.919 | 4.917 | 4.910 | 100%" and the like make 100% hold, leaving a column
+        # empty and the amounts more decimals than the split "194.9 | 194.9 | 174.9 | 10 | 100% | 10" that fills every
+        # column alike — the plausible splits disagree, and the one the rate picks is not the row's: it is not called
+        # consistent on that split)
+        held = []
     if not held and first_total is not None and not row.glued:
         return _total_placed(readings, roles, first_total)
     one = agreed(held)

@@ -28,7 +28,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import Fact, Target
+from auditor.extract.model import Fact, Target, period_of
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _LOOK = 64
@@ -194,6 +194,14 @@ def _target_and_done(r: Reading, i: int, allow_amounts: bool) -> tuple[Fact, Fac
     return pair
 
 
+def _floor_target(r: Reading, f: Fact) -> bool:
+    """"年度指标值≥500人": a bound figure named a target whose bound is a floor (cue target_floor) is the target itself —
+    what was done is measured against it (523 / 500), as a ceiling's is not."""
+    text = r.norm.text
+    return _role(r, f) == "target" and bool(r.vocab.cue("target_floor").search(text, max(0, f.span.start - 8),
+                                                                                 f.span.start))
+
+
 def _after_a_percent(r: Reading, k: int) -> bool:
     """The figure at node k stands in a bracket that opens right after a percentage (another rate's own bracket)."""
     j = r.tree.before_bracket(k)
@@ -221,14 +229,23 @@ def _pair_within(r: Reading, i: int, allow_amounts: bool, unit: str) -> tuple[Fa
     tree = r.tree
     target = done = None
     kinds = {"count", "amount"} if allow_amounts else {"count"}
+    year = period_of(r.facts[i], r.report_year)
+    clash = False
     for k in tree.before(i, unit, limit=_LOOK):
+        if tree[k].kind in OPENERS and target is None and clash:
+            # ("实际完成523人,其中一级、二级残疾人312人,三级、四级残疾人211人,完成率114.6%": the figures done twice over
+            # since the opener are the parts of what was done, before it)
+            done, clash = None, False
+            continue
         f = r.facts[k]
         if f is None or tree[k].kind not in {"labelled", "total"}:
             continue
         if f.kind == "percent":
             continue  # "完成率124%,超额完成任务24%": percentages of the same figures
-        if f.kind not in kinds or f.is_bound:
+        if f.kind not in kinds or (f.is_bound and not _floor_target(r, f)):
             continue
+        if f.period and period_of(f, r.report_year) != year and (year or f.period == "previous"):
+            continue  # ("年度指标值≥2.2万人(上年指标值2.0万人)", "上年实际完成480户,本年…": another year's figure)
         if tree[k].depth > tree[i].depth and _after_a_percent(r, k):
             continue  # ("…126个,完成率105.00%(年度目标120个),其中示范村18个,完成率90.00%": that rate's target)
         like = target or done
@@ -237,12 +254,15 @@ def _pair_within(r: Reading, i: int, allow_amounts: bool, unit: str) -> tuple[Fa
         role = _role(r, f)
         if role == "excess":
             continue  # ("超出调整后目标60人,超额完成5.00%": the excess itself, stated beside its rate)
+        if clash and role is not None:
+            return None  # a role claimed twice before both are found, no 其中 list between: which one is open
         if role == "target" and target is None:
             target = f
         elif role == "done" and done is None:
             done = f
         elif role is not None:
-            return None  # a role claimed twice before both are found: which one is open
-        if target is not None and done is not None:
+            clash = True  # (unless the figures so far are the parts of a 其中 list, an opener next)
+            continue
+        if target is not None and done is not None and not clash:
             return target, done
     return None
