@@ -50,8 +50,10 @@ PART_NAMED_ABOVE = "its part named, its figure stated in a paragraph before"
 # … and a mean per head (人均) over the sentence's one count of visits (人次), its money the one amount spent beside a
 # budget (resolvers/average.py)
 VISITS_FOR_HEADS = "人均 over the sentence's one count of 人次, of the amount spent (not the budget)"
+# … and a 其中 list with no figure before it, its total the 合计 that opens the next sentence (resolvers/opener_list.py)
+TOTAL_NEXT_SENTENCE = "a 其中 with no figure before it: the 合计 opening the next sentence, named as every part is"
 INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
-                          VISITS_FOR_HEADS})
+                          VISITS_FOR_HEADS, TOTAL_NEXT_SENTENCE})
 
 
 @dataclass(frozen=True)
