@@ -1397,8 +1397,8 @@ _GLUED_AFTER = lazyre.compile(r"^、\s*\d")
 _LIST_OPENER_BEFORE = lazyre.compile(r"分别|各(?:为|是|自)")
 _UNIT = lazyre.compile(r"[元%分万亿]")
 # … but not a figure in a run of bare numbers a list opener starts, their unit written once at its end
-# ("分别为87、679、341万元": each 、 separates two parts)
-_NUMBER_RUN_BEFORE = lazyre.compile(r"(?:分别|依次|各)(?:为|是|达|下达|安排|拨付)?[:]?\s*(?:\d+(?:\.\d+)?、\s*)+$")
+# ("分别为87、679、341万元": each 、 separates two parts; "分别为1,754.46、1,788.16、711.35万元" groups thousands too)
+_NUMBER_RUN_BEFORE = lazyre.compile(r"(?:分别|依次|各)(?:为|是|达|下达|安排|拨付)?[:]?\s*(?:\d+(?:,\d{3})*(?:\.\d+)?、\s*)+$")
 _RUN_REACH = 80
 
 

@@ -281,6 +281,28 @@ def _per_unit_run(r: Reading, fact: Fact) -> bool:
     return False
 
 
+_OTHER_TOTAL_LINES = 3  # lines after the list (and before its total) where another total of its parts may stand
+
+
+def made_elsewhere(r: Reading, total: Fact, parts: list[Fact]) -> Fact | None:
+    """Another figure of the parts' kind and unit, stated near the list (from a line before its total to three lines
+    after its last part), that the parts make exactly while they do not make `total`; else None.  "采购预算7,650,000元,
+    共采购1,320台。其中:…800台,…金额3,920,000元;…400台,…2,540,000元;…120台,…1,032,000元。中标总金额7,492,000元":
+    the counts make the 1,320台, but the amounts are the 中标's (the 中标总金额 they make), not the budget's — a
+    second measure's completeness says nothing of which money total the amounts are of."""
+    if len(parts) < 2 or adds_up(total, parts):
+        return None
+    ids = {total.id, *(p.id for p in parts)}
+    first = r.norm.line_col(min(total.span.start, parts[0].span.start))[0] - 1
+    last = r.norm.line_col(max(p.span.end for p in parts))[0] + _OTHER_TOTAL_LINES
+    for fact in r.facts:
+        if fact is None or fact.id in ids or (fact.kind, fact.unit) != (parts[0].kind, parts[0].unit):
+            continue
+        if first <= r.norm.line_col(fact.span.start)[0] <= last and adds_up(fact, parts):
+            return fact
+    return None
+
+
 def telling_ends(names: list[str]) -> list[str] | None:
     """The shortest end (two characters at least) of each name that no other name ends with; None when
     a name has none."""

@@ -53,8 +53,10 @@ VISITS_FOR_HEADS = "人均 over the sentence's one count of 人次, of the amoun
 # … and a 加上 sum's base its total names ("…,全县一般公共预算收入总计"), looked up before the sum's paragraph past the
 # figures stated between (resolvers/total_after.py)
 BASE_NAMED_ABOVE = "the base its total names, stated in a paragraph before"
+# … and a 其中 list with no figure before it, its total the 合计 that opens the next sentence (resolvers/opener_list.py)
+TOTAL_NEXT_SENTENCE = "a 其中 with no figure before it: the 合计 opening the next sentence, named as every part is"
 INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
-                          VISITS_FOR_HEADS, BASE_NAMED_ABOVE})
+                          VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE})
 
 
 @dataclass(frozen=True)

@@ -751,8 +751,10 @@ def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
         if formula is None:
             continue
         had = ratios.get(formula.target)
-        if had is None or formula.kind == had.kind == "ratio" and formula.rows - formula.support < had.rows - had.support:
-            # (a growth column is also change / last year: the growth, found first, is kept — it ties the two years)
+        if had is None or formula.kind == had.kind == "ratio" and formula.rows - formula.support < had.rows - had.support \
+                or had.kind == "growth" and formula.kind == "ratio" and _growth_misread(grid, had, formula, found):
+            # (a growth column is also change / last year: the growth, found first, is kept — it ties the two years;
+            # but not where it breaks in rows whose own figures agree otherwise: see _growth_misread)
             ratios[formula.target] = formula
     for formula in sorted(ratios.values(), key=lambda f: sorted((f.target, *f.operands))):
         targets.add(formula.target)
@@ -862,6 +864,23 @@ def _ratio_of(grid: list[tuple[Token, ...]], triple: tuple[int, ...], percent_li
                 if agreed:
                     return GridFormula(kind=kind, target=target, operands=(a, b), support=agreed[0], rows=agreed[1])
     return None
+
+
+def _growth_misread(grid: list[tuple[Token, ...]], growth: GridFormula, ratio: GridFormula,
+                    found: list[GridFormula]) -> bool:
+    """"送审 | 审定 | 审减(增) | 审减(增)率" with a 审增 row "413,208.00 | 421,836.50 | -8,628.50 | -2.09%": the rate is
+    审减 / 送审, no growth of 审定 over a 送审 of last year — the growth breaks in that row alone, where the ratio holds and
+    the row's sum (送审 = 审定 + 审减) holds too: a row whose figures all agree but for the growth is no slip of it.  A row
+    where the sum breaks as well (a wrong figure of the year) leaves the growth read, to say which figure is wrong; the
+    ratio must break in fewer rows than the growth."""
+    current, previous = growth.operands
+    broken = [r for r in grid if _ratio_in(r[growth.target], r[current], r[previous], _HUNDRED) is False]
+    sums = [f for f in found if f.kind == "sum" and {current, previous} <= {f.target, *f.operands}
+            and ratio.operands[0] in {f.target, *f.operands}]
+    # (a row where the ratio breaks too has a slip in the rate itself: it says nothing of which reading is right)
+    held = [r for r in broken if _ratio_in(r[ratio.target], r[ratio.operands[0]], r[ratio.operands[1]]) is not False]
+    return bool(held) and bool(sums) and ratio.rows - ratio.support < growth.rows - growth.support \
+        and all(_sum_in(r, f.target, f.operands) is not False for f in sums for r in held)
 
 
 def _signed_growth(grid: list[tuple[Token, ...]], target: int, current: int, previous: int) -> bool:

@@ -28,7 +28,7 @@ from auditor.extract.readings import Reading, clean_label
 
 # the mean's own words: the mean word and at most a verb ("年均投入", "每年平均"); not a mean per unit ("每村每年",
 # "户年均"), nor a rate (年均增长)
-_MEAN = lazyre.compile(r"(?:^|[^每户村人亩])(?:年均|年平均|平均每年|每年平均)(?:投入|完成|收入|支出|增加|安排|发放|拨付|下达|实现|达到|争取|筹集)?(?:资金|金额)?$")
+_MEAN = lazyre.compile(r"(?:^|[^每户村人亩])(?:年均|年平均|平均每年|每年平均)(?:投入|完成|收入|支出|增加|安排|发放|拨付|下达|实现|达到|争取|筹集|审减|核减|节约)?(?:资金|金额)?$")
 # "的36年", "10年", "五年间", "这五年", "近三年来" — not a year ("1985年"), nor "3年期"
 # a count of years said as the stretch the total is of ("五年间", "这五年", "近三年来", "1949~1985年的36年"), not a term of
 # something ("3年行动", "15年免费教育", "10年期债券", "80年代")
@@ -78,7 +78,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 
 # a mean per unit: "户均补助", "人均", "平均每户" (not 月均, 年均: a mean over time)
-_PER_UNIT_MEAN = lazyre.compile(r"(?:^|[^月年日])([户人亩村])均|平均每([户人亩村])")
+# (… or per a thing counted in 个, named: "平均每个项目审减" — the count of that name, "评审项目238个")
+_PER_UNIT_MEAN = lazyre.compile(r"(?:^|[^月年日])([户人亩村])均|平均每([户人亩村])|平均每(个)(项目|单位|学校|企业)")
 # a count of those there are ("全县共有脱贫户5200户", "现有", "户籍人口"), not of those paid or counted for the mean ("共补助
 # 680户", "按在职人员87人计算", "实有在职人员"): the mean may be over the fewer who were paid
 _HELD_COUNT = lazyre.compile(r"(?:共|现|总|全县|全市|全区|全镇|全乡|辖区)有|户籍|常住|人口")
@@ -105,14 +106,16 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
         if m is None or per_period.search(label) or "标准" in label or _PERIOD_WORD.search(label, m.end()) \
                 or per_period.match(r.norm.text[mean.span.end:mean.span.end + 8].lstrip("元/")):
             continue
-        per = m.group(1) or m.group(2)
+        per = m.group(1) or m.group(2) or m.group(3)
+        noun = m.group(4)  # (the thing counted in 个: the count must name it)
         basis = _reckoned_by(r, s.index, mean)
         counts, amounts, visits = [], [], []
         for k in tree.unit("sentence", s.index):
             f = r.facts[k]
             if f is None or k == s.index or tree[k].kind not in {"labelled", "total"}:
                 continue
-            if f.kind == "count" and (_names_count(basis, f) if basis else f.unit == per):
+            if f.kind == "count" and (_names_count(basis, f) if basis else f.unit == per
+                                      and (noun is None or noun in clean_label(f.label))):
                 counts.append(f)
             elif f.kind == "count":
                 visits.append(f)
@@ -127,6 +130,9 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
                 amounts = [f for f in amounts if r.vocab.flow(clean_label(f.label)) == "out"
                            and not (f.scenario or "").startswith("budget")]
             via = (VISITS_FOR_HEADS,)
+        if len(amounts) > 1 and len(own := label[m.end():]) >= 2:
+            # ("送审金额…,审定金额…,审减金额2,362.785万元,…平均每个项目审减9.93万元": the mean names its amount)
+            amounts = [f for f in amounts if own in clean_label(f.label)]
         if len(counts) != 1 or len(amounts) != 1:
             continue
         count, total = counts[0], amounts[0]

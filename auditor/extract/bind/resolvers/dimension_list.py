@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import OTHER_MEASURE_EXACT, SECOND_MEASURE, adds_up, is_part, list_end, make_breakdown
+from auditor.extract.bind.lists import (OTHER_MEASURE_EXACT, SECOND_MEASURE, adds_up, is_part, list_end, made_elsewhere,
+                                        make_breakdown)
 from auditor.extract.bind.resolvers.named_items import plain_names
 from auditor.extract.model import Breakdown, Fact
 from auditor.extract.readings import Reading, clean_label
@@ -73,6 +74,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # (each measure's list is complete when the other's parts make its total exactly)
             count_total, counts = counted
             for whole, items, other, others in ((total, parts, count_total, counts), (count_total, counts, total, parts)):
+                if made_elsewhere(r, whole, items) is not None:
+                    continue  # (the parts make another total of their measure stated near them: theirs)
                 exact = adds_up(other, others)
                 made = make_breakdown(r, whole, items, "分类", exact, "dimension_split",
                                       (SECOND_MEASURE, OTHER_MEASURE_EXACT) if exact else (SECOND_MEASURE,))

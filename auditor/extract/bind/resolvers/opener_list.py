@@ -15,8 +15,9 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
                                         SPAN_TOTAL, adds_up, choose_total, complement_names, continue_list, family_complete, inner_nodes,
-                                        is_part, line_list, list_end, list_family, make_breakdown, paragraph_list,
+                                        is_part, line_list, list_end, list_family, made_elsewhere, make_breakdown, paragraph_list,
                                         partial_marker, sub_subject, telling_ends, total_candidates)
+from auditor.extract.bind.reasons import TOTAL_NEXT_SENTENCE
 from auditor.extract.bind.resolvers.grade_counts import grade_of
 from auditor.extract.model import BUDGET_SCENARIOS, Fact
 from auditor.extract.numbering import YEAR_SPAN
@@ -32,6 +33,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 # p和q": their shares)
                 continue
             candidates = total_candidates(r, node.index)
+            if not candidates and node.kind == "qizhong":
+                yield from _total_next_sentence(r, node.index)
+                continue
             if node.kind == "fenbie" and len(years_listed_before(r.tree, node.index)) >= 2:
                 # ("2022年、2023年和2024年分别为43837万元、…": each year's figure, no parts of a figure before — but of a total
                 # over those years: "2022—2023年县级累计投入3,870.40万元,2022年、2023年分别为…")
@@ -47,6 +51,37 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 yield from _second_measure(r, node.index, candidates, span)
                 yield from _money_and_count(r, node.index, candidates, {c.total for c in listed}, span)
                 yield from _measures_per_clause(r, node.index, candidates, span)
+
+
+def _total_next_sentence(r: Reading, i: int) -> Iterator[Candidate]:
+    """"经审核,其中:土建工程审定3,186.42万元,安装工程审定1,207.85万元,室外配套工程审定846.30万元。⏎审定结算金额合计5,258.57万元":
+    a 其中 with no figure before it in reach lists the parts of the 合计 that opens the next sentence (on the next line at
+    most), when every part is named with a word its name holds (审定) and nothing but the parts stands in the list.
+    The total is looked for after the list, so the reading only warns (TOTAL_NEXT_SENTENCE)."""
+    tree = r.tree
+    span = _span(r, i)
+    parts = [r.facts[k] for k in span.members]
+    if len(parts) < 2 or any((f.kind, f.unit) != (parts[0].kind, parts[0].unit) for f in parts) \
+            or parts[0].kind not in ("amount", "count") or any(f.is_bound or r.is_previous(f) for f in parts) \
+            or any(tree[k].sentence != tree[i].sentence for k in span.members):
+        return
+    last = tree.unit("sentence", span.members[-1])
+    if any(r.facts[k] is not None and k not in span.members for k in range(i + 1, last.stop)):
+        return  # (other figures in the list's sentence: which are its parts is not plain)
+    k = next((k for k in range(last.stop, len(tree)) if r.facts[k] is not None), None)
+    if k is None or tree[k].kind != "total" or (r.facts[k].kind, r.facts[k].unit) != (parts[0].kind, parts[0].unit) \
+            or r.norm.line_col(r.facts[k].span.start)[0] - r.norm.line_col(parts[-1].span.end)[0] > 1:
+        return
+    total = r.facts[k]
+    names = [clean_label(f.label) for f in parts]
+    name = clean_label(total.label)
+    # (an end every part's name shares, "工程审定", of which the total's name holds two characters at least: 审定)
+    if not any(all(x.endswith(names[0][-n:]) for x in names) and names[0][-n:] in name
+               for n in range(2, len(names[0]) + 1)):
+        return
+    made = make_breakdown(r, total, parts, MARKERS["qizhong"], True, REASON_OF_OPENER["qizhong"], (TOTAL_NEXT_SENTENCE,))
+    if made:
+        yield made
 
 
 class _Span(NamedTuple):
@@ -119,6 +154,8 @@ def _second_measure(r: Reading, i: int, candidates: list, span: _Span) -> Iterat
     firsts = [f for f in listed if (f.kind, f.unit) == (nearest.kind, nearest.unit)]
     if len(parts) < 2 or len(parts) != len(firsts):
         return  # (each part states both measures, or the lists do not pair)
+    if made_elsewhere(r, other, parts) is not None:
+        return  # (the parts make another total of their measure stated near them: theirs, not this one's)
     # (complete when the parts' first measure makes its total exactly: then the list names every part)
     made = make_breakdown(r, other, parts, MARKERS["qizhong"], adds_up(nearest, firsts), REASON_OF_OPENER["qizhong"],
                           (SECOND_MEASURE,))
@@ -146,6 +183,8 @@ def _money_and_count(r: Reading, i: int, candidates: list, listed: set[int], spa
         return  # (each part states both measures, and nothing else)
     for total, other in (pair, pair[::-1]):  # (the amounts' list first)
         if total.id not in listed:
+            if made_elsewhere(r, total, parts[total.id]) is not None:
+                continue  # (the parts make another total of their measure stated near them: theirs, not this one's)
             exact = adds_up(other, parts[other.id])
             made = make_breakdown(r, total, parts[total.id], MARKERS["qizhong"], exact, REASON_OF_OPENER["qizhong"],
                                   (SECOND_MEASURE, OTHER_MEASURE_EXACT) if exact else (SECOND_MEASURE,))

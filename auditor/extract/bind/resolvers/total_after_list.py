@@ -26,7 +26,7 @@ from auditor.extract.bind.lists import adds_up, make_breakdown
 from auditor.extract.bind.resolvers.numbered_items import item_runs
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.model import Fact
-from auditor.extract.numbering import NUMBERED_LINE, item_number, item_style
+from auditor.extract.numbering import NUMBERED_LINE, counted, item_number, item_style
 from auditor.extract.readings import OPENERS, Reading, clean_label
 
 _LOOK = 200
@@ -170,7 +170,9 @@ def _outer_run(r: Reading, run: list[int], last_of: dict[int, list[int]]) -> lis
 
 # a new clause naming members of its own before its total: "…;三台县、盐亭县、梓潼县五县合计"
 _OTHERS_NAMED = lazyre.compile(r";[^;。]*?[\u4e00-\u9fff]{2,10}、[\u4e00-\u9fff]{2,10}")
-_NAMED_TOTAL = lazyre.compile(r"^(?:共计|合计|总计|累计|共)[\u4e00-\u9fff]{0,4}$")
+# (… or after the count of what it sums, "三年累计审减", "两项合计": that count must be the parts', and what it names the
+# sentence said of them before — "分别审减资金…,三年累计审减", not "支出决算分别为…,三年累计压减": the fall over the years)
+_NAMED_TOTAL = lazyre.compile(r"^(?:(\d{1,2}|[两二三四五六七八九十])\s*(?:个|项|类|年)?)?(?:共计|合计|总计|累计|共)([\u4e00-\u9fff]{0,4})$")
 
 
 def _after_respectively(r: Reading) -> Iterator[Candidate]:
@@ -180,7 +182,8 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
         if total is None or total.kind not in {"amount", "count"} or total.is_bound:
             continue
         # "共计100万元", or "共计发放120万元": a total that names what it sums
-        if s.kind != "total" and not (s.kind == "labelled" and _NAMED_TOTAL.match(clean_label(s.piece.label))):
+        named = _NAMED_TOTAL.match(clean_label(s.piece.label)) if s.kind == "labelled" else None
+        if s.kind != "total" and named is None:
             continue
         opener = None
         parts = []
@@ -197,6 +200,10 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
                 parts.append(f)
         if opener is None or opener.kind != "fenbie" or len(parts) < 2 or any(p.is_bound for p in parts):
             continue
+        if named is not None and named.group(1) and (
+                counted(named.group(1)) != len(parts)
+                or named.group(2) not in r.norm.text[tree[tree.unit("sentence", s.index)[0]].start:parts[-1].span.start]):
+            continue  # ("…分别为a、b、c,两项合计…": the count the total names is not the parts'; "三年累计压减": not said of them)
         if any(per_unit(r, p) is not None for p in parts):
             continue  # ("单位造价分别为每座120万元、每眼4.5万元、每公里48万元,共需投资852万元": standards, no parts)
         if _OTHERS_NAMED.search(r.norm.text, parts[0].span.end, total.span.start):
