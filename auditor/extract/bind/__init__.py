@@ -27,7 +27,7 @@ from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, budget_variance, carry_over, change, change_between_years, change_current, change_list, change_parts, change_since_point, change_sum,
                                             dimension_list, family_list, funds_score_prose, group_members, identity, industries, numbered_items,
                                             opener_list, rate,
-                                            rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole,
+                                            rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole, standard_shares, years_cumulative,
                                             together_with, total_after)
 from auditor.extract.bind.resolvers import (average, named_ratio, quarters_sum, compound_growth, months_payable, difference, grade_counts, survey_rate, score_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, restated_amount, target, total_after_list,
                                             offset_balance, deduction, net_flows, own_score, parallel_lists, score_change, score_deduction,
@@ -40,7 +40,7 @@ from auditor.records import dataclass
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
 LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, industries, together_with, total_after, score_list,
-                  total_after_list, grade_counts, group_members, quarters_sum)
+                  total_after_list, grade_counts, group_members, quarters_sum, standard_shares, years_cumulative)
 
 
 @dataclass
@@ -99,13 +99,14 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     slips = unit_slip.resolve(index)
     identities = identity.resolve(index, all_lists)
     named_partitions = _relations(decide(list(named_shares.resolve(r))))
-    rates_done = rate_base.resolve(index, rates, changes, r.norm.text)
+    # (the changes with the figures stated elsewhere they are of: a rate's base may follow from one)
+    located = change_current.resolve(index, change_between_years.resolve(index, changes, r.norm.text))
+    rates_done = rate_base.resolve(index, rates, changes, r.norm.text, located)
     repeats = [*repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
                *own_score.resolve(index, r.norm.text), *restated_amount.resolve(index, r.norm.text)]
     return Relations(
         breakdowns=[*lists, *restated_amount.restated_lists(lists, repeats)],
-        changes=[*change_since_point.resolve(index, change_current.resolve(
-                     index, change_between_years.resolve(index, changes, r.norm.text)), all_lists, r.norm.text),
+        changes=[*change_since_point.resolve(index, located, all_lists, r.norm.text),
                  *table_changes, *points, *variances],
         # (an identity's parts change with its total too: "三公经费…比预算数减少1188万元" over its items')
         change_lists=change_sum.resolve(index, [*all_lists, *identities], [*changes, *table_changes],

@@ -104,6 +104,11 @@ _ALL = [
            "全区完成收入200万元。分部门情况是:国税部门完成120万元;地税部门完成80万元。"),
     Reason("bracket_list", EXPLICIT, "figures in a bracket right after a figure are its parts",
            "项目支出100万元(财政拨款60万元,其他收入40万元)。"),
+    Reason("standard_level_shares", EXPLICIT, "a standard per unit, 其中 the levels' shares: the shares paid by the levels "
+           "named are some of the standard (more is wrong)", "基础养老金标准为每人每月163元,其中中央103元、省级40元、县级提高20元。"),
+    Reason("years_cumulative", STRUCTURAL, "a project's 累计 figure and the figures of the years before it in its "
+           "paragraph, named by the same verb: some of it (more is wrong)",
+           "2021年、2022年分别支出1426.8万元、2209.5万元。2023年当年支出2196.4万元。项目累计支出5832.7万元。"),
     Reason("together_with_total", EXPLICIT, "A a,连同 B b,还需要 C c: what is needed together is the sum of the two",
            "岁入岁出差短数103.84亿元,连同债务还本66亿元,还需要融资调度169.84亿元。"),
     Reason("sources_cover_total", VOCABULARY, "C c,以 A a、B b 予以弥平: the sources that cover a total add up to it "
@@ -272,6 +277,9 @@ _ALL = [
     Reason("rate_of_summed_items", EXPLICIT, "a rate named as the items' together (合计, 总体, 两项 …): the items' "
            "summed numerators over their summed bases, each item's stated in its sentence or by its own rate right "
            "before it", "基本支出预算100万元、执行90万元,项目支出预算50万元、执行45万元,合计执行率90%。"),
+    Reason("rate_implied_budget_elsewhere", STRUCTURAL, "a rate of a named budget, and the figure's change against "
+           "that budget stated in a later sentence: the budget follows from it",
+           "全市一般公共预算收入348.36亿元,完成年初预算的99.0%。全市一般公共预算收入比年初预算短收3.64亿元。"),
     Reason("rate_implied_budget", EXPLICIT, "the budget follows from the excess the sentence states",
            "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元。"),
     Reason("rate_numerator_before", VOCABULARY, "a rate whose sentence states its base alone, of the last amount of "
@@ -492,6 +500,8 @@ _ALL += [
            "收支缺口 and its 收入 and 支出; a 节约 said against the budget and that budget and what was spent) stated in the "
            "sentences before it, in its paragraph", "歲入編列2098.01億元,較上年度增加53.83億元;歲出編列2142.05億元。"
            "歲入歲出差短44.04億元。"),
+    Reason("priced_items_respectively", EXPLICIT, "items each a count with its price in a bracket, then 分别为 one "
+           "amount each: count × price", "购置帐篷500顶(单价2860元)、折叠床2000张(单价265元),合同金额分别为1430000元、530000元。"),
     Reason("product_in_sentence", EXPLICIT, "a count, a standard per unit of it and the amount they give, in one "
            "clause group", "共1200户,每户补助500元,发放补贴资金60万元。"),
     Reason("product_of_nearest_count", VOCABULARY, "a standard per unit and its amount, with the count of that unit "

@@ -9,8 +9,9 @@ whose change this reading already pairs yields to it.
 
 from __future__ import annotations
 
+from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.lists import adds_up
+from auditor.extract.bind.lists import PARTIAL_SAID, adds_up
 from auditor.extract.bind.reasons import EXPLICIT, strength
 from auditor.extract.model import Breakdown, Change, ChangeList, Fact
 
@@ -22,13 +23,17 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
         (c.delta is not None and c.delta.kind == "amount") or (c.direction == 0 and c.delta is None and c.percent is None))]
     # "较上年…减少6万元,较预算数…减少217万元": one figure, two changes; parts pair by what they compare with
     by_current = {(c.current.id, _base(c)): c for c in usable if c.current is not None}
+    several: dict = {}  # ("比上年同期减少343.73亿元,…,比上月增加7.78亿元": one figure, two changes against the previous)
+    for c in usable:
+        if c.current is not None:
+            several.setdefault((c.current.id, _base(c)), []).append(c)
     by_value: dict = {}
     for c in usable:
         if c.current is not None:
             by_value.setdefault((c.current.value, c.current.unit, _base(c)), []).append(c)
     out: list[ChangeList] = []
     paired: set[int] = set()
-    for b in complete_lists(lists):
+    for b in complete_lists(lists) + _made_by_parts(lists):
         if b.written_none:
             continue  # ("6.公債收入 | - | 220,329 | -220,329": a member written as none this year still changed)
         for base in ("previous", "budget"):
@@ -38,7 +43,9 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
             # (a part stated with the total's value is no other name of the total: "公务用车购置及运行费
             # 1116.14万元。其中:…公务用车运行费1116.14万元…减少596.98万元" states no change of the total)
             parts = {p.id for p in b.parts}
-            total_change = by_current.get((b.total.id, base)) or _same_quantity_change(
+            total_change = _alike(several.get((b.total.id, base), ()), part_changes) \
+                if len(several.get((b.total.id, base), ())) > 1 else by_current.get((b.total.id, base))
+            total_change = total_change or _same_quantity_change(
                 index, b.total, [c for c in by_value.get((b.total.value, b.total.unit, base), [])
                                  if c.current is None or c.current.id not in parts])
             if total_change is not None and total_change.delta is not None:
@@ -65,6 +72,30 @@ def _base(c: Change) -> str:
         return "budget"
     scenario = c.previous.scenario if c.previous is not None else None
     return "budget" if scenario and scenario.startswith("budget") and c.previous.period != "previous" else "previous"
+
+
+_DIRECTION_END = lazyre.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|增收|减收)了?$")
+
+
+def _alike(changes: list[Change], part_changes: list[Change]) -> Change | None:
+    """Of a total's several changes against the previous (上年同期, 上月), the one compared as its parts' are — the
+    words before the direction the same ("比上年同期") — or None."""
+    said = {_DIRECTION_END.sub("", pc.keyword) for pc in part_changes}
+    if len(said) != 1:
+        return None
+    found = [c for c in changes if _DIRECTION_END.sub("", c.keyword) in said]
+    return found[0] if len(found) == 1 else None
+
+
+_OPENED = frozenset({"qizhong_list", "respectively_list", "bracket_list"})  # (prose lists a marker opens: no table's)
+
+
+def _made_by_parts(lists: list[Breakdown]) -> list[Breakdown]:
+    """Explicit lists read as perhaps naming only some parts (a 其中 may) whose parts make the total exactly: all of
+    it, so their changes make its change ("…514.60亿元,比上年同期增加24.53亿元…。其中,福利彩票…179.13亿元,…增加5.41亿元…;
+    体育彩票…335.47亿元,…增加19.12亿元") — not a list the text says is partial (主要, 等)."""
+    return [b for b in lists if not b.complete and b.reason in _OPENED and PARTIAL_SAID not in b.via
+            and not b.subtracted and len(b.parts) >= 2 and adds_up(b.total, b.parts)]
 
 
 def complete_lists(lists: list[Breakdown]) -> list[Breakdown]:

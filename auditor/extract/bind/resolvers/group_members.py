@@ -39,6 +39,15 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         group = said.group(1)
         members = _member_clauses(r, i)
+        # (the opener's own sub-sentence: "一般公共预算支出中,…;政府性基金支出中,…" opens two groups)
+        flat = [f for clause in members for f in clause if tree[r.node_of(f)].sub == s.sub]
+        if len(flat) >= 2 and len({tree[r.node_of(f)].clause for f in flat}) == len(flat) \
+                and not any(r.facts[k] is not None and r.facts[k].kind == "percent" for k in tree.unit("sentence", i)):
+            # (no shares in the sentence: "财政资金中,中央财政285.93亿元,占高校资助总额29.91%" names its whole itself)
+            made = _bare_group(r, i, group, flat)  # (one figure a clause: "区县中,A区42.36亿元,B区38.71亿元,…")
+            if made:
+                yield made
+                continue
         if len(members) < 2:
             continue
         figures = _group_figures(r, i, group)
@@ -57,6 +66,40 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 made = make_breakdown(r, total, parts, "其中", False, "members_of_named_group")
                 if made:
                     yield made
+
+
+def _bare_group(r: Reading, i: int, group: str, members: list[Fact]):
+    """"全市…收入203.40亿元,其中市本级88.40亿元,区县115.00亿元。⏎区县中,A区42.36亿元,B区38.71亿元,…": a group named by
+    a figure of the sentence right before (in its paragraph or on the line above) whose name is the group's alone, and
+    members one figure a clause, each named by a member alone, in the group's unit — some of it (more is wrong)."""
+    tree = r.tree
+    start = tree.unit("sentence", i).start
+    if start == 0:
+        return None
+    previous = [r.facts[k] for k in tree.unit("sentence", start - 1)
+                if r.facts[k] is not None and tree[k].kind == "labelled" and r.facts[k].kind == "amount"]
+    if not previous or not _adjacent(r, r.node_of(previous[-1]), i):
+        return None
+    named = [f for f in previous if clean_label(f.label) == group]
+    if len(named) != 1 or named[0].is_bound or r.is_previous(named[0]):
+        return None
+    total = named[0]
+    if any(f.unit != total.unit or f.scale != total.scale or f.value > total.value
+           or not clean_label(f.label) or group in clean_label(f.label) for f in members):
+        return None  # (members in the group's unit, none above it, each named apart from the group)
+    family_members = {m for family in r.vocab.families.values() for m in family.members}
+    if any(f.concept in family_members for f in members):
+        return None  # ("基本支出中,人员经费…;公用经费…": kinds named by what they are, the vocabulary's identity, not members)
+    return make_breakdown(r, total, members, "其中", False, "members_of_named_group", ("the group named alone",))
+
+
+def _adjacent(r: Reading, k: int | None, i: int) -> bool:
+    """Node k stands in node i's paragraph, or on the line right above it."""
+    tree = r.tree
+    if k is None:
+        return False
+    a, b = tree[k].paragraph, tree[i].paragraph
+    return a == b or a == b - 1 and tree.paragraph_lines.get(a, (0, -9))[1] + 1 == tree.paragraph_lines.get(b, (0, 0))[0]
 
 
 def _member_clauses(r: Reading, i: int) -> list[list[Fact]]:

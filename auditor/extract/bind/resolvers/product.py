@@ -50,6 +50,68 @@ _GROUP_BEFORE = lazyre.compile(_GROUP_COUNT + r"[\u4e00-\u9fff()]{0,10}[、和�
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
+    yield from _priced_items_respectively(r)
+    yield from _standards(r)
+
+
+def _priced_items_respectively(r: Reading) -> Iterator[Candidate]:
+    """"购置救灾帐篷500顶(单价2860元)、折叠床2000张(单价265元)、…,合同金额分别为1430000元、530000元、…": items each a
+    count with its price in a bracket right after it (cue priced_standard), joined by 、, then 分别为 and as many
+    amounts, one each, in the items' order: each amount is its item's count times its price."""
+    tree = r.tree
+    priced = r.vocab.cue("priced_standard")
+    for node in tree.of_kind("fenbie"):
+        i = node.index
+        items: list[tuple[Fact, Fact, str]] = []
+        k = next((j for j in range(i - 1, -1, -1) if tree[j].kind != "words"), None)
+        while k is not None and k >= 4 and tree[k].kind == "sep" and tree[k].piece.keyword in (",", ")"):
+            if tree[k].piece.keyword == ",":
+                if items:
+                    break
+                k -= 1
+                continue
+            # "…床(单价178元)": ")" ← price ← "(" ← [unit words] ← count
+            price_at, open_at = k - 1, k - 2
+            if tree[open_at].kind != "sep" or tree[open_at].piece.keyword != "(" or tree[price_at].kind != "labelled":
+                break
+            price = r.facts[price_at]
+            count_at = open_at - 1 if tree[open_at - 1].kind != "words" else open_at - 2
+            count = r.facts[count_at] if count_at >= 0 else None
+            if price is None or price.kind != "amount" or not priced.fullmatch(clean_label(price.label)) \
+                    or count is None or tree[count_at].kind != "labelled" or count.kind not in ("count", "number") \
+                    or count.value <= 0 or count.value != count.value.to_integral() or count.is_bound or price.is_bound:
+                break
+            unit = count.unit if count.kind == "count" else tree[open_at - 1].piece.label.strip()
+            if tree[count_at].sentence != node.sentence or not unit:
+                break
+            items.append((count, price, unit))
+            k = count_at - 1
+            if k < 0 or tree[k].kind != "sep" or tree[k].piece.keyword != "、":
+                break
+            k -= 1
+        items.reverse()
+        if len(items) < 2:
+            continue
+        amounts = []
+        for j in range(i + 1, len(tree)):
+            t = tree[j]
+            if t.sentence != node.sentence or t.kind == "sep" and t.piece.keyword not in ("、", "和", "及"):
+                break
+            if t.kind == "sep":
+                continue
+            f = r.facts[j]
+            if f is None or t.kind != "labelled" or f.kind != "amount" or clean_label(f.label) not in ("", "和", "及"):
+                break
+            amounts.append(f)
+        if len(amounts) != len(items):
+            continue
+        for (count, price, unit), amount in zip(items, amounts):
+            yield Candidate(Product.model_construct(
+                product=amount, count=count, standard=price, per=unit, rivals=(), periods=1, periods_text="",
+                fewer_below=False, reason="priced_items_respectively", via=(), rejected=()))
+
+
+def _standards(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     for s in tree.of_kind("labelled"):
         standard = r.facts[s.index]

@@ -23,15 +23,27 @@ _DELTA_CONCEPTS = {"增减额", "预算差额"}
 _LEADING_YEAR = lazyre.compile(r"^\d{4}年度?")  # (as the reading takes it off a label that is its own concept)
 
 
-def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text: str = "") -> list[Rate]:
+def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text: str = "",
+            located: list[Change] = ()) -> list[Rate]:
+    """`located`: the changes with the figure stated elsewhere each is of (change_current), when known."""
     by_sentence: dict[int, list[Change]] = {}
     for c in changes:
         if c.reference == "budget" and c.delta is not None:
             by_sentence.setdefault(c.delta.sentence, []).append(c)
+    by_subject: dict[int, list[Change]] = {}  # (a change against a budget whose figure its sentence leaves unstated)
+    for c in located:
+        if c.reference != "budget" or c.delta is None:
+            continue
+        if c.current is None and c.current_elsewhere is not None:
+            by_subject.setdefault(c.current_elsewhere.id, []).append(c)
+        elif c.current is not None and c.current.sentence != c.delta.sentence:
+            by_subject.setdefault(c.current.id, []).append(c)  # ("…348.36亿元,…。全市…收入比年初预算短收3.64亿元")
     out = []
     for r in rates:
         if r.pairs or r.summed or r.rate.is_bound:
             out.append(r)
+        elif not r.numerators and r.base and (elsewhere := _implied_elsewhere(index, r, by_subject, text)) is not None:
+            out.append(elsewhere)
         elif r.included:
             # (what was spent and what the rate says it includes: the budgets of its subject, no amount found by value)
             out.append(_in_document(index, r, text).model_copy(update={"value_pairs": ()}) if r.numerators else r)
@@ -204,6 +216,29 @@ def bases_for(index: DocumentIndex, num: Fact, stated: Fact) -> list[Fact]:
     """Amounts anywhere that give `stated` for `num` within rounding: the base a report
     may have used instead of the one its sentence names."""
     return _bases_for(index, num, stated)
+
+
+_SUBJECT_GAP = lazyre.compile(r"\s*,?[^\d,;。()]*")  # (between a figure and the rate of it: its clause, no other figure)
+
+
+def _implied_elsewhere(index: DocumentIndex, r: Rate, by_subject: dict[int, list[Change]], text: str) -> Rate | None:
+    """"全市一般公共预算收入348.36亿元,完成年初预算的99.0%,…。⏎全市一般公共预算收入比年初预算短收3.64亿元": a rate that
+    names its base (年初预算), right after the figure it is of, and a change of that figure against the budget of that
+    name in a later sentence (change_of_unstated_figure): the budget is the figure less the change, the rate's base."""
+    if not text:
+        return None
+    before = [f for f in index.facts_by_sentence.get(r.rate.sentence, ()) if f.kind == "amount"
+              and f.span.end <= r.rate.span.start]
+    if not before:
+        return None
+    current = before[-1]
+    if not _SUBJECT_GAP.fullmatch(text, current.span.end, r.rate.span.start):
+        return None
+    named = [c for c in by_subject.get(current.id, ()) if c.delta.kind == "amount" and c.delta.unit == current.unit
+             and read_label(c.keyword, index.vocab).scenario == r.base]
+    if len(named) != 1:
+        return None
+    return r.model_copy(update={"numerators": (current,), "excess": named[0], "reason": "rate_implied_budget_elsewhere"})
 
 
 def _implied(index: DocumentIndex, r: Rate, budget_changes) -> Rate:

@@ -49,6 +49,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         rate = rates[0]
         counts = [f for f in facts if f.kind == "count" and f.span.end <= rate.span.start and not f.is_bound]
+        if not counts and n > 0:
+            # (the rate the sentence's first figure: "非常满意和满意合计占86.51%,含基本满意在内的总体满意度为97.79%" names
+            # the kinds of the share before it, not of the rate)
+            if facts[0] is rate:
+                yield from _kinds_named_before(r, rate, by_sentence[n - 1], by_sentence[n - 2] if n > 1 else [])
+            continue
         # (answers "有效问卷中满意231份" are some of the valid ones, not all of them)
         samples = [f for f in counts if _SAMPLE.search(clean_label(f.label)) and not _HANDED_OUT.search(f.label)
                    and not _NAMED_SAMPLE.search(clean_label(f.label))]
@@ -107,6 +113,48 @@ def _return_rates(r: Reading, by_sentence) -> Iterator[Candidate]:
                 yield Candidate(Share.model_construct(
                     percent=rate, part=returned[0], whole=None, whole_label=clean_label(handed[0].label), part_of_parts=tuple(returned_all),
                     whole_of_parts=tuple(handed_all), reason="survey_return_rate", via=(), rejected=()))
+
+
+_ANSWER_UNITS = frozenset({"人", "份", "人次", "户"})  # (one answer a questionnaire: 人 and 份 count the same answers)
+
+
+def _kinds_named_before(r: Reading, rate: Fact, before: list[Fact], earlier: list[Fact]) -> Iterator[Candidate]:
+    """"回收574份,…。调查结果显示:很满意402人、比较满意131人、一般28人、不满意13人。按“很满意+比较满意”口径计算,满意度为
+    92.86%": a rate whose sentence counts nothing but whose words name the two kinds it sums (cue survey_kinds_named) is
+    of the counts of those kinds in the sentence right before (each named so exactly, once) over the answers returned
+    (有效, else 回收) counted there or in the sentence before it — all in the paragraph, one answer a person."""
+    text = r.norm.text
+    start = max(text.rfind("。", 0, rate.span.start), text.rfind("\n", 0, rate.span.start)) + 1
+    said = r.vocab.cue("survey_kinds_named").search(text, start, rate.span.start)
+    if said is None or not before or "\n" in text[before[-1].span.end:rate.span.start]:
+        return
+    counts = [f for f in before if f.kind == "count" and not f.is_bound]
+    kinds = []
+    for name in (said.group("a"), said.group("b")):
+        named = [f for f in counts if clean_label(f.label) == name]
+        if len(named) != 1:
+            return
+        kinds.append(named[0])
+    if kinds[0] is kinds[1] or len({f.unit for f in kinds}) != 1:
+        return
+    for pool in (before, earlier):
+        if pool and "\n" in text[pool[-1].span.end:kinds[0].span.start]:
+            return
+        returned = [f for f in pool if f.kind == "count" and not f.is_bound and not _HANDED_OUT.search(f.label)
+                    and _SAMPLE.search(clean_label(f.label)) and not _NAMED_SAMPLE.search(clean_label(f.label))]
+        if len(returned) > 1:
+            returned = [f for f in returned if _VALID.search(clean_label(f.label))]
+        if len(returned) == 1:
+            sample = returned[0]
+            if sample.unit != kinds[0].unit and not {sample.unit, kinds[0].unit} <= _ANSWER_UNITS - {"人次", "户"}:
+                return
+            yield Candidate(Share.model_construct(
+                percent=rate, part=kinds[0], whole=sample, whole_label=clean_label(sample.label),
+                part_of_parts=tuple(kinds), reason="survey_satisfaction",
+                via=("the kinds its words name, counted in the sentence before",), rejected=()))
+            return
+        if returned:
+            return
 
 
 def _with_bare_siblings(counts: list[Fact], first: Fact) -> list[Fact]:

@@ -83,6 +83,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue  # ("2023年度支出总计…,其中…;2022年度支出总计2215.06万元": that quantity of another year, no sum)
         parts = []
         via: tuple[str, ...] = ()
+        pinned = False  # (the parts are as many as the total counts, on the line before: no item left unpriced among them)
         joined = ""  # the separator met since the last part: "、" joins an enumeration of head counts
         enumeration = False
         in_list = False  # the figures before it are a 其中 list's items
@@ -110,6 +111,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # "…转移性收入707163万元,一般债券转贷收入220379万元。合计收入为2845379万元。": a sentence
             # that opens with its 合计 sums the sentence just before it
             parts = _previous_sentence(r, s, total, named_total or funds or led or counted_lead, led or counted_lead)
+            if not parts and counted_lead:
+                # ("…9,860人,…;…1,245人,…;…36人,…。⏎三项合计11,141人": a line led by the count of the items its 合计
+                # sums, the items of the line right before — read only when that line states exactly that many)
+                parts = _previous_sentence(r, s, total, True, True, across=True)
+                if len(parts) != _stated_count(r, tree, s, label):
+                    parts = []
+                pinned = True
             if not _names_alike(total, parts):
                 parts = []  # ("两个项目合计调整后预算380万元" after the projects' 支出: not their sum)
             if len(parts) >= 2:
@@ -127,7 +135,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         flow = r.vocab.flow(label or (tree[i - 1].piece.label if i > 0 and tree[i - 1].kind == "words" else ""))
         if in_list and flow in ("in", "out") and any(r.vocab.flow(p.label) not in (None, flow) for p in parts):
             continue  # ("本年收入合计…,其中财政拨款收入…,其他收入…;本年支出合计…": that list is the 收入's)
-        if by_verb and any(p.scenario != total.scenario for p in parts):
+        if by_verb and any(p.scenario != total.scenario for p in parts) \
+                and not _joined_run(r, parts[::-1], total):
             continue
         if not _years_summed(parts):
             # (last year's figure is no part of this year's total — unless the parts are the years
@@ -188,7 +197,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # ("…,安全饮水项目80万元,其他项目5个,合计300万元": an item named without its amount stands between
             # the last part and the 合计 — the parts are not all of it: only more than the total is wrong)
             last = r.node_of(parts[-1])
-            unpriced = last is not None and any(
+            unpriced = last is not None and not pinned and any(
                 tree[k].depth == s.depth and (
                     tree[k].kind == "labelled" and r.facts[k] is not None and r.facts[k].kind != total.kind
                     # (or a clause of words alone: "…,特种专业技术用车和其他用车,合计5辆")
@@ -226,6 +235,23 @@ def _stated_count(r: Reading, tree, s, label: str) -> int | None:
         return None
     word = m.group("count")
     return int(word) if word.isdigit() else _NUMERALS.get(word)
+
+
+_RUN_GAP = lazyre.compile(r"[^\d,;。:()]*")  # (between two parts of one run: 和 / 及 / 、 and a name, no clause)
+_TOGETHER_GAP = lazyre.compile(r",?\s*")  # (between the run's last part and its 共: nothing, or a comma)
+
+
+def _joined_run(r: Reading, parts: list[Fact], total: Fact) -> bool:
+    """"办公费12.5万元和印刷费7.5万元共支出21万元", "城市低保金3200万元、农村低保金5400万元,共支出8700万元": two or more
+    parts named by no scenario word, joined by 和 / 、 in one clause run, and right after the last a 共 + verb — the
+    joint total of the parts just named, though their names say no 支出 (figures of another scenario still are none)."""
+    text = r.norm.text
+    if len(parts) < 2 or any(p.scenario is not None for p in parts):
+        return False
+    if not all(_RUN_GAP.fullmatch(text, a.span.end, b.span.start) for a, b in zip(parts, parts[1:])):
+        return False
+    start = total.span.start - len(clean_label(total.label))
+    return start >= parts[-1].span.end and bool(_TOGETHER_GAP.fullmatch(text, parts[-1].span.end, start))
 
 
 def _years_summed(parts: list[Fact]) -> bool:
@@ -267,15 +293,20 @@ def _names_alike(total: Fact, parts: list[Fact]) -> bool:
     return any((p.scenario or "").startswith("budget") or "预算" in p.label for p in parts)
 
 
-def _previous_sentence(r: Reading, total_node, total: Fact, opens_by_name: bool, led: bool = False) -> list[Fact]:
+def _previous_sentence(r: Reading, total_node, total: Fact, opens_by_name: bool, led: bool = False,
+                       across: bool = False) -> list[Fact]:
     """The figures of the sentence before, nearest first, when the total's sentence opens with it,
     named 合计/总计 or the money one may use (`opens_by_name`; nothing but words before it) in the
-    same paragraph; none when that sentence holds a list opener or a total of its own at its top
-    level (its figures are that list's)."""
+    same paragraph (or, `across`, on the line right before the total's line); none when that sentence holds a list
+    opener or a total of its own at its top level (its figures are that list's)."""
     tree = r.tree
     i = tree.unit("sentence", total_node.index).start if led else total_node.index
-    if not opens_by_name or not tree.opens_sentence(i) \
-            or i == 0 or tree[i - 1].paragraph != total_node.paragraph:
+    if not opens_by_name or not tree.opens_sentence(i) or i == 0:
+        return []
+    if tree[i - 1].paragraph != total_node.paragraph and not (
+            across and tree[i - 1].paragraph == total_node.paragraph - 1
+            and tree.paragraph_lines.get(total_node.paragraph - 1, (0, -9))[1] + 1
+            == tree.paragraph_lines.get(total_node.paragraph, (0, 0))[0]):
         return []
     parts: list[Fact] = []
     for j in tree.before(i - 1, "sentence"):

@@ -56,10 +56,15 @@ def _opens_with_total(r: Reading, i: int) -> bool:
 def _after_items(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     last_of = None
-    for s in tree.of_kind("total"):
+    named = r.vocab.cue("items_total_named")
+    for s in tree.of_kind("total", "labelled"):
         total = r.facts[s.index]
-        if s.kind != "total" or total is None or total.kind not in {"amount", "count"} or total.is_bound:
+        if total is None or total.kind not in {"amount", "count"} or total.is_bound:
             continue
+        said = named.fullmatch(clean_label(s.piece.label)) if s.kind == "labelled" else None
+        if s.kind == "labelled" and said is None:
+            continue  # ("以上合计支出180万元": a total named so, the 合计 inside its label)
+        verb = said.group("verb") if said is not None else None
         if not _opens_with_total(r, s.index):
             continue
         if last_of is None:  # the runs of numbered items, once, when a total could follow one
@@ -71,8 +76,8 @@ def _after_items(r: Reading) -> Iterator[Candidate]:
         run = last_of.get(k) if k >= 0 and tree[k].kind == "item" else None
         if run is None or tree[k].depth != s.depth or s.paragraph - tree[k].paragraph > 1:
             continue
-        parts = _item_parts(r, run, s.index, total)
-        if len(parts) >= 2 and not adds_up(total, parts):
+        parts = _item_parts(r, run, s.index, total, verb)
+        if len(parts) >= 2 and not adds_up(total, parts) and verb is None:
             # "1.基本支出2,130.85万元 (1)… (2)… 2.项目支出927.16万元 (1)… (2)… (3)… 以上共计3,058.01万元": the
             # run just before 以上 are the last item's own sub-items; the items above them may be what it sums
             # (they are when the sub-items make their item's figure: then they are its breakdown, told already)
@@ -136,8 +141,9 @@ def _after_numbered_lines(r: Reading) -> Iterator[Candidate]:
 _NUMERALS = {c: n for n, c in enumerate("一二三四五六七八九十", 1)} | {"两": 2}
 
 
-def _item_parts(r: Reading, run: list[int], end: int, total: Fact) -> list[Fact]:
-    """One figure of each item of the run (the items ending at node `end`), or none when an item has none."""
+def _item_parts(r: Reading, run: list[int], end: int, total: Fact, verb: str | None = None) -> list[Fact]:
+    """One figure of each item of the run (the items ending at node `end`), or none when an item has none — named by
+    the `verb` the total names, when it names one ("以上合计支出": each item's 已支出, not its 安排资金)."""
     tree = r.tree
     depth = tree[end].depth
     compared = r.vocab.cue("compared_end")
@@ -151,7 +157,8 @@ def _item_parts(r: Reading, run: list[int], end: int, total: Fact) -> list[Fact]
                       and (r.is_previous(total) or not r.is_previous(r.facts[m]))
                       and not compared.search(clean_label(r.facts[m].label))
                       # ("(一)…按每人每月500元标准发放…,支出720,000.00元": a standard is no item's amount)
-                      and per_unit(r, r.facts[m]) is None), None)
+                      and per_unit(r, r.facts[m]) is None
+                      and (verb is None or verb in clean_label(r.facts[m].label))), None)
         if found is None or found.is_bound:
             return []
         parts.append(found)
