@@ -26,7 +26,7 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
     computed = total([Value.of(f) for f in s.parts])
     cmp = compare(s.total, computed)
     if cmp.verdict != "ok":
-        own = _as_written(s.total)
+        own = _as_written(s.total, _total_rounded_whole(ctx.doubt.text, s, ctx.vocab))
         if own is not s.total and compare(own, total([Value.of(_as_written(f)) for f in s.parts])).verdict == "ok":
             return outcome(rule, s, "holds", figures, note="the total as written, to fewer decimals than its column")
     if cmp.verdict == "ok":
@@ -52,15 +52,24 @@ def _score_sum(rule: Rule, ctx: Context, s: ScoreSum, name: tuple[str, str]) -> 
                   found=found, weigh=sum_equation(s.total, s.parts))  # (rows missed by the reading miss by a lot: ALT008)
 
 
-def _as_written(f: Fact) -> Fact:
+def _as_written(f: Fact, rounded_whole: bool = False) -> Fact:
     """The figure at the precision it is written to, where the table's column precision lifted it ("96.6" under rows of
     "9.27": 96.6 ± 0.05, the total kept to one decimal — 保留一位小数 —, not 96.60 with its zero dropped: both are
-    plausible, and the one that makes the relation hold is not to be accused); the figure itself otherwise."""
+    plausible, and the one that makes the relation hold is not to be accused); the figure itself otherwise.  A whole
+    number is exact — unless `rounded_whole`: a note says the total is rounded to one (总分四舍五入取整数), ±0.5."""
     m = _WRITTEN_NUMBER.search(f.text)
+    if rounded_whole and m is not None and m.group(1) is None and not f.text.rstrip().endswith("%"):
+        return f.model_copy(update={"decimals": 0, "exact": False}) if f.decimals or f.exact else f
     if m is None or m.group(1) is None or f.text.rstrip().endswith("%"):
         return f  # (a whole score, "10" among "9.27"s, is given, not rounded: as the table's other readings take it)
     decimals = len(m.group(1))
     return f.model_copy(update={"decimals": decimals}) if decimals < f.decimals else f
+
+
+def _total_rounded_whole(text: str, s: ScoreSum, vocab) -> bool:
+    """A note right under the table (cue score_total_rounded_whole) says its total is rounded to a whole number."""
+    end = s.total.span.end
+    return bool(vocab.cue("score_total_rounded_whole").search(text, end, end + _SECTION_REACH))
 
 
 _WRITTEN_NUMBER = lazyre.compile(r"\d(?:[\d,]*)(?:\.(\d+))?")
@@ -125,8 +134,16 @@ def _section_title(text: str, s: ScoreSum, vocab) -> bool:
     if _weights_make_total(s) and any(_levels_only(inner, vocab) for inner in _BRACKETED_INNER.findall(title)):
         return True
     # ("××县2023年度…项目绩效自评——产出指标评分表": the title's last part after a dash names the section)
+    # ("…项目绩效自评——效益及满意度指标评分表": levels only before its title words, some of a framework and not all)
     tail = _TITLE_DASH.split(_BRACKETED.sub("", title))[-1].strip()
-    return tail != title and _weights_make_total(s) and _section_named(tail, vocab)
+    return tail != title and _weights_make_total(s) and (_section_named(tail, vocab) or _sections_named(tail, vocab))
+
+
+def _sections_named(title: str, vocab) -> bool:
+    """A short title that names some levels of a score framework, nothing else, and scores them ("效益及满意度指标评分表")."""
+    named = _SECTION_TITLE_TAIL.sub("", title)
+    return named != title and len(title) <= _TITLE_WIDTH and not _WHOLE_SCORE_WORDS.search(title) \
+        and _levels_only(named, vocab)
 
 
 def _section_named(title: str, vocab) -> bool:
@@ -166,12 +183,13 @@ _TITLE_DASH = lazyre.compile(r"——|—|--")
 
 # (the header row of the table, set without bars or a cell a line)
 _TABLE_HEADER_WORDS = lazyre.compile(r"^(?:[一二三]级指标|指标(?:名称)?|(?:年度)?指标值|实际完成值|分值|标准分|权重|得分|扣分|评分|备注)"
-                                     r"(?:\s|$)")
+                                     r"(?:\s|\||$)")  # (cells set apart by spaces, or by bars: "二级指标|三级指标|分值|得分")
 _DEDUCTIONS_TITLE = lazyre.compile(r"扣分(?:明细|情况|说明)")
 _WHOLE_SCORE_WORDS = lazyre.compile(r"总|全部|整体|汇总")
 _BRACKETED = lazyre.compile(r"\([^()]*\)")
 _TITLE_WIDTH = 30  # characters: a longer line is a sentence (one stating the funds row's score), no table's title
 _SECTION_TITLE_WORDS = lazyre.compile(r"评分|得分|打分|明细|情况")  # (a title, not a column's name: 执行率(B/A))
+_SECTION_TITLE_TAIL = lazyre.compile(r"(?:评分|得分|打分|明细|情况|表)+$")  # (the words a title ends in after the levels)
 
 
 _FUNDS_ROW = lazyre.compile(r"^(?:年度)?(?:资金|预算)(?:总额|执行|执行率|使用)|^项目资金|^年度资金")

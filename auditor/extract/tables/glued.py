@@ -347,11 +347,20 @@ def resolve_row(row: RowFigures, roles: list[str | None], base: str | None, scor
     full = _full(readings, roles) if row.glued and held else []
     if full and not _full(held, roles) \
             and min(map(_amount_decimals, full)) < min(map(_amount_decimals, held)):
-        # ("194.9194.9174.910100%10": only "194.919 | 4.917 | 4.910 | 100%" and the like make 100% hold, leaving a column
-        # empty and the amounts more decimals than the split "194.9 | 194.9 | 174.9 | 10 | 100% | 10" that fills every
-        # column alike — the plausible splits disagree, and the one the rate picks is not the row's: it is not called
-        # consistent on that split)
-        held = []
+        # the split the rate pins gives the amounts more decimals than a split that fills every column alike: the
+        # plausible splits disagree.  The one whose amounts are of one size is the row's — "194.9194.9174.910100%10"
+        # holds 100% only as 194.919 | 4.917 | 4.9, budgets of 3 and 1 whole digits, beside 194.9 | 194.9 | 174.9 | 10 |
+        # 100% | 10 (not called consistent: read by its header's columns, it warns); "180.5176.25170.41096.68%9.67" is
+        # 180.5 | 176.25 | 170.4 (170.40, its zero dropped), not the alike 180.5 | 176.2 | 5170.4 at 2934 %.  Neither
+        # or both of one size: which split is the row's is open, and nothing is read of it.
+        sized = [r for r in _filled(held, roles) if _one_size(r)]
+        alike_sized = any(_one_size(r) for r in plainest(full))
+        if sized and not alike_sized:
+            held = sized
+        elif not sized and alike_sized:
+            held = []
+        else:
+            return None
     if not held and first_total is not None and not row.glued:
         return _total_placed(readings, roles, first_total)
     one = agreed(held)
@@ -395,13 +404,26 @@ def plainest(readings: list[Reading]) -> list[Reading]:
     return [r for r in readings if _amount_decimals(r) == fewest]
 
 
+def _one_size(reading: Reading) -> bool:
+    """Are the reading's amounts (those not zero) written with as many whole digits each, as a funds row's 年初预算,
+    全年预算 and 执行数 mostly are ("180.5 | 176.25 | 170.4", not "180.5 | 176.2 | 5170.4")?"""
+    return len({len(str(int(abs(p.number)))) for k, p in reading.roles.items()
+                if base_role(k) in AMOUNT_ROLES and p.number}) <= 1
+
+
 def _full(readings: list[Reading], roles: list[str | None]) -> list[Reading]:
     """The readings that put a figure in every column of the header, its amounts (two at least) alike in decimals and
     its rates written with "%"."""
+    return [r for r in _filled(readings, roles) if alike_decimals(r)]
+
+
+def _filled(readings: list[Reading], roles: list[str | None]) -> list[Reading]:
+    """The readings that put a figure in every column of the header (its amounts two at least), its rates written
+    with "%", whatever the amounts' decimals."""
     keys = [k for k in roles if k is not None]
     if sum(1 for k in keys if base_role(k) in AMOUNT_ROLES) < 2:
         return []
-    return [r for r in readings if len(r.roles) == len(keys) and alike_decimals(r)
+    return [r for r in readings if len(r.roles) == len(keys)
             and all(r.roles[k].percent for k in keys if base_role(k) == "rate")
             # (a rate of 0 beside money spent: its digits are the figures' around it — "390 | 30910 | 0%")
             and not any(base_role(k) == "rate" and not r.roles[k].number and "actual" in r.roles

@@ -276,7 +276,9 @@ def _levels_past_subtotal(r: Reading, i: int, total: Fact) -> Candidate | None:
     """"资金执行率指标分值10分,资金得分9.40分;产出指标分值50分,得分46分;…满意度指标分值10分,得分9分。绩效指标得分合计82.5分,
     自评总得分91.90分": a total score (node i) right after a 合计 of some of the levels, in its own sentence, is the sum
     of the levels before that 合计 — only when their weights make full marks: then they are all of the total whatever the
-    合计 counts (levels that make less may be the 合计's alone, the total that plus a level said elsewhere)."""
+    合计 counts (levels that make less may be the 合计's alone, the total that plus a level said elsewhere).  The total
+    must be named as the evaluation's own (cue own_total_score: not last year's, another project's, one revised after
+    review); and a 合计 that is already the levels' sum leaves the figure after it another score, not read."""
     tree = r.tree
     j = i - 1
     while j >= 0 and tree[j].kind == "sep" and tree[j].sentence == tree[i].sentence:
@@ -286,10 +288,14 @@ def _levels_past_subtotal(r: Reading, i: int, total: Fact) -> Candidate | None:
     subtotal = r.facts[j]
     if subtotal is None or subtotal.kind != "score":
         return None
+    if not r.vocab.cue("own_total_score").search(clean_label(total.label)):
+        return None
     found = _scores_before(r, j)
     scores, weights, deductions = _levels(r, found)
     if len(scores) < 2 or deductions or sum(w.value for w in weights) != _FULL_MARKS or _framework_weights(r, found):
         return None
+    if abs(sum(f.value for f in scores) - subtotal.value) <= sum(f.tolerance for f in (subtotal, *scores)):
+        return None  # (the 合计 is the levels' sum itself: "合计94.13分,上年自评总得分89.6分")
     return make_breakdown(r, total, scores, "合计", True, "level_scores", via=(_PAST_SUBTOTAL,))
 
 
