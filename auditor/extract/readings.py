@@ -81,14 +81,21 @@ class Reading:
 
     def facts_by_sentence(self, kind: str | None = None, prose_only: bool = False) -> list[list[Fact]]:
         """The figures of each sentence, in text order (of one `kind`; outside tables with `prose_only`): what a
-        resolver of a sentence's figures (carry-over, an adjusted budget, a survey) walks."""
-        by_sentence: dict[int, list[Fact]] = {}
-        # (the facts by node index, paired in order; the nodes that read no figure, most of them, passed over by
-        # itertools.compress, not a step of this loop each)
-        for node, fact in compress(zip(self.tree.nodes, self.facts), self.facts):
-            if (kind is None or fact.kind == kind) and not (prose_only and fact.in_table):
-                by_sentence.setdefault(node.sentence, []).append(fact)
-        return list(by_sentence.values())
+        resolver of a sentence's figures (carry-over, an adjusted budget, a survey) walks.  (Grouped once for each
+        (kind, prose_only) asked — eight resolvers ask three — and handed out as fresh lists each time.)"""
+        memo = self.__dict__.get("_by_sentence")
+        if memo is None:
+            memo = self.__dict__["_by_sentence"] = {}  # (no field: the record's equality and repr stay its fields')
+        found = memo.get((kind, prose_only))
+        if found is None:
+            by_sentence: dict[int, list[Fact]] = {}
+            # (the facts by node index, paired in order; the nodes that read no figure, most of them, passed over
+            # by itertools.compress, not a step of this loop each)
+            for node, fact in compress(zip(self.tree.nodes, self.facts), self.facts):
+                if (kind is None or fact.kind == kind) and not (prose_only and fact.in_table):
+                    by_sentence.setdefault(node.sentence, []).append(fact)
+            found = memo[(kind, prose_only)] = list(by_sentence.values())
+        return [facts.copy() for facts in found]
 
     def node_of(self, fact: Fact) -> int | None:
         """The node a fact was read from (the nodes are in text order: a bisection on their starts)."""
