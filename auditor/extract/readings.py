@@ -19,10 +19,11 @@ figures before it, never after.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from itertools import compress
+from operator import attrgetter
 
 from auditor import lazyre
 from auditor.extract.discourse import Discourse, Node
@@ -59,6 +60,7 @@ _LEADING_YEAR = lazyre.compile(r"^\d{4}年度?")
 # its figures to neither year alone
 _FOUR_DIGITS = lazyre.compile(r"(\d{4})(?!\s*[-/–—]\s*\d{2})")
 _YEAR = lazyre.compile(r"\d{4}年度?")
+_NODE_START = attrgetter("start")  # (Reading.node_of's bisection key)
 
 
 @dataclass(frozen=True)
@@ -81,26 +83,31 @@ class Reading:
 
     def facts_by_sentence(self, kind: str | None = None, prose_only: bool = False) -> list[list[Fact]]:
         """The figures of each sentence, in text order (of one `kind`; outside tables with `prose_only`): what a
-        resolver of a sentence's figures (carry-over, an adjusted budget, a survey) walks."""
-        by_sentence: dict[int, list[Fact]] = {}
-        # (the facts by node index, paired in order; the nodes that read no figure, most of them, passed over by
-        # itertools.compress, not a step of this loop each)
-        for node, fact in compress(zip(self.tree.nodes, self.facts), self.facts):
-            if (kind is None or fact.kind == kind) and not (prose_only and fact.in_table):
-                by_sentence.setdefault(node.sentence, []).append(fact)
-        return list(by_sentence.values())
+        resolver of a sentence's figures (carry-over, an adjusted budget, a survey) walks.  (Grouped once for each
+        (kind, prose_only) asked — eight resolvers ask three — and handed out as fresh lists each time.)"""
+        memo = self.__dict__.get("_by_sentence")
+        if memo is None:
+            memo = self.__dict__["_by_sentence"] = {}  # (no field: the record's equality and repr stay its fields')
+        found = memo.get((kind, prose_only))
+        if found is None:
+            by_sentence: dict[int, list[Fact]] = {}
+            # (the facts by node index, paired in order; the nodes that read no figure, most of them, passed over
+            # by itertools.compress, not a step of this loop each)
+            for node, fact in compress(zip(self.tree.nodes, self.facts), self.facts):
+                if (kind is None or fact.kind == kind) and not (prose_only and fact.in_table):
+                    by_sentence.setdefault(node.sentence, []).append(fact)
+            found = memo[(kind, prose_only)] = list(by_sentence.values())
+        return [facts.copy() for facts in found]
 
     def node_of(self, fact: Fact) -> int | None:
         """The node a fact was read from (the nodes are in text order: a bisection on their starts)."""
-        lo, hi = 0, len(self.tree) - 1
-        while lo < hi:
-            mid = (lo + hi) // 2
-            if self.tree[mid].start < fact.span.start:
-                lo = mid + 1
-            else:
-                hi = mid
-        for j in range(max(0, lo - 2), min(len(self.tree), lo + 3)):
-            if self.facts[j] is fact:
+        tree, facts = self.tree, self.facts
+        n = len(tree)
+        # (the first node that starts at or after the fact, else the last: bisect's own loop, in C, over the
+        # nodes' starts — resolvers ask this thousands of times a text)
+        lo = min(bisect_left(tree, fact.span.start, key=_NODE_START), n - 1)
+        for j in range(max(0, lo - 2), min(n, lo + 3)):
+            if facts[j] is fact:
                 return j
         return None
 
