@@ -88,6 +88,27 @@ def adds_up(total: Fact, parts: list[Fact] | tuple[Fact, ...]) -> bool:
     return abs(sum((p.value for p in parts), Decimal(0)) - total.value) <= slack
 
 
+def measures_of(r: Reading, words: str) -> tuple[str | None, str | None, str | None]:
+    """What a list's or a total's name says its figures measure, one answer per way a name tells it (None where it does
+    not): 送审 or 审定 (cues review_submitted, review_approved); its scenario — a budget (预算, 安排, 下达 …), money that
+    arrived, or what was spent or done (拨付, 执行, 决算 …; a bare 支出 too) —; and the flow it names (收入 or 支出)."""
+    review = "submitted" if r.vocab.cue("review_submitted").search(words) \
+        else "approved" if r.vocab.cue("review_approved").search(words) else None
+    flow = r.vocab.flow(words)
+    scenario = read_label(words, r.vocab).scenario
+    scenario = _MEASURE_OF_SCENARIO.get(scenario, scenario) if scenario else "actual" if flow == "out" else None
+    return review, scenario, flow if flow in ("in", "out") else None
+
+
+_MEASURE_OF_SCENARIO = {"budget_initial": "budget", "budget_adjusted": "budget", "final": "actual", "realized": "actual"}
+
+
+def other_measures(r: Reading, one: str, other: str) -> bool:
+    """Two names of figures say they measure different things ("送审金额分别为…" and "审定金额合计", 预算 and 支出, 安排 and
+    拨付): a list under one is no breakdown of a total under the other."""
+    return any(a is not None and b is not None and a != b for a, b in zip(measures_of(r, one), measures_of(r, other)))
+
+
 # units of measure the grammar reads as bare figures (no money, no head count)
 # (with its magnitude: "2.36亿只, 其中…1.98亿只, …3800万只" and "52.46万公顷, …46.8千公顷" write parts in other units)
 _UNIT_WORD = lazyre.compile(r"\s*((?:亿|万|千)?(?:平方公里|平方千米|平方米|公顷|立方米|公里|千米|千瓦|吨|米|只|头|羽|匹|株|亩))")

@@ -35,8 +35,9 @@ from auditor.extract.readings import Reading, clean_label
 _OPENING = lazyre.compile(r"(?:年初|上年)[^,;。]{0,10}结转(?:和|及)?结余$")
 _CLOSING = lazyre.compile(r"(?:年末|期末)[^,;。]{0,10}结转(?:和|及)?结余$")
 # ("加本年财政拨款收入…,减本年财政拨款支出…": the arithmetic said in words)
-_INCOME = lazyre.compile(r"^(?:加上?)?(?:本年|当年|本年度)[^,;。]{0,12}收入(?:合计)?$")
-_SPENDING = lazyre.compile(r"^(?:减去?|扣除|减除)?(?:本年|当年|本年度)[^,;。]{0,12}支出(?:合计)?$")
+# (the funds may be named before the year: "财政拨款本年收入4,987.35万元,财政拨款本年支出4,960.12万元")
+_INCOME = lazyre.compile(r"^(?:加上?)?(?:(?:一般公共预算|政府性基金|国有资本经营)?财政拨款)?(?:本年|当年|本年度)[^,;。]{0,12}收入(?:合计)?$")
+_SPENDING = lazyre.compile(r"^(?:减去?|扣除|减除)?(?:(?:一般公共预算|政府性基金|国有资本经营)?财政拨款)?(?:本年|当年|本年度)[^,;。]{0,12}支出(?:合计)?$")
 # a grand total of the account, which the opening balance and the year's income (or the year's spending and the closing
 # balance) make up: beside the four, no flow of its own ("财政拨款收入总计…,其中年初…结转和结余…,本年财政拨款收入…")
 _GRAND_TOTAL = lazyre.compile(r"(?<!本年)(?<!当年)(?:收入|支出)总计$")
@@ -120,6 +121,8 @@ def stated_opening(index: DocumentIndex, text: str) -> list[Difference]:
         end = text.find("\n", facts[-1].span.end)
         if _OTHER_FLOWS.search(text, start, end if end >= 0 else len(text)):
             continue
+        if index.vocab.cue("opening_balance_adjusted").search(text):
+            continue  # ("年初结转和结余调减8.25万元": the opening balance looked up is not the one the year went on from)
         opening = index.unique(_openings(index, text, closing, start))
         if opening is None:
             continue
@@ -132,9 +135,8 @@ def stated_opening(index: DocumentIndex, text: str) -> list[Difference]:
 
 # the year's flows named in words, without their figures, in a sentence of its two balances: "加上年初结转和结余92.14万元,
 # 减去本年支出后,年末结转和结余126.44万元" (the 本年收入 and 本年支出 it goes on from stated before it)
+_FUNDS_FLOW = lazyre.compile(r"(?:一般公共预算|政府性基金|国有资本经营)?财政拨款(?:收入|支出)(?:合计)?")
 _FLOWS_IN_WORDS = lazyre.compile(r"(?:加上?|减去?|扣除|减除)(?:本年|当年|本年度)[^,;。\d]{0,8}(?:收入|支出)(?:合计)?(?:后|[,;。])")
-# what else moves a unit's 结转和结余 in the year: with any of it in the document the three need not be all of it
-_OTHER_ACCOUNTS = lazyre.compile(r"结余分配|提取|使用非财政拨款结余|事业基金弥补|缴回|上缴")
 
 
 def stated_flows(index: DocumentIndex, text: str) -> list[Difference]:
@@ -142,7 +144,8 @@ def stated_flows(index: DocumentIndex, text: str) -> list[Difference]:
     without their figures ("加上年初结转和结余92.14万元,减去本年支出后,年末结转和结余126.44万元"), and the document states
     before it one 本年收入(合计) and one 本年支出(合计) of the balances' funds and unit (reason carry_over_flows_stated:
     found by looking through the document, at most a warning).  A 结余分配, 提取 or another account moved in the document,
-    and the three need not be all of it: nothing is read."""
+    or the opening balance said to be adjusted (调减, 更正: cue opening_balance_adjusted), and the three need not be all of
+    it: nothing is read."""
     out = []
     for prose in index.facts_by_sentence.values():
         if len(prose) < 2 or any(f.in_table for f in prose):
@@ -156,14 +159,20 @@ def stated_flows(index: DocumentIndex, text: str) -> list[Difference]:
             continue
         opening, closing = facts
         start = text.rfind("\n", 0, opening.span.start) + 1
-        if not _FLOWS_IN_WORDS.search(text, start, closing.span.start) or _OTHER_ACCOUNTS.search(text):
+        if not _FLOWS_IN_WORDS.search(text, start, closing.span.start) \
+                or index.vocab.cue("carry_over_other_accounts").search(text) \
+                or index.vocab.cue("opening_balance_adjusted").search(text):
             continue
         flows = []
+        funds = _funds(closing.label)
         for pattern, words in ((_INCOME, "收入"), (_SPENDING, "支出")):
+            # (a funds' balances go on from that funds' income and spending, named by it without 本年: "2023年度财政拨款
+            # 收入2,690.35万元,财政拨款支出2,671.04万元。加上年初财政拨款结转和结余…")
             found = [f for f in index.amounts_holding(words)
                      if f.span.start < start and not f.in_table and not f.is_bound and f.unit == closing.unit
-                     and not index.is_previous(f) and _funds(f.label) == _funds(closing.label)
-                     and pattern.search(_dated(clean_label(f.label)))]
+                     and not index.is_previous(f) and _funds(f.label) == funds
+                     and (pattern.search(_dated(clean_label(f.label)))
+                          or funds and _FUNDS_FLOW.fullmatch(_dated(clean_label(f.label))) and words in f.label)]
             flows.append(index.unique(found))
         income, spending = flows
         if income is None or spending is None:

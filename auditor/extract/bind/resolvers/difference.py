@@ -212,6 +212,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # difference said on another basis — in its sentence, "扣除已支付的83.31万元后,尚余20.83万元" names its operand)
             continue
         plus, minus, rivals = operands
+        if reason == "difference_in_paragraph" and _another_flow_between(r, s.index, [*plus, *minus], listed):
+            continue
         if _years_apart(r, [*plus, *minus]):
             continue  # ("上年公务接待费预算3.00万元,本年…实际支出4.86万元,超出预算0.86万元": last year's budget, this year's spending)
         if _AGAINST_BUDGET_NAMED.search(clean_label(fact.label)) and not any(p.scenario in BUDGET_SCENARIOS for p in plus):
@@ -261,6 +263,28 @@ def _clauses_before(r: Reading, i: int) -> str:
         before = max(text.rfind(c, start, cut[0]) for c in ",;，；")
         start = max(start, before + 1)
     return text[start:end]
+
+
+def _another_flow_between(r: Reading, i: int, operands: list[Fact], listed: set[int]) -> bool:
+    """Between the first of a difference's operands, taken from the sentences before it, and the difference at node i, the
+    text states another amount of its unit that it took in no role and that names a flow of money (cue
+    flow_beside_difference: "…全年兑付补助资金792.16万元。资金专户全年取得利息收入3.28万元。年末结转76.52万元" — the
+    interest is carried on with what was not paid out): which flows the difference is of is open."""
+    tree = r.tree
+    diff = r.facts[i]
+    first = min(f.span.start for f in operands)
+    used = {f.id for f in operands}
+    flow = r.vocab.cue("flow_beside_difference")
+    for k in tree.before(i, "paragraph", limit=_LOOK_BACK):
+        f = r.facts[k]
+        if f is None:
+            continue
+        if f.span.start <= first:
+            break
+        if f.id not in used and f.id not in listed and f.kind == "amount" and f.unit == diff.unit \
+                and tree[k].kind in _FIGURES and flow.search(clean_label(f.label)):
+            return True
+    return False
 
 
 def _amounts_before(r: Reading, i: int) -> bool:

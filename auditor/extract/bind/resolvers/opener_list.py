@@ -79,7 +79,13 @@ def _total_next_sentence(r: Reading, i: int) -> Iterator[Candidate]:
     if not any(all(x.endswith(names[0][-n:]) for x in names) and names[0][-n:] in name
                for n in range(2, len(names[0]) + 1)):
         return
-    made = make_breakdown(r, total, parts, MARKERS["qizhong"], True, REASON_OF_OPENER["qizhong"], (TOTAL_NEXT_SENTENCE,))
+    # ("…,以上两项为重点项目": parts the list says are a selection, of a 合计 of all — a part of it, not all of it)
+    # ("受理的结算审核项目中,其中:…": some of the members of a set named before the list)
+    start = tree[tree.unit("sentence", i)[0]].start
+    partial = partial_marker(r, i, span.members[-1]) \
+        or bool(r.vocab.cue("members_of_set_before").search(r.norm.text, start, tree[i].start))
+    made = make_breakdown(r, total, parts, MARKERS["qizhong"], not partial, REASON_OF_OPENER["qizhong"],
+                          (TOTAL_NEXT_SENTENCE, PARTIAL_SAID) if partial else (TOTAL_NEXT_SENTENCE,))
     if made:
         yield made
 

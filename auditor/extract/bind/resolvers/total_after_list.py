@@ -22,12 +22,12 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import adds_up, make_breakdown
+from auditor.extract.bind.lists import adds_up, make_breakdown, other_measures
 from auditor.extract.bind.resolvers.numbered_items import item_runs
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.model import Fact
 from auditor.extract.numbering import NUMBERED_LINE, counted, item_number, item_style
-from auditor.extract.readings import OPENERS, Reading, clean_label
+from auditor.extract.readings import OPENERS, Reading, clean_label, said_before
 
 _LOOK = 200
 
@@ -211,6 +211,8 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
                 counted(named.group(1)) != len(parts)
                 or named.group(2) not in r.norm.text[tree[tree.unit("sentence", s.index)[0]].start:parts[-1].span.start]):
             continue  # ("…分别为a、b、c,两项合计…": the count the total names is not the parts'; "三年累计压减": not said of them)
+        if other_measures(r, said_before(tree, opener.index) + clean_label(parts[-1].label), clean_label(total.label)):
+            continue  # ("送审金额分别为a、b、c,审定金额合计…": the total of another measure than the list's, no sum of it)
         if any(per_unit(r, p) is not None for p in parts):
             continue  # ("单位造价分别为每座120万元、每眼4.5万元、每公里48万元,共需投资852万元": standards, no parts)
         if _OTHERS_NAMED.search(r.norm.text, parts[0].span.end, total.span.start):
