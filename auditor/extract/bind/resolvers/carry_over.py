@@ -99,6 +99,7 @@ def stated_opening(index: DocumentIndex, text: str) -> list[Difference]:
     state the opening one and a sentence shortly before it does (the balance its sentence states at the year's start:
     年初 in its label, or said before it in its sentence, "2023年初,本部门结转和结余资金184.36万元")."""
     out = []
+    adjusted = None  # (whether the document says its opening balance adjusted: one scan of it, at the first sentence)
     for prose in index.facts_by_sentence.values():
         if len(prose) < 3 or any(f.in_table for f in prose):
             continue  # (the cheap test first)
@@ -121,7 +122,9 @@ def stated_opening(index: DocumentIndex, text: str) -> list[Difference]:
         end = text.find("\n", facts[-1].span.end)
         if _OTHER_FLOWS.search(text, start, end if end >= 0 else len(text)):
             continue
-        if index.vocab.cue("opening_balance_adjusted").search(text):
+        if adjusted is None:
+            adjusted = index.vocab.cue("opening_balance_adjusted").search(text) is not None
+        if adjusted:
             continue  # ("年初结转和结余调减8.25万元": the opening balance looked up is not the one the year went on from)
         opening = index.unique(_openings(index, text, closing, start))
         if opening is None:
@@ -147,6 +150,7 @@ def stated_flows(index: DocumentIndex, text: str) -> list[Difference]:
     or the opening balance said to be adjusted (调减, 更正: cue opening_balance_adjusted), and the three need not be all of
     it: nothing is read."""
     out = []
+    other = None  # (whether the document moves other accounts or adjusts its opening balance: one scan of it, as needed)
     for prose in index.facts_by_sentence.values():
         if len(prose) < 2 or any(f.in_table for f in prose):
             continue
@@ -159,9 +163,12 @@ def stated_flows(index: DocumentIndex, text: str) -> list[Difference]:
             continue
         opening, closing = facts
         start = text.rfind("\n", 0, opening.span.start) + 1
-        if not _FLOWS_IN_WORDS.search(text, start, closing.span.start) \
-                or index.vocab.cue("carry_over_other_accounts").search(text) \
-                or index.vocab.cue("opening_balance_adjusted").search(text):
+        if not _FLOWS_IN_WORDS.search(text, start, closing.span.start):
+            continue
+        if other is None:
+            other = index.vocab.cue("carry_over_other_accounts").search(text) is not None \
+                or index.vocab.cue("opening_balance_adjusted").search(text) is not None
+        if other:
             continue
         flows = []
         funds = _funds(closing.label)
