@@ -36,8 +36,9 @@ _OPENING = lazyre.compile(r"(?:年初|上年)[^,;。]{0,10}结转(?:和|及)?结
 _CLOSING = lazyre.compile(r"(?:年末|期末)[^,;。]{0,10}结转(?:和|及)?结余$")
 # ("加本年财政拨款收入…,减本年财政拨款支出…": the arithmetic said in words)
 # (the funds may be named before the year: "财政拨款本年收入4,987.35万元,财政拨款本年支出4,960.12万元")
-_INCOME = lazyre.compile(r"^(?:加上?)?(?:(?:一般公共预算|政府性基金|国有资本经营)?财政拨款)?(?:本年|当年|本年度)[^,;。]{0,12}收入(?:合计)?$")
-_SPENDING = lazyre.compile(r"^(?:减去?|扣除|减除)?(?:(?:一般公共预算|政府性基金|国有资本经营)?财政拨款)?(?:本年|当年|本年度)[^,;。]{0,12}支出(?:合计)?$")
+_FUNDS_NAMED = r"(?:一般公共预算|政府性基金|国有资本经营)?财政拨款"  # (a funds' money named by it: "财政拨款", "一般公共预算财政拨款")
+_INCOME = lazyre.compile(rf"^(?:加上?)?(?:{_FUNDS_NAMED})?(?:本年|当年|本年度)[^,;。]{{0,12}}收入(?:合计)?$")
+_SPENDING = lazyre.compile(rf"^(?:减去?|扣除|减除)?(?:{_FUNDS_NAMED})?(?:本年|当年|本年度)[^,;。]{{0,12}}支出(?:合计)?$")
 # a grand total of the account, which the opening balance and the year's income (or the year's spending and the closing
 # balance) make up: beside the four, no flow of its own ("财政拨款收入总计…,其中年初…结转和结余…,本年财政拨款收入…")
 _GRAND_TOTAL = lazyre.compile(r"(?<!本年)(?<!当年)(?:收入|支出)总计$")
@@ -138,7 +139,7 @@ def stated_opening(index: DocumentIndex, text: str) -> list[Difference]:
 
 # the year's flows named in words, without their figures, in a sentence of its two balances: "加上年初结转和结余92.14万元,
 # 减去本年支出后,年末结转和结余126.44万元" (the 本年收入 and 本年支出 it goes on from stated before it)
-_FUNDS_FLOW = lazyre.compile(r"(?:一般公共预算|政府性基金|国有资本经营)?财政拨款(?:收入|支出)(?:合计)?")
+_FUNDS_FLOW = lazyre.compile(rf"{_FUNDS_NAMED}(?:收入|支出)(?:合计)?")
 _FLOWS_IN_WORDS = lazyre.compile(r"(?:加上?|减去?|扣除|减除)(?:本年|当年|本年度)[^,;。\d]{0,8}(?:收入|支出)(?:合计)?(?:后|[,;。])")
 
 
