@@ -27,8 +27,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     level = r.vocab.cue("standard_level_share")
     for node in tree.of_kind("qizhong"):
         i = node.index
-        j = next((k for k in range(i - 1, -1, -1) if not tree[k].is_separator), None)
-        if j is None or tree[j].sentence != node.sentence or tree[j].kind != "labelled":
+        j = next((k for k in tree.before(i, "sentence") if not tree[k].is_separator), None)
+        if j is None or tree[j].kind != "labelled":
             continue
         total = r.facts[j]
         if total is None or total.kind != "amount" or total.is_bound or per_unit(r, total) is None:

@@ -27,14 +27,16 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if fact is not None and fact.kind == "amount" and not fact.in_table and node.kind == "labelled":
             by_paragraph.setdefault(node.paragraph, []).append(fact)
     for facts in by_paragraph.values():
+        names: list[str] | None = None  # (each figure's name, year words aside: read once a paragraph, when asked)
         for n, total in enumerate(facts):
             said = cumulative.search(clean_label(total.label))
             if said is None or total.is_bound:
                 continue
+            if names is None:
+                names = [yearly.sub("", clean_label(f.label)) for f in facts]
             verb = said.group("verb")
             years: dict[str, list[Fact]] = {}
-            for f in facts[:n]:
-                name = yearly.sub("", clean_label(f.label))
+            for f, name in zip(facts[:n], names):
                 if name == verb and f.scenario != "budget" and f.unit == total.unit and _year_said(r, f):
                     years.setdefault(f.period, []).append(f)
             # (the cumulative figure's year: its own, or the report's, which the reading gives it later)
