@@ -148,19 +148,24 @@ def _sections_named(title: str, vocab) -> bool:
 
 def _section_named(title: str, vocab) -> bool:
     """A short title that names one level of a score framework and scores it ("产出指标评分表", "效益指标得分情况")."""
-    named = {level.pattern for levels in vocab.score_levels for level in levels if level.search(title)}
-    return len(named) == 1 and bool(_SECTION_TITLE_WORDS.search(title)) and not _WHOLE_SCORE_WORDS.search(title) \
-        and len(title) <= _TITLE_WIDTH and not any(ch.isdigit() for ch in title.split(" ")[-1])
+    return len(_levels_named(title, vocab)) == 1 and bool(_SECTION_TITLE_WORDS.search(title)) \
+        and not _WHOLE_SCORE_WORDS.search(title) and len(title) <= _TITLE_WIDTH \
+        and not any(ch.isdigit() for ch in title.split(" ")[-1])
 
 
 def _levels_only(inner: str, vocab) -> bool:
     """The words in a title's bracket are level names only, some of a framework and not all ("满意度及效益指标")."""
-    named = {level.pattern for levels in vocab.score_levels for level in levels if level.search(inner)}
     rest = inner
     for levels in vocab.score_levels:
         for level in levels:
             rest = level.sub("", rest)
-    return bool(named) and not vocab.names_every_score_level(inner) and not _LEVEL_JOINERS.sub("", rest)
+    return bool(_levels_named(inner, vocab)) and not vocab.names_every_score_level(inner) \
+        and not _LEVEL_JOINERS.sub("", rest)
+
+
+def _levels_named(text: str, vocab) -> set[str]:
+    """The levels of the score frameworks the text names (their patterns)."""
+    return {level.pattern for levels in vocab.score_levels for level in levels if level.search(text)}
 
 
 def _weights_make_total(s: ScoreSum) -> bool:
