@@ -112,20 +112,9 @@ def _section_title(text: str, s: ScoreSum, vocab) -> bool:
     """The title line above the table names one level of a score framework ("表4 产出指标评分明细", "效益指标得分情况"):
     the table scores that section, its 合计 the section's weight, not all 100; or it names the points taken off
     ("扣分明细表"): the table lists the indicators that lost some, not all of them."""
-    start = min(p.span.start for p in s.parts)
-    lines = [x.strip() for x in text[max(0, start - _SECTION_REACH):start].split("\n")]
-    first = title = None  # (the line right above the table's header: its header row, or a header cell a line; and
-    header = False        # the title over a line between them, "项目名称：…")
-    for line in reversed(lines):
-        if _TABLE_HEADER_WORDS.search(line.lstrip("| ")):
-            header = True
-        elif header and line:
-            first = line if first is None else first
-            if first is line and _BETWEEN_TITLE_AND_HEADER.search(line):
-                continue
-            title = line
-            break
-    first, title = first or "", title or ""
+    above = _lines_over_header(text, s)
+    first = next(above, "")  # (the line right above the table's header; and the title over a line between, "项目名称：…")
+    title = next(above, "") if _BETWEEN_TITLE_AND_HEADER.search(first) else first
     bare = _BRACKETED.sub("", first)  # (not "绩效指标得分情况(不含预算执行率)": what it leaves out names no section)
     if _DEDUCTIONS_TITLE.search(bare) or _section_named(bare, vocab):
         return True
@@ -139,6 +128,17 @@ def _section_title(text: str, s: ScoreSum, vocab) -> bool:
     return tail != title and _weights_make_total(s) and (_section_named(tail, vocab) or _sections_named(tail, vocab))
 
 
+def _lines_over_header(text: str, s: ScoreSum) -> Iterator[str]:
+    """The lines above the table's header (its header row, or a header cell a line), nearest first, blank ones left out."""
+    start = min(p.span.start for p in s.parts)
+    header = False
+    for line in reversed([x.strip() for x in text[max(0, start - _SECTION_REACH):start].split("\n")]):
+        if _TABLE_HEADER_WORDS.search(line.lstrip("| ")):
+            header = True
+        elif header and line:
+            yield line
+
+
 def _sections_named(title: str, vocab) -> bool:
     """A short title that names some levels of a score framework, nothing else, and scores them ("效益及满意度指标评分表")."""
     named = _SECTION_TITLE_TAIL.sub("", title)
@@ -148,19 +148,24 @@ def _sections_named(title: str, vocab) -> bool:
 
 def _section_named(title: str, vocab) -> bool:
     """A short title that names one level of a score framework and scores it ("产出指标评分表", "效益指标得分情况")."""
-    named = {level.pattern for levels in vocab.score_levels for level in levels if level.search(title)}
-    return len(named) == 1 and bool(_SECTION_TITLE_WORDS.search(title)) and not _WHOLE_SCORE_WORDS.search(title) \
-        and len(title) <= _TITLE_WIDTH and not any(ch.isdigit() for ch in title.split(" ")[-1])
+    return len(_levels_named(title, vocab)) == 1 and bool(_SECTION_TITLE_WORDS.search(title)) \
+        and not _WHOLE_SCORE_WORDS.search(title) and len(title) <= _TITLE_WIDTH \
+        and not any(ch.isdigit() for ch in title.split(" ")[-1])
 
 
 def _levels_only(inner: str, vocab) -> bool:
     """The words in a title's bracket are level names only, some of a framework and not all ("满意度及效益指标")."""
-    named = {level.pattern for levels in vocab.score_levels for level in levels if level.search(inner)}
     rest = inner
     for levels in vocab.score_levels:
         for level in levels:
             rest = level.sub("", rest)
-    return bool(named) and not vocab.names_every_score_level(inner) and not _LEVEL_JOINERS.sub("", rest)
+    return bool(_levels_named(inner, vocab)) and not vocab.names_every_score_level(inner) \
+        and not _LEVEL_JOINERS.sub("", rest)
+
+
+def _levels_named(text: str, vocab) -> set[str]:
+    """The levels of the score frameworks the text names (their patterns)."""
+    return {level.pattern for levels in vocab.score_levels for level in levels if level.search(text)}
 
 
 def _weights_make_total(s: ScoreSum) -> bool:
@@ -216,14 +221,7 @@ def _indicator_part(text: str, s: ScoreSum) -> bool:
     after = text[end:end + _SECTION_REACH]
     if any(s.total.value + Decimal(m.group(1)) == 100 for m in _SCORED_ELSEWHERE.finditer(after)):
         return True
-    start = min(p.span.start for p in s.parts)
-    title, header = "", False
-    for line in reversed([x.strip() for x in text[max(0, start - _SECTION_REACH):start].split("\n")]):
-        if _TABLE_HEADER_WORDS.search(line.lstrip("| ")):
-            header = True
-        elif header and line and not _BETWEEN_TITLE_AND_HEADER.search(line):
-            title = line
-            break
+    title = next((line for line in _lines_over_header(text, s) if not _BETWEEN_TITLE_AND_HEADER.search(line)), "")
     return bool(_INDICATORS_TITLE.search(title)) and not _WHOLE_SCORE_WORDS.search(title) and len(title) <= _TITLE_WIDTH
 
 
