@@ -52,6 +52,9 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
                 break
         else:
             continue
+        if len({w for c in [total_change, *part_changes] if (w := _compared_with(c, index.report_year))}) > 1:
+            # ("…比上年同期增加2.45亿元。其中,…比2022年同期增加0.54亿元": changes against another year need not sum)
+            continue
         paired.add(id(total_change))
         # the reading is no stronger than the list's own: numbered items or parts on the following
         # lines are a layout the text does not spell out
@@ -75,6 +78,19 @@ def _base(c: Change) -> str:
 
 
 _DIRECTION_END = lazyre.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|增收|减收)了?$")
+_NAMED_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
+_LAST_YEAR = lazyre.compile(r"上年|去年|上一年|同比|上年度")
+
+
+def _compared_with(c: Change, report_year: str | None) -> str:
+    """The year a change names its base by ("比2022年同期增加" → "2022"); every way of saying last year is one ("上年",
+    "同比", the year before the report's by its number: "比2023年预算减少" in 2024's); "" when it names no year."""
+    words = c.keyword or ""
+    named = _NAMED_YEAR.search(words)
+    if named is not None:
+        year = named.group(1)
+        return "上年" if report_year and report_year.isdigit() and int(year) == int(report_year) - 1 else year
+    return "上年" if _LAST_YEAR.search(words) else ""
 
 
 def _alike(changes: list[Change], part_changes: list[Change]) -> Change | None:

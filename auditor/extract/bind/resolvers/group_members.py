@@ -68,6 +68,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     yield made
 
 
+_FLOW_WORD = lazyre.compile(r"收入|支出")
+_MEASURE_END = lazyre.compile(r"(?:收入|支出)$")  # (a member named with its measure: "A区支出62.36亿元")
+
+
 def _bare_group(r: Reading, i: int, group: str, members: list[Fact]):
     """"全市…收入203.40亿元,其中市本级88.40亿元,区县115.00亿元。⏎区县中,A区42.36亿元,B区38.71亿元,…": a group named by
     a figure of the sentence right before (in its paragraph or on the line above) whose name is the group's alone, and
@@ -87,6 +91,13 @@ def _bare_group(r: Reading, i: int, group: str, members: list[Fact]):
     if any(f.unit != total.unit or f.scale != total.scale or f.value > total.value
            or not clean_label(f.label) or group in clean_label(f.label) for f in members):
         return None  # (members in the group's unit, none above it, each named apart from the group)
+    # (the members' measure the group's: "全市…收入203.40亿元,其中…区县115.00亿元。区县中,A区支出62.36亿元,…" names
+    # the districts' spending, no part of their revenue — a measure a member names is the one its group's sentence says)
+    text = r.norm.text
+    opened = max(text.rfind("。", 0, total.span.start), text.rfind("\n", 0, total.span.start)) + 1
+    said = set(_FLOW_WORD.findall(text, opened, total.span.end))
+    if said and any((m := _MEASURE_END.search(clean_label(f.label))) and m.group() not in said for f in members):
+        return None
     family_members = {m for family in r.vocab.families.values() for m in family.members}
     if any(f.concept in family_members for f in members):
         return None  # ("基本支出中,人员经费…;公用经费…": kinds named by what they are, the vocabulary's identity, not members)

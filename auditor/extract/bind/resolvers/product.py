@@ -56,10 +56,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 def _priced_items_respectively(r: Reading) -> Iterator[Candidate]:
     """"购置救灾帐篷500顶(单价2860元)、折叠床2000张(单价265元)、…,合同金额分别为1430000元、530000元、…": items each a
-    count with its price in a bracket right after it (cue priced_standard), joined by 、, then 分别为 and as many
+    count with its price in a bracket right after it (cue contract_price: no 预算单价, a ceiling), joined by 、, then 分别为 and as many
     amounts, one each, in the items' order: each amount is its item's count times its price."""
     tree = r.tree
-    priced = r.vocab.cue("priced_standard")
+    priced = r.vocab.cue("contract_price")
     for node in tree.of_kind("fenbie"):
         i = node.index
         items: list[tuple[Fact, Fact, str]] = []

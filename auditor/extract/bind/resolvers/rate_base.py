@@ -221,6 +221,29 @@ def bases_for(index: DocumentIndex, num: Fact, stated: Fact) -> list[Fact]:
 _SUBJECT_GAP = lazyre.compile(r"\s*,?[^\d,;。()]*")  # (between a figure and the rate of it: its clause, no other figure)
 
 
+_BETWEEN = 1  # (sentences between the rate's and the change's, at most: further on it may be of another account)
+_SENTENCE_END = lazyre.compile(r"[。\n]+")
+
+
+def _near(text: str, rate: Fact, delta: Fact) -> bool:
+    opened = max(text.rfind("。", 0, delta.span.start), text.rfind("\n", 0, delta.span.start)) + 1
+    # (the first piece: the rest of the rate's own sentence)
+    return len([p for p in _SENTENCE_END.split(text[rate.span.end:opened])[1:] if p.strip()]) <= _BETWEEN
+_YEAR = lazyre.compile(r"(?:19|20)\d{2}(?=年)")
+
+
+def _sentence_of(text: str, f: Fact) -> str:
+    start = max(text.rfind("。", 0, f.span.start), text.rfind("\n", 0, f.span.start)) + 1
+    ends = [e for e in (text.find("。", f.span.end), text.find("\n", f.span.end)) if e >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
+def _same_years(text: str, rate: Fact, delta: Fact) -> bool:
+    """The change's sentence names no year the rate's does not ("2024年,…完成年初预算的98.1%。回顾2023年,…比年初预算
+    短收0.50亿元": last year's shortfall, no part of this year's budget)."""
+    return set(_YEAR.findall(_sentence_of(text, delta))) <= set(_YEAR.findall(_sentence_of(text, rate)))
+
+
 def _implied_elsewhere(index: DocumentIndex, r: Rate, by_subject: dict[int, list[Change]], text: str) -> Rate | None:
     """"全市一般公共预算收入348.36亿元,完成年初预算的99.0%,…。⏎全市一般公共预算收入比年初预算短收3.64亿元": a rate that
     names its base (年初预算), right after the figure it is of, and a change of that figure against the budget of that
@@ -235,7 +258,9 @@ def _implied_elsewhere(index: DocumentIndex, r: Rate, by_subject: dict[int, list
     if not _SUBJECT_GAP.fullmatch(text, current.span.end, r.rate.span.start):
         return None
     named = [c for c in by_subject.get(current.id, ()) if c.delta.kind == "amount" and c.delta.unit == current.unit
-             and read_label(c.keyword, index.vocab).scenario == r.base]
+             and read_label(c.keyword, index.vocab).scenario == r.base
+             and c.delta.span.start > r.rate.span.end and _near(text, r.rate, c.delta)
+             and _same_years(text, r.rate, c.delta)]
     if len(named) != 1:
         return None
     return r.model_copy(update={"numerators": (current,), "excess": named[0], "reason": "rate_implied_budget_elsewhere"})

@@ -144,6 +144,12 @@ def _kinds_named_before(r: Reading, rate: Fact, before: list[Fact], earlier: lis
                     and _SAMPLE.search(clean_label(f.label)) and not _NAMED_SAMPLE.search(clean_label(f.label))]
         if len(returned) > 1:
             returned = [f for f in returned if _VALID.search(clean_label(f.label))]
+        if len(returned) == 1 and pool is earlier and any(
+                f.kind == "count" and f is not returned[0] and f.unit in _ANSWER_UNITS and not _HANDED_OUT.search(f.label)
+                for f in pool):
+            # ("回收有效问卷574份,另有受益学生家长问卷120份。家长问卷中:很满意80人、…": the sentence before the counts
+            # counts another group's answers too — whose the counts are, it does not say: undecided)
+            return
         if len(returned) == 1:
             sample = returned[0]
             if sample.unit != kinds[0].unit and not {sample.unit, kinds[0].unit} <= _ANSWER_UNITS - {"人次", "户"}:

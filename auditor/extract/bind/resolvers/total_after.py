@@ -251,7 +251,15 @@ def _joined_run(r: Reading, parts: list[Fact], total: Fact) -> bool:
     if not all(_RUN_GAP.fullmatch(text, a.span.end, b.span.start) for a, b in zip(parts, parts[1:])):
         return False
     start = total.span.start - len(clean_label(total.label))
-    return start >= parts[-1].span.end and bool(_TOGETHER_GAP.fullmatch(text, parts[-1].span.end, start))
+    if start < parts[-1].span.end or not _TOGETHER_GAP.fullmatch(text, parts[-1].span.end, start):
+        return False
+    # (the parts' measure the total's: "共收到中央补助3200万元和省级补助5400万元,共支出7900万元" names money received,
+    # of which the 支出 is some — the words of the run, from its clause's start, name no money come in)
+    if r.vocab.flow(total.label) != "in":
+        opened = max(text.rfind(c, 0, parts[0].span.start) for c in ",;。:\n") + 1
+        if r.vocab.cue("received_funds").search(text, opened, parts[-1].span.end):
+            return False
+    return True
 
 
 def _years_summed(parts: list[Fact]) -> bool:

@@ -151,14 +151,22 @@ def _item_parts(r: Reading, run: list[int], end: int, total: Fact, verb: str | N
     for start, stop in zip(run, [*run[1:], end]):
         # (each item's figure of this year: not last year's, nor what a change starts from — "1.…支出由上年的
         # 702,000.00元增加到720,000.00元", "上年发放158.95万元,本年发放161.20万元")
-        found = next((r.facts[m] for m in range(start + 1, stop)
-                      if r.facts[m] is not None and tree[m].kind == "labelled" and tree[m].depth == depth
-                      and r.facts[m].kind == total.kind and r.facts[m].unit == total.unit
-                      and (r.is_previous(total) or not r.is_previous(r.facts[m]))
-                      and not compared.search(clean_label(r.facts[m].label))
-                      # ("(一)…按每人每月500元标准发放…,支出720,000.00元": a standard is no item's amount)
-                      and per_unit(r, r.facts[m]) is None
-                      and (verb is None or verb in clean_label(r.facts[m].label))), None)
+        found = [r.facts[m] for m in range(start + 1, stop)
+                 if r.facts[m] is not None and tree[m].kind == "labelled" and tree[m].depth == depth
+                 and r.facts[m].kind == total.kind and r.facts[m].unit == total.unit
+                 and (r.is_previous(total) or not r.is_previous(r.facts[m]))
+                 and not compared.search(clean_label(r.facts[m].label))
+                 # ("(一)…按每人每月500元标准发放…,支出720,000.00元": a standard is no item's amount)
+                 and per_unit(r, r.facts[m]) is None
+                 # (the measure is the total's verb, words before it only: "已支出", not "支出进度")
+                 and (verb is None or clean_label(r.facts[m].label).endswith(verb))]
+        if verb is not None and len(found) > 1:
+            # ("计划支出60万元,实际支出55万元": two figures of the verb; the total names no qualifier, so only the
+            # verb said alone is its item's — else the item's figure is undecided, and so is the list)
+            found = [f for f in found if clean_label(f.label) == verb]
+            if len(found) != 1:
+                return []
+        found = found[0] if found else None
         if found is None or found.is_bound:
             return []
         parts.append(found)
