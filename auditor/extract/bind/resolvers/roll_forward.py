@@ -38,7 +38,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     for facts in r.facts_by_sentence("amount", prose_only=True):
         roles = [_role(r, f) for f in facts]
         opened = prior if prior is not None and "opening" not in roles and facts[0].sentence == prior.sentence + 1 \
-            and _paragraph(r, prior) == _paragraph(r, facts[0]) else None
+            and _paragraph(r, prior) == _paragraph(r, facts[0]) and _same_fund(r, prior, facts[-1]) else None
         prior = facts[0] if len(facts) == 1 and roles[0] == "opening" else None
         via: tuple[str, ...] = ()
         if opened is not None:
@@ -87,6 +87,15 @@ def _role(r: Reading, f: Fact) -> str | None:
     if r.vocab.cue("balance_topped_up").search(label):
         return "added"
     return None
+
+
+def _same_fund(r: Reading, opening: Fact, last: Fact) -> bool:
+    """The sentence after an opening balance said alone names no fund or account but the one whose balance it is
+    ("…预算稳定调节基金余额12,630.45万元。政府债务偿债准备金当年动用…": the 偿债准备金's flows, not the 稳定调节基金's)."""
+    named = r.vocab.cue("fund_named")
+    own = set(named.findall(clean_label(opening.label)))
+    text = r.norm.text[opening.span.end:last.span.end]
+    return all(name in own for name in named.findall(text))
 
 
 def _paragraph(r: Reading, f: Fact) -> int | None:
