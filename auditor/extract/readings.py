@@ -847,7 +847,7 @@ def sum_value(facts: list[Fact]) -> Decimal:
     return sum((f.value for f in facts), Decimal(0))
 
 
-def scores_after_opener(tree: Discourse, facts, i: int) -> tuple[int | None, list[Fact]]:
+def scores_after_opener(tree: Discourse, facts, i: int, report_year: str | None = None) -> tuple[int | None, list[Fact]]:
     """A total score, 其中 (or 包括) and the scores after it in its sentence: "…绩效得分94.5分,其中:投入指标20分,得分19分;
     …" — or an opener that opens the sentence right after the total's, the total its last figure ("…自评总分为92.6分。
     其中,预算执行得分9.71分,…").  (The node of that last figure before opener i, if a labelled score; the scores after
@@ -860,6 +860,7 @@ def scores_after_opener(tree: Discourse, facts, i: int) -> tuple[int | None, lis
             before = None  # (only the sentence right before: its last figure)
     if before is None or facts[before].kind != "score" or tree[before].kind != "labelled":
         return None, []
+    before = _this_years_namesake(tree, facts, before, report_year)
     found: list[Fact] = []
     for k in tree.after(i, "sentence"):
         t = tree[k]
@@ -874,13 +875,38 @@ def scores_after_opener(tree: Discourse, facts, i: int) -> tuple[int | None, lis
     return before, found
 
 
-def scores_listed_under(tree: Discourse, facts) -> dict[int, Fact]:
+def _this_years_namesake(tree: Discourse, facts, k: int, report_year: str | None) -> int:
+    """The figure at node k, or — when k's is qualified by another year ("(2022年度自评得分99.5分)") — this year's figure
+    of the same name stated before it in its sentence ("本部门自评得分99.00分,…(2022年度自评得分99.5分)。其中,…"): the
+    list after it is this year's, last year's figure in between is said in passing."""
+    fact = facts[k]
+    if fact.period in (None, "current") or (report_year and fact.period == report_year):
+        return k
+    name = _YEAR_WORDS.sub("", clean_label(fact.label))
+    if len(name) < 2:
+        return k
+    for j in tree.before(k, "sentence"):
+        other = facts[j]
+        if other is None or tree[j].kind != "labelled" or (other.kind, other.unit) != (fact.kind, fact.unit):
+            continue
+        if other.period not in (None, "current") and not (report_year and other.period == report_year):
+            continue
+        own = _YEAR_WORDS.sub("", clean_label(other.label))
+        if len(own) >= 2 and (own.endswith(name) or name.endswith(own)):
+            return j
+    return k
+
+
+_YEAR_WORDS = lazyre.compile(r"(?:(?:19|20)\d{2}年度?|上一?年度?|去年|本年度?|当年|今年)")
+
+
+def scores_listed_under(tree: Discourse, facts, report_year: str | None = None) -> dict[int, Fact]:
     """score id → the total score a list of its sentence stands under (scores_after_opener, two or more: the levels'
     scores and their weights, "…得分94.5分,其中:投入指标20分,得分19分;…效益指标20分,得分19分。"): a grade said after
     such a list is the total's, never a part's (structure.grades)."""
     out: dict[int, Fact] = {}
     for opener in tree.of_kind("qizhong", "include"):
-        before, parts = scores_after_opener(tree, facts, opener.index)
+        before, parts = scores_after_opener(tree, facts, opener.index, report_year)
         if before is not None and len(parts) >= 2:
             out.update((p.id, facts[before]) for p in parts)
     return out

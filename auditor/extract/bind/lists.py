@@ -26,7 +26,8 @@ def is_part(r: Reading, node: Node) -> bool:
     item ("公务用车购置费48.60万元,购置2辆,单价24.30万元": a factor of the part it details): what a list
     may hold."""
     fact = r.facts[node.index]
-    return fact is not None and node.kind == "labelled" and not fact.is_bound \
+    return fact is not None and (node.kind == "labelled" or node.kind == "total" and rest_of_list(r, node.index)) \
+        and not fact.is_bound \
         and not r.vocab.cue("history").search(node.piece.label) and per_unit(r, fact) is None \
         and not (fact.kind == "amount" and r.vocab.cue("unit_price").search(clean_label(fact.label))) \
         and not (r.vocab.cue("history_to_next").match(r.norm.text, fact.span.end)  # (anchored: the cheap test first)
@@ -1007,10 +1008,18 @@ def list_end(r: Reading, i: int) -> int:
             break
         if s.depth < opener.depth:  # "(其中3.5亿元…)": the bracket closes the list
             break
-        if s.kind == "total":
+        if s.kind == "total" and not rest_of_list(r, k):
             break
         k += 1
     return k
+
+
+def rest_of_list(r: Reading, k: int) -> bool:
+    """The total at node k sums the rest of a list, named so at its clause's start ("其中:甲镇420万元,乙镇310万元,其余8个乡镇
+    合计270万元"): the list's last part, not its end (vocabulary remainder_part)."""
+    tree = r.tree
+    start = tree.unit("clause", k).start
+    return bool(r.vocab.cue("remainder_part").match(r.norm.text[tree[start].start:tree[k].start].lstrip(",;、 ")))
 
 
 _ITEM_REACH = 60  # nodes looked back for the item a list stands in

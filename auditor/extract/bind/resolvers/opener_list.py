@@ -16,7 +16,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
                                         SPAN_TOTAL, adds_up, choose_total, complement_names, continue_list, family_complete, inner_nodes,
                                         is_part, line_list, list_end, list_family, made_elsewhere, make_breakdown, paragraph_list,
-                                        partial_marker, sub_subject, telling_ends, total_candidates)
+                                        partial_marker, rest_of_list, sub_subject, telling_ends, total_candidates)
 from auditor.extract.bind.reasons import TOTAL_NEXT_SENTENCE
 from auditor.extract.bind.resolvers.grade_counts import grade_of
 from auditor.extract.model import BUDGET_SCENARIOS, Fact
@@ -509,8 +509,11 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     # 和社会投资31.75亿元" — vocabulary leveraged_money)
     subtotal, needed = r.vocab.cue("subtotal"), r.vocab.cue("together_needed")
     leveraged = r.vocab.cue("leveraged_money")
-    for n, (_, f) in enumerate(parts):
-        if n > 0 and f.label and (subtotal.search(f.label) or needed.match(clean_label(f.label))
+    # (but "其余8个乡镇合计270万元" closing a list sums the rest of it: its last part, lists.rest_of_list — while the parts
+    # before it leave room for a rest: "亏损186.05亿元,其中A亏损398.20亿元,其余三家公司合计获利212.15亿元" is a net)
+    for n, (k, f) in enumerate(parts):
+        rest = rest_of_list(r, k) and sum(p.value for _, p in parts[:n]) <= first_total.value + first_total.tolerance
+        if n > 0 and f.label and (subtotal.search(f.label) and not rest or needed.match(clean_label(f.label))
                                   or leveraged.match(clean_label(f.label))):
             parts = parts[:n]
             break

@@ -31,14 +31,19 @@ _CARRY_OVER = lazyre.compile(r"结转")
 _CLAUSE_BREAK = lazyre.compile(r"[,;，；]")
 _NO_FLOW = lazyre.compile(r"限额|利息|付息")
 _SPLIT = lazyre.compile(r"其中|包括|包含|含")
+_OUTSIDE = lazyre.compile(r"\([^()]*\)")  # (a bracket's words: what _SPLIT looks for must stand outside one)
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     prior: Fact | None = None  # an opening balance its sentence states alone
     for facts in r.facts_by_sentence("amount", prose_only=True):
+        facts = [f for f in facts if not _in_breakdown(r, f)]
+        if not facts:
+            prior = None
+            continue
         roles = [_role(r, f) for f in facts]
-        opened = prior if prior is not None and "opening" not in roles and facts[0].sentence == prior.sentence + 1 \
-            and _paragraph(r, prior) == _paragraph(r, facts[0]) else None
+        opened = prior if prior is not None and "opening" not in roles \
+            and _next_to(r, prior, facts[0]) and _same_fund(r, prior, facts[-1]) else None
         prior = facts[0] if len(facts) == 1 and roles[0] == "opening" else None
         via: tuple[str, ...] = ()
         if opened is not None:
@@ -54,7 +59,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if any(role is None for _, role in span):
             continue  # (a figure of no role among them: not all of the story)
         figures = [f for f, _ in span]
-        if any(len(_CLAUSE_BREAK.findall(r.norm.text, a.span.end, b.span.start)) > 1 for a, b in zip(figures, figures[1:])):
+        if any(len(_CLAUSE_BREAK.findall(_OUTSIDE.sub("", r.norm.text[a.span.end:b.span.start]))) > 1
+               for a, b in zip(figures, figures[1:])):
             continue  # (a clause of no figure among them: "期初基金余额62.48亿元,减除本期短绌后,加计…" — a flow unstated)
         if _split_flow(r, span):
             continue  # ("扣除偿还到期本金52.15亿元(其中:一般债券还本31.40亿元、…)": a flow and its parts, each read as a flow)
@@ -89,9 +95,50 @@ def _role(r: Reading, f: Fact) -> str | None:
     return None
 
 
+def _same_fund(r: Reading, opening: Fact, last: Fact) -> bool:
+    """The sentence after an opening balance said alone names no fund or account but the one whose balance it is
+    ("…预算稳定调节基金余额12,630.45万元。政府债务偿债准备金当年动用…": the 偿债准备金's flows, not the 稳定调节基金's)."""
+    named = r.vocab.cue("fund_named")
+    own = set(named.findall(clean_label(opening.label)))
+    text = r.norm.text[opening.span.end:last.span.end]
+    return all(name in own for name in named.findall(text))
+
+
 def _paragraph(r: Reading, f: Fact) -> int | None:
     k = r.node_of(f)
     return r.tree[k].paragraph if k is not None else None
+
+
+def _next_to(r: Reading, opening: Fact, first: Fact) -> bool:
+    """The sentence of `first` follows the opening balance's in its paragraph, or opens the line right after the opening's
+    line, the opening's sentence its paragraph's last ("2023年初,…余额A。⏎年度执行中动用…")."""
+    here, there = _paragraph(r, opening), _paragraph(r, first)
+    if here is None or there is None:
+        return False
+    if here == there:
+        return first.sentence == opening.sentence + 1
+    tree, lines = r.tree, r.tree.paragraph_lines
+    if there != here + 1 or lines.get(here, (0, -9))[1] + 1 != lines.get(there, (0, 0))[0]:
+        return False
+    k, m = r.node_of(opening), r.node_of(first)
+    return tree[tree.unit("paragraph", k).stop - 1].sentence == opening.sentence \
+        and tree[tree.unit("paragraph", m).start].sentence == first.sentence
+
+
+def _in_breakdown(r: Reading, f: Fact) -> bool:
+    """A figure in a bracket that opens with 其中 / 含 / 包括 right after a figure: that figure's parts, no flow of the roll
+    ("动用2,820.00万元(其中年初预算动用1,800.00万元、预算调整动用1,020.00万元)")."""
+    k = r.node_of(f)
+    if k is None or r.tree[k].depth == 0:
+        return False
+    text = r.norm.text
+    start = text.rfind("(", 0, f.span.start)
+    return start >= 0 and ")" not in text[start:f.span.start] and bool(_BREAKDOWN.match(text, start + 1)) \
+        and bool(_AFTER_FIGURE.search(text, max(0, start - 4), start))
+
+
+_BREAKDOWN = lazyre.compile(r"\s*(?:其中|含|包括|包含)")
+_AFTER_FIGURE = lazyre.compile(r"(?:\d|元|亿|万)\s*$")
 
 
 def flow_role(label: str) -> str | None:
@@ -112,7 +159,7 @@ def flow_role(label: str) -> str | None:
 def _split_flow(r: Reading, span: list[tuple[Fact, str]]) -> bool:
     """The stretch splits a figure into parts (其中, 含, figures in a bracket) — only a bracket holding the opening
     balance alone is its own ("年末滚存结余155439.13万元(上年末滚存结余154191.00万元)")."""
-    if _SPLIT.search(r.norm.text, span[0][0].span.start, span[-1][0].span.end):
-        return True
+    if _SPLIT.search(_OUTSIDE.sub("", r.norm.text[span[0][0].span.start:span[-1][0].span.end])):
+        return True  # (a bracket of a figure's parts is set aside before: _in_breakdown)
     depths = [r.tree[r.node_of(f)].depth for f, _ in span]
     return any(depth > min(depths) and role != "opening" for depth, (_, role) in zip(depths, span))

@@ -514,7 +514,7 @@ def own_score_name(label: str) -> bool:
 def _levels_after(r: Reading, i: int) -> Candidate | None:
     """A total score, 其中, and the levels' scores in the same sentence — or a 其中 that opens the sentence right
     after the total's, the total its last figure: "…自评总分为92.6分。其中,预算执行得分9.71分,产出指标得分48分,…"."""
-    before, found = scores_after_opener(r.tree, r.facts, i)
+    before, found = scores_after_opener(r.tree, r.facts, i, r.report_year)
     if before is None or not found:
         return None
     total = r.facts[before]

@@ -174,6 +174,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 base, reason = named, "the base its total names"
                 if r.tree[r.node_of(named)].paragraph != r.tree[r.node_of(parts[0])].paragraph:
                     reason = BASE_NAMED_ABOVE  # (a look-up past other figures: it may warn, not accuse)
+            if base is None or not adds_up(total, [base, *parts]):
+                scoped = _base_in_scope(r, s, parts, total)
+                if scoped is not None:
+                    base, reason = scoped, "the base in the scope its total names"
             if base is not None:
                 parts = [base, *parts]
                 via = (reason,)
@@ -436,6 +440,10 @@ def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
         named = _named_base(r, s, added[0], total) if added else None
         if named is not None and named not in added and adds_up(total, [named, *added]):
             addends, via = [named, *added], ("the base its total names",)
+        elif added:
+            scoped = _base_in_scope(r, s, added, total)
+            if scoped is not None and scoped not in added:
+                addends, via = [scoped, *added], ("the base in the scope its total names",)
     return make_breakdown(r, total, addends, "加上", True, "sum_after_plus", via)
 
 
@@ -504,7 +512,49 @@ def _named_base(r: Reading, total_node, first: Fact, total: Fact) -> Fact | None
         if t.kind == "total" or (t.kind == "labelled" and _ARRIVED.search(clean_label(f.label))):
             return None  # a statement's result: what stands before it is another sum's
         if t.kind == "labelled" and (f.kind, f.unit) == (total.kind, total.unit) and not f.is_bound \
-                and not (r.is_previous(f) and not r.is_previous(total)) and _base_name(r, clean_label(f.label)) == name:
+                and not (r.is_previous(f) and not r.is_previous(total)) and _same_name(_base_name(r, clean_label(f.label)), name):
+            return f
+    return None
+
+
+def _same_name(a: tuple[str, str] | None, b: tuple[str, str]) -> bool:
+    """Two (area, name) name the same money: the names alike, the areas too unless one is not said ("政府性基金收入总计"
+    continues "全县政府性基金预算收入"; "县本级…收入总计" is no 全县 figure, 县本级 being part of its name)."""
+    return a is not None and a[1] == b[1] and (a[0] == b[0] or not a[0] or not b[0])
+
+
+def _base_in_scope(r: Reading, total_node, added: list[Fact], total: Fact) -> Fact | None:
+    """A figure before the addends, back to the section's heading, of the budget and the flow the total names (any of
+    them: "全县一般公共预算收入决算数为…", whatever its wording) that makes the 加上 sum hold — when the base by position does
+    not: the text may be read that way, so the sum is not accused ("…政府性基金预算收入38,652.90万元…。…调出资金12,500.00万元
+    用于…。加上…,政府性基金收入总计…": the sum starts from the 收入, not from the 调出资金 just before 加上)."""
+    tree = r.tree
+    words = clean_label(total.label)
+    if not _ARRIVED.search(words) and total_node.index > 0 and tree[total_node.index - 1].kind == "words" \
+            and tree[total_node.index - 1].clause == total_node.clause:
+        words = clean_label(tree[total_node.index - 1].piece.label) + words
+    budget = r.vocab.cue("sentence_scope").search(words)
+    flow = r.vocab.flow(words)
+    k = r.node_of(added[0]) if added else None
+    if k is None or flow not in ("in", "out"):
+        return None
+    paragraph = tree[k].paragraph
+    for j in range(k - 1, -1, -1):
+        t, f = tree[j], r.facts[j]
+        if t.paragraph != paragraph:
+            if not any(r.facts[m] is not None for m in tree.paragraph_nodes(t.paragraph)):
+                return None  # a heading: another section's figures
+            paragraph = t.paragraph
+        if f is None or t.kind not in ("labelled", "total") or (f.kind, f.unit) != (total.kind, total.unit) or f.is_bound \
+                or (r.is_previous(f) and not r.is_previous(total)):
+            continue
+        label = clean_label(f.label)
+        if r.vocab.flow(label) != flow:
+            continue
+        named = r.vocab.cue("sentence_scope").search(label)
+        if named and budget and named.group(0) != budget.group(0):
+            continue  # (another budget's: "政府性基金预算年初结转" is no base of the 一般公共预算收入总计)
+        if adds_up(total, [f, *added]):
             return f
     return None
 
@@ -514,6 +564,7 @@ def _base_name(r: Reading, label: str) -> tuple[str, str] | None:
     完成" → ("全县", "一般公共预算收入")), or None when nothing names money ("总计" alone)."""
     label = named_part(r.vocab.cue("period_prefix").sub("", label.strip()))
     label = r.vocab.cue("base_stated_verb").sub("", label)
+    label = r.vocab.cue("budget_name_word").sub(lambda m: m.group("fund") or "一般公共预算", label)
     area = r.vocab.cue("area_scope").match(label)
     scope = area.group(0) if area else ""
     name = label[len(scope):]
