@@ -485,28 +485,45 @@ def _base_before(r: Reading, total_node, first: Fact, total: Fact) -> Fact | Non
 _ARRIVED = lazyre.compile(r"总计|合计|总量|总额")
 
 
+def _total_words(r: Reading, total_node, total: Fact) -> str:
+    """The total's name, with the words just before it in its clause when its own label does not say 总计 / 合计
+    ("…,全县一般公共预算收入 | 总计…")."""
+    tree, i = r.tree, total_node.index
+    words = clean_label(total.label)
+    if not _ARRIVED.search(words) and i > 0 and tree[i - 1].kind == "words" and tree[i - 1].clause == total_node.clause:
+        words = clean_label(tree[i - 1].piece.label) + words
+    return words
+
+
+def _back_to_heading(r: Reading, k: int):
+    """The nodes before node k, nearest first, in its paragraph and the ones before it back to a heading (a paragraph
+    of words alone): another section's figures are no base of this one's sum."""
+    tree = r.tree
+    paragraph = tree[k].paragraph
+    for j in range(k - 1, -1, -1):
+        t = tree[j]
+        if t.paragraph != paragraph:
+            if not any(r.facts[m] is not None for m in tree.paragraph_nodes(t.paragraph)):
+                return
+            paragraph = t.paragraph
+        yield j
+
+
 def _named_base(r: Reading, total_node, first: Fact, total: Fact) -> Fact | None:
     """The amount before the first addend that bears the name the total continues ("全县一般公共预算收入总计" →
     "全县一般公共预算收入完成201,306.77万元"), nearest first, in the same paragraph or the ones before it back to a
     heading (a paragraph of words alone) or a statement's result (a total): the figure a 加上 sum starts from, whatever
     sub-items or last year's figures stand between it and 加上."""
-    tree, i = r.tree, total_node.index
-    words = clean_label(total.label)
-    if not _ARRIVED.search(words) and i > 0 and tree[i - 1].kind == "words" and tree[i - 1].clause == total_node.clause:
-        words = clean_label(tree[i - 1].piece.label) + words
+    tree = r.tree
+    words = _total_words(r, total_node, total)
     name = _base_name(r, _ARRIVED.sub("", words))
     if name is None:
         return None
     k = r.node_of(first)
     if k is None:
         return None
-    paragraph = tree[k].paragraph
-    for j in range(k - 1, -1, -1):
+    for j in _back_to_heading(r, k):
         t, f = tree[j], r.facts[j]
-        if t.paragraph != paragraph:
-            if not any(r.facts[m] is not None for m in tree.paragraph_nodes(t.paragraph)):
-                return None  # a heading: another section's figures
-            paragraph = t.paragraph
         if f is None or t.depth != 0:
             continue
         if t.kind == "total" or (t.kind == "labelled" and _ARRIVED.search(clean_label(f.label))):
@@ -529,22 +546,14 @@ def _base_in_scope(r: Reading, total_node, added: list[Fact], total: Fact) -> Fa
     not: the text may be read that way, so the sum is not accused ("…政府性基金预算收入38,652.90万元…。…调出资金12,500.00万元
     用于…。加上…,政府性基金收入总计…": the sum starts from the 收入, not from the 调出资金 just before 加上)."""
     tree = r.tree
-    words = clean_label(total.label)
-    if not _ARRIVED.search(words) and total_node.index > 0 and tree[total_node.index - 1].kind == "words" \
-            and tree[total_node.index - 1].clause == total_node.clause:
-        words = clean_label(tree[total_node.index - 1].piece.label) + words
+    words = _total_words(r, total_node, total)
     budget = r.vocab.cue("sentence_scope").search(words)
     flow = r.vocab.flow(words)
     k = r.node_of(added[0]) if added else None
     if k is None or flow not in ("in", "out"):
         return None
-    paragraph = tree[k].paragraph
-    for j in range(k - 1, -1, -1):
+    for j in _back_to_heading(r, k):
         t, f = tree[j], r.facts[j]
-        if t.paragraph != paragraph:
-            if not any(r.facts[m] is not None for m in tree.paragraph_nodes(t.paragraph)):
-                return None  # a heading: another section's figures
-            paragraph = t.paragraph
         if f is None or t.kind not in ("labelled", "total") or (f.kind, f.unit) != (total.kind, total.unit) or f.is_bound \
                 or (r.is_previous(f) and not r.is_previous(total)):
             continue
