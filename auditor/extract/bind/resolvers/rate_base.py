@@ -51,6 +51,9 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text
             # (the budget a change against it implies comes first, whether or not the spent figure's
             # label names a scenario: "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元")
             implied = _implied(index, r, by_sentence.get(r.rate.sentence, ()))
+            if implied is r and r.numerators and _of_floor_target(index, r, text):
+                out.append(r)  # (of the target its sentence states, no budget of the document: undecided)
+                continue
             out.append(_in_document(index, r, text) if implied is r and r.numerators else implied)
     return _restated(out, index, text)
 
@@ -114,6 +117,20 @@ def _confirmed(r: Rate) -> tuple[Fact, Fact] | None:
     pairs = [(n, d) for n, d in (*r.pairs, *r.value_pairs) if d.value > 0
              and abs(n.value / d.value * 100 - r.rate.value) <= r.rate.tolerance]
     return pairs[0] if len({(n.id, d.id) for n, d in pairs}) == 1 else None
+
+
+def _of_floor_target(index: DocumentIndex, r: Rate, text: str) -> bool:
+    """"亩均增收:目标值≥772元,实际完成734元,完成率95.08%": an amount before the rate in its sentence named a target
+    (cue target_goal) whose bound is a floor (cue target_floor) is what the rate completes, an indicator's target — no
+    budget stated elsewhere is its base (734 / 51,800 is no reading of it)."""
+    if not text:
+        return False
+    for f in index.facts_by_sentence.get(r.rate.sentence, ()):
+        if f.kind == "amount" and f.span.end <= r.rate.span.start \
+                and index.vocab.cue("target_goal").search(clean_label(f.label)) \
+                and index.vocab.cue("target_floor").search(text, max(0, f.span.start - 8), f.span.start):
+            return True
+    return False
 
 
 def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
