@@ -163,6 +163,16 @@ def _difference_of(total: Fact, parts: list[Fact]) -> bool:
     return abs(abs(a.value - b.value) - total.value) <= total.tolerance + a.tolerance + b.tolerance
 
 
+def in_respectively_run(r: Reading, fact: Fact) -> bool:
+    """`fact` ends a run of figures said one each ("依次为5.49万元、9.60万元、18.35万元", cue run_said_respectively): the
+    figure of the run's last name, not a whole of what follows it."""
+    return r.vocab.cue("run_said_respectively").search(r.norm.text, max(0, fact.span.start - _RUN_REACH),
+                                                       fact.span.start) is not None
+
+
+_RUN_REACH = 200  # characters before a figure its run may take
+
+
 def _after_semicolon(r: Reading, before: Fact, fact: Fact) -> bool:
     """`fact` opens a clause after a ';' that follows `before`."""
     return ";" in r.norm.text[before.span.end:fact.span.start]

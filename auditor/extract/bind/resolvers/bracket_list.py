@@ -9,7 +9,8 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import PARTIAL_SAID, _difference_of, adds_up, family_complete, is_part, make_breakdown
+from auditor.extract.bind.lists import (PARTIAL_SAID, _difference_of, adds_up, family_complete, in_respectively_run, is_part,
+                                        make_breakdown)
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Fact
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label
 
@@ -71,7 +72,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if ok and len(parts) >= 2 and _budget_and_spending(parts):
             continue  # "结余15.99万元(全年预算690.66万元,已支出674.67万元)": what it was worked out from, no parts
         if ok and len(parts) >= 2 and r.vocab.cue("bracket_respectively").match(r.norm.text, node.end) \
-                and r.vocab.cue("run_said_respectively").search(r.norm.text, 0, owner.span.start):
+                and in_respectively_run(r, owner):
             # "…依次为5.49万元、9.60万元、18.35万元(预算依次为16.46万元、11.01万元、18.49万元)": the bracket is another
             # measure of each figure of the run, one each — no parts of its last figure
             continue
