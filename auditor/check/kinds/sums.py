@@ -209,25 +209,44 @@ def check_identity(rule: Rule, ctx: Context) -> Iterator[Outcome]:
 _OFFSET_REACH = 4  # lines after the later total where the text may offset the two
 
 
+def _offset_stop(text: str, after: int) -> int:
+    """Where the lines after the later total that may offset the two end."""
+    stop = after
+    for _ in range(_OFFSET_REACH + 1):
+        stop = text.find("\n", stop + 1)
+        if stop < 0:
+            return len(text)
+    return stop
+
+
+def _offset_said(ctx: Context, left: Fact, right: Fact) -> bool:
+    """A sentence within a few lines after the two totals offsets them (收支相抵, cue offset): what it says of them is
+    the text's own word ("收支相抵,无结余": they are equal)."""
+    after = max(left.span.end, right.span.end)
+    return ctx.vocab.cue("offset").search(ctx.doubt.text, ctx.doubt.sentence_start(after),
+                                          _offset_stop(ctx.doubt.text, after)) is not None
+
+
 def _offset_leaves_balance(ctx: Context, left: Fact, right: Fact) -> bool:
     """A sentence within a few lines after the two totals offsets them (收支相抵, cue offset) and names a balance left
     (cue offset_left: 结余, 结转, 滚存, 余额 — not "无结余", which says they are equal) without its figure."""
     text = ctx.doubt.text
     after = max(left.span.end, right.span.end)
-    stop = after
-    for _ in range(_OFFSET_REACH + 1):
-        stop = text.find("\n", stop + 1)
-        if stop < 0:
-            stop = len(text)
-            break
     offset, left_over = ctx.vocab.cue("offset"), ctx.vocab.cue("offset_left")
-    for m in offset.finditer(text, ctx.doubt.sentence_start(after), stop):
+    for m in offset.finditer(text, ctx.doubt.sentence_start(after), _offset_stop(text, after)):
         begin = ctx.doubt.sentence_start(m.start())
         end = min((i for i in (text.find(c, m.end()) for c in "。!?\n") if i >= 0), default=len(text))
         if left_over.search(text, begin, end) and not any(f.kind == left.kind and begin <= f.span.start < end
                                                           for f in ctx.doc.facts):
             return True  # (with its figure, "收支相抵,结转下年14263万元", the balance is checked against the totals instead)
     return False
+
+
+def _sums_government_fund(ctx: Context, total) -> bool:
+    """The total is stated as a sum over a government fund's figure ("全县一般公共预算收入38.26亿元…。加上上级补助收入…,
+    收入总计93.60亿元"): a government's total, whatever its own label says."""
+    return any(b.total.id == total.id and any(balance.of_government_fund(p) for p in b.parts)
+               for b in ctx.doc.breakdowns)
 
 
 def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -251,7 +270,9 @@ def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield outcome(rule, None, "undecided", figures, reason=reason,
                           note="the text offsets the totals and says a balance is left")
             continue
-        if balance.of_government_fund(left) or balance.of_government_fund(right):
+        if balance.of_government_fund(left) or balance.of_government_fund(right) \
+                or (_sums_government_fund(ctx, left) or _sums_government_fund(ctx, right)) \
+                and not _offset_said(ctx, left, right):
             # (a government fund's 支出总计 may leave its 年终结余 out: unequal totals are no contradiction)
             yield outcome(rule, None, "undecided", figures, reason=reason,
                           note="a government fund's totals need not balance")

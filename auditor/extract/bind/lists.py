@@ -163,6 +163,36 @@ def _difference_of(total: Fact, parts: list[Fact]) -> bool:
     return abs(abs(a.value - b.value) - total.value) <= total.tolerance + a.tolerance + b.tolerance
 
 
+def in_respectively_run(r: Reading, fact: Fact) -> bool:
+    """`fact` ends a run of figures said one each ("依次为5.49万元、9.60万元、18.35万元", cue run_said_respectively): the
+    figure of the run's last name, not a whole of what follows it."""
+    return r.vocab.cue("run_said_respectively").search(r.norm.text, max(0, fact.span.start - _RUN_REACH),
+                                                       fact.span.start) is not None
+
+
+_RUN_REACH = 200  # characters before a figure its run may take
+
+
+def _net_of_rest(r: Reading, total: Fact, parts: list[Fact]) -> bool:
+    """A loss (cue loss_part) whose parts, losses too, exceed it, and the rest said after them in the sentence to have
+    made a profit (cue rest_profit) that leaves exactly it: the total is a net of the members' losses and profits."""
+    if total.kind != "amount" or not parts or not r.vocab.cue("loss_part").search(clean_label(total.label)) \
+            or adds_up(total, parts):
+        return False
+    k = r.node_of(parts[-1])
+    if k is None:
+        return False
+    profit = r.vocab.cue("rest_profit")
+    tree = r.tree
+    rest = [r.facts[j] for j in tree.after(k, "sentence") if r.facts[j] is not None
+            and (r.facts[j].kind, r.facts[j].unit) == (total.kind, total.unit)
+            and profit.fullmatch(r.norm.text, parts[-1].span.end, r.facts[j].span.start)]
+    if not rest:
+        return False
+    net = sum(p.value for p in parts) - sum(f.value for f in rest)
+    return abs(net - total.value) <= total.tolerance + sum(p.tolerance for p in (*parts, *rest))
+
+
 def _after_semicolon(r: Reading, before: Fact, fact: Fact) -> bool:
     """`fact` opens a clause after a ';' that follows `before`."""
     return ";" in r.norm.text[before.span.end:fact.span.start]
@@ -425,6 +455,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
             parts = [p for p, x in zip(parts, labels) if not drop.search(x)]
             if len(parts) < 2 and not adds_up(total, parts):
                 return None
+    if _net_of_rest(r, total, parts):
+        return None  # ("稅前虧損186.05億元,其中台電虧損398.20億元,其餘…三家公司合計獲利212.15億元": 398.20 − 212.15, a net)
     parts = _without_included(r, parts)
     # ("…3,280万元(上年2,950万元,其中…860万元)。其中,…": a bracket of another period holds that period's figures —
     # no part of a total outside it, nor a total of parts outside it)

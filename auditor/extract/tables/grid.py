@@ -406,7 +406,29 @@ def headed_roll(lines: list[tuple[str, int]], rows: list[GridRow]) -> GridFormul
     above = rows[0].line - 1
     while above > 0 and _RULE_LINE.fullmatch(lines[above][0]):
         above -= 1  # (past the rule under a bar table's header: "| 项目 | 年初结存 | … | 年末结存 | ⏎ |---|---|…")
-    return roll_formula(list(header_cells(lines, rows) or _WORD.findall(lines[above][0])), len(rows[0].tokens))
+    names = list(header_cells(lines, rows) or _WORD.findall(lines[above][0]))
+    if not _year_column(rows):
+        return roll_formula(names, len(rows[0].tokens))
+    # ("年度 | 年初余额 | 当年发行 | 当年还本 | 年末余额" over "2018 | 0.00 | 15,000.00 | 0.00 | 15,000.00": the years are
+    # the rows' labels, read as a first figure column — the account is over the columns after it)
+    formula = roll_formula(names, len(rows[0].tokens) - 1)
+    if formula is None:
+        return None
+    return formula.model_copy(update={"target": formula.target + 1, "operands": tuple(n + 1 for n in formula.operands),
+                                      "taken": tuple(n + 1 for n in formula.taken)})
+
+
+_YEAR_CELL = lazyre.compile(r"(?:19|20)\d{2}")
+
+
+def _year_column(rows: list[GridRow]) -> bool:
+    """Do the unlabelled rows open with a column of years, rising ("2018 ⏎ 2019 ⏎ …": the rows' labels)?"""
+    if len(rows) < 2 or any(row.label or len(row.tokens) < 2 or not _YEAR_CELL.fullmatch(row.tokens[0].text)
+                            for row in rows):
+        return False
+    years = [int(row.tokens[0].text) for row in rows]
+    return all(_FIRST_YEAR <= y <= _LAST_YEAR for y in years) and all(0 < b - a <= _YEAR_STEP
+                                                                      for a, b in zip(years, years[1:]))
 
 
 def _cell_layout(lines: list[tuple[str, int]], row: GridRow) -> bool:
@@ -1298,6 +1320,10 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
             and len(rows) >= _MIN_ROWS else ()
         roll = headed_roll(lines, rows)
         if roll is not None:
+            # (the header states the account: a sum its columns seem to agree on besides, "年初 = 偿还 + 年末" where
+            # little was added, is a coincidence of the figures, no reading of the table)
+            rolled = {roll.target, *roll.operands, *roll.taken}
+            formulas = tuple(f for f in formulas if not (f.kind == "sum" and {f.target, *f.operands} <= rolled))
             formulas += (roll,)
         formulas += row_sums(rows, formulas, _header_line_above(lines, rows))
         formulas += indented_sums(lines, rows, formulas)

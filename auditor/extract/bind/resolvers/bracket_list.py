@@ -9,7 +9,8 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import PARTIAL_SAID, family_complete, is_part, make_breakdown
+from auditor.extract.bind.lists import (PARTIAL_SAID, _difference_of, adds_up, family_complete, in_respectively_run, is_part,
+                                        make_breakdown)
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Fact
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label
 
@@ -70,6 +71,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue  # "债务余额302.27亿元(上年末余额288.07亿元,本年举借40.16亿元,本年偿还25.96亿元)": how it rolled forward
         if ok and len(parts) >= 2 and _budget_and_spending(parts):
             continue  # "结余15.99万元(全年预算690.66万元,已支出674.67万元)": what it was worked out from, no parts
+        if ok and len(parts) >= 2 and r.vocab.cue("bracket_respectively").match(r.norm.text, node.end) \
+                and in_respectively_run(r, owner):
+            # "…依次为5.49万元、9.60万元、18.35万元(预算依次为16.46万元、11.01万元、18.49万元)": the bracket is another
+            # measure of each figure of the run, one each — no parts of its last figure
+            continue
         if ok and len(parts) >= 2 and _earlier_years(r, owner, parts):
             continue  # "机关运行经费支出150.82万元(2020年:189.21万元;2021年:173.57万元)": its history, no parts
         if ok and len(parts) >= 2:
@@ -89,6 +95,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             complete = closed or not included and not partial and owner.kind != "count"
             made = make_breakdown(r, owner, parts, "()", complete, "bracket_list",
                                   (PARTIAL_SAID,) if partial and not closed else ())
+            if made and len(parts) == 2 and not made.relation.subtracted and not adds_up(owner, parts) \
+                    and _difference_of(owner, parts):
+                continue  # "尚有未拨付资金1290万元(已下达7820万元,已拨付6530万元)": the two figures it is the difference of
             if made:
                 yield made
 

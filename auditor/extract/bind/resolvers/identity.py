@@ -135,6 +135,11 @@ def _lend_unscoped_parts(groups: dict[tuple, dict[str, list[Fact]]], family: Fam
             continue
         takers = [k for k, by_concept in groups.items()
                   if k[:2] == (period, scenario) and k[2] and has_total(by_concept) and not has_parts(by_concept)]
-        if len(takers) == 1:
+        # (the scope said on the total carries on to the parts after it or in its paragraph, not back to parts stated
+        # in paragraphs before it: "项目支出
+        # 1764.95万元…部门基本支出1867.61万元…财政拨款支出总计1072.61万元" — the department's money, not the 财政拨款's)
+        if len(takers) == 1 and all(f.span.start > t.span.start or f.window == t.window
+                                    for facts in bare.values() for f in facts
+                                    for c in family.totals for t in groups[takers[0]].get(c, ())):
             for concept, facts in bare.items():
                 groups[takers[0]][concept].extend(facts)

@@ -14,7 +14,7 @@ from typing import Iterator, NamedTuple
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
-                                        SPAN_TOTAL, adds_up, choose_total, complement_names, continue_list, family_complete, inner_nodes,
+                                        SPAN_TOTAL, adds_up, choose_total, complement_names, continue_list, family_complete, in_respectively_run, inner_nodes,
                                         is_part, line_list, list_end, list_family, made_elsewhere, make_breakdown, paragraph_list,
                                         partial_marker, rest_of_list, sub_subject, telling_ends, total_candidates)
 from auditor.extract.bind.reasons import TOTAL_NEXT_SENTENCE
@@ -41,6 +41,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 # over those years: "2022—2023年县级累计投入3,870.40万元,2022年、2023年分别为…")
                 candidates = [c for c in candidates if SPAN_TOTAL.search(c.label)]
             if not candidates:
+                continue
+            if node.kind == "fenbie" and in_respectively_run(r, max(candidates, key=lambda c: c.span.start)):
+                # ("一般债务限额、余额分别为79.19亿元、75.98亿元,专项债务限额、余额分别为153.03亿元、…": the figure right
+                # before is one of a run said one each — the next run is said of other names, no parts of it or of a
+                # figure before the run)
                 continue
             if node.kind == "fenbie" and _in_and_out(r, node.index):
                 continue  # ("2022年收入、支出分别为126770万元和646702万元": money in and money out, no parts of one total)

@@ -53,6 +53,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         parts = score_list_before(tree, r.facts, s.index, r.vocab)
         labels = [clean_label(p.label) for p in parts]
+        if parts and _sums_names_joined(r, s.index, labels):
+            continue  # ("决策类指标得分19.5分,过程类指标得分19分,产出、效益指标合计得分56.5分": the 合计 of the levels it names)
         first = r.node_of(parts[0]) if parts else None
         if first is not None and first > 0 and tree[first - 1].kind == "fenbie":
             made = _respective_scores(r, s.index, total)  # ("…得分分别为42.0分、23.5分,综合得分93.0分")
@@ -83,6 +85,20 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         made = level_total(r, s.index)
         if made:
             yield made
+
+
+def _sums_names_joined(r: Reading, i: int, labels: list[str]) -> bool:
+    """The 合计 at node i is of names joined to its own by 、 right before it, none a part's ("产出、效益指标合计得分":
+    the 合计 of 产出 and 效益, the levels it names — not of the scores of other names before it)."""
+    tree = r.tree
+    if i < 2 or not r.vocab.cue("total_of_names").search(clean_label(tree[i].piece.label)):
+        return False
+    names = []
+    k = i - 1
+    while k >= 1 and tree[k].kind == "sep" and tree[k].piece.keyword == "、" and tree[k - 1].kind == "words":
+        names.append(clean_label(tree[k - 1].piece.label))
+        k -= 2
+    return bool(names) and all(n and not any(n in x for x in labels) for n in names)
 
 
 def _unfigured_level(r: Reading, first: int | None, i: int) -> bool:

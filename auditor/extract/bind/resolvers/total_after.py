@@ -135,6 +135,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         flow = r.vocab.flow(label or (tree[i - 1].piece.label if i > 0 and tree[i - 1].kind == "words" else ""))
         if in_list and flow in ("in", "out") and any(r.vocab.flow(p.label) not in (None, flow) for p in parts):
             continue  # ("本年收入合计…,其中财政拨款收入…,其他收入…;本年支出合计…": that list is the 收入's)
+        if _other_account(r, total, parts):
+            continue  # ("本年收入合计…,使用非财政拨款结余0.00万元,年初结转和结余126.35万元;本年支出合计…": the 收入总计's items)
         if by_verb and any(p.scenario != total.scenario for p in parts) \
                 and not _joined_run(r, parts[::-1], total):
             continue
@@ -334,6 +336,18 @@ def _previous_sentence(r: Reading, total_node, total: Fact, opens_by_name: bool,
             and last.kind == total.kind and last.unit == total.unit:
         parts.insert(0, last)
     return parts
+
+
+def _other_account(r: Reading, total: Fact, parts: list[Fact]) -> bool:
+    """The parts are all items of vocabulary accounts (families, balances) the total is neither the total nor an item
+    of, while it belongs to another: the figures before a 本年支出合计 are the 收入总计's items, not its parts."""
+    accounts = [*r.vocab.families.values(), *r.vocab.balances.values()]
+    if not parts or total.concept is None \
+            or not any(total.concept in f.totals or total.concept in f.members for f in accounts):
+        return False
+    homes = [[f for f in accounts if p.concept is not None and p.concept in f.members] for p in parts]
+    return all(homes) and not any(total.concept in f.totals or total.concept in f.members
+                                  for home in homes for f in home)
 
 
 def _count_before(r: Reading, s) -> int | None:
