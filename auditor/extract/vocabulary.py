@@ -80,6 +80,10 @@ class Vocabulary:
         """Does the text name every level of one score framework (预算执行, 产出, 效益, 满意度)?"""
         return any(all(level.search(text) for level in levels) for levels in self.score_levels)
 
+    def score_levels_named(self, text: str) -> frozenset[str]:
+        """The levels of the score frameworks the text names (their patterns)."""
+        return frozenset(level.pattern for levels in self.score_levels for level in levels if level.search(text))
+
     @cached_property
     def known_concepts(self) -> frozenset[str]:
         """The canonical concepts (a figure's concept may otherwise be its own label)."""

@@ -148,7 +148,7 @@ def _sections_named(title: str, vocab) -> bool:
 
 def _section_named(title: str, vocab) -> bool:
     """A short title that names one level of a score framework and scores it ("产出指标评分表", "效益指标得分情况")."""
-    return len(_levels_named(title, vocab)) == 1 and bool(_SECTION_TITLE_WORDS.search(title)) \
+    return len(vocab.score_levels_named(title)) == 1 and bool(_SECTION_TITLE_WORDS.search(title)) \
         and not _WHOLE_SCORE_WORDS.search(title) and len(title) <= _TITLE_WIDTH \
         and not any(ch.isdigit() for ch in title.split(" ")[-1])
 
@@ -159,13 +159,8 @@ def _levels_only(inner: str, vocab) -> bool:
     for levels in vocab.score_levels:
         for level in levels:
             rest = level.sub("", rest)
-    return bool(_levels_named(inner, vocab)) and not vocab.names_every_score_level(inner) \
+    return bool(vocab.score_levels_named(inner)) and not vocab.names_every_score_level(inner) \
         and not _LEVEL_JOINERS.sub("", rest)
-
-
-def _levels_named(text: str, vocab) -> set[str]:
-    """The levels of the score frameworks the text names (their patterns)."""
-    return {level.pattern for levels in vocab.score_levels for level in levels if level.search(text)}
 
 
 def _weights_make_total(s: ScoreSum) -> bool:

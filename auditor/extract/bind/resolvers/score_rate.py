@@ -57,7 +57,7 @@ def _one_subject(r: Reading, facts: tuple) -> bool:
     subjects = set()
     for f in facts:
         label = clean_label(f.label)
-        levels = frozenset(level.pattern for levels in r.vocab.score_levels for level in levels if level.search(label))
+        levels = r.vocab.score_levels_named(label)
         if levels:
             subjects.add(levels)
         elif whole.search(label):
