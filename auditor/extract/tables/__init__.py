@@ -29,7 +29,7 @@ from auditor.extract.tables.family_grid import read_family_grids
 from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.grid import read_grids
 from auditor.extract.tables.group_header import read_group_headers
-from auditor.extract.tables.reader import TOTAL_ROW, read_run
+from auditor.extract.tables.reader import ROW_NUMBER, TOTAL_ROW, read_run
 from auditor.extract.tables.labelled_row import read_labelled_rows
 from auditor.extract.tables.score_rows import read_score_rows
 from auditor.extract.tables.statement import read_statements
@@ -485,8 +485,8 @@ def numbered_sides(cells: list[Cell], text: str, vocab: Vocabulary) -> list[list
         m = k
         while m + 2 < len(plain):
             name, number, figure = (cells[plain[m + j]] for j in range(3))
-            if _FIGURE.match(name.text) or not _ROW_NUMBER.match(number.text) or not _FIGURE.match(figure.text) \
-                    or _ROW_NUMBER.match(figure.text) and "," not in figure.text and "." not in figure.text \
+            if _FIGURE.match(name.text) or not ROW_NUMBER.fullmatch(number.text) or not _FIGURE.match(figure.text) \
+                    or ROW_NUMBER.fullmatch(figure.text) \
                     or len({name.line, number.line, figure.line}) != 3 or len(clean(name.text)) > 30:
                 break
             triples.append((name, int(number.text), figure))
@@ -533,8 +533,6 @@ def numbered_sides(cells: list[Cell], text: str, vocab: Vocabulary) -> list[list
         return [cells]
     return [cells]
 
-
-_ROW_NUMBER = lazyre.compile(r"^\d{1,3}$")
 
 
 def _blank_between(cells: list[Cell]) -> bool:

@@ -247,7 +247,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 k += 1
                 width -= 1
         if header.numbered_rows and labels and k < len(cells) and cells[k].kind == CELL \
-                and (is_empty(cells[k]) or _ROW_NUMBER.fullmatch(cells[k].text.strip())):
+                and (is_empty(cells[k]) or ROW_NUMBER.fullmatch(cells[k].text.strip())):
             k += 1  # ("| 一、一般公共预算财政拨款收入 | 1 | 2273.17 |" under "| 项目 | 行次 | 金额 |": the row's number)
         slots: list[Cell] = []
         grade: Cell | None = None
@@ -369,7 +369,7 @@ def _level_of(cell: Cell, coded_labels: bool) -> int | None:
 
 
 _CONTINUED_TITLE = lazyre.compile(r"^(?:.{0,30}\(续(?:表|上表|前表)?\)|续表\d*)$")
-_ROW_NUMBER = lazyre.compile(r"\d{1,3}")
+ROW_NUMBER = lazyre.compile(r"\d{1,3}")
 
 
 def _numbers_the_columns(label: str, slots: list[Cell]) -> bool:
