@@ -157,7 +157,7 @@ def _outcomes(r: Reading, parts: list[Fact]) -> bool:
     return needed <= named
 
 
-def _difference_of(total: Fact, parts: list[Fact]) -> bool:
+def difference_of(total: Fact, parts: list[Fact]) -> bool:
     """The total is the difference of the two figures (within their rounding)."""
     a, b = parts
     return abs(abs(a.value - b.value) - total.value) <= total.tolerance + a.tolerance + b.tolerance
@@ -437,7 +437,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # "其中:上级转移支付资金安排的支出…,用于乡村振兴方面的支出…(两者按不同口径统计,存在交叉)", "社會福利開支(包括經常及
         # 非經常開支)" beside 經常開支: the text says the parts are cut two ways — no partition unless they make the total
         return None
-    if len(parts) == 2 and not adds_up(total, parts) and _difference_of(total, parts) and (
+    if len(parts) == 2 and not adds_up(total, parts) and difference_of(total, parts) and (
             r.vocab.cue("balance_named").search(clean_label(total.label))
             or r.vocab.cue("balance_after").match(r.norm.text, total.span.end)):
         # "錄得505億元赤字,其中整體支出為1139億,收入為634億": the two sides a balance is the difference of,

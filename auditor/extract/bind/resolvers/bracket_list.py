@@ -9,8 +9,8 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import (PARTIAL_SAID, _difference_of, adds_up, family_complete, in_respectively_run, is_part,
-                                        make_breakdown)
+from auditor.extract.bind.lists import (PARTIAL_SAID, adds_up, difference_of, family_complete, in_respectively_run,
+                                        is_part, make_breakdown)
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Fact
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label
 
@@ -96,7 +96,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             made = make_breakdown(r, owner, parts, "()", complete, "bracket_list",
                                   (PARTIAL_SAID,) if partial and not closed else ())
             if made and len(parts) == 2 and not made.relation.subtracted and not adds_up(owner, parts) \
-                    and _difference_of(owner, parts):
+                    and difference_of(owner, parts):
                 continue  # "尚有未拨付资金1290万元(已下达7820万元,已拨付6530万元)": the two figures it is the difference of
             if made:
                 yield made
