@@ -22,15 +22,14 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
     usable = [c for c in changes if c.reference in {"previous", "budget"} and (
         (c.delta is not None and c.delta.kind == "amount") or (c.direction == 0 and c.delta is None and c.percent is None))]
     # "较上年…减少6万元,较预算数…减少217万元": one figure, two changes; parts pair by what they compare with
-    by_current = {(c.current.id, _base(c)): c for c in usable if c.current is not None}
     several: dict = {}  # ("比上年同期减少343.73亿元,…,比上月增加7.78亿元": one figure, two changes against the previous)
-    for c in usable:
-        if c.current is not None:
-            several.setdefault((c.current.id, _base(c)), []).append(c)
     by_value: dict = {}
     for c in usable:
         if c.current is not None:
-            by_value.setdefault((c.current.value, c.current.unit, _base(c)), []).append(c)
+            base = _base(c)
+            several.setdefault((c.current.id, base), []).append(c)
+            by_value.setdefault((c.current.value, c.current.unit, base), []).append(c)
+    by_current = {key: found[-1] for key, found in several.items()}  # (the last, as one read per figure)
     out: list[ChangeList] = []
     paired: set[int] = set()
     for b in complete_lists(lists) + _made_by_parts(lists):
@@ -43,8 +42,9 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
             # (a part stated with the total's value is no other name of the total: "公务用车购置及运行费
             # 1116.14万元。其中:…公务用车运行费1116.14万元…减少596.98万元" states no change of the total)
             parts = {p.id for p in b.parts}
-            total_change = _alike(several.get((b.total.id, base), ()), part_changes) \
-                if len(several.get((b.total.id, base), ())) > 1 else by_current.get((b.total.id, base))
+            total_changes = several.get((b.total.id, base), ())
+            total_change = _alike(total_changes, part_changes) if len(total_changes) > 1 \
+                else by_current.get((b.total.id, base))
             total_change = total_change or _same_quantity_change(
                 index, b.total, [c for c in by_value.get((b.total.value, b.total.unit, base), [])
                                  if c.current is None or c.current.id not in parts])

@@ -40,6 +40,12 @@ _COMPUTED_ON = lazyre.compile(r"(?:计算|统计)样本(?:数|量)?$")
 _NAMED_SAMPLE = lazyre.compile(r"(?:有效|回收|收回)(?:问卷|样本|答卷|调查表)中")  # ("有效问卷中,表示满意的…")
 
 
+def _counts_answers(f: Fact) -> bool:
+    """A count of the answers returned (有效问卷, 回收…): none handed out, none some of them ("有效问卷中满意231份")."""
+    label = clean_label(f.label)
+    return bool(_SAMPLE.search(label)) and not _HANDED_OUT.search(f.label) and not _NAMED_SAMPLE.search(label)
+
+
 def resolve(r: Reading) -> Iterator[Candidate]:
     by_sentence = r.facts_by_sentence(prose_only=True)
     yield from _return_rates(r, by_sentence)
@@ -56,8 +62,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 yield from _kinds_named_before(r, rate, by_sentence[n - 1], by_sentence[n - 2] if n > 1 else [])
             continue
         # (answers "有效问卷中满意231份" are some of the valid ones, not all of them)
-        samples = [f for f in counts if _SAMPLE.search(clean_label(f.label)) and not _HANDED_OUT.search(f.label)
-                   and not _NAMED_SAMPLE.search(clean_label(f.label))]
+        samples = [f for f in counts if _counts_answers(f)]
         satisfied = [f for f in counts if f not in samples and _SATISFIED.search(clean_label(f.label))
                      and not _NOT.search(clean_label(f.label))]
         computed_on = [f for f in counts if _COMPUTED_ON.search(clean_label(f.label))]
@@ -140,8 +145,7 @@ def _kinds_named_before(r: Reading, rate: Fact, before: list[Fact], earlier: lis
     for pool in (before, earlier):
         if pool and "\n" in text[pool[-1].span.end:kinds[0].span.start]:
             return
-        returned = [f for f in pool if f.kind == "count" and not f.is_bound and not _HANDED_OUT.search(f.label)
-                    and _SAMPLE.search(clean_label(f.label)) and not _NAMED_SAMPLE.search(clean_label(f.label))]
+        returned = [f for f in pool if f.kind == "count" and not f.is_bound and _counts_answers(f)]
         if len(returned) > 1:
             returned = [f for f in returned if _VALID.search(clean_label(f.label))]
         if len(returned) == 1 and pool is earlier and any(
