@@ -562,6 +562,11 @@ def part_start(text: str, at: int, stops: str = ";。\n") -> int:
     return max(max(text.rfind(c, lo, at) for c in stops) + 1, lo)
 
 
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence (or line) holding offset `at` opens, however far back."""
+    return max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+
+
 _ROW_NUMBER = re.compile(r"\d{1,3}")
 
 

@@ -20,7 +20,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import is_part, make_breakdown
 from auditor.extract.bind.resolvers.share import names_in_full
 from auditor.extract.model import Fact
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import Reading, clean_label, sentence_start
 
 _TOTAL_WORDS = lazyre.compile(r"(?:合计|总计|共计|总额)$")
 _MEASURE = 2  # characters a measure has at least ("收入", "本年支出")
@@ -94,7 +94,7 @@ def _bare_group(r: Reading, i: int, group: str, members: list[Fact]):
     # (the members' measure the group's: "全市…收入203.40亿元,其中…区县115.00亿元。区县中,A区支出62.36亿元,…" names
     # the districts' spending, no part of their revenue — a measure a member names is the one its group's sentence says)
     text = r.norm.text
-    opened = max(text.rfind("。", 0, total.span.start), text.rfind("\n", 0, total.span.start)) + 1
+    opened = sentence_start(text, total.span.start)
     said = set(_FLOW_WORD.findall(text, opened, total.span.end))
     if said and any((m := _MEASURE_END.search(clean_label(f.label))) and m.group() not in said for f in members):
         return None

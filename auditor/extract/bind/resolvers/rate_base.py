@@ -16,7 +16,7 @@ from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers.rate import OTHER_NAMED_BUDGET
 from auditor.extract.model import Change, Fact, Rate
 from auditor import lazyre
-from auditor.extract.readings import clean_label
+from auditor.extract.readings import clean_label, sentence_start
 from auditor.extract.vocabulary import read_label
 
 _DELTA_CONCEPTS = {"增减额", "预算差额"}
@@ -243,14 +243,14 @@ _SENTENCE_END = lazyre.compile(r"[。\n]+")
 
 
 def _near(text: str, rate: Fact, delta: Fact) -> bool:
-    opened = max(text.rfind("。", 0, delta.span.start), text.rfind("\n", 0, delta.span.start)) + 1
+    opened = sentence_start(text, delta.span.start)
     # (the first piece: the rest of the rate's own sentence)
     return len([p for p in _SENTENCE_END.split(text[rate.span.end:opened])[1:] if p.strip()]) <= _BETWEEN
 _YEAR = lazyre.compile(r"(?:19|20)\d{2}(?=年)")
 
 
 def _sentence_of(text: str, f: Fact) -> str:
-    start = max(text.rfind("。", 0, f.span.start), text.rfind("\n", 0, f.span.start)) + 1
+    start = sentence_start(text, f.span.start)
     ends = [e for e in (text.find("。", f.span.end), text.find("\n", f.span.end)) if e >= 0]
     return text[start:min(ends) if ends else len(text)]
 

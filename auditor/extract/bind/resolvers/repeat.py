@@ -17,6 +17,7 @@ from functools import lru_cache
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.model import Breakdown, Fact, Repeat, Share
+from auditor.extract.readings import sentence_start
 from auditor.extract.vocabulary import FUND_NAME, fund_called, strip_glosses
 from auditor.load.base import line_starts, lines_above
 
@@ -126,7 +127,7 @@ def _level(index: DocumentIndex, text: str, fact, starts: list[int]) -> str | No
     "本会辖下某某纪念基金总收入…": that entity's, vocabulary subordinate_entity; not one another figure's label names
     on the way, "…附属单位上缴收入420.00万元,其他收入…") — or the project the figure's own words name ("农村公路养护工程
     项目支出1,120.5万元": that project's, vocabulary named_project).  (starts: the offsets of index.facts.)"""
-    opened = _sentence_start(text, fact.span.start)
+    opened = sentence_start(text, fact.span.start)
     # (not a level a bracket names as included: "全镇(含镇本级和12个村级组织)基本支出…" is 全镇's)
     said = _INCLUDED.sub("", text[opened:fact.span.start])
     found = index.vocab.cue("level_scope").findall(said)
@@ -165,7 +166,7 @@ def point_of(index: DocumentIndex, text: str, fact) -> str | None:
     year, or at the end of June, is not the same stock at the year's end (cues opening_point, closing_point,
     month_end_point).  A sentence that names none is of the point its paragraph named last before it ("6月末,国有企业…
     负债总额2365746.7亿元…。其中,中央企业…负债总额1083487.9亿元": both at the end of June)."""
-    opened = _sentence_start(text, fact.span.start)
+    opened = sentence_start(text, fact.span.start)
     point = _point_said(index, text[opened:fact.span.start])
     if point is _NONE_SAID:
         point = _point_said(index, text[text.rfind("\n", 0, opened) + 1:opened])
@@ -353,7 +354,7 @@ def _basis(index: DocumentIndex, text: str, fact) -> str | None:
     sentence names before it ("按预算会计口径,2023年度收入总计…"), else the one its heading names ("八、财务会计报表情况
     说明"), else None."""
     basis = index.vocab.cue("accounting_basis")
-    said = basis.findall(text, _sentence_start(text, fact.span.start), fact.span.start)
+    said = basis.findall(text, sentence_start(text, fact.span.start), fact.span.start)
     if said:
         return said[-1]
     heading = _heading(text, fact.span.start)
@@ -361,21 +362,16 @@ def _basis(index: DocumentIndex, text: str, fact) -> str | None:
     return found[-1] if found else None
 
 
-def _sentence_start(text: str, at: int) -> int:
-    """Where the sentence (or line) holding offset `at` opens."""
-    return max(text.rfind(mark, 0, at) for mark in "。\n") + 1
-
-
 def _span_said(text: str, fact) -> str:
     """The span of years the figure's sentence names before it ("1976~1985年", "10年"), or ""."""
-    found = _YEAR_SPAN.findall(text, _sentence_start(text, fact.span.start), fact.span.start)
+    found = _YEAR_SPAN.findall(text, sentence_start(text, fact.span.start), fact.span.start)
     return "".join(found[-1]).replace(" ", "") if found else ""
 
 
 def _part_said(index: DocumentIndex, text: str, fact) -> str:
     """The part of a year the figure's sentence names before it ("1—2月", "上半年", "一季度"), or "" (cue part_of_year)."""
     # (a month's end is a point of the year, point_of's: "截至2023年9月末" and "截至2023年9月30日" are one)
-    found = [m for m in index.vocab.cue("part_of_year").findall(text, _sentence_start(text, fact.span.start),
+    found = [m for m in index.vocab.cue("part_of_year").findall(text, sentence_start(text, fact.span.start),
                                                                   fact.span.start) if not m.endswith(("末", "底"))]
     return found[-1].replace(" ", "") if found else ""
 
@@ -397,7 +393,7 @@ def _that_year(index: DocumentIndex, text: str, at: int) -> str | None:
     绩效评价发现问题整改情况" makes its section's 当年 last year's: "previous") —; None when the sentence says no 当年,
     or it is the report's year (cues that_year, year_named, previous_year_heading)."""
     said = None
-    for said in index.vocab.cue("that_year").finditer(text, _sentence_start(text, at), at):
+    for said in index.vocab.cue("that_year").finditer(text, sentence_start(text, at), at):
         pass
     if said is None:
         return None

@@ -24,7 +24,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Fact, Share
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import Reading, clean_label, sentence_start
 
 _RATE = lazyre.compile(r"满意(?:度|率)$")
 _SAMPLE = lazyre.compile(r"有效(?:问卷|样本|答卷|调查表)|(?:回收|收回)(?:有效)?(?:问卷|答卷|调查表)?$|"
@@ -129,7 +129,7 @@ def _kinds_named_before(r: Reading, rate: Fact, before: list[Fact], earlier: lis
     of the counts of those kinds in the sentence right before (each named so exactly, once) over the answers returned
     (有效, else 回收) counted there or in the sentence before it — all in the paragraph, one answer a person."""
     text = r.norm.text
-    start = max(text.rfind("。", 0, rate.span.start), text.rfind("\n", 0, rate.span.start)) + 1
+    start = sentence_start(text, rate.span.start)
     said = r.vocab.cue("survey_kinds_named").search(text, start, rate.span.start)
     if said is None or not before or "\n" in text[before[-1].span.end:rate.span.start]:
         return
@@ -199,7 +199,7 @@ def _kinds(satisfied: list[Fact]) -> list[Fact] | None:
 def _names_its_sample(r: Reading, first: Fact) -> bool:
     """The words of the sentence before its first count name the answers it counts ("有效问卷中,…")."""
     text = r.norm.text
-    start = max(text.rfind("。", 0, first.span.start), text.rfind("\n", 0, first.span.start)) + 1
+    start = sentence_start(text, first.span.start)
     return bool(_NAMED_SAMPLE.search(text, start, first.span.start))
 
 
