@@ -55,8 +55,11 @@ VISITS_FOR_HEADS = "人均 over the sentence's one count of 人次, of the amoun
 BASE_NAMED_ABOVE = "the base its total names, stated in a paragraph before"
 # … and a 其中 list with no figure before it, its total the 合计 that opens the next sentence (resolvers/opener_list.py)
 TOTAL_NEXT_SENTENCE = "a 其中 with no figure before it: the 合计 opening the next sentence, named as every part is"
+# … and a survey's answers returned, counted in the paragraph right before the one that opens with the kinds' counts
+# (resolvers/survey_rate.py: "…回收有效问卷320份。⏎调查结果显示：非常满意186份、满意102份…")
+SAMPLE_IN_PARAGRAPH_BEFORE = "the answers returned, counted in the paragraph right before the kinds' counts"
 INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
-                          VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE})
+                          VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE, SAMPLE_IN_PARAGRAPH_BEFORE})
 
 
 @dataclass(frozen=True)
