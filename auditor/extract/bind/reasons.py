@@ -277,6 +277,10 @@ _ALL = [
     Reason("rate_after_its_amounts", VOCABULARY, "a rate whose sentence states no amount, of the two amounts "
            "(one done, one its base) of the sentence right before it",
            "收到上级下达补助资金118.92万元,全年发放108.61万元。经自评,项目预算执行率91.33%。"),
+    Reason("rate_of_named_part", STRUCTURAL, "a rate whose sentence states no amount, named for a part of the two "
+           "lists (budget, done) of the sentence right before it: that part's two amounts",
+           "全年预算数2000万元,其中财政拨款1800万元、其他资金200万元;全年执行数1900万元,其中财政拨款1750万元、其他资金"
+           "150万元。财政拨款执行率97.22%。"),
     Reason("rate_of_summed_items", EXPLICIT, "a rate named as the items' together (合计, 总体, 两项 …): the items' "
            "summed numerators over their summed bases, each item's stated in its sentence or by its own rate right "
            "before it", "基本支出预算100万元、执行90万元,项目支出预算50万元、执行45万元,合计执行率90%。"),
