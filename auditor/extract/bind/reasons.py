@@ -55,8 +55,11 @@ VISITS_FOR_HEADS = "人均 over the sentence's one count of 人次, of the amoun
 BASE_NAMED_ABOVE = "the base its total names, stated in a paragraph before"
 # … and a 其中 list with no figure before it, its total the 合计 that opens the next sentence (resolvers/opener_list.py)
 TOTAL_NEXT_SENTENCE = "a 其中 with no figure before it: the 合计 opening the next sentence, named as every part is"
+# … and a survey's answers returned, counted in the paragraph right before the one that opens with the kinds' counts
+# (resolvers/survey_rate.py: "…回收有效问卷320份。⏎调查结果显示：非常满意186份、满意102份…")
+SAMPLE_IN_PARAGRAPH_BEFORE = "the answers returned, counted in the paragraph right before the kinds' counts"
 INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
-                          VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE})
+                          VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE, SAMPLE_IN_PARAGRAPH_BEFORE})
 
 
 @dataclass(frozen=True)
@@ -274,6 +277,10 @@ _ALL = [
     Reason("rate_after_its_amounts", VOCABULARY, "a rate whose sentence states no amount, of the two amounts "
            "(one done, one its base) of the sentence right before it",
            "收到上级下达补助资金118.92万元,全年发放108.61万元。经自评,项目预算执行率91.33%。"),
+    Reason("rate_of_named_part", STRUCTURAL, "a rate whose sentence states no amount, named for a part of the two "
+           "lists (budget, done) of the sentence right before it: that part's two amounts",
+           "全年预算数2000万元,其中财政拨款1800万元、其他资金200万元;全年执行数1900万元,其中财政拨款1750万元、其他资金"
+           "150万元。财政拨款执行率97.22%。"),
     Reason("rate_of_summed_items", EXPLICIT, "a rate named as the items' together (合计, 总体, 两项 …): the items' "
            "summed numerators over their summed bases, each item's stated in its sentence or by its own rate right "
            "before it", "基本支出预算100万元、执行90万元,项目支出预算50万元、执行45万元,合计执行率90%。"),

@@ -71,6 +71,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             if near and _other_subject(r, fact, info.rate, near):
                 near = []
             reason = "rate_after_its_amounts" if near else reason
+            if not near:
+                # ("全年预算数2000万元,其中财政拨款1800万元、…;全年执行数1900万元,其中财政拨款1750万元、…。…其中财政拨款执行
+                # 率92.22%": a rate named for a part of the lists before, of that part's two amounts)
+                near = _named_part_before(r, s.index, fact, info.rate, parts_of)
+                reason = "rate_of_named_part" if near else reason
         flow = r.vocab.flow(info.text)
         if flow == "both":
             continue  # "收支完成率为100%": no ratio of two of the amounts
@@ -143,7 +148,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # ("已拨付7,954.80万元,已使用6,760.58万元,资金使用率84.99%(按已拨付资金计算)": the bracket names its base)
             nums, dens, others = [f for f in nums if f is not said], [said], [f for f in others if f is not said]
             via = (*via, "the base its bracket names")
-        if reason == "rate_after_its_amounts" and not (len(nums) == 1 and len(_of_named_budget(dens, base)) == 1):
+        if reason in ("rate_after_its_amounts", "rate_of_named_part") \
+                and not (len(nums) == 1 and len(_of_named_budget(dens, base)) == 1):
             # which of the sentence before's amounts the rate is of is open: none is
             reason, nums, dens, others = "rate_in_sentence", [], [], []
         summed: tuple[tuple[Fact, Fact], ...] = ()
@@ -528,6 +534,36 @@ def _sentence_before(r: Reading, i: int, base: str | None = None) -> list[Fact]:
     if len(amounts) == 2 or (base in OTHER_NAMED_BUDGET and len(_of_named_budget(amounts, base)) == 1):
         return amounts[::-1]
     return []
+
+
+_LIST_LEAD = lazyre.compile(r"^(?:其中|另|其余)[,:]?")
+
+
+def _named_part_before(r: Reading, i: int, rate: Fact, name: str, parts_of: dict[int, set[int]]) -> list[Fact]:
+    """The two amounts of the sentence right before node i's, in its paragraph, that are parts of two lists there and
+    named exactly as the subject the rate's words name before its name ("其中财政拨款执行率" → 财政拨款): one of the
+    budget, one done (nearest first) — none when that subject names fewer or more."""
+    label = _LIST_LEAD.sub("", clean_label(rate.label))
+    at = label.rfind(name)
+    subject = _LIST_LEAD.sub("", _SUBJECT_PERIOD.sub("", label[:at]).rstrip("的")) if at > 0 else ""
+    if len(subject) < 2:
+        return []
+    tree = r.tree
+    first = tree.unit("sentence", i).start
+    if first == 0 or tree[first - 1].paragraph != tree[i].paragraph:
+        return []
+    listed = set().union(*parts_of.values()) if parts_of else set()
+    named = []
+    for k in tree.unit("sentence", first - 1):
+        f = r.facts[k]
+        if f is not None and f.kind == "amount" and not f.is_bound and f.id in listed \
+                and _LIST_LEAD.sub("", clean_label(f.label)) == subject:
+            named.append(f)
+    budgets = [f for f in named if f.scenario in _BUDGETS]
+    done = [f for f in named if f.scenario not in _BUDGETS and f.scenario is not None]
+    if len(named) != 2 or len(budgets) != 1 or len(done) != 1 or budgets[0].unit != done[0].unit:
+        return []
+    return named[::-1]
 
 
 def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) -> tuple[list[Fact], list[Fact], list[Fact]]:

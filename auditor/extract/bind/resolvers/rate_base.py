@@ -149,15 +149,18 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
     # ("年初预算为34.70万元") is of the subject its own paragraph speaks of: the base of a named
     # numerator in that numerator's paragraph, or anywhere when the document states one such
     # budget (a project report's "年初预算1086.95万元" is the project's).
-    if index.label_concept(num.label).concept is not None:
+    # (a point of the year the numerator opens with names no subject: "截至6月底累计支出1107.4万元,执行进度45.2%" is the
+    # spending of the subject the budget names, read by the words after the point — cue point_of_year_lead)
+    subject = _subject_of(index, num)
+    if subject is not None:
         # (of its concept, or naming none: the places of both kinds in `budgets`, merged in their order)
         by_concept, bare, bare_by_window = index.budget_places
-        own = by_concept.get(num.concept, ())
+        own = by_concept.get(subject, ())
         unnamed = bare if index.one_bare_budget else bare_by_window.get(num.window, ())
         # (a budget whose label names no subject but whose sentence gave it one — "一般公共预算支出年初预算为312,400万元,
         # 调整预算为338,650万元" — is that subject's: no base of another's, "政府性基金预算收入完成46,218万元,完成调整预算的
         # 94.6%", nor of "“三公”经费…决算为18.46万元" after a 项目支出's; its subject's own budget unstated, none is)
-        unnamed = [i for i in unnamed if _of_subject(budgets[i], num)]
+        unnamed = [i for i in unnamed if _of_subject(budgets[i], subject)]
         places = sorted({*own[bisect_left(own, first):], *unnamed[bisect_left(unnamed, first):]})
         candidates = [budgets[i] for i in places]
     else:
@@ -182,10 +185,22 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
                                 "reason": "rate_base_in_document", "via": (*r.via, "numerator in its sentence")})
 
 
-def _of_subject(budget: Fact, num: Fact) -> bool:
+def _subject_of(index: DocumentIndex, num: Fact) -> str | None:
+    """The subject a numerator's label names (its concept), read past a point of the year it opens with (截至6月底…):
+    None when it names none."""
+    if index.label_concept(num.label).concept is None:
+        return None
+    label = clean_label(num.label)
+    lead = index.vocab.cue("point_of_year_lead").match(label)
+    if lead is None:
+        return num.concept
+    return index.label_concept(label[lead.end():]).concept
+
+
+def _of_subject(budget: Fact, subject: str) -> bool:
     """A budget its label leaves unnamed is of the numerator's subject: it names none by its reading either, or one
     name holds the other (一般公共支出 of "全县一般公共预算支出完成"; 项目支出 of a bare 支出)."""
-    own, theirs = budget.concept or "", num.concept or ""
+    own, theirs = budget.concept or "", subject or ""
     if not own or own == _LEADING_YEAR.sub("", clean_label(budget.label)):
         return True  # (its concept is its own words: "年初预算1086.95万元", "总资金到位18 398.31万元")
     return own in theirs or bool(theirs) and theirs in own

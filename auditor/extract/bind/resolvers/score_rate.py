@@ -4,7 +4,8 @@
 
 The rate (cue score_rate) takes the one weight (满分, 分值 …: cue score_weight) and the one score after it, between it
 and the figure before that is a percentage (another indicator's 得分率) or the start of its part of the sentence. Two
-weights or two scores there, or a score before its weight, and which pair it is of is open: nothing is read.  Nor is
+weights or two scores there, or a score before its weight (but for one in a bracket right after it, "得28.5分(满分30分)"),
+and which pair it is of is open: nothing is read.  Nor is
 it when a figure there is said as points lost (cue score_lost: "满分40分,扣减1.2分,得分率97%" is of 38.8), or when the
 rate, the score and the weight name different subjects — a level ("产出指标满分50分、得分45.6分") beside the whole
 (cue score_whole_subject: "项目总体得分率94.3%", "本项目自评满分100分,其中产出指标得38.8分").
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Share
 from auditor.extract.readings import Reading, clean_label
@@ -43,12 +45,23 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if f.is_bound:
                 continue
             (weights if weight_cue.search(clean_label(f.label)) else scores).append(f)
-        if len(weights) != 1 or len(scores) != 1 or scores[0].span.start < weights[0].span.start \
+        if len(weights) != 1 or len(scores) != 1 \
+                or (scores[0].span.start < weights[0].span.start and not _weight_in_bracket(r, scores[0], weights[0])) \
                 or not weights[0].value or not _one_subject(r, (rate, scores[0], weights[0])):
             continue
         yield Candidate(Share.model_construct(
             percent=rate, part=scores[0], whole=weights[0], whole_label=clean_label(weights[0].label),
             part_of_parts=(), reason="score_rate_in_sentence", via=(), rejected=()))
+
+
+_BRACKET_OPENS = lazyre.compile(r"\s*\(\s*[^()\d,;。]{0,6}")
+
+
+def _weight_in_bracket(r: Reading, score, weight) -> bool:
+    """"效益指标得28.5分(满分30分),得分率95%": the weight in a bracket opened right after the score is that score's own,
+    though it comes after it."""
+    return bool(_BRACKET_OPENS.fullmatch(r.norm.text, score.span.end, weight.span.start)) \
+        and r.norm.text.startswith(")", weight.span.end)
 
 
 def _one_subject(r: Reading, facts: tuple) -> bool:

@@ -23,12 +23,14 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.reasons import SAMPLE_IN_PARAGRAPH_BEFORE
 from auditor.extract.model import Fact, Share
 from auditor.extract.readings import Reading, clean_label, sentence_start
 
 _RATE = lazyre.compile(r"满意(?:度|率)$")
 _SAMPLE = lazyre.compile(r"有效(?:问卷|样本|答卷|调查表)|(?:回收|收回)(?:有效)?(?:问卷|答卷|调查表)?$|"
-                         r"调查(?:受益|服务)?(?:群众|对象|农户|居民|学生|家长|人员|人数|户数|样本)$|受访")
+                         r"调查(?:受益|服务)?(?:群众|对象|农户|居民|学生|家长|人员|人数|户数|样本)$|受访|"
+                         r"(?:^|随机)抽(?:样|取|查)(?:调查)?(?:样本)?(?:人数|户数|数|量)?$")  # ("抽样500人,满意471人")
 _HANDED_OUT = lazyre.compile(r"发放|发出")  # (questionnaires handed out are not the answers counted)
 _SATISFIED = lazyre.compile(r"满意")
 _NOT = lazyre.compile(r"不满意|满意度")
@@ -142,9 +144,14 @@ def _kinds_named_before(r: Reading, rate: Fact, before: list[Fact], earlier: lis
         kinds.append(named[0])
     if kinds[0] is kinds[1] or len({f.unit for f in kinds}) != 1:
         return
+    via = ("the kinds its words name, counted in the sentence before",)
     for pool in (before, earlier):
         if pool and "\n" in text[pool[-1].span.end:kinds[0].span.start]:
-            return
+            # (the answers returned in the paragraph right before one that opens with the kinds' counts, "…回收有效问卷
+            # 320份。⏎调查结果显示：非常满意186份…": the survey the counts go on with, read so, it warns at most)
+            if pool is not earlier or not _opens_paragraph_after(text, pool[-1], kinds[0]):
+                return
+            via = (*via, SAMPLE_IN_PARAGRAPH_BEFORE)
         returned = [f for f in pool if f.kind == "count" and not f.is_bound and _counts_answers(f)]
         if len(returned) > 1:
             returned = [f for f in returned if _VALID.search(clean_label(f.label))]
@@ -160,11 +167,20 @@ def _kinds_named_before(r: Reading, rate: Fact, before: list[Fact], earlier: lis
                 return
             yield Candidate(Share.model_construct(
                 percent=rate, part=kinds[0], whole=sample, whole_label=clean_label(sample.label),
-                part_of_parts=tuple(kinds), reason="survey_satisfaction",
-                via=("the kinds its words name, counted in the sentence before",), rejected=()))
+                part_of_parts=tuple(kinds), reason="survey_satisfaction", via=via, rejected=()))
             return
         if returned:
             return
+
+
+def _opens_paragraph_after(text: str, last: Fact, first: Fact) -> bool:
+    """`first`'s sentence opens the paragraph right after the one `last` ends: one line break between them, after the
+    end of `last`'s sentence, and no sentence end between that break and `first`."""
+    between = text[last.span.end:first.span.start]
+    if between.count("\n") != 1:
+        return False
+    before, after = between.split("\n")
+    return before.rstrip().endswith(("。", "；", ";")) and not any(c in after for c in "。；;")
 
 
 def _with_bare_siblings(counts: list[Fact], first: Fact) -> list[Fact]:
