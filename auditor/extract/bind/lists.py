@@ -80,7 +80,25 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
         # ("第一产业…;第二产业241.45亿元,…,其中工业175.44亿元,…,建筑业66.01亿元,…;第三产业171.60亿元": the list
         # runs on past its parts, which make the nearest figure; make_breakdown ends it there)
         return nearest
+    if not matching and names_every_part(r, parts):
+        # ("政府采购预算A元,实际采购B元,节约资金C元,节约率r。其中货物类…、工程类…、服务类…": every kind the vocabulary
+        # splits a whole into, named, is all of one figure — adding to none of the sentence's, one is wrong, whichever
+        # it is of; the nearest that is no difference (节约, 结余: what was not spent is no total of kinds)
+        unspent = r.vocab.cue("unspent")
+        whole = next((c for c in same_sentence if c.scenario != "saved" and not unspent.search(clean_label(c.label))),
+                     None)
+        if whole is not None:
+            return whole
     return matching[0] if matching else None
+
+
+def names_every_part(r: Reading, parts: list[Fact]) -> bool:
+    """The parts name every part of one vocabulary family (open or not: 货物, 工程 and 服务 all named), nothing else."""
+    concepts = [p.concept for p in parts]
+    if len(parts) < 2 or any(c is None for c in concepts) or len(set(concepts)) != len(concepts):
+        return False
+    family = r.vocab.family_of(concepts)
+    return family is not None and set(family.parts) <= set(concepts) and set(concepts) <= set(family.parts)
 
 
 def adds_up(total: Fact, parts: list[Fact] | tuple[Fact, ...]) -> bool:

@@ -925,12 +925,14 @@ def _percent_like(grid: list[tuple[Token, ...]], column: int, named: bool = Fals
 _NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
 
 
-def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: bool = False) -> tuple[GridFormula, ...]:
+def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: bool = False,
+             inner: frozenset[int] = frozenset()) -> tuple[GridFormula, ...]:
     """A 合计 row, first or last, over every other row, in each column that adds up (not a
     ratio, a change, a rate in % or an average): read when it holds in every such column but
     one at most (the rows below a 合计 that holds in none are not its parts — nested items,
     another block).  A row named 小计 / 其中 or a numbered item among the others may be a level
-    of its own: then no row sum is read."""
+    of its own: then no row sum is read — unless those rows are `inner`, the parts of a subtotal row read by its
+    arithmetic (stacked_sums), which the 合计 counts through that row and not again."""
     # (a table of one or two columns, its 合计 first: one whose rows above a last 合计 may start
     # where an excerpt was cut has nothing else to show it whole)
     # (… unless a column of shares of the last row, written 100, shows that row is the whole)
@@ -952,7 +954,9 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: boo
     if len(ends) != 1 or len(rows) < _MIN_ROWS:
         return ()
     total = ends[0]
-    parts = [n for n in range(len(rows)) if n != total]
+    if total in inner:
+        return ()
+    parts = [n for n in range(len(rows)) if n != total and n not in inner]
     if any(_TOTAL_LABEL.search(rows[n].label.replace(" ", "")) or _NESTED_LABEL.search(rows[n].label)
            or (named and _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))) for n in parts):
         return ()
@@ -1332,6 +1336,12 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
         # (… and a column of growth rates, "同比增长", does not add: a subtotal read by its rows' names checks neither)
         rates = named | frozenset(n for n, name in enumerate(header or ()) if _GROWTH_COLUMN.search(name))
         formulas += stacked_sums(rows, formulas, rates, vocab.cue("complement_pair") if vocab is not None else None)
+        # ("| 公务用车购置及运行费 | 26.58 | ⏎ | 其中：公务用车购置费 | 13.29 | ⏎ | 公务用车运行费 | 13.29 | ⏎ … | 合计 | 54.52 |":
+        # the 其中 rows that stopped the 合计 being read are the parts of a subtotal the arithmetic found; the 合计 is
+        # the sum of the rest)
+        inner = frozenset(m for f in formulas if f.kind == "row_sum" and f.reason == "stacked_rows" for m in f.operands)
+        if inner and not any(f.kind == "row_sum" and f.reason != "stacked_rows" for f in formulas):
+            formulas += row_sums(rows, formulas, _header_line_above(lines, rows), inner)
         across = None
         if not formulas:
             across = _across(rows, header)

@@ -122,6 +122,7 @@ def _return_rates(r: Reading, by_sentence) -> Iterator[Candidate]:
                     whole_of_parts=tuple(handed_all), reason="survey_return_rate", via=(), rejected=()))
 
 
+_ANOTHER_KIND = lazyre.compile(r"[”\"]?\s*(?:\+|加|和|与|及|、)\s*[“\"]?[\u4e00-\u9fff]{0,3}满意")  # (a third kind after the two)
 _ANSWER_UNITS = frozenset({"人", "份", "人次", "户"})  # (one answer a questionnaire: 人 and 份 count the same answers)
 
 
@@ -133,8 +134,11 @@ def _kinds_named_before(r: Reading, rate: Fact, before: list[Fact], earlier: lis
     text = r.norm.text
     start = sentence_start(text, rate.span.start)
     said = r.vocab.cue("survey_kinds_named").search(text, start, rate.span.start)
-    if said is None or not before or "\n" in text[before[-1].span.end:rate.span.start]:
+    # (the counts on the line right before the rate's, each sentence a line, are the sentence before still)
+    if said is None or not before or text.count("\n", before[-1].span.end, rate.span.start) > 1:
         return
+    if _ANOTHER_KIND.match(text, said.end()):
+        return  # ("按照“非常满意、满意、基本满意”合计计算": three kinds named, not the two the pair reads)
     counts = [f for f in before if f.kind == "count" and not f.is_bound]
     kinds = []
     for name in (said.group("a"), said.group("b")):
@@ -147,17 +151,18 @@ def _kinds_named_before(r: Reading, rate: Fact, before: list[Fact], earlier: lis
     via = ("the kinds its words name, counted in the sentence before",)
     for pool in (before, earlier):
         if pool and "\n" in text[pool[-1].span.end:kinds[0].span.start]:
-            # (the answers returned in the paragraph right before one that opens with the kinds' counts, "…回收有效问卷
-            # 320份。⏎调查结果显示：非常满意186份…": the survey the counts go on with, read so, it warns at most)
-            if pool is not earlier or not _opens_paragraph_after(text, pool[-1], kinds[0]):
+            if text.count("\n", pool[-1].span.end, kinds[0].span.start) > 1:
                 return
-            via = (*via, SAMPLE_IN_PARAGRAPH_BEFORE)
+            if pool is earlier and _opens_paragraph_after(text, pool[-1], kinds[0]):
+                # (the answers returned in the paragraph right before one that opens with the kinds' counts, "…回收有效问卷
+                # 320份。⏎调查结果显示：非常满意186份…": the survey the counts go on with, read so, it warns at most)
+                via = (*via, SAMPLE_IN_PARAGRAPH_BEFORE)
         returned = [f for f in pool if f.kind == "count" and not f.is_bound and _counts_answers(f)]
         if len(returned) > 1:
             returned = [f for f in returned if _VALID.search(clean_label(f.label))]
         if len(returned) == 1 and pool is earlier and any(
                 f.kind == "count" and f is not returned[0] and f.unit in _ANSWER_UNITS and not _HANDED_OUT.search(f.label)
-                for f in pool):
+                and not _valid_of_returned(returned[0], f) for f in pool):
             # ("回收有效问卷574份,另有受益学生家长问卷120份。家长问卷中:很满意80人、…": the sentence before the counts
             # counts another group's answers too — whose the counts are, it does not say: undecided)
             return
@@ -181,6 +186,13 @@ def _opens_paragraph_after(text: str, last: Fact, first: Fact) -> bool:
         return False
     before, after = between.split("\n")
     return before.rstrip().endswith(("。", "；", ";")) and not any(c in after for c in "。；;")
+
+
+def _valid_of_returned(valid: Fact, f: Fact) -> bool:
+    """`f` counts the answers returned of which `valid` are the valid ones ("回收285份,其中有效问卷280份"): the same
+    group's answers, no other group's."""
+    return bool(_VALID.search(clean_label(valid.label))) and bool(_RETURNED.search(clean_label(f.label))) \
+        and not _VALID.search(clean_label(f.label)) and f.unit == valid.unit and f.value >= valid.value
 
 
 def _with_bare_siblings(counts: list[Fact], first: Fact) -> list[Fact]:

@@ -16,7 +16,7 @@ from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Breakdown, Fact
-from auditor.extract.readings import LABEL_YEAR, Reading, clean_label
+from auditor.extract.readings import LABEL_YEAR, Reading, clean_label, sentence_start
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -41,6 +41,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     years.setdefault(f.period, []).append(f)
             # (the cumulative figure's year: its own, or the report's, which the reading gives it later)
             until = total.period if (total.period or "").isdigit() else r.report_year
+            if until and years and until <= min(years) and not _year_in_sentence(r, total, until):
+                # ("项目于2021年启动…。2021年、2022年分别支出…。2023年当年支出…。项目累计支出…": a year the text gave the
+                # figure from afar, no later than the first year stated, is when the project began, no end of it)
+                until = None
             if len(years) < 2 or any(len(fs) > 1 for fs in years.values()) \
                     or any(until and year > until for year in years):
                 continue  # (two figures of one year: which is the year's is open; a year after the cumulative's: none)
@@ -55,7 +59,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 def _year_said(r: Reading, f: Fact) -> bool:
     """The figure's year is said: in its label ("2023年当年支出"), or of a year before the report's, which only words
-    give ("2021年、2022年分别支出…")."""
+    give ("2021年、2022年分别支出…"), or in words before it in its sentence."""
     if not f.period or not f.period.isdigit():
         return False
-    return bool(LABEL_YEAR.search(f.label)) or f.period != r.report_year
+    # (… or written before it in its sentence: "2021年、2022年分别支出…" of a report whose year is guessed as 2021)
+    return bool(LABEL_YEAR.search(f.label)) or f.period != r.report_year or _year_in_sentence(r, f, f.period)
+
+
+def _year_in_sentence(r: Reading, f: Fact, year: str) -> bool:
+    """The year is written in the figure's own sentence before it ("截至2022年末,项目累计支出…")."""
+    return f"{year}年" in r.norm.text[sentence_start(r.norm.text, f.span.start):f.span.start]
