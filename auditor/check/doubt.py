@@ -271,6 +271,19 @@ class Document:
                                                   for e in [self.sentence_entity(f)] if e}
         return self._entities_by_concept[concept]
 
+    def line_labels(self, concept: str | None) -> set[str]:
+        """The subjects the lines of the figures of `concept` open with ("福利彩票公益金:…", "2022年:…"; _line_label)."""
+        if concept is None:
+            return set()
+        if concept not in self._line_labels_by_concept:
+            self._line_labels_by_concept[concept] = {e for f in self.facts if f.concept == concept and not f.in_table
+                                                     for e in [_line_label(self, f)] if e}
+        return self._line_labels_by_concept[concept]
+
+    @cached_property
+    def _line_labels_by_concept(self) -> dict[str, set[str]]:
+        return {}
+
     @cached_property
     def units_named(self) -> set[str]:
         """The units the sentences of the document's amounts name ("(一)…局机关。本年收入合计…", "(二)…博物馆。…"): two or
@@ -1954,7 +1967,72 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
         # "福彩公益金总收入" / "体彩公益金总收入": one concept, named for two funds
         return Found("ALT004", {"zh": f"“{left}…”与“{right}…”的数字，不是同一数量",
                                 "en": f"figures of “{left}…” and of “{right}…”, not one quantity"})
+    subjects = _line_subjects(doc, first, other)
+    if subjects:
+        # ("福利彩票公益金:…本年收入4218.62万元" / "体育彩票公益金:…本年收入2386.45万元"; "2022年:…" / "2023年:…";
+        # "城乡居民基本养老保险基金收入合计…,支出合计…" / "城乡居民基本医疗保险基金收入合计…,支出合计…")
+        left, right = subjects
+        if not right:
+            return Found("ALT004", {"zh": f"“{left}”的数字与未点明范围（整体）的数字，不是同一数量",
+                                    "en": f"a figure of “{left}” and one naming no subject (the whole), not one quantity"})
+        return Found("ALT004", {"zh": f"“{left}”与“{right}”的数字，不是同一数量",
+                                "en": f"figures of “{left}” and of “{right}”, not one quantity"})
     return None
+
+
+def _line_subjects(doc: Document, first: Fact, other: Fact) -> tuple[str, str] | None:
+    """The two subjects that lead the figures' lines, when they differ: a label the line (or a sentence in it) opens
+    with before a colon, scoping the figures after it ("福利彩票公益金:上年结转…" / "体育彩票公益金:…", "2022年:…" /
+    "2023年:…"; cue line_subject, not a topic, line_topic) — both lines so labelled —, else, neither so labelled, the
+    words the first figure of each figure's sentence (up to a ;) puts before a concept the two share ("城乡居民基本养老保险
+    基金收入合计…,支出合计…" / "城乡居民基本医疗保险基金收入合计…,支出合计…": the 支出合计 continue those subjects)."""
+    labels = [_line_label(doc, f) for f in (first, other)]
+    if all(labels):
+        a, b = labels
+        return (a, b) if a not in b and b not in a else None
+    if any(labels):
+        # (one line labelled, where the text's lines label the concept's figures with two subjects or more: the
+        # labelled is its subject's, the other their whole's — "两项合计本年收入6605.07万元" after them —, unless the
+        # other's sentence names that subject: "义务教育薄弱环节改善项目结转下年46.20万元" after "1.义务教育薄弱环节改善
+        # 项目:…结转下年44.20万元")
+        label, bare = (labels[0], other) if labels[0] else (labels[1], first)
+        if doc.text.find(label, doc.sentence_start(bare.span.start), bare.span.start) >= 0:
+            return None
+        return (label, "") if len(doc.line_labels(first.concept)) >= 2 else None
+    leads = [_sentence_lead(doc, f) for f in (first, other)]
+    if leads[0] is None or leads[1] is None or leads[0].id == leads[1].id or leads[0].concept != leads[1].concept \
+            or not leads[0].concept:
+        return None
+    left, right = _qualifiers(*_without_year(doc.text, *leads))
+    return (left, right) if left and right and left not in right and right not in left else None
+
+
+def _line_label(doc: Document, fact: Fact) -> str | None:
+    """The subject label that opens the last sentence of `fact`'s line starting with one before it (cue line_subject)."""
+    text, start, found = doc.text, doc.line_start(fact.span.start), None
+    at = start
+    while at < fact.span.start:
+        m = _cue("line_subject").match(text, at, fact.span.start)
+        if m and not _cue("line_topic").search(m.group(1).strip()):
+            found = m.group(1).strip()
+        stops = [i for i in (text.find(c, at, fact.span.start) for c in "。!?") if i >= 0]
+        if not stops:
+            break
+        at = min(stops) + 1
+    return found
+
+
+def _sentence_lead(doc: Document, fact: Fact) -> Fact | None:
+    """The first figure of `fact`'s sentence (up to a ;) when it is another amount before it, on its line."""
+    if fact.in_table:
+        return None
+    opened = max(doc.sentence_start(fact.span.start, ";；"), doc.line_start(fact.span.start))
+    k = bisect_left(doc.fact_starts, opened)
+    lead = doc.facts[k] if k < len(doc.facts) else None
+    if lead is None or lead.id == fact.id or lead.span.start >= fact.span.start or lead.in_table \
+            or lead.kind != "amount":
+        return None
+    return lead
 
 
 def _two_funds(doc: Document, first: Fact, other: Fact) -> tuple[str, str] | None:

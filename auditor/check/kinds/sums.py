@@ -249,6 +249,23 @@ def _sums_government_fund(ctx: Context, total) -> bool:
                for b in ctx.doc.breakdowns)
 
 
+def _fund_flows(ctx: Context, left: Fact, right: Fact, left_words, right_words) -> bool:
+    """The two totals are a fund's income and spending (cue fund_flows), not the two sides of a unit's 收入支出决算总表:
+    their labels name the fund before the totals' words ("四项基金收入总计…,支出总计…"), or the text's title does
+    ("某县2023年社会保险基金决算") — in a text that names no unit's account (cue unit_account) and not as two rows of
+    one table."""
+    text = ctx.doubt.text
+    if (left.in_table and right.in_table) or ctx.vocab.cue("unit_account").search(text):
+        return False
+    flows = ctx.vocab.cue("fund_flows")
+    for f, words in ((left, left_words), (right, right_words)):
+        word = next((w for w in words if w in f.label), None)
+        if word is not None and flows.search(f.label[:f.label.index(word)]):
+            return True
+    title = next((line.strip() for line in text.split("\n", 3)[:3] if line.strip()), "")
+    return len(title) <= 40 and "。" not in title and bool(flows.search(title))
+
+
 def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """SUM006: two totals the accounts make equal (收入总计 = 支出总计 in 决算)."""
     for left, right in balance.pairs(ctx.index, rule.params.get("left", ()), rule.params.get("right", ())):
@@ -276,6 +293,11 @@ def check_balance(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             # (a government fund's 支出总计 may leave its 年终结余 out: unequal totals are no contradiction)
             yield outcome(rule, None, "undecided", figures, reason=reason,
                           note="a government fund's totals need not balance")
+            continue
+        if _fund_flows(ctx, left, right, rule.params.get("left", ()), rule.params.get("right", ())):
+            # ("四项基金收入总计26498.21万元,支出总计25018.09万元": a fund's income and spending, apart by its 结余)
+            yield outcome(rule, None, "undecided", figures, reason=reason,
+                          note="a fund's income and spending, not a unit's balanced account")
             continue
         arithmetic = {lang: f"{written(left)}{unit_of(left)} ≠ {written(right, left)}{unit_of(left)} "
                             f"{diff_text(cmp.difference, right, lang)}" for lang in ("zh", "en")}
