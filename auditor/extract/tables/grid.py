@@ -16,7 +16,8 @@ Layouts:
 
     1957 16358 10187 6171 6171 16212 37.7 38.1        a row per line (a label first, or none;
     棠香街道 8 1 7 0 0.75 0 0 24.5 0 24.5 0           bars between cells, a note after them,
-    一、歲入合計 18,152,685,000 …   1.稅課收入 …       several rows set apart by wide gaps)
+    一、歲入合計 18,152,685,000 …   1.稅課收入 …       several rows set apart by wide gaps;
+    乡镇卫生院改造512.30476.8535.456.92%              or run together, each figure of the last one's decimals)
 
     一、賸餘之部 / 7,796,429 / 100.00 / 6,001,850 / …  a cell per line: a label line and k
     105 / 145,723 / 45.53 / … / 320,085 / 106 / …     figures, or a year and k figures
