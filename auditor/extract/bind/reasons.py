@@ -55,8 +55,11 @@ VISITS_FOR_HEADS = "人均 over the sentence's one count of 人次, of the amoun
 BASE_NAMED_ABOVE = "the base its total names, stated in a paragraph before"
 # … and a 其中 list with no figure before it, its total the 合计 that opens the next sentence (resolvers/opener_list.py)
 TOTAL_NEXT_SENTENCE = "a 其中 with no figure before it: the 合计 opening the next sentence, named as every part is"
+# … and a two-sided block's rows ("按收入性质分 | | 按支出性质分" over "一般公共预算 | 3126.48 | | 基本支出 | 1784.52"), each one
+# figure placed in the column of the total row one of its groups makes (tables/__init__.py, grouped_sides)
+PLACED_BY_GROUP = "a two-sided block's rows, each figure placed in the total's column one of its groups makes"
 INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
-                          VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE})
+                          VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE, PLACED_BY_GROUP})
 
 
 @dataclass(frozen=True)
