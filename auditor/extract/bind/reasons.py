@@ -58,8 +58,12 @@ TOTAL_NEXT_SENTENCE = "a 其中 with no figure before it: the 合计 opening the
 # … and a survey's answers returned, counted in the paragraph right before the one that opens with the kinds' counts
 # (resolvers/survey_rate.py: "…回收有效问卷320份。⏎调查结果显示：非常满意186份、满意102份…")
 SAMPLE_IN_PARAGRAPH_BEFORE = "the answers returned, counted in the paragraph right before the kinds' counts"
+# … and a two-sided block's rows ("按收入性质分 | | 按支出性质分" over "一般公共预算 | 3126.48 | | 基本支出 | 1784.52"), each one
+# figure placed in the column of the total row one of its groups makes (tables/__init__.py, grouped_sides)
+PLACED_BY_GROUP = "a two-sided block's rows, each figure placed in the total's column one of its groups makes"
 INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
-                          VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE, SAMPLE_IN_PARAGRAPH_BEFORE})
+                          VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE, SAMPLE_IN_PARAGRAPH_BEFORE,
+                          PLACED_BY_GROUP})
 
 
 @dataclass(frozen=True)

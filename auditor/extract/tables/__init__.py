@@ -22,14 +22,14 @@ from decimal import Decimal
 
 from auditor.extract.model import Fact, ScoreTable
 from auditor import lazyre
-from auditor.extract.tables.cells import BREAK, CELL, EOL, PADDED, Cell, cell_runs, line_cells
+from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PADDED, PLACED, Cell, cell_runs, line_cells
 from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, COLUMN_WORD, ROW_NUMBER_HEADERS, clean,
                                             is_label_header, role_of)
 from auditor.extract.tables.family_grid import read_family_grids
 from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.grid import read_grids
 from auditor.extract.tables.group_header import read_group_headers
-from auditor.extract.tables.reader import ROW_NUMBER, TOTAL_ROW, read_run
+from auditor.extract.tables.reader import GROUP_HEADING, ROW_NUMBER, TOTAL_ROW, read_run
 from auditor.extract.tables.labelled_row import read_labelled_rows
 from auditor.extract.tables.score_rows import read_score_rows
 from auditor.extract.tables.statement import read_statements
@@ -56,7 +56,8 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     found: list[tuple[ScoreTable, list[Fact], tuple[int, int]]] = []
     runs = [part for run in cell_runs(norm.text) for half in side_by_side(run, norm.text, vocab)
             for side in sides_a_cell_a_line(half, norm.text) for coded in coded_halves_a_cell_a_line(side)
-            for numbered in numbered_sides(coded, norm.text, vocab) for part in interleaved_sides(numbered, norm.text, vocab)]
+            for numbered in numbered_sides(coded, norm.text, vocab)
+            for part in interleaved_sides(grouped_sides(numbered), norm.text, vocab)]
     for cells in runs:  # fact ids are given below, in text order
         found.extend(read_run(cells, norm, vocab, 0, "cells"))
         found.extend(read_forms(cells, norm, vocab, 0))
@@ -608,3 +609,99 @@ def flattened_lines(text: str):
                                                                                   "budget_adjusted", "budget"}]
         if len(names) >= 3:
             yield line_cells(line, start, index)
+
+
+_GROUP_FIGURE = lazyre.compile(r"-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def grouped_sides(cells: list[Cell]) -> list[Cell]:
+    """A 部门整体 自评表's two breakdowns of its total set side by side under the total row: "按收入性质分 | | |
+    按支出性质分" over "一般公共预算 | 3126.48 | | 基本支出 | 1784.52", each row one figure a side, standing under no
+    column of the header (the template merges the cells).  The block is set out one group under the other, each under
+    its heading row, and each figure is placed in the one column of the total row that one of the groups makes (its
+    figures adding to that cell, two at least): the other group is then all of that same cell.  Where no column, or
+    more than one, is made so, the cells are left as they are (the block is not read).  The rows carry a via that
+    makes what they state a warning: the column is the arithmetic's, not the layout's."""
+    lines: dict[int, list[Cell]] = {}
+    ends: dict[int, Cell] = {}
+    for c in cells:
+        if c.kind == CELL:
+            lines.setdefault(c.line, []).append(c)
+        elif c.kind == EOL:
+            ends.setdefault(c.line, c)
+    order = sorted(lines)
+    for n, line in enumerate(order):
+        row = lines[line]
+        named = [k for k, c in enumerate(row) if c.text.strip()]
+        if len(named) != 2 or named[0] != 0 or named[1] < 2 \
+                or not all(GROUP_HEADING.match(clean(row[k].text)) for k in named) or n == 0:
+            continue
+        split = named[1]
+        total = [c for c in lines[order[n - 1]][1:]]
+        sides: tuple[list, list] = ([], [])
+        last = n
+        for later in order[n + 1:]:
+            cs = lines[later]
+            halves = (cs[:split], cs[split:])
+            found = []
+            for half in halves:
+                filled = [c for c in half if c.text.strip()]
+                if not filled:
+                    found.append(None)
+                    continue
+                if len(filled) != 2 or filled[0] is not half[0] or _GROUP_FIGURE.fullmatch(half[0].text.strip()) \
+                        or not _GROUP_FIGURE.fullmatch(filled[1].text.strip()):
+                    found = []
+                    break
+                found.append((filled[0], filled[1]))
+            if len(found) != 2 or found == [None, None]:
+                break
+            for k, pair in enumerate(found):
+                if pair is not None:
+                    sides[k].append(pair)
+            last = order.index(later)
+        if min(len(sides[0]), len(sides[1])) < 2:
+            continue
+        column = _made_column(total, sides)
+        if column is None:
+            continue
+        first_line, last_line = line, order[last]
+        out: list[Cell] = []
+        emitted = False
+        for c in cells:
+            if first_line <= c.line <= last_line and c.kind in (CELL, EOL):
+                if not emitted:
+                    emitted = True
+                    for k, heading in enumerate([row[named[0]], row[named[1]]]):
+                        out += [heading, Cell(text="", start=heading.end, end=heading.end, line=heading.line, kind=EOL,
+                                              source=BARRED)]
+                        for label, figure in sides[k]:
+                            out.append(label)
+                            out += [Cell(text="", start=label.end, end=label.end, line=label.line) for _ in range(column)]
+                            out += [figure, Cell(text="", start=figure.end, end=figure.end, line=figure.line, kind=EOL,
+                                                 source=PLACED)]
+                continue
+            out.append(c)
+        return out
+    return cells
+
+
+def _made_column(total: list[Cell], sides: tuple[list, list]) -> int | None:
+    """The one column of the total row (counted after its label) whose figure one group's figures make exactly."""
+    made = set()
+    for k, cell in enumerate(total):
+        text = cell.text.strip()
+        if not _GROUP_FIGURE.fullmatch(text):
+            continue
+        whole = Decimal(text.replace(",", ""))
+        for side in sides:
+            parts = [f.text.strip().replace(",", "") for _, f in side]
+            value = sum((Decimal(p) for p in parts), Decimal(0))
+            slack = sum((_half(p) for p in [*parts, text.replace(",", "")]), Decimal(0))
+            if sum(1 for p in parts if Decimal(p)) >= 2 and abs(value - whole) <= slack:
+                made.add(k)
+    return made.pop() if len(made) == 1 else None
+
+
+def _half(text: str) -> Decimal:
+    return Decimal(5).scaleb(-(len(text.partition(".")[2]) + 1))

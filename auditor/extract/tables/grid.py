@@ -16,7 +16,8 @@ Layouts:
 
     1957 16358 10187 6171 6171 16212 37.7 38.1        a row per line (a label first, or none;
     棠香街道 8 1 7 0 0.75 0 0 24.5 0 24.5 0           bars between cells, a note after them,
-    一、歲入合計 18,152,685,000 …   1.稅課收入 …       several rows set apart by wide gaps)
+    一、歲入合計 18,152,685,000 …   1.稅課收入 …       several rows set apart by wide gaps;
+    乡镇卫生院改造512.30476.8535.456.92%              or run together, each figure of the last one's decimals)
 
     一、賸餘之部 / 7,796,429 / 100.00 / 6,001,850 / …  a cell per line: a label line and k
     105 / 145,723 / 45.53 / … / 320,085 / 106 / …     figures, or a year and k figures
@@ -35,6 +36,7 @@ from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, GridFormula, ScoreTable, Span, TableRow
 from auditor.extract.numbering import YEAR_NAME
 from auditor.extract.tables.cells import COLUMN_NUMBERS, PAGE_MARK, PAGE_MARK_FIRST
+from auditor.extract.tables.columns import SERIAL_HEADER
 from auditor.extract.tables.roll_header import roll_formula
 from auditor.normalise import Normalised
 from auditor.records import dataclass
@@ -251,8 +253,48 @@ def _rows_by_line(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Gr
             and _SPACED_FIGURES.search(line) else []
         out.append(rows or (_bar_pair(line, start, index) if stripped[0] in _BARS
                             else _share_pair(line, start, index) if stripped[-1] in "%％"
-                            else _amount_pair(line, start, index) if stripped[-1].isdigit() else []))
+                            else _amount_pair(line, start, index) if stripped[-1].isdigit() else [])
+                   or _glued_row(line, start, index))
     return out
+
+
+# a row written as its label and then its figures with nothing between them: "乡镇卫生院改造512.30476.8535.456.92%"
+_GLUED_ROW = lazyre.compile(r"\s*([^\d\s|│┃,.%，。；;：:、()（）]{2,40})((?:\d[\d,]*\.\d+%?){2,})\s*")
+_GLUED_FIGURE = lazyre.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)\.\d+%?")
+
+
+def _glued_row(line: str, start: int, index: int) -> list[GridRow]:
+    """A row whose cells ran together, label and figures: split where every figure keeps as many decimals as the
+    last one ("386.42351.2035.229.11%" is 386.42 | 351.20 | 35.22 | 9.11%, the one split in which each has two) —
+    a split no other reading of the decimals competes with, and read only as any grid is: where its columns agree
+    on a formula in three rows at least (a wrong split holds none)."""
+    m = _GLUED_ROW.fullmatch(line)
+    if m is None:
+        return []
+    run, at = m.group(2), start + m.start(2)
+    decimals = len(run.rstrip("%").rpartition(".")[2])
+    tokens: list[Token] = []
+    pos = 0
+    while pos < len(run):
+        point = run.find(".", pos)
+        if point < 0:
+            return []
+        end = point + 1 + decimals
+        if end > len(run) or not run[point + 1:end].isdigit() or (end < len(run) and run[end] == "."):
+            return []
+        if end < len(run) and run[end] == "%":
+            end += 1
+        text = run[pos:end]
+        if not _GLUED_FIGURE.fullmatch(text):
+            return []
+        token = cell_token(text, at + pos)
+        if token is None or token.value is None:
+            return []
+        tokens.append(token)
+        pos = end
+    if len(tokens) < 2:
+        return []
+    return [GridRow(m.group(1), start + m.start(1), index, tuple(tokens))]
 
 
 _BARS = "|│┃"
@@ -521,7 +563,7 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     """Tables written one cell per line, folded back into rows."""
     blocks: list[list[GridRow]] = []
     for items in cell_items(lines, taken):
-        blocks.extend(_labelled_rows(items))
+        blocks.extend(_labelled_rows(_without_serials(items)))
         blocks.extend(_serial_rows(items))
     return blocks
 
@@ -558,6 +600,26 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None):
             if len(items) >= 2 * _MIN_ROWS:
                 yield items
             items = []
+
+
+def _without_serials(items):
+    """The cells without a 序号 column's numbers, under a header that names one ("序号 ⏎ 行业 ⏎ 项目个数 ⏎ …" over
+    "1 ⏎ 教育 ⏎ 34 ⏎ …"): each a whole number alone right before a row's label, rising one by one from row to row
+    (three rows at least) — else it is read as the last figure of the row above."""
+    heads = [n for n, item in enumerate(items) if item[3] is None and SERIAL_HEADER.match(item[0].replace(" ", ""))]
+    if not heads:
+        return items
+    serials = [n for n in range(heads[0] + 1, len(items) - 1)
+               if items[n][3] is not None and items[n + 1][3] is None and items[n][0].isdigit()]
+    run: list[int] = []
+    for n in serials:
+        if run and items[n][3].value != items[run[-1]][3].value + 1:
+            break
+        run.append(n)
+    if len(run) < _MIN_ROWS:
+        return items
+    drop = set(run)
+    return [item for n, item in enumerate(items) if n not in drop]
 
 
 def _labelled_rows(items) -> list[list[GridRow]]:

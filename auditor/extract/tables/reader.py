@@ -31,7 +31,8 @@ from auditor.extract.model import Fact, ScoreTable, Span, TableRow
 from auditor.extract.numbering import OUTLINE_MARKER, item_number, item_style
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
-from auditor.extract.tables.cells import BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PAGE_MARK, PAGE_MARK_FIRST, TARGET_AT_END, Cell
+from auditor.extract.bind.reasons import PLACED_BY_GROUP
+from auditor.extract.tables.cells import BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PLACED, PAGE_MARK, PAGE_MARK_FIRST, TARGET_AT_END, Cell
 from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, LEVEL_COLUMN, UNIT_TAIL, Header, clean, find_header,
                                             is_grade_column, is_label_header, role_of, split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
@@ -253,7 +254,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         grade: Cell | None = None
         grade_column = 0
         ruled = False  # the row ends at a rule: a row the table leaves blank is still a row
-        barred = padded = False
+        barred = padded = placed = False
         while k < len(cells):
             c = cells[k]
             if header.serial and len(slots) == n_cols:
@@ -262,7 +263,8 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 # (a bar row whose empty cells were all dropped ends at its line's end: "| 六、经营收入 | 6 | | |")
                 ruled = c.kind == BREAK
                 one_line = all(s.line == c.line for s in (*labels, *slots))
-                barred, padded = c.source == BARRED and one_line, c.source == PADDED and one_line
+                barred, padded = c.source in (BARRED, PLACED) and one_line, c.source == PADDED and one_line
+                placed = c.source == PLACED
                 k += 1
                 break
             if c.kind == EOL:
@@ -339,7 +341,8 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
         if len(labels) > 3 or len(label) > 40 or len(slots) > n_cols:
             k = start
             break
-        rows.append(RawRow(labels, slots, barred=barred, padded=padded, grade=grade, grade_column=grade_column))
+        rows.append(RawRow(labels, slots, barred=barred, padded=padded, grade=grade, grade_column=grade_column,
+                           via=[PLACED_BY_GROUP] if placed else []))
         last = k
     return rows, last, complete
 

@@ -15,7 +15,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
                                         SPAN_TOTAL, adds_up, choose_total, complement_names, continue_list, family_complete, in_respectively_run, inner_nodes,
-                                        is_part, line_list, list_end, list_family, made_elsewhere, make_breakdown, paragraph_list,
+                                        is_part, line_list, list_end, list_family, made_elsewhere, make_breakdown, measures_of, paragraph_list,
                                         partial_marker, rest_of_list, sub_subject, telling_ends, total_candidates)
 from auditor.extract.bind.reasons import TOTAL_NEXT_SENTENCE
 from auditor.extract.bind.resolvers.grade_counts import grade_of
@@ -196,7 +196,8 @@ def _money_and_count(r: Reading, i: int, candidates: list, listed: set[int], spa
         if total.id not in listed:
             if made_elsewhere(r, total, parts[total.id]) is not None:
                 continue  # (the parts make another total of their measure stated near them: theirs, not this one's)
-            exact = adds_up(other, parts[other.id])
+            # (the counts making theirs name every part, but not what money of them a total of another measure is)
+            exact = adds_up(other, parts[other.id]) and (total.kind != "amount" or _measured_alike(r, total, parts[total.id]))
             made = make_breakdown(r, total, parts[total.id], MARKERS["qizhong"], exact, REASON_OF_OPENER["qizhong"],
                                   (SECOND_MEASURE, OTHER_MEASURE_EXACT) if exact else (SECOND_MEASURE,))
             if made:
@@ -615,6 +616,9 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
         or (len(part_facts) >= 2 and _sources_of_money(part_facts)
             and not _grants_of_investment(r, total, part_facts) and not _some_levels_of_all(total, part_facts)) \
         or (len(part_facts) >= 2 and _the_rest(r, total, part_facts[-1]))
+    counted = not strict and opener.kind == "qizhong" and _counts_make_theirs(r, total, part_facts, candidates, span)
+    if counted:
+        strict, via = True, [*via, OTHER_MEASURE_EXACT]
     if partial_marker(r, i, parts[-1][0]) or partial_marker(r, i, _last_other_measure(r, total, parts[-1][0], span)):
         strict, via = False, [*via, PARTIAL_SAID]
     elif strict and _some_years_of_span(r, total, opener):
@@ -622,6 +626,32 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     made = make_breakdown(r, total, part_facts, MARKERS[opener.kind], strict, reason, tuple(via), inline)
     if made:
         yield made
+
+
+def _measured_alike(r: Reading, total: Fact, parts: list[Fact]) -> bool:
+    """Does the total's name measure nothing its parts' names do not ("采购预算800万元,共采购车辆120台。其中,执法用车80台,
+    金额500万元;…": a budget, which the money the items cost need not make though their counts make the 120台)?"""
+    named = measures_of(r, clean_label(total.label))
+    return not any(a is not None and a != b for p in parts for a, b in zip(named, measures_of(r, clean_label(p.label))))
+
+
+def _counts_make_theirs(r: Reading, total: Fact, parts: list[Fact], candidates: list, span: _Span) -> bool:
+    """"签订合同8,642笔,合同金额6,215.38万元。其中,办公设备类合同5,318笔,金额3,106.72万元;印刷服务类合同1,207笔,…":
+    each part states a count beside its amount, and the counts make exactly the count stated beside the total, in its
+    sentence: every part is named, so the amounts are all of the total too — unless they make another amount stated
+    near them (made_elsewhere: the 中标 amounts under a budget, the counts of the items bought making their count)."""
+    if len(parts) < 2 or total.kind != "amount":
+        return False
+    if not _measured_alike(r, total, parts):
+        return False
+    ids = {p.id for p in parts}
+    counts = [r.facts[k] for k in span.members
+              if r.facts[k] is not None and r.facts[k].kind == "count" and r.facts[k].id not in ids]
+    if len(counts) != len(parts) or len({c.unit for c in counts}) != 1:
+        return False  # (one count a part, all of one unit)
+    whole = next((c for c in candidates if c.kind == "count" and c.unit == counts[0].unit
+                  and c.sentence == total.sentence), None)
+    return whole is not None and adds_up(whole, counts) and made_elsewhere(r, total, parts) is None
 
 
 def _last_other_measure(r: Reading, total: Fact, last: int, span: _Span) -> int:

@@ -161,6 +161,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             summed, nums, dens, others = _combined(r, combined.group(), nums, dens, others, base, spec["unnamed_base"])
             if not summed and not (nums or dens or others):
                 summed = _items_before(r, fact, info.rate, combined.group(), read_rates, parts_of, total_of)
+            if not summed and not (nums or dens or others):
+                totals = _list_totals_before(r, fact, parts_of, total_of, spec, subject_flow)
+                if totals is not None:
+                    # ("全年预算数914.5万元(当年财政拨款850万元,上年结转资金64.5万元),全年执行数901.75万元,其中…执行率98.5%;…。
+                    # 项目总体执行率98.61%": the items' summed amounts stated, the totals their lists hang from)
+                    nums, dens, others = [totals[0]], [totals[1]], []
+                    reason, via = "rate_after_its_amounts", (*via, "the totals of the lists in the sentence before")
             if summed:
                 reason = "rate_of_summed_items"
         pairs = tuple(p for p in sentence_pairs(nums, dens, others, base, spec["unnamed_base"])
@@ -275,6 +282,30 @@ def _items_before(r: Reading, rate: Fact, name: str, cue: str, done: list[Rate],
             or len({f.unit for f in facts}) != 1 or any(f.id in parts_of or f.id in total_of for f in facts):
         return ()
     return tuple(pairs)
+
+
+def _list_totals_before(r: Reading, rate: Fact, parts_of: dict[int, set[int]], total_of: dict[int, Fact], spec,
+                        flow: str | None) -> tuple[Fact, Fact] | None:
+    """A combined rate (总体执行率) that states no amount, after a sentence of its paragraph that gives the items in lists:
+    the (numerator, base) among that sentence's amounts that are a list's total and no list's part — one done, one its
+    base, of one unit — if exactly so; else None."""
+    tree = r.tree
+    k = r.node_of(rate)
+    first = tree.unit("sentence", k).start
+    # (the sentence before in its paragraph, or — the rate's sentence opening its paragraph — the last of the line
+    # right above: "…全年执行数901.75万元,其中…。⏎ 项目总体执行率98.61%")
+    if first == 0 or (tree[first - 1].paragraph != tree[k].paragraph
+                      and r.norm.line_col(r.facts[k].span.start)[0] - 1 != r.norm.line_col(tree[first - 1].start)[0]):
+        return None
+    totals = [r.facts[j] for j in tree.unit("sentence", first - 1)
+              if r.facts[j] is not None and r.facts[j].kind == "amount" and r.facts[j].id in parts_of
+              and r.facts[j].id not in total_of]
+    amounts = [r.facts[j] for j in tree.unit("sentence", first - 1)
+               if r.facts[j] is not None and r.facts[j].kind == "amount" and r.facts[j].id not in total_of]
+    if len(totals) != 2 or len(amounts) != 2 or totals[0].unit != totals[1].unit:
+        return None
+    nums, dens, others = _classify(r, totals, spec, flow)
+    return (nums[0], dens[0]) if len(nums) == 1 and len(dens) == 1 and not others else None
 
 
 def _included(name: str, amounts: list[Fact]) -> Fact | None:
