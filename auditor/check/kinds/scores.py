@@ -77,10 +77,17 @@ _WRITTEN_NUMBER = lazyre.compile(r"\d(?:[\d,]*)(?:\.(\d+))?")
 
 def _whole_scores_exact(s: ScoreSum) -> Value | None:
     """The rows' sum with the scores written as whole numbers taken as exact to the total's decimals,
-    when the total and another row write decimals; else None."""
-    if not _writes_decimals(s) or not any(p.decimals == 0 and p.value for p in s.parts):
+    when the total and another row write decimals; or, the total whole, exact to the rows' finest decimals when
+    other rows write them ("9.5 | 20 | 10 | 9.5 … | 总分 97": a table that writes 9.5 writes 20 for 20.0, and its
+    whole scores then make 99 — read as rounded, each ±0.5, they might make 97: a warning, not an error); else None."""
+    if not any(p.decimals == 0 and p.value for p in s.parts):
         return None
-    return _scores_sum(s, s.parts, exact=True)
+    if _writes_decimals(s):
+        return _scores_sum(s, s.parts, exact=True)
+    steps = [p.tolerance for p in s.parts if p.decimals > 0]
+    if s.total.decimals or not steps:
+        return None
+    return total([Value(p.value, min(p.tolerance, min(steps))) if p.decimals == 0 else Value.of(p) for p in s.parts])
 
 
 def _writes_decimals(s: ScoreSum) -> bool:
