@@ -198,7 +198,9 @@ _TITLE_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年(?:度)?[^\n。]{0,30}?(?:�
 _ANY_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
-_TITLE_LINE = lazyre.compile(r"(?:报告|说明|自评表|评价表|情况|公开|决算|预算)\s*[)）]?\s*\|?\s*$")
+# (its year may follow it in a bracket: "项目支出绩效自评表(2023年度)")
+_TITLE_LINE = lazyre.compile(r"(?:报告|说明|自评表|评价表|情况|公开|决算|预算)\s*[)）]?"
+                             r"(?:\s*[(（]\s*(?:19|20)\d{2}\s*年度?\s*[)）])?\s*\|?\s*$")
 
 
 _CLOSED_LINE = lazyre.compile(r"[。!?:：;；|]\s*$|^\s*$")

@@ -77,10 +77,17 @@ _WRITTEN_NUMBER = lazyre.compile(r"\d(?:[\d,]*)(?:\.(\d+))?")
 
 def _whole_scores_exact(s: ScoreSum) -> Value | None:
     """The rows' sum with the scores written as whole numbers taken as exact to the total's decimals,
-    when the total and another row write decimals; else None."""
-    if not _writes_decimals(s) or not any(p.decimals == 0 and p.value for p in s.parts):
+    when the total and another row write decimals; or, the total whole, exact to the rows' finest decimals when
+    other rows write them ("9.5 | 20 | 10 | 9.5 … | 总分 97": a table that writes 9.5 writes 20 for 20.0, and its
+    whole scores then make 99 — read as rounded, each ±0.5, they might make 97: a warning, not an error); else None."""
+    if not any(p.decimals == 0 and p.value for p in s.parts):
         return None
-    return _scores_sum(s, s.parts, exact=True)
+    if _writes_decimals(s):
+        return _scores_sum(s, s.parts, exact=True)
+    steps = [p.tolerance for p in s.parts if p.decimals > 0]
+    if s.total.decimals or not steps:
+        return None
+    return total([Value(p.value, min(p.tolerance, min(steps))) if p.decimals == 0 else Value.of(p) for p in s.parts])
 
 
 def _writes_decimals(s: ScoreSum) -> bool:
@@ -682,25 +689,85 @@ _PROJECT_TABLE = lazyre.compile(r"项目(?:支出)?绩效(?:目标)?自评表")
 _TITLE_REACH = 3000  # characters before a score table its 自评表's title may stand in (its 资金 grid between)
 
 
-def _project_table(ctx: Context, total_row) -> bool:
-    """The score table whose total row this is belongs to a project's 自评表: the last 自评表 title
-    before it is a project's ("项目支出绩效自评表")."""
+def _table_title(ctx: Context, total_row) -> str | None:
+    """The 自评表 title over the score table whose total row this is: the line of the last 自评表 before it, up to
+    that word ("一、基本公共卫生服务项目支出绩效自评表"), or None."""
     table = next((t for t in ctx.doc.tables if total_row in t.rows), None)
     if table is None:
-        return False
+        return None
     start = table.span.start
     at = ctx.doubt.text.rfind("自评表", max(0, start - _TITLE_REACH), start)
     if at < 0:
-        return False
+        return None
     line = ctx.doubt.text.rfind("\n", 0, at) + 1
-    return bool(_PROJECT_TABLE.search(ctx.doubt.text, line, at + 3))
+    return ctx.doubt.text[line:at + 3]
+
+
+def _project_table(ctx: Context, total_row) -> bool:
+    """The score table whose total row this is belongs to a project's 自评表: the last 自评表 title
+    before it is a project's ("项目支出绩效自评表")."""
+    title = _table_title(ctx, total_row)
+    return title is not None and bool(_PROJECT_TABLE.search(title))
+
+
+def _projects_named(text: str) -> list[str]:
+    """The projects a text names by their own names ("家庭医生签约服务项目"), not 本项目 / 该项目 / 各项目, nor a
+    title's "2023年度项目…"."""
+    return [m.group(1) for m in _PROJECT_NAME.finditer(text)
+            if m.group(1)[-1] not in _NOT_A_NAME and not _GENERIC_NAME.search(m.group(1))]
+
+
+def _table_projects(ctx: Context, total_row) -> list[str]:
+    """The projects a 自评表 names: in its title ("基本公共卫生服务项目支出绩效自评表") or its 项目名称 row
+    ("项目名称 | 12345政务服务便民热线运行维护")."""
+    table = next((t for t in ctx.doc.tables if total_row in t.rows), None)
+    if table is None:
+        return []
+    title = _table_title(ctx, total_row)
+    names = _projects_named(title) if title is not None else []
+    start = ctx.doubt.text.rfind("自评表", max(0, table.span.start - _TITLE_REACH), table.span.start)
+    row = _PROJECT_NAME_ROW.search(ctx.doubt.text, start if start >= 0 else table.span.start, table.span.end)
+    return names + ([row.group(1)] if row else [])
+
+
+_PROJECT_NAME = lazyre.compile(r"([\u4e00-\u9fff]{2,})项目")
+_NOT_A_NAME = set("本该此其各每个上下同一两二三四五六七八九十几多等类大子")
+_GENERIC_NAME = lazyre.compile(r"^(?:本?年度?|年度重点|重点|专项|部门|单位|预算|财政|支出|绩效|其他|全部|所有)$")
+_PROJECT_NAME_ROW = lazyre.compile(r"项目名称\s*(?:[|\t:：]\s*)*([^\s|\t:：]{2,})")
+_SAME_NAME = 4  # characters two names of one project share ("农村公路日常养护" and "农村公路养护": 农村公路)
+
+
+def _shares_name(a: str, b: str) -> bool:
+    """Two project names share a run of _SAME_NAME characters: one project named two ways, or more plainly."""
+    return any(a[i:i + _SAME_NAME] in b for i in range(len(a) - _SAME_NAME + 1)) or a in b or b in a
+
+
+def _names_another_project(ctx: Context, prose: Fact, total_row) -> bool:
+    """The prose score's sentence names a project by name, and none of the names it gives is the project the 自评表's
+    title names ("一、基本公共卫生服务项目支出绩效自评表 … ⏎ 二、同期实施的家庭医生签约服务项目…自评总分93.87分"): another
+    project's score."""
+    table = _table_projects(ctx, total_row)
+    if not table:
+        return False
+    said = _projects_named(ctx.doubt.text[ctx.doubt.sentence_start(prose.span.start):prose.span.start])
+    return bool(said) and not any(_shares_name(a, b) for a in said for b in table)
 
 
 def _other_year(f: Fact, report_year: str | None) -> bool:
-    """A score of a year other than the report's: 上年, or a year it names."""
+    """A score of a year other than the report's: 上年, or a year it names — in its period, or in its own words even
+    where the period was taken from a title run on into its line ("…自评的说明 ⏎ 该项目2022年度自评得分为86.42分")."""
     if f.period in {"上年", "previous"}:
         return True
-    return bool(f.period and f.period.isdigit() and report_year and f.period != report_year)
+    if f.period and f.period.isdigit() and report_year and f.period != report_year:
+        return True
+    named = None
+    for named in _SCORE_YEAR.finditer(f.label):
+        pass
+    return bool(named and report_year and report_year.isdigit() and named.group(1) != report_year)
+
+
+# a year the words before a score name as the evaluation's ("该项目2022年度自评得分"), not a day ("2024年3月…")
+_SCORE_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 
 def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -738,6 +805,10 @@ def check_score_prose(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if _under_another_project(ctx, prose, table_total):
             yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
                           note="another project's score: the prose stands under another project's heading")
+            continue
+        if _names_another_project(ctx, prose, total_rows[0]):
+            yield outcome(rule, None, "undecided", [Evidence.of(prose, "prose score")], reason="table_total_in_prose",
+                          note="another project's score: its sentence names a project the table's title does not")
             continue
         if prose.value in row_scores and prose.value != table_total.value:
             continue  # a row's score mentioned in prose

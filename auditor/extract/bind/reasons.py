@@ -162,6 +162,10 @@ _ALL = [
     Reason("deductions_listed", EXPLICIT, "a deduction (扣 d 分) that opens a list — 其中 or a colon right after it — is "
            "the sum of the deductions its sentence lists after it",
            "经自评,项目共扣减4.60分,其中:预算执行率扣0.40分;“新建管网长度”未达标扣2分;负荷率偏低扣1.2分;满意度未达标扣1分。"),
+    Reason("deductions_above", STRUCTURAL, "a deduction whose line opens by naming the items above it (以上共扣) is the "
+           "sum of the numbered lines right above it, each stating one deduction taken",
+           "主要扣分情况如下:\n1.预算执行率92.4%,扣0.76分;\n2.“清淤河道长度”完成率94%,扣0.6分;\n3.“工程完工及时率”扣1.5分。\n"
+           "以上共扣2.86分,项目自评得分97.14分。"),
     Reason("score_list_respectively", EXPLICIT, "the scores of a 分别为 list right before a total score (all of it when "
            "a 分别为 list of as many weights beside it makes 100)",
            "四类指标分值分别为20分、45分、25分、10分,实际得分分别为18.5分、42.0分、23.5分、9.0分,综合得分93.0分。"),

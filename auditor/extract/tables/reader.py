@@ -928,6 +928,11 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
         return _weight_first_rows(cells, header, norm, vocab, first_id)
     # a 完成率 column between 实际完成值 and 分值 ("年度指标值 | 实际完成值 | 完成率 | 分值 | 得分"): each row's cell there
     # is passed over — it is 完成值 ÷ 指标值, no 完成值 (a 满意度 row's 104.67% is no satisfaction rate), and no 分值
+    # a 实际值 column with no 指标值 before it ("三级指标 | 实际值 | 分值 | 得分", a section of a 部门整体 table): each row's
+    # cell there is its 完成值 alone, 分值 and 得分 after it as in a full row
+    targetless = roles[:3] == ["achieved", "weight", "score"]
+    if targetless:
+        roles = ["target", *roles]
     between = len(list(takewhile(lambda role: role == "rate", roles[2:]))) if roles[:2] == ["target", "achieved"] else 0
     roles = roles[:2] + roles[2 + between:]
     if roles[:4] != ["target", "achieved", "weight", "score"]:
@@ -1008,7 +1013,7 @@ def read_indicator_rows(cells: list[Cell], header: Header, norm: Normalised, voc
                 pending = [p for p in pending if p.line > max(whole)]
             row = _indicator_row(_without_rates(pending, between), c, cells[nxt], norm, vocab, first_id + len(facts),
                                  rate=_rate_cell(pending, between), more=more if extra == trailing else {},
-                                 unit_column=unit_column)
+                                 unit_column=unit_column, targetless=targetless)
             pending = []
             k = last + 1
             if row is None:
@@ -1345,7 +1350,7 @@ _WORD = lazyre.compile(r"\S+")
 def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normalised,
                    vocab: Vocabulary, first_id: int, rate: Cell | None = None,
                    more: dict[str, Cell] | None = None,
-                   unit_column: bool = False) -> tuple[TableRow, list[Fact]] | None:
+                   unit_column: bool = False, targetless: bool = False) -> tuple[TableRow, list[Fact]] | None:
     words = [c for c in pending if c.text]
     target_cells: list[Cell] = []
     total = any(_score_total_label(c.text) for c in words)
@@ -1354,6 +1359,14 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
     elif words and len(words) <= 2 and _FUNDS_ROW_NAME.fullmatch(clean(words[-1].text)):
         # ("预算执行率 | | | | 10 | 8.86": the funds row, no 指标值 of its own; a word before it is the row above's reason)
         labels, target, achieved = words[-1:], None, None
+    elif targetless:
+        # (no 指标值 column: the cell before 分值 is the 完成值, the words before it the row's names)
+        if len(words) < 2:
+            return None
+        achieved, target = words[-1], None
+        labels = words[:-1]
+        if clean(achieved.text).endswith("指标"):
+            return None
     else:
         if len([c for c in pending if c.text]) < 3:
             pending = _spaced_words(pending)  # "修缮建筑面积 6000平方米 6000平方米 | 7 | 7"

@@ -10,6 +10,7 @@
                                                                            level's weight, then its score named by 得)
     "过程指标(30分)得27.5分,其中预算执行12分得11分、…"                → 27.5 = 11 + … (sub_level_scores)
     "决策指标15分,扣1分,得14分;…合计扣8分,总得分92分"               → 8 = 1 + … (level_deductions)
+    "1.预算执行率92.4%,…扣0.76分;⏎2.…扣0.6分;⏎3.…扣1.5分;⏎以上共扣2.86分"   → 2.86 = 0.76 + 0.6 + 1.5 (deductions_above)
 
 What was taken off (扣 x 分) is no score: "过程指标扣2分,效益指标扣1.5分,综合得分96.5分" lists no parts, and a bracket
 of deductions after a level's score ("得分22.5分(…扣1.5分、…扣1分)") explains that score, it does not end the list.
@@ -81,6 +82,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     yield from _outline_weights(r)
     yield from _deductions_taken(r)
     yield from _deductions_listed(r)
+    yield from _deductions_above(r)
     for s in tree.of_kind("total"):
         made = level_total(r, s.index)
         if made:
@@ -194,6 +196,52 @@ def _deductions_listed(r: Reading) -> Iterator[Candidate]:
             total = total.model_copy(update={"exact": True})
             parts = [f.model_copy(update={"exact": True}) for f in parts]
         made = make_breakdown(r, total, parts, marker, True, "deductions_listed")
+        if made:
+            yield made
+
+
+def _deductions_above(r: Reading) -> Iterator[Candidate]:
+    """"主要扣分情况如下:⏎1.预算执行率92.4%,…得9.24分,扣0.76分;⏎2.…完成率94%,扣0.6分;⏎3.…扣1.5分;⏎4.…扣0.5分。⏎
+    以上共扣3.36分": a deduction the line opens by naming the items above it (以上共扣, 上述各项合计扣: cue
+    deductions_above) is the sum of the numbered lines right above it, each stating one deduction taken (扣 d 分).  A
+    numbered line stating none, or more than one, or a rule (每…扣, 最多扣), and nothing is read: the items are then
+    not one deduction each.  The items stand on lines of their own: a structural reading, which warns."""
+    tree, text = r.tree, r.norm.text
+    above, deducted = r.vocab.cue("deductions_above"), r.vocab.cue("score_deducted")
+    rule, taken = r.vocab.cue("score_deducted_rule"), r.vocab.cue("score_deducted_total")
+    for s in tree.of_kind("labelled"):
+        total = r.facts[s.index]
+        if total is None or total.kind != "score" or total.is_bound:
+            continue
+        line = text.rfind("\n", 0, total.span.start) + 1
+        if not above.match(text, line, total.span.start):
+            continue
+        items: list[tuple[int, int]] = []  # the numbered lines right above, nearest first
+        end = line - 1
+        while end > 0:
+            start = text.rfind("\n", 0, end) + 1
+            if not NUMBERED_LINE.match(text, start, end):
+                break
+            items.append((start, end))
+            end = start - 1
+        if len(items) < 2:
+            continue
+        parts: list[Fact] = []
+        for start, end in reversed(items):
+            said = [f for f in r.facts if f is not None and f.kind == "score" and start <= f.span.start < end
+                    and deducted.search(clean_label(f.label))]
+            if len(said) != 1 or any(rule.search(clean_label(f.label)) or taken.search(clean_label(f.label)) for f in said) \
+                    or rule.search(text, start, end):
+                parts = []
+                break
+            parts.append(said[0])
+        if len(parts) < 2:
+            continue
+        if all(f.decimals <= 1 for f in (total, *parts)):
+            # (points taken off by a rule, in whole or half points, are counted, not rounded — as _deductions_taken)
+            total = total.model_copy(update={"exact": True})
+            parts = [f.model_copy(update={"exact": True}) for f in parts]
+        made = make_breakdown(r, total, parts, "以上", True, "deductions_above")
         if made:
             yield made
 
