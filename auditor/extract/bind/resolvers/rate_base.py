@@ -149,7 +149,8 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
     # ("年初预算为34.70万元") is of the subject its own paragraph speaks of: the base of a named
     # numerator in that numerator's paragraph, or anywhere when the document states one such
     # budget (a project report's "年初预算1086.95万元" is the project's).
-    if index.label_concept(num.label).concept is not None:
+    if index.label_concept(num.label).concept is not None \
+            and not index.vocab.cue("subject_only_time").match(index.label_concept(num.label).concept):
         # (of its concept, or naming none: the places of both kinds in `budgets`, merged in their order)
         by_concept, bare, bare_by_window = index.budget_places
         own = by_concept.get(num.concept, ())
