@@ -192,6 +192,9 @@ class Vocabulary:
                    "spent_unnamed": bool(v.get("spent_unnamed", False)),
                    # is a bare 完成 what was done (cue label_done_bare: "…调整预算512.80万元,完成509.37万元,完成调整预算的99.33%")?
                    "done_unnamed": bool(v.get("done_unnamed", False)),
+                   # is the rate, its name naming no flow, of the flow its amounts name ("業務總收入決算數…,較預算數…,達成率":
+                   # the income realised on its budget — a 收入 决算 its numerator, not money received as a base)?
+                   "subject_of_amounts": bool(v.get("subject_of_amounts", False)),
                    # words naming an amount this rate is of, whatever its scenario ("拨付" of a 使用率)
                    "base_words": tuple(v.get("base_words", ()))}
             for name, v in data.get("rates", {}).items()

@@ -865,6 +865,10 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         if s.sentence != opener.sentence and not (opens or subject):
             break
         if s.kind in OPENERS and not subject and (s.depth <= opener.depth or _figure_bracketed(r, j) is None):
+            if s.depth > opener.depth and not _bracket_figures(r, j):
+                # ("總收入為79799.0百萬澳門元(不包括從財政儲備轉撥的款項),其中…": a note in a bracket that states no figure
+                # lists nothing — the figure before it goes on to the list after it)
+                continue
             break  # (a list in a bracket right after a figure lists that figure's parts: the figures outside it go on)
         fact = r.facts[j]
         if fact is not None and s.kind in {"labelled", "total"} and fact.kind in {"amount", "count", "number"}:
@@ -913,6 +917,19 @@ def _counted_subject(r: Reading, fact: Fact, words: int) -> bool:
 
 
 _BARE_NOUN = lazyre.compile(r"[\u4e00-\u9fff]{1,6}")
+
+
+def _bracket_figures(r: Reading, i: int) -> bool:
+    """Does the bracket node i stands in (the nodes around it set in as deep or deeper) state a figure?"""
+    tree, depth = r.tree, r.tree[i].depth
+    k = i
+    while k > 0 and tree[k - 1].depth >= depth:
+        k -= 1
+    while k < len(tree) and tree[k].depth >= depth:
+        if r.facts[k] is not None:
+            return True
+        k += 1
+    return False
 
 
 def _figure_bracketed(r: Reading, i: int) -> Fact | None:

@@ -172,6 +172,10 @@ def _stands_for(found: tuple, norm: Normalised, vocab: Vocabulary, first: int, l
     table = found[0]
     if not _rows_within(table, norm, first, last):
         return False
+    if table.columns and all(_YEAR_COLUMN.match(clean(c)) for c in table.columns):
+        # (a header of years alone, "项目 | 2022年度 | 2021年度", names no column's role: read as "2022 | 2021" is,
+        # by the statement's sides — not a 合计 row over every row above it, the other side's total among them)
+        return True
     if table.kind == "grid":
         return bool(table.formulas) and all(f.kind == "row_sum" and f.reason == "stacked_rows" for f in table.formulas)
     return _states_nothing(table, vocab)

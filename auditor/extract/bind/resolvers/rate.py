@@ -103,6 +103,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             far = [f for f in far if f.id not in series]
         # (the subject of a 完成率, when its words do not name one: "收入完成…,完成年初预算的98.21%")
         subject_flow = flow or (r.vocab.flow(fact.concept or "") if info.rate == "完成率" else None)
+        if subject_flow is None and spec["subject_of_amounts"]:
+            subject_flow = _amounts_flow(r, near)
         nums, dens, others = _classify(r, near, spec, subject_flow)
         if own and any(f in own for f in nums) and any(f in own for f in dens):
             # ("共支出4,612万元(含…),本年预算执行率93.91%(本年预算4,500万元,本年预算资金支出4,226万元)": a bracket
@@ -625,6 +627,13 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     dens = [f for f in amounts if (scenario[f.id] in spec["denominator"] or f in received) and f not in nums]
     others = [f for f in amounts if f not in nums and f not in dens]
     return nums, dens, others
+
+
+def _amounts_flow(r: Reading, amounts: list[Fact]) -> str | None:
+    """The one flow, in or out, the amounts' labels name (those naming none aside): a rate's subject its name leaves
+    unsaid."""
+    flows = {r.vocab.flow(f.label) for f in amounts} - {None}
+    return flows.pop() if len(flows) == 1 and flows != {"both"} else None
 
 
 _SPENT_FUNDS = lazyre.compile(r"(?:资金|经费)支出$")

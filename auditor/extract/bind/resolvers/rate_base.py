@@ -152,7 +152,9 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
     # (a point of the year the numerator opens with names no subject: "截至6月底累计支出1107.4万元,执行进度45.2%" is the
     # spending of the subject the budget names, read by the words after the point — cue point_of_year_lead)
     subject = _subject_of(index, num)
-    if subject is not None:
+    # (… and a numerator whose words name only a time, "截至112年底累計", names no subject: any budget of the
+    # document may be its base, a look-up that warns at most — cue subject_only_time)
+    if subject is not None and not index.vocab.cue("subject_only_time").match(subject):
         # (of its concept, or naming none: the places of both kinds in `budgets`, merged in their order)
         by_concept, bare, bare_by_window = index.budget_places
         own = by_concept.get(subject, ())

@@ -29,11 +29,11 @@ from decimal import Decimal
 from itertools import accumulate
 
 from auditor import lazyre
-from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
+from auditor.extract.bind.index import DocumentIndex, fact_scope, named_part, scope_of
 from auditor.extract.bind.reasons import PART_NAMED_ABOVE
 from auditor.extract.bind.resolvers.repeat import _heading
 from auditor.extract.bind.resolvers.share import PART_NAMED, PART_NAMED_IN_SENTENCE, names_in_full
-from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket
+from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket, sentence_start
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
 from auditor.extract.vocabulary import compatible_scenarios
 
@@ -672,6 +672,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     if exact and not any(_among(t, exact_ids) for t in own) \
             and all(not _among(t, named_ids) or label not in clean_label(t.label) for t in own):
         named, named_ids = exact, exact_ids
+    if named and not LABEL_YEAR.search(whole_label):
+        mended = _of_the_shares_year(index, share, named, core, label)
+        if mended is not named:
+            named, named_ids = mended, (_by_id(mended) if own else {})
     own_named = [t for t in own if _among(t, named_ids)]
     if own_named:
         return own_named, "share_of_list_total"
@@ -728,6 +732,83 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         # itself a share of the whole named — a larger one, not stated)
         return [], None
     return own[:1], "share_of_list_total_renamed" if own else None
+
+
+def _of_the_shares_year(index: DocumentIndex, share: Share, named: list[Fact], core: str, label: str) -> list[Fact]:
+    """The wholes of a share's own year: "…歲出編列438億2,150萬元。…146億3,800萬元最多,占歲出總額33.40%。與112年度歲出
+    395億8,420萬元相較…" is of this year's 歲出, not of the 112年度 one the next sentence compares with; "佔總開支16.5%" in a
+    2023-24 budget is not of the 2022-23 修訂預算's 總開支.  A whole named as what is compared with (與112年度…), or dated by
+    its sentence in another year than the share's (its sentence's year, else the one year its title names), gives way to
+    the figures of the share's year, dated so by their sentence, that name the whole (歲出編列, 總開支預算); where there
+    are none, it is set aside only when the share's own sentence names its year (the whole is then not stated)."""
+    part = share.part
+    compared = index.vocab.cue("compared_prefix")
+    if compared.match(clean_label(part.label)) or index.label_concept(part.label).period == "previous":
+        return named
+    said = _said_year(index, part.span.start)
+    own = said or _title_year(index)
+    if own is None:
+        return named
+    apart = {f.id for f in named if compared.match(clean_label(f.label))
+             or _other_year(own, _said_year(index, f.span.start))}
+    if not apart:
+        return named
+    said_with = index.vocab.cue("whole_name_said_with")
+    ids = {f.id for f in named}
+    found = []
+    for f in index.facts:
+        if f.kind != "amount" or f.id == part.id or f.id in ids or f.unit != part.unit or f.is_bound \
+                or (share.percent.value < 100 and f.value <= part.value):
+            continue
+        name = said_with.sub("", named_part(clean_label(f.label)))
+        if (name.endswith(core) or name.endswith(label)) and not compared.match(clean_label(f.label)) \
+                and _said_year(index, f.span.start) == own:
+            found.append(f)
+    if not found and said is None:
+        return named  # (a title's year is no sure year of the share: "审计署2023年第5号公告" over 2021—2022's money)
+    return [f for f in named if f.id not in apart] + found
+
+
+def _said_year(index: DocumentIndex, at: int, start: int | None = None) -> tuple[str, str | None] | None:
+    """The year the words of the sentence before offset `at` (from `start`, if given) name last (cue year_said), as
+    (first year, the second's last two digits of a year over two: "2023-24年度" → ("2023", "24")); not a year named as
+    what is compared with ("较2022年", "與112年度…相較"), nor one in a bracket closed before `at`."""
+    years = _years_said(index, sentence_start(index.text, at) if start is None else start, at)
+    return years[-1] if years else None
+
+
+def _years_said(index: DocumentIndex, start: int, end: int) -> list[tuple[str, str | None]]:
+    text = index.text
+    compared = index.vocab.cue("compared_prefix")
+    out = []
+    for m in index.vocab.cue("year_said").finditer(text, start, end):
+        if any(compared.match(text[m.start() - k:m.end()]) for k in range(1, min(4, m.start() - start) + 1)):
+            continue
+        between = text[m.end():end]
+        if between.count(")") + between.count("）") > between.count("(") + between.count("（"):
+            continue  # (a bracket of another year closed before the figure: "…(2024年为4,832,611.00元),其中…")
+        digits = re.findall(r"\d+", m.group())
+        out.append((digits[0], digits[1][-2:] if len(digits) > 1 else None))
+    return out
+
+
+def _title_year(index: DocumentIndex) -> tuple[str, str | None] | None:
+    """The one year the document's first line (its title, when short) names — none when it names two ("2018年预算执行
+    情况和2019年预算草案的报告")."""
+    start = len(index.text) - len(index.text.lstrip())
+    end = index.text.find("\n", start)
+    end = len(index.text) if end < 0 else end
+    if end - start > 60:
+        return None
+    years = set(_years_said(index, start, end))
+    return years.pop() if len(years) == 1 else None
+
+
+def _other_year(own: tuple[str, str | None] | None, said: tuple[str, str | None] | None) -> bool:
+    """Two years said alike (both of the calendar or both of Taiwan's, both of one year or both over two) that differ."""
+    if own is None or said is None or len(own[0]) != len(said[0]) or (own[1] is None) != (said[1] is None):
+        return False
+    return own != said
 
 
 def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str) -> tuple[list[Fact], str | None]:

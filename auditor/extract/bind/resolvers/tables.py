@@ -706,10 +706,12 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
                 return [], False, ""
             # ("收入 | … | 收入总计 | 2,913.82 | 支出 | … | 本年支出合计 | … | 支出总计 | 2,913.82": a 收支总表 set in one
             # column — the 支出总计 sums the 支出 side, the rows after the 收入 side's own 总计)
+            # (… and a 支出合计 the rows after the 收入合计 above it: "收入合计 ⏎ 资助支出 ⏎ … ⏎ 支出合计" — the other side's
+            # total, 合计 or 总计, is never a part of this side's)
             side = _TWO_SIDES.search(_bare(row.label))
-            first = next((k + 1 for k in range(n - 1, 0, -1) if side and rows[k].is_total
-                          and (other := _TWO_SIDES.search(_bare(rows[k].label))) and other.group() != side.group()
-                          and _GRAND.search(_bare(rows[k].label))), 0)
+            first = next((k + 1 for k in range(n - 1, 0, -1) if side and rows[k].part_of is None
+                          and (rows[k].is_total or _ENDS_TOTAL.search(_bare(rows[k].label)))
+                          and (other := _TWO_SIDES.search(_bare(rows[k].label))) and other.group() != side.group()), 0)
             above = [r for r in rows[first:n] if r.part_of is None and not r.label.startswith("其中")]
             totals = [k for k in range(max(first, 1), n) if rows[k].part_of is None and (
                 rows[k].is_total or _ENDS_TOTAL.search(_bare(rows[k].label)))]
