@@ -51,6 +51,7 @@ from auditor.extract.vocabulary import FUND_NAME, FUNDING_SOURCE
 from auditor.load.base import line_starts, lines_above
 from auditor.records import dataclass
 from auditor.resources import builtin_toml, data_dir
+from auditor.textsearch import last_of
 from auditor.widths import display_width
 
 
@@ -250,7 +251,7 @@ class Document:
     def _in_closed_bracket(self, at: int, before: int) -> bool:
         """`at` stands in a bracket that closes before `before` ("…150.00万元(来源于局机关补助);本年支出…": a
         remark's unit is not the subject of what follows it)."""
-        opened = max(self.text.rfind("(", 0, at), self.text.rfind("（", 0, at))
+        opened = last_of(self.text, "(（", at)
         if opened < 0 or max(self.text.rfind(")", opened, at), self.text.rfind("）", opened, at)) >= 0:
             return False
         closed = min((c for c in (self.text.find(")", at, before), self.text.find("）", at, before)) if c >= 0),
@@ -259,7 +260,7 @@ class Document:
 
     def sentence_start(self, offset: int, also: str = "") -> int:
         """Where the sentence holding `offset` starts (after 。!? or a line break, or one of `also`)."""
-        return max(self.text.rfind(c, 0, offset) for c in "。!?！？\n" + also) + 1
+        return last_of(self.text, "。!?！？\n" + also, offset) + 1  # (max of rfind back to 0, in windows)
 
     def sentence_entities(self, concept: str | None) -> set[str]:
         """The units the sentences of the figures of `concept` name (two or more: a document of
@@ -2198,8 +2199,15 @@ def _balance_after(doc: Document, income: Fact, spending: Fact, vocab) -> Found 
         return None
     after = max(income.span.end, spending.span.end)
     carried_in = vocab.cue("carried_balance")
+    # (more than four line breaks between `after` and a figure: the figure stands past the fifth break after `after` —
+    # found once, not counted again over the text for each figure)
+    fifth = after - 1
+    for _ in range(5):
+        fifth = doc.text.find("\n", fifth + 1)
+        if fifth < 0:
+            break
     for f in doc.facts:
-        if f.span.start < after or doc.text.count("\n", after, f.span.start) > 4:
+        if f.span.start < after or 0 <= fifth < f.span.start:
             continue
         if f.kind != income.kind or f.unit != income.unit or f.is_bound \
                 or not _CARRIED_ON.search(clean_label(f.label)) or carried_in.search(clean_label(f.label)):
