@@ -195,6 +195,12 @@ class Document:
         return out
 
     @cached_property
+    def carried_balances(self) -> list[Fact]:
+        """The figures whose label names a balance carried in or on (_CARRIED_BALANCE), in the order of `facts`: found
+        once a text, not by a walk of every figure for each 总计 asked about (quadratic in a long text)."""
+        return [f for f in self.facts if _CARRIED_BALANCE.search(f.label)]
+
+    @cached_property
     def fact_starts(self) -> list[int]:
         """Where each figure starts, in the order of `facts` (text order): the figures before one found by bisection."""
         return [f.span.start for f in self.facts]
@@ -1134,9 +1140,9 @@ def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> F
     # (a 总计 holds the balance carried in or on, which a 决算 may state paragraphs later: "支出总计3676.72万元,其中基本支出
     # …、项目支出…" … "年末结转和结余225.51万元")
     if "总计" in total.label and not any(_CARRIED_BALANCE.search(p.label) for p in parts):
-        for f in doc.facts:
+        for f in doc.carried_balances:
             if f.id not in used and f.id not in seen and f.kind == total.kind and f.unit == total.unit \
-                    and not f.is_bound and _CARRIED_BALANCE.search(f.label):
+                    and not f.is_bound:
                 seen.add(f.id)
                 pool.append(f)
     # (a column of a table, each of its figures on a line of its own: a row it left out is another line — a cell beside
