@@ -216,6 +216,9 @@ def _next_id(doc: Extraction) -> int:
     return top + 1
 
 
+_PLAIN_TYPES = frozenset({str, int, float, bool, Decimal, type(None)})  # (exactly these: _Shift._PLAIN's own classes)
+
+
 class _Shift:
     """A segment's records moved into the whole document: offsets by the segment's start,
     fact ids, paragraph and sentence numbers by those of the segments before it.  Records
@@ -235,8 +238,11 @@ class _Shift:
             return done[1]
         if isinstance(obj, Record):
             changes = {}
+            plain = _PLAIN_TYPES
             for name in obj.field_names():
                 value = getattr(obj, name)
+                if value.__class__ in plain:
+                    continue  # (most fields: what self(value) gives back unmoved, without a call each)
                 moved = self(value)
                 if moved is not value:
                     changes[name] = moved
