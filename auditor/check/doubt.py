@@ -206,6 +206,19 @@ class Document:
         return [f.span.start for f in self.facts]
 
     @cached_property
+    def _in_text_order(self) -> bool:
+        starts = self.fact_starts
+        return all(a <= b for a, b in zip(starts, starts[1:]))
+
+    def facts_starting(self, low: int, high: int) -> list[Fact] | tuple[Fact, ...]:
+        """The figures that start at `low` or after and before `high`, in the order of `facts` — found by bisection
+        (a look-up in a long text, not a walk of every figure); all the figures when they are not in text order."""
+        if not self._in_text_order:
+            return self.facts
+        starts = self.fact_starts
+        return self.facts[bisect_left(starts, low):bisect_left(starts, high)]
+
+    @cached_property
     def line_starts(self) -> list[int]:
         """Where each line of the text starts: a figure's line found by bisection, not by scanning
         back through a text that may be one line of megabytes."""
@@ -1662,7 +1675,8 @@ def _wholes_named_before(doc: Document, stated: Fact, part: Fact, whole_label: s
     core = _name_core(whole_label.rstrip("之")) if whole_label else ""
     if len(core) < 2:
         return []
-    return [f for f in doc.facts if 0 < stated.span.start - f.span.start <= _NAMED_WHOLE_REACH and not f.in_table
+    return [f for f in doc.facts_starting(stated.span.start - _NAMED_WHOLE_REACH, stated.span.start)
+            if 0 < stated.span.start - f.span.start <= _NAMED_WHOLE_REACH and not f.in_table
             and f.kind == "amount" and f.unit == part.unit and not f.is_bound
             and (_name_core(f.label).endswith(core) or _abbreviates(core, _name_core(f.label)))]
 
