@@ -172,24 +172,28 @@ def _audit_segments(document: Document, norm, cuts, rules, vocab, explained: boo
     n_facts = n_windows = n_sentences = 0
     checked = [0, 0, 0]
     for start, end in cuts:
-        part = norm.segment(start, end)
-        doc = extract(part, vocab, year=year)
-        found, done = evaluate(doc, rules, vocab, part.text, explained)
-        undecided = sum(1 for o in done if o.verdict == "undecided")
-        checked = [checked[0] + len(doc.facts), checked[1] + len(done) - undecided, checked[2] + undecided]
-        shift = _Shift(start, n_facts, n_windows, n_sentences)
-        findings.extend(shift(f) for f in found)
-        if keep in (None, "all", "facts"):
-            outcomes.extend(shift(replace(o, equation=None)) for o in done)
-            facts.extend(shift(f) for f in doc.facts)
-        if keep in (None, "all"):
-            for f in dataclasses.fields(Extraction):
-                if f.name not in ("facts", "report_year"):
-                    relations.setdefault(f.name, []).extend(shift(r) for r in getattr(doc, f.name))
-        n_facts += _next_id(doc)
-        n_windows = max([n_windows, *(f.window + n_windows + 1 for f in doc.facts)])
-        n_sentences = max([n_sentences, *(f.sentence + n_sentences + 1 for f in doc.facts)])
-        del doc, found, done, part
+        # (one pause of the cycle collector a segment, for its extraction, checks and move into the whole: with it on
+        # while the segment's records are copied, each collection walked every record kept of the segments before —
+        # the moves of a 2 MB text took a sixth of its time, and more a segment the longer the text)
+        with without_cycle_collection():
+            part = norm.segment(start, end)
+            doc = extract(part, vocab, year=year)
+            found, done = evaluate(doc, rules, vocab, part.text, explained)
+            undecided = sum(1 for o in done if o.verdict == "undecided")
+            checked = [checked[0] + len(doc.facts), checked[1] + len(done) - undecided, checked[2] + undecided]
+            shift = _Shift(start, n_facts, n_windows, n_sentences)
+            findings.extend(shift(f) for f in found)
+            if keep in (None, "all", "facts"):
+                outcomes.extend(shift(replace(o, equation=None)) for o in done)
+                facts.extend(shift(f) for f in doc.facts)
+            if keep in (None, "all"):
+                for f in dataclasses.fields(Extraction):
+                    if f.name not in ("facts", "report_year"):
+                        relations.setdefault(f.name, []).extend(shift(r) for r in getattr(doc, f.name))
+            n_facts += _next_id(doc)
+            n_windows = max([n_windows, *(f.window + n_windows + 1 for f in doc.facts)])
+            n_sentences = max([n_sentences, *(f.sentence + n_sentences + 1 for f in doc.facts)])
+            del doc, found, done, part, shift
     outcomes.sort(key=lambda o: (o.figures[0].start if o.figures else -1, o.rule))
     extraction = Extraction.model_construct(facts=tuple(facts), report_year=year,
                                             **{k: tuple(v) for k, v in relations.items()})
@@ -212,6 +216,9 @@ def _next_id(doc: Extraction) -> int:
     return top + 1
 
 
+_PLAIN_TYPES = frozenset({str, int, float, bool, Decimal, type(None)})  # (exactly these: _Shift._PLAIN's own classes)
+
+
 class _Shift:
     """A segment's records moved into the whole document: offsets by the segment's start,
     fact ids, paragraph and sentence numbers by those of the segments before it.  Records
@@ -231,8 +238,11 @@ class _Shift:
             return done[1]
         if isinstance(obj, Record):
             changes = {}
+            plain = _PLAIN_TYPES
             for name in obj.field_names():
                 value = getattr(obj, name)
+                if value.__class__ in plain:
+                    continue  # (most fields: what self(value) gives back unmoved, without a call each)
                 moved = self(value)
                 if moved is not value:
                     changes[name] = moved

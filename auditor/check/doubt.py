@@ -51,6 +51,7 @@ from auditor.extract.vocabulary import FUND_NAME, FUNDING_SOURCE
 from auditor.load.base import line_starts, lines_above
 from auditor.records import dataclass
 from auditor.resources import builtin_toml, data_dir
+from auditor.textsearch import last_of
 from auditor.widths import display_width
 
 
@@ -194,9 +195,28 @@ class Document:
         return out
 
     @cached_property
+    def carried_balances(self) -> list[Fact]:
+        """The figures whose label names a balance carried in or on (_CARRIED_BALANCE), in the order of `facts`: found
+        once a text, not by a walk of every figure for each 总计 asked about (quadratic in a long text)."""
+        return [f for f in self.facts if _CARRIED_BALANCE.search(f.label)]
+
+    @cached_property
     def fact_starts(self) -> list[int]:
         """Where each figure starts, in the order of `facts` (text order): the figures before one found by bisection."""
         return [f.span.start for f in self.facts]
+
+    @cached_property
+    def _in_text_order(self) -> bool:
+        starts = self.fact_starts
+        return all(a <= b for a, b in zip(starts, starts[1:]))
+
+    def facts_starting(self, low: int, high: int) -> list[Fact] | tuple[Fact, ...]:
+        """The figures that start at `low` or after and before `high`, in the order of `facts` — found by bisection
+        (a look-up in a long text, not a walk of every figure); all the figures when they are not in text order."""
+        if not self._in_text_order:
+            return self.facts
+        starts = self.fact_starts
+        return self.facts[bisect_left(starts, low):bisect_left(starts, high)]
 
     @cached_property
     def line_starts(self) -> list[int]:
@@ -250,7 +270,7 @@ class Document:
     def _in_closed_bracket(self, at: int, before: int) -> bool:
         """`at` stands in a bracket that closes before `before` ("…150.00万元(来源于局机关补助);本年支出…": a
         remark's unit is not the subject of what follows it)."""
-        opened = max(self.text.rfind("(", 0, at), self.text.rfind("（", 0, at))
+        opened = last_of(self.text, "(（", at)
         if opened < 0 or max(self.text.rfind(")", opened, at), self.text.rfind("）", opened, at)) >= 0:
             return False
         closed = min((c for c in (self.text.find(")", at, before), self.text.find("）", at, before)) if c >= 0),
@@ -259,7 +279,7 @@ class Document:
 
     def sentence_start(self, offset: int, also: str = "") -> int:
         """Where the sentence holding `offset` starts (after 。!? or a line break, or one of `also`)."""
-        return max(self.text.rfind(c, 0, offset) for c in "。!?！？\n" + also) + 1
+        return last_of(self.text, "。!?！？\n" + also, offset) + 1  # (max of rfind back to 0, in windows)
 
     def sentence_entities(self, concept: str | None) -> set[str]:
         """The units the sentences of the figures of `concept` name (two or more: a document of
@@ -1146,9 +1166,9 @@ def _missed_part(doc: Document, total: Fact, parts: list[Fact], subtracted) -> F
     # (a 总计 holds the balance carried in or on, which a 决算 may state paragraphs later: "支出总计3676.72万元,其中基本支出
     # …、项目支出…" … "年末结转和结余225.51万元")
     if "总计" in total.label and not any(_CARRIED_BALANCE.search(p.label) for p in parts):
-        for f in doc.facts:
+        for f in doc.carried_balances:
             if f.id not in used and f.id not in seen and f.kind == total.kind and f.unit == total.unit \
-                    and not f.is_bound and _CARRIED_BALANCE.search(f.label):
+                    and not f.is_bound:
                 seen.add(f.id)
                 pool.append(f)
     # (a column of a table, each of its figures on a line of its own: a row it left out is another line — a cell beside
@@ -1668,7 +1688,8 @@ def _wholes_named_before(doc: Document, stated: Fact, part: Fact, whole_label: s
     core = _name_core(whole_label.rstrip("之")) if whole_label else ""
     if len(core) < 2:
         return []
-    return [f for f in doc.facts if 0 < stated.span.start - f.span.start <= _NAMED_WHOLE_REACH and not f.in_table
+    return [f for f in doc.facts_starting(stated.span.start - _NAMED_WHOLE_REACH, stated.span.start)
+            if 0 < stated.span.start - f.span.start <= _NAMED_WHOLE_REACH and not f.in_table
             and f.kind == "amount" and f.unit == part.unit and not f.is_bound
             and (_name_core(f.label).endswith(core) or _abbreviates(core, _name_core(f.label)))]
 
@@ -2276,8 +2297,15 @@ def _balance_after(doc: Document, income: Fact, spending: Fact, vocab) -> Found 
         return None
     after = max(income.span.end, spending.span.end)
     carried_in = vocab.cue("carried_balance")
+    # (more than four line breaks between `after` and a figure: the figure stands past the fifth break after `after` —
+    # found once, not counted again over the text for each figure)
+    fifth = after - 1
+    for _ in range(5):
+        fifth = doc.text.find("\n", fifth + 1)
+        if fifth < 0:
+            break
     for f in doc.facts:
-        if f.span.start < after or doc.text.count("\n", after, f.span.start) > 4:
+        if f.span.start < after or 0 <= fifth < f.span.start:
             continue
         if f.kind != income.kind or f.unit != income.unit or f.is_bound \
                 or not _CARRIED_ON.search(clean_label(f.label)) or carried_in.search(clean_label(f.label)):

@@ -99,6 +99,17 @@ class Reading:
             found = memo[(kind, prose_only)] = list(by_sentence.values())
         return [facts.copy() for facts in found]
 
+    def facts_of_concept(self, concept: str | None) -> list[Fact]:
+        """The figures of `concept`, in the order of `facts` (grouped once a text: a resolver that asks this for each
+        of its figures does not walk every figure of a long text each time).  Not to be changed by the caller."""
+        memo = self.__dict__.get("_by_concept")
+        if memo is None:
+            memo = self.__dict__["_by_concept"] = {}  # (no field: the record's equality and repr stay its fields')
+            for fact in self.facts:
+                if fact is not None:
+                    memo.setdefault(fact.concept, []).append(fact)
+        return memo.get(concept, [])
+
     def node_of(self, fact: Fact) -> int | None:
         """The node a fact was read from (the nodes are in text order: a bisection on their starts)."""
         tree, facts = self.tree, self.facts

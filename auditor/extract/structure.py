@@ -184,6 +184,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
     own_scale = False
     score_lines = None  # (the scores and their lines, for the look-up near each grade: worked out once a list)
     stated: list[int] | None = None
+    revised: list[Fact] | None = None
     out = []
     for m in _GRADE.finditer(norm.text):
         if cells is None:
@@ -249,9 +250,12 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
             continue
         if score is not None:
             # ("单位自评得分95.20分,经第三方机构复核调整为88.40分,最终评价等级为“良”": the score as revised is the one graded)
-            score = next((f for f in reversed(facts) if f.kind == "score" and score.span.end <= f.span.start < m.start()
-                          and f.span.line == score.span.line and not _SENTENCE_END.search(norm.text, score.span.end, f.span.start)
-                          and cue("score_revised").search(f.label)), score)
+            if revised is None:  # (the scores named as revised, in the figures' order: found once, not a walk of
+                # every figure for each grade — quadratic in a long text)
+                revised = [f for f in facts if f.kind == "score" and cue("score_revised").search(f.label)]
+            score = next((f for f in reversed(revised) if score.span.end <= f.span.start < m.start()
+                          and f.span.line == score.span.line and not _SENTENCE_END.search(norm.text, score.span.end, f.span.start)),
+                         score)
         out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
                                          score=score, bands=bands, own_scale=own_scale))
     return out

@@ -13,6 +13,7 @@ from auditor.extract.model import Breakdown, Fact, period_of
 from auditor.extract.numbering import YEAR_SPAN, item_number, item_style
 from auditor.extract.readings import in_other_period_bracket, OPENERS, Reading, bracket_host, clean_label, part_start
 from auditor.extract.vocabulary import read_label
+from auditor.textsearch import last_of
 
 MARKERS = {"qizhong": "其中", "fenbie": "分别为", "include": "包括", "classify": "分类", "dimension": "分类"}
 REASON_OF_OPENER = {"qizhong": "qizhong_list", "fenbie": "respectively_list", "include": "include_list",
@@ -251,7 +252,7 @@ def netted_out(text: str, start: int, end: int, vocab) -> bool:
     netted_after) — not "扣除…后", which opens what is left (resolver deduction)."""
     if _LEFT_AFTER.match(text, end):
         return False
-    clause = max(text.rfind(c, 0, start) for c in _CLAUSE_STOPS) + 1
+    clause = last_of(text, _CLAUSE_STOPS, start) + 1  # (max of rfind back to 0, in windows)
     return bool(vocab.cue("netted_before").search(text[clause:start])
                 or vocab.cue("netted_after").match(text, end))
 

@@ -290,8 +290,8 @@ def _compared_year_and_kind(r: Reading, i: int, current: Fact) -> Fact | None:
     if kind.scenario == "final":
         kinds = _SCENARIO_FAMILIES["actual"]
     start = r.tree[i].start
-    found = [f for f in r.facts if f is not None and f is not current and f.kind == "amount" and not f.is_bound
-             and f.span.start < start and f.concept == current.concept and f.unit == current.unit
+    found = [f for f in r.facts_of_concept(current.concept) if f is not current and f.kind == "amount" and not f.is_bound
+             and f.span.start < start and f.unit == current.unit
              and f.scenario in kinds and period_of(f, r.report_year) == year]
     if not found or any(abs(f.value - found[0].value) > f.tolerance + found[0].tolerance for f in found):
         return None

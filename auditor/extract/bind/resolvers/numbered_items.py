@@ -5,7 +5,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from operator import attrgetter
 from typing import Iterator
 
 from auditor import lazyre
@@ -135,6 +136,7 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
 
 
+_INDEX = attrgetter("index")
 _MAIN_ITEMS_INTRO = lazyre.compile(r"主要[\u4e00-\u9fff]{0,10}(?:情况)?如下")
 
 
@@ -143,7 +145,10 @@ def _gap_after(r: Reading, run: list[int]) -> bool:
     tree = r.tree
     style = item_style(tree[run[-1]].piece.keyword)
     last = item_number(tree[run[-1]].piece.keyword)
-    later = next((s for s in tree.of_kind("item") if s.index > run[-1] and item_style(s.piece.keyword) == style), None)
+    items = tree.of_kind("item")  # (in text order: those after the run's last found by bisection, not by a walk
+    # from the text's first item for each run — quadratic in a long text)
+    later = next((items[k] for k in range(bisect_right(items, run[-1], key=_INDEX), len(items))
+                  if item_style(items[k].piece.keyword) == style), None)
     number = item_number(later.piece.keyword) if later is not None else None
     return last is not None and number is not None and number > last + 1
 

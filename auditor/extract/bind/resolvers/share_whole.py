@@ -829,16 +829,11 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str) -
     if abbreviated is None:
         abbreviated = _ABBREVIATED[stem] = lazyre.compile(
             "".join(c + "[\u4e00-\u9fff]" for c in stem) + "$") if 2 <= len(stem) <= 3 else None
-    total_word = index.vocab.cue("figure_said_total")
     found = []
-    for f in index.facts:
-        if f.kind != "amount" or f.id == part.id or f.span.end > part.span.start or f.unit != part.unit \
+    for f, bare in _amounts_said_total(index):
+        if f.id == part.id or f.span.end > part.span.start or f.unit != part.unit \
                 or index.period_of(f) != index.period_of(part):
             continue
-        name = clean_label(f.label)
-        if not total_word.search(name):
-            continue
-        bare = said.sub("", total_word.sub("", name))
         # (a name of two characters ends too many others: "占出口总额的" is not of 进出口总额; those are read only
         # abbreviated, a character of each word)
         if (len(stem) >= 3 and bare.endswith(stem)) or (abbreviated is not None and abbreviated.search(bare)):
@@ -849,6 +844,20 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str) -
 
 
 _ABBREVIATED: dict = {}
+
+
+def _amounts_said_total(index: DocumentIndex) -> list[tuple[Fact, str]]:
+    """The amounts whose name says they are a total (vocabulary figure_said_total), each with its name bare of the
+    words that say so (figure_said_total, whole_said_total), in the order of the index's figures: found once a text
+    (kept on the index), not by a walk of every figure, its label cleaned and stripped again, for each share whose
+    whole is named otherwise (quadratic in a long text)."""
+    found = index.__dict__.get("_amounts_said_total")
+    if found is None:
+        total_word, said = index.vocab.cue("figure_said_total"), index.vocab.cue("whole_said_total")
+        found = index.__dict__["_amounts_said_total"] = [
+            (f, said.sub("", total_word.sub("", name))) for f in index.facts if f.kind == "amount"
+            for name in [clean_label(f.label)] if total_word.search(name)]
+    return found
 
 
 def _year_before(index: DocumentIndex, whole: Fact, part: Fact) -> bool:
