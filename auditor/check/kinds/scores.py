@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from decimal import Decimal
 from typing import Iterator
 
@@ -406,6 +407,28 @@ def _weights_add_up(ctx: Context, s: ScoreSum) -> bool:
     return weights is not None and compare(weights.total, _scores_sum(weights, weights.parts, exact=True)).verdict == "ok"
 
 
+def _whole_score_table(text: str, s: ScoreSum, vocab) -> bool:
+    """The table is explicitly the whole score, its 分值 total to be 100: its total row is the 总分, the words over it
+    or the note under it say the score is of 100 (cue score_whole_hundred: "（满分100分）", "百分制"), or its title or its
+    rows name every level of a score framework (预算执行, 产出, 效益, 满意度) — and nothing says it is on another scale (cue
+    score_other_scale: a title "（不含不适用的“成本指标”10分）", a note "折算为百分制94.72分")."""
+    if not text:
+        return False
+    over = list(itertools.islice(_lines_over_header(text, s), 2))
+    end = s.total.span.end
+    under = text[end:end + _SECTION_REACH].split("\n")[:_NOTE_LINES + 1]
+    near = "\n".join([*over, *under])
+    if vocab.cue("score_other_scale").search(near):
+        return False
+    return bool(_WHOLE_TOTAL_ROW.match(s.row)) or bool(vocab.cue("score_whole_hundred").search(near)) \
+        or any(vocab.names_every_score_level(line) for line in over if len(line) <= 2 * _TITLE_WIDTH) \
+        or vocab.names_every_score_level(" ".join(p.label or "" for p in s.parts))
+
+
+_WHOLE_TOTAL_ROW = lazyre.compile(r"^总(?:分|得分)")  # (a 总分 row: the whole score's; a 合计 may be a section's)
+_NOTE_LINES = 2  # lines under a table's total row where a note says what the score is out of
+
+
 def _rows_not_read(text: str, s: ScoreSum) -> doubt.Found | None:
     """A line among the table's rows, holding none of the figures read, that ends like a scored row
     (… 10 10, or a reason after them): a row the reading dropped — the sum is of the rows read, not
@@ -452,6 +475,11 @@ def check_table_weights(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield outcome(rule, s, "holds", [Evidence.of(stated, "total")], note="the indicator part of the 100")
         elif stated.value < full and ctx.doubt.text and _indicator_part(ctx.doubt.text, s):
             yield outcome(rule, s, "holds", [Evidence.of(stated, "total")], note="the indicators' part of the 100")
+        elif stated.value < full * 2 and not _whole_score_table(ctx.doubt.text, s, ctx.vocab):
+            # (a 合计 of 50 the rows make, in a table nothing marks as the whole score: a partial table, a section, or
+            # another scale — the 100 is not the text's to require)
+            yield outcome(rule, s, "undecided", [Evidence.of(stated, "total")],
+                          note="nothing marks the table as the whole score of 100")
         elif stated.value < full * 2:
             arithmetic = {"zh": f"{written(stated)} ≠ {full}", "en": f"{written(stated)} ≠ {full}"}
             yield failed(rule, s, finding(

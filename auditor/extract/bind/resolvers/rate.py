@@ -306,6 +306,8 @@ def _list_totals_before(r: Reading, rate: Fact, parts_of: dict[int, set[int]], t
                if r.facts[j] is not None and r.facts[j].kind == "amount" and r.facts[j].id not in total_of]
     if len(totals) != 2 or len(amounts) != 2 or totals[0].unit != totals[1].unit:
         return None
+    if another_item(r, rate, amounts):
+        return None
     nums, dens, others = _classify(r, totals, spec, flow)
     return (nums[0], dens[0]) if len(nums) == 1 and len(dens) == 1 and not others else None
 
@@ -564,9 +566,46 @@ def _sentence_before(r: Reading, i: int, base: str | None = None) -> list[Fact]:
             return []
         if f is not None and t.kind in {"labelled", "total"} and f.kind == "amount" and not f.is_bound:
             amounts.append(f)
+    if another_item(r, r.facts[i], amounts):
+        return []
     if len(amounts) == 2 or (base in OTHER_NAMED_BUDGET and len(_of_named_budget(amounts, base)) == 1):
         return amounts[::-1]
     return []
+
+
+# an item marker opening a line or a sentence ("(二)", "二、", "2."): the next item of a list, another subject
+_ITEM_OPENING = lazyre.compile(r"(?m)(?:^|[。;])[ \t|]*(?:\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、](?!\d))")
+
+
+def another_item(r: Reading, rate: Fact | None, amounts: list[Fact]) -> bool:
+    """Between the amounts of a sentence before and a rate that states none, a numbered item opens ("(一)电子商务进农村
+    项目:…执行646万元…。⏎(二)外贸企业稳增长项目:…项目总体执行率为82.5%") or a heading names a project the amounts'
+    sentence does not (cue project_heading): the rate is of that other item, its amounts not stated."""
+    if rate is None or not amounts:
+        return False
+    text = r.norm.text
+    last = max(f.span.end for f in amounts)
+    if last >= rate.span.start:
+        return False
+    if _ITEM_OPENING.search(text, last, rate.span.start):
+        return True
+    heading = r.vocab.cue("project_heading").search(text, last, rate.span.start)
+    if heading is None:
+        return False
+    opened = max(text.rfind("\n", 0, min(f.span.start for f in amounts)) + 1, 0)
+    return heading.group("name") not in text[opened:last]
+
+
+def another_project(text: str, vocab, rate: Fact, source: Fact) -> bool:
+    """The line of a rate opens with a heading naming a project (cue project_heading: "(二)外贸企业稳增长项目:…项目总体
+    执行率为82.5%") that the line of another figure (a rate it might restate) does not name: another project's rate."""
+    opened = text.rfind("\n", 0, rate.span.start) + 1
+    heading = vocab.cue("project_heading").search(text, opened, rate.span.start)
+    if heading is None:
+        return False
+    start = text.rfind("\n", 0, source.span.start) + 1
+    end = text.find("\n", source.span.end)
+    return heading.group("name") not in text[start:end if end >= 0 else len(text)]
 
 
 _LIST_LEAD = lazyre.compile(r"^(?:其中|另|其余)[,:]?")

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers.rate import OTHER_NAMED_BUDGET
+from auditor.extract.bind.resolvers.rate import OTHER_NAMED_BUDGET, another_project
 from auditor.extract.model import Change, Fact, Rate
 from auditor import lazyre
 from auditor.extract.readings import clean_label, sentence_start
@@ -92,6 +92,9 @@ def _restated(rates: list[Rate], index: DocumentIndex, text: str) -> list[Rate]:
             # another subject's —, nor after another rate of its sentence — "重大水利工程资金到位率93.5%,…;投资完成率
             # 87.7%" is that subject's —, nor a scoring standard, "执行率达到100%的得满分")
             num, base = next(iter(found))
+            if another_project(text, index.vocab, r.rate, num):
+                out.append(r)  # (under a heading naming another project than the one whose rate it would restate)
+                continue
             if said_at[num.id, base.id] > r.rate.span.start:
                 # (a rate is said again after the one it restates, 综上…: "上述资金已全部兑付到户,执行率100%。另有…项目3个,
                 # 资金64万元,执行率93.75%(支出60万元)" — the first is of what stands above it, not of the project after it)
