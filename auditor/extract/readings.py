@@ -411,7 +411,7 @@ class _Reader:
                 continue
             m = _FOUR_DIGITS.match(s.piece.keyword)
             return m.group(1) if m else None
-        return self._opening_previous(node) or self._paragraph_year(node)
+        return self._opening_previous(node) or self._opening_label_period(node) or self._paragraph_year(node)
 
     def _opening_previous(self, node: Node) -> str | None:
         """A clause whose opening words end with 上年 / 去年 (its year in a bracket: "上年(2021年)该项目全年预算
@@ -421,6 +421,23 @@ class _Reader:
         if first == node.index or opening.kind != "words" or opening.clause != node.clause:
             return None
         return "previous" if _OPENS_LAST_YEAR.search(opening.piece.label) else None
+
+    def _opening_label_period(self, node: Node) -> str | None:
+        """The other period a sentence opens with in its first amount's own words ("上年度總收入為82,315,640港元,總支出為
+        83,046,210港元", "2021/2022學年總收入為…,總支出為…"; cue sentence_opening_period): it dates the figures after it
+        that name none — until words naming a period stand between ("上年公务接待费预算3.00万元,本年度因…,实际支出4.86万元")."""
+        tree, text = self.tree, self.norm.text
+        first = tree.unit("sentence", node.index).start
+        if first == node.index or not self.vocab.cue("sentence_opening_period").match(text, tree[first].start):
+            return None
+        opener = next((self.facts[k] for k in range(first, node.index)
+                       if self.facts[k] is not None and self.facts[k].kind == "amount"), None)
+        if opener is None or opener.period in (None, "current"):
+            return None  # (the first amount is read of no other period: the opening is no year of it)
+        between = text[opener.span.end:node.start]
+        if self.vocab.period_words.search(between) or LABEL_YEAR.search(between):
+            return None
+        return opener.period
 
     def _paragraph_year(self, node: Node) -> str | None:
         """A year after the report's that a paragraph opens with dates its later sentences that name

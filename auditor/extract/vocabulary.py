@@ -141,6 +141,11 @@ class Vocabulary:
         """Every scenario word (下达, 执行, 结余 …), longest first: what a label says of its figure's scenario."""
         return self._any_word["scenario"]
 
+    @property
+    def period_words(self) -> re.Pattern[str]:
+        """Every period word (上年度, 去年, 本年 …), longest first."""
+        return self._any_word["period"]
+
     @cached_property
     def _rate_phrases(self) -> tuple[str, ...]:
         """Every rate's phrases together: a label ending in none of them names no rate by them."""

@@ -56,6 +56,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         spec = r.vocab.rates[info.rate]
         base = named_base(r, info.text)  # (the base the rate's name names, if any: asked once a rate)
         near, far = _groups(r, s.index, info.rate, base)
+        after_list, before_list = list(near), list(far)  # (as read, before a list's parts are set aside)
         reason = "rate_in_sentence"
         # ("执行率95.36%(全年预算3,560.00万元,执行3,394.82万元)", "完成投资8.63亿元,完成率75.04%(年度计划11.5亿元)")
         own = _own_bracket(r, s.index)
@@ -196,6 +197,20 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             local_pairs = ()
         if summed:
             local_pairs = ()
+        if reason == "rate_in_sentence" and not own and not summed and not included and said is None \
+                and computed_on is None and via in ((), ("amounts before the list",)):
+            read = _parts_before(r, s.index, after_list, before_list, total_of, spec, subject_flow)
+            if read is not None:
+                # ("全年预算1240万元,其中当年财政拨款1100万元;执行1186.2万元,其中当年财政拨款执行1046.2万元,执行率95.11%":
+                # the rate right after a part is that part's, of its budget's part — or the totals': either may be meant)
+                first, rest = read
+                local_pairs = tuple(p for p in dict.fromkeys((*rest, *pairs, *local_pairs)) if p != first)
+                pairs = (first,)
+                nums, dens = [first[0]], [first[1]]
+                others = [f for f in others if f not in first]
+                of_part = total_of.get(first[0].id) is rest[0][0]  # (one part: the totals are the other reading)
+                via = ("the list's part right before it, of the budget's part named alike",) if of_part \
+                    else ("the totals of the lists of the parts right before it",)
         made = Rate.model_construct(
             rate=fact, name=info.rate, base=base,
             numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
@@ -609,6 +624,58 @@ def another_project(text: str, vocab, rate: Fact, source: Fact) -> bool:
 
 
 _LIST_LEAD = lazyre.compile(r"^(?:其中|另|其余)[,:]?")
+
+
+def _parts_before(r: Reading, i: int, after_list: list[Fact], before_list: list[Fact], total_of: dict[int, Fact],
+                  spec, flow: str | None) -> tuple[tuple[Fact, Fact], list[tuple[Fact, Fact]]] | None:
+    """A rate (node i) right after the parts done of a list hanging from a total of its sub-sentence, each part's budget a
+    part of a budget list named alike ("全年预算1240万元,其中当年财政拨款1100万元;执行1186.2万元,其中当年财政拨款执行
+    1046.2万元,执行率95.11%"): the (numerator, base) read first — the one part's own, else the lists' totals — and the
+    other pairs its words may be of (the totals', each part's with its budget's). None when a part has no such budget."""
+    parts = [f for f in after_list if f.id in total_of]
+    if not parts or len(parts) != len(after_list):
+        return None
+    totals = {total_of[f.id].id for f in parts}
+    if len(totals) != 1 or not any(f.id in totals for f in before_list):
+        return None
+    if not all(_classify(r, [f], spec, flow)[0] for f in parts):
+        return None
+    pairs = []
+    for part in parts[::-1]:  # (in the text's order)
+        budget = _budget_part_of(r, i, part, total_of, spec, flow)
+        if budget is None:
+            return None
+        pairs.append((part, budget))
+    spent, budget_total = total_of[parts[0].id], total_of[pairs[0][1].id]
+    if any(total_of[b.id] is not budget_total for _, b in pairs) or spent.unit != budget_total.unit:
+        return None
+    whole = (spent, budget_total)
+    return (pairs[0], [whole]) if len(pairs) == 1 else (whole, pairs)
+
+
+def _budget_part_of(r: Reading, i: int, part: Fact, total_of: dict[int, Fact], spec, flow: str | None) -> Fact | None:
+    """The one part of a budget list before `part`, in the sentence of node i or the one right before in its paragraph,
+    named as `part` is (the same concept, or its label and a scenario word after it: 当年财政拨款 → 当年财政拨款执行)."""
+    tree = r.tree
+    sentence = tree.unit("sentence", i)
+    nodes = list(sentence)
+    if sentence.start > 0 and tree[sentence.start - 1].paragraph == tree[i].paragraph:
+        nodes = [*tree.unit("sentence", sentence.start - 1), *nodes]
+    own = _LIST_LEAD.sub("", clean_label(part.label))
+    found = []
+    for k in nodes:
+        f = r.facts[k]
+        if f is None or f.kind != "amount" or f.is_bound or f.id not in total_of or f.unit != part.unit \
+                or f.span.start >= part.span.start or total_of[f.id] is total_of[part.id] or _other_sources(part, f):
+            continue
+        label = _LIST_LEAD.sub("", clean_label(f.label))
+        if not ((f.concept and f.concept == part.concept)
+                or (len(label) >= 2 and own.startswith(label) and r.vocab.scenario_words.fullmatch(own[len(label):]))):
+            continue
+        if _classify(r, [f], spec, flow)[1] or (f.scenario is None and _classify(r, [total_of[f.id]], spec, flow)[1]):
+            found.append(f)
+    return found[0] if len(found) == 1 else None
+
 
 
 def _named_part_before(r: Reading, i: int, rate: Fact, name: str, parts_of: dict[int, set[int]]) -> list[Fact]:
