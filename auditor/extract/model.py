@@ -438,6 +438,9 @@ class TableRow(Record):
     texts: dict[str, str] = Field({}, description="text in figure columns: 年度指标值 '≥200平方米', 实际完成值 '已完成'")
     dashed: tuple[str, ...] = Field((), description="columns whose cell is an explicit '—' / '无' / '/' (nothing)")
     part_of: int | None = Field(None, description="the index of the row this row is a 其中 part of")
+    level_unsure: bool = Field(False, description="a row after a 其中 row that may be one more part of that row or a "
+                                                  "row of its own, neither its layout, its name nor the sums telling: "
+                                                  "no sum that counts it as a row of its own is read")
     via: tuple[str, ...] = Field((), description="how the row was read beyond its plain cells (run-together "
                                                  "cells split, cells placed by the row's arithmetic)")
     grade_span: tuple[int, int] | None = Field(None, description="where a 总分 row gives its grade ('总分 | 100 | 96 | 优')")

@@ -691,20 +691,58 @@ def grouped_sides(cells: list[Cell]) -> list[Cell]:
 
 
 def _made_column(total: list[Cell], sides: tuple[list, list]) -> int | None:
-    """The one column of the total row (counted after its label) whose figure one group's figures make exactly."""
+    """The one column of the total row (counted after its label) whose figure one group's figures make exactly.  A 其中
+    row ("基本支出 | 1208.6 ⏎ 其中：公用经费 | 186.4") is a part of the row above it, never of its group: it is left out
+    of the group's sum (_group_rows)."""
+    own = [_group_rows(side) for side in sides]
     made = set()
     for k, cell in enumerate(total):
         text = cell.text.strip()
         if not _GROUP_FIGURE.fullmatch(text):
             continue
         whole = Decimal(text.replace(",", ""))
-        for side in sides:
+        for side in own:
             parts = [f.text.strip().replace(",", "") for _, f in side]
             value = sum((Decimal(p) for p in parts), Decimal(0))
             slack = sum((_half(p) for p in [*parts, text.replace(",", "")]), Decimal(0))
             if sum(1 for p in parts if Decimal(p)) >= 2 and abs(value - whole) <= slack:
                 made.add(k)
     return made.pop() if len(made) == 1 else None
+
+
+def _group_rows(side: list[tuple[Cell, Cell]]) -> list[tuple[Cell, Cell]]:
+    """The rows of one group of a two-sided block without its 其中 rows: a 其中 row is a part of the row above it, and so
+    are the rows after it that add with it to that row ("基本支出 1124.9 ⏎ 其中：人员经费 986.3 ⏎ 公用经费 138.6");
+    rows after it that do not are the group's own ("其中：公用经费 186.4 ⏎ 项目支出 403.78")."""
+    out: list[tuple[Cell, Cell]] = []
+    n = 0
+    while n < len(side):
+        if not clean(side[n][0].text).startswith("其中") or not out:
+            out.append(side[n])
+            n += 1
+            continue
+        head = out[-1][1]
+        run, m = [side[n][1]], n + 1
+        while _closes(head, run) is False and m < len(side) and not clean(side[m][0].text).startswith("其中"):
+            run.append(side[m][1])
+            m += 1
+        n = m if _closes(head, run) else n + 1
+    return out
+
+
+def _value(cell: Cell) -> Decimal:
+    return Decimal(cell.text.strip().replace(",", ""))
+
+
+def _closes(whole_cell: Cell, parts: list[Cell]) -> bool | None:
+    """True where the parts make the whole within the rounding of each figure; False while they fall short of it; None
+    once they pass it."""
+    whole = _value(whole_cell)
+    value = sum((_value(p) for p in parts), Decimal(0))
+    slack = sum((_half(p.text.strip()) for p in [*parts, whole_cell]), Decimal(0))
+    if abs(value - whole) <= slack:
+        return True
+    return False if value < whole else None
 
 
 def _half(text: str) -> Decimal:

@@ -643,6 +643,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             grade_span=(r.grade.start, r.grade.end) if graded else None,
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))
     end_index = end if stop == len(raw) else _index_after(cells, raw[stop - 1]) if stop else header.after
+    rows = _rows_after_qizhong(rows, vocab)
     rows, facts = _fraction_weights(rows, facts, header, vocab)
     return Read(rows, facts, end_index, complete and stop == len(raw))
 
@@ -667,6 +668,118 @@ def _fraction_weights(rows: list[TableRow], facts: list[Fact], header: Header,
 
 
 _WRITTEN_UNIT = lazyre.compile(r"[万亿]?元$")
+
+
+def _rows_after_qizhong(rows: list[TableRow], vocab: Vocabulary) -> list[TableRow]:
+    """The rows after a 其中 row that nothing above placed ("人员经费 ⏎ 其中：工资福利支出 ⏎ 对个人和家庭的补助 ⏎ 公用经费
+    ⏎ 其中：办公费 ⏎ 水电费 ⏎ …"): each run of them, up to the next row of the level above — one with 其中 rows of its
+    own, a total, a heading, a row numbered or set in as the row above the 其中 row, or named with it in a family
+    (人员经费 | 公用经费) —, may be more parts of that row (the first rows of the run) or rows of their own (the rest).
+    The split taken is the one that makes every sum hold (the row over its parts exactly, where any run row is one of
+    them; the table's one total over the rows of the level above); failing that, the one split the total alone makes,
+    or else the one each row's own sum makes, or else the one split whose parts pass no row.  Where none is single
+    the run's rows are marked `level_unsure`: no sum that counts them as rows of their own is read (a wrong level
+    would accuse a right table)."""
+    runs: list[tuple[int, list[int], list[int]]] = []  # (the row, its 其中 rows, the run after them)
+    funds = vocab.cue("funds_total_row")
+    for p, row in enumerate(rows):
+        subs = [m for m in range(p + 1, len(rows)) if rows[m].part_of == p]
+        if row.is_total or funds.search(clean(row.label)) or not subs or subs != list(range(p + 1, subs[-1] + 1)) \
+                or not clean(rows[subs[0]].label).startswith("其中"):
+            continue  # (a total's 其中 rows, a 自评表's sources of funds or not, are read as they always were)
+        run = []
+        for m in range(subs[-1] + 1, len(rows)):
+            if _level_above(rows, p, subs[0], m, vocab):
+                break
+            run.append(m)
+        if run:
+            runs.append((p, subs, run))
+    if not runs:
+        return rows
+    totals = [n for n, r in enumerate(rows) if r.is_total]
+    total = totals[0] if len(totals) == 1 and totals[0] in (0, len(rows) - 1) and rows[totals[0]].part_of is None \
+        else None
+    choices = [()]
+    for _, _, run in runs:
+        choices = [(*c, k) for c in choices for k in range(len(run) + 1)]
+        if len(choices) > 256:
+            return rows
+
+    def inside(choice) -> dict[int, int]:
+        return {m: p for (p, _, run), k in zip(runs, choice) for m in run[:k]}
+
+    def groups_hold(choice) -> bool:
+        for (p, subs, run), k in zip(runs, choice):
+            verdict = _sums(rows[p], [rows[m] for m in [*subs, *run[:k]]])
+            if verdict is None or (k and verdict != "equal") or (not k and verdict == "over"):
+                return False
+        return True
+
+    def total_holds(choice) -> bool:
+        if total is None:
+            return False
+        attached = inside(choice)
+        parts = [r for n, r in enumerate(rows) if n != total and r.part_of is None and n not in attached
+                 and not clean(r.label).startswith("其中") and r.cells]
+        return _sums(rows[total], parts) == "equal"
+
+    def plausible(choice) -> bool:  # (no row's parts pass it)
+        return all(_sums(rows[p], [rows[m] for m in [*subs, *run[:k]]]) not in ("over", None)
+                   for (p, subs, run), k in zip(runs, choice))
+
+    found = [c for c in choices if groups_hold(c) and total_holds(c)]
+    if not found:
+        # (… the total's split, where each row's own 其中 rows do not pass it: a slip in a part is then found)
+        found = [c for c in choices if total_holds(c)] if all(
+            _sums(rows[p], [rows[m] for m in subs]) not in ("over", None) for p, subs, _ in runs) else []
+    if not found:
+        each = [[k for k in range(1, len(run) + 1) if _sums(rows[p], [rows[m] for m in [*subs, *run[:k]]]) == "equal"]
+                for p, subs, run in runs]
+        found = [tuple(ks[0] for ks in each)] if all(len(ks) == 1 for ks in each) else []
+    if not found:
+        # (no split makes a sum: the one split in which no row's parts pass it, if one — the run's rows no parts)
+        found = [c for c in choices if plausible(c)]
+    if len(found) == 1:
+        attached = inside(found[0])
+        return [r.model_copy(update={"part_of": attached[n]}) if n in attached else r for n, r in enumerate(rows)]
+    unsure = {m for _, _, run in runs for m in run}
+    return [r.model_copy(update={"level_unsure": True}) if n in unsure else r for n, r in enumerate(rows)]
+
+
+def _level_above(rows: list[TableRow], parent: int, opener: int, m: int, vocab: Vocabulary) -> bool:
+    """Row m, after the 其中 rows of row `parent`, is a row of the parent's level (or above) by what it is or how it is
+    written: it has 其中 rows of its own, it is a total or a heading, a part of a row already, numbered as the parent,
+    set in no further than the parent where the 其中 row is set in further, named with the parent in a family, or named
+    as an account's own item beside its 收入 / 支出 (cues offset_inflow, offset_outflow, statement_head)."""
+    row, above = rows[m], rows[parent]
+    if row.part_of is not None or row.is_total or not row.cells or GROUP_HEADING.match(clean(row.label)) \
+            or clean(row.label).startswith("其中") or (m + 1 < len(rows) and rows[m + 1].part_of == m):
+        return True
+    a, b = OUTLINE_MARKER.match(clean(above.label)), OUTLINE_MARKER.match(clean(row.label))
+    if a is not None and b is not None and item_style(a.group().strip()) == item_style(b.group().strip()):
+        return True
+    depth = [r.indent if r.indent is not None else r.cell_indent for r in (above, rows[opener], row)]
+    if None not in depth and depth[1] > depth[0] >= depth[2]:
+        return True
+    if any(vocab.cue(cue).search(clean(row.label)) for cue in ("offset_inflow", "offset_outflow", "statement_head")):
+        return True  # (an account's own items beside its 收入 / 支出: 调出资金, 债务还本支出, 年终结余)
+    one, other = _row_concept(above.label, vocab), _row_concept(row.label, vocab)
+    return one != other and any(one in fam.members and other in fam.members for fam in vocab.families.values())
+
+
+def _sums(whole: TableRow, parts: list[TableRow]) -> str | None:
+    """How the parts' figures stand to the whole's in every column all of them fill: "equal" (within the rounding of
+    each figure), "under" (short of it in one at least, over it in none), "over"; None where no column is filled."""
+    keys = [k for k, f in whole.cells.items() if f.unit != "%" and all(k in p.cells for p in parts)]
+    if not keys or not parts:
+        return None
+    verdicts = set()
+    for k in keys:
+        value = sum((p.cells[k].value for p in parts), Decimal(0))
+        slack = whole.cells[k].tolerance + sum((p.cells[k].tolerance for p in parts), Decimal(0))
+        gap = value - whole.cells[k].value
+        verdicts.add("equal" if abs(gap) <= slack else "over" if gap > 0 else "under")
+    return "over" if "over" in verdicts else "under" if "under" in verdicts else "equal"
 
 
 def _indented_under(rows: list[TableRow], parent: int, first_cell: Cell, norm: Normalised) -> bool:

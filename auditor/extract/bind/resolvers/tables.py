@@ -354,8 +354,11 @@ def _partition(table: ScoreTable, rows: list[TableRow], classes=None) -> list[tu
         return found[0]
 
     depths = {_depth(r) for r in rows} if table.unlisted else None  # (the rows' indentations, for _unlisted_children)
-    return [_parts_of(table, rows, n, children.get(n, []), coded, small, classes, blocks, depths)
-            for n in range(len(rows))]
+    found_parts = [_parts_of(table, rows, n, children.get(n, []), coded, small, classes, blocks, depths)
+                   for n in range(len(rows))]
+    # (a row after a 其中 row whose level nothing tells: a sum counting it as a row of its own is left unread)
+    return [([], False, "") if any(p.level_unsure and p.part_of is None for p in parts) else (parts, closed, reason)
+            for parts, closed, reason in found_parts]
 
 
 def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
