@@ -910,7 +910,10 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
     if out and out[0].sentence != opener.sentence and not opens:
         return []
     if aside:
-        own = [f for f in out if f.sentence == opener.sentence - 2 and not r.is_previous(f)]
+        # (of the parts' flow, where both name one: not "2023年全市收入…" over a list of 支出 after an aside)
+        flows = {r.vocab.flow(f.label) for f in _parts_after(r, i)} & {"in", "out"}
+        own = [f for f in out if f.sentence == opener.sentence - 2 and not r.is_previous(f)
+               and (len(flows) != 1 or r.vocab.flow(f.label) not in {"in", "out"} - flows)]
         if own:
             return own
         out = [f for f in out if f.sentence == opener.sentence - 1]
@@ -924,16 +927,20 @@ def _other_year_aside(r: Reading, i: int, out: list[Fact]) -> bool:
     opener are marked so by none of theirs — an aside comparing with last year; the list is of its own year's figure, in
     the sentence before the aside (its shares, 50.4 % = 63.75 / 126.40, say so too) — unless the parts make one of the
     aside's figures exactly.  (Only one sentence further back, and only a figure there not marked so itself.)"""
-    tree = r.tree
     if not out or not all(r.is_previous(f) for f in out):
         return False
-    end = tree.unit("sentence", i).stop
-    parts = [r.facts[k] for k in range(i + 1, end) if r.facts[k] is not None and r.facts[k].kind != "percent"]
+    parts = _parts_after(r, i)
     if not parts or any(r.is_previous(f) for f in parts):
         return False
     # (the parts make one of those figures exactly: theirs — "前三季度,全省累计销售彩票312.46亿元。2023年全年,全省销售彩票
     # 398.17亿元。其中,体育彩票销售250.00亿元;福利彩票销售148.17亿元。")
     return not any(adds_up(f, [p for p in parts if (p.kind, p.unit) == (f.kind, f.unit)]) for f in out)
+
+
+def _parts_after(r: Reading, i: int) -> list[Fact]:
+    """The figures after the opener at node i in its sentence, shares left out: its parts, roughly."""
+    end = r.tree.unit("sentence", i).stop
+    return [r.facts[k] for k in range(i + 1, end) if r.facts[k] is not None and r.facts[k].kind != "percent"]
 
 
 def _counted_subject(r: Reading, fact: Fact, words: int) -> bool:
