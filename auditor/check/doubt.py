@@ -2004,10 +2004,18 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
 def _line_subjects(doc: Document, first: Fact, other: Fact) -> tuple[str, str] | None:
     """The two subjects that lead the figures' lines, when they differ: a label the line (or a sentence in it) opens
     with before a colon, scoping the figures after it ("福利彩票公益金:上年结转…" / "体育彩票公益金:…", "2022年:…" /
-    "2023年:…"; cue line_subject, not a topic, line_topic) — both lines so labelled —, else, neither so labelled, the
+    "2023年:…"; cue line_subject, not a topic, line_topic) — both lines so labelled —, or, neither, two headings of one
+    level the lines stand under (_heading_subject), else, neither so labelled, the
     words the first figure of each figure's sentence (up to a ;) puts before a concept the two share ("城乡居民基本养老保险
     基金收入合计…,支出合计…" / "城乡居民基本医疗保险基金收入合计…,支出合计…": the 支出合计 continue those subjects)."""
     labels = [_line_label(doc, f) for f in (first, other)]
+    if not any(labels):
+        # (neither line labelled: the headings of one level each stands under, "(一)福利彩票公益金" / "(二)体育彩票公益金")
+        heads = [_heading_subject(doc, f) for f in (first, other)]
+        if heads[0] and heads[1] and heads[0][0] == heads[1][0]:
+            a, b = heads[0][1], heads[1][1]
+            if a not in b and b not in a:
+                return a, b
     if all(labels):
         a, b = labels
         return (a, b) if a not in b and b not in a else None
@@ -2041,6 +2049,31 @@ def _line_label(doc: Document, fact: Fact) -> str | None:
             break
         at = min(stops) + 1
     return found
+
+
+def _heading_subject(doc: Document, fact: Fact) -> tuple[str, str] | None:
+    """The heading line `fact` stands under, as (its outline style, its subject): the nearest line above that is a heading
+    of its own — an outline number and a name, no figure ("(一)福利彩票公益金" / "(二)体育彩票公益金") — scopes the lines
+    under it until the next heading, as a "label:" opening the line does; not a topic ("一、总体情况": cue line_topic),
+    which says nothing of whose figures follow."""
+    if fact.in_table:
+        return None
+    end = doc.line_start(fact.span.start)
+    for _ in range(_HEADING_REACH):
+        if end <= 0:
+            return None
+        start = doc.line_start(end - 1)
+        line = doc.text[start:end - 1].strip()
+        number = NUMBERED_LINE.match(line)
+        if number and not _FIGURE_IN.search(line):
+            name = line[number.end():].strip(" :：。")
+            if len(_NOTE_AT_END.sub("", line)) > _HEADING_WIDTH or len(name) < 2 or _cue("line_topic").search(name):
+                return None
+            # (the style of the number, "(一)" or "一、" or "1.": headings of one level are written alike)
+            style = re.sub(r"[一二三四五六七八九十]+", "一", re.sub(r"\d+", "1", number.group().strip(" \t|")))
+            return style, name
+        end = start
+    return None
 
 
 def _sentence_lead(doc: Document, fact: Fact) -> Fact | None:

@@ -861,6 +861,7 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         subject = subject_before_list(subject)
     opens = tree.opens_sentence(i)
     unstated = False  # (a change's figure compared with names its subject: this year's figure is unstated)
+    aside = False  # (the sentence right before states last year's figures only: the list reaches over it)
     for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
         s = tree[j]
         if s.sentence != opener.sentence and not (opens or subject):
@@ -887,7 +888,10 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
                     and not r.vocab.cue("average_amount").search(clean_label(fact.label)):
                 out.append(fact)
         if not subject and out and s.sentence < opener.sentence - 1:
-            break
+            if s.sentence < opener.sentence - 2 or not opens or host is not None \
+                    or not _other_year_aside(r, i, [f for f in out if f.sentence == opener.sentence - 1]):
+                break
+            aside = True  # (look one sentence further back: see _other_year_aside)
     if not out and not unstated and tree.opens_paragraph(i):
         # "年度预算资金总额: 763.00" / "其中:中央补助 502.00": the total on the line before
         # (or a blank line apart: "用于群众体育支出476万元。⏎⏎其中:用于…")
@@ -906,7 +910,38 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         return [named[-1]] if named else []
     if out and out[0].sentence != opener.sentence and not opens:
         return []
+    if aside:
+        # (of the parts' flow, where both name one: not "2023年全市收入…" over a list of 支出 after an aside)
+        flows = {r.vocab.flow(f.label) for f in _parts_after(r, i)} & {"in", "out"}
+        own = [f for f in out if f.sentence == opener.sentence - 2 and not r.is_previous(f)
+               and (len(flows) != 1 or r.vocab.flow(f.label) not in {"in", "out"} - flows)]
+        if own:
+            return own
+        out = [f for f in out if f.sentence == opener.sentence - 1]
     return [f for f in out if f.sentence >= out[0].sentence] if out else []
+
+
+def _other_year_aside(r: Reading, i: int, out: list[Fact]) -> bool:
+    """"2023年,全市政府性基金预算支出126.40亿元,增长50.1%。上年全市政府性基金预算支出84.20亿元。⏎其中,城乡社区支出
+    63.75亿元,占政府性基金预算支出的50.4%;…": the sentence right before a 其中 that opens its own sentence states only
+    figures its words mark as another year's (上年, 去年, 2022年 in a report of 2023: is_previous), and the parts after the
+    opener are marked so by none of theirs — an aside comparing with last year; the list is of its own year's figure, in
+    the sentence before the aside (its shares, 50.4 % = 63.75 / 126.40, say so too) — unless the parts make one of the
+    aside's figures exactly.  (Only one sentence further back, and only a figure there not marked so itself.)"""
+    if not out or not all(r.is_previous(f) for f in out):
+        return False
+    parts = _parts_after(r, i)
+    if not parts or any(r.is_previous(f) for f in parts):
+        return False
+    # (the parts make one of those figures exactly: theirs — "前三季度,全省累计销售彩票312.46亿元。2023年全年,全省销售彩票
+    # 398.17亿元。其中,体育彩票销售250.00亿元;福利彩票销售148.17亿元。")
+    return not any(adds_up(f, [p for p in parts if (p.kind, p.unit) == (f.kind, f.unit)]) for f in out)
+
+
+def _parts_after(r: Reading, i: int) -> list[Fact]:
+    """The figures after the opener at node i in its sentence, shares left out: its parts, roughly."""
+    end = r.tree.unit("sentence", i).stop
+    return [r.facts[k] for k in range(i + 1, end) if r.facts[k] is not None and r.facts[k].kind != "percent"]
 
 
 def _counted_subject(r: Reading, fact: Fact, words: int) -> bool:

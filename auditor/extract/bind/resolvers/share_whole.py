@@ -737,8 +737,9 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
 def _of_the_shares_year(index: DocumentIndex, share: Share, named: list[Fact], core: str, label: str) -> list[Fact]:
     """The wholes of a share's own year: "…歲出編列438億2,150萬元。…146億3,800萬元最多,占歲出總額33.40%。與112年度歲出
     395億8,420萬元相較…" is of this year's 歲出, not of the 112年度 one the next sentence compares with; "佔總開支16.5%" in a
-    2023-24 budget is not of the 2022-23 修訂預算's 總開支.  A whole named as what is compared with (與112年度…), or dated by
-    its sentence in another year than the share's (its sentence's year, else the one year its title names), gives way to
+    2023-24 budget is not of the 2022-23 修訂預算's 總開支.  A whole named as what is compared with (與112年度…), dated by
+    its sentence in another year than the share's (its sentence's year, else the one year its title names), or named as
+    last year's (上年度…) beside a share of the report's own year, gives way to
     the figures of the share's year, dated so by their sentence, that name the whole (歲出編列, 總開支預算); where there
     are none, it is set aside only when the share's own sentence names its year (the whole is then not stated)."""
     part = share.part
@@ -749,8 +750,12 @@ def _of_the_shares_year(index: DocumentIndex, share: Share, named: list[Fact], c
     own = said or _title_year(index)
     if own is None:
         return named
+    # (a whole its words say is last year's, 上年度 / 上年 / 去年 — the vocabulary's periods.previous —, is not of the
+    # report's own year: "本縣114年度歲出編列…。上年度歲出預算為…。…占歲出總額22.40%" in the 114年度 總預算案)
+    report_own = said is None or said == _title_year(index)
     apart = {f.id for f in named if compared.match(clean_label(f.label))
-             or _other_year(own, _said_year(index, f.span.start))}
+             or _other_year(own, _said_year(index, f.span.start))
+             or report_own and index.label_concept(f.label).period == "previous"}
     if not apart:
         return named
     said_with = index.vocab.cue("whole_name_said_with")
