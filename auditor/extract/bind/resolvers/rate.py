@@ -17,9 +17,11 @@ from auditor.extract.bind.resolvers.target import under_ceiling
 from auditor.extract.bind.resolvers.total_after import _NUMERALS
 from auditor.extract.model import Breakdown, Fact, Rate
 from auditor.extract.vocabulary import FUNDING_SOURCE
-from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label
+from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, sentence_start
 
 _LOOK_BACK = 200
+# (the via of a rate naming a list's part whose amounts were not found: restated from no rate of another subject)
+SUBJECT_UNFOUND = "a list's part it names, that part's amounts not found"
 _EARLIER = lazyre.compile(r"上一?年|去年|同期|前一年")  # (a figure of the year before, or of the same period then)
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
 # a rate that names one budget (年初 / 调整) is never of the other
@@ -39,6 +41,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         parts_of.setdefault(b.total.id, set()).update(p.id for p in b.parts)
         for p in b.parts:
             total_of.setdefault(p.id, b.total)
+    part_names = {n for b in lists for p in b.parts if len(n := _LIST_LEAD.sub("", clean_label(p.label))) >= 2}
     read_rates: list[Rate] = []  # (the rates read so far, in their order: the items a combined rate after them may be of)
     for s in tree.of_kind("labelled"):
         fact, info = r.facts[s.index], r.labels[s.index]
@@ -57,7 +60,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         base = named_base(r, info.text)  # (the base the rate's name names, if any: asked once a rate)
         near, far = _groups(r, s.index, info.rate, base)
         after_list, before_list = list(near), list(far)  # (as read, before a list's parts are set aside)
-        reason = "rate_in_sentence"
+        reason, subject = "rate_in_sentence", None
         # ("执行率95.36%(全年预算3,560.00万元,执行3,394.82万元)", "完成投资8.63亿元,完成率75.04%(年度计划11.5亿元)")
         own = _own_bracket(r, s.index)
         near = [*own, *near]
@@ -69,13 +72,15 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             if (first, named) not in before_sentence:
                 before_sentence[first, named] = _sentence_before(r, s.index, named)
             near = list(before_sentence[first, named])
-            if near and _other_subject(r, fact, info.rate, near):
-                near = []
+            subject = part_subject(r, fact, info.rate, part_names)
+            if near and (_other_subject(r, fact, info.rate, near)
+                         or (subject is not None and not any(subject in clean_label(f.label) for f in near))):
+                near = []  # (a list's part the rate names, none of the two amounts named so: not theirs)
             reason = "rate_after_its_amounts" if near else reason
             if not near:
                 # ("全年预算数2000万元,其中财政拨款1800万元、…;全年执行数1900万元,其中财政拨款1750万元、…。…其中财政拨款执行
                 # 率92.22%": a rate named for a part of the lists before, of that part's two amounts)
-                near = _named_part_before(r, s.index, fact, info.rate, parts_of)
+                near = _named_part_before(r, s.index, fact, info.rate, parts_of, subject)
                 reason = "rate_of_named_part" if near else reason
         flow = r.vocab.flow(info.text)
         if flow == "both":
@@ -211,6 +216,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 of_part = total_of.get(first[0].id) is rest[0][0]  # (one part: the totals are the other reading)
                 via = ("the list's part right before it, of the budget's part named alike",) if of_part \
                     else ("the totals of the lists of the parts right before it",)
+        if subject is not None and reason != "rate_of_named_part" and not nums and not pairs and not summed:
+            via = (*via, SUBJECT_UNFOUND)  # (a list's part's rate, that part's amounts not found: no other's, undecided)
         made = Rate.model_construct(
             rate=fact, name=info.rate, base=base,
             numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
@@ -678,26 +685,54 @@ def _budget_part_of(r: Reading, i: int, part: Fact, total_of: dict[int, Fact], s
 
 
 
-def _named_part_before(r: Reading, i: int, rate: Fact, name: str, parts_of: dict[int, set[int]]) -> list[Fact]:
-    """The two amounts of the sentence right before node i's, in its paragraph, that are parts of two lists there and
-    named exactly as the subject the rate's words name before its name ("其中财政拨款执行率" → 财政拨款): one of the
-    budget, one done (nearest first) — none when that subject names fewer or more."""
+# a subject a sentence opens with is read up to its first figure only ("其他资金主要为…收入,执行率85.32%")
+_FIGURE = lazyre.compile(r"\d")
+
+
+def part_subject(r: Reading, rate: Fact, name: str, part_names: set[str]) -> str | None:
+    """The part of a list of the document (其他资金, 财政拨款, 上年结转 …) a rate's own words name: before its name
+    ("其中财政拨款执行率" → 财政拨款), or, its name bare, as the words its sentence opens with before any figure
+    ("其他资金主要为幼儿园保育费收入,执行率85.32%" → 其他资金). Such a rate is that part's, never the totals'."""
     label = _LIST_LEAD.sub("", clean_label(rate.label))
     at = label.rfind(name)
     subject = _LIST_LEAD.sub("", _SUBJECT_PERIOD.sub("", label[:at]).rstrip("的")) if at > 0 else ""
+    if subject:
+        return subject if subject in part_names else None
+    text = r.norm.text
+    opened = text[sentence_start(text, rate.span.start):rate.span.start].strip()
+    if _FIGURE.search(opened):
+        return None
+    opened = _LIST_LEAD.sub("", clean_label(opened))
+    found = [p for p in part_names if opened.startswith(p)]
+    return max(found, key=len) if found else None
+
+
+def _named_part_before(r: Reading, i: int, rate: Fact, name: str, parts_of: dict[int, set[int]],
+                       subject: str | None = None) -> list[Fact]:
+    """The two amounts of the nearest sentence before node i's that are parts of two lists there and named exactly as
+    the subject the rate's words name before its name ("其中财政拨款执行率" → 财政拨款), or `subject` (part_subject):
+    one of the budget, one done (nearest first) — none when that subject names fewer or more there, or a numbered item
+    or another project's heading opens between."""
+    if subject is None:
+        label = _LIST_LEAD.sub("", clean_label(rate.label))
+        at = label.rfind(name)
+        subject = _LIST_LEAD.sub("", _SUBJECT_PERIOD.sub("", label[:at]).rstrip("的")) if at > 0 else ""
     if len(subject) < 2:
         return []
     tree = r.tree
     first = tree.unit("sentence", i).start
-    if first == 0 or tree[first - 1].paragraph != tree[i].paragraph:
-        return []
     listed = set().union(*parts_of.values()) if parts_of else set()
-    named = []
-    for k in tree.unit("sentence", first - 1):
-        f = r.facts[k]
-        if f is not None and f.kind == "amount" and not f.is_bound and f.id in listed \
-                and _LIST_LEAD.sub("", clean_label(f.label)) == subject:
-            named.append(f)
+    named: list[Fact] = []
+    while first > 0 and not named:  # (the nearest sentence before naming the subject among its lists' parts)
+        sentence = tree.unit("sentence", first - 1)
+        for k in sentence:
+            f = r.facts[k]
+            if f is not None and f.kind == "amount" and not f.is_bound and f.id in listed \
+                    and _LIST_LEAD.sub("", clean_label(f.label)) == subject:
+                named.append(f)
+        first = sentence.start
+    if another_item(r, rate, named):
+        return []
     budgets = [f for f in named if f.scenario in _BUDGETS]
     done = [f for f in named if f.scenario not in _BUDGETS and f.scenario is not None]
     if len(named) != 2 or len(budgets) != 1 or len(done) != 1 or budgets[0].unit != done[0].unit:

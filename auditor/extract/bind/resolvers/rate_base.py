@@ -13,7 +13,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers.rate import OTHER_NAMED_BUDGET, another_project
+from auditor.extract.bind.resolvers.rate import OTHER_NAMED_BUDGET, SUBJECT_UNFOUND, another_project
 from auditor.extract.model import Change, Fact, Rate
 from auditor import lazyre
 from auditor.extract.readings import clean_label, sentence_start
@@ -87,10 +87,11 @@ def _restated(rates: list[Rate], index: DocumentIndex, text: str) -> list[Rate]:
                 and named[_core(r)] == 2 and not r.rate.in_table and r.name in _core(r) \
                 and not any(f.kind == "amount" or (f.kind == "percent" and f.span.start < r.rate.span.start)
                             for f in index.facts_by_sentence.get(r.rate.sentence, ())) \
-                and not _STANDARD_AFTER.match(text, r.rate.span.end):
+                and not _STANDARD_AFTER.match(text, r.rate.span.end) and SUBJECT_UNFOUND not in r.via:
             # (said again elsewhere: not in a sentence of amounts — "歲入…執行率103.2%;歲出…執行率97.4%" is
             # another subject's —, nor after another rate of its sentence — "重大水利工程资金到位率93.5%,…;投资完成率
-            # 87.7%" is that subject's —, nor a scoring standard, "执行率达到100%的得满分")
+            # 87.7%" is that subject's —, nor a scoring standard, "执行率达到100%的得满分" —, nor a rate naming a list's
+            # part, "其他资金主要为…,执行率85.32%", whose amounts are not found: that part's, never the totals')
             num, base = next(iter(found))
             if another_project(text, index.vocab, r.rate, num):
                 out.append(r)  # (under a heading naming another project than the one whose rate it would restate)
