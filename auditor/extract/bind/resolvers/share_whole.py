@@ -799,14 +799,15 @@ def _years_said(index: DocumentIndex, start: int, end: int) -> list[tuple[str, s
 
 def _title_year(index: DocumentIndex) -> tuple[str, str | None] | None:
     """The one year the document's first line (its title, when short) names — none when it names two ("2018年预算执行
-    情况和2019年预算草案的报告")."""
-    start = len(index.text) - len(index.text.lstrip())
-    end = index.text.find("\n", start)
-    end = len(index.text) if end < 0 else end
-    if end - start > 60:
-        return None
-    years = set(_years_said(index, start, end))
-    return years.pop() if len(years) == 1 else None
+    情况和2019年预算草案的报告").  Found once a text (kept on the index, as _amounts_said_total), not again — the
+    text's leading space stripped by a copy of the whole text — for each share whose whole is named."""
+    if "_title_year" not in index.__dict__:
+        start = len(index.text) - len(index.text.lstrip())
+        end = index.text.find("\n", start)
+        end = len(index.text) if end < 0 else end
+        years = set(_years_said(index, start, end)) if end - start <= 60 else set()
+        index.__dict__["_title_year"] = years.pop() if len(years) == 1 else None
+    return index.__dict__["_title_year"]
 
 
 def _other_year(own: tuple[str, str | None] | None, said: tuple[str, str | None] | None) -> bool:
