@@ -700,12 +700,9 @@ def _made_column(total: list[Cell], sides: tuple[list, list]) -> int | None:
         text = cell.text.strip()
         if not _GROUP_FIGURE.fullmatch(text):
             continue
-        whole = Decimal(text.replace(",", ""))
         for side in own:
-            parts = [f.text.strip().replace(",", "") for _, f in side]
-            value = sum((Decimal(p) for p in parts), Decimal(0))
-            slack = sum((_half(p) for p in [*parts, text.replace(",", "")]), Decimal(0))
-            if sum(1 for p in parts if Decimal(p)) >= 2 and abs(value - whole) <= slack:
+            parts = [f for _, f in side]
+            if sum(1 for p in parts if _value(p)) >= 2 and _closes(cell, parts):
                 made.add(k)
     return made.pop() if len(made) == 1 else None
 
