@@ -32,9 +32,9 @@ from auditor.records import dataclass
 
 CELL, BREAK, EOL, PAGE = "cell", "break", "eol", "page"
 BARRED = "|"  # the source of the EOL mark of a bar row that writes its empty cells ("| 5 | | 90% | |")
-PADDED = "|…"
+PADDED = "|…"  # … of a bar row whose empty cells at its end were dropped ("| 行政运行 | 357.88 | 357.88 | | |")
 # … of a row set out of a two-sided block, its one figure placed in the column its group's sum names (grouped_sides)
-PLACED = "|="  # … of a bar row whose empty cells at its end were dropped ("| 行政运行 | 357.88 | 357.88 | | |")
+PLACED = "|="
 
 _BOX_BARS = "│┃║╎╏┆┇┊┋"
 _BOX_VERTICAL = lazyre.compile(f"[{_BOX_BARS}]")
