@@ -321,11 +321,9 @@ def _list_totals_before(r: Reading, rate: Fact, parts_of: dict[int, set[int]], t
     if first == 0 or (tree[first - 1].paragraph != tree[k].paragraph
                       and r.norm.line_col(r.facts[k].span.start)[0] - 1 != r.norm.line_col(tree[first - 1].start)[0]):
         return None
-    totals = [r.facts[j] for j in tree.unit("sentence", first - 1)
-              if r.facts[j] is not None and r.facts[j].kind == "amount" and r.facts[j].id in parts_of
-              and r.facts[j].id not in total_of]
-    amounts = [r.facts[j] for j in tree.unit("sentence", first - 1)
-               if r.facts[j] is not None and r.facts[j].kind == "amount" and r.facts[j].id not in total_of]
+    amounts = [f for j in tree.unit("sentence", first - 1)
+               if (f := r.facts[j]) is not None and f.kind == "amount" and f.id not in total_of]
+    totals = [f for f in amounts if f.id in parts_of]  # (of them, the lists' totals)
     if len(totals) != 2 or len(amounts) != 2 or totals[0].unit != totals[1].unit:
         return None
     if another_item(r, rate, amounts):
