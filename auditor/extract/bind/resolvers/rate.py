@@ -321,11 +321,9 @@ def _list_totals_before(r: Reading, rate: Fact, parts_of: dict[int, set[int]], t
     if first == 0 or (tree[first - 1].paragraph != tree[k].paragraph
                       and r.norm.line_col(r.facts[k].span.start)[0] - 1 != r.norm.line_col(tree[first - 1].start)[0]):
         return None
-    totals = [r.facts[j] for j in tree.unit("sentence", first - 1)
-              if r.facts[j] is not None and r.facts[j].kind == "amount" and r.facts[j].id in parts_of
-              and r.facts[j].id not in total_of]
-    amounts = [r.facts[j] for j in tree.unit("sentence", first - 1)
-               if r.facts[j] is not None and r.facts[j].kind == "amount" and r.facts[j].id not in total_of]
+    amounts = [f for j in tree.unit("sentence", first - 1)
+               if (f := r.facts[j]) is not None and f.kind == "amount" and f.id not in total_of]
+    totals = [f for f in amounts if f.id in parts_of]  # (of them, the lists' totals)
     if len(totals) != 2 or len(amounts) != 2 or totals[0].unit != totals[1].unit:
         return None
     if another_item(r, rate, amounts):
@@ -561,12 +559,21 @@ _SUBJECT_PERIOD = lazyre.compile(r"(?:19|20)\d{2}年度?|\d{1,4}\s*[-~至—]?\s
                                  r"本期|上半年|下半年|前?[一二三四1-4]季度|截[至止]|期末|年底|年末")
 
 
+def _words_before_name(label: str, name: str) -> str:
+    """The words a rate's label puts before its name (its last), the period they name aside: its subject, or ""."""
+    at = label.rfind(name)
+    return _SUBJECT_PERIOD.sub("", label[:at]).rstrip("的") if at > 0 else ""
+
+
+def _part_named(rate: Fact, name: str) -> str:
+    """The subject a rate's words name before its name, a list's lead (其中, 另) aside: "其中财政拨款执行率" → 财政拨款."""
+    return _LIST_LEAD.sub("", _words_before_name(_LIST_LEAD.sub("", clean_label(rate.label)), name))
+
+
 def _other_subject(r: Reading, rate: Fact, name: str, amounts: list[Fact]) -> bool:
     """The rate names a subject before its name that is no money (cue rate_money_subject) and none of the amounts'
     labels names: "全年预算数4680万元,执行4512.86万元。新植乔木完成率95.83%。" — the trees' rate, not the money's."""
-    label = clean_label(rate.label)
-    at = label.rfind(name)
-    subject = _SUBJECT_PERIOD.sub("", label[:at]).rstrip("的") if at > 0 else ""
+    subject = _words_before_name(clean_label(rate.label), name)
     if len(subject) < 2 or r.vocab.cue("rate_money_subject").search(subject):
         return False
     return not any(subject in clean_label(f.label) for f in amounts)
@@ -693,9 +700,7 @@ def part_subject(r: Reading, rate: Fact, name: str, part_names: set[str]) -> str
     """The part of a list of the document (其他资金, 财政拨款, 上年结转 …) a rate's own words name: before its name
     ("其中财政拨款执行率" → 财政拨款), or, its name bare, as the words its sentence opens with before any figure
     ("其他资金主要为幼儿园保育费收入,执行率85.32%" → 其他资金). Such a rate is that part's, never the totals'."""
-    label = _LIST_LEAD.sub("", clean_label(rate.label))
-    at = label.rfind(name)
-    subject = _LIST_LEAD.sub("", _SUBJECT_PERIOD.sub("", label[:at]).rstrip("的")) if at > 0 else ""
+    subject = _part_named(rate, name)
     if subject:
         return subject if subject in part_names else None
     text = r.norm.text
@@ -714,9 +719,7 @@ def _named_part_before(r: Reading, i: int, rate: Fact, name: str, parts_of: dict
     one of the budget, one done (nearest first) — none when that subject names fewer or more there, or a numbered item
     or another project's heading opens between."""
     if subject is None:
-        label = _LIST_LEAD.sub("", clean_label(rate.label))
-        at = label.rfind(name)
-        subject = _LIST_LEAD.sub("", _SUBJECT_PERIOD.sub("", label[:at]).rstrip("的")) if at > 0 else ""
+        subject = _part_named(rate, name)
     if len(subject) < 2:
         return []
     tree = r.tree
