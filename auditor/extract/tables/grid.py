@@ -1141,9 +1141,33 @@ def _indented_total(rows: list[GridRow], n: int, parts: list[int],
     at most, and in more columns than it breaks."""
     checked, against = _summed_columns(rows, n, parts, formulas)
     if checked and against <= 1 and len(checked) > 2 * against:
-        return GridFormula(kind="row_sum", target=n, operands=tuple(parts), columns=tuple(checked),
+        shares = _share_columns(rows, n, parts, checked)
+        return GridFormula(kind="row_sum", target=n, operands=tuple(parts), columns=(*checked, *shares),
                            reason="indented_rows", support=len(checked) - against, rows=len(checked))
     return None
+
+
+def _share_columns(rows: list[GridRow], total: int, parts: list[int], amounts: list[int]) -> list[int]:
+    """The columns in % beside the amounts the `parts` rows make up: each row's share of one whole, so the row's share
+    is the sum of theirs ("5120行政管理支出 206,363,581 16.56% ⏎ ␣␣5121人事費 92,990,827 7.46% ⏎ …", each year's
+    column), read only where it holds to the rounding of the shares (the amounts decide the reading; these add no
+    accusation). Not a column written 100 in the row (the whole itself), nor one whose parts make 100 (shares of the
+    row above, not of the whole), nor one with a part left blank."""
+    out = []
+    for c in range(len(rows[0].tokens)):
+        if c in amounts or not any(abs(c - a) == 1 for a in amounts):
+            continue
+        head = rows[total].tokens[c]
+        cells = [rows[m].tokens[c] for m in parts]
+        if head.value is None or head.value == _HUNDRED or any(t.value is None for t in cells) \
+                or not all(t.text.endswith("%") for t in (head, *cells)):
+            continue
+        summed = sum((t.value for t in cells), _ZERO)
+        slack = sum((t.tolerance for t in cells), head.tolerance)
+        if abs(summed - _HUNDRED) <= slack - head.tolerance or abs(head.value - summed) > slack:
+            continue
+        out.append(c)
+    return out
 
 
 _MAX_STACKED_PARTS = 12  # (a subtotal row over more rows right below it than this is not looked for)
