@@ -372,8 +372,13 @@ def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int],
             carried = rest if rest and not _ANY_DIGIT.search(rest) and len(rest) <= _MAX_LABEL else ""
             continue
         stripped = line.strip()
-        if index in taken or len(stripped) > _MAX_LABEL or _SENTENCE.search(stripped):
+        if index in taken or _prose_line(stripped):
             close()
+            label, carried = None, ""
+            continue
+        if _FIGURES_ALONE.match(stripped):
+            # (a row that lost its cells among the full ones, "3,560,000.00 3,560,000.00": its thousands'
+            # commas are no sentence, so it does not end the stretch, and a figure is no label)
             label, carried = None, ""
             continue
         at = start + line.index(stripped[0])
@@ -381,6 +386,24 @@ def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int],
         carried = ""
     close()
     return blocks
+
+
+def _prose_line(stripped: str) -> bool:
+    """A line between rows that ends their stretch: prose, not a row's label.  A label in Latin
+    letters (the Portuguese or English of a bilingual Macau / Hong Kong table) is longer in
+    characters and may hold a comma ("Cap 03 - Taxas, multas e outras penalidades"): it is prose
+    when it runs past twice a label's length or ends a sentence ("… do ano.")."""
+    if _FIGURES_ALONE.match(stripped):
+        return False
+    if _HAN.search(stripped) or not _LATIN_WORD.search(stripped):
+        return len(stripped) > _MAX_LABEL or bool(_SENTENCE.search(stripped))
+    return len(stripped) > 2 * _MAX_LABEL or bool(_LATIN_SENTENCE.search(stripped))
+
+
+_HAN = lazyre.compile(r"[\u3400-\u9fff]")
+_LATIN_WORD = lazyre.compile(r"[A-Za-zÀ-ÿ]{3}")
+_FIGURES_ALONE = lazyre.compile(r"^[-−+\d,.%\s]*\d,\d{3}[-−+\d,.%\s]*$")
+_LATIN_SENTENCE = lazyre.compile(r"[。;；，]|[a-z]{2}\.(?:\s|$)")
 
 
 _PERCENT_WORD = lazyre.compile(r"[%％]")
