@@ -641,10 +641,10 @@ def grouped_sides(cells: list[Cell]) -> list[Cell]:
                 or not all(GROUP_HEADING.match(clean(row[k].text)) for k in named) or n == 0:
             continue
         split = named[1]
-        total = [c for c in lines[order[n - 1]][1:]]
+        total = lines[order[n - 1]][1:]
         sides: tuple[list, list] = ([], [])
         last = n
-        for later in order[n + 1:]:
+        for index, later in enumerate(order[n + 1:], n + 1):
             cs = lines[later]
             halves = (cs[:split], cs[split:])
             found = []
@@ -663,7 +663,7 @@ def grouped_sides(cells: list[Cell]) -> list[Cell]:
             for k, pair in enumerate(found):
                 if pair is not None:
                     sides[k].append(pair)
-            last = order.index(later)
+            last = index
         if min(len(sides[0]), len(sides[1])) < 2:
             continue
         column = _made_column(total, sides)
