@@ -682,8 +682,12 @@ def _rows_after_qizhong(rows: list[TableRow], vocab: Vocabulary) -> list[TableRo
     would accuse a right table)."""
     runs: list[tuple[int, list[int], list[int]]] = []  # (the row, its 其中 rows, the run after them)
     funds = vocab.cue("funds_total_row")
+    children: dict[int, list[int]] = {}  # each row's later rows that are parts of it, in order
+    for m, r in enumerate(rows):
+        if r.part_of is not None and r.part_of < m:
+            children.setdefault(r.part_of, []).append(m)
     for p, row in enumerate(rows):
-        subs = [m for m in range(p + 1, len(rows)) if rows[m].part_of == p]
+        subs = children.get(p, [])
         if row.is_total or funds.search(clean(row.label)) or not subs or subs != list(range(p + 1, subs[-1] + 1)) \
                 or not clean(rows[subs[0]].label).startswith("其中"):
             continue  # (a total's 其中 rows, a 自评表's sources of funds or not, are read as they always were)
