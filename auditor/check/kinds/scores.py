@@ -717,18 +717,25 @@ _PROJECT_TABLE = lazyre.compile(r"项目(?:支出)?绩效(?:目标)?自评表")
 _TITLE_REACH = 3000  # characters before a score table its 自评表's title may stand in (its 资金 grid between)
 
 
+def _title_at(ctx: Context, total_row):
+    """The score table whose total row this is, and where the last 自评表 within _TITLE_REACH before it stands (-1:
+    none) — (None, -1) when no table holds the row."""
+    table = next((t for t in ctx.doc.tables if total_row in t.rows), None)
+    if table is None:
+        return None, -1
+    start = table.span.start
+    return table, ctx.doubt.text.rfind("自评表", max(0, start - _TITLE_REACH), start)
+
+
+def _title_line(text: str, at: int) -> str | None:
+    """The line of the 自评表 at `at`, up to that word, or None (at -1)."""
+    return text[text.rfind("\n", 0, at) + 1:at + 3] if at >= 0 else None
+
+
 def _table_title(ctx: Context, total_row) -> str | None:
     """The 自评表 title over the score table whose total row this is: the line of the last 自评表 before it, up to
     that word ("一、基本公共卫生服务项目支出绩效自评表"), or None."""
-    table = next((t for t in ctx.doc.tables if total_row in t.rows), None)
-    if table is None:
-        return None
-    start = table.span.start
-    at = ctx.doubt.text.rfind("自评表", max(0, start - _TITLE_REACH), start)
-    if at < 0:
-        return None
-    line = ctx.doubt.text.rfind("\n", 0, at) + 1
-    return ctx.doubt.text[line:at + 3]
+    return _title_line(ctx.doubt.text, _title_at(ctx, total_row)[1])
 
 
 def _project_table(ctx: Context, total_row) -> bool:
@@ -748,12 +755,11 @@ def _projects_named(text: str) -> list[str]:
 def _table_projects(ctx: Context, total_row) -> list[str]:
     """The projects a 自评表 names: in its title ("基本公共卫生服务项目支出绩效自评表") or its 项目名称 row
     ("项目名称 | 12345政务服务便民热线运行维护")."""
-    table = next((t for t in ctx.doc.tables if total_row in t.rows), None)
+    table, start = _title_at(ctx, total_row)
     if table is None:
         return []
-    title = _table_title(ctx, total_row)
+    title = _title_line(ctx.doubt.text, start)
     names = _projects_named(title) if title is not None else []
-    start = ctx.doubt.text.rfind("自评表", max(0, table.span.start - _TITLE_REACH), table.span.start)
     row = _PROJECT_NAME_ROW.search(ctx.doubt.text, start if start >= 0 else table.span.start, table.span.end)
     return names + ([row.group(1)] if row else [])
 

@@ -41,7 +41,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         parts_of.setdefault(b.total.id, set()).update(p.id for p in b.parts)
         for p in b.parts:
             total_of.setdefault(p.id, b.total)
-    part_names = {n for b in lists for p in b.parts if len(n := _LIST_LEAD.sub("", clean_label(p.label))) >= 2}
+    part_names = {n for b in lists for p in b.parts if len(n := _listed_name(p.label)) >= 2}
     read_rates: list[Rate] = []  # (the rates read so far, in their order: the items a combined rate after them may be of)
     for s in tree.of_kind("labelled"):
         fact, info = r.facts[s.index], r.labels[s.index]
@@ -567,7 +567,7 @@ def _words_before_name(label: str, name: str) -> str:
 
 def _part_named(rate: Fact, name: str) -> str:
     """The subject a rate's words name before its name, a list's lead (其中, 另) aside: "其中财政拨款执行率" → 财政拨款."""
-    return _LIST_LEAD.sub("", _words_before_name(_LIST_LEAD.sub("", clean_label(rate.label)), name))
+    return _LIST_LEAD.sub("", _words_before_name(_listed_name(rate.label), name))
 
 
 def _other_subject(r: Reading, rate: Fact, name: str, amounts: list[Fact]) -> bool:
@@ -640,6 +640,11 @@ def another_project(text: str, vocab, rate: Fact, source: Fact) -> bool:
 _LIST_LEAD = lazyre.compile(r"^(?:其中|另|其余)[,:]?")
 
 
+def _listed_name(label: str) -> str:
+    """A list part's name: its label cleaned, a list's lead (其中, 另, 其余) aside ("其中财政拨款" → 财政拨款)."""
+    return _LIST_LEAD.sub("", clean_label(label))
+
+
 def _parts_before(r: Reading, i: int, after_list: list[Fact], before_list: list[Fact], total_of: dict[int, Fact],
                   spec, flow: str | None) -> tuple[tuple[Fact, Fact], list[tuple[Fact, Fact]]] | None:
     """A rate (node i) right after the parts done of a list hanging from a total of its sub-sentence, each part's budget a
@@ -675,14 +680,14 @@ def _budget_part_of(r: Reading, i: int, part: Fact, total_of: dict[int, Fact], s
     nodes = list(sentence)
     if sentence.start > 0 and tree[sentence.start - 1].paragraph == tree[i].paragraph:
         nodes = [*tree.unit("sentence", sentence.start - 1), *nodes]
-    own = _LIST_LEAD.sub("", clean_label(part.label))
+    own = _listed_name(part.label)
     found = []
     for k in nodes:
         f = r.facts[k]
         if f is None or f.kind != "amount" or f.is_bound or f.id not in total_of or f.unit != part.unit \
                 or f.span.start >= part.span.start or total_of[f.id] is total_of[part.id] or _other_sources(part, f):
             continue
-        label = _LIST_LEAD.sub("", clean_label(f.label))
+        label = _listed_name(f.label)
         if not ((f.concept and f.concept == part.concept)
                 or (len(label) >= 2 and own.startswith(label) and r.vocab.scenario_words.fullmatch(own[len(label):]))):
             continue
@@ -707,7 +712,7 @@ def part_subject(r: Reading, rate: Fact, name: str, part_names: set[str]) -> str
     opened = text[sentence_start(text, rate.span.start):rate.span.start].strip()
     if _FIGURE.search(opened):
         return None
-    opened = _LIST_LEAD.sub("", clean_label(opened))
+    opened = _listed_name(opened)
     found = [p for p in part_names if opened.startswith(p)]
     return max(found, key=len) if found else None
 
@@ -731,7 +736,7 @@ def _named_part_before(r: Reading, i: int, rate: Fact, name: str, parts_of: dict
         for k in sentence:
             f = r.facts[k]
             if f is not None and f.kind == "amount" and not f.is_bound and f.id in listed \
-                    and _LIST_LEAD.sub("", clean_label(f.label)) == subject:
+                    and _listed_name(f.label) == subject:
                 named.append(f)
         first = sentence.start
     if another_item(r, rate, named):
