@@ -29,9 +29,11 @@ def chinese_number(cn: str) -> int | None:
     return None
 
 
-# a span of years, its first and last year in groups 1 and 2: "1958~1965年", "2019年至2024年", "2016—2020年"
 # a column or row named by a year alone: 2023年, 112年度 (a Taiwanese 民国 year); group 1 the year
 YEAR_NAME = lazyre.compile(r"^((?:19|20)\d{2}|1[0-4]\d)年度?$")
+# a year said anywhere in words, "2022年", "2023 年度": group 1 the year
+YEAR_SAID = lazyre.compile(r"((?:19|20)\d{2})\s*年")
+# a span of years, its first and last year in groups 1 and 2: "1958~1965年", "2019年至2024年", "2016—2020年"
 YEAR_SPAN = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年?\s*(?:[—–\-~～]+|至|到)\s*((?:19|20)\d{2})\s*年")
 
 

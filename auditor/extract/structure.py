@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from auditor import lazyre
-from auditor.extract.numbering import chinese_number
+from auditor.extract.numbering import YEAR_SAID, chinese_number
 from auditor.extract.readings import part_start, in_other_period_bracket
 from auditor.extract.model import Fact, Grade, Heading, Span, period_of
 from auditor.extract.vocabulary import Vocabulary, default_vocabulary
@@ -584,7 +584,6 @@ def _lower(m: re.Match[str]) -> Decimal:
 
 _OUT_OF = lazyre.compile(r"(?:满分|(?<![价评得])分值|标准分|权重)\s*(?:为|是|:)?\s*(\d+(?:\.\d+)?)\s*分?")
 _OUT_OF_HUNDRED = lazyre.compile(r"(?:满分|总分|分值|标准分)\s*(?:为|是|:)?\s*100(?:\.0+)?\s*分?")
-_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def _out_of_other(text: str, score: Fact) -> bool:
@@ -602,13 +601,13 @@ def _other_year(text: str, score: Fact, grade_at: int) -> bool:
     得分92分"), or the score stands in a bracket of its own year ("(2022年度得分85分)")."""
     def clause_years(at: int, end: int) -> set[str]:
         begin = max(text.rfind(c, 0, at) for c in ",;。\n") + 1
-        return {m.group(1) for m in _YEAR.finditer(text, begin, end)}
+        return {m.group(1) for m in YEAR_SAID.finditer(text, begin, end)}
     grade_years = clause_years(grade_at, grade_at)
     score_years = clause_years(score.span.start, score.span.start)
     if score.span.start > grade_at:  # (a score after the grade: the years said on the way to it)
-        score_years |= {m.group(1) for m in _YEAR.finditer(text, grade_at, score.span.start)}
+        score_years |= {m.group(1) for m in YEAR_SAID.finditer(text, grade_at, score.span.start)}
     opened = text.rfind("(", 0, score.span.start)
-    in_bracket = opened > text.rfind(")", 0, score.span.start) and bool(_YEAR.search(text, opened, score.span.start))
+    in_bracket = opened > text.rfind(")", 0, score.span.start) and bool(YEAR_SAID.search(text, opened, score.span.start))
     return bool(grade_years and score_years and not score_years <= grade_years) or in_bracket
 
 

@@ -28,7 +28,7 @@ from functools import lru_cache
 from auditor import lazyre
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, ScoreTable, Span, TableRow
-from auditor.extract.numbering import OUTLINE_MARKER, item_number, item_style
+from auditor.extract.numbering import OUTLINE_MARKER, YEAR_SAID, item_number, item_style
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
 from auditor.extract.bind.reasons import PLACED_BY_GROUP
@@ -980,7 +980,6 @@ def _percent_of(text: str) -> str:
 
 
 _OWN_UNIT = lazyre.compile(r"[万元亿]$")
-_NAMED_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_unit: str,
@@ -1000,7 +999,7 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     fig = read_figure(token_type, text)
     line, column = norm.line_col(piece.start)
     named = clean(header)  # ("上 年 度 預 算 數": a name spaced out to its column's width)
-    year = _NAMED_YEAR.search(named)
+    year = YEAR_SAID.search(named)
     period = year.group(1) if year else ("previous" if _LAST_YEAR.search(named) else None)
     return Fact.from_fields({  # (every field in order: a record a cell, made without matching keywords)
         "id": fact_id, "kind": fig.kind, "value": fig.value, "unit": fig.unit, "written_unit": fig.written_unit,

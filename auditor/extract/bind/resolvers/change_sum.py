@@ -14,6 +14,7 @@ from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.lists import PARTIAL_SAID, adds_up
 from auditor.extract.bind.reasons import EXPLICIT, strength
 from auditor.extract.model import Breakdown, Change, ChangeList, Fact
+from auditor.extract.numbering import YEAR_SAID
 
 
 def resolve(index: DocumentIndex, lists: list[Breakdown], changes: list[Change],
@@ -78,7 +79,6 @@ def _base(c: Change) -> str:
 
 
 _DIRECTION_END = lazyre.compile(r"(?:增加|减少|增长|下降|提高|降低|上升|增收|减收)了?$")
-_NAMED_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
 _LAST_YEAR = lazyre.compile(r"上年|去年|上一年|同比|上年度")
 
 
@@ -86,7 +86,7 @@ def _compared_with(c: Change, report_year: str | None) -> str:
     """The year a change names its base by ("比2022年同期增加" → "2022"); every way of saying last year is one ("上年",
     "同比", the year before the report's by its number: "比2023年预算减少" in 2024's); "" when it names no year."""
     words = c.keyword or ""
-    named = _NAMED_YEAR.search(words)
+    named = YEAR_SAID.search(words)
     if named is not None:
         year = named.group(1)
         return "上年" if report_year and report_year.isdigit() and int(year) == int(report_year) - 1 else year
