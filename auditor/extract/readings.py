@@ -28,6 +28,7 @@ from operator import attrgetter
 from auditor import lazyre
 from auditor.extract.discourse import Discourse, Node
 from auditor.extract.figures import read_figure
+from auditor.textsearch import last_of
 from auditor.extract.model import Fact, Span, is_previous
 from auditor.extract.vocabulary import FUND_NAME, LabelInfo, Vocabulary, fund_called, read_label
 from auditor.normalise import Normalised
@@ -592,7 +593,7 @@ def part_start(text: str, at: int, stops: str = ";。\n") -> int:
 
 def sentence_start(text: str, at: int) -> int:
     """Where the sentence (or line) holding offset `at` opens, however far back."""
-    return max(text.rfind("。", 0, at), text.rfind("\n", 0, at)) + 1
+    return last_of(text, "。\n", at) + 1  # (max of rfind back to 0, in windows)
 
 
 _ROW_NUMBER = re.compile(r"\d{1,3}")

@@ -226,10 +226,13 @@ def _deductions_above(r: Reading) -> Iterator[Candidate]:
             end = start - 1
         if len(items) < 2:
             continue
+        # (the deductions said on the lines, found in one pass over the figures, not one a line)
+        first, last = items[-1][0], items[0][1]
+        near = [f for f in r.facts if f is not None and f.kind == "score" and first <= f.span.start < last
+                and deducted.search(clean_label(f.label))]
         parts: list[Fact] = []
         for start, end in reversed(items):
-            said = [f for f in r.facts if f is not None and f.kind == "score" and start <= f.span.start < end
-                    and deducted.search(clean_label(f.label))]
+            said = [f for f in near if start <= f.span.start < end]
             if len(said) != 1 or any(rule.search(clean_label(f.label)) or taken.search(clean_label(f.label)) for f in said) \
                     or rule.search(text, start, end):
                 parts = []

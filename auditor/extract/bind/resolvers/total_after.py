@@ -21,6 +21,7 @@ from auditor.extract.bind.reasons import BASE_NAMED_ABOVE
 from auditor.extract.bind.lists import adds_up, make_breakdown
 from auditor.extract.model import Fact
 from auditor.extract.readings import OPENERS, Reading, clean_label, part_start
+from auditor.textsearch import last_of
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -262,7 +263,7 @@ def _joined_run(r: Reading, parts: list[Fact], total: Fact) -> bool:
     # (the parts' measure the total's: "共收到中央补助3200万元和省级补助5400万元,共支出7900万元" names money received,
     # of which the 支出 is some — the words of the run, from its clause's start, name no money come in)
     if r.vocab.flow(total.label) != "in":
-        opened = max(text.rfind(c, 0, parts[0].span.start) for c in ",;。:\n") + 1
+        opened = last_of(text, ",;。:\n", parts[0].span.start) + 1
         if r.vocab.cue("received_funds").search(text, opened, parts[-1].span.end):
             return False
     return True
