@@ -35,6 +35,7 @@ from auditor.extract.bind.resolvers.repeat import _heading
 from auditor.extract.bind.resolvers.share import PART_NAMED, PART_NAMED_IN_SENTENCE, names_in_full
 from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket, sentence_start
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
+from auditor.extract.numbering import YEAR_SAID
 from auditor.extract.vocabulary import compatible_scenarios
 
 
@@ -139,7 +140,6 @@ def _heading_area(index: DocumentIndex, fact: Fact) -> str | None:
 
 
 _OUTLINE = lazyre.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])\s*")
-_SAID_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
 # what the name of a scoped whole may say besides its area and quantity: the same stretch of time as the part's
 _SAME_STRETCH = lazyre.compile(r"^(?:当月|当期|同期|同月|当季|同级)")
 _WHOLE_YEAR = lazyre.compile(r"^(?:全年度?|全年|年度)")
@@ -161,7 +161,7 @@ def _scoped_whole(index: DocumentIndex, shares: list[Share], totals_of: dict[int
                 or not s.whole_label or s.percent.value >= 100 or s.percent.value <= 0:
             continue
         name = _RATIO_TAIL.sub("", s.whole_label) or s.whole_label
-        year = _SAID_YEAR.match(name)
+        year = YEAR_SAID.match(name)
         rest = name[year.end():] if year else name
         area = index.vocab.cue("area_scope").match(rest)
         if area is None and year is None:
@@ -233,7 +233,7 @@ def _same_quantity(index: DocumentIndex, named: str, part_rest: str, whole_rest:
 def _year_said(text: str, at: int) -> str | None:
     """The year the figure's sentence names last before it, if any."""
     start = max(text.rfind(mark, 0, at) for mark in "。\n") + 1
-    found = _SAID_YEAR.findall(text, start, at)
+    found = YEAR_SAID.findall(text, start, at)
     return found[-1] if found else None
 
 
