@@ -24,7 +24,7 @@ from dataclasses import field
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers import (balance_of_rate, bracket_list, budget_adjustment, budget_variance, carry_over, change, change_between_years, change_current, change_list, change_parts, change_since_point, change_sum,
+from auditor.extract.bind.resolvers import (balance_of_rate, distribution, bracket_list, budget_adjustment, budget_variance, carry_over, change, change_between_years, change_current, change_list, change_parts, change_since_point, change_sum,
                                             dimension_list, family_list, funds_score_prose, group_members, identity, industries, numbered_items,
                                             opener_list, rate,
                                             rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole, standard_shares, years_cumulative,
@@ -105,7 +105,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     repeats = [*repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
                *own_score.resolve(index, r.norm.text), *restated_amount.resolve(index, r.norm.text)]
     return Relations(
-        breakdowns=[*lists, *restated_amount.restated_lists(lists, repeats)],
+        breakdowns=[*lists, *restated_amount.restated_lists(lists, repeats), *distribution.resolve(index)],
         changes=[*change_since_point.resolve(index, located, all_lists, r.norm.text),
                  *table_changes, *points, *variances],
         # (an identity's parts change with its total too: "三公经费…比预算数减少1188万元" over its items')

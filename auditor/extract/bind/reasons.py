@@ -403,6 +403,10 @@ _ALL = [
     Reason("share_of_family_total", VOCABULARY, "a share with no whole named, of a part of a known identity, is of its total",
            "三公经费10万元,因公出国(境)费4万元,占40%。"),
     # ----------------------------------------------------------- identities
+    Reason("distribution_of_named_whole", VOCABULARY, "a whole the rules divide in full (增值收益) = the shares its "
+           "分配 lead's sentence takes out of it (提取…), the whole stated elsewhere",
+           "(三)增值收益。2023年,增值收益17.4262亿元。\n(四)增值收益分配。2023年,提取贷款风险准备金2.3917亿元,"
+           "提取管理费用1.8504亿元,提取城市廉租住房建设补充资金13.1841亿元。"),
     Reason("vocabulary_identity", VOCABULARY, "a known identity across the document (支出 = 基本支出 + 项目支出)",
            "本年支出100万元。\n基本支出60万元。\n项目支出40万元。"),
     Reason("identity_in_paragraph", STRUCTURAL, "a known identity whose figures one paragraph states",

@@ -22,7 +22,8 @@ too.
 
 The section's name over its items and its total's name under them pin the reading, so a table of one or two columns,
 which no formula of its columns can show (grid.py), is read too — but only where its own arithmetic agrees: more of
-its sums and balances hold than fail.  A section whose two items are its own parts' totals (流动负债合计, 非流动负债合计:
+its sums and balances hold than fail.  Breaks that all fall on one figure they share and point it to one same value (a
+支出总额 its items and 收入总额 − 盈余 both make otherwise) are one slip, not against the reading.  A section whose two items are its own parts' totals (流动负债合计, 非流动负债合计:
 statement_part_total) is named by them, its sum read however few of them are not zero.  A section whose items hold a
 其中, a 小计 or a numbered sub-item, a heading, or a row of another width, is not read (its items may be levels of their own).  No one wrote the sums down, so a
 failing one warns (reasons `income_statement`, `balance_sheet`).  The cue words are the vocabulary's
@@ -282,6 +283,7 @@ def _statement(units, n, cues):
     # (each relation: its kind, the rows it relates, and its verdict in each column — None where a figure is missing)
     relations: list[tuple[str, int, tuple[int, ...], tuple[int, ...], list[bool | None]]] = []
     totals: dict[str, int] = {}
+    unsure: list[int] = []
     for s in sections:
         first_item = len(rows)
         rows.extend(s.items)
@@ -297,7 +299,8 @@ def _statement(units, n, cues):
         verdicts = [_sum_holds(s.total.tokens[c], [r.tokens[c] for r in s.items], least=1 if parts else 2)
                     for c in range(k)]
         if not (s.named or parts) and not any(verdicts):
-            return None  # (items only a total names, which add up in no column: not its items)
+            unsure.append(len(relations))  # (items only a total names, which add up in no column: not its items —
+            # unless the balance after the sides points their total to the items' sum: see below)
         relations.append(("row_sum", len(rows) - 1, tuple(range(first_item, len(rows) - 1)), (), verdicts))
     after = units[end] if end < len(units) and len(units[end].tokens) == k and not _heading(units[end]) else None
     if family is _FLOWS and after is not None and len(totals) == 2:
@@ -325,10 +328,12 @@ def _statement(units, n, cues):
                               [_sum_holds(after.tokens[c], [rows[x].tokens[c] for x in claims], least=1)
                                for c in range(k)]))
             end += 1
+    if any(not any(_one_figure(relations, c, rows) for c in range(k) if relations[n][4][c] is False) for n in unsure):
+        return None  # (items only a total names, which add up in no column, nor make what the balance says it is)
     # a column in which nothing holds is no column of amounts (a rate, a change in %): left aside
     columns = [c for c in range(k) if any(verdicts[c] for *_, verdicts in relations) or _one_slip(relations, c, rows)]
     holds = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is True)
-    fails = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is False)
+    fails = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is False and not _one_figure(relations, c, rows))
     if holds <= fails:
         return rows, (), end, False  # (its arithmetic does not bear the reading out: not read)
     formulas = []
@@ -373,6 +378,31 @@ def _one_slip(relations, c: int, rows: list[GridRow]) -> bool:
                         - sum((rows[x].tokens[c].value for x in taken), _ZERO),
                         sum((t.tolerance for t in cells), _ZERO)))
     return all(abs(value - pointed[0][0]) <= slack + pointed[0][1] for value, slack in pointed[1:])
+
+
+def _one_figure(relations, c: int, rows: list[GridRow]) -> bool:
+    """Every relation that breaks in column c, two at least, breaks on one figure they share and points it to one same
+    value, and another relation holds in the column ("支出总额 5,432,363.85": its items make 5,423,363.85, and so do
+    收入总额 5,457,007.75 less the 盈余 33,643.90, while the income side adds up): one slip, not a misreading — the breaks
+    count as none against the reading (each still reports)."""
+    failing = [(target, operands, taken) for _, target, operands, taken, verdicts in relations if verdicts[c] is False]
+    if len(failing) < 2 or not any(verdicts[c] for *_, verdicts in relations):
+        return False
+    shared = set.intersection(*({target, *operands, *taken} for target, operands, taken in failing))
+    for x in shared:
+        pointed = []
+        for target, operands, taken in failing:
+            cells = [rows[n].tokens[c] for n in (target, *operands, *taken)]
+            if any(t.value is None for t in cells):
+                return False
+            # target − Σ operands + Σ taken = 0, solved for row x (its sign in it: + as target or taken, − as operand)
+            residual = rows[target].tokens[c].value - sum((rows[n].tokens[c].value for n in operands), _ZERO) \
+                + sum((rows[n].tokens[c].value for n in taken), _ZERO)
+            sign = -1 if x in operands else 1
+            pointed.append((rows[x].tokens[c].value - sign * residual, sum((t.tolerance for t in cells), _ZERO)))
+        if all(abs(value - pointed[0][0]) <= slack + pointed[0][1] for value, slack in pointed[1:]):
+            return True
+    return False
 
 
 def _sum_holds(total: Token, parts: list[Token], least: int = 2) -> bool | None:

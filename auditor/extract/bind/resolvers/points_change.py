@@ -25,7 +25,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.change import compare_frame
-from auditor.extract.model import Change, Fact
+from auditor.extract.model import Change, Fact, year_gap
 from auditor.extract.readings import Reading, clean_label
 
 _UP = lazyre.compile(r"(?:提高|增加|上升|增长|升高|上涨|高出|高|多)了?$")
@@ -52,6 +52,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if direction == 0:
             continue
         previous, current = _rates_before(r, k - 1)
+        subject = current.label if current is not None else ""
+        if previous is None and current is None:
+            previous, current = _from_to_rates(r, k - 1, said)
+            subject = (_history_subject(r, previous) or current.label) if current is not None else ""
         if previous is None and current is None and r.vocab.cue("reference_previous").search(said):
             # ("增长8.6%,增幅比上年提高3.5个百分点(2022年增长6.1%)": last year's rate in a bracket right after the points)
             previous = _last_years_rate_after(r, k)
@@ -60,7 +64,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         yield Candidate(Change.model_construct(
             direction=direction, delta=delta, percent=None, current=current, previous=previous,
-            subject_label=current.label, reference="previous", keyword=said,
+            subject_label=subject or current.label, reference="previous", keyword=said,
             keyword_span=r.span(word.start, word.end), reason="points_change", via=(), rejected=()))
 
 
@@ -90,6 +94,61 @@ def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
     return None, None
 
 
+
+
+def _from_to_rates(r: Reading, i: int, said: str) -> tuple[Fact | None, Fact | None]:
+    """"占比由上年度的58.4%升至59.3%,上升0.9个百分点": the rate after 由 / 从 (cue from_figure) and the one it arrives at
+    right after it (升至 / 提高到 …, cue to_figure), the last figures before the change's word at node i with only
+    separators between: (the rate it started from, the rate it arrived at), or Nones.  Not when the word names a subject
+    of its own ("…升至59.3%,捐款占比下降1.5个百分点") or compares with something else ("比全省平均高"); a 比上年 change
+    only when the rate started from is last year's."""
+    tree = r.tree
+    arrived = i - 1
+    while arrived >= 0 and tree[arrived].kind == "sep" and tree[arrived].sentence == tree[i].sentence \
+            and not tree[arrived].separator("(") and tree[arrived].depth == tree[i].depth:
+        arrived -= 1
+    start = arrived - 1
+    while start >= 0 and r.facts[start] is None and tree[start].kind in {"words", "period"} \
+            and tree[start].clause == tree[arrived].clause:
+        start -= 1
+    if start < 0 or arrived <= start or tree[start].sentence != tree[i].sentence \
+            or not r.vocab.cue("points_of_the_history").match(said):
+        return None, None
+    current, previous = r.facts[arrived], r.facts[start]
+    if any(f is None or f.kind != "percent" or f.is_bound or tree[n].kind not in _RATE_KINDS or tree[n].depth != tree[i].depth
+           for n, f in ((arrived, current), (start, previous))):
+        return None, None
+    text = r.norm.text
+    between = clean_label(text[previous.span.end:current.span.start])
+    before = text[max(0, previous.span.start - 24):previous.span.start]
+    if not r.vocab.cue("to_figure").match(between) \
+            or not (r.vocab.cue("from_figure").search(before) or r.vocab.cue("from_figure_named").search(before)):
+        return None, None
+    if r.vocab.cue("compared_prefix").match(said) and not _year_before(r, previous, current):
+        return None, None
+    return previous, current
+
+
+def _year_before(r: Reading, start: Fact, end: Fact) -> bool:
+    """The rate a history starts from is of the year before the one it arrives at (上年, or years a year apart; a year
+    named alone, the year before the report's): what a 比上年 change is against."""
+    gap = year_gap(start, end)
+    if gap is not None:
+        return gap == 1
+    if start.period and start.period.isdigit():
+        return bool(r.report_year) and int(start.period) == int(r.report_year) - 1
+    return start.period == "previous"
+
+
+def _history_subject(r: Reading, start: Fact) -> str:
+    """What a "由p%升至q%" history is of: the label of the rate it starts from without its 由 / 从 words
+    ("占比重由上年度的" → "占比重"); "" when the label is not such a start."""
+    label = clean_label(start.label)
+    for cue in ("from_figure", "from_figure_named"):
+        m = r.vocab.cue(cue).search(label)
+        if m is not None:
+            return label[:m.start()].strip()
+    return ""
 
 
 def _last_years_rate_after(r: Reading, k: int) -> Fact | None:
