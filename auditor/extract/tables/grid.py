@@ -623,6 +623,11 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None):
         if not stripped:
             continue
         short = len(stripped) <= _MAX_LABEL and index not in taken  # (a prose line ends the cells at once)
+        if short and (stripped[0] in _BARS or stripped[-1] in _BARS):
+            # (a cell that kept its bars, a bar table written one cell a line: "| 111學年度 |", "714,976 |")
+            inner = stripped.strip(_BARS + " \t\u3000")
+            if inner and not any(bar in inner for bar in _BARS):
+                stripped = inner
         if short:
             if stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped):
                 continue
