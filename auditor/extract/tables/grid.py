@@ -141,9 +141,30 @@ def glued_pair(text: str, start: int) -> tuple[Token, Token] | None:
 
 
 # ------------------------------------------------------------------ layouts
+# where one framed line of a box table ends and the next begins, when the box lost its line breaks:
+# "… 66.12 │ │ │ │ 營 業 總 支 出 462,499.28 …" (each line was "│ … │": a closing bar, then an opening one)
+_FRAMED_LINE_END = lazyre.compile(r"│[ \t\u3000]*│")
+_MIN_FRAMED_LINES = 3  # (a bar table's empty cell, "| a │ │ b |", is one such pair; a flattened box has one a line)
+
+
 def _line_rows(line: str, start: int, index: int) -> list[GridRow]:
     """The rows of a line: one, or several set apart by runs of three spaces or more
-    ("一、歲入合計 18,152,685,000 …   1.稅課收入 8,115,835,000 …")."""
+    ("一、歲入合計 18,152,685,000 …   1.稅課收入 8,115,835,000 …"), or, in a box table flattened onto
+    one line between its corners ("┌───┐ │ 項 目 本 次 … │ │ 營 業 總 收 入 462,509.50 … │ │ … └───┘"),
+    one a framed line."""
+    if "┌" in line and "└" in line and len(_FRAMED_LINE_END.findall(line)) >= _MIN_FRAMED_LINES:
+        rows = []
+        at = 0
+        for m in [*_FRAMED_LINE_END.finditer(line), None]:
+            end = m.start() + 1 if m is not None else len(line)
+            rows += _spaced_rows(line[at:end], start + at, index)
+            at = m.end() - 1 if m is not None else end
+        return rows
+    return _spaced_rows(line, start, index)
+
+
+def _spaced_rows(line: str, start: int, index: int) -> list[GridRow]:
+    """_line_rows of a line that is no flattened box."""
     rows: list[GridRow] = []
     at = 0
     while True:
@@ -602,6 +623,11 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None):
         if not stripped:
             continue
         short = len(stripped) <= _MAX_LABEL and index not in taken  # (a prose line ends the cells at once)
+        if short and (stripped[0] in _BARS or stripped[-1] in _BARS):
+            # (a cell that kept its bars, a bar table written one cell a line: "| 111學年度 |", "714,976 |")
+            inner = stripped.strip(_BARS + " \t\u3000")
+            if inner and not any(bar in inner for bar in _BARS):
+                stripped = inner
         if short:
             if stripped[0] in PAGE_MARK_FIRST and PAGE_MARK.match(stripped):
                 continue
