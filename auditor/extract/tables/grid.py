@@ -87,6 +87,7 @@ class GridRow:
     start: int
     line: int
     tokens: tuple[Token, ...]
+    padded: int = 0  # (cells added at the right of a short first row, nothing written in them: _labelled_rows)
 
 
 def cell_token(text: str, start: int) -> Token | None:
@@ -621,6 +622,8 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None):
     for index, (line, start) in enumerate(lines + [("。", -1)]):
         stripped = line.strip()
         if not stripped:
+            if line and items and _empty_cell(lines, index):
+                items.append(("", start, index, None))  # (an empty label cell: the row's name was lost)
             continue
         short = len(stripped) <= _MAX_LABEL and index not in taken  # (a prose line ends the cells at once)
         if short and (stripped[0] in _BARS or stripped[-1] in _BARS):
@@ -647,8 +650,25 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None):
             # (fewer items than three rows of a label and a figure each hold no grid: most runs of short
             # lines are a heading or two, not asked of the row readers)
             if len(items) >= 2 * _MIN_ROWS:
-                yield items
+                yield _empty_labels(items)
             items = []
+
+
+def _empty_cell(lines: list[tuple[str, int]], index: int) -> bool:
+    """A line of spaces alone between two empty lines, where a table is written one cell a line with an empty line
+    between cells ("82982.7 ⏎ ⏎ 75.5 ⏎ ⏎ ␠ ⏎ ⏎ 4723.9"): an empty cell — a row whose name was lost opens there, not
+    the row above going on."""
+    return 0 < index < len(lines) - 1 and not lines[index - 1][0] and not lines[index + 1][0]
+
+
+def _empty_labels(items):
+    """The run without the empty cells that stand in no label's place: an empty cell opens a row only where three
+    figures at least follow it ("␠ ⏎ 4723.9 ⏎ 5.7 ⏎ 17.3 …"); one in a column left blank between a row's figures
+    ("881,010 ⏎ ␠ ⏎ 3.7%") or before the next label is passed over, as a blank line is."""
+    def opens(n: int) -> bool:
+        following = items[n + 1:n + 1 + _MIN_COLUMNS]
+        return len(following) == _MIN_COLUMNS and all(item[3] is not None for item in following)
+    return [item for n, item in enumerate(items) if item[0] or item[3] is not None or opens(n)]
 
 
 def _without_serials(items):
@@ -689,6 +709,13 @@ def _labelled_rows(items) -> list[list[GridRow]]:
         row = GridRow(label, start, line, tokens) if tokens else None
         if row is not None and groups and len(tokens) == len(groups[0].tokens):
             groups.append(row)
+        elif row is not None and len(groups) == 1 and 2 <= len(groups[0].tokens) < len(tokens):
+            # (a first row shorter than the rows under it, "全国地方 | 82982.7 | … | 75.5" with its last columns not
+            # written: kept, its cells the first columns, only where the columns' arithmetic bears it out — read_grids)
+            head = groups[0]
+            blank = Token("", head.tokens[-1].end, None, 0, _ONE, _ZERO)
+            pad = len(tokens) - len(head.tokens)
+            groups = [GridRow(head.label, head.start, head.line, head.tokens + (blank,) * pad, pad), row]
         else:
             if len(groups) >= _MIN_ROWS:
                 out.append(groups)
@@ -697,6 +724,25 @@ def _labelled_rows(items) -> list[list[GridRow]]:
     if len(groups) >= _MIN_ROWS:
         out.append(groups)
     return out
+
+
+def _padded_row_fits(rows: list[GridRow], named: frozenset[int]) -> bool:
+    """Whether a short first row (rows[0], padded at the right) stands in its columns: the formulas the other rows
+    agree on hold in it wherever it writes their figures — one at least, and none breaks."""
+    k = len(rows[0].tokens) - rows[0].padded
+    written = [f for f in column_formulas(rows[1:], named=named)
+               if f.kind in {"sum", "ratio", "growth", "change"} and max(f.target, *f.operands) < k]
+    results = []
+    for f in written:
+        row = rows[0].tokens
+        if f.kind == "sum":
+            results.append(_sum_in(row, f.target, f.operands))
+        elif f.kind == "change":
+            results.append(_change_in(row[f.target], row[f.operands[0]], row[f.operands[1]]))
+        else:
+            results.append(_ratio_in(row[f.target], row[f.operands[0]], row[f.operands[1]],
+                                     _HUNDRED if f.kind == "growth" else _ZERO))
+    return any(r is not None and r is not False for r in results) and not any(r is False for r in results)
 
 
 def _serial_rows(items) -> list[list[GridRow]]:
@@ -1454,6 +1500,8 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
             continue
         header = _header(lines, rows)
         named = frozenset(n for n, name in enumerate(header or ()) if _RATE_COLUMN.search(name))
+        if rows[0].padded and not _padded_row_fits(rows, named):
+            rows = rows[1:]
         # (two columns hold no sum, ratio or change of columns: only a column of shares of a row, "金额 | 占比")
         formulas = column_formulas(rows, named=named) if 2 <= len(rows[0].tokens) <= _MAX_COLUMNS \
             and len(rows) >= _MIN_ROWS else ()
