@@ -417,8 +417,16 @@ class _Reader:
     def _opening_previous(self, node: Node) -> str | None:
         """A clause whose opening words end with 上年 / 去年 (its year in a bracket: "上年(2021年)该项目全年预算
         652.40万元", "…捐助经费上年度(113年度)预算数…") is of last year."""
-        first = self.tree.unit("sentence", node.index).start
-        opening = self.tree[first]
+        tree = self.tree
+        first = tree.unit("sentence", node.index).start
+        # (… or a sentence opened, after its number, by last year named before a colon: "三、上年同期数据:资产总额
+        # 17215.84亿元,负债总额11062.49亿元" — every clause of it; cue previous_period_opening)
+        said = first + 1 if first < node.index and tree[first].kind == "item" else first
+        if said + 1 < node.index and tree[said].kind == "words" and tree[said + 1].kind == "sep" \
+                and tree[said + 1].piece.keyword in ":：" \
+                and self.vocab.cue("previous_period_opening").match(tree[said].piece.label.strip()):
+            return "previous"
+        opening = tree[first]
         if first == node.index or opening.kind != "words" or opening.clause != node.clause:
             return None
         return "previous" if _OPENS_LAST_YEAR.search(opening.piece.label) else None

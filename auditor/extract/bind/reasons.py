@@ -394,6 +394,9 @@ _ALL = [
            "counted in its sentence", "本次共发放问卷600份,回收573份,回收率95.50%。"),
     Reason("named_ratio", VOCABULARY, "a ratio named for its two amounts (资产负债率 = 负债总额 / 资产总额, vocabulary "
            "named_ratio), both stated before it in its sentence", "资产总额200亿元,负债总额130亿元,资产负债率65.0%。"),
+    Reason("named_ratio_sentence_before", VOCABULARY, "a named ratio opening its own sentence under its bare name, its "
+           "two amounts stated once each in the sentence right before it on its line",
+           "资产总额200亿元,同比增长7.2%;负债总额130亿元,同比增长5.6%。资产负债率65.0%,同比下降1.0个百分点。"),
     Reason("named_ratio_respectively", VOCABULARY, "分别 runs of a named ratio and of its two amounts, as many each: "
            "the k-th rate is the k-th amounts'",
            "甲企业和乙企业资产总额分别为200亿元和100亿元,负债总额分别为130亿元和60亿元,资产负债率分别为65.0%和60.0%。"),

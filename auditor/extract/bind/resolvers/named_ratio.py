@@ -6,8 +6,9 @@
 
 The vocabulary names each ratio and its two amounts (cues named_ratio, named_ratio_numerator,
 named_ratio_denominator: one group a ratio, the same group name in the three). Only an explicit reading is taken:
-one rate of that name in the sentence and exactly one amount named as its numerator and one as its base, before it;
-or three 分别 runs of as many figures, the measure each run is of named right before its 分别 — the k-th of each is
+one rate of that name in the sentence and exactly one amount named as its numerator and one as its base, before it
+(or, the rate opening its sentence under its bare name, in the sentence right before it on its line:
+"…资产总额18462.37亿元,…;负债总额11683.52亿元,…。资产负债率63.3%" — named_ratio_sentence_before); or three 分别 runs of as many figures, the measure each run is of named right before its 分别 — the k-th of each is
 one subject's. Anything else (two bases, a run of another length, a base of another unit) is read as nothing.
 """
 
@@ -25,7 +26,8 @@ from auditor.extract.readings import Reading, clean_label
 def resolve(r: Reading) -> Iterator[Candidate]:
     ratio, top, base = (r.vocab.cue(n) for n in ("named_ratio", "named_ratio_numerator", "named_ratio_denominator"))
     yield from _respective(r, ratio, top, base)
-    for facts in r.facts_by_sentence(prose_only=True):
+    sentences = r.facts_by_sentence(prose_only=True)
+    for n, facts in enumerate(sentences):
         named = [(f, m) for f in facts if f.kind == "percent" and (m := ratio.search(clean_label(f.label)))]
         if len(named) != 1:
             continue  # (one rate of a ratio's name in the sentence, or none is read)
@@ -33,10 +35,16 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if rate.is_bound:
                 continue
             before = [f for f in facts if f.kind == "amount" and f.span.end <= rate.span.start]
+            reason = "named_ratio"
+            if not before and n and clean_label(rate.label) == said.group() \
+                    and "\n" not in r.norm.text[sentences[n - 1][-1].span.end:rate.span.start]:
+                # (a sentence of its own, the rate its first figure and named bare: of the amounts of the sentence before)
+                before = [f for f in sentences[n - 1] if f.kind == "amount"]
+                reason = "named_ratio_sentence_before"
             tops = [f for f in before if _named(top, f.label, said.lastgroup)]
             bases = [f for f in before if _named(base, f.label, said.lastgroup)]
             if len(tops) == 1 and len(bases) == 1 and tops[0].unit == bases[0].unit and bases[0].value > 0:
-                yield _share(rate, tops[0], bases[0], "named_ratio")
+                yield _share(rate, tops[0], bases[0], reason)
 
 
 def _named(cue: re.Pattern[str], label: str, group: str) -> bool:

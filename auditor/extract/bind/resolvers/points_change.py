@@ -15,7 +15,8 @@ is of the nearest rate before it, past other such comparisons of the same rate
 A change whose other rate the sentence does not write ("执行率95%,比上年提高5个百分点") is
 left unread; last year's rate may stand in a bracket right after a 比上年 change
 ("增长8.6%,增幅比上年提高3.5个百分点(2022年增长6.1%)" → 8.6 − 6.1 = 2.5; "比重为72.34%,比上年提高0.54个百分点
-(2022年为71.80%)" → 72.34 − 71.80: a rate named by its year alone is of the rate before the change).
+(2022年为71.80%)" → 72.34 − 71.80: a rate named by its year alone is of the rate before the change), and so may an
+earlier stretch's, named as the comparison names it ("增长8.2%,增幅比1-10月回落0.7个百分点(1-10月增长8.9%)" → 8.2 − 8.9).
 """
 
 from __future__ import annotations
@@ -60,12 +61,27 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # ("增长8.6%,增幅比上年提高3.5个百分点(2022年增长6.1%)": last year's rate in a bracket right after the points)
             previous = _last_years_rate_after(r, k)
             current = _rate_before(r, k - 1, previous) if previous is not None else None
+        stretch = None
+        if previous is None and current is None:
+            stretch = _stretch_compared(r, k)
+            previous = _last_years_rate_after(r, k, stretch) if stretch else None
+            current = _rate_before(r, k - 1, previous) if previous is not None else None
         if previous is None or current is None:
             continue
         yield Candidate(Change.model_construct(
             direction=direction, delta=delta, percent=None, current=current, previous=previous,
-            subject_label=subject or current.label, reference="previous", keyword=said,
+            subject_label=subject or current.label, reference="previous", keyword=said, compared_name=stretch,
             keyword_span=r.span(word.start, word.end), reason="points_change", via=(), rejected=()))
+
+
+def _stretch_compared(r: Reading, k: int) -> str | None:
+    """The earlier stretch of the year the words before the direction word of the points at node k compare with, in
+    their clause ("增幅比1-10月" → "1-10月"; cue compared_stretch), or None."""
+    tree = r.tree
+    if k < 2 or tree[k - 2].kind != "words" or tree[k - 2].clause != tree[k].clause:
+        return None
+    m = r.vocab.cue("compared_stretch").search(tree[k - 2].piece.label.strip())
+    return "".join(m.group(1).split()) if m else None
 
 
 def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
@@ -151,23 +167,27 @@ def _history_subject(r: Reading, start: Fact) -> str:
     return ""
 
 
-def _last_years_rate_after(r: Reading, k: int) -> Fact | None:
+def _last_years_rate_after(r: Reading, k: int, stretch: str | None = None) -> Fact | None:
     """The one rate of the bracket right after the points at node k, when it is last year's ("…提高3.5个百分点(2022年增长
-    6.1%)"): the rate a 比上年 change of points is against. None when the bracket holds anything else."""
+    6.1%)"): the rate a 比上年 change of points is against — or, `stretch` given, when the bracket's words name that
+    stretch ("…比1-10月回落0.7个百分点(1-10月增长8.9%)"). None when the bracket holds anything else."""
     tree = r.tree
     if k + 1 >= len(tree) or not tree[k + 1].separator("(") or tree[k + 1].depth <= tree[k].depth:
         return None
     found: Fact | None = None
+    said = ""  # (the bracket's words before its rate)
     j = k + 2
     while j < len(tree) and tree[j].depth > tree[k].depth:
         t, f = tree[j], r.facts[j]
         if f is not None:
             if found is not None or f.kind != "percent" or f.is_bound or t.kind not in _RATE_KINDS \
-                    or not r.is_previous(f):
+                    or not (r.is_previous(f) if stretch is None else said == stretch):
                 return None
             found = f
         elif t.kind not in {"period", "words", "sep"}:
             return None
+        elif t.kind == "words":
+            said += "".join(t.piece.label.split())
         j += 1
     return found
 

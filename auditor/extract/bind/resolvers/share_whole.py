@@ -32,6 +32,7 @@ from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, named_part, scope_of
 from auditor.extract.bind.reasons import PART_NAMED_ABOVE
 from auditor.extract.bind.resolvers.repeat import _heading
+from auditor.load.base import lines_above
 from auditor.extract.bind.resolvers.share import PART_NAMED, PART_NAMED_IN_SENTENCE, names_in_full
 from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket, sentence_start
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
@@ -92,8 +93,52 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
                 continue
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
     out = _scoped_whole(index, out, totals_of)
-    return _totals_whole(_parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(_same_named_whole(out),
-                                                                                                  index.text)))))
+    return _totals_whole(_parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(
+        _same_named_whole(index, out), index.text)))))
+
+
+def _stretch(index: DocumentIndex, fact: Fact) -> str | None:
+    """The kind of stretch of a year a figure is of (cue stretch_kind: "month" — 9月份, 当月 — or "cumulative" — 1-9月,
+    累计): the last such word before it in its sentence, else on its line, else in the heading above it ("二、1-9月累计").
+    Found once a figure (kept on the index)."""
+    kept = index.__dict__.setdefault("_stretch", {})
+    if fact.id not in kept:
+        text, at, cue = index.text, fact.span.start, index.vocab.cue("stretch_kind")
+        found = None
+        for start in (sentence_start(text, at), text.rfind("\n", 0, at) + 1):
+            kinds = [m.lastgroup for m in cue.finditer(text, start, at)]
+            if kinds:
+                found = kinds[-1]
+                break
+        else:
+            found = _stretch_heading(text, at, cue)
+        kept[fact.id] = found
+    return kept[fact.id]
+
+
+def _stretch_heading(text: str, at: int, cue) -> str | None:
+    """The stretch a heading line above offset `at` names, within a few lines: a short line of no sentence whose only
+    figures are its number, its year and the stretch itself ("一、9月份", "二、1-9月累计", "(一)1-5月累计情况")."""
+    for _, line in lines_above(text, at, _STRETCH_HEADING_REACH):
+        line = line.strip()
+        if not line or len(line) > 30 or "。" in line:
+            continue
+        kinds = [m.lastgroup for m in cue.finditer(line)]
+        if kinds and not _FIGURE.search(cue.sub("", _OUTLINE.sub("", YEAR_SAID.sub("", line)))):
+            return kinds[-1]
+    return None
+
+
+_STRETCH_HEADING_REACH = 6  # lines back, as repeat._heading
+_FIGURE = lazyre.compile(r"\d")
+
+
+def _other_stretch(index: DocumentIndex, part: Fact, whole: Fact) -> bool:
+    """Part and whole are of two kinds of stretch, each said: one month's and the months so far ("5月份,即开型彩票销售
+    76.34亿元" and "1-5月累计,全国共销售彩票2384.65亿元") — no whole of that share."""
+    a = _stretch(index, part)
+    b = _stretch(index, whole) if a else None
+    return a is not None and b is not None and a != b
 
 
 def _area_of(index: DocumentIndex, label: str) -> str | None:
@@ -345,11 +390,12 @@ _TOTAL_BEFORE_FLOW = lazyre.compile(r"(?<=[\u4e00-\u9fff]{2})总(?=(?:支出|收
 _WIDEST_ROUNDING = Decimal(10) ** 8 / 2
 
 
-def _same_named_whole(shares: list[Share]) -> list[Share]:
+def _same_named_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
     """"佔2016年度高校資助總額的比例為49.10%" read as of 955.84億元; "占高校资助总额29.91%" in the same
     paragraph (or one of the next two: a page may set each sentence on a line of its own) names the same
     whole in the same words: it is of that figure too (at most a warning, as the first reading's whole
-    was itself found by its name)."""
+    was itself found by its name) — unless the two are of other stretches of the year ("当月…占国有企业利润总额的69.7%"
+    and "累计…占国有企业利润总额的70.0%": the month's whole and the months' so far)."""
     found: dict[str, list[tuple[int, tuple[Fact, ...]]]] = {}  # name → (window, wholes), in text order
     for s in shares:
         name = _YEAR.sub("", s.whole_label)
@@ -363,7 +409,7 @@ def _same_named_whole(shares: list[Share]) -> list[Share]:
         wholes = next((w for at, w in reversed(found.get(_YEAR.sub("", s.whole_label), ()))
                        if window - _SAME_NAME_WINDOWS <= at <= window), None)
         if not s.wholes and s.part is not None and wholes is not None and s.part.id != wholes[0].id \
-                and not _other_years(s.part, wholes[0]):
+                and not _other_years(s.part, wholes[0]) and not _other_stretch(index, s.part, wholes[0]):
             s = s.model_copy(update={"wholes": wholes, "reason": "share_of_same_named_whole"})
         out.append(s)
     return out
@@ -659,9 +705,12 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
             if undated:
                 named = undated + [f for f in named for m in [LABEL_YEAR.search(clean_label(f.label))]
                                    if m and m.group(1) == index.report_year]
+    # (not a figure of another stretch of the year — a month's for a share of the months so far —: "5月份,即开型彩票销售
+    # 76.34亿元…。1-5月累计,即开型彩票销售392.17亿元,占彩票销售总量的16.4%" is not of the month's sales)
+    named = [f for f in named if not _other_stretch(index, part, f)]
     # ("占总预算岁出28.0%": the figure named 总预算岁出, not the 岁出规模合计 of 总预算 and 特别预算 the list hangs from)
-    exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit] \
-        if named and len(label) >= 4 else []
+    exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit
+             and not _other_stretch(index, part, f)] if named and len(label) >= 4 else []
     if exact and not in_other_period_bracket(index.text, part.span.start):
         # (nor one of another period's bracket, by its full name: "…占个人住房贷款余额的1.84%。(注:上年末…个人住房贷款余额
         # 521.16亿元…)" beside this year's 贷款余额 written short)
@@ -835,14 +884,17 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str) -
     if abbreviated is None:
         abbreviated = _ABBREVIATED[stem] = lazyre.compile(
             "".join(c + "[\u4e00-\u9fff]" for c in stem) + "$") if 2 <= len(stem) <= 3 else None
+    swapped = _verb_swapped(index, stem)
     found = []
     for f, bare in _amounts_said_total(index):
         if f.id == part.id or f.span.end > part.span.start or f.unit != part.unit \
-                or index.period_of(f) != index.period_of(part):
+                or index.period_of(f) != index.period_of(part) or _other_stretch(index, part, f):
             continue
         # (a name of two characters ends too many others: "占出口总额的" is not of 进出口总额; those are read only
         # abbreviated, a character of each word)
-        if (len(stem) >= 3 and bare.endswith(stem)) or (abbreviated is not None and abbreviated.search(bare)):
+        # (… or one of two, named in the share's very words: "各区合计398.98亿元" for "占各区合计的21.7%")
+        if (len(stem) >= 3 and (bare.endswith(stem) or swapped and bare.endswith(swapped))) or bare == stem \
+                or (abbreviated is not None and abbreviated.search(bare)):
             found.append(f)
     if len({f.value for f in found}) != 1:
         return [], None
@@ -850,6 +902,20 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str) -
 
 
 _ABBREVIATED: dict = {}
+
+
+def _verb_swapped(index: DocumentIndex, stem: str) -> str | None:
+    """The name with its verb (cue name_verb) moved to the other side of its object: "彩票销售" → "销售彩票" (the
+    figure "全国共销售彩票" names the whole "彩票销售总量"), and back; None when the name has no such verb at an end."""
+    verb = index.vocab.cue("name_verb")
+    last = verb.search(stem)
+    if last is None:
+        return None
+    if last.end() == len(stem) and last.start() >= 2:
+        return stem[last.start():] + stem[:last.start()]
+    if last.start() == 0 and len(stem) - last.end() >= 2:
+        return stem[last.end():] + stem[:last.end()]
+    return None
 
 
 def _amounts_said_total(index: DocumentIndex) -> list[tuple[Fact, str]]:
