@@ -344,12 +344,13 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int],
 
 
 def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int],
-                      by_line: list[list[GridRow] | None]) -> list[list[GridRow]]:
+                      by_line: list[list[GridRow] | None], note=None) -> list[list[GridRow]]:
     """A table whose rows stand among lines of their own: a label (or an account code) on the line
     above its figures ("學雜 費收 入" over "35,902,000.00 78,132.00 …", "451" over "財產處分收入
     100,000 …"), and rows that lost their empty cells among the full ones.  The rows of each width
     in such a stretch are one grid (read only when its columns agree on a formula, as any grid);
-    a line of prose, or one read as another table, ends the stretch."""
+    a line of prose, or one read as another table, ends the stretch — but not a note between the rows (`note`: the
+    vocabulary's table_note_line, "Note: figures for Social Welfare include …"): the rows below it are the table's still."""
     blocks: list[list[GridRow]] = []
     widths: dict[int, list[GridRow]] = {}
     label: tuple[str, int] | None = None  # (a label line waiting for the figures below it)
@@ -372,6 +373,9 @@ def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int],
             carried = rest if rest and not _ANY_DIGIT.search(rest) and len(rest) <= _MAX_LABEL else ""
             continue
         stripped = line.strip()
+        if index not in taken and note is not None and note.search(stripped):
+            label, carried = None, ""
+            continue
         if index in taken or _prose_line(stripped):
             close()
             label, carried = None, ""
@@ -1420,7 +1424,9 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
     used: set[int] = set()
     by_line = _rows_by_line(lines, taken)
     for rows in [chunk for block in [*_row_lines(lines, taken, by_line), *_cell_lines(lines, taken),
-                                                *_pair_lines(lines, taken), *_interleaved_rows(lines, taken, by_line),
+                                                *_pair_lines(lines, taken),
+                                                *_interleaved_rows(lines, taken, by_line, vocab.cue("table_note_line")
+                                                                   if vocab is not None else None),
                                                 *_one_line_rows(lines, taken)]
                  for chunk in _chunks(block)]:
         span_lines = range(rows[0].line, rows[-1].line + 1)
