@@ -36,6 +36,7 @@ from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, GridFormula, ScoreTable, Span, TableRow
 from auditor.extract.numbering import YEAR_NAME
 from auditor.extract.tables.cells import COLUMN_NUMBERS, PAGE_MARK, PAGE_MARK_FIRST
+from auditor.extract.tables.columns import role_of
 from auditor.extract.tables.columns import SERIAL_HEADER
 from auditor.extract.tables.roll_header import roll_formula
 from auditor.normalise import Normalised
@@ -366,12 +367,13 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int],
 
 
 def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int],
-                      by_line: list[list[GridRow] | None]) -> list[list[GridRow]]:
+                      by_line: list[list[GridRow] | None], note=None) -> list[list[GridRow]]:
     """A table whose rows stand among lines of their own: a label (or an account code) on the line
     above its figures ("學雜 費收 入" over "35,902,000.00 78,132.00 …", "451" over "財產處分收入
     100,000 …"), and rows that lost their empty cells among the full ones.  The rows of each width
     in such a stretch are one grid (read only when its columns agree on a formula, as any grid);
-    a line of prose, or one read as another table, ends the stretch."""
+    a line of prose, or one read as another table, ends the stretch — but not a note between the rows (`note`: the
+    vocabulary's table_note_line, "Note: figures for Social Welfare include …"): the rows below it are the table's still."""
     blocks: list[list[GridRow]] = []
     widths: dict[int, list[GridRow]] = {}
     label: tuple[str, int] | None = None  # (a label line waiting for the figures below it)
@@ -394,6 +396,9 @@ def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int],
             carried = rest if rest and not _ANY_DIGIT.search(rest) and len(rest) <= _MAX_LABEL else ""
             continue
         stripped = line.strip()
+        if index not in taken and note is not None and note.search(stripped):
+            label, carried = None, ""
+            continue
         if index in taken or _prose_line(stripped):
             close()
             label, carried = None, ""
@@ -424,7 +429,9 @@ def _prose_line(stripped: str) -> bool:
 
 _HAN = lazyre.compile(r"[\u3400-\u9fff]")
 _LATIN_WORD = lazyre.compile(r"[A-Za-zÀ-ÿ]{3}")
-_FIGURES_ALONE = lazyre.compile(r"^[-−+\d,.%\s]*\d,\d{3}[-−+\d,.%\s]*$")
+# (a dash is a cell of nothing: "185,000,000.00 — — —", a new item with no last year's figure, is a row of the table
+# still, passed over — not prose that ends the stretch, so the rows below it are read with those above)
+_FIGURES_ALONE = lazyre.compile(r"^[-−+\d,.%\s—–－]*\d,\d{3}[-−+\d,.%\s—–－]*$")
 _LATIN_SENTENCE = lazyre.compile(r"[。;；，]|[a-z]{2}\.(?:\s|$)")
 
 
@@ -884,11 +891,13 @@ def _part_sets(k: int, target: int):
 
 
 def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
-                    named: frozenset[int] = frozenset()) -> tuple[GridFormula, ...]:
+                    named: frozenset[int] = frozenset(), results: frozenset[int] = frozenset()) -> tuple[GridFormula, ...]:
     """The formulas the grid's columns agree on (see the module docstring); `percents`: columns known to hold
     percentages though their cells write no % (their name says so: "提取率(%)"); `named`: columns the header names
     a rate or share ("福彩占比%"), the result of a ratio before any other column (12.36 | 4.51 | 36.5 holds as
-    4.51 / 12.36 = 36.5 % and as 4.51 / 36.5 = 12.36 %: the header says which is the share)."""
+    4.51 / 12.36 = 36.5 % and as 4.51 / 36.5 = 12.36 %: the header says which is the share); `results`: those of
+    them that are a ratio's result, never its operand (a rate, a share, a change in % — not a 权重 the score is
+    weighted by): a ratio the figures agree on with one of them as an operand is read with it as the result."""
     k = len(rows[0].tokens)
     grid = [r.tokens for r in rows]
     columns = _distinct_columns(grid, k)
@@ -935,6 +944,16 @@ def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
             # (a growth column is also change / last year: the growth, found first, is kept — it ties the two years;
             # but not where it breaks in rows whose own figures agree otherwise: see _growth_misread)
             ratios[formula.target] = formula
+    for target, formula in list(ratios.items()):
+        # (not out of a column its cells write in %: "96.04%" is the result, whatever a header misplaced says)
+        if formula.kind == "ratio" and target not in results and not percent_like[target][0] \
+                and any(c in results for c in formula.operands):
+            named_result = next(c for c in formula.operands if c in results)
+            if named_result in ratios:
+                del ratios[target]  # (the named column has a reading of its own)
+            elif (turned := _ratio_into(grid, named_result, (target, *formula.operands))) is not None:
+                del ratios[target]
+                ratios[named_result] = turned
     for formula in sorted(ratios.values(), key=lambda f: sorted((f.target, *f.operands))):
         targets.add(formula.target)
         found.append(formula)
@@ -964,6 +983,18 @@ def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
                 covered.add(frozenset((target, a, b)))
                 break
     return tuple(found)
+
+
+def _ratio_into(grid: list[tuple[Token, ...]], target: int, triple: tuple[int, ...]) -> GridFormula | None:
+    """The ratio of three columns the figures agree on (one reading of it passed the coincidence test) read into
+    `target`, the column the header names its result ("2023-24 修訂預算 | … | 增減 | 增減%": 4,213 / 105,632 = 4.0 %,
+    not 105,632 = 4,213 / 4.0 %); None where it does not hold so in as many rows."""
+    num, den = (c for c in triple if c != target)
+    for a, b in ((num, den), (den, num)):
+        agreed = _agreed((_ratio_in(r[target], r[a], r[b]) for r in grid), 0)
+        if agreed:
+            return GridFormula(kind="ratio", target=target, operands=(a, b), support=agreed[0], rows=agreed[1])
+    return None
 
 
 def _shares_of_rows(rows: list[GridRow], grid: list[tuple[Token, ...]], target: int, columns: list[int],
@@ -1402,10 +1433,14 @@ def growth_formulas(rows: list[GridRow], header: tuple[str, ...] | None,
     the figures alone suggest, under no such names, is not read here (reason growth_header)."""
     if header is None or len(header) != len(rows[0].tokens):
         return ()
-    taken = {f.target for f in formulas if f.kind in {"ratio", "growth", "change", "share_of_row"}}
     names = [name.replace(" ", "") for name in header]
+    # (a ratio into a column the header names a growth is its change over the base: the growth the names state reads
+    # it, and takes its place — read_grids)
+    taken = {f.target for f in formulas if f.kind in {"ratio", "growth", "change", "share_of_row"}
+             and not (f.kind == "ratio" and _NAMED_GROWTH.search(names[f.target]))}
     rated = {c for c, name in enumerate(names) if _RATE_COLUMN.search(name) or _NAMED_GROWTH.search(name)}
-    years = [int(m.group(1)) if (m := _NAMED_YEAR.search(name)) else None for name in names]
+    years = [int(m.group(1)) if (m := _NAMED_YEAR.search(name) or _NAMED_FISCAL_YEAR.match(name)) else None
+             for name in names]  # (a fiscal year, "2024-25預算", is of the year it opens in)
     out: list[GridFormula] = []
     for g in (c for c, name in enumerate(names) if _NAMED_GROWTH.search(name) and c not in taken):
         found = []
@@ -1492,7 +1527,9 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
     used: set[int] = set()
     by_line = _rows_by_line(lines, taken)
     for rows in [chunk for block in [*_row_lines(lines, taken, by_line), *_cell_lines(lines, taken),
-                                                *_pair_lines(lines, taken), *_interleaved_rows(lines, taken, by_line),
+                                                *_pair_lines(lines, taken),
+                                                *_interleaved_rows(lines, taken, by_line, vocab.cue("table_note_line")
+                                                                   if vocab is not None else None),
                                                 *_one_line_rows(lines, taken)]
                  for chunk in _chunks(block)]:
         span_lines = range(rows[0].line, rows[-1].line + 1)
@@ -1502,8 +1539,9 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
         named = frozenset(n for n, name in enumerate(header or ()) if _RATE_COLUMN.search(name))
         if rows[0].padded and not _padded_row_fits(rows, named):
             rows = rows[1:]
+        results = frozenset(n for n in named if role_of(header[n]) != "weight")
         # (two columns hold no sum, ratio or change of columns: only a column of shares of a row, "金额 | 占比")
-        formulas = column_formulas(rows, named=named) if 2 <= len(rows[0].tokens) <= _MAX_COLUMNS \
+        formulas = column_formulas(rows, named=named, results=results) if 2 <= len(rows[0].tokens) <= _MAX_COLUMNS \
             and len(rows) >= _MIN_ROWS else ()
         roll = headed_roll(lines, rows)
         if roll is not None:
@@ -1515,7 +1553,9 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
         formulas += row_sums(rows, formulas, _header_line_above(lines, rows))
         formulas += indented_sums(lines, rows, formulas)
         formulas += balance_formulas(rows, header, formulas, vocab)
-        formulas += growth_formulas(rows, header, formulas)
+        grown = growth_formulas(rows, header, formulas)
+        formulas = tuple(f for f in formulas if not (f.kind == "ratio" and any(g.target == f.target for g in grown)))
+        formulas += grown
         # (… and a column of growth rates, "同比增长", does not add: a subtotal read by its rows' names checks neither)
         rates = named | frozenset(n for n, name in enumerate(header or ()) if _GROWTH_COLUMN.search(name))
         formulas += stacked_sums(rows, formulas, rates, vocab.cue("complement_pair") if vocab is not None else None)
@@ -1602,6 +1642,9 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
     cells = header_cells(lines, rows)
     if cells is not None:
         return cells[-len(rows[0].tokens):]
+    over_labels = _header_over_labels(lines, rows)
+    if over_labels is not None:
+        return over_labels
     above = rows[0].line - 1
     while 0 <= above < len(lines) and rows[0].line - above <= _MAX_ROWS and (
             _SPACED_FIGURES.search(lines[above][0]) or _RULE_LINE.fullmatch(lines[above][0])):
@@ -1619,6 +1662,50 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
         return None
     k = len(rows[0].tokens)
     return tuple(words[-k:]) if len(words) >= k else None
+
+
+def _header_over_labels(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...] | None:
+    """The header of rows whose labels stand on lines of their own above the figures (_interleaved_rows): the line
+    above the first row's label lines (one, or two of two languages: "教育" over "Education").  A bilingual header
+    names each column in Chinese with an English gloss after it ("2023-24 修訂預算 Revised Estimate 2024-25 預算
+    Estimate 增減 Change 增減% % change"): its words with Chinese in them are the names when they are as many as the
+    columns, each with the fiscal year written before it ("2023-24修訂預算").  None for rows of a label on their
+    own line, or when no such line stands there."""
+    first = rows[0]
+    at = next((n for n in range(first.line - 1, max(first.line - 3, -1), -1)
+               if lines[n][1] <= first.start < lines[n][1] + len(lines[n][0]) + 1), None)
+    if at is None or not first.label:
+        return None
+    above = at - 1
+    if above >= 0 and (stripped := lines[above][0].strip()) and not _ANY_DIGIT.search(stripped) \
+            and len(stripped) <= _MAX_LABEL and bool(_HAN.search(stripped)) != bool(_HAN.search(lines[at][0])):
+        above -= 1  # (the label's other language)
+    if above < 0:
+        return None
+    line = lines[above][0]
+    if _SENTENCE.search(line):
+        return None
+    k = len(first.tokens)
+    words = _WORD.findall(line)
+    names: list[str] = []
+    year = ""
+    for w in words:
+        if _FISCAL_YEAR.fullmatch(w):
+            year = w
+        elif _HAN.search(w):
+            names.append(year + w)
+            year = ""
+    if len(names) != k:
+        names = words if len(words) == k else []
+    if not names or any(_ANY_DIGIT.search(w) and not _NAMED_YEAR.search(w) and not _NAMED_FISCAL_YEAR.match(w)
+                        for w in names):
+        return None
+    return tuple(names)
+
+
+# a fiscal year written before a column's name ("2023-24 修訂預算", "2024/25"), or alone
+_FISCAL_YEAR = lazyre.compile(r"(?:19|20)\d{2}(?:\s*[-/–]\s*\d{2})?年?度?")
+_NAMED_FISCAL_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*[-/–]\s*\d{2}(?!\d)")
 
 
 def _chunks(rows: list[GridRow]) -> list[list[GridRow]]:

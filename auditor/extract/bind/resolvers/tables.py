@@ -154,6 +154,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         if percent is not None and _RATIO_ROW.search(clean(row.label)):
             percent = None  # ("占GDP比例(%) | 4.01 | 4.05 | 0.04": a ratio's change, in percentage points as a rule)
         pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2 and (named is None or r == named)]
+        if not pair and named is None and all(_PLAIN_GROWTH.match(h) for h in headers if h):
+            pair = _years_pair(by_role)  # (not "比上年预算增长%", "比2023年执行数增减%": on a figure not shown)
         if (delta is None and percent is None) or len(pair) != 1:
             continue
         previous, current = adjacent[id(row)] if adjacent is not None and id(row) in adjacent \
@@ -169,6 +171,22 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
             keyword_span=stated.span, current_elsewhere=None, reason="table_change_row",
             via=tuple([*_via(table), *row.via]), rejected=()))
     return out
+
+
+# a change column that names no figure it is of ("增长%", "增长(%)", "增减率"): between the columns the table shows
+_PLAIN_GROWTH = lazyre.compile(r"^(?:增长|增减|增幅|增\(减\))(?:率|幅度)?(?:%|\(%\))?$")
+
+
+def _years_pair(by_role: dict[str, list[Fact]]) -> list[list[Fact]]:
+    """The row's two amounts of two roles, when they are its only amounts and their columns name two years:
+    "2023年执行数 | 占比% | 2024年预算数 | 占比% | 增长%" — this year's budget grows on last year's actual, a change
+    between the years the header names (the 占比 columns are shares, no amounts).  [] otherwise (one year, or a third
+    amount: which two the change compares the header does not say)."""
+    amounts = [f for r, fs in by_role.items() if r in _SUM_ROLES for f in fs]
+    if len(amounts) != 2 or not all(f.period and f.period.isdigit() for f in amounts) \
+            or amounts[0].period == amounts[1].period:
+        return []
+    return [amounts]
 
 
 def _adjacent_pairs(rows: list[TableRow]) -> dict[int, tuple[Fact, Fact]] | None:
