@@ -535,8 +535,19 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     # 公务接待费3.48万元、公务用车运行维护费12.36万元、其他商品和服务支出…" lists the economic items, 三公 among them)
     if not _adds_up_only_with(first_total, parts, unmemo):
         parts = unmemo
-    # "…通用设备96.35亿元,占13.7%,通用设备中车辆18.72亿元": a part named inside an earlier part is no part beside it
-    parts = [(k, f) for n, (k, f) in enumerate(parts) if not _named_inside(f, [p for _, p in parts[:n]])]
+    # "…通用设备96.35亿元,占13.7%,通用设备中车辆18.72亿元": a part named inside an earlier part is no part beside it — nor
+    # are the parts joined to it by 、 alone ("其中珍贵文物86,214件,珍贵文物中一级文物3,218件、二级文物11,546件、三级文物
+    # 71,450件": the grades of 珍贵文物), read as that part's own list; nor is a part the text after the list says is
+    # counted in another ("其中固定资产…、房屋及构筑物864.18亿元、…。房屋及构筑物全部计入固定资产": cue part_counted_in)
+    nested = _nested_runs(r, parts)
+    for holder, items in nested:
+        if len(items) >= 2:
+            made = make_breakdown(r, holder, items, MARKERS["qizhong"], False, REASON_OF_OPENER["qizhong"],
+                                  (NAMED_INSIDE,))
+            if made:
+                yield made
+    inside = {f.id for _, items in nested for f in items}
+    parts = [(k, f) for k, f in parts if f.id not in inside and _counted_in(r, f, [p for _, p in parts]) is None]
     # "比上年累计支出285万元" inside a list is last year's figure, not a part (a year in a
     # part's own name — "2022年度考核奖励经费" — does not make it last year's)
     # (… but last year's money taken away is a part: "由…2865万元、扣减上年度不合格项目资金137万元和…412万元组成")
@@ -916,8 +927,67 @@ def _rest_of_own(r: Reading, total: Fact, last: Fact) -> bool:
     return len(kind) >= 4 and clean_label(total.label).endswith(kind)
 
 
-def _named_inside(part: Fact, earlier: list[Fact]) -> bool:
-    """The part's name says it is within an earlier part ("通用设备中车辆" after "通用设备")."""
+NAMED_INSIDE = "a part's own items, named inside it"  # (via of the list of "X中A…、B…、C…" after the part X)
+
+
+def _named_inside(part: Fact, earlier: list[Fact]) -> Fact | None:
+    """The earlier part the part's name says it is within ("通用设备中车辆" after "通用设备"), if any."""
     label = clean_label(part.label)
-    return any(len(name) >= 2 and label.startswith(name + "中") and len(label) > len(name) + 1
-               for name in (clean_label(e.label) for e in earlier))
+    return next((e for e in earlier for name in [clean_label(e.label)]
+                 if len(name) >= 2 and label.startswith(name + "中") and len(label) > len(name) + 1), None)
+
+
+def _nested_runs(r: Reading, parts: list[tuple[int, Fact]]) -> list[tuple[Fact, list[Fact]]]:
+    """The runs of parts named inside an earlier part, each with that part: a part whose name says so (_named_inside) and
+    the parts joined to it by 、 alone, no other figure between ("珍贵文物中一级文物3,218件、二级文物11,546件、三级文物71,450件"
+    after "珍贵文物86,214件": the grades of 珍贵文物, no siblings of it)."""
+    tree = r.tree
+    runs: list[tuple[Fact, list[Fact]]] = []
+    n = 0
+    while n < len(parts):
+        k, f = parts[n]
+        holder = _named_inside(f, [p for _, p in parts[:n]])
+        n += 1
+        if holder is None:
+            continue
+        items = [f]
+        while n < len(parts) and tree[parts[n][0]].sub == tree[k].sub \
+                and _named_inside(parts[n][1], [p for _, p in parts[:n]]) is None \
+                and all(r.facts[m] is None and (tree[m].kind != "sep" or tree[m].piece.keyword == "、")
+                        for m in range(parts[n - 1][0] + 1, parts[n][0])):
+            items.append(parts[n][1])
+            n += 1
+        runs.append((holder, items))
+    return runs
+
+
+def _counted_in(r: Reading, part: Fact, parts: list[Fact]) -> Fact | None:
+    """The other part of the list the text says `part` is counted in (cue part_counted_in), if any: its own name
+    ("属于固定资产的房屋及构筑物…"), or the words after the list in its paragraph ("…。房屋及构筑物全部计入固定资产") —
+    one no smaller than it."""
+    cue = r.vocab.cue("part_counted_in")
+    text = r.norm.text
+    name = clean_label(part.label)
+    others = [(p, clean_label(p.label)) for p in parts if p is not part and p.value + p.tolerance >= part.value]
+    others = [(p, x) for p, x in others if len(x) >= 2 and x != name]
+    if not others or len(name) < 2:
+        return None
+    said = cue.match(name)
+    if said:
+        return next((p for p, x in others if name.startswith(x + "的", said.end())), None)
+    start = max(p.span.end for p in parts)
+    end = text.find("\n", start, start + _SENTENCE_REACH)
+    end = min(len(text), start + _SENTENCE_REACH) if end < 0 else end
+    at = text.find(name, start, end)
+    while at >= 0:
+        after = text[at + len(name):end]
+        said = cue.match(after)  # (the cue is anchored: matched on the words after the name)
+        if said:
+            found = next((p for p, x in others if after.startswith(x, said.end())), None)
+            if found is not None:
+                return found
+        at = text.find(name, at + len(name), end)
+    return None
+
+
+_SENTENCE_REACH = 400  # characters after a list's last part where words on its parts are looked for

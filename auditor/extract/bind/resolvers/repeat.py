@@ -17,7 +17,7 @@ from functools import lru_cache
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.model import Breakdown, Fact, Repeat, Share
-from auditor.extract.readings import sentence_start
+from auditor.extract.readings import part_start, sentence_start
 from auditor.extract.vocabulary import FUND_NAME, fund_called, strip_glosses
 from auditor.load.base import line_starts, lines_above
 
@@ -74,6 +74,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
             first_part = _part_said(index, text, first) if len(facts) > 1 else ""
             first_heading = _heading(text, first.span.start) if len(facts) > 1 else None
             first_point = point_of(index, text, first) if len(facts) > 1 else None
+            first_scope = _list_scope(index, text, first, starts) if len(facts) > 1 else ""
             first_year = _that_year_of(index, text, first, heads) if len(facts) > 1 else None
             for other in facts[1:]:
                 if first.fund and other.fund and first.fund != other.fund:
@@ -88,6 +89,9 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                 if _that_year_of(index, text, other, heads) != first_year:
                     continue  # ("2022年度…评价发现…问题。当年“三公”经费支出18.20万元" and "全年“三公”经费支出15.84万元" in a
                     # report on 2023: 当年 is the year named before it)
+                if _list_scope(index, text, other, starts) != first_scope:
+                    continue  # ("（一）行政单位资产总额…,负债总额6,215.38万元" and the county's 负债总额; "(上年负债总额…、资产总额
+                    # 8,763.15亿元。)" and this year's 资产总额: a sub-unit's or another year's, said once for its clause list)
                 if point_of(index, text, other) != first_point:
                     continue  # ("年初,全县政府债务余额为286420万元" and "截至年末,全县政府债务余额为330620万元": two dates;
                     # "截至2023年6月末,…余额2846.37亿元" and "截至2023年末,…余额2956.25亿元" too)
@@ -157,6 +161,36 @@ def _level(index: DocumentIndex, text: str, fact, starts: list[int]) -> str | No
     organ = index.vocab.cue("own_organ")
     named = organ.search(said) or organ.search(_heading(text, fact.span.start) or "")
     return named.group() if named else None
+
+
+def _list_scope(index: DocumentIndex, text: str, fact: Fact, starts: list[int]) -> str:
+    """The sub-unit or other year a figure's own words put before its concept ("学校资产总额", "上年负债总额"), or, its
+    own naming none, the first figure's of its clause list — to its sentence's ';', or its bracket ("行政单位资产总额…,
+    负债总额…", "(上年负债总额…、资产总额…)": the 负债总额 is the 行政单位's, the 资产总额 last year's; cue list_scope) —
+    else ""."""
+    scope = index.vocab.cue("list_scope")
+    own = _before_concept(fact)
+    if own:
+        said = scope.search(own)
+        return said.group() if said else ""
+    if index.vocab.cue("period_prefix").match(fact.label.strip()):
+        return ""  # ("上年支出30万元,本年支出36万元": a figure naming its own year takes none from the list)
+    start = part_start(text, fact.span.start)
+    opened = text.rfind("(", start, fact.span.start)
+    if opened > text.rfind(")", start, fact.span.start):
+        start = opened + 1
+    k = bisect_left(starts, start)
+    lead = index.facts[k] if k < len(index.facts) else None
+    if lead is None or lead.span.start >= fact.span.start or lead.in_table:
+        return ""
+    said = scope.search(_before_concept(lead))
+    return said.group() if said else ""
+
+
+def _before_concept(fact: Fact) -> str:
+    """The words of a figure's label before its concept ("行政单位" of "行政单位资产总额")."""
+    label = fact.label.strip()
+    return label[:-len(fact.concept)] if fact.concept and label.endswith(fact.concept) else ""
 
 
 def point_of(index: DocumentIndex, text: str, fact) -> str | None:

@@ -73,6 +73,8 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
             own = totals_of.get(s.part.id, [])
             wholes, reason = _whole_for(index, s, own, said_of, stated_wholes,
                                         siblings_of.get((s.part.id, own[0].id), ()) if own else ())
+            if wholes and _increase_of_levels(index, s, wholes):
+                continue  # (a share of increases, not of the levels: "…增加14.49亿元,固定资产增加额占资产总额增加额的30.8%")
             if reason in ("share_of_named_whole", "share_of_broader_whole", "share_of_whole_named_otherwise"):
                 # (… when stated after the share: a part of a later list — none left, the whole is not stated)
                 wholes = [w for w in wholes if w.id not in shared or w.span.start < s.percent.span.start]
@@ -139,6 +141,17 @@ def _other_stretch(index: DocumentIndex, part: Fact, whole: Fact) -> bool:
     a = _stretch(index, part)
     b = _stretch(index, whole) if a else None
     return a is not None and b is not None and a != b
+
+
+def _increase_of_levels(index: DocumentIndex, share: Share, wholes: list[Fact]) -> bool:
+    """The share names its whole as a change (资产总额增加额, 支出增量: cue change_named) but its part is a level, no change:
+    the share is of the part's increase in the whole's ("固定资产312.64亿元,较上年末增加14.49亿元,…,固定资产增加额占资产
+    总额增加额的30.8%" is 14.49 / 47.11) — not of the levels `wholes` found by name."""
+    changed = index.vocab.cue("change_named")
+    part = share.part
+    return bool(share.whole_label and changed.search(clean_label(share.whole_label))) \
+        and part.concept not in CHANGE_CONCEPTS and not changed.search(clean_label(part.label)) \
+        and all(w.concept not in CHANGE_CONCEPTS and not changed.search(clean_label(w.label)) for w in wholes)
 
 
 def _area_of(index: DocumentIndex, label: str) -> str | None:
