@@ -193,7 +193,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cat.no_finding": "✗ 此例没有得到应有的发现：规则与其例子不符",
         "cat.unexpected": "✗ 此例本应通过，却得到发现", "cat.file": "规则文件", "cat.count": "{n} 条规则，{on} 条启用",
         "cat.place": "位置", "cat.text": "原文", "cat.concept": "概念", "cat.value": "数值", "cat.unit": "单位",
-        "cat.period": "期间", "cat.scenario": "口径", "cat.label": "标签", "cat.previous": "上年",
+        "cat.period": "期间", "cat.scenario": "口径", "cat.label": "标签", "cat.previous": "上年", "cat.earlier": "前年",
         "cat.facts": "{n} 个数字", "cat.nearest": "没有规则 {rule}；是不是 {nearest}？（`audit rules` 列出全部规则）",
         "cat.no_rule": "没有规则 {rule}；`audit rules` 列出全部规则",
         # the command line: where settings came from, output files, failures (stderr)
@@ -474,7 +474,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "cat.unexpected": "✗ this example should pass but gives a finding", "cat.file": "Rule file",
         "cat.count": "{n} rules, {on} enabled", "cat.place": "place", "cat.text": "text", "cat.concept": "concept",
         "cat.value": "value", "cat.unit": "unit", "cat.period": "period", "cat.scenario": "scenario",
-        "cat.label": "label", "cat.previous": "previous year", "cat.facts": "{n} figures",
+        "cat.label": "label", "cat.previous": "previous year", "cat.earlier": "year before last", "cat.facts": "{n} figures",
         "cat.nearest": "no rule {rule}; did you mean {nearest}? (`audit rules` lists them)",
         "cat.no_rule": "no rule {rule}; `audit rules` lists them",
         "cli.config": "configuration: {path}",

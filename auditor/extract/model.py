@@ -191,6 +191,8 @@ def period_of(fact: "Fact", report_year: str | None) -> str | None:
         return report_year
     if fact.period == "previous":
         return str(int(report_year) - 1) if report_year else "previous"
+    if fact.period == "earlier":  # (前年度: the year before last)
+        return str(int(report_year) - 2) if report_year else "earlier"
     return fact.period
 
 
@@ -203,8 +205,8 @@ def year_gap(earlier: "Fact", later: "Fact") -> int | None:
 
 
 def is_previous(fact: "Fact", report_year: str | None) -> bool:
-    """Last year's figure (上年, or a year before the report's)."""
-    if fact.period == "previous":
+    """Last year's figure (上年, or a year before the report's: 前年度 too, the year before last)."""
+    if fact.period in ("previous", "earlier"):
         return True
     if fact.period and report_year and fact.period.isdigit():
         return int(fact.period) < int(report_year)

@@ -313,6 +313,9 @@ FUNDING_SOURCE = lazyre.compile(
     r"(?:中央|省|市|县|区|州|县市区|县\(市\)|乡镇|本级)财政$")
 
 _CARRIED_OVER = lazyre.compile(r"(?:上年度?|去年|以前年度)(?=结转|结余|未完成|未使用)")
+# words that hold a period word and name none ("以前年度" all the years before, "当前年度" this one, "目前年度"): 前年度
+# inside them is not the year before last
+_NO_PERIOD = lazyre.compile(r"[以当目提]前年度")
 
 # Fund names that contain 预算 but say nothing about budget versus execution.
 # The budget funds a paragraph may speak of ("政府性基金预算收入…收入合计"): they tell apart
@@ -368,7 +371,7 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     any_word = vocab._any_word
     scenario = _scenario(unfunded, vocab) if any_word["scenario"].search(unfunded) else None
     # "上年结转和结余" names a kind of money, not last year's figure
-    dated = _CARRIED_OVER.sub("", cleaned)
+    dated = _NO_PERIOD.sub("", _CARRIED_OVER.sub("", cleaned))
     period = next((name for name, words in vocab.periods if any(w in dated for w in words)), None) \
         if any_word["period"].search(dated) else None
     year = _YEAR_IN_LABEL.search(cleaned)

@@ -195,6 +195,8 @@ def period_of(fact, report_year: str | None, lang: str) -> str:
         return report_year or ""
     if fact.period == "previous":
         return str(int(report_year) - 1) if report_year and report_year.isdigit() else words(lang)["previous"]
+    if fact.period == "earlier":
+        return str(int(report_year) - 2) if report_year and report_year.isdigit() else words(lang)["earlier"]
     return str(fact.period)
 
 

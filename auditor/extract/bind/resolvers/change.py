@@ -127,6 +127,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 if _bracketed_rate(r, i, k, g) and pct is None and delta is not None:
                     pct = None if other_basis(r, k) else g  # "增加53.83亿元(2.63%)": its rate, in a bracket
                     consumed.add(k)
+                elif _about_rate_after(r, i, k, g) and pct is None and delta is not None:
+                    pct = None if other_basis(r, k) else g  # "增加78,724,788元,約3.23%": its rate, about so much
+                    consumed.add(k)
                 break
         if delta is None and pct is None and direction != 0:
             continue  # (a flat change, "较上年无增减", states a change of nothing: the parts' changes count it)
@@ -400,6 +403,19 @@ def _sole_change(r: Reading, i: int) -> bool:
     before = tree[i - 1] if i > 0 and tree[i - 1].sentence == tree[i].sentence else None
     return not (before is not None and (before.kind in OPENERS or
                                         (before.kind == "words" and r.vocab.cue("change_gross").search(before.piece.label))))
+
+
+def _about_rate_after(r: Reading, i: int, k: int, g: Fact) -> bool:
+    """Node k is a bare percent opening the clause right after the change at node i, only an about-word before it, its
+    clause ending with it ("較預算數…,增加78,724,788元,約3.23%,主要係…"; cue about_rate_alone): the change's growth rate."""
+    tree = r.tree
+    if g.kind != "percent" or tree[k].piece.label.strip() or k != i + 2 or tree[k].depth != tree[i].depth \
+            or not tree[i + 1].separator(","):
+        return False
+    if not r.vocab.cue("about_rate_alone").match(r.norm.text[tree[i + 1].end:g.span.start]):
+        return False
+    return k + 1 >= len(tree) or tree[k + 1].is_separator and tree[k + 1].sentence == tree[k].sentence \
+        or tree[k + 1].sentence != tree[k].sentence
 
 
 def _bracketed_rate(r: Reading, i: int, k: int, g: Fact) -> bool:

@@ -29,7 +29,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Breakdown, Difference, Fact
+from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Breakdown, Difference, Fact, period_of
 from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE
 from auditor.records import dataclass
@@ -171,6 +171,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if _reckoned_on(r, fact):
             continue  # ("增值收益率1.64%(按月均缴存余额2236.71亿元计算)": the base a rate is reckoned on, no difference)
         if _continues_a_chain(r, s.index):
+            continue
+        if _other_years_bracket(r, s.index):
             continue
         if _QUALIFIED.match(r.norm.text, fact.span.end):
             continue  # ("赤字為481億元(已計及發行債券的收入)": a difference the text says counts more than its two figures)
@@ -397,6 +399,23 @@ def _role(r: Reading, fam: _Family, fact: Fact) -> str | None:
     if fact.scenario in fam.minus_scenarios:
         return "minus"
     return None
+
+
+def _other_years_bracket(r: Reading, i: int) -> bool:
+    """The bracket right after the difference gives amounts of other years than its own ("本年度業務賸餘127,113千元
+    (上年度預算數262,775千元,前年度決算數240,241千元)"): the same difference in those years, none an operand of it."""
+    tree = r.tree
+    if i + 1 >= len(tree) or not tree[i + 1].separator("(") or r.facts[i] is None:
+        return False
+    own = period_of(r.facts[i], r.report_year)
+    inside = []
+    for k in range(i + 2, len(tree)):
+        if tree[k].depth <= tree[i].depth:
+            break
+        f = r.facts[k]
+        if f is not None and f.kind == "amount":
+            inside.append(f)
+    return bool(inside) and all(period_of(f, r.report_year) != own for f in inside)
 
 
 def _bracketed_operands(r: Reading, i: int, fam: _Family) -> tuple[list[Fact], list[Fact], list[Fact]] | None:

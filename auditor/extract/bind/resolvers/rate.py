@@ -137,6 +137,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             nums, others = others, []
             via = (*via, "the amount its clause states")
         nums, dens, others = _bracketed_bases_of_others(r, fact, nums, dens, others)
+        nums, dens, others = _added_to_numerator(r, nums, dens, others)
         if reason == "rate_in_sentence" and not nums and not others and len(dens) == 1 and not own and not via:
             done = _numerator_before(r, s.index, dens[0], spec, subject_flow, total_of)
             if done is not None:
@@ -336,6 +337,39 @@ def _included(name: str, amounts: list[Fact]) -> Fact | None:
     """The one amount of a rate's sentence its name says the numerator includes ("保留" → "另保留98,765千元")."""
     found = [f for f in amounts if name in clean_label(f.label)]
     return found[0] if len(found) == 1 else None
+
+
+def _added_to_numerator(r: Reading, nums: list[Fact], dens: list[Fact], others: list[Fact]):
+    """"另保留數218,640千元,決算數加計保留數合計2,731,127千元,執行率95.95%", "決算數加計保留數218,640千元後合計2,731,127千元,
+    執行率95.95%": a 合计 that says what it adds holds that amount, and an amount said added is a part of the 合计 after it
+    (cue numerator_added) — the 合计 is the numerator, the amount added no base (its base is the budget, stated or not)."""
+    cue = r.vocab.cue("numerator_added")
+    amounts = sorted({f.id: f for f in (*nums, *dens, *others)}.values(), key=lambda f: f.span.start)
+    added: set[int] = set()
+    sums: list[Fact] = []
+    for f in amounts:
+        m = cue.search(clean_label(f.label))
+        if m is None:
+            continue
+        if m.group("sum"):
+            inside = [g for g in amounts if g is not f and m.group("named") in clean_label(g.label)]
+            if inside:
+                added |= {g.id for g in inside}
+                sums.append(f)
+            continue
+        total = next((g for g in amounts if g.span.start > f.span.start and g.unit == f.unit
+                      and _SUM_AFTER.search(clean_label(g.label))), None)
+        if total is not None:
+            added.add(f.id)
+            sums.append(total)
+    if not added:
+        return nums, dens, others
+    taken = added | {f.id for f in sums}
+    return ([*dict.fromkeys(sums), *(f for f in nums if f.id not in taken)], [f for f in dens if f.id not in taken],
+            [f for f in others if f.id not in taken])
+
+
+_SUM_AFTER = lazyre.compile(r"^(?:后|之后|以后)?(?:合计|共计|总计)")
 
 
 def _bracketed_bases_of_others(r: Reading, rate: Fact, nums: list[Fact], dens: list[Fact], others: list[Fact]):
