@@ -529,3 +529,27 @@ def test_a_line_of_spaced_figures_has_white_space_or_a_bar_inside(line):
     stripped = line.strip()
     if _SPACED_FIGURES.search(line):
         assert len(stripped.split(None, 1)) > 1 or "|" in stripped or "│" in stripped or "┃" in stripped
+
+
+GROWTH_TABLE = """某区2024年一般公共预算支出预算表
+单位：万元
+项目  2023年执行数  2024年预算数  增长%
+支出合计  100,000  101,000  1.0
+教育支出  60,000  66,000  10.0
+城乡社区支出  40,000  35,000  {stated}
+"""
+
+
+@pytest.mark.parametrize("stated, shown, expected", [
+    ("2.4", "= −12.50% ≠ 2.4%", "-12.50%"),      # a fall written as a rise: the rate with its sign, and the gap to it
+    ("-2.4", "= −12.50% ≠ −2.4%", "-12.50%"),    # a fall of another size: both signed
+])
+def test_a_growth_column_shows_a_fall_with_its_sign(stated, shown, expected):
+    """(35,000 − 40,000) / 40,000 is −12.50 %: the finding's arithmetic and what the rate should be carry the sign a
+    table's rate is written with, and the gap is between the signed rates (2.4 to −12.50 is 14.90 points)."""
+    findings = [f for f in audit_text(GROWTH_TABLE.format(stated=stated)).findings if f.rule == "CHG002"]
+    assert len(findings) == 1
+    assert shown in findings[0].arithmetic_text("zh")
+    assert findings[0].expected == expected
+    if stated == "2.4":
+        assert "14.90个百分点" in findings[0].arithmetic_text("zh")

@@ -188,6 +188,8 @@ class _Growth:
     current: Fact | None
     # (an amount it is computed from is written as about so much, 约60亿元: an interval of unknown width)
     approximate: bool = False
+    # (the change is the two figures' difference, written "(本年 − 上年)": its sign is the arithmetic's, not a word's)
+    from_figures: bool = False
 
     # (each worked out once: the growth is shared by the checks that ask, several times each)
     @cached_property
@@ -246,7 +248,7 @@ def _work_out_growth(ctx: Context, c: Change) -> _Growth | tuple[str, list[Evide
             return f"({_term(ctx, current, lang)} − {_term(ctx, c.previous, lang, current, earlier=True)})"
         return _Growth(evidence, Value.of(current) - Value.of(c.previous), Value.of(c.previous), num_term,
                        lambda lang: _term(ctx, c.previous, lang, current, earlier=True), current,
-                       approximate=current.approximate or c.previous.approximate)
+                       approximate=current.approximate or c.previous.approximate, from_figures=True)
     return "no figures to compute it from", evidence
 
 
@@ -333,15 +335,34 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield outcome(rule, c, "holds", g.evidence, note="the rate follows from the two figures: = CHG001")
             continue
         shown = computed.value.quantize(Decimal(1).scaleb(-max(c.percent.decimals, 2)))
+        result, stated, expected, gap = _signed_result(c, g, shown, cmp.difference)
         arithmetic = {
-            lang: f"{g.num_term(lang)} / {g.base_term(lang)} = {shown}% ≠ {written(c.percent)}% "
-                  f"{diff_text(cmp.difference, c.percent, lang, max(c.percent.decimals, 2))}"
+            lang: f"{g.num_term(lang)} / {g.base_term(lang)} = {result}% ≠ {stated}% "
+                  f"{diff_text(gap, c.percent, lang, max(c.percent.decimals, 2))}"
             for lang in ("zh", "en")
         }
         yield failed(rule, c, finding(
-            rule, ctx, primary=c.percent, stated=c.percent.text, expected=f"{sign_as_written(c.percent)}{shown}%",
+            rule, ctx, primary=c.percent, stated=c.percent.text, expected=expected,
             arithmetic=arithmetic, evidence=g.evidence, comparison=cmp, fields={"subject": _subject(c, ctx)},
         ), found=_explained(ctx, c, g))
+
+
+def _signed_result(c: Change, g: _Growth, shown: Decimal, gap: Decimal) -> tuple[str, str, str, Decimal]:
+    """A failing growth's arithmetic as signed numbers where the change is the two figures' difference: the rate shown,
+    the stated rate, what it should be, and the gap.  "(本年 29,600 − 上年 33,800) / 上年 33,800" is −12.43 %, not
+    12.43 %; a table's rate carries its own sign ("增减% | -5.2", "2.4"), a sentence's its word's ("下降12.4%", whose size
+    is what it should be).  Elsewhere (a stated change amount: "减少…,下降p%") the rate is its size, as before."""
+    if not g.from_figures:
+        return f"{shown}", written(c.percent), f"{sign_as_written(c.percent)}{shown}%", gap
+    result = shown if g.delta.value >= 0 else -shown
+    falls = sign_as_written(c.percent) == "-" if c.percent.in_table else c.direction < 0
+    stated = -c.percent.value if falls else c.percent.value
+    if c.percent.in_table or (result < 0) != falls:
+        expected = f"{'-' if result < 0 else ''}{shown}%"
+    else:  # (a sentence's word says the direction: the rate it should give is its size)
+        expected = f"{shown}%"
+    sign = "−" if result < 0 else ""
+    return f"{sign}{shown}", f"{'−' if falls else ''}{written(c.percent)}", expected, abs(result - stated)
 
 
 def check_growth_base(rule: Rule, ctx: Context) -> Iterator[Outcome]:
