@@ -249,6 +249,10 @@ _ALL = [
     Reason("points_change", EXPLICIT,
            "提高/下降 X 个百分点 between the rate before it and the rate it is compared with",
            "执行率95%,较上年的90%提高5个百分点。"),
+    Reason("points_change_across_sentences", STRUCTURAL,
+           "提高/下降 X 个百分点 against last year's rate stated in the sentence after (上年末,…) or both rates in the "
+           "sentence before, each dated by its year",
+           "资产负债率62.6%,较上年末下降1.5个百分点。上年末,资产负债率64.1%。"),
     Reason("compound_growth", EXPLICIT, "年均增长 p% right after the start (由…) and end (增加到…) figures its sentence dates",
            "一般公共预算收入由2019年的158.62亿元增加到2024年的236.45亿元,年均增长8.3%。"),
     Reason("change_against_budget", EXPLICIT, "比预算减少 d of the money spent, against the one budget figure its sentence "

@@ -17,6 +17,11 @@ left unread; last year's rate may stand in a bracket right after a 比上年 cha
 ("增长8.6%,增幅比上年提高3.5个百分点(2022年增长6.1%)" → 8.6 − 6.1 = 2.5; "比重为72.34%,比上年提高0.54个百分点
 (2022年为71.80%)" → 72.34 − 71.80: a rate named by its year alone is of the rate before the change), and so may an
 earlier stretch's, named as the comparison names it ("增长8.2%,增幅比1-10月回落0.7个百分点(1-10月增长8.9%)" → 8.2 − 8.9).
+A share's 占比 compared ("占44.6%,占比较上年同期(40.7%)提高3.9个百分点") is of the share right before.
+
+Across sentences (points_change_across_sentences, structural: it warns): last year's rate in the sentence right after, opened
+by last year ("资产负债率62.6%,较上年末下降1.5个百分点。上年末,…资产负债率64.1%。" → 62.6 − 64.1), or both years' rates
+in the sentence right before, a change said of "the ratio" ("…的18.39%;2022年…的17.81%。2023年比例比上年提高0.58个百分点").
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.change import compare_frame
 from auditor.extract.model import Change, Fact, year_gap
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import LABEL_YEAR, Reading, clean_label
 
 _UP = lazyre.compile(r"(?:提高|增加|上升|增长|升高|上涨|高出|高|多)了?$")
 _DOWN = lazyre.compile(r"(?:下降|降低|减少|回落|下滑|下跌|低于|低|少)了?$")
@@ -66,12 +71,20 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             stretch = _stretch_compared(r, k)
             previous = _last_years_rate_after(r, k, stretch) if stretch else None
             current = _rate_before(r, k - 1, previous) if previous is not None else None
+        reason = "points_change"
+        if previous is None and current is None:
+            # (the rates in the sentence after or before the change's: "…资产负债率62.6%,较上年末下降1.5个百分点。上年末,
+            # …资产负债率64.1%。", "2023年…占…的18.39%;2022年…占…的17.81%。2023年比例比上年提高0.58个百分点。")
+            current, previous = _last_years_rate_next_sentence(r, k, said)
+            if current is None:
+                current, previous, subject = _years_rates_sentence_before(r, k, said)
+            reason = "points_change_across_sentences"
         if previous is None or current is None:
             continue
         yield Candidate(Change.model_construct(
             direction=direction, delta=delta, percent=None, current=current, previous=previous,
             subject_label=subject or current.label, reference="previous", keyword=said, compared_name=stretch,
-            keyword_span=r.span(word.start, word.end), reason="points_change", via=(), rejected=()))
+            keyword_span=r.span(word.start, word.end), reason=reason, via=(), rejected=()))
 
 
 def _stretch_compared(r: Reading, k: int) -> str | None:
@@ -89,6 +102,7 @@ def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
     tree = r.tree
     compared = r.vocab.cue("compared_prefix")
     previous: Fact | None = None
+    of_share = False
     for j in tree.before(i, "sentence", limit=_REACH):
         t, f = tree[j], r.facts[j]
         if f is None:
@@ -97,14 +111,17 @@ def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
             continue  # ("上年为6.60%(管理费用384.61万元/支出5,823.47万元),下降0.90个百分点": what a rate is of, in its bracket)
         if t.kind not in _RATE_KINDS or f.kind != "percent" or f.is_bound:
             return None, None  # another figure between: whose rates these are is open
+        opener = _bracketed_after(r, j, compared)
         was = r.is_previous(f) or bool(compared.match(clean_label(f.label))) or compare_frame(r, j) is not None \
-            or _bracketed_after(r, j, compared) is not None
+            or opener is not None
         if previous is None:
             if not was:
                 return None, None
-            previous = f
+            previous, of_share = f, opener is not None and tree[opener].kind == "share"
         elif was:
             return None, None  # two rates compared with: which one the change is against is open
+        elif of_share and t.kind != "share":
+            return None, None  # (a 占比 compared, after a rate that is no share: "增长12.1%,占比较上年(…)")
         else:
             return previous, f
     return None, None
@@ -143,6 +160,173 @@ def _from_to_rates(r: Reading, i: int, said: str) -> tuple[Fact | None, Fact | N
     if r.vocab.cue("compared_prefix").match(said) and not _year_before(r, previous, current):
         return None, None
     return previous, current
+
+
+def _last_years_rate_next_sentence(r: Reading, k: int, said: str) -> tuple[Fact | None, Fact | None]:
+    """"…资产负债率62.6%,较上年末下降1.5个百分点。上年末,…负债总额5,618.47亿元,资产负债率64.1%。": a 比上年 / 较上年末
+    change of points at node k right after this year's rate (only separators and the compared words between), against the
+    one rate of the next sentence, when that sentence is last year's (opened by 上年末 / 去年 …, cue last_years_opening, or
+    by the year before the rate's), names the rate as this year's does (or by a tail of its name: "占地区生产总值比例" …
+    "比例"), and restates only amounts the change's sentence names (not another region's: "上年末,全国…"):
+    (this year's rate, last year's), or Nones."""
+    tree = r.tree
+    compared = r.vocab.cue("compared_prefix")
+    j = k - 1  # (the direction word)
+    against = said if compared.match(said) else ""
+    if not against and j >= 1 and tree[j - 1].kind == "words" and tree[j - 1].clause == tree[k].clause \
+            and compared.match(clean_label(tree[j - 1].piece.label)):
+        j -= 1
+        against = clean_label(tree[j].piece.label)
+    if not against or not r.vocab.cue("reference_previous").search(against):
+        return None, None
+    current = _rate_right_before(r, j)
+    if current is None:
+        return None, None
+    end = tree.unit("sentence", k)[-1]
+    if end + 1 >= len(tree) or tree[end + 1].paragraph > tree[k].paragraph + 1:
+        return None, None
+    nxt = tree.unit("sentence", end + 1)
+    opening = tree[nxt[0]]
+    year = _year_of(r, current)
+    if opening.kind == "words":
+        if not r.vocab.cue("last_years_opening").match(clean_label(opening.piece.label)):
+            return None, None
+    elif opening.kind != "period" or year is None or _year_said(opening.piece.keyword) != year - 1:
+        return None, None
+    named = {_name(r, f) for f in _facts_of(r, tree.unit("sentence", k)) if f.kind == "amount"}
+    previous = None
+    for n in nxt:
+        f = r.facts[n]
+        if f is None:
+            continue
+        if f.kind == "amount":
+            if not any(_alike(_name(r, f), other) for other in named):
+                return None, None  # (an amount the change's sentence does not name: another subject's year)
+            continue
+        if previous is not None or f.kind != "percent" or f.is_bound or tree[n].kind not in _RATE_KINDS \
+                or tree[n].depth != 0:
+            return None, None
+        previous = f
+    if previous is None or not _names_rate(_name(r, previous), _name(r, current)):
+        return None, None
+    return current, previous
+
+
+def _years_rates_sentence_before(r: Reading, k: int, said: str) -> tuple[Fact | None, Fact | None, str]:
+    """"2023年…经费2614.38亿元,占一般公共预算支出14215.62亿元的18.39%;2022年…经费2486.15亿元,占一般公共预算支出
+    13962.47亿元的17.81%。2023年比例比上年提高0.58个百分点。": a 比上年 change of points whose sentence states no figure
+    before it and names no subject but the ratio (cue ratio_anaphor), against the two rates of the sentence before, each
+    in a part of it dated by its own year — the change's (or the report's) and the year before — said alike (the words of
+    their clauses) of amounts named alike (not two different wholes): (this year's rate, last year's, what the change
+    is said of), or Nones."""
+    tree = r.tree
+    sentence = tree.unit("sentence", k)
+    year, subject, against = None, "", said
+    for n in range(sentence[0], k - 1):
+        t = tree[n]
+        if r.facts[n] is not None:
+            return None, None, ""
+        if t.kind == "period":
+            year = _year_said(t.piece.keyword)
+        elif t.kind == "words":
+            words = clean_label(t.piece.label)
+            if r.vocab.cue("compared_prefix").match(words):
+                against += words  # ("比例比上年" … "提高")
+            elif r.vocab.cue("ratio_anaphor").match(words):
+                subject = words
+            else:
+                return None, None, ""
+        elif t.kind != "sep":
+            return None, None, ""
+    if not r.vocab.cue("reference_previous").search(against):
+        return None, None, ""
+    if year is None:
+        year = int(r.report_year) if r.report_year and r.report_year.isdigit() else None
+    if year is None or sentence[0] == 0 or tree[sentence[0] - 1].paragraph != tree[k].paragraph:
+        return None, None, ""
+    before = tree.unit("sentence", sentence[0] - 1)
+    rates = [n for n in before if r.facts[n] is not None and r.facts[n].kind == "percent"]
+    if len(rates) != 2 or any(r.facts[n].is_bound or tree[n].kind not in _RATE_KINDS or tree[n].depth != 0
+                              for n in rates):
+        return None, None, ""
+    years = [_sub_year(r, n) for n in rates]
+    if tree[rates[0]].sub == tree[rates[1]].sub or set(years) != {year, year - 1}:
+        return None, None, ""
+    said_of = [_clause_words(r, n) for n in rates]
+    amounts = [[_name(r, f) for f in _facts_of(r, tree.unit("sub", n)) if f.kind == "amount"] for n in rates]
+    if said_of[0] != said_of[1] or len(amounts[0]) != len(amounts[1]) \
+            or not all(_alike(a, b) for a, b in zip(*amounts)):
+        return None, None, ""
+    this, last = (rates[0], rates[1]) if years[0] == year else (rates[1], rates[0])
+    return r.facts[this], r.facts[last], subject or said_of[0]
+
+
+def _rate_right_before(r: Reading, i: int) -> Fact | None:
+    """The rate right before node i in its sentence, only separators between: this year's, not one compared with."""
+    tree = r.tree
+    j = i - 1
+    while j >= 0 and tree[j].kind == "sep" and tree[j].sentence == tree[i].sentence and tree[j].depth == tree[i].depth \
+            and not tree[j].separator("()"):
+        j -= 1
+    f = r.facts[j] if j >= 0 else None
+    if f is None or tree[j].sentence != tree[i].sentence or tree[j].depth != tree[i].depth or f.kind != "percent" \
+            or f.is_bound or tree[j].kind not in _RATE_KINDS or r.is_previous(f) \
+            or r.vocab.cue("compared_prefix").match(clean_label(f.label)):
+        return None
+    return f
+
+
+def _facts_of(r: Reading, nodes: range) -> list[Fact]:
+    return [r.facts[n] for n in nodes if r.facts[n] is not None]
+
+
+def _year_said(words: str) -> int | None:
+    m = LABEL_YEAR.search(words)
+    return int(m.group(1)) if m and len(m.group(1)) == 4 else None
+
+
+def _year_of(r: Reading, f: Fact) -> int | None:
+    """The year a rate is of: its own, else the report's."""
+    if f.period and f.period.isdigit():
+        return int(f.period)
+    return int(r.report_year) if f.period in (None, "current") and r.report_year and r.report_year.isdigit() else None
+
+
+def _sub_year(r: Reading, n: int) -> int | None:
+    """The year said last before node n in its sub-sentence (";" parts): what that part is of."""
+    tree = r.tree
+    for j in tree.before(n, "sub"):
+        if tree[j].kind == "period":
+            return _year_said(tree[j].piece.keyword)
+    return None
+
+
+def _clause_words(r: Reading, n: int) -> str:
+    """The words of node n's clause up to it, without its years and figures ("占一般公共预算支出…的"): what a rate is of."""
+    tree = r.tree
+    said = "".join((tree[j].piece.keyword if tree[j].kind == "share" else "") + tree[j].piece.label
+                   for j in range(tree.unit("clause", n)[0], n + 1) if tree[j].kind not in {"sep", "period"})
+    return _unperiod(r, clean_label(said))
+
+
+def _name(r: Reading, f: Fact) -> str:
+    """A figure's name without the period its label says ("2022年全省国家财政性教育经费" → "全省国家财政性教育经费")."""
+    return _unperiod(r, clean_label(f.label))
+
+
+def _unperiod(r: Reading, label: str) -> str:
+    label = r.vocab.period_words.sub("", LABEL_YEAR.sub("", label))
+    return label.lstrip("度末底的")
+
+
+def _alike(a: str, b: str) -> bool:
+    """Two amounts named alike: one name the other's, or its tail ("全省一般公共预算教育经费" … "一般公共预算教育经费")."""
+    return bool(a) and bool(b) and (a.endswith(b) or b.endswith(a))
+
+
+def _names_rate(said: str, rate: str) -> bool:
+    """Last year's rate named as this year's, by a tail of its name ("比例" of "占地区生产总值比例"), or by none."""
+    return not said or rate.endswith(said)
 
 
 def _year_before(r: Reading, start: Fact, end: Fact) -> bool:
@@ -203,9 +387,9 @@ def _rate_before(r: Reading, i: int, like: Fact) -> Fact | None:
             if t.kind in {"words", "sep"} and t.depth == tree[i].depth:
                 continue
             return None
-        # (last year's rate named by its year alone, "(2022年为71.80%)", is of the rate the change is said of)
+        # (last year's rate named by its year alone, "(2022年为71.80%)", "(上年4.12%)", is of the rate the change is said of)
         ok = t.kind in _RATE_KINDS and f.kind == "percent" and not f.is_bound \
-            and (f.concept == like.concept or like.concept is None) \
+            and (f.concept == like.concept or like.concept is None or not _name(r, like)) \
             and not r.is_previous(f) and not compared.match(clean_label(f.label)) and t.depth == tree[i].depth
         return f if ok else None
     return None
@@ -216,7 +400,14 @@ def _bracketed_after(r: Reading, j: int, words) -> int | None:
     label matches `words` (较… / 比… / 高于…): "比全省平均增幅(11%)"; else None."""
     tree = r.tree
     if j < 2 or j + 1 >= len(tree) or not tree[j - 1].separator("(") or not tree[j + 1].separator(")") \
-            or tree[j - 2].kind != "words" or tree[j - 2].clause != tree[j].clause:
+            or tree[j - 2].clause != tree[j].clause:
+        return None
+    if tree[j - 2].kind == "share":
+        # ("…占44.6%,占比较上年同期(40.7%)提高3.9个百分点": the 占比 of the share before, compared — only a piece that
+        # opens its clause, naming no subject of its own: "乐透数字型占比较上年同期(…)" is another's)
+        if r.facts[j - 2] is not None or not (j == 2 or tree[j - 3].kind == "sep"):
+            return None
+    elif tree[j - 2].kind != "words":
         return None
     return j - 2 if words.match(clean_label(tree[j - 2].piece.label)) else None
 
@@ -257,7 +448,7 @@ def _above_bracket(r: Reading, k: int) -> Candidate | None:
             return None
         current = f
         break
-    if current is None:
+    if current is None or (tree[word].kind == "share" and tree[m].kind != "share"):
         return None
     said = clean_label(tree[word].piece.label)
     return Candidate(Change.model_construct(
