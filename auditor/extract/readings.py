@@ -424,12 +424,21 @@ class _Reader:
         said = first + 1 if first < node.index and tree[first].kind == "item" else first
         if said + 1 < node.index and tree[said].kind == "words" and tree[said + 1].kind == "sep" \
                 and tree[said + 1].piece.keyword in ":：" \
-                and self.vocab.cue("previous_period_opening").match(tree[said].piece.label.strip()):
+                and self.vocab.cue("previous_period_opening").match(tree[said].piece.label.strip()) \
+                and not self._names_own_period(node):
             return "previous"
         opening = tree[first]
         if first == node.index or opening.kind != "words" or opening.clause != node.clause:
             return None
         return "previous" if _OPENS_LAST_YEAR.search(opening.piece.label) else None
+
+    def _names_own_period(self, node: Node) -> bool:
+        """The part of node's sentence it stands in (to ;) names the current period before it or in its own words
+        ("上年同期数据:资产总额17215.84亿元…;本期资产总额18462.37亿元,负债总额11683.52亿元": this period's; cue
+        current_period_words)."""
+        part = self.tree.unit("sub", node.index)
+        start = self.tree[part.start].start
+        return bool(self.vocab.cue("current_period_words").search(self.norm.text, start, node.end))
 
     def _opening_label_period(self, node: Node) -> str | None:
         """The other period a sentence opens with in its first amount's own words ("上年度總收入為82,315,640港元,總支出為
@@ -443,6 +452,8 @@ class _Reader:
                        if self.facts[k] is not None and self.facts[k].kind == "amount"), None)
         if opener is None or opener.period in (None, "current"):
             return None  # (the first amount is read of no other period: the opening is no year of it)
+        if self._names_own_period(node):
+            return None  # ("上年同期数据:资产总额…;本期资产总额18462.37亿元": the part naming 本期 is of it)
         between = text[opener.span.end:node.start]
         if self.vocab.period_words.search(between) or LABEL_YEAR.search(between):
             return None

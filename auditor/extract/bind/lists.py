@@ -292,6 +292,20 @@ def _years_apart(r: Reading, total: Fact, first: Fact) -> bool:
         and not int(spans[-1].group(1)) <= int(total.period) <= int(spans[-1].group(2))
 
 
+def _another_years_values(r: Reading, total: Fact, parts: list[Fact]) -> bool:
+    """A 分别 run whose own clause opens with one year other than the total's ("…其中税收收入325.17亿元;2022年分别为
+    412.36亿元和298.57亿元"): that year's values of the figures named before, no parts of this year's one."""
+    if not _YEAR_PERIOD.fullmatch(total.period or "") or SPAN_TOTAL.search(total.label):
+        return False
+    text, first = r.norm.text, parts[0].span.start
+    said = text[max(total.span.end, last_of(text, ",，;；。:：\n", first) + 1):first]
+    years = {m.group(1) for m in _YEAR_SAID_HERE.finditer(said)}
+    return len(years) == 1 and total.period not in years and all(p.period in years for p in parts)
+
+
+_YEAR_SAID_HERE = lazyre.compile(r"((?:19|20)\d{2})\s*年度?")
+
+
 _CLAUSE_BREAK = lazyre.compile(r"[,，;；。:：\n]")
 
 
@@ -433,6 +447,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
             and _YEAR_PERIOD.fullmatch(total.period or "") and all(_YEAR_PERIOD.fullmatch(p.period or "") for p in parts) \
             and total.period not in {p.period for p in parts} and not SPAN_TOTAL.search(total.label):
         return None  # ("2019年…58,214万元;2020年、2021年、2022年分别完成61,032万元、…": later years' figures, no parts of it)
+    if reason == "respectively_list" and parts and _another_years_values(r, total, parts):
+        return None  # ("2023年…收入436.50亿元,其中税收收入325.17亿元;2022年分别为412.36亿元和298.57亿元": last year's values)
     if reason == "respectively_list" and parts and _years_apart(r, total, parts[0]):
         return None  # ("…增加到2024年的137.13亿元…;2021年至2023年分别为134.25亿元、…": the span's years', none of it)
     if not adds_up(total, parts) and _from_to_pairs(r, parts):

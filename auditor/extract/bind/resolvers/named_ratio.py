@@ -39,12 +39,31 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             if not before and n and clean_label(rate.label) == said.group() \
                     and "\n" not in r.norm.text[sentences[n - 1][-1].span.end:rate.span.start]:
                 # (a sentence of its own, the rate its first figure and named bare: of the amounts of the sentence before)
-                before = [f for f in sentences[n - 1] if f.kind == "amount"]
+                before = [f for f in sentences[n - 1] if f.kind == "amount"] \
+                    if _of_own_period(r, sentences[n - 1], rate) else []
                 reason = "named_ratio_sentence_before"
             tops = [f for f in before if _named(top, f.label, said.lastgroup)]
             bases = [f for f in before if _named(base, f.label, said.lastgroup)]
             if len(tops) == 1 and len(bases) == 1 and tops[0].unit == bases[0].unit and bases[0].value > 0:
                 yield _share(rate, tops[0], bases[0], reason)
+
+
+def _of_own_period(r: Reading, facts: list[Fact], rate: Fact) -> bool:
+    """The sentence before a rate opening its own sentence is of the rate's period: it opens with no other
+    ("上年末,全省国有企业资产总额5846.20亿元,负债总额3822.17亿元。资产负债率64.6%" — last year's amounts, not the
+    rate's; cue ratio_other_period_opening) and names no year but the rate's ("2022年资产总额…")."""
+    first = r.node_of(facts[0])
+    if first is None:
+        return False
+    start = r.tree[r.tree.unit("sentence", first).start].start
+    said = r.norm.text[start:facts[-1].span.end]
+    if r.vocab.cue("ratio_other_period_opening").match(said):
+        return False
+    year = rate.period or r.report_year  # (a rate naming no period is of the report's year)
+    return all(y == year for y in _YEAR.findall(said))
+
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def _named(cue: re.Pattern[str], label: str, group: str) -> bool:

@@ -672,8 +672,11 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
             named = [f for name, f in index.amounts_named(core, near=part.span.start)
                      if f.id != part.id and name == core and index.period_of(f) == index.period_of(part)]
     else:
+        # (not a kind of the whole: "视频型彩票销售58.37亿元" is a part of the "彩票销售总量", never it; cue kind_of_whole)
+        kind = index.vocab.cue("kind_of_whole")
         named = [f for name, f in index.amounts_named(core, near=part.span.start)
-                 if f.id != part.id and (name.endswith(core) or name.endswith(label))]
+                 if f.id != part.id and (name.endswith(core) or name.endswith(label))
+                 and not kind.search(name[:-len(core) if name.endswith(core) else -len(label)])]
     # ("占一般公共预算项目支出总额的100%": a 项目支出 of those funds, not one that names no funds)
     funds = scope_of(label, info.concept)
     broader = [] if not funds else [f for f in named if not set(funds) <= set(fact_scope(f) + index.qualifier(f))]
