@@ -215,6 +215,7 @@ def diff_text(difference: Decimal, like: Fact, lang: str, decimals: int | None =
 
 _PERCENT_WRITTEN = lazyre.compile(r"(-?\d+(?:\.(\d+))?)\s*[%％]$")
 _TRUNCATIONS = 3  # last-digit cuts a document must show before its cutting is read as its rule
+_ALL_CUT = 2  # … or fewer, when they are every rate in % the document's relations check (none of them rounds)
 
 
 def cut_not_rounded(outcomes: list[Outcome]) -> list[Outcome]:
@@ -252,7 +253,7 @@ def _cut_in(outcomes: list[Outcome], among, bare: bool = False) -> list[Outcome]
             cut.append(n)
         elif abs(f.difference) - slack <= last:
             other = True  # a last-digit miss upwards: the document rounds (or slipped)
-    if other or len(cut) < _TRUNCATIONS:
+    if other or len(cut) < _TRUNCATIONS and not (len(cut) >= _ALL_CUT and len(cut) == _rates_checked(outcomes, among)):
         return outcomes
     found = doubt.Found("ALT010", {"zh": f"本文件的比率截断而非四舍五入（{len(cut)}处末位均为截断）",
                                    "en": f"the document cuts its rates instead of rounding them ({len(cut)} last digits "
@@ -292,6 +293,13 @@ def tail_noted(outcomes: list[Outcome], kind_of: dict[str, str], ctx: Context) -
             out[n] = o.model_copy(update={"verdict": "explained", "finding": explained_finding(f, found),
                                           "alternative": found.alternative, "equation": None})
     return out
+
+
+def _rates_checked(outcomes: list[Outcome], among) -> int:
+    """How many of the outcomes numbered `among` check a rate written in % ("马场镇…为预算的102.6%,同比增长12.3%(上年…)":
+    two, both cut — the document's every rate)."""
+    return sum(1 for n in among if outcomes[n].verdict in ("holds", "fails", "explained")
+               and any(e.text.rstrip().endswith(("%", "％")) for e in outcomes[n].figures))
 
 
 def _rounded_up(o: Outcome) -> bool:

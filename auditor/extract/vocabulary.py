@@ -480,6 +480,8 @@ def _concept(core: str, vocab: Vocabulary) -> tuple[str | None, bool]:
             syn = found.group()[::-1]
             if candidate[:-len(syn)].endswith(_OTHER):
                 continue  # "其他项目支出" is the rest of 项目支出, not all of it
+            if vocab.cue("part_of_named_whole").search(candidate[:-len(syn)]):
+                continue  # "非流动负债", "流动资产合计": one part of the 负债 / 资产 the total names, another quantity
             if len(syn) + tail > explained:  # synonym plus the generic ending it explains
                 best, explained = syn, len(syn) + tail
     if best is not None:

@@ -1306,6 +1306,21 @@ def _complement_continues(r: Reading, last: int, parts: list[Fact]) -> list[Fact
     return parts
 
 
+def halves_of_total(total: Fact, parts: list[Fact]) -> bool:
+    """Two parts named A and 非A, A ending with the total's name ("负债总额…,其中流动负债…、非流动负债…"): between them every
+    part of it."""
+    if len(parts) != 2:
+        return False
+    a, b = (clean_label(p.label) for p in parts)
+    if a.startswith("非"):
+        a, b = b, a
+    whole = _WHOLE_TAIL.sub("", clean_label(total.label))
+    return b == "非" + a and len(whole) >= 2 and a.endswith(whole) and a != whole
+
+
+_WHOLE_TAIL = lazyre.compile(r"(?:总额|合计|总计|总数)$")
+
+
 def complement_names(label: str, other: str, vocab) -> bool:
     """"非税收入" of "税收收入" (非 + the other's name), or the two sides of one vocabulary complement_pair."""
     if label.startswith("非") and len(label) >= 3 and label[1:] == other:

@@ -274,6 +274,10 @@ _ALL = [
     Reason("change_continues_sentence", STRUCTURAL, "a change opening its sentence continues the previous sentence's subject",
            "一般公共预算财政拨款收入100万元。较上年减少20万元,下降16.67%。"),
     # the subject is named by the change itself and stated with one value this year: structural, not a guess
+    # the bracket names the earlier period its figure is of, of the change's own subject: the base, stated with it
+    Reason("change_base_in_bracket", EXPLICIT, "增长 p% (上年同期为 B) / 环比下降 p% (8月为 B): the change of the figure "
+           "before it in its sentence against the one figure of the earlier period the bracket right after it names",
+           "1-7月累计,一般公共预算收入124981亿元,按自然口径计算下降9.2%(上年同期为137641亿元)。"),
     Reason("change_of_unstated_figure", STRUCTURAL, "the changed figure is the named subject's one value this year, "
            "stated elsewhere", "支出100万元。\n…\n支出较上年增加20万元,增长25%。"),
     Reason("change_against_named_figure", LOOKUP, "较2023年实际支出增加 d: the change of the figure before it against the "

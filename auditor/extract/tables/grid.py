@@ -217,13 +217,17 @@ def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int]
     return GridRow(text, start + label[0][1] if label else tokens[0].start, index, tuple(tokens)), end
 
 
-def _share_pair(line: str, start: int, index: int) -> list[GridRow]:
+def _share_pair(line: str, start: int, index: int, share_word=None) -> list[GridRow]:
     """A row of an amount and its share set apart by spaces, "捐款收入 186,432 29.6%": its label and its two figures —
-    only a share written with its %, after an amount written without one (two figures of a line of prose are no row)."""
+    only a share written with its %, after an amount written without one (two figures of a line of prose are no row).
+    `share_word` (cue share_cell_word): a word the share's cell may open with, "在建工程　38,415.26　占比4.34%"."""
     words = list(_WORD.finditer(line))
     if len(words) < 3:
         return []
     amount, share = (cell_token(m.group(), start + m.start()) for m in words[-2:])
+    said = share_word.match(words[-1].group()) if share is None and share_word is not None else None
+    if said is not None:
+        share = cell_token(words[-1].group()[said.end():], start + words[-1].start() + said.end())
     if amount is None or share is None or amount.value is None or share.value is None \
             or amount.text.endswith("%") or not share.text.endswith("%"):
         return []
@@ -258,8 +262,9 @@ _WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "�
 _UNIT_WORD = lazyre.compile(r"(?:^|\s)(?:万元|亿元|元|%|％|增长|下降|增加|减少|上年|同比)(?:\s|$)")
 
 
-def _rows_by_line(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow] | None]:
-    """The rows of each line (None for a blank line or a page mark, which the layouts pass over)."""
+def _rows_by_line(lines: list[tuple[str, int]], taken: set[int], share_word=None) -> list[list[GridRow] | None]:
+    """The rows of each line (None for a blank line or a page mark, which the layouts pass over); `share_word`: the
+    words a share's cell may open with (_share_pair)."""
     out: list[list[GridRow] | None] = []
     for index, (line, start) in enumerate(lines):
         stripped = line.strip()
@@ -275,7 +280,7 @@ def _rows_by_line(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Gr
             if (len(stripped.split(None, 1)) > 1 or "|" in stripped or "│" in stripped or "┃" in stripped) \
             and _SPACED_FIGURES.search(line) else []
         out.append(rows or (_bar_pair(line, start, index) if stripped[0] in _BARS
-                            else _share_pair(line, start, index) if stripped[-1] in "%％"
+                            else _share_pair(line, start, index, share_word) if stripped[-1] in "%％"
                             else _amount_pair(line, start, index) if stripped[-1].isdigit() else [])
                    or _glued_row(line, start, index))
     return out
@@ -1525,7 +1530,7 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
     lines = norm.lines()
     out = []
     used: set[int] = set()
-    by_line = _rows_by_line(lines, taken)
+    by_line = _rows_by_line(lines, taken, vocab.cue("share_cell_word") if vocab is not None else None)
     for rows in [chunk for block in [*_row_lines(lines, taken, by_line), *_cell_lines(lines, taken),
                                                 *_pair_lines(lines, taken),
                                                 *_interleaved_rows(lines, taken, by_line, vocab.cue("table_note_line")

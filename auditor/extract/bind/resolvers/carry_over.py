@@ -43,6 +43,7 @@ _SPENDING = lazyre.compile(rf"^(?:减去?|扣除|减除)?(?:{_FUNDS_NAMED})?(?:�
 # balance) make up: beside the four, no flow of its own ("财政拨款收入总计…,其中年初…结转和结余…,本年财政拨款收入…")
 _GRAND_TOTAL = lazyre.compile(r"(?<!本年)(?<!当年)(?:收入|支出)总计$")
 _ROLES = (_OPENING, _INCOME, _SPENDING, _CLOSING)
+_ROLE_CUES = ("carry_over_opening", "carry_over_received", "carry_over_spent", "carry_over_closing")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -54,8 +55,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         labels = [clean_label(f.label).removeprefix("和").removeprefix("及") for f in facts]
         roles = []
-        for pattern in _ROLES:
-            found = [f for f, label in zip(facts, labels) if pattern.search(_dated(label))]
+        for pattern, cue in zip(_ROLES, _ROLE_CUES):
+            # (… or a fund's own words: "上年结转…,本年下达…,本年支出…,结转下年…" — cues carry_over_*)
+            said = r.vocab.cue(cue)
+            found = [f for f, label in zip(facts, labels)
+                     if pattern.search(_dated(label)) or said.search(_dated(_clause_words(r, f)))]
             if len(found) != 1:
                 break
             roles.append(found[0])
@@ -71,6 +75,17 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         yield Candidate(Difference.model_construct(
             difference=closing, minuends=(opening, income), subtrahends=(spending,), name="结余",
             rate=None, base=None, rivals=(), reason="carry_over", via=(), rejected=()))
+
+
+def _clause_words(r: Reading, f: Fact) -> str:
+    """The words of `f`'s clause before it, as written ("本年下达8,615.27万元": 本年下达, where the label read lost the 达 to
+    a copula), without a copula after them."""
+    text = r.norm.text
+    start = max(text.rfind(c, 0, f.span.start) for c in ",;:。\n") + 1
+    return _SAID_COPULA.sub("", text[start:f.span.start].strip())
+
+
+_SAID_COPULA = lazyre.compile(r"(?:为|是|共|计)$")
 
 
 # (the year only: "2022年初结转和结余" is 年初's, "2023年度年初…" the year's)

@@ -179,6 +179,16 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             previous, current = current, None
         if current is not None:
             previous = _comparable_previous(r, i, current) or previous or _bracketed_last_year(r, i, current)
+        based_names: dict[str, str] = {}
+        based = _base_in_bracket_after(r, i, current if current is not None and not r.is_previous(current) else None)
+        if based is not None:
+            # "按自然口径计算下降9.2%(上年同期为137641亿元)", "环比下降14.9%(8月为31.42亿元)": the bracket right after the
+            # change states the figure of the earlier period it names, of the change's own subject: its base
+            current, previous = based
+            subject_label, reason = current.label, "change_base_in_bracket"
+            if r.vocab.cue("compared_month_before").search(s.piece.keyword):
+                # (a 环比 is on the month the bracket names, not on last year: "本月 − 8月")
+                based_names = {"current_name": "本月", "compared_name": clean_label(previous.label)}
         if previous is not None and delta is not None and _CHANGE_AT_END.search(clean_label(previous.label)) \
                 and _COMPARED_OBJECT.match(clean_label(previous.label)):
             # ("…98,642元,较全国多9,284元,比上年增加6,456元": a gap to another reference, said as a change, is no
@@ -229,7 +239,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         elif reason in ("change_against_budget", "change_from_stated_budget"):
             reference, names = "previous", {"current_name": "决算", "compared_name": "预算"}  # (the two figures' difference)
         else:
-            names = {}
+            names = based_names
         yield Candidate(Change.model_construct(
             direction=direction, delta=delta, percent=pct, current=current, previous=previous,
             subject_label=subject_label, reference=reference,
@@ -1203,6 +1213,71 @@ def _bracketed_last_year(r: Reading, i: int, current: Fact) -> Fact | None:
                      or _YEAR_ONLY.fullmatch(clean_label(f.label)) and _year_before(f, current)):
             return f
         return None
+    return None
+
+
+def _base_in_bracket_after(r: Reading, i: int, current: Fact | None) -> tuple[Fact, Fact] | None:
+    """The change at node i is followed right away by a bracket holding one amount alone, whose label names only an
+    earlier period (上年同期, 上年9月; a month before for a 环比: cue base_period_last_year / base_period_month_before):
+    (this period's figure, that base). This period's is `current`, else the nearest amount before the change in its
+    sentence, outside brackets, of the base's unit and this period's. None when the change is on another basis
+    (同口径, 扣除…因素后: other_basis), compares with something else than the bracket names, or the months disagree."""
+    tree = r.tree
+    s = tree[i]
+    if i + 3 >= len(tree) or not tree[i + 1].separator("(") or not tree[i + 3].separator(")") \
+            or tree[i + 2].kind != "labelled" or tree[i + 2].depth != s.depth + 1 or tree[i + 3].depth != s.depth:
+        return None
+    base = r.facts[i + 2]
+    if base is None or base.kind != "amount" or base.is_bound or other_basis(r, i):
+        return None
+    label, keyword = clean_label(base.label), s.piece.keyword
+    said = (tree[i - 1].piece.label if i > 0 and tree[i - 1].kind == "words" and tree[i - 1].clause == s.clause
+            else "") + keyword
+    month_before = r.vocab.cue("compared_month_before").search(said)
+    if month_before:
+        named = r.vocab.cue("base_period_month_before").match(label)
+    else:
+        named = r.vocab.cue("base_period_last_year").match(label)
+        if named is not None and (_reference(r, said, "previous") != "previous" or LABEL_YEAR.search(said)
+                                  or r.vocab.cue("compared_year_start").search(said)
+                                  or r.vocab.cue("compared_period_end").search(said)):
+            return None  # ("比预算增长", "比2019年增长", "比年初增加": not against the period the bracket names)
+    if named is None:
+        return None
+    if current is None:
+        current = _figure_of_subject_before(r, i, base)
+    if current is None or current.unit != base.unit or current.kind != "amount" or current.is_bound:
+        return None
+    at = r.node_of(current)
+    if at is None or any(tree[j].kind in OPENERS for j in tree.before(at, "sentence", limit=_LOOK_BACK)):
+        # ("教育经费2614.38亿元,包括教育事业费…和教育费附加209.57亿元,比上年增长5.16%(上年2486.15亿元)": after a list, the
+        # whole's change or its last part's — which, the text does not say)
+        return None
+    month = named.group("month") if "month" in named.groupdict() else None
+    now = r.vocab.cue("month_named").search(r.norm.text, part_start(r.norm.text, current.span.start, "。\n"),
+                                            current.span.start)
+    if month_before and month is not None:
+        # (a 环比 on the month named: "9月份,…环比下降14.9%(8月为…)" — the month before the sentence's own only)
+        if now is None or int(month) % 12 != (int(now.group("month")) - 1) % 12:
+            return None
+    elif month is not None and now is not None and int(month) != int(now.group("month")):
+        return None  # ("9月份…同比增长(上年8月为…)": not the same month of last year)
+    return current, base
+
+
+def _figure_of_subject_before(r: Reading, i: int, base: Fact) -> Fact | None:
+    """The nearest amount before the change at node i in its sentence, outside brackets, in `base`'s unit: not a figure
+    of last year, nor one named as compared with or as money over or short of the budget."""
+    tree = r.tree
+    for j in tree.before(i, "sentence", limit=_LOOK_BACK):
+        t, f = tree[j], r.facts[j]
+        if f is None or t.kind not in {"labelled", "total"} or t.depth > tree[i].depth or f.kind == "percent":
+            continue
+        label = clean_label(f.label)
+        if f.kind != "amount" or f.unit != base.unit or r.is_previous(f) or f.is_bound \
+                or r.vocab.cue("compared_prefix").match(label) or r.vocab.cue("against_budget_word").search(label):
+            return None
+        return f
     return None
 
 
