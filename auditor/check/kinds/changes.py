@@ -355,9 +355,13 @@ def _signed_result(c: Change, g: _Growth, shown: Decimal, gap: Decimal) -> tuple
     if not g.from_figures:
         return f"{shown}", written(c.percent), f"{sign_as_written(c.percent)}{shown}%", gap
     result = shown if g.delta.value >= 0 else -shown
-    falls = sign_as_written(c.percent) == "-" if c.percent.in_table else c.direction < 0
+    minus = sign_as_written(c.percent) == "-"
+    if minus or c.percent.in_table or c.direction == 0:  # (its own sign, a table's bare cell, or no word: as written)
+        falls = minus or (c.direction == 0 and not c.percent.in_table and result < 0)
+    else:  # (a sentence's word: 下降 / 增长)
+        falls = c.direction < 0
     stated = -c.percent.value if falls else c.percent.value
-    if c.percent.in_table or (result < 0) != falls:
+    if minus or c.percent.in_table or (result < 0) != falls:
         expected = f"{'-' if result < 0 else ''}{shown}%"
     else:  # (a sentence's word says the direction: the rate it should give is its size)
         expected = f"{shown}%"
