@@ -121,3 +121,26 @@ def test_a_figure_terminal_s_look_ahead_refuses_only_what_its_shapes_refuse(name
     at = min(at, len(text))
     a, b = with_it.match(text, at), bare.match(text, at)
     assert (a and a.group()) == (b and b.group()), (text, at)
+
+
+# the look-aheads in front of AMOUNT's rarer shapes (grammar/statements.lark): what each shape needs
+AMOUNT_SHAPE_LOOK_AHEADS = (r"(?=[\d,\s兆]*亿)", r"(?=[\d,\s]*万\s*\d)", r"(?=\d[千百])")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.lists(st.sampled_from(FIGURE_ALPHABET), max_size=24).map("".join), at=st.integers(0, 3))
+def test_amount_s_shape_look_aheads_refuse_only_what_their_shapes_refuse(text, at):
+    """Each of AMOUNT's shapes but the last stands behind a look-ahead for what it needs (an 亿 or 兆, a 万
+    before a digit, a 千 / 百 right after the first digit), so that a common "2,921.7万元" passes the others at
+    a glance: with or without the look-aheads, the same match."""
+    import re
+
+    pattern = dict(LEXER.branches)["AMOUNT"]
+    assert all(guard in pattern for guard in AMOUNT_SHAPE_LOOK_AHEADS)
+    bare = pattern
+    for guard in AMOUNT_SHAPE_LOOK_AHEADS:
+        bare = bare.replace(guard, "")
+    with_them, without = re.compile(pattern), re.compile(bare)
+    at = min(at, len(text))
+    a, b = with_them.match(text, at), without.match(text, at)
+    assert (a and a.group()) == (b and b.group()), (text, at)
