@@ -121,3 +121,43 @@ def test_a_figure_terminal_s_look_ahead_refuses_only_what_its_shapes_refuse(name
     at = min(at, len(text))
     a, b = with_it.match(text, at), bare.match(text, at)
     assert (a and a.group()) == (b and b.group()), (text, at)
+
+
+# the look-aheads in front of AMOUNT's rarer shapes (grammar/statements.lark): what each shape needs
+AMOUNT_SHAPE_LOOK_AHEADS = (r"(?=[\d,\s兆]*亿)", r"(?=[\d,\s]*万\s*\d)", r"(?=\d[千百])")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.lists(st.sampled_from(FIGURE_ALPHABET), max_size=24).map("".join), at=st.integers(0, 3))
+def test_amount_s_shape_look_aheads_refuse_only_what_their_shapes_refuse(text, at):
+    """Each of AMOUNT's shapes but the last stands behind a look-ahead for what it needs (an 亿 or 兆, a 万
+    before a digit, a 千 / 百 right after the first digit), so that a common "2,921.7万元" passes the others at
+    a glance: with or without the look-aheads, the same match."""
+    import re
+
+    pattern = dict(LEXER.branches)["AMOUNT"]
+    assert all(guard in pattern for guard in AMOUNT_SHAPE_LOOK_AHEADS)
+    bare = pattern
+    for guard in AMOUNT_SHAPE_LOOK_AHEADS:
+        bare = bare.replace(guard, "")
+    with_them, without = re.compile(pattern), re.compile(bare)
+    at = min(at, len(text))
+    a, b = with_them.match(text, at), without.match(text, at)
+    assert (a and a.group()) == (b and b.group()), (text, at)
+
+
+def test_the_guard_tells_a_terminal_s_start_by_its_first_two_characters():
+    """The guard (lexer.guard_source) tries a starting character only before a character that may follow it in
+    some terminal; one that may end a match, or whose next character cannot be told, stands alone."""
+    import re
+
+    from auditor.extract.lexer import Starts, guard_source, second_characters
+
+    (first, then), = second_characters(r"为(?=\s*(?:约|为)?\s*\d)")  # (a look-ahead right after it: what follows)
+    assert first.chars == {"为"} and then is not None and then.categories == {"space", "digit"}
+    assert second_characters(r"支出如下")[0][1].chars == {"出"}
+    assert second_characters(r"分(?:别|类)?")[0][1] is None  # (may end after 分)
+    assert second_characters(r"[^a]b") is None
+    regexps = [r"支出如下", r"(?<=[,;])\s*约?增(?=\s*\d)", r"分(?:别|类)?"]
+    guard = re.compile(guard_source(regexps, [Starts.of(r) for r in regexps]))
+    assert [m.start() for m in re.finditer(guard, "支付 支出如下, 增5 分")] == [3, 8, 9, 12]

@@ -84,10 +84,11 @@ class Dispatch:
     @classmethod
     def of(cls, branches: list[tuple[str, str]]) -> "Dispatch | None":
         """None when some terminal may start with any character (or match nothing at all)."""
-        starts = analysed([regexp for _, regexp in branches])
+        regexps = [regexp for _, regexp in branches]
+        starts = analysed(regexps)
         if any(s is None for s in starts):
             return None
-        guard = patterncache.compile("[" + "".join(s.regex() for s in starts) + "]")
+        guard = patterncache.compile(guard_source(regexps, starts))
         return cls([(name, regexp, s) for (name, regexp), s in zip(branches, starts)], guard)
 
     def at(self, ch: str) -> tuple[re.Pattern[str], dict[int, str]]:
@@ -184,6 +185,133 @@ def analysed(regexps: list[str]) -> list[Starts | None]:
     write_private(name, json.dumps([s.as_data() if s is not None else None for s in starts],
                                    ensure_ascii=False).encode("utf-8"))
     return starts
+
+
+def guard_source(regexps: list[str], starts: list[Starts]) -> str:
+    """The guard's pattern: where any of the terminals may start, told by the first two characters.
+
+    A character that starts a terminal often stands where none starts ("支" of 支出 beside 支出如下, a space
+    before no 增 / 减 / 分 / 按 …): the guard tries it only before a character that may follow it in some
+    terminal (`second_characters`) — "支(?=[出])" —, and any other starting character alone; a terminal
+    whose second character cannot be told, or that may end after its first, leaves its first characters
+    alone.  The same positions where a terminal matches, fewer tries where none does.  Kept in the
+    private cache as `analysed` keeps the first characters (the patterns parsed in Python)."""
+    from auditor.resources import read_private, write_private
+
+    key = hashlib.sha256(repr((sys.version_info[:2], "guard", regexps)).encode()).hexdigest()[:16]
+    name = f"lexer-guard-{key}.json"
+    content = read_private(name)
+    if content is not None:
+        try:
+            cached = json.loads(content)
+            if isinstance(cached, str):
+                return cached
+        except ValueError:
+            pass
+    source = _guard(regexps, starts)
+    write_private(name, json.dumps(source, ensure_ascii=False).encode("utf-8"))
+    return source
+
+
+def _guard(regexps: list[str], starts: list[Starts]) -> str:
+    # each of the first characters' parts (a character, a range, a category) → what may follow it (None: anything)
+    follow: dict[tuple[str, object], list | None] = {}
+
+    def add(part: tuple[str, object], then: Starts | None) -> None:
+        if part in follow and follow[part] is None:
+            return
+        follow[part] = None if then is None else [*follow.get(part, []), then]
+
+    for regexp, first in zip(regexps, starts):
+        pairs = second_characters(regexp)
+        for one, then in pairs if pairs is not None else [(first, None)]:
+            for part in [("char", c) for c in one.chars] + [("range", r) for r in one.ranges] \
+                    + [("category", c) for c in one.categories]:
+                add(part, then)
+    alone = Starts({v for (k, v), t in follow.items() if k == "char" and t is None},
+                   {v for (k, v), t in follow.items() if k == "range" and t is None},
+                   {v for (k, v), t in follow.items() if k == "category" and t is None})
+    branches = ["[" + alone.regex() + "]"] if alone.chars or alone.ranges or alone.categories else []
+    for (kind, value), then in sorted(follow.items(), key=repr):
+        if then is None:
+            continue
+        after = Starts(set().union(*(t.chars for t in then)), set().union(*(t.ranges for t in then)),
+                       set().union(*(t.categories for t in then)))
+        one = Starts({value} if kind == "char" else set(), {value} if kind == "range" else set(),
+                     {value} if kind == "category" else set())
+        branches.append(f"[{one.regex()}](?=[{after.regex()}])")
+    return "|".join(branches) or "(?!)"
+
+
+def second_characters(regexp: str) -> list[tuple[Starts, Starts | None]] | None:
+    """(first characters, the characters that may follow them in a match) of each way a match of `regexp`
+    can start — None for the second where the match may end after the first character and nothing tells
+    what follows, or it cannot be told; None for all when the first cannot be told."""
+    try:
+        from re import _constants as sre
+        from re import _parser as sre_parse
+
+        return _pairs(list(sre_parse.parse(regexp)), sre, 0)
+    except Exception:  # (_Unknown, a pattern this Python parses otherwise, too deep)
+        return None
+
+
+def _sets(items, sre) -> tuple[Starts | None, bool]:
+    """What `items` may start with (None: cannot be told) and whether it may match empty."""
+    chars: set[str] = set()
+    ranges: set[tuple[str, str]] = set()
+    categories: set[str] = set()
+    try:
+        nullable = _first(items, (chars, ranges, categories), sre)
+    except _Unknown:
+        return None, True
+    return Starts(chars, ranges, categories), nullable
+
+
+def _after(rest, sre) -> Starts | None:
+    """What may follow a first character that `rest` of the pattern follows (None: anything)."""
+    found, nullable = _sets(rest, sre)
+    if found is not None and not nullable:
+        return found
+    # the match may end here: a look-ahead standing right here still tells the next character ("为(?=\s*\d)")
+    for op, av in rest:
+        if op is sre.ASSERT and av[0] == 1:
+            ahead, empty = _sets(av[1], sre)
+            if ahead is not None and not empty:
+                return ahead
+        elif op not in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            break
+    return None
+
+
+def _pairs(items: list, sre, depth: int) -> list[tuple[Starts, Starts | None]]:
+    if depth > 40:
+        raise _Unknown
+    for k, (op, av) in enumerate(items):
+        rest = items[k + 1:]
+        if op is sre.LITERAL or op is sre.IN:
+            first, _ = _sets([(op, av)], sre)
+            if first is None:
+                raise _Unknown
+            return [(first, _after(rest, sre))]
+        if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+            continue
+        if op is sre.BRANCH:
+            return [pair for branch in av[1] for pair in _pairs(list(branch) + rest, sre, depth + 1)]
+        if op is sre.SUBPATTERN:
+            _group, add_flags, _del_flags, inner = av
+            if add_flags & sre.SRE_FLAG_IGNORECASE:
+                raise _Unknown
+            return _pairs(list(inner) + rest, sre, depth + 1)
+        if op is getattr(sre, "ATOMIC_GROUP", None):
+            return _pairs(list(av) + rest, sre, depth + 1)
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)):
+            low, high, inner = av
+            again = [(op, (max(low - 1, 0), high if high == sre.MAXREPEAT else high - 1, inner))] if high != 1 else []
+            pairs = _pairs(list(inner) + again + rest, sre, depth + 1)
+            return pairs + _pairs(rest, sre, depth + 1) if low == 0 else pairs
+        raise _Unknown
+    raise _Unknown  # (the empty match)
 
 
 def first_characters(regexp: str) -> str | None:
