@@ -137,7 +137,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     base_year = next((m.group(1) for h in headers for m in [_BASE_YEAR.search(h)] if m), None)
     on_year_before = any(_ON_YEAR_BEFORE.search(h) for h in headers) or YEAR_BEFORE_MARK in table.comparable
     # "比上年执行数增长%": the figure compared with is of the role the header names
-    named = next((role_of(m.group(1)) for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
+    named = next((role_of(m.group(1) + "数") for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
     adjacent = _adjacent_pairs(rows)
     out = []
     for row in rows:
@@ -156,6 +156,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2 and (named is None or r == named)]
         if not pair and named is None and all(_PLAIN_GROWTH.match(h) for h in headers if h):
             pair = _years_pair(by_role)  # (not "比上年预算增长%", "比2023年执行数增减%": on a figure not shown)
+        if not pair and named is not None:
+            pair = _named_base_pair(by_role, named)  # ("2023年决算数 | 2024年预算数 | 比上年决算增长%")
         if (delta is None and percent is None) or len(pair) != 1:
             continue
         previous, current = adjacent[id(row)] if adjacent is not None and id(row) in adjacent \
@@ -174,7 +176,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
 
 
 # a change column that names no figure it is of ("增长%", "增长(%)", "增减率"): between the columns the table shows
-_PLAIN_GROWTH = lazyre.compile(r"^(?:增长|增减|增幅|增\(减\))(?:率|幅度)?(?:%|\(%\))?$")
+_PLAIN_GROWTH = lazyre.compile(r"^(?:增长|增减|增幅|增\(减\))(?:额|率|幅度)?(?:%|\(%\))?$")
 
 
 def _years_pair(by_role: dict[str, list[Fact]]) -> list[list[Fact]]:
@@ -187,6 +189,18 @@ def _years_pair(by_role: dict[str, list[Fact]]) -> list[list[Fact]]:
             or amounts[0].period == amounts[1].period:
         return []
     return [amounts]
+
+
+def _named_base_pair(by_role: dict[str, list[Fact]], named: str) -> list[list[Fact]]:
+    """The row's two amounts of two years when the earlier is the one column of the role the change names and the other
+    is of another role: "2023年决算数 | 2024年预算数 | 比上年决算增长%" — this year's budget on last year's 决算, the
+    base the header names and the table shows.  [] otherwise (the named role is the later one, or not shown)."""
+    pair = _years_pair(by_role)
+    if not pair:
+        return []
+    roles = {id(f): r for r, fs in by_role.items() for f in fs}
+    earlier, later = sorted(pair[0], key=lambda f: f.period)
+    return pair if roles[id(earlier)] == named and roles[id(later)] != named else []
 
 
 def _adjacent_pairs(rows: list[TableRow]) -> dict[int, tuple[Fact, Fact]] | None:
@@ -289,7 +303,7 @@ _ON_YEAR_BEFORE = lazyre.compile(r"(?:比|较)(?:上年|去年|上一年)|同比
 
 
 _BASE_YEAR = lazyre.compile(r"(?:比|较)((?:19|20)\d{2})年")
-_BASE_NAMED = lazyre.compile(r"(?:比|较)(?:上年|上一年|去年|上年度)?(执行数|决算数|预算数)")
+_BASE_NAMED = lazyre.compile(r"(?:比|较)(?:上年|上一年|去年|上年度)?(执行|决算|预算)数?")
 _AGAINST_BUDGET = lazyre.compile(r"(?:较|与|比)(?:年初|调整后?)?预算")
 
 
