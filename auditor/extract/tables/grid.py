@@ -548,7 +548,7 @@ def header_cells(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str
     above = rows[0].line - 1
     while above >= 0 and len(names) <= k:
         line, start = lines[above]
-        stripped = line.strip()
+        stripped = line.strip().strip(_BARS + " \t\u3000")  # (a bar table one cell a line: "| 111學年度 |")
         above -= 1
         if not stripped:
             continue
@@ -1305,7 +1305,7 @@ _MAX_STACKED_PARTS = 12  # (a subtotal row over more rows right below it than th
 
 
 def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: frozenset[int] = frozenset(),
-                 pair=None) -> tuple[GridFormula, ...]:
+                 pair=None, header: tuple[str, ...] | None = None) -> tuple[GridFormula, ...]:
     """A row that is, in two columns of amounts at least, the sum of the rows right below it is their subtotal,
     however its label names it ("學雜費收入 336,989,962 … ⏎ 學費收入 257,752,718 … ⏎ 雜費收入 72,434,117 … ⏎ …", each
     year's amount): the fewest rows that make it so, found the way the columns' formulas are (no coincidence over
@@ -1316,7 +1316,13 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
     Two rows right below a row that name the two sides of one of the vocabulary's complement pairs (`pair`:
     税收收入 and 非税收入) split it whole: a subtotal that holds in one column, beyond coincidence, is read in every
     column of amounts (one the header names a rate, `named`, only where it holds), and where it breaks one a figure is
-    wrong."""
+    wrong.
+
+    A subtotal that holds in every column but one, and in two at least, is confirmed there: the one column of amounts
+    that breaks it is a slip too, where no other subtotal breaks that column and the column is the others' kind — it
+    holds another subtotal, or the header names it as it names a column that holds, but for its figures ("110學年度 |
+    111學年度 | 112學年度": "學生人數 11,520 ≠ 大學部 9,615 + 研究所 2,405" in the one year).  Not a column in % or
+    the header names a rate (`named`)."""
     columns = [c for c in range(len(rows[0].tokens))
                if c not in {f.target for f in formulas if f.kind in {"ratio", "growth", "change"}}]
     if len(columns) < 2 or len(rows) < _MIN_ROWS:
@@ -1359,7 +1365,8 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
         whole = len(parts) == 2 and _complements(pair, rows[parts[0]], rows[parts[1]])
         checked = [c for c in columns if results[c] is not None
                    and (results[c] is not False or c in read or (whole and c not in named)
-                        or _sum_of_holding(c, results, formulas))]
+                        or _sum_of_holding(c, results, formulas)
+                        or _confirmed_break(c, rows[n], results, [g[2] for g in groups], named, header))]
         against = sum(results[c] is False for c in checked)
         if len(checked) - against >= (1 if whole else 2):
             out.append(GridFormula(kind="row_sum", target=n, operands=parts, columns=tuple(checked),
@@ -1476,6 +1483,25 @@ def _complements(pair, a: GridRow, b: GridRow) -> bool:
     return all(sides) and sides[0].lastgroup != sides[1].lastgroup and sides[0].lastgroup[1:] == sides[1].lastgroup[1:]
 
 
+def _confirmed_break(c: int, row: GridRow, results: dict[int, float | bool | None],
+                     others: list[dict[int, float | bool | None]], named: frozenset[int],
+                     header: tuple[str, ...] | None) -> bool:
+    """Column c is the one column that breaks a subtotal holding in two others at least and breaking no other: a
+    column of amounts (not in %, not one the header names a rate) that breaks no other subtotal, and that holds
+    another or that the header names alike a column that holds here (the same name but for its figures)."""
+    if c in named or row.tokens[c].text.endswith("%") or sum(r[c] is False for r in others) > 1:
+        return False
+    holding = [d for d, r in results.items() if d != c and r is not None]
+    if len(holding) < 2 or any(results[d] is False for d in holding):
+        return False
+    if any(r[c] is not None and r[c] is not False for r in others):
+        return True
+    if header is None or len(header) != len(row.tokens):
+        return False
+    kind = _ANY_DIGIT.sub("", header[c])
+    return bool(kind) and kind != header[c] and any(_ANY_DIGIT.sub("", header[d]) == kind for d in holding)
+
+
 def _sum_of_holding(c: int, results: dict[int, float | bool | None], formulas: tuple[GridFormula, ...]) -> bool:
     """Column c stands in a sum of columns the rows agree on (a target or an operand), and a subtotal holds in every
     other column of that sum."""
@@ -1563,7 +1589,8 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
         formulas += grown
         # (… and a column of growth rates, "同比增长", does not add: a subtotal read by its rows' names checks neither)
         rates = named | frozenset(n for n, name in enumerate(header or ()) if _GROWTH_COLUMN.search(name))
-        formulas += stacked_sums(rows, formulas, rates, vocab.cue("complement_pair") if vocab is not None else None)
+        formulas += stacked_sums(rows, formulas, rates, vocab.cue("complement_pair") if vocab is not None else None,
+                                 header)
         # ("| 公务用车购置及运行费 | 26.58 | ⏎ | 其中：公务用车购置费 | 13.29 | ⏎ | 公务用车运行费 | 13.29 | ⏎ … | 合计 | 54.52 |":
         # the 其中 rows that stopped the 合计 being read are the parts of a subtotal the arithmetic found; the 合计 is
         # the sum of the rest)
