@@ -1431,7 +1431,7 @@ def balance_formulas(rows: list[GridRow], header: tuple[str, ...] | None, formul
     return tuple(out)
 
 
-_NAMED_GROWTH = lazyre.compile(r"(?:增长|增减|增幅|增速|下降|降幅)[^额]*(?:[%％]|率)")  # (a rate: not 增减额)
+_NAMED_GROWTH = lazyre.compile(r"(?:增长|增减|增幅|增速|下降|降幅|变动|變動)[^额]*(?:[%％]|率)")  # (a rate: not 增减额)
 _NAMED_PREVIOUS = lazyre.compile(r"上年|上期|去年|同期")
 _NAMED_YEAR = lazyre.compile(r"((?:19|20)\d{2})年")
 
