@@ -1168,9 +1168,10 @@ def partial_marker(r: Reading, i: int, last: int) -> bool:
             return True
     after = last + 1
     # ("…180.00万元,其余为县级配套资金": past the comma; "…2980万元,占23.5%;其余为市级配套资金": past the part's own
-    # share too)
+    # share too; "三级文物42件(套),其余为一般文物": past its unit's gloss)
     while after + 1 < len(tree) and tree[after + 1].sentence == tree[last].sentence and (
             tree[after].kind == "sep" or tree[after].kind == "share"
+            or tree[after].kind == "words" and _GLOSS.fullmatch(tree[after].piece.label.strip())
             or r.facts[after] is not None and r.facts[after].kind == "percent" and not tree[after].piece.label.strip()):
         after += 1
     if after < len(tree) and tree[after].kind == "words":

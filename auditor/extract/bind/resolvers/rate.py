@@ -347,26 +347,45 @@ def _added_to_numerator(r: Reading, nums: list[Fact], dens: list[Fact], others: 
     amounts = sorted({f.id: f for f in (*nums, *dens, *others)}.values(), key=lambda f: f.span.start)
     added: set[int] = set()
     sums: list[Fact] = []
+    bases: list[Fact] = []  # (a 合计 of the budget and an amount added to it: the base)
+    unclear: list[Fact] = []  # (a 合计 whose side no word names: neither)
     for f in amounts:
-        m = cue.search(clean_label(f.label))
+        label = clean_label(f.label)
+        m = cue.search(label)
         if m is None:
             continue
+        side = _added_side(r, label[:m.start()], m.group("named"))
         if m.group("sum"):
             inside = [g for g in amounts if g is not f and m.group("named") in clean_label(g.label)]
             if inside:
                 added |= {g.id for g in inside}
-                sums.append(f)
+                {"done": sums, "base": bases}.get(side, unclear).append(f)
             continue
         total = next((g for g in amounts if g.span.start > f.span.start and g.unit == f.unit
                       and _SUM_AFTER.search(clean_label(g.label))), None)
         if total is not None:
             added.add(f.id)
-            sums.append(total)
+            {"done": sums, "base": bases}.get(side, unclear).append(total)
     if not added:
         return nums, dens, others
-    taken = added | {f.id for f in sums}
-    return ([*dict.fromkeys(sums), *(f for f in nums if f.id not in taken)], [f for f in dens if f.id not in taken],
-            [f for f in others if f.id not in taken])
+    taken = added | {f.id for f in (*sums, *bases, *unclear)}
+    if bases:  # (the budget before its enlarged 合计 is a part of it: "原预算数45,200千元,预算数加计追加…后合计52,000千元")
+        taken |= {d.id for d in dens if d.span.start < max(b.span.start for b in bases)}
+    return ([*dict.fromkeys(sums), *(f for f in nums if f.id not in taken)],
+            [*dict.fromkeys(bases), *(f for f in dens if f.id not in taken)], [f for f in others if f.id not in taken])
+
+
+def _added_side(r: Reading, before: str, named: str) -> str | None:
+    """Whether an amount said added ("…加计X…") is added to what was done ("done": the 合计 a numerator) or to the budget
+    ("base": the 合计 the base), by the words before the cue, else by the name of what is added; None when neither says."""
+    to_base, to_done = r.vocab.cue("added_to_base"), r.vocab.cue("added_to_done")
+    for words in (before, named):
+        base, done = bool(to_base.search(words)), bool(to_done.search(words))
+        if base != done:
+            return "base" if base else "done"
+        if base:
+            return None
+    return None
 
 
 _SUM_AFTER = lazyre.compile(r"^(?:后|之后|以后)?(?:合计|共计|总计)")
