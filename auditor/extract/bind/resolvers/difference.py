@@ -404,10 +404,18 @@ def _role(r: Reading, fam: _Family, fact: Fact) -> str | None:
 def _other_years_bracket(r: Reading, i: int) -> bool:
     """The bracket right after the difference gives amounts of other years than its own ("本年度業務賸餘127,113千元
     (上年度預算數262,775千元,前年度決算數240,241千元)"): the same difference in those years, none an operand of it."""
-    tree = r.tree
-    if i + 1 >= len(tree) or not tree[i + 1].separator("(") or r.facts[i] is None:
+    inside = _amounts_in_bracket_after(r, i)
+    if not inside:
         return False
     own = period_of(r.facts[i], r.report_year)
+    return all(period_of(f, r.report_year) != own for f in inside)
+
+
+def _amounts_in_bracket_after(r: Reading, i: int) -> list[Fact]:
+    """The amounts of the bracket that opens right after the figure at node i ([] when none opens there)."""
+    tree = r.tree
+    if i + 1 >= len(tree) or not tree[i + 1].separator("(") or r.facts[i] is None:
+        return []
     inside = []
     for k in range(i + 2, len(tree)):
         if tree[k].depth <= tree[i].depth:
@@ -415,21 +423,12 @@ def _other_years_bracket(r: Reading, i: int) -> bool:
         f = r.facts[k]
         if f is not None and f.kind == "amount":
             inside.append(f)
-    return bool(inside) and all(period_of(f, r.report_year) != own for f in inside)
+    return inside
 
 
 def _bracketed_operands(r: Reading, i: int, fam: _Family) -> tuple[list[Fact], list[Fact], list[Fact]] | None:
     """The difference's two figures, one of each role, alone in the bracket that opens right after it."""
-    tree = r.tree
-    if i + 1 >= len(tree) or not tree[i + 1].separator("(") or r.facts[i] is None:
-        return None
-    inside = []
-    for k in range(i + 2, len(tree)):
-        if tree[k].depth <= tree[i].depth:
-            break
-        f = r.facts[k]
-        if f is not None and f.kind == "amount":
-            inside.append(f)
+    inside = _amounts_in_bracket_after(r, i)
     roles = [_role(r, fam, f) for f in inside]
     if len(inside) != 2 or set(roles) != {"plus", "minus"} or any(f.unit != r.facts[i].unit or f.is_bound for f in inside):
         return None
