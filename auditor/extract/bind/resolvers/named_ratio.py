@@ -20,6 +20,7 @@ from typing import Iterator
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.share import figure_run
 from auditor.extract.model import Fact, Share
+from auditor.extract.numbering import YEAR_SAID
 from auditor.extract.readings import Reading, clean_label
 
 
@@ -60,10 +61,7 @@ def _of_own_period(r: Reading, facts: list[Fact], rate: Fact) -> bool:
     if r.vocab.cue("ratio_other_period_opening").match(said):
         return False
     year = rate.period or r.report_year  # (a rate naming no period is of the report's year)
-    return all(y == year for y in _YEAR.findall(said))
-
-
-_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+    return all(y == year for y in YEAR_SAID.findall(said))
 
 
 def _named(cue: re.Pattern[str], label: str, group: str) -> bool:

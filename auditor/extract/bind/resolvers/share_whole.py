@@ -31,7 +31,7 @@ from itertools import accumulate
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, named_part, scope_of
 from auditor.extract.bind.reasons import PART_NAMED_ABOVE
-from auditor.extract.bind.resolvers.repeat import _heading
+from auditor.extract.bind.resolvers.repeat import _HEADING_REACH, _heading
 from auditor.load.base import lines_above
 from auditor.extract.bind.resolvers.share import PART_NAMED, PART_NAMED_IN_SENTENCE, names_in_full
 from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket, sentence_start
@@ -121,7 +121,7 @@ def _stretch(index: DocumentIndex, fact: Fact) -> str | None:
 def _stretch_heading(text: str, at: int, cue) -> str | None:
     """The stretch a heading line above offset `at` names, within a few lines: a short line of no sentence whose only
     figures are its number, its year and the stretch itself ("一、9月份", "二、1-9月累计", "(一)1-5月累计情况")."""
-    for _, line in lines_above(text, at, _STRETCH_HEADING_REACH):
+    for _, line in lines_above(text, at, _HEADING_REACH):
         line = line.strip()
         if not line or len(line) > 30 or "。" in line:
             continue
@@ -131,7 +131,6 @@ def _stretch_heading(text: str, at: int, cue) -> str | None:
     return None
 
 
-_STRETCH_HEADING_REACH = 6  # lines back, as repeat._heading
 _FIGURE = lazyre.compile(r"\d")
 
 
