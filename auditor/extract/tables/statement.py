@@ -328,12 +328,13 @@ def _statement(units, n, cues):
                               [_sum_holds(after.tokens[c], [rows[x].tokens[c] for x in claims], least=1)
                                for c in range(k)]))
             end += 1
-    if any(not any(_one_figure(relations, c, rows) for c in range(k) if relations[n][4][c] is False) for n in unsure):
+    one_figure = {c for c in range(k) if _one_figure(relations, c, rows)}  # (each column's once: asked per break below)
+    if any(not any(c in one_figure for c in range(k) if relations[n][4][c] is False) for n in unsure):
         return None  # (items only a total names, which add up in no column, nor make what the balance says it is)
     # a column in which nothing holds is no column of amounts (a rate, a change in %): left aside
     columns = [c for c in range(k) if any(verdicts[c] for *_, verdicts in relations) or _one_slip(relations, c, rows)]
     holds = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is True)
-    fails = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is False and not _one_figure(relations, c, rows))
+    fails = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is False and c not in one_figure)
     if holds <= fails:
         return rows, (), end, False  # (its arithmetic does not bear the reading out: not read)
     formulas = []

@@ -31,6 +31,7 @@ from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers.repeat import point_of
 from auditor.extract.model import Difference, Fact
 from auditor.extract.readings import Reading, clean_label
+from auditor.textsearch import last_of
 
 _OPENING = lazyre.compile(r"(?:年初|上年)[^,;。]{0,10}结转(?:和|及)?结余$")
 _CLOSING = lazyre.compile(r"(?:年末|期末)[^,;。]{0,10}结转(?:和|及)?结余$")
@@ -54,12 +55,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if len(facts) != 4:
             continue
         labels = [clean_label(f.label).removeprefix("和").removeprefix("及") for f in facts]
+        dated = [_dated(label) for label in labels]
+        words = [_dated(_clause_words(r, f)) for f in facts]
         roles = []
         for pattern, cue in zip(_ROLES, _ROLE_CUES):
             # (… or a fund's own words: "上年结转…,本年下达…,本年支出…,结转下年…" — cues carry_over_*)
             said = r.vocab.cue(cue)
-            found = [f for f, label in zip(facts, labels)
-                     if pattern.search(_dated(label)) or said.search(_dated(_clause_words(r, f)))]
+            found = [f for f, label, own in zip(facts, dated, words) if pattern.search(label) or said.search(own)]
             if len(found) != 1:
                 break
             roles.append(found[0])
@@ -81,7 +83,7 @@ def _clause_words(r: Reading, f: Fact) -> str:
     """The words of `f`'s clause before it, as written ("本年下达8,615.27万元": 本年下达, where the label read lost the 达 to
     a copula), without a copula after them."""
     text = r.norm.text
-    start = max(text.rfind(c, 0, f.span.start) for c in ",;:。\n") + 1
+    start = last_of(text, ",;:。\n", f.span.start) + 1
     return _SAID_COPULA.sub("", text[start:f.span.start].strip())
 
 
