@@ -76,6 +76,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
             first_point = point_of(index, text, first) if len(facts) > 1 else None
             first_scope = _list_scope(index, text, first, starts) if len(facts) > 1 else ""
             first_year = _that_year_of(index, text, first, heads) if len(facts) > 1 else None
+            first_group = _counted_group(index, text, first) if len(facts) > 1 else None
             for other in facts[1:]:
                 if first.fund and other.fund and first.fund != other.fund:
                     continue  # "…一般公共预算…收入合计196.3亿元" and "…政府性基金…收入合计164.0亿元"
@@ -92,6 +93,10 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                 if _list_scope(index, text, other, starts) != first_scope:
                     continue  # ("（一）行政单位资产总额…,负债总额6,215.38万元" and the county's 负债总额; "(上年负债总额…、资产总额
                     # 8,763.15亿元。)" and this year's 资产总额: a sub-unit's or another year's, said once for its clause list)
+                other_group = _counted_group(index, text, other)
+                if first_group and other_group and other_group != first_group:
+                    continue  # ("全市纳入…统计的单位(企业)共计3897户,资产总额35666.27亿元" and "全市国有企业118户,资产总额
+                    # 22841.85亿元"; "市政府国资委出资企业9户" and "市文资办出资企业9户": two groups' figures)
                 if point_of(index, text, other) != first_point:
                     continue  # ("年初,全县政府债务余额为286420万元" and "截至年末,全县政府债务余额为330620万元": two dates;
                     # "截至2023年6月末,…余额2846.37亿元" and "截至2023年末,…余额2956.25亿元" too)
@@ -185,6 +190,16 @@ def _list_scope(index: DocumentIndex, text: str, fact: Fact, starts: list[int]) 
         return ""
     said = scope.search(_before_concept(lead))
     return said.group() if said else ""
+
+
+def _counted_group(index: DocumentIndex, text: str, fact: Fact) -> str | None:
+    """The group its paragraph names with a count before the figure, the last one ("全市国有企业118户", "市文资办出资企业
+    9户"), or None (cue counted_group): the figures after it are that group's."""
+    found = None
+    for found in index.vocab.cue("counted_group").finditer(text, text.rfind("\n", 0, fact.span.start) + 1,
+                                                            fact.span.start):
+        pass
+    return found.group().replace(" ", "") if found else None
 
 
 def _before_concept(fact: Fact) -> str:

@@ -159,6 +159,15 @@ def _area_of(index: DocumentIndex, label: str) -> str | None:
     return m.lastgroup if m else None
 
 
+def _other_flow(index: DocumentIndex, whole_label: str, total_label: str) -> bool:
+    """The whole names money received (cue whole_received) and the list's total money spent (flow_out), the one naming
+    nothing of the other's side: two flows, not one total under two names."""
+    received, spent = index.vocab.cue("whole_received"), index.vocab.cue("flow_out")
+    total = clean_label(total_label)
+    return bool(received.search(whole_label) and not spent.search(whole_label)
+                and spent.search(total) and not received.search(total))
+
+
 def _other_area(index: DocumentIndex, whole_label: str, total_label: str) -> bool:
     """The whole a share names opens with an area (全国) other than the one its part's list total opens with (本省)."""
     named, own = _area_of(index, whole_label), _area_of(index, total_label)
@@ -790,6 +799,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         # ("…其中中央资金200万元,…县级资金210万元,占全县当年县级财政专项资金总额的2.1%;省级资金150万元": the whole is named by
         # what sets the part apart from its siblings (县级 among 中央, 省级) — a whole of that kind only, which the list's
         # total, holding the siblings too, is not; the text does not state it)
+        return [], None
+    if own and _other_flow(index, label, own[0].label):
+        # ("捐赠支出总量达9714.06万元,其中…捐赠物资支出6344.41万元,支出占接受捐赠总量的39%": a whole of money received,
+        # the list's total of money spent — not that total renamed; the share is the spending's, of the gifts received)
         return [], None
     if own and (own[0].id, label) in said_of:
         # ("基本支出694.01万元,占本年支出合计的59.66%。其中:人员经费591.37万元,…占本年支出合计的50.84%": the list's total is
