@@ -367,6 +367,9 @@ _ALL = [
            "社会保障和就业支出97556万元,占16.17%;卫生健康支出61672万元,占10.22%;其他民生支出119628万元,占19.84%。"),
     Reason("share_of_list_total_renamed", VOCABULARY, "a listed part's share of a whole named otherwise, "
            "taken as its list's total", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的比例为49.10%。"),
+    Reason("share_of_top_total", VOCABULARY, "a listed part's share of a whole named 全部 / 总 + its name, the part "
+           "in a sub-list of a subtotal: of the total the lists start from (cue whole_named_all)",
+           "固定资产投资462.58亿元,其中国有投资186.34亿元,非国有投资276.24亿元,其中民间投资201.77亿元,占全部投资的43.6%。"),
     Reason("share_of_named_whole", STRUCTURAL, "占 X 的 p%: X names a figure of the document",
            "支出100万元。基本支出60万元,占支出的60%。"),
     Reason("share_of_scoped_whole", LOOKUP, "占 X 的 p% where X names a wider area (全国, 全省当月) or a year's whole "

@@ -388,7 +388,8 @@ def _added_side(r: Reading, before: str, named: str) -> str | None:
     return None
 
 
-_SUM_AFTER = lazyre.compile(r"^(?:后|之后|以后)?(?:合计|共计|总计)")
+# (the 合计 after an amount said added: "…合计2,731,127千元", "加计保留数2163万元后为90378万元" — its label the bare 后)
+_SUM_AFTER = lazyre.compile(r"^(?:(?:后|之后|以后)?(?:合计|共计|总计)|(?:后|之后|以后)(?:为|是|达到?)?$)")
 
 
 def _bracketed_bases_of_others(r: Reading, rate: Fact, nums: list[Fact], dens: list[Fact], others: list[Fact]):

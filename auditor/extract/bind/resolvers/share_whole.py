@@ -72,7 +72,8 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
         else:
             own = totals_of.get(s.part.id, [])
             wholes, reason = _whole_for(index, s, own, said_of, stated_wholes,
-                                        siblings_of.get((s.part.id, own[0].id), ()) if own else ())
+                                        siblings_of.get((s.part.id, own[0].id), ()) if own else (),
+                                        _top_total(own[0], totals_of) if own else None)
             if wholes and _increase_of_levels(index, s, wholes):
                 continue  # (a share of increases, not of the levels: "…增加14.49亿元,固定资产增加额占资产总额增加额的30.8%")
             if reason in ("share_of_named_whole", "share_of_broader_whole", "share_of_whole_named_otherwise"):
@@ -637,7 +638,7 @@ def whole_name(label: str) -> str:
 
 def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set[tuple[int, str]] = frozenset(),
                stated_wholes: dict[str, Fact] | None = None,
-               siblings: tuple[Fact, ...] = ()) -> tuple[list[Fact], str | None]:
+               siblings: tuple[Fact, ...] = (), top: Fact | None = None) -> tuple[list[Fact], str | None]:
     """Candidates for the whole of 占 X 的 p%: the list's own total first, then X by name."""
     part = share.part
     # ("占歲入之比率則為39.38%": the whole is 岁入, the words after it say what the figure is)
@@ -768,6 +769,23 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         otherwise = _whole_named_otherwise(index, part, whole_label)
         if otherwise[0]:
             return otherwise
+    whole_all = index.vocab.cue("whole_named_all").match(label) if own else None
+    if whole_all and top is not None and (whole_all.group("name") in clean_label(top.label)
+                                          or whole_all.group("name") in (top.concept or "")):
+        # ("固定资产投资462.58亿元…国有投资186.34亿元,非国有投资276.24亿元,其中民间投资201.77亿元,占全部投资的43.6%": a
+        # whole named 全部 / 总 + its name is the total the lists start from, not the 非国有 subtotal the part is listed in)
+        return [top], "share_of_top_total"
+    if whole_all and top is None:
+        # (… the list of the subtotal and its siblings not read: a larger amount of that name before the list in its
+        # paragraph may be the whole — a share it makes hold is no contradiction)
+        name = whole_all.group("name")
+        wider = [f for n, f in index.amounts_named(name, near=part.span.start)
+                 if n.endswith(name) and f.id not in (part.id, own[0].id) and f.unit == part.unit
+                 and f.value > own[0].value and f.span.end <= own[0].span.start
+                 and "\n" not in index.text[f.span.end:own[0].span.start]
+                 and index.period_of(f) == index.period_of(part)]
+        if wider:
+            return [own[0], wider[-1]], "share_of_list_total_renamed"
     # the list's own total under another name: likely ("占高校资助总额" of 资助总金额), but not
     # stated — "占同类产品采购规模的90%" is not of the 全国政府采购规模 its amount is listed under
     if any(core in t.label or core in (t.concept or "") for t in own[:1]):
@@ -809,6 +827,19 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         # itself a share of the whole named — a larger one, not stated)
         return [], None
     return own[:1], "share_of_list_total_renamed" if own else None
+
+
+def _top_total(total: Fact, totals_of: dict[int, list[Fact]]) -> Fact | None:
+    """The total a list's total is itself listed under, up to the first that is in no list; None when it is in none."""
+    seen = {total.id}
+    top = None
+    while totals_of.get(total.id):
+        total = totals_of[total.id][0]
+        if total.id in seen:
+            break
+        seen.add(total.id)
+        top = total
+    return top
 
 
 def _of_the_shares_year(index: DocumentIndex, share: Share, named: list[Fact], core: str, label: str) -> list[Fact]:
