@@ -341,10 +341,24 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                   f"{diff_text(gap, c.percent, lang, max(c.percent.decimals, 2))}"
             for lang in ("zh", "en")
         }
-        yield failed(rule, c, finding(
+        result = finding(
             rule, ctx, primary=c.percent, stated=c.percent.text, expected=expected,
             arithmetic=arithmetic, evidence=g.evidence, comparison=cmp, fields={"subject": _subject(c, ctx)},
-        ), found=_explained(ctx, c, g))
+        )
+        if _leading_digits_cut(c.percent, shown) and result.severity == "error":
+            # a table's rate too wide for its column loses its leading digits (45279.56 printed 5279.56):
+            # a misprint of the layout more likely than a wrong figure — it warns
+            result = result.model_copy(update={"severity": "warning"})
+        yield failed(rule, c, result, found=_explained(ctx, c, g))
+
+
+def _leading_digits_cut(percent: Fact, shown: Decimal) -> bool:
+    """A table cell whose digits are the computed rate's last ones, its first cut off ("5279.56" of 45279.56)."""
+    if not percent.in_table:
+        return False
+    written_digits = re.sub(r"[^\d.]", "", percent.text)
+    computed = re.sub(r"[^\d.]", "", str(abs(shown)))
+    return "." in written_digits and len(computed) > len(written_digits) and computed.endswith(written_digits)
 
 
 def _signed_result(c: Change, g: _Growth, shown: Decimal, gap: Decimal) -> tuple[str, str, str, Decimal]:

@@ -20,7 +20,10 @@ numbers no decimals, a 百分比 no figure without its 金額, a 增减率 none 
 the two amounts it compares) and, where several fit, when the shares they would
 give leave one (a 百分比 is its 金額 over the column's 100 row): otherwise the table
 ends before the group of that row, as a table read wrongly is worse than a table
-not read.
+not read.  A 增减率 of −100 compares one amount with a blank (nothing budgeted now);
+a loss's 百分比 is written without its sign; a 百分比 over 100 may lose its leading
+digit to a narrow column (130.53 printed 30.53) and still stands in its place; the
+stored text may stop after the next row's first figures, which are left unread.
 A row's level is its label's indent (the spaces before it after a figure); when
 a row of figures has no indent to read, the table has no levels.
 """
@@ -270,7 +273,8 @@ def _fits(text: str, kind: str, integers: bool) -> bool:
     if kind == "share":
         return "," not in text and 0 <= Decimal(text) <= 100
     if kind == "change":
-        return "," not in text and abs(Decimal(text)) < 1000
+        # (in a table of whole amounts a decimal figure is no amount: a change of 5279.56 % is one)
+        return "," not in text and (abs(Decimal(text)) < 1000 or (integers and "." in text))
     return not (integers and "." in text)
 
 
@@ -304,7 +308,11 @@ def _shares_fit(row: list, kinds: list[str], wholes: dict[int, Decimal], top: bo
         if whole is None or whole == 0 or (share == 100 and (top or _number(amount[0]) == whole)):
             continue
         decimals = len(cell[0].split(".")[1]) if "." in cell[0] else 0
-        if abs(_number(amount[0]) / whole * 100 - share) > Decimal(5).scaleb(-decimals - 1):
+        tolerance = Decimal(5).scaleb(-decimals - 1)
+        computed = abs(_number(amount[0]) / whole) * 100  # (a loss's share is written without its sign)
+        # a share over 100 printed in a column too narrow for it loses its leading digit (130.53 → 30.53,
+        # 103.66 → 03.66): it still stands there, and the check says what it states
+        if abs(computed - share) > tolerance and abs(computed - 100 - share) > tolerance:
             return False
     return True
 
@@ -346,8 +354,9 @@ def _pairs_hold(placed: list, columns) -> bool:
                 and not columns[n - 1][1].endswith(("百分比", "增减率")):
             return False
     amounts = sum(1 for cell, (_, name) in zip(placed, columns) if cell is not None and _kind(name) == "amount")
-    changes = any(cell is not None and _kind(name) == "change" for cell, (_, name) in zip(placed, columns))
-    return not changes or amounts >= 2
+    changes = [cell for cell, (_, name) in zip(placed, columns) if cell is not None and _kind(name) == "change"]
+    # a change of −100 % compares a blank amount (nothing budgeted now) with the one written
+    return not changes or amounts >= 2 or (amounts == 1 and all(_number(c[0]) == -100 for c in changes))
 
 
 def _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes,
@@ -357,9 +366,12 @@ def _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes
     they would give ("… 2.59 | 100 2.59" cannot open a row: 2.59 % is not 100 of a whole of
     239,453,631). None: no way, or more than one."""
     options = []
+    # the last label's figures are all its own, unless none of its splits fits: then the stored text
+    # stops after the next row's first figures, and those are left unread
+    ending = last and bool(_placements(group, kinds[pre:], integers, columns[pre:]))
     for a in range(0, min(len(group), post) + 1):
         b = len(group) - a
-        if b > pre or (last and b):
+        if b > pre or (ending and b):
             continue
         mine = _placements(group[:a], kinds[pre:], integers, columns[pre:])
         theirs = _placements(group[a:], kinds[:pre], integers, columns[:pre]) if pre else ([[]] if not b else [])
