@@ -479,6 +479,7 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     if found:
         return found
     return _netted_internal(doc, total, parts, subtracted, vocab) or _netted_amount(doc, total, parts, subtracted) \
+        or _double_count_removed(doc, total, parts, subtracted) \
         or _another_base(doc, total, parts, subtracted, breakdown) \
         or (None if _row_deduction(breakdown) else _missed_part(doc, total, parts, subtracted)) \
         or _changes_show_a_part_unnamed(doc, total, parts, subtracted, vocab)
@@ -611,6 +612,59 @@ def _netted_amount(doc: Document, total: Fact, parts: list[Fact], subtracted) ->
             return Found("ALT021", {"zh": _sum_text(total, parts, (*subtracted, f), f"（减去{_where(f, total)}所写已扣除的 {f.text}）"),
                                     "en": _sum_text(total, parts, (*subtracted, f), f" (less {f.text}, netted out as {_where(f, total, 'en')} says)")})
     return None
+
+
+def _double_count_removed(doc: Document, total: Fact, parts: list[Fact], subtracted) -> Found | None:
+    """ALT021: a sentence of the total's paragraph, or of the note line right under its table, says a figure was taken
+    out of the total as counted twice ("合计 | 4867.4 | 16435 …⏎注：人数合计已剔除同时享受多项救助的重复人员2200人。",
+    cue double_count_removed), and the parts less that figure make the total: the parts overlap by it, no slip."""
+    if not parts or not doc.text:
+        return None
+    cue = _cue("double_count_removed")
+    text = doc.text
+    used = {f.id for f in (total, *parts, *subtracted)}
+    listed = _sum(parts, subtracted)
+    for f in (*doc.neighbours(total), *_note_under_table(doc, total)):
+        if f.id in used or not _same_count(doc, total, f):
+            continue
+        if not cue.search(text, doc.sentence_start(f.span.start), _sentence_end(text, f.span.end)):
+            continue
+        if _makes(total, listed - Value.of(f)):
+            return Found("ALT021", {"zh": _sum_text(total, parts, (*subtracted, f), f"（减去{_where(f, total)}所写剔除的重复计算 {f.text}）"),
+                                    "en": _sum_text(total, parts, (*subtracted, f), f" (less {f.text}, said to be counted twice and taken out)")})
+    return None
+
+
+def _table_of(doc: Document, fact: Fact) -> tuple[int, int] | None:
+    return next(((a, b) for a, b in doc.table_spans if a <= fact.span.start <= b), None) if fact.in_table else None
+
+
+def _note_under_table(doc: Document, total: Fact) -> list[Fact]:
+    """The prose figures of the first line under the total's table (past one blank line at most): the table's note."""
+    span = _table_of(doc, total)
+    if span is None:
+        return []
+    text = doc.text
+    start = span[1]
+    while start < len(text) and text[start] in " \t\r\n" and text.count("\n", span[1], start + 1) <= 2:
+        start += 1
+    if start >= len(text) or text.count("\n", span[1], start) > 2:
+        return []
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    return [f for f in doc.facts_starting(start, end) if not f.in_table and start <= f.span.start < end]
+
+
+def _same_count(doc: Document, total: Fact, f: Fact) -> bool:
+    """`f` counts what `total` does: same kind and unit, or `total` a bare number of a table whose header line names
+    `f`'s unit ("人数（人）" over a column of bare numbers, "…重复人员2200人" under it)."""
+    if (f.kind, f.unit) == (total.kind, total.unit):
+        return True
+    span = _table_of(doc, total)
+    if span is None or total.kind != "number" or total.unit or f.kind != "count" or not f.unit:
+        return False
+    header = doc.text[doc.line_start(max(0, span[0] - 1)):span[0]]
+    return f"（{f.unit}）" in header or f"({f.unit})" in header
 
 
 def _default_vocab():
