@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from auditor import lazyre
+from auditor.textsearch import last_of
 from auditor.extract.numbering import YEAR_SAID, chinese_number
 from auditor.extract.readings import part_start, in_other_period_bracket
 from auditor.extract.model import Fact, Grade, Heading, Span, period_of
@@ -198,7 +199,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
             # "本年度自评得分92分,较上年(86分,等级为良)提高6分", "…(2022年度该项目自评等级为“优”、得分为93.60分…)": another
             # year's grade
             continue
-        before = norm.text[max(norm.text.rfind(c, 0, m.start()) for c in "。;\n") + 1:m.start()]
+        before = norm.text[last_of(norm.text, "。;\n", m.start()) + 1:m.start()]
         if _NOT_THIS_GRADE.search(before):
             # "无等级为“差”的项目", "得分90分(含)以上的16个,等级为“优”", "满意度测评等级为“良”", "上年度…评价等级
             # 为“良”" (a table's row too, "| 上年度自评等级 | 良 |"): no grade, a grade of a count, of a survey, of
@@ -315,7 +316,7 @@ def _other_subjects_grade(text: str, m: re.Match[str], score: Fact | None, state
     year ("2022年度该项目经县财政局重点评价,评价等级为“优”" after this year's score).  The score before was
     graded in its own sentence, or not: either way this grade is none of its — left unchecked.  (stated: the offsets,
     ascending, of the scores the prose states.)"""
-    begin = max(text.rfind(c, 0, m.start()) for c in _STOPS) + 1
+    begin = last_of(text, _STOPS, m.start()) + 1
     end = min((i for i in (text.find(c, m.end()) for c in _STOPS) if i >= 0), default=len(text))
     clause = text[max(begin - 1, *(text.rfind(c, begin, m.start()) for c in ",、;:")) + 1:m.start()]
     if cue("graded_items").search(clause):
@@ -589,7 +590,7 @@ _OUT_OF_HUNDRED = lazyre.compile(r"(?:满分|总分|分值|标准分)\s*(?:为|�
 def _out_of_other(text: str, score: Fact) -> bool:
     """The score is said to be out of another maximum than 100 (满分20分, 分值10分) in its sentence
     ("满意度指标:分值10分,得分9分,…,总体评价为优")."""
-    start = max(text.rfind(c, 0, score.span.start) for c in ";。\n") + 1
+    start = last_of(text, ";。\n", score.span.start) + 1
     stop = min((i for i in (text.find(c, score.span.end) for c in ",;。\n") if i >= 0), default=len(text))
     maxima = [Decimal(m.group(1)) for m in _OUT_OF.finditer(text, start, stop)]
     # ("满分100分,其中预算执行率权重10分,自评得分82分": the score is out of the 100 its sentence states)
@@ -600,7 +601,7 @@ def _other_year(text: str, score: Fact, grade_at: int) -> bool:
     """The grade's clause names a year and the score's clause another ("2022年度…等级为良,2023年度…
     得分92分"), or the score stands in a bracket of its own year ("(2022年度得分85分)")."""
     def clause_years(at: int, end: int) -> set[str]:
-        begin = max(text.rfind(c, 0, at) for c in ",;。\n") + 1
+        begin = last_of(text, ",;。\n", at) + 1
         return {m.group(1) for m in YEAR_SAID.finditer(text, begin, end)}
     grade_years = clause_years(grade_at, grade_at)
     score_years = clause_years(score.span.start, score.span.start)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor import lazyre
+from auditor.textsearch import last_of
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.change import DIRECTIONS, GROWTHS, other_basis
 from auditor.extract.model import CompoundGrowth, Fact
@@ -63,7 +64,7 @@ def _years(r: Reading, start: Fact, end: Fact, s) -> int | None:
         n = int(end.period) - int(start.period)
         return n if 1 <= n <= 30 else None
     text = r.norm.text
-    sentence_start = max(text.rfind(c, 0, start.span.start) for c in "。\n") + 1
+    sentence_start = last_of(text, "。\n", start.span.start) + 1
     m = YEAR_SPAN.search(text, sentence_start, s.start)
     if m is None:
         return None

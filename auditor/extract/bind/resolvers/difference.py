@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor import lazyre
+from auditor.textsearch import last_of
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Breakdown, Difference, Fact, period_of
 from auditor.extract.readings import Reading, clean_label
@@ -377,7 +378,7 @@ def _another_scope(text: str, rate: Fact, growth: Fact) -> bool:
     """The growth's own clause names a population, a place or a year its rates' clause does not ("…出生率为6.93‰,死亡率为
     8.41‰;全省人口自然增长率为-0.93‰": the province's, not the rates' own)."""
     def clause(f: Fact) -> str:
-        start = max(text.rfind(c, 0, f.span.start) for c in ",;。\n") + 1
+        start = last_of(text, ",;。\n", f.span.start) + 1
         return text[start:f.span.start]
     own = set(_SCOPE.findall(clause(growth)))
     return bool(own - set(_SCOPE.findall(clause(rate))))

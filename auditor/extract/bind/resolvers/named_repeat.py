@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 
 from auditor import lazyre
+from auditor.textsearch import last_of
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.model import Fact, Repeat
 from auditor.extract.readings import clean_label
@@ -129,7 +130,7 @@ def _other_project_said(text: str, f: Fact, own: str) -> bool:
     """The figure's sentence names, before it, another project than the report's own — a sub-project or a part of it
     under an inline heading ("（一）农村厕所改造子项目：项目预算460.00万元" in a report on 农村人居环境整治提升项目): its bare
     "项目预算" is that project's, not the title's."""
-    begin = max(text.rfind(c, 0, f.span.start) for c in _SENTENCE_ENDS) + 1
+    begin = last_of(text, _SENTENCE_ENDS, f.span.start) + 1
     other = _project_name(text[begin:f.span.start])
     return other is not None and other != own and own not in other
 

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from auditor import lazyre
+from auditor.textsearch import last_of
 from auditor.extract.bind.index import DocumentIndex, fact_scope, scope_of
 from auditor.extract.model import Breakdown, Fact, Repeat, Share
 from auditor.extract.readings import part_start, sentence_start
@@ -544,7 +545,7 @@ def _clause_start(text: str, at: int) -> int:
     last = max(marks)
     if last <= 0:
         return 0
-    before = max(text.rfind(c, 0, last) for c in ",;。\n")
+    before = last_of(text, ",;。\n", last)
     return before + 1 if text[last] == "," else last + 1
 
 

@@ -16,6 +16,7 @@ roll_forward's; flows of half a year (下半年 …), a 再融资 or 置换 bond
 from __future__ import annotations
 
 from auditor import lazyre
+from auditor.textsearch import last_of
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers.repeat import point_of
 from auditor.extract.bind.resolvers.roll_forward import flow_role
@@ -90,4 +91,4 @@ def _stocks(index: DocumentIndex, text: str, near: Fact, kinds: set[str], year: 
 
 def _sentence_of(text: str, at: int) -> int:
     """Where the sentence holding offset `at` starts."""
-    return max(text.rfind(c, 0, at) for c in "。;；\n") + 1
+    return last_of(text, "。;；\n", at) + 1
