@@ -229,10 +229,14 @@ class Document:
         starts = self.line_starts
         return starts[bisect_right(starts, offset) - 1] if offset > 0 else 0
 
+    def table_span(self, fact: Fact) -> tuple[int, int] | None:
+        """The span of the table `fact` stands in, or None (a figure of prose, or of no table known)."""
+        return next(((a, b) for a, b in self.table_spans if a <= fact.span.start <= b), None) if fact.in_table else None
+
     def neighbours(self, fact: Fact) -> list[Fact]:
         """The figures of `fact`'s paragraph, or of its table."""
         if fact.in_table:
-            span = next(((a, b) for a, b in self.table_spans if a <= fact.span.start <= b), None)
+            span = self.table_span(fact)
             if span is None:
                 return []
             return self._by_table[span]
@@ -635,13 +639,9 @@ def _double_count_removed(doc: Document, total: Fact, parts: list[Fact], subtrac
     return None
 
 
-def _table_of(doc: Document, fact: Fact) -> tuple[int, int] | None:
-    return next(((a, b) for a, b in doc.table_spans if a <= fact.span.start <= b), None) if fact.in_table else None
-
-
 def _note_under_table(doc: Document, total: Fact) -> list[Fact]:
     """The prose figures of the first line under the total's table (past one blank line at most): the table's note."""
-    span = _table_of(doc, total)
+    span = doc.table_span(total)
     if span is None:
         return []
     text = doc.text
@@ -660,7 +660,7 @@ def _same_count(doc: Document, total: Fact, f: Fact) -> bool:
     `f`'s unit ("人数（人）" over a column of bare numbers, "…重复人员2200人" under it)."""
     if (f.kind, f.unit) == (total.kind, total.unit):
         return True
-    span = _table_of(doc, total)
+    span = doc.table_span(total)
     if span is None or total.kind != "number" or total.unit or f.kind != "count" or not f.unit:
         return False
     header = doc.text[doc.line_start(max(0, span[0] - 1)):span[0]]

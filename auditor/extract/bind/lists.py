@@ -10,7 +10,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.discourse import Node
 from auditor.extract.model import Breakdown, Fact, period_of
-from auditor.extract.numbering import YEAR_SPAN, item_number, item_style
+from auditor.extract.numbering import YEAR_SAID, YEAR_SPAN, item_number, item_style
 from auditor.extract.readings import in_other_period_bracket, OPENERS, Reading, bracket_host, clean_label, part_start
 from auditor.extract.vocabulary import read_label
 from auditor.textsearch import last_of
@@ -299,11 +299,8 @@ def _another_years_values(r: Reading, total: Fact, parts: list[Fact]) -> bool:
         return False
     text, first = r.norm.text, parts[0].span.start
     said = text[max(total.span.end, last_of(text, ",，;；。:：\n", first) + 1):first]
-    years = {m.group(1) for m in _YEAR_SAID_HERE.finditer(said)}
+    years = {m.group(1) for m in YEAR_SAID.finditer(said)}
     return len(years) == 1 and total.period not in years and all(p.period in years for p in parts)
-
-
-_YEAR_SAID_HERE = lazyre.compile(r"((?:19|20)\d{2})\s*年度?")
 
 
 _CLAUSE_BREAK = lazyre.compile(r"[,，;；。:：\n]")
