@@ -378,7 +378,7 @@ def _one_slip(relations, c: int, rows: list[GridRow]) -> bool:
         pointed.append((sum((rows[x].tokens[c].value for x in operands), _ZERO)
                         - sum((rows[x].tokens[c].value for x in taken), _ZERO),
                         sum((t.tolerance for t in cells), _ZERO)))
-    return all(abs(value - pointed[0][0]) <= slack + pointed[0][1] for value, slack in pointed[1:])
+    return _one_value(pointed)
 
 
 def _one_figure(relations, c: int, rows: list[GridRow]) -> bool:
@@ -401,9 +401,14 @@ def _one_figure(relations, c: int, rows: list[GridRow]) -> bool:
                 + sum((rows[n].tokens[c].value for n in taken), _ZERO)
             sign = -1 if x in operands else 1
             pointed.append((rows[x].tokens[c].value - sign * residual, sum((t.tolerance for t in cells), _ZERO)))
-        if all(abs(value - pointed[0][0]) <= slack + pointed[0][1] for value, slack in pointed[1:]):
+        if _one_value(pointed):
             return True
     return False
+
+
+def _one_value(pointed: list[tuple[Decimal, Decimal]]) -> bool:
+    """The values the breaks point a figure to (each with its slack) are one same value, to their rounding."""
+    return all(abs(value - pointed[0][0]) <= slack + pointed[0][1] for value, slack in pointed[1:])
 
 
 def _sum_holds(total: Token, parts: list[Token], least: int = 2) -> bool | None:

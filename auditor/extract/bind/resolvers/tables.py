@@ -138,6 +138,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     on_year_before = any(_ON_YEAR_BEFORE.search(h) for h in headers) or YEAR_BEFORE_MARK in table.comparable
     # "比上年执行数增长%": the figure compared with is of the role the header names
     named = next((role_of(m.group(1) + "数") for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
+    # (change columns that name no figure they are of: between the two years the table shows, in each row)
+    plain_growth = named is None and all(_PLAIN_GROWTH.match(h) for h in headers if h)
     adjacent = _adjacent_pairs(rows)
     out = []
     for row in rows:
@@ -154,7 +156,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         if percent is not None and _RATIO_ROW.search(clean(row.label)):
             percent = None  # ("占GDP比例(%) | 4.01 | 4.05 | 0.04": a ratio's change, in percentage points as a rule)
         pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2 and (named is None or r == named)]
-        if not pair and named is None and all(_PLAIN_GROWTH.match(h) for h in headers if h):
+        if not pair and plain_growth:
             pair = _years_pair(by_role)  # (not "比上年预算增长%", "比2023年执行数增减%": on a figure not shown)
         if not pair and named is not None:
             pair = _named_base_pair(by_role, named)  # ("2023年决算数 | 2024年预算数 | 比上年决算增长%")
