@@ -720,10 +720,12 @@ def _group_rows(side: list[tuple[Cell, Cell]]) -> list[tuple[Cell, Cell]]:
             continue
         head = out[-1][1]
         run, m = [side[n][1]], n + 1
-        while _closes(head, run) is False and m < len(side) and not clean(side[m][0].text).startswith("其中"):
+        closes = _closes(head, run)
+        while closes is False and m < len(side) and not clean(side[m][0].text).startswith("其中"):
             run.append(side[m][1])
             m += 1
-        n = m if _closes(head, run) else n + 1
+            closes = _closes(head, run)
+        n = m if closes else n + 1
     return out
 
 

@@ -36,8 +36,7 @@ from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, GridFormula, ScoreTable, Span, TableRow
 from auditor.extract.numbering import YEAR_NAME
 from auditor.extract.tables.cells import COLUMN_NUMBERS, PAGE_MARK, PAGE_MARK_FIRST
-from auditor.extract.tables.columns import role_of
-from auditor.extract.tables.columns import SERIAL_HEADER
+from auditor.extract.tables.columns import SERIAL_HEADER, role_of
 from auditor.extract.tables.roll_header import roll_formula
 from auditor.normalise import Normalised
 from auditor.records import dataclass
