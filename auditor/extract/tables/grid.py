@@ -615,6 +615,55 @@ def _pair_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     return out
 
 
+# (a bar of a chart: its year, a fiscal year "2018/19" or "2023-24" or a year, and its total, a legend's words after
+# them; the bar's segments are the figures on the line right above, a legend's words after them)
+_BAR_LINE = lazyre.compile(r"\s*((?:19|20)\d{2}(?:[/／-](?:(?:19|20)?\d{2}))?)\s+(\S+)(?:\s+([^\d]*))?")
+_SEGMENTS_LINE = lazyre.compile(r"\s*((?:\S+\s+)+?\S+?)(?:\s+([^\d\s][^\d]*))?\s*")
+_MAX_CHART_GAP = 4  # (legend lines between two bars of one chart: "Property leasing and ⏎ management ⏎ 物業租賃及管理")
+
+
+def _chart_rows(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
+    """The bars of a stacked bar chart flattened to text, each a row: the year and the bar's total on one line, its
+    segments on the line right above ("12 1,910 853 9 ⏎ 2018/19 2,784 Property Sales ⏎ 物業銷售 ⏎ 23 1,760 3,588 12
+    Property Leasing and ⏎ 2017/18 5,383 Management …", HK$ million of each year's income by source).  A row is
+    the total first, then the segments, so that the grid's formulas find the total the sum of the segments where
+    the bars agree on it, as a grid's columns must (a bar whose segments ran together, "283183", is of another width
+    and not among them).  Bars of one chart stand a few legend lines apart at most; prose or a figure elsewhere ends
+    the chart."""
+    bars: list[GridRow] = []
+    for index in range(1, len(lines)):
+        line, start = lines[index]
+        if index in taken or index - 1 in taken:
+            continue
+        m = _BAR_LINE.fullmatch(line)
+        if not m:
+            continue
+        total = cell_token(m.group(2), start + m.start(2))
+        above, at = lines[index - 1]
+        n = _SEGMENTS_LINE.fullmatch(above)
+        if total is None or total.value is None or not n \
+                or any(words and _prose_line(words.strip()) for words in (n.group(2), m.group(3))):
+            continue
+        words = [(w.group(), at + n.start(1) + w.start()) for w in _WORD.finditer(n.group(1))]
+        segments = [cell_token(w, where) for w, where in words]
+        if len(segments) < 2 or any(t is None or t.value is None for t in segments) or _BAR_LINE.fullmatch(above):
+            continue
+        bars.append(GridRow(m.group(1), start + m.start(1), index, (total, *segments)))
+    blocks: list[list[GridRow]] = []
+    current: list[GridRow] = []
+    for bar in bars:
+        if current and (len(bar.tokens) != len(current[-1].tokens) or bar.line - current[-1].line > _MAX_CHART_GAP + 2
+                        or any(_ANY_DIGIT.search(lines[n][0]) or _prose_line(lines[n][0].strip())
+                               for n in range(current[-1].line + 1, bar.line - 1))):
+            if len(current) >= _MIN_ROWS:
+                blocks.append(current)
+            current = []
+        current.append(bar)
+    if len(current) >= _MIN_ROWS:
+        blocks.append(current)
+    return blocks
+
+
 def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
     """Tables written one cell per line, folded back into rows."""
     blocks: list[list[GridRow]] = []
@@ -1557,7 +1606,7 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
     used: set[int] = set()
     by_line = _rows_by_line(lines, taken, vocab.cue("share_cell_word") if vocab is not None else None)
     for rows in [chunk for block in [*_row_lines(lines, taken, by_line), *_cell_lines(lines, taken),
-                                                *_pair_lines(lines, taken),
+                                                *_pair_lines(lines, taken), *_chart_rows(lines, taken),
                                                 *_interleaved_rows(lines, taken, by_line, vocab.cue("table_note_line")
                                                                    if vocab is not None else None),
                                                 *_one_line_rows(lines, taken)]
