@@ -895,13 +895,15 @@ def _part_sets(k: int, target: int):
 
 
 def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
-                    named: frozenset[int] = frozenset(), results: frozenset[int] = frozenset()) -> tuple[GridFormula, ...]:
+                    named: frozenset[int] = frozenset(), results: frozenset[int] = frozenset(),
+                    part_named: dict[int, int] | None = None) -> tuple[GridFormula, ...]:
     """The formulas the grid's columns agree on (see the module docstring); `percents`: columns known to hold
     percentages though their cells write no % (their name says so: "提取率(%)"); `named`: columns the header names
     a rate or share ("福彩占比%"), the result of a ratio before any other column (12.36 | 4.51 | 36.5 holds as
     4.51 / 12.36 = 36.5 % and as 4.51 / 36.5 = 12.36 %: the header says which is the share); `results`: those of
     them that are a ratio's result, never its operand (a rate, a share, a change in % — not a 权重 the score is
-    weighted by): a ratio the figures agree on with one of them as an operand is read with it as the result."""
+    weighted by): a ratio the figures agree on with one of them as an operand is read with it as the result;
+    `part_named`: share columns whose header names the column of their part (share_column_of_part), each to it."""
     k = len(rows[0].tokens)
     grid = [r.tokens for r in rows]
     columns = _distinct_columns(grid, k)
@@ -940,6 +942,8 @@ def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
         if frozenset(triple) in covered:
             continue
         formula = _ratio_of(grid, triple, percent_like, trials, percents)
+        if formula is None:
+            formula = _named_share(grid, triple, percent_like, len(columns), part_named or {})
         if formula is None:
             continue
         had = ratios.get(formula.target)
@@ -1078,6 +1082,39 @@ def _ratio_of(grid: list[tuple[Token, ...]], triple: tuple[int, ...], percent_li
                 if agreed:
                     return GridFormula(kind=kind, target=target, operands=(a, b), support=agreed[0], rows=agreed[1])
     return None
+
+
+def _named_share(grid: list[tuple[Token, ...]], triple: tuple[int, ...], percent_like: dict, trials: int,
+                 part_named: dict[int, int]) -> GridFormula | None:
+    """A share column whose header names its part column ("生活助學金人次 | 生活助學金人次所佔全校人數比例") is that
+    column over a whole: the header pins the result and the part, only the whole is sought among the columns, so the
+    coincidence test weighs `trials` (the columns) and not every formula of three (small counts over a large whole,
+    44 / 3637 = 1.21 %, else fall below it).  Read only as the share of that part, written in %."""
+    for target, part in part_named.items():
+        if target not in triple or part not in triple or not percent_like[target][0]:
+            continue
+        whole = next(c for c in triple if c not in (target, part))
+        agreed = _agreed((_ratio_in(r[target], r[part], r[whole]) for r in grid), trials)
+        if agreed:
+            return GridFormula(kind="ratio", target=target, operands=(part, whole), support=agreed[0], rows=agreed[1])
+    return None
+
+
+def _part_named(header: tuple[str, ...] | None, vocab) -> dict[int, int]:
+    """The share columns whose header names another column as their part (vocabulary cue share_column_of_part), each
+    to that column: the name before 所占 is the other column's whole header, its unit aside."""
+    if header is None or vocab is None:
+        return {}
+    names = [_UNIT_NAME.sub("", name.replace(" ", "")) for name in header]
+    out = {}
+    for n, name in enumerate(names):
+        m = vocab.cue("share_column_of_part").match(name)
+        if m is None:
+            continue
+        parts = [c for c, other in enumerate(names) if c != n and other == m.group(1)]
+        if len(parts) == 1:
+            out[n] = parts[0]
+    return out
 
 
 def _growth_misread(grid: list[tuple[Token, ...]], growth: GridFormula, ratio: GridFormula,
@@ -1571,7 +1608,8 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
             rows = rows[1:]
         results = frozenset(n for n in named if role_of(header[n]) != "weight")
         # (two columns hold no sum, ratio or change of columns: only a column of shares of a row, "金额 | 占比")
-        formulas = column_formulas(rows, named=named, results=results) if 2 <= len(rows[0].tokens) <= _MAX_COLUMNS \
+        formulas = column_formulas(rows, named=named, results=results, part_named=_part_named(header, vocab)) \
+            if 2 <= len(rows[0].tokens) <= _MAX_COLUMNS \
             and len(rows) >= _MIN_ROWS else ()
         roll = headed_roll(lines, rows)
         if roll is not None:
