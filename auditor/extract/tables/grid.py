@@ -45,7 +45,9 @@ _NUMBER = lazyre.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 # a sign marker a PDF column leaves after a figure ("14,535,197,049(-)"): which figure it signs the
 # extraction does not keep, so the figure is read as written and a change column as unsigned
 _SIGN_MARK = lazyre.compile(r"[(（][-−][)）]$")
-_NOTHING = lazyre.compile(r"[-—–－]{1,2}")
+_NOTHING = lazyre.compile(r"[-—–－]{1,2}|\.{2,3}")
+# (a yearbook's ".." is a figure not available, no nil: a sum its part so left does not make may be made with it — it
+# says nothing against the sum, _unknown)
 # an amount in brackets is a loss, the accountants' minus ("(591)", "(1,205.30)"), but a year "(2023)" is none
 _ACCOUNTING_NEGATIVE = lazyre.compile(r"[(（](?!(?:19|20)\d\d[)）])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[)）]")
 _ANY_DIGIT = lazyre.compile(r"\d")
@@ -255,7 +257,7 @@ def _amount_pair(line: str, start: int, index: int) -> list[GridRow]:
 
 # (a line with three figures set apart, or none of its rows can be one: most lines are passed over by this)
 # (the first may be a dash, nothing written: "增长率(%) — 1.1 4.7", a growth over years with no year before the first)
-_SPACED_FIGURES = lazyre.compile(r"(?:\d[\d,.%)]*|(?<!\S)[-—–－]{1,2})[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
+_SPACED_FIGURES = lazyre.compile(r"(?:\d[\d,.%)]*|(?<!\S)(?:[-—–－]{1,2}|\.{2,3}))[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
 _WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
 # a unit or a change written as a word of its own: the figures of a sentence, not a table's cells
 _UNIT_WORD = lazyre.compile(r"(?:^|\s)(?:万元|亿元|元|%|％|增长|下降|增加|减少|上年|同比)(?:\s|$)")
@@ -830,10 +832,15 @@ def _sum_in(row: tuple[Token, ...], target: int, parts: tuple[int, ...]) -> floa
             summed += cell.value
             slack += cell.tolerance
     if abs(total.value - summed) > total.tolerance + slack:
-        return False
+        return None if any(_unknown(row[p]) for p in parts) else False
     if nonzero < 2 or dashed:
         return None
     return _chance(total, summed)
+
+
+def _unknown(token: Token) -> bool:
+    """A cell written ".." (not available): its figure is not known, not none."""
+    return token.value is None and token.text.startswith(".")
 
 
 def _ratio_in(t: Token, num: Token, den: Token, minus: Decimal = _ZERO) -> float | bool | None:
@@ -1233,6 +1240,7 @@ def _summed_columns(rows: list[GridRow], total: int, parts: list[int],
     for c in range(len(rows[0].tokens)):
         head = rows[total].tokens[c]
         cells = [t for t in (rows[n].tokens[c] for n in parts) if t.value is not None]
+        unknown = any(_unknown(rows[n].tokens[c]) for n in parts)
         same_sign = head.value is not None and all((t.value >= 0) == (head.value >= 0) for t in cells)
         if c in skip or head.value is None or sum(1 for t in cells if t.value) < 2 \
                 or any(t.text.endswith("%") for t in (head, *cells)) \
@@ -1247,6 +1255,8 @@ def _summed_columns(rows: list[GridRow], total: int, parts: list[int],
         if abs(head.value - summed) > slack and c not in amounts \
                 and min(t.value for t in cells) <= head.value <= max(t.value for t in cells):
             continue  # (a 合计 among its rows' values is their mean, a rate: "增长% | 6.2 | 4.8 | -2.3 | 合计 3.5")
+        if unknown and abs(head.value - summed) > slack:
+            continue  # (a part not available, "..", may be what the 合计 has beyond the parts written)
         checked.append(c)
         against += abs(head.value - summed) > slack
     return checked, against
@@ -1405,9 +1415,26 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
                         or _confirmed_break(c, rows[n], results, [g[2] for g in groups], named, header))]
         against = sum(results[c] is False for c in checked)
         if len(checked) - against >= (1 if whole else 2):
+            # (a column whose parts write ".." or "-", not available or nil, that adds up over the parts written holds
+            # the subtotal the other columns read — a yearbook's "社会救济金 .. .." in one year; where it does not add
+            # up the part not written may be the gap, and it is not read: _sum_in says nothing of it either way)
+            checked += [c for c in columns if results[c] is None and c not in checked
+                        and _sum_over_dashes(rows[n].tokens[c], [rows[m].tokens[c] for m in parts])]
+            checked.sort()
             out.append(GridFormula(kind="row_sum", target=n, operands=parts, columns=tuple(checked),
                                    reason="stacked_rows", support=len(checked) - against, rows=len(checked)))
     return tuple(out)
+
+
+def _sum_over_dashes(total: Token, cells: list[Token]) -> bool:
+    """Is `total` the sum of the cells written, some of them left blank or "..", "-" (none, not available), two at
+    least not zero — within the rounding of every figure?"""
+    if total.value is None or not total.value or all(t.value is not None for t in cells):
+        return False
+    written = [t for t in cells if t.value]
+    return len(written) >= 2 and not any(t.text.endswith("%") for t in (total, *written)) \
+        and abs(total.value - sum((t.value for t in written), _ZERO)) \
+        <= total.tolerance + sum((t.tolerance for t in written), _ZERO)
 
 
 _UNIT_NAME = lazyre.compile(r"[(（][^()（）]{0,8}[)）]$")  # ("资产总额(亿元)": the unit is no part of the name)
