@@ -45,7 +45,9 @@ _NUMBER = lazyre.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 # a sign marker a PDF column leaves after a figure ("14,535,197,049(-)"): which figure it signs the
 # extraction does not keep, so the figure is read as written and a change column as unsigned
 _SIGN_MARK = lazyre.compile(r"[(（][-−][)）]$")
-_NOTHING = lazyre.compile(r"[-—–－]{1,2}")
+_NOTHING = lazyre.compile(r"[-—–－]{1,2}|\.{2,3}")
+# (a yearbook's ".." is a figure not available, no nil: a sum its part so left does not make may be made with it — it
+# says nothing against the sum, _unknown)
 # an amount in brackets is a loss, the accountants' minus ("(591)", "(1,205.30)"), but a year "(2023)" is none
 _ACCOUNTING_NEGATIVE = lazyre.compile(r"[(（](?!(?:19|20)\d\d[)）])(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)[)）]")
 _ANY_DIGIT = lazyre.compile(r"\d")
@@ -255,7 +257,7 @@ def _amount_pair(line: str, start: int, index: int) -> list[GridRow]:
 
 # (a line with three figures set apart, or none of its rows can be one: most lines are passed over by this)
 # (the first may be a dash, nothing written: "增长率(%) — 1.1 4.7", a growth over years with no year before the first)
-_SPACED_FIGURES = lazyre.compile(r"(?:\d[\d,.%)]*|(?<!\S)[-—–－]{1,2})[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
+_SPACED_FIGURES = lazyre.compile(r"(?:\d[\d,.%)]*|(?<!\S)(?:[-—–－]{1,2}|\.{2,3}))[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
 _WORD = lazyre.compile(r"[^\s|│┃]+")  # (a bar between cells is a space: "教育专项 | 850 | 830 | 97.6%")
 # a unit or a change written as a word of its own: the figures of a sentence, not a table's cells
 _UNIT_WORD = lazyre.compile(r"(?:^|\s)(?:万元|亿元|元|%|％|增长|下降|增加|减少|上年|同比)(?:\s|$)")
@@ -879,10 +881,15 @@ def _sum_in(row: tuple[Token, ...], target: int, parts: tuple[int, ...]) -> floa
             summed += cell.value
             slack += cell.tolerance
     if abs(total.value - summed) > total.tolerance + slack:
-        return False
+        return None if any(_unknown(row[p]) for p in parts) else False
     if nonzero < 2 or dashed:
         return None
     return _chance(total, summed)
+
+
+def _unknown(token: Token) -> bool:
+    """A cell written ".." (not available): its figure is not known, not none."""
+    return token.value is None and token.text.startswith(".")
 
 
 def _ratio_in(t: Token, num: Token, den: Token, minus: Decimal = _ZERO) -> float | bool | None:
@@ -944,13 +951,15 @@ def _part_sets(k: int, target: int):
 
 
 def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
-                    named: frozenset[int] = frozenset(), results: frozenset[int] = frozenset()) -> tuple[GridFormula, ...]:
+                    named: frozenset[int] = frozenset(), results: frozenset[int] = frozenset(),
+                    part_named: dict[int, int] | None = None) -> tuple[GridFormula, ...]:
     """The formulas the grid's columns agree on (see the module docstring); `percents`: columns known to hold
     percentages though their cells write no % (their name says so: "提取率(%)"); `named`: columns the header names
     a rate or share ("福彩占比%"), the result of a ratio before any other column (12.36 | 4.51 | 36.5 holds as
     4.51 / 12.36 = 36.5 % and as 4.51 / 36.5 = 12.36 %: the header says which is the share); `results`: those of
     them that are a ratio's result, never its operand (a rate, a share, a change in % — not a 权重 the score is
-    weighted by): a ratio the figures agree on with one of them as an operand is read with it as the result."""
+    weighted by): a ratio the figures agree on with one of them as an operand is read with it as the result;
+    `part_named`: share columns whose header names the column of their part (share_column_of_part), each to it."""
     k = len(rows[0].tokens)
     grid = [r.tokens for r in rows]
     columns = _distinct_columns(grid, k)
@@ -989,6 +998,8 @@ def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
         if frozenset(triple) in covered:
             continue
         formula = _ratio_of(grid, triple, percent_like, trials, percents)
+        if formula is None:
+            formula = _named_share(grid, triple, percent_like, len(columns), part_named or {})
         if formula is None:
             continue
         had = ratios.get(formula.target)
@@ -1129,6 +1140,39 @@ def _ratio_of(grid: list[tuple[Token, ...]], triple: tuple[int, ...], percent_li
     return None
 
 
+def _named_share(grid: list[tuple[Token, ...]], triple: tuple[int, ...], percent_like: dict, trials: int,
+                 part_named: dict[int, int]) -> GridFormula | None:
+    """A share column whose header names its part column ("生活助學金人次 | 生活助學金人次所佔全校人數比例") is that
+    column over a whole: the header pins the result and the part, only the whole is sought among the columns, so the
+    coincidence test weighs `trials` (the columns) and not every formula of three (small counts over a large whole,
+    44 / 3637 = 1.21 %, else fall below it).  Read only as the share of that part, written in %."""
+    for target, part in part_named.items():
+        if target not in triple or part not in triple or not percent_like[target][0]:
+            continue
+        whole = next(c for c in triple if c not in (target, part))
+        agreed = _agreed((_ratio_in(r[target], r[part], r[whole]) for r in grid), trials)
+        if agreed:
+            return GridFormula(kind="ratio", target=target, operands=(part, whole), support=agreed[0], rows=agreed[1])
+    return None
+
+
+def _part_named(header: tuple[str, ...] | None, vocab) -> dict[int, int]:
+    """The share columns whose header names another column as their part (vocabulary cue share_column_of_part), each
+    to that column: the name before 所占 is the other column's whole header, its unit aside."""
+    if header is None or vocab is None:
+        return {}
+    names = [_UNIT_NAME.sub("", name.replace(" ", "")) for name in header]
+    out = {}
+    for n, name in enumerate(names):
+        m = vocab.cue("share_column_of_part").match(name)
+        if m is None:
+            continue
+        parts = [c for c, other in enumerate(names) if c != n and other == m.group(1)]
+        if len(parts) == 1:
+            out[n] = parts[0]
+    return out
+
+
 def _growth_misread(grid: list[tuple[Token, ...]], growth: GridFormula, ratio: GridFormula,
                     found: list[GridFormula]) -> bool:
     """"送审 | 审定 | 审减(增) | 审减(增)率" with a 审增 row "413,208.00 | 421,836.50 | -8,628.50 | -2.09%": the rate is
@@ -1245,6 +1289,7 @@ def _summed_columns(rows: list[GridRow], total: int, parts: list[int],
     for c in range(len(rows[0].tokens)):
         head = rows[total].tokens[c]
         cells = [t for t in (rows[n].tokens[c] for n in parts) if t.value is not None]
+        unknown = any(_unknown(rows[n].tokens[c]) for n in parts)
         same_sign = head.value is not None and all((t.value >= 0) == (head.value >= 0) for t in cells)
         if c in skip or head.value is None or sum(1 for t in cells if t.value) < 2 \
                 or any(t.text.endswith("%") for t in (head, *cells)) \
@@ -1259,6 +1304,8 @@ def _summed_columns(rows: list[GridRow], total: int, parts: list[int],
         if abs(head.value - summed) > slack and c not in amounts \
                 and min(t.value for t in cells) <= head.value <= max(t.value for t in cells):
             continue  # (a 合计 among its rows' values is their mean, a rate: "增长% | 6.2 | 4.8 | -2.3 | 合计 3.5")
+        if unknown and abs(head.value - summed) > slack:
+            continue  # (a part not available, "..", may be what the 合计 has beyond the parts written)
         checked.append(c)
         against += abs(head.value - summed) > slack
     return checked, against
@@ -1417,9 +1464,26 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
                         or _confirmed_break(c, rows[n], results, [g[2] for g in groups], named, header))]
         against = sum(results[c] is False for c in checked)
         if len(checked) - against >= (1 if whole else 2):
+            # (a column whose parts write ".." or "-", not available or nil, that adds up over the parts written holds
+            # the subtotal the other columns read — a yearbook's "社会救济金 .. .." in one year; where it does not add
+            # up the part not written may be the gap, and it is not read: _sum_in says nothing of it either way)
+            checked += [c for c in columns if results[c] is None and c not in checked
+                        and _sum_over_dashes(rows[n].tokens[c], [rows[m].tokens[c] for m in parts])]
+            checked.sort()
             out.append(GridFormula(kind="row_sum", target=n, operands=parts, columns=tuple(checked),
                                    reason="stacked_rows", support=len(checked) - against, rows=len(checked)))
     return tuple(out)
+
+
+def _sum_over_dashes(total: Token, cells: list[Token]) -> bool:
+    """Is `total` the sum of the cells written, some of them left blank or "..", "-" (none, not available), two at
+    least not zero — within the rounding of every figure?"""
+    if total.value is None or not total.value or all(t.value is not None for t in cells):
+        return False
+    written = [t for t in cells if t.value]
+    return len(written) >= 2 and not any(t.text.endswith("%") for t in (total, *written)) \
+        and abs(total.value - sum((t.value for t in written), _ZERO)) \
+        <= total.tolerance + sum((t.tolerance for t in written), _ZERO)
 
 
 _UNIT_NAME = lazyre.compile(r"[(（][^()（）]{0,8}[)）]$")  # ("资产总额(亿元)": the unit is no part of the name)
@@ -1620,7 +1684,8 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
             rows = rows[1:]
         results = frozenset(n for n in named if role_of(header[n]) != "weight")
         # (two columns hold no sum, ratio or change of columns: only a column of shares of a row, "金额 | 占比")
-        formulas = column_formulas(rows, named=named, results=results) if 2 <= len(rows[0].tokens) <= _MAX_COLUMNS \
+        formulas = column_formulas(rows, named=named, results=results, part_named=_part_named(header, vocab)) \
+            if 2 <= len(rows[0].tokens) <= _MAX_COLUMNS \
             and len(rows) >= _MIN_ROWS else ()
         roll = headed_roll(lines, rows)
         if roll is not None:
