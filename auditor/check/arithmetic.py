@@ -10,6 +10,7 @@ so that shares add to 100 % produce — and *gross* otherwise (statcheck's split
 
 from __future__ import annotations
 
+import re
 from dataclasses import field
 from decimal import Decimal, localcontext
 from typing import Literal
@@ -258,3 +259,13 @@ def sum_equation(total_fact: Fact, parts, subtracted=()) -> Equation:
 
 def ratio_equation(stated: Fact, num: Fact, den: Fact) -> Equation:
     return Equation("ratio", ((stated, Decimal(1)), (num, Decimal(1)), (den, Decimal(1))))
+
+
+def leading_digits_cut(percent: Fact, shown: Decimal) -> bool:
+    """A table cell whose digits are the computed rate's last ones, its first cut off by a column too narrow for it
+    ("5279.56" of 45279.56, a share's "30.53" of 130.53, "03.66" of 103.66): a misprint of the layout."""
+    if not percent.in_table:
+        return False
+    written_digits = re.sub(r"[^\d.]", "", percent.text)
+    computed = re.sub(r"[^\d.]", "", str(abs(shown)))
+    return "." in written_digits and len(computed) > len(written_digits) and computed.endswith(written_digits)

@@ -228,7 +228,7 @@ def cut_not_rounded(outcomes: list[Outcome]) -> list[Outcome]:
     return _cut_in(out, [n for n, o in enumerate(out) if o.reason in _TABLE_RATES], bare=True)
 
 
-_TABLE_RATES = frozenset({"table_rate", "table_rate_named", "table_change_row", "table_share"})
+_TABLE_RATES = frozenset({"table_rate", "table_rate_named", "table_change_row", "table_share", "table_share_of_column"})
 _BARE_RATE = lazyre.compile(r"(-?\d+(?:\.(\d+))?)")
 
 

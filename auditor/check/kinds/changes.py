@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Callable, Iterator
 
 from auditor.check import doubt
-from auditor.check.arithmetic import (Equation, Value, at_precision, compare, grouped, ratio_percent, sign_as_written,
+from auditor.check.arithmetic import (Equation, leading_digits_cut, Value, at_precision, compare, grouped, ratio_percent, sign_as_written,
                                       truncated, unit_of, written)
 from auditor.check.context import Context, diff_text, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
@@ -345,20 +345,11 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=c.percent, stated=c.percent.text, expected=expected,
             arithmetic=arithmetic, evidence=g.evidence, comparison=cmp, fields={"subject": _subject(c, ctx)},
         )
-        if _leading_digits_cut(c.percent, shown) and result.severity == "error":
+        if leading_digits_cut(c.percent, shown) and result.severity == "error":
             # a table's rate too wide for its column loses its leading digits (45279.56 printed 5279.56):
             # a misprint of the layout more likely than a wrong figure — it warns
             result = result.model_copy(update={"severity": "warning"})
         yield failed(rule, c, result, found=_explained(ctx, c, g))
-
-
-def _leading_digits_cut(percent: Fact, shown: Decimal) -> bool:
-    """A table cell whose digits are the computed rate's last ones, its first cut off ("5279.56" of 45279.56)."""
-    if not percent.in_table:
-        return False
-    written_digits = re.sub(r"[^\d.]", "", percent.text)
-    computed = re.sub(r"[^\d.]", "", str(abs(shown)))
-    return "." in written_digits and len(computed) > len(written_digits) and computed.endswith(written_digits)
 
 
 def _signed_result(c: Change, g: _Growth, shown: Decimal, gap: Decimal) -> tuple[str, str, str, Decimal]:

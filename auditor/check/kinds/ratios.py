@@ -7,7 +7,8 @@ from decimal import Decimal
 from typing import Iterator
 
 from auditor.check import doubt
-from auditor.check.arithmetic import Comparison, Value, compare, ratio_equation, ratio_percent, unit_of, written
+from auditor.check.arithmetic import (Comparison, Value, compare, leading_digits_cut, ratio_equation, ratio_percent,
+                                      unit_of, written)
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT
@@ -285,8 +286,14 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield outcome(rule, s, "undecided", [Evidence.of(s.percent, "share"), Evidence.of(s.part, "part")],
                           note="no whole above zero")
             continue
-        cmp, num, den, computed = results[0]
+        cut = [x for x in results if _cut_share(s.percent, x[3].value)] if results[0][0].verdict != "ok" else []
+        cmp, num, den, computed = (cut or results)[0]
         figures = [Evidence.of(s.percent, "share"), Evidence.of(num, "part"), Evidence.of(den, "whole")]
+        if cut:
+            # a share over 100 in a column too narrow for it loses its leading digit (130.53 printed 30.53): what the
+            # cell holds is no share it could be checked as — left undecided, never accused
+            yield outcome(rule, s, "undecided", figures, note="a share over 100 printed with its leading digit cut")
+            continue
         as_read = ratio_equation(s.percent, num, den)
         if cmp.verdict == "ok" or (s.reason == "share_of_broader_whole" and computed.value <= s.percent.value):
             yield outcome(rule, s, "holds", figures, equation=as_read)
@@ -294,15 +301,22 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         slip = _unit_slip(num, den, s.percent)
         if slip is not None:
             cmp = Comparison("minor", cmp.difference, cmp.slack)  # "420.37元" meant 万元: a slip
-        yield failed(rule, s, finding(
+        result = finding(
             rule, ctx, primary=s.percent, stated=s.percent.text,
             expected=f"{computed.value.quantize(Decimal('0.01'))}%",
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
             evidence=figures, comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
-        ), found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label,
+        )
+        yield failed(rule, s, result, found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label,
                                                        _named_before(ctx, s), _labels_before(ctx, s),
                                                        inherited=s.reason == "share_of_sibling_whole"),
             equation=as_read if len(wholes) == 1 and not slip else None, weigh=as_read)
+
+
+def _cut_share(percent: Fact, computed: Decimal) -> bool:
+    """A table's share over 100 printed with its leading digit cut (130.53 as 30.53, 103.66 as 03.66) by the whole
+    that gives it: a misprint of the layout, left undecided."""
+    return computed >= 100 and leading_digits_cut(percent, computed.quantize(Decimal(1).scaleb(-percent.decimals)))
 
 
 def _named_before(ctx: Context, s) -> list[Fact]:

@@ -33,7 +33,7 @@ LAID_OUT = frozenset({
     "score_table_total",
     "indented_levels",
     "score_list", "score_list_opened", "level_scores", "sub_level_scores", "level_deductions", "deductions_listed", "score_list_respectively", "heading_numbers", "grade_score_near", "grade_row_under_table", "table_total_in_prose", "table_funds_score_in_prose", "table_change_row",
-    "table_row_total", "table_subtotal_rows", "table_share", "code_levels",
+    "table_row_total", "table_subtotal_rows", "table_share", "table_share_of_column", "code_levels",
 })
 
 
@@ -329,6 +329,11 @@ _ALL = [
            "从采购方式看，公开招标、邀请招标、竞争性谈判和询价分别占采购总规模的77.2%、0.8%、12.2%和9.8%。"),
     Reason("table_share", EXPLICIT, "a table's 百分比 column: a row's amount over that of the row it is a part of, "
            "whose own 百分比 is 100", "项目 | 金额 | 百分比\n(一)收入 | 200 | 100.0\n1.税收收入 | 150 | 75.0\n2.非税收入 | 50 | 25.0"),
+    Reason("table_share_of_column", EXPLICIT, "a common-size statement (a 損益表: every 金額 | 百分比 pair 100 in its first "
+           "row): a row's 百分比 is its amount over that of the last top-level row above whose 百分比 is 100, part of it or "
+           "not (營業成本 of 營業收入); a part's share may be of its own row instead",
+           "项目 | 预算数 | 百分比 | 决算数 | 百分比\n营业收入 | 200 | 100.0 | 160 | 100.0\n营业成本 | 150 | 75.0 | 128 | 80.0\n"
+           "营业毛利 | 50 | 25.0 | 32 | 20.0"),
     Reason("funds_available_total", VOCABULARY, "the money one may use (可用资金) is the sum of the funds stated "
            "right before it, last year's carry-over included", "中央资金640万元,省补贴资金147万元,上年结转资金0.5万元。"
            "现全年可用资金787.5万元。"),

@@ -243,6 +243,13 @@ def _rows(body: str, offset: int, index: int, label_leaf: int, figure_leaves: li
     with_figures = [i for i, figs in zip(items, rows_figures) if any(f is not None for f in figs)]
     indents = sorted({i[3] for i in with_figures if i[3] is not None})
     levelled = all(i[3] is not None for i in with_figures) and len(indents) > 1
+    # a row with no figure before its label follows the last figure of the row above: the spaces between hold that
+    # row's end as well as this label's indent ("…10.19 11.36   營業外收入 4,200,000 1.57"), which then tells no level
+    # unless a row whose figures stand before its label has it too
+    read = {i[3] for i, figs in zip(items, rows_figures) if any(f is not None for f in figs[:pre]) or not pre}
+    if pre and any(i[3] not in read for i, figs in zip(items, rows_figures)
+                   if any(f is not None for f in figs) and not any(f is not None for f in figs[:pre])):
+        levelled = False
     # every row has a level, so that rows are summed by their indents alone: when a row of figures
     # has no indent to read, all stand at one level and nothing is summed
     levels = [(indents.index(i[3]) if i[3] in indents else None) if levelled else 0 for i in items]
@@ -267,11 +274,12 @@ def _kind(name: str) -> str:
 
 
 def _fits(text: str, kind: str, integers: bool) -> bool:
-    """Can a figure written so stand in a column of `kind`? A share (百分比) is never below 0 nor above
-    100; a change in percent has no thousands separator; an amount of a table written in whole
+    """Can a figure written so stand in a column of `kind`? A share (百分比) has no thousands separator and is
+    at most 100 in size — or, with its decimals, above it (a cost above the revenue: 120.50), and may carry a loss's
+    sign (-0.53); a change in percent has no thousands separator; an amount of a table written in whole
     numbers has no decimals."""
     if kind == "share":
-        return "," not in text and 0 <= Decimal(text) <= 100
+        return "," not in text and (abs(Decimal(text)) <= 100 or ("." in text and Decimal(text) < 1000))
     if kind == "change":
         # (in a table of whole amounts a decimal figure is no amount: a change of 5279.56 % is one)
         return "," not in text and (abs(Decimal(text)) < 1000 or (integers and "." in text))
@@ -304,7 +312,7 @@ def _shares_fit(row: list, kinds: list[str], wholes: dict[int, Decimal], top: bo
             if whole and abs(_number(amount[0])) / whole * 100 >= _BLANK_SHARE:
                 return False
             continue
-        share = _number(cell[0])
+        share = abs(_number(cell[0]))  # (a loss's share, with its sign or without)
         if whole is None or whole == 0 or (share == 100 and (top or _number(amount[0]) == whole)):
             continue
         decimals = len(cell[0].split(".")[1]) if "." in cell[0] else 0

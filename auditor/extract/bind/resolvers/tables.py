@@ -535,6 +535,43 @@ def _column_shares(table: ScoreTable, rows: list[TableRow],
                     out.append(Share.model_construct(
                         percent=p.cells[share], part=p.cells[amount], whole=whole, whole_label=row.label,
                         wholes=(whole,), reason="table_share", via=_via(table), rejected=()))
+    out.extend(_common_size_shares(table, rows, parts_of, pairs, {(id(s.part), id(s.percent)) for s in out}))
+    return out
+
+
+def _common_size_shares(table: ScoreTable, rows: list[TableRow], parts_of: list[tuple[list[TableRow], bool, str]],
+                        pairs: list[tuple[str, str]], read: set[tuple[int, int]]) -> list[Share]:
+    """A common-size statement (a 損益表 / 盈虧撥補表 of the dgbas, "金額 | % | 金額 | % …" with the first row 100 in every
+    pair): each row's 百分比 is its 金額 over the 金額 of the last top-level row above it whose 百分比 is 100 — 營業成本,
+    營業毛利 and 營業費用 are of 營業收入 though no part of it; 分配之部 (100 again) opens a new whole.  A row that is a
+    part of another row may be given as a share of that row instead: its amount is a second whole, so that only a share
+    neither makes is against the reading.  A loss's 百分比 is its size, written with its sign or without."""
+    if len(pairs) < 2:
+        return []
+    firsts = [next((r.cells.get(share) for r in rows if share in r.cells), None) for _, share in pairs]
+    if any(f is None or f.value != 100 for f in firsts):
+        return []
+    parent: dict[int, TableRow] = {}
+    for row, (parts, _, _) in zip(rows, parts_of):
+        for p in parts:
+            parent.setdefault(id(p), row)
+    out = []
+    for amount, share in pairs:
+        whole: TableRow | None = None
+        for row in rows:
+            part, percent = row.cells.get(amount), row.cells.get(share)
+            if part is None or percent is None:
+                continue
+            if percent.value == 100 and (whole is None or not row.level or part.value == whole.cells[amount].value):
+                whole = row  # (a new whole: the first row, a top-level 100 row, or a part as large as the whole)
+                continue
+            if whole is None or (id(part), id(percent)) in read:
+                continue
+            over = parent.get(id(row))
+            others = (over.cells[amount],) if over is not None and over is not whole and amount in over.cells else ()
+            out.append(Share.model_construct(
+                percent=unsigned(percent), part=unsigned(part), whole=whole.cells[amount], whole_label=whole.label,
+                wholes=(whole.cells[amount], *others), reason="table_share_of_column", via=_via(table), rejected=()))
     return out
 
 
