@@ -13,6 +13,7 @@ _NUMBER = lazyre.compile(r"-?\d+(?:\.\d+)?")
 _SPACE_OR_COMMA = lazyre.compile(r"[\s,]")
 _COMPOUND_START = lazyre.compile(r"\d+[兆亿万]\d")
 _MONEY_SCALE = (
+    ("万亿", Decimal(10) ** 12),  # (national accounts: "资产总额210.4万亿元", a 万 of 亿 — before 万 alone)
     ("亿", Decimal(100_000_000)),
     ("百万", Decimal(1_000_000)),  # (Hong Kong and Macau accounts: "557,060百萬港元")
     ("万", Decimal(10_000)),

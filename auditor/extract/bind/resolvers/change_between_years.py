@@ -8,7 +8,8 @@ stated once (a series of one measure): two amounts of a year may be two measures
 from __future__ import annotations
 
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.model import Change
+from auditor.extract.model import Change, Fact
+from auditor.textsearch import last_of
 
 
 def resolve(index: DocumentIndex, changes: list[Change], text: str) -> list[Change]:
@@ -32,7 +33,7 @@ def resolve(index: DocumentIndex, changes: list[Change], text: str) -> list[Chan
                 or not (int(index.period_of(now)) > int(year)):
             out.append(c)
             continue
-        then = [f for f in before if index.period_of(f) == year and f.unit == now.unit]
+        then = [f for f in before if index.period_of(f) == year and f.unit == now.unit and _year_said(text, f, year)]
         if len(then) != 1 or (c.current is not None and c.current.id != now.id):
             out.append(c)
             continue
@@ -40,3 +41,11 @@ def resolve(index: DocumentIndex, changes: list[Change], text: str) -> list[Chan
                                         "reason": "change_between_named_years",
                                         "via": (*c.via, "the amounts its sentence states for the two years")}))
     return out
+
+
+def _year_said(text: str, fact: Fact, year: str) -> bool:
+    """The earlier term's own clause writes its year ("2005年是8659.91亿元"): a figure whose year was only inferred
+    ("“十三五”期间,…教育支出累计16.06万亿元,…,2020年达到36310.47亿元,比2015年增长40.4%": five years' sum) is no
+    amount of that year."""
+    start = last_of(text, ",;。\n", fact.span.start) + 1
+    return year in text[start:fact.span.start]

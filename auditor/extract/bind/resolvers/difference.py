@@ -9,6 +9,7 @@
     "项目预算100万元,实际支出112万元,超支12万元。"  → 12 = 112 − 100
     "已支付9600万元,…应承担增加投资共9925万元,还需拨付325万元" → 325 = 9925 − 9600
     "营业总收入原列3兆5507亿7998万8千元,减列993亿2600万元,改列3兆4514亿5398万8千元" → 减列 = 原列 − 改列
+    "资产总额96.9亿元,增长17.2%;负债总额53.94亿元,增长9.5%;所有者权益总额42.96亿元" → 42.96 = 96.9 − 53.94
 
 The difference names itself (its label ends in 审减, 结余, 节约, 超支 …: the cues
 of rules/vocabulary.toml); its operands are the nearest figures before it in its
@@ -42,7 +43,7 @@ _LOOK_BACK = 64
 # a difference named as against a budget ("支出较预算数结余", "比计划节约")
 _AGAINST_BUDGET_NAMED = lazyre.compile(r"(?:较|比)[^,;。]{0,8}(?:预算|计划)数?[^,;。]{0,2}(?:结余|节约|节支|节省|少支)$")
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
-_NAMES = lazyre.compile(r"缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
+_NAMES = lazyre.compile(r"净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,9 @@ class _Family:
     follows: bool = True  # a figure still missing may follow it ("审减70.16万元,审定金额1180.20万元")
     # its budget may stand in the sentences before it, in its paragraph, when its own sentence states what was spent
     budget_in_paragraph: bool = False
+    # the balance of an account's two sides, each of them perhaps a part of a total too ("1.中央企业资产总额…" under
+    # the group's), and itself perhaps written as a total ("所有者权益合计514249亿元")
+    sides: bool = False
 
 
 FAMILIES = (
@@ -111,6 +115,10 @@ FAMILIES = (
     # … or its loss: "总收入15亿9,855万余元,总支出16亿4,892万余元,净损为5,037万余元" (净损 = 支出 − 收入)
     _Family("净损", "difference_loss", "surplus_spending", "surplus_income", frozenset(), frozenset(), "plus",
             paragraph=True),
+    # an account's balance: "资产总额19,046.87亿元,增长8.3%;负债总额13,697.44亿元,…;所有者权益总额5,349.43亿元"
+    # (净资产 = 资产 − 负债), both sides before it in its sentence
+    _Family("净资产", "difference_equity", "equity_assets", "equity_debts", frozenset(), frozenset(), "plus",
+            follows=False, sides=True),
 )
 
 
@@ -158,11 +166,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     tree = r.tree
     # (a 差短 carried along with the debt repaid into the money to raise is still the year's 差短)
     listed = {p.id for b in lists if b.reason != "together_with_total" for p in (*b.parts, *b.subtracted)}
-    for s in tree.of_kind(*_DIFFERENCE_PIECES):
+    for s in tree.of_kind(*_DIFFERENCE_PIECES, "total"):
         fact = r.facts[s.index]
-        if s.kind not in _DIFFERENCE_PIECES or fact is None or fact.kind != "amount" or fact.is_bound:
+        if s.kind not in _DIFFERENCE_PIECES | {"total"} or fact is None or fact.kind != "amount" or fact.is_bound:
             continue
         fam = family_of(r, fact)
+        if s.kind == "total" and (fam is None or not fam.sides):
+            continue  # (a 合计 is a difference only of an account's sides: "所有者权益合计…")
         after = fam is None  # (a deficit named after its figure is its sentence's, never the paragraph's)
         fam = fam or _named_after(r, s.index)
         if fam is None or fact.id in listed:
@@ -487,7 +497,8 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
             return True
         if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
             return None  # the previous (or next) difference: its figures are its own
-        if tree[k].kind not in figures or f.kind != "amount" or f.unit != diff.unit or f.id in listed:
+        if tree[k].kind not in figures or f.kind != "amount" or f.unit != diff.unit \
+                or (f.id in listed and not fam.sides):
             return True
         role = _role(r, fam, f)
         if role is None or _compared_year(r, f, diff):

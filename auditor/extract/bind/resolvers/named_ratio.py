@@ -7,6 +7,7 @@
 The vocabulary names each ratio and its two amounts (cues named_ratio, named_ratio_numerator,
 named_ratio_denominator: one group a ratio, the same group name in the three). Only an explicit reading is taken:
 one rate of that name in the sentence and exactly one amount named as its numerator and one as its base, before it
+(several rates of the name in a sentence: each of the amounts between the one before it and it)
 (or, the rate opening its sentence under its bare name, in the sentence right before it on its line:
 "…资产总额18462.37亿元,…;负债总额11683.52亿元,…。资产负债率63.3%" — named_ratio_sentence_before); or three 分别 runs of as many figures, the measure each run is of named right before its 分别 — the k-th of each is
 one subject's. Anything else (two bases, a run of another length, a base of another unit) is read as nothing.
@@ -30,14 +31,17 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     sentences = r.facts_by_sentence(prose_only=True)
     for n, facts in enumerate(sentences):
         named = [(f, m) for f in facts if f.kind == "percent" and (m := ratio.search(clean_label(f.label)))]
-        if len(named) != 1:
-            continue  # (one rate of a ratio's name in the sentence, or none is read)
-        for rate, said in named:
+        if len({m.lastgroup for _, m in named}) != 1:
+            continue  # (rates of one ratio's name in the sentence, or none is read)
+        for k, (rate, said) in enumerate(named):
             if rate.is_bound:
                 continue
-            before = [f for f in facts if f.kind == "amount" and f.span.end <= rate.span.start]
+            # (several rates of the name: each of the amounts after the one before it — "中央…资产总额A、负债总额B,
+            # 资产负债率p;地方…资产总额C、负债总额D,资产负债率q": each subject's sides, then its rate)
+            since = named[k - 1][0].span.end if k else -1
+            before = [f for f in facts if f.kind == "amount" and since <= f.span.start and f.span.end <= rate.span.start]
             reason = "named_ratio"
-            if not before and n and clean_label(rate.label) == said.group() \
+            if not before and not k and n and clean_label(rate.label) == said.group() \
                     and "\n" not in r.norm.text[sentences[n - 1][-1].span.end:rate.span.start]:
                 # (a sentence of its own, the rate its first figure and named bare: of the amounts of the sentence before)
                 before = [f for f in sentences[n - 1] if f.kind == "amount"] \
