@@ -504,6 +504,13 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
             parts, strict, via = kept, False, (*via, note)
             if not parts:
                 return None
+    if reason in ("qizhong_list", "bracket_list") and total.kind == "amount" and len(parts) >= 2 and strict \
+            and not adds_up(total, parts) \
+            and all(r.vocab.cue("upper_level_part").match(clean_label(p.label)) for p in parts):
+        # ("政府补贴收入48.29亿元(其中中央补助14.52亿元、省级补助9.86亿元)": only the levels above are named — what the
+        # city's and county's own budgets gave may be the rest, unnamed; more than the total is wrong, less is not —
+        # a total said of them, "中央资金100万元,省级资金50万元,共计160万元", is theirs alone)
+        strict, via = False, (*via, "names the upper levels only")
     subtracted_cue = r.vocab.cue("subtracted")
     refund = r.vocab.cue("tax_refund") if r.vocab.cue("tax_total").search(clean_label(total.label)) else None
     # ("税前损益合计-186.05亿元,其中台湾电力公司预计亏损398.20亿元,…分别获利…": a loss counts against a net result)

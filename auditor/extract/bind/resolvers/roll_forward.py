@@ -5,6 +5,7 @@ balance at its end.
     "…年末滚存结余155439.13万元(上年末滚存结余154191.00万元)" after "本年收支结余1248.13万元"
     "全市政府债务余额由年初的2478.74亿元,加上新增债券211.20亿元,扣除当年偿还本金60.85亿元,年末余额为2629.09亿元"
                                                                             → 2629.09 = 2478.74 + 211.20 − 60.85
+    "年初结转结余6284.19万元,本年收支结余640.82万元,年末结转结余6925.01万元"  → 6925.01 = 6284.19 + 640.82
 
 Read only in one sentence whose figures, from the first of these to the last, all have a role — one opening balance
 (上年末 / 年初 … 余额, 结余), one closing balance (年末 … 余额, 滚存结余), and flows (当年结余, 新增, 举借 added;
@@ -84,6 +85,10 @@ def _role(r: Reading, f: Fact) -> str | None:
     role = flow_role(label)
     if role is not None:
         return role
+    if r.vocab.cue("carried_balance_opening").match(label):
+        return "opening"  # ("年初结转结余…,本年收支结余…,年末结转结余…": a 结转结余 account rolled by the year's balance)
+    if r.vocab.cue("carried_balance_closing").match(label):
+        return "closing"
     if _BALANCE.search(label) and not _CARRY_OVER.search(label):
         said = r.norm.text[part_start(r.norm.text, f.span.start):f.span.start]
         if r.vocab.cue("opening_point").search(said) and not r.vocab.cue("closing_point").search(said):

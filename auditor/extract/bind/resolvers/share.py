@@ -52,6 +52,11 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         if r.vocab.cue("shares_sum_statement").search(whole_label):
             continue  # "(因四舍五入,各项占比之和不等于100%)": what the shares add to, no part's share
         counted = r.vocab.cue("share_counted").match(_named_subject(r, i)) if first == i else None
+        if counted is None and first == i:
+            # ("…1.05万笔、58.20亿元,…笔数占发放笔数的83.3%": a whole named a count is no money's whole)
+            before = [r.facts[k] for k in figure_run(r, _part_before(r, i), -1)]
+            if before and before[-1].kind == "amount":
+                counted = r.vocab.cue("whole_counted").search(whole_label)
         if counted is not None:
             # ("396户、1782万元,户数占13.85%": the share of the count it names, not of the amount beside it)
             yield from _share_of_count(r, i, counted.group(1) or counted.group(2), whole_label)

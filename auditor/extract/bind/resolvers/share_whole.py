@@ -654,6 +654,8 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         if bracketed is not None:
             return [bracketed], "share_of_whole_in_bracket"
         return _family_total(index, part), "share_of_family_total"
+    if own and _money_of_named_count(index, own[0], label):
+        return own[:1], "share_of_list_total"
     info = index.label_concept(label)
     whole_info = index.label_concept(whole_label)
     if whole_info.known and not info.known:  # "收入预算总额" names 收入总计; "收入预算" alone names no concept
@@ -730,6 +732,7 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
             if undated:
                 named = undated + [f for f in named for m in [LABEL_YEAR.search(clean_label(f.label))]
                                    if m and m.group(1) == index.report_year]
+    named = _own_year_first(index, part, named)
     # (not a figure of another stretch of the year — a month's for a share of the months so far —: "5月份,即开型彩票销售
     # 76.34亿元…。1-5月累计,即开型彩票销售392.17亿元,占彩票销售总量的16.4%" is not of the month's sales)
     named = [f for f in named if not _other_stretch(index, part, f)]
@@ -740,6 +743,7 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         # (nor one of another period's bracket, by its full name: "…占个人住房贷款余额的1.84%。(注:上年末…个人住房贷款余额
         # 521.16亿元…)" beside this year's 贷款余额 written short)
         exact = [f for f in exact if not in_other_period_bracket(index.text, f.span.start)]
+    exact = _own_year_first(index, part, exact)
     # (whether a list's total is among them: a figure equal to it bears its id — asked of the ids first, the
     # records compared only then, not every one of a long text's figures of that name)
     named_ids, exact_ids = (_by_id(named), _by_id(exact)) if own else ({}, {})
@@ -827,6 +831,34 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         # itself a share of the whole named — a larger one, not stated)
         return [], None
     return own[:1], "share_of_list_total_renamed" if own else None
+
+
+def _money_of_named_count(index: DocumentIndex, total: Fact, label: str) -> bool:
+    """The whole named as the money of what a count names ("发放金额") is the list's total written, unnamed, right after
+    that count ("全年发放个人住房贷款1.26万笔、72.48亿元,其中首套住房贷款1.05万笔、58.20亿元,首套住房贷款金额占发放金额的
+    80.30%"): the amount takes the count's name (cue whole_money_measure)."""
+    named = index.vocab.cue("whole_money_measure").match(label)
+    if named is None or clean_label(total.label):
+        return False
+    before = [f for f in index.facts if f.span.end <= total.span.start and f.sentence == total.sentence]
+    if not before:
+        return False
+    count = max(before, key=lambda f: f.span.end)
+    return count.kind == "count" and bool(_JOINED_FIGURES.fullmatch(index.text, count.span.end, total.span.start)) \
+        and named.group("stem") in clean_label(count.label)
+
+
+_JOINED_FIGURES = lazyre.compile(r"\s*[、,，]\s*")
+
+
+def _own_year_first(index: DocumentIndex, part: Fact, named: list[Fact]) -> list[Fact]:
+    """Of the wholes named, those not of last year when the share's part is not and both years are stated
+    ("2025年实现增值收益8.6423亿元…提取管理费用0.9860亿元,占增值收益的11.41%…上年增值收益8.1187亿元": the share is of its
+    own year's 增值收益; the year before's is no other reading of it)."""
+    if index.is_previous(part):
+        return named
+    own = [f for f in named if not index.is_previous(f)]
+    return own if own and len(own) < len(named) else named
 
 
 def _top_total(total: Fact, totals_of: dict[int, list[Fact]]) -> Fact | None:
