@@ -177,9 +177,13 @@ def explained_finding(result: Finding, found: doubt.Found) -> Finding:
     return result.model_copy(update={"severity": "info", "messages": messages, "expected": None})
 
 
+SIGN_ONLY = "the right size with the wrong sign"  # (an outcome's note: a failure no cut figure explains)
+
+
 def doubt_cut_figures(ctx: Context, o: Outcome) -> Outcome:
-    """Any failing relation, whatever its check: is one of its figures cut by a line break?"""
-    if o.verdict != "fails" or o.finding is None:
+    """Any failing relation, whatever its check: is one of its figures cut by a line break?  (Not one that fails by its
+    sign alone: a break cuts a figure's digits, never gives it the other sign.)"""
+    if o.verdict != "fails" or o.finding is None or o.note == SIGN_ONLY:
         return o
     found = doubt.cut_in_extraction(ctx.doubt, [(e.start, e.end) for e in (o.figures or o.finding.evidence)])
     if found is None:

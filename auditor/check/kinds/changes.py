@@ -9,9 +9,10 @@ from functools import cached_property
 from typing import Callable, Iterator
 
 from auditor.check import doubt
-from auditor.check.arithmetic import (Equation, leading_digits_cut, Value, at_precision, compare, grouped, ratio_percent, sign_as_written,
+from auditor.check.arithmetic import (Equation, Value, at_precision, compare, grouped, leading_digits_cut, ratio_percent,
+                                      sign_as_written,
                                       truncated, unit_of, written)
-from auditor.check.context import Context, diff_text, failed, finding, label_tail, outcome
+from auditor.check.context import SIGN_ONLY, Context, diff_text, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT
 from auditor.extract.model import Change, Fact
@@ -321,7 +322,8 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         cmp = compare(c.percent, computed)
         if cmp.verdict == "ok":
-            yield outcome(rule, c, "holds", g.evidence)
+            slip = _sign_slip(rule, ctx, c, g, computed)
+            yield slip if slip is not None else outcome(rule, c, "holds", g.evidence)
             continue
         if _on_current_base(c, g, computed):
             yield outcome(rule, c, "fails", g.evidence, note="= CHG005 (the change over the current value)")
@@ -350,6 +352,37 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             # a misprint of the layout more likely than a wrong figure — it warns
             result = result.model_copy(update={"severity": "warning"})
         yield failed(rule, c, result, found=_explained(ctx, c, g))
+
+
+def _sign_slip(rule: Rule, ctx: Context, c: Change, g: _Growth, computed: Value) -> Outcome | None:
+    """A table row's rate of the right size written with the wrong sign, in a column that writes signed rates
+    (`Change.rate_sign`: "-7.6" for a fall in another row, "10.5" here for a fall); None where the sign agrees or
+    says nothing."""
+    if not c.rate_sign or c.current is None or c.previous is None:
+        return None
+    moved = c.current.value - c.previous.value
+    if (moved > 0) == (c.rate_sign > 0):
+        return None
+    shown = computed.value.quantize(Decimal(1).scaleb(-max(c.percent.decimals, 2)))
+    result = shown if moved > 0 else -shown
+    stated_value = -c.percent.value if c.rate_sign < 0 else c.percent.value
+    stated = c.percent.model_copy(update={"value": stated_value})
+    cmp = compare(stated, Value(computed.value if moved > 0 else -computed.value, computed.tolerance))
+    evidence = [Evidence.of(c.percent, "growth"), Evidence.of(c.current, "current"), Evidence.of(c.previous, "previous")]
+    written_rate = f"{'−' if c.rate_sign < 0 else ''}{written(c.percent)}"
+    arithmetic = {
+        lang: f"({_term(ctx, c.current, lang)} − {_term(ctx, c.previous, lang, c.current, earlier=True)}) / "
+              f"{_term(ctx, c.previous, lang, c.current, earlier=True)} = {'−' if result < 0 else ''}{abs(result)}% ≠ "
+              f"{written_rate}% {diff_text(cmp.difference, c.percent, lang, max(c.percent.decimals, 2))}"
+              + ("（符号相反；表中其他行的增减率带正负号）" if lang == "zh" else
+                 " (the opposite sign; the table's other rows write their rates signed)")
+        for lang in ("zh", "en")
+    }
+    expected = f"{'-' if result < 0 else ''}{written(c.percent)}%"
+    return failed(rule, c, finding(
+        rule, ctx, primary=c.percent, stated=c.percent.text, expected=expected, arithmetic=arithmetic,
+        evidence=evidence, comparison=cmp, fields={"subject": _subject(c, ctx)})).model_copy(update={"note": SIGN_ONLY})
+
 
 
 def _signed_result(c: Change, g: _Growth, shown: Decimal, gap: Decimal) -> tuple[str, str, str, Decimal]:

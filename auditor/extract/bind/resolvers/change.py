@@ -178,7 +178,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # "资产总额较上年末(6,235.40万元)增加577.35万元,增长9.26%": the bracket holds what is compared with
             previous, current = current, None
         if current is not None:
-            previous = _comparable_previous(r, i, current) or previous or _bracketed_last_year(r, i, current)
+            previous = _comparable_previous(r, i, current) or previous or _bracketed_last_year(r, i, current) \
+                or _last_year_clause_after(r, i, current)
         based_names: dict[str, str] = {}
         based = _base_in_bracket_after(r, i, current if current is not None and not r.is_previous(current) else None)
         if based is not None:
@@ -1214,6 +1215,29 @@ def _bracketed_last_year(r: Reading, i: int, current: Fact) -> Fact | None:
             return f
         return None
     return None
+
+
+def _last_year_clause_after(r: Reading, i: int, current: Fact) -> Fact | None:
+    """"…支出9860.20万元,比上年增长4.5%,上年支出10320.50万元。": the clause right after the change, the last of its
+    sentence, states one figure alone, named last year's (上年, 去年 …) and the subject's own name or none — what the
+    change compares with.  None when another figure follows in the sentence, or the name is another subject's."""
+    tree = r.tree
+    s = tree[i]
+    k = next((j for j in tree.after(i, "sentence", limit=3) if not tree[j].is_separator), None)
+    if k is None or tree[k].kind != "labelled" or tree[k].clause == s.clause or tree[k].depth != s.depth \
+            or not all(tree[j].separator(",") for j in range(i + 1, k)):
+        return None
+    f = r.facts[k]
+    if f is None or f.kind != current.kind or f.unit != current.unit or f.is_bound or f is current \
+            or any(r.facts[j] is not None for j in tree.after(k, "sentence")):
+        return None
+    named = _LAST_YEAR_NAMED.fullmatch(clean_label(f.label))
+    if named is None or (named.group("name") and not clean_label(current.label).endswith(named.group("name"))):
+        return None
+    return f
+
+
+_LAST_YEAR_NAMED = lazyre.compile(r"(?:上年|去年|上一年度?|上年度)(?:同期)?(?:为|是)?(?P<name>[\u4e00-\u9fff]{0,12})")
 
 
 def _base_in_bracket_after(r: Reading, i: int, current: Fact | None) -> tuple[Fact, Fact] | None:

@@ -22,6 +22,9 @@ A share's 占比 compared ("占44.6%,占比较上年同期(40.7%)提高3.9个百
 Across sentences (points_change_across_sentences, structural: it warns): last year's rate in the sentence right after, opened
 by last year ("资产负债率62.6%,较上年末下降1.5个百分点。上年末,…资产负债率64.1%。" → 62.6 − 64.1), or both years' rates
 in the sentence right before, a change said of "the ratio" ("…的18.39%;2022年…的17.81%。2023年比例比上年提高0.58个百分点").
+Last year's rate may open that sentence by its name ("…提高12.30个百分点。上年末拨备覆盖率为174.20%。"); the two years' may be
+said 分别 in the years' order ("2023年和2022年…的比例分别为78.6%和76.9%。该比例提高1.7个百分点": a bare 提高 is between them),
+or the change may name the rate again ("…债务率为86.4%,2022年末为82.1%;…。债务率上升4.3个百分点").
 """
 
 from __future__ import annotations
@@ -71,19 +74,20 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             stretch = _stretch_compared(r, k)
             previous = _last_years_rate_after(r, k, stretch) if stretch else None
             current = _rate_before(r, k - 1, previous) if previous is not None else None
-        reason = "points_change"
+        reason, names = "points_change", {}
         if previous is None and current is None:
             # (the rates in the sentence after or before the change's: "…资产负债率62.6%,较上年末下降1.5个百分点。上年末,
             # …资产负债率64.1%。", "2023年…占…的18.39%;2022年…占…的17.81%。2023年比例比上年提高0.58个百分点。")
             current, previous = _last_years_rate_next_sentence(r, k, said)
             if current is None:
-                current, previous, subject = _years_rates_sentence_before(r, k, said)
+                current, previous, subject, names = _years_rates_sentence_before(r, k, said)
             reason = "points_change_across_sentences"
         if previous is None or current is None:
             continue
         yield Candidate(Change.model_construct(
             direction=direction, delta=delta, percent=None, current=current, previous=previous,
-            subject_label=subject or current.label, reference="previous", keyword=said, compared_name=stretch,
+            subject_label=subject or current.label, reference="previous", keyword=said,
+            compared_name=names.get("compared_name", stretch), current_name=names.get("current_name", ""),
             keyword_span=r.span(word.start, word.end), reason=reason, via=(), rejected=()))
 
 
@@ -191,6 +195,13 @@ def _last_years_rate_next_sentence(r: Reading, k: int, said: str) -> tuple[Fact 
     if opening.kind == "words":
         if not r.vocab.cue("last_years_opening").match(clean_label(opening.piece.label)):
             return None, None
+    elif opening.kind == "labelled":
+        # ("…比上年末提高12.30个百分点。上年末拨备覆盖率为174.20%。": the sentence's first figure, named from last year's point)
+        first = r.facts[opening.index]
+        label = clean_label(opening.piece.label)
+        if first is None or not r.is_previous(first) \
+                or not any(r.vocab.cue("last_years_opening").match(label[:n]) for n in range(2, min(6, len(label)))):
+            return None, None
     elif opening.kind != "period" or year is None or _year_said(opening.piece.keyword) != year - 1:
         return None, None
     named = {_name(r, f) for f in _facts_of(r, tree.unit("sentence", k)) if f.kind == "amount"}
@@ -212,7 +223,7 @@ def _last_years_rate_next_sentence(r: Reading, k: int, said: str) -> tuple[Fact 
     return current, previous
 
 
-def _years_rates_sentence_before(r: Reading, k: int, said: str) -> tuple[Fact | None, Fact | None, str]:
+def _years_rates_sentence_before(r: Reading, k: int, said: str) -> tuple[Fact | None, Fact | None, str, dict[str, str]]:
     """"2023年…经费2614.38亿元,占一般公共预算支出14215.62亿元的18.39%;2022年…经费2486.15亿元,占一般公共预算支出
     13962.47亿元的17.81%。2023年比例比上年提高0.58个百分点。": a 比上年 change of points whose sentence states no figure
     before it and names no subject but the ratio (cue ratio_anaphor), against the two rates of the sentence before, each
@@ -221,11 +232,11 @@ def _years_rates_sentence_before(r: Reading, k: int, said: str) -> tuple[Fact | 
     is said of), or Nones."""
     tree = r.tree
     sentence = tree.unit("sentence", k)
-    year, subject, against = None, "", said
+    year, subject, against, named = None, "", said, ""
     for n in range(sentence[0], k - 1):
         t = tree[n]
         if r.facts[n] is not None:
-            return None, None, ""
+            return None, None, "", {}
         if t.kind == "period":
             year = _year_said(t.piece.keyword)
         elif t.kind == "words":
@@ -234,31 +245,39 @@ def _years_rates_sentence_before(r: Reading, k: int, said: str) -> tuple[Fact | 
                 against += words  # ("比例比上年" … "提高")
             elif r.vocab.cue("ratio_anaphor").match(words):
                 subject = words
+            elif not subject and not named and r.vocab.cue("rate_named_again").match(words):
+                named = words  # ("…政府债务率为86.4%,2022年末为82.1%;…。债务率上升4.3个百分点": the rate by its name)
             else:
-                return None, None, ""
+                return None, None, "", {}
         elif t.kind != "sep":
-            return None, None, ""
-    if not r.vocab.cue("reference_previous").search(against):
-        return None, None, ""
+            return None, None, "", {}
+    if (against != said or r.vocab.cue("compared_prefix").match(said)) \
+            and not r.vocab.cue("reference_previous").search(against):
+        return None, None, "", {}  # (compared with something else than last year; a bare "该比例提高…" is between the two years)
     if year is None:
         year = int(r.report_year) if r.report_year and r.report_year.isdigit() else None
     if year is None or sentence[0] == 0 or tree[sentence[0] - 1].paragraph != tree[k].paragraph:
-        return None, None, ""
+        return None, None, "", {}
     before = tree.unit("sentence", sentence[0] - 1)
     rates = [n for n in before if r.facts[n] is not None and r.facts[n].kind == "percent"]
+    if named:
+        return (*_named_rates_of_years(r, rates, named, year), {})
     if len(rates) != 2 or any(r.facts[n].is_bound or tree[n].kind not in _RATE_KINDS or tree[n].depth != 0
                               for n in rates):
-        return None, None, ""
-    years = [_sub_year(r, n) for n in rates]
-    if tree[rates[0]].sub == tree[rates[1]].sub or set(years) != {year, year - 1}:
-        return None, None, ""
+        return None, None, "", {}
+    years = _respective_years(r, rates) if tree[rates[0]].sub == tree[rates[1]].sub else [_sub_year(r, n) for n in rates]
+    if years is None or set(years) != {year, year - 1}:
+        return None, None, "", {}
     said_of = [_clause_words(r, n) for n in rates]
     amounts = [[_name(r, f) for f in _facts_of(r, tree.unit("sub", n)) if f.kind == "amount"] for n in rates]
     if said_of[0] != said_of[1] or len(amounts[0]) != len(amounts[1]) \
             or not all(_alike(a, b) for a, b in zip(*amounts)):
-        return None, None, ""
+        return None, None, "", {}
     this, last = (rates[0], rates[1]) if years[0] == year else (rates[1], rates[0])
-    return r.facts[this], r.facts[last], subject or said_of[0]
+    # (two rates said 分别 of two years are dated by the years' order, not by their labels: named so in a message)
+    names = {"current_name": f"{year}年", "compared_name": f"{year - 1}年"} \
+        if tree[rates[0]].sub == tree[rates[1]].sub else {}
+    return r.facts[this], r.facts[last], subject or said_of[0], names
 
 
 def _rate_right_before(r: Reading, i: int) -> Fact | None:
@@ -290,6 +309,50 @@ def _year_of(r: Reading, f: Fact) -> int | None:
     if f.period and f.period.isdigit():
         return int(f.period)
     return int(r.report_year) if f.period in (None, "current") and r.report_year and r.report_year.isdigit() else None
+
+
+def _named_rates_of_years(r: Reading, rates: list[int], named: str, year: int) -> tuple[Fact | None, Fact | None, str]:
+    """The change names its rate ("债务率上升4.3个百分点"): of the sentence before's rates, the one of that name and the one
+    right after it named by its year alone ("2023年末全市政府债务率为86.4%,2022年末为82.1%"), each in a clause dated by its
+    own year — the change's and the year before; the sentence's other rates (a growth of another subject) are not of it."""
+    tree = r.tree
+    of_it = [n for n in rates if _name(r, r.facts[n]).endswith(named)]
+    if len(of_it) != 1:
+        return None, None, ""
+    first = of_it[0]
+    after = [n for n in rates if n > first]
+    if not after or _name(r, r.facts[after[0]]) or tree[after[0]].sub != tree[first].sub:
+        return None, None, ""
+    pair = [first, after[0]]
+    if any(r.facts[n].is_bound or tree[n].kind not in _RATE_KINDS or tree[n].depth != 0 for n in pair):
+        return None, None, ""
+    years = [_clause_year(r, n) for n in pair]
+    if set(years) != {year, year - 1}:
+        return None, None, ""
+    this, last = pair if years[0] == year else pair[::-1]
+    return r.facts[this], r.facts[last], named
+
+
+def _clause_year(r: Reading, n: int) -> int | None:
+    """The year said last before node n in its clause."""
+    tree = r.tree
+    for j in tree.before(n, "clause"):
+        if tree[j].kind == "period":
+            return _year_said(tree[j].piece.keyword)
+    return None
+
+
+def _respective_years(r: Reading, rates: list[int]) -> list[int] | None:
+    """"2023年和2022年全省民生支出占…的比例分别为78.6%和76.9%": two rates right after 分别为, one clause, of the two years
+    its sentence names before it, in order (and no other year); None otherwise."""
+    tree = r.tree
+    first = rates[0]
+    if tree[first].clause != tree[rates[1]].clause or first == 0 or tree[first - 1].kind != "fenbie" \
+            or any(r.facts[j] is not None for j in range(first + 1, rates[1])):
+        return None
+    years = [_year_said(tree[j].piece.keyword) for j in range(tree.unit("sentence", first)[0], first)
+             if tree[j].kind == "period"]
+    return years if len(years) == 2 and None not in years else None
 
 
 def _sub_year(r: Reading, n: int) -> int | None:
