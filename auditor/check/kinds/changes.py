@@ -8,6 +8,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Callable, Iterator
 
+from auditor import lazyre
 from auditor.check import doubt
 from auditor.check.arithmetic import (Equation, Value, at_precision, compare, grouped, leading_digits_cut, ratio_percent,
                                       sign_as_written,
@@ -71,6 +72,32 @@ def _signed(c: Change, delta: Fact) -> Value:
     return Value(v.value * c.direction, v.tolerance)
 
 
+_HEAD_COLON = lazyre.compile(r"[:：]")
+_CLAUSE_BREAK = lazyre.compile(r"[,，;；。:：\n][^,，;；。:：\n]*$")
+
+
+def _of_a_deficit(ctx: Context, c: Change) -> bool:
+    """The change is said of a deficit or loss whose two terms are written below zero ("本期賸餘（短絀）：預算數△12,345千元，
+    決算數△6,789千元，短絀較預算減少5,556千元"): its words speak of the deficit's size, which fell by 5,556, not of
+    the signed balance, which rose."""
+    if not ctx.text or c.current is None or c.previous is None or c.current.value > 0 or c.previous.value > 0 \
+            or (c.current.value == 0 and c.previous.value == 0):
+        return False
+    at = c.keyword_span.start
+    head = _CLAUSE_BREAK.search(ctx.text, max(0, at - 40), at)
+    words = ctx.text[head.start() + 1 if head else max(0, at - 40):at]
+    line = ctx.text.rfind("\n", 0, at) + 1  # … or its line opens with the deficit's name ("本期短絀：預算數…，較預算減少…")
+    colon = _HEAD_COLON.search(ctx.text, line, at)
+    named = ctx.text[line:colon.start()] if colon is not None else ""
+    return bool(ctx.vocab.cue("deficit_size").search(words + c.keyword + "\n" + named))
+
+
+def _sizes(c: Change) -> tuple[Fact, Fact]:
+    """The change's current and previous terms as its message shows them: a deficit's by their size."""
+    return (c.current.model_copy(update={"value": -c.current.value}),
+            c.previous.model_copy(update={"value": -c.previous.value}))
+
+
 def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """CHG001: the stated difference equals current − previous."""
     for c in ctx.doc.changes:
@@ -83,9 +110,12 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # ("减少约五百亿元": an amount said to be about so much bounds nothing to check)
         figures = [Evidence.of(c.delta, "change"), Evidence.of(c.current, "current"), Evidence.of(c.previous, "previous")]
         # direction × delta = current − previous
-        equation = Equation("linear", ((c.delta, Decimal(c.direction)), (c.current, Decimal(-1)),
-                                       (c.previous, Decimal(1)))) if c.direction else None
+        size = -1 if _of_a_deficit(ctx, c) else 1  # a deficit's size: it falls as the balance rises
+        equation = Equation("linear", ((c.delta, Decimal(c.direction)), (c.current, Decimal(-size)),
+                                       (c.previous, Decimal(size)))) if c.direction else None
         computed = at_precision(c.current, c.delta) - at_precision(c.previous, c.delta)
+        if size < 0:
+            computed = Value(-computed.value, computed.tolerance)
         signed_delta = _signed(c, c.delta)
         stated = c.delta.model_copy(update={"value": signed_delta.value})
         cmp = compare(stated, computed)
@@ -108,9 +138,10 @@ def check_change_delta(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                           note="within the rounding of the figures as written")
             continue
         unit = unit_of(c.delta)
+        current, previous = _sizes(c) if size < 0 else (c.current, c.previous)
         arithmetic = {
-            lang: f"{_term(ctx, c.current, lang, c.delta, name=c.current_name)} − "
-                  f"{_term(ctx, c.previous, lang, c.delta, earlier=True, name=c.compared_name)} = "
+            lang: f"{_term(ctx, current, lang, c.delta, name=c.current_name)} − "
+                  f"{_term(ctx, previous, lang, c.delta, earlier=True, name=c.compared_name)} = "
                   f"{grouped(f'{(computed.value / c.delta.scale).normalize():f}')}{unit} ≠ "
                   f"{'-' if c.direction < 0 else ''}{written(c.delta)}{unit} {diff_text(cmp.difference, c.delta, lang)}"
             for lang in ("zh", "en")
@@ -446,7 +477,9 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         figures = [Evidence.at(c.keyword_span, c.keyword, "direction"), Evidence.of(c.current, "current"),
                    Evidence.of(c.previous, "previous")]
-        moved = c.current.value - c.previous.value
+        deficit = _of_a_deficit(ctx, c)
+        current, previous = _sizes(c) if deficit else (c.current, c.previous)
+        moved = current.value - previous.value
         if abs(moved) <= c.current.tolerance + c.previous.tolerance:
             yield outcome(rule, c, "holds", figures, note="no change beyond rounding")
             continue
@@ -455,8 +488,8 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue
         said = {1: ("增加", "an increase"), -1: ("减少", "a decrease")}[c.direction]
         arithmetic = {
-            lang: f"{_term(ctx, c.current, lang, name=c.current_name)} − "
-                  f"{_term(ctx, c.previous, lang, c.current, earlier=True, name=c.compared_name)} = "
+            lang: f"{_term(ctx, current, lang, name=c.current_name)} − "
+                  f"{_term(ctx, previous, lang, current, earlier=True, name=c.compared_name)} = "
                   f"{grouped(f'{(moved / c.current.scale).normalize():f}')}{unit_of(c.current)}"
             for lang in ("zh", "en")
         }

@@ -220,12 +220,25 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # (a bound that holds is not a relation the report states: no outcome)
         if ctx.text and _said_beyond_its_whole(ctx, f):
             continue
+        if _share_of_a_net_result(ctx, f):
+            continue  # ("信用部盈餘占全會盈餘110.84%" with 推廣部虧損: a part of a sum that others make smaller)
         if _sum_of_rounded_shares(ctx, f):
             continue  # ("…占29.91%。(因四舍五入,各项占比之和为100.01%)": the shares' own rounding)
         arithmetic = {"zh": f"{written(f)}% > 100%", "en": f"{written(f)}% > 100%"}
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≤ 100%", arithmetic=arithmetic,
                                          evidence=[Evidence.of(f, "rate")], fields={"label": label_tail(f.label, 12)}),
                      reason="bounded_rate", found=doubt.explain_figure(ctx.doubt, f))
+
+
+def _share_of_a_net_result(ctx: Context, f) -> bool:
+    """The rate is a part's share of a net result (cue net_result_whole: "占各部門盈餘合計之100.76%", "占全會盈餘
+    110.84%") in a report that states a loss or deficit (cue deficit_size) or an amount below zero: the other parts' losses
+    take the whole below this part, which may then pass 100 % of it."""
+    wholes = [s.whole_label for s in ctx.doc.shares if s.percent.id == f.id and s.whole_label]
+    if not any(ctx.vocab.cue("net_result_whole").search(w) for w in (f.label, *wholes)):
+        return False
+    return any(g.kind == "amount" and g.value < 0 for g in ctx.doc.facts) \
+        or bool(ctx.text and ctx.vocab.cue("deficit_size").search(ctx.text))
 
 
 def _said_beyond_its_whole(ctx: Context, f) -> bool:
@@ -322,6 +335,30 @@ def _signed_restatement(ctx: Context, f) -> bool:
 
 
 _OPEN_BRACKET = lazyre.compile(r"\s*[(（][^()（）。;；]*")
+_HEAD_COLON = lazyre.compile(r"[:：]")
+_TITLE_REACH = 2  # lines above a table its title may stand on
+
+
+def _under_signed_heading(ctx: Context, f) -> bool:
+    """The amount's line opens with the name of a result that may fall below zero, before its colon ("三、本期賸餘（短絀）：
+    預算數△56,770千元,審定數△18,411千元"), or it stands in a table whose header or title names one ("…農會損益決算摘要"
+    over department rows, 推廣部 △2,864,320): a deficit or loss written with its sign, whatever its own cell is called."""
+    if not ctx.text:
+        return False
+    cue = ctx.vocab.cue("signed_result")
+    start = ctx.text.rfind("\n", 0, f.span.start) + 1
+    colon = _HEAD_COLON.search(ctx.text, start, f.span.start)
+    if colon is not None and cue.search(ctx.text, start, colon.start()):
+        return True
+    if not f.in_table:
+        return False
+    for t in ctx.doc.tables:
+        if t.span.start <= f.span.start < t.span.end:
+            if any(cue.search(c) for c in t.columns):
+                return True
+            above = ctx.text[:t.span.start].rstrip("\n").split("\n")[-_TITLE_REACH:]
+            return any(cue.search(line) for line in above)
+    return False
 
 
 def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
@@ -340,7 +377,7 @@ def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # the text says why the amount is below zero (money taken back)
         if _counted_with_its_sign(ctx, f) or _summed_with_its_sign(ctx, f):
             continue  # ("…补充预算周转金-21万元,…,支出总计473796万元": a part its total counts below zero, a draw-down)
-        if _signed_restatement(ctx, f):
+        if _signed_restatement(ctx, f) or _under_signed_heading(ctx, f):
             continue  # ("减列一般行政费用102.68億元(以负数列示:-102.68億元)": the amount before it, written with its sign)
         if any(g.kind == "amount" and g.sentence == f.sentence and g.id != f.id
                and clean_label(g.label).endswith("+") for g in ctx.doc.facts):

@@ -72,6 +72,7 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
             level = _level(index, text, first, starts) if len(facts) > 1 else None
             # (what sets the first figure apart is read once, not once for each figure compared with it)
             first_span = _span_said(text, first) if len(facts) > 1 else ""
+            first_opening = _year_opening(text, first) if len(facts) > 1 else None
             first_part = _part_said(index, text, first) if len(facts) > 1 else ""
             first_heading = _heading(text, first.span.start) if len(facts) > 1 else None
             first_point = point_of(index, text, first) if len(facts) > 1 else None
@@ -85,6 +86,10 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
                     continue  # "全区…上级补助收入11.96亿元" and "区本级…上级补助收入11.75亿元"
                 if first_span != _span_said(text, other):
                     continue  # ("1949~1985年的36年…总支出36106万元" and "1976~1985年10年财政总支出22607万元": two spans of years)
+                other_opening = _year_opening(text, other)
+                if first_opening and other_opening and first_opening != other_opening:
+                    continue  # ("112年度總收入18,456,320元…" and "113年度總收入19,874,510元,較上年度成長7.7%": lines that open
+                    # with two (民国) years, each that year's figure)
                 if _part_said(index, text, other) != first_part:
                     continue  # ("2023年,全县一般公共预算收入完成12.36亿元" and "2024年1—2月,全县一般公共预算收入完成2.18亿元":
                     # the year's and a part of a year's)
@@ -410,6 +415,22 @@ def _basis(index: DocumentIndex, text: str, fact) -> str | None:
     heading = _heading(text, fact.span.start)
     found = basis.findall(heading) if heading else []
     return found[-1] if found else None
+
+
+_OPENING_YEAR = lazyre.compile(r"\s*(?:[(（]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(1[0-4]\d)\s*年度(?![、和及至到~～—–-])")
+_NOT_ITS_OWN = lazyre.compile(r"[\d较比与同]")
+
+
+def _year_opening(text: str, fact) -> str | None:
+    """The 民国 year the figure's line or sentence opens with when it is that line's first figure, named by the words
+    right after the year ("112年度總收入18,456,320元"), or None. (Labels keep no period of a 民国 year; a 4-digit year
+    is the label's period already. Not a list of years, "112年度、113年度…分別為", nor a figure compared with after
+    the first, "113年度…較112年度之…".)"""
+    start = max(text.rfind("\n", 0, fact.span.start) + 1, sentence_start(text, fact.span.start))
+    m = _OPENING_YEAR.match(text, start, fact.span.start)
+    if m is None or _NOT_ITS_OWN.search(text, m.end(), fact.span.start):
+        return None
+    return m.group(1)
 
 
 def _span_said(text: str, fact) -> str:
