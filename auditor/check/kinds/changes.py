@@ -11,8 +11,7 @@ from typing import Callable, Iterator
 from auditor import lazyre
 from auditor.check import doubt
 from auditor.check.arithmetic import (Equation, Value, at_precision, compare, grouped, leading_digits_cut, ratio_percent,
-                                      sign_as_written,
-                                      truncated, unit_of, written)
+                                      sign_as_written, truncated, unit_of, written)
 from auditor.check.context import SIGN_ONLY, Context, diff_text, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT
