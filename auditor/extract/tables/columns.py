@@ -128,6 +128,10 @@ def role_of(header: str) -> str | None:
     if role in AMOUNT_ROLES and _COMPARED_GROWTH.search(name):
         return "change_rate"  # ("调整预算比上年执行增长": a growth against another figure, not the budget it names)
     if "%" in header and name.startswith("占"):
+        if role in AMOUNT_ROLES:
+            # ("占预算数%" beside 预算数 | 决算数: each row's 决算 over its own 预算, a rate; "占决算数%" of money whose
+            # row the header leaves unsaid: percents all the same — never a column of money to be summed)
+            return "rate" if role.startswith("budget") else None
         return role  # ("占业务收入%": each row's share of one row, not a rate of the row's own figures)
     if "%" in header and (role is None and _NAMES_CHANGE_OR_MONEY.search(name) or role == "change"
                           or role in AMOUNT_ROLES):

@@ -580,23 +580,54 @@ def _common_size_shares(table: ScoreTable, rows: list[TableRow], parts_of: list[
     for row, (parts, _, _) in zip(rows, parts_of):
         for p in parts:
             parent.setdefault(id(p), row)
+    for row, run in _runs_summing_to_row_above(rows, [amount for amount, _ in pairs]):
+        for p in run:
+            parent.setdefault(id(p), row)
     out = []
     for amount, share in pairs:
         whole: TableRow | None = None
+        earlier: list[TableRow] = []  # (the wholes of the column before the last: 賸餘之部 above 分配之部)
         for row in rows:
             part, percent = row.cells.get(amount), row.cells.get(share)
             if part is None or percent is None:
                 continue
             if percent.value == 100 and (whole is None or not row.level or part.value == whole.cells[amount].value):
+                if whole is not None:
+                    earlier.append(whole)
                 whole = row  # (a new whole: the first row, a top-level 100 row, or a part as large as the whole)
                 continue
             if whole is None or (id(part), id(percent)) in read:
                 continue
+            # a row after a second 100 row may be of the first again (未分配賸餘 = 賸餘之部 − 分配之部, of 賸餘之部),
+            # and a part of a row above of that row: each is a whole the share may be of
             over = parent.get(id(row))
-            others = (over.cells[amount],) if over is not None and over is not whole and amount in over.cells else ()
+            others = list({id(w): w for w in (*reversed(earlier), over)
+                           if w is not None and w is not whole and amount in w.cells}.values())
+            # (a finding names every whole tried: "占分配之部或賸餘之部的比例")
+            label = "或".join(dict.fromkeys(w.label for w in (whole, *others) if w.label))
             out.append(Share.model_construct(
-                percent=unsigned(percent), part=unsigned(part), whole=whole.cells[amount], whole_label=whole.label,
-                wholes=(whole.cells[amount], *others), reason="table_share_of_column", via=_via(table), rejected=()))
+                percent=unsigned(percent), part=unsigned(part), whole=whole.cells[amount], whole_label=label,
+                wholes=(whole.cells[amount], *(w.cells[amount] for w in others)), reason="table_share_of_column",
+                via=_via(table), rejected=()))
+    return out
+
+
+def _runs_summing_to_row_above(rows: list[TableRow], amounts: list[str]) -> list[tuple[TableRow, list[TableRow]]]:
+    """Rows whose parts the table does not show by indent (a box table flattened onto one line): the run of two or
+    more rows right under a row whose amounts add up to that row's in every amount column they fill (營業外收入 over
+    財務收入 and 其他營業外收入) — parts of it, whose 百分比 may be of it."""
+    out = []
+    for at, row in enumerate(rows):
+        keys = [k for k in amounts if k in row.cells]
+        if not keys:
+            continue
+        for end in range(at + 2, len(rows)):
+            run = rows[at + 1:end + 1]
+            if any(k not in r.cells for r in run for k in keys):
+                break
+            if all(adds_up(row.cells[k], [r.cells[k] for r in run]) for k in keys):
+                out.append((row, run))
+                break
     return out
 
 
