@@ -473,6 +473,11 @@ def _sibling_whole(shares: list[Share], text: str = "") -> list[Share]:
         if s.part is None:
             continue
         sentence = s.percent.sentence
+        # (of several candidates of the name — "资产总额" of the province, its 省本级 and 市县级 —, the one alone it holds
+        # of: "流动资产2,846.21亿元,占资产总额的22.5%;固定资产3,912.57亿元,占30.9%" is of the province's 12,645.38)
+        held = [w for w in s.wholes if _share_of(s, w)] if len(s.wholes) > 1 and s.part is not None else []
+        if len(held) == 1 and not _names_no_whole(s.whole_label):
+            s = s.model_copy(update={"wholes": tuple(held)})
         if s.wholes and len(s.wholes) == 1 and not _names_no_whole(s.whole_label):
             named[sentence] = s
         elif not s.wholes and _names_no_whole(s.whole_label) and sentence in named:
