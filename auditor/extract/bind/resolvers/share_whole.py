@@ -80,6 +80,9 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
                 # (… when stated after the share: a part of a later list — none left, the whole is not stated)
                 wholes = [w for w in wholes if w.id not in shared or w.span.start < s.percent.span.start]
                 wholes = [w for w in wholes if w.id not in siblings.get((s.whole_label, s.percent.sentence), ())]
+                # (a whole of another entity than the one the share names: "中央企业境外资产总额8.96万亿元,占中央企业资产总额
+                # 的10.3%" is not of the "中央金融企业资产总额276.41万亿元" of the sentence before — cue entity)
+                wholes = [w for w in wholes if not _other_entity(index, s.whole_label, w)]
                 # (the part said again is no whole of a share below 100 %: "授予中小企业3,376.92万元,占预留份额采购项目预算
                 # 总额的80.21%;…(含预留份额采购项目3,376.92万元)")
                 if s.percent.value < 100:
@@ -87,6 +90,10 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
                 if reason == "share_of_named_whole" \
                         and _each_units_own(s, wholes, index.text, index.vocab.cue("unit_paragraph_head")):
                     wholes = []
+            if reason == "share_of_whole_before":
+                # (a sibling of a parallel list of bare shares is no whole of the next: "中央…资产总额285.4万亿元,占60.4%;地方
+                # …186.9万亿元,占39.6%" — both of the whole stated before them)
+                wholes = [w for w in wholes if w.id not in siblings.get((s.whole_label, s.percent.sentence), ())]
             if (PART_NAMED in s.via or PART_NAMED_IN_SENTENCE in s.via and own) and reason != "share_of_list_total" \
                     and not _wider_total(index, s.part, wholes, totals_of.get(s.part.id, [])):
                 continue  # (a part named is of the list it stands in, or the name is another figure's)
@@ -141,6 +148,16 @@ def _other_stretch(index: DocumentIndex, part: Fact, whole: Fact) -> bool:
     a = _stretch(index, part)
     b = _stretch(index, whole) if a else None
     return a is not None and b is not None and a != b
+
+
+def _other_entity(index: DocumentIndex, whole_label: str, whole: Fact) -> bool:
+    """The whole a share names is of one entity ("中央企业资产总额") and the figure of another ("中央金融企业资产总额"):
+    the figure's label names an entity of its own (cue entity: a group ending in 企业, 部门, 局…) and not the one the
+    share names — two groups' figures, not one ("全区实现地区生产总值" still holds the 地区 of "地区生产总值")."""
+    entity = index.vocab.cue("entity")
+    label = clean_label(whole.label)
+    named, said = entity.search(clean_label(whole_label)), entity.search(label)
+    return bool(named and said and named.group(1) not in label)
 
 
 def _increase_of_levels(index: DocumentIndex, share: Share, wholes: list[Fact]) -> bool:
@@ -456,6 +473,11 @@ def _sibling_whole(shares: list[Share], text: str = "") -> list[Share]:
         if s.part is None:
             continue
         sentence = s.percent.sentence
+        # (of several candidates of the name — "资产总额" of the province, its 省本级 and 市县级 —, the one alone it holds
+        # of: "流动资产2,846.21亿元,占资产总额的22.5%;固定资产3,912.57亿元,占30.9%" is of the province's 12,645.38)
+        held = [w for w in s.wholes if _share_of(s, w)] if len(s.wholes) > 1 and s.part is not None else []
+        if len(held) == 1 and not _names_no_whole(s.whole_label):
+            s = s.model_copy(update={"wholes": tuple(held)})
         if s.wholes and len(s.wholes) == 1 and not _names_no_whole(s.whole_label):
             named[sentence] = s
         elif not s.wholes and _names_no_whole(s.whole_label) and sentence in named:
