@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from types import SimpleNamespace
 from typing import Iterator, Sequence
 
 from auditor import lazyre
@@ -100,7 +101,8 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
             earlier = None
             if not r.vocab.cue("reference_previous").search(whole_label):
                 name = _named_subject(r, i)
-                part = _named_part(r, i, name)
+                period = _subject_period(r, name)
+                part = _named_part(r, i, name) if period is None else _other_period_part(r, i, name, period)
                 if part is None and _whole_stated_before(r, i, whole_label):
                     part = earlier = _named_earlier(r, i, name)
             via = () if part is None else (PART_NAMED_EARLIER, PART_NAMED_ABOVE) if earlier is not None \
@@ -255,6 +257,36 @@ def _named_part(r: Reading, i: int, name: str) -> Fact | None:
     if r.is_previous(part) or part.concept in CHANGE_CONCEPTS:
         return None  # ("上年第一产业增加值…": last year's figure is no part of this year's share)
     return part
+
+
+def _subject_period(r: Reading, subject: str) -> str | None:
+    """The year a share's subject dates itself in when it is not the report's ("上年提取额", "去年…", "2024年…"; cue
+    share_subject_other_period — 上期 and 前年 too, which no figure is dated by: those shares stay undecided), or None."""
+    m = r.vocab.cue("share_subject_other_period").match(subject) if subject else None
+    if m is None:
+        return None
+    period = read_label(subject, r.vocab).period
+    if period in (None, "current"):
+        return "other"  # (上期, 前年: another period no figure's own date names)
+    year = period_of(SimpleNamespace(period=period), r.report_year)  # (period_of reads only the period)
+    return None if year == r.report_year else year
+
+
+def _other_period_part(r: Reading, i: int, name: str, period: str) -> Fact | None:
+    """The part of a share its subject dates in another period ("上年提取额占当年缴存额的72.6%。上年缴存额172.35亿元、
+    提取额125.18亿元"): the one amount of that period, its name the subject's without the period words, in the share's
+    sentence or the next — else None (the share stays undecided, never of this year's figures)."""
+    core = r.vocab.cue("period_prefix").sub("", name)
+    if len(core) < 2 or _NO_NAME.match(core):
+        return None
+    tree = r.tree
+    sentence = tree[i].sentence
+    nodes = [k for k in range(len(tree)) if tree[k].sentence in (sentence, sentence + 1)
+             and tree[k].paragraph == tree[i].paragraph]
+    found = [f for f in _named_in(r, nodes, core)
+             if period_of(f, r.report_year) == period and f.concept not in CHANGE_CONCEPTS
+             and r.vocab.cue("period_prefix").sub("", clean_label(f.label)) == core]
+    return found[0] if len({f.value for f in found}) == 1 else None
 
 
 def _above(r: Reading, i: int, part: Fact) -> bool:
@@ -518,8 +550,14 @@ def _part_before(r: Reading, i: int) -> int | None:
     # (nor last year's figure, or the change, a change clause states before the share of this year's:
     # "本年支出12485.98万元,上年支出10634.78万元,增加1851.20万元,增长17.4%,占部门本年支出合计的87.8%")
     of_last_year = bool(r.vocab.cue("reference_previous").search(tree[i].piece.label))
+    own_period = _subject_period(r, subject)
     for j in tree.before(i, "sub"):
         f = r.facts[j]
+        if own_period is not None and f is not None and tree[j].kind in {"labelled", "total"} \
+                and tree[j].clause != tree[i].clause and period_of(f, r.report_year) != own_period:
+            # ("全年提取额132.60亿元,占…71.1%,上年提取额占当年缴存额的72.6%": a share its subject dates in another
+            # period than the figure before it borrows no figure of that other period — _other_period_part)
+            return None
         if f is not None and tree[j].kind in {"labelled", "total"} and tree[j].depth <= tree[i].depth \
                 and (f.concept in _CHANGE_AMOUNTS or (r.is_previous(f) and not of_last_year)) \
                 and _current_before(r, j, f):
