@@ -119,6 +119,14 @@ class Normalised:
         index = bisect_right(self._line_starts, offset) - 1
         return index + 1 + self.line_base, offset - self._line_starts[index] + 1
 
+    def line_offset(self, line: int) -> int:
+        """The offset 1-based `line` (numbered as `line_col` numbers it) starts at: 0 for a line before the first, the
+        text's length for one after the last — an offset is on `line` or after it iff it is at least this."""
+        index = line - 1 - self.line_base
+        if index <= 0:
+            return 0
+        return self._line_starts[index] if index < len(self._line_starts) else len(self.text)
+
     def lines(self) -> list[tuple[str, int]]:
         """Each line of the normalised text with the offset it starts at (the table readers go row by row)."""
         return list(zip(self.text.split("\n"), self._line_starts))

@@ -217,6 +217,16 @@ def _next_id(doc: Extraction) -> int:
 
 
 _PLAIN_TYPES = frozenset({str, int, float, bool, Decimal, type(None)})  # (exactly these: _Shift._PLAIN's own classes)
+_new_object, _set_attribute = object.__new__, object.__setattr__
+_PLANS: dict[type, tuple] = {}  # a record's class → its _plan
+
+
+def _plan(record: Record) -> tuple:
+    """How _Shift moves a record of this class: its field names, and which moves of its own apply (offsets, a Fact's
+    numbers, a row's grade span)."""
+    names = record.field_names()
+    return (names, isinstance(record, (Span, Evidence, Finding)), isinstance(record, Fact),
+            isinstance(record, TableRow))
 
 
 class _Shift:
@@ -237,23 +247,35 @@ class _Shift:
         if done is not None:
             return done[1]
         if isinstance(obj, Record):
+            plan = _PLANS.get(obj.__class__)
+            if plan is None:
+                plan = _PLANS[obj.__class__] = _plan(obj)
+            names, spanned, fact, row = plan
+            fields = obj.__dict__  # (a record's fields are its own attributes: read as getattr would, without its lookup)
             changes = {}
             plain = _PLAIN_TYPES
-            for name in obj.field_names():
-                value = getattr(obj, name)
+            for name in names:
+                value = fields[name]
                 if value.__class__ in plain:
                     continue  # (most fields: what self(value) gives back unmoved, without a call each)
                 moved = self(value)
                 if moved is not value:
                     changes[name] = moved
-            if isinstance(obj, (Span, Evidence, Finding)):
-                changes["start"], changes["end"] = obj.start + self.offset, obj.end + self.offset
-            if isinstance(obj, Fact):
-                changes.update(id=obj.id + self.ids, window=obj.window + self.windows,
-                               sentence=obj.sentence + self.sentences)
-            if isinstance(obj, TableRow) and obj.grade_span is not None:
+            if spanned:
+                changes["start"], changes["end"] = fields["start"] + self.offset, fields["end"] + self.offset
+            if fact:
+                changes["id"] = fields["id"] + self.ids
+                changes["window"] = fields["window"] + self.windows
+                changes["sentence"] = fields["sentence"] + self.sentences
+            if row and obj.grade_span is not None:
                 changes["grade_span"] = (obj.grade_span[0] + self.offset, obj.grade_span[1] + self.offset)
-            out = obj.model_copy(changes) if changes else obj
+            if changes:  # (model_copy, its check of the names aside: each is a field of the record's)
+                out = _new_object(obj.__class__)
+                copied = dict(fields)
+                copied.update(changes)
+                _set_attribute(out, "__dict__", copied)
+            else:
+                out = obj
         elif type(obj) is tuple:
             items = [self(x) for x in obj]
             out = obj if all(a is b for a, b in zip(items, obj)) else tuple(items)

@@ -3,7 +3,10 @@ from, where a list ends, and how a proposed list becomes a `Breakdown`."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from decimal import Decimal
+from itertools import chain
+from operator import attrgetter
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
@@ -363,6 +366,7 @@ def _per_unit_run(r: Reading, fact: Fact) -> bool:
     return False
 
 
+_NODE_START = attrgetter("start")  # (made_elsewhere's bisection key)
 _OTHER_TOTAL_LINES = 3  # lines after the list (and before its total) where another total of its parts may stand
 
 
@@ -377,7 +381,12 @@ def made_elsewhere(r: Reading, total: Fact, parts: list[Fact]) -> Fact | None:
     ids = {total.id, *(p.id for p in parts)}
     first = r.norm.line_col(min(total.span.start, parts[0].span.start))[0] - 1
     last = r.norm.line_col(max(p.span.end for p in parts))[0] + _OTHER_TOTAL_LINES
-    for fact in r.facts:
+    # (only the nodes of those lines, and a node either side: the facts are in text order, by node — a walk over every
+    # figure of the text for each list was quadratic in long texts)
+    tree = r.tree
+    lo = max(0, bisect_right(tree, r.norm.line_offset(first), key=_NODE_START) - 2)
+    hi = bisect_right(tree, r.norm.line_offset(last + 1), key=_NODE_START) + 1
+    for fact in chain(r.facts[lo:hi], r.facts[len(tree):]):
         if fact is None or fact.id in ids or (fact.kind, fact.unit) != (parts[0].kind, parts[0].unit):
             continue
         if first <= r.norm.line_col(fact.span.start)[0] <= last and adds_up(fact, parts):

@@ -9,6 +9,7 @@ After a list, the rate is the list's total's: "执行金额403.18万元,其中A�
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterator
 
 from auditor import lazyre
@@ -43,6 +44,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             total_of.setdefault(p.id, b.total)
     part_names = {n for b in lists for p in b.parts if len(n := _listed_name(p.label)) >= 2}
     read_rates: list[Rate] = []  # (the rates read so far, in their order: the items a combined rate after them may be of)
+    listed_parts: tuple[list[int], dict[int, str]] | None = None  # (_listed_parts and their names: when a rate first asks)
     for s in tree.of_kind("labelled"):
         fact, info = r.facts[s.index], r.labels[s.index]
         if s.kind != "labelled" or fact is None or fact.kind != "percent" or info is None or info.rate is None:
@@ -80,7 +82,9 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             if not near:
                 # ("全年预算数2000万元,其中财政拨款1800万元、…;全年执行数1900万元,其中财政拨款1750万元、…。…其中财政拨款执行
                 # 率92.22%": a rate named for a part of the lists before, of that part's two amounts)
-                near = _named_part_before(r, s.index, fact, info.rate, parts_of, subject)
+                if listed_parts is None:
+                    listed_parts = _listed_parts(r, parts_of), {}
+                near = _named_part_before(r, s.index, fact, info.rate, listed_parts, subject)
                 reason = "rate_of_named_part" if near else reason
         flow = r.vocab.flow(info.text)
         if flow == "both":
@@ -771,28 +775,45 @@ def part_subject(r: Reading, rate: Fact, name: str, part_names: set[str]) -> str
     return max(found, key=len) if found else None
 
 
-def _named_part_before(r: Reading, i: int, rate: Fact, name: str, parts_of: dict[int, set[int]],
+def _listed_parts(r: Reading, parts_of: dict[int, set[int]]) -> list[int]:
+    """The node indices, in text order, of the amounts that are parts of the lists (`parts_of`), not bounds: where
+    `_named_part_before` looks, found once a text."""
+    listed = set().union(*parts_of.values()) if parts_of else set()
+    return [k for k, f in enumerate(r.facts[:len(r.tree)])
+            if f is not None and f.kind == "amount" and not f.is_bound and f.id in listed]
+
+
+def _named_part_before(r: Reading, i: int, rate: Fact, name: str, listed_parts: tuple[list[int], dict[int, str]],
                        subject: str | None = None) -> list[Fact]:
     """The two amounts of the nearest sentence before node i's that are parts of two lists there and named exactly as
     the subject the rate's words name before its name ("其中财政拨款执行率" → 财政拨款), or `subject` (part_subject):
     one of the budget, one done (nearest first) — none when that subject names fewer or more there, or a numbered item
-    or another project's heading opens between."""
+    or another project's heading opens between.  (`listed_parts`: the lists' parts, `_listed_parts`, and the names
+    of those asked about so far, by node.)"""
     if subject is None:
         subject = _part_named(rate, name)
     if len(subject) < 2:
         return []
     tree = r.tree
     first = tree.unit("sentence", i).start
-    listed = set().union(*parts_of.values()) if parts_of else set()
+    nodes, names = listed_parts
+
+    def named_so(k: int) -> bool:
+        found = names.get(k)
+        if found is None:
+            found = names[k] = _listed_name(r.facts[k].label)
+        return found == subject
+
     named: list[Fact] = []
-    while first > 0 and not named:  # (the nearest sentence before naming the subject among its lists' parts)
-        sentence = tree.unit("sentence", first - 1)
-        for k in sentence:
-            f = r.facts[k]
-            if f is not None and f.kind == "amount" and not f.is_bound and f.id in listed \
-                    and _listed_name(f.label) == subject:
-                named.append(f)
-        first = sentence.start
+    # (the nearest sentence before naming the subject among its lists' parts: the one of the last such part before —
+    # looked for among the parts only, each named once a text: a walk back over every node of every sentence, to the
+    # text's start where no part is so named, was quadratic in long texts)
+    last = bisect_left(nodes, first) - 1
+    while last >= 0 and not named_so(nodes[last]):
+        last -= 1
+    if last >= 0:
+        sentence = tree.unit("sentence", nodes[last])
+        named = [r.facts[k] for k in nodes[bisect_left(nodes, sentence.start):last + 1] if named_so(k)]
     if another_item(r, rate, named):
         return []
     budgets = [f for f in named if f.scenario in _BUDGETS]
