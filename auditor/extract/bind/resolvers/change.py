@@ -1218,26 +1218,40 @@ def _bracketed_last_year(r: Reading, i: int, current: Fact) -> Fact | None:
 
 
 def _last_year_clause_after(r: Reading, i: int, current: Fact) -> Fact | None:
-    """"…支出9860.20万元,比上年增长4.5%,上年支出10320.50万元。": the clause right after the change, the last of its
-    sentence, states one figure alone, named last year's (上年, 去年 …) and the subject's own name or none — what the
-    change compares with.  None when another figure follows in the sentence, or the name is another subject's."""
+    """"…支出9860.20万元,比上年增长4.5%,上年支出10320.50万元。": the clause right after the change
+    states one figure alone, named last year's (上年, 去年 …) and the subject's own name or none — what the
+    change compares with (past the same change said again as a rate; the subject named with or without 合计/总计).
+    None when another figure follows in its clause (a list), a later one in its sub-sentence names last year's figure of
+    the subject again, or the name is another subject's."""
     tree = r.tree
     s = tree[i]
-    k = next((j for j in tree.after(i, "sentence", limit=3) if not tree[j].is_separator), None)
+    # (past the same change said again as a rate, "较上年减少289.40万元,下降4.4%,上年为6530.20万元")
+    said_again = {j for j in tree.after(i, "sentence", limit=3) if tree[j].kind == s.kind and tree[j].depth == s.depth}
+    k = next((j for j in tree.after(i, "sentence", limit=5) if not tree[j].is_separator and j not in said_again), None)
     if k is None or tree[k].kind != "labelled" or tree[k].clause == s.clause or tree[k].depth != s.depth \
-            or not all(tree[j].separator(",") for j in range(i + 1, k)):
+            or not all(tree[j].separator(",") or j in said_again for j in range(i + 1, k)):
         return None
     f = r.facts[k]
-    if f is None or f.kind != current.kind or f.unit != current.unit or f.is_bound or f is current \
-            or any(r.facts[j] is not None for j in tree.after(k, "sentence")):
+    if f is None or f.kind != current.kind or f.unit != current.unit or f.is_bound or f is current:
         return None
     named = _LAST_YEAR_NAMED.fullmatch(clean_label(f.label))
-    if named is None or (named.group("name") and not clean_label(current.label).endswith(named.group("name"))):
-        return None
+    name = _TOTAL_TAIL.sub("", named.group("name")) if named is not None else ""
+    if named is None or (name and not _TOTAL_TAIL.sub("", clean_label(current.label)).endswith(name)):
+        return None  # (支出总计 … 上年支出: the same total, named with or without 合计/总计)
+    for j in tree.after(k, "sub"):
+        if r.facts[j] is None:
+            continue
+        if tree[j].clause == tree[k].clause:
+            return None  # (a list of last year's figures, "上年支出…、收入…": no single base)
+        again = _LAST_YEAR_NAMED.fullmatch(clean_label(r.facts[j].label))
+        if again is not None and _TOTAL_TAIL.sub("", again.group("name")) == name:
+            return None  # (a second figure of last year under the same name: which one is the base is not said)
+    # (later clauses that name other figures, "，上年预算9500.00万元，其中上年基本支出…", or what follows a ';', leave it)
     return f
 
 
 _LAST_YEAR_NAMED = lazyre.compile(r"(?:上年|去年|上一年度?|上年度)(?:同期)?(?:为|是)?(?P<name>[\u4e00-\u9fff]{0,12})")
+_TOTAL_TAIL = lazyre.compile(r"(?:总计|合计|总额)$")
 
 
 def _base_in_bracket_after(r: Reading, i: int, current: Fact | None) -> tuple[Fact, Fact] | None:

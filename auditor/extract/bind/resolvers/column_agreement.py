@@ -62,6 +62,7 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
             continue  # (分值: the points a row is worth, no share)
         via = (f"the grid's columns agree on it in {formula.support} of {formula.rows} rows",)
         moved = _change_part(formula, table.formulas)
+        growths: list[Change] = []  # (the formula's rates, their signs read over the column: signed_rates)
         for n, row in enumerate(table.rows):
             if moved is not None:
                 changes.extend(_signed_change(formula, moved, row, via))
@@ -80,12 +81,42 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
             elif formula.kind == "growth":
                 if formula.reason != REASON and _NOTE_MARK.search(row.label) and _breaks(formula, row):
                     continue  # (a row marked for a note, "非税收入*", states its growth on the note's basis: 可比口径)
-                changes.extend(_growth(formula, row, (_VIA[formula.reason],) if formula.reason in _VIA else via))
+                growths.extend(_growth(formula, row, (_VIA[formula.reason],) if formula.reason in _VIA else via))
             elif formula.kind == "change":
                 changes.extend(_change(formula, row, via))
+        if growths:
+            header = table.columns[formula.target] if formula.target < len(table.columns) else ""
+            changes.extend(signed_rates(growths, header))
     if vocab is not None:
         changes.extend(_year_growths(table, vocab.cue("year_growth_row")))
     return breakdowns, shares, changes, differences
+
+
+def signed_rates(changes: list[Change], header: str) -> list[Change]:
+    """The rows' rates with the sign each is written with, where the column writes signed rates: a fall written with
+    its minus in one row and every row's sign the way its two figures go but one at most ("-7.6 | 10.5 | 0.3" for a
+    fall, a fall and a rise: the 10.5 a slip of its sign, CHG002).  A column that writes every rate as its size, or
+    names a fall ("下降率", "减少%"), or whose rows disagree more, says nothing by its signs.  Read alike whether the
+    table is read row by row (table_change_row) or by what its columns agree on (column_agreement)."""
+    if _FALL_HEADER.search(header):
+        return changes
+    signs = []
+    for c in changes:
+        moved = c.current.value - c.previous.value if c.percent is not None and c.percent.value else Decimal(0)
+        if abs(moved) <= c.current.tolerance + c.previous.tolerance or c.delta is not None and c.delta.value \
+                and (-1 if _WRITTEN_FALL.match(c.delta.text) else 1) != (1 if moved > 0 else -1):
+            signs.append(None)  # (flat, no rate, or a change amount that goes the other way: CHG001/CHG003's)
+            continue
+        signs.append((-1 if _WRITTEN_FALL.match(c.percent.text) else 1, 1 if moved > 0 else -1))
+    read = [s for s in signs if s is not None]
+    slips = sum(1 for written, moved in read if written != moved)
+    if not any(written == moved == -1 for written, moved in read) or slips > 1 or len(read) - slips < 2:
+        return changes
+    return [c if s is None else c.model_copy(update={"rate_sign": s[0]}) for c, s in zip(changes, signs)]
+
+
+_FALL_HEADER = lazyre.compile(r"减少|下降|降低|降幅|(?<!增)减幅|负增长")  # (not 增减幅度)
+_WRITTEN_FALL = lazyre.compile(r"^\s*[-−–]")
 
 
 _NOT_NAME = lazyre.compile(r"[(（][^()（）]*[)）]|^其中[:：]?|[:：]")

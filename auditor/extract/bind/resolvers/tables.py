@@ -35,6 +35,7 @@ from auditor.extract.model import (SUBTOTAL_VIA, UNLISTED_VIA, Breakdown, Change
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL, UNHEADED_SCORES
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
+from auditor.extract.bind.resolvers.column_agreement import signed_rates
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK
 from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, clean, column_keys, is_source, role_in_table,
@@ -174,32 +175,9 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
             previous=previous, subject_label=row.label, reference="previous", keyword=stated.text,
             keyword_span=stated.span, current_elsewhere=None, reason="table_change_row",
             via=tuple([*_via(table), *row.via]), rejected=()))
-    return _signed_rates(out, clean(names.get("change_rate") or ""))
+    return signed_rates(out, clean(names.get("change_rate") or ""))
 
 
-def _signed_rates(changes: list[Change], header: str) -> list[Change]:
-    """The rows' rates with the sign each is written with, where the column writes signed rates: a fall written with
-    its minus in one row and every row's sign the way its two figures go but one at most ("-7.6 | 10.5 | 0.3" for a
-    fall, a fall and a rise: the 10.5 a slip of its sign, CHG002).  A column that writes every rate as its size, or
-    names a fall ("下降率", "减少%"), or whose rows disagree more, says nothing by its signs."""
-    if _FALL_HEADER.search(header):
-        return changes
-    signs = []
-    for c in changes:
-        moved = c.current.value - c.previous.value if c.percent is not None and c.percent.value else Decimal(0)
-        if abs(moved) <= c.current.tolerance + c.previous.tolerance or c.delta is not None and c.delta.value \
-                and (-1 if _NEGATIVE.match(c.delta.text) else 1) != (1 if moved > 0 else -1):
-            signs.append(None)  # (flat, no rate, or a change amount that goes the other way: CHG001/CHG003's)
-            continue
-        signs.append((-1 if _NEGATIVE.match(c.percent.text) else 1, 1 if moved > 0 else -1))
-    read = [s for s in signs if s is not None]
-    slips = sum(1 for written, moved in read if written != moved)
-    if not any(written == moved == -1 for written, moved in read) or slips > 1 or len(read) - slips < 2:
-        return changes
-    return [c if s is None else c.model_copy(update={"rate_sign": s[0]}) for c, s in zip(changes, signs)]
-
-
-_FALL_HEADER = lazyre.compile(r"减少|下降|降低|降幅|(?<!增)减幅|负增长")  # (not 增减幅度)
 
 
 # a change column that names no figure it is of ("增长%", "增长(%)", "增减率"): between the columns the table shows
