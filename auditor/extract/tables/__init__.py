@@ -57,7 +57,8 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     runs = [part for run in cell_runs(norm.text) for half in side_by_side(run, norm.text, vocab)
             for side in sides_a_cell_a_line(half, norm.text) for coded in coded_halves_a_cell_a_line(side)
             for numbered in numbered_sides(coded, norm.text, vocab)
-            for part in interleaved_sides(grouped_sides(numbered), norm.text, vocab)]
+            for side in interleaved_sides(grouped_sides(numbered), norm.text, vocab)
+            for part in share_rows_apart(side)]
     for cells in runs:  # fact ids are given below, in text order
         found.extend(read_run(cells, norm, vocab, 0, "cells"))
         found.extend(read_forms(cells, norm, vocab, 0))
@@ -474,6 +475,77 @@ def interleaved_sides(cells: list[Cell], text: str, vocab: Vocabulary) -> list[l
         after = next((n for n in range(plain[k + 5], len(cells)) if cells[n].start > last.start), len(cells))
         return [cells[:plain[k]], left, right, cells[after:]]
     return [cells]
+
+
+def share_rows_apart(cells: list[Cell]) -> list[list[Cell]]:
+    """A 收支结算表 of two sides set one cell a line with its empty cells dropped, whose 支出 side gives each item its
+    amount and share (and the cumulative amount and share: "主食 ⏎ 8412 ⏎ 6.62% ⏎ 31881 ⏎ 5.77%") while the 收入 side's
+    rows, between them, write a name and one figure or none ("本月午餐费 ⏎ 86460"): the share rows as a run of their
+    own under the header cells that name their columns ("项目 ⏎ 金额 ⏎ 百分比 ⏎ 金额 ⏎ 百分比"), ending in their total
+    row, the one whose shares are 100 %.  Pinned by that: the header's figure columns as many as each row's figures,
+    a share where the total writes 100 %, at least three share rows and another side's row among them.  Any row of
+    two figures or more that is not of that shape (a cell dropped, a cell moved) leaves the table whole: a side
+    short of a row would break its total."""
+    plain = [n for n, c in enumerate(cells) if c.kind == CELL and c.text.strip()]
+    items: list[tuple[int, list[int]]] = []  # (name's index in plain, its figures' indices in plain)
+    for k, n in enumerate(plain):
+        if not _FIGURE_CELL.match(clean(cells[n].text)):
+            items.append((k, []))
+        elif items:
+            items[-1][1].append(k)
+    for t, (name, figures) in enumerate(items):
+        shares = [clean(cells[plain[k]].text).endswith("%") for k in figures]
+        if not (_SHARE_TOTAL.search(clean(cells[plain[name]].text)) and len(figures) >= 2 and any(shares)
+                and all(_percent(cells[plain[k]].text) == 100 for k, s in zip(figures, shares) if s)
+                and not shares[0]):
+            continue
+        width = len(figures)
+        rows, others = [], 0
+        for name_k, figs in reversed(items[:t]):
+            if len(figs) == width:
+                texts = [clean(cells[plain[k]].text) for k in figs]
+                if not all(_FIGURE_CELL.match(x) and (x.endswith("%") or "." in x) if s else not x.endswith("%")
+                           for x, s in zip(texts, shares)):
+                    return [cells]  # (a row out of shape: a cell dropped or moved)
+                rows.append((name_k, figs))
+            elif len(figs) >= 2 or any(clean(cells[plain[k]].text).endswith("%") for k in figs):
+                if rows:
+                    return [cells]
+                break
+            elif role_of(cells[plain[name_k]].text) and not figs:
+                break  # (the header's cells: the rows start below them)
+            else:
+                others += bool(rows) or bool(figs)
+        rows.reverse()
+        if len(rows) < 3 or not others:
+            return [cells]
+        first = rows[0][0]
+        heads = [k for k in range(first) if is_label_header(cells[plain[k]].text)
+                 and k + width < first and all(role_of(cells[plain[k + m]].text) for m in range(1, width + 1))]
+        if not heads:
+            return [cells]
+        head = heads[-1]
+        if any(head < name_k < first and len(figs) == width for name_k, figs in items):
+            return [cells]  # (a row of the side above the first one read: the side would be short of it)
+        # (the side's own name above the header, "支出部分", heads the run: the side read apart, not a 收支平衡表 whole)
+        side = [k for k in range(head) if _SIDE_NAME.match(clean(cells[plain[k]].text))][-1:]
+        taken = {*side, *range(head, head + width + 1), *(k for name_k, figs in [*rows, (name, figures)]
+                                                          for k in (name_k, *figs))}
+        if len({cells[plain[k]].line for k in taken}) != len(taken):
+            return [cells]  # (one cell a line only: cells sharing a line are some other layout)
+        # (the rest of the table is left unread: the other side's rows, its share rows taken out, would stand next to
+        # rows that are no list with them — "本月合计 ⏎ 本月结存 ⏎ 合计", the 结存 the spending side's)
+        return [cells[:plain[min(taken)]], [cells[plain[k]] for k in sorted(taken)]]
+    return [cells]
+
+
+def _percent(text: str) -> Decimal | None:
+    number = clean(text).rstrip("%").replace(",", "")
+    return Decimal(number) if _FIGURE.match(number) else None
+
+
+_SIDE_NAME = lazyre.compile(r"^(?:收入|支出)(?:部分|项目)?$")
+_SHARE_TOTAL = lazyre.compile(r"(?:合计|合計|总计|總計)$")
 
 
 def numbered_sides(cells: list[Cell], text: str, vocab: Vocabulary) -> list[list[Cell]]:
