@@ -178,6 +178,8 @@ def normalise(original: str) -> Normalised:
     if not text.isascii():
         text = _fold_compat(text)
     text = _chinese_percents(_chinese_figures(text))
+    if "。" in text:
+        text = _stop_points(text)
     text = _currency_names(text)
     if "△" in text:
         text = _NEGATIVE_MARK.sub("-", text)
@@ -208,6 +210,21 @@ _CN_NOT_BEFORE = frozenset("〇○零一二三四五六七八九两十百千廿�
 # the currency a Hong Kong or Macau figure names between its scale and 元 ("557,060百萬港元", "1,103.6億澳門元",
 # "3,000澳门币"): one 元 for the arithmetic, the name blanked out so that every offset holds
 _CURRENCY_NAME = lazyre.compile(r"(?<=[\d万亿千百])(\s*)(港|澳门)[元币]")  # (not 澳元: the Australian dollar)
+
+
+# a decimal point written as the full stop, as copy sites garble a page ("应交税费43837。4亿元,同比增长19。1"): a
+# stop between digits, the figure before it with no point of its own, the digits after it no date, heading number or
+# list mark ("…为0.30。2021年…", "…如下。1.…", "…19。1、…" stay sentence ends); read only on a page that writes two such
+# figures at least — one alone may be a sentence ending on a bare number before one opening with a figure
+_STOP_POINT = lazyre.compile(r"(?<![\d.])(\d+)。(\d+)(?![\d.、)年月日号])")
+_STOP_POINTS = 2
+
+
+def _stop_points(text: str) -> str:
+    found = _STOP_POINT.findall(text)
+    if len(found) < _STOP_POINTS:
+        return text
+    return _STOP_POINT.sub(lambda m: m.group(1) + "." + m.group(2), text)
 
 
 # Taiwan's accounts mark a negative figure with △ ("增減數 △92,415"): a minus sign, one character for one

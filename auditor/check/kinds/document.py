@@ -164,6 +164,12 @@ def check_headings(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if n == expected:
             previous = h
             continue
+        if ctx.vocab.cue("quoted_document_line").search(ctx.text, previous.span.end, h.span.start):
+            # ("(2)依…函訂定「…應行注意事項」⏎ 三、學校可代收…": after a quoted title of another document, its own headings —
+            # another run, numbered from wherever the quote begins)
+            head = (previous.span.end, h.span.start)
+            previous = h
+            continue
         found = None
         if n > expected and n - expected <= 3:
             missing = "、".join(_cn(k) for k in range(expected, n))

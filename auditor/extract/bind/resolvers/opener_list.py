@@ -47,6 +47,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 # before is one of a run said one each — the next run is said of other names, no parts of it or of a
                 # figure before the run)
                 continue
+            if node.kind == "fenbie" and _others_besides(r, node.index, candidates):
+                continue  # ("…来自天津,为1002万元;…的省份还有广东、江苏…,分别中奖2110万元、…": others beside it, no parts)
             if node.kind == "fenbie" and _in_and_out(r, node.index):
                 continue  # ("2022年收入、支出分别为126770万元和646702万元": money in and money out, no parts of one total)
             span = _span(r, node.index)
@@ -132,6 +134,14 @@ def _period_named(r: Reading, said) -> str:
     if year and year.group(1) == r.report_year and words[year.end():] in ("", "度"):
         return "current"
     return "current" if words in dict(r.vocab.periods).get("current", ()) else words
+
+
+def _others_besides(r: Reading, i: int, candidates: list[Fact]) -> bool:
+    """The names the 分别 at node i is said of are others besides what the figure before is of (cue others_besides,
+    "…的省份还有广东、江苏、山东和浙江,分别中奖…"), said between the last figure that may be the total and the 分别."""
+    last = max(candidates, key=lambda c: c.span.end)
+    return last.span.end < r.tree[i].start \
+        and bool(r.vocab.cue("others_besides").search(r.norm.text, last.span.end, r.tree[i].start))
 
 
 def _changes_follow(r: Reading, i: int) -> bool:
