@@ -46,7 +46,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             facts, roles, via = [opened, *facts], ["opening", *roles], ("the opening balance stated in the sentence before",)
         if len(facts) < 3:
             continue
-        marked = [n for n, role in enumerate(roles) if role is not None]
+        # (the gross 收入 and 支出 do not widen the stretch: before the first balance or flow they are no part of it —
+        # "本年收入…,本年支出…,收支结余…,加上利息收入…,本年结余A;上年末滚存结余B,年末滚存结余C" rolls by A)
+        marked = [n for n, role in enumerate(roles) if role is not None and role not in ("income", "spending")]
         if not marked:
             continue
         span = list(zip(facts[marked[0]:marked[-1] + 1], roles[marked[0]:marked[-1] + 1]))
