@@ -6,10 +6,13 @@ balance at its end.
     "全市政府债务余额由年初的2478.74亿元,加上新增债券211.20亿元,扣除当年偿还本金60.85亿元,年末余额为2629.09亿元"
                                                                             → 2629.09 = 2478.74 + 211.20 − 60.85
     "年初结转结余6284.19万元,本年收支结余640.82万元,年末结转结余6925.01万元"  → 6925.01 = 6284.19 + 640.82
+    "上期結存312,450元,本期收入合計684,200元,本期支出合計702,318元,本期餘絀△18,118元,本期結存294,332元"
+                                                                            → 294,332 = 312,450 − 18,118 (by the net)
 
 Read only in one sentence whose figures, from the first of these to the last, all have a role — one opening balance
 (上年末 / 年初 … 余额, 结余), one closing balance (年末 … 余额, 滚存结余), and flows (当年结余, 新增, 举借 added;
-偿还, 还本, 当年缺口 taken away) — in one unit: another figure among them (利息, 调入 …) and the identity may not be
+偿还, 还本, 当年缺口 taken away; the gross 收入 and 支出 where no net 余绌 / 结余 stands beside them) — in one unit,
+the words the vocabulary's roll_* cues: another figure among them (利息, 调入 …) and the identity may not be
 the whole story. A 结转和结余 with the year's income and spending is carry_over's.
 """
 
