@@ -210,6 +210,9 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     # 94.5 / 90 the grid's columns agree on, the satisfaction rate is 94.5)
     row_rates = {s.percent.id for s in ctx.doc.shares
                  if s.reason == column_agreement.REASON and s.part.label == s.whole.label}
+    # (nor a common-size statement's 百分比: each row's of the column's 100 row, which 營業成本 or 營業外收入 are no part
+    # of — 118.37 when costs pass revenue; RAT002 checks it against that row itself)
+    row_rates |= {s.percent.id for s in ctx.doc.shares if s.reason == "table_share_of_column"}
     limit = Decimal(100)
     for f in ctx.doc.facts:
         if f.kind != "percent" or f.is_bound or f.written_unit == "倍":

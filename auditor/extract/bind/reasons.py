@@ -498,8 +498,8 @@ _ALL += [
     Reason("carry_over_flows_stated", LOOKUP, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the two balances stated "
            "in one sentence that names the year's flows in words, their figures stated before it",
            "本年收入合计2,611.77万元。\n本年支出合计2,577.47万元。\n加上年初结转和结余92.14万元，减去本年支出后，年末结转和结余126.44万元。"),
-    Reason("roll_forward", VOCABULARY, "年末余额 = 上年末余额 + 当年结余 / 新增 − 偿还, every figure of the stretch given a role in "
-           "one sentence", "当年收支结余40876万元,上年末滚存结余725577万元,年末滚存结余766453万元。"),
+    Reason("roll_forward", VOCABULARY, "年末余额 = 上年末余额 + 当年结余 / 新增 − 偿还 (上期结存 + 本期余绌 = 本期结存; the gross 本期收入 − 本期支出 where "
+           "no net is stated), every figure of the stretch given a role (vocabulary roll_*) in one sentence", "当年收支结余40876万元,上年末滚存结余725577万元,年末滚存结余766453万元。"),
     Reason("cumulative_total", VOCABULARY, "a running total rolled forward in one sentence: 年末 X总额 = 上年末 X总额 + "
            "新增 X额, the one account X named in the three",
            "全年新增缴存额86.43亿元,年末缴存总额1254.67亿元(注:上年末缴存总额1168.24亿元)。"),

@@ -96,6 +96,7 @@ class RowFigures:
     exhaustive: bool = True  # every reading of its cells was tried (none cut off by the limits)
     part: bool = False  # a 其中 row (a source of the row above it)
     maybe_run: bool = False  # its one figure may be figures run together, as the table's other rows write theirs
+    common_size: bool = False  # a row of a common-size statement: its 百分比 may pass 100 (see common_size)
     readings: list[Reading] = field(default_factory=list)
 
 
@@ -161,16 +162,18 @@ def base_role(key: str) -> str:
     return key.split("#")[0]
 
 
-def fits(piece: Piece, key: str | None, plain_rates: bool = True) -> bool:
+def fits(piece: Piece, key: str | None, plain_rates: bool = True, common_size: bool = False) -> bool:
     """Can a figure stand in a column of this key?  A rate written without "%" is
-    read as one only where the table writes its rates so."""
+    read as one only where the table writes its rates so; a share over 100 only in a
+    common-size statement, written with its decimals (營業成本 118.37 of 營業收入)."""
     if key is None:
         return False
     r = base_role(key)
     if r in UNREAD_ROLES:
         return True
     if r == "share":
-        return (piece.percent or not piece.unit) and piece.number <= 100
+        return (piece.percent or not piece.unit) and \
+            (piece.number <= 100 or (common_size and "." in piece.text and piece.number < 1000))
     if r in {"rate", "score_rate"}:
         return (piece.percent and piece.number < 1000) or (plain_rates and not piece.unit and piece.number <= 300)
     if piece.percent:
@@ -182,7 +185,8 @@ def fits(piece: Piece, key: str | None, plain_rates: bool = True) -> bool:
     return r in AMOUNT_ROLES
 
 
-def alignments(pieces: list[Piece], roles: list[str | None], plain_rates: bool = False) -> list[dict[str, Piece]]:
+def alignments(pieces: list[Piece], roles: list[str | None], plain_rates: bool = False,
+               common_size: bool = False) -> list[dict[str, Piece]]:
     """Every order-keeping placement of the figures in columns they fit."""
     out: list[dict[str, Piece]] = []
     dead: set[tuple[int, int]] = set()  # (figure, column) from which no placement completes
@@ -196,7 +200,7 @@ def alignments(pieces: list[Piece], roles: list[str | None], plain_rates: bool =
         found = len(out)
         for k in range(j, len(roles) - (len(pieces) - i) + 1):
             role = roles[k]
-            if role is None or role in acc or not fits(pieces[i], role, plain_rates):
+            if role is None or role in acc or not fits(pieces[i], role, plain_rates, common_size):
                 continue
             acc[role] = pieces[i]
             walk(i + 1, k + 1, acc)
@@ -223,7 +227,7 @@ def candidate_readings(row: RowFigures, roles: list[str | None], plain_rates: bo
 def _readings(row: RowFigures, roles: list[str | None], plain_rates: bool) -> list[Reading]:
     if row.positional and not row.glued:
         placed = {role: p for p, role in zip(row.cells, roles) if p is not None and role is not None}
-        if all(fits(p, role) for role, p in placed.items()):
+        if all(fits(p, role, common_size=row.common_size) for role, p in placed.items()):
             return [Reading(placed)]
         return []
     options: list[list[list[Piece]]] = []
@@ -253,7 +257,7 @@ def _readings(row: RowFigures, roles: list[str | None], plain_rates: bool) -> li
         pieces = [p for part in combo for p in part]
         if len(pieces) > columns:
             continue
-        for placed in alignments(pieces, roles, plain_rates):
+        for placed in alignments(pieces, roles, plain_rates, row.common_size):
             out.append(Reading(placed, via))
             if len(out) >= MAX_READINGS:
                 row.exhaustive = False
@@ -332,6 +336,16 @@ def agreed(readings: list[Reading]) -> Reading | None:
             return None
         roles[key] = pieces[span]
     return Reading(roles, readings[0].via)
+
+
+def common_size(roles: list[str | None], first: Reading) -> bool:
+    """Is this a common-size statement (a 損益表 of the dgbas: "金額 | % | 金額 | % …", every pair 100 in its first
+    row)?  There each 百分比 is of the column's 100 row, which 營業成本 or 營業外收入 may pass: 118.37 stands in its
+    column.  Elsewhere a share over 100 is no share (a split in the wrong place, or a figure of another column)."""
+    pairs = [(roles[n - 1], key) for n, key in enumerate(roles) if n and key and base_role(key) == "share"
+             and roles[n - 1] and base_role(roles[n - 1]) in AMOUNT_ROLES]
+    return len(pairs) >= 2 and all(amount in first.roles and share in first.roles
+                                   and first.roles[share].number == 100 for amount, share in pairs)
 
 
 def resolve_row(row: RowFigures, roles: list[str | None], base: str | None, score_rule: bool,

@@ -525,12 +525,18 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             # (a 其中 row of one figure in a table that runs its rows' figures together: it may be a run too)
             f.maybe_run = n in parts_at and not f.glued and not f.positional and _one_plain_run(f)
     readings: dict[int, glued.Reading] = {}
+    first = True  # (the first row of figures says whether the table is a common-size statement)
     for n, f in enumerate(figures):
         if not any(p is not None for p in f.cells):
             continue
         one = glued.resolve_row(f, keys, base, rule, plain, header.first_total)
         if one is not None:
             readings[n] = one
+        if first:
+            first = False
+            if one is not None and glued.common_size(keys, one):
+                for later in figures[n + 1:]:
+                    later.common_size = True
     # rows their own arithmetic leaves open: read with their 其中 rows
     for total, parts, full in groups:
         rows_here = [total, *parts]

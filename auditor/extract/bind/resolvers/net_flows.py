@@ -68,7 +68,7 @@ def _flows(r: Reading, i: int) -> list[tuple[Fact, str]] | None:
             if m is None and not opened:
                 return None
             label = label[m.end():] if m else label
-        role = flow_role(label)
+        role = flow_role(label, r.vocab)
         if role not in ("added", "taken"):
             return None
         out.append((f, role))

@@ -6,10 +6,13 @@ balance at its end.
     "全市政府债务余额由年初的2478.74亿元,加上新增债券211.20亿元,扣除当年偿还本金60.85亿元,年末余额为2629.09亿元"
                                                                             → 2629.09 = 2478.74 + 211.20 − 60.85
     "年初结转结余6284.19万元,本年收支结余640.82万元,年末结转结余6925.01万元"  → 6925.01 = 6284.19 + 640.82
+    "上期結存312,450元,本期收入合計684,200元,本期支出合計702,318元,本期餘絀△18,118元,本期結存294,332元"
+                                                                            → 294,332 = 312,450 − 18,118 (by the net)
 
 Read only in one sentence whose figures, from the first of these to the last, all have a role — one opening balance
 (上年末 / 年初 … 余额, 结余), one closing balance (年末 … 余额, 滚存结余), and flows (当年结余, 新增, 举借 added;
-偿还, 还本, 当年缺口 taken away) — in one unit: another figure among them (利息, 调入 …) and the identity may not be
+偿还, 还本, 当年缺口 taken away; the gross 收入 and 支出 where no net 余绌 / 结余 stands beside them) — in one unit,
+the words the vocabulary's roll_* cues: another figure among them (利息, 调入 …) and the identity may not be
 the whole story. A 结转和结余 with the year's income and spending is carry_over's.
 """
 
@@ -21,16 +24,9 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate, difference_claim
 from auditor.extract.model import Difference, Fact
 from auditor.extract.readings import Reading, clean_label, part_start
+from auditor.extract.vocabulary import Vocabulary
 
-_BALANCE = lazyre.compile(r"余额|结余|结存|滚存")
-_OPENING = lazyre.compile(r"(?:上年末|上年底|上年年末|年初|期初|上期末)(?!预算)[^,;。]{0,12}$")
-_CLOSING = lazyre.compile(r"(?<!上)(?<!上年)(?:年末|年底|期末)[^,;。]{0,6}(?:余额|结余|结存)(?:为|达|是)?$"
-                          r"|^(?:年末)?滚存结余(?:为|达)?$")
-_ADDED = lazyre.compile(r"(?:本年|当年|本期)(?:收支)?(?:结余|賸余|剩余)$|新增(?:债券|债务|政府债券)?[^,;。]{0,6}$|举借|发行|借入|^加上?")
-_TAKEN = lazyre.compile(r"偿还|还本|^扣除|^减除|^减去?|(?:本年|当年|本期)(?:收支)?缺口$")
-_CARRY_OVER = lazyre.compile(r"结转")
 _CLAUSE_BREAK = lazyre.compile(r"[,;，；]")
-_NO_FLOW = lazyre.compile(r"限额|利息|付息")
 _SPLIT = lazyre.compile(r"其中|包括|包含|含")
 _OUTSIDE = lazyre.compile(r"\([^()]*\)")  # (a bracket's words: what _SPLIT looks for must stand outside one)
 
@@ -53,7 +49,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             facts, roles, via = [opened, *facts], ["opening", *roles], ("the opening balance stated in the sentence before",)
         if len(facts) < 3:
             continue
-        marked = [n for n, role in enumerate(roles) if role is not None]
+        # (the gross 收入 and 支出 do not widen the stretch: before the first balance or flow they are no part of it —
+        # "本年收入…,本年支出…,收支结余…,加上利息收入…,本年结余A;上年末滚存结余B,年末滚存结余C" rolls by A)
+        marked = [n for n, role in enumerate(roles) if role is not None and role not in ("income", "spending")]
         if not marked:
             continue
         span = list(zip(facts[marked[0]:marked[-1] + 1], roles[marked[0]:marked[-1] + 1]))
@@ -65,6 +63,19 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue  # (a clause of no figure among them: "期初基金余额62.48亿元,减除本期短绌后,加计…" — a flow unstated)
         if _split_flow(r, span):
             continue  # ("扣除偿还到期本金52.15亿元(其中:一般债券还本31.40亿元、…)": a flow and its parts, each read as a flow)
+        gross = [role for _, role in span if role in ("income", "spending")]
+        if gross:
+            if sorted(gross) != ["income", "spending"]:
+                continue  # (income without its spending, or two of one: not the period's whole account)
+            flows = [f for f, role in span if role in ("added", "taken")]
+            if flows and (len(flows) > 1 or not r.vocab.cue("roll_net").search(clean_label(flows[0].label))):
+                continue  # (another flow beside the gross ones: which of them the roll is by is open)
+            if flows:
+                # (a net 余绌 or 结余 beside them is their difference, difference_in_sentence's: the roll is by it —
+                # "上期结存A,本期收入合计B,本期支出合计C,本期余绌D,本期结存E": E = A + D)
+                span = [(f, role) for f, role in span if role not in ("income", "spending")]
+            else:
+                span = [(f, {"income": "added", "spending": "taken"}.get(role, role)) for f, role in span]
         opening = [f for f, role in span if role == "opening"]
         closing = [f for f, role in span if role == "closing"]
         added = tuple(f for f, role in span if role == "added")
@@ -82,14 +93,14 @@ def _role(r: Reading, f: Fact) -> str | None:
     """flow_role, and what a fund's own words say of it: a balance stated at the year's start its sentence names before it
     ("2023年初,预算稳定调节基金余额…"), the fund drawn on (动用) or topped up (补充) — cues balance_drawn, balance_topped_up."""
     label = clean_label(f.label)
-    role = flow_role(label)
+    role = flow_role(label, r.vocab)
     if role is not None:
         return role
     if r.vocab.cue("carried_balance_opening").match(label):
         return "opening"  # ("年初结转结余…,本年收支结余…,年末结转结余…": a 结转结余 account rolled by the year's balance)
     if r.vocab.cue("carried_balance_closing").match(label):
         return "closing"
-    if _BALANCE.search(label) and not _CARRY_OVER.search(label):
+    if r.vocab.cue("roll_balance").search(label) and not r.vocab.cue("roll_carried").search(label):
         said = r.norm.text[part_start(r.norm.text, f.span.start):f.span.start]
         if r.vocab.cue("opening_point").search(said) and not r.vocab.cue("closing_point").search(said):
             return "opening"
@@ -146,18 +157,24 @@ _BREAKDOWN = lazyre.compile(r"\s*(?:其中|含|包括|包含)")
 _AFTER_FIGURE = lazyre.compile(r"(?:\d|元|亿|万)\s*$")
 
 
-def flow_role(label: str) -> str | None:
-    """What a figure so labelled is in a balance's account: opening, closing, added or taken (None: none of them)."""
-    if _CARRY_OVER.search(label) or _NO_FLOW.search(label):
+def flow_role(label: str, vocab: Vocabulary) -> str | None:
+    """What a figure so labelled is in a balance's account: opening, closing, added or taken (None: none of them) —
+    by the vocabulary's roll_* cues."""
+    cue = vocab.cue
+    if cue("roll_carried").search(label) or cue("roll_not_flow").search(label):
         return None  # (结转和结余: carry_over's, with the year's income and spending; a 限额 or 利息 moves no principal)
-    if _OPENING.search(label) and _BALANCE.search(label):
+    if cue("roll_opening").search(label) and cue("roll_balance").search(label):
         return "opening"
-    if _CLOSING.search(label):
+    if cue("roll_closing").search(label):
         return "closing"
-    if _TAKEN.search(label):
+    if cue("roll_taken").search(label):
         return "taken"
-    if _ADDED.search(label):
+    if cue("roll_added").search(label):
         return "added"
+    if cue("roll_gross_income").search(label):
+        return "income"
+    if cue("roll_gross_spending").search(label):
+        return "spending"
     return None
 
 

@@ -36,7 +36,7 @@ def resolve(index: DocumentIndex, text: str) -> list[Difference]:
         # (the cheap tests first: a sentence of prose amounts of debt, before each figure's role is read)
         if len(prose) < 2 or any(f.in_table or f.kind != "amount" or f.is_bound or "债" not in f.label for f in prose):
             continue
-        roles = [flow_role(clean_label(f.label)) for f in prose]
+        roles = [flow_role(clean_label(f.label), index.vocab) for f in prose]
         if set(roles) != {"added", "taken"} or len({f.unit for f in prose}) != 1:
             continue
         years = {index.period_of(f) for f in prose}
