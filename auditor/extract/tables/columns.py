@@ -22,6 +22,9 @@ from auditor.extract.vocabulary import FUNDING_SOURCE, strip_glosses
 from auditor.records import dataclass
 
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    # a change of each row's share ("占比增减(百分点)", "比重变动"): percentage points of the whole, never the change of
+    # the row's amounts beside it (79.6 − 77.3 = 2.3, not 86.42 − 82.15) — a figure column, not read
+    ("points_change", lazyre.compile(r"(?:占比|比重|构成|百分比)(?:增减|变动|变化|增加|减少|提高|下降|升降)")),
     # a change on last year ("支出减少情况(万元)", "支出减少率"): a figure column, not read
     ("change_rate", lazyre.compile(r"增长率|增加率|减少率|增减率|下降率|增幅|降幅|变动率|增减幅度|变动幅度")),
     ("change", lazyre.compile(r"增减|增加情况|减少情况|增加额|减少额|变动额|变动情况|比较(?:金额|数)?$")),
@@ -64,7 +67,7 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
 BUDGET_ROLES = ("budget_adjusted", "budget_initial", "budget")
-UNREAD_ROLES = {"change", "change_rate", "deduction"}
+UNREAD_ROLES = {"change", "change_rate", "deduction", "points_change"}
 _TEXT_COLUMN = lazyre.compile(r"原因|备注|说明|措施|情况|分析|依据|评价标准|凭证|计算方法|评分标准|扣分|"
                               r"机关$|(?:执行|实施|承办|主办)单位$")  # ("编列机关": who budgets each row)
 LEVEL_COLUMN = lazyre.compile(r"^(?:绩效)?(?:一级|二级|三级)指标(?:名称)?$|^指标名称$|^指标内容$")
@@ -125,6 +128,8 @@ def role_of(header: str) -> str | None:
     if not name or len(name) > 30 or _TEXT_END.search(_GLOSS.sub("", name)) or _GLOSS_CELL.fullmatch(name):
         return None  # (a gloss in a cell of its own, "(执行数/到位数)" under 执行率, names no column)
     role = next((role for role, pattern in COLUMN_ROLES if pattern.search(name)), None)
+    if role in ("change", "change_rate") and _IN_POINTS.search(header):
+        return "points_change"  # ("增减(百分点)": a change of a share or a rate in points, no amount of the row's unit)
     if role in AMOUNT_ROLES and _COMPARED_GROWTH.search(name):
         return "change_rate"  # ("调整预算比上年执行增长": a growth against another figure, not the budget it names)
     if "%" in header and name.startswith("占"):
@@ -144,6 +149,7 @@ def role_of(header: str) -> str | None:
 # a 执行率 column's bracket naming its base alone ("执行率(年初)", "执行率(调整后)")
 _GLOSS_BASE = lazyre.compile(r"^[(（]?(?:(?P<initial>年初)|全年|调整后?)(?:预算)?数?[)）]?$")
 _RATE_OF = lazyre.compile(r"(?:为|完成|占)(年初预算|调整后?预算|全年预算)")
+_IN_POINTS = lazyre.compile(r"百分点")
 _CHANGE_WORD = lazyre.compile(r"增|减|比上年|同比|较上年|变动")
 # a name of no role that a "%" makes a column of percents: a change, or money done against a plan
 _NAMES_CHANGE_OR_MONEY = lazyre.compile(r"增|减|比上年|同比|较上年|变动|完成|预算|执行|决算|收入|支出")
