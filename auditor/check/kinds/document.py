@@ -213,6 +213,8 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     # (nor a common-size statement's 百分比: each row's of the column's 100 row, which 營業成本 or 營業外收入 are no part
     # of — 118.37 when costs pass revenue; RAT002 checks it against that row itself)
     row_rates |= {s.percent.id for s in ctx.doc.shares if s.reason == "table_share_of_column"}
+    # (nor an index column, "指数" with its base row at 100: a later quarter's 113.41 is above the base, no share)
+    row_rates |= {s.percent.id for s in ctx.doc.shares if column_agreement.INDEX_VIA in s.via}
     limit = Decimal(100)
     for f in ctx.doc.facts:
         if f.kind != "percent" or f.is_bound or f.written_unit == "倍":

@@ -33,6 +33,8 @@ from auditor.extract.bind.lists import adds_up
 from auditor.extract.tables.grid import _RATE_COLUMN, _ratio_in, cell_token
 
 REASON = "column_agreement"
+# a ratio column headed as an index ("指数", "定基"): each row over the base row, which later rows may pass
+INDEX_VIA = "an index on its base row: no share of a whole"
 TOTAL_ROW = "grid_total_row"
 
 
@@ -47,6 +49,7 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
     ceiling = vocab.cue("ceiling_row") if vocab is not None else None
     points = vocab.cue("grid_points_column") if vocab is not None else None
     counts = vocab.cue("grid_count_column") if vocab is not None else None
+    index = vocab.cue("grid_index_column") if vocab is not None else None
     for formula in table.formulas:
         if formula.kind == "row_sum":
             breakdowns.extend(_row_sum(formula, table, counts if formula.reason in _INFERRED_ROWS else None))
@@ -61,6 +64,9 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
                 and formula.target < len(table.columns) and points.search(table.columns[formula.target]):
             continue  # (分值: the points a row is worth, no share)
         via = (f"the grid's columns agree on it in {formula.support} of {formula.rows} rows",)
+        if index is not None and formula.kind in {"ratio", "share_of_row"} \
+                and formula.target < len(table.columns) and index.search(table.columns[formula.target]):
+            via = (*via, INDEX_VIA)  # (指数: over a base row, no share of a whole — PLA001 does not bound it)
         moved = _change_part(formula, table.formulas)
         growths: list[Change] = []  # (the formula's rates, their signs read over the column: signed_rates)
         for n, row in enumerate(table.rows):
