@@ -1018,6 +1018,14 @@ def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
             elif (turned := _ratio_into(grid, named_result, (target, *formula.operands))) is not None:
                 del ratios[target]
                 ratios[named_result] = turned
+    for target, formula in list(ratios.items()):
+        # (a ratio some row breaks gives way to shares of a total row that every row keeps: "金額 | 百分比 | 金額 |
+        # 百分比" whose 累計 happens to be 3 × 本月 in three rows — 333,333 / 1,000,001 = 33.33 % there, but the 合計 row's
+        # 100.00 says each 百分比 is of its own column's 合計)
+        if formula.kind == "ratio" and formula.support < formula.rows:
+            shares = _shares_of_rows(rows, grid, target, columns, trials)
+            if shares is not None and shares.support == shares.rows:
+                ratios[target] = shares
     for formula in sorted(ratios.values(), key=lambda f: sorted((f.target, *f.operands))):
         targets.add(formula.target)
         found.append(formula)
