@@ -281,7 +281,8 @@ def _other_period_part(r: Reading, i: int, name: str, period: str) -> Fact | Non
         return None
     tree = r.tree
     sentence = tree[i].sentence
-    nodes = [k for k in range(len(tree)) if tree[k].sentence in (sentence, sentence + 1)
+    # (the share's paragraph's nodes, not the whole text's: a walk per share)
+    nodes = [k for k in tree.unit("paragraph", i) if tree[k].sentence in (sentence, sentence + 1)
              and tree[k].paragraph == tree[i].paragraph]
     found = [f for f in _named_in(r, nodes, core)
              if period_of(f, r.report_year) == period and f.concept not in CHANGE_CONCEPTS
