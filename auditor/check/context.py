@@ -192,6 +192,17 @@ def doubt_cut_figures(ctx: Context, o: Outcome) -> Outcome:
                                 "alternative": found.alternative, "equation": None})
 
 
+def line_head(text: str, at: int) -> tuple[int, int] | None:
+    """Where the line holding offset `at` starts and the first colon after that before `at` stands: the words a line
+    opens with as its head ("三、本期賸餘（短絀）：預算數△56,770千元"), or None where no colon stands before `at`."""
+    start = text.rfind("\n", 0, at) + 1
+    colon = _HEAD_COLON.search(text, start, at)
+    return None if colon is None else (start, colon.start())
+
+
+_HEAD_COLON = lazyre.compile(r"[:：]")
+
+
 def label_tail(label: str, size: int) -> str:
     """The last `size` characters of a label, as a message names it — not starting inside a
     figure ("017年部门预算支出总数" cut from "较2017年…"): a year or number cut there is left out."""

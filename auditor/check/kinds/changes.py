@@ -12,7 +12,7 @@ from auditor import lazyre
 from auditor.check import doubt
 from auditor.check.arithmetic import (Equation, Value, at_precision, compare, grouped, leading_digits_cut, ratio_percent,
                                       sign_as_written, truncated, unit_of, written)
-from auditor.check.context import SIGN_ONLY, Context, diff_text, failed, finding, label_tail, outcome
+from auditor.check.context import SIGN_ONLY, Context, diff_text, failed, finding, label_tail, line_head, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT
 from auditor.extract.model import Change, Fact
@@ -71,7 +71,6 @@ def _signed(c: Change, delta: Fact) -> Value:
     return Value(v.value * c.direction, v.tolerance)
 
 
-_HEAD_COLON = lazyre.compile(r"[:：]")
 _CLAUSE_BREAK = lazyre.compile(r"[,，;；。:：\n][^,，;；。:：\n]*$")
 
 
@@ -85,9 +84,8 @@ def _of_a_deficit(ctx: Context, c: Change) -> bool:
     at = c.keyword_span.start
     head = _CLAUSE_BREAK.search(ctx.text, max(0, at - 40), at)
     words = ctx.text[head.start() + 1 if head else max(0, at - 40):at]
-    line = ctx.text.rfind("\n", 0, at) + 1  # … or its line opens with the deficit's name ("本期短絀：預算數…，較預算減少…")
-    colon = _HEAD_COLON.search(ctx.text, line, at)
-    named = ctx.text[line:colon.start()] if colon is not None else ""
+    line = line_head(ctx.text, at)  # … or its line opens with the deficit's name ("本期短絀：預算數…，較預算減少…")
+    named = ctx.text[line[0]:line[1]] if line is not None else ""
     return bool(ctx.vocab.cue("deficit_size").search(words + c.keyword + "\n" + named))
 
 

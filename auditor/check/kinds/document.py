@@ -9,7 +9,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.check import doubt
 from auditor.check.arithmetic import Equation, Value, compare, unit_of, written
-from auditor.check.context import Context, diff_text, failed, finding, label_tail, outcome
+from auditor.check.context import Context, diff_text, failed, finding, label_tail, line_head, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import STRUCTURAL
 from auditor.extract.bind.resolvers import column_agreement
@@ -346,7 +346,6 @@ def _signed_restatement(ctx: Context, f) -> bool:
 
 
 _OPEN_BRACKET = lazyre.compile(r"\s*[(（][^()（）。;；]*")
-_HEAD_COLON = lazyre.compile(r"[:：]")
 _TITLE_REACH = 2  # lines above a table its title may stand on
 
 
@@ -357,9 +356,8 @@ def _under_signed_heading(ctx: Context, f) -> bool:
     if not ctx.text:
         return False
     cue = ctx.vocab.cue("signed_result")
-    start = ctx.text.rfind("\n", 0, f.span.start) + 1
-    colon = _HEAD_COLON.search(ctx.text, start, f.span.start)
-    if colon is not None and cue.search(ctx.text, start, colon.start()):
+    head = line_head(ctx.text, f.span.start)
+    if head is not None and cue.search(ctx.text, *head):
         return True
     if not f.in_table:
         return False
