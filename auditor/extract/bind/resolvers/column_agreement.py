@@ -60,12 +60,12 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
         if formula.kind == "roll":
             differences.extend(d for row in table.rows for d in _roll(formula, row))
             continue
-        if points is not None and formula.kind in {"ratio", "share_of_row"} \
-                and formula.target < len(table.columns) and points.search(table.columns[formula.target]):
+        header = table.columns[formula.target] if formula.target < len(table.columns) else None
+        shared = header is not None and formula.kind in {"ratio", "share_of_row"}
+        if shared and points is not None and points.search(header):
             continue  # (分值: the points a row is worth, no share)
         via = (f"the grid's columns agree on it in {formula.support} of {formula.rows} rows",)
-        if index is not None and formula.kind in {"ratio", "share_of_row"} \
-                and formula.target < len(table.columns) and index.search(table.columns[formula.target]):
+        if shared and index is not None and index.search(header):
             via = (*via, INDEX_VIA)  # (指数: over a base row, no share of a whole — PLA001 does not bound it)
         moved = _change_part(formula, table.formulas)
         growths: list[Change] = []  # (the formula's rates, their signs read over the column: signed_rates)
@@ -91,8 +91,7 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
             elif formula.kind == "change":
                 changes.extend(_change(formula, row, via))
         if growths:
-            header = table.columns[formula.target] if formula.target < len(table.columns) else ""
-            changes.extend(signed_rates(growths, header))
+            changes.extend(signed_rates(growths, header or ""))
     if vocab is not None:
         changes.extend(_year_growths(table, vocab.cue("year_growth_row")))
     return breakdowns, shares, changes, differences

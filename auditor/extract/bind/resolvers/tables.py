@@ -35,7 +35,7 @@ from auditor.extract.model import (SUBTOTAL_VIA, UNLISTED_VIA, Breakdown, Change
 from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL, UNHEADED_SCORES
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
-from auditor.extract.bind.resolvers.column_agreement import signed_rates
+from auditor.extract.bind.resolvers.column_agreement import _WRITTEN_FALL as _NEGATIVE, signed_rates
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK
 from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, clean, column_keys, is_source, role_in_table,
@@ -178,8 +178,6 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     return signed_rates(out, clean(names.get("change_rate") or ""))
 
 
-
-
 # a change column that names no figure it is of ("增长%", "增长(%)", "增减率"): between the columns the table shows
 _PLAIN_GROWTH = lazyre.compile(r"^(?:增长|增减|增幅|增\(减\))(?:额|率|幅度)?(?:%|\(%\))?$")
 
@@ -297,7 +295,6 @@ def _changes_on_budget(table: ScoreTable, rows: list[TableRow], names: dict[str 
     return out
 
 
-_NEGATIVE = lazyre.compile(r"^\s*[-−–]")
 _FULL_YEAR_RATE = lazyre.compile(r"全年|调整")
 _NOT_AMOUNT = lazyre.compile(r"[%‰]|百分点|千分点")
 # a row of ratios, not amounts (比例, 比重, 投入强度, 执行率, a row in %)
