@@ -32,6 +32,7 @@ from auditor.extract.tables.group_header import read_group_headers
 from auditor.extract.tables.reader import GROUP_HEADING, ROW_NUMBER, TOTAL_ROW, read_run
 from auditor.extract.tables.labelled_row import read_labelled_rows
 from auditor.extract.tables.score_rows import read_score_rows
+from auditor.extract.tables.settlement import read_settlements
 from auditor.extract.tables.statement import read_statements
 from auditor.extract.vocabulary import Vocabulary, strip_glosses
 from auditor.normalise import Normalised
@@ -54,11 +55,13 @@ class TableResult:
 def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     result = TableResult()
     found: list[tuple[ScoreTable, list[Fact], tuple[int, int]]] = []
-    runs = [part for run in cell_runs(norm.text) for half in side_by_side(run, norm.text, vocab)
-            for side in sides_a_cell_a_line(half, norm.text) for coded in coded_halves_a_cell_a_line(side)
-            for numbered in numbered_sides(coded, norm.text, vocab)
-            for side in interleaved_sides(grouped_sides(numbered), norm.text, vocab)
-            for part in share_rows_apart(side)]
+    sides = [side for run in cell_runs(norm.text) for half in side_by_side(run, norm.text, vocab)
+             for side in sides_a_cell_a_line(half, norm.text) for coded in coded_halves_a_cell_a_line(side)
+             for numbered in numbered_sides(coded, norm.text, vocab)
+             for side in interleaved_sides(grouped_sides(numbered), norm.text, vocab)]
+    runs = [part for side in sides for part in share_rows_apart(side)]
+    # (a 收支结算表's closing rows, each side's 合计 its own: read by their balances, settlement.py)
+    found.extend(read_settlements(sides, norm, vocab, 0))
     for cells in runs:  # fact ids are given below, in text order
         found.extend(read_run(cells, norm, vocab, 0, "cells"))
         found.extend(read_forms(cells, norm, vocab, 0))
