@@ -1220,7 +1220,8 @@ def _bracketed_last_year(r: Reading, i: int, current: Fact) -> Fact | None:
 def _last_year_clause_after(r: Reading, i: int, current: Fact) -> Fact | None:
     """"…支出9860.20万元,比上年增长4.5%,上年支出10320.50万元。": the clause right after the change
     states one figure alone, named last year's (上年, 去年 …) and the subject's own name or none — what the
-    change compares with (past the same change said again as a rate; the subject named with or without 合计/总计).
+    change compares with (past the same change said again as a rate; the subject named with or without 合计/总计, and
+    last year's figure too: "支出总计…,比上年增长4.5%,上年支出总计…,上年预算…").
     None when another figure follows in its clause (a list), a later one in its sub-sentence names last year's figure of
     the subject again, or the name is another subject's."""
     tree = r.tree
@@ -1228,8 +1229,12 @@ def _last_year_clause_after(r: Reading, i: int, current: Fact) -> Fact | None:
     # (past the same change said again as a rate, "较上年减少289.40万元,下降4.4%,上年为6530.20万元")
     said_again = {j for j in tree.after(i, "sentence", limit=3) if tree[j].kind == s.kind and tree[j].depth == s.depth}
     k = next((j for j in tree.after(i, "sentence", limit=5) if not tree[j].is_separator and j not in said_again), None)
-    if k is None or tree[k].kind != "labelled" or tree[k].clause == s.clause or tree[k].depth != s.depth \
-            or not all(tree[j].separator(",") or j in said_again for j in range(i + 1, k)):
+    if k is None or not all(tree[j].separator(",") or j in said_again for j in range(i + 1, k)):
+        return None
+    if tree[k].kind == "words" and k + 1 < len(tree) and tree[k + 1].kind == "total" \
+            and tree[k + 1].clause == tree[k].clause:
+        k += 1  # ("上年支出总计3493.01万元": the name before 总计 stands in a words node of the figure's own clause)
+    if tree[k].kind not in {"labelled", "total"} or tree[k].clause == s.clause or tree[k].depth != s.depth:
         return None
     f = r.facts[k]
     if f is None or f.kind != current.kind or f.unit != current.unit or f.is_bound or f is current:
