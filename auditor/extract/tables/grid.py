@@ -1170,9 +1170,10 @@ def _part_named(header: tuple[str, ...] | None, vocab) -> dict[int, int]:
     if header is None or vocab is None:
         return {}
     names = [_UNIT_NAME.sub("", name.replace(" ", "")) for name in header]
+    share_of_part = vocab.cue("share_column_of_part")
     out = {}
     for n, name in enumerate(names):
-        m = vocab.cue("share_column_of_part").match(name)
+        m = share_of_part.match(name)
         if m is None:
             continue
         parts = [c for c, other in enumerate(names) if c != n and other == m.group(1)]

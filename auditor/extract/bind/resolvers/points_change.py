@@ -265,7 +265,8 @@ def _years_rates_sentence_before(r: Reading, k: int, said: str) -> tuple[Fact | 
     if len(rates) != 2 or any(r.facts[n].is_bound or tree[n].kind not in _RATE_KINDS or tree[n].depth != 0
                               for n in rates):
         return None, None, "", {}
-    years = _respective_years(r, rates) if tree[rates[0]].sub == tree[rates[1]].sub else [_sub_year(r, n) for n in rates]
+    years = _respective_years(r, rates) if tree[rates[0]].sub == tree[rates[1]].sub \
+        else [_year_said_before(r, n, "sub") for n in rates]
     if years is None or set(years) != {year, year - 1}:
         return None, None, "", {}
     said_of = [_clause_words(r, n) for n in rates]
@@ -326,17 +327,17 @@ def _named_rates_of_years(r: Reading, rates: list[int], named: str, year: int) -
     pair = [first, after[0]]
     if any(r.facts[n].is_bound or tree[n].kind not in _RATE_KINDS or tree[n].depth != 0 for n in pair):
         return None, None, ""
-    years = [_clause_year(r, n) for n in pair]
+    years = [_year_said_before(r, n, "clause") for n in pair]
     if set(years) != {year, year - 1}:
         return None, None, ""
     this, last = pair if years[0] == year else pair[::-1]
     return r.facts[this], r.facts[last], named
 
 
-def _clause_year(r: Reading, n: int) -> int | None:
-    """The year said last before node n in its clause."""
+def _year_said_before(r: Reading, n: int, unit: str) -> int | None:
+    """The year said last before node n in its unit ("clause", or "sub": the ";" part a rate is of)."""
     tree = r.tree
-    for j in tree.before(n, "clause"):
+    for j in tree.before(n, unit):
         if tree[j].kind == "period":
             return _year_said(tree[j].piece.keyword)
     return None
@@ -353,15 +354,6 @@ def _respective_years(r: Reading, rates: list[int]) -> list[int] | None:
     years = [_year_said(tree[j].piece.keyword) for j in range(tree.unit("sentence", first)[0], first)
              if tree[j].kind == "period"]
     return years if len(years) == 2 and None not in years else None
-
-
-def _sub_year(r: Reading, n: int) -> int | None:
-    """The year said last before node n in its sub-sentence (";" parts): what that part is of."""
-    tree = r.tree
-    for j in tree.before(n, "sub"):
-        if tree[j].kind == "period":
-            return _year_said(tree[j].piece.keyword)
-    return None
 
 
 def _clause_words(r: Reading, n: int) -> str:
