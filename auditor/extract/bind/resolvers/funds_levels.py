@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import make_breakdown
+from auditor.extract.bind.lists import MARKERS, make_breakdown
 from auditor.extract.readings import Reading, clean_label
 
 
@@ -28,8 +28,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     for n, s in enumerate(figures):
         total = r.facts[s.index]
         label = clean_label(s.piece.label)
-        if not money.match(label):
-            continue  # (a total named by a level is itself one source: "中央资金640万元,省补贴资金147万元")
+        if not money.match(label) or _opened_before(r, s):
+            continue  # (a figure after 其中 / 含 / 分别 is itself a part: "其中国家文物保护资金980万元、省级补助180万元")  # (a total named by a level is itself one source: "中央资金640万元,省补贴资金147万元")
         run, levels = [], []
         for t in figures[n + 1:n + 1 + _MOST_LEVELS]:
             m = level.match(clean_label(t.piece.label))
@@ -50,6 +50,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 
 _MOST_LEVELS = 6
+
+
+def _opened_before(r: Reading, s) -> bool:
+    """A list marker (其中, 包括, 分别 …) stands before the figure in its ';'-part."""
+    return any(r.tree[k].kind in MARKERS for k in range(s.index - 1, -1, -1) if r.tree[k].sub == s.sub)
 
 
 def _next_to(r: Reading, i: int, j: int) -> bool:
