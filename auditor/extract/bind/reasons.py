@@ -118,6 +118,9 @@ _ALL = [
            "2021年、2022年分别支出1426.8万元、2209.5万元。2023年当年支出2196.4万元。项目累计支出5832.7万元。"),
     Reason("together_with_total", EXPLICIT, "A a,连同 B b,还需要 C c: what is needed together is the sum of the two",
            "岁入岁出差短数103.84亿元,连同债务还本66亿元,还需要融资调度169.84亿元。"),
+    Reason("funding_levels_after_total", VOCABULARY, "C c,中央 a,地方 b: the levels of government named one after "
+           "another right after a sum of money gave it (a warning at most: no marker says they are its parts; the upper "
+           "levels alone are some of it)", "年度完成基本药物制度补助2300.67万元,中央补助442.43万元,地方财政补助1858.24万元。"),
     Reason("sources_cover_total", VOCABULARY, "C c,以 A a、B b 予以弥平: the sources that cover a total add up to it "
            "(a warning at most: a text may say some sources cover part of it)",
            "融资调度169.84亿元,以移用以前年度岁计剩余69.84亿元、发行公债及赊借收入100亿元予以弥平。"),

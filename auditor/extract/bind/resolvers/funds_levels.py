@@ -1,0 +1,62 @@
+"""A sum of money, then the levels of government that gave it, one after the other with no marker.
+
+    "补助2300.67万元,中央补助442.43万元,地方财政补助1858.24万元"       → 2300.67 = 442.43 + 1858.24
+    "下达资金846.67万元,中央资金480万元,省级资金366.67万元"             → some of 846.67 (the upper levels only)
+
+(the way 绩效自评 reports say where a fund's money came from).  No 其中 or 分别 says the figures after the
+first are its parts, so the reading is the vocabulary's (funding_level_part): it warns at most.  The run is
+the figures right after the total in its ';'-part, at its depth, each named by a level alone and each level
+once; a run that names a level below the province's (地方, 县级, 自筹 …) names every source, one of the levels
+above only (中央, 省级) may leave the local money out — its parts are then some of the total (more is wrong).
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.lists import MARKERS, make_breakdown
+from auditor.extract.readings import Reading, clean_label
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    tree = r.tree
+    level, local = r.vocab.cue("funding_level_part"), r.vocab.cue("funding_level_local")
+    money = r.vocab.cue("funding_level_total")
+    figures = [s for s in tree.of_kind("labelled") if r.facts[s.index] is not None
+               and r.facts[s.index].kind == "amount" and not r.facts[s.index].is_bound]
+    for n, s in enumerate(figures):
+        total = r.facts[s.index]
+        label = clean_label(s.piece.label)
+        if not money.match(label) or _opened_before(r, s):
+            continue  # (a figure after 其中 / 含 / 分别 is itself a part: "其中国家文物保护资金980万元、省级补助180万元")  # (a total named by a level is itself one source: "中央资金640万元,省补贴资金147万元")
+        run, levels = [], []
+        for t in figures[n + 1:n + 1 + _MOST_LEVELS]:
+            m = level.match(clean_label(t.piece.label))
+            if m is None or t.sub != s.sub or t.depth != s.depth or r.facts[t.index].unit != total.unit \
+                    or m.group("level") in levels or not _next_to(r, (run[-1] if run else s).index, t.index):
+                break
+            run.append(t)
+            levels.append(m.group("level"))
+        if len(run) < 2:
+            continue
+        after = figures[n + 1 + len(run)] if n + 1 + len(run) < len(figures) else None
+        if after is not None and after.sub == s.sub and level.match(clean_label(after.piece.label)):
+            continue  # (a level said twice: two lists, or another cut of the money — which is which is not plain)
+        strict = any(local.match(x) for x in levels)
+        made = make_breakdown(r, total, [r.facts[t.index] for t in run], "来源", strict, "funding_levels_after_total")
+        if made:
+            yield made
+
+
+_MOST_LEVELS = 6
+
+
+def _opened_before(r: Reading, s) -> bool:
+    """A list marker (其中, 包括, 分别 …) stands before the figure in its ';'-part."""
+    return any(r.tree[k].kind in MARKERS for k in range(s.index - 1, -1, -1) if r.tree[k].sub == s.sub)
+
+
+def _next_to(r: Reading, i: int, j: int) -> bool:
+    """Nothing but separators (, 、 和 及) stands between the figures of nodes i and j."""
+    return all(r.tree[k].kind == "sep" for k in range(i + 1, j))
