@@ -136,6 +136,9 @@ _ALL = [
            "1.设备购置50万元;\n2.人员培训40万元。\n以上共计90万元。"),
     Reason("total_after_lines", EXPLICIT, "a 合计 line right after lines of one figure each, under a line without "
            "figures, sums them", "一、资金来源\n中央资金125.5万元\n省级资金91.2万元\n以上资金合计216.7万元。"),
+    Reason("total_of_counted_names", VOCABULARY, "a total opening its sentence counting what it is of (这五个…总额) "
+           "sums that many figures stated in the sentence before",
+           "天津中奖1002万元;广东、江苏分别中奖2110万元、1581万元。这三个省市的中奖总额4693万元。"),
     Reason("total_after_respectively", EXPLICIT, "分别为 with no figure before it: the 共 after the figures sums them",
            "培训分别为:农民200人、干部50人,共培训250人。"),
     Reason("score_list", EXPLICIT, "scores followed by 总得分 add up to it",

@@ -565,8 +565,10 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     parts = [(k, f) for k, f in parts if f.period != "previous" or r.is_previous(first_total) or subtracted.match(f.label)]
     # "其中博彩直接稅341.8億元,…,較2022年上半年的204.5億元上升67.1%": what a part is compared with is no part
     parts = [(k, f) for k, f in parts if not _compared_with(r, k)]
-    # an unlabelled figure among labelled parts restates its neighbour ("…后,为165.61亿元")
-    if any(f.label for _, f in parts):
+    # an unlabelled figure among labelled parts restates its neighbour ("…后,为165.61亿元") — but a part named only
+    # 其余 / 其他 is named after its figure as the others are: "其中,280亿元为经济援助金,…,其余25亿元为部门开支"
+    rest = r.vocab.cue("remainder_part")
+    if any(f.label and not _only_the_rest(rest, f) for _, f in parts):
         parts = [(k, f) for k, f in parts if f.label]
     if not parts:
         return
@@ -891,6 +893,13 @@ def _some_levels_of_all(total: Fact, parts: list[Fact]) -> bool:
 
 
 _LEVEL_AND_ABOVE = lazyre.compile(r"([县市省区乡镇州])级(?:及)?以上")
+
+
+def _only_the_rest(rest, part: Fact) -> bool:
+    """The part is named by 其余 / 其他 … alone (vocabulary remainder_part), its kind said after its figure if at all."""
+    label = clean_label(part.label)
+    found = rest.match(label)
+    return found is not None and found.end() == len(label)
 
 
 def _the_rest(r: Reading, total: Fact, last: Fact) -> bool:

@@ -6,6 +6,9 @@
         → 300 = 200 + 50 + 30  (total_after_respectively: the total may name itself)
     "中央资金125.5万元\n省级资金91.2万元\n市级资金24.6万元\n以上资金合计241.3万元。"
         → 241.3 = 125.5 + 91.2 + 24.6  (total_after_lines: a line per item, no numbers)
+    "…天津,为1002万元;…还有广东、江苏、山东和浙江,分别中奖2110万元、1581万元、1499万元和1398万元。这五个省市的中奖
+     总额高达8499万元" → 8499 = 1002 + 2110 + 1581 + 1499 + 1398  (total_of_counted_names: the total opens its
+        sentence counting what it is of, 这五个…总额, and the sentence before states exactly that many figures of its kind)
 
 A 共计/合计 that opens its sentence (with nothing before it but 以上, 上述, N项 …)
 right after a run of numbered items sums the items, one figure each (an item
@@ -37,6 +40,36 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     yield from _after_numbered_lines(r)
     yield from _after_respectively(r)
     yield from _after_lines(r)
+    yield from _of_counted_names(r)
+
+
+def _of_counted_names(r: Reading) -> Iterator[Candidate]:
+    """"这五个省市的中奖总额高达8499万元": a figure opening its sentence whose name counts what it totals (这 / 以上 /
+    上述 + N个… + 总额 / 合计: cue counted_names_total), after a sentence of its paragraph stating exactly N figures of
+    its kind and unit (this year's), none before them in the total's own sentence: their sum.  Nothing marks the list
+    but the count, and a 总额 of those names may hold more than the figures said of them (a prize besides the big ones):
+    the reading may only warn (total_of_counted_names is a vocabulary reading)."""
+    tree = r.tree
+    cue = r.vocab.cue("counted_names_total")
+    for s in tree.of_kind("labelled"):
+        total = r.facts[s.index]
+        if total is None or total.kind not in {"amount", "count"} or total.is_bound or r.is_previous(total):
+            continue
+        m = cue.match(clean_label(s.piece.label))
+        if m is None or not tree.opens_sentence(s.index):
+            continue
+        word = m.group("count")
+        count = int(word) if word.isdigit() else _NUMERALS.get(word)
+        first = tree.unit("sentence", s.index).start
+        if not count or count < 2 or first == 0 or tree[first - 1].paragraph != s.paragraph:
+            continue
+        before = [r.facts[k] for k in tree.unit("sentence", first - 1) if r.facts[k] is not None]
+        alike = [f for f in before if (f.kind, f.unit) == (total.kind, total.unit)]
+        if len(alike) != count or any(r.is_previous(f) or f.approximate for f in alike):
+            continue
+        made = make_breakdown(r, total, alike, "合计", True, "total_of_counted_names", ("the figures it counts",))
+        if made:
+            yield made
 
 
 def _opens_with_total(r: Reading, i: int) -> bool:
