@@ -1771,14 +1771,24 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
     by_line = _rows_by_line(lines, taken, vocab.cue("share_cell_word") if vocab is not None else None)
     csv = _csv_line_rows(lines, taken)
     csv_rows, csv_headers = [rows for rows, _ in csv], {rows[0].line: header for rows, header in csv}
+    interleaved = _interleaved_rows(lines, taken, by_line, vocab.cue("table_note_line") if vocab is not None else None)
+    # (the rows of each width in a stretch of interleaved rows are a grid each, the one standing among the other's
+    # rows — "教学收入" that lost its % over a 0.00 budget among the full rows of 业务收入: such a grid is read beside
+    # the other where none of its rows is one of the other's, and no grid of another layout took its lines)
+    interleaved = [chunk for block in interleaved for chunk in _chunks(block)]
+    widths = {id(chunk) for chunk in interleaved}
+    row_lines: set[int] = set()
+    others: set[int] = set()  # (the lines grids of the other layouts span)
     for rows in [chunk for block in [*_row_lines(lines, taken, by_line), *_cell_lines(lines, taken),
-                                                *_pair_lines(lines, taken), *_chart_rows(lines, taken),
-                                                *_interleaved_rows(lines, taken, by_line, vocab.cue("table_note_line")
-                                                                   if vocab is not None else None),
-                                                *_one_line_rows(lines, taken), *csv_rows]
-                 for chunk in _chunks(block)]:
+                                                *_pair_lines(lines, taken), *_chart_rows(lines, taken)]
+                 for chunk in _chunks(block)] + interleaved \
+            + [chunk for block in [*_one_line_rows(lines, taken), *csv_rows] for chunk in _chunks(block)]:
         span_lines = range(rows[0].line, rows[-1].line + 1)
-        if any(n in used for n in span_lines):
+        among = id(rows) in widths
+        if among:
+            if any(r.line in row_lines for r in rows) or any(n in others for n in span_lines):
+                continue
+        elif any(n in used for n in span_lines):
             continue
         header = csv_headers[rows[0].line] if rows[0].line in csv_headers else _header(lines, rows)
         named = frozenset(n for n, name in enumerate(header or ()) if _RATE_COLUMN.search(name))
@@ -1821,6 +1831,9 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
         if not formulas:
             continue
         used.update(span_lines)
+        row_lines.update(r.line for r in rows)
+        if not among:
+            others.update(span_lines)
         first = first_id + sum(len(f) for _, f, _ in out)
         if across is not None:
             # (the indicators are the columns: each cell keeps its row's name, each year is a row)
