@@ -551,8 +551,9 @@ def _adjustment_column(columns: list[Column]) -> list[Column]:
 
 
 CODE_CELL = lazyre.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a row's code under 科目编码: 201, 20101, 2010101
-# names of a column in one table, of a row in another ("本年收入合计 | 31,955.17 | …" under "项目 | 2023年决算数 | …")
-_ALSO_A_ROW = lazyre.compile(r"^(?:基本支出|项目支出|(?:本年|当年)?收入(?:合计|总计))$")
+# names of a column in one table, of a row in another ("本年收入合计 | 31,955.17 | …" under "项目 | 2023年决算数 | …"; a
+# year, "| 2022年 | 90.0 | 81.0 | 90% |" under "| 年度 | 全年预算数 | 全年执行数 | 执行率 |": a year's row)
+_ALSO_A_ROW = lazyre.compile(r"^(?:基本支出|项目支出|(?:本年|当年)?收入(?:合计|总计)|(?:19|20)\d{2}\s*年度?)$")
 
 
 def _opens_row(cells: list[Cell], j: int, before: list[Cell]) -> bool:
