@@ -1232,7 +1232,13 @@ def _funds_row_names(cells: list[Cell], k: int, again: Header) -> bool:
     """A "header" whose every name is the funds row's ("预算执行 | 预算执行率 | 预算执行率", its 一级, 二级 and 三级 cells,
     columns named 执行率 elsewhere): the indicator table's funds row, its figures after it — no other table's header."""
     names = [c for c in cells[k:again.after] if not c.is_mark and c.text]
-    return bool(names) and all(_FUNDS_ROW_NAME.fullmatch(clean(c.text)) for c in names)
+    # (its 三级 cell may say the row's money in words: "预算执行（10分） | 预算执行率 | 全年预算542.4万元，执行542.4万元 |
+    # 100% | …" — a cell stating an amount names no column)
+    return bool(names) and _FUNDS_ROW_NAME.fullmatch(clean(names[0].text)) is not None \
+        and all(_FUNDS_ROW_NAME.fullmatch(clean(c.text)) or _AMOUNT_SAID.search(c.text) for c in names)
+
+
+_AMOUNT_SAID = lazyre.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s*(?:万元|亿元|元)")
 
 
 # a line kept as one cell that ends like an indicator row: two plain numbers (its 分值 and 得分), words after them or none
@@ -1547,7 +1553,7 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
     return row, facts
 
 
-_FUNDS_ROW_NAME = lazyre.compile(r"(?:预算|资金)执行(?:率|情况)?(?:得分)?")
+_FUNDS_ROW_NAME = lazyre.compile(r"(?:预算|资金)执行(?:率|情况)?(?:得分)?(?:\(\d+(?:\.\d+)?分\))?")
 
 # a quantitative 年度指标值 or 实际完成值 cell: a comparator, a number, its unit ("≥95%", "2,400", "≤1.5万元", "46.8公里")
 _QUANTITY_CELL = lazyre.compile(r"^(?P<op>≥|>=|≧|大于等于|不低于|不少于|≤|<=|≦|小于等于|不高于|不超过|不多于|=|＝)?\s*"
