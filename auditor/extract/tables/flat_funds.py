@@ -57,7 +57,7 @@ def read_flat_funds(norm: Normalised, taken: set[int], vocab: Vocabulary,
         read = _rows(m)
         if read is None:
             continue
-        columns, total, given, rest = read
+        columns, total, given = read
         unit = _MONEY_UNIT.search(line)
         unit = (unit.group(1) or unit.group(2)) if unit else ""
         facts: list[Fact] = []
@@ -94,7 +94,7 @@ def _tokens(m, group: str) -> list[tuple[str, int]]:
 
 
 def _rows(m):
-    """(the amount columns' names, the total row's cells, the 当年财政拨款 row's cells, …) as (role, column, (text,
+    """(the amount columns' names, the total row's cells, the 当年财政拨款 row's cells), each cell as (role, column, (text,
     offset in the line)); None unless the figures fall into the template's two rows in one way only and the other
     sources hold nothing."""
     for group in ("carry", "other"):
@@ -121,7 +121,7 @@ def _rows(m):
         return None
     # (the 分值 of a 自评表's funds row is a whole score of at most 100: a figure like 250000.00 there is an amount)
     weight = scored[0][0]
-    if "." in weight or "," in weight or int(weight) > 100 or Decimal(scored[-1][0]) > int(weight):
+    if "." in weight or "," in weight or int(weight) > 100 or Decimal(scored[-1][0].replace(",", "")) > int(weight):
         return None  # (nor one scoring above it: then which figure is the 分值 and which the 得分 is not pinned)
     names = ("年初预算数", "全年预算数", "全年执行数")[3 - k:]
     roles = [(role_of(name), name) for name in names]
@@ -133,4 +133,4 @@ def _rows(m):
         total.append(("rate", "执行率", scored[1]))
     total.append(("score", "得分", scored[-1]))
     given_cells = [(r, name, fig) for (r, name), fig in zip(roles, given)]
-    return names, total, given_cells, None
+    return names, total, given_cells
