@@ -61,7 +61,10 @@ SAMPLE_IN_PARAGRAPH_BEFORE = "the answers returned, counted in the paragraph rig
 # … and a two-sided block's rows ("按收入性质分 | | 按支出性质分" over "一般公共预算 | 3126.48 | | 基本支出 | 1784.52"), each one
 # figure placed in the column of the total row one of its groups makes (tables/__init__.py, grouped_sides)
 PLACED_BY_GROUP = "a two-sided block's rows, each figure placed in the total's column one of its groups makes"
-INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
+# … and a 自评表's funds block flattened from a PDF, its figures placed in the template's rows by their order alone
+# (tables/flat_funds.py)
+FLATTENED_FUNDS = "a funds block flattened from a PDF: its figures placed in the template's rows by their order alone"
+INFERRED_VIA = frozenset({SPLIT_BY_HEADER, FLATTENED_FUNDS, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
                           VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE, SAMPLE_IN_PARAGRAPH_BEFORE,
                           PLACED_BY_GROUP})
 
