@@ -1033,7 +1033,7 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     fig = read_figure(token_type, text)
     line, column = norm.line_col(piece.start)
     named = clean(header)  # ("上 年 度 預 算 數": a name spaced out to its column's width)
-    year = YEAR_SAID.search(named)
+    year = YEAR_SAID.search(named) or _ROC_YEAR.search(named)  # ("113年度決算數": Taiwan's years count from 1912)
     period = year.group(1) if year else ("previous" if _LAST_YEAR.search(named) else None)
     return Fact.from_fields({  # (every field in order: a record a cell, made without matching keywords)
         "id": fact_id, "kind": fig.kind, "value": fig.value, "unit": fig.unit, "written_unit": fig.written_unit,
@@ -1046,6 +1046,8 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     })
 
 
+# a column of a year Taiwan counts ("112年度決算數 | 113年度決算數 | 比較增減(113-112)"): the years' order is the columns'
+_ROC_YEAR = lazyre.compile(r"(?<![\d.])(1[0-4]\d)\s*年度?(?!\d)")
 # "上年决算数" is last year's figure; "上年结转" is money carried over into this year
 _LAST_YEAR = lazyre.compile(r"(?:上年|上一年|去年|上次)(?!度?结转|度?结余)")
 # a change column's cells are changes, not figures of the row's subject
