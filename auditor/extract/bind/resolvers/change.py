@@ -17,7 +17,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import respective_changes
-from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact, period_of, unsigned, year_gap
+from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact, period_of, year_gap
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, said_before, words_before
 from auditor.extract.vocabulary import LabelInfo, read_label
 
@@ -58,10 +58,6 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     pct = None  # "由2019年的49.80亿元增加到2024年的57.86亿元,年均增长3.0%": a rate a year, not the whole
             elif fact.kind in {"amount", "count"}:
                 delta = fact
-            if fact.value < 0 and s.kind in ("increase", "growth_up") and (pct is fact or delta is fact):
-                # ("上年为151.08万元,增长-5.77%", "增加-8.72万元": a rise written with its minus is a fall of that size)
-                direction = -1
-                pct, delta = (unsigned(pct), delta) if pct is fact else (pct, unsigned(delta))
         if i in rate_of and delta is not None:
             pct = None if other_basis(r, rate_of[i]) else r.facts[rate_of[i]]
         # a growth rate in the next clause of the same sentence completes it — past a bracket of other figures right
