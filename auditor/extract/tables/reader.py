@@ -681,9 +681,14 @@ def _placed_by_position(figures: list[glued.RowFigures], readings: dict[int, glu
         return at is not None and any(_overlap(at, s) for s in spans.get(key, ())) and not any(
             _overlap(at, s) for other, ss in spans.items() if other != key for s in ss)
 
+    # (rows that share a line are name-and-figure pairs set side by side, "按收入性质分：  1250.58    按支出性质分：
+    # 1250.58": no column places them)
+    lines = Counter(norm.line_col(f.cells[0].start)[0] for f in figures if f.cells and f.cells[0] is not None)
     out: dict[int, glued.Reading] = {}
     for n, f in enumerate(figures):
         if n in readings or f.glued or f.positional or len(f.readings) < 2:
+            continue
+        if f.cells and f.cells[0] is not None and lines[norm.line_col(f.cells[0].start)[0]] > 1:
             continue
         placed = [r for r in f.readings if all(under(p, key) for key, p in r.roles.items())]
         one = glued.agreed(placed)
