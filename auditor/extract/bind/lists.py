@@ -652,7 +652,14 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         if cut is not None:
             added, strict = added[:cut], False  # (what the list named as all its parts held the balance too)
             via = (*via, "ends before money left unspent")
-    if counted and not strict:
+    # ("全年城镇新增就业4.3万人,其中城镇失业人员再就业0.7万人", "肉类总产量9091吨。其中,猪肉产量7905吨": one part of a
+    # count named alone is a subset of it — more than the count is wrong, less is the rest unnamed)
+    one = counted and not subtracted and len(added) == 1
+    if one:
+        if not _one_counted_part(r, total, added[0]):
+            return None
+        via = (*via, "one part of a count")
+    if counted and not strict and not one:
         # head counts under 其中 overlap (职称, 工种, 退休 …) — unless every part is
         # the same kind of thing as the total ("编制22人,其中:行政编制8人,事业编制14人")
         suffix = clean_label(total.label)[-2:]
@@ -730,6 +737,18 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
                                           complete=strict, family=None, reason=reason, via=tuple(via), rejected=(),
                                           core=core)
     return Candidate(breakdown, total=total.id, parts=tuple(p.id for p in added))
+
+
+def _one_counted_part(r: Reading, total: Fact, part: Fact) -> bool:
+    """One count named under a count is a subset of it: counted in the same unit, of the same period, neither a change
+    ("比上年增加3.31萬人,其中市区…增加1.71萬人": a part's gain may pass the whole's when another part falls) nor one side
+    of a net change ("净增1343人(出生2014人)"), nor a count a bracket sets beside it ("(上年…)")."""
+    if not total.unit or part.unit != total.unit or (part.period or total.period) != (total.period or part.period):
+        return False
+    net = r.vocab.cue("people_net")
+    if net.search(clean_label(total.label)) or net.search(clean_label(part.label)):
+        return False
+    return not any(per_unit(r, f) is not None for f in (total, part))
 
 
 def _list_continued(r: Reading, total: Fact, parts: list[Fact]) -> list[Fact]:
