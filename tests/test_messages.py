@@ -563,3 +563,20 @@ def test_a_finding_names_a_lottery_game_as_the_report_writes_it():
     from auditor.extract import digit_names_restored
     from auditor.extract.vocabulary import default_vocabulary
     assert digit_names_restored("人民币壹佰万元,快乐捌的增长率", default_vocabulary()) == "人民币壹佰万元,快乐8的增长率"
+
+
+@pytest.mark.parametrize("text, named, not_named", [
+    # (a total counting its names: the noun, not the words pointing back to them)
+    ("从省份来看,2021年最高奖金来自天津,为1002万元;中得百万以上大奖的省份还有广东、江苏、山东和浙江,分别中奖2110万元、"
+     "1581万元、1499万元和1398万元。这五个省市的中奖总额为8499万元。", "中奖总额的分项之和", "这五个"),
+    # (a total restated with 在这…当中: named by the figure it restates)
+    ("在2009-10年度,社署的实际开支总额为395亿元。在这395亿元当中,280亿元(71%)为经济援助金,83亿元(21%)为提供予非政府机构的"
+     "经常资助,7亿元(2%)为雇用服务的开支,其余35亿元(6%)为部门开支。", "开支总额的分项之和", "在这"),
+    # (a table's row by its whole name, not the last characters of row and column)
+    ("附表4  2023年镇级财力测算表\n单位：万元\n序号 | 项目 | 金额\n1 | 本级一般公共预算收入 | 2,134.56\n"
+     "3 | 上解上级支出（含专项上解） | -45.00\n", "“上解上级支出(含专项上解)”", "“级支出"),
+])
+def test_a_finding_names_its_subject_by_its_noun(text, named, not_named):
+    messages = [f.message("zh") for f in audit_text(text).findings]
+    assert any(named in m for m in messages), messages
+    assert not any(not_named in m for m in messages), messages

@@ -284,6 +284,9 @@ class Change(Bound):
                                                              "one value this year, stated elsewhere")
     previous_elsewhere: Fact | None = Field(None, description="with `current_elsewhere`: the subject's one value "
                                                               "the year before, stated before the change")
+    direction_unstated: bool = Field(False, description="the direction word is followed by its opposite in brackets "
+                                                        "(a template's 增加(减少)0.11万元, 下降(增加)6%): a size only — "
+                                                        "`direction` is the first word's, no check rests on it")
     rate_sign: int = Field(0, description="a table row's rate as its sign is written (+1, −1) where the table writes "
                                           "signed rates (another row's fall with its minus); 0 where the sign says "
                                           "nothing (every rate a size)")

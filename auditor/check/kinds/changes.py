@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import cached_property
+from itertools import product
 from typing import Callable, Iterator
 
 from auditor import lazyre
@@ -353,6 +354,9 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             slip = _sign_slip(rule, ctx, c, g, computed)
             yield slip if slip is not None else outcome(rule, c, "holds", g.evidence)
             continue
+        if c.direction_unstated and _holds_either_way(ctx, c):
+            yield outcome(rule, c, "holds", g.evidence, note="the direction unstated (增加(减少)): the other way round")
+            continue
         if _on_current_base(c, g, computed):
             yield outcome(rule, c, "fails", g.evidence, note="= CHG005 (the change over the current value)")
             continue
@@ -380,6 +384,12 @@ def check_change_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             # a misprint of the layout more likely than a wrong figure — it warns
             result = result.model_copy(update={"severity": "warning"})
         yield failed(rule, c, result, found=_explained(ctx, c, g))
+
+
+def _holds_either_way(ctx: Context, c: Change) -> bool:
+    """A change whose direction is not stated (增加(减少)0.11万元, 下降(增加)6%) gives its rate taken the other way."""
+    g = _work_out_growth(ctx, c.model_copy(update={"direction": -c.direction}))
+    return not isinstance(g, tuple) and g.rate is not None and compare(c.percent, g.rate).verdict == "ok"
 
 
 def _sign_slip(rule: Rule, ctx: Context, c: Change, g: _Growth, computed: Value) -> Outcome | None:
@@ -465,6 +475,8 @@ def check_change_direction(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     figure, when the stated rate fits the change only in the other direction)."""
     which = {"which_zh": "本年数与上年数", "which_en": "the figures"}
     for c in ctx.doc.changes:
+        if c.direction_unstated:
+            continue  # (a template's 增加(减少): no direction stated, none to hold it to)
         if c.previous is None and c.percent is not None and not c.percent.is_bound:
             found = _direction_by_rate(rule, ctx, c)
             if found is not None:
@@ -530,6 +542,27 @@ def _parts_sum(parts, flipped: Change | None = None) -> Value:
 def _stated_total(cl) -> Fact:
     """The total's change as a figure carrying its sign."""
     return cl.total.delta.model_copy(update={"value": _signed(cl.total, cl.total.delta).value})
+
+
+def _holds_some_way(cl) -> bool:
+    """Some of the changes do not state their direction (a template's 增加(减少), 减少(增加)): the parts make the
+    total's change with those taken either way (each such change a size only; at most 10 of them tried)."""
+    changes = [c for c in (cl.total, *cl.parts) if c.delta is not None]
+    loose = [c for c in changes if c.direction_unstated and c.delta.value != 0]
+    if not loose or len(loose) > 10:
+        return False
+    for signs in product((1, -1), repeat=len(loose)):
+        turned = {id(c): sign for c, sign in zip(loose, signs)}
+        summed = Value(Decimal(0), Decimal(0))
+        for pc in cl.parts:
+            if pc.delta is not None:
+                one = _signed(pc, pc.delta)
+                summed = summed + Value(one.value * turned.get(id(pc), 1), one.tolerance)
+        total = _stated_total(cl)
+        total = total.model_copy(update={"value": total.value * turned.get(id(cl.total), 1)})
+        if compare(total, summed).verdict == "ok":
+            return True
+    return False
 
 
 def _holds_flipped(cl, flipped: Change) -> bool:
@@ -606,6 +639,8 @@ def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
     cmp = compare(stated, summed)
     if cmp.verdict == "ok":
         return outcome(rule, cl, "holds", figures)
+    if _holds_some_way(cl):
+        return outcome(rule, cl, "holds", figures, note="with the unstated directions (增加(减少)) taken as they add up")
     for pc in part_changes:
         # "…减支670.23万元,降低81.67%" where only an increase gives the rate (CHG003 says so):
         # with that part the other way, the parts make the total's change — one slip, said once

@@ -13,6 +13,7 @@ from auditor.check.context import Context, diff_text, failed, finding, label_tai
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import STRUCTURAL
 from auditor.extract.bind.resolvers import column_agreement
+from auditor.extract.model import Fact
 from auditor.extract.readings import clean_label, part_start
 from auditor.findings import Evidence, Outcome
 
@@ -370,6 +371,15 @@ def _under_signed_heading(ctx: Context, f) -> bool:
     return False
 
 
+def _named(f: Fact) -> str:
+    """What a negative amount's message calls it: a table cell by its row (its concept, "上解上级支出(以“-”号填列)",
+    whole — the last characters of row and column together start inside the row's name: "出(以“-”号填列)金额"),
+    a sentence's figure by the end of its label."""
+    if f.in_table and f.concept and len(f.concept) <= 24:
+        return f.concept
+    return label_tail(f.label, 12)
+
+
 def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """PLA002: an amount below zero where a report states sizes (not changes)."""
     changes = {c.delta.span.start for c in ctx.doc.changes if c.delta is not None}  # ("分别增加…、-0.36亿元": a change)
@@ -393,5 +403,5 @@ def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # ("增减项目分别为:社福+403亿元、国防+263亿元、债务付息-71亿元": a list of signed changes)
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≥ 0",
                                          arithmetic={"zh": f"{written(f)} < 0", "en": f"{written(f)} < 0"},
-                                         evidence=[Evidence.of(f, "amount")], fields={"label": label_tail(f.label, 12)}),
+                                         evidence=[Evidence.of(f, "amount")], fields={"label": _named(f)}),
                      reason="plain_amount")

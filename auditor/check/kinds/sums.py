@@ -16,6 +16,27 @@ from auditor.extract.model import Breakdown, Fact
 from auditor.findings import Evidence, Outcome
 
 
+
+def _total_name(ctx: Context, total: Fact) -> str:
+    """What a sum's message calls its total: the noun its label names, without the words pointing back to it
+    ("这五个省市的中奖总额" → 中奖总额, "…总额高的" → …总额; cue total_name_pointer) — a total with none
+    ("共26人", "在这395亿元当中": cue generic_total_name) by the figure of its value it restates earlier in the
+    paragraph ("社署的实际开支总额为395亿元。在这395亿元当中"), else 总额."""
+    generic, pointer = ctx.vocab.cue("generic_total_name"), ctx.vocab.cue("total_name_pointer")
+
+    def noun(name: str) -> str:
+        name = pointer.sub("", name or "")
+        return "" if not name or generic.fullmatch(name) else name
+
+    named = noun(total.concept or "") or noun(label_tail(total.label, 12))
+    if named:
+        return named
+    restated = [f for f in ctx.doc.facts if f.kind == total.kind and f.value == total.value and f.id != total.id
+                and f.span.end <= total.span.start and total.span.line - f.span.line <= 1]
+    return next((x for f in reversed(restated) if (x := noun(f.concept or "") or noun(label_tail(f.label, 12)))),
+                "总额")
+
+
 def sum_arithmetic(total_fact: Fact, parts: list[Fact], subtracted: list[Fact], computed: Value,
                    comparison, partial: bool = False) -> dict[str, str]:
     terms = added(parts, total_fact)
@@ -76,7 +97,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                 arithmetic=sum_arithmetic(b.total, list(b.parts), list(b.subtracted), exact,
                                           Comparison("minor", slipped.difference, slipped.slack), False),
                 evidence=_figures(b), comparison=Comparison("minor", slipped.difference, slipped.slack),
-                fields={"label": b.total.concept or label_tail(b.total.label, 12) or "总额", "marker": b.marker,
+                fields={"label": _total_name(ctx, b.total), "marker": b.marker,
                         "partial": "", "slip_zh": "（整数写出的分项按准确值计）",
                         "slip_en": " (the parts written as whole numbers taken as exact)"}))
             continue
@@ -93,9 +114,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if partial:
             equation = None  # a list naming only some parts: its total is not their sum
         expected = show(computed.value, b.total, decimals_for([*b.parts, *b.subtracted], b.total) - b.total.decimals)
-        generic = ctx.vocab.cue("generic_total_name")  # ("共26人": no name to put before 的分项之和)
-        named = next((x for x in (b.total.concept or "", label_tail(b.total.label, 12)) if x and not generic.fullmatch(x)), "")
-        fields = {"label": named or "总额", "marker": b.marker,
+        fields = {"label": _total_name(ctx, b.total), "marker": b.marker,
                   "partial": "（分项之和超过总额）" if partial else "", "slip_zh": "", "slip_en": ""}
         primary, stated, expected = b.total, b.total.text, f"{expected}{b.total.written_unit}"
         slip = diagnose.find_slip([b.total, *b.parts, *b.subtracted], diagnose.sum_holds(0, 1 + len(b.parts)))

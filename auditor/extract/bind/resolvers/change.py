@@ -244,6 +244,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         yield Candidate(Change.model_construct(
             direction=direction, delta=delta, percent=pct, current=current, previous=previous,
             subject_label=subject_label, reference=reference,
+            direction_unstated=bool(r.vocab.cue("direction_unstated").search(keyword)),  # (增加(减少): a size only)
             keyword=r.norm.original[s.start:s.start + len(keyword)],  # (as written: "成長", not "成长")
             keyword_span=r.span(s.start, s.start + len(keyword)), reason=reason, via=(RATES_IN_ORDER,) if i in rate_of else (), rejected=(), **names,
         ))
