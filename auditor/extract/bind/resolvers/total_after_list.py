@@ -51,12 +51,16 @@ def _of_counted_names(r: Reading) -> Iterator[Candidate]:
     the reading may only warn (total_of_counted_names is a vocabulary reading)."""
     tree = r.tree
     cue = r.vocab.cue("counted_names_total")
-    for s in tree.of_kind("labelled"):
+    # (its 合计 a total's own word: "这三个市的销量合计110.1亿元")
+    for s in sorted((*tree.of_kind("labelled"), *tree.of_kind("total")), key=lambda s: s.index):
         total = r.facts[s.index]
         if total is None or total.kind not in {"amount", "count"} or total.is_bound or r.is_previous(total):
             continue
-        m = cue.match(clean_label(s.piece.label))
-        if m is None or not tree.opens_sentence(s.index):
+        m = cue.match(clean_label(s.piece.label or total.label))
+        # (a 合计's name a words node before it, which opens the sentence)
+        opens = tree.opens_sentence(s.index) or s.kind == "total" and s.index > 0 and tree[s.index - 1].kind == "words" \
+            and tree.opens_sentence(s.index - 1)
+        if m is None or not opens:
             continue
         word = m.group("count")
         count = int(word) if word.isdigit() else _NUMERALS.get(word)
