@@ -71,9 +71,20 @@ def _of_counted_names(r: Reading) -> Iterator[Candidate]:
         alike = [f for f in before if (f.kind, f.unit) == (total.kind, total.unit)]
         if len(alike) != count or any(r.is_previous(f) or f.approximate for f in alike):
             continue
+        # ("上年两区投资分别为28亿元、23亿元。这两个区的本年投资合计60亿元": last year's figures, said so before them in
+        # their sentence — no parts of this year's total)
+        said_from = r.facts[next(k for k in tree.unit("sentence", first - 1) if r.facts[k] is not None)]
+        opening = r.norm.text[_sentence_start(r.norm.text, said_from.span.start):min(f.span.start for f in alike)]
+        if r.vocab.cue("last_years_figure").search(opening):
+            continue
         made = make_breakdown(r, total, alike, "合计", True, "total_of_counted_names", ("the figures it counts",))
         if made:
             yield made
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset `at` begins (after the last 。！？ or line break before it)."""
+    return max(text.rfind(c, 0, at) for c in "。！？!?\n") + 1
 
 
 def _opens_with_total(r: Reading, i: int) -> bool:
