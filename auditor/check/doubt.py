@@ -475,7 +475,11 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     if found:
         return found
     short = sum((p.value for p in parts), Decimal(0)) - sum((p.value for p in subtracted), Decimal(0)) < total.value
-    if short and _cut_off(doc, parts, breakdown) and not _closed_and_complete(total, parts, vocab) \
+    # (a total said after its parts closes their list, even where the text ends right after it with no full stop:
+    # "…县妇幼保健院22.1万元，共计150万元" — the list is not cut off; the total's own digits are ALT006's)
+    closed_by_total = bool(parts) and total.span.start >= max(p.span.end for p in parts) \
+        and total.span.line == max(parts, key=lambda p: p.span.end).span.line and not total.in_table
+    if short and not closed_by_total and _cut_off(doc, parts, breakdown) and not _closed_and_complete(total, parts, vocab) \
             and (breakdown is None or breakdown.reason != "table_row_total") \
             and not _rows_shown_complete(doc, breakdown):  # (a row's own cells are all read)
         return Found("ALT005", {"zh": "清单最后一项之后文本即结束，后面的分项可能被截去",

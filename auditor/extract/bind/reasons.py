@@ -116,6 +116,9 @@ _ALL = [
            "项目支出100万元(财政拨款60万元,其他收入40万元)。"),
     Reason("standard_level_shares", EXPLICIT, "a standard per unit, 其中 the levels' shares: the shares paid by the levels "
            "named are some of the standard (more is wrong)", "基础养老金标准为每人每月163元,其中中央103元、省级40元、县级提高20元。"),
+    Reason("standard_level_shares_unmarked", VOCABULARY, "a standard per unit, then the levels' shares with no 其中, each "
+           "named by a level alone: some of the standard (more is wrong; a warning at most: no marker says they are its "
+           "parts)", "每亩补助标准为150元,中央补助100元,省级补助30元,县级补助20元。"),
     Reason("years_cumulative", STRUCTURAL, "a project's 累计 figure and the figures of the years before it in its "
            "paragraph, named by the same verb: some of it (more is wrong)",
            "2021年、2022年分别支出1426.8万元、2209.5万元。2023年当年支出2196.4万元。项目累计支出5832.7万元。"),

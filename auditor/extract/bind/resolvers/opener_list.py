@@ -602,10 +602,12 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     verb_of_all = parts[0][0] if opener.kind == "fenbie" and parts[0][0] == i + 1 and verb is not None \
         and len(clean_label(parts[0][1].label)) - verb.end() >= 2 else None
     spending = total_scenario is None and r.vocab.flow(clean_label(first_total.label)) == "out"
+    # ("在这28.5亿元当中,由奖券基金支付的有16.2亿元,…": a part named by who pays it, no execution figure — cue paid_by)
+    paid_by = r.vocab.cue("paid_by")
     parts = [(k, f) for k, f in parts
              if f.scenario in (None, total_scenario) or compatible_scenarios(f.scenario, total_scenario)
              or opener.kind == "classify" and subtracted.match(f.label) or k == verb_of_all
-             or spending and _paid_item(r, f)]
+             or spending and _paid_item(r, f) or total_scenario is None and paid_by.match(clean_label(f.label))]
     if not parts:
         return
     concepts = [f.concept for _, f in parts if f.concept]

@@ -10,7 +10,9 @@ each group a row.  The headings said one right after the other (nothing but a fi
 row after them is a row of one group, the group its name says (基本支出, 项目支出 …: cue side_by_side_spending; the
 sources of money: cue side_by_side_income), and each group adds up to the figure said after its heading.  A 其中 in the
 rows is the form's (其中：一般公共预算, 其中：基本支出), no list of the figure before it (opener_list leaves them:
-in_side_by_side)."""
+in_side_by_side).  A spending row's own 其中 (其中：基本支出…其中：人员经费：590.12公用经费：111.73项目支出：…, cue
+side_by_side_spending_detail) lists that row's parts, the group going on after them; a table's cell holds no label, the
+row's name is the cell before its figure."""
 
 from __future__ import annotations
 
@@ -23,8 +25,12 @@ from auditor.extract.readings import Reading, clean_label
 
 # the two headings, one right after the other: "按收入性质分：1906.74按支出性质分：1906.74", "按收入性质分：  1250.58     按支出性质分：  1250.58",
 # "按收入性质分：⏎按支出性质分："; the figure after each, if any, its group's total
-_HEADINGS = lazyre.compile(r"按(?P<a>[\u4e00-\u9fff]{1,6}?)分(?:类)?[:：]?[ \t\u3000]*(?P<fa>-?[\d,]+(?:\.\d+)?)?\s*"
-                           r"按(?P<b>[\u4e00-\u9fff]{1,6}?)分(?:类)?[:：]?[ \t\u3000]*(?P<fb>-?[\d,]+(?:\.\d+)?)?")
+# (a heading may say its column or unit in a bracket, "按支出性质分（全年执行数）：1523.64", "按收入性质分（万元）：", or be
+# named by another wording, "按资金来源分 … 按支出经济分类分"; its figure may stand on the next line)
+_HEADINGS = lazyre.compile(r"按(?P<a>[\u4e00-\u9fff]{1,8}?)分(?:类)?(?=[:：（(\s\d按]|$)(?:[（(][^（()）\n]{1,10}[）)])?[:：]?"
+                           r"[\s|]*(?P<fa>-?[\d,]+(?:\.\d+)?)?[\s|]*"
+                           r"按(?P<b>[\u4e00-\u9fff]{1,8}?)分(?:类)?(?=[:：（(\s\d其]|$)(?:[（(][^（()）\n]{1,10}[）)])?[:：]?"
+                           r"[ \t\u3000|]*\n?[ \t\u3000]*(?P<fb>-?[\d,]+(?:\.\d+)?)?")
 _MOST_ROWS = 12
 
 
@@ -42,11 +48,20 @@ def in_side_by_side(r: Reading, offset: int) -> bool:
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
-    for _start, _end, totals, sides in _blocks(r):
+    closed = r.vocab.cue("side_by_side_detail_closed")
+    for _start, _end, totals, sides, details in _blocks(r):
         for total, parts in zip(totals, sides):
             if total is None or len(parts) < 2 or any(p.unit != total.unit for p in parts):
                 continue
             made = make_breakdown(r, total, parts, "按…性质分", True, "side_by_side_groups")
+            if made:
+                yield made
+        for head, parts in details:
+            # (人员经费 and 公用经费 are all of 基本支出; 工资福利支出, 商品和服务支出 … may be some of the kinds it spent on)
+            if len(parts) < 2 or any(p.unit != head.unit for p in parts):
+                continue
+            whole = all(closed.match(clean_label(p.label).removeprefix("其中")) for p in parts)
+            made = make_breakdown(r, head, parts, "其中", whole, "side_by_side_groups")
             if made:
                 yield made
 
@@ -56,6 +71,7 @@ def _blocks(r: Reading):
     if "按" not in text:
         return
     spending, income = r.vocab.cue("side_by_side_spending"), r.vocab.cue("side_by_side_income")
+    detail = r.vocab.cue("side_by_side_spending_detail")
     located = [(f.span.start, f) for f in r.facts if f is not None]
     for m in _HEADINGS.finditer(text):
         a, b = m.group("a"), m.group("b")
@@ -66,19 +82,32 @@ def _blocks(r: Reading):
         sides: tuple[list, list] = ([], [])
         end = m.end()
         rows = 0
+        details: list[tuple[object, list]] = []
         for start, f in located:
             if start < m.end():
                 continue
-            label = clean_label(f.label)
-            label = label[2:] if label.startswith("其中") else label
             gap = text[end:start]
+            # (a table's cell holds no label of its figure: the row's name is the cell before it, "| 项目支出： | 497.64 |")
+            label = clean_label(f.label or next((c.strip() for c in reversed(gap.split("|")) if c.strip()), ""))
+            opened = label.startswith("其中") or gap.strip().startswith("其中")
+            label = label[2:] if label.startswith("其中") else label
+            if "\n\n" in gap or rows >= _MOST_ROWS or f.kind != "amount" and f.unit:
+                break
             if spending.match(label):
                 side = spend_side
             elif income.match(label):
                 side = 1 - spend_side
+            elif detail.match(label) and sides[spend_side] and (
+                    opened or details and details[-1][0] is sides[spend_side][-1]):
+                # ("其中：基本支出：701.85政府性基金拨款：64.30其中：人员经费：590.12公用经费：111.73项目支出：340.65":
+                # the spending row's own 其中, its parts — the group goes on after them)
+                head = sides[spend_side][-1]
+                if not details or details[-1][0] is not head:
+                    details.append((head, []))
+                details[-1][1].append(f)
+                end, rows = f.span.end, rows + 1
+                continue
             else:
-                break
-            if "\n\n" in gap or rows >= _MOST_ROWS or f.kind != "amount" and f.unit:
                 break
             sides[side].append(f)
             end, rows = f.span.end, rows + 1
@@ -88,7 +117,7 @@ def _blocks(r: Reading):
             # ("…其他资金：60.00年度总体目标…": a row's figure the page runs into the next words, not read — its group is
             # not all there)
             totals[side] = None
-        yield m.start(), end, totals, sides
+        yield m.start(), end, totals, sides, details
 
 
 def _unread_rows(r: Reading, text: str, start: int, end: int, located, spend_side: int) -> set[int]:

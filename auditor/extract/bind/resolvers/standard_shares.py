@@ -7,7 +7,8 @@ standards), but the same money per head may be said as the shares each level pay
 sentence, every item named by a level alone (cue standard_level_share: 中央, 省级, 县级补助 …; a level that raises the
 standard, "县级提高20元", is its share on top) and written in the standard's unit, none above it.  The levels named
 need not be every payer (a county's top-up left unsaid), so the list is read as some of the parts: more than the
-standard is wrong, less is not.
+standard is wrong, less is not.  The shares may follow the standard with no 其中, each named by a level alone
+("每亩补助标准为150元,中央补助100元,省级补助30元,县级补助20元"): read the same way.
 """
 
 from __future__ import annotations
@@ -38,6 +39,30 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             continue
         breakdown = Breakdown.model_construct(total=total, parts=tuple(parts), subtracted=(), marker="其中",
                                               complete=False, family=None, reason="standard_level_shares",
+                                              via=(), rejected=(), core=None)
+        yield Candidate(breakdown, total=total.id, parts=tuple(p.id for p in parts))
+    yield from _unmarked(r, level)
+
+
+def _unmarked(r: Reading, level) -> Iterator[Candidate]:
+    """The shares said right after the standard with no 其中, each named by a level ("补助标准为每人每年610元,中央补助320元,
+    省级补助146元,市级补助72元,县级补助72元"): the same reading, the items running from the standard's figure."""
+    tree = r.tree
+    for node in tree.of_kind("labelled"):
+        j = node.index
+        total = r.facts[j]
+        if total is None or total.kind != "amount" or total.is_bound or per_unit(r, total) is None:
+            continue
+        k = next((k for k in range(j + 1, len(tree)) if not tree[k].is_separator), None)
+        if k is None or tree[k].kind != "labelled" or tree[k].sentence != node.sentence \
+                or not all(tree[q].piece.keyword in (",", "，") for q in range(j + 1, k)) \
+                or not level.fullmatch(clean_label(tree[k].piece.label)):
+            continue
+        parts = _level_items(r, j, total, level)
+        if parts is None or len(parts) < 2:
+            continue
+        breakdown = Breakdown.model_construct(total=total, parts=tuple(parts), subtracted=(), marker="",
+                                              complete=False, family=None, reason="standard_level_shares_unmarked",
                                               via=(), rejected=(), core=None)
         yield Candidate(breakdown, total=total.id, parts=tuple(p.id for p in parts))
 

@@ -51,12 +51,16 @@ def _of_counted_names(r: Reading) -> Iterator[Candidate]:
     the reading may only warn (total_of_counted_names is a vocabulary reading)."""
     tree = r.tree
     cue = r.vocab.cue("counted_names_total")
-    for s in tree.of_kind("labelled"):
+    # (its 合计 a total's own word: "这三个市的销量合计110.1亿元")
+    for s in sorted((*tree.of_kind("labelled"), *tree.of_kind("total")), key=lambda s: s.index):
         total = r.facts[s.index]
         if total is None or total.kind not in {"amount", "count"} or total.is_bound or r.is_previous(total):
             continue
-        m = cue.match(clean_label(s.piece.label))
-        if m is None or not tree.opens_sentence(s.index):
+        m = cue.match(clean_label(s.piece.label or total.label))
+        # (a 合计's name a words node before it, which opens the sentence)
+        opens = tree.opens_sentence(s.index) or s.kind == "total" and s.index > 0 and tree[s.index - 1].kind == "words" \
+            and tree.opens_sentence(s.index - 1)
+        if m is None or not opens:
             continue
         word = m.group("count")
         count = int(word) if word.isdigit() else _NUMERALS.get(word)
@@ -67,9 +71,20 @@ def _of_counted_names(r: Reading) -> Iterator[Candidate]:
         alike = [f for f in before if (f.kind, f.unit) == (total.kind, total.unit)]
         if len(alike) != count or any(r.is_previous(f) or f.approximate for f in alike):
             continue
+        # ("上年两区投资分别为28亿元、23亿元。这两个区的本年投资合计60亿元": last year's figures, said so before them in
+        # their sentence — no parts of this year's total)
+        said_from = r.facts[next(k for k in tree.unit("sentence", first - 1) if r.facts[k] is not None)]
+        opening = r.norm.text[_sentence_start(r.norm.text, said_from.span.start):min(f.span.start for f in alike)]
+        if r.vocab.cue("last_years_figure").search(opening):
+            continue
         made = make_breakdown(r, total, alike, "合计", True, "total_of_counted_names", ("the figures it counts",))
         if made:
             yield made
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding offset `at` begins (after the last 。！？ or line break before it)."""
+    return max(text.rfind(c, 0, at) for c in "。！？!?\n") + 1
 
 
 def _opens_with_total(r: Reading, i: int) -> bool:
