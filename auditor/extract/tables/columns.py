@@ -60,7 +60,7 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               # ("合计 | 基本支出 | 项目支出": a 决算表's split by kind of spending)
                               r"基本支出|项目支出|"
                               # ("计划名称 | 112年度 | 113年度 | 合计": a column of each year's money)
-                              r"(?:19|20)\d{2}(?:年度?)?|1[0-2]\d年度|"
+                              r"(?:19|20)\d{2}年度?|1[0-2]\d年度|"
                               # ("指标 | 本年 | 上年 | 比上年增长%": this year's and last year's figures)
                               r"本年度?数?|本期数?|上年度?(?:数|同期)?|上期数?|去年(?:同期)?)"
                               r"(?:\(万元\)|\(元\))?$")),
@@ -368,10 +368,12 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         if c.kind == EOL:
             j += 1
             continue
-        if _is_figure(c.text) and not (in_year_run(cells, j) and all(_BARE_YEAR.fullmatch(x.text.strip()) for x in raw
-                                                                       if x.text and _is_figure(x.text))) \
+        if _is_figure(c.text) and not (in_year_run(cells, j) and all(_BARE_YEAR.fullmatch(x.text.strip()[:4])
+                                                                      for x in raw if x.text and x.text[:1].isdigit())) \
                 or len(clean(c.text)) > 30 or len(raw) > _MAX_HEADER:
             break
+        if _is_figure(c.text):  # (a year of a run of bare years: the column of that year's figures, "2004" as "2004年")
+            c = Cell(c.text.strip() + "年", c.start, c.end, c.line, c.kind, c.source, c.level)
         if c.text and has_role and not _headerish(c.text) and _running_title(cells, j):
             j += 1  # ("分值 ⏎ 第 10 页 ⏎ 执行率 ⏎ 第11页 ⏎ 部门决算公开 ⏎ 得分": the next page's running title)
             continue
