@@ -39,6 +39,8 @@ def _build_table() -> dict[int, str]:
         "\ufe6a": "%", "\u2030": "‰", "\ufe50": ",", "\ufe51": "、", "\ufe52": ".",
         "\ufe54": ";", "\ufe55": ":", "\ufe30": ":", "\ufe13": ":", "\ufe59": "(", "\ufe5a": ")",
         "\u2212": "-", "\u2013": "-", "\uff61": "。",
+        # (the hyphens an HTML or PDF export writes a minus with: "‑9,811,983.00", U+2011 the non-breaking one)
+        "\u2010": "-", "\u2011": "-", "\u2012": "-",
     }
     for src, dst in extra.items():
         table[ord(src)] = dst

@@ -121,3 +121,30 @@ def test_shares_of_each_block_total_row():
     formulas = column_formulas(_blocks(text)[0])
     shares = [f for f in formulas if f.kind == "share_of_row"]
     assert len(shares) == 1 and shares[0].wholes == (None, 0, 0, None, 3, 3)
+
+
+def _csv_rows(text: str):
+    from auditor.extract.tables.grid import _csv_line_rows
+    return _csv_line_rows(normalise(text).lines(), set())
+
+
+_CSV = ('金额1,名称,_id,金额2,合计 "10",甲,1,"1,000",1010 "20",乙,2,"2,000",2020 "30",丙,3,"3,000",3030 '
+        '"40",丁,4,"4,000",4040')
+
+
+def test_csv_records_glued_by_spaces_are_rows_named_by_their_one_column_of_words():
+    [(rows, header)] = _csv_rows(_CSV)
+    assert header == ("金额1", "金额2", "合计")  # (the _id numbering the rows is no figure column)
+    assert [r.label for r in rows] == ["甲", "乙", "丙"]  # (the last record, its line cut after it perhaps, is none)
+    assert [t.text for t in rows[1].tokens] == ["20", "2,000", "2020"]
+    assert _CSV[rows[1].tokens[1].start:rows[1].tokens[1].end] == "2,000"
+
+
+def test_csv_records_whose_last_closes_its_quote_keep_it_and_a_record_cut_short_is_none():
+    [(rows, _)] = _csv_rows(_CSV + ' "50",戊,5,"5,0')
+    assert [r.label for r in rows] == ["甲", "乙", "丙", "丁"]
+
+
+def test_csv_records_with_two_columns_of_words_are_no_grid():
+    text = _CSV.replace('"20",乙', '"二十",乙')
+    assert _csv_rows(text) == []

@@ -383,3 +383,9 @@ def test_folding_the_forms_is_the_character_table_applied_to_every_character(tex
     from auditor.normalise import _TABLE, _fold_forms
 
     assert _fold_forms(text) == text.translate(_TABLE)
+
+
+@pytest.mark.parametrize("hyphen", ["\u2010", "\u2011", "\u2012"])
+def test_a_hyphen_written_for_a_minus_is_one(hyphen):
+    text = f"比较增减 {hyphen}9,811,983.00"
+    assert normalise(text).text == "比较增减 -9,811,983.00"

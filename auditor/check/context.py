@@ -185,7 +185,9 @@ def doubt_cut_figures(ctx: Context, o: Outcome) -> Outcome:
     sign alone: a break cuts a figure's digits, never gives it the other sign.)"""
     if o.verdict != "fails" or o.finding is None or o.note == SIGN_ONLY:
         return o
-    found = doubt.cut_in_extraction(ctx.doubt, [(e.start, e.end) for e in (o.figures or o.finding.evidence)])
+    f = o.finding
+    needed = (f.start, f.end, f.expected) if f.expected else None
+    found = doubt.cut_in_extraction(ctx.doubt, [(e.start, e.end) for e in (o.figures or o.finding.evidence)], needed)
     if found is None:
         return o
     return o.model_copy(update={"verdict": "explained", "finding": explained_finding(o.finding, found),

@@ -1574,7 +1574,8 @@ _GROUP_HEAD = lazyre.compile(r"\d{1,3}")
 _GROUPED = lazyre.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
-def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]]) -> Found | None:
+def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]],
+                      needed: tuple[int, int, str] | None = None) -> Found | None:
     """A figure of the relation that extraction may have cut (PDF and web extraction wrap
     lines anywhere, inside a number too; an excerpt stops anywhere): it ends a line that
     holds more than the figure, with no unit after it, and the next line opens with a
@@ -1600,12 +1601,30 @@ def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]]) -> Found 
             prev_start = doc.line_start(line_start - 1) if line_start > 0 else text.rfind("\n", 0, -1) + 1
             if not _BARE_NUMBER.match(text[prev_start:line_start - 1]):
                 cut = (line_start - 3, end)
+        if cut is not None and cut[0] == start and needed is not None and needed[:2] == (start, end) \
+                and not _may_open(text[start:end], needed[2]):
+            # ("总分 | | 100 | 80" ending the text, its rows adding to 100: a figure cut there is the first digits of
+            # what it stands for — 80 opens no 100, so no cut makes the relation hold)
+            cut = None
         if cut is not None:
             shown = text[max(0, cut[0]):cut[1]].replace("\n", "⏎")
             return Found("ALT006", {"zh": f"“{shown}”中的数字可能被换行或文本末尾截断",
                                     "en": f"a figure in “{shown}” may have been cut by a line break or where the "
                                           f"text ends"})
     return None
+
+
+def _may_open(written: str, expected: str) -> bool:
+    """Could the figure as written be the first digits of the value the relation needs (a figure cut after them)?
+    Unknown (no digits to compare) counts as yes."""
+    digits = _DIGITS_ONLY.sub("", written)
+    wanted = _DIGITS_ONLY.sub("", expected.split("(")[0].split("（")[0])
+    if not digits or not wanted:
+        return True
+    return wanted.lstrip("0").startswith(digits.lstrip("0")) or not digits.lstrip("0")
+
+
+_DIGITS_ONLY = lazyre.compile(r"[^\d]")
 
 
 # ---------------------------------------------------------------- ratios

@@ -26,7 +26,7 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers import (balance_of_rate, distribution, bracket_list, budget_adjustment, budget_variance, carry_over, change, change_between_years, change_current, change_list, change_parts, change_since_point, change_sum,
                                             dimension_list, family_list, funds_score_prose, group_members, identity, industries, numbered_items,
-                                            opener_list, rate,
+                                            opener_list, rate, side_by_side,
                                             rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole, standard_shares, years_cumulative,
                                             together_with, total_after, funds_levels)
 from auditor.extract.bind.resolvers import (average, named_ratio, quarters_sum, compound_growth, months_payable, difference, grade_counts, survey_rate, score_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, restated_amount, target, total_after_list,
@@ -39,7 +39,7 @@ from auditor.extract.readings import Reading
 from auditor.records import dataclass
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
-LIST_RESOLVERS = (opener_list, bracket_list, numbered_items, family_list, industries, together_with, total_after, score_list,
+LIST_RESOLVERS = (side_by_side, opener_list, bracket_list, numbered_items, family_list, industries, together_with, total_after, score_list,
                   total_after_list, grade_counts, group_members, quarters_sum, standard_shares, years_cumulative, funds_levels)
 
 

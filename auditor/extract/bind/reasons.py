@@ -61,7 +61,10 @@ SAMPLE_IN_PARAGRAPH_BEFORE = "the answers returned, counted in the paragraph rig
 # … and a two-sided block's rows ("按收入性质分 | | 按支出性质分" over "一般公共预算 | 3126.48 | | 基本支出 | 1784.52"), each one
 # figure placed in the column of the total row one of its groups makes (tables/__init__.py, grouped_sides)
 PLACED_BY_GROUP = "a two-sided block's rows, each figure placed in the total's column one of its groups makes"
-INFERRED_VIA = frozenset({SPLIT_BY_HEADER, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
+# … and a 自评表's funds block flattened from a PDF, its figures placed in the template's rows by their order alone
+# (tables/flat_funds.py)
+FLATTENED_FUNDS = "a funds block flattened from a PDF: its figures placed in the template's rows by their order alone"
+INFERRED_VIA = frozenset({SPLIT_BY_HEADER, FLATTENED_FUNDS, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
                           VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE, SAMPLE_IN_PARAGRAPH_BEFORE,
                           PLACED_BY_GROUP})
 
@@ -116,6 +119,10 @@ _ALL = [
     Reason("years_cumulative", STRUCTURAL, "a project's 累计 figure and the figures of the years before it in its "
            "paragraph, named by the same verb: some of it (more is wrong)",
            "2021年、2022年分别支出1426.8万元、2209.5万元。2023年当年支出2196.4万元。项目累计支出5832.7万元。"),
+    Reason("side_by_side_groups", EXPLICIT, "a 部门整体 自评表's two breakdowns set side by side (按收入性质分 … 按支出性质分 …) "
+           "and read alternately: each group's rows, named by the group, add up to the figure after its heading",
+           "按收入性质分：1906.74按支出性质分：1906.74其中：一般公共预算：1780.54其中：基本支出：1420.36政府性基金拨款：126.20"
+           "项目支出：486.38纳入专户管理的非税收入拨款：其他资金："),
     Reason("together_with_total", EXPLICIT, "A a,连同 B b,还需要 C c: what is needed together is the sum of the two",
            "岁入岁出差短数103.84亿元,连同债务还本66亿元,还需要融资调度169.84亿元。"),
     Reason("funding_levels_after_total", VOCABULARY, "C c,中央 a,地方 b: the levels of government named one after "

@@ -30,6 +30,7 @@ from auditor.extract.tables.forms import read_blocks, read_forms
 from auditor.extract.tables.grid import read_grids
 from auditor.extract.tables.group_header import read_group_headers
 from auditor.extract.tables.reader import GROUP_HEADING, ROW_NUMBER, TOTAL_ROW, read_run
+from auditor.extract.tables.flat_funds import read_flat_funds
 from auditor.extract.tables.labelled_row import read_labelled_rows
 from auditor.extract.tables.score_rows import read_score_rows
 from auditor.extract.tables.settlement import read_settlements
@@ -88,9 +89,11 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
             if not any(line in taken for line in range(table[2][0], table[2][1] + 1)):
                 found.append(table)
                 taken.update(range(table[2][0], table[2][1] + 1))
-    for table in [*statements, *read_score_rows(norm, taken, vocab, 0), *read_labelled_rows(norm, taken, vocab, 0)]:
+    for table in [*statements, *read_score_rows(norm, taken, vocab, 0), *read_labelled_rows(norm, taken, vocab, 0),
+                  *read_flat_funds(norm, taken, vocab, 0)]:
         # (a 收支表 by its sides; a score table with no header by its 分值 that make the 总分's; a funds row of labelled
-        # cells, "项目资金(万元):年初预算数300 | … | 分值10 | 执行率100% | 得分10")
+        # cells, "项目资金(万元):年初预算数300 | … | 分值10 | 执行率100% | 得分10"; a funds block flattened from a PDF,
+        # its header, then its rows' figures, then its source rows' names, flat_funds.py)
         if not any(line in taken for line in range(table[2][0], table[2][1] + 1)):
             found.append(table)
             taken.update(range(table[2][0], table[2][1] + 1))

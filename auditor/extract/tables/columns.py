@@ -489,11 +489,33 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         below = raw[stacked[1][0]].line if stacked is not None else two_lines[1][0].line
         while after < len(cells) and cells[after].line <= below and not _is_figure(cells[after].text):
             after += 1
+    after = _gloss_line_after(cells, after)
     columns = _weighted_scores(_adjustment_column(columns))
     # (the codes' column among the label columns, after a title or unit note the header took in: "收入决算表 ⏎
     # 单位:万元 ⏎ | 科目编码 | 科目名称 | 合计 | …")
     return Header(first=i, after=after, columns=columns, label_columns=max(levels, 1), unit=unit, notes=notes,
                   serial=serial, coded=any(CODE_HEADER.match(clean(n)) for n in notes if n))
+
+
+def _gloss_line_after(cells: list[Cell], after: int) -> int:
+    """"| 资金投入情况 | 全年预算数 | 全年执行数 | 执行率 |" over "| | （A） | （B） | （B/A） |": a line of nothing but the
+    columns' glosses (two at least) right under the header is the header's, no row (its cells name no row)."""
+    k = after
+    while k < len(cells) and cells[k].kind in (EOL, BREAK):
+        k += 1
+    if k >= len(cells) or cells[k].line == cells[after - 1].line:
+        return after
+    line = cells[k].line
+    end = k
+    glosses = 0
+    while end < len(cells) and cells[end].line == line:
+        c = cells[end]
+        if c.kind == CELL and c.text.strip():
+            if not _GLOSS_CELL.fullmatch(clean(c.text)):
+                return after
+            glosses += 1
+        end += 1
+    return end if glosses >= 2 else after
 
 
 _WEIGHTED_SCORE = lazyre.compile(r"加权(?:后)?(?:得分|分)")
@@ -534,8 +556,9 @@ def _adjustment_column(columns: list[Column]) -> list[Column]:
 
 
 CODE_CELL = lazyre.compile(r"^\d{3}(?:\d{2}){0,2}$")  # a row's code under 科目编码: 201, 20101, 2010101
-# names of a column in one table, of a row in another ("本年收入合计 | 31,955.17 | …" under "项目 | 2023年决算数 | …")
-_ALSO_A_ROW = lazyre.compile(r"^(?:基本支出|项目支出|(?:本年|当年)?收入(?:合计|总计))$")
+# names of a column in one table, of a row in another ("本年收入合计 | 31,955.17 | …" under "项目 | 2023年决算数 | …"; a
+# year, "| 2022年 | 90.0 | 81.0 | 90% |" under "| 年度 | 全年预算数 | 全年执行数 | 执行率 |": a year's row)
+_ALSO_A_ROW = lazyre.compile(r"^(?:基本支出|项目支出|(?:本年|当年)?收入(?:合计|总计)|(?:19|20)\d{2}\s*年度?)$")
 
 
 def _opens_row(cells: list[Cell], j: int, before: list[Cell]) -> bool:

@@ -23,6 +23,9 @@ Layouts:
     105 / 145,723 / 45.53 / … / 320,085 / 106 / …     figures, or a year and k figures
 
     合计 4000 乐都区 819 平安区 100 …                  a one-column table on one line
+
+    税目别,全年预算数,…,_id "49,101,781",总 计,…,1 …   CSV records glued onto one line by spaces, the
+                                                      header's names first (_csv_line_rows)
 """
 
 from __future__ import annotations
@@ -492,6 +495,94 @@ def _one_line_rows(lines: list[tuple[str, int]], taken: set[int]) -> list[list[G
 
 
 _PROSE_LABEL = lazyre.compile(r"[。;；]")
+
+
+# ------------------------------------------------------------------ CSV records glued onto one line
+_MIN_CSV_COLUMNS = 3
+_CSV_COMMAS = 20  # (the cheap test: a line of glued CSV records holds many commas)
+# (the first field of a record may open with a quote: the last field of the record before ends at the space before it)
+_CSV_BOUNDARY = lazyre.compile(r'^(?P<last>"[^"]*"|[^\s"]*) (?P<next>.*)$', flags=0)
+
+
+def _csv_fields(line: str) -> list[tuple[int, int]] | None:
+    """The fields of a comma-separated line as (start, end), the commas inside quotes ("17,929,660,241") kept; those
+    before the field whose quote does not close, when the line was cut short in one ("…,\"2,700,")."""
+    fields, at, quoted, opened = [], 0, False, 0
+    for k, ch in enumerate(line):
+        if ch == '"':
+            quoted = not quoted
+            opened = k
+        elif ch == "," and not quoted:
+            fields.append((at, k))
+            at = k + 1
+    # (a record cut in its first field leaves the last field of the record before it whole: "…,119.55 \"7,0")
+    fields.append((at, len(line) if not quoted else opened))
+    return fields
+
+
+def _csv_cell(line: str, a: int, b: int) -> tuple[str, int]:
+    """A field's text without its quotes and outer spaces, and where that text starts in the line."""
+    text = line[a:b]
+    inner = text.strip()
+    at = a + text.index(inner) if inner else a
+    if len(inner) >= 2 and inner[0] == inner[-1] == '"':
+        inner, at = inner[1:-1].strip(), at + 1 + (len(inner[1:-1]) - len(inner[1:-1].lstrip()))
+    return inner, at
+
+
+def _csv_line_rows(lines: list[tuple[str, int]], taken: set[int]) -> list[tuple[list[GridRow], tuple[str, ...]]]:
+    """A table exported as CSV whose records lost their line breaks, each joined to the next by a space, the header's
+    names first ("稅目別,全年預算數,…,累計實徵淨額1減2 \"49,101,781\",47,總 計,\"38,159,030,000\",… 99 \"47,769,740\",…"):
+    a record is as many fields as the header names, its last field and the next record's first parted by the space.
+    Its one column of words (in any place) is the rows' label; a column numbering the rows (1, 2, 3 …: an export's
+    _id) is none of their figures.  Read as any grid is: when its columns agree.  (rows, the figure columns' names)
+    for each such line; a record cut short, at the end of a truncated export, is no row."""
+    out = []
+    for index, (line, start) in enumerate(lines):
+        if index in taken or line.count(",") < _CSV_COMMAS or "。" in line:
+            continue
+        fields = _csv_fields(line)
+        # the header: names up to the field whose name a record's first field follows after a space
+        n = next((k + 1 for k, (a, b) in enumerate(fields)
+                  if " " in line[a:b].strip() and cell_token(*_csv_cell(line, a + line[a:b].rindex(" ") + 1, b)[:1], 0)
+                  is not None and '"' not in line[a:a + line[a:b].rindex(" ")]), None)
+        if n is None or n < _MIN_CSV_COLUMNS:
+            continue
+        records: list[list[tuple[str, int]]] = []
+        record: list[tuple[str, int]] = []
+        broken = False
+        for k, (a, b) in enumerate(fields):
+            m = _CSV_BOUNDARY.match(line[a:b]) if len(record) == n - 1 else None
+            if len(record) == n - 1 and (k + 1 < len(fields) or m is not None):
+                if m is None:
+                    broken = True
+                    break
+                record.append(_csv_cell(line, a, a + m.end("last")))
+                records.append(record)
+                record = [_csv_cell(line, a + m.start("next"), b)]
+            else:
+                record.append(_csv_cell(line, a, b))
+        if broken or len(records) < 1 + _MIN_ROWS:
+            continue
+        if len(record) == n and line.rstrip().endswith('"'):
+            records.append(record)  # (the last record, when its last field closes its quote: a line cut short may
+            # have cut the last figure it holds, "…,98" of "98.5")
+        names, body = [name for name, _ in records[0]], records[1:]
+        if any(cell_token(name, 0) is not None for name in names):
+            continue  # (a header names its columns: no figure among them)
+        words = [c for c in range(n) if any(cell_token(r[c][0], 0) is None for r in body)]
+        serial = [c for c in range(n) if c not in words
+                  and all(cell_token(r[c][0], 0).value == Decimal(k + 1) for k, r in enumerate(body))]
+        if len(words) != 1 or any(not r[words[0]][0] for r in body):
+            continue  # (one column of words, the rows' names, and no other: every other cell a figure or a dash)
+        figures = [c for c in range(n) if c not in words and c not in serial]
+        if len(figures) < 2:
+            continue
+        label = words[0]
+        rows = [GridRow(r[label][0], start + r[0][1], index,
+                        tuple(cell_token(r[c][0], start + r[c][1]) for c in figures)) for r in body]
+        out.append((rows, tuple(names[c] for c in figures)))
+    return out
 
 
 _TOTAL_ROW_WORD = lazyre.compile(r"(?:合|总|總|小)\s*计|總額|总额|Total")
@@ -1687,16 +1778,28 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
     out = []
     used: set[int] = set()
     by_line = _rows_by_line(lines, taken, vocab.cue("share_cell_word") if vocab is not None else None)
+    csv = _csv_line_rows(lines, taken)
+    csv_rows, csv_headers = [rows for rows, _ in csv], {rows[0].line: header for rows, header in csv}
+    interleaved = _interleaved_rows(lines, taken, by_line, vocab.cue("table_note_line") if vocab is not None else None)
+    # (the rows of each width in a stretch of interleaved rows are a grid each, the one standing among the other's
+    # rows — "教学收入" that lost its % over a 0.00 budget among the full rows of 业务收入: such a grid is read beside
+    # the other where none of its rows is one of the other's, and no grid of another layout took its lines)
+    interleaved = [chunk for block in interleaved for chunk in _chunks(block)]
+    widths = {id(chunk) for chunk in interleaved}
+    row_lines: set[int] = set()
+    others: set[int] = set()  # (the lines grids of the other layouts span)
     for rows in [chunk for block in [*_row_lines(lines, taken, by_line), *_cell_lines(lines, taken),
-                                                *_pair_lines(lines, taken), *_chart_rows(lines, taken),
-                                                *_interleaved_rows(lines, taken, by_line, vocab.cue("table_note_line")
-                                                                   if vocab is not None else None),
-                                                *_one_line_rows(lines, taken)]
-                 for chunk in _chunks(block)]:
+                                                *_pair_lines(lines, taken), *_chart_rows(lines, taken)]
+                 for chunk in _chunks(block)] + interleaved \
+            + [chunk for block in [*_one_line_rows(lines, taken), *csv_rows] for chunk in _chunks(block)]:
         span_lines = range(rows[0].line, rows[-1].line + 1)
-        if any(n in used for n in span_lines):
+        among = id(rows) in widths
+        if among:
+            if any(r.line in row_lines for r in rows) or any(n in others for n in span_lines):
+                continue
+        elif any(n in used for n in span_lines):
             continue
-        header = _header(lines, rows)
+        header = csv_headers[rows[0].line] if rows[0].line in csv_headers else _header(lines, rows)
         named = frozenset(n for n, name in enumerate(header or ()) if _RATE_COLUMN.search(name))
         if rows[0].padded and not _padded_row_fits(rows, named):
             rows = rows[1:]
@@ -1737,6 +1840,9 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
         if not formulas:
             continue
         used.update(span_lines)
+        row_lines.update(r.line for r in rows)
+        if not among:
+            others.update(span_lines)
         first = first_id + sum(len(f) for _, f, _ in out)
         if across is not None:
             # (the indicators are the columns: each cell keeps its row's name, each year is a row)

@@ -571,6 +571,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     stop = next((n for n in range(len(raw)) if n not in read_set), len(raw))
     stop = _text_after_rows(raw, readings, stop)
     unit = _money_unit(header, context, _written_units([readings[n] for n in range(stop) if n in readings]))
+    own_units = _column_units(header, context)
     precision = _column_precision([readings[n] for n in range(stop) if n in readings])
     facts: list[Fact] = []
     rows: list[TableRow] = []
@@ -591,7 +592,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             for key, piece in reading.roles.items():
                 role = glued.base_role(key)
                 name = _column_name(header, key)
-                fact = cell_fact(piece, role, name, label, unit, norm, first_id + len(facts), vocab)
+                fact = cell_fact(piece, role, name, label, own_units.get(key, unit), norm, first_id + len(facts), vocab)
                 if fact.decimals < precision.get(key, 0) and not piece.text.rstrip().endswith("%"):
                     # (a rate written "97%" beside "96.14%"s is rounded to a whole percent on purpose)
                     fact = fact.model_copy(update={"decimals": precision[key]})
@@ -982,6 +983,33 @@ def _money_unit(header: Header, context: str, written: set[str] = frozenset()) -
     return "元" if ("元" in context and "万元" not in context and "万" not in context) else "万元"
 
 
+def _column_units(header: Header, context: str) -> dict[str, str]:
+    """The unit each money column states when the columns state different ones: "预算数(千元) | 决算数(元)" in the
+    header, or "预算数单位:千元;决算数单位:元" over the table — each column's bare cells in its own unit, not all in
+    the last one named; empty when no two columns name different units."""
+    notes = {}
+    for m in _COLUMN_UNIT_NOTE.finditer(context):  # (the column's name the longest end of the words before 单位)
+        role = next((role_of(m.group(1)[k:]) for k in range(len(m.group(1)) - 1) if role_of(m.group(1)[k:])), None)
+        if role:
+            notes[role] = m.group(2)
+    units: dict[str, str] = {}
+    for c, key in zip(header.columns, header.keys):
+        if key is None or c.role in {"rate", "score_rate", "change_rate", "share", "weight", "score", "deduction"}:
+            continue
+        m = _UNIT_GLOSS.search(c.name)
+        unit = (m.group(1) or m.group(2)) if m else notes.get(c.role)
+        if unit:
+            units[key] = unit
+    return units if len(set(units.values())) > 1 else {}
+
+
+# "预算数单位:新台币千元;决算数单位:新台币元": the unit of each column a note over the table names
+_COLUMN_UNIT_NOTE = lazyre.compile(r"([\u4e00-\u9fff]{2,8}?)\s*单位\s*[:：]\s*(?:新台币|人民币)?\s*(亿元|万元|千元|元)")
+# "预算数(千元)", "执行数（亿元）", "决算数 单位:元": a column's name with its unit
+_UNIT_GLOSS = lazyre.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?(?:新台币|人民币)?\s*(亿元|万元|千元|元)\s*[)）]"
+                             r"|单位\s*[:：]\s*(?:新台币|人民币)?\s*(亿元|万元|千元|元)")
+
+
 _UNIT_NOTE_BEFORE = lazyre.compile(r"单位\s*[:：]\s*(?:新台币|人民币)?\s*(亿元|万元|千元|元)")
 
 
@@ -1017,7 +1045,7 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     fig = read_figure(token_type, text)
     line, column = norm.line_col(piece.start)
     named = clean(header)  # ("上 年 度 預 算 數": a name spaced out to its column's width)
-    year = YEAR_SAID.search(named)
+    year = YEAR_SAID.search(named) or _ROC_YEAR.search(named)  # ("113年度決算數": Taiwan's years count from 1912)
     period = year.group(1) if year else ("previous" if _LAST_YEAR.search(named) else None)
     return Fact.from_fields({  # (every field in order: a record a cell, made without matching keywords)
         "id": fact_id, "kind": fig.kind, "value": fig.value, "unit": fig.unit, "written_unit": fig.written_unit,
@@ -1030,6 +1058,8 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     })
 
 
+# a column of a year Taiwan counts ("112年度決算數 | 113年度決算數 | 比較增減(113-112)"): the years' order is the columns'
+_ROC_YEAR = lazyre.compile(r"(?<![\d.])(1[0-4]\d)\s*年度?(?!\d)")
 # "上年决算数" is last year's figure; "上年结转" is money carried over into this year
 _LAST_YEAR = lazyre.compile(r"(?:上年|上一年|去年|上次)(?!度?结转|度?结余)")
 # a change column's cells are changes, not figures of the row's subject
@@ -1244,7 +1274,13 @@ def _funds_row_names(cells: list[Cell], k: int, again: Header) -> bool:
     """A "header" whose every name is the funds row's ("预算执行 | 预算执行率 | 预算执行率", its 一级, 二级 and 三级 cells,
     columns named 执行率 elsewhere): the indicator table's funds row, its figures after it — no other table's header."""
     names = [c for c in cells[k:again.after] if not c.is_mark and c.text]
-    return bool(names) and all(_FUNDS_ROW_NAME.fullmatch(clean(c.text)) for c in names)
+    # (its 三级 cell may say the row's money in words: "预算执行（10分） | 预算执行率 | 全年预算542.4万元，执行542.4万元 |
+    # 100% | …" — a cell stating an amount names no column)
+    return bool(names) and _FUNDS_ROW_NAME.fullmatch(clean(names[0].text)) is not None \
+        and all(_FUNDS_ROW_NAME.fullmatch(clean(c.text)) or _AMOUNT_SAID.search(c.text) for c in names)
+
+
+_AMOUNT_SAID = lazyre.compile(r"\d(?:[\d,]*\d)?(?:\.\d+)?\s*(?:万元|亿元|元)")
 
 
 # a line kept as one cell that ends like an indicator row: two plain numbers (its 分值 and 得分), words after them or none
@@ -1559,7 +1595,7 @@ def _indicator_row(pending: list[Cell], weight: Cell, score: Cell, norm: Normali
     return row, facts
 
 
-_FUNDS_ROW_NAME = lazyre.compile(r"(?:预算|资金)执行(?:率|情况)?(?:得分)?")
+_FUNDS_ROW_NAME = lazyre.compile(r"(?:预算|资金)执行(?:率|情况)?(?:得分)?(?:\(\d+(?:\.\d+)?分\))?")
 
 # a quantitative 年度指标值 or 实际完成值 cell: a comparator, a number, its unit ("≥95%", "2,400", "≤1.5万元", "46.8公里")
 _QUANTITY_CELL = lazyre.compile(r"^(?P<op>≥|>=|≧|大于等于|不低于|不少于|≤|<=|≦|小于等于|不高于|不超过|不多于|=|＝)?\s*"

@@ -249,10 +249,34 @@ def _numbered_in_turn(items: list[GridRow]) -> bool:
     return all(m.group(2) for m in numbers) and [int(m.group(2)) for m in numbers] == list(range(1, len(numbers) + 1))
 
 
+def _side_row(row: GridRow, cues: dict) -> str | None:
+    """The flow a row with figures names alone ("收入", "岁出", "支出合计"), or None."""
+    return next((k for k in _FLOWS if row.tokens and (cues["opener"][k].search(row.label)
+                                                       or cues["closer"][k].search(row.label))), None)
+
+
+def _totals_only(units: list[GridRow], n: int, cues: dict) -> bool:
+    """units[n] is one of two rows with figures that name the two flows, one each, next to each other, the balance
+    right after them ("收入 | 支出 | 本期賸餘"): sides stated by their totals alone, no items."""
+    here = _side_row(units[n], cues)
+    if here is None:
+        return False
+    pair = (n, n + 1) if n + 1 < len(units) and _side_row(units[n + 1], cues) not in (None, here) else \
+        (n - 1, n) if n >= 1 and _side_row(units[n - 1], cues) not in (None, here) else None
+    if pair is None or pair[1] + 1 >= len(units):
+        return False
+    after = units[pair[1] + 1]
+    return bool(after.tokens) and any(p.search(after.label) for p in (*cues["surplus"], *cues["deficit"]))
+
+
 def _section(units: list[GridRow], n: int, cues: dict, implicit: bool) -> _Section | None:
     """The section that starts at units[n]: opened by its name alone on a line, or (`implicit`) by its first item,
     then its items and its total; None when none starts there."""
     head = units[n]
+    if head.tokens and n + 1 < len(units) and _totals_only(units, n, cues):
+        # ("收入 2,150,000 2,087,410 ⏎ 支出 2,380,000 2,011,355 ⏎ 本期結餘 …": a side named by its row, its total alone)
+        kind = next(k for k in _FLOWS if cues["opener"][k].search(head.label) or cues["closer"][k].search(head.label))
+        return _Section(kind, [], head, n + 1, True)
     if _heading(head):
         kind = next((k for k in _KINDS if cues["opener"][k].search(head.label)), None)
         if kind is None or head.tokens:
@@ -410,7 +434,12 @@ def _statement(units, n, cues):
     # a column in which nothing holds is no column of amounts (a rate, a change in %): left aside
     columns = [c for c in range(k) if any(verdicts[c] for *_, verdicts in relations) or _one_slip(relations, c, rows)]
     holds = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is True)
-    fails = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is False and c not in one_figure)
+    # (a column whose one break is a named balance that holds in the others, "本期結餘 -1,230,000" beside a column in
+    # which 收入 − 支出 makes the 結餘: a slip the names state, none against the reading)
+    slips = {c for c in columns if not any(verdicts[c] for *_, verdicts in relations)
+             and all(kind == "row_balance" for kind, *_, verdicts in relations if verdicts[c] is not None)}
+    fails = sum(1 for *_, verdicts in relations for c in columns if verdicts[c] is False and c not in one_figure
+                and c not in slips)
     if holds <= fails:
         return rows, (), end, False  # (its arithmetic does not bear the reading out: not read)
     formulas = []
@@ -434,9 +463,12 @@ def _one_slip(relations, c: int, rows: list[GridRow]) -> bool:
     if not written or len({target for target, *_ in written}) != 1 \
             or any(r.tokens[c].text.endswith("%") for r in rows if c < len(r.tokens)):
         return False
+    # (a balance its row names, of two sides their rows name, "收入 ⏎ 支出 ⏎ 本期賸餘", stated by the names: one other
+    # column it holds in is enough, "本年度預算數 | 上年度決算數")
+    named = all(kind == "row_balance" for kind, *_, verdicts in relations if verdicts[c] is not None)
     for *_, verdicts in written:
         others = [v for n, v in enumerate(verdicts) if n != c and v is not None]
-        if len(others) < 2 or not all(others):
+        if len(others) < (1 if named else 2) or not all(others):
             return False
     # (written as the columns that hold are, decimal for decimal — not a 行次 column of row numbers 1, 2, 3 … beside
     # amounts)

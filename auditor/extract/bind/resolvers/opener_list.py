@@ -19,6 +19,7 @@ from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SA
                                         partial_marker, rest_of_list, sub_subject, telling_ends, total_candidates)
 from auditor.extract.bind.reasons import TOTAL_NEXT_SENTENCE
 from auditor.extract.bind.resolvers.grade_counts import grade_of
+from auditor.extract.bind.resolvers.side_by_side import in_side_by_side
 from auditor.extract.model import BUDGET_SCENARIOS, Fact
 from auditor.extract.numbering import YEAR_SPAN
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, years_listed_before
@@ -28,6 +29,8 @@ from auditor.extract.vocabulary import FUNDING_SOURCE, compatible_scenarios
 def resolve(r: Reading) -> Iterator[Candidate]:
     for node in r.tree.of_kind(*MARKERS):
         if node.kind in MARKERS and node.kind != "dimension":
+            if node.kind == "qizhong" and in_side_by_side(r, node.start):
+                continue  # ("按收入性质分…按支出性质分…其中：一般公共预算…其中：基本支出…": the form's rows, side_by_side's)
             if node.kind == "fenbie" and _changes_follow(r, node.index):
                 # ("A、B和C分别为a、b、c,分别比上年增加x、y、z": the changes of the subjects named, one each; "…,分别佔X a及Y b的
                 # p和q": their shares)

@@ -24,7 +24,9 @@ by last year ("资产负债率62.6%,较上年末下降1.5个百分点。上年�
 in the sentence right before, a change said of "the ratio" ("…的18.39%;2022年…的17.81%。2023年比例比上年提高0.58个百分点").
 Last year's rate may open that sentence by its name ("…提高12.30个百分点。上年末拨备覆盖率为174.20%。"); the two years' may be
 said 分别 in the years' order ("2023年和2022年…的比例分别为78.6%和76.9%。该比例提高1.7个百分点": a bare 提高 is between them),
-or the change may name the rate again ("…债务率为86.4%,2022年末为82.1%;…。债务率上升4.3个百分点").
+or the change may name the rate again ("…债务率为86.4%,2022年末为82.1%;…。债务率上升4.3个百分点"), or name it with last
+year's rate in the bracket after it, this year's said under that name in the sentences before ("…优良率91.67%。与2021年
+相比,…,优良率提高11.67个百分点(2021年为80%)" → 91.67 − 80).
 """
 
 from __future__ import annotations
@@ -81,6 +83,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             current, previous = _last_years_rate_next_sentence(r, k, said)
             if current is None:
                 current, previous, subject, names = _years_rates_sentence_before(r, k, said)
+            if current is None:
+                current, previous = _named_rate_said_before(r, k)
             reason = "points_change_across_sentences"
         if previous is None or current is None:
             continue
@@ -429,6 +433,40 @@ def _last_years_rate_after(r: Reading, k: int, stretch: str | None = None) -> Fa
             said += "".join(t.piece.label.split())
         j += 1
     return found
+
+
+def _named_rate_said_before(r: Reading, k: int) -> tuple[Fact | None, Fact | None]:
+    """"…优良率91.67%。⏎与2021年相比,…,优良率提高11.67个百分点(2021年为80%)": a change that names its rate right before
+    it (cue rate_named_again), last year's rate in the bracket right after it — this year's, the nearest rate named so in
+    the sentences before (_NAMED_BACK of them at most), this year's and the only one of that name there."""
+    previous = _last_years_rate_after(r, k)
+    if previous is None:
+        return None, None
+    tree = r.tree
+    word = tree[k - 1]
+    name = _clause_words(r, k - 1)
+    keyword = clean_label(word.piece.keyword or "")
+    if keyword and name.endswith(keyword):
+        name = name[:-len(keyword)]
+    if not name or not r.vocab.cue("rate_named_again").fullmatch(name) or len(name) < 3:
+        return None, None
+    first_sentence = tree[k].sentence - _NAMED_BACK
+    found = []
+    for j in range(k - 2, -1, -1):
+        t, f = tree[j], r.facts[j]
+        if t.sentence < first_sentence:
+            break
+        if f is None or f.kind != "percent" or t.kind not in _RATE_KINDS or f.is_bound:
+            continue
+        if _name(r, f).endswith(name):
+            found.append(f)
+    current = [f for f in found if not r.is_previous(f)]
+    if len(current) != 1 or len(found) != 1:
+        return None, None  # (none, or more than one of that name: which the change is of is open)
+    return current[0], previous
+
+
+_NAMED_BACK = 4
 
 
 def _rate_before(r: Reading, i: int, like: Fact) -> Fact | None:

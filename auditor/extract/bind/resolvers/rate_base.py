@@ -324,5 +324,9 @@ def _implied(index: DocumentIndex, r: Rate, budget_changes) -> Rate:
         current = amounts[0]
         if current.unit != d.unit:
             continue
+        if current.span.start > stated.span.start:
+            # (a rate is of a figure before it: "…支出比预算减少Y,执行率p%,收支相抵结余Z" — Z after the rate is no
+            # spent figure of it, the rate is 支出's, whose 减少 stands in its own clause)
+            continue
         return r.model_copy(update={"numerators": (current,), "excess": c, "reason": "rate_implied_budget"})
     return r

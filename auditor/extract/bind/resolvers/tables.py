@@ -32,7 +32,7 @@ from decimal import Decimal
 from auditor import lazyre
 from auditor.extract.model import (SUBTOTAL_VIA, UNLISTED_VIA, Breakdown, Change, Difference, Fact, FundsScore, IndicatorScore, ScoreSum,
                                    ScoreTable, Share, TableRate, TableRow, Target, unsigned, year_gap)
-from auditor.extract.bind.reasons import POSITIONAL, POSITIONAL_TOTAL, UNHEADED_SCORES
+from auditor.extract.bind.reasons import FLATTENED_FUNDS, POSITIONAL, POSITIONAL_TOTAL, UNHEADED_SCORES
 from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.bind.resolvers.column_agreement import _WRITTEN_FALL as _NEGATIVE, signed_rates
@@ -360,7 +360,7 @@ def _in_time_order(pair: list[Fact]) -> tuple[Fact | None, Fact | None]:
 def _via(table: ScoreTable) -> tuple[str, ...]:
     return {"line": ("a table flattened onto one line",),
             "spaced": ("a table's cells set apart by single spaces",),
-            "unheaded": (UNHEADED_SCORES,)}.get(table.layout, ())
+            "unheaded": (UNHEADED_SCORES,), "flat_funds": (FLATTENED_FUNDS,)}.get(table.layout, ())
 
 
 # -------------------------------------------------------------------- sums
