@@ -372,7 +372,8 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
                                                                       for x in raw if x.text and x.text[:1].isdigit())) \
                 or len(clean(c.text)) > 30 or len(raw) > _MAX_HEADER:
             break
-        if _is_figure(c.text):  # (a year of a run of bare years: the column of that year's figures, "2004" as "2004年")
+        year_column = _is_figure(c.text)
+        if year_column:  # (a year of a run of bare years: the column of that year's figures, "2004" as "2004年")
             c = Cell(c.text.strip() + "年", c.start, c.end, c.line, c.kind, c.source, c.level)
         if c.text and has_role and not _headerish(c.text) and _running_title(cells, j):
             j += 1  # ("分值 ⏎ 第 10 页 ⏎ 执行率 ⏎ 第11页 ⏎ 部门决算公开 ⏎ 得分": the next page's running title)
@@ -382,7 +383,7 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
                 and _change_group_at(raw + [c], len(raw) - 1) is None:
             # a cell that is no column name after the figure columns: the first row's label
             break
-        if c.text and has_role and _ALSO_A_ROW.match(clean(c.text)) and _opens_row(cells, j, raw):
+        if c.text and has_role and not year_column and _ALSO_A_ROW.match(clean(c.text)) and _opens_row(cells, j, raw):
             # "| 项目 | 2022年决算数 | 2023年决算数 | 增减 | ⏎ | 基本支出 | 500.00 |": a name on a line of its own
             # that a figure follows is the first row's label, though it names a column elsewhere
             break
