@@ -197,6 +197,7 @@ def _structure_of_listed_parts(r: Reading, lists: Sequence[Breakdown]) -> Iterat
                                                   reason="structure_of_listed_parts", via=(), rejected=()))
 
 
+_SHARES_AT_MOST = 110  # (100 %, and room for one slip to be found)
 _BARE_PERCENT_BRACKET = lazyre.compile(r"\s*[(（]\s*$")
 _BRACKET_CLOSE = lazyre.compile(r"\s*[)）]")
 
@@ -236,11 +237,16 @@ def _bracketed_shares(r: Reading, lists: Sequence[Breakdown]) -> Iterator[Candid
         pairs = found.pop(b.total.id)
         if len(pairs) < 2:
             continue
-        start = sentence_start(text, min(tree[r.node_of(b.total)].start, tree[r.node_of(pairs[0][1])].start))
+        at = r.node_of(b.total)
+        if at is None:
+            continue
+        start = sentence_start(text, min(tree[at].start, tree[r.node_of(pairs[0][1])].start))
         end = max(tree[r.node_of(p)].end for p, _ in pairs)
         said = text[start:end]
         if changed.search(said) or yearly.search(said):
             continue  # ("收入100亿元,增长12%,其中税收80亿元(15%)、非税20亿元(5%)": the parts' growth, maybe)
+        if sum(p.value for p, _ in pairs) > _SHARES_AT_MOST:
+            continue  # (shares of one whole add to 100 at most: "(98%)", "(95%)" well past it are each part's own rate)
         for percent, part in pairs:
             yield Candidate(Share.model_construct(percent=percent, part=part, whole=None, whole_label="",
                                                   reason="share_of_named_whole", via=(), rejected=()))
