@@ -191,9 +191,22 @@ def test_records_made_from_their_fields_are_the_constructors_records():
     facts = result.extraction.facts
     assert any(f.in_table for f in facts) and any(not f.in_table for f in facts) and result.outcomes
     for f in facts:
-        assert list(vars(f)) == list(Fact.field_names()) and f == Fact(**vars(f))
+        # (the values worked out once a fact, kept beside its fields — its tolerance — are no fields: Fact._derived)
+        own = {k: v for k, v in vars(f).items() if k not in Fact._derived}
+        assert list(own) == list(Fact.field_names()) and f == Fact(**own)
         assert list(vars(f.span)) == list(Span.field_names()) and f.span == Span(**vars(f.span))
     for o in result.outcomes:
         assert list(vars(o)) == list(Outcome.field_names()) and o == Outcome(**vars(o))
         for e in o.figures:
             assert list(vars(e)) == list(Evidence.field_names()) and e == Evidence(**vars(e))
+
+
+def test_a_facts_tolerance_is_worked_out_again_in_a_copy():
+    """A fact's tolerance is kept once worked out (model._computed_once), out of its equality and repr, and a copy
+    with another precision works its own out."""
+    made = fact(3)
+    before = repr(made)
+    assert made.tolerance == Decimal("0.05") * made.scale and "tolerance" in vars(made)
+    assert repr(made) == before and made == Fact(**{k: v for k, v in vars(made).items() if k != "tolerance"})
+    coarser = made.model_copy(update={"decimals": 0})
+    assert "tolerance" not in vars(coarser) and coarser.tolerance == Decimal("0.5") * made.scale

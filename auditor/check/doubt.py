@@ -309,10 +309,19 @@ class Document:
         return {}
 
     @cached_property
-    def units_named(self) -> set[str]:
-        """The units the sentences of the document's amounts name ("(一)…局机关。本年收入合计…", "(二)…博物馆。…"): two or
-        more, a document of several units, whatever figures each states."""
-        return {e for f in self.facts if f.kind == "amount" for e in [self.sentence_entity(f)] if e}
+    def several_units(self) -> bool:
+        """The sentences of the document's amounts name two units or more ("(一)…局机关。本年收入合计…", "(二)…博物馆。…"):
+        a document of several units, whatever figures each states.  (The amounts are read until a second unit is named,
+        not all of them: each reads its sentence from its start.)"""
+        seen: set[str] = set()
+        for f in self.facts:
+            if f.kind == "amount":
+                e = self.sentence_entity(f)
+                if e and e not in seen:
+                    if seen:
+                        return True
+                    seen.add(e)
+        return False
 
     @cached_property
     def _entities_by_concept(self) -> dict[str, set[str]]:
@@ -1725,7 +1734,7 @@ def _whole_of_another_unit(doc: Document, part: Fact, tried: list[Fact]) -> Foun
     """ALT004: in a document of several units, every whole looked up by name stands in a sentence that names a unit
     the part's sentence does not ("…项目支出开展绩效自评,…资金1,408.60万元,占一般公共预算项目支出总额的89.5%" and, under
     所属单位收支情况, "(一)桐江市林业局机关。…项目支出991.41万元"): one unit's figure, not the whole the share is of."""
-    if not tried or len(doc.units_named) < 2:  # (the document-wide look-up last: it names every amount's unit)
+    if not tried or not doc.several_units:  # (the document-wide look-up last: it names every amount's unit)
         return None
     # (the part's own line names no unit: the whole document's figure — not "晋城市…其中,民生支出104.6亿元,占…" beside
     # "忻州市…128.01亿元", where the share is 晋城市's and its whole may be stated in its own line)
@@ -1998,7 +2007,7 @@ def explain_repeat(doc: Document, first: Fact, other: Fact, restated: bool = Fal
         # 总额22315.52亿元,负债总额3760.49亿元": two funds' accounts)
         a, b = funds
         return Found("ALT004", {"zh": f"{a}与{b}的数字，不是同一数量", "en": f"figures of {a} and of {b}, not one quantity"})
-    if bool(a) != bool(b) and (len(doc.sentence_entities(first.concept)) >= 2 or len(doc.units_named) >= 2):
+    if bool(a) != bool(b) and (len(doc.sentence_entities(first.concept)) >= 2 or doc.several_units):
         # a document of several units ("(1)…分局(本级):本年收入合计…", "(2)…监测站:本年收入合计…"):
         # a figure its sentence says is one unit's is no second value of the whole's
         named = a or b

@@ -30,6 +30,22 @@ def Field(default: Any = _MISSING, *, description: str = "") -> Any:
     return dataclasses.field(default=default, metadata={"description": description})
 
 
+class _computed_once:
+    """A read-only property worked out once a record, then kept in the record's own dict, where the next look-up finds
+    it as a plain attribute (no call): for a value of the fields asked for again and again (a fact's tolerance, ~7
+    times a fact).  Not a field: equality, hashing and repr stay the fields'; `model_copy` drops it (the class's
+    `_derived`), so a copy with other fields works it out again."""
+
+    def __init__(self, fn) -> None:
+        self.fn, self.name, self.__doc__ = fn, fn.__name__, fn.__doc__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 class Record:
     """A frozen, keyword-only record: a plain dataclass, cheap to build on the hot path.
 
@@ -96,7 +112,12 @@ class Record:
         new = object.__new__(type(self))
         new.__dict__.update(self.__dict__)
         new.__dict__.update(update)
+        for name in self._derived:  # (what a field changed may change: worked out again when asked)
+            new.__dict__.pop(name, None)
         return new
+
+    # the names of the values worked out from the fields once and kept in the record's own dict (_computed_once)
+    _derived = ()
 
 
 Kind = Literal["amount", "percent", "score", "count", "number"]
@@ -117,6 +138,7 @@ class Span(Record):
 class Fact(Record):
     """One figure as the report states it (see the module docstring)."""
 
+    _derived = ("tolerance",)  # (not a field: see _computed_once)
     id: int
     kind: Kind
     value: Decimal = Field(description="exact value in base units (元, %, 分, 人 …)")
@@ -151,7 +173,7 @@ class Fact(Record):
         """The number as written, in its written unit."""
         return self.value / self.scale
 
-    @property
+    @_computed_once
     def tolerance(self) -> Decimal:
         """Half a unit of the last written digit, in base units (±0.5×10^-d).
 

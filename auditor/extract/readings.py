@@ -23,7 +23,6 @@ from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from itertools import compress
-from operator import attrgetter
 
 from auditor import lazyre
 from auditor.extract.discourse import Discourse, Node
@@ -61,7 +60,6 @@ _LEADING_YEAR = lazyre.compile(r"^\d{4}年度?")
 # its figures to neither year alone
 _FOUR_DIGITS = lazyre.compile(r"(\d{4})(?!\s*[-/–—]\s*\d{2})")
 _YEAR = lazyre.compile(r"\d{4}年度?")
-_NODE_START = attrgetter("start")  # (Reading.node_of's bisection key)
 
 
 @dataclass(frozen=True)
@@ -115,9 +113,24 @@ class Reading:
         """The node a fact was read from (the nodes are in text order: a bisection on their starts)."""
         tree, facts = self.tree, self.facts
         n = len(tree)
-        # (the first node that starts at or after the fact, else the last: bisect's own loop, in C, over the
-        # nodes' starts — resolvers ask this thousands of times a text)
-        lo = min(bisect_left(tree, fact.span.start, key=_NODE_START), n - 1)
+        # (the nodes' starts and each figure's first node, gathered once a text — resolvers ask this thousands of
+        # times a text: a bisection of a list of ints and a dict's look-up, not a key called per step and a walk)
+        memo = self.__dict__.get("_node_of")
+        if memo is None:  # (no field: the record's equality and repr stay its fields')
+            first: dict[int, int] = {}
+            for k, f in enumerate(facts):
+                if f is not None and id(f) not in first:
+                    first[id(f)] = k
+            memo = self.__dict__["_node_of"] = ([node.start for node in tree], first)
+        starts, first = memo
+        k = first.get(id(fact))  # (a fact the nodes hold is alive: no other object shares its id)
+        if k is None:
+            return None
+        # (the first node that starts at or after the fact, else the last; the fact's node stands at most two before
+        # or after it)
+        lo = min(bisect_left(starts, fact.span.start), n - 1)
+        if lo - 2 <= k <= lo + 2:
+            return k  # (the first node that holds it, so the first in that reach)
         for j in range(max(0, lo - 2), min(n, lo + 3)):
             if facts[j] is fact:
                 return j

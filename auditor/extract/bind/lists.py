@@ -282,6 +282,7 @@ _ADDED = lazyre.compile(r"^(?:调增|核增|增列|追加|增加|加上|加)")
 # short by more leaves out a part a reviewer should see)
 _UNNAMED_REST = Decimal("0.2")
 HEAD_UNITS = {"人", "人次", "户", "户次"}  # (head counts)
+ONE_COUNTED = "one part of a count"  # (via of a count's one part named under 其中: a subset, no list a share's whole is of)
 OCCURRENCE_UNITS = {"人次", "户次"}  # (head counts of occasions: one person twice is counted twice)
 
 
@@ -417,6 +418,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     其中 overlap unless every part is the same kind of thing as the total or they
     add up to it exactly.
     """
+    named = len(parts)  # (the parts the text lists, before any is left out)
     if any(_EACH_OF_SEVERAL.search(clean_label(p.label)) for p in parts):
         return None  # ("援藏援疆各50万元、扶贫200万元": a figure said of each of several names stands for more than one part)
     if total.kind in ("percent", "number") and r.vocab.cue("ratio_total").search(_name_of(r, total)) \
@@ -652,7 +654,17 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         if cut is not None:
             added, strict = added[:cut], False  # (what the list named as all its parts held the balance too)
             via = (*via, "ends before money left unspent")
-    if counted and not strict:
+    # ("全年城镇新增就业4.3万人,其中城镇失业人员再就业0.7万人", "肉类总产量9091吨。其中,猪肉产量7905吨": one part of a
+    # count named alone is a subset of it — more than the count is wrong, less is the rest unnamed)
+    # (… when the text names one: not the one left of a longer list, "二级预算单位0个,其中行政单位7个,…,其他事业单位4个")
+    one = counted and not subtracted and len(added) == 1 and named == 1
+    if counted and not subtracted and len(added) == 1 and named > 1:
+        return None
+    if one:
+        if not _one_counted_part(r, total, added[0]):
+            return None
+        via = (*via, ONE_COUNTED)
+    if counted and not strict and not one:
         # head counts under 其中 overlap (职称, 工种, 退休 …) — unless every part is
         # the same kind of thing as the total ("编制22人,其中:行政编制8人,事业编制14人")
         suffix = clean_label(total.label)[-2:]
@@ -730,6 +742,24 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
                                           complete=strict, family=None, reason=reason, via=tuple(via), rejected=(),
                                           core=core)
     return Candidate(breakdown, total=total.id, parts=tuple(p.id for p in added))
+
+
+def _one_counted_part(r: Reading, total: Fact, part: Fact) -> bool:
+    """One count named under a count is a subset of it: counted in the same unit, of the same period, neither a change
+    ("比上年增加3.31萬人,其中市区…增加1.71萬人": a part's gain may pass the whole's when another part falls) nor one side
+    of a net change ("净增1343人(出生2014人)"), nor a count a bracket sets beside it ("(上年…)")."""
+    if not total.unit or part.unit != total.unit or (part.period or total.period) != (total.period or part.period):
+        return False
+    net = r.vocab.cue("people_net")
+    if net.search(clean_label(total.label)) or net.search(clean_label(part.label)):
+        return False
+    if any(per_unit(r, f) is not None for f in (total, part)):
+        return False
+    # (more than the count, with a count before it in the sentence that holds it: the 其中 may hang from that one —
+    # "单位共2个,包括部门本级和1个下属单位,其中:行政单位2个")
+    return part.value <= total.value + total.tolerance + part.tolerance or not any(
+        f is not None and f.id != total.id and f.kind == "count" and f.unit == total.unit and f.sentence == total.sentence
+        and f.span.end <= total.span.start and f.value + f.tolerance >= part.value - part.tolerance for f in r.facts)
 
 
 def _list_continued(r: Reading, total: Fact, parts: list[Fact]) -> list[Fact]:

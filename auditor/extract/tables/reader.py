@@ -21,6 +21,7 @@ from collections import Counter
 from itertools import takewhile
 
 import re
+import unicodedata
 from dataclasses import field
 from decimal import Decimal
 from functools import lru_cache
@@ -554,6 +555,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             if one is not None:
                 readings[total] = one
                 readings.update((n, r) for n, r in own.items() if n not in readings)
+    readings.update(_placed_by_position(figures, readings, norm))
     last = len(raw) - 1
     if last >= 2 and last not in readings and figures[last].readings and not figures[last].glued \
             and TOTAL_ROW.match(labels[last]) and all(n in readings for n in range(last)):
@@ -663,6 +665,69 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     rows = _rows_after_qizhong(rows, vocab)
     rows, facts = _fraction_weights(rows, facts, header, vocab)
     return Read(rows, facts, end_index, complete and stop == len(raw))
+
+
+def _placed_by_position(figures: list[glued.RowFigures], readings: dict[int, glued.Reading],
+                        norm: Normalised) -> dict[int, glued.Reading]:
+    """Rows of a table whose cells runs of spaces set apart, short of a cell and read by no arithmetic: each figure
+    in the column it stands under on the page — the column whose figures in the full rows it overlaps, and no other
+    ("公务用车购置及运行费   43.00   40.00 ⏎   其中:公务用车购置费            24.38": 24.38 a 决算数, its 预算数 left
+    blank).  Widths as a page shows them (a Chinese character two columns), on the original's lines; a line with a
+    tab or a bar keeps no such columns."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for n, reading in readings.items():
+        if not figures[n].positional:
+            continue
+        for key, piece in reading.roles.items():
+            at = _page_span(norm, piece.start, piece.end)
+            if at is None:
+                return {}
+            spans.setdefault(key, []).append(at)
+    if len(spans) < 2:
+        return {}
+
+    def under(piece: glued.Piece, key: str) -> bool:
+        at = _page_span(norm, piece.start, piece.end)
+        return at is not None and any(_overlap(at, s) for s in spans.get(key, ())) and not any(
+            _overlap(at, s) for other, ss in spans.items() if other != key for s in ss)
+
+    # (rows that share a line are name-and-figure pairs set side by side, "按收入性质分：  1250.58    按支出性质分：
+    # 1250.58": no column places them)
+    lines = Counter(norm.line_col(f.cells[0].start)[0] for f in figures if f.cells and f.cells[0] is not None)
+    out: dict[int, glued.Reading] = {}
+    for n, f in enumerate(figures):
+        if n in readings or f.glued or f.positional or len(f.readings) < 2:
+            continue
+        if f.cells and f.cells[0] is not None and lines[norm.line_col(f.cells[0].start)[0]] > 1:
+            continue
+        placed = [r for r in f.readings if all(under(p, key) for key, p in r.roles.items())]
+        one = glued.agreed(placed)
+        if one is not None:
+            out[n] = glued.Reading(one.roles, ("cells placed in the columns they stand under",))
+    return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _page_span(norm: Normalised, start: int, end: int) -> tuple[int, int] | None:
+    """Where text[start:end] stands on its line as a page shows it (a wide character two columns), or None on a line
+    whose columns that does not tell (a tab, a bar)."""
+    line_start = norm.original.rfind("\n", 0, start) + 1
+    line_end = norm.original.find("\n", end)
+    line = norm.original[line_start:line_end if line_end >= 0 else len(norm.original)]
+    if "\t" in line or _BARS_IN_LINE.search(line):
+        return None
+    before = _page_width(norm.original[line_start:start])
+    return before, before + _page_width(norm.original[start:end])
+
+
+_BARS_IN_LINE = lazyre.compile(r"[|│┃║]")
+
+
+def _page_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _fraction_weights(rows: list[TableRow], facts: list[Fact], header: Header,

@@ -35,8 +35,10 @@ _FULL_MARKS = Decimal(100)
 def _row(line: str, start: int, index: int):
     """A line "label … 分值 得分" (a rate between them allowed): its label, its 分值 and 得分 tokens and where the label
     starts; None for any other line."""
+    if _SENTENCE.search(line):
+        return None  # (a sentence's line, most lines: told before its words are gathered)
     words = [(m.group(), start + m.start()) for m in _WORD.finditer(line)]
-    if len(words) < 3 or _SENTENCE.search(line):
+    if len(words) < 3:
         return None
     label_words = []
     for word, at in words:
@@ -63,8 +65,8 @@ def read_score_rows(norm: Normalised, taken: set[int], vocab: Vocabulary,
     lines = norm.lines()
     out = []
     for index, (line, start) in enumerate(lines):
-        if index in taken or not line.strip():
-            continue
+        if index in taken or not line.strip() or ("分" not in line and "计" not in line):
+            continue  # (every name of a 总分 row, _TOTAL, holds 分 or 计: the line's words are gathered only then)
         total = _row(line, start, index)
         if total is None or not _TOTAL.match(clean(total[0])):
             continue

@@ -38,6 +38,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if not facts:
             prior = None
             continue
+        if len(facts) < 3 and (len(facts) == 1 or prior is None):
+            # (fewer than three figures, and no opening balance said alone before two: no roll — only whether a lone
+            # figure is such an opening balance is read, for the sentence after it)
+            prior = facts[0] if len(facts) == 1 and _role(r, facts[0]) == "opening" else None
+            continue
         roles = [_role(r, f) for f in facts]
         opened = prior if prior is not None and "opening" not in roles \
             and _next_to(r, prior, facts[0]) and _same_fund(r, prior, facts[-1]) else None

@@ -721,14 +721,21 @@ def figure_run(r: Reading, i: int | None, step: int) -> list[int]:
     kind = r.facts[i].kind
     run = [] if step > 0 else [i]
     k = i
+    cut = None  # (backward: the run's figures after the first comma crossed)
     while 0 <= k + 2 * step < len(tree):
         sep, nxt = tree[k + step], tree[k + 2 * step]
         f = r.facts[k + 2 * step]
-        if not (sep.separator("、") and nxt.kind == "labelled" and f is not None and f.kind == kind
+        # ("分别为8607.0亿元,15004.3亿元和9455.6亿元": bare figures a comma lists after 分别为 are the run too)
+        comma = step < 0 and sep.separator(",，") and not nxt.piece.label and not tree[k].piece.label
+        if not ((sep.separator("、") or comma) and nxt.kind == "labelled" and f is not None and f.kind == kind
                 and (step < 0 or not nxt.piece.label)):
             break
+        if comma and cut is None:
+            cut = len(run)
         k += 2 * step
         run.append(k)
+    if cut is not None and (k == 0 or tree[k - 1].kind != "fenbie"):
+        run = run[:cut]  # (a comma lists only right after 分别为: else the run ends at it)
     return run if step > 0 else run[::-1]
 
 

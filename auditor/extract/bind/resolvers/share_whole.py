@@ -30,6 +30,7 @@ from itertools import accumulate
 
 from auditor import lazyre
 from auditor.extract.bind.index import DocumentIndex, fact_scope, named_part, scope_of
+from auditor.extract.bind.lists import ONE_COUNTED
 from auditor.extract.bind.reasons import PART_NAMED_ABOVE
 from auditor.extract.bind.resolvers.repeat import _HEADING_REACH, _heading
 from auditor.load.base import lines_above
@@ -44,6 +45,9 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
     totals_of: dict[int, list[Fact]] = {}
     siblings_of: dict[tuple[int, int], tuple[Fact, ...]] = {}  # (part, total) → the other parts of that list
     for b in lists:
+        if ONE_COUNTED in b.via:
+            continue  # ("满意598份…;其中非常满意412份,…占全部有效问卷的64.38%": one part named under a count is no list whose
+            # total a share's whole is — the share names its whole)
         for p in b.parts:
             totals_of.setdefault(p.id, []).append(b.total)
             siblings_of.setdefault((p.id, b.total.id), tuple(q for q in b.parts if q.id != p.id))

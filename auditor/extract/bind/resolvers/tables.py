@@ -38,8 +38,8 @@ from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.bind.resolvers.column_agreement import _WRITTEN_FALL as _NEGATIVE, signed_rates
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK
-from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, clean, column_keys, is_source, role_in_table,
-                                            rate_column_base, role_of)
+from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, UNREAD_ROLES, clean, column_keys, is_source,
+                                            rate_column_base, role_in_table, role_of)
 from auditor.extract.vocabulary import Vocabulary
 from auditor.records import dataclass
 
@@ -519,7 +519,7 @@ def _column_shares(table: ScoreTable, rows: list[TableRow],
     keys = column_keys([role_of(name) for name in table.columns])
     pairs = [(keys[n - 1], key) for n, key in enumerate(keys)
              if n and key and key.split("#")[0] == "share" and keys[n - 1]
-             and keys[n - 1].split("#")[0] in (*_SUM_ROLES, "weight")]
+             and keys[n - 1].split("#")[0] in (*_SUM_ROLES, "weight", *UNREAD_ROLES)]
     if not pairs:
         return []
     out = []
@@ -530,18 +530,103 @@ def _column_shares(table: ScoreTable, rows: list[TableRow],
     def with_own_rows(parts: list[TableRow]) -> list[TableRow]:
         return [x for p in parts for x in (p, *with_own_rows(indented.get(id(p), [])))]
 
-    for row, (parts, _, _) in zip(rows, parts_of):
-        for amount, share in pairs:
+    wholes = [(row, with_own_rows(parts)) for row, (parts, _, _) in zip(rows, parts_of)]
+    for amount, share in pairs:
+        chosen = _share_part_column(table, keys, amount, share, wholes)
+        if chosen is None:
+            continue
+        amount, others = chosen
+        for row, parts in wholes:
             whole, hundred = row.cells.get(amount), row.cells.get(share)
             if whole is None or hundred is None or hundred.value != 100:
                 continue
-            for p in with_own_rows(parts):
+            for p in parts:
                 if amount in p.cells and share in p.cells:
+                    if any(_share_fits(p.cells[share], p.cells.get(k), row.cells.get(k)) for k in others):
+                        continue  # (the share another amount column makes: no accusation)
                     out.append(Share.model_construct(
                         percent=p.cells[share], part=p.cells[amount], whole=whole, whole_label=row.label,
                         wholes=(whole,), reason="table_share", via=_via(table), rejected=()))
-    out.extend(_common_size_shares(table, rows, parts_of, pairs, {(id(s.part), id(s.percent)) for s in out}))
+    own = [(a, b) for a, b in pairs if a.split("#")[0] not in UNREAD_ROLES]
+    out.extend(_common_size_shares(table, rows, parts_of, own, {(id(s.part), id(s.percent)) for s in out}))
     return out
+
+
+def _share_part_column(table: ScoreTable, keys: list[str | None], adjacent: str, share: str,
+                       wholes: list[tuple[TableRow, list[TableRow]]]) -> tuple[str, tuple[str, ...]] | None:
+    """The amount column a 占比 column is a share of, and the other amount columns it might be of.  With one amount
+    column before it, that one; with two or more ("本年数 | 上年数 | 本年占比", "执行数 | 预算数 | 占比"), the one whose
+    amounts over its 100 row's give the stated shares in the most rows — or, where none does in every row, the one the
+    header names (本年占比 of 本年数, 2023年占比 of 2023年); where two columns fit equally and the header names neither,
+    neither (the shares are not read)."""
+    at = keys.index(share)
+    candidates: list[str] = []
+    passed: list[str] = []  # (a change column between: "本年数 | 上年数 | 增减额 | 占本年比重" — its figures no shares' parts
+    # unless they fit as ones)
+    for key in reversed(keys[:at]):
+        if key and key.split("#")[0] in UNREAD_ROLES and not candidates:
+            passed.append(key)
+            continue
+        if not key or key.split("#")[0] not in (*_SUM_ROLES, "weight"):
+            break
+        candidates.append(key)
+    if not candidates:
+        return None
+    if len(candidates) < 2 and not passed:
+        return adjacent, ()
+    fits = {k: 0 for k in candidates}
+    tried = 0
+    for row, parts in wholes:
+        hundred = row.cells.get(share)
+        if hundred is None or hundred.value != 100:
+            continue
+        for p in parts:
+            if share not in p.cells:
+                continue
+            tried += 1
+            for k in candidates:
+                fits[k] += _share_fits(p.cells[share], p.cells.get(k), row.cells.get(k))
+    if not tried:
+        return (adjacent, ()) if not passed else None
+    best = max(fits.values())
+    top = [k for k in candidates if fits[k] == best]
+    named = _named_part_column(table, keys, candidates, share)
+    if passed:
+        # (past a change column the share's part is the column its figures show it is: all rows but one fit it)
+        if len(top) != 1 or best < max(2, tried - 1):
+            return None
+        return top[0], tuple(k for k in (*candidates, *passed) if k != top[0])
+    if best < tried and named is not None:
+        chosen = named
+    elif len(top) == 1:
+        chosen = top[0]
+    elif named in top:
+        chosen = named
+    else:
+        return None
+    return chosen, tuple(k for k in candidates if k != chosen)
+
+
+_SHARE_WORDS = lazyre.compile(r"(?:所占|占|的)?(?:比重|比例|占比|构成|结构)(?:%|％)?$")
+
+
+def _named_part_column(table: ScoreTable, keys: list[str | None], candidates: list[str], share: str) -> str | None:
+    """The amount column a share column's header names by its head ("本年占比" → 本年数, "2023年占比" → 2023年)."""
+    head = _SHARE_WORDS.sub("", clean(table.columns[keys.index(share)]))
+    if not head:
+        return None
+    named = [k for k in candidates if (name := clean(table.columns[keys.index(k)])) and
+             (name.startswith(head) or head.startswith(name.rstrip("数")))]
+    return named[0] if len(named) == 1 else None
+
+
+def _share_fits(percent: Fact, part: Fact | None, whole: Fact | None) -> bool:
+    """The stated share is the part over the whole, within the rounding of all three."""
+    if part is None or whole is None or whole.value - whole.tolerance <= 0:
+        return False
+    ends = [(part.value + a) / (whole.value + b) * 100 for a in (-part.tolerance, part.tolerance)
+            for b in (-whole.tolerance, whole.tolerance)]
+    return min(ends) - percent.tolerance <= percent.value <= max(ends) + percent.tolerance
 
 
 def _common_size_shares(table: ScoreTable, rows: list[TableRow], parts_of: list[tuple[list[TableRow], bool, str]],
