@@ -352,7 +352,8 @@ def _running_title(cells: list[Cell], j: int) -> bool:
 def find_header(cells: list[Cell], i: int) -> Header | None:
     """A header starting at cells[i]: label columns, then at least two figure columns."""
     first = cells[i]
-    if first.is_mark or not first.text or _is_figure(first.text) or _never_before_figures(first.text):
+    if first.is_mark or not first.text or _is_figure(first.text) and not in_year_run(cells, i) \
+            or _never_before_figures(first.text):
         return None
     j = i
     raw: list[Cell] = []
@@ -367,8 +368,13 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         if c.kind == EOL:
             j += 1
             continue
-        if _is_figure(c.text) or len(clean(c.text)) > 30 or len(raw) > _MAX_HEADER:
+        if _is_figure(c.text) and not (in_year_run(cells, j) and all(_BARE_YEAR.fullmatch(x.text.strip()[:4])
+                                                                      for x in raw if x.text and x.text[:1].isdigit())) \
+                or len(clean(c.text)) > 30 or len(raw) > _MAX_HEADER:
             break
+        year_column = _is_figure(c.text)
+        if year_column:  # (a year of a run of bare years: the column of that year's figures, "2004" as "2004年")
+            c = Cell(c.text.strip() + "年", c.start, c.end, c.line, c.kind, c.source, c.level)
         if c.text and has_role and not _headerish(c.text) and _running_title(cells, j):
             j += 1  # ("分值 ⏎ 第 10 页 ⏎ 执行率 ⏎ 第11页 ⏎ 部门决算公开 ⏎ 得分": the next page's running title)
             continue
@@ -377,7 +383,7 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
                 and _change_group_at(raw + [c], len(raw) - 1) is None:
             # a cell that is no column name after the figure columns: the first row's label
             break
-        if c.text and has_role and _ALSO_A_ROW.match(clean(c.text)) and _opens_row(cells, j, raw):
+        if c.text and has_role and not year_column and _ALSO_A_ROW.match(clean(c.text)) and _opens_row(cells, j, raw):
             # "| 项目 | 2022年决算数 | 2023年决算数 | 增减 | ⏎ | 基本支出 | 500.00 |": a name on a line of its own
             # that a figure follows is the first row's label, though it names a column elsewhere
             break
@@ -774,6 +780,31 @@ def _join_split_names(raw: list[Cell]) -> list[Cell]:
 
 
 _FIGURE = lazyre.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元)?$")
+
+
+# a bare year naming a column ("单位:亿元 ⏎ 2004 ⏎ 2005 ⏎ 2006 ⏎ 卫生机构 ⏎ 总收入 304.2 407.5 417.3"): a figure's
+# look, but in a run of two years or more each one after the other, a statistics table's year columns
+_BARE_YEAR = lazyre.compile(r"(?:19|20)\d{2}")
+
+
+def in_year_run(cells: list[Cell], j: int) -> bool:
+    """cells[j] is a bare year next to another bare year one apart (each year one after the other, cells on lines of
+    their own or side by side): a header's year column, no figure. Figures right after the run (a row with no label)
+    make it no header."""
+    if not _BARE_YEAR.fullmatch(cells[j].text.strip()):
+        return False
+    near = [k for k in range(max(0, j - 12), min(len(cells), j + 13)) if cells[k].text and cells[k].kind not in (BREAK, EOL)]
+    at = near.index(j)
+    run = [j]
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < len(near) and _BARE_YEAR.fullmatch(cells[near[k]].text.strip()) and \
+                int(cells[near[k]].text.strip()) - int(cells[near[k - step]].text.strip()) == step:
+            run.append(near[k])
+            k += step
+        if step == 1 and 0 <= k < len(near) and _is_figure(cells[near[k]].text):
+            return False
+    return len(run) >= 2
 
 
 @lru_cache(maxsize=8192)

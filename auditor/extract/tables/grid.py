@@ -766,7 +766,13 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     return blocks
 
 
-def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None):
+# a label's English name on the line right under its Chinese one, as Hong Kong's bilingual statements set them ("學費、課程
+# 及其他收費 ⏎ Tuition, Programmes and Other Fees ⏎ 497,499"): a gloss of the label, no cell of its own
+_ENGLISH_GLOSS = lazyre.compile(r"[A-Za-z][A-Za-z ,.&'’()/\-:]{0,78}")
+_CJK = lazyre.compile(r"[\u4e00-\u9fff]")
+
+
+def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosses: bool = False):
     """The runs of short lines of one cell each (a figure, or a label of three words at most): each a list of
     (text, start, line, token or None for a label); a prose line ends a run.  Runs of fewer items than three rows
     of a label and a figure each are passed over.  `glued`: a function that splits a line of a label glued to its
@@ -778,6 +784,9 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None):
             if line and items and _empty_cell(lines, index):
                 items.append(("", start, index, None))  # (an empty label cell: the row's name was lost)
             continue
+        if glosses and items and items[-1][3] is None and items[-1][2] == index - 1 and index not in taken \
+                and _CJK.search(items[-1][0]) and _ENGLISH_GLOSS.fullmatch(stripped) and stripped[0].isupper():
+            continue  # (`glosses`: the label's English name under it, "Government Subventions")
         short = len(stripped) <= _MAX_LABEL and index not in taken  # (a prose line ends the cells at once)
         if short and (stripped[0] in _BARS or stripped[-1] in _BARS):
             # (a cell that kept its bars, a bar table written one cell a line: "| 111學年度 |", "714,976 |")

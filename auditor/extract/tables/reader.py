@@ -34,7 +34,7 @@ from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
 from auditor.extract.bind.reasons import PLACED_BY_GROUP
 from auditor.extract.tables.cells import BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PLACED, PAGE_MARK, PAGE_MARK_FIRST, TARGET_AT_END, Cell
-from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, LEVEL_COLUMN, UNIT_TAIL, Header, clean, find_header,
+from auditor.extract.tables.columns import (CODE_CELL, in_year_run, CODE_HEADER, LEVEL_COLUMN, UNIT_TAIL, Header, clean, find_header,
                                             is_grade_column, is_label_header, role_of, split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
 from auditor.normalise import Normalised
@@ -516,7 +516,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     plain = _plain_rates(raw, header)
     labels = [clean("".join(c.text for c in r.labels)) for r in raw]
     implied = _implied_sources(labels, vocab)
-    labels = ["其中" + label if n in implied else label for n, label in enumerate(labels)]
+    labels = ["其中" + label if n in implied else _INNER_PART.sub("其中:", label, count=1) for n, label in enumerate(labels)]
     groups = _groups(labels)
     parts_at = {n for _, parts, _ in groups for n in parts}
     keeps = any(r.barred for r in raw)
@@ -581,9 +581,13 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     heading_of = None  # the row the group headings ("按收入性质分", "按支出性质分") split
     # (codes written in the label cells of most rows, "2080801 死亡抚恤": the rows' levels, as a code column's)
     coded_labels = sum(1 for r in raw[:stop] if r.labels and _CODE_IN_LABEL.match(r.labels[0].text)) * 2 > stop >= 3
+    inner_rows: dict[int, bool] = {}  # (the rows written "内:")
     for n in range(stop):
         r = raw[n]
         label = "".join(c.text for c in r.labels)
+        inner = bool(_INNER_PART.match(label))
+        if inner:  # ("内:财政补助": a 其中 row of the row right above it)
+            label = _INNER_PART.sub("其中:", label, count=1)
         reading = readings.get(n)
         row_cells: dict[str, Fact] = {}
         if reading is not None:
@@ -604,7 +608,12 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
                 row_cells["weight"] = fact
         dashed = _dashed(r, keys, header.first_total) if figures[n].positional else ()
         is_total = bool(TOTAL_ROW.match(clean(strip_glosses(label))))
-        if clean(label).startswith("其中") or n in implied:
+        if inner and rows and (above := next((m for m in range(len(rows) - 1, -1, -1) if not inner_rows.get(m)), None)) \
+                is not None:
+            # a statistics table's "内:" row is of the row right above it, 其中 row or not ("其中:医疗机构总收入 ⏎ 内:财政补助"):
+            # its own split, no sibling of the 其中 row's
+            part_of = above
+        elif clean(label).startswith("其中") or n in implied:
             part_of = parent
             if parent is not None and _PERCENT_ROW.search(rows[parent].label) and not _PERCENT_ROW.search(label) \
                     and parent > 0 and not _PERCENT_ROW.search(rows[parent - 1].label):
@@ -642,6 +651,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
                 scored = key
                 break
         graded = scored is not None
+        inner_rows[len(rows)] = inner
         rows.append(TableRow.model_construct(
             label=label, cells=row_cells, is_total=is_total, labels=tuple(c.text for c in r.labels),
             texts={"grade": r.grade.text, "graded": scored} if graded else {}, dashed=dashed, part_of=part_of,
@@ -878,6 +888,8 @@ def _indented_under(rows: list[TableRow], parent: int, first_cell: Cell, norm: N
     return first_cell.start - line_start + 1 >= name_at  # (columns count from 1)
 
 
+# a statistics table's "内:" row ("总收入 | 304.2 ⏎ 　内:财政补助 | 36.1"): "of which", a 其中 row, read as one
+_INNER_PART = lazyre.compile(r"^\s*内\s*[:：]\s*(?=\S)")
 _QIZHONG_LEAD = lazyre.compile(r"其中\s*[:：]?\s*")
 
 
@@ -1718,7 +1730,7 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
         if c.kind != CELL or not c.text:
             role_ahead[n] = role_ahead[n + 1]
         elif is_value(c):
-            role_ahead[n] = False
+            role_ahead[n] = in_year_run(cells, n)  # (a run of bare years: a statistics table's year columns)
         else:
             nxt = cells[n + 1].text if n + 1 < len(cells) else ""
             role_ahead[n] = role_ahead[n + 1] or bool(role_of(c.text)) or (

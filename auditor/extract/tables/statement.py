@@ -71,6 +71,8 @@ class _Section(NamedTuple):
     total: GridRow
     end: int
     named: bool
+    # (the sub-sections among its items: each a heading's items and their unnamed subtotal, which is one of `items`)
+    subs: tuple[tuple[list[GridRow], GridRow], ...] = ()
 
 
 def _cue_set(vocab: Vocabulary) -> dict:
@@ -115,6 +117,29 @@ def _units(items) -> list[GridRow]:
             m += 1
         out.append(GridRow(text, start, line, tuple(item[3] for item in items[n + 1:m])))
         n = m
+    return _unlabelled_rows(out, items)
+
+
+def _unlabelled_rows(rows: list[GridRow], items) -> list[GridRow]:
+    """A row of figures with no label of its own, set one cell a line after a row's figures ("其他收入 ⏎ 61,430 ⏎
+    55,611 ⏎ 3,040,640 ⏎ 2,381,746", Hong Kong's statements leave their subtotals unnamed): where most rows have k
+    figures, a row of 2k or 3k is its own k and rows of k with no label (label "", the line of their first figure)."""
+    widths = [len(r.tokens) for r in rows if r.tokens]
+    if len(widths) < 3:
+        return rows
+    k = max(sorted(set(widths)), key=widths.count)  # (the commonest width, the narrower on a tie)
+    if k < 2 or widths.count(k) < 3 or not any(w > k and w % k == 0 for w in widths):
+        return rows
+    line_at = {item[1]: item[2] for item in items if item[3] is not None}
+    out: list[GridRow] = []
+    for r in rows:
+        if len(r.tokens) <= k or len(r.tokens) % k:
+            out.append(r)
+            continue
+        out.append(GridRow(r.label, r.start, r.line, r.tokens[:k]))
+        for a in range(k, len(r.tokens), k):
+            first = r.tokens[a]
+            out.append(GridRow("", first.start, line_at.get(first.start, r.line), r.tokens[a:a + k]))
     return out
 
 
@@ -196,7 +221,7 @@ def statements(lines: list[tuple[str, int]], taken: set[int],
     cues = _cue_set(vocab)
     out = []
     seen: set[int] = set()
-    runs = [(_units(items), CELLS) for items in cell_items(lines, taken, _glued)] + \
+    runs = [(_units(items), CELLS) for items in cell_items(lines, taken, _glued, glosses=True)] + \
         [(block, LINES) for block in _line_blocks(lines, taken)]
     for units, layout in runs:
         n = 0
@@ -262,20 +287,60 @@ def _section(units: list[GridRow], n: int, cues: dict, implicit: bool) -> _Secti
     else:
         return None
     items: list[GridRow] = []
+    subs: list[tuple[list[GridRow], GridRow]] = []
     while m < len(units):
         row = units[m]
+        if named and _heading(row) and not row.tokens and not any(cues["opener"][k].search(row.label) for k in _KINDS):
+            # a heading inside a named section, its items closed by an unnamed row that is their sum ("開支 ⏎ 學術及
+            # 研究 ⏎ 教學及研究 … ⏎ 其他教學服務 … ⏎ 1,653,212 ⏎ 1,635,570 ⏎ 校務支援 ⏎ …"): a sub-section, its subtotal an item
+            sub = _unnamed_block(units, m + 1, cues)
+            if sub is None or (items and len(sub[1].tokens) != len(items[0].tokens)):
+                return None
+            subs.append((sub[0], sub[1]))
+            items.append(sub[1])
+            m = sub[2]
+            continue
         if _heading(row) or (items and len(row.tokens) != len(items[0].tokens)):
             return None  # (a heading or a row of another width before the total: sub-items, another table)
+        if not row.label and named and len(items) >= 2 and _holds_somewhere(row, items):
+            # an unnamed row after a named section's items that is their sum in a column at least: its total
+            return _Section(kind, items, row, m + 1, named, tuple(subs))
+        if not row.label:
+            return None
         closing = [k for k in _KINDS if cues["closer"][k].search(row.label)]
         if closing:
             if kind is not None and kind not in closing:
                 return None  # (closed by another section's total)
-            return _Section(kind or closing[0], items, row, m + 1, named)
+            return _Section(kind or closing[0], items, row, m + 1, named, tuple(subs))
         first = named and not items and _OPENING_QIZHONG.match(row.label)
         if not first and (any(word in row.label for word in _NESTED) or row.label[:1] in "(（"
                           or row.label[:1].isdigit()):
             if not (_ITEM_NUMBER.match(row.label) and not any(word in row.label for word in _NESTED)):
                 return None
+        items.append(row)
+        m += 1
+    return None
+
+
+def _holds_somewhere(total: GridRow, items: list[GridRow]) -> bool:
+    """The row is the items' sum in a column at least (each item as wide as it)."""
+    k = len(total.tokens)
+    return k > 0 and all(len(r.tokens) == k for r in items) and any(
+        _sum_holds(total.tokens[c], [r.tokens[c] for r in items]) for c in range(k))
+
+
+def _unnamed_block(units: list[GridRow], m: int, cues: dict) -> tuple[list[GridRow], GridRow, int] | None:
+    """The items from units[m] up to the unnamed row that is their sum in a column at least (two items at least, all
+    named, as wide, none nested nor a total), and where the block ends; None where no such row closes them."""
+    items: list[GridRow] = []
+    while m < len(units):
+        row = units[m]
+        if _heading(row) or (items and len(row.tokens) != len(items[0].tokens)):
+            return None
+        if not row.label:
+            return (items, row, m + 1) if len(items) >= 2 and _holds_somewhere(row, items) else None
+        if any(word in row.label for word in _NESTED) or any(cues["closer"][k].search(row.label) for k in _KINDS):
+            return None
         items.append(row)
         m += 1
     return None
@@ -309,8 +374,19 @@ def _statement(units, n, cues):
     totals: dict[str, int] = {}
     unsure: list[int] = []
     for s in sections:
-        first_item = len(rows)
-        rows.extend(s.items)
+        subtotal_of = {id(total): parts for parts, total in s.subs}
+        at = []  # (the rows of the section's own items)
+        for item in s.items:
+            parts = subtotal_of.get(id(item))
+            if parts is not None:  # (a sub-section: its items, then its subtotal, their sum)
+                first_part = len(rows)
+                rows.extend(parts)
+                rows.append(item)
+                relations.append(("row_sum", len(rows) - 1, tuple(range(first_part, len(rows) - 1)), (),
+                                  [_sum_holds(item.tokens[c], [r.tokens[c] for r in parts]) for c in range(k)]))
+            else:
+                rows.append(item)
+            at.append(len(rows) - 1)
         rows.append(s.total)
         totals[s.kind] = len(rows) - 1
         if len(s.items) < 2:
@@ -325,7 +401,7 @@ def _statement(units, n, cues):
         if not (s.named or parts) and not any(verdicts):
             unsure.append(len(relations))  # (items only a total names, which add up in no column: not its items —
             # unless the balance after the sides points their total to the items' sum: see below)
-        relations.append(("row_sum", len(rows) - 1, tuple(range(first_item, len(rows) - 1)), (), verdicts))
+        relations.append(("row_sum", len(rows) - 1, tuple(at), (), verdicts))
     after = units[end] if end < len(units) and len(units[end].tokens) == k and not _heading(units[end]) else None
     if family is _FLOWS and after is not None and len(totals) == 2:
         sign = 1 if any(p.search(after.label) for p in cues["surplus"]) \

@@ -19,7 +19,7 @@ from auditor.extract.bind.lists import sub_subject
 from auditor.extract.bind.reasons import PART_NAMED_ABOVE
 from auditor.extract.bind.resolvers.named_shares import names_before, structure_ratios
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share, period_of
-from auditor.extract.readings import in_other_period_bracket, Reading, clean_label
+from auditor.extract.readings import bracket_host, in_other_period_bracket, Reading, clean_label, sentence_start
 from auditor.extract.vocabulary import read_label
 
 
@@ -116,6 +116,7 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
     yield from _percent_of_total(r)
     yield from _share_named_by_its_part(r)
     yield from _structure_of_listed_parts(r, lists)
+    yield from _bracketed_shares(r, lists)
 
 
 # a share whose part is named, no figure so named in its paragraph: the one figure named exactly so before it in the
@@ -194,6 +195,61 @@ def _structure_of_listed_parts(r: Reading, lists: Sequence[Breakdown]) -> Iterat
         for term, part in zip(terms, b.parts) if b is not None else ():
             yield Candidate(Share.model_construct(percent=term, part=part, whole=b.total, whole_label="",
                                                   reason="structure_of_listed_parts", via=(), rejected=()))
+
+
+_SHARES_AT_MOST = 110  # (100 %, and room for one slip to be found)
+_BARE_PERCENT_BRACKET = lazyre.compile(r"\s*[(（]\s*$")
+_BRACKET_CLOSE = lazyre.compile(r"\s*[)）]")
+
+
+def _bracketed_shares(r: Reading, lists: Sequence[Breakdown]) -> Iterator[Candidate]:
+    """"在這395億元當中,280億元(71%)為經濟援助金,83億元(21%)為…,其餘25億元(6%)為部門開支": a bare percentage alone in
+    the bracket right after a listed part, two parts of the list at least written so, is that part's share of the list's
+    whole (its total: share_whole, share_of_list_total). Not when the sentence or the clause before the list speaks of
+    a change (增长, 同比, 比上年 …: "税收收入80亿元(15%)" there may be its growth), nor a percentage over 100."""
+    tree = r.tree
+    text = r.norm.text
+    part_of: dict[int, Breakdown] = {}
+    for b in lists:
+        if b.subtracted or len(b.parts) < 2 or b.total.kind != "amount":
+            continue
+        for p in b.parts:
+            part_of.setdefault(p.id, b)
+    if not part_of:
+        return
+    found: dict[int, list[tuple[Fact, Fact]]] = {}
+    for i, node in enumerate(tree):
+        fact = r.facts[i]
+        if fact is None or fact.kind != "percent" or node.kind == "share" or node.depth == 0 or fact.approximate \
+                or fact.value > 100:
+            continue  # ("(占60%)": read as any share)
+        j = bracket_host(r, i)
+        if j is None or r.facts[j].id not in part_of or r.facts[j].kind != "amount":
+            continue
+        # the percentage alone in its bracket, right after the part's figure: "280億元(71%)"
+        if not _BARE_PERCENT_BRACKET.fullmatch(text, tree[j].end, node.start) or not _BRACKET_CLOSE.match(text, node.end):
+            continue
+        b = part_of[r.facts[j].id]
+        found.setdefault(b.total.id, []).append((fact, r.facts[j]))
+    changed = r.vocab.cue("change_percent")
+    yearly = r.vocab.cue("year_on_year")
+    for b in (b for b in lists if b.total.id in found):
+        pairs = found.pop(b.total.id)
+        if len(pairs) < 2:
+            continue
+        at = r.node_of(b.total)
+        if at is None:
+            continue
+        start = sentence_start(text, min(tree[at].start, tree[r.node_of(pairs[0][1])].start))
+        end = max(tree[r.node_of(p)].end for p, _ in pairs)
+        said = text[start:end]
+        if changed.search(said) or yearly.search(said):
+            continue  # ("收入100亿元,增长12%,其中税收80亿元(15%)、非税20亿元(5%)": the parts' growth, maybe)
+        if sum(p.value for p, _ in pairs) > _SHARES_AT_MOST:
+            continue  # (shares of one whole add to 100 at most: "(98%)", "(95%)" well past it are each part's own rate)
+        for percent, part in pairs:
+            yield Candidate(Share.model_construct(percent=percent, part=part, whole=None, whole_label="",
+                                                  reason="share_of_named_whole", via=(), rejected=()))
 
 
 # a share whose part is named, its figure stated before: of the total of the list that part stands in, or of none

@@ -433,7 +433,9 @@ def _groups(table: ScoreTable, parts: list[TableRow], complete: bool, reason: st
     starts = [n for n, p in enumerate(parts) if n and p.label.startswith("其中")]
     if not starts or reason not in {"funds_sources", "table_rows"} or not parts[0].label.startswith("其中"):
         return [(parts, complete, reason)] if parts else []
-    if starts[0] == 1 and total is not None:
+    if starts[0] == 1 and total is not None and not _INNER_ROW.match(parts[0].labels[0] if parts[0].labels else ""):
+        # (… not under a statistics table's "内:" row, which has no rows of its own: "总收入 ⏎ 内:财政补助 ⏎ 其中:医疗机构
+        # 总收入" — the 其中 opens another split)
         # "其中:财政拨款 | 其中:中央资金 | 地方资金 | 上年结转资金 | 其他资金": a 其中 right under a lone 其中
         # row opens that row's own parts, not another split of the total; where they end the layout does not
         # say, the arithmetic does (the lone row and the rows after its parts make the total in every column)
@@ -445,6 +447,9 @@ def _groups(table: ScoreTable, parts: list[TableRow], complete: bool, reason: st
         out.append((group, funding and len(group) >= 2,
                     "funds_sources" if table.kind == "funds" and funding else "table_rows"))
     return out
+
+
+_INNER_ROW = lazyre.compile(r"^\s*内\s*[:：]")
 
 
 def _nested_split(table: ScoreTable, total: TableRow, parts: list[TableRow], complete: bool,
