@@ -10,6 +10,7 @@ from auditor.check import doubt
 from auditor.check.arithmetic import (Comparison, Value, compare, leading_digits_cut, ratio_equation, ratio_percent,
                                       unit_of, written)
 from auditor.check.context import Context, diff_text, failed, finding, outcome
+from auditor.check.kinds.sums import total_name
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import EXPLICIT
 from auditor.extract.bind.resolvers import rate_base
@@ -305,7 +306,7 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             rule, ctx, primary=s.percent, stated=s.percent.text,
             expected=f"{computed.value.quantize(Decimal('0.01'))}%",
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
-            evidence=figures, comparison=cmp, fields={"whole": (s.whole_label or (den.concept or "")) + (slip or "")},
+            evidence=figures, comparison=cmp, fields={"whole": _whole_name(ctx, s.whole_label, den) + (slip or "")},
         )
         yield failed(rule, s, result, found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label,
                                                        _named_before(ctx, s), _labels_before(ctx, s),
@@ -407,7 +408,7 @@ def _share_of_summed_part(rule: Rule, ctx: Context, s, whole: Fact) -> Outcome:
                   for lang in ("zh", "en")}
     return failed(rule, s, finding(
         rule, ctx, primary=s.percent, stated=s.percent.text, expected=f"{shown}%", arithmetic=arithmetic,
-        evidence=figures, comparison=cmp, fields={"whole": s.whole_label or (whole.concept or "")}))
+        evidence=figures, comparison=cmp, fields={"whole": _whole_name(ctx, s.whole_label, whole)}))
 
 
 def _unit_slip(num: Fact, den: Fact, stated: Fact) -> str | None:
@@ -486,3 +487,13 @@ def check_table_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                                                       "name_en": {"得分率": "score rate"}.get(r.name, "execution rate")},
         ), equation=ratio_equation(rate, num, den) if len({b.value for b in bases}) == 1 else None)
         # (with bases of different values the row fails against each: which figure is wrong is not one equation)
+
+
+def _whole_name(ctx: Context, whole_label: str | None, whole: Fact) -> str:
+    """What a share's message calls its whole: the label the share names, but a label that only points back to a
+    figure ("在这395亿元当中" → 在这) is named as a sum's total is (`sums.total_name`)."""
+    name = whole_label or whole.concept or ""
+    if not name:
+        return ""
+    rest = ctx.vocab.cue("total_name_pointer").sub("", name)
+    return name if rest and not ctx.vocab.cue("generic_total_name").fullmatch(rest) else total_name(ctx, whole)

@@ -17,7 +17,7 @@ from auditor.findings import Evidence, Outcome
 
 
 
-def _total_name(ctx: Context, total: Fact) -> str:
+def total_name(ctx: Context, total: Fact) -> str:
     """What a sum's message calls its total: the noun its label names, without the words pointing back to it
     ("这五个省市的中奖总额" → 中奖总额, "…总额高的" → …总额; cue total_name_pointer) — a total with none
     ("共26人", "在这395亿元当中": cue generic_total_name) by the figure of its value it restates earlier in the
@@ -97,7 +97,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
                 arithmetic=sum_arithmetic(b.total, list(b.parts), list(b.subtracted), exact,
                                           Comparison("minor", slipped.difference, slipped.slack), False),
                 evidence=_figures(b), comparison=Comparison("minor", slipped.difference, slipped.slack),
-                fields={"label": _total_name(ctx, b.total), "marker": b.marker,
+                fields={"label": total_name(ctx, b.total), "marker": b.marker,
                         "partial": "", "slip_zh": "（整数写出的分项按准确值计）",
                         "slip_en": " (the parts written as whole numbers taken as exact)"}))
             continue
@@ -114,7 +114,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         if partial:
             equation = None  # a list naming only some parts: its total is not their sum
         expected = show(computed.value, b.total, decimals_for([*b.parts, *b.subtracted], b.total) - b.total.decimals)
-        fields = {"label": _total_name(ctx, b.total), "marker": b.marker,
+        fields = {"label": total_name(ctx, b.total), "marker": b.marker,
                   "partial": "（分项之和超过总额）" if partial else "", "slip_zh": "", "slip_en": ""}
         primary, stated, expected = b.total, b.total.text, f"{expected}{b.total.written_unit}"
         slip = diagnose.find_slip([b.total, *b.parts, *b.subtracted], diagnose.sum_holds(0, 1 + len(b.parts)))
