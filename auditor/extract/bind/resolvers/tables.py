@@ -224,6 +224,8 @@ def _adjacent_pairs(rows: list[TableRow]) -> dict[int, tuple[Fact, Fact]] | None
         if len(before) < 2:
             return None
         a, b = before[-2], before[-1]
+        if a.period and b.period and a.period.isdigit() and b.period.isdigit() and a.period != b.period:
+            a, b = _in_time_order([a, b])  # ("113年度預算數 | 112年度決算數 | 比較增減": the later year less the earlier)
         slack = delta.tolerance + a.tolerance + b.tolerance
         pairs[id(row)] = (a, b)
         if abs(abs(delta.value) - abs(b.value - a.value)) > slack:
