@@ -53,6 +53,9 @@ TOTAL_ROW = lazyre.compile(r"^(?:支出|收入|经费|资金|费用|金额)?(?:�
                        r"^(?:总分|小计|总分值|得分合计|合\s*计|总\s*分|自评总分|综合得分)[::]?$")
 SUBTOTAL_ROW = lazyre.compile(r"^小\s*计[::]?$")
 _VALUE = lazyre.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元|分)?$")
+# an amount in brackets, the accountants' minus: "(7,118)", "(1,205.30)" — grouped in thousands or with decimals (not an
+# item's number "(1)", nor a year "(2023)")
+_BRACKET_NEGATIVE = lazyre.compile(r"^[(（](\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)[)）]$")
 _GLUED = lazyre.compile(r"^\d[\d,.%万元]*$")  # one character class: no backtracking on long runs
 _DASH = {"—", "-", "--", "——", "/", "\\", "无", "-—", "—-", "─"}
 _NOISE = lazyre.compile(r"[?\ufffd]+$")  # "3,724,055.00?": a character the page could not show
@@ -85,7 +88,7 @@ def _without_noise(text: str) -> str:
 @lru_cache(maxsize=8192)
 def _is_value(text: str) -> bool:
     text = _without_noise(text)
-    return bool(_VALUE.match(text)) and not _big_rate(text)
+    return bool(_VALUE.match(text) or _BRACKET_NEGATIVE.match(text)) and not _big_rate(text)
 
 
 @lru_cache(maxsize=8192)
@@ -1120,6 +1123,9 @@ _OWN_UNIT = lazyre.compile(r"[万元亿]$")
 def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_unit: str,
               norm: Normalised, fact_id: int, vocab: Vocabulary) -> Fact:
     text = piece.text
+    negative = _BRACKET_NEGATIVE.match(text)
+    if negative:
+        text = "-" + negative.group(1)  # ("(7,118)": −7,118)
     if role in {"rate", "score_rate"}:
         token_type, text = "PERCENT", text if text.endswith("%") else _percent_of(text)
     elif role in {"change_rate", "share"}:

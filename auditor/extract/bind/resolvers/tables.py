@@ -140,7 +140,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     # "比上年执行数增长%": the figure compared with is of the role the header names
     named = next((role_of(m.group(1) + "数") for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
     # (change columns that name no figure they are of: between the two years the table shows, in each row)
-    plain_growth = named is None and all(_PLAIN_GROWTH.match(h) for h in headers if h)
+    # ("比較增減(113-112)": the years it is between in a bracket, the later first — a change of the columns of those years)
+    plain_growth = named is None and all(_PLAIN_GROWTH.match(_YEARS_BRACKET.sub("", h)) for h in headers if h)
     adjacent = _adjacent_pairs(rows)
     out = []
     for row in rows:
@@ -180,6 +181,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
 
 # a change column that names no figure it is of ("增长%", "增长(%)", "增减率"): between the columns the table shows
 # ("比较增减", "比较增减金额": a 比较 column of two years' figures, the same)
+_YEARS_BRACKET = lazyre.compile(r"\((?:19|20)?\d{2,3}\s*[-－—−]\s*(?:19|20)?\d{2,3}\)$")
 _PLAIN_GROWTH = lazyre.compile(r"^(?:比较)?(?:增长|增减|增幅|增\(减\))(?:金额|额|数|率|幅度)?(?:%|\(%\))?$")
 
 
