@@ -53,6 +53,9 @@ TOTAL_ROW = lazyre.compile(r"^(?:支出|收入|经费|资金|费用|金额)?(?:�
                        r"^(?:总分|小计|总分值|得分合计|合\s*计|总\s*分|自评总分|综合得分)[::]?$")
 SUBTOTAL_ROW = lazyre.compile(r"^小\s*计[::]?$")
 _VALUE = lazyre.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?\s*(?:%|万元|万|元|亿元|分)?$")
+# an amount in brackets, the accountants' minus: "(7,118)", "(1,205.30)" — grouped in thousands or with decimals (not an
+# item's number "(1)", nor a year "(2023)")
+_BRACKET_NEGATIVE = lazyre.compile(r"^[(（](\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)[)）]$")
 _GLUED = lazyre.compile(r"^\d[\d,.%万元]*$")  # one character class: no backtracking on long runs
 _DASH = {"—", "-", "--", "——", "/", "\\", "无", "-—", "—-", "─"}
 _NOISE = lazyre.compile(r"[?\ufffd]+$")  # "3,724,055.00?": a character the page could not show
@@ -85,7 +88,7 @@ def _without_noise(text: str) -> str:
 @lru_cache(maxsize=8192)
 def _is_value(text: str) -> bool:
     text = _without_noise(text)
-    return bool(_VALUE.match(text)) and not _big_rate(text)
+    return bool(_VALUE.match(text) or _BRACKET_NEGATIVE.match(text)) and not _big_rate(text)
 
 
 @lru_cache(maxsize=8192)
@@ -573,7 +576,9 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
     stop = next((n for n in range(len(raw)) if n not in read_set), len(raw))
     stop = _text_after_rows(raw, readings, stop)
     unit = _money_unit(header, context, _written_units([readings[n] for n in range(stop) if n in readings]))
-    own_units = _column_units(header, context)
+    last_row = raw[max(stop, 1) - 1]
+    row_end = max((c.end for c in [*last_row.labels, *last_row.slots] if c is not None), default=len(norm.text))
+    own_units = _column_units(header, context, _note_under(norm.text, row_end))
     precision = _column_precision([readings[n] for n in range(stop) if n in readings])
     facts: list[Fact] = []
     rows: list[TableRow] = []
@@ -1048,28 +1053,62 @@ def _money_unit(header: Header, context: str, written: set[str] = frozenset()) -
     return "元" if ("元" in context and "万元" not in context and "万" not in context) else "万元"
 
 
-def _column_units(header: Header, context: str) -> dict[str, str]:
+def _column_units(header: Header, context: str, under: str = "") -> dict[str, str]:
     """The unit each money column states when the columns state different ones: "预算数(千元) | 决算数(元)" in the
-    header, or "预算数单位:千元;决算数单位:元" over the table — each column's bare cells in its own unit, not all in
-    the last one named; empty when no two columns name different units."""
-    notes = {}
-    for m in _COLUMN_UNIT_NOTE.finditer(context):  # (the column's name the longest end of the words before 单位)
+    header, "预算数单位:千元;决算数单位:元" or "单位:万元(“上年决算数”栏为亿元)" over the table, or
+    "注:本年决算数单位为万元,上年决算数单位为亿元" under it — each column's bare cells in its own unit, not all in
+    the last one named; a column that states none, in the unit the table's own note states ("单位:万元" over
+    "本年决算数 | 上年决算数(亿元)": 本年 in 万元).  Empty when no two columns name different units."""
+    notes, named = {}, []
+    for m in _COLUMN_UNIT_NOTE.finditer(context + "\n" + under):  # (the column's name the longest end of the words before 单位)
         role = next((role_of(m.group(1)[k:]) for k in range(len(m.group(1)) - 1) if role_of(m.group(1)[k:])), None)
         if role:
             notes[role] = m.group(2)
+            named.append((m.group(1), m.group(2)))
+    roles = [c.role for c in header.columns]
+    by_name: dict[str, str] = {}  # (each note to the column whose whole name ends its words: the longest that does)
+    for words, u in named:
+        ends = [(len(clean(c.name)), key) for c, key in zip(header.columns, header.keys)
+                if key is not None and len(clean(c.name)) >= 2 and words.endswith(clean(c.name))]
+        if ends:
+            by_name[max(ends)[1]] = u
     units: dict[str, str] = {}
+    unstated = []
     for c, key in zip(header.columns, header.keys):
         if key is None or c.role in {"rate", "score_rate", "change_rate", "share", "weight", "score", "deduction"}:
             continue
         m = _UNIT_GLOSS.search(c.name)
-        unit = (m.group(1) or m.group(2)) if m else notes.get(c.role)
+        # (a note names the column by its name — "本年决算数单位为万元,上年决算数单位为亿元", two columns of one role — or
+        # by its role when no other column is of it)
+        unit = (m.group(1) or m.group(2)) if m else by_name.get(key) or (
+            notes.get(c.role) if roles.count(c.role) == 1 else None)
         if unit:
             units[key] = unit
+        else:
+            unstated.append(key)
+    if units and unstated:
+        table = None
+        for table in _TABLE_UNIT_NOTE.finditer(context):
+            pass
+        if table is not None:
+            units.update({key: table.group(1) for key in unstated})
     return units if len(set(units.values())) > 1 else {}
 
 
-# "预算数单位:新台币千元;决算数单位:新台币元": the unit of each column a note over the table names
-_COLUMN_UNIT_NOTE = lazyre.compile(r"([\u4e00-\u9fff]{2,8}?)\s*单位\s*[:：]\s*(?:新台币|人民币)?\s*(亿元|万元|千元|元)")
+def _note_under(text: str, end: int) -> str:
+    """The note right under a table ("注:本年决算数单位为万元…"): its first line after the last row, if it is one."""
+    after = text[end:end + 200].lstrip(" \t|")
+    line = after.lstrip("\n").split("\n", 1)[0] if after.startswith("\n") else ""
+    return line if _NOTE_START.match(line.strip()) else ""
+
+
+_NOTE_START = lazyre.compile(r"^(?:注|说明|备注)")
+# "预算数单位:新台币千元;决算数单位:新台币元", "“上年决算数”栏为亿元", "上年决算数单位为亿元": the unit of each column a
+# note names
+_COLUMN_UNIT_NOTE = lazyre.compile(r"([\u4e00-\u9fff]{2,8}?)[\"“”'‘’」]?\s*(?:单位\s*(?:[:：]|为|是)|[栏列](?:单位)?\s*(?:[:：]|为|是))"
+                                   r"\s*(?:新台币|人民币)?\s*(亿元|万元|千元|元)")
+# "单位:万元" over the table, of the table as a whole (not "决算数单位:元", a column's)
+_TABLE_UNIT_NOTE = lazyre.compile(r"(?:(?<![\u4e00-\u9fff])|(?<=金额)|(?<=货币))单位\s*[:：]\s*(?:新台币|人民币)?\s*(亿元|万元|千元|元)")
 # "预算数(千元)", "执行数（亿元）", "决算数 单位:元": a column's name with its unit
 _UNIT_GLOSS = lazyre.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?(?:新台币|人民币)?\s*(亿元|万元|千元|元)\s*[)）]"
                              r"|单位\s*[:：]\s*(?:新台币|人民币)?\s*(亿元|万元|千元|元)")
@@ -1096,6 +1135,9 @@ _OWN_UNIT = lazyre.compile(r"[万元亿]$")
 def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_unit: str,
               norm: Normalised, fact_id: int, vocab: Vocabulary) -> Fact:
     text = piece.text
+    negative = _BRACKET_NEGATIVE.match(text)
+    if negative:
+        text = "-" + negative.group(1)  # ("(7,118)": −7,118)
     if role in {"rate", "score_rate"}:
         token_type, text = "PERCENT", text if text.endswith("%") else _percent_of(text)
     elif role in {"change_rate", "share"}:
@@ -1110,8 +1152,8 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
     fig = read_figure(token_type, text)
     line, column = norm.line_col(piece.start)
     named = clean(header)  # ("上 年 度 預 算 數": a name spaced out to its column's width)
-    year = YEAR_SAID.search(named) or _ROC_YEAR.search(named)  # ("113年度決算數": Taiwan's years count from 1912)
-    period = year.group(1) if year else ("previous" if _LAST_YEAR.search(named) else None)
+    year = column_year(named)
+    period = year or ("previous" if _LAST_YEAR.search(named) else None)
     return Fact.from_fields({  # (every field in order: a record a cell, made without matching keywords)
         "id": fact_id, "kind": fig.kind, "value": fig.value, "unit": fig.unit, "written_unit": fig.written_unit,
         "scale": fig.scale, "decimals": fig.decimals, "approximate": False, "about": False,
@@ -1121,6 +1163,13 @@ def cell_fact(piece: glued.Piece, role: str, header: str, row_label: str, money_
         "period": period, "scenario": _SCENARIO.get(role), "fund": None, "window": 0, "sentence": 0,
         "in_table": True, "exact": role == "weight",
     })
+
+
+def column_year(named: str) -> str | None:
+    """The year a column's (cleaned) name is of: "2023年决算数" 2023, "113年度決算數" 113 (Taiwan's years count from
+    1912: compared with another column's of the same count, the later year is the larger); None when it names none."""
+    year = YEAR_SAID.search(named) or _ROC_YEAR.search(named)
+    return year.group(1) if year else None
 
 
 # a column of a year Taiwan counts ("112年度決算數 | 113年度決算數 | 比較增減(113-112)"): the years' order is the columns'

@@ -37,7 +37,7 @@ from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.bind.resolvers.column_agreement import _WRITTEN_FALL as _NEGATIVE, signed_rates
 from auditor.extract.numbering import item_style, outline_depth
-from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK
+from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK, column_year
 from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, UNREAD_ROLES, clean, column_keys, is_source,
                                             rate_column_base, role_in_table, role_of)
 from auditor.extract.vocabulary import Vocabulary
@@ -140,7 +140,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     # "比上年执行数增长%": the figure compared with is of the role the header names
     named = next((role_of(m.group(1) + "数") for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
     # (change columns that name no figure they are of: between the two years the table shows, in each row)
-    plain_growth = named is None and all(_PLAIN_GROWTH.match(h) for h in headers if h)
+    # ("比較增減(113-112)": the years it is between in a bracket, the later first — a change of the columns of those years)
+    plain_growth = named is None and all(_PLAIN_GROWTH.match(_YEARS_BRACKET.sub("", h)) for h in headers if h)
     adjacent = _adjacent_pairs(rows)
     out = []
     for row in rows:
@@ -179,7 +180,9 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
 
 
 # a change column that names no figure it is of ("增长%", "增长(%)", "增减率"): between the columns the table shows
-_PLAIN_GROWTH = lazyre.compile(r"^(?:增长|增减|增幅|增\(减\))(?:额|率|幅度)?(?:%|\(%\))?$")
+# ("比较增减", "比较增减金额": a 比较 column of two years' figures, the same)
+_YEARS_BRACKET = lazyre.compile(r"\((?:19|20)?\d{2,3}\s*[-－—−]\s*(?:19|20)?\d{2,3}\)$")
+_PLAIN_GROWTH = lazyre.compile(r"^(?:比较)?(?:增长|增减|增幅|增\(减\))(?:金额|额|数|率|幅度)?(?:%|\(%\))?$")
 
 
 def _years_pair(by_role: dict[str, list[Fact]]) -> list[list[Fact]]:
@@ -223,6 +226,8 @@ def _adjacent_pairs(rows: list[TableRow]) -> dict[int, tuple[Fact, Fact]] | None
         if len(before) < 2:
             return None
         a, b = before[-2], before[-1]
+        if a.period and b.period and a.period.isdigit() and b.period.isdigit() and a.period != b.period:
+            a, b = _in_time_order([a, b])  # ("113年度預算數 | 112年度決算數 | 比較增減": the later year less the earlier)
         slack = delta.tolerance + a.tolerance + b.tolerance
         pairs[id(row)] = (a, b)
         if abs(abs(delta.value) - abs(b.value - a.value)) > slack:
@@ -256,7 +261,11 @@ def _against_budget(names: dict[str | None, str], headers: list[str]) -> tuple[s
         return None
     if _PREVIOUS_YEAR_COLUMN.search(clean(names[budgets[0]])):
         return None  # ("上年预算数 | 本年决算数 | 增减": against last year's plan, a change of another kind)
-    this_year = [k for k in actuals if not _PREVIOUS_YEAR_COLUMN.search(clean(names[k]))]
+    budget_year = column_year(clean(names[budgets[0]]))
+    # (not "112年度決算數 | 113年度預算數 | 增減%": an actual of another year than the budget's is no execution of it —
+    # the change is between the years, the later one this year's, whichever word either column says)
+    this_year = [k for k in actuals if not _PREVIOUS_YEAR_COLUMN.search(clean(names[k]))
+                 and column_year(clean(names[k])) in (None, budget_year)]
     if len(actuals) == 1 and len(this_year) == 1 and all(_PLAIN_CHANGE.match(h) for h in headers if h):
         return budgets[0], this_year[0]
     if len(this_year) == 1 and any(_AGAINST_BUDGET.search(h) for h in headers):
