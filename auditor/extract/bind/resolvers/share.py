@@ -247,9 +247,17 @@ def _bracketed_shares(r: Reading, lists: Sequence[Breakdown]) -> Iterator[Candid
             continue  # ("收入100亿元,增长12%,其中税收80亿元(15%)、非税20亿元(5%)": the parts' growth, maybe)
         if sum(p.value for p, _ in pairs) > _SHARES_AT_MOST:
             continue  # (shares of one whole add to 100 at most: "(98%)", "(95%)" well past it are each part's own rate)
+        if b.total.value <= 0 or sum(_fits(p, part, b.total) for p, part in pairs) < len(pairs) - 1:
+            continue  # ("其中税收收入80亿元(15%)、非税收入20亿元(5%)" of 100: no bracket is its part's share — growth rates)
         for percent, part in pairs:
             yield Candidate(Share.model_construct(percent=percent, part=part, whole=None, whole_label="",
                                                   reason="share_of_named_whole", via=(), rejected=()))
+
+
+def _fits(percent: Fact, part: Fact, whole: Fact) -> bool:
+    """Is the percentage its part's share of the whole, within the precision it is written to (a bracket whose
+    percentages are shares has them all fit but a slip)?"""
+    return abs(part.value * 100 / whole.value - percent.value) <= percent.tolerance
 
 
 # a share whose part is named, its figure stated before: of the total of the list that part stands in, or of none
