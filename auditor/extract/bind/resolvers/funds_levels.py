@@ -92,7 +92,12 @@ _UNSET = object()
 
 def _opened_before(r: Reading, s) -> bool:
     """A list marker (其中, 包括, 分别 …) stands before the figure in its ';'-part."""
-    return any(r.tree[k].kind in MARKERS for k in range(s.index - 1, -1, -1) if r.tree[k].sub == s.sub)
+    for k in range(s.index - 1, -1, -1):  # (back to the part's start only: a walk to the text's start per figure
+        if r.tree[k].sub != s.sub:          # grew with the square of its size)
+            return False
+        if r.tree[k].kind in MARKERS:
+            return True
+    return False
 
 
 def _next_to(r: Reading, i: int, j: int) -> bool:
