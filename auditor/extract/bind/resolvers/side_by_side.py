@@ -16,6 +16,7 @@ row's name is the cell before its figure."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Iterator
 
 from auditor import lazyre
@@ -37,10 +38,7 @@ _MOST_ROWS = 12
 def stretches(r: Reading) -> list[tuple[int, int]]:
     """Where the rows of side-by-side groups stand (text offsets from the headings to the last row's figure): the
     stretches opener_list reads no 其中 list in."""
-    memo = r.__dict__.get("_side_by_side")
-    if memo is None:
-        memo = r.__dict__["_side_by_side"] = [(start, end) for start, end, *_ in _blocks(r)]
-    return memo
+    return [(start, end) for start, end, *_ in _blocks(r)]
 
 
 def in_side_by_side(r: Reading, offset: int) -> bool:
@@ -66,26 +64,34 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 yield made
 
 
-def _blocks(r: Reading):
+def _blocks(r: Reading) -> list:
+    """The side-by-side blocks of the text, each (start, end, totals, sides, details), found once per reading."""
+    memo = r.__dict__.get("_side_by_side")
+    if memo is None:
+        memo = r.__dict__["_side_by_side"] = list(_find_blocks(r))
+    return memo
+
+
+def _find_blocks(r: Reading):
     text = r.norm.text
     if "按" not in text:
         return
     spending, income = r.vocab.cue("side_by_side_spending"), r.vocab.cue("side_by_side_income")
     detail = r.vocab.cue("side_by_side_spending_detail")
-    located = [(f.span.start, f) for f in r.facts if f is not None]
+    located = sorted(((f.span.start, f) for f in r.facts if f is not None), key=lambda x: x[0])
+    starts = [s for s, _ in located]
+    read = set(starts)
     for m in _HEADINGS.finditer(text):
         a, b = m.group("a"), m.group("b")
         if a == b or not (("收入" in a or "来源" in a) and "支出" in b or ("收入" in b or "来源" in b) and "支出" in a):
             continue
         spend_side = 1 if "支出" in b else 0
-        totals = [_fact_at(located, m.start(name), m.end(name)) if m.group(name) else None for name in ("fa", "fb")]
+        totals = [_fact_at(located, starts, m.start(name), m.end(name)) if m.group(name) else None for name in ("fa", "fb")]
         sides: tuple[list, list] = ([], [])
         end = m.end()
         rows = 0
         details: list[tuple[object, list]] = []
-        for start, f in located:
-            if start < m.end():
-                continue
+        for start, f in located[bisect_left(starts, m.end()):]:
             gap = text[end:start]
             # (a table's cell holds no label of its figure: the row's name is the cell before it, "| 项目支出： | 497.64 |")
             label = clean_label(f.label or next((c.strip() for c in reversed(gap.split("|")) if c.strip()), ""))
@@ -113,18 +119,19 @@ def _blocks(r: Reading):
             end, rows = f.span.end, rows + 1
         if not sides[0] or not sides[1]:
             continue
-        for side in _unread_rows(r, text, m.end(), end, located, spend_side):
+        for side in _unread_rows(r, text, m.end(), end, located, starts, read, spend_side):
             # ("…其他资金：60.00年度总体目标…": a row's figure the page runs into the next words, not read — its group is
             # not all there)
             totals[side] = None
         yield m.start(), end, totals, sides, details
 
 
-def _unread_rows(r: Reading, text: str, start: int, end: int, located, spend_side: int) -> set[int]:
+def _unread_rows(r: Reading, text: str, start: int, end: int, located, starts: list[int], read: set[int],
+                 spend_side: int) -> set[int]:
     """The groups with a row that holds a figure not read (a template row's name, then a digit no figure read starts
     at), among the rows read or right after the last."""
-    stop = next((s for s, _ in located if s >= end), len(text))
-    read = {s for s, _ in located}
+    at = bisect_left(starts, end)
+    stop = starts[at] if at < len(starts) else len(text)
     spending, income = r.vocab.cue("side_by_side_spending"), r.vocab.cue("side_by_side_income")
     out = set()
     for row in _ROW.finditer(text, start, stop):
@@ -139,5 +146,6 @@ def _unread_rows(r: Reading, text: str, start: int, end: int, located, spend_sid
 _ROW = lazyre.compile(r"(?:其中[:：]?)?([\u4e00-\u9fff]{2,16}?[:：])[ \t\u3000]*(\d)?")
 
 
-def _fact_at(located, start: int, end: int):
-    return next((f for s, f in located if start <= s < end), None)
+def _fact_at(located, starts: list[int], start: int, end: int):
+    at = bisect_left(starts, start)
+    return located[at][1] if at < len(starts) and starts[at] < end else None
