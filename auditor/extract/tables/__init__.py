@@ -269,6 +269,8 @@ def _side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None) -> tup
             continue
         if len(row) != width:
             row = [piece for x in row for piece in _pieces(x)]  # ("0.00         公用经费": two cells run together)
+        if len(row) < width and len(split := [piece for x in row for piece in _label_value(x)]) == width:
+            row = split  # ("其中：人员经费 1,420.00": a value one space after its label is still that label's)
         if len(row) == width:
             halves = (row[:half_width], row[half_width:])
         elif len(row) < width and (text[text.rfind("\n", 0, c.start) + 1:c.start].strip() == "|"
@@ -676,6 +678,19 @@ def _pieces(cell: Cell) -> list[Cell]:
         return [cell]
     return [Cell(text=m.group(), start=cell.start + m.start(), end=cell.start + m.end(), line=cell.line)
             for m in _GAP.finditer(cell.text)]
+
+
+_LABEL_VALUE = lazyre.compile(r"(\S*[^\W\d_][^\s\d]*)\s(-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)")
+
+
+def _label_value(cell: Cell) -> list[Cell]:
+    """A cell of a label and its value one space apart ("其中：人员经费 1,420.00", set in a half whose label ran
+    long), as the two cells it is (plain cells only; a label that ends in a figure, "2023 年", or a value with
+    words after it is left whole)."""
+    if cell.source is not None or not (m := _LABEL_VALUE.fullmatch(cell.text)):
+        return [cell]
+    return [Cell(text=m.group(k), start=cell.start + m.start(k), end=cell.start + m.end(k), line=cell.line)
+            for k in (1, 2)]
 
 
 def flattened_lines(text: str):

@@ -43,6 +43,7 @@ from auditor.extract.tables.columns import SERIAL_HEADER, role_of
 from auditor.extract.tables.roll_header import roll_formula
 from auditor.normalise import Normalised
 from auditor.records import dataclass
+from auditor.widths import display_width
 
 _NUMBER = lazyre.compile(r"[-−+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
 # a sign marker a PDF column leaves after a figure ("14,535,197,049(-)"): which figure it signs the
@@ -1445,6 +1446,10 @@ def indented_sums(lines: list[tuple[str, int]], rows: list[GridRow],
         if not below:
             continue
         step = min(indent[m] for m in below)
+        if step - indent[n] in part_mark_widths(lines[row.line][0][indent[n]:]):
+            # (the rows below stand under the name after the row's 其中 / 內 mark, "␣␣內：薪酬 ⏎ ␣␣␣␣␣␣部門開支 ⏎
+            # ␣␣␣␣␣␣其他費用": the mark's other parts, its siblings — not its parts, whatever sums hold by chance)
+            continue
         parts = [m for m in below if indent[m] == step]
         if len(parts) < 2 or any(_TOTAL_LABEL.search(rows[m].label.replace(" ", ""))
                                  or _PARTIAL_ROW.search(rows[m].label) for m in parts):
@@ -1743,7 +1748,21 @@ def _rounded(token: Token) -> Token:
 
 
 _GRAND_TOTAL = lazyre.compile(r"(?:合|总|總)计|总额|總額")  # (the table's whole, not a section's 小计)
-_PARTIAL_ROW = lazyre.compile(r"其中|^\s*含|包括")
+_PARTIAL_ROW = lazyre.compile(r"其中|^\s*含|包括|^\s*[內内]\s*[:：]")
+_PART_MARK = lazyre.compile(r"(?:其中|[內内含]|包括)\s*[:：]\s*")
+
+
+def part_mark_widths(label: str) -> set[int]:
+    """How far the name after a label's 其中 / 內 mark stands from the label's start ("內：薪酬"), or nothing for a
+    label with no mark: by characters, and by display width (wide characters two columns; the colon either way, as
+    normalising made the full-width one "：" plain). Rows set in that far under it are the mark's other parts, its
+    siblings, not its own parts."""
+    m = _PART_MARK.match(label)
+    if not m:
+        return set()
+    head = m.group()
+    wide = display_width(head)
+    return {len(head), wide, wide + head.count(":")}
 
 
 def _indent(line: str) -> int:

@@ -37,6 +37,7 @@ from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.bind.resolvers.column_agreement import _WRITTEN_FALL as _NEGATIVE, signed_rates
 from auditor.extract.numbering import item_style, outline_depth
+from auditor.extract.tables.grid import part_mark_widths
 from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK, column_year
 from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, UNREAD_ROLES, clean, column_keys, is_source,
                                             rate_column_base, role_in_table, role_of)
@@ -1059,6 +1060,10 @@ def _indented_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bo
     if _depth(rows[n]) is None or n + 1 == len(rows) or _depth(rows[n + 1]) is None \
             or _depth(rows[n + 1]) <= _depth(rows[n]):
         return [], False, ""  # (the cheap test first: the next row stands further in)
+    if _depth(rows[n + 1]) - _depth(rows[n]) in part_mark_widths(_bare(rows[n].label)):
+        # (the next row stands under the name after the row's 其中 / 內 mark, "␣␣其中：人员支出 ⏎ ␣␣␣␣␣␣␣␣日常公用": the
+        # mark's other parts, the row's siblings — no sum over them is the row's, whatever holds by chance)
+        return [], False, ""
     children, closed, _ = _children(rows, n, _depth, lambda r: False, least=2)
     if not children or any(_PARTIAL_CHILD.match(_bare(r.label)) or r.is_total for r in children):
         return [], False, ""
