@@ -247,7 +247,21 @@ def _bases_for(index: DocumentIndex, num: Fact, stated: Fact, slack_digits: int 
     pad = max(abs(low), abs(high)) * Decimal("0.001") if high != Decimal("Infinity") else Decimal(0)
     if high == Decimal("Infinity"):
         high = index.amounts_by_value[-1][0] if index.amounts_by_value else low
-    return [f for f in index.amounts_between(low - pad, high + pad) if f is not num]
+    return [f for f in index.amounts_between(low - pad, high + pad) if f is not num and not _restates(f, num)]
+
+
+_BUDGET_KINDS = {"budget_initial", "budget_adjusted", "budget", "available"}
+
+
+def _restates(f: Fact, num: Fact) -> bool:
+    """`f` is the numerator said again, no base of its rate: the same value (within both roundings), named as no budget,
+    its subject one the numerator's names or held in it — "全县地方一般公共预算收入完成3002万元,完成年初预算的100.1%"
+    and, in the balance below, "全县地方一般公共预算收入3002万元": 3002 / 3002 is no completion of the initial budget,
+    which the page never states."""
+    if f.scenario in _BUDGET_KINDS or abs(f.value - num.value) > f.tolerance + num.tolerance:
+        return False
+    own, theirs = f.concept or "", num.concept or ""
+    return bool(own) and bool(theirs) and (own in theirs or theirs in own)
 
 
 def bases_for(index: DocumentIndex, num: Fact, stated: Fact) -> list[Fact]:
