@@ -662,6 +662,13 @@ def whole_name(label: str) -> str:
     return _TOTAL_WORDS.sub("", _RATIO_TAIL.sub("", label) or label)
 
 
+def _economy_wholes(index: DocumentIndex) -> list[Fact]:
+    """The amounts named as the product of the economy (cue industries_total: 地区生产总值, 国内生产总值, GDP)."""
+    whole = index.vocab.cue("industries_total")
+    return [f for f in index.facts if f.kind == "amount" and not f.is_bound and not f.in_table
+            and whole.search(clean_label(f.label))]
+
+
 def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set[tuple[int, str]] = frozenset(),
                stated_wholes: dict[str, Fact] | None = None,
                siblings: tuple[Fact, ...] = (), top: Fact | None = None) -> tuple[list[Fact], str | None]:
@@ -714,6 +721,14 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         named = [f for name, f in index.amounts_named(core, near=part.span.start)
                  if f.id != part.id and (name.endswith(core) or name.endswith(label))
                  and not kind.search(name[:-len(core) if name.endswith(core) else -len(label)])]
+        economy = index.vocab.cue("industries_total").search(core)
+        if not named and economy is not None:
+            # ("全县地区生产总值119.49亿元,…。财政总收入完成13.69亿元,…占GDP的比重为11.46%": the product of the economy
+            # named by another of its names — 地区生产总值, 国内生产总值, GDP —, never a mean of it, 人均国内生产总值; of
+            # the place the share names, if it names one — "占全省生产总值的" is no share of the county's)
+            mean, place = index.vocab.cue("average_total"), core[:economy.start()]
+            named = [f for f in _economy_wholes(index) if f.id != part.id and not mean.search(clean_label(f.label))
+                     and place in clean_label(f.label)]
     # ("占一般公共预算项目支出总额的100%": a 项目支出 of those funds, not one that names no funds)
     funds = scope_of(label, info.concept)
     broader = [] if not funds else [f for f in named if not set(funds) <= set(fact_scope(f) + index.qualifier(f))]
