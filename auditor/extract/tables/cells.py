@@ -89,6 +89,34 @@ _DIGIT = lazyre.compile(r"\d")
 _GLUED_UNIT = lazyre.compile(r"[%万元.]")
 
 
+# a count in brackets after an amount, "12.00（4）", "3.20(1)", "12.00（4次）", "25(3辆)": the number of trips, vehicles,
+# meetings the 三公 and 会议/培训 tables give beside each amount — the row's count, not part of its amount (an amount with
+# decimals, or a count that names what it counts; "50(30)" is left alone, and so is a bracket a space apart)
+_COUNT_WORDS = "人次|次|辆|个|人|批|台|项|期|场|团|组"
+COUNT_AFTER = lazyre.compile(rf"^((?:\d{{1,3}}(?:,\d{{3}})+|\d+)\.\d+)[(（]\d{{1,4}}\s*(?:{_COUNT_WORDS})?[)）]$|"
+                             rf"^((?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?)[(（]\d{{1,4}}\s*(?:{_COUNT_WORDS})[)）]$")
+
+
+# the same count after an amount in a line of cells, to blank out (offsets kept) before the line is cut into cells
+_COUNT_IN_LINE = lazyre.compile(r"(?<![\d,.])(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+(?P<count>[(（]\d{1,4}[ \t]?"
+                                rf"(?:{_COUNT_WORDS})?[)）])|(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?"
+                                rf"(?P<named>[(（]\d{{1,4}}[ \t]?(?:{_COUNT_WORDS})[)）]))(?=[\s|│┃]|$)")
+
+
+def without_counts(line: str) -> str:
+    """The line with the counts after its amounts blanked out, "会议费  12.00(4次)" → "会议费  12.00    " (offsets kept)."""
+    if ")" not in line and "）" not in line:
+        return line
+    return _COUNT_IN_LINE.sub(lambda m: m.group().replace(m.group("count") or m.group("named"),
+                                                           " " * len(m.group("count") or m.group("named"))), line)
+
+
+def amount_before_count(text: str) -> str:
+    """The amount of a cell that writes a count after it ("12.00（4次）": "12.00"); any other cell as it is."""
+    count = COUNT_AFTER.match(text) if text and text[-1] in ")）" else None
+    return (count.group(1) or count.group(2)) if count else text
+
+
 @dataclass(slots=True)
 class Cell:
     """One cell of a table as the text lays it out, with where it stands.
@@ -479,6 +507,8 @@ def cells_of_line(line: str, start: int, index: int, boxes: bool = True) -> list
         return [Cell("", start, start, index, BREAK)]
     if stripped[0] == "|" and _BARS_ONLY.match(stripped):
         return [Cell("", start, start, index, BREAK)]
+    line = without_counts(line)  # ("12.00(4次)": the amount a cell, the count after it none)
+    stripped = line.strip()
     if boxes and _BOX_VERTICAL.search(line):
         line = _BOX_VERTICAL.sub("|", line)  # one character for one: offsets hold
     if "|" in line:

@@ -38,7 +38,7 @@ from auditor import lazyre
 from auditor.extract.figures import read_figure
 from auditor.extract.model import Fact, GridFormula, ScoreTable, Span, TableRow
 from auditor.extract.numbering import YEAR_NAME
-from auditor.extract.tables.cells import COLUMN_NUMBERS, PAGE_MARK, PAGE_MARK_FIRST
+from auditor.extract.tables.cells import COLUMN_NUMBERS, PAGE_MARK, PAGE_MARK_FIRST, amount_before_count
 from auditor.extract.tables.columns import SERIAL_HEADER, role_of
 from auditor.extract.tables.roll_header import roll_formula
 from auditor.normalise import Normalised
@@ -109,6 +109,8 @@ def _cell_figure(text: str) -> tuple[str, Decimal | None, int, Decimal, Decimal]
         return text, None, 0, _ONE, _ZERO
     if not _ANY_DIGIT.search(text):
         return None  # (no figure without a digit: the cheap test before the patterns — most cells are words)
+    if (amount := amount_before_count(text)) is not text:
+        return _cell_figure(amount)  # ("3.20(1)": the amount read, its start the cell's; the count no figure)
     bare = _SIGN_MARK.sub("", text)
     negative = _ACCOUNTING_NEGATIVE.fullmatch(bare)
     if negative:
@@ -259,6 +261,14 @@ def _amount_pair(line: str, start: int, index: int) -> list[GridRow]:
     return [GridRow(label, start + words[0].start(), index, tuple(tokens))]
 
 
+def _ends_in_count(line: str) -> bool:
+    """The line's last cell is an amount with its count in brackets after it, "会议费 12.00 10.00（4）"."""
+    if line[-1] not in ")）":
+        return False
+    last = line.rsplit(None, 1)[-1]
+    return amount_before_count(last) is not last
+
+
 # (a line with three figures set apart, or none of its rows can be one: most lines are passed over by this)
 # (the first may be a dash, nothing written: "增长率(%) — 1.1 4.7", a growth over years with no year before the first)
 _SPACED_FIGURES = lazyre.compile(r"(?:\d[\d,.%)]*|(?<!\S)(?:[-—–－]{1,2}|\.{2,3}))[\s|│┃]+[-−+(—–]*\d?[\d,.%()\-]*[\s|│┃]+[-−+(—–]*\d")
@@ -286,7 +296,8 @@ def _rows_by_line(lines: list[tuple[str, int]], taken: set[int], share_word=None
             and _SPACED_FIGURES.search(line) else []
         out.append(rows or (_bar_pair(line, start, index) if stripped[0] in _BARS
                             else _share_pair(line, start, index, share_word) if stripped[-1] in "%％"
-                            else _amount_pair(line, start, index) if stripped[-1].isdigit() else [])
+                            else _amount_pair(line, start, index) if stripped[-1].isdigit() or _ends_in_count(stripped)
+                            else [])
                    or _glued_row(line, start, index))
     return out
 

@@ -33,7 +33,8 @@ from auditor.extract.numbering import OUTLINE_MARKER, YEAR_SAID, item_number, it
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
 from auditor.extract.bind.reasons import PLACED_BY_GROUP
-from auditor.extract.tables.cells import BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PLACED, PAGE_MARK, PAGE_MARK_FIRST, TARGET_AT_END, Cell
+from auditor.extract.tables.cells import (BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PLACED, PAGE_MARK, PAGE_MARK_FIRST,
+                                          TARGET_AT_END, Cell, amount_before_count)
 from auditor.extract.tables.columns import (CODE_CELL, in_year_run, CODE_HEADER, LEVEL_COLUMN, UNIT_TAIL, Header, clean, find_header,
                                             is_grade_column, is_label_header, role_of, split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
@@ -82,7 +83,10 @@ def cell_text(cell: Cell) -> str:
 
 @lru_cache(maxsize=8192)
 def _without_noise(text: str) -> str:
-    return _NOISE.sub("", text) if text else text
+    if not text:
+        return text
+    text = _NOISE.sub("", text)
+    return amount_before_count(text)  # ("12.00（4）": the amount, the count left out)
 
 
 @lru_cache(maxsize=8192)
