@@ -140,13 +140,6 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # scenario, is what was executed (its budget is looked for in the document)
             nums, others = others, []
             via = (*via, "the amount its clause states")
-        elif spec["done_unnamed"] and base is not None and not nums and not dens and len(others) == 1 \
-                and _DONE_OF_BUDGET_GAP.fullmatch(r.norm.text, others[0].span.end, fact.span.start):
-            # "全县一般公共预算支出91759万元(其中镇级支出10595万元),完成调整预算的93.8%": the amount right before a 完成率
-            # naming its budget, only that rate's words between (a bracket of its parts aside), named by no scenario,
-            # is what was done (its budget is looked for in the document)
-            nums, others = others, []
-            via = (*via, "the amount its clause states")
         nums, dens, others = _bracketed_bases_of_others(r, fact, nums, dens, others)
         nums, dens, others = _added_to_numerator(r, nums, dens, others)
         if reason == "rate_in_sentence" and not nums and not others and len(dens) == 1 and not own and not via:
@@ -241,8 +234,6 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         yield Candidate(made)
 
 
-# between a figure and the 完成率 naming its budget that is of it: the rate's words only, a bracket after the figure aside
-_DONE_OF_BUDGET_GAP = lazyre.compile(r"\s*(?:\([^()]*\))?\s*,\s*(?:全年|当年|累计)?完成(?:年初|调整后?|全年)?预算(?:数)?的\s*")
 _SERIES_JOIN = lazyre.compile(r"\s*、\s*")
 
 

@@ -254,12 +254,14 @@ _BUDGET_KINDS = {"budget_initial", "budget_adjusted", "budget", "available"}
 
 
 def _restates(f: Fact, num: Fact) -> bool:
-    """`f` is no base of a rate of `num`: an amount named as no budget whose value is the numerator's (within both
-    roundings) is that figure said again, or another that only happens to equal it — a base is another quantity.
-    "全县地方一般公共预算收入完成3002万元,完成年初预算的100.1%" and, in the balance below, "全县地方一般公共预算收入
-    3002万元": 3002 / 3002 is no completion of the initial budget, which the page never states; nor is "另调出0.2亿元"
-    the budget "国有资本经营预算支出0.2亿元,完成调整后预算的100%" completes."""
-    return f.scenario not in _BUDGET_KINDS and abs(f.value - num.value) <= f.tolerance + num.tolerance
+    """`f` is the numerator said again, no base of its rate: the same value (within both roundings), named as no budget,
+    its subject one the numerator's names or held in it — "全县地方一般公共预算收入完成3002万元,完成年初预算的100.1%"
+    and, in the balance below, "全县地方一般公共预算收入3002万元": 3002 / 3002 is no completion of the initial budget,
+    which the page never states."""
+    if f.scenario in _BUDGET_KINDS or abs(f.value - num.value) > f.tolerance + num.tolerance:
+        return False
+    own, theirs = f.concept or "", num.concept or ""
+    return bool(own) and bool(theirs) and (own in theirs or theirs in own)
 
 
 def bases_for(index: DocumentIndex, num: Fact, stated: Fact) -> list[Fact]:
