@@ -37,11 +37,15 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         parts = _level_items(r, i, total, level)
         if parts is None or len(parts) < 2:
             continue
-        breakdown = Breakdown.model_construct(total=total, parts=tuple(parts), subtracted=(), marker="其中",
-                                              complete=False, family=None, reason="standard_level_shares",
-                                              via=(), rejected=(), core=None)
-        yield Candidate(breakdown, total=total.id, parts=tuple(p.id for p in parts))
+        yield _candidate(total, parts, "其中", "standard_level_shares")
     yield from _unmarked(r, level)
+
+
+def _candidate(total: Fact, parts: list[Fact], marker: str, reason: str) -> Candidate:
+    """The standard's shares by level, some of it (the other levels' may be left unsaid)."""
+    breakdown = Breakdown.model_construct(total=total, parts=tuple(parts), subtracted=(), marker=marker, complete=False,
+                                          family=None, reason=reason, via=(), rejected=(), core=None)
+    return Candidate(breakdown, total=total.id, parts=tuple(p.id for p in parts))
 
 
 def _unmarked(r: Reading, level) -> Iterator[Candidate]:
@@ -61,10 +65,7 @@ def _unmarked(r: Reading, level) -> Iterator[Candidate]:
         parts = _level_items(r, j, total, level)
         if parts is None or len(parts) < 2:
             continue
-        breakdown = Breakdown.model_construct(total=total, parts=tuple(parts), subtracted=(), marker="",
-                                              complete=False, family=None, reason="standard_level_shares_unmarked",
-                                              via=(), rejected=(), core=None)
-        yield Candidate(breakdown, total=total.id, parts=tuple(p.id for p in parts))
+        yield _candidate(total, parts, "", "standard_level_shares_unmarked")
 
 
 def _level_items(r: Reading, i: int, total: Fact, level) -> list[Fact] | None:
