@@ -1047,9 +1047,7 @@ def _money_unit(header: Header, context: str, written: set[str] = frozenset()) -
     (a column of "398,027,639元" with a bare "407,087,723" among them: 元 too), else 元 or 万元 by the text before it."""
     if header.unit:
         return header.unit
-    note = None
-    for note in _UNIT_NOTE_BEFORE.finditer(context):
-        pass
+    note = _last_match(_UNIT_NOTE_BEFORE, context)
     if note is not None:  # "单位:亿元" over the table (or over the table it continues)
         return note.group(1)
     if written == {"元"}:
@@ -1091,12 +1089,18 @@ def _column_units(header: Header, context: str, under: str = "") -> dict[str, st
         else:
             unstated.append(key)
     if units and unstated:
-        table = None
-        for table in _TABLE_UNIT_NOTE.finditer(context):
-            pass
+        table = _last_match(_TABLE_UNIT_NOTE, context)
         if table is not None:
             units.update({key: table.group(1) for key in unstated})
     return units if len(set(units.values())) > 1 else {}
+
+
+def _last_match(pattern, text: str):
+    """The last match of `pattern` in `text` (the note nearest the table over it), None if none."""
+    last = None
+    for last in pattern.finditer(text):
+        pass
+    return last
 
 
 def _note_under(text: str, end: int) -> str:

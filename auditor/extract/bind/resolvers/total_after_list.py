@@ -31,6 +31,7 @@ from auditor.extract.bind.standards import per_unit
 from auditor.extract.model import Fact
 from auditor.extract.numbering import NUMBERED_LINE, counted, item_number, item_style
 from auditor.extract.readings import OPENERS, Reading, clean_label, said_before
+from auditor.textsearch import last_of
 
 _LOOK = 200
 
@@ -84,7 +85,7 @@ def _of_counted_names(r: Reading) -> Iterator[Candidate]:
 
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding offset `at` begins (after the last 。！？ or line break before it)."""
-    return max(text.rfind(c, 0, at) for c in "。！？!?\n") + 1
+    return last_of(text, "。！？!?\n", at) + 1
 
 
 def _opens_with_total(r: Reading, i: int) -> bool:
