@@ -52,8 +52,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 if k < len(figures) and _next_to(r, figures[k - 1].index, figures[k].index):
                     t = figures[k]
                     m = level.match(clean_label(t.piece.label))
-                    if m is None or m.group("level") in levels or t.sub != s.sub or t.depth != s.depth \
-                            or r.facts[t.index].unit != total.unit:
+                    if not _joins(r, s, t, m, levels, total):
                         after = t
                         break
                     run.append(t)
@@ -67,8 +66,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 # run ends with it)
                 after = None
                 break
-            if m is None or t.sub != s.sub or t.depth != s.depth or r.facts[t.index].unit != total.unit \
-                    or m.group("level") in levels or not _next_to(r, (run[-1] if run else s).index, t.index):
+            if not _joins(r, s, t, m, levels, total) or not _next_to(r, (run[-1] if run else s).index, t.index):
                 after = t
                 break
             run.append(t)
@@ -88,6 +86,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 _MOST_LEVELS = 6
 _UNSET = object()
+
+
+def _joins(r: Reading, s, t, m, levels: list[str], total) -> bool:
+    """Figure t goes on the run of levels after the total at s: named by a level (`m`) not named yet, in the total's
+    ';'-part and bracket depth, in its unit."""
+    return m is not None and m.group("level") not in levels and t.sub == s.sub and t.depth == s.depth \
+        and r.facts[t.index].unit == total.unit
 
 
 def _opened_before(r: Reading, s) -> bool:
