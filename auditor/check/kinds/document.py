@@ -76,8 +76,10 @@ def _repeats(rule: Rule, ctx: Context, repeats, accuse_from: int | None = None) 
             "en": f"{written(other)}{unit} (line {other.span.line}) ≠ {written(first, other)}{unit} (line {first.span.line}) "
                   f"{diff_text(cmp.difference, other, 'en')}",
         }
+        # (a bracket restating the figure right after it, or the two headings of a form that split one total: of one
+        # quantity by where they stand — the headings' own names are no two scopes)
         found = doubt.explain_repeat(ctx.doubt, first, other, restated=True,
-                                     in_place=pair.reason == "restated_in_bracket")
+                                     in_place=pair.reason in {"restated_in_bracket", "side_by_side_totals"})
         if found is None:
             reported.add(pair.group)  # one finding per conflicting quantity
         # (with its arithmetic, so that a mention another relation confirms is taken as right and the other is

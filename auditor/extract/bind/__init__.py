@@ -103,7 +103,8 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     located = change_current.resolve(index, change_between_years.resolve(index, changes, r.norm.text))
     rates_done = rate_base.resolve(index, rates, changes, r.norm.text, located)
     repeats = [*repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),
-               *own_score.resolve(index, r.norm.text), *restated_amount.resolve(index, r.norm.text)]
+               *own_score.resolve(index, r.norm.text), *restated_amount.resolve(index, r.norm.text),
+               *side_by_side.same_total(r)]
     return Relations(
         breakdowns=[*lists, *restated_amount.restated_lists(lists, repeats), *distribution.resolve(index)],
         changes=[*change_since_point.resolve(index, located, all_lists, r.norm.text),

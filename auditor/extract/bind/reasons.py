@@ -126,6 +126,11 @@ _ALL = [
            "and read alternately: each group's rows, named by the group, add up to the figure after its heading",
            "按收入性质分：1906.74按支出性质分：1906.74其中：一般公共预算：1780.54其中：基本支出：1420.36政府性基金拨款：126.20"
            "项目支出：486.38纳入专户管理的非税收入拨款：其他资金："),
+    Reason("side_by_side_totals", STRUCTURAL, "a 部门整体 自评表's two breakdowns (按收入性质分 … 按支出性质分 …) split one "
+           "total, the 年度资金总额: the figures after the two headings are one quantity stated twice (not where the "
+           "headings name different columns, or each figure is another column of the total row)",
+           "按收入性质分：1906.74按支出性质分：1906.74其中：一般公共预算：1780.54其中：基本支出：1420.36政府性基金拨款：126.20"
+           "项目支出：486.38纳入专户管理的非税收入拨款：其他资金："),
     Reason("together_with_total", EXPLICIT, "A a,连同 B b,还需要 C c: what is needed together is the sum of the two",
            "岁入岁出差短数103.84亿元,连同债务还本66亿元,还需要融资调度169.84亿元。"),
     Reason("funding_levels_after_total", VOCABULARY, "C c,中央 a,地方 b: the levels of government named one after "
