@@ -415,13 +415,17 @@ class MonthsPayable(Bound):
 
 
 class CompoundGrowth(Bound):
-    """年均增长 p% from a figure of one year to a figure of a later one: end = start × (1 + p)^years."""
+    """年均增长 p% from a figure of one year to a figure of a later one: end = start × (1 + p)^years; or, with no
+    figures, the growth over those years it compounds to: 1 + total = (1 + p)^years ("年均增长12.3%,2020年达到9410.76元,
+    比2015年增长76.48%")."""
 
-    start: Fact
-    end: Fact
+    start: Fact | None = None
+    end: Fact | None = None
     rate: Fact
     years: int
     direction: int = Field(1, description="+1 年均增长, -1 年均下降")
+    total: Fact | None = Field(None, description="the growth over the years (比2015年增长 q%), when no figures are given")
+    total_direction: int = Field(1, description="+1 增长, -1 下降: the total growth's")
 
 
 class Target(Bound):

@@ -709,6 +709,9 @@ def check_compound_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """CHG006: 年均增长 p% from a start figure to an end figure is the rate a year that compounds one into the other over
     the years between them (also read: over one year more, or as the growth spread evenly — reports count either way)."""
     for g in ctx.doc.compound_growths:
+        if g.total is not None:
+            yield from _compound_total(rule, ctx, g)
+            continue
         figures = [Evidence.of(g.rate, "growth"), Evidence.of(g.start, "previous"), Evidence.of(g.end, "current")]
         stated = g.rate.value * g.direction if not g.rate.text.lstrip().startswith("-") else g.rate.value
         low, high = stated - g.rate.tolerance, stated + g.rate.tolerance
@@ -729,3 +732,33 @@ def check_compound_growth(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, g, finding(rule, ctx, primary=g.rate, stated=g.rate.text, expected=f"{shown}%",
                                       arithmetic=arithmetic, evidence=figures, comparison=cmp),
                      accuse_from=EXPLICIT)
+
+
+def _compound_total(rule: Rule, ctx: Context, g) -> Iterator[Outcome]:
+    """年均增长 p% against the growth over the years it compounds to: (1 + p)^years = 1 + q ("年均增长12.3%,2020年达到
+    9410.76元,比2015年增长76.48%"); also read over one year more, or spread evenly (p × years = q), as CHG006 reads
+    the figures.  Both rates as written, each within half its last digit."""
+    figures = [Evidence.of(g.rate, "rate"), Evidence.of(g.total, "growth")]
+    p = g.rate.value * g.direction if not g.rate.text.lstrip().startswith("-") else g.rate.value
+    q = g.total.value * g.total_direction if not g.total.text.lstrip().startswith("-") else g.total.value
+    hundred = Decimal(100)
+    p_low, p_high = (p - g.rate.tolerance) / hundred, (p + g.rate.tolerance) / hundred
+    q_low, q_high = (q - g.total.tolerance) / hundred, (q + g.total.tolerance) / hundred
+    if p_low <= -1:
+        yield outcome(rule, g, "undecided", figures, note="a rate at or below −100 %")
+        return
+    readings = [((1 + p_low) ** n - 1, (1 + p_high) ** n - 1) for n in (g.years, g.years + 1)]
+    readings.append((p_low * g.years, p_high * g.years))
+    if any(low <= q_high and q_low <= high for low, high in readings):
+        yield outcome(rule, g, "holds", figures)
+        return
+    computed = ((1 + p / hundred) ** g.years - 1) * hundred
+    digits = max(g.total.decimals, 2)
+    shown = computed.quantize(Decimal(1).scaleb(-digits))
+    low, high = readings[0]
+    cmp = compare(g.total.model_copy(update={"value": q}), Value(computed, (high - low) * hundred / 2))
+    arithmetic = {lang: f"(1 + {written(g.rate)}%)^{g.years} − 1 = {shown}% ≠ {written(g.total)}% "
+                        f"{diff_text(cmp.difference, g.total, lang, digits)}" for lang in ("zh", "en")}
+    yield failed(rule, g, finding(rule, ctx, primary=g.total, stated=g.total.text, expected=f"{shown}%",
+                                  arithmetic=arithmetic, evidence=figures, comparison=cmp),
+                 accuse_from=EXPLICIT)

@@ -87,7 +87,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     products = _relations(decide(list(product.resolve(r))))
     averages = _relations(decide([*average.resolve(r), *average.per_unit_means(r), *average.named_means(r), *average.monthly_means(r),
                                    *average.means_over_named_count(r)]))
-    compound_growths = _relations(decide(list(compound_growth.resolve(r))))
+    compound_growths = _relations(decide([*compound_growth.resolve(r), *compound_growth.total_growths(r)]))
     months = _relations(decide(list(months_payable.resolve(r))))
     targets = _relations(decide(list(target.resolve(r))))
     enumerations = _relations(decide(list(named_items.resolve(r))))

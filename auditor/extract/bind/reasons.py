@@ -276,6 +276,9 @@ _ALL = [
            "资产负债率62.6%,较上年末下降1.5个百分点。上年末,资产负债率64.1%。"),
     Reason("compound_growth", EXPLICIT, "年均增长 p% right after the start (由…) and end (增加到…) figures its sentence dates",
            "一般公共预算收入由2019年的158.62亿元增加到2024年的236.45亿元,年均增长8.3%。"),
+    Reason("compound_growth_total", EXPLICIT, "年均增长 p% beside the growth over the same years its sentence states "
+           "against a year (比2015年增长 q%), the later year said: (1 + p)^years = 1 + q",
+           "全国幼儿园生均一般公共预算教育经费年均增长12.3%,2020年达到9410.76元,比2015年增长78.6%。"),
     Reason("change_against_budget", EXPLICIT, "比预算减少 d of the money spent, against the one budget figure its sentence "
            "states before it", "三公经费年初预算26.87万元,实际支出16.62万元,比预算减少10.25万元。"),
     Reason("change_since_stated_point", LOOKUP, "比6月末 / 年初 增加 d: the stock now against the same stock stated "

@@ -70,3 +70,54 @@ def _years(r: Reading, start: Fact, end: Fact, s) -> int | None:
         return None
     n = int(m.group(2)) - int(m.group(1))
     return n if 1 <= n <= 30 else None
+
+
+_BASE_YEAR = lazyre.compile(r"(?:比|较|与|同)\s*((?:19|20)\d{2})\s*年")  # the year a growth is said against: 比2015年增长
+_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!度?\s*(?:以来|起|之前|以前|前))")
+_OTHER_BETWEEN = lazyre.compile(r"[;。]|其中|人均|同期|以来|扣除|可比|实际")
+
+
+def total_growths(r: Reading) -> Iterator[Candidate]:
+    """年均增长 p% beside the growth over the same years its sentence states against a year, with no figures to
+    compound: "年均增长12.3%,2020年达到9410.76元,比2015年增长76.48%" — 1.123^5 = 1 + 76.48 %? — or the other way round,
+    "2020年…达到36310.47亿元,比2015年增长40.4%,年均增长7.02%".  The years are the later year its sentence says (between
+    the two rates, or before both) less the year the growth is against; the two rates stand next to each other, no
+    other rate, sentence break or subject (人均, 其中) between them; not a real rate (可比价) of nominal growth."""
+    tree, text = r.tree, r.norm.text
+    said = r.vocab.cue("average_rate")
+    growths = tree.of_kind(*DIRECTIONS, *GROWTHS)
+    for k, s in enumerate(growths):
+        i = s.index
+        rate = r.facts[i]
+        if rate is None or rate.kind != "percent" or rate.written_unit == "倍" or i == 0 or not DIRECTIONS.get(s.kind):
+            continue
+        if tree[i - 1].kind != "words" or not said.search(tree[i - 1].piece.label) or other_basis(r, i):
+            continue
+        for o, forward in ((growths[k + 1] if k + 1 < len(growths) else None, True), (growths[k - 1] if k else None, False)):
+            if o is None or o.sentence != s.sentence or not DIRECTIONS.get(o.kind):
+                continue
+            total = r.facts[o.index]
+            base = _BASE_YEAR.search(o.piece.keyword)
+            if total is None or total.kind != "percent" or total.written_unit == "倍" or base is None:
+                continue
+            first, second = (s, o) if forward else (o, s)
+            between = text[first.end:second.start]
+            if forward:
+                between = between[:len(between) - len(o.piece.keyword)] if between.endswith(o.piece.keyword) else between
+            if _OTHER_BETWEEN.search(between) or _PRICE_ADJUSTED.search(text, last_of(text, "。\n", first.start) + 1,
+                                                                         second.end):
+                continue
+            if forward:
+                years_said = {m.group(1) for m in _YEAR.finditer(between)}
+            else:  # (the year the sentence reaches before the growth, in its own clause or the one before)
+                start = max(last_of(text, "。\n;", o.start) + 1, 0)
+                years_said = {m.group(1) for m in _YEAR.finditer(text, start, o.start + o.piece.keyword.find(base.group(1)))}
+            if len(years_said) != 1:
+                continue
+            years = int(years_said.pop()) - int(base.group(1))
+            if not 1 <= years <= 30:
+                continue
+            yield Candidate(CompoundGrowth.model_construct(
+                start=None, end=None, rate=rate, total=total, years=years, direction=DIRECTIONS[s.kind],
+                total_direction=DIRECTIONS[o.kind], reason="compound_growth_total", via=(), rejected=()))
+            break

@@ -1001,7 +1001,7 @@ def _other_year(own: tuple[str, str | None] | None, said: tuple[str, str | None]
 def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str) -> tuple[list[Fact], str | None]:
     """A whole its share names as a total, by a shorter word than the figure that states it: the one amount before
     the part whose name says it is a total and ends in the same name ("全年捐赠总量1509.44亿元…占捐赠总量的69.20%",
-    "学校共收入2028.73亿元…占学校总收入的46.6%"), or in the words the share's name abbreviates, a character of each
+    "学校共收入2028.73亿元…占学校总收入的46.6%"; "全国彩票总销售…占总销售的58.00%": its name the share's very words), or in the words the share's name abbreviates, a character of each
     ("共需筹集资金73.6亿元…占年筹资总额的67.1%": 筹资 of 筹集资金).  Only a whole said to be a total, of the part's
     unit and year, stated once, and a name of three characters at least: a bare name ("占收入的", "占出口总额的") may be
     any figure that ends so (进出口总额)."""
@@ -1017,16 +1017,22 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str) -
         abbreviated = _ABBREVIATED[stem] = lazyre.compile(
             "".join(c + "[\u4e00-\u9fff]" for c in stem) + "$") if 2 <= len(stem) <= 3 else None
     swapped = _verb_swapped(index, stem)
+    # (a name of two characters after 总, written so by the figure too: "全国彩票总销售约RMB216.14亿元…福彩销售约RMB125.37
+    # 亿元,约占总销售58.00%" — the share's very words end the figure's name)
+    written = index.vocab.cue("whole_said_of_year").sub("", whole_label)
+    written = written if len(stem) == 2 and written == "总" + stem else None
     found = []
     for f, bare in _amounts_said_total(index):
         if f.id == part.id or f.span.end > part.span.start or f.unit != part.unit \
-                or index.period_of(f) != index.period_of(part) or _other_stretch(index, part, f):
+                or index.period_of(f) != index.period_of(part) or _other_stretch(index, part, f) \
+                or _other_years_named(part, f):
             continue
         # (a name of two characters ends too many others: "占出口总额的" is not of 进出口总额; those are read only
         # abbreviated, a character of each word)
         # (… or one of two, named in the share's very words: "各区合计398.98亿元" for "占各区合计的21.7%")
         if (len(stem) >= 3 and (bare.endswith(stem) or swapped and bare.endswith(swapped))) or bare == stem \
-                or (abbreviated is not None and abbreviated.search(bare)):
+                or (abbreviated is not None and abbreviated.search(bare)) \
+                or (written is not None and clean_label(f.label).endswith(written)):
             found.append(f)
     if len({f.value for f in found}) != 1:
         return [], None
@@ -1034,6 +1040,14 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str) -
 
 
 _ABBREVIATED: dict = {}
+_YEARS_NAMED = lazyre.compile(r"(?<!\d)(?:19|20)\d{2}(?=\d{2}\s*年|\D|$)")  # (a fiscal year's "2022-23" may reach it as 202223)
+
+
+def _other_years_named(part: Fact, whole: Fact) -> bool:
+    """The part's name and the whole's each write years, and none the same: "2022-23年度…政府总开支为8,076亿元" is no
+    whole of "2023-24年度衞生开支预算为1,232亿元,占总开支16.5%" (fiscal years the period look-up may leave unread)."""
+    a, b = set(_YEARS_NAMED.findall(part.label)), set(_YEARS_NAMED.findall(whole.label))
+    return bool(a and b and not a & b)
 
 
 def _verb_swapped(index: DocumentIndex, stem: str) -> str | None:
