@@ -24,7 +24,7 @@ from dataclasses import field
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers import (balance_of_rate, distribution, bracket_list, budget_adjustment, budget_variance, carry_over, change, change_between_years, change_current, change_list, change_parts, change_since_point, change_sum,
+from auditor.extract.bind.resolvers import (balance_of_rate, distribution, bracket_list, chart_shares, budget_adjustment, budget_variance, carry_over, change, change_between_years, change_current, change_list, change_parts, change_since_point, change_sum,
                                             dimension_list, family_list, funds_score_prose, group_members, identity, industries, numbered_items,
                                             opener_list, rate, side_by_side,
                                             rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole, standard_shares, years_cumulative,
@@ -40,7 +40,8 @@ from auditor.records import dataclass
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
 LIST_RESOLVERS = (side_by_side, opener_list, bracket_list, numbered_items, family_list, industries, together_with, total_after, score_list,
-                  total_after_list, grade_counts, group_members, quarters_sum, standard_shares, years_cumulative, funds_levels)
+                  total_after_list, grade_counts, group_members, quarters_sum, standard_shares, years_cumulative, funds_levels,
+                  chart_shares)
 
 
 @dataclass

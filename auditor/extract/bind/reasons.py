@@ -102,6 +102,9 @@ _ALL = [
     Reason("quarters_cumulative", VOCABULARY, "the quarters stated one by one add up to the stretch from the year's "
            "start stated after them (上半年, 前三季度, 全年: vocabulary quarters_cumulative)",
            "一季度收入100亿元,二季度120亿元,三季度130亿元。前三季度累计完成350亿元。"),
+    Reason("chart_shares", EXPLICIT, "a chart's figures each with its share in a bracket, between wholes written "
+           "(100%): the run of them that makes one whole, and whose shares make 100, is its parts",
+           "4,881 (71.6%) 668 (9.8%) 1,058 (15.5%) 215 (3.1%) 總額 (百萬元) Total 6,822 (100.0%)"),
     Reason("qizhong_list", EXPLICIT, "parts after 其中 belong to the figure before it",
            "支出100万元,其中:基本支出60万元,项目支出40万元。"),
     Reason("respectively_list", EXPLICIT, "figures after 分别为/各为 are the parts of the figure before it",

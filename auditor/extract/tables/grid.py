@@ -1577,6 +1577,9 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
         held, against = sum(r is not None and r is not False for r in results), sum(r is False for r in results)
         if held >= 2 and against <= 1 and held > against:
             read.append(c)
+    # (a column of shares whose subtotals' parts make 100 in one of them gives shares of each subtotal, not of one whole)
+    one_whole = frozenset(c for c in (_whole_share_columns(rows, columns) if groups else ())
+                          if not any(_hundred_in([rows[m].tokens[c] for m in parts]) for _, parts, _ in groups))
     out = []
     for n, parts, results in groups:
         # (what holds in the subtotal is read in it, what breaks it only in a column that adds up in the others — or in
@@ -1586,7 +1589,8 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
         checked = [c for c in columns if results[c] is not None
                    and (results[c] is not False or c in read or (whole and c not in named)
                         or _sum_of_holding(c, results, formulas)
-                        or _confirmed_break(c, rows[n], results, [g[2] for g in groups], named, header))]
+                        or _confirmed_break(c, rows[n], results, [g[2] for g in groups], named, header)
+                        or (c in one_whole and results[c - 1] is not None and results[c - 1] is not False))]
         against = sum(results[c] is False for c in checked)
         if len(checked) - against >= (1 if whole else 2):
             # (a column whose parts write ".." or "-", not available or nil, that adds up over the parts written holds
@@ -1598,6 +1602,53 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
             out.append(GridFormula(kind="row_sum", target=n, operands=parts, columns=tuple(checked),
                                    reason="stacked_rows", support=len(checked) - against, rows=len(checked)))
     return tuple(out)
+
+
+_MIN_SHARE_ROWS = 4  # (rows whose amount and share agree on one whole, at the fewest, for a column of shares of it)
+
+
+def _whole_share_columns(rows: list[GridRow], columns: list[int]) -> frozenset[int]:
+    """The columns in % right after a column of amounts that give each row's share of one whole, the same for every
+    row ("學雜費收入 336,989,962 63.44% ⏎ 學費收入 257,752,718 48.52% ⏎ …", each year's 金額 | 佔收入百分比): a whole W
+    for which amount ÷ W, within the rounding of both figures, is the share written in half the rows at least, and in
+    four rows at least (a page may round its shares loosely, or work out its subtotals' on another total: those are
+    the slips).  In such a column a subtotal's share is the sum of its parts' wherever its amount is the sum of
+    theirs — the shares of the parts of one whole add up as their amounts do —, so where it breaks there a figure is
+    wrong.  Not a column of growth rates (no one whole); the caller leaves out one whose parts make 100 under a
+    subtotal (shares of each row's parent)."""
+    out = set()
+    for c in columns:
+        if c == 0 or c - 1 not in columns:
+            continue
+        spans = []
+        for row in rows:
+            share, amount = row.tokens[c], row.tokens[c - 1]
+            if share.value is None or amount.value is None or amount.text.endswith("%"):
+                continue
+            if not share.text.endswith("%"):
+                spans = []
+                break
+            if not share.value or not amount.value or (share.value < 0) != (amount.value < 0):
+                continue
+            s, a = abs(share.value), abs(amount.value)
+            low = (a - amount.tolerance) / (s + share.tolerance) * _HUNDRED
+            high = (a + amount.tolerance) / (s - share.tolerance) * _HUNDRED if s > share.tolerance else None
+            spans.append((low, high))
+        if len(spans) < _MIN_SHARE_ROWS:
+            continue
+        # (the whole that most rows agree on: the point most of their spans cover)
+        points = sorted({low for low, _ in spans})
+        best = max(sum(low <= w and (high is None or w <= high) for low, high in spans) for w in points)
+        if best >= _MIN_SHARE_ROWS and 2 * best >= len(spans):
+            out.add(c)
+    return frozenset(out)
+
+
+def _hundred_in(cells: list[Token]) -> bool:
+    """Do the cells, all written, add up to 100 within their rounding?"""
+    if any(t.value is None for t in cells):
+        return False
+    return abs(sum((t.value for t in cells), _ZERO) - _HUNDRED) <= sum((t.tolerance for t in cells), _ZERO)
 
 
 def _sum_over_dashes(total: Token, cells: list[Token]) -> bool:

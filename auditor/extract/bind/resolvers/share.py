@@ -17,6 +17,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import sub_subject
 from auditor.extract.bind.reasons import PART_NAMED_ABOVE
+from auditor.extract.bind.resolvers import chart_shares
 from auditor.extract.bind.resolvers.named_shares import names_before, structure_ratios
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share, period_of
 from auditor.extract.readings import bracket_host, in_other_period_bracket, Reading, clean_label, sentence_start
@@ -211,7 +212,8 @@ def _bracketed_shares(r: Reading, lists: Sequence[Breakdown]) -> Iterator[Candid
     text = r.norm.text
     part_of: dict[int, Breakdown] = {}
     for b in lists:
-        if b.subtracted or len(b.parts) < 2 or b.total.kind != "amount":
+        # (or a chart's figures of no unit, the chart's own: chart_shares pairs them with their brackets)
+        if b.subtracted or len(b.parts) < 2 or b.total.kind != ("number" if b.reason == chart_shares.REASON else "amount"):
             continue
         for p in b.parts:
             part_of.setdefault(p.id, b)
@@ -224,7 +226,7 @@ def _bracketed_shares(r: Reading, lists: Sequence[Breakdown]) -> Iterator[Candid
                 or fact.value > 100:
             continue  # ("(占60%)": read as any share)
         j = bracket_host(r, i)
-        if j is None or r.facts[j].id not in part_of or r.facts[j].kind != "amount":
+        if j is None or r.facts[j].id not in part_of or r.facts[j].kind != part_of[r.facts[j].id].total.kind:
             continue
         # the percentage alone in its bracket, right after the part's figure: "280億元(71%)"
         if not _BARE_PERCENT_BRACKET.fullmatch(text, tree[j].end, node.start) or not _BRACKET_CLOSE.match(text, node.end):
@@ -247,16 +249,22 @@ def _bracketed_shares(r: Reading, lists: Sequence[Breakdown]) -> Iterator[Candid
             continue  # ("收入100亿元,增长12%,其中税收80亿元(15%)、非税20亿元(5%)": the parts' growth, maybe)
         if sum(p.value for p, _ in pairs) > _SHARES_AT_MOST:
             continue  # (shares of one whole add to 100 at most: "(98%)", "(95%)" well past it are each part's own rate)
-        if b.total.value <= 0 or sum(_fits(p, part, b.total) for p, part in pairs) < len(pairs) - 1:
+        # (a chart's figures are rounded to its unit, and its shares worked out before: within both roundings)
+        rounded = b.reason == chart_shares.REASON
+        if b.total.value <= 0 or sum(_fits(p, part, b.total, rounded) for p, part in pairs) < len(pairs) - 1:
             continue  # ("其中税收收入80亿元(15%)、非税收入20亿元(5%)" of 100: no bracket is its part's share — growth rates)
         for percent, part in pairs:
             yield Candidate(Share.model_construct(percent=percent, part=part, whole=None, whole_label="",
                                                   reason="share_of_named_whole", via=(), rejected=()))
 
 
-def _fits(percent: Fact, part: Fact, whole: Fact) -> bool:
+def _fits(percent: Fact, part: Fact, whole: Fact, rounded: bool = False) -> bool:
     """Is the percentage its part's share of the whole, within the precision it is written to (a bracket whose
-    percentages are shares has them all fit but a slip)?"""
+    percentages are shares has them all fit but a slip) — and, `rounded`, within the rounding of the figures too?"""
+    if rounded and whole.value > whole.tolerance:
+        low = (part.value - part.tolerance) * 100 / (whole.value + whole.tolerance)
+        high = (part.value + part.tolerance) * 100 / (whole.value - whole.tolerance)
+        return low - percent.tolerance <= percent.value <= high + percent.tolerance
     return abs(part.value * 100 / whole.value - percent.value) <= percent.tolerance
 
 
