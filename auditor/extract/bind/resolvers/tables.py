@@ -30,7 +30,7 @@ from dataclasses import field
 from decimal import Decimal
 
 from auditor import lazyre
-from auditor.extract.model import (SUBTOTAL_VIA, UNLISTED_VIA, Breakdown, Change, Difference, Fact, FundsScore, IndicatorScore, ScoreSum,
+from auditor.extract.model import (SUBTOTAL_VIA, UNLISTED_VIA, Breakdown, Change, CompoundGrowth, Difference, Fact, FundsScore, IndicatorScore, ScoreSum,
                                    ScoreTable, Share, TableRate, TableRow, Target, unsigned, year_gap)
 from auditor.extract.bind.reasons import FLATTENED_FUNDS, POSITIONAL, POSITIONAL_TOTAL, UNHEADED_SCORES
 from auditor.extract.bind.lists import adds_up
@@ -66,6 +66,7 @@ class TableRelations:
     shares: list[Share] = field(default_factory=list)
     differences: list[Difference] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    compound_growths: list[CompoundGrowth] = field(default_factory=list)
 
 
 def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary) -> TableRelations:
@@ -96,6 +97,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary
         out.rates.extend(_rates(table, rows))
         out.funds_scores.extend(_funds_scores(table, rows))
         out.changes.extend(_changes(table, rows))
+        out.compound_growths.extend(_compound_growths(table, rows, vocab))
         if not table.averages and not table.two_sided:
             out.shares.extend(_column_shares(table, rows, parts_of))
         if table.kind == "indicators":
@@ -178,6 +180,49 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
             keyword_span=stated.span, current_elsewhere=None, reason="table_change_row",
             via=tuple([*_via(table), *row.via]), rejected=()))
     return signed_rates(out, clean(names.get("change_rate") or ""))
+
+
+def _compound_growths(table: ScoreTable, rows: list[TableRow], vocab: Vocabulary) -> list[CompoundGrowth]:
+    """A column of rates a year (年均增长(%), 年均增速, "2020—2023年年均增长%") beside two columns of one role dated
+    by two years ("2021年 | 2023年 | 年均增速(%)"): each row's rate compounds its earlier figure into its later one over
+    the years between them (CHG006: end = start × (1 + p)^years).  Not on a basis the table does not show (a note's
+    同口径 / 可比价格, the header's 可比 / 实际), nor a row of value added or output (生产总值, 增加值: real growth by
+    custom, at comparable prices), nor a row of ratios."""
+    names = dict(zip(column_keys([role_of(n) for n in table.columns]), table.columns))
+    keys = [k for k, n in names.items() if k and k.split("#")[0] == "change_rate" and _AVERAGE_RATE.search(clean(n))]
+    if len(keys) != 1 or "*" in table.comparable or _COMPARABLE.search(clean(names[keys[0]])) \
+            or _REAL_RATE.search(clean(names[keys[0]])):
+        return []
+    key = keys[0]
+    direction = -1 if _FALL_RATE.search(clean(names[key])) else 1
+    real = vocab.cue("real_growth_quantity")
+    out = []
+    for row in rows:
+        rate = row.cells.get(key)
+        if rate is None or row.label in table.comparable or real.search(row.label) \
+                or _RATIO_ROW.search(clean(row.label)) or _NOT_AMOUNT.search(rate.text.rstrip("%")):
+            continue
+        by_role: dict[str, list[Fact]] = {}
+        for k, fact in row.cells.items():
+            by_role.setdefault(k.split("#")[0], []).append(fact)
+        pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2] or _years_pair(by_role)
+        if len(pair) != 1:
+            continue
+        start, end = _in_time_order(pair[0])
+        if start is None or not (start.period and end.period and start.period.isdigit() and end.period.isdigit()) \
+                or start.unit != end.unit or start.value <= 0:
+            continue
+        years = int(end.period) - int(start.period)
+        if not 2 <= years <= 30:
+            continue  # (one year's growth is a change of the two columns, read as such where the header says so)
+        out.append(CompoundGrowth.model_construct(start=start, end=end, rate=rate, years=years, direction=direction,
+                                                  reason="table_compound_growth", via=tuple([*_via(table), *row.via]),
+                                                  rejected=()))
+    return out
+
+
+_REAL_RATE = lazyre.compile(r"实际|扣除|价格")
+_FALL_RATE = lazyre.compile(r"下降|减少")
 
 
 # a change column that names no figure it is of ("增长%", "增长(%)", "增减率"): between the columns the table shows
