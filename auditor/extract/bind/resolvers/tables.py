@@ -94,6 +94,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary
             out.breakdowns.extend(_closing_totals(rows, via))
             out.breakdowns.extend(_balances(rows, via))
             out.breakdowns.extend(_deductions(rows, via))
+            out.breakdowns.extend(_place_totals(table, rows, via, parts_of))
         out.rates.extend(_rates(table, rows))
         out.funds_scores.extend(_funds_scores(table, rows))
         out.changes.extend(_changes(table, rows))
@@ -532,6 +533,35 @@ def _nested_split(table: ScoreTable, total: TableRow, parts: list[TableRow], com
 
 
 _TEMPLATE_SOURCE = lazyre.compile(r"^(?:其中[:：])?(?:上年结转(?:资金)?|其[他它](?:资金)?)$")  # a 自评表's own source rows
+
+
+def _place_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
+                  parts_of: list[tuple[list[TableRow], bool, str]]) -> list[Breakdown]:
+    """A yearbook's table by place whose first or last row is the whole place (全省, 全市, 全县 …: "全  省 | 8983406 |
+    8896384 ⏎ 省级 | 3186420 | … ⏎ 甲市 | 2871063 | …") over the rows of its parts, no other row of it a total nor a
+    其中 of another (table_place_total).  A table may list only some of the places (the largest cities), so the whole
+    is read as their sum only where the rows make it in one column of amounts at least: a column that breaks it beside
+    one that holds is a slip.  Not a column in %, nor one of averages (人均, 均)."""
+    if len(rows) < 4 or any(r.is_total or r.part_of is not None for r in rows) or any(p for p, _, _ in parts_of):
+        return []
+    ends = [n for n in (0, len(rows) - 1) if _WHOLE_PLACE.match(rows[n].label.replace(" ", "").replace("\u3000", ""))]
+    if len(ends) != 1 or any(_WHOLE_PLACE.match(r.label.replace(" ", "")) for n, r in enumerate(rows) if n != ends[0]):
+        return []
+    whole = rows[ends[0]]
+    parts = [r for n, r in enumerate(rows) if n != ends[0]]
+    names = dict(zip(column_keys([role_of(n) for n in table.columns]), table.columns))
+    keys = [k for k in whole.cells if k and k.split("#")[0] in _SUM_ROLES and "%" not in (names.get(k) or "")
+            and not _AVERAGE_COLUMN.search(clean(names.get(k) or "")) and all(k in p.cells for p in parts)]
+    if not keys or not any(adds_up(whole.cells[k], [p.cells[k] for p in parts]) for k in keys):
+        return []
+    return [Breakdown.model_construct(total=whole.cells[k], parts=tuple(p.cells[k] for p in parts), marker="表格",
+                                      complete=True, reason="table_place_total",
+                                      via=tuple(dict.fromkeys([*via, *whole.via, *(v for p in parts for v in p.via)])))
+            for k in keys]
+
+
+_WHOLE_PLACE = lazyre.compile(r"^(?:全国|全省|全市|全县|全区|全州|全盟|全旗|全自治区)(?:合计|总计)?$")
+_AVERAGE_COLUMN = lazyre.compile(r"人均|均|平均|率")
 
 
 def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
