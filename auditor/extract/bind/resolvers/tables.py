@@ -138,6 +138,9 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         return []  # (决算较预算增减 beside two years' 决算: which budget it is of the table does not say)
     if any(_AVERAGE_RATE.search(h) for h in headers):
         return []  # ("2015年 | 2020年 | 年均增长(%)": a rate a year over the span, not the change between the columns)
+    blocks = _year_blocks(table, names, headers)
+    if blocks:
+        return _block_changes(table, rows, blocks)
     # ("2019年 | 2020年 | 2020年比2015年增长(%)": against a year the header names, whose column may not be shown)
     base_year = next((m.group(1) for h in headers for m in [_BASE_YEAR.search(h)] if m), None)
     on_year_before = any(_ON_YEAR_BEFORE.search(h) for h in headers) or YEAR_BEFORE_MARK in table.comparable
@@ -224,6 +227,46 @@ def _compound_growths(table: ScoreTable, rows: list[TableRow], vocab: Vocabulary
 
 _REAL_RATE = lazyre.compile(r"实际|扣除|价格")
 _FALL_RATE = lazyre.compile(r"下降|减少")
+
+
+def _year_blocks(table: ScoreTable, names: dict, headers: list[str]) -> list[tuple[str, str, str]]:
+    """The blocks of a header that repeats "year | later year | 增长(%)" under group headings ("生均教育事业费: 2022年 |
+    2023年 | 增长(%) ‖ 生均公用经费: 2022年 | 2023年 | 增长(%)"): each block's (earlier key, later key, rate key) —
+    every column in one, each rate column plain (增长, 增长(%): no base named) right after its two years.  [] for any
+    other header."""
+    keys = column_keys([role_of(n) for n in table.columns])
+    if len(keys) < 6 or len(keys) % 3 or any(not k for k in keys) or any(h and not _PLAIN_GROWTH.match(h) for h in headers):
+        return []
+    out = []
+    for a, b, c in zip(keys[0::3], keys[1::3], keys[2::3]):
+        ya, yb = (column_year(clean(names.get(k) or "")) for k in (a, b))
+        if a.split("#")[0] not in _SUM_ROLES or b.split("#")[0] not in _SUM_ROLES or c.split("#")[0] != "change_rate" \
+                or not _PLAIN_GROWTH.match(clean(names.get(c) or "")) or not (ya and yb and ya.isdigit() and yb.isdigit()) \
+                or int(yb) - int(ya) != 1:
+            return []
+        out.append((a, b, c))
+    return out
+
+
+def _block_changes(table: ScoreTable, rows: list[TableRow], blocks: list[tuple[str, str, str]]) -> list[Change]:
+    """Each row's growth in each block of a header that repeats "year | next year | 增长(%)": the block's later year
+    on its earlier (table_change_row, as a header of one block reads)."""
+    out = []
+    for a, b, c in blocks:
+        changes = []
+        for row in rows:
+            previous, current, percent = (row.cells.get(k) for k in (a, b, c))
+            if previous is None or current is None or percent is None or row.label in table.comparable \
+                    or "Δ" + row.label in table.comparable or _RATIO_ROW.search(clean(row.label)):
+                continue
+            changes.append(Change.model_construct(
+                direction=_direction(percent, current, previous), delta=None, percent=unsigned(percent),
+                current=current, previous=previous, subject_label=row.label, reference="previous",
+                keyword=percent.text, keyword_span=percent.span, current_elsewhere=None, reason="table_change_row",
+                via=tuple([*_via(table), *row.via]), rejected=()))
+        out.extend(signed_rates(changes, clean(dict(zip(column_keys([role_of(n) for n in table.columns]),
+                                                          table.columns)).get(c) or "")))
+    return out
 
 
 # a change column that names no figure it is of ("增长%", "增长(%)", "增减率"): between the columns the table shows
