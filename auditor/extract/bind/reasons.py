@@ -33,7 +33,7 @@ LAID_OUT = frozenset({
     "score_table_total",
     "indented_levels",
     "score_list", "score_list_opened", "level_scores", "sub_level_scores", "level_deductions", "deductions_listed", "score_list_respectively", "heading_numbers", "grade_score_near", "grade_row_under_table", "table_total_in_prose", "table_funds_score_in_prose", "table_change_row",
-    "table_row_total", "table_subtotal_rows", "table_share", "table_share_of_column", "code_levels",
+    "table_compound_growth", "table_place_total", "table_row_total", "table_subtotal_rows", "table_share", "table_share_of_column", "code_levels",
 })
 
 
@@ -282,6 +282,12 @@ _ALL = [
     Reason("compound_growth_total", EXPLICIT, "年均增长 p% beside the growth over the same years its sentence states "
            "against a year (比2015年增长 q%), the later year said: (1 + p)^years = 1 + q",
            "全国幼儿园生均一般公共预算教育经费年均增长12.3%,2020年达到9410.76元,比2015年增长78.6%。"),
+    Reason("table_compound_growth", EXPLICIT, "a table row's 年均增长(%) cell compounding its earlier year's figure into "
+           "its later year's, the two columns dated by the header",
+           "项目 | 2021年 | 2023年 | 年均增速(%)\n教育经费总投入 | 1186420 | 1402318 | 8.7"),
+    Reason("table_place_total", VOCABULARY, "a table's first or last row naming the whole place (全省, 全市) over the "
+           "rows of its parts, read where they make it in one column of amounts at least",
+           "地区 | 2023年 | 2022年\n全省 | 600 | 560\n省级 | 200 | 190\n甲市 | 250 | 230\n乙市 | 150 | 140"),
     Reason("change_against_budget", EXPLICIT, "比预算减少 d of the money spent, against the one budget figure its sentence "
            "states before it", "三公经费年初预算26.87万元,实际支出16.62万元,比预算减少10.25万元。"),
     Reason("change_since_stated_point", LOOKUP, "比6月末 / 年初 增加 d: the stock now against the same stock stated "

@@ -1957,6 +1957,10 @@ def _across(rows: list[GridRow], header: tuple[str, ...] | None) -> list[GridRow
 
 
 _YEAR_FIGURES_NAME = lazyre.compile(r"^(?:19|20)\d{2}年度?[\u4e00-\u9fff]{1,6}(?:[(（][\u4e00-\u9fff%％]{1,4}[)）])?$")
+# (a column named by words and the years it compares or spans, each year written with 年: "2023年为2019年的(%)",
+# "2020—2023年年均增长(%)", "2023年比2019年增长(%)" — a name, no figure)
+_YEARS_WORDS_NAME = lazyre.compile(r"^(?:(?:19|20)\d{2}(?:\s*[-—–~至]\s*(?:19|20)\d{2})?年度?|[\u4e00-\u9fff“”]|[(（][\u4e00-\u9fff%％]{1,4}[)）]|[%％])+$")
+_HAN_WORD = lazyre.compile(r"[\u4e00-\u9fff]{2}")
 # (a column of a month or of months from the year's start: 10月, 1—10月累计, 2024年1-11月执行)
 _MONTHS_NAME = lazyre.compile(r"^(?:(?:19|20)\d{2}年)?(?:1[0-2]|0?[1-9])(?:\s*[-—–~至]\s*(?:1[0-2]|0?[1-9]))?月份?"
                               r"[\u4e00-\u9fff()（）%％]*$")
@@ -2007,11 +2011,21 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
     # (… nor is one of months: "项目 | 1—9月累计 | 上年同期 | 增减额 | 同比增长(%)")
     # (… nor one of a year's figures: "项目 2024年预算 2023年执行 比上年执行增长%")
     if any(_ANY_DIGIT.search(w) and not YEAR_NAME.match(w) and not _MONTHS_NAME.match(w)
-           and not _YEAR_FIGURES_NAME.match(w) for w in words) \
+           and not _YEAR_FIGURES_NAME.match(w) and not _years_words_name(w) for w in words) \
             or _SENTENCE.search(line):
         return None
     k = len(rows[0].tokens)
     return tuple(words[-k:]) if len(words) >= k else None
+
+
+def _years_words_name(word: str) -> bool:
+    """A column's name of words and the years it compares or spans ("2023年为2019年的(%)", "2020—2023年年均增长(%)"):
+    every figure in it a year written with 年, and two Chinese characters at least besides (not "2023年" alone, a year's
+    column YEAR_NAME reads, nor a date "2023年12月")."""
+    return bool(_YEARS_WORDS_NAME.match(word)) and bool(_HAN_WORD.search(_YEARS_IN_NAME.sub("", word)))
+
+
+_YEARS_IN_NAME = lazyre.compile(r"(?:19|20)\d{2}(?:\s*[-—–~至]\s*(?:19|20)\d{2})?年度?")
 
 
 def _header_over_labels(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...] | None:

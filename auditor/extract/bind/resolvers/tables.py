@@ -30,7 +30,7 @@ from dataclasses import field
 from decimal import Decimal
 
 from auditor import lazyre
-from auditor.extract.model import (SUBTOTAL_VIA, UNLISTED_VIA, Breakdown, Change, Difference, Fact, FundsScore, IndicatorScore, ScoreSum,
+from auditor.extract.model import (SUBTOTAL_VIA, UNLISTED_VIA, Breakdown, Change, CompoundGrowth, Difference, Fact, FundsScore, IndicatorScore, ScoreSum,
                                    ScoreTable, Share, TableRate, TableRow, Target, unsigned, year_gap)
 from auditor.extract.bind.reasons import FLATTENED_FUNDS, POSITIONAL, POSITIONAL_TOTAL, UNHEADED_SCORES
 from auditor.extract.bind.lists import adds_up
@@ -66,6 +66,7 @@ class TableRelations:
     shares: list[Share] = field(default_factory=list)
     differences: list[Difference] = field(default_factory=list)
     targets: list[Target] = field(default_factory=list)
+    compound_growths: list[CompoundGrowth] = field(default_factory=list)
 
 
 def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary) -> TableRelations:
@@ -93,9 +94,11 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary
             out.breakdowns.extend(_closing_totals(rows, via))
             out.breakdowns.extend(_balances(rows, via))
             out.breakdowns.extend(_deductions(rows, via))
+            out.breakdowns.extend(_place_totals(table, rows, via, parts_of))
         out.rates.extend(_rates(table, rows))
         out.funds_scores.extend(_funds_scores(table, rows))
         out.changes.extend(_changes(table, rows))
+        out.compound_growths.extend(_compound_growths(table, rows, vocab))
         if not table.averages and not table.two_sided:
             out.shares.extend(_column_shares(table, rows, parts_of))
         if table.kind == "indicators":
@@ -135,6 +138,9 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         return []  # (决算较预算增减 beside two years' 决算: which budget it is of the table does not say)
     if any(_AVERAGE_RATE.search(h) for h in headers):
         return []  # ("2015年 | 2020年 | 年均增长(%)": a rate a year over the span, not the change between the columns)
+    blocks = _year_blocks(table, names, headers)
+    if blocks:
+        return _block_changes(table, rows, blocks)
     # ("2019年 | 2020年 | 2020年比2015年增长(%)": against a year the header names, whose column may not be shown)
     base_year = next((m.group(1) for h in headers for m in [_BASE_YEAR.search(h)] if m), None)
     on_year_before = any(_ON_YEAR_BEFORE.search(h) for h in headers) or YEAR_BEFORE_MARK in table.comparable
@@ -178,6 +184,89 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
             keyword_span=stated.span, current_elsewhere=None, reason="table_change_row",
             via=tuple([*_via(table), *row.via]), rejected=()))
     return signed_rates(out, clean(names.get("change_rate") or ""))
+
+
+def _compound_growths(table: ScoreTable, rows: list[TableRow], vocab: Vocabulary) -> list[CompoundGrowth]:
+    """A column of rates a year (年均增长(%), 年均增速, "2020—2023年年均增长%") beside two columns of one role dated
+    by two years ("2021年 | 2023年 | 年均增速(%)"): each row's rate compounds its earlier figure into its later one over
+    the years between them (CHG006: end = start × (1 + p)^years).  Not on a basis the table does not show (a note's
+    同口径 / 可比价格, the header's 可比 / 实际), nor a row of value added or output (生产总值, 增加值: real growth by
+    custom, at comparable prices), nor a row of ratios."""
+    names = dict(zip(column_keys([role_of(n) for n in table.columns]), table.columns))
+    keys = [k for k, n in names.items() if k and k.split("#")[0] == "change_rate" and _AVERAGE_RATE.search(clean(n))]
+    if len(keys) != 1 or "*" in table.comparable or _COMPARABLE.search(clean(names[keys[0]])) \
+            or _REAL_RATE.search(clean(names[keys[0]])):
+        return []
+    key = keys[0]
+    direction = -1 if _FALL_RATE.search(clean(names[key])) else 1
+    real = vocab.cue("real_growth_quantity")
+    out = []
+    for row in rows:
+        rate = row.cells.get(key)
+        if rate is None or row.label in table.comparable or real.search(row.label) \
+                or _RATIO_ROW.search(clean(row.label)) or _NOT_AMOUNT.search(rate.text.rstrip("%")):
+            continue
+        by_role: dict[str, list[Fact]] = {}
+        for k, fact in row.cells.items():
+            by_role.setdefault(k.split("#")[0], []).append(fact)
+        pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2] or _years_pair(by_role)
+        if len(pair) != 1:
+            continue
+        start, end = _in_time_order(pair[0])
+        if start is None or not (start.period and end.period and start.period.isdigit() and end.period.isdigit()) \
+                or start.unit != end.unit or start.value <= 0:
+            continue
+        years = int(end.period) - int(start.period)
+        if not 2 <= years <= 30:
+            continue  # (one year's growth is a change of the two columns, read as such where the header says so)
+        out.append(CompoundGrowth.model_construct(start=start, end=end, rate=rate, years=years, direction=direction,
+                                                  reason="table_compound_growth", via=tuple([*_via(table), *row.via]),
+                                                  rejected=()))
+    return out
+
+
+_REAL_RATE = lazyre.compile(r"实际|扣除|价格")
+_FALL_RATE = lazyre.compile(r"下降|减少")
+
+
+def _year_blocks(table: ScoreTable, names: dict, headers: list[str]) -> list[tuple[str, str, str]]:
+    """The blocks of a header that repeats "year | later year | 增长(%)" under group headings ("生均教育事业费: 2022年 |
+    2023年 | 增长(%) ‖ 生均公用经费: 2022年 | 2023年 | 增长(%)"): each block's (earlier key, later key, rate key) —
+    every column in one, each rate column plain (增长, 增长(%): no base named) right after its two years.  [] for any
+    other header."""
+    keys = column_keys([role_of(n) for n in table.columns])
+    if len(keys) < 6 or len(keys) % 3 or any(not k for k in keys) or any(h and not _PLAIN_GROWTH.match(h) for h in headers):
+        return []
+    out = []
+    for a, b, c in zip(keys[0::3], keys[1::3], keys[2::3]):
+        ya, yb = (column_year(clean(names.get(k) or "")) for k in (a, b))
+        if a.split("#")[0] not in _SUM_ROLES or b.split("#")[0] not in _SUM_ROLES or c.split("#")[0] != "change_rate" \
+                or not _PLAIN_GROWTH.match(clean(names.get(c) or "")) or not (ya and yb and ya.isdigit() and yb.isdigit()) \
+                or int(yb) - int(ya) != 1:
+            return []
+        out.append((a, b, c))
+    return out
+
+
+def _block_changes(table: ScoreTable, rows: list[TableRow], blocks: list[tuple[str, str, str]]) -> list[Change]:
+    """Each row's growth in each block of a header that repeats "year | next year | 增长(%)": the block's later year
+    on its earlier (table_change_row, as a header of one block reads)."""
+    out = []
+    for a, b, c in blocks:
+        changes = []
+        for row in rows:
+            previous, current, percent = (row.cells.get(k) for k in (a, b, c))
+            if previous is None or current is None or percent is None or row.label in table.comparable \
+                    or "Δ" + row.label in table.comparable or _RATIO_ROW.search(clean(row.label)):
+                continue
+            changes.append(Change.model_construct(
+                direction=_direction(percent, current, previous), delta=None, percent=unsigned(percent),
+                current=current, previous=previous, subject_label=row.label, reference="previous",
+                keyword=percent.text, keyword_span=percent.span, current_elsewhere=None, reason="table_change_row",
+                via=tuple([*_via(table), *row.via]), rejected=()))
+        out.extend(signed_rates(changes, clean(dict(zip(column_keys([role_of(n) for n in table.columns]),
+                                                          table.columns)).get(c) or "")))
+    return out
 
 
 # a change column that names no figure it is of ("增长%", "增长(%)", "增减率"): between the columns the table shows
@@ -487,6 +576,35 @@ def _nested_split(table: ScoreTable, total: TableRow, parts: list[TableRow], com
 
 
 _TEMPLATE_SOURCE = lazyre.compile(r"^(?:其中[:：])?(?:上年结转(?:资金)?|其[他它](?:资金)?)$")  # a 自评表's own source rows
+
+
+def _place_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
+                  parts_of: list[tuple[list[TableRow], bool, str]]) -> list[Breakdown]:
+    """A yearbook's table by place whose first or last row is the whole place (全省, 全市, 全县 …: "全  省 | 8983406 |
+    8896384 ⏎ 省级 | 3186420 | … ⏎ 甲市 | 2871063 | …") over the rows of its parts, no other row of it a total nor a
+    其中 of another (table_place_total).  A table may list only some of the places (the largest cities), so the whole
+    is read as their sum only where the rows make it in one column of amounts at least: a column that breaks it beside
+    one that holds is a slip.  Not a column in %, nor one of averages (人均, 均)."""
+    if len(rows) < 4 or any(r.is_total or r.part_of is not None for r in rows) or any(p for p, _, _ in parts_of):
+        return []
+    ends = [n for n in (0, len(rows) - 1) if _WHOLE_PLACE.match(rows[n].label.replace(" ", "").replace("\u3000", ""))]
+    if len(ends) != 1 or any(_WHOLE_PLACE.match(r.label.replace(" ", "")) for n, r in enumerate(rows) if n != ends[0]):
+        return []
+    whole = rows[ends[0]]
+    parts = [r for n, r in enumerate(rows) if n != ends[0]]
+    names = dict(zip(column_keys([role_of(n) for n in table.columns]), table.columns))
+    keys = [k for k in whole.cells if k and k.split("#")[0] in _SUM_ROLES and "%" not in (names.get(k) or "")
+            and not _AVERAGE_COLUMN.search(clean(names.get(k) or "")) and all(k in p.cells for p in parts)]
+    if not keys or not any(adds_up(whole.cells[k], [p.cells[k] for p in parts]) for k in keys):
+        return []
+    return [Breakdown.model_construct(total=whole.cells[k], parts=tuple(p.cells[k] for p in parts), marker="表格",
+                                      complete=True, reason="table_place_total",
+                                      via=tuple(dict.fromkeys([*via, *whole.via, *(v for p in parts for v in p.via)])))
+            for k in keys]
+
+
+_WHOLE_PLACE = lazyre.compile(r"^(?:全国|全省|全市|全县|全区|全州|全盟|全旗|全自治区)(?:合计|总计)?$")
+_AVERAGE_COLUMN = lazyre.compile(r"人均|均|平均|率")
 
 
 def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
