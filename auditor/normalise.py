@@ -362,6 +362,8 @@ def _chinese_figures(text: str) -> str:
     Only a run of two or more numerals, or one with decimals ("一．七六％"), is a figure ("统一元化" is not)."""
     if "兆" in text:
         text = _CN_TRILLION.sub(lambda m: _trillions(m, text), text)
+    if "万" in text:
+        text = _CN_WAN_YUAN.sub(lambda m: _wan_yuan(m, text), text)
     parts, at = [], 0
     for m in _CN_FIGURE.finditer(text):
         if (m.start() and text[m.start() - 1] in _CN_NOT_BEFORE) or (len(m.group(1)) < 2 and not m.group(2)
@@ -382,6 +384,28 @@ def _chinese_figures(text: str) -> str:
         parts += [text[at:m.start()], written]
         at = m.end()
     return "".join(parts) + text[at:] if parts else text
+
+
+# a figure of 万 and 元 written by place ("九千一百二十一萬三千九百三十五元", "一億二千三百四十五萬六千七百八十九元"): the
+# 元 written as more than a digit and its place ("五千元" is read as "5千"), so that its numerals right-aligned would
+# leave zeros between the 万 and them ("0009121萬0003935元", no figure the grammar reads): the whole figure as one
+# number of 元, right-aligned over its numerals, 亿 and 万 ("000000091213935元")
+_CN_WAN_YUAN = lazyre.compile(r"(?:([〇○零一二三四五六七八九两十百千]+)亿)?([〇○零一二三四五六七八九两十百千]+)万"
+                              r"([〇○零一二三四五六七八九两十百千]{3,})(?=\s*元)")
+
+
+def _wan_yuan(m: re.Match[str], text: str) -> str:
+    if m.start() and text[m.start() - 1] in _CN_NOT_BEFORE:
+        return m.group()
+    runs = [m.group(1), m.group(2), m.group(3)]
+    if any(run is not None and len(run) > 1 and all(c in _CN_DIGITS for c in run) for run in runs):
+        return m.group()  # (digit by digit, "三六八億二六八八萬…": read run by run as it is)
+    yi, wan, yuan = (None if run is None else _cn_integer(run) for run in runs)
+    if wan is None or yuan is None or (runs[0] is not None and yi is None) \
+            or int(yuan) >= 10**4 or (yi is not None and int(wan) >= 10**4):
+        return m.group()
+    value = str((int(yi) if yi else 0) * 10**8 + int(wan) * 10**4 + int(yuan))
+    return value.rjust(len(m.group()), "0") if len(value) <= len(m.group()) else m.group()
 
 
 def _compound_yi(text: str, at: int) -> bool:

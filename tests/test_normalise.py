@@ -340,6 +340,10 @@ def test_display_width_counts_wide_characters_twice():
     ("一百万人口", "一百万人口"),  # not money: no digit and place (it would leave a bare 1 read as a figure)
     ("三百元", "3百元"),
     ("十一万元", "11万元"),
+    # 万 and 元 by place, the 元 more than a digit and its place: one number of 元 over the whole figure
+    ("決算數九千一百二十一萬三千九百三十五元", "决算数000000091213935元"),
+    ("收入一億二千三百四十五萬六千七百八十九元", "收入00000000123456789元"),
+    ("預算數八千二百三十三萬五千元", "预算数0008233万5千元"),  # (a 元 of a digit and its place: read as it was)
 ])
 def test_chinese_numeral_figures_before_a_unit(written, read):
     assert normalise(written).text == read

@@ -30,7 +30,7 @@ from auditor.extract.bind.resolvers import (balance_of_rate, distribution, brack
                                             rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole, standard_shares, years_cumulative,
                                             together_with, total_after, funds_levels)
 from auditor.extract.bind.resolvers import (average, named_ratio, quarters_sum, compound_growth, months_payable, difference, grade_counts, survey_rate, score_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, restated_amount, target, total_after_list,
-                                            offset_balance, deduction, net_flows, own_score, parallel_lists, score_change, score_deduction,
+                                            offset_balance, deduction, budget_cut, net_flows, own_score, parallel_lists, score_change, score_deduction,
                                             signed_chain, stated_flows, points_change, unit_sibling, unit_slip)
 from auditor.extract.model import (Average, MonthsPayable, Breakdown, Change, ChangeList, CompoundGrowth, Difference, Enumeration, Fact, FundsScore, Product, Rate,
                                    Repeat,
@@ -82,7 +82,9 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     variances = _relations(decide(list(budget_variance.resolve(r))))  # (预决算差异率: of no list's sums either)
     rates = _relations(decide(list(rate.resolve(r, lists))))
     shares = _relations(decide([*share.resolve(r, lists), *survey_rate.resolve(r), *score_rate.resolve(r), *named_ratio.resolve(r)]))
-    differences = _relations(decide([*difference.resolve(r, lists), *offset_balance.resolve(r), *net_change.resolve(r), *deduction.resolve(r),
+    named = list(difference.resolve(r, lists))  # (a cut the named differences read is theirs: budget_cut reads the others)
+    differences = _relations(decide([*named, *offset_balance.resolve(r), *net_change.resolve(r), *deduction.resolve(r),
+                                      *budget_cut.resolve(r, {c.relation.difference.id for c in named}),
                                       *carry_over.resolve(r), *budget_adjustment.resolve(r), *roll_forward.resolve(r), *cumulative_total.resolve(r),
                                       *signed_chain.resolve(r), *net_flows.resolve(r), *score_deduction.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))

@@ -561,6 +561,9 @@ _ALL += [
            "sentence whose labels give their roles", "送审金额1250.36万元,审定金额1180.20万元,审减70.16万元。"),
     Reason("deduction", EXPLICIT, "扣除…后: what is left = the amount before the deduction − what it takes away, "
            "in one sentence", "全县一般公共预算收入12.5亿元,扣除留抵退税1.2亿元后为11.3亿元。"),
+    Reason("budget_cut", EXPLICIT, "a council's cut of a budget: the amount proposed (編列, 原列, or the quantity the "
+           "figure passed names), the cut (刪減, 減列), and what passed right after it (通過, 修正後, 改列): passed = "
+           "proposed − cut", "歲出預算1,504億8,262萬4千元,刪減207萬3千元,修正通過1,504億8,055萬1千元。"),
     Reason("signed_chain", EXPLICIT, "A,加B,减C,结余X: the balance after the terms its sentence signs with 加 / 减 "
            "(a part joined to a signed term by 、 carries its sign), from the one amount the sentence opens with", "收入总计481342万元,减支出总计473796万元,财政滚存结余7546万元。"),
     Reason("score_after_deduction", EXPLICIT, "扣 d 分,得 s 分 after the indicator's 分值 in one sentence: s = 分值 − d",

@@ -407,9 +407,13 @@ def _nothing_between(r: Reading, i: int, k: int) -> bool:
 
 def _sole_change(r: Reading, i: int) -> bool:
     """The change at node i is the only change by an amount of its sentence (a rate, 同比下降33.5%, may
-    follow), with no 其中 / 共 / 净 words before it."""
+    follow), with no 其中 / 共 / 净 words before it — the changes of its parts said after it aside ("由年初預算17282.07萬元
+    調整為20401.66萬元,調增3119.59萬元,主要由于:專項轉移支付收入調增1824.59萬元,…": cue change_explained)."""
     tree = r.tree
+    text = r.norm.text
+    explained = r.vocab.cue("change_explained")
     if any(tree[k].kind in DIRECTIONS and r.facts[k] is not None and r.facts[k].kind == "amount"
+           and not (k > i and explained.search(text, tree[i].end, tree[k].start))
            for k in tree.unit("sentence", i) if k != i):
         return False
     before = tree[i - 1] if i > 0 and tree[i - 1].sentence == tree[i].sentence else None

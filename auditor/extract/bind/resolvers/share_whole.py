@@ -1216,19 +1216,49 @@ def _sentence_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
                           if f.kind == "amount"), key=lambda f: f.span.start)
         if not amounts:
             continue
-        # (the whole is the sentence's first amount, whatever it is; a change or an approximate amount after
-        # it is none of the parts)
-        whole = amounts[0]
-        rest = [f for f in amounts[1:] if f.concept not in CHANGE_CONCEPTS and not f.is_bound]
-        if whole.id in parts or whole.id in named_parts or {f.id for f in rest} != parts or whole.is_bound \
-                or index.vocab.cue("compared_prefix").match(whole.label):
-            continue
-        if any(f.unit != whole.unit or f.value >= whole.value for f in rest) \
-                or sum(f.value for f in rest) > whole.value + whole.tolerance + sum(f.tolerance for f in rest):
-            continue
-        for n in members:
-            out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_sentence_whole"})
+        runs = [(amounts, members)]
+        if _sentence_whole_of(index, amounts, parts, named_parts) is None and len(sentences[sentence]) == 1:
+            # "明年度歲出1780.40億元,以教育科學文化支出625.63億元占35.14%最高,其次為…;歲入編列1660.40億元,以稅課收入
+            # 1118.56億元占67.37%最高,…": each part of the sentence, up to a ';', opens with its own whole
+            runs = [(run, [n for n in members if shares[n].part.id in {f.id for f in run}])
+                    for run in _runs_to_semicolons(index.text, amounts)]
+        for run, taken in runs:
+            whole = _sentence_whole_of(index, run, {shares[n].part.id for n in taken}, named_parts) \
+                if len(taken) >= 2 else None
+            if whole is None:
+                continue
+            for n in taken:
+                out[n] = shares[n].model_copy(update={"wholes": (whole,), "reason": "share_of_sentence_whole"})
     return out
+
+
+def _sentence_whole_of(index: DocumentIndex, amounts: list[Fact], parts: set[int], named_parts: set[int]) -> Fact | None:
+    """The first of `amounts` (in text order) when every other is one of the shares' `parts` (a change or an
+    approximate amount aside), each smaller than it and together no more than it; None otherwise."""
+    # (the whole is the first amount, whatever it is; a change or an approximate amount after it is none of the parts)
+    whole = amounts[0]
+    rest = [f for f in amounts[1:] if f.concept not in CHANGE_CONCEPTS and not f.is_bound]
+    if whole.id in parts or whole.id in named_parts or {f.id for f in rest} != parts or whole.is_bound \
+            or index.vocab.cue("compared_prefix").match(whole.label):
+        return None
+    if any(f.unit != whole.unit or f.value >= whole.value for f in rest) \
+            or sum(f.value for f in rest) > whole.value + whole.tolerance + sum(f.tolerance for f in rest):
+        return None
+    return whole
+
+
+def _runs_to_semicolons(text: str, amounts: list[Fact]) -> list[list[Fact]]:
+    """The amounts (in text order) split where a ';' stands between two of them, outside brackets."""
+    runs = [[amounts[0]]]
+    for before, f in zip(amounts, amounts[1:]):
+        between = text[before.span.end:f.span.start]
+        if ";" in _OUTSIDE_BRACKETS.sub("", between):
+            runs.append([])
+        runs[-1].append(f)
+    return runs
+
+
+_OUTSIDE_BRACKETS = lazyre.compile(r"\([^()]*\)")
 
 
 
