@@ -2512,6 +2512,21 @@ def explain_list_total_growth(doc: Document, stated: Fact, current: Fact, previo
     return None
 
 
+_COMPARED_NAME = lazyre.compile(r"(?:较|比|相较于?|与)\s*([\u4e00-\u9fff]{2,12}?)\s*(?:相比|相较|比较)?\s*[,，]?\s*"
+                               r"(?:增加|减少|增长|下降|提高|降低|上升|节约|超出|多|少)[了]?\s*$")
+
+
+def _compared_by_name(doc: Document, anchor: Fact, previous: Fact | None) -> str:
+    """The name of the figure read as compared with, when the change's own clause names it so ("经审定的结算金额为444.6
+    万元,较中标金额减少5%" with 中标金额468万元 read): the text says which figure is its base, no other pair is a reading
+    of it ("" when the clause names none, or another)."""
+    if previous is None or not doc.text or not previous.label:
+        return ""
+    m = _COMPARED_NAME.search(doc.text, max(0, anchor.span.start - 30), anchor.span.start)
+    name = clean_label(previous.label)
+    return name if m is not None and m.group(1) == name else ""
+
+
 def explain_other_pair(doc: Document, delta: Fact | None, percent: Fact | None, read: tuple[Fact | None, Fact | None],
                        direction: int) -> Found | None:
     """ALT004: two other figures of the change's sentence (a bracket after it too: "比上年增收12.39亿元、增长4.5%(预算数…,
@@ -2537,10 +2552,13 @@ def explain_other_pair(doc: Document, delta: Fact | None, percent: Fact | None, 
     siblings = {p.id for f in read if f is not None for b in doc.lists_of_part.get(f.id, ()) for p in b.parts
                 if p.id != f.id}
     read_current, read_previous = (f.id if f is not None else None for f in read)
+    named = _compared_by_name(doc, anchor, read[1])
     for cur in pool:
         if cur.id in siblings:
             continue
         for prev in pool:
+            if named and clean_label(prev.label) != named:
+                continue  # ("较中标金额减少15%" with 中标金额 read: another figure is no base the text names)
             # (the figures read, each in the other's role, are the other direction: CHG003's, no other reading)
             if cur.id == prev.id or prev.id in siblings \
                     or (cur.id, prev.id) in ((read_current, read_previous), (read_previous, read_current)):
@@ -2553,7 +2571,7 @@ def explain_other_pair(doc: Document, delta: Fact | None, percent: Fact | None, 
     # ("…2022年分别为62.68万元、84.99万元、73.69万元,2023年分别为…,2023年合计319.92万元,增长44.52%": the total read is
     # compared with last year's items added up, a run of the sentence's figures)
     current = read[0]
-    if current is None or current.id not in {f.id for f in pool}:
+    if current is None or current.id not in {f.id for f in pool} or named:
         return None
     before = [f for f in pool if f.span.end <= current.span.start and f.id not in siblings]
     for run in _runs(before, range(2, 6)):
@@ -2764,4 +2782,36 @@ def explain_names(doc: Document, count: Fact, names: list[str], joined: str) -> 
 
 def explain_figure(doc: Document, fact: Fact) -> Found | None:
     """A single figure out of bounds (占比 880%): was it damaged in extraction?"""
-    return _garbled(doc, [fact])
+    return _garbled(doc, [fact]) or _glued_cell_rate(doc, fact)
+
+
+# a rate run together with the cells of its row: its first digits after the row's name (or the space after it), the
+# next cell's figure right after its "%" ("时效指标监测完成及时率1095%96.2%10": 分值 10 | 年度指标值 95% | 实际完成值 96.2% | 得分 10)
+_GLUED_CELL_BEFORE = lazyre.compile(r"[\u4e00-\u9fff \t|]$")
+_GLUED_CELL_AFTER = lazyre.compile(r"^[ \t|]?\d")
+_SPLIT_RATE = lazyre.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+
+
+def _glued_cell_rate(doc: Document, fact: Fact) -> Found | None:
+    """A rate above 100 % whose digits run together with the cells of its row, as a flattened 指标 row leaves them
+    (分值 | 年度指标值 | 实际完成值 | 得分 glued: "质量指标网点验收合格率15100%100%15"): its first digits may be the cell
+    before it (the 分值 15, the rate 100%). Where some split of its digits leaves a rate of at most 100 %, the row does
+    not say the rate passes 100 % (ALT006); a rate no split brings to 100 % stands, and so does one right after
+    another rate's "%" ("…95%196%10": the cell before it ended there)."""
+    if not doc.text or fact.kind != "percent" or not fact.text.endswith("%"):
+        return None
+    start, end = fact.span.start, fact.span.end
+    if not _GLUED_CELL_BEFORE.search(doc.text[max(0, start - 1):start]) or \
+            not _GLUED_CELL_AFTER.match(doc.text[end:end + 2]):
+        return None
+    digits = fact.text[:-1].rstrip()
+    if not digits or "," in digits:
+        return None
+    head = digits.split(".")[0]
+    for cut in range(1, len(head)):
+        before, rest = digits[:cut], digits[cut:]
+        if _SPLIT_RATE.fullmatch(before) and _SPLIT_RATE.fullmatch(rest) and Decimal(rest) <= 100:
+            shown = f"{before} | {rest}%"
+            return Found("ALT006", {"zh": f"“{fact.text}”可能是同一行粘连的两格（{shown}）",
+                                    "en": f"“{fact.text}” may be two cells of one row run together ({shown})"})
+    return None

@@ -150,6 +150,9 @@ _ALL = [
     Reason("sum_after_plus", EXPLICIT, "a sentence adding with 加上 arrives at a 总量 / 总计 / 可支配收入: the nearest "
            "amount before 加上 and the amounts added", "一般公共预算支出2209.07亿元,增长8.7%。加上补充预算稳定调节基金"
            "101.85亿元,支出总量为2310.92亿元。"),
+    Reason("total_after_batches", EXPLICIT, "第一批 … 第N批 (次, 期), in order from the first, then 累计/共计/合计 "
+           "right after the last: their sum", "资金分三批下达:第一批下达300万元,第二批下达150万元,第三批下达80万元,"
+           "累计到位530万元。"),
     Reason("total_after_items", EXPLICIT, "以上共计/合计 opening the sentence right after numbered items sums them",
            "1.设备购置50万元;\n2.人员培训40万元。\n以上共计90万元。"),
     Reason("total_after_lines", EXPLICIT, "a 合计 line right after lines of one figure each, under a line without "
@@ -435,6 +438,9 @@ _ALL = [
     Reason("share_of_sentence_whole", VOCABULARY, "a bare 占 p% with no identity to name its whole, of the amount its "
            "sentence opens with (when that amount holds the part and every amount between)",
            "岁出编列1668.61亿元,教育支出编668.21亿元,占40.05%;社会福利支出编263.76亿元,占15.81%。"),
+    Reason("survey_answer_kinds", STRUCTURAL, "the answers counted by kind (满意, 基本满意, 不满意) in a sentence that "
+           "opens on the valid answers (有效问卷中) are some of those the sentence before counts: never more",
+           "回收有效问卷576份。在有效问卷中,表示“满意”的498份,“基本满意”的54份,“不满意”的24份。"),
     Reason("survey_satisfaction", STRUCTURAL, "满意度 p% = the satisfied answers / the valid answers of its sentence",
            "收回有效问卷298份,其中“满意”及“基本满意”290份,满意度为97.32%。"),
     Reason("score_rate_in_sentence", EXPLICIT, "得分率 p% = the score / the full marks (满分, 分值) stated right before it "

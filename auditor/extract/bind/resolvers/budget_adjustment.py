@@ -25,7 +25,16 @@ _CUT = lazyre.compile(r"(?:调减|核减|追减|压减)(?:了)?(?:资金|预算|
 _OPENS_PARTS = lazyre.compile(r"[^,;。\d]{0,3}[,:]?\s*(?:其中|包括|含)")
 
 
+# a sentence that states the budget the adjustments listed before it give: "经上述调整,项目全年预算为635万元"
+_AFTER_LISTED = lazyre.compile(r"(?:经|通过|经过)(?:上述|以上|前述|上列|这)[^,;。\d]{0,6}调整[^;。\d]{0,20}$")
+_BACK_SENTENCES = 6  # (the adjustments listed one a line, 1. 2. 3., before the sentence that sums them up)
+# (a listed adjustment names what it did anywhere in its clause: "追加省级配套资金150万元", "收回闲置资金,调减45万元")
+_RAISE_SAID = lazyre.compile(r"追加|增拨|调增|调剂增加")
+_CUT_SAID = lazyre.compile(r"调减|核减|追减|压减|收回")
+
+
 def resolve(r: Reading) -> Iterator[Candidate]:
+    yield from _over_sentences(r)
     for facts in r.facts_by_sentence("amount", prose_only=True):
         initial = [f for f in facts if f.scenario == "budget_initial"]
         adjusted = [f for f in facts if f.scenario == "budget_adjusted"]
@@ -35,7 +44,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if first.span.start < whole.span.start:
             between = [f for f in facts if first.span.start < f.span.start < whole.span.start]
             added = [f for f in between if _ADDED.search(clean_label(f.label))]
-            cut = [f for f in between if _CUT.search(clean_label(f.label))]
+            cut = [f for f in between if _CUT_SAID.search(clean_label(f.label))]
         elif _OPENS_PARTS.match(r.norm.text, whole.span.end, first.span.start):
             # "全年预算数94.40万元,其中年初预算数76.00万元、年中调增18.40万元": the whole first, its parts after 其中
             between = [f for f in facts if f.span.start > first.span.start]
@@ -48,6 +57,50 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         figures = [first, whole, *between]
         if not added or len(added) + len(cut) != len(between) or len({f.unit for f in figures}) != 1 \
                 or any(f.is_bound for f in figures) or ";" in r.norm.text[first.span.end:whole.span.start]:
+            continue
+        yield Candidate(Difference.model_construct(
+            difference=whole, minuends=(first, *added), subtrahends=tuple(cut), name="全年预算", rate=None,
+            base=None, rivals=(), reason="budget_adjustment", via=(), rejected=()))
+
+
+def _over_sentences(r: Reading) -> Iterator[Candidate]:
+    """The adjustments listed in sentences of their own (a numbered line each), then a sentence that says the budget
+    they give ("经上述调整,项目全年预算为635万元"): the initial budget stated before them plus the raises, less the cuts.
+
+        "年初预算560万元。…1.4月…调增120万元;2.9月…调减45万元。经上述调整,项目全年预算为635万元" → 635 = 560 + 120 − 45
+
+    Read only when every amount between the initial budget and the sentence is a raise or a cut, in one unit."""
+    sentences = r.facts_by_sentence("amount", prose_only=True)
+    for n, facts in enumerate(sentences):
+        adjusted = [f for f in facts if f.scenario == "budget_adjusted"]
+        if len(adjusted) != 1 or any(f.scenario == "budget_initial" for f in facts):
+            continue
+        whole = adjusted[0]
+        if facts[0] is not whole or not _AFTER_LISTED.search(r.norm.text, max(0, whole.span.start - 40),
+                                                              whole.span.start):
+            continue
+        between: list = []
+        first = None
+        for earlier in reversed(sentences[max(0, n - _BACK_SENTENCES):n]):
+            for f in reversed(earlier):
+                if f.scenario == "budget_initial":
+                    first = f
+                    break
+                label = clean_label(f.label)
+                if bool(_RAISE_SAID.search(label)) == bool(_CUT_SAID.search(label)):
+                    between = []
+                    break  # (another figure, or one that says both: no adjustment alone)
+                between.append(f)
+            else:
+                continue
+            break
+        if first is None or not between:
+            continue
+        between.reverse()
+        cut = [f for f in between if _CUT.search(clean_label(f.label))]
+        added = [f for f in between if f not in cut]
+        figures = [first, whole, *between]
+        if not added and not cut or len({f.unit for f in figures}) != 1 or any(f.is_bound for f in figures):
             continue
         yield Candidate(Difference.model_construct(
             difference=whole, minuends=(first, *added), subtrahends=tuple(cut), name="全年预算", rate=None,

@@ -540,6 +540,14 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         several = len(kinds) > 1
         whole = next((f for f in matches if f.concept == winfo.concept), None) if several else None
         match = summed[0] if len(summed) == 1 else (whole if several else matches[0] if matches else None)
+        # ("中标金额468万元,节约资金52万元,节约率10%。…结算金额为444.6万元,较中标金额减少5%": the figure named exactly
+        # what the change is compared with, not a nearer one that took its concept from the list it stands in)
+        # (… or named by the end of its label, "工程初步设计批复概算" for "比批复概算", when one figure only is)
+        named = _COMPARED_LEAD.sub("", clean_label(words)) if r.vocab.cue("compared_prefix").match(words) else ""
+        exact = [f for f in before if named and clean_label(f.label) == named] or \
+            [f for f in before if len(named) >= 3 and clean_label(f.label).endswith(named)]
+        if len(exact) == 1 and exact[0] is not before[0] and not several and not len(summed) == 1:
+            match = exact[0]
         if match is not None and r.vocab.cue("compared_prefix").match(words) and before[0] is not match \
                 and not read_label(_COMPARED_LEAD.sub("", clean_label(words)), r.vocab).known:
             # "112年度決算數85,230千元,本年度編列102,560千元,較112年度決算數增加17,330千元": the words name only

@@ -142,7 +142,8 @@ def _kinds_named_before(r: Reading, rate: Fact, before: list[Fact], earlier: lis
     counts = [f for f in before if f.kind == "count" and not f.is_bound]
     kinds = []
     for name in (said.group("a"), said.group("b")):
-        named = [f for f in counts if clean_label(f.label) == name]
+        # (a kind said as an answer: "表示“满意”的498份" counts 满意)
+        named = [f for f in counts if _SAID_AS.sub("", clean_label(f.label)) == name]
         if len(named) != 1:
             return
         kinds.append(named[0])
@@ -160,9 +161,10 @@ def _kinds_named_before(r: Reading, rate: Fact, before: list[Fact], earlier: lis
         returned = [f for f in pool if f.kind == "count" and not f.is_bound and _counts_answers(f)]
         if len(returned) > 1:
             returned = [f for f in returned if _VALID.search(clean_label(f.label))]
+        allotted = _allotted(pool)
         if len(returned) == 1 and pool is earlier and any(
                 f.kind == "count" and f is not returned[0] and f.unit in _ANSWER_UNITS and not _HANDED_OUT.search(f.label)
-                and not _valid_of_returned(returned[0], f) for f in pool):
+                and not _valid_of_returned(returned[0], f) and f not in allotted for f in pool):
             # ("回收有效问卷574份,另有受益学生家长问卷120份。家长问卷中:很满意80人、…": the sentence before the counts
             # counts another group's answers too — whose the counts are, it does not say: undecided)
             return
@@ -176,6 +178,25 @@ def _kinds_named_before(r: Reading, rate: Fact, before: list[Fact], earlier: lis
             return
         if returned:
             return
+
+
+_SAID_AS = lazyre.compile(r"^(?:表示|选择|认为|回答|评价为?|评为)")
+
+
+def _allotted(pool: list[Fact]) -> list[Fact]:
+    """The counts right before the questionnaires handed out that add up to them: how they were shared out ("按乡镇分配
+    样本:城关镇180份、石桥镇150份、双河乡140份、柳林乡130份,共发放问卷600份"), no other group's answers."""
+    for at, f in enumerate(pool):
+        if f.kind != "count" or not _HANDED_OUT.search(f.label):
+            continue
+        run: list[Fact] = []
+        for g in reversed(pool[:at]):
+            if g.kind != "count" or g.unit != f.unit:
+                break
+            run.append(g)
+            if len(run) >= 2 and sum(p.value for p in run) == f.value:
+                return run
+    return []
 
 
 def _opens_paragraph_after(text: str, last: Fact, first: Fact) -> bool:

@@ -21,6 +21,7 @@ heading), are the items of the 合计 line right after them.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from auditor import lazyre
@@ -37,6 +38,7 @@ _LOOK = 200
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
+    yield from _after_batches(r)
     yield from _after_items(r)
     yield from _after_numbered_lines(r)
     yield from _after_respectively(r)
@@ -81,6 +83,38 @@ def _of_counted_names(r: Reading) -> Iterator[Candidate]:
         made = make_breakdown(r, total, alike, "合计", True, "total_of_counted_names", ("the figures it counts",))
         if made:
             yield made
+
+
+# a part named by its place in a sequence of batches or rounds: "第一批于1月下达300万元", "第二次拨付150万元"
+_BATCH = lazyre.compile(r"^[,;:、]?\s*第([一二三四五六七八九十])(批|次|期|笔)")
+# … and the total right after the last one, that says it sums them: "累计到位530万元", "共计下达", "三批合计"
+_BATCHES_TOTAL = lazyre.compile(r"^[,;:、]?\s*(?:[一二三四五六七八九十两]\s*(?:批|次|期|笔)\s*)?(?:累计|共计|合计|总计)")
+
+
+def _after_batches(r: Reading) -> Iterator[Candidate]:
+    """"资金分三批下达:第一批于1月下达300万元,第二批于6月下达150万元,第三批于11月下达80万元,累计到位530万元":
+    the parts a sentence names by their place in a sequence (第一批, 第二批 … 第N批, each once, in order, from the first),
+    then the figure right after the last that says it adds them up (累计 / 共计 / 合计): their sum.  Read only where no
+    other figure stands between them, in one unit; where the sentence says how many (分三批) it is that many."""
+    for facts in r.facts_by_sentence(prose_only=True):
+        run: list[Fact] = []
+        for f in facts:
+            label = clean_label(f.label)
+            m = _BATCH.match(label)
+            if m is not None and _NUMERALS.get(m.group(1)) == len(run) + 1 \
+                    and (not run or (f.kind, f.unit) == (run[0].kind, run[0].unit)
+                         and _BATCH.match(clean_label(run[0].label)).group(2) == m.group(2)):
+                run.append(f)
+                continue
+            if len(run) >= 2 and _BATCHES_TOTAL.match(label) and (f.kind, f.unit) == (run[0].kind, run[0].unit) \
+                    and f.kind in {"amount", "count"} and not any(p.is_bound for p in (*run, f)):
+                said = re.search(r"分([一二三四五六七八九十两])(?:批|次|期|笔)",
+                                 r.norm.text[_sentence_start(r.norm.text, run[0].span.start):run[0].span.start])
+                if said is None or _NUMERALS.get(said.group(1)) == len(run):
+                    made = make_breakdown(r, f, list(run), "累计", True, "total_after_batches")
+                    if made:
+                        yield made
+            run = [f] if m is not None and _NUMERALS.get(m.group(1)) == 1 else []
 
 
 def _sentence_start(text: str, at: int) -> int:
