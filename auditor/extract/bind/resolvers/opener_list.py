@@ -766,7 +766,8 @@ def _nearest_alike(r: Reading, candidates, members: list[int]):
 
 # a line set as a table's row: a name, then two figures or more, each after a run of spaces or a tab ("一般公共预算收入
 # ␣␣␣28.64␣␣␣␣5.3"), nothing else
-_ROW_LINE = lazyre.compile(r"[^\S\n]*[^\d\s][^\n]*?(?:(?:[^\S\n]{2,}|\t)-?[\d,]+(?:\.\d+)?%?){2,}[^\S\n]*")
+# (the name one cell: no run of spaces within it — "常住人口␣␣␣␣万人␣␣52.30" has a unit column, whose rows differ in unit)
+_ROW_LINE = lazyre.compile(r"[^\S\n]*[^\d\s](?:[^\n\t ]| (?! ))*?(?:(?:[^\S\n]{2,}|\t)-?[\d,]+(?:\.\d+)?%?){2,}[^\S\n]*")
 
 
 def _line_figures(r: Reading, f: Fact) -> list[Fact] | None:
@@ -797,7 +798,14 @@ def _same_column(r: Reading, nearest: Fact, first: Fact | None) -> Fact | None:
     row, above = _line_figures(r, first), _line_figures(r, nearest)
     if not row or not above or len(row) != len(above) or first not in row or nearest not in above:
         return None
+    # (the row above stands further left, a level above the 其中 row — not a sibling of it: "␣␣其中：城镇 ⏎ ␣␣␣␣␣␣␣␣乡村 ⏎
+    # ␣␣其中：男性" pairs nothing with 乡村)
+    text = r.norm.text
+    if _lead(text, text.rfind("\n", 0, nearest.span.start) + 1) >= _lead(text, text.rfind("\n", 0, first.span.start) + 1):
+        return None
     column = above[row.index(first)]
+    if (column.kind, column.unit) != (first.kind, first.unit):
+        return None
     return column if column is not nearest else None
 
 
