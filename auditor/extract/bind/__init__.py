@@ -24,7 +24,7 @@ from dataclasses import field
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers import (balance_of_rate, distribution, bracket_list, chart_shares, budget_adjustment, budget_variance, carry_over, change, change_between_years, change_current, change_list, change_parts, change_since_point, change_sum,
+from auditor.extract.bind.resolvers import (balance_of_rate, distribution, bracket_list, chart_shares, budget_adjustment, budget_variance, carry_over, change, change_between_years, change_current, change_list, change_parts, change_since_point, change_sum, final_execution,
                                             dimension_list, family_list, funds_score_prose, group_members, identity, industries, numbered_items,
                                             opener_list, rate, side_by_side,
                                             rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole, standard_shares, years_cumulative,
@@ -104,6 +104,8 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     identities = identity.resolve(index, all_lists)
     named_partitions = _relations(decide(list(named_shares.resolve(r))))
     # (the changes with the figures stated elsewhere they are of: a rate's base may follow from one)
+    # (a 决算 compared with the 执行数 reported before it: both its terms, wherever stated)
+    changes = final_execution.resolve(index, changes, r.norm.text)
     located = change_current.resolve(index, change_between_years.resolve(index, changes, r.norm.text))
     rates_done = rate_base.resolve(index, rates, changes, r.norm.text, located)
     repeats = [*repeat.resolve(index, all_lists, shares, r.norm.text, frozenset(s.slipped.id for s in slips)),

@@ -321,6 +321,14 @@ def _from_to_pairs(r: Reading, parts: list[Fact]) -> bool:
     return any(frm.search(clean_label(a.label)) and to.match(clean_label(b.label)) for a, b in zip(parts, parts[1:]))
 
 
+def said_arrived(r: Reading, f: Fact) -> bool:
+    """`f` is said as the figure a change arrives at, its copula counted ("调整为63,150万元", "调减至412,600万元",
+    "减为1.90亿元"): what the budget is after the change — never a part taken away, whatever its verb."""
+    k = r.node_of(f)
+    copula = r.tree[k].piece.copula if k is not None else ""
+    return bool(r.vocab.cue("to_figure").match(clean_label(f.label) + (copula or "")))
+
+
 # a part said of each of several names joined before it ("援藏援疆各50万元", "A、B各20万元")
 _EACH_OF_SEVERAL = lazyre.compile(r"[、和与及][\u4e00-\u9fff]{1,12}各$|^[\u4e00-\u9fff]{4,12}各$")
 
@@ -556,7 +564,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
             minus.add(b.id)
             if "、" not in joiner.group():
                 loose.add(b.id)
-    subtracted = tuple(p for p in parts if not verb and subtracted_cue.match(p.label) or p.id in minus
+    subtracted = tuple(p for p in parts if not verb and subtracted_cue.match(p.label) and not said_arrived(r, p)
+                       or p.id in minus
                        or flows and people_out.search(clean_label(p.label))
                        or refund is not None and refund.match(clean_label(p.label))
                        or net is not None and r.vocab.cue("loss_part").search(clean_label(p.label)))

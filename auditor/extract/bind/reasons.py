@@ -316,6 +316,12 @@ _ALL = [
            "1-7月累计,一般公共预算收入124981亿元,按自然口径计算下降9.2%(上年同期为137641亿元)。"),
     Reason("change_of_unstated_figure", STRUCTURAL, "the changed figure is the named subject's one value this year, "
            "stated elsewhere", "支出100万元。\n…\n支出较上年增加20万元,增长25%。"),
+    Reason("change_final_against_execution", STRUCTURAL, "决算数较执行数增加 d: the final figure of the subject, stated "
+           "before, less the 执行数 its sentence states (in the bracket after the change, or after the words that compare)",
+           "全市国有资本经营预算收入决算数为4.86亿元,与执行数(4.81亿元)相比增加0.05亿元。"),
+    Reason("change_final_against_execution_elsewhere", LOOKUP, "决算数较执行数增加 d: the final figure less the one "
+           "执行数 of the subject stated before it in the text",
+           "全市社会保险基金收入执行数为186.05亿元。\n全市社会保险基金收入决算数为186.42亿元。收入决算数较执行数增加0.37亿元。"),
     Reason("change_against_named_figure", LOOKUP, "较2023年实际支出增加 d: the change of the figure before it against the "
            "one figure of the year and kind its words name, of that figure's subject, stated before it in the text",
            "2023年公务接待费实际支出3.64万元。\n2024年公务接待费预算4.20万元,较2023年实际支出增加0.56万元。"),

@@ -33,6 +33,7 @@ from auditor.extract.numbering import OUTLINE_MARKER, YEAR_SAID, item_number, it
 from auditor.extract.structure import GRADE_WORDS
 from auditor.extract.tables import glued
 from auditor.extract.bind.reasons import PLACED_BY_GROUP
+from auditor.extract.bind.lists import complement_names
 from auditor.extract.tables.cells import (BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PLACED, PAGE_MARK, PAGE_MARK_FIRST,
                                           TARGET_AT_END, Cell, amount_before_count)
 from auditor.extract.tables.columns import (CODE_CELL, in_year_run, CODE_HEADER, LEVEL_COLUMN, UNIT_TAIL, Header, clean, find_header,
@@ -637,6 +638,8 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             # "其中:(1)公务用车购置费" then "(2)公务用车运行费"; "其中:普通小学" then "　　　普通初中", set in under its total
             # (not after sources of funds, which the other rule follows: "其中:财政拨款 … 其他资金 … 基本支出" is another split)
             part_of = parent
+        elif parent is not None and rows and (under := _set_in_under_opener(rows, parent, r.labels[0], norm)) is not None:
+            part_of = under  # ("其中：税收收入 ⏎ ␣␣␣␣国内增值税": the 其中 row's own parts, set in under it)
         else:
             part_of = None
             if reading is None and GROUP_HEADING.match(clean(label)):
@@ -782,8 +785,14 @@ def _rows_after_qizhong(rows: list[TableRow], vocab: Vocabulary) -> list[TableRo
         if row.is_total or funds.search(clean(row.label)) or not subs or subs != list(range(p + 1, subs[-1] + 1)) \
                 or not clean(rows[subs[0]].label).startswith("其中"):
             continue  # (a total's 其中 rows, a 自评表's sources of funds or not, are read as they always were)
+        # (the run starts after the 其中 rows' own parts, set in under them: "其中：税收收入 ⏎ ␣␣␣␣国内增值税 ⏎ 非税收入")
+        inner = set(subs)
+        start = subs[-1] + 1
+        while start < len(rows) and rows[start].part_of in inner:
+            inner.add(start)
+            start += 1
         run = []
-        for m in range(subs[-1] + 1, len(rows)):
+        for m in range(start, len(rows)):
             if _level_above(rows, p, subs[0], m, vocab):
                 break
             run.append(m)
@@ -794,14 +803,22 @@ def _rows_after_qizhong(rows: list[TableRow], vocab: Vocabulary) -> list[TableRo
     totals = [n for n, r in enumerate(rows) if r.is_total]
     total = totals[0] if len(totals) == 1 and totals[0] in (0, len(rows) - 1) and rows[totals[0]].part_of is None \
         else None
-    choices = [()]
-    for _, _, run in runs:
-        choices = [(*c, k) for c in choices for k in range(len(run) + 1)]
-        if len(choices) > 256:
-            return rows
-
     def inside(choice) -> dict[int, int]:
         return {m: p for (p, _, run), k in zip(runs, choice) for m in run[:k]}
+
+    choices = [()]
+    for p, subs, run in runs:
+        # (a run row named as the other side of the 其中 row — 非税收入 after 其中：税收收入, vocabulary complement_pair — is
+        # the parent's other part, whatever its figures: the split takes it and the rows before it)
+        least = max((n + 1 for n, m in enumerate(run) if any(
+            complement_names(clean(rows[m].label), _QIZHONG_LEAD.sub("", clean(rows[s].label), count=1), vocab)
+            for s in subs)), default=0)
+        choices = [(*c, k) for c in choices for k in range(least, len(run) + 1)]
+        if len(choices) > 256:
+            return rows
+    if len(choices) == 1 and any(choices[0]):
+        attached = inside(choices[0])
+        return [r.model_copy(update={"part_of": attached[n]}) if n in attached else r for n, r in enumerate(rows)]
 
     def groups_hold(choice) -> bool:
         for (p, subs, run), k in zip(runs, choice):
@@ -893,8 +910,31 @@ def _indented_under(rows: list[TableRow], parent: int, first_cell: Cell, norm: N
     line_start = norm.text.rfind("\n", 0, first_cell.start) + 1
     if norm.text[line_start:first_cell.start].strip():
         return False
-    name_at = opener.indent + len(_QIZHONG_LEAD.match(norm.text, opener.span.start).group())
-    return first_cell.start - line_start + 1 >= name_at  # (columns count from 1)
+    # (as a page shows them, a wide character two columns: "其中：税收收入" then "    国内增值税", four spaces, stands short of
+    # the name — the 其中 row's own parts, set in under it; "  其中：人员支出" then "        日常公用" stands at it)
+    # (or as many characters in as the name: a text counted by characters, not by a page's columns)
+    opener_line = norm.text.rfind("\n", 0, opener.span.start) + 1
+    name_end = opener.span.start + len(_QIZHONG_LEAD.match(norm.text, opener.span.start).group())
+    return _page_width(norm.original[line_start:first_cell.start]) >= _page_width(norm.original[opener_line:name_end]) \
+        or first_cell.start - line_start == name_end - opener_line
+
+
+def _set_in_under_opener(rows: list[TableRow], parent: int, first_cell: Cell, norm: Normalised) -> int | None:
+    """The 其中 row of row `parent` whose own parts this row is: it stands set in further than that 其中 row on the page but
+    short of the name after its mark ("其中：税收收入 ⏎ ␣␣␣␣国内增值税 ⏎ ␣␣␣␣个人所得税 ⏎ 非税收入": the taxes under 税收收入, not
+    more of the total's 其中 rows), and every row since it is such a part: the 其中 row's index, or None."""
+    opener = next((m for m in range(len(rows) - 1, parent, -1) if rows[m].part_of == parent), None)
+    if opener is None or not _QIZHONG_LEAD.match(norm.text, rows[opener].span.start) \
+            or any(rows[m].part_of != opener for m in range(opener + 1, len(rows))):
+        return None
+    line_start = norm.text.rfind("\n", 0, first_cell.start) + 1
+    opener_line = norm.text.rfind("\n", 0, rows[opener].span.start) + 1
+    if norm.text[line_start:first_cell.start].strip() or norm.text[opener_line:rows[opener].span.start].strip():
+        return None
+    own = _page_width(norm.original[line_start:first_cell.start])
+    lead = _page_width(norm.original[opener_line:rows[opener].span.start])
+    name_end = rows[opener].span.start + len(_QIZHONG_LEAD.match(norm.text, rows[opener].span.start).group())
+    return opener if lead < own < _page_width(norm.original[opener_line:name_end]) else None
 
 
 # a statistics table's "内:" row ("总收入 | 304.2 ⏎ 　内:财政补助 | 36.1"): "of which", a 其中 row, read as one

@@ -356,6 +356,9 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     if own_change is not None:
         candidates = [own_change, *candidates]
     first_total = _nearest_alike(r, candidates, span.members)
+    column = _same_column(r, first_total, r.facts[span.members[0]] if span.members else None)
+    if column is not None:
+        first_total, candidates = column, [column]  # (the figure in the 其中 row's column, no other)
     # ("结余12.3万元,其中政府采购节约6.1万元,培训费未全部使用4.2万元": what was saved is a part of what was left; of any
     # other total a saving is a change, no part)
     leftover = span.savings and r.vocab.cue("difference_leftover").search(clean_label(first_total.label))
@@ -369,6 +372,11 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     cut = next((n for n, (_, f) in enumerate(parts) if n and _sibling_of(r, first_total, f, own)), None)
     if cut is not None:
         parts = parts[:cut]
+    # ("␣␣其中：税收收入␣␣31.40␣␣7.3 ⏎ ␣␣␣␣␣␣␣␣其中：增值税… ⏎ 政府性基金预算收入␣␣33.80␣␣-15.2": lines set as a table's rows —
+    # a row set out further left than the 其中 row is back at a level above the list: the list ends before it)
+    backed = next((n for n, (_, f) in enumerate(parts) if n and _set_out_of(r, opener, f)), None)
+    if backed is not None:
+        parts = parts[:backed]
     inline = {f.id for _, f in parts}  # the parts in the list's own sentence
     # a list whose own sentence names every member of its total's family is whole: it
     # does not go on into the next sentences, paragraphs or lines
@@ -754,6 +762,76 @@ def _nearest_alike(r: Reading, candidates, members: list[int]):
     if first is None or first.kind != "amount":
         return current[0]
     return next((c for c in current if (c.kind, c.unit) == (first.kind, first.unit)), current[0])
+
+
+# a line set as a table's row: a name, then two figures or more, each after a run of spaces or a tab ("一般公共预算收入
+# ␣␣␣28.64␣␣␣␣5.3"), nothing else
+# (the name one cell: no run of spaces within it — "常住人口␣␣␣␣万人␣␣52.30" has a unit column, whose rows differ in unit)
+_ROW_LINE = lazyre.compile(r"[^\S\n]*[^\d\s](?:[^\n\t ]| (?! ))*?(?:(?:[^\S\n]{2,}|\t)-?[\d,]+(?:\.\d+)?%?){2,}[^\S\n]*")
+
+
+def _line_figures(r: Reading, f: Fact) -> list[Fact] | None:
+    """The figures of f's line, in order, when the line is set as a table's row (_ROW_LINE); None otherwise."""
+    text = r.norm.text
+    start = text.rfind("\n", 0, f.span.start) + 1
+    end = text.find("\n", f.span.end)
+    end = len(text) if end < 0 else end
+    if not _ROW_LINE.fullmatch(text, start, end):
+        return None
+    k = r.node_of(f)
+    if k is None:
+        return None
+    lo = hi = k
+    while lo > 0 and r.tree[lo - 1].end > start:  # (a node may open on the line above: its label runs over it)
+        lo -= 1
+    while hi + 1 < len(r.tree) and r.tree[hi + 1].start < end:
+        hi += 1
+    return [g for g in (r.facts[j] for j in range(lo, hi + 1)) if g is not None and start <= g.span.start < end]
+
+
+def _same_column(r: Reading, nearest: Fact, first: Fact | None) -> Fact | None:
+    """"一般公共预算收入␣␣28.64␣␣5.3 ⏎ ␣␣其中：税收收入␣␣19.82␣␣8.1": lines set as a table's rows, the same number of
+    figures on each — the 其中 row's first figure is a part of the figure in its column on the row above (28.64), not of
+    the last figure of that row (5.3, a growth rate); None where the lines are no such rows or the nearest is that one."""
+    if first is None:
+        return None
+    row, above = _line_figures(r, first), _line_figures(r, nearest)
+    if not row or not above or len(row) != len(above) or first not in row or nearest not in above:
+        return None
+    # (the row above stands further left, a level above the 其中 row — not a sibling of it: "␣␣其中：城镇 ⏎ ␣␣␣␣␣␣␣␣乡村 ⏎
+    # ␣␣其中：男性" pairs nothing with 乡村)
+    text = r.norm.text
+    if _lead(text, text.rfind("\n", 0, nearest.span.start) + 1) >= _lead(text, text.rfind("\n", 0, first.span.start) + 1):
+        return None
+    column = above[row.index(first)]
+    if (column.kind, column.unit) != (first.kind, first.unit):
+        return None
+    return column if column is not nearest else None
+
+
+def _set_out_of(r: Reading, opener, f: Fact) -> bool:
+    """f stands on a line set as a table's row, further left than the row-line the 其中 opener stands on."""
+    text = r.norm.text
+    own = text.rfind("\n", 0, f.span.start) + 1
+    at = text.rfind("\n", 0, opener.start) + 1
+    if own == at or _line_figures(r, f) is None or not _ROW_LINE.fullmatch(text, at, _line_end(text, at)):
+        return False
+    return _lead(text, own) < _lead(text, at)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+
+
+def _lead(text: str, start: int) -> int:
+    """How far a line's first word is set in, a wide space two columns."""
+    n = 0
+    for ch in text[start:_line_end(text, start)]:
+        if ch not in " \u3000":
+            break
+        n += 2 if ch == "\u3000" else 1
+    return n
 
 
 def _grants_of_investment(r: Reading, total, parts) -> bool:

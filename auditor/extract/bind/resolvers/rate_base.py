@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from auditor.extract.bind.index import DocumentIndex
 from auditor.extract.bind.resolvers.rate import OTHER_NAMED_BUDGET, SUBJECT_UNFOUND, another_project
-from auditor.extract.model import Change, Fact, Rate
+from auditor.extract.model import SPENT_SCENARIOS, Change, Fact, Rate
 from auditor import lazyre
 from auditor.extract.readings import clean_label, sentence_start
 from auditor.extract.vocabulary import read_label
@@ -139,7 +139,8 @@ def _of_floor_target(index: DocumentIndex, r: Rate, text: str) -> bool:
 
 def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
     stated = r.rate
-    value_pairs = tuple((num, d) for num in r.numerators for d in _bases_for(index, num, stated, slack_digits=1))
+    value_pairs = tuple((num, d) for num in r.numerators for d in _bases_for(index, num, stated, slack_digits=1)
+                        if not (r.base is not None and _named_spent(index, d, text)))
     num = r.numerators[0]
     # (not the numerator itself, nor an amount of its own scenario: "到位96万元,到位率80%" has no
     # base in the money received)
@@ -189,6 +190,18 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
              and not _bracketed_after_another(text, f, num)]
     return r.model_copy(update={"value_pairs": value_pairs, "document_pairs": tuple((num, b) for b in bases),
                                 "reason": "rate_base_in_document", "via": (*r.via, "numerator in its sentence")})
+
+
+def _named_spent(index: DocumentIndex, f: Fact, text: str) -> bool:
+    """`f` is named as what was done — its scenario (执行数, 决算数) or, its label left empty by a bracket, the words
+    right before that bracket ("与…报告的执行数(58.90亿元)") —: no base of a rate that names a budget as its own
+    ("收入决算数为152.36亿元,完成调整预算的100.2%" and, later, "…(执行数152.22亿元)": the same revenue reported earlier,
+    whose ratio to the 决算 lands near the rate by chance)."""
+    if f.scenario in SPENT_SCENARIOS:
+        return True
+    if clean_label(f.label) or not text:
+        return False
+    return bool(index.vocab.cue("bracket_named_spent").search(text, max(0, f.span.start - 12), f.span.start))
 
 
 def _subject_of(index: DocumentIndex, num: Fact) -> str | None:

@@ -18,7 +18,7 @@ from auditor.extract.bind.resolvers import score_list
 from auditor.extract.bind.standards import per_unit
 from auditor.extract.bind.index import named_part
 from auditor.extract.bind.reasons import BASE_NAMED_ABOVE
-from auditor.extract.bind.lists import adds_up, make_breakdown
+from auditor.extract.bind.lists import adds_up, make_breakdown, said_arrived
 from auditor.extract.model import Fact
 from auditor.extract.readings import OPENERS, Reading, clean_label, part_start
 from auditor.textsearch import last_of
@@ -177,6 +177,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 base, reason = named, "the base its total names"
                 if r.tree[r.node_of(named)].paragraph != r.tree[r.node_of(parts[0])].paragraph:
                     reason = BASE_NAMED_ABOVE  # (a look-up past other figures: it may warn, not accuse)
+            base = _arrived_at(r, base, total, parts)
             if base is None or not adds_up(total, [base, *parts]):
                 scoped = _base_in_scope(r, s, parts, total)
                 if scoped is not None:
@@ -442,6 +443,7 @@ def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
             base = min((f for f in before if f.sentence == before[0].sentence), key=lambda f: f.span.start) \
                 if before else None
             reach = 2
+        base = _arrived_at(r, base, total, addends)
         if base is None or base.sentence < addends[0].sentence - reach or base.is_bound or r.is_previous(base):
             return None
         addends = [base, *addends]
@@ -464,6 +466,35 @@ def _sum_after_plus(r: Reading, s, total: Fact) -> Candidate | None:
 
 # the words a 加上 clause opens with, naming its base ("一般公共财政预算支出,加上…")
 _NAMED_BASE = lazyre.compile(r"\s*([\u4e00-\u9fff]{2,16}?)\s*,?\s*加上?(?=[\u4e00-\u9fff])")
+
+
+def _arrived_at(r: Reading, base: Fact | None, total: Fact, added: list[Fact]) -> Fact | None:
+    """The figure an adjustment arrives at, when the base a 加上 sum starts from is the figure it was adjusted from
+    ("收入由年初的86,400万元调整为63,150万元,…。加上…,调整后收入总计…", "由年初预算的A调减至B", "由A调增至B": the sum
+    continues B, the budget as adjusted) — the next figure of its sentence, in the total's unit, said as where the change
+    arrives (to_figure); unless only the figure it started from makes the sum (read as the text may be, never accused)."""
+    if base is None:
+        return None
+    before = r.norm.text[max(0, base.span.start - 24):base.span.start]
+    if not (r.vocab.cue("from_figure").search(clean_label(base.label))
+            or r.vocab.cue("from_figure_named").search(before)):
+        return base
+    k = r.node_of(base)
+    if k is None:
+        return base
+    tree = r.tree
+    for j in range(k + 1, len(tree)):
+        t, f = tree[j], r.facts[j]
+        if t.sentence != tree[k].sentence:
+            break
+        if f is None or t.kind != "labelled":
+            continue
+        if (f.kind, f.unit) == (total.kind, total.unit) and said_arrived(r, f):
+            if adds_up(total, [base, *added]) and not adds_up(total, [f, *added]):
+                return base
+            return f
+        break  # (another figure between: no adjustment of the base)
+    return base
 
 
 def _opened_by_list(r: Reading, fact: Fact) -> bool:
