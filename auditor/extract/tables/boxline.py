@@ -18,9 +18,12 @@ they split is decided only when one split fits the columns (a percent column
 holds no thousands separator, an amount column of a table written in whole
 numbers no decimals, a 百分比 no figure without its 金額, a 增减率 none without
 the two amounts it compares) and, where several fit, when the shares they would
-give leave one (a 百分比 is its 金額 over the column's 100 row): otherwise the table
-ends before the group of that row, as a table read wrongly is worse than a table
-not read.  A 增减率 of −100 compares one amount with a blank (nothing budgeted now);
+give leave one (a 百分比 is its 金額 over the column's 100 row), and where a few
+still fit, when reading each on leaves one under which the rows add up (its
+sums hold wherever another's do, and more; none breaks): otherwise the table
+ends there, as a table read wrongly is worse than a table not read (the rows
+before are read; a group that runs to the end may be cut short, its parts only
+not above its total).  A 增减率 of −100 compares one amount with a blank (nothing budgeted now);
 a loss's 百分比 is written without its sign; a 百分比 over 100 may lose its leading
 digit to a narrow column (130.53 printed 30.53) and still stands in its place; the
 stored text may stop after the next row's first figures, which are left unread.
