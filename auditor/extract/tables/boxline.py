@@ -18,9 +18,12 @@ they split is decided only when one split fits the columns (a percent column
 holds no thousands separator, an amount column of a table written in whole
 numbers no decimals, a 百分比 no figure without its 金額, a 增减率 none without
 the two amounts it compares) and, where several fit, when the shares they would
-give leave one (a 百分比 is its 金額 over the column's 100 row): otherwise the table
-ends before the group of that row, as a table read wrongly is worse than a table
-not read.  A 增减率 of −100 compares one amount with a blank (nothing budgeted now);
+give leave one (a 百分比 is its 金額 over the column's 100 row), and where a few
+still fit, when reading each on leaves one under which the rows add up (its
+sums hold wherever another's do, and more; none breaks): otherwise the table
+ends there, as a table read wrongly is worse than a table not read (the rows
+before are read; a group that runs to the end may be cut short, its parts only
+not above its total).  A 增减率 of −100 compares one amount with a blank (nothing budgeted now);
 a loss's 百分比 is written without its sign; a 百分比 over 100 may lose its leading
 digit to a narrow column (130.53 printed 30.53) and still stands in its place; the
 stored text may stop after the next row's first figures, which are left unread.
@@ -46,6 +49,8 @@ _COMPARED = lazyre.compile(r"增减|比较|增加")  # a group of changes: its "
 _MIN_FIGURES = 6
 _BLANK_SHARE = Decimal("0.05")  # a share this large is written (in one decimal or two), never left blank
 _MAX_WAYS = 24  # placements of one group of figures looked at before a split is called ambiguous
+_MAX_BRANCHES = 3  # ways of one split read on, each, to let the rows' sums choose between them
+_MAX_DEPTH = 2  # splits left open at once while the rows' sums are asked
 
 
 def one_line_box(line: str, start: int, index: int) -> list[Cell] | None:
@@ -222,24 +227,53 @@ def _rows(body: str, offset: int, index: int, label_leaf: int, figure_leaves: li
     placed = _place(between[0], kinds[:pre], integers, columns[:pre])
     if placed is None:
         return []
-    rows_figures: list[list[tuple[str, int, int] | None]] = []
-    current_pre = placed
-    wholes: dict[int, Decimal] = {}  # share column → the amount of the last row whose share there is 100
     known = [i[3] for i in items if i[3] is not None]
     top = min(known) if known else None  # the indent of the top-level rows (a new whole's 100 stands there)
-    for k in range(len(items)):
-        group = between[k + 1]
-        last = k == len(items) - 1
-        tops = (items[k][3] == top, not last and items[k + 1][3] == top)
-        split = _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes, tops)
-        if split is None:
-            break
-        mine, next_pre = split
-        rows_figures.append(current_pre + mine)
-        _note_wholes(rows_figures[-1], kinds, wholes)
-        current_pre = next_pre
-    cut = len(rows_figures) < len(items)
+
+    def read_on(k: int, current_pre: list, wholes: dict[int, Decimal], depth: int, done: list) -> list:
+        """The rows from label k on, each split the one way the columns allow; where the columns and shares leave
+        a few ways, each is read on and the rows' sums choose (see _by_sums); where they do not, the rows end."""
+        rows: list = []
+        wholes = dict(wholes)  # share column → the amount of the last row whose share there is 100
+        while k < len(items):
+            last = k == len(items) - 1
+            tops = (items[k][3] == top, not last and items[k + 1][3] == top)
+            options = _split_options(between[k + 1], kinds, pre, post, integers, columns, last, current_pre, wholes,
+                                     tops)
+            if len(options) != 1:
+                if 1 < len(options) <= _MAX_BRANCHES and depth < _MAX_DEPTH:
+                    readings = []
+                    for mine, next_pre in options:
+                        row = current_pre + mine
+                        readings.append([row] + read_on(k + 1, next_pre, _with_row(wholes, row, kinds), depth + 1,
+                                                        done + rows + [row]))
+                    chosen = _by_sums(items, done + rows, readings, kinds, pre)
+                    if chosen is not None:
+                        rows.extend(chosen)
+                break
+            mine, next_pre = options[0]
+            rows.append(current_pre + mine)
+            _note_wholes(rows[-1], kinds, wholes)
+            current_pre = next_pre
+            k += 1
+        return rows
+
+    rows_figures = read_on(0, placed, {}, 0, [])
     items = items[:len(rows_figures)]
+    levels = _levels(items, rows_figures, pre)
+    out = []
+    for (label, s, e, indent), figures, level in zip(items, rows_figures, levels):
+        row = [Cell(label, s, e, index, level=level)]
+        for figure in figures:
+            row.append(Cell(figure[0], figure[1], figure[2], index) if figure else Cell("", e, e, index))
+        row.append(Cell("", e, e, index, EOL))
+        out.append(row)
+    return out
+
+
+def _levels(items: list, rows_figures: list, pre: int) -> list[int | None]:
+    """Each row's level, by its label's indent: every row has one, so that rows are summed by their indents alone;
+    when a row of figures has no indent to read, all stand at one level (0) and nothing is summed."""
     with_figures = [i for i, figs in zip(items, rows_figures) if any(f is not None for f in figs)]
     indents = sorted({i[3] for i in with_figures if i[3] is not None})
     levelled = all(i[3] is not None for i in with_figures) and len(indents) > 1
@@ -250,23 +284,53 @@ def _rows(body: str, offset: int, index: int, label_leaf: int, figure_leaves: li
     if pre and any(i[3] not in read for i, figs in zip(items, rows_figures)
                    if any(f is not None for f in figs) and not any(f is not None for f in figs[:pre])):
         levelled = False
-    # every row has a level, so that rows are summed by their indents alone: when a row of figures
-    # has no indent to read, all stand at one level and nothing is summed
-    levels = [(indents.index(i[3]) if i[3] in indents else None) if levelled else 0 for i in items]
-    if cut:
-        # a row no split places ends the table before the top-level row it falls under: the rows of
-        # that row's group are not all known
-        top = [n for n, level in enumerate(levels) if level == 0]
-        keep = top[-1] if top else 0
-        items, rows_figures, levels = items[:keep], rows_figures[:keep], levels[:keep]
-    out = []
-    for (label, s, e, indent), figures, level in zip(items, rows_figures, levels):
-        row = [Cell(label, s, e, index, level=level)]
-        for figure in figures:
-            row.append(Cell(figure[0], figure[1], figure[2], index) if figure else Cell("", e, e, index))
-        row.append(Cell("", e, e, index, EOL))
-        out.append(row)
-    return out
+    return [(indents.index(i[3]) if i[3] in indents else None) if levelled else 0 for i in items]
+
+
+def _sums(items: list, rows_figures: list, kinds: list[str], pre: int) -> tuple[set, set]:
+    """The (row, column) sums of a reading that hold — a row's amount the sum of the amounts of the rows one level
+    under it — and those that break where the row's group is closed by a row of its level or above (a group that
+    runs to the reading's end may be cut short: no break is known there).  A blank row over written parts breaks."""
+    levels = _levels(items[:len(rows_figures)], rows_figures, pre)
+    holds, breaks = set(), set()
+    for n, level in enumerate(levels):
+        if level is None:
+            continue
+        children, closed = [], False
+        for m in range(n + 1, len(levels)):
+            if levels[m] is None:
+                continue
+            if levels[m] <= level:
+                closed = True
+                break
+            if levels[m] == level + 1:
+                children.append(m)
+        if not children:
+            continue
+        for c, kind in enumerate(kinds):
+            if kind != "amount":
+                continue
+            parts = [rows_figures[m][c] for m in children if rows_figures[m][c] is not None]
+            total = rows_figures[n][c]
+            if not parts:
+                continue
+            summed = sum((_number(p[0]) for p in parts), Decimal(0))
+            if total is not None and _number(total[0]) == summed:
+                holds.add((n, c))
+            elif closed:
+                breaks.add((n, c))
+    return holds, breaks
+
+
+def _by_sums(items: list, done: list, readings: list[list], kinds: list[str], pre: int) -> list | None:
+    """Of the readings of the rows after `done` that a split leaves open, the one under which the rows add up: no
+    sum of it breaks, and it holds every sum any other reading holds and more ("3,305 0.06" after 填補累積虧損 is
+    資本公積's 前年度 when 資本公積 + 法定公積 + 特別公積 then make 留存事業機關者's 4,595,671, not 填補累積虧損's
+    上年度); None when no reading is so."""
+    found = [_sums(items, done + r, kinds, pre) for r in readings]
+    best = [n for n, (holds, breaks) in enumerate(found) if not breaks
+            and all(found[m][0] < holds for m in range(len(found)) if m != n)]
+    return readings[best[0]] if len(best) == 1 else None
 
 
 def _kind(name: str) -> str:
@@ -367,12 +431,12 @@ def _pairs_hold(placed: list, columns) -> bool:
     return not changes or amounts >= 2 or (amounts == 1 and all(_number(c[0]) == -100 for c in changes))
 
 
-def _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes,
-           tops: tuple[bool, bool] = (True, True)) -> tuple[list, list] | None:
+def _split_options(group, kinds, pre, post, integers, columns, last, current_pre, wholes,
+           tops: tuple[bool, bool] = (True, True)) -> list[tuple[list, list]]:
     """The figures between two labels: the rest of one row and the start of the next, split the
     one way the columns allow — by the figures' forms, and where two ways remain, by the shares
     they would give ("… 2.59 | 100 2.59" cannot open a row: 2.59 % is not 100 of a whole of
-    239,453,631). None: no way, or more than one."""
+    239,453,631): the ways left (more than _MAX_WAYS: too many to tell)."""
     options = []
     # the last label's figures are all its own, unless none of its splits fits: then the stored text
     # stops after the next row's first figures, and those are left unread
@@ -385,11 +449,11 @@ def _split(group, kinds, pre, post, integers, columns, last, current_pre, wholes
         theirs = _placements(group[a:], kinds[:pre], integers, columns[:pre]) if pre else ([[]] if not b else [])
         options.extend((m, t) for m in mine for t in theirs)
         if len(options) > _MAX_WAYS:
-            return None
+            return options
     if len(options) > 1:
         options = [(m, t) for m, t in options if _shares_fit(current_pre + m, kinds, wholes, tops[0])
                    and _shares_fit(t, kinds, _with_row(wholes, current_pre + m, kinds), tops[1])]
-    return options[0] if len(options) == 1 else None
+    return options
 
 
 def _with_row(wholes: dict[int, Decimal], row: list, kinds: list[str]) -> dict[int, Decimal]:
