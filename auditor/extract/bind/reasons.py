@@ -243,6 +243,12 @@ _ALL = [
            "(总收入, 支出合计) is the sum of the items between the side's name and it, column by column, and the balance "
            "after both (余绌, 盈余) is 收入 − 支出 — read only where more of these hold than fail",
            "收入\n捐赠收入\n120\n利息收入\n30\n收入合计\n150\n支出\n人事费\n80\n业务费\n50\n支出合计\n130\n本期余绌\n20"),
+    Reason("statement_transfers", VOCABULARY, "after a statement's balance, a heading naming transfers (转账自(至), "
+           "净转账至), a row for each fund written with its sign, and a row naming what is left (净盈余…): that row is "
+           "the balance plus the transfers, column by column — read with the statement, where more of its relations "
+           "hold than fail",
+           "收入\n捐赠收入\n120\n利息收入\n30\n收入合计\n150\n支出\n人事费\n80\n业务费\n50\n支出合计\n130\n"
+           "本年度盈余\n20\n转账自(至)\n储备金\n(15)\n专用基金\n(3)\n净盈余转拨款平衡账\n2"),
     Reason("balance_sheet", VOCABULARY, "a balance sheet (资产负债表, 财务状况表) set as a table: each section's total "
            "(资产总计, 负债合计, 净资产合计) is the sum of its items above it, column by column, and 资产总计 = 负债合计 + "
            "净资产合计 (= 负债和净资产总计) — read only where more of these hold than fail",

@@ -20,6 +20,17 @@ holds in a column at least.  A 其中 that opens a named section's first item li
 业务活动表's "一、收入 ⏎ 其中:捐赠收入 ⏎ 政府补助收入 …"); items numbered (一)(二)(三) … in turn are the section's
 too.
 
+A statement flattened onto one line whose rows name each item twice, in Chinese and in English ("經常性收入 General
+income 香港政府資助 Hong Kong Government subventions 2,332,585 1,777,645 … 雜項 Miscellaneous income 4,050 1,265
+2,786,531 2,115,152 特定收入 …"), is read the same way: each name is one row, the Chinese words it is read by
+(the English is a gloss), its figures those after it, and a row of two widths' figures is its own and an unnamed
+row (the section's total).  The two scripts take turns, so where one row's name ends and the next one's starts is
+what the line says; a line of words in one script alone, or a figure the text garbled ("2,334,70 3", "(23"), is not
+read.  A side may be set out in parts, each a section of its own (經常收入 …, 專用收入 …: statement_income_part,
+statement_spending_part), a part after the first perhaps only its total ("特定收入 652,117 502,656"); the side is
+then the parts' sum, and an unnamed row right after the last part that is their sum in a column at least is the
+side's total.
+
 The section's name over its items and its total's name under them pin the reading, so a table of one or two columns,
 which no formula of its columns can show (grid.py), is read too — but only where its own arithmetic agrees: more of
 its sums and balances hold than fail.  Breaks that all fall on one figure they share and point it to one same value (a
@@ -45,6 +56,7 @@ from auditor.extract.vocabulary import Vocabulary
 from auditor.normalise import Normalised
 
 REASON = "income_statement"
+TRANSFERS = "statement_transfers"
 BALANCE_SHEET = "balance_sheet"
 _ZERO = Decimal(0)
 _FLOWS = ("income", "spending")
@@ -73,6 +85,7 @@ class _Section(NamedTuple):
     named: bool
     # (the sub-sections among its items: each a heading's items and their unnamed subtotal, which is one of `items`)
     subs: tuple[tuple[list[GridRow], GridRow], ...] = ()
+    part: bool = False  # (a part of its side, statement_income_part / statement_spending_part: 經常收入, 專用支出)
 
 
 def _cue_set(vocab: Vocabulary) -> dict:
@@ -81,6 +94,9 @@ def _cue_set(vocab: Vocabulary) -> dict:
             "closer": {k: cue(f"statement_{k}_total") for k in _KINDS},
             "claims": cue("statement_claims_total"),
             "part": cue("statement_part_total"),
+            "side_part": {k: cue(f"statement_{k}_part") for k in _FLOWS},
+            "transfers": cue("statement_transfers"),
+            "net_balance": cue("statement_net_balance"),
             "surplus": [cue("difference_surplus"), cue("difference_profit"), cue("statement_balance")],
             "deficit": [cue("difference_deficit"), cue("difference_loss"), cue("statement_loss")]}
 
@@ -140,6 +156,94 @@ def _unlabelled_rows(rows: list[GridRow], items) -> list[GridRow]:
         for a in range(k, len(r.tokens), k):
             first = r.tokens[a]
             out.append(GridRow("", first.start, line_at.get(first.start, r.line), r.tokens[a:a + k]))
+    return out
+
+
+# a line this long may hold a whole statement flattened onto it
+_ONE_LINE = 300
+_MIN_ONE_LINE_ROWS = 6
+_WORD = lazyre.compile(r"\S+")
+_HAN = lazyre.compile(r"[\u4e00-\u9fff]")
+_LATIN = lazyre.compile(r"[A-Za-z]")
+# digits and separators alone that read as no figure: a figure the text garbled ("2,334,70", "2.966,70", "(23")
+_PAGE_NUMBER = lazyre.compile(r"\d{1,3}")
+_GARBLED = lazyre.compile(r"[(（]?[\d,.]*\d[\d,.]*[)）]?")
+
+
+def _one_line_units(line: str, start: int, index: int) -> list[GridRow] | None:
+    """A statement flattened onto one line, each row named in Chinese and in English by turns ("經常性收入 General
+    income 香港政府資助 Hong Kong Government subventions 2,332,585 1,777,645 …"): its rows, each named by its Chinese
+    words, or None where the line is no such statement (too short, one script only, a figure garbled, too few rows
+    named in both scripts)."""
+    if len(line) < _ONE_LINE or not _HAN.search(line) or not _LATIN.search(line):
+        return None
+    words: list[tuple[str, int, str, Token | None]] = []  # (text, start, kind, figure): kind figure / han / latin / mark
+    for m in _WORD.finditer(line):
+        text, at = m.group(), start + m.start()
+        token = cell_token(text, at)
+        if token is not None and (token.value is not None or (words and words[-1][2] == "figure")):
+            words.append((text, at, "figure", token))  # (a dash after a figure: an empty cell of the row)
+        elif token is None and _GARBLED.fullmatch(text):
+            return None
+        else:
+            words.append((text, at, "han" if _HAN.search(text) else "latin" if _LATIN.search(text) else "mark", None))
+    # the runs of words, each with the figures after it
+    runs: list[tuple[list, list]] = []
+    for word in words:
+        if word[2] == "figure":
+            if runs:
+                runs[-1][1].append(word)
+            continue
+        if not runs or runs[-1][1]:
+            runs.append(([], []))
+        runs[-1][0].append(word)
+    # which script a name opens with: the one its last word before the figures is not
+    ends = [next((w[2] for w in reversed(names) if w[2] != "mark"), None) for names, figures in runs if figures]
+    han_first = ends.count("latin") > ends.count("han")
+    opener = "han" if han_first else "latin"
+    rows: list[GridRow] = []
+    both = 0
+    for names, figures in runs:
+        segments: list[list] = []
+        last = None
+        for word in names:
+            if word[2] == opener and last not in (None, opener) or not segments:
+                segments.append([])
+            segments[-1].append(word)
+            if word[2] != "mark":
+                last = word[2]
+        for n, segment in enumerate(segments):
+            han = [k for k, w in enumerate(segment) if w[2] == "han"]
+            mine = figures if n == len(segments) - 1 else []
+            if han:
+                label = "".join(w[0] for w in segment[han[0]:han[-1] + 1])
+                at = segment[han[0]][1]
+            elif mine:
+                label, at = " ".join(w[0] for w in segment), segment[0][1]
+            else:
+                continue
+            if mine and han and any(w[2] == "latin" for w in segment):
+                both += 1
+            rows.append(GridRow(label, at, index, tuple(w[3] for w in mine)))
+    with_figures = sum(1 for r in rows if r.tokens)
+    if both < _MIN_ONE_LINE_ROWS or 3 * both < 2 * with_figures:
+        return None
+    widths = [len(r.tokens) for r in rows if r.tokens]
+    k = max(sorted(set(widths)), key=widths.count)
+    last = rows[-1]
+    if k >= 2 and len(last.tokens) % k == 1 and _PAGE_NUMBER.fullmatch(last.tokens[-1].text):
+        # (the page's number after the last row's figures, "… 15,606 48,251 87": no figure of the statement)
+        rows[-1] = GridRow(last.label, last.start, last.line, last.tokens[:-1])
+    return _unlabelled_rows(rows, [(w[0], w[1], index, w[3]) for w in words if w[2] == "figure"])
+
+
+def _one_line_runs(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
+    out = []
+    for index, (line, start) in enumerate(lines):
+        if index not in taken and len(line) >= _ONE_LINE:
+            units = _one_line_units(line, start, index)
+            if units:
+                out.append(units)
     return out
 
 
@@ -210,6 +314,7 @@ def _line_blocks(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Gri
 
 
 CELLS, LINES, WEAK = "cells", "lines", "weak"
+ONE_LINE = "one_line"  # (a statement flattened onto one line: it stands for what a reader made of it, as CELLS)
 
 
 def statements(lines: list[tuple[str, int]], taken: set[int],
@@ -222,19 +327,34 @@ def statements(lines: list[tuple[str, int]], taken: set[int],
     out = []
     seen: set[int] = set()
     runs = [(_units(items), CELLS) for items in cell_items(lines, taken, _glued, glosses=True)] + \
-        [(block, LINES) for block in _line_blocks(lines, taken)]
+        [(block, LINES) for block in _line_blocks(lines, taken)] + \
+        [(units, ONE_LINE) for units in _one_line_runs(lines, taken)]
     for units, layout in runs:
         n = 0
+        line_rows: list[GridRow] = []  # (a statement flattened onto one line: what each reading of its parts read)
+        line_formulas: list[GridFormula] = []
         while n < len(units):
-            found = _statement(units, n, cues)
+            found = _statement(units, n, cues) or _balance_transfers(units, n, cues)
             if found is None:
                 n += 1
                 continue
             rows, formulas, end, weak = found
-            if formulas and units[n].line not in seen:
+            if layout == ONE_LINE:
+                # (a side the line's reading could not close, 專用收入 of a row whose figures the text lost, leaves
+                # the rest of the statement to other readings of its parts: one table of the line)
+                if formulas:
+                    shift = len(line_rows)
+                    line_rows.extend(rows)
+                    line_formulas.extend(f.model_copy(update={"target": f.target + shift,
+                                                              "operands": tuple(x + shift for x in f.operands),
+                                                              "taken": tuple(x + shift for x in f.taken)})
+                                         for f in formulas)
+            elif formulas and units[n].line not in seen:
                 seen.add(units[n].line)
                 out.append((rows, formulas, units[n].line, WEAK if weak else layout))
             n = end
+        if line_formulas:
+            out.append((line_rows, tuple(line_formulas), units[0].line, CELLS))
     return out
 
 
@@ -269,16 +389,23 @@ def _totals_only(units: list[GridRow], n: int, cues: dict) -> bool:
     return bool(after.tokens) and any(p.search(after.label) for p in (*cues["surplus"], *cues["deficit"]))
 
 
-def _section(units: list[GridRow], n: int, cues: dict, implicit: bool) -> _Section | None:
+def _section(units: list[GridRow], n: int, cues: dict, implicit: bool, part_of: str | None = None) -> _Section | None:
     """The section that starts at units[n]: opened by its name alone on a line, or (`implicit`) by its first item,
-    then its items and its total; None when none starts there."""
+    then its items and its total; None when none starts there.  `part_of`: the flow whose part the section before
+    was (a part of it may follow, perhaps its total alone: "特定收入 652,117 502,656")."""
     head = units[n]
     if head.tokens and n + 1 < len(units) and _totals_only(units, n, cues):
         # ("收入 2,150,000 2,087,410 ⏎ 支出 2,380,000 2,011,355 ⏎ 本期結餘 …": a side named by its row, its total alone)
         kind = next(k for k in _FLOWS if cues["opener"][k].search(head.label) or cues["closer"][k].search(head.label))
         return _Section(kind, [], head, n + 1, True)
+    if head.tokens and part_of is not None and head.label and cues["side_part"][part_of].search(head.label):
+        return _Section(part_of, [], head, n + 1, True, part=True)  # (a part of the side, its total alone)
+    part = False
     if _heading(head):
         kind = next((k for k in _KINDS if cues["opener"][k].search(head.label)), None)
+        if kind is None and not head.tokens:
+            kind = next((k for k in _FLOWS if cues["side_part"][k].search(head.label)), None)
+            part = kind is not None
         if kind is None or head.tokens:
             return None
         m, named = n + 1, True
@@ -304,14 +431,14 @@ def _section(units: list[GridRow], n: int, cues: dict, implicit: bool) -> _Secti
             return None  # (a heading or a row of another width before the total: sub-items, another table)
         if not row.label and named and len(items) >= 2 and _holds_somewhere(row, items):
             # an unnamed row after a named section's items that is their sum in a column at least: its total
-            return _Section(kind, items, row, m + 1, named, tuple(subs))
+            return _Section(kind, items, row, m + 1, named, tuple(subs), part)
         if not row.label:
             return None
         closing = [k for k in _KINDS if cues["closer"][k].search(row.label)]
         if closing:
             if kind is not None and kind not in closing:
                 return None  # (closed by another section's total)
-            return _Section(kind or closing[0], items, row, m + 1, named, tuple(subs))
+            return _Section(kind or closing[0], items, row, m + 1, named, tuple(subs), part)
         first = named and not items and _OPENING_QIZHONG.match(row.label)
         if not first and (any(word in row.label for word in _NESTED) or row.label[:1] in "(（"
                           or row.label[:1].isdigit()):
@@ -354,10 +481,22 @@ def _statement(units, n, cues):
     family = _FLOWS if first.kind in _FLOWS else _STOCKS
     sections = [first]
     end = first.end
+    side_totals: dict[int, GridRow] = {}  # (a side set out in parts: its last part's place → the side's total row)
     while end < len(units):
-        nxt = _section(units, end, cues, True)
-        if nxt is None or nxt.kind not in family or any(s.kind == nxt.kind for s in sections):
+        last = len(sections) - 1
+        open_part = sections[last].kind if sections[last].part and last not in side_totals else None
+        if open_part is not None:
+            parts = _side_parts(sections)
+            row = units[end]
+            if len(parts) >= 2 and not row.label and _holds_somewhere(row, [p.total for p in parts]):
+                side_totals[last] = row  # (an unnamed row right after the parts that is their sum: the side's total)
+                end += 1
+                continue
+        nxt = _section(units, end, cues, True, open_part)
+        if nxt is None or nxt.kind not in family:
             break
+        if any(s.kind == nxt.kind for s in sections) and not (nxt.part and nxt.kind == open_part):
+            break  # (a side stated twice; its parts follow one another, up to the side's total)
         sections.append(nxt)
         end = nxt.end
     k = len(first.total.tokens)
@@ -371,9 +510,10 @@ def _statement(units, n, cues):
     rows: list[GridRow] = []
     # (each relation: its kind, the rows it relates, and its verdict in each column — None where a figure is missing)
     relations: list[tuple[str, int, tuple[int, ...], tuple[int, ...], list[bool | None]]] = []
-    totals: dict[str, int] = {}
+    totals: dict[str, tuple[int, ...]] = {}  # (each side's total row, or its parts' totals)
+    transfers = None  # (the relation of the balance's transfers and what is left of it, if any)
     unsure: list[int] = []
-    for s in sections:
+    for place, s in enumerate(sections):
         subtotal_of = {id(total): parts for parts, total in s.subs}
         at = []  # (the rows of the section's own items)
         for item in s.items:
@@ -388,20 +528,27 @@ def _statement(units, n, cues):
                 rows.append(item)
             at.append(len(rows) - 1)
         rows.append(s.total)
-        totals[s.kind] = len(rows) - 1
-        if len(s.items) < 2:
-            continue  # (a total alone: no sum, but a section of the identity)
-        # (items that are the section's own parts' totals, "流动负债合计 ⏎ 非流动负债合计 ⏎ 负债合计", name the sum as a
-        # section's name does: it is read however few of them are not zero)
-        word = {"assets": "资产", "liabilities": "负债"}.get(s.kind)
-        parts = len(s.items) == 2 and word is not None and all(cues["part"].search(r.label) and word in r.label
-                                                               for r in s.items)
-        verdicts = [_sum_holds(s.total.tokens[c], [r.tokens[c] for r in s.items], least=1 if parts else 2)
-                    for c in range(k)]
-        if not (s.named or parts) and not any(verdicts):
-            unsure.append(len(relations))  # (items only a total names, which add up in no column: not its items —
-            # unless the balance after the sides points their total to the items' sum: see below)
-        relations.append(("row_sum", len(rows) - 1, tuple(at), (), verdicts))
+        totals[s.kind] = (*totals.get(s.kind, ()), len(rows) - 1) if s.part else (len(rows) - 1,)
+        if len(s.items) >= 2:  # (a total alone: no sum, but a section of the identity)
+            # (items that are the section's own parts' totals, "流动负债合计 ⏎ 非流动负债合计 ⏎ 负债合计", name the sum
+            # as a section's name does: it is read however few of them are not zero)
+            word = {"assets": "资产", "liabilities": "负债"}.get(s.kind)
+            parts = len(s.items) == 2 and word is not None and all(cues["part"].search(r.label) and word in r.label
+                                                                   for r in s.items)
+            verdicts = [_sum_holds(s.total.tokens[c], [r.tokens[c] for r in s.items], least=1 if parts else 2)
+                        for c in range(k)]
+            if not (s.named or parts) and not any(verdicts):
+                unsure.append(len(relations))  # (items only a total names, which add up in no column: not its items
+                # — unless the balance after the sides points their total to the items' sum: see below)
+            relations.append(("row_sum", len(rows) - 1, tuple(at), (), verdicts))
+        side = side_totals.get(place)
+        if side is not None:  # (the side's total after its last part: the parts' sum)
+            parts_at = totals[s.kind]
+            rows.append(side)
+            relations.append(("row_sum", len(rows) - 1, parts_at, (),
+                              [_sum_holds(side.tokens[c], [rows[x].tokens[c] for x in parts_at], least=1)
+                               for c in range(k)]))
+            totals[s.kind] = (len(rows) - 1,)
     after = units[end] if end < len(units) and len(units[end].tokens) == k and not _heading(units[end]) else None
     if family is _FLOWS and after is not None and len(totals) == 2:
         sign = 1 if any(p.search(after.label) for p in cues["surplus"]) \
@@ -412,15 +559,26 @@ def _statement(units, n, cues):
         if sign:
             plus, minus = (totals["income"], totals["spending"])[::sign]
             rows.append(after)
-            relations.append(("row_balance", len(rows) - 1, (plus,), (minus,),
-                              [_difference_holds(after.tokens[c], rows[plus].tokens[c], rows[minus].tokens[c])
-                               for c in range(k)]))
+            relations.append(("row_balance", len(rows) - 1, plus, minus,
+                              [_difference_holds(after.tokens[c], [rows[x].tokens[c] for x in plus],
+                                                 [rows[x].tokens[c] for x in minus]) for c in range(k)]))
             end += 1
+            moved = _transfers(units, end, k, cues)
+            if moved is not None:  # (the balance's transfers to and from funds, then what is left of it: their sum)
+                moves, net, end = moved
+                operands = (len(rows) - 1, *range(len(rows), len(rows) + len(moves)))
+                rows.extend(moves)
+                rows.append(net)
+                transfers = len(relations)
+                relations.append(("row_sum", len(rows) - 1, operands, (),
+                                  [_sum_holds(net.tokens[c], [rows[x].tokens[c] for x in operands], least=1)
+                                   for c in range(k)]))
     if family is _STOCKS and "liabilities" in totals and "equity" in totals:
-        claims = (totals["liabilities"], totals["equity"])
+        claims = (totals["liabilities"][0], totals["equity"][0])
         if "assets" in totals:
-            relations.append(("row_sum", totals["assets"], claims, (),
-                              [_sum_holds(rows[totals["assets"]].tokens[c], [rows[x].tokens[c] for x in claims],
+            assets = totals["assets"][0]
+            relations.append(("row_sum", assets, claims, (),
+                              [_sum_holds(rows[assets].tokens[c], [rows[x].tokens[c] for x in claims],
                                           least=1) for c in range(k)]))
         if after is not None and cues["claims"].search(after.label):
             rows.append(after)
@@ -443,11 +601,12 @@ def _statement(units, n, cues):
     if holds <= fails:
         return rows, (), end, False  # (its arithmetic does not bear the reading out: not read)
     formulas = []
-    for kind, target, operands, taken, verdicts in relations:
+    for at, (kind, target, operands, taken, verdicts) in enumerate(relations):
         mine = tuple(c for c in columns if verdicts[c] is not None)
         if mine:
             formulas.append(GridFormula(kind=kind, target=target, operands=operands, taken=taken, columns=mine,
-                                        reason=reason, support=sum(1 for c in mine if verdicts[c]), rows=len(mine)))
+                                        reason=TRANSFERS if at == transfers else reason,
+                                        support=sum(1 for c in mine if verdicts[c]), rows=len(mine)))
     weak = len(sections) == 1 and not sections[0].named and len(relations) == 1
     return rows, tuple(formulas), end, weak
 
@@ -532,10 +691,62 @@ def _sum_holds(total: Token, parts: list[Token], least: int = 2) -> bool | None:
     return abs(total.value - summed) <= slack
 
 
-def _difference_holds(balance: Token, plus: Token, minus: Token) -> bool | None:
-    if balance.value is None or plus.value is None or minus.value is None:
+def _difference_holds(balance: Token, plus: list[Token], minus: list[Token]) -> bool | None:
+    """Is the balance the sum of `plus` less that of `minus` (each a side's total, or its parts' totals)?"""
+    if balance.value is None or any(t.value is None for t in (*plus, *minus)):
         return None
-    return abs(balance.value - (plus.value - minus.value)) <= balance.tolerance + plus.tolerance + minus.tolerance
+    difference = sum((t.value for t in plus), _ZERO) - sum((t.value for t in minus), _ZERO)
+    return abs(balance.value - difference) <= sum((t.tolerance for t in (balance, *plus, *minus)), _ZERO)
+
+
+_MAX_TRANSFERS = 6
+
+
+def _transfers(units: list[GridRow], n: int, k: int, cues: dict) -> tuple[list[GridRow], GridRow, int] | None:
+    """After a statement's balance: a heading naming transfers (转账自(至), 净转账至: statement_transfers), the rows of
+    what went to or came from each fund (written with its sign: "储备金 (167,527)" went out), and a row naming what is
+    left (净盈余…转…平衡账: statement_net_balance) — those rows and that row, and where they end; None for anything
+    else."""
+    if n >= len(units) or units[n].tokens or not cues["transfers"].search(units[n].label):
+        return None
+    moves: list[GridRow] = []
+    for m in range(n + 1, min(len(units), n + 2 + _MAX_TRANSFERS)):
+        row = units[m]
+        if len(row.tokens) != k or not row.label:
+            return None
+        if cues["net_balance"].search(row.label):
+            return (moves, row, m + 1) if moves else None
+        moves.append(row)
+    return None
+
+
+def _balance_transfers(units: list[GridRow], n: int, cues: dict):
+    """A balance row whose sides were not read (a side's part the text garbled), then its transfers and what is left
+    of it (_transfers): the names state the sum — read where it holds in a column at least."""
+    row = units[n]
+    if not row.tokens or not row.label or not any(p.search(row.label) for p in cues["surplus"]):
+        return None
+    moved = _transfers(units, n + 1, len(row.tokens), cues)
+    if moved is None:
+        return None
+    moves, net, end = moved
+    rows = [row, *moves, net]
+    verdicts = [_sum_holds(net.tokens[c], [r.tokens[c] for r in rows[:-1]], least=1) for c in range(len(row.tokens))]
+    mine = tuple(c for c, v in enumerate(verdicts) if v is not None)
+    if not any(verdicts):
+        return None
+    return rows, (GridFormula(kind="row_sum", target=len(rows) - 1, operands=tuple(range(len(rows) - 1)), columns=mine,
+                              reason=TRANSFERS, support=sum(1 for c in mine if verdicts[c]), rows=len(mine)),), end, False
+
+
+def _side_parts(sections: list[_Section]) -> list[_Section]:
+    """The parts of one side the last sections are, one after another up to the last (經常收入, 專用收入)."""
+    out: list[_Section] = []
+    for s in reversed(sections):
+        if not s.part or s.kind != sections[-1].kind:
+            break
+        out.append(s)
+    return out[::-1]
 
 
 def read_statements(norm: Normalised, taken: set[int], vocab: Vocabulary,

@@ -339,6 +339,7 @@ def _row_sum(formula: GridFormula, table: ScoreTable, counts=None) -> list[Break
 
 
 _VIA = {"income_statement": "a statement's side: its items between its name and its total",
+        "statement_transfers": "a statement's balance after its transfers: the balance and each transfer, signed",
         "balance_sheet": "a balance sheet's section: its items above its total, or 资产 = 负债 + 净资产",
         "indented_rows": "a row over the rows indented below it",
         "growth_header": "a growth column the header names, of the current and the previous column it names",
@@ -346,17 +347,19 @@ _VIA = {"income_statement": "a statement's side: its items between its name and 
 
 
 def _row_balance(formula: GridFormula, table: ScoreTable) -> list[Difference]:
-    """A statement's balance row: the row `operands` less the row `taken` (收入 − 支出, or 支出 − 收入 for a 赤字),
-    column by column."""
+    """A statement's balance row: the rows `operands` less the rows `taken` (收入 − 支出, or 支出 − 收入 for a 赤字; a
+    side set out in parts, its parts' totals), column by column."""
     out = []
-    row, plus, minus = table.rows[formula.target], table.rows[formula.operands[0]], table.rows[formula.taken[0]]
+    row = table.rows[formula.target]
     deficit = formula.operands[0] > formula.taken[0]  # (the spending side's total stands after the income side's)
     for c in formula.columns:
-        cells = _cell(row, c), _cell(plus, c), _cell(minus, c)
-        if any(f is None for f in cells):
+        balance = _cell(row, c)
+        plus = [_cell(table.rows[x], c) for x in formula.operands]
+        minus = [_cell(table.rows[x], c) for x in formula.taken]
+        if balance is None or any(f is None for f in (*plus, *minus)):
             continue
         out.append(Difference.model_construct(
-            difference=cells[0], minuends=(cells[1],), subtrahends=(cells[2],), name="赤字" if deficit else "收支差额",
+            difference=balance, minuends=tuple(plus), subtrahends=tuple(minus), name="赤字" if deficit else "收支差额",
             rate=None, base=None, rivals=(), reason=formula.reason,
             via=("a statement's balance: its income total less its spending total",), rejected=()))
     return out
