@@ -103,9 +103,14 @@ _COUNT_IN_LINE = lazyre.compile(r"(?<![\d,.])(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+(
                                 rf"(?P<named>[(（]\d{{1,4}}[ \t]?(?:{_COUNT_WORDS})[)）]))(?=[\s|│┃]|$)")
 
 
+# (what every count after an amount holds: a digit, the opening bracket right after it, a digit — the cheap test before
+# the pattern, for the many lines with a bracket and no such count)
+_COUNT_OPENS = lazyre.compile(r"\d[(（]\d")
+
+
 def without_counts(line: str) -> str:
     """The line with the counts after its amounts blanked out, "会议费  12.00(4次)" → "会议费  12.00    " (offsets kept)."""
-    if ")" not in line and "）" not in line:
+    if ")" not in line and "）" not in line or not _COUNT_OPENS.search(line):
         return line
     return _COUNT_IN_LINE.sub(lambda m: m.group().replace(m.group("count") or m.group("named"),
                                                            " " * len(m.group("count") or m.group("named"))), line)
