@@ -350,6 +350,9 @@ class Document:
                 break
             start = self.line_start(end - 1)
             line = self.text[start:end - 1].strip()
+            # (a chart's or table's caption opens with its number, no outline's: "图2 2023年部门支出构成" is the heading
+            # "2023年部门支出构成")
+            line = _CAPTION_NUMBER.sub("", line) if line[:1] in "图表" else line
             # (a bracketed note after a heading is no part of its width: "(二)使用全部资金安排的支出(含其他收入及年初结转)";
             # a short line opening with a year is a heading unnumbered: "2024年度决算")
             if (NUMBERED_LINE.match(line) or _YEAR_HEADING.match(line)) \
@@ -2007,6 +2010,7 @@ _ACTING = lazyre.compile(r"(?:批复|审计|批准|下达|核定|确认|审核|�
 _ACTING_BEFORE = lazyre.compile(r"(?:根据|经|按照|依据|由|报)$")
 _HEADING_WIDTH = 24  # characters: a longer numbered line is a sentence, not a heading
 _NOTE_AT_END = lazyre.compile(r"\([^()]*\)$")
+_CAPTION_NUMBER = lazyre.compile(r"^(?:图表|图|表)\s*\d{1,2}(?:[-－.．]\d{1,2})?(?![\d.%万亿元])\s*")
 _YEAR_HEADING = lazyre.compile(r"(?:19|20)\d{2}年度?[^\d,;。]{0,12}$")
 _ITEM_TITLE = lazyre.compile(r"\s*(?:[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]+\s*[、.．])\s*"
                              r"([\u4e00-\u9fff]{2,20}?)\s*(?:[(（][^()（）]{1,6}[)）])?\s*[。:：]$")
