@@ -130,8 +130,13 @@ class Normalised:
         return self._line_starts[index] if index < len(self._line_starts) else len(self.text)
 
     def lines(self) -> list[tuple[str, int]]:
-        """Each line of the normalised text with the offset it starts at (the table readers go row by row)."""
-        return list(zip(self.text.split("\n"), self._line_starts))
+        """Each line of the normalised text with the offset it starts at (the table readers go row by row).  Split
+        once a text and shared by the five readers that ask (statements, grids, score rows, labelled rows, flat
+        funds): not to be changed by the caller."""
+        found = self.__dict__.get("_lines")
+        if found is None:  # (no field: the record's equality and repr stay its fields')
+            found = self.__dict__["_lines"] = list(zip(self.text.split("\n"), self._line_starts))
+        return found
 
     def rewritten(self, text: str) -> "Normalised":
         """The same original with `text`, another normalised twin of the same length, as its text."""

@@ -350,6 +350,9 @@ class Document:
                 break
             start = self.line_start(end - 1)
             line = self.text[start:end - 1].strip()
+            # (a chart's or table's caption opens with its number, no outline's: "图2 2023年部门支出构成" is the heading
+            # "2023年部门支出构成")
+            line = _CAPTION_NUMBER.sub("", line) if line[:1] in "图表" else line
             # (a bracketed note after a heading is no part of its width: "(二)使用全部资金安排的支出(含其他收入及年初结转)";
             # a short line opening with a year is a heading unnumbered: "2024年度决算")
             if (NUMBERED_LINE.match(line) or _YEAR_HEADING.match(line)) \
@@ -1734,6 +1737,49 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
     return _another_part(doc, stated, part, tried)
 
 
+def nudged_to_hundred(partitions, shares, stated: Fact, whole: Fact, computed: Value) -> Found | None:
+    """ALT022: shares written to add to exactly 100 % ("33.3% 33.3% 33.4%" of three equal parts): rounded each as
+    computed they would not (99.9 %), so the report moved some by their last digit towards 100 (largest remainder) —
+    no slip.  Only where every share of the whole is written — a partition read (RAT003), or shares of this whole whose
+    parts make it — each share's part and whole known, they add to 100 exactly as written, and those moved are moved by
+    one last digit each, towards what rounding left short or over; one changed by a slip breaks that sum (RAT003)."""
+    last = Decimal(1).scaleb(-stated.decimals)
+    if stated.decimals < 0 or abs(stated.value - computed.value) >= last:
+        return None
+    by_percent = {s.percent.id: s for s in shares if s.part is not None and s.wholes}
+    groups = [list(g.shares) for g in partitions if g.complete and any(x.id == stated.id for x in g.shares)]
+    of_whole = [s for s in by_percent.values() if s.wholes[0].id == whole.id]
+    parts = {s.part.id: s.part for s in of_whole}
+    if any(s.percent.id == stated.id for s in of_whole) and len(parts) == len(of_whole) >= 2 \
+            and _makes(whole, _sum(parts.values())):
+        groups.append([s.percent for s in of_whole])
+    for group in groups:
+        if len(group) < 2 or sum((x.value for x in group), Decimal(0)) != 100 \
+                or any(x.id not in by_percent or x.decimals < 0 for x in group):
+            continue
+        rounded = {}
+        for x in group:
+            sh = by_percent[x.id]
+            value = ratio_percent(Value.of(sh.part), Value.of(sh.wholes[0]))
+            if value is None:
+                break
+            rounded[x.id] = value.value.quantize(Decimal(1).scaleb(-x.decimals), rounding="ROUND_HALF_UP")
+        if len(rounded) != len(group):
+            continue
+        short = 100 - sum(rounded.values())  # what rounding each as computed leaves short of 100 (or over)
+        moved = [x.value - rounded[x.id] for x in group if x.value != rounded[x.id]]
+        if short == 0 or not moved or any(abs(m) != Decimal(1).scaleb(-x.decimals) or (m > 0) != (short > 0)
+                                           for m, x in zip(moved, [x for x in group if x.value != rounded[x.id]])) \
+                or sum(moved) != short:
+            continue
+        terms = " + ".join(written(x) for x in group)
+        shown = computed.value.quantize(Decimal(1).scaleb(-stated.decimals - 1))
+        return Found("ALT022", {"zh": f"{terms} = 100%：{written(stated)}% 为凑足100%在末位调整（算得 {shown}%）",
+                                "en": f"{terms} = 100%: {written(stated)}% moved by its last digit to make 100% "
+                                      f"(computed {shown}%)"})
+    return None
+
+
 def _whole_of_another_unit(doc: Document, part: Fact, tried: list[Fact]) -> Found | None:
     """ALT004: in a document of several units, every whole looked up by name stands in a sentence that names a unit
     the part's sentence does not ("…项目支出开展绩效自评,…资金1,408.60万元,占一般公共预算项目支出总额的89.5%" and, under
@@ -1964,6 +2010,7 @@ _ACTING = lazyre.compile(r"(?:批复|审计|批准|下达|核定|确认|审核|�
 _ACTING_BEFORE = lazyre.compile(r"(?:根据|经|按照|依据|由|报)$")
 _HEADING_WIDTH = 24  # characters: a longer numbered line is a sentence, not a heading
 _NOTE_AT_END = lazyre.compile(r"\([^()]*\)$")
+_CAPTION_NUMBER = lazyre.compile(r"^(?:图表|图|表)\s*\d{1,2}(?:[-－.．]\d{1,2})?(?![\d.%万亿元])\s*")
 _YEAR_HEADING = lazyre.compile(r"(?:19|20)\d{2}年度?[^\d,;。]{0,12}$")
 _ITEM_TITLE = lazyre.compile(r"\s*(?:[(（]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9一二三四五六七八九十]+\s*[、.．])\s*"
                              r"([\u4e00-\u9fff]{2,20}?)\s*(?:[(（][^()（）]{1,6}[)）])?\s*[。:：]$")

@@ -77,6 +77,7 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
         funds_scores=tuple([*table.funds_scores, *bound.funds_scores]),
         indicator_scores=tuple(table.indicators),
         score_sums=tuple(table.score_sums),
+        score_caps=tuple(bound.score_caps),
     )
 
 

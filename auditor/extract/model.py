@@ -563,6 +563,14 @@ class FundsScore(Bound):
     row: str = ""
 
 
+class ScoreCap(Bound):
+    """A score said with its full marks in prose ("产出指标满分50分,得49分"): the score is at most the full marks."""
+
+    score: Fact
+    weight: Fact
+    row: str = Field("", description="what is scored, as the sentence names it")
+
+
 class IndicatorScore(Bound):
     """An indicator row: 年度指标值 / 实际完成值 / 分值 / 得分."""
 
@@ -661,3 +669,4 @@ class Extraction(Record):
     funds_scores: tuple[FundsScore, ...] = ()
     indicator_scores: tuple[IndicatorScore, ...] = ()
     score_sums: tuple[ScoreSum, ...] = ()
+    score_caps: tuple[ScoreCap, ...] = Field((), description="a score said with its full marks in prose")

@@ -515,6 +515,16 @@ def check_score_cap(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield failed(rule, None, finding(rule, ctx, primary=score, stated=score.text, expected=f"≤ {written(weight)}",
                                              arithmetic=arithmetic, evidence=figures, comparison=cmp,
                                              fields={"row": row.label}), reason=reason)
+    for c in ctx.doc.score_caps:  # (a score said with its full marks in prose: "产出指标满分50分,得49分")
+        figures = [Evidence.of(c.score, "score"), Evidence.of(c.weight, "weight")]
+        if c.score.value - c.weight.value <= c.score.tolerance + c.weight.tolerance:
+            yield outcome(rule, c, "holds", figures)
+            continue
+        cmp = compare(c.score, Value.of(c.weight))
+        arithmetic = {"zh": f"{written(c.score)} > {written(c.weight)}", "en": f"{written(c.score)} > {written(c.weight)}"}
+        yield failed(rule, c, finding(rule, ctx, primary=c.score, stated=c.score.text, expected=f"≤ {written(c.weight)}",
+                                      arithmetic=arithmetic, evidence=figures, comparison=cmp,
+                                      fields={"row": c.row or "该项"}))
 
 
 def _funds_figures(s: FundsScore) -> list[Evidence]:

@@ -30,12 +30,12 @@ from auditor.extract.bind.resolvers import (balance_of_rate, distribution, brack
                                             rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole, standard_shares, years_cumulative,
                                             together_with, total_after, funds_levels)
 from auditor.extract.bind.resolvers import survey_answers  # noqa: E402  (a list resolver: the answers by kind)
-from auditor.extract.bind.resolvers import (average, named_ratio, quarters_sum, compound_growth, months_payable, difference, grade_counts, survey_rate, score_rate, named_items, named_kinds, named_shares, named_repeat, net_change, product, restated_amount, target, total_after_list,
+from auditor.extract.bind.resolvers import (average, named_ratio, quarters_sum, compound_growth, months_payable, difference, grade_counts, survey_rate, score_rate, score_cap, named_items, named_kinds, named_shares, named_repeat, net_change, product, restated_amount, target, total_after_list,
                                             offset_balance, deduction, budget_cut, net_flows, own_score, parallel_lists, score_change, score_deduction,
                                             signed_chain, stated_flows, points_change, unit_sibling, unit_slip)
 from auditor.extract.model import (Average, MonthsPayable, Breakdown, Change, ChangeList, CompoundGrowth, Difference, Enumeration, Fact, FundsScore, Product, Rate,
                                    Repeat,
-                                   Share, SharePartition, Target, UnitSlip)
+                                   ScoreCap, Share, SharePartition, Target, UnitSlip)
 from auditor.extract.readings import Reading
 from auditor.records import dataclass
 
@@ -67,6 +67,7 @@ class Relations:
     unit_slips: list[UnitSlip] = field(default_factory=list)
     named_repeats: list[Repeat] = field(default_factory=list)
     funds_scores: list[FundsScore] = field(default_factory=list)
+    score_caps: list[ScoreCap] = field(default_factory=list)
 
 
 def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_changes: list[Change] = ()) -> Relations:
@@ -135,6 +136,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
         unit_slips=[*slips, *sibling_slips],
         named_repeats=named_repeat.resolve(index, r.norm.text),
         funds_scores=_relations(decide(list(funds_score_prose.resolve(r)))),
+        score_caps=_relations(decide(list(score_cap.resolve(r)))),
     )
 
 

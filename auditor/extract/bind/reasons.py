@@ -586,6 +586,8 @@ _ALL += [
            "(a part joined to a signed term by 、 carries its sign), from the one amount the sentence opens with", "收入总计481342万元,减支出总计473796万元,财政滚存结余7546万元。"),
     Reason("score_after_deduction", EXPLICIT, "扣 d 分,得 s 分 after the indicator's 分值 in one sentence: s = 分值 − d",
            "该指标分值10分,预算执行率93.80%,按执行率×分值计分扣0.62分,得9.38分。"),
+    Reason("score_within_full_marks", EXPLICIT, "a score said right after its full marks (满分 n 分,得 s 分; or "
+           "得 s 分(满分 n 分)): s ≤ n", "产出指标满分50分,得49分;效益指标满分30分,得28.8分。"),
     Reason("net_of_changes", EXPLICIT, "净计 after a change up and a change down of its sentence: their net",
            "岁出追加13.28亿元、追减18.70亿元,净计追减5.42亿元。"),
     Reason("difference_in_paragraph", STRUCTURAL, "a government's 差短 or 余绌 and the year's 岁入 and 岁出 (a fund's "

@@ -103,9 +103,14 @@ _COUNT_IN_LINE = lazyre.compile(r"(?<![\d,.])(?:(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+(
                                 rf"(?P<named>[(（]\d{{1,4}}[ \t]?(?:{_COUNT_WORDS})[)）]))(?=[\s|│┃]|$)")
 
 
+# (what every count after an amount holds: a digit, the opening bracket right after it, a digit — the cheap test before
+# the pattern, for the many lines with a bracket and no such count)
+_COUNT_OPENS = lazyre.compile(r"\d[(（]\d")
+
+
 def without_counts(line: str) -> str:
     """The line with the counts after its amounts blanked out, "会议费  12.00(4次)" → "会议费  12.00    " (offsets kept)."""
-    if ")" not in line and "）" not in line:
+    if ")" not in line and "）" not in line or not _COUNT_OPENS.search(line):
         return line
     return _COUNT_IN_LINE.sub(lambda m: m.group().replace(m.group("count") or m.group("named"),
                                                            " " * len(m.group("count") or m.group("named"))), line)
@@ -542,6 +547,35 @@ def cells_of_line(line: str, start: int, index: int, boxes: bool = True) -> list
 _LABEL_FIGURE = lazyre.compile(r"^(?P<label>(?=.*?[\u4e00-\u9fff])(?:[^()]|\([^()]*\))*?(?:[\u4e00-\u9fff:：]|\([^()]*\)))(?:[ \t]|(?<=[):：]))(?P<figure>-?\d[\d,]*\.\d+|-?\d[\d,]*(?:\.\d+)?(?:%|万元|亿元|元))$")
 
 
+# a group of figures inside a row's label, between its name and the next group's name, one space each side: two groups
+# set side by side on one line ("按收入性质分: 1712.40 1650.88 按支出性质分: 1712.40 1650.88", a 自评表's two breakdowns
+# a row) — at least one with decimals, so that a name's own number ("指标 1 …") stays in it
+_INNER_FIGURES = lazyre.compile(rf"(?<=[\u4e00-\u9fff:：)）])[ \t]+(?P<figs>{_TOKEN}(?:[ \t]+{_TOKEN})*)[ \t]+(?=[^\d\s.,%\-—/])")
+
+
+def _side_groups(label: str, at: int, index: int) -> list[Cell]:
+    """A row's label as cells: the label, or — where groups of a name and its figures stand side by side on the line —
+    each group's name and its figures, a cell each."""
+    cells, kept = [], 0
+    for m in _INNER_FIGURES.finditer(label):
+        if not _DECIMAL.search(m.group("figs")):
+            continue
+        name = label[kept:m.start()].rstrip(": ")
+        if not name:
+            return [Cell(label, at, at + len(label), index)]
+        cells.append(Cell(name, at + kept, at + kept + len(name), index))
+        for word in _FIGURE_TOKEN.finditer(m.group("figs")):
+            cells.append(Cell(word.group(), at + m.start("figs") + word.start(), at + m.start("figs") + word.end(), index))
+        kept = m.end()
+    if not cells:
+        return [Cell(label, at, at + len(label), index)]
+    name = label[kept:].rstrip(": ")
+    return [*cells, Cell(name, at + kept, at + kept + len(name), index)]
+
+
+_DECIMAL = lazyre.compile(r"\d\.\d")
+
+
 def _label_apart(cells: list[Cell], index: int) -> list[Cell]:
     """The first cell split into the label and the figure it runs into past one space or a closing bracket."""
     first = cells[0] if cells else None
@@ -622,7 +656,7 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
             at = start + m.start("number")
             cells.append(Cell(number, at, at + len(number), index))
         at = start + m.start("label")
-        cells.append(Cell(label, at, at + len(label), index))
+        cells.extend(_side_groups(label, at, index))
         base = start + m.start("figs")
         for word in _FIGURE_TOKEN.finditer(m.group("figs")):
             cells.append(Cell(word.group(), base + word.start(), base + word.end(), index))

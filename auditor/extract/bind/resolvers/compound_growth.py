@@ -17,7 +17,7 @@ from auditor.textsearch import last_of
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.change import DIRECTIONS, GROWTHS, other_basis
 from auditor.extract.model import CompoundGrowth, Fact
-from auditor.extract.numbering import YEAR_SPAN
+from auditor.extract.numbering import YEAR_SPAN, counted
 from auditor.extract.readings import Reading, clean_label
 
 _REACH = 12  # nodes before the rate where its two figures may stand
@@ -53,6 +53,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         years = _years(r, start, end, s)
         if years is None:
             continue
+        if start.period and end.period and start.period.isdigit() and end.period.isdigit() and not _fits(
+                _span_named(r.norm.text, last_of(r.norm.text, "。\n;", start.span.start) + 1, s.start),
+                int(start.period), int(end.period)):
+            continue  # ("“十三五”期间,…由2015年的…增加到2021年的…,年均增长": the rate is of the plan's years, not these)
         direction = DIRECTIONS[s.kind] if s.kind in DIRECTIONS else GROWTHS[s.kind]
         yield Candidate(CompoundGrowth.model_construct(start=start, end=end, rate=rate, years=years, direction=direction,
                                                        reason="compound_growth", via=(), rejected=()))
@@ -114,10 +118,71 @@ def total_growths(r: Reading) -> Iterator[Candidate]:
                 years_said = {m.group(1) for m in _YEAR.finditer(text, start, o.start + o.piece.keyword.find(base.group(1)))}
             if len(years_said) != 1:
                 continue
-            years = int(years_said.pop()) - int(base.group(1))
+            later = int(years_said.pop())
+            span = _span_named(text, last_of(text, "。\n;", min(s.start, o.start)) + 1, s.start)
+            # the growths of the same figure against other years after it ("比2015年增长40.3%,比2010年增长147.2%"):
+            # the one over the years the rate names
+            chain = [o] + (_against_other_years(r, growths, k + 1) if forward else [])
+            fitting = [(c, int(b.group(1))) for c in chain if (b := _BASE_YEAR.search(c.piece.keyword))
+                       and r.facts[c.index] is not None and r.facts[c.index].kind == "percent"
+                       and r.facts[c.index].written_unit != "倍" and _fits(span, int(b.group(1)), later)]
+            if not fitting:
+                continue
+            o, since = fitting[0]
+            years = later - since
             if not 1 <= years <= 30:
                 continue
             yield Candidate(CompoundGrowth.model_construct(
-                start=None, end=None, rate=rate, total=total, years=years, direction=DIRECTIONS[s.kind],
+                start=None, end=None, rate=rate, total=r.facts[o.index], years=years, direction=DIRECTIONS[s.kind],
                 total_direction=DIRECTIONS[o.kind], reason="compound_growth_total", via=(), rejected=()))
             break
+
+
+def _against_other_years(r: Reading, growths, j: int) -> list:
+    """The growths right after growths[j], each against a year and only a comma from the one before: the same figure
+    said against other years ("2020年达到107.7亿元,比2010年增长147.2%,比2015年增长40.3%")."""
+    text, out = r.norm.text, []
+    for n in range(j + 1, len(growths)):
+        g, before = growths[n], growths[n - 1]
+        base = _BASE_YEAR.search(g.piece.keyword)
+        if g.sentence != before.sentence or not DIRECTIONS.get(g.kind) or base is None \
+                or text[before.end:g.start + g.piece.keyword.find(base.group(0))].strip() not in {",", "，"}:
+            break
+        out.append(g)
+    return out
+
+
+# the years a rate a year is said over, before it in its clause: a five-year plan ("“十三五”期间": 2016–2020; "“十二五”
+# 以来": 2011 on), a span of years ("2016—2019年"), a year since ("2016年以来") or a count of years ("过去五年", "五年年均")
+_PLAN_SPAN = lazyre.compile(r"(?<![一二三四五六七八九十])(十[一二三四五六七八九])五[”\"]?\s*(以来)?")
+_SINCE_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*年\s*(?:以来|来)")
+_COUNT_SPAN = lazyre.compile(r"(?:过去|近|这|最近)(\d{1,2}|[两二三四五六七八九十])\s*个?年"
+                             r"|(?<![\d.第个])(\d{1,2}|[两二三四五六七八九十])\s*个?年(?=间|来|以来|期间|年均|平均|里|中)")
+
+
+def _span_named(text: str, start: int, end: int) -> tuple[set[int], int | None, int | None] | None:
+    """The years a rate a year names before it, from `start` to the rate: the years its span may be counted from
+    (the last year before it, or its first year: "2016—2019年", "2016年以来" are written either way), the span's last
+    year (None: up to the year the sentence reaches, "以来") and the count of years it names — None when it names none."""
+    plans = list(_PLAN_SPAN.finditer(text, start, end))
+    if plans:
+        first = min(1966 + 5 * (counted(m.group(1)[1]) + 10 - 3) for m in plans)
+        last = max(1966 + 5 * (counted(m.group(1)[1]) + 10 - 3) + 4 for m in plans)
+        return {first - 1}, None if plans[-1].group(2) else last, None
+    if (m := YEAR_SPAN.search(text, start, end)) is not None:
+        return {int(m.group(1)) - 1, int(m.group(1))}, int(m.group(2)), None
+    if (m := _SINCE_YEAR.search(text, start, end)) is not None:
+        return {int(m.group(1)) - 1, int(m.group(1))}, None, None
+    if (m := _COUNT_SPAN.search(text, start, end)) is not None:
+        return set(), None, counted(m.group(1) or m.group(2))
+    return None
+
+
+def _fits(span, since: int, later: int) -> bool:
+    """The growth from `since` to `later` is over the years the rate names (any, when it names none)."""
+    if span is None:
+        return True
+    firsts, last, count = span
+    if count is not None:  # ("过去五年…从2020年的…增加到2024年的…": five years counted inclusive, or four between)
+        return later - since in (count, count - 1)
+    return since in firsts and (last is None or later == last)

@@ -111,16 +111,16 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
         _same_named_whole(index, out), index.text)))))
 
 
-def _stretch(index: DocumentIndex, fact: Fact) -> str | None:
-    """The kind of stretch of a year a figure is of (cue stretch_kind: "month" — 9月份, 当月 — or "cumulative" — 1-9月,
-    累计): the last such word before it in its sentence, else on its line, else in the heading above it ("二、1-9月累计").
-    Found once a figure (kept on the index)."""
+def _stretch(index: DocumentIndex, fact: Fact) -> tuple[str, str] | None:
+    """The kind of stretch of a year a figure is of (cue stretch_kind: "month" — 9月份, 当月 —, "quarter", "cumulative"
+    — 1-9月, 累计 — or "year" — 2023年 said alone, 全年) and its words: the last such word before it in its sentence, else
+    on its line, else in the heading above it ("二、1-9月累计").  Found once a figure (kept on the index)."""
     kept = index.__dict__.setdefault("_stretch", {})
     if fact.id not in kept:
         text, at, cue = index.text, fact.span.start, index.vocab.cue("stretch_kind")
         found = None
         for start in (sentence_start(text, at), text.rfind("\n", 0, at) + 1):
-            kinds = [m.lastgroup for m in cue.finditer(text, start, at)]
+            kinds = [(m.lastgroup, m.group()) for m in cue.finditer(text, start, at)]
             if kinds:
                 found = kinds[-1]
                 break
@@ -137,7 +137,7 @@ def _stretch_heading(text: str, at: int, cue) -> str | None:
         line = line.strip()
         if not line or len(line) > 30 or "。" in line:
             continue
-        kinds = [m.lastgroup for m in cue.finditer(line)]
+        kinds = [(m.lastgroup, m.group()) for m in cue.finditer(line)]
         if kinds and not _FIGURE.search(cue.sub("", _OUTLINE.sub("", YEAR_SAID.sub("", line)))):
             return kinds[-1]
     return None
@@ -151,7 +151,18 @@ def _other_stretch(index: DocumentIndex, part: Fact, whole: Fact) -> bool:
     76.34亿元" and "1-5月累计,全国共销售彩票2384.65亿元") — no whole of that share."""
     a = _stretch(index, part)
     b = _stretch(index, whole) if a else None
-    return a is not None and b is not None and a != b
+    if a is None or b is None or a[0] == b[0]:
+        return False
+    if {a[0], b[0]} == {"year", "cumulative"}:
+        # (the months so far are the year's only when they end in December — "1-12月", "1至12月" —; "累计", "今年以来"
+        # say not where they end: only months said short of the year are another stretch)
+        so_far = a[1] if a[0] == "cumulative" else b[1]
+        return bool(_PART_OF_YEAR.search(so_far)) and not _TO_DECEMBER.search(so_far)
+    return True
+
+
+_PART_OF_YEAR = lazyre.compile(r"上半年|前[一二三]季度|\d\s*月")
+_TO_DECEMBER = lazyre.compile(r"[-—–~至到]\s*12\s*月")
 
 
 def _other_entity(index: DocumentIndex, whole_label: str, whole: Fact) -> bool:
