@@ -483,6 +483,8 @@ class TableRow(Record):
                                                  "(None: other cells or bars stand before it)")
     cell_indent: int | None = Field(None, description="how many spaces set the row's label in within its bar cell "
                                                       "('|  普通教育 |': 2; None: no bar opens the cell)")
+    stacked: bool | None = Field(None, description="the row set one cell a line, its figures on lines after its "
+                                                   "name's (True), or on its name's line (False); None: no figure")
     completion: tuple[Fact, Fact, Fact] | None = Field(None, description="an indicator row's 完成率, 年度指标值 and "
                                                        "实际完成值 cells as figures, where a 完成率 column stands between "
                                                        "实际完成值 and 分值 (read apart: none of the document's facts)")

@@ -234,6 +234,15 @@ _ALL = [
            "below it is their total, column by column (rows further in still are their own parts'; a 其中 row among "
            "them names only some, and then none is read) — read where it holds in every column that adds up but one",
            "科目\n109\n110\n行政管理支出\n1,530\n1,760\n  人事費\n1,120\n1,140\n  業務費\n410\n620"),
+    Reason("layout_levels", VOCABULARY, "a table whose upper rows stand one cell a line (a name alone on its line, "
+           "each figure on one of its own) over rows set one line each (name and figures together): each upper row is "
+           "the sum of the rows under it, column by column, and a 合計 set as they are is the upper rows' — read where the "
+           "amounts bear it out (every column of amounts but one at most); a column of whole-percent shares only where "
+           "it adds up",
+           "行政管理支出\n224,113,615\n17%\n191,262,021\n17%\n人事費 20,151,167元 2% 19,190,790元 2%\n"
+           "業務費 58,305,752元 5% 25,492,554元 2%\n折舊及攤銷 145,656,696元 10% 146,578,677元 13%\n\n"
+           "獎助學金支出\n87,955,910\n7%\n84,457,775\n7%\n獎學金支出 14,173,841元 1% 16,540,578元 1%\n"
+           "助學金支出 73,782,069元 6% 67,917,197元 6%"),
     Reason("stacked_rows", VOCABULARY, "a table's row that is the sum of the rows right below it in every column of "
            "amounts (two at least, no coincidence likely) is their subtotal, whatever its label: the fewest such rows; "
            "with three columns of amounts or more one may break it, and a column of shares is read where it adds up",

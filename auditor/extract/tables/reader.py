@@ -670,6 +670,8 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             level=_level_of(first_cell, coded_labels),
             indent=column if not norm.text[first_cell.start - column:first_cell.start].strip() else None,
             cell_indent=_in_cell(norm, first_cell.start),
+            stacked=any(s.line != first_cell.line for s in filled) if (filled := [s for s in r.slots if s.text])
+            else None,
             via=tuple(dict.fromkeys([*r.via, *(reading.via if reading else ())])),
             grade_span=(r.grade.start, r.grade.end) if graded else None,
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))

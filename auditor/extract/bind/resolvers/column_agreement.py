@@ -340,6 +340,7 @@ def _row_sum(formula: GridFormula, table: ScoreTable, counts=None) -> list[Break
 
 _VIA = {"income_statement": "a statement's side: its items between its name and its total",
         "statement_transfers": "a statement's balance after its transfers: the balance and each transfer, signed",
+        "layout_levels": "a row set one cell a line over the rows set one line each under it",
         "balance_sheet": "a balance sheet's section: its items above its total, or 资产 = 负债 + 净资产",
         "indented_rows": "a row over the rows indented below it",
         "growth_header": "a growth column the header names, of the current and the previous column it names",

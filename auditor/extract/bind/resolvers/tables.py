@@ -513,7 +513,7 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
         for parts, complete, reason in _groups(table, all_parts, all_complete, all_reason, row):
             own = (*via, UNLISTED_VIA) if table.unlisted and not complete and reason == "table_rows" else via
             out.extend(_row_sums(row, parts, complete, reason, own, average, deducted,
-                                 percents if reason == "indented_rows" else ()))
+                                 percents if reason in ("indented_rows", "layout_levels") else ()))
     return out
 
 
@@ -653,7 +653,7 @@ def _column_shares(table: ScoreTable, rows: list[TableRow],
     out = []
     # (a part's own rows set in under it are shares of the whole too: "合计 | 6,194.11 | 100.00" over "基本支出 | … | 58.16",
     # "␣人员经费 | 2,954.54 | 47.70")
-    indented = {id(r): found[0] for r, found in zip(rows, parts_of) if found[2] == "indented_rows"}
+    indented = {id(r): found[0] for r, found in zip(rows, parts_of) if found[2] in ("indented_rows", "layout_levels")}
 
     def with_own_rows(parts: list[TableRow]) -> list[TableRow]:
         return [x for p in parts for x in (p, *with_own_rows(indented.get(id(p), [])))]
@@ -1102,7 +1102,10 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
     found = _outline_children(rows, n)
     if found[0]:
         return found
-    return _unlisted_children(table, rows, n, classes, depths) if table.unlisted else _indented_children(rows, n)
+    if table.unlisted:
+        return _unlisted_children(table, rows, n, classes, depths)
+    found = _indented_children(rows, n)
+    return found if found[0] else _indented_children(rows, n, _layout_depth, "layout_levels")
 
 
 def _unlisted_children(table: ScoreTable, rows: list[TableRow], n: int, classes,
@@ -1137,6 +1140,32 @@ def _depth(row: TableRow) -> int | None:
     return row.indent if row.indent is not None else row.cell_indent
 
 
+def _indent_depth(row: TableRow) -> int | None:
+    return _depth(row)
+
+
+def _layout_depth(row: TableRow) -> int | None:
+    """A row's level as its layout states it, in a table that mixes two: set one cell a line (its name alone on its
+    line, its figures each on one after: the upper level, 0) or one line (name and figures together: 1)."""
+    return None if row.stacked is None else 0 if row.stacked else 1
+
+
+def _layout_levels(rows: list[TableRow]) -> bool:
+    """The rows are of two levels by their layout (_layout_depth): the first set one cell a line, and every run of
+    rows set one line each (two at least) under such a row is its parts by the amounts (_indented_children) —
+    one such run at least."""
+    depths = [_layout_depth(r) for r in rows]
+    if len(rows) < 3 or None in depths or depths[0] != 0 or set(depths) != {0, 1}:
+        return False
+    runs = 0
+    for n, depth in enumerate(depths):
+        if depth == 0 and n + 2 < len(rows) and depths[n + 1] == 1 and depths[n + 2] == 1:
+            if not _indented_children(rows, n, _layout_depth)[0]:
+                return False
+            runs += 1
+    return runs >= 1
+
+
 def _outermost(table: ScoreTable, rows: list[TableRow], classes=None) -> list[TableRow]:
     """The rows of a total's that stand at the outermost level, when the layout or the note under the table says
     the others are the rows under them:
@@ -1150,6 +1179,10 @@ def _outermost(table: ScoreTable, rows: list[TableRow], classes=None) -> list[Ta
     if len(rows) >= 2 and None not in depths and len(set(depths)) >= 2:
         top = min(depths)
         return [r for r, d in zip(rows, depths) if d == top]
+    if _layout_levels(rows):
+        # ("學雜費收入 ⏎ 398,027,639元 ⏎ 28% ⏎ … ⏎ 學費收入 302,087,504元 21% … ⏎ 雜費收入 … ⏎ 推廣教育收入 ⏎ …": the rows
+        # set one line each are the parts of the row set one cell a line above them, not the total's)
+        return [r for r in rows if r.stacked]
     if not table.unlisted or classes is None or len(rows) < 2:
         return rows
     heads = [bool(classes.match(clean(r.label))) for r in rows]
@@ -1169,16 +1202,19 @@ def _exceeds(head: TableRow, under: list[TableRow]) -> bool:
                for key, total in head.cells.items())
 
 
-def _indented_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bool, str]:
+def _indented_children(rows: list[TableRow], n: int, depth=None, reason: str = "indented_rows"
+                       ) -> tuple[list[TableRow], bool, str]:
     """A table set one cell a line whose labels stand in by spaces alone ("教学收入 ⏎ … ⏎ ␣学杂费收入 ⏎ … ⏎ ␣推广教育收入"):
     a row is the total of the rows set in one step further right below it, as the grid reader reads a row over its
     indented rows (reason indented_rows) — and as there, only where the amount columns bear it out: it holds in every
     column that adds up (the amounts and a 增减 column) but one at most, in more than twice as many as it fails.  A
-    其中 / 含 row among them names only some: then none is read."""
+    其中 / 含 row among them names only some: then none is read.  `depth`: the rows' levels another way (their layout:
+    _layout_depth, reason layout_levels)."""
+    _depth = depth or _indent_depth
     if _depth(rows[n]) is None or n + 1 == len(rows) or _depth(rows[n + 1]) is None \
             or _depth(rows[n + 1]) <= _depth(rows[n]):
         return [], False, ""  # (the cheap test first: the next row stands further in)
-    if _depth(rows[n + 1]) - _depth(rows[n]) in part_mark_widths(_bare(rows[n].label)):
+    if depth is None and _depth(rows[n + 1]) - _depth(rows[n]) in part_mark_widths(_bare(rows[n].label)):
         # (the next row stands under the name after the row's 其中 / 內 mark, "␣␣其中：人员支出 ⏎ ␣␣␣␣␣␣␣␣日常公用": the
         # mark's other parts, the row's siblings — no sum over them is the row's, whatever holds by chance)
         return [], False, ""
@@ -1196,7 +1232,7 @@ def _indented_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], bo
         against += not adds_up(total, values)
     if not checked or against > 1 or checked <= 2 * against:
         return [], False, ""
-    return children, closed, "indented_rows"
+    return children, closed, reason
 
 
 _PARTIAL_CHILD = lazyre.compile(r"^(?:其中|含|包括)")
