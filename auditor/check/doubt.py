@@ -1737,49 +1737,6 @@ def explain_share(doc: Document, stated: Fact, part: Fact, tried: list[Fact], wh
     return _another_part(doc, stated, part, tried)
 
 
-def nudged_to_hundred(partitions, shares, stated: Fact, whole: Fact, computed: Value) -> Found | None:
-    """ALT022: shares written to add to exactly 100 % ("33.3% 33.3% 33.4%" of three equal parts): rounded each as
-    computed they would not (99.9 %), so the report moved some by their last digit towards 100 (largest remainder) —
-    no slip.  Only where every share of the whole is written — a partition read (RAT003), or shares of this whole whose
-    parts make it — each share's part and whole known, they add to 100 exactly as written, and those moved are moved by
-    one last digit each, towards what rounding left short or over; one changed by a slip breaks that sum (RAT003)."""
-    last = Decimal(1).scaleb(-stated.decimals)
-    if stated.decimals < 0 or abs(stated.value - computed.value) >= last:
-        return None
-    by_percent = {s.percent.id: s for s in shares if s.part is not None and s.wholes}
-    groups = [list(g.shares) for g in partitions if g.complete and any(x.id == stated.id for x in g.shares)]
-    of_whole = [s for s in by_percent.values() if s.wholes[0].id == whole.id]
-    parts = {s.part.id: s.part for s in of_whole}
-    if any(s.percent.id == stated.id for s in of_whole) and len(parts) == len(of_whole) >= 2 \
-            and _makes(whole, _sum(parts.values())):
-        groups.append([s.percent for s in of_whole])
-    for group in groups:
-        if len(group) < 2 or sum((x.value for x in group), Decimal(0)) != 100 \
-                or any(x.id not in by_percent or x.decimals < 0 for x in group):
-            continue
-        rounded = {}
-        for x in group:
-            sh = by_percent[x.id]
-            value = ratio_percent(Value.of(sh.part), Value.of(sh.wholes[0]))
-            if value is None:
-                break
-            rounded[x.id] = value.value.quantize(Decimal(1).scaleb(-x.decimals), rounding="ROUND_HALF_UP")
-        if len(rounded) != len(group):
-            continue
-        short = 100 - sum(rounded.values())  # what rounding each as computed leaves short of 100 (or over)
-        moved = [x.value - rounded[x.id] for x in group if x.value != rounded[x.id]]
-        if short == 0 or not moved or any(abs(m) != Decimal(1).scaleb(-x.decimals) or (m > 0) != (short > 0)
-                                           for m, x in zip(moved, [x for x in group if x.value != rounded[x.id]])) \
-                or sum(moved) != short:
-            continue
-        terms = " + ".join(written(x) for x in group)
-        shown = computed.value.quantize(Decimal(1).scaleb(-stated.decimals - 1))
-        return Found("ALT022", {"zh": f"{terms} = 100%：{written(stated)}% 为凑足100%在末位调整（算得 {shown}%）",
-                                "en": f"{terms} = 100%: {written(stated)}% moved by its last digit to make 100% "
-                                      f"(computed {shown}%)"})
-    return None
-
-
 def _whole_of_another_unit(doc: Document, part: Fact, tried: list[Fact]) -> Found | None:
     """ALT004: in a document of several units, every whole looked up by name stands in a sentence that names a unit
     the part's sentence does not ("…项目支出开展绩效自评,…资金1,408.60万元,占一般公共预算项目支出总额的89.5%" and, under

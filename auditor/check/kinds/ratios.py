@@ -308,8 +308,7 @@ def check_share(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             arithmetic=_rate_text(num, den, computed.value, s.percent, cmp),
             evidence=figures, comparison=cmp, fields={"whole": _whole_name(ctx, s.whole_label, den) + (slip or "")},
         )
-        yield failed(rule, s, result, found=None if slip else doubt.nudged_to_hundred(ctx.doc.partitions, ctx.doc.shares, s.percent, den, computed)
-                     or doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label,
+        yield failed(rule, s, result, found=None if slip else doubt.explain_share(ctx.doubt, s.percent, s.part, wholes, s.whole_label,
                                                        _named_before(ctx, s), _labels_before(ctx, s),
                                                        inherited=s.reason == "share_of_sibling_whole"),
             equation=as_read if len(wholes) == 1 and not slip else None, weigh=as_read)
