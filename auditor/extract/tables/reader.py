@@ -372,6 +372,23 @@ def _fills_its_line(cells: list[Cell], k: int, empties: int, n_cols: int) -> boo
 _CODE_IN_LABEL = lazyre.compile(r"(\d{3}(?:\d{2}){0,2})\s+[\u4e00-\u9fff\u3000]")
 
 
+def _stacked(row: RawRow, first: Cell, text: str) -> bool | None:
+    """How the row is set: one cell a line (True: its name alone on its line, each figure on a line of its own after
+    it), one line (False: name and figures on one line, no bars), or neither clearly (None)."""
+    filled = [s for s in row.slots if s.text]
+    if not filled or any(c.line != first.line for c in row.labels):
+        return None
+    start = text.rfind("\n", 0, first.start) + 1
+    end = text.find("\n", first.start)
+    if any(bar in text[start:end if end >= 0 else len(text)] for bar in "|│┃"):
+        return None
+    if all(s.line == first.line for s in filled):
+        return False
+    if all(s.line > first.line for s in filled) and len({s.line for s in filled}) == len(filled):
+        return True
+    return None
+
+
 def _level_of(cell: Cell, coded_labels: bool) -> int | None:
     """A row's level: its code column's, or the code its label opens with when the table's labels carry them."""
     if cell.level is not None or not coded_labels:
@@ -670,8 +687,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
             level=_level_of(first_cell, coded_labels),
             indent=column if not norm.text[first_cell.start - column:first_cell.start].strip() else None,
             cell_indent=_in_cell(norm, first_cell.start),
-            stacked=any(s.line != first_cell.line for s in filled) if (filled := [s for s in r.slots if s.text])
-            else None,
+            stacked=_stacked(r, first_cell, norm.text),
             via=tuple(dict.fromkeys([*r.via, *(reading.via if reading else ())])),
             grade_span=(r.grade.start, r.grade.end) if graded else None,
             span=Span.model_construct(start=first_cell.start, end=end_at, line=line, column=column)))
