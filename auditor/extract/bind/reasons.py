@@ -276,6 +276,10 @@ _ALL = [
     Reason("points_change", EXPLICIT,
            "提高/下降 X 个百分点 between the rate before it and the rate it is compared with",
            "执行率95%,较上年的90%提高5个百分点。"),
+    Reason("points_change_between_listed_years", EXPLICIT, "a change of points between two years of a span, right "
+           "after the rates its sentence lists 分别 for the span, one a year: the two years' rates by their places",
+           "2013~2017年,非税收入占一般公共预算收入的比重分别为22.5%、15.2%、17.6%、17.3%、13.2%,2017年比2013年非税占比下降了"
+           "9.3个百分点。"),
     Reason("points_change_across_sentences", STRUCTURAL,
            "提高/下降 X 个百分点 against last year's rate stated in the sentence after (上年末,…) or both rates in the "
            "sentence before, each dated by its year",
