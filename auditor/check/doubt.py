@@ -261,6 +261,7 @@ class Document:
         start = self.sentence_start(fact.span.start)
         found = [m for m in _entity().finditer(self.text, start, fact.span.start)
                  if not _ACTING.match(self.text, m.end()) and not _ACTING_BEFORE.search(self.text, max(0, m.start() - 3), m.start())
+                 and not _PUBLISHING.match(self.text, m.end(), fact.span.start)
                  and not self._in_closed_bracket(m.start(), fact.span.start)]
         if found:
             return found[-1].group(1)
@@ -1965,6 +1966,9 @@ _HEADING_REACH = 200  # lines
 # a unit named as the one acting on the figures ("根据县财政局批复,本单位…", "经县审计局审计确认"), not their subject
 _ACTING = lazyre.compile(r"(?:批复|审计|批准|下达|核定|确认|审核|印发|通知|要求|安排|拨付)")
 _ACTING_BEFORE = lazyre.compile(r"(?:根据|经|按照|依据|由|报)$")
+# a unit that publishes a document whose words follow ("…、中民慈善捐助信息中心今天在北京发布的《二00八年度中国慈善捐助报告》
+# 称,二00八年中国接收…共计一千零七十亿元"): the publisher, not the subject of the figures the document states
+_PUBLISHING = lazyre.compile(r"[^。,，;；]{0,12}?(?:发布|公布|出版|印发)的?《[^《》]{1,40}》(?:称|显示|指出|表明)")
 _HEADING_WIDTH = 24  # characters: a longer numbered line is a sentence, not a heading
 _NOTE_AT_END = lazyre.compile(r"\([^()]*\)$")
 _CAPTION_NUMBER = lazyre.compile(r"^(?:图表|图|表)\s*\d{1,2}(?:[-－.．]\d{1,2})?(?![\d.%万亿元])\s*")
