@@ -225,6 +225,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # difference said on another basis — in its sentence, "扣除已支付的83.31万元后,尚余20.83万元" names its operand)
             continue
         plus, minus, rivals = operands
+        if _undone_after(r, fam, fact, [*plus, *minus]):
+            continue
         if reason == "difference_in_paragraph" and _another_flow_between(r, s.index, [*plus, *minus], listed):
             continue
         if _years_apart(r, [*plus, *minus]):
@@ -254,6 +256,17 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
             rivals=tuple(rivals), reason=reason, via=via, rejected=()))
+
+
+def _undone_after(r: Reading, fam: _Family, diff: Fact, operands: list[Fact]) -> bool:
+    """A cut (or a raise) of a budget's review taken back before the figure after it that it would be the difference
+    to (cue budget_cut_refused): "原編列5億3,260萬元,經審查會刪減1,200萬元,嗣經大會覆議後恢復原列,修正通過5億3,260萬元"
+    — what passed is what was proposed, the cut was not made."""
+    if fam.name not in ("减列", "净增"):
+        return False
+    refused = r.vocab.cue("budget_cut_refused")
+    return any(f.span.start > diff.span.end and refused.search(r.norm.text, diff.span.end, f.span.start)
+               for f in operands)
 
 
 def _reckoned_on(r: Reading, fact: Fact) -> bool:
