@@ -502,11 +502,12 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
     plus: list[Fact] = []
     minus: list[Fact] = []
     figures = _FIGURES | {"share"} if fam.share_bases else _FIGURES
+    voted: set[int] = set()  # the cuts and the amounts proposed before the amounts voted after them, taken already
 
     def take(k: int) -> bool | None:
         """Record node k's figure; False when the reading is ambiguous, None to stop."""
         f = r.facts[k]
-        if f is None or tree[k].kind not in figures | _DIFFERENCE_PIECES:
+        if f is None or tree[k].kind not in figures | _DIFFERENCE_PIECES or f.id in voted:
             return True
         if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
             return None  # the previous (or next) difference: its figures are its own
@@ -514,6 +515,10 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
                 or (f.id in listed and not fam.sides):
             return True
         role = _role(r, fam, f)
+        chain = _voted_after_cut(r, fam, k) if {fam.plus, fam.minus} == _YEARS_ACCOUNT else None
+        if chain is not None and role in (None, chain[0]):
+            role = chain[0]
+            voted.update(chain[1])
         if role is None or _compared_year(r, f, diff):
             return True
         if f.is_bound:
@@ -548,8 +553,8 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
     if complete():  # figures further back in a role the nearest reading took: another reading
         for k in back:
             f = r.facts[k]
-            if f is None or tree[k].kind not in figures | _DIFFERENCE_PIECES:
-                continue
+            if f is None or tree[k].kind not in figures | _DIFFERENCE_PIECES or f.id in voted:
+                continue  # (an amount proposed is no rival of what was voted after its cut)
             if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
                 break
             if tree[k].kind in figures and f.kind == "amount" and f.unit == diff.unit and f.id not in listed \
@@ -583,6 +588,25 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         return None  # several amounts spent out of a budget: which the 结余 is of is open — unless the
         # sentence is an account of a fund (上年结余 + 收入 − each spending = 年末结余)
     return sorted(plus, key=lambda f: f.span.start), minus, rivals
+
+
+def _voted_after_cut(r: Reading, fam: _Family, k: int) -> tuple[str, tuple[int, ...]] | None:
+    """Node k's figure is what a council voted right after a cut of an amount proposed ("歲出原列3億2千萬元,刪減1千5百萬元,
+    通過3億500萬元"; cue budget_cut_passed, the cut named budget_cut or difference_cut): it is the year's spending (or
+    income) the proposed amount was — (its role, the ids of the cut and the proposed amount it stands for)."""
+    f = r.facts[k]
+    if not r.vocab.cue("budget_cut_passed").search(clean_label(f.label)):
+        return None
+    before = [j for j in r.tree.before(k, "sentence", limit=16) if r.facts[j] is not None][:2]
+    if len(before) != 2:
+        return None
+    cut, proposed = (r.facts[j] for j in before)
+    cut_label = clean_label(cut.label)
+    if not (cut.kind == proposed.kind == "amount" and cut.unit == proposed.unit == f.unit) \
+            or not (r.vocab.cue("budget_cut").search(cut_label) or r.vocab.cue("difference_cut").search(cut_label)):
+        return None
+    role = _role(r, fam, proposed)
+    return (role, (cut.id, proposed.id)) if role is not None else None
 
 
 def _compared_year(r: Reading, f: Fact, diff: Fact) -> bool:
