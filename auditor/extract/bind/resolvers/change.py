@@ -15,7 +15,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import adds_up
+from auditor.extract.bind.lists import adds_up, said_arrived
 from auditor.extract.bind.resolvers import respective_changes
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact, period_of, year_gap
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, said_before, words_before
@@ -107,6 +107,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     break  # "比2022年增长11.6%,比2019年增加54.13亿元", "同比增长10.5%,环比增加8.45亿元": two comparisons
                 if _other_years_compared(r, s.start, t):
                     break  # "2023年较2021年累计下降39.72%,较2022年减少6.36万元": each clause names its own year
+                if theirs == "budget" and _AGAINST_INITIAL.search(t.piece.keyword) and _from_a_later_budget(r, i):
+                    break  # ("由第一次調整後的61,480萬元調整為66,905萬元,調增5,425萬元,比年初預算增長27.93%": the change is
+                    # against the budget adjusted once, the rate against the initial one — two comparisons)
                 compared = mine == "budget" and not theirs and r.vocab.cue("compared_prefix").match(s.piece.keyword)
                 if theirs != mine and "budget" in (theirs, mine) and not compared:
                     # "调减86080万元,同比下降33.5%": against the plan, then against last year; a bare
@@ -252,6 +255,21 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 _COMPARED_SCENARIO = lazyre.compile(r"(?:比|较|与)(?:上年度?|去年|上年同期)(?:的)?(年初预算|调整预算|预算|执行数|执行|决算数|决算)(?:数)?(?:增长|下降|增加|减少)?$")
 _SCENARIO_FAMILIES = {"budget": {"budget", "budget_initial", "budget_adjusted"}, "actual": {"actual", "final"}}
+
+
+_AGAINST_INITIAL = lazyre.compile(r"(?:比|较|与)年初")
+
+
+def _from_a_later_budget(r: Reading, i: int) -> bool:
+    """The two figures right before the change at node i are a change written by its two ends, from a budget not the
+    initial one ("由第一次調整後的61,480萬元調整為66,905萬元": cues from_figure, to_figure; its label names no 年初)."""
+    before = [k for k in r.tree.before(i, "sentence", limit=12) if r.facts[k] is not None][:2]
+    if len(before) != 2:
+        return False
+    to, frm = (r.facts[k] for k in before)
+    label = clean_label(frm.label)
+    return bool(r.vocab.cue("from_figure").search(label)) and said_arrived(r, to) and "年初" not in label \
+        and frm.scenario != "budget_initial"
 
 
 def _other_scenario_compared(said: str, previous: Fact) -> bool:
