@@ -230,6 +230,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         plus, minus, rivals = operands
         if _undone_after(r, fam, fact, [*plus, *minus]):
             continue
+        if fam.plus in ("cut_from", "cut_to") and _respectively_after(r, s.index, [*plus, *minus]):
+            continue  # ("…原列40億元刪減1,000萬元,分別修正通過84億7,000萬元、…": each cut's in the order 分别 says: budget_cut)
         if reason == "difference_in_paragraph" and _another_flow_between(r, s.index, [*plus, *minus], listed):
             continue
         if _years_apart(r, [*plus, *minus]):
@@ -270,6 +272,14 @@ def _undone_after(r: Reading, fam: _Family, diff: Fact, operands: list[Fact]) ->
     refused = r.vocab.cue("budget_cut_refused")
     return any(f.span.start > diff.span.end and refused.search(r.norm.text, diff.span.end, f.span.start)
                for f in operands)
+
+
+def _respectively_after(r: Reading, i: int, operands: list[Fact]) -> bool:
+    """A 分别 stands between node i and an operand after it: the figures after it are said one of each name before."""
+    tree = r.tree
+    ends = [f.span.start for f in operands if f.span.start > r.facts[i].span.end]
+    return bool(ends) and any(tree[k].kind == "fenbie" and tree[k].start < max(ends)
+                              for k in tree.after(i, "sentence", limit=16))
 
 
 def _after_from_to(r: Reading, i: int) -> bool:
