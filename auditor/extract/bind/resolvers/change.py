@@ -113,7 +113,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 compared = mine == "budget" and not theirs and bool(
                     r.vocab.cue("compared_prefix").match(s.piece.keyword)
                     or _AGAINST_INITIAL_BUDGET.match(compared_with))  # ("较年初预算调减4,830万元,下降7.52%")
-                if not theirs and mine == "budget" and _from_a_later_budget(r, i, initial_too=True):
+                if not theirs and mine == "budget" and _from_a_later_budget(r, i, initial_too=True) \
+                        and not _BRACKET_COMPARES.match(r.norm.text, t.end):
+                    # (not "…调增11,420万元,增长8.18%(与上年执行数198,620万元相比)": a bracket says what the rate is against)
                     compared = True  # ("由年初预算17,536.20万元调整为21,046.88万元,调增3,510.68万元,增长20.02%": the
                     # adjustment between the two figures its sentence names, a change of them as any is — its rate too)
                 if theirs != mine and "budget" in (theirs, mine) and not compared:
@@ -272,6 +274,7 @@ _SCENARIO_FAMILIES = {"budget": {"budget", "budget_initial", "budget_adjusted"},
 
 
 _AGAINST_INITIAL = lazyre.compile(r"(?:比|较|与)年初")
+_BRACKET_COMPARES = lazyre.compile(r"\s*[(（]\s*(?:与|比|较|同比|环比|按|上年|去年)")
 _SECOND_COMPARISON = lazyre.compile(r"[,，]\s*(?:比|较|与)年初(?:预算|批准的预算)")
 _AGAINST_INITIAL_BUDGET = lazyre.compile(r"(?:比|较|与)年初(?:预算|批准的预算)数?")
 
