@@ -303,6 +303,10 @@ _ALL = [
     Reason("change_from_stated_budget", STRUCTURAL, "决算与年初预算相比, X增加 d: measured from X's budget, stated as "
            "one (or under a 年初预算: heading) before it; the outturn is not in the sentence",
            "2023年年初预算:本年收入合计1980.00万元。决算与年初预算相比,收入增加176.80万元,增长8.93%。"),
+    Reason("change_against_initial_budget", EXPLICIT, "比年初预算增长 p% right after an adjustment from a budget adjusted "
+           "before (由第一次调整后的A1调整为B): B against the one initial budget (年初) its sentence states",
+           "收入年初预算为52,300万元,第一次调整为61,480万元;本次由第一次调整后的61,480万元调整为66,905万元,调增5,425万元,"
+           "比年初预算增长27.93%。"),
     Reason("change_of_named_subject", EXPLICIT, "the words right before the change name its subject",
            "支出100万元,收入90万元,支出较上年增加20万元,增长25%。"),
     Reason("change_of_listed_whole", EXPLICIT, "合计/共 增加 d after the changes of the parts a figure lists after 其中 "
