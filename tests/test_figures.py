@@ -13,6 +13,8 @@ from auditor.extract.figures import Figure, read_figure
     ("AMOUNT", "848.4万元", Decimal("8484000.0"), "万元", 1, False),
     ("AMOUNT", "1,241.76 万元", Decimal("12417600.00"), "万元", 2, False),
     ("AMOUNT", "13亿7800万元", Decimal("1378000000"), "万元", 0, False),
+    ("AMOUNT", "312亿9千万元", Decimal("31290000000"), "亿元", 1, False),
+    ("AMOUNT", "2亿9千8百万元", Decimal("298000000"), "亿元", 2, False),
     ("AMOUNT", "100余万元", Decimal("1000000"), "万元", 0, True),
     ("PERCENT", "94.08%", Decimal("94.08"), "%", 2, False),
     ("SCORE", "98.4分", Decimal("98.4"), "分", 1, False),

@@ -23,6 +23,7 @@ instead of an error.
     ALT019 changes-show-a-part-unnamed  parts short of their total in amount and in change, as one unnamed part is
     ALT020 netted-internal-balance  two sides' members add past the whole's by one amount, the balance adds exactly
     ALT021 netted-amount            the parts less a loss among them, or an amount the text says was netted out, make it
+    ALT023 parts-stated-elsewhere   a list short of its total names some of the parts the document states elsewhere
 
 Every function here is pure: the document's facts and text in, a `Found`
 reading (or None) out.
@@ -261,6 +262,7 @@ class Document:
         start = self.sentence_start(fact.span.start)
         found = [m for m in _entity().finditer(self.text, start, fact.span.start)
                  if not _ACTING.match(self.text, m.end()) and not _ACTING_BEFORE.search(self.text, max(0, m.start() - 3), m.start())
+                 and not _PUBLISHING.match(self.text, m.end(), fact.span.start)
                  and not self._in_closed_bracket(m.start(), fact.span.start)]
         if found:
             return found[-1].group(1)
@@ -502,7 +504,74 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
         or _double_count_removed(doc, total, parts, subtracted) \
         or _another_base(doc, total, parts, subtracted, breakdown) \
         or (None if _row_deduction(breakdown) else _missed_part(doc, total, parts, subtracted)) \
-        or _changes_show_a_part_unnamed(doc, total, parts, subtracted, vocab)
+        or _changes_show_a_part_unnamed(doc, total, parts, subtracted, vocab) \
+        or _parts_stated_elsewhere(doc, total, parts, subtracted, breakdown, vocab)
+
+
+_PAST = lazyre.compile(r"previous|earlier")
+
+
+def _parts_stated_elsewhere(doc: Document, total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None,
+                            vocab) -> Found | None:
+    """ALT023: a list short of its total (其中 often names the main parts only) whose missing rest the document states
+    elsewhere: (a) another breakdown of the same total — its value, unit and flow — that holds and holds every part of
+    this list (the same figure, or one of its value, two parts at least), its other parts the rest ("收入决算表 | 合计 |
+    2,686.85 | 2,607.35 | 0 | 64.00 | 0 | 15.50" above "本年收入合计2,686.85万元,其中财政拨款收入2,607.35万元…;事业收入
+    64.00万元": 其他收入 15.50 is in the table); or (b) figures of the parts' vocabulary family the list does not name,
+    stated anywhere in the document, one of each member, which make up what is missing ("…其中财政拨款收入…,事业收入…。
+    ⋯ 其他收入21.94万元,主要是…")."""
+    if subtracted or len(parts) < 2:
+        return None
+    listed = _sum(parts)
+    if listed.value + listed.tolerance >= total.value - total.tolerance:
+        return None  # (only a list short of its total: parts over it are wrong whatever else the text states)
+    for b in doc.lists:
+        if b is breakdown or b.subtracted or len(b.parts) <= len(parts) or b.total.unit != total.unit \
+                or abs(b.total.value - total.value) > b.total.tolerance + total.tolerance \
+                or (vocab is not None and _opposite_flows(vocab, b.total, total)) or not _adds_up(b):
+            continue
+        rest = list(b.parts)
+        for p in parts:
+            q = next((q for q in rest if q.id == p.id), None) or next(
+                (q for q in rest if q.unit == p.unit and abs(q.value - p.value) <= q.tolerance + p.tolerance), None)
+            if q is None:
+                break
+            rest.remove(q)
+        else:
+            unnamed = [q for q in rest if q.value != 0]
+            if not unnamed:
+                continue  # (the same parts and zeros: the list is all of it, and its miss is its own)
+            shown = " + ".join(written(q) for q in b.parts)
+            note = "、".join(q.text for q in unnamed)
+            return Found("ALT023", {
+                "zh": f"{shown} = {written(b.total)}（第{b.total.span.line}行另列同一总额的全部分项，本清单未列 {note}）",
+                "en": f"{shown} = {written(b.total)} (line {b.total.span.line} states all the parts of the same total; "
+                      f"this list leaves out {note})"})
+    if vocab is None or not total.concept or any(p.concept is None for p in parts):
+        return None
+    named = {p.concept for p in parts}
+    families = [fam for fam in vocab.families.values() if total.concept in fam.totals and named <= fam.members]
+    if not families:
+        return None
+    members = set().union(*(fam.members for fam in families)) - named
+    used = {f.id for f in (total, *parts)}
+    found: dict[str, list[Fact]] = {}
+    for f in doc.facts:
+        if f.concept in members and f.id not in used and f.kind == total.kind and f.unit == total.unit \
+                and not f.is_bound and f.scenario == total.scenario \
+                and (f.period == total.period or f.period in (None, "current") and not _PAST.fullmatch(total.period or "")
+                     or total.period in (None, "current") and not _PAST.fullmatch(f.period or "")):
+            # (a year unsaid is the report's: "其他收入21.94万元" beside "2023年度…本年收入合计", not last year's)
+            found.setdefault(f.concept, []).append(f)
+    # (each member stated once, or its figures all of one value: "其他收入21.94万元" in prose and in a table)
+    chosen = [fs[0] for fs in found.values() if len({f.value for f in fs}) == 1]
+    if not chosen or len(chosen) != len(found):
+        return None
+    if not _makes(total, listed + _sum(chosen)):
+        return None
+    note = "、".join(f"{clean_label(f.label) or f.concept} {f.text}" for f in chosen)
+    return Found("ALT023", {"zh": _sum_text(total, [*parts, *chosen], (), f"（加上文中另列的 {note}）"),
+                            "en": _sum_text(total, [*parts, *chosen], (), f" (with {note} stated elsewhere)")})
 
 
 def _row_deduction(breakdown: Breakdown | None) -> bool:
@@ -1965,6 +2034,9 @@ _HEADING_REACH = 200  # lines
 # a unit named as the one acting on the figures ("根据县财政局批复,本单位…", "经县审计局审计确认"), not their subject
 _ACTING = lazyre.compile(r"(?:批复|审计|批准|下达|核定|确认|审核|印发|通知|要求|安排|拨付)")
 _ACTING_BEFORE = lazyre.compile(r"(?:根据|经|按照|依据|由|报)$")
+# a unit that publishes a document whose words follow ("…、中民慈善捐助信息中心今天在北京发布的《二00八年度中国慈善捐助报告》
+# 称,二00八年中国接收…共计一千零七十亿元"): the publisher, not the subject of the figures the document states
+_PUBLISHING = lazyre.compile(r"[^。,，;；]{0,12}?(?:发布|公布|出版|印发)的?《[^《》]{1,40}》(?:称|显示|指出|表明)")
 _HEADING_WIDTH = 24  # characters: a longer numbered line is a sentence, not a heading
 _NOTE_AT_END = lazyre.compile(r"\([^()]*\)$")
 _CAPTION_NUMBER = lazyre.compile(r"^(?:图表|图|表)\s*\d{1,2}(?:[-－.．]\d{1,2})?(?![\d.%万亿元])\s*")

@@ -113,12 +113,13 @@ def _read_digit_and_place(m) -> Figure:
 
 def _read_compound(compact: str) -> Figure:
     """"13亿7800万元" = 1378000000 元, stated to the 万 (the smallest unit written); "3兆4514亿5398万8千元"
-    (a 兆 is 10^12); "405亿9629万余元" is about that much; "85万3125元" = 853125 元, stated to the 元."""
+    (a 兆 is 10^12); "2亿9千8百万元" = 2.98亿元; "405亿9629万余元" is about that much; "85万3125元" = 853125 元, stated to the 元."""
     scales = _COMPOUND_SCALES
     value = Decimal(0)
     scale = Decimal(1)
     decimals = 0
-    for number, prefix in _COMPOUND.findall(compact):
+    # "2亿9千8百万元" = 2.98亿元: the 千 of 千万 before the 百 of 百万, one 万 written for both
+    for number, prefix in _COMPOUND.findall(_THOUSANDS_AND_HUNDREDS_OF_WAN.sub(r"\1千万\2百万", compact)):
         if prefix in _PLACE_OF_WAN:
             # "312亿9千万元" = 312.9亿元: stated to the 千万, one decimal of the 亿 before it
             value += Decimal(number) * _PLACE_OF_WAN[prefix]
@@ -135,6 +136,7 @@ def _read_compound(compact: str) -> Figure:
     return Figure("amount", value, "元", written_unit, scale, decimals, remainder, truncated=remainder)
 
 
+_THOUSANDS_AND_HUNDREDS_OF_WAN = lazyre.compile(r"(?<=亿)(\d)千(\d)百万")
 _PLACE_OF_WAN = {"千万": Decimal(10) ** 7, "百万": Decimal(10) ** 6}
 
 

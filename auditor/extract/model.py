@@ -325,6 +325,8 @@ class Rate(Bound):
                                                        "added to it")
     summed: tuple[tuple[Fact, Fact], ...] = Field((), description="合计执行率, 总体到位率: a rate named as the items' "
                                                                  "together, of the summed (numerator, base) of each item")
+    spent: "Fact | None" = Field(None, description="节约率 whose sentence states no budget: the amount spent, which with "
+                                                   "the numerator (the saving) makes the base — 采购额 + 节约 = 预算")
 
 
 class Share(Bound):

@@ -74,6 +74,16 @@ def _next_line(text: str, pos: int) -> str:
 
 
 _CONTENTS_ENTRY = lazyre.compile(r"(?:…{2,}|\.{4,}|·{4,})\s*\d*\s*$")  # leader dots (and a page number)
+# a figure standing as a cell of its own (spaces either side): an amount written with decimals or thousands' commas, or
+# any number — two of them make a table's row (行次 and 金额), no entry of a table of contents
+_AMOUNT_CELL = lazyre.compile(r"(?<=\s)[-−]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)(?=\s)")
+_NUMBER_CELL = lazyre.compile(r"(?<=\s)[-−]?[\d,]+(?:\.\d+)?(?=\s)")
+
+
+def _row_of_figures(before: str) -> bool:
+    """The text of a line before its leader dots holds an amount as a cell of its own, or two numbers so: a table's row,
+    no entry of a table of contents (whose page number stands after the dots)."""
+    return _AMOUNT_CELL.search(before) is not None or len(_NUMBER_CELL.findall(before)) >= 2
 
 
 _NUMERAL_PAIR = lazyre.compile(r"([一二三四五六七八九十]{1,2})(?:季度|年级|级|月份|月|类|等|档|星|期|批)")
@@ -103,8 +113,11 @@ def headings(norm: Normalised) -> list[Heading]:
         end = m.end()
         line, column = norm.line_col(start)
         line_end = norm.text.find("\n", start)
-        if _CONTENTS_ENTRY.search(norm.text, start, line_end if line_end != -1 else len(norm.text)):
+        dots = _CONTENTS_ENTRY.search(norm.text, start, line_end if line_end != -1 else len(norm.text))
+        if dots and not _row_of_figures(norm.text[start:dots.start()] + " "):
             continue  # "三、平衡表………": an entry of a table of contents (extraction may jumble their order)
+            # (not a table's row whose figures stand before the dots of an empty cell beside it: "二、政府性基金预算财政拨款
+            # 收入      2        320.00     ……" in a two-sided 收入支出决算总表, the right-hand cell holding "……")
         text = norm.original[start: line_end if line_end != -1 else len(norm.text)].strip()
         out.append(Heading.model_construct(number=n, text=text[:40], span=Span.model_construct(start=start, end=end, line=line, column=column)))
     return [h for k, h in enumerate(out) if k not in pairs or not _numeral_pair(out, k)]

@@ -201,7 +201,10 @@ class Vocabulary:
                    # the income realised on its budget — a 收入 决算 its numerator, not money received as a base)?
                    "subject_of_amounts": bool(v.get("subject_of_amounts", False)),
                    # words naming an amount this rate is of, whatever its scenario ("拨付" of a 使用率)
-                   "base_words": tuple(v.get("base_words", ()))}
+                   "base_words": tuple(v.get("base_words", ())),
+                   # is the base, when the rate's sentence states none, the amount spent there plus the numerator
+                   # (节约率: "采购额4303.58万元,节约资金480.62万元,节约率10.05%" — the budget was spent + saved)?
+                   "base_spent_plus_numerator": bool(v.get("base_spent_plus_numerator", False))}
             for name, v in data.get("rates", {}).items()
         }
         labels = data.get("labels", {})

@@ -77,6 +77,8 @@ def check_rate(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             yield _summed_rate(rule, ctx, r)
         elif r.pairs:
             yield _sentence_rate(rule, ctx, r)
+        elif r.spent is not None and r.numerators:
+            yield _rate_over_spent_and_saved(rule, ctx, r)
         elif r.document_pairs or r.value_pairs:
             yield _doc_level_rate(rule, ctx, r)
         elif r.excess is not None:
@@ -186,6 +188,31 @@ def _elsewhere(ctx: Context, num: Fact, stated: Fact) -> tuple[str, str]:
                     f"; it matches {written(num)} / {written(f, num)} (line {f.span.line}{', ' + en_name if en_name else ''}), "
                     f"so a different base was probably used")
     return "", ""
+
+
+def _rate_over_spent_and_saved(rule: Rule, ctx: Context, r: Rate) -> Outcome:
+    """"完成政府采购额4303.58万元,…节约资金480.62万元,节约率10.5%": no budget stated, the saving over what was spent
+    plus the saving (the budget: 480.62 / 4784.20 = 10.05%) — or, another reading, over what was spent alone."""
+    stated, saved, spent = r.rate, r.numerators[0], r.spent
+    figures = [Evidence.of(stated, "rate"), Evidence.of(saved, "numerator"), Evidence.of(spent, "added_term")]
+    computed = ratio_percent(Value.of(saved), Value.of(spent) + Value.of(saved))
+    if computed is None:
+        return outcome(rule, r, "undecided", figures, note="no base above zero")
+    cmp = compare(stated, computed)
+    if cmp.verdict == "ok":
+        return outcome(rule, r, "holds", figures)
+    alone = ratio_percent(Value.of(saved), Value.of(spent))
+    if alone is not None and compare(stated, alone).verdict == "ok":
+        return outcome(rule, r, "holds", _rate_figures(stated, saved, spent), note="of the amount spent alone")
+    shown = computed.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
+    arithmetic = {lang: f"{written(saved)}{unit_of(saved)} / ({written(spent, saved)} + {written(saved)}){unit_of(saved)} "
+                        f"= {shown}% ≠ {written(stated)}% {diff_text(cmp.difference, stated, lang, max(stated.decimals, 2))}"
+                  for lang in ("zh", "en")}
+    return failed(rule, r, finding(
+        rule, ctx, primary=stated, stated=stated.text, expected=f"{shown}%", arithmetic=arithmetic,
+        evidence=figures, comparison=cmp, fields={"name": r.name, "hint_zh": "；未写预算，以实际金额加节约金额为预算",
+                                                  "hint_en": "; no budget stated: the amount spent plus the saving"},
+    ), found=doubt.explain_rate(ctx.doubt, stated, saved, [spent]))
 
 
 def _rate_against_stated_excess(rule: Rule, ctx: Context, r: Rate) -> Outcome:

@@ -524,7 +524,9 @@ def check_score_cap(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         arithmetic = {"zh": f"{written(c.score)} > {written(c.weight)}", "en": f"{written(c.score)} > {written(c.weight)}"}
         yield failed(rule, c, finding(rule, ctx, primary=c.score, stated=c.score.text, expected=f"≤ {written(c.weight)}",
                                       arithmetic=arithmetic, evidence=figures, comparison=cmp,
-                                      fields={"row": c.row or "该项"}))
+                                      fields={"row": c.row or "该项"}),
+                     accuse_from=EXPLICIT + 1)  # (a pair in prose, not a table's 分值 / 得分 columns: the marks may be of
+        # each item, the score on another scale or with a bonus the text names in words of its own — a warning)
 
 
 def _funds_figures(s: FundsScore) -> list[Evidence]:

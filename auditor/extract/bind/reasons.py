@@ -291,6 +291,10 @@ _ALL = [
     Reason("points_change", EXPLICIT,
            "提高/下降 X 个百分点 between the rate before it and the rate it is compared with",
            "执行率95%,较上年的90%提高5个百分点。"),
+    Reason("points_change_between_listed_years", EXPLICIT, "a change of points between two years of a span, right "
+           "after the rates its sentence lists 分别 for the span, one a year: the two years' rates by their places",
+           "2013~2017年,非税收入占一般公共预算收入的比重分别为22.5%、15.2%、17.6%、17.3%、13.2%,2017年比2013年非税占比下降了"
+           "9.3个百分点。"),
     Reason("points_change_across_sentences", STRUCTURAL,
            "提高/下降 X 个百分点 against last year's rate stated in the sentence after (上年末,…) or both rates in the "
            "sentence before, each dated by its year",
@@ -314,6 +318,10 @@ _ALL = [
     Reason("change_from_stated_budget", STRUCTURAL, "决算与年初预算相比, X增加 d: measured from X's budget, stated as "
            "one (or under a 年初预算: heading) before it; the outturn is not in the sentence",
            "2023年年初预算:本年收入合计1980.00万元。决算与年初预算相比,收入增加176.80万元,增长8.93%。"),
+    Reason("change_against_initial_budget", EXPLICIT, "比年初预算增长 p% right after an adjustment from a budget adjusted "
+           "before (由第一次调整后的A1调整为B): B against the one initial budget (年初) its sentence states",
+           "收入年初预算为52,300万元,第一次调整为61,480万元;本次由第一次调整后的61,480万元调整为66,905万元,调增5,425万元,"
+           "比年初预算增长27.93%。"),
     Reason("change_of_named_subject", EXPLICIT, "the words right before the change name its subject",
            "支出100万元,收入90万元,支出较上年增加20万元,增长25%。"),
     Reason("change_of_listed_whole", EXPLICIT, "合计/共 增加 d after the changes of the parts a figure lists after 其中 "
@@ -362,6 +370,9 @@ _ALL = [
            "全市一般公共预算收入348.36亿元,完成年初预算的99.0%。全市一般公共预算收入比年初预算短收3.64亿元。"),
     Reason("rate_implied_budget", EXPLICIT, "the budget follows from the excess the sentence states",
            "支出1741.75万元,完成年初预算103.3%,决算数大于预算数55.93万元。"),
+    Reason("rate_over_spent_and_saved", VOCABULARY, "节约率 whose sentence states no budget: the saving over the amount "
+           "spent there plus the saving (the budget was spent + saved)",
+           "完成政府采购额4303.58万元,节约资金480.62万元,节约率10.05%。"),
     Reason("rate_numerator_before", VOCABULARY, "a rate whose sentence states its base alone, of the last amount of "
            "the sentence right before it (what was done, of the same year)",
            "其中2022年到位4,438.00万元,2023年到位5,706.00万元。2023年度计划到位6,340.00万元,年度到位率90.00%。"),

@@ -1908,6 +1908,8 @@ _COMPARABLE_NOTE = lazyre.compile(r"(?:增长|增幅|增减|比上年|同比)[^�
 
 _ON_YEAR_BEFORE_NOTE = lazyre.compile(r"(?:增速|增长|增幅|增减)[^。;\n]{0,12}(?:比上年|较上年|同比)")
 YEAR_BEFORE_MARK = "^上年"  # (in a table's `comparable`: its changes are on the year before, as its note says)
+BASE_YEAR_MARK = "^基期"  # (… its rates a year are reckoned from a base year the note names: "以2020年为基期计算")
+_BASE_YEAR_NOTE = lazyre.compile(r"基期|基年")
 _BRACKETS = lazyre.compile(r"\([^()]*\)")
 _EVERY_ROW = lazyre.compile(r"表中|本表|上表|均按|均为|各")
 # a note saying some rows' changes are differences, not rates ("…栏为比上年增减的绝对数", "为增减百分点")
@@ -1927,6 +1929,8 @@ def _comparable_note(text: str, end: int, rows) -> tuple[str, ...]:
                                 if len(name) >= 2 and any(name in c or len(name) >= 5 and name[-4:] in c for c in clauses))
             # ("注:增速为2024年比上年增长": the change column is on the year before, whatever years the columns show)
             on_year_before = (YEAR_BEFORE_MARK,) if _ON_YEAR_BEFORE_NOTE.search(line) else ()
+            if _BASE_YEAR_NOTE.search(line):
+                on_year_before = (*on_year_before, BASE_YEAR_MARK)
             if not _COMPARABLE_NOTE.search(line):
                 return (*differences, *on_year_before)
             if _EVERY_ROW.search(line):

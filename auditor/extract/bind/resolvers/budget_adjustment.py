@@ -30,7 +30,8 @@ _AFTER_LISTED = lazyre.compile(r"(?:经|通过|经过)(?:上述|以上|前述|�
 _BACK_SENTENCES = 6  # (the adjustments listed one a line, 1. 2. 3., before the sentence that sums them up)
 # (a listed adjustment names what it did anywhere in its clause: "追加省级配套资金150万元", "收回闲置资金,调减45万元")
 _RAISE_SAID = lazyre.compile(r"追加|增拨|调增|调剂增加")
-_CUT_SAID = lazyre.compile(r"调减|核减|追减|压减|收回")
+# (… and a sum taken back is a cut: "收回预算25万元", "收回结余资金85万元", "缴回资金20万元")
+_CUT_SAID = lazyre.compile(r"调减|核减|追减|压减|收回|缴回|退回")
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
@@ -97,7 +98,7 @@ def _over_sentences(r: Reading) -> Iterator[Candidate]:
         if first is None or not between:
             continue
         between.reverse()
-        cut = [f for f in between if _CUT.search(clean_label(f.label))]
+        cut = [f for f in between if _CUT_SAID.search(clean_label(f.label))]
         added = [f for f in between if f not in cut]
         figures = [first, whole, *between]
         if not added and not cut or len({f.unit for f in figures}) != 1 or any(f.is_bound for f in figures):

@@ -42,6 +42,11 @@ def resolve(r: Reading, read: set[int]) -> Iterator[Candidate]:
         named = cut_of.search(label)
         if not (cut_cue.search(label) or named) or label.startswith(("其中", "包括", "含")):
             continue
+        respective = _respective(r, node.index)
+        if respective is not None:
+            if respective is not False:
+                yield respective
+            continue
         k_passed = _next_figure(r, node.index)
         if k_passed is None:
             continue
@@ -67,6 +72,35 @@ def resolve(r: Reading, read: set[int]) -> Iterator[Candidate]:
         yield difference_claim(Difference.model_construct(
             difference=cut, minuends=(proposed,), subtrahends=(passed,), name="减列", rate=None, base=None,
             rivals=(), reason="budget_cut", via=(), rejected=()))
+
+
+def _respective(r: Reading, i: int):
+    """"歲入編列1,500億元刪減4億元、歲出編列1,620億元刪減6億元,分別通過1,496億元及1,614億元": cuts each right after the
+    amount proposed, then 分别 what passed of each, in order — the cut at node i against the amount right before it and
+    the passed figure of its rank.  None when no 分别 follows the cut in its sentence; False when one does and the
+    reading is not that (as many cuts as figures passed, each cut right after an amount named as proposed)."""
+    tree = r.tree
+    opener = next((k for k in tree.after(i, "sentence", limit=16) if tree[k].kind == "fenbie"), None)
+    if opener is None:
+        return None
+    after = [k for k in tree.after(opener, "sentence", limit=12) if r.facts[k] is not None]
+    passed = [r.facts[k] for k in after if tree[k].clause == tree[after[0]].clause]
+    cuts, proposed = [], []
+    before = [k for k in tree.before(opener, "sentence", limit=32) if r.facts[k] is not None][::-1]
+    for a, b in zip(before, before[1:]):
+        if _is_cut(r, r.facts[b]):
+            cuts.append(b)
+            proposed.append(r.facts[a])
+    if i not in cuts or len(cuts) != len(passed) or len(cuts) < 2:
+        return False
+    rank = cuts.index(i)
+    cut, before_cut, after_cut = r.facts[i], proposed[rank], passed[rank]
+    if not r.vocab.cue("budget_cut_proposed").search(clean_label(before_cut.label)) \
+            or any(f.kind != "amount" or f.unit != cut.unit or f.is_bound for f in (before_cut, after_cut)):
+        return False
+    return difference_claim(Difference.model_construct(
+        difference=cut, minuends=(before_cut,), subtrahends=(after_cut,), name="减列", rate=None, base=None,
+        rivals=(), reason="budget_cut", via=("in the order 分别 says",), rejected=()))
 
 
 def _runs_on(text: str, f: Fact) -> bool:

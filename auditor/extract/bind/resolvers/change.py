@@ -15,7 +15,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import adds_up
+from auditor.extract.bind.lists import adds_up, said_arrived
 from auditor.extract.bind.resolvers import respective_changes
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact, period_of, year_gap
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, said_before, words_before
@@ -107,7 +107,17 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     break  # "比2022年增长11.6%,比2019年增加54.13亿元", "同比增长10.5%,环比增加8.45亿元": two comparisons
                 if _other_years_compared(r, s.start, t):
                     break  # "2023年较2021年累计下降39.72%,较2022年减少6.36万元": each clause names its own year
-                compared = mine == "budget" and not theirs and r.vocab.cue("compared_prefix").match(s.piece.keyword)
+                if theirs == "budget" and _AGAINST_INITIAL.search(t.piece.keyword) and _from_a_later_budget(r, i):
+                    break  # ("由第一次調整後的61,480萬元調整為66,905萬元,調增5,425萬元,比年初預算增長27.93%": the change is
+                    # against the budget adjusted once, the rate against the initial one — two comparisons)
+                compared = mine == "budget" and not theirs and bool(
+                    r.vocab.cue("compared_prefix").match(s.piece.keyword)
+                    or _AGAINST_INITIAL_BUDGET.match(compared_with))  # ("较年初预算调减4,830万元,下降7.52%")
+                if not theirs and mine == "budget" and _from_a_later_budget(r, i, initial_too=True) \
+                        and not _BRACKET_COMPARES.match(r.norm.text, t.end):
+                    # (not "…调增11,420万元,增长8.18%(与上年执行数198,620万元相比)": a bracket says what the rate is against)
+                    compared = True  # ("由年初预算17,536.20万元调整为21,046.88万元,调增3,510.68万元,增长20.02%": the
+                    # adjustment between the two figures its sentence names, a change of them as any is — its rate too)
                 if theirs != mine and "budget" in (theirs, mine) and not compared:
                     # "调减86080万元,同比下降33.5%": against the plan, then against last year; a bare
                     # "下降9.7%" after "调减16000万元" does not say it is against the plan either
@@ -223,6 +233,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 # ("公务接待费预算4.20万元,较2023年实际支出增加0.56万元", 2023年 实际支出 stated in the section above: the one
                 # figure of that year and kind, of the subject's concept and unit, stated before it — a look-up)
                 previous, reason = compared, "change_against_named_figure"
+        if previous is None or previous is _initial_after_history(r, i, s.piece.keyword, current):
+            history = _initial_after_history(r, i, s.piece.keyword, current, with_end=True)
+            if history is not None:
+                # ("年初预算为52,300万元,第一次调整为61,480万元;本次由第一次调整后的61,480万元调整为66,905万元,调增5,425万元,
+                # 比年初预算增长27.93%": the budget the adjustments arrive at against the initial one the sentence states)
+                previous, current = history
+                subject_label, reason = current.label, "change_against_initial_budget"
         # "约100万元" or a figure with a lost character is no base for exact arithmetic
         current = None if current is not None and current.is_bound else current
         previous = None if previous is not None and previous.is_bound else previous
@@ -237,6 +254,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # sentence names, from the one to the other, is their difference as any change is — when it
             # is the sentence's one change ("共调增15000万元、调减5000万元,净增10000万元": gross amounts)
             reference, names = "previous", {"current_name": "调整后", "compared_name": "调整前"}
+        elif reason == "change_against_initial_budget":
+            reference, names = "previous", {"current_name": "调整后", "compared_name": "年初预算"}
         elif reason in ("change_against_budget", "change_from_stated_budget"):
             reference, names = "previous", {"current_name": "决算", "compared_name": "预算"}  # (the two figures' difference)
         else:
@@ -252,6 +271,53 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 _COMPARED_SCENARIO = lazyre.compile(r"(?:比|较|与)(?:上年度?|去年|上年同期)(?:的)?(年初预算|调整预算|预算|执行数|执行|决算数|决算)(?:数)?(?:增长|下降|增加|减少)?$")
 _SCENARIO_FAMILIES = {"budget": {"budget", "budget_initial", "budget_adjusted"}, "actual": {"actual", "final"}}
+
+
+_AGAINST_INITIAL = lazyre.compile(r"(?:比|较|与)年初")
+_BRACKET_COMPARES = lazyre.compile(r"\s*[(（]\s*(?:与|比|较|同比|环比|按|上年|去年)")
+_SECOND_COMPARISON = lazyre.compile(r"[,，]\s*(?:比|较|与)年初(?:预算|批准的预算)")
+_AGAINST_INITIAL_BUDGET = lazyre.compile(r"(?:比|较|与)年初(?:预算|批准的预算)数?")
+
+
+def _initial_after_history(r: Reading, i: int, keyword: str, current: Fact | None, with_end: bool = False):
+    """A change at node i said against the initial budget (比年初预算, 较年初预算数) right after an adjustment from a budget
+    not the initial one ("由第一次调整后的A1调整为B,调增C"): (the one figure its sentence states before as the initial
+    budget, named 年初, and B). None when the sentence says otherwise (no such adjustment, or not one initial budget).
+    Without `with_end`, the initial budget alone."""
+    tree = r.tree
+    said = keyword if _AGAINST_INITIAL_BUDGET.search(keyword) else None
+    if said is None and i > 0 and tree[i - 1].kind == "words" and tree[i - 1].sentence == tree[i].sentence:
+        said = tree[i - 1].piece.label if _AGAINST_INITIAL_BUDGET.search(clean_label(tree[i - 1].piece.label)) else None
+    if said is None:
+        return None
+    figures = [k for k in tree.before(i, "sentence", limit=24) if r.facts[k] is not None]
+    # the nearest adjustment written by its two ends, then its change right after the end
+    for n, k in enumerate(figures[:-1]):
+        to, frm = r.facts[k], r.facts[figures[n + 1]]
+        if r.vocab.cue("from_figure").search(clean_label(frm.label)) and said_arrived(r, to):
+            break
+    else:
+        return None
+    if "年初" in clean_label(frm.label) or frm.scenario == "budget_initial":
+        return None  # (from the initial budget itself: the change's own previous figure)
+    initial = [r.facts[k] for k in figures[n + 2:] if r.facts[k].scenario == "budget_initial"
+               and "年初" in clean_label(r.facts[k].label) and r.facts[k].unit == to.unit]
+    if len(initial) != 1 or initial[0].is_bound or to.is_bound:
+        return None
+    return (initial[0], to) if with_end else initial[0]
+
+
+def _from_a_later_budget(r: Reading, i: int, initial_too: bool = False) -> bool:
+    """The two figures right before the change at node i are a change written by its two ends, from a budget not the
+    initial one ("由第一次調整後的61,480萬元調整為66,905萬元": cues from_figure, to_figure; its label names no 年初) — or
+    from any (`initial_too`)."""
+    before = [k for k in r.tree.before(i, "sentence", limit=12) if r.facts[k] is not None][:2]
+    if len(before) != 2:
+        return False
+    to, frm = (r.facts[k] for k in before)
+    label = clean_label(frm.label)
+    return bool(r.vocab.cue("from_figure").search(label)) and said_arrived(r, to) \
+        and (initial_too or "年初" not in label and frm.scenario != "budget_initial")
 
 
 def _other_scenario_compared(said: str, previous: Fact) -> bool:
@@ -408,12 +474,18 @@ def _nothing_between(r: Reading, i: int, k: int) -> bool:
 def _sole_change(r: Reading, i: int) -> bool:
     """The change at node i is the only change by an amount of its sentence (a rate, 同比下降33.5%, may
     follow), with no 其中 / 共 / 净 words before it — the changes of its parts said after it aside ("由年初預算17282.07萬元
-    調整為20401.66萬元,調增3119.59萬元,主要由于:專項轉移支付收入調增1824.59萬元,…": cue change_explained)."""
+    調整為20401.66萬元,調增3119.59萬元,主要由于:專項轉移支付收入調增1824.59萬元,…": cue change_explained), and the
+    changes past a ';' aside (another statement: "收入由年初预算的A调整为B,调增C;支出由…调整为…,调增…,其中…")."""
     tree = r.tree
     text = r.norm.text
     explained = r.vocab.cue("change_explained")
+    def apart(k: int) -> bool:  # (a ';' between: another statement of the sentence, "…调增2,636万元;…支出由…调整为…";
+        # or a change after it that compares with something it names, a second comparison: "调减2,480万元,较年初预算调减…")
+        a, b = (tree[i].end, tree[k].start) if k > i else (tree[k].end, tree[i].start)
+        return ";" in text[a:b] or k > i and bool(_SECOND_COMPARISON.match(text, a, tree[k].end))
+
     if any(tree[k].kind in DIRECTIONS and r.facts[k] is not None and r.facts[k].kind == "amount"
-           and not (k > i and explained.search(text, tree[i].end, tree[k].start))
+           and not (k > i and explained.search(text, tree[i].end, tree[k].start)) and not apart(k)
            for k in tree.unit("sentence", i) if k != i):
         return False
     before = tree[i - 1] if i > 0 and tree[i - 1].sentence == tree[i].sentence else None

@@ -31,6 +31,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.textsearch import last_of
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.lists import said_arrived
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Breakdown, Difference, Fact, period_of
 from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE
@@ -183,6 +184,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue  # ("增值收益率1.64%(按月均缴存余额2236.71亿元计算)": the base a rate is reckoned on, no difference)
         if _continues_a_chain(r, s.index):
             continue
+        if fam.plus in ("cut_from", "cut_to") and _after_from_to(r, s.index):
+            continue
         if _other_years_bracket(r, s.index):
             continue
         if _QUALIFIED.match(r.norm.text, fact.span.end):
@@ -225,6 +228,10 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # difference said on another basis — in its sentence, "扣除已支付的83.31万元后,尚余20.83万元" names its operand)
             continue
         plus, minus, rivals = operands
+        if _undone_after(r, fam, fact, [*plus, *minus]):
+            continue
+        if fam.plus in ("cut_from", "cut_to") and _respectively_after(r, s.index, [*plus, *minus]):
+            continue  # ("…原列40億元刪減1,000萬元,分別修正通過84億7,000萬元、…": each cut's in the order 分别 says: budget_cut)
         if reason == "difference_in_paragraph" and _another_flow_between(r, s.index, [*plus, *minus], listed):
             continue
         if _years_apart(r, [*plus, *minus]):
@@ -254,6 +261,36 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
             rivals=tuple(rivals), reason=reason, via=via, rejected=()))
+
+
+def _undone_after(r: Reading, fam: _Family, diff: Fact, operands: list[Fact]) -> bool:
+    """A cut (or a raise) of a budget's review taken back before the figure after it that it would be the difference
+    to (cue budget_cut_refused): "原編列5億3,260萬元,經審查會刪減1,200萬元,嗣經大會覆議後恢復原列,修正通過5億3,260萬元"
+    — what passed is what was proposed, the cut was not made."""
+    if fam.name not in ("减列", "净增"):
+        return False
+    refused = r.vocab.cue("budget_cut_refused")
+    return any(f.span.start > diff.span.end and refused.search(r.norm.text, diff.span.end, f.span.start)
+               for f in operands)
+
+
+def _respectively_after(r: Reading, i: int, operands: list[Fact]) -> bool:
+    """A 分别 stands between node i and an operand after it: the figures after it are said one of each name before."""
+    tree = r.tree
+    ends = [f.span.start for f in operands if f.span.start > r.facts[i].span.end]
+    return bool(ends) and any(tree[k].kind == "fenbie" and tree[k].start < max(ends)
+                              for k in tree.after(i, "sentence", limit=16))
+
+
+def _after_from_to(r: Reading, i: int) -> bool:
+    """The two figures right before node i in its sentence are a change written by its two ends ("由第一次調整後的61,480萬元
+    調整為66,905萬元,調增5,425萬元": cues from_figure, to_figure): the 调增 / 调减 after them is that change's (read as a change
+    of the two), not a difference of a budget's review further back ("年初預算為52,300萬元,第一次調整為61,480萬元;…")."""
+    before = [k for k in r.tree.before(i, "sentence", limit=12) if r.facts[k] is not None][:2]
+    if len(before) != 2:
+        return False
+    to, frm = (r.facts[k] for k in before)
+    return bool(r.vocab.cue("from_figure").search(clean_label(frm.label))) and said_arrived(r, to)
 
 
 def _reckoned_on(r: Reading, fact: Fact) -> bool:
@@ -489,11 +526,12 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
     plus: list[Fact] = []
     minus: list[Fact] = []
     figures = _FIGURES | {"share"} if fam.share_bases else _FIGURES
+    voted: set[int] = set()  # the cuts and the amounts proposed before the amounts voted after them, taken already
 
     def take(k: int) -> bool | None:
         """Record node k's figure; False when the reading is ambiguous, None to stop."""
         f = r.facts[k]
-        if f is None or tree[k].kind not in figures | _DIFFERENCE_PIECES:
+        if f is None or tree[k].kind not in figures | _DIFFERENCE_PIECES or f.id in voted:
             return True
         if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
             return None  # the previous (or next) difference: its figures are its own
@@ -501,6 +539,10 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
                 or (f.id in listed and not fam.sides):
             return True
         role = _role(r, fam, f)
+        chain = _voted_after_cut(r, fam, k) if {fam.plus, fam.minus} == _YEARS_ACCOUNT else None
+        if chain is not None and role in (None, chain[0]):
+            role = chain[0]
+            voted.update(chain[1])
         if role is None or _compared_year(r, f, diff):
             return True
         if f.is_bound:
@@ -535,8 +577,8 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
     if complete():  # figures further back in a role the nearest reading took: another reading
         for k in back:
             f = r.facts[k]
-            if f is None or tree[k].kind not in figures | _DIFFERENCE_PIECES:
-                continue
+            if f is None or tree[k].kind not in figures | _DIFFERENCE_PIECES or f.id in voted:
+                continue  # (an amount proposed is no rival of what was voted after its cut)
             if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
                 break
             if tree[k].kind in figures and f.kind == "amount" and f.unit == diff.unit and f.id not in listed \
@@ -570,6 +612,25 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         return None  # several amounts spent out of a budget: which the 结余 is of is open — unless the
         # sentence is an account of a fund (上年结余 + 收入 − each spending = 年末结余)
     return sorted(plus, key=lambda f: f.span.start), minus, rivals
+
+
+def _voted_after_cut(r: Reading, fam: _Family, k: int) -> tuple[str, tuple[int, ...]] | None:
+    """Node k's figure is what a council voted right after a cut of an amount proposed ("歲出原列3億2千萬元,刪減1千5百萬元,
+    通過3億500萬元"; cue budget_cut_passed, the cut named budget_cut or difference_cut): it is the year's spending (or
+    income) the proposed amount was — (its role, the ids of the cut and the proposed amount it stands for)."""
+    f = r.facts[k]
+    if not r.vocab.cue("budget_cut_passed").search(clean_label(f.label)):
+        return None
+    before = [j for j in r.tree.before(k, "sentence", limit=16) if r.facts[j] is not None][:2]
+    if len(before) != 2:
+        return None
+    cut, proposed = (r.facts[j] for j in before)
+    cut_label = clean_label(cut.label)
+    if not (cut.kind == proposed.kind == "amount" and cut.unit == proposed.unit == f.unit) \
+            or not (r.vocab.cue("budget_cut").search(cut_label) or r.vocab.cue("difference_cut").search(cut_label)):
+        return None
+    role = _role(r, fam, proposed)
+    return (role, (cut.id, proposed.id)) if role is not None else None
 
 
 def _compared_year(r: Reading, f: Fact, diff: Fact) -> bool:

@@ -13,9 +13,9 @@ from typing import Iterator, NamedTuple
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
+from auditor.extract.bind.lists import (MARKERS, OPEN_FAMILY, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
                                         SPAN_TOTAL, adds_up, choose_total, complement_names, continue_list, family_complete, halves_of_total, in_respectively_run, inner_nodes,
-                                        is_part, line_list, list_end, list_family, made_elsewhere, make_breakdown, measures_of, paragraph_list,
+                                        is_part, line_list, list_end, list_family, made_elsewhere, make_breakdown, measures_of, open_family_only, paragraph_list,
                                         partial_marker, rest_of_list, sub_subject, telling_ends, total_candidates)
 from auditor.extract.bind.reasons import TOTAL_NEXT_SENTENCE
 from auditor.extract.bind.resolvers.grade_counts import grade_of
@@ -52,6 +52,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 continue
             if node.kind == "fenbie" and _others_besides(r, node.index, candidates):
                 continue  # ("…来自天津,为1002万元;…的省份还有广东、江苏…,分别中奖2110万元、…": others beside it, no parts)
+            if node.kind == "fenbie" and _said_of_each_before(r, node.index):
+                continue  # ("歲入編列1,500億元刪減4億元、歲出編列1,620億元刪減6億元,分別通過1,496億元及1,614億元": one for each)
             if node.kind == "fenbie" and _in_and_out(r, node.index):
                 continue  # ("2022年收入、支出分别为126770万元和646702万元": money in and money out, no parts of one total)
             span = _span(r, node.index)
@@ -276,6 +278,29 @@ def _opens_own_list(r: Reading, k: int) -> bool:
 
 
 _NAME_SPLIT = lazyre.compile(r"[、和及与]")
+
+
+def _said_of_each_before(r: Reading, i: int) -> bool:
+    """The figures the 分别 at node i lists, in one clause, are as many as the figures before it in its sentence that are
+    named alike for different names, ("歲入編列1,500億元刪減4億元、歲出編列1,620億元刪減6億元,分別通過1,496億元及1,614億元":
+    歲入編列 / 歲出編列): each is said of one of them, none a part of the last."""
+    tree = r.tree
+    after = [k for k in tree.after(i, "sentence", limit=12) if r.facts[k] is not None]
+    if len(after) < 2:
+        return False
+    listed = [k for k in after if tree[k].clause == tree[after[0]].clause]
+    kind = r.facts[listed[0]]
+    ends: dict[str, set[str]] = {}
+    for k in tree.before(i, "sentence", limit=32):
+        if tree[k].kind in MARKERS:
+            break  # ("…专项资金17347万元其中第一批资金9910万元,分别支持…": a part under its total, not one of two alike)
+        f = r.facts[k]
+        if f is None or (f.kind, f.unit) != (kind.kind, kind.unit):
+            continue
+        label = clean_label(f.label)
+        if len(label) >= 4 and not label.startswith(("其中", "包括", "含")):
+            ends.setdefault(label[-2:], set()).add(label)
+    return any(len(names) == len(listed) >= 2 for names in ends.values())
 
 
 def _in_and_out(r: Reading, i: int) -> bool:
@@ -648,10 +673,16 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     if total is None:
         return
     strict = (opener.kind in {"fenbie", "classify"} and len(part_facts) >= 2) or halves \
-        or family_complete(r, total, part_facts) or halves_of_total(total, part_facts) \
+        or halves_of_total(total, part_facts) \
         or (len(part_facts) >= 2 and _sources_of_money(part_facts)
             and not _grants_of_investment(r, total, part_facts) and not _some_levels_of_all(total, part_facts)) \
         or (len(part_facts) >= 2 and _the_rest(r, total, part_facts[-1]))
+    if not strict and family_complete(r, total, part_facts):
+        strict = True
+        if opener.kind == "qizhong" and open_family_only(r, total, part_facts):
+            # ("本年收入合计1,520.40万元,其中:财政拨款收入1,402.16万元;事业收入96.30万元": members of 收入来源, an open
+            # family — all of it as read, but 其中 often names the main sources only: short of the total warns at most)
+            via = [*via, OPEN_FAMILY]
     counted = not strict and opener.kind == "qizhong" and _counts_make_theirs(r, total, part_facts, candidates, span)
     if counted:
         strict, via = True, [*via, OTHER_MEASURE_EXACT]

@@ -78,6 +78,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             current = _rate_before(r, k - 1, previous) if previous is not None else None
         reason, names = "points_change", {}
         if previous is None and current is None:
+            current, previous, names = _listed_years_rates(r, k)
+            reason, subject = "points_change_between_listed_years", names.get("subject", subject)
+        if previous is None and current is None:
+            reason = "points_change"
             # (the rates in the sentence after or before the change's: "…资产负债率62.6%,较上年末下降1.5个百分点。上年末,
             # …资产负债率64.1%。", "2023年…占…的18.39%;2022年…占…的17.81%。2023年比例比上年提高0.58个百分点。")
             current, previous = _last_years_rate_next_sentence(r, k, said)
@@ -93,6 +97,51 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             subject_label=subject or current.label, reference="previous", keyword=said,
             compared_name=names.get("compared_name", stretch), current_name=names.get("current_name", ""),
             keyword_span=r.span(word.start, word.end), reason=reason, via=(), rejected=()))
+
+
+# "2013~2017年", "2013年至2017年", "2021—2023年度": a span of years (two four-digit years)
+_YEARS_SPAN = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})\s*(?:年度?)?\s*(?:至|到|—|–|~|～|-)\s*((?:19|20)\d{2})\s*年度?")
+# the words of a change between two years of the span, up to its direction word: "2017年比2013年非税占比"
+_YEAR_ON_YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年度?\s*(?:比|较|与)\s*((?:19|20)\d{2})\s*年度?(?:相比)?([^\d%,，;；。]{0,12})$")
+
+
+def _listed_years_rates(r: Reading, k: int) -> tuple[Fact | None, Fact | None, dict[str, str]]:
+    """"2013~2017年,非税收入占一般公共预算收入的比重分别为22.5%、15.2%、17.6%、17.3%、13.2%,2017年比2013年非税占比下降了
+    9.5个百分点": a change of points between two years of a span, said in the clause right after the run of rates its
+    sentence lists 分别 for that span, one a year — as many rates as years, joined by 、 (nothing else between): the later
+    year's rate and the earlier's, by their places in the run; (current, previous, the years' names) or Nones."""
+    tree = r.tree
+    none: tuple[Fact | None, Fact | None, dict[str, str]] = (None, None, {})
+    text = r.norm.text
+    start = tree.unit("clause", k)[0]
+    comma = start if tree[start].kind == "sep" else start - 1  # (the comma that opens the clause: its first node)
+    start = comma + 1
+    said = _YEAR_ON_YEAR.search(text, tree[start].start, tree[k - 1].start) if start < k else None
+    if said is None or said.start() != tree[start].start \
+            or any(r.facts[n] is not None and tree[n].kind != "period" for n in range(start, k)):
+        return none
+    later, earlier = int(said.group(1)), int(said.group(2))
+    # the run of rates right before the clause: 分别为 r1、r2、…, a comma between it and the change's clause
+    last = comma - 1
+    if last < 1 or not tree[comma].separator(",，") or tree[last].sentence != tree[k].sentence:
+        return none
+    run = [last]
+    while run[-1] >= 2 and tree[run[-1] - 1].separator("、"):
+        run.append(run[-1] - 2)
+    run.reverse()
+    rates = [r.facts[n] for n in run]
+    if any(f is None or f.kind != "percent" or tree[n].kind != "labelled" or tree[n].piece.label.strip()
+           or tree[n].depth != tree[k].depth for n, f in zip(run, rates)) \
+            or run[0] == 0 or tree[run[0] - 1].kind != "fenbie":
+        return none
+    spans = list(_YEARS_SPAN.finditer(text, tree[tree.unit("sentence", k)[0]].start, tree[run[0]].start))
+    if len(spans) != 1:
+        return none
+    first, end = int(spans[0].group(1)), int(spans[0].group(2))
+    if end - first + 1 != len(rates) or not (first <= earlier < later <= end):
+        return none
+    return rates[later - first], rates[earlier - first], {"current_name": f"{later}年", "compared_name": f"{earlier}年",
+                                                          "subject": said.group(3).strip()}
 
 
 def _stretch_compared(r: Reading, k: int) -> str | None:

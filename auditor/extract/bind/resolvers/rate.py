@@ -16,7 +16,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.target import under_ceiling
 from auditor.extract.bind.resolvers.total_after import _NUMERALS
-from auditor.extract.model import Breakdown, Fact, Rate
+from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Rate
 from auditor.extract.vocabulary import FUNDING_SOURCE
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, sentence_start
 
@@ -223,15 +223,35 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                     else ("the totals of the lists of the parts right before it",)
         if subject is not None and reason != "rate_of_named_part" and not nums and not pairs and not summed:
             via = (*via, SUBJECT_UNFOUND)  # (a list's part's rate, that part's amounts not found: no other's, undecided)
+        spent = None
+        if spec["base_spent_plus_numerator"] and reason == "rate_in_sentence" and not pairs and not summed \
+                and not included and not dens and len(nums) == 1 and combined is None:
+            # (not a rate named as the items' together: "资金平均节约率达17.1%" may be the mean of the purchases' rates)
+            spent = _spent_of_saving(r, nums[0], others)
+            if spent is not None:
+                # ("实现政府采购额14007万元,…,节约资金1668万元,资金节约率10.64%": the budget, unstated, was what was spent
+                # and what was saved — 1668 / (14007 + 1668))
+                reason = "rate_over_spent_and_saved"
         made = Rate.model_construct(
             rate=fact, name=info.rate, base=base,
             numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),
             pairs=pairs, local_pairs=local_pairs, included=included, summed=summed,
-            document_pairs=(), value_pairs=(), excess=None,
+            document_pairs=(), value_pairs=(), excess=None, spent=spent,
             reason=reason, via=via, rejected=(),
         )
         read_rates.append(made)
         yield Candidate(made)
+
+
+def _spent_of_saving(r: Reading, saved: Fact, others: list[Fact]) -> Fact | None:
+    """The amount spent a saving's rate is of, with the saving (节约率 with no budget in its sentence): the one amount of
+    its sentence before the saving, of its unit, of this period (not 比去年同期2213万元: what it is compared with) and no
+    change — none, or two, and the budget is left to the document."""
+    compared = r.vocab.cue("compared_prefix")
+    found = [f for f in others if f.kind == "amount" and f.unit == saved.unit and f.span.end <= saved.span.start
+             and f.sentence == saved.sentence and not f.approximate and f.scenario in (None, "actual")
+             and f.concept not in CHANGE_CONCEPTS and not _earlier(r, f) and not compared.match(clean_label(f.label))]
+    return found[0] if len(found) == 1 and found[0].value > 0 else None
 
 
 _SERIES_JOIN = lazyre.compile(r"\s*、\s*")

@@ -40,7 +40,7 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text
             by_subject.setdefault(c.current.id, []).append(c)  # ("…348.36亿元,…。全市…收入比年初预算短收3.64亿元")
     out = []
     for r in rates:
-        if r.pairs or r.summed or r.rate.is_bound:
+        if r.pairs or r.summed or r.spent is not None or r.rate.is_bound:
             out.append(r)
         elif not r.numerators and r.base and (elsewhere := _implied_elsewhere(index, r, by_subject, text)) is not None:
             out.append(elsewhere)

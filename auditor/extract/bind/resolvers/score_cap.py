@@ -8,8 +8,10 @@
 The full marks are a score labelled 满分 / 分值 / 权重 / 标准分 (cue score_weight) and the score is the figure right
 after it, labelled 得 alone (实得, 得分 …: cue score_got), nothing but a comma between them ("满分20分得18分" too); or
 the score first and the full marks in a bracket opened right after it.  Not read: a figure between them or any other
-word (a 其中, a deduction: "满分10分,扣1分,得9分" is score_deduction's), and a sentence that speaks of bonus points
-(cue score_bonus: "加分", "附加分" — a score may then pass its marks).
+word (a 其中, a deduction: "满分10分,扣1分,得9分" is score_deduction's); a paragraph that speaks of bonus points
+(cue score_bonus: "加分", "附加分", "奖励2分", "额外计入的1.5分" — a score may then pass its marks) or of a score on
+another scale (cue score_rescaled: "得96.3分(百分制)", "按10%权重折算为9.26分"); and full marks said of each item
+(cue score_per_item: "每项满分2分,得9分", "三项各满分5分,得14.2分" — the score may be of all the items).
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ _BRACKETED_MARKS = lazyre.compile(r"\s*[(（]\s*(?:满分|分值|标准分)\s*(?
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree, text = r.tree, r.norm.text
     got, weighted, bonus = r.vocab.cue("score_got"), r.vocab.cue("score_weight"), r.vocab.cue("score_bonus")
+    rescaled, per_item = r.vocab.cue("score_rescaled"), r.vocab.cue("score_per_item")
     for node in tree.of_kind("labelled", "total"):
         score = r.facts[node.index]
         if score is None or score.kind != "score" or score.is_bound:
@@ -47,9 +50,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 and _BRACKETED_MARKS.fullmatch(text, score.span.end, after.span.start) \
                 and text.startswith((")", "）"), after.span.end):
             weight = after  # ("得28.5分(满分30分)")
-        if weight is None or not weight.value or bonus.search(_sentence(text, score)):
+        if weight is None or not weight.value:
             continue
+        paragraph = _paragraph(text, score)
+        if bonus.search(paragraph) or rescaled.search(paragraph):
+            continue  # (a bonus may pass the marks; a score on another scale is converted, not capped)
         name = clean_label(weight.label) if weight is before else _NAMED_GOT.sub("", label)
+        if weight is before and per_item.search(weighted.sub("", name)):
+            continue  # ("每项满分2分,得9分": the marks of each item, the score of all)
         yield Candidate(ScoreCap.model_construct(score=score, weight=weight, row=weighted.sub("", name).strip(),
                                                  reason="score_within_full_marks", via=(), rejected=()))
 
@@ -75,10 +83,7 @@ def _between(text: str, weight, score) -> str:
     return text[weight.span.end:start]
 
 
-_SENTENCE_END = "。;；\n"
-
-
-def _sentence(text: str, f) -> str:
-    start = max(text.rfind(c, 0, f.span.start) for c in _SENTENCE_END) + 1
-    ends = [i for i in (text.find(c, f.span.end) for c in _SENTENCE_END) if i >= 0]
-    return text[start:min(ends, default=len(text))]
+def _paragraph(text: str, f) -> str:
+    """The paragraph (line) of a figure."""
+    end = text.find("\n", f.span.end)
+    return text[text.rfind("\n", 0, f.span.start) + 1:end if end >= 0 else len(text)]

@@ -77,6 +77,8 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
                 if by_last is None:
                     by_last = _by_last_part(lists)
                 amounts, via = _list_just_before(r, i, by_last, len(percents)), "paired with the list just before"
+                if len(amounts) != len(percents):
+                    amounts, via = _clauses_before(r, i, len(percents)), CLAUSES_BEFORE
             for percent, part in zip(percents, amounts) if len(amounts) == len(percents) else ():
                 yield Candidate(Share.model_construct(percent=percent, part=part, whole=None, whole_label=whole_label,
                                                       reason="share_of_named_whole", via=(via,), rejected=()))
@@ -448,6 +450,35 @@ def _last_figure_before(r: Reading, i: int, skipping: set[str]) -> Fact | None:
     tree = r.tree
     last = next((j for j in range(i - 1, -1, -1) if r.facts[j] is not None and r.facts[j].kind not in skipping), None)
     return r.facts[last] if last is not None and tree[last].paragraph == tree[i].paragraph else None
+
+
+# parts each stated in a clause of its own, right before "分别占…的p%和q%"
+CLAUSES_BEFORE = "paired in order with the amounts of the clauses right before 分别"
+
+
+def _clauses_before(r: Reading, i: int, count: int) -> list[Fact]:
+    """"接收来自境内的捐赠款物934.61亿元,接收境外捐赠款物达135.39亿元,分别占…总额的86.6%和13.4%": the parts of a run of
+    `count` percentages after 分别占 named each in a clause of its own right before 分别, one labelled amount a clause
+    (commas between, nothing else), of one unit, named apart, none of another year — the last `count` such clauses of
+    its sentence (a total may open it: "收入共计1070亿元,境内…,境外…,分别占…")."""
+    tree = r.tree
+    if i < 2 or tree[i - 1].kind != "fenbie" or not tree[i - 2].separator(",，"):
+        return []
+    found: list[Fact] = []
+    k = i - 3
+    while len(found) < count:
+        f = r.facts[k] if k >= 0 else None
+        if f is None or tree[k].kind != "labelled" or f.kind != "amount" or not clean_label(f.label) \
+                or tree[k].sentence != tree[i].sentence or tree[k].depth != tree[i].depth or r.is_previous(f):
+            return []
+        found.append(f)
+        if len(found) < count:
+            if k < 2 or not tree[k - 1].separator(",，"):
+                return []
+            k -= 2
+    if len({f.unit for f in found}) != 1 or len({clean_label(f.label) for f in found}) != count:
+        return []
+    return found[::-1]
 
 
 def _list_just_before(r: Reading, i: int, by_last: dict[int, list[Breakdown]], count: int) -> list[Fact]:

@@ -38,7 +38,7 @@ from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.bind.resolvers.column_agreement import _WRITTEN_FALL as _NEGATIVE, signed_rates
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.grid import part_mark_widths
-from auditor.extract.tables.reader import GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK, column_year
+from auditor.extract.tables.reader import BASE_YEAR_MARK, GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK, column_year
 from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, UNREAD_ROLES, clean, column_keys, is_source,
                                             rate_column_base, role_in_table, role_of)
 from auditor.extract.vocabulary import Vocabulary
@@ -191,13 +191,19 @@ def _compound_growths(table: ScoreTable, rows: list[TableRow], vocab: Vocabulary
     by two years ("2021年 | 2023年 | 年均增速(%)"): each row's rate compounds its earlier figure into its later one over
     the years between them (CHG006: end = start × (1 + p)^years).  Not on a basis the table does not show (a note's
     同口径 / 可比价格, the header's 可比 / 实际), nor a row of value added or output (生产总值, 增加值: real growth by
-    custom, at comparable prices), nor a row of ratios."""
+    custom, at comparable prices), nor a row of ratios; nor over years other than the two columns' when its name names
+    them ("2019年 | 2023年 | 2021—2023年年均增长(%)"), or names a span by words (近三年, “十三五”时期, 以来), or a note under
+    the table names its base year ("以2020年为基期计算")."""
     names = dict(zip(column_keys([role_of(n) for n in table.columns]), table.columns))
     keys = [k for k, n in names.items() if k and k.split("#")[0] == "change_rate" and _AVERAGE_RATE.search(clean(n))]
-    if len(keys) != 1 or "*" in table.comparable or _COMPARABLE.search(clean(names[keys[0]])) \
+    if len(keys) != 1 or "*" in table.comparable or BASE_YEAR_MARK in table.comparable \
+            or _COMPARABLE.search(clean(names[keys[0]])) \
             or _REAL_RATE.search(clean(names[keys[0]])):
         return []
     key = keys[0]
+    named_years = _SPAN_YEAR.findall(clean(names[key]))
+    if _VAGUE_SPAN.search(clean(names[key])):
+        return []  # ("近三年年均增长(%)", "“十三五”时期年均增长", "2015年以来年均增长": a span the columns need not bound)
     direction = -1 if _FALL_RATE.search(clean(names[key])) else 1
     real = vocab.cue("real_growth_quantity")
     out = []
@@ -216,6 +222,8 @@ def _compound_growths(table: ScoreTable, rows: list[TableRow], vocab: Vocabulary
         if start is None or not (start.period and end.period and start.period.isdigit() and end.period.isdigit()) \
                 or start.unit != end.unit or start.value <= 0:
             continue
+        if named_years and sorted(named_years) != [start.period, end.period]:
+            continue  # ("2019年 | 2023年 | 2021—2023年年均增长(%)": the rate names a span of its own, its start not shown)
         years = int(end.period) - int(start.period)
         if not 2 <= years <= 30:
             continue  # (one year's growth is a change of the two columns, read as such where the header says so)
@@ -226,6 +234,10 @@ def _compound_growths(table: ScoreTable, rows: list[TableRow], vocab: Vocabulary
 
 
 _REAL_RATE = lazyre.compile(r"实际|扣除|价格")
+# the years a rate column names ("2019—2023年年均增长(%)": read only over the two dated columns' own years), or a span
+# it names by words, bounded by no column ("近三年", "“十三五”时期", "2015年以来", "五年来")
+_SPAN_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_VAGUE_SPAN = lazyre.compile(r"近[一二三四五六七八九十两\d]+年|十[一二三四五六七八九十]五|时期|以来|期间|[一二三四五六七八九十两\d]+年(?:来|间)")
 _FALL_RATE = lazyre.compile(r"下降|减少")
 
 
