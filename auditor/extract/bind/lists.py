@@ -80,12 +80,6 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
                 return exact[0]
         return nearest
     matching = [c for c in same_sentence if adds_up(c, parts)]
-    if not matching and nearest.kind == "count" and _QIZHONG_RIGHT_AFTER.fullmatch(r.norm.text, nearest.span.end,
-                                                                                 parts[0].span.start) \
-            and complementary(parts, r.vocab) and all(p.unit == nearest.unit for p in parts):
-        # ("实有人数53人,其中:在职人员48人,退休人员15人": a 其中 right after a count opens its own parts; sides of one split
-        # never overlap, so more than the count is wrong — no other figure of the sentence the list may hang from)
-        return nearest
     if not matching and any(adds_up(nearest, parts[:n]) for n in range(2, len(parts))):
         # ("第一产业…;第二产业241.45亿元,…,其中工业175.44亿元,…,建筑业66.01亿元,…;第三产业171.60亿元": the list
         # runs on past its parts, which make the nearest figure; make_breakdown ends it there)
@@ -100,9 +94,6 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
         if whole is not None:
             return whole
     return matching[0] if matching else None
-
-
-_QIZHONG_RIGHT_AFTER = lazyre.compile(r"[,，]?\s*其中[:：,，]?\s*[\u4e00-\u9fff]{1,12}")
 
 
 def names_every_part(r: Reading, parts: list[Fact]) -> bool:
@@ -728,10 +719,6 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
                 # (工勤 unnamed, other buildings) — a doctor is no nurse, a building no other: more than the count is wrong,
                 # less is not)
                 split, via = True, (*via, "some kinds named in a bracket")
-            elif complementary(added, r.vocab):
-                # (… or members of one split, each a side no one is on twice: "实有人数53人,其中:在职人员48人,退休人员5人"
-                # — 离休 may be the rest unnamed, so less than the count is not wrong; more is, 在职 and 退休 never overlap)
-                split, via = True, (*via, "sides of one split named")
             else:
                 return None
         # (parts named like their total may still be only the main kinds: "全县共有幼儿园86所,其中公办幼儿园37所,普惠性
