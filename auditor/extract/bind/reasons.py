@@ -414,6 +414,9 @@ _ALL = [
     Reason("share_of_counted_total", EXPLICIT, "a share naming what it counts (户数占, 人次占): of the count of that "
            "unit before it, in the count its list's opener states before 其中",
            "发放贷款2860户,共计1.32亿元,其中:发放给监测对象的贷款396户、1782万元,户数占13.85%。"),
+    Reason("share_of_the_change", EXPLICIT, "占调增额(增加额, 增收额, 增量)的p%: the change right before it over the "
+           "one change of that direction its sentence states before",
+           "一般公共预算收入比上年增加1526万元,增长8.32%。其中税收收入增加1124万元,占增加额的73.66%。"),
     Reason("share_of_sentence_total", EXPLICIT, "p% 为 a: a part of the total its sentence states",
            "总保费100万元,中央财政补贴40%为40万元。"),
     Reason("share_of_list_total", EXPLICIT, "a listed part's share is of its list's total",
