@@ -122,6 +122,7 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label=whole_label,
                                               reason="share_of_named_whole", via=via, rejected=()))
     yield from _percent_of_total(r)
+    yield from _percent_of_named_whole(r)
     yield from _share_named_by_its_part(r)
     yield from _structure_of_listed_parts(r, lists)
     yield from _bracketed_shares(r, lists)
@@ -802,6 +803,30 @@ def _percent_of_total(r: Reading) -> Iterator[Candidate]:
         if whole is not None and whole.unit == amount.unit:
             yield Candidate(Share.model_construct(percent=fact, part=amount, whole=whole, whole_label=whole.label,
                                                   reason="share_of_sentence_total", via=(), rejected=()))
+
+
+def _percent_of_named_whole(r: Reading) -> Iterator[Candidate]:
+    """"按国有资本经营预算收入的30%调出资金558万元": the amount a sum is reckoned at p% of a whole it names (按 X 的 p%,
+    cue share_reckoned_of) and taken out so (调出, 提取, 计提: cue share_reckoned_taken), right after it, is that share of
+    the whole the document states by that name (share_whole looks it up) — not a floor or a cap (不低于30%: a bound)."""
+    tree = r.tree
+    reckoned, taken = r.vocab.cue("share_reckoned_of"), r.vocab.cue("share_reckoned_taken")
+    for s in tree.of_kind("labelled"):
+        i = s.index
+        fact = r.facts[i]
+        if fact is None or fact.kind != "percent" or fact.is_bound or s.kind != "labelled" or i + 1 >= len(tree):
+            continue
+        m = reckoned.match(clean_label(s.piece.label))
+        nxt, amount = tree[i + 1], r.facts[i + 1]
+        if m is None or amount is None or nxt.kind != "labelled" or amount.kind != "amount" \
+                or nxt.sentence != s.sentence or not taken.match(clean_label(nxt.piece.label)):
+            continue
+        yield Candidate(Share.model_construct(percent=fact, part=amount, whole=None, whole_label=m.group("whole"),
+                                              reason="share_of_named_whole", via=(RECKONED_AT,), rejected=()))
+
+
+# a sum reckoned at p% of a whole it names ("按…收入的30%调出资金558万元")
+RECKONED_AT = "reckoned at p% of the whole it names (按 X 的 p%)"
 
 
 def figure_run(r: Reading, i: int | None, step: int) -> list[int]:
