@@ -472,6 +472,9 @@ _ALL = [
     Reason("named_ratio_sentence_before", VOCABULARY, "a named ratio opening its own sentence under its bare name, its "
            "two amounts stated once each in the sentence right before it on its line",
            "资产总额200亿元,同比增长7.2%;负债总额130亿元,同比增长5.6%。资产负债率65.0%,同比下降1.0个百分点。"),
+    Reason("named_ratio_top_before", VOCABULARY, "a named ratio with its base beside it in its sentence, the amount "
+           "over it stated once in the sentence right before it on its line (债务余额 before 按综合财力…计算,债务率…)",
+           "截至2024年末,全市政府债务余额1,212.99亿元。按照综合财力1,403.86亿元计算,全市政府债务率为86.4%。"),
     Reason("named_ratio_respectively", VOCABULARY, "分别 runs of a named ratio and of its two amounts, as many each: "
            "the k-th rate is the k-th amounts'",
            "甲企业和乙企业资产总额分别为200亿元和100亿元,负债总额分别为130亿元和60亿元,资产负债率分别为65.0%和60.0%。"),
