@@ -401,6 +401,9 @@ _ALL = [
            "then in the same sentence 分别 as many changes and growth rates: the k-th of each run is the k-th value's",
            "2023年,福利彩票机构销售1944.40亿元,体育彩票机构销售3852.56亿元,比上年分别增加468.20亿元、1082.18亿元,分别增长"
            "31.7%、39.1%。"),
+    Reason("respective_adjustments", EXPLICIT, "after 分别, a run of values from (由…), a run of as many values to "
+           "(调增至…) and then as many changes: the k-th of each is one subject's",
+           "一般债务限额、专项债务限额分别由年初的412.60亿元、735.90亿元调增至438.20亿元、826.40亿元,分别增加25.60亿元和90.50亿元。"),
     Reason("respective_changes", EXPLICIT, "values of several subjects after 分别为, then as many changes and growth rates "
            "after 分别: the k-th of each run is one subject's",
            "全年财政总收入、一般公共预算收入和税收收入分别为178.54亿元、112.36亿元和86.91亿元,分别比上年增加16.10亿元、8.34亿元和"
