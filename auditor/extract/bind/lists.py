@@ -593,6 +593,10 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if not subtracted and total.sentence != added[0].sentence \
             and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
         return None  # a part larger than a total found in another sentence: the list hangs from another figure
+    if not strict and total.kind == "amount" and not subtracted and reason in ("dimension_split", "qizhong_list") \
+            and whole_split(added, _LEVEL_SPLITS):
+        # ("分级次看,省级收入402.15亿元,…;市县级收入1,444.22亿元": every level named — all of the province's figure)
+        strict, via = True, (*via, WHOLE_LEVELS)
     counted = total.kind == "count" and not strict
     if not strict and (subtracted or not adds_up(total, added)):
         # "18人,其中:事业编制18人,年初实有18人…": the list ended where a prefix adds up (when the
@@ -839,11 +843,12 @@ def complementary(parts: list[Fact], vocab=None) -> bool:
     return False
 
 
-def whole_split(parts: list[Fact]) -> bool:
+def whole_split(parts: list[Fact], splits: tuple[tuple[str, ...], ...] | None = None) -> bool:
     """Each part is one side of a split that has no other ("在职人员38人、离退休人员14人": a staff is in service or
-    retired, 离退休 being 离休 and 退休), and every side is named: the parts are all of the total."""
+    retired, 离退休 being 离休 and 退休), and every side is named: the parts are all of the total.  (`splits`: other
+    splits than the head counts' — _LEVEL_SPLITS, of money.)"""
     names = [clean_label(p.label) for p in parts]
-    for sides in _WHOLE_SPLITS:
+    for sides in _WHOLE_SPLITS if splits is None else splits:
         found = [next((side for side in sorted(sides, key=len, reverse=True) if x.startswith(side)), None) for x in names]
         if all(found) and len(found) == len(sides) and set(found) == set(sides):
             return True
@@ -851,7 +856,13 @@ def whole_split(parts: list[Fact]) -> bool:
 
 
 # splits whose sides, named together, leave no one out
+WHOLE_LEVELS = "every level named (省级 and 市县级)"
+
 _WHOLE_SPLITS = (("在职", "离退休"), ("在职", "离休", "退休"))
+
+# … and of money: a province's figure cut by level, "分级次看,省级收入402.15亿元,…;市县级收入1,444.22亿元" — the
+# province's own level and every level below it
+_LEVEL_SPLITS = (("省级", "市县级"), ("省本级", "市县级"))
 
 
 _SPLITS = (("以上", "以下"), ("公办", "民办"), ("大型", "中型", "小型", "小微", "微型"), ("男", "女"), ("国有", "非国有", "民营"),

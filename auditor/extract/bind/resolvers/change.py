@@ -31,6 +31,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     consumed: set[int] = set()
     yield from respective_changes.resolve(r, consumed, other_basis, _other_base)  # (分别…分别: each subject's change, paired in order)
+    # (分别由 a、b 调增至 c、d,分别增加 e、f: each subject's adjustment, in order)
+    yield from respective_changes.respective_adjustments(r, consumed)
     # (subjects named alone, then 分别 their changes and rates: of the values their paragraph stated before)
     yield from respective_changes.named_subjects_changes(r, consumed, other_basis, _other_base)
     # (subjects each stated with its value in its own clause, then 分别 their changes and rates: in order)
