@@ -192,6 +192,8 @@ def normalise(original: str) -> Normalised:
         text = _NEGATIVE_MARK.sub("-", text)
     if '"' in text or text.count(",") > 10:
         text = _csv_rows(text)
+    if ",万" in text or ",亿" in text or ",元" in text or ",千" in text:
+        text = _STRAY_UNIT_COMMA.sub(" ", text)
     text = _mask_long_figures(text)
     assert len(text) == len(original), "normalisation must keep every offset"
     return Normalised(original, text, traditional, line_starts(original))
@@ -232,6 +234,12 @@ def _stop_points(text: str) -> str:
     if len(found) < _STOP_POINTS:
         return text
     return _STOP_POINT.sub(lambda m: m.group(1) + "." + m.group(2), text)
+
+
+# a stray comma an extraction wrote between a thousands-separated figure and its money unit ("支出70,734,万元,为预算的
+# 100%"): the figure with its unit, the comma a space (no figure is followed by a comma and then its unit; a CSV row's
+# commas are already cells by then)
+_STRAY_UNIT_COMMA = lazyre.compile(r"(?:(?<=\d,\d{3})|(?<=\d,\d{3}\.\d)|(?<=\d,\d{3}\.\d\d)),(?=\s*(?:[万亿千]|百万)?\s*元(?![旦月宵]))")
 
 
 # Taiwan's accounts mark a negative figure with △ ("增減數 △92,415"): a minus sign, one character for one

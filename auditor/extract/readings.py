@@ -533,11 +533,41 @@ _OTHER_PERIOD_BEFORE = lazyre.compile(r"(?:较|比|与|同)(?:上一?年度?|去
 
 def in_other_period_bracket(text: str, at: int) -> bool:
     """Offset `at` stands in a bracket that opens with another period ("…占42.99%(上年支出13,008.40万元,项目支出
-    占比40.12%)"): that period's figures, no part, whole or share of the figures outside it."""
+    占比40.12%)"), or in a clause of a bracket that says another period's figure ("…总收入为67亿2,700万元(在未计及…
+    资助200万元前,去年度为63亿4,600万元)"): that period's figures, no part, whole or share of the figures outside it."""
     opened = text.rfind("(", max(0, at - 80), at)
     if opened < 0 or text.find(")", opened, at) >= 0:
         return False
-    return bool(_OTHER_PERIOD_HEAD.match(text, opened) or _OTHER_PERIOD_BEFORE.search(text, max(0, opened - 8), opened))
+    return bool(_OTHER_PERIOD_HEAD.match(text, opened) or _OTHER_PERIOD_BEFORE.search(text, max(0, opened - 8), opened)
+                or _other_period_clause(text, opened, at))
+
+
+# a period said to be what a bracket's figure is of, inside it: "去年度为…", "上年度:…", "上一年度为…", "2022/23年度为…",
+# "112年度为…" (Hong Kong, Macau and Taiwan reviews write last year's figure so, after this year's)
+_OTHER_PERIOD_SAID = lazyre.compile(r"(?:上一?年度?|去年度?|前一年度?|(?:(?:19|20)\d{2}(?:\s*[-/至]\s*\d{2,4})?|(?<!\d)1[0-2]\d)"
+                                    r"\s*年\s*度?)(?:同期)?\s*(?:为|是|:)")
+# what keeps a figure of the clause this period's: a list opened ("(其中…", "(含…"), this period named ("本年…")
+_OWN_PERIOD_CLAUSE = lazyre.compile(r"其中|含|包括|分别|本年|今年|当年|本期|本年度|、")
+_CLAUSE_FIGURE = lazyre.compile(r"\d[\d,.]*\s*(?:[万亿千百]|元|%)")
+
+
+def _other_period_clause(text: str, opened: int, at: int) -> bool:
+    """The clause of the bracket opened at `opened` that holds offset `at` (from the bracket or the last ';' before `at` to
+    the next ';' or the bracket's end) says another period's figure: `at` after the period (and no period of its own
+    between), or `at` the one figure before it in a clause that opens no list of its own ("(在未计及…资助200万元前,
+    去年度为…)": a condition on last year's figure)."""
+    start = max(opened, text.rfind(";", opened, at)) + 1
+    end = at
+    while end < len(text) and end < at + 120 and text[end] not in ";)\n。":
+        end += 1
+    for m in _OTHER_PERIOD_SAID.finditer(text, start, end):
+        if m.start() < at:
+            if not _OWN_PERIOD_CLAUSE.search(text, m.end(), at):
+                return True
+        elif not _OWN_PERIOD_CLAUSE.search(text, start, m.start()) \
+                and len(_CLAUSE_FIGURE.findall(text, start, m.start())) <= 1:
+            return True
+    return False
 
 
 def bracket_host(r: Reading, i: int) -> int | None:

@@ -162,7 +162,10 @@ def _delta_explained(ctx: Context, c: Change) -> doubt.Found | None:
 
 
 def _other_pair(ctx: Context, c: Change) -> doubt.Found | None:
-    """Two other figures of the change's sentence (or the one before) that give its amount and rate (ALT004)."""
+    """Two other figures of the change's sentence (or the one before) that give its amount and rate (ALT004) — not of
+    runs that pair by place (分别由 a、b 调增至 c、d,分别增加 e、f: the k-th of each is one subject's, the text's own pairing)."""
+    if c.reason == "respective_adjustments":
+        return None
     percent = c.percent if c.percent is not None and not c.percent.is_bound else None
     return doubt.explain_other_pair(ctx.doubt, c.delta, percent, (c.current, c.previous), c.direction)
 

@@ -80,12 +80,6 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
                 return exact[0]
         return nearest
     matching = [c for c in same_sentence if adds_up(c, parts)]
-    if not matching and nearest.kind == "count" and _QIZHONG_RIGHT_AFTER.fullmatch(r.norm.text, nearest.span.end,
-                                                                                 parts[0].span.start) \
-            and complementary(parts, r.vocab) and all(p.unit == nearest.unit for p in parts):
-        # ("实有人数53人,其中:在职人员48人,退休人员15人": a 其中 right after a count opens its own parts; sides of one split
-        # never overlap, so more than the count is wrong — no other figure of the sentence the list may hang from)
-        return nearest
     if not matching and any(adds_up(nearest, parts[:n]) for n in range(2, len(parts))):
         # ("第一产业…;第二产业241.45亿元,…,其中工业175.44亿元,…,建筑业66.01亿元,…;第三产业171.60亿元": the list
         # runs on past its parts, which make the nearest figure; make_breakdown ends it there)
@@ -100,9 +94,6 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
         if whole is not None:
             return whole
     return matching[0] if matching else None
-
-
-_QIZHONG_RIGHT_AFTER = lazyre.compile(r"[,，]?\s*其中[:：,，]?\s*[\u4e00-\u9fff]{1,12}")
 
 
 def names_every_part(r: Reading, parts: list[Fact]) -> bool:
@@ -602,6 +593,10 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if not subtracted and total.sentence != added[0].sentence \
             and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
         return None  # a part larger than a total found in another sentence: the list hangs from another figure
+    if not strict and total.kind == "amount" and not subtracted and reason in ("dimension_split", "qizhong_list") \
+            and whole_split(added, _LEVEL_SPLITS):
+        # ("分级次看,省级收入402.15亿元,…;市县级收入1,444.22亿元": every level named — all of the province's figure)
+        strict, via = True, (*via, WHOLE_LEVELS)
     counted = total.kind == "count" and not strict
     if not strict and (subtracted or not adds_up(total, added)):
         # "18人,其中:事业编制18人,年初实有18人…": the list ended where a prefix adds up (when the
@@ -728,10 +723,6 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
                 # (工勤 unnamed, other buildings) — a doctor is no nurse, a building no other: more than the count is wrong,
                 # less is not)
                 split, via = True, (*via, "some kinds named in a bracket")
-            elif complementary(added, r.vocab):
-                # (… or members of one split, each a side no one is on twice: "实有人数53人,其中:在职人员48人,退休人员5人"
-                # — 离休 may be the rest unnamed, so less than the count is not wrong; more is, 在职 and 退休 never overlap)
-                split, via = True, (*via, "sides of one split named")
             else:
                 return None
         # (parts named like their total may still be only the main kinds: "全县共有幼儿园86所,其中公办幼儿园37所,普惠性
@@ -852,11 +843,12 @@ def complementary(parts: list[Fact], vocab=None) -> bool:
     return False
 
 
-def whole_split(parts: list[Fact]) -> bool:
+def whole_split(parts: list[Fact], splits: tuple[tuple[str, ...], ...] | None = None) -> bool:
     """Each part is one side of a split that has no other ("在职人员38人、离退休人员14人": a staff is in service or
-    retired, 离退休 being 离休 and 退休), and every side is named: the parts are all of the total."""
+    retired, 离退休 being 离休 and 退休), and every side is named: the parts are all of the total.  (`splits`: other
+    splits than the head counts' — _LEVEL_SPLITS, of money.)"""
     names = [clean_label(p.label) for p in parts]
-    for sides in _WHOLE_SPLITS:
+    for sides in _WHOLE_SPLITS if splits is None else splits:
         found = [next((side for side in sorted(sides, key=len, reverse=True) if x.startswith(side)), None) for x in names]
         if all(found) and len(found) == len(sides) and set(found) == set(sides):
             return True
@@ -864,7 +856,13 @@ def whole_split(parts: list[Fact]) -> bool:
 
 
 # splits whose sides, named together, leave no one out
+WHOLE_LEVELS = "every level named (省级 and 市县级)"
+
 _WHOLE_SPLITS = (("在职", "离退休"), ("在职", "离休", "退休"))
+
+# … and of money: a province's figure cut by level, "分级次看,省级收入402.15亿元,…;市县级收入1,444.22亿元" — the
+# province's own level and every level below it
+_LEVEL_SPLITS = (("省级", "市县级"), ("省本级", "市县级"))
 
 
 _SPLITS = (("以上", "以下"), ("公办", "民办"), ("大型", "中型", "小型", "小微", "微型"), ("男", "女"), ("国有", "非国有", "民营"),

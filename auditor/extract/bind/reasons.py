@@ -416,6 +416,9 @@ _ALL = [
            "then in the same sentence 分别 as many changes and growth rates: the k-th of each run is the k-th value's",
            "2023年,福利彩票机构销售1944.40亿元,体育彩票机构销售3852.56亿元,比上年分别增加468.20亿元、1082.18亿元,分别增长"
            "31.7%、39.1%。"),
+    Reason("respective_adjustments", EXPLICIT, "after 分别, a run of values from (由…), a run of as many values to "
+           "(调增至…) and then as many changes: the k-th of each is one subject's",
+           "一般债务限额、专项债务限额分别由年初的412.60亿元、735.90亿元调增至438.20亿元、826.40亿元,分别增加25.60亿元和90.50亿元。"),
     Reason("respective_changes", EXPLICIT, "values of several subjects after 分别为, then as many changes and growth rates "
            "after 分别: the k-th of each run is one subject's",
            "全年财政总收入、一般公共预算收入和税收收入分别为178.54亿元、112.36亿元和86.91亿元,分别比上年增加16.10亿元、8.34亿元和"
@@ -429,6 +432,9 @@ _ALL = [
     Reason("share_of_counted_total", EXPLICIT, "a share naming what it counts (户数占, 人次占): of the count of that "
            "unit before it, in the count its list's opener states before 其中",
            "发放贷款2860户,共计1.32亿元,其中:发放给监测对象的贷款396户、1782万元,户数占13.85%。"),
+    Reason("share_of_the_change", EXPLICIT, "占调增额(增加额, 增收额, 增量)的p%: the change right before it over the "
+           "one change of that direction its sentence states before",
+           "一般公共预算收入比上年增加1526万元,增长8.32%。其中税收收入增加1124万元,占增加额的73.66%。"),
     Reason("share_of_sentence_total", EXPLICIT, "p% 为 a: a part of the total its sentence states",
            "总保费100万元,中央财政补贴40%为40万元。"),
     Reason("share_of_list_total", EXPLICIT, "a listed part's share is of its list's total",
@@ -484,6 +490,9 @@ _ALL = [
     Reason("named_ratio_sentence_before", VOCABULARY, "a named ratio opening its own sentence under its bare name, its "
            "two amounts stated once each in the sentence right before it on its line",
            "资产总额200亿元,同比增长7.2%;负债总额130亿元,同比增长5.6%。资产负债率65.0%,同比下降1.0个百分点。"),
+    Reason("named_ratio_top_before", VOCABULARY, "a named ratio with its base beside it in its sentence, the amount "
+           "over it stated once in the sentence right before it on its line (债务余额 before 按综合财力…计算,债务率…)",
+           "截至2024年末,全市政府债务余额1,212.99亿元。按照综合财力1,403.86亿元计算,全市政府债务率为86.4%。"),
     Reason("named_ratio_respectively", VOCABULARY, "分别 runs of a named ratio and of its two amounts, as many each: "
            "the k-th rate is the k-th amounts'",
            "甲企业和乙企业资产总额分别为200亿元和100亿元,负债总额分别为130亿元和60亿元,资产负债率分别为65.0%和60.0%。"),

@@ -16,7 +16,19 @@ def per_unit(r: Reading, fact: Fact) -> str | None:
     end = span.end
     if text.find("/", end, end + 8) < 0 and "每" not in fact.label and "均" not in fact.label:
         return None  # (the cheap test first: most figures are no standard)
-    after = text[end:end + 8]
+    # (the rest asked once a reading for each figure: the list and product resolvers ask it of the same figures again
+    # and again — keyed by all it reads of the figure, the text and vocabulary being the reading's)
+    memo = r.__dict__.get("_per_unit")
+    if memo is None:
+        memo = r.__dict__["_per_unit"] = {}  # (no field: the record's equality and repr stay its fields')
+    key = (span.start, end, fact.kind, fact.label)
+    found = memo.get(key, memo)
+    if found is memo:
+        found = memo[key] = _per_unit(r, fact, text[end:end + 8])
+    return found
+
+
+def _per_unit(r: Reading, fact: Fact, after: str) -> str | None:
     if fact.kind == "number":  # "500元/户": the figure read bare, its 元 written before the slash
         m = r.vocab.cue("per_unit_after").match(after)
         return count_unit(m.group(1)) if m and "元" in m.group() else None

@@ -365,12 +365,21 @@ _INCOME_SIDE = lazyre.compile(r"^收入(?:项目)?$")
 _SPENDING_SIDE = lazyre.compile(r"^支出(?:项目)?$")
 
 
+def _no_cell_holds(cells: list[Cell], *chars: str) -> bool:
+    """Does no cell's text hold any of `chars`?  The whole-run test the readers of two sides set apart ask first: the
+    header cell each needs (收入, 科目编码, 按…分, 合计 …) holds one of them in its text as written — `clean` only drops
+    spaces and glosses, never adds a character — and most runs hold none (a character at a time, str's own search)."""
+    return not any(ch in c.text for c in cells for ch in chars)
+
+
 def sides_a_cell_a_line(cells: list[Cell], text: str) -> list[list[Cell]]:
     """A 收支平衡表 of two sides set one cell a line, each row its four cells on four lines (empty ones kept): its
     收入 side and its 支出 side as two runs, each under its own two header cells; the rows end at the first four
     cells that are no row of both sides (a mark, a cell of prose, a figure where a name stands), and what follows
     is read whole.  A table the text ends in is left whole (unread): an excerpt may have cut its last rows, and a
     side's 总计 would miss them."""
+    if _no_cell_holds(cells, "收"):
+        return [cells]  # (no 收入 cell: no side to set apart)
     plain = [n for n, c in enumerate(cells) if c.kind == CELL]
     for k in range(len(plain) - 3):
         a, b, c, d = (cells[plain[k + m]] for m in range(4))
@@ -408,6 +417,8 @@ def coded_halves_a_cell_a_line(cells: list[Cell]) -> list[list[Cell]]:
     go on the codes of their own half (a 款 code under its half's 类: "303 ⏎ … ⏎ 30302" where the other half has run
     out is no row of both); what follows is tried again (a 续表). Rows under such a header that are no two halves' are
     left unread, never read whole."""
+    if _no_cell_holds(cells, "码", "号"):
+        return [cells]  # (no 科目编码 / 编码 / 代码 / 科目号 cell: no coded header)
     plain = [n for n, c in enumerate(cells) if c.kind == CELL]
     for k in range(len(plain) - 5):
         head = [cells[plain[k + m]] for m in range(6)]
@@ -451,6 +462,8 @@ def interleaved_sides(cells: list[Cell], text: str, vocab: Vocabulary) -> list[l
     whose turn it is; a name that says the other side's money is put where it cannot be, and nothing is split.  The
     two sides are read as two runs, each under its own two header cells, and what follows whole; a table the text ends
     in is left whole (an excerpt may have cut its last rows)."""
+    if _no_cell_holds(cells, "收"):
+        return [cells]  # (no 收入 cell: no side to set apart)
     plain = [n for n, c in enumerate(cells) if c.kind == CELL and c.text]
     for k in range(len(plain) - 5):
         six = [cells[plain[k + m]] for m in range(6)]
@@ -495,6 +508,8 @@ def share_rows_apart(cells: list[Cell]) -> list[list[Cell]]:
     a share where the total writes 100 %, at least three share rows and another side's row among them.  Any row of
     two figures or more that is not of that shape (a cell dropped, a cell moved) leaves the table whole: a side
     short of a row would break its total."""
+    if _no_cell_holds(cells, "%") or _no_cell_holds(cells, "计", "計"):
+        return [cells]  # (no share, or no 合计 / 总计 row: no share rows to set apart)
     plain = [n for n, c in enumerate(cells) if c.kind == CELL and c.text.strip()]
     items: list[tuple[int, list[int]]] = []  # (name's index in plain, its figures' indices in plain)
     for k, n in enumerate(plain):
@@ -565,6 +580,8 @@ def numbered_sides(cells: list[Cell], text: str, vocab: Vocabulary) -> list[list
     决算数" twice), else under the 项目 | 决算数 its title implies, when that title names the unit's account (cue
     unit_account) — and only where no name says the money of the other side (…收入 on the 支出 side) and each side
     has two rows at least."""
+    if sum(1 for c in cells if len(c.text) <= 3 and c.text.isdigit()) < 4:
+        return [cells]  # (fewer than four cells of a 行次 — ROW_NUMBER's one to three digits — than four rows need)
     plain = [n for n, c in enumerate(cells) if c.kind == CELL and c.text]
     for k in range(len(plain) - 8):
         triples = []
@@ -720,6 +737,8 @@ def grouped_sides(cells: list[Cell]) -> list[Cell]:
     figures adding to that cell, two at least): the other group is then all of that same cell.  Where no column, or
     more than one, is made so, the cells are left as they are (the block is not read).  The rows carry a via that
     makes what they state a warning: the column is the arithmetic's, not the layout's."""
+    if _no_cell_holds(cells, "按"):
+        return cells  # (no 按…分 heading: no groups)
     lines: dict[int, list[Cell]] = {}
     ends: dict[int, Cell] = {}
     for c in cells:

@@ -31,6 +31,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     consumed: set[int] = set()
     yield from respective_changes.resolve(r, consumed, other_basis, _other_base)  # (分别…分别: each subject's change, paired in order)
+    # (分别由 a、b 调增至 c、d,分别增加 e、f: each subject's adjustment, in order)
+    yield from respective_changes.respective_adjustments(r, consumed)
     # (subjects named alone, then 分别 their changes and rates: of the values their paragraph stated before)
     yield from respective_changes.named_subjects_changes(r, consumed, other_basis, _other_base)
     # (subjects each stated with its value in its own clause, then 分别 their changes and rates: in order)
@@ -113,11 +115,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 compared = mine == "budget" and not theirs and bool(
                     r.vocab.cue("compared_prefix").match(s.piece.keyword)
                     or _AGAINST_INITIAL_BUDGET.match(compared_with))  # ("较年初预算调减4,830万元,下降7.52%")
-                if not theirs and mine == "budget" and _from_a_later_budget(r, i, initial_too=True) \
-                        and not _BRACKET_COMPARES.match(r.norm.text, t.end):
-                    # (not "…调增11,420万元,增长8.18%(与上年执行数198,620万元相比)": a bracket says what the rate is against)
-                    compared = True  # ("由年初预算17,536.20万元调整为21,046.88万元,调增3,510.68万元,增长20.02%": the
-                    # adjustment between the two figures its sentence names, a change of them as any is — its rate too)
+                # (a bare rate after an adjustment by its two ends — "由362,000万元调整为416,000万元,调增54,000万元,增长18.3%" —
+                # is no rate of the adjustment: adjustment reports give there the growth against last year's outturn)
                 if theirs != mine and "budget" in (theirs, mine) and not compared:
                     # "调减86080万元,同比下降33.5%": against the plan, then against last year; a bare
                     # "下降9.7%" after "调减16000万元" does not say it is against the plan either
@@ -274,7 +273,6 @@ _SCENARIO_FAMILIES = {"budget": {"budget", "budget_initial", "budget_adjusted"},
 
 
 _AGAINST_INITIAL = lazyre.compile(r"(?:比|较|与)年初")
-_BRACKET_COMPARES = lazyre.compile(r"\s*[(（]\s*(?:与|比|较|同比|环比|按|上年|去年)")
 _SECOND_COMPARISON = lazyre.compile(r"[,，]\s*(?:比|较|与)年初(?:预算|批准的预算)")
 _AGAINST_INITIAL_BUDGET = lazyre.compile(r"(?:比|较|与)年初(?:预算|批准的预算)数?")
 
@@ -307,17 +305,16 @@ def _initial_after_history(r: Reading, i: int, keyword: str, current: Fact | Non
     return (initial[0], to) if with_end else initial[0]
 
 
-def _from_a_later_budget(r: Reading, i: int, initial_too: bool = False) -> bool:
+def _from_a_later_budget(r: Reading, i: int) -> bool:
     """The two figures right before the change at node i are a change written by its two ends, from a budget not the
-    initial one ("由第一次調整後的61,480萬元調整為66,905萬元": cues from_figure, to_figure; its label names no 年初) — or
-    from any (`initial_too`)."""
+    initial one ("由第一次調整後的61,480萬元調整為66,905萬元": cues from_figure, to_figure; its label names no 年初)."""
     before = [k for k in r.tree.before(i, "sentence", limit=12) if r.facts[k] is not None][:2]
     if len(before) != 2:
         return False
     to, frm = (r.facts[k] for k in before)
     label = clean_label(frm.label)
     return bool(r.vocab.cue("from_figure").search(label)) and said_arrived(r, to) \
-        and (initial_too or "年初" not in label and frm.scenario != "budget_initial")
+        and "年初" not in label and frm.scenario != "budget_initial"
 
 
 def _other_scenario_compared(said: str, previous: Fact) -> bool:

@@ -8,6 +8,8 @@ The vocabulary names each ratio and its two amounts (cues named_ratio, named_rat
 named_ratio_denominator: one group a ratio, the same group name in the three). Only an explicit reading is taken:
 one rate of that name in the sentence and exactly one amount named as its numerator and one as its base, before it
 (several rates of the name in a sentence: each of the amounts between the one before it and it)
+(a government's 债务率 and 负债率, of 债务余额 over 综合财力 and 地区生产总值, may share a sentence; the base beside the rate, the
+balance may be the one so named in the sentence right before on its line — named_ratio_top_before)
 (or, the rate opening its sentence under its bare name, in the sentence right before it on its line:
 "…资产总额18462.37亿元,…;负债总额11683.52亿元,…。资产负债率63.3%" — named_ratio_sentence_before); or three 分别 runs of as many figures, the measure each run is of named right before its 分别 — the k-th of each is
 one subject's. Anything else (two bases, a run of another length, a base of another unit) is read as nothing.
@@ -31,8 +33,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     sentences = r.facts_by_sentence(prose_only=True)
     for n, facts in enumerate(sentences):
         named = [(f, m) for f in facts if f.kind == "percent" and (m := ratio.search(clean_label(f.label)))]
-        if len({m.lastgroup for _, m in named}) != 1:
-            continue  # (rates of one ratio's name in the sentence, or none is read)
+        if len({m.lastgroup for _, m in named}) != 1 and not all(m.lastgroup.startswith("gdebt") for _, m in named):
+            continue  # (rates of one ratio's name in the sentence, or none is read — but a government's 债务率 and
+            # 负债率, each of its own base)
         for k, (rate, said) in enumerate(named):
             if rate.is_bound:
                 continue
@@ -49,6 +52,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 reason = "named_ratio_sentence_before"
             tops = [f for f in before if _named(top, f.label, said.lastgroup)]
             bases = [f for f in before if _named(base, f.label, said.lastgroup)]
+            if not tops and len(bases) == 1 and n and reason == "named_ratio" \
+                    and "\n" not in r.norm.text[sentences[n - 1][-1].span.end:rate.span.start] \
+                    and _of_own_period(r, sentences[n - 1], rate):
+                # ("全市政府债务余额1,212.99亿元。按照综合财力1,403.86亿元计算,全市政府债务率为86.4%": the base beside the
+                # rate, the amount over it the one so named in the sentence right before, on its line)
+                tops = [f for f in sentences[n - 1] if f.kind == "amount" and _named(top, f.label, said.lastgroup)]
+                reason = "named_ratio_top_before"
             if len(tops) == 1 and len(bases) == 1 and tops[0].unit == bases[0].unit and bases[0].value > 0:
                 yield _share(rate, tops[0], bases[0], reason)
 
@@ -70,7 +80,8 @@ def _of_own_period(r: Reading, facts: list[Fact], rate: Fact) -> bool:
 
 def _named(cue: re.Pattern[str], label: str, group: str) -> bool:
     m = cue.search(clean_label(label))
-    return m is not None and m.lastgroup == group
+    # (an amount's group the rate's up to a "_": 债务余额 (gdebt) is the numerator of 债务率 (gdebt_r) and 负债率 (gdebt_gdp))
+    return m is not None and (m.lastgroup == group or group.startswith(m.lastgroup + "_"))
 
 
 def _respective(r: Reading, ratio, top, base) -> Iterator[Candidate]:

@@ -8,6 +8,8 @@ opened by 主要是 / 其中 / 包括 … (cue flows_named), come the flows, eac
 发行, 举借 added; 偿还, 还本 taken away) — at least one of each, every amount to the sentence's end one of them, in the
 change's unit, none in a bracket: a flow of one side alone ("主要是新增债券26.30亿元") is what mainly moved the balance,
 no account of it, and a figure of no role among them (利息, 置换 …) says the flows named may not be all.
+The flows may come first, every amount of the sentence before the balance the change is of ("新增地方政府债券96,500万元
+(…),偿还到期债务本金42,360万元,年末余额较年初558,700万元净增加54,140万元": _flows_before).
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                    and balance_word.search(clean_label(r.facts[k].label)) for k in tree.before(i, "sentence")):
             continue
         flows = _flows(r, i)
+        if flows is None:
+            flows = _flows_before(r, i)
         if flows is None:
             continue
         added = tuple(f for f, role in flows if role == "added")
@@ -73,3 +77,27 @@ def _flows(r: Reading, i: int) -> list[tuple[Fact, str]] | None:
             return None
         out.append((f, role))
     return out or None
+
+
+def _flows_before(r: Reading, i: int) -> list[tuple[Fact, str]] | None:
+    """"2023年新增地方政府债券96,500万元(…),偿还到期债务本金42,360万元,年末余额较年初558,700万元净增加54,140万元": the
+    flows stated first, the balance and its change after them — every amount of the sentence before the balance, at its
+    depth (a bracket's parts aside), each with its role; the balance is the one amount between them and the change.
+    None when one has no role, or there is none."""
+    tree = r.tree
+    before = [k for k in tree.before(i, "sentence") if r.facts[k] is not None and tree[k].depth == tree[i].depth]
+    if len(before) < 3:
+        return None
+    balance, *flows = before  # (nearest first: the balance right before the change)
+    if not r.vocab.cue("balance_of_flows").search(clean_label(r.facts[balance].label)):
+        return None
+    out: list[tuple[Fact, str]] = []
+    for k in reversed(flows):
+        f = r.facts[k]
+        if f.kind != "amount" or f.is_bound or tree[k].kind != "labelled":
+            return None
+        role = flow_role(clean_label(f.label), r.vocab)
+        if role not in ("added", "taken"):
+            return None
+        out.append((f, role))
+    return out

@@ -410,3 +410,56 @@ def _year_values_before(r: Reading, k: int) -> list[tuple[Fact, str]]:
         return []
     return out
 
+
+_FROM = lazyre.compile(r"^由(?:年初|调整前|上年)?的?$")
+_TO = lazyre.compile(r"^(?:调增|调减|增加|减少|增长|下降|提高|降低|调整|上升|扩大|缩小)?(?:至|到|为)$")
+
+
+def respective_adjustments(r: Reading, consumed: set[int]) -> Iterator[Candidate]:
+    """"一般债务限额、专项债务限额分别由年初的412.60亿元、735.90亿元调增至438.20亿元、826.40亿元,分别增加25.60亿元和90.50亿元":
+    after one 分别, a run of values from (由 …), a run of as many values to (调增至 …) and, right after in the sentence, a
+    run of as many changes — the k-th of each is one subject's: change k = to k − from k (respective_adjustments).
+    Runs of other lengths, several units, or a figure between the runs, and nothing is read."""
+    tree = r.tree
+    for opener in tree.of_kind("fenbie"):
+        i = opener.index
+        if i + 1 >= len(tree) or tree[i + 1].kind != "labelled" or r.facts[i + 1] is None \
+                or not _FROM.match(clean_label(tree[i + 1].piece.label)):
+            continue
+        froms = [i + 1, *figure_run(r, i + 1, +1)]
+        k = froms[-1] + 1
+        if k >= len(tree) or tree[k].kind != "labelled" or r.facts[k] is None \
+                or not _TO.match(clean_label(tree[k].piece.label)):
+            continue
+        tos = [k, *figure_run(r, k, +1)]
+        k = next((m for m in tree.after(tos[-1], "sentence") if r.facts[m] is not None), None)
+        if k is None or tree[k].kind not in {"increase", "decrease"} or k in consumed:
+            continue
+        deltas = [k, *_joined_run(r, k)]
+        runs = [[r.facts[m] for m in run] for run in (froms, tos, deltas)]
+        if len({len(run) for run in runs}) != 1 or len(froms) < 2 \
+                or any(f.kind != "amount" or f.is_bound for run in runs for f in run) \
+                or len({f.unit for run in runs for f in run}) != 1:
+            continue
+        consumed.add(k)
+        names = names_before(r, i)
+        direction = _CHANGES[tree[k].kind]
+        keyword = tree[k].piece.keyword
+        for n, (before, after, delta) in enumerate(zip(*runs)):
+            yield Candidate(Change.model_construct(
+                direction=direction, delta=unsigned(delta), percent=None, current=after, previous=before,
+                subject_label=names[n] if len(names) == len(froms) else "", reference="previous",
+                keyword=r.norm.original[tree[k].start:tree[k].start + len(keyword)],
+                keyword_span=r.span(tree[k].start, tree[k].start + len(keyword)),
+                reason="respective_adjustments", via=(), rejected=()))
+
+
+def _joined_run(r: Reading, k: int) -> list[int]:
+    """The bare figures listed after node k by "、" or "和" ("分别增加25.60亿元和90.50亿元")."""
+    tree = r.tree
+    run = []
+    while k + 2 < len(tree) and tree[k + 1].separator("、和") and tree[k + 2].kind == "labelled" \
+            and not tree[k + 2].piece.label and r.facts[k + 2] is not None:
+        k += 2
+        run.append(k)
+    return run

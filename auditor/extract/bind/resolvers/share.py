@@ -53,6 +53,11 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         whole_label = _SHARE_WORDS.sub("", _SPACES.sub("", s.piece.label))
         if r.vocab.cue("shares_sum_statement").search(whole_label):
             continue  # "(因四舍五入,各项占比之和不等于100%)": what the shares add to, no part's share
+        change = r.vocab.cue("share_of_the_change").match(whole_label) if first == i else None
+        if change is not None:
+            # ("…调增3,510.68万元,…专项转移支付收入调增2,210.40万元,占调增额的62.96%": of the one change before)
+            yield from _share_of_the_change(r, i, "decrease" if change.group("down") else "increase")
+            continue
         counted = r.vocab.cue("share_counted").match(_named_subject(r, i)) if first == i else None
         if counted is None and first == i:
             # ("…1.05万笔、58.20亿元,…笔数占发放笔数的83.3%": a whole named a count is no money's whole)
@@ -117,6 +122,7 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label=whole_label,
                                               reason="share_of_named_whole", via=via, rejected=()))
     yield from _percent_of_total(r)
+    yield from _percent_of_named_whole(r)
     yield from _share_named_by_its_part(r)
     yield from _structure_of_listed_parts(r, lists)
     yield from _bracketed_shares(r, lists)
@@ -146,6 +152,49 @@ def _said_together(r: Reading, i: int) -> bool:
     tree = r.tree
     return i > 0 and tree[i - 1].kind == "words" and tree[i - 1].clause == tree[i].clause \
         and bool(r.vocab.cue("share_together").match(clean_label(tree[i - 1].piece.label)))
+
+
+def _share_of_the_change(r: Reading, i: int, direction: str) -> Iterator[Candidate]:
+    """"上级补助收入由…调整为21,046.88万元,调增3,510.68万元,…主要由于专项转移支付收入调增2,210.40万元,占调增额的62.96%": a
+    share whose whole is the bare change it names (调增额, 增加额, 增收额, 增量, 减少额: cue share_of_the_change) is of the
+    change of that direction right before it in its sub-sentence (the part), over the one change of that direction stated
+    before the part in its sentence (the whole) — two such before it, or any figure between the part and 占, and nothing
+    is read."""
+    tree = r.tree
+    at = next((k for k in tree.before(i, "sub") if r.facts[k] is not None), None)
+    if at is None or not _change_of(r, at, direction) or tree[at].depth > tree[i].depth:
+        return
+    part = r.facts[at]
+    if part.kind != "amount" or r.is_previous(part):
+        return
+    before = list(tree.before(at, "sentence"))
+    if not any(r.facts[k] is not None for k in before):
+        # ("…比上年增加1526万元,增长8.32%。其中税收收入增加1124万元,占增加额的73.66%": a 其中 opening the part's sentence
+        # speaks of the sentence right before)
+        opener = before[-1] if before else at
+        if not any(tree[k].kind == "qizhong" for k in before) or opener == 0:
+            return
+        before = list(tree.before(opener - 1, "sentence")) + [opener - 1]
+    wholes = [r.facts[k] for k in before if r.facts[k] is not None and _change_of(r, k, direction)
+              and r.facts[k].kind == "amount" and tree[k].depth <= tree[at].depth]
+    if len(wholes) != 1 or wholes[0].value == part.value or wholes[0].unit != part.unit:
+        return
+    yield Candidate(Share.model_construct(percent=r.facts[i], part=part, whole=wholes[0],
+                                          whole_label=clean_label(tree[i].piece.label),
+                                          reason="share_of_the_change", via=(), rejected=()))
+
+
+def _change_of(r: Reading, k: int, direction: str) -> bool:
+    """Node k states a change of that direction: an increase (decrease) node, or a figure named so ("民生支出增量4312万元")."""
+    node = r.tree[k]
+    if node.kind == direction:
+        return True
+    words = _NAMED_INCREASE if direction == "increase" else _NAMED_DECREASE
+    return node.kind == "labelled" and bool(words.search(clean_label(node.piece.label)))
+
+
+_NAMED_INCREASE = lazyre.compile(r"(?:增量|增加额|增收额|增支额|调增额)$")
+_NAMED_DECREASE = lazyre.compile(r"(?:减量|减少额|减收额|减支额|调减额)$")
 
 
 def _share_of_count(r: Reading, i: int, unit: str, whole_label: str) -> Iterator[Candidate]:
@@ -754,6 +803,30 @@ def _percent_of_total(r: Reading) -> Iterator[Candidate]:
         if whole is not None and whole.unit == amount.unit:
             yield Candidate(Share.model_construct(percent=fact, part=amount, whole=whole, whole_label=whole.label,
                                                   reason="share_of_sentence_total", via=(), rejected=()))
+
+
+def _percent_of_named_whole(r: Reading) -> Iterator[Candidate]:
+    """"按国有资本经营预算收入的30%调出资金558万元": the amount a sum is reckoned at p% of a whole it names (按 X 的 p%,
+    cue share_reckoned_of) and taken out so (调出, 提取, 计提: cue share_reckoned_taken), right after it, is that share of
+    the whole the document states by that name (share_whole looks it up) — not a floor or a cap (不低于30%: a bound)."""
+    tree = r.tree
+    reckoned, taken = r.vocab.cue("share_reckoned_of"), r.vocab.cue("share_reckoned_taken")
+    for s in tree.of_kind("labelled"):
+        i = s.index
+        fact = r.facts[i]
+        if fact is None or fact.kind != "percent" or fact.is_bound or s.kind != "labelled" or i + 1 >= len(tree):
+            continue
+        m = reckoned.match(clean_label(s.piece.label))
+        nxt, amount = tree[i + 1], r.facts[i + 1]
+        if m is None or amount is None or nxt.kind != "labelled" or amount.kind != "amount" \
+                or nxt.sentence != s.sentence or not taken.match(clean_label(nxt.piece.label)):
+            continue
+        yield Candidate(Share.model_construct(percent=fact, part=amount, whole=None, whole_label=m.group("whole"),
+                                              reason="share_of_named_whole", via=(RECKONED_AT,), rejected=()))
+
+
+# a sum reckoned at p% of a whole it names ("按…收入的30%调出资金558万元")
+RECKONED_AT = "reckoned at p% of the whole it names (按 X 的 p%)"
 
 
 def figure_run(r: Reading, i: int | None, step: int) -> list[int]:

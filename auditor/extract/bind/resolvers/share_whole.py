@@ -112,8 +112,8 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
 
 
 def _stretch(index: DocumentIndex, fact: Fact) -> tuple[str, str] | None:
-    """The kind of stretch of a year a figure is of (cue stretch_kind: "month" — 9月份, 当月 —, "quarter", "cumulative"
-    — 1-9月, 累计 — or "year" — 2023年 said alone, 全年) and its words: the last such word before it in its sentence, else
+    """The kind of stretch of a year a figure is of (cue stretch_kind: "month" — 9月份, 十二月份, 当月 —, "quarter" — 三季度
+    —, "half" — 下半年 —, "cumulative" — 1-9月, 前11个月, 上半年, 累计 — or "year" — 2023年 said alone, 全年) and its words: the last such word before it in its sentence, else
     on its line, else in the heading above it ("二、1-9月累计").  Found once a figure (kept on the index)."""
     kept = index.__dict__.setdefault("_stretch", {})
     if fact.id not in kept:
@@ -155,14 +155,22 @@ def _other_stretch(index: DocumentIndex, part: Fact, whole: Fact) -> bool:
         return False
     if {a[0], b[0]} == {"year", "cumulative"}:
         # (the months so far are the year's only when they end in December — "1-12月", "1至12月" —; "累计", "今年以来"
-        # say not where they end: only months said short of the year are another stretch)
-        so_far = a[1] if a[0] == "cumulative" else b[1]
+        # say not where they end: only months said short of the year are another stretch ("前11个月", "一季度"); and
+        # "今年以来" is this year's, never the figure of a year said by its number — "2022年,全省彩票总销售480.36亿元。
+        # 今年以来,…累计销售98.26亿元,约占总销售27.41%" is no share of 2022's total)
+        so_far, year = (a[1], b[1]) if a[0] == "cumulative" else (b[1], a[1])
+        cumulative = part if a[0] == "cumulative" else whole
+        if _YEAR_NUMBER.search(year) and _THIS_YEAR_SO_FAR.search(
+                index.text, sentence_start(index.text, cumulative.span.start), cumulative.span.start):
+            return True  # (said before a 累计 too: "今年以来,…,累计销售98.26亿元")
         return bool(_PART_OF_YEAR.search(so_far)) and not _TO_DECEMBER.search(so_far)
     return True
 
 
-_PART_OF_YEAR = lazyre.compile(r"上半年|前[一二三]季度|\d\s*月")
-_TO_DECEMBER = lazyre.compile(r"[-—–~至到]\s*12\s*月")
+_PART_OF_YEAR = lazyre.compile(r"上半年|前\s*[一二三1-3]\s*季度|[一1]\s*季度|前\s*\S{1,2}\s*个月|\d\s*月|[一二三四五六七八九十]\s*月")
+_TO_DECEMBER = lazyre.compile(r"[-—–~至到]\s*(?:12|十二)\s*月")
+_THIS_YEAR_SO_FAR = lazyre.compile(r"(?:今年|本年)以来")
+_YEAR_NUMBER = lazyre.compile(r"(?:19|20)\d{2}")
 
 
 def _other_entity(index: DocumentIndex, whole_label: str, whole: Fact) -> bool:
