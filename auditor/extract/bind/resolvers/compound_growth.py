@@ -111,7 +111,7 @@ def total_growths(r: Reading) -> Iterator[Candidate]:
             if _OTHER_BETWEEN.search(between) or _PRICE_ADJUSTED.search(text, last_of(text, "。\n", first.start) + 1,
                                                                          second.end):
                 continue
-            if not _same_subject(text, first, between, said):
+            if not _same_subject(text, first, between, said, r.vocab.cue("vague_span")):
                 continue  # ("城镇居民人均可支配收入年均增长8.1%,2020年农村居民收入达到15000元,比2015年增长50.0%")
             if forward:
                 years_said = {m.group(1) for m in _YEAR.finditer(between)}
@@ -143,18 +143,20 @@ def total_growths(r: Reading) -> Iterator[Candidate]:
 
 # the words a clause names its subject by, up to its verb (达到, 比 …), less its year ("2020年农村居民收入达到…")
 _SUBJECT_VERB = lazyre.compile(r"达到|达|突破|(?:增加|增长|提高|上升|下降|减少|降低)(?:到|至)|增至|升至|降至|为|是|比|较|同比")
+_QUOTES = lazyre.compile(r"[“”\"'‘’]")
 _SUBJECT_YEAR = lazyre.compile(r"(?:(?:19|20)\d{2}\s*年\s*(?:底|末|度)?\s*[的]?)|^[\s,，、:：]+|[\s,，、:：]+$")
 
 
-def _same_subject(text: str, first, between: str, said) -> bool:
+def _same_subject(text: str, first, between: str, said, vague) -> bool:
     """The subject the second of the two rates' clauses names (before 达到 / 比, or before the mean word), when it names
     one, is the subject already named before it in the sentence: the two rates are of one figure, not the rate a year
     of one subject beside the growth of another ("城镇居民人均可支配收入年均增长8.1%,2020年农村居民收入达到15000元,
     比2015年增长50.0%")."""
     verb = _SUBJECT_VERB.search(between)
     named = between[:verb.start()] if verb else between
-    named = said.sub("", _SUBJECT_YEAR.sub("", named)).strip()
-    named = _SUBJECT_YEAR.sub("", named)
+    for span in (YEAR_SPAN, _PLAN_SPAN, _SINCE_YEAR, _COUNT_SPAN, vague, _QUOTES):  # (the years it is over: "五年年均",
+        named = span.sub("", named)                                          # "“十三五”期间年均": no subject)
+    named = _SUBJECT_YEAR.sub("", said.sub("", _SUBJECT_YEAR.sub("", named)).strip())
     if not named:
         return True
     return named in text[last_of(text, "。\n;", first.start) + 1:first.start]
