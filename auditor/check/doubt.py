@@ -2861,10 +2861,13 @@ def explain_figure(doc: Document, fact: Fact) -> Found | None:
     return _garbled(doc, [fact]) or _glued_cell_rate(doc, fact)
 
 
-# a rate run together with the cells of its row: its first digits after the row's name (or the space after it), the
-# next cell's figure right after its "%" ("时效指标监测完成及时率1095%96.2%10": 分值 10 | 年度指标值 95% | 实际完成值 96.2% | 得分 10)
-_GLUED_CELL_BEFORE = lazyre.compile(r"[\u4e00-\u9fff \t|]$")
-_GLUED_CELL_AFTER = lazyre.compile(r"^[ \t|]?\d")
+# a rate run together with the cells of its row: its first digits right after the row's name (a CJK character, or
+# it and one space: "签约服务费拨付及时率 10100%100%10"), the next cell's figure glued right after its "%", no space
+# or | between ("时效指标监测完成及时率1095%96.2%10": 分值 10 | 年度指标值 95% | 实际完成值 96.2% | 得分 10) — not a
+# rate of prose followed by a space and a year ("比重为125% 2024年将…")
+_GLUED_CELL_BEFORE = lazyre.compile(r"[\u4e00-\u9fff][ \t]?$")
+_GLUED_CELL_AFTER = lazyre.compile(r"^\d")
+_GLUED_SCORE_DIGITS = 3  # the cell before the rate is a score: 1–3 digits
 _SPLIT_RATE = lazyre.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
 
 
@@ -2873,18 +2876,19 @@ def _glued_cell_rate(doc: Document, fact: Fact) -> Found | None:
     (分值 | 年度指标值 | 实际完成值 | 得分 glued: "质量指标网点验收合格率15100%100%15"): its first digits may be the cell
     before it (the 分值 15, the rate 100%). Where some split of its digits leaves a rate of at most 100 %, the row does
     not say the rate passes 100 % (ALT006); a rate no split brings to 100 % stands, and so does one right after
-    another rate's "%" ("…95%196%10": the cell before it ended there)."""
+    another rate's "%" ("…95%196%10": the cell before it ended there), and so does one of prose ("比重为125% 2024年":
+    a space after it, no cell glued)."""
     if not doc.text or fact.kind != "percent" or not fact.text.endswith("%"):
         return None
     start, end = fact.span.start, fact.span.end
-    if not _GLUED_CELL_BEFORE.search(doc.text[max(0, start - 1):start]) or \
-            not _GLUED_CELL_AFTER.match(doc.text[end:end + 2]):
+    if not _GLUED_CELL_BEFORE.search(doc.text[max(0, start - 2):start]) or \
+            not _GLUED_CELL_AFTER.match(doc.text[end:end + 1]):
         return None
     digits = fact.text[:-1].rstrip()
     if not digits or "," in digits:
         return None
     head = digits.split(".")[0]
-    for cut in range(1, len(head)):
+    for cut in range(1, min(len(head), _GLUED_SCORE_DIGITS + 1)):
         before, rest = digits[:cut], digits[cut:]
         if _SPLIT_RATE.fullmatch(before) and _SPLIT_RATE.fullmatch(rest) and Decimal(rest) <= 100:
             shown = f"{before} | {rest}%"

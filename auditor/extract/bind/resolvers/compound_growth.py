@@ -111,6 +111,8 @@ def total_growths(r: Reading) -> Iterator[Candidate]:
             if _OTHER_BETWEEN.search(between) or _PRICE_ADJUSTED.search(text, last_of(text, "。\n", first.start) + 1,
                                                                          second.end):
                 continue
+            if not _same_subject(text, first, between, said, r.vocab.cue("vague_span")):
+                continue  # ("城镇居民人均可支配收入年均增长8.1%,2020年农村居民收入达到15000元,比2015年增长50.0%")
             if forward:
                 years_said = {m.group(1) for m in _YEAR.finditer(between)}
             else:  # (the year the sentence reaches before the growth, in its own clause or the one before)
@@ -119,7 +121,8 @@ def total_growths(r: Reading) -> Iterator[Candidate]:
             if len(years_said) != 1:
                 continue
             later = int(years_said.pop())
-            span = _span_named(text, last_of(text, "。\n;", min(s.start, o.start)) + 1, s.start)
+            span = _span_named(text, last_of(text, "。\n;", min(s.start, o.start)) + 1, s.start,
+                               vague=r.vocab.cue("vague_span"))
             # the growths of the same figure against other years after it ("比2015年增长40.3%,比2010年增长147.2%"):
             # the one over the years the rate names
             chain = [o] + (_against_other_years(r, growths, k + 1) if forward else [])
@@ -136,6 +139,27 @@ def total_growths(r: Reading) -> Iterator[Candidate]:
                 start=None, end=None, rate=rate, total=r.facts[o.index], years=years, direction=DIRECTIONS[s.kind],
                 total_direction=DIRECTIONS[o.kind], reason="compound_growth_total", via=(), rejected=()))
             break
+
+
+# the words a clause names its subject by, up to its verb (达到, 比 …), less its year ("2020年农村居民收入达到…")
+_SUBJECT_VERB = lazyre.compile(r"达到|达|突破|(?:增加|增长|提高|上升|下降|减少|降低)(?:到|至)|增至|升至|降至|为|是|比|较|同比")
+_QUOTES = lazyre.compile(r"[“”\"'‘’]")
+_SUBJECT_YEAR = lazyre.compile(r"(?:(?:19|20)\d{2}\s*年\s*(?:底|末|度)?\s*[的]?)|^[\s,，、:：]+|[\s,，、:：]+$")
+
+
+def _same_subject(text: str, first, between: str, said, vague) -> bool:
+    """The subject the second of the two rates' clauses names (before 达到 / 比, or before the mean word), when it names
+    one, is the subject already named before it in the sentence: the two rates are of one figure, not the rate a year
+    of one subject beside the growth of another ("城镇居民人均可支配收入年均增长8.1%,2020年农村居民收入达到15000元,
+    比2015年增长50.0%")."""
+    verb = _SUBJECT_VERB.search(between)
+    named = between[:verb.start()] if verb else between
+    for span in (YEAR_SPAN, _PLAN_SPAN, _SINCE_YEAR, _COUNT_SPAN, vague, _QUOTES):  # (the years it is over: "五年年均",
+        named = span.sub("", named)                                          # "“十三五”期间年均": no subject)
+    named = _SUBJECT_YEAR.sub("", said.sub("", _SUBJECT_YEAR.sub("", named)).strip())
+    if not named:
+        return True
+    return named in text[last_of(text, "。\n;", first.start) + 1:first.start]
 
 
 def _against_other_years(r: Reading, growths, j: int) -> list:
@@ -160,10 +184,15 @@ _COUNT_SPAN = lazyre.compile(r"(?:过去|近|这|最近)(\d{1,2}|[两二三四�
                              r"|(?<![\d.第个])(\d{1,2}|[两二三四五六七八九十])\s*个?年(?=间|来|以来|期间|年均|平均|里|中)")
 
 
-def _span_named(text: str, start: int, end: int) -> tuple[set[int], int | None, int | None] | None:
+# a span named by words alone ("近年来", "多年来", a bare "以来"): no years to count the growth over
+VAGUE = (frozenset(), None, None)
+
+
+def _span_named(text: str, start: int, end: int, vague=None) -> tuple[set[int], int | None, int | None] | None:
     """The years a rate a year names before it, from `start` to the rate: the years its span may be counted from
     (the last year before it, or its first year: "2016—2019年", "2016年以来" are written either way), the span's last
-    year (None: up to the year the sentence reaches, "以来") and the count of years it names — None when it names none."""
+    year (None: up to the year the sentence reaches, "以来") and the count of years it names — None when it names none,
+    VAGUE when it names a span by words alone that the pattern `vague` finds (cue vague_span: "近年来", "多年来", 以来)."""
     plans = list(_PLAN_SPAN.finditer(text, start, end))
     if plans:
         first = min(1966 + 5 * (counted(m.group(1)[1]) + 10 - 3) for m in plans)
@@ -175,13 +204,18 @@ def _span_named(text: str, start: int, end: int) -> tuple[set[int], int | None, 
         return {int(m.group(1)) - 1, int(m.group(1))}, None, None
     if (m := _COUNT_SPAN.search(text, start, end)) is not None:
         return set(), None, counted(m.group(1) or m.group(2))
+    if vague is not None and vague.search(text, start, end):
+        return VAGUE
     return None
 
 
 def _fits(span, since: int, later: int) -> bool:
-    """The growth from `since` to `later` is over the years the rate names (any, when it names none)."""
+    """The growth from `since` to `later` is over the years the rate names (any, when it names none; none, when it
+    names them by words alone: "近年来,…年均增长8.1%,2023年达到…,比2012年增长150.0%" — not over 11 years guessed)."""
     if span is None:
         return True
+    if span is VAGUE:
+        return False
     firsts, last, count = span
     if count is not None:  # ("过去五年…从2020年的…增加到2024年的…": five years counted inclusive, or four between)
         return later - since in (count, count - 1)

@@ -116,24 +116,47 @@ def _execution_in_sentence(index: DocumentIndex, c: Change, text: str, after: in
 
 def _execution_before(index: DocumentIndex, c: Change, before: int, flow: str | None) -> Fact | None:
     """The one 执行数 of the change's flow stated before it in the text ("收入执行数为186.05亿元、支出执行数为…")."""
-    found = [f for f in index.facts if f.span.start < before and f.kind == "amount" and f.unit == c.delta.unit
-             and not f.is_bound and clean_label(f.label).endswith("执行数")
+    executions = _memo(index, "_executions", lambda f: f.kind == "amount" and not f.is_bound
+                       and clean_label(f.label).endswith("执行数"))
+    found = [f for f in executions[:bisect_left(executions, before, key=_start)] if f.unit == c.delta.unit
              and (flow is None or index.vocab.flow(clean_label(f.label)) == flow)]
     return found[0] if len(found) == 1 else None
 
 
 def _final_before(index: DocumentIndex, c: Change, subject: str, flow: str | None, previous: Fact) -> Fact | None:
     """The nearest 决算 figure before the change, of the subject it names (its concept), else of its flow."""
-    finals = [f for f in index.facts if f.span.start < c.keyword_span.start and f.kind == "amount"
-              and f.scenario == "final" and f.unit == c.delta.unit and not f.is_bound and f is not previous]
-    if not finals:
-        return None
+    finals = _memo(index, "_finals", lambda f: f.kind == "amount" and f.scenario == "final" and not f.is_bound)
     concept = index.label_concept(subject).concept if subject else None
-    if concept and concept not in ("决算数", "决算"):
-        named = [f for f in finals if f.concept and (concept in f.concept or f.concept in concept)]
-        if named:
-            return named[-1]
-    if flow is not None:
-        flowing = [f for f in finals if index.vocab.flow(clean_label(f.label)) == flow]
-        return flowing[-1] if flowing else None
-    return finals[-1]
+    if concept in ("决算数", "决算"):
+        concept = None
+    nearest = flowing = None
+    # (back from the change, the nearest first: stops at the first of the concept it names, or of its flow, or any)
+    for k in range(bisect_left(finals, c.keyword_span.start, key=_start) - 1, -1, -1):
+        f = finals[k]
+        if f.unit != c.delta.unit or f is previous:
+            continue
+        if concept and f.concept and (concept in f.concept or f.concept in concept):
+            return f
+        if nearest is None:
+            nearest = f
+            if not concept and flow is None:
+                return f
+        if flow is not None and flowing is None and index.vocab.flow(clean_label(f.label)) == flow:
+            flowing = f
+            if not concept:
+                return f
+    if nearest is None:
+        return None
+    return flowing if flow is not None else nearest
+
+
+def _start(f: Fact) -> int:
+    return f.span.start
+
+
+def _memo(index: DocumentIndex, name: str, keep) -> list[Fact]:
+    """The index's facts `keep` keeps, in text order, worked out once a document (the changes each look back in them)."""
+    memo = index.__dict__.get(name)
+    if memo is None:
+        memo = index.__dict__[name] = [f for f in index.facts if keep(f)]
+    return memo

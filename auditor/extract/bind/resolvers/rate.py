@@ -23,6 +23,7 @@ from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, 
 _LOOK_BACK = 200
 # (the via of a rate naming a list's part whose amounts were not found: restated from no rate of another subject)
 SUBJECT_UNFOUND = "a list's part it names, that part's amounts not found"
+SPENT_UNNAMED = "a saving's rate beside one amount not named as spent (cue spent_of_saving): its base unsaid"
 _EARLIER = lazyre.compile(r"上一?年|去年|同期|前一年")  # (a figure of the year before, or of the same period then)
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
 # a rate that names one budget (年初 / 调整) is never of the other
@@ -228,6 +229,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 and not included and not dens and len(nums) == 1 and combined is None:
             # (not a rate named as the items' together: "资金平均节约率达17.1%" may be the mean of the purchases' rates)
             spent = _spent_of_saving(r, nums[0], others)
+            if spent is not None and not named_spent_of_saving(r, spent):
+                spent, via = None, (*via, SPENT_UNNAMED)  # ("完成投资500万元,节约资金50万元,节约率9%": of what, unsaid)
             if spent is not None:
                 # ("实现政府采购额14007万元,…,节约资金1668万元,资金节约率10.64%": the budget, unstated, was what was spent
                 # and what was saved — 1668 / (14007 + 1668))
@@ -246,12 +249,19 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
 def _spent_of_saving(r: Reading, saved: Fact, others: list[Fact]) -> Fact | None:
     """The amount spent a saving's rate is of, with the saving (节约率 with no budget in its sentence): the one amount of
     its sentence before the saving, of its unit, of this period (not 比去年同期2213万元: what it is compared with) and no
-    change — none, or two, and the budget is left to the document."""
+    change — none, or two, and the budget is left to the document (one not named as spent: see named_spent_of_saving)."""
     compared = r.vocab.cue("compared_prefix")
     found = [f for f in others if f.kind == "amount" and f.unit == saved.unit and f.span.end <= saved.span.start
              and f.sentence == saved.sentence and not f.approximate and f.scenario in (None, "actual")
              and f.concept not in CHANGE_CONCEPTS and not _earlier(r, f) and not compared.match(clean_label(f.label))]
     return found[0] if len(found) == 1 and found[0].value > 0 else None
+
+
+def named_spent_of_saving(r: Reading, spent: Fact) -> bool:
+    """The amount a saving's rate would be over with the saving is named as spent (cue spent_of_saving: 采购, 成交, 合同,
+    中标, 实际支出, 结算): "实现政府采购额14007万元" is; "完成投资500万元", "送审金额500万元" are not — what the saving is
+    of is then not said, and the rate is not read (SPENT_UNNAMED), over that amount neither with the saving nor alone."""
+    return bool(r.vocab.cue("spent_of_saving").search(clean_label(spent.label)))
 
 
 _SERIES_JOIN = lazyre.compile(r"\s*、\s*")

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers.rate import OTHER_NAMED_BUDGET, SUBJECT_UNFOUND, another_project
+from auditor.extract.bind.resolvers.rate import OTHER_NAMED_BUDGET, SPENT_UNNAMED, SUBJECT_UNFOUND, another_project
 from auditor.extract.model import SPENT_SCENARIOS, Change, Fact, Rate
 from auditor import lazyre
 from auditor.extract.readings import clean_label, sentence_start
@@ -40,8 +40,8 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text
             by_subject.setdefault(c.current.id, []).append(c)  # ("…348.36亿元,…。全市…收入比年初预算短收3.64亿元")
     out = []
     for r in rates:
-        if r.pairs or r.summed or r.spent is not None or r.rate.is_bound:
-            out.append(r)
+        if r.pairs or r.summed or r.spent is not None or r.rate.is_bound or SPENT_UNNAMED in r.via:
+            out.append(r)  # (… or a saving's rate beside an amount not named as spent: of what, unsaid — undecided)
         elif not r.numerators and r.base and (elsewhere := _implied_elsewhere(index, r, by_subject, text)) is not None:
             out.append(elsewhere)
         elif r.included:

@@ -32,6 +32,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     tree, text = r.tree, r.norm.text
     got, weighted, bonus = r.vocab.cue("score_got"), r.vocab.cue("score_weight"), r.vocab.cue("score_bonus")
     rescaled, per_item = r.vocab.cue("score_rescaled"), r.vocab.cue("score_per_item")
+    uncapped: dict[int, bool] = {}  # (the start of a line → it speaks of bonus points or of another scale)
     for node in tree.of_kind("labelled", "total"):
         score = r.facts[node.index]
         if score is None or score.kind != "score" or score.is_bound:
@@ -52,8 +53,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             weight = after  # ("得28.5分(满分30分)")
         if weight is None or not weight.value:
             continue
-        paragraph = _paragraph(text, score)
-        if bonus.search(paragraph) or rescaled.search(paragraph):
+        line = text.rfind("\n", 0, score.span.start) + 1
+        if line not in uncapped:  # (searched once a line, not once a score)
+            paragraph = _paragraph(text, score)
+            uncapped[line] = bool(bonus.search(paragraph) or rescaled.search(paragraph))
+        if uncapped[line]:
             continue  # (a bonus may pass the marks; a score on another scale is converted, not capped)
         name = clean_label(weight.label) if weight is before else _NAMED_GOT.sub("", label)
         if weight is before and per_item.search(weighted.sub("", name)):

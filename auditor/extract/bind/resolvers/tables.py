@@ -202,7 +202,7 @@ def _compound_growths(table: ScoreTable, rows: list[TableRow], vocab: Vocabulary
         return []
     key = keys[0]
     named_years = _SPAN_YEAR.findall(clean(names[key]))
-    if _VAGUE_SPAN.search(clean(names[key])):
+    if vocab.cue("vague_span").search(clean(names[key])):
         return []  # ("近三年年均增长(%)", "“十三五”时期年均增长", "2015年以来年均增长": a span the columns need not bound)
     direction = -1 if _FALL_RATE.search(clean(names[key])) else 1
     real = vocab.cue("real_growth_quantity")
@@ -235,9 +235,8 @@ def _compound_growths(table: ScoreTable, rows: list[TableRow], vocab: Vocabulary
 
 _REAL_RATE = lazyre.compile(r"实际|扣除|价格")
 # the years a rate column names ("2019—2023年年均增长(%)": read only over the two dated columns' own years), or a span
-# it names by words, bounded by no column ("近三年", "“十三五”时期", "2015年以来", "五年来")
+# it names by words, bounded by no column ("近三年", "“十三五”时期", "2015年以来", "五年来": vocabulary cue vague_span)
 _SPAN_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_VAGUE_SPAN = lazyre.compile(r"近[一二三四五六七八九十两\d]+年|十[一二三四五六七八九十]五|时期|以来|期间|[一二三四五六七八九十两\d]+年(?:来|间)")
 _FALL_RATE = lazyre.compile(r"下降|减少")
 
 
