@@ -38,6 +38,7 @@ from auditor.extract.tables.stacked_levels import read_stacked_levels
 from auditor.extract.tables.statement import read_statements
 from auditor.extract.vocabulary import Vocabulary, strip_glosses
 from auditor.normalise import Normalised
+from auditor.widths import display_width
 from auditor.records import dataclass
 
 __all__ = ["TableResult", "read_tables", "TOTAL_ROW"]
@@ -246,8 +247,20 @@ def _side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None) -> tup
     def at(c: Cell) -> int:  # (where a cell stands in its line)
         return c.start - text.rfind("\n", 0, c.start) - 1
 
+    def at_wide(c: Cell) -> int:  # (where it stands on the page: wide characters take two columns)
+        return display_width(text[text.rfind("\n", 0, c.start) + 1:c.start])
+
     head = lines[header]
     middle = (at(head[half_width - 1]) + len(head[half_width - 1].text) + at(head[half_width])) / 2
+    middle_wide = (at_wide(head[half_width - 1]) + display_width(head[half_width - 1].text)
+                   + at_wide(head[half_width])) / 2
+
+    def split_at(row: list[Cell], where, width_of, mid: float) -> tuple[list[Cell], list[Cell]] | None:
+        halves = ([x for x in row if where(x) + width_of(x.text) <= mid], [x for x in row if where(x) >= mid])
+        if len(halves[0]) + len(halves[1]) != len(row) or len(halves[0]) > half_width \
+                or len(halves[1]) > half_width or any(h and _is_figure(h[0]) for h in halves):
+            return None
+        return halves
     flows = _side_flows(lines, header, width, vocab)
     numbers = [0, 0]  # the last item number of each half ("一、" … "七、")
     done: list[list[Cell]] = []
@@ -281,9 +294,13 @@ def _side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None) -> tup
             # none after them: its cells stand from the left)
             halves = (row[:half_width], row[half_width:])
         else:
-            halves = ([x for x in row if at(x) + len(x.text) <= middle], [x for x in row if at(x) >= middle])
-            if len(halves[0]) + len(halves[1]) != len(row) or len(halves[0]) > half_width \
-                    or len(halves[1]) > half_width or any(h and _is_figure(h[0]) for h in halves):
+            halves = split_at(row, at, len, middle)
+            if halves is None:
+                # (a table set for the page, its columns aligned in display columns — a wide character takes two:
+                # "一、一般公共预算财政拨款收入        1     12,486.35     一、一般公共服务支出    32" with its right-hand
+                # amount empty stands split by where its cells stand on the page, not by their characters)
+                halves = split_at(row, at_wide, display_width, middle_wide)
+            if halves is None:
                 side = _one_side(row, half_width, flows, numbers, vocab)
                 halves = (row, []) if side == 0 else ([], row) if side == 1 else None
             if halves is None:

@@ -256,8 +256,10 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             while width > 0 and k < len(cells) and cells[k].kind == CELL and is_empty(cells[k]):
                 k += 1
                 width -= 1
+        row_numbered = False  # (the row's 行次 stated on its label's line)
         if header.numbered_rows and labels and k < len(cells) and cells[k].kind == CELL \
                 and (is_empty(cells[k]) or ROW_NUMBER.fullmatch(cells[k].text.strip())):
+            row_numbered = not is_empty(cells[k]) and cells[k].line == labels[-1].line
             k += 1  # ("| 一、一般公共预算财政拨款收入 | 1 | 2273.17 |" under "| 项目 | 行次 | 金额 |": the row's number)
         slots: list[Cell] = []
         grade: Cell | None = None
@@ -268,7 +270,9 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             c = cells[k]
             if header.serial and len(slots) == n_cols:
                 break  # numbered rows one cell per line: a row is as wide as the header
-            if c.kind == BREAK or (c.kind == EOL and (slots or c.source in (PADDED, BARRED) and labels)):
+            if c.kind == BREAK or (c.kind == EOL and (slots or c.source in (PADDED, BARRED) and labels
+                                                      or row_numbered and c.line == labels[-1].line)):
+                # (and a row set by spaces whose line ends after its 行次, "三、上级补助收入    3": its amount left empty)
                 # (a bar row whose empty cells were all dropped ends at its line's end: "| 六、经营收入 | 6 | | |")
                 ruled = c.kind == BREAK
                 one_line = all(s.line == c.line for s in (*labels, *slots))
@@ -337,7 +341,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
                 rows.append(RawRow(labels, [], via=["cut by a page break"]))
                 last = k
                 continue
-            if len(labels) <= 2 and len(label) <= 24 and (slots or ruled or heading or padded or barred
+            if len(labels) <= 2 and len(label) <= 24 and (slots or ruled or heading or padded or barred or row_numbered
                                                           or FUNDING_SOURCE.search(label)
                                                           or GROUP_HEADING.match(label)
                                                           or _NUMBERED_GROUP_HEADING.match(label)):
