@@ -28,7 +28,7 @@ EXPLICIT, STRUCTURAL, VOCABULARY, LOOKUP = 4, 3, 2, 1
 # lines (numbered items under a figure, parts on the following lines, a share's whole
 # two paragraphs up) is a reading the text does not spell out, so it warns.
 LAID_OUT = frozenset({
-    "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance",
+    "table_rows", "table_rate", "table_rate_named", "score_rate_row", "funds_sources", "funds_balance", "table_surplus_row",
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "indicator_completion_row",
     "score_table_total",
     "indented_levels",
@@ -668,6 +668,11 @@ _ALL += [
     Reason("funds_sources", EXPLICIT, "a 自评表's 年度资金总额 row and its 其中 rows (当年财政拨款 / 上年结转资金 / "
            "其他资金), per column", "项目资金 | 全年预算数 | 全年执行数\n年度资金总额 | 100 | 90\n"
            "其中:当年财政拨款 | 80 | 70\n上年结转资金 | 20 | 20\n其他资金 | — | —"),
+    Reason("table_surplus_row", EXPLICIT, "a 收入费用表's balance row numbered right after its two sides (一、本期收入, "
+           "二、本期费用, 三、本期盈余) is 收入 − 费用, in each column all three state",
+           "| 项目 | 行次 | 本年数 |\n|---|---|---|\n| 一、本期收入 | 1 | 150 |\n| (一)财政拨款收入 | 2 | 120 |\n"
+           "| (二)事业收入 | 3 | 30 |\n| 二、本期费用 | 4 | 130 |\n| (一)业务活动费用 | 5 | 80 |\n"
+           "| (二)单位管理费用 | 6 | 50 |\n| 三、本期盈余 | 7 | 20 |"),
     Reason("funds_balance", EXPLICIT, "结余 = 实际到位资金 (or 预算) − 实际支出 in the row that states all three",
            "项目 | 计划安排资金 | 实际到位资金 | 实际支出 | 结余\n县市区财政 | 48 | 48 | 46.5 | 1.5"),
     Reason("table_rate_named", EXPLICIT, "a row's 执行率 over the base its header names (执行率(B/A), 全年预算数(A))",

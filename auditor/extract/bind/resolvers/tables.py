@@ -93,6 +93,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary
             out.breakdowns.extend(_subtotal_blocks(rows, via))
             out.breakdowns.extend(_closing_totals(rows, via))
             out.breakdowns.extend(_balances(rows, via))
+            out.breakdowns.extend(_surplus_rows(rows, via, vocab))
             out.breakdowns.extend(_deductions(rows, via))
             out.breakdowns.extend(_place_totals(table, rows, via, parts_of))
         out.rates.extend(_rates(table, rows))
@@ -1344,6 +1345,41 @@ def _balances(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
                      <= b.tolerance + actual.tolerance + balance.tolerance), bases[0])
         out.append(Breakdown.model_construct(total=balance, parts=(base,), subtracted=(actual,), marker="结余",
                                              complete=True, reason="funds_balance", via=via))
+    return out
+
+
+_TOP_NUMBER = lazyre.compile(r"^([一二三四五六七八九十]{1,3})、")
+_TOP_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+
+def _surplus_rows(rows: list[TableRow], via: tuple[str, ...], vocab: Vocabulary) -> list[Breakdown]:
+    """A 收入费用表's balance row: "三、本期盈余" right after the sides it balances, "一、本期收入" and "二、本期费用" —
+    the table's top-level rows numbered in turn, the income side (statement_income, …_total) then the spending side
+    (statement_spending, …_total), the balance (statement_balance) numbered next — is 收入 − 费用, in each column the
+    three rows all state (reason table_surplus_row).  A row numbered between them (三、限定性净资产转为非限定性净资产
+    before 四、净资产变动额), sides in another order, or a balance row of no number: not read."""
+    cues = [vocab.cue(name) for name in ("statement_income", "statement_income_total", "statement_spending",
+                                          "statement_spending_total", "statement_balance")]
+    top = []  # (number, row, bare label) of the rows numbered 一、二、三 …
+    for row in rows:
+        m = _TOP_NUMBER.match(clean(row.label))
+        if m and m.group(1) in _TOP_NUMERALS:
+            top.append((_TOP_NUMERALS.index(m.group(1)), row, clean(row.label)[m.end():]))
+    out = []
+    for (a, income, a_label), (b, spending, b_label), (c, balance, c_label) in zip(top, top[1:], top[2:]):
+        if not (b == a + 1 and c == b + 1):
+            continue
+        if not ((cues[0].search(a_label) or cues[1].search(a_label))
+                and (cues[2].search(b_label) or cues[3].search(b_label)) and cues[4].search(c_label)):
+            continue
+        for key, total in balance.cells.items():
+            plus, minus = income.cells.get(key), spending.cells.get(key)
+            if plus is None or minus is None or total.unit == "%" or plus.unit != total.unit \
+                    or minus.unit != total.unit:
+                continue
+            out.append(Breakdown.model_construct(total=total, parts=(plus,), subtracted=(minus,), marker="盈余",
+                                                 complete=True, reason="table_surplus_row",
+                                                 via=(*via, *balance.via)))
     return out
 
 
