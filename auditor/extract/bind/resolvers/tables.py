@@ -132,7 +132,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     headers = [clean(names.get(k) or "") for k in ("change", "change_rate")]
     if "*" in table.comparable or any(_COMPARABLE.search(h) for h in headers):
         return []  # (同口径 / 可比 growth: on a base the table does not show)
-    against_budget = _against_budget(names, headers)
+    against_budget = _against_budget(names, headers) or _adjustment_of_budget(names, headers)
     if against_budget is not None:
         return _changes_on_budget(table, rows, names, *against_budget)
     if any(_AGAINST_BUDGET.search(h) for h in headers):
@@ -373,6 +373,19 @@ def _against_budget(names: dict[str | None, str], headers: list[str]) -> tuple[s
     if len(this_year) == 1 and any(_AGAINST_BUDGET.search(h) for h in headers):
         return budgets[0], this_year[0]
     return None
+
+
+def _adjustment_of_budget(names: dict[str | None, str], headers: list[str]) -> tuple[str, str] | None:
+    """The (budget, adjusted budget) keys a plain change column compares where they are the table's only amounts: a
+    预算调整表's "调整前预算数 | 调整后预算数 | 增减额 | 增减(%)" — 增减额 = 调整后 − 调整前, 增减% on the budget before."""
+    if not any(headers) or not all(_PLAIN_CHANGE.match(h) for h in headers if h):
+        return None
+    amounts = [k for k in names if k is not None and k.split("#")[0] in _SUM_ROLES]
+    before = [k for k in amounts if k == "budget"]
+    after = [k for k in amounts if k == "budget_adjusted"]
+    if len(amounts) != 2 or len(before) != 1 or len(after) != 1:
+        return None
+    return before[0], after[0]
 
 
 # a change column that names nothing it compares ("比较增减金额", "增减额", "增减%"): not "完成变动预算%", a rate against a
