@@ -64,6 +64,8 @@ COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
                               # ("指标 | 本年 | 上年 | 比上年增长%": this year's and last year's figures)
                               r"本年度?数?|本期数?|上年度?(?:数|同期)?|上期数?|去年(?:同期)?)"
                               r"(?:\(万元\)|\(元\))?$")),
+    # ("项目 | 本期完成（万元） | 同比增长（%）": money done in the period, its unit of money said — not an indicator's 完成值)
+    ("amount", lazyre.compile(r"^(?:本期|本年度?|当期|本月|当月|累计)完成(?:数|额)?\((?:万元|亿元|元)\)$")),
 )
 AMOUNT_ROLES = ("budget_initial", "budget_adjusted", "budget", "received", "actual", "balance", "amount")
 BUDGET_ROLES = ("budget_adjusted", "budget_initial", "budget")
