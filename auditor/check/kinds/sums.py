@@ -10,7 +10,6 @@ from auditor.check.arithmetic import (Comparison, Value, compare, decimals_for, 
                                       total, unit_of, written)
 from auditor.check.context import Context, diff_text, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
-from auditor.extract.bind.lists import OPEN_FAMILY
 from auditor.extract.bind.reasons import EXPLICIT
 from auditor.extract.bind.resolvers import balance
 from auditor.extract.model import Breakdown, Fact
@@ -130,10 +129,7 @@ def check_breakdown(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         ), found=None if slip else (_nested_by_share(ctx, b, partial)
                                     or doubt.explain_sum(ctx.doubt, b.total, list(b.parts), list(b.subtracted), b,
                                                          ctx.vocab)), equation=None if slip else equation,
-            weigh=as_read, accuse_from=EXPLICIT + 1 if by_shares and not _shares_of_total(share_of, b)
-            # (a 其中 list taken as whole only as members of an open family, short of its total: it may name the main
-            # members only — a warning; more than the total stays an error)
-            or OPEN_FAMILY in b.via and computed.value < b.total.value else None,
+            weigh=as_read, accuse_from=EXPLICIT + 1 if by_shares and not _shares_of_total(share_of, b) else None,
             # (the members of a closed family — “三公” = 出国 + 公车 + 接待 — are named, not run into; a
             # table's rows and columns are laid out, and the row that breaks what the others agree on is
             # how a report's own slip shows)

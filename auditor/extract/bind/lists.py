@@ -339,18 +339,6 @@ PARTIAL_SAID = "the list says it names only some parts"
 SECOND_MEASURE = "a second measure of each part"
 # (… whose other measure makes its total exactly: the parts are one split of the total)
 OTHER_MEASURE_EXACT = "the parts' other measure makes its total"
-# (a list under 其中 taken as all of its total only because its parts are members of an open vocabulary family the total
-# heads — 收入来源, 经济分类: 其中 often names the main members only, so parts short of the total warn at most)
-OPEN_FAMILY = "members of an open family"
-
-
-def open_family_only(r: Reading, total: Fact, parts: list[Fact]) -> bool:
-    """The parts are members of an open vocabulary family the total heads (family_complete) and of no closed one."""
-    concepts = [f.concept for f in parts]
-    if any(c is None for c in concepts) or not family_complete(r, total, parts):
-        return False
-    family = r.vocab.family_of(concepts)
-    return family is not None and family.open
 
 
 def sub_subject(r: Reading, k: int) -> str:

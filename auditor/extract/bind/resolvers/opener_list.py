@@ -13,9 +13,9 @@ from typing import Iterator, NamedTuple
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import (MARKERS, OPEN_FAMILY, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
+from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
                                         SPAN_TOTAL, adds_up, choose_total, complement_names, continue_list, family_complete, halves_of_total, in_respectively_run, inner_nodes,
-                                        is_part, line_list, list_end, list_family, made_elsewhere, make_breakdown, measures_of, open_family_only, paragraph_list,
+                                        is_part, line_list, list_end, list_family, made_elsewhere, make_breakdown, measures_of, paragraph_list,
                                         partial_marker, rest_of_list, sub_subject, telling_ends, total_candidates)
 from auditor.extract.bind.reasons import TOTAL_NEXT_SENTENCE
 from auditor.extract.bind.resolvers.grade_counts import grade_of
@@ -673,16 +673,10 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     if total is None:
         return
     strict = (opener.kind in {"fenbie", "classify"} and len(part_facts) >= 2) or halves \
-        or halves_of_total(total, part_facts) \
+        or family_complete(r, total, part_facts) or halves_of_total(total, part_facts) \
         or (len(part_facts) >= 2 and _sources_of_money(part_facts)
             and not _grants_of_investment(r, total, part_facts) and not _some_levels_of_all(total, part_facts)) \
         or (len(part_facts) >= 2 and _the_rest(r, total, part_facts[-1]))
-    if not strict and family_complete(r, total, part_facts):
-        strict = True
-        if opener.kind == "qizhong" and open_family_only(r, total, part_facts):
-            # ("本年收入合计1,520.40万元,其中:财政拨款收入1,402.16万元;事业收入96.30万元": members of 收入来源, an open
-            # family — all of it as read, but 其中 often names the main sources only: short of the total warns at most)
-            via = [*via, OPEN_FAMILY]
     counted = not strict and opener.kind == "qizhong" and _counts_make_theirs(r, total, part_facts, candidates, span)
     if counted:
         strict, via = True, [*via, OTHER_MEASURE_EXACT]
