@@ -329,6 +329,16 @@ def said_arrived(r: Reading, f: Fact) -> bool:
     return bool(r.vocab.cue("to_figure").match(clean_label(f.label) + (copula or "")))
 
 
+def adjustment_before(r: Reading, i: int) -> Fact | None:
+    """The figure a change starts from, when the two figures right before node i in its sentence are a change written
+    by its two ends ("由第一次調整後的61,480萬元調整為66,905萬元,調增5,425萬元": cues from_figure, to_figure); else None."""
+    before = [k for k in r.tree.before(i, "sentence", limit=12) if r.facts[k] is not None][:2]
+    if len(before) != 2:
+        return None
+    to, frm = (r.facts[k] for k in before)
+    return frm if r.vocab.cue("from_figure").search(clean_label(frm.label)) and said_arrived(r, to) else None
+
+
 # a part said of each of several names joined before it ("援藏援疆各50万元", "A、B各20万元")
 _EACH_OF_SEVERAL = lazyre.compile(r"[、和与及][\u4e00-\u9fff]{1,12}各$|^[\u4e00-\u9fff]{4,12}各$")
 

@@ -15,7 +15,7 @@ from typing import Iterator
 
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import adds_up, said_arrived
+from auditor.extract.bind.lists import adds_up, adjustment_before, said_arrived
 from auditor.extract.bind.resolvers import respective_changes
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Change, Fact, period_of, year_gap
 from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, part_start, said_before, words_before
@@ -308,13 +308,8 @@ def _initial_after_history(r: Reading, i: int, keyword: str, current: Fact | Non
 def _from_a_later_budget(r: Reading, i: int) -> bool:
     """The two figures right before the change at node i are a change written by its two ends, from a budget not the
     initial one ("由第一次調整後的61,480萬元調整為66,905萬元": cues from_figure, to_figure; its label names no 年初)."""
-    before = [k for k in r.tree.before(i, "sentence", limit=12) if r.facts[k] is not None][:2]
-    if len(before) != 2:
-        return False
-    to, frm = (r.facts[k] for k in before)
-    label = clean_label(frm.label)
-    return bool(r.vocab.cue("from_figure").search(label)) and said_arrived(r, to) \
-        and "年初" not in label and frm.scenario != "budget_initial"
+    frm = adjustment_before(r, i)
+    return frm is not None and "年初" not in clean_label(frm.label) and frm.scenario != "budget_initial"
 
 
 def _other_scenario_compared(said: str, previous: Fact) -> bool:

@@ -31,7 +31,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.textsearch import last_of
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import said_arrived
+from auditor.extract.bind.lists import adjustment_before
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Breakdown, Difference, Fact, period_of
 from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE
@@ -286,11 +286,7 @@ def _after_from_to(r: Reading, i: int) -> bool:
     """The two figures right before node i in its sentence are a change written by its two ends ("由第一次調整後的61,480萬元
     調整為66,905萬元,調增5,425萬元": cues from_figure, to_figure): the 调增 / 调减 after them is that change's (read as a change
     of the two), not a difference of a budget's review further back ("年初預算為52,300萬元,第一次調整為61,480萬元;…")."""
-    before = [k for k in r.tree.before(i, "sentence", limit=12) if r.facts[k] is not None][:2]
-    if len(before) != 2:
-        return False
-    to, frm = (r.facts[k] for k in before)
-    return bool(r.vocab.cue("from_figure").search(clean_label(frm.label))) and said_arrived(r, to)
+    return adjustment_before(r, i) is not None
 
 
 def _reckoned_on(r: Reading, fact: Fact) -> bool:
