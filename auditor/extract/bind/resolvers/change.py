@@ -273,8 +273,10 @@ _SCENARIO_FAMILIES = {"budget": {"budget", "budget_initial", "budget_adjusted"},
 
 
 _AGAINST_INITIAL = lazyre.compile(r"(?:比|较|与)年初")
-_SECOND_COMPARISON = lazyre.compile(r"[,，]\s*(?:比|较|与)年初(?:预算|批准的预算)")
-_AGAINST_INITIAL_BUDGET = lazyre.compile(r"(?:比|较|与)年初(?:预算|批准的预算)数?")
+_INITIAL_BUDGET_SAID = r"(?:比|较|与)年初(?:预算|批准的预算)数?"
+_AGAINST_INITIAL_BUDGET = lazyre.compile(_INITIAL_BUDGET_SAID)
+# (a second comparison after a comma: "…调减2,480万元,较年初预算调减…")
+_SECOND_COMPARISON = lazyre.compile(r"[,，]\s*" + _INITIAL_BUDGET_SAID)
 
 
 def _initial_after_history(r: Reading, i: int, keyword: str, current: Fact | None, with_end: bool = False):
