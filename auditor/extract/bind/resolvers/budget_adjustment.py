@@ -20,8 +20,6 @@ from auditor.extract.readings import Reading, clean_label
 _ADDED = lazyre.compile(r"(?:追加|增拨|追加安排)(?:了)?(?:资金|预算|经费)?$")
 # (after 其中 the parts are said to make the whole: a 调增 is one of them too)
 _ADDED_AFTER = lazyre.compile(r"(?:追加|增拨|追加安排|调增|调剂增加)(?:了)?(?:资金|预算|经费)?$")
-# (… and cut from it in the same chain: "年初预算260.00万元,…追加预算38.00万元,…调减预算12.50万元,调整后全年预算285.50万元")
-_CUT = lazyre.compile(r"(?:调减|核减|追减|压减)(?:了)?(?:资金|预算|经费)?$")
 _OPENS_PARTS = lazyre.compile(r"[^,;。\d]{0,3}[,:]?\s*(?:其中|包括|含)")
 
 
@@ -30,7 +28,8 @@ _AFTER_LISTED = lazyre.compile(r"(?:经|通过|经过)(?:上述|以上|前述|�
 _BACK_SENTENCES = 6  # (the adjustments listed one a line, 1. 2. 3., before the sentence that sums them up)
 # (a listed adjustment names what it did anywhere in its clause: "追加省级配套资金150万元", "收回闲置资金,调减45万元")
 _RAISE_SAID = lazyre.compile(r"追加|增拨|调增|调剂增加")
-# (… and a sum taken back is a cut: "收回预算25万元", "收回结余资金85万元", "缴回资金20万元")
+# (… and cut from it in the same chain, "年初预算260.00万元,…追加预算38.00万元,…调减预算12.50万元,调整后全年预算285.50万元";
+# a sum taken back is a cut: "收回预算25万元", "收回结余资金85万元", "缴回资金20万元")
 _CUT_SAID = lazyre.compile(r"调减|核减|追减|压减|收回|缴回|退回")
 
 
