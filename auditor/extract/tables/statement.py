@@ -31,6 +31,12 @@ statement_spending_part), a part after the first perhaps only its total ("特定
 then the parts' sum, and an unnamed row right after the last part that is their sum in a column at least is the
 side's total.
 
+After the balance, its transfers to and from funds under a heading naming them (statement_transfers: 转账自(至),
+轉撥(自)/至) close on a row naming what is left (statement_net_balance: the balance and each transfer, signed) or on
+an unnamed row that is their sum (reason `statement_transfers`).  Set one row a line, a line of figures alone under
+the rows' figures is an unnamed row (Hong Kong's sides' totals), and under a header naming a column of notes ("附註
+2024 2023") a row's note number ("政府補助金 5 4,211,876 4,036,512") is none of its figures.
+
 The section's name over its items and its total's name under them pin the reading, so a table of one or two columns,
 which no formula of its columns can show (grid.py), is read too — but only where its own arithmetic agrees: more of
 its sums and balances hold than fail.  Breaks that all fall on one figure they share and point it to one same value (a
@@ -283,7 +289,12 @@ def _line_unit(line: str, start: int, index: int) -> GridRow | None:
         while names < len(words) and cell_token(words[names][0], 0) is None:
             names += 1
         if names == 0:
-            return None
+            # (a line of figures alone, two at least, set under the figures of the rows above: Hong Kong's statements
+            # leave their sides' totals unnamed, "                7,849,432     6,593,407")
+            tokens = tuple(cell_token(w, at) for w, at in words)
+            if len(tokens) < 2 or any(t is None or t.value is None for t in tokens) or not line[:1].isspace():
+                return None
+            return GridRow("", words[0][1], index, tokens)
         tokens = tuple(cell_token(w, at) for w, at in words[names:])
         if any(t is None for t in tokens):
             return None  # (a word after the figures: a note, or prose)
@@ -308,8 +319,31 @@ def _line_blocks(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Gri
             block.append(unit)
             continue
         if sum(1 for u in block if u.tokens) >= 3:
-            out.append(block)
+            out.append(_without_notes(block))
         block = []
+    return out
+
+
+_NOTE_HEADER = lazyre.compile(r"^(?:附[註注]|[註注]释?|Notes?)$")
+
+
+def _without_notes(block: list[GridRow]) -> list[GridRow]:
+    """A statement's rows under a header that names a column of notes before the years ("附註 2024 2023"): a row
+    one figure wider than the others, its first a note's number (1 to 99, no separator), as the row without it
+    ("政府補助金 5 4,211,876 4,036,512")."""
+    if not any(_NOTE_HEADER.match(u.label) and _years_only(u) for u in block):
+        return block
+    widths = [len(u.tokens) for u in block if u.tokens and not _years_only(u)]
+    if not widths:
+        return block
+    k = max(sorted(set(widths)), key=widths.count)
+    out = []
+    for u in block:
+        first = u.tokens[0] if u.tokens else None
+        if u.label and len(u.tokens) == k + 1 and first.value is not None and first.decimals == 0 \
+                and first.text.isdigit() and 1 <= first.value <= 99:
+            u = GridRow(u.label, u.start, u.line, u.tokens[1:])
+        out.append(u)
     return out
 
 
@@ -564,15 +598,11 @@ def _statement(units, n, cues):
                                                  [rows[x].tokens[c] for x in minus]) for c in range(k)]))
             end += 1
             moved = _transfers(units, end, k, cues)
-            if moved is not None:  # (the balance's transfers to and from funds, then what is left of it: their sum)
-                moves, net, end = moved
-                operands = (len(rows) - 1, *range(len(rows), len(rows) + len(moves)))
-                rows.extend(moves)
-                rows.append(net)
+            if moved is not None:  # (the balance's transfers, and what is left of it or their unnamed total)
+                moves, closing, end = moved
+                rows.extend((*moves, closing))
                 transfers = len(relations)
-                relations.append(("row_sum", len(rows) - 1, operands, (),
-                                  [_sum_holds(net.tokens[c], [rows[x].tokens[c] for x in operands], least=1)
-                                   for c in range(k)]))
+                relations.append(_transfer_sum(rows, len(rows) - 2 - len(moves), k))
     if family is _STOCKS and "liabilities" in totals and "equity" in totals:
         claims = (totals["liabilities"][0], totals["equity"][0])
         if "assets" in totals:
@@ -703,40 +733,56 @@ _MAX_TRANSFERS = 6
 
 
 def _transfers(units: list[GridRow], n: int, k: int, cues: dict) -> tuple[list[GridRow], GridRow, int] | None:
-    """After a statement's balance: a heading naming transfers (转账自(至), 净转账至: statement_transfers), the rows of
-    what went to or came from each fund (written with its sign: "储备金 (167,527)" went out), and a row naming what is
-    left (净盈余…转…平衡账: statement_net_balance) — those rows and that row, and where they end; None for anything
-    else."""
+    """After a statement's balance: a heading naming transfers (statement_transfers: 转账自(至), 净转账至, 轉撥(自)/至),
+    the rows of what went to or came from each fund, and the row that closes them — one naming what is left of the
+    balance (净盈余…转…平衡账: statement_net_balance), or an unnamed row that is the transfers' sum in a column at least
+    (Hong Kong's "轉撥(自)/至 ⏎ 教資會資助基金 … ⏎ 指定基金 … ⏎ 其他基金 … ⏎ 566,941 …"): those rows, the closing row and
+    where they end; None for anything else (a row of another width, a 其中 or a 小计 among them)."""
     if n >= len(units) or units[n].tokens or not cues["transfers"].search(units[n].label):
         return None
     moves: list[GridRow] = []
     for m in range(n + 1, min(len(units), n + 2 + _MAX_TRANSFERS)):
         row = units[m]
-        if len(row.tokens) != k or not row.label:
+        if len(row.tokens) != k:
             return None
+        if not row.label:
+            return (moves, row, m + 1) if len(moves) >= 2 and _holds_somewhere(row, moves) else None
         if cues["net_balance"].search(row.label):
             return (moves, row, m + 1) if moves else None
+        if any(word in row.label for word in _NESTED):
+            return None
         moves.append(row)
     return None
 
 
+def _transfer_sum(rows: list[GridRow], balance: int, k: int):
+    """The relation of a balance (rows[balance]), its transfers (the rows after it) and the row that closes them (the
+    last): what is left, named, is the balance and each transfer with its sign as written ("储备金 (167,527)" went
+    out); an unnamed total is the transfers' sum (reason statement_transfers)."""
+    closing = rows[-1]
+    operands = (*((balance,) if closing.label else ()), *range(balance + 1, len(rows) - 1))
+    least = 1 if closing.label else 2
+    return ("row_sum", len(rows) - 1, operands, (),
+            [_sum_holds(closing.tokens[c], [rows[x].tokens[c] for x in operands], least=least) for c in range(k)])
+
+
 def _balance_transfers(units: list[GridRow], n: int, cues: dict):
     """A balance row whose sides were not read (a side's part the text garbled), then its transfers and what is left
-    of it (_transfers): the names state the sum — read where it holds in a column at least."""
+    of it or their unnamed total (_transfers): the names state the sum — read where it holds in a column at least."""
     row = units[n]
     if not row.tokens or not row.label or not any(p.search(row.label) for p in cues["surplus"]):
         return None
     moved = _transfers(units, n + 1, len(row.tokens), cues)
     if moved is None:
         return None
-    moves, net, end = moved
-    rows = [row, *moves, net]
-    verdicts = [_sum_holds(net.tokens[c], [r.tokens[c] for r in rows[:-1]], least=1) for c in range(len(row.tokens))]
+    moves, closing, end = moved
+    rows = [row, *moves, closing]
+    _, target, operands, _, verdicts = _transfer_sum(rows, 0, len(row.tokens))
     mine = tuple(c for c, v in enumerate(verdicts) if v is not None)
     if not any(verdicts):
         return None
-    return rows, (GridFormula(kind="row_sum", target=len(rows) - 1, operands=tuple(range(len(rows) - 1)), columns=mine,
-                              reason=TRANSFERS, support=sum(1 for c in mine if verdicts[c]), rows=len(mine)),), end, False
+    return rows, (GridFormula(kind="row_sum", target=target, operands=operands, columns=mine, reason=TRANSFERS,
+                              support=sum(1 for c in mine if verdicts[c]), rows=len(mine)),), end, False
 
 
 def _side_parts(sections: list[_Section]) -> list[_Section]:
