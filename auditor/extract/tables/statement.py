@@ -42,7 +42,9 @@ which no formula of its columns can show (grid.py), is read too — but only whe
 its sums and balances hold than fail.  Breaks that all fall on one figure they share and point it to one same value (a
 支出总额 its items and 收入总额 − 盈余 both make otherwise) are one slip, not against the reading.  A section whose two items are its own parts' totals (流动负债合计, 非流动负债合计:
 statement_part_total) is named by them, its sum read however few of them are not zero.  A section whose items hold a
-其中, a 小计 or a numbered sub-item, a heading, or a row of another width, is not read (its items may be levels of their own).  No one wrote the sums down, so a
+其中, a 小计 or a numbered sub-item, or a row of another width, is not read (its items may be levels of their own); a
+heading among a named section's items is a sub-section where an unnamed row after its items is their sum, else a
+caption over them (the items are the section's: read where its total is their sum in a column at least).  No one wrote the sums down, so a
 failing one warns (reasons `income_statement`, `balance_sheet`).  The cue words are the vocabulary's
 (statement_income, statement_spending, statement_assets, statement_liabilities, statement_equity, each with its
 _total; statement_claims_total; difference_surplus / difference_profit / statement_balance and difference_deficit /
@@ -180,7 +182,9 @@ def _one_line_units(line: str, start: int, index: int) -> list[GridRow] | None:
     """A statement flattened onto one line, each row named in Chinese and in English by turns ("經常性收入 General
     income 香港政府資助 Hong Kong Government subventions 2,332,585 1,777,645 …"): its rows, each named by its Chinese
     words, or None where the line is no such statement (too short, one script only, a figure garbled, too few rows
-    named in both scripts)."""
+    named in both scripts).  A name opens with the script most names open with; where that is English, a word in
+small letters after the Chinese goes on with the English name ("Tuition, programmes and 學費、課程和其他收費 other
+fees"), and the row is named by its Chinese words alone."""
     if len(line) < _ONE_LINE or not _HAN.search(line) or not _LATIN.search(line):
         return None
     words: list[tuple[str, int, str, Token | None]] = []  # (text, start, kind, figure): kind figure / han / latin / mark
@@ -213,7 +217,10 @@ def _one_line_units(line: str, start: int, index: int) -> list[GridRow] | None:
         segments: list[list] = []
         last = None
         for word in names:
-            if word[2] == opener and last not in (None, opener) or not segments:
+            # (an English name opens with a capital: a word in small letters after the Chinese goes on with the
+            # English it wraps, "Tuition, programmes and 學費、課程和其他收費 other fees")
+            if word[2] == opener and last not in (None, opener) and not (opener == "latin" and word[0][:1].islower()) \
+                    or not segments:
                 segments.append([])
             segments[-1].append(word)
             if word[2] != "mark":
@@ -222,7 +229,7 @@ def _one_line_units(line: str, start: int, index: int) -> list[GridRow] | None:
             han = [k for k, w in enumerate(segment) if w[2] == "han"]
             mine = figures if n == len(segments) - 1 else []
             if han:
-                label = "".join(w[0] for w in segment[han[0]:han[-1] + 1])
+                label = "".join(w[0] for w in segment[han[0]:han[-1] + 1] if w[2] != "latin")
                 at = segment[han[0]][1]
             elif mine:
                 label, at = " ".join(w[0] for w in segment), segment[0][1]
@@ -449,12 +456,20 @@ def _section(units: list[GridRow], n: int, cues: dict, implicit: bool, part_of: 
         return None
     items: list[GridRow] = []
     subs: list[tuple[list[GridRow], GridRow]] = []
+    captions = False
     while m < len(units):
         row = units[m]
         if named and _heading(row) and not row.tokens and not any(cues["opener"][k].search(row.label) for k in _KINDS):
             # a heading inside a named section, its items closed by an unnamed row that is their sum ("開支 ⏎ 學術及
             # 研究 ⏎ 教學及研究 … ⏎ 其他教學服務 … ⏎ 1,653,212 ⏎ 1,635,570 ⏎ 校務支援 ⏎ …"): a sub-section, its subtotal an item
             sub = _unnamed_block(units, m + 1, cues)
+            if sub is None and not any(word in row.label for word in _NESTED):
+                # (a caption over some of the items, no subtotal after them: "支出 ⏎ 教學、學術及研究 ⏎ 教學及研究 … ⏎
+                # 圖書館 … ⏎ 教學支援 ⏎ 管理及一般事項 … ⏎ 1,817,961 …" — the items are the section's, read where its
+                # total is their sum in a column at least)
+                captions = True
+                m += 1
+                continue
             if sub is None or (items and len(sub[1].tokens) != len(items[0].tokens)):
                 return None
             subs.append((sub[0], sub[1]))
@@ -470,8 +485,8 @@ def _section(units: list[GridRow], n: int, cues: dict, implicit: bool, part_of: 
             return None
         closing = [k for k in _KINDS if cues["closer"][k].search(row.label)]
         if closing:
-            if kind is not None and kind not in closing:
-                return None  # (closed by another section's total)
+            if kind is not None and kind not in closing or captions and not _holds_somewhere(row, items):
+                return None  # (closed by another section's total; items under captions that make no total)
             return _Section(kind or closing[0], items, row, m + 1, named, tuple(subs), part)
         first = named and not items and _OPENING_QIZHONG.match(row.label)
         if not first and (any(word in row.label for word in _NESTED) or row.label[:1] in "(（"
