@@ -253,9 +253,9 @@ _ALL = [
            "after both (余绌, 盈余) is 收入 − 支出 — read only where more of these hold than fail",
            "收入\n捐赠收入\n120\n利息收入\n30\n收入合计\n150\n支出\n人事费\n80\n业务费\n50\n支出合计\n130\n本期余绌\n20"),
     Reason("statement_transfers", VOCABULARY, "after a statement's balance, a heading naming transfers (转账自(至), "
-           "净转账至), a row for each fund written with its sign, and a row naming what is left (净盈余…): that row is "
-           "the balance plus the transfers, column by column — read with the statement, where more of its relations "
-           "hold than fail",
+           "净转账至, 轉撥(自)/至), a row for each fund, and a row naming what is left (净盈余…): that row is the balance "
+           "plus the transfers written with their signs, column by column; or an unnamed row after them that is their "
+           "sum in a column at least: their total — read with the statement, where more of its relations hold than fail",
            "收入\n捐赠收入\n120\n利息收入\n30\n收入合计\n150\n支出\n人事费\n80\n业务费\n50\n支出合计\n130\n"
            "本年度盈余\n20\n转账自(至)\n储备金\n(15)\n专用基金\n(3)\n净盈余转拨款平衡账\n2"),
     Reason("balance_sheet", VOCABULARY, "a balance sheet (资产负债表, 财务状况表) set as a table: each section's total "

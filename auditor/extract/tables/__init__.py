@@ -179,7 +179,14 @@ def _stands_for(found: tuple, norm: Normalised, vocab: Vocabulary, first: int, l
     statement's sections say which rows); a header reader's table that states its rows' changes or rates, or a grid
     whose columns agree on a formula, stands (and the statement is dropped)."""
     table = found[0]
-    if not _rows_within(table, norm, first, last):
+    if table.kind == "grid" and table.formulas:
+        # (a grid's rows that no formula relates — its years read as a row above the statement's first line,
+        # "2024 2023 2024 2023" — say nothing the statement does not)
+        related = {n for f in table.formulas for n in (f.target, *f.operands)}
+        rows = [row for n, row in enumerate(table.rows) if n in related]
+        if not all(first <= norm.line_col(row.span.start)[0] - 1 <= last for row in rows):
+            return False
+    elif not _rows_within(table, norm, first, last):
         return False
     if table.columns and all(_YEAR_COLUMN.match(clean(c)) for c in table.columns):
         # (a header of years alone, "项目 | 2022年度 | 2021年度", names no column's role: read as "2022 | 2021" is,

@@ -31,12 +31,20 @@ statement_spending_part), a part after the first perhaps only its total ("特定
 then the parts' sum, and an unnamed row right after the last part that is their sum in a column at least is the
 side's total.
 
+After the balance, its transfers to and from funds under a heading naming them (statement_transfers: 转账自(至),
+轉撥(自)/至) close on a row naming what is left (statement_net_balance: the balance and each transfer, signed) or on
+an unnamed row that is their sum (reason `statement_transfers`).  Set one row a line, a line of figures alone under
+the rows' figures is an unnamed row (Hong Kong's sides' totals), and under a header naming a column of notes ("附註
+2024 2023") a row's note number ("政府補助金 5 4,211,876 4,036,512") is none of its figures.
+
 The section's name over its items and its total's name under them pin the reading, so a table of one or two columns,
 which no formula of its columns can show (grid.py), is read too — but only where its own arithmetic agrees: more of
 its sums and balances hold than fail.  Breaks that all fall on one figure they share and point it to one same value (a
 支出总额 its items and 收入总额 − 盈余 both make otherwise) are one slip, not against the reading.  A section whose two items are its own parts' totals (流动负债合计, 非流动负债合计:
 statement_part_total) is named by them, its sum read however few of them are not zero.  A section whose items hold a
-其中, a 小计 or a numbered sub-item, a heading, or a row of another width, is not read (its items may be levels of their own).  No one wrote the sums down, so a
+其中, a 小计 or a numbered sub-item, or a row of another width, is not read (its items may be levels of their own); a
+heading among a named section's items is a sub-section where an unnamed row after its items is their sum, else a
+caption over them (the items are the section's: read where its total is their sum in a column at least).  No one wrote the sums down, so a
 failing one warns (reasons `income_statement`, `balance_sheet`).  The cue words are the vocabulary's
 (statement_income, statement_spending, statement_assets, statement_liabilities, statement_equity, each with its
 _total; statement_claims_total; difference_surplus / difference_profit / statement_balance and difference_deficit /
@@ -174,7 +182,9 @@ def _one_line_units(line: str, start: int, index: int) -> list[GridRow] | None:
     """A statement flattened onto one line, each row named in Chinese and in English by turns ("經常性收入 General
     income 香港政府資助 Hong Kong Government subventions 2,332,585 1,777,645 …"): its rows, each named by its Chinese
     words, or None where the line is no such statement (too short, one script only, a figure garbled, too few rows
-    named in both scripts)."""
+    named in both scripts).  A name opens with the script most names open with; where that is English, a word in
+small letters after the Chinese goes on with the English name ("Tuition, programmes and 學費、課程和其他收費 other
+fees"), and the row is named by its Chinese words alone."""
     if len(line) < _ONE_LINE or not _HAN.search(line) or not _LATIN.search(line):
         return None
     words: list[tuple[str, int, str, Token | None]] = []  # (text, start, kind, figure): kind figure / han / latin / mark
@@ -207,7 +217,10 @@ def _one_line_units(line: str, start: int, index: int) -> list[GridRow] | None:
         segments: list[list] = []
         last = None
         for word in names:
-            if word[2] == opener and last not in (None, opener) or not segments:
+            # (an English name opens with a capital: a word in small letters after the Chinese goes on with the
+            # English it wraps, "Tuition, programmes and 學費、課程和其他收費 other fees")
+            if word[2] == opener and last not in (None, opener) and not (opener == "latin" and word[0][:1].islower()) \
+                    or not segments:
                 segments.append([])
             segments[-1].append(word)
             if word[2] != "mark":
@@ -216,7 +229,7 @@ def _one_line_units(line: str, start: int, index: int) -> list[GridRow] | None:
             han = [k for k, w in enumerate(segment) if w[2] == "han"]
             mine = figures if n == len(segments) - 1 else []
             if han:
-                label = "".join(w[0] for w in segment[han[0]:han[-1] + 1])
+                label = "".join(w[0] for w in segment[han[0]:han[-1] + 1] if w[2] != "latin")
                 at = segment[han[0]][1]
             elif mine:
                 label, at = " ".join(w[0] for w in segment), segment[0][1]
@@ -283,7 +296,12 @@ def _line_unit(line: str, start: int, index: int) -> GridRow | None:
         while names < len(words) and cell_token(words[names][0], 0) is None:
             names += 1
         if names == 0:
-            return None
+            # (a line of figures alone, two at least, set under the figures of the rows above: Hong Kong's statements
+            # leave their sides' totals unnamed, "                7,849,432     6,593,407")
+            tokens = tuple(cell_token(w, at) for w, at in words)
+            if len(tokens) < 2 or any(t is None or t.value is None for t in tokens) or not line[:1].isspace():
+                return None
+            return GridRow("", words[0][1], index, tokens)
         tokens = tuple(cell_token(w, at) for w, at in words[names:])
         if any(t is None for t in tokens):
             return None  # (a word after the figures: a note, or prose)
@@ -308,8 +326,31 @@ def _line_blocks(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Gri
             block.append(unit)
             continue
         if sum(1 for u in block if u.tokens) >= 3:
-            out.append(block)
+            out.append(_without_notes(block))
         block = []
+    return out
+
+
+_NOTE_HEADER = lazyre.compile(r"^(?:附[註注]|[註注]释?|Notes?)$")
+
+
+def _without_notes(block: list[GridRow]) -> list[GridRow]:
+    """A statement's rows under a header that names a column of notes before the years ("附註 2024 2023"): a row
+    one figure wider than the others, its first a note's number (1 to 99, no separator), as the row without it
+    ("政府補助金 5 4,211,876 4,036,512")."""
+    if not any(_NOTE_HEADER.match(u.label) and _years_only(u) for u in block):
+        return block
+    widths = [len(u.tokens) for u in block if u.tokens and not _years_only(u)]
+    if not widths:
+        return block
+    k = max(sorted(set(widths)), key=widths.count)
+    out = []
+    for u in block:
+        first = u.tokens[0] if u.tokens else None
+        if u.label and len(u.tokens) == k + 1 and first.value is not None and first.decimals == 0 \
+                and first.text.isdigit() and 1 <= first.value <= 99:
+            u = GridRow(u.label, u.start, u.line, u.tokens[1:])
+        out.append(u)
     return out
 
 
@@ -415,12 +456,20 @@ def _section(units: list[GridRow], n: int, cues: dict, implicit: bool, part_of: 
         return None
     items: list[GridRow] = []
     subs: list[tuple[list[GridRow], GridRow]] = []
+    captions = False
     while m < len(units):
         row = units[m]
         if named and _heading(row) and not row.tokens and not any(cues["opener"][k].search(row.label) for k in _KINDS):
             # a heading inside a named section, its items closed by an unnamed row that is their sum ("開支 ⏎ 學術及
             # 研究 ⏎ 教學及研究 … ⏎ 其他教學服務 … ⏎ 1,653,212 ⏎ 1,635,570 ⏎ 校務支援 ⏎ …"): a sub-section, its subtotal an item
             sub = _unnamed_block(units, m + 1, cues)
+            if sub is None and not any(word in row.label for word in _NESTED):
+                # (a caption over some of the items, no subtotal after them: "支出 ⏎ 教學、學術及研究 ⏎ 教學及研究 … ⏎
+                # 圖書館 … ⏎ 教學支援 ⏎ 管理及一般事項 … ⏎ 1,817,961 …" — the items are the section's, read where its
+                # total is their sum in a column at least)
+                captions = True
+                m += 1
+                continue
             if sub is None or (items and len(sub[1].tokens) != len(items[0].tokens)):
                 return None
             subs.append((sub[0], sub[1]))
@@ -436,8 +485,8 @@ def _section(units: list[GridRow], n: int, cues: dict, implicit: bool, part_of: 
             return None
         closing = [k for k in _KINDS if cues["closer"][k].search(row.label)]
         if closing:
-            if kind is not None and kind not in closing:
-                return None  # (closed by another section's total)
+            if kind is not None and kind not in closing or captions and not _holds_somewhere(row, items):
+                return None  # (closed by another section's total; items under captions that make no total)
             return _Section(kind or closing[0], items, row, m + 1, named, tuple(subs), part)
         first = named and not items and _OPENING_QIZHONG.match(row.label)
         if not first and (any(word in row.label for word in _NESTED) or row.label[:1] in "(（"
@@ -564,15 +613,11 @@ def _statement(units, n, cues):
                                                  [rows[x].tokens[c] for x in minus]) for c in range(k)]))
             end += 1
             moved = _transfers(units, end, k, cues)
-            if moved is not None:  # (the balance's transfers to and from funds, then what is left of it: their sum)
-                moves, net, end = moved
-                operands = (len(rows) - 1, *range(len(rows), len(rows) + len(moves)))
-                rows.extend(moves)
-                rows.append(net)
+            if moved is not None:  # (the balance's transfers, and what is left of it or their unnamed total)
+                moves, closing, end = moved
+                rows.extend((*moves, closing))
                 transfers = len(relations)
-                relations.append(("row_sum", len(rows) - 1, operands, (),
-                                  [_sum_holds(net.tokens[c], [rows[x].tokens[c] for x in operands], least=1)
-                                   for c in range(k)]))
+                relations.append(_transfer_sum(rows, len(rows) - 2 - len(moves), k))
     if family is _STOCKS and "liabilities" in totals and "equity" in totals:
         claims = (totals["liabilities"][0], totals["equity"][0])
         if "assets" in totals:
@@ -703,40 +748,56 @@ _MAX_TRANSFERS = 6
 
 
 def _transfers(units: list[GridRow], n: int, k: int, cues: dict) -> tuple[list[GridRow], GridRow, int] | None:
-    """After a statement's balance: a heading naming transfers (转账自(至), 净转账至: statement_transfers), the rows of
-    what went to or came from each fund (written with its sign: "储备金 (167,527)" went out), and a row naming what is
-    left (净盈余…转…平衡账: statement_net_balance) — those rows and that row, and where they end; None for anything
-    else."""
+    """After a statement's balance: a heading naming transfers (statement_transfers: 转账自(至), 净转账至, 轉撥(自)/至),
+    the rows of what went to or came from each fund, and the row that closes them — one naming what is left of the
+    balance (净盈余…转…平衡账: statement_net_balance), or an unnamed row that is the transfers' sum in a column at least
+    (Hong Kong's "轉撥(自)/至 ⏎ 教資會資助基金 … ⏎ 指定基金 … ⏎ 其他基金 … ⏎ 566,941 …"): those rows, the closing row and
+    where they end; None for anything else (a row of another width, a 其中 or a 小计 among them)."""
     if n >= len(units) or units[n].tokens or not cues["transfers"].search(units[n].label):
         return None
     moves: list[GridRow] = []
     for m in range(n + 1, min(len(units), n + 2 + _MAX_TRANSFERS)):
         row = units[m]
-        if len(row.tokens) != k or not row.label:
+        if len(row.tokens) != k:
             return None
+        if not row.label:
+            return (moves, row, m + 1) if len(moves) >= 2 and _holds_somewhere(row, moves) else None
         if cues["net_balance"].search(row.label):
             return (moves, row, m + 1) if moves else None
+        if any(word in row.label for word in _NESTED):
+            return None
         moves.append(row)
     return None
 
 
+def _transfer_sum(rows: list[GridRow], balance: int, k: int):
+    """The relation of a balance (rows[balance]), its transfers (the rows after it) and the row that closes them (the
+    last): what is left, named, is the balance and each transfer with its sign as written ("储备金 (167,527)" went
+    out); an unnamed total is the transfers' sum (reason statement_transfers)."""
+    closing = rows[-1]
+    operands = (*((balance,) if closing.label else ()), *range(balance + 1, len(rows) - 1))
+    least = 1 if closing.label else 2
+    return ("row_sum", len(rows) - 1, operands, (),
+            [_sum_holds(closing.tokens[c], [rows[x].tokens[c] for x in operands], least=least) for c in range(k)])
+
+
 def _balance_transfers(units: list[GridRow], n: int, cues: dict):
     """A balance row whose sides were not read (a side's part the text garbled), then its transfers and what is left
-    of it (_transfers): the names state the sum — read where it holds in a column at least."""
+    of it or their unnamed total (_transfers): the names state the sum — read where it holds in a column at least."""
     row = units[n]
     if not row.tokens or not row.label or not any(p.search(row.label) for p in cues["surplus"]):
         return None
     moved = _transfers(units, n + 1, len(row.tokens), cues)
     if moved is None:
         return None
-    moves, net, end = moved
-    rows = [row, *moves, net]
-    verdicts = [_sum_holds(net.tokens[c], [r.tokens[c] for r in rows[:-1]], least=1) for c in range(len(row.tokens))]
+    moves, closing, end = moved
+    rows = [row, *moves, closing]
+    _, target, operands, _, verdicts = _transfer_sum(rows, 0, len(row.tokens))
     mine = tuple(c for c, v in enumerate(verdicts) if v is not None)
     if not any(verdicts):
         return None
-    return rows, (GridFormula(kind="row_sum", target=len(rows) - 1, operands=tuple(range(len(rows) - 1)), columns=mine,
-                              reason=TRANSFERS, support=sum(1 for c in mine if verdicts[c]), rows=len(mine)),), end, False
+    return rows, (GridFormula(kind="row_sum", target=target, operands=operands, columns=mine, reason=TRANSFERS,
+                              support=sum(1 for c in mine if verdicts[c]), rows=len(mine)),), end, False
 
 
 def _side_parts(sections: list[_Section]) -> list[_Section]:

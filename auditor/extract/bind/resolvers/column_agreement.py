@@ -334,8 +334,15 @@ def _row_sum(formula: GridFormula, table: ScoreTable, counts=None) -> list[Break
         if total is not None and parts:
             out.append(Breakdown.model_construct(total=total, parts=tuple(parts), marker="合计", complete=True,
                                                  reason=TOTAL_ROW if formula.reason == REASON else formula.reason,
-                                                 via=(_VIA.get(formula.reason, "a grid's 合计 row over its other rows"),)))
+                                                 via=(_via(formula.reason, total_row),)))
     return out
+
+
+def _via(reason: str, total_row: TableRow) -> str:
+    """How a row sum was read: its reason's words (a balance's transfers closed by an unnamed row: their total)."""
+    if reason == "statement_transfers" and not total_row.label:
+        return "a statement's balance's transfers under their heading: their unnamed total, their sum"
+    return _VIA.get(reason, "a grid's 合计 row over its other rows")
 
 
 _VIA = {"income_statement": "a statement's side: its items between its name and its total",
