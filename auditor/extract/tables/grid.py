@@ -1328,6 +1328,7 @@ def _percent_like(grid: list[tuple[Token, ...]], column: int, named: bool = Fals
             -magnitudes[len(magnitudes) // 2])
 
 
+_MEAN_LABEL = lazyre.compile(r"平均(?:数|值|水平)?$|^平均")
 _NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
 
 
@@ -1338,7 +1339,11 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: boo
     one at most (the rows below a 合计 that holds in none are not its parts — nested items,
     another block).  A row named 小计 / 其中 or a numbered item among the others may be a level
     of its own: then no row sum is read — unless those rows are `inner`, the parts of a subtotal row read by its
-    arithmetic (stacked_sums), which the 合计 counts through that row and not again."""
+    arithmetic (stacked_sums), which the 合计 counts through that row and not again.  A row of the parts' mean right
+    under a last 合计 ("合计 | 119.73 | … ⏎ 各县（区）平均 | 17.95 | …") is no part: the 合计 is the last row."""
+    if len(rows) > _MIN_ROWS + 1 and _MEAN_LABEL.search(rows[-1].label.replace(" ", "")) \
+            and _TOTAL_LABEL.search(rows[-2].label.replace(" ", "")) and len(rows) - 1 not in inner:
+        return row_sums(rows[:-1], formulas, headed, inner)
     # (a table of one or two columns, its 合计 first: one whose rows above a last 合计 may start
     # where an excerpt was cut has nothing else to show it whole)
     # (… unless a column of shares of the last row, written 100, shows that row is the whole)
