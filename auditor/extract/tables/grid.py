@@ -1328,6 +1328,14 @@ def _percent_like(grid: list[tuple[Token, ...]], column: int, named: bool = Fals
             -magnitudes[len(magnitudes) // 2])
 
 
+# a row naming the whole place (全省, 全市合计): the total of the rows of its parts (table_place_total, grid_total_row)
+WHOLE_PLACE = lazyre.compile(r"^(?:全国|全省|全市|全县|全区|全州|全盟|全旗|全自治区)(?:合计|总计)?$")
+
+
+def _bare_label(label: str) -> str:
+    return label.replace(" ", "").replace("\u3000", "")
+
+
 _MEAN_LABEL = lazyre.compile(r"平均(?:数|值|水平)?$|^平均")
 _NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
 
@@ -1356,10 +1364,17 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: boo
     wide = len(rows[0].tokens) >= _MIN_COLUMNS or whole_last or headed
     places = {0, len(rows) - 1} if wide else {0}
     ends = [n for n in places if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
+    # (a row naming the whole place, first or last, over the rows of its parts — "全市 | 99.4 | 177,067 | …" under its
+    # 区县 — as table_place_total reads it: the whole where the rows make it in one column at least; a list of some of
+    # the places only, the largest, makes it in none)
+    place = not ends and len(rows) > _MIN_ROWS \
+        and len([n for n in range(len(rows)) if WHOLE_PLACE.match(_bare_label(rows[n].label))]) == 1
+    if place:
+        ends = [n for n in (0, len(rows) - 1) if WHOLE_PLACE.match(_bare_label(rows[n].label))]
     # (a row named by the whole of a side, "总收入" / "收入总额", is the table's total as a 合计 is — where the arithmetic
     # bears it out more than twice as often as it breaks it: the name alone is no 合计)
     named = not ends
-    if named and wide:
+    if named and wide and not place:
         # (last, under its items: "总收入, 总开支, 收支结余" is a statement, its first row no total of the others)
         ends = [n for n in (len(rows) - 1,) if _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))]
     if len(ends) != 1 or len(rows) < _MIN_ROWS:
@@ -1372,7 +1387,8 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: boo
            or (named and _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))) for n in parts):
         return ()
     checked, against = _summed_columns(rows, total, parts, formulas)
-    if not checked or against > 1 or (named and not pinned and len(checked) <= 2 * against):
+    if not checked or against > 1 or (named and not pinned and not place and len(checked) <= 2 * against) \
+            or place and len(checked) - against < 1:
         return ()
     return (GridFormula(kind="row_sum", target=total, operands=tuple(parts), columns=tuple(checked),
                         support=len(checked) - against, rows=len(checked)),)

@@ -37,7 +37,7 @@ from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.bind.resolvers.column_agreement import _WRITTEN_FALL as _NEGATIVE, signed_rates
 from auditor.extract.numbering import item_style, outline_depth
-from auditor.extract.tables.grid import part_mark_widths
+from auditor.extract.tables.grid import WHOLE_PLACE as _WHOLE_PLACE, part_mark_widths
 from auditor.extract.tables.reader import BASE_YEAR_MARK, GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK, column_year
 from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, UNREAD_ROLES, clean, column_keys, is_source,
                                             rate_column_base, role_in_table, role_of)
@@ -662,7 +662,6 @@ def _place_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
             for k in keys]
 
 
-_WHOLE_PLACE = lazyre.compile(r"^(?:全国|全省|全市|全县|全区|全州|全盟|全旗|全自治区)(?:合计|总计)?$")
 _AVERAGE_COLUMN = lazyre.compile(r"人均|均|平均|率")
 
 
