@@ -1797,7 +1797,8 @@ def _confirmed_break(c: int, row: GridRow, results: dict[int, float | bool | Non
                      header: tuple[str, ...] | None) -> bool:
     """Column c is the one column that breaks a subtotal holding in two others at least and breaking no other: a
     column of amounts (not in %, not one the header names a rate) that breaks no other subtotal, and that holds
-    another or that the header names alike a column that holds here (the same name but for its figures)."""
+    another or that the header names alike a column that holds here (the same name but for its figures) — or that
+    breaks it beside three columns at least that hold it, all written with their thousands grouped, as amounts are."""
     if c in named or row.tokens[c].text.endswith("%") or sum(r[c] is False for r in others) > 1:
         return False
     holding = [d for d, r in results.items() if d != c and r is not None]
@@ -1805,10 +1806,18 @@ def _confirmed_break(c: int, row: GridRow, results: dict[int, float | bool | Non
         return False
     if any(r[c] is not None and r[c] is not False for r in others):
         return True
+    if len(holding) >= 3 and all(_GROUPED.search(row.tokens[d].text) for d in (c, *holding)):
+        # (… or, with three others at least that hold it, a column written as they are, its thousands grouped — an
+        # amount, as no code, year or row number is written: "2,033,790 | 1,852,113 | 1,983,475 | 1,809,567" over
+        # "1,978,432 | …" and "55,358 | …", its header "2024 | 2023 | 2024 | 2023" over two lines or none)
+        return True
     if header is None or len(header) != len(row.tokens):
         return False
     kind = _ANY_DIGIT.sub("", header[c])
     return bool(kind) and kind != header[c] and any(_ANY_DIGIT.sub("", header[d]) == kind for d in holding)
+
+
+_GROUPED = lazyre.compile(r"\d,\d{3}(?!\d)")
 
 
 def _sum_of_holding(c: int, results: dict[int, float | bool | None], formulas: tuple[GridFormula, ...]) -> bool:
