@@ -1395,6 +1395,16 @@ def halves_of_total(total: Fact, parts: list[Fact]) -> bool:
 _WHOLE_TAIL = lazyre.compile(r"(?:总额|合计|总计|总数)$")
 
 
+def money_and_goods(total: Fact, parts: list[Fact], vocab) -> bool:
+    """A whole its name says is money and goods together (善款善物, 款物: cue money_and_goods_total) and two parts, one
+    money and one goods ("其中资金3862.45万元、物资折价517.30万元"): between them all of it."""
+    if len(parts) != 2 or vocab is None or not vocab.cue("money_and_goods_total").search(clean_label(total.label)):
+        return False
+    names = [clean_label(p.label) for p in parts]
+    money, goods = vocab.cue("money_part"), vocab.cue("goods_part")
+    return any(money.search(a) and goods.search(b) for a, b in (names, names[::-1]))
+
+
 def complement_names(label: str, other: str, vocab) -> bool:
     """"非税收入" of "税收收入" (非 + the other's name), or the two sides of one vocabulary complement_pair."""
     if label.startswith("非") and len(label) >= 3 and label[1:] == other:

@@ -1328,6 +1328,15 @@ def _percent_like(grid: list[tuple[Token, ...]], column: int, named: bool = Fals
             -magnitudes[len(magnitudes) // 2])
 
 
+# a row naming the whole place (全省, 全市合计): the total of the rows of its parts (table_place_total, grid_total_row)
+WHOLE_PLACE = lazyre.compile(r"^(?:全国|全省|全市|全县|全区|全州|全盟|全旗|全自治区)(?:合计|总计)?$")
+
+
+def _bare_label(label: str) -> str:
+    return label.replace(" ", "").replace("\u3000", "")
+
+
+_MEAN_LABEL = lazyre.compile(r"平均(?:数|值|水平)?$|^平均")
 _NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
 
 
@@ -1338,7 +1347,11 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: boo
     one at most (the rows below a 合计 that holds in none are not its parts — nested items,
     another block).  A row named 小计 / 其中 or a numbered item among the others may be a level
     of its own: then no row sum is read — unless those rows are `inner`, the parts of a subtotal row read by its
-    arithmetic (stacked_sums), which the 合计 counts through that row and not again."""
+    arithmetic (stacked_sums), which the 合计 counts through that row and not again.  A row of the parts' mean right
+    under a last 合计 ("合计 | 119.73 | … ⏎ 各县（区）平均 | 17.95 | …") is no part: the 合计 is the last row."""
+    if len(rows) > _MIN_ROWS + 1 and _MEAN_LABEL.search(rows[-1].label.replace(" ", "")) \
+            and _TOTAL_LABEL.search(rows[-2].label.replace(" ", "")) and len(rows) - 1 not in inner:
+        return row_sums(rows[:-1], formulas, headed, inner)
     # (a table of one or two columns, its 合计 first: one whose rows above a last 合计 may start
     # where an excerpt was cut has nothing else to show it whole)
     # (… unless a column of shares of the last row, written 100, shows that row is the whole)
@@ -1351,10 +1364,17 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: boo
     wide = len(rows[0].tokens) >= _MIN_COLUMNS or whole_last or headed
     places = {0, len(rows) - 1} if wide else {0}
     ends = [n for n in places if _TOTAL_LABEL.search(rows[n].label.replace(" ", ""))]
+    # (a row naming the whole place, first or last, over the rows of its parts — "全市 | 99.4 | 177,067 | …" under its
+    # 区县 — as table_place_total reads it: the whole where the rows make it in one column at least; a list of some of
+    # the places only, the largest, makes it in none)
+    place = not ends and len(rows) > _MIN_ROWS \
+        and len([n for n in range(len(rows)) if WHOLE_PLACE.match(_bare_label(rows[n].label))]) == 1
+    if place:
+        ends = [n for n in (0, len(rows) - 1) if WHOLE_PLACE.match(_bare_label(rows[n].label))]
     # (a row named by the whole of a side, "总收入" / "收入总额", is the table's total as a 合计 is — where the arithmetic
     # bears it out more than twice as often as it breaks it: the name alone is no 合计)
     named = not ends
-    if named and wide:
+    if named and wide and not place:
         # (last, under its items: "总收入, 总开支, 收支结余" is a statement, its first row no total of the others)
         ends = [n for n in (len(rows) - 1,) if _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))]
     if len(ends) != 1 or len(rows) < _MIN_ROWS:
@@ -1367,7 +1387,8 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: boo
            or (named and _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))) for n in parts):
         return ()
     checked, against = _summed_columns(rows, total, parts, formulas)
-    if not checked or against > 1 or (named and not pinned and len(checked) <= 2 * against):
+    if not checked or against > 1 or (named and not pinned and not place and len(checked) <= 2 * against) \
+            or place and len(checked) - against < 1:
         return ()
     return (GridFormula(kind="row_sum", target=total, operands=tuple(parts), columns=tuple(checked),
                         support=len(checked) - against, rows=len(checked)),)
@@ -1776,7 +1797,8 @@ def _confirmed_break(c: int, row: GridRow, results: dict[int, float | bool | Non
                      header: tuple[str, ...] | None) -> bool:
     """Column c is the one column that breaks a subtotal holding in two others at least and breaking no other: a
     column of amounts (not in %, not one the header names a rate) that breaks no other subtotal, and that holds
-    another or that the header names alike a column that holds here (the same name but for its figures)."""
+    another or that the header names alike a column that holds here (the same name but for its figures) — or that
+    breaks it beside three columns at least that hold it, all written with their thousands grouped, as amounts are."""
     if c in named or row.tokens[c].text.endswith("%") or sum(r[c] is False for r in others) > 1:
         return False
     holding = [d for d, r in results.items() if d != c and r is not None]
@@ -1784,10 +1806,18 @@ def _confirmed_break(c: int, row: GridRow, results: dict[int, float | bool | Non
         return False
     if any(r[c] is not None and r[c] is not False for r in others):
         return True
+    if len(holding) >= 3 and all(_GROUPED.search(row.tokens[d].text) for d in (c, *holding)):
+        # (… or, with three others at least that hold it, a column written as they are, its thousands grouped — an
+        # amount, as no code, year or row number is written: "2,033,790 | 1,852,113 | 1,983,475 | 1,809,567" over
+        # "1,978,432 | …" and "55,358 | …", its header "2024 | 2023 | 2024 | 2023" over two lines or none)
+        return True
     if header is None or len(header) != len(row.tokens):
         return False
     kind = _ANY_DIGIT.sub("", header[c])
     return bool(kind) and kind != header[c] and any(_ANY_DIGIT.sub("", header[d]) == kind for d in holding)
+
+
+_GROUPED = lazyre.compile(r"\d,\d{3}(?!\d)")
 
 
 def _sum_of_holding(c: int, results: dict[int, float | bool | None], formulas: tuple[GridFormula, ...]) -> bool:

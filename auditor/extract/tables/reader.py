@@ -329,7 +329,7 @@ def figure_rows(cells: list[Cell], header: Header) -> tuple[list[RawRow], int, b
             coded = coded or any(CODE_HEADER.match(clean(c.text)) for c in labels)
             continue
         if not any(not is_empty(s) for s in slots):
-            if _repeats_header(labels, header) or coded and all(
+            if _repeats_header(labels, header, _rest_of_line(cells, k, labels[-1].line)) or coded and all(
                     CODE_HEADER.match(clean(x.text)) or is_label_header(x.text) for x in labels):
                 last = k  # the header again, after a page break (or its second line, "科目编码 科目名称")
                 continue
@@ -489,9 +489,29 @@ def _same_header(again: Header, header: Header) -> bool:
     return [(clean(c.name), c.role) for c in again.columns] == [(clean(c.name), c.role) for c in header.columns]
 
 
-def _repeats_header(labels: list[Cell], header: Header) -> bool:
-    names = {clean(c.name) for c in header.columns}
-    return sum(1 for c in labels if clean(c.text) in names) >= 2
+def _rest_of_line(cells: list[Cell], k: int, line: int) -> list[Cell]:
+    """The cells from cells[k] to the end of their line, when it is `line` (a row's names beyond the five read)."""
+    rest = []
+    while k < len(cells) and cells[k].kind == CELL and cells[k].line == line:
+        rest.append(cells[k])
+        k += 1
+    return rest
+
+
+def _repeats_header(labels: list[Cell], header: Header, rest: list[Cell] = ()) -> bool:
+    """A row of names only, two of them the header's column names: the header said again (after a page break) —
+    unless the row, its last names (`rest`: those of its line beyond the labels read) standing one for one under the
+    header's columns, names one of them otherwise: the header of another table stacked under this one, its period
+    columns the same, its last column its own ("项目 | 2023年 | 2022年 | 增长%" under "项目 | 2023年 | 2022年 | 增减额")."""
+    names = [clean(c.name) for c in header.columns]
+    if sum(1 for c in labels if clean(c.text) in names) < 2:
+        return False
+    row = [clean(c.text) for c in (*labels, *rest)]
+    if len(row) - min(n for n, t in enumerate(row) if t in names) > len(names):
+        return False  # (from its first column name on, more columns than the header's: "2022年 | 2023年 | 增减额 | 增减%")
+    said = row[-len(names):]
+    return len(said) < len(names) or all(t == name for t, name in zip(said, names)) \
+        or sum(1 for t, name in zip(said, names) if t == name) < 2
 
 
 def _figures_of(row: RawRow, header: Header, part: bool, keeps_columns: bool = False) -> glued.RowFigures:

@@ -14,7 +14,7 @@ from typing import Iterator, NamedTuple
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
-                                        SPAN_TOTAL, adds_up, choose_total, complement_names, continue_list, family_complete, halves_of_total, in_respectively_run, inner_nodes,
+                                        SPAN_TOTAL, adds_up, choose_total, complement_names, continue_list, family_complete, halves_of_total, money_and_goods, in_respectively_run, inner_nodes,
                                         is_part, line_list, list_end, list_family, made_elsewhere, make_breakdown, measures_of, paragraph_list,
                                         partial_marker, rest_of_list, sub_subject, telling_ends, total_candidates)
 from auditor.extract.bind.reasons import TOTAL_NEXT_SENTENCE
@@ -674,6 +674,7 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
         return
     strict = (opener.kind in {"fenbie", "classify"} and len(part_facts) >= 2) or halves \
         or family_complete(r, total, part_facts) or halves_of_total(total, part_facts) \
+        or money_and_goods(total, part_facts, r.vocab) \
         or (len(part_facts) >= 2 and _sources_of_money(part_facts)
             and not _grants_of_investment(r, total, part_facts) and not _some_levels_of_all(total, part_facts)) \
         or (len(part_facts) >= 2 and _the_rest(r, total, part_facts[-1]))

@@ -37,7 +37,7 @@ from auditor.extract.bind.lists import adds_up
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.bind.resolvers.column_agreement import _WRITTEN_FALL as _NEGATIVE, signed_rates
 from auditor.extract.numbering import item_style, outline_depth
-from auditor.extract.tables.grid import part_mark_widths
+from auditor.extract.tables.grid import WHOLE_PLACE as _WHOLE_PLACE, part_mark_widths
 from auditor.extract.tables.reader import BASE_YEAR_MARK, GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK, column_year
 from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, UNREAD_ROLES, clean, column_keys, is_source,
                                             rate_column_base, role_in_table, role_of)
@@ -144,6 +144,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         return _block_changes(table, rows, blocks)
     # ("2019年 | 2020年 | 2020年比2015年增长(%)": against a year the header names, whose column may not be shown)
     base_year = next((m.group(1) for h in headers for m in [_BASE_YEAR.search(h)] if m), None)
+    # ("2021年 | 2022年 | 2023年 | 2023年比2021年增长(%)": the two years it is between, named, among the columns shown)
+    spanned = next((m.groups()[::-1] for h in headers for m in [_YEAR_ON_YEAR.search(h)] if m), None)
     on_year_before = any(_ON_YEAR_BEFORE.search(h) for h in headers) or YEAR_BEFORE_MARK in table.comparable
     # "比上年执行数增长%": the figure compared with is of the role the header names
     named = next((role_of(m.group(1) + "数") for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
@@ -170,6 +172,8 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
             pair = _years_pair(by_role)  # (not "比上年预算增长%", "比2023年执行数增减%": on a figure not shown)
         if not pair and named is not None:
             pair = _named_base_pair(by_role, named)  # ("2023年决算数 | 2024年预算数 | 比上年决算增长%")
+        if not pair and spanned is not None:
+            pair = _named_years_pair(by_role, spanned)
         if (delta is None and percent is None) or len(pair) != 1:
             continue
         previous, current = adjacent[id(row)] if adjacent is not None and id(row) in adjacent \
@@ -216,7 +220,8 @@ def _compound_growths(table: ScoreTable, rows: list[TableRow], vocab: Vocabulary
         by_role: dict[str, list[Fact]] = {}
         for k, fact in row.cells.items():
             by_role.setdefault(k.split("#")[0], []).append(fact)
-        pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2] or _years_pair(by_role)
+        pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2] or _years_pair(by_role) \
+            or _span_pair(by_role, named_years)
         if len(pair) != 1:
             continue
         start, end = _in_time_order(pair[0])
@@ -297,6 +302,34 @@ def _years_pair(by_role: dict[str, list[Fact]]) -> list[list[Fact]]:
             or amounts[0].period == amounts[1].period:
         return []
     return [amounts]
+
+
+def _named_years_pair(by_role: dict[str, list[Fact]], years: tuple[str, ...]) -> list[list[Fact]]:
+    """The row's two amounts of the years a column names (the earlier first), each the one amount of its year, when the
+    row states more than two years of one role: "2021年 | 2022年 | 2023年 | 2023年比2021年增长(%)" — the growth between
+    the two years named, not the year between.  [] otherwise (a year not shown, or said twice)."""
+    amounts = [f for r, fs in by_role.items() if r in _SUM_ROLES for f in fs]
+    picked = [[f for f in amounts if f.period == year] for year in years]
+    if len(amounts) < 3 or any(len(fs) != 1 for fs in picked) or picked[0][0].unit != picked[1][0].unit:
+        return []
+    return [[picked[0][0], picked[1][0]]]
+
+
+def _span_pair(by_role: dict[str, list[Fact]], named_years: list[str]) -> list[list[Fact]]:
+    """The row's first and last years' amounts, when it states three years or more of one role, each year once
+    ("2019年 | 2020年 | … | 2023年 | 年均增长(%)": the rate over the span the columns show) — or those of the two
+    years the rate's name names, both shown ("2019年 | … | 2023年 | 2021—2023年年均增长(%)").  [] otherwise."""
+    amounts = [f for r, fs in by_role.items() if r in _SUM_ROLES for f in fs]
+    periods = [f.period for f in amounts]
+    if len(amounts) < 3 or len({r for r, fs in by_role.items() if r in _SUM_ROLES}) != 1 \
+            or not all(p and p.isdigit() for p in periods) or len(set(periods)) != len(periods) \
+            or len({f.unit for f in amounts}) != 1:
+        return []
+    if named_years:
+        if len(set(named_years)) != 2 or not set(named_years) <= set(periods):
+            return []
+        return [[f for f in amounts if f.period in named_years]]
+    return [[min(amounts, key=lambda f: int(f.period)), max(amounts, key=lambda f: int(f.period))]]
 
 
 def _named_base_pair(by_role: dict[str, list[Fact]], named: str) -> list[list[Fact]]:
@@ -429,6 +462,7 @@ _ON_YEAR_BEFORE = lazyre.compile(r"(?:比|较)(?:上年|去年|上一年)|同比
 
 
 _BASE_YEAR = lazyre.compile(r"(?:比|较)((?:19|20)\d{2})年")
+_YEAR_ON_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})年?(?:比|较)((?:19|20)\d{2})年")
 _BASE_NAMED = lazyre.compile(r"(?:比|较)(?:上年|上一年|去年|上年度)?(执行|决算|预算)数?")
 _AGAINST_BUDGET = lazyre.compile(r"(?:较|与|比)(?:年初|调整后?)?预算")
 
@@ -628,7 +662,6 @@ def _place_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
             for k in keys]
 
 
-_WHOLE_PLACE = lazyre.compile(r"^(?:全国|全省|全市|全县|全区|全州|全盟|全旗|全自治区)(?:合计|总计)?$")
 _AVERAGE_COLUMN = lazyre.compile(r"人均|均|平均|率")
 
 
