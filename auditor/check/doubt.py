@@ -2768,6 +2768,10 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
             if p.scenario != plus[0].scenario:
                 continue
             for m in earlier[a + 1:]:
+                if plus[0].span.end <= p.span.start and minus[0].span.start > diff.span.start:
+                    continue  # (a pair said between the minuend and the difference, the one taken away after them, is
+                    # that difference's own making, no other subject's: "原列438億9,100萬元,分組審查刪減1億2,000萬元,
+                    # 大會決議回復8,000萬元,實際刪減4,000萬元,修正通過432億5,100萬元" — the net cut of the cut and restoration)
                 if m.scenario == minus[0].scenario and _difference_holds(diff, [p], [m]):
                     shown = _difference_text(diff, [p], [m])
                     return Found("ALT001", {"zh": f"{shown}（同句另一对数字）",
