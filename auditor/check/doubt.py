@@ -922,9 +922,14 @@ def _parallel_list(doc: Document, total: Fact, parts: list[Fact]) -> Found | Non
     ids = {p.id for p in parts}
     row = [f for f in doc.neighbours(parts[0]) if f.sentence == sentence and f.kind == total.kind
            and f.unit == total.unit and not f.is_bound and f.id != total.id]
+    totals_of = {frozenset(p.id for p in b.parts): b.total.id
+                 for b in doc.lists if not b.subtracted}
     for run in _runs(row, (len(parts),)):
         if ids.intersection(f.id for f in run):
             continue
+        if totals_of.get(frozenset(f.id for f in run), total.id) != total.id:
+            continue  # (the parts of another total the text states: "…加上…,收入总计16.79亿元;…支出14.86亿元,调出资金1.50亿元,
+            # 专项债务还本支出0.43亿元,支出总计16.79亿元" — the income run makes the 收入总计 the 支出总计 balances, not this total)
         if _makes(total, _sum(run, [])):
             shown = _sum_text(total, run, (), "（同句另一组并列的数）")
             return Found("ALT001", {"zh": shown, "en": _sum_text(total, run, (), " (the other run of figures of the sentence)")})
@@ -2763,6 +2768,10 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
             if p.scenario != plus[0].scenario:
                 continue
             for m in earlier[a + 1:]:
+                if plus[0].span.end <= p.span.start and minus[0].span.start > diff.span.start:
+                    continue  # (a pair said between the minuend and the difference, the one taken away after them, is
+                    # that difference's own making, no other subject's: "原列438億9,100萬元,分組審查刪減1億2,000萬元,
+                    # 大會決議回復8,000萬元,實際刪減4,000萬元,修正通過432億5,100萬元" — the net cut of the cut and restoration)
                 if m.scenario == minus[0].scenario and _difference_holds(diff, [p], [m]):
                     shown = _difference_text(diff, [p], [m])
                     return Found("ALT001", {"zh": f"{shown}（同句另一对数字）",

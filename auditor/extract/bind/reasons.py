@@ -493,6 +493,9 @@ _ALL = [
     Reason("named_ratio_top_before", VOCABULARY, "a named ratio with its base beside it in its sentence, the amount "
            "over it stated once in the sentence right before it on its line (债务余额 before 按综合财力…计算,债务率…)",
            "截至2024年末,全市政府债务余额1,212.99亿元。按照综合财力1,403.86亿元计算,全市政府债务率为86.4%。"),
+    Reason("named_ratio_base_before", VOCABULARY, "a named ratio with the amount over it beside it in its sentence, "
+           "its base stated once in the sentence right before it on its line (国有资本经营预算收入 before 调出资金…,调出比例…)",
+           "全县国有资本经营预算收入1,286万元,为预算的107.2%。按规定调出资金270万元统筹用于一般公共预算,调出比例为21.0%。"),
     Reason("named_ratio_respectively", VOCABULARY, "分别 runs of a named ratio and of its two amounts, as many each: "
            "the k-th rate is the k-th amounts'",
            "甲企业和乙企业资产总额分别为200亿元和100亿元,负债总额分别为130亿元和60亿元,资产负债率分别为65.0%和60.0%。"),

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate, difference_claim
 from auditor.extract.model import Difference, Fact, period_of
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import Reading, clean_label, part_start
 
 _FIGURES = {"labelled", "total"}
 _CUTS = {"labelled", "increase", "decrease", "words"}
@@ -61,7 +62,7 @@ def resolve(r: Reading, read: set[int]) -> Iterator[Candidate]:
         if named:
             proposed = _named_before(r, node.index, named.group("subject"))
         elif passed_cue.search(passed_label):
-            proposed = _proposed_before(r, node.index)
+            proposed = _proposed_before(r, node.index, bool(r.vocab.cue("budget_cut_net").search(_clause_before(r, cut))))
         else:
             proposed = _same_quantity_before(r, node.index, passed)
         if proposed is None or proposed.is_bound or proposed.unit != cut.unit \
@@ -142,15 +143,32 @@ def _named_before(r: Reading, i: int, subject: str) -> Fact | None:
     return None
 
 
-def _proposed_before(r: Reading, i: int) -> Fact | None:
-    """The nearest amount before the cut in its sentence, named as the amount proposed."""
+def _proposed_before(r: Reading, i: int, net: bool = False) -> Fact | None:
+    """The nearest amount before the cut in its sentence, named as the amount proposed — for a net cut (實際刪減, 共刪減:
+    cue budget_cut_net), past the cuts and the amounts restored it nets ("原列200億元,經分組審查刪減3億元,嗣經大會復議,
+    恢復其中1億元,實際刪減2億元,三讀通過198億元": cue budget_cut_restored; "刪減交通局預算5000萬元、社會局預算3000萬元,共刪減
+    8000萬元": the items of a list of cuts)."""
     proposed, passed = r.vocab.cue("budget_cut_proposed"), r.vocab.cue("budget_cut_passed")
+    restored = r.vocab.cue("budget_cut_restored")
     for f in _amounts_before(r, i, "sentence"):
         label = clean_label(f.label)
-        if _is_cut(r, f) or passed.search(label):
-            return None  # (another cut, or what passed after one: "歲入共刪減…,修正後預算數是…;歲出共刪減…")
+        if passed.search(label):
+            return None  # (what passed after another cut: "歲入共刪減…,修正後預算數是…;歲出共刪減…")
+        if _is_cut(r, f) or (net and (restored.search(said := _clause_before(r, f)) or _CUT_SAID.search(said))):
+            if net:
+                continue
+            return None  # (another cut)
         return f if proposed.search(label) else None
     return None
+
+
+_CUT_SAID = lazyre.compile(r"删减|删除|删列|减列|统删")  # (an item of a list of cuts: "刪減交通局預算5000萬元、社會局預算3000萬元")
+
+
+def _clause_before(r: Reading, f: Fact) -> str:
+    """The words of f's clause before it ("實際" of "實際刪減2億元", "恢復其中" of "恢復其中1億元"), whatever nodes hold them."""
+    text = r.norm.text
+    return text[part_start(text, f.span.start, ",，;；。\n"):f.span.start]
 
 
 def _same_quantity_before(r: Reading, i: int, passed: Fact) -> Fact | None:

@@ -15,7 +15,8 @@ What the months' own words say they are reckoned by (cue reckoned_by) is honoure
 whole 支出); anything else, or nothing so named stated, and nothing is read. A second count of months of the same
 balance on another reckoning ("…,按2023年计算可支付15.8个月") is of that balance too; a bracket between the balance and
 the months ("(其中个人账户累计储存额98.34亿元)") is said of the balance; a balance opening its line goes on with the
-account of the line right before it (its 支出 there)."""
+account of the line right before it (its 支出 there); the year's spending named bare between the balance and the months
+("累计结余92.85亿元,当年支出24.83亿元,按当年支出水平可支付44.9个月") is the one they are reckoned by."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if months is None or months.kind not in {"count", "number"} or months.is_bound or months.value <= 0 \
                 or not named.search(clean_label(months.label)) or not _in_months(text, months):
             continue
-        balance = monthly = None
+        balance = monthly = spent = None
         said_from = None  # (where the words of these months' own reckoning begin: after the figure before them)
         skipped = False
         for k in tree.before(s.index, "sentence", limit=_LOOK):
@@ -63,6 +64,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     break  # (the month's spending of the months before, not of these)
                 monthly = f
                 continue
+            if monthly is None and spent is None and not skipped and _YEARS_SPENDING.match(label):
+                spent = f  # ("累计结余92.85亿元,当年支出24.83亿元,按当年支出水平可支付44.9个月": the year's spending, said
+                continue  # between the balance and its months)
             if stock.search(label) and not monthly_cue.search(label):
                 balance = f
             break
@@ -80,6 +84,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if basis is None:
             continue  # (reckoned by something not a year's spending: "按近三年平均支出测算" — nothing read)
         year, name = basis
+        if spent is not None:
+            years_said = set(_YEAR.findall(text, spent.span.end, months.span.start))
+            if (year is None or year == _year_of(r, balance)) and name in (None, "支出") \
+                    and years_said <= {_year_of(r, balance)} and spent.unit == balance.unit and spent.value > 0:
+                yield _candidate(balance, months, spent, False, "months_payable_of_year")
+            continue  # (reckoned by another year or another spending than the one said between — "按2022年支出水平可支付…",
+            # its 计算 left unsaid — nothing read)
         if year is not None and year == _year_of(r, balance):
             year, name = None, (None if name == "支出" else name)  # ("按2023年月均支出…" of a 2023 balance: its own year's)
         spending = _spending(r, s.index, balance) if year is None and name is None \
@@ -117,6 +128,8 @@ def _basis(r: Reading, said: str) -> tuple[str | None, str | None] | None:
 
 
 _YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
+# the year's spending said between a balance and its months, named bare ("当年支出24.83亿元")
+_YEARS_SPENDING = lazyre.compile(r"^(?:当年|本年|全年|年度)(?:基金)?支出$")
 
 
 def _line_before(r: Reading, i: int, balance: Fact) -> range:

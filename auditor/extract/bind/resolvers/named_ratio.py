@@ -9,7 +9,9 @@ named_ratio_denominator: one group a ratio, the same group name in the three). O
 one rate of that name in the sentence and exactly one amount named as its numerator and one as its base, before it
 (several rates of the name in a sentence: each of the amounts between the one before it and it)
 (a government's 债务率 and 负债率, of 债务余额 over 综合财力 and 地区生产总值, may share a sentence; the base beside the rate, the
-balance may be the one so named in the sentence right before on its line — named_ratio_top_before)
+balance may be the one so named in the sentence right before on its line — named_ratio_top_before; the other way
+round, the amount over it beside the rate and its base the one so named in the sentence right before —
+named_ratio_base_before)
 (or, the rate opening its sentence under its bare name, in the sentence right before it on its line:
 "…资产总额18462.37亿元,…;负债总额11683.52亿元,…。资产负债率63.3%" — named_ratio_sentence_before); or three 分别 runs of as many figures, the measure each run is of named right before its 分别 — the k-th of each is
 one subject's. Anything else (two bases, a run of another length, a base of another unit) is read as nothing.
@@ -59,6 +61,16 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 # rate, the amount over it the one so named in the sentence right before, on its line)
                 tops = [f for f in sentences[n - 1] if f.kind == "amount" and _named(top, f.label, said.lastgroup)]
                 reason = "named_ratio_top_before"
+            elif not bases and len(tops) == 1 and n and reason == "named_ratio" \
+                    and "\n" not in r.norm.text[sentences[n - 1][-1].span.end:rate.span.start] \
+                    and _of_own_period(r, sentences[n - 1], rate) \
+                    and not any(f.kind == "percent" and _named(ratio, clean_label(f.label), said.lastgroup)
+                                for f in sentences[n - 1]):
+                # (not when the sentence before has a rate of the name of its own, which its amounts are of)
+                # ("全县国有资本经营预算收入1,286万元,为预算的107.2%。…按规定调出资金270万元统筹用于一般公共预算,调出比例为
+                # 21.0%": the amount over it beside the rate, the base the one so named in the sentence right before)
+                bases = [f for f in sentences[n - 1] if f.kind == "amount" and _named(base, f.label, said.lastgroup)]
+                reason = "named_ratio_base_before"
             if len(tops) == 1 and len(bases) == 1 and tops[0].unit == bases[0].unit and bases[0].value > 0:
                 yield _share(rate, tops[0], bases[0], reason)
 

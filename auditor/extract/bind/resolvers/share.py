@@ -808,7 +808,8 @@ def _percent_of_total(r: Reading) -> Iterator[Candidate]:
 def _percent_of_named_whole(r: Reading) -> Iterator[Candidate]:
     """"按国有资本经营预算收入的30%调出资金558万元": the amount a sum is reckoned at p% of a whole it names (按 X 的 p%,
     cue share_reckoned_of) and taken out so (调出, 提取, 计提: cue share_reckoned_taken), right after it, is that share of
-    the whole the document states by that name (share_whole looks it up) — not a floor or a cap (不低于30%: a bound)."""
+    the whole the document states by that name (share_whole looks it up) — not a floor or a cap (不低于30%: a bound); or
+the amount taken stated right before it, the rate saying where it goes (_taken_before)."""
     tree = r.tree
     reckoned, taken = r.vocab.cue("share_reckoned_of"), r.vocab.cue("share_reckoned_taken")
     for s in tree.of_kind("labelled"):
@@ -817,12 +818,35 @@ def _percent_of_named_whole(r: Reading) -> Iterator[Candidate]:
         if fact is None or fact.kind != "percent" or fact.is_bound or s.kind != "labelled" or i + 1 >= len(tree):
             continue
         m = reckoned.match(clean_label(s.piece.label))
-        nxt, amount = tree[i + 1], r.facts[i + 1]
-        if m is None or amount is None or nxt.kind != "labelled" or amount.kind != "amount" \
-                or nxt.sentence != s.sentence or not taken.match(clean_label(nxt.piece.label)):
+        if m is None:
             continue
+        nxt, amount = tree[i + 1], r.facts[i + 1]
+        if amount is None or nxt.kind != "labelled" or amount.kind != "amount" \
+                or nxt.sentence != s.sentence or not taken.match(clean_label(nxt.piece.label)):
+            amount = _taken_before(r, i)
+            if amount is None:
+                continue
         yield Candidate(Share.model_construct(percent=fact, part=amount, whole=None, whole_label=m.group("whole"),
                                               reason="share_of_named_whole", via=(RECKONED_AT,), rejected=()))
+
+
+def _taken_before(r: Reading, i: int) -> Fact | None:
+    """"调出资金4,400万元,按国有资本经营预算收入的34.2%调入一般公共预算", "按规定调出资金491.54万元(按收入的30%调入一般公共预算)":
+    the amount taken out (cue share_reckoned_taken_before) right before the 按 X 的 p% — a comma or an opening bracket
+    between, in its sentence — when the words right after the rate say where it goes (调入, 补充, 上缴: cue
+    share_reckoned_into) and state no amount of their own."""
+    tree = r.tree
+    if i < 2 or i + 1 >= len(tree):
+        return None
+    sep, before, nxt = tree[i - 1], tree[i - 2], tree[i + 1]
+    amount = r.facts[i - 2]
+    if not (sep.separator(",，(（") and before.kind == "labelled" and amount is not None and amount.kind == "amount"
+            and before.sentence == tree[i].sentence and nxt.kind == "words" and nxt.sentence == tree[i].sentence):
+        return None
+    if not r.vocab.cue("share_reckoned_taken_before").search(clean_label(before.piece.label)) \
+            or not r.vocab.cue("share_reckoned_into").match(clean_label(nxt.piece.label)):
+        return None
+    return amount
 
 
 # a sum reckoned at p% of a whole it names ("按…收入的30%调出资金558万元")
