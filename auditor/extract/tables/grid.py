@@ -1610,7 +1610,8 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
         checked = [c for c in columns if results[c] is not None
                    and (results[c] is not False or c in read or (whole and c not in named)
                         or _sum_of_holding(c, results, formulas)
-                        or _confirmed_break(c, rows[n], results, [g[2] for g in groups], named, header)
+                        or _confirmed_break(c, rows[n], results, [g[2] for g in groups], named, header,
+                                            _evenly_spaced([rows[m] for m in (n, *parts)]))
                         or (c in one_whole and results[c - 1] is not None and results[c - 1] is not False))]
         against = sum(results[c] is False for c in checked)
         if len(checked) - against >= (1 if whole else 2):
@@ -1794,11 +1795,12 @@ def _complements(pair, a: GridRow, b: GridRow) -> bool:
 
 def _confirmed_break(c: int, row: GridRow, results: dict[int, float | bool | None],
                      others: list[dict[int, float | bool | None]], named: frozenset[int],
-                     header: tuple[str, ...] | None) -> bool:
+                     header: tuple[str, ...] | None, evenly_spaced: bool = True) -> bool:
     """Column c is the one column that breaks a subtotal holding in two others at least and breaking no other: a
     column of amounts (not in %, not one the header names a rate) that breaks no other subtotal, and that holds
     another or that the header names alike a column that holds here (the same name but for its figures) — or that
-    breaks it beside three columns at least that hold it, all written with their thousands grouped, as amounts are."""
+    breaks it beside three columns at least that hold it, all written with their thousands grouped, as amounts are,
+    its rows evenly spaced (a row of the text between them that the grid left out may be the part the column misses)."""
     if c in named or row.tokens[c].text.endswith("%") or sum(r[c] is False for r in others) > 1:
         return False
     holding = [d for d, r in results.items() if d != c and r is not None]
@@ -1806,7 +1808,7 @@ def _confirmed_break(c: int, row: GridRow, results: dict[int, float | bool | Non
         return False
     if any(r[c] is not None and r[c] is not False for r in others):
         return True
-    if len(holding) >= 3 and all(_GROUPED.search(row.tokens[d].text) for d in (c, *holding)):
+    if evenly_spaced and len(holding) >= 3 and all(_GROUPED.search(row.tokens[d].text) for d in (c, *holding)):
         # (… or, with three others at least that hold it, a column written as they are, its thousands grouped — an
         # amount, as no code, year or row number is written: "2,033,790 | 1,852,113 | 1,983,475 | 1,809,567" over
         # "1,978,432 | …" and "55,358 | …", its header "2024 | 2023 | 2024 | 2023" over two lines or none)
@@ -1818,6 +1820,14 @@ def _confirmed_break(c: int, row: GridRow, results: dict[int, float | bool | Non
 
 
 _GROUPED = lazyre.compile(r"\d,\d{3}(?!\d)")
+
+
+def _evenly_spaced(rows: list[GridRow]) -> bool:
+    """The rows stand as many lines apart each: no line between two of them that the grid left out ("學雜費收入
+    35,902,000 ⏎ 學雜費減免 ⏎ -20,437,000.00 0.00 … ⏎ 建教合作收入 14,722,000": a row with fewer cells, not in the
+    grid, is still a part of the 教學收入 above them)."""
+    steps = {b.line - a.line for a, b in zip(rows, rows[1:])}
+    return len(steps) <= 1
 
 
 def _sum_of_holding(c: int, results: dict[int, float | bool | None], formulas: tuple[GridFormula, ...]) -> bool:
