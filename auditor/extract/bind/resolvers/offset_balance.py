@@ -22,6 +22,7 @@ parts among them, the balance is of them all.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from auditor import lazyre
@@ -96,10 +97,11 @@ def _totals(r: Reading, i: int, cue) -> list[Fact]:
     found: list[Fact] = []
     first = tree[i].paragraph - _REACH
     balance = r.facts[i]
+    section = _section_start(r.norm.text, balance.span.start)
     for k in range(i - 1, -1, -1):
         t = tree[k]
-        if t.paragraph < first or t.kind == "heading":
-            break
+        if t.paragraph < first or t.kind == "heading" or t.end <= section:
+            break  # (… or before the line of a numbered heading that states no figure: another section's)
         f = r.facts[k]
         if f is None or t.kind not in {"labelled", "total"} or f.kind != "amount":
             continue
@@ -124,6 +126,20 @@ def _totals(r: Reading, i: int, cue) -> list[Fact]:
 
 
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
+
+# a line that is a numbered heading and states no figure ("（二）收支决算情况", "二、决算情况"): the section it opens is the
+# balance's, the totals before it another's ("（一）预算调整情况 … 收入总计549,464万元 …（二）收支决算情况 … 收入总计540,185万元
+# … 收支相抵,结转下年支出2,043万元": the final account's, not the adjusted budget's)
+_HEADING_LINE = lazyre.compile(r"^[^\S\n]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])[^\d\n]{2,30}$",
+                               re.MULTILINE)
+
+
+def _section_start(text: str, at: int) -> int:
+    """Where the last heading line (_HEADING_LINE) before offset `at` ends, 0 if none."""
+    end = 0
+    for m in _HEADING_LINE.finditer(text, 0, at):
+        end = m.end()
+    return end
 
 
 def _same_year(r: Reading, balance: Fact, f: Fact) -> bool:
