@@ -92,16 +92,28 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 def _totals(r: Reading, i: int, cue) -> list[Fact]:
     """The figures before node i named by `cue`, back to the previous balance or heading: of the balance's year and
-    scenario, its own sentence's first, then its paragraph's, then any."""
+    scenario, its own sentence's first, then its paragraph's, then any.  Where that finds several, the one of the
+    balance's section, if one: back to the last numbered heading line that states no figure (_section_start) — not
+    otherwise, as the income and the spending may stand under headings of their own ("(一)收入决算情况 …(二)支出决算情况
+    …总收支相抵后,结转结余为0.90亿元")."""
+    found = _totals_after(r, i, cue, 0)
+    if len(found) > 1:
+        own = _totals_after(r, i, cue, _section_start(r.norm.text, r.facts[i].span.start))
+        if len(own) == 1:
+            return own
+    return found
+
+
+def _totals_after(r: Reading, i: int, cue, section: int) -> list[Fact]:
+    """_totals, the figures after offset `section` only."""
     tree = r.tree
     found: list[Fact] = []
     first = tree[i].paragraph - _REACH
     balance = r.facts[i]
-    section = _section_start(r.norm.text, balance.span.start)
     for k in range(i - 1, -1, -1):
         t = tree[k]
         if t.paragraph < first or t.kind == "heading" or t.end <= section:
-            break  # (… or before the line of a numbered heading that states no figure: another section's)
+            break
         f = r.facts[k]
         if f is None or t.kind not in {"labelled", "total"} or f.kind != "amount":
             continue
