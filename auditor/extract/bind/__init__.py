@@ -28,7 +28,7 @@ from auditor.extract.bind.resolvers import (balance_of_rate, distribution, brack
                                             dimension_list, family_list, funds_score_prose, group_members, identity, industries, numbered_items,
                                             opener_list, rate, side_by_side,
                                             rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole, standard_shares, years_cumulative,
-                                            together_with, total_after, funds_levels)
+                                            together_with, total_after, funds_levels, entity_levels)
 from auditor.extract.bind.resolvers import survey_answers  # noqa: E402  (a list resolver: the answers by kind)
 from auditor.extract.bind.resolvers import (average, named_ratio, quarters_sum, compound_growth, months_payable, difference, grade_counts, survey_rate, score_rate, score_cap, named_items, named_kinds, named_shares, named_repeat, net_change, product, restated_amount, target, total_after_list,
                                             offset_balance, deduction, budget_cut, net_flows, own_score, parallel_lists, score_change, score_deduction,
@@ -41,7 +41,7 @@ from auditor.records import dataclass
 
 # layer 1 lists, in precedence order (the arbiter keeps the first of two identical lists)
 LIST_RESOLVERS = (side_by_side, opener_list, bracket_list, numbered_items, family_list, industries, together_with, total_after, score_list,
-                  total_after_list, grade_counts, group_members, quarters_sum, standard_shares, years_cumulative, funds_levels,
+                  total_after_list, grade_counts, group_members, quarters_sum, standard_shares, years_cumulative, funds_levels, entity_levels,
                   chart_shares, survey_answers)
 
 

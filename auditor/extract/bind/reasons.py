@@ -139,6 +139,10 @@ _ALL = [
     Reason("funding_levels_after_total", VOCABULARY, "C c,中央 a,地方 b: the levels of government named one after "
            "another right after a sum of money gave it (a warning at most: no marker says they are its parts; the upper "
            "levels alone are some of it)", "年度完成基本药物制度补助2300.67万元,中央补助442.43万元,地方财政补助1858.24万元。"),
+    Reason("entity_levels_after_whole", VOCABULARY, "W c。中央 a。地方 b: a whole (国有企业) and its levels (中央企业, "
+           "地方国有企业), each opening a sentence right after the whole's figure, of its measure (a warning at most: no "
+           "marker says they are its parts)",
+           "国有企业营业总收入448908.8亿元,同比增长7.1%。中央企业260132.6亿元,同比增长5.5%。地方国有企业188776.2亿元,同比增长9.2%。"),
     Reason("sources_cover_total", VOCABULARY, "C c,以 A a、B b 予以弥平: the sources that cover a total add up to it "
            "(a warning at most: a text may say some sources cover part of it)",
            "融资调度169.84亿元,以移用以前年度岁计剩余69.84亿元、发行公债及赊借收入100亿元予以弥平。"),

@@ -22,6 +22,7 @@ parts among them, the balance is of them all.
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from auditor import lazyre
@@ -91,14 +92,27 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 def _totals(r: Reading, i: int, cue) -> list[Fact]:
     """The figures before node i named by `cue`, back to the previous balance or heading: of the balance's year and
-    scenario, its own sentence's first, then its paragraph's, then any."""
+    scenario, its own sentence's first, then its paragraph's, then any.  Where that finds several, the one of the
+    balance's section, if one: back to the last numbered heading line that states no figure (_section_start) — not
+    otherwise, as the income and the spending may stand under headings of their own ("(一)收入决算情况 …(二)支出决算情况
+    …总收支相抵后,结转结余为0.90亿元")."""
+    found = _totals_after(r, i, cue, 0)
+    if len(found) > 1:
+        own = _totals_after(r, i, cue, _section_start(r.norm.text, r.facts[i].span.start))
+        if len(own) == 1:
+            return own
+    return found
+
+
+def _totals_after(r: Reading, i: int, cue, section: int) -> list[Fact]:
+    """_totals, the figures after offset `section` only."""
     tree = r.tree
     found: list[Fact] = []
     first = tree[i].paragraph - _REACH
     balance = r.facts[i]
     for k in range(i - 1, -1, -1):
         t = tree[k]
-        if t.paragraph < first or t.kind == "heading":
+        if t.paragraph < first or t.kind == "heading" or t.end <= section:
             break
         f = r.facts[k]
         if f is None or t.kind not in {"labelled", "total"} or f.kind != "amount":
@@ -124,6 +138,20 @@ def _totals(r: Reading, i: int, cue) -> list[Fact]:
 
 
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
+
+# a line that is a numbered heading and states no figure ("（二）收支决算情况", "二、决算情况"): the section it opens is the
+# balance's, the totals before it another's ("（一）预算调整情况 … 收入总计549,464万元 …（二）收支决算情况 … 收入总计540,185万元
+# … 收支相抵,结转下年支出2,043万元": the final account's, not the adjusted budget's)
+_HEADING_LINE = lazyre.compile(r"^[^\S\n]*(?:[(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.．])[^\d\n]{2,30}$",
+                               re.MULTILINE)
+
+
+def _section_start(text: str, at: int) -> int:
+    """Where the last heading line (_HEADING_LINE) before offset `at` ends, 0 if none."""
+    end = 0
+    for m in _HEADING_LINE.finditer(text, 0, at):
+        end = m.end()
+    return end
 
 
 def _same_year(r: Reading, balance: Fact, f: Fact) -> bool:
