@@ -203,7 +203,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
     for m in _GRADE.finditer(norm.text):
         if cells is None:
             cells = [(a, b) for a, b, _ in band_cells(norm.text)]
-            scores = _merge(scores, _score_cells(norm.text, facts, cue))
+            scores = _merge(scores, _score_cells(norm.text, facts, cue) + _bare_scores(norm.text, facts, cue))
         if any(a <= m.start(1) < b for a, b in cells):
             continue  # ("评价等级 ⏎ 优秀 ⏎ 85分(含)以上 ⏎ 良好 ⏎ …": a band table's first grade, no grade given)
         if _COUNTED.match(norm.text, m.end(1)):
@@ -557,6 +557,24 @@ def _score_cells(text: str, facts: list[Fact], cue) -> list[Fact]:
         if own.fullmatch(label):
             out.append(f.model_copy(update={"kind": "score", "unit": "分"}))
     return out
+
+
+def _bare_scores(text: str, facts: list[Fact], cue) -> list[Fact]:
+    """The report's own total score written in prose without 分 ("自评得分92.45,综合评价结果为:优", "本项目自评得分为86.5"):
+    a bare number of 0 to 100 right after its label (cue own_score_label), as a score."""
+    out = []
+    own = cue("own_score_label")
+    for f in facts:
+        if f.kind != "number" or f.in_table or f.written_unit or not Decimal(0) <= f.value <= 100 or f.decimals > 2:
+            continue
+        before = text[max(0, f.span.start - 40):f.span.start]
+        label = re.split(r"[,;:。!?\n|]", before)[-1].strip()
+        if label and own.fullmatch(label) and not _DIGIT_AFTER.match(text, f.span.end):
+            out.append(f.model_copy(update={"kind": "score", "unit": "分"}))
+    return sorted(out, key=lambda f: f.span.start)
+
+
+_DIGIT_AFTER = lazyre.compile(r"\s*(?:[\d.%‰/]|[个项次名位户人元年月日])")
 
 
 def _merge(scores: list[Fact], more: list[Fact]) -> list[Fact]:
