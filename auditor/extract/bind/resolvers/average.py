@@ -142,7 +142,8 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
         if not count.exact or count.is_bound or "每" in clean_label(count.label) or count.value < 2 \
                 or _HELD_COUNT.search(clean_label(count.label)) \
                 or total.is_bound or total.span.start > mean.span.start or total.value <= mean.value \
-                or not money.search(clean_label(total.label)) or _PER_UNIT_MEAN.search(clean_label(total.label)):
+                or not money.search(clean_label(total.label)) or _PER_UNIT_MEAN.search(clean_label(total.label)) \
+                or "每" in clean_label(total.label):  # ("每餐收费35元": a standard per unit, no total)
             continue
         yield Candidate(Average.model_construct(total=total, mean=mean, years=(count.value,), years_text=count.text,
                                                 years_span=count.span, per=per, reason="mean_per_unit", via=via,
