@@ -22,8 +22,13 @@ from auditor.normalise import Normalised
 from auditor.resources import data_dir
 
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_UNIT = r"(?:\s*(?:%|‰|亿元|万元|千元|元|分))?"
-_OPERAND = rf"\(*[ \t]*{_NUMBER}{_UNIT}[ \t]*\)*"
+# a count a factor is of ("5,525人×600元=331.5万元", "(2,436+2,684)人×60元×12个月=368.64万元", "26,930亩×100元/亩"):
+# the number of people, households, months … a standard is paid for — read as a plain number
+COUNT_UNIT = r"(?:人次|人|户|个月|月|亩|名|所|家|辆|台|套|间|平方米|立方米|公里|吨)"
+# a standard per counted thing after its money ("60元/人", "100元/亩", "600元/人·月", "60元/人/月")
+_PER = r"(?:/(?:人次|人|户|亩|月|年|名|生|平方米|吨)(?:[·/](?:月|年|学期))?)?"
+_UNIT = rf"(?:\s*(?:%|‰|(?:亿元|万元|千元|元){_PER}|分|{COUNT_UNIT}))?"
+_OPERAND = rf"\(*[ \t]*{_NUMBER}{_UNIT}[ \t]*\)*(?:[ \t]*{COUNT_UNIT})?"
 _OPERATOR = r"[ \t]*[-+×*÷/][ \t]*"
 _EXPRESSION = rf"{_OPERAND}(?:{_OPERATOR}{_OPERAND})*"
 # not inside a longer number, a date ("2020/12/31") or a link ("?id=2&siteId=2")
@@ -33,13 +38,17 @@ _EXPRESSION = rf"{_OPERAND}(?:{_OPERATOR}{_OPERAND})*"
 # worded side's last factor is no side of its own)
 _CANDIDATE = lazyre.compile(rf"(?<![\d.,/&?_a-zA-Z×÷*+-])(?<![a-zA-Z_]=)(?!(?<=\()\(){_EXPRESSION}(?:[ \t]*=[ \t]*{_EXPRESSION})+(?![\d./&a-zA-Z])")
 # every character a candidate can hold: a candidate lies inside one run of them
-_FORMULA_CHARS = r"\d\s.,%‰亿万千元分()+\-×*÷/="
+_FORMULA_CHARS = r"\d\s.,%‰亿万千元分()+\-×*÷/=人次户个月亩名所家辆台套间平方立米公里吨年生学期·"
 _FORMULA_RUN = lazyre.compile(rf"[{_FORMULA_CHARS}]+")
 _FORMULA_CHAR = lazyre.compile(rf"[{_FORMULA_CHARS}]")
 # "(4)=(3)/(1)", "(3)=(2)-(1)": a table header's column numbers, not arithmetic on figures
 _COLUMN_REFERENCES = lazyre.compile(r"\s*\(\s*\d{1,2}\s*\)(?:\s*[-+×*÷/=]\s*\(\s*\d{1,2}\s*\))+\s*")
 _NUMBERING_ROW = lazyre.compile(r"[\s|│]*(?:栏\s*次|行\s*次|列\s*次|栏\s*号|列\s*号)")
-_HAS_OPERATOR = lazyre.compile(r"\d(?:[ \t%‰)分]|[亿万千]?元)*[-+×*÷/][ \t(]*\d")
+_HAS_OPERATOR = lazyre.compile(r"\d(?:[ \t%‰)分]|[亿万千]?元" + _PER + "|" + COUNT_UNIT + r")*[-+×*÷/][ \t(]*\d")
+# a count unit in a formula: then it must multiply ("人×元"), its counts factors of a product, not terms of a sum
+_COUNTED = lazyre.compile(r"(?<![元/·])" + COUNT_UNIT)
+_COUNT_OR_PER = lazyre.compile(rf"(?:(?<=元){_PER[3:-2]}|\s*{COUNT_UNIT})$")
+_TIMES = lazyre.compile(r"[×*]")
 
 
 def _kind(text: str) -> str:
@@ -59,7 +68,8 @@ class _ToOperations(Transformer):
         text = str(token).strip()
         start = self.offset + token.start_pos
         end = start + len(text)
-        fig = read_figure(_kind(text), text)
+        bare = _COUNT_OR_PER.sub("", text)  # ("2,436人": a plain number; "60元/人": money)
+        fig = read_figure(_kind(bare), bare)
         line, column = self.norm.line_col(start)
         fact = Fact.model_construct(
             id=self.next_id, kind=fig.kind, value=fig.value, unit=fig.unit, written_unit=fig.written_unit,
@@ -125,6 +135,8 @@ def calculations(norm: Normalised, first_id: int = 0) -> list[Calculation]:
         body = text[start:end]
         if not _HAS_OPERATOR.search(body) or _COLUMN_REFERENCES.fullmatch(body):
             continue
+        if _COUNTED.search(body) and not _TIMES.search(body):
+            continue  # (a count in a formula is a factor of a product: "5,525人×600元", not "3月-5月")
         if _NUMBERING_ROW.match(text, text.rfind("\n", 0, start) + 1):
             continue  # ("栏次 | 1 | 2 | 3=1-2 | 4 | 5=3+4": how the columns are made, in column numbers)
         try:

@@ -203,7 +203,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
     for m in _GRADE.finditer(norm.text):
         if cells is None:
             cells = [(a, b) for a, b, _ in band_cells(norm.text)]
-            scores = _merge(scores, _score_cells(norm.text, facts, cue))
+            scores = _merge(scores, _score_cells(norm.text, facts, cue) + _bare_scores(norm.text, facts, cue))
         if any(a <= m.start(1) < b for a, b in cells):
             continue  # ("评价等级 ⏎ 优秀 ⏎ 85分(含)以上 ⏎ 良好 ⏎ …": a band table's first grade, no grade given)
         if _COUNTED.match(norm.text, m.end(1)):
@@ -467,11 +467,44 @@ def stated_bands(text: str) -> tuple[tuple[str, Decimal], ...]:
         for m in _matches(pattern, text, anchor):
             number, name = (m.group(1), m.group(2)) if m.group(1)[0].isdigit() else (m.group(2), m.group(1))
             found.setdefault(GRADE_WORDS[name], set()).add(Decimal(number))
-    for name, bound in [*_band_rows(text), *(pair for _, _, pairs in band_cells(text) for pair in pairs)]:
+    for name, bound in [*_band_rows(text), *_respective_bands(text),
+                        *(pair for _, _, pairs in band_cells(text) for pair in pairs)]:
         found.setdefault(name, set()).add(bound)
     if not found or any(len(v) > 1 for v in found.values()):
         return ()
     return tuple(sorted(((name, next(iter(v))) for name, v in found.items()), key=lambda b: b[1], reverse=True))
+
+
+# bands stated as two runs, the grades then 分别 their ranges in the same order: "评价结果分为“优秀”“良好”“合格”“不合格”
+# 四个等级,对应综合得分分别为90分(含)以上、75分(含)至90分、60分(含)至75分、60分以下", "分为优、良、中、差四个等级,对应的
+# 得分区间分别为[85,100]、[75,85)、[60,75)、[0,60)", "“优”“良”“中”“差”四级,分别对应总分85分以上、75~84分…"
+_GRADE_PLAIN = r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
+_GRADE_RUN = lazyre.compile(r"[“\"]?" + _GRADE_PLAIN + r"(?:[”\"]?\s*[、,和及与]?\s*[“\"]?" + _GRADE_PLAIN + r"){1,4}[”\"]?"
+                            r"[^。;\n\d]{0,30}$")
+_RANGE = (r"(?:[\[(]\s*\d{1,3}(?:\.\d+)?\s*,\s*\d{1,3}(?:\.\d+)?\s*[\])]|\d{1,3}(?:\.\d+)?\s*分?\s*(?:\(不?含\))?\s*"
+          r"(?:(?:及|或)?(?:以上|以下)|[-~—–至到]\s*\d{1,3}(?:\.\d+)?\s*分?\s*(?:\(不?含\))?))")
+_RANGE_RUN = lazyre.compile(r"(?:对应|为|是)?[^。;\n\d\[(]{0,12}?(" + _RANGE + r"(?:\s*[、,和及与]\s*" + _RANGE + r"){1,4})")
+_ONE_RANGE = lazyre.compile(_RANGE)
+_RANGE_LOW = lazyre.compile(r"[\[(]?\s*(\d{1,3}(?:\.\d+)?)")
+
+
+def _respective_bands(text: str) -> list[tuple[str, Decimal]]:
+    """(grade, lower bound) of bands stated as a run of grades, then 分别 a run of as many ranges in the same order
+    (_GRADE_RUN, _RANGE_RUN); nothing unless the counts agree and the bounds run in order."""
+    out: list[tuple[str, Decimal]] = []
+    k = text.find("分别")
+    while k >= 0:
+        names_at = _GRADE_RUN.search(text, max(0, k - 60), k)
+        ranges_at = _RANGE_RUN.match(text, k + 2) if names_at else None
+        if ranges_at:
+            names = [GRADE_WORDS[n] for n in re.findall(_GRADE_PLAIN, names_at.group())]
+            ranges = _ONE_RANGE.findall(ranges_at.group(1))
+            lows = [Decimal(0) if r.rstrip().endswith("以下") else Decimal(_RANGE_LOW.match(r).group(1)) for r in ranges]
+            ordered = all(a > b for a, b in zip(lows, lows[1:])) or all(a < b for a, b in zip(lows, lows[1:]))
+            if len(names) == len(lows) == len(set(names)) and ordered:
+                out.extend(zip(names, lows))
+        k = text.find("分别", k + 2)
+    return out
 
 
 # a band table set as two lines: the grades, then each grade's range in the same order ("等级 优秀 良好 中等 差" /
@@ -524,6 +557,24 @@ def _score_cells(text: str, facts: list[Fact], cue) -> list[Fact]:
         if own.fullmatch(label):
             out.append(f.model_copy(update={"kind": "score", "unit": "分"}))
     return out
+
+
+def _bare_scores(text: str, facts: list[Fact], cue) -> list[Fact]:
+    """The report's own total score written in prose without 分 ("自评得分92.45,综合评价结果为:优", "本项目自评得分为86.5"):
+    a bare number of 0 to 100 right after its label (cue own_score_label), as a score."""
+    out = []
+    own = cue("own_score_label")
+    for f in facts:
+        if f.kind != "number" or f.in_table or f.written_unit or not Decimal(0) <= f.value <= 100 or f.decimals > 2:
+            continue
+        before = text[max(0, f.span.start - 40):f.span.start]
+        label = re.split(r"[,;:。!?\n|]", before)[-1].strip()
+        if label and own.fullmatch(label) and not _DIGIT_AFTER.match(text, f.span.end):
+            out.append(f.model_copy(update={"kind": "score", "unit": "分"}))
+    return sorted(out, key=lambda f: f.span.start)
+
+
+_DIGIT_AFTER = lazyre.compile(r"\s*(?:[\d.%‰/]|[个项次名位户人元年月日])")
 
 
 def _merge(scores: list[Fact], more: list[Fact]) -> list[Fact]:

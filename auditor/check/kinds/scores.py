@@ -1134,7 +1134,11 @@ def _another_score_of_the_sentence(ctx: Context, g, score: Fact, bands) -> doubt
     end = ctx.doubt.text.find("。", g.span.end)
     end = len(ctx.doubt.text) if end < 0 else end
     part = ctx.vocab.cue("part_score_label")
+    # (a score with a grade of its own is that grade's, no other reading of this one: "县林业局综合得分72.6分,等级为
+    # “优秀”;县供销合作社综合得分91.3分,等级为“优秀”" — 91.3 is the 供销合作社's)
+    graded = {h.score.id for h in ctx.doc.grades if h is not g and h.score is not None}
     other = next((f for f in ctx.doc.facts if f.kind == "score" and f.id != score.id and not f.in_table
+                  and f.id not in graded
                   and start <= f.span.start < end and (f.span.start > g.span.start or _same_bracket(ctx.doubt.text, f, g))
                   and not part.search(f.label) and not LAST_YEARS.search(f.label)
                   and _EVALUATED.search(f.label) and not _NO_SCORE_GIVEN.search(f.label)

@@ -79,7 +79,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 # a mean per unit: "户均补助", "人均", "平均每户" (not 月均, 年均: a mean over time)
 # (… or per a thing counted in 个, named: "平均每个项目审减" — the count of that name, "评审项目238个")
-_PER_UNIT_MEAN = lazyre.compile(r"(?:^|[^月年日])([户人亩村])均|平均每([户人亩村])|平均每(个)(项目|单位|学校|企业)")
+# (… or per a batch, a session, a sitting its count is said in: "共接待国内来访团组42批次,…平均每批次915.14元" — 批次 is
+# counted in 批)
+_PER_UNIT_MEAN = lazyre.compile(r"(?:^|[^月年日])([户人亩村])均|平均每([户人亩村])|平均每(个)(项目|单位|学校|企业)"
+                                r"|平均每(批|场|期|班)次?")
 # a count of those there are ("全县共有脱贫户5200户", "现有", "户籍人口"), not of those paid or counted for the mean ("共补助
 # 680户", "按在职人员87人计算", "实有在职人员"): the mean may be over the fewer who were paid
 _HELD_COUNT = lazyre.compile(r"(?:共|现|总|全县|全市|全区|全镇|全乡|辖区)有|户籍|常住|人口")
@@ -106,7 +109,7 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
         if m is None or per_period.search(label) or "标准" in label or _PERIOD_WORD.search(label, m.end()) \
                 or per_period.match(r.norm.text[mean.span.end:mean.span.end + 8].lstrip("元/")):
             continue
-        per = m.group(1) or m.group(2) or m.group(3)
+        per = m.group(1) or m.group(2) or m.group(3) or m.group(5)
         noun = m.group(4)  # (the thing counted in 个: the count must name it)
         basis = _reckoned_by(r, s.index, mean)
         counts, amounts, visits = [], [], []
@@ -139,7 +142,8 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
         if not count.exact or count.is_bound or "每" in clean_label(count.label) or count.value < 2 \
                 or _HELD_COUNT.search(clean_label(count.label)) \
                 or total.is_bound or total.span.start > mean.span.start or total.value <= mean.value \
-                or not money.search(clean_label(total.label)) or _PER_UNIT_MEAN.search(clean_label(total.label)):
+                or not money.search(clean_label(total.label)) or _PER_UNIT_MEAN.search(clean_label(total.label)) \
+                or "每" in clean_label(total.label):  # ("每餐收费35元": a standard per unit, no total)
             continue
         yield Candidate(Average.model_construct(total=total, mean=mean, years=(count.value,), years_text=count.text,
                                                 years_span=count.span, per=per, reason="mean_per_unit", via=via,
