@@ -372,12 +372,22 @@ def _header_repeated(ctx: Context, s: ScoreSum) -> doubt.Found | None:
     if s.column == "score" and _weights_add_up(ctx, s):
         return None  # (the rows' weights make the table's: every row was read, the scores' miss is theirs)
     start = min(p.span.start for p in s.parts)
-    headers = [m.group()[0] for m in _LEVEL_HEADER.finditer(text, max(0, start - _HEADER_REACH), s.total.span.start)]
+    found = list(_LEVEL_HEADER.finditer(text, max(0, start - _HEADER_REACH), s.total.span.start))
+    headers = [m.group()[0] for m in found]
     if headers.count("三") < 2 and headers.count("二") < 2:
         return None
+    if SUBTOTAL_VIA in s.via and found[-1].end() <= start and _level_opens(ctx, text[found[-1].end():start]):
+        return None  # (a level's 小计 whose level opens after the header said again: its rows all on this page)
     return doubt.Found("ALT005", {"zh": "表头在分页处重复，分页处或前一页的行可能未读入",
                                   "en": "the header is repeated at a page break: rows at the break or on the page "
                                         "before may not have been read"})
+
+
+def _level_opens(ctx: Context, between: str) -> bool:
+    """A line of `between` (the text from a header said again to a level subtotal's first row) names a first-level
+    indicator alone ("效益指标"): the level opens after the page break, none of its rows before it."""
+    level = ctx.vocab.cue("first_level_indicator")
+    return any(level.search(line.strip("| \t")) for chunk in between.split("\n") for line in chunk.split("|"))
 
 
 def _full_row_missing(ctx: Context, s: ScoreSum) -> doubt.Found | None:
