@@ -645,7 +645,23 @@ def _breakdown(r: Reading, total: Fact, found: list[Fact], text: str, marker: st
     scores, weights, _ = _levels(r, found)
     if len(scores) < 2:
         return None
+    if not weights:
+        weights = _bracketed_weights(r, scores)
     return make_breakdown(r, total, scores, marker, _whole(r, weights, text, full_marks), reason)
+
+
+def _bracketed_weights(r: Reading, scores: list[Fact]) -> list[Fact]:
+    """The weight each level's score has in brackets after its name ("其中:前期工作(20分)得17.6分,实施过程(30分)得26.5分,
+    绩效目标实现(50分)得42.3分"), one for every score and none below it; [] otherwise."""
+    nodes = {id(f): j for j, f in enumerate(r.facts) if f is not None}
+    out = []
+    for f in scores:
+        j = nodes.get(id(f))
+        w = _level_weight(r, j) if j is not None else None
+        if w is None or w.value < f.value:
+            return []
+        out.append(w)
+    return out
 
 
 def _whole(r: Reading, weights: list[Fact], text: str, full_marks: Decimal | None = _FULL_MARKS) -> bool:
