@@ -1013,6 +1013,19 @@ def _items_left_out(total: Fact, parts: list[Fact], subtracted, items: list[Fact
                             "en": _sum_text(total, rest, subtracted, note_en, relation)})
 
 
+def _whole_scores_given(total: Fact, parts: list[Fact]) -> list[Fact]:
+    """Scores of a list that writes decimals for some ("产出指标(40分)得40分,效益指标(30分)得29分,资金管理(20分)得18.5分,
+    满意度(10分)得9分,合计96.5分"): its whole scores are given, not rounded — exact to its finest decimals, as a score
+    table's are (scores.py) —, so that no run of them makes a wrong total only by their rounding (40 + 29 + 18.5 = 87.5,
+    ±1.55 as rounded, "makes" 86.5)."""
+    if total.kind != "score" or any(p.kind != "score" for p in parts):
+        return parts
+    finest = max([total.decimals, *(p.decimals for p in parts)])
+    if not finest:
+        return parts
+    return [p.model_copy(update={"decimals": finest}) if p.decimals < finest and not p.about else p for p in parts]
+
+
 _NAME_TAIL = lazyre.compile(r"^(?:其中|包括|含)?[:,、]?")
 
 
@@ -1026,6 +1039,7 @@ def _named_under_earlier(parts: list[Fact]) -> list[Fact]:
 
 def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None, vocab) -> Found | None:
     partial = breakdown is not None and not breakdown.complete
+    parts = _whole_scores_given(total, parts)
     # the parts a list found by going on past its own sentence are the first to doubt
     core = breakdown.core if breakdown is not None else None
     if core:

@@ -12,6 +12,7 @@ from auditor.check.arithmetic import Comparison, Value, compare, show, sum_equat
 from auditor.check.context import Context, diff_text, failed, finding, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.tables.grid import cell_token
+from auditor.extract.tables.reader import SUBTOTAL_ROW
 from auditor.extract.tables.score_rows import LAYOUT as UNHEADED
 from auditor.extract.bind.reasons import EXPLICIT, POSITIONAL
 from auditor.extract.bind.resolvers.tables import is_level_subtotal
@@ -371,12 +372,22 @@ def _header_repeated(ctx: Context, s: ScoreSum) -> doubt.Found | None:
     if s.column == "score" and _weights_add_up(ctx, s):
         return None  # (the rows' weights make the table's: every row was read, the scores' miss is theirs)
     start = min(p.span.start for p in s.parts)
-    headers = [m.group()[0] for m in _LEVEL_HEADER.finditer(text, max(0, start - _HEADER_REACH), s.total.span.start)]
+    found = list(_LEVEL_HEADER.finditer(text, max(0, start - _HEADER_REACH), s.total.span.start))
+    headers = [m.group()[0] for m in found]
     if headers.count("三") < 2 and headers.count("二") < 2:
         return None
+    if SUBTOTAL_VIA in s.via and found[-1].end() <= start and _level_opens(ctx, text[found[-1].end():start]):
+        return None  # (a level's 小计 whose level opens after the header said again: its rows all on this page)
     return doubt.Found("ALT005", {"zh": "表头在分页处重复，分页处或前一页的行可能未读入",
                                   "en": "the header is repeated at a page break: rows at the break or on the page "
                                         "before may not have been read"})
+
+
+def _level_opens(ctx: Context, between: str) -> bool:
+    """A line of `between` (the text from a header said again to a level subtotal's first row) names a first-level
+    indicator alone ("效益指标"): the level opens after the page break, none of its rows before it."""
+    level = ctx.vocab.cue("first_level_indicator")
+    return any(level.search(line.strip("| \t")) for chunk in between.split("\n") for line in chunk.split("|"))
 
 
 def _full_row_missing(ctx: Context, s: ScoreSum) -> doubt.Found | None:
@@ -634,12 +645,24 @@ def _find_total_rows(ctx: Context) -> list:
         if table.layout == UNHEADED:
             continue  # (a score table no header names: its own sums only, no total the prose or a grade is read against)
         # (a level's subtotal, "产出指标小计", that ends the rows read is that level's, no total of the table's)
-        totals = [row for row in table.rows if row.is_total and "score" in row.cells and not is_level_subtotal(row)]
+        totals = [row for i, row in enumerate(table.rows) if row.is_total and "score" in row.cells
+                  and not is_level_subtotal(row) and not _bare_subtotal_of_a_level(table.rows, i)]
         if totals and table.kind == "funds" and "rate" in totals[-1].cells:
             continue  # ("资金来源 | 预算数 | … ⏎ 合计 | 1326.73 | … | 10 | 82.72% | 8.27": the funds row's score, a part's)
         if totals:
             out.append(totals[-1])
     return out
+
+
+def _bare_subtotal_of_a_level(rows, i: int) -> bool:
+    """A bare "小计" row (no level named) is a level's, not the table's total, where the table has another 小计 row or
+    a scored row follows it ("小计 | 30 | 27 ⏎ 受益居民满意度 | 10 | 9.5 ⏎ 小计 | 10 | 9.5 ⏎ 预算执行率 | 10 | 9.71",
+    the 总分 row merged or cut at a page break and not read): the grade of the project is of the 总分, never of a
+    level's subtotal.  The only 小计 of a table, its last scored row, stays its total."""
+    if not SUBTOTAL_ROW.match(rows[i].label):
+        return False
+    others = sum(1 for r in rows if r is not rows[i] and SUBTOTAL_ROW.match(r.label))
+    return bool(others) or any(not r.is_total and "score" in r.cells for r in rows[i + 1:])
 
 
 def _table_total_rows(ctx: Context) -> list[list[Fact]]:

@@ -454,7 +454,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         return None  # "面积89.9平方公里,其中耕地面积4744.4公顷": bare figures in different units
     if total.kind == "count" and _counts_other_things(r, total, parts):
         return None  # "涉及14个镇区68个村,共72个项目": towns and villages are no part of the projects
-    if total.kind == "score" and sum(1 for p in parts if p.value * 2 > total.value) >= 2 and reason != "deductions_listed":
+    if total.kind == "score" and sum(1 for p in parts if p.value * 2 > total.value) >= 2 and reason not in {"deductions_listed", "deductions_in_section"}:
         # (not a deduction's own list, opened by it: "过程指标扣3.1分:…扣2.35分;…扣1.75分" lists what it is made of)
         return None  # "综合得分90.10分…91.20分、88.45分": two scores each over half of it are others' scores, no parts
     if total.kind == "score":
@@ -588,8 +588,10 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         added = [p for p in parts if p not in subtracted]
     if not added or total in parts:
         return None
-    if not subtracted and total.sentence != added[0].sentence \
+    if not subtracted and total.sentence != added[0].sentence and reason != "deductions_in_section" \
             and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
+        # (not the deductions of the section that lists them, beside the one total deduction said: no other figure
+        # they may hang from)
         return None  # a part larger than a total found in another sentence: the list hangs from another figure
     if not strict and total.kind == "amount" and not subtracted and reason in ("dimension_split", "qizhong_list") \
             and whole_split(added, _LEVEL_SPLITS):

@@ -197,6 +197,10 @@ _ALL = [
            "sum of the numbered lines right above it, each stating one deduction taken",
            "主要扣分情况如下:\n1.预算执行率92.4%,扣0.76分;\n2.“清淤河道长度”完成率94%,扣0.6分;\n3.“工程完工及时率”扣1.5分。\n"
            "以上共扣2.86分,项目自评得分97.14分。"),
+    Reason("deductions_in_section", STRUCTURAL, "the one deduction the text says is all that was taken (共扣) is the sum "
+           "of the numbered items of the section that lists the points taken off (扣分情况), each stating one deduction",
+           "一、自评得分。本项目满分100分,共扣分4.5分,自评得分95.5分。\n二、扣分情况。(1)项目公示不规范,扣1.5分;"
+           "(2)竣工决算滞后,扣2分;(3)满意度低于目标值,扣1分。"),
     Reason("score_list_respectively", EXPLICIT, "the scores of a 分别为 list right before a total score (all of it when "
            "a 分别为 list of as many weights beside it makes 100)",
            "四类指标分值分别为20分、45分、25分、10分,实际得分分别为18.5分、42.0分、23.5分、9.0分,综合得分93.0分。"),

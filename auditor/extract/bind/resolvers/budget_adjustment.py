@@ -17,9 +17,10 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Difference
 from auditor.extract.readings import Reading, clean_label
 
-_ADDED = lazyre.compile(r"(?:追加|增拨|追加安排)(?:了)?(?:资金|预算|经费)?$")
+# (the funds added may be named: "年内追加自治区水利发展资金185万元", "追加中央补助资金")
+_ADDED = lazyre.compile(r"(?:追加|增拨|追加安排)(?:了)?(?:[\u4e00-\u9fff]{0,12}(?:资金|预算|经费))?$")
 # (after 其中 the parts are said to make the whole: a 调增 is one of them too)
-_ADDED_AFTER = lazyre.compile(r"(?:追加|增拨|追加安排|调增|调剂增加)(?:了)?(?:资金|预算|经费)?$")
+_ADDED_AFTER = lazyre.compile(r"(?:追加|增拨|追加安排|调增|调剂增加)(?:了)?(?:[\u4e00-\u9fff]{0,12}(?:资金|预算|经费))?$")
 _OPENS_PARTS = lazyre.compile(r"[^,;。\d]{0,3}[,:]?\s*(?:其中|包括|含)")
 
 
@@ -30,6 +31,7 @@ _BACK_SENTENCES = 6  # (the adjustments listed one a line, 1. 2. 3., before the 
 _RAISE_SAID = lazyre.compile(r"追加|增拨|调增|调剂增加")
 # (… and cut from it in the same chain, "年初预算260.00万元,…追加预算38.00万元,…调减预算12.50万元,调整后全年预算285.50万元";
 # a sum taken back is a cut: "收回预算25万元", "收回结余资金85万元", "缴回资金20万元")
+_ADDED_SAID = lazyre.compile(r"追加|增拨")
 _CUT_SAID = lazyre.compile(r"调减|核减|追减|压减|收回|缴回|退回")
 
 
@@ -43,7 +45,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         first, whole = initial[0], adjusted[0]
         if first.span.start < whole.span.start:
             between = [f for f in facts if first.span.start < f.span.start < whole.span.start]
-            added = [f for f in between if _ADDED.search(clean_label(f.label))]
+            added = [f for f in between if _ADDED.search(clean_label(f.label)) or _raise_in_clause(r, facts, f)]
             cut = [f for f in between if _CUT_SAID.search(clean_label(f.label))]
         elif _OPENS_PARTS.match(r.norm.text, whole.span.end, first.span.start):
             # "全年预算数94.40万元,其中年初预算数76.00万元、年中调增18.40万元": the whole first, its parts after 其中
@@ -61,6 +63,15 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         yield Candidate(Difference.model_construct(
             difference=whole, minuends=(first, *added), subtrahends=tuple(cut), name="全年预算", rate=None,
             base=None, rivals=(), reason="budget_adjustment", via=(), rejected=()))
+
+
+def _raise_in_clause(r: Reading, facts, f) -> bool:
+    """The clause of `f`, from the figure before it, says it was added ("，8月追加中央财政衔接推进乡村振兴补助资金60万元":
+    a month between 追加 and its label), and says no cut; not a 调增, which difference.py reads with the budget it
+    changes ("由年初预算590241万元调增29760万元,调整为620001万元")."""
+    before = max((g.span.end for g in facts if g.span.end <= f.span.start), default=f.span.start)
+    clause = r.norm.text[before:f.span.start]
+    return bool(_ADDED_SAID.search(clause)) and not _CUT_SAID.search(clause) and len(clause) <= 40
 
 
 def _over_sentences(r: Reading) -> Iterator[Candidate]:

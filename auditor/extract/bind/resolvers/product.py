@@ -125,8 +125,10 @@ def _standards(r: Reading) -> Iterator[Candidate]:
             if per is None:
                 continue
         label = clean_label(standard.label)
-        if r.vocab.cue("average_standard").search(label):
-            continue  # "户均补助2000元": a mean, rounded, perhaps over fewer than the count stated — no standard
+        # "户均补助2000元": a mean, rounded, perhaps over fewer than the count stated — no standard, but in the plainest
+        # shape ("为2.4万名困难老人购买居家养老服务,人均年补助450元,计1,080万元": the count, the mean, the amount, in one
+        # sub-sentence), where the amount can be no more than the count times the mean: only more is wrong
+        average = bool(r.vocab.cue("average_standard").search(label))
         after = r.norm.text[standard.span.end:standard.span.end + 8].lstrip("元/")
         monthly = bool(r.vocab.cue("per_month").search(label) or r.vocab.cue("per_month_after").match(after))
         if not monthly and (r.vocab.cue("per_period").search(label) or r.vocab.cue("per_period").match(after)) \
@@ -190,13 +192,17 @@ def _standards(r: Reading) -> Iterator[Candidate]:
         # sub-sentence; an amount stated before the count may be another sum ("共计40.83万元,带动
         # 14户…分红,每户可分得700元"): the reading is only inferred
         explicit = near and len(counts) == 1 and tree[at].sub == s.sub and at > s.index
+        if average and (monthly or not explicit or count.span.start > standard.span.start
+                        or not _MEAN_PAID.search(label)
+                        or not _RECKONED.search(text, max(0, product.span.start - 4), product.span.start)):
+            continue  # (a mean of money paid, the amount reckoned from it — "计", "共计" —: not "人均可支配收入12,450元")
         reason = "product_over_months" if monthly else "product_in_sentence" if explicit else "product_of_nearest_count"
         yield Candidate(Product.model_construct(
             product=product, count=count, standard=standard, per=per,
             rivals=tuple([*counts[1:], *(f for _, f in found[1:])]), periods=periods, periods_text=periods_text,
             # (paid 全年 — people enter and leave through the year —, or to "2,350名低保对象中的一、二类对象": fewer)
             fewer_below=monthly and (implied or bool(_AMONG.match(text, count.span.end)))
-            or bool(r.vocab.cue("beneficiary_count").search(clean_label(count.label))),
+            or bool(r.vocab.cue("beneficiary_count").search(clean_label(count.label))) or average,
             reason=reason, via=(), rejected=()))
 
 
@@ -251,6 +257,8 @@ def _priced_per(r: Reading, i: int) -> str | None:
     return count.unit if count.kind == "count" and not count.is_bound and count.unit else None
 
 
+_MEAN_PAID = lazyre.compile(r"[人户亩]均(?:年|每年)?(?:补助|补贴|奖补|资助|救助|发放)")
+_RECKONED = lazyre.compile(r"(?:合计|共计|总计|计|共)\s*$")
 # the count names a group the standard may be paid to only some of: "2,350名农村低保对象中的一、二类对象"
 _AMONG = lazyre.compile(r"[\u4e00-\u9fff]{0,12}中的")
 _MONTHS = lazyre.compile(r"个?月$")

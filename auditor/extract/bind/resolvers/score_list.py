@@ -83,6 +83,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     yield from _deductions_taken(r)
     yield from _deductions_listed(r)
     yield from _deductions_above(r)
+    yield from _deductions_in_section(r)
     for s in tree.of_kind("total"):
         made = level_total(r, s.index)
         if made:
@@ -247,6 +248,52 @@ def _deductions_above(r: Reading) -> Iterator[Candidate]:
         made = make_breakdown(r, total, parts, "以上", True, "deductions_above")
         if made:
             yield made
+
+
+# a section that lists the points taken off: "三、扣分情况。(1)…扣1.5分;(2)…扣2分;…", "（二）扣分明细"
+_DEDUCTIONS_SECTION = lazyre.compile(r"(?m)^[ \t]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])\s*"
+                                     r"(?:主要)?扣分(?:情况|明细|说明|原因)[。:：]?")
+_SECTION_ITEM = lazyre.compile(r"[(（]\d{1,2}[)）]|(?<![\d.])\d{1,2}[.、](?!\d)")
+_NEXT_SECTION = lazyre.compile(r"\n[ \t]*(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _deductions_in_section(r: Reading) -> Iterator[Candidate]:
+    """"一、自评得分。…本项目满分100分,共扣分6.5分,自评得分93.5分。…三、扣分情况。(1)…扣1.5分;(2)…扣2分;(3)…扣1分;
+    (4)…扣2分。": the one deduction in all the text said to be all that was taken (共扣, 合计扣: cue score_deducted_total)
+    is the sum of the numbered items of the section that lists the points taken off (扣分情况, 扣分明细), each item
+    stating one deduction.  An item stating none or more than one, or a rule (每…扣, 最多扣), another total deduction,
+    or two such sections, and nothing is read.  Said sections apart: a structural reading, which warns."""
+    text = r.norm.text
+    sections = list(_DEDUCTIONS_SECTION.finditer(text))
+    if len(sections) != 1:
+        return
+    deducted, rule = r.vocab.cue("score_deducted"), r.vocab.cue("score_deducted_rule")
+    taken = r.vocab.cue("score_deducted_total")
+    scores = [f for f in r.facts if f is not None and f.kind == "score" and not f.is_bound]
+    totals = [f for f in scores if taken.search(clean_label(f.label))]
+    start = sections[0].end()
+    end = _NEXT_SECTION.search(text, start)
+    end = end.start() if end else len(text)
+    if len(totals) != 1 or start <= totals[0].span.start < end or rule.search(text, start, end):
+        return
+    marks = list(_SECTION_ITEM.finditer(text, start, end))
+    if len(marks) < 2 or text[start:marks[0].start()].strip(" \t\n"):
+        return  # (the items open the section: no words of another kind before them)
+    bounds = [(m.start(), nxt.start() if nxt else end) for m, nxt in zip(marks, [*marks[1:], None])]
+    parts: list[Fact] = []
+    for a, b in bounds:
+        said = [f for f in scores if a <= f.span.start < b]
+        if len(said) != 1 or not deducted.search(clean_label(said[0].label)) or taken.search(clean_label(said[0].label)):
+            return
+        parts.append(said[0])
+    total = totals[0]
+    if all(f.decimals <= 1 for f in (total, *parts)):
+        # (points taken off by a rule, in whole or half points, are counted, not rounded — as _deductions_taken)
+        total = total.model_copy(update={"exact": True})
+        parts = [f.model_copy(update={"exact": True}) for f in parts]
+    made = make_breakdown(r, total, parts, "扣分情况", True, "deductions_in_section")
+    if made:
+        yield made
 
 
 def _opens_list(r: Reading, i: int) -> int:
@@ -645,7 +692,23 @@ def _breakdown(r: Reading, total: Fact, found: list[Fact], text: str, marker: st
     scores, weights, _ = _levels(r, found)
     if len(scores) < 2:
         return None
+    if not weights:
+        weights = _bracketed_weights(r, scores)
     return make_breakdown(r, total, scores, marker, _whole(r, weights, text, full_marks), reason)
+
+
+def _bracketed_weights(r: Reading, scores: list[Fact]) -> list[Fact]:
+    """The weight each level's score has in brackets after its name ("其中:前期工作(20分)得17.6分,实施过程(30分)得26.5分,
+    绩效目标实现(50分)得42.3分"), one for every score and none below it; [] otherwise."""
+    nodes = {id(f): j for j, f in enumerate(r.facts) if f is not None}
+    out = []
+    for f in scores:
+        j = nodes.get(id(f))
+        w = _level_weight(r, j) if j is not None else None
+        if w is None or w.value < f.value:
+            return []
+        out.append(w)
+    return out
 
 
 def _whole(r: Reading, weights: list[Fact], text: str, full_marks: Decimal | None = _FULL_MARKS) -> bool:

@@ -681,6 +681,18 @@ def whole_name(label: str) -> str:
     return _TOTAL_WORDS.sub("", _RATIO_TAIL.sub("", label) or label)
 
 
+def _whole_said_in_sentence(index: DocumentIndex, part: Fact, whole_label: str) -> Fact | None:
+    """The one amount of the part's sentence, before it and in its unit, whose name ends in the whole's name
+    ("该专项年度预算800万元" for 占年度预算的; "实际到位资金720万元" for 占到位资金的): the whole the share names, said
+    with it; None when no amount or amounts of different values bear that name."""
+    if len(whole_label) < 2:
+        return None
+    said = [f for f in index.facts_by_sentence.get(part.sentence, ()) if f.kind == "amount" and f.id != part.id
+            and not f.is_bound and f.unit == part.unit and f.span.end <= part.span.start
+            and clean_label(f.label).endswith(whole_label)]
+    return said[-1] if said and len({f.value for f in said}) == 1 else None
+
+
 def _economy_wholes(index: DocumentIndex) -> list[Fact]:
     """The amounts named as the product of the economy (cue industries_total: 地区生产总值, 国内生产总值, GDP)."""
     whole = index.vocab.cue("industries_total")
@@ -713,7 +725,11 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     if whole_info.known and not info.known:  # "收入预算总额" names 收入总计; "收入预算" alone names no concept
         info = whole_info
     if info.concept is None and info.scenario:
-        return [], None  # "占调整预算90.75%": of the part's own budget, which the text does not give
+        # "占调整预算90.75%": of the part's own budget, which the text does not give — unless the sentence itself gives
+        # it by that name before the part ("该专项年度预算800万元,实际到位资金720万元,…;当年实际支出684万元,占到位资金的
+        # 95.00%,占年度预算的85.50%")
+        said = _whole_said_in_sentence(index, part, whole_label)
+        return ([said], "share_of_named_whole") if said is not None else ([], None)
     core = info.concept or info.text
     if not info.known and len(core) < 3:
         # "占支出的": too generic a name to look up — the list's total when it bears that name (a list

@@ -44,7 +44,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         label = clean_label(p.label)
         if excess.search(label):
             measure = "excess"
-        elif completion.search(label) or (label in {"", "的"} and _names_target_before(r, s.index)):
+        elif completion.search(label) or (label in {"", "的"} and _names_target_before(r, s.index)) \
+                or (label in _BARE_DONE and _done_right_before(r, s.index)):
             measure = "completion"
         else:
             continue
@@ -67,6 +68,19 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             reason = "target_in_sentence"
         yield Candidate(Target.model_construct(percent=p, target=target, actual=actual, measure=measure,
                                                ceiling=capped is not None, reason=reason, via=(), rejected=()))
+
+
+_BARE_DONE = frozenset({"完成", "完成了", "共完成"})
+
+
+def _done_right_before(r: Reading, i: int) -> bool:
+    """"目标5个,实际建成4个,完成80.00%": a percentage said "完成" alone is a completion where its own part of the sentence
+    pairs a target with what was done, the figure done right before it — nothing else between."""
+    pair = _pair_within(r, i, False, "sub")
+    if pair is None:
+        return False
+    before = next((r.facts[k] for k in r.tree.before(i, "sub", limit=_LOOK) if r.facts[k] is not None), None)
+    return before is pair[1]
 
 
 def _start(f: Fact) -> int:
