@@ -741,7 +741,7 @@ def _family_members(r: Reading, total: Fact) -> set[str]:
     """The members of the families whose total the total's concept is (公务用车构成's for 公务用车购置及运行费)."""
     if not total.concept:
         return set()
-    return set().union(*(fam.members for fam in r.vocab.families.values() if total.concept in fam.totals))
+    return set().union(*(fam.members for fam in r.vocab.families_of_total(total.concept)))
 
 
 def _sibling_of(r: Reading, total: Fact, f: Fact, own: set[str]) -> bool:
