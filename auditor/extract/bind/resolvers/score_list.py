@@ -75,10 +75,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         made = _levels_after(r, opener.index)
         if made:
             yield made
-    named_whole = r.vocab.cue("score_named_whole")
     for words in tree.of_kind("words"):
-        if named_whole.fullmatch(clean_label(words.piece.label)) is None:
-            continue  # (_respective_of_named's first test, asked here: most words name no score, and need no call)
         made = _respective_of_named(r, words.index)
         if made:
             yield made
