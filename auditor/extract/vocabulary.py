@@ -89,6 +89,19 @@ class Vocabulary:
         """The canonical concepts (a figure's concept may otherwise be its own label)."""
         return frozenset(self.concepts.values())
 
+    @cached_property
+    def _families_by_total(self) -> dict[str, tuple["Family", ...]]:
+        by_total: dict[str, list[Family]] = {}
+        for fam in self.families.values():
+            for total in dict.fromkeys(fam.totals):
+                by_total.setdefault(total, []).append(fam)
+        return {total: tuple(fams) for total, fams in by_total.items()}
+
+    def families_of_total(self, concept: str | None) -> tuple["Family", ...]:
+        """The families `concept` is a total of, in the vocabulary's order — those `fam.totals` holds it (looked up
+        by the concept, not by a walk of every family: the list resolvers ask it for each figure)."""
+        return self._families_by_total.get(concept, ()) if concept is not None else ()
+
     def family_of(self, concepts: list[str]) -> "Family | None":
         return next((f for f in self.families.values() if f.covers(concepts)), None)
 

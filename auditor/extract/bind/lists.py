@@ -41,7 +41,7 @@ def is_part(r: Reading, node: Node) -> bool:
 def list_family(r: Reading, total: str | None, concepts: set[str | None]) -> set[str]:
     """Concepts that may continue a list: the members of the total's own family, if it
     has one, else every sibling of the parts."""
-    own = [fam.members for fam in r.vocab.families.values() if total and total in fam.totals]
+    own = [fam.members for fam in r.vocab.families_of_total(total)] if total else []
     if own:
         return set().union(*own)
     return set().union(*(r.vocab.siblings(c) for c in concepts))

@@ -45,10 +45,14 @@ def _line(line: str, start: int) -> tuple[str, object] | None:
     words = [(m.group(), start + m.start()) for m in _WORD.finditer(line)]
     if not words:
         return None
-    if len(words) == 1:
-        token = _token(*words[0])
+    if len(words) == 1:  # (most lines: a line of prose, one word — a figure alone, or a name alone when it is short)
+        word, at = words[0]
+        token = _token(word, at)
         if token is not None:
             return "figure", token
+        if len(word) > _MAX_LABEL or any(ch.isdigit() for ch in word):
+            return None
+        return "name", (word, at)
     tokens = [_token(w, at) for w, at in words]
     names = 0
     while names < len(words) and tokens[names] is None:

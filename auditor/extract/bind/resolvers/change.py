@@ -1525,7 +1525,18 @@ def _compared_with(r: Reading, f: Fact) -> bool:
 def _compared_period(r: Reading, keyword: str) -> str | None:
     """The period a change keyword says it compares with: a year ("比2019年增加" → "2019"), the month
     before ("环比" → "month"), the year's start ("比年初" → "year_start"), last year ("同比", "比上年" → the year
-    before the report's, or "previous")."""
+    before the report's, or "previous").  (Read once a reading for each keyword: a sentence's changes ask it of the
+    same few keywords again and again.)"""
+    memo = r.__dict__.get("_compared_period")
+    if memo is None:
+        memo = r.__dict__["_compared_period"] = {}  # (no field: the record's equality and repr stay its fields')
+    found = memo.get(keyword, memo)
+    if found is memo:
+        found = memo[keyword] = _period_compared(r, keyword)
+    return found
+
+
+def _period_compared(r: Reading, keyword: str) -> str | None:
     m = LABEL_YEAR.search(keyword)
     if m is not None and len(m.group(1)) == 4:
         return m.group(1)

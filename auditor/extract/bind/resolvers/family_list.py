@@ -23,9 +23,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         f = r.facts[s.index]
         if f is None or s.kind != "labelled" or f.kind != "amount":
             continue
-        family = next((fam for fam in r.vocab.families.values() if f.concept in fam.totals), None)
-        if family is None:
+        families = r.vocab.families_of_total(f.concept)
+        if not families:
             continue
+        family = families[0]
         parts: list[Fact] = []
         for k in tree.after(s.index, "sentence"):
             t = tree[k]

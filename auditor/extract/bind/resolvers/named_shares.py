@@ -132,7 +132,7 @@ def structure_ratios(r: Reading) -> Iterator[tuple[list[Fact], bool]]:
     """The terms of each structure written as a ratio of percentages, and whether it is the structure of another
     time than the text's own ("由上年的10.7∶49.1∶40.2调整为…": the first is last year's)."""
     text = r.norm.text
-    at = {f.span.start: f for f in r.facts if f is not None and f.kind in {"number", "percent"}}
+    at: dict[int, Fact] | None = None  # (the figures by where they start: gathered at the first structure — most texts state none)
     last_end = -1  # (where the last structure ended: "由上年的10.7∶49.1∶40.2调整为9.9∶48.6∶41.5" states two)
     for m in ratio_runs(text):
         # (the words before it as a reader sees them: a mirror site's pinyin glosses left out — "結(jié)構(gòu)由上年的")
@@ -143,6 +143,8 @@ def structure_ratios(r: Reading) -> Iterator[tuple[list[Fact], bool]]:
             continue
         last_end = m.end()
         starts = [m.start() + n.start() for n in _RATIO_TERM.finditer(m.group())]
+        if at is None:
+            at = {f.span.start: f for f in r.facts if f is not None and f.kind in {"number", "percent"}}
         terms = [at.get(k) for k in starts]
         if len(terms) < 3 or None in terms or abs(sum(t.value for t in terms) - 100) > _NEAR_HUNDRED:
             continue

@@ -164,7 +164,7 @@ def _units_of_another_quantity(r: Reading, total: Fact, parts: list[Fact]) -> bo
     known = r.vocab.known_concepts
     if concept == total.concept or concept not in known or total.concept not in known:
         return False
-    return not any(total.concept in fam.totals and concept in fam.members for fam in r.vocab.families.values())
+    return not any(concept in fam.members for fam in r.vocab.families_of_total(total.concept))
 
 
 def _named_by_known_concepts(r: Reading, firsts: list[Fact], every: list[Fact]) -> bool:

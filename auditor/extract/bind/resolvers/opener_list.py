@@ -741,7 +741,7 @@ def _family_members(r: Reading, total: Fact) -> set[str]:
     """The members of the families whose total the total's concept is (公务用车构成's for 公务用车购置及运行费)."""
     if not total.concept:
         return set()
-    return set().union(*(fam.members for fam in r.vocab.families.values() if total.concept in fam.totals))
+    return set().union(*(fam.members for fam in r.vocab.families_of_total(total.concept)))
 
 
 def _sibling_of(r: Reading, total: Fact, f: Fact, own: set[str]) -> bool:
@@ -796,13 +796,25 @@ def _nearest_alike(r: Reading, candidates, members: list[int]):
 _ROW_LINE = lazyre.compile(r"[^\S\n]*[^\d\s](?:[^\n\t ]| (?! ))*?(?:(?:[^\S\n]{2,}|\t)-?[\d,]+(?:\.\d+)?%?){2,}[^\S\n]*")
 
 
+def _row_line(r: Reading, start: int, end: int) -> bool:
+    """Is the line text[start:end] set as a table's row (_ROW_LINE)?  Read once a reading for each line: the lists ask
+    it of each part's line and of the opener's, most of them on one line of prose."""
+    memo = r.__dict__.get("_row_lines")
+    if memo is None:
+        memo = r.__dict__["_row_lines"] = {}  # (no field: the record's equality and repr stay its fields')
+    found = memo.get((start, end))
+    if found is None:
+        found = memo[(start, end)] = _ROW_LINE.fullmatch(r.norm.text, start, end) is not None
+    return found
+
+
 def _line_figures(r: Reading, f: Fact) -> list[Fact] | None:
     """The figures of f's line, in order, when the line is set as a table's row (_ROW_LINE); None otherwise."""
     text = r.norm.text
     start = text.rfind("\n", 0, f.span.start) + 1
     end = text.find("\n", f.span.end)
     end = len(text) if end < 0 else end
-    if not _ROW_LINE.fullmatch(text, start, end):
+    if not _row_line(r, start, end):
         return None
     k = r.node_of(f)
     if k is None:
@@ -840,7 +852,7 @@ def _set_out_of(r: Reading, opener, f: Fact) -> bool:
     text = r.norm.text
     own = text.rfind("\n", 0, f.span.start) + 1
     at = text.rfind("\n", 0, opener.start) + 1
-    if own == at or _line_figures(r, f) is None or not _ROW_LINE.fullmatch(text, at, _line_end(text, at)):
+    if own == at or _line_figures(r, f) is None or not _row_line(r, at, _line_end(text, at)):
         return False
     return _lead(text, own) < _lead(text, at)
 
