@@ -687,10 +687,29 @@ def _whole_said_in_sentence(index: DocumentIndex, part: Fact, whole_label: str) 
     with it; None when no amount or amounts of different values bear that name."""
     if len(whole_label) < 2:
         return None
-    said = [f for f in index.facts_by_sentence.get(part.sentence, ()) if f.kind == "amount" and f.id != part.id
+    facts = index.facts_by_sentence.get(part.sentence, ())
+    said = [f for f in facts if f.kind == "amount" and f.id != part.id
             and not f.is_bound and f.unit == part.unit and f.span.end <= part.span.start
             and clean_label(f.label).endswith(whole_label)]
-    return said[-1] if said and len({f.value for f in said}) == 1 else None
+    part_flows = set(_FLOW_WORDS.findall(part.label))
+    kind = clean_label(part.label)[-2:]
+    kept = []
+    for f in said:
+        before = clean_label(f.label)[:-len(whole_label)]
+        if _BUDGET_OF_A_KIND.search(before):
+            continue  # ("该项目年初预算100万元,…占预算的75.00%": a budget named short may be the 年初, 调整 or 全年 one)
+        if set(_FLOW_WORDS.findall(before)) - part_flows:
+            continue  # ("全年一般公共预算收入年初预算为2450.00亿元,…支出累计完成2617.82亿元,占年初预算的50.3%": a revenue's)
+        if any(g.kind == "amount" and g.id != part.id and f.span.end <= g.span.start < part.span.start
+               and clean_label(g.label)[-2:] == kind for g in facts):
+            continue  # ("甲项目年度预算100万元,实际支出90万元;乙项目实际支出50万元,占年度预算的62.50%": another item's budget)
+        kept.append(f)
+    return kept[-1] if kept and len({f.value for f in kept}) == 1 and len(kept) == len(said) else None
+
+
+_FLOW_WORDS = lazyre.compile(r"收入|支出|收益|费用|成本")
+# (the word right before a budget's name that makes it one budget of several: 年初 / 调整(后) / 追加 / 全年 … 预算)
+_BUDGET_OF_A_KIND = lazyre.compile(r"(?:年初|调整后?|追加|全年|年中|原|变更后|上年|去年)$")
 
 
 def _economy_wholes(index: DocumentIndex) -> list[Fact]:
