@@ -101,7 +101,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
             if (PART_NAMED in s.via or PART_NAMED_IN_SENTENCE in s.via and own) and reason != "share_of_list_total" \
                     and not _wider_total(index, s.part, wholes, totals_of.get(s.part.id, [])):
                 continue  # (a part named is of the list it stands in, or the name is another figure's)
-            if PART_NAMED_ABOVE in s.via and not (wholes and all(_named_so(w, s.whole_label) for w in wholes)):
+            if PART_NAMED_ABOVE in s.via and not (wholes and all(_named_so(w, s.whole_label, index.vocab.cue("this_year")) for w in wholes)):
                 # (a part looked up before its paragraph: only a whole named as the share names it — "人员经费占一般公共预算
                 # 财政拨款支出的59.36%" is no share of the 一般公共预算财政拨款基本支出 its list hangs from)
                 continue
@@ -372,10 +372,19 @@ def _line_start(text: str, at: int) -> int:
 
 
 
-def _named_so(whole: Fact, whole_label: str) -> bool:
-    """The whole's own name holds the name the share gives it (its 合计 / 总额 words aside)."""
+def _named_so(whole: Fact, whole_label: str, this_year=None) -> bool:
+    """The whole's own name holds the name the share gives it (its 合计 / 总额 words aside) — the year's word it opens
+    with said by another word for the report's own year ("占当年总支出的5.44%" of "本年度总支出39,330,398.99元"; cue
+    this_year: the whole's name says such a word too, before the rest)."""
     named = whole_name(whole_label)
-    return bool(named) and named in _TOTAL_WORDS.sub("", clean_label(whole.label))
+    label = _TOTAL_WORDS.sub("", clean_label(whole.label))
+    if bool(named) and named in label:
+        return True
+    year = this_year.match(named) if this_year is not None and named else None
+    rest = named[year.end():] if year else ""
+    if len(rest) < 2:
+        return False
+    return any(rest in label[m.end():] for m in this_year.finditer(label))
 
 
 def _wider_total(index: DocumentIndex, part: Fact, wholes: list[Fact], own: list[Fact]) -> bool:
