@@ -115,6 +115,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 compared = mine == "budget" and not theirs and bool(
                     r.vocab.cue("compared_prefix").match(s.piece.keyword)
                     or _AGAINST_INITIAL_BUDGET.match(compared_with))  # ("较年初预算调减4,830万元,下降7.52%")
+                if compared and r.vocab.cue("against_budget_word").search(s.piece.keyword):
+                    # ("收入36.80亿元,比预算超收1.20亿元,增长9.2%", "比预算短收2.10亿元,下降12.4%": money over or short of
+                    # the budget is said as such; the bare rate after it is the revenue's growth on last year, as revenue
+                    # reports give it — a figure the text does not state, not a rate of the budget)
+                    compared = False
                 # (a bare rate after an adjustment by its two ends — "由362,000万元调整为416,000万元,调增54,000万元,增长18.3%" —
                 # is no rate of the adjustment: adjustment reports give there the growth against last year's outturn)
                 if theirs != mine and "budget" in (theirs, mine) and not compared:
