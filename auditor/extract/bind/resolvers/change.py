@@ -526,6 +526,10 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     if i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words":
         # ("财政拨款收入、支出总计各增加98.60万元": the subject, not the word that spreads the change over several)
         words = r.vocab.cue("distributive_tail").sub("", tree[i - 1].piece.label)
+        if words.strip() == "次" and i > 1 and r.facts[i - 2] is not None and r.facts[i - 2].kind == "count" \
+                and r.norm.text[tree[i - 2].end - 1:tree[i - 2].end] in "批场期":
+            # ("比上年的41批次减少7批次": the 次 of a count in 批次 / 场次 is the tail of its unit, no words naming a subject)
+            words = ""
     before: list[Fact] = []
     inner: list[bool] = []  # is the figure inside a bracket the change is not in
     against_budget = r.vocab.cue("against_budget_word")
