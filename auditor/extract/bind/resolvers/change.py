@@ -1038,7 +1038,10 @@ def _from_to(r: Reading, current: Fact, before: list[Fact], said: str = "") -> F
     if len(before) < 2 or before[0].id != current.id or before[1].unit != current.unit:
         return None
     start = before[1]
-    if r.vocab.cue("to_figure").match(clean_label(current.label)) and r.vocab.cue("from_figure").search(clean_label(start.label)):
+    to = clean_label(current.label)
+    if r.norm.text[max(0, current.span.start - 1):current.span.start] == "为" and not to.endswith("为"):
+        to += "为"  # ("由6.00万元减少为5.20万元": the 为 the label leaves to its copula)
+    if r.vocab.cue("to_figure").match(to) and r.vocab.cue("from_figure").search(clean_label(start.label)):
         if said and (r.vocab.cue("reference_previous").search(said) or r.vocab.cue("this_year").search(said)) \
                 and year_gap(start, current) != 1:
             return None
