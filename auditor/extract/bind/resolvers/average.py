@@ -133,6 +133,11 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
                 amounts = [f for f in amounts if r.vocab.flow(clean_label(f.label)) == "out"
                            and not (f.scenario or "").startswith("budget")]
             via = (VISITS_FOR_HEADS,)
+        if len(amounts) > 1:
+            # ("共接待42批次、315人次,…平均每人次400元,平均每批次3,000元": another mean, or a standard per unit, beside it
+            # is no total it is of)
+            amounts = [f for f in amounts if not _PER_UNIT_MEAN.search(clean_label(f.label))
+                       and "每" not in clean_label(f.label)] or amounts
         if len(amounts) > 1 and len(own := label[m.end():]) >= 2:
             # ("送审金额…,审定金额…,审减金额2,362.785万元,…平均每个项目审减9.93万元": the mean names its amount)
             amounts = [f for f in amounts if own in clean_label(f.label)]

@@ -115,6 +115,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 compared = mine == "budget" and not theirs and bool(
                     r.vocab.cue("compared_prefix").match(s.piece.keyword)
                     or _AGAINST_INITIAL_BUDGET.match(compared_with))  # ("较年初预算调减4,830万元,下降7.52%")
+                if compared and r.vocab.cue("against_budget_word").search(s.piece.keyword):
+                    # ("收入36.80亿元,比预算超收1.20亿元,增长9.2%", "比预算短收2.10亿元,下降12.4%": money over or short of
+                    # the budget is said as such; the bare rate after it is the revenue's growth on last year, as revenue
+                    # reports give it — a figure the text does not state, not a rate of the budget)
+                    compared = False
                 # (a bare rate after an adjustment by its two ends — "由362,000万元调整为416,000万元,调增54,000万元,增长18.3%" —
                 # is no rate of the adjustment: adjustment reports give there the growth against last year's outturn)
                 if theirs != mine and "budget" in (theirs, mine) and not compared:
@@ -521,6 +526,10 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
     if i > 0 and tree[i - 1].clause == s.clause and tree[i - 1].kind == "words":
         # ("财政拨款收入、支出总计各增加98.60万元": the subject, not the word that spreads the change over several)
         words = r.vocab.cue("distributive_tail").sub("", tree[i - 1].piece.label)
+        if words.strip() == "次" and i > 1 and r.facts[i - 2] is not None and r.facts[i - 2].kind == "count" \
+                and r.norm.text[tree[i - 2].end - 1:tree[i - 2].end] in "批场期":
+            # ("比上年的41批次减少7批次": the 次 of a count in 批次 / 场次 is the tail of its unit, no words naming a subject)
+            words = ""
     before: list[Fact] = []
     inner: list[bool] = []  # is the figure inside a bracket the change is not in
     against_budget = r.vocab.cue("against_budget_word")
@@ -1029,7 +1038,10 @@ def _from_to(r: Reading, current: Fact, before: list[Fact], said: str = "") -> F
     if len(before) < 2 or before[0].id != current.id or before[1].unit != current.unit:
         return None
     start = before[1]
-    if r.vocab.cue("to_figure").match(clean_label(current.label)) and r.vocab.cue("from_figure").search(clean_label(start.label)):
+    to = clean_label(current.label)
+    if r.norm.text[max(0, current.span.start - 1):current.span.start] == "为" and not to.endswith("为"):
+        to += "为"  # ("由6.00万元减少为5.20万元": the 为 the label leaves to its copula)
+    if r.vocab.cue("to_figure").match(to) and r.vocab.cue("from_figure").search(clean_label(start.label)):
         if said and (r.vocab.cue("reference_previous").search(said) or r.vocab.cue("this_year").search(said)) \
                 and year_gap(start, current) != 1:
             return None

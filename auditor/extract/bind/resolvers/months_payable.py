@@ -25,7 +25,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.model import Fact, MonthsPayable
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import Reading, clean_label, part_start
 
 _LOOK = 32
 _MONTHS_UNIT = lazyre.compile(r"个?月$")
@@ -45,6 +45,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         balance = monthly = spent = None
         said_from = None  # (where the words of these months' own reckoning begin: after the figure before them)
         skipped = False
+        parts_spent: list[Fact] = []  # (a part of the year's spending said between: "其中基本养老金支出142.60亿元")
         for k in tree.before(s.index, "sentence", limit=_LOOK):
             f = r.facts[k]
             if f is None or tree[k].kind not in {"labelled", "total"}:
@@ -64,6 +65,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     break  # (the month's spending of the months before, not of these)
                 monthly = f
                 continue
+            if monthly is None and spent is None and not skipped and _PART_SPENDING.match(label) \
+                    and "其中" in text[part_start(text, f.span.start, ",;。\n"):f.span.start]:
+                parts_spent.append(f)  # ("当年基金支出158.20亿元,其中基本养老金支出142.60亿元,按基本养老金月支出水平测算可支付
+                continue  # 15.7个月": the spending the months name, one of the two said between the balance and them)
             if monthly is None and spent is None and not skipped and _YEARS_SPENDING.match(label):
                 spent = f  # ("累计结余92.85亿元,当年支出24.83亿元,按当年支出水平可支付44.9个月": the year's spending, said
                 continue  # between the balance and its months)
@@ -84,7 +89,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if basis is None:
             continue  # (reckoned by something not a year's spending: "按近三年平均支出测算" — nothing read)
         year, name = basis
-        if spent is not None:
+        if parts_spent and (spent is None or name in (None, "支出")):
+            continue  # (a part of the spending said between, the months naming no spending: which is open)
+        if spent is not None and not parts_spent:
             years_said = set(_YEAR.findall(text, spent.span.end, months.span.start))
             if (year is None or year == _year_of(r, balance)) and name in (None, "支出") \
                     and years_said <= {_year_of(r, balance)} and spent.unit == balance.unit and spent.value > 0:
@@ -129,6 +136,7 @@ def _basis(r: Reading, said: str) -> tuple[str | None, str | None] | None:
 
 _YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
 # the year's spending said between a balance and its months, named bare ("当年支出24.83亿元")
+_PART_SPENDING = lazyre.compile(r"^(?:其中)?[\u4e00-\u9fff]{1,12}支出$")
 _YEARS_SPENDING = lazyre.compile(r"^(?:当年|本年|全年|年度)(?:基金)?支出$")
 
 

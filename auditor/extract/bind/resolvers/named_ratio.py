@@ -19,6 +19,7 @@ one subject's. Anything else (two bases, a run of another length, a base of anot
 
 from __future__ import annotations
 
+import os
 import re
 from typing import Iterator
 
@@ -70,9 +71,44 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 # ("全县国有资本经营预算收入1,286万元,为预算的107.2%。…按规定调出资金270万元统筹用于一般公共预算,调出比例为
                 # 21.0%": the amount over it beside the rate, the base the one so named in the sentence right before)
                 bases = [f for f in sentences[n - 1] if f.kind == "amount" and _named(base, f.label, said.lastgroup)]
+                bases = _part_named_again(r, sentences[n - 1], bases, facts[0], rate) or bases
                 reason = "named_ratio_base_before"
             if len(tops) == 1 and len(bases) == 1 and tops[0].unit == bases[0].unit and bases[0].value > 0:
                 yield _share(rate, tops[0], bases[0], reason)
+
+
+def _part_named_again(r: Reading, before: list[Fact], bases: list[Fact], first: Fact, rate: Fact) -> list[Fact]:
+    """The base of the sentence before is a whole its sentence goes on to part (其中 市本级 …), and the rate's sentence
+    opens with, or the bracket after the rate names, one of those parts and not the whole: that part is the base
+    ("全市国有资本经营预算收入15,800万元,其中市本级9,700万元。市本级…调出资金2,910万元,调出比例为30.0%" — 2,910 / 9,700;
+    "…其中:市属国有企业上缴利润收入7,500万元。市属企业调出资金2,250万元,调出比例为30.0%(占市属企业上缴利润收入)")."""
+    if len(bases) != 1:
+        return []
+    whole = bases[0]
+    parts = [f for f in before if f.kind == "amount" and f.span.start > whole.span.end and f.unit == whole.unit
+             and 0 < f.value < whole.value and _PART_OPENING.match(r.norm.text, whole.span.end,
+                                                                    f.span.start) is not None]
+    if not parts:
+        return []
+    text = r.norm.text
+    start = next((k for k in range(first.span.start - 1, -1, -1) if text[k] in "。;\n"), -1) + 1
+    opening = _LEAD_YEAR.sub("", text[start:first.span.start])
+    bracket = _BRACKET_AFTER.match(text, rate.span.end)
+    said = [opening] + ([bracket.group(1)] if bracket else [])
+
+    def shared(name: str) -> int:
+        return max(len(os.path.commonprefix([name, w])) for w in said)
+    core = lambda f: _PART_LEAD.sub("", clean_label(f.label))
+    if shared(core(whole)) >= 2:
+        return []  # (the rate's sentence names the whole again: "全市…调出资金")
+    named = [f for f in parts if shared(core(f)) >= 2]
+    return named if len(named) == 1 else []
+
+
+_PART_LEAD = re.compile(r"^(?:其中|包括|含)[:：]?")
+_LEAD_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?)?[,，]?\s*")
+_BRACKET_AFTER = re.compile(r"\s*[(（]\s*(?:占|为)?([^()（）]{2,30})[)）]")
+_PART_OPENING = re.compile(r"[^。;]*?(?:其中|包括)")
 
 
 def _of_own_period(r: Reading, facts: list[Fact], rate: Fact) -> bool:
