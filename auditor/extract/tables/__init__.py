@@ -299,7 +299,10 @@ def _side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None) -> tup
             # ("| 五、事业收入 | 5 | 12.19 | | | |", "六、其他收入 | 1.92 |  | ": a bar row whose empty cells at the end
             # were dropped — with or without the bar that opens it; "八、其他收入|8|0.00", tabs between cells and
             # none after them: its cells stand from the left)
-            halves = (row[:half_width], row[half_width:])
+            # (… unless the row is one side's name and figures whose money is the right half's, "|四、住房保障支出|854,381.60"
+            # or "三、卫生健康支出|612,520.00" under 支出 once the 收入 side has run out of rows: never a 收入 row)
+            side = _one_side(row, half_width, flows, numbers, vocab)
+            halves = ([], row) if side == 1 else (row[:half_width], row[half_width:])
         else:
             halves = split_at(row, at, len, middle)
             if halves is None:
