@@ -258,6 +258,7 @@ def _side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None) -> tup
         return display_width(text[text.rfind("\n", 0, c.start) + 1:c.start])
 
     head = lines[header]
+    head_barred = text[text.rfind("\n", 0, head[0].start) + 1:head[0].start].strip().startswith("|")
     middle = (at(head[half_width - 1]) + len(head[half_width - 1].text) + at(head[half_width])) / 2
     middle_wide = (at_wide(head[half_width - 1]) + display_width(head[half_width - 1].text)
                    + at_wide(head[half_width])) / 2
@@ -292,6 +293,11 @@ def _side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None) -> tup
             row = [piece for x in row for piece in _pieces(x)]  # ("0.00         公用经费": two cells run together)
         if len(row) < width and len(split := [piece for x in row for piece in _label_value(x)]) == width:
             row = split  # ("其中：人员经费 1,420.00": a value one space after its label is still that label's)
+        if len(row) + 1 == width and not head_barred and text[text.rfind("\n", 0, c.start) + 1:c.start].strip() == "|":
+            # (rows written without a bar that opens them, "项目 | 预算数 | 项目 | 预算数": a row " | | 其中：项目结转 | 40.00"
+            # opens with an empty cell, which the bar after it does not open — the 支出 side's row below the last
+            # 收入 row, not the 收入 side's)
+            row = [Cell(text="", start=c.start, end=c.start, line=c.line), *row]
         if len(row) == width:
             halves = (row[:half_width], row[half_width:])
         elif len(row) < width and (text[text.rfind("\n", 0, c.start) + 1:c.start].strip() == "|"
