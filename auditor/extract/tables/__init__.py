@@ -295,9 +295,12 @@ def _side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None) -> tup
             row = split  # ("其中：人员经费 1,420.00": a value one space after its label is still that label's)
         if len(row) + 1 == width and not head_barred and text[text.rfind("\n", 0, c.start) + 1:c.start].strip() == "|":
             # (rows written without a bar that opens them, "项目 | 预算数 | 项目 | 预算数": a row " | | 其中：项目结转 | 40.00"
-            # opens with an empty cell, which the bar after it does not open — the 支出 side's row below the last
-            # 收入 row, not the 收入 side's)
-            row = [Cell(text="", start=c.start, end=c.start, line=c.line), *row]
+            # one cell short opens with an empty cell the bar after it does not open — which cell it lost is open: read
+            # from the left it would put the 支出 side's 其中 row under the last 收入 row. Both halves end there, as at a
+            # cell across the middle: silent, never read into the wrong half)
+            done.extend(h for h in (left, right) if h)
+            left, right = [], []
+            continue
         if len(row) == width:
             halves = (row[:half_width], row[half_width:])
         elif len(row) < width and (text[text.rfind("\n", 0, c.start) + 1:c.start].strip() == "|"
