@@ -206,7 +206,11 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     # unknown name: revenue collected may exceed its budget)
     # (nor does a share of an increase, "占增收额的112.5%", when other parts fell)
     of_change = ctx.vocab.cue("change_named")
+    # (nor a ratio to the same quantity's amount last year, "收入128,635万元,相当于上年122,016万元的105.4%": the whole is
+    # named by its year alone, cue last_years_figure — this year's amount may pass it)
+    last_year = ctx.vocab.cue("last_years_figure")
     shares = {s.percent.id for s in ctx.doc.shares if not _PLANNED.search(s.whole_label) and not of_change.search(s.whole_label)
+              and not last_year.fullmatch(s.whole_label.strip())
               and not (s.reason == column_agreement.REASON and s.part.label == s.whole.label)
               and not _not_within(ctx, s)}
     # (and the row's name does not bound that rate either: "读者满意度(%) | 90 | 94.5 | 105.0" — 105.0 is the 完成率

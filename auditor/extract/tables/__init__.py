@@ -258,6 +258,7 @@ def _side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None) -> tup
         return display_width(text[text.rfind("\n", 0, c.start) + 1:c.start])
 
     head = lines[header]
+    head_barred = text[text.rfind("\n", 0, head[0].start) + 1:head[0].start].strip().startswith("|")
     middle = (at(head[half_width - 1]) + len(head[half_width - 1].text) + at(head[half_width])) / 2
     middle_wide = (at_wide(head[half_width - 1]) + display_width(head[half_width - 1].text)
                    + at_wide(head[half_width])) / 2
@@ -292,6 +293,14 @@ def _side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None) -> tup
             row = [piece for x in row for piece in _pieces(x)]  # ("0.00         公用经费": two cells run together)
         if len(row) < width and len(split := [piece for x in row for piece in _label_value(x)]) == width:
             row = split  # ("其中：人员经费 1,420.00": a value one space after its label is still that label's)
+        if len(row) + 1 == width and not head_barred and text[text.rfind("\n", 0, c.start) + 1:c.start].strip() == "|":
+            # (rows written without a bar that opens them, "项目 | 预算数 | 项目 | 预算数": a row " | | 其中：项目结转 | 40.00"
+            # one cell short opens with an empty cell the bar after it does not open — which cell it lost is open: read
+            # from the left it would put the 支出 side's 其中 row under the last 收入 row. Both halves end there, as at a
+            # cell across the middle: silent, never read into the wrong half)
+            done.extend(h for h in (left, right) if h)
+            left, right = [], []
+            continue
         if len(row) == width:
             halves = (row[:half_width], row[half_width:])
         elif len(row) < width and (text[text.rfind("\n", 0, c.start) + 1:c.start].strip() == "|"
@@ -299,7 +308,10 @@ def _side_by_side(cells: list[Cell], text: str, vocab: Vocabulary | None) -> tup
             # ("| 五、事业收入 | 5 | 12.19 | | | |", "六、其他收入 | 1.92 |  | ": a bar row whose empty cells at the end
             # were dropped — with or without the bar that opens it; "八、其他收入|8|0.00", tabs between cells and
             # none after them: its cells stand from the left)
-            halves = (row[:half_width], row[half_width:])
+            # (… unless the row is one side's name and figures whose money is the right half's, "|四、住房保障支出|854,381.60"
+            # or "三、卫生健康支出|612,520.00" under 支出 once the 收入 side has run out of rows: never a 收入 row)
+            side = _one_side(row, half_width, flows, numbers, vocab)
+            halves = ([], row) if side == 1 else (row[:half_width], row[half_width:])
         else:
             halves = split_at(row, at, len, middle)
             if halves is None:

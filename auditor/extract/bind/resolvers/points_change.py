@@ -18,6 +18,8 @@ left unread; last year's rate may stand in a bracket right after a 比上年 cha
 (2022年为71.80%)" → 72.34 − 71.80: a rate named by its year alone is of the rate before the change), and so may an
 earlier stretch's, named as the comparison names it ("增长8.2%,增幅比1-10月回落0.7个百分点(1-10月增长8.9%)" → 8.2 − 8.9).
 A share's 占比 compared ("占44.6%,占比较上年同期(40.7%)提高3.9个百分点") is of the share right before.
+The year compared with may be said in full in its bracket, its rate last and named as the rate before the words is
+("执行率95.50%,较2022年(全年预算数…、执行数…,执行率92.22%)提高3.28个百分点" → 95.50 − 92.22).
 
 Across sentences (points_change_across_sentences, structural: it warns): last year's rate in the sentence right after, opened
 by last year ("资产负债率62.6%,较上年末下降1.5个百分点。上年末,…资产负债率64.1%。" → 62.6 − 64.1), or both years' rates
@@ -169,8 +171,19 @@ def _rates_before(r: Reading, i: int) -> tuple[Fact | None, Fact | None]:
         if t.kind not in _RATE_KINDS or f.kind != "percent" or f.is_bound:
             return None, None  # another figure between: whose rates these are is open
         opener = _bracketed_after(r, j, compared)
+        last_in_bracket = _last_in_bracket_after(r, j, compared) if previous is None and opener is None else None
         was = r.is_previous(f) or bool(compared.match(clean_label(f.label))) or compare_frame(r, j) is not None \
             or opener is not None
+        if previous is None and last_in_bracket is not None:
+            # (the bracket's figures are what its rate is of: the rate compared is the first figure before its words,
+            # named as the bracket's rate is — "预算执行率95.50%,较2022年(…执行率92.22%)")
+            named = clean_label(f.label)
+            before = next((n for n in tree.before(last_in_bracket, "sentence", limit=_REACH) if r.facts[n] is not None), None)
+            g = r.facts[before] if before is not None else None
+            if g is None or tree[before].kind not in _RATE_KINDS or g.kind != "percent" or g.is_bound \
+                    or len(named) < 2 or not clean_label(g.label).endswith(named) or r.is_previous(g):
+                return None, None
+            return f, g
         if previous is None:
             if not was:
                 return None, None
@@ -535,6 +548,27 @@ def _rate_before(r: Reading, i: int, like: Fact) -> Fact | None:
             and not r.is_previous(f) and not compared.match(clean_label(f.label)) and t.depth == tree[i].depth
         return f if ok else None
     return None
+
+
+def _last_in_bracket_after(r: Reading, j: int, words) -> int | None:
+    """The words node right before the bracket whose last figure is the rate at node j, named (the figures before it
+    being what it is of), when its label matches `words`: "执行率95.50%,较2022年(全年预算数1,865.40万元、执行数1,720.18万元,
+    执行率92.22%)提高3.28个百分点" — the year compared with, its rate said in full; else None."""
+    tree = r.tree
+    if j + 1 >= len(tree) or not tree[j + 1].separator(")") or tree[j].kind != "labelled" \
+            or not clean_label(r.facts[j].label):
+        return None
+    m = j - 1
+    while m >= 0 and not tree[m].separator("(") and tree[m].depth >= tree[j].depth:
+        m -= 1
+    if m < 1 or not tree[m].separator("("):
+        return None
+    w = m - 2 if m >= 2 and tree[m - 1].kind == "period" else m - 1  # ("较2022年(": the year between)
+    if tree[w].kind != "words" or tree[w].clause != tree[m].clause:
+        return None
+    if any(r.facts[n] is not None and r.facts[n].kind == "percent" for n in range(m + 1, j)):
+        return None  # (another rate in the bracket: which one is compared is open)
+    return w if words.match(clean_label(tree[w].piece.label)) else None
 
 
 def _bracketed_after(r: Reading, j: int, words) -> int | None:
