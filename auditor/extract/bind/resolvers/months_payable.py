@@ -16,7 +16,8 @@ whole 支出); anything else, or nothing so named stated, and nothing is read. A
 balance on another reckoning ("…,按2023年计算可支付15.8个月") is of that balance too; a bracket between the balance and
 the months ("(其中个人账户累计储存额98.34亿元)") is said of the balance; a balance opening its line goes on with the
 account of the line right before it (its 支出 there); the year's spending named bare between the balance and the months
-("累计结余92.85亿元,当年支出24.83亿元,按当年支出水平可支付44.9个月") is the one they are reckoned by."""
+("累计结余92.85亿元,当年支出24.83亿元,按当年支出水平可支付44.9个月") is the one they are reckoned by — only when the
+words between say nothing more or say that year's (cue months_basis_this_year): not "按上年支出水平", "按近三年平均…"."""
 
 from __future__ import annotations
 
@@ -94,10 +95,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if spent is not None and not parts_spent:
             years_said = set(_YEAR.findall(text, spent.span.end, months.span.start))
             if (year is None or year == _year_of(r, balance)) and name in (None, "支出") \
+                    and _said_of_the_year(r, text[spent.span.end:months.span.start]) \
                     and years_said <= {_year_of(r, balance)} and spent.unit == balance.unit and spent.value > 0:
                 yield _candidate(balance, months, spent, False, "months_payable_of_year")
             continue  # (reckoned by another year or another spending than the one said between — "按2022年支出水平可支付…",
-            # its 计算 left unsaid — nothing read)
+            # "按上年支出水平可支付…", "按近三年平均支出水平可支付…", their 计算 left unsaid — nothing read)
         if year is not None and year == _year_of(r, balance):
             year, name = None, (None if name == "支出" else name)  # ("按2023年月均支出…" of a 2023 balance: its own year's)
         spending = _spending(r, s.index, balance) if year is None and name is None \
@@ -132,6 +134,14 @@ def _basis(r: Reading, said: str) -> tuple[str | None, str | None] | None:
     if not r.vocab.cue("months_basis_spending").search(name):
         return None
     return (year.group(1) if year else None), name
+
+
+def _said_of_the_year(r: Reading, between: str) -> bool:
+    """The words between the year's spending and its months say nothing of their reckoning (",可支付"), or say it is
+    that year's spending ("，按当年支出水平可支付"; cue months_basis_this_year): any other words ("按上年支出水平",
+    "按近三年平均支出水平") and the months are not read as of that spending."""
+    payable = r.vocab.cue("months_payable").search(between)
+    return payable is not None and bool(r.vocab.cue("months_basis_this_year").match(between[:payable.start()]))
 
 
 _YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
