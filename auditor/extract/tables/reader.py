@@ -1906,7 +1906,8 @@ def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: i
             base=header.base() or _stated_base(norm.text[head.start:read.rows[-1].span.end + 600]),
             score_rule=header.score_rule() or stated_score_rule(norm.text), complete=read.complete,
             full_when_met=_full_when_met(norm.text) if header.kind == "indicators" else "",
-            comparable=_comparable_note(norm.text, read.rows[-1].span.end, read.rows),
+            comparable=(*_comparable_note(norm.text, read.rows[-1].span.end, read.rows),
+                        *_spans_named(norm.text, head.start, read.rows[-1].span.end, vocab)),
             averages=_of_averages(norm.text, head.start, cells[header.after - 1].end, vocab),
             # (a side read apart — sides_a_cell_a_line — heads its run alone: the other side's header above is none of it)
             two_sided=not _one_side(cells[max(0, header.first - 2):header.after + 2])
@@ -1938,6 +1939,27 @@ _BRACKETS = lazyre.compile(r"\([^()]*\)")
 _EVERY_ROW = lazyre.compile(r"表中|本表|上表|均按|均为|各")
 # a note saying some rows' changes are differences, not rates ("…栏为比上年增减的绝对数", "为增减百分点")
 _DIFFERENCE_NOTE = lazyre.compile(r"增减(?:的)?(?:绝对数|绝对值|百分点|千分点|量|数)|绝对数|百分点|差值")
+
+
+SPAN_MARK = "^跨度"  # (in a table's `comparable`: its caption or note names a span of years by words — "“十四五”以来" —,
+# or, followed by the year, a year it names: "注:年均增长为2020—2023年年均增长")
+_NOTE_YEAR = lazyre.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _spans_named(text: str, start: int, end: int, vocab: Vocabulary) -> tuple[str, ...]:
+    """The spans of years the table's caption (the line or two right above its header, as _of_averages reads it) or
+    the note right under it (注, 说明, 备注) name: SPAN_MARK for a span named by words (cue vague_span), SPAN_MARK and
+    the year for each year named — so that a bare 年均增长 column over three years' columns or more is read over the
+    span they show only when nothing near the table says another ("表1 “十四五”以来主要财政指标", "注:年均增长为
+    2020—2023年年均增长")."""
+    captions = [x.strip() for x in text[max(0, start - 200):start].split("\n")[-4:-1]]
+    captions = [x for x in captions if x and not x.startswith("单位")][-2:]
+    lines = [x for x in captions if x.startswith("表") or not x.endswith(("。", ":", "："))]
+    lines += [x.strip() for x in text[end:end + 300].split("\n")[1:4]
+              if x.strip().startswith(("注", "说明", "备注"))]
+    vague = vocab.cue("vague_span")
+    out = [SPAN_MARK] if any(vague.search(x) for x in lines) else []
+    return (*out, *sorted({SPAN_MARK + y for x in lines for y in _NOTE_YEAR.findall(x)}))
 
 
 def _comparable_note(text: str, end: int, rows) -> tuple[str, ...]:

@@ -38,7 +38,8 @@ from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.bind.resolvers.column_agreement import _WRITTEN_FALL as _NEGATIVE, signed_rates
 from auditor.extract.numbering import item_style, outline_depth
 from auditor.extract.tables.grid import WHOLE_PLACE as _WHOLE_PLACE, part_mark_widths
-from auditor.extract.tables.reader import BASE_YEAR_MARK, GROUP_HEADING_START, SUBTOTAL_ROW, TOTAL_ROW, YEAR_BEFORE_MARK, column_year
+from auditor.extract.tables.reader import (BASE_YEAR_MARK, GROUP_HEADING_START, SPAN_MARK, SUBTOTAL_ROW, TOTAL_ROW,
+                                           YEAR_BEFORE_MARK, column_year)
 from auditor.extract.tables.columns import (BUDGET_ROLES, TOTAL_NAME, UNIT_TAIL, UNREAD_ROLES, clean, column_keys, is_source,
                                             rate_column_base, role_in_table, role_of)
 from auditor.extract.vocabulary import Vocabulary
@@ -221,7 +222,7 @@ def _compound_growths(table: ScoreTable, rows: list[TableRow], vocab: Vocabulary
         for k, fact in row.cells.items():
             by_role.setdefault(k.split("#")[0], []).append(fact)
         pair = [fs for r, fs in by_role.items() if r in _SUM_ROLES and len(fs) == 2] or _years_pair(by_role) \
-            or _span_pair(by_role, named_years)
+            or _span_pair(by_role, named_years, table.comparable)
         if len(pair) != 1:
             continue
         start, end = _in_time_order(pair[0])
@@ -315,10 +316,12 @@ def _named_years_pair(by_role: dict[str, list[Fact]], years: tuple[str, ...]) ->
     return [[picked[0][0], picked[1][0]]]
 
 
-def _span_pair(by_role: dict[str, list[Fact]], named_years: list[str]) -> list[list[Fact]]:
+def _span_pair(by_role: dict[str, list[Fact]], named_years: list[str], marks: tuple[str, ...] = ()) -> list[list[Fact]]:
     """The row's first and last years' amounts, when it states three years or more of one role, each year once
     ("2019年 | 2020年 | … | 2023年 | 年均增长(%)": the rate over the span the columns show) — or those of the two
-    years the rate's name names, both shown ("2019年 | … | 2023年 | 2021—2023年年均增长(%)").  [] otherwise."""
+    years the rate's name names, both shown ("2019年 | … | 2023年 | 2021—2023年年均增长(%)").  [] otherwise, and []
+    for a bare rate's name when the table's caption or note (`marks`, SPAN_MARK) names a span by words or a year the
+    columns do not show ("表1 “十四五”以来…", "注:年均增长为2020—2023年…": over a span of its own)."""
     amounts = [f for r, fs in by_role.items() if r in _SUM_ROLES for f in fs]
     periods = [f.period for f in amounts]
     if len(amounts) < 3 or len({r for r, fs in by_role.items() if r in _SUM_ROLES}) != 1 \
@@ -329,6 +332,8 @@ def _span_pair(by_role: dict[str, list[Fact]], named_years: list[str]) -> list[l
         if len(set(named_years)) != 2 or not set(named_years) <= set(periods):
             return []
         return [[f for f in amounts if f.period in named_years]]
+    if SPAN_MARK in marks or any(m.startswith(SPAN_MARK) and m[len(SPAN_MARK):] not in periods for m in marks):
+        return []  # (the caption or note names the span: "“十四五”以来", "年均增长为2020—2023年年均增长")
     return [[min(amounts, key=lambda f: int(f.period)), max(amounts, key=lambda f: int(f.period))]]
 
 
