@@ -141,11 +141,7 @@ def _deductions_taken(r: Reading) -> Iterator[Candidate]:
             continue
         first = r.node_of(found[0])
         start = r.tree.paragraph_start(r.tree[first].paragraph) if first is not None else found[0].span.start
-        if all(f.decimals <= 1 for f in (total, *deductions)):
-            # (points taken off by a scoring rule, in whole or half points, are counted, not rounded: 1 + 3 + 1.5 + 2.5
-            # is no 9; a deduction worked out from a rate, "扣0.62分", is rounded)
-            total = total.model_copy(update={"exact": True})
-            deductions = [f.model_copy(update={"exact": True}) for f in deductions]
+        total, deductions = _counted(total, deductions)
         made = make_breakdown(r, total, deductions, "合计", _whole(r, weights, r.norm.text[start:found[-1].span.end]),
                               "level_deductions")
         if made:
@@ -153,6 +149,15 @@ def _deductions_taken(r: Reading) -> Iterator[Candidate]:
 
 
 _LIST_COLON = ":"
+
+
+def _counted(total: Fact, parts: list[Fact]) -> tuple[Fact, list[Fact]]:
+    """Points taken off by a scoring rule, in whole or half points (decimals ≤ 1), are counted, not rounded: the total
+    and its parts marked exact (1 + 3 + 1.5 + 2.5 is no 9); a deduction worked out from a rate ("扣0.62分") is rounded,
+    and the figures are left as they are."""
+    if all(f.decimals <= 1 for f in (total, *parts)):
+        return total.model_copy(update={"exact": True}), [f.model_copy(update={"exact": True}) for f in parts]
+    return total, parts
 
 
 def _deductions_listed(r: Reading) -> Iterator[Candidate]:
@@ -192,10 +197,7 @@ def _deductions_listed(r: Reading) -> Iterator[Candidate]:
             parts.append(f)
         if len(parts) < 2:
             continue
-        if all(f.decimals <= 1 for f in (total, *parts)):
-            # (points taken off by a rule, in whole or half points, are counted, not rounded — as _deductions_taken)
-            total = total.model_copy(update={"exact": True})
-            parts = [f.model_copy(update={"exact": True}) for f in parts]
+        total, parts = _counted(total, parts)
         made = make_breakdown(r, total, parts, marker, True, "deductions_listed")
         if made:
             yield made
@@ -241,10 +243,7 @@ def _deductions_above(r: Reading) -> Iterator[Candidate]:
             parts.append(said[0])
         if len(parts) < 2:
             continue
-        if all(f.decimals <= 1 for f in (total, *parts)):
-            # (points taken off by a rule, in whole or half points, are counted, not rounded — as _deductions_taken)
-            total = total.model_copy(update={"exact": True})
-            parts = [f.model_copy(update={"exact": True}) for f in parts]
+        total, parts = _counted(total, parts)
         made = make_breakdown(r, total, parts, "以上", True, "deductions_above")
         if made:
             yield made
@@ -287,10 +286,7 @@ def _deductions_in_section(r: Reading) -> Iterator[Candidate]:
             return
         parts.append(said[0])
     total = totals[0]
-    if all(f.decimals <= 1 for f in (total, *parts)):
-        # (points taken off by a rule, in whole or half points, are counted, not rounded — as _deductions_taken)
-        total = total.model_copy(update={"exact": True})
-        parts = [f.model_copy(update={"exact": True}) for f in parts]
+    total, parts = _counted(total, parts)
     made = make_breakdown(r, total, parts, "扣分情况", True, "deductions_in_section")
     if made:
         yield made
