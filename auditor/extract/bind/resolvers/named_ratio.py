@@ -11,7 +11,8 @@ one rate of that name in the sentence and exactly one amount named as its numera
 (a government's 债务率 and 负债率, of 债务余额 over 综合财力 and 地区生产总值, may share a sentence; the base beside the rate, the
 balance may be the one so named in the sentence right before on its line — named_ratio_top_before; the other way
 round, the amount over it beside the rate and its base the one so named in the sentence right before —
-named_ratio_base_before)
+named_ratio_base_before; not when the rate's sentence names a basis of its own, "(按利润收入计算)", nor when another
+amount of the sentence before gives the rate and the named base does not)
 (or, the rate opening its sentence under its bare name, in the sentence right before it on its line:
 "…资产总额18462.37亿元,…;负债总额11683.52亿元,…。资产负债率63.3%" — named_ratio_sentence_before); or three 分别 runs of as many figures, the measure each run is of named right before its 分别 — the k-th of each is
 one subject's. Anything else (two bases, a run of another length, a base of another unit) is read as nothing.
@@ -72,6 +73,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 # 21.0%": the amount over it beside the rate, the base the one so named in the sentence right before)
                 bases = [f for f in sentences[n - 1] if f.kind == "amount" and _named(base, f.label, said.lastgroup)]
                 bases = _part_named_again(r, sentences[n - 1], bases, facts[0], rate) or bases
+                if _basis_of_its_own(r, facts[0], rate) \
+                        or _another_base_fits(sentences[n - 1], bases, tops[0], rate):
+                    bases = []
                 reason = "named_ratio_base_before"
             if len(tops) == 1 and len(bases) == 1 and tops[0].unit == bases[0].unit and bases[0].value > 0:
                 yield _share(rate, tops[0], bases[0], reason)
@@ -103,6 +107,29 @@ def _part_named_again(r: Reading, before: list[Fact], bases: list[Fact], first: 
         return []  # (the rate's sentence names the whole again: "全市…调出资金")
     named = [f for f in parts if shared(core(f)) >= 2]
     return named if len(named) == 1 else []
+
+
+def _basis_of_its_own(r: Reading, first: Fact, rate: Fact) -> bool:
+    """The rate's sentence says what the rate is reckoned on (cue reckoned_by: "调出比例为30%(按利润收入计算)",
+    "按利润收入计算,调出比例为30%"): a base of its own, which the sentence before need not state under that name —
+    nothing is read from it."""
+    text = r.norm.text
+    start = next((k for k in range(first.span.start - 1, -1, -1) if text[k] in "。;；\n"), -1) + 1
+    end = next((k for k in range(rate.span.end, len(text)) if text[k] in "。;；\n"), len(text))
+    return r.vocab.cue("reckoned_by").search(text, start, end) is not None
+
+
+def _another_base_fits(before: list[Fact], bases: list[Fact], top: Fact, rate: Fact) -> bool:
+    """The base named in the sentence before does not give the rate, another amount of that sentence in the same unit
+    does, within the rate's precision ("…收入1,286万元,其中利润收入900万元…。…调出资金270万元…,调出比例为30%": 270 / 900,
+    not 270 / 1,286): which base the rate is of the text leaves open — nothing is read."""
+    if len(bases) != 1 or top.value <= 0:
+        return False
+
+    def fits(f: Fact) -> bool:
+        return f.value > 0 and abs(top.value * 100 / f.value - rate.value) <= rate.tolerance
+    return not fits(bases[0]) and any(fits(f) for f in before if f.kind == "amount" and f is not bases[0]
+                                      and f is not top and f.unit == top.unit and not f.is_bound)
 
 
 _PART_LEAD = re.compile(r"^(?:其中|包括|含)[:：]?")
