@@ -17,7 +17,7 @@ from dataclasses import field
 from functools import lru_cache
 
 from auditor import lazyre
-from auditor.extract.tables.cells import BREAK, CELL, EOL, PAGE, Cell
+from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PAGE, Cell
 from auditor.extract.vocabulary import FUNDING_SOURCE, strip_glosses
 from auditor.records import dataclass
 
@@ -359,6 +359,7 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         return None
     j = i
     raw: list[Cell] = []
+    padded: set[int] = set()  # lines whose empty cells at their end were dropped, their cells' places kept
     has_role = False
     while j < len(cells):
         c = cells[j]
@@ -368,6 +369,8 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
             j += 1
             continue
         if c.kind == EOL:
+            if c.source == BARRED:
+                padded.add(c.line)
             j += 1
             continue
         if _is_figure(c.text) and not (in_year_run(cells, j) and all(_BARE_YEAR.fullmatch(x.text.strip()[:4])
@@ -408,7 +411,7 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         # two cells (every join below starts with such a head, every other step with a named column):
         # no figure column would be found
         return None
-    names = _join_split_names(raw)
+    names = _join_split_names(raw, frozenset(padded))
     # figure columns come together; the label columns come before them
     roles = [role_of(c.text) for c in names]
     # "年度预算数(万元)" over "年初预算 / 调整后预算数 / 预算执行数": a name over the columns below it
@@ -486,10 +489,10 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
         after = k
     # (only a header whose names were joined may be one: the two tests are not run on every other one)
     stacked = _stacked(raw) if len(names) < len(raw) else None
-    two_lines = _cell_stacked(raw) if len(names) < len(raw) and stacked is None else None
+    two_lines = _cell_stacked(raw, frozenset(padded)) if len(names) < len(raw) and stacked is None else None
     if stacked is not None or two_lines is not None:
         # names completed by the line below ("年初 | 全年 ⏎ 预算数 | 执行数"): that line is the header's too
-        below = raw[stacked[1][0]].line if stacked is not None else two_lines[1][0].line
+        below = raw[stacked[1][0]].line if stacked is not None else two_lines[1][-1][0].line
         while after < len(cells) and cells[after].line <= below and not _is_figure(cells[after].text):
             after += 1
     after = _gloss_line_after(cells, after)
@@ -653,31 +656,61 @@ def _stacked(raw: list[Cell]) -> tuple[list[int], list[int], list[str]] | None:
     return heads, below, words
 
 
-def _cell_stacked(raw: list[Cell]) -> tuple[list[Cell], list[Cell]] | None:
-    """A header of bar cells on two lines, as many on each, whose names the lower line completes
-    column by column ("| 一级 | 二级 | 三级指标 | 年度 | 实际 | 分值 |" over "| 指标 | 指标 | | 指标值 | 完成值 | |"):
-    the two lines' cells; None otherwise."""
+def _cell_stacked(raw: list[Cell], padded: frozenset[int] = frozenset()) -> tuple[list[Cell], list[list[Cell]]] | None:
+    """A header of bar cells on two lines (or three), as many on each, whose names the lines below complete
+    column by column ("| 一级 | 二级 | 三级指标 | 年度 | 实际 | 分值 |" over "| 指标 | 指标 | | 指标值 | 完成值 | |";
+    "| 项目 | 2023年 | 2022年 |" over "|  | 决算数 | 决算数 |"): the cells of the lines above it, each a line of one
+    cell (a title, "项目名称:…"), and the stack's lines, top first; None otherwise.  A line whose empty cells at its
+    end were dropped though it keeps its cells' places (`padded`: "| 指标 | 指标 | | 指标值 | 完成值 | | |") is as
+    wide as the line above it."""
     lines = sorted({c.line for c in raw})
-    if len(lines) != 2 or lines[1] != lines[0] + 1:
-        return None
-    top = [c for c in raw if c.line == lines[0]]
-    below = [c for c in raw if c.line == lines[1]]
-    if len(top) != len(below) or len(top) < 3 or sum(1 for c in below if c.text) < 2 \
-            or any(b.text and not t.text for t, b in zip(top, below)):
-        return None
-    joined = [role_of(t.text + b.text) for t, b in zip(top, below) if b.text and not role_of(t.text)]
-    return (top, below) if sum(1 for r in joined if r) >= 1 and not any(role_of(b.text) and not role_of(t.text + b.text)
-                                                                     for t, b in zip(top, below) if b.text) else None
+    for depth in (3, 2):
+        stack = lines[-depth:]
+        if len(stack) != depth or stack[-1] - stack[0] != depth - 1:
+            continue
+        above = [c for c in raw if c.line < stack[0]]
+        if any(sum(1 for c in above if c.line == line) != 1 for line in lines[:-depth]):
+            continue  # (a line above of more than one cell: no title, the stack is not certain)
+        rows = [[c for c in raw if c.line == line] for line in stack]
+        width = len(rows[0])
+        rows = [row + [Cell("", row[-1].end, row[-1].end, row[-1].line)] * (width - len(row))
+                if row[-1].line in padded and len(row) < width else row for row in rows]
+        if any(len(row) != width for row in rows) or width < 3 \
+                or any(sum(1 for c in row if c.text) < 2 for row in rows[1:]):
+            continue
+        columns = list(zip(*rows))
+        # (a name written under an empty cell belongs to no name above: the columns are not stacked)
+        if any(c.text and not up.text for col in columns for up, c in zip(col, col[1:])):
+            continue
+        names = [_stacked_name(col) for col in columns]
+        completed = sum(1 for col, name in zip(columns, names) if name != col[0].text and role_of(name))
+        lost = any(role_of(c.text) and not role_of("".join(x.text for x in col)) for col in columns for c in col[1:]
+                   if c.text)
+        if completed >= 1 and not lost:
+            return above, rows
+    return None
 
 
-def _join_stacked_names(raw: list[Cell]) -> list[Cell]:
+_YEAR_ALONE = lazyre.compile(r"^(?:19|20)\d{2}\s*年度?$")
+
+
+def _stacked_name(column: tuple[Cell, ...]) -> str:
+    """A column's name on stacked lines: each line's cell completes a name that says no role yet, or a year alone
+    ("2023年" over "决算数": "2023年决算数")."""
+    name = column[0].text
+    for c in column[1:]:
+        if c.text and (not role_of(name) or _YEAR_ALONE.match(clean(name)) and role_of(name + c.text)):
+            name += c.text
+    return name
+
+
+def _join_stacked_names(raw: list[Cell], padded: frozenset[int] = frozenset()) -> list[Cell]:
     """A header on two lines ("年度 实际" over "指标值 完成值", see _stacked): each head completed by its
     word below ("年度指标值", "实际完成值"), the line below dropped."""
-    cells = _cell_stacked(raw)
+    cells = _cell_stacked(raw, padded)
     if cells is not None:
-        top, below = cells
-        return [Cell(t.text + b.text, t.start, t.end, t.line) if b.text and not role_of(t.text) else t
-                for t, b in zip(top, below)]
+        above, rows = cells
+        return [*above, *(Cell(_stacked_name(col), col[0].start, col[0].end, col[0].line) for col in zip(*rows))]
     stacked = _stacked(raw)
     if stacked is None:
         return raw
@@ -745,9 +778,9 @@ def _change_group_at(raw: list[Cell], n: int) -> tuple[Cell, Cell] | None:
             Cell(group.text + clean(percent.text).strip("()"), percent.start, percent.end, percent.line))
 
 
-def _join_split_names(raw: list[Cell]) -> list[Cell]:
+def _join_split_names(raw: list[Cell], padded: frozenset[int] = frozenset()) -> list[Cell]:
     """"年初" / "预算数": a column name PDF flattening split over two cells is one name."""
-    raw = _expand_group_name(_join_stacked_names(raw))
+    raw = _expand_group_name(_join_stacked_names(raw, padded))
     out: list[Cell] = []
     n = 0
     while n < len(raw):
