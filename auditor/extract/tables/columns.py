@@ -20,6 +20,7 @@ from auditor import lazyre
 from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PAGE, Cell
 from auditor.extract.vocabulary import FUNDING_SOURCE, strip_glosses
 from auditor.records import dataclass
+from auditor.widths import display_width
 
 COLUMN_ROLES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # a change of each row's share ("占比增减(百分点)", "比重变动"): percentage points of the whole, never the change of
@@ -845,3 +846,63 @@ def in_year_run(cells: list[Cell], j: int) -> bool:
 @lru_cache(maxsize=8192)
 def _is_figure(text: str) -> bool:
     return bool(_FIGURE.match(text.strip()))
+
+
+def _display_column(text: str, at: int) -> int:
+    """Where offset `at` of the text stands on its line, in display columns (a CJK character two)."""
+    return display_width(text[text.rfind("\n", 0, at) + 1:at])
+
+
+def join_spaced_stacked_header(cells: list[Cell], text: str) -> list[Cell]:
+    """A header set out by spaces on two lines, the upper line's words standing over some of the lower line's cells:
+
+                             年初       调整后                   为年初    为调整     上年
+        项    目             预算数     预算数      执行数       预算%     预算%      执行数     增长%
+
+    each upper word completes the one cell under it (its display columns overlap that cell's and no other's): "年初预算数",
+    "调整后预算数", "执行数", "为年初预算%" …, as the header says them on one line.  Only two lines of no figure and no
+    bar, each upper word over exactly one cell of its own, each join naming a column the upper word alone does not;
+    otherwise the cells stay as they are."""
+    lines: dict[int, list[int]] = {}
+    for n, c in enumerate(cells):
+        if c.kind == CELL:
+            lines.setdefault(c.line, []).append(n)
+    drop: set[int] = set()
+    joined: dict[int, Cell] = {}
+    for line, top in lines.items():
+        below = lines.get(line + 1)
+        if below is None or len(top) < 2 or len(below) <= len(top) or top[0] in drop:
+            continue
+        if any(not cells[n].text or _is_figure(cells[n].text) for n in top) \
+                or any(_is_figure(cells[n].text) for n in below):
+            continue
+        row_text = text[text.rfind("\n", 0, cells[top[0]].start) + 1:cells[below[-1]].end]
+        if "|" in row_text or "│" in row_text or "\n" not in row_text:
+            continue
+        spans = {n: (col := _display_column(text, cells[n].start), col + display_width(cells[n].text))
+                 for n in (*top, *below)}
+        pairs = {}
+        for t in top:
+            under = [b for b in below if cells[b].text and spans[b][0] < spans[t][1] and spans[t][0] < spans[b][1]]
+            if len(under) != 1:
+                break
+            pairs[t] = under[0]
+        if len(pairs) != len(top) or len(set(pairs.values())) != len(top):
+            continue
+        names = {t: cells[t].text + cells[b].text for t, b in pairs.items()}
+        # (an upper word of no role, or of a bare amount's — "上年", "2023年" — that the join names more closely)
+        if not all(role_of(names[t]) and (not role_of(cells[t].text) or role_of(cells[t].text) == "amount"
+                                          and role_of(names[t]) != "amount") for t in top):
+            continue
+        drop.update(top)
+        for t, b in pairs.items():
+            c = cells[b]
+            joined[b] = Cell(names[t], c.start, c.end, c.line, c.kind, c.source, c.level)
+    if not drop:
+        return cells
+    out = []
+    for n, c in enumerate(cells):
+        if n in drop or (c.kind == EOL and n - 1 in drop):
+            continue  # (the upper line's cells and its end)
+        out.append(joined.get(n, c))
+    return out

@@ -36,7 +36,7 @@ from auditor.extract.bind.reasons import PLACED_BY_GROUP
 from auditor.extract.bind.lists import complement_names
 from auditor.extract.tables.cells import (BARRED, BREAK, CELL, COLUMN_NUMBERS, EOL, PADDED, PAGE, PLACED, PAGE_MARK, PAGE_MARK_FIRST,
                                           TARGET_AT_END, Cell, amount_before_count)
-from auditor.extract.tables.columns import (CODE_CELL, in_year_run, CODE_HEADER, LEVEL_COLUMN, UNIT_TAIL, Header, clean, find_header,
+from auditor.extract.tables.columns import (CODE_CELL, in_year_run, join_spaced_stacked_header, CODE_HEADER, LEVEL_COLUMN, UNIT_TAIL, Header, clean, find_header,
                                             is_grade_column, is_label_header, role_of, split_glued_header)
 from auditor.extract.vocabulary import FUNDING_SOURCE, Vocabulary, read_label, strip_glosses
 from auditor.normalise import Normalised
@@ -1860,7 +1860,7 @@ def _completion(rate: Cell, target_cells: list[Cell], achieved: Cell, label: str
 def read_run(cells: list[Cell], norm: Normalised, vocab: Vocabulary, first_id: int,
              layout: str) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
     """Every table in one run of cells: (table, its facts, (first, last) line)."""
-    cells = [c for c in expand_glued_headers(cells)
+    cells = [c for c in join_spaced_stacked_header(expand_glued_headers(cells), norm.text)
              if c.kind != CELL or c.text[:1] not in PAGE_MARK_FIRST or not PAGE_MARK.match(c.text)]
     # where a header could start: a column word before the next figure (most cells have none)
     role_ahead = [False] * (len(cells) + 1)
