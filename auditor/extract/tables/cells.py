@@ -79,6 +79,12 @@ _SPACED_ROW = lazyre.compile(rf"^(?P<code>{_CODE_BEFORE_NAME})?(?P<number>{_ROW_
 _GLUED_ROW = lazyre.compile(r"^(?P<label>(?:\d{1,2}[.、．]\s*)?[^\d.、．\s].*?[\u4e00-\u9fff):])\s*"
                             r"(?P<figs>\d[\d,.%万元]*)(?P<dashes>[—－]*)$")
 _DASH_RUN = lazyre.compile(r"[—－]+")
+# a 自评表's funds row under 年度资金总额 glued whole, its empty cells dashes between its runs of figures
+# ("其中:当年财政拨款120.00130.00127.30—97.92%—", "上年结转资金—20.0020.00—100.00%—", "项目支出36.2050.1052.24—104.27%—"):
+# told by its label (a funds row's name) and its rate (the row's 执行率), so that a span of years ("2021—2025") is none
+_FUNDS_DASHED_ROW = lazyre.compile(
+    r"^(?P<label>(?:其中[:：]\s*)?(?:(?:本年|当年)?财政拨款(?:资金)?|上年结转(?:资金)?|其他资金|基本支出|项目支出)[:：]?)\s*"
+    r"(?P<figs>[—－]*\d[\d,.%]*(?:[—－]+\d[\d,.%]*)*[—－]*)$")
 _GLUED_END = lazyre.compile(r"[\d,.%万元—－]")  # (the last character of a line _GLUED_ROW can match)
 _WHITE = lazyre.compile(r"\s")
 _ROW_CODE = lazyre.compile(_CODE_BEFORE_NAME)  # a classification code opening a row line
@@ -669,6 +675,10 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
         if rest is not None and len(rest) == 3 and rest[0].kind == CELL and rest[0].text:
             return [Cell(code.group().rstrip(), start, start + len(code.group().rstrip()), index), *rest]
     m = _GLUED_ROW.match(stripped) if _GLUED_END.match(stripped, len(stripped) - 1) else None
+    if m is None and "%" in stripped and _DASH_RUN.search(stripped):
+        m = _FUNDS_DASHED_ROW.match(stripped)
+        if m is not None:
+            return _dashed_runs(stripped, m, start, index)
     if m is not None and (len(m.group("label").rstrip(":")) <= 24 or (
             m.group("label").endswith(":") and len(m.group("label")) <= 48)) and (
             m.group("label").endswith(":") or _GLUED_UNIT.search(m.group("figs")) or m.group("dashes")):
@@ -697,6 +707,19 @@ def _split_row_line(stripped: str, start: int, index: int) -> list[Cell] | None:
             cells.append(Cell("", start + len(stripped), start + len(stripped), index, EOL))
             return cells
     return None
+
+
+def _dashed_runs(stripped: str, m: re.Match, start: int, index: int) -> list[Cell]:
+    """A funds row glued whole (_FUNDS_DASHED_ROW) as cells: its label, each run of figures, a "—" cell for each
+    run of dashes (an empty cell)."""
+    label = m.group("label").rstrip(":：")
+    cells = [Cell(label, start, start + len(label), index)]
+    at = m.start("figs")
+    for piece in re.finditer(r"[—－]+|[^—－]+", m.group("figs")):
+        a = start + at + piece.start()
+        text = piece.group()
+        cells.append(Cell("—" if text[0] in "—－" else text, a, a + len(text), index))
+    return [*cells, Cell("", start + len(stripped), start + len(stripped), index, EOL)]
 
 
 def _one_column_header(words: list[re.Match]) -> bool:

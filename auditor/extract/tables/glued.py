@@ -386,7 +386,9 @@ def resolve_row(row: RowFigures, roles: list[str | None], base: str | None, scor
         # (readings its rate holds in that split the amounts apart differently, "50.0050.0048.60…": those whose
         # amounts share their decimals, as a row's amounts do — "50.005 | 0.00" does not)
         one = agreed(plainest([r for r in held if alike_decimals(r)]))
-    if one is None and not held and row.glued and row.exhaustive:
+    if one is None and not held and row.glued and row.exhaustive and None not in row.cells:
+        # (not a row that writes its empty cells as dashes between its runs, "36.2050.1082.24—104.27%—": the columns
+        # its runs stand in are told by the dashes, not by filling every column)
         one = _by_header(readings, roles)  # (only over every reading there is: one not tried may be the one)
     return one
 

@@ -1070,6 +1070,18 @@ def _implied_sources(labels: list[str], vocab: Vocabulary) -> set[int]:
     return out
 
 
+# a 部门整体 自评表's funds total split by spending kind: "年度资金总额 | 其中:基本支出 | 项目支出", the two all of it
+_SPENDING_KIND = lazyre.compile(r"^(?:其中[:：]?)?(?:基本支出|项目支出)[:：]?$")
+
+
+def _spending_pair(labels: list[str], parts: list[int], m: int) -> bool:
+    """Row `m` is 项目支出 right after a first 其中 row 基本支出 (or the other way): the second of the pair."""
+    if len(parts) != 1:
+        return False
+    a, b = _SPENDING_KIND.match(clean(labels[parts[0]])), _SPENDING_KIND.match(clean(labels[m]))
+    return a is not None and b is not None and clean(labels[parts[0]])[-4:] != clean(labels[m])[-4:]
+
+
 def _groups(labels: list[str]) -> list[tuple[int, list[int], bool]]:
     """(total row, its 其中 rows, complete) for every row followed by 其中 rows."""
     out = []
@@ -1078,10 +1090,11 @@ def _groups(labels: list[str]) -> list[tuple[int, list[int], bool]]:
             continue
         parts = [n + 1]
         for m in range(n + 2, len(labels)):
-            if labels[m].startswith("其中") or not FUNDING_SOURCE.search(labels[m]):
+            if labels[m].startswith("其中") or not (FUNDING_SOURCE.search(labels[m]) or _spending_pair(labels, parts, m)):
                 break
             parts.append(m)
-        full = len(parts) >= 2 and all(FUNDING_SOURCE.search(labels[m]) for m in parts)
+        full = len(parts) >= 2 and (all(FUNDING_SOURCE.search(labels[m]) for m in parts)
+                                    or [_SPENDING_KIND.match(clean(labels[m])) is not None for m in parts] == [True, True])
         out.append((n, parts, full))
     return out
 
