@@ -217,11 +217,16 @@ def candidate_readings(row: RowFigures, roles: list[str | None], plain_rates: bo
     其中, first without 分值 and 得分, which the template leaves to the total row, and
     with its rates written as rates)."""
     if row.part and not row.positional:
-        reduced = [None if k is not None and base_role(k) in {"weight", "score"} else k for k in roles]
+        reduced = _without_scores(roles)
         out = _readings(row, reduced, False)
         if out:
             return out
     return _readings(row, roles, plain_rates)
+
+
+def _without_scores(roles: list[str | None]) -> list[str | None]:
+    """The header's columns but its 分值 and 得分, which a 其中 row of a 自评表 leaves to the total row."""
+    return [None if k is not None and base_role(k) in {"weight", "score"} else k for k in roles]
 
 
 def _readings(row: RowFigures, roles: list[str | None], plain_rates: bool) -> list[Reading]:
@@ -386,10 +391,13 @@ def resolve_row(row: RowFigures, roles: list[str | None], base: str | None, scor
         # (readings its rate holds in that split the amounts apart differently, "50.0050.0048.60…": those whose
         # amounts share their decimals, as a row's amounts do — "50.005 | 0.00" does not)
         one = agreed(plainest([r for r in held if alike_decimals(r)]))
-    if one is None and not held and row.glued and row.exhaustive and None not in row.cells:
-        # (not a row that writes its empty cells as dashes between its runs, "36.2050.1082.24—104.27%—": the columns
-        # its runs stand in are told by the dashes, not by filling every column)
-        one = _by_header(readings, roles)  # (only over every reading there is: one not tried may be the one)
+    if one is None and not held and row.glued and row.exhaustive:
+        if None not in row.cells:
+            one = _by_header(readings, roles)
+        elif row.part:
+            # (a 其中 row that writes its 分值 and 得分 as dashes, "项目支出36.2050.1082.24—104.27%—": every column but
+            # those filled, its amounts alike in decimals — not a split that fills the dashed columns)
+            one = _by_header(readings, _without_scores(roles))  # (only over every reading there is: one not tried may be the one)
     return one
 
 

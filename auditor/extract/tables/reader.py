@@ -675,6 +675,7 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
                 # (… not the item numbered after the total: "1.一般公共预算财政拨款" … "2.政府性基金预算财政拨款", its sibling)
                 FUNDING_SOURCE.search(clean(label)) or _next_item(rows[-1].label, label)
                 or _same_family(vocab, rows[parent].label, rows[-1].label, label)
+                or _spending_pair([rows[-1].label, label], [0], 1)
                 or not FUNDING_SOURCE.search(clean(rows[-1].label)) and _indented_under(rows, parent, r.labels[0], norm)):
             # "其中:(1)公务用车购置费" then "(2)公务用车运行费"; "其中:普通小学" then "　　　普通初中", set in under its total
             # (not after sources of funds, which the other rule follows: "其中:财政拨款 … 其他资金 … 基本支出" is another split)
