@@ -639,6 +639,20 @@ def _nested_split(table: ScoreTable, total: TableRow, parts: list[TableRow], com
     return [(chosen, complete and funding, "funds_sources" if table.kind == "funds" and funding else reason)]
 
 
+# a 自评表's 上年结转 row: where it is written and the template's 其他资金 row is not, the sources may be only some
+_CARRIED_SOURCE = lazyre.compile(r"^(?:其中[:：])?上年结转(?:资金)?(?:[(（].*[)）])?$")
+_OTHER_FUNDS = lazyre.compile(r"^(?:其中[:：])?其[他它](?:资金|来源)?(?:[(（].*[)）])?$")  # ("其他资金(失业保险基金)")
+
+
+def _other_left_out(table: ScoreTable, subs: list[TableRow]) -> bool:
+    """A 自评表's sources written as "其中:财政拨款 | 上年结转资金" with no 其他资金 row: the template's third source left
+    out, the year-start column may hold other funds the rows do not name (tests/consistent self_assessment_hard_30/103:
+    年初 7,398,800 over 财政拨款 6,980,000 and 上年结转 0.00) — the parts may not exceed the total, no more."""
+    labels = [_bare(p.label) for p in subs]
+    return table.kind == "funds" and any(_CARRIED_SOURCE.match(x) for x in labels) \
+        and not any(_OTHER_FUNDS.match(x) for x in labels)
+
+
 _TEMPLATE_SOURCE = lazyre.compile(r"^(?:其中[:：])?(?:上年结转(?:资金)?|其[他它](?:资金)?)$")  # a 自评表's own source rows
 
 
@@ -1072,7 +1086,7 @@ def _parts_of(table: ScoreTable, rows: list[TableRow], n: int, subs: list[TableR
     if subs:
         funding = all(is_source(p.label) for p in subs)
         reason = "funds_sources" if table.kind == "funds" and funding else "table_rows"
-        return subs, funding and len(subs) >= 2, reason
+        return subs, funding and len(subs) >= 2 and not _other_left_out(table, subs), reason
     above_n = bisect_left(small, n)  # how many 小计 rows stand above row n
     is_small = above_n < len(small) and small[above_n] == n
     if is_small and n >= 2:
