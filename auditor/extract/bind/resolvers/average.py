@@ -109,6 +109,8 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
         if m is None or per_period.search(label) or "标准" in label or _PERIOD_WORD.search(label, m.end()) \
                 or per_period.match(r.norm.text[mean.span.end:mean.span.end + 8].lstrip("元/")):
             continue
+        if _of_another_scope(r, mean):
+            continue
         per = m.group(1) or m.group(2) or m.group(3) or m.group(5)
         noun = m.group(4)  # (the thing counted in 个: the count must name it)
         basis = _reckoned_by(r, s.index, mean)
@@ -185,6 +187,17 @@ def monthly_means(r: Reading) -> Iterator[Candidate]:
         yield Candidate(Average.model_construct(total=total, mean=mean, years=(Decimal(12),),
                                                 years_text=m.group("per"), years_span=span, per="月",
                                                 reason="mean_of_year_by_month", via=(), rejected=()))
+
+
+def _of_another_scope(r: Reading, mean: Fact) -> bool:
+    """The mean stands in a bracket after words of its clause naming another scope or a yardstick (cue other_scope_mean:
+    "人均公用经费14,342.31元,低于全县行政单位平均水平(人均16,200.00元)"): the other's mean, not this total's."""
+    text = r.norm.text
+    opened = max(text.rfind("(", 0, mean.span.start), text.rfind("（", 0, mean.span.start))
+    if opened < 0 or any(c in text[opened:mean.span.start] for c in ")）,，;；。\n"):
+        return False
+    start = max(text.rfind(c, 0, opened) for c in ",，;；。\n") + 1
+    return r.vocab.cue("other_scope_mean").search(text, start, opened) is not None
 
 
 def _reckoned_by(r: Reading, i: int, mean: Fact):

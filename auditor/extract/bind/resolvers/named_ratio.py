@@ -72,7 +72,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 # ("全县国有资本经营预算收入1,286万元,为预算的107.2%。…按规定调出资金270万元统筹用于一般公共预算,调出比例为
                 # 21.0%": the amount over it beside the rate, the base the one so named in the sentence right before)
                 bases = [f for f in sentences[n - 1] if f.kind == "amount" and _named(base, f.label, said.lastgroup)]
-                bases = _part_named_again(r, sentences[n - 1], bases, facts[0], rate) or bases
+                whole = bases
+                bases = _part_named_again(r, sentences[n - 1], bases, _opening(r, facts[0], since, before), rate) \
+                    or bases
+                if k and bases and not _clause_names(r, _opening(r, facts[0], since, before), whole, bases):
+                    bases = []  # (a second rate of the name in the sentence, its clause of another entity than the
+                    # base's: "市本级调出资金9,300万元,调出比例30%,各区(县)调出资金4,500万元,调出比例30%" — not of 市本级)
                 if _basis_of_its_own(r, facts[0], rate) \
                         or _another_base_fits(sentences[n - 1], bases, tops[0], rate):
                     bases = []
@@ -81,7 +86,25 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                 yield _share(rate, tops[0], bases[0], reason)
 
 
-def _part_named_again(r: Reading, before: list[Fact], bases: list[Fact], first: Fact, rate: Fact) -> list[Fact]:
+def _opening(r: Reading, first: Fact, since: int, before: list[Fact]) -> str:
+    """The words opening the rate's clause: its sentence's up to its first figure, or — a second rate of the name in
+    the sentence — those after the rate before it (its bracket and the comma after it left out) up to its own first
+    amount ("…调出比例30%(市本级),各区(县)调出资金4,500万元,调出比例30%" — "各区(县)调出资金")."""
+    text = r.norm.text
+    if since < 0 or not before:
+        start = next((k for k in range(first.span.start - 1, -1, -1) if text[k] in "。;\n"), -1) + 1
+        return _LEAD_YEAR.sub("", text[start:first.span.start])
+    return _AFTER_RATE.sub("", text[since:before[0].span.start])
+
+
+def _clause_names(r: Reading, opening: str, whole: list[Fact], bases: list[Fact]) -> bool:
+    """The opening of a second rate's clause names the base read for it (or the whole it is a part of) —
+    "全市调出资金13,800万元,调出比例30%" of 全市…收入; "各区(县)调出资金…" names neither."""
+    core = lambda f: _PART_LEAD.sub("", clean_label(f.label))
+    return any(len(os.path.commonprefix([core(f), opening])) >= 2 for f in [*whole, *bases])
+
+
+def _part_named_again(r: Reading, before: list[Fact], bases: list[Fact], opening: str, rate: Fact) -> list[Fact]:
     """The base of the sentence before is a whole its sentence goes on to part (其中 市本级 …), and the rate's sentence
     opens with, or the bracket after the rate names, one of those parts and not the whole: that part is the base
     ("全市国有资本经营预算收入15,800万元,其中市本级9,700万元。市本级…调出资金2,910万元,调出比例为30.0%" — 2,910 / 9,700;
@@ -95,8 +118,6 @@ def _part_named_again(r: Reading, before: list[Fact], bases: list[Fact], first: 
     if not parts:
         return []
     text = r.norm.text
-    start = next((k for k in range(first.span.start - 1, -1, -1) if text[k] in "。;\n"), -1) + 1
-    opening = _LEAD_YEAR.sub("", text[start:first.span.start])
     bracket = _BRACKET_AFTER.match(text, rate.span.end)
     said = [opening] + ([bracket.group(1)] if bracket else [])
 
@@ -135,6 +156,7 @@ def _another_base_fits(before: list[Fact], bases: list[Fact], top: Fact, rate: F
 _PART_LEAD = re.compile(r"^(?:其中|包括|含)[:：]?")
 _LEAD_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?)?[,，]?\s*")
 _BRACKET_AFTER = re.compile(r"\s*[(（]\s*(?:占|为)?([^()（）]{2,30})[)）]")
+_AFTER_RATE = re.compile(r"^[^,，;；、]*[,，;；、]\s*")
 _PART_OPENING = re.compile(r"[^。;]*?(?:其中|包括)")
 
 
