@@ -773,9 +773,26 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     """Tables written one cell per line, folded back into rows."""
     blocks: list[list[GridRow]] = []
     for items in cell_items(lines, taken):
-        blocks.extend(_labelled_rows(_without_serials(items)))
+        blocks.extend(run for block in _labelled_rows(_without_serials(items)) for run in _year_rows_apart(block))
         blocks.extend(_serial_rows(items))
     return blocks
+
+
+def _year_rows_apart(block: list[GridRow]) -> list[list[GridRow]]:
+    """A block whose rows open with their year as a figure ("1985 ⏎ 2004.82 ⏎ 2040.79 …", no label) but for a row or two
+    named in words ("1986-1990 ⏎ 12280.60 ⏎ 12170.82 …", a span's subtotal): the named row has no year cell, so its
+    figures stand one column left of the others' — level with them only where it writes one more cell, which a cell
+    per line cannot tell.  The runs of year rows are read, the named rows not."""
+    years = [not row.label and bool(row.tokens) and bool(_YEAR_CELL.fullmatch(row.tokens[0].text)) for row in block]
+    if sum(years) < _MIN_ROWS or all(years):
+        return [block]
+    runs: list[list[GridRow]] = [[]]
+    for row, year in zip(block, years):
+        if year:
+            runs[-1].append(row)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if len(run) >= _MIN_ROWS]
 
 
 # a label's English name on the line right under its Chinese one, as Hong Kong's bilingual statements set them ("學費、課程
