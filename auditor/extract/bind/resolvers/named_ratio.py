@@ -24,6 +24,7 @@ import os
 import re
 from typing import Iterator
 
+from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers.share import figure_run
 from auditor.extract.model import Fact, Share
@@ -153,11 +154,11 @@ def _another_base_fits(before: list[Fact], bases: list[Fact], top: Fact, rate: F
                                       and f is not top and f.unit == top.unit and not f.is_bound)
 
 
-_PART_LEAD = re.compile(r"^(?:其中|包括|含)[:：]?")
-_LEAD_YEAR = re.compile(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?)?[,，]?\s*")
-_BRACKET_AFTER = re.compile(r"\s*[(（]\s*(?:占|为)?([^()（）]{2,30})[)）]")
-_AFTER_RATE = re.compile(r"^[^,，;；、]*[,，;；、]\s*")
-_PART_OPENING = re.compile(r"[^。;]*?(?:其中|包括)")
+_PART_LEAD = lazyre.compile(r"^(?:其中|包括|含)[:：]?")
+_LEAD_YEAR = lazyre.compile(r"^\s*(?:(?:19|20)\d{2}\s*年(?:度)?)?[,，]?\s*")
+_BRACKET_AFTER = lazyre.compile(r"\s*[(（]\s*(?:占|为)?([^()（）]{2,30})[)）]")
+_AFTER_RATE = lazyre.compile(r"^[^,，;；、]*[,，;；、]\s*")
+_PART_OPENING = lazyre.compile(r"[^。;]*?(?:其中|包括)")
 
 
 def _of_own_period(r: Reading, facts: list[Fact], rate: Fact) -> bool:
