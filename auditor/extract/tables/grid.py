@@ -1066,10 +1066,11 @@ def _nested_part_sets(grid: list[tuple[Token, ...]], k: int, target: int, column
     """Runs of neighbours with one inner block left out, the block the nested parts of the column before it
     ("业务支出合计 | 医疗支出 | 药品支出 | 内:药品费 | 其中:西药费 | 中药费 | 基本药物支出 | 其他支出": 合计 = 医疗 + 药品 + 其他,
     the 内:/其中: columns parts of 药品支出, no siblings): every cell of the block at most its parent's in every row
-    that writes both, in _MIN_ROWS at least."""
+    that writes the parent, in _MIN_ROWS at least (a column some of those rows leave empty is not read as its part)."""
     def nested(parent: int, c: int) -> bool:
-        both = [(r[parent].value, r[c].value) for r in grid if r[parent].value is not None and r[c].value is not None]
-        return len(both) >= _MIN_ROWS and all(0 <= v <= p for p, v in both) and any(v < p for p, v in both)
+        both = [(r[parent].value, r[c].value) for r in grid if r[parent].value is not None]
+        return len(both) >= _MIN_ROWS and all(v is not None and 0 <= v <= p for p, v in both) \
+            and any(v < p for p, v in both)
     for first in range(k):
         for last in range(first + 3, k):
             for i in range(first + 1, last):
