@@ -1079,6 +1079,28 @@ def _part_sets(k: int, target: int):
                 yield cols
 
 
+def _nested_part_sets(grid: list[tuple[Token, ...]], k: int, target: int, columns: list[int]):
+    """Runs of neighbours with one inner block left out, the block the nested parts of the column before it
+    ("业务支出合计 | 医疗支出 | 药品支出 | 内:药品费 | 其中:西药费 | 中药费 | 基本药物支出 | 其他支出": 合计 = 医疗 + 药品 + 其他,
+    the 内:/其中: columns parts of 药品支出, no siblings): every cell of the block at most its parent's in every row
+    that writes the parent, in _MIN_ROWS at least (a column some of those rows leave empty is not read as its part)."""
+    def nested(parent: int, c: int) -> bool:
+        both = [(r[parent].value, r[c].value) for r in grid if r[parent].value is not None]
+        return len(both) >= _MIN_ROWS and all(v is not None and 0 <= v <= p for p, v in both) \
+            and any(v < p for p, v in both)
+    for first in range(k):
+        for last in range(first + 3, k):
+            for i in range(first + 1, last):
+                if not nested(i - 1, i):
+                    continue
+                for j in range(i, last):
+                    if not nested(i - 1, j):
+                        break
+                    cols = tuple(c for c in range(first, last + 1) if not i <= c <= j)
+                    if len(cols) >= 3 and target not in range(first, last + 1) and all(c in columns for c in cols):
+                        yield cols
+
+
 def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
                     named: frozenset[int] = frozenset(), results: frozenset[int] = frozenset(),
                     part_named: dict[int, int] | None = None) -> tuple[GridFormula, ...]:
@@ -1102,7 +1124,7 @@ def column_formulas(rows: list[GridRow], percents: frozenset[int] = frozenset(),
     rate_rows = {n for n, r in enumerate(rows) if r.label and _RATE_COLUMN.search(r.label)}
     for target in columns:
         sums: list[frozenset[int]] = []
-        for parts in _part_sets(k, target):
+        for parts in itertools.chain(_part_sets(k, target), _nested_part_sets(grid, k, target, columns)):
             if any(p not in columns for p in parts) or frozenset([target, *parts]) in covered \
                     or any(s <= frozenset(parts) for s in sums):
                 continue
