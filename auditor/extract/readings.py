@@ -23,6 +23,7 @@ from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from itertools import compress
+from typing import Callable, TypeVar
 
 from auditor import lazyre
 from auditor.extract.discourse import Discourse, Node
@@ -61,6 +62,9 @@ _LEADING_YEAR = lazyre.compile(r"^\d{4}年度?")
 _FOUR_DIGITS = lazyre.compile(r"(\d{4})(?!\s*[-/–—]\s*\d{2})")
 _YEAR = lazyre.compile(r"\d{4}年度?")
 
+T = TypeVar("T")
+_UNSET = object()  # (Reading.memo: a result kept may be None)
+
 
 @dataclass(frozen=True)
 class Reading:
@@ -75,6 +79,15 @@ class Reading:
 
     def fact(self, i: int) -> Fact | None:
         return self.facts[i]
+
+    def memo(self, key: str, make: Callable[[], T]) -> T:
+        """A result kept per reading, computed once: `make()` the first time `key` is asked, the same object after.
+        (Kept in the instance's `__dict__`, not in a field: the record's equality and repr stay its fields'.)"""
+        kept = self.__dict__
+        found = kept.get(key, _UNSET)
+        if found is _UNSET:
+            found = kept[key] = make()
+        return found
 
     def is_previous(self, fact: Fact) -> bool:
         """Last year's figure (上年, or a year before the report's)."""
@@ -115,14 +128,7 @@ class Reading:
         n = len(tree)
         # (the nodes' starts and each figure's first node, gathered once a text — resolvers ask this thousands of
         # times a text: a bisection of a list of ints and a dict's look-up, not a key called per step and a walk)
-        memo = self.__dict__.get("_node_of")
-        if memo is None:  # (no field: the record's equality and repr stay its fields')
-            first: dict[int, int] = {}
-            for k, f in enumerate(facts):
-                if f is not None and id(f) not in first:
-                    first[id(f)] = k
-            memo = self.__dict__["_node_of"] = ([node.start for node in tree], first)
-        starts, first = memo
+        starts, first = self.memo("_node_of", self._node_starts)
         k = first.get(id(fact))  # (a fact the nodes hold is alive: no other object shares its id)
         if k is None:
             return None
@@ -135,6 +141,14 @@ class Reading:
             if facts[j] is fact:
                 return j
         return None
+
+    def _node_starts(self) -> tuple[list[int], dict[int, int]]:
+        """node_of's index: the nodes' starts, and each figure's first node by the figure's id."""
+        first: dict[int, int] = {}
+        for k, f in enumerate(self.facts):
+            if f is not None and id(f) not in first:
+                first[id(f)] = k
+        return [node.start for node in self.tree], first
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.norm.line_col(start)

@@ -1539,9 +1539,7 @@ def _compared_period(r: Reading, keyword: str) -> str | None:
     before ("环比" → "month"), the year's start ("比年初" → "year_start"), last year ("同比", "比上年" → the year
     before the report's, or "previous").  (Read once a reading for each keyword: a sentence's changes ask it of the
     same few keywords again and again.)"""
-    memo = r.__dict__.get("_compared_period")
-    if memo is None:
-        memo = r.__dict__["_compared_period"] = {}  # (no field: the record's equality and repr stay its fields')
+    memo = r.memo("_compared_period", dict)
     found = memo.get(keyword, memo)
     if found is memo:
         found = memo[keyword] = _period_compared(r, keyword)

@@ -799,9 +799,7 @@ _ROW_LINE = lazyre.compile(r"[^\S\n]*[^\d\s](?:[^\n\t ]| (?! ))*?(?:(?:[^\S\n]{2
 def _row_line(r: Reading, start: int, end: int) -> bool:
     """Is the line text[start:end] set as a table's row (_ROW_LINE)?  Read once a reading for each line: the lists ask
     it of each part's line and of the opener's, most of them on one line of prose."""
-    memo = r.__dict__.get("_row_lines")
-    if memo is None:
-        memo = r.__dict__["_row_lines"] = {}  # (no field: the record's equality and repr stay its fields')
+    memo = r.memo("_row_lines", dict)
     found = memo.get((start, end))
     if found is None:
         found = memo[(start, end)] = _ROW_LINE.fullmatch(r.norm.text, start, end) is not None

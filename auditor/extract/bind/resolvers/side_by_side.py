@@ -68,10 +68,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
 
 def _blocks(r: Reading) -> list:
     """The side-by-side blocks of the text, each (start, end, totals, sides, details), found once per reading."""
-    memo = r.__dict__.get("_side_by_side")
-    if memo is None:
-        memo = r.__dict__["_side_by_side"] = list(_find_blocks(r))
-    return memo
+    return r.memo("_side_by_side", lambda: list(_find_blocks(r)))
 
 
 def _find_blocks(r: Reading):
