@@ -24,9 +24,14 @@ from auditor.resources import data_dir
 _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 # a count a factor is of ("5,525人×600元=331.5万元", "(2,436+2,684)人×60元×12个月=368.64万元", "26,930亩×100元/亩"):
 # the number of people, households, months … a standard is paid for — read as a plain number
-COUNT_UNIT = r"(?:人次|人|户|个月|月|亩|名|所|家|辆|台|套|间|平方米|立方米|公里|吨)"
+_COUNT_UNITS = ("人次", "人", "户", "个月", "月", "亩", "名", "所", "家", "辆", "台", "套", "间", "平方米", "立方米", "公里", "吨")
 # a standard per counted thing after its money ("60元/人", "100元/亩", "600元/人·月", "60元/人/月")
-_PER = r"(?:/(?:人次|人|户|亩|月|年|名|生|平方米|吨)(?:[·/](?:月|年|学期))?)?"
+_PER_UNITS = ("人次", "人", "户", "亩", "月", "年", "名", "生", "平方米", "吨")
+_PER_PERIODS = ("月", "年", "学期")
+# (grammar/formula.lark's FIGURE and _COUNT spell these alternatives out again: change both together)
+COUNT_UNIT = f"(?:{'|'.join(_COUNT_UNITS)})"
+_PER_ONE = f"/(?:{'|'.join(_PER_UNITS)})(?:[·/](?:{'|'.join(_PER_PERIODS)}))?"
+_PER = f"(?:{_PER_ONE})?"
 _UNIT = rf"(?:\s*(?:%|‰|(?:亿元|万元|千元|元){_PER}|分|{COUNT_UNIT}))?"
 _OPERAND = rf"\(*[ \t]*{_NUMBER}{_UNIT}[ \t]*\)*(?:[ \t]*{COUNT_UNIT})?"
 _OPERATOR = r"[ \t]*[-+×*÷/][ \t]*"
@@ -38,7 +43,7 @@ _EXPRESSION = rf"{_OPERAND}(?:{_OPERATOR}{_OPERAND})*"
 # worded side's last factor is no side of its own)
 _CANDIDATE = lazyre.compile(rf"(?<![\d.,/&?_a-zA-Z×÷*+-])(?<![a-zA-Z_]=)(?!(?<=\()\(){_EXPRESSION}(?:[ \t]*=[ \t]*{_EXPRESSION})+(?![\d./&a-zA-Z])")
 # every character a candidate can hold: a candidate lies inside one run of them
-_FORMULA_CHARS = r"\d\s.,%‰亿万千元分()+\-×*÷/=人次户个月亩名所家辆台套间平方立米公里吨年生学期·"
+_FORMULA_CHARS = r"\d\s.,%‰亿万千元分()+\-×*÷/=·" + "".join(dict.fromkeys("".join(_COUNT_UNITS + _PER_UNITS + _PER_PERIODS)))
 _FORMULA_RUN = lazyre.compile(rf"[{_FORMULA_CHARS}]+")
 _FORMULA_CHAR = lazyre.compile(rf"[{_FORMULA_CHARS}]")
 # "(4)=(3)/(1)", "(3)=(2)-(1)": a table header's column numbers, not arithmetic on figures
@@ -47,7 +52,7 @@ _NUMBERING_ROW = lazyre.compile(r"[\s|│]*(?:栏\s*次|行\s*次|列\s*次|栏\
 _HAS_OPERATOR = lazyre.compile(r"\d(?:[ \t%‰)分]|[亿万千]?元" + _PER + "|" + COUNT_UNIT + r")*[-+×*÷/][ \t(]*\d")
 # a count unit in a formula: then it must multiply ("人×元"), its counts factors of a product, not terms of a sum
 _COUNTED = lazyre.compile(r"(?<![元/·])" + COUNT_UNIT)
-_COUNT_OR_PER = lazyre.compile(rf"(?:(?<=元){_PER[3:-2]}|\s*{COUNT_UNIT})$")
+_COUNT_OR_PER = lazyre.compile(rf"(?:(?<=元){_PER_ONE}|\s*{COUNT_UNIT})$")
 _TIMES = lazyre.compile(r"[×*]")
 
 
