@@ -96,3 +96,13 @@ def test_candidates_are_those_of_one_scan_over_the_whole_text():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30))) for _ in range(3000)]
     for text in texts:
         assert [m.span() for m in _candidates(text)] == [m.span() for m in _CANDIDATE.finditer(text)], text
+
+
+def test_grammar_spells_the_same_units():
+    """grammar/formula.lark repeats formulas.py's count and per units (FIGURE, _COUNT): the two lists stay one."""
+    from auditor.extract import formulas
+    from auditor.resources import data_dir
+
+    grammar = (data_dir("grammar") / "formula.lark").read_text(encoding="utf-8")
+    assert f"_COUNT: /\\s*{formulas.COUNT_UNIT}/" in grammar
+    assert "元)" + formulas._PER.replace("/", "\\/") + "|分|" + formulas.COUNT_UNIT[3:-1] + ")?/" in grammar
