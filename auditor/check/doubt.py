@@ -375,6 +375,12 @@ class Document:
                 out.setdefault(p.id, []).append(b)
         return out
 
+    @cached_property
+    def total_of_parts(self) -> dict[frozenset[int], int]:
+        """The parts' ids of each list that adds (nothing subtracted) → its total's id: the totals the text states,
+        gathered once a document (ALT001's other run of a sentence asks it of every run it tries)."""
+        return {frozenset(p.id for p in b.parts): b.total.id for b in self.lists if not b.subtracted}
+
     def around(self, fact: Fact) -> list[Fact]:
         """The figures of `fact`'s paragraph, of the paragraph before it, and of the
         paragraphs its sentences run into.  A line broken inside a sentence (wrapped by
@@ -922,12 +928,10 @@ def _parallel_list(doc: Document, total: Fact, parts: list[Fact]) -> Found | Non
     ids = {p.id for p in parts}
     row = [f for f in doc.neighbours(parts[0]) if f.sentence == sentence and f.kind == total.kind
            and f.unit == total.unit and not f.is_bound and f.id != total.id]
-    totals_of = {frozenset(p.id for p in b.parts): b.total.id
-                 for b in doc.lists if not b.subtracted}
     for run in _runs(row, (len(parts),)):
         if ids.intersection(f.id for f in run):
             continue
-        if totals_of.get(frozenset(f.id for f in run), total.id) != total.id:
+        if doc.total_of_parts.get(frozenset(f.id for f in run), total.id) != total.id:
             continue  # (the parts of another total the text states: "…加上…,收入总计16.79亿元;…支出14.86亿元,调出资金1.50亿元,
             # 专项债务还本支出0.43亿元,支出总计16.79亿元" — the income run makes the 收入总计 the 支出总计 balances, not this total)
         if _makes(total, _sum(run, [])):

@@ -85,10 +85,8 @@ def _opens(r: Reading, i: int) -> bool:
     """Node i is the first figure of its sentence, or of its clause right after 其中 / a ';'."""
     tree = r.tree
     for k in tree.before(i, "sentence"):
-        kind = tree[k].kind
-        if kind in ("sep", "qizhong", "item"):
-            if kind == "sep" and tree[k].piece.keyword in ";；" :
-                return True
-            continue
-        return False
+        if tree[k].separator(";；"):
+            return True
+        if tree[k].kind not in ("sep", "qizhong", "item"):
+            return False
     return True
