@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate, difference_claim
 from auditor.extract.model import Difference, Fact, period_of
 from auditor.extract.readings import Reading, clean_label, part_start
@@ -149,20 +148,17 @@ def _proposed_before(r: Reading, i: int, net: bool = False) -> Fact | None:
     恢復其中1億元,實際刪減2億元,三讀通過198億元": cue budget_cut_restored; "刪減交通局預算5000萬元、社會局預算3000萬元,共刪減
     8000萬元": the items of a list of cuts)."""
     proposed, passed = r.vocab.cue("budget_cut_proposed"), r.vocab.cue("budget_cut_passed")
-    restored = r.vocab.cue("budget_cut_restored")
+    restored, cut_said = r.vocab.cue("budget_cut_restored"), r.vocab.cue("budget_cut_said")
     for f in _amounts_before(r, i, "sentence"):
         label = clean_label(f.label)
         if passed.search(label):
             return None  # (what passed after another cut: "歲入共刪減…,修正後預算數是…;歲出共刪減…")
-        if _is_cut(r, f) or (net and (restored.search(said := _clause_before(r, f)) or _CUT_SAID.search(said))):
+        if _is_cut(r, f) or (net and (restored.search(said := _clause_before(r, f)) or cut_said.search(said))):
             if net:
                 continue
             return None  # (another cut)
         return f if proposed.search(label) else None
     return None
-
-
-_CUT_SAID = lazyre.compile(r"删减|删除|删列|减列|统删")  # (an item of a list of cuts: "刪減交通局預算5000萬元、社會局預算3000萬元")
 
 
 def _clause_before(r: Reading, f: Fact) -> str:
