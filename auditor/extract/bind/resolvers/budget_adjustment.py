@@ -27,16 +27,13 @@ _OPENS_PARTS = lazyre.compile(r"[^,;。\d]{0,3}[,:]?\s*(?:其中|包括|含)")
 # a sentence that states the budget the adjustments listed before it give: "经上述调整,项目全年预算为635万元"
 _AFTER_LISTED = lazyre.compile(r"(?:经|通过|经过)(?:上述|以上|前述|上列|这)[^,;。\d]{0,6}调整[^;。\d]{0,20}$")
 _BACK_SENTENCES = 6  # (the adjustments listed one a line, 1. 2. 3., before the sentence that sums them up)
-# (a listed adjustment names what it did anywhere in its clause: "追加省级配套资金150万元", "收回闲置资金,调减45万元")
-_RAISE_SAID = lazyre.compile(r"追加|增拨|调增|调剂增加")
-# (… and cut from it in the same chain, "年初预算260.00万元,…追加预算38.00万元,…调减预算12.50万元,调整后全年预算285.50万元";
-# a sum taken back is a cut: "收回预算25万元", "收回结余资金85万元", "缴回资金20万元")
-_ADDED_SAID = lazyre.compile(r"追加|增拨")
-_CUT_SAID = lazyre.compile(r"调减|核减|追减|压减|收回|缴回|退回")
+# (a listed adjustment names what it did anywhere in its clause: "追加省级配套资金150万元", "收回闲置资金,调减45万元";
+# cues budget_adjustment_added / _raised / _cut)
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     yield from _over_sentences(r)
+    cut_said = r.vocab.cue("budget_adjustment_cut")
     for facts in r.facts_by_sentence("amount", prose_only=True):
         initial = [f for f in facts if f.scenario == "budget_initial"]
         adjusted = [f for f in facts if f.scenario == "budget_adjusted"]
@@ -46,7 +43,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if first.span.start < whole.span.start:
             between = [f for f in facts if first.span.start < f.span.start < whole.span.start]
             added = [f for f in between if _ADDED.search(clean_label(f.label)) or _raise_in_clause(r, facts, f)]
-            cut = [f for f in between if _CUT_SAID.search(clean_label(f.label))]
+            cut = [f for f in between if cut_said.search(clean_label(f.label))]
         elif _OPENS_PARTS.match(r.norm.text, whole.span.end, first.span.start):
             # "全年预算数94.40万元,其中年初预算数76.00万元、年中调增18.40万元": the whole first, its parts after 其中
             between = [f for f in facts if f.span.start > first.span.start]
@@ -71,7 +68,8 @@ def _raise_in_clause(r: Reading, facts, f) -> bool:
     changes ("由年初预算590241万元调增29760万元,调整为620001万元")."""
     before = max((g.span.end for g in facts if g.span.end <= f.span.start), default=f.span.start)
     clause = r.norm.text[before:f.span.start]
-    return bool(_ADDED_SAID.search(clause)) and not _CUT_SAID.search(clause) and len(clause) <= 40
+    return bool(r.vocab.cue("budget_adjustment_added").search(clause)) \
+        and not r.vocab.cue("budget_adjustment_cut").search(clause) and len(clause) <= 40
 
 
 def _over_sentences(r: Reading) -> Iterator[Candidate]:
@@ -82,6 +80,7 @@ def _over_sentences(r: Reading) -> Iterator[Candidate]:
 
     Read only when every amount between the initial budget and the sentence is a raise or a cut, in one unit."""
     sentences = r.facts_by_sentence("amount", prose_only=True)
+    raised, cut_said = r.vocab.cue("budget_adjustment_raised"), r.vocab.cue("budget_adjustment_cut")
     for n, facts in enumerate(sentences):
         adjusted = [f for f in facts if f.scenario == "budget_adjusted"]
         if len(adjusted) != 1 or any(f.scenario == "budget_initial" for f in facts):
@@ -98,7 +97,7 @@ def _over_sentences(r: Reading) -> Iterator[Candidate]:
                     first = f
                     break
                 label = clean_label(f.label)
-                if bool(_RAISE_SAID.search(label)) == bool(_CUT_SAID.search(label)):
+                if bool(raised.search(label)) == bool(cut_said.search(label)):
                     between = []
                     break  # (another figure, or one that says both: no adjustment alone)
                 between.append(f)
@@ -108,7 +107,7 @@ def _over_sentences(r: Reading) -> Iterator[Candidate]:
         if first is None or not between:
             continue
         between.reverse()
-        cut = [f for f in between if _CUT_SAID.search(clean_label(f.label))]
+        cut = [f for f in between if cut_said.search(clean_label(f.label))]
         added = [f for f in between if f not in cut]
         figures = [first, whole, *between]
         if not added and not cut or len({f.unit for f in figures}) != 1 or any(f.is_bound for f in figures):

@@ -16,6 +16,7 @@ the vocabulary's (a warning at most).
 
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from auditor.extract.bind.candidate import Candidate
@@ -23,20 +24,20 @@ from auditor.extract.bind.lists import make_breakdown
 from auditor.extract.readings import Reading, clean_label
 
 _SENTENCES_AFTER = 3  # (the levels follow in the sentences right after the whole's)
-_DONE = ("累计实现", "累计完成", "累计", "实现", "完成")  # (words before a measure that name no other measure)
 
 
 def resolve(r: Reading) -> Iterator[Candidate]:
     tree = r.tree
     whole_cue, level_cue = r.vocab.cue("entity_whole"), r.vocab.cue("entity_level")
+    done = r.vocab.cue("entity_measure_done")
     figures = [s for s in tree.of_kind("labelled", "total")
                if r.facts[s.index] is not None and r.facts[s.index].kind == "amount" and not r.facts[s.index].is_bound]
     for n, s in enumerate(figures):
         total = r.facts[s.index]
         m = whole_cue.match(clean_label(total.label))
-        if m is None or not _measure(m.group("measure")):
+        if m is None or not _measure(m.group("measure"), done):
             continue
-        measure = _measure(m.group("measure"))
+        measure = _measure(m.group("measure"), done)
         # (the last amount its sentence states: a bare level is of it)
         last = not any(t.sentence == s.sentence for t in figures[n + 1:n + 8])
         parts: dict[str, object] = {}
@@ -49,14 +50,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             label = clean_label(g.label)
             other = whole_cue.match(label)
             if other is not None:
-                if _measure(other.group("measure")) == measure:
+                if _measure(other.group("measure"), done) == measure:
                     break  # (the whole's measure stated again: another period's or another cut's)
                 last = False  # (a bare level after another measure of the whole is of that one)
                 continue
             lm = level_cue.match(label)
             if lm is None or not _opens(r, t.index):
                 continue
-            said = _measure(lm.group("measure"))
+            said = _measure(lm.group("measure"), done)
             if (said and said != measure) or (not said and not last):
                 continue
             level = "central" if lm.group("central") else "local"
@@ -72,13 +73,12 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             yield made
 
 
-def _measure(said: str | None) -> str:
-    """The measure a label names after its entity, without the words of having done it (累计实现利润总额: 利润总额)."""
+def _measure(said: str | None, done: re.Pattern[str]) -> str:
+    """The measure a label names after its entity, without the words of having done it (累计实现利润总额: 利润总额;
+    cue entity_measure_done)."""
     said = (said or "").strip()
-    for word in _DONE:
-        if said.startswith(word):
-            return said[len(word):]
-    return said
+    m = done.match(said)
+    return said[m.end():] if m else said
 
 
 def _opens(r: Reading, i: int) -> bool:

@@ -66,11 +66,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                     break  # (the month's spending of the months before, not of these)
                 monthly = f
                 continue
-            if monthly is None and spent is None and not skipped and _PART_SPENDING.match(label) \
+            if monthly is None and spent is None and not skipped and r.vocab.cue("months_part_spending").match(label) \
                     and "其中" in text[part_start(text, f.span.start, ",;。\n"):f.span.start]:
                 parts_spent.append(f)  # ("当年基金支出158.20亿元,其中基本养老金支出142.60亿元,按基本养老金月支出水平测算可支付
                 continue  # 15.7个月": the spending the months name, one of the two said between the balance and them)
-            if monthly is None and spent is None and not skipped and _YEARS_SPENDING.match(label):
+            if monthly is None and spent is None and not skipped and r.vocab.cue("months_year_spending").match(label):
                 spent = f  # ("累计结余92.85亿元,当年支出24.83亿元,按当年支出水平可支付44.9个月": the year's spending, said
                 continue  # between the balance and its months)
             if stock.search(label) and not monthly_cue.search(label):
@@ -145,9 +145,6 @@ def _said_of_the_year(r: Reading, between: str) -> bool:
 
 
 _YEAR = lazyre.compile(r"((?:19|20)\d{2})\s*年")
-# the year's spending said between a balance and its months, named bare ("当年支出24.83亿元")
-_PART_SPENDING = lazyre.compile(r"^(?:其中)?[\u4e00-\u9fff]{1,12}支出$")
-_YEARS_SPENDING = lazyre.compile(r"^(?:当年|本年|全年|年度)(?:基金)?支出$")
 
 
 def _line_before(r: Reading, i: int, balance: Fact) -> range:

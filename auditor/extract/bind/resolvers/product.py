@@ -193,8 +193,8 @@ def _standards(r: Reading) -> Iterator[Candidate]:
         # 14户…分红,每户可分得700元"): the reading is only inferred
         explicit = near and len(counts) == 1 and tree[at].sub == s.sub and at > s.index
         if average and (monthly or not explicit or count.span.start > standard.span.start
-                        or not _MEAN_PAID.search(label)
-                        or not _RECKONED.search(text, max(0, product.span.start - 4), product.span.start)):
+                        or not r.vocab.cue("product_mean_paid").search(label)
+                        or not r.vocab.cue("product_reckoned_before").search(text, max(0, product.span.start - 4), product.span.start)):
             continue  # (a mean of money paid, the amount reckoned from it — "计", "共计" —: not "人均可支配收入12,450元")
         reason = "product_over_months" if monthly else "product_in_sentence" if explicit else "product_of_nearest_count"
         yield Candidate(Product.model_construct(
@@ -257,8 +257,6 @@ def _priced_per(r: Reading, i: int) -> str | None:
     return count.unit if count.kind == "count" and not count.is_bound and count.unit else None
 
 
-_MEAN_PAID = lazyre.compile(r"[人户亩]均(?:年|每年)?(?:补助|补贴|奖补|资助|救助|发放)")
-_RECKONED = lazyre.compile(r"(?:合计|共计|总计|计|共)\s*$")
 # the count names a group the standard may be paid to only some of: "2,350名农村低保对象中的一、二类对象"
 _AMONG = lazyre.compile(r"[\u4e00-\u9fff]{0,12}中的")
 _MONTHS = lazyre.compile(r"个?月$")

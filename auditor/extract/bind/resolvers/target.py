@@ -45,7 +45,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if excess.search(label):
             measure = "excess"
         elif completion.search(label) or (label in {"", "的"} and _names_target_before(r, s.index)) \
-                or (label in _BARE_DONE and _done_right_before(r, s.index)):
+                or (r.vocab.cue("target_done_bare").match(label) and _done_right_before(r, s.index)):
             measure = "completion"
         else:
             continue
@@ -70,7 +70,6 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                                                ceiling=capped is not None, reason=reason, via=(), rejected=()))
 
 
-_BARE_DONE = frozenset({"完成", "完成了", "共完成"})
 
 
 def _done_right_before(r: Reading, i: int) -> bool:
