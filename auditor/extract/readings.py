@@ -23,11 +23,11 @@ from bisect import bisect_left, bisect_right
 from decimal import Decimal
 from functools import lru_cache
 from itertools import compress
-from typing import Callable, TypeVar
 
 from auditor import lazyre
 from auditor.extract.discourse import Discourse, Node
 from auditor.extract.figures import read_figure
+from auditor.extract.kept import KeptOnce
 from auditor.textsearch import last_of
 from auditor.extract.model import Fact, Span, is_previous
 from auditor.extract.vocabulary import FUND_NAME, LabelInfo, Vocabulary, fund_called, read_label
@@ -62,12 +62,8 @@ _LEADING_YEAR = lazyre.compile(r"^\d{4}年度?")
 _FOUR_DIGITS = lazyre.compile(r"(\d{4})(?!\s*[-/–—]\s*\d{2})")
 _YEAR = lazyre.compile(r"\d{4}年度?")
 
-T = TypeVar("T")
-_UNSET = object()  # (Reading.memo: a result kept may be None)
-
-
 @dataclass(frozen=True)
-class Reading:
+class Reading(KeptOnce):
     """The text's structure with every figure read: what each resolver takes."""
 
     norm: Normalised
@@ -80,15 +76,6 @@ class Reading:
     def fact(self, i: int) -> Fact | None:
         return self.facts[i]
 
-    def memo(self, key: str, make: Callable[[], T]) -> T:
-        """A result kept per reading, computed once: `make()` the first time `key` is asked, the same object after.
-        (Kept in the instance's `__dict__`, not in a field: the record's equality and repr stay its fields'.)"""
-        kept = self.__dict__
-        found = kept.get(key, _UNSET)
-        if found is _UNSET:
-            found = kept[key] = make()
-        return found
-
     def is_previous(self, fact: Fact) -> bool:
         """Last year's figure (上年, or a year before the report's)."""
         return is_previous(fact, self.report_year)
@@ -97,9 +84,7 @@ class Reading:
         """The figures of each sentence, in text order (of one `kind`; outside tables with `prose_only`): what a
         resolver of a sentence's figures (carry-over, an adjusted budget, a survey) walks.  (Grouped once for each
         (kind, prose_only) asked — eight resolvers ask three — and handed out as fresh lists each time.)"""
-        memo = self.__dict__.get("_by_sentence")
-        if memo is None:
-            memo = self.__dict__["_by_sentence"] = {}  # (no field: the record's equality and repr stay its fields')
+        memo: dict[tuple[str | None, bool], list[list[Fact]]] = self.memo("_by_sentence", dict)
         found = memo.get((kind, prose_only))
         if found is None:
             by_sentence: dict[int, list[Fact]] = {}
@@ -114,13 +99,14 @@ class Reading:
     def facts_of_concept(self, concept: str | None) -> list[Fact]:
         """The figures of `concept`, in the order of `facts` (grouped once a text: a resolver that asks this for each
         of its figures does not walk every figure of a long text each time).  Not to be changed by the caller."""
-        memo = self.__dict__.get("_by_concept")
-        if memo is None:
-            memo = self.__dict__["_by_concept"] = {}  # (no field: the record's equality and repr stay its fields')
-            for fact in self.facts:
-                if fact is not None:
-                    memo.setdefault(fact.concept, []).append(fact)
-        return memo.get(concept, [])
+        return self.memo("_by_concept", self._facts_by_concept).get(concept, [])
+
+    def _facts_by_concept(self) -> dict[str | None, list[Fact]]:
+        by_concept: dict[str | None, list[Fact]] = {}
+        for fact in self.facts:
+            if fact is not None:
+                by_concept.setdefault(fact.concept, []).append(fact)
+        return by_concept
 
     def node_of(self, fact: Fact) -> int | None:
         """The node a fact was read from (the nodes are in text order: a bisection on their starts)."""

@@ -14,6 +14,7 @@ from decimal import Decimal
 from functools import cached_property, lru_cache
 
 from auditor import lazyre
+from auditor.extract.kept import KeptOnce
 from auditor.extract.model import Fact, is_previous, period_of
 from auditor.extract.readings import clean_label
 from auditor.extract.vocabulary import LabelInfo, Vocabulary, read_label
@@ -50,7 +51,7 @@ def fact_scope(fact: Fact) -> tuple[str, ...]:
     return scope_of(fact.label, fact.concept)
 
 
-class DocumentIndex:
+class DocumentIndex(KeptOnce):
     def __init__(self, facts: tuple[Fact, ...], vocab: Vocabulary, report_year: str | None, text: str = "") -> None:
         self.facts = facts
         self.vocab = vocab

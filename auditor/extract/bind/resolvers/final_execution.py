@@ -74,10 +74,7 @@ def _against_execution(index: DocumentIndex, c: Change, text: str, compared) -> 
 
 
 def _starts(index: DocumentIndex) -> list[int]:
-    memo = index.__dict__.get("_fact_starts")
-    if memo is None:
-        memo = index.__dict__["_fact_starts"] = [f.span.start for f in index.facts]
-    return memo
+    return index.memo("_fact_starts", lambda: [f.span.start for f in index.facts])
 
 
 def _subject(stretch: str, mark) -> str:
@@ -156,7 +153,4 @@ def _start(f: Fact) -> int:
 
 def _memo(index: DocumentIndex, name: str, keep) -> list[Fact]:
     """The index's facts `keep` keeps, in text order, worked out once a document (the changes each look back in them)."""
-    memo = index.__dict__.get(name)
-    if memo is None:
-        memo = index.__dict__[name] = [f for f in index.facts if keep(f)]
-    return memo
+    return index.memo(name, lambda: [f for f in index.facts if keep(f)])

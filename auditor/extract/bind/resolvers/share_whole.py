@@ -115,7 +115,7 @@ def _stretch(index: DocumentIndex, fact: Fact) -> tuple[str, str] | None:
     """The kind of stretch of a year a figure is of (cue stretch_kind: "month" — 9月份, 十二月份, 当月 —, "quarter" — 三季度
     —, "half" — 下半年 —, "cumulative" — 1-9月, 前11个月, 上半年, 累计 — or "year" — 2023年 said alone, 全年) and its words: the last such word before it in its sentence, else
     on its line, else in the heading above it ("二、1-9月累计").  Found once a figure (kept on the index)."""
-    kept = index.__dict__.setdefault("_stretch", {})
+    kept: dict[int, tuple[str, str] | None] = index.memo("_stretch", dict)
     if fact.id not in kept:
         text, at, cue = index.text, fact.span.start, index.vocab.cue("stretch_kind")
         found = None
@@ -1045,13 +1045,15 @@ def _title_year(index: DocumentIndex) -> tuple[str, str | None] | None:
     """The one year the document's first line (its title, when short) names — none when it names two ("2018年预算执行
     情况和2019年预算草案的报告").  Found once a text (kept on the index, as _amounts_said_total), not again — the
     text's leading space stripped by a copy of the whole text — for each share whose whole is named."""
-    if "_title_year" not in index.__dict__:
-        start = len(index.text) - len(index.text.lstrip())
-        end = index.text.find("\n", start)
-        end = len(index.text) if end < 0 else end
-        years = set(_years_said(index, start, end)) if end - start <= 60 else set()
-        index.__dict__["_title_year"] = years.pop() if len(years) == 1 else None
-    return index.__dict__["_title_year"]
+    return index.memo("_title_year", lambda: _first_line_year(index))
+
+
+def _first_line_year(index: DocumentIndex) -> tuple[str, str | None] | None:
+    start = len(index.text) - len(index.text.lstrip())
+    end = index.text.find("\n", start)
+    end = len(index.text) if end < 0 else end
+    years = set(_years_said(index, start, end)) if end - start <= 60 else set()
+    return years.pop() if len(years) == 1 else None
 
 
 def _other_year(own: tuple[str, str | None] | None, said: tuple[str, str | None] | None) -> bool:
@@ -1132,13 +1134,13 @@ def _amounts_said_total(index: DocumentIndex) -> list[tuple[Fact, str]]:
     words that say so (figure_said_total, whole_said_total), in the order of the index's figures: found once a text
     (kept on the index), not by a walk of every figure, its label cleaned and stripped again, for each share whose
     whole is named otherwise (quadratic in a long text)."""
-    found = index.__dict__.get("_amounts_said_total")
-    if found is None:
-        total_word, said = index.vocab.cue("figure_said_total"), index.vocab.cue("whole_said_total")
-        found = index.__dict__["_amounts_said_total"] = [
-            (f, said.sub("", total_word.sub("", name))) for f in index.facts if f.kind == "amount"
+    return index.memo("_amounts_said_total", lambda: _named_totals(index))
+
+
+def _named_totals(index: DocumentIndex) -> list[tuple[Fact, str]]:
+    total_word, said = index.vocab.cue("figure_said_total"), index.vocab.cue("whole_said_total")
+    return [(f, said.sub("", total_word.sub("", name))) for f in index.facts if f.kind == "amount"
             for name in [clean_label(f.label)] if total_word.search(name)]
-    return found
 
 
 def _year_before(index: DocumentIndex, whole: Fact, part: Fact) -> bool:
