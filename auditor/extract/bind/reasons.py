@@ -358,6 +358,9 @@ _ALL = [
            "2023年公务接待费实际支出3.64万元。\n2024年公务接待费预算4.20万元,较2023年实际支出增加0.56万元。"),
     Reason("change_parts_named", EXPLICIT, "a total's change, then (主要是 / 其中) the changes of all the members "
            "of its family", "支出较去年增加105.77万元,主要是基本支出增加39.77万元,项目支出增加66.00万元。"),
+    Reason("change_parts_main", LOOKUP, "a total's change, then (主要是) the changes of its main parts, perhaps not all: "
+           "they hold it when they add up to it, else it stays undecided (the parts unsaid may make the rest)",
+           "收入较去年减少133.66万元,主要是一般公共预算拨款减少133.66万元。"),
     Reason("numbered_change_list", STRUCTURAL, "a total's change followed by numbered items each stating a part's change",
            "基本支出较上年增加10万元。\n1.工资福利支出较上年增加6万元\n2.商品和服务支出较上年增加4万元"),
     # ---------------------------------------------------------------- rates
