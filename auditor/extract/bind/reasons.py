@@ -299,6 +299,9 @@ _ALL = [
     Reason("points_change", EXPLICIT,
            "提高/下降 X 个百分点 between the rate before it and the rate it is compared with",
            "执行率95%,较上年的90%提高5个百分点。"),
+    Reason("points_change_named_growth", LOOKUP, "高于/低于 X 增速 N 个百分点: the rate before it against the one growth "
+           "rate of X stated before, in its sentence or the few before it",
+           "全省财政支出增长16.03%。其中民生支出增长19.67%,高于财政支出增速3.64个百分点。"),
     Reason("points_change_between_listed_years", EXPLICIT, "a change of points between two years of a span, right "
            "after the rates its sentence lists 分别 for the span, one a year: the two years' rates by their places",
            "2013~2017年,非税收入占一般公共预算收入的比重分别为22.5%、15.2%、17.6%、17.3%、13.2%,2017年比2013年非税占比下降了"
