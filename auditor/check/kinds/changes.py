@@ -607,6 +607,8 @@ def _direction_by_rate(rule: Rule, ctx: Context, c: Change) -> Outcome | None:
     evidence = list(g.evidence)
     for cl in ctx.doc.change_lists:
         # the parts' changes that add up only with this one the other way: the same slip, shown
+        if cl.reason == "change_parts_main":
+            continue  # (main parts only: nothing says they make the total, the other way or not)
         if any(pc.delta is not None and pc.delta.id == c.delta.id for pc in cl.parts) and _holds_flipped(cl, c):
             evidence += [Evidence.of(cl.total.delta, "total change"),
                          *(Evidence.of(pc.delta, "part change") for pc in cl.parts
@@ -644,6 +646,9 @@ def _changes_sum(rule, ctx, cl, label: str, extra) -> Outcome:
         return outcome(rule, cl, "holds", figures)
     if _holds_some_way(cl):
         return outcome(rule, cl, "holds", figures, note="with the unstated directions (增加(减少)) taken as they add up")
+    if cl.reason == "change_parts_main":
+        return outcome(rule, cl, "undecided", figures,
+                       note="主要是 names the main parts, perhaps not all: those unsaid may make the rest")
     for pc in part_changes:
         # "…减支670.23万元,降低81.67%" where only an increase gives the rate (CHG003 says so):
         # with that part the other way, the parts make the total's change — one slip, said once

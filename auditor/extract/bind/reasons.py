@@ -299,6 +299,9 @@ _ALL = [
     Reason("points_change", EXPLICIT,
            "提高/下降 X 个百分点 between the rate before it and the rate it is compared with",
            "执行率95%,较上年的90%提高5个百分点。"),
+    Reason("points_change_named_growth", LOOKUP, "高于/低于 X 增速 N 个百分点: the rate before it against the one growth "
+           "rate of X stated before, in its sentence or the few before it",
+           "全省财政支出增长16.03%。其中民生支出增长19.67%,高于财政支出增速3.64个百分点。"),
     Reason("points_change_between_listed_years", EXPLICIT, "a change of points between two years of a span, right "
            "after the rates its sentence lists 分别 for the span, one a year: the two years' rates by their places",
            "2013~2017年,非税收入占一般公共预算收入的比重分别为22.5%、15.2%、17.6%、17.3%、13.2%,2017年比2013年非税占比下降了"
@@ -358,6 +361,9 @@ _ALL = [
            "2023年公务接待费实际支出3.64万元。\n2024年公务接待费预算4.20万元,较2023年实际支出增加0.56万元。"),
     Reason("change_parts_named", EXPLICIT, "a total's change, then (主要是 / 其中) the changes of all the members "
            "of its family", "支出较去年增加105.77万元,主要是基本支出增加39.77万元,项目支出增加66.00万元。"),
+    Reason("change_parts_main", LOOKUP, "a total's change, then (主要是) the changes of its main parts, perhaps not all: "
+           "they hold it when they add up to it, else it stays undecided (the parts unsaid may make the rest)",
+           "收入较去年减少133.66万元,主要是一般公共预算拨款减少133.66万元。"),
     Reason("numbered_change_list", STRUCTURAL, "a total's change followed by numbered items each stating a part's change",
            "基本支出较上年增加10万元。\n1.工资福利支出较上年增加6万元\n2.商品和服务支出较上年增加4万元"),
     # ---------------------------------------------------------------- rates

@@ -135,14 +135,20 @@ def family_of(r: Reading, fact: Fact) -> _Family | None:
 _CAUSE = lazyre.compile(r"^(?:其中)?(?:因(?![而此])|由于|主要因|主要是因为?)")
 _QUALIFIED = lazyre.compile(r"\s*\((?:已|未)?(?:计及|计入|包括|包含|含|不含|扣除|剔除|未计|已扣)")
 _RECORDED = lazyre.compile(r"(?:录得|出现|产生|形成)$")
+# … or had, said right before the figure (the verb, which its label drops): "…收入1263億元,因此有424億元的赤字"
+_HAD = lazyre.compile(r"(?:因此|因而|所以|故|于是|从而|遂|则)有\s*$")
 _NAMED_AFTER = lazyre.compile(r"^(?:的)?(?:财政|综合)?(赤字|盈余)")
 
 
 def _named_after(r: Reading, i: int) -> _Family | None:
-    """"开支3192亿元,收入1162亿元,录得1830亿元赤字": a deficit (or surplus) named after its figure."""
+    """"开支3192亿元,收入1162亿元,录得1830亿元赤字" (or "因此有424億元的赤字"): a deficit (or surplus) named after its
+    figure."""
     tree = r.tree
     fact = r.facts[i]
-    if i + 1 >= len(tree) or tree[i + 1].kind != "words" or not _RECORDED.search(clean_label(fact.label)):
+    if i + 1 >= len(tree) or tree[i + 1].kind != "words":
+        return None
+    if not _RECORDED.search(clean_label(fact.label)) and not _HAD.search(r.norm.text[max(0, fact.span.start - 6):
+                                                                                     fact.span.start]):
         return None
     m = _NAMED_AFTER.match(tree[i + 1].piece.label.strip())
     if m is None:

@@ -53,7 +53,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         delta = r.facts[k]
         if delta is None or k == 0:
             continue
-        above = _above_bracket(r, k)
+        above = _above_bracket(r, k) or _above_named_growth(r, k)
         if above is not None:
             yield above
             continue
@@ -637,3 +637,70 @@ def _above_bracket(r: Reading, k: int) -> Candidate | None:
 # rates written as they are: a 下降 p% (decrease, growth_down) is a fall of p, its sign in the word, and
 # is left unread rather than compared as +p
 _RATE_KINDS = {"labelled", "share", "increase", "growth_up"}
+
+
+_GROWTH_WORD = lazyre.compile(r"^(?:增速|增幅|增长率|增长幅度|增长速度)$")
+_NAMED_GROWTH_BACK = 3  # sentences before the comparison's own where the growth it names may stand
+
+
+def _above_named_growth(r: Reading, k: int) -> Candidate | None:
+    """"…全省财政支出完成1245.01亿元,比上年同期增加172.02亿元,增长16.03%。其中民生支出完成1023.65亿元,增长19.67%,高于财政支出
+    增速3.64个百分点" (19.67 − 16.03): the points at node k right after 高于 / 低于 X 增速 (增幅, 增长率), no rate of its own in a
+    bracket — X's growth stated before, in its sentence or the few before it, the one growth rate whose words (from its
+    sentence's start, or the growth before it there) name X; the rate compared is the nearest one before the words, past
+    other comparisons of it (as _above_bracket reads it).  A look-up (it warns at most): None when X names no subject
+    (a period, a plan, a mean: cue growth_named_not_subject), or none or more than one growth rate names it."""
+    tree = r.tree
+    above, below = r.vocab.cue("compared_above"), r.vocab.cue("compared_below")
+    if k < 3 or tree[k - 1].kind != "growth_up" or r.facts[k - 1] is not None \
+            or not _GROWTH_WORD.match((tree[k - 1].piece.keyword or "").strip()):
+        return None
+    word = k - 2
+    if tree[word].kind != "words" or tree[word].clause != tree[k].clause or tree[k - 1].clause != tree[k].clause:
+        return None
+    said = clean_label(tree[word].piece.label)
+    direction = 1 if above.match(said) else -1 if below.match(said) else 0
+    if direction == 0:
+        return None
+    name = (above if direction > 0 else below).sub("", said).strip()
+    if len(name) < 2 or r.vocab.cue("growth_named_not_subject").search(name):
+        return None
+    # the rate compared: the nearest before the words, past earlier comparisons of the same rate
+    current, m = None, word - 1
+    while m >= 0 and tree[m].sentence == tree[k].sentence:
+        t, f = tree[m], r.facts[m]
+        if t.kind in {"sep", "points", "growth_up"} and (f is None or t.kind == "points") \
+                or (t.kind == "words" and (above.match(clean_label(t.piece.label))
+                                           or below.match(clean_label(t.piece.label)))):
+            m -= 1
+            continue
+        if f is None or f.kind != "percent" or f.is_bound or t.kind not in {"increase", "growth_up"} or t.depth:
+            return None
+        current = f
+        break
+    if current is None:
+        return None
+    text = r.norm.text
+    found: list[Fact | None] = []
+    lead_start = None
+    first_sentence = tree[k].sentence - _NAMED_GROWTH_BACK
+    for j in range(0, m):
+        t, f = tree[j], r.facts[j]
+        if t.sentence < first_sentence:
+            continue
+        if lead_start is None or t.sentence != tree[lead_start].sentence:
+            lead_start = tree.unit("sentence", j)[0]
+        if f is None or f.kind != "percent" or t.kind not in {"increase", "growth_up", "decrease", "growth_down"}:
+            continue
+        lead = text[tree[lead_start].start:t.start]
+        lead_start = j + 1  # (the next growth's words begin after this one)
+        if name in lead:
+            # (a fall, or a rate bound already: named so, but not one to compare as written — nothing read)
+            found.append(f if t.kind in {"increase", "growth_up"} and not f.is_bound else None)
+    if len(found) != 1 or found[0] is None:
+        return None
+    return Candidate(Change.model_construct(
+        direction=direction, delta=r.facts[k], percent=None, current=current, previous=found[0],
+        subject_label=current.label, reference="previous", keyword=said, compared_name=name,
+        keyword_span=r.span(tree[word].start, tree[word].end), reason="points_change_named_growth", via=(), rejected=()))
+
