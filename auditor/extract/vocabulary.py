@@ -213,6 +213,9 @@ class Vocabulary:
                    # is the rate, its name naming no flow, of the flow its amounts name ("業務總收入決算數…,較預算數…,達成率":
                    # the income realised on its budget — a 收入 决算 its numerator, not money received as a base)?
                    "subject_of_amounts": bool(v.get("subject_of_amounts", False)),
+                   # the rate's own verb, said bare, naming what was done — its numerator ("已到位672.44万元,使用672.44万元,
+                   # 使用率100%": the 使用 of a 使用率)
+                   "done_words": tuple(v.get("done_words", ())),
                    # words naming an amount this rate is of, whatever its scenario ("拨付" of a 使用率)
                    "base_words": tuple(v.get("base_words", ())),
                    # is the base, when the rate's sentence states none, the amount spent there plus the numerator

@@ -786,16 +786,24 @@ def _words(line: str, view: str, where: list[int], a: int, b: int, start: int, i
     from auditor.extract.tables.columns import COLUMN_WORD  # columns imports nothing from here
 
     out = []
-    for w in _SPACES.finditer(view, a, b):
+    for w in _LINE_WORD.finditer(view, a, b):
         cuts = {w.start(), w.end()}
+        # (a bracket is a gloss of the name before it, its spaces and the names it cites its own: "得分 (20 分*执行率)")
+        glosses = [(g.start(), g.end()) for g in _BRACKET.finditer(view, w.start(), w.end()) if " " in g.group()]
         for pattern in (COLUMN_WORD, _FUNDS_ROW):
             for m in pattern.finditer(view, w.start(), w.end()):
-                cuts.update((m.start(), m.end()))
+                if not any(x < m.start() < y for x, y in glosses):
+                    cuts.update((m.start(), m.end()))
         edges = sorted(cuts)
         for x, y in zip(edges, edges[1:]):
             if view[x:y].strip():
                 out.append(_cell(line, view, where, x, y, start, index))
     return out
+
+
+# a word of a flattened line: a run of what is no space, a bracket with spaces in it whole ("(20 分*执行率)")
+_LINE_WORD = lazyre.compile(r"(?:\([^()\n]{0,40}\)|[^\s(])+|\(")
+_BRACKET = lazyre.compile(r"\([^()\n]{0,40}\)")
 
 
 # a 自评表's funds rows, by the label each opens with (run into the cell before it on a flattened line)

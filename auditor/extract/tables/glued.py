@@ -132,22 +132,31 @@ def _splits(text: str, most: int = _LONGEST_RUN) -> tuple[tuple[tuple[int, int],
     for pos in range(n - 1, -1, -1):
         fewest[pos] = min((fewest[end] + 1 for end in ends[pos] if fewest[end] < never), default=never)
     out: list[tuple[tuple[int, int], ...]] = []
+    # (the splits whose figures have two decimals at most — money to the 分, rates and scores — are walked first: where a
+    # run has more readings than are kept, "2456.182456.182456.1810100%", those kept are not all of figures of three
+    # and four decimals — "2456.1824 | 56.1824 | …" — with the row's own split among those cut off)
+    plain = [[end for end in ends[pos] if _decimals(text[pos:end]) <= _PLAIN_DECIMALS] for pos in range(n)]
 
-    def walk(pos: int, acc: list[tuple[int, int]]) -> None:
+    def walk(pos: int, acc: list[tuple[int, int]], steps: list[list[int]], second: bool) -> None:
         if len(out) >= MAX_READINGS or len(acc) + fewest[pos] > most:
             return
         if pos == n:
-            out.append(tuple(acc))
+            if not (second and all(_decimals(text[a:b]) <= _PLAIN_DECIMALS for a, b in acc)):
+                out.append(tuple(acc))
             return
-        for end in ends[pos]:
+        for end in steps[pos]:
             if fewest[end] < never:
                 acc.append((pos, end))
-                walk(end, acc)
+                walk(end, acc, steps, second)
                 acc.pop()
 
     if fewest[0] < never:
-        walk(0, [])
+        walk(0, [], plain, False)
+        walk(0, [], ends, True)
     return tuple(out)
+
+
+_PLAIN_DECIMALS = 2
 
 
 def splits(text: str, start: int, most: int = _LONGEST_RUN) -> list[list[Piece]]:
@@ -237,16 +246,19 @@ def _readings(row: RowFigures, roles: list[str | None], plain_rates: bool) -> li
         return []
     options: list[list[list[Piece]]] = []
     columns = sum(1 for r in roles if r is not None)
+    # (a cell's run holds no more figures than the columns the row's other cells leave it, one figure each at least)
+    filled = sum(1 for cell in row.cells if cell is not None)
     for cell in row.cells:
         if cell is None:
             continue
+        room = max(1, columns - (filled - 1))
         if _ONE.fullmatch(cell.text) and not (cell.percent and cell.number >= 1000):
             # ("当年财政拨款300300296.4———" under a run-together "年度资金总额300300296.41098.8%9.88": one figure, or the
             # row's figures run together — the sums with its total row say which)
-            options.append([[cell], *(s for s in splits(cell.text, cell.start, columns) if len(s) > 1)]
+            options.append([[cell], *(s for s in splits(cell.text, cell.start, room) if len(s) > 1)]
                            if row.maybe_run else [[cell]])
         else:
-            split = splits(cell.text, cell.start, columns)
+            split = splits(cell.text, cell.start, room)
             if not split:
                 return []
             if len(split) >= MAX_READINGS:

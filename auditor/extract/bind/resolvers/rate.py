@@ -872,6 +872,7 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     scenario = {f.id: ("actual" if done_label(f.label) else None) or f.scenario or _ending_scenario(r, f.label)
                 or ("actual" if spec["spent_unnamed"] and _BARE_SPENT.fullmatch(clean_label(f.label)) else None)
                 or ("actual" if spec["done_unnamed"] and done_bare.fullmatch(clean_label(f.label)) else None)
+                or ("actual" if _said_bare(clean_label(f.label), spec["done_words"]) else None)
                 for f in amounts}
     received = [f for f in amounts if (received_cue.search(f.label) and "available" in spec["denominator"]
                                        and not (flow == "in" and scenario[f.id] in spec["numerator"])
@@ -890,6 +891,16 @@ def _amounts_flow(r: Reading, amounts: list[Fact]) -> str | None:
     return flows.pop() if len(flows) == 1 and flows != {"both"} else None
 
 
+def _said_bare(label: str, words: tuple[str, ...]) -> bool:
+    """Is the label the rate's own verb said bare ("使用", "已使用", "共使用资金" of a 使用率)?"""
+    if not words:
+        return False
+    m = _BARE_DONE.fullmatch(label)
+    return m is not None and m.group("verb") in words
+
+
+# a label naming only what was done: the verb, with what may stand around it
+_BARE_DONE = lazyre.compile(r"(?:已|累计|共|合计|共计|总计|实际)?(?P<verb>[\u4e00-\u9fff]+?)(?:资金|金额|额)?(?:为|是)?")
 _SPENT_FUNDS = lazyre.compile(r"(?:资金|经费)支出$")
 _BARE_SPENT = lazyre.compile(r"(?:已|累计|共|合计|共计|总计)?支出")  # (of a rate of spending: what was spent, "合计支出" too)
 
