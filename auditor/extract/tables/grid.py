@@ -212,16 +212,39 @@ def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int]
             break
         label += [(w.text, w.start - start) for w in tokens] + [(m.group(), m.start())]
         tokens = []
-        if sum(len(w) for w, _ in label) > _MAX_LABEL:
+        if sum(len(w) for w, _ in label) > _MAX_LABEL + _MAX_GLOSS:
             return None
     if len(tokens) < _MIN_COLUMNS or sum(t.value is not None for t in tokens) < 2:
         return None
     text = " ".join(w for w, _ in label)
-    if len(text) > _MAX_LABEL or _SENTENCE.search(text) or (text and text[-1].isdigit()):
+    name = label_name([w for w, _ in label])
+    if len(name) > _MAX_LABEL or _SENTENCE.search(name) or (text and text[-1].isdigit()):
         return None
     if COLUMN_NUMBERS.search(text.replace(" ", "")):
         return None  # ("| 栏次 |  | 1 | 2 | 3 | 4 |": the columns' numbers under the header, no figures)
     return GridRow(text, start + label[0][1] if label else tokens[0].start, index, tuple(tokens)), end
+
+
+# a yearbook's row label in two languages, its Chinese name and then its English one ("(一)地区生产总值(当年价格)(万元)  Gross
+# Domestic Product(at Current Prices)  (10 000 yuan)", "保育项目  Conservation projects"): the gloss after the last
+# word with a Chinese character, letters first, a unit's figures in brackets at most ("(10 000 yuan)")
+_LABEL_GLOSS = lazyre.compile(r"[A-Za-z][A-Za-z0-9 ,.&'’()/\-:;+*]*")  # (+ *: a note's mark, "Administration+")
+_GLOSS_WORD = lazyre.compile(r"[A-Za-z]{2,}")
+_MAX_GLOSS = 100
+
+
+def label_name(words: list[str]) -> str:
+    """A row label's name without the English gloss after it (see _LABEL_GLOSS): what its length and its punctuation
+    are judged by, as a sentence's would be — a gloss is as long as the name says in another language, and its commas
+    part no clauses ("Water Conservancy, Environment and Public Facilities Management"). The whole label when it has
+    no such gloss."""
+    last = max((n for n, w in enumerate(words) if _CJK.search(w)), default=None)
+    if last is None or last == len(words) - 1:
+        return " ".join(words)
+    gloss = " ".join(words[last + 1:])
+    if len(gloss) > _MAX_GLOSS or not _LABEL_GLOSS.fullmatch(gloss) or not _GLOSS_WORD.search(gloss):
+        return " ".join(words)
+    return " ".join(words[:last + 1])
 
 
 def _share_pair(line: str, start: int, index: int, share_word=None) -> list[GridRow]:
@@ -250,13 +273,21 @@ def _amount_pair(line: str, start: int, index: int) -> list[GridRow]:
     bare figures, neither a % (a line of prose says more; its rows are read only as a grid's, by a 合计 row or a
     column of shares)."""
     words = list(_WORD.finditer(line))
-    if len(words) != 3:
+    if len(words) < 3:
         return []
-    tokens = [cell_token(m.group(), start + m.start()) for m in words[1:]]
-    label = words[0].group()
+    tokens = [cell_token(m.group(), start + m.start()) for m in words[-2:]]
+    names = [m.group() for m in words[:-2]]
+    label = name = names[0]
+    if len(names) > 1:
+        # (… or one name and its English gloss, a yearbook's row in two languages: "地方财政收入合计 Total Revenue of
+        # Local Government 42374332 43079643" — not the header over its two years, "项 目 Item 2020 2021")
+        label, name = " ".join(names), label_name(names)
+        if name == label or any(cell_token(w, 0) is not None for w in names) \
+                or all(_YEAR_CELL.fullmatch(t.text) for t in tokens if t is not None):
+            return []
     if any(t is None or t.value is None or t.text.endswith(("%", "％")) for t in tokens) \
-            or cell_token(label, 0) is not None or len(label) > _MAX_LABEL or _SENTENCE.search(label) \
-            or label[-1].isdigit() or _UNIT_WORD.search(" " + label + " ") or COLUMN_NUMBERS.search(label):
+            or cell_token(name, 0) is not None or len(name) > _MAX_LABEL or _SENTENCE.search(name) \
+            or label[-1].isdigit() or _UNIT_WORD.search(" " + name + " ") or COLUMN_NUMBERS.search(name):
         return []
     return [GridRow(label, start + words[0].start(), index, tuple(tokens))]
 
@@ -1376,7 +1407,7 @@ def _bare_label(label: str) -> str:
 
 
 _MEAN_LABEL = lazyre.compile(r"平均(?:数|值|水平)?$|^平均")
-_NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
+_NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*#\s*[\u4e00-\u9fff]|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
 
 
 def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: bool = False,
@@ -1501,7 +1532,9 @@ def indented_sums(lines: list[tuple[str, int]], rows: list[GridRow],
     show no indent."""
     if len({r.line for r in rows}) < len(rows):
         return ()
-    indent = [_indent(lines[r.line][0]) for r in rows]
+    # (a row opened by a yearbook's "#", its 其中 mark, stands where its name does: "␣# 增值税 ⏎ ␣␣企业所得税 …" are the
+    # items of the row above, of which only some are listed, not its siblings — that row is summed by none of them)
+    indent = [_indent(lines[r.line][0]) + _hash_mark_width(r.label) for r in rows]
     if len(set(indent)) < 2:
         return ()
     totals = {f.target for f in formulas if f.kind == "row_sum"}
@@ -1514,7 +1547,7 @@ def indented_sums(lines: list[tuple[str, int]], rows: list[GridRow],
             if indent[m] <= indent[n]:
                 break
             below.append(m)
-        if not below:
+        if not below or _PARTIAL_ROW.search(rows[below[0]].label):
             continue
         step = min(indent[m] for m in below)
         if step - indent[n] in part_mark_widths(lines[row.line][0][indent[n]:]):
@@ -1889,7 +1922,14 @@ def _rounded(token: Token) -> Token:
 
 
 _GRAND_TOTAL = lazyre.compile(r"(?:合|总|總)计|总额|總額")  # (the table's whole, not a section's 小计)
-_PARTIAL_ROW = lazyre.compile(r"其中|^\s*含|包括|^\s*[內内]\s*[:：]")
+_PARTIAL_ROW = lazyre.compile(r"其中|^\s*含|包括|^\s*[內内]\s*[:：]|^\s*#\s*[\u4e00-\u9fff]")
+_HASH_MARK = lazyre.compile(r"#\s*(?=[\u4e00-\u9fff])")  # (a statistics yearbook's 其中: "# 增值税", "#人民币存款")
+
+
+def _hash_mark_width(label: str) -> int:
+    """How far a label's opening "#" (a yearbook's 其中) sets its name in; 0 for a label with none."""
+    m = _HASH_MARK.match(label)
+    return m.end() if m else 0
 _PART_MARK = lazyre.compile(r"(?:其中|[內内含]|包括)\s*[:：]\s*")
 
 
@@ -2176,18 +2216,19 @@ def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Nor
     table_rows = []
     for row in rows:
         cells = {}
+        name = label_name(row.label.split(" "))  # (a row named in two languages is named by its Chinese name)
         for c, token in enumerate(row.tokens):
             if token.value is None:
                 continue
-            fact = _fact(token, c in percent, period.get(c), header[c] if labels and header else row.label, norm,
+            fact = _fact(token, c in percent, period.get(c), header[c] if labels and header else name, norm,
                          first_id + len(facts))
             facts.append(fact)
             cells[f"c{c}"] = fact
         line, column = norm.line_col(row.start)
         table_rows.append(TableRow.model_construct(
-            label=row.label, cells=cells, span=Span.model_construct(start=row.start, end=row.tokens[-1].end,
-                                                                    line=line, column=column),
-            is_total=bool(_TOTAL_LABEL.search(row.label)), labels=(row.label,), texts={},
+            label=name, cells=cells, span=Span.model_construct(start=row.start, end=row.tokens[-1].end,
+                                                               line=line, column=column),
+            is_total=bool(_TOTAL_LABEL.search(row.label)), labels=(name,), texts={},
             dashed=tuple(f"c{c}" for c, t in enumerate(row.tokens) if t.value is None), part_of=None,
             via=(), grade_span=None, level=None))
     if labels:  # (a table turned: its facts numbered in the order they are written, as every other table's)
