@@ -803,10 +803,57 @@ def _chart_rows(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
 def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
     """Tables written one cell per line, folded back into rows."""
     blocks: list[list[GridRow]] = []
-    for items in cell_items(lines, taken):
+    for cells in cell_items(lines, taken, blanks=True):
+        year_rows = _year_rows_with_blanks(cells)
+        if year_rows:
+            blocks.append(year_rows)
+            continue
+        items = _empty_labels(cells)
         blocks.extend(run for block in _labelled_rows(_without_serials(items)) for run in _year_rows_apart(block))
         blocks.extend(_serial_rows(items))
     return blocks
+
+
+_YEAR_SPAN_LABEL = lazyre.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?")
+
+
+def _year_rows_with_blanks(items) -> list[GridRow]:
+    """A yearbook's table of years written one cell a line with its empty cells kept, each a line of a space between
+    blank lines ("1983 ⏎ 1366.95 ⏎ 775.59 ⏎ 240.52 ⏎ ␠ ⏎ 93.00 ⏎ ␠ ⏎ ␠ ⏎ 257.84 ⏎ ␠"), its rows opened by their year
+    and its spans' subtotals by the span in words ("1981-1985 ⏎ 7402.75 ⏎ …"): every row, the empty cells counted,
+    as many cells long, so each cell stands in its column — the year the row's name, as the span is the subtotal's.
+    Read only so when every row from the first year on is so (three years at least, rising, and one empty cell at
+    least among them); else [] (the rows are read by _labelled_rows, without the empty cells)."""
+    start = next((n for n, item in enumerate(items) if _year_opener(item)
+                  or item[3] is None and _YEAR_SPAN_LABEL.fullmatch(item[0])), None)
+    if start is None or not any(not item[0] and item[3] is None for item in items[start:]):
+        return []
+    rows: list[GridRow] = []
+    years: list[int] = []
+    for n in range(start, len(items)):
+        item = items[n]
+        if not _year_opener(item) and not (item[3] is None and _YEAR_SPAN_LABEL.fullmatch(item[0])):
+            if item[3] is None and item[0]:
+                return []  # (a label of another kind among the cells: no table of years)
+            continue
+        end = next((m for m in range(n + 1, len(items)) if _year_opener(items[m])
+                    or items[m][3] is None and _YEAR_SPAN_LABEL.fullmatch(items[m][0])), len(items))
+        cells = tuple(item[3] if item[3] is not None else Token("", item[1], None, 0, _ONE, _ZERO)
+                      for item in items[n + 1:end])
+        if item[3] is not None:
+            years.append(int(item[3].text))
+        rows.append(GridRow(item[0], item[1], item[2], cells))
+    if len(years) < _MIN_ROWS or any(b <= a for a, b in zip(years, years[1:])) \
+            or len({len(row.tokens) for row in rows}) != 1 or len(rows[0].tokens) < _MIN_COLUMNS \
+            or any(sum(t.value is not None for t in row.tokens) < 1 for row in rows):
+        return []
+    return rows
+
+
+def _year_opener(item) -> bool:
+    """A cell that is a year written alone (1949 – 2035)."""
+    token = item[3]
+    return token is not None and bool(_YEAR_CELL.fullmatch(token.text)) and _FIRST_YEAR <= int(token.text) <= _LAST_YEAR
 
 
 def _year_rows_apart(block: list[GridRow]) -> list[list[GridRow]]:
@@ -832,7 +879,8 @@ _ENGLISH_GLOSS = lazyre.compile(r"[A-Za-z][A-Za-z ,.&'’()/\-:]{0,78}")
 _CJK = lazyre.compile(r"[\u4e00-\u9fff]")
 
 
-def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosses: bool = False):
+def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosses: bool = False,
+               blanks: bool = False):
     """The runs of short lines of one cell each (a figure, or a label of three words at most): each a list of
     (text, start, line, token or None for a label); a prose line ends a run.  Runs of fewer items than three rows
     of a label and a figure each are passed over.  `glued`: a function that splits a line of a label glued to its
@@ -872,7 +920,7 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosse
             # (fewer items than three rows of a label and a figure each hold no grid: most runs of short
             # lines are a heading or two, not asked of the row readers)
             if len(items) >= 2 * _MIN_ROWS:
-                yield _empty_labels(items)
+                yield items if blanks else _empty_labels(items)
             items = []
 
 
