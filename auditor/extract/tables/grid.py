@@ -803,15 +803,45 @@ def _chart_rows(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
 def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
     """Tables written one cell per line, folded back into rows."""
     blocks: list[list[GridRow]] = []
-    for cells in cell_items(lines, taken, blanks=True):
-        year_rows = _year_rows_with_blanks(cells)
-        if year_rows:
-            blocks.append(year_rows)
+    # (a table whose empty cells are kept — a line of a space between blank lines, or a bar alone, "|" — read with each
+    # cell in its column where every row is then as long; the English glosses under its labels passed over)
+    read: set[int] = set()
+    for cells in cell_items(lines, taken, glosses=True, blanks=True):
+        rows = _year_rows_with_blanks(cells) or _labelled_rows_with_blanks(cells)
+        if rows:
+            blocks.append(rows)
+            read.update(range(cells[0][2], cells[-1][2] + 1))
+    for items in cell_items(lines, taken):
+        if any(item[2] in read for item in items):
             continue
-        items = _empty_labels(cells)
         blocks.extend(run for block in _labelled_rows(_without_serials(items)) for run in _year_rows_apart(block))
         blocks.extend(_serial_rows(items))
     return blocks
+
+
+def _labelled_rows_with_blanks(items) -> list[GridRow]:
+    """A table one cell a line whose empty cells are kept (a bar alone, "|", in a bar table: "医疗救助人数 | ⏎ | ⏎ | ⏎
+    32523 | ⏎ 40709 |", the first two years not written): each label and the cells after it a row, read only when every
+    row is then as long (three cells at least, a figure in each row, an empty cell in one at least) — a first row of
+    years alone is the header over the columns, not a row; else []."""
+    while items and not items[-1][0] and items[-1][3] is None:
+        items = items[:-1]  # (the bars under the table's last row)
+    labels = [n for n, item in enumerate(items) if item[3] is None and item[0]]
+    if len(labels) < _MIN_ROWS:
+        return []
+    rows = [GridRow(items[a][0], items[a][1], items[a][2],
+                    tuple(item[3] if item[3] is not None else Token("", item[1], None, 0, _ONE, _ZERO)
+                          for item in items[a + 1:b]))
+            for a, b in zip(labels, [*labels[1:], len(items)])]
+    while rows and all(t.value is None for t in rows[0].tokens):
+        rows = rows[1:]  # (a title or a header's words over the table: labels with no figure, "19-7 医疗救助情况 | ⏎ | ⏎ |")
+    if rows and all(t.value is not None and _YEAR_CELL.fullmatch(t.text) for t in rows[0].tokens):
+        rows = rows[1:]
+    if len(rows) < _MIN_ROWS or len({len(row.tokens) for row in rows}) != 1 or len(rows[0].tokens) < _MIN_COLUMNS \
+            or any(all(t.value is None for t in row.tokens) for row in rows) \
+            or not any(t.value is None and not t.text for row in rows for t in row.tokens):
+        return []
+    return rows
 
 
 _YEAR_SPAN_LABEL = lazyre.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?")
@@ -884,17 +914,29 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosse
     """The runs of short lines of one cell each (a figure, or a label of three words at most): each a list of
     (text, start, line, token or None for a label); a prose line ends a run.  Runs of fewer items than three rows
     of a label and a figure each are passed over.  `glued`: a function that splits a line of a label glued to its
-    figure into the two items, or returns None (statement.py: "政府补助2,784,516")."""
+    figure into the two items, or returns None (statement.py: "政府补助2,784,516").  `blanks`: the runs as they are,
+    their empty cells kept (not only those that open a row: _empty_labels), a bar alone an empty cell too."""
     items: list[tuple[str, int, int, Token | None]] = []  # (text, start, line, token or None for a label)
+    gloss = -2  # (the last line read as a gloss)
     for index, (line, start) in enumerate(lines + [("。", -1)]):
         stripped = line.strip()
         if not stripped:
             if line and items and _empty_cell(lines, index):
                 items.append(("", start, index, None))  # (an empty label cell: the row's name was lost)
             continue
-        if glosses and items and items[-1][3] is None and items[-1][2] == index - 1 and index not in taken \
-                and _CJK.search(items[-1][0]) and _ENGLISH_GLOSS.fullmatch(stripped) and stripped[0].isupper():
-            continue  # (`glosses`: the label's English name under it, "Government Subventions")
+        bare = stripped.rstrip(_BARS + " \t\u3000") if blanks else stripped
+        if glosses and items and items[-1][3] is None and (items[-1][2] == index - 1 or gloss == index - 1) \
+                and index not in taken and _CJK.search(items[-1][0]) \
+                and (_ENGLISH_GLOSS.fullmatch(bare) or blanks and len(bare) <= 80 and _LABEL_GLOSS.fullmatch(bare)
+                     and _GLOSS_WORD.search(bare)) \
+                and (bare[0].isupper() or gloss == index - 1):
+            # (`glosses`: the label's English name under it, "Government Subventions" — with `blanks`, over two lines
+            # and with a bar after it too: "Total Number of Persons Attained ⏎ Medical Aid (person) |")
+            gloss = index if blanks else gloss
+            continue
+        if blanks and not stripped.strip(_BARS + " \t\u3000") and index not in taken:
+            items.append(("", start, index, None))  # (a bar alone: an empty cell of a bar table one cell a line)
+            continue
         short = len(stripped) <= _MAX_LABEL and index not in taken  # (a prose line ends the cells at once)
         if short and (stripped[0] in _BARS or stripped[-1] in _BARS):
             # (a cell that kept its bars, a bar table written one cell a line: "| 111學年度 |", "714,976 |")
