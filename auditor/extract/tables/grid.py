@@ -212,16 +212,39 @@ def _line_row(line: str, at: int, start: int, index: int) -> tuple[GridRow, int]
             break
         label += [(w.text, w.start - start) for w in tokens] + [(m.group(), m.start())]
         tokens = []
-        if sum(len(w) for w, _ in label) > _MAX_LABEL:
+        if sum(len(w) for w, _ in label) > _MAX_LABEL + _MAX_GLOSS:
             return None
     if len(tokens) < _MIN_COLUMNS or sum(t.value is not None for t in tokens) < 2:
         return None
     text = " ".join(w for w, _ in label)
-    if len(text) > _MAX_LABEL or _SENTENCE.search(text) or (text and text[-1].isdigit()):
+    name = label_name([w for w, _ in label])
+    if len(name) > _MAX_LABEL or _SENTENCE.search(name) or (text and text[-1].isdigit()):
         return None
     if COLUMN_NUMBERS.search(text.replace(" ", "")):
         return None  # ("| 栏次 |  | 1 | 2 | 3 | 4 |": the columns' numbers under the header, no figures)
     return GridRow(text, start + label[0][1] if label else tokens[0].start, index, tuple(tokens)), end
+
+
+# a yearbook's row label in two languages, its Chinese name and then its English one ("(一)地区生产总值(当年价格)(万元)  Gross
+# Domestic Product(at Current Prices)  (10 000 yuan)", "保育项目  Conservation projects"): the gloss after the last
+# word with a Chinese character, letters first, a unit's figures in brackets at most ("(10 000 yuan)")
+_LABEL_GLOSS = lazyre.compile(r"[A-Za-z][A-Za-z0-9 ,.&'’()/\-:;+*]*")  # (+ *: a note's mark, "Administration+")
+_GLOSS_WORD = lazyre.compile(r"[A-Za-z]{2,}")
+_MAX_GLOSS = 100
+
+
+def label_name(words: list[str]) -> str:
+    """A row label's name without the English gloss after it (see _LABEL_GLOSS): what its length and its punctuation
+    are judged by, as a sentence's would be — a gloss is as long as the name says in another language, and its commas
+    part no clauses ("Water Conservancy, Environment and Public Facilities Management"). The whole label when it has
+    no such gloss."""
+    last = max((n for n, w in enumerate(words) if _CJK.search(w)), default=None)
+    if last is None or last == len(words) - 1:
+        return " ".join(words)
+    gloss = " ".join(words[last + 1:])
+    if len(gloss) > _MAX_GLOSS or not _LABEL_GLOSS.fullmatch(gloss) or not _GLOSS_WORD.search(gloss):
+        return " ".join(words)
+    return " ".join(words[:last + 1])
 
 
 def _share_pair(line: str, start: int, index: int, share_word=None) -> list[GridRow]:
@@ -250,13 +273,21 @@ def _amount_pair(line: str, start: int, index: int) -> list[GridRow]:
     bare figures, neither a % (a line of prose says more; its rows are read only as a grid's, by a 合计 row or a
     column of shares)."""
     words = list(_WORD.finditer(line))
-    if len(words) != 3:
+    if len(words) < 3:
         return []
-    tokens = [cell_token(m.group(), start + m.start()) for m in words[1:]]
-    label = words[0].group()
+    tokens = [cell_token(m.group(), start + m.start()) for m in words[-2:]]
+    names = [m.group() for m in words[:-2]]
+    label = name = names[0]
+    if len(names) > 1:
+        # (… or one name and its English gloss, a yearbook's row in two languages: "地方财政收入合计 Total Revenue of
+        # Local Government 42374332 43079643" — not the header over its two years, "项 目 Item 2020 2021")
+        label, name = " ".join(names), label_name(names)
+        if name == label or any(cell_token(w, 0) is not None for w in names) \
+                or all(_YEAR_CELL.fullmatch(t.text) for t in tokens if t is not None):
+            return []
     if any(t is None or t.value is None or t.text.endswith(("%", "％")) for t in tokens) \
-            or cell_token(label, 0) is not None or len(label) > _MAX_LABEL or _SENTENCE.search(label) \
-            or label[-1].isdigit() or _UNIT_WORD.search(" " + label + " ") or COLUMN_NUMBERS.search(label):
+            or cell_token(name, 0) is not None or len(name) > _MAX_LABEL or _SENTENCE.search(name) \
+            or label[-1].isdigit() or _UNIT_WORD.search(" " + name + " ") or COLUMN_NUMBERS.search(name):
         return []
     return [GridRow(label, start + words[0].start(), index, tuple(tokens))]
 
@@ -772,10 +803,87 @@ def _chart_rows(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
 def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[GridRow]]:
     """Tables written one cell per line, folded back into rows."""
     blocks: list[list[GridRow]] = []
+    # (a table whose empty cells are kept — a line of a space between blank lines, or a bar alone, "|" — read with each
+    # cell in its column where every row is then as long; the English glosses under its labels passed over)
+    read: set[int] = set()
+    for cells in cell_items(lines, taken, glosses=True, blanks=True):
+        rows = _year_rows_with_blanks(cells) or _labelled_rows_with_blanks(cells)
+        if rows:
+            blocks.append(rows)
+            read.update(range(cells[0][2], cells[-1][2] + 1))
     for items in cell_items(lines, taken):
+        if any(item[2] in read for item in items):
+            continue
         blocks.extend(run for block in _labelled_rows(_without_serials(items)) for run in _year_rows_apart(block))
         blocks.extend(_serial_rows(items))
     return blocks
+
+
+def _labelled_rows_with_blanks(items) -> list[GridRow]:
+    """A table one cell a line whose empty cells are kept (a bar alone, "|", in a bar table: "医疗救助人数 | ⏎ | ⏎ | ⏎
+    32523 | ⏎ 40709 |", the first two years not written): each label and the cells after it a row, read only when every
+    row is then as long (three cells at least, a figure in each row, an empty cell in one at least) — a first row of
+    years alone is the header over the columns, not a row; else []."""
+    while items and not items[-1][0] and items[-1][3] is None:
+        items = items[:-1]  # (the bars under the table's last row)
+    labels = [n for n, item in enumerate(items) if item[3] is None and item[0]]
+    if len(labels) < _MIN_ROWS:
+        return []
+    rows = [GridRow(items[a][0], items[a][1], items[a][2],
+                    tuple(item[3] if item[3] is not None else Token("", item[1], None, 0, _ONE, _ZERO)
+                          for item in items[a + 1:b]))
+            for a, b in zip(labels, [*labels[1:], len(items)])]
+    while rows and all(t.value is None for t in rows[0].tokens):
+        rows = rows[1:]  # (a title or a header's words over the table: labels with no figure, "19-7 医疗救助情况 | ⏎ | ⏎ |")
+    if rows and all(t.value is not None and _YEAR_CELL.fullmatch(t.text) for t in rows[0].tokens):
+        rows = rows[1:]
+    if len(rows) < _MIN_ROWS or len({len(row.tokens) for row in rows}) != 1 or len(rows[0].tokens) < _MIN_COLUMNS \
+            or any(all(t.value is None for t in row.tokens) for row in rows) \
+            or not any(t.value is None and not t.text for row in rows for t in row.tokens):
+        return []
+    return rows
+
+
+_YEAR_SPAN_LABEL = lazyre.compile(r"(?:19|20)\d{2}\s*[-—–~至]\s*(?:19|20)\d{2}\s*年?")
+
+
+def _year_rows_with_blanks(items) -> list[GridRow]:
+    """A yearbook's table of years written one cell a line with its empty cells kept, each a line of a space between
+    blank lines ("1983 ⏎ 1366.95 ⏎ 775.59 ⏎ 240.52 ⏎ ␠ ⏎ 93.00 ⏎ ␠ ⏎ ␠ ⏎ 257.84 ⏎ ␠"), its rows opened by their year
+    and its spans' subtotals by the span in words ("1981-1985 ⏎ 7402.75 ⏎ …"): every row, the empty cells counted,
+    as many cells long, so each cell stands in its column — the year the row's name, as the span is the subtotal's.
+    Read only so when every row from the first year on is so (three years at least, rising, and one empty cell at
+    least among them); else [] (the rows are read by _labelled_rows, without the empty cells)."""
+    start = next((n for n, item in enumerate(items) if _year_opener(item)
+                  or item[3] is None and _YEAR_SPAN_LABEL.fullmatch(item[0])), None)
+    if start is None or not any(not item[0] and item[3] is None for item in items[start:]):
+        return []
+    rows: list[GridRow] = []
+    years: list[int] = []
+    for n in range(start, len(items)):
+        item = items[n]
+        if not _year_opener(item) and not (item[3] is None and _YEAR_SPAN_LABEL.fullmatch(item[0])):
+            if item[3] is None and item[0]:
+                return []  # (a label of another kind among the cells: no table of years)
+            continue
+        end = next((m for m in range(n + 1, len(items)) if _year_opener(items[m])
+                    or items[m][3] is None and _YEAR_SPAN_LABEL.fullmatch(items[m][0])), len(items))
+        cells = tuple(item[3] if item[3] is not None else Token("", item[1], None, 0, _ONE, _ZERO)
+                      for item in items[n + 1:end])
+        if item[3] is not None:
+            years.append(int(item[3].text))
+        rows.append(GridRow(item[0], item[1], item[2], cells))
+    if len(years) < _MIN_ROWS or any(b <= a for a, b in zip(years, years[1:])) \
+            or len({len(row.tokens) for row in rows}) != 1 or len(rows[0].tokens) < _MIN_COLUMNS \
+            or any(sum(t.value is not None for t in row.tokens) < 1 for row in rows):
+        return []
+    return rows
+
+
+def _year_opener(item) -> bool:
+    """A cell that is a year written alone (1949 – 2035)."""
+    token = item[3]
+    return token is not None and bool(_YEAR_CELL.fullmatch(token.text)) and _FIRST_YEAR <= int(token.text) <= _LAST_YEAR
 
 
 def _year_rows_apart(block: list[GridRow]) -> list[list[GridRow]]:
@@ -801,21 +909,34 @@ _ENGLISH_GLOSS = lazyre.compile(r"[A-Za-z][A-Za-z ,.&'’()/\-:]{0,78}")
 _CJK = lazyre.compile(r"[\u4e00-\u9fff]")
 
 
-def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosses: bool = False):
+def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosses: bool = False,
+               blanks: bool = False):
     """The runs of short lines of one cell each (a figure, or a label of three words at most): each a list of
     (text, start, line, token or None for a label); a prose line ends a run.  Runs of fewer items than three rows
     of a label and a figure each are passed over.  `glued`: a function that splits a line of a label glued to its
-    figure into the two items, or returns None (statement.py: "政府补助2,784,516")."""
+    figure into the two items, or returns None (statement.py: "政府补助2,784,516").  `blanks`: the runs as they are,
+    their empty cells kept (not only those that open a row: _empty_labels), a bar alone an empty cell too."""
     items: list[tuple[str, int, int, Token | None]] = []  # (text, start, line, token or None for a label)
+    gloss = -2  # (the last line read as a gloss)
     for index, (line, start) in enumerate(lines + [("。", -1)]):
         stripped = line.strip()
         if not stripped:
             if line and items and _empty_cell(lines, index):
                 items.append(("", start, index, None))  # (an empty label cell: the row's name was lost)
             continue
-        if glosses and items and items[-1][3] is None and items[-1][2] == index - 1 and index not in taken \
-                and _CJK.search(items[-1][0]) and _ENGLISH_GLOSS.fullmatch(stripped) and stripped[0].isupper():
-            continue  # (`glosses`: the label's English name under it, "Government Subventions")
+        bare = stripped.rstrip(_BARS + " \t\u3000") if blanks else stripped
+        if glosses and items and items[-1][3] is None and (items[-1][2] == index - 1 or gloss == index - 1) \
+                and index not in taken and _CJK.search(items[-1][0]) \
+                and (_ENGLISH_GLOSS.fullmatch(bare) or blanks and len(bare) <= 80 and _LABEL_GLOSS.fullmatch(bare)
+                     and _GLOSS_WORD.search(bare)) \
+                and (bare[0].isupper() or gloss == index - 1):
+            # (`glosses`: the label's English name under it, "Government Subventions" — with `blanks`, over two lines
+            # and with a bar after it too: "Total Number of Persons Attained ⏎ Medical Aid (person) |")
+            gloss = index if blanks else gloss
+            continue
+        if blanks and not stripped.strip(_BARS + " \t\u3000") and index not in taken:
+            items.append(("", start, index, None))  # (a bar alone: an empty cell of a bar table one cell a line)
+            continue
         short = len(stripped) <= _MAX_LABEL and index not in taken  # (a prose line ends the cells at once)
         if short and (stripped[0] in _BARS or stripped[-1] in _BARS):
             # (a cell that kept its bars, a bar table written one cell a line: "| 111學年度 |", "714,976 |")
@@ -841,7 +962,7 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosse
             # (fewer items than three rows of a label and a figure each hold no grid: most runs of short
             # lines are a heading or two, not asked of the row readers)
             if len(items) >= 2 * _MIN_ROWS:
-                yield _empty_labels(items)
+                yield items if blanks else _empty_labels(items)
             items = []
 
 
@@ -1376,7 +1497,7 @@ def _bare_label(label: str) -> str:
 
 
 _MEAN_LABEL = lazyre.compile(r"平均(?:数|值|水平)?$|^平均")
-_NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
+_NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*#\s*[\u4e00-\u9fff]|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
 
 
 def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: bool = False,
@@ -1501,7 +1622,9 @@ def indented_sums(lines: list[tuple[str, int]], rows: list[GridRow],
     show no indent."""
     if len({r.line for r in rows}) < len(rows):
         return ()
-    indent = [_indent(lines[r.line][0]) for r in rows]
+    # (a row opened by a yearbook's "#", its 其中 mark, stands where its name does: "␣# 增值税 ⏎ ␣␣企业所得税 …" are the
+    # items of the row above, of which only some are listed, not its siblings — that row is summed by none of them)
+    indent = [_indent(lines[r.line][0]) + _hash_mark_width(r.label) for r in rows]
     if len(set(indent)) < 2:
         return ()
     totals = {f.target for f in formulas if f.kind == "row_sum"}
@@ -1514,7 +1637,7 @@ def indented_sums(lines: list[tuple[str, int]], rows: list[GridRow],
             if indent[m] <= indent[n]:
                 break
             below.append(m)
-        if not below:
+        if not below or _PARTIAL_ROW.search(rows[below[0]].label):
             continue
         step = min(indent[m] for m in below)
         if step - indent[n] in part_mark_widths(lines[row.line][0][indent[n]:]):
@@ -1889,7 +2012,14 @@ def _rounded(token: Token) -> Token:
 
 
 _GRAND_TOTAL = lazyre.compile(r"(?:合|总|總)计|总额|總額")  # (the table's whole, not a section's 小计)
-_PARTIAL_ROW = lazyre.compile(r"其中|^\s*含|包括|^\s*[內内]\s*[:：]")
+_PARTIAL_ROW = lazyre.compile(r"其中|^\s*含|包括|^\s*[內内]\s*[:：]|^\s*#\s*[\u4e00-\u9fff]")
+_HASH_MARK = lazyre.compile(r"#\s*(?=[\u4e00-\u9fff])")  # (a statistics yearbook's 其中: "# 增值税", "#人民币存款")
+
+
+def _hash_mark_width(label: str) -> int:
+    """How far a label's opening "#" (a yearbook's 其中) sets its name in; 0 for a label with none."""
+    m = _HASH_MARK.match(label)
+    return m.end() if m else 0
 _PART_MARK = lazyre.compile(r"(?:其中|[內内含]|包括)\s*[:：]\s*")
 
 
@@ -2176,18 +2306,19 @@ def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Nor
     table_rows = []
     for row in rows:
         cells = {}
+        name = label_name(row.label.split(" "))  # (a row named in two languages is named by its Chinese name)
         for c, token in enumerate(row.tokens):
             if token.value is None:
                 continue
-            fact = _fact(token, c in percent, period.get(c), header[c] if labels and header else row.label, norm,
+            fact = _fact(token, c in percent, period.get(c), header[c] if labels and header else name, norm,
                          first_id + len(facts))
             facts.append(fact)
             cells[f"c{c}"] = fact
         line, column = norm.line_col(row.start)
         table_rows.append(TableRow.model_construct(
-            label=row.label, cells=cells, span=Span.model_construct(start=row.start, end=row.tokens[-1].end,
-                                                                    line=line, column=column),
-            is_total=bool(_TOTAL_LABEL.search(row.label)), labels=(row.label,), texts={},
+            label=name, cells=cells, span=Span.model_construct(start=row.start, end=row.tokens[-1].end,
+                                                               line=line, column=column),
+            is_total=bool(_TOTAL_LABEL.search(row.label)), labels=(name,), texts={},
             dashed=tuple(f"c{c}" for c, t in enumerate(row.tokens) if t.value is None), part_of=None,
             via=(), grade_span=None, level=None))
     if labels:  # (a table turned: its facts numbered in the order they are written, as every other table's)

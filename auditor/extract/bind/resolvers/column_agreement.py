@@ -69,13 +69,14 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
             via = (*via, INDEX_VIA)  # (指数: over a base row, no share of a whole — PLA001 does not bound it)
         moved = _change_part(formula, table.formulas)
         growths: list[Change] = []  # (the formula's rates, their signs read over the column: signed_rates)
+        none_said = formula.kind == "sum" and _empty_parts_none(formula, table)
         for n, row in enumerate(table.rows):
             if moved is not None:
                 changes.extend(_signed_change(formula, moved, row, via))
             elif formula.kind == "sum":
                 if _rate_row(row) and not _sum_holds(formula, row):
                     continue  # (a row of rates, "增长(%) 0.52 1.34 -1.06", breaks a sum of amounts: rates do not add)
-                breakdowns.extend(_sum(formula, row, via))
+                breakdowns.extend(_sum(formula, row, via, table, none_said))
             elif formula.kind == "ratio":
                 if formula.support < formula.rows and _excepted(formula, row, ceiling):
                     continue
@@ -239,10 +240,46 @@ def _tokens(cells) -> list | None:
     return None if any(t is None for t in tokens) else tokens
 
 
-def _sum(formula: GridFormula, row: TableRow, via: tuple[str, ...]) -> list[Breakdown]:
+def _empty_parts_none(formula: GridFormula, table: ScoreTable) -> bool:
+    """Do the grid's rows that leave one of the sum's parts empty or dashed say, by their arithmetic, that such a
+    cell is none (0)? Three of them at least add up over the parts they write, and one at most does not (a yearbook's
+    years before a kind of revenue was levied: "1983 ⏎ 1366.95 ⏎ 775.59 ⏎ 240.52 ⏎ ␠ ⏎ 93.00 ⏎ …")."""
+    held = broken = 0
+    for row in table.rows:
+        total, parts = _cell(row, formula.target), [_cell(row, c) for c in formula.operands]
+        if total is None or all(p is not None for p in parts) \
+                or any(p is None and f"c{c}" not in row.dashed for c, p in zip(formula.operands, parts)):
+            continue
+        written = [p for p in parts if p is not None]
+        if len(written) < 2:
+            continue
+        if adds_up(total, written):
+            held += 1
+        else:
+            broken += 1
+    return held >= 3 and broken <= 1
+
+
+def _sum(formula: GridFormula, row: TableRow, via: tuple[str, ...], table: ScoreTable | None = None,
+         none_said: bool = False) -> list[Breakdown]:
+    """The row's sum; in a row that leaves a part's cell empty or dashed, the parts written — their sum whole where the
+    other such rows say an empty cell is none (_empty_parts_none); else only not over the total (the empty cell may be
+    what the table does not show), and only when no row writes a figure below zero in an empty part's column (a
+    deduction left out would make the written parts exceed the total). Two parts written at least."""
     total, parts = _cell(row, formula.target), [_cell(row, c) for c in formula.operands]
-    if total is None or any(p is None for p in parts):
+    if total is None:
         return []
+    if any(p is None for p in parts):
+        missing = [c for c, p in zip(formula.operands, parts) if p is None]
+        written = tuple(p for p in parts if p is not None)
+        if table is None or formula.partial or len(written) < 2 or total.value <= 0 \
+                or any(f"c{c}" not in row.dashed for c in missing):
+            return []
+        if not none_said and any((cell := r.cells.get(f"c{c}")) is not None and cell.value < 0
+                                 for r in table.rows for c in missing):
+            return []
+        return [Breakdown.model_construct(total=total, parts=written, marker="表格", complete=none_said,
+                                          reason=formula.reason, via=via if formula.reason == REASON else ())]
     return [Breakdown.model_construct(total=total, parts=tuple(parts), marker="表格", complete=not formula.partial,
                                       reason=formula.reason, via=via if formula.reason == REASON else ())]
 
