@@ -471,6 +471,10 @@ _ALL = [
     Reason("share_of_same_named_whole", VOCABULARY, "a share naming, in the same words, the whole another share of "
            "its paragraph was read to be of", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的49.10%。"
            "财政资金中,中央财政285.93亿元,占高校资助总额29.91%。"),
+    Reason("share_of_heading_whole", VOCABULARY, "a numbered item's share of 本类 / 该类 / 本单位 (cue "
+           "this_heading_whole), no list read: of the amount its heading line opens with",
+           "支出120万元。\n1.一般公共服务支出100万元,占83.33%。\n(1)行政运行60万元,占本类支出的60%。\n(2)一般行政管理事务40万元,"
+           "占本类支出的40%。\n2.教育支出20万元,占16.67%。\n(1)培训支出20万元,占本类支出的100%。"),
     Reason("share_of_siblings_total", LOOKUP, "shares of an unnamed whole (占总数的p%, 占比p%) whose parts add up to a "
            "figure stated before them: that figure is the whole", "本年支出100万元。\n用于群众体育60万元,占总数的60%;"
            "用于竞技体育40万元,占总数的40%。"),
