@@ -1973,6 +1973,8 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
     for f in pool:
         if f.id in tried_ids or f.id == num.id or f.kind != "amount" or f.is_bound or f.unit != num.unit:
             continue
+        if _base_of_another_rate(doc, stated, tried, f):
+            continue
         if _ratio_holds(stated, num, f):
             return _ratio_found("ALT001", stated, num, f)
     # "第一季执行12.35亿元,第二季18.62亿元,…,首三季累计执行44.54亿元,执行率24.9%": the amount right before the
@@ -2023,6 +2025,18 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
     return None
 
 
+def _base_of_another_rate(doc: Document, stated: Fact, tried: list[Fact], base: Fact) -> bool:
+    """"年初预算5,620.00万元,年中调整预算6,384.50万元,…完成年初预算的109.04%,完成调整预算的95.98%": a rate naming its base's
+    budget (调整预算), the base read of that budget, is not of the other budget (年初预算) another rate of its sentence is
+    said to be of — the sentence sets the two bases apart, each rate naming its own."""
+    own = stated.scenario
+    return bool(own in _NAMED_BUDGETS and base.scenario in _NAMED_BUDGETS and base.scenario != own
+                and any(t.scenario == own for t in tried)
+                and any(g.kind == "percent" and g.id != stated.id and g.sentence == stated.sentence
+                        and g.scenario == base.scenario for g in doc.neighbours(stated)))
+
+
+_NAMED_BUDGETS = frozenset({"budget_initial", "budget_adjusted"})
 _ADDED = lazyre.compile(r"追加|调增|增加预算")
 _STILL_DUE = lazyre.compile(r"未到位|未下达|才下达|尚未|未拨付|滞后|延迟|推迟")  # (money said not yet arrived)
 
