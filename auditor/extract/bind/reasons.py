@@ -420,6 +420,10 @@ _ALL = [
            "many growth rates: the k-th of each run is of the value its paragraph stated for the k-th subject before",
            "其中:基本支出6,284.71万元;项目支出15,937.06万元。基本支出和项目支出较上年分别增加338.53万元和2,726.51万元,"
            "分别增长5.69%和20.64%。"),
+    Reason("respective_values_of_two_years", EXPLICIT, "subjects named before 分别 their values and 上年分别 last "
+           "year's, then each named again with its change: the change is of that subject's two values",
+           "局本级和所属事业单位支出决算分别为3,275.94万元、1,398.05万元,上年分别为3,086.20万元、1,452.68万元,局本级增长6.15%,"
+           "所属事业单位下降3.76%。"),
     Reason("respective_changes_of_listed", EXPLICIT, "subjects each stated with its value in a clause of its own, "
            "then in the same sentence 分别 as many changes and growth rates: the k-th of each run is the k-th value's",
            "2023年,福利彩票机构销售1944.40亿元,体育彩票机构销售3852.56亿元,比上年分别增加468.20亿元、1082.18亿元,分别增长"
