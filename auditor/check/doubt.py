@@ -794,6 +794,20 @@ def _sentence_end(text: str, at: int) -> int:
     return min(ends, default=len(text))
 
 
+def _of_the_parts_own_items(doc: Document, parts: list[Fact], others: tuple[Fact, ...]) -> bool:
+    """The other split's parts are the items the list's own parts are said to hold ("人员经费931.16万元,包括工资福利支出
+    905.94万元和对个人和家庭的补助25.22万元;公用经费144.40万元,包括商品和服务支出87.10万元和资本性支出7.30万元"): the same
+    split a level down (those items stated again count as they), no other cut of the total — it shows the part that
+    is wrong, not an overlap."""
+    items = set().union(*(doc.sub_parts.get(p.id, set()) for p in parts))
+    if not items:
+        return False
+    # (… or those items stated again, by their names and amounts: "(一)工资福利支出905.94万元:…" under the sentence)
+    named = [(clean_label(f.label), f.value) for f in doc.facts if f.id in items]
+    return all(q.id in items or any(v == q.value and len(n) >= 2 and len(m) >= 2 and (n.endswith(m) or m.endswith(n))
+                                    for n, v in named for m in [clean_label(q.label)]) for q in others)
+
+
 def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None,
                        vocab) -> Found | None:
     """ALT018: parts under 其中 that come to more than their total and do not split it one way (complementary) are kinds
@@ -820,6 +834,7 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
                   and not _opposite_flows(vocab, b.total, total)
                   and not ids & {p.id for p in b.parts}
                   and not any(clean_label(q.label) in labels and q.value not in values for q in b.parts)
+                  and not _of_the_parts_own_items(doc, parts, b.parts)
                   and _adds_up(b)), None)
     if other is not None:
         # ("专任教师8642人,其中:小学…、初中…、高中…" making it, then "其中中小学6120人、幼儿园1240人、乡村2860人"): the total split
