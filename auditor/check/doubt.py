@@ -1988,7 +1988,7 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
     for f in pool:
         if f.id in tried_ids or f.id == num.id or f.kind != "amount" or f.is_bound or f.unit != num.unit:
             continue
-        if _base_of_another_rate(doc, stated, tried, f):
+        if base_of_another_rate(doc, stated, tried, f):
             continue
         if _ratio_holds(stated, num, f):
             return _ratio_found("ALT001", stated, num, f)
@@ -2040,7 +2040,7 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
     return None
 
 
-def _base_of_another_rate(doc: Document, stated: Fact, tried: list[Fact], base: Fact) -> bool:
+def base_of_another_rate(doc: Document, stated: Fact, tried: list[Fact], base: Fact) -> bool:
     """"年初预算5,620.00万元,年中调整预算6,384.50万元,…完成年初预算的109.04%,完成调整预算的95.98%": a rate naming its base's
     budget (调整预算), the base read of that budget, is not of the other budget (年初预算) another rate of its sentence is
     said to be of — the sentence sets the two bases apart, each rate naming its own."""
