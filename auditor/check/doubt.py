@@ -794,6 +794,20 @@ def _sentence_end(text: str, at: int) -> int:
     return min(ends, default=len(text))
 
 
+def _of_the_parts_own_items(doc: Document, parts: list[Fact], others: tuple[Fact, ...]) -> bool:
+    """The other split's parts are the items the list's own parts are said to hold ("人员经费931.16万元,包括工资福利支出
+    905.94万元和对个人和家庭的补助25.22万元;公用经费144.40万元,包括商品和服务支出87.10万元和资本性支出7.30万元"): the same
+    split a level down (those items stated again count as they), no other cut of the total — it shows the part that
+    is wrong, not an overlap."""
+    items = set().union(*(doc.sub_parts.get(p.id, set()) for p in parts))
+    if not items:
+        return False
+    # (… or those items stated again, by their names and amounts: "(一)工资福利支出905.94万元:…" under the sentence)
+    named = [(clean_label(f.label), f.value) for f in doc.facts if f.id in items]
+    return all(q.id in items or any(v == q.value and len(n) >= 2 and len(m) >= 2 and (n.endswith(m) or m.endswith(n))
+                                    for n, v in named for m in [clean_label(q.label)]) for q in others)
+
+
 def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None,
                        vocab) -> Found | None:
     """ALT018: parts under 其中 that come to more than their total and do not split it one way (complementary) are kinds
@@ -820,6 +834,7 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
                   and not _opposite_flows(vocab, b.total, total)
                   and not ids & {p.id for p in b.parts}
                   and not any(clean_label(q.label) in labels and q.value not in values for q in b.parts)
+                  and not _of_the_parts_own_items(doc, parts, b.parts)
                   and _adds_up(b)), None)
     if other is not None:
         # ("专任教师8642人,其中:小学…、初中…、高中…" making it, then "其中中小学6120人、幼儿园1240人、乡村2860人"): the total split
@@ -1973,6 +1988,8 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
     for f in pool:
         if f.id in tried_ids or f.id == num.id or f.kind != "amount" or f.is_bound or f.unit != num.unit:
             continue
+        if base_of_another_rate(doc, stated, tried, f):
+            continue
         if _ratio_holds(stated, num, f):
             return _ratio_found("ALT001", stated, num, f)
     # "第一季执行12.35亿元,第二季18.62亿元,…,首三季累计执行44.54亿元,执行率24.9%": the amount right before the
@@ -2023,6 +2040,18 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
     return None
 
 
+def base_of_another_rate(doc: Document, stated: Fact, tried: list[Fact], base: Fact) -> bool:
+    """"年初预算5,620.00万元,年中调整预算6,384.50万元,…完成年初预算的109.04%,完成调整预算的95.98%": a rate naming its base's
+    budget (调整预算), the base read of that budget, is not of the other budget (年初预算) another rate of its sentence is
+    said to be of — the sentence sets the two bases apart, each rate naming its own."""
+    own = stated.scenario
+    return bool(own in _NAMED_BUDGETS and base.scenario in _NAMED_BUDGETS and base.scenario != own
+                and any(t.scenario == own for t in tried)
+                and any(g.kind == "percent" and g.id != stated.id and g.sentence == stated.sentence
+                        and g.scenario == base.scenario for g in doc.neighbours(stated)))
+
+
+_NAMED_BUDGETS = frozenset({"budget_initial", "budget_adjusted"})
 _ADDED = lazyre.compile(r"追加|调增|增加预算")
 _STILL_DUE = lazyre.compile(r"未到位|未下达|才下达|尚未|未拨付|滞后|延迟|推迟")  # (money said not yet arrived)
 

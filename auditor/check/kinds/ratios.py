@@ -96,7 +96,8 @@ def _sentence_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
     if cmp.verdict == "ok":
         return outcome(rule, r, "holds", _rate_figures(stated, num, den), equation=ratio_equation(stated, num, den))
     # Before calling it a contradiction: does any pair of the sentence's own figures give it?
-    relaxed = _best(list(r.local_pairs), stated)
+    # (… not one on the other budget another rate of the sentence is said to be of: "完成年初预算的p%,完成调整预算的q%")
+    relaxed = _best([p for p in r.local_pairs if not doubt.base_of_another_rate(ctx.doubt, stated, [den], p[1])], stated)
     if relaxed and relaxed[0][0].verdict == "ok":
         _, n2, d2, _ = relaxed[0]
         return outcome(rule, r, "holds", _rate_figures(stated, n2, d2), note="another pair of the sentence's figures")

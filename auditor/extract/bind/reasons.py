@@ -426,6 +426,10 @@ _ALL = [
            "many growth rates: the k-th of each run is of the value its paragraph stated for the k-th subject before",
            "其中:基本支出6,284.71万元;项目支出15,937.06万元。基本支出和项目支出较上年分别增加338.53万元和2,726.51万元,"
            "分别增长5.69%和20.64%。"),
+    Reason("respective_values_of_two_years", EXPLICIT, "subjects named before 分别 their values and 上年分别 last "
+           "year's, then each named again with its change: the change is of that subject's two values",
+           "局本级和所属事业单位支出决算分别为3,275.94万元、1,398.05万元,上年分别为3,086.20万元、1,452.68万元,局本级增长6.15%,"
+           "所属事业单位下降3.76%。"),
     Reason("respective_changes_of_listed", EXPLICIT, "subjects each stated with its value in a clause of its own, "
            "then in the same sentence 分别 as many changes and growth rates: the k-th of each run is the k-th value's",
            "2023年,福利彩票机构销售1944.40亿元,体育彩票机构销售3852.56亿元,比上年分别增加468.20亿元、1082.18亿元,分别增长"
@@ -477,6 +481,10 @@ _ALL = [
     Reason("share_of_same_named_whole", VOCABULARY, "a share naming, in the same words, the whole another share of "
            "its paragraph was read to be of", "资助总金额955.84亿元。其中:财政资金469.35亿元,占高校资助总额的49.10%。"
            "财政资金中,中央财政285.93亿元,占高校资助总额29.91%。"),
+    Reason("share_of_heading_whole", VOCABULARY, "a numbered item's share of 本类 / 该类 / 本单位 (cue "
+           "this_heading_whole), no list read: of the amount its heading line opens with",
+           "支出120万元。\n1.一般公共服务支出100万元,占83.33%。\n(1)行政运行60万元,占本类支出的60%。\n(2)一般行政管理事务40万元,"
+           "占本类支出的40%。\n2.教育支出20万元,占16.67%。\n(1)培训支出20万元,占本类支出的100%。"),
     Reason("share_of_siblings_total", LOOKUP, "shares of an unnamed whole (占总数的p%, 占比p%) whose parts add up to a "
            "figure stated before them: that figure is the whole", "本年支出100万元。\n用于群众体育60万元,占总数的60%;"
            "用于竞技体育40万元,占总数的40%。"),

@@ -37,6 +37,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     yield from respective_changes.named_subjects_changes(r, consumed, other_basis, _other_base)
     # (subjects each stated with its value in its own clause, then 分别 their changes and rates: in order)
     yield from respective_changes.listed_values_changes(r, consumed, other_basis, _other_base)
+    # (subjects named before 分别 their values and 上年分别 last year's, then each named again with its change)
+    yield from respective_changes.values_of_two_years_named_rates(r, consumed, other_basis)
     rate_of = respective_changes.rates_of_changes(r, consumed)  # (changes, then 分别 their rates: paired in order)
     consumed.update(rate_of.values())
     # (years, then 分别 their rates or changes: each on the year before)

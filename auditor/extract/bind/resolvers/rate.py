@@ -142,6 +142,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             nums, others = others, []
             via = (*via, "the amount its clause states")
         nums, dens, others = _bracketed_bases_of_others(r, fact, nums, dens, others)
+        if not nums and len(dens) == 1:
+            done = _budget_in_own_bracket(r, dens[0], others)
+            if done is not None:
+                # ("公务用车运行维护费12.71万元(预算14.00万元),完成预算的90.79%": the amount whose bracket states its budget
+                # is what was done of it)
+                nums, others = [done], [f for f in others if f is not done]
+                via = (*via, "the amount whose bracket states its budget")
         nums, dens, others = _added_to_numerator(r, nums, dens, others)
         if reason == "rate_in_sentence" and not nums and not others and len(dens) == 1 and not own and not via:
             done = _numerator_before(r, s.index, dens[0], spec, subject_flow, total_of)
@@ -882,6 +889,17 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     dens = [f for f in amounts if (scenario[f.id] in spec["denominator"] or f in received) and f not in nums]
     others = [f for f in amounts if f not in nums and f not in dens]
     return nums, dens, others
+
+
+def _budget_in_own_bracket(r: Reading, budget: Fact, others: list[Fact]) -> Fact | None:
+    """The amount of no scenario right before a bracket that opens on the budget ("12.71万元(预算14.00万元)", cue
+    own_budget_bracket): the amount of which that is the budget — what was done of it."""
+    cue = r.vocab.cue("own_budget_bracket")
+    for f in others:
+        if f.kind == "amount" and f.unit == budget.unit and f.span.end <= budget.span.start and f.scenario is None \
+                and cue.fullmatch(r.norm.text, f.span.end, budget.span.start):
+            return f
+    return None
 
 
 def _amounts_flow(r: Reading, amounts: list[Fact]) -> str | None:

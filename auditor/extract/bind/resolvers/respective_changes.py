@@ -56,6 +56,73 @@ def resolve(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int]
                            "respective_changes", consumed, other_basis, other_base)
 
 
+_LAST_YEAR_WORDS = lazyre.compile(r"^(?:上年|去年|上一年度?|上年度|上年同期|去年同期)(?:支出|收入)?(?:决算|数)?$")
+
+
+def values_of_two_years_named_rates(r: Reading, consumed: set[int],
+                                    other_basis: Callable[[Reading, int], bool]) -> Iterator[Candidate]:
+    """Subjects named before a 分别 run of their values, then 上年分别为 a run of as many values, then in the same
+    sentence each subject named again with its change (a rate or an amount): the change is of that subject's two values.
+
+        "局本级和所属事业单位支出决算分别为3,275.94万元、1,398.05万元,上年分别为3,086.20万元、1,452.68万元,局本级增长
+         6.15%,所属事业单位下降3.76%"  → 3,275.94 on 3,086.20 grew 6.15 %; 1,398.05 on 1,452.68 fell 3.76 %
+
+    A change is read only when the words right before it (its clause's opening) name one subject alone, as the list
+    names it or its start ("所属事业单位" of "所属事业单位支出决算"); the two runs of one unit and as long as the names; a
+    rate on another basis (按可比口径) is not read."""
+    tree = r.tree
+    openers = list(tree.of_kind("fenbie"))
+    for n, opener in enumerate(openers):
+        i = opener.index
+        names = names_before(r, i)
+        values = _run_after(r, i)
+        if len(values) < 2 or len(names) != len(values) or r.is_previous(values[0]):
+            continue
+        last = next((o.index for o in openers[n + 1:n + 2] if o.sentence == opener.sentence), None)
+        if last is None or tree[last - 1].kind != "words" \
+                or not _LAST_YEAR_WORDS.match(clean_label(tree[last - 1].piece.label)):
+            continue
+        before = _run_after(r, last)
+        if len(before) != len(values) or before[0].unit != values[0].unit:
+            continue
+        end = r.node_of(before[-1])
+        for k in tree.after(end, "sentence"):
+            node, fact = tree[k], r.facts[k]
+            if k in consumed or node.kind not in _CHANGES and node.kind not in ("increase", "decrease") \
+                    or fact is None or tree[k - 1].kind != "words":
+                continue
+            said = clean_label(tree[k - 1].piece.label)
+            which = [m for m, name in enumerate(names) if said and (name == said or name.startswith(said))]
+            if len(which) != 1 or not (fact.kind == "percent" or fact.kind == values[0].kind and fact.unit == values[0].unit):
+                continue
+            if fact.kind == "percent" and other_basis(r, k):
+                continue  # ("局本级按可比口径增长6.15%": not of the figures written)
+            m = which[0]
+            direction = _CHANGES.get(node.kind, 1)
+            direction = -direction if fact.value < 0 else direction
+            consumed.add(k)
+            keyword = node.piece.keyword
+            yield Candidate(Change.model_construct(
+                direction=direction, delta=unsigned(fact) if fact.kind != "percent" else None,
+                percent=unsigned(fact) if fact.kind == "percent" else None, current=values[m], previous=before[m],
+                subject_label=names[m], reference="previous",
+                keyword=r.norm.original[node.start:node.start + len(keyword)],
+                keyword_span=r.span(node.start, node.start + len(keyword)),
+                reason="respective_values_of_two_years", via=(), rejected=()))
+
+
+def _run_after(r: Reading, i: int) -> list[Fact]:
+    """The 分别 run of values right after opener node i: amounts or counts of one unit, none bound; [] otherwise."""
+    tree = r.tree
+    if i + 1 >= len(tree) or tree[i + 1].kind != "labelled" or tree[i + 1].piece.label:
+        return []
+    values = [r.facts[k] for k in [i + 1, *figure_run(r, i + 1, +1)]]
+    if any(v is None or v.kind not in {"amount", "count"} or v.is_bound for v in values) \
+            or len({v.unit for v in values}) != 1:
+        return []
+    return values
+
+
 def listed_values_changes(r: Reading, consumed: set[int], other_basis: Callable[[Reading, int], bool],
                           other_base: Callable[[Reading, str, str, str], bool]) -> Iterator[Candidate]:
     """Subjects each stated with its value in a clause of its own, then in the same sentence a 分别 run of as many

@@ -14,6 +14,8 @@
                                                   (share_of_sentence_whole)
     "…占高校资助总额29.91%" after "…占2016年度高校资助总额的49.10%" read → the same figure
                                                   (share_of_same_named_whole)
+    "2.教育支出18.60万元,占2.14%。⏎(1)培训支出(项)18.60万元,占本类支出的100.00%。" → the amount of the heading the
+     numbered item stands under, its whole named 本类 / 该类 / 本单位 (share_of_heading_whole)
     "总支出1270.6万元。…(一)群众体育968.8万元,占总数的76.25%。…(二)竞技体育301.8万元,
      占总数的23.75%。"                             → the stated figure its siblings' parts make
                                                   (share_of_siblings_total)
@@ -37,7 +39,7 @@ from auditor.load.base import lines_above
 from auditor.extract.bind.resolvers.share import PART_NAMED, PART_NAMED_IN_SENTENCE, names_in_full
 from auditor.extract.readings import LABEL_YEAR, clean_label, in_other_period_bracket, sentence_start
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share
-from auditor.extract.numbering import YEAR_SAID
+from auditor.extract.numbering import YEAR_SAID, item_style, outline_depth
 from auditor.extract.vocabulary import compatible_scenarios
 
 
@@ -106,7 +108,7 @@ def resolve(index: DocumentIndex, shares: list[Share], lists: list[Breakdown]) -
                 # 财政拨款支出的59.36%" is no share of the 一般公共预算财政拨款基本支出 its list hangs from)
                 continue
             out.append(s.model_copy(update={"wholes": tuple(wholes), "reason": reason or s.reason}))
-    out = _scoped_whole(index, out, totals_of)
+    out = _heading_whole(index, _scoped_whole(index, out, totals_of))
     return _totals_whole(_parts_sum(_sentence_whole(index, _siblings_total(index, _sibling_whole(
         _same_named_whole(index, out), index.text)))))
 
@@ -480,13 +482,100 @@ def _same_named_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
         wholes = next((w for at, w in reversed(found.get(_YEAR.sub("", s.whole_label), ()))
                        if window - _SAME_NAME_WINDOWS <= at <= window), None)
         if not s.wholes and s.part is not None and wholes is not None and s.part.id != wholes[0].id \
-                and not _other_years(s.part, wholes[0]) and not _other_stretch(index, s.part, wholes[0]):
+                and not _other_years(s.part, wholes[0]) and not _other_stretch(index, s.part, wholes[0]) \
+                and not _under_another_heading(index, s, wholes[0]):
             s = s.model_copy(update={"wholes": wholes, "reason": "share_of_same_named_whole"})
         out.append(s)
     return out
 
 
 _SAME_NAME_WINDOWS = 2
+
+
+# a line's outline marker: 一、 (一) 1. 1、 (1) ① — or 1), which numbers a list of its own style, its depth not known
+_ITEM_MARKER = lazyre.compile(r"[ \t]*(?:[一二三四五六七八九十]{1,3}[、.．]|\([一二三四五六七八九十\d]{1,2}\)|\d{1,2}[、.．)](?!\d)|"
+                              r"[\u2460-\u2473])")
+_HEADING_LINES = 12  # lines back from a numbered item to the heading it stands under
+_DIGIT = lazyre.compile(r"\d")
+
+
+def _item_heading(index: DocumentIndex, part: Fact) -> tuple[int, int] | None:
+    """The heading line a numbered item's amount stands under, as (start, end) offsets: the nearest line above,
+    within a few lines, opening with a marker of a shallower depth than the item's ("2.教育支出18.60万元,占2.14%。" over
+    "(1)培训支出(项)18.60万元"; "(二)文化旅游体育与传媒支出(类)…" over "1.文化活动(项)…"), past the item's siblings
+    (markers of its style) and the deeper items under them.  None when the part is not the first figure of a line
+    opening with a marker, or no such heading is found (a marker of unknown depth, 1), has for heading a line of a
+    known depth only)."""
+    kept: dict[int, tuple[int, int] | None] = index.memo("_item_heading", dict)
+    if part.id in kept:
+        return kept[part.id]
+    text, at = index.text, part.span.start
+    start = text.rfind("\n", 0, at) + 1
+    found = None
+    own = _ITEM_MARKER.match(text, start, at)
+    if own is not None and not _DIGIT.search(text, own.end(), at):
+        marker = own.group().strip()
+        style, depth = item_style(marker), outline_depth(marker)
+        end = start - 1
+        for _ in range(_HEADING_LINES):
+            if end < 0:
+                break
+            line_start = text.rfind("\n", 0, end) + 1
+            m = _ITEM_MARKER.match(text, line_start, end)
+            if m is not None:
+                other = m.group().strip()
+                other_depth = outline_depth(other)
+                if item_style(other) != style:
+                    if other_depth is not None and (depth is None or other_depth < depth):
+                        found = (line_start, end)
+                        break
+                    if other_depth is None or depth is None:
+                        break  # (a marker whose place in the outline is not known: no heading read past it)
+            end = line_start - 1
+    kept[part.id] = found
+    return found
+
+
+def _heading_amount(index: DocumentIndex, part: Fact, heading: tuple[int, int]) -> Fact | None:
+    """The first amount of a heading line, in the part's unit, if it is the line's first figure after its marker."""
+    starts = index.memo("_amount_starts", lambda: sorted((f.span.start, n) for n, f in enumerate(index.facts)
+                                                         if f.kind == "amount"))
+    n = bisect_left(starts, (heading[0], -1))
+    if n == len(starts) or starts[n][0] >= heading[1]:
+        return None
+    first = index.facts[starts[n][1]]
+    marker = _ITEM_MARKER.match(index.text, heading[0], heading[1])
+    if first.unit != part.unit or first.id == part.id or marker is None \
+            or _DIGIT.search(index.text, marker.end(), first.span.start):
+        return None
+    return first
+
+
+def _heading_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
+    """"2.教育支出18.60万元,占2.14%。⏎(1)培训支出(项)18.60万元,占本类支出的100.00%。": a numbered item's share of a whole
+    named by 本类 / 该类 / 本款 / 本单位 (cue this_heading_whole), no list read (the heading has one item), is of the amount
+    its heading line opens with — the class, the unit the item stands under — not the 本类 a share of another class was
+    of.  Read across lines, so at most a warning."""
+    cue = index.vocab.cue("this_heading_whole")
+    out = list(shares)
+    for n, s in enumerate(shares):
+        if s.wholes or s.whole is not None or s.part is None or s.whole_of_parts or not cue.match(s.whole_label):
+            continue
+        heading = _item_heading(index, s.part)
+        whole = _heading_amount(index, s.part, heading) if heading is not None else None
+        if whole is not None:
+            out[n] = s.model_copy(update={"wholes": (whole,), "reason": "share_of_heading_whole"})
+    return out
+
+
+def _under_another_heading(index: DocumentIndex, share: Share, whole: Fact) -> bool:
+    """A whole named 本类 / 该类 / 本单位 (cue this_heading_whole) by a numbered item under a heading that stands after the
+    whole another share of those words was of: the item's class or unit is another ("1.一般公共服务支出752.30万元…(2)…占本类
+    支出的28.20%。⏎2.教育支出…⏎(1)培训支出18.60万元,占本类支出的100.00%" is not of 752.30)."""
+    if not index.vocab.cue("this_heading_whole").match(share.whole_label):
+        return False
+    heading = _item_heading(index, share.part)
+    return heading is not None and whole.span.start < heading[0]
 
 
 def _other_years(part: Fact, whole: Fact) -> bool:
