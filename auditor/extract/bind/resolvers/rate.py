@@ -25,6 +25,9 @@ _LOOK_BACK = 200
 SUBJECT_UNFOUND = "a list's part it names, that part's amounts not found"
 # (the via of a completion naming its budget, of the one amount of its clause named by no scenario)
 DONE_IN_CLAUSE = "the amount its clause states, what was done"
+# (the via of a completion said only as what its figure is of the budget: "…支出完成799958.51万元,为调整预算的96.9%")
+SAID_OF_BUDGET = "said as what its figure is of the budget (为…预算的)"
+_SAID_OF_BUDGET = lazyre.compile(r"为(?:年初|调整后?|全年)?预算数?$")
 SPENT_UNNAMED = "a saving's rate beside one amount not named as spent (cue spent_of_saving): its base unsaid"
 _EARLIER = lazyre.compile(r"上一?年|去年|同期|前一年")  # (a figure of the year before, or of the same period then)
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
@@ -248,6 +251,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 # ("实现政府采购额14007万元,…,节约资金1668万元,资金节约率10.64%": the budget, unstated, was what was spent
                 # and what was saved — 1668 / (14007 + 1668))
                 reason = "rate_over_spent_and_saved"
+        if info.rate == "完成率" and _SAID_OF_BUDGET.search(clean_label(fact.label)):
+            via = (*via, SAID_OF_BUDGET)
         made = Rate.model_construct(
             rate=fact, name=info.rate, base=base,
             numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers.rate import DONE_IN_CLAUSE, OTHER_NAMED_BUDGET, SPENT_UNNAMED, SUBJECT_UNFOUND, another_project
+from auditor.extract.bind.resolvers.rate import DONE_IN_CLAUSE, OTHER_NAMED_BUDGET, SAID_OF_BUDGET, SPENT_UNNAMED, SUBJECT_UNFOUND, another_project
 from auditor.extract.model import SPENT_SCENARIOS, Change, Fact, Rate
 from auditor import lazyre
 from auditor.extract.readings import clean_label, sentence_start
@@ -141,8 +141,16 @@ def _of_floor_target(index: DocumentIndex, r: Rate, text: str) -> bool:
 
 def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
     stated = r.rate
-    value_pairs = tuple((num, d) for num in r.numerators for d in _bases_for(index, num, stated, slack_digits=1)
-                        if not (r.base is not None and _named_spent(index, d, text)))
+    # (a completion read by its clause's words alone — its numerator an amount named by no scenario, or its name only
+    # 为…预算的 — is of its subject's own budget: an amount elsewhere that gives it within its rounding holds it, but one
+    # that gives it but for a last digit is no slip of it — "一般公共预算支出完成799958.51万元,为调整预算的96.9%" is not
+    # of the 支出总计 824596.29 beside it, 97.01% — nor is a budget that names no subject its base: "(调整预算94.37亿元,
+    # 短收2.39亿元)" is the revenue's, not the 政府性基金预算收入's)
+    strict = DONE_IN_CLAUSE in r.via or SAID_OF_BUDGET in r.via
+    value_pairs = tuple((num, d) for num in r.numerators
+                        for d in _bases_for(index, num, stated, slack_digits=0 if strict else 1)
+                        if not (r.base is not None and _named_spent(index, d, text))
+                        and not (strict and not _gives_within_rounding(num, d, stated)))
     num = r.numerators[0]
     # (not the numerator itself, nor an amount of its own scenario: "到位96万元,到位率80%" has no
     # base in the money received)
@@ -165,7 +173,7 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         # (of its concept, or naming none: the places of both kinds in `budgets`, merged in their order)
         by_concept, bare, bare_by_window = index.budget_places
         own = by_concept.get(subject, ())
-        unnamed = bare if index.one_bare_budget else bare_by_window.get(num.window, ())
+        unnamed = () if strict else bare if index.one_bare_budget else bare_by_window.get(num.window, ())
         # (a budget whose label names no subject but whose sentence gave it one — "一般公共预算支出年初预算为312,400万元,
         # 调整预算为338,650万元" — is that subject's: no base of another's, "政府性基金预算收入完成46,218万元,完成调整预算的
         # 94.6%", nor of "“三公”经费…决算为18.46万元" after a 项目支出's; its subject's own budget unstated, none is)
@@ -173,7 +181,7 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         places = sorted({*own[bisect_left(own, first):], *unnamed[bisect_left(unnamed, first):]})
         candidates = [budgets[i] for i in places]
     else:
-        candidates = budgets[first:]
+        candidates = [] if strict else budgets[first:]
     if r.base is not None:
         # (a rate that names its base — 完成调整后预算的97.86% — is of the budget of that kind whose subject its numerator
         # names, though more words name the numerator: "全市一般公共预算收入完成45.67亿元" and "年初预算一般公共预算收入
@@ -220,6 +228,17 @@ def _adjusted_to(index: DocumentIndex, num: Fact) -> list[Fact]:
         if m is not None and _SUBJECT_SCOPE.sub("", m.group("subject")) == theirs:
             out.append(f)
     return out
+
+
+def _gives_within_rounding(num: Fact, den: Fact, stated: Fact) -> bool:
+    """num / den, each anywhere within its rounding, reaches the stated rate within its own (no last-digit slack, nor the
+    padding of the look-up by value)."""
+    bottom_low, bottom_high = den.value - den.tolerance, den.value + den.tolerance
+    if bottom_low <= 0:
+        return False
+    low = (num.value - num.tolerance) * 100 / bottom_high
+    high = (num.value + num.tolerance) * 100 / bottom_low
+    return high >= stated.value - stated.tolerance and low <= stated.value + stated.tolerance
 
 
 def _named_spent(index: DocumentIndex, f: Fact, text: str) -> bool:
