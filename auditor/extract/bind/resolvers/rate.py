@@ -23,6 +23,11 @@ from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, 
 _LOOK_BACK = 200
 # (the via of a rate naming a list's part whose amounts were not found: restated from no rate of another subject)
 SUBJECT_UNFOUND = "a list's part it names, that part's amounts not found"
+# (the via of a completion naming its budget, of the one amount of its clause named by no scenario)
+DONE_IN_CLAUSE = "the amount its clause states, what was done"
+# (the via of a completion said only as what its figure is of the budget: "…支出完成799958.51万元,为调整预算的96.9%")
+SAID_OF_BUDGET = "said as what its figure is of the budget (为…预算的)"
+_SAID_OF_BUDGET = lazyre.compile(r"为(?:年初|调整后?|全年)?预算数?$")
 SPENT_UNNAMED = "a saving's rate beside one amount not named as spent (cue spent_of_saving): its base unsaid"
 _EARLIER = lazyre.compile(r"上一?年|去年|同期|前一年")  # (a figure of the year before, or of the same period then)
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
@@ -31,6 +36,9 @@ OTHER_NAMED_BUDGET = {"budget_initial": "budget_adjusted", "budget_adjusted": "b
 _AVAILABLE = lazyre.compile(r"可用|到位|收到|拨付|结余|结转")  # money available or received, no budget
 
 
+# between the amount done and the completion of it: its clause's words, a change of it on the year before at most
+# ("收入总量2970亿元,增长11.5%,为预算的141.3%")
+_DONE_GAP = lazyre.compile(r"\s*(?:,\s*(?:同比|比上年|较上年)?(?:增长|下降|增加|减少)\s*\d+(?:\.\d+)?%\s*)?,?[^\d,;。()]*")
 _LAST_YEARS_RATE = lazyre.compile(r"(?:较|比|由|从)(?:上一?年度?|去年|上年同期)的?$")
 
 
@@ -141,6 +149,14 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # scenario, is what was executed (its budget is looked for in the document)
             nums, others = others, []
             via = (*via, "the amount its clause states")
+        elif info.rate == "完成率" and base in _BUDGETS and not nums and len(dens) + len(others) == 1 and near \
+                and (dens or others)[0] is near[-1] and near[-1].scenario is None and not via \
+                and _DONE_GAP.fullmatch(r.norm.text, near[-1].span.end, fact.span.start):
+            # "(1)收入总计10855万元,完成调整预算的109.9%": a completion naming the budget it completes, right after the one
+            # amount of its clause, named by no scenario, is of that amount — what was done (money coming in, 收入, is
+            # no base of it: the base it names is a budget, looked for in the document)
+            nums, dens, others = [near[-1]], [], []
+            via = (*via, DONE_IN_CLAUSE)
         nums, dens, others = _bracketed_bases_of_others(r, fact, nums, dens, others)
         if not nums and len(dens) == 1:
             done = _budget_in_own_bracket(r, dens[0], others)
@@ -242,6 +258,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 # ("实现政府采购额14007万元,…,节约资金1668万元,资金节约率10.64%": the budget, unstated, was what was spent
                 # and what was saved — 1668 / (14007 + 1668))
                 reason = "rate_over_spent_and_saved"
+        if info.rate == "完成率" and _SAID_OF_BUDGET.search(clean_label(fact.label)):
+            via = (*via, SAID_OF_BUDGET)
         made = Rate.model_construct(
             rate=fact, name=info.rate, base=base,
             numerators=tuple(nums), denominators=tuple(dens), others=tuple(others),

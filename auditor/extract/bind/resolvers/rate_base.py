@@ -13,7 +13,7 @@ from bisect import bisect_left
 from decimal import Decimal
 
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers.rate import OTHER_NAMED_BUDGET, SPENT_UNNAMED, SUBJECT_UNFOUND, another_project
+from auditor.extract.bind.resolvers.rate import DONE_IN_CLAUSE, OTHER_NAMED_BUDGET, SAID_OF_BUDGET, SPENT_UNNAMED, SUBJECT_UNFOUND, another_project
 from auditor.extract.model import SPENT_SCENARIOS, Change, Fact, Rate
 from auditor import lazyre
 from auditor.extract.readings import clean_label, sentence_start
@@ -42,7 +42,9 @@ def resolve(index: DocumentIndex, rates: list[Rate], changes: list[Change], text
     for r in rates:
         if r.pairs or r.summed or r.spent is not None or r.rate.is_bound or SPENT_UNNAMED in r.via:
             out.append(r)  # (… or a saving's rate beside an amount not named as spent: of what, unsaid — undecided)
-        elif not r.numerators and r.base and (elsewhere := _implied_elsewhere(index, r, by_subject, text)) is not None:
+        elif (not r.numerators or DONE_IN_CLAUSE in r.via) and r.base \
+                and (elsewhere := _implied_elsewhere(index, r, by_subject, text)) is not None:
+            # (… the amount right before it, which its clause may already have read as what was done)
             out.append(elsewhere)
         elif r.included:
             # (what was spent and what the rate says it includes: the budgets of its subject, no amount found by value)
@@ -139,8 +141,16 @@ def _of_floor_target(index: DocumentIndex, r: Rate, text: str) -> bool:
 
 def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
     stated = r.rate
-    value_pairs = tuple((num, d) for num in r.numerators for d in _bases_for(index, num, stated, slack_digits=1)
-                        if not (r.base is not None and _named_spent(index, d, text)))
+    # (a completion read by its clause's words alone — its numerator an amount named by no scenario, or its name only
+    # 为…预算的 — is of its subject's own budget: an amount elsewhere that gives it within its rounding holds it, but one
+    # that gives it but for a last digit is no slip of it — "一般公共预算支出完成799958.51万元,为调整预算的96.9%" is not
+    # of the 支出总计 824596.29 beside it, 97.01% — nor is a budget that names no subject its base: "(调整预算94.37亿元,
+    # 短收2.39亿元)" is the revenue's, not the 政府性基金预算收入's)
+    strict = DONE_IN_CLAUSE in r.via or SAID_OF_BUDGET in r.via
+    value_pairs = tuple((num, d) for num in r.numerators
+                        for d in _bases_for(index, num, stated, slack_digits=0 if strict else 1)
+                        if not (r.base is not None and _named_spent(index, d, text))
+                        and not (strict and not _gives_within_rounding(num, d, stated)))
     num = r.numerators[0]
     # (not the numerator itself, nor an amount of its own scenario: "到位96万元,到位率80%" has no
     # base in the money received)
@@ -163,7 +173,7 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         # (of its concept, or naming none: the places of both kinds in `budgets`, merged in their order)
         by_concept, bare, bare_by_window = index.budget_places
         own = by_concept.get(subject, ())
-        unnamed = bare if index.one_bare_budget else bare_by_window.get(num.window, ())
+        unnamed = () if strict else bare if index.one_bare_budget else bare_by_window.get(num.window, ())
         # (a budget whose label names no subject but whose sentence gave it one — "一般公共预算支出年初预算为312,400万元,
         # 调整预算为338,650万元" — is that subject's: no base of another's, "政府性基金预算收入完成46,218万元,完成调整预算的
         # 94.6%", nor of "“三公”经费…决算为18.46万元" after a 项目支出's; its subject's own budget unstated, none is)
@@ -171,7 +181,7 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         places = sorted({*own[bisect_left(own, first):], *unnamed[bisect_left(unnamed, first):]})
         candidates = [budgets[i] for i in places]
     else:
-        candidates = budgets[first:]
+        candidates = [] if strict else budgets[first:]
     if r.base is not None:
         # (a rate that names its base — 完成调整后预算的97.86% — is of the budget of that kind whose subject its numerator
         # names, though more words name the numerator: "全市一般公共预算收入完成45.67亿元" and "年初预算一般公共预算收入
@@ -186,10 +196,49 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
             or [f for f in [*candidates, *named] if year_budget and f.scenario == "budget"]
         # (none of that kind stated: not the other named budget either — "完成调整预算的98.1%" is no rate of the 年初预算)
         candidates = of_base or [f for f in candidates if f.scenario != OTHER_NAMED_BUDGET.get(r.base)]
+    if r.base == "budget_adjusted" and not any(f.scenario == r.base for f in candidates):
+        # (none of its subject's budgets named adjusted by a scenario word: the amount said as what its subject's budget
+        # was adjusted to — "(1)收入总计调整为9877万元" … "(1)收入总计10855万元,完成调整预算的109.9%")
+        candidates = [*candidates, *(f for f in _adjusted_to(index, num) if f not in candidates)]
     bases = [f for f in candidates if f.id != num.id and (num.scenario is None or f.scenario != num.scenario)
              and not _bracketed_after_another(text, f, num)]
     return r.model_copy(update={"value_pairs": value_pairs, "document_pairs": tuple((num, b) for b in bases),
                                 "reason": "rate_base_in_document", "via": (*r.via, "numerator in its sentence")})
+
+
+# "收入总计调整为", "一般公共预算支出调整到": a subject's words, then the verb of its budget's adjustment
+_ADJUSTED_TO = lazyre.compile(r"^(?P<subject>[\u4e00-\u9fff]{4,}?)(?:预算)?调整(?:为|到|至|后)?$")
+# the words around a subject that name no other one: a year, the whole of the place (全州, 全县), what was done
+_SUBJECT_SCOPE = lazyre.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:全[省市州县区镇乡])?|(?:累计)?(?:完成|实现)数?$")
+
+
+def _adjusted_to(index: DocumentIndex, num: Fact) -> list[Fact]:
+    """The amounts, of the numerator's unit and no scenario, said as what the budget of the numerator's very subject was
+    adjusted to: "收入总计调整为9877万元" for "收入总计10855万元,完成调整预算的109.9%" (its subject's words the same, past a year,
+    the place as a whole and the verb of what was done — "全州一般公共预算收入完成113.75亿元" and "一般公共预算收入调整为
+    108.92亿元"); a subject of fewer than four characters (收入, 支出) names none closely enough."""
+    theirs = _SUBJECT_SCOPE.sub("", clean_label(num.label))
+    if len(theirs) < 4:
+        return []
+    out = []
+    for _, f in index.amounts_by_value:
+        if f.scenario is not None or f.unit != num.unit or f.id == num.id:
+            continue
+        m = _ADJUSTED_TO.match(clean_label(f.label))
+        if m is not None and _SUBJECT_SCOPE.sub("", m.group("subject")) == theirs:
+            out.append(f)
+    return out
+
+
+def _gives_within_rounding(num: Fact, den: Fact, stated: Fact) -> bool:
+    """num / den, each anywhere within its rounding, reaches the stated rate within its own (no last-digit slack, nor the
+    padding of the look-up by value)."""
+    bottom_low, bottom_high = den.value - den.tolerance, den.value + den.tolerance
+    if bottom_low <= 0:
+        return False
+    low = (num.value - num.tolerance) * 100 / bottom_high
+    high = (num.value + num.tolerance) * 100 / bottom_low
+    return high >= stated.value - stated.tolerance and low <= stated.value + stated.tolerance
 
 
 def _named_spent(index: DocumentIndex, f: Fact, text: str) -> bool:

@@ -870,7 +870,12 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     else:
         # (not a kind of the whole: "视频型彩票销售58.37亿元" is a part of the "彩票销售总量", never it; cue kind_of_whole)
         kind = index.vocab.cue("kind_of_whole")
-        named = [f for name, f in index.amounts_named(core, near=part.span.start)
+        by_name = index.amounts_named(core, near=part.span.start)
+        if len(label) >= 4 and label[-2:] != core[-2:]:
+            # (… and by the whole's name as written, when its concept drops a last word that the amounts' names keep:
+            # "占授予中小微企业合同金额的48.6%" is of "全国政府采购授予中小微企业合同金额为24519.1亿元", named …金额, not …合同)
+            by_name = [*by_name, *index.amounts_named(label, near=part.span.start)]
+        named = [f for name, f in by_name
                  if f.id != part.id and (name.endswith(core) or name.endswith(label))
                  and not kind.search(name[:-len(core) if name.endswith(core) else -len(label)])]
         economy = index.vocab.cue("industries_total").search(core)
@@ -963,7 +968,7 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     if broader:
         return broader, "share_of_broader_whole"
     if not own:
-        otherwise = _whole_named_otherwise(index, part, whole_label)
+        otherwise = _whole_named_otherwise(index, part, whole_label, concept_unfound=info.known)
         if otherwise[0]:
             return otherwise
     whole_all = index.vocab.cue("whole_named_all").match(label) if own else None
@@ -1152,7 +1157,8 @@ def _other_year(own: tuple[str, str | None] | None, said: tuple[str, str | None]
     return own != said
 
 
-def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str) -> tuple[list[Fact], str | None]:
+def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str,
+                           concept_unfound: bool = False) -> tuple[list[Fact], str | None]:
     """A whole its share names as a total, by a shorter word than the figure that states it: the one amount before
     the part whose name says it is a total and ends in the same name ("全年捐赠总量1509.44亿元…占捐赠总量的69.20%",
     "学校共收入2028.73亿元…占学校总收入的46.6%"; "全国彩票总销售…占总销售的58.00%": its name the share's very words), or in the words the share's name abbreviates, a character of each
@@ -1162,9 +1168,15 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str) -
     said = index.vocab.cue("whole_said_total")
     stem = said.sub("", whole_label)
     stem = index.vocab.cue("whole_said_of_year").sub("", stem) if stem != whole_label else stem
-    # (a whole the vocabulary knows — 本年收入合计, 支出总计 — is looked up by its concept, not here)
-    if stem == whole_label or len(stem) < 2 or index.label_concept(whole_label).known \
-            or index.label_concept(stem).known:
+    # (a whole the vocabulary knows — 本年收入合计, 支出总计 — is looked up by its concept, not here: unless no amount of
+    # that concept is stated, `concept_unfound` — "73所学校共收入约2028.73亿元,…占学校总收入的46.6%", 学校总收入 a 收入总计
+    # no figure names so —, and its name, bare of the total words, of three characters at least: "占总支出的" may be any)
+    if stem == whole_label or len(stem) < 2:
+        return [], None
+    if concept_unfound:
+        if len(stem) < 3:
+            return [], None
+    elif index.label_concept(whole_label).known or index.label_concept(stem).known:
         return [], None
     abbreviated = _ABBREVIATED.get(stem)
     if abbreviated is None:
