@@ -257,6 +257,11 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
                                            and not _other_year(norm.text, f, m.start())], norm, near_only=True)
             if score is None:
                 continue
+        if score is not None and score.span.end <= m.start():
+            whole = _whole_grades_score(norm.text, m.start(), score, scores, cue)
+            if whole is False:
+                continue  # (the whole's grade, no score of the whole before it: a project's score is none of its)
+            score = whole or score
         if stated is None:  # (every score the prose states, but averages: the sentences that state one)
             stated = [f.span.start for f in facts if f.kind == "score" and not f.in_table
                       and not cue("average_score").search(f.label)]
@@ -273,6 +278,23 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
         out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
                                          score=score, bands=bands, own_scale=own_scale))
     return out
+
+
+def _whole_grades_score(text: str, at: int, score: Fact, scores: list[Fact], cue) -> Fact | bool | None:
+    """A grade its clause gives to the unit as a whole ("部门整体评价等级为“优”", "本单位整体评价等级为“优”") after a
+    score a project's name labels ("其中重点项目“校舍维修改造”得分88分", "得分最低的为“农机购置补贴”项目82分"): the grade
+    is the whole's, not the project's — the latest score of the whole before it, within its six lines (cue whole_grade;
+    the whole's score by cue whole_department); False when there is none (no grade of a score read); None when the
+    grade or the score is not so named (the score found stands)."""
+    clause = text[last_of(text, "。;\n,", at) + 1:at]
+    if not cue("whole_grade").search(clause):
+        return None
+    if not cue("project_score_label").search(score.label) or cue("whole_department").search(score.label):
+        return None
+    line = score.span.line
+    whole = [f for f in scores if f.span.end <= score.span.start and line - f.span.line <= 6
+             and cue("whole_department").search(f.label) and not cue("project_score_label").search(f.label)]
+    return whole[-1] if whole else False
 
 
 def level_lines_score(text: str, score: Fact, cue) -> bool:
