@@ -277,6 +277,49 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
                          score)
         out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
                                          score=score, bands=bands, own_scale=own_scale))
+    respective = _respective_grades(norm, facts)
+    if respective:
+        if bands is None:
+            bands, own_scale = _bands(norm.text)
+        out.extend(Grade.model_construct(grade=grade, text=text, span=span, score=score, bands=bands, own_scale=own_scale)
+                   for grade, text, span, score in respective)
+    return out
+
+
+# grades said one for each of a run of scores said before them ("自评得分分别为96分、88分、72分,评价等级分别为优、良、中")
+_RESPECTIVE_GRADES = lazyre.compile(r"(?:等级|等次|评级)(?:分别|依次)(?:为|是)?:?\s*((?:[“\"]?" + r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
+                                    r"[”\"]?\s*(?:[、,和及与]\s*)?){2,})")
+_ONE_GRADE = lazyre.compile(r"优秀|优|良好|良|中等|中|不合格|合格|及格|较差|差")
+_RUN_OPENS = lazyre.compile(r"(?:分别|依次)(?:为|是|达到|得)?\s*$")
+_RUN_JOINS = lazyre.compile(r"\s*(?:、|和|及|与|,)\s*")
+
+
+def _respective_grades(norm: Normalised, facts: list[Fact]) -> list[tuple[str, str, Span, Fact]]:
+    """(grade, text, span, score) of each grade of a run said 分别 / 依次 ("评价等级分别为“优”“良”“中”") after a run of as
+    many total scores said so in its sentence, right before the grades' clause ("三个项目的综合得分分别为92分、86分、78分,"):
+    the first grade the first score's, and so on.  A run of another count, of amounts, or grades said first ("近三年自评
+    等级分别为良、良、优,对应得分依次为…") pair nothing."""
+    out = []
+    for m in _RESPECTIVE_GRADES.finditer(norm.text):
+        grades = list(_ONE_GRADE.finditer(norm.text, m.start(1), m.end(1)))
+        begin = last_of(norm.text, "。;\n", m.start()) + 1
+        clause = last_of(norm.text, ",", m.start())
+        if clause < begin:
+            continue
+        scores = [f for f in facts if f.kind == "score" and not f.in_table and begin <= f.span.start and f.span.end <= clause]
+        # (the run: the scores right before the grades' clause, joined by 、/和 alone, opened by 分别 / 依次)
+        run: list[Fact] = []
+        for f in reversed(scores):
+            gap = norm.text[f.span.end:run[0].span.start] if run else norm.text[f.span.end:clause]
+            if gap.strip() and not _RUN_JOINS.fullmatch(gap):
+                break
+            run.insert(0, f)
+        if len(run) != len(grades) or not _RUN_OPENS.search(norm.text, begin, run[0].span.start):
+            continue
+        for g, f in zip(grades, run):
+            line, column = norm.line_col(g.start())
+            span = Span.model_construct(start=g.start(), end=g.end(), line=line, column=column)
+            out.append((GRADE_WORDS[g.group()], norm.original[g.start():g.end()], span, f))
     return out
 
 
