@@ -257,6 +257,11 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
                                            and not _other_year(norm.text, f, m.start())], norm, near_only=True)
             if score is None:
                 continue
+        if score is not None and score.span.end <= m.start():
+            whole = _whole_grades_score(norm.text, m.start(), score, scores, cue)
+            if whole is False:
+                continue  # (the whole's grade, no score of the whole before it: a project's score is none of its)
+            score = whole or score
         if stated is None:  # (every score the prose states, but averages: the sentences that state one)
             stated = [f.span.start for f in facts if f.kind == "score" and not f.in_table
                       and not cue("average_score").search(f.label)]
@@ -272,7 +277,67 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
                          score)
         out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
                                          score=score, bands=bands, own_scale=own_scale))
+    respective = _respective_grades(norm, facts)
+    if respective:
+        if bands is None:
+            bands, own_scale = _bands(norm.text)
+        out.extend(Grade.model_construct(grade=grade, text=text, span=span, score=score, bands=bands, own_scale=own_scale)
+                   for grade, text, span, score in respective)
     return out
+
+
+# grades said one for each of a run of scores said before them ("自评得分分别为96分、88分、72分,评价等级分别为优、良、中")
+_RESPECTIVE_GRADES = lazyre.compile(r"(?:等级|等次|评级)(?:分别|依次)(?:为|是)?:?\s*((?:[“\"]?" + r"(?:优秀|优|良好|良|中等|中|合格|及格|差|不合格|较差)"
+                                    r"[”\"]?\s*(?:[、,和及与]\s*)?){2,})")
+_ONE_GRADE = lazyre.compile(r"优秀|优|良好|良|中等|中|不合格|合格|及格|较差|差")
+_RUN_OPENS = lazyre.compile(r"(?:分别|依次)(?:为|是|达到|得)?\s*$")
+_RUN_JOINS = lazyre.compile(r"\s*(?:、|和|及|与|,)\s*")
+
+
+def _respective_grades(norm: Normalised, facts: list[Fact]) -> list[tuple[str, str, Span, Fact]]:
+    """(grade, text, span, score) of each grade of a run said 分别 / 依次 ("评价等级分别为“优”“良”“中”") after a run of as
+    many total scores said so in its sentence, right before the grades' clause ("三个项目的综合得分分别为92分、86分、78分,"):
+    the first grade the first score's, and so on.  A run of another count, of amounts, or grades said first ("近三年自评
+    等级分别为良、良、优,对应得分依次为…") pair nothing."""
+    out = []
+    for m in _RESPECTIVE_GRADES.finditer(norm.text):
+        grades = list(_ONE_GRADE.finditer(norm.text, m.start(1), m.end(1)))
+        begin = last_of(norm.text, "。;\n", m.start()) + 1
+        clause = last_of(norm.text, ",", m.start())
+        if clause < begin:
+            continue
+        scores = [f for f in facts if f.kind == "score" and not f.in_table and begin <= f.span.start and f.span.end <= clause]
+        # (the run: the scores right before the grades' clause, joined by 、/和 alone, opened by 分别 / 依次)
+        run: list[Fact] = []
+        for f in reversed(scores):
+            gap = norm.text[f.span.end:run[0].span.start] if run else norm.text[f.span.end:clause]
+            if gap.strip() and not _RUN_JOINS.fullmatch(gap):
+                break
+            run.insert(0, f)
+        if len(run) != len(grades) or not _RUN_OPENS.search(norm.text, begin, run[0].span.start):
+            continue
+        for g, f in zip(grades, run):
+            line, column = norm.line_col(g.start())
+            span = Span.model_construct(start=g.start(), end=g.end(), line=line, column=column)
+            out.append((GRADE_WORDS[g.group()], norm.original[g.start():g.end()], span, f))
+    return out
+
+
+def _whole_grades_score(text: str, at: int, score: Fact, scores: list[Fact], cue) -> Fact | bool | None:
+    """A grade its clause gives to the unit as a whole ("部门整体评价等级为“优”", "本单位整体评价等级为“优”") after a
+    score a project's name labels ("其中重点项目“校舍维修改造”得分88分", "得分最低的为“农机购置补贴”项目82分"): the grade
+    is the whole's, not the project's — the latest score of the whole before it, within its six lines (cue whole_grade;
+    the whole's score by cue whole_department); False when there is none (no grade of a score read); None when the
+    grade or the score is not so named (the score found stands)."""
+    clause = text[last_of(text, "。;\n,", at) + 1:at]
+    if not cue("whole_grade").search(clause):
+        return None
+    if not cue("project_score_label").search(score.label) or cue("whole_department").search(score.label):
+        return None
+    line = score.span.line
+    whole = [f for f in scores if f.span.end <= score.span.start and line - f.span.line <= 6
+             and cue("whole_department").search(f.label) and not cue("project_score_label").search(f.label)]
+    return whole[-1] if whole else False
 
 
 def level_lines_score(text: str, score: Fact, cue) -> bool:

@@ -745,7 +745,7 @@ _WEIGHT_BEFORE = lazyre.compile(r"(?:分值|满分|权重)\s*(?:为|是|:)?\s*(\
 
 
 # a sentence naming a project of its own ("义务教育公用经费保障项目…自评得分93.3分", "另一项目"), not 本项目 / 该项目
-_OTHER_EVALUATION = lazyre.compile(r"(?<![本该此])[\u4e00-\u9fff]{2,}项目(?!支出|资金)")
+_OTHER_EVALUATION = lazyre.compile(r"(?<![本该此])[\u4e00-\u9fff]{2,}[”\"」』]?项目(?!支出|资金)")
 
 
 _PROJECT_TABLE = lazyre.compile(r"项目(?:支出)?绩效(?:目标)?自评表")
@@ -799,7 +799,8 @@ def _table_projects(ctx: Context, total_row) -> list[str]:
     return names + ([row.group(1)] if row else [])
 
 
-_PROJECT_NAME = lazyre.compile(r"([\u4e00-\u9fff]{2,})项目")
+# (the name may stand in quotes: "同年度实施的“家庭医生签约服务”项目")
+_PROJECT_NAME = lazyre.compile(r"([\u4e00-\u9fff]{2,})[”\"」』]?项目")
 _NOT_A_NAME = set("本该此其各每个上下同一两二三四五六七八九十几多等类大子")
 _GENERIC_NAME = lazyre.compile(r"^(?:本?年度?|年度重点|重点|专项|部门|单位|预算|财政|支出|绩效|其他|全部|所有)$")
 _PROJECT_NAME_ROW = lazyre.compile(r"项目名称\s*(?:[|\t:：]\s*)*([^\s|\t:：]{2,})")
@@ -813,12 +814,16 @@ def _shares_name(a: str, b: str) -> bool:
 
 def _names_another_project(ctx: Context, prose: Fact, total_row) -> bool:
     """The prose score's sentence names a project by name, and none of the names it gives is the project the 自评表's
-    title names ("一、基本公共卫生服务项目支出绩效自评表 … ⏎ 二、同期实施的家庭医生签约服务项目…自评总分93.87分"): another
-    project's score."""
+    title names ("一、基本公共卫生服务项目支出绩效自评表 … ⏎ 二、同期实施的家庭医生签约服务项目…自评总分93.87分"), or
+    says before the score that its subject fills in a 自评表 of its own (cue own_form_elsewhere: "子项目二…另行填报自评表,
+    自评总分为86分"): another project's score."""
+    before = ctx.doubt.text[ctx.doubt.sentence_start(prose.span.start):prose.span.start]
+    if ctx.vocab.cue("own_form_elsewhere").search(before):
+        return True  # ("子项目二…另行填报自评表,自评总分为86分": its score is of a 自评表 of its own, not this one)
     table = _table_projects(ctx, total_row)
     if not table:
         return False
-    said = _projects_named(ctx.doubt.text[ctx.doubt.sentence_start(prose.span.start):prose.span.start])
+    said = _projects_named(before)
     return bool(said) and not any(_shares_name(a, b) for a in said for b in table)
 
 

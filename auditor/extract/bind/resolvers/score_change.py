@@ -5,6 +5,8 @@
                                                                                      → 5.5 = 91 − 85.5 (the one it names)
     "总得分92.5分。⏎…2021年度评价得分为84分,2022年度评价得分为89分,本年较上年提高3.5分,较2021年提高8.5分"
                                                                    → 3.5 = 92.5 − 89, 8.5 = 92.5 − 84
+    "自评得分91分,较上年(86分)提高5分", "得分96.40分,较2022年度的94.80分提高1.60分"          → 5 = 91 − 86 (said inline)
+    "本项目自评得分88.5分。⏎与2022年度自评得分91分(等级为“优秀”)相比,下降2.5分"          → 2.5 = 91 − 88.5
 
 The change (较上年提高 / 下降 d 分) is of the total score right before it (总得分, 综合得分, 自评得分 …: cue score_total, a
 project's own 评价得分, or an evaluation's by its name, cue evaluation_score) in the same clause run; or of this year's
@@ -44,6 +46,17 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if delta is None or delta.kind != "score" or delta.is_bound:
             continue
         keyword = s.piece.keyword
+        inline = _inline_previous(r, s.index, year)
+        if inline is not None:
+            previous_said, current = inline
+            bound[s.index] = current
+            yield Candidate(Change.model_construct(
+                direction=1 if s.kind == "increase" else -1, delta=delta, percent=None, current=current,
+                previous=previous_said, subject_label=current.label, reference="previous",
+                keyword=r.norm.original[s.start:s.start + len(keyword)],
+                keyword_span=r.span(s.start, s.start + len(keyword)),
+                reason="score_change_on_last_year", via=(), rejected=()))
+            continue
         words = _reference_words(r, s.index)
         said = (words + keyword) if words is not None else keyword
         named = _YEAR.search(said)
@@ -70,6 +83,54 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             previous=previous[0], subject_label=current.label, reference="previous",
             keyword=r.norm.original[s.start:s.start + len(keyword)], keyword_span=r.span(s.start, s.start + len(keyword)),
             reason="score_change_on_last_year", via=(), rejected=()))
+
+
+def _inline_previous(r: Reading, i: int, year: str) -> tuple[Fact, Fact] | None:
+    """(earlier score, this year's) when the change at node i says the earlier year's score itself: right before it in
+    its clause, named by the comparison's words alone ("自评得分91分,较上年(86分)提高5分", "得分96.40分,较2022年度的
+    94.80分提高1.60分": this year's the total score right before that clause), or in a clause opening its sentence that
+    compares with it ("与2022年度自评得分91分(等级为“优秀”)相比,下降2.5分": this year's the one total score of this year
+    above, in its paragraph or the one before)."""
+    tree = r.tree
+    j = i - 1
+    if j >= 0 and tree[j].separator(")"):
+        j -= 1
+    if j >= 0 and tree[j].clause == tree[i].clause and r.facts[j] is not None:
+        f = r.facts[j]
+        reference = _REFERENCE.match(clean_label(f.label)) if f is not None else None
+        if f is None or f.kind != "score" or f.in_table or f.is_bound or not r.is_previous(f) \
+                or reference is None or reference.group(1):
+            return None
+        first = tree.unit("clause", j).start
+        for k in tree.before(first, "sentence"):
+            t = tree[k]
+            if t.kind == "sep" and t.depth == 0 and t.piece.keyword in ",，":
+                continue
+            current = r.facts[k]
+            if current is None or current.kind != "score" or t.depth != 0 or current.is_bound or current.in_table \
+                    or not _total_score(r, current) or r.is_previous(current):
+                return None
+            return f, current
+        return None
+    # ("与2022年度自评得分91分(…)相比,下降2.5分"): the clause before the change's opens its sentence with 与/同/和 and
+    # closes with 相比 / 比较, an earlier year's total score its one score
+    if j < 1 or not tree[j].separator(",，"):
+        return None
+    clause = [k for k in tree.unit("clause", j - 1)]
+    if tree.unit("sentence", i).start != clause[0] or tree[j - 1].kind != "words" \
+            or not _COMPARED_CLOSE.fullmatch(clean_label(tree[j - 1].piece.label)) \
+            or tree[clause[0]].kind != "words" or not _COMPARED_OPEN.fullmatch(clean_label(tree[clause[0]].piece.label)):
+        return None
+    scores = [r.facts[k] for k in clause if r.facts[k] is not None and tree[k].depth == 0]
+    if len(scores) != 1 or scores[0].kind != "score" or scores[0].is_bound or not r.is_previous(scores[0]) \
+            or not _total_score(r, scores[0]):
+        return None
+    found = [f for f in _scores_above(r, clause[0]) if f.period in (None, year, "current") and not r.is_previous(f)]
+    return (scores[0], found[0]) if len(found) == 1 else None
+
+
+_COMPARED_OPEN = lazyre.compile(r"与|同|和|跟")
+_COMPARED_CLOSE = lazyre.compile(r"相比较?|比较|对比")
 
 
 def _reference_words(r: Reading, i: int) -> str | None:

@@ -2,6 +2,8 @@
 
     "项目立项6分,绩效目标5分,…,满意度15分,总得分96"                 → 96 = 6 + 5 + … + 15 (score_list)
     "自评总得分95.2分,其中:预算执行率得分9.2分,产出指标得分42分,…"   → 95.2 = 9.2 + 42 + … (score_list_opened)
+    "…得分91.5分。其中:预算执行率得分9.5分;产出指标满分50分,得46分;…"  → 91.5 = 9.5 + 46 + … (the same: levels
+                                                                           said alone and with their full marks mixed)
     "(1)预算执行:分值10分,得分10分;\\n(2)产出指标:分值50分,得分35.5分;…\\n合计得分66.5分"
                                                                         → 66.5 = 10 + 35.5 + … (level_scores)
     "项目自评总分94.95分。…四类指标分别得9.45分、48分、…,分值分别为10分、50分、…"
@@ -744,9 +746,40 @@ def _levels(r: Reading, facts: list[Fact]) -> tuple[list[Fact], list[Fact], list
         return scores, weights, deductions
     if any(deducted.search(x) for x in labels):
         return [], [], []
+    mixed = _mixed_levels(r, facts, labels)
+    if mixed is not None:
+        return (*mixed, [])
     paired = _scores_and_weights(r, facts)
     return (*paired, []) if paired is not None else ([], [], [])
 
+
+
+def _mixed_levels(r: Reading, facts: list[Fact], labels: list[str]) -> tuple[list[Fact], list[Fact]] | None:
+    """Levels said some with their score alone, named and scored ("预算执行率指标得9.76分"), the others by their weight
+    and then the score got ("预算编制指标满分10分,得10分"): each level's score, and the weights (none unless every
+    level says its own); None when the run is not of these two shapes, or is of one alone (_levels reads those)."""
+    got, weight = r.vocab.cue("score_got"), r.vocab.cue("score_weight")
+    scores: list[Fact] = []
+    weights: list[Fact] = []
+    alone = paired = 0
+    n = 0
+    while n < len(facts):
+        if weight.search(labels[n]):
+            if n + 1 >= len(facts) or not got.fullmatch(labels[n + 1]) or facts[n + 1].value > facts[n].value:
+                return None
+            weights.append(facts[n])
+            scores.append(facts[n + 1])
+            paired += 1
+            n += 2
+        elif _SCORED.search(labels[n]) and not got.fullmatch(labels[n]):
+            scores.append(facts[n])
+            alone += 1
+            n += 1
+        else:
+            return None
+    if not alone or not paired:
+        return None
+    return scores, []
 
 
 def _scores_and_weights(r: Reading, facts: list[Fact]) -> tuple[list[Fact], list[Fact]] | None:

@@ -789,6 +789,20 @@ def _whole_said_in_sentence(index: DocumentIndex, part: Fact, whole_label: str) 
     said = [f for f in facts if f.kind == "amount" and f.id != part.id
             and not f.is_bound and f.unit == part.unit and f.span.end <= part.span.start
             and clean_label(f.label).endswith(whole_label)]
+    swapped = _funds_verb_swapped(index, whole_label)
+    if not said and swapped is not None \
+            and not any(f.kind == "amount" and f.id != part.id and f.span.end <= part.span.start for f in facts):
+        # (the part's sentence states no other amount: the whole said in the sentence right before it, on its line, by
+        # the same name or by its verb after its object — "项目资金共到位185万元,到位率92.5%。已支出166.5万元,占到位资金的
+        # 90%" —, cue funds_verb; not a budget of the sentence before, "单位年度预算5000万元。该项目…占年度预算的", the unit's)
+        facts = index.facts_by_sentence.get(part.sentence - 1, ())
+        said = [f for f in facts if f.kind == "amount" and not f.is_bound and f.unit == part.unit
+                and "\n" not in index.text[f.span.end:part.span.start]
+                and (clean_label(f.label).endswith(whole_label) or swapped.search(clean_label(f.label)))]
+        if len(said) > 1:  # (a part's money beside the whole's: "县级配套资金到位35万元,项目资金共到位185万元" — the total)
+            said = [f for f in said if _SAID_ALL.search(clean_label(f.label))]
+        if len(said) != 1:
+            return None
     part_flows = set(_FLOW_WORDS.findall(part.label))
     kind = clean_label(part.label)[-2:]
     kept = []
@@ -805,7 +819,17 @@ def _whole_said_in_sentence(index: DocumentIndex, part: Fact, whole_label: str) 
     return kept[-1] if kept and len({f.value for f in kept}) == 1 and len(kept) == len(said) else None
 
 
+def _funds_verb_swapped(index: DocumentIndex, whole_label: str) -> re.Pattern | None:
+    """"到位资金" named by its object, then its verb ("项目资金共到位", "资金全部下达"): a pattern of that order, or None
+    when the name is no verb of money (cue funds_verb) and its object."""
+    m = index.vocab.cue("funds_verb").fullmatch(whole_label)
+    if m is None:
+        return None
+    return re.compile(re.escape(m.group(2)) + r"(?:共|已|全部|累计|实际|合计){0,2}" + re.escape(m.group(1)) + "$")
+
+
 _FLOW_WORDS = lazyre.compile(r"收入|支出|收益|费用|成本")
+_SAID_ALL = lazyre.compile(r"共|合计|总计|累计|总额")
 # (the word right before a budget's name that makes it one budget of several: 年初 / 调整(后) / 追加 / 全年 … 预算)
 _BUDGET_OF_A_KIND = lazyre.compile(r"(?:年初|调整后?|追加|全年|年中|原|变更后|上年|去年)$")
 
