@@ -1212,18 +1212,21 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str,
     written = index.vocab.cue("whole_said_of_year").sub("", whole_label)
     written = written if len(stem) == 2 and written == "总" + stem else None
     found = []
+    # (the name first, then the year and the stretch: each share is read against every total said before it — the
+    # cheap tests first keep that walk short per figure, the same figures found)
     for f, bare in _amounts_said_total(index):
-        if f.id == part.id or f.span.end > part.span.start or f.unit != part.unit \
-                or index.period_of(f) != index.period_of(part) or _other_stretch(index, part, f) \
-                or _other_years_named(part, f):
+        if f.id == part.id or f.span.end > part.span.start or f.unit != part.unit:
             continue
         # (a name of two characters ends too many others: "占出口总额的" is not of 进出口总额; those are read only
         # abbreviated, a character of each word)
         # (… or one of two, named in the share's very words: "各区合计398.98亿元" for "占各区合计的21.7%")
-        if (len(stem) >= 3 and (bare.endswith(stem) or swapped and bare.endswith(swapped))) or bare == stem \
-                or (abbreviated is not None and abbreviated.search(bare)) \
-                or (written is not None and clean_label(f.label).endswith(written)):
-            found.append(f)
+        if not ((len(stem) >= 3 and (bare.endswith(stem) or swapped and bare.endswith(swapped))) or bare == stem
+                or (abbreviated is not None and abbreviated.search(bare))
+                or (written is not None and clean_label(f.label).endswith(written))):
+            continue
+        if index.period_of(f) != index.period_of(part) or _other_stretch(index, part, f) or _other_years_named(part, f):
+            continue
+        found.append(f)
     if len({f.value for f in found}) != 1:
         return [], None
     return found[-1:], "share_of_whole_named_otherwise"
