@@ -1120,20 +1120,34 @@ def _of_the_shares_year(index: DocumentIndex, share: Share, named: list[Fact], c
              or report_own and index.label_concept(f.label).period == "previous"}
     if not apart:
         return named
-    said_with = index.vocab.cue("whole_name_said_with")
     ids = {f.id for f in named}
     found = []
+    names = _amount_names(index)
     for f in index.facts:
         if f.kind != "amount" or f.id == part.id or f.id in ids or f.unit != part.unit or f.is_bound \
                 or (share.percent.value < 100 and f.value <= part.value):
             continue
-        name = said_with.sub("", named_part(clean_label(f.label)))
+        name = names.get(f.id)
+        if name is None:
+            name = names[f.id] = _amount_name(index, f)
         if (name.endswith(core) or name.endswith(label)) and not compared.match(clean_label(f.label)) \
                 and _said_year(index, f.span.start) == own:
             found.append(f)
     if not found and said is None:
         return named  # (a title's year is no sure year of the share: "审计署2023年第5号公告" over 2021—2022's money)
     return [f for f in named if f.id not in apart] + found
+
+
+def _amount_names(index: DocumentIndex) -> dict[int, str]:
+    """The names of the amounts asked about so far (_amount_name), by id: each read once a text (kept on the index), not
+    again for every figure by each share whose whole is of another year (quadratic in a long text)."""
+    return index.memo("_amount_names", dict)
+
+
+def _amount_name(index: DocumentIndex, f: Fact) -> str:
+    """An amount's name: its label cleaned, without the verb that states it nor the words said with a whole's name
+    (cue whole_name_said_with)."""
+    return index.vocab.cue("whole_name_said_with").sub("", named_part(clean_label(f.label)))
 
 
 def _said_year(index: DocumentIndex, at: int, start: int | None = None) -> tuple[str, str | None] | None:
