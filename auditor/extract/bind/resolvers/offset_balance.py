@@ -23,6 +23,7 @@ parts among them, the balance is of them all.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Iterator
 
 from auditor import lazyre
@@ -98,7 +99,7 @@ def _totals(r: Reading, i: int, cue) -> list[Fact]:
     …总收支相抵后,结转结余为0.90亿元")."""
     found = _totals_after(r, i, cue, 0)
     if len(found) > 1:
-        own = _totals_after(r, i, cue, _section_start(r.norm.text, r.facts[i].span.start))
+        own = _totals_after(r, i, cue, _section_start(r, r.facts[i].span.start))
         if len(own) == 1:
             return own
     return found
@@ -146,10 +147,16 @@ _HEADING_LINE = lazyre.compile(r"^[^\S\n]*(?:[(（][一二三四五六七八九�
                                re.MULTILINE)
 
 
-def _section_start(text: str, at: int) -> int:
-    """Where the last heading line (_HEADING_LINE) before offset `at` ends, 0 if none."""
-    end = 0
-    for m in _HEADING_LINE.finditer(text, 0, at):
+def _section_start(r: Reading, at: int) -> int:
+    """Where the last heading line (_HEADING_LINE) before offset `at` ends, 0 if none: of the lines before `at`'s, the
+    text's heading lines found once a text (a bisection of their ends, not a scan from the text's start for every
+    balance); `at`'s own line read up to `at`, as a scan that stops there reads it."""
+    text = r.norm.text
+    ends = r.memo("_heading_line_ends", lambda: [m.end() for m in _HEADING_LINE.finditer(text)])
+    line = text.rfind("\n", 0, at) + 1
+    k = bisect_left(ends, line)  # (a heading line holds no line break: those before `at`'s line end before it)
+    end = ends[k - 1] if k else 0
+    for m in _HEADING_LINE.finditer(text, line, at):
         end = m.end()
     return end
 
