@@ -698,7 +698,8 @@ def _breakdown(r: Reading, total: Fact, found: list[Fact], text: str, marker: st
 def _bracketed_weights(r: Reading, scores: list[Fact]) -> list[Fact]:
     """The weight each level's score has in brackets after its name ("其中:前期工作(20分)得17.6分,实施过程(30分)得26.5分,
     绩效目标实现(50分)得42.3分"), one for every score and none below it; [] otherwise."""
-    nodes = {id(f): j for j, f in enumerate(r.facts) if f is not None}
+    # (each figure's last node, gathered once a reading: r.facts is the reading's, the dict the same for every call)
+    nodes = r.memo("_score_nodes", lambda: {id(f): j for j, f in enumerate(r.facts) if f is not None})
     out = []
     for f in scores:
         j = nodes.get(id(f))
