@@ -159,7 +159,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             via = (*via, DONE_IN_CLAUSE)
         nums, dens, others = _bracketed_bases_of_others(r, fact, nums, dens, others)
         if not nums and len(dens) == 1:
-            done = _budget_in_own_bracket(r, dens[0], others)
+            done = _budget_in_own_bracket(r, s.index, info.text, dens[0], others)
             if done is not None:
                 # ("公务用车运行维护费12.71万元(预算14.00万元),完成预算的90.79%": the amount whose bracket states its budget
                 # is what was done of it)
@@ -909,10 +909,23 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
     return nums, dens, others
 
 
-def _budget_in_own_bracket(r: Reading, budget: Fact, others: list[Fact]) -> Fact | None:
+def _budget_in_own_bracket(r: Reading, at: int, said: str, budget: Fact, others: list[Fact]) -> Fact | None:
     """The amount of no scenario right before a bracket that opens on the budget ("12.71万元(预算14.00万元)", cue
-    own_budget_bracket): the amount of which that is the budget — what was done of it."""
+    own_budget_bracket): the amount of which that is the budget — what was done of it.  Not when the rate at node `at`
+    is said of a group (cue rate_of_group: "两项合计完成预算的87.73%", "以上两项费用") nor when another amount of its
+    sentence has a budget in a bracket too ("会议费3.20万元(预算5.00万元),培训费6.45万元(预算6.00万元),完成预算的
+    87.73%": the rate may be of both; items set apart by ';' each have their own)."""
     cue = r.vocab.cue("own_budget_bracket")
+    text = r.norm.text
+    group = r.vocab.cue("rate_of_group")
+    if group.search(said) or group.search(text, max(0, r.facts[at].span.start - 12), r.facts[at].span.start):
+        return None
+    start = r.facts[at].span.start
+    clause = text.rfind(";", 0, start)  # (items of a list set apart by ';' each have their own rate)
+    bracketed = [k for k in r.tree.before(at, "sentence") if (g := r.facts[k]) is not None and g.kind == "amount"
+                 and g.span.start > clause and cue.match(text, g.span.end)]
+    if len(bracketed) > 1:
+        return None
     for f in others:
         if f.kind == "amount" and f.unit == budget.unit and f.span.end <= budget.span.start and f.scenario is None \
                 and cue.fullmatch(r.norm.text, f.span.end, budget.span.start):
