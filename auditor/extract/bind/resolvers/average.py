@@ -220,9 +220,9 @@ def means_over_months(r: Reading) -> Iterator[Candidate]:
         months = int(span.group("last")) - int(span.group("first")) + 1
         if not 2 <= months <= 12:
             continue
-        yield Candidate(Average.model_construct(total=total, mean=mean, years=(Decimal(months),),
-                                                years_text=span.group(0).rstrip(",，"),
-                                                years_span=r.span(span.start(), span.end()), per="月",
+        said = span.group(0).rstrip(",，")
+        yield Candidate(Average.model_construct(total=total, mean=mean, years=(Decimal(months),), years_text=said,
+                                                years_span=r.span(span.start(), span.start() + len(said)), per="月",
                                                 reason="mean_of_months_by_month", via=(), rejected=()))
 
 
