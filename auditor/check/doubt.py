@@ -854,6 +854,16 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
                                 "en": f"people grouped by different marks ({names}); one may be in several groups"})
     if not 2 <= len(parts) <= 3:
         return None
+    # ("全市一般公共预算收入368.52亿元。其中：市本级收入96.37亿元；税收收入275.14亿元": the city level's share and the taxes of
+    # all levels — a split by whose it is and a split by what it is, side by side under one 其中)
+    whose, what = vocab.cue("split_by_whose"), vocab.cue("split_by_what")
+    by_whose = [p for p in parts if whose.search(clean_label(p.label))]
+    by_what = [p for p in parts if p not in by_whose and what.search(clean_label(p.label))]
+    if by_whose and by_what:
+        names = "、".join(clean_label(p.label) for p in (*by_whose, *by_what))
+        return Found("ALT018", {"zh": f"分项按层级（主体）与按类别两种标准划分（{names}），可以相互重叠，不构成总额的划分",
+                                "en": f"the parts split the total by level (whose) and by kind (what) at once ({names}); "
+                                      "they may overlap"})
     mark = vocab.cue("overlapping_designation")
     marked = [p for p in parts if mark.search(clean_label(p.label))]
     if not marked:
@@ -1056,6 +1066,25 @@ def _named_under_earlier(parts: list[Fact]) -> list[Fact]:
         len(names[i]) >= 4 and len(names[j]) > len(names[i]) and names[j].endswith(names[i]) for i in range(j))]
 
 
+def _taxes_after_their_whole(parts: list[Fact], vocab) -> list[Fact]:
+    """The single taxes listed right after a part that is all the taxes ("其中:税收收入12.37亿元,增长3.9%,增值税4.21亿元,
+    企业所得税2.35亿元"; vocabulary tax_whole, tax_item): items of that part, written beside it with no inner 其中."""
+    if vocab is None:
+        return []
+    whole, item = vocab.cue("tax_whole"), vocab.cue("tax_item")
+    names = [_NAME_TAIL.sub("", clean_label(p.label)) for p in parts]
+    for i, name in enumerate(names):
+        if whole.search(name):
+            run = []
+            for p, n in zip(parts[i + 1:], names[i + 1:]):
+                if not item.search(n) or whole.search(n):
+                    break
+                run.append(p)
+            if run:
+                return run
+    return []
+
+
 def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown | None, vocab) -> Found | None:
     partial = breakdown is not None and not breakdown.complete
     parts = _whole_scores_given(total, parts)
@@ -1077,6 +1106,10 @@ def _sub_list(total: Fact, parts: list[Fact], subtracted, breakdown: Breakdown |
         head, inner = nested
         note = "、".join(p.text for p in inner)
         beside.append((inner, f"（{note} 是 {head.text} 的分项，不另计）", f" ({note}: the parts of {head.text})"))
+    taxes = _taxes_after_their_whole(parts, vocab)
+    if taxes:
+        note = "、".join(p.text for p in taxes)
+        beside.append((taxes, f"（{note} 是税收收入的细目，不另计）", f" ({note}: single taxes, items of the tax revenue)"))
     named = _named_under_earlier(parts)
     if named:
         note = "、".join(p.text for p in named)

@@ -90,7 +90,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
                                       *carry_over.resolve(r), *budget_adjustment.resolve(r), *roll_forward.resolve(r), *cumulative_total.resolve(r),
                                       *signed_chain.resolve(r), *net_flows.resolve(r), *score_deduction.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
-    averages = _relations(decide([*average.resolve(r), *average.per_unit_means(r), *average.named_means(r), *average.monthly_means(r),
+    averages = _relations(decide([*average.resolve(r), *average.per_unit_means(r), *average.named_means(r), *average.monthly_means(r), *average.means_over_months(r),
                                    *average.means_over_named_count(r)]))
     compound_growths = _relations(decide([*compound_growth.resolve(r), *compound_growth.total_growths(r)]))
     months = _relations(decide(list(months_payable.resolve(r))))

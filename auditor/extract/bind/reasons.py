@@ -657,6 +657,9 @@ _ALL += [
            "馆藏合计132697卷,其中档案118606卷;按每卷2元测算,争取资金26.54万元。"),
     Reason("mean_of_year_by_month", EXPLICIT, "月均 A of the year's amount stated right before it under the name the "
            "mean names: the amount over 12 (AVG001, a warning)", "基金支出2,418.60亿元,月均支出201.55亿元。"),
+    Reason("mean_of_months_by_month", EXPLICIT, "月均 A of the amount stated right before it in a sentence that opens "
+           "with a span of months (1-8月): the amount over the months of the span (AVG001, a warning)",
+           "1-8月，全市一般公共预算收入累计完成285.64亿元，月均35.71亿元。"),
     Reason("mean_per_unit", EXPLICIT, "户均 (人均, 平均每户) of the one amount paid and the one count of that unit its "
            "sentence states: the amount over the count (AVG001, a warning)", "共补助680户,补助资金204万元,户均补助3,000元。"),
     Reason("mean_of_named_amount", VOCABULARY, "人均 (次均) of the amount the document names so, over the one count its "

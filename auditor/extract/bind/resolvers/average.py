@@ -189,6 +189,43 @@ def monthly_means(r: Reading) -> Iterator[Candidate]:
                                                 reason="mean_of_year_by_month", via=(), rejected=()))
 
 
+def means_over_months(r: Reading) -> Iterator[Candidate]:
+    """月均 A of the amount T stated right before it, in a sentence that opens with a span of months (cue
+    months_span_opening): A = T / the months of the span.
+
+        "1-8月,全市一般公共预算收入累计完成285.64亿元,月均35.71亿元"      → 35.71 = 285.64 / 8
+
+    The mean is named a month's (cue monthly_mean_bare: 月均, 月均收入); the amount right before it in its sub-sentence,
+    nothing between, is of its unit and larger, not last year's, and, when the mean names what it is of, named so; the
+    sentence names no other stretch of months or years between the span and the mean (cue monthly_basis_other)."""
+    tree = r.tree
+    text = r.norm.text
+    named, other, opening = r.vocab.cue("monthly_mean_bare"), r.vocab.cue("monthly_basis_other"), \
+        r.vocab.cue("months_span_opening")
+    for s, mean in _labelled_amounts(r):
+        m = named.match(clean_label(mean.label))
+        if m is None:
+            continue
+        before = next((k for k in tree.before(s.index, "sub") if r.facts[k] is not None), None)
+        total = r.facts[before] if before is not None else None
+        if total is None or tree[before].kind not in {"labelled", "total"} or total.kind != "amount" \
+                or total.is_bound or total.unit != mean.unit or total.value <= mean.value or r.is_previous(total) \
+                or r.is_previous(mean) or not clean_label(total.label).endswith(m.group("name")) \
+                or named.match(clean_label(total.label)):
+            continue
+        start = tree[tree.unit("sentence", s.index)[0]].start
+        span = opening.match(text, start)
+        if span is None or other.search(text, span.end(), mean.span.start):
+            continue
+        months = int(span.group("last")) - int(span.group("first")) + 1
+        if not 2 <= months <= 12:
+            continue
+        said = span.group(0).rstrip(",，")
+        yield Candidate(Average.model_construct(total=total, mean=mean, years=(Decimal(months),), years_text=said,
+                                                years_span=r.span(span.start(), span.start() + len(said)), per="月",
+                                                reason="mean_of_months_by_month", via=(), rejected=()))
+
+
 def _of_another_scope(r: Reading, mean: Fact) -> bool:
     """The mean stands in a bracket after words of its clause naming another scope or a yardstick (cue other_scope_mean:
     "人均公用经费14,342.31元,低于全县行政单位平均水平(人均16,200.00元)"): the other's mean, not this total's."""

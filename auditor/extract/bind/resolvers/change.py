@@ -1380,6 +1380,10 @@ def _base_in_bracket_after(r: Reading, i: int, current: Fact | None) -> tuple[Fa
             return None  # ("比预算增长", "比2019年增长", "比年初增加": not against the period the bracket names)
     if named is None:
         return None
+    if current is not None and (at := r.node_of(current)) is not None and tree[at].depth > s.depth:
+        # ("环比增长8.6%(11月份销售521.62亿元),同比增长4.0%(上年同期销售544.75亿元)": the base of the change before, in its
+        # bracket, is not this period's figure — the one outside brackets is)
+        current = None
     if current is None:
         current = _figure_of_subject_before(r, i, base)
     if current is None or current.unit != base.unit or current.kind != "amount" or current.is_bound:

@@ -471,8 +471,12 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     if cut is not None:
         parts = parts[:cut]
     # "还本支出6.48亿元,其中…偿还5.20亿元;付息支出2.37亿元,其中…": a figure after a ';' that opens a 其中 of its own
-    # is the next statement's total, a sibling of the list's
-    cut = next((n for n, (k, _) in enumerate(parts) if n and tree[k].sub != opener.sub and _opens_own_list(r, k)), None)
+    # is the next statement's total, a sibling of the list's — as is one that opens a later line, rows of one entity each
+    # with no ';' between them ("浙江 1,102,874 其中：宁波 214,326 ⏎ 广东 1,987,615 其中：深圳 465,210")
+    opener_line = r.norm.line_col(opener.start)[0]
+    cut = next((n for n, (k, f) in enumerate(parts) if n and (tree[k].sub != opener.sub
+                                                               or r.norm.line_col(f.span.start)[0] > opener_line)
+                and _opens_own_list(r, k)), None)
     if cut is not None:
         parts = parts[:cut]
     # a figure of the total's own concept starts the next statement, not a part; right
@@ -661,6 +665,11 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     if ends_paragraph and not (len(part_facts) >= 2 and _closes_with_stop(r, part_facts[-1])):
         known = {f.id for f in part_facts}
         lines = [f for f in line_list(r, opener.paragraph, first_total) if f.id not in known]
+        # ("广东␣␣1,987,615 ⏎ ␣␣其中：深圳␣␣465,210 ⏎ 辽宁␣␣486,320": a line set out further left than the 其中 line that
+        # opens with it is back at the rows above the list: the list ends before it)
+        back = next((n for n, f in enumerate(lines) if _back_out_of(r, opener, f)), None)
+        if back is not None:
+            lines = lines[:back]
         if lines:
             via.append("parts on the following lines")
         part_facts += lines
@@ -853,6 +862,14 @@ def _set_out_of(r: Reading, opener, f: Fact) -> bool:
     if own == at or _line_figures(r, f) is None or not _row_line(r, at, _line_end(text, at)):
         return False
     return _lead(text, own) < _lead(text, at)
+
+
+def _back_out_of(r: Reading, opener, f: Fact) -> bool:
+    """f opens a later line set further left than the line the 其中 opener opens (an indented sub-row)."""
+    text = r.norm.text
+    own = text.rfind("\n", 0, f.span.start) + 1
+    at = text.rfind("\n", 0, opener.start) + 1
+    return own > at and text[at:opener.start].strip(" \u3000") == "" and _lead(text, own) < _lead(text, at)
 
 
 def _line_end(text: str, start: int) -> int:

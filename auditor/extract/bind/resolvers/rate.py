@@ -905,7 +905,10 @@ def _classify(r: Reading, amounts: list[Fact], spec, flow: str | None = None) ->
                 or any(w in f.label for w in spec["base_words"])]
     nums = [f for f in amounts if scenario[f.id] in spec["numerator"] and f not in received]
     dens = [f for f in amounts if (scenario[f.id] in spec["denominator"] or f in received) and f not in nums]
-    others = [f for f in amounts if f not in nums and f not in dens]
+    # (a figure named only as last year's, "上年同期为361,580万元", is what a change compares with: no amount of the rate —
+    # "累计完成…38.42亿元,上年同期为361,580万元,同比增长6.3%,完成年度预算的52.6%")
+    last_year = r.vocab.cue("base_period_last_year")
+    others = [f for f in amounts if f not in nums and f not in dens and not last_year.match(clean_label(f.label))]
     return nums, dens, others
 
 
