@@ -277,7 +277,7 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
                          score)
         out.append(Grade.model_construct(grade=GRADE_WORDS[m.group(1)], text=norm.original[start:end], span=span,
                                          score=score, bands=bands, own_scale=own_scale))
-    respective = _respective_grades(norm, facts)
+    respective = _respective_grades(norm, facts, cue)
     if respective:
         if bands is None:
             bands, own_scale = _bands(norm.text)
@@ -294,17 +294,20 @@ _RUN_OPENS = lazyre.compile(r"(?:分别|依次)(?:为|是|达到|得)?\s*$")
 _RUN_JOINS = lazyre.compile(r"\s*(?:、|和|及|与|,)\s*")
 
 
-def _respective_grades(norm: Normalised, facts: list[Fact]) -> list[tuple[str, str, Span, Fact]]:
+def _respective_grades(norm: Normalised, facts: list[Fact], cue) -> list[tuple[str, str, Span, Fact]]:
     """(grade, text, span, score) of each grade of a run said 分别 / 依次 ("评价等级分别为“优”“良”“中”") after a run of as
     many total scores said so in its sentence, right before the grades' clause ("三个项目的综合得分分别为92分、86分、78分,"):
     the first grade the first score's, and so on.  A run of another count, of amounts, or grades said first ("近三年自评
-    等级分别为良、良、优,对应得分依次为…") pair nothing."""
+    等级分别为良、良、优,对应得分依次为…") pair nothing; nor grades whose own words name a year or a subject
+    ("上年评价等级分别为…", "3个重点项目评价等级分别为…": cue grades_respective_lead), nor scores said of another year
+    ("上年得分分别为…": cue grades_respective_other_year)."""
     out = []
+    lead_cue, other_year = cue("grades_respective_lead"), cue("grades_respective_other_year")
     for m in _RESPECTIVE_GRADES.finditer(norm.text):
         grades = list(_ONE_GRADE.finditer(norm.text, m.start(1), m.end(1)))
         begin = last_of(norm.text, "。;\n", m.start()) + 1
         clause = last_of(norm.text, ",", m.start())
-        if clause < begin:
+        if clause < begin or not lead_cue.fullmatch(norm.text, clause + 1, m.start()):
             continue
         scores = [f for f in facts if f.kind == "score" and not f.in_table and begin <= f.span.start and f.span.end <= clause]
         # (the run: the scores right before the grades' clause, joined by 、/和 alone, opened by 分别 / 依次)
@@ -314,7 +317,8 @@ def _respective_grades(norm: Normalised, facts: list[Fact]) -> list[tuple[str, s
             if gap.strip() and not _RUN_JOINS.fullmatch(gap):
                 break
             run.insert(0, f)
-        if len(run) != len(grades) or not _RUN_OPENS.search(norm.text, begin, run[0].span.start):
+        if len(run) != len(grades) or not _RUN_OPENS.search(norm.text, begin, run[0].span.start) \
+                or other_year.search(norm.text, begin, run[0].span.start):
             continue
         for g, f in zip(grades, run):
             line, column = norm.line_col(g.start())

@@ -801,7 +801,7 @@ def _whole_said_in_sentence(index: DocumentIndex, part: Fact, whole_label: str) 
                 and (clean_label(f.label).endswith(whole_label) or swapped.search(clean_label(f.label)))]
         if len(said) > 1:  # (a part's money beside the whole's: "县级配套资金到位35万元,项目资金共到位185万元" — the total)
             said = [f for f in said if _SAID_ALL.search(clean_label(f.label))]
-        if len(said) != 1:
+        if len(said) != 1 or _funds_said_before(index, part, whole_label) > 1:
             return None
     part_flows = set(_FLOW_WORDS.findall(part.label))
     kind = clean_label(part.label)[-2:]
@@ -826,6 +826,20 @@ def _funds_verb_swapped(index: DocumentIndex, whole_label: str) -> re.Pattern | 
     if m is None:
         return None
     return re.compile(re.escape(m.group(2)) + r"(?:共|已|全部|累计|实际|合计){0,2}" + re.escape(m.group(1)) + "$")
+
+
+def _funds_said_before(index: DocumentIndex, part: Fact, whole_label: str) -> int:
+    """How many amounts the three sentences before the part's name as a total by the whole's verb of money
+    ("省级资金共到位120万元", "累计到位640万元", "中央财政共下达资金500万元"; a level's part, "省级配套资金到位40万元", not):
+    more than one, and which of them "到位资金" is — the project's, a level's, this year's or all years' — is open
+    (rt54g 55, 68, 74)."""
+    m = index.vocab.cue("funds_verb").fullmatch(whole_label)
+    if m is None:
+        return 0
+    verb = m.group(1)
+    return sum(1 for n in range(max(0, part.sentence - 3), part.sentence)
+               for f in index.facts_by_sentence.get(n, ()) if f.kind == "amount" and verb in f.label
+               and _SAID_ALL.search(f.label))
 
 
 _FLOW_WORDS = lazyre.compile(r"收入|支出|收益|费用|成本")
