@@ -197,11 +197,14 @@ def means_over_months(r: Reading) -> Iterator[Candidate]:
 
     The mean is named a month's (cue monthly_mean_bare: 月均, 月均收入); the amount right before it in its sub-sentence,
     nothing between, is of its unit and larger, not last year's, and, when the mean names what it is of, named so; the
-    sentence names no other stretch of months or years between the span and the mean (cue monthly_basis_other)."""
+    sentence names no other stretch of months or years between the span and the mean (cue monthly_basis_other), nor one
+    month ("1-8月…累计完成285.64亿元;8月当月完成36.12亿元,月均35.71亿元": the amount right before is the month's, cue
+    single_month_said)."""
     tree = r.tree
     text = r.norm.text
     named, other, opening = r.vocab.cue("monthly_mean_bare"), r.vocab.cue("monthly_basis_other"), \
         r.vocab.cue("months_span_opening")
+    one_month = r.vocab.cue("single_month_said")
     for s, mean in _labelled_amounts(r):
         m = named.match(clean_label(mean.label))
         if m is None:
@@ -215,7 +218,8 @@ def means_over_months(r: Reading) -> Iterator[Candidate]:
             continue
         start = tree[tree.unit("sentence", s.index)[0]].start
         span = opening.match(text, start)
-        if span is None or other.search(text, span.end(), mean.span.start):
+        if span is None or other.search(text, span.end(), mean.span.start) \
+                or one_month.search(text, span.end(), mean.span.start):
             continue
         months = int(span.group("last")) - int(span.group("first")) + 1
         if not 2 <= months <= 12:
