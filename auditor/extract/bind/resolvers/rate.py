@@ -60,6 +60,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if r.vocab.cue("target_completion").search(clean_label(fact.label)) and under_ceiling(r, s.index) is not None:
             continue  # ("年度指标值为不高于每亩1800元,实际为每亩1523元,完成率100%": a ceiling met, TGT001's — not 1523 / 1800)
         spec = r.vocab.rates[info.rate]
+        used_bare: tuple[str, ...] = ()
+        if spec["done_words"] and _bare_done_before(r, s.index, spec["done_words"]) > 1:
+            # ("省级专项资金到位300万元,使用240万元;市级配套资金到位200万元,使用200万元,项目资金使用率88%": several funds' bare
+            # 使用 before the rate — of which, or of all together, it is open: none of them is its numerator)
+            used_bare, spec = spec["done_words"], {**spec, "done_words": ()}
         base = named_base(r, info.text)  # (the base the rate's name names, if any: asked once a rate)
         near, far = _groups(r, s.index, info.rate, base)
         after_list, before_list = list(near), list(far)  # (as read, before a list's parts are set aside)
@@ -116,6 +121,9 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         subject_flow = flow or (r.vocab.flow(fact.concept or "") if info.rate == "完成率" else None)
         if subject_flow is None and spec["subject_of_amounts"]:
             subject_flow = _amounts_flow(r, near)
+        if used_bare:
+            near = [f for f in near if not _said_bare(clean_label(f.label), used_bare)]
+            far = [f for f in far if not _said_bare(clean_label(f.label), used_bare)]
         nums, dens, others = _classify(r, near, spec, subject_flow)
         if own and any(f in own for f in nums) and any(f in own for f in dens):
             # ("共支出4,612万元(含…),本年预算执行率93.91%(本年预算4,500万元,本年预算资金支出4,226万元)": a bracket
@@ -889,6 +897,21 @@ def _amounts_flow(r: Reading, amounts: list[Fact]) -> str | None:
     unsaid."""
     flows = {r.vocab.flow(f.label) for f in amounts} - {None}
     return flows.pop() if len(flows) == 1 and flows != {"both"} else None
+
+
+def _bare_done_before(r: Reading, i: int, words: tuple[str, ...]) -> int:
+    """How many amounts said by the rate's own verb bare ("使用240万元") stand before the rate at node i in its paragraph,
+    back to the rate before it."""
+    n = 0
+    for k in r.tree.before(i, "paragraph", limit=_LOOK_BACK):
+        f, info = r.facts[k], r.labels[k]
+        if f is None:
+            continue
+        if f.kind == "percent" and info is not None and info.rate is not None:
+            break
+        if f.kind == "amount" and _said_bare(clean_label(f.label), words):
+            n += 1
+    return n
 
 
 def _said_bare(label: str, words: tuple[str, ...]) -> bool:
