@@ -192,6 +192,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                     reason, via = "rate_after_its_amounts", (*via, "the totals of the lists in the sentence before")
             if summed:
                 reason = "rate_of_summed_items"
+        if used_bare and not summed and not nums and _of_the_whole(clean_label(info.text or fact.label), info.rate):
+            funds = _funds_used_bare(r, s.index, used_bare)
+            if funds:
+                # ("中央资金到位500万元,使用400万元;省级资金到位100万元,使用100万元;项目资金使用率83.33%": the project's rate, of the
+                # funds' summed 使用 over their summed 到位 — or one fund's own, the other reading the check keeps)
+                summed, nums, dens, others = funds, [], [], []
+                reason, via = "rate_of_funds_used_together", (*via, "each fund's 到位 and bare 使用 before it")
         pairs = tuple(p for p in sentence_pairs(nums, dens, others, base, spec["unnamed_base"])
                       if not _other_sources(*p) and not _said_again(r, *p))
         local_pairs = tuple((a, b) for a in [*nums, *others] for b in [*dens, *others] if a is not b)
@@ -912,6 +919,44 @@ def _bare_done_before(r: Reading, i: int, words: tuple[str, ...]) -> int:
         if f.kind == "amount" and _said_bare(clean_label(f.label), words):
             n += 1
     return n
+
+
+def _of_the_whole(label: str, name: str) -> bool:
+    """Is a rate named for the whole project, or named by nothing but its own name ("项目资金使用率", "项目整体资金使用率",
+    "项目资金总体使用率", "资金使用率") — no one fund's ("县级配套资金使用率")?"""
+    return label.endswith(name) and _WHOLE_WORDS.fullmatch(label[:-len(name)]) is not None
+
+
+_WHOLE_WORDS = lazyre.compile(r"(?:本|该)?(?:项目|整体|总体|合计|总|全部|综合|资金)*")
+
+
+def _funds_used_bare(r: Reading, i: int, words: tuple[str, ...]) -> tuple[tuple[Fact, Fact], ...]:
+    """The funds' (used, received) pairs before the rate at node i in its paragraph, back to the rate before it: each
+    fund's money received (到位, 下达, 拨付 …) right followed by what was used of it, said by the rate's verb bare
+    ("省级专项资金到位300万元,使用240万元;市级配套资金到位200万元,使用200万元") — two funds or more, nothing else between,
+    all of one unit; else none."""
+    amounts: list[Fact] = []
+    received = r.vocab.cue("received")
+    for k in r.tree.before(i, "paragraph", limit=_LOOK_BACK):
+        f, info = r.facts[k], r.labels[k]
+        if f is None:
+            continue
+        if f.kind == "percent" and info is not None and info.rate is not None:
+            break
+        if f.kind == "amount":
+            amounts.append(f)
+        elif f.kind == "percent":
+            return ()
+    amounts.reverse()
+    if len(amounts) < 4 or len(amounts) % 2 or len({f.unit for f in amounts}) != 1:
+        return ()
+    out = []
+    for got, used in zip(amounts[::2], amounts[1::2]):
+        if not received.search(clean_label(got.label)) or _said_bare(clean_label(got.label), words) \
+                or not _said_bare(clean_label(used.label), words) or got.is_bound or used.is_bound:
+            return ()
+        out.append((used, got))
+    return tuple(out)
 
 
 def _said_bare(label: str, words: tuple[str, ...]) -> bool:
