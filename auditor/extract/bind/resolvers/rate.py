@@ -157,6 +157,12 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 # ("…2023年到位5,706.00万元。2023年度计划到位6,340.00万元,年度到位率90.00%": its base in its sentence, what
                 # was done that year the last amount of the sentence before)
                 nums, reason = [done], "rate_numerator_before"
+        if reason == "rate_in_sentence" and len(nums) == 1 and not dens and not others and not own and not via:
+            whole = _base_named_whole_before(r, s.index, nums[0])
+            if whole is not None:
+                # ("本级已到位1,000万元。已到位资金中,实际使用资金850万元,使用率85%": the sentence opens on the money it is
+                # of, 已到位资金中 — the amount named so in the sentence right before is its base)
+                dens, reason = [whole], "rate_base_named_whole_before"
         computed_on = next((f for f in near if _COMPUTED_ON.match(clean_label(f.label))
                             and _COMPUTED_AFTER.match(r.norm.text, f.span.end)), None)
         if computed_on is not None and not any(f is not computed_on for f in nums):
@@ -615,6 +621,30 @@ def _in_bracket_of_rate(r: Reading, k: int) -> bool:
     j = r.tree.before_bracket(k)
     fact = r.facts[j] if j >= 0 else None
     return fact is not None and fact.kind == "percent" and r.labels[j] is not None and r.labels[j].rate is not None
+
+
+def _base_named_whole_before(r: Reading, i: int, num: Fact) -> Fact | None:
+    """The base of a rate (node i) whose sentence opens on the money its numerator is of, "X(资金)中," ("已到位资金中,实际使用
+    资金850万元,使用率85%"), the numerator the sentence's one amount: the one amount of the sentence right before, in
+    its paragraph, whose words end with X ("本级已到位1,000万元"); else None."""
+    tree = r.tree
+    first = tree.unit("sentence", i).start
+    if first == 0 or tree[first - 1].paragraph != tree[i].paragraph:
+        return None
+    m = _WHOLE_OF.match(r.norm.text, tree[first].start)
+    if m is None or num.span.start < m.end():
+        return None
+    named = m.group("name")
+    found = [f for k in tree.unit("sentence", first - 1) if (f := r.facts[k]) is not None and f.kind == "amount"
+             and _FUNDS_END.sub("", clean_label(f.label)).endswith(named)]
+    if len(found) != 1 or found[0].is_bound or found[0].unit != num.unit:
+        return None
+    return found[0]
+
+
+_FUNDS_END = lazyre.compile(r"(?:资金|款项|经费|金额)$")
+# a sentence opening on the money what follows is of: "已到位资金中," "已拨付资金中,"
+_WHOLE_OF = lazyre.compile(r"\s*(?:在|从)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:资金|款项|经费)?(?:当)?中\s*[,，]")
 
 
 def _numerator_before(r: Reading, i: int, base: Fact, spec, flow: str | None,
