@@ -2726,11 +2726,18 @@ def _difference_text(diff: Fact, plus: list[Fact], minus: list[Fact], extra: str
     return f"{terms}{extra} = {written(diff)}"
 
 
-def _named_as(f: Fact, diff: Fact) -> bool:
-    """Is f named by the very words the difference is ("因此有500亿元的赤字" beside "因此有700亿元的赤字": another result
-    stated as it is, not one of its terms)?"""
+def _named_as(doc: Document, f: Fact, diff: Fact) -> bool:
+    """Is f named by the very words the difference is ("因此有500亿元的赤字" beside "因此有700亿元的赤字"), or named after
+    it as a result as the difference is ("…因此有359亿元的盈余,…;上年度则有99亿元的盈余"): another result stated as it
+    is, not one of its terms?"""
     named = clean_label(diff.label)
-    return bool(named) and clean_label(f.label) == named
+    if named and clean_label(f.label) == named:
+        return True
+    after = _RESULT_AFTER.match(doc.text, diff.span.end)
+    return after is not None and _RESULT_AFTER.match(doc.text, f.span.end) is not None
+
+
+_RESULT_AFTER = lazyre.compile(r"\s*(?:的)?(?:财政|综合)?(?:赤字|盈余|差短|短绌)")
 
 
 def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[Fact],
@@ -2769,7 +2776,7 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
                   and f.id not in used]
         # (… back to a figure named as the difference is, another result stated before it — "2023年度开支5,000亿元,收入
         # 4,500亿元,因此有500亿元的赤字;2022年度开支4,800亿元,…因此有700亿元的赤字": the year before's deficit, no source)
-        last = max((n for n, f in enumerate(before) if _named_as(f, diff)), default=-1)
+        last = max((n for n, f in enumerate(before) if _named_as(doc, f, diff)), default=-1)
         before = before[last + 1:]
         running = _sum(plus[:1], minus)  # grows by one figure a step, not summed again
         for n in range(len(before) - 1, -1, -1):
@@ -2807,7 +2814,7 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
                                             "en": f"{shown} (another pair of the sentence's figures)"})
     for f in doc.neighbours(diff):
         if f.id in used or f.kind != diff.kind or f.unit != diff.unit or f.is_bound or f.sentence != diff.sentence \
-                or _named_as(f, diff):
+                or _named_as(doc, f, diff):
             continue  # (nor another result named as it is: "…因此有500亿元的赤字;2022年度…因此有700亿元的赤字")
         for more_plus, more_minus in (([], [f]), ([f], [])):
             if _difference_holds(diff, [*plus, *more_plus], [*minus, *more_minus]):
