@@ -137,8 +137,9 @@ _QUALIFIED = lazyre.compile(r"\s*\((?:已|未)?(?:计及|计入|包括|包含|�
 _RECORDED = lazyre.compile(r"(?:录得|出现|产生|形成)$")
 # … or had, said right before the figure (the verb, which its label drops): "…收入1263億元,因此有424億元的赤字"
 _HAD = lazyre.compile(r"(?:因此|因而|所以|故|于是|从而|遂)有\s*$")
-# a deficit or surplus its words name as budgeted or foreseen ("原来预算的赤字", "原预算赤字", "预计的盈余")
-_BUDGETED_RESULT = lazyre.compile(r"(?:预算|预计|估计|预测|原来|原先|原本|原定)(?:的|中|之)?(?:财政|综合)?(?:赤字|盈余|差短|短绌)$")
+# a deficit or surplus the words name as the budgeted or foreseen one compared with ("较原来预算的赤字399亿元为佳"; not
+# "预计短绌8,709萬元" of a budget's income and spending, a difference of its own)
+_BUDGETED_RESULT = lazyre.compile(r"^(?:较|比|与|相较于?|相比于?)[\u4e00-\u9fff]{0,6}?(?:预算|预计|估计|预测|原来|原先|原本|原定)[\u4e00-\u9fff]{0,3}?(?:赤字|盈余|差短|短绌)$")
 _NAMED_AFTER = lazyre.compile(r"^(?:的)?(?:财政|综合)?(赤字|盈余)")
 
 
