@@ -2788,6 +2788,20 @@ def _difference_text(diff: Fact, plus: list[Fact], minus: list[Fact], extra: str
     return f"{terms}{extra} = {written(diff)}"
 
 
+def _named_as(doc: Document, f: Fact, diff: Fact) -> bool:
+    """Is f named by the very words the difference is ("因此有500亿元的赤字" beside "因此有700亿元的赤字"), or named after
+    it as a result as the difference is ("…因此有359亿元的盈余,…;上年度则有99亿元的盈余"): another result stated as it
+    is, not one of its terms?"""
+    named = clean_label(diff.label)
+    if named and clean_label(f.label) == named:
+        return True
+    after = _RESULT_AFTER.match(doc.text, diff.span.end)
+    return after is not None and _RESULT_AFTER.match(doc.text, f.span.end) is not None
+
+
+_RESULT_AFTER = lazyre.compile(r"\s*(?:的)?(?:财政|综合)?(?:赤字|盈余|差短|短绌)")
+
+
 def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[Fact],
                        rivals: Iterable[Fact] = (), of_stocks: bool = False) -> Found | None:
     """审减 / 结余 / 节约 / 超支 its figures do not give: a figure damaged in extraction, a
@@ -2822,6 +2836,10 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
         before = [f for f in doc.neighbours(diff) if f.sentence == diff.sentence and f.kind == diff.kind
                   and f.unit == diff.unit and not f.is_bound and f.span.start < plus[0].span.start
                   and f.id not in used]
+        # (… back to a figure named as the difference is, another result stated before it — "2023年度开支5,000亿元,收入
+        # 4,500亿元,因此有500亿元的赤字;2022年度开支4,800亿元,…因此有700亿元的赤字": the year before's deficit, no source)
+        last = max((n for n, f in enumerate(before) if _named_as(doc, f, diff)), default=-1)
+        before = before[last + 1:]
         running = _sum(plus[:1], minus)  # grows by one figure a step, not summed again
         for n in range(len(before) - 1, -1, -1):
             running = running + Value.of(before[n])
@@ -2857,8 +2875,9 @@ def explain_difference(doc: Document, diff: Fact, plus: list[Fact], minus: list[
                     return Found("ALT001", {"zh": f"{shown}（同句另一对数字）",
                                             "en": f"{shown} (another pair of the sentence's figures)"})
     for f in doc.neighbours(diff):
-        if f.id in used or f.kind != diff.kind or f.unit != diff.unit or f.is_bound or f.sentence != diff.sentence:
-            continue
+        if f.id in used or f.kind != diff.kind or f.unit != diff.unit or f.is_bound or f.sentence != diff.sentence \
+                or _named_as(doc, f, diff):
+            continue  # (nor another result named as it is: "…因此有500亿元的赤字;2022年度…因此有700亿元的赤字")
         for more_plus, more_minus in (([], [f]), ([f], [])):
             if _difference_holds(diff, [*plus, *more_plus], [*minus, *more_minus]):
                 shown = _difference_text(diff, [*plus, *more_plus], [*minus, *more_minus])

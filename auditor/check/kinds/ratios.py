@@ -134,6 +134,9 @@ def _summed_rate(rule: Rule, ctx: Context, r: Rate) -> Outcome:
         mean = Value(added.value / len(each), added.tolerance / len(each))
         if compare(stated, mean).verdict == "ok":
             return outcome(rule, r, "holds", figures, note="the mean of the items' rates")
+        if r.reason == "rate_of_funds_used_together" and any(compare(stated, e).verdict == "ok" for e in each):
+            # (a project's rate after its funds' amounts may be the last fund's own: "…使用200万元,项目资金使用率100%")
+            return outcome(rule, r, "holds", figures, note="one fund's own rate")
     shown = computed.value.quantize(Decimal(1).scaleb(-max(stated.decimals, 2)))
     first = r.summed[0][0]
     unit = unit_of(first)

@@ -379,6 +379,12 @@ _ALL = [
     Reason("rate_of_summed_items", EXPLICIT, "a rate named as the items' together (合计, 总体, 两项 …): the items' "
            "summed numerators over their summed bases, each item's stated in its sentence or by its own rate right "
            "before it", "基本支出预算100万元、执行90万元,项目支出预算50万元、执行45万元,合计执行率90%。"),
+    Reason("rate_base_named_whole_before", STRUCTURAL, "a rate whose sentence opens on the money it is of (已到位资金中,), "
+           "its numerator the sentence's one amount: its base the amount named so in the sentence right before",
+           "本级已到位1,000万元。已到位资金中,实际使用资金850万元,使用率85%。"),
+    Reason("rate_of_funds_used_together", LOOKUP, "a use rate named for the project after several funds' 到位 X, "
+           "使用 Y: the funds' summed 使用 over their summed 到位 — or one fund's own (it holds if any gives it)",
+           "中央资金到位500万元,使用400万元;省级资金到位100万元,使用100万元;项目资金使用率83.33%。"),
     Reason("rate_implied_budget_elsewhere", STRUCTURAL, "a rate of a named budget, and the figure's change against "
            "that budget stated in a later sentence: the budget follows from it",
            "全市一般公共预算收入348.36亿元,完成年初预算的99.0%。全市一般公共预算收入比年初预算短收3.64亿元。"),

@@ -44,6 +44,8 @@ from auditor.records import dataclass
 __all__ = ["TableResult", "read_tables", "TOTAL_ROW"]
 
 _LONG_LINE = 180
+_SHORT_FORM_LINE = 80
+_FORM_TITLE = lazyre.compile(r"绩效自评表\s*项目名称")
 
 
 @dataclass
@@ -753,8 +755,8 @@ def flattened_lines(text: str):
     pos = 0
     for index, line in enumerate(text.split("\n")):
         start, pos = pos, pos + len(line) + 1
-        if len(line) < _LONG_LINE:
-            continue
+        if len(line) < _LONG_LINE and not (len(line) >= _SHORT_FORM_LINE and _FORM_TITLE.search(line)):
+            continue  # (a shorter line flattened whole is one that names its form: "项目支出绩效自评表 项目名称 … 得分 …")
         view = strip_glosses(line)
         names = [m for m in COLUMN_WORD.finditer(view) if role_of(m.group()) in {"rate", "weight", "score", "actual",
                                                                                   "budget_adjusted", "budget"}]

@@ -403,6 +403,13 @@ def resolve_row(row: RowFigures, roles: list[str | None], base: str | None, scor
         # (readings its rate holds in that split the amounts apart differently, "50.0050.0048.60…": those whose
         # amounts share their decimals, as a row's amounts do — "50.005 | 0.00" does not)
         one = agreed(plainest([r for r in held if alike_decimals(r)]))
+    if one is None and len(held) > 1 and row.glued:
+        # ("年度资金总额2002001801090%6": the rate holds in 200 | 200 | 180 | 10 | 90% | 6, and in splits that leave columns
+        # empty, "200200180 | 1 | 0 | 90%" — the one split it holds in that fills every column, its amounts alike and of one
+        # size, is the row's: read by the header's columns, what it states warns at most)
+        whole = [r for r in _full(held, roles) if _one_size(r)]
+        if len(whole) == 1:
+            one = Reading(whole[0].roles, (BY_HEADER,))
     if one is None and not held and row.glued and row.exhaustive:
         if None not in row.cells:
             one = _by_header(readings, roles)

@@ -136,7 +136,10 @@ _CAUSE = lazyre.compile(r"^(?:其中)?(?:因(?![而此])|由于|主要因|主要
 _QUALIFIED = lazyre.compile(r"\s*\((?:已|未)?(?:计及|计入|包括|包含|含|不含|扣除|剔除|未计|已扣)")
 _RECORDED = lazyre.compile(r"(?:录得|出现|产生|形成)$")
 # … or had, said right before the figure (the verb, which its label drops): "…收入1263億元,因此有424億元的赤字"
-_HAD = lazyre.compile(r"(?:因此|因而|所以|故|于是|从而|遂|则)有\s*$")
+_HAD = lazyre.compile(r"(?:因此|因而|所以|故|于是|从而|遂)有\s*$")
+# a deficit or surplus the words name as the budgeted or foreseen one compared with ("较原来预算的赤字399亿元为佳"; not
+# "预计短绌8,709萬元" of a budget's income and spending, a difference of its own)
+_BUDGETED_RESULT = lazyre.compile(r"^(?:较|比|与|相较于?|相比于?)[\u4e00-\u9fff]{0,6}?(?:预算|预计|估计|预测|原来|原先|原本|原定)[\u4e00-\u9fff]{0,3}?(?:赤字|盈余|差短|短绌)$")
 _NAMED_AFTER = lazyre.compile(r"^(?:的)?(?:财政|综合)?(赤字|盈余)")
 
 
@@ -242,6 +245,9 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue
         if _years_apart(r, [*plus, *minus]):
             continue  # ("上年公务接待费预算3.00万元,本年…实际支出4.86万元,超出预算0.86万元": last year's budget, this year's spending)
+        if _BUDGETED_RESULT.search(clean_label(fact.label)) and not all(p.scenario in BUDGET_SCENARIOS for p in [*plus, *minus]):
+            continue  # ("收入为3,184亿元,因此有259亿元的盈余,较原来预算的赤字399亿元为佳": the deficit budgeted, compared with the
+            # one done — no difference of the income and spending done)
         if _AGAINST_BUDGET_NAMED.search(clean_label(fact.label)) and not any(p.scenario in BUDGET_SCENARIOS for p in plus):
             continue  # ("…收入251306万元,支出236285万元,支出较预算数结余3325万元": against a budget the text does not state)
         stock = r.vocab.cue("balance_stock")

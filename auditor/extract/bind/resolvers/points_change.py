@@ -682,6 +682,8 @@ def _above_named_growth(r: Reading, k: int) -> Candidate | None:
         return None
     text = r.norm.text
     found: list[Fact | None] = []
+    leads: list[str] = []  # (the words leading to every growth looked at: the place's subject shared with another's)
+    place = _PLACE_NAME.fullmatch(name) is not None
     lead_start = None
     first_sentence = tree[k].sentence - _NAMED_GROWTH_BACK
     for j in range(0, m):
@@ -693,14 +695,60 @@ def _above_named_growth(r: Reading, k: int) -> Candidate | None:
         if f is None or f.kind != "percent" or t.kind not in {"increase", "growth_up", "decrease", "growth_down"}:
             continue
         lead = text[tree[lead_start].start:t.start]
+        listed = "分别" in text[tree[lead_start].start:f.span.start]
         lead_start = j + 1  # (the next growth's words begin after this one)
-        if name in lead:
+        if listed:
+            # ("全市财政支出和财政收入分别增长8.0%和5.2%": a 分别 list's growths, each of one of its names by place — which
+            # one a name's is not read here: nothing is, of the names it lists)
+            if name in lead:
+                return None
+            continue
+        if _names_subject(name, lead, place):
             # (a fall, or a rate bound already: named so, but not one to compare as written — nothing read)
             found.append(f if t.kind in {"increase", "growth_up"} and not f.is_bound else None)
+        else:
+            leads.append(lead)
     if len(found) != 1 or found[0] is None:
         return None
+    if place:
+        # ("全国一般公共预算收入增长6.7%,其中税收收入增长5.1%。我市税收收入增长9.2%,高于全国增幅4.1个百分点": the place's growth
+        # of the compared rate's own subject, 税收收入, may be the one meant — which is open: nothing read)
+        said_before = text[tree[tree.unit("sentence", m)[0]].start:tree[m].start]
+        said_before = _LAST_CLAUSE.search(said_before).group()
+        subject = _SUBJECT_TRIM.sub("", _PLACE_PREFIX.sub("", said_before.strip()))
+        if len(subject) < 2 or any(subject in lead and not _ANY_PLACE.search(lead) for lead in leads):
+            return None
     return Candidate(Change.model_construct(
         direction=direction, delta=r.facts[k], percent=None, current=current, previous=found[0],
         subject_label=current.label, reference="previous", keyword=said, compared_name=name,
         keyword_span=r.span(tree[word].start, tree[word].end), reason="points_change_named_growth", via=(), rejected=()))
 
+
+# the words between a growth's subject and its rate that name no other subject: amounts, 完成/实现, a comparison with the
+# year before ("全省财政支出完成1245.01亿元,比上年同期增加172.02亿元,增长16.03%")
+_SUBJECT_TO_GROWTH = lazyre.compile(
+    r"(?:[\s,，、:：()（）]|[0-9０-９.,，%]+|完成|实现|累计|共计|合计|共|达到|达|为|亿元|万元|元|亿|万|同比|比上年同期|比上年|较上年同期"
+    r"|较上年|比去年同期|较去年同期|上年同期|同期|增加|增收|增支|比|较)*")
+# a place named for its growth ("高于全国增幅"): the growth of a subject said after it ("全国一般公共预算收入同比增长6.7%")
+_PLACE_NAME = lazyre.compile(r"(?:全国|全省|全市|全区|全县|全州|全盟|地方|中央|我国|本省|本市)")
+_ANY_PLACE = lazyre.compile(r"(?:全国|全省|全市|全区|全县|全州|地方|中央|我国|[我本](?:省|市|区|县|州))(?!级)")
+_PLACE_PREFIX = lazyre.compile(r"^(?:[我本全](?:国|省|市|区|县|州))")
+_SUBJECT_TRIM = lazyre.compile(r"(?:增幅|增速|增长率)?(?:同比|比上年|较上年)?(?:增长|增幅)?$")
+_LAST_CLAUSE = lazyre.compile(r"[^,，;；:：]*$")
+
+
+def _names_subject(name: str, lead: str, place: bool) -> bool:
+    """Do the words leading to a growth ("1-5月份,全省财政支出完成1245.01亿元,比上年同期增加172.02亿元,") name `name` as the
+    growth's subject — its last words before the amounts and the comparison with the year before, not a word inside
+    another subject's ("占全市财政收入的比重为30%,园区财政收入"), nor the first of a 分别 list's names ("财政支出和财政收入分别")?
+    A place (全国) names the subject said right after it ("全国一般公共预算收入同比")."""
+    at = lead.rfind(name)
+    if at < 0:
+        return False
+    rest = lead[at + len(name):]
+    if place:
+        rest = _PLACE_SUBJECT.sub("", rest, count=1)
+    return _SUBJECT_TO_GROWTH.fullmatch(rest) is not None
+
+
+_PLACE_SUBJECT = lazyre.compile(r"^[\u4e00-\u9fff]{1,12}?(?:收入|支出)")

@@ -68,6 +68,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if r.vocab.cue("target_completion").search(clean_label(fact.label)) and under_ceiling(r, s.index) is not None:
             continue  # ("年度指标值为不高于每亩1800元,实际为每亩1523元,完成率100%": a ceiling met, TGT001's — not 1523 / 1800)
         spec = r.vocab.rates[info.rate]
+        used_bare: tuple[str, ...] = ()
+        if spec["done_words"] and _bare_done_before(r, s.index, spec["done_words"]) > 1:
+            # ("省级专项资金到位300万元,使用240万元;市级配套资金到位200万元,使用200万元,项目资金使用率88%": several funds' bare
+            # 使用 before the rate — of which, or of all together, it is open: none of them is its numerator)
+            used_bare, spec = spec["done_words"], {**spec, "done_words": ()}
         base = named_base(r, info.text)  # (the base the rate's name names, if any: asked once a rate)
         near, far = _groups(r, s.index, info.rate, base)
         after_list, before_list = list(near), list(far)  # (as read, before a list's parts are set aside)
@@ -124,6 +129,9 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         subject_flow = flow or (r.vocab.flow(fact.concept or "") if info.rate == "完成率" else None)
         if subject_flow is None and spec["subject_of_amounts"]:
             subject_flow = _amounts_flow(r, near)
+        if used_bare:
+            near = [f for f in near if not _said_bare(clean_label(f.label), used_bare)]
+            far = [f for f in far if not _said_bare(clean_label(f.label), used_bare)]
         nums, dens, others = _classify(r, near, spec, subject_flow)
         if own and any(f in own for f in nums) and any(f in own for f in dens):
             # ("共支出4,612万元(含…),本年预算执行率93.91%(本年预算4,500万元,本年预算资金支出4,226万元)": a bracket
@@ -172,6 +180,12 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 # ("…2023年到位5,706.00万元。2023年度计划到位6,340.00万元,年度到位率90.00%": its base in its sentence, what
                 # was done that year the last amount of the sentence before)
                 nums, reason = [done], "rate_numerator_before"
+        if reason == "rate_in_sentence" and len(nums) == 1 and not dens and not others and not own and not via:
+            whole = _base_named_whole_before(r, s.index, nums[0])
+            if whole is not None:
+                # ("本级已到位1,000万元。已到位资金中,实际使用资金850万元,使用率85%": the sentence opens on the money it is
+                # of, 已到位资金中 — the amount named so in the sentence right before is its base)
+                dens, reason = [whole], "rate_base_named_whole_before"
         computed_on = next((f for f in near if _COMPUTED_ON.match(clean_label(f.label))
                             and _COMPUTED_AFTER.match(r.norm.text, f.span.end)), None)
         if computed_on is not None and not any(f is not computed_on for f in nums):
@@ -207,6 +221,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                     reason, via = "rate_after_its_amounts", (*via, "the totals of the lists in the sentence before")
             if summed:
                 reason = "rate_of_summed_items"
+        if used_bare and not summed and not nums and _of_the_whole(clean_label(info.text or fact.label), info.rate):
+            funds = _funds_used_bare(r, s.index, used_bare)
+            if funds:
+                # ("中央资金到位500万元,使用400万元;省级资金到位100万元,使用100万元;项目资金使用率83.33%": the project's rate, of the
+                # funds' summed 使用 over their summed 到位 — or one fund's own, the other reading the check keeps)
+                summed, nums, dens, others = funds, [], [], []
+                reason, via = "rate_of_funds_used_together", (*via, "each fund's 到位 and bare 使用 before it")
         pairs = tuple(p for p in sentence_pairs(nums, dens, others, base, spec["unnamed_base"])
                       if not _other_sources(*p) and not _said_again(r, *p))
         local_pairs = tuple((a, b) for a in [*nums, *others] for b in [*dens, *others] if a is not b)
@@ -627,6 +648,30 @@ def _in_bracket_of_rate(r: Reading, k: int) -> bool:
     return fact is not None and fact.kind == "percent" and r.labels[j] is not None and r.labels[j].rate is not None
 
 
+def _base_named_whole_before(r: Reading, i: int, num: Fact) -> Fact | None:
+    """The base of a rate (node i) whose sentence opens on the money its numerator is of, "X(资金)中," ("已到位资金中,实际使用
+    资金850万元,使用率85%"), the numerator the sentence's one amount: the one amount of the sentence right before, in
+    its paragraph, whose words end with X ("本级已到位1,000万元"); else None."""
+    tree = r.tree
+    first = tree.unit("sentence", i).start
+    if first == 0 or tree[first - 1].paragraph != tree[i].paragraph:
+        return None
+    m = _WHOLE_OF.match(r.norm.text, tree[first].start)
+    if m is None or num.span.start < m.end():
+        return None
+    named = m.group("name")
+    found = [f for k in tree.unit("sentence", first - 1) if (f := r.facts[k]) is not None and f.kind == "amount"
+             and _FUNDS_END.sub("", clean_label(f.label)).endswith(named)]
+    if len(found) != 1 or found[0].is_bound or found[0].unit != num.unit:
+        return None
+    return found[0]
+
+
+_FUNDS_END = lazyre.compile(r"(?:资金|款项|经费|金额)$")
+# a sentence opening on the money what follows is of: "已到位资金中," "已拨付资金中,"
+_WHOLE_OF = lazyre.compile(r"\s*(?:在|从)?(?P<name>[\u4e00-\u9fff]{2,8}?)(?:的)?(?:资金|款项|经费)?(?:当)?中\s*[,，]")
+
+
 def _numerator_before(r: Reading, i: int, base: Fact, spec, flow: str | None,
                       total_of: dict[int, Fact] | None = None) -> Fact | None:
     """The numerator of a rate (node i) whose sentence states its base alone: the last amount of the sentence right
@@ -941,6 +986,59 @@ def _amounts_flow(r: Reading, amounts: list[Fact]) -> str | None:
     unsaid."""
     flows = {r.vocab.flow(f.label) for f in amounts} - {None}
     return flows.pop() if len(flows) == 1 and flows != {"both"} else None
+
+
+def _bare_done_before(r: Reading, i: int, words: tuple[str, ...]) -> int:
+    """How many amounts said by the rate's own verb bare ("使用240万元") stand before the rate at node i in its paragraph,
+    back to the rate before it."""
+    n = 0
+    for k in r.tree.before(i, "paragraph", limit=_LOOK_BACK):
+        f, info = r.facts[k], r.labels[k]
+        if f is None:
+            continue
+        if f.kind == "percent" and info is not None and info.rate is not None:
+            break
+        if f.kind == "amount" and _said_bare(clean_label(f.label), words):
+            n += 1
+    return n
+
+
+def _of_the_whole(label: str, name: str) -> bool:
+    """Is a rate named for the whole project, or named by nothing but its own name ("项目资金使用率", "项目整体资金使用率",
+    "项目资金总体使用率", "资金使用率") — no one fund's ("县级配套资金使用率")?"""
+    return label.endswith(name) and _WHOLE_WORDS.fullmatch(label[:-len(name)]) is not None
+
+
+_WHOLE_WORDS = lazyre.compile(r"(?:本|该)?(?:项目|整体|总体|合计|总|全部|综合|资金)*")
+
+
+def _funds_used_bare(r: Reading, i: int, words: tuple[str, ...]) -> tuple[tuple[Fact, Fact], ...]:
+    """The funds' (used, received) pairs before the rate at node i in its paragraph, back to the rate before it: each
+    fund's money received (到位, 下达, 拨付 …) right followed by what was used of it, said by the rate's verb bare
+    ("省级专项资金到位300万元,使用240万元;市级配套资金到位200万元,使用200万元") — two funds or more, nothing else between,
+    all of one unit; else none."""
+    amounts: list[Fact] = []
+    received = r.vocab.cue("received")
+    for k in r.tree.before(i, "paragraph", limit=_LOOK_BACK):
+        f, info = r.facts[k], r.labels[k]
+        if f is None:
+            continue
+        if f.kind == "percent" and info is not None and info.rate is not None:
+            break
+        if f.kind == "amount":
+            amounts.append(f)
+        elif f.kind == "percent":
+            return ()
+    amounts.reverse()
+    if len(amounts) < 4 or len(amounts) % 2 or len({f.unit for f in amounts}) != 1:
+        return ()
+    out = []
+    for got, used in zip(amounts[::2], amounts[1::2]):
+        if not received.search(clean_label(got.label)) or _said_bare(clean_label(got.label), words) \
+                or not _said_bare(clean_label(used.label), words) or got.is_bound or used.is_bound:
+            return ()
+        out.append((used, got))
+    return tuple(out)
 
 
 def _said_bare(label: str, words: tuple[str, ...]) -> bool:
