@@ -285,18 +285,11 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
             continue
         opener = None
         parts = []
-        others = False  # (figures of another kind seen since the total: "…,分别比上年增长4.7%和9.3%,合计…")
         for j in tree.before(s.index, "sentence", limit=_LOOK):
             t = tree[j]
             if t.kind in OPENERS:
-                if t.kind == "fenbie" and not parts and others:
-                    # ("福利彩票和体育彩票分别销售18.36亿元和31.52亿元,分别比上年增长4.7%和9.3%,合计销售49.88亿元": the 分别 of
-                    # the growth rates said of each names no amounts; the list is the one before it)
-                    continue
                 opener = t
                 break
-            if r.facts[j] is not None and r.facts[j].kind != total.kind:
-                others = True
             if t.kind == "total":
                 break
             f = r.facts[j]
