@@ -1977,8 +1977,18 @@ def _confirmed_break(c: int, row: GridRow, results: dict[int, float | bool | Non
         return True
     if header is None or len(header) != len(row.tokens):
         return False
+    # (a year alone names a year's column, a town's or a county's name a place's: "2019 | 2020 | 2021 | 2022", "甲市 |
+    # 乙市 | 丙县" — the same kind as the other years or places whose columns hold it)
+    for alike in (_YEAR_ALONE, _PLACE_NAME):
+        if alike.fullmatch(header[c].strip()):
+            return any(alike.fullmatch(header[d].strip()) for d in holding)
     kind = _ANY_DIGIT.sub("", header[c])
     return bool(kind) and kind != header[c] and any(_ANY_DIGIT.sub("", header[d]) == kind for d in holding)
+
+
+_YEAR_ALONE = lazyre.compile(r"(?:19|20)\d{2}\s*年?度?")
+# (a place's name, "越秀区", "丙县", "甲市": two to five Han characters, the last one a division's)
+_PLACE_NAME = lazyre.compile(r"[\u4e00-\u9fff]{1,4}(?:省|市|县|縣|区|區|州|盟|旗|镇|鎮|乡|鄉)")
 
 
 _GROUPED = lazyre.compile(r"\d,\d{3}(?!\d)")
@@ -2205,6 +2215,9 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
     cells = header_cells(lines, rows)
     if cells is not None:
         return cells[-len(rows[0].tokens):]
+    years = _year_lines_above(lines, rows)
+    if years is not None:
+        return years
     over_labels = _header_over_labels(lines, rows)
     if over_labels is not None:
         return over_labels
@@ -2225,6 +2238,22 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
         return None
     k = len(rows[0].tokens)
     return tuple(words[-k:]) if len(words) >= k else None
+
+
+def _year_lines_above(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...] | None:
+    """The header of a table written one cell a line: the lines right above its first row's label, as many as the
+    row has cells, each a year alone with its bar or none, rising ("2019 | ⏎ 2020 | ⏎ 2021 | ⏎ 2022 | ⏎ 最低生活保障人数
+    (人) |"); None when the lines above are not so."""
+    k = len(rows[0].tokens)
+    first = rows[0].line
+    if first - k < 0 or any(lines[n][1] <= rows[0].start < lines[n][1] + len(lines[n][0]) + 1
+                            for n in range(first - k, first)):
+        return None
+    words = [lines[n][0].strip().rstrip("|│").strip() for n in range(first - k, first)]
+    if not all(_YEAR_ALONE.fullmatch(w) for w in words):
+        return None
+    years = [int(w[:4]) for w in words]
+    return tuple(words) if all(b > a for a, b in zip(years, years[1:])) else None
 
 
 def _years_words_name(word: str) -> bool:
