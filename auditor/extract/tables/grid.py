@@ -807,7 +807,7 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     # cell in its column where every row is then as long; the English glosses under its labels passed over)
     read: set[int] = set()
     for cells in cell_items(lines, taken, glosses=True, blanks=True):
-        rows = _year_rows_with_blanks(cells) or _labelled_rows_with_blanks(cells)
+        rows = _year_rows_with_blanks(cells) or _labelled_rows_with_blanks(cells, lines)
         if rows:
             blocks.append(rows)
             read.update(range(cells[0][2], cells[-1][2] + 1))
@@ -819,13 +819,21 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     return blocks
 
 
-def _labelled_rows_with_blanks(items) -> list[GridRow]:
+def _labelled_rows_with_blanks(items, lines=()) -> list[GridRow]:
+    """The rows of a bar table one cell a line (_rows_with_blanks): read with its last empty cells first (the last row's
+    cells, "15308 | ⏎ 14926 | ⏎ |"), else without them (the bars under the table's last row)."""
+    return _rows_with_blanks(items, lines, keep_last=True) or _rows_with_blanks(items, lines)
+
+
+def _rows_with_blanks(items, lines=(), keep_last: bool = False) -> list[GridRow]:
     """A table one cell a line whose empty cells are kept (a bar alone, "|", in a bar table: "医疗救助人数 | ⏎ | ⏎ | ⏎
     32523 | ⏎ 40709 |", the first two years not written): each label and the cells after it a row, read only when every
     row is then as long (three cells at least, a figure in each row, an empty cell in one at least) — a first row of
     years alone is the header over the columns, not a row; else []."""
-    while items and not items[-1][0] and items[-1][3] is None:
+    while not keep_last and items and not items[-1][0] and items[-1][3] is None:
         items = items[:-1]  # (the bars under the table's last row)
+    # (… or none empty, where every figure kept its bar: "45210 |")
+    bars = bool(lines) and all(lines[item[2]][0].rstrip().endswith(tuple(_BARS)) for item in items if item[3] is not None)
     labels = [n for n, item in enumerate(items) if item[3] is None and item[0]]
     if len(labels) < _MIN_ROWS:
         return []
@@ -833,13 +841,16 @@ def _labelled_rows_with_blanks(items) -> list[GridRow]:
                     tuple(item[3] if item[3] is not None else Token("", item[1], None, 0, _ONE, _ZERO)
                           for item in items[a + 1:b]))
             for a, b in zip(labels, [*labels[1:], len(items)])]
-    while rows and all(t.value is None for t in rows[0].tokens):
-        rows = rows[1:]  # (a title or a header's words over the table: labels with no figure, "19-7 医疗救助情况 | ⏎ | ⏎ |")
-    if rows and all(t.value is not None and _YEAR_CELL.fullmatch(t.text) for t in rows[0].tokens):
+    # (a title or a header's words over the table: labels with no figure, "19-7 医疗救助情况 | ⏎ | ⏎ |" — and a first row
+    # of years alone, the header over the columns, with the words of a last column's name after it on lines of their
+    # own: "2021 | ⏎ 2022 | ⏎ 2022年比2021年 ⏎ 增长(%) |")
+    while rows and (all(t.value is None for t in rows[0].tokens)
+                    or all(t.value is not None and _YEAR_CELL.fullmatch(t.text) for t in rows[0].tokens)):
         rows = rows[1:]
     if len(rows) < _MIN_ROWS or len({len(row.tokens) for row in rows}) != 1 or len(rows[0].tokens) < _MIN_COLUMNS \
-            or any(all(t.value is None for t in row.tokens) for row in rows) \
-            or not any(t.value is None and not t.text for row in rows for t in row.tokens):
+            or any(all(t.value is None for t in row.tokens) for row in rows):
+        return []
+    if not any(t.value is None and not t.text for row in rows for t in row.tokens) and not bars:
         return []
     return rows
 
@@ -907,6 +918,8 @@ def _year_rows_apart(block: list[GridRow]) -> list[list[GridRow]]:
 # 及其他收費 ⏎ Tuition, Programmes and Other Fees ⏎ 497,499"): a gloss of the label, no cell of its own
 _ENGLISH_GLOSS = lazyre.compile(r"[A-Za-z][A-Za-z ,.&'’()/\-:]{0,78}")
 _CJK = lazyre.compile(r"[\u4e00-\u9fff]")
+# (the English gloss of a label's unit in a bracket, on a line of its own under the label: "(10 000 yuan)", "(person)")
+_UNIT_GLOSS = lazyre.compile(r"\(\s*[A-Za-z0-9 ,./\-]*[A-Za-z]{2,}[A-Za-z0-9 ,./\-]*\s*\)")
 
 
 def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosses: bool = False,
@@ -928,8 +941,8 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosse
         if glosses and items and items[-1][3] is None and (items[-1][2] == index - 1 or gloss == index - 1) \
                 and index not in taken and _CJK.search(items[-1][0]) \
                 and (_ENGLISH_GLOSS.fullmatch(bare) or blanks and len(bare) <= 80 and _LABEL_GLOSS.fullmatch(bare)
-                     and _GLOSS_WORD.search(bare)) \
-                and (bare[0].isupper() or gloss == index - 1):
+                     and _GLOSS_WORD.search(bare) or blanks and _UNIT_GLOSS.fullmatch(bare)) \
+                and (bare[0].isupper() or gloss == index - 1 or blanks and _UNIT_GLOSS.fullmatch(bare)):
             # (`glosses`: the label's English name under it, "Government Subventions" — with `blanks`, over two lines
             # and with a bar after it too: "Total Number of Persons Attained ⏎ Medical Aid (person) |")
             gloss = index if blanks else gloss
@@ -1138,8 +1151,9 @@ def _sum_in(row: tuple[Token, ...], target: int, parts: tuple[int, ...]) -> floa
 
 
 def _unknown(token: Token) -> bool:
-    """A cell written ".." (not available): its figure is not known, not none."""
-    return token.value is None and token.text.startswith(".")
+    """A cell written ".." (not available), or left empty in a table that keeps its empty cells (a bar alone: "城市 | ⏎
+    | ⏎ 812.6 |", not counted that year): its figure is not known, not none."""
+    return token.value is None and (token.text.startswith(".") or not token.text)
 
 
 def _ratio_in(t: Token, num: Token, den: Token, minus: Decimal = _ZERO) -> float | bool | None:
@@ -2246,14 +2260,24 @@ def _year_lines_above(lines: list[tuple[str, int]], rows: list[GridRow]) -> tupl
     (人) |"); None when the lines above are not so."""
     k = len(rows[0].tokens)
     first = rows[0].line
-    if first - k < 0 or any(lines[n][1] <= rows[0].start < lines[n][1] + len(lines[n][0]) + 1
-                            for n in range(first - k, first)):
+    if any(lines[n][1] <= rows[0].start < lines[n][1] + len(lines[n][0]) + 1 for n in range(max(first - k, 0), first)):
         return None
-    words = [lines[n][0].strip().rstrip("|│").strip() for n in range(first - k, first)]
-    if not all(_YEAR_ALONE.fullmatch(w) for w in words):
+    # (… and after the years the words of the last column's name, on lines of their own: "2022年比2021年 ⏎ 增长(%) |")
+    cells: list[str] = []
+    n = first - 1
+    while n >= 0 and len(cells) < k + 3:
+        word = lines[n][0].strip().rstrip(_BARS).strip()
+        if not word or len(word) > _MAX_LABEL or _SENTENCE.search(word) or (cells and not _YEAR_ALONE.fullmatch(word)
+                                                                          and _YEAR_ALONE.fullmatch(cells[0])):
+            break
+        cells.insert(0, word)
+        n -= 1
+    years = [w for w in cells if _YEAR_ALONE.fullmatch(w)]
+    if len(years) < 2 or cells[:len(years)] != years or any(int(b[:4]) <= int(a[:4]) for a, b in zip(years, years[1:])):
         return None
-    years = [int(w[:4]) for w in words]
-    return tuple(words) if all(b > a for a, b in zip(years, years[1:])) else None
+    rest = cells[len(years):]
+    names = years + (["".join(rest)] if rest else [])
+    return tuple(names) if len(names) == k else None
 
 
 def _years_words_name(word: str) -> bool:
