@@ -1441,11 +1441,22 @@ def _where(f: Fact, total: Fact, lang: str = "zh") -> str:
 def _closed_and_complete(total: Fact, parts: list[Fact], vocab) -> bool:
     """The parts are every member a closed vocabulary family of the total can have
     (“三公” = 出国 + 公车 + 接待): such a list cannot go on past a cut."""
-    if vocab is None or not total.concept or any(p.concept is None for p in parts):
+    if vocab is None:
+        return False
+    if len(parts) == 2 and total.in_table and _complement_sides(parts, vocab):
+        return True  # (two rows named as the two sides of one whole: "城市 ⏎ 农村" under a count, 税收收入 and 非税收入)
+    if not total.concept or any(p.concept is None for p in parts):
         return False
     concepts = [p.concept for p in parts]
     return any(total.concept in fam.totals and not fam.open and not fam.optional and fam.covers(concepts)
                for fam in vocab.families.values())
+
+
+def _complement_sides(parts: list[Fact], vocab) -> bool:
+    """The two parts' labels are the two sides of one vocabulary complement_pair (税收收入 / 非税收入, 城市 / 农村)."""
+    pair = vocab.cue("complement_pair")
+    sides = [pair.search(p.label.strip()) for p in parts]
+    return all(sides) and sides[0].lastgroup != sides[1].lastgroup and sides[0].lastgroup[1:] == sides[1].lastgroup[1:]
 
 
 def closed_family(total: Fact, parts: list[Fact], vocab) -> bool:
