@@ -1750,8 +1750,13 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
     for n in range(len(rows) - 2):
         if n in taken:
             continue
-        for k in range(2, min(_MAX_STACKED_PARTS, len(rows) - 1 - n) + 1):
-            parts = tuple(range(n + 1, n + 1 + k))
+        # (a 其中 row under a part — "#税收收入" under 一般公共预算收入, "其中:女性" — is inside that part, no sibling of
+        # it: the parts of the row above run on past it, "地方财政收入合计 = 一般公共预算收入 + 政府性基金收入")
+        # (… not when the row right below is a 其中 row itself: its 其中 rows are then its parts, one after the other)
+        partial = n + 1 < len(rows) and bool(_PARTIAL_ROW.search(rows[n + 1].label))
+        below = [m for m in range(n + 1, len(rows)) if partial or not _PARTIAL_ROW.search(rows[m].label)]
+        for k in range(2, min(_MAX_STACKED_PARTS, len(below)) + 1):
+            parts = tuple(below[:k])
             results = {c: _sum_in((rows[n].tokens[c], *(rows[m].tokens[c] for m in parts)), 0, tuple(range(1, k + 1)))
                        for c in columns}
             held = [c for c, r in results.items() if r is not None and r is not False
@@ -2114,6 +2119,9 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
         elif any(n in used for n in span_lines):
             continue
         header = csv_headers[rows[0].line] if rows[0].line in csv_headers else _header(lines, rows)
+        if len(rows) > _MIN_ROWS and _years_row(rows[0]):
+            # (a first row of years alone, rising, is the header over the columns, no row: "项 目 Item 2021 2022 2023")
+            header, rows = header or tuple(t.text for t in rows[0].tokens), rows[1:]
         named = frozenset(n for n, name in enumerate(header or ()) if _RATE_COLUMN.search(name))
         if rows[0].padded and not _padded_row_fits(rows, named):
             rows = rows[1:]
@@ -2252,6 +2260,13 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
         return None
     k = len(rows[0].tokens)
     return tuple(words[-k:]) if len(words) >= k else None
+
+
+def _years_row(row: GridRow) -> bool:
+    """The row's cells are years alone, rising, two at least (1949 – 2035)."""
+    years = [int(t.text) if t.value is not None and _YEAR_CELL.fullmatch(t.text) else 0 for t in row.tokens]
+    return len(years) >= 2 and all(_FIRST_YEAR <= y <= _LAST_YEAR for y in years) \
+        and all(b > a for a, b in zip(years, years[1:]))
 
 
 def _year_lines_above(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...] | None:
