@@ -58,6 +58,7 @@ _ANY_DIGIT = lazyre.compile(r"\d")
 _SENTENCE = lazyre.compile(r"[。;；，,]")
 # (a label that is 总额 / Total alone is Hong Kong's and Taiwan's 合计; 进出口总额 is a quantity of its own)
 _TOTAL_LABEL = lazyre.compile(r"(?:合|总|小)\s*计|^\s*(?:\d{4}\s*年?\s*)?(?:总\s*额|Total)(?![a-z])")
+_TRAILING_GLOSS = lazyre.compile(r"(?<=[\u4e00-\u9fff)）])\s+[A-Za-z][A-Za-z ,.&'’()/\-:]*$")
 _SIDE_TOTAL_LABEL = lazyre.compile(r"^(?:本年|本期|全年|年度)?(?:总(?:收入|支出|开支)|(?:收入|支出)(?:总额|总计))$")
 _MIN_ROWS = 3  # a formula must hold in this many rows
 _MIN_COLUMNS, _MAX_COLUMNS = 3, 16  # (a wider grid is not searched: about k³ formulas are tried)
@@ -1511,7 +1512,8 @@ def _bare_label(label: str) -> str:
 
 
 _MEAN_LABEL = lazyre.compile(r"平均(?:数|值|水平)?$|^平均")
-_NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*#\s*[\u4e00-\u9fff]|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
+# (a 含 / 包括 in a bracket after the row's name says what the row spans, no part of another row: "培训(含研讨会、工作坊)")
+_NESTED_LABEL = lazyre.compile(r"其中|(?<![(（])(?:含|包括)|^\s*#\s*[\u4e00-\u9fff]|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
 
 
 def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: bool = False,
@@ -1550,7 +1552,9 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: boo
     named = not ends
     if named and wide and not place:
         # (last, under its items: "总收入, 总开支, 收支结余" is a statement, its first row no total of the others)
-        ends = [n for n in (len(rows) - 1,) if _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))]
+        # (… its English gloss after it aside: "收入總額 Total income")
+        ends = [n for n in (len(rows) - 1,)
+                if _SIDE_TOTAL_LABEL.match(_TRAILING_GLOSS.sub("", rows[n].label).replace(" ", ""))]
     if len(ends) != 1 or len(rows) < _MIN_ROWS:
         return ()
     total = ends[0]
@@ -2216,14 +2220,18 @@ def _header_line_above(lines: list[tuple[str, int]], rows: list[GridRow]) -> boo
     above = rows[0].line - 1
     while 0 <= above < len(lines) and _RULE_LINE.fullmatch(lines[above][0]):
         above -= 1
+    if 0 <= above < len(lines) and _UNITS_LINE.fullmatch(lines[above][0]):
+        above -= 1  # (past a line of the columns' units under their names: "HK$'000  HK$'000")
     if not 0 <= above < len(lines):
         return False
     line = lines[above][0]
     words = _WORD.findall(line)
     return not _SENTENCE.search(line) and len(words) > len(rows[0].tokens) \
-        and not any(_BARE_NUMBER.fullmatch(w) for w in words)
+        and not any(_BARE_NUMBER.fullmatch(w) and not _YEAR_CELL.fullmatch(w) for w in words)  # (years name columns)
 
 
+# a line of the columns' units alone, each the same ("HK$'000  HK$'000", "(万元) (万元)", "千元 千元")
+_UNITS_LINE = lazyre.compile(r"\s*(?P<u>HK\$\s*'000|\$\s*'000|RMB\s*'000|[(（]?(?:千|万|亿)?元[)）]?)(?:\s+(?P=u))+\s*")
 _BARE_NUMBER = lazyre.compile(r"[-−+(（]?[\d,.]+[%％)）]?")
 _RULE_LINE = lazyre.compile(r"\s*[|│┃+]?(?:\s*:?[-─━=]{3,}:?\s*[|│┃+])*\s*:?[-─━=]{3,}:?\s*[|│┃+]?\s*")
 
