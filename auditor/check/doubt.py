@@ -491,8 +491,10 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     closed_by_total = bool(parts) and total.span.start >= max(p.span.end for p in parts) \
         and total.span.line == max(parts, key=lambda p: p.span.end).span.line and not total.in_table
     if short and not closed_by_total and _cut_off(doc, parts, breakdown) and not _closed_and_complete(total, parts, vocab) \
-            and (breakdown is None or breakdown.reason != "table_row_total") \
+            and (breakdown is None or breakdown.reason not in ("table_row_total", "column_agreement")) \
             and not _rows_shown_complete(doc, breakdown):  # (a row's own cells are all read)
+        # (… and a sum of columns the grid's other rows agree on is one of a full row of the grid: no column of it
+        # can be cut off where the text ends, "2021 ⏎ 1342.78 ⏎ 1121.67 ⏎ … ⏎ 206.05" the table's last row)
         return Found("ALT005", {"zh": "清单最后一项之后文本即结束，后面的分项可能被截去",
                                 "en": "the text ends right after the list's last part; the rest may be cut off"})
     one_row = all(p.span.line == total.span.line for p in parts)  # (a row's own cells: all of it is read)

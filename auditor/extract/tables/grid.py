@@ -1138,7 +1138,9 @@ def _sum_in(row: tuple[Token, ...], target: int, parts: tuple[int, ...]) -> floa
     for p in parts:
         cell = row[p]
         if cell.value is None:
-            dashed = True
+            # (… an empty cell of a table that keeps them — a bar alone, a line of a space — is a part not written that
+            # year: a sum of the others that holds, two at least, holds as much as one over every cell written)
+            dashed = dashed or bool(cell.text)
             continue
         if cell.value:
             nonzero += 1
