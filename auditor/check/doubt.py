@@ -491,8 +491,10 @@ def explain_sum(doc: Document, total: Fact, parts: list[Fact], subtracted: list[
     closed_by_total = bool(parts) and total.span.start >= max(p.span.end for p in parts) \
         and total.span.line == max(parts, key=lambda p: p.span.end).span.line and not total.in_table
     if short and not closed_by_total and _cut_off(doc, parts, breakdown) and not _closed_and_complete(total, parts, vocab) \
-            and (breakdown is None or breakdown.reason != "table_row_total") \
+            and (breakdown is None or breakdown.reason not in ("table_row_total", "column_agreement")) \
             and not _rows_shown_complete(doc, breakdown):  # (a row's own cells are all read)
+        # (… and a sum of columns the grid's other rows agree on is one of a full row of the grid: no column of it
+        # can be cut off where the text ends, "2021 ⏎ 1342.78 ⏎ 1121.67 ⏎ … ⏎ 206.05" the table's last row)
         return Found("ALT005", {"zh": "清单最后一项之后文本即结束，后面的分项可能被截去",
                                 "en": "the text ends right after the list's last part; the rest may be cut off"})
     one_row = all(p.span.line == total.span.line for p in parts)  # (a row's own cells: all of it is read)
@@ -1474,11 +1476,22 @@ def _where(f: Fact, total: Fact, lang: str = "zh") -> str:
 def _closed_and_complete(total: Fact, parts: list[Fact], vocab) -> bool:
     """The parts are every member a closed vocabulary family of the total can have
     (“三公” = 出国 + 公车 + 接待): such a list cannot go on past a cut."""
-    if vocab is None or not total.concept or any(p.concept is None for p in parts):
+    if vocab is None:
+        return False
+    if len(parts) == 2 and total.in_table and _complement_sides(parts, vocab):
+        return True  # (two rows named as the two sides of one whole: "城市 ⏎ 农村" under a count, 税收收入 and 非税收入)
+    if not total.concept or any(p.concept is None for p in parts):
         return False
     concepts = [p.concept for p in parts]
     return any(total.concept in fam.totals and not fam.open and not fam.optional and fam.covers(concepts)
                for fam in vocab.families.values())
+
+
+def _complement_sides(parts: list[Fact], vocab) -> bool:
+    """The two parts' labels are the two sides of one vocabulary complement_pair (税收收入 / 非税收入, 城市 / 农村)."""
+    pair = vocab.cue("complement_pair")
+    sides = [pair.search(p.label.strip()) for p in parts]
+    return all(sides) and sides[0].lastgroup != sides[1].lastgroup and sides[0].lastgroup[1:] == sides[1].lastgroup[1:]
 
 
 def closed_family(total: Fact, parts: list[Fact], vocab) -> bool:

@@ -58,6 +58,7 @@ _ANY_DIGIT = lazyre.compile(r"\d")
 _SENTENCE = lazyre.compile(r"[。;；，,]")
 # (a label that is 总额 / Total alone is Hong Kong's and Taiwan's 合计; 进出口总额 is a quantity of its own)
 _TOTAL_LABEL = lazyre.compile(r"(?:合|总|小)\s*计|^\s*(?:\d{4}\s*年?\s*)?(?:总\s*额|Total)(?![a-z])")
+_TRAILING_GLOSS = lazyre.compile(r"(?<=[\u4e00-\u9fff)）])\s+[A-Za-z][A-Za-z ,.&'’()/\-:]*$")
 _SIDE_TOTAL_LABEL = lazyre.compile(r"^(?:本年|本期|全年|年度)?(?:总(?:收入|支出|开支)|(?:收入|支出)(?:总额|总计))$")
 _MIN_ROWS = 3  # a formula must hold in this many rows
 _MIN_COLUMNS, _MAX_COLUMNS = 3, 16  # (a wider grid is not searched: about k³ formulas are tried)
@@ -807,7 +808,7 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     # cell in its column where every row is then as long; the English glosses under its labels passed over)
     read: set[int] = set()
     for cells in cell_items(lines, taken, glosses=True, blanks=True):
-        rows = _year_rows_with_blanks(cells) or _labelled_rows_with_blanks(cells)
+        rows = _year_rows_with_blanks(cells) or _labelled_rows_with_blanks(cells, lines)
         if rows:
             blocks.append(rows)
             read.update(range(cells[0][2], cells[-1][2] + 1))
@@ -819,13 +820,21 @@ def _cell_lines(lines: list[tuple[str, int]], taken: set[int]) -> list[list[Grid
     return blocks
 
 
-def _labelled_rows_with_blanks(items) -> list[GridRow]:
+def _labelled_rows_with_blanks(items, lines=()) -> list[GridRow]:
+    """The rows of a bar table one cell a line (_rows_with_blanks): read with its last empty cells first (the last row's
+    cells, "15308 | ⏎ 14926 | ⏎ |"), else without them (the bars under the table's last row)."""
+    return _rows_with_blanks(items, lines, keep_last=True) or _rows_with_blanks(items, lines)
+
+
+def _rows_with_blanks(items, lines=(), keep_last: bool = False) -> list[GridRow]:
     """A table one cell a line whose empty cells are kept (a bar alone, "|", in a bar table: "医疗救助人数 | ⏎ | ⏎ | ⏎
     32523 | ⏎ 40709 |", the first two years not written): each label and the cells after it a row, read only when every
     row is then as long (three cells at least, a figure in each row, an empty cell in one at least) — a first row of
     years alone is the header over the columns, not a row; else []."""
-    while items and not items[-1][0] and items[-1][3] is None:
+    while not keep_last and items and not items[-1][0] and items[-1][3] is None:
         items = items[:-1]  # (the bars under the table's last row)
+    # (… or none empty, where every figure kept its bar: "45210 |")
+    bars = bool(lines) and all(lines[item[2]][0].rstrip().endswith(tuple(_BARS)) for item in items if item[3] is not None)
     labels = [n for n, item in enumerate(items) if item[3] is None and item[0]]
     if len(labels) < _MIN_ROWS:
         return []
@@ -833,13 +842,16 @@ def _labelled_rows_with_blanks(items) -> list[GridRow]:
                     tuple(item[3] if item[3] is not None else Token("", item[1], None, 0, _ONE, _ZERO)
                           for item in items[a + 1:b]))
             for a, b in zip(labels, [*labels[1:], len(items)])]
-    while rows and all(t.value is None for t in rows[0].tokens):
-        rows = rows[1:]  # (a title or a header's words over the table: labels with no figure, "19-7 医疗救助情况 | ⏎ | ⏎ |")
-    if rows and all(t.value is not None and _YEAR_CELL.fullmatch(t.text) for t in rows[0].tokens):
+    # (a title or a header's words over the table: labels with no figure, "19-7 医疗救助情况 | ⏎ | ⏎ |" — and a first row
+    # of years alone, the header over the columns, with the words of a last column's name after it on lines of their
+    # own: "2021 | ⏎ 2022 | ⏎ 2022年比2021年 ⏎ 增长(%) |")
+    while rows and (all(t.value is None for t in rows[0].tokens)
+                    or all(t.value is not None and _YEAR_CELL.fullmatch(t.text) for t in rows[0].tokens)):
         rows = rows[1:]
     if len(rows) < _MIN_ROWS or len({len(row.tokens) for row in rows}) != 1 or len(rows[0].tokens) < _MIN_COLUMNS \
-            or any(all(t.value is None for t in row.tokens) for row in rows) \
-            or not any(t.value is None and not t.text for row in rows for t in row.tokens):
+            or any(all(t.value is None for t in row.tokens) for row in rows):
+        return []
+    if not any(t.value is None and not t.text for row in rows for t in row.tokens) and not bars:
         return []
     return rows
 
@@ -907,6 +919,8 @@ def _year_rows_apart(block: list[GridRow]) -> list[list[GridRow]]:
 # 及其他收費 ⏎ Tuition, Programmes and Other Fees ⏎ 497,499"): a gloss of the label, no cell of its own
 _ENGLISH_GLOSS = lazyre.compile(r"[A-Za-z][A-Za-z ,.&'’()/\-:]{0,78}")
 _CJK = lazyre.compile(r"[\u4e00-\u9fff]")
+# (the English gloss of a label's unit in a bracket, on a line of its own under the label: "(10 000 yuan)", "(person)")
+_UNIT_GLOSS = lazyre.compile(r"\(\s*[A-Za-z0-9 ,./\-]*[A-Za-z]{2,}[A-Za-z0-9 ,./\-]*\s*\)")
 
 
 def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosses: bool = False,
@@ -928,8 +942,8 @@ def cell_items(lines: list[tuple[str, int]], taken: set[int], glued=None, glosse
         if glosses and items and items[-1][3] is None and (items[-1][2] == index - 1 or gloss == index - 1) \
                 and index not in taken and _CJK.search(items[-1][0]) \
                 and (_ENGLISH_GLOSS.fullmatch(bare) or blanks and len(bare) <= 80 and _LABEL_GLOSS.fullmatch(bare)
-                     and _GLOSS_WORD.search(bare)) \
-                and (bare[0].isupper() or gloss == index - 1):
+                     and _GLOSS_WORD.search(bare) or blanks and _UNIT_GLOSS.fullmatch(bare)) \
+                and (bare[0].isupper() or gloss == index - 1 or blanks and _UNIT_GLOSS.fullmatch(bare)):
             # (`glosses`: the label's English name under it, "Government Subventions" — with `blanks`, over two lines
             # and with a bar after it too: "Total Number of Persons Attained ⏎ Medical Aid (person) |")
             gloss = index if blanks else gloss
@@ -1124,7 +1138,9 @@ def _sum_in(row: tuple[Token, ...], target: int, parts: tuple[int, ...]) -> floa
     for p in parts:
         cell = row[p]
         if cell.value is None:
-            dashed = True
+            # (… an empty cell of a table that keeps them — a bar alone, a line of a space — is a part not written that
+            # year: a sum of the others that holds, two at least, holds as much as one over every cell written)
+            dashed = dashed or bool(cell.text)
             continue
         if cell.value:
             nonzero += 1
@@ -1138,8 +1154,9 @@ def _sum_in(row: tuple[Token, ...], target: int, parts: tuple[int, ...]) -> floa
 
 
 def _unknown(token: Token) -> bool:
-    """A cell written ".." (not available): its figure is not known, not none."""
-    return token.value is None and token.text.startswith(".")
+    """A cell written ".." (not available), or left empty in a table that keeps its empty cells (a bar alone: "城市 | ⏎
+    | ⏎ 812.6 |", not counted that year): its figure is not known, not none."""
+    return token.value is None and (token.text.startswith(".") or not token.text)
 
 
 def _ratio_in(t: Token, num: Token, den: Token, minus: Decimal = _ZERO) -> float | bool | None:
@@ -1497,7 +1514,8 @@ def _bare_label(label: str) -> str:
 
 
 _MEAN_LABEL = lazyre.compile(r"平均(?:数|值|水平)?$|^平均")
-_NESTED_LABEL = lazyre.compile(r"其中|含|包括|^\s*#\s*[\u4e00-\u9fff]|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
+# (a 含 / 包括 in a bracket after the row's name says what the row spans, no part of another row: "培训(含研讨会、工作坊)")
+_NESTED_LABEL = lazyre.compile(r"其中|(?<![(（])(?:含|包括)|^\s*#\s*[\u4e00-\u9fff]|^\s*[(（]?\s*\d{1,2}\s*[)）.、．]|^\s*[(（][一二三四五六七八九十]")
 
 
 def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: bool = False,
@@ -1536,7 +1554,9 @@ def row_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], headed: boo
     named = not ends
     if named and wide and not place:
         # (last, under its items: "总收入, 总开支, 收支结余" is a statement, its first row no total of the others)
-        ends = [n for n in (len(rows) - 1,) if _SIDE_TOTAL_LABEL.match(rows[n].label.replace(" ", ""))]
+        # (… its English gloss after it aside: "收入總額 Total income")
+        ends = [n for n in (len(rows) - 1,)
+                if _SIDE_TOTAL_LABEL.match(_TRAILING_GLOSS.sub("", rows[n].label).replace(" ", ""))]
     if len(ends) != 1 or len(rows) < _MIN_ROWS:
         return ()
     total = ends[0]
@@ -1736,8 +1756,13 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
     for n in range(len(rows) - 2):
         if n in taken:
             continue
-        for k in range(2, min(_MAX_STACKED_PARTS, len(rows) - 1 - n) + 1):
-            parts = tuple(range(n + 1, n + 1 + k))
+        # (a 其中 row under a part — "#税收收入" under 一般公共预算收入, "其中:女性" — is inside that part, no sibling of
+        # it: the parts of the row above run on past it, "地方财政收入合计 = 一般公共预算收入 + 政府性基金收入")
+        # (… not when the row right below is a 其中 row itself: its 其中 rows are then its parts, one after the other)
+        partial = n + 1 < len(rows) and bool(_PARTIAL_ROW.search(rows[n + 1].label))
+        below = [m for m in range(n + 1, len(rows)) if partial or not _PARTIAL_ROW.search(rows[m].label)]
+        for k in range(2, min(_MAX_STACKED_PARTS, len(below)) + 1):
+            parts = tuple(below[:k])
             results = {c: _sum_in((rows[n].tokens[c], *(rows[m].tokens[c] for m in parts)), 0, tuple(range(1, k + 1)))
                        for c in columns}
             held = [c for c, r in results.items() if r is not None and r is not False
@@ -1977,8 +2002,18 @@ def _confirmed_break(c: int, row: GridRow, results: dict[int, float | bool | Non
         return True
     if header is None or len(header) != len(row.tokens):
         return False
+    # (a year alone names a year's column, a town's or a county's name a place's: "2019 | 2020 | 2021 | 2022", "甲市 |
+    # 乙市 | 丙县" — the same kind as the other years or places whose columns hold it)
+    for alike in (_YEAR_ALONE, _PLACE_NAME):
+        if alike.fullmatch(header[c].strip()):
+            return any(alike.fullmatch(header[d].strip()) for d in holding)
     kind = _ANY_DIGIT.sub("", header[c])
     return bool(kind) and kind != header[c] and any(_ANY_DIGIT.sub("", header[d]) == kind for d in holding)
+
+
+_YEAR_ALONE = lazyre.compile(r"(?:19|20)\d{2}\s*年?度?")
+# (a place's name, "越秀区", "丙县", "甲市": two to five Han characters, the last one a division's)
+_PLACE_NAME = lazyre.compile(r"[\u4e00-\u9fff]{1,4}(?:省|市|县|縣|区|區|州|盟|旗|镇|鎮|乡|鄉)")
 
 
 _GROUPED = lazyre.compile(r"\d,\d{3}(?!\d)")
@@ -2090,6 +2125,9 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
         elif any(n in used for n in span_lines):
             continue
         header = csv_headers[rows[0].line] if rows[0].line in csv_headers else _header(lines, rows)
+        if len(rows) > _MIN_ROWS and _years_row(rows[0]):
+            # (a first row of years alone, rising, is the header over the columns, no row: "项 目 Item 2021 2022 2023")
+            header, rows = header or tuple(t.text for t in rows[0].tokens), rows[1:]
         named = frozenset(n for n, name in enumerate(header or ()) if _RATE_COLUMN.search(name))
         if rows[0].padded and not _padded_row_fits(rows, named):
             rows = rows[1:]
@@ -2184,14 +2222,18 @@ def _header_line_above(lines: list[tuple[str, int]], rows: list[GridRow]) -> boo
     above = rows[0].line - 1
     while 0 <= above < len(lines) and _RULE_LINE.fullmatch(lines[above][0]):
         above -= 1
+    if 0 <= above < len(lines) and _UNITS_LINE.fullmatch(lines[above][0]):
+        above -= 1  # (past a line of the columns' units under their names: "HK$'000  HK$'000")
     if not 0 <= above < len(lines):
         return False
     line = lines[above][0]
     words = _WORD.findall(line)
     return not _SENTENCE.search(line) and len(words) > len(rows[0].tokens) \
-        and not any(_BARE_NUMBER.fullmatch(w) for w in words)
+        and not any(_BARE_NUMBER.fullmatch(w) and not _YEAR_CELL.fullmatch(w) for w in words)  # (years name columns)
 
 
+# a line of the columns' units alone, each the same ("HK$'000  HK$'000", "(万元) (万元)", "千元 千元")
+_UNITS_LINE = lazyre.compile(r"\s*(?P<u>HK\$\s*'000|\$\s*'000|RMB\s*'000|[(（]?(?:千|万|亿)?元[)）]?)(?:\s+(?P=u))+\s*")
 _BARE_NUMBER = lazyre.compile(r"[-−+(（]?[\d,.]+[%％)）]?")
 _RULE_LINE = lazyre.compile(r"\s*[|│┃+]?(?:\s*:?[-─━=]{3,}:?\s*[|│┃+])*\s*:?[-─━=]{3,}:?\s*[|│┃+]?\s*")
 
@@ -2205,6 +2247,9 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
     cells = header_cells(lines, rows)
     if cells is not None:
         return cells[-len(rows[0].tokens):]
+    years = _year_lines_above(lines, rows)
+    if years is not None:
+        return years
     over_labels = _header_over_labels(lines, rows)
     if over_labels is not None:
         return over_labels
@@ -2225,6 +2270,39 @@ def _header(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...
         return None
     k = len(rows[0].tokens)
     return tuple(words[-k:]) if len(words) >= k else None
+
+
+def _years_row(row: GridRow) -> bool:
+    """The row's cells are years alone, rising, two at least (1949 – 2035)."""
+    years = [int(t.text) if t.value is not None and _YEAR_CELL.fullmatch(t.text) else 0 for t in row.tokens]
+    return len(years) >= 2 and all(_FIRST_YEAR <= y <= _LAST_YEAR for y in years) \
+        and all(b > a for a, b in zip(years, years[1:]))
+
+
+def _year_lines_above(lines: list[tuple[str, int]], rows: list[GridRow]) -> tuple[str, ...] | None:
+    """The header of a table written one cell a line: the lines right above its first row's label, as many as the
+    row has cells, each a year alone with its bar or none, rising ("2019 | ⏎ 2020 | ⏎ 2021 | ⏎ 2022 | ⏎ 最低生活保障人数
+    (人) |"); None when the lines above are not so."""
+    k = len(rows[0].tokens)
+    first = rows[0].line
+    if any(lines[n][1] <= rows[0].start < lines[n][1] + len(lines[n][0]) + 1 for n in range(max(first - k, 0), first)):
+        return None
+    # (… and after the years the words of the last column's name, on lines of their own: "2022年比2021年 ⏎ 增长(%) |")
+    cells: list[str] = []
+    n = first - 1
+    while n >= 0 and len(cells) < k + 3:
+        word = lines[n][0].strip().rstrip(_BARS).strip()
+        if not word or len(word) > _MAX_LABEL or _SENTENCE.search(word) or (cells and not _YEAR_ALONE.fullmatch(word)
+                                                                          and _YEAR_ALONE.fullmatch(cells[0])):
+            break
+        cells.insert(0, word)
+        n -= 1
+    years = [w for w in cells if _YEAR_ALONE.fullmatch(w)]
+    if len(years) < 2 or cells[:len(years)] != years or any(int(b[:4]) <= int(a[:4]) for a, b in zip(years, years[1:])):
+        return None
+    rest = cells[len(years):]
+    names = years + (["".join(rest)] if rest else [])
+    return tuple(names) if len(names) == k else None
 
 
 def _years_words_name(word: str) -> bool:
