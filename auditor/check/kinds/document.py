@@ -211,6 +211,7 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     last_year = ctx.vocab.cue("last_years_figure")
     shares = {s.percent.id for s in ctx.doc.shares if not _PLANNED.search(s.whole_label) and not of_change.search(s.whole_label)
               and not last_year.fullmatch(s.whole_label.strip())
+              and not _ratio_to_last_years_amount(ctx, s)
               and not (s.reason == column_agreement.REASON and s.part.label == s.whole.label)
               and not _not_within(ctx, s)}
     # (and the row's name does not bound that rate either: "读者满意度(%) | 90 | 94.5 | 105.0" — 105.0 is the 完成率
@@ -222,6 +223,9 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     row_rates |= {s.percent.id for s in ctx.doc.shares if s.reason == "table_share_of_column"}
     # (nor an index column, "指数" with its base row at 100: a later quarter's 113.41 is above the base, no share)
     row_rates |= {s.percent.id for s in ctx.doc.shares if column_agreement.INDEX_VIA in s.via}
+    # (a percent whose words are all its whole's, "占一般公共预算支出100.00亿元的112.3%": named by that whole's words)
+    named_by_whole = {s.percent.id: clean_label(s.whole.label) + "的" for s in ctx.doc.shares
+                      if s.whole is not None and clean_label(s.whole.label)}
     limit = Decimal(100)
     for f in ctx.doc.facts:
         if f.kind != "percent" or f.is_bound or f.written_unit == "倍":
@@ -244,8 +248,18 @@ def check_bounded(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # ("…占29.91%。(因四舍五入,各项占比之和为100.01%)": the shares' own rounding)
         arithmetic = {"zh": f"{written(f)}% > 100%", "en": f"{written(f)}% > 100%"}
         yield failed(rule, None, finding(rule, ctx, primary=f, stated=f.text, expected="≤ 100%", arithmetic=arithmetic,
-                                         evidence=[Evidence.of(f, "rate")], fields={"label": label_tail(f.label, 12)}),
+                                         evidence=[Evidence.of(f, "rate")],
+                                         fields={"label": label_tail(f.label or named_by_whole.get(f.id, ""), 12)}),
                      reason="bounded_rate", found=doubt.explain_figure(ctx.doubt, f))
+
+
+def _ratio_to_last_years_amount(ctx: Context, s) -> bool:
+    """"为上年全年收入391.20亿元的102.8%", "相当于去年同期销售额98.14亿元的110.7%": a whole named as last year's amount (cue
+    last_years_whole, not last year's carry-over or year-end stock) of a part not named as last year's — a ratio of this
+    year's amount to last year's, no share of a whole: this year's may pass it."""
+    if not ctx.vocab.cue("last_years_whole").match(s.whole_label.strip()):
+        return False
+    return s.part is None or not ctx.vocab.cue("last_years_whole").search(clean_label(s.part.label))
 
 
 def _share_of_a_net_result(ctx: Context, f) -> bool:

@@ -233,6 +233,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             previous = None  # ("上年执行数56739万元,比上年预算增长6.17%": compared with last year's budget, not that figure)
         if previous is not None and _not_the_budget_compared(r, s.piece.keyword, previous):
             previous = None  # ("…1,407.72万元,2022年为1,318.40万元,本年支出较年初预算增长4.20%": of the budget, not last year's)
+        if previous is not None and r.is_previous(previous) \
+                and r.vocab.cue("compared_month_before_said").search(said_before(r.tree, i) + s.piece.keyword):
+            # ("8月当月…24.35亿元,上年同月为21.64亿元,比7月增长5.2%", "环比增长38.4%", "比上月下降4.3%": a growth on the
+            # month before is never on the same month last year, nor on any figure of last year)
+            previous = None
         if current is not None and previous is None and not current.is_bound:
             compared = _compared_year_and_kind(r, i, current)
             if compared is not None:

@@ -28,6 +28,8 @@ DONE_IN_CLAUSE = "the amount its clause states, what was done"
 # (the via of a completion said only as what its figure is of the budget: "…支出完成799958.51万元,为调整预算的96.9%")
 SAID_OF_BUDGET = "said as what its figure is of the budget (为…预算的)"
 _SAID_OF_BUDGET = lazyre.compile(r"为(?:年初|调整后?|全年)?预算数?$")
+# (the via of a completion said with 为 right after a list's part: of that part's budget, unstated)
+PART_BEFORE = "said with 为 right after a list's part: that part's own, its budget unstated"
 SPENT_UNNAMED = "a saving's rate beside one amount not named as spent (cue spent_of_saving): its base unsaid"
 _EARLIER = lazyre.compile(r"上一?年|去年|同期|前一年")  # (a figure of the year before, or of the same period then)
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
@@ -149,6 +151,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 # of a base before it — the numerators before it are the list's total, no base)
                 dens, others = before[1], [*before[2], *before[0]]  # (the list's total: a base its bracket may name)
                 via = ("its base before the list",)
+            elif _said_of_part_before(r, fact, after_list, listed):
+                # ("累计支出498.37亿元,其中民生支出402.16亿元,为年度预算的78.6%": the rate said as what the list's part right
+                # before it is of the budget is that part's, of its own budget — not the total's before the list)
+                nums, dens, others = [], [], []
+                via = (PART_BEFORE,)
             else:
                 nums, dens, others = before
                 via = ("amounts before the list",)
@@ -290,6 +297,15 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         )
         read_rates.append(made)
         yield Candidate(made)
+
+
+def _said_of_part_before(r: Reading, rate: Fact, amounts: list[Fact], listed: set[int]) -> bool:
+    """A completion said with 为 (为年度预算的, 为预算的) right after an amount of a list's part, nothing but words between."""
+    if not clean_label(rate.label).startswith("为"):
+        return False
+    before = [f for f in amounts if f.span.end <= rate.span.start]
+    return bool(before) and before[-1].id in listed \
+        and _DONE_GAP.fullmatch(r.norm.text, before[-1].span.end, rate.span.start) is not None
 
 
 def _spent_of_saving(r: Reading, saved: Fact, others: list[Fact]) -> Fact | None:

@@ -149,7 +149,7 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
     strict = DONE_IN_CLAUSE in r.via or SAID_OF_BUDGET in r.via
     value_pairs = tuple((num, d) for num in r.numerators
                         for d in _bases_for(index, num, stated, slack_digits=0 if strict else 1)
-                        if not (r.base is not None and _named_spent(index, d, text))
+                        if not (r.base is not None and _named_spent(index, d, text)) and not _of_another_year(num, d)
                         and not (strict and not _gives_within_rounding(num, d, stated)))
     num = r.numerators[0]
     # (not the numerator itself, nor an amount of its own scenario: "到位96万元,到位率80%" has no
@@ -201,9 +201,16 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         # was adjusted to — "(1)收入总计调整为9877万元" … "(1)收入总计10855万元,完成调整预算的109.9%")
         candidates = [*candidates, *(f for f in _adjusted_to(index, num) if f not in candidates)]
     bases = [f for f in candidates if f.id != num.id and (num.scenario is None or f.scenario != num.scenario)
-             and not _bracketed_after_another(text, f, num)]
+             and not _bracketed_after_another(text, f, num) and not _of_another_year(num, f)]
     return r.model_copy(update={"value_pairs": value_pairs, "document_pairs": tuple((num, b) for b in bases),
                                 "reason": "rate_base_in_document", "via": (*r.via, "numerator in its sentence")})
+
+
+def _of_another_year(num: Fact, base: Fact) -> bool:
+    """The numerator and the budget looked up for it each name their year, and not the same one ("2023年…收入完成392.10亿元,
+    完成年度预算的100.5%。2024年年度预算420.00亿元": 2023's completion is of 2023's budget, never of 2024's)."""
+    return bool(num.period and base.period and num.period.isdigit() and base.period.isdigit()
+                and len(num.period) == len(base.period) == 4 and num.period != base.period)
 
 
 # "收入总计调整为", "一般公共预算支出调整到": a subject's words, then the verb of its budget's adjustment
