@@ -147,10 +147,15 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
     # of the 支出总计 824596.29 beside it, 97.01% — nor is a budget that names no subject its base: "(调整预算94.37亿元,
     # 短收2.39亿元)" is the revenue's, not the 政府性基金预算收入's)
     strict = DONE_IN_CLAUSE in r.via or SAID_OF_BUDGET in r.via
+    # (… and an amount of the numerator's own scenario, or, for a rate that names its base, one named as no budget, that
+    # gives it but for a last digit is no slip of it either — "地方税收收入…累计完成137.4亿元,…完成年度预算的86.6%" is not of
+    # the revenue's 累计完成158.9亿元, 86.47%, the whole of its 占比86.5%)
     value_pairs = tuple((num, d) for num in r.numerators
                         for d in _bases_for(index, num, stated, slack_digits=0 if strict else 1)
                         if not (r.base is not None and _named_spent(index, d, text)) and not _of_another_year(num, d)
-                        and not (strict and not _gives_within_rounding(num, d, stated)))
+                        and not ((strict or (r.base is not None and d.scenario not in _BUDGET_KINDS)
+                                  or (num.scenario is not None and d.scenario == num.scenario))
+                                 and not _gives_within_rounding(num, d, stated)))
     num = r.numerators[0]
     # (not the numerator itself, nor an amount of its own scenario: "到位96万元,到位率80%" has no
     # base in the money received)
