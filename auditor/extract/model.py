@@ -615,6 +615,8 @@ class Grade(Record):
                                                                    "itself states (\"85分（含）以上为优\"), if any")
     own_scale: bool = Field(False, description="the report describes grade bands of its own that were not read "
                                                "(\"分别对应总分85分以上、75～84分…\"): the default bands are not its")
+    respective: bool = Field(False, description="one of a run of grades said 分别 after as many scores said so "
+                                                "(\"得分分别为96分、88分,评价等级分别为优、良\"): paired by order")
 
 
 class Heading(Record):

@@ -281,7 +281,8 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
     if respective:
         if bands is None:
             bands, own_scale = _bands(norm.text)
-        out.extend(Grade.model_construct(grade=grade, text=text, span=span, score=score, bands=bands, own_scale=own_scale)
+        out.extend(Grade.model_construct(grade=grade, text=text, span=span, score=score, bands=bands, own_scale=own_scale,
+                                         respective=True)
                    for grade, text, span, score in respective)
     return out
 

@@ -88,8 +88,10 @@ def check_average(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """AVG001: the mean a year is the total over the years its sentence says (any count the words allow: a span of
     years counted with both ends, or between them)."""
     for a in ctx.doc.averages:
-        figures = [Evidence.of(a.total, "total"), Evidence.of(a.mean, "mean"),
-                   Evidence.at(a.years_span, a.years_text, "years")]
+        # (a mean a month over the months of a span, "1-8月…月均35.71亿元": a month's mean and the months, not a year's)
+        monthly = a.per == "月"
+        figures = [Evidence.of(a.total, "total"), Evidence.of(a.mean, "monthly_mean" if monthly else "mean"),
+                   Evidence.at(a.years_span, a.years_text, "months_counted" if monthly else "years")]
         # (a rounded count, "98.76万人次", widens what the mean may be by its own half unit: T·δN / N²)
         tried = [(n, Value(a.total.value / n, a.total.tolerance / n + a.total.value * a.count_tolerance / (n * n)))
                  for n in a.years]
@@ -114,8 +116,9 @@ def check_average(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         arithmetic = {lang: f"{written(a.total, like)}{like.written_unit} / {grouped(str(n))}{per[lang]} = "
                             f"{grouped(str(shown))}{like.written_unit} ≠ {like.text} {diff_text(cmp.difference, like, lang, digits)}"
                             f"{other[lang]}" for lang in ("zh", "en")}
-        fields = {"mean_zh": f"{a.per}均数", "count_zh": f"{a.per}数", "per_en": f"per {a.per}",
-                  "count_en": f"{a.per} counted"} if a.per else \
+        fields = {"mean_zh": "月平均数", "count_zh": "月数", "per_en": "a month", "count_en": "months"} if monthly else \
+            {"mean_zh": f"{a.per}均数", "count_zh": f"{a.per}数", "per_en": f"per {a.per}",
+             "count_en": f"{a.per} counted"} if a.per else \
             {"mean_zh": "年平均数", "count_zh": "年数", "per_en": "a year", "count_en": "years"}
         yield failed(rule, a, finding(rule, ctx, primary=like, stated=like.text, expected=f"{shown}{like.written_unit}",
                                       arithmetic=arithmetic, evidence=figures, comparison=cmp, fields=fields),

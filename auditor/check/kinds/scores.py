@@ -1083,7 +1083,7 @@ def _undecided(o: Outcome, note: str) -> Outcome:
 def _grade(rule: Rule, ctx: Context, g, bands) -> Iterator[Outcome]:
     """One grade against its score under `bands`."""
     score = g.score
-    reason = "grade_score_near"
+    reason = "grade_respective" if g.respective else "grade_score_near"
     if score is None:
         reason = "grade_score_in_document"
         candidates = _table_total_scores(ctx) or prose_total_scores(ctx)
@@ -1114,7 +1114,7 @@ def _grade(rule: Rule, ctx: Context, g, bands) -> Iterator[Outcome]:
                                      fields={"score": written(score), "grade": g.text}), reason=reason,
                  found=(_other_evaluation_grade(ctx, g, score, bands) or _another_score_of_the_sentence(ctx, g, score, bands)
                         or _grade_set_by_rule(ctx, g))
-                 if reason in {"grade_score_near", "grade_row_under_table"} else None)
+                 if reason in {"grade_score_near", "grade_respective", "grade_row_under_table"} else None)
 
 
 def _grade_row_under(ctx: Context, g, score: Fact) -> bool:

@@ -32,7 +32,7 @@ LAID_OUT = frozenset({
     "funds_score_stated", "funds_score_convention", "funds_score_full", "indicator_row", "indicator_completion_row",
     "score_table_total",
     "indented_levels",
-    "score_list", "score_list_opened", "level_scores", "sub_level_scores", "level_deductions", "deductions_listed", "score_list_respectively", "heading_numbers", "grade_score_near", "grade_row_under_table", "table_total_in_prose", "table_funds_score_in_prose", "table_change_row",
+    "score_list", "score_list_opened", "level_scores", "sub_level_scores", "level_deductions", "deductions_listed", "score_list_respectively", "heading_numbers", "grade_score_near", "grade_respective", "grade_row_under_table", "table_total_in_prose", "table_funds_score_in_prose", "table_change_row",
     "table_compound_growth", "table_place_total", "table_row_total", "table_subtotal_rows", "table_share", "table_share_of_column", "code_levels",
 })
 
@@ -583,6 +583,9 @@ _ALL += [
            "总分 | | | | | 100 | 99.5\n其中，预算执行率得分9.5分。"),
     Reason("grade_score_near", EXPLICIT, "the grade and the total score stated next to it",
            "自评得分92分,评价等级为“优”。"),
+    Reason("grade_respective", EXPLICIT, "one of a run of grades said 分别 after as many total scores said so in its "
+           "sentence: the first grade the first score's, and so on",
+           "三个项目的自评得分分别为92分、86分、78分,评价等级分别为“优”“良”“中”。"),
     Reason("grade_row_under_table", STRUCTURAL, "the grade on its own labelled line right under the score table's total row",
            "项目 | 分值 | 得分\n总分 | 100 | 92\n自评等级：优"),
     Reason("grade_score_in_document", LOOKUP, "the grade and the one total score the document states",

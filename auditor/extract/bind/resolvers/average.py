@@ -157,17 +157,12 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
                                                 rejected=()))
 
 
-def monthly_means(r: Reading) -> Iterator[Candidate]:
-    """月均 A of the year's amount T stated right before it in its sentence under the name the mean names: A = T / 12.
-
-        "基金支出2,418.60亿元,月均支出201.55亿元"      → 201.55 = 2,418.60 / 12
-
-    The mean is named a month's (cue monthly_mean: 月均支出, 平均每月支出); the amount right before it in its
-    sub-sentence, nothing between, is of its unit, larger, and its name ends with the mean's ("基金支出" for 支出); the
-    sentence speaks of no stretch shorter than a year (cue monthly_basis_other: "1-9月", 上半年 — their months are
-    fewer) nor of another year's."""
+def _month_means(r: Reading, named) -> Iterator[tuple]:
+    """(node, mean, total, match) of each amount named a month's mean by `named` (cue monthly_mean or monthly_mean_bare,
+    its groups per and name) with the amount T right before it in its sub-sentence, nothing between: T of its unit,
+    larger, labelled or a total, unbound, neither of them last year's, its name ending with what the mean names and not
+    itself a month's mean — what monthly_means and means_over_months both start from."""
     tree = r.tree
-    named, other = r.vocab.cue("monthly_mean"), r.vocab.cue("monthly_basis_other")
     for s, mean in _labelled_amounts(r):
         m = named.match(clean_label(mean.label))
         if m is None:
@@ -179,6 +174,21 @@ def monthly_means(r: Reading) -> Iterator[Candidate]:
                 or r.is_previous(mean) or not clean_label(total.label).endswith(m.group("name")) \
                 or named.match(clean_label(total.label)):
             continue
+        yield s, mean, total, m
+
+
+def monthly_means(r: Reading) -> Iterator[Candidate]:
+    """月均 A of the year's amount T stated right before it in its sentence under the name the mean names: A = T / 12.
+
+        "基金支出2,418.60亿元,月均支出201.55亿元"      → 201.55 = 2,418.60 / 12
+
+    The mean is named a month's (cue monthly_mean: 月均支出, 平均每月支出); the amount right before it in its
+    sub-sentence, nothing between, is of its unit, larger, and its name ends with the mean's ("基金支出" for 支出); the
+    sentence speaks of no stretch shorter than a year (cue monthly_basis_other: "1-9月", 上半年 — their months are
+    fewer) nor of another year's."""
+    tree = r.tree
+    named, other = r.vocab.cue("monthly_mean"), r.vocab.cue("monthly_basis_other")
+    for s, mean, total, m in _month_means(r, named):
         start = tree[tree.unit("sentence", s.index)[0]].start
         if other.search(r.norm.text, start, mean.span.start):
             continue
@@ -205,17 +215,7 @@ def means_over_months(r: Reading) -> Iterator[Candidate]:
     named, other, opening = r.vocab.cue("monthly_mean_bare"), r.vocab.cue("monthly_basis_other"), \
         r.vocab.cue("months_span_opening")
     one_month = r.vocab.cue("single_month_said")
-    for s, mean in _labelled_amounts(r):
-        m = named.match(clean_label(mean.label))
-        if m is None:
-            continue
-        before = next((k for k in tree.before(s.index, "sub") if r.facts[k] is not None), None)
-        total = r.facts[before] if before is not None else None
-        if total is None or tree[before].kind not in {"labelled", "total"} or total.kind != "amount" \
-                or total.is_bound or total.unit != mean.unit or total.value <= mean.value or r.is_previous(total) \
-                or r.is_previous(mean) or not clean_label(total.label).endswith(m.group("name")) \
-                or named.match(clean_label(total.label)):
-            continue
+    for s, mean, total, _ in _month_means(r, named):
         start = tree[tree.unit("sentence", s.index)[0]].start
         span = opening.match(text, start)
         if span is None or other.search(text, span.end(), mean.span.start) \

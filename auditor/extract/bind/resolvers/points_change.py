@@ -686,7 +686,12 @@ def _above_named_growth(r: Reading, k: int) -> Candidate | None:
     place = _PLACE_NAME.fullmatch(name) is not None
     lead_start = None
     first_sentence = tree[k].sentence - _NAMED_GROWTH_BACK
-    for j in range(0, m):
+    # (from the first node of the sentence three before, sentence by sentence back — not every node from the text's
+    # start for every comparison: quadratic in a long text)
+    begin = tree.unit("sentence", k)[0]
+    while begin > 0 and tree[begin - 1].sentence >= first_sentence:
+        begin = tree.unit("sentence", begin - 1)[0]
+    for j in range(begin, m):
         t, f = tree[j], r.facts[j]
         if t.sentence < first_sentence:
             continue

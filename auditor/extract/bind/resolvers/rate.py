@@ -27,7 +27,6 @@ SUBJECT_UNFOUND = "a list's part it names, that part's amounts not found"
 DONE_IN_CLAUSE = "the amount its clause states, what was done"
 # (the via of a completion said only as what its figure is of the budget: "…支出完成799958.51万元,为调整预算的96.9%")
 SAID_OF_BUDGET = "said as what its figure is of the budget (为…预算的)"
-_SAID_OF_BUDGET = lazyre.compile(r"为(?:年初|调整后?|全年)?预算数?$")
 # (the via of a completion said with 为 right after a list's part: of that part's budget, unstated)
 PART_BEFORE = "said with 为 right after a list's part: that part's own, its budget unstated"
 SPENT_UNNAMED = "a saving's rate beside one amount not named as spent (cue spent_of_saving): its base unsaid"
@@ -290,7 +289,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 # ("实现政府采购额14007万元,…,节约资金1668万元,资金节约率10.64%": the budget, unstated, was what was spent
                 # and what was saved — 1668 / (14007 + 1668))
                 reason = "rate_over_spent_and_saved"
-        if info.rate == "完成率" and _SAID_OF_BUDGET.search(clean_label(fact.label)):
+        if info.rate == "完成率" and r.vocab.cue("said_of_budget").search(clean_label(fact.label)):
             via = (*via, SAID_OF_BUDGET)
         made = Rate.model_construct(
             rate=fact, name=info.rate, base=base,

@@ -232,13 +232,20 @@ def _adjusted_to(index: DocumentIndex, num: Fact) -> list[Fact]:
     theirs = _SUBJECT_SCOPE.sub("", clean_label(num.label))
     if len(theirs) < 4:
         return []
-    out = []
+    said = index.memo("_adjusted_to", lambda: _amounts_adjusted_to(index))
+    return [f for f in said.get(theirs, ()) if f.unit == num.unit and f.id != num.id]
+
+
+def _amounts_adjusted_to(index: DocumentIndex) -> dict[str, list[Fact]]:
+    """Every amount of no scenario said as what a budget was adjusted to (调整为), by its subject (year, place and verb
+    off), in the order of index.amounts_by_value: read once a text, not every amount again for each rate."""
+    out: dict[str, list[Fact]] = {}
     for _, f in index.amounts_by_value:
-        if f.scenario is not None or f.unit != num.unit or f.id == num.id:
+        if f.scenario is not None:
             continue
         m = _ADJUSTED_TO.match(clean_label(f.label))
-        if m is not None and _SUBJECT_SCOPE.sub("", m.group("subject")) == theirs:
-            out.append(f)
+        if m is not None:
+            out.setdefault(_SUBJECT_SCOPE.sub("", m.group("subject")), []).append(f)
     return out
 
 

@@ -563,9 +563,19 @@ def _heading_whole(index: DocumentIndex, shares: list[Share]) -> list[Share]:
             continue
         heading = _item_heading(index, s.part)
         whole = _heading_amount(index, s.part, heading) if heading is not None else None
-        if whole is not None:
+        if whole is not None and not _unit_whole_not_heading(index, s.whole_label, heading, whole):
             out[n] = s.model_copy(update={"wholes": (whole,), "reason": "share_of_heading_whole"})
     return out
+
+
+def _unit_whole_not_heading(index: DocumentIndex, label: str, heading: tuple[int, int], whole: Fact) -> bool:
+    """A whole named 本单位 / 本部门 (cue this_heading_unit) under a heading that names no unit (cue heading_names_unit:
+    单位, 局, 中心, 院…) or names a class, item or subject (cue heading_of_subject: (类), (款), (项)): the unit's whole,
+    not the heading's amount ("(一)一般公共服务支出(类)752.30万元。⏎1.行政运行(项)752.30万元,占本单位支出的30.09%")."""
+    if not index.vocab.cue("this_heading_unit").match(label):
+        return False
+    name = index.text[heading[0]:whole.span.start]
+    return not index.vocab.cue("heading_names_unit").search(name) or bool(index.vocab.cue("heading_of_subject").search(name))
 
 
 def _under_another_heading(index: DocumentIndex, share: Share, whole: Fact) -> bool:
