@@ -227,12 +227,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                     reason, via = "rate_after_its_amounts", (*via, "the totals of the lists in the sentence before")
             if summed:
                 reason = "rate_of_summed_items"
-        if used_bare and not summed and not nums and _of_the_whole(clean_label(info.text or fact.label), info.rate) \
-                and not r.vocab.cue("rate_as_of").search(r.norm.text, r.tree[r.tree.unit("sentence", s.index)[0]].start,
-                                                         fact.span.start):
-            # (not a rate its own sentence dates — "截至2024年3月底,项目资金使用率达到95%" after the funds' 到位 and 使用 at
-            # 12月31日: the rate of a later day, of amounts the text does not state)
+        if used_bare and not summed and not nums and _of_the_whole(clean_label(info.text or fact.label), info.rate):
             funds = _funds_used_bare(r, s.index, used_bare)
+            if funds and r.vocab.cue("rate_as_of").search(r.norm.text, max(p.span.end for pair in funds for p in pair),
+                                                           fact.span.start):
+                # (not a rate dated after the funds' amounts — "…使用300万元。截至2024年3月底,项目资金使用率达到95%" after
+                # the funds' 到位 and 使用 at 12月31日: the rate of a later day, of amounts the text does not state)
+                funds = ()
             if funds:
                 # ("中央资金到位500万元,使用400万元;省级资金到位100万元,使用100万元;项目资金使用率83.33%": the project's rate, of the
                 # funds' summed 使用 over their summed 到位 — or one fund's own, the other reading the check keeps)
