@@ -237,6 +237,9 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # difference said on another basis — in its sentence, "扣除已支付的83.31万元后,尚余20.83万元" names its operand)
             continue
         plus, minus, rivals = operands
+        if r.is_previous(fact) and not any(r.is_previous(f) for f in (*plus, *minus)):
+            continue  # ("…收入為2,842億元,因此有618億元的赤字;上年同期則為赤字326億元": last year's result, not one of this
+            # year's spending and income)
         if _undone_after(r, fam, fact, [*plus, *minus]):
             continue
         if fam.plus in ("cut_from", "cut_to") and _respectively_after(r, s.index, [*plus, *minus]):
