@@ -642,11 +642,17 @@ def read_figure_rows(cells: list[Cell], header: Header, norm: Normalised, vocab:
         reading = readings.get(n)
         row_cells: dict[str, Fact] = {}
         if reading is not None:
+            # (a row that writes every figure of it to one precision, fewer decimals than its columns' — a 合计 row kept
+            # to one decimal, "支出合计 45.6 48.3 50.9", over items of two —, is rounded so: no trailing zeros dropped)
+            written = {p.decimals for p in reading.roles.values() if "." in p.text and not p.text.rstrip().endswith("%")}
+            own_precision = next(iter(written)) if len(written) == 1 and sum(
+                1 for p in reading.roles.values() if "." in p.text and not p.text.rstrip().endswith("%")) >= 2 else None
             for key, piece in reading.roles.items():
                 role = glued.base_role(key)
                 name = _column_name(header, key)
                 fact = cell_fact(piece, role, name, label, own_units.get(key, unit), norm, first_id + len(facts), vocab)
-                if fact.decimals < precision.get(key, 0) and not piece.text.rstrip().endswith("%"):
+                if fact.decimals < precision.get(key, 0) and not piece.text.rstrip().endswith("%") \
+                        and fact.decimals != own_precision:
                     # (a rate written "97%" beside "96.14%"s is rounded to a whole percent on purpose)
                     fact = fact.model_copy(update={"decimals": precision[key]})
                 facts.append(fact)
