@@ -128,6 +128,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # item, named, with its own 合计 — not the sum of the items before it
         if any(p.label for p in parts):
             parts = [p for p in parts if p.label]
+        if _total_of_another_measure(r, total, parts):
+            continue  # ("…合计销售49.88亿元,合计兑奖25.25亿元": a run of totals, each of its own measure — no part of another)
         standards = [p for p in parts if per_unit(r, p) is not None]
         parts = [p for p in parts if p not in standards]  # ("1,286人×1,500元=192.90万元": a standard, no part)
         if standards and len(parts) < 2:
@@ -639,3 +641,15 @@ def _restates_named(r: Reading, i: int, total: Fact) -> bool:
 
 
 _TOTAL_WORDS = lazyre.compile(r"合计|总计|共计|累计|合共|总共")
+
+
+def _total_of_another_measure(r: Reading, total: Fact, parts: list[Fact]) -> bool:
+    """A part named as a total of its own measure, and the 合计 named as one of another (cue total_of_measure: "合计销售
+    49.88亿元,合计兑奖25.25亿元", "合计实现营业收入…,利润总额…"): the totals of two measures side by side, not one the sum of
+    the other."""
+    cue = r.vocab.cue("total_of_measure")
+    own = cue.match(clean_label(total.label))
+    if own is None:
+        return False
+    return any((m := cue.match(clean_label(p.label))) is not None and m.group("measure") != own.group("measure")
+               for p in parts)
