@@ -529,6 +529,16 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
             if n and other and other.group(1) != own_level.group(1):
                 parts = parts[:n]
                 break
+    # "中央企业…利润2968.9亿元,…。其中,中央管理企业…2307.1亿元,…;地方国有企业…1119.3亿元": a total named as one level of
+    # the state enterprises (entity_level: 中央企业 / 地方国有企业) has the other level for its sibling — the two make
+    # 国有企业 —, never for its part: the list ends before it
+    entity = r.vocab.cue("entity_level")
+    own_entity = entity.match(clean_label(first_total.label))
+    if own_entity:
+        cut = next((n for n, (_, f) in enumerate(parts) for m in [entity.match(clean_label(f.label))]
+                    if m and bool(m.group("central")) != bool(own_entity.group("central"))), None)
+        if cut is not None:
+            parts = parts[:cut]
     # "…,即开型33.95亿元,9月份销售19.87亿元": a part of one month (after parts that name none) or one said to be
     # another ("另前瞻特别预算12.80亿元") is the next statement
     breaker = r.vocab.cue("list_breaker")
