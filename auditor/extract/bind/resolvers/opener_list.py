@@ -465,8 +465,13 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     # "一般性转移支付收入23.24亿元,其中均衡性…、…;专项转移支付收入8.56亿元": a figure after a ';' named as the total is
     # but for its first words (a sibling kind of one thing) is the next statement, when no part before it is so named
     own_name = clean_label(first_total.label)
+    # (… but a level of the whole place the total names is its part: "全国一般公共预算支出38227亿元,…。其中,中央一般公共预算
+    # 本级支出3896亿元,…;地方一般公共预算支出34331亿元" — 全国 is 中央 and 地方; cues wider_place, level_of_place)
+    whole_place = r.vocab.cue("wider_place").match(own_name)
+    level_of = r.vocab.cue("level_of_place")
     cut = next((n for n, (k, f) in enumerate(parts) if n and tree[k].sub != opener.sub
                 and _sibling_name(clean_label(f.label), own_name)
+                and not (whole_place and level_of.match(clean_label(f.label)))
                 and not any(_sibling_name(clean_label(p.label), own_name) for _, p in parts[:n])), None)
     if cut is not None:
         parts = parts[:cut]
