@@ -465,8 +465,13 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     # "一般性转移支付收入23.24亿元,其中均衡性…、…;专项转移支付收入8.56亿元": a figure after a ';' named as the total is
     # but for its first words (a sibling kind of one thing) is the next statement, when no part before it is so named
     own_name = clean_label(first_total.label)
+    # (… but a level of the whole place the total names is its part: "全国一般公共预算支出38227亿元,…。其中,中央一般公共预算
+    # 本级支出3896亿元,…;地方一般公共预算支出34331亿元" — 全国 is 中央 and 地方; cues wider_place, level_of_place)
+    whole_place = r.vocab.cue("wider_place").match(own_name)
+    level_of = r.vocab.cue("level_of_place")
     cut = next((n for n, (k, f) in enumerate(parts) if n and tree[k].sub != opener.sub
                 and _sibling_name(clean_label(f.label), own_name)
+                and not (whole_place and level_of.match(clean_label(f.label)))
                 and not any(_sibling_name(clean_label(p.label), own_name) for _, p in parts[:n])), None)
     if cut is not None:
         parts = parts[:cut]
@@ -529,6 +534,16 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
             if n and other and other.group(1) != own_level.group(1):
                 parts = parts[:n]
                 break
+    # "中央企业…利润2968.9亿元,…。其中,中央管理企业…2307.1亿元,…;地方国有企业…1119.3亿元": a total named as one level of
+    # the state enterprises (entity_level: 中央企业 / 地方国有企业) has the other level for its sibling — the two make
+    # 国有企业 —, never for its part: the list ends before it
+    entity = r.vocab.cue("entity_level")
+    own_entity = entity.match(clean_label(first_total.label))
+    if own_entity:
+        cut = next((n for n, (_, f) in enumerate(parts) for m in [entity.match(clean_label(f.label))]
+                    if m and bool(m.group("central")) != bool(own_entity.group("central"))), None)
+        if cut is not None:
+            parts = parts[:cut]
     # "…,即开型33.95亿元,9月份销售19.87亿元": a part of one month (after parts that name none) or one said to be
     # another ("另前瞻特别预算12.80亿元") is the next statement
     breaker = r.vocab.cue("list_breaker")

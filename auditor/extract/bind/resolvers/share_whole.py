@@ -211,6 +211,14 @@ def _other_flow(index: DocumentIndex, whole_label: str, total_label: str) -> boo
                 and spent.search(total) and not received.search(total))
 
 
+def _other_aggregate(index: DocumentIndex, whole_label: str, total_label: str) -> bool:
+    """The whole and the list's total name two public-finance aggregates (cue finance_aggregate: 地方财政收入 and
+    公共财政预算收入), not one under two names."""
+    cue = index.vocab.cue("finance_aggregate")
+    named, own = cue.search(whole_label), cue.search(clean_label(total_label))
+    return named is not None and own is not None and named.lastgroup != own.lastgroup
+
+
 def _other_area(index: DocumentIndex, whole_label: str, total_label: str) -> bool:
     """The whole a share names opens with an area (全国) other than the one its part's list total opens with (本省)."""
     named, own = _area_of(index, whole_label), _area_of(index, total_label)
@@ -1067,6 +1075,11 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         # ("…其中中央资金200万元,…县级资金210万元,占全县当年县级财政专项资金总额的2.1%;省级资金150万元": the whole is named by
         # what sets the part apart from its siblings (县级 among 中央, 省级) — a whole of that kind only, which the list's
         # total, holding the siblings too, is not; the text does not state it)
+        return [], None
+    if own and _other_aggregate(index, label, own[0].label):
+        # ("我市地方财政收入累计完成12215万元,…其中税收收入完成5159万元,…占公共财政预算收入的比重为47.3%": the whole is
+        # another public-finance aggregate than the list's total names (cue finance_aggregate) — a whole of its own,
+        # maybe as large, maybe not, which the text does not state)
         return [], None
     if own and _other_flow(index, label, own[0].label):
         # ("捐赠支出总量达9714.06万元,其中…捐赠物资支出6344.41万元,支出占接受捐赠总量的39%": a whole of money received,
