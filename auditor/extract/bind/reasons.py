@@ -644,6 +644,9 @@ _ALL += [
            "stated before it", "全年出生人口749人,出生率为6.68‰;死亡人口364人,死亡率为5.42‰;人口自然增长率为1.27‰。"),
     Reason("difference_in_sentence", EXPLICIT, "a named difference (审减, 结余, 节约, 超支) and the figures of its "
            "sentence whose labels give their roles", "送审金额1250.36万元,审定金额1180.20万元,审减70.16万元。"),
+    Reason("leftover_of_rate_base", EXPLICIT, "未执行 said right after a 执行率 and the amount done: the budget it is "
+           "left from is the one budget before it in its paragraph that gives the rate with that amount",
+           "全年调整后预算720万元(年初预算800万元,年中调减80万元),实际执行684万元,预算执行率95%,未执行的36万元已按规定收回财政。"),
     Reason("deduction", EXPLICIT, "扣除…后: what is left = the amount before the deduction − what it takes away, "
            "in one sentence", "全县一般公共预算收入12.5亿元,扣除留抵退税1.2亿元后为11.3亿元。"),
     Reason("budget_cut", EXPLICIT, "a council's cut of a budget: the amount proposed (編列, 原列, or the quantity the "
