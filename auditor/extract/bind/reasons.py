@@ -197,6 +197,10 @@ _ALL = [
            "sum of the numbered lines right above it, each stating one deduction taken",
            "主要扣分情况如下:\n1.预算执行率92.4%,扣0.76分;\n2.“清淤河道长度”完成率94%,扣0.6分;\n3.“工程完工及时率”扣1.5分。\n"
            "以上共扣2.86分,项目自评得分97.14分。"),
+    Reason("deductions_items_before", EXPLICIT, "a deduction whose clause opens by naming the items before it (以上合计扣), "
+           "in the line that numbers them in brackets from (1), is the sum of those items, each stating one deduction taken",
+           "扣分情况:(1)“监测点位”计划60个、完成54个,扣1.2分;(2)“报告按时报送率”为90%,扣0.8分;(3)满意度为88%,扣0.5分。"
+           "以上合计扣2.5分,最终自评得分97.5分。"),
     Reason("deductions_in_section", STRUCTURAL, "the one deduction the text says is all that was taken (共扣) is the sum "
            "of the numbered items of the section that lists the points taken off (扣分情况), each stating one deduction",
            "一、自评得分。本项目满分100分,共扣分4.5分,自评得分95.5分。\n二、扣分情况。(1)项目公示不规范,扣1.5分;"
@@ -640,6 +644,9 @@ _ALL += [
            "stated before it", "全年出生人口749人,出生率为6.68‰;死亡人口364人,死亡率为5.42‰;人口自然增长率为1.27‰。"),
     Reason("difference_in_sentence", EXPLICIT, "a named difference (审减, 结余, 节约, 超支) and the figures of its "
            "sentence whose labels give their roles", "送审金额1250.36万元,审定金额1180.20万元,审减70.16万元。"),
+    Reason("leftover_of_rate_base", EXPLICIT, "未执行 said right after a 执行率 and the amount done: the budget it is "
+           "left from is the one budget before it in its paragraph that gives the rate with that amount",
+           "全年调整后预算720万元(年初预算800万元,年中调减80万元),实际执行684万元,预算执行率95%,未执行的36万元已按规定收回财政。"),
     Reason("deduction", EXPLICIT, "扣除…后: what is left = the amount before the deduction − what it takes away, "
            "in one sentence", "全县一般公共预算收入12.5亿元,扣除留抵退税1.2亿元后为11.3亿元。"),
     Reason("budget_cut", EXPLICIT, "a council's cut of a budget: the amount proposed (編列, 原列, or the quantity the "

@@ -596,7 +596,16 @@ def _label_apart(cells: list[Cell], index: int) -> list[Cell]:
 def _spaced_row(line: str) -> bool:
     """"2080505    机关事业单位基本养老保险缴费支出    1,637.04    1,647.78 …": cells a layout-keeping
     export sets apart by runs of spaces, none of them a sentence."""
-    if "  " not in line or "。" in line or len(_GAPS.findall(line.strip())) < 3:
+    if "  " not in line or "。" in line:
+        return False
+    gaps = len(_GAPS.findall(line.strip()))
+    if gaps == 2:
+        # ("总分                    100     96.12": a total row's label and its two figures, set far apart under their
+        # columns — a short label, then figures alone)
+        words = line.split()
+        return len(words) == 3 and len(words[0]) <= 12 and not _DIGIT.search(words[0]) \
+            and all(_FIGURE_TOKEN.fullmatch(w) and _DIGIT.search(w) for w in words[1:])
+    if gaps < 3:
         return False
     if _DIGIT.search(line):
         return True

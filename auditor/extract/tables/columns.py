@@ -415,6 +415,10 @@ def find_header(cells: list[Cell], i: int) -> Header | None:
     names = _join_split_names(raw, frozenset(padded))
     # figure columns come together; the label columns come before them
     roles = [role_of(c.text) for c in names]
+    if "weight" in roles or "score" in roles:
+        # ("资金来源 | 年初预算数 | 调整数 | 调整后预算数 | 全年执行数 | 执行率 | 分值 | 得分": a 自评表's funds block): the
+        # adjustment of the year's budget, what was added or cut, is a change beside the budgets, not read
+        roles = ["change" if r is None and _ADJUSTMENT_COLUMN.match(clean(c.text)) else r for c, r in zip(names, roles)]
     # "年度预算数(万元)" over "年初预算 / 调整后预算数 / 预算执行数": a name over the columns below it
     known = [n for n, r in enumerate(roles) if r]
     if len(known) >= 3 and UNIT_NOTE.search(clean(names[known[0]].text)) and \
@@ -548,6 +552,8 @@ def _weighted_scores(columns: list[Column]) -> list[Column]:
 _OUT_OF_HUNDRED = lazyre.compile(r"百分制")
 
 
+# the year's adjustment of a budget, beside the budgets ("调整数", "年中调整数", "调增调减数")
+_ADJUSTMENT_COLUMN = lazyre.compile(r"^(?:年中|年度|本年|预算)?(?:调整|调增调减|调增减|追加追减|追加调减)(?:数|额|金额)$")
 _ADJUSTMENT_NAME = lazyre.compile(r"^调整预算(?:数|额)?$")
 _ADJUSTED_NAME = lazyre.compile(r"调整后|全年")
 
@@ -625,7 +631,7 @@ def _splits_name(cells: list[Cell], j: int) -> bool:
 def _headerish(text: str) -> bool:
     name = clean(text)
     return bool(role_of(text) or LEVEL_COLUMN.match(name) or _LABEL_HEADER.match(name) or UNIT_NOTE.search(name)
-                or is_text_column(text) or name in {"(万元)", "(元)"})
+                or is_text_column(text) or name in {"(万元)", "(元)"} or _ADJUSTMENT_COLUMN.match(name))
 
 
 _UNIT_WORD = lazyre.compile(r"\((?:单位[:：]?)?(?:万元|元|亿元|千元)\)|(?:单位[:：]?)?(?:万元|元|亿元|千元)")

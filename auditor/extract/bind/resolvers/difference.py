@@ -230,6 +230,12 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # what was spent; the one budget it is left from stands earlier in its paragraph
             operands = _operands(r, s.index, fam, listed, "paragraph")
             reason = "difference_in_paragraph"
+        if operands is None and not after and fam.cue == "difference_leftover" \
+                and _UNDONE.match(clean_label(fact.label)):
+            # "全年调整后预算720万元(年初预算800万元,年中调减80万元),实际执行684万元,预算执行率95%,未执行的36万元…": the
+            # budget not spent of what was done, the 执行率 said between them pinning which budget (684 / 720, not / 800)
+            operands = _budget_of_rate(r, s.index, fam, listed)
+            reason = "leftover_of_rate_base"
         if operands is None:
             continue
         if reason == "difference_in_paragraph" and r.vocab.cue("difference_basis").search(_clauses_before(r, s.index)):
@@ -353,6 +359,40 @@ def _amounts_before(r: Reading, i: int) -> bool:
     tree, unit = r.tree, r.facts[i].unit
     return any(f is not None and tree[k].kind in _FIGURES and f.kind == "amount" and f.unit == unit
                for k in tree.before(i, "sentence", limit=_LOOK_BACK) for f in [r.facts[k]])
+
+
+_UNDONE = lazyre.compile(r"^(?:尚|仍)?未(?:执行|支出)")
+_RATE_DONE = lazyre.compile(r"(?:预算)?执行率$")
+
+
+def _budget_of_rate(r: Reading, i: int, fam: _Family, listed: set[int]) -> tuple[list[Fact], list[Fact], list[Fact]] | None:
+    """未执行 (node i) right after a 执行率, right after the amount done, in its sentence ("实际执行684万元,预算执行率95%,
+    未执行的36万元"): the budget it is left from is the one budget of its sentence or the sentences before in its
+    paragraph that gives the rate with that amount within the rate's last digit — none or two, and nothing is read."""
+    tree = r.tree
+    diff = r.facts[i]
+    near = [k for k in tree.before(i, "sentence", limit=_LOOK_BACK) if r.facts[k] is not None][:2]
+    if len(near) != 2:
+        return None
+    rate, done = r.facts[near[0]], r.facts[near[1]]
+    if rate.kind != "percent" or rate.is_bound or not _RATE_DONE.search(clean_label(rate.label)) \
+            or done.kind != "amount" or done.unit != diff.unit or done.is_bound or done.id in listed \
+            or _role(r, fam, done) != "minus" or not rate.value:
+        return None
+    budgets = []
+    for k in tree.before(near[1], "paragraph", limit=_LOOK_BACK):
+        f = r.facts[k]
+        if f is None or tree[k].kind not in _FIGURES or f.kind != "amount" or f.unit != diff.unit or f.is_bound \
+                or f.id in listed or _role(r, fam, f) != "plus" or not f.value:
+            continue
+        # (the amount done over the budget, within the rate's last digit and the amounts' own rounding)
+        exact = done.value / f.value * 100
+        slack = rate.tolerance + (done.tolerance + exact / 100 * f.tolerance) / f.value * 100
+        if abs(exact - rate.value) <= slack:
+            budgets.append(f)
+    if len(budgets) != 1:
+        return None
+    return [budgets[0]], [done], []
 
 
 def _spent_in_sentence(r: Reading, i: int, fam: _Family) -> bool:

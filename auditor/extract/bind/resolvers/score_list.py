@@ -85,6 +85,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     yield from _deductions_taken(r)
     yield from _deductions_listed(r)
     yield from _deductions_above(r)
+    yield from _deductions_items_before(r)
     yield from _deductions_in_section(r)
     for s in tree.of_kind("total"):
         made = level_total(r, s.index)
@@ -247,6 +248,49 @@ def _deductions_above(r: Reading) -> Iterator[Candidate]:
             continue
         total, parts = _counted(total, parts)
         made = make_breakdown(r, total, parts, "以上", True, "deductions_above")
+        if made:
+            yield made
+
+
+_INLINE_ITEM = lazyre.compile(r"[(（](\d{1,2})[)）]")  # an item's number in brackets within a line: (1), （2）
+_CLAUSE_END = lazyre.compile(r"[。;；]")
+
+
+def _deductions_items_before(r: Reading) -> Iterator[Candidate]:
+    """"扣分情况:(1)…计划60个、完成54个,扣1.2分;(2)…为90%,扣0.8分;(3)…为88%,扣0.5分。以上合计扣2.5分,最终自评得分97.5分":
+    a deduction whose clause opens by naming the items before it (以上合计扣: cue deductions_above), in the line that
+    numbers them in brackets from (1), is the sum of those items, each stating one deduction taken (扣 d 分) — the
+    inline form of _deductions_above.  An item stating none, or more than one, or a rule (每…扣, 最多扣), and nothing is
+    read."""
+    tree, text = r.tree, r.norm.text
+    above, deducted = r.vocab.cue("deductions_above"), r.vocab.cue("score_deducted")
+    rule, taken = r.vocab.cue("score_deducted_rule"), r.vocab.cue("score_deducted_total")
+    for s in tree.of_kind("labelled"):
+        total = r.facts[s.index]
+        if total is None or total.kind != "score" or total.is_bound:
+            continue
+        line = text.rfind("\n", 0, total.span.start) + 1
+        ends = [m.end() for m in _CLAUSE_END.finditer(text, line, total.span.start)]
+        if not ends or not above.match(text, ends[-1], total.span.start):
+            continue  # (a line it opens: _deductions_above's)
+        clause = ends[-1]
+        marks = list(_INLINE_ITEM.finditer(text, line, clause))
+        if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
+            continue
+        near = [f for f in r.facts if f is not None and f.kind == "score" and marks[0].start() <= f.span.start < clause]
+        parts: list[Fact] = []
+        for m, nxt in zip(marks, [*marks[1:], None]):
+            a, b = m.start(), nxt.start() if nxt else clause
+            said = [f for f in near if a <= f.span.start < b]
+            if len(said) != 1 or not deducted.search(clean_label(said[0].label)) \
+                    or taken.search(clean_label(said[0].label)) or rule.search(text, a, b):
+                parts = []
+                break
+            parts.append(said[0])
+        if len(parts) < 2:
+            continue
+        total, parts = _counted(total, parts)
+        made = make_breakdown(r, total, parts, "以上", True, "deductions_items_before")
         if made:
             yield made
 

@@ -860,6 +860,37 @@ def _funds_said_before(index: DocumentIndex, part: Fact, whole_label: str) -> in
                and _SAID_ALL.search(f.label))
 
 
+_FUNDS_PERIOD = lazyre.compile(r"^(本年度?|当年|累计)?(到位|下达|拨付|落实|筹集)资金$")
+_FUNDS_REACH = 3  # sentences before the part's
+
+
+def _funds_named_by_verb_before(index: DocumentIndex, part: Fact, whole_label: str) -> Fact | None:
+    """The whole of a share named as money by what was done with it (到位资金, 下达资金), perhaps with its stretch of time
+    (本年到位资金, 累计到位资金), when the part's sentence and the three before it, on its line, state one amount only named
+    by that verb (and that stretch): "截至2023年底,项目累计到位资金1,200万元,其中本年到位400万元。本年支出资金360万元,
+    占本年到位资金的90%,累计支出1,080万元,占累计到位资金的90%" (400, 1,200); "省财政厅累计下达我县…补助资金2,380万元。县级
+    …资金到位640万元。截至年底,支出2,142万元,占下达资金的90%" (2,380).  Two or none named so, and None: which is the
+    whole is open (the project's or a level's, this year's or all years')."""
+    m = _FUNDS_PERIOD.match(whole_label)
+    if m is None:
+        return None
+    period, verb = m.group(1), m.group(2)
+    line_start = index.text.rfind("\n", 0, part.span.start) + 1
+    by_verb = [f for n in range(max(0, part.sentence - _FUNDS_REACH), part.sentence + 1)
+               for f in index.facts_by_sentence.get(n, ()) if f.kind == "amount" and f.id != part.id
+               and f.span.start >= line_start and f.span.end <= part.span.start and verb in clean_label(f.label)
+               and not clean_label(f.label).startswith("未")]
+    if period:
+        named = re.compile(re.escape(period[:2]) + r"(?:度)?(?:共|已|实际|全部)?" + verb)
+        by_verb = [f for f in by_verb if named.search(clean_label(f.label))]
+    if len(by_verb) != 1:
+        return None
+    f = by_verb[0]
+    if f.is_bound or f.unit != part.unit or not f.value or f.value < part.value:
+        return None
+    return f
+
+
 _FLOW_WORDS = lazyre.compile(r"收入|支出|收益|费用|成本")
 _SAID_ALL = lazyre.compile(r"共|合计|总计|累计|总额")
 # (the word right before a budget's name that makes it one budget of several: 年初 / 调整(后) / 追加 / 全年 … 预算)
@@ -893,6 +924,10 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         return _family_total(index, part), "share_of_family_total"
     if own and _money_of_named_count(index, own[0], label):
         return own[:1], "share_of_list_total"
+    if not own:
+        named_funds = _funds_named_by_verb_before(index, part, whole_label)
+        if named_funds is not None:
+            return [named_funds], "share_of_named_whole"
     info = index.label_concept(label)
     whole_info = index.label_concept(whole_label)
     if whole_info.known and not info.known:  # "收入预算总额" names 收入总计; "收入预算" alone names no concept

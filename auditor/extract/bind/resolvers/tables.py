@@ -530,6 +530,10 @@ def _via(table: ScoreTable) -> tuple[str, ...]:
 def _partition(table: ScoreTable, rows: list[TableRow], classes=None) -> list[tuple[list[TableRow], bool, str]]:
     """Each row's parts among the rows (see _parts_of), worked out once a table for the sums and
     the shares that read them.  `classes`: the names of the top level of a classification (cue function_class)."""
+    if len(rows) >= 4 and rows[-2].is_total and rows[-1].part_of is None and _MEAN_ROW.search(_bare(rows[-1].label)):
+        # ("… ⏎ 合计 | 2,656.00 | … ⏎ 平均得分 | | 93.83": a row of the rows' mean right under a last 合计 is no row of
+        # the table's parts, and sums nothing: the 合计 is the last row, as grid.row_sums reads it)
+        return _partition(table, rows[:-1], classes) + [([], False, "")]
     children: dict[int, list[TableRow]] = {}  # each row's 其中 rows after it (looked up once, not per row)
     for m, r in enumerate(rows):
         if r.part_of is not None and r.part_of < m:
@@ -1064,6 +1068,7 @@ def _block_sums(head: TableRow, block: list[TableRow], complete: bool, via: tupl
 
 
 _SPACES = lazyre.compile(r"\s+")
+_MEAN_ROW = lazyre.compile(r"^平均|平均(?:数|值|水平)?$")  # a row of the rows' mean (平均得分, 各县平均)
 _GRAND = lazyre.compile(r"总计$")  # the grand total of a side (收入总计), not its 本年收入合计
 
 
