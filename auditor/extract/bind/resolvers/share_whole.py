@@ -1194,26 +1194,38 @@ def _of_the_shares_year(index: DocumentIndex, share: Share, named: list[Fact], c
         return named
     ids = {f.id for f in named}
     found = []
-    names = _amount_names(index)
-    for f in index.facts:
-        if f.kind != "amount" or f.id == part.id or f.id in ids or f.unit != part.unit or f.is_bound \
+    places, by_suffix = _amounts_by_name(index)
+    facts = index.facts
+    # (the amounts whose name ends in the whole's, in text order: looked up by that ending, not every figure of the text
+    # walked for each share)
+    for i in sorted({i for suffix in {core, label} for name in by_suffix.get(suffix, ()) for i in places[name]}):
+        f = facts[i]
+        if f.id == part.id or f.id in ids or f.unit != part.unit \
                 or (share.percent.value < 100 and f.value <= part.value):
             continue
-        name = names.get(f.id)
-        if name is None:
-            name = names[f.id] = _amount_name(index, f)
-        if (name.endswith(core) or name.endswith(label)) and not compared.match(clean_label(f.label)) \
-                and _said_year(index, f.span.start) == own:
+        if not compared.match(clean_label(f.label)) and _said_year(index, f.span.start) == own:
             found.append(f)
     if not found and said is None:
         return named  # (a title's year is no sure year of the share: "审计署2023年第5号公告" over 2021—2022's money)
     return [f for f in named if f.id not in apart] + found
 
 
-def _amount_names(index: DocumentIndex) -> dict[int, str]:
-    """The names of the amounts asked about so far (_amount_name), by id: each read once a text (kept on the index), not
+def _amounts_by_name(index: DocumentIndex) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
+    """The amounts (not bounds) by name (_amount_name): their places in index.facts, in order; and the names by each of
+    their endings (the whole name and "" too).  Read once a text (kept on the index) when a share first asks, not
     again for every figure by each share whose whole is of another year (quadratic in a long text)."""
-    return index.memo("_amount_names", dict)
+    def make():
+        places: dict[str, list[int]] = {}
+        for i, f in enumerate(index.facts):
+            if f.kind == "amount" and not f.is_bound:
+                places.setdefault(_amount_name(index, f), []).append(i)
+        by_suffix: dict[str, list[str]] = {}
+        for name in places:
+            for k in range(len(name) + 1):
+                by_suffix.setdefault(name[k:], []).append(name)
+        return places, by_suffix
+
+    return index.memo("_amounts_by_name", make)
 
 
 def _amount_name(index: DocumentIndex, f: Fact) -> str:
