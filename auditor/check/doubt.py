@@ -202,6 +202,31 @@ class Document:
         return [f for f in self.facts if _CARRIED_BALANCE.search(f.label)]
 
     @cached_property
+    def _totals_by_unit(self) -> dict[str, tuple[list[Decimal], list[int], Decimal]]:
+        """unit → the lists' totals of that unit by value (ascending), their places in `lists`, the widest rounding."""
+        out: dict[str, tuple[list[Decimal], list[int], Decimal]] = {}
+        by_unit: dict[str, list[int]] = {}
+        for n, b in enumerate(self.lists):
+            by_unit.setdefault(b.total.unit, []).append(n)
+        for unit, places in by_unit.items():
+            places.sort(key=lambda n: self.lists[n].total.value)
+            out[unit] = ([self.lists[n].total.value for n in places], places,
+                         max(self.lists[n].total.tolerance for n in places))
+        return out
+
+    def lists_near(self, total: Fact) -> list[Breakdown]:
+        """The lists whose total is of `total`'s unit and within the two roundings of its value — and perhaps a few more
+        (the test is the caller's) —, in the order of `lists`: a bisection, not a walk of every list of a long text for
+        each total asked about."""
+        found = self._totals_by_unit.get(total.unit)
+        if found is None:
+            return []
+        values, places, widest = found
+        margin = total.tolerance + widest
+        return [self.lists[n] for n in sorted(places[bisect_left(values, total.value - margin):
+                                                      bisect_right(values, total.value + margin)])]
+
+    @cached_property
     def fact_starts(self) -> list[int]:
         """Where each figure starts, in the order of `facts` (text order): the figures before one found by bisection."""
         return [f.span.start for f in self.facts]
@@ -533,7 +558,7 @@ def _parts_stated_elsewhere(doc: Document, total: Fact, parts: list[Fact], subtr
     listed = _sum(parts)
     if listed.value + listed.tolerance >= total.value - total.tolerance:
         return None  # (only a list short of its total: parts over it are wrong whatever else the text states)
-    for b in doc.lists:
+    for b in doc.lists_near(total):
         if b is breakdown or b.subtracted or len(b.parts) <= len(parts) or b.total.unit != total.unit \
                 or abs(b.total.value - total.value) > b.total.tolerance + total.tolerance \
                 or (vocab is not None and _opposite_flows(vocab, b.total, total)) or not _adds_up(b):
