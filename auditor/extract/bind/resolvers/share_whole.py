@@ -1310,17 +1310,12 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str,
     written = index.vocab.cue("whole_said_of_year").sub("", whole_label)
     written = written if len(stem) == 2 and written == "总" + stem else None
     found = []
-    # (the name first, then the year and the stretch: each share is read against every total said before it — the
-    # cheap tests first keep that walk short per figure, the same figures found)
-    for f, bare in _amounts_said_total(index):
+    # (the name first, then the year and the stretch: each share is read only against the totals said so named —
+    # each name tested once a text for each whole's name, not every total said before it for each share)
+    totals = _amounts_said_total(index)
+    for i in _totals_named(index, stem, swapped, abbreviated, written):
+        f = totals[i][0]
         if f.id == part.id or f.span.end > part.span.start or f.unit != part.unit:
-            continue
-        # (a name of two characters ends too many others: "占出口总额的" is not of 进出口总额; those are read only
-        # abbreviated, a character of each word)
-        # (… or one of two, named in the share's very words: "各区合计398.98亿元" for "占各区合计的21.7%")
-        if not ((len(stem) >= 3 and (bare.endswith(stem) or swapped and bare.endswith(swapped))) or bare == stem
-                or (abbreviated is not None and abbreviated.search(bare))
-                or (written is not None and clean_label(f.label).endswith(written))):
             continue
         if index.period_of(f) != index.period_of(part) or _other_stretch(index, part, f) or _other_years_named(part, f):
             continue
@@ -1328,6 +1323,34 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str,
     if len({f.value for f in found}) != 1:
         return [], None
     return found[-1:], "share_of_whole_named_otherwise"
+
+
+def _totals_named(index: DocumentIndex, stem: str, swapped: str | None, abbreviated, written: str | None) -> list[int]:
+    """The places in _amounts_said_total, in order, of the totals whose name is the whole's (_whole_named_otherwise):
+    each distinct name tested once a text for each whole's name (kept on the index), the totals of a name found by it."""
+    kept = index.memo("_totals_named", dict)
+    key = (stem, swapped, written)
+    found = kept.get(key)
+    if found is None:
+        by_name = index.memo("_totals_by_name", lambda: _said_totals_by_name(index))
+        # (a name of two characters ends too many others: "占出口总额的" is not of 进出口总额; those are read only
+        # abbreviated, a character of each word)
+        # (… or one of two, named in the share's very words: "各区合计398.98亿元" for "占各区合计的21.7%")
+        found = kept[key] = sorted(
+            i for (bare, cleaned), places in by_name.items()
+            if (len(stem) >= 3 and (bare.endswith(stem) or swapped and bare.endswith(swapped))) or bare == stem
+            or (abbreviated is not None and abbreviated.search(bare))
+            or (written is not None and cleaned.endswith(written))
+            for i in places)
+    return found
+
+
+def _said_totals_by_name(index: DocumentIndex) -> dict[tuple[str, str], list[int]]:
+    """The places in _amounts_said_total of the totals of each name: (bare name, label cleaned)."""
+    out: dict[tuple[str, str], list[int]] = {}
+    for i, (f, bare) in enumerate(_amounts_said_total(index)):
+        out.setdefault((bare, clean_label(f.label)), []).append(i)
+    return out
 
 
 _ABBREVIATED: dict = {}
