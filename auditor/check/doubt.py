@@ -203,21 +203,23 @@ class Document:
 
     @cached_property
     def _totals_by_unit(self) -> dict[str, tuple[list[Decimal], list[int], Decimal]]:
-        """unit → the lists' totals of that unit by value (ascending), their places in `lists`, the widest rounding."""
+        """unit → the totals of the lists that add up (_adds_up) of that unit by value (ascending), their places in
+        `lists`, the widest rounding."""
         out: dict[str, tuple[list[Decimal], list[int], Decimal]] = {}
         by_unit: dict[str, list[int]] = {}
         for n, b in enumerate(self.lists):
-            by_unit.setdefault(b.total.unit, []).append(n)
+            if _may_add_up(b):
+                by_unit.setdefault(b.total.unit, []).append(n)
         for unit, places in by_unit.items():
             places.sort(key=lambda n: self.lists[n].total.value)
             out[unit] = ([self.lists[n].total.value for n in places], places,
                          max(self.lists[n].total.tolerance for n in places))
         return out
 
-    def lists_near(self, total: Fact) -> list[Breakdown]:
-        """The lists whose total is of `total`'s unit and within the two roundings of its value — and perhaps a few more
-        (the test is the caller's) —, in the order of `lists`: a bisection, not a walk of every list of a long text for
-        each total asked about."""
+    def whole_lists_near(self, total: Fact) -> list[Breakdown]:
+        """The lists that add up (_adds_up) whose total is of `total`'s unit and within the two roundings of its value —
+        and perhaps a few more (the test is the caller's) —, in the order of `lists`: a bisection, not a walk of every
+        list of a long text for each total asked about (nor of the copies of a list that does not add up)."""
         found = self._totals_by_unit.get(total.unit)
         if found is None:
             return []
@@ -558,7 +560,7 @@ def _parts_stated_elsewhere(doc: Document, total: Fact, parts: list[Fact], subtr
     listed = _sum(parts)
     if listed.value + listed.tolerance >= total.value - total.tolerance:
         return None  # (only a list short of its total: parts over it are wrong whatever else the text states)
-    for b in doc.lists_near(total):
+    for b in doc.whole_lists_near(total):
         if b is breakdown or b.subtracted or len(b.parts) <= len(parts) or b.total.unit != total.unit \
                 or abs(b.total.value - total.value) > b.total.tolerance + total.tolerance \
                 or (vocab is not None and _opposite_flows(vocab, b.total, total)) or not _adds_up(b):
@@ -910,6 +912,15 @@ def _opposite_flows(vocab, a: Fact, b: Fact) -> bool:
 def _adds_up(b: Breakdown) -> bool:
     """The list's parts make its stated total: none of it was cut off."""
     return not b.subtracted and compare(b.total, _sum(b.parts)).verdict == "ok"
+
+
+def _may_add_up(b: Breakdown) -> bool:
+    """_adds_up, or a list whose sum cannot be worked out (left to the caller's own test, which meets the same error
+    only where it did before)."""
+    try:
+        return _adds_up(b)
+    except ArithmeticError:
+        return True
 
 
 def _rows_shown_complete(doc: Document, breakdown: Breakdown | None) -> bool:
