@@ -202,6 +202,45 @@ class Document:
         return [f for f in self.facts if _CARRIED_BALANCE.search(f.label)]
 
     @cached_property
+    def _totals_by_unit(self) -> dict[str, tuple[list[Decimal], list[int], Decimal]]:
+        """unit → the totals of the lists that add up (_adds_up) of that unit by value (ascending), their places in
+        `lists`, the widest rounding."""
+        out: dict[str, tuple[list[Decimal], list[int], Decimal]] = {}
+        by_unit: dict[str, list[int]] = {}
+        for n, b in enumerate(self.lists):
+            if _may_add_up(b):
+                by_unit.setdefault(b.total.unit, []).append(n)
+        for unit, places in by_unit.items():
+            places.sort(key=lambda n: self.lists[n].total.value)
+            out[unit] = ([self.lists[n].total.value for n in places], places,
+                         max(self.lists[n].total.tolerance for n in places))
+        return out
+
+    def whole_lists_near(self, total: Fact) -> list[Breakdown]:
+        """The lists that add up (_adds_up) whose total is of `total`'s unit and within the two roundings of its value —
+        and perhaps a few more (the test is the caller's) —, in the order of `lists`: a bisection, not a walk of every
+        list of a long text for each total asked about (nor of the copies of a list that does not add up)."""
+        found = self._totals_by_unit.get(total.unit)
+        if found is None:
+            return []
+        values, places, widest = found
+        margin = total.tolerance + widest
+        return [self.lists[n] for n in sorted(places[bisect_left(values, total.value - margin):
+                                                      bisect_right(values, total.value + margin)])]
+
+    @cached_property
+    def _places_by_concept(self) -> dict[str | None, list[int]]:
+        out: dict[str | None, list[int]] = {}
+        for n, f in enumerate(self.facts):
+            out.setdefault(f.concept, []).append(n)
+        return out
+
+    def of_concepts(self, concepts) -> list[Fact]:
+        """The figures of those concepts, in the order of `facts` (the places by concept found once a text)."""
+        places = self._places_by_concept
+        return [self.facts[n] for n in sorted(n for c in concepts for n in places.get(c, ()))]
+
+    @cached_property
     def fact_starts(self) -> list[int]:
         """Where each figure starts, in the order of `facts` (text order): the figures before one found by bisection."""
         return [f.span.start for f in self.facts]
@@ -533,7 +572,7 @@ def _parts_stated_elsewhere(doc: Document, total: Fact, parts: list[Fact], subtr
     listed = _sum(parts)
     if listed.value + listed.tolerance >= total.value - total.tolerance:
         return None  # (only a list short of its total: parts over it are wrong whatever else the text states)
-    for b in doc.lists:
+    for b in doc.whole_lists_near(total):
         if b is breakdown or b.subtracted or len(b.parts) <= len(parts) or b.total.unit != total.unit \
                 or abs(b.total.value - total.value) > b.total.tolerance + total.tolerance \
                 or (vocab is not None and _opposite_flows(vocab, b.total, total)) or not _adds_up(b):
@@ -564,7 +603,8 @@ def _parts_stated_elsewhere(doc: Document, total: Fact, parts: list[Fact], subtr
     members = set().union(*(fam.members for fam in families)) - named
     used = {f.id for f in (total, *parts)}
     found: dict[str, list[Fact]] = {}
-    for f in doc.facts:
+    # (the figures of those concepts, in the order of `facts`: looked up by concept, not every figure walked)
+    for f in doc.of_concepts(members):
         if f.concept in members and f.id not in used and f.kind == total.kind and f.unit == total.unit \
                 and not f.is_bound and f.scenario == total.scenario \
                 and (f.period == total.period or f.period in (None, "current") and not _PAST.fullmatch(total.period or "")
@@ -885,6 +925,15 @@ def _opposite_flows(vocab, a: Fact, b: Fact) -> bool:
 def _adds_up(b: Breakdown) -> bool:
     """The list's parts make its stated total: none of it was cut off."""
     return not b.subtracted and compare(b.total, _sum(b.parts)).verdict == "ok"
+
+
+def _may_add_up(b: Breakdown) -> bool:
+    """_adds_up, or a list whose sum cannot be worked out (left to the caller's own test, which meets the same error
+    only where it did before)."""
+    try:
+        return _adds_up(b)
+    except ArithmeticError:
+        return True
 
 
 def _rows_shown_complete(doc: Document, breakdown: Breakdown | None) -> bool:

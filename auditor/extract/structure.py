@@ -304,13 +304,20 @@ def _respective_grades(norm: Normalised, facts: list[Fact], cue) -> list[tuple[s
     ("上年得分分别为…": cue grades_respective_other_year)."""
     out = []
     lead_cue, other_year = cue("grades_respective_lead"), cue("grades_respective_other_year")
+    # (the scores of prose, and where they start: a sentence's scores found by bisection when they are in text order,
+    # not every figure of the text walked for each run of grades)
+    prose_scores = [f for f in facts if f.kind == "score" and not f.in_table]
+    score_starts = [f.span.start for f in prose_scores]
+    in_order = all(a <= b for a, b in zip(score_starts, score_starts[1:]))
     for m in _RESPECTIVE_GRADES.finditer(norm.text):
         grades = list(_ONE_GRADE.finditer(norm.text, m.start(1), m.end(1)))
         begin = last_of(norm.text, "。;\n", m.start()) + 1
         clause = last_of(norm.text, ",", m.start())
         if clause < begin or not lead_cue.fullmatch(norm.text, clause + 1, m.start()):
             continue
-        scores = [f for f in facts if f.kind == "score" and not f.in_table and begin <= f.span.start and f.span.end <= clause]
+        among = prose_scores[bisect_left(score_starts, begin):bisect_right(score_starts, clause)] if in_order \
+            else prose_scores
+        scores = [f for f in among if begin <= f.span.start and f.span.end <= clause]
         # (the run: the scores right before the grades' clause, joined by 、/和 alone, opened by 分别 / 依次)
         run: list[Fact] = []
         for f in reversed(scores):

@@ -70,13 +70,14 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
         moved = _change_part(formula, table.formulas)
         growths: list[Change] = []  # (the formula's rates, their signs read over the column: signed_rates)
         none_said = formula.kind == "sum" and _empty_parts_none(formula, table)
+        below_zero: dict[int, bool] = {}  # (column → whether a row writes a figure below zero in it: read once a formula)
         for n, row in enumerate(table.rows):
             if moved is not None:
                 changes.extend(_signed_change(formula, moved, row, via))
             elif formula.kind == "sum":
                 if _rate_row(row) and not _sum_holds(formula, row):
                     continue  # (a row of rates, "增长(%) 0.52 1.34 -1.06", breaks a sum of amounts: rates do not add)
-                breakdowns.extend(_sum(formula, row, via, table, none_said))
+                breakdowns.extend(_sum(formula, row, via, table, none_said, below_zero))
             elif formula.kind == "ratio":
                 if formula.support < formula.rows and _excepted(formula, row, ceiling):
                     continue
@@ -261,7 +262,7 @@ def _empty_parts_none(formula: GridFormula, table: ScoreTable) -> bool:
 
 
 def _sum(formula: GridFormula, row: TableRow, via: tuple[str, ...], table: ScoreTable | None = None,
-         none_said: bool = False) -> list[Breakdown]:
+         none_said: bool = False, below_zero: dict[int, bool] | None = None) -> list[Breakdown]:
     """The row's sum; in a row that leaves a part's cell empty or dashed, the parts written — their sum whole where the
     other such rows say an empty cell is none (_empty_parts_none); else only not over the total (the empty cell may be
     what the table does not show), and only when no row writes a figure below zero in an empty part's column (a
@@ -275,13 +276,21 @@ def _sum(formula: GridFormula, row: TableRow, via: tuple[str, ...], table: Score
         if table is None or formula.partial or len(written) < 2 or total.value <= 0 \
                 or any(f"c{c}" not in row.dashed for c in missing):
             return []
-        if not none_said and any((cell := r.cells.get(f"c{c}")) is not None and cell.value < 0
-                                 for r in table.rows for c in missing):
+        if not none_said and any(_below_zero(table, c, {} if below_zero is None else below_zero) for c in missing):
             return []
         return [Breakdown.model_construct(total=total, parts=written, marker="表格", complete=none_said,
                                           reason=formula.reason, via=via if formula.reason == REASON else ())]
     return [Breakdown.model_construct(total=total, parts=tuple(parts), marker="表格", complete=not formula.partial,
                                       reason=formula.reason, via=via if formula.reason == REASON else ())]
+
+
+def _below_zero(table: ScoreTable, c: int, kept: dict[int, bool]) -> bool:
+    """Does a row of the table write a figure below zero in column c? (`kept`: the columns asked about so far: each
+    column read once, not again for every row that leaves a cell empty.)"""
+    found = kept.get(c)
+    if found is None:
+        found = kept[c] = any((cell := r.cells.get(f"c{c}")) is not None and cell.value < 0 for r in table.rows)
+    return found
 
 
 def _ratio(formula: GridFormula, row: TableRow, via: tuple[str, ...], whole_label: str) -> list[Share]:

@@ -127,13 +127,28 @@ def _averaged(index: DocumentIndex, f: Fact, average) -> bool:
         return True
     if index.label_concept(f.label).concept is not None:
         return False
-    for g in reversed([g for g in index.facts_by_sentence.get(f.sentence, ()) if g.span.start < f.span.start
-                       and g.concept == f.concept and g.kind == f.kind]):
+    for g in reversed([g for g in _sentence_before(index, f) if g.concept == f.concept and g.kind == f.kind]):
         if average.search(g.label):
             return True
         if index.label_concept(g.label).concept is not None:
             return False  # (… through the figures that continue it too: "…14.61万元,上年14.23万元,前年13.98万元")
     return False
+
+
+def _sentence_before(index: DocumentIndex, f: Fact) -> list[Fact]:
+    """The figures of f's sentence that start before it, in their order: a bisection of the sentence's starts (kept on
+    the index) when its figures are in text order, not a walk of the whole sentence for each figure (a table's one
+    sentence may hold thousands)."""
+    kept = index.memo("_sentence_starts", dict)
+    facts = index.facts_by_sentence.get(f.sentence, ())
+    starts = kept.get(f.sentence)
+    if starts is None:
+        starts = kept[f.sentence] = [g.span.start for g in facts]
+        if any(b < a for a, b in zip(starts, starts[1:])):
+            starts = kept[f.sentence] = False
+    if starts is False:
+        return [g for g in facts if g.span.start < f.span.start]
+    return facts[:bisect_left(starts, f.span.start)]
 
 
 def _level(index: DocumentIndex, text: str, fact, starts: list[int]) -> str | None:

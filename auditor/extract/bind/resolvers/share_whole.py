@@ -1194,26 +1194,38 @@ def _of_the_shares_year(index: DocumentIndex, share: Share, named: list[Fact], c
         return named
     ids = {f.id for f in named}
     found = []
-    names = _amount_names(index)
-    for f in index.facts:
-        if f.kind != "amount" or f.id == part.id or f.id in ids or f.unit != part.unit or f.is_bound \
+    places, by_suffix = _amounts_by_name(index)
+    facts = index.facts
+    # (the amounts whose name ends in the whole's, in text order: looked up by that ending, not every figure of the text
+    # walked for each share)
+    for i in sorted({i for suffix in {core, label} for name in by_suffix.get(suffix, ()) for i in places[name]}):
+        f = facts[i]
+        if f.id == part.id or f.id in ids or f.unit != part.unit \
                 or (share.percent.value < 100 and f.value <= part.value):
             continue
-        name = names.get(f.id)
-        if name is None:
-            name = names[f.id] = _amount_name(index, f)
-        if (name.endswith(core) or name.endswith(label)) and not compared.match(clean_label(f.label)) \
-                and _said_year(index, f.span.start) == own:
+        if not compared.match(clean_label(f.label)) and _said_year(index, f.span.start) == own:
             found.append(f)
     if not found and said is None:
         return named  # (a title's year is no sure year of the share: "审计署2023年第5号公告" over 2021—2022's money)
     return [f for f in named if f.id not in apart] + found
 
 
-def _amount_names(index: DocumentIndex) -> dict[int, str]:
-    """The names of the amounts asked about so far (_amount_name), by id: each read once a text (kept on the index), not
+def _amounts_by_name(index: DocumentIndex) -> tuple[dict[str, list[int]], dict[str, list[str]]]:
+    """The amounts (not bounds) by name (_amount_name): their places in index.facts, in order; and the names by each of
+    their endings (the whole name and "" too).  Read once a text (kept on the index) when a share first asks, not
     again for every figure by each share whose whole is of another year (quadratic in a long text)."""
-    return index.memo("_amount_names", dict)
+    def make():
+        places: dict[str, list[int]] = {}
+        for i, f in enumerate(index.facts):
+            if f.kind == "amount" and not f.is_bound:
+                places.setdefault(_amount_name(index, f), []).append(i)
+        by_suffix: dict[str, list[str]] = {}
+        for name in places:
+            for k in range(len(name) + 1):
+                by_suffix.setdefault(name[k:], []).append(name)
+        return places, by_suffix
+
+    return index.memo("_amounts_by_name", make)
 
 
 def _amount_name(index: DocumentIndex, f: Fact) -> str:
@@ -1298,17 +1310,12 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str,
     written = index.vocab.cue("whole_said_of_year").sub("", whole_label)
     written = written if len(stem) == 2 and written == "总" + stem else None
     found = []
-    # (the name first, then the year and the stretch: each share is read against every total said before it — the
-    # cheap tests first keep that walk short per figure, the same figures found)
-    for f, bare in _amounts_said_total(index):
+    # (the name first, then the year and the stretch: each share is read only against the totals said so named —
+    # each name tested once a text for each whole's name, not every total said before it for each share)
+    totals = _amounts_said_total(index)
+    for i in _totals_named(index, stem, swapped, abbreviated, written):
+        f = totals[i][0]
         if f.id == part.id or f.span.end > part.span.start or f.unit != part.unit:
-            continue
-        # (a name of two characters ends too many others: "占出口总额的" is not of 进出口总额; those are read only
-        # abbreviated, a character of each word)
-        # (… or one of two, named in the share's very words: "各区合计398.98亿元" for "占各区合计的21.7%")
-        if not ((len(stem) >= 3 and (bare.endswith(stem) or swapped and bare.endswith(swapped))) or bare == stem
-                or (abbreviated is not None and abbreviated.search(bare))
-                or (written is not None and clean_label(f.label).endswith(written))):
             continue
         if index.period_of(f) != index.period_of(part) or _other_stretch(index, part, f) or _other_years_named(part, f):
             continue
@@ -1316,6 +1323,34 @@ def _whole_named_otherwise(index: DocumentIndex, part: Fact, whole_label: str,
     if len({f.value for f in found}) != 1:
         return [], None
     return found[-1:], "share_of_whole_named_otherwise"
+
+
+def _totals_named(index: DocumentIndex, stem: str, swapped: str | None, abbreviated, written: str | None) -> list[int]:
+    """The places in _amounts_said_total, in order, of the totals whose name is the whole's (_whole_named_otherwise):
+    each distinct name tested once a text for each whole's name (kept on the index), the totals of a name found by it."""
+    kept = index.memo("_totals_named", dict)
+    key = (stem, swapped, written)
+    found = kept.get(key)
+    if found is None:
+        by_name = index.memo("_totals_by_name", lambda: _said_totals_by_name(index))
+        # (a name of two characters ends too many others: "占出口总额的" is not of 进出口总额; those are read only
+        # abbreviated, a character of each word)
+        # (… or one of two, named in the share's very words: "各区合计398.98亿元" for "占各区合计的21.7%")
+        found = kept[key] = sorted(
+            i for (bare, cleaned), places in by_name.items()
+            if (len(stem) >= 3 and (bare.endswith(stem) or swapped and bare.endswith(swapped))) or bare == stem
+            or (abbreviated is not None and abbreviated.search(bare))
+            or (written is not None and cleaned.endswith(written))
+            for i in places)
+    return found
+
+
+def _said_totals_by_name(index: DocumentIndex) -> dict[tuple[str, str], list[int]]:
+    """The places in _amounts_said_total of the totals of each name: (bare name, label cleaned)."""
+    out: dict[tuple[str, str], list[int]] = {}
+    for i, (f, bare) in enumerate(_amounts_said_total(index)):
+        out.setdefault((bare, clean_label(f.label)), []).append(i)
+    return out
 
 
 _ABBREVIATED: dict = {}
