@@ -1011,16 +1011,18 @@ def _amounts_flow(r: Reading, amounts: list[Fact]) -> str | None:
 def _bare_done_before(r: Reading, i: int, words: tuple[str, ...]) -> int:
     """How many amounts said by the rate's own verb bare ("使用240万元") stand before the rate at node i in its paragraph,
     back to the rate before it."""
-    n = 0
+    return sum(1 for f in _back_to_the_rate_before(r, i) if f.kind == "amount" and _said_bare(clean_label(f.label), words))
+
+
+def _back_to_the_rate_before(r: Reading, i: int) -> Iterator[Fact]:
+    """The figures before node i in its paragraph, nearest first, back to the rate before it (not included)."""
     for k in r.tree.before(i, "paragraph", limit=_LOOK_BACK):
         f, info = r.facts[k], r.labels[k]
         if f is None:
             continue
         if f.kind == "percent" and info is not None and info.rate is not None:
-            break
-        if f.kind == "amount" and _said_bare(clean_label(f.label), words):
-            n += 1
-    return n
+            return
+        yield f
 
 
 def _of_the_whole(label: str, name: str) -> bool:
@@ -1039,12 +1041,7 @@ def _funds_used_bare(r: Reading, i: int, words: tuple[str, ...]) -> tuple[tuple[
     all of one unit; else none."""
     amounts: list[Fact] = []
     received = r.vocab.cue("received")
-    for k in r.tree.before(i, "paragraph", limit=_LOOK_BACK):
-        f, info = r.facts[k], r.labels[k]
-        if f is None:
-            continue
-        if f.kind == "percent" and info is not None and info.rate is not None:
-            break
+    for f in _back_to_the_rate_before(r, i):
         if f.kind == "amount":
             amounts.append(f)
         elif f.kind == "percent":
