@@ -214,7 +214,7 @@ def _deductions_above(r: Reading) -> Iterator[Candidate]:
     not one deduction each.  The items stand on lines of their own: a structural reading, which warns."""
     tree, text = r.tree, r.norm.text
     above, deducted = r.vocab.cue("deductions_above"), r.vocab.cue("score_deducted")
-    rule, taken = r.vocab.cue("score_deducted_rule"), r.vocab.cue("score_deducted_total")
+    rule = r.vocab.cue("score_deducted_rule")
     for s in tree.of_kind("labelled"):
         total = r.facts[s.index]
         if total is None or total.kind != "score" or total.is_bound:
@@ -236,20 +236,8 @@ def _deductions_above(r: Reading) -> Iterator[Candidate]:
         first, last = items[-1][0], items[0][1]
         near = [f for f in r.facts if f is not None and f.kind == "score" and first <= f.span.start < last
                 and deducted.search(clean_label(f.label))]
-        parts: list[Fact] = []
-        for start, end in reversed(items):
-            said = [f for f in near if start <= f.span.start < end]
-            if len(said) != 1 or any(rule.search(clean_label(f.label)) or taken.search(clean_label(f.label)) for f in said) \
-                    or rule.search(text, start, end):
-                parts = []
-                break
-            parts.append(said[0])
-        if len(parts) < 2:
-            continue
-        total, parts = _counted(total, parts)
-        made = make_breakdown(r, total, parts, "以上", True, "deductions_above")
-        if made:
-            yield made
+        yield from _sum_of_items(r, total, near, reversed(items), lambda label: not rule.search(label),
+                                 "deductions_above")
 
 
 _INLINE_ITEM = lazyre.compile(r"[(（](\d{1,2})[)）]")  # an item's number in brackets within a line: (1), （2）
@@ -264,7 +252,6 @@ def _deductions_items_before(r: Reading) -> Iterator[Candidate]:
     read."""
     tree, text = r.tree, r.norm.text
     above, deducted = r.vocab.cue("deductions_above"), r.vocab.cue("score_deducted")
-    rule, taken = r.vocab.cue("score_deducted_rule"), r.vocab.cue("score_deducted_total")
     for s in tree.of_kind("labelled"):
         total = r.facts[s.index]
         if total is None or total.kind != "score" or total.is_bound:
@@ -278,21 +265,29 @@ def _deductions_items_before(r: Reading) -> Iterator[Candidate]:
         if len(marks) < 2 or [int(m.group(1)) for m in marks] != list(range(1, len(marks) + 1)):
             continue
         near = [f for f in r.facts if f is not None and f.kind == "score" and marks[0].start() <= f.span.start < clause]
-        parts: list[Fact] = []
-        for m, nxt in zip(marks, [*marks[1:], None]):
-            a, b = m.start(), nxt.start() if nxt else clause
-            said = [f for f in near if a <= f.span.start < b]
-            if len(said) != 1 or not deducted.search(clean_label(said[0].label)) \
-                    or taken.search(clean_label(said[0].label)) or rule.search(text, a, b):
-                parts = []
-                break
-            parts.append(said[0])
-        if len(parts) < 2:
-            continue
-        total, parts = _counted(total, parts)
-        made = make_breakdown(r, total, parts, "以上", True, "deductions_items_before")
-        if made:
-            yield made
+        spans = [(m.start(), nxt.start() if nxt else clause) for m, nxt in zip(marks, [*marks[1:], None])]
+        yield from _sum_of_items(r, total, near, spans, deducted.search, "deductions_items_before")
+
+
+def _sum_of_items(r: Reading, total: Fact, near: list[Fact], spans, keeps, reason: str) -> Iterator[Candidate]:
+    """The deduction `total` as the sum of its items, each stretch of text in `spans` stating one deduction taken (a
+    score of `near` whose name `keeps` keeps); an item stating none, or more than one, or a total taken (cue
+    score_deducted_total), or a rule (每…扣, 最多扣: cue score_deducted_rule), and nothing is read."""
+    text = r.norm.text
+    rule, taken = r.vocab.cue("score_deducted_rule"), r.vocab.cue("score_deducted_total")
+    parts: list[Fact] = []
+    for start, end in spans:
+        said = [f for f in near if start <= f.span.start < end]
+        label = clean_label(said[0].label) if len(said) == 1 else ""
+        if len(said) != 1 or not keeps(label) or taken.search(label) or rule.search(text, start, end):
+            return
+        parts.append(said[0])
+    if len(parts) < 2:
+        return
+    total, parts = _counted(total, parts)
+    made = make_breakdown(r, total, parts, "以上", True, reason)
+    if made:
+        yield made
 
 
 # a section that lists the points taken off: "三、扣分情况。(1)…扣1.5分;(2)…扣2分;…", "（二）扣分明细"
