@@ -111,16 +111,23 @@ def _totals_after(r: Reading, i: int, cue, section: int) -> list[Fact]:
     found: list[Fact] = []
     first = tree[i].paragraph - _REACH
     balance = r.facts[i]
+    stop = -1
     for k in range(i - 1, -1, -1):
         t = tree[k]
-        if t.paragraph < first or t.kind == "heading" or t.end <= section:
+        if t.paragraph < first or t.kind == "heading" or t.end <= section or k < stop:
             break
         f = r.facts[k]
         if f is None or t.kind not in {"labelled", "total"} or f.kind != "amount":
             continue
         label = clean_label(f.label)
         if (r.vocab.cue("offset_balance").search(label) or r.vocab.cue("offset_deficit").search(label)) and k != i:
-            break  # the previous balance (or deficit): its totals are its own
+            holder = _total_holding(r, k)
+            if holder is None:
+                break  # the previous balance (or deficit): its totals are its own
+            # ("收入总计498107万元,其中:…上年结余2280万元,…": a balance carried in, one part of a total — the walk goes on
+            # to that total and ends there)
+            stop = holder
+            continue
         if cue.search(label) and _same_year(r, balance, f):
             found.append(f)
     found = _of_its_kind(balance, found)
@@ -184,6 +191,27 @@ _SCENARIO_WORDS = lazyre.compile(r"预算|实际|决算|执行数|执行|完成|
 def _named_total(r: Reading, f: Fact) -> bool:
     label = clean_label(f.label)
     return bool(r.vocab.cue("offset_total").search(label) or r.vocab.cue("offset_gross").search(label))
+
+
+def _total_holding(r: Reading, k: int) -> int | None:
+    """The node of the income total that node k, a balance carried in (cue carried_balance), is listed among the parts of,
+    said before it in its sentence ("财力收入总计498107万元,其中:一般公共预算收入…,上年结余2280万元,调入资金…"): the total
+    holds it, so it is no balance of its own that the totals before it would belong to.  None if it is not so listed."""
+    tree = r.tree
+    f = r.facts[k]
+    if not r.vocab.cue("carried_balance").search(clean_label(f.label)):
+        return None
+    income, parts = r.vocab.cue("offset_income"), r.vocab.cue("offset_parts")
+    for j in tree.unit("sentence", k):
+        g = r.facts[j]
+        if j >= k or g is None or g.kind != "amount" or g.unit != f.unit or tree[j].kind not in {"labelled", "total"}:
+            continue
+        label = clean_label(g.label)
+        if income.search(label) and (r.vocab.cue("offset_total").search(label)
+                                     or r.vocab.cue("offset_gross").search(label)) \
+                and parts.search(r.norm.text[g.span.end:f.span.start]):
+            return j
+    return None
 
 
 def _carried_in(r: Reading, i: int) -> bool:
