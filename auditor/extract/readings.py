@@ -518,7 +518,7 @@ class _Reader:
 _CHANGE_WORDS = frozenset({"increase", "decrease"})
 _OPENS_LAST_YEAR = lazyre.compile(r"(?:上一?年度?|去年|前一年度?)(?:同期)?\s*$")  # (the opening words end so)
 
-_LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()]")
+_LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()$＄]")  # (a currency mark before the figure too: "使用後剩餘$88,589元")
 
 
 # the head of a bracket that speaks of another period: "(上年支出…", "(2022-23年度:總收入…", "(112年度:歲入…",
