@@ -83,6 +83,8 @@ _GLUED = lazyre.compile(r"^(?P<label>[^\d\s]{1,30}?)(?P<figure>[(（]?-?(?:\d{1,
 _SENTENCE = lazyre.compile(r"[。;；，,]")
 _RULE_LINE = lazyre.compile(r"^[|│┃\s:：\-—–+=]+$")  # ("|---|---|": a bar table's rule under its header)
 _BARS = "|│┃"
+_CJK = lazyre.compile(r"[\u4e00-\u9fff]")
+_ASCII_WORD = lazyre.compile(r"^[A-Za-z(),.'’/&\-–]+$")
 
 
 class _Section(NamedTuple):
@@ -299,13 +301,20 @@ def _line_unit(line: str, start: int, index: int) -> GridRow | None:
             # (a line of figures alone, two at least, set under the figures of the rows above: Hong Kong's statements
             # leave their sides' totals unnamed, "                7,849,432     6,593,407")
             tokens = tuple(cell_token(w, at) for w, at in words)
-            if len(tokens) < 2 or any(t is None or t.value is None for t in tokens) or not line[:1].isspace():
+            if len(tokens) < 2 or any(t is None or t.value is None for t in tokens):
                 return None
+            if not line[:1].isspace() and not all("," in t.text or "." in t.text for t in tokens):
+                return None  # (flush left, each figure written with its separators or decimals: "1,316.9 1,040.2")
             return GridRow("", words[0][1], index, tokens)
         tokens = tuple(cell_token(w, at) for w, at in words[names:])
         if any(t is None for t in tokens):
             return None  # (a word after the figures: a note, or prose)
-        label, where = " ".join(w for w, _ in words[:names]), words[0][1]
+        named = words[:names]
+        first_cjk = next((k for k, (w, _) in enumerate(named) if _CJK.search(w)), 0)
+        if first_cjk and all(_ASCII_WORD.match(w) for w, _ in named[:first_cjk]):
+            # ("Revenue 營業收入 6 1,296.4 1,018.0", "INCOME 收入": the English name a gloss before the Chinese one)
+            named = named[first_cjk:]
+        label, where = " ".join(w for w, _ in named), named[0][1]
     if not label or len(label) > _MAX_LABEL or _SENTENCE.search(label):
         return None
     return GridRow(label, where, index, tokens)
