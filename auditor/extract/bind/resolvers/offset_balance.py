@@ -134,8 +134,32 @@ def _totals_after(r: Reading, i: int, cue, section: int) -> list[Fact]:
         named = [f for f in pool if r.vocab.cue("offset_total").search(clean_label(f.label))] or \
             [f for f in pool if r.vocab.cue("offset_gross").search(clean_label(f.label))]
         plain = [f for f in pool if r.vocab.cue("offset_own").search(clean_label(f.label))]
-        return named or (plain if len(plain) == 1 else pool)
+        return named or (plain if len(plain) == 1 else _head_of_parts(r, pool))
     return []
+
+
+def _head_of_parts(r: Reading, pool: list[Fact]) -> list[Fact]:
+    """Of several incomes (or spendings), the one whose 其中 list, in its own sentence, names all the others: its parts are
+    no total ("…基金收入43088.07亿元,其中:保险费收入31633.39亿元;财政补贴收入9741.75亿元。支出38463.97亿元。本年收支结余
+    4624.1亿元" → the 基金收入); not where the list holds a balance carried in ("收入A,其中上年结余B,本年收入C": A is no
+    year's income) — else the pool as it is."""
+    if len(pool) < 2:
+        return pool
+    text = r.norm.text
+    parts, carried = r.vocab.cue("offset_parts"), r.vocab.cue("carried_balance")
+    heads = []
+    for g in pool:
+        between = [text[g.span.end:f.span.start] for f in pool if f is not g]
+        if all(b and "。" not in b and "\n" not in b and parts.search(b) for b in between):
+            heads.append(g)
+    if len(heads) != 1:
+        return pool
+    g = heads[0]
+    end = max(f.span.end for f in pool)
+    stop = text.find("。", end)
+    if carried.search(text[g.span.end:stop if stop >= 0 else len(text)]):
+        return pool
+    return heads
 
 
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}
