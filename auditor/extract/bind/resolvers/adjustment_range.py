@@ -8,7 +8,9 @@ change.py reads) and is the first amount of its sentence.  The range is the next
 after it (its clause then says nothing but 由/从 … A, cue from_figure), or, where its sentence states it alone, in the
 next sentence on its line, which states those two only and opens with no 其中 (a part's adjustment is no range of the
 whole's: "调增332.60万元。其中:税收收入由…调整为…").  The words between A and B say only where it went (cue to_figure:
-调整为, 调至 …) and B is no first of a 分别 run ("分别由A、B调整为C、D").  Anything else and nothing is read.
+调整为, 调至 …), in no direction against the adjustment's ("调增…,…相应由A调减为B"), and B is no first of a 分别 run
+("分别由A、B调整为C、D"); the adjustment's label names no arrival ("调出资金由0调增至35000万元").  Anything else and
+nothing is read.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from auditor.extract.model import Difference, Fact
 from auditor.extract.readings import Reading, clean_label
 
 _RAISED = lazyre.compile(r"调增|追加")
+# the adjustment's label says where something went, not what was adjusted ("调出资金由0调增至35000万元": a figure arrived at)
+_ARRIVED = lazyre.compile(r"(?:至|为|到)$")
+# the range's own direction ("由286400万元调减为251400万元"), against the adjustment's
+_RANGE_UP, _RANGE_DOWN = lazyre.compile(r"[增升加]"), lazyre.compile(r"[减降]")
 _RUN_AFTER = lazyre.compile(r"\s*[、和及与]")
 
 
@@ -34,8 +40,9 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         x = r.facts[node.index]
         if x is None or x.kind != "amount" or x.is_bound:
             continue
-        m = first_said.match(clean_label(node.piece.label))
-        if m is None:
+        label = clean_label(node.piece.label)
+        m = first_said.match(label)
+        if m is None or _ARRIVED.search(label):
             continue
         own = _amounts(r, tree.unit("sentence", node.index))
         if not own or own[0] is not x:
@@ -60,11 +67,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         between = text[x.span.end:a.span.start]
         if "\n" in between or parts.search(between) or not from_figure.search(between.rstrip()):
             continue
-        if not to_figure.match(text[a.span.end:b.span.start].strip()) or _RUN_AFTER.match(text, b.span.end):
-            continue
-        if any(f.unit != x.unit or f.is_bound for f in (a, b)):
+        to = text[a.span.end:b.span.start].strip()
+        if not to_figure.match(to) or _RUN_AFTER.match(text, b.span.end):
             continue
         raised = bool(_RAISED.search(m.group()))
+        if (_RANGE_DOWN if raised else _RANGE_UP).search(to):
+            continue  # ("…调增…,基金预算支出相应由286400万元调减为251400万元": another subject's range, going the other way)
+        if any(f.unit != x.unit or f.is_bound for f in (a, b)):
+            continue
         minuend, subtrahend = (b, a) if raised else (a, b)
         yield Candidate(Difference.model_construct(
             difference=x, minuends=(minuend,), subtrahends=(subtrahend,), name="净增" if raised else "减列",
