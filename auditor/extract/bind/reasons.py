@@ -606,6 +606,11 @@ _ALL += [
            "span, a five-year plan)", "1958~1965年,用于基本建设的投资共计1050万元,每年平均131.25万元。"),
     Reason("average_over_years_before", VOCABULARY, "年平均 A of the total before it over the years the sentence before "
            "it in its paragraph says", "1976~1985年的10年财政总收入9117万元,年平均911.7万元。财政总支出22607万元,年平均2260.7万元。"),
+    Reason("adjustment_range", EXPLICIT, "调增 / 调减 X said first (its label opens so), then in its clause 由A调整为B: "
+           "X = B − A (调增) or A − B (调减)", "调减一般公共预算收入18133万元,由年初预算的77133万元调整为59000万元。"),
+    Reason("adjustment_range_next_sentence", STRUCTURAL, "调增 / 调减 X said alone in its sentence, the next sentence on "
+           "its line stating only 从A调至B (no 其中): X = B − A (调增) or A − B (调减)",
+           "调增收入预算4.33亿元。一般公共预算总收入从第一次预算调整的137.58亿元调至141.91亿元。"),
     Reason("budget_adjustment", STRUCTURAL, "全年(调整后)预算 = 年初预算 + 追加, stated in that order in one "
            "clause chain", "年初预算732.79万元,年中追加23.71万元,全年预算数756.50万元。"),
     Reason("carry_over", VOCABULARY, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the four stated in one sentence",

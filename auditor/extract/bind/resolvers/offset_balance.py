@@ -61,9 +61,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if any(deduction.match(clean_label(tree[k].piece.label)) for k in tree.unit("sentence", node.index)
                if k < node.index and tree[k].paragraph == node.paragraph):
             continue  # ("总收入…,总支出…。剔除…收入A和…支出B后,收支结余C": a balance of adjusted totals)
-        plus, minus = _totals(r, node.index, income), _totals(r, node.index, spending)
-        reason = "offset_balance"
         this_year = r.vocab.cue("offset_this_year").search(label)
+        # (a balance of the year's own only: a 年末结余 may hold a balance carried in the text does not state)
+        plus, minus = _totals(r, node.index, income, bool(this_year)), _totals(r, node.index, spending, bool(this_year))
+        reason = "offset_balance"
         carried = _carried_in(r, node.index)
         named = len(plus) == 1 and _named_total(r, plus[0])
         if len(plus) == 1 and len(minus) == 1 and not named and not this_year:
@@ -91,22 +92,23 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             rivals=(), reason=reason, via=(), rejected=()))
 
 
-def _totals(r: Reading, i: int, cue) -> list[Fact]:
+def _totals(r: Reading, i: int, cue, heads: bool = False) -> list[Fact]:
     """The figures before node i named by `cue`, back to the previous balance or heading: of the balance's year and
     scenario, its own sentence's first, then its paragraph's, then any.  Where that finds several, the one of the
     balance's section, if one: back to the last numbered heading line that states no figure (_section_start) — not
     otherwise, as the income and the spending may stand under headings of their own ("(一)收入决算情况 …(二)支出决算情况
     …总收支相抵后,结转结余为0.90亿元")."""
-    found = _totals_after(r, i, cue, 0)
+    found = _totals_after(r, i, cue, 0, heads)
     if len(found) > 1:
-        own = _totals_after(r, i, cue, _section_start(r, r.facts[i].span.start))
+        own = _totals_after(r, i, cue, _section_start(r, r.facts[i].span.start), heads)
         if len(own) == 1:
             return own
     return found
 
 
-def _totals_after(r: Reading, i: int, cue, section: int) -> list[Fact]:
-    """_totals, the figures after offset `section` only."""
+def _totals_after(r: Reading, i: int, cue, section: int, heads: bool = False) -> list[Fact]:
+    """_totals, the figures after offset `section` only; with `heads`, of several the one whose 其中 list names the others
+    (_head_of_parts)."""
     tree = r.tree
     found: list[Fact] = []
     first = tree[i].paragraph - _REACH
@@ -141,8 +143,32 @@ def _totals_after(r: Reading, i: int, cue, section: int) -> list[Fact]:
         named = [f for f in pool if r.vocab.cue("offset_total").search(clean_label(f.label))] or \
             [f for f in pool if r.vocab.cue("offset_gross").search(clean_label(f.label))]
         plain = [f for f in pool if r.vocab.cue("offset_own").search(clean_label(f.label))]
-        return named or (plain if len(plain) == 1 else pool)
+        return named or (plain if len(plain) == 1 else _head_of_parts(r, pool) if heads else pool)
     return []
+
+
+def _head_of_parts(r: Reading, pool: list[Fact]) -> list[Fact]:
+    """Of several incomes (or spendings), the one whose 其中 list, in its own sentence, names all the others: its parts are
+    no total ("…基金收入43088.07亿元,其中:保险费收入31633.39亿元;财政补贴收入9741.75亿元。支出38463.97亿元。本年收支结余
+    4624.1亿元" → the 基金收入); not where the list holds a balance carried in ("收入A,其中上年结余B,本年收入C": A is no
+    year's income) — else the pool as it is."""
+    if len(pool) < 2:
+        return pool
+    text = r.norm.text
+    parts, carried = r.vocab.cue("offset_parts"), r.vocab.cue("carried_balance")
+    heads = []
+    for g in pool:
+        between = [text[g.span.end:f.span.start] for f in pool if f is not g]
+        if all(b and "。" not in b and "\n" not in b and parts.search(b) for b in between):
+            heads.append(g)
+    if len(heads) != 1:
+        return pool
+    g = heads[0]
+    end = max(f.span.end for f in pool)
+    stop = text.find("。", end)
+    if carried.search(text[g.span.end:stop if stop >= 0 else len(text)]):
+        return pool
+    return heads
 
 
 _BUDGETS = {"budget", "budget_initial", "budget_adjusted"}

@@ -1,0 +1,85 @@
+"""调增 / 调减 X, 由A调整为B: an adjustment said first, then the budget it was made to, from what to what.
+
+    "调减一般公共预算收入18133万元,由年初预算的77133万元调整为59000万元。"       → 18133 = 77133 − 59000
+    "调增收入预算4.33亿元。一般公共预算总收入从第一次预算调整的137.58亿元调至141.91亿元。"  → 4.33 = 141.91 − 137.58
+
+The adjustment opens its label (cue adjustment_said_first: 调增, 调减, 追加, 追减 — not "收入预算调减X", a change node
+change.py reads) and is the first amount of its sentence.  The range is the next two amounts: in its own sentence right
+after it (its clause then says nothing but 由/从 … A, cue from_figure), or, where its sentence states it alone, in the
+next sentence on its line, which states those two only and opens with no 其中 (a part's adjustment is no range of the
+whole's: "调增332.60万元。其中:税收收入由…调整为…").  The words between A and B say only where it went (cue to_figure:
+调整为, 调至 …), in no direction against the adjustment's ("调增…,…相应由A调减为B"), and B is no first of a 分别 run
+("分别由A、B调整为C、D"); the adjustment's label names no arrival ("调出资金由0调增至35000万元").  Anything else and
+nothing is read.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from auditor import lazyre
+from auditor.extract.bind.candidate import Candidate
+from auditor.extract.model import Difference, Fact
+from auditor.extract.readings import Reading, clean_label
+
+_RAISED = lazyre.compile(r"调增|追加")
+# the adjustment's label says where something went, not what was adjusted ("调出资金由0调增至35000万元": a figure arrived at)
+_ARRIVED = lazyre.compile(r"(?:至|为|到)$")
+# the range's own direction ("由286400万元调减为251400万元"), against the adjustment's
+_RANGE_UP, _RANGE_DOWN = lazyre.compile(r"[增升加]"), lazyre.compile(r"[减降]")
+_RUN_AFTER = lazyre.compile(r"\s*[、和及与]")
+
+
+def resolve(r: Reading) -> Iterator[Candidate]:
+    tree = r.tree
+    text = r.norm.text
+    first_said = r.vocab.cue("adjustment_said_first")
+    from_figure, to_figure = r.vocab.cue("from_figure"), r.vocab.cue("to_figure")
+    parts = r.vocab.cue("offset_parts")
+    for node in tree.of_kind("labelled"):
+        x = r.facts[node.index]
+        if x is None or x.kind != "amount" or x.is_bound:
+            continue
+        label = clean_label(node.piece.label)
+        m = first_said.match(label)
+        if m is None or _ARRIVED.search(label):
+            continue
+        own = _amounts(r, tree.unit("sentence", node.index))
+        if not own or own[0] is not x:
+            continue
+        reason = "adjustment_range"
+        if len(own) >= 3:
+            a, b = own[1], own[2]
+        elif len(own) == 1:
+            last = tree.unit("sentence", node.index)[-1]
+            if last + 1 >= len(tree) or tree[last + 1].paragraph != node.paragraph:
+                continue
+            nxt = _amounts(r, tree.unit("sentence", last + 1))
+            if len(nxt) != 2:
+                continue
+            a, b = nxt
+            reason = "adjustment_range_next_sentence"
+            opening = text[text.find("。", x.span.end) + 1:a.span.start]
+            if parts.search(opening):
+                continue
+        else:
+            continue
+        between = text[x.span.end:a.span.start]
+        if "\n" in between or parts.search(between) or not from_figure.search(between.rstrip()):
+            continue
+        to = text[a.span.end:b.span.start].strip()
+        if not to_figure.match(to) or _RUN_AFTER.match(text, b.span.end):
+            continue
+        raised = bool(_RAISED.search(m.group()))
+        if (_RANGE_DOWN if raised else _RANGE_UP).search(to):
+            continue  # ("…调增…,基金预算支出相应由286400万元调减为251400万元": another subject's range, going the other way)
+        if any(f.unit != x.unit or f.is_bound for f in (a, b)):
+            continue
+        minuend, subtrahend = (b, a) if raised else (a, b)
+        yield Candidate(Difference.model_construct(
+            difference=x, minuends=(minuend,), subtrahends=(subtrahend,), name="净增" if raised else "减列",
+            rate=None, base=None, rivals=(), reason=reason, via=(), rejected=()))
+
+
+def _amounts(r: Reading, nodes: range) -> list[Fact]:
+    return [f for k in nodes if (f := r.facts[k]) is not None and f.kind == "amount"]
