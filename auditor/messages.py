@@ -56,7 +56,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "role.standard": "标准", "role.target": "目标值", "role.actual": "实际完成值", "role.names": "所列名称",
         "role.slipped": "单位有误之处", "role.other_mention": "其他各处", "role.total_due": "应付总额",
         "role.paid": "已付数", "role.needed": "所需总额", "role.assets": "资产总额", "role.liabilities": "负债总额", "role.raised": "已筹集", "role.first_asked": "原列数", "role.voted": "改列数", "role.larger_change": "较大的一方增减额", "role.revenue": "收入", "role.expenses": "支出", "role.offset_change": "相抵的增减额", "role.income": "岁入", "role.spending": "岁出", "role.collected": "完成数", "role.adjusted": "年初预算与追加", "role.opening_and_added": "年初余额与增加", "role.paid_off": "减少（偿还）", "role.cut": "调减", "role.deducted": "扣除数", "role.added_term": "加项", "role.taken_term": "减项", "role.birth_rate": "出生率", "role.death_rate": "死亡率",
-        "role.mean": "年平均数", "role.years": "年数", "role.monthly_mean": "月平均数", "role.months_counted": "月数", "role.balance": "结余", "role.months": "可支付月数",
+        "role.mean": "年平均数", "role.years": "年数", "role.monthly_mean": "月平均数", "role.months_counted": "月数", "role.balance": "结余", "role.limit": "限额", "role.debt_balance": "余额", "role.months": "可支付月数",
         # places in the original file
         "place.page": "第{n}页", "place.paragraph": "第{n}段", "place.table": "表{n}", "place.row": "第{n}行",
         "place.cell": "第{n}列", "place.line": "第{n}行", "place.line_column": "第{line}行第{column}列",
@@ -332,7 +332,7 @@ CATALOGUE: dict[str, dict[str, str]] = {
         "role.count": "count", "role.standard": "standard", "role.target": "target", "role.actual": "achieved",
         "role.names": "names listed", "role.slipped": "slipped unit", "role.other_mention": "other mention",
         "role.total_due": "total due", "role.paid": "paid", "role.needed": "total needed", "role.assets": "total assets", "role.liabilities": "total liabilities", "role.raised": "raised", "role.first_asked": "first asked", "role.voted": "voted", "role.larger_change": "larger change", "role.revenue": "revenue", "role.expenses": "expenses", "role.offset_change": "offset change", "role.income": "income",
-        "role.spending": "spending", "role.collected": "collected", "role.adjusted": "initial and added", "role.opening_and_added": "opening balance and additions", "role.paid_off": "paid off", "role.cut": "cut", "role.deducted": "deducted", "role.added_term": "added", "role.taken_term": "taken away", "role.birth_rate": "birth rate", "role.death_rate": "death rate", "role.mean": "mean a year", "role.years": "years", "role.monthly_mean": "mean a month", "role.months_counted": "months", "role.balance": "balance", "role.months": "months payable",
+        "role.spending": "spending", "role.collected": "collected", "role.adjusted": "initial and added", "role.opening_and_added": "opening balance and additions", "role.paid_off": "paid off", "role.cut": "cut", "role.deducted": "deducted", "role.added_term": "added", "role.taken_term": "taken away", "role.birth_rate": "birth rate", "role.death_rate": "death rate", "role.mean": "mean a year", "role.years": "years", "role.monthly_mean": "mean a month", "role.months_counted": "months", "role.balance": "balance", "role.limit": "limit", "role.debt_balance": "debt balance", "role.months": "months payable",
         "place.page": "page {n}", "place.paragraph": "¶ {n}", "place.table": "table {n}", "place.row": "row {n}",
         "place.cell": "cell {n}", "place.line": "line {n}", "place.line_column": "line {line}, column {column}",
         "place.sheet_row": "{sheet} row {n}", "place.join": " ",

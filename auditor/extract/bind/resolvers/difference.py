@@ -44,7 +44,7 @@ _LOOK_BACK = 64
 # a difference named as against a budget ("支出较预算数结余", "比计划节约")
 _AGAINST_BUDGET_NAMED = lazyre.compile(r"(?:较|比)[^,;。]{0,8}(?:预算|计划)数?[^,;。]{0,2}(?:结余|节约|节支|节省|少支)$")
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
-_NAMES = lazyre.compile(r"净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
+_NAMES = lazyre.compile(r"限额空间|举债空间|净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,8 @@ class _Family:
     # the balance of an account's two sides, each of them perhaps a part of a total too ("1.中央企业资产总额…" under
     # the group's), and itself perhaps written as a total ("所有者权益合计514249亿元")
     sides: bool = False
+    # its sides are stocks, one named 余额 (a debt's balance): not the 结余 difference that word names elsewhere
+    stocks: bool = False
 
 
 FAMILIES = (
@@ -95,6 +97,10 @@ FAMILIES = (
             BUDGET_SCENARIOS - {"available"}, "minus", share_bases=True, follows=False),
     _Family("短收", "difference_short_collected", "collected_budget", "collected_actual",
             BUDGET_SCENARIOS - {"available"}, SPENT_SCENARIOS, "plus", share_bases=True, follows=False),
+    # the room left under a debt limit: "政府债务余额612.38亿元,为省核定限额648.50亿元的94.4%,限额空间36.12亿元"
+    # (限额空间 = 限额 − 余额; the balance, named 余额, is a stock here, not a difference of its own)
+    _Family("限额空间", "difference_headroom", "headroom_limit", "headroom_balance", frozenset(), frozenset(), "plus",
+            share_bases=True, follows=False, stocks=True),
     # a budget's review: "营业总收入原列3兆5507亿…元,减列993亿2600万元,改列3兆4514亿…元" (减列 = 原列 − 改列)
     _Family("减列", "difference_cut", "cut_from", "cut_to", frozenset(), frozenset(), "plus"),
     # a fund's year short of its income: "基金收入23.45亿元,…。基金支出28.76亿元,…。当年收支缺口5.31亿元" (支出 − 收入)
@@ -482,12 +488,21 @@ def _another_scope(text: str, rate: Fact, growth: Fact) -> bool:
     return bool(own - set(_SCOPE.findall(clause(rate))))
 
 
+def _names_a_difference(r: Reading, fam: _Family, fact: Fact) -> bool:
+    """The figure names a difference of its own — a debt's 余额 is a side of a difference of stocks (限额空间), not a 结余."""
+    other = family_of(r, fact)
+    if other is None:
+        return False
+    return not (fam.stocks and other.cue == "difference_leftover" and bool(r.vocab.cue(fam.minus).search(clean_label(fact.label))))
+
+
 def _role(r: Reading, fam: _Family, fact: Fact) -> str | None:
     """"plus", "minus" or None: what `fact` is in a difference of family `fam`."""
     label = clean_label(fact.label)
-    if family_of(r, fact) is not None or r.vocab.cue("difference_rate").search(label):
+    if _names_a_difference(r, fam, fact) or r.vocab.cue("difference_rate").search(label):
         return None
-    if r.vocab.cue("remainder").search(label) and not (fam.several_plus and _CARRIED.search(label)):
+    if r.vocab.cue("remainder").search(label) and not (fam.several_plus and _CARRIED.search(label)) \
+            and not (fam.stocks and r.vocab.cue(fam.minus).search(label)):
         return None  # what is left (未支, 结转下年) is neither side of a difference
     plus = bool(r.vocab.cue(fam.plus).search(label))
     minus = bool(r.vocab.cue(fam.minus).search(label))
@@ -584,12 +599,14 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         f = r.facts[k]
         if f is None or tree[k].kind not in figures | _DIFFERENCE_PIECES or f.id in voted:
             return True
-        if tree[k].kind in _DIFFERENCE_PIECES and family_of(r, f) is not None:
+        if tree[k].kind in _DIFFERENCE_PIECES and _names_a_difference(r, fam, f):
             return None  # the previous (or next) difference: its figures are its own
         if tree[k].kind not in figures or f.kind != "amount" or f.unit != diff.unit \
                 or (f.id in listed and not fam.sides):
             return True
         role = _role(r, fam, f)
+        if role is None:
+            role = _subject_compared(r, fam, k, plus, minus)
         chain = _voted_after_cut(r, fam, k) if {fam.plus, fam.minus} == _YEARS_ACCOUNT else None
         if chain is not None and role in (None, chain[0]):
             role = chain[0]
@@ -663,6 +680,24 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         return None  # several amounts spent out of a budget: which the 结余 is of is open — unless the
         # sentence is an account of a fund (上年结余 + 收入 − each spending = 年末结余)
     return sorted(plus, key=lambda f: f.span.start), minus, rivals
+
+
+def _subject_compared(r: Reading, fam: _Family, k: int, plus: list[Fact], minus: list[Fact]) -> str | None:
+    """The role of node k's figure when it is what the one figure taken so far, right after it, is named as compared
+    against, of the same concept ("税收收入74.65亿元,比年初预算71.00亿元超收3.65亿元": the revenue collected, against its
+    budget — 超收 = 74.65 − 71.00; "支出105万元,较预算100万元超支5万元"): the other role; None otherwise."""
+    taken = plus or minus
+    if len(taken) != 1 or (plus and minus):
+        return None
+    f, g = r.facts[k], taken[0]
+    if not _said_against(r, g) or f.concept is None or f.concept != g.concept or f.scenario in BUDGET_SCENARIOS \
+            or r.is_previous(f) != r.is_previous(g):
+        return None
+    between = r.norm.text[f.span.end:g.span.start]
+    if any(c in between for c in ";。()") \
+            or any(x is not None and f.span.end <= x.span.start < g.span.start for x in r.facts[k + 1:k + 16]):
+        return None  # (another figure, or another clause, between the two: what is compared is open)
+    return "minus" if plus else "plus"
 
 
 def _voted_after_cut(r: Reading, fam: _Family, k: int) -> tuple[str, tuple[int, ...]] | None:
