@@ -236,6 +236,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # what was spent; the one budget it is left from stands earlier in its paragraph
             operands = _operands(r, s.index, fam, listed, "paragraph")
             reason = "difference_in_paragraph"
+        if operands is None and not after:
+            # "…“三公”经费支出合计42.68万元,其中:…。⏎与年初预算50.00万元相比,节约7.32万元": a sentence opening with the
+            # budget compared against, what is compared being the total the sentence right before opens with
+            operands = _compared_with_the_total_before(r, s.index, fam, listed)
+            reason = "difference_in_sentence" if operands is None else "difference_in_paragraph"
         if operands is None and not after and fam.cue == "difference_leftover" \
                 and _UNDONE.match(clean_label(fact.label)):
             # "全年调整后预算720万元(年初预算800万元,年中调减80万元),实际执行684万元,预算执行率95%,未执行的36万元…": the
@@ -680,6 +685,39 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         return None  # several amounts spent out of a budget: which the 结余 is of is open — unless the
         # sentence is an account of a fund (上年结余 + 收入 − each spending = 年末结余)
     return sorted(plus, key=lambda f: f.span.start), minus, rivals
+
+
+_SPENT_TOTAL = lazyre.compile(r"合计|总计|共计|支出")
+
+
+def _compared_with_the_total_before(r: Reading, i: int, fam: _Family,
+                                    listed: set[int]) -> tuple[list[Fact], list[Fact], list[Fact]] | None:
+    """The one figure before the difference at node i in its sentence opens it and is named as compared against
+    ("与年初预算50.00万元相比,节约7.32万元"), in one role; the sentence right before opens with a total spent (its first
+    amount: a 合计 or 支出 of the difference's unit, no budget) — that total takes the other role."""
+    tree = r.tree
+    diff = r.facts[i]
+    before = [k for k in tree.before(i, "sentence", limit=_LOOK_BACK) if r.facts[k] is not None]
+    if len(before) != 1:
+        return None
+    g = r.facts[before[0]]
+    role = _role(r, fam, g)
+    if g.kind != "amount" or g.unit != diff.unit or g.is_bound or g.id in listed or role is None \
+            or not _said_against(r, g) or g.scenario not in BUDGET_SCENARIOS:
+        return None
+    first = tree.unit("sentence", before[0])[0]
+    if first == 0:
+        return None
+    amounts = [r.facts[k] for k in tree.unit("sentence", first - 1)
+               if r.facts[k] is not None and r.facts[k].kind == "amount"]
+    total = amounts[0] if amounts else None
+    if any(f.id not in listed for f in amounts[1:]):
+        return None  # (another amount there, no part of the total: "收入合计80万元,支出合计60万元" — which is compared is open)
+    if total is None or total.unit != diff.unit or total.is_bound or total.scenario in BUDGET_SCENARIOS \
+            or r.is_previous(total) != r.is_previous(g) or _names_a_difference(r, fam, total) \
+            or _role(r, fam, total) == role or not _SPENT_TOTAL.search(clean_label(total.label)):
+        return None
+    return ([g], [total], []) if role == "plus" else ([total], [g], [])
 
 
 def _subject_compared(r: Reading, fam: _Family, k: int, plus: list[Fact], minus: list[Fact]) -> str | None:
