@@ -904,6 +904,9 @@ def _economy_wholes(index: DocumentIndex) -> list[Fact]:
             and whole.search(clean_label(f.label))]
 
 
+_WHOLE_PLACE = lazyre.compile(r"全([国省区市州县])")
+
+
 def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set[tuple[int, str]] = frozenset(),
                stated_wholes: dict[str, Fact] | None = None,
                siblings: tuple[Fact, ...] = (), top: Fact | None = None) -> tuple[list[Fact], str | None]:
@@ -943,6 +946,11 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         # "占支出的": too generic a name to look up — the list's total when it bears that name (a list
         # of 补助及协助收入 50.48 is not the 岁入总额 a part's share names)
         if own and (core in own[0].label or core in (own[0].concept or "")):
+            return own[:1], "share_of_list_total"
+        # ("我市一般公共预算收入286.42亿元,…其中市本级98.70亿元,占全市的34.5%": a whole named only as the whole place, the
+        # list's total being that place's, written 我市 / 本市)
+        place = _WHOLE_PLACE.fullmatch(core)
+        if own and place and re.match(f"(?:(?:19|20)\\d{{2}}年度?)?[我本]{place.group(1)}", clean_label(own[0].label)):
             return own[:1], "share_of_list_total"
         # ("税收收入139701.84万元…。分税种看,增值税68678.69万元,占税收的49.16%": a flow named short, without its 收入 /
         # 支出 — the one figure of this year before it named so in full)
