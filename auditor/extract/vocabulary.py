@@ -408,7 +408,17 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
         concept, known = _concept(_trim(cleaned, vocab), vocab)
     if not known:
         concept, known = _concept(_core(cleaned, vocab), vocab)
+    if not known and _DONE_TAIL.search(cleaned):
+        # ("全区一般公共预算总收入完成": the figure named, then the verb of what was done with it — the name's concept,
+        # when it has one; the verb stays the label's scenario)
+        done, done_known = _concept(_core(_DONE_TAIL.sub("", cleaned), vocab), vocab)
+        if done_known:
+            concept, known = done, done_known
     return LabelInfo(cleaned, concept, known, scenario, period, rate)
+
+
+# the verb of what was done, after a figure's name ("税收收入完成", "一般公共预算收入累计完成", "地方财政收入实现")
+_DONE_TAIL = lazyre.compile(r"(?<=[\u4e00-\u9fff])(?:累计|共|全年)?(?:完成|实现)了?$")
 
 
 def _scenario(label: str, vocab: Vocabulary) -> str | None:

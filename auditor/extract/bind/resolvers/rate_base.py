@@ -414,14 +414,52 @@ def _implied(index: DocumentIndex, r: Rate, budget_changes) -> Rate:
         # beside it makes the rate an ordinary one)
         amounts = [f for f in index.facts_by_sentence.get(stated.sentence, ()) if f.kind == "amount"
                    and f.concept not in _DELTA_CONCEPTS and not f.is_bound]
+        if len(amounts) != 1:
+            # (… or, in a longer sentence, the figure of the clause the change and the rate close, side by side:
+            # "…全国财政收入为38730.62亿元,…,比预算超收3307.24亿元,完成预算的109.3%" after a bracket's 613亿元)
+            amounts = _clause_figure(index.text, stated, c, amounts)
         if len(amounts) != 1 or (amounts[0].scenario or "").startswith("budget"):
             continue
         current = amounts[0]
         if current.unit != d.unit:
             continue
+        if any(mark in index.text[min(d.span.end, stated.span.end):max(d.span.start, stated.span.start)] for mark in ";；"):
+            continue  # ("…收入86000万元,比预算超收3000万元;支出完成预算的97.5%": the rate is of another clause's subject)
         if current.span.start > stated.span.start:
             # (a rate is of a figure before it: "…支出比预算减少Y,执行率p%,收支相抵结余Z" — Z after the rate is no
             # spent figure of it, the rate is 支出's, whose 减少 stands in its own clause)
             continue
         return r.model_copy(update={"numerators": (current,), "excess": c, "reason": "rate_implied_budget"})
     return r
+
+
+# the words between a change against the budget and the rate it is beside, in one clause each: a comma, and the
+# rate's own name ("比预算超收3307.24亿元,完成预算的109.3%", "为预算的108.7%,较年初预算超收1.17亿元")
+_SIDE_BY_SIDE = lazyre.compile(r"^\s*[,，]\s*[^,，;；。:：()（）\d]{0,14}$")
+
+
+def _clause_figure(text: str, stated: Fact, c: Change, amounts: list[Fact]) -> list[Fact]:
+    """The one figure a change against the budget is of (`c.current`, its clause's own), where the change and the rate
+    stand side by side, one comma apart, after it, and no other figure but changes lies between it and them: the
+    figure both are of — the other amounts of the sentence (a bracket's, another clause's after a ';') are not."""
+    current, d = c.current, c.delta
+    if current is None or not text or current.is_bound or current.sentence != stated.sentence \
+            or current.span.start > min(d.span.start, stated.span.start):
+        return []
+    first, second = (d, stated) if d.span.start < stated.span.start else (stated, d)
+    gap = text[first.span.end:second.span.start]
+    if second is d:
+        # (the change's own words before its figure stand in the gap: "…108.7%,较年初预算超收" + 1.17亿元)
+        gap = gap[:len(gap) - len(c.keyword)] if gap.endswith(c.keyword) else gap
+    if not _SIDE_BY_SIDE.search(gap):
+        return []
+    last = max(d.span.end, stated.span.end)
+    if any(f is not current and f.concept not in _DELTA_CONCEPTS and current.span.start < f.span.start < last
+           and not _in_open_bracket(text[current.span.end:f.span.start]) for f in amounts):
+        return []  # (… a bracket's aside excepted: "中央财政总收入21232.31亿元(已扣除…历史陈欠613亿元)")
+    return [current]
+
+
+def _in_open_bracket(before: str) -> bool:
+    """Whether the words before a figure leave a bracket open (the figure an aside of the one before the bracket)."""
+    return before.count("(") + before.count("（") > before.count(")") + before.count("）")

@@ -109,6 +109,8 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
             earlier = None
             if not r.vocab.cue("reference_previous").search(whole_label):
                 name = _named_subject(r, i)
+                # ("…税收收入4.50亿元,…,税收占比91.4%": the tax part named short, the subject of a bare 占比)
+                name = (whole_label in {"", "占", "占比"} and not tree[i].depth and revenue_named_in_full(r, name)) or name
                 period = _subject_period(r, name)
                 part = _named_part(r, i, name) if period is None else _other_period_part(r, i, name, period)
                 if part is None and _whole_stated_before(r, i, whole_label):
@@ -337,14 +339,33 @@ def _share_named_by_its_part(r: Reading) -> Iterator[Candidate]:
         fact = r.facts[s.index]
         if fact is None or fact.kind != "percent" or fact.is_bound:
             continue
-        named = share_of_part.match(clean_label(s.piece.label))
-        if named is None:
-            continue
-        part = _named_part(r, s.index, named.group(1))
+        label = clean_label(s.piece.label)
+        short = _SHARE_WORD.match(label)
+        name = short and revenue_named_in_full(r, short.group(1))
+        if name:
+            if tree[s.index].depth > 0:
+                continue  # ("税收比重为61.5%(同口径税收比重64.8%)": a bracket's share on another basis, of no figure stated)
+        else:
+            named = share_of_part.match(label)
+            if named is None:
+                continue
+            name = named.group(1)
+        part = _named_part(r, s.index, name)
         if part is not None:
             via = (PART_NAMED, PART_NAMED_ABOVE) if _above(r, s.index, part) else (PART_NAMED,)
             yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label="",
                                                   reason="share_of_named_whole", via=via, rejected=()))
+
+
+# a share's name: what it is of, then 比重 / 占比 / 比 ("税收占比", "税收比重", "税性比")
+_SHARE_WORD = lazyre.compile(r"^(.{2,6}?)(?:所占|的)?(?:比重|占比|比)$")
+
+
+def revenue_named_in_full(r: Reading, name: str) -> str:
+    """The full name of a revenue's tax or non-tax part named short (cue revenue_named_short: 税收 / 税性 → 税收收入,
+    非税 → 非税收入), or ""."""
+    short = r.vocab.cue("revenue_named_short").match(name)
+    return "" if short is None else "税收收入" if short.group("tax") else "非税收入"
 
 
 def _named_part(r: Reading, i: int, name: str) -> Fact | None:
@@ -356,6 +377,8 @@ def _named_part(r: Reading, i: int, name: str) -> Fact | None:
     # ("本年度公益事业支出占…": the subject of this year, named so — a word of this period before its name says no more)
     current = next((words for period, words in r.vocab.periods if period == "current"), ())
     name = name[next((len(w) for w in sorted(current, key=len, reverse=True) if name.startswith(w)), 0):]
+    # ("税收收入完成数占…的77%": the figure named, then what was done of it — 税收收入, stated "税收收入完成66840万元")
+    name = _DONE_NAMED.sub("", name) if len(name) > 6 else name
     if len(name) == 3 and not _NO_NAME.match(name):
         # (a name of three characters only as the one figure of its sentence named exactly so: "提取额168.60亿元,同比增长
         # 15.22%;提取额占当年缴存额的79.69%" — not a figure ending so elsewhere in the paragraph)
@@ -374,6 +397,10 @@ def _named_part(r: Reading, i: int, name: str) -> Fact | None:
             found = _named_in(r, reversed(tree.paragraph_nodes(above)), name)
     exact = [f for f in found if clean_label(f.label) == name]
     found = exact or found
+    if len({f.value for f in found}) > 1:
+        # (two figures so named in the paragraph: the one of the share's own sentence, when it states one — "…其中税收收入
+        # 累计完成35.22亿元,…,税性比为84%。一般公共预算收入…。其中:地方税收收入累计完成18.32亿元,…,税性比为74%")
+        found = [f for f in found if (k := r.node_of(f)) is not None and tree[k].sentence == tree[i].sentence]
     if len({f.value for f in found}) != 1:
         return None
     part = found[0]
@@ -419,6 +446,12 @@ def _above(r: Reading, i: int, part: Fact) -> bool:
     return k is not None and r.tree[k].paragraph != r.tree[i].paragraph
 
 
+# … and said of a share's subject, with the figure's word ("税收收入完成数", "一般公共预算收入实现额")
+_DONE_NAMED = lazyre.compile(r"(?<=[\u4e00-\u9fff]{4})(?:累计)?(?:完成|实现)(?:数|额)?$")
+# the verb of what was done, after the name of the figure done ("税收收入完成", "非税收入累计完成", "地方收入实现")
+_DONE_AFTER_NAME = lazyre.compile(r"(?<=[\u4e00-\u9fff])(?:累计|共|全年)?(?:完成|实现|入库)了?$")
+
+
 def _named_in(r: Reading, nodes, name: str) -> list[Fact]:
     """The amounts of `nodes` whose labels end with `name`."""
     out: list[Fact] = []
@@ -427,6 +460,8 @@ def _named_in(r: Reading, nodes, name: str) -> list[Fact]:
         if f is None or f.kind != "amount" or r.tree[k].kind not in {"labelled", "total"}:
             continue
         label = clean_label(f.label)
+        # (… its name said before the verb of what was done: "税收收入完成61347万元" is 税收收入)
+        label = _DONE_AFTER_NAME.sub("", label) if label != name else label
         # (or named by a verb alone, after its subject: "住院救助3,265人次,支出1,128.45万元" is 住院救助支出)
         if label.endswith(name) or (label and name == sub_subject(r, k) + label):
             out.append(f)
