@@ -158,7 +158,15 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
     for a, b in result.tails:
         if b not in ends or a > ends[b][0]:
             ends[b] = (a, b)
-    result.tails = sorted(ends.values())
+    # (and after every cell read on that line: a table's span may leave out rows read beside it, "…得分年度资金总额…" then
+    # the indicator rows of the same line)
+    tails = []
+    for a, b in sorted(ends.values()):
+        begin = norm.text.rfind("\n", 0, a) + 1
+        a = max([a, *(f.span.end for f in result.facts if begin <= f.span.start < b)])
+        if a < b:
+            tails.append((a, b))
+    result.tails = tails
     return result
 
 
