@@ -36,9 +36,11 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
     if year == "":
         year = report_year(norm.text)
     table_result = read_tables(norm, vocab)
+    # (and the text a flattened line holds after the table read on it: TableResult.tails)
+    spans = sorted([*windows(norm.text, table_result.lines, norm.original), *table_result.tails])
     parsed = [[piece for start, end in figure_sentences(norm.text, w_start, w_end)
                for piece in parse_span(norm.text, start, end)]
-              for w_start, w_end in windows(norm.text, table_result.lines, norm.original)]
+              for w_start, w_end in spans]
     tree = place(parsed, lambda offset: norm.line_col(offset)[0])
     reading = read_figures(norm, vocab, year, tree, first_id=len(table_result.facts))
     # (a change in percentage points is a figure only of its points change: no percent of anything, it

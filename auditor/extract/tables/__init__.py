@@ -55,6 +55,10 @@ class TableResult:
     tables: list[ScoreTable] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     lines: set[int] = field(default_factory=set)
+    # the text after a table flattened onto one line, on that line (where the table's last row ends → the line's end):
+    # no cell of the table, read as prose ("…得分年度资金总额1386.501472.301472.3010100%10按收入性质分:1472.30…": the
+    # funds row a table, the two breakdowns after it side_by_side's)
+    tails: list[tuple[int, int]] = field(default_factory=list)
 
 
 def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
@@ -144,6 +148,25 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
         result.tables.append(table.model_copy(update={"rows": rows, "unlisted": _unlisted_note(norm.text, table, vocab)}))
         result.facts.extend(renumbered)
         result.lines.update(range(first, last + 1))
+        if table.layout == "line" and first == last:
+            end = norm.text.find("\n", table.span.end)
+            end = len(norm.text) if end < 0 else end
+            if end > table.span.end:
+                result.tails.append((table.span.end, end))
+    # (a line two flattened tables were read on: only the text after the later one)
+    ends: dict[int, tuple[int, int]] = {}
+    for a, b in result.tails:
+        if b not in ends or a > ends[b][0]:
+            ends[b] = (a, b)
+    # (and after every cell read on that line: a table's span may leave out rows read beside it, "…得分年度资金总额…" then
+    # the indicator rows of the same line)
+    tails = []
+    for a, b in sorted(ends.values()):
+        begin = norm.text.rfind("\n", 0, a) + 1
+        a = max([a, *(f.span.end for f in result.facts if begin <= f.span.start < b)])
+        if a < b:
+            tails.append((a, b))
+    result.tails = tails
     return result
 
 

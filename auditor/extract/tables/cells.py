@@ -803,11 +803,21 @@ def _words(line: str, view: str, where: list[int], a: int, b: int, start: int, i
             for m in pattern.finditer(view, w.start(), w.end()):
                 if not any(x < m.start() < y for x, y in glosses):
                     cuts.update((m.start(), m.end()))
+                    if pattern is COLUMN_WORD and _RATE_THEN_SCORE.match(m.group()) \
+                            and "权重" not in view[max(0, m.start() - _WEIGHT_BEFORE):m.start()]:
+                        # ("分值执行率得分": 执行率 then 得分 run together — one column 执行率得分 only right after
+                        # its 执行率权重, the template that weighs the rate, "执行率 执行率权重 执行率得分")
+                        cuts.add(m.start() + len("执行率"))
         edges = sorted(cuts)
         for x, y in zip(edges, edges[1:]):
             if view[x:y].strip():
                 out.append(_cell(line, view, where, x, y, start, index))
     return out
+
+
+# a column name 执行率得分 (the 执行率权重 template's) and how far before it that 权重 is looked for ("执行率权重(%)执行率得分")
+_RATE_THEN_SCORE = lazyre.compile(r"^执行率得分")
+_WEIGHT_BEFORE = 8
 
 
 # a word of a flattened line: a run of what is no space, a bracket with spaces in it whole ("(20 分*执行率)")
