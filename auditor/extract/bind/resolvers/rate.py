@@ -9,7 +9,7 @@ After a list, the rate is the list's total's: "执行金额403.18万元,其中A�
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import Iterator
 
 from auditor import lazyre
@@ -54,7 +54,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             total_of.setdefault(p.id, b.total)
     part_names = {n for b in lists for p in b.parts if len(n := _listed_name(p.label)) >= 2}
     read_rates: list[Rate] = []  # (the rates read so far, in their order: the items a combined rate after them may be of)
-    listed_parts: tuple[list[int], dict[int, str]] | None = None  # (_listed_parts and their names: when a rate first asks)
+    listed_parts: tuple[list[int], dict[int, str], dict] | None = None  # (_listed_parts, their names: when a rate asks)
     for s in tree.of_kind("labelled"):
         fact, info = r.facts[s.index], r.labels[s.index]
         if s.kind != "labelled" or fact is None or fact.kind != "percent" or info is None or info.rate is None:
@@ -98,7 +98,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
                 # ("全年预算数2000万元,其中财政拨款1800万元、…;全年执行数1900万元,其中财政拨款1750万元、…。…其中财政拨款执行
                 # 率92.22%": a rate named for a part of the lists before, of that part's two amounts)
                 if listed_parts is None:
-                    listed_parts = _listed_parts(r, parts_of), {}
+                    listed_parts = _listed_parts(r, parts_of), {}, {}
                 near = _named_part_before(r, s.index, fact, info.rate, listed_parts, subject)
                 reason = "rate_of_named_part" if near else reason
         flow = r.vocab.flow(info.text)
@@ -903,20 +903,36 @@ def _listed_parts(r: Reading, parts_of: dict[int, set[int]]) -> list[int]:
             if f is not None and f.kind == "amount" and not f.is_bound and f.id in listed]
 
 
-def _named_part_before(r: Reading, i: int, rate: Fact, name: str, listed_parts: tuple[list[int], dict[int, str]],
+_WALK = 16  # (the parts a rate walks back over, named one by one, before it looks the subject up by name)
+
+
+def _by_name(r: Reading, nodes: list[int], names: dict[int, str]) -> dict[str, list[int]]:
+    """For each name a list's part is listed by (_listed_name; `names`: those read so far, by node), the places in
+    `nodes` (_listed_parts) of the parts so named, in text order."""
+    by_name: dict[str, list[int]] = {}
+    for j, k in enumerate(nodes):
+        found = names.get(k)
+        if found is None:
+            found = names[k] = _listed_name(r.facts[k].label)
+        by_name.setdefault(found, []).append(j)
+    return by_name
+
+
+def _named_part_before(r: Reading, i: int, rate: Fact, name: str,
+                       listed_parts: tuple[list[int], dict[int, str], dict],
                        subject: str | None = None) -> list[Fact]:
     """The two amounts of the nearest sentence before node i's that are parts of two lists there and named exactly as
     the subject the rate's words name before its name ("其中财政拨款执行率" → 财政拨款), or `subject` (part_subject):
     one of the budget, one done (nearest first) — none when that subject names fewer or more there, or a numbered item
-    or another project's heading opens between.  (`listed_parts`: the lists' parts, `_listed_parts`, and the names
-    of those asked about so far, by node.)"""
+    or another project's heading opens between.  (`listed_parts`: the lists' parts, `_listed_parts`, and their places
+    by name, `_by_name`.)"""
     if subject is None:
         subject = _part_named(rate, name)
     if len(subject) < 2:
         return []
     tree = r.tree
     first = tree.unit("sentence", i).start
-    nodes, names = listed_parts
+    nodes, names, kept = listed_parts
 
     def named_so(k: int) -> bool:
         found = names.get(k)
@@ -926,11 +942,19 @@ def _named_part_before(r: Reading, i: int, rate: Fact, name: str, listed_parts: 
 
     named: list[Fact] = []
     # (the nearest sentence before naming the subject among its lists' parts: the one of the last such part before —
-    # looked for among the parts only, each named once a text: a walk back over every node of every sentence, to the
-    # text's start where no part is so named, was quadratic in long texts)
+    # looked for among the parts only, each named once a text; past the nearest few (_WALK), among the parts of that
+    # name only (_by_name, once a text): a walk back over every part to the text's start, where no part is so named,
+    # was quadratic in long texts)
     last = bisect_left(nodes, first) - 1
-    while last >= 0 and not named_so(nodes[last]):
+    stop = max(-1, last - _WALK)
+    while last > stop and not named_so(nodes[last]):
         last -= 1
+    if last == stop >= 0:  # (none of the nearest so named: the last so named before them, if any)
+        if "by_name" not in kept:
+            kept["by_name"] = _by_name(r, nodes, names)
+        places = kept["by_name"].get(subject, [])
+        p = bisect_right(places, stop) - 1
+        last = places[p] if p >= 0 else -1
     if last >= 0:
         sentence = tree.unit("sentence", nodes[last])
         named = [r.facts[k] for k in nodes[bisect_left(nodes, sentence.start):last + 1] if named_so(k)]

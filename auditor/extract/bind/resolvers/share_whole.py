@@ -1033,20 +1033,21 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
     # (not a figure of another stretch of the year — a month's for a share of the months so far —: "5月份,即开型彩票销售
     # 76.34亿元…。1-5月累计,即开型彩票销售392.17亿元,占彩票销售总量的16.4%" is not of the month's sales)
     named = [f for f in named if not _other_stretch(index, part, f)]
-    # ("占总预算岁出28.0%": the figure named 总预算岁出, not the 岁出规模合计 of 总预算 and 特别预算 the list hangs from)
-    exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit
-             and not _other_stretch(index, part, f)] if named and len(label) >= 4 else []
-    if exact and not in_other_period_bracket(index.text, part.span.start):
-        # (nor one of another period's bracket, by its full name: "…占个人住房贷款余额的1.84%。(注:上年末…个人住房贷款余额
-        # 521.16亿元…)" beside this year's 贷款余额 written short)
-        exact = [f for f in exact if not in_other_period_bracket(index.text, f.span.start)]
-    exact = _own_year_first(index, part, exact)
+    # ("占总预算岁出28.0%": the figure named 总预算岁出, not the 岁出规模合计 of 总预算 and 特别预算 the list hangs from —
+    # unless the list's total is among those so named, or named in `named` by that name: then `named` stays)
     # (whether a list's total is among them: a figure equal to it bears its id — asked of the ids first, the
     # records compared only then, not every one of a long text's figures of that name)
-    named_ids, exact_ids = (_by_id(named), _by_id(exact)) if own else ({}, {})
-    if exact and not any(_among(t, exact_ids) for t in own) \
-            and all(not _among(t, named_ids) or label not in clean_label(t.label) for t in own):
-        named, named_ids = exact, exact_ids
+    named_ids = _by_id(named) if own else {}
+    if named and len(label) >= 4 \
+            and all(not _among(t, named_ids) or label not in clean_label(t.label) for t in own) \
+            and not any(_surely_exact(index, part, label, t) for t in own):
+        # (the figures so named looked at only when they may take `named`'s place: a long text says a name again and
+        # again, and walking all its figures of that name for each share whose list's total is one of them grew with
+        # the square of the text)
+        exact = _exact_wholes(index, part, label)
+        exact_ids = _by_id(exact) if own else {}
+        if exact and not any(_among(t, exact_ids) for t in own):
+            named, named_ids = exact, exact_ids
     if named and not LABEL_YEAR.search(whole_label):
         mended = _of_the_shares_year(index, share, named, core, label)
         if mended is not named:
@@ -1151,6 +1152,33 @@ def _money_of_named_count(index: DocumentIndex, total: Fact, label: str) -> bool
 
 
 _JOINED_FIGURES = lazyre.compile(r"\s*[、,，]\s*")
+
+
+def _exact_wholes(index: DocumentIndex, part: Fact, label: str) -> list[Fact]:
+    """The amounts whose label holds the whole's name as written (`label`), of the part's unit and stretch: "占总预算岁出
+    28.0%" is of the figure named 总预算岁出; of this period's bracket only when the part is ("…占个人住房贷款余额的1.84%。
+    (注:上年末…个人住房贷款余额521.16亿元…)" is not of last year's 贷款余额); this year's first (_own_year_first)."""
+    exact = [f for f in index.amounts_holding(label) if f.id != part.id and f.unit == part.unit
+             and not _other_stretch(index, part, f)]
+    if exact and not in_other_period_bracket(index.text, part.span.start):
+        exact = [f for f in exact if not in_other_period_bracket(index.text, f.span.start)]
+    return _own_year_first(index, part, exact)
+
+
+def _surely_exact(index: DocumentIndex, part: Fact, label: str, total: Fact) -> bool:
+    """`total` (a list's total) is surely among `_exact_wholes(index, part, label)`: a figure of the text equal to it, of
+    its id, holds the name and passes every test of those wholes, and no year-first choice can set it aside (it is not
+    last year's, or the part is).  False when unsure (the wholes are then worked out): asked of the total's own figures,
+    not of every figure of that name."""
+    by_id = index.memo("_amounts_by_id", lambda: _by_id([f for f in index.facts if f.kind == "amount"]))
+    text = index.text
+    for f in by_id.get(total.id, ()):
+        if (f is total or f == total) and f.id != part.id and f.unit == part.unit and label in clean_label(f.label) \
+                and not _other_stretch(index, part, f) \
+                and (in_other_period_bracket(text, part.span.start) or not in_other_period_bracket(text, f.span.start)) \
+                and (index.is_previous(part) or not index.is_previous(f)):
+            return True
+    return False
 
 
 def _own_year_first(index: DocumentIndex, part: Fact, named: list[Fact]) -> list[Fact]:
