@@ -57,7 +57,7 @@ def _extract(norm: Normalised, vocab: Vocabulary, year: str | None = "") -> Extr
         rates=tuple(bound.rates),
         shares=tuple([*bound.shares, *table.shares]),
         tables=tuple(table_result.tables),
-        grades=tuple(sorted([*grades(norm, facts, vocab, year, scores_listed_under(tree, reading.facts, year)),
+        grades=tuple(sorted([*grades(norm, facts, vocab, year, scores_listed_under(tree, reading.facts, year, norm.text)),
                              *table_grades(norm, table_result.tables)],
                             key=lambda g: g.span.start)),
         headings=tuple(headings(norm)),

@@ -943,11 +943,14 @@ def sum_value(facts: list[Fact]) -> Decimal:
     return sum((f.value for f in facts), Decimal(0))
 
 
-def scores_after_opener(tree: Discourse, facts, i: int, report_year: str | None = None) -> tuple[int | None, list[Fact]]:
+def scores_after_opener(tree: Discourse, facts, i: int, report_year: str | None = None,
+                        text: str | None = None) -> tuple[int | None, list[Fact]]:
     """A total score, 其中 (or 包括) and the scores after it in its sentence: "…绩效得分94.5分,其中:投入指标20分,得分19分;
     …" — or an opener that opens the sentence right after the total's, the total its last figure ("…自评总分为92.6分。
     其中,预算执行得分9.71分,…").  (The node of that last figure before opener i, if a labelled score; the scores after
-    the opener at its depth, up to a total, another opener or a figure not a score.)"""
+    the opener at its depth, up to a total, another opener or a figure not a score.)  An opener that ends its line
+    ("…自评总分91.5分,其中:⏎决策(15分):得分14分;⏎过程(25分):得分23分,其中…;⏎…") lists the levels on the lines after
+    it, one a line (scores_on_lines; read when the text is given)."""
     opener = tree[i]
     before = next((k for k in tree.before(i, "sentence") if facts[k] is not None), None)
     if before is None and tree.opens_sentence(i):
@@ -968,7 +971,68 @@ def scores_after_opener(tree: Discourse, facts, i: int, report_year: str | None 
         if fact.kind != "score":
             break
         found.append(fact)
+    if not found and text is not None and not any(tree[k].kind != "sep" for k in tree.after(i, "sentence")) \
+            and _LINE_ENDS.match(text, opener.end):
+        found = scores_on_lines(tree, facts, i, text)
     return before, found
+
+
+# nothing but a colon after a list's opener on its line ("其中:⏎")
+_LINE_ENDS = lazyre.compile(r"[ \t:]*(?:\n|$)")
+# a total score's line going on, after it, with words saying the levels' scores follow ("…综合得分为94.5分。各项指标得分
+# 情况如下:⏎")
+_LINES_FOLLOW = lazyre.compile(r"[。,;]?[^\n\d。;]{0,30}?如下[ \t]*:[ \t]*(?:\n|$)")
+
+
+def scores_on_lines(tree: Discourse, facts, k: int, text: str) -> list[Fact]:
+    """The levels' scores on the lines right after node k, the last of its line (a 其中 or 如下 ending it), one level a
+    line: each line's scores at k's depth (a level's weight in brackets is deeper), up to an opener of its own (its
+    sub-levels: "过程(25分):得分23分,其中资金到位率(5分)得5分,…") or a figure not a score ("…得分9.5分,全年预算执行率95%");
+    the list ends at a blank line, a line that opens with no score, or a line that states a total."""
+    depth = tree[k].depth
+    end = text.find("\n", tree[k].end)
+    found: list[Fact] = []
+    j = k + 1
+    while end >= 0 and j < len(tree):
+        line_end = text.find("\n", end + 1)
+        if line_end < 0:
+            line_end = len(text)
+        if not text[end + 1:line_end].strip():
+            break
+        row: list[Fact] = []
+        closed = total = False
+        while j < len(tree) and tree[j].start < line_end:
+            t, fact = tree[j], facts[j]
+            if t.kind == "total":
+                total = True
+            elif t.kind in OPENERS:
+                closed = True
+            elif not closed and fact is not None and t.depth == depth:
+                if fact.kind == "score":
+                    row.append(fact)
+                else:
+                    closed = True
+            j += 1
+        if not row or total:
+            break
+        found.extend(row)
+        end = line_end if line_end < len(text) else -1
+    return found
+
+
+def scores_on_lines_after_total(tree: Discourse, facts, text: str) -> list[tuple[int, list[Fact]]]:
+    """(node of a total score, the levels' scores on the lines after it): a labelled score, the last figure of its line,
+    the line ending with words saying the levels' scores follow ("本部门整体支出绩效自评综合得分为94.5分。各项指标得分
+    情况如下:⏎(1)部门预算执行率指标得分9.5分,…;⏎(2)履职效能指标得分38分;⏎…")."""
+    out = []
+    for s in tree.of_kind("labelled"):
+        fact = facts[s.index]
+        if fact is None or fact.kind != "score" or fact.in_table or not _LINES_FOLLOW.match(text, s.end):
+            continue
+        parts = scores_on_lines(tree, facts, s.index, text)
+        if len(parts) >= 2:
+            out.append((s.index, parts))
+    return out
 
 
 def _this_years_namesake(tree: Discourse, facts, k: int, report_year: str | None) -> int:
@@ -996,13 +1060,18 @@ def _this_years_namesake(tree: Discourse, facts, k: int, report_year: str | None
 _YEAR_WORDS = lazyre.compile(r"(?:(?:19|20)\d{2}年度?|上一?年度?|去年|本年度?|当年|今年)")
 
 
-def scores_listed_under(tree: Discourse, facts, report_year: str | None = None) -> dict[int, Fact]:
+def scores_listed_under(tree: Discourse, facts, report_year: str | None = None,
+                        text: str | None = None) -> dict[int, Fact]:
     """score id → the total score a list of its sentence stands under (scores_after_opener, two or more: the levels'
-    scores and their weights, "…得分94.5分,其中:投入指标20分,得分19分;…效益指标20分,得分19分。"): a grade said after
-    such a list is the total's, never a part's (structure.grades)."""
+    scores and their weights, "…得分94.5分,其中:投入指标20分,得分19分;…效益指标20分,得分19分。"), or of the lines after
+    it (with the text: "…总分91.5分,其中:⏎决策(15分):得分14分;⏎…", "…综合得分为94.5分。各项指标得分情况如下:⏎…"): a
+    grade said after such a list is the total's, never a part's (structure.grades)."""
     out: dict[int, Fact] = {}
     for opener in tree.of_kind("qizhong", "include"):
-        before, parts = scores_after_opener(tree, facts, opener.index, report_year)
+        before, parts = scores_after_opener(tree, facts, opener.index, report_year, text)
         if before is not None and len(parts) >= 2:
+            out.update((p.id, facts[before]) for p in parts)
+    if text is not None:
+        for before, parts in scores_on_lines_after_total(tree, facts, text):
             out.update((p.id, facts[before]) for p in parts)
     return out

@@ -34,7 +34,8 @@ from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import make_breakdown
 from auditor.extract.model import Fact
 from auditor.extract.numbering import NUMBERED_LINE, item_style
-from auditor.extract.readings import LABEL_YEAR, OPENERS, Reading, clean_label, score_list_before, scores_after_opener
+from auditor.extract.readings import (LABEL_YEAR, OPENERS, Reading, clean_label, score_list_before, scores_after_opener,
+                                     scores_on_lines_after_total)
 
 _FULL_MARKS = Decimal(100)
 _SCORED = lazyre.compile(r"得分?$|得分")  # (a score's name that says it was scored)
@@ -81,6 +82,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         made = _respective_of_named(r, words.index)
         if made:
             yield made
+    yield from _levels_on_lines_below(r)
     yield from _outline_weights(r)
     yield from _deductions_taken(r)
     yield from _deductions_listed(r)
@@ -665,12 +667,13 @@ def own_score_name(label: str) -> bool:
 def _levels_after(r: Reading, i: int) -> Candidate | None:
     """A total score, 其中, and the levels' scores in the same sentence — or a 其中 that opens the sentence right
     after the total's, the total its last figure: "…自评总分为92.6分。其中,预算执行得分9.71分,产出指标得分48分,…"."""
-    before, found = scores_after_opener(r.tree, r.facts, i, r.report_year)
+    before, found = scores_after_opener(r.tree, r.facts, i, r.report_year, r.norm.text)
     if before is None or not found:
         return None
     total = r.facts[before]
     label = clean_label(total.label)
     text = r.norm.text[r.tree[i].end:found[-1].span.end]
+    via = (LEVELS_ON_LINES,) if r.tree[i].sentence != r.tree[r.node_of(found[0])].sentence else ()
     if r.vocab.cue("score_got").fullmatch(label) and _levels(r, found)[1]:
         # ("2.过程指标(30分)得27.5分,其中预算执行12分得11分、预算管理10分得9.5分、资产管理8分得7分": a level's score and
         # its sub-levels', each beside its weight — all of it when their weights make the level's own)
@@ -679,10 +682,32 @@ def _levels_after(r: Reading, i: int) -> Candidate | None:
         if name:  # (named by its level, not by 得: "过程指标得分的分项之和…")
             total = total.model_copy(update={"label": f"{name}得分", "concept": None})
         return _breakdown(r, total, found, text, "其中", "sub_level_scores",
-                          weight.value if weight is not None else None)
+                          weight.value if weight is not None else None, via)
     if not (r.vocab.cue("score_total").search(label) or _OWN_SCORE.fullmatch(label)):
         return None
-    return _breakdown(r, total, found, text, "其中", "score_list_opened")
+    return _breakdown(r, total, found, text, "其中", "score_list_opened", via=via)
+
+
+LEVELS_ON_LINES = "the levels' scores on the lines after it, one a line"
+# the words before the lines say every level's score follows ("各项指标得分情况如下", "各一级指标得分如下", "各部分得分如下")
+_EVERY_LEVEL = lazyre.compile(r"各(?:项|类|部分|一级|级|个一级)?(?:指标|评价指标|部分|维度|方面)?得分")
+
+
+def _levels_on_lines_below(r: Reading) -> Iterator[Candidate]:
+    """A total score ending its line with words saying the levels' scores follow, and those scores on the lines after
+    it, one level a line: "本部门整体支出绩效自评综合得分为94.5分。各项指标得分情况如下:⏎(1)部门预算执行率指标得分9.5分,
+    …;⏎(2)履职效能指标得分38分;⏎…" → 94.5 = 9.5 + 38 + … (score_list_opened: the 如下 of the lines, as a 其中)."""
+    for k, found in scores_on_lines_after_total(r.tree, r.facts, r.norm.text):
+        total = r.facts[k]
+        label = clean_label(total.label)
+        if not (r.vocab.cue("score_total").search(label) or _OWN_SCORE.fullmatch(label)):
+            continue
+        text = r.norm.text[total.span.end:found[-1].span.end]
+        # ("各项指标得分情况如下", "各一级指标得分如下": every level's score follows, all of the total)
+        every = _EVERY_LEVEL.search(r.norm.text, total.span.end, r.norm.text.find("\n", total.span.end)) is not None
+        made = _breakdown(r, total, found, text, "如下", "score_list_opened", via=(LEVELS_ON_LINES,), every=every)
+        if made:
+            yield made
 
 
 def _level_name(r: Reading, k: int) -> str:
@@ -722,7 +747,7 @@ def _level_weight(r: Reading, k: int) -> Fact | None:
 
 
 def _breakdown(r: Reading, total: Fact, found: list[Fact], text: str, marker: str, reason: str,
-               full_marks: Decimal | None = _FULL_MARKS) -> Candidate | None:
+               full_marks: Decimal | None = _FULL_MARKS, via: tuple[str, ...] = (), every: bool = False) -> Candidate | None:
     total_name = r.vocab.cue("score_total")
     if any(total_name.search(clean_label(f.label)) for f in found):
         return None  # a subtotal among them
@@ -731,7 +756,7 @@ def _breakdown(r: Reading, total: Fact, found: list[Fact], text: str, marker: st
         return None
     if not weights:
         weights = _bracketed_weights(r, scores)
-    return make_breakdown(r, total, scores, marker, _whole(r, weights, text, full_marks), reason)
+    return make_breakdown(r, total, scores, marker, every or _whole(r, weights, text, full_marks), reason, via)
 
 
 def _bracketed_weights(r: Reading, scores: list[Fact]) -> list[Fact]:
