@@ -2110,10 +2110,15 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
             return Found("ALT001", {"zh": f"{text}（以各项之和为基数）", "en": f"{text} (of the items added up)"})
     # "年初预算2,950万元,…完成预算的97.79%,…年中追加预算200万元": the budget as adjusted, the
     # initial one plus what was added to it, is the base
+    # (… or said beside the base, in its paragraph: "年初预算…,其中:基本支出2,915.70万元,项目支出1,946.65万元。年中追加预算
+    # 613.20万元(均为项目支出)…" over "项目支出2,315.32万元,执行率90.45%" a paragraph down)
     added = [f for f in doc.neighbours(num) if f.kind == "amount" and f.unit == num.unit and not f.is_bound
              and _ADDED.search(f.label) and f.id not in tried_ids]
     for base in tried:
-        for a in added:
+        near_base = [f for f in doc.neighbours(base) if f.kind == "amount" and f.unit == num.unit and not f.is_bound
+                     and _ADDED.search(f.label) and f.id not in tried_ids and f not in added] \
+            if base.kind == "amount" and not base.in_table and base.window != num.window else []
+        for a in [*added, *near_base]:
             if base.kind != "amount" or base.unit != num.unit:
                 continue
             computed = ratio_percent(Value.of(num), Value.of(base) + Value.of(a))
