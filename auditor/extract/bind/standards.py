@@ -5,7 +5,26 @@ from __future__ import annotations
 
 from auditor.extract.figures import count_unit
 from auditor.extract.model import Fact
-from auditor.extract.readings import Reading, clean_label
+from auditor.extract.readings import OPENERS, Reading, clean_label, said_before
+
+
+def listed_per_unit(r: Reading, fact: Fact) -> bool:
+    """fact stands in a 分别 list whose words name an amount per unit ("户均补助分别为1.2万元和3.5万元", "人均资助分别为
+    3,000元和5,000元", "亩均补贴分别为200元和350元"): rates paid, none a part of the money they come to."""
+    k = r.node_of(fact)
+    if k is None:
+        return False
+    tree = r.tree
+    for j in tree.before(k, "sentence"):
+        t = tree[j]
+        if t.kind == "fenbie":
+            return bool(r.vocab.cue("per_unit").search(said_before(tree, j)))
+        if t.kind in OPENERS or t.kind == "total":
+            return False
+        f = r.facts[j]
+        if f is not None and (f.kind != fact.kind or f.unit != fact.unit):
+            return False
+    return False
 
 
 def per_unit(r: Reading, fact: Fact) -> str | None:

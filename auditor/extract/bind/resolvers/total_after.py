@@ -15,7 +15,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.resolvers import score_list
-from auditor.extract.bind.standards import per_unit
+from auditor.extract.bind.standards import listed_per_unit, per_unit
 from auditor.extract.bind.index import named_part
 from auditor.extract.bind.reasons import BASE_NAMED_ABOVE
 from auditor.extract.bind.lists import adds_up, make_breakdown, said_arrived
@@ -130,6 +130,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             parts = [p for p in parts if p.label]
         if _total_of_another_measure(r, total, parts):
             continue  # ("…合计销售49.88亿元,合计兑奖25.25亿元": a run of totals, each of its own measure — no part of another)
+        if parts and listed_per_unit(r, parts[-1]):
+            continue  # ("人均资助分别为3,000元和5,000元,共计补助资金43.6万元": amounts per unit said 分别, rates, no parts)
         standards = [p for p in parts if per_unit(r, p) is not None]
         parts = [p for p in parts if p not in standards]  # ("1,286人×1,500元=192.90万元": a standard, no part)
         if standards and len(parts) < 2:

@@ -28,7 +28,7 @@ from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import adds_up, make_breakdown, other_measures
 from auditor.extract.bind.resolvers.numbered_items import item_runs
-from auditor.extract.bind.standards import per_unit
+from auditor.extract.bind.standards import listed_per_unit, per_unit
 from auditor.extract.model import Fact
 from auditor.extract.numbering import NUMBERED_LINE, counted, item_number, item_style
 from auditor.extract.readings import OPENERS, Reading, clean_label, said_before
@@ -306,6 +306,10 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
             continue  # ("送审金额分别为a、b、c,审定金额合计…": the total of another measure than the list's, no sum of it)
         if any(per_unit(r, p) is not None for p in parts):
             continue  # ("单位造价分别为每座120万元、每眼4.5万元、每公里48万元,共需投资852万元": standards, no parts)
+        if listed_per_unit(r, parts[-1]):
+            # ("户均补助分别为1.2万元和3.5万元,补助资金共计485.6万元", "亩均补贴分别为200元和350元,补贴资金共计52万元": the
+            # 分别 list names amounts per unit — rates paid, no parts of the money they come to)
+            continue
         if _OTHERS_NAMED.search(r.norm.text, parts[0].span.end, total.span.start):
             continue  # ("…分别为8.46亿元、…4.18亿元;三台县、盐亭县…五县合计25.31亿元": a total of other members, named)
         # a figure before 分别为 in its sentence is the list's own total (opener_list's reading) — unless every such
