@@ -674,7 +674,7 @@ def _levels_after(r: Reading, i: int) -> Candidate | None:
     label = clean_label(total.label)
     text = r.norm.text[r.tree[i].end:found[-1].span.end]
     via = (LEVELS_ON_LINES,) if r.tree[i].sentence != r.tree[r.node_of(found[0])].sentence else ()
-    if r.vocab.cue("score_got").fullmatch(label) and _levels(r, found)[1]:
+    if r.vocab.cue("score_got").fullmatch(label) and (_levels(r, found)[1] or _bracketed_weights(r, _levels(r, found)[0])):
         # ("2.过程指标(30分)得27.5分,其中预算执行12分得11分、预算管理10分得9.5分、资产管理8分得7分": a level's score and
         # its sub-levels', each beside its weight — all of it when their weights make the level's own)
         weight = _level_weight(r, before)
