@@ -62,9 +62,6 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         named = _YEAR.search(said)
         if not r.vocab.cue("reference_previous").search(said):
             continue
-        against = named.group(1) if named else last_year
-        if int(against) >= int(year):
-            continue
         reference = _REFERENCE.match(words) if words else None
         name = _score_name(reference.group(1)) if reference else ""
         current = _score_right_before(r, s.index, skip=1 if words is not None else 0)
@@ -72,8 +69,14 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             current = _chained(r, s.index, bound) or _this_years(r, s.index, year)
         if current is None:
             continue
+        # (上年 is the year before the score's own, when it names its year: "2022年自评得分92分;2023年自评得分90.5分,较上年
+        # 下降1.5分" — whatever year the report is taken to be of)
+        own = current.period if current.period and current.period.isdigit() else year
+        against = named.group(1) if named else str(int(own) - 1)
+        if int(against) >= int(own):
+            continue
         previous = [f for f in _scores_above(r, s.index)
-                    if (f.period == against or (against == last_year and f.period == "previous"))
+                    if (f.period == against or (against == last_year and own == year and f.period == "previous"))
                     and (not name or _score_name(clean_label(f.label)).endswith(name))]
         if len(previous) != 1 or previous[0].is_bound or previous[0] is current:
             continue
@@ -154,12 +157,18 @@ def _score_right_before(r: Reading, i: int, skip: int = 0) -> Fact | None:
         t = tree[j]
         if t.kind == "sep" and t.depth == tree[i].depth:
             continue
+        if t.kind == "words" and t.depth == tree[i].depth and _GRADE_SAID.fullmatch(clean_label(t.piece.label)):
+            continue  # ("2023年度自评得分93分,等级为优,较上年提高5分": the score's grade said between)
         fact = r.facts[j]
         if fact is None or fact.kind != "score" or t.depth != tree[i].depth or fact.is_bound \
                 or not _total_score(r, fact) or r.is_previous(fact):
             return None
         return fact
     return None
+
+
+# a score's grade said in a clause of its own after it ("等级为优", "评价等级为“良好”", "自评等级:优")
+_GRADE_SAID = lazyre.compile(r"(?:(?:自评|评价|绩效)?(?:等级|等次)(?:为|是|:)?)[“\"]?(?:优秀|优|良好|良|中等|中|合格|及格|差|较差)[”\"]?")
 
 
 def _chained(r: Reading, i: int, bound: dict[int, Fact]) -> Fact | None:
