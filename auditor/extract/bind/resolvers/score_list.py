@@ -83,6 +83,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if made:
             yield made
     yield from _levels_on_lines_below(r)
+    yield from _levels_named_after(r)
     yield from _outline_weights(r)
     yield from _deductions_taken(r)
     yield from _deductions_listed(r)
@@ -691,6 +692,54 @@ def _levels_after(r: Reading, i: int) -> Candidate | None:
 LEVELS_ON_LINES = "the levels' scores on the lines after it, one a line"
 # the words before the lines say every level's score follows ("各项指标得分情况如下", "各一级指标得分如下", "各部分得分如下")
 _EVERY_LEVEL = lazyre.compile(r"各(?:项|类|部分|一级|级|个一级)?(?:指标|评价指标|部分|维度|方面)?得分")
+
+
+LEVELS_NAMED_AFTER = "the levels' scores in the sentence after it, under words naming them, their weights making 100"
+# words opening a sentence that name the levels' scores after them ("各部分得分情况:", "一级指标得分明细:", "各项指标得分如下:")
+_SCORES_INTRO = lazyre.compile(r"(?:各(?:部分|项|级|一级|二级|类)?|(?:一|二)级|分项)?(?:指标|评价指标)?得分(?:情况|明细)?(?:如下)?")
+
+
+def _levels_named_after(r: Reading) -> Iterator[Candidate]:
+    """A total score, the last figure before a sentence (of its paragraph or the next) opening with words that name the
+    levels' scores
+    ("…综合自评得分93分。各部分得分情况:项目决策(20分)得18分,项目过程(20分)得19分,…", "本项目年度自评总分85.5分,自评等级为
+    良好。⏎一级指标得分明细:决策类(20分)17分,…"): nothing but the levels' scores, each with its weight in brackets,
+    the weights making 100 — all of the total (score_list_opened, via LEVELS_NAMED_AFTER)."""
+    tree, text = r.tree, r.norm.text
+    for w in tree.of_kind("words"):
+        if not _SCORES_INTRO.fullmatch(clean_label(w.piece.label)) or not tree.opens_sentence(w.index) \
+                or not text.startswith(":", w.end) and not text[w.end:w.end + 2].strip().startswith(":"):
+            continue
+        found: list[Fact] = []
+        ok = True
+        for k in tree.after(w.index, "sentence"):
+            fact = r.facts[k]
+            if fact is None or tree[k].depth != w.depth:
+                continue
+            if fact.kind != "score":
+                ok = False
+                break
+            found.append(fact)
+        if not ok or len(found) < 2:
+            continue
+        before = next((k for k in range(w.index - 1, -1, -1) if r.facts[k] is not None), None)
+        if before is None or tree[before].paragraph < w.paragraph - 1 or tree[before].depth != w.depth:
+            continue
+        total = r.facts[before]
+        label = clean_label(total.label)
+        if total.kind != "score" or total.in_table or not (r.vocab.cue("score_total").search(label)
+                                                            or _OWN_SCORE.fullmatch(label)
+                                                            or r.vocab.cue("evaluation_score").search(label)):
+            continue
+        scores, weights, _ = _levels(r, found)
+        if len(scores) < 2:
+            continue
+        weights = weights or _bracketed_weights(r, scores)
+        if not weights or sum(x.value for x in weights) != _FULL_MARKS:
+            continue
+        made = make_breakdown(r, total, scores, "得分情况", True, "score_list_opened", (LEVELS_NAMED_AFTER,))
+        if made:
+            yield made
 
 
 def _levels_on_lines_below(r: Reading) -> Iterator[Candidate]:
