@@ -236,6 +236,28 @@ def _within_part(r: Reading, before: list[Fact], fact: Fact) -> bool:
     return any(clean_label(p.label).startswith(name) for p in before)
 
 
+def _ends_against_budget(r: Reading, fact: Fact) -> bool:
+    """Is the figure named by a word of money over or short of its budget or plan (超收, 短收, 溢收, 超额完成, 节支, 少支,
+    超支 …: cue against_budget_word), the word ending its name?"""
+    label = clean_label(fact.label)
+    return any(m.end() == len(label) for m in r.vocab.cue("against_budget_word").finditer(label))
+
+
+def _without_distances_from_budget(r: Reading, total: Fact, parts: list[Fact]) -> tuple[list[Fact], bool]:
+    """"其中,税收收入132.67亿元,超收2.45亿元;非税收入53.78亿元,超收1.74亿元": an amount named by a word of money over or
+    short of the budget, right after a part that is a level, is that part's distance from its budget — no part of a total
+    that is a level too (the list is still whole: its levels are all named). A total named so itself (比预算超收…,其中,
+    中央…超收…,地方…超收…) keeps such parts: they are its parts."""
+    if total.kind != "amount" or _ends_against_budget(r, total) or len(parts) < 2:
+        return parts, False
+    kept: list[Fact] = []
+    for p in parts:
+        if kept and _ends_against_budget(r, p) and not _ends_against_budget(r, kept[-1]) and p.unit == kept[-1].unit:
+            continue
+        kept.append(p)
+    return kept, len(kept) < len(parts)
+
+
 def _short_of(r: Reading, fact: Fact) -> bool:
     """Money still missing: "…尚差160.00万元", "…150.00万元未到位"."""
     if r.vocab.cue("shortfall_label").search(clean_label(fact.label)):
@@ -439,6 +461,11 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     named = len(parts)  # (the parts the text lists, before any is left out)
     if any(_EACH_OF_SEVERAL.search(clean_label(p.label)) for p in parts):
         return None  # ("援藏援疆各50万元、扶贫200万元": a figure said of each of several names stands for more than one part)
+    parts, away = _without_distances_from_budget(r, total, parts)
+    if away:
+        via = (*via, "leaves out amounts measured against the budget")
+        if len(parts) < 2 and not adds_up(total, parts):
+            return None
     if total.kind in ("percent", "number") and r.vocab.cue("ratio_total").search(_name_of(r, total)) \
             and not any(r.vocab.cue("ratio_contribution").search(clean_label(p.label)) for p in parts):
         return None  # ("…进度100%;…进度74.61%;两项合计支出进度92.32%", "性别比107.39,其中城镇…"): a whole's rate adds no rates
