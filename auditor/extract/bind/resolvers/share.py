@@ -574,8 +574,41 @@ def _list_just_before(r: Reading, i: int, by_last: dict[int, list[Breakdown]], c
         return []
     for b in by_last.get(last.id, ()):
         if len(b.parts) == count:
-            return list(b.parts)
+            return _in_the_order_named(r, last, i, list(b.parts))
     return []
+
+
+_SENTENCE_STOP = re.compile(r"[。;；!！?？\n]")
+_LEADING_AND = re.compile(r"^(?:以及|及|和|与|與|并|並|、)+")
+
+
+def _in_the_order_named(r: Reading, last: Fact, i: int, parts: list[Fact]) -> list[Fact]:
+    """The list's parts in the order the share's own words name them before 分别 ("其中,地方国有企业257,777.8亿元,中央
+    企业345,678.9亿元。中央企业和地方国有企业营业总收入分别占全部国有企业的57.3%和42.7%": 57.3% is the 中央企业's) — each
+    part found there by the longest start of its name (two characters at least: "乐透数字型、竞猜型…彩票销售量" for
+    竞猜型彩票销售), once, no two overlapping; a part not found so and the list's own order stands."""
+    words = r.norm.text[last.span.end:r.tree[i].start]
+    stops = list(_SENTENCE_STOP.finditer(words))
+    if stops:
+        words = words[stops[-1].end():]
+    found: list[tuple[int, int, Fact]] = []
+    for part in parts:
+        name = _LEADING_AND.sub("", clean_label(part.label))  # ("…及医疗用品及设备开支": the list's last joined on)
+        at = None
+        for n in range(len(name), 1, -1):
+            where = [m.start() for m in re.finditer(re.escape(name[:n]), words)]
+            if len(where) == 1:
+                at = (where[0], where[0] + n)
+                break
+            if where:
+                break  # (said twice: which is meant is not known)
+        if at is None:
+            return parts
+        found.append((*at, part))
+    found.sort(key=lambda x: x[0])
+    if any(a[1] > b[0] for a, b in zip(found, found[1:])):
+        return parts
+    return [f[2] for f in found]
 
 
 _OF_WHOLE = re.compile(r"[的之]?(?:比例|比重|比率)?(?:为|是)?")  # "…的52.3%", "…之比率为49.97%"
