@@ -1752,6 +1752,8 @@ def _unread_amount_among(doc: Document, parts: list[Fact]) -> Found | None:
 # (nor a row's number under a 序号 column, a space before the row's name: "…15 15⏎2 产出 数量 新植乔木 …")
 _CUT_AFTER = lazyre.compile(r"[ \t]*\n[ \t]*(?!\d{1,2}[.、．](?!\d))(?!\d{3}(?:\d{2}){0,2}\s+[\u4e00-\u9fff])"
                             r"(?!\d{1,4}(?:\s*[-—–~至]\s*\d{1,2})?\s*[年月日])(?!\d{1,2}[ \t][\u4e00-\u9fff]{2})[\d.．%]")
+_WHOLE_GROUPED = lazyre.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_GROUPED_LINE_NEXT = lazyre.compile(r"[ \t]*\n[ \t\u3000]*\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[ \t\u3000]|$)", re.M)
 _TOTAL_ROW_LINE = lazyre.compile(r"[ \t|\u3000]*(?:总\s*分|合\s*计|总\s*计|得分合计)(?![\u4e00-\u9fff])")
 _CUT_BEFORE = lazyre.compile(r"[\d.．][ \t]*\n[ \t]*$")
 _BARE_NUMBER = lazyre.compile(r"^\s*[\d.,%]*\s*$")
@@ -1811,9 +1813,12 @@ def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]],
             # (a figure written to two decimals, "总分 | 100 | 97.88" closing a table, is whole: reports write no more)
             cut = (start, end)  # the text ends on the figure: an excerpt may have cut it ("85.75%" as "8")
         elif text[end - 1].isdigit() and _CUT_AFTER.match(text, end) and text[line_start:start].strip() \
-                and not (_TWO_DECIMALS.search(text, start, end) and _TOTAL_ROW_LINE.match(text, line_start)):
+                and not (_TWO_DECIMALS.search(text, start, end) and _TOTAL_ROW_LINE.match(text, line_start)) \
+                and not (_WHOLE_GROUPED.fullmatch(text, start, end) and _GROUPED_LINE_NEXT.match(text, end)):
             # (… unless it closes a table's total row written to two decimals: "总分　　100　99.25⏎156座大棚…" — a
             # total is whole, as at the text's end)
+            # (… nor a figure with its thousands grouped ending a statement's row, the next row opening with another so
+            # written: "其他開支   87,654   90,123⏎        2,311,098   2,222,220" — two whole figures, no digits torn off)
             cut = (start, text.find("\n", end) + 2)
         elif _CUT_BEFORE.search(text, max(0, start - 8), start):
             prev_start = doc.line_start(line_start - 1) if line_start > 0 else text.rfind("\n", 0, -1) + 1
