@@ -86,6 +86,25 @@ def values_of_two_years_named_rates(r: Reading, consumed: set[int],
         if len(before) != len(values) or before[0].unit != values[0].unit:
             continue
         end = r.node_of(before[-1])
+        respective = _respective_run_after(r, end, values, consumed, other_basis)
+        if respective:
+            # ("…分别为186.45亿元和412.38亿元,上年分别为174.58亿元和399.98亿元,分别增长6.8%和3.1%": a 分别 run of as many
+            # changes of one direction, the k-th the k-th subject's, on its two values)
+            nodes = [r.node_of(f) for f in respective]
+            consumed.update(nodes)
+            node = tree[nodes[0]]
+            keyword = node.piece.keyword
+            for m, fact in enumerate(respective):
+                direction = _CHANGES.get(node.kind, 1)
+                direction = -direction if fact.value < 0 else direction
+                yield Candidate(Change.model_construct(
+                    direction=direction, delta=unsigned(fact) if fact.kind != "percent" else None,
+                    percent=unsigned(fact) if fact.kind == "percent" else None, current=values[m], previous=before[m],
+                    subject_label=names[m], reference="previous",
+                    keyword=r.norm.original[node.start:node.start + len(keyword)],
+                    keyword_span=r.span(node.start, node.start + len(keyword)),
+                    reason="respective_values_of_two_years", via=(), rejected=()))
+            continue
         for k in tree.after(end, "sentence"):
             node, fact = tree[k], r.facts[k]
             if k in consumed or node.kind not in _CHANGES and node.kind not in ("increase", "decrease") \
@@ -109,6 +128,31 @@ def values_of_two_years_named_rates(r: Reading, consumed: set[int],
                 keyword=r.norm.original[node.start:node.start + len(keyword)],
                 keyword_span=r.span(node.start, node.start + len(keyword)),
                 reason="respective_values_of_two_years", via=(), rejected=()))
+
+
+_OTHER_REFERENCE = lazyre.compile(r"\d|末|初|同类|全国|全省|全市|平均")
+
+
+def _respective_run_after(r: Reading, end: int, values: list[Fact], consumed: set[int],
+                          other_basis: Callable[[Reading, int], bool]) -> list[Fact]:
+    """The first change after node `end` in its sentence, when said with 分别 and opening a run of as many changes as
+    `values` (rates, or amounts of their unit), none read yet and none on another basis; [] otherwise."""
+    tree = r.tree
+    for k in tree.after(end, "sentence"):
+        node, fact = tree[k], r.facts[k]
+        if node.kind not in _CHANGES or fact is None:
+            continue
+        said = _said(r, k)
+        if k in consumed or not _respective(r, k) or _reference_kind(said) not in (None, "last_year") \
+                or _OTHER_REFERENCE.search(said):
+            return []  # ("…分别比2019年增长…", "较年初分别增加…": against another figure than last year's)
+        run = [fact, *(r.facts[m] for m in figure_run(r, k, +1))]
+        if len(run) != len(values) or any(f is None for f in run) \
+                or not all(f.kind == "percent" or f.kind == values[0].kind and f.unit == values[0].unit for f in run) \
+                or len({f.kind for f in run}) != 1 or fact.kind == "percent" and other_basis(r, k):
+            return []
+        return run
+    return []
 
 
 def _run_after(r: Reading, i: int) -> list[Fact]:
