@@ -588,6 +588,17 @@ def _through_line_before(r: Reading, i: int) -> Iterator[int]:
     return iter(range(i - 1, tree.paragraph_nodes(tree[first - 1].paragraph).start - 1, -1))
 
 
+_DONE_OF_BUDGET = lazyre.compile(r"[,，]\s*(?:完成|为|达到?)(?:年初|年度|调整后?|全年)?(?:预算|计划)(?:数)?\s*$")
+_RATE_OF_IT = lazyre.compile(r"\s*的\s*\d")
+
+
+def _done_of_budget(r: Reading, f: Fact, budget: Fact) -> bool:
+    """`f` is what was done of `budget`, said right after it as its rate of it ("收入46900万元,完成预算46508万元的
+    100.8%"): the amount the budget's rate is of, whatever its name."""
+    return f.span.end < budget.span.start and bool(_DONE_OF_BUDGET.fullmatch(r.norm.text, f.span.end, budget.span.start)) \
+        and bool(_RATE_OF_IT.match(r.norm.text, budget.span.end))
+
+
 def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
               within: str = "sentence") -> tuple[list[Fact], list[Fact], list[Fact]] | None:
     """The figures before the difference at node i (a missing one may follow it), and
@@ -606,8 +617,10 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
             return True
         if tree[k].kind in _DIFFERENCE_PIECES and _names_a_difference(r, fam, f):
             return None  # the previous (or next) difference: its figures are its own
+        done = (minus and fam.minus == "collected_budget" and _done_of_budget(r, f, minus[0])
+                or plus and fam.plus == "collected_budget" and _done_of_budget(r, f, plus[0]))
         if tree[k].kind not in figures or f.kind != "amount" or f.unit != diff.unit \
-                or (f.id in listed and not fam.sides):
+                or (f.id in listed and not fam.sides and not done):
             return True
         role = _role(r, fam, f)
         if role is None:
@@ -616,6 +629,10 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         if chain is not None and role in (None, chain[0]):
             role = chain[0]
             voted.update(chain[1])
+        if role is None and done:
+            # ("其中:一般公共预算收入46900万元,完成预算46508万元的100.8%,超收392万元": what was done of the budget, its
+            # rate of it said right after it — a part of a list too)
+            role = "plus" if minus else "minus"
         if role is None or _compared_year(r, f, diff):
             return True
         if f.is_bound:
