@@ -152,6 +152,10 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
     named = next((role_of(m.group(1) + "数") for h in headers for m in [_BASE_NAMED.search(h)] if m), None)
     # (change columns that name no figure they are of: between the two years the table shows, in each row)
     # ("比較增減(113-112)": the years it is between in a bracket, the later first — a change of the columns of those years)
+    # (a 增减 column and a rate column each between two other years named: "2022年比2021年增减 | 2023年比2021年增长(%)" —
+    # the rate is not of the change beside it; each is read between its own years, _later_year_pair_changes)
+    apart = {k for k in ("change", "change_rate") for m in [_YEAR_ON_YEAR.search(clean(names.get(k) or ""))]
+             if m and spanned is not None and m.groups()[::-1] != spanned}
     plain_growth = named is None and all(_PLAIN_GROWTH.match(_YEARS_BRACKET.sub("", h)) for h in headers if h)
     adjacent = _adjacent_pairs(rows)
     out = []
@@ -161,7 +165,7 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
         by_role: dict[str, list[Fact]] = {}
         for key, fact in row.cells.items():
             by_role.setdefault(key.split("#")[0], []).append(fact)
-        delta, percent = (by_role.get(r, [None])[0] for r in ("change", "change_rate"))
+        delta, percent = (by_role.get(r, [None])[0] if r not in apart else None for r in ("change", "change_rate"))
         if "Δ" + row.label in table.comparable:
             percent = None  # ("注:…收入比栏为比上年增减的绝对数": the row's change is a difference, no rate)
         if delta is not None and _NOT_AMOUNT.search(delta.text):
@@ -189,7 +193,45 @@ def _changes(table: ScoreTable, rows: list[TableRow]) -> list[Change]:
             previous=previous, subject_label=row.label, reference="previous", keyword=stated.text,
             keyword_span=stated.span, current_elsewhere=None, reason="table_change_row",
             via=tuple([*_via(table), *row.via]), rejected=()))
+    out.extend(_later_year_pair_changes(table, rows, names, spanned, apart))
     return signed_rates(out, clean(names.get("change_rate") or ""))
+
+
+def _later_year_pair_changes(table: ScoreTable, rows: list[TableRow], names: dict, spanned,
+                             apart: set[str]) -> list[Change]:
+    """"指标 | 2021年 | 2022年 | 2023年 | 2022年比2021年增长(%) | 2023年比2022年增长(%)": the second (third …) change
+    column, each naming the two years it is between as the first does, is read as the first is — each row's change
+    between the amounts of its two years, both shown, each once ([] when the first column names no two years); so is a
+    first 增减 or rate column between other years than the first change column's (`apart`)."""
+    if spanned is None:
+        return []
+    out: list[Change] = []
+    for key, header in names.items():
+        if not key or "#" not in key and key not in apart or key.split("#")[0] not in ("change", "change_rate"):
+            continue
+        m = _YEAR_ON_YEAR.search(clean(header or ""))
+        if m is None or _COMPARABLE.search(clean(header)):
+            continue
+        years, rate = m.groups()[::-1], key.startswith("change_rate")
+        for row in rows:
+            stated = row.cells.get(key)
+            if stated is None or row.label in table.comparable or rate and (
+                    "Δ" + row.label in table.comparable or _RATIO_ROW.search(clean(row.label))) \
+                    or not rate and _NOT_AMOUNT.search(stated.text):
+                continue
+            by_role: dict[str, list[Fact]] = {}
+            for k, fact in row.cells.items():
+                by_role.setdefault(k.split("#")[0], []).append(fact)
+            pair = _named_years_pair(by_role, years)
+            if len(pair) != 1:
+                continue
+            previous, current = pair[0]
+            out.append(Change.model_construct(
+                direction=_direction(stated, current, previous), delta=None if rate else unsigned(stated),
+                percent=unsigned(stated) if rate else None, current=current, previous=previous,
+                subject_label=row.label, reference="previous", keyword=stated.text, keyword_span=stated.span,
+                current_elsewhere=None, reason="table_change_row", via=tuple([*_via(table), *row.via]), rejected=()))
+    return out
 
 
 def _compound_growths(table: ScoreTable, rows: list[TableRow], vocab: Vocabulary) -> list[CompoundGrowth]:
