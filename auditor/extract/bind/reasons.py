@@ -280,6 +280,11 @@ _ALL = [
            "and a previous column named too (完成数 | 上年数, 2024年预算 | 2023年执行): read in each row where it holds in "
            "two rows at least and breaks in one at most",
            "县区,完成数,上年数,增长（%）\n甲县,18.42,17.10,7.7\n乙县,12.36,12.80,-3.4\n丙区,26.05,24.30,7.2"),
+    Reason("year_series_column", VOCABULARY, "a table of a series of years, a row a year, under a header naming a "
+           "column of growths on the year before (比上年增长(%), 年增率) or of indices (上年=100): each row's figure in "
+           "it is the change of the amount column the figures bear out from the row of the year right before — read "
+           "where it holds in two pairs of years at least and breaks in one at most",
+           "年份 财政总收入(亿元) 比上年增长(%)\n2019 44.06 0.4\n2020 44.71 1.5\n2021 49.27 10.2"),
     Reason("table_change_row", EXPLICIT, "a table row's 增减额 / 增减率 against its 上年 and 本年 cells",
            "项目 | 上年决算数 | 本年决算数 | 增减额 | 增减率\n合计 | 100 | 120 | 20 | 20%"),
     Reason("members_of_named_group", STRUCTURAL, "a sentence opening with a group (X中,) whose clauses each state a "

@@ -1972,6 +1972,100 @@ def growth_formulas(rows: list[GridRow], header: tuple[str, ...] | None,
     return tuple(out)
 
 
+def series_formulas(lines: list[tuple[str, int]], rows: list[GridRow], vocab) -> tuple[GridFormula, ...]:
+    """A table of a series of years, a row a year ("2018  43.89  7.1  42.13  -8.0", the year its label or its first
+    cell, rising or falling a year or more a row), under a header that names a column of growths on the year before
+    (cue series_growth_header: 比上年增长(%), 增长%, 年增率) or of indices on it (cue series_index_header: 上年=100):
+    each year's figure in that column is the change of one amount column from the row of the year right before —
+    the column the figures bear out, the one that holds in two such pairs of rows at least and breaks in one at most,
+    no coincidence over the columns tried likely to explain it (reason year_series_column).  A row whose year before
+    is not in the table (1978, 1980, 1985 …) is read against nothing; no header so naming the column, nothing read."""
+    if vocab is None or len(rows) < _MIN_ROWS:
+        return ()
+    years, offset = _series_years(rows)
+    if years is None:
+        return ()
+    before = {y: n for n, y in enumerate(years)}
+    previous = tuple(before.get(y - 1) for y in years)
+    if sum(p is not None for p in previous) < 2:
+        return ()
+    header = _series_header(lines, rows)
+    modes = [minus for cue, minus in (("series_growth_header", _HUNDRED), ("series_index_header", _ZERO))
+             if vocab.cue(cue).search(header)]
+    if not modes:
+        return ()
+    k = len(rows[0].tokens)
+    columns = range(offset, k)
+    rated = [g for g in columns if not any(_GROUPED.search(r.tokens[g].text) or r.tokens[g].value is not None
+                                           and abs(r.tokens[g].value) >= 1000 for r in rows)]
+    # (a rate or an index: no amount written with its thousands grouped, none of four digits)
+    trials = len(rated) * (len(columns) - 1) * len(modes)
+    found: dict[int, list[tuple[int, Decimal, tuple[int, int]]]] = {}
+    for g in rated:
+        for a in columns:
+            if a == g:
+                continue
+            for minus in modes:
+                results = [_ratio_in(rows[n].tokens[g], rows[n].tokens[a], rows[p].tokens[a], minus)
+                           for n, p in enumerate(previous) if p is not None]
+                agreed = _agreed(results, trials, 2)
+                if agreed is not None:
+                    found.setdefault(g, []).append((a, minus, agreed))
+    amounts = {a for picks in found.values() for a, _, _ in picks}
+    out = []
+    for g, picks in found.items():
+        if len(picks) != 1 or g in amounts:
+            continue  # (two columns it may be the growth of, or a column another's growth is of: nothing read)
+        a, minus, (held, written) = picks[0]
+        out.append(GridFormula(kind="series_growth" if minus else "series_index", target=g, operands=(a,),
+                               wholes=previous, reason="year_series_column", support=held, rows=written))
+    return tuple(out)
+
+
+def _series_years(rows: list[GridRow]) -> tuple[list[int] | None, int]:
+    """Each row's year and the first column of figures: the year the row's label ("2018年", "2018") or, no row
+    labelled, its first cell; the years all apart and running one way (None when not so)."""
+    if all(r.label for r in rows):
+        found = [_SERIES_YEAR.fullmatch(r.label.replace(" ", "")) for r in rows]
+        offset = 0
+    elif not any(r.label for r in rows) and all(len(r.tokens) >= 3 for r in rows):
+        found = [_SERIES_YEAR.fullmatch(r.tokens[0].text) for r in rows]
+        offset = 1
+    else:
+        return None, 0
+    if not all(found):
+        return None, 0
+    years = [int(m.group(1)) for m in found]
+    steps = [b - a for a, b in zip(years, years[1:])]
+    if not (all(s > 0 for s in steps) or all(s < 0 for s in steps)) \
+            or not all(_FIRST_YEAR - 50 <= y <= _LAST_YEAR for y in years):
+        return None, 0
+    return years, offset
+
+
+_SERIES_YEAR = lazyre.compile(r"((?:19|20)\d{2})年?")
+_SERIES_HEADER_LINES = 8
+
+
+def _series_header(lines: list[tuple[str, int]], rows: list[GridRow]) -> str:
+    """The words over a series' rows: the lines right above its first row, up to a sentence or a line of figures."""
+    words = []
+    above = rows[0].line - 1
+    while above >= 0 and len(words) < _SERIES_HEADER_LINES:
+        line = lines[above][0].strip()
+        above -= 1
+        if not line:
+            continue
+        if _SENTENCE_END.search(line) or (cell_token(line.split()[-1], 0) is not None
+                                          and not _YEAR_CELL.fullmatch(line.split()[-1])):
+            break
+        words.append(line)
+    return " ".join(reversed(words))
+
+
+_SENTENCE_END = lazyre.compile(r"[。；;]")
+
+
 def _complements(pair, a: GridRow, b: GridRow) -> bool:
     """The two rows are named as the two sides of one complement pair of the vocabulary (税收收入, 非税收入)."""
     if pair is None:
@@ -2159,6 +2253,7 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
         inner = frozenset(m for f in formulas if f.kind == "row_sum" and f.reason == "stacked_rows" for m in f.operands)
         if inner and not any(f.kind == "row_sum" and f.reason != "stacked_rows" for f in formulas):
             formulas += row_sums(rows, formulas, _header_line_above(lines, rows), inner)
+        formulas += series_formulas(lines, rows, vocab)
         across = None
         if not formulas:
             across = _across(rows, header)
@@ -2378,7 +2473,8 @@ def grid_table(rows: list[GridRow], formulas: tuple[GridFormula, ...], norm: Nor
     are named by the header line above the grid when there is one (else 第N列).  `labels`: the
     header names each cell's quantity (an indicator table turned, its columns the indicators): its
     cells bear their column's name, not their row's."""
-    percent = {f.target for f in formulas if f.kind in {"ratio", "growth", "share_of_row"}}
+    percent = {f.target for f in formulas if f.kind in {"ratio", "growth", "share_of_row", "series_growth",
+                                                         "series_index"}}
     period = {c: p for f in formulas if f.kind == "growth" for c, p in zip(f.operands, ("current", "previous"))}
     facts: list[Fact] = []
     table_rows = []

@@ -60,6 +60,13 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
         if formula.kind == "roll":
             differences.extend(d for row in table.rows for d in _roll(formula, row))
             continue
+        if formula.kind in {"series_growth", "series_index"}:
+            read = _series(formula, table)
+            if formula.kind == "series_growth":
+                changes.extend(signed_rates(read, ""))
+            else:
+                shares.extend(read)
+            continue
         header = table.columns[formula.target] if formula.target < len(table.columns) else None
         shared = header is not None and formula.kind in {"ratio", "share_of_row"}
         if shared and points is not None and points.search(header):
@@ -180,6 +187,32 @@ def _year_growths(table: ScoreTable, growth) -> list[Change]:
                 direction=direction, delta=None, percent=unsigned(percent), current=current, previous=previous,
                 subject_label=names[a], reference="previous", keyword=percent.text, keyword_span=percent.span,
                 current_elsewhere=None, previous_elsewhere=None, reason=REASON, via=via, rejected=()))
+    return out
+
+
+def _series(formula: GridFormula, table: ScoreTable) -> list[Change] | list[Share]:
+    """A series of years' growth (or index) column: each row's figure in it is the change of the amount column from
+    the row of the year before (`wholes`), or that amount over the year before's × 100 (year_series_column)."""
+    target, (amount,) = formula.target, formula.operands
+    via = (f"a column of a series of years, each row's change on the year before's row: it holds in {formula.support} "
+           f"of {formula.rows} pairs of years",)
+    out = []
+    for row, before in zip(table.rows, formula.wholes):
+        if before is None:
+            continue
+        rate, current, previous = _cell(row, target), _cell(row, amount), _cell(table.rows[before], amount)
+        if rate is None or current is None or previous is None:
+            continue
+        if formula.kind == "series_index":
+            out.append(Share.model_construct(percent=rate, part=current, whole=previous, whole_label=table.columns[amount]
+                                             if amount < len(table.columns) else "", wholes=(previous,),
+                                             reason=formula.reason, via=(*via, INDEX_VIA), rejected=()))
+            continue
+        direction = -1 if rate.value < 0 or current.value < previous.value else (0 if rate.value == 0 else 1)
+        out.append(Change.model_construct(
+            direction=direction, delta=None, percent=unsigned(rate), current=current, previous=previous,
+            subject_label=row.label, reference="previous", keyword=rate.text, keyword_span=rate.span,
+            current_elsewhere=None, previous_elsewhere=None, reason=formula.reason, via=via, rejected=()))
     return out
 
 
