@@ -1977,8 +1977,8 @@ def series_formulas(lines: list[tuple[str, int]], rows: list[GridRow], vocab) ->
     cell, rising or falling a year or more a row), under a header that names a column of growths on the year before
     (cue series_growth_header: 比上年增长(%), 增长%, 年增率) or of indices on it (cue series_index_header: 上年=100):
     each year's figure in that column is the change of one amount column from the row of the year right before —
-    the column the figures bear out, the one that holds in two such pairs of rows at least and breaks in one at most,
-    no coincidence over the columns tried likely to explain it (reason year_series_column).  A row whose year before
+    the column the figures bear out, the one that holds in two such pairs of rows at least and breaks in one at most
+    (three then), no other column so borne out (reason year_series_column).  A row whose year before
     is not in the table (1978, 1980, 1985 …) is read against nothing; no header so naming the column, nothing read."""
     if vocab is None or len(rows) < _MIN_ROWS:
         return ()
@@ -1998,8 +1998,9 @@ def series_formulas(lines: list[tuple[str, int]], rows: list[GridRow], vocab) ->
     columns = range(offset, k)
     rated = [g for g in columns if not any(_GROUPED.search(r.tokens[g].text) or r.tokens[g].value is not None
                                            and abs(r.tokens[g].value) >= 1000 for r in rows)]
-    # (a rate or an index: no amount written with its thousands grouped, none of four digits)
-    trials = len(rated) * (len(columns) - 1) * len(modes)
+    # (a rate or an index: no amount written with its thousands grouped, none of four digits; the header names the
+    # column, so the figures need only pick its amount column — as growth_formulas reads a named growth, with one
+    # more pair that holds for a pair that breaks)
     found: dict[int, list[tuple[int, Decimal, tuple[int, int]]]] = {}
     for g in rated:
         for a in columns:
@@ -2008,9 +2009,9 @@ def series_formulas(lines: list[tuple[str, int]], rows: list[GridRow], vocab) ->
             for minus in modes:
                 results = [_ratio_in(rows[n].tokens[g], rows[n].tokens[a], rows[p].tokens[a], minus)
                            for n, p in enumerate(previous) if p is not None]
-                agreed = _agreed(results, trials, 2)
-                if agreed is not None:
-                    found.setdefault(g, []).append((a, minus, agreed))
+                held, against = sum(r is not None and r is not False for r in results), results.count(False)
+                if held >= 2 + against and against <= 1:
+                    found.setdefault(g, []).append((a, minus, (held, held + against)))
     amounts = {a for picks in found.values() for a, _, _ in picks}
     out = []
     for g, picks in found.items():
