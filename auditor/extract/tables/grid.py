@@ -400,15 +400,27 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int],
         by_line = _rows_by_line(lines, taken)
     blocks: list[list[GridRow]] = []
     current: list[GridRow] = []
-    for rows in by_line:
+    heading = None  # (the line number a section's heading row in the run gave: the next row must take the one after)
+    for index, rows in enumerate(by_line):
         if rows is None:
             continue
         if not rows:
+            if heading is None and (number := _heading_row_number(lines[index][0], current)) is not None:
+                heading = number
+                continue
             if len(current) >= _MIN_ROWS or headed_roll(lines, current):
                 blocks.append(current)
             current = []
+            heading = None
             continue
         for row in rows:
+            if heading is not None:
+                first = row.tokens[0] if row.tokens else None
+                if first is None or first.value != heading + 1:
+                    if len(current) >= _MIN_ROWS or headed_roll(lines, current):
+                        blocks.append(current)
+                    current = []
+                heading = None
             if current and len(row.tokens) != len(current[0].tokens):
                 if len(current) >= _MIN_ROWS or headed_roll(lines, current):
                     blocks.append(current)
@@ -417,6 +429,26 @@ def _row_lines(lines: list[tuple[str, int]], taken: set[int],
     if len(current) >= _MIN_ROWS or headed_roll(lines, current):
         blocks.append(current)
     return [_years_split_off(block) for block in blocks]
+
+
+def _heading_row_number(line: str, current: list[GridRow]) -> int | None:
+    """A section's heading row inside a table of rows numbered in a column of their own (行号 / 行次: "3、收费水平 | 8 |
+    | | |" between "其他支出 | 7 | …" and "门诊次均医药费用 | 9 | …"): its name and its row number alone, the number
+    the one after the row above's in a run of numbered rows — its line number, so that the run goes on past it (the
+    rows under it are the table's still); None for any other line."""
+    m = _HEADING_ROW.fullmatch(line)
+    if m is None or len(current) < 2 or any(not r.label or not r.tokens for r in current):
+        return None
+    numbers = [r.tokens[0] for r in current]
+    if any(t.value is None or t.decimals or not t.text.isdigit() for t in numbers) \
+            or any(b.value - a.value != 1 for a, b in zip(numbers, numbers[1:])):
+        return None
+    number = int(m.group(1))
+    return number if number == numbers[-1].value + 1 else None
+
+
+_HEADING_ROW = lazyre.compile(r"\s*[|│┃]?\s*(?:[一二三四五六七八九十\d]{1,3}[、.．]\s*)?[\u4e00-\u9fff][^|│┃\d]{0,38}"
+                              r"[|│┃]\s*(\d{1,3})\s*(?:[|│┃]\s*)+")
 
 
 def _interleaved_rows(lines: list[tuple[str, int]], taken: set[int],
