@@ -81,15 +81,36 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             (plus, minus), reason = items, "offset_balance_of_items"
         if any(f.unit != fact.unit for f in (*plus, *minus)):
             continue
-        if not short and carried_forward.search(label) and len(plus) == 1 and len(minus) == 1 \
-                and adds_up(plus[0], minus) and fact.value:
-            continue  # ("收入总计A,支出总计A(含结转下年支出),收支相抵,结转下年支出C": what is carried on is in the 支出总计)
+        if not short and (carried_forward.search(label) or r.vocab.cue("offset_names_carried_on").search(label)) \
+                and fact.value and len(minus) == 1 \
+                and ((len(plus) == 1 and adds_up(plus[0], minus)) or _part_said_again(r, minus[0], fact)):
+            # ("收入总计A,支出总计A(含结转下年支出),收支相抵,结转下年支出C": what is carried on is in the 支出总计;
+            # "支出总计15110万元,其中:…结转下年支出870万元。收支相抵,结转870万元": that part said again)
+            continue
         if short:  # a deficit is spending over income
             plus, minus = minus, plus
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name="赤字" if short else "结余",
             rate=None, base=None,
             rivals=(), reason=reason, via=(), rejected=()))
+
+
+def _part_said_again(r: Reading, spent: Fact, balance: Fact) -> bool:
+    """Between the spending total and a balance named 结转, a figure named as what is carried on (not one carried in) of
+    the balance's value and unit: the balance repeats that part of the total ("支出总计15110万元,其中:本级支出12980万元,
+    调出资金1260万元,结转下年支出870万元。收支相抵,结转870万元")."""
+    carried_on, carried_in = r.vocab.cue("offset_names_carried_on"), r.vocab.cue("carried_balance")
+    start, end = r.node_of(spent), r.node_of(balance)
+    if start is None or end is None:
+        return False
+    for k in range(start + 1, end):
+        f = r.facts[k]
+        if f is None or f.kind != "amount" or f.unit != balance.unit or f.value != balance.value:
+            continue
+        label = clean_label(f.label)
+        if carried_on.search(label) and not carried_in.search(label):
+            return True
+    return False
 
 
 def _totals(r: Reading, i: int, cue, heads: bool = False) -> list[Fact]:
