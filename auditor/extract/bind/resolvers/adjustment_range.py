@@ -62,6 +62,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             opening = text[text.find("。", x.span.end) + 1:a.span.start]
             if parts.search(opening):
                 continue
+            if not _same_subject(r, label[m.end():], opening):
+                continue  # ("调减一般公共预算支出1800万元。预备费从…3000万元调至2000万元": a part's range, not the whole's)
         else:
             continue
         between = text[x.span.end:a.span.start]
@@ -79,6 +81,16 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         yield Candidate(Difference.model_construct(
             difference=x, minuends=(minuend,), subtrahends=(subtrahend,), name="净增" if raised else "减列",
             rate=None, base=None, rivals=(), reason=reason, via=(), rejected=()))
+
+
+def _same_subject(r: Reading, adjusted: str, opening: str) -> bool:
+    """The next sentence's subject, the words before its 由/从, is none or the adjustment's own, once the words of the
+    fund, level and budget (cue adjustment_subject_filler) are dropped from both."""
+    cut = max(opening.rfind("由"), opening.rfind("从"))
+    subject = opening[:cut] if cut >= 0 else opening
+    filler = r.vocab.cue("adjustment_subject_filler")
+    said, own = filler.sub("", subject), filler.sub("", adjusted)
+    return not said or said == own
 
 
 def _amounts(r: Reading, nodes: range) -> list[Fact]:
