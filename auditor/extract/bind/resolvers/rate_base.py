@@ -425,12 +425,36 @@ def _implied(index: DocumentIndex, r: Rate, budget_changes) -> Rate:
             continue
         if any(mark in index.text[min(d.span.end, stated.span.end):max(d.span.start, stated.span.start)] for mark in ";；"):
             continue  # ("…收入86000万元,比预算超收3000万元;支出完成预算的97.5%": the rate is of another clause's subject)
+        if _names_another_subject(index, index.text, stated, current):
+            # ("…收入125.6亿元,比预算超收5.6亿元,支出完成预算的96.3%", "…,其中税收收入完成预算的102.1%": the rate's own
+            # clause names its subject, not the figure's)
+            continue
         if current.span.start > stated.span.start:
             # (a rate is of a figure before it: "…支出比预算减少Y,执行率p%,收支相抵结余Z" — Z after the rate is no
             # spent figure of it, the rate is 支出's, whose 减少 stands in its own clause)
             continue
         return r.model_copy(update={"numerators": (current,), "excess": c, "reason": "rate_implied_budget"})
     return r
+
+
+# a rate's clause, up to the rate: the words naming its subject, then its name (完成预算的, 为调整预算的, 达到年初预算的)
+_RATE_CLAUSE_SUBJECT = lazyre.compile(r"(?P<subject>[\u4e00-\u9fff]*?)(?:累计|全年)?(?:完成|实现|执行|为|达到?|占)(?:了)?"
+                                      r"[\u4e00-\u9fff]{0,8}?预算(?:数)?的?\s*$")
+
+
+def _names_another_subject(index: DocumentIndex, text: str, stated: Fact, current: Fact) -> bool:
+    """The rate's own clause (after the last comma before it) names a subject before its name, one the figure's label
+    does not hold once the words that name no subject are dropped (cue rate_clause_no_subject: 其中, 全市 …): the rate is
+    that subject's ("…收入125.6亿元,比预算超收5.6亿元,支出完成预算的96.3%"; "其中税收收入完成预算的102.1%"), not the
+    figure's whose change against the budget stands beside it."""
+    if not text:
+        return False
+    start = max(text.rfind(mark, 0, stated.span.start) for mark in ",，;；。:：\n")
+    m = _RATE_CLAUSE_SUBJECT.search(text, start + 1, stated.span.start)
+    if m is None:
+        return False
+    subject = index.vocab.cue("rate_clause_no_subject").sub("", m.group("subject"))
+    return bool(subject) and subject not in clean_label(current.label)
 
 
 # the words between a change against the budget and the rate it is beside, in one clause each: a comma, and the
