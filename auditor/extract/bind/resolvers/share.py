@@ -37,6 +37,8 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
             continue  # "佔財政收入36.8%,比2022年(佔22.9%)大幅上升": that year's share, not of this year's figures
         if in_other_period_bracket(r.norm.text, s.start):
             continue  # ("…,占42.99%(上年支出13,008.40万元,项目支出占比40.12%)": last year's share, its part unstated)
+        if in_other_scope_bracket(r, s.start):
+            continue  # ("…税收占比73.8%,高于全省平均水平(税收占比71.2%)": the other place's share, its part unstated)
         if r.facts[i] is None and i + 2 < len(tree) and tree[i + 1].kind == "fenbie":
             first = i + 2  # "占X的比重分别为p%、q%": the run starts after 分别为
         fact = r.facts[first]
@@ -329,6 +331,23 @@ PART_NAMED = "its part named, stated before"
 PART_NAMED_IN_SENTENCE = "its part named, stated before in its sentence"
 
 
+def in_other_scope_bracket(r: Reading, at: int) -> bool:
+    """Offset `at` stands in a bracket that says another place's or an average's figure: after words of its clause,
+    no figure among them, comparing with another scope ("税收占比73.8%,高于全省平均水平(税收占比71.2%)", "低于全市平均水平
+    (非税占比29.5%)" — cue other_scope_compared), or opening with an average of another scope ("(全市平均税收占比68.9%)" —
+    cues other_scope_mean and a 平均): that other's share, no share of this text's figures."""
+    text = r.norm.text
+    opened = max(text.rfind("(", max(0, at - 40), at), text.rfind("（", max(0, at - 40), at))
+    if opened < 0 or any(c in text[opened + 1:at] for c in ")）;；。\n"):
+        return False
+    head = text[opened + 1:at]
+    if "平均" in head and r.vocab.cue("other_scope_mean").search(head):
+        return True
+    start = max(text.rfind(c, 0, opened) for c in ",，;；。\n") + 1
+    before = text[start:opened]
+    return not any(c.isdigit() for c in before) and r.vocab.cue("other_scope_compared").search(before) is not None
+
+
 def _share_named_by_its_part(r: Reading) -> Iterator[Candidate]:
     """"第二产业增加值比重为36.6%" after "…其中第一产业增加值88560万元;第二产业增加值109987万元;…": a percentage
     named by a part and 比重 / 占比, no whole named — the share of the amount its paragraph states by that name
@@ -339,6 +358,8 @@ def _share_named_by_its_part(r: Reading) -> Iterator[Candidate]:
         fact = r.facts[s.index]
         if fact is None or fact.kind != "percent" or fact.is_bound:
             continue
+        if in_other_scope_bracket(r, fact.span.start):
+            continue  # ("低于全市平均水平(非税占比29.5%)": the other place's share)
         label = clean_label(s.piece.label)
         short = _SHARE_WORD.match(label)
         name = short and revenue_named_in_full(r, short.group(1))
