@@ -10,7 +10,8 @@ next sentence on its line, which states those two only and opens with no 其中 
 whole's: "调增332.60万元。其中:税收收入由…调整为…").  The words between A and B say only where it went (cue to_figure:
 调整为, 调至 …), in no direction against the adjustment's ("调增…,…相应由A调减为B"), and B is no first of a 分别 run
 ("分别由A、B调整为C、D"); the adjustment's label names no arrival ("调出资金由0调增至35000万元").  Anything else and
-nothing is read.
+nothing is read.  An adjustment said after its subject ("政府性基金预算收入调增6350万元", a change node) is read only
+by the next sentence that names that very subject again (its range: "政府性基金预算收入从…54210万元调到60560万元").
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from auditor.extract.model import Difference, Fact
 from auditor.extract.readings import Reading, clean_label
 
 _RAISED = lazyre.compile(r"调增|追加")
+# an adjustment said after its subject, its range only in the next sentence naming that subject again ("政府性基金预算收入
+# 调增6350万元。政府性基金预算收入从年初预算的54210万元调到66560万元")
+_SAID_AFTER = lazyre.compile(r"^(?P<subject>[\u4e00-\u9fff]{2,20}?)(?P<verb>调增|调减|追加|追减)$")
 # the adjustment's label says where something went, not what was adjusted ("调出资金由0调增至35000万元": a figure arrived at)
 _ARRIVED = lazyre.compile(r"(?:至|为|到)$")
 # the range's own direction ("由286400万元调减为251400万元"), against the adjustment's
@@ -36,19 +40,27 @@ def resolve(r: Reading) -> Iterator[Candidate]:
     first_said = r.vocab.cue("adjustment_said_first")
     from_figure, to_figure = r.vocab.cue("from_figure"), r.vocab.cue("to_figure")
     parts = r.vocab.cue("offset_parts")
-    for node in tree.of_kind("labelled"):
+    for node in tree.of_kind("labelled", "increase", "decrease"):
         x = r.facts[node.index]
         if x is None or x.kind != "amount" or x.is_bound:
             continue
-        label = clean_label(node.piece.label)
-        m = first_said.match(label)
-        if m is None or _ARRIVED.search(label):
+        if node.kind == "labelled":
+            label = clean_label(node.piece.label)
+        else:
+            # (a change node: "政府性基金预算收入调增6350万元", the subject the words node before it, the verb before the figure)
+            before = node.index - 1
+            if before < 0 or tree[before].kind != "words" or tree[before].sentence != node.sentence:
+                continue
+            label = clean_label(tree[before].piece.label) + text[tree[before].end:x.span.start].strip()
+        m = first_said.match(label) if node.kind == "labelled" else None
+        trailing = None if m is not None else _SAID_AFTER.match(label)
+        if (m is None and trailing is None) or _ARRIVED.search(label):
             continue
         own = _amounts(r, tree.unit("sentence", node.index))
         if not own or own[0] is not x:
             continue
         reason = "adjustment_range"
-        if len(own) >= 3:
+        if len(own) >= 3 and trailing is None:
             a, b = own[1], own[2]
         elif len(own) == 1:
             last = tree.unit("sentence", node.index)[-1]
@@ -62,7 +74,8 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             opening = text[text.find("。", x.span.end) + 1:a.span.start]
             if parts.search(opening):
                 continue
-            if not _same_subject(r, label[m.end():], opening):
+            if not _same_subject(r, label[m.end():] if m is not None else trailing.group("subject"), opening,
+                                 named=trailing is not None):
                 continue  # ("调减一般公共预算支出1800万元。预备费从…3000万元调至2000万元": a part's range, not the whole's)
         else:
             continue
@@ -72,7 +85,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         to = text[a.span.end:b.span.start].strip()
         if not to_figure.match(to) or _RUN_AFTER.match(text, b.span.end):
             continue
-        raised = bool(_RAISED.search(m.group()))
+        raised = bool(_RAISED.search(m.group() if m is not None else trailing.group("verb")))
         if (_RANGE_DOWN if raised else _RANGE_UP).search(to):
             continue  # ("…调增…,基金预算支出相应由286400万元调减为251400万元": another subject's range, going the other way)
         if any(f.unit != x.unit or f.is_bound for f in (a, b)):
@@ -83,13 +96,16 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             rate=None, base=None, rivals=(), reason=reason, via=(), rejected=()))
 
 
-def _same_subject(r: Reading, adjusted: str, opening: str) -> bool:
+def _same_subject(r: Reading, adjusted: str, opening: str, named: bool = False) -> bool:
     """The next sentence's subject, the words before its 由/从, is none or the adjustment's own, once the words of the
-    fund, level and budget (cue adjustment_subject_filler) are dropped from both."""
+    fund, level and budget (cue adjustment_subject_filler) are dropped from both; `named` (an adjustment said after its
+    subject, "政府性基金预算收入调增6350万元"): the subject named again, never none."""
     cut = max(opening.rfind("由"), opening.rfind("从"))
     subject = opening[:cut] if cut >= 0 else opening
     filler = r.vocab.cue("adjustment_subject_filler")
     said, own = filler.sub("", subject), filler.sub("", adjusted)
+    if named:
+        return bool(own) and said == own and bool(subject.strip())
     return not said or said == own
 
 
