@@ -5,7 +5,8 @@
 
 The adjustment opens its label (cue adjustment_said_first: 调增, 调减, 追加, 追减 — not "收入预算调减X", a change node
 change.py reads) and is the first amount of its sentence.  The range is the next two amounts: in its own sentence right
-after it (its clause then says nothing but 由/从 … A, cue from_figure), or, where its sentence states it alone, in the
+after it (its clause then says nothing but 由/从 … A, cue from_figure, or names the adjustment's own subject again;
+a second arrival after B leaves the range unsaid), or, where its sentence states it alone, in the
 next sentence on its line, which states those two only and opens with no 其中 (a part's adjustment is no range of the
 whole's: "调增332.60万元。其中:税收收入由…调整为…").  The words between A and B say only where it went (cue to_figure:
 调整为, 调至 …), in no direction against the adjustment's ("调增…,…相应由A调减为B"), and B is no first of a 分别 run
@@ -62,6 +63,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         reason = "adjustment_range"
         if len(own) >= 3 and trailing is None:
             a, b = own[1], own[2]
+            if not _same_subject(r, label[m.end():], text[x.span.end:a.span.start].lstrip(",，、 ")):
+                continue  # ("调增一般公共预算收入4.33亿元,一般公共预算支出由137.58亿元调整为141.00亿元": another subject's range)
+            if len(own) > 3 and _ends_with(to_figure, text[b.span.end:own[3].span.start].rstrip()):
+                continue  # ("…由年初预算的10.00亿元调整为9.50亿元,加上上级补助收入后调整为9.00亿元": which range is adjusted, unsaid)
         elif len(own) == 1:
             last = tree.unit("sentence", node.index)[-1]
             if last + 1 >= len(tree) or tree[last + 1].paragraph != node.paragraph:
@@ -107,6 +112,11 @@ def _same_subject(r: Reading, adjusted: str, opening: str, named: bool = False) 
     if named:
         return bool(own) and said == own and bool(subject.strip())
     return not said or said == own
+
+
+def _ends_with(cue, words: str) -> bool:
+    """The words end with the cue (an anchored one: to_figure), tried on their last dozen characters."""
+    return any(cue.match(words[k:]) for k in range(max(0, len(words) - 12), len(words)))
 
 
 def _amounts(r: Reading, nodes: range) -> list[Fact]:
