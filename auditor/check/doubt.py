@@ -34,7 +34,6 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_left, bisect_right
-from collections import Counter
 from decimal import Decimal, getcontext
 from functools import cached_property, lru_cache
 from itertools import takewhile
@@ -235,23 +234,6 @@ class Document:
         for n, f in enumerate(self.facts):
             out.setdefault(f.concept, []).append(n)
         return out
-
-    @cached_property
-    def figures_by_concept(self) -> tuple[dict[tuple, dict], dict[int, list[tuple[tuple, int]]]]:
-        """(concept, kind, unit, scenario) → period → (the group's key, the places in `facts` of its figures that are no
-        bound, ascending, a count of their values); and fact id → [(its group's key, its place)].  Made once a text for
-        _parts_stated_elsewhere, which asks after the figures of a few concepts for each list short of its total."""
-        groups: dict[tuple, dict] = {}
-        where: dict[int, list[tuple[tuple, int]]] = {}
-        for n, f in enumerate(self.facts):
-            if f.concept is None or f.is_bound:
-                continue
-            key = (f.concept, f.kind, f.unit, f.scenario)
-            _, places, counts = groups.setdefault(key, {}).setdefault(f.period, ((*key, f.period), [], Counter()))
-            places.append(n)
-            counts[f.value] += 1
-            where.setdefault(f.id, []).append(((*key, f.period), n))
-        return groups, where
 
     @cached_property
     def _lists_by_total(self) -> dict[tuple, list[Breakdown]]:
@@ -632,32 +614,18 @@ def _parts_stated_elsewhere(doc: Document, total: Fact, parts: list[Fact], subtr
         return None
     members = set().union(*(fam.members for fam in families)) - named
     used = {f.id for f in (total, *parts)}
-    # (the figures of those concepts of the total's kind, unit and scenario, not bounds, by period: each member's first
-    # and its values, from groups made once a text — not every figure of those concepts walked for each list asked about)
-    groups, where = doc.figures_by_concept
-    taken: dict[tuple, Counter] = {}  # (the figures of the list itself, left out: by group, their values)
-    for i in used:
-        for key, n in where.get(i, ()):
-            taken.setdefault(key, Counter())[doc.facts[n].value] += 1
-    firsts: list[tuple[int, str, set]] = []
-    for concept in members:
-        first, values = None, set()
-        for period, (key, places, counts) in groups.get((concept, total.kind, total.unit, total.scenario), {}).items():
+    found: dict[str, list[Fact]] = {}
+    # (the figures of those concepts, in the order of `facts`: looked up by concept, not every figure walked)
+    for f in doc.of_concepts(members):
+        if f.concept in members and f.id not in used and f.kind == total.kind and f.unit == total.unit \
+                and not f.is_bound and f.scenario == total.scenario \
+                and (f.period == total.period or f.period in (None, "current") and not _PAST.fullmatch(total.period or "")
+                     or total.period in (None, "current") and not _PAST.fullmatch(f.period or "")):
             # (a year unsaid is the report's: "其他收入21.94万元" beside "2023年度…本年收入合计", not last year's)
-            if not (period == total.period or period in (None, "current") and not _PAST.fullmatch(total.period or "")
-                    or total.period in (None, "current") and not _PAST.fullmatch(period or "")):
-                continue
-            gone = taken.get(key, Counter())
-            values.update(v for v, n in counts.items() if n > gone[v])
-            n = next((n for n in places if doc.facts[n].id not in used), None)
-            if n is not None and (first is None or n < first):
-                first = n
-        if first is not None:
-            firsts.append((first, concept, values))
-    firsts.sort()
+            found.setdefault(f.concept, []).append(f)
     # (each member stated once, or its figures all of one value: "其他收入21.94万元" in prose and in a table)
-    chosen = [doc.facts[n] for n, _, values in firsts if len(values) == 1]
-    if not chosen or len(chosen) != len(firsts):
+    chosen = [fs[0] for fs in found.values() if len({f.value for f in fs}) == 1]
+    if not chosen or len(chosen) != len(found):
         return None
     if not _makes(total, listed + _sum(chosen)):
         return None
