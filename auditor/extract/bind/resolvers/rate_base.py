@@ -195,9 +195,7 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         # 预算收入预算为52.40亿元", its subject after the words that say whose it is, …的)
         year_budget = r.base == "budget_adjusted" and bool(index.vocab.cue("base_whole_year").search(stated.label))
         kinds = {r.base, "budget"} if year_budget else {r.base}
-        # (`candidates` as a set of identities: asked of each budget, a walk of the list made this cubic in a long text)
-        among = {id(f) for f in candidates}
-        named = [f for f in budgets[first:] if f.scenario in kinds and id(f) not in among
+        named = [f for f in budgets[first:] if f.scenario in kinds and f not in candidates
                  and len(core := (f.concept or "").rsplit("的", 1)[-1]) >= 2 and core in (num.concept or "")]
         of_base = [f for f in [*candidates, *named] if f.scenario == r.base] \
             or [f for f in [*candidates, *named] if year_budget and f.scenario == "budget"]
@@ -208,7 +206,7 @@ def _in_document(index: DocumentIndex, r: Rate, text: str = "") -> Rate:
         # was adjusted to — "(1)收入总计调整为9877万元" … "(1)收入总计10855万元,完成调整预算的109.9%")
         candidates = [*candidates, *(f for f in _adjusted_to(index, num) if f not in candidates)]
     bases = [f for f in candidates if f.id != num.id and (num.scenario is None or f.scenario != num.scenario)
-             and not _bracketed_after_another(index, text, f, num) and not _of_another_year(num, f)]
+             and not _bracketed_after_another(text, f, num) and not _of_another_year(num, f)]
     return r.model_copy(update={"value_pairs": value_pairs, "document_pairs": tuple((num, b) for b in bases),
                                 "reason": "rate_base_in_document", "via": (*r.via, "numerator in its sentence")})
 
@@ -299,29 +297,17 @@ def _of_subject(budget: Fact, subject: str) -> bool:
 _BRACKET_AFTER_AMOUNT = lazyre.compile(r"\d\s*(?:万元|亿元|千元|元|万|亿)\s*\(\s*[^()]{0,16}$")
 
 
-def _bracketed_after_another(index: DocumentIndex, text: str, budget: Fact, num: Fact) -> bool:
+def _bracketed_after_another(text: str, budget: Fact, num: Fact) -> bool:
     """The budget stands in a bracket right after an amount that is not the numerator: that amount's budget (the
     other subject's — "税收收入…28.64亿元(年度预算33.50亿元)…。非税收入完成6.12亿元,完成预算的91.3%")."""
     if not text:
         return False
-    # (where each budget's owner ends, read once a text: a budget is asked about by every rate it may be the base of)
-    owners = index.memo("_bracket_owner_ends", dict) if text is index.text else {}
-    owner_end = owners.get(budget.id, _UNREAD)
-    if owner_end is _UNREAD:
-        owner_end = owners[budget.id] = _bracket_owner_end(text, budget)
-    return owner_end is not None and not (num.span.start < owner_end <= num.span.end + 2)
-
-
-_UNREAD = object()
-
-
-def _bracket_owner_end(text: str, budget: Fact) -> int | None:
-    """Just after the last digit of the amount whose bracket the budget stands in, right after it; None when none."""
     before = text[max(0, budget.span.start - 40):budget.span.start]
     m = _BRACKET_AFTER_AMOUNT.search(before)
     if m is None:
-        return None
-    return budget.span.start - len(before) + m.start() + 1
+        return False
+    owner_end = budget.span.start - len(before) + m.start() + 1  # (just after the owner's last digit)
+    return not (num.span.start < owner_end <= num.span.end + 2)
 
 
 def _value(f: Fact) -> Decimal:
