@@ -235,6 +235,18 @@ class Document:
             out.setdefault(f.concept, []).append(n)
         return out
 
+    @cached_property
+    def _lists_by_total(self) -> dict[tuple, list[Breakdown]]:
+        out: dict[tuple, list[Breakdown]] = {}
+        for b in self.lists:
+            out.setdefault((b.total.unit, b.total.value, b.total.decimals), []).append(b)
+        return out
+
+    def lists_of_total(self, total: Fact) -> list[Breakdown]:
+        """The lists whose total has `total`'s unit, value and decimals, in the order of `lists` (grouped once a text: a
+        look-up, not a walk of every list for each total asked about)."""
+        return self._lists_by_total.get((total.unit, total.value, total.decimals), [])
+
     def of_concepts(self, concepts) -> list[Fact]:
         """The figures of those concepts, in the order of `facts` (the places by concept found once a text)."""
         places = self._places_by_concept
@@ -869,7 +881,7 @@ def _overlapping_kinds(doc: Document, total: Fact, parts: list[Fact], subtracted
     values = {p.value for p in parts}
     # (another split that holds, of parts named otherwise: the same parts named again with other figures are no other
     # cut — "收入总计6049.98万元,其中…12000万元" beside the same sources that make it is a slip)
-    other = next((b for b in doc.lists if b is not breakdown and not b.subtracted and len(b.parts) >= 2
+    other = next((b for b in doc.lists_of_total(total) if b is not breakdown and not b.subtracted and len(b.parts) >= 2
                   and (b.total.id == total.id or b.total.concept is not None and b.total.concept == total.concept
                        or clean_label(b.total.label)[-4:] == clean_label(total.label)[-4:])
                   and b.total.unit == total.unit and b.total.value == total.value and b.total.decimals == total.decimals
