@@ -25,7 +25,7 @@ from functools import lru_cache
 from itertools import compress
 
 from auditor import lazyre
-from auditor.extract.discourse import Discourse, Node
+from auditor.extract.discourse import SENTENCE_ENDS, Discourse, Node
 from auditor.extract.figures import read_figure
 from auditor.extract.kept import KeptOnce
 from auditor.textsearch import last_of
@@ -51,6 +51,10 @@ OPENERS = {"qizhong", "fenbie", "include", "classify", "dimension"}
 _BARE_NOUNS = {"支出", "收入"}
 _ABBREVIATED = {"收": "收入", "支": "支出"}
 _LIST_TOTAL_WORDS = {"合计", "总计", "共计", "小计", "累计"}  # a 合计 is the list's total, not a sibling
+# what may stand between two sentences one right after the other: a line break or a blank line (after the rest
+# of the first sentence, words the grammar read as no piece, when its last piece is not its end)
+_LINE_BREAK = lazyre.compile(r"[ \t\u3000]*(?:\n[ \t\u3000]*){0,2}")
+_REST_OF_SENTENCE = lazyre.compile(r"[^。!?\n]*[。!?]" + _LINE_BREAK.pattern)
 _LOOK_BACK = 64  # pieces a label inherits across at most: readings stay linear in the text
 _ABBREVIATED_AS = lazyre.compile(r"(?:以下)?简称[:：]?([^)]{2,14})")
 # (compiled once here, not looked up in re's cache for every figure)
@@ -75,6 +79,17 @@ class Reading(KeptOnce):
 
     def fact(self, i: int) -> Fact | None:
         return self.facts[i]
+
+    def follows_right_on(self, first: int) -> bool:
+        """Node `first` opens a sentence that follows right on the sentence before it (the one node first − 1 stands
+        in): in its paragraph or the one after, nothing between but the rest of that sentence and a line break or a
+        blank line — no sentence the grammar read nothing of ("本单位未安排“三公”经费。"), no heading ("三、会议费支出
+        情况"), no item."""
+        tree = self.tree
+        if first <= 0 or tree[first - 1].paragraph < tree[first].paragraph - 1:
+            return False
+        end = _LINE_BREAK if tree[first - 1].separator(SENTENCE_ENDS) else _REST_OF_SENTENCE
+        return end.fullmatch(self.norm.text, tree[first - 1].end, tree[first].start) is not None
 
     def is_previous(self, fact: Fact) -> bool:
         """Last year's figure (上年, or a year before the report's)."""

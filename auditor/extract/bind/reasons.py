@@ -674,6 +674,10 @@ _ALL += [
            "收支缺口 and its 收入 and 支出; a 节约 said against the budget and that budget and what was spent) stated in the "
            "sentences before it, in its paragraph", "歲入編列2098.01億元,較上年度增加53.83億元;歲出編列2142.05億元。"
            "歲入歲出差短44.04億元。"),
+    Reason("difference_against_the_total_before", STRUCTURAL, "a sentence opening with the budget a 节约 (超支) is "
+           "said against (与年初预算…相比), right after the sentence — in its paragraph or the one before, nothing "
+           "between — that opens with a total spent: the budget and that total", "“三公”经费支出合计42.68万元,其中:"
+           "公务接待费12.68万元,公务用车运行维护费30.00万元。与年初预算50.00万元相比,节约7.32万元。"),
     Reason("priced_items_respectively", EXPLICIT, "items each a count with its price in a bracket, then 分别为 one "
            "amount each: count × price", "购置帐篷500顶(单价2860元)、折叠床2000张(单价265元),合同金额分别为1430000元、530000元。"),
     Reason("product_in_sentence", EXPLICIT, "a count, a standard per unit of it and the amount they give, in one "

@@ -240,7 +240,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # "…“三公”经费支出合计42.68万元,其中:…。⏎与年初预算50.00万元相比,节约7.32万元": a sentence opening with the
             # budget compared against, what is compared being the total the sentence right before opens with
             operands = _compared_with_the_total_before(r, s.index, fam, listed)
-            reason = "difference_in_sentence" if operands is None else "difference_in_paragraph"
+            reason = "difference_against_the_total_before"
         if operands is None and not after and fam.cue == "difference_leftover" \
                 and _UNDONE.match(clean_label(fact.label)):
             # "全年调整后预算720万元(年初预算800万元,年中调减80万元),实际执行684万元,预算执行率95%,未执行的36万元…": the
@@ -249,7 +249,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             reason = "leftover_of_rate_base"
         if operands is None:
             continue
-        if reason == "difference_in_paragraph" and r.vocab.cue("difference_basis").search(_clauses_before(r, s.index)):
+        if reason in _ACROSS_SENTENCES and r.vocab.cue("difference_basis").search(_clauses_before(r, s.index)):
             # ("…基金支出2,987.65亿元。扣除财政补贴后,当期收支缺口376.54亿元": figures of the sentences before, the
             # difference said on another basis — in its sentence, "扣除已支付的83.31万元后,尚余20.83万元" names its operand)
             continue
@@ -261,7 +261,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             continue
         if fam.plus in ("cut_from", "cut_to") and _respectively_after(r, s.index, [*plus, *minus]):
             continue  # ("…原列40億元刪減1,000萬元,分別修正通過84億7,000萬元、…": each cut's in the order 分别 says: budget_cut)
-        if reason == "difference_in_paragraph" and _another_flow_between(r, s.index, [*plus, *minus], listed):
+        if reason in _ACROSS_SENTENCES and _another_flow_between(r, s.index, [*plus, *minus], listed):
             continue
         if _years_apart(r, [*plus, *minus]):
             continue  # ("上年公务接待费预算3.00万元,本年…实际支出4.86万元,超出预算0.86万元": last year's budget, this year's spending)
@@ -705,6 +705,8 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
 
 
 _SPENT_TOTAL = lazyre.compile(r"合计|总计|共计|支出")
+# the readings of a difference whose operands stand in the sentences before its own
+_ACROSS_SENTENCES = ("difference_in_paragraph", "difference_against_the_total_before")
 
 
 def _compared_with_the_total_before(r: Reading, i: int, fam: _Family,
@@ -725,6 +727,10 @@ def _compared_with_the_total_before(r: Reading, i: int, fam: _Family,
     first = tree.unit("sentence", before[0])[0]
     if first == 0:
         return None
+    if not r.follows_right_on(first):
+        return None  # (the total's sentence not the one right before: a sentence between, even one stating no figure
+        # ("…支出合计43.68万元。⏎二、“三公”经费…本单位未安排“三公”经费。⏎三、会议费支出情况⏎与年初预算50.00万元相比,节约
+        # 7.32万元": the 会议费's saving, not the total's), a heading, or a paragraph between)
     amounts = [r.facts[k] for k in tree.unit("sentence", first - 1)
                if r.facts[k] is not None and r.facts[k].kind == "amount"]
     total = amounts[0] if amounts else None
