@@ -17,6 +17,7 @@ reading places for certain is refused, and the table ends there.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import field
 from decimal import Decimal
 
@@ -160,10 +161,14 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
             ends[b] = (a, b)
     # (and after every cell read on that line: a table's span may leave out rows read beside it, "…得分年度资金总额…" then
     # the indicator rows of the same line)
+    # (the cells by where they start, bisected for each tail's line: the lines are apart, so every cell is looked
+    # at once at most — not every cell of the text for each line, quadratic in a text of many flattened tables)
+    spans = sorted((f.span.start, f.span.end) for f in result.facts) if ends else []
+    starts = [start for start, _ in spans]
     tails = []
     for a, b in sorted(ends.values()):
         begin = norm.text.rfind("\n", 0, a) + 1
-        a = max([a, *(f.span.end for f in result.facts if begin <= f.span.start < b)])
+        a = max([a, *(end for _, end in spans[bisect_left(starts, begin):bisect_left(starts, b)])])
         if a < b:
             tails.append((a, b))
     result.tails = tails
