@@ -619,8 +619,15 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
             return None  # the previous (or next) difference: its figures are its own
         done = (minus and fam.minus == "collected_budget" and _done_of_budget(r, f, minus[0])
                 or plus and fam.plus == "collected_budget" and _done_of_budget(r, f, plus[0]))
+        # (a debt's limit and its balance of one kind: 一般 with 一般, 专项 with 专项, the total's with the total's — a
+        # balance listed as a part of the total is that kind's, when the side taken names it)
+        taken = (plus or minus)[0] if fam.stocks and (plus or minus) else None
+        kind = _debt_kind(r, f) if fam.stocks else ""
+        of_kind = taken is not None and bool(kind) and kind == _debt_kind(r, taken)
         if tree[k].kind not in figures or f.kind != "amount" or f.unit != diff.unit \
-                or (f.id in listed and not fam.sides and not done):
+                or (f.id in listed and not fam.sides and not done and not of_kind):
+            return True
+        if taken is not None and kind != _debt_kind(r, taken):
             return True
         role = _role(r, fam, f)
         if role is None:
@@ -702,6 +709,12 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         return None  # several amounts spent out of a budget: which the 结余 is of is open — unless the
         # sentence is an account of a fund (上年结余 + 收入 − each spending = 年末结余)
     return sorted(plus, key=lambda f: f.span.start), minus, rivals
+
+
+def _debt_kind(r: Reading, f: Fact) -> str:
+    """一般 or 专项: the kind of debt a limit or a balance names ("一般债务限额"); "" for the total's ("政府债务余额")."""
+    m = r.vocab.cue("headroom_kind").search(clean_label(f.label))
+    return m.group(1) if m else ""
 
 
 _SPENT_TOTAL = lazyre.compile(r"合计|总计|共计|支出")
