@@ -533,7 +533,9 @@ class _Reader:
 _CHANGE_WORDS = frozenset({"increase", "decrease"})
 _OPENS_LAST_YEAR = lazyre.compile(r"(?:上一?年度?|去年|前一年度?)(?:同期)?\s*$")  # (the opening words end so)
 
-_LABEL_MARKS = lazyre.compile(r"[\s:,、“”\"()$＄]")  # (a currency mark before the figure too: "使用後剩餘$88,589元")
+# (a currency mark before the figure too, its letters with it, one mark: "使用後剩餘$88,589元", "支出合計HK$80元",
+# "US$", "NT$", "MOP$")
+_LABEL_MARKS = lazyre.compile(r"(?:HK|US|NT|NZ|A|S|C|MOP)?[$＄]|[\s:,、“”\"()]")
 
 
 # the head of a bracket that speaks of another period: "(上年支出…", "(2022-23年度:總收入…", "(112年度:歲入…",
