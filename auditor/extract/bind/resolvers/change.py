@@ -1191,8 +1191,12 @@ def _first_in_sentence(r: Reading, i: int) -> Fact | None:
 
 
 def _sentence_subject(r: Reading, i: int) -> Fact | None:
-    """The first labelled amount of the sentence before node i, in the same paragraph."""
+    """The first labelled amount of the sentence before node i, in the same paragraph — the sentence right before,
+    none between (not "…支出合计118.00万元。会议费严格按照标准执行。与年初预算50.00万元相比,节约7.32万元": a sentence
+    stating no figure between turns to another subject)."""
     tree = r.tree
+    if not r.follows_right_on(tree.unit("sentence", i)[0]):
+        return None
     sentence = tree[i].sentence - 1
     first = None
     for j in tree.before(i, "paragraph", limit=_LOOK_BACK):
