@@ -417,8 +417,12 @@ def _read_label(text: str, vocab: Vocabulary) -> LabelInfo:
     return LabelInfo(cleaned, concept, known, scenario, period, rate)
 
 
-# the verb of what was done, after a figure's name ("税收收入完成", "一般公共预算收入累计完成", "地方财政收入实现")
-_DONE_TAIL = lazyre.compile(r"(?<=[\u4e00-\u9fff])(?:累计|共|全年)?(?:完成|实现)了?$")
+# the verb of what was done, after a figure's name ("税收收入完成", "一般公共预算收入累计完成", "地方财政收入实现"): the
+# one cue the readings that take it off a name build on (this label's, a share's subject, a rate's base's subject)
+DONE_VERB = r"(?:完成|实现)"
+# … and the words it may open with (累计完成, 共完成, 全年实现)
+DONE_LEAD = r"(?:累计|共|全年)?"
+_DONE_TAIL = lazyre.compile(rf"(?<=[\u4e00-\u9fff]){DONE_LEAD}{DONE_VERB}了?$")
 
 
 def _scenario(label: str, vocab: Vocabulary) -> str | None:

@@ -17,7 +17,7 @@ from auditor.extract.bind.resolvers.rate import DONE_IN_CLAUSE, OTHER_NAMED_BUDG
 from auditor.extract.model import SPENT_SCENARIOS, Change, Fact, Rate
 from auditor import lazyre
 from auditor.extract.readings import clean_label, sentence_start
-from auditor.extract.vocabulary import read_label
+from auditor.extract.vocabulary import DONE_VERB, read_label
 
 _DELTA_CONCEPTS = {"增减额", "预算差额"}
 _LEADING_YEAR = lazyre.compile(r"^\d{4}年度?")  # (as the reading takes it off a label that is its own concept)
@@ -221,7 +221,7 @@ def _of_another_year(num: Fact, base: Fact) -> bool:
 # "收入总计调整为", "一般公共预算支出调整到": a subject's words, then the verb of its budget's adjustment
 _ADJUSTED_TO = lazyre.compile(r"^(?P<subject>[\u4e00-\u9fff]{4,}?)(?:预算)?调整(?:为|到|至|后)?$")
 # the words around a subject that name no other one: a year, the whole of the place (全州, 全县), what was done
-_SUBJECT_SCOPE = lazyre.compile(r"^(?:(?:19|20)\d{2}年度?)?(?:全[省市州县区镇乡])?|(?:累计)?(?:完成|实现)数?$")
+_SUBJECT_SCOPE = lazyre.compile(rf"^(?:(?:19|20)\d{{2}}年度?)?(?:全[省市州县区镇乡])?|(?:累计)?{DONE_VERB}数?$")
 
 
 def _adjusted_to(index: DocumentIndex, num: Fact) -> list[Fact]:

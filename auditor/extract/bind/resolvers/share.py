@@ -21,7 +21,7 @@ from auditor.extract.bind.resolvers import chart_shares
 from auditor.extract.bind.resolvers.named_shares import names_before, structure_ratios
 from auditor.extract.model import CHANGE_CONCEPTS, Breakdown, Fact, Share, period_of
 from auditor.extract.readings import bracket_host, in_other_period_bracket, Reading, clean_label, sentence_start
-from auditor.extract.vocabulary import read_label
+from auditor.extract.vocabulary import DONE_LEAD, DONE_VERB, read_label
 
 
 def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
@@ -468,9 +468,9 @@ def _above(r: Reading, i: int, part: Fact) -> bool:
 
 
 # … and said of a share's subject, with the figure's word ("税收收入完成数", "一般公共预算收入实现额")
-_DONE_NAMED = lazyre.compile(r"(?<=[\u4e00-\u9fff]{4})(?:累计)?(?:完成|实现)(?:数|额)?$")
+_DONE_NAMED = lazyre.compile(rf"(?<=[\u4e00-\u9fff]{{4}})(?:累计)?{DONE_VERB}(?:数|额)?$")
 # the verb of what was done, after the name of the figure done ("税收收入完成", "非税收入累计完成", "地方收入实现")
-_DONE_AFTER_NAME = lazyre.compile(r"(?<=[\u4e00-\u9fff])(?:累计|共|全年)?(?:完成|实现|入库)了?$")
+_DONE_AFTER_NAME = lazyre.compile(rf"(?<=[\u4e00-\u9fff]){DONE_LEAD}(?:{DONE_VERB}|入库)了?$")
 
 
 def _named_in(r: Reading, nodes, name: str) -> list[Fact]:
