@@ -968,13 +968,22 @@ def scores_after_opener(tree: Discourse, facts, i: int, report_year: str | None 
         fact = facts[k]
         if fact is None or t.depth != opener.depth:
             continue
-        if fact.kind != "score":
-            break
+        if fact.kind != "score" or found and WHOLE_SCORE_OF_ANOTHER.search(clean_label(fact.label)):
+            break  # (a figure not a score; another whole score: "…效益24分⏎项目二自评得分78分")
         found.append(fact)
     if not found and text is not None and not any(tree[k].kind != "sep" for k in tree.after(i, "sentence")) \
             and _LINE_ENDS.match(text, opener.end):
         found = scores_on_lines(tree, facts, i, text)
     return before, found
+
+
+# a score's name that says it is a whole score, or one of another project, year or reviewer — no level's: it ends a list
+# of the levels' scores ("项目一自评总分93分,其中:⏎决策19分⏎…⏎效益24分⏎项目二自评得分78分": 78 is project two's, no
+# fifth level; "2022年自评总分88分", "上年自评得分87分", "财政复核总分90分")
+WHOLE_SCORE_OF_ANOTHER = lazyre.compile(
+    r"(?:总得分|总分|综合得分|得分合计|合计得分)(?:为)?$"
+    r"|^(?:项目[一二三四五六七八九十\d]+|(?:19|20)\d{2}年度?|上一?年度?|去年|上期|(?:财政|主管部门|第三方)?复核|财政)"
+    r"[^,。;]{0,12}?(?:自评|评价|复核|评审|考核|绩效)?(?:总)?得分(?:为)?$")
 
 
 # nothing but a colon after a list's opener on its line ("其中:⏎")
@@ -1008,7 +1017,9 @@ def scores_on_lines(tree: Discourse, facts, k: int, text: str) -> list[Fact]:
             elif t.kind in OPENERS:
                 closed = True
             elif not closed and fact is not None and t.depth == depth:
-                if fact.kind == "score":
+                if fact.kind == "score" and WHOLE_SCORE_OF_ANOTHER.search(clean_label(fact.label)):
+                    total = True  # (a whole score's line, another project's or year's: the list ends)
+                elif fact.kind == "score":
                     row.append(fact)
                 else:
                     closed = True
