@@ -986,6 +986,7 @@ WHOLE_SCORE_OF_ANOTHER = lazyre.compile(
     r"[^,。;]{0,12}?(?:自评|评价|复核|评审|考核|绩效)?(?:总)?得分(?:为)?$")
 
 
+_SENTENCE_ENDS = lazyre.compile(r"[。!?]")
 # nothing but a colon after a list's opener on its line ("其中:⏎")
 _LINE_ENDS = lazyre.compile(r"[ \t:]*(?:\n|$)")
 # a total score's line going on, after it, with words saying the levels' scores follow ("…综合得分为94.5分。各项指标得分
@@ -1024,8 +1025,8 @@ def scores_on_lines(tree: Discourse, facts, k: int, text: str) -> list[Fact]:
                 else:
                     closed = True
             j += 1
-        if not row or total:
-            break
+        if not row or total or _SENTENCE_ENDS.search(text, end + 1, row[0].span.start):
+            break  # (… or a line whose first sentence states no score: "评价等级为优。项目整体满意度82分,等级为良")
         found.extend(row)
         end = line_end if line_end < len(text) else -1
     return found

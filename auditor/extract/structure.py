@@ -267,6 +267,11 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
                       and not cue("average_score").search(f.label)]
         if _other_subjects_grade(norm.text, m, score, stated, cue, year):
             continue
+        if score is not None and score.span.end <= m.start() and _another_score_before_in_sentence(
+                norm.text, m.start(), score, scores, listed):
+            # ("本项目自评总分93分。评价等级为优。项目整体满意度82分,等级为良": the grade's own sentence states another
+            # score before it — a survey's, a part's: the grade is that one's, not the total's across the sentence)
+            continue
         if score is not None:
             # ("单位自评得分95.20分,经第三方机构复核调整为88.40分,最终评价等级为“良”": the score as revised is the one graded)
             if revised is None:  # (the scores named as revised, in the figures' order: found once, not a walk of
@@ -739,6 +744,17 @@ def _out_of_other(text: str, score: Fact) -> bool:
     return bool(maxima) and 100 not in maxima and not _OUT_OF_HUNDRED.search(text, start, stop)
 
 
+def _another_score_before_in_sentence(text: str, grade_at: int, score: Fact, facts: list[Fact],
+                                     listed: dict[int, Fact] | None) -> bool:
+    """The score found for the grade at `grade_at` stands before the grade's sentence, and that sentence states another
+    score before the grade, no part of a list ("…满意度82分,等级为良"): the grade is said of that one."""
+    begin = last_of(text, "。\n!?", grade_at) + 1
+    if score.span.end > begin:
+        return False
+    return any(f.kind == "score" and not f.in_table and f.id != score.id and begin <= f.span.start < grade_at
+               and not (listed and f.id in listed) for f in facts)
+
+
 def _other_year(text: str, score: Fact, grade_at: int) -> bool:
     """The grade's clause names a year and the score's clause another ("2022年度…等级为良,2023年度…
     得分92分"), or the score stands in a bracket of its own year ("(2022年度得分85分)")."""
@@ -817,11 +833,18 @@ def _another_years_score(text: str, score: Fact, grade_at: int) -> bool:
     """Last year's score is no score of this year's grade: named so ("等级为“良”(上年自评得分为91.50分)"), in a bracket
     of another period or year ("较上年自评得分(95.2分,优)"), or reached past words of last year after the grade
     ("等级为优;上年等级为良,得分86.80分") — unless it names this year again ("…;本年得分92.40分")."""
+    if score.span.end <= grade_at and _GRADE_SAID_RIGHT_AFTER.fullmatch(text, score.span.end, grade_at) \
+            and not in_other_period_bracket(text, score.span.start) and not _in_year_bracket(text, score.span.start):
+        return False  # ("…,上年自评得分87分,等级为良": the grade said right after a score is that score's, whatever its year)
     if LAST_YEARS.search(score.label) or in_other_period_bracket(text, score.span.start) \
             or _in_year_bracket(text, score.span.start):
         return True
     return score.span.start > grade_at and bool(LAST_YEARS.search(text, grade_at, score.span.start)) \
         and not _THIS_YEARS.search(score.label)
+
+
+# from a score to the 等级 of a grade said right after it, in its clause ("上年自评得分87分,等级为良")
+_GRADE_SAID_RIGHT_AFTER = lazyre.compile(r"\s*[,、]?\s*(?:其|评价|自评|绩效|综合)?(?:评价)?")
 
 
 def _in_year_bracket(text: str, at: int) -> bool:
