@@ -267,6 +267,11 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
                       and not cue("average_score").search(f.label)]
         if _other_subjects_grade(norm.text, m, score, stated, cue, year):
             continue
+        if score is not None and score.span.end <= m.start():
+            named = _score_of_named_subject(norm.text, m.start(), score, scores)
+            if named is False:
+                continue
+            score = named or score
         if score is not None and score.span.end <= m.start() and _another_score_before_in_sentence(
                 norm.text, m.start(), score, scores, listed):
             # ("本项目自评总分93分。评价等级为优。项目整体满意度82分,等级为良": the grade's own sentence states another
@@ -742,6 +747,33 @@ def _out_of_other(text: str, score: Fact) -> bool:
     maxima = [Decimal(m.group(1)) for m in _OUT_OF.finditer(text, start, stop)]
     # ("满分100分,其中预算执行率权重10分,自评得分82分": the score is out of the 100 its sentence states)
     return bool(maxima) and 100 not in maxima and not _OUT_OF_HUNDRED.search(text, start, stop)
+
+
+_QUOTED_NAME = lazyre.compile(r"[“\"]([^”\"]{2,30})[”\"]")
+
+
+def _score_of_named_subject(text: str, grade_at: int, score: Fact, scores: list[Fact]) -> Fact | bool | None:
+    """The grade's sentence names a subject in quotes before the grade, and the score found, in an earlier sentence,
+    names another: "“农村饮水安全巩固提升工程”项目自评总分92分,其中:…。“农村公路养护补助”项目自评总分86分,评价等级为良。
+    “农村饮水安全巩固提升工程”项目评价等级为优" — 优 is 92's, the score whose sentence names the same subject (within six
+    lines before); False when none does (no grade of a score read); None when the names do not say (the score stands)."""
+    begin = last_of(text, "。\n!?", grade_at) + 1
+    if score.span.end > begin:
+        return None
+    names = {n.group(1) for n in _QUOTED_NAME.finditer(text, begin, grade_at)}
+    if len(names) != 1:
+        return None
+
+    def sentence_names(f: Fact) -> set[str]:
+        start = last_of(text, "。\n!?", f.span.start) + 1
+        return {n.group(1) for n in _QUOTED_NAME.finditer(text, start, f.span.start)}
+
+    own = sentence_names(score)
+    if not own or own & names:
+        return None
+    same = [f for f in scores if f.span.end <= begin and 0 <= score.span.line - f.span.line <= 6
+            and sentence_names(f) & names]
+    return same[-1] if same else False
 
 
 def _another_score_before_in_sentence(text: str, grade_at: int, score: Fact, facts: list[Fact],
