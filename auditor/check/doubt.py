@@ -2143,6 +2143,23 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
                 text = f"{written(num)} / ({written(base, num)} + {written(a, num)}) = {written(stated)}%"
                 return Found("ALT001", {"zh": f"{text}（以年初预算加追加的调整后预算为基数）",
                                         "en": f"{text} (of the budget as adjusted: the initial one plus the addition)"})
+    # "年初预算1,000.00万元,其中:基本支出600.00万元,项目支出400.00万元。年中追加预算80.00万元(其中项目支出50.00万元、
+    # 基本支出30.00万元)" over "项目支出427.50万元,执行率95.00%": the base's category's share of the addition, said in
+    # the addition's sentence after it, adjusts that base (427.50 / (400 + 50))
+    # (… the base, when the rate's amount names its category and the base read is the whole budget, the budget's part of
+    # that category said before the addition: "基本支出全年支出610.10万元,执行率96.84%" → 610.10 / (600 + 30))
+    own_kind = _CATEGORY_IN.search(num.label)
+    for base, a in _category_bases(doc, num, tried, added, own_kind.group(1) if own_kind else None):
+        kind = _category_name(base.label)
+        for p in doc.neighbours(a):
+            if p.sentence != a.sentence or p.span.start <= a.span.start or p.kind != "amount" or p.unit != num.unit \
+                    or p.is_bound or p.id in tried_ids or p.id == num.id or _category_name(p.label) != kind:
+                continue
+            computed = ratio_percent(Value.of(num), Value.of(base) + Value.of(p))
+            if computed is not None and compare(stated, computed).verdict == "ok":
+                text = f"{written(num)} / ({written(base, num)} + {written(p, num)}) = {written(stated)}%"
+                return Found("ALT001", {"zh": f"{text}（以年初预算加追加中{kind}的调整后预算为基数）",
+                                        "en": f"{text} (of the budget as adjusted: the initial one plus the addition's {kind})"})
     # "省级资金280万元于12月下旬才下达,…实际到位资金1120万元,到位率80%": an amount of no scenario that the rate
     # leaves out of its numerator — the money still due — makes its base with the numerator
     for base in tried:
@@ -2170,6 +2187,36 @@ def base_of_another_rate(doc: Document, stated: Fact, tried: list[Fact], base: F
 
 _NAMED_BUDGETS = frozenset({"budget_initial", "budget_adjusted"})
 _ADDED = lazyre.compile(r"追加|调增|增加预算")
+# the category a budget's or an addition's part is of, its name ending the label ("其中项目支出" → 项目支出)
+_CATEGORY = lazyre.compile(r"(基本支出|项目支出|人员经费|公用经费|人员支出|公用支出|工资福利支出|商品和服务支出)(?:为|合计)?$")
+
+
+_CATEGORY_IN = lazyre.compile(r"(基本支出|项目支出|人员经费|公用经费|人员支出|公用支出|工资福利支出|商品和服务支出)")
+
+
+def _category_bases(doc: Document, num: Fact, tried: list[Fact], added: list[Fact], own_kind: str | None):
+    """(base, addition) pairs: a budget of a category (a base tried, or a budget of the rate's amount's own category said
+    before an addition) and an addition near it or near the rate's amount."""
+    seen = set()
+    for base in tried:
+        if base.kind != "amount" or base.unit != num.unit:
+            continue
+        near = [f for f in doc.neighbours(base) if f.kind == "amount" and _ADDED.search(f.label) and f.unit == num.unit
+                and not f.is_bound]
+        for a in {f.id: f for f in [*added, *near]}.values():
+            bases = [base] if _category_name(base.label) else []
+            if own_kind:
+                bases += [f for f in doc.neighbours(a) if f.kind == "amount" and f.unit == num.unit and not f.is_bound
+                          and f.span.end <= a.span.start and f.id != num.id and _category_name(f.label) == own_kind]
+            for b in bases:
+                if (b.id, a.id) not in seen:
+                    seen.add((b.id, a.id))
+                    yield b, a
+
+
+def _category_name(label: str) -> str | None:
+    m = _CATEGORY.search(label.strip(" :：,，、()（）"))
+    return m.group(1) if m else None
 _STILL_DUE = lazyre.compile(r"未到位|未下达|才下达|尚未|未拨付|滞后|延迟|推迟")  # (money said not yet arrived)
 
 

@@ -985,8 +985,8 @@ def scores_after_opener(tree: Discourse, facts, i: int, report_year: str | None 
         fact = facts[k]
         if fact is None or t.depth != opener.depth:
             continue
-        if fact.kind != "score":
-            break
+        if fact.kind != "score" or found and WHOLE_SCORE_OF_ANOTHER.search(clean_label(fact.label)):
+            break  # (a figure not a score; another whole score: "…效益24分⏎项目二自评得分78分")
         found.append(fact)
     if not found and text is not None and not any(tree[k].kind != "sep" for k in tree.after(i, "sentence")) \
             and _LINE_ENDS.match(text, opener.end):
@@ -994,6 +994,16 @@ def scores_after_opener(tree: Discourse, facts, i: int, report_year: str | None 
     return before, found
 
 
+# a score's name that says it is a whole score, or one of another project, year or reviewer — no level's: it ends a list
+# of the levels' scores ("项目一自评总分93分,其中:⏎决策19分⏎…⏎效益24分⏎项目二自评得分78分": 78 is project two's, no
+# fifth level; "2022年自评总分88分", "上年自评得分87分", "财政复核总分90分")
+WHOLE_SCORE_OF_ANOTHER = lazyre.compile(
+    r"(?:总得分|总分|综合得分|得分合计|合计得分)(?:为)?$"
+    r"|^(?:项目[一二三四五六七八九十\d]+|(?:19|20)\d{2}年度?|上一?年度?|去年|上期|(?:财政|主管部门|第三方)?复核|财政)"
+    r"[^,。;]{0,12}?(?:自评|评价|复核|评审|考核|绩效)?(?:总)?得分(?:为)?$")
+
+
+_SENTENCE_ENDS = lazyre.compile(r"[。!?]")
 # nothing but a colon after a list's opener on its line ("其中:⏎")
 _LINE_ENDS = lazyre.compile(r"[ \t:]*(?:\n|$)")
 # a total score's line going on, after it, with words saying the levels' scores follow ("…综合得分为94.5分。各项指标得分
@@ -1025,13 +1035,15 @@ def scores_on_lines(tree: Discourse, facts, k: int, text: str) -> list[Fact]:
             elif t.kind in OPENERS:
                 closed = True
             elif not closed and fact is not None and t.depth == depth:
-                if fact.kind == "score":
+                if fact.kind == "score" and WHOLE_SCORE_OF_ANOTHER.search(clean_label(fact.label)):
+                    total = True  # (a whole score's line, another project's or year's: the list ends)
+                elif fact.kind == "score":
                     row.append(fact)
                 else:
                     closed = True
             j += 1
-        if not row or total:
-            break
+        if not row or total or _SENTENCE_ENDS.search(text, end + 1, row[0].span.start):
+            break  # (… or a line whose first sentence states no score: "评价等级为优。项目整体满意度82分,等级为良")
         found.extend(row)
         end = line_end if line_end < len(text) else -1
     return found

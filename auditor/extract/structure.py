@@ -267,6 +267,16 @@ def grades(norm: Normalised, facts: list[Fact], vocab: Vocabulary | None = None,
                       and not cue("average_score").search(f.label)]
         if _other_subjects_grade(norm.text, m, score, stated, cue, year):
             continue
+        if score is not None and score.span.end <= m.start():
+            named = _score_of_named_subject(norm.text, m.start(), score, scores)
+            if named is False:
+                continue
+            score = named or score
+        if score is not None and score.span.end <= m.start() and _another_score_before_in_sentence(
+                norm.text, m.start(), score, scores, listed):
+            # ("本项目自评总分93分。评价等级为优。项目整体满意度82分,等级为良": the grade's own sentence states another
+            # score before it — a survey's, a part's: the grade is that one's, not the total's across the sentence)
+            continue
         if score is not None:
             # ("单位自评得分95.20分,经第三方机构复核调整为88.40分,最终评价等级为“良”": the score as revised is the one graded)
             if revised is None:  # (the scores named as revised, in the figures' order: found once, not a walk of
@@ -739,6 +749,44 @@ def _out_of_other(text: str, score: Fact) -> bool:
     return bool(maxima) and 100 not in maxima and not _OUT_OF_HUNDRED.search(text, start, stop)
 
 
+_QUOTED_NAME = lazyre.compile(r"[“\"]([^”\"]{2,30})[”\"]")
+
+
+def _score_of_named_subject(text: str, grade_at: int, score: Fact, scores: list[Fact]) -> Fact | bool | None:
+    """The grade's sentence names a subject in quotes before the grade, and the score found, in an earlier sentence,
+    names another: "“农村饮水安全巩固提升工程”项目自评总分92分,其中:…。“农村公路养护补助”项目自评总分86分,评价等级为良。
+    “农村饮水安全巩固提升工程”项目评价等级为优" — 优 is 92's, the score whose sentence names the same subject (within six
+    lines before); False when none does (no grade of a score read); None when the names do not say (the score stands)."""
+    begin = last_of(text, "。\n!?", grade_at) + 1
+    if score.span.end > begin:
+        return None
+    names = {n.group(1) for n in _QUOTED_NAME.finditer(text, begin, grade_at)}
+    if len(names) != 1:
+        return None
+
+    def sentence_names(f: Fact) -> set[str]:
+        start = last_of(text, "。\n!?", f.span.start) + 1
+        return {n.group(1) for n in _QUOTED_NAME.finditer(text, start, f.span.start)}
+
+    own = sentence_names(score)
+    if not own or own & names:
+        return None
+    same = [f for f in scores if f.span.end <= begin and 0 <= score.span.line - f.span.line <= 6
+            and sentence_names(f) & names]
+    return same[-1] if same else False
+
+
+def _another_score_before_in_sentence(text: str, grade_at: int, score: Fact, facts: list[Fact],
+                                     listed: dict[int, Fact] | None) -> bool:
+    """The score found for the grade at `grade_at` stands before the grade's sentence, and that sentence states another
+    score before the grade, no part of a list ("…满意度82分,等级为良"): the grade is said of that one."""
+    begin = last_of(text, "。\n!?", grade_at) + 1
+    if score.span.end > begin:
+        return False
+    return any(f.kind == "score" and not f.in_table and f.id != score.id and begin <= f.span.start < grade_at
+               and not (listed and f.id in listed) for f in facts)
+
+
 def _other_year(text: str, score: Fact, grade_at: int) -> bool:
     """The grade's clause names a year and the score's clause another ("2022年度…等级为良,2023年度…
     得分92分"), or the score stands in a bracket of its own year ("(2022年度得分85分)")."""
@@ -817,11 +865,18 @@ def _another_years_score(text: str, score: Fact, grade_at: int) -> bool:
     """Last year's score is no score of this year's grade: named so ("等级为“良”(上年自评得分为91.50分)"), in a bracket
     of another period or year ("较上年自评得分(95.2分,优)"), or reached past words of last year after the grade
     ("等级为优;上年等级为良,得分86.80分") — unless it names this year again ("…;本年得分92.40分")."""
+    if score.span.end <= grade_at and _GRADE_SAID_RIGHT_AFTER.fullmatch(text, score.span.end, grade_at) \
+            and not in_other_period_bracket(text, score.span.start) and not _in_year_bracket(text, score.span.start):
+        return False  # ("…,上年自评得分87分,等级为良": the grade said right after a score is that score's, whatever its year)
     if LAST_YEARS.search(score.label) or in_other_period_bracket(text, score.span.start) \
             or _in_year_bracket(text, score.span.start):
         return True
     return score.span.start > grade_at and bool(LAST_YEARS.search(text, grade_at, score.span.start)) \
         and not _THIS_YEARS.search(score.label)
+
+
+# from a score to the 等级 of a grade said right after it, in its clause ("上年自评得分87分,等级为良")
+_GRADE_SAID_RIGHT_AFTER = lazyre.compile(r"\s*[,、]?\s*(?:其|评价|自评|绩效|综合)?(?:评价)?")
 
 
 def _in_year_bracket(text: str, at: int) -> bool:

@@ -1166,7 +1166,9 @@ def inner_nodes(r: Reading, i: int, end: int) -> set[int]:
     while k < end:
         s = tree[k]
         if s.kind in OPENERS and s.depth == tree[i].depth and outer_opener(r, k) == i:
-            while k < end and tree[k].sub == s.sub:
+            inner, inner_at = s.sub, k
+            while k < end and (tree[k].sub == inner or (tree[k].sub == inner + 1 and inner_list_goes_on(r, inner_at, k))):
+                inner = tree[k].sub  # (… and the clauses after ';' that go on with it: "…;非税收入3.69亿元")
                 out.add(k)
                 k += 1
             continue
@@ -1201,6 +1203,7 @@ def list_end(r: Reading, i: int) -> int:
     closer = _COMPOSED_CLOSER.search(r.norm.text, opener.piece.end, opener.piece.end + 160) \
         if opener.kind == "classify" and opener.piece.keyword.startswith("由") else None
     k = i + 1
+    sub = opener.sub
     while k < len(tree):
         s = tree[k]
         if s.sentence != opener.sentence or s.paragraph != opener.paragraph:
@@ -1213,8 +1216,10 @@ def list_end(r: Reading, i: int) -> int:
         if following is not None and s.kind == "item" and (item_style(s.piece.keyword), item_number(
                 s.piece.keyword)) == following:
             break
-        if nested and s.sub != opener.sub:
-            break
+        if nested and s.sub != sub:
+            if not inner_list_goes_on(r, i, k):
+                break
+            sub = s.sub
         if s.kind in OPENERS and s.depth == opener.depth:
             if s.kind == "include" and s.piece.keyword.rstrip().endswith(":") and outer_opener(r, k) == i \
                     and any(r.facts[m] is not None for m in range(k + 1, list_end(r, k))):
@@ -1222,8 +1227,10 @@ def list_end(r: Reading, i: int) -> int:
                 # gives, to the sentence's end, are that part's; the outer list ends where it opens
                 break
             if outer_opener(r, k) == i:  # an inner list: its parts are not this list's
-                inner = s.sub
-                while k < len(tree) and tree[k].sub == inner and tree[k].sentence == opener.sentence:
+                inner, inner_at = s.sub, k
+                while k < len(tree) and tree[k].sentence == opener.sentence and (
+                        tree[k].sub == inner or (tree[k].sub == inner + 1 and inner_list_goes_on(r, inner_at, k))):
+                    inner = tree[k].sub
                     k += 1
                 continue
             break
@@ -1233,6 +1240,39 @@ def list_end(r: Reading, i: int) -> int:
             break
         k += 1
     return k
+
+
+def inner_list_goes_on(r: Reading, i: int, k: int) -> bool:
+    """The clause after a ';' that opens at node k goes on with the inner list opened at `i` (a 其中 inside an item of
+    another list): its first figure names the rest of that list (其他支出, 其余…) or the other side of its first part
+    (税收收入 / 非税收入) — "全市…86.40亿元。其中,全县…12.30亿元,其中:税收收入8.61亿元,占70.0%;非税收入3.69亿元,
+    占30.0%": 3.69 is 全县's, no part of 全市's list."""
+    tree = r.tree
+    first_inner = next((m for m in range(i + 1, k) if r.facts[m] is not None and tree[m].depth == tree[i].depth), None)
+    nxt = next((m for m in range(k, min(len(tree), k + 8)) if r.facts[m] is not None and tree[m].sub == tree[k].sub), None)
+    if first_inner is None or nxt is None or tree[nxt].kind != "labelled" or tree[nxt].depth != tree[i].depth:
+        return False
+    a, b = r.facts[first_inner], r.facts[nxt]
+    if a.kind != b.kind or a.unit != b.unit:
+        return False
+    name = clean_label(b.label)
+    if complementary([a, b], r.vocab):
+        return True
+    if r.vocab.cue("remainder_part").match(name):
+        # (the rest of the inner list, not of the outer, when both inner parts carry a share and the item they detail
+        # none: "市本级…92.50亿元,其中:民生支出74.00亿元,占80.0%;其他支出18.50亿元,占20.0%" — but "财政拨款收入783.26万元,
+        # 占…10.1%,包括…;其他收入7000万元,占…89.9%" goes on with the outer list)
+        item = next((m for m in range(i - 1, -1, -1) if r.facts[m] is not None and tree[m].depth == tree[i].depth), None)
+        text = r.norm.text
+        return item is not None and all(_SHARE_AFTER.match(text, f.span.end) for f in (a, b)) \
+            and not _SHARE_AFTER.match(text, r.facts[item].span.end)
+    pair = r.vocab.cue("complement_pair")  # (the names as said with a verb after them: "税收收入完成")
+    sides = [pair.search(_SAID_VERB.sub("", x)) for x in (clean_label(a.label), name)]
+    return all(sides) and sides[0].lastgroup != sides[1].lastgroup and sides[0].lastgroup[1:] == sides[1].lastgroup[1:]
+
+
+_SHARE_AFTER = lazyre.compile(r"\s*[,，]\s*占")
+_SAID_VERB = lazyre.compile(r"(?:完成|实现|达到|共计|合计)(?:为|了)?$")
 
 
 def rest_of_list(r: Reading, k: int) -> bool:

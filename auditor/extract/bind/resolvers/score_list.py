@@ -409,6 +409,8 @@ def _levels_before(r: Reading, i: int, total: Fact) -> Candidate | None:
     found = _scores_before(r, i)
     if not found:
         return _levels_past_subtotal(r, i, total)
+    if _claimed_by_opened_total(r, found[0]):
+        return None  # ("项目一自评总分93分,其中:决策19分,…效益24分。项目二自评总分78分": the levels are 93's, not 78's)
     taken = r.vocab.cue("score_deducted_total")
     while found and taken.search(clean_label(found[-1].label)):
         found.pop()
@@ -424,6 +426,27 @@ def _levels_before(r: Reading, i: int, total: Fact) -> Candidate | None:
     if funds is not None:
         found, text = [funds, *found], f"{clean_label(funds.label)} {text}"
     return _breakdown(r, total, found, text, "合计", "level_scores")
+
+
+def _claimed_by_opened_total(r: Reading, first: Fact) -> bool:
+    """The levels whose first score is `first` follow a 其中 (or 包括) right after a total score: "项目一自评总分93分,
+    其中:⏎决策19分⏎…⏎效益24分⏎项目二自评总分78分" — they are that total's list (score_list_opened), no parts of a
+    later total (another project's, year's, a reviewer's: 78, "上年自评总分88分", "财政复核总分90分")."""
+    tree = r.tree
+    k = r.node_of(first)
+    if k is None:
+        return False
+    j = k - 1
+    while j >= 0 and tree[j].kind == "sep":
+        j -= 1
+    if j < 0 or tree[j].kind not in OPENERS:
+        return False
+    before = next((m for m in range(j - 1, -1, -1) if r.facts[m] is not None), None)
+    if before is None or r.facts[before].kind != "score" or tree[before].paragraph < tree[j].paragraph - 1:
+        return False
+    label = clean_label(r.facts[before].label)
+    return bool(r.vocab.cue("score_total").search(label) or _OWN_SCORE.fullmatch(label)
+                or r.vocab.cue("evaluation_score").search(label))
 
 
 def _levels_past_subtotal(r: Reading, i: int, total: Fact) -> Candidate | None:
