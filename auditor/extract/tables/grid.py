@@ -2011,7 +2011,8 @@ def series_formulas(lines: list[tuple[str, int]], rows: list[GridRow], vocab) ->
     each year's figure in that column is the change of one amount column from the row of the year right before —
     the column the figures bear out, the one that holds in two such pairs of rows at least and breaks in one at most
     (three then), no other column so borne out (reason year_series_column).  A row whose year before
-    is not in the table (1978, 1980, 1985 …) is read against nothing; no header so naming the column, nothing read."""
+    is not in the table (1978, 1980, 1985 …) is read against nothing; no header so naming the column, nothing read;
+    nor where the table says its growths are real (cue series_real_terms: 实际增长, 可比价格, 扣除价格因素)."""
     if vocab is None or len(rows) < _MIN_ROWS:
         return ()
     years, offset = _series_years(rows)
@@ -2022,6 +2023,9 @@ def series_formulas(lines: list[tuple[str, int]], rows: list[GridRow], vocab) ->
     if sum(p is not None for p in previous) < 2:
         return ()
     header = _series_header(lines, rows)
+    real = vocab.cue("series_real_terms")
+    if real.search(header) or any(real.search(text) for text, _ in lines):
+        return ()  # (growths in real terms, at comparable prices, of amounts at current prices: no ratio of the column)
     modes = [minus for cue, minus in (("series_growth_header", _HUNDRED), ("series_index_header", _ZERO))
              if vocab.cue(cue).search(header)]
     if not modes:
