@@ -55,6 +55,14 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         whole_label = _SHARE_WORDS.sub("", _SPACES.sub("", s.piece.label))
         if r.vocab.cue("shares_sum_statement").search(whole_label):
             continue  # "(因四舍五入,各项占比之和不等于100%)": what the shares add to, no part's share
+        pace = r.vocab.cue("pace_whole").search(whole_label)
+        if pace is not None and not _pace_stated(r, pace.group("pace")):
+            # ("完成2104万元,占年初预算月进度的37.2%,短月进度3533万元": the whole is a month's share of the budget, which the
+            # text does not state — not the year's budget, nor a gap 短月进度 of another line: the share stays undecided)
+            for k in [first] + figure_run(r, first, +1):
+                yield Candidate(Share.model_construct(percent=r.facts[k], part=None, whole=None, whole_label=whole_label,
+                                                      reason="share_of_named_whole", via=(), rejected=()))
+            continue
         change = r.vocab.cue("share_of_the_change").match(whole_label) if first == i else None
         if change is not None:
             # ("…调增3,510.68万元,…专项转移支付收入调增2,210.40万元,占调增额的62.96%": of the one change before)
@@ -138,6 +146,14 @@ PART_NAMED_EARLIER = "its part named exactly so, the one figure so named before 
 
 # a share of the run of figures before it taken together ("…分别为a、b和c,合计占X的p%")
 TOGETHER = "of the figures before it taken together"
+
+
+def _pace_stated(r: Reading, pace: str) -> bool:
+    """Does the text state the plan's pace a share names as its whole (cue pace_whole: "月进度", "序时进度"), a figure named
+    so — not a gap against it ("短月进度3533万元", cue against_budget_word)?"""
+    gap = r.vocab.cue("against_budget_word")
+    return any(f is not None and f.kind == "amount" and clean_label(f.label).endswith(pace)
+               and not gap.search(clean_label(f.label)) for f in r.facts)
 
 
 def _whole_stated_before(r: Reading, i: int, whole_label: str) -> bool:
