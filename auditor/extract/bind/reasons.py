@@ -482,6 +482,9 @@ _ALL = [
     Reason("share_of_top_total", VOCABULARY, "a listed part's share of a whole named 全部 / 总 + its name, the part "
            "in a sub-list of a subtotal: of the total the lists start from (cue whole_named_all)",
            "固定资产投资462.58亿元,其中国有投资186.34亿元,非国有投资276.24亿元,其中民间投资201.77亿元,占全部投资的43.6%。"),
+    Reason("share_of_pace_by_its_gap", VOCABULARY, "占…月进度的p%, the pace (a month's share of the budget) unstated "
+           "but the shortfall against it right after (短月进度 Y, cues pace_whole, pace_gap): of the part and Y together",
+           "9月份,财政收入完成2400万元,占年初预算月进度的40.0%,短月进度3600万元。"),
     Reason("share_of_named_whole", STRUCTURAL, "占 X 的 p%: X names a figure of the document",
            "支出100万元。基本支出60万元,占支出的60%。"),
     Reason("share_of_scoped_whole", LOOKUP, "占 X 的 p% where X names a wider area (全国, 全省当月) or a year's whole "

@@ -55,6 +55,23 @@ def resolve(r: Reading, lists: Sequence[Breakdown] = ()) -> Iterator[Candidate]:
         whole_label = _SHARE_WORDS.sub("", _SPACES.sub("", s.piece.label))
         if r.vocab.cue("shares_sum_statement").search(whole_label):
             continue  # "(因四舍五入,各项占比之和不等于100%)": what the shares add to, no part's share
+        pace = r.vocab.cue("pace_whole").search(whole_label)
+        if pace is not None and not _pace_stated(r, pace.group("pace")):
+            # ("完成2104万元,占年初预算月进度的37.2%,短月进度3533万元": the whole is a month's share of the budget, which the
+            # text does not state — not the year's budget, nor a gap 短月进度 of another line: the share stays undecided,
+            # unless the shortfall against that pace follows it — then the pace is the part and that shortfall)
+            run = [first] + figure_run(r, first, +1)
+            gap = _shortfall_after(r, run[-1], pace.group("pace")) if len(run) == 1 else None
+            part = r.facts[_part_before(r, i)] if gap is not None and _part_before(r, i) is not None else None
+            if part is not None and part.kind == "amount" and part.unit == gap.unit:
+                yield Candidate(Share.model_construct(percent=fact, part=part, whole=None, whole_label=whole_label,
+                                                      whole_of_parts=(part, gap), reason="share_of_pace_by_its_gap",
+                                                      via=(), rejected=()))
+                continue
+            for k in run:
+                yield Candidate(Share.model_construct(percent=r.facts[k], part=None, whole=None, whole_label=whole_label,
+                                                      reason="share_of_named_whole", via=(), rejected=()))
+            continue
         change = r.vocab.cue("share_of_the_change").match(whole_label) if first == i else None
         if change is not None:
             # ("…调增3,510.68万元,…专项转移支付收入调增2,210.40万元,占调增额的62.96%": of the one change before)
@@ -138,6 +155,30 @@ PART_NAMED_EARLIER = "its part named exactly so, the one figure so named before 
 
 # a share of the run of figures before it taken together ("…分别为a、b和c,合计占X的p%")
 TOGETHER = "of the figures before it taken together"
+
+
+def _pace_stated(r: Reading, pace: str) -> bool:
+    """Does the text state the plan's pace a share names as its whole (cue pace_whole: "月进度", "序时进度"), a figure named
+    so — not a gap against it ("短月进度3533万元", cue against_budget_word)?"""
+    gap = r.vocab.cue("against_budget_word")
+    return any(f is not None and f.kind == "amount" and clean_label(f.label).endswith(pace)
+               and not gap.search(clean_label(f.label)) for f in r.facts)
+
+
+def _shortfall_after(r: Reading, k: int, pace: str) -> Fact | None:
+    """The amount right after share node k in its sentence named the shortfall against the pace the share is of (cue
+    pace_gap: "短月进度3533万元" after "占年初预算月进度的37.2%"), else None."""
+    tree = r.tree
+    for j in range(k + 1, min(len(tree), k + 4)):
+        t = tree[j]
+        if t.sentence != tree[k].sentence:
+            return None
+        if t.kind == "sep":
+            continue
+        f = r.facts[j]
+        m = r.vocab.cue("pace_gap").fullmatch(clean_label(f.label)) if f is not None and t.kind == "labelled" else None
+        return f if m is not None and m.group("short") and m.group("pace") == pace and f.kind == "amount" else None
+    return None
 
 
 def _whole_stated_before(r: Reading, i: int, whole_label: str) -> bool:
