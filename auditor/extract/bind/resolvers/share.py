@@ -640,8 +640,8 @@ def _list_just_before(r: Reading, i: int, by_last: dict[int, list[Breakdown]], c
     return []
 
 
-_SENTENCE_STOP = re.compile(r"[。;；!！?？\n]")
-_LEADING_AND = re.compile(r"^(?:以及|及|和|与|與|并|並|、)+")
+_SENTENCE_STOP = lazyre.compile(r"[。;；!！?？\n]")
+_LEADING_AND = lazyre.compile(r"^(?:以及|及|和|与|與|并|並|、)+")
 
 
 def _in_the_order_named(r: Reading, last: Fact, i: int, parts: list[Fact]) -> list[Fact]:
@@ -658,7 +658,7 @@ def _in_the_order_named(r: Reading, last: Fact, i: int, parts: list[Fact]) -> li
         name = _LEADING_AND.sub("", clean_label(part.label))  # ("…及医疗用品及设备开支": the list's last joined on)
         at = None
         for n in range(len(name), 1, -1):
-            where = [m.start() for m in re.finditer(re.escape(name[:n]), words)]
+            where = _places(name[:n], words)
             if len(where) == 1:
                 at = (where[0], where[0] + n)
                 break
@@ -1121,3 +1121,11 @@ def _urbanisation(r: Reading) -> Iterator[Candidate]:
                                               wholes=(wholes[0],), whole_of_parts=(), reason="urbanisation_rate",
                                               via=(), rejected=()))
 
+
+def _places(name: str, words: str) -> list[int]:
+    """Where the name stands in the words, each place (a plain find: no pattern compiled a name, as re.finditer would)."""
+    out, k = [], words.find(name)
+    while k >= 0:
+        out.append(k)
+        k = words.find(name, k + len(name))
+    return out

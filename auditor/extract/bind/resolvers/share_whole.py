@@ -905,6 +905,8 @@ def _economy_wholes(index: DocumentIndex) -> list[Fact]:
 
 
 _WHOLE_PLACE = lazyre.compile(r"全([国省区市州县])")
+# a year said before a label ("2023年我市…")
+_YEAR_BEFORE = lazyre.compile(r"^(?:19|20)\d{2}年度?")
 
 
 def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set[tuple[int, str]] = frozenset(),
@@ -950,7 +952,8 @@ def _whole_for(index: DocumentIndex, share: Share, own: list[Fact], said_of: set
         # ("我市一般公共预算收入286.42亿元,…其中市本级98.70亿元,占全市的34.5%": a whole named only as the whole place, the
         # list's total being that place's, written 我市 / 本市)
         place = _WHOLE_PLACE.fullmatch(core)
-        if own and place and re.match(f"(?:(?:19|20)\\d{{2}}年度?)?[我本]{place.group(1)}", clean_label(own[0].label)):
+        if own and place and _YEAR_BEFORE.sub("", clean_label(own[0].label)).startswith(
+                ("我" + place.group(1), "本" + place.group(1))):
             return own[:1], "share_of_list_total"
         # ("税收收入139701.84万元…。分税种看,增值税68678.69万元,占税收的49.16%": a flow named short, without its 收入 /
         # 支出 — the one figure of this year before it named so in full)
