@@ -93,17 +93,8 @@ def values_of_two_years_named_rates(r: Reading, consumed: set[int],
             nodes = [r.node_of(f) for f in respective]
             consumed.update(nodes)
             node = tree[nodes[0]]
-            keyword = node.piece.keyword
             for m, fact in enumerate(respective):
-                direction = _CHANGES.get(node.kind, 1)
-                direction = -direction if fact.value < 0 else direction
-                yield Candidate(Change.model_construct(
-                    direction=direction, delta=unsigned(fact) if fact.kind != "percent" else None,
-                    percent=unsigned(fact) if fact.kind == "percent" else None, current=values[m], previous=before[m],
-                    subject_label=names[m], reference="previous",
-                    keyword=r.norm.original[node.start:node.start + len(keyword)],
-                    keyword_span=r.span(node.start, node.start + len(keyword)),
-                    reason="respective_values_of_two_years", via=(), rejected=()))
+                yield _change_of(r, node, fact, values[m], before[m], names[m])
             continue
         for k in tree.after(end, "sentence"):
             node, fact = tree[k], r.facts[k]
@@ -117,17 +108,8 @@ def values_of_two_years_named_rates(r: Reading, consumed: set[int],
             if fact.kind == "percent" and other_basis(r, k):
                 continue  # ("局本级按可比口径增长6.15%": not of the figures written)
             m = which[0]
-            direction = _CHANGES.get(node.kind, 1)
-            direction = -direction if fact.value < 0 else direction
             consumed.add(k)
-            keyword = node.piece.keyword
-            yield Candidate(Change.model_construct(
-                direction=direction, delta=unsigned(fact) if fact.kind != "percent" else None,
-                percent=unsigned(fact) if fact.kind == "percent" else None, current=values[m], previous=before[m],
-                subject_label=names[m], reference="previous",
-                keyword=r.norm.original[node.start:node.start + len(keyword)],
-                keyword_span=r.span(node.start, node.start + len(keyword)),
-                reason="respective_values_of_two_years", via=(), rejected=()))
+            yield _change_of(r, node, fact, values[m], before[m], names[m])
 
 
 _OTHER_REFERENCE = lazyre.compile(r"\d|末|初|同类|全国|全省|全市|平均")
@@ -574,3 +556,17 @@ def _joined_run(r: Reading, k: int) -> list[int]:
         k += 2
         run.append(k)
     return run
+
+
+def _change_of(r: Reading, node, fact: Fact, current: Fact, previous: Fact, name: str) -> Candidate:
+    """The change `fact` (an amount or a rate, said by the change node `node`) of one name's figures of two years."""
+    direction = _CHANGES.get(node.kind, 1)
+    direction = -direction if fact.value < 0 else direction
+    keyword = node.piece.keyword
+    return Candidate(Change.model_construct(
+        direction=direction, delta=unsigned(fact) if fact.kind != "percent" else None,
+        percent=unsigned(fact) if fact.kind == "percent" else None, current=current, previous=previous,
+        subject_label=name, reference="previous",
+        keyword=r.norm.original[node.start:node.start + len(keyword)],
+        keyword_span=r.span(node.start, node.start + len(keyword)),
+        reason="respective_values_of_two_years", via=(), rejected=()))
