@@ -968,6 +968,19 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
     When words name the subject right before the opener ("支出按经济分类为:"),
     the first figure of the paragraph with that subject leads the list.
     """
+    adjustment = adjustment_listed(r, i)
+    if adjustment is None:
+        return _total_candidates(r, i)
+    # (an addition's or a cut's parts: "年中追加80.00万元(其中项目支出50.00万元、基本支出30.00万元)" — of 80, not of the
+    # budget before it; after a comma, "由年初预算590241万元调增29760万元,其中教育支出12000万元", the 其中 may be of the
+    # whole budget too: the addition leads, the figures before it stay behind it — parts that exceed it bind to one of
+    # them they make exactly, or to none)
+    if r.tree[i].depth > r.tree[adjustment_node(r, i)].depth:
+        return [adjustment]
+    return [adjustment, *(f for f in _total_candidates(r, i) if f is not adjustment)]
+
+
+def _total_candidates(r: Reading, i: int) -> list[Fact]:
     tree = r.tree
     opener = tree[i]
     host = _figure_bracketed(r, i)
@@ -984,7 +997,8 @@ def total_candidates(r: Reading, i: int) -> list[Fact]:
         s = tree[j]
         if s.sentence != opener.sentence and not (opens or subject):
             break
-        if s.kind in OPENERS and not subject and (s.depth <= opener.depth or _figure_bracketed(r, j) is None):
+        if s.kind in OPENERS and not subject and (s.depth <= opener.depth
+                                                   or _figure_bracketed(r, j) is None and adjustment_listed(r, j) is None):
             if s.depth > opener.depth and not _bracket_figures(r, j):
                 # ("總收入為79799.0百萬澳門元(不包括從財政儲備轉撥的款項),其中…": a note in a bracket that states no figure
                 # lists nothing — the figure before it goes on to the list after it)
@@ -1104,6 +1118,42 @@ def _figure_bracketed(r: Reading, i: int) -> Fact | None:
     first = next((r.facts[k] for k in tree.after(i, "sentence", limit=8)
                   if tree[k].depth == tree[i].depth and r.facts[k] is not None and tree[k].kind == "labelled"), None)
     return host if first is not None and (first.kind, first.unit) == (host.kind, host.unit) else None
+
+
+def adjustment_listed(r: Reading, i: int) -> Fact | None:
+    """The change a list opener at node i right follows (a bracket or a comma between them, in its sentence) when that
+    change is an adjustment said by its own word (cue adjustment_listed: 追加, 调增, 调减, 追减, 增拨 …) and no part of the
+    list carries a change of its own: "年中追加80.00万元(其中项目支出50.00万元、基本支出30.00万元)", "年中调减45.00万元,
+    其中公用经费25.00万元、项目支出20.00万元" list the addition's or the cut's parts, not the budget's before it.  A
+    change against another year, "比上年减少0.58万元(其中公务接待费0.55万元,比上年减少0.40万元)", is no such word: the
+    bracket lists the parts of the figure before the change, each with its change."""
+    j = adjustment_node(r, i)
+    if j is None:
+        return None
+    tree = r.tree
+    change = tree[j]
+    if change.kind not in {"increase", "decrease"} or change.sentence != tree[i].sentence \
+            or change.depth != (tree[i - 1].depth - 1 if tree[i - 1].separator("([【") else tree[i - 1].depth) \
+            or r.facts[j] is None or r.facts[j].kind != "amount" \
+            or not r.vocab.cue("adjustment_listed").match(change.piece.keyword or ""):
+        return None
+    depth = tree[i].depth
+    stated = r.vocab.cue("stated_as_change")
+    for k in range(i + 1, len(tree)):
+        node = tree[k]
+        if node.sentence != tree[i].sentence or node.depth < depth or node.separator("。;；"):
+            break
+        if node.kind in {"increase", "decrease"} or r.facts[k] is not None and stated.match(clean_label(r.facts[k].label)):
+            return None  # (a part with a change of its own: "调增6350万元，其中调减城乡社区支出1200万元")
+    return r.facts[j]
+
+
+def adjustment_node(r: Reading, i: int) -> int | None:
+    """The node right before the separator before node i (a bracket or a comma, '(' '[' '【' ',' ':'), or None."""
+    tree = r.tree
+    if i < 2 or not tree[i - 1].separator("([【,，:：") or not tree[i - 1].piece.keyword:
+        return None
+    return i - 2
 
 
 def _compared_figure(r: Reading, fact: Fact) -> str | None:

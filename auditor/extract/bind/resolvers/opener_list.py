@@ -14,7 +14,7 @@ from typing import Iterator, NamedTuple
 from auditor import lazyre
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.lists import (MARKERS, OTHER_MEASURE_EXACT, PARTIAL_SAID, REASON_OF_OPENER, SECOND_MEASURE,
-                                        SPAN_TOTAL, adds_up, choose_total, complement_names, continue_list, family_complete, halves_of_total, money_and_goods, in_respectively_run, inner_nodes,
+                                        SPAN_TOTAL, adds_up, adjustment_listed, adjustment_node, choose_total, complement_names, continue_list, family_complete, halves_of_total, money_and_goods, in_respectively_run, inner_nodes,
                                         is_part, line_list, list_end, list_family, made_elsewhere, make_breakdown, measures_of, paragraph_list,
                                         partial_marker, rest_of_list, sub_subject, telling_ends, total_candidates)
 from auditor.extract.bind.reasons import TOTAL_NEXT_SENTENCE
@@ -656,10 +656,14 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
     spending = total_scenario is None and r.vocab.flow(clean_label(first_total.label)) == "out"
     # ("在这28.5亿元当中,由奖券基金支付的有16.2亿元,…": a part named by who pays it, no execution figure — cue paid_by)
     paid_by = r.vocab.cue("paid_by")
+    # (an addition's or a cut's parts take the stage of the sentence's budget, "年初预算…,年中追加80万元(其中项目支出50万元、
+    # …)": of the addition all the same — lists.adjustment_listed)
+    adjusted = total_scenario is None and adjustment_listed(r, i) is first_total
     parts = [(k, f) for k, f in parts
              if f.scenario in (None, total_scenario) or compatible_scenarios(f.scenario, total_scenario)
              or opener.kind == "classify" and subtracted.match(f.label) or k == verb_of_all
-             or spending and _paid_item(r, f) or total_scenario is None and paid_by.match(clean_label(f.label))]
+             or spending and _paid_item(r, f) or total_scenario is None and paid_by.match(clean_label(f.label))
+             or adjusted and f.scenario in BUDGET_SCENARIOS]
     if not parts:
         return
     concepts = [f.concept for _, f in parts if f.concept]
@@ -695,6 +699,11 @@ def _opener_list(r: Reading, i: int, candidates: list, span: _Span) -> Iterator[
             candidates = [own]
     total = choose_total(r, candidates, part_facts)
     if total is None:
+        return
+    if adjusted and total is first_total and opener.depth == tree[adjustment_node(r, i)].depth \
+            and sum(f.value for f in part_facts) > total.value + total.tolerance + sum(f.tolerance for f in part_facts):
+        # ("由年初预算590241万元调增29760万元,其中教育支出120000万元": after a comma the 其中 may be of the whole budget —
+        # parts that exceed the addition are not read against it)
         return
     strict = (opener.kind in {"fenbie", "classify"} and len(part_facts) >= 2) or halves \
         or family_complete(r, total, part_facts) or halves_of_total(total, part_facts) \
