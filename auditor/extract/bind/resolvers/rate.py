@@ -1093,7 +1093,7 @@ def _said_bare(label: str, words: tuple[str, ...]) -> bool:
 # a label naming only what was done: the verb, with what may stand around it
 _BARE_DONE = lazyre.compile(r"(?:已|累计|共|合计|共计|总计|实际)?(?P<verb>[\u4e00-\u9fff]+?)(?:资金|金额|额)?(?:为|是)?")
 _SPENT_FUNDS = lazyre.compile(r"(?:资金|经费)支出$")
-_BARE_SPENT = lazyre.compile(r"(?:已|累计|共|合计|共计|总计)?支出")  # (of a rate of spending: what was spent, "合计支出" too)
+_BARE_SPENT = lazyre.compile(r"(?:全年|本年|当年|年度)?(?:已|累计|共|合计|共计|总计)?支出")  # (of a rate of spending: what was spent, "合计支出", "全年支出" too)
 
 # cues of rules/vocabulary.toml for a scenario only the end of a label names, for a rate's amounts
 _ENDINGS = (("budget_adjusted", "label_end_adjusted"), ("budget", "label_end_budget"), ("actual", "label_end_actual"))
