@@ -1,0 +1,173 @@
+"""A table of two years and their growth set one cell a line under a header that names its columns:
+
+    一级指标 | ⏎ 二级指标 | ⏎ 单位 | ⏎ 上年度 | ⏎ 本年度 | ⏎ 增长 |     the header, a name a line (bars kept or not),
+    (2018年) | ⏎ (2019年) |                                      perhaps the years of the two columns,
+    经济指标 | ⏎ 总收入 | ⏎ 万元 | ⏎ 2949.95 | ⏎ 2915.14 | ⏎ -1.19% |  then each row: its names (a group's name on
+    总支出 | ⏎ 万元 | ⏎ 3164.66 | ⏎ 3158.76 | ⏎ -0.19% |            its first row only), its unit, its three cells
+
+(a county hospital's 财务信息公开指标 as its web page leaves it).  The rows are rebuilt from the cells: a run of names
+(as many as the header's columns of names at most), then the three cells of the named columns, each a figure or left
+empty.  The growth is read as the header names it, (本年度 − 上年度) / 上年度, in the order the header gives the
+columns — only where every growth is written in %, no row's growth that fails so is the difference of its two
+figures instead (a column of points), and every row but one at most bears the column out: its growth holds, or it
+is the change over the current year (the page's slip of the base, a contradiction still), its sign aside (reason
+growth_header_cells).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from decimal import Decimal
+
+from auditor import lazyre
+from auditor.extract.model import Fact, GridFormula, ScoreTable
+from auditor.extract.tables.grid import GridRow, Token, cell_token, grid_table
+from auditor.extract.vocabulary import Vocabulary
+from auditor.normalise import Normalised
+
+REASON = "growth_header_cells"
+_HUNDRED = Decimal(100)
+_MIN_ROWS = 3
+_MAX_NAME = 30
+_BARS = "|│｜ \t\u3000"
+_GLOSS = lazyre.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")  # (a mirror's pinyin after a character: 增长(zhǎng))
+_PREVIOUS = lazyre.compile(r"^(?:上年度?|上一年度?|上年数|上年同期|去年同期?)$")
+_CURRENT = lazyre.compile(r"^(?:本年度?|本年数|本期|当年|今年)$")
+_GROWTH = lazyre.compile(r"^(?:比上年|同比)?(?:增长|增减|增幅)(?:率|幅度)?(?:\(?[%％]\)?)?$")
+_UNIT = lazyre.compile(r"^(?:单位|计量单位)$")
+_YEAR = lazyre.compile(r"^[(（]?(?:19|20)\d{2}年度?[)）]?$")
+
+
+def _cell(line: str) -> str:
+    return _GLOSS.sub("", line.strip(_BARS)).replace(" ", "")
+
+
+def _header(cells: list[tuple[str, int]], k: int) -> tuple[int, bool, dict[str, int], int] | None:
+    """At cell k, a header naming 上年度, 本年度 and a growth as its last three columns: (the columns of names before
+    them, whether one is the unit's, {"previous"|"current"|"growth": its place among the three}, the index of the
+    first row's cell)."""
+    names, roles = [], None
+    while k + len(names) < len(cells):
+        text = cells[k + len(names)][0]
+        if not text or len(text) > _MAX_NAME or any(ch.isdigit() for ch in text) or cell_token(text, 0) is not None:
+            break
+        names.append(text)
+        roles = _roles(names[-3:])
+        if roles is not None:
+            break  # (the header ends at its third named column: the first row's names follow)
+    if len(names) < 4 or roles is None:
+        return None
+    lead = names[:-3]
+    if any(_PREVIOUS.match(n) or _CURRENT.match(n) or _GROWTH.match(n) for n in lead):
+        return None
+    at = k + len(names)
+    while at < len(cells) and _YEAR.match(cells[at][0]):
+        at += 1
+    return len(lead), any(_UNIT.match(n) for n in lead), roles, at
+
+
+def _roles(last: list[str]) -> dict[str, int] | None:
+    """Each of 上年度, 本年度 and the growth's place among these three names, or None."""
+    roles = {}
+    for place, name in enumerate(last):
+        for role, pattern in (("previous", _PREVIOUS), ("current", _CURRENT), ("growth", _GROWTH)):
+            if pattern.match(name):
+                roles[role] = place
+    return roles if len(roles) == 3 and len(set(roles.values())) == 3 else None
+
+
+def _rows(cells: list[tuple[str, int]], at: int, lead: int, unit: bool, line_of) -> list[GridRow]:
+    rows = []
+    while at < len(cells):
+        names = []
+        while at < len(cells) and cells[at][0] and cell_token(cells[at][0], 0) is None and len(names) <= lead:
+            names.append(cells[at])
+            at += 1
+        if not names or len(names) > lead or at + 3 > len(cells):
+            break
+        slots = cells[at:at + 3]
+        tokens = []
+        for text, start in slots:
+            token = Token("", start, None, 0, Decimal(1), Decimal(0)) if not text else cell_token(text, start)
+            if token is None:
+                break
+            tokens.append(token)
+        if len(tokens) < 3:
+            break
+        at += 3
+        label, start = names[-2] if unit and len(names) >= 2 else names[-1]
+        if len(label) > _MAX_NAME or any(ch.isdigit() for ch in label):
+            break
+        rows.append(GridRow(label=label, start=start, line=line_of(start), tokens=tuple(tokens)))
+    return rows
+
+
+def _explained(growth: Token, current: Token, previous: Token) -> str | None:
+    """'holds' (on last year's figure), 'slip' (the change over the current year's, its sign aside), 'points' (the
+    difference of the two figures) or None."""
+    change = current.value - previous.value
+    slack = current.tolerance + previous.tolerance
+    if previous.value != 0:
+        exact = change / previous.value * _HUNDRED
+        spread = slack / abs(previous.value) * _HUNDRED * 2
+        if abs(growth.value - exact) <= growth.tolerance + spread:
+            return "holds"
+    if abs(growth.value - change) <= growth.tolerance + slack and abs(change) > slack:
+        return "points"
+    if current.value != 0:
+        slipped = abs(change / current.value * _HUNDRED)
+        spread = slack / abs(current.value) * _HUNDRED * 2
+        if abs(abs(growth.value) - slipped) <= growth.tolerance + spread:
+            return "slip"
+    return None
+
+
+def read_stacked_growth(norm: Normalised, taken: set[int], vocab: Vocabulary,
+                        first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
+    """Every table of the text (not on `taken` lines) of a header naming 上年度 / 本年度 / 增长, a cell a line."""
+    lines = norm.lines()
+    if not any(_GROWTH.match(_cell(line)) for line, _ in lines):  # (the cheap test first: no growth column named)
+        return []
+    cells = [(_cell(line), start + len(line) - len(line.lstrip(_BARS))) for n, (line, start) in enumerate(lines)
+             if n not in taken and line.strip()]
+    starts = [start for _, start in lines]
+    out = []
+    k = 0
+    while k < len(cells):
+        found = _header(cells, k)
+        if found is None:
+            k += 1
+            continue
+        lead, unit, roles, at = found
+        rows = _rows(cells, at, lead, unit, lambda s: bisect_right(starts, s) - 1)
+        k = at + 1
+        table = _table(rows, roles)
+        if table is None:
+            continue
+        rows, formula = table
+        grid, facts = grid_table(rows, (formula,), norm, first_id + sum(len(f) for _, f, _ in out),
+                                 header=_names(roles))
+        first, last = (bisect_right(starts, s) - 1 for s in (rows[0].start, rows[-1].tokens[-1].start))
+        out.append((grid, facts, (first, last)))
+        k = next((i for i, (_, s) in enumerate(cells) if s > rows[-1].tokens[-1].start), len(cells))
+    return out
+
+
+def _names(roles: dict[str, int]) -> tuple[str, ...]:
+    by_place = {place: role for role, place in roles.items()}
+    return tuple({"previous": "上年度", "current": "本年度", "growth": "增长(%)"}[by_place[p]] for p in range(3))
+
+
+def _table(rows: list[GridRow], roles: dict[str, int]) -> tuple[list[GridRow], GridFormula] | None:
+    g, c, p = roles["growth"], roles["current"], roles["previous"]
+    # (a row of nothing last year, "0 | 0 | 0", bears out no base)
+    full = [r for r in rows if all(t.value is not None for t in r.tokens) and r.tokens[p].value != 0]
+    if len(full) < _MIN_ROWS:
+        return None
+    if any(not r.tokens[g].text.endswith(("%", "％")) and r.tokens[g].value != 0 for r in full):
+        return None  # (a growth with no % may be a difference of points)
+    verdicts = [_explained(r.tokens[g], r.tokens[c], r.tokens[p]) for r in full]
+    if "points" in verdicts or sum(v is None for v in verdicts) > 1:
+        return None
+    held = verdicts.count("holds")
+    return rows, GridFormula(kind="growth", target=g, operands=(c, p), reason=REASON, support=held, rows=len(full))
