@@ -2138,11 +2138,10 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
         for a in [*added, *near_base]:
             if base.kind != "amount" or base.unit != num.unit:
                 continue
-            computed = ratio_percent(Value.of(num), Value.of(base) + Value.of(a))
-            if computed is not None and compare(stated, computed).verdict == "ok":
-                text = f"{written(num)} / ({written(base, num)} + {written(a, num)}) = {written(stated)}%"
-                return Found("ALT001", {"zh": f"{text}（以年初预算加追加的调整后预算为基数）",
-                                        "en": f"{text} (of the budget as adjusted: the initial one plus the addition)"})
+            found = _of_base_plus(num, base, a, stated, "以年初预算加追加的调整后预算为基数",
+                                  "of the budget as adjusted: the initial one plus the addition")
+            if found is not None:
+                return found
     # "年初预算1,000.00万元,其中:基本支出600.00万元,项目支出400.00万元。年中追加预算80.00万元(其中项目支出50.00万元、
     # 基本支出30.00万元)" over "项目支出427.50万元,执行率95.00%": the base's category's share of the addition, said in
     # the addition's sentence after it, adjusts that base (427.50 / (400 + 50))
@@ -2155,11 +2154,10 @@ def explain_rate(doc: Document, stated: Fact, num: Fact, tried: list[Fact], budg
             if p.sentence != a.sentence or p.span.start <= a.span.start or p.kind != "amount" or p.unit != num.unit \
                     or p.is_bound or p.id in tried_ids or p.id == num.id or _category_name(p.label) != kind:
                 continue
-            computed = ratio_percent(Value.of(num), Value.of(base) + Value.of(p))
-            if computed is not None and compare(stated, computed).verdict == "ok":
-                text = f"{written(num)} / ({written(base, num)} + {written(p, num)}) = {written(stated)}%"
-                return Found("ALT001", {"zh": f"{text}（以年初预算加追加中{kind}的调整后预算为基数）",
-                                        "en": f"{text} (of the budget as adjusted: the initial one plus the addition's {kind})"})
+            found = _of_base_plus(num, base, p, stated, f"以年初预算加追加中{kind}的调整后预算为基数",
+                                  f"of the budget as adjusted: the initial one plus the addition's {kind}")
+            if found is not None:
+                return found
     # "省级资金280万元于12月下旬才下达,…实际到位资金1120万元,到位率80%": an amount of no scenario that the rate
     # leaves out of its numerator — the money still due — makes its base with the numerator
     for base in tried:
@@ -2193,6 +2191,15 @@ _CATEGORY = lazyre.compile(r"(基本支出|项目支出|人员经费|公用经�
 
 _CATEGORY_IN = lazyre.compile(r"(基本支出|项目支出|人员经费|公用经费|人员支出|公用支出|工资福利支出|商品和服务支出)")
 
+
+
+def _of_base_plus(num: Fact, base: Fact, added: Fact, stated, zh: str, en: str) -> Found | None:
+    """ALT001 when the rate is the numerator over a base plus an addition (the budget as adjusted), with the reading named."""
+    computed = ratio_percent(Value.of(num), Value.of(base) + Value.of(added))
+    if computed is None or compare(stated, computed).verdict != "ok":
+        return None
+    text = f"{written(num)} / ({written(base, num)} + {written(added, num)}) = {written(stated)}%"
+    return Found("ALT001", {"zh": f"{text}（{zh}）", "en": f"{text} ({en})"})
 
 def _category_bases(doc: Document, num: Fact, tried: list[Fact], added: list[Fact], own_kind: str | None):
     """(base, addition) pairs: a budget of a category (a base tried, or a budget of the rate's amount's own category said
