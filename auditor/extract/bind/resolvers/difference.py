@@ -253,6 +253,9 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # ("…基金支出2,987.65亿元。扣除财政补贴后,当期收支缺口376.54亿元": figures of the sentences before, the
             # difference said on another basis — in its sentence, "扣除已支付的83.31万元后,尚余20.83万元" names its operand)
             continue
+        if fam.name in ("超收", "短收") and r.vocab.cue("difference_against_pace").search(_clauses_before(r, s.index)):
+            continue  # ("…占年初预算22600万元的79.0%,较序时进度(83.3%)短4.3个百分点,短收968万元": short of the plan's pace,
+            # 22600 × 10/12 − 17865, not of the year's budget — not read)
         plus, minus, rivals = operands
         if r.is_previous(fact) and not any(r.is_previous(f) for f in (*plus, *minus)):
             continue  # ("…收入為2,842億元,因此有618億元的赤字;上年同期則為赤字326億元": last year's result, not one of this
