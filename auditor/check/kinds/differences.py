@@ -18,20 +18,20 @@ from auditor.findings import Evidence, Outcome
 
 NAME_EN = {"审减": "cut in review", "结余": "balance left", "节约": "saving", "超支": "overspending",
            "尚需": "amount still due", "未到位": "funds not yet arrived", "减列": "cut in the vote", "余绌": "surplus", "差短": "shortfall",
-           "净增": "raise in the vote", "净增减": "net change", "净利": "net profit",
+           "净增": "raise in the vote", "净增减": "net change", "相差": "gap to the figure compared with", "净利": "net profit",
            "净损": "net loss", "赤字": "deficit", "收支缺口": "shortfall of income", "收支差额": "income less spending", "缺口": "funding gap", "净资产": "net assets", "超收": "revenue over budget",
            "短收": "revenue short of budget", "限额空间": "room under the debt limit",
            "全年预算": "budget as adjusted", "年末余额": "balance at the year's end", "扣除后的数": "amount left after the deduction",
            "加减后的余额": "balance after the terms added and taken away", "余额增减": "change of the balance",
            "人口自然增长率": "natural growth rate", "得分": "score"}
 PLUS_ROLE = {"审减": "submitted", "结余": "funds", "节约": "budget", "超支": "spent", "尚需": "total due", "未到位": "needed",
-             "减列": "first asked", "余绌": "income", "差短": "spending", "净增": "voted", "净增减": "larger change", "净利": "revenue",
+             "减列": "first asked", "余绌": "income", "差短": "spending", "净增": "voted", "净增减": "larger change", "相差": "added_term", "净利": "revenue",
              "净损": "expenses", "赤字": "expenses", "收支缺口": "expenses", "收支差额": "revenue", "缺口": "needed", "净资产": "assets", "超收": "collected", "短收": "budget",
              "限额空间": "limit", "全年预算": "adjusted", "年末余额": "opening and added", "扣除后的数": "whole", "加减后的余额": "added_term",
              "余额增减": "added_term",
              "人口自然增长率": "birth rate", "得分": "weight"}
 MINUS_ROLE = {"审减": "approved", "结余": "spent", "节约": "spent", "超支": "budget", "尚需": "paid", "未到位": "raised", "减列": "voted",
-              "余绌": "spending", "差短": "income", "净增": "first asked", "净增减": "offset change", "净利": "expenses",
+              "余绌": "spending", "差短": "income", "净增": "first asked", "净增减": "offset change", "相差": "taken_term", "净利": "expenses",
               "净损": "revenue", "赤字": "revenue", "收支缺口": "revenue", "收支差额": "expenses", "缺口": "raised", "净资产": "liabilities", "超收": "budget", "短收": "collected",
               "限额空间": "debt balance", "全年预算": "cut", "年末余额": "paid off", "扣除后的数": "deducted", "加减后的余额": "taken_term",
               "余额增减": "taken_term",
@@ -88,6 +88,8 @@ def _word(role: str, fact: Fact, lang: str) -> str:
         return "增加" if lang == "zh" else "added"
     if role in ("added_term", "taken_term"):  # (a signed chain's terms, each by its own name: "支出总计")
         # (… without the words that open them: "主要是当年新增发行政府债券" → "当年新增发行政府债券")
+        if re.match(r"(?:比|较)(?!上)", fact.label):  # (the figure compared with: "比基本支出" → "基本支出")
+            return label_tail(fact.label[1:], 12)
         return label_tail(re.sub(r"^(?:(?:主要是|主要系|主要为|主要由于|主要因|其中|包括)[:：]?)?(?:再|并)?"
                                  r"(?:加上|加计|减去|减除|加|减)?", "", fact.label), 12)
     if role != "funds":

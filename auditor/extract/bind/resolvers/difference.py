@@ -31,7 +31,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.textsearch import last_of
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import adjustment_before
+from auditor.extract.bind.lists import adjustment_before, gap_to_other_subject
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Breakdown, Difference, Fact, period_of
 from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE
@@ -179,6 +179,7 @@ def _continues_a_chain(r: Reading, i: int) -> bool:
 
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     yield from _natural_growth(r)
+    yield from _gap_to_other_subject(r)
     tree = r.tree
     # (a 差短 carried along with the debt repaid into the money to raise is still the year's 差短)
     listed = {p.id for b in lists if b.reason != "together_with_total" for p in (*b.parts, *b.subtracted)}
@@ -481,6 +482,38 @@ def _natural_growth(r: Reading) -> Iterator[Candidate]:
             yield Candidate(Difference.model_construct(
                 difference=growth, minuends=(birth,), subtrahends=(death,), name="人口自然增长率", rate=None, base=None,
                 rivals=(), reason="natural_growth", via=(), rejected=()))
+
+
+def _gap_to_other_subject(r: Reading) -> Iterator[Candidate]:
+    """"2023年度项目支出1836.50万元,比基本支出(1268.40万元)多568.10万元": the gap (多 / 少 / 高出 / 低于, cue compared_gap)
+    to a figure of another subject compared with (lists.gap_to_other_subject: no year, budget or plan of the subject's
+    own) is the subject's figure, the nearest amount of their unit before it in its sentence, less the other one
+    (568.10 = 1836.50 − 1268.40; a 少 the other way) — no other amount between them, neither of another year."""
+    tree = r.tree
+    for s in tree.of_kind("labelled"):
+        gap = r.facts[s.index]
+        if gap is None or gap.kind != "amount" or gap.is_bound:
+            continue
+        other = gap_to_other_subject(r, s.index)
+        if other is None or other.is_bound:
+            continue
+        subject = None
+        for k in tree.before(s.index, "sentence", limit=_LOOK_BACK):
+            f = r.facts[k]
+            if f is None or f is other or f.kind == "percent" or tree[k].depth > s.depth:
+                continue
+            if f.kind == "amount" and f.unit == gap.unit and tree[k].kind in _FIGURES and not f.is_bound:
+                subject = f
+            break
+        if subject is None or any(r.is_previous(f) for f in (subject, other, gap)):
+            continue
+        plus, minus = (other, subject) if _LESS.match(clean_label(gap.label)) else (subject, other)
+        yield Candidate(Difference.model_construct(
+            difference=gap, minuends=(plus,), subtrahends=(minus,), name="相差", rate=None, base=None,
+            rivals=(), reason="gap_to_compared_subject", via=(), rejected=()))
+
+
+_LESS = lazyre.compile(r"^(?:少|低)")
 
 
 _SCOPE = lazyre.compile(r"户籍|常住|城镇|乡村|农村|全国|全省|全市|全区|全县|全州|全盟|全旗|上年|去年|(?:19|20)\d{2}年")
