@@ -254,9 +254,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # ("…基金支出2,987.65亿元。扣除财政补贴后,当期收支缺口376.54亿元": figures of the sentences before, the
             # difference said on another basis — in its sentence, "扣除已支付的83.31万元后,尚余20.83万元" names its operand)
             continue
+        months = 0
         if fam.name in ("超收", "短收") and r.vocab.cue("difference_against_pace").search(_clauses_before(r, s.index)):
-            continue  # ("…占年初预算22600万元的79.0%,较序时进度(83.3%)短4.3个百分点,短收968万元": short of the plan's pace,
-            # 22600 × 10/12 − 17865, not of the year's budget — not read)
+            # ("…占年初预算22600万元的79.0%,较序时进度(83.3%)短4.3个百分点,短收968万元": short of the plan's pace,
+            # 22600 × 10/12 − 17865, not of the year's budget — read so when the months gone are said, else not read)
+            months = _months_gone(r, s.index)
+            if not months or len(operands[0]) != 1 or len(operands[1]) != 1:
+                continue
         plus, minus, rivals = operands
         if r.is_previous(fact) and not any(r.is_previous(f) for f in (*plus, *minus)):
             continue  # ("…收入為2,842億元,因此有618億元的赤字;上年同期則為赤字326億元": last year's result, not one of this
@@ -288,6 +292,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # take the 结余 of, the one that gives it — and so the base of its rate)
             plus, rivals = [swap], [*plus, *(f for f in rivals if f is not swap)]
             via = ("the funds that give it",)
+        if months:
+            via = (*via, f"the budget at {months}/12, the time pace")
         rate = _rate_after(r, s.index)
         base = None
         if rate is not None:
@@ -296,7 +302,35 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             rate = rate if base is not None else None
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
-            rivals=tuple(rivals), reason=reason, via=via, rejected=()))
+            rivals=tuple(rivals), reason=reason, via=via, rejected=(), months=months))
+
+
+# the months of the year gone, said in the sentence before the figure: "1-10月", "截至11月底", "前三季度", "上半年"
+_MONTHS_SPAN = lazyre.compile(r"(?<![\d.])1\s*[-—–~～至到]\s*(1[01]|[2-9])\s*月(?![\d份])|截[至止](?:\d{4}年)?(1[01]|[1-9])\s*月(?:底|末)"
+                              r"|(?<![\d-])(1[01]|[1-9])\s*月(?:底|末)|前(三)季度|(上)半年")
+# a pace stated as a share of the year: "序时进度(83.3%)", "时间进度为91.7%"
+_PACE_STATED = lazyre.compile(r"进度\s*(?:为|是)?\s*\(?\s*(\d{1,2}(?:\.\d+)?)%")
+
+
+def _months_gone(r: Reading, i: int) -> int:
+    """The months of the year gone, at the time pace (序时进度, 时间进度: cue time_pace) the difference at node i is
+    against, said once in its sentence before it ("1-10月累计完成17865万元,…,较序时进度(83.3%)短4.3个百分点,短收968万元":
+    10) and agreeing with the pace's share when it is stated (83.3% = 10/12) — 0 when the pace is another (月进度, a
+    month's), or the months are unsaid or said twice over."""
+    text = r.norm.text
+    start = r.tree[r.tree.unit("sentence", i)[0]].start
+    before = text[start:r.facts[i].span.start]
+    if not r.vocab.cue("time_pace").search(_clauses_before(r, i)):
+        return 0
+    found = {int(g) if g.isdigit() else {"三": 9, "上": 6}[g]
+             for m in _MONTHS_SPAN.finditer(before) for g in m.groups() if g}
+    if len(found) != 1:
+        return 0
+    months = found.pop()
+    for m in _PACE_STATED.finditer(before):
+        if abs(Decimal(m.group(1)) - Decimal(months * 100) / 12) > Decimal("0.1"):
+            return 0  # (a pace that is not that share of the year: its own reckoning)
+    return months
 
 
 def _undone_after(r: Reading, fam: _Family, diff: Fact, operands: list[Fact]) -> bool:
