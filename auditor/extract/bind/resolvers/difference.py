@@ -44,7 +44,7 @@ _LOOK_BACK = 64
 # a difference named as against a budget ("支出较预算数结余", "比计划节约")
 _AGAINST_BUDGET_NAMED = lazyre.compile(r"(?:较|比)[^,;。]{0,8}(?:预算|计划)数?[^,;。]{0,2}(?:结余|节约|节支|节省|少支)$")
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
-_NAMES = lazyre.compile(r"限额空间|举债空间|净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|[尚仍还]欠|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
+_NAMES = lazyre.compile(r"限额空间|举债空间|净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|[尚仍还]欠|超计划|超额完成|超目标|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ class _Family:
     sides: bool = False
     # its sides are stocks, one named 余额 (a debt's balance): not the 结余 difference that word names elsewhere
     stocks: bool = False
+    counts: bool = False  # its figures may be counts of a unit (公里, 人次), not money only
 
 
 FAMILIES = (
@@ -85,6 +86,9 @@ FAMILIES = (
     _Family("结余", "difference_carried_on", "carried_on_from", "leftover_spent", frozenset(), SPENT_SCENARIOS, "plus"),
     _Family("节约", "difference_saved", "saved_from", "saved_spent", BUDGET_SCENARIOS - {"available"},
             SPENT_SCENARIOS, "plus"),
+    # a target passed: "养护里程计划412公里,实际完成428公里,超计划16公里" (超计划 = 实际 − 计划), of counts too
+    _Family("超计划", "difference_over_plan", "over_plan_done", "over_plan_target", frozenset(), frozenset(), "minus",
+            follows=False, counts=True),
     _Family("超支", "difference_overspent", "overspent_spent", "overspent_budget", SPENT_SCENARIOS,
             BUDGET_SCENARIOS - {"available"}, "minus"),
     _Family("尚需", "difference_remaining", "remaining_total", "remaining_done", frozenset(), frozenset(), "plus"),
@@ -185,9 +189,12 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     listed = {p.id for b in lists if b.reason != "together_with_total" for p in (*b.parts, *b.subtracted)}
     for s in tree.of_kind(*_DIFFERENCE_PIECES, "total"):
         fact = r.facts[s.index]
-        if s.kind not in _DIFFERENCE_PIECES | {"total"} or fact is None or fact.kind != "amount" or fact.is_bound:
+        if s.kind not in _DIFFERENCE_PIECES | {"total"} or fact is None or fact.kind not in ("amount", "count") \
+                or fact.is_bound:
             continue
         fam = family_of(r, fact)
+        if fact.kind == "count" and (fam is None or not fam.counts):
+            continue
         if s.kind == "total" and (fam is None or not fam.sides):
             continue  # (a 合计 is a difference only of an account's sides: "所有者权益合计…")
         after = fam is None  # (a deficit named after its figure is its sentence's, never the paragraph's)
@@ -694,7 +701,7 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         taken = (plus or minus)[0] if fam.stocks and (plus or minus) else None
         kind = _debt_kind(r, f) if fam.stocks else ""
         of_kind = taken is not None and bool(kind) and kind == _debt_kind(r, taken)
-        if tree[k].kind not in figures or f.kind != "amount" or f.unit != diff.unit \
+        if tree[k].kind not in figures or f.kind != diff.kind or f.unit != diff.unit \
                 or (f.id in listed and not fam.sides and not done and not of_kind):
             return True
         if taken is not None and kind != _debt_kind(r, taken):
