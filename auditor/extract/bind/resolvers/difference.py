@@ -44,7 +44,7 @@ _LOOK_BACK = 64
 # a difference named as against a budget ("支出较预算数结余", "比计划节约")
 _AGAINST_BUDGET_NAMED = lazyre.compile(r"(?:较|比)[^,;。]{0,8}(?:预算|计划)数?[^,;。]{0,2}(?:结余|节约|节支|节省|少支)$")
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
-_NAMES = lazyre.compile(r"限额空间|举债空间|净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|[尚仍还]欠|超计划|超额完成|超目标|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
+_NAMES = lazyre.compile(r"限额空间|举债空间|净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|[尚仍还]欠|超计划|超额完成|超目标|未收|未征|未缴|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
 
 
 @dataclass(frozen=True)
@@ -93,6 +93,9 @@ FAMILIES = (
             BUDGET_SCENARIOS - {"available"}, "minus"),
     _Family("尚需", "difference_remaining", "remaining_total", "remaining_done", frozenset(), frozenset(), "plus"),
     # money that has not arrived: "计划投入资金4,800万元,实际到位资金4,536万元…。未到位资金264万元…" (未到位 = 计划 − 到位)
+    # revenue due not collected: "本年应征…收入3265.40万元,实际征收入库2918.75万元,…;应收未收346.65万元" (应征 − 实际)
+    _Family("应收未收", "difference_uncollected", "uncollected_due", "uncollected_done", frozenset(), frozenset(), "plus",
+            follows=False),
     _Family("未到位", "difference_unarrived", "arrived_planned", "arrived_actual", frozenset(), frozenset(), "plus",
             paragraph=True, follows=False),
     # revenue against its budget: "收入完成56,073.49万元,为年初预算54,340.31万元的103.2%,超收1,733.18万元"
