@@ -373,6 +373,8 @@ class Difference(Bound):
     base: Fact | None = None
     rivals: tuple[Fact, ...] = Field((), description="figures further back in the sentence in one of the roles "
                                                      "(a second budget): another reading may take them")
+    months: int = Field(0, description="a 超收 / 短收 against the plan's pace (序时进度): the months of the year gone, "
+                                       "its budget counted at months / 12 (0: the whole budget)")
 
 
 class Product(Bound):

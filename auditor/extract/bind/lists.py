@@ -1017,7 +1017,8 @@ def _total_candidates(r: Reading, i: int) -> list[Fact]:
                 unstated = True
                 break
             if s.depth <= opener.depth and not fact.is_bound and per_unit(r, fact) is None and not compared \
-                    and not r.vocab.cue("average_amount").search(clean_label(fact.label)):
+                    and not r.vocab.cue("average_amount").search(clean_label(fact.label)) \
+                    and not (gap_to_other_subject(r, j) is not None and not _parts_compared(r, i)):
                 out.append(fact)
         if not subject and out and s.sentence < opener.sentence - 1:
             if s.sentence < opener.sentence - 2 or not opens or host is not None \
@@ -1051,6 +1052,40 @@ def _total_candidates(r: Reading, i: int) -> list[Fact]:
             return own
         out = [f for f in out if f.sentence == opener.sentence - 1]
     return [f for f in out if f.sentence >= out[0].sentence] if out else []
+
+
+def gap_to_other_subject(r: Reading, j: int) -> Fact | None:
+    """The figure at node j is the gap (cue compared_gap: 多, 少, 高出 …) to the figure right before it in its sentence
+    that names another subject it is compared with (compared_prefix, no year, budget or plan among its words, cue
+    compared_other_period): "全年政府性基金预算支出64380万元,比一般公共预算支出(186520万元)少122140万元" — that compared
+    figure (186520), or None.  No list after it is of the gap: "…少122140万元;其中专项债券安排的支出38600万元,占基金支出的
+    60.0%" lists the fund's own spending (64380)."""
+    tree = r.tree
+    fact = r.facts[j]
+    if fact is None or not r.vocab.cue("compared_gap").match(clean_label(fact.label)):
+        return None
+    for k in tree.before(j, "sentence", limit=4):
+        other = r.facts[k]
+        if other is None:
+            continue
+        label = clean_label(other.label)
+        if other.kind != fact.kind or other.unit != fact.unit or tree[k].depth < tree[j].depth \
+                or not r.vocab.cue("compared_prefix").match(label) \
+                or r.vocab.cue("compared_other_period").search(label):
+            return None
+        return other
+    return None
+
+
+def _parts_compared(r: Reading, i: int) -> bool:
+    """A figure after the opener at node i in its sentence is itself a change or a gap (its label says 多, 少, 增, 减)."""
+    end = r.tree.unit("sentence", i).stop
+    return any(r.facts[k] is not None and (r.tree[k].kind in {"increase", "decrease"}
+                                           or _COMPARED_PART.search(clean_label(r.facts[k].label)))
+               for k in range(i + 1, end))
+
+
+_COMPARED_PART = lazyre.compile(r"[多少增减高低]")
 
 
 def _other_year_aside(r: Reading, i: int, out: list[Fact]) -> bool:

@@ -677,6 +677,8 @@ _ALL += [
            "该指标分值10分,预算执行率93.80%,按执行率×分值计分扣0.62分,得9.38分。"),
     Reason("score_within_full_marks", EXPLICIT, "a score said right after its full marks (满分 n 分,得 s 分; or "
            "得 s 分(满分 n 分)): s ≤ n", "产出指标满分50分,得49分;效益指标满分30分,得28.8分。"),
+    Reason("gap_to_compared_subject", EXPLICIT, "比 <another subject> (Y) 多 / 少 Z after the subject's figure X in its "
+           "sentence: Z = X − Y (or Y − X)", "2023年度项目支出1836.50万元,比基本支出(1268.40万元)多568.10万元。"),
     Reason("net_of_changes", EXPLICIT, "净计 after a change up and a change down of its sentence: their net",
            "岁出追加13.28亿元、追减18.70亿元,净计追减5.42亿元。"),
     Reason("difference_in_paragraph", STRUCTURAL, "a government's 差短 or 余绌 and the year's 岁入 and 岁出 (a fund's "

@@ -31,7 +31,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.textsearch import last_of
 from auditor.extract.bind.candidate import Candidate
-from auditor.extract.bind.lists import adjustment_before
+from auditor.extract.bind.lists import adjustment_before, gap_to_other_subject
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Breakdown, Difference, Fact, period_of
 from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE
@@ -44,7 +44,7 @@ _LOOK_BACK = 64
 # a difference named as against a budget ("支出较预算数结余", "比计划节约")
 _AGAINST_BUDGET_NAMED = lazyre.compile(r"(?:较|比)[^,;。]{0,8}(?:预算|计划)数?[^,;。]{0,2}(?:结余|节约|节支|节省|少支)$")
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
-_NAMES = lazyre.compile(r"限额空间|举债空间|净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
+_NAMES = lazyre.compile(r"限额空间|举债空间|净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|[尚仍还]欠|超计划|超额完成|超目标|未收|未征|未缴|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
 
 
 @dataclass(frozen=True)
@@ -70,6 +70,7 @@ class _Family:
     sides: bool = False
     # its sides are stocks, one named 余额 (a debt's balance): not the 结余 difference that word names elsewhere
     stocks: bool = False
+    counts: bool = False  # its figures may be counts of a unit (公里, 人次), not money only
 
 
 FAMILIES = (
@@ -85,10 +86,16 @@ FAMILIES = (
     _Family("结余", "difference_carried_on", "carried_on_from", "leftover_spent", frozenset(), SPENT_SCENARIOS, "plus"),
     _Family("节约", "difference_saved", "saved_from", "saved_spent", BUDGET_SCENARIOS - {"available"},
             SPENT_SCENARIOS, "plus"),
+    # a target passed: "养护里程计划412公里,实际完成428公里,超计划16公里" (超计划 = 实际 − 计划), of counts too
+    _Family("超计划", "difference_over_plan", "over_plan_done", "over_plan_target", frozenset(), frozenset(), "minus",
+            follows=False, counts=True),
     _Family("超支", "difference_overspent", "overspent_spent", "overspent_budget", SPENT_SCENARIOS,
             BUDGET_SCENARIOS - {"available"}, "minus"),
     _Family("尚需", "difference_remaining", "remaining_total", "remaining_done", frozenset(), frozenset(), "plus"),
     # money that has not arrived: "计划投入资金4,800万元,实际到位资金4,536万元…。未到位资金264万元…" (未到位 = 计划 − 到位)
+    # revenue due not collected: "本年应征…收入3265.40万元,实际征收入库2918.75万元,…;应收未收346.65万元" (应征 − 实际)
+    _Family("应收未收", "difference_uncollected", "uncollected_due", "uncollected_done", frozenset(), frozenset(), "plus",
+            follows=False),
     _Family("未到位", "difference_unarrived", "arrived_planned", "arrived_actual", frozenset(), frozenset(), "plus",
             paragraph=True, follows=False),
     # revenue against its budget: "收入完成56,073.49万元,为年初预算54,340.31万元的103.2%,超收1,733.18万元"
@@ -179,14 +186,18 @@ def _continues_a_chain(r: Reading, i: int) -> bool:
 
 def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
     yield from _natural_growth(r)
+    yield from _gap_to_other_subject(r)
     tree = r.tree
     # (a 差短 carried along with the debt repaid into the money to raise is still the year's 差短)
     listed = {p.id for b in lists if b.reason != "together_with_total" for p in (*b.parts, *b.subtracted)}
     for s in tree.of_kind(*_DIFFERENCE_PIECES, "total"):
         fact = r.facts[s.index]
-        if s.kind not in _DIFFERENCE_PIECES | {"total"} or fact is None or fact.kind != "amount" or fact.is_bound:
+        if s.kind not in _DIFFERENCE_PIECES | {"total"} or fact is None or fact.kind not in ("amount", "count") \
+                or fact.is_bound:
             continue
         fam = family_of(r, fact)
+        if fact.kind == "count" and (fam is None or not fam.counts):
+            continue
         if s.kind == "total" and (fam is None or not fam.sides):
             continue  # (a 合计 is a difference only of an account's sides: "所有者权益合计…")
         after = fam is None  # (a deficit named after its figure is its sentence's, never the paragraph's)
@@ -253,6 +264,13 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # ("…基金支出2,987.65亿元。扣除财政补贴后,当期收支缺口376.54亿元": figures of the sentences before, the
             # difference said on another basis — in its sentence, "扣除已支付的83.31万元后,尚余20.83万元" names its operand)
             continue
+        months = 0
+        if fam.name in ("超收", "短收") and r.vocab.cue("difference_against_pace").search(_clauses_before(r, s.index)):
+            # ("…占年初预算22600万元的79.0%,较序时进度(83.3%)短4.3个百分点,短收968万元": short of the plan's pace,
+            # 22600 × 10/12 − 17865, not of the year's budget — read so when the months gone are said, else not read)
+            months = _months_gone(r, s.index)
+            if not months or len(operands[0]) != 1 or len(operands[1]) != 1:
+                continue
         plus, minus, rivals = operands
         if r.is_previous(fact) and not any(r.is_previous(f) for f in (*plus, *minus)):
             continue  # ("…收入為2,842億元,因此有618億元的赤字;上年同期則為赤字326億元": last year's result, not one of this
@@ -284,6 +302,8 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # take the 结余 of, the one that gives it — and so the base of its rate)
             plus, rivals = [swap], [*plus, *(f for f in rivals if f is not swap)]
             via = ("the funds that give it",)
+        if months:
+            via = (*via, f"the budget at {months}/12, the time pace")
         rate = _rate_after(r, s.index)
         base = None
         if rate is not None:
@@ -292,7 +312,35 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             rate = rate if base is not None else None
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
-            rivals=tuple(rivals), reason=reason, via=via, rejected=()))
+            rivals=tuple(rivals), reason=reason, via=via, rejected=(), months=months))
+
+
+# the months of the year gone, said in the sentence before the figure: "1-10月", "截至11月底", "前三季度", "上半年"
+_MONTHS_SPAN = lazyre.compile(r"(?<![\d.])1\s*[-—–~～至到]\s*(1[01]|[2-9])\s*月(?![\d份])|截[至止](?:\d{4}年)?(1[01]|[1-9])\s*月(?:底|末)"
+                              r"|(?<![\d-])(1[01]|[1-9])\s*月(?:底|末)|前(三)季度|(上)半年")
+# a pace stated as a share of the year: "序时进度(83.3%)", "时间进度为91.7%"
+_PACE_STATED = lazyre.compile(r"进度\s*(?:为|是)?\s*\(?\s*(\d{1,2}(?:\.\d+)?)%")
+
+
+def _months_gone(r: Reading, i: int) -> int:
+    """The months of the year gone, at the time pace (序时进度, 时间进度: cue time_pace) the difference at node i is
+    against, said once in its sentence before it ("1-10月累计完成17865万元,…,较序时进度(83.3%)短4.3个百分点,短收968万元":
+    10) and agreeing with the pace's share when it is stated (83.3% = 10/12) — 0 when the pace is another (月进度, a
+    month's), or the months are unsaid or said twice over."""
+    text = r.norm.text
+    start = r.tree[r.tree.unit("sentence", i)[0]].start
+    before = text[start:r.facts[i].span.start]
+    if not r.vocab.cue("time_pace").search(_clauses_before(r, i)):
+        return 0
+    found = {int(g) if g.isdigit() else {"三": 9, "上": 6}[g]
+             for m in _MONTHS_SPAN.finditer(before) for g in m.groups() if g}
+    if len(found) != 1:
+        return 0
+    months = found.pop()
+    for m in _PACE_STATED.finditer(before):
+        if abs(Decimal(m.group(1)) - Decimal(months * 100) / 12) > Decimal("0.1"):
+            return 0  # (a pace that is not that share of the year: its own reckoning)
+    return months
 
 
 def _undone_after(r: Reading, fam: _Family, diff: Fact, operands: list[Fact]) -> bool:
@@ -480,6 +528,38 @@ def _natural_growth(r: Reading) -> Iterator[Candidate]:
                 rivals=(), reason="natural_growth", via=(), rejected=()))
 
 
+def _gap_to_other_subject(r: Reading) -> Iterator[Candidate]:
+    """"2023年度项目支出1836.50万元,比基本支出(1268.40万元)多568.10万元": the gap (多 / 少 / 高出 / 低于, cue compared_gap)
+    to a figure of another subject compared with (lists.gap_to_other_subject: no year, budget or plan of the subject's
+    own) is the subject's figure, the nearest amount of their unit before it in its sentence, less the other one
+    (568.10 = 1836.50 − 1268.40; a 少 the other way) — no other amount between them, neither of another year."""
+    tree = r.tree
+    for s in tree.of_kind("labelled"):
+        gap = r.facts[s.index]
+        if gap is None or gap.kind != "amount" or gap.is_bound:
+            continue
+        other = gap_to_other_subject(r, s.index)
+        if other is None or other.is_bound:
+            continue
+        subject = None
+        for k in tree.before(s.index, "sentence", limit=_LOOK_BACK):
+            f = r.facts[k]
+            if f is None or f is other or f.kind == "percent" or tree[k].depth > s.depth:
+                continue
+            if f.kind == "amount" and f.unit == gap.unit and tree[k].kind in _FIGURES and not f.is_bound:
+                subject = f
+            break
+        if subject is None or any(r.is_previous(f) for f in (subject, other, gap)):
+            continue
+        plus, minus = (other, subject) if _LESS.match(clean_label(gap.label)) else (subject, other)
+        yield Candidate(Difference.model_construct(
+            difference=gap, minuends=(plus,), subtrahends=(minus,), name="相差", rate=None, base=None,
+            rivals=(), reason="gap_to_compared_subject", via=(), rejected=()))
+
+
+_LESS = lazyre.compile(r"^(?:少|低)")
+
+
 _SCOPE = lazyre.compile(r"户籍|常住|城镇|乡村|农村|全国|全省|全市|全区|全县|全州|全盟|全旗|上年|去年|(?:19|20)\d{2}年")
 
 
@@ -624,7 +704,7 @@ def _operands(r: Reading, i: int, fam: _Family, listed: set[int],
         taken = (plus or minus)[0] if fam.stocks and (plus or minus) else None
         kind = _debt_kind(r, f) if fam.stocks else ""
         of_kind = taken is not None and bool(kind) and kind == _debt_kind(r, taken)
-        if tree[k].kind not in figures or f.kind != "amount" or f.unit != diff.unit \
+        if tree[k].kind not in figures or f.kind != diff.kind or f.unit != diff.unit \
                 or (f.id in listed and not fam.sides and not done and not of_kind):
             return True
         if taken is not None and kind != _debt_kind(r, taken):

@@ -221,7 +221,10 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             closed = last is not None and count is None and any(
                 tree[k].kind == "words" and tree[k].depth == s.depth and tree[k].piece.label.rstrip().endswith("等")
                 for k in range(last + 1, i))
-            made = make_breakdown(r, total, parts, "合计", not (unpriced or some or closed),
+            # ("…农村低保金3862.44万元,保障6215户9830人…;城市低保金1024.80万元,保障1428户2106人。两项合计4887.24万元": the total
+            # counts its items, and that many amounts stand before it — all of them, whatever stands between)
+            exact = count is not None and len(parts) == count and not some
+            made = make_breakdown(r, total, parts, "合计", exact or not (unpriced or some or closed),
                                   "funds_available_total" if funds else "total_after_parts", via)
             if made:
                 yield made
