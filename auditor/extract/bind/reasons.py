@@ -280,10 +280,12 @@ _ALL = [
            "and a previous column named too (完成数 | 上年数, 2024年预算 | 2023年执行): read in each row where it holds in "
            "two rows at least and breaks in one at most",
            "县区,完成数,上年数,增长（%）\n甲县,18.42,17.10,7.7\n乙县,12.36,12.80,-3.4\n丙区,26.05,24.30,7.2"),
-    Reason("growth_header_cells", VOCABULARY, "a table set one cell a line under a header naming 上年度 | 本年度 | "
-           "增长 (after its columns of names and unit): each row rebuilt from its names and its three cells; the growth "
-           "read over 上年度 where every growth is written in %, none is the difference of the two figures and every "
-           "row but one bears it out — its growth holding, or being the change over 本年度 (a slip of the base)",
+    Reason("growth_header_cells", VOCABULARY, "a table set one cell a line, or one row a line, under a header naming "
+           "上年度 | 本年度 | 增长 (after its columns of names and unit): each row rebuilt from its names and its three "
+           "cells; the growth read over 上年度 where every growth is written in %, none is the difference of the two "
+           "figures and every row but one bears it out — its growth holding, or being the change over 本年度 (a slip "
+           "of the base); rows of shares (unit %) that write their growth bare, no %, beside them write the difference "
+           "of points (read where all but one hold)",
            "指标\n单位\n上年度\n本年度\n增长\n总收入\n万元\n200.00\n220.00\n10.00%\n总支出\n万元\n80.00\n"
            "84.00\n5.00%\n门诊人次\n人次\n5000\n4500\n-10.00%"),
     Reason("year_series_column", VOCABULARY, "a table of a series of years, a row a year, under a header naming a "

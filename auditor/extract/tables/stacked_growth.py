@@ -12,6 +12,13 @@ columns — only where every growth is written in %, no row's growth that fails 
 figures instead (a column of points), and every row but one at most bears the column out: its growth holds, or it
 is the change over the current year (the page's slip of the base, a contradiction still), its sign aside (reason
 growth_header_cells).
+
+The same table may be set one row a line ("一级指标 二级指标 单位 上年度 本年度 增长 ⏎ 经济指标 总收入 万元 21226.69
+24309.16 14.52%"): each word of a line is a cell, a row and the header one line each, and a row's unit only a word
+that is a unit (万元, 人次, %: the rows of 平均住院天数 write none).  Where rows of shares (their unit %) write their
+growth bare, no %, beside rows writing it in % ("耗材收入占比 % 10.33 11.24 0.91"), those rows' growth is the
+difference of their two shares in points: a fourth column (增长(百分点), CHG001), read where two such rows at least
+stand, all but one hold and none that fails is a rate; a bare growth in a row of amounts leaves the table unread.
 """
 
 from __future__ import annotations

@@ -430,8 +430,8 @@ _VIA = {"income_statement": "a statement's side: its items between its name and 
         "balance_sheet": "a balance sheet's section: its items above its total, or 资产 = 负债 + 净资产",
         "indented_rows": "a row over the rows indented below it",
         "growth_header": "a growth column the header names, of the current and the previous column it names",
-        "growth_header_cells": "a growth column a header set one cell a line names (上年度 | 本年度 | 增长), of the two "
-                               "years it names",
+        "growth_header_cells": "a growth column a header names (上年度 | 本年度 | 增长: a cell or a row a line), of "
+                               "the two years it names",
         "stacked_rows": "a row that is the sum of the rows right below it in every column of amounts"}
 
 
