@@ -276,6 +276,16 @@ _ALL = [
            "项目 年初数 年末数\n流动资产 812.46 903.17\n固定资产 395.20 371.88\n资产总计 1,207.66 1,275.05\n"
            "负债合计 104.31 98.62\n非限定性净资产 652.18 717.40\n限定性净资产 451.17 459.03\n"
            "净资产合计 1,103.35 1,176.43\n负债和净资产总计 1,207.66 1,275.05"),
+    Reason("net_assets_format", VOCABULARY, "a balance sheet in the net assets format (Hong Kong's trading funds), "
+           "set a row a line under its years: each part (非流动资产, 流动资产, 流动负债, 非流动负债, 资本及储备) the sum of "
+           "its items above its unnamed total, 流动资产净值 = 流动资产 − 流动负债, 总资产减去流动负债 = 非流动资产 + "
+           "流动资产净值 and 资产净值 = 总资产减去流动负债 − 非流动负债 — read only where more than twice as many of these "
+           "hold as fail",
+           "附注 2025 2024\n非流动资产\n物业及设备 8 120,000 126,000\n外汇基金存款 11 530,000 510,000\n"
+           "650,000 636,000\n流动资产\n应收帐款 12 3,000 1,000\n银行存款 670,000 700,000\n673,000 701,000\n"
+           "流动负债\n应付帐款 35,000 20,000\n递延收入 13 275,000 265,000\n310,000 285,000\n"
+           "流动资产净值 363,000 416,000\n总资产减去流动负债 1,013,000 1,052,000\n非流动负债\n"
+           "雇员福利拨备 14 58,000 72,000\n净资产 955,000 980,000"),
     Reason("growth_header", VOCABULARY, "a grid's growth column its header names (增长% | 增减(%)) of a current "
            "and a previous column named too (完成数 | 上年数, 2024年预算 | 2023年执行): read in each row where it holds in "
            "two rows at least and breaks in one at most",
