@@ -1766,6 +1766,7 @@ _CUT_AFTER = lazyre.compile(r"[ \t]*\n[ \t]*(?!\d{1,2}[.、．](?!\d))(?!\d{3}(?
                             r"(?!\d{1,4}(?:\s*[-—–~至]\s*\d{1,2})?\s*[年月日])(?!\d{1,2}[ \t][\u4e00-\u9fff]{2})[\d.．%]")
 _WHOLE_GROUPED = lazyre.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _GROUPED_LINE_NEXT = lazyre.compile(r"[ \t]*\n[ \t\u3000]*\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[ \t\u3000]|$)", re.M)
+_GROUPED_LINE_END = lazyre.compile(r"(?:^|(?<=[ \t\u3000|]))\d{1,3}(?:,\d{3})+(?:\.\d+)?[ \t\u3000]*$")
 _TOTAL_ROW_LINE = lazyre.compile(r"[ \t|\u3000]*(?:总\s*分|合\s*计|总\s*计|得分合计)(?![\u4e00-\u9fff])")
 _CUT_BEFORE = lazyre.compile(r"[\d.．][ \t]*\n[ \t]*$")
 _BARE_NUMBER = lazyre.compile(r"^\s*[\d.,%]*\s*$")
@@ -1834,7 +1835,11 @@ def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]],
             cut = (start, text.find("\n", end) + 2)
         elif _CUT_BEFORE.search(text, max(0, start - 8), start):
             prev_start = doc.line_start(line_start - 1) if line_start > 0 else text.rfind("\n", 0, -1) + 1
-            if not _BARE_NUMBER.match(text[prev_start:line_start - 1]):
+            # (… nor a figure with its thousands grouped opening a statement's unnamed row, the row above ending with
+            # another so written: "遞延收入 276,912 266,044⏎365,864 333,876" — two whole figures, as above)
+            if not _BARE_NUMBER.match(text[prev_start:line_start - 1]) \
+                    and not (_WHOLE_GROUPED.fullmatch(text, start, end)
+                             and _GROUPED_LINE_END.search(text, prev_start, line_start - 1)):
                 cut = (line_start - 3, end)
         if cut is not None and cut[0] == start and needed is not None and needed[:2] == (start, end) \
                 and not _may_open(text[start:end], needed[2]):

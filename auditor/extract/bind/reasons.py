@@ -276,14 +276,26 @@ _ALL = [
            "项目 年初数 年末数\n流动资产 812.46 903.17\n固定资产 395.20 371.88\n资产总计 1,207.66 1,275.05\n"
            "负债合计 104.31 98.62\n非限定性净资产 652.18 717.40\n限定性净资产 451.17 459.03\n"
            "净资产合计 1,103.35 1,176.43\n负债和净资产总计 1,207.66 1,275.05"),
+    Reason("net_assets_format", VOCABULARY, "a balance sheet in the net assets format (Hong Kong's trading funds), "
+           "set a row a line under its years: each part (非流动资产, 流动资产, 流动负债, 非流动负债, 资本及储备) the sum of "
+           "its items above its unnamed total, 流动资产净值 = 流动资产 − 流动负债, 总资产减去流动负债 = 非流动资产 + "
+           "流动资产净值 and 资产净值 = 总资产减去流动负债 − 非流动负债 — read only where more than twice as many of these "
+           "hold as fail",
+           "附注 2025 2024\n非流动资产\n物业及设备 8 120,000 126,000\n外汇基金存款 11 530,000 510,000\n"
+           "650,000 636,000\n流动资产\n应收帐款 12 3,000 1,000\n银行存款 670,000 700,000\n673,000 701,000\n"
+           "流动负债\n应付帐款 35,000 20,000\n递延收入 13 275,000 265,000\n310,000 285,000\n"
+           "流动资产净值 363,000 416,000\n总资产减去流动负债 1,013,000 1,052,000\n非流动负债\n"
+           "雇员福利拨备 14 58,000 72,000\n净资产 955,000 980,000"),
     Reason("growth_header", VOCABULARY, "a grid's growth column its header names (增长% | 增减(%)) of a current "
            "and a previous column named too (完成数 | 上年数, 2024年预算 | 2023年执行): read in each row where it holds in "
            "two rows at least and breaks in one at most",
            "县区,完成数,上年数,增长（%）\n甲县,18.42,17.10,7.7\n乙县,12.36,12.80,-3.4\n丙区,26.05,24.30,7.2"),
-    Reason("growth_header_cells", VOCABULARY, "a table set one cell a line under a header naming 上年度 | 本年度 | "
-           "增长 (after its columns of names and unit): each row rebuilt from its names and its three cells; the growth "
-           "read over 上年度 where every growth is written in %, none is the difference of the two figures and every "
-           "row but one bears it out — its growth holding, or being the change over 本年度 (a slip of the base)",
+    Reason("growth_header_cells", VOCABULARY, "a table set one cell a line, or one row a line, under a header naming "
+           "上年度 | 本年度 | 增长 (after its columns of names and unit): each row rebuilt from its names and its three "
+           "cells; the growth read over 上年度 where every growth is written in %, none is the difference of the two "
+           "figures and every row but one bears it out — its growth holding, or being the change over 本年度 (a slip "
+           "of the base); rows of shares (unit %) that write their growth bare, no %, beside them write the difference "
+           "of points (read where all but one hold)",
            "指标\n单位\n上年度\n本年度\n增长\n总收入\n万元\n200.00\n220.00\n10.00%\n总支出\n万元\n80.00\n"
            "84.00\n5.00%\n门诊人次\n人次\n5000\n4500\n-10.00%"),
     Reason("year_series_column", VOCABULARY, "a table of a series of years, a row a year, under a header naming a "

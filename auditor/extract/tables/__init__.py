@@ -35,6 +35,7 @@ from auditor.extract.tables.flat_funds import read_flat_funds
 from auditor.extract.tables.labelled_row import read_labelled_rows
 from auditor.extract.tables.score_rows import read_score_rows
 from auditor.extract.tables.settlement import read_settlements
+from auditor.extract.tables.net_assets import read_net_assets
 from auditor.extract.tables.stacked_growth import read_stacked_growth
 from auditor.extract.tables.stacked_levels import read_stacked_levels
 from auditor.extract.tables.statement import read_statements
@@ -101,7 +102,7 @@ def read_tables(norm: Normalised, vocab: Vocabulary) -> TableResult:
                 taken.update(range(table[2][0], table[2][1] + 1))
     for table in [*statements, *read_score_rows(norm, taken, vocab, 0), *read_labelled_rows(norm, taken, vocab, 0),
                   *read_flat_funds(norm, taken, vocab, 0), *read_stacked_levels(norm, taken, vocab, 0),
-                  *read_stacked_growth(norm, taken, vocab, 0)]:
+                  *read_stacked_growth(norm, taken, vocab, 0), *read_net_assets(norm, taken, vocab, 0)]:
         # (a 收支表 by its sides; a score table with no header by its 分值 that make the 总分's; a funds row of labelled
         # cells, "项目资金(万元):年初预算数300 | … | 分值10 | 执行率100% | 得分10"; a funds block flattened from a PDF,
         # its header, then its rows' figures, then its source rows' names, flat_funds.py)

@@ -428,10 +428,12 @@ _VIA = {"income_statement": "a statement's side: its items between its name and 
         "statement_transfers": "a statement's balance after its transfers: the balance and each transfer, signed",
         "layout_levels": "a row set one cell a line over the rows set one line each under it",
         "balance_sheet": "a balance sheet's section: its items above its total, or 资产 = 负债 + 净资产",
+        "net_assets_format": "a balance sheet in the net assets format: a part's items above its unnamed total, or "
+                             "流动资产 − 流动负债, + 非流动资产, − 非流动负债 down its net rows",
         "indented_rows": "a row over the rows indented below it",
         "growth_header": "a growth column the header names, of the current and the previous column it names",
-        "growth_header_cells": "a growth column a header set one cell a line names (上年度 | 本年度 | 增长), of the two "
-                               "years it names",
+        "growth_header_cells": "a growth column a header names (上年度 | 本年度 | 增长: a cell or a row a line), of "
+                               "the two years it names",
         "stacked_rows": "a row that is the sum of the rows right below it in every column of amounts"}
 
 
@@ -447,10 +449,13 @@ def _row_balance(formula: GridFormula, table: ScoreTable) -> list[Difference]:
         minus = [_cell(table.rows[x], c) for x in formula.taken]
         if balance is None or any(f is None for f in (*plus, *minus)):
             continue
+        net = formula.reason == "net_assets_format"  # (流动资产净值, 资产净值: what is left of a balance sheet's part)
         out.append(Difference.model_construct(
-            difference=balance, minuends=tuple(plus), subtrahends=tuple(minus), name="赤字" if deficit else "收支差额",
-            rate=None, base=None, rivals=(), reason=formula.reason,
-            via=("a statement's balance: its income total less its spending total",), rejected=()))
+            difference=balance, minuends=tuple(plus), subtrahends=tuple(minus),
+            name="加减后的余额" if net else "赤字" if deficit else "收支差额", rate=None, base=None, rivals=(),
+            reason=formula.reason, via=(_VIA[formula.reason] if net else
+                                        "a statement's balance: its income total less its spending total",),
+            rejected=()))
     return out
 
 
