@@ -71,7 +71,7 @@ def _digits_needed(doc: Extraction) -> int:
     return max(60, span + decimals + 16)
 
 
-_SEVERITY = {"error": 3, "warning": 2, "info": 1}
+_SEVERITY = {"error": 1, "warning": 1}  # (a finding shown, over a note: between two shown, the first speaks as before)
 
 
 def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
@@ -83,7 +83,7 @@ def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
     checked = [_names_restored(o, vocab) for o in checked]
     findings: list[Finding] = []
     outcomes: list[Outcome] = []
-    # (two relations reaching one conclusion about a figure: the most severe speaks — a roll-forward that counts the
+    # (two relations reaching one conclusion about a figure: a shown one over a note — a roll-forward that counts the
     # opening balance, failing, over the difference of the same sentence that leaves it out, which doubt made a note of:
     # "西城分会:年初余额12.74万元,本年收入87.20万元,本年支出93.16万元,年末余额66.78万元")
     first: dict[tuple, int] = {}
