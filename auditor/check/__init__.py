@@ -71,6 +71,9 @@ def _digits_needed(doc: Extraction) -> int:
     return max(60, span + decimals + 16)
 
 
+_SEVERITY = {"error": 1, "warning": 1}  # (a finding shown, over a note: between two shown, the first speaks as before)
+
+
 def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
               explained: bool) -> tuple[list[Finding], list[Outcome]]:
     ctx = Context(doc, vocab, text=text)
@@ -80,17 +83,25 @@ def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
     checked = [_names_restored(o, vocab) for o in checked]
     findings: list[Finding] = []
     outcomes: list[Outcome] = []
-    seen: dict[tuple, str] = {}
-    for o in checked:
+    # (two relations reaching one conclusion about a figure: a shown one over a note — a roll-forward that counts the
+    # opening balance, failing, over the difference of the same sentence that leaves it out, which doubt made a note of:
+    # "西城分会:年初余额12.74万元,本年收入87.20万元,本年支出93.16万元,年末余额66.78万元")
+    first: dict[tuple, int] = {}
+    for n, o in enumerate(checked):
+        f = o.finding
+        if f is not None and not (o.verdict == "explained" and not explained):
+            key = (f.start, f.end, f.stated, f.expected)
+            if key not in first or _SEVERITY.get(f.severity, 0) > _SEVERITY.get(checked[first[key]].finding.severity, 0):
+                first[key] = n
+    for n, o in enumerate(checked):
         f = o.finding
         if f is not None and o.verdict == "explained" and not explained:
             pass  # kept with its outcome, shown only on request
         elif f is not None:
-            key = (f.start, f.end, f.stated, f.expected)
-            if key in seen:  # two rules reaching the same conclusion about one figure
-                o = o.model_copy(update={"finding": None, "note": f"= {seen[key]}"})
+            keeper = first[(f.start, f.end, f.stated, f.expected)]
+            if keeper != n:  # two rules reaching the same conclusion about one figure
+                o = o.model_copy(update={"finding": None, "note": f"= {checked[keeper].rule}"})
             else:
-                seen[key] = o.rule
                 findings.append(f)
         outcomes.append(o)
     findings.sort(key=lambda f: (f.start, -f.rank, f.rule))

@@ -2400,6 +2400,15 @@ def _line_subjects(doc: Document, first: Fact, other: Fact) -> tuple[str, str] |
     基金收入合计…,支出合计…" / "城乡居民基本医疗保险基金收入合计…,支出合计…": the 支出合计 continue those subjects)."""
     labels = [_line_label(doc, f) for f in (first, other)]
     if not any(labels):
+        # (neither labelled by a colon: lines each opening with a quoted name, its figures' subject — "“春蕾助学专项基金”年初
+        # 余额…,本年支出468.95万元…" / "“银龄关爱专项基金”年初余额…,本年支出617.42万元…", "(一)“爱心书屋”项目…" / "(二)“营养
+        # 午餐”项目…": two funds' or projects' figures; cue line_quoted_subject)
+        quoted = [_cue("line_quoted_subject").match(doc.text, doc.line_start(f.span.start), f.span.start)
+                  for f in (first, other)]
+        if all(quoted) and doc.line_start(first.span.start) != doc.line_start(other.span.start):
+            a, b = (m.group(1) for m in quoted)
+            if a != b:
+                return a, b
         # (neither line labelled: the headings of one level each stands under, "(一)福利彩票公益金" / "(二)体育彩票公益金")
         heads = [_heading_subject(doc, f) for f in (first, other)]
         if heads[0] and heads[1] and heads[0][0] == heads[1][0]:

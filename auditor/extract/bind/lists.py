@@ -96,6 +96,21 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
     return matching[0] if matching else None
 
 
+def net_of_directions(vocab, whole: str, parts: list[str]) -> bool:
+    """The whole is a net (cue net_whole: 财务费用, 净额, 净利润, 差额 …) and its parts run in opposite directions — one
+    money coming in (cue part_income: 利息收入), another going out (cue part_expense: 利息费用) —: "财务费用1,265.30万元,其中
+    利息费用1,402.18万元、利息收入168.35万元" is 利息费用 − 利息收入 + the rest, a net; its parts may exceed it, and they are
+    no sum of it (lists and tables' 其中 rows alike; a list that makes its whole exactly is read still, by the caller).
+    (Not a net's parts of one direction, "净利润…,其中归属于母公司…、少数股东损益…", a sum; nor a whole that is no net, whose
+    list the readings of a minus sign, a loss or a list's end read: "结余638万元(基金收入12682万元-基金支出12044万元)".)"""
+    if len(parts) < 2 or not vocab.cue("net_whole").search(whole):
+        return False
+    income, expense = vocab.cue("part_income"), vocab.cue("part_expense")
+    ins = [bool(income.search(x)) and not expense.search(x) for x in parts]
+    outs = [bool(expense.search(x)) and not income.search(x) for x in parts]
+    return any(ins) and any(outs)
+
+
 def names_every_part(r: Reading, parts: list[Fact]) -> bool:
     """The parts name every part of one vocabulary family (open or not: 货物, 工程 and 服务 all named), nothing else."""
     concepts = [p.concept for p in parts]
@@ -531,6 +546,9 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # "錄得505億元赤字,其中整體支出為1139億,收入為634億": the two sides a balance is the difference of,
         # not its parts ("录得279亿元盈余,其中62亿元拨转…、217亿元划入…" splits it, and adds up)
         return None
+    if reason in ("qizhong_list", "bracket_list") and total.kind == "amount" and not adds_up(total, parts) \
+            and net_of_directions(r.vocab, clean_label(total.label), [clean_label(p.label) for p in parts]):
+        return None  # ("财务费用0.52亿元,其中利息费用0.61亿元、利息收入0.11亿元": a net of its parts, no sum of them)
     if len(parts) >= 2:
         # ("总计调整28億2878萬;其中鐵路地下化原本編列20億元,現在刪除10億": the amount it was, no part of the change;
         # "歲入歲出合計…,其中歲入原列預算為…,刪減二億…;歲出原列預算…,遭刪減…": the cuts, no parts of the levels)
@@ -656,6 +674,17 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
             and any(r.vocab.flow(p.concept or p.label) == "in" for p in added) \
             and any(r.vocab.flow(p.concept or p.label) == "out" for p in added):
         return None
+    # ("年末流动资产18,642.30万元,其中存货6,218.75万元;流动负债12,480.16万元", "净资产…,其中限定性净资产…;负债…", "捐赠收入…,
+    # 其中现金捐赠…;管理费用…": a clause after a ';' that names what is owed or spent opens the next item of the statement — no
+    # part of what is held or came in; the list ended before it (cues held_side, owed_side)
+    held, owed = r.vocab.cue("held_side"), r.vocab.cue("owed_side")
+    whole = clean_label(total.label)
+    if total.kind == "amount" and held.search(whole) and not owed.search(whole) and not adds_up(total, added):
+        cut = next((n for n, p in enumerate(added) if n and _after_semicolon(r, added[n - 1], p)
+                    and owed.search(clean_label(p.label)) and not held.search(clean_label(p.label))), None)
+        if cut is not None:
+            added, strict = added[:cut], False
+            via = (*via, "ends before what is owed or spent")
     # "社会保险基金收入23614万元,其中保险费收入15200万元,上年结余9127万元": a balance carried in is no part of the
     # year's income (it is of a 总收入 / 收入总计, "总收入44.47万元,其中上年结转36.97万元"); the list ended before it —
     # unless the parts with it make the total ("一般公共预算收入4619.84万元:1、税收收入…5、上年结余270.5万元" counts it)

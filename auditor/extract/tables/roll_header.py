@@ -4,6 +4,8 @@ other.
 
     项目 | 年初结转和结余 | 本年收入 | 本年支出 | 年末结转和结余
     一般公共预算财政拨款 | 28.74 | 1946.30 | 1951.86 | 23.18          → 23.18 = 28.74 + 1946.30 − 1951.86
+    项目 | 年初数 | 本年增加 | 本年减少 | 年末数
+    固定资产原值 | 8,426.31 | 612.80 | 145.22 | 8,893.89               → 8,893.89 = 8,426.31 + 612.80 − 145.22
     项目 | 2022年末余额 | 2023年新增 | 2023年偿还 | 2023年末余额 | 2023年债务限额
     合计 | 186.42 | 32.60 | 14.85 | 204.17 | 221.30                   → 204.17 = 186.42 + 32.60 − 14.85
 
@@ -24,8 +26,11 @@ REASON = "roll_columns"
 _HEAD = r"^(?:(?:19|20)\d{2}年度?)?"
 _BALANCE = r"[\u4e00-\u9fff]{0,12}?(?:结转和结余|结转结余|结转及结余|余额|结余|结存)(?:数)?$"
 # (上年结余, 上年滚存结余: the last year's balance, carried in — a bare 上年 before the balance's name)
-_OPENING = lazyre.compile(_HEAD + r"(?:年初|上年末|上年年末|上年底|期初|上年)" + _BALANCE)
-_CLOSING = lazyre.compile(_HEAD + r"(?:年末|年底|期末)" + _BALANCE)
+# (… or a start's and an end's figure named bare, "项目 | 年初数 | 本年增加 | 本年减少 | 年末数" of a 固定资产 note — not 上年数,
+# last year's figure beside this year's)
+_BARE = r"(?:数|金额|账面余额)$"
+_OPENING = lazyre.compile(_HEAD + r"(?:(?:年初|上年末|上年年末|上年底|期初|上年)" + _BALANCE + r"|(?:年初|期初)" + _BARE + ")")
+_CLOSING = lazyre.compile(_HEAD + r"(?:(?:年末|年底|期末)" + _BALANCE + r"|(?:年末|期末)" + _BARE + ")")
 _YEAR_END = lazyre.compile(r"^((?:19|20)\d{2})年(?:末|底)" + _BALANCE)
 _ADDED = lazyre.compile(_HEAD + r"(?:本年|当年|本期)?(?:[\u4e00-\u9fff]{0,8}收入(?:合计)?|新增[\u4e00-\u9fff]{0,6}|举借|"
                                 r"发行[\u4e00-\u9fff]{0,4}|增加)(?:数|额)?$")

@@ -33,7 +33,7 @@ from auditor import lazyre
 from auditor.extract.model import (SUBTOTAL_VIA, UNLISTED_VIA, Breakdown, Change, CompoundGrowth, Difference, Fact, FundsScore, IndicatorScore, ScoreSum,
                                    ScoreTable, Share, TableRate, TableRow, Target, unsigned, year_gap)
 from auditor.extract.bind.reasons import FLATTENED_FUNDS, POSITIONAL, POSITIONAL_TOTAL, UNHEADED_SCORES
-from auditor.extract.bind.lists import adds_up
+from auditor.extract.bind.lists import adds_up, net_of_directions
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.bind.resolvers.column_agreement import _WRITTEN_FALL as _NEGATIVE, signed_rates
 from auditor.extract.numbering import item_style, outline_depth
@@ -89,7 +89,7 @@ def resolve(tables: list[ScoreTable] | tuple[ScoreTable, ...], vocab: Vocabulary
         if not table.averages and not table.two_sided:
             # (averages add up to nothing: "其中:农村" is another average, no part; a 收支平衡表's two sides read as one
             # column of rows are no list)
-            out.breakdowns.extend(_sums(table, rows, via, parts_of, average, deducted))
+            out.breakdowns.extend(_sums(table, rows, via, parts_of, average, deducted, vocab))
             out.breakdowns.extend(_row_totals(table, rows, via))
             out.breakdowns.extend(_subtotal_blocks(rows, via))
             out.breakdowns.extend(_closing_totals(rows, via))
@@ -605,7 +605,7 @@ def _partition(table: ScoreTable, rows: list[TableRow], classes=None) -> list[tu
 
 
 def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
-          parts_of: list[tuple[list[TableRow], bool, str]], average, deducted=None) -> list[Breakdown]:
+          parts_of: list[tuple[list[TableRow], bool, str]], average, deducted=None, vocab=None) -> list[Breakdown]:
     out = []
     if table.column_sums:  # each block: 年度资金总额 = Σ its sources
         keys = [k for k in dict.fromkeys(k for r in rows for k in r.cells)]
@@ -622,8 +622,16 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
     for row, (all_parts, all_complete, all_reason) in zip(rows, parts_of):
         for parts, complete, reason in _groups(table, all_parts, all_complete, all_reason, row):
             own = (*via, UNLISTED_VIA) if table.unlisted and not complete and reason == "table_rows" else via
+            if vocab is not None and any(p.label.startswith("其中") for p in parts) \
+                    and net_of_directions(vocab, _bare(row.label), [_bare(p.label) for p in parts]):
+                continue  # ("财务费用 | 1,265.30 ⏎ 其中:利息费用 | 1,402.18 ⏎ 利息收入 | 168.35": a net of its 其中 rows, no sum)
+            signed = _signed_items(rows, row, parts)
+            if signed is not None:
+                parts, minus = signed
+            else:
+                minus = ()
             out.extend(_row_sums(row, parts, complete, reason, own, average, deducted,
-                                 percents if reason in ("indented_rows", "layout_levels") else ()))
+                                 percents if reason in ("indented_rows", "layout_levels") else (), minus))
     return out
 
 
@@ -730,13 +738,51 @@ def _place_totals(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
 _AVERAGE_COLUMN = lazyre.compile(r"人均|均|平均|率")
 
 
+# a row that opens with the direction of the numbered items it leads ("加：1.当期确认为收入但没有确认为预算收入",
+# "减：1.当期确认为预算收入但没有确认为收入"): its own number and those after it of its style are added or taken away
+_SIGNED_ITEM = lazyre.compile(r"^\s*(加|减|減)\s*[:：]\s*(?=\d{1,2}\s*[.、．])")
+_PLAIN_ITEM = lazyre.compile(r"^\s*\d{1,2}\s*[.、．]")
+
+
+def _signed_items(rows: list[TableRow], row: TableRow, parts: list[TableRow]) -> tuple[list[TableRow], tuple] | None:
+    """The parts of a budget-surplus reconciliation (会政预04): "（一）重要事项的差异 ⏎ 加：1.… ⏎ 2.… ⏎ 减：1.… ⏎ 2.…" — the
+    numbered items after 加： are added, those after 减： taken away, each run's first row (its 加：/减： before the number)
+    one of them: (一) = 加1 + 加2 − 减1 − 减2.  None when the parts are no such run (no 加：/减： row of their numbers)."""
+    if not parts or not all(_PLAIN_ITEM.match(_bare(p.label)) or _SIGNED_ITEM.match(_bare(p.label)) for p in parts):
+        return None
+    ids = {id(p) for p in parts}
+    at = {id(r): n for n, r in enumerate(rows)}
+    if id(row) not in at or any(id(p) not in at for p in parts):
+        return None
+    first, last = at[id(row)] + 1, max(at[id(p)] for p in parts)
+    # (the run may end with a 减： row's own items after the last part the layout gave: taken on to the next row of
+    # another outline, or the table's end)
+    while last + 1 < len(rows) and (_PLAIN_ITEM.match(_bare(rows[last + 1].label))
+                                    or _SIGNED_ITEM.match(_bare(rows[last + 1].label))):
+        last += 1
+    marks = [r for r in rows[first:last + 1] if _SIGNED_ITEM.match(_bare(r.label))]
+    if not marks or _SIGNED_ITEM.match(_bare(rows[first].label)) is None:
+        return None
+    run = [r for r in rows[first:last + 1] if id(r) in ids or _SIGNED_ITEM.match(_bare(r.label))
+           or _PLAIN_ITEM.match(_bare(r.label)) and r.part_of == parts[0].part_of]
+    sign, minus = None, []
+    for r in run:
+        m = _SIGNED_ITEM.match(_bare(r.label))
+        if m:
+            sign = m.group(1) != "加"
+        if sign:
+            minus.append(r)
+    return run, tuple(minus)
+
+
 def _row_sums(row: TableRow, parts: list[TableRow], complete: bool, reason: str,
-              via: tuple[str, ...], average, deducted=None, skip=()) -> list[Breakdown]:
+              via: tuple[str, ...], average, deducted=None, skip=(), minus=()) -> list[Breakdown]:
     """Each summed column's total and its parts; none where the rows are in other units or the row is an average
-    (the vocabulary's cue average_total).  A row labelled "减：…" (cue deducted_row) is taken away, not added.
-    `skip`: columns not summed."""
+    (the vocabulary's cue average_total).  A row labelled "减：…" (cue deducted_row) is taken away, not added, and so
+    is a row of `minus` (the items after a 减： row, _signed_items).  `skip`: columns not summed."""
     out = []
-    taken = [p for p in parts if deducted is not None and deducted.search(_bare(p.label))]
+    taken = [p for p in parts if deducted is not None and deducted.search(_bare(p.label))
+             or any(p is m for m in minus)]
     parts = [p for p in parts if p not in taken]
     for key in row.cells:
         if key.split("#")[0] not in _SUM_ROLES or key in skip:
