@@ -142,9 +142,11 @@ def read_stacked_growth(norm: Normalised, taken: set[int], vocab: Vocabulary,
                         first_id: int) -> list[tuple[ScoreTable, list[Fact], tuple[int, int]]]:
     """Every table of the text (not on `taken` lines) of a header naming 上年度 / 本年度 / 增长, a cell a line or a row
     a line."""
+    if "增" not in norm.text:
+        return []  # (every growth column's name holds 增: 增长, 增减, 增幅)
     lines = norm.lines()
-    if not any(_GROWTH.match(_cell(line)) or _GROWTH.match(_cell(line.split()[-1]) if line.split() else "")
-               for line, _ in lines):  # (the cheap test first: no growth column named)
+    if not any("增" in line and (_GROWTH.match(_cell(line)) or _GROWTH.match(_cell(line.split()[-1])))
+               for line, _ in lines):  # (the cheap test first: no growth column named — a line without 增 names none)
         return []
     starts = [start for _, start in lines]
     line_of = lambda s: bisect_right(starts, s) - 1  # noqa: E731

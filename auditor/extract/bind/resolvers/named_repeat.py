@@ -111,6 +111,8 @@ def _project_of(f: Fact, vocab) -> str | None:
     """The project an amount's own label names (…项目, …工程), at least six characters — not budget words alone
     ("年初预算安排项目资金" under each of several projects' headings is that one's money, no name shared by them)."""
     label = clean_label(f.label)
+    if "项目" not in label and "工程" not in label:
+        return None  # (the cheap test first: PROJECT ends on one of them, and most labels hold neither)
     names = [m.group() for m in PROJECT.finditer(label)]
     if not names:
         return None

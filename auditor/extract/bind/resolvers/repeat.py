@@ -36,9 +36,12 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
     heads = {p.id: b.total for b in lists for p in b.parts if b.total.span.start < p.span.start}
     led = _led_scenarios(index)
     groups: dict[tuple, list] = {}
+    staged = index.vocab.cue("staged_concept").match
     for key, facts in index.by_key.items():
+        concept, period, scenario, scope = key
+        if concept not in known or staged(concept):
+            continue  # (a group of no known quantity is passed over below: not grouped, nor asked whether it is averaged)
         for f in facts:
-            concept, period, scenario, scope = key
             # ("2023年年初预算本年收入合计460.00万元,本年支出合计460.00万元": the second is the budget's too)
             # (an average of a quantity is another quantity: "人均机关运行经费2.93万元" beside "机关运行经费支出190.53万元")
             groups.setdefault((concept, period, led.get(f.id, scenario), scope, parents.get(f.id),
@@ -49,8 +52,6 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
     quantity = 0  # (one group a quantity: its pairs give one finding)
     for key, facts in groups.items():
         concept = key[0]
-        if concept not in known or index.vocab.cue("staged_concept").match(concept):
-            continue
         # a zero says "none of it here" (a sub-category), not a restatement
         # (a figure in a "(含…)" bracket is a part of the item before it: "…(含上年结转资金92.40万元)")
         # (… nor a figure its clause restates on another scope or basis: "若不计入特别预算,总支出为…", "按权责发生制计…")
@@ -63,9 +64,11 @@ def resolve(index: DocumentIndex, lists: list[Breakdown], shares: list[Share], t
         # (… and each accounting basis or scope its own quantity: "八、财务会计报表情况说明 ⏎ …收入总计56,482.30万元" and
         # "按预算会计口径,…收入总计58,124.06万元"; 全口径 and 财政拨款口径 alike)
         by_outline: dict[tuple, list[Fact]] = {}
-        for f in facts:
-            by_outline.setdefault((units.outline_of(f.span.start), _basis(index, text, f) if len(facts) > 1 else None),
-                                  []).append(f)
+        if len(facts) == 1:
+            by_outline[()] = facts  # (one figure is one quantity, in whatever outline it stands: none looked for)
+        else:
+            for f in facts:
+                by_outline.setdefault((units.outline_of(f.span.start), _basis(index, text, f)), []).append(f)
         for facts in by_outline.values():
             quantity += 1
             first = facts[0] if facts else None
