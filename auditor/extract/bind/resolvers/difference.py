@@ -44,7 +44,7 @@ _LOOK_BACK = 64
 # a difference named as against a budget ("支出较预算数结余", "比计划节约")
 _AGAINST_BUDGET_NAMED = lazyre.compile(r"(?:较|比)[^,;。]{0,8}(?:预算|计划)数?[^,;。]{0,2}(?:结余|节约|节支|节省|少支)$")
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
-_NAMES = lazyre.compile(r"增值收益|限额空间|举债空间|净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
+_NAMES = lazyre.compile(r"增值收益|净归集|限额空间|举债空间|净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
 
 
 @dataclass(frozen=True)
@@ -129,6 +129,9 @@ FAMILIES = (
     # 业务支出: 住房公积金财务管理办法 — the year's interest earned less the interest and fees paid)
     _Family("增值收益", "difference_value_added", "value_added_income", "value_added_spending", frozenset(), frozenset(),
             "plus", paragraph=True, sections=True),
+    # … and what it collected net: "缴存额156.78亿元,提取额112.46亿元,净归集资金44.32亿元" (净归集 = 缴存 − 提取)
+    _Family("净归集", "difference_net_collected", "net_collected_paid_in", "net_collected_drawn", frozenset(),
+            frozenset(), "plus", paragraph=True),
     # an account's balance: "资产总额19,046.87亿元,增长8.3%;负债总额13,697.44亿元,…;所有者权益总额5,349.43亿元"
     # (净资产 = 资产 − 负债), both sides before it in its sentence
     _Family("净资产", "difference_equity", "equity_assets", "equity_debts", frozenset(), frozenset(), "plus",
