@@ -397,8 +397,8 @@ def _holds_either_way(ctx: Context, c: Change) -> bool:
 
 def _sign_slip(rule: Rule, ctx: Context, c: Change, g: _Growth, computed: Value) -> Outcome | None:
     """A table row's rate of the right size written with the wrong sign, in a column that writes signed rates
-    (`Change.rate_sign`: "-7.6" for a fall in another row, "10.5" here for a fall); None where the sign agrees or
-    says nothing."""
+    (`Change.rate_sign`: "-7.6" for a fall in another row, or a column named 增长(%) alone — "10.5" here for a fall);
+    None where the sign agrees or says nothing."""
     if not c.rate_sign or c.current is None or c.previous is None:
         return None
     moved = c.current.value - c.previous.value
@@ -415,8 +415,8 @@ def _sign_slip(rule: Rule, ctx: Context, c: Change, g: _Growth, computed: Value)
         lang: f"({_term(ctx, c.current, lang)} − {_term(ctx, c.previous, lang, c.current, earlier=True)}) / "
               f"{_term(ctx, c.previous, lang, c.current, earlier=True)} = {'−' if result < 0 else ''}{abs(result)}% ≠ "
               f"{written_rate}% {diff_text(cmp.difference, c.percent, lang, max(c.percent.decimals, 2))}"
-              + ("（符号相反；表中其他行的增减率带正负号）" if lang == "zh" else
-                 " (the opposite sign; the table's other rows write their rates signed)")
+              + ("（符号相反；该栏的增长率带正负号书写）" if lang == "zh" else
+                 " (the opposite sign; the column writes its rates signed)")
         for lang in ("zh", "en")
     }
     expected = f"{'-' if result < 0 else ''}{written(c.percent)}%"

@@ -18,20 +18,20 @@ from auditor.findings import Evidence, Outcome
 
 NAME_EN = {"审减": "cut in review", "结余": "balance left", "节约": "saving", "超支": "overspending", "超计划": "amount over the target", "应收未收": "amount due not collected",
            "尚需": "amount still due", "未到位": "funds not yet arrived", "减列": "cut in the vote", "余绌": "surplus", "差短": "shortfall",
-           "净增": "raise in the vote", "净增减": "net change", "相差": "gap to the figure compared with", "净利": "net profit",
+           "净增": "raise in the vote", "净增减": "net change", "相差": "gap to the figure compared with", "净利": "net profit", "增值收益": "value-added income", "净归集": "net collection",
            "净损": "net loss", "赤字": "deficit", "收支缺口": "shortfall of income", "收支差额": "income less spending", "缺口": "funding gap", "净资产": "net assets", "超收": "revenue over budget",
            "短收": "revenue short of budget", "限额空间": "room under the debt limit",
            "全年预算": "budget as adjusted", "年末余额": "balance at the year's end", "扣除后的数": "amount left after the deduction",
            "加减后的余额": "balance after the terms added and taken away", "余额增减": "change of the balance",
            "人口自然增长率": "natural growth rate", "得分": "score"}
 PLUS_ROLE = {"审减": "submitted", "结余": "funds", "节约": "budget", "超支": "spent", "超计划": "actual", "应收未收": "total due", "尚需": "total due", "未到位": "needed",
-             "减列": "first asked", "余绌": "income", "差短": "spending", "净增": "voted", "净增减": "larger change", "相差": "added_term", "净利": "revenue",
+             "减列": "first asked", "余绌": "income", "差短": "spending", "净增": "voted", "净增减": "larger change", "相差": "added_term", "净利": "revenue", "增值收益": "revenue", "净归集": "paid in",
              "净损": "expenses", "赤字": "expenses", "收支缺口": "expenses", "收支差额": "revenue", "缺口": "needed", "净资产": "assets", "超收": "collected", "短收": "budget",
              "限额空间": "limit", "全年预算": "adjusted", "年末余额": "opening and added", "扣除后的数": "whole", "加减后的余额": "added_term",
              "余额增减": "added_term",
              "人口自然增长率": "birth rate", "得分": "weight"}
 MINUS_ROLE = {"审减": "approved", "结余": "spent", "节约": "spent", "超支": "budget", "超计划": "target", "应收未收": "collected", "尚需": "paid", "未到位": "raised", "减列": "voted",
-              "余绌": "spending", "差短": "income", "净增": "first asked", "净增减": "offset change", "相差": "taken_term", "净利": "expenses",
+              "余绌": "spending", "差短": "income", "净增": "first asked", "净增减": "offset change", "相差": "taken_term", "净利": "expenses", "增值收益": "expenses", "净归集": "drawn",
               "净损": "revenue", "赤字": "revenue", "收支缺口": "revenue", "收支差额": "expenses", "缺口": "raised", "净资产": "liabilities", "超收": "budget", "短收": "collected",
               "限额空间": "debt balance", "全年预算": "cut", "年末余额": "paid off", "扣除后的数": "deducted", "加减后的余额": "taken_term",
               "余额增减": "taken_term",
@@ -85,12 +85,12 @@ def equation(d: Difference) -> Equation:
 _WORDS = {"zh": {"submitted": "送审", "approved": "审定", "actual": "实际", "target": "目标", "budget": "预算", "spent": "实际", "total due": "应付",
                  "paid": "已付", "first asked": "原列", "voted": "改列", "larger change": "较大一方", "offset change": "相抵一方", "revenue": "收入", "expenses": "支出", "income": "岁入", "spending": "岁出",
                  "needed": "所需", "raised": "已筹", "assets": "资产", "liabilities": "负债", "collected": "完成", "cut": "调减", "paid off": "偿还", "whole": "原数", "deducted": "扣除", "birth rate": "出生率",
-                 "death rate": "死亡率", "limit": "限额", "debt balance": "余额", "added_term": "", "taken_term": "", "difference": "", "weight": "分值"},
+                 "death rate": "死亡率", "limit": "限额", "debt balance": "余额", "paid in": "缴存", "drawn": "提取", "added_term": "", "taken_term": "", "difference": "", "weight": "分值"},
           "en": {"submitted": "submitted", "approved": "approved", "actual": "actual", "target": "target", "budget": "budget", "spent": "spent",
                  "total due": "due", "paid": "paid", "first asked": "first asked", "voted": "voted", "larger change": "larger side", "offset change": "offset side", "revenue": "revenue", "expenses": "expenses",
                  "income": "income", "spending": "spending", "needed": "needed", "raised": "raised", "collected": "collected", "assets": "assets", "liabilities": "liabilities",
                  "cut": "cut", "paid off": "paid off", "whole": "whole", "deducted": "deducted", "birth rate": "birth rate",
-                 "death rate": "death rate", "limit": "limit", "debt balance": "debt balance", "added_term": "", "taken_term": "", "difference": "", "weight": "weight"}}
+                 "death rate": "death rate", "limit": "limit", "debt balance": "debt balance", "paid in": "paid in", "drawn": "drawn", "added_term": "", "taken_term": "", "difference": "", "weight": "weight"}}
 
 
 def _word(role: str, fact: Fact, lang: str) -> str:

@@ -109,7 +109,8 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
 def signed_rates(changes: list[Change], header: str) -> list[Change]:
     """The rows' rates with the sign each is written with, where the column writes signed rates: a fall written with
     its minus in one row and every row's sign the way its two figures go but one at most ("-7.6 | 10.5 | 0.3" for a
-    fall, a fall and a rise: the 10.5 a slip of its sign, CHG002).  A column that writes every rate as its size, or
+    fall, a fall and a rise: the 10.5 a slip of its sign, CHG002), or where the column is named a growth alone
+    ("增长(%) | 8.41 | 4.07 | 4.21", the last row a fall: a slip too).  A 增减 column that writes every rate as its size, or
     names a fall ("下降率", "减少%"), or whose rows disagree more, says nothing by its signs.  Read alike whether the
     table is read row by row (table_change_row) or by what its columns agree on (column_agreement)."""
     if _FALL_HEADER.search(header):
@@ -124,13 +125,17 @@ def signed_rates(changes: list[Change], header: str) -> list[Change]:
         signs.append((-1 if _WRITTEN_FALL.match(c.percent.text) else 1, 1 if moved > 0 else -1))
     read = [s for s in signs if s is not None]
     slips = sum(1 for written, moved in read if written != moved)
-    if not any(written == moved == -1 for written, moved in read) or slips > 1 or len(read) - slips < 2:
+    # (a column named a growth alone, "增长(%)", "同比增长率": a rate of a fall is written with its minus there — the
+    # size alone of every rate is a 增减 column's way; "个贷发放额 | 99.53 | 95.34 | 4.21" under 增长(%) is a slip)
+    if not (any(written == moved == -1 for written, moved in read) or _GROWTH_ONLY_HEADER.fullmatch(header)) \
+            or slips > 1 or len(read) - slips < 2:
         return changes
     return [c if s is None else c.model_copy(update={"rate_sign": s[0]}) for c, s in zip(changes, signs)]
 
 
 _FALL_HEADER = lazyre.compile(r"减少|下降|降低|降幅|(?<!增)减幅|负增长")  # (not 增减幅度)
 _WRITTEN_FALL = lazyre.compile(r"^\s*[-−–]")
+_GROWTH_ONLY_HEADER = lazyre.compile(r"(?:同比|比上年|较上年|比上年度|较上年度)?(?:增长|增长率|增速)\s*(?:[(（]\s*%\s*[)）]|%)?")
 
 
 _NOT_NAME = lazyre.compile(r"[(（][^()（）]*[)）]|^其中[:：]?|[:：]")

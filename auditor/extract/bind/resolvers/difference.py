@@ -44,7 +44,7 @@ _LOOK_BACK = 64
 # a difference named as against a budget ("支出较预算数结余", "比计划节约")
 _AGAINST_BUDGET_NAMED = lazyre.compile(r"(?:较|比)[^,;。]{0,8}(?:预算|计划)数?[^,;。]{0,2}(?:结余|节约|节支|节省|少支)$")
 _GLOSS_TAIL = lazyre.compile(r"\([^()]{1,6}\)$")
-_NAMES = lazyre.compile(r"限额空间|举债空间|净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|[尚仍还]欠|超计划|超额完成|超目标|未收|未征|未缴|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
+_NAMES = lazyre.compile(r"增值收益|净归集|限额空间|举债空间|净资产|权益|缺口|年末结转|超收|超征|多收|短收|短征|少收|欠收|审减|核减|结余|结存|剩余|賸余|余额|[仅尚只还]余|[尚仍还]欠|超计划|超额完成|超目标|未收|未征|未缴|净利|盈余|节约|节支|节省|超支|超出|超过|超预算|超合同|需|应|未|减列|删减|删列|余绌|差短|短差|短绌|赤字|净增|增列|调减|调增|净损|净亏|亏损|亏蚀")
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,9 @@ class _Family:
     # its sides are stocks, one named 余额 (a debt's balance): not the 结余 difference that word names elsewhere
     stocks: bool = False
     counts: bool = False  # its figures may be counts of a unit (公里, 人次), not money only
+    # its sides may each open a paragraph of their own right before it, as it opens its own ("1.业务收入。…⏎2.业务支出。…⏎
+    # 3.增值收益。…": a report's sections, one figure each)
+    sections: bool = False
 
 
 FAMILIES = (
@@ -129,6 +132,13 @@ FAMILIES = (
     # … or its loss: "总收入15亿9,855万余元,总支出16亿4,892万余元,净损为5,037万余元" (净损 = 支出 − 收入)
     _Family("净损", "difference_loss", "surplus_spending", "surplus_income", frozenset(), frozenset(), "plus",
             paragraph=True),
+    # a 住房公积金 centre's year: "业务收入18.64亿元,…;业务支出9.23亿元,…。两者相抵,实现增值收益9.41亿元" (增值收益 = 业务收入 −
+    # 业务支出: 住房公积金财务管理办法 — the year's interest earned less the interest and fees paid)
+    _Family("增值收益", "difference_value_added", "value_added_income", "value_added_spending", frozenset(), frozenset(),
+            "plus", paragraph=True, sections=True),
+    # … and what it collected net: "缴存额156.78亿元,提取额112.46亿元,净归集资金44.32亿元" (净归集 = 缴存 − 提取)
+    _Family("净归集", "difference_net_collected", "net_collected_paid_in", "net_collected_drawn", frozenset(),
+            frozenset(), "plus", paragraph=True),
     # an account's balance: "资产总额19,046.87亿元,增长8.3%;负债总额13,697.44亿元,…;所有者权益总额5,349.43亿元"
     # (净资产 = 资产 − 负债), both sides before it in its sentence
     _Family("净资产", "difference_equity", "equity_assets", "equity_debts", frozenset(), frozenset(), "plus",
@@ -232,6 +242,11 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             if operands is not None and (operands[2] or any(r.is_previous(f) for f in (*operands[0], *operands[1]))):
                 operands = None  # (other incomes or spendings there — a 分别 list of funds' —, or last year's
                 # "(上年收入、支出合计分别为1690.45万元、1673.20万元)": which year's two figures it is of is open)
+            reason = "difference_in_paragraph"
+        if operands is None and fam.sections and not after:
+            # "1.业务收入。2023年,业务收入186,432.57万元,…⏎2.业务支出。2023年,业务支出92,316.44万元。…⏎3.增值收益。2023年,增值收益
+            # 94,116.13万元": each side the first figure of a paragraph of its own right before the difference's
+            operands = _operands_in_sections(r, s.index, fam)
             reason = "difference_in_paragraph"
         if operands is None and not after and _AGAINST_BUDGET_NAMED.search(clean_label(fact.label)) \
                 and not _amounts_before(r, s.index):
@@ -411,6 +426,32 @@ def _another_flow_between(r: Reading, i: int, operands: list[Fact], listed: set[
                 and tree[k].kind in _FIGURES and flow.search(clean_label(f.label)):
             return True
     return False
+
+
+def _operands_in_sections(r: Reading, i: int, fam: _Family) -> tuple[list[Fact], list[Fact], list[Fact]] | None:
+    """The difference at node i is the first figure of its paragraph, and the two paragraphs right before it each open with
+    a figure of the difference's unit naming one side (the other side named nowhere in it): those two, one each — the
+    sections a report gives each side ("1.业务收入。…⏎2.业务支出。…⏎3.增值收益。…"); None otherwise."""
+    tree = r.tree
+    diff = r.facts[i]
+    if any(r.facts[k] is not None for k in tree.before(i, "paragraph")):
+        return None
+    sides: dict[str, Fact] = {}
+    first = tree.paragraph_nodes(tree[i].paragraph).start
+    for _ in range(2):
+        if first == 0:
+            return None
+        nodes = tree.paragraph_nodes(tree[first - 1].paragraph)
+        first = nodes.start
+        figures = [r.facts[k] for k in nodes if r.facts[k] is not None and tree[k].kind in _FIGURES]
+        if not figures or figures[0].kind != "amount" or figures[0].unit != diff.unit or figures[0].is_bound:
+            return None
+        role = _role(r, fam, figures[0])
+        if role is None or role in sides or r.is_previous(figures[0]) \
+                or any(_role(r, fam, f) not in (None, role) for f in figures[1:]):
+            return None
+        sides[role] = figures[0]
+    return [sides["plus"]], [sides["minus"]], []
 
 
 def _amounts_before(r: Reading, i: int) -> bool:

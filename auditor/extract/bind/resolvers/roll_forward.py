@@ -10,8 +10,8 @@ balance at its end.
                                                                             → 294,332 = 312,450 − 18,118 (by the net)
 
 Read only in one sentence whose figures, from the first of these to the last, all have a role — one opening balance
-(上年末 / 年初 … 余额, 结余), one closing balance (年末 … 余额, 滚存结余), and flows (当年结余, 新增, 举借 added;
-偿还, 还本, 当年缺口 taken away; the gross 收入 and 支出 where no net 余绌 / 结余 stands beside them) — in one unit,
+(上年末 / 年初 … 余额, 结余), one closing balance (年末 … 余额, 滚存结余), and flows (当年结余, 新增, 举借, a reserve's 提取
+added; 偿还, 还本, 当年缺口, 核销, 调出 / 转出 / 上解 taken away; the gross 收入 and 支出 where no net 余绌 / 结余 stands beside them) — in one unit,
 the words the vocabulary's roll_* cues: another figure among them (利息, 调入 …) and the identity may not be
 the whole story. A 结转和结余 with the year's income and spending is carry_over's.
 """
@@ -25,6 +25,7 @@ from auditor.extract.bind.candidate import Candidate, difference_claim
 from auditor.extract.model import Difference, Fact
 from auditor.extract.readings import Reading, clean_label, part_start
 from auditor.extract.vocabulary import Vocabulary
+from auditor.textsearch import last_of
 
 _CLAUSE_BREAK = lazyre.compile(r"[,;，；]")
 _SPLIT = lazyre.compile(r"其中|包括|包含|含")
@@ -109,6 +110,12 @@ def _role(r: Reading, f: Fact) -> str | None:
         said = r.norm.text[part_start(r.norm.text, f.span.start):f.span.start]
         if r.vocab.cue("opening_point").search(said) and not r.vocab.cue("closing_point").search(said):
             return "opening"
+    if r.vocab.cue("reserve_set_aside").match(label):
+        # ("贷款风险准备金年初余额118,532.40万元,本年提取32,940.65万元,…,年末余额146,473.05万元": what a reserve sets aside
+        # adds to it — a 提取 of a 住房公积金 account takes from it, so only where the sentence names a reserve before it)
+        text = r.norm.text
+        if r.vocab.cue("reserve_named").search(text, last_of(text, "。！？!?\n", f.span.start) + 1, f.span.start):
+            return "added"
     if r.vocab.cue("balance_drawn").search(label):
         return "taken"
     if r.vocab.cue("balance_topped_up").search(label):

@@ -312,6 +312,8 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
             continue
         if _OTHERS_NAMED.search(r.norm.text, parts[0].span.end, total.span.start):
             continue  # ("…分别为8.46亿元、…4.18亿元;三台县、盐亭县…五县合计25.31亿元": a total of other members, named)
+        if _other_scope(r, opener, parts, total):
+            continue
         # a figure before 分别为 in its sentence is the list's own total (opener_list's reading) — unless every such
         # figure is a whole larger than the 共计 that the parts do not make, what the listed money was drawn from
         # ("准备金8,000萬元,…分别动支1,850萬元、2,320萬元、960萬元,合计5,130萬元"; not "累计安排5985.39万元,分年度分别为…;
@@ -323,6 +325,22 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
         made = make_breakdown(r, total, list(reversed(parts)), "分别为", True, "total_after_respectively")
         if made:
             yield made
+
+
+def _other_scope(r: Reading, opener, parts: list[Fact], total: Fact) -> bool:
+    """The words between the 分别 list (`parts`, nearest first) and its 合计 name a whole of another scope: the others'
+    (cue total_of_others: "…分别为a、b、c,其余机构合计95.75亿元" — never their sum), or a wider one — the city's, every
+    level's, the level's own fund (total_wider_scope: "三个分中心缴存额分别为a、b、c,全市合计156.78亿元"), a running total
+    after a list of years (running_total_uncounted after years_span_listed: "2021—2023年,分别发放a、b、c,累计发放
+    1,086.44亿元") — which holds the parts and may hold more: no sum of them where it is larger than they make."""
+    between = r.norm.text[parts[0].span.end:total.span.start]
+    if r.vocab.cue("total_of_others").search(between):
+        return True
+    wider = r.vocab.cue("total_wider_scope").search(between)
+    if not wider and r.vocab.cue("running_total_uncounted").search(between):
+        lead = r.norm.text[_sentence_start(r.norm.text, r.tree[opener.index].start):r.tree[opener.index].start]
+        wider = r.vocab.cue("years_span_listed").search(lead)
+    return bool(wider) and not adds_up(total, parts) and total.value > sum(p.value for p in parts)
 
 
 def _after_lines(r: Reading) -> Iterator[Candidate]:
