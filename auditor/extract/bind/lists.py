@@ -105,6 +105,15 @@ def names_every_part(r: Reading, parts: list[Fact]) -> bool:
     return family is not None and set(family.parts) <= set(concepts) and set(concepts) <= set(family.parts)
 
 
+def _opens_the_items(r: Reading, total: Fact, first: Fact) -> bool:
+    """The total ends its line with a colon, and the line after it opens with the first part's item ("…新增政府债券资金安排
+    245.80亿元:⏎(一)一般债券38.60亿元,…⏎(二)专项债券…"): the items are that figure's, whatever they add up to."""
+    return bool(_COLON_THEN_ITEM.fullmatch(r.norm.text, total.span.end, first.span.start))
+
+
+_COLON_THEN_ITEM = lazyre.compile(r"\s*[:]\s*\n[^\n,;。:\d]{0,4}[^\n,;。:]{0,20}?")
+
+
 def adds_up(total: Fact, parts: list[Fact] | tuple[Fact, ...]) -> bool:
     """The parts add up to the total within the rounding of every figure."""
     slack = total.tolerance + sum((p.tolerance for p in parts), Decimal(0))
@@ -616,6 +625,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if not added or total in parts:
         return None
     if not subtracted and total.sentence != added[0].sentence and reason != "deductions_in_section" \
+            and not (reason == "numbered_items" and _opens_the_items(r, total, added[0])) \
             and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
         # (not the deductions of the section that lists them, beside the one total deduction said: no other figure
         # they may hang from)
