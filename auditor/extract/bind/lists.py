@@ -80,6 +80,10 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
                 return exact[0]
         return nearest
     matching = [c for c in same_sentence if adds_up(c, parts)]
+    if not matching and _named_by_its_parts(nearest, parts):
+        # ("省本级还本付息343.9亿元,其中还本286.5亿元、付息57.4亿元": a name made of the parts' names, in their order,
+        # is the figure they make — whatever they add up to)
+        return nearest
     if not matching and any(adds_up(nearest, parts[:n]) for n in range(2, len(parts))):
         # ("第一产业…;第二产业241.45亿元,…,其中工业175.44亿元,…,建筑业66.01亿元,…;第三产业171.60亿元": the list
         # runs on past its parts, which make the nearest figure; make_breakdown ends it there)
@@ -118,6 +122,22 @@ def names_every_part(r: Reading, parts: list[Fact]) -> bool:
         return False
     family = r.vocab.family_of(concepts)
     return family is not None and set(family.parts) <= set(concepts) and set(concepts) <= set(family.parts)
+
+
+def _named_by_its_parts(total: Fact, parts: list[Fact]) -> bool:
+    """The total's name ends with its parts' names, each of two characters at least, one after the other (还本付息 of
+    还本 and 付息)."""
+    names = [clean_label(p.label) for p in parts]
+    return len(names) >= 2 and all(len(n) >= 2 for n in names) and clean_label(total.label).endswith("".join(names))
+
+
+def _opens_the_items(r: Reading, total: Fact, first: Fact) -> bool:
+    """The total ends its line with a colon, and the line after it opens with the first part's item ("…新增政府债券资金安排
+    245.80亿元:⏎(一)一般债券38.60亿元,…⏎(二)专项债券…"): the items are that figure's, whatever they add up to."""
+    return bool(_COLON_THEN_ITEM.fullmatch(r.norm.text, total.span.end, first.span.start))
+
+
+_COLON_THEN_ITEM = lazyre.compile(r"\s*[:]\s*\n[^\n,;。:\d]{0,4}[^\n,;。:]{0,20}?")
 
 
 def adds_up(total: Fact, parts: list[Fact] | tuple[Fact, ...]) -> bool:
@@ -634,6 +654,7 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
     if not added or total in parts:
         return None
     if not subtracted and total.sentence != added[0].sentence and reason != "deductions_in_section" \
+            and not (reason == "numbered_items" and _opens_the_items(r, total, added[0])) \
             and any(p.value > total.value + total.tolerance + p.tolerance for p in added):
         # (not the deductions of the section that lists them, beside the one total deduction said: no other figure
         # they may hang from)

@@ -129,8 +129,17 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
         r.norm.text, total.span.end, tree[first].start)
     # ("1、学前教育…2、高中教育…⏎4、中职教育…": a later item of the style past a gap — the list read is not all of them)
     gapped = _gap_after(r, run)
-    strict = (missing == 0 and not truncated and not sectioned and not picked and not gapped) \
-        or family_complete(r, total, parts)
+    # "查出问题金额14.64亿元。主要问题有:1.…", "已整改58.93亿元。其中:1.…3.…⏎其余整改金额主要通过…": a list its words say
+    # is a selection of the total's parts — some of it, at most all of it
+    selected = _said_to_be_a_selection(r, total, first, last_end)
+    # "查出违规问题金额3.58亿元、管理不规范问题金额11.06亿元。其中:1.…": a list after two figures of its sentence, adding up
+    # to neither and named by neither, may tell of either or both: no more than the nearest (choose_total binds none when
+    # they exceed it and make no other), some of it
+    shared = not adds_up(total, parts) and _shared_by_figures_before(r, total, candidates, parts)
+    whole = missing == 0 and not truncated and not sectioned and not picked and not gapped
+    strict = (whole and not selected and not shared) or family_complete(r, total, parts)
+    if whole and not strict:  # (what alone made the list some of the total)
+        via = (*via, "said to be a selection" if selected else "after another figure of its sentence")
     if truncated:
         via = (*via, "may be cut off by the end of the text")
     return make_breakdown(r, total, parts, "items", strict, "numbered_items", via)
@@ -138,6 +147,33 @@ def _item_run(r: Reading, run: list[int]) -> Candidate | None:
 
 _INDEX = attrgetter("index")
 _MAIN_ITEMS_INTRO = lazyre.compile(r"主要[\u4e00-\u9fff]{0,10}(?:情况)?如下")
+
+
+def _said_to_be_a_selection(r: Reading, total: Fact, first: int, last_end: int) -> bool:
+    """The words between the total and item `first` end in a selection's cue ("。主要问题有:", ",主要用于:", ",重点保障:"),
+    or the paragraph after the list names the rest of the total without its figure ("其余整改金额主要通过…") — cues
+    selection_intro and rest_after_list."""
+    between = r.norm.text[total.span.end:r.tree[first].start]
+    if r.vocab.cue("selection_intro").search(between):
+        return True
+    stop = r.norm.text.find("\n", last_end)
+    if stop < 0:
+        return False
+    return bool(r.vocab.cue("rest_after_list").match(r.norm.text, stop + 1))
+
+
+def _shared_by_figures_before(r: Reading, total: Fact, candidates: list[Fact], parts: list[Fact]) -> bool:
+    """Another figure of the total's sentence, of its kind and unit and of this year, stands before the list as the total
+    does, and the parts' names tie the list to neither (no flow of theirs the total names and the other does not), nor do
+    they add up to the other."""
+    rivals = [c for c in candidates if c is not total and c.sentence == total.sentence
+              and (c.kind, c.unit) == (total.kind, total.unit) and not r.is_previous(c)]
+    if not rivals or r.is_previous(total):
+        return False
+    flows = {r.vocab.flow(clean_label(p.label)) for p in parts} - {None}
+    own = r.vocab.flow(clean_label(total.label))
+    return any(not adds_up(c, parts) and not (flows and own in flows and r.vocab.flow(clean_label(c.label)) not in flows)
+               for c in rivals)
 
 
 def _gap_after(r: Reading, run: list[int]) -> bool:

@@ -44,7 +44,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             # figure is such an opening balance is read, for the sentence after it)
             prior = facts[0] if len(facts) == 1 and _role(r, facts[0]) == "opening" else None
             continue
-        roles = [_role(r, f) for f in facts]
+        roles = _shared_verbs(r, facts, [_role(r, f) for f in facts])
         opened = prior if prior is not None and "opening" not in roles \
             and _next_to(r, prior, facts[0]) and _same_fund(r, prior, facts[-1]) else None
         prior = facts[0] if len(facts) == 1 and roles[0] == "opening" else None
@@ -121,6 +121,23 @@ def _role(r: Reading, f: Fact) -> str | None:
     if r.vocab.cue("balance_topped_up").search(label):
         return "added"
     return None
+
+
+def _shared_verbs(r: Reading, facts: list[Fact], roles: list[str | None]) -> list[str | None]:
+    """A figure of no role of its own joined by 、 to the flow before it, whose name opens with the verb they share
+    ("全年发行新增债券162.4亿元、再融资债券95.6亿元": both issued — cue roll_shared_verb), is a flow of that flow's role."""
+    shared = r.vocab.cue("roll_shared_verb")
+    out = list(roles)
+    for n in range(1, len(facts)):
+        before, f = facts[n - 1], facts[n]
+        if out[n] is None and out[n - 1] in ("added", "taken") and f.unit == before.unit \
+                and shared.search(clean_label(before.label)) \
+                and _JOINED_RUN.fullmatch(r.norm.text, before.span.end, f.span.start):
+            out[n] = out[n - 1]
+    return out
+
+
+_JOINED_RUN = lazyre.compile(r"\s*[、和及][^,;。、:\d()]{1,16}")  # (the joiner, then the figure's own name)
 
 
 def _same_fund(r: Reading, opening: Fact, last: Fact) -> bool:

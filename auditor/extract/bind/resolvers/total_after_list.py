@@ -320,7 +320,11 @@ def _after_respectively(r: Reading) -> Iterator[Candidate]:
         # 累计支出4987.32万元", whose parts make the figure before)
         before = [r.facts[j] for j in tree.before(opener.index, "sentence", limit=_LOOK)
                   if r.facts[j] is not None and r.facts[j].kind == total.kind and r.facts[j].unit == total.unit]
-        if any(f.value <= total.value + f.tolerance + total.tolerance or adds_up(f, parts) for f in before):
+        # — nor when the total counts the parts it sums, the 分别 run's own verb after its count ("2018—2022年分别完成a、…、e,
+        # 五年累计完成S": the five years', whatever came before), and no figure before makes them
+        claims = named is not None and bool(named.group(1)) and bool(named.group(2))
+        if any(adds_up(f, parts) or (not claims and f.value <= total.value + f.tolerance + total.tolerance)
+               for f in before):
             continue
         made = make_breakdown(r, total, list(reversed(parts)), "分别为", True, "total_after_respectively")
         if made:
