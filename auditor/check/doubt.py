@@ -24,6 +24,7 @@ instead of an error.
     ALT020 netted-internal-balance  two sides' members add past the whole's by one amount, the balance adds exactly
     ALT021 netted-amount            the parts less a loss among them, or an amount the text says was netted out, make it
     ALT023 parts-stated-elsewhere   a list short of its total names some of the parts the document states elsewhere
+    ALT024 figure-of-another-role   a growth after a gap / remainder / target / forecast holds of that figure
 
 Every function here is pure: the document's facts and text in, a `Found`
 reading (or None) out.
@@ -2750,13 +2751,16 @@ def _balance_after(doc: Document, income: Fact, spending: Fact, vocab) -> Found 
 
 # --------------------------------------------------------------- changes
 def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fact | None, direction: int,
-                   growth: bool, keyword: str = "") -> Found | None:
+                   growth: bool, keyword: str = "", role_other: Fact | None = None) -> Found | None:
     """较上年增加 d、增长 p% that the figure read as the changed one does not give: a
     damaged figure, or another figure of the paragraph named like it ("支出100万元。
     基本支出60万元。支出较上年增加20万元,增长25%": of 支出, not of 基本支出), or the total of a
     list the figure is a part of (a change stated after the list may be of its total)."""
     found = _garbled(doc, [f for f in (stated, delta, current) if f is not None])
     if found or current is None or delta is None:
+        return found
+    found = _of_the_other_role(stated, delta, role_other, direction) if growth else None
+    if found:
         return found
     between = doc.text[current.span.end:stated.span.start] if current.span.end <= stated.span.start else keyword
     if growth and _REPORT_YEAR_CHANGE.search(between) and current.period and current.period.isdigit():
@@ -2790,6 +2794,22 @@ def explain_change(doc: Document, stated: Fact, delta: Fact | None, current: Fac
             return Found("ALT001", {"zh": f"以第{f.span.line}行的 {f.text} 为本年数，增幅成立",
                                     "en": f"with {f.text} (line {f.span.line}) as the current figure, the growth holds"})
     return None
+
+
+def _of_the_other_role(stated: Fact, delta: Fact, other: Fact | None, direction: int) -> Found | None:
+    """ALT024: the change was said right after a figure named a gap, a remainder, a target or a forecast (结转下年,
+    剩余, 相差, 预计 …: cue figure_role_other), read as of the sentence's own amount instead — and with that figure as the
+    current one the growth holds ("当年收到财政拨款860.00万元,支出791.20万元,结转下年68.80万元,较上年增加12.30万元,增长
+    21.8%": the carry-over's growth, 12.30 / 56.50)."""
+    if other is None or other.unit != delta.unit:
+        return None
+    base = Value.of(other) - Value(delta.value * direction, delta.tolerance)
+    computed = ratio_percent(Value(abs(delta.value), delta.tolerance), base) if base.value > 0 else None
+    if computed is None or compare(stated, computed).verdict != "ok":
+        return None
+    name = clean_label(other.label) or other.text
+    return Found("ALT024", {"zh": f"以“{name}”{other.text} 为本年数，增幅成立",
+                            "en": f"with {other.text} ({name}) as the current figure, the growth holds"})
 
 
 _REPORT_YEAR_CHANGE = re.compile(r"本年|今年|当年|當年")  # (a keyword as written may be traditional)

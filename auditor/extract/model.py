@@ -284,6 +284,10 @@ class Change(Bound):
                                                              "one value this year, stated elsewhere")
     previous_elsewhere: Fact | None = Field(None, description="with `current_elsewhere`: the subject's one value "
                                                               "the year before, stated before the change")
+    role_other: Fact | None = Field(None, description="the figure the change was said right after, whose words name it "
+                                                     "a gap, a remainder, a target or a forecast (cue figure_role_other): "
+                                                     "`current` is the sentence's own amount instead; doubt tries this "
+                                                     "one (ALT024)")
     direction_unstated: bool = Field(False, description="the direction word is followed by its opposite in brackets "
                                                         "(a template's 增加(减少)0.11万元, 下降(增加)6%): a size only — "
                                                         "`direction` is the first word's, no check rests on it")

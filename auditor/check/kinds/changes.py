@@ -527,7 +527,7 @@ def _explained(ctx: Context, c: Change, g: _Growth):
         if found is not None:
             return found
     return doubt.explain_change(ctx.doubt, c.percent, c.delta, g.current, c.direction, growth=True,
-                                keyword=c.keyword) or _other_pair(ctx, c)
+                                keyword=c.keyword, role_other=c.role_other) or _other_pair(ctx, c)
 
 
 def _parts_sum(parts, flipped: Change | None = None) -> Value:

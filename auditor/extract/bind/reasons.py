@@ -368,6 +368,10 @@ _ALL = [
     Reason("change_of_sentence_subject", STRUCTURAL, "an increase larger than the figure just before it is of its "
            "sentence's first amount (the figure before tells of it)", "财政拨款收入276.0605万元,在职职工工资性收入18.6973万元,"
            "较上年度决算数增加42.1949万元,增加18%。"),
+    Reason("change_of_own_amount", STRUCTURAL, "a change said after a figure its words name a gap, a remainder, a target "
+           "or a forecast (相差, 剩余, 尚需, 待拨, 目标, 预计 …: cue figure_role_other) is of its sentence's first amount, "
+           "the subject's own (the other figure stays a reading doubt tries: ALT024)",
+           "全年完成固定资产投资92.4亿元,与年度计划100亿元相差7.6亿元,比上年增长5.8%,增加5.07亿元。"),
     Reason("change_continues_sentence", STRUCTURAL, "a change opening its sentence continues the previous sentence's subject",
            "一般公共预算财政拨款收入100万元。较上年减少20万元,下降16.67%。"),
     # the subject is named by the change itself and stated with one value this year: structural, not a guess

@@ -170,6 +170,22 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             subject = _first_in_sentence(r, i)
             if subject is not None and subject.unit == delta.unit and subject.value > delta.value:
                 current, subject_label, reason = subject, subject.label, "change_of_sentence_subject"
+        role_other = None
+        if current is not None and previous is None and _reference(r, s.piece.keyword, "previous") == "previous" \
+                and _names_another_role(r, current, i):
+            # "全年完成固定资产投资92.4亿元,与年度计划100亿元相差7.6亿元,比上年增长5.8%,增加5.07亿元", "已完成投资3.60亿元,
+            # …,剩余2.40亿元计划下半年完成,较上年同期多完成0.45亿元": a gap, a remainder, a target or a forecast (cue
+            # figure_role_other) is not the figure the change is of when the sentence states the subject's own amount
+            # before it — that one is; the figure so named stays a reading doubt tries (ALT024: "结转下年68.80万元,较上年
+            # 增加12.30万元" may be of the carry-over)
+            # (… or, the figure so named opening its sentence, the sentence right before's first amount: "…收入完成
+            # 2104万元,完成年度目标的37.2%。距年度目标尚差3552万元,较上年同期增收310万元,增长17.3%")
+            for subject in (_first_in_sentence(r, i), _sentence_subject(r, i)):
+                if subject is not None and subject is not current and subject.unit == current.unit \
+                        and not _names_another_role(r, subject, None, ("gap", "remainder", "target", "forecast")) \
+                        and r.vocab.cue("figure_role_own").search(clean_label(subject.label)):
+                    role_other, current, subject_label, reason = current, subject, subject.label, "change_of_own_amount"
+                    break
         if current is not None and r.vocab.cue("against_budget_word").search(clean_label(current.label)) \
                 and not r.vocab.cue("against_budget_word").search(s.piece.keyword) \
                 and _reference(r, s.piece.keyword, "previous") == "previous":
@@ -273,6 +289,7 @@ def resolve(r: Reading) -> Iterator[Candidate]:
             names = based_names
         yield Candidate(Change.model_construct(
             direction=direction, delta=delta, percent=pct, current=current, previous=previous,
+            role_other=role_other,
             subject_label=subject_label, reference=reference,
             direction_unstated=bool(r.vocab.cue("direction_unstated").search(keyword)),  # (增加(减少): a size only)
             keyword=r.norm.original[s.start:s.start + len(keyword)],  # (as written: "成長", not "成长")
@@ -610,6 +627,12 @@ def _subject(r: Reading, i: int) -> tuple[str, Fact | None, Fact | None, str]:
         # "支出较去年增加": a fact before whose concept the words name ("基本支出180.5万元。支出较去年…";
         # doubt also tries a figure named exactly so, earlier in the paragraph: ALT001)
         matches = [f for f in before if same_subject(winfo, f)]
+        roles = r.vocab.cue("figure_role_other")
+        if len(matches) > 1 and not roles.search(words):
+            # ("实际到位资金688万元,…,未到位资金172万元。到位资金较上年增加88万元": a figure its words name a gap, a
+            # remainder, a target or a forecast — cue figure_role_other — is not the one the plain name is of)
+            own = [f for f in matches if not roles.search(clean_label(f.label))]
+            matches = own or matches
         # ("支出合计3256.80万元,其中:…资本性支出500.10万元。与上年相比,支出增加244.35万元": a bare name is of the figure
         # that sums under it, not of the nearest one whose name ends with it)
         sum_named = r.vocab.cue("sum_named")
@@ -1177,6 +1200,22 @@ def _after_named_year(fact: Fact, keyword: str) -> bool:
     return fact.period.isdigit() and int(fact.period) > int(m.group())
 
 
+def _names_another_role(r: Reading, fact: Fact, i: int | None, roles: tuple[str, ...] = ("gap", "remainder")) -> bool:
+    """Do a figure's own words name it something other than its subject's own amount — a gap or a remainder, or
+    another of the `roles` of cue figure_role_other — when the words of the change at node i (if given) do not name
+    the same? ("收支缺口5.60亿元。收支缺口较上年扩大1.20亿元": the change is the gap's; a target or a forecast may have
+    a change of its own: "…;预计全年支出24.50亿元,增长4.0%,增支0.94亿元")"""
+    role = r.vocab.cue("figure_role_other")
+    # (every role its words name: "距年度目标尚差" names a target and a gap to it)
+    named = {name for m in role.finditer(clean_label(fact.label)) for name, said in m.groupdict().items() if said}
+    if not named & set(roles):
+        return False
+    if i is None:
+        return True
+    own = r.tree[i].piece.keyword + (r.tree[i - 1].piece.label if i > 0 and r.tree[i - 1].kind == "words" else "")
+    return not role.search(own)
+
+
 def _first_in_sentence(r: Reading, i: int) -> Fact | None:
     """The first labelled amount of node i's sentence before it, at its depth: this year's, not
     one compared with."""
@@ -1531,7 +1570,10 @@ def _basis_after(r: Reading, k: int, cue) -> bool:
 
 _CHANGE_AT_END = lazyre.compile(r"(?:净增|净减|净增加|净减少|增加|减少|新增|多收|少收|多支|少支|多|少)了?$|"
                                 # ("比全市平均水平低3,840元": a gap to what the label compares with)
-                                r"^(?:比|较)[^,;。]{1,20}?(?:高出|低于|高|低)了?$")
+                                r"^(?:比|较)[^,;。]{1,20}?(?:高出|低于|高|低)了?$|"
+                                # ("比上年同期多征1260万元", "较上年同期多完成0.45亿元": more or less of the verb the subject
+                                # was said with — the change, no figure of last year)
+                                r"^(?:比|较)[^,;。]{1,20}?(?:多|少)(?:征收?|收缴|缴|完成|实现|拨付?|发放|支出|入库|筹集)了?$")
 _LAST_YEAR = lazyre.compile(r"上一?年度?(?:同期)?|去年(?:同期)?|上年同期")
 _YEAR_ONLY = lazyre.compile(r"(?:19|20)\d{2}年度?(?:同期)?")  # (a label naming a year and nothing else)
 
