@@ -3056,9 +3056,12 @@ def explain_product(doc: Document, product: Fact, count: Fact, standard: Fact,
     stop = min((i for i in (doc.text.find(c, end) for c in "。\n") if i >= 0), default=len(doc.text))
     yearly = bool(_PER_YEAR_LABEL.search(clean_label(standard.label))
                   or _PER_YEAR_AFTER.match(doc.text, standard.span.end, standard.span.end + 12))
+    monthly = bool(_PER_MONTH_LABEL.search(clean_label(standard.label))
+                   or _PER_MONTH_AFTER.match(doc.text, standard.span.end, standard.span.end + 12))
     said = next((m for m in _PART_OF_PRODUCT.finditer(doc.text, start, stop)
-                 if not (yearly and _PERIOD_OF_YEAR.fullmatch(m.group()))), None)
-    # (a quarter, a term or a half of a standard a year is so much of the year: ALT024 below, not any part)
+                 if not ((yearly or monthly) and _PERIOD_OF_YEAR.fullmatch(m.group()))), None)
+    # (a quarter, a term or a half of a standard a year is so much of the year: ALT024 below, not any part; of a
+    # standard a month, so many months, counted by the product's reading)
     if said is not None:
         return Found("ALT013", {"zh": f"句中写明“{said.group()}”：金额只是数量×标准的一部分",
                                 "en": f"the sentence says “{said.group()}”: the amount is only part of count × standard"})
@@ -3093,6 +3096,8 @@ _MONTHS_TO = lazyre.compile(r"截[至止]\s*(?:\d{4}\s*年\s*)?(\d{1,2})\s*月(?
 _TERM = lazyre.compile(r"学期")
 _QUARTER = lazyre.compile(r"(?:本|当|该|[一二三四1-4])季度?(?!度?末)|季度")
 _HALF = lazyre.compile(r"[上下]半年")
+_PER_MONTH_LABEL = lazyre.compile(r"每[\u4e00-\u9fff]{0,2}?每?(?:个)?月")
+_PER_MONTH_AFTER = lazyre.compile(r"(?:万?元)?\s*/\s*[\u4e00-\u9fff]{1,2}\s*[·.•/]\s*月")
 _PERIOD_OF_YEAR = lazyre.compile(r"[一二三四]季度|(?:春季|秋季)学期|下半年|上半年")
 
 
