@@ -25,6 +25,8 @@ instead of an error.
     ALT021 netted-amount            the parts less a loss among them, or an amount the text says was netted out, make it
     ALT023 parts-stated-elsewhere   a list short of its total names some of the parts the document states elsewhere
     ALT024 figure-of-another-role   a growth after a gap / remainder / target / forecast holds of that figure
+    ALT025 part-of-the-year         a standard a year, the amount of the term, quarter or months the sentence says
+    ALT026 two-part-standard        a standard per household and per person: the amount is the sum of both products
 
 Every function here is pure: the document's facts and text in, a `Found`
 reading (or None) out.
@@ -3086,7 +3088,14 @@ def explain_product(doc: Document, product: Fact, count: Fact, standard: Fact,
     start = max(doc.text.rfind(c, 0, start) for c in "。\n") + 1
     end = max(product.span.end, count.span.end, standard.span.end)
     stop = min((i for i in (doc.text.find(c, end) for c in "。\n") if i >= 0), default=len(doc.text))
-    said = _PART_OF_PRODUCT.search(doc.text, start, stop)
+    yearly = bool(_PER_YEAR_LABEL.search(clean_label(standard.label))
+                  or _PER_YEAR_AFTER.match(doc.text, standard.span.end, standard.span.end + 12))
+    monthly = bool(_PER_MONTH_LABEL.search(clean_label(standard.label))
+                   or _PER_MONTH_AFTER.match(doc.text, standard.span.end, standard.span.end + 12))
+    said = next((m for m in _PART_OF_PRODUCT.finditer(doc.text, start, stop)
+                 if not ((yearly or monthly) and _PERIOD_OF_YEAR.fullmatch(m.group()))), None)
+    # (a quarter, a term or a half of a standard a year is so much of the year: ALT025 below, not any part; of a
+    # standard a month, so many months, counted by the product's reading)
     if said is not None:
         return Found("ALT013", {"zh": f"句中写明“{said.group()}”：金额只是数量×标准的一部分",
                                 "en": f"the sentence says “{said.group()}”: the amount is only part of count × standard"})
@@ -3097,7 +3106,87 @@ def explain_product(doc: Document, product: Fact, count: Fact, standard: Fact,
         if compare(product, Value(value.value * times, value.tolerance * times)).verdict == "ok":
             text = f"{written(count)} × {written(standard)} × {times} = {written(product)}"
             return Found("ALT016", {"zh": f"{text}（句中写明“{words}”）", "en": f"{text} (the sentence says “{words}”)"})
+    # a standard a year (每生每年, 元/人·年, 元/生·学年) and an amount of a shorter period the sentence names ("本学期拨付",
+    # "本季度发放", "补发10-12月", "1-6月累计发放"): count × standard × that part of the year
+    if yearly:
+        for part, words in _parts_of_year(doc.text[start:stop]):
+            if compare(product, Value(value.value * part, value.tolerance * part)).verdict == "ok":
+                text = f"{written(count)} × {written(standard)} × {_fraction(part)} = {written(product)}"
+                return Found("ALT025", {"zh": f"{text}（标准按年，句中写明“{words}”）",
+                                        "en": f"{text} (a standard a year, the sentence says “{words}”)"})
+    # a standard of two parts, per household and per person ("按每户300元、每人100元的标准…100户274人"): the amount is
+    # the sum of the two products
+    found = _two_part_product(doc, product, doc.text[start:stop])
+    if found:
+        return found
     return None
+
+
+# a standard a year: "每人每年600元", "每生每学年", "标准720元/生·年", "300元/人/年"
+_PER_YEAR_LABEL = lazyre.compile(r"每[\u4e00-\u9fff]{0,2}?每?学?年(?!度?[末底])")
+_PER_YEAR_AFTER = lazyre.compile(r"(?:万?元)?\s*/\s*[\u4e00-\u9fff]{1,2}\s*[·.•/]\s*学?年")
+_MONTH_RANGE = lazyre.compile(r"(?<![\d.年])(\d{1,2})\s*(?:月份?)?\s*[-—–~～至到]\s*(\d{1,2})\s*月")
+_MONTHS_TO = lazyre.compile(r"截[至止]\s*(?:\d{4}\s*年\s*)?(\d{1,2})\s*月(?:底|末|份)")
+_TERM = lazyre.compile(r"学期")
+_QUARTER = lazyre.compile(r"(?:本|当|该|[一二三四1-4])季度?(?!度?末)|季度")
+_HALF = lazyre.compile(r"[上下]半年")
+_PER_MONTH_LABEL = lazyre.compile(r"每[\u4e00-\u9fff]{0,2}?每?(?:个)?月")
+_PER_MONTH_AFTER = lazyre.compile(r"(?:万?元)?\s*/\s*[\u4e00-\u9fff]{1,2}\s*[·.•/]\s*月")
+_PERIOD_OF_YEAR = lazyre.compile(r"[一二三四]季度|(?:春季|秋季)学期|下半年|上半年")
+
+
+def _parts_of_year(text: str) -> list[tuple[Decimal, str]]:
+    """The parts of a year a sentence says its amount is of: a term (学期: a half), a quarter (本季度, 当季: a quarter), a
+    half year, months N-M or up to the end of month N (so many twelfths)."""
+    out: list[tuple[Decimal, str]] = []
+    for m in _MONTH_RANGE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if 1 <= a <= b <= 12 and b - a < 11:
+            out.append((Decimal(b - a + 1) / 12, m.group()))
+    for m in _MONTHS_TO.finditer(text):
+        if 1 <= int(m.group(1)) < 12:
+            out.append((Decimal(int(m.group(1))) / 12, m.group()))
+    for pattern, part in ((_TERM, Decimal(1) / 2), (_QUARTER, Decimal(1) / 4), (_HALF, Decimal(1) / 2)):
+        m = pattern.search(text)
+        if m:
+            out.append((part, m.group()))
+    return out
+
+
+def _fraction(part: Decimal) -> str:
+    for d in (2, 4, 12):
+        n = part * d
+        if n == n.to_integral():
+            return f"{int(n)}/{d}"
+    return str(part)
+
+
+# a standard of two parts: "每户300元、每人100元", the counts "100户274人"
+_STANDARD_PER = lazyre.compile(r"每(户|人)\s*(\d+(?:\.\d+)?)\s*元|(\d+(?:\.\d+)?)\s*元\s*/\s*(户|人)")
+_COUNT_OF = lazyre.compile(r"(?<![\d.每/])(\d+)\s*(户|人)(?![/·均])")
+
+
+def _two_part_product(doc: Document, product: Fact, sentence: str) -> Found | None:
+    """"按每户300元、每人100元的标准…100户274人…发放57400元": one standard per household and one per person, each unit
+    counted once in the sentence, and the amount is the sum of the two products."""
+    rates: dict[str, Decimal] = {}
+    for m in _STANDARD_PER.finditer(sentence):
+        unit, figure = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+        if unit in rates:
+            return None
+        rates[unit] = Decimal(figure)
+    if len(rates) != 2:
+        return None
+    counts: dict[str, list[Decimal]] = {}
+    for m in _COUNT_OF.finditer(sentence):
+        counts.setdefault(m.group(2), []).append(Decimal(m.group(1)))
+    if any(len(counts.get(u, ())) != 1 for u in rates):
+        return None
+    total = sum(counts[u][0] * rates[u] for u in rates)
+    if compare(product, Value(total, Decimal(0))).verdict != "ok":
+        return None
+    text = " + ".join(f"{counts[u][0]}{u} × {rates[u]}元" for u in rates) + f" = {written(product)}"
+    return Found("ALT026", {"zh": f"{text}（两部分标准）", "en": f"{text} (a standard of two parts)"})
 
 
 _PERIODS = lazyre.compile(r"(?<![\d.第])([两二三四五六七八九十]|[2-9]|1[0-9])\s*个?\s*(?:年|批|期|学期|季度|次)(?!\d)")

@@ -24,7 +24,7 @@ from dataclasses import field
 from auditor.extract.bind.arbiter import decide
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.index import DocumentIndex
-from auditor.extract.bind.resolvers import (adjustment_range, balance_of_rate, distribution, bracket_list, chart_shares, budget_adjustment, budget_variance, carry_over, change, change_between_years, change_current, change_list, change_parts, change_since_point, change_sum, final_execution,
+from auditor.extract.bind.resolvers import (adjustment_range, balance_lines, balance_of_rate, distribution, bracket_list, chart_shares, budget_adjustment, budget_variance, carry_over, change, change_between_years, change_current, change_list, change_parts, change_since_point, change_sum, final_execution,
                                             dimension_list, family_list, funds_score_prose, group_members, identity, industries, numbered_items,
                                             opener_list, rate, side_by_side,
                                             rate_base, repeat, roll_forward, cumulative_total, score_list, share, share_partition, share_whole, standard_shares, years_cumulative,
@@ -87,7 +87,7 @@ def bind(r: Reading, facts: list[Fact], table_lists: list[Breakdown], table_chan
     named = list(difference.resolve(r, lists))  # (a cut the named differences read is theirs: budget_cut reads the others)
     differences = _relations(decide([*named, *offset_balance.resolve(r), *net_change.resolve(r), *deduction.resolve(r),
                                       *budget_cut.resolve(r, {c.relation.difference.id for c in named}),
-                                      *carry_over.resolve(r), *budget_adjustment.resolve(r), *adjustment_range.resolve(r), *roll_forward.resolve(r), *cumulative_total.resolve(r),
+                                      *carry_over.resolve(r), *balance_lines.resolve(r), *budget_adjustment.resolve(r), *adjustment_range.resolve(r), *roll_forward.resolve(r), *cumulative_total.resolve(r),
                                       *signed_chain.resolve(r), *net_flows.resolve(r), *score_deduction.resolve(r)]))
     products = _relations(decide(list(product.resolve(r))))
     averages = _relations(decide([*average.resolve(r), *average.per_unit_means(r), *average.named_means(r), *average.monthly_means(r), *average.means_over_months(r),

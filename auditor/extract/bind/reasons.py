@@ -645,6 +645,10 @@ _ALL += [
            "clause chain", "年初预算732.79万元,年中追加23.71万元,全年预算数756.50万元。"),
     Reason("carry_over", VOCABULARY, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the four stated in one sentence",
            "年初财政拨款结转和结余84.38万元,本年财政拨款收入2,075.11万元,本年财政拨款支出2,117.46万元,年末财政拨款结转和结余42.03万元。"),
+    Reason("balance_on_lines", STRUCTURAL, "a finance board's closing balance = the balance brought forward + the "
+           "period's income − its spending, each named once in the document on a line it opens (上年结余, 本年收入, 本年支出, "
+           "年末结余; 上季度结余, 本季度收入合计, …), in that order, of one period and unit",
+           "一、上年结余资金128.45万元。\n二、本年收入392.65万元。\n三、本年支出401.52万元。\n四、年末结余资金119.58万元。"),
     Reason("carry_over_stated", LOOKUP, "年末结转结余 = 年初结转结余 + 本年收入 − 本年支出, the year's flows and its closing "
            "balance stated in one sentence, its opening balance in a sentence shortly before it",
            "2023年初,本部门结转和结余资金184.36万元。\n2023年本年收入2,361.08万元,本年支出2,297.51万元,年末结转和结余247.93万元。"),

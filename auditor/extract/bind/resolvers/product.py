@@ -14,7 +14,8 @@ describes that figure ("干部报酬54,000.00元(3人,每人每月6,000.00元,�
 figure, never the next item after the bracket.  A standard per
 day or term, a bound (最高, 不超过), a range (500至1000元) or tiers (一等每人3000元,
 二等每人2000元) state no product; a standard per month does over the months its sentence says ("按12个月", or a
-product named for 全年: 12 — product_over_months):
+product named for 全年: 12; one named for a quarter, a half year or a span of months, "本季度发放", "上半年发放",
+"4-6月发放": 3, 6, the span's months, only more being wrong — product_over_months):
 
     "为全县2,350名…对象按每人每月120元标准发放分类施保补助,全年共计338.4万元"  → 338.4万元 = 2350 × 120元 × 12
     "村干部基本报酬补助91.20万元,按每人每月2,000元标准,为全乡38名…干部发放12个月"  → 91.20万元 = 38 × 2,000元 × 12
@@ -282,7 +283,22 @@ def _months(r: Reading, i: int, at: int, product: Fact) -> tuple[int, str, bool]
     if _WHOLE_YEAR.search(clean_label(product.label)) \
             or _WHOLE_YEAR.search(text, r.facts[i].span.end, product.span.start):  # ("每人每月100元(全年),发放…")
         return 12, "全年", True
+    # a quarter or a span of months the product's label names ("标准90元/人·月,本季度发放57780元", "7-9月发放"): 3, or
+    # the months of the span; people enter and leave through them: only more is wrong (implied)
+    said = _PART_OF_YEAR_PAID.search(clean_label(product.label)) \
+        or _PART_OF_YEAR_PAID.search(text, r.facts[i].span.end, product.span.start)
+    if said:
+        if said.group("first"):
+            a, b = int(said.group("first")), int(said.group("last"))
+            return (b - a + 1, said.group(), True) if 1 <= a < b <= 12 else None
+        return (6 if said.group("half") else 3), said.group(), True
     return None
+
+
+_PART_OF_YEAR_PAID = lazyre.compile(r"(?:本|当|该|第[一二三四1-4])季度?(?=发放|拨付|支付|共?发|下达|累计)|"
+                                    r"(?P<half>[上下]半年)(?=发放|拨付|支付|共?发|下达|累计)|"
+                                    r"(?<![\d.年])(?P<first>\d{1,2})\s*月?\s*[-—–~～至到]\s*(?P<last>\d{1,2})\s*月"
+                                    r"(?=发放|拨付|支付|共?发|下达|累计|份?补)")
 
 
 # a standard is an amount per unit, or a figure read bare whose 元 stands before the slash ("标准720元/生")
