@@ -273,6 +273,10 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             months, pace = _months_gone(r, s.index)
             if not months or len(operands[0]) != 1 or len(operands[1]) != 1:
                 continue
+            at = Decimal(pace) / 100 if pace else Decimal(months) / 12
+            budget, done = (operands[0][0], operands[1][0]) if fam.name == "短收" else (operands[1][0], operands[0][0])
+            if (done.value - budget.value * at) * (1 if fam.name == "超收" else -1) <= 0:
+                continue  # (a 超收 the reading finds short of the pace, or a 短收 past it: the pace misread, not the figure)
         plus, minus, rivals = operands
         if r.is_previous(fact) and not any(r.is_previous(f) for f in (*plus, *minus)):
             continue  # ("…收入為2,842億元,因此有618億元的赤字;上年同期則為赤字326億元": last year's result, not one of this
