@@ -716,13 +716,13 @@ def _through_line_before(r: Reading, i: int) -> Iterator[int]:
     return iter(range(i - 1, tree.paragraph_nodes(tree[first - 1].paragraph).start - 1, -1))
 
 
-_DONE_OF_BUDGET = lazyre.compile(r"[,，]\s*(?:完成|为|达到?)(?:年初|年度|调整后?|全年)?(?:预算|计划)(?:数)?\s*$")
+_DONE_OF_BUDGET = lazyre.compile(r"[,，]\s*(?:完成|为|达到?|占)(?:年初|年度|调整后?|全年)?(?:预算|计划)(?:数)?\s*$")
 _RATE_OF_IT = lazyre.compile(r"\s*的\s*\d")
 
 
 def _done_of_budget(r: Reading, f: Fact, budget: Fact) -> bool:
     """`f` is what was done of `budget`, said right after it as its rate of it ("收入46900万元,完成预算46508万元的
-    100.8%"): the amount the budget's rate is of, whatever its name."""
+    100.8%", "其中市本级完成32.16亿元,占年初预算40.08亿元的80.2%"): the amount the budget's rate is of, whatever its name."""
     return f.span.end < budget.span.start and bool(_DONE_OF_BUDGET.fullmatch(r.norm.text, f.span.end, budget.span.start)) \
         and bool(_RATE_OF_IT.match(r.norm.text, budget.span.end))
 
