@@ -379,6 +379,9 @@ class Difference(Bound):
                                                      "(a second budget): another reading may take them")
     months: int = Field(0, description="a 超收 / 短收 against the plan's pace (序时进度): the months of the year gone, "
                                        "its budget counted at months / 12 (0: the whole budget)")
+    pace: str = Field("", description="… the pace's share of the year as the text states or implies it, in percent, when "
+                                      "it is not months / 12 (\"较序时进度(按均衡入库规律测算为70.0%)快2.8个百分点\": \"70.0\"): "
+                                      "the budget counted at that share")
 
 
 class Product(Bound):

@@ -49,7 +49,7 @@ def _figures(d: Difference) -> list[Evidence]:
 
 def _paced(d: Difference) -> tuple[Fact, ...]:
     """The budget a 超收 / 短收 against the plan's pace counts at months / 12 (d.months), or none."""
-    if not d.months:
+    if not d.months and not d.pace:
         return ()
     return d.minuends if d.name == "短收" else d.subtrahends
 
@@ -60,24 +60,32 @@ def computed(d: Difference) -> Value:
     value = Value(Decimal(0), Decimal(0))
     paced = _paced(d)
     for p in d.minuends:
-        value = value + _share(at_precision(p, d.difference), d.months if p in paced else 0)
+        value = value + (_share(at_precision(p, d.difference), d) if p in paced else at_precision(p, d.difference))
     for m in d.subtrahends:
-        value = value - _share(at_precision(m, d.difference), d.months if m in paced else 0)
+        value = value - (_share(at_precision(m, d.difference), d) if m in paced else at_precision(m, d.difference))
     return value
 
 
-def _share(v: Value, months: int) -> Value:
-    if not months:
-        return v
-    return Value(v.value * months / 12, v.tolerance * months / 12)
+def _share(v: Value, d: Difference) -> Value:
+    """The budget at the pace: months / 12 of it, or the share the text states or implies (known to its last digit)."""
+    if d.pace:
+        share = Decimal(d.pace) / 100
+        half = Decimal(5) / Decimal(10) ** (len(d.pace.partition(".")[2]) + 1) / 100
+        return Value(v.value * share, v.tolerance * share + abs(v.value) * half)
+    return Value(v.value * d.months / 12, v.tolerance * d.months / 12)
+
+
+def _pace_text(d: Difference) -> str:
+    return f" × {d.pace}%" if d.pace else f" × {d.months}/12"
 
 
 def equation(d: Difference) -> Equation:
     """difference − Σ minuends + Σ subtrahends = 0 (× 12 against the plan's pace: 12 × 短收 − months × 预算 + 12 × 完成)."""
-    one = Decimal(12 if d.months else 1)
+    one = Decimal(1 if d.pace else 12 if d.months else 1)
+    at = Decimal(d.pace) / 100 if d.pace else Decimal(d.months)
     paced = _paced(d)
-    return Equation("linear", ((d.difference, one), *((p, -Decimal(d.months) if p in paced else -one) for p in d.minuends),
-                               *((m, Decimal(d.months) if m in paced else one) for m in d.subtrahends)),
+    return Equation("linear", ((d.difference, one), *((p, -at if p in paced else -one) for p in d.minuends),
+                               *((m, at if m in paced else one) for m in d.subtrahends)),
                     blame={"zh": f"{d.name}{'' if d.name.endswith(('率', '额', '分')) else '额'}或所用的数有误", "en": f"the {NAME_EN[d.name]} or one of its figures is wrong"})
 
 
@@ -123,12 +131,12 @@ def _word(role: str, fact: Fact, lang: str) -> str:
 def _terms(d: Difference, lang: str) -> str:
     like = d.difference
     paced = _paced(d)
-    plus = [f"{_word(PLUS_ROLE[d.name], p, lang)} {written(p, like)}{f' × {d.months}/12' if p in paced else ''}".lstrip()
+    plus = [f"{_word(PLUS_ROLE[d.name], p, lang)} {written(p, like)}{_pace_text(d) if p in paced else ''}".lstrip()
             for p in d.minuends]
     if d.reason in ("roll_columns", "roll_forward_stated"):
         # (a table's cells, labelled by their row, or a balance found around the flows: read as the opening one first)
         plus[0] = f"{'年初余额' if lang == 'zh' else 'opening balance'} {written(d.minuends[0], like)}"
-    minus = [f" − {_word(MINUS_ROLE[d.name], m, lang)} {written(m, like)}{f' × {d.months}/12' if m in paced else ''}"
+    minus = [f" − {_word(MINUS_ROLE[d.name], m, lang)} {written(m, like)}{_pace_text(d) if m in paced else ''}"
              .replace("−  ", "− ") for m in d.subtrahends]
     return " + ".join(plus) + "".join(minus)
 
@@ -152,7 +160,7 @@ def check_difference(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         fields = {"name": d.name, "name_en": NAME_EN[d.name], "slip_zh": "", "slip_en": ""}
         primary, stated, expected = d.difference, d.difference.text, f"{shown}{d.difference.written_unit}"
         n_plus = len(d.minuends)
-        slip = None if d.months else diagnose.find_slip([d.difference, *operands], _holds(n_plus))
+        slip = None if d.months or d.pace else diagnose.find_slip([d.difference, *operands], _holds(n_plus))
         if slip is not None:  # "结余14.5元" among 万元: a unit slip, said as such (a warning)
             cmp = Comparison("minor", cmp.difference, cmp.slack)
             primary, stated, expected = slip.figure, slip.figure.text, slip.should_be
@@ -161,7 +169,7 @@ def check_difference(rule: Rule, ctx: Context) -> Iterator[Outcome]:
         yield failed(rule, d, finding(
             rule, ctx, primary=primary, stated=stated, expected=expected, arithmetic=arithmetic,
             evidence=figures, comparison=cmp, fields=fields,
-        ), found=None if slip or d.months else doubt.explain_difference(ctx.doubt, d.difference, list(d.minuends),
+        ), found=None if slip or d.months or d.pace else doubt.explain_difference(ctx.doubt, d.difference, list(d.minuends),
                                                             list(d.subtrahends), d.rivals,
                                                             of_stocks=d.name == STOCK_CHANGE),
             accuse_from=STRUCTURAL, equation=None if slip else as_read, weigh=as_read, wide_dismissed=True)

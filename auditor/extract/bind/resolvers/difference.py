@@ -279,13 +279,19 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # ("…基金支出2,987.65亿元。扣除财政补贴后,当期收支缺口376.54亿元": figures of the sentences before, the
             # difference said on another basis — in its sentence, "扣除已支付的83.31万元后,尚余20.83万元" names its operand)
             continue
-        months = 0
+        if fam.name in ("超收", "短收") and r.vocab.cue("difference_against_last_year").search(_own_clause(r, s.index)):
+            continue  # ("…低于序时进度4.3个百分点,较上年同期(19101万元)短收1236万元": short of last year's figure, a change)
+        months, pace = 0, ""
         if fam.name in ("超收", "短收") and r.vocab.cue("difference_against_pace").search(_clauses_before(r, s.index)):
             # ("…占年初预算22600万元的79.0%,较序时进度(83.3%)短4.3个百分点,短收968万元": short of the plan's pace,
             # 22600 × 10/12 − 17865, not of the year's budget — read so when the months gone are said, else not read)
-            months = _months_gone(r, s.index)
+            months, pace = _months_gone(r, s.index)
             if not months or len(operands[0]) != 1 or len(operands[1]) != 1:
                 continue
+            at = Decimal(pace) / 100 if pace else Decimal(months) / 12
+            budget, done = (operands[0][0], operands[1][0]) if fam.name == "短收" else (operands[1][0], operands[0][0])
+            if (done.value - budget.value * at) * (1 if fam.name == "超收" else -1) <= 0:
+                continue  # (a 超收 the reading finds short of the pace, or a 短收 past it: the pace misread, not the figure)
         plus, minus, rivals = operands
         if r.is_previous(fact) and not any(r.is_previous(f) for f in (*plus, *minus)):
             continue  # ("…收入為2,842億元,因此有618億元的赤字;上年同期則為赤字326億元": last year's result, not one of this
@@ -317,7 +323,9 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             # take the 结余 of, the one that gives it — and so the base of its rate)
             plus, rivals = [swap], [*plus, *(f for f in rivals if f is not swap)]
             via = ("the funds that give it",)
-        if months:
+        if pace:
+            via = (*via, f"the budget at {pace}%, the time pace the text states or implies")
+        elif months:
             via = (*via, f"the budget at {months}/12, the time pace")
         rate = _rate_after(r, s.index)
         base = None
@@ -327,35 +335,75 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
             rate = rate if base is not None else None
         yield Candidate(Difference.model_construct(
             difference=fact, minuends=tuple(plus), subtrahends=tuple(minus), name=fam.name, rate=rate, base=base,
-            rivals=tuple(rivals), reason=reason, via=via, rejected=(), months=months))
+            rivals=tuple(rivals), reason=reason, via=via, rejected=(), months=months, pace=pace))
 
 
 # the months of the year gone, said in the sentence before the figure: "1-10月", "截至11月底", "前三季度", "上半年"
 _MONTHS_SPAN = lazyre.compile(r"(?<![\d.])1\s*[-—–~～至到]\s*(1[01]|[2-9])\s*月(?![\d份])|截[至止](?:\d{4}年)?(1[01]|[1-9])\s*月(?:底|末)"
                               r"|(?<![\d-])(1[01]|[1-9])\s*月(?:底|末)|前(三)季度|(上)半年")
-# a pace stated as a share of the year: "序时进度(83.3%)", "时间进度为91.7%"
-_PACE_STATED = lazyre.compile(r"进度\s*(?:为|是)?\s*\(?\s*(\d{1,2}(?:\.\d+)?)%")
+# a pace stated as a share of the year: "序时进度(83.3%)", "时间进度为91.7%", "序时进度(按近三年均衡入库规律测算为70.0%)"
+_PACE_STATED = lazyre.compile(r"进度\s*(?:为|是)?\s*(?:\([^()%]{0,24}?)?(\d{1,2}(?:\.\d+)?)%")
+# a pace implied by the share done and its gap to the pace: "占预算12800万元的72.8%,高于按均衡入库规律测算的序时进度2.8个
+# 百分点" (70.0%), "完成年度预算的80.0%,低于序时进度3.0个百分点" (83.0%)
+_PACE_GAP = lazyre.compile(r"(\d{1,3}(?:\.\d+)?)%(?P<mid>(?:(?!\d+(?:\.\d+)?%[^)])[^。;；])*?进度[^。;；,，]*?)"
+                           r"(\d{1,2}(?:\.\d+)?)个百分点")
+_PACE_UP = lazyre.compile(r"快|高于|高出|超过|超出|领先")
+_PACE_DOWN = lazyre.compile(r"低于|慢|落后|短|差|低")
 
 
-def _months_gone(r: Reading, i: int) -> int:
+def _own_clause(r: Reading, i: int) -> str:
+    """The words of the clause of node i up to it (from the last ,;，； of its sentence before it)."""
+    text = r.norm.text
+    start = r.tree[r.tree.unit("sentence", i)[0]].start
+    end = r.facts[i].span.start
+    cut = max(text.rfind(c, start, end) for c in ",;，；")
+    return text[max(start, cut + 1):end]
+
+
+def _half_unit(number: str) -> Decimal:
+    return Decimal(5) / Decimal(10) ** (len(number.partition(".")[2]) + 1)
+
+
+def _months_gone(r: Reading, i: int) -> tuple[int, str]:
     """The months of the year gone, at the time pace (序时进度, 时间进度: cue time_pace) the difference at node i is
     against, said once in its sentence before it ("1-10月累计完成17865万元,…,较序时进度(83.3%)短4.3个百分点,短收968万元":
     10) and agreeing with the pace's share when it is stated (83.3% = 10/12) — 0 when the pace is another (月进度, a
-    month's), or the months are unsaid or said twice over."""
+    month's), or the months are unsaid or said twice over. When the text states the pace as another share or implies one by
+    the share done and its gap to the pace ("占预算12800万元的72.8%,高于按均衡入库规律测算的序时进度2.8个百分点": 70.0%, not
+    9/12), that share (in percent, as written), the stated and the implied agreeing — else not read."""
     text = r.norm.text
     start = r.tree[r.tree.unit("sentence", i)[0]].start
     before = text[start:r.facts[i].span.start]
     if not r.vocab.cue("time_pace").search(_clauses_before(r, i)):
-        return 0
+        return 0, ""
     found = {int(g) if g.isdigit() else {"三": 9, "上": 6}[g]
              for m in _MONTHS_SPAN.finditer(before) for g in m.groups() if g}
     if len(found) != 1:
-        return 0
+        return 0, ""
     months = found.pop()
+    share = Decimal(months * 100) / 12
+    if r.vocab.cue("pace_amount_stated").search(before):
+        return 0, ""  # ("按序时进度应完成18500万元,…较序时进度短收635万元": the pace's own amount, not the budget × months / 12)
+    paces: list[tuple[Decimal, Decimal, str]] = []  # (share, its tolerance, as written)
     for m in _PACE_STATED.finditer(before):
-        if abs(Decimal(m.group(1)) - Decimal(months * 100) / 12) > Decimal("0.1"):
-            return 0  # (a pace that is not that share of the year: its own reckoning)
-    return months
+        paces.append((Decimal(m.group(1)), _half_unit(m.group(1)), m.group(1)))
+    for m in _PACE_GAP.finditer(before):
+        done, gap = Decimal(m.group(1)), Decimal(m.group(3))
+        tol = _half_unit(m.group(1)) + _half_unit(m.group(3))
+        signs = [s for s, cue in ((-1, _PACE_UP), (1, _PACE_DOWN)) if cue.search(m.group("mid"))]
+        if len(signs) != 1:
+            if all(abs(done + sign * gap - share) > tol for sign in (-1, 1)):
+                return 0, ""  # (another pace, which way unsaid)
+            continue
+        implied = done + signs[0] * gap
+        places = max(len(m.group(1).partition(".")[2]), len(m.group(3).partition(".")[2]))
+        paces.append((implied, tol, f"{implied:.{places}f}"))
+    if all(abs(p - share) <= max(Decimal("0.1"), tol) for p, tol, _ in paces):
+        return months, ""
+    # (a pace that is not that share of the year: its own reckoning, read at it when all that is said of it agrees)
+    if len(paces) >= 1 and all(abs(p - paces[0][0]) <= tol + paces[0][1] for p, tol, _ in paces):
+        return months, min(paces, key=lambda p: p[1])[2]
+    return 0, ""
 
 
 def _undone_after(r: Reading, fam: _Family, diff: Fact, operands: list[Fact]) -> bool:
@@ -709,13 +757,13 @@ def _through_line_before(r: Reading, i: int) -> Iterator[int]:
     return iter(range(i - 1, tree.paragraph_nodes(tree[first - 1].paragraph).start - 1, -1))
 
 
-_DONE_OF_BUDGET = lazyre.compile(r"[,，]\s*(?:完成|为|达到?)(?:年初|年度|调整后?|全年)?(?:预算|计划)(?:数)?\s*$")
+_DONE_OF_BUDGET = lazyre.compile(r"[,，]\s*(?:完成|为|达到?|占)(?:年初|年度|调整后?|全年)?(?:预算|计划)(?:数)?\s*$")
 _RATE_OF_IT = lazyre.compile(r"\s*的\s*\d")
 
 
 def _done_of_budget(r: Reading, f: Fact, budget: Fact) -> bool:
     """`f` is what was done of `budget`, said right after it as its rate of it ("收入46900万元,完成预算46508万元的
-    100.8%"): the amount the budget's rate is of, whatever its name."""
+    100.8%", "其中市本级完成32.16亿元,占年初预算40.08亿元的80.2%"): the amount the budget's rate is of, whatever its name."""
     return f.span.end < budget.span.start and bool(_DONE_OF_BUDGET.fullmatch(r.norm.text, f.span.end, budget.span.start)) \
         and bool(_RATE_OF_IT.match(r.norm.text, budget.span.end))
 
