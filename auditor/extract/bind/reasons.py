@@ -64,7 +64,11 @@ PLACED_BY_GROUP = "a two-sided block's rows, each figure placed in the total's c
 # … and a 自评表's funds block flattened from a PDF, its figures placed in the template's rows by their order alone
 # (tables/flat_funds.py)
 FLATTENED_FUNDS = "a funds block flattened from a PDF: its figures placed in the template's rows by their order alone"
-INFERRED_VIA = frozenset({SPLIT_BY_HEADER, FLATTENED_FUNDS, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
+# … and a 超收 / 短收 against the time pace reckoned at months / 12 of the budget when the text states no pace of its own
+# (resolvers/difference.py): a pace reckoned by days (304 / 365 at the end of October) differs from it by a few tenths of a
+# point, enough to move a 短收 of a large budget past its last digit
+PACE_BY_MONTHS = "the time pace reckoned by months, the text stating none (by days it differs a little)"
+INFERRED_VIA = frozenset({PACE_BY_MONTHS, SPLIT_BY_HEADER, FLATTENED_FUNDS, SPLIT_BY_PARTS, TOTAL_BY_COLUMNS, UNHEADED_SCORES, PART_NAMED_ABOVE,
                           VISITS_FOR_HEADS, BASE_NAMED_ABOVE, TOTAL_NEXT_SENTENCE, SAMPLE_IN_PARAGRAPH_BEFORE,
                           PLACED_BY_GROUP})
 

@@ -31,6 +31,7 @@ from typing import Iterator
 from auditor import lazyre
 from auditor.textsearch import last_of
 from auditor.extract.bind.candidate import Candidate
+from auditor.extract.bind.reasons import PACE_BY_MONTHS
 from auditor.extract.bind.lists import adjustment_before, gap_to_other_subject
 from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Breakdown, Difference, Fact, period_of
 from auditor.extract.readings import Reading, clean_label
@@ -326,7 +327,7 @@ def resolve(r: Reading, lists: list[Breakdown]) -> Iterator[Candidate]:
         if pace:
             via = (*via, f"the budget at {pace}%, the time pace the text states or implies")
         elif months:
-            via = (*via, f"the budget at {months}/12, the time pace")
+            via = (*via, f"the budget at {months}/12, the time pace", PACE_BY_MONTHS)
         rate = _rate_after(r, s.index)
         base = None
         if rate is not None:
@@ -399,7 +400,9 @@ def _months_gone(r: Reading, i: int) -> tuple[int, str]:
         places = max(len(m.group(1).partition(".")[2]), len(m.group(3).partition(".")[2]))
         paces.append((implied, tol, f"{implied:.{places}f}"))
     if all(abs(p - share) <= max(Decimal("0.1"), tol) for p, tol, _ in paces):
-        return months, ""
+        # (read at the pace as written, to its last digit, when one is: "较序时进度(83.3%)短4.3个百分点,短收972万元"
+        # reckons 22600 × 83.3%, not × 10/12; with none written, at months / 12)
+        return months, min(paces, key=lambda p: p[1])[2] if paces else ""
     # (a pace that is not that share of the year: its own reckoning, read at it when all that is said of it agrees)
     if len(paces) >= 1 and all(abs(p - paces[0][0]) <= tol + paces[0][1] for p, tol, _ in paces):
         return months, min(paces, key=lambda p: p[1])[2]
