@@ -71,7 +71,7 @@ def _digits_needed(doc: Extraction) -> int:
     return max(60, span + decimals + 16)
 
 
-_SEVERITY = {"error": 1, "warning": 1}  # (a finding shown, over a note: between two shown, the first speaks as before)
+_SHOWN = {"error", "warning"}  # (a finding shown wins over a note: between two shown, the first speaks as before)
 
 
 def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
@@ -91,7 +91,7 @@ def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
         f = o.finding
         if f is not None and not (o.verdict == "explained" and not explained):
             key = (f.start, f.end, f.stated, f.expected)
-            if key not in first or _SEVERITY.get(f.severity, 0) > _SEVERITY.get(checked[first[key]].finding.severity, 0):
+            if key not in first or (f.severity in _SHOWN and checked[first[key]].finding.severity not in _SHOWN):
                 first[key] = n
     for n, o in enumerate(checked):
         f = o.finding

@@ -115,6 +115,15 @@ def net_of_directions(vocab, whole: str, parts: list[str]) -> bool:
     return any(ins) and any(outs)
 
 
+def net_no_sum(vocab, whole: str, parts: list[str], sums: list[tuple[Fact, list[Fact]]]) -> bool:
+    """A net whole over parts running both ways (net_of_directions) that are no sum of it: unless they make it exactly
+    (`sums`: the whole's figure and its parts' in each column stated, one at least; a list that adds up exactly is
+    read still).  The one test of prose lists and tables' 其中 rows alike."""
+    if sums and all(adds_up(total, figures) for total, figures in sums):
+        return False
+    return net_of_directions(vocab, whole, parts)
+
+
 def names_every_part(r: Reading, parts: list[Fact]) -> bool:
     """The parts name every part of one vocabulary family (open or not: 货物, 工程 and 服务 all named), nothing else."""
     concepts = [p.concept for p in parts]
@@ -566,8 +575,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # "錄得505億元赤字,其中整體支出為1139億,收入為634億": the two sides a balance is the difference of,
         # not its parts ("录得279亿元盈余,其中62亿元拨转…、217亿元划入…" splits it, and adds up)
         return None
-    if reason in ("qizhong_list", "bracket_list") and total.kind == "amount" and not adds_up(total, parts) \
-            and net_of_directions(r.vocab, clean_label(total.label), [clean_label(p.label) for p in parts]):
+    if reason in ("qizhong_list", "bracket_list") and total.kind == "amount" \
+            and net_no_sum(r.vocab, clean_label(total.label), [clean_label(p.label) for p in parts], [(total, parts)]):
         return None  # ("财务费用0.52亿元,其中利息费用0.61亿元、利息收入0.11亿元": a net of its parts, no sum of them)
     if len(parts) >= 2:
         # ("总计调整28億2878萬;其中鐵路地下化原本編列20億元,現在刪除10億": the amount it was, no part of the change;

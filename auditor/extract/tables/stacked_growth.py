@@ -36,6 +36,7 @@ REASON = "growth_header_cells"
 _HUNDRED = Decimal(100)
 _MIN_ROWS = 3
 _MAX_NAME = 30
+_MAX_LEAD = 8  # (the most columns of names before 上年度 / 本年度 / 增长 a header may plausibly have)
 _BARS = "|│｜ \t\u3000"
 _GLOSS = lazyre.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")  # (a mirror's pinyin after a character: 增长(zhǎng))
 _PREVIOUS = lazyre.compile(r"^(?:上年度?|上一年度?|上年数|上年同期|去年同期?)$")
@@ -51,13 +52,18 @@ def _cell(line: str) -> str:
     return _GLOSS.sub("", line.strip(_BARS)).replace(" ", "")
 
 
-def _header(cells: list[tuple[str, int]], k: int) -> tuple[int, bool, dict[str, int], int] | None:
+def _header(cells: list[tuple[str, int]], k: int, line_of=None) -> tuple[int, bool, dict[str, int], int] | None:
     """At cell k, a header naming 上年度, 本年度 and a growth as its last three columns: (the columns of names before
     them, whether one is the unit's, {"previous"|"current"|"growth": its place among the three}, the index of the
-    first row's cell)."""
+    first row's cell).  Given `line_of` (set a row a line), the header ends with its line.  The names are read up
+    to _MAX_LEAD + 3 at most: tried at every cell, an unbounded scan of a long run of short words would cost the
+    square of its length."""
     names, roles = [], None
-    while k + len(names) < len(cells):
-        text = cells[k + len(names)][0]
+    line = line_of(cells[k][1]) if line_of is not None and k < len(cells) else None
+    while k + len(names) < len(cells) and len(names) < _MAX_LEAD + 3:
+        text, start = cells[k + len(names)]
+        if line is not None and line_of(start) != line:
+            break  # (set a row a line, the header is one line)
         if not text or len(text) > _MAX_NAME or any(ch.isdigit() for ch in text) or cell_token(text, 0) is not None:
             break
         names.append(text)
@@ -165,7 +171,7 @@ def _tables(cells: list[tuple[str, int]], norm: Normalised, first_id: int, line_
     out = []
     k = 0
     while k < len(cells):
-        found = _header(cells, k)
+        found = _header(cells, k, line_of if by_row else None)
         if found is None:
             k += 1
             continue
@@ -183,7 +189,8 @@ def _tables(cells: list[tuple[str, int]], norm: Normalised, first_id: int, line_
                                  header=_names(roles, len(formulas) > 1))
         first, last = (line_of(s) for s in (rows[0].start, rows[-1].tokens[-1].start))
         out.append((grid, facts, (first, last)))
-        k = next((i for i, (_, s) in enumerate(cells) if s > rows[-1].tokens[-1].start), len(cells))
+        end = rows[-1].tokens[-1].start  # (the cells run in the text's order: the table's last is at `at` or after)
+        k = next((i for i in range(at, len(cells)) if cells[i][1] > end), len(cells))
     return out
 
 
@@ -203,7 +210,8 @@ def _table(rows: list[tuple[GridRow, str]], roles: dict[str, int]) -> tuple[list
     bare = [(r, u) for r, u in full if not r.tokens[g].text.endswith(("%", "％")) and r.tokens[g].value != 0]
     if bare and (any(u not in ("%", "％") for _, u in bare) or len(bare) < 2):
         return None  # (a growth with no % may be a difference of points)
-    rated = [r for r, u in full if (r, u) not in bare]
+    bare_ids = {id(r) for r, _ in bare}
+    rated = [r for r, _ in full if id(r) not in bare_ids]
     if len(rated) < _MIN_ROWS:
         return None
     verdicts = [_explained(r.tokens[g], r.tokens[c], r.tokens[p]) for r in rated]
@@ -222,7 +230,7 @@ def _table(rows: list[tuple[GridRow, str]], roles: dict[str, int]) -> tuple[list
     split = []
     for r, u in rows:
         t = r.tokens
-        if (r, u) in bare:
+        if id(r) in bare_ids:
             t = tuple(empty(x) if n == g else x for n, x in enumerate(t)) + (t[g],)
         else:
             t = (*t, empty(t[-1]))

@@ -33,7 +33,7 @@ from auditor import lazyre
 from auditor.extract.model import (SUBTOTAL_VIA, UNLISTED_VIA, Breakdown, Change, CompoundGrowth, Difference, Fact, FundsScore, IndicatorScore, ScoreSum,
                                    ScoreTable, Share, TableRate, TableRow, Target, unsigned, year_gap)
 from auditor.extract.bind.reasons import FLATTENED_FUNDS, POSITIONAL, POSITIONAL_TOTAL, UNHEADED_SCORES
-from auditor.extract.bind.lists import adds_up, net_of_directions
+from auditor.extract.bind.lists import adds_up, net_no_sum
 from auditor.extract.bind.resolvers import column_agreement
 from auditor.extract.bind.resolvers.column_agreement import _WRITTEN_FALL as _NEGATIVE, signed_rates
 from auditor.extract.numbering import item_style, outline_depth
@@ -622,8 +622,8 @@ def _sums(table: ScoreTable, rows: list[TableRow], via: tuple[str, ...],
     for row, (all_parts, all_complete, all_reason) in zip(rows, parts_of):
         for parts, complete, reason in _groups(table, all_parts, all_complete, all_reason, row):
             own = (*via, UNLISTED_VIA) if table.unlisted and not complete and reason == "table_rows" else via
-            if vocab is not None and any(p.label.startswith("其中") for p in parts) \
-                    and net_of_directions(vocab, _bare(row.label), [_bare(p.label) for p in parts]):
+            if vocab is not None and any(_bare(p.label).startswith("其中") for p in parts) \
+                    and net_no_sum(vocab, _bare(row.label), [_bare(p.label) for p in parts], _columns(row, parts)):
                 continue  # ("财务费用 | 1,265.30 ⏎ 其中:利息费用 | 1,402.18 ⏎ 利息收入 | 168.35": a net of its 其中 rows, no sum)
             signed = _signed_items(rows, row, parts)
             if signed is not None:
@@ -1077,8 +1077,14 @@ def _subtotal_heads(rows: list[TableRow]) -> dict[int, list[TableRow]] | bool | 
 
 def _makes(total: TableRow, parts: list[TableRow]) -> bool:
     """The rows add up to the total row in every column of amounts all of them state (one at least)."""
-    keys = [k for k in total.cells if k.split("#")[0] in _SUM_ROLES and all(k in p.cells for p in parts)]
-    return bool(keys) and all(adds_up(total.cells[k], [p.cells[k] for p in parts]) for k in keys)
+    sums = _columns(total, parts)
+    return bool(sums) and all(adds_up(whole, figures) for whole, figures in sums)
+
+
+def _columns(total: TableRow, parts: list[TableRow]) -> list[tuple[Fact, list[Fact]]]:
+    """The total row's figure and its parts' in each column of amounts all of them state."""
+    return [(total.cells[k], [p.cells[k] for p in parts])
+            for k in total.cells if k.split("#")[0] in _SUM_ROLES and all(k in p.cells for p in parts)]
 
 
 def _subtotal_blocks(rows: list[TableRow], via: tuple[str, ...]) -> list[Breakdown]:
