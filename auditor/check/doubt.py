@@ -1771,7 +1771,9 @@ _WHOLE_GROUPED = lazyre.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _GROUPED_LINE_NEXT = lazyre.compile(r"[ \t]*\n[ \t\u3000]*\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[ \t\u3000]|$)", re.M)
 _GROUPED_LINE_END = lazyre.compile(r"(?:^|(?<=[ \t\u3000|]))\d{1,3}(?:,\d{3})+(?:\.\d+)?[ \t\u3000]*$")
 _TOTAL_ROW_LINE = lazyre.compile(r"[ \t|\u3000]*(?:总\s*分|合\s*计|总\s*计|得分合计)(?![\u4e00-\u9fff])")
-_CUT_BEFORE = lazyre.compile(r"[\d.．][ \t]*\n[ \t]*$")
+# (… or a line ending in a figure's first thousands-groups and their comma: "支出合计1,284,⏎465.30万元" — the figure read
+# after the break is its tail only)
+_CUT_BEFORE = lazyre.compile(r"(?:[\d.．]|\d{1,3}(?:,\d{3})*,)[ \t]*\n[ \t]*$")
 _BARE_NUMBER = lazyre.compile(r"^\s*[\d.,%]*\s*$")
 
 
