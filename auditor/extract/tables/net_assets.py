@@ -204,7 +204,9 @@ def _sheet(rows: list[_Row], cues: dict, k: int) -> tuple[list[GridRow], tuple[G
         sure = all(r.tokens is not None for r in its)
         if total is not None:
             whole[name] = (at[id(total)],)
-            if len(its) >= 2 and sure:
+            if len(its) >= 2 and sure and not _signs_differ([total, *its], k):
+                # (items printed bare over a total in brackets, "应付帐款 28,460 ⏎ 递延收入 22,900 ⏎ (51,360)": the
+                # sheet's way to print what is owed, the same sizes — no sum that its signs would break)
                 relations.append(("row_sum", at[id(total)], tuple(at[id(r)] for r in its), ()))
         else:
             whole[name] = tuple(at[id(r)] for r in its) if its and sure else None
@@ -245,6 +247,12 @@ def _sheet(rows: list[_Row], cues: dict, k: int) -> tuple[list[GridRow], tuple[G
     formulas = [f.model_copy(update={"target": renumber[f.target], "operands": tuple(renumber[x] for x in f.operands),
                                      "taken": tuple(renumber[x] for x in f.taken)}) for f in formulas]
     return [kept[x].grid() for x in used], tuple(formulas)
+
+
+def _signs_differ(rows: list[_Row], k: int) -> bool:
+    """Some figure of the rows stands below zero and another above it."""
+    values = [r.tokens[c].value for r in rows for c in range(k) if r.tokens[c].value is not None]
+    return any(v < 0 for v in values) and any(v > 0 for v in values)
 
 
 def _bracketed(rows: list[_Row], minus: tuple[int, ...], k: int) -> bool:
