@@ -187,7 +187,23 @@ def doubt_cut_figures(ctx: Context, o: Outcome) -> Outcome:
         return o
     f = o.finding
     needed = (f.start, f.end, f.expected) if f.expected else None
-    found = doubt.cut_in_extraction(ctx.doubt, [(e.start, e.end) for e in (o.figures or o.finding.evidence)], needed)
+    # (each figure's value the relation needs of it, where it is a sum: a figure cut after its thousands' comma must
+    # make it, joined to its head, "合计1,284,⏎465.30万元" with parts of 1,484,465.30 is no cut but a contradiction)
+    values = {}
+    eq = o.equation
+    if eq is not None and getattr(eq, "kind", "") == "linear":
+        values = {(x.span.start, x.span.end): (x, v) for x, v in eq.solutions() if v is not None}
+    elif o.figures and {e.role for e in o.figures} == {"total", "part"} \
+            and sum(e.role == "total" for e in o.figures) == 1:
+        # (a sum's outcome that kept no equation: the total needs its parts' sum)
+        at = {(x.span.start, x.span.end): x for x in ctx.doc.facts}
+        found_facts = [(e.role, at.get((e.start, e.end))) for e in o.figures]
+        if all(x is not None for _, x in found_facts):
+            total = next(x for role, x in found_facts if role == "total")
+            values = {(total.span.start, total.span.end):
+                      (total, sum((x.value for role, x in found_facts if role == "part"), Decimal(0)))}
+    found = doubt.cut_in_extraction(ctx.doubt, [(e.start, e.end) for e in (o.figures or o.finding.evidence)], needed,
+                                    values)
     if found is None:
         return o
     return o.model_copy(update={"verdict": "explained", "finding": explained_finding(o.finding, found),

@@ -1771,7 +1771,9 @@ _WHOLE_GROUPED = lazyre.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _GROUPED_LINE_NEXT = lazyre.compile(r"[ \t]*\n[ \t\u3000]*\d{1,3}(?:,\d{3})+(?:\.\d+)?(?:[ \t\u3000]|$)", re.M)
 _GROUPED_LINE_END = lazyre.compile(r"(?:^|(?<=[ \t\u3000|]))\d{1,3}(?:,\d{3})+(?:\.\d+)?[ \t\u3000]*$")
 _TOTAL_ROW_LINE = lazyre.compile(r"[ \t|\u3000]*(?:总\s*分|合\s*计|总\s*计|得分合计)(?![\u4e00-\u9fff])")
-_CUT_BEFORE = lazyre.compile(r"[\d.．][ \t]*\n[ \t]*$")
+# (… or a line ending in a figure's first thousands-groups and their comma: "支出合计1,284,⏎465.30万元" — the figure read
+# after the break is its tail only)
+_CUT_BEFORE = lazyre.compile(r"(?:[\d.．]|\d{1,3}(?:,\d{3})*,)[ \t]*\n[ \t]*$")
 _BARE_NUMBER = lazyre.compile(r"^\s*[\d.,%]*\s*$")
 
 
@@ -1811,7 +1813,7 @@ _GROUPED = lazyre.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]],
-                      needed: tuple[int, int, str] | None = None) -> Found | None:
+                      needed: tuple[int, int, str] | None = None, values=None) -> Found | None:
     """A figure of the relation that extraction may have cut (PDF and web extraction wrap
     lines anywhere, inside a number too; an excerpt stops anywhere): it ends a line that
     holds more than the figure, with no unit after it, and the next line opens with a
@@ -1844,6 +1846,13 @@ def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]],
                     and not (_WHOLE_GROUPED.fullmatch(text, start, end)
                              and _GROUPED_LINE_END.search(text, prev_start, line_start - 1)):
                 cut = (line_start - 3, end)
+                head = _GROUPED_HEAD_CUT.search(text, max(0, line_start - 16), line_start)
+                if head is not None and (
+                        values and (start, end) in values
+                        and not _joined_makes_it(head.group(1), text[start:end], *values[(start, end)])
+                        or needed is not None and needed[:2] == (start, end)
+                        and not _may_open(head.group(1) + text[start:end], needed[2])):
+                    cut = None  # (the head and the figure joined are not what the relation needs: no cut explains it)
         if cut is not None and cut[0] == start and needed is not None and needed[:2] == (start, end) \
                 and not _may_open(text[start:end], needed[2]):
             # ("总分 | | 100 | 80" ending the text, its rows adding to 100: a figure cut there is the first digits of
@@ -1855,6 +1864,28 @@ def cut_in_extraction(doc: Document, spans: Iterable[tuple[int, int]],
                                     "en": f"a figure in “{shown}” may have been cut by a line break or where the "
                                           f"text ends"})
     return None
+
+
+_GROUPED_HEAD_CUT = lazyre.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})*),[ \t]*\n[ \t]*$")
+_NUMERAL = lazyre.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _joined_makes_it(head: str, written: str, fact, value) -> bool:
+    """Does the figure joined to the thousands-groups before its line break ("1,284," and "465.30万元") make the value
+    the relation needs of it?  (Unknown: yes.)"""
+    m = _NUMERAL.search(written)
+    if m is None:
+        return True
+    try:
+        shown = Decimal(m.group().replace(",", ""))
+        joined = Decimal(head.replace(",", "") + m.group().replace(",", "").split(".")[0].rjust(3, "0")
+                         + ("." + m.group().split(".")[1] if "." in m.group() else ""))
+    except Exception:
+        return True
+    if not shown:
+        return True
+    scale = fact.value / shown
+    return abs(joined * scale - value) <= 2 * fact.tolerance + abs(scale)
 
 
 def _may_open(written: str, expected: str) -> bool:

@@ -100,6 +100,15 @@ def choose_total(r: Reading, candidates: list[Fact], parts: list[Fact]) -> Fact 
     return matching[0] if matching else None
 
 
+def _whole_name(r: Reading, total: Fact) -> str:
+    """The whole's name, or — a figure in a row's later column, named by none of its own ("财务费用        126.45
+    98.30", a table set out with spaces) — the words that open its line."""
+    own = clean_label(total.label)
+    text = r.norm.text
+    head = text[text.rfind("\n", 0, total.span.start) + 1:total.span.start]
+    return f"{own} {head}" if len(head) <= 40 else own
+
+
 def net_of_directions(vocab, whole: str, parts: list[str]) -> bool:
     """The whole is a net (cue net_whole: 财务费用, 净额, 净利润, 差额 …) and its parts run in opposite directions — one
     money coming in (cue part_income: 利息收入), another going out (cue part_expense: 利息费用) —: "财务费用1,265.30万元,其中
@@ -107,11 +116,15 @@ def net_of_directions(vocab, whole: str, parts: list[str]) -> bool:
     no sum of it (lists and tables' 其中 rows alike; a list that makes its whole exactly is read still, by the caller).
     (Not a net's parts of one direction, "净利润…,其中归属于母公司…、少数股东损益…", a sum; nor a whole that is no net, whose
     list the readings of a minus sign, a loss or a list's end read: "结余638万元(基金收入12682万元-基金支出12044万元)".)"""
-    if len(parts) < 2 or not vocab.cue("net_whole").search(whole):
+    if not parts or not vocab.cue("net_whole").search(whole):
         return False
     income, expense = vocab.cue("part_income"), vocab.cue("part_expense")
     ins = [bool(income.search(x)) and not expense.search(x) for x in parts]
     outs = [bool(expense.search(x)) and not income.search(x) for x in parts]
+    if len(parts) == 1:
+        # ("财务费用 | -52.30 | 18.40 ⏎ 其中：利息收入 | 86.70 | 21.60": the one side of a net its 其中 names, money in or
+        # out, is no sum of it — the other side, unnamed, offsets it; "净利润…,其中归属于母公司…" names no direction, a part)
+        return ins[0] or outs[0]
     return any(ins) and any(outs)
 
 
@@ -575,8 +588,8 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         # "錄得505億元赤字,其中整體支出為1139億,收入為634億": the two sides a balance is the difference of,
         # not its parts ("录得279亿元盈余,其中62亿元拨转…、217亿元划入…" splits it, and adds up)
         return None
-    if reason in ("qizhong_list", "bracket_list") and total.kind == "amount" \
-            and net_no_sum(r.vocab, clean_label(total.label), [clean_label(p.label) for p in parts], [(total, parts)]):
+    if reason in ("qizhong_list", "bracket_list") and total.kind in ("amount", "number") \
+            and net_no_sum(r.vocab, _whole_name(r, total), [clean_label(p.label) for p in parts], [(total, parts)]):
         return None  # ("财务费用0.52亿元,其中利息费用0.61亿元、利息收入0.11亿元": a net of its parts, no sum of them)
     if len(parts) >= 2:
         # ("总计调整28億2878萬;其中鐵路地下化原本編列20億元,現在刪除10億": the amount it was, no part of the change;

@@ -204,7 +204,9 @@ def _sheet(rows: list[_Row], cues: dict, k: int) -> tuple[list[GridRow], tuple[G
         sure = all(r.tokens is not None for r in its)
         if total is not None:
             whole[name] = (at[id(total)],)
-            if len(its) >= 2 and sure:
+            if len(its) >= 2 and sure and not _signs_differ([total, *its], k):
+                # (items printed bare over a total in brackets, "应付帐款 28,460 ⏎ 递延收入 22,900 ⏎ (51,360)": the
+                # sheet's way to print what is owed, the same sizes — no sum that its signs would break)
                 relations.append(("row_sum", at[id(total)], tuple(at[id(r)] for r in its), ()))
         else:
             whole[name] = tuple(at[id(r)] for r in its) if its and sure else None
@@ -221,6 +223,11 @@ def _sheet(rows: list[_Row], cues: dict, k: int) -> tuple[list[GridRow], tuple[G
         # (no 总资产减去流动负债 row: 资产净值 = 非流动资产 + 流动资产净值 − 非流动负债)
         relations.append(("row_balance", at[id(net)], (*whole["noncurrent_assets"], at[id(current)]),
                           whole["noncurrent_liabilities"]))
+    # (liabilities printed in brackets, "应付帐款 11 (28,460) (25,130)", "雇员福利拨备 12 (6,240) (5,980)": their figures
+    # stand below zero, and the net rows add them — 流动资产净值 (5,190) = 46,170 + (51,360); subtracting them would
+    # count them twice over)
+    relations = [("row_sum", target, (*plus, *minus), ()) if kind == "row_balance" and _bracketed(kept, minus, k)
+                 else (kind, target, plus, minus) for kind, target, plus, minus in relations]
     verdicts = [[_holds(kept, target, plus, minus, c) for c in range(k)] for _, target, plus, minus in relations]
     holds = sum(v is True for vs in verdicts for v in vs)
     fails = sum(v is False for vs in verdicts for v in vs)
@@ -240,6 +247,19 @@ def _sheet(rows: list[_Row], cues: dict, k: int) -> tuple[list[GridRow], tuple[G
     formulas = [f.model_copy(update={"target": renumber[f.target], "operands": tuple(renumber[x] for x in f.operands),
                                      "taken": tuple(renumber[x] for x in f.taken)}) for f in formulas]
     return [kept[x].grid() for x in used], tuple(formulas)
+
+
+def _signs_differ(rows: list[_Row], k: int) -> bool:
+    """Some figure of the rows stands below zero and another above it."""
+    values = [r.tokens[c].value for r in rows for c in range(k) if r.tokens[c].value is not None]
+    return any(v < 0 for v in values) and any(v > 0 for v in values)
+
+
+def _bracketed(rows: list[_Row], minus: tuple[int, ...], k: int) -> bool:
+    """Every figure of the rows taken away stands below zero (or at zero), one at least below: liabilities printed in
+    brackets."""
+    values = [rows[x].tokens[c].value for x in minus for c in range(k) if rows[x].tokens[c].value is not None]
+    return bool(values) and all(v <= 0 for v in values) and any(v < 0 for v in values)
 
 
 def _holds(rows: list[_Row], target: int, plus: tuple[int, ...], minus: tuple[int, ...], c: int) -> bool | None:

@@ -1435,7 +1435,7 @@ def _outline_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], boo
     deeper levels, and unnumbered ones such as a 百分比 line, are not its parts; a 合計 row ends them).
     In a table whose 总计 is the sum of its numbered rows ("总计 | 一、本级收入 | 税收 | 非税 | 二、转移性收入 | …"),
     the unnumbered rows under a numbered one are its parts."""
-    found = _children(rows, n, lambda r: outline_depth(r.label),
+    found = _children(rows, n, lambda r: _signed_outline_depth(r.label),
                       lambda r: r.is_total or bool(_SUBTOTAL_ROW.search(r.label)), least=2)
     if found[0] or outline_depth(rows[n].label) is None:
         return found
@@ -1451,6 +1451,13 @@ def _outline_children(rows: list[TableRow], n: int) -> tuple[list[TableRow], boo
     if len(below) < 2 or not _numbered_rows_make_the_total(rows, own):
         return [], False, ""
     return below, True, "table_rows"
+
+
+def _signed_outline_depth(label: str) -> int | None:
+    """A label's outline depth, through the direction a numbered item opens with: "加：1.当期确认为收入…" is of 1.'s
+    depth, its "（1）应收款项…" rows one deeper — the (1) items are its parts, not (一)'s (会政预04, _signed_items)."""
+    m = _SIGNED_ITEM.match(_bare(label))
+    return outline_depth(_bare(label)[m.end():]) if m else outline_depth(label)
 
 
 def _numbered_rows_make_the_total(rows: list[TableRow], depth: int) -> bool:
