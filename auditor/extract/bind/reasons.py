@@ -562,6 +562,10 @@ _ALL = [
     Reason("named_ratio_base_before", VOCABULARY, "a named ratio with the amount over it beside it in its sentence, "
            "its base stated once in the sentence right before it on its line (国有资本经营预算收入 before 调出资金…,调出比例…)",
            "全县国有资本经营预算收入1,286万元,为预算的107.2%。按规定调出资金270万元统筹用于一般公共预算,调出比例为21.0%。"),
+    Reason("named_ratio_base_after", VOCABULARY, "a named ratio with the amount over it beside it in its sentence and "
+           "no base before it, its base stated once after it, in its sentence or the next on its line (增值收益 before "
+           "增值收益率…, 月均缴存余额 after)",
+           "增值收益7.4153亿元,增值收益率2.20%(增值收益与月均缴存余额的比率)。年末缴存余额351.08亿元,月均缴存余额336.72亿元。"),
     Reason("named_ratio_respectively", VOCABULARY, "分别 runs of a named ratio and of its two amounts, as many each: "
            "the k-th rate is the k-th amounts'",
            "甲企业和乙企业资产总额分别为200亿元和100亿元,负债总额分别为130亿元和60亿元,资产负债率分别为65.0%和60.0%。"),

@@ -157,12 +157,19 @@ def per_unit_means(r: Reading) -> Iterator[Candidate]:
                                                 rejected=()))
 
 
+def _clause_start(text: str, at: int) -> int:
+    """Where the clause holding `at` starts: after the last comma, semicolon, full stop or line break before it."""
+    return max(text.rfind(c, 0, at) for c in ",，;；。\n") + 1
+
+
 def _month_means(r: Reading, named) -> Iterator[tuple]:
     """(node, mean, total, match) of each amount named a month's mean by `named` (cue monthly_mean or monthly_mean_bare,
     its groups per and name) with the amount T right before it in its sub-sentence, nothing between: T of its unit,
     larger, labelled or a total, unbound, neither of them last year's, its name ending with what the mean names and not
-    itself a month's mean — what monthly_means and means_over_months both start from."""
+    itself a month's mean, neither of them a stock (cue monthly_mean_of_stock: 余额, 年末 …) — what monthly_means and
+    means_over_months both start from."""
     tree = r.tree
+    stock = r.vocab.cue("monthly_mean_of_stock")
     for s, mean in _labelled_amounts(r):
         m = named.match(clean_label(mean.label))
         if m is None:
@@ -172,8 +179,10 @@ def _month_means(r: Reading, named) -> Iterator[tuple]:
         if total is None or tree[before].kind not in {"labelled", "total"} or total.kind != "amount" \
                 or total.is_bound or total.unit != mean.unit or total.value <= mean.value or r.is_previous(total) \
                 or r.is_previous(mean) or not clean_label(total.label).endswith(m.group("name")) \
-                or named.match(clean_label(total.label)):
-            continue
+                or named.match(clean_label(total.label)) or stock.search(clean_label(mean.label)) \
+                or stock.search(clean_label(total.label)) \
+                or stock.search(r.norm.text, _clause_start(r.norm.text, total.span.start), total.span.start):
+            continue  # (a stock's mean a month: the mean of its balances, "年末…余额512.77亿元，月均余额498.60亿元")
         yield s, mean, total, m
 
 

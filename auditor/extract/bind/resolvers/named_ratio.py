@@ -83,6 +83,19 @@ def resolve(r: Reading) -> Iterator[Candidate]:
                         or _another_base_fits(sentences[n - 1], bases, tops[0], rate):
                     bases = []
                 reason = "named_ratio_base_before"
+            if not bases and len(tops) == 1 and k == len(named) - 1 \
+                    and not (n and any(_named(base, f.label, said.lastgroup) for f in sentences[n - 1])):
+                # ("增值收益7.4153亿元,增值收益率2.20%(…)。年末缴存余额351.08亿元,月均缴存余额336.72亿元": the amount over it
+                # before the rate, no base before it, the base after it in its sentence or the next on its line)
+                after = [f for f in facts if f.span.start > rate.span.end]
+                if n + 1 < len(sentences) and sentences[n + 1] \
+                        and "\n" not in r.norm.text[rate.span.end:sentences[n + 1][0].span.start] \
+                        and _of_own_period(r, sentences[n + 1], rate) \
+                        and not any(f.kind == "percent" and _named(ratio, f.label, said.lastgroup)
+                                    for f in sentences[n + 1]):
+                    after += sentences[n + 1]
+                bases = [f for f in after if f.kind == "amount" and _named(base, f.label, said.lastgroup)]
+                reason = "named_ratio_base_after"
             if len(tops) == 1 and len(bases) == 1 and tops[0].unit == bases[0].unit and bases[0].value > 0:
                 yield _share(rate, tops[0], bases[0], reason)
 

@@ -338,6 +338,8 @@ def _other_scope(r: Reading, opener, parts: list[Fact], total: Fact) -> bool:
     after a list of years (running_total_uncounted after years_span_listed: "2021—2023年,分别发放a、b、c,累计发放
     1,086.44亿元") — which holds the parts and may hold more: no sum of them where it is larger than they make."""
     between = r.norm.text[parts[0].span.end:total.span.start]
+    if _members_counted(r, parts, total):
+        return False  # ("全市共辖东湖、西城、南岭3个区,…分别为a、b、c,全市合计…": the scope's members, all listed)
     if r.vocab.cue("total_of_others").search(between):
         return True
     wider = r.vocab.cue("total_wider_scope").search(between)
@@ -345,6 +347,19 @@ def _other_scope(r: Reading, opener, parts: list[Fact], total: Fact) -> bool:
         lead = r.norm.text[_sentence_start(r.norm.text, r.tree[opener.index].start):r.tree[opener.index].start]
         wider = r.vocab.cue("years_span_listed").search(lead)
     return bool(wider) and not adds_up(total, parts) and total.value > sum(p.value for p in parts)
+
+
+def _members_counted(r: Reading, parts: list[Fact], total: Fact) -> bool:
+    """The list's sentence, before its first part, states how many members the scope has (cue scope_members_counted:
+    "全市共辖…3个区", "全市4个县区", "本市下辖3个县", "其余4个县") and the list names exactly that many — the scope's
+    whole is their sum — unless a bracket right after the total says it holds more ("(含市本级)")."""
+    text = r.norm.text
+    lead = text[_sentence_start(text, parts[-1].span.start):parts[-1].span.start]
+    said = [counted(m.group("count")) for m in r.vocab.cue("scope_members_counted").finditer(lead)]
+    if not said or said[-1] != len(parts):
+        return False
+    after = text[total.span.end:total.span.end + 12]
+    return not re.match(r"\s*[(（][^)）]*(?<!不)(?:含|包括)", after)
 
 
 def _after_lines(r: Reading) -> Iterator[Candidate]:
