@@ -400,6 +400,12 @@ def _named(f: Fact) -> str:
     return label_tail(f.label, 12)
 
 
+def _sentence_end(text: str, start: int) -> int:
+    """Where the sentence holding `start` ends (its 。, ！, ？ or line end)."""
+    ends = [i for i in (text.find(c, start) for c in "。！？\n") if i >= 0]
+    return min(ends) + 1 if ends else len(text)
+
+
 def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
     """PLA002: an amount below zero where a report states sizes (not changes)."""
     changes = {c.delta.span.start for c in ctx.doc.changes if c.delta is not None}  # ("分别增加…、-0.36亿元": a change)
@@ -414,6 +420,9 @@ def check_negative(rule: Rule, ctx: Context) -> Iterator[Outcome]:
             continue  # ("利润总额为-2310.50万元,上年为-4897.20万元": last year's figure of the quantity before it)
         if ctx.text and ctx.vocab.cue("negative_reason").match(ctx.text, f.span.end, f.span.end + 48):
             continue  # the text says why the amount is below zero (money taken back)
+        if ctx.text and ctx.vocab.cue("negative_balance").search(clean_label(f.label)) \
+                and ctx.vocab.cue("negative_named").search(ctx.text, max(0, f.span.start - 400), _sentence_end(ctx.text, f.span.end)):
+            continue  # ("中央集中彩票公益金出现负结余 … 期末余额-101869万元": a balance the text itself calls negative)
         if _counted_with_its_sign(ctx, f) or _summed_with_its_sign(ctx, f):
             continue  # ("…补充预算周转金-21万元,…,支出总计473796万元": a part its total counts below zero, a draw-down)
         if _signed_restatement(ctx, f) or _under_signed_heading(ctx, f):

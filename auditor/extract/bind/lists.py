@@ -272,6 +272,12 @@ def _net_of_rest(r: Reading, total: Fact, parts: list[Fact]) -> bool:
     return abs(net - total.value) <= total.tolerance + sum(p.tolerance for p in (*parts, *rest))
 
 
+def _share_said_of(r: Reading, fact: Fact) -> str | None:
+    """The whole a share said right after `fact` is of ("935亿元,占总销量的56.2%": 总销量), or None."""
+    m = r.vocab.cue("share_said_after").match(r.norm.text, fact.span.end)
+    return m.group(1) if m else None
+
+
 def _after_semicolon(r: Reading, before: Fact, fact: Fact) -> bool:
     """`fact` opens a clause after a ';' that follows `before`."""
     return ";" in r.norm.text[before.span.end:fact.span.start]
@@ -728,6 +734,16 @@ def make_breakdown(r: Reading, total: Fact, parts: list[Fact], marker: str, stri
         if cut is not None:
             added, strict = added[:cut], False
             via = (*via, "ends before what is owed or spent")
+    # ("乐透型彩票销售935亿元,占总销量的56.2%,其中超级大乐透261亿元;竞猜型彩票销售589亿元,占总销量的35.4%": a figure after
+    # a ';' whose share is said of the same whole as the total's own is a sibling of the total, no part of it — the list
+    # ended before it (cue share_said_after)
+    if total.kind == "amount" and not adds_up(total, added):
+        whole_share = _share_said_of(r, total)
+        cut = whole_share and next((n for n, p in enumerate(added) if n and _after_semicolon(r, added[n - 1], p)
+                                    and _share_said_of(r, p) == whole_share), None)
+        if cut:
+            added, strict = added[:cut], False
+            via = (*via, "ends before a sibling of its whole")
     # "社会保险基金收入23614万元,其中保险费收入15200万元,上年结余9127万元": a balance carried in is no part of the
     # year's income (it is of a 总收入 / 收入总计, "总收入44.47万元,其中上年结转36.97万元"); the list ended before it —
     # unless the parts with it make the total ("一般公共预算收入4619.84万元:1、税收收入…5、上年结余270.5万元" counts it)
