@@ -1845,6 +1845,46 @@ def stacked_sums(rows: list[GridRow], formulas: tuple[GridFormula, ...], named: 
     return tuple(out)
 
 
+def subtotal_shares(rows: list[GridRow], formulas: tuple[GridFormula, ...]) -> tuple[GridFormula, ...]:
+    """The columns of shares beside the columns of amounts of a subtotal read from its rows (stacked_rows): where the
+    subtotal writes 100 in a column whose parts make that 100 too (the subtotal holds in it), the column gives each
+    part's share of the subtotal — of the column of amounts on the same side of every such column, the side on which
+    one of them agrees with its amounts in every part ("社會福利支出 491,971 | 100.00 | 523,491 | 100.00 | 559,394 |
+    100.00 ⏎ 1.社會保險支出 345,570 | 69.08 | … | 403,292 | 72.09 ⏎ …", each year's 預算數 | %).  The shares are then
+    read in every such column, a part's that breaks its amount a slip (reason subtotal_shares), as the parts' shares
+    making 100 and the neighbour's agreeing state them — not a guess from the figures of that column alone."""
+    rated = {f.target for f in formulas if f.kind in {"ratio", "growth", "change", "share_of_row"}}
+    out: list[GridFormula] = []
+    for f in formulas:
+        if f.kind != "row_sum" or f.reason != "stacked_rows" or len(f.operands) < 2:
+            continue
+        whole = rows[f.target].tokens
+        # (a column the columns' agreement already reads as shares, of this subtotal or another row, may show the side)
+        hundreds = [c for c in f.columns if whole[c].value == _HUNDRED
+                    and all(rows[m].tokens[c].value is not None for m in f.operands)]
+        if not any(c not in rated for c in hundreds):
+            continue
+        side = None
+        for offset in (-1, 1):
+            amounts = [c + offset for c in hundreds]
+            if not all(0 <= a < len(whole) and a in f.columns and a not in hundreds and whole[a].value is not None
+                       and whole[a].value > _HUNDRED for a in amounts):
+                continue
+            if any(all(_ratio_in(rows[m].tokens[c], rows[m].tokens[c + offset], whole[c + offset]) not in (None, False)
+                       for m in f.operands) for c in hundreds):
+                side = offset
+                break
+        if side is None:
+            continue
+        wholes = tuple(f.target if n in f.operands else None for n in range(len(rows)))
+        for c in (c for c in hundreds if c not in rated):
+            results = [_ratio_in(rows[m].tokens[c], rows[m].tokens[c + side], whole[c + side]) for m in f.operands]
+            held, written = sum(r is not None and r is not False for r in results), sum(r is not None for r in results)
+            out.append(GridFormula(kind="share_of_row", target=c, operands=(c + side,), wholes=wholes,
+                                   reason="subtotal_shares", support=held, rows=written))
+    return tuple(out)
+
+
 _MIN_SHARE_ROWS = 4  # (rows whose amount and share agree on one whole, at the fewest, for a column of shares of it)
 
 
@@ -2290,6 +2330,7 @@ def read_grids(norm: Normalised, taken: set[int], first_id: int,
         inner = frozenset(m for f in formulas if f.kind == "row_sum" and f.reason == "stacked_rows" for m in f.operands)
         if inner and not any(f.kind == "row_sum" and f.reason != "stacked_rows" for f in formulas):
             formulas += row_sums(rows, formulas, _header_line_above(lines, rows), inner)
+        formulas += subtotal_shares(rows, formulas)
         formulas += series_formulas(lines, rows, vocab)
         across = None
         if not formulas:

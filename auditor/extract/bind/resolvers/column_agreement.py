@@ -92,7 +92,8 @@ def resolve(table: ScoreTable, vocab=None) -> tuple[list[Breakdown], list[Share]
                 whole = table.columns[formula.operands[1]] if table.layout == "grid_across" else row.label
                 shares.extend(_ratio(formula, row, via, whole))
             elif formula.kind == "share_of_row" and formula.wholes[n] is not None:
-                shares.extend(_share_of_row(formula, row, table.rows[formula.wholes[n]], via))
+                shares.extend(_share_of_row(formula, row, table.rows[formula.wholes[n]],
+                                            (_VIA[formula.reason],) if formula.reason in _VIA else via))
             elif formula.kind == "growth":
                 if formula.reason != REASON and _NOTE_MARK.search(row.label) and _breaks(formula, row):
                     continue  # (a row marked for a note, "非税收入*", states its growth on the note's basis: 可比口径)
@@ -439,7 +440,9 @@ _VIA = {"income_statement": "a statement's side: its items between its name and 
         "growth_header": "a growth column the header names, of the current and the previous column it names",
         "growth_header_cells": "a growth column a header names (上年度 | 本年度 | 增长: a cell or a row a line), of "
                                "the two years it names",
-        "stacked_rows": "a row that is the sum of the rows right below it in every column of amounts"}
+        "stacked_rows": "a row that is the sum of the rows right below it in every column of amounts",
+        "subtotal_shares": "a column of shares written 100 at a subtotal its parts make, beside its amounts: each "
+                           "part's share of the subtotal"}
 
 
 def _row_balance(formula: GridFormula, table: ScoreTable) -> list[Difference]:
