@@ -77,8 +77,13 @@ _SHOWN = {"error", "warning"}  # (a finding shown wins over a note: between two 
 def _evaluate(doc: Extraction, rules: list[Rule], vocab: Vocabulary, text: str,
               explained: bool) -> tuple[list[Finding], list[Outcome]]:
     ctx = Context(doc, vocab, text=text)
-    checked = cut_not_rounded([doubt_cut_figures(ctx, o) for rule in rules for o in KINDS[rule.kind](rule, ctx)])
-    checked = tail_noted(checked, {rule.id: rule.kind for rule in rules}, ctx)
+    try:
+        checked = cut_not_rounded([doubt_cut_figures(ctx, o) for rule in rules for o in KINDS[rule.kind](rule, ctx)])
+        checked = tail_noted(checked, {rule.id: rule.kind for rule in rules}, ctx)
+    finally:
+        # (a change's growth figures, kept in the memo, write their terms with closures over the context: a cycle
+        # that held the whole document until the cycle collector came — emptied, it all goes when the checks end)
+        ctx.memo.clear()
     checked = diagnose.assign(checked)  # which figure of a failing relation is likely wrong
     checked = [_names_restored(o, vocab) for o in checked]
     findings: list[Finding] = []

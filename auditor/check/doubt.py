@@ -1343,6 +1343,7 @@ def nested_levels(parts: list[Fact], total: Fact, vocab=None, heads: str = "func
         return tuple(out.values())
 
     nested = [tops for tops in readings(0, n) if len(tops) < n and _makes(total, total_of(tops))]
+    del is_node, readings  # (each calls the other through its closure: a cycle the collector would have to find)
     return list(min(nested, key=len)) if nested else None
 
 

@@ -153,6 +153,7 @@ def _splits(text: str, most: int = _LONGEST_RUN) -> tuple[tuple[tuple[int, int],
     if fewest[0] < never:
         walk(0, [], plain, False)
         walk(0, [], ends, True)
+    del walk  # (the walk calls itself through its closure: a cycle the collector would have to find)
     return tuple(out)
 
 
@@ -218,6 +219,7 @@ def alignments(pieces: list[Piece], roles: list[str | None], plain_rates: bool =
             dead.add((i, j))  # (columns are keyed one role each, so what is placed before does not matter)
 
     walk(0, 0, {})
+    del walk  # (the walk calls itself through its closure: a cycle the collector would have to find)
     return out
 
 
