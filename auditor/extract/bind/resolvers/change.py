@@ -150,6 +150,11 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if delta is None and pct is None and direction != 0:
             continue  # (a flat change, "较上年无增减", states a change of nothing: the parts' changes count it)
         subject_label, current, previous, reason = _subject(r, i)
+        if previous is not None and previous.kind == "count" and _OPENS_BRACKET_BEFORE.search(
+                r.norm.text, max(0, previous.span.start - 10), previous.span.start):
+            # "评为“优”的6个,较上年(16个部门中4个)增加2个": a part of a group — the group's size first, the figure
+            # of the subject (the part) is the count drawn from it, the last one before the bracket closes
+            previous = _part_of_group_in_bracket(r, previous)
         mean = r.vocab.cue("mean_a_year")
         if current is not None and mean.search(clean_label(current.label)) \
                 and not mean.search(s.piece.keyword + (tree[i - 1].piece.label if i > 0 else "")):
@@ -1335,6 +1340,24 @@ _SEVERAL_IN_BRACKET = lazyre.compile(r"[^()]{0,6}、[^()]{0,30}\)")  # ("(286.10
 # a bracket right after what a change compares with: "较上年末(", "较年初结转结余(", "比2022年度("
 _COMPARED_IN_BRACKET = lazyre.compile(r"(?:较|比|与|相较于?)\s*(?:上年末|上年底|上年度?|去年|年初|期初|上期末?|上年同期|"
                                       r"去年同期|(?:19|20)\d{2}\s*年度?(?:末|底)?)[\u4e00-\u9fff]{0,10}\s*\(\s*$")
+
+
+def _part_of_group_in_bracket(r: Reading, group: Fact) -> Fact | None:
+    """The first count in a bracket of last year's figures, when a part drawn from it follows ("(16个部门中4个,占25.0%)",
+    "(31个项目中3个)", "(共评价14个部门,其中“优”5个)", "(38个项目中“优”8个)"): the part, the last count of that unit before
+    the bracket closes — the group's size is no figure of the subject. `group` itself where no part follows."""
+    text = r.norm.text
+    close = text.find(")", group.span.end)
+    if close < 0 or not _PART_OF_GROUP.match(text, group.span.end, close):
+        return group
+    parts = [f for f in r.facts if f is not None and f.kind == "count" and f.unit == group.unit
+             and group.span.end < f.span.start < close]
+    return parts[-1] if parts else None
+
+
+_OPENS_BRACKET_BEFORE = lazyre.compile(r"\([^()\d,;。]{0,8}$")  # ("(16个…", "(共评价14个…": the bracket's first figure)
+# what follows a group's size in a bracket, up to the part drawn from it: "个部门中", "个乡镇中", "个部门,其中“优”"
+_PART_OF_GROUP = lazyre.compile(r"[^()\d,;。]{0,10}?(?:中|,\s*其中|之中)")
 
 
 def _bracketed_last_year(r: Reading, i: int, current: Fact) -> Fact | None:

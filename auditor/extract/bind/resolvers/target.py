@@ -79,7 +79,29 @@ def _done_right_before(r: Reading, i: int) -> bool:
     if pair is None:
         return False
     before = next((r.facts[k] for k in r.tree.before(i, "sub", limit=_LOOK) if r.facts[k] is not None), None)
-    return before is pair[1]
+    # (…or the bare target right after the figure done, itself named by nothing else: "建成田间道路37.2公里,全年目标50公里,
+    # 完成74.40%" — not "新建26座,其中已投入运行18座,全年目标40座,完成65.00%", where which of the two is meant is open)
+    return before is pair[1] or (before is pair[0] and _role(r, pair[1]) is None
+                                 and _nothing_between(r, pair[1], pair[0]) and _first_of_its_part(r, pair[1])
+                                 and r.vocab.cue("target_named_bare").fullmatch(clean_label(pair[0].label)) is not None)
+
+
+def _nothing_between(r: Reading, first: Fact, then: Fact) -> bool:
+    """No other figure and no 其中 between two figures (first before then)."""
+    between = r.norm.text[first.span.end:then.span.start]
+    return first.span.end <= then.span.start and not any(c.isdigit() for c in between) and "其中" not in between
+
+
+def _first_of_its_part(r: Reading, f: Fact) -> bool:
+    """No figure before `f` in its part of the sentence (from the last '。', ';' or line start; a numbering "3." or "(二)"
+    opening it aside): the subject of its item, not a part of a figure before it ("新建26座,其中18座已投入运行")."""
+    text = r.norm.text
+    start = max(text.rfind(c, 0, f.span.start) for c in "。;；\n") + 1
+    head = _NUMBERING.sub("", text[start:f.span.start], count=1)
+    return not any(c.isdigit() for c in head)
+
+
+_NUMBERING = lazyre.compile(r"^\s*(?:\d{1,2}\s*[.、．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)")
 
 
 def _start(f: Fact) -> int:
@@ -244,6 +266,7 @@ def _pair_within(r: Reading, i: int, allow_amounts: bool, unit: str) -> tuple[Fa
     kinds = {"count", "amount"} if allow_amounts else {"count"}
     year = period_of(r.facts[i], r.report_year)
     clash = False
+    last = None
     for k in tree.before(i, unit, limit=_LOOK):
         if tree[k].kind in OPENERS and target is None and clash:
             # ("实际完成523人,其中一级、二级残疾人312人,三级、四级残疾人211人,完成率114.6%": the figures done twice over
@@ -265,6 +288,13 @@ def _pair_within(r: Reading, i: int, allow_amounts: bool, unit: str) -> tuple[Fa
         if like is not None and (f.kind, f.unit) != (like.kind, like.unit):
             continue
         role = _role(r, f)
+        if role is None and target is not None and done is None and not clash and last is target \
+                and _nothing_between(r, f, target) and _first_of_its_part(r, f) \
+                and r.vocab.cue("target_named_bare").fullmatch(clean_label(target.label)):
+            # "建成田间道路37.2公里,全年目标50公里,完成74.40%": the figure right before a bare target, of its unit and
+            # named by nothing else, is what was done towards it — the subject the target is of
+            return target, f
+        last = f
         if role == "excess":
             continue  # ("超出调整后目标60人,超额完成5.00%": the excess itself, stated beside its rate)
         if clash and role is not None:
