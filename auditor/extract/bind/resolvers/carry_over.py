@@ -52,6 +52,13 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         if len(facts) < 4:
             continue  # (the cheap test first: four amounts at least, before each label is read)
         facts = [f for f in facts if not _GRAND_TOTAL.search(_dated(clean_label(f.label)))]
+        # (a fund's money moved out to another account in the year, named by the fund's own words, goes out with its
+        # spending: "上年结转2,136.10万元,本年收入14,210.00万元,调出资金500.00万元,本年支出13,827.52万元,年末结转2,018.58万元")
+        moved = [f for f in facts if r.vocab.cue("carry_over_moved_out").search(_dated(_clause_words(r, f)))]
+        if len(facts) == 5 and len(moved) == 1:
+            facts = [f for f in facts if f is not moved[0]]
+        else:
+            moved = []
         if len(facts) != 4:
             continue
         labels = [clean_label(f.label).removeprefix("和").removeprefix("及") for f in facts]
@@ -71,12 +78,22 @@ def resolve(r: Reading) -> Iterator[Candidate]:
         # (a 结余分配, 提取 or another fund's income in the paragraph: the four may not be all of it)
         start = r.norm.text.rfind("\n", 0, roles[0].span.start) + 1
         end = r.norm.text.find("\n", roles[-1].span.end)
-        if _OTHER_FLOWS.search(r.norm.text, start, end if end >= 0 else len(r.norm.text)):
+        if any(not moved or not _moved_words(r, m.start(), moved[0])
+               for m in _OTHER_FLOWS.finditer(r.norm.text, start, end if end >= 0 else len(r.norm.text))):
             continue
         opening, income, spending, closing = roles
+        if moved and (moved[0].unit != closing.unit or moved[0].is_bound
+                      or not (opening.span.start < moved[0].span.start < closing.span.start)):
+            continue  # (moved out between the two balances, in their unit)
         yield Candidate(Difference.model_construct(
-            difference=closing, minuends=(opening, income), subtrahends=(spending,), name="结余",
+            difference=closing, minuends=(opening, income), subtrahends=(spending, *moved), name="结余",
             rate=None, base=None, rivals=(), reason="carry_over", via=(), rejected=()))
+
+
+def _moved_words(r: Reading, at: int, moved: Fact) -> bool:
+    """The words at `at` are those that name the money moved out (`moved`): "调出资金" right before its figure."""
+    return at < moved.span.start and r.vocab.cue("carry_over_moved_out").search(
+        _SAID_COPULA.sub("", r.norm.text[at:moved.span.start].strip())) is not None
 
 
 def _clause_words(r: Reading, f: Fact) -> str:

@@ -75,7 +75,7 @@ def values_of_two_years_named_rates(r: Reading, consumed: set[int],
     for n, opener in enumerate(openers):
         i = opener.index
         names = names_before(r, i)
-        values = _run_after(r, i)
+        values = _run_after(r, i, measure_named=True)
         if len(values) < 2 or len(names) != len(values) or r.is_previous(values[0]):
             continue
         last = next((o.index for o in openers[n + 1:n + 2] if o.sentence == opener.sentence), None)
@@ -87,13 +87,18 @@ def values_of_two_years_named_rates(r: Reading, consumed: set[int],
             continue
         end = r.node_of(before[-1])
         respective = _respective_run_after(r, end, values, consumed, other_basis)
+        if not respective:
+            # (the rates written before last year's values: "…分别为15620万元和9874万元,同比分别增长8.6%和10.3%,上年同期
+            # 分别为14380万元和10215万元" — a run between the two runs of values, none read yet)
+            respective = _respective_run_after(r, r.node_of(values[-1]), values, consumed, other_basis, until=last)
         if respective:
             # ("…分别为186.45亿元和412.38亿元,上年分别为174.58亿元和399.98亿元,分别增长6.8%和3.1%": a 分别 run of as many
-            # changes of one direction, the k-th the k-th subject's, on its two values)
+            # changes, the k-th the k-th subject's, on its two values; each member says its own direction when it
+            # writes one: "同比分别增长8.6%和下降3.3%")
             nodes = [r.node_of(f) for f in respective]
             consumed.update(nodes)
-            node = tree[nodes[0]]
             for m, fact in enumerate(respective):
+                node = tree[nodes[m]] if tree[nodes[m]].kind in _CHANGES else tree[nodes[0]]
                 yield _change_of(r, node, fact, values[m], before[m], names[m])
             continue
         for k in tree.after(end, "sentence"):
@@ -116,11 +121,14 @@ _OTHER_REFERENCE = lazyre.compile(r"\d|末|初|同类|全国|全省|全市|平�
 
 
 def _respective_run_after(r: Reading, end: int, values: list[Fact], consumed: set[int],
-                          other_basis: Callable[[Reading, int], bool]) -> list[Fact]:
-    """The first change after node `end` in its sentence, when said with 分别 and opening a run of as many changes as
-    `values` (rates, or amounts of their unit), none read yet and none on another basis; [] otherwise."""
+                          other_basis: Callable[[Reading, int], bool], until: int | None = None) -> list[Fact]:
+    """The first change after node `end` in its sentence (before node `until` when given), when said with 分别 and
+    opening a run of as many changes as `values` (rates, or amounts of their unit; rates may each write their own
+    direction, "分别增长8.6%和下降3.3%"), none read yet and none on another basis; [] otherwise."""
     tree = r.tree
     for k in tree.after(end, "sentence"):
+        if until is not None and k >= until:
+            return []
         node, fact = tree[k], r.facts[k]
         if node.kind not in _CHANGES or fact is None:
             continue
@@ -128,8 +136,13 @@ def _respective_run_after(r: Reading, end: int, values: list[Fact], consumed: se
         if k in consumed or not _respective(r, k) or _reference_kind(said) not in (None, "last_year") \
                 or _OTHER_REFERENCE.search(said):
             return []  # ("…分别比2019年增长…", "较年初分别增加…": against another figure than last year's)
-        run = [fact, *(r.facts[m] for m in figure_run(r, k, +1))]
-        if len(run) != len(values) or any(f is None for f in run) \
+        members = figure_run(r, k, +1)
+        if not members and fact.kind == "percent":
+            members = _keyword_run(r, k, mixed=True)
+        if until is not None and any(m >= until for m in members):
+            return []
+        run = [fact, *(r.facts[m] for m in members)]
+        if len(run) != len(values) or any(f is None for f in run) or any(m in consumed for m in members) \
                 or not all(f.kind == "percent" or f.kind == values[0].kind and f.unit == values[0].unit for f in run) \
                 or len({f.kind for f in run}) != 1 or fact.kind == "percent" and other_basis(r, k):
             return []
@@ -137,12 +150,17 @@ def _respective_run_after(r: Reading, end: int, values: list[Fact], consumed: se
     return []
 
 
-def _run_after(r: Reading, i: int) -> list[Fact]:
-    """The 分别 run of values right after opener node i: amounts or counts of one unit, none bound; [] otherwise."""
+def _run_after(r: Reading, i: int, measure_named: bool = False) -> list[Fact]:
+    """The 分别 run of values right after opener node i: amounts or counts of one unit, none bound; [] otherwise.
+    With `measure_named`, the first may name the measure every subject's value is of, when no later one names its
+    own: "县本级和开发区分别完成一般公共预算收入15620万元和9874万元"."""
     tree = r.tree
-    if i + 1 >= len(tree) or tree[i + 1].kind != "labelled" or tree[i + 1].piece.label:
+    if i + 1 >= len(tree) or tree[i + 1].kind != "labelled":
         return []
-    values = [r.facts[k] for k in [i + 1, *figure_run(r, i + 1, +1)]]
+    run = figure_run(r, i + 1, +1)
+    if tree[i + 1].piece.label and not (measure_named and all(not tree[k].piece.label for k in run)):
+        return []
+    values = [r.facts[k] for k in [i + 1, *run]]
     if any(v is None or v.kind not in {"amount", "count"} or v.is_bound for v in values) \
             or len({v.unit for v in values}) != 1:
         return []
