@@ -25,6 +25,8 @@ from auditor.pipeline import audit_path, audit_text
 from auditor.report import reporters
 
 RULES = default_rules()
+# every failing example of every rule, as `audit explain` shows it (its text alone)
+EXAMPLES_FAILING = [ex.text for r in RULES for ex in r.examples.failing]
 HAN = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
 LATIN = re.compile(r"[A-Za-z]{2,}")
 # names, not English: formats, products, encodings, units, file names and extensions
@@ -189,8 +191,8 @@ def test_inspection_commands_speak_one_language(results, lang, tmp_path):
                           *(ex.stated or "" for ex in rule.examples.failing),
                           *(ex.note or "" for ex in (*rule.examples.failing, *rule.examples.passing))):
                 pieces += [line.strip() for line in (piece or "").strip().splitlines() if line.strip()]
-        for f in audit_text("\n".join(ex.text for r in RULES for ex in r.examples.failing), rules=RULES).findings:
-            pieces.append(f.message(lang))
+        for ex in EXAMPLES_FAILING:  # each example audited alone, as `explain` does (joined, one example's reading
+            pieces += [f.message(lang) for f in audit_text(ex, rules=RULES).findings]  # may reach into the next's)
         for piece in sorted(set(pieces), key=len, reverse=True):
             text = text.replace(piece, " ")
         if args[0] == "facts":  # the cells are the document's figures and the vocabulary's words:
