@@ -190,6 +190,12 @@ class Fact(Record):
         return _half_unit(self.decimals, self.scale)
 
 
+def half_unit_of(number: str) -> Decimal:
+    """Half a unit of the last decimal a number is written with ("83.3" → 0.05, "12" → 0.5): the interval a figure
+    written so stands for, when it is no Fact (a pace or a cell read as text)."""
+    return Decimal(5).scaleb(-(len(number.partition(".")[2]) + 1))
+
+
 @lru_cache(maxsize=256)
 def _half_unit(decimals: int, scale: Decimal) -> Decimal:
     """0.5×10^-decimals written units, in base units: a handful of values, asked for by the

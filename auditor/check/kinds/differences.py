@@ -13,7 +13,7 @@ from auditor.check.arithmetic import (Comparison, Equation, Value, at_precision,
 from auditor.check.context import Context, diff_text, failed, finding, label_tail, outcome
 from auditor.check.rulebook import Rule
 from auditor.extract.bind.reasons import STRUCTURAL
-from auditor.extract.model import Difference, Fact
+from auditor.extract.model import Difference, Fact, half_unit_of
 from auditor.findings import Evidence, Outcome
 
 NAME_EN = {"审减": "cut in review", "结余": "balance left", "节约": "saving", "超支": "overspending", "超计划": "amount over the target", "应收未收": "amount due not collected",
@@ -70,7 +70,7 @@ def _share(v: Value, d: Difference) -> Value:
     """The budget at the pace: months / 12 of it, or the share the text states or implies (known to its last digit)."""
     if d.pace:
         share = Decimal(d.pace) / 100
-        half = Decimal(5) / Decimal(10) ** (len(d.pace.partition(".")[2]) + 1) / 100
+        half = half_unit_of(d.pace) / 100
         return Value(v.value * share, v.tolerance * share + abs(v.value) * half)
     return Value(v.value * d.months / 12, v.tolerance * d.months / 12)
 

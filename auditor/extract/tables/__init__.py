@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import field
 from decimal import Decimal
 
-from auditor.extract.model import Fact, ScoreTable
+from auditor.extract.model import Fact, ScoreTable, half_unit_of
 from auditor import lazyre
 from auditor.extract.tables.cells import BARRED, BREAK, CELL, EOL, PADDED, PLACED, Cell, cell_runs, line_cells
 from auditor.extract.tables.columns import (CODE_CELL, CODE_HEADER, COLUMN_WORD, ROW_NUMBER_HEADERS, clean,
@@ -920,11 +920,7 @@ def _closes(whole_cell: Cell, parts: list[Cell]) -> bool | None:
     once they pass it."""
     whole = _value(whole_cell)
     value = sum((_value(p) for p in parts), Decimal(0))
-    slack = sum((_half(p.text.strip()) for p in [*parts, whole_cell]), Decimal(0))
+    slack = sum((half_unit_of(p.text.strip()) for p in [*parts, whole_cell]), Decimal(0))
     if abs(value - whole) <= slack:
         return True
     return False if value < whole else None
-
-
-def _half(text: str) -> Decimal:
-    return Decimal(5).scaleb(-(len(text.partition(".")[2]) + 1))

@@ -33,7 +33,7 @@ from auditor.textsearch import last_of
 from auditor.extract.bind.candidate import Candidate
 from auditor.extract.bind.reasons import PACE_BY_MONTHS
 from auditor.extract.bind.lists import adjustment_before, gap_to_other_subject
-from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Breakdown, Difference, Fact, period_of
+from auditor.extract.model import BUDGET_SCENARIOS, SPENT_SCENARIOS, Breakdown, Difference, Fact, half_unit_of, period_of
 from auditor.extract.readings import Reading, clean_label
 from auditor.extract.vocabulary import FUNDING_SOURCE
 from auditor.records import dataclass
@@ -361,10 +361,6 @@ def _own_clause(r: Reading, i: int) -> str:
     return text[max(start, cut + 1):end]
 
 
-def _half_unit(number: str) -> Decimal:
-    return Decimal(5) / Decimal(10) ** (len(number.partition(".")[2]) + 1)
-
-
 def _months_gone(r: Reading, i: int) -> tuple[int, str]:
     """The months of the year gone, at the time pace (序时进度, 时间进度: cue time_pace) the difference at node i is
     against, said once in its sentence before it ("1-10月累计完成17865万元,…,较序时进度(83.3%)短4.3个百分点,短收968万元":
@@ -387,10 +383,10 @@ def _months_gone(r: Reading, i: int) -> tuple[int, str]:
         return 0, ""  # ("按序时进度应完成18500万元,…较序时进度短收635万元": the pace's own amount, not the budget × months / 12)
     paces: list[tuple[Decimal, Decimal, str]] = []  # (share, its tolerance, as written)
     for m in _PACE_STATED.finditer(before):
-        paces.append((Decimal(m.group(1)), _half_unit(m.group(1)), m.group(1)))
+        paces.append((Decimal(m.group(1)), half_unit_of(m.group(1)), m.group(1)))
     for m in _PACE_GAP.finditer(before):
         done, gap = Decimal(m.group(1)), Decimal(m.group(3))
-        tol = _half_unit(m.group(1)) + _half_unit(m.group(3))
+        tol = half_unit_of(m.group(1)) + half_unit_of(m.group(3))
         signs = [s for s, cue in ((-1, _PACE_UP), (1, _PACE_DOWN)) if cue.search(m.group("mid"))]
         if len(signs) != 1:
             if all(abs(done + sign * gap - share) > tol for sign in (-1, 1)):
